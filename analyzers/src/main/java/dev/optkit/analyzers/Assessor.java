@@ -1,0 +1,199 @@
+package dev.optkit.analyzers;
+
+import dev.optkit.analyzers.catalog.ClientCatalog;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.ParseProblem;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Fingerprints;
+import dev.optkit.analyzers.findings.Savings;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.parse.ParsingWorker;
+import dev.optkit.analyzers.parse.ProjectClasspath;
+import dev.optkit.analyzers.rules.Rule;
+import dev.optkit.analyzers.rules.RuleContext;
+import dev.optkit.analyzers.rules.Rules;
+import dev.optkit.analyzers.savings.SavingsModel;
+import dev.optkit.analyzers.source.SourceFile;
+import dev.optkit.analyzers.source.SourceSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs an assessment: scans the source set, parses files in parallel (one worker per thread),
+ * builds the project index, runs the rules, prices and ranks the findings.
+ */
+public final class Assessor {
+
+  /** Told how many files are done, for progress bars; called from worker threads. */
+  @FunctionalInterface
+  public interface Progress {
+    void filesDone(int done, int total);
+
+    Progress NONE = (done, total) -> {};
+  }
+
+  /**
+   * @param classpath jars or directories of jars for the symbol solver
+   * @param useMavenRepository also use jars of the project's declared dependencies found in ~/.m2
+   * @param resolveTypes false skips the symbol solver: faster, imports and names only
+   */
+  public record Options(
+      List<Path> roots,
+      List<String> excludes,
+      boolean includeTests,
+      List<Path> classpath,
+      boolean useMavenRepository,
+      int threads,
+      boolean resolveTypes,
+      OptkitConfig config,
+      String toolVersion) {
+
+    public Options {
+      roots = List.copyOf(roots);
+      excludes = List.copyOf(excludes);
+      classpath = List.copyOf(classpath);
+      threads = Math.max(1, threads);
+    }
+
+    public static Options of(List<Path> roots, OptkitConfig config) {
+      return new Options(roots, config.exclude(), config.includeTests(), List.of(), true,
+          Runtime.getRuntime().availableProcessors(), true, config, "dev");
+    }
+  }
+
+  public Assessment assess(Options options, Progress progress) {
+    long start = System.nanoTime();
+    OptkitConfig config = options.config();
+    ClientCatalog catalog = config.catalog();
+    SourceSet sources = SourceSet.scan(options.roots(), options.excludes(), options.includeTests());
+    List<Path> jars = options.resolveTypes()
+        ? ProjectClasspath.resolve(options.classpath(), options.roots(),
+            options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null)
+        : List.of();
+    List<SourceFile> files = sources.files();
+    ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong resolutions = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
+    int threads = Math.min(options.threads(), Math.max(1, files.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "optkit-parse");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        running.add(pool.submit(() -> {
+          ParsingWorker worker = new ParsingWorker(sources.typeFiles(), jars, catalog, options.resolveTypes());
+          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+            outcomes[i] = worker.analyze(files.get(i));
+            progress.filesDone(done.incrementAndGet(), files.size());
+          }
+          resolutions.addAndGet(worker.resolutions());
+          failures.addAndGet(worker.failedResolutions());
+        }));
+      }
+      for (Future<?> future : running) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("assessment interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("assessment failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<FileFacts> facts = new ArrayList<>();
+    List<ParseProblem> problems = new ArrayList<>();
+    long lines = 0;
+    for (ParsingWorker.Outcome outcome : outcomes) {
+      if (outcome.facts() != null) {
+        facts.add(outcome.facts());
+        lines += outcome.facts().lines();
+      } else {
+        problems.add(outcome.problem());
+      }
+    }
+    ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth());
+    RuleContext context = new RuleContext(index, config.cacheable().namePatterns());
+    List<Finding> findings = new ArrayList<>();
+    for (Rule rule : Rules.all()) {
+      if (config.ruleEnabled(rule.info().id())) {
+        for (Finding finding : rule.check(context)) {
+          findings.add(withConfiguredSeverity(finding, config));
+        }
+      }
+    }
+    SavingsModel savings = new SavingsModel(config.savings());
+    List<Finding> priced = new ArrayList<>();
+    for (Finding finding : Fingerprints.assign(findings)) {
+      priced.add(finding.withSavings(savings.estimate(finding)));
+    }
+    priced.sort(RANKING);
+    long elapsed = (System.nanoTime() - start) / 1_000_000;
+    return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),
+        summarize(files.size(), problems.size(), lines, priced), List.copyOf(priced), List.copyOf(problems),
+        new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size()));
+  }
+
+  private static Finding withConfiguredSeverity(Finding finding, OptkitConfig config) {
+    Severity severity = config.severityOf(finding.ruleId(), finding.severity());
+    if (severity == finding.severity()) {
+      return finding;
+    }
+    return new Finding(finding.ruleId(), finding.category(), severity, finding.confidence(), finding.path(),
+        finding.line(), finding.column(), finding.endLine(), finding.endColumn(), finding.enclosingClass(),
+        finding.enclosingMethod(), finding.fingerprint(), finding.message(), finding.snippet(), finding.details(),
+        finding.fixable(), finding.fixNote(), finding.savings(), finding.basis());
+  }
+
+  /** Most time saved first; ties by money, severity, then position, so the order never varies. */
+  public static final Comparator<Finding> RANKING = Comparator
+      .comparingLong((Finding f) -> -f.savings().timeSavedMsPerDay())
+      .thenComparingDouble(f -> -f.savings().costSavedUsdPerDay())
+      .thenComparing(Finding::severity)
+      .thenComparing(Finding::path)
+      .thenComparingInt(Finding::line)
+      .thenComparingInt(Finding::column)
+      .thenComparing(Finding::ruleId)
+      .thenComparing(Finding::fingerprint);
+
+  private static Assessment.Summary summarize(int scanned, int failed, long lines, List<Finding> findings) {
+    Map<String, Integer> byCategory = new LinkedHashMap<>();
+    Map<String, Savings> savingsByCategory = new LinkedHashMap<>();
+    for (Category category : Category.values()) {
+      byCategory.put(category.id(), 0);
+      savingsByCategory.put(category.id(), new Savings(0, 0, 0, 0.0, "total"));
+    }
+    Map<String, Integer> bySeverity = new LinkedHashMap<>();
+    for (Severity severity : Severity.values()) {
+      bySeverity.put(severity.id(), 0);
+    }
+    Savings total = new Savings(0, 0, 0, 0.0, "total");
+    for (Finding finding : findings) {
+      byCategory.merge(finding.category().id(), 1, Integer::sum);
+      bySeverity.merge(finding.severity().id(), 1, Integer::sum);
+      savingsByCategory.merge(finding.category().id(), finding.savings(), Savings::plus);
+      if (finding.category() != Category.CACHEABLE_READ) {
+        total = total.plus(finding.savings());
+      }
+    }
+    return new Assessment.Summary(scanned, failed, lines, findings.size(), byCategory, bySeverity, savingsByCategory, total);
+  }
+}

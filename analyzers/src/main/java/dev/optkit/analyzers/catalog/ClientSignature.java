@@ -1,0 +1,82 @@
+package dev.optkit.analyzers.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A library client: calls of {@code methods} on an expression whose type is one of {@code types}
+ * (or a subtype) are remote API calls or database queries.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ClientSignature(
+    String id,
+    ClientKind kind,
+    String provider,
+    List<String> types,
+    List<String> typePatterns,
+    List<String> methods,
+    List<String> excludeMethods,
+    List<String> readMethods,
+    List<String> writeMethods,
+    boolean fluent,
+    boolean llm,
+    boolean oneSitePerReceiver) {
+
+  public ClientSignature {
+    Objects.requireNonNull(id, "client id");
+    Objects.requireNonNull(kind, "client kind of " + id);
+    provider = provider == null ? id : provider;
+    types = List.copyOf(Objects.requireNonNull(types, "types of client " + id));
+    typePatterns = typePatterns == null ? List.of() : List.copyOf(typePatterns);
+    methods = methods == null ? List.of("*") : List.copyOf(methods);
+    excludeMethods = excludeMethods == null ? List.of() : List.copyOf(excludeMethods);
+    readMethods = readMethods == null ? List.of() : List.copyOf(readMethods);
+    writeMethods = writeMethods == null ? List.of() : List.copyOf(writeMethods);
+  }
+
+  public boolean matchesMethod(String name) {
+    return !excludeMethods.contains(name) && (methods.contains("*") || methods.contains(name));
+  }
+
+  /** Whether a qualified name that the solver could not confirm matches one of {@code typePatterns}. */
+  public boolean matchesTypePattern(String qualifiedName) {
+    for (String pattern : typePatterns) {
+      if (globToRegex(pattern).matcher(qualifiedName).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static java.util.regex.Pattern globToRegex(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        regex.append(".*");
+        i++;
+      } else if (c == '*') {
+        regex.append("[^.]*");
+      } else {
+        regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return java.util.regex.Pattern.compile(regex.toString());
+  }
+
+  public boolean anyMethod() {
+    return methods.contains("*");
+  }
+
+  /** Read/write of a call by its method name alone; null when the SQL or HTTP method must decide. */
+  public Boolean readsByMethod(String name) {
+    if (readMethods.contains(name)) {
+      return Boolean.TRUE;
+    }
+    if (writeMethods.contains(name)) {
+      return Boolean.FALSE;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,1334 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.optkit.analyzers.catalog.ClientCatalog;
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.catalog.ClientSignature;
+import dev.optkit.analyzers.findings.Confidence;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one parsed file into {@link FileFacts}: its types, and for each method the I/O sites,
+ * project calls, loops and caching it contains. Catalogue calls are first found by name and
+ * declared type (cheap), and only those candidates are handed to the symbol solver.
+ */
+public final class FactExtractor {
+  private static final Set<String> EXECUTOR_METHODS = Set.of(
+      "submit", "execute", "supplyAsync", "runAsync", "schedule", "scheduleAtFixedRate",
+      "scheduleWithFixedDelay", "invokeAll", "invokeAny", "thenApplyAsync", "thenComposeAsync",
+      "thenAcceptAsync", "startVirtualThread", "ofVirtual", "fork");
+  private static final Set<String> STREAM_SOURCES = Set.of("stream", "of", "range", "rangeClosed", "iterate", "generate", "lines");
+  private static final Set<String> PARALLEL_MARKERS = Set.of("parallel", "parallelStream");
+  private static final Set<String> JOIN_METHODS = Set.of("join", "get", "block", "blockFirst", "blockLast", "getNow", "resultNow");
+  private static final Set<String> COLLECTING_METHODS = Set.of(
+      "add", "addAll", "put", "putAll", "putIfAbsent", "merge", "compute", "computeIfAbsent", "offer", "push", "accept", "append");
+  private static final Set<String> RANDOM_TYPES = Set.of(
+      "java.util.Random", "java.security.SecureRandom", "java.util.concurrent.ThreadLocalRandom",
+      "java.util.random.RandomGenerator", "java.time.Clock", "java.util.SplittableRandom");
+  private static final Set<String> TIME_OR_RANDOM_TYPES = Set.of(
+      "Instant", "LocalDate", "LocalDateTime", "LocalTime", "ZonedDateTime", "OffsetDateTime", "Year", "YearMonth", "Clock");
+  private static final Set<String> CACHE_TYPES = Set.of(
+      "com.github.benmanes.caffeine.cache.Cache", "com.github.benmanes.caffeine.cache.LoadingCache",
+      "com.github.benmanes.caffeine.cache.AsyncCache", "com.github.benmanes.caffeine.cache.AsyncLoadingCache",
+      "com.google.common.cache.Cache", "com.google.common.cache.LoadingCache", "javax.cache.Cache",
+      "org.springframework.cache.Cache");
+  private static final Set<String> CACHE_ANNOTATIONS = Set.of("Cacheable", "CachePut", "CacheResult");
+  private static final Set<String> MAP_TYPES = Set.of(
+      "java.util.Map", "java.util.HashMap", "java.util.concurrent.ConcurrentHashMap",
+      "java.util.concurrent.ConcurrentMap", "java.util.LinkedHashMap", "java.util.WeakHashMap");
+  private static final Pattern IGNORE_COMMENT = Pattern.compile("//\\s*optkit:ignore\\s+([\\w*-]+)\\s*(.*)$");
+  private static final Pattern URL_LIKE = Pattern.compile("^(https?://|/|\\{)");
+  private static final Pattern SQL_START = Pattern.compile(
+      "^\\s*\\(?\\s*(select|with|insert|update|delete|merge|upsert|replace|create|drop|alter|truncate|call|exec|from)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  private final ClientCatalog catalog;
+  private final ReceiverResolver resolver;
+  private final Predicate<String> knownType;
+
+  /**
+   * @param knownType whether a qualified name is a type optkit knows of (project, catalogue or JDK),
+   *     used to qualify names brought in by on-demand imports
+   */
+  public FactExtractor(ClientCatalog catalog, ReceiverResolver resolver, Predicate<String> knownType) {
+    this.catalog = catalog;
+    this.resolver = resolver;
+    this.knownType = knownType;
+  }
+
+  public FileFacts extract(String path, CompilationUnit unit, String content) {
+    return new FileRun(path, unit, new SourceText(content)).run();
+  }
+
+  /** The work on one file; holds what every method of the file shares. */
+  private final class FileRun {
+    private final String path;
+    private final CompilationUnit unit;
+    private final SourceText text;
+    private final TypeNames names;
+    private final Map<String, String> constants = new HashMap<>();
+    private final boolean importsClientPackage;
+    private final List<TypeFact> types = new ArrayList<>();
+    private final Map<String, Map<String, String>> fieldsByType = new HashMap<>();
+    private final List<ExistingCacheFact> caches = new ArrayList<>();
+
+    FileRun(String path, CompilationUnit unit, SourceText text) {
+      this.path = path;
+      this.unit = unit;
+      this.text = text;
+      this.names = new TypeNames(unit, knownType);
+      boolean clientImport = false;
+      for (String imported : names.importedNames()) {
+        String pkg = imported.contains(".") ? imported.substring(0, imported.lastIndexOf('.')) : imported;
+        if (catalog.isClientPackage(pkg) || catalog.isClientPackage(imported)) {
+          clientImport = true;
+        }
+      }
+      this.importsClientPackage = clientImport;
+    }
+
+    FileFacts run() {
+      for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
+        for (VariableDeclarator variable : field.getVariables()) {
+          variable.getInitializer().map(this::constantText).ifPresent(v -> constants.put(variable.getNameAsString(), v));
+        }
+      }
+      for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+        types.add(describeType(type));
+      }
+      List<MethodFact> methods = new ArrayList<>();
+      for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {
+        if (callable.getParentNode().orElse(null) instanceof TypeDeclaration<?>) {
+          methods.add(new MethodRun(callable, this).run());
+        }
+      }
+      return new FileFacts(path, names.packageName(), text.lineCount(), List.copyOf(types), List.copyOf(methods),
+          List.copyOf(caches), suppressions());
+    }
+
+    private TypeFact describeType(TypeDeclaration<?> type) {
+      String qualified = qualifiedName(type);
+      List<String> superTypes = new ArrayList<>();
+      String kind = "class";
+      if (type instanceof ClassOrInterfaceDeclaration declaration) {
+        kind = declaration.isInterface() ? "interface" : "class";
+        declaration.getExtendedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+        declaration.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+      } else if (type instanceof RecordDeclaration record) {
+        kind = "record";
+        record.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+      } else if (type instanceof EnumDeclaration enumeration) {
+        kind = "enum";
+        enumeration.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+      } else {
+        kind = "annotation";
+      }
+      Map<String, String> fields = new TreeMap<>();
+      for (FieldDeclaration field : type.getFields()) {
+        for (VariableDeclarator variable : field.getVariables()) {
+          String fieldType = names.qualify(variable.getType()).name();
+          fields.put(variable.getNameAsString(), fieldType);
+          if (CACHE_TYPES.contains(fieldType)) {
+            caches.add(new ExistingCacheFact(cacheMechanism(fieldType), qualified, variable.getNameAsString(),
+                variable.getNameAsString(), SourceRange.of(variable), text.snippet(field)));
+          }
+        }
+      }
+      if (type instanceof RecordDeclaration record) {
+        for (Parameter component : record.getParameters()) {
+          fields.put(component.getNameAsString(), names.qualify(component.getType()).name());
+        }
+      }
+      fieldsByType.put(qualified, fields);
+      boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
+          || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty());
+      return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
+          SourceRange.of(type));
+    }
+
+    private String cacheMechanism(String type) {
+      if (type.startsWith("com.github.benmanes")) {
+        return "caffeine";
+      }
+      if (type.startsWith("com.google")) {
+        return "guava";
+      }
+      return type.startsWith("javax.cache") ? "jcache" : "spring-cache";
+    }
+
+    List<String> annotationNames(NodeWithAnnotations<?> node) {
+      List<String> result = new ArrayList<>();
+      for (AnnotationExpr annotation : node.getAnnotations()) {
+        result.add(names.qualify(annotation.getNameAsString()).name());
+      }
+      return List.copyOf(result);
+    }
+
+    private List<FileFacts.Suppression> suppressions() {
+      List<FileFacts.Suppression> result = new ArrayList<>();
+      for (Node node : unit.findAll(Node.class, n -> n instanceof NodeWithAnnotations<?>)) {
+        for (AnnotationExpr annotation : ((NodeWithAnnotations<?>) node).getAnnotations()) {
+          if (!annotation.getNameAsString().endsWith("SuppressWarnings")) {
+            continue;
+          }
+          for (String value : annotationStrings(annotation, "value")) {
+            if (value.startsWith("optkit:")) {
+              result.add(new FileFacts.Suppression(value.substring("optkit:".length()), SourceRange.of(node), "@SuppressWarnings"));
+            }
+          }
+        }
+      }
+      for (int line = 1; line <= text.lineCount(); line++) {
+        String content = text.line(line);
+        if (!content.contains("optkit:ignore")) {
+          continue;
+        }
+        Matcher matcher = IGNORE_COMMENT.matcher(content);
+        if (matcher.find()) {
+          result.add(new FileFacts.Suppression(matcher.group(1), new SourceRange(line, 1, line, content.length()),
+              matcher.group(2).trim()));
+        }
+      }
+      return List.copyOf(result);
+    }
+
+    String qualifiedName(TypeDeclaration<?> type) {
+      return type.getFullyQualifiedName().orElseGet(() -> {
+        String pkg = names.packageName();
+        return pkg.isEmpty() ? type.getNameAsString() : pkg + "." + type.getNameAsString();
+      });
+    }
+
+    /** The literal value of a constant-like expression, with unknown parts as {name}. */
+    String constantText(Expression expression) {
+      if (expression instanceof StringLiteralExpr literal) {
+        return literal.asString();
+      }
+      if (expression instanceof TextBlockLiteralExpr block) {
+        return block.asString();
+      }
+      if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+        String left = constantText(binary.getLeft());
+        String right = constantText(binary.getRight());
+        if (left == null && right == null) {
+          return null;
+        }
+        return (left == null ? placeholder(binary.getLeft()) : left) + (right == null ? placeholder(binary.getRight()) : right);
+      }
+      if (expression instanceof EnclosedExpr enclosed) {
+        return constantText(enclosed.getInner());
+      }
+      return null;
+    }
+
+    /** Text of an expression for URLs and SQL: literals, constants, concatenations; unknown parts as {name}. */
+    String text(Expression expression) {
+      if (expression instanceof NameExpr name && constants.containsKey(name.getNameAsString())) {
+        return constants.get(name.getNameAsString());
+      }
+      if (expression instanceof FieldAccessExpr access && constants.containsKey(access.getNameAsString())) {
+        return constants.get(access.getNameAsString());
+      }
+      if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+        String left = text(binary.getLeft());
+        String right = text(binary.getRight());
+        if (left == null && right == null) {
+          return null;
+        }
+        return (left == null ? placeholder(binary.getLeft()) : left) + (right == null ? placeholder(binary.getRight()) : right);
+      }
+      if (expression instanceof MethodCallExpr call) {
+        String name = call.getNameAsString();
+        if ((name.equals("formatted") || name.equals("concat")) && call.getScope().isPresent()) {
+          return text(call.getScope().get());
+        }
+        if ((name.equals("format") || name.equals("create") || name.equals("fromUriString") || name.equals("valueOf"))
+            && call.getArguments().isNonEmpty()) {
+          return text(call.getArgument(0));
+        }
+        return null;
+      }
+      return constantText(expression);
+    }
+
+    private String placeholder(Expression expression) {
+      if (expression instanceof NameExpr name) {
+        return "{" + name.getNameAsString() + "}";
+      }
+      if (expression instanceof FieldAccessExpr access) {
+        return "{" + access.getNameAsString() + "}";
+      }
+      if (expression instanceof MethodCallExpr call) {
+        return "{" + call.getNameAsString() + "()}";
+      }
+      return "{}";
+    }
+
+    List<String> annotationStrings(AnnotationExpr annotation, String member) {
+      List<String> values = new ArrayList<>();
+      Expression value = null;
+      if (annotation instanceof SingleMemberAnnotationExpr single && member.equals("value")) {
+        value = single.getMemberValue();
+      } else if (annotation instanceof NormalAnnotationExpr normal) {
+        for (MemberValuePair pair : normal.getPairs()) {
+          if (pair.getNameAsString().equals(member)) {
+            value = pair.getValue();
+          }
+        }
+      }
+      if (value instanceof ArrayInitializerExpr array) {
+        array.getValues().forEach(v -> Optional.ofNullable(text(v)).ifPresent(values::add));
+      } else if (value != null) {
+        Optional.ofNullable(text(value)).ifPresent(values::add);
+      }
+      return values;
+    }
+  }
+
+  /** The analysis of one method or constructor body. */
+  private final class MethodRun {
+    private final CallableDeclaration<?> callable;
+    private final FileRun file;
+    private final String owner;
+    private final Map<String, String> localTypes = new HashMap<>();
+    private final Map<String, Expression> localInitializers = new HashMap<>();
+    private final List<IoSite> sites = new ArrayList<>();
+    private final List<Node> siteNodes = new ArrayList<>();
+    private final List<CallRef> calls = new ArrayList<>();
+    private final List<Node> callNodes = new ArrayList<>();
+    private final Map<Node, Integer> loopIndex = new IdentityHashMap<>();
+    private final List<Node> loops = new ArrayList<>();
+    private final List<String> timeOrRandom = new ArrayList<>();
+    private boolean usesCache;
+    private final Set<String> requestReceivers = new HashSet<>();
+
+    MethodRun(CallableDeclaration<?> callable, FileRun file) {
+      this.callable = callable;
+      this.file = file;
+      TypeDeclaration<?> type = (TypeDeclaration<?>) callable.getParentNode().orElseThrow();
+      this.owner = file.qualifiedName(type);
+    }
+
+    MethodFact run() {
+      for (Parameter parameter : callable.getParameters()) {
+        localTypes.put(parameter.getNameAsString(), file.names.qualify(parameter.getType()).name());
+      }
+      Optional<? extends Node> body = body();
+      List<String> annotations = file.annotationNames(callable);
+      if (body.isPresent()) {
+        collectLocals(body.get());
+        collectLoops(body.get());
+        for (MethodCallExpr call : body.get().findAll(MethodCallExpr.class)) {
+          visitCall(call);
+        }
+        for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class)) {
+          visitReference(reference);
+        }
+        for (ObjectCreationExpr creation : body.get().findAll(ObjectCreationExpr.class)) {
+          String created = TypeNames.erase(creation.getType().getNameAsString());
+          if (created.equals("Random") || created.equals("SecureRandom")) {
+            timeOrRandom.add(file.text.snippet(creation));
+          }
+        }
+      }
+      for (AnnotationExpr annotation : callable.getAnnotations()) {
+        String simple = annotation.getName().getIdentifier();
+        if (CACHE_ANNOTATIONS.contains(simple)) {
+          List<String> names = file.annotationStrings(annotation, "value");
+          if (names.isEmpty()) {
+            names = file.annotationStrings(annotation, "cacheNames");
+          }
+          if (names.isEmpty()) {
+            names = file.annotationStrings(annotation, "cacheName");
+          }
+          file.caches.add(new ExistingCacheFact(simple.equals("CacheResult") ? "jcache-annotation" : "spring-" + simple.toLowerCase(Locale.ROOT),
+              owner, callable.getNameAsString(), names.isEmpty() ? "" : String.join(",", names),
+              SourceRange.of(annotation), file.text.snippet(annotation)));
+          usesCache = true;
+        }
+      }
+      List<LoopFact> loopFacts = describeLoops();
+      List<ParamFact> params = new ArrayList<>();
+      for (Parameter parameter : callable.getParameters()) {
+        params.add(new ParamFact(parameter.getNameAsString(), parameter.getType().asString(),
+            file.names.qualify(parameter.getType()).name(), parameter.isVarArgs()));
+      }
+      boolean isConstructor = callable instanceof ConstructorDeclaration;
+      String returnType = callable instanceof MethodDeclaration method ? file.names.qualify(method.getType()).name() : "void";
+      boolean isAbstract = callable instanceof MethodDeclaration method && method.getBody().isEmpty();
+      Map<String, String> annotationValues = new TreeMap<>();
+      for (AnnotationExpr annotation : callable.getAnnotations()) {
+        List<String> values = file.annotationStrings(annotation, "value");
+        if (values.isEmpty()) {
+          values = file.annotationStrings(annotation, "path");
+        }
+        if (!values.isEmpty()) {
+          annotationValues.put(file.names.qualify(annotation.getNameAsString()).name(), values.get(0));
+        }
+      }
+      return new MethodFact(owner, callable.getNameAsString(), List.copyOf(params), returnType, annotations,
+          java.util.Collections.unmodifiableMap(annotationValues),
+          callable.isStatic(), isAbstract, callable.isPrivate(),
+          callable instanceof MethodDeclaration method && method.isSynchronized(), isConstructor,
+          SourceRange.of(callable), file.text.firstLine(callable.getName().getParentNode().orElse(callable)).replaceAll("\\s*\\{$", ""),
+          List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache);
+    }
+
+    private Optional<? extends Node> body() {
+      if (callable instanceof MethodDeclaration method) {
+        return method.getBody();
+      }
+      return Optional.of(((ConstructorDeclaration) callable).getBody());
+    }
+
+    private void collectLocals(Node body) {
+      for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
+        String name = variable.getNameAsString();
+        variable.getInitializer().ifPresent(init -> localInitializers.putIfAbsent(name, init));
+        if (variable.getType().isVarType()) {
+          variable.getInitializer().flatMap(this::syntacticTypeOfInitializer).ifPresent(t -> localTypes.putIfAbsent(name, t));
+        } else {
+          localTypes.putIfAbsent(name, file.names.qualify(variable.getType()).name());
+        }
+      }
+      for (Parameter parameter : body.findAll(Parameter.class)) {
+        if (!parameter.getType().isUnknownType() && !parameter.getType().isVarType()) {
+          localTypes.putIfAbsent(parameter.getNameAsString(), file.names.qualify(parameter.getType()).name());
+        }
+      }
+    }
+
+    private Optional<String> syntacticTypeOfInitializer(Expression init) {
+      if (init instanceof ObjectCreationExpr creation) {
+        return Optional.of(file.names.qualify(creation.getType()).name());
+      }
+      if (init instanceof CastExpr cast) {
+        return Optional.of(file.names.qualify(cast.getType()).name());
+      }
+      if (init instanceof MethodCallExpr call && call.getScope().orElse(null) instanceof NameExpr scope
+          && Character.isUpperCase(scope.getNameAsString().charAt(0))
+          && !localTypes.containsKey(scope.getNameAsString())) {
+        // static factories mostly return their own type: HttpClient.newHttpClient(), RestClient.create()
+        return Optional.of(file.names.qualify(scope.getNameAsString()).name());
+      }
+      return Optional.empty();
+    }
+
+    /** The receiver's qualified type from declarations alone, with how sure that is. */
+    private TypeNames.Qualified syntacticType(Expression scope) {
+      if (scope instanceof EnclosedExpr enclosed) {
+        return syntacticType(enclosed.getInner());
+      }
+      if (scope instanceof CastExpr cast) {
+        return file.names.qualify(cast.getType());
+      }
+      if (scope instanceof TypeExpr typeExpr && typeExpr.getType() instanceof ClassOrInterfaceType written
+          && written.getScope().isEmpty()) {
+        // the parser cannot tell `products::find` (a variable) from `Products::find` (a type)
+        return syntacticType(new NameExpr(written.getNameAsString()));
+      }
+      if (scope instanceof NameExpr name) {
+        String variable = name.getNameAsString();
+        if (localTypes.containsKey(variable)) {
+          return new TypeNames.Qualified(localTypes.get(variable), Confidence.HIGH);
+        }
+        String field = fieldType(variable);
+        if (field != null) {
+          return new TypeNames.Qualified(field, Confidence.HIGH);
+        }
+        if (Character.isUpperCase(variable.charAt(0))) {
+          return file.names.qualify(variable);
+        }
+        return null;
+      }
+      if (scope instanceof FieldAccessExpr access) {
+        if (access.getScope() instanceof ThisExpr) {
+          String field = fieldType(access.getNameAsString());
+          return field == null ? null : new TypeNames.Qualified(field, Confidence.HIGH);
+        }
+        if (Character.isUpperCase(access.getNameAsString().charAt(0))) {
+          return file.names.qualify(access.toString());
+        }
+        return null;
+      }
+      if (scope instanceof ObjectCreationExpr creation) {
+        return file.names.qualify(creation.getType());
+      }
+      if (scope instanceof ThisExpr) {
+        return new TypeNames.Qualified(owner, Confidence.HIGH);
+      }
+      return null;
+    }
+
+    private String fieldType(String name) {
+      Node node = callable;
+      while (node != null) {
+        if (node instanceof TypeDeclaration<?> type) {
+          Map<String, String> fields = file.fieldsByType.get(file.qualifiedName(type));
+          if (fields != null && fields.containsKey(name)) {
+            return fields.get(name);
+          }
+        }
+        node = node.getParentNode().orElse(null);
+      }
+      return null;
+    }
+
+    // ---- loops -------------------------------------------------------------------------------
+
+    private void collectLoops(Node body) {
+      body.walk(node -> {
+        if (node instanceof ForStmt || node instanceof ForEachStmt || node instanceof WhileStmt || node instanceof DoStmt) {
+          addLoop(node);
+        } else if (node instanceof MethodCallExpr call && isPipelineLoop(call)) {
+          addLoop(call);
+        }
+      });
+    }
+
+    private void addLoop(Node node) {
+      loopIndex.put(node, loops.size());
+      loops.add(node);
+    }
+
+    /** The outermost call of a sequential stream pipeline, or a forEach over a collection. */
+    private boolean isPipelineLoop(MethodCallExpr call) {
+      if (call.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == call) {
+        return false;
+      }
+      boolean stream = false;
+      boolean forEach = call.getNameAsString().equals("forEach") || call.getNameAsString().equals("forEachOrdered");
+      boolean hasFunctionArgument = false;
+      Expression current = call;
+      while (current instanceof MethodCallExpr link) {
+        String name = link.getNameAsString();
+        if (PARALLEL_MARKERS.contains(name)) {
+          return false;
+        }
+        if (STREAM_SOURCES.contains(name) && (name.equals("stream") || isStreamType(link.getScope().orElse(null)))) {
+          stream = true;
+        }
+        for (Expression argument : link.getArguments()) {
+          if (argument instanceof LambdaExpr || argument instanceof MethodReferenceExpr) {
+            hasFunctionArgument = true;
+          }
+        }
+        current = link.getScope().orElse(null);
+      }
+      return hasFunctionArgument && (stream || forEach);
+    }
+
+    private boolean isStreamType(Expression scope) {
+      if (scope instanceof NameExpr name) {
+        String n = name.getNameAsString();
+        return n.equals("Stream") || n.equals("IntStream") || n.equals("LongStream") || n.equals("Arrays") || n.equals("StreamSupport");
+      }
+      return false;
+    }
+
+    /**
+     * The innermost loop that runs this node once per iteration, or -1; a node in a lambda handed
+     * to an executor runs elsewhere, which {@link #isDeferred} reports.
+     */
+    private int enclosingLoop(Node node) {
+      Node child = node;
+      Node parent = node.getParentNode().orElse(null);
+      while (parent != null && parent != callable) {
+        Integer index = loopIndex.get(parent);
+        if (index != null && runsPerIteration(parent, child)) {
+          return index;
+        }
+        if (parent instanceof MethodCallExpr call && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr)) {
+          if (EXECUTOR_METHODS.contains(call.getNameAsString())) {
+            return -1;
+          }
+          MethodCallExpr outer = outermost(call);
+          Integer pipeline = loopIndex.get(outer);
+          if (pipeline != null) {
+            return pipeline;
+          }
+        }
+        child = parent;
+        parent = parent.getParentNode().orElse(null);
+      }
+      return -1;
+    }
+
+    private boolean runsPerIteration(Node loop, Node child) {
+      if (loop instanceof ForEachStmt forEach) {
+        return child == forEach.getBody();
+      }
+      if (loop instanceof ForStmt forStmt) {
+        return !forStmt.getInitialization().contains(child);
+      }
+      return !(loop instanceof MethodCallExpr);
+    }
+
+    private boolean isDeferred(Node node) {
+      Node child = node;
+      Node parent = node.getParentNode().orElse(null);
+      while (parent != null && parent != callable) {
+        if (parent instanceof MethodCallExpr call && call.getArguments().contains(child)
+            && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr || child instanceof ObjectCreationExpr)
+            && EXECUTOR_METHODS.contains(call.getNameAsString())) {
+          return true;
+        }
+        child = parent;
+        parent = parent.getParentNode().orElse(null);
+      }
+      return false;
+    }
+
+    private MethodCallExpr outermost(MethodCallExpr call) {
+      MethodCallExpr current = call;
+      while (current.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == current) {
+        current = parent;
+      }
+      return current;
+    }
+
+    private MethodCallExpr chainRoot(MethodCallExpr call) {
+      MethodCallExpr current = call;
+      while (current.getScope().orElse(null) instanceof MethodCallExpr inner) {
+        current = inner;
+      }
+      return current;
+    }
+
+    private List<MethodCallExpr> chain(MethodCallExpr outermost) {
+      List<MethodCallExpr> links = new ArrayList<>();
+      Expression current = outermost;
+      while (current instanceof MethodCallExpr link) {
+        links.add(0, link);
+        current = link.getScope().orElse(null);
+      }
+      return links;
+    }
+
+    private List<LoopFact> describeLoops() {
+      List<LoopFact> result = new ArrayList<>();
+      List<Integer> siteLoops = new ArrayList<>();
+      for (Node siteNode : siteNodes) {
+        siteLoops.add(enclosingLoop(siteNode));
+      }
+      List<Integer> callLoops = new ArrayList<>();
+      for (Node callNode : callNodes) {
+        callLoops.add(enclosingLoop(callNode));
+      }
+      for (int i = 0; i < loops.size(); i++) {
+        Node loop = loops.get(i);
+        List<Integer> loopSites = new ArrayList<>();
+        for (int s = 0; s < siteLoops.size(); s++) {
+          if (siteLoops.get(s) == i) {
+            loopSites.add(s);
+          }
+        }
+        List<Integer> loopCalls = new ArrayList<>();
+        for (int c = 0; c < callLoops.size(); c++) {
+          if (callLoops.get(c) == i) {
+            loopCalls.add(c);
+          }
+        }
+        boolean joinsInside = joinsFuturesInside(loop);
+        if (joinsInside) {
+          for (int s = 0; s < siteNodes.size(); s++) {
+            if (isInside(siteNodes.get(s), loop) && !loopSites.contains(s)) {
+              loopSites.add(s);
+            }
+          }
+        }
+        boolean transactional = hasTransactional();
+        boolean synchronizedBlock = callable instanceof MethodDeclaration method && method.isSynchronized()
+            || loop.findAncestor(SynchronizedStmt.class).isPresent();
+        result.add(new LoopFact(loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
+            List.copyOf(loopSites), List.copyOf(loopCalls), dependenceReasons(loop), joinsInside, transactional,
+            synchronizedBlock));
+      }
+      return List.copyOf(result);
+    }
+
+    private boolean isInside(Node node, Node container) {
+      Node current = node;
+      while (current != null) {
+        if (current == container) {
+          return true;
+        }
+        current = current.getParentNode().orElse(null);
+      }
+      return false;
+    }
+
+    private boolean hasTransactional() {
+      if (callable.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Transactional"))) {
+        return true;
+      }
+      Node node = callable.getParentNode().orElse(null);
+      return node instanceof TypeDeclaration<?> type
+          && type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Transactional"));
+    }
+
+    private String loopKind(Node loop) {
+      if (loop instanceof ForStmt) {
+        return "for";
+      }
+      if (loop instanceof ForEachStmt) {
+        return "enhanced-for";
+      }
+      if (loop instanceof WhileStmt) {
+        return "while";
+      }
+      if (loop instanceof DoStmt) {
+        return "do-while";
+      }
+      MethodCallExpr call = (MethodCallExpr) loop;
+      boolean stream = chain(call).stream().anyMatch(link -> STREAM_SOURCES.contains(link.getNameAsString()));
+      return stream ? "stream" : "forEach";
+    }
+
+    private boolean joinsFuturesInside(Node loop) {
+      boolean startsAsync = false;
+      boolean joins = false;
+      for (MethodCallExpr call : loop.findAll(MethodCallExpr.class)) {
+        String name = call.getNameAsString();
+        if (name.endsWith("Async") || EXECUTOR_METHODS.contains(name) || name.equals("enqueue")) {
+          startsAsync = true;
+        }
+        if (JOIN_METHODS.contains(name) && (call.getArguments().isEmpty() || name.equals("get") && call.getArguments().size() == 2)) {
+          Expression scope = call.getScope().orElse(null);
+          if (scope instanceof MethodCallExpr || scope instanceof NameExpr n && isFutureVariable(n.getNameAsString())) {
+            joins = true;
+          }
+        }
+      }
+      return startsAsync && joins;
+    }
+
+    private boolean isFutureVariable(String name) {
+      String type = localTypes.get(name);
+      if (type != null && (type.endsWith("Future") || type.endsWith("CompletionStage") || type.endsWith("Mono"))) {
+        return true;
+      }
+      Expression init = localInitializers.get(name);
+      return init instanceof MethodCallExpr call
+          && (call.getNameAsString().endsWith("Async") || EXECUTOR_METHODS.contains(call.getNameAsString()));
+    }
+
+    /** Why iterations could not run concurrently; empty when they are independent. */
+    private List<String> dependenceReasons(Node loop) {
+      Set<String> reasons = new LinkedHashSet<>();
+      Set<String> declaredInside = new HashSet<>();
+      loop.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
+      loop.findAll(Parameter.class).forEach(p -> declaredInside.add(p.getNameAsString()));
+      if (loop instanceof ForStmt forStmt) {
+        for (Expression init : forStmt.getInitialization()) {
+          init.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
+        }
+      }
+      if (loop instanceof WhileStmt || loop instanceof DoStmt) {
+        Expression condition = loop instanceof WhileStmt w ? w.getCondition() : ((DoStmt) loop).getCondition();
+        if (!isIteratorCondition(condition)) {
+          reasons.add("the loop condition is re-evaluated from state each iteration");
+        }
+      }
+      for (AssignExpr assign : loop.findAll(AssignExpr.class)) {
+        String target = assignedName(assign.getTarget());
+        if (target != null && !declaredInside.contains(target) && !inForUpdate(assign, loop)) {
+          reasons.add("assigns '" + target + "', declared outside the loop");
+        }
+      }
+      for (UnaryExpr unary : loop.findAll(UnaryExpr.class)) {
+        if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+            || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
+          String target = assignedName(unary.getExpression());
+          if (target != null && !declaredInside.contains(target) && !inForUpdate(unary, loop)) {
+            reasons.add("updates '" + target + "', declared outside the loop");
+          }
+        }
+      }
+      for (BreakStmt stop : loop.findAll(BreakStmt.class)) {
+        if (exitsThisLoop(stop, loop)) {
+          reasons.add("breaks out early, depending on what an iteration found");
+          break;
+        }
+      }
+      for (ReturnStmt stop : loop.findAll(ReturnStmt.class)) {
+        if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
+            && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
+          reasons.add("returns from inside the loop, depending on what an iteration found");
+          break;
+        }
+      }
+      return List.copyOf(reasons);
+    }
+
+    private boolean isIteratorCondition(Expression condition) {
+      return condition instanceof MethodCallExpr call
+          && (call.getNameAsString().equals("hasNext") || call.getNameAsString().equals("hasMoreElements"));
+    }
+
+    private boolean inForUpdate(Node node, Node loop) {
+      if (!(loop instanceof ForStmt forStmt)) {
+        return false;
+      }
+      for (Expression update : forStmt.getUpdate()) {
+        if (isInside(node, update)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private String assignedName(Expression target) {
+      if (target instanceof NameExpr name) {
+        return name.getNameAsString();
+      }
+      if (target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+        return access.getNameAsString();
+      }
+      return null;
+    }
+
+    private boolean exitsThisLoop(BreakStmt stop, Node loop) {
+      if (stop.getLabel().isPresent()) {
+        return true;
+      }
+      Node current = stop.getParentNode().orElse(null);
+      while (current != null && current != loop) {
+        if (current instanceof ForStmt || current instanceof ForEachStmt || current instanceof WhileStmt
+            || current instanceof DoStmt || current instanceof SwitchStmt || current instanceof LambdaExpr) {
+          return false;
+        }
+        current = current.getParentNode().orElse(null);
+      }
+      return current == loop;
+    }
+
+    // ---- calls -------------------------------------------------------------------------------
+
+    private void visitCall(MethodCallExpr call) {
+      String name = call.getNameAsString();
+      Expression scope = call.getScope().orElse(null);
+      noteTimeOrRandom(call, name, scope);
+      noteCacheUse(call, name, scope);
+      Optional<IoSite> site = clientSite(call);
+      if (site.isPresent()) {
+        if (!sameRequestSeen(site.get(), scope)) {
+          sites.add(site.get());
+          siteNodes.add(call);
+        }
+        return;
+      }
+      if (scope == null || scope instanceof ThisExpr) {
+        addCall(call, owner, Confidence.HIGH);
+        return;
+      }
+      TypeNames.Qualified receiver = syntacticType(scope);
+      if (receiver != null && !receiver.name().startsWith("java.")) {
+        addCall(call, receiver.name(), receiver.confidence());
+      } else if (receiver == null && !(scope instanceof MethodCallExpr)) {
+        addCall(call, null, Confidence.LOW);
+      }
+    }
+
+    /** A second call on the same connection object is the same request (getResponseCode, then getInputStream). */
+    private boolean sameRequestSeen(IoSite site, Expression scope) {
+      Optional<ClientSignature> client = catalog.clients().stream().filter(c -> c.id().equals(site.clientId())).findFirst();
+      if (client.isEmpty() || !client.get().oneSitePerReceiver() || scope == null) {
+        return false;
+      }
+      return !requestReceivers.add(site.clientId() + "|" + scope);
+    }
+
+    private void addCall(MethodCallExpr call, String receiverType, Confidence confidence) {
+      calls.add(new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
+          isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
+      callNodes.add(call);
+    }
+
+    private void visitReference(MethodReferenceExpr reference) {
+      Expression scope = reference.getScope();
+      TypeNames.Qualified receiver = scope instanceof ThisExpr ? new TypeNames.Qualified(owner, Confidence.HIGH)
+          : syntacticType(scope);
+      if (receiver == null || receiver.name().startsWith("java.")) {
+        return;
+      }
+      String name = reference.getIdentifier();
+      Optional<ClientSignature> client = catalog.match(List.of(receiver.name()), name);
+      if (client.isPresent()) {
+        ClientSignature signature = client.get();
+        Access access = accessOf(signature, name, null, null);
+        sites.add(new IoSite(signature.kind(), signature.id(), signature.provider(), access, Confidence.MEDIUM,
+            receiver.name(), name, null, null, null, null, signature.llm(), false, isDeferred(reference),
+            SourceRange.of(reference), file.text.snippet(reference)));
+        siteNodes.add(reference);
+        return;
+      }
+      // a method reference in a pipeline is called once per element with the element as argument
+      calls.add(new CallRef(receiver.name(), name, -1, receiver.confidence(), isDeferred(reference),
+          SourceRange.of(reference), file.text.snippet(reference)));
+      callNodes.add(reference);
+    }
+
+    private void noteTimeOrRandom(MethodCallExpr call, String name, Expression scope) {
+      if (scope != null && !(scope instanceof MethodCallExpr)) {
+        TypeNames.Qualified receiver = syntacticType(scope);
+        if (receiver != null && RANDOM_TYPES.contains(receiver.name())) {
+          timeOrRandom.add(file.text.snippet(call));
+          return;
+        }
+      }
+      if (!(scope instanceof NameExpr scopeName)) {
+        return;
+      }
+      String type = scopeName.getNameAsString();
+      boolean time = (type.equals("System") && (name.equals("currentTimeMillis") || name.equals("nanoTime")))
+          || (TIME_OR_RANDOM_TYPES.contains(type) && name.equals("now"))
+          || (type.equals("Math") && name.equals("random"))
+          || (type.equals("ThreadLocalRandom") && name.equals("current"))
+          || (type.equals("UUID") && name.equals("randomUUID"));
+      if (time) {
+        timeOrRandom.add(file.text.snippet(call));
+      }
+    }
+
+    private void noteCacheUse(MethodCallExpr call, String name, Expression scope) {
+      if (scope == null) {
+        return;
+      }
+      TypeNames.Qualified receiver = syntacticType(scope);
+      if (receiver == null) {
+        return;
+      }
+      if (CACHE_TYPES.contains(receiver.name())) {
+        usesCache = true;
+      } else if (MAP_TYPES.contains(receiver.name()) && name.equals("computeIfAbsent") && isField(scope)) {
+        usesCache = true;
+        file.caches.add(new ExistingCacheFact("map-memo", owner, callable.getNameAsString(), scopeName(scope),
+            SourceRange.of(call), file.text.snippet(call)));
+      }
+    }
+
+    private boolean isField(Expression scope) {
+      if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+        return true;
+      }
+      return scope instanceof NameExpr name && !localTypes.containsKey(name.getNameAsString())
+          && fieldType(name.getNameAsString()) != null;
+    }
+
+    private String scopeName(Expression scope) {
+      return scope instanceof NameExpr name ? name.getNameAsString()
+          : scope instanceof FieldAccessExpr access ? access.getNameAsString() : scope.toString();
+    }
+
+    /** The I/O site this call is, if any: catalogue match by declared type, confirmed by the solver. */
+    private Optional<IoSite> clientSite(MethodCallExpr call) {
+      MethodCallExpr root = chainRoot(call);
+      String name = call.getNameAsString();
+      Expression scope = call.getScope().orElse(null);
+      if (scope == null || scope instanceof ThisExpr) {
+        return Optional.empty();
+      }
+      boolean nameCandidate = catalog.isCandidateMethod(name);
+      TypeNames.Qualified declared = syntacticType(scope);
+      boolean wildcardCandidate = declared != null && catalog.hasAnyMethodClients()
+          && catalog.matchPattern(declared.name(), name).isPresent();
+      if (!nameCandidate && !wildcardCandidate) {
+        return Optional.empty();
+      }
+      List<ClientSignature> byDeclared = declared == null ? List.of() : catalog.clientsForType(declared.name());
+      boolean declaredMatches = byDeclared.stream().anyMatch(c -> c.matchesMethod(name));
+      boolean unknownReceiver = declared == null;
+      // a declared type outside the catalogue may still subclass a client: the solver decides,
+      // but only in files that import a client package, so ordinary code never pays for it
+      boolean declaredMayBeClient = declared != null && !isPlainJdkType(declared.name());
+      if (!declaredMatches && !wildcardCandidate && !(unknownReceiver && file.importsClientPackage)
+          && !(declaredMayBeClient && file.importsClientPackage)) {
+        return Optional.empty();
+      }
+      Optional<List<String>> resolved = resolver.typeAndAncestors(scope);
+      ClientSignature client = null;
+      Confidence confidence;
+      String receiverType;
+      if (resolved.isPresent()) {
+        Optional<ClientSignature> match = catalog.match(resolved.get(), name);
+        if (match.isEmpty()) {
+          match = catalog.matchPattern(resolved.get().get(0), name);
+          if (match.isEmpty()) {
+            return Optional.empty();
+          }
+        }
+        client = match.get();
+        confidence = Confidence.HIGH;
+        receiverType = resolved.get().get(0);
+      } else if (declaredMatches) {
+        client = byDeclared.stream().filter(c -> c.matchesMethod(name)).findFirst().orElseThrow();
+        confidence = Confidence.MEDIUM;
+        receiverType = declared.name();
+      } else if (wildcardCandidate) {
+        client = catalog.matchPattern(declared.name(), name).orElseThrow();
+        confidence = Confidence.MEDIUM;
+        receiverType = declared.name();
+      } else {
+        Optional<ClientSignature> byImports = declared == null
+            ? importedClient(name)
+            : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name)).findFirst();
+        if (byImports.isEmpty()) {
+          return Optional.empty();
+        }
+        client = byImports.get();
+        confidence = Confidence.LOW;
+        receiverType = declared == null ? client.types().get(0) : declared.name();
+      }
+      if (client.fluent() && call != root) {
+        return Optional.empty();
+      }
+      return Optional.of(describeSite(call, client, confidence, receiverType));
+    }
+
+    /** A client whose type this file imports and that has a method of this name: names only, low confidence. */
+    private Optional<ClientSignature> importedClient(String name) {
+      for (String imported : file.names.importedNames()) {
+        for (ClientSignature client : catalog.clients()) {
+          if (!client.matchesMethod(name) || client.anyMethod()) {
+            continue;
+          }
+          for (String type : client.types()) {
+            if (type.equals(imported) || type.substring(0, type.lastIndexOf('.')).equals(imported)) {
+              return Optional.of(client);
+            }
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private IoSite describeSite(MethodCallExpr call, ClientSignature client, Confidence confidence, String receiverType) {
+      Node reported = client.fluent() ? outermost(call) : call;
+      List<MethodCallExpr> links = client.fluent() ? chain(outermost(call)) : List.of(call);
+      String name = call.getNameAsString();
+      String httpMethod = null;
+      String url = null;
+      String sql = null;
+      if (client.kind() == ClientKind.API) {
+        httpMethod = httpMethodOf(client, call, links);
+        url = urlOf(call, links);
+      } else {
+        sql = sqlOf(call, links);
+      }
+      Access access = accessOf(client, name, sql, httpMethod);
+      if (client.kind() == ClientKind.DB && access == Access.UNKNOWN) {
+        access = accessFromChain(links, access);
+      }
+      String lastLink = links.get(links.size() - 1).getNameAsString();
+      boolean async = name.endsWith("Async") || name.equals("enqueue")
+          || client.id().equals("spring-webclient") && !lastLink.startsWith("block")
+          || client.id().endsWith("Async") || receiverType.endsWith("Async") || receiverType.endsWith("AsyncClient");
+      return new IoSite(client.kind(), client.id(), client.provider(), access, confidence, receiverType, name,
+          httpMethod, url, hostOf(url), sql, client.llm(), async, isDeferred(call), SourceRange.of(reported),
+          file.text.snippet(reported));
+    }
+
+    private Access accessFromChain(List<MethodCallExpr> links, Access fallback) {
+      for (MethodCallExpr link : links) {
+        String name = link.getNameAsString();
+        if (name.equals("executeUpdate") || name.equals("update") && link != links.get(0)) {
+          return Access.WRITE;
+        }
+        if (name.startsWith("getResult") || name.startsWith("getSingleResult") || name.equals("list")
+            || name.equals("uniqueResult") || name.startsWith("fetch") || name.equals("query") || name.equals("single")
+            || name.equals("optional")) {
+          return Access.READ;
+        }
+      }
+      return fallback;
+    }
+
+    private Access accessOf(ClientSignature client, String method, String sql, String httpMethod) {
+      Boolean reads = client.readsByMethod(method);
+      if (reads != null) {
+        return reads ? Access.READ : Access.WRITE;
+      }
+      if (sql != null) {
+        return sqlAccess(sql);
+      }
+      if (httpMethod != null) {
+        return switch (httpMethod) {
+          case "GET", "HEAD", "OPTIONS" -> Access.READ;
+          case "POST", "PUT", "PATCH", "DELETE" -> Access.WRITE;
+          default -> Access.UNKNOWN;
+        };
+      }
+      if (client.llm()) {
+        return Access.READ;
+      }
+      return methodNameAccess(method);
+    }
+
+    private String httpMethodOf(ClientSignature client, MethodCallExpr call, List<MethodCallExpr> links) {
+      if (client.fluent()) {
+        String root = links.get(0).getNameAsString();
+        if (Set.of("get", "post", "put", "patch", "delete", "head", "options").contains(root)) {
+          return root.toUpperCase(Locale.ROOT);
+        }
+        for (MethodCallExpr link : links) {
+          String name = link.getNameAsString();
+          if (Set.of("get", "post", "put", "delete", "head", "options").contains(name) && link != links.get(0)) {
+            return name.toUpperCase(Locale.ROOT);
+          }
+        }
+        return null;
+      }
+      String name = call.getNameAsString();
+      if (name.startsWith("getFor") || name.equals("headForHeaders")) {
+        return name.startsWith("get") ? "GET" : "HEAD";
+      }
+      if (name.startsWith("postFor")) {
+        return "POST";
+      }
+      if (name.equals("put")) {
+        return "PUT";
+      }
+      if (name.equals("delete")) {
+        return "DELETE";
+      }
+      if (name.startsWith("patchFor")) {
+        return "PATCH";
+      }
+      for (Expression argument : call.getArguments()) {
+        if (argument instanceof FieldAccessExpr access && access.getScope().toString().endsWith("HttpMethod")) {
+          return access.getNameAsString();
+        }
+      }
+      for (Expression traced : traced(call.getArguments())) {
+        for (MethodCallExpr link : traced.findAll(MethodCallExpr.class)) {
+          String linkName = link.getNameAsString();
+          if (Set.of("GET", "POST", "PUT", "DELETE", "HEAD").contains(linkName)) {
+            return linkName;
+          }
+          if (linkName.equals("method") && link.getArguments().isNonEmpty()) {
+            String method = file.text(link.getArgument(0));
+            if (method != null) {
+              return method.toUpperCase(Locale.ROOT);
+            }
+          }
+          if (linkName.equals("newBuilder")) {
+            return "GET";
+          }
+        }
+        for (ObjectCreationExpr creation : traced.findAll(ObjectCreationExpr.class)) {
+          String type = creation.getType().getNameAsString();
+          if (type.startsWith("Http") && type.length() > 4) {
+            String verb = type.substring(4).toUpperCase(Locale.ROOT);
+            if (Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS").contains(verb)) {
+              return verb;
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    /** Arguments, and the initializers of local variables they name, a few steps deep. */
+    private List<Expression> traced(List<Expression> start) {
+      List<Expression> result = new ArrayList<>();
+      List<Expression> frontier = new ArrayList<>(start);
+      Set<String> seen = new HashSet<>();
+      for (int depth = 0; depth < 3 && !frontier.isEmpty(); depth++) {
+        List<Expression> next = new ArrayList<>();
+        for (Expression expression : frontier) {
+          result.add(expression);
+          for (NameExpr name : expression.findAll(NameExpr.class)) {
+            String variable = name.getNameAsString();
+            if (seen.add(variable) && localInitializers.containsKey(variable)) {
+              next.add(localInitializers.get(variable));
+            }
+          }
+        }
+        frontier = next;
+      }
+      return result;
+    }
+
+    private String urlOf(MethodCallExpr call, List<MethodCallExpr> links) {
+      List<Expression> candidates = new ArrayList<>();
+      for (MethodCallExpr link : links) {
+        if (link.getNameAsString().equals("uri") || link.getNameAsString().equals("target")
+            || link.getNameAsString().equals("url") || link == call) {
+          candidates.addAll(link.getArguments());
+        }
+      }
+      if (call.getScope().isPresent() && links.size() == 1) {
+        candidates.add(call.getScope().get());
+      }
+      for (Expression expression : traced(candidates)) {
+        String found = urlText(expression);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+
+    private String urlText(Expression expression) {
+      String direct = file.text(expression);
+      if (direct != null && URL_LIKE.matcher(direct).find()) {
+        return direct;
+      }
+      for (Expression inner : expression.findAll(Expression.class)) {
+        if (inner == expression) {
+          continue;
+        }
+        if (inner instanceof StringLiteralExpr || inner instanceof BinaryExpr || inner instanceof NameExpr) {
+          String candidate = file.text(inner);
+          if (candidate != null && URL_LIKE.matcher(candidate).find()) {
+            return candidate;
+          }
+        }
+      }
+      return null;
+    }
+
+    private String sqlOf(MethodCallExpr call, List<MethodCallExpr> links) {
+      List<Expression> candidates = new ArrayList<>();
+      for (MethodCallExpr link : links) {
+        if (link.getArguments().isNonEmpty()) {
+          candidates.add(link.getArgument(0));
+        }
+      }
+      call.getScope().ifPresent(candidates::add);
+      for (Expression expression : traced(candidates)) {
+        String direct = file.text(expression);
+        if (direct != null && SQL_START.matcher(direct).find()) {
+          return direct.strip().replaceAll("\\s+", " ");
+        }
+        for (MethodCallExpr inner : expression.findAll(MethodCallExpr.class)) {
+          if ((inner.getNameAsString().startsWith("prepare") || inner.getNameAsString().equals("sql"))
+              && inner.getArguments().isNonEmpty()) {
+            String sql = file.text(inner.getArgument(0));
+            if (sql != null) {
+              return sql.strip().replaceAll("\\s+", " ");
+            }
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  static Access sqlAccess(String sql) {
+    Matcher matcher = SQL_START.matcher(sql);
+    if (!matcher.find()) {
+      return Access.UNKNOWN;
+    }
+    String keyword = matcher.group(1).toLowerCase(Locale.ROOT);
+    if (keyword.equals("select") || keyword.equals("from")) {
+      return Access.READ;
+    }
+    if (keyword.equals("with")) {
+      return sql.toLowerCase(Locale.ROOT).matches("(?s).*\\b(insert|update|delete|merge)\\b.*") ? Access.WRITE : Access.READ;
+    }
+    return Access.WRITE;
+  }
+
+  /** Read/write from a method's name, for SDK and repository calls that carry no SQL or verb. */
+  public static Access methodNameAccess(String method) {
+    String name = method.toLowerCase(Locale.ROOT);
+    for (String prefix : List.of("get", "find", "read", "query", "search", "list", "fetch", "load", "count", "exists",
+        "describe", "head", "select", "stream", "retrieve", "lookup", "batchget", "scan")) {
+      if (name.startsWith(prefix)) {
+        return Access.READ;
+      }
+    }
+    for (String prefix : List.of("save", "delete", "remove", "insert", "update", "put", "post", "create", "send",
+        "publish", "write", "upload", "persist", "merge", "patch", "set", "add", "copy", "invoke", "start", "stop", "terminate")) {
+      if (name.startsWith(prefix)) {
+        return Access.WRITE;
+      }
+    }
+    return Access.UNKNOWN;
+  }
+
+  static String hostOf(String url) {
+    if (url == null || !url.startsWith("http")) {
+      return null;
+    }
+    try {
+      String cleaned = url.replaceAll("\\{[^}]*}", "x");
+      return URI.create(cleaned).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean isPlainJdkType(String qualified) {
+    return qualified.startsWith("java.lang.") || qualified.startsWith("java.util.") || qualified.startsWith("java.io.")
+        || qualified.startsWith("java.time.") || qualified.startsWith("java.math.") || qualified.startsWith("java.nio.")
+        || !qualified.contains(".");
+  }
+
+  private static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.optkit.analyzers.facts;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.findings.Confidence;
+
+/**
+ * One place that performs remote or database I/O: a catalogue client call, or a call of a method
+ * of a declared client (Feign interface, Spring Data repository...).
+ *
+ * @param receiverType the qualified type the call was matched on
+ * @param async the call returns before the I/O completes (sendAsync, reactive without block)
+ * @param deferred the call sits in a lambda handed to an executor, so it does not run inline
+ */
+public record IoSite(
+    ClientKind kind,
+    String clientId,
+    String provider,
+    Access access,
+    Confidence confidence,
+    String receiverType,
+    String method,
+    String httpMethod,
+    String url,
+    String host,
+    String sql,
+    boolean llm,
+    boolean async,
+    boolean deferred,
+    SourceRange range,
+    String snippet) {}

@@ -1,0 +1,23 @@
+package dev.optkit.analyzers.facts;
+
+import java.util.List;
+
+/**
+ * A loop (statement, {@code forEach}, or sequential stream pipeline) and what runs in each
+ * iteration. Sites and calls are indexes into the method's lists, innermost loop only.
+ */
+public record LoopFact(
+    String kind,
+    SourceRange range,
+    String snippet,
+    List<Integer> ioSites,
+    List<Integer> calls,
+    List<String> dependenceReasons,
+    boolean futuresJoinedInside,
+    boolean inTransactional,
+    boolean inSynchronized) {
+
+  public boolean independent() {
+    return dependenceReasons.isEmpty();
+  }
+}

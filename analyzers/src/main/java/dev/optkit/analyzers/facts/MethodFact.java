@@ -1,0 +1,64 @@
+package dev.optkit.analyzers.facts;
+
+import java.util.List;
+
+/**
+ * What one method or constructor does, as far as optkit cares: a small serialisable summary that
+ * outlives the syntax tree.
+ */
+public record MethodFact(
+    String ownerType,
+    String name,
+    List<ParamFact> params,
+    String returnType,
+    List<String> annotations,
+    java.util.Map<String, String> annotationValues,
+    boolean isStatic,
+    boolean isAbstract,
+    boolean isPrivate,
+    boolean isSynchronized,
+    boolean isConstructor,
+    SourceRange range,
+    String signature,
+    List<IoSite> ioSites,
+    List<CallRef> calls,
+    List<LoopFact> loops,
+    List<String> timeOrRandomUses,
+    boolean usesExistingCache) {
+
+  /** The string value of an annotation, by qualified or simple name, when written as a literal. */
+  public String annotationValue(String qualifiedOrSimple) {
+    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
+    for (var entry : annotationValues.entrySet()) {
+      String annotation = entry.getKey();
+      if (annotation.equals(qualifiedOrSimple) || annotation.endsWith("." + simple) || annotation.equals(simple)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  public String key() {
+    return ownerType + "#" + name + "/" + params.size();
+  }
+
+  public boolean returnsValue() {
+    return !isConstructor && !"void".equals(returnType);
+  }
+
+  public boolean hasAnnotation(String qualifiedOrSimple) {
+    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
+    for (String annotation : annotations) {
+      if (annotation.equals(qualifiedOrSimple) || annotation.endsWith("." + simple) || annotation.equals(simple)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code SimpleOwner.method}, as people read it in reports. */
+  public String displayName() {
+    int dot = ownerType.lastIndexOf('.');
+    return (dot < 0 ? ownerType : ownerType.substring(dot + 1)) + "." + name;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Qualifies type names as written in one file, the way javac would, from the file's package, its
+ * imports and the types it declares: the import-aware fallback used when the solver is not asked
+ * or cannot answer.
+ */
+final class TypeNames {
+  private static final Set<String> JAVA_LANG = Set.of(
+      "String", "Object", "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character",
+      "Number", "Math", "System", "Thread", "Runnable", "Iterable", "CharSequence", "StringBuilder",
+      "Exception", "RuntimeException", "Error", "Throwable", "Class", "Enum", "Record", "Void",
+      "AutoCloseable", "Comparable", "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface",
+      "SafeVarargs", "ThreadLocal", "Process", "StrictMath", "InterruptedException", "IllegalStateException",
+      "IllegalArgumentException", "UnsupportedOperationException", "NullPointerException");
+  private static final Set<String> PRIMITIVES =
+      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void", "var");
+
+  /** A qualified name and how sure the qualification is. */
+  record Qualified(String name, Confidence confidence) {}
+
+  private final String packageName;
+  private final Map<String, String> singleImports = new HashMap<>();
+  private final List<String> onDemandImports = new ArrayList<>();
+  private final Map<String, String> declaredTypes = new HashMap<>();
+  private final Predicate<String> knownType;
+
+  TypeNames(CompilationUnit unit, Predicate<String> knownType) {
+    this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    this.knownType = knownType;
+    for (ImportDeclaration declaration : unit.getImports()) {
+      String name = declaration.getNameAsString();
+      if (declaration.isStatic()) {
+        continue;
+      }
+      if (declaration.isAsterisk()) {
+        onDemandImports.add(name);
+      } else {
+        singleImports.put(name.substring(name.lastIndexOf('.') + 1), name);
+      }
+    }
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      type.getFullyQualifiedName().ifPresent(q -> declaredTypes.putIfAbsent(type.getNameAsString(), q));
+    }
+  }
+
+  String packageName() {
+    return packageName;
+  }
+
+  List<String> importedNames() {
+    List<String> names = new ArrayList<>(singleImports.values());
+    names.addAll(onDemandImports);
+    return names;
+  }
+
+  Qualified qualify(Type type) {
+    if (type instanceof ClassOrInterfaceType classType) {
+      return qualify(classType.getNameWithScope());
+    }
+    return qualify(type.asString());
+  }
+
+  /** Qualifies a name as written (generic arguments and array brackets are ignored). */
+  Qualified qualify(String written) {
+    String name = erase(written);
+    if (PRIMITIVES.contains(name)) {
+      return new Qualified(name, Confidence.HIGH);
+    }
+    int dot = name.indexOf('.');
+    String head = dot < 0 ? name : name.substring(0, dot);
+    String tail = dot < 0 ? "" : name.substring(dot);
+    String declared = declaredTypes.get(head);
+    if (declared != null) {
+      return new Qualified(declared + tail, Confidence.HIGH);
+    }
+    String imported = singleImports.get(head);
+    if (imported != null) {
+      return new Qualified(imported + tail, Confidence.HIGH);
+    }
+    if (dot > 0 && Character.isLowerCase(head.charAt(0))) {
+      return new Qualified(name, Confidence.HIGH);
+    }
+    if (JAVA_LANG.contains(head)) {
+      return new Qualified("java.lang." + name, Confidence.HIGH);
+    }
+    String samePackage = packageName.isEmpty() ? name : packageName + "." + name;
+    if (knownType.test(samePackage)) {
+      return new Qualified(samePackage, Confidence.HIGH);
+    }
+    for (String pkg : onDemandImports) {
+      String candidate = pkg + "." + name;
+      if (knownType.test(candidate)) {
+        return new Qualified(candidate, Confidence.MEDIUM);
+      }
+    }
+    return new Qualified(samePackage, Confidence.LOW);
+  }
+
+  static String erase(String written) {
+    String name = written;
+    int generic = name.indexOf('<');
+    if (generic >= 0) {
+      name = name.substring(0, generic);
+    }
+    name = name.replace("[]", "").replace("...", "").trim();
+    int space = name.lastIndexOf(' ');
+    return space >= 0 ? name.substring(space + 1) : name;
+  }
+}

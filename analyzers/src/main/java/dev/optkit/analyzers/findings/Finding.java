@@ -1,0 +1,63 @@
+package dev.optkit.analyzers.findings;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.optkit.analyzers.facts.IoSite;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * One reported opportunity. {@code details} holds rule-specific facts (HTTP method, URL, SQL,
+ * loop kind...) in key order so JSON output is deterministic.
+ *
+ * @param member the enclosing member as {@code method(paramTypes)}, or empty at type level
+ * @param fixable whether {@code optkit migrate} can rewrite it; {@code fixNote} says how or why not
+ * @param basis the I/O the savings model prices; not serialised
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"ruleId", "category", "severity", "confidence", "path", "line", "column", "endLine", "endColumn",
+    "enclosingClass", "enclosingMethod", "fingerprint", "message", "snippet", "details", "fixable", "fixNote", "savings"})
+public record Finding(
+    String ruleId,
+    Category category,
+    Severity severity,
+    Confidence confidence,
+    String path,
+    int line,
+    int column,
+    int endLine,
+    int endColumn,
+    String enclosingClass,
+    String enclosingMethod,
+    String fingerprint,
+    String message,
+    String snippet,
+    SortedMap<String, Object> details,
+    boolean fixable,
+    String fixNote,
+    Savings savings,
+    @JsonIgnore SavingsBasis basis) {
+
+  public Finding withFingerprint(String value) {
+    return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
+        enclosingMethod, value, message, snippet, details, fixable, fixNote, savings, basis);
+  }
+
+  public Finding withSavings(Savings value) {
+    return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, value, basis);
+  }
+
+  /**
+   * What a fix would save, for the savings model: the sites priced, and how.
+   *
+   * @param remedy cache (repeat calls served from memory), batch (one call for many), parallelize
+   *     (same calls, overlapped in time) or none
+   */
+  public record SavingsBasis(Remedy remedy, List<IoSite> sites) {
+    public static final SavingsBasis NONE = new SavingsBasis(Remedy.NONE, List.of());
+  }
+
+  public enum Remedy { CACHE, BATCH, PARALLELIZE, NONE }
+}

@@ -1,0 +1,397 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.catalog.ClientCatalog;
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.catalog.DeclaredClientSignature;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.FactExtractor;
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole project seen through its files' facts: types, their hierarchy, the call graph over
+ * method summaries, and the I/O each method reaches transitively (to a bounded depth).
+ */
+public final class ProjectIndex {
+  private static final Set<String> HTTP_VERB_ANNOTATIONS = Set.of(
+      "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
+  private final List<FileFacts> files;
+  private final ClientCatalog catalog;
+  private final int maxDepth;
+  private final Map<String, TypeFact> types = new HashMap<>();
+  private final Map<String, String> typePaths = new HashMap<>();
+  private final Map<String, List<IndexedMethod>> methodsByTypeAndName = new HashMap<>();
+  private final Map<String, List<IndexedMethod>> methodsByName = new HashMap<>();
+  private final Map<String, List<IndexedMethod>> methodsByType = new HashMap<>();
+  private final Map<String, Set<String>> subtypes = new HashMap<>();
+  private final Map<String, Optional<DeclaredClientSignature>> declaredClients = new HashMap<>();
+  private final Map<CallRef, List<IndexedMethod>> callTargets = new HashMap<>();
+  private final Map<String, List<ReachedIo>> reach = new HashMap<>();
+  private final Map<String, List<IoSite>> declaredSites = new HashMap<>();
+  private final List<IndexedMethod> methods = new ArrayList<>();
+
+  public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth) {
+    this.files = List.copyOf(files);
+    this.catalog = catalog;
+    this.maxDepth = maxDepth;
+    for (FileFacts file : files) {
+      for (TypeFact type : file.types()) {
+        types.putIfAbsent(type.qualifiedName(), type);
+        typePaths.putIfAbsent(type.qualifiedName(), file.path());
+        for (String superType : type.superTypes()) {
+          subtypes.computeIfAbsent(superType, k -> new HashSet<>()).add(type.qualifiedName());
+        }
+      }
+      for (MethodFact method : file.methods()) {
+        IndexedMethod indexed = new IndexedMethod(file.path(), method);
+        methods.add(indexed);
+        methodsByTypeAndName.computeIfAbsent(method.ownerType() + "#" + method.name(), k -> new ArrayList<>()).add(indexed);
+        methodsByName.computeIfAbsent(method.name(), k -> new ArrayList<>()).add(indexed);
+        methodsByType.computeIfAbsent(method.ownerType(), k -> new ArrayList<>()).add(indexed);
+      }
+    }
+  }
+
+  public List<FileFacts> files() {
+    return files;
+  }
+
+  public List<IndexedMethod> methods() {
+    return Collections.unmodifiableList(methods);
+  }
+
+  public Optional<TypeFact> type(String qualifiedName) {
+    return Optional.ofNullable(types.get(qualifiedName));
+  }
+
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /** Project supertypes of a type, itself first, nearest first. */
+  public List<String> supertypesOf(String type) {
+    List<String> result = new ArrayList<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(type));
+    Set<String> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      String current = queue.poll();
+      if (!seen.add(current)) {
+        continue;
+      }
+      result.add(current);
+      TypeFact fact = types.get(current);
+      if (fact != null) {
+        queue.addAll(fact.superTypes());
+      }
+    }
+    return result;
+  }
+
+  private Set<String> subtypesOf(String type) {
+    Set<String> result = new HashSet<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(type));
+    while (!queue.isEmpty()) {
+      for (String sub : subtypes.getOrDefault(queue.poll(), Set.of())) {
+        if (result.add(sub)) {
+          queue.add(sub);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The declared-client signature a project type matches (Feign, Spring Data...), if any. */
+  public Optional<DeclaredClientSignature> declaredClient(String type) {
+    Optional<DeclaredClientSignature> cached = declaredClients.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<DeclaredClientSignature> result = Optional.empty();
+    TypeFact fact = types.get(type);
+    if (fact != null && fact.isInterface()) {
+      List<String> ancestry = supertypesOf(type);
+      for (DeclaredClientSignature signature : catalog.declaredClients()) {
+        if (matches(signature, ancestry)) {
+          result = Optional.of(signature);
+          break;
+        }
+      }
+    }
+    declaredClients.put(type, result);
+    return result;
+  }
+
+  private boolean matches(DeclaredClientSignature signature, List<String> ancestry) {
+    for (String ancestor : ancestry) {
+      if (signature.superTypes().contains(ancestor)) {
+        return true;
+      }
+      TypeFact fact = types.get(ancestor);
+      if (fact == null) {
+        continue;
+      }
+      if (fact.annotations().stream().anyMatch(signature.typeAnnotations()::contains)) {
+        return true;
+      }
+      for (IndexedMethod method : methodsOfType(ancestor)) {
+        if (method.fact().annotations().stream().anyMatch(signature.methodAnnotations()::contains)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The project methods of this name declared by this type. */
+  public List<IndexedMethod> methods(String type, String name) {
+    return methodsByTypeAndName.getOrDefault(type + "#" + name, List.of());
+  }
+
+  private List<IndexedMethod> methodsOfType(String type) {
+    return methodsByType.getOrDefault(type, List.of());
+  }
+
+  /** Every I/O site in the method's own body: catalogue calls and calls of declared-client methods. */
+  public List<IoSite> sitesOf(IndexedMethod method) {
+    List<IoSite> result = new ArrayList<>(method.fact().ioSites());
+    result.addAll(declaredSitesOf(method));
+    return result;
+  }
+
+  /** Sites that are calls of declared-client methods, in the order of the method's calls. */
+  public List<IoSite> declaredSitesOf(IndexedMethod method) {
+    return declaredSites.computeIfAbsent(method.key() + "@" + method.path(), k -> {
+      List<IoSite> result = new ArrayList<>();
+      for (CallRef call : method.fact().calls()) {
+        declaredSite(call).ifPresent(result::add);
+      }
+      return result;
+    });
+  }
+
+  /** The declared-client site a call is, if its receiver is a declared client. */
+  public Optional<IoSite> declaredSite(CallRef call) {
+    if (call.receiverType() == null) {
+      return Optional.empty();
+    }
+    Optional<DeclaredClientSignature> client = declaredClient(call.receiverType());
+    if (client.isEmpty()) {
+      return Optional.empty();
+    }
+    DeclaredClientSignature signature = client.get();
+    MethodFact declaration = findDeclaration(call.receiverType(), call.name());
+    String httpMethod = null;
+    String url = null;
+    String sql = null;
+    Access access;
+    if (signature.kind() == ClientKind.API) {
+      httpMethod = declaration == null ? null : httpVerb(declaration);
+      url = declaration == null ? null : httpPath(declaration);
+      access = httpMethod == null ? FactExtractor.methodNameAccess(call.name())
+          : Set.of("GET", "HEAD", "OPTIONS").contains(httpMethod) ? Access.READ : Access.WRITE;
+    } else {
+      sql = declaration == null ? null : firstNonNull(declaration.annotationValue("Query"),
+          declaration.annotationValue("Select"), declaration.annotationValue("Insert"),
+          declaration.annotationValue("Update"), declaration.annotationValue("Delete"));
+      access = dbAccess(declaration, call.name(), sql);
+    }
+    return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
+        call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
+        call.snippet()));
+  }
+
+  private Access dbAccess(MethodFact declaration, String name, String sql) {
+    if (declaration != null) {
+      if (declaration.hasAnnotation("Modifying") || declaration.hasAnnotation("org.apache.ibatis.annotations.Insert")
+          || declaration.hasAnnotation("org.apache.ibatis.annotations.Update")
+          || declaration.hasAnnotation("org.apache.ibatis.annotations.Delete")) {
+        return Access.WRITE;
+      }
+      if (declaration.hasAnnotation("org.apache.ibatis.annotations.Select")) {
+        return Access.READ;
+      }
+    }
+    if (sql != null) {
+      String lower = sql.strip().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("select") || lower.startsWith("from") || lower.startsWith("with")) {
+        return Access.READ;
+      }
+      return Access.WRITE;
+    }
+    return FactExtractor.methodNameAccess(name);
+  }
+
+  private static String firstNonNull(String... values) {
+    for (String value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private String httpVerb(MethodFact method) {
+    for (String annotation : method.annotations()) {
+      String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+      if (HTTP_VERB_ANNOTATIONS.contains(simple)) {
+        return simple;
+      }
+      for (String verb : HTTP_VERB_ANNOTATIONS) {
+        String camel = verb.charAt(0) + verb.substring(1).toLowerCase(Locale.ROOT);
+        if (simple.equals(camel + "Mapping") || simple.equals(camel + "Exchange")) {
+          return verb;
+        }
+      }
+    }
+    String requestLine = method.annotationValue("RequestLine");
+    if (requestLine != null && requestLine.contains(" ")) {
+      return requestLine.substring(0, requestLine.indexOf(' ')).toUpperCase(Locale.ROOT);
+    }
+    return null;
+  }
+
+  private String httpPath(MethodFact method) {
+    for (Map.Entry<String, String> entry : method.annotationValues().entrySet()) {
+      String simple = entry.getKey().substring(entry.getKey().lastIndexOf('.') + 1);
+      if (HTTP_VERB_ANNOTATIONS.contains(simple) || simple.endsWith("Mapping") || simple.endsWith("Exchange")) {
+        return entry.getValue();
+      }
+      if (simple.equals("RequestLine") && entry.getValue().contains(" ")) {
+        return entry.getValue().substring(entry.getValue().indexOf(' ') + 1);
+      }
+    }
+    return null;
+  }
+
+  private MethodFact findDeclaration(String type, String name) {
+    for (String ancestor : supertypesOf(type)) {
+      List<IndexedMethod> found = methodsByTypeAndName.get(ancestor + "#" + name);
+      if (found != null && !found.isEmpty()) {
+        return found.get(0).fact();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The project methods a call may run: the method in the receiver's type or its supertypes, and
+   * overrides in its subtypes. Calls with an unknown receiver match only a name that is unique in
+   * the project.
+   */
+  public List<IndexedMethod> targetsOf(CallRef call) {
+    return callTargets.computeIfAbsent(call, this::computeTargets);
+  }
+
+  private List<IndexedMethod> computeTargets(CallRef call) {
+    if (call.receiverType() == null) {
+      List<IndexedMethod> named = methodsByName.getOrDefault(call.name(), List.of()).stream()
+          .filter(m -> arityMatches(m, call))
+          .toList();
+      return named.size() == 1 ? named : List.of();
+    }
+    if (!types.containsKey(call.receiverType())) {
+      return List.of();
+    }
+    Map<String, IndexedMethod> result = new LinkedHashMap<>();
+    for (String ancestor : supertypesOf(call.receiverType())) {
+      for (IndexedMethod method : methodsByTypeAndName.getOrDefault(ancestor + "#" + call.name(), List.of())) {
+        if (arityMatches(method, call)) {
+          result.putIfAbsent(method.key(), method);
+        }
+      }
+    }
+    for (String sub : subtypesOf(call.receiverType())) {
+      for (IndexedMethod method : methodsByTypeAndName.getOrDefault(sub + "#" + call.name(), List.of())) {
+        if (arityMatches(method, call)) {
+          result.putIfAbsent(method.key(), method);
+        }
+      }
+    }
+    return List.copyOf(result.values());
+  }
+
+  private static boolean arityMatches(IndexedMethod method, CallRef call) {
+    int params = method.fact().params().size();
+    if (call.argumentCount() < 0) {
+      return params <= 2;
+    }
+    boolean varArgs = params > 0 && method.fact().params().get(params - 1).varArgs();
+    return params == call.argumentCount() || varArgs && call.argumentCount() >= params - 1;
+  }
+
+  /** The I/O a method performs directly or through project methods, up to the index's depth. */
+  public List<ReachedIo> reachedIo(IndexedMethod method) {
+    return reachedIo(method, maxDepth, new HashSet<>());
+  }
+
+  private List<ReachedIo> reachedIo(IndexedMethod method, int depth, Set<String> onPath) {
+    String key = method.key() + "@" + method.path() + "^" + depth;
+    List<ReachedIo> cached = reach.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    if (!onPath.add(method.key())) {
+      return List.of();
+    }
+    List<ReachedIo> result = new ArrayList<>();
+    for (IoSite site : sitesOf(method)) {
+      if (!site.deferred()) {
+        result.add(new ReachedIo(site, method.path(), List.of(), site.confidence()));
+      }
+    }
+    if (depth > 0) {
+      for (CallRef call : method.fact().calls()) {
+        if (call.deferred()) {
+          continue;
+        }
+        result.addAll(reachedThrough(call, depth, onPath));
+      }
+    }
+    onPath.remove(method.key());
+    List<ReachedIo> immutable = List.copyOf(result);
+    reach.put(key, immutable);
+    return immutable;
+  }
+
+  /** The I/O one call reaches through the project methods it may run. */
+  public List<ReachedIo> reachedThrough(CallRef call, int depth, Set<String> onPath) {
+    List<ReachedIo> result = new ArrayList<>();
+    if (declaredSite(call).isPresent()) {
+      return result;
+    }
+    for (IndexedMethod target : targetsOf(call)) {
+      for (ReachedIo inner : reachedIo(target, depth - 1, onPath)) {
+        List<String> via = new ArrayList<>();
+        via.add(target.fact().displayName());
+        via.addAll(inner.via());
+        result.add(new ReachedIo(inner.site(), inner.sitePath(), List.copyOf(via), inner.confidence().min(call.confidence())));
+      }
+    }
+    return result;
+  }
+
+  public List<ReachedIo> reachedThrough(CallRef call) {
+    return reachedThrough(call, maxDepth, new HashSet<>());
+  }
+
+  public String pathOfType(String type) {
+    return typePaths.get(type);
+  }
+}

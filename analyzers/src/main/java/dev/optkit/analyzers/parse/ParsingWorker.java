@@ -1,0 +1,168 @@
+package dev.optkit.analyzers.parse;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
+import com.github.javaparser.resolution.types.ResolvedType;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.optkit.analyzers.catalog.ClientCatalog;
+import dev.optkit.analyzers.facts.FactExtractor;
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.ParseProblem;
+import dev.optkit.analyzers.facts.ReceiverResolver;
+import dev.optkit.analyzers.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One parser and one symbol solver, for one thread: JavaParser is not thread-safe. Parses a file,
+ * extracts its facts, and lets the tree go.
+ */
+public final class ParsingWorker {
+  private static final int SOLVER_CACHED_FILES = 256;
+
+  /** What became of one file: its facts, or why it could not be read. */
+  public record Outcome(FileFacts facts, ParseProblem problem) {}
+
+  private final JavaParser parser;
+  private final JavaParser legacyParser;
+  private final FactExtractor extractor;
+  private final CombinedTypeSolver typeSolver;
+  private long resolutions;
+  private long failedResolutions;
+
+  public ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes) {
+    this.typeSolver = new CombinedTypeSolver();
+    ParserConfiguration configuration = configuration(LanguageLevels.newest());
+    if (resolveTypes) {
+      typeSolver.add(new ReflectionTypeSolver(true), false);
+      ParserConfiguration solverConfiguration = configuration(LanguageLevels.newest());
+      typeSolver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration), SOLVER_CACHED_FILES), false);
+      for (Path jar : jars) {
+        try {
+          typeSolver.add(new JarTypeSolver(jar), false);
+        } catch (IOException | RuntimeException e) {
+          // an unreadable jar only lowers confidence for the types it would have resolved
+        }
+      }
+      configuration.setSymbolResolver(new JavaSymbolSolver(typeSolver));
+    }
+    this.parser = new JavaParser(configuration);
+    ParserConfiguration legacy = configuration(LanguageLevels.legacy());
+    if (resolveTypes) {
+      legacy.setSymbolResolver(new JavaSymbolSolver(typeSolver));
+    }
+    this.legacyParser = new JavaParser(legacy);
+    ReceiverResolver resolver = resolveTypes ? this::resolve : ReceiverResolver.none();
+    this.extractor = new FactExtractor(catalog, resolver, new KnownTypes(projectTypes, catalog));
+  }
+
+  private static ParserConfiguration configuration(ParserConfiguration.LanguageLevel level) {
+    ParserConfiguration configuration = new ParserConfiguration();
+    configuration.setLanguageLevel(level);
+    configuration.setAttributeComments(false);
+    configuration.setStoreTokens(true);
+    configuration.setLexicalPreservationEnabled(false);
+    return configuration;
+  }
+
+  public Outcome analyze(SourceFile file) {
+    String content;
+    try {
+      content = read(file.absolutePath());
+    } catch (IOException e) {
+      return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "cannot read: " + e.getMessage()));
+    }
+    try {
+      ParseResult<CompilationUnit> result = parser.parse(content);
+      if (!result.isSuccessful()) {
+        ParseResult<CompilationUnit> legacy = legacyParser.parse(content);
+        if (legacy.isSuccessful()) {
+          result = legacy;
+        }
+      }
+      if (!result.isSuccessful() || result.getResult().isEmpty()) {
+        return new Outcome(null, problemOf(file, result.getProblems()));
+      }
+      FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content);
+      return new Outcome(facts, null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0,
+          "analysis failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
+    }
+  }
+
+  private static String read(Path path) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static ParseProblem problemOf(SourceFile file, List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return new ParseProblem(file.relativePath(), 0, 0, "parse failed");
+    }
+    Problem first = problems.get(0);
+    int line = first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+    int column = first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.column).orElse(0);
+    return new ParseProblem(file.relativePath(), line, column, firstLine(first.getMessage()));
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private Optional<List<String>> resolve(Expression receiver) {
+    resolutions++;
+    try {
+      ResolvedType type = JavaParserFacade.get(typeSolver).getType(receiver);
+      if (!type.isReferenceType()) {
+        failedResolutions++;
+        return Optional.empty();
+      }
+      ResolvedReferenceType reference = type.asReferenceType();
+      Set<String> names = new LinkedHashSet<>();
+      names.add(reference.getQualifiedName());
+      try {
+        for (ResolvedReferenceType ancestor : reference.getAllAncestors()) {
+          names.add(ancestor.getQualifiedName());
+        }
+      } catch (RuntimeException e) {
+        // ancestors outside the known classpath: the type itself is still known
+      }
+      return Optional.of(new ArrayList<>(names));
+    } catch (RuntimeException | StackOverflowError e) {
+      failedResolutions++;
+      return Optional.empty();
+    }
+  }
+
+  public long resolutions() {
+    return resolutions;
+  }
+
+  public long failedResolutions() {
+    return failedResolutions;
+  }
+}

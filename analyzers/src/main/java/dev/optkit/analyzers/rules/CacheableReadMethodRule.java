@@ -1,0 +1,105 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.ParamFact;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ReachedIo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleInfo(
+    id = "CacheableReadMethod",
+    title = "Cacheable read method",
+    category = Category.CACHEABLE_READ,
+    severity = Severity.MEDIUM,
+    summary = "A method that returns a value computed from remote or database reads, keyed by value parameters, "
+        + "and not cached.",
+    description = "The method returns a value, performs read I/O directly or through project methods, performs "
+        + "no writes, takes only parameters that make a stable cache key (primitives, String, enums, records, UUID, "
+        + "java.time values...), does not read the clock or a random source, and is not already cached. "
+        + "Names like get*, fetch*, find*, load* (configurable) raise its rank but do not decide alone.",
+    remediation = "Cache it with a bounded TTL cache: @Cacheable with a Caffeine cache manager in Spring "
+        + "projects, a Caffeine cache field in plain Java (optkit migrate does either).")
+public final class CacheableReadMethodRule implements Rule {
+  private static final Set<String> ONE_SHOT_RETURNS = Set.of(
+      "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream", "java.util.Iterator",
+      "java.io.InputStream", "java.io.Reader", "java.sql.ResultSet", "java.sql.Connection", "java.util.Spliterator");
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (IndexedMethod method : context.index().methods()) {
+      candidate(context, method).ifPresent(findings::add);
+    }
+    return findings;
+  }
+
+  private Optional<Finding> candidate(RuleContext context, IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (fact.isAbstract() || !fact.returnsValue() || fact.usesExistingCache() || !fact.timeOrRandomUses().isEmpty()
+        || ONE_SHOT_RETURNS.contains(fact.returnType())) {
+      return Optional.empty();
+    }
+    List<ReachedIo> reached = context.index().reachedIo(method);
+    List<ReachedIo> reads = reached.stream().filter(r -> r.site().access() == Access.READ).toList();
+    boolean writes = reached.stream().anyMatch(r -> r.site().access() == Access.WRITE);
+    if (reads.isEmpty() || writes) {
+      return Optional.empty();
+    }
+    for (ParamFact param : fact.params()) {
+      if (KeyableTypes.whyNotKeyable(param, context.index()).isPresent()) {
+        return Optional.empty();
+      }
+    }
+    boolean named = context.matchesCacheableName(fact.name());
+    boolean llm = reads.stream().anyMatch(r -> r.site().llm());
+    Confidence confidence = Confidence.LOW;
+    for (ReachedIo read : reads) {
+      if (read.confidence().compareTo(confidence) < 0) {
+        confidence = read.confidence();
+      }
+    }
+    if (reached.stream().anyMatch(r -> r.site().access() == Access.UNKNOWN)) {
+      confidence = confidence.compareTo(Confidence.MEDIUM) < 0 ? Confidence.MEDIUM : confidence;
+    }
+    Set<IoSite> sites = new LinkedHashSet<>();
+    List<String> described = new ArrayList<>();
+    for (ReachedIo read : reads) {
+      sites.add(read.site());
+      String what = read.site().provider() + " " + read.site().method() + "()"
+          + (read.site().url() != null ? " [" + read.site().url() + "]" : "")
+          + (read.site().sql() != null ? " [" + DatabaseQueryRule.abbreviate(read.site().sql()) + "]" : "");
+      described.add(read.direct() ? what : what + " via " + String.join(" -> ", read.via()));
+    }
+    List<String> key = fact.params().stream().map(p -> p.type() + " " + p.name()).toList();
+    Severity severity = llm ? Severity.HIGH : named ? Severity.MEDIUM : Severity.LOW;
+    return Optional.of(FindingDraft.in(info(), method, fact.range(), fact.signature())
+        .severity(severity)
+        .confidence(confidence)
+        .message("Cacheable read: " + fact.displayName() + " returns " + simple(fact.returnType()) + " from "
+            + reads.size() + " read" + (reads.size() == 1 ? "" : "s") + " (" + described.get(0) + ")"
+            + (key.isEmpty() ? " with no parameters" : " keyed by " + String.join(", ", key)))
+        .detail("returnType", fact.returnType())
+        .detail("key", key)
+        .detail("reads", List.copyOf(new LinkedHashSet<>(described)))
+        .detail("namePatternMatch", named)
+        .detail("llm", llm ? Boolean.TRUE : null)
+        .detail("transitive", reads.stream().allMatch(r -> !r.direct()))
+        .fix(true, "optkit migrate adds a bounded, expiring cache keyed by " + (key.isEmpty() ? "a constant" : "the parameters"))
+        .basis(new Finding.SavingsBasis(Finding.Remedy.CACHE, List.copyOf(sites)))
+        .build());
+  }
+
+  private static String simple(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import java.util.List;
+
+@RuleInfo(
+    id = "DatabaseQuery",
+    title = "Database query",
+    category = Category.DB_QUERY,
+    severity = Severity.LOW,
+    summary = "A database query: JDBC, Spring JdbcTemplate/JdbcClient, JPA, Hibernate, Spring Data, jOOQ or MyBatis.",
+    description = "Every query is a round trip to the database. Queries are classified as reads or writes from "
+        + "their SQL (when it is a literal or constant) or from the API method; repeated reads of slowly changing "
+        + "data are cache candidates, and queries issued once per loop iteration are N+1 patterns.",
+    remediation = "Cache repeated reads of slowly changing data; batch queries issued in loops "
+        + "(WHERE id IN (...), findAllById, batchUpdate).")
+public final class DatabaseQueryRule extends IoSiteRule {
+  public DatabaseQueryRule() {
+    super(ClientKind.DB);
+  }
+
+  @Override
+  Finding describe(IndexedMethod method, IoSite site, boolean inLoop) {
+    String access = site.access() == Access.UNKNOWN ? "query" : site.access() == Access.READ ? "read query" : "write query";
+    String sql = site.sql() == null ? "" : ": " + abbreviate(site.sql());
+    return FindingDraft.in(info(), method, site.range(), site.snippet())
+        .confidence(site.confidence())
+        .severity(site.access() == Access.WRITE ? Severity.INFO : inLoop ? Severity.MEDIUM : info().severity())
+        .message("Database " + access + " via " + via(site) + " in " + method.fact().displayName() + sql
+            + (inLoop ? " (once per loop iteration)" : ""))
+        .detail("client", site.clientId())
+        .detail("provider", site.provider())
+        .detail("receiverType", site.receiverType())
+        .detail("sql", site.sql())
+        .detail("access", site.access().id())
+        .detail("inLoop", inLoop)
+        .fix(false, site.access() == Access.WRITE ? "writes are not cached"
+            : "fixed by caching the enclosing method (rule CacheableReadMethod) or batching the loop around it")
+        .basis(site.access() == Access.WRITE ? Finding.SavingsBasis.NONE
+            : new Finding.SavingsBasis(Finding.Remedy.CACHE, List.of(site)))
+        .build();
+  }
+
+  static String abbreviate(String sql) {
+    return sql.length() <= 100 ? sql : sql.substring(0, 97) + "...";
+  }
+}

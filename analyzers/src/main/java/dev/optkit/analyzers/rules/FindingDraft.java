@@ -1,0 +1,91 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Savings;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Builds a finding from a rule's metadata, filled in by the rule; fingerprints and savings come later. */
+final class FindingDraft {
+  private final RuleInfo info;
+  private final String path;
+  private final SourceRange range;
+  private final String enclosingClass;
+  private final String enclosingMethod;
+  private final String snippet;
+  private final SortedMap<String, Object> details = new TreeMap<>();
+  private Severity severity;
+  private Confidence confidence = Confidence.HIGH;
+  private String message;
+  private boolean fixable;
+  private String fixNote;
+  private Finding.SavingsBasis basis = Finding.SavingsBasis.NONE;
+
+  FindingDraft(RuleInfo info, String path, SourceRange range, String enclosingClass, String enclosingMethod, String snippet) {
+    this.info = info;
+    this.path = path;
+    this.range = range;
+    this.enclosingClass = enclosingClass;
+    this.enclosingMethod = enclosingMethod;
+    this.snippet = snippet;
+    this.severity = info.severity();
+  }
+
+  static FindingDraft in(RuleInfo info, IndexedMethod method, SourceRange range, String snippet) {
+    return new FindingDraft(info, method.path(), range, method.fact().ownerType(), memberName(method), snippet);
+  }
+
+  static String memberName(IndexedMethod method) {
+    StringBuilder name = new StringBuilder(method.fact().name()).append('(');
+    for (int i = 0; i < method.fact().params().size(); i++) {
+      if (i > 0) {
+        name.append(", ");
+      }
+      name.append(method.fact().params().get(i).type());
+    }
+    return name.append(')').toString();
+  }
+
+  FindingDraft severity(Severity value) {
+    this.severity = value;
+    return this;
+  }
+
+  FindingDraft confidence(Confidence value) {
+    this.confidence = value;
+    return this;
+  }
+
+  FindingDraft message(String value) {
+    this.message = value;
+    return this;
+  }
+
+  FindingDraft detail(String key, Object value) {
+    if (value != null) {
+      details.put(key, value);
+    }
+    return this;
+  }
+
+  FindingDraft fix(boolean value, String note) {
+    this.fixable = value;
+    this.fixNote = note;
+    return this;
+  }
+
+  FindingDraft basis(Finding.SavingsBasis value) {
+    this.basis = value;
+    return this;
+  }
+
+  Finding build() {
+    return new Finding(info.id(), info.category(), severity, confidence, path, range.line(), range.column(),
+        range.endLine(), range.endColumn(), enclosingClass, enclosingMethod, null, message, snippet,
+        java.util.Collections.unmodifiableSortedMap(details), fixable, fixNote, Savings.NONE, basis);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.facts.ParamFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a parameter can be part of a cache key: immutable values with a stable equals. Mutable
+ * collections, arrays, streams and entities cannot: a key that changes after insertion loses its entry.
+ */
+final class KeyableTypes {
+  private static final Set<String> VALUE_TYPES = Set.of(
+      "boolean", "byte", "char", "short", "int", "long", "float", "double",
+      "java.lang.Boolean", "java.lang.Byte", "java.lang.Character", "java.lang.Short", "java.lang.Integer",
+      "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.String", "java.util.UUID",
+      "java.math.BigDecimal", "java.math.BigInteger", "java.util.Locale", "java.util.Currency", "java.net.URI",
+      "java.time.Duration", "java.time.Period", "java.time.ZoneId", "java.time.DayOfWeek", "java.time.Month",
+      "java.util.concurrent.TimeUnit", "java.lang.Class");
+
+  private KeyableTypes() {}
+
+  /** Empty when keyable, else why not. */
+  static Optional<String> whyNotKeyable(ParamFact param, ProjectIndex index) {
+    String type = param.qualifiedType();
+    if (param.varArgs() || param.type().endsWith("[]")) {
+      return Optional.of("parameter '" + param.name() + "' is an array");
+    }
+    if (VALUE_TYPES.contains(type) || type.startsWith("java.time.")) {
+      return Optional.empty();
+    }
+    Optional<TypeFact> declared = index.type(type);
+    if (declared.isPresent()) {
+      TypeFact fact = declared.get();
+      if (fact.kind().equals("record") || fact.kind().equals("enum")) {
+        return Optional.empty();
+      }
+      if (fact.annotations().stream().anyMatch(a -> a.endsWith(".Entity") || a.endsWith(".Document") || a.equals("Entity"))) {
+        return Optional.of("parameter '" + param.name() + "' is an entity (mutable, identity-based)");
+      }
+      return fact.hasEqualsAndHashCode() && !fact.isInterface() ? Optional.empty()
+          : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no value equals/hashCode");
+    }
+    if (type.startsWith("java.util.") && (type.endsWith("List") || type.endsWith("Set") || type.endsWith("Map")
+        || type.endsWith("Collection") || type.endsWith("Queue") || type.endsWith("Deque"))) {
+      return Optional.of("parameter '" + param.name() + "' is a mutable collection");
+    }
+    if (type.startsWith("java.util.stream.") || type.startsWith("java.io.") || type.endsWith("Iterator")
+        || type.endsWith("Iterable")) {
+      return Optional.of("parameter '" + param.name() + "' is consumed once (" + param.type() + ")");
+    }
+    return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") is not a known value type");
+  }
+}

@@ -1,0 +1,57 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import java.util.List;
+
+@RuleInfo(
+    id = "RemoteApiCall",
+    title = "Remote API call",
+    category = Category.API_CALL,
+    severity = Severity.MEDIUM,
+    summary = "A call to a remote HTTP, RPC, cloud or LLM API that nothing caches.",
+    description = "Each call pays network latency and often money (paid APIs, LLM tokens). Matched against the "
+        + "client catalogue (java.net.http, HttpURLConnection, Apache HttpClient, OkHttp, Spring RestTemplate/"
+        + "WebClient/RestClient, Feign, Retrofit, JAX-RS, gRPC, AWS SDK v2, LLM SDKs, and your own entries) by the "
+        + "receiver's resolved type; reads are cache candidates, writes are listed for the inventory.",
+    remediation = "Cache the enclosing read method (optkit migrate adds a bounded cache with a TTL), or batch "
+        + "and parallelise calls made in loops.")
+public final class RemoteApiCallRule extends IoSiteRule {
+  public RemoteApiCallRule() {
+    super(ClientKind.API);
+  }
+
+  @Override
+  Finding describe(IndexedMethod method, IoSite site, boolean inLoop) {
+    String verb = site.httpMethod() == null ? "" : site.httpMethod() + " ";
+    String target = site.url() == null ? "" : " to " + site.url();
+    String kind = site.llm() ? "LLM API call" : "remote API call";
+    Severity severity = site.llm() ? Severity.HIGH
+        : site.access() == Access.WRITE || site.async() ? Severity.LOW : info().severity();
+    return FindingDraft.in(info(), method, site.range(), site.snippet())
+        .confidence(site.confidence())
+        .severity(severity)
+        .message(verb + kind + target + " via " + via(site) + " in " + method.fact().displayName()
+            + (inLoop ? ", once per loop iteration" : ""))
+        .detail("client", site.clientId())
+        .detail("provider", site.provider())
+        .detail("receiverType", site.receiverType())
+        .detail("httpMethod", site.httpMethod())
+        .detail("url", site.url())
+        .detail("host", site.host())
+        .detail("access", site.access().id())
+        .detail("llm", site.llm() ? Boolean.TRUE : null)
+        .detail("async", site.async() ? Boolean.TRUE : null)
+        .detail("inLoop", inLoop)
+        .fix(false, site.access() == Access.WRITE ? "writes are not cached"
+            : "fixed by caching the enclosing method (rule CacheableReadMethod) where its inputs make a key")
+        .basis(site.access() == Access.WRITE ? Finding.SavingsBasis.NONE
+            : new Finding.SavingsBasis(Finding.Remedy.CACHE, List.of(site)))
+        .build();
+  }
+}

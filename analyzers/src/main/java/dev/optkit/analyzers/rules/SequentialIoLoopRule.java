@@ -1,0 +1,143 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.LoopFact;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ReachedIo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+    id = "SequentialIoLoop",
+    title = "Sequential I/O loop",
+    category = Category.IO_LOOP,
+    severity = Severity.HIGH,
+    summary = "A loop that waits on a remote call or a query once per iteration (the N+1 shape).",
+    description = "for, enhanced for, while, do, Iterable.forEach and sequential stream pipelines whose body "
+        + "performs I/O, directly or through methods of the project (followed to a bounded depth). Each such loop "
+        + "is classified: an N+1 query (batch it), independent remote calls (run them with bounded concurrency), "
+        + "or futures joined inside the loop (start all, then join). Iterations are independent when they share no "
+        + "state but collected results and do not stop early on what they find; loops in @Transactional methods "
+        + "or synchronized code are not safely parallelizable.",
+    remediation = "Batch queries (WHERE id IN (...), findAllById, batchUpdate); run independent remote calls "
+        + "concurrently with a bounded executor; start every future first and join them after the loop.")
+public final class SequentialIoLoopRule implements Rule {
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (IndexedMethod method : context.index().methods()) {
+      for (LoopFact loop : method.fact().loops()) {
+        List<ReachedIo> perIteration = perIteration(context, method, loop);
+        if (!perIteration.isEmpty()) {
+          findings.add(describe(method, loop, perIteration));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private List<ReachedIo> perIteration(RuleContext context, IndexedMethod method, LoopFact loop) {
+    List<ReachedIo> reached = new ArrayList<>();
+    for (int index : loop.ioSites()) {
+      IoSite site = method.fact().ioSites().get(index);
+      if (loop.futuresJoinedInside() || !site.async() && !site.deferred()) {
+        reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence()));
+      }
+    }
+    for (int index : loop.calls()) {
+      CallRef call = method.fact().calls().get(index);
+      if (call.deferred() && !loop.futuresJoinedInside()) {
+        continue;
+      }
+      context.index().declaredSite(call)
+          .ifPresentOrElse(site -> reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence())),
+              () -> context.index().reachedThrough(call).stream()
+                  .filter(r -> !r.site().async() || loop.futuresJoinedInside())
+                  .forEach(reached::add));
+    }
+    return reached;
+  }
+
+  private Finding describe(IndexedMethod method, LoopFact loop, List<ReachedIo> perIteration) {
+    boolean dbRead = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() != Access.WRITE);
+    boolean db = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB);
+    String classification;
+    if (loop.futuresJoinedInside()) {
+      classification = "futures-joined-in-loop";
+    } else if (dbRead) {
+      classification = "n-plus-one-query";
+    } else if (db) {
+      classification = "per-iteration-write";
+    } else {
+      classification = loop.independent() ? "independent-remote-calls" : "dependent-remote-calls";
+    }
+    boolean parallelizable = loop.independent() && !loop.inTransactional() && !loop.inSynchronized();
+    Finding.Remedy remedy = switch (classification) {
+      case "n-plus-one-query", "per-iteration-write" -> loop.independent() ? Finding.Remedy.BATCH : Finding.Remedy.NONE;
+      case "futures-joined-in-loop", "independent-remote-calls" -> parallelizable ? Finding.Remedy.PARALLELIZE : Finding.Remedy.NONE;
+      default -> Finding.Remedy.NONE;
+    };
+    Severity severity = remedy == Finding.Remedy.NONE ? Severity.MEDIUM : Severity.HIGH;
+    Confidence confidence = Confidence.LOW;
+    for (ReachedIo reached : perIteration) {
+      if (reached.confidence().compareTo(confidence) < 0) {
+        confidence = reached.confidence();
+      }
+    }
+    List<String> described = new ArrayList<>();
+    Set<IoSite> sites = new LinkedHashSet<>();
+    for (ReachedIo reached : perIteration) {
+      sites.add(reached.site());
+      String what = reached.site().provider() + " " + reached.site().method() + "()"
+          + (reached.site().sql() != null ? " [" + DatabaseQueryRule.abbreviate(reached.site().sql()) + "]" : "")
+          + (reached.site().url() != null ? " [" + reached.site().url() + "]" : "");
+      described.add(reached.direct() ? what : what + " via " + String.join(" -> ", reached.via()));
+    }
+    List<String> unsafe = new ArrayList<>();
+    if (loop.inTransactional()) {
+      unsafe.add("runs inside a @Transactional method: concurrent work would leave the transaction");
+    }
+    if (loop.inSynchronized()) {
+      unsafe.add("runs while holding a lock (synchronized)");
+    }
+    return FindingDraft.in(info(), method, loop.range(), loop.snippet())
+        .severity(severity)
+        .confidence(confidence)
+        .message(message(classification, method, loop, described.get(0), parallelizable))
+        .detail("loopKind", loop.kind())
+        .detail("classification", classification)
+        .detail("independent", loop.independent())
+        .detail("dependenceReasons", loop.dependenceReasons().isEmpty() ? null : loop.dependenceReasons())
+        .detail("parallelizable", parallelizable)
+        .detail("notParallelizableBecause", unsafe.isEmpty() ? null : unsafe)
+        .detail("inTransactional", loop.inTransactional() ? Boolean.TRUE : null)
+        .detail("perIteration", List.copyOf(new LinkedHashSet<>(described)))
+        .fix(false, "loop rewrites (batching, bounded parallelism) are not available in migrate yet")
+        .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
+        .build();
+  }
+
+  private String message(String classification, IndexedMethod method, LoopFact loop, String first, boolean parallelizable) {
+    String where = loop.kind() + " loop in " + method.fact().displayName();
+    return switch (classification) {
+      case "n-plus-one-query" -> "N+1 query: " + where + " runs " + first + " once per iteration; batch it";
+      case "per-iteration-write" -> "One write per iteration: " + where + " runs " + first + "; batch the writes";
+      case "futures-joined-in-loop" -> "Futures joined inside the " + where + ": " + first
+          + " completes before the next starts; start all, then join";
+      case "independent-remote-calls" -> "Sequential remote calls: " + where + " waits on " + first
+          + " once per iteration" + (parallelizable ? "; iterations are independent, run them concurrently" : "");
+      default -> "Sequential remote calls: " + where + " waits on " + first
+          + " once per iteration; iterations depend on each other";
+    };
+  }
+}

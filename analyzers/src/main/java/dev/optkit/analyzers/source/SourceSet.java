@@ -1,0 +1,201 @@
+package dev.optkit.analyzers.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Java files of a scan, in a stable order, with the source roots and project types the symbol
+ * solver needs. Building it reads each file's head for its package line, no parsing.
+ */
+public final class SourceSet {
+  /** Build output and tool folders that are never source. */
+  public static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of("target", "build", ".git", ".hg", ".svn", ".gradle", ".idea", ".mvn", "node_modules", ".optkit");
+
+  private static final Pattern PACKAGE_LINE =
+      Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  private static final int HEAD_BYTES = 16 * 1024;
+
+  private final Path displayRoot;
+  private final List<SourceFile> files;
+  private final List<Path> sourceRoots;
+  private final Map<String, Path> typeFiles;
+
+  private SourceSet(Path displayRoot, List<SourceFile> files) {
+    this.displayRoot = displayRoot;
+    this.files = List.copyOf(files);
+    Set<Path> roots = new LinkedHashSet<>();
+    Map<String, Path> types = new HashMap<>();
+    for (SourceFile file : files) {
+      roots.add(file.sourceRoot());
+      types.putIfAbsent(file.primaryType(), file.absolutePath());
+    }
+    this.sourceRoots = List.copyOf(roots);
+    this.typeFiles = Map.copyOf(types);
+  }
+
+  /**
+   * Scans the roots (directories or single files).
+   *
+   * @param excludes globs matched against the path relative to the display root ("**\/generated/**")
+   * @param includeTests whether files under {@code src/test/} are part of the scan
+   */
+  public static SourceSet scan(List<Path> roots, List<String> excludes, boolean includeTests) {
+    List<Path> absoluteRoots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    Path displayRoot = commonAncestor(absoluteRoots);
+    List<PathMatcher> excluders = excludes.stream()
+        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+        .toList();
+    Set<Path> seen = new LinkedHashSet<>();
+    for (Path root : absoluteRoots) {
+      if (!Files.exists(root)) {
+        throw new IllegalArgumentException("no such file or directory: " + root);
+      }
+      try {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Path relative = displayRoot.relativize(dir);
+            if (!includeTests && isTestDirectory(relative)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!dir.equals(root) && matchesAny(excluders, relative)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()
+                && file.getFileName().toString().endsWith(".java")
+                && !matchesAny(excluders, displayRoot.relativize(file))) {
+              seen.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + root, e);
+      }
+    }
+    List<SourceFile> files = new ArrayList<>();
+    for (Path file : seen) {
+      files.add(describe(displayRoot, file));
+    }
+    files.sort(Comparator.comparing(SourceFile::relativePath));
+    return new SourceSet(displayRoot, files);
+  }
+
+  private static boolean isTestDirectory(Path relative) {
+    String unix = relative.toString().replace('\\', '/');
+    return unix.endsWith("src/test") || unix.contains("src/test/") || unix.endsWith("src/testFixtures")
+        || unix.endsWith("src/integrationTest") || unix.endsWith("src/jmh");
+  }
+
+  private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {
+    for (PathMatcher matcher : matchers) {
+      if (matcher.matches(relative)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SourceFile describe(Path displayRoot, Path file) {
+    String relative = displayRoot.relativize(file).toString().replace('\\', '/');
+    if (relative.isEmpty()) {
+      relative = file.getFileName().toString();
+    }
+    String fileName = file.getFileName().toString();
+    String simpleName = fileName.substring(0, fileName.length() - ".java".length());
+    String packageName = readPackage(file);
+    Path sourceRoot = file.getParent();
+    if (!packageName.isEmpty()) {
+      Path candidate = file.getParent();
+      String[] segments = packageName.split("\\.");
+      boolean matches = true;
+      for (int i = segments.length - 1; i >= 0 && candidate != null; i--) {
+        if (candidate.getFileName() == null || !candidate.getFileName().toString().equals(segments[i])) {
+          matches = false;
+          break;
+        }
+        candidate = candidate.getParent();
+      }
+      if (matches && candidate != null) {
+        sourceRoot = candidate;
+      }
+    }
+    String primaryType = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    return new SourceFile(file, relative, primaryType, sourceRoot);
+  }
+
+  static String readPackage(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(HEAD_BYTES);
+      Matcher matcher = PACKAGE_LINE.matcher(stripComments(new String(head, StandardCharsets.UTF_8)));
+      return matcher.find() ? matcher.group(1) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String stripComments(String text) {
+    return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ");
+  }
+
+  private static Path commonAncestor(List<Path> paths) {
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("no paths to scan");
+    }
+    Path common = Files.isDirectory(paths.get(0)) ? paths.get(0) : paths.get(0).getParent();
+    for (Path path : paths) {
+      while (common != null && !path.startsWith(common)) {
+        common = common.getParent();
+      }
+    }
+    return common == null ? Path.of("/") : common;
+  }
+
+  public Path displayRoot() {
+    return displayRoot;
+  }
+
+  public List<SourceFile> files() {
+    return files;
+  }
+
+  public List<Path> sourceRoots() {
+    return sourceRoots;
+  }
+
+  /** Project types by qualified name of the file that declares them (one top-level type per file). */
+  public Map<String, Path> typeFiles() {
+    return typeFiles;
+  }
+}

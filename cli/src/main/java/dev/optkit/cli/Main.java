@@ -1,0 +1,37 @@
+package dev.optkit.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the executable jar. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new OptkitCommand());
+    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+      cmd.getErr().println("optkit: internal error: " + exception);
+      if (System.getenv("OPTKIT_DEBUG") != null) {
+        exception.printStackTrace(cmd.getErr());
+      } else {
+        cmd.getErr().println("Set OPTKIT_DEBUG=1 for the stack trace, and please report it.");
+      }
+      return ExitCodes.INTERNAL;
+    });
+    commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL);
+    commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+    commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+      sub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
+    }
+    return commandLine;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.optkit.cli.report;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.facts.ParseProblem;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Savings;
+import dev.optkit.analyzers.findings.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The ranked report people read in a terminal; colours only when asked for (a TTY without NO_COLOR). */
+public final class TerminalReport {
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String GREEN = "\u001b[32m";
+
+  private final boolean color;
+  private final int top;
+
+  public TerminalReport(boolean color, int top) {
+    this.color = color;
+    this.top = top;
+  }
+
+  public String render(Assessment assessment) {
+    StringBuilder out = new StringBuilder();
+    Assessment.Summary summary = assessment.summary();
+    Assessment.Stats stats = assessment.stats();
+    out.append(paint(BOLD, "optkit assess")).append(": ")
+        .append(String.format(Locale.ROOT, "%,d files, %,d lines", summary.filesScanned(), summary.linesScanned()));
+    if (summary.filesFailed() > 0) {
+      out.append(", ").append(paint(YELLOW, summary.filesFailed() + " not parsed"));
+    }
+    if (stats != null) {
+      out.append(paint(DIM, String.format(Locale.ROOT, " (%.1f s, %d threads, %d jars on the solver classpath)",
+          stats.elapsedMillis() / 1000.0, stats.threads(), stats.jars())));
+    }
+    out.append("\n\n");
+    Savings total = summary.totalSavings();
+    out.append(paint(BOLD, "Estimated savings if fixed: "))
+        .append(String.format(Locale.ROOT, "%,d calls/day, %s/day of waiting, $%,.2f/day",
+            total.callsSavedPerDay(), duration(total.timeSavedMsPerDay()), total.costSavedUsdPerDay()))
+        .append(paint(DIM, "  (estimates from .optkit.yml savings assumptions)"))
+        .append("\n");
+    out.append("Findings: ").append(summary.findings());
+    for (Map.Entry<String, Integer> entry : summary.findingsByCategory().entrySet()) {
+      out.append("  ").append(entry.getKey()).append(' ').append(entry.getValue());
+    }
+    out.append("\n\n");
+    List<Finding> findings = assessment.findings();
+    int shown = Math.min(top, findings.size());
+    for (int i = 0; i < shown; i++) {
+      Finding finding = findings.get(i);
+      out.append(String.format(Locale.ROOT, "%3d. ", i + 1))
+          .append(severity(finding.severity())).append(' ')
+          .append(paint(CYAN, finding.category().id())).append(' ')
+          .append(paint(DIM, "[" + finding.ruleId() + ", confidence " + finding.confidence().id() + "]"))
+          .append('\n');
+      out.append("     ").append(finding.path()).append(':').append(finding.line())
+          .append(paint(DIM, "  " + simple(finding.enclosingClass()) + "." + finding.enclosingMethod())).append('\n');
+      out.append("     ").append(finding.message()).append('\n');
+      out.append("     ").append(paint(DIM, "| " + finding.snippet())).append('\n');
+      if (finding.savings().timeSavedMsPerDay() > 0 || finding.savings().costSavedUsdPerDay() > 0) {
+        out.append("     ").append(paint(GREEN, String.format(Locale.ROOT, "saves ~%s/day, %,d calls/day, $%,.2f/day",
+            duration(finding.savings().timeSavedMsPerDay()), finding.savings().callsSavedPerDay(),
+            finding.savings().costSavedUsdPerDay())))
+            .append(paint(DIM, "  (" + finding.savings().basis() + ")")).append('\n');
+      }
+      if (finding.fixable()) {
+        out.append("     ").append(paint(GREEN, "fixable: ")).append(finding.fixNote()).append('\n');
+      }
+      out.append('\n');
+    }
+    if (findings.size() > shown) {
+      out.append(paint(DIM, (findings.size() - shown) + " more findings: use --top " + findings.size()
+          + " or --format json")).append("\n\n");
+    }
+    if (!assessment.warnings().isEmpty()) {
+      out.append(paint(YELLOW, "Files not analysed (" + assessment.warnings().size() + "):")).append('\n');
+      for (ParseProblem problem : assessment.warnings()) {
+        out.append("  ").append(problem.path());
+        if (problem.line() > 0) {
+          out.append(':').append(problem.line()).append(':').append(problem.column());
+        }
+        out.append("  ").append(problem.message()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private String severity(Severity severity) {
+    String label = String.format(Locale.ROOT, "%-6s", severity.id().toUpperCase(Locale.ROOT));
+    return switch (severity) {
+      case HIGH -> paint(RED + BOLD, label);
+      case MEDIUM -> paint(YELLOW, label);
+      default -> paint(DIM, label);
+    };
+  }
+
+  private String paint(String code, String text) {
+    return color ? code + text + RESET : text;
+  }
+
+  static String duration(long millis) {
+    if (millis < 1_000) {
+      return millis + " ms";
+    }
+    double seconds = millis / 1000.0;
+    if (seconds < 120) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+    double minutes = seconds / 60;
+    if (minutes < 120) {
+      return String.format(Locale.ROOT, "%.1f min", minutes);
+    }
+    return String.format(Locale.ROOT, "%.1f h", minutes / 60);
+  }
+
+  private static String simple(String type) {
+    return type == null ? "" : type.substring(type.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,8 @@
+package dev.optkit.samples.plain;
+
+public class DataAccessException extends RuntimeException {
+
+    public DataAccessException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.optkit.samples.spring;
+
+public enum CustomerTier {
+    STANDARD,
+    SILVER,
+    GOLD
+}
