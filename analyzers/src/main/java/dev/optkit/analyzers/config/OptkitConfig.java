@@ -110,17 +110,18 @@ public record OptkitConfig(
   /** Reads a configuration file; every problem becomes a {@link ConfigException} naming key and line. */
   public static OptkitConfig load(Path file) {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    String text = "";
     try {
-      String text = Files.readString(file);
+      text = Files.readString(file);
       if (text.isBlank()) {
         return defaults();
       }
       OptkitConfig config = yaml.readValue(text, OptkitConfig.class);
       return config == null ? defaults() : config;
     } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(file + ":" + line(e.getLocation()) + ": unknown key '" + e.getPropertyName() + "' at "
+      throw new ConfigException(file + ":" + keyLine(text, String.valueOf(e.getPropertyName()), e.getLocation())
+          + ": unknown key '" + e.getPropertyName() + "' at "
           + path(e) + " (known keys: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
               .collect(Collectors.joining(", ")) + ")", e);
     } catch (JsonMappingException e) {
@@ -133,6 +134,23 @@ public record OptkitConfig(
     } catch (IOException e) {
       throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The line of the offending key: the YAML parser reports where it stopped, which can be the line
+   * after the key, so look back for the key itself.
+   */
+  private static String keyLine(String text, String key, JsonLocation location) {
+    String[] lines = text.split("\n", -1);
+    int reported = location == null ? lines.length : Math.min(location.getLineNr(), lines.length);
+    java.util.regex.Pattern keyPattern =
+        java.util.regex.Pattern.compile("^\\s*(-\\s*)?" + java.util.regex.Pattern.quote(key) + "\\s*:");
+    for (int line = reported; line >= 1; line--) {
+      if (keyPattern.matcher(lines[line - 1]).find()) {
+        return String.valueOf(line);
+      }
+    }
+    return line(location);
   }
 
   private static String line(JsonLocation location) {

@@ -1,0 +1,113 @@
+package dev.optkit.analyzers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AssessorTest {
+  @TempDir Path dir;
+
+  private static final String CLIENT = """
+      package shop;
+      import java.net.URL;
+      class Fetch {
+        String body(String url) throws Exception {
+          try (var in = new URL(url).openStream()) { return new String(in.readAllBytes()); }
+        }
+      }
+      """;
+
+  @Test
+  void unparsableFileIsReportedAndTheScanGoesOn() {
+    Assessment assessment = new ProjectFixture(dir)
+        .java(CLIENT)
+        .file("src/main/java/shop/Broken.java", "package shop;\nclass Broken { void x( { }\n")
+        .assess();
+    assertEquals(2, assessment.summary().filesScanned());
+    assertEquals(1, assessment.summary().filesFailed());
+    assertEquals("src/main/java/shop/Broken.java", assessment.warnings().get(0).path());
+    assertEquals(2, assessment.warnings().get(0).line());
+    assertTrue(assessment.findings().stream().anyMatch(f -> f.category() == Category.API_CALL));
+  }
+
+  @Test
+  void buildOutputTestsAndExcludedPathsAreSkipped() throws Exception {
+    ProjectFixture fixture = new ProjectFixture(dir)
+        .java(CLIENT)
+        .file("target/generated-sources/shop/Gen.java", CLIENT.replace("class Fetch", "class Gen"))
+        .file("src/test/java/shop/FetchTest.java", CLIENT.replace("class Fetch", "class FetchTest"))
+        .file("src/main/java/shop/generated/Skip.java", CLIENT.replace("package shop;", "package shop.generated;")
+            .replace("class Fetch", "class Skip"));
+    fixture.config(dev.optkit.analyzers.config.OptkitConfig.defaults());
+    Assessment all = fixture.assess();
+    assertEquals(2, all.summary().filesScanned(), all.findings().toString());
+    Assessor.Options excluding = new Assessor.Options(List.of(dir), List.of("**/generated/**"), true, List.of(), false, 1,
+        true, dev.optkit.analyzers.config.OptkitConfig.defaults(), "test");
+    Assessment narrowed = new Assessor().assess(excluding, Assessor.Progress.NONE);
+    assertEquals(List.of("src/main/java/shop/Fetch.java", "src/test/java/shop/FetchTest.java"),
+        narrowed.findings().stream().filter(f -> f.category() == Category.API_CALL).map(Finding::path).sorted().toList());
+  }
+
+  @Test
+  void codeForTheNewestJavaAndLegacyIdentifiersBothParse() {
+    Assessment assessment = new ProjectFixture(dir)
+        .java("""
+            package shop;
+            sealed interface Shape permits Circle, Square {}
+            """)
+        .java("""
+            package shop;
+            record Circle(double r) implements Shape {}
+            """)
+        .java("""
+            package shop;
+            record Square(double side) implements Shape {}
+            """)
+        .java("""
+            package shop;
+            class Areas {
+              static double area(Shape shape) {
+                return switch (shape) {
+                  case Circle(double r) -> Math.PI * r * r;
+                  case Square s when s.side() > 0 -> s.side() * s.side();
+                  case Square s -> 0;
+                };
+              }
+              String text() { return \"""
+                  multi-line
+                  \"""; }
+            }
+            """)
+        .file("src/main/java/legacy/Old.java", "package legacy;\nclass Old { int _ = 1; int enumLike(int _) { return _; } }\n")
+        .assess();
+    assertEquals(0, assessment.summary().filesFailed(), assessment.warnings().toString());
+  }
+
+  @Test
+  void sameInputGivesTheSameFindingsInTheSameOrder() {
+    ProjectFixture fixture = new ProjectFixture(dir).java(CLIENT);
+    Assessment first = fixture.assess();
+    Assessment second = fixture.assess();
+    assertEquals(first.findings(), second.findings());
+    assertEquals(first.summary(), second.summary());
+  }
+
+  @Test
+  void findingsSurviveLineShiftsWithTheSameFingerprint() throws Exception {
+    ProjectFixture fixture = new ProjectFixture(dir).java(CLIENT);
+    Finding before = fixture.assess().findings().get(0);
+    Path file = dir.resolve("src/main/java/shop/Fetch.java");
+    Files.writeString(file, Files.readString(file).replace("class Fetch {", "/** Fetches. */\n\nclass Fetch {\n  int unrelated = 1;\n"));
+    Finding after = new Assessor().assess(new Assessor.Options(List.of(dir), List.of(), false, List.of(), false, 1, true,
+        dev.optkit.analyzers.config.OptkitConfig.defaults(), "test"), Assessor.Progress.NONE).findings().get(0);
+    assertEquals(before.line() + 4, after.line());
+    assertEquals(before.fingerprint(), after.fingerprint());
+  }
+}

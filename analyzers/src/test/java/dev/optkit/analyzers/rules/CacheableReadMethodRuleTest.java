@@ -1,0 +1,121 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheableReadMethodRuleTest {
+  @TempDir Path dir;
+
+  private Set<String> cacheable(String source) {
+    return new ProjectFixture(dir).java(source).java("""
+        package shop;
+        enum Tier { GOLD, SILVER }
+        """).java("""
+        package shop;
+        record Key(String sku, int qty) {}
+        """).findings(Category.CACHEABLE_READ).stream()
+        .map(Finding::enclosingMethod).collect(Collectors.toSet());
+  }
+
+  private static final String SERVICE = """
+      package shop;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.time.Instant;
+      import java.util.List;
+      import java.util.Random;
+      import java.util.UUID;
+      class Catalog {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final Random random = new Random();
+        private String get(String path) throws Exception {
+          return http.send(HttpRequest.newBuilder(URI.create("http://catalog" + path)).build(),
+              HttpResponse.BodyHandlers.ofString()).body();
+        }
+        private String post(String path) throws Exception {
+          return http.send(HttpRequest.newBuilder(URI.create("http://catalog" + path))
+              .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        String fetchName(long id) throws Exception { return get("/names/" + id); }
+        String tierLabel(Tier tier, UUID customer) throws Exception { return get("/tiers/" + tier + "/" + customer); }
+        String quote(Key key) throws Exception { return get("/quotes/" + key.sku()); }
+        String bulk(List<String> ids) throws Exception { return get("/bulk/" + ids); }
+        void warm(long id) throws Exception { get("/names/" + id); }
+        String register(String name) throws Exception { return post("/names/" + name); }
+        String fresh(long id) throws Exception { return get("/names/" + id + "?at=" + Instant.now()); }
+        String pick(long id) throws Exception { return get("/names/" + random.nextInt()); }
+        String local(long id) { return "name-" + id; }
+      }
+      """;
+
+  @Test
+  void readMethodsWithValueKeysAreCacheableDirectlyAndTransitively() {
+    Set<String> methods = cacheable(SERVICE);
+    assertTrue(methods.contains("fetchName(long)"), methods.toString());
+    assertTrue(methods.contains("tierLabel(Tier, UUID)"), methods.toString());
+    assertTrue(methods.contains("quote(Key)"), methods.toString());
+    assertTrue(methods.contains("get(String)"), methods.toString());
+  }
+
+  @Test
+  void voidWritesMutableKeysClockRandomAndNoIoAreRefused() {
+    Set<String> methods = cacheable(SERVICE);
+    for (String refused : List.of("bulk(List<String>)", "warm(long)", "register(String)", "post(String)",
+        "fresh(long)", "pick(long)", "local(long)")) {
+      assertTrue(!methods.contains(refused), refused + " must not be cacheable: " + methods);
+    }
+  }
+
+  @Test
+  void namePatternsRaiseRankButDoNotDecide() {
+    List<Finding> findings = new ProjectFixture(dir).java(SERVICE).java("""
+        package shop;
+        enum Tier { GOLD, SILVER }
+        """).java("""
+        package shop;
+        record Key(String sku, int qty) {}
+        """).findings(Category.CACHEABLE_READ);
+    Finding named = findings.stream().filter(f -> f.enclosingMethod().equals("fetchName(long)")).findFirst().orElseThrow();
+    Finding unnamed = findings.stream().filter(f -> f.enclosingMethod().equals("quote(Key)")).findFirst().orElseThrow();
+    assertEquals(Severity.MEDIUM, named.severity());
+    assertEquals(Severity.LOW, unnamed.severity());
+    assertEquals(true, named.details().get("namePatternMatch"));
+  }
+
+  @Test
+  void alreadyCachedMethodsAreNotProposedAgain() {
+    Set<String> methods = cacheable("""
+        package shop;
+        import java.sql.Connection;
+        import java.sql.ResultSet;
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import org.springframework.cache.annotation.Cacheable;
+        class Countries {
+          private Connection connection;
+          private final Map<String, String> memo = new ConcurrentHashMap<>();
+          @Cacheable("countries")
+          public String findName(String code) throws Exception {
+            try (ResultSet rs = connection.createStatement().executeQuery("SELECT name FROM country")) { return rs.getString(1); }
+          }
+          public String findMemo(String code) {
+            return memo.computeIfAbsent(code, c -> { try { return findName(c); } catch (Exception e) { return null; } });
+          }
+        }
+        """);
+    assertEquals(Set.of(), methods);
+  }
+}

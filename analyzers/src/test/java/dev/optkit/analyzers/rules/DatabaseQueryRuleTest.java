@@ -1,0 +1,136 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseQueryRuleTest {
+  @TempDir Path dir;
+
+  @Test
+  void jdbcSqlIsTracedFromPrepareStatementToTheExecutionAndClassified() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+        import java.sql.SQLException;
+        class Products {
+          private static final String BY_ID = "SELECT name FROM products WHERE id = ?";
+          private final Connection connection;
+          Products(Connection connection) { this.connection = connection; }
+          String name(long id) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement(BY_ID)) {
+              ps.setLong(1, id);
+              try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+              }
+            }
+          }
+          void rename(long id, String name) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE products SET name = ? WHERE id = ?")) {
+              ps.setString(1, name);
+              ps.setLong(2, id);
+              ps.executeUpdate();
+            }
+          }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(2, findings.size(), findings.toString());
+    Finding read = byMethod.get("name(long)");
+    assertEquals("SELECT name FROM products WHERE id = ?", read.details().get("sql"));
+    assertEquals("read", read.details().get("access"));
+    assertEquals(Confidence.HIGH, read.confidence());
+    Finding write = byMethod.get("rename(long, String)");
+    assertEquals("UPDATE products SET name = ? WHERE id = ?", write.details().get("sql"));
+    assertEquals("write", write.details().get("access"));
+  }
+
+  @Test
+  void sqlInALogMessageIsNotAQuery() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.sql.Connection;
+        class Audit {
+          private static final System.Logger LOG = System.getLogger("audit");
+          private Connection connection;
+          void report(long id) {
+            LOG.log(System.Logger.Level.WARNING, "run SELECT * FROM orders WHERE id = " + id + " by hand");
+            String sql = "DELETE FROM orders WHERE id = " + id;
+            System.out.println(sql);
+          }
+        }
+        """).findings(Category.DB_QUERY);
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
+  void jdbcTemplateAndSpringDataRepositoriesAreQueries() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package shop;
+            import org.springframework.data.repository.CrudRepository;
+            import org.springframework.data.jdbc.repository.query.Query;
+            interface OrderRepository extends CrudRepository<Order, Long> {
+              java.util.List<Order> findByCustomerId(long customerId);
+              @Query("SELECT * FROM orders WHERE amount > :min")
+              java.util.List<Order> large(long min);
+            }
+            """)
+        .java("""
+            package shop;
+            record Order(long id, long customerId) {}
+            """)
+        .java("""
+            package shop;
+            import org.springframework.jdbc.core.JdbcTemplate;
+            class Orders {
+              private final JdbcTemplate jdbc;
+              private final OrderRepository repository;
+              Orders(JdbcTemplate jdbc, OrderRepository repository) { this.jdbc = jdbc; this.repository = repository; }
+              int count() { return jdbc.queryForObject("SELECT COUNT(*) FROM orders", Integer.class); }
+              Object byCustomer(long id) { return repository.findByCustomerId(id); }
+              Object large() { return repository.large(100); }
+              void save(Order order) { repository.save(order); }
+            }
+            """)
+        .findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(4, findings.size(), findings.toString());
+    assertEquals("SELECT COUNT(*) FROM orders", byMethod.get("count()").details().get("sql"));
+    assertEquals("spring-data-repository", byMethod.get("byCustomer(long)").details().get("client"));
+    assertEquals("read", byMethod.get("byCustomer(long)").details().get("access"));
+    assertEquals(Confidence.HIGH, byMethod.get("byCustomer(long)").confidence());
+    assertEquals("SELECT * FROM orders WHERE amount > :min", byMethod.get("large()").details().get("sql"));
+    assertEquals("write", byMethod.get("save(Order)").details().get("access"));
+  }
+
+  @Test
+  void jpaEntityManagerQueriesAreClassifiedFromTheChain() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import jakarta.persistence.EntityManager;
+        class Customers {
+          private EntityManager em;
+          Object all() { return em.createQuery("select c from Customer c").getResultList(); }
+          int purge() { return em.createQuery("delete from Customer c where c.active = false").executeUpdate(); }
+          Object one(long id) { return em.find(Object.class, id); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(3, findings.size(), findings.toString());
+    assertEquals("read", byMethod.get("all()").details().get("access"));
+    assertEquals("write", byMethod.get("purge()").details().get("access"));
+    assertEquals("read", byMethod.get("one(long)").details().get("access"));
+  }
+}

@@ -1,0 +1,172 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RemoteApiCallRuleTest {
+  @TempDir Path dir;
+
+  @Test
+  void jdkHttpClientSendIsConfirmedByResolvedTypesWithVerbAndUrl() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        class Rates {
+          private static final String RATES = "https://rates.example.com/v1/rates/";
+          private final HttpClient http = HttpClient.newHttpClient();
+          String rate(String currency) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(RATES + currency)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    Finding finding = findings.get(0);
+    assertEquals("RemoteApiCall", finding.ruleId());
+    assertEquals(Confidence.HIGH, finding.confidence());
+    assertEquals("GET", finding.details().get("httpMethod"));
+    assertEquals("https://rates.example.com/v1/rates/{currency}", finding.details().get("url"));
+    assertEquals("rates.example.com", finding.details().get("host"));
+    assertEquals(11, finding.line());
+    assertEquals("shop.Rates", finding.enclosingClass());
+    assertEquals("rate(String)", finding.enclosingMethod());
+  }
+
+  @Test
+  void mapGetAndListGetAreNotApiCalls() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.net.http.HttpClient;
+        import java.util.List;
+        import java.util.Map;
+        class Lookup {
+          private final Map<String, String> names = Map.of("a", "b");
+          private final HttpClient unused = HttpClient.newHttpClient();
+          String name(String key, List<String> keys) {
+            return names.get(key) + keys.get(0);
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
+  void springRestTemplateWithoutJarsFallsBackToImportsAtMediumConfidence() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.springframework.web.client.RestTemplate;
+        class Partners {
+          private final RestTemplate rest = new RestTemplate();
+          String partner(long id) {
+            return rest.getForObject("https://partners.example.com/partners/{id}", String.class, id);
+          }
+          void notify(long id) {
+            rest.postForObject("/partners/{id}/events", "hello", String.class, id);
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(2, findings.size(), findings.toString());
+    Finding get = findings.stream().filter(f -> "GET".equals(f.details().get("httpMethod"))).findFirst().orElseThrow();
+    assertEquals(Confidence.MEDIUM, get.confidence());
+    assertEquals("https://partners.example.com/partners/{id}", get.details().get("url"));
+    Finding post = findings.stream().filter(f -> "POST".equals(f.details().get("httpMethod"))).findFirst().orElseThrow();
+    assertEquals("write", post.details().get("access"));
+    assertEquals(Severity.LOW, post.severity());
+  }
+
+  @Test
+  void fluentRestClientChainIsOneCallReportedOnTheWholeChain() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.springframework.web.client.RestClient;
+        class Tiers {
+          private final RestClient client;
+          Tiers(RestClient client) { this.client = client; }
+          String tier(long id) {
+            return client.get().uri("/customers/{id}/tier", id).retrieve().body(String.class);
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("GET", findings.get(0).details().get("httpMethod"));
+    assertEquals("/customers/{id}/tier", findings.get(0).details().get("url"));
+    assertTrue(findings.get(0).snippet().endsWith(".body(String.class)"), findings.get(0).snippet());
+  }
+
+  @Test
+  void feignInterfaceMethodCallsAreApiCalls() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package shop;
+            import org.springframework.cloud.openfeign.FeignClient;
+            import org.springframework.web.bind.annotation.GetMapping;
+            @FeignClient(name = "stock")
+            interface StockClient {
+              @GetMapping("/stock/{sku}")
+              int stock(String sku);
+            }
+            """)
+        .java("""
+            package shop;
+            class Shelf {
+              private final StockClient stock;
+              Shelf(StockClient stock) { this.stock = stock; }
+              int available(String sku) { return stock.stock(sku); }
+            }
+            """)
+        .findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("openfeign", findings.get(0).details().get("client"));
+    assertEquals("GET", findings.get(0).details().get("httpMethod"));
+    assertEquals("/stock/{sku}", findings.get(0).details().get("url"));
+  }
+
+  @Test
+  void llmSdkCallIsHighSeverity() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import dev.langchain4j.model.chat.ChatLanguageModel;
+        class Summaries {
+          private final ChatLanguageModel model;
+          Summaries(ChatLanguageModel model) { this.model = model; }
+          String summarize(String text) { return model.generate("Summarize: " + text); }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals(Severity.HIGH, findings.get(0).severity());
+    assertEquals(Boolean.TRUE, findings.get(0).details().get("llm"));
+  }
+
+  @Test
+  void sameNamedMethodOnAnUnrelatedProjectTypeIsNotAnApiCall() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package shop;
+            class Mailer {
+              String send(String request, String handler) { return request + handler; }
+            }
+            """)
+        .java("""
+            package shop;
+            class Notifier {
+              private final Mailer mailer = new Mailer();
+              String notifyAll(String text) { return mailer.send(text, "x"); }
+            }
+            """)
+        .findings(Category.API_CALL);
+    assertEquals(List.of(), findings);
+  }
+}

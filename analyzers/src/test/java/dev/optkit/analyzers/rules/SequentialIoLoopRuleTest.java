@@ -1,0 +1,217 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SequentialIoLoopRuleTest {
+  @TempDir Path dir;
+
+  private static final String CLIENT = """
+      package shop;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.concurrent.CompletableFuture;
+      class PriceClient {
+        private final HttpClient http = HttpClient.newHttpClient();
+        String price(String sku) throws Exception {
+          HttpRequest request = HttpRequest.newBuilder(URI.create("http://prices/" + sku)).build();
+          return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        }
+        CompletableFuture<HttpResponse<String>> priceAsync(String sku) {
+          HttpRequest request = HttpRequest.newBuilder(URI.create("http://prices/" + sku)).build();
+          return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        }
+      }
+      """;
+
+  private static final String REPOSITORY = """
+      package shop;
+      import java.sql.Connection;
+      import java.sql.PreparedStatement;
+      import java.sql.ResultSet;
+      class ProductRepository {
+        private Connection connection;
+        String name(long id) throws Exception {
+          try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM products WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? rs.getString(1) : null; }
+          }
+        }
+      }
+      """;
+
+  private List<Finding> loops(String service) {
+    return new ProjectFixture(dir).java(CLIENT).java(REPOSITORY).java(service).findings(Category.IO_LOOP);
+  }
+
+  @Test
+  void independentRemoteCallsThroughAProjectMethodAreParallelizable() {
+    List<Finding> findings = loops("""
+        package shop;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Quotes {
+          private final PriceClient prices = new PriceClient();
+          List<String> quote(List<String> skus) throws Exception {
+            List<String> result = new ArrayList<>();
+            for (String sku : skus) {
+              result.add(prices.price(sku));
+            }
+            return result;
+          }
+        }
+        """);
+    assertEquals(1, findings.size(), findings.toString());
+    Finding loop = findings.get(0);
+    assertEquals("independent-remote-calls", loop.details().get("classification"));
+    assertEquals(true, loop.details().get("independent"));
+    assertEquals(true, loop.details().get("parallelizable"));
+    assertEquals("enhanced-for", loop.details().get("loopKind"));
+    assertTrue(loop.details().get("perIteration").toString().contains("via PriceClient.price"), loop.details().toString());
+  }
+
+  @Test
+  void queryPerIterationInAStreamIsAnNPlusOne() {
+    List<Finding> findings = loops("""
+        package shop;
+        import java.util.List;
+        class Names {
+          private final ProductRepository products = new ProductRepository();
+          List<String> names(List<Long> ids) {
+            return ids.stream().map(id -> { try { return products.name(id); } catch (Exception e) { return null; } }).toList();
+          }
+        }
+        """);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("n-plus-one-query", findings.get(0).details().get("classification"));
+    assertEquals("stream", findings.get(0).details().get("loopKind"));
+  }
+
+  @Test
+  void loopCarriedStateAndEarlyExitMakeIterationsDependent() {
+    List<Finding> findings = loops("""
+        package shop;
+        import java.util.List;
+        class Basket {
+          private final PriceClient prices = new PriceClient();
+          int fill(List<String> skus, int budget) throws Exception {
+            int spent = 0;
+            for (String sku : skus) {
+              int price = Integer.parseInt(prices.price(sku));
+              if (spent + price > budget) {
+                break;
+              }
+              spent += price;
+            }
+            return spent;
+          }
+        }
+        """);
+    assertEquals(1, findings.size(), findings.toString());
+    Finding loop = findings.get(0);
+    assertEquals("dependent-remote-calls", loop.details().get("classification"));
+    assertEquals(false, loop.details().get("independent"));
+    assertTrue(loop.details().get("dependenceReasons").toString().contains("spent"), loop.details().toString());
+  }
+
+  @Test
+  void futuresJoinedInsideTheLoopAreReported() {
+    List<Finding> findings = loops("""
+        package shop;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Batch {
+          private final PriceClient prices = new PriceClient();
+          List<String> all(List<String> skus) {
+            List<String> out = new ArrayList<>();
+            for (String sku : skus) {
+              out.add(prices.priceAsync(sku).join().body());
+            }
+            return out;
+          }
+        }
+        """);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("futures-joined-in-loop", findings.get(0).details().get("classification"));
+  }
+
+  @Test
+  void loopsInTransactionalMethodsAreNotParallelizable() {
+    List<Finding> findings = loops("""
+        package shop;
+        import java.util.List;
+        import org.springframework.transaction.annotation.Transactional;
+        class Settlement {
+          private final PriceClient prices = new PriceClient();
+          @Transactional
+          void settle(List<String> skus) throws Exception {
+            for (String sku : skus) {
+              prices.price(sku);
+            }
+          }
+        }
+        """);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals(false, findings.get(0).details().get("parallelizable"));
+    assertEquals(Boolean.TRUE, findings.get(0).details().get("inTransactional"));
+  }
+
+  @Test
+  void loopsOverInMemoryDataAndLoopsThatOnlyHandWorkToAnExecutorAreNotIoLoops() {
+    List<Finding> findings = loops("""
+        package shop;
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ExecutorService;
+        class Totals {
+          private final PriceClient prices = new PriceClient();
+          int sum(List<Integer> values, Map<String, Integer> bonus) {
+            int total = 0;
+            for (int i = 0; i < values.size(); i++) {
+              total += values.get(i) + bonus.getOrDefault("x", 0);
+            }
+            return total;
+          }
+          void warm(List<String> skus, ExecutorService pool) {
+            for (String sku : skus) {
+              pool.submit(() -> prices.price(sku));
+            }
+          }
+        }
+        """);
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
+  void callsBeyondTheConfiguredDepthAreNotFollowed() {
+    List<Finding> findings = new ProjectFixture(dir).java(CLIENT).java("""
+        package shop;
+        import java.util.List;
+        class Deep {
+          private final PriceClient prices = new PriceClient();
+          String a(String s) throws Exception { return b(s); }
+          String b(String s) throws Exception { return c(s); }
+          String c(String s) throws Exception { return d(s); }
+          String d(String s) throws Exception { return prices.price(s); }
+          void loop(List<String> skus) throws Exception {
+            for (String sku : skus) { a(sku); }
+          }
+          void near(List<String> skus) throws Exception {
+            for (String sku : skus) { c(sku); }
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("near(List<String>)", findings.get(0).enclosingMethod());
+  }
+}
