@@ -11,7 +11,11 @@ public final class Main {
   }
 
   public static int run(String... args) {
-    return commandLine().execute(args);
+    CommandLine commandLine = commandLine();
+    int code = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    return code;
   }
 
   public static CommandLine commandLine() {
@@ -25,7 +29,8 @@ public final class Main {
       }
       return ExitCodes.INTERNAL;
     });
-    commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL);
+    commandLine.setExitCodeExceptionMapper(exception ->
+        exception instanceof picocli.CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
     for (CommandLine sub : commandLine.getSubcommands().values()) {

@@ -1,0 +1,106 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+  @TempDir Path dir;
+
+  private static String plainSample() {
+    return CliRun.repoRoot().resolve("samples/plain-java-service").toString();
+  }
+
+  @Test
+  void helpListsSubcommandsAndExitCodes() {
+    CliRun run = CliRun.of("--help");
+    assertEquals(0, run.exitCode());
+    for (String expected : new String[] {"assess", "migrate", "validate", "Exit codes", "internal error"}) {
+      assertTrue(run.out().contains(expected), run.out());
+    }
+    CliRun assessHelp = CliRun.of("assess", "--help");
+    assertTrue(assessHelp.out().contains("--fail-on"), assessHelp.out());
+  }
+
+  @Test
+  void versionIsStampedFromTheBuild() {
+    CliRun run = CliRun.of("--version");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().startsWith("optkit 0."), run.out());
+  }
+
+  @Test
+  void commandsNotYetAvailableExitWithTwo() {
+    assertEquals(2, CliRun.of("validate").exitCode());
+    assertEquals(2, CliRun.of("migrate").exitCode());
+  }
+
+  @Test
+  void usageAndConfigurationErrorsExitWithTwoAndSayWhy() throws Exception {
+    CliRun missing = CliRun.of("assess", dir.resolve("nope").toString());
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("no such file or directory"), missing.err());
+
+    CliRun badOption = CliRun.of("assess", "--no-such-option");
+    assertEquals(2, badOption.exitCode());
+
+    Files.writeString(dir.resolve(".optkit.yml"), "savings:\n  hitrate: 0.5\n");
+    Files.writeString(dir.resolve("A.java"), "class A {}\n");
+    CliRun badConfig = CliRun.of("assess", dir.toString());
+    assertEquals(2, badConfig.exitCode());
+    assertTrue(badConfig.err().contains(".optkit.yml:2: unknown key 'hitrate'"), badConfig.err());
+
+    CliRun badFormat = CliRun.of("assess", plainSample(), "--format", "pdf");
+    assertEquals(2, badFormat.exitCode());
+    assertTrue(badFormat.err().contains("unknown format 'pdf'"), badFormat.err());
+  }
+
+  @Test
+  void failOnGatesTheExitCode() {
+    assertEquals(1, CliRun.of("assess", plainSample(), "--no-maven-repo", "--fail-on", "high").exitCode());
+    assertEquals(0, CliRun.of("assess", plainSample(), "--no-maven-repo").exitCode());
+    assertEquals(1, CliRun.of("assess", plainSample(), "--no-maven-repo", "--max-findings", "3").exitCode());
+  }
+
+  @Test
+  void emptyProjectHasNoFindingsAndExitsZeroEvenWithAThreshold() throws Exception {
+    Files.writeString(dir.resolve("A.java"), "class A { int x() { return 1; } }\n");
+    CliRun run = CliRun.of("assess", dir.toString(), "--fail-on", "info", "--format", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("\"findings\" : [ ]"), run.out());
+  }
+
+  @Test
+  void parseFailuresAreWarningsNotStackTraces() throws Exception {
+    Files.writeString(dir.resolve("Broken.java"), "class Broken { void x( }\n");
+    Files.writeString(dir.resolve("Fine.java"), "class Fine {}\n");
+    CliRun run = CliRun.of("assess", dir.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("warning: Broken.java:1: not analysed"), run.err());
+    assertTrue(!run.err().contains("Exception"), run.err());
+    assertTrue(run.out().contains("1 not parsed"), run.out());
+  }
+
+  @Test
+  void jsonOutputIsByteIdenticalAcrossRunsAndWritesToAFile() throws Exception {
+    Path first = dir.resolve("a.json");
+    Path second = dir.resolve("b.json");
+    assertEquals(0, CliRun.of("assess", plainSample(), "--format", "json", "-o", first.toString(), "--threads", "1").exitCode());
+    assertEquals(0, CliRun.of("assess", plainSample(), "--format", "json", "-o", second.toString(), "--threads", "2").exitCode());
+    assertEquals(Files.readString(first), Files.readString(second));
+  }
+
+  @Test
+  void terminalReportRanksFindingsWithoutColoursWhenNotATerminal() {
+    CliRun run = CliRun.of("assess", plainSample(), "--no-maven-repo", "--top", "3");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().contains("  1. HIGH"), run.out());
+    assertTrue(run.out().contains("Estimated savings if fixed"), run.out());
+    assertTrue(!run.out().contains("\u001b["), "no ANSI colours when stdout is not a terminal");
+    assertTrue(run.out().contains("more findings: use --top"), run.out());
+  }
+}
