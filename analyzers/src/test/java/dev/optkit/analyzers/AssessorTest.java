@@ -19,7 +19,7 @@ class AssessorTest {
       import java.net.URL;
       class Fetch {
         String body(String url) throws Exception {
-          try (var in = new URL(url).openStream()) { return new String(in.readAllBytes()); }
+          try (var in = new URL("https://example.com/" + url).openStream()) { return new String(in.readAllBytes()); }
         }
       }
       """;

@@ -21,7 +21,8 @@ public record ClientSignature(
     List<String> writeMethods,
     boolean fluent,
     boolean llm,
-    boolean oneSitePerReceiver) {
+    boolean oneSitePerReceiver,
+    boolean requiresHttpEvidence) {
 
   public ClientSignature {
     Objects.requireNonNull(id, "client id");

@@ -93,6 +93,8 @@ public final class FactExtractor {
       "com.github.benmanes.caffeine.cache.AsyncCache", "com.github.benmanes.caffeine.cache.AsyncLoadingCache",
       "com.google.common.cache.Cache", "com.google.common.cache.LoadingCache", "javax.cache.Cache",
       "org.springframework.cache.Cache");
+  private static final Set<String> INJECTION_ANNOTATIONS =
+      Set.of("Autowired", "Inject", "Resource", "Value", "PersistenceContext", "Mock", "MockBean");
   private static final Set<String> CACHE_ANNOTATIONS = Set.of("Cacheable", "CachePut", "CacheResult");
   private static final Set<String> MAP_TYPES = Set.of(
       "java.util.Map", "java.util.HashMap", "java.util.concurrent.ConcurrentHashMap",
@@ -132,6 +134,7 @@ public final class FactExtractor {
     private final List<TypeFact> types = new ArrayList<>();
     private final Map<String, Map<String, String>> fieldsByType = new HashMap<>();
     private final List<ExistingCacheFact> caches = new ArrayList<>();
+    private final Set<String> mutableFields = new HashSet<>();
 
     FileRun(String path, CompilationUnit unit, SourceText text) {
       this.path = path;
@@ -186,9 +189,14 @@ public final class FactExtractor {
       }
       Map<String, String> fields = new TreeMap<>();
       for (FieldDeclaration field : type.getFields()) {
+        boolean injected = field.getAnnotations().stream().anyMatch(a -> INJECTION_ANNOTATIONS.contains(a.getName().getIdentifier()));
         for (VariableDeclarator variable : field.getVariables()) {
           String fieldType = names.qualify(variable.getType()).name();
           fields.put(variable.getNameAsString(), fieldType);
+          if (!field.isFinal() && !field.isStatic() && !injected && isStateType(fieldType, variable)
+              && assignedOutsideConstructors(type, variable.getNameAsString())) {
+            mutableFields.add(qualified + "#" + variable.getNameAsString());
+          }
           if (CACHE_TYPES.contains(fieldType)) {
             caches.add(new ExistingCacheFact(cacheMechanism(fieldType), qualified, variable.getNameAsString(),
                 variable.getNameAsString(), SourceRange.of(variable), text.snippet(field)));
@@ -205,6 +213,28 @@ public final class FactExtractor {
           || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty());
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type));
+    }
+
+    /** A field set only while constructing is effectively final; one set by setters is state. */
+    private boolean assignedOutsideConstructors(TypeDeclaration<?> type, String field) {
+      for (MethodDeclaration method : type.getMethods()) {
+        for (AssignExpr assign : method.findAll(AssignExpr.class)) {
+          Expression target = assign.getTarget();
+          if (target instanceof NameExpr name && name.getNameAsString().equals(field)
+              || target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+                  && access.getNameAsString().equals(field)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Values and collections: state a result can depend on, unlike injected collaborators. */
+    private boolean isStateType(String type, VariableDeclarator variable) {
+      return variable.getType().isPrimitiveType() || variable.getType().isArrayType()
+          || type.startsWith("java.lang.") || type.startsWith("java.util.") || type.startsWith("java.time.")
+          || type.startsWith("java.math.");
     }
 
     private String cacheMechanism(String type) {
@@ -361,6 +391,7 @@ public final class FactExtractor {
     private final List<Node> loops = new ArrayList<>();
     private final List<String> timeOrRandom = new ArrayList<>();
     private boolean usesCache;
+    private final List<String> mutableFieldsRead = new ArrayList<>();
     private final Set<String> requestReceivers = new HashSet<>();
 
     MethodRun(CallableDeclaration<?> callable, FileRun file) {
@@ -379,11 +410,15 @@ public final class FactExtractor {
       if (body.isPresent()) {
         collectLocals(body.get());
         collectLoops(body.get());
-        for (MethodCallExpr call : body.get().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : body.get().findAll(MethodCallExpr.class, this::ownedByThisMethod)) {
           visitCall(call);
         }
-        for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class)) {
+        for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class, this::ownedByThisMethod)) {
           visitReference(reference);
+        }
+        for (Node read : body.get().findAll(Node.class, n -> (n instanceof NameExpr || n instanceof FieldAccessExpr)
+            && ownedByThisMethod(n))) {
+          noteMutableFieldRead(read);
         }
         for (ObjectCreationExpr creation : body.get().findAll(ObjectCreationExpr.class)) {
           String created = TypeNames.erase(creation.getType().getNameAsString());
@@ -431,8 +466,49 @@ public final class FactExtractor {
           java.util.Collections.unmodifiableMap(annotationValues),
           callable.isStatic(), isAbstract, callable.isPrivate(),
           callable instanceof MethodDeclaration method && method.isSynchronized(), isConstructor,
-          SourceRange.of(callable), file.text.firstLine(callable.getName().getParentNode().orElse(callable)).replaceAll("\\s*\\{$", ""),
-          List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache);
+          SourceRange.of(callable), signatureLine(),
+          List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
+          List.copyOf(mutableFieldsRead));
+    }
+
+    /** Local classes are analysed as methods of their own; anonymous classes belong to the method. */
+    private boolean ownedByThisMethod(Node node) {
+      Node current = node.getParentNode().orElse(null);
+      while (current != null && current != callable) {
+        if (current instanceof TypeDeclaration<?>) {
+          return false;
+        }
+        current = current.getParentNode().orElse(null);
+      }
+      return true;
+    }
+
+    /** Reads of plain mutable fields make the result depend on the object, not only on the parameters. */
+    private void noteMutableFieldRead(Node read) {
+      String name;
+      if (read instanceof NameExpr nameExpr) {
+        name = nameExpr.getNameAsString();
+        if (localTypes.containsKey(name) || read.getParentNode().orElse(null) instanceof FieldAccessExpr) {
+          return;
+        }
+      } else {
+        FieldAccessExpr access = (FieldAccessExpr) read;
+        if (!(access.getScope() instanceof ThisExpr)) {
+          return;
+        }
+        name = access.getNameAsString();
+      }
+      if (file.mutableFields.contains(owner + "#" + name) && !mutableFieldsRead.contains(name)) {
+        mutableFieldsRead.add(name);
+      }
+    }
+
+    /** The declaration's line without annotations before it or the body after it. */
+    private String signatureLine() {
+      SourceRange name = SourceRange.of(callable.getName());
+      String line = file.text.line(name.line()).strip();
+      int brace = line.indexOf('{');
+      return (brace >= 0 ? line.substring(0, brace) : line).strip();
     }
 
     private Optional<? extends Node> body() {
@@ -517,6 +593,35 @@ public final class FactExtractor {
       }
       if (scope instanceof ThisExpr) {
         return new TypeNames.Qualified(owner, Confidence.HIGH);
+      }
+      if (scope instanceof MethodCallExpr call) {
+        return builtType(call);
+      }
+      return null;
+    }
+
+    /** Builder idioms: X.builder() gives X.Builder, X.Builder.build() gives X, X.create() gives X. */
+    private TypeNames.Qualified builtType(MethodCallExpr call) {
+      String name = call.getNameAsString();
+      Expression inner = call.getScope().orElse(null);
+      if (inner == null) {
+        return null;
+      }
+      boolean typeName = inner instanceof NameExpr n && Character.isUpperCase(n.getNameAsString().charAt(0))
+          && !localTypes.containsKey(n.getNameAsString()) && fieldType(n.getNameAsString()) == null;
+      if (typeName && (name.equals("builder") || name.equals("newBuilder"))) {
+        TypeNames.Qualified type = file.names.qualify(((NameExpr) inner).getNameAsString());
+        return new TypeNames.Qualified(type.name() + ".Builder", Confidence.MEDIUM);
+      }
+      if (typeName && name.equals("create")) {
+        return new TypeNames.Qualified(file.names.qualify(((NameExpr) inner).getNameAsString()).name(), Confidence.MEDIUM);
+      }
+      if (name.equals("build")) {
+        TypeNames.Qualified builder = syntacticType(inner);
+        if (builder != null && builder.name().endsWith(".Builder")) {
+          return new TypeNames.Qualified(builder.name().substring(0, builder.name().length() - ".Builder".length()),
+              Confidence.MEDIUM);
+        }
       }
       return null;
     }
@@ -644,14 +749,6 @@ public final class FactExtractor {
       MethodCallExpr current = call;
       while (current.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == current) {
         current = parent;
-      }
-      return current;
-    }
-
-    private MethodCallExpr chainRoot(MethodCallExpr call) {
-      MethodCallExpr current = call;
-      while (current.getScope().orElse(null) instanceof MethodCallExpr inner) {
-        current = inner;
       }
       return current;
     }
@@ -984,7 +1081,6 @@ public final class FactExtractor {
 
     /** The I/O site this call is, if any: catalogue match by declared type, confirmed by the solver. */
     private Optional<IoSite> clientSite(MethodCallExpr call) {
-      MethodCallExpr root = chainRoot(call);
       String name = call.getNameAsString();
       Expression scope = call.getScope().orElse(null);
       if (scope == null || scope instanceof ThisExpr) {
@@ -1041,10 +1137,15 @@ public final class FactExtractor {
         confidence = Confidence.LOW;
         receiverType = declared == null ? client.types().get(0) : declared.name();
       }
-      if (client.fluent() && call != root) {
+      if (client.fluent() && scope instanceof MethodCallExpr inner && client.matchesMethod(inner.getNameAsString())) {
+        return Optional.empty(); // an earlier link of this chain is the entry call
+      }
+      IoSite site = describeSite(call, client, confidence, receiverType);
+      if (client.requiresHttpEvidence() && !receiverType.contains("Http")
+          && (site.url() == null || !site.url().startsWith("http"))) {
         return Optional.empty();
       }
-      return Optional.of(describeSite(call, client, confidence, receiverType));
+      return Optional.of(site);
     }
 
     /** A client whose type this file imports and that has a method of this name: names only, low confidence. */
@@ -1123,7 +1224,8 @@ public final class FactExtractor {
       if (client.llm()) {
         return Access.READ;
       }
-      return methodNameAccess(method);
+      // SDK clients name their operations (getObject, putItem); HTTP clients do not (send, execute)
+      return client.kind() == ClientKind.DB || client.anyMethod() ? methodNameAccess(method) : Access.UNKNOWN;
     }
 
     private String httpMethodOf(ClientSignature client, MethodCallExpr call, List<MethodCallExpr> links) {
@@ -1283,6 +1385,10 @@ public final class FactExtractor {
       return Access.UNKNOWN;
     }
     String keyword = matcher.group(1).toLowerCase(Locale.ROOT);
+    String lower = sql.toLowerCase(Locale.ROOT);
+    if (lower.contains("nextval") || lower.contains("next value for") || lower.contains(" for update")) {
+      return Access.WRITE; // sequences and locking reads change state: never cache them
+    }
     if (keyword.equals("select") || keyword.equals("from")) {
       return Access.READ;
     }

@@ -24,7 +24,8 @@ public record MethodFact(
     List<CallRef> calls,
     List<LoopFact> loops,
     List<String> timeOrRandomUses,
-    boolean usesExistingCache) {
+    boolean usesExistingCache,
+    List<String> mutableFieldsRead) {
 
   /** The string value of an annotation, by qualified or simple name, when written as a literal. */
   public String annotationValue(String qualifiedOrSimple) {
@@ -38,8 +39,13 @@ public record MethodFact(
     return null;
   }
 
+  /** Unique within the project: overloads differ by their parameter types. */
   public String key() {
-    return ownerType + "#" + name + "/" + params.size();
+    StringBuilder key = new StringBuilder(ownerType).append('#').append(name).append('(');
+    for (int i = 0; i < params.size(); i++) {
+      key.append(i == 0 ? "" : ",").append(params.get(i).qualifiedType());
+    }
+    return key.append(')').toString();
   }
 
   public boolean returnsValue() {

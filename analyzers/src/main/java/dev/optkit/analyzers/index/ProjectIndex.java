@@ -32,6 +32,8 @@ public final class ProjectIndex {
   private static final Set<String> HTTP_VERB_ANNOTATIONS = Set.of(
       "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
+  private static final int MAX_FOLLOWED_OVERRIDES = 2;
+
   private final List<FileFacts> files;
   private final ClientCatalog catalog;
   private final int maxDepth;
@@ -164,7 +166,7 @@ public final class ProjectIndex {
     return methodsByTypeAndName.getOrDefault(type + "#" + name, List.of());
   }
 
-  private List<IndexedMethod> methodsOfType(String type) {
+  public List<IndexedMethod> methodsOfType(String type) {
     return methodsByType.getOrDefault(type, List.of());
   }
 
@@ -197,6 +199,9 @@ public final class ProjectIndex {
     }
     DeclaredClientSignature signature = client.get();
     MethodFact declaration = findDeclaration(call.receiverType(), call.name());
+    if (declaration != null && declaration.usesExistingCache()) {
+      return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
+    }
     String httpMethod = null;
     String url = null;
     String sql = null;
@@ -309,20 +314,27 @@ public final class ProjectIndex {
     if (!types.containsKey(call.receiverType())) {
       return List.of();
     }
-    Map<String, IndexedMethod> result = new LinkedHashMap<>();
+    Map<String, IndexedMethod> own = new LinkedHashMap<>();
     for (String ancestor : supertypesOf(call.receiverType())) {
       for (IndexedMethod method : methodsByTypeAndName.getOrDefault(ancestor + "#" + call.name(), List.of())) {
         if (arityMatches(method, call)) {
-          result.putIfAbsent(method.key(), method);
+          own.putIfAbsent(method.key(), method);
         }
       }
     }
+    Map<String, IndexedMethod> overrides = new LinkedHashMap<>();
     for (String sub : subtypesOf(call.receiverType())) {
       for (IndexedMethod method : methodsByTypeAndName.getOrDefault(sub + "#" + call.name(), List.of())) {
         if (arityMatches(method, call)) {
-          result.putIfAbsent(method.key(), method);
+          overrides.putIfAbsent(method.key(), method);
         }
       }
+    }
+    Map<String, IndexedMethod> result = new LinkedHashMap<>(own);
+    // an interface with one or two implementations is the service/impl idiom: follow them; a
+    // method overridden all over a hierarchy (Resource.exists) says nothing about this call
+    if (overrides.size() <= MAX_FOLLOWED_OVERRIDES) {
+      overrides.forEach(result::putIfAbsent);
     }
     return List.copyOf(result.values());
   }
@@ -361,7 +373,7 @@ public final class ProjectIndex {
         if (call.deferred()) {
           continue;
         }
-        result.addAll(reachedThrough(call, depth, onPath));
+        result.addAll(reachedThrough(method, call, depth, onPath));
       }
     }
     onPath.remove(method.key());
@@ -370,13 +382,21 @@ public final class ProjectIndex {
     return immutable;
   }
 
-  /** The I/O one call reaches through the project methods it may run. */
-  public List<ReachedIo> reachedThrough(CallRef call, int depth, Set<String> onPath) {
+  /**
+   * The I/O one call reaches through the project methods it may run. A method that is already
+   * cached is not followed, except when called on {@code this} from its own class: that call
+   * skips the caching proxy (Sonar S6809), so its I/O still happens every time.
+   */
+  private List<ReachedIo> reachedThrough(IndexedMethod caller, CallRef call, int depth, Set<String> onPath) {
     List<ReachedIo> result = new ArrayList<>();
     if (declaredSite(call).isPresent()) {
       return result;
     }
     for (IndexedMethod target : targetsOf(call)) {
+      boolean selfInvocation = target.fact().ownerType().equals(caller.fact().ownerType());
+      if (target.fact().usesExistingCache() && !selfInvocation) {
+        continue;
+      }
       for (ReachedIo inner : reachedIo(target, depth - 1, onPath)) {
         List<String> via = new ArrayList<>();
         via.add(target.fact().displayName());
@@ -387,8 +407,8 @@ public final class ProjectIndex {
     return result;
   }
 
-  public List<ReachedIo> reachedThrough(CallRef call) {
-    return reachedThrough(call, maxDepth, new HashSet<>());
+  public List<ReachedIo> reachedThrough(IndexedMethod caller, CallRef call) {
+    return reachedThrough(caller, call, maxDepth, new HashSet<>());
   }
 
   public String pathOfType(String type) {

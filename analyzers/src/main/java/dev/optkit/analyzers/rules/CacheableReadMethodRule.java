@@ -25,11 +25,19 @@ import java.util.Set;
         + "and not cached.",
     description = "The method returns a value, performs read I/O directly or through project methods, performs "
         + "no writes, takes only parameters that make a stable cache key (primitives, String, enums, records, UUID, "
-        + "java.time values...), does not read the clock or a random source, and is not already cached. "
+        + "java.time values...), does not read the clock, a random source or mutable fields of its object, is not "
+        + "a request handler or listener, and is not already cached. Writers in the same class are listed as a "
+        + "stale-data risk. "
         + "Names like get*, fetch*, find*, load* (configurable) raise its rank but do not decide alone.",
     remediation = "Cache it with a bounded TTL cache: @Cacheable with a Caffeine cache manager in Spring "
         + "projects, a Caffeine cache field in plain Java (optkit migrate does either).")
 public final class CacheableReadMethodRule implements Rule {
+  /** Methods the framework calls per request or event: cache what they call, not them. */
+  private static final Set<String> ENTRY_POINT_ANNOTATIONS = Set.of(
+      "GetMapping", "PostMapping", "PutMapping", "DeleteMapping", "PatchMapping", "RequestMapping",
+      "GET", "POST", "PUT", "DELETE", "PATCH", "QueryMapping", "MutationMapping", "SchemaMapping",
+      "SubscriptionMapping", "DgsQuery", "DgsMutation", "DgsData", "Scheduled", "EventListener",
+      "KafkaListener", "RabbitListener", "JmsListener", "SqsListener", "ModelAttribute", "MessageMapping");
   private static final Set<String> ONE_SHOT_RETURNS = Set.of(
       "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream", "java.util.Iterator",
       "java.io.InputStream", "java.io.Reader", "java.sql.ResultSet", "java.sql.Connection", "java.util.Spliterator");
@@ -46,7 +54,8 @@ public final class CacheableReadMethodRule implements Rule {
   private Optional<Finding> candidate(RuleContext context, IndexedMethod method) {
     MethodFact fact = method.fact();
     if (fact.isAbstract() || !fact.returnsValue() || fact.usesExistingCache() || !fact.timeOrRandomUses().isEmpty()
-        || ONE_SHOT_RETURNS.contains(fact.returnType())) {
+        || ONE_SHOT_RETURNS.contains(fact.returnType()) || !fact.mutableFieldsRead().isEmpty()
+        || fact.annotations().stream().anyMatch(a -> ENTRY_POINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
       return Optional.empty();
     }
     List<ReachedIo> reached = context.index().reachedIo(method);
@@ -81,6 +90,7 @@ public final class CacheableReadMethodRule implements Rule {
       described.add(read.direct() ? what : what + " via " + String.join(" -> ", read.via()));
     }
     List<String> key = fact.params().stream().map(p -> p.type() + " " + p.name()).toList();
+    List<String> writers = writersInSameClass(context, method);
     Severity severity = llm ? Severity.HIGH : named ? Severity.MEDIUM : Severity.LOW;
     return Optional.of(FindingDraft.in(info(), method, fact.range(), fact.signature())
         .severity(severity)
@@ -94,9 +104,22 @@ public final class CacheableReadMethodRule implements Rule {
         .detail("namePatternMatch", named)
         .detail("llm", llm ? Boolean.TRUE : null)
         .detail("transitive", reads.stream().allMatch(r -> !r.direct()))
+        .detail("writersInSameClass", writers.isEmpty() ? null : writers)
         .fix(true, "optkit migrate adds a bounded, expiring cache keyed by " + (key.isEmpty() ? "a constant" : "the parameters"))
         .basis(new Finding.SavingsBasis(Finding.Remedy.CACHE, List.copyOf(sites)))
         .build());
+  }
+
+  /** Methods of the same class that write: cached reads may go stale unless they evict. */
+  private static List<String> writersInSameClass(RuleContext context, IndexedMethod method) {
+    List<String> writers = new ArrayList<>();
+    for (IndexedMethod other : context.index().methodsOfType(method.fact().ownerType())) {
+      if (other != method
+          && context.index().reachedIo(other).stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
+        writers.add(other.fact().name());
+      }
+    }
+    return writers.stream().distinct().sorted().limit(5).toList();
   }
 
   private static String simple(String type) {

@@ -31,6 +31,7 @@ import java.util.Set;
     remediation = "Batch queries (WHERE id IN (...), findAllById, batchUpdate); run independent remote calls "
         + "concurrently with a bounded executor; start every future first and join them after the loop.")
 public final class SequentialIoLoopRule implements Rule {
+  private static final int MAX_LISTED = 10;
 
   @Override
   public List<Finding> check(RuleContext context) {
@@ -61,7 +62,7 @@ public final class SequentialIoLoopRule implements Rule {
       }
       context.index().declaredSite(call)
           .ifPresentOrElse(site -> reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence())),
-              () -> context.index().reachedThrough(call).stream()
+              () -> context.index().reachedThrough(method, call).stream()
                   .filter(r -> !r.site().async() || loop.futuresJoinedInside())
                   .forEach(reached::add));
     }
@@ -69,21 +70,25 @@ public final class SequentialIoLoopRule implements Rule {
   }
 
   private Finding describe(IndexedMethod method, LoopFact loop, List<ReachedIo> perIteration) {
-    boolean dbRead = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() != Access.WRITE);
+    boolean dbRead = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() == Access.READ);
+    boolean dbWrite = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() == Access.WRITE);
     boolean db = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB);
     String classification;
     if (loop.futuresJoinedInside()) {
       classification = "futures-joined-in-loop";
     } else if (dbRead) {
-      classification = "n-plus-one-query";
-    } else if (db) {
+      classification = loop.independent() ? "n-plus-one-query" : "dependent-queries";
+    } else if (dbWrite) {
       classification = "per-iteration-write";
+    } else if (db) {
+      classification = "per-iteration-query";
     } else {
       classification = loop.independent() ? "independent-remote-calls" : "dependent-remote-calls";
     }
     boolean parallelizable = loop.independent() && !loop.inTransactional() && !loop.inSynchronized();
     Finding.Remedy remedy = switch (classification) {
-      case "n-plus-one-query", "per-iteration-write" -> loop.independent() ? Finding.Remedy.BATCH : Finding.Remedy.NONE;
+      case "n-plus-one-query" -> Finding.Remedy.BATCH;
+      case "per-iteration-write" -> loop.independent() ? Finding.Remedy.BATCH : Finding.Remedy.NONE;
       case "futures-joined-in-loop", "independent-remote-calls" -> parallelizable ? Finding.Remedy.PARALLELIZE : Finding.Remedy.NONE;
       default -> Finding.Remedy.NONE;
     };
@@ -121,7 +126,8 @@ public final class SequentialIoLoopRule implements Rule {
         .detail("parallelizable", parallelizable)
         .detail("notParallelizableBecause", unsafe.isEmpty() ? null : unsafe)
         .detail("inTransactional", loop.inTransactional() ? Boolean.TRUE : null)
-        .detail("perIteration", List.copyOf(new LinkedHashSet<>(described)))
+        .detail("perIteration", described.stream().distinct().limit(MAX_LISTED).toList())
+        .detail("perIterationCount", described.stream().distinct().count() > MAX_LISTED ? described.stream().distinct().count() : null)
         .fix(false, "loop rewrites (batching, bounded parallelism) are not available in migrate yet")
         .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
         .build();
@@ -132,6 +138,9 @@ public final class SequentialIoLoopRule implements Rule {
     return switch (classification) {
       case "n-plus-one-query" -> "N+1 query: " + where + " runs " + first + " once per iteration; batch it";
       case "per-iteration-write" -> "One write per iteration: " + where + " runs " + first + "; batch the writes";
+      case "per-iteration-query" -> "One statement per iteration: " + where + " runs " + first;
+      case "dependent-queries" -> "Query per iteration: " + where + " runs " + first
+          + "; iterations depend on each other, so batching needs a rework of the loop";
       case "futures-joined-in-loop" -> "Futures joined inside the " + where + ": " + first
           + " completes before the next starts; start all, then join";
       case "independent-remote-calls" -> "Sequential remote calls: " + where + " waits on " + first

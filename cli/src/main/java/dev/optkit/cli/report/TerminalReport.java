@@ -45,7 +45,7 @@ public final class TerminalReport {
     out.append(paint(BOLD, "Estimated savings if fixed: "))
         .append(String.format(Locale.ROOT, "%,d calls/day, %s/day of waiting, $%,.2f/day",
             total.callsSavedPerDay(), duration(total.timeSavedMsPerDay()), total.costSavedUsdPerDay()))
-        .append(paint(DIM, "  (estimates from .optkit.yml savings assumptions)"))
+        .append(paint(DIM, "  (estimates: savings assumptions in .optkit.yml, see README)"))
         .append("\n");
     out.append("Findings: ").append(summary.findings());
     for (Map.Entry<String, Integer> entry : summary.findingsByCategory().entrySet()) {
