@@ -19,6 +19,8 @@ import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -600,6 +602,22 @@ public final class FactExtractor {
       return null;
     }
 
+    /**
+     * A connection narrowed to HttpURLConnection by an instanceof test: HTTP only when the URL
+     * happens to be, as when a resource loader checks that a jar: or file: URL exists.
+     */
+    private boolean onlyIfHttp(Expression scope) {
+      if (!(scope instanceof NameExpr name)) {
+        return false;
+      }
+      Expression init = localInitializers.get(name.getNameAsString());
+      if (init instanceof ConditionalExpr || init instanceof EnclosedExpr enclosed && enclosed.getInner() instanceof ConditionalExpr) {
+        return true;
+      }
+      return body().map(b -> b.findAll(TypePatternExpr.class).stream()
+          .anyMatch(p -> p.getNameAsString().equals(name.getNameAsString()))).orElse(false);
+    }
+
     /** Builder idioms: X.builder() gives X.Builder, X.Builder.build() gives X, X.create() gives X. */
     private TypeNames.Qualified builtType(MethodCallExpr call) {
       String name = call.getNameAsString();
@@ -1141,8 +1159,8 @@ public final class FactExtractor {
         return Optional.empty(); // an earlier link of this chain is the entry call
       }
       IoSite site = describeSite(call, client, confidence, receiverType);
-      if (client.requiresHttpEvidence() && !receiverType.contains("Http")
-          && (site.url() == null || !site.url().startsWith("http"))) {
+      boolean httpUrl = site.url() != null && site.url().startsWith("http");
+      if (client.requiresHttpEvidence() && !httpUrl && (!receiverType.contains("Http") || onlyIfHttp(scope))) {
         return Optional.empty();
       }
       return Optional.of(site);

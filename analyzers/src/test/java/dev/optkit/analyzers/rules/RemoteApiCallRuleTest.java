@@ -169,4 +169,37 @@ class RemoteApiCallRuleTest {
         .findings(Category.API_CALL);
     assertEquals(List.of(), findings);
   }
+
+  @Test
+  void urlsThatMayBeFilesOrJarsAreNotRemoteCallsUnlessKnownToBeHttp() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.io.InputStream;
+        import java.net.HttpURLConnection;
+        import java.net.URI;
+        import java.net.URL;
+        import java.net.URLConnection;
+        class Resources {
+          boolean exists(URL url) throws Exception {
+            URLConnection con = url.openConnection();
+            HttpURLConnection http = (con instanceof HttpURLConnection h ? h : null);
+            if (http != null) {
+              return http.getResponseCode() == 200;
+            }
+            try (InputStream in = con.getInputStream()) { return true; }
+          }
+          byte[] read(URL url) throws Exception {
+            try (InputStream in = url.openStream()) { return in.readAllBytes(); }
+          }
+          int status(String id) throws Exception {
+            HttpURLConnection http = (HttpURLConnection) URI.create("https://api.example.com/items/" + id).toURL().openConnection();
+            int code = http.getResponseCode();
+            try (InputStream in = http.getInputStream()) { return code; }
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("status(String)", findings.get(0).enclosingMethod());
+    assertEquals("https://api.example.com/items/{id}", findings.get(0).details().get("url"));
+  }
 }
