@@ -91,7 +91,14 @@ public final class CacheableReadMethodRule implements Rule {
     }
     List<String> key = fact.params().stream().map(p -> p.type() + " " + p.name()).toList();
     List<String> writers = writersInSameClass(context, method);
-    Severity severity = llm ? Severity.HIGH : named ? Severity.MEDIUM : Severity.LOW;
+    // SQL or URL built at run time (a query helper, a generic client wrapper): the key may not
+    // capture what is read, so say so rather than rank it with fixed queries
+    boolean opaque = reads.stream().allMatch(r -> !r.site().llm() && r.site().sql() == null && r.site().url() == null
+        && context.index().type(r.site().receiverType()).isEmpty());
+    if (opaque) {
+      confidence = Confidence.LOW;
+    }
+    Severity severity = llm ? Severity.HIGH : named && !opaque ? Severity.MEDIUM : Severity.LOW;
     return Optional.of(FindingDraft.in(info(), method, fact.range(), fact.signature())
         .severity(severity)
         .confidence(confidence)
@@ -105,6 +112,7 @@ public final class CacheableReadMethodRule implements Rule {
         .detail("llm", llm ? Boolean.TRUE : null)
         .detail("transitive", reads.stream().allMatch(r -> !r.direct()))
         .detail("writersInSameClass", writers.isEmpty() ? null : writers)
+        .detail("queryBuiltAtRunTime", opaque ? Boolean.TRUE : null)
         .fix(true, "optkit migrate adds a bounded, expiring cache keyed by " + (key.isEmpty() ? "a constant" : "the parameters"))
         .basis(new Finding.SavingsBasis(Finding.Remedy.CACHE, List.copyOf(sites)))
         .build());
