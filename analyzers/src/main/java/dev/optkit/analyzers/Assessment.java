@@ -29,17 +29,39 @@ public record Assessment(
    * @param totalSavings each call site's caching savings plus loop rewrites' savings; cacheable-read
    *     figures re-express call-site savings per method and are not added again
    */
-  @JsonPropertyOrder({"filesScanned", "filesFailed", "linesScanned", "findings", "findingsByCategory",
-      "findingsBySeverity", "savingsByCategory", "totalSavings"})
+  @JsonPropertyOrder({"filesScanned", "filesFailed", "linesScanned", "findings", "suppressed", "findingsByCategory",
+      "findingsBySeverity", "savingsByCategory", "totalSavings", "scope"})
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record Summary(
       int filesScanned,
       int filesFailed,
       long linesScanned,
       int findings,
+      int suppressed,
       Map<String, Integer> findingsByCategory,
       Map<String, Integer> findingsBySeverity,
       Map<String, Savings> savingsByCategory,
-      Savings totalSavings) {}
+      Savings totalSavings,
+      Scope scope) {}
+
+  /**
+   * What narrowed the reported findings: a baseline (only new findings are reported) and/or a git
+   * ref (only findings in code changed since it).
+   *
+   * @param baselined findings present in the baseline and still present, not reported
+   * @param baselineGone baseline entries no longer found (fixed or removed)
+   * @param outsideChanges findings left out because their code did not change since {@code since}
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"baseline", "baselined", "baselineGone", "since", "outsideChanges"})
+  public record Scope(String baseline, Integer baselined, Integer baselineGone, String since, Integer outsideChanges) {}
+
+  /** The same assessment reporting only {@code kept}, its totals recomputed and the narrowing recorded. */
+  public Assessment narrowed(List<Finding> kept, Scope scope) {
+    Summary totals = Assessor.summarize(summary.filesScanned(), summary.filesFailed(), summary.linesScanned(), kept,
+        summary.suppressed(), scope);
+    return new Assessment(schemaVersion, tool, totals, List.copyOf(kept), warnings, stats);
+  }
 
   /** How the run went; not part of the machine-readable output because it varies run to run. */
   public record Stats(long elapsedMillis, int threads, long resolutions, long failedResolutions, int jars) {}

@@ -78,7 +78,7 @@ public final class Assessor {
     long start = System.nanoTime();
     OptkitConfig config = options.config();
     ClientCatalog catalog = config.catalog();
-    SourceSet sources = SourceSet.scan(options.roots(), options.excludes(), options.includeTests());
+    SourceSet sources = SourceSet.scan(options.roots(), config.include(), options.excludes(), options.includeTests());
     List<Path> jars = options.resolveTypes()
         ? ProjectClasspath.resolve(options.classpath(), options.roots(),
             options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null)
@@ -132,11 +132,17 @@ public final class Assessor {
     }
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth());
     RuleContext context = new RuleContext(index, config.cacheable().namePatterns());
+    Suppressions suppressions = new Suppressions(facts);
     List<Finding> findings = new ArrayList<>();
+    int suppressed = 0;
     for (Rule rule : Rules.all()) {
       if (config.ruleEnabled(rule.info().id())) {
         for (Finding finding : rule.check(context)) {
-          findings.add(withConfiguredSeverity(finding, config));
+          if (suppressions.suppresses(finding)) {
+            suppressed++;
+          } else {
+            findings.add(withConfiguredSeverity(finding, config));
+          }
         }
       }
     }
@@ -148,19 +154,12 @@ public final class Assessor {
     priced.sort(RANKING);
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),
-        summarize(files.size(), problems.size(), lines, priced), List.copyOf(priced), List.copyOf(problems),
+        summarize(files.size(), problems.size(), lines, priced, suppressed, null), List.copyOf(priced), List.copyOf(problems),
         new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size()));
   }
 
   private static Finding withConfiguredSeverity(Finding finding, OptkitConfig config) {
-    Severity severity = config.severityOf(finding.ruleId(), finding.severity());
-    if (severity == finding.severity()) {
-      return finding;
-    }
-    return new Finding(finding.ruleId(), finding.category(), severity, finding.confidence(), finding.path(),
-        finding.line(), finding.column(), finding.endLine(), finding.endColumn(), finding.enclosingClass(),
-        finding.enclosingMethod(), finding.fingerprint(), finding.message(), finding.snippet(), finding.details(),
-        finding.fixable(), finding.fixNote(), finding.savings(), finding.basis());
+    return finding.withSeverity(config.severityOf(finding.ruleId(), finding.severity()));
   }
 
   /** Most time saved first; ties by money, severity, then position, so the order never varies. */
@@ -174,7 +173,9 @@ public final class Assessor {
       .thenComparing(Finding::ruleId)
       .thenComparing(Finding::fingerprint);
 
-  private static Assessment.Summary summarize(int scanned, int failed, long lines, List<Finding> findings) {
+  /** Totals over the findings; {@code scope} says what narrowed them (baseline, --since), or null. */
+  public static Assessment.Summary summarize(int scanned, int failed, long lines, List<Finding> findings, int suppressed,
+      Assessment.Scope scope) {
     Map<String, Integer> byCategory = new LinkedHashMap<>();
     Map<String, Savings> savingsByCategory = new LinkedHashMap<>();
     for (Category category : Category.values()) {
@@ -194,6 +195,7 @@ public final class Assessor {
         total = total.plus(finding.savings());
       }
     }
-    return new Assessment.Summary(scanned, failed, lines, findings.size(), byCategory, bySeverity, savingsByCategory, total);
+    return new Assessment.Summary(scanned, failed, lines, findings.size(), suppressed, byCategory, bySeverity,
+        savingsByCategory, total, scope);
   }
 }

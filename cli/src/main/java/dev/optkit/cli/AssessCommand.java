@@ -4,11 +4,12 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Baseline;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.source.GitChanges;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.cli.report.ReportFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +33,26 @@ public final class AssessCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source roots or files to scan (default: the current directory).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "terminal",
-      description = "Output format: terminal (ranked, readable) or json (schema: docs/json-schema.md). Default: ${DEFAULT-VALUE}.")
-  String format;
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output format: terminal (default), json (docs/json-schema.md), sarif (SARIF 2.1.0), markdown "
+          + "(pull-request comment) or html (self-contained page). Repeat with --output for several reports in one run.")
+  List<String> formats = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-  Path output;
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE ('-' for stdout); the n-th --output goes with the n-th --format.")
+  List<Path> outputs = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Report and gate only findings not in this baseline (matched by fingerprint, not line).")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Record today's findings as the baseline in FILE (e.g. .optkit-baseline.json).")
+  Path writeBaseline;
+
+  @Option(names = "--since", paramLabel = "GIT-REF",
+      description = "Report only findings in methods changed since GIT-REF (committed or not), for fast pull-request checks.")
+  String since;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Configuration file (default: .optkit.yml in the first PATH, if present).")
@@ -84,11 +99,18 @@ public final class AssessCommand implements Callable<Integer> {
   public Integer call() {
     var err = spec.commandLine().getErr();
     List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    ReportFormat reportFormat;
+    List<ReportFormat> reportFormats = new ArrayList<>();
     Severity threshold;
     OptkitConfig configuration;
+    Baseline known = null;
     try {
-      reportFormat = ReportFormat.parse(format);
+      for (String format : formats.isEmpty() ? List.of("terminal") : formats) {
+        reportFormats.add(ReportFormat.parse(format));
+      }
+      if (outputs.size() > reportFormats.size() || reportFormats.size() > 1 && outputs.size() != reportFormats.size()) {
+        throw new IllegalArgumentException("give one --output per --format (" + reportFormats.size() + " formats, "
+            + outputs.size() + " outputs)");
+      }
       threshold = failOn == null ? null : Severity.parse(failOn);
       for (Path root : roots) {
         if (!Files.exists(root)) {
@@ -97,9 +119,24 @@ public final class AssessCommand implements Callable<Integer> {
         }
       }
       configuration = loadConfig(roots.get(0));
+      if (baseline != null) {
+        known = Baseline.read(baseline);
+      }
     } catch (IllegalArgumentException | ConfigException e) {
       err.println("optkit assess: " + e.getMessage());
       return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("optkit assess: cannot read baseline " + baseline + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    GitChanges changes = null;
+    if (since != null) {
+      try {
+        changes = GitChanges.since(roots.get(0), since);
+      } catch (IllegalArgumentException e) {
+        err.println("optkit assess: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
     }
     List<String> allExcludes = new ArrayList<>(configuration.exclude());
     allExcludes.addAll(excludes);
@@ -111,25 +148,35 @@ public final class AssessCommand implements Callable<Integer> {
     if (progress != null) {
       progress.finish();
     }
-    boolean colors = switch (color) {
-      case "always" -> true;
-      case "never" -> false;
-      default -> output == null && reportFormat == ReportFormat.TERMINAL && Terminal.colorsOnStdout();
-    };
-    String report = reportFormat.render(assessment, colors, top);
-    if (output == null) {
-      spec.commandLine().getOut().print(report);
-      spec.commandLine().getOut().flush();
-    } else {
+    if (writeBaseline != null) {
       try {
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(output, report, StandardCharsets.UTF_8);
+        Baseline.of(assessment.findings(), OptkitCommand.Version.current()).write(writeBaseline);
+        err.println("optkit assess: wrote baseline of " + assessment.findings().size() + " findings to " + writeBaseline);
       } catch (IOException e) {
-        err.println("optkit assess: cannot write " + output + ": " + e.getMessage());
+        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + e.getMessage());
         return ExitCodes.USAGE;
+      }
+    }
+    assessment = narrow(assessment, known, changes);
+    for (int i = 0; i < reportFormats.size(); i++) {
+      ReportFormat reportFormat = reportFormats.get(i);
+      Path output = i < outputs.size() && !outputs.get(i).toString().equals("-") ? outputs.get(i) : null;
+      boolean colors = switch (color) {
+        case "always" -> true;
+        case "never" -> false;
+        default -> output == null && reportFormat == ReportFormat.TERMINAL && Terminal.colorsOnStdout();
+      };
+      String report = reportFormat.render(assessment, colors, top);
+      if (output == null) {
+        spec.commandLine().getOut().print(report);
+        spec.commandLine().getOut().flush();
+      } else {
+        try {
+          AtomicFiles.write(output, report);
+        } catch (IOException e) {
+          err.println("optkit assess: cannot write " + output + ": " + e.getMessage());
+          return ExitCodes.USAGE;
+        }
       }
     }
     for (var warning : assessment.warnings()) {
@@ -137,6 +184,33 @@ public final class AssessCommand implements Callable<Integer> {
           + warning.message());
     }
     return gate(assessment, threshold);
+  }
+
+  /** Keeps findings new since the baseline and in code changed since the git ref, when given. */
+  private Assessment narrow(Assessment assessment, Baseline known, GitChanges changes) {
+    if (known == null && changes == null) {
+      return assessment;
+    }
+    List<Finding> kept = assessment.findings();
+    Integer baselined = null;
+    Integer gone = null;
+    if (known != null) {
+      Baseline.Comparison comparison = known.compare(kept);
+      kept = comparison.fresh();
+      baselined = comparison.stillPresent();
+      gone = comparison.gone();
+    }
+    Integer outside = null;
+    if (changes != null) {
+      GitChanges changed = changes;
+      List<Finding> inChanges = kept.stream()
+          .filter(f -> changed.touches(f.path(), f.memberRange()))
+          .toList();
+      outside = kept.size() - inChanges.size();
+      kept = inChanges;
+    }
+    return assessment.narrowed(kept, new Assessment.Scope(known == null ? null : baseline.toString(), baselined, gone,
+        since, outside));
   }
 
   private OptkitConfig loadConfig(Path root) {

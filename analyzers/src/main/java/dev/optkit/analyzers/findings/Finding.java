@@ -37,16 +37,22 @@ public record Finding(
     boolean fixable,
     String fixNote,
     Savings savings,
-    @JsonIgnore SavingsBasis basis) {
+    @JsonIgnore SavingsBasis basis,
+    @JsonIgnore dev.optkit.analyzers.facts.SourceRange memberRange) {
 
   public Finding withFingerprint(String value) {
     return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
-        enclosingMethod, value, message, snippet, details, fixable, fixNote, savings, basis);
+        enclosingMethod, value, message, snippet, details, fixable, fixNote, savings, basis, memberRange);
   }
 
   public Finding withSavings(Savings value) {
     return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
-        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, value, basis);
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, value, basis, memberRange);
+  }
+
+  public Finding withSeverity(Severity value) {
+    return new Finding(ruleId, category, value, confidence, path, line, column, endLine, endColumn, enclosingClass,
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, savings, basis, memberRange);
   }
 
   /**

@@ -17,6 +17,7 @@ final class FindingDraft {
   private final String enclosingClass;
   private final String enclosingMethod;
   private final String snippet;
+  private SourceRange memberRange;
   private final SortedMap<String, Object> details = new TreeMap<>();
   private Severity severity;
   private Confidence confidence = Confidence.HIGH;
@@ -36,7 +37,9 @@ final class FindingDraft {
   }
 
   static FindingDraft in(RuleInfo info, IndexedMethod method, SourceRange range, String snippet) {
-    return new FindingDraft(info, method.path(), range, method.fact().ownerType(), memberName(method), snippet);
+    FindingDraft draft = new FindingDraft(info, method.path(), range, method.fact().ownerType(), memberName(method), snippet);
+    draft.memberRange = method.fact().range();
+    return draft;
   }
 
   static String memberName(IndexedMethod method) {
@@ -86,6 +89,7 @@ final class FindingDraft {
   Finding build() {
     return new Finding(info.id(), info.category(), severity, confidence, path, range.line(), range.column(),
         range.endLine(), range.endColumn(), enclosingClass, enclosingMethod, null, message, snippet,
-        java.util.Collections.unmodifiableSortedMap(details), fixable, fixNote, Savings.NONE, basis);
+        java.util.Collections.unmodifiableSortedMap(details), fixable, fixNote, Savings.NONE, basis,
+        memberRange == null ? range : memberRange);
   }
 }

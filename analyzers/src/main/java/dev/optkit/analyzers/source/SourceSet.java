@@ -58,8 +58,16 @@ public final class SourceSet {
    * @param includeTests whether files under {@code src/test/} are part of the scan
    */
   public static SourceSet scan(List<Path> roots, List<String> excludes, boolean includeTests) {
+    return scan(roots, List.of(), excludes, includeTests);
+  }
+
+  /** @param includes globs a file must match (relative to the display root); empty means every file */
+  public static SourceSet scan(List<Path> roots, List<String> includes, List<String> excludes, boolean includeTests) {
     List<Path> absoluteRoots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     Path displayRoot = commonAncestor(absoluteRoots);
+    List<PathMatcher> includers = includes.stream()
+        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+        .toList();
     List<PathMatcher> excluders = excludes.stream()
         .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
         .toList();
@@ -89,7 +97,8 @@ public final class SourceSet {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             if (attrs.isRegularFile()
                 && file.getFileName().toString().endsWith(".java")
-                && !matchesAny(excluders, displayRoot.relativize(file))) {
+                && !matchesAny(excluders, displayRoot.relativize(file))
+                && (includers.isEmpty() || matchesAny(includers, displayRoot.relativize(file)))) {
               seen.add(file);
             }
             return FileVisitResult.CONTINUE;

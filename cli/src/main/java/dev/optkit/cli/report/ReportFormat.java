@@ -6,12 +6,18 @@ import java.util.Locale;
 /** The output formats of assess, each with its writer. */
 public enum ReportFormat {
   TERMINAL,
-  JSON;
+  JSON,
+  SARIF,
+  MARKDOWN,
+  HTML;
 
   public String render(Assessment assessment, boolean color, int top) {
     return switch (this) {
       case TERMINAL -> new TerminalReport(color, top).render(assessment);
       case JSON -> JsonReport.render(assessment);
+      case SARIF -> SarifReport.render(assessment);
+      case MARKDOWN -> MarkdownReport.render(assessment);
+      case HTML -> HtmlReport.render(assessment);
     };
   }
 
@@ -19,7 +25,7 @@ public enum ReportFormat {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown format '" + text + "' (expected terminal or json)");
+      throw new IllegalArgumentException("unknown format '" + text + "' (expected terminal, json, sarif, markdown or html)");
     }
   }
 }

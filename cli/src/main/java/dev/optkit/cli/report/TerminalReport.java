@@ -44,14 +44,27 @@ public final class TerminalReport {
     Savings total = summary.totalSavings();
     out.append(paint(BOLD, "Estimated savings if fixed: "))
         .append(String.format(Locale.ROOT, "%,d calls/day, %s/day of waiting, $%,.2f/day",
-            total.callsSavedPerDay(), duration(total.timeSavedMsPerDay()), total.costSavedUsdPerDay()))
+            total.callsSavedPerDay(), Formatting.duration(total.timeSavedMsPerDay()), total.costSavedUsdPerDay()))
         .append(paint(DIM, "  (estimates: savings assumptions in .optkit.yml, see README)"))
         .append("\n");
     out.append("Findings: ").append(summary.findings());
     for (Map.Entry<String, Integer> entry : summary.findingsByCategory().entrySet()) {
       out.append("  ").append(entry.getKey()).append(' ').append(entry.getValue());
     }
-    out.append("\n\n");
+    out.append("\n");
+    if (summary.suppressed() > 0) {
+      out.append(paint(DIM, "Suppressed in code: " + summary.suppressed())).append('\n');
+    }
+    Assessment.Scope scope = summary.scope();
+    if (scope != null && scope.baseline() != null) {
+      out.append("New since baseline " + scope.baseline() + ": " + summary.findings() + " (" + scope.baselined()
+          + " baselined, " + scope.baselineGone() + " baselined findings gone)").append('\n');
+    }
+    if (scope != null && scope.since() != null) {
+      out.append("In code changed since " + scope.since() + ": " + summary.findings() + " (" + scope.outsideChanges()
+          + " elsewhere left out)").append('\n');
+    }
+    out.append('\n');
     List<Finding> findings = assessment.findings();
     int shown = Math.min(top, findings.size());
     for (int i = 0; i < shown; i++) {
@@ -67,7 +80,7 @@ public final class TerminalReport {
       out.append("     ").append(paint(DIM, "| " + finding.snippet())).append('\n');
       if (finding.savings().timeSavedMsPerDay() > 0 || finding.savings().costSavedUsdPerDay() > 0) {
         out.append("     ").append(paint(GREEN, String.format(Locale.ROOT, "saves ~%s/day, %,d calls/day, $%,.2f/day",
-            duration(finding.savings().timeSavedMsPerDay()), finding.savings().callsSavedPerDay(),
+            Formatting.duration(finding.savings().timeSavedMsPerDay()), finding.savings().callsSavedPerDay(),
             finding.savings().costSavedUsdPerDay())))
             .append(paint(DIM, "  (" + finding.savings().basis() + ")")).append('\n');
       }
@@ -104,21 +117,6 @@ public final class TerminalReport {
 
   private String paint(String code, String text) {
     return color ? code + text + RESET : text;
-  }
-
-  static String duration(long millis) {
-    if (millis < 1_000) {
-      return millis + " ms";
-    }
-    double seconds = millis / 1000.0;
-    if (seconds < 120) {
-      return String.format(Locale.ROOT, "%.1f s", seconds);
-    }
-    double minutes = seconds / 60;
-    if (minutes < 120) {
-      return String.format(Locale.ROOT, "%.1f min", minutes);
-    }
-    return String.format(Locale.ROOT, "%.1f h", minutes / 60);
   }
 
   private static String simple(String type) {

@@ -1,0 +1,80 @@
+package dev.optkit.cli.report;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Savings;
+import java.util.List;
+
+/** A pull-request comment: totals, the top findings by estimated savings, and the full list folded away. */
+public final class MarkdownReport {
+  private static final int TOP = 10;
+
+  private MarkdownReport() {}
+
+  public static String render(Assessment assessment) {
+    Assessment.Summary summary = assessment.summary();
+    Savings total = summary.totalSavings();
+    StringBuilder out = new StringBuilder("## optkit assessment\n\n");
+    out.append("**").append(summary.findings()).append(" findings** in ").append(Formatting.count(summary.filesScanned()))
+        .append(" files");
+    if (summary.filesFailed() > 0) {
+      out.append(" (").append(summary.filesFailed()).append(" not parsed)");
+    }
+    out.append(". Estimated savings if fixed: **").append(Formatting.count(total.callsSavedPerDay()))
+        .append(" calls/day**, **").append(Formatting.duration(total.timeSavedMsPerDay())).append("/day** of waiting, **")
+        .append(Formatting.usd(total.costSavedUsdPerDay())).append("/day**.\n\n");
+    out.append("| Severity | ");
+    summary.findingsBySeverity().keySet().forEach(k -> out.append(k).append(" | "));
+    out.append("\n|---|");
+    summary.findingsBySeverity().keySet().forEach(k -> out.append("---|"));
+    out.append("\n| findings | ");
+    summary.findingsBySeverity().values().forEach(v -> out.append(v).append(" | "));
+    out.append("\n\n");
+    scope(out, summary.scope());
+    if (summary.suppressed() > 0) {
+      out.append("Suppressed in code: ").append(summary.suppressed()).append(".\n\n");
+    }
+    List<Finding> findings = assessment.findings();
+    if (findings.isEmpty()) {
+      out.append("No findings.\n");
+      return out.toString();
+    }
+    out.append("### Top findings by estimated savings\n\n");
+    table(out, findings.subList(0, Math.min(TOP, findings.size())));
+    out.append("\n<details>\n<summary>All ").append(findings.size()).append(" findings</summary>\n\n");
+    table(out, findings);
+    out.append("\n</details>\n");
+    return out.toString();
+  }
+
+  private static void scope(StringBuilder out, Assessment.Scope scope) {
+    if (scope == null) {
+      return;
+    }
+    if (scope.baseline() != null) {
+      out.append("Only findings new since the baseline are listed: ").append(scope.baselined())
+          .append(" baselined, ").append(scope.baselineGone()).append(" baselined findings gone.\n\n");
+    }
+    if (scope.since() != null) {
+      out.append("Only findings in code changed since `").append(scope.since()).append("` are listed (")
+          .append(scope.outsideChanges()).append(" elsewhere left out).\n\n");
+    }
+  }
+
+  private static void table(StringBuilder out, List<Finding> findings) {
+    out.append("| # | Severity | Category | Where | Finding | Saves/day |\n|---|---|---|---|---|---|\n");
+    int rank = 1;
+    for (Finding finding : findings) {
+      out.append("| ").append(rank++).append(" | ").append(finding.severity().id()).append(" | ")
+          .append(finding.category().id()).append(" | `").append(Formatting.where(finding)).append("` | ")
+          .append(cell(finding.message())).append(" | ")
+          .append(finding.savings().timeSavedMsPerDay() > 0 ? Formatting.duration(finding.savings().timeSavedMsPerDay()) : "")
+          .append(" |\n");
+    }
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+  }
+
+}

@@ -1,0 +1,97 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportFormatsTest {
+  @TempDir Path dir;
+
+  private static String plainSample() {
+    return CliRun.repoRoot().resolve("samples/plain-java-service").toString();
+  }
+
+  @Test
+  void sarifIsValidAgainstTheOfficialSchemaAndCarriesFingerprints() throws Exception {
+    CliRun run = CliRun.of("assess", plainSample(), "--format", "sarif", "--no-maven-repo");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode sarif = new ObjectMapper().readTree(run.out());
+    JsonSchema schema;
+    try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+    }
+    Set<ValidationMessage> errors = schema.validate(sarif);
+    assertEquals(Set.of(), errors);
+    JsonNode run0 = sarif.get("runs").get(0);
+    assertEquals(1, sarif.get("runs").size());
+    assertEquals(5, run0.get("tool").get("driver").get("rules").size());
+    JsonNode result = run0.get("results").get(0);
+    assertTrue(result.get("partialFingerprints").get("optkitFingerprint/v1").asText().matches("[0-9a-f]{20}"));
+    String uri = result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText();
+    assertTrue(uri.startsWith("src/main/java/"), uri);
+    assertEquals("error", result.get("level").asText());
+  }
+
+  @Test
+  void schemaCatchesAnInvalidDocument() throws Exception {
+    JsonSchema schema;
+    try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+    }
+    JsonNode broken = new ObjectMapper().readTree("{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]}]}");
+    assertTrue(!schema.validate(broken).isEmpty(), "a run without a tool must be rejected");
+  }
+
+  @Test
+  void severalFormatsInOneRunAreEachWrittenWhole() throws Exception {
+    Path json = dir.resolve("out/report.json");
+    Path sarif = dir.resolve("out/report.sarif");
+    Path markdown = dir.resolve("out/report.md");
+    Path html = dir.resolve("out/report.html");
+    CliRun run = CliRun.of("assess", plainSample(), "--no-maven-repo",
+        "--format", "json", "--output", json.toString(), "--format", "sarif", "--output", sarif.toString(),
+        "--format", "markdown", "--output", markdown.toString(), "--format", "html", "--output", html.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.readString(json).startsWith("{"));
+    assertTrue(Files.readString(sarif).contains("\"version\" : \"2.1.0\""));
+    String md = Files.readString(markdown);
+    assertTrue(md.startsWith("## optkit assessment"), md);
+    assertTrue(md.contains("### Top findings by estimated savings"), md);
+    assertTrue(md.contains("<details>"), md);
+    String page = Files.readString(html);
+    assertTrue(page.contains("<svg"), "inline chart");
+    assertTrue(!page.contains("http://") || page.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    assertTrue(!page.contains("<script") && !page.contains("<link"), "self-contained: no scripts or linked resources");
+    try (var files = Files.list(dir.resolve("out"))) {
+      assertEquals(4, files.count(), "no temporary files left behind");
+    }
+  }
+
+  @Test
+  void mismatchedFormatsAndOutputsAreAUsageError() {
+    CliRun run = CliRun.of("assess", plainSample(), "--format", "json", "--format", "sarif", "--output", "x.json");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("one --output per --format"), run.err());
+  }
+
+  @Test
+  void everyFormatIsDeterministic() {
+    for (String format : new String[] {"json", "sarif", "markdown", "html"}) {
+      String first = CliRun.of("assess", plainSample(), "--format", format, "--no-maven-repo", "--threads", "1").out();
+      String second = CliRun.of("assess", plainSample(), "--format", format, "--no-maven-repo", "--threads", "2").out();
+      assertEquals(first, second, format);
+    }
+  }
+}
