@@ -20,7 +20,7 @@ if ! command -v /usr/bin/time >/dev/null 2>&1 || ! /usr/bin/time -v true >/dev/n
 fi
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-/usr/bin/time -v "$here/optkit" assess "$corpus" --include-tests --format json -o "$out/report.json" "$@" 2>"$out/time.txt" || {
+/usr/bin/time -v "$here/optkit" assess "$corpus" --include-tests --no-cache --format json -o "$out/report.json" "$@" 2>"$out/time.txt" || {
   cat "$out/time.txt" >&2
   exit 1
 }

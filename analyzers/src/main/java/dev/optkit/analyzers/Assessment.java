@@ -64,5 +64,5 @@ public record Assessment(
   }
 
   /** How the run went; not part of the machine-readable output because it varies run to run. */
-  public record Stats(long elapsedMillis, int threads, long resolutions, long failedResolutions, int jars) {}
+  public record Stats(long elapsedMillis, int threads, long resolutions, long failedResolutions, int jars, int cachedFiles) {}
 }

@@ -10,6 +10,7 @@ import dev.optkit.analyzers.findings.Fingerprints;
 import dev.optkit.analyzers.findings.Savings;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.parse.FactsCache;
 import dev.optkit.analyzers.parse.ParsingWorker;
 import dev.optkit.analyzers.parse.ProjectClasspath;
 import dev.optkit.analyzers.rules.Rule;
@@ -59,7 +60,8 @@ public final class Assessor {
       int threads,
       boolean resolveTypes,
       OptkitConfig config,
-      String toolVersion) {
+      String toolVersion,
+      Path cacheDirectory) {
 
     public Options {
       roots = List.copyOf(roots);
@@ -70,7 +72,7 @@ public final class Assessor {
 
     public static Options of(List<Path> roots, OptkitConfig config) {
       return new Options(roots, config.exclude(), config.includeTests(), List.of(), true,
-          Runtime.getRuntime().availableProcessors(), true, config, "dev");
+          Runtime.getRuntime().availableProcessors(), true, config, "dev", null);
     }
   }
 
@@ -84,6 +86,8 @@ public final class Assessor {
             options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null)
         : List.of();
     List<SourceFile> files = sources.files();
+    FactsCache cache = options.cacheDirectory() == null ? null
+        : FactsCache.open(options.cacheDirectory(), cacheKey(options, jars, sources));
     ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
@@ -101,7 +105,7 @@ public final class Assessor {
         running.add(pool.submit(() -> {
           ParsingWorker worker = new ParsingWorker(sources.typeFiles(), jars, catalog, options.resolveTypes());
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            outcomes[i] = worker.analyze(files.get(i));
+            outcomes[i] = worker.analyze(files.get(i), cache);
             progress.filesDone(done.incrementAndGet(), files.size());
           }
           resolutions.addAndGet(worker.resolutions());
@@ -118,6 +122,9 @@ public final class Assessor {
       throw new IllegalStateException("assessment failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+    if (cache != null) {
+      cache.save();
     }
     List<FileFacts> facts = new ArrayList<>();
     List<ParseProblem> problems = new ArrayList<>();
@@ -155,7 +162,24 @@ public final class Assessor {
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),
         summarize(files.size(), problems.size(), lines, priced, suppressed, null), List.copyOf(priced), List.copyOf(problems),
-        new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size()));
+        new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size(),
+            cache == null ? 0 : cache.hits()));
+  }
+
+  /** Everything besides a file's own content that shapes its facts. */
+  private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {
+    StringBuilder key = new StringBuilder(options.toolVersion()).append('|').append(options.resolveTypes());
+    key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients());
+    for (Path jar : jars) {
+      key.append('|').append(jar).append(':').append(jar.toFile().length()).append(':').append(jar.toFile().lastModified());
+    }
+    new java.util.TreeSet<>(sources.typeFiles().keySet()).forEach(type -> key.append('|').append(type));
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Finding withConfiguredSeverity(Finding finding, OptkitConfig config) {

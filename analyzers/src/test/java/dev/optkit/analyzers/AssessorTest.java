@@ -49,7 +49,7 @@ class AssessorTest {
     Assessment all = fixture.assess();
     assertEquals(2, all.summary().filesScanned(), all.findings().toString());
     Assessor.Options excluding = new Assessor.Options(List.of(dir), List.of("**/generated/**"), true, List.of(), false, 1,
-        true, dev.optkit.analyzers.config.OptkitConfig.defaults(), "test");
+        true, dev.optkit.analyzers.config.OptkitConfig.defaults(), "test", null);
     Assessment narrowed = new Assessor().assess(excluding, Assessor.Progress.NONE);
     assertEquals(List.of("src/main/java/shop/Fetch.java", "src/test/java/shop/FetchTest.java"),
         narrowed.findings().stream().filter(f -> f.category() == Category.API_CALL).map(Finding::path).sorted().toList());
@@ -106,8 +106,36 @@ class AssessorTest {
     Path file = dir.resolve("src/main/java/shop/Fetch.java");
     Files.writeString(file, Files.readString(file).replace("class Fetch {", "/** Fetches. */\n\nclass Fetch {\n  int unrelated = 1;\n"));
     Finding after = new Assessor().assess(new Assessor.Options(List.of(dir), List.of(), false, List.of(), false, 1, true,
-        dev.optkit.analyzers.config.OptkitConfig.defaults(), "test"), Assessor.Progress.NONE).findings().get(0);
+        dev.optkit.analyzers.config.OptkitConfig.defaults(), "test", null), Assessor.Progress.NONE).findings().get(0);
     assertEquals(before.line() + 4, after.line());
     assertEquals(before.fingerprint(), after.fingerprint());
+  }
+
+  @Test
+  void cachedFactsGiveTheSameAssessmentAndChangedFilesAreParsedAgain() throws Exception {
+    new ProjectFixture(dir).java(CLIENT).java("""
+        package shop;
+        import java.sql.Connection;
+        class Repo {
+          private Connection connection;
+          int count() throws Exception {
+            return connection.createStatement().executeQuery("SELECT COUNT(*) FROM t").getInt(1);
+          }
+        }
+        """).assess();
+    Path cacheDir = dir.resolve(".optkit/cache");
+    Assessor.Options options = new Assessor.Options(List.of(dir), List.of(), false, List.of(), false, 2, true,
+        dev.optkit.analyzers.config.OptkitConfig.defaults(), "test", cacheDir);
+    Assessment cold = new Assessor().assess(options, Assessor.Progress.NONE);
+    assertEquals(0, cold.stats().cachedFiles());
+    Assessment warm = new Assessor().assess(options, Assessor.Progress.NONE);
+    assertEquals(2, warm.stats().cachedFiles());
+    assertEquals(cold.findings(), warm.findings());
+    assertEquals(cold.summary(), warm.summary());
+    Path repo = dir.resolve("src/main/java/shop/Repo.java");
+    Files.writeString(repo, Files.readString(repo).replace("COUNT(*) FROM t", "COUNT(*) FROM u"));
+    Assessment changed = new Assessor().assess(options, Assessor.Progress.NONE);
+    assertEquals(1, changed.stats().cachedFiles());
+    assertTrue(changed.findings().stream().anyMatch(f -> "SELECT COUNT(*) FROM u".equals(f.details().get("sql"))));
   }
 }

@@ -59,7 +59,7 @@ public final class ProjectFixture {
       throw new UncheckedIOException(e);
     }
     Assessor.Options options = new Assessor.Options(List.of(root), config.exclude(), config.includeTests(), List.of(),
-        false, 2, true, config, "test");
+        false, 2, true, config, "test", null);
     return new Assessor().assess(options, Assessor.Progress.NONE);
   }
 

@@ -77,6 +77,13 @@ public final class AssessCommand implements Callable<Integer> {
       description = "Skip the symbol solver: faster, but every finding is matched by imports and names only.")
   boolean noResolve;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Where per-file facts are cached by content hash (default: .optkit/cache in the first PATH).")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Parse every file, and neither read nor write the facts cache.")
+  boolean noCache;
+
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
   Integer threads;
 
@@ -142,7 +149,7 @@ public final class AssessCommand implements Callable<Integer> {
     allExcludes.addAll(excludes);
     Assessor.Options options = new Assessor.Options(roots, allExcludes, includeTests || configuration.includeTests(),
         classpath, !noMavenRepo, threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
-        configuration, OptkitCommand.Version.current());
+        configuration, OptkitCommand.Version.current(), noCache ? null : cacheDirectory(roots.get(0)));
     ProgressBar progress = Terminal.progressOnStderr() ? new ProgressBar(System.err) : null;
     Assessment assessment = new Assessor().assess(options, progress == null ? Assessor.Progress.NONE : progress);
     if (progress != null) {
@@ -211,6 +218,14 @@ public final class AssessCommand implements Callable<Integer> {
     }
     return assessment.narrowed(kept, new Assessment.Scope(known == null ? null : baseline.toString(), baselined, gone,
         since, outside));
+  }
+
+  private Path cacheDirectory(Path root) {
+    if (cacheDir != null) {
+      return cacheDir;
+    }
+    Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+    return base.resolve(".optkit").resolve("cache");
   }
 
   private OptkitConfig loadConfig(Path root) {

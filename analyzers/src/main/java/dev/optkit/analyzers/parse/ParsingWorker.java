@@ -84,12 +84,42 @@ public final class ParsingWorker {
   }
 
   public Outcome analyze(SourceFile file) {
+    return analyze(file, null);
+  }
+
+  /** Analyses a file, or takes its facts from the cache when its content has not changed. */
+  public Outcome analyze(SourceFile file, FactsCache cache) {
     String content;
+    String hash;
     try {
-      content = read(file.absolutePath());
+      byte[] bytes = Files.readAllBytes(file.absolutePath());
+      hash = cache == null ? null : sha256(bytes);
+      if (cache != null) {
+        FileFacts cached = cache.lookup(file.relativePath(), hash);
+        if (cached != null) {
+          return new Outcome(cached, null);
+        }
+      }
+      content = decode(bytes);
     } catch (IOException e) {
       return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "cannot read: " + e.getMessage()));
     }
+    Outcome outcome = parseAndExtract(file, content);
+    if (cache != null && outcome.facts() != null) {
+      cache.store(file.relativePath(), hash, outcome.facts());
+    }
+    return outcome;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Outcome parseAndExtract(SourceFile file, String content) {
     try {
       ParseResult<CompilationUnit> result = parser.parse(content);
       if (!result.isSuccessful()) {
@@ -109,8 +139,7 @@ public final class ParsingWorker {
     }
   }
 
-  private static String read(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
+  private static String decode(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {

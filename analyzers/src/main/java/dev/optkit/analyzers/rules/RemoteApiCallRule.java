@@ -30,7 +30,7 @@ public final class RemoteApiCallRule extends IoSiteRule {
   Finding describe(IndexedMethod method, IoSite site, boolean inLoop) {
     String verb = site.httpMethod() == null ? "" : site.httpMethod() + " ";
     String target = site.url() == null ? "" : " to " + site.url();
-    String kind = site.llm() ? "LLM API call" : "remote API call";
+    String kind = site.llm() ? "LLM API call" : verb.isEmpty() ? "Remote API call" : "remote API call";
     Severity severity = site.llm() ? Severity.HIGH
         : site.access() == Access.WRITE || site.async() ? Severity.LOW : info().severity();
     return FindingDraft.in(info(), method, site.range(), site.snippet())

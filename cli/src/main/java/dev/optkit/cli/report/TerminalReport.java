@@ -37,8 +37,9 @@ public final class TerminalReport {
       out.append(", ").append(paint(YELLOW, summary.filesFailed() + " not parsed"));
     }
     if (stats != null) {
-      out.append(paint(DIM, String.format(Locale.ROOT, " (%.1f s, %d threads, %d jars on the solver classpath)",
-          stats.elapsedMillis() / 1000.0, stats.threads(), stats.jars())));
+      out.append(paint(DIM, String.format(Locale.ROOT, " (%.1f s, %d threads, %d jars on the solver classpath%s)",
+          stats.elapsedMillis() / 1000.0, stats.threads(), stats.jars(),
+          stats.cachedFiles() > 0 ? ", " + stats.cachedFiles() + " files unchanged since the last run" : "")));
     }
     out.append("\n\n");
     Savings total = summary.totalSavings();
