@@ -19,7 +19,8 @@ public record Assessment(
     Summary summary,
     List<Finding> findings,
     List<ParseProblem> warnings,
-    @JsonIgnore Stats stats) {
+    @JsonIgnore Stats stats,
+    @JsonIgnore dev.optkit.analyzers.index.ProjectIndex index) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -60,7 +61,7 @@ public record Assessment(
   public Assessment narrowed(List<Finding> kept, Scope scope) {
     Summary totals = Assessor.summarize(summary.filesScanned(), summary.filesFailed(), summary.linesScanned(), kept,
         summary.suppressed(), scope);
-    return new Assessment(schemaVersion, tool, totals, List.copyOf(kept), warnings, stats);
+    return new Assessment(schemaVersion, tool, totals, List.copyOf(kept), warnings, stats, index);
   }
 
   /** How the run went; not part of the machine-readable output because it varies run to run. */

@@ -163,7 +163,7 @@ public final class Assessor {
     return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),
         summarize(files.size(), problems.size(), lines, priced, suppressed, null), List.copyOf(priced), List.copyOf(problems),
         new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size(),
-            cache == null ? 0 : cache.hits()));
+            cache == null ? 0 : cache.hits()), index);
   }
 
   /** Everything besides a file's own content that shapes its facts. */

@@ -1,17 +1,216 @@
 package dev.optkit.cli;
 
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.config.ConfigException;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.Diffs;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.Journal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.plan.Migrator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Rewrites code to add bounded caching (not yet available).", footer = ExitCodes.HELP)
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description = "Adds bounded, expiring caching to cacheable read methods: @Cacheable with a Caffeine cache manager "
+        + "in Spring beans, a Caffeine cache field elsewhere. Shows the change as a diff unless --apply or --interactive.",
+    footer = "%nEvery applied migration is journalled under .optkit/migrations/<id>/; undo it with --undo <id>."
+        + "%nAll added caches are skipped while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.%n"
+        + ExitCodes.HELP)
 public final class MigrateCommand implements Callable<Integer> {
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @Parameters(paramLabel = "PATH", arity = "0..1", description = "Project root to migrate (default: the current directory).")
+  Path path;
+
+  @Option(names = "--apply", description = "Write the changes (journalled, atomic per file).")
+  boolean apply;
+
+  @Option(names = "--interactive", description = "Review each change in the terminal: accept, skip, accept all or quit.")
+  boolean interactive;
+
+  @Option(names = "--only", paramLabel = "SELECTOR",
+      description = "Migrate only findings matching SELECTOR: a fingerprint, Class.method or Class (repeatable).")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "SELECTOR", description = "Leave out findings matching SELECTOR (repeatable).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--allow-dirty", description = "Touch files that have uncommitted git changes.")
+  boolean allowDirty;
+
+  @Option(names = "--undo", paramLabel = "ID", description = "Restore the files of migration ID byte for byte.")
+  String undo;
+
+  @Option(names = "--force", description = "With --undo: restore files even if they were edited since the migration.")
+  boolean force;
+
+  @Option(names = "--verify", paramLabel = "COMMAND",
+      description = "After applying, run COMMAND (e.g. \"mvn -q -o compile\") in the project; undo the migration if it fails.")
+  String verify;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: .optkit.yml in PATH).")
+  Path config;
+
+  @Option(names = "--no-maven-repo", description = "Do not use jars from the local Maven repository for type resolution.")
+  boolean noMavenRepo;
+
   @Override
-  public Integer call() {
-    spec.commandLine().getErr().println("optkit migrate: not yet available");
-    return ExitCodes.USAGE;
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path root = (path == null ? Path.of(".") : path).toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      err.println("optkit migrate: not a directory: " + root);
+      return ExitCodes.USAGE;
+    }
+    if (undo != null) {
+      return undo(root, out, err);
+    }
+    OptkitConfig configuration;
+    String configText = null;
+    try {
+      Path configFile = config != null ? config : root.resolve(OptkitConfig.FILE_NAME);
+      if (config != null && !Files.isRegularFile(config)) {
+        throw new ConfigException("configuration file not found: " + config);
+      }
+      configuration = Files.isRegularFile(configFile) ? OptkitConfig.load(configFile) : OptkitConfig.defaults();
+      configText = Files.isRegularFile(configFile) ? Files.readString(configFile) : null;
+    } catch (ConfigException e) {
+      err.println("optkit migrate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Assessor.Options options = new Assessor.Options(List.of(root), configuration.exclude(), false, List.of(), !noMavenRepo,
+        Runtime.getRuntime().availableProcessors(), true, configuration, OptkitCommand.Version.current(), null);
+    Assessment assessment = new Assessor().assess(options, Assessor.Progress.NONE);
+    Predicate<Finding> selection = selection();
+    MigrationPlan plan = CachingMigration.prepare(root, assessment, configuration, selection);
+    if (interactive) {
+      Set<String> accepted = new HashSet<>();
+      InteractiveReview.Outcome outcome;
+      try {
+        outcome = InteractiveReview.onSystemTerminal().review(root, assessment, configuration, plan, selection, accepted);
+      } catch (IllegalStateException e) {
+        err.println("optkit migrate: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      out.println(outcome.summary());
+      if (accepted.isEmpty()) {
+        return ExitCodes.OK;
+      }
+      plan = CachingMigration.prepare(root, assessment, configuration, f -> accepted.contains(f.fingerprint()));
+    }
+    report(plan, out);
+    if (plan.isEmpty()) {
+      out.println("Nothing to migrate.");
+      return ExitCodes.OK;
+    }
+    if (!apply && !interactive) {
+      for (FileChange change : plan.changes()) {
+        out.print(Diffs.unified(change));
+      }
+      out.println();
+      out.println("Dry run: nothing written. Apply with: optkit migrate " + root + " --apply");
+      return ExitCodes.OK;
+    }
+    List<String> dirty = Migrator.dirtyFiles(plan);
+    if (!dirty.isEmpty() && !allowDirty) {
+      err.println("optkit migrate: uncommitted changes in files it would touch: " + String.join(", ", dirty)
+          + " (commit or stash them, or pass --allow-dirty)");
+      return ExitCodes.USAGE;
+    }
+    Journal journal = Migrator.apply(plan, OptkitCommand.Version.current(), configText);
+    out.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
+        + " methods cached. Undo with: optkit migrate " + root + " --undo " + journal.id());
+    if (verify != null) {
+      out.println("Verifying with: " + verify);
+      Migrator.VerifyResult result = Migrator.verify(root, verify);
+      if (!result.success()) {
+        try {
+          Migrator.undo(root, journal.id(), true);
+        } catch (Migrator.Refused e) {
+          throw new IllegalStateException(e);
+        }
+        err.println(tail(result.output(), 40));
+        err.println("optkit migrate: verification failed; migration " + journal.id() + " was rolled back.");
+        return ExitCodes.FINDINGS;
+      }
+      out.println("Verification passed.");
+    }
+    return ExitCodes.OK;
+  }
+
+  private int undo(Path root, PrintWriter out, PrintWriter err) {
+    try {
+      List<String> restored = Migrator.undo(root, undo, force);
+      out.println("Undid migration " + undo + ": restored " + restored.size() + " files" + (restored.isEmpty() ? "" : ": "
+          + String.join(", ", restored)));
+      return ExitCodes.OK;
+    } catch (Migrator.Refused e) {
+      err.println("optkit migrate: refusing to undo: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("optkit migrate: cannot undo " + undo + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  static void report(MigrationPlan plan, PrintWriter out) {
+    for (CachingTarget target : plan.targets()) {
+      out.println("cache: " + target.method().fact().displayName() + "() as " + target.form().name().toLowerCase()
+          + " cache '" + target.cacheName() + "' (" + target.policyName() + ": " + target.policy().ttlSeconds() + " s, max "
+          + target.policy().maximumSize() + ")" + (target.evictions().isEmpty() ? "" : ", evicted by "
+              + String.join(", ", target.evictions().stream().map(e -> e.writer().fact().name() + "()").distinct().toList())));
+      for (String warning : target.warnings()) {
+        out.println("  warning: " + warning);
+      }
+    }
+    for (Refusal refusal : plan.refusals()) {
+      out.println("refused: " + Migrator.describe(refusal));
+    }
+    for (String note : plan.notes()) {
+      out.println("note: " + note);
+    }
+    for (FileChange change : plan.changes()) {
+      out.println((change.created() ? "create: " : "change: ") + change.path() + "  " + String.join("; ", change.descriptions()));
+    }
+  }
+
+  private Predicate<Finding> selection() {
+    return finding -> (only.isEmpty() || only.stream().anyMatch(s -> matches(s, finding)))
+        && exclude.stream().noneMatch(s -> matches(s, finding));
+  }
+
+  static boolean matches(String selector, Finding finding) {
+    String owner = finding.enclosingClass() == null ? "" : finding.enclosingClass();
+    String simple = owner.substring(owner.lastIndexOf('.') + 1);
+    String method = finding.enclosingMethod() == null ? "" : finding.enclosingMethod().replaceAll("\\(.*", "");
+    return selector.equals(finding.fingerprint()) || selector.equals(finding.ruleId()) || selector.equals(owner)
+        || selector.equals(simple) || selector.equals(simple + "." + method) || selector.equals(owner + "." + method);
+  }
+
+  private static String tail(String text, int lines) {
+    String[] all = text.split("\n");
+    return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
   }
 }

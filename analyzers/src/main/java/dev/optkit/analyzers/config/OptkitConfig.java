@@ -35,9 +35,58 @@ public record OptkitConfig(
     Analysis analysis,
     SavingsSettings savings,
     List<ClientSignature> clients,
-    List<DeclaredClientSignature> declaredClients) {
+    List<DeclaredClientSignature> declaredClients,
+    Map<String, CachePolicy> cachePolicies) {
 
   public static final String FILE_NAME = ".optkit.yml";
+
+  /**
+   * How long and how many entries migrate's caches keep, per category of data. A method falls in
+   * the first category whose name patterns match it (LLM reads always in "llm").
+   */
+  public record CachePolicy(Long ttlSeconds, Long maximumSize, List<String> methods) {
+    public CachePolicy {
+      if (ttlSeconds != null && ttlSeconds <= 0) {
+        throw new IllegalArgumentException("cachePolicies ttlSeconds must be positive, was " + ttlSeconds);
+      }
+      if (maximumSize != null && maximumSize <= 0) {
+        throw new IllegalArgumentException("cachePolicies maximumSize must be positive (every cache is bounded), was " + maximumSize);
+      }
+      methods = methods == null ? null : List.copyOf(methods);
+    }
+  }
+
+  /** Defaults in the spirit of "real-time data 30 seconds, user data 5 minutes, reports 1 hour". */
+  public static final Map<String, CachePolicy> DEFAULT_CACHE_POLICIES = defaultPolicies();
+
+  private static Map<String, CachePolicy> defaultPolicies() {
+    Map<String, CachePolicy> policies = new java.util.LinkedHashMap<>();
+    policies.put("llm", new CachePolicy(86_400L, 10_000L, List.of()));
+    policies.put("realtime", new CachePolicy(30L, 10_000L,
+        List.of("*price*", "*rate*", "*quote*", "*stock*", "*status*", "*availab*", "*balance*", "*inventory*")));
+    policies.put("user", new CachePolicy(300L, 10_000L,
+        List.of("*user*", "*customer*", "*account*", "*profile*", "*tier*", "*member*", "*owner*")));
+    policies.put("reference", new CachePolicy(3_600L, 1_000L,
+        List.of("*country*", "*currenc*", "*config*", "*setting*", "*catalog*", "*categor*", "*product*", "*name*", "*type*")));
+    policies.put("report", new CachePolicy(3_600L, 1_000L,
+        List.of("*report*", "*summary*", "*statistic*", "*analy*", "*describe*", "*calculate*", "*generate*")));
+    policies.put("default", new CachePolicy(300L, 10_000L, List.of()));
+    return java.util.Collections.unmodifiableMap(policies);
+  }
+
+  /** The defaults with the user's categories laid over them (a user category keeps unset fields' defaults). */
+  public Map<String, CachePolicy> effectiveCachePolicies() {
+    Map<String, CachePolicy> result = new java.util.LinkedHashMap<>(DEFAULT_CACHE_POLICIES);
+    for (Map.Entry<String, CachePolicy> entry : cachePolicies.entrySet()) {
+      CachePolicy base = result.getOrDefault(entry.getKey(), DEFAULT_CACHE_POLICIES.get("default"));
+      CachePolicy user = entry.getValue();
+      result.put(entry.getKey(), new CachePolicy(
+          user.ttlSeconds() != null ? user.ttlSeconds() : base.ttlSeconds(),
+          user.maximumSize() != null ? user.maximumSize() : base.maximumSize(),
+          user.methods() != null ? user.methods() : base.methods()));
+    }
+    return result;
+  }
 
   /** Per-rule switches. */
   public record RuleSettings(Boolean enabled, Severity severity) {
@@ -77,7 +126,8 @@ public record OptkitConfig(
       @JsonProperty("analysis") Analysis analysis,
       @JsonProperty("savings") SavingsSettings savings,
       @JsonProperty("clients") List<ClientSignature> clients,
-      @JsonProperty("declaredClients") List<DeclaredClientSignature> declaredClients) {
+      @JsonProperty("declaredClients") List<DeclaredClientSignature> declaredClients,
+      @JsonProperty("cachePolicies") Map<String, CachePolicy> cachePolicies) {
     this(include == null ? List.of() : List.copyOf(include),
         exclude == null ? List.of() : List.copyOf(exclude),
         includeTests != null && includeTests,
@@ -86,11 +136,12 @@ public record OptkitConfig(
         analysis == null ? new Analysis(null) : analysis,
         savings == null ? SavingsSettings.defaults() : savings,
         clients == null ? List.of() : List.copyOf(clients),
-        declaredClients == null ? List.of() : List.copyOf(declaredClients));
+        declaredClients == null ? List.of() : List.copyOf(declaredClients),
+        cachePolicies == null ? Map.of() : new java.util.LinkedHashMap<>(cachePolicies));
   }
 
   public static OptkitConfig defaults() {
-    return new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null);
+    return new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null, null);
   }
 
   public ClientCatalog catalog() {

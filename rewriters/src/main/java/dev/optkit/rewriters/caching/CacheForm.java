@@ -1,0 +1,9 @@
+package dev.optkit.rewriters.caching;
+
+/** The caching idiom a method gets. */
+public enum CacheForm {
+  /** {@code @Cacheable} on a Spring bean, backed by a Caffeine cache manager optkit configures. */
+  SPRING,
+  /** A Caffeine cache field in the class; the original body moves to a private loader. */
+  PLAIN
+}

@@ -1,0 +1,269 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.config.OptkitConfig.CachePolicy;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.ParamFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, for each cacheable-read finding, whether and how to cache it: the idiom, the policy,
+ * the evictions, and what a reviewer must be warned about. Everything it refuses comes with a reason.
+ */
+public final class CachingPlanner {
+  private static final Set<String> SPRING_BEAN_ANNOTATIONS = Set.of(
+      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
+      "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
+      "org.springframework.web.bind.annotation.RestController");
+
+  /** What the planner decided. */
+  public record Plan(List<CachingTarget> targets, List<Refusal> refusals) {}
+
+  private final ProjectIndex index;
+  private final OptkitConfig config;
+  private final ProjectTraits traits;
+
+  public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
+    this.index = index;
+    this.config = config;
+    this.traits = traits;
+  }
+
+  public Plan plan(List<Finding> candidates) {
+    List<CachingTarget> targets = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
+    Map<String, Integer> names = new HashMap<>();
+    for (Finding finding : candidates) {
+      Optional<IndexedMethod> method = locate(finding);
+      if (method.isEmpty()) {
+        refusals.add(new Refusal(finding, "the method could not be found again in " + finding.path()));
+        continue;
+      }
+      Optional<String> refused = refusal(method.get());
+      if (refused.isPresent()) {
+        refusals.add(new Refusal(finding, refused.get()));
+        continue;
+      }
+      MethodFact fact = method.get().fact();
+      CacheForm form = form(method.get());
+      List<String> warnings = new ArrayList<>();
+      if (form == CacheForm.SPRING) {
+        List<String> selfCallers = selfCallers(method.get());
+        if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
+          refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
+              + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
+          continue;
+        }
+        if (!selfCallers.isEmpty()) {
+          warnings.add("calls from " + String.join(", ", selfCallers) + " go through 'this' and bypass the cache "
+              + "(self-invocation, Sonar S6809): call it through the bean instead");
+        }
+      }
+      String simpleOwner = fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1);
+      String base = "optkit." + simpleOwner + "." + fact.name();
+      int count = names.merge(base, 1, Integer::sum);
+      String cacheName = count == 1 ? base : base + count;
+      Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
+      List<CachingTarget.Eviction> evictions = new ArrayList<>();
+      for (IndexedMethod writer : writersInSameClass(method.get())) {
+        Optional<List<String>> key = matchKey(fact, writer.fact());
+        if (key.isPresent()) {
+          evictions.add(new CachingTarget.Eviction(writer, key.get()));
+        } else if (form == CacheForm.SPRING && isPublic(writer.fact())) {
+          evictions.add(new CachingTarget.Eviction(writer, null));
+        } else {
+          warnings.add("stale data: " + writer.fact().name() + "() writes in the same class but its parameters do not "
+              + "identify the cached key, so it cannot evict; entries live up to " + policy.getValue().ttlSeconds() + " s");
+        }
+      }
+      for (IndexedMethod writer : writersElsewhere(method.get())) {
+        boolean bean = index.type(writer.fact().ownerType()).map(t -> t.annotations().stream()
+            .anyMatch(SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
+        if (form == CacheForm.SPRING && bean && isPublic(writer.fact())) {
+          // cache names are global in Spring: any bean can drop the whole cache when it writes its data
+          evictions.add(new CachingTarget.Eviction(writer, null));
+        } else {
+          warnings.add("stale data: " + writer.fact().displayName() + "() writes data " + fact.name() + "() reads, "
+              + "and cannot reach this cache to evict it; entries live up to " + policy.getValue().ttlSeconds() + " s");
+        }
+      }
+      targets.add(new CachingTarget(finding, method.get(), form, policy.getKey(), policy.getValue(), cacheName,
+          List.copyOf(evictions), List.copyOf(warnings)));
+    }
+    return new Plan(List.copyOf(targets), List.copyOf(refusals));
+  }
+
+  private Optional<IndexedMethod> locate(Finding finding) {
+    for (IndexedMethod method : index.methodsOfType(finding.enclosingClass())) {
+      if (method.path().equals(finding.path()) && method.fact().range().line() == finding.line()) {
+        return Optional.of(method);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> refusal(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    TypeFact owner = index.type(fact.ownerType()).orElse(null);
+    if (owner == null || !owner.kind().equals("class")) {
+      return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
+          + ": caches need a class to hold them");
+    }
+    String afterModifiers = fact.signature().trim()
+        .replaceAll("^((public|protected|private|static|final|synchronized|default)\\s+)*", "");
+    if (afterModifiers.startsWith("<")) {
+      return Optional.of("generic method: its type parameters cannot be part of a cache's type");
+    }
+    boolean async = isFuture(fact.returnType());
+    if (async && fact.signature().contains(" throws ")) {
+      return Optional.of("returns a future but declares checked exceptions: the async loader cannot rethrow them");
+    }
+    return Optional.empty();
+  }
+
+  static boolean isFuture(String returnType) {
+    return returnType.equals("java.util.concurrent.CompletableFuture");
+  }
+
+  private CacheForm form(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (!traits.spring() || fact.isStatic() || fact.isPrivate() || isFuture(fact.returnType())
+        || fact.signature().contains("final ")) {
+      return CacheForm.PLAIN;
+    }
+    TypeFact owner = index.type(fact.ownerType()).orElseThrow();
+    boolean bean = owner.annotations().stream().anyMatch(SPRING_BEAN_ANNOTATIONS::contains);
+    boolean isPublic = fact.signature().trim().startsWith("public ") || fact.signature().contains(" public ");
+    return bean && isPublic ? CacheForm.SPRING : CacheForm.PLAIN;
+  }
+
+  private List<String> selfCallers(IndexedMethod target) {
+    List<String> callers = new ArrayList<>();
+    for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
+      for (CallRef call : method.fact().calls()) {
+        if (call.name().equals(target.fact().name()) && target.fact().ownerType().equals(call.receiverType())
+            && index.targetsOf(call).contains(target) && method != target) {
+          callers.add(method.fact().name() + "()");
+        }
+      }
+    }
+    return callers.stream().distinct().sorted().toList();
+  }
+
+  private int callersFromOutside(IndexedMethod target) {
+    int count = 0;
+    for (IndexedMethod method : index.methods()) {
+      if (method.fact().ownerType().equals(target.fact().ownerType())) {
+        continue;
+      }
+      for (CallRef call : method.fact().calls()) {
+        if (call.name().equals(target.fact().name()) && index.targetsOf(call).contains(target)) {
+          count++;
+        }
+      }
+    }
+    // callers outside the analysed code (controllers in other modules, tests) are unknown: a public
+    // method nobody calls here is assumed to be called from outside
+    return count == 0 && target.fact().signature().contains("public ") ? 1 : count;
+  }
+
+  private List<IndexedMethod> writersInSameClass(IndexedMethod target) {
+    List<IndexedMethod> writers = new ArrayList<>();
+    for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
+      if (method != target && !method.fact().isConstructor()
+          && index.reachedIo(method).stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
+        writers.add(method);
+      }
+    }
+    return writers;
+  }
+
+  private static boolean isPublic(MethodFact fact) {
+    return fact.signature().trim().startsWith("public ") || fact.signature().contains(" public ");
+  }
+
+  /**
+   * Methods of other classes that write what the cached method reads: the same tables (from the
+   * SQL text) or the same repository.
+   */
+  private List<IndexedMethod> writersElsewhere(IndexedMethod target) {
+    Set<String> read = new java.util.TreeSet<>();
+    for (var reached : index.reachedIo(target)) {
+      if (reached.site().access() == Access.READ) {
+        read.addAll(DataNames.of(reached.site()));
+      }
+    }
+    List<IndexedMethod> writers = new ArrayList<>();
+    if (read.isEmpty()) {
+      return writers;
+    }
+    for (IndexedMethod method : index.methods()) {
+      if (method.fact().ownerType().equals(target.fact().ownerType()) || method.fact().isConstructor()) {
+        continue;
+      }
+      for (var site : index.sitesOf(method)) {
+        if (site.access() == Access.WRITE && DataNames.of(site).stream().anyMatch(read::contains)) {
+          writers.add(method);
+          break;
+        }
+      }
+    }
+    return writers;
+  }
+
+  /** The writer's arguments that rebuild the cached key: same names and types for every key parameter. */
+  private static Optional<List<String>> matchKey(MethodFact cached, MethodFact writer) {
+    if (cached.params().isEmpty()) {
+      return Optional.of(List.of());
+    }
+    List<String> arguments = new ArrayList<>();
+    for (ParamFact key : cached.params()) {
+      Optional<ParamFact> match = writer.params().stream()
+          .filter(p -> p.qualifiedType().equals(key.qualifiedType()) && p.name().equals(key.name()))
+          .findFirst();
+      if (match.isEmpty()) {
+        List<ParamFact> sameType = writer.params().stream().filter(p -> p.qualifiedType().equals(key.qualifiedType())).toList();
+        if (sameType.size() != 1 || cached.params().size() != 1) {
+          return Optional.empty();
+        }
+        match = Optional.of(sameType.get(0));
+      }
+      arguments.add(match.get().name());
+    }
+    return Optional.of(arguments);
+  }
+
+  private Map.Entry<String, CachePolicy> policyFor(Finding finding, MethodFact fact) {
+    Map<String, CachePolicy> policies = config.effectiveCachePolicies();
+    if (Boolean.TRUE.equals(finding.details().get("llm")) && policies.containsKey("llm")) {
+      return Map.entry("llm", policies.get("llm"));
+    }
+    String name = fact.name().toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, CachePolicy> entry : policies.entrySet()) {
+      List<String> patterns = entry.getValue().methods();
+      if (patterns == null) {
+        continue;
+      }
+      for (String glob : patterns) {
+        String regex = Pattern.quote(glob.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");
+        if (Pattern.compile(regex).matcher(name).matches()) {
+          return entry;
+        }
+      }
+    }
+    return Map.entry("default", policies.get("default"));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.config.OptkitConfig.CachePolicy;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.IndexedMethod;
+import java.util.List;
+
+/**
+ * One method migrate will cache, and how.
+ *
+ * @param cacheName the cache's name ({@code optkit.Owner.method}, unique per overload)
+ * @param evictions writer methods of the same class that get an eviction, with the key expression
+ * @param warnings what a reviewer must know (self-invocation, stale data nobody evicts)
+ */
+public record CachingTarget(
+    Finding finding,
+    IndexedMethod method,
+    CacheForm form,
+    String policyName,
+    CachePolicy policy,
+    String cacheName,
+    List<Eviction> evictions,
+    List<String> warnings) {
+
+  /**
+   * A writer that must drop what it changes: the entry rebuilt from {@code keyArguments} (the
+   * writer's parameter names), or every entry when null or empty.
+   */
+  public record Eviction(IndexedMethod writer, List<String> keyArguments) {}
+}

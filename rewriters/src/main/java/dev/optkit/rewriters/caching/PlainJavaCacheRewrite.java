@@ -1,0 +1,284 @@
+package dev.optkit.rewriters.caching;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.type.ReferenceType;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plain Java caching: a bounded, expiring Caffeine cache field per method, the original body moved
+ * to a private loader, the method itself answering from the cache. Null results are cached as
+ * {@code Optional.empty()} (Caffeine stores no null), checked exceptions pass through unchanged
+ * (the loader keeps the throws clause and is called outside any lambda), and methods returning
+ * {@code CompletableFuture} get an {@code AsyncCache}. Several parameters make a small key record
+ * (a value class below Java 16).
+ */
+public final class PlainJavaCacheRewrite {
+  public static final String ID = "plain-java-caffeine-cache";
+  static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
+  static final String CACHE = "com.github.benmanes.caffeine.cache.Cache";
+  static final String ASYNC_CACHE = "com.github.benmanes.caffeine.cache.AsyncCache";
+
+  /** The edits for one method and the imports they need. */
+  public record Result(List<TextEdit> edits, Set<String> imports) {}
+
+  private final SourceDocument document;
+  private final CompilationUnit unit;
+  private final String switchReference;
+  private final int javaRelease;
+  private final Set<String> reserved = new java.util.HashSet<>();
+
+  /**
+   * @param switchReference how to name the emergency switch class from this file
+   * @param javaRelease the target project's Java release: records from 16 on
+   */
+  public PlainJavaCacheRewrite(SourceDocument document, CompilationUnit unit, String switchReference, int javaRelease) {
+    this.document = document;
+    this.unit = unit;
+    this.switchReference = switchReference;
+    this.javaRelease = javaRelease;
+  }
+
+  public Result rewrite(CachingTarget target, MethodDeclaration method, List<MethodDeclaration> writers) {
+    String name = method.getNameAsString();
+    String fieldName = uniqueMember(name + "Cache");
+    String loaderName = uniqueMember(name + "Uncached");
+    String memberIndent = document.indentationOf(method.getBegin().orElseThrow().line);
+    String unit1 = document.indentUnit();
+    String bodyIndent = memberIndent + unit1;
+    String nl = document.lineSeparator();
+    boolean isStatic = method.isStatic();
+    String returnType = text(method.getType());
+    boolean async = CachingPlanner.isFuture(target.method().fact().returnType());
+    boolean primitive = JavaText.isPrimitive(returnType);
+    boolean optionalReturn = target.method().fact().returnType().equals("java.util.Optional");
+    Set<String> imports = new LinkedHashSet<>(List.of(CAFFEINE, "java.time.Duration"));
+    String caffeine = ref(CAFFEINE);
+    String duration = ref("java.time.Duration");
+    String optional = ref("java.util.Optional");
+
+    List<Parameter> params = method.getParameters();
+    List<String> args = params.stream().map(Parameter::getNameAsString).toList();
+    String keyType;
+    String keyExpression;
+    String keyDeclaration = "";
+    if (params.isEmpty()) {
+      keyType = "Boolean";
+      keyExpression = "Boolean.TRUE";
+    } else if (params.size() == 1) {
+      keyType = JavaText.boxed(text(params.get(0).getType()));
+      keyExpression = args.get(0);
+    } else {
+      keyType = uniqueMember(JavaText.capitalized(name) + "Key");
+      keyExpression = "new " + keyType + "(" + String.join(", ", args) + ")";
+      keyDeclaration = keyDeclaration(keyType, params, memberIndent, nl);
+    }
+
+    String valueType;
+    String cacheType;
+    if (async) {
+      valueType = futureValueType(returnType);
+      cacheType = ref(ASYNC_CACHE) + "<" + keyType + ", " + valueType + ">";
+      imports.add(ASYNC_CACHE);
+    } else if (primitive || optionalReturn) {
+      valueType = JavaText.boxed(returnType);
+      cacheType = ref(CACHE) + "<" + keyType + ", " + valueType + ">";
+      imports.add(CACHE);
+    } else {
+      valueType = optional + "<" + returnType + ">";
+      cacheType = ref(CACHE) + "<" + keyType + ", " + valueType + ">";
+      imports.add(CACHE);
+      imports.add("java.util.Optional");
+    }
+
+    String loaderCall = loaderName + "(" + String.join(", ", args) + ")";
+    String policy = target.policyName() + ": expires " + target.policy().ttlSeconds() + " s after write, at most "
+        + target.policy().maximumSize() + " entries";
+    StringBuilder field = new StringBuilder();
+    field.append(memberIndent).append("/** Added by optkit migrate: cache for ").append(name).append("() (").append(policy)
+        .append("). */").append(nl)
+        .append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType).append(' ')
+        .append(fieldName).append(" = ").append(caffeine).append(".newBuilder()").append(nl)
+        .append(bodyIndent).append(unit1).append(".expireAfterWrite(").append(duration).append(".ofSeconds(").append(target.policy().ttlSeconds())
+        .append("))").append(nl)
+        .append(bodyIndent).append(unit1).append(".maximumSize(").append(target.policy().maximumSize()).append(')').append(nl)
+        .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
+        .append(bodyIndent).append(unit1).append(async ? ".buildAsync();" : ".build();").append(nl).append(nl);
+    if (!keyDeclaration.isEmpty()) {
+      field.append(keyDeclaration).append(nl);
+    }
+
+    List<String> body = new ArrayList<>();
+    body.add("{");
+    body.add(bodyIndent + "if (" + switchReference + ".disabled()) {");
+    body.add(bodyIndent + unit1 + "return " + loaderCall + ";");
+    body.add(bodyIndent + "}");
+    if (async) {
+      body.add(bodyIndent + "return " + fieldName + ".get(" + keyExpression + ", (key, executor) -> " + loaderCall + ");");
+    } else {
+      String keyVariable = params.size() > 1 ? "key" : keyExpression;
+      if (params.size() > 1) {
+        body.add(bodyIndent + keyType + " key = " + keyExpression + ";");
+      }
+      body.add(bodyIndent + valueType + " cached = " + fieldName + ".getIfPresent(" + keyVariable + ");");
+      body.add(bodyIndent + "if (cached != null) {");
+      body.add(bodyIndent + unit1 + "return " + (primitive || optionalReturn ? "cached" : "cached.orElse(null)") + ";");
+      body.add(bodyIndent + "}");
+      body.add(bodyIndent + returnType + " value = " + loaderCall + ";");
+      if (optionalReturn) {
+        body.add(bodyIndent + "if (value != null) {");
+        body.add(bodyIndent + unit1 + fieldName + ".put(" + keyVariable + ", value);");
+        body.add(bodyIndent + "}");
+      } else {
+        body.add(bodyIndent + fieldName + ".put(" + keyVariable + ", "
+            + (primitive ? "value" : optional + ".ofNullable(value)") + ");");
+      }
+      body.add(bodyIndent + "return value;");
+    }
+    body.add(memberIndent + "}");
+
+    Node declarationStart = method.getComment().map(c -> (Node) c).orElse(method);
+    int fieldOffset = document.lineStart(declarationStart.getBegin().orElseThrow().line);
+    int bodyStart = offsetOf(method.getBody().orElseThrow(), true);
+    int bodyEnd = offsetOf(method.getBody().orElseThrow(), false);
+    String originalBody = document.text().substring(bodyStart, bodyEnd);
+    String loader = nl + nl
+        + memberIndent + "@SuppressWarnings(\"optkit:CacheableReadMethod\") // the uncached load, called by " + name + "()" + nl
+        + memberIndent + "private " + (isStatic ? "static " : "") + returnType + " " + loaderName + "("
+        + parameterText(method) + ")" + throwsText(method) + " " + originalBody;
+
+    List<TextEdit> edits = new ArrayList<>();
+    edits.add(TextEdit.insert(fieldOffset, field.toString()));
+    edits.add(new TextEdit(bodyStart, bodyEnd, String.join(nl, body)));
+    edits.add(TextEdit.insert(bodyEnd, loader));
+    for (CachingTarget.Eviction eviction : target.evictions()) {
+      for (MethodDeclaration writer : writers) {
+        if (writer.getNameAsString().equals(eviction.writer().fact().name())
+            && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()
+            && writer.getBody().isPresent()) {
+          String writerIndent = document.indentationOf(writer.getBegin().orElseThrow().line) + unit1;
+          String invalidate = eviction.keyArguments() == null || eviction.keyArguments().isEmpty() ? fieldName + ".invalidateAll();"
+              : fieldName + (async ? ".synchronous()" : "") + ".invalidate(" + evictionKey(eviction.keyArguments(), params, keyType)
+                  + ");";
+          int afterBrace = offsetOf(writer.getBody().get(), true) + 1;
+          edits.add(TextEdit.insert(afterBrace, nl + writerIndent + "// Added by optkit migrate: this write changes what "
+              + name + "() caches" + nl + writerIndent + invalidate));
+        }
+      }
+    }
+    return new Result(edits, imports);
+  }
+
+  private String ref(String qualifiedName) {
+    return dev.optkit.rewriters.edit.Imports.reference(unit, qualifiedName);
+  }
+
+  private String evictionKey(List<String> arguments, List<Parameter> params, String keyType) {
+    if (params.size() == 1) {
+      return arguments.get(0);
+    }
+    return "new " + keyType + "(" + String.join(", ", arguments) + ")";
+  }
+
+  private String keyDeclaration(String keyType, List<Parameter> params, String indent, String nl) {
+    String unit1 = document.indentUnit();
+    List<String> components = new ArrayList<>();
+    for (Parameter param : params) {
+      components.add(text(param.getType()) + " " + param.getNameAsString());
+    }
+    if (javaRelease >= 16) {
+      return indent + "/** Added by optkit migrate: the cache key of " + keyType.replace("Key", "") + "(). */" + nl
+          + indent + "private record " + keyType + "(" + String.join(", ", components) + ") {}" + nl;
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(indent).append("/** Added by optkit migrate: the cache key, a value with equals and hashCode. */").append(nl)
+        .append(indent).append("private static final class ").append(keyType).append(" {").append(nl);
+    for (String component : components) {
+      text.append(indent).append(unit1).append("private final ").append(component).append(';').append(nl);
+    }
+    text.append(nl).append(indent).append(unit1).append(keyType).append('(').append(String.join(", ", components))
+        .append(") {").append(nl);
+    for (Parameter param : params) {
+      text.append(indent).append(unit1).append(unit1).append("this.").append(param.getNameAsString()).append(" = ")
+          .append(param.getNameAsString()).append(';').append(nl);
+    }
+    text.append(indent).append(unit1).append('}').append(nl).append(nl)
+        .append(indent).append(unit1).append("@Override").append(nl)
+        .append(indent).append(unit1).append("public boolean equals(Object other) {").append(nl)
+        .append(indent).append(unit1).append(unit1).append("if (!(other instanceof ").append(keyType).append(")) {").append(nl)
+        .append(indent).append(unit1).append(unit1).append(unit1).append("return false;").append(nl)
+        .append(indent).append(unit1).append(unit1).append('}').append(nl)
+        .append(indent).append(unit1).append(unit1).append(keyType).append(" that = (").append(keyType).append(") other;").append(nl);
+    List<String> comparisons = new ArrayList<>();
+    for (Parameter param : params) {
+      comparisons.add("java.util.Objects.equals(" + param.getNameAsString() + ", that." + param.getNameAsString() + ")");
+    }
+    text.append(indent).append(unit1).append(unit1).append("return ").append(String.join(" && ", comparisons)).append(';').append(nl)
+        .append(indent).append(unit1).append('}').append(nl).append(nl)
+        .append(indent).append(unit1).append("@Override").append(nl)
+        .append(indent).append(unit1).append("public int hashCode() {").append(nl)
+        .append(indent).append(unit1).append(unit1).append("return java.util.Objects.hash(")
+        .append(String.join(", ", params.stream().map(Parameter::getNameAsString).toList())).append(");").append(nl)
+        .append(indent).append(unit1).append('}').append(nl)
+        .append(indent).append('}').append(nl);
+    return text.toString();
+  }
+
+  private static String futureValueType(String returnType) {
+    int open = returnType.indexOf('<');
+    return open < 0 ? "Object" : returnType.substring(open + 1, returnType.lastIndexOf('>')).trim();
+  }
+
+  private String parameterText(MethodDeclaration method) {
+    if (method.getParameters().isEmpty()) {
+      return "";
+    }
+    int start = offsetOf(method.getParameter(0), true);
+    int end = offsetOf(method.getParameter(method.getParameters().size() - 1), false);
+    return document.text().substring(start, end);
+  }
+
+  private String throwsText(MethodDeclaration method) {
+    if (method.getThrownExceptions().isEmpty()) {
+      return "";
+    }
+    List<String> thrown = new ArrayList<>();
+    for (ReferenceType type : method.getThrownExceptions()) {
+      thrown.add(text(type));
+    }
+    return " throws " + String.join(", ", thrown);
+  }
+
+  /** A member name not yet used in the file (fields, methods and types). */
+  private String uniqueMember(String wanted) {
+    Set<String> used = new java.util.HashSet<>();
+    unit.findAll(MethodDeclaration.class).forEach(m -> used.add(m.getNameAsString()));
+    unit.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> used.add(v.getNameAsString()));
+    unit.findAll(com.github.javaparser.ast.body.TypeDeclaration.class).forEach(t -> used.add(t.getNameAsString()));
+    used.addAll(reserved);
+    String name = wanted;
+    for (int i = 2; used.contains(name); i++) {
+      name = wanted + i;
+    }
+    reserved.add(name);
+    return name;
+  }
+
+  /** The node's source text as written. */
+  private String text(Node node) {
+    return document.text().substring(offsetOf(node, true), offsetOf(node, false));
+  }
+
+  /** Offset of a node's first character, or just past its last. */
+  int offsetOf(Node node, boolean start) {
+    var range = node.getRange().orElseThrow();
+    return start ? document.offset(range.begin.line, range.begin.column) : document.offset(range.end.line, range.end.column) + 1;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the target project is: whether Spring's cache abstraction is on hand, whether it caches
+ * already, where component scanning starts, which Java it targets. Read from facts and the pom,
+ * never by building the project.
+ */
+public record ProjectTraits(
+    Path root,
+    Path pom,
+    boolean spring,
+    boolean springBoot,
+    boolean existingSpringCaching,
+    boolean enableCachingPresent,
+    String scanPackage,
+    int javaRelease,
+    String switchType) {
+
+  private static final Pattern RELEASE = Pattern.compile(
+      "<(?:maven\\.compiler\\.release|maven\\.compiler\\.source|release|java\\.version)>\\s*(?:1\\.)?(\\d+)\\s*<");
+
+  public static ProjectTraits of(Path root, ProjectIndex index) {
+    Path pom = root.resolve("pom.xml");
+    String pomText = "";
+    try {
+      if (Files.isRegularFile(pom)) {
+        pomText = Files.readString(pom);
+      }
+    } catch (IOException e) {
+      pomText = "";
+    }
+    boolean springTypes = false;
+    boolean enableCaching = false;
+    boolean cacheManagerBean = false;
+    boolean cacheableUsed = false;
+    String scan = null;
+    String switchType = null;
+    for (FileFacts file : index.files()) {
+      for (TypeFact type : file.types()) {
+        for (String annotation : type.annotations()) {
+          if (annotation.startsWith("org.springframework.")) {
+            springTypes = true;
+          }
+          if (annotation.endsWith("EnableCaching")) {
+            enableCaching = true;
+          }
+          if ((annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan"))
+              && (scan == null || type.qualifiedName().length() < scan.length())) {
+            scan = packageOf(type.qualifiedName());
+          }
+        }
+        if (type.simpleName().equals("OptkitCaching")) {
+          switchType = type.qualifiedName();
+        }
+      }
+      for (MethodFact method : file.methods()) {
+        if (method.hasAnnotation("org.springframework.context.annotation.Bean") && method.returnType().endsWith("CacheManager")) {
+          cacheManagerBean = true;
+        }
+        if (method.hasAnnotation("org.springframework.cache.annotation.Cacheable")) {
+          cacheableUsed = true;
+        }
+      }
+    }
+    boolean boot = pomText.contains("spring-boot");
+    boolean spring = springTypes || pomText.contains("<artifactId>spring-context") || boot;
+    Matcher release = RELEASE.matcher(pomText);
+    int java = release.find() ? Integer.parseInt(release.group(1)) : 17;
+    boolean existing = enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
+    return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching, scan,
+        java, switchType);
+  }
+
+  public Optional<Path> pomFile() {
+    return Optional.ofNullable(pom);
+  }
+
+  static String packageOf(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    return dot < 0 ? "" : qualified.substring(0, dot);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.optkit.rewriters.caching;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.optkit.rewriters.edit.Imports;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spring caching: {@code @Cacheable} with an explicit cache name and a key covering every
+ * parameter, served by optkit's Caffeine cache manager ({@link SpringCacheConfigRewrite}), skipped
+ * while the emergency switch is on; {@code @CacheEvict} on writers of the same bean whose
+ * parameters identify the entry.
+ */
+public final class SpringCacheableRewrite {
+  public static final String ID = "spring-cacheable";
+  static final String CACHEABLE = "org.springframework.cache.annotation.Cacheable";
+  static final String CACHE_EVICT = "org.springframework.cache.annotation.CacheEvict";
+  static final String CACHING = "org.springframework.cache.annotation.Caching";
+
+  private final SourceDocument document;
+  private final CompilationUnit unit;
+  private final String switchType;
+  private final String managerAttribute;
+
+  /**
+   * @param switchType qualified name of the emergency switch class (referenced from SpEL)
+   * @param managerAttribute {@code cacheManager = "..."} or {@code cacheResolver = "..."}
+   */
+  public SpringCacheableRewrite(SourceDocument document, CompilationUnit unit, String switchType, String managerAttribute) {
+    this.document = document;
+    this.unit = unit;
+    this.switchType = switchType;
+    this.managerAttribute = managerAttribute;
+  }
+
+  public PlainJavaCacheRewrite.Result rewrite(CachingTarget target, MethodDeclaration method) {
+    String nl = document.lineSeparator();
+    Set<String> imports = new LinkedHashSet<>();
+    List<TextEdit> edits = new ArrayList<>();
+    String indent = document.indentationOf(method.getBegin().orElseThrow().line);
+    String key = keyExpression(method.getParameters().size());
+    String cacheable = "@" + Imports.reference(unit, CACHEABLE) + "(cacheNames = " + JavaText.literal(target.cacheName())
+        + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = "
+        + JavaText.literal("!T(" + switchType + ").disabled()") + ")";
+    imports.add(CACHEABLE);
+    edits.add(TextEdit.insert(document.lineStart(method.getBegin().orElseThrow().line),
+        indent + "// Added by optkit migrate: " + target.policyName() + " data, expires " + target.policy().ttlSeconds()
+            + " s after write" + nl + indent + cacheable + nl));
+    return new PlainJavaCacheRewrite.Result(edits, imports);
+  }
+
+  /**
+   * One annotation per writer for all the caches it must evict: {@code @CacheEvict} is not
+   * repeatable, so two or more go inside {@code @Caching(evict = {...})}.
+   */
+  public PlainJavaCacheRewrite.Result evictions(List<CachingTarget> targets, List<MethodDeclaration> writers) {
+    String nl = document.lineSeparator();
+    List<TextEdit> edits = new ArrayList<>();
+    Set<String> imports = new LinkedHashSet<>();
+    for (MethodDeclaration writer : writers) {
+      List<String> evicts = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
+      for (CachingTarget target : targets) {
+        for (CachingTarget.Eviction eviction : target.evictions()) {
+          if (writer.getNameAsString().equals(eviction.writer().fact().name())
+              && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()) {
+            String key = eviction.keyArguments() == null || eviction.keyArguments().isEmpty() ? null
+                : writerKey(writer, eviction.keyArguments());
+            evicts.add("@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + JavaText.literal(target.cacheName())
+                + (key == null ? ", allEntries = true" : ", key = " + JavaText.literal(key)) + ", " + managerAttribute + ")");
+            reasons.add(target.method().fact().name() + "()");
+          }
+        }
+      }
+      if (evicts.isEmpty()) {
+        continue;
+      }
+      String indent = document.indentationOf(writer.getBegin().orElseThrow().line);
+      imports.add(CACHE_EVICT);
+      String annotation;
+      if (evicts.size() == 1) {
+        annotation = evicts.get(0);
+      } else {
+        imports.add(CACHING);
+        annotation = "@" + Imports.reference(unit, CACHING) + "(evict = {" + nl + indent + document.indentUnit()
+            + String.join("," + nl + indent + document.indentUnit(), evicts) + "})";
+      }
+      edits.add(TextEdit.insert(document.lineStart(writer.getBegin().orElseThrow().line),
+          indent + "// Added by optkit migrate: this write changes what " + String.join(", ", reasons) + " cache"
+              + (reasons.size() == 1 ? "s" : "") + nl + indent + annotation + nl));
+    }
+    return new PlainJavaCacheRewrite.Result(edits, imports);
+  }
+
+  /** SpEL over positional arguments (#p0...), which needs no -parameters flag. */
+  static String keyExpression(int parameters) {
+    if (parameters == 0) {
+      return "'all'";
+    }
+    if (parameters == 1) {
+      return "#p0";
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < parameters; i++) {
+      parts.add("#p" + i);
+    }
+    return "{" + String.join(", ", parts) + "}";
+  }
+
+  private static String writerKey(MethodDeclaration writer, List<String> arguments) {
+    List<String> positions = new ArrayList<>();
+    for (String argument : arguments) {
+      for (int i = 0; i < writer.getParameters().size(); i++) {
+        if (writer.getParameter(i).getNameAsString().equals(argument)) {
+          positions.add("#p" + i);
+        }
+      }
+    }
+    return positions.size() == 1 ? positions.get(0) : "{" + String.join(", ", positions) + "}";
+  }
+}

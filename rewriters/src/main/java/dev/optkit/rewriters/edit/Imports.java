@@ -1,0 +1,94 @@
+package dev.optkit.rewriters.edit;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Adds single-type imports after the existing ones, skipping those present or clashing. */
+public final class Imports {
+  private Imports() {}
+
+  /**
+   * The edit adding the imports a rewrite needs, or empty when all are there. A qualified name
+   * whose simple name is already taken by another import or a type of the file is not imported:
+   * the caller must then write it qualified ({@link #canUseSimpleName}).
+   */
+  public static Optional<TextEdit> add(SourceDocument document, CompilationUnit unit, Collection<String> qualifiedNames) {
+    Set<String> missing = new TreeSet<>();
+    for (String name : qualifiedNames) {
+      if (canUseSimpleName(unit, name) && !isImported(unit, name) && !inSamePackage(unit, name)
+          && !name.startsWith("java.lang.") ) {
+        missing.add(name);
+      }
+    }
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> lines = new ArrayList<>();
+    for (String name : missing) {
+      lines.add("import " + name + ";");
+    }
+    String separator = document.lineSeparator();
+    if (unit.getImports().isNonEmpty()) {
+      ImportDeclaration last = unit.getImports().get(unit.getImports().size() - 1);
+      int end = last.getRange().orElseThrow().end.line;
+      int offset = end < lineCount(document) ? document.lineStart(end + 1) : document.text().length();
+      return Optional.of(TextEdit.insert(offset, String.join(separator, lines) + separator));
+    }
+    if (unit.getPackageDeclaration().isPresent()) {
+      int end = unit.getPackageDeclaration().get().getRange().orElseThrow().end.line;
+      int offset = document.lineStart(end + 1);
+      return Optional.of(TextEdit.insert(offset, separator + String.join(separator, lines) + separator));
+    }
+    return Optional.of(TextEdit.insert(0, String.join(separator, lines) + separator + separator));
+  }
+
+  private static int lineCount(SourceDocument document) {
+    return document.text().split("\r\n|\r|\n", -1).length;
+  }
+
+  public static boolean canUseSimpleName(CompilationUnit unit, String qualifiedName) {
+    String simple = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    for (ImportDeclaration declaration : unit.getImports()) {
+      if (!declaration.isAsterisk() && !declaration.isStatic() && declaration.getName().getIdentifier().equals(simple)
+          && !declaration.getNameAsString().equals(qualifiedName)) {
+        return false;
+      }
+    }
+    Set<String> declared = new HashSet<>();
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      declared.add(type.getNameAsString());
+    }
+    return !declared.contains(simple) || inSamePackage(unit, qualifiedName);
+  }
+
+  private static boolean isImported(CompilationUnit unit, String qualifiedName) {
+    String pkg = qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
+    for (ImportDeclaration declaration : unit.getImports()) {
+      if (declaration.isStatic()) {
+        continue;
+      }
+      if (declaration.getNameAsString().equals(qualifiedName) || declaration.isAsterisk() && declaration.getNameAsString().equals(pkg)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inSamePackage(CompilationUnit unit, String qualifiedName) {
+    String pkg = qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
+    return unit.getPackageDeclaration().map(p -> p.getNameAsString().equals(pkg)).orElse(pkg.isEmpty());
+  }
+
+  /** The name to write in code: simple when importable, qualified otherwise. */
+  public static String reference(CompilationUnit unit, String qualifiedName) {
+    return canUseSimpleName(unit, qualifiedName) ? qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1) : qualifiedName;
+  }
+}

@@ -1,0 +1,279 @@
+package dev.optkit.rewriters.plan;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.parse.LanguageLevels;
+import dev.optkit.rewriters.caching.CacheForm;
+import dev.optkit.rewriters.caching.CacheSwitchFile;
+import dev.optkit.rewriters.caching.CachingPlanner;
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.PlainJavaCacheRewrite;
+import dev.optkit.rewriters.caching.PomDependencies;
+import dev.optkit.rewriters.caching.ProjectTraits;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.caching.SpringCacheableRewrite;
+import dev.optkit.rewriters.edit.Imports;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Turns the cacheable-read findings of an assessment into file changes: the planner picks the
+ * idiom per method, the rewrites produce narrow text edits, and every rewritten Java file must parse
+ * again or it is left alone. Nothing is written here; {@link Migrator} applies the result.
+ */
+public final class CachingMigration {
+
+  private CachingMigration() {}
+
+  public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
+    Path scanRoot = root.toAbsolutePath().normalize();
+    List<Finding> candidates = assessment.findings().stream()
+        .filter(f -> f.ruleId().equals("CacheableReadMethod") && f.fixable())
+        .filter(selected)
+        .toList();
+    Path projectRoot = projectRoot(scanRoot);
+    ProjectTraits traits = ProjectTraits.of(projectRoot, assessment.index());
+    CachingPlanner.Plan plan = new CachingPlanner(assessment.index(), config, traits).plan(candidates);
+    List<Refusal> refusals = new ArrayList<>(plan.refusals());
+    List<String> notes = new ArrayList<>();
+    if (plan.targets().isEmpty()) {
+      return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes);
+    }
+    Map<String, List<CachingTarget>> byFile = new LinkedHashMap<>();
+    for (CachingTarget target : plan.targets()) {
+      byFile.computeIfAbsent(target.method().path(), k -> new ArrayList<>()).add(target);
+    }
+    CachingTarget first = plan.targets().get(0);
+    String firstPackage = packageOf(first.method().fact().ownerType());
+    Path sourceRoot = sourceRoot(scanRoot.resolve(first.method().path()), firstPackage);
+    String switchType = traits.switchType() != null ? traits.switchType()
+        : (firstPackage.isEmpty() ? "" : firstPackage + ".") + CacheSwitchFile.CLASS_NAME;
+    boolean anySpring = plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING);
+    String managerAttribute = SpringCacheConfigRewrite.managerAttribute(traits.existingSpringCaching());
+
+    List<FileChange> changes = new ArrayList<>();
+    List<CachingTarget> applied = new ArrayList<>();
+    Map<String, FileEdits> files = new LinkedHashMap<>();
+    for (Map.Entry<String, List<CachingTarget>> entry : byFile.entrySet()) {
+      Optional<FileEdits> file = FileEdits.open(scanRoot, entry.getKey());
+      if (file.isEmpty()) {
+        entry.getValue().forEach(t -> refusals.add(new Refusal(t.finding(), "the file does not parse as it is now")));
+        continue;
+      }
+      files.put(entry.getKey(), file.get());
+      FileEdits edits = file.get();
+      String switchReference = Imports.reference(edits.unit(), switchType);
+      if (entry.getValue().stream().anyMatch(t -> t.form() == CacheForm.PLAIN)) {
+        edits.imports().add(switchType); // Spring targets name it inside SpEL, fully qualified
+      }
+      PlainJavaCacheRewrite plain = new PlainJavaCacheRewrite(edits.document(), edits.unit(), switchReference,
+          traits.javaRelease());
+      SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute);
+      for (CachingTarget target : entry.getValue()) {
+        Optional<MethodDeclaration> method = edits.methods().stream()
+            .filter(m -> m.getNameAsString().equals(target.method().fact().name())
+                && m.getBegin().map(b -> b.line).orElse(-1) == target.method().fact().range().line())
+            .findFirst();
+        if (method.isEmpty() || method.get().getBody().isEmpty()) {
+          refusals.add(new Refusal(target.finding(), "the method moved since the assessment"));
+          continue;
+        }
+        PlainJavaCacheRewrite.Result result = target.form() == CacheForm.SPRING
+            ? spring.rewrite(target, method.get())
+            : plain.rewrite(target, method.get(), edits.methods());
+        edits.add(result);
+        edits.descriptions().add(describe(target));
+        applied.add(target);
+      }
+    }
+    // Spring evictions may sit in other beans' files: cache names are global
+    Map<String, List<CachingTarget>> evictingFiles = new LinkedHashMap<>();
+    for (CachingTarget target : applied) {
+      if (target.form() == CacheForm.SPRING) {
+        target.evictions().forEach(e -> evictingFiles.computeIfAbsent(e.writer().path(), k -> new ArrayList<>()).add(target));
+      }
+    }
+    for (Map.Entry<String, List<CachingTarget>> entry : evictingFiles.entrySet()) {
+      Optional<FileEdits> file = files.containsKey(entry.getKey()) ? Optional.of(files.get(entry.getKey()))
+          : FileEdits.open(scanRoot, entry.getKey());
+      if (file.isEmpty()) {
+        continue;
+      }
+      files.putIfAbsent(entry.getKey(), file.get());
+      SpringCacheableRewrite spring = new SpringCacheableRewrite(file.get().document(), file.get().unit(), switchType,
+          managerAttribute);
+      List<CachingTarget> distinct = entry.getValue().stream().distinct().toList();
+      PlainJavaCacheRewrite.Result evictions = spring.evictions(distinct, file.get().methods().stream()
+          .filter(m -> distinct.stream().anyMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().path().equals(entry.getKey())
+              && e.writer().fact().name().equals(m.getNameAsString())
+              && e.writer().fact().range().line() == m.getBegin().map(b -> b.line).orElse(-1))))
+          .toList());
+      if (!evictions.edits().isEmpty()) {
+        file.get().add(evictions);
+        if (!byFile.containsKey(entry.getKey())) {
+          file.get().descriptions().add("@CacheEvict where this class writes data cached by "
+              + distinct.stream().map(t -> t.method().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+      }
+    }
+    for (Map.Entry<String, FileEdits> entry : files.entrySet()) {
+      FileEdits edits = entry.getValue();
+      if (edits.edits().isEmpty()) {
+        continue;
+      }
+      String after = edits.result();
+      if (parse(after).isEmpty()) {
+        List<CachingTarget> lost = byFile.getOrDefault(entry.getKey(), List.of());
+        lost.forEach(t -> refusals.add(new Refusal(t.finding(),
+            "the rewritten file would not parse, so it was left as it is (please report this)")));
+        applied.removeAll(lost);
+        continue;
+      }
+      changes.add(new FileChange(entry.getKey(), edits.before(), edits.document().encode(after), edits.descriptions()));
+    }
+    if (applied.isEmpty()) {
+      return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes);
+    }
+    String indent = "    ";
+    String nl = "\n";
+    if (traits.switchType() == null) {
+      Path switchFile = sourceRoot.resolve(packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
+      changes.add(new FileChange(relative(scanRoot, switchFile), null,
+          CacheSwitchFile.create(packageOf(switchType), indent, nl).getBytes(StandardCharsets.UTF_8),
+          List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
+    }
+    List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
+    if (anySpring && !springTargets.isEmpty()) {
+      changes.add(springConfig(scanRoot, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl));
+    }
+    traits.pomFile().ifPresent(pom -> pomChange(scanRoot, pom, traits, !springTargets.isEmpty()).ifPresent(changes::add));
+    if (traits.pomFile().isEmpty()) {
+      notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.CAFFEINE_VERSION
+          + (springTargets.isEmpty() ? "" : " and org.springframework:spring-context-support") + " to your build");
+    }
+    return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes);
+  }
+
+  private static FileChange springConfig(Path scanRoot, Assessment assessment, ProjectTraits traits, Path sourceRoot,
+      String firstPackage, List<CachingTarget> targets, String indent, String nl) {
+    Optional<String> existingType = assessment.index().files().stream()
+        .flatMap(f -> f.types().stream())
+        .filter(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))
+        .map(t -> t.qualifiedName())
+        .findFirst();
+    if (existingType.isPresent()) {
+      String path = assessment.index().pathOfType(existingType.get());
+      byte[] before = read(scanRoot.resolve(path));
+      String text = new String(before, StandardCharsets.UTF_8);
+      String separator = text.contains("\r\n") ? "\r\n" : "\n";
+      Optional<String> extended = SpringCacheConfigRewrite.extend(text, targets, separator);
+      if (extended.isPresent()) {
+        return new FileChange(path, before, extended.get().getBytes(StandardCharsets.UTF_8),
+            List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
+      }
+    }
+    String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
+    Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
+    String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
+        targets, indent, nl);
+    return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
+        List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
+            + targets.size() + " bounded, expiring cache(s)"));
+  }
+
+  private static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring) {
+    byte[] before = read(pom);
+    String text = new String(before, StandardCharsets.UTF_8);
+    boolean managed = traits.springBoot();
+    List<PomDependencies.Dependency> wanted = new ArrayList<>();
+    wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
+        managed ? null : PomDependencies.CAFFEINE_VERSION));
+    if (spring) {
+      boolean bom = managed || text.contains("spring-framework-bom");
+      String version = bom ? null : declaredSpringVersion(text);
+      wanted.add(new PomDependencies.Dependency("org.springframework", "spring-context-support", version));
+    }
+    return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
+        after.getBytes(StandardCharsets.UTF_8), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
+            .reduce((a, b) -> a + " and " + b).orElse("") + " where missing")));
+  }
+
+  private static String declaredSpringVersion(String pom) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern
+        .compile("<artifactId>spring-context</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    return matcher.find() ? matcher.group(1).trim() : null;
+  }
+
+  private static String describe(CachingTarget target) {
+    String what = target.form() == CacheForm.SPRING ? "@Cacheable" : "Caffeine cache";
+    return what + " on " + target.method().fact().displayName() + "() [" + target.policyName() + ": "
+        + target.policy().ttlSeconds() + " s, max " + target.policy().maximumSize() + "]"
+        + (target.evictions().isEmpty() ? "" : ", evicted by " + target.evictions().stream()
+            .map(e -> e.writer().fact().name() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+  }
+
+  static Optional<CompilationUnit> parse(String text) {
+    ParserConfiguration configuration = new ParserConfiguration().setLanguageLevel(LanguageLevels.newest());
+    ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(text);
+    if (!result.isSuccessful()) {
+      result = new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevels.legacy())).parse(text);
+    }
+    return result.isSuccessful() ? result.getResult() : Optional.empty();
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** The nearest directory at or above the scanned root that has a pom.xml, else the root. */
+  static Path projectRoot(Path scanRoot) {
+    Path current = Files.isDirectory(scanRoot) ? scanRoot : scanRoot.getParent();
+    for (Path candidate = current; candidate != null; candidate = candidate.getParent()) {
+      if (Files.isRegularFile(candidate.resolve("pom.xml"))) {
+        return candidate;
+      }
+    }
+    return current;
+  }
+
+  private static Path sourceRoot(Path file, String packageName) {
+    Path directory = file.getParent();
+    for (int i = 0; i < (packageName.isEmpty() ? 0 : packageName.split("\\.").length); i++) {
+      directory = directory.getParent();
+    }
+    return directory;
+  }
+
+  static String packageOf(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    return dot < 0 ? "" : qualified.substring(0, dot);
+  }
+
+  private static String relative(Path root, Path file) {
+    return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,27 @@
+package dev.optkit.rewriters.plan;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** Unified diffs of file changes, for review before anything is written. */
+public final class Diffs {
+  private Diffs() {}
+
+  public static String unified(FileChange change) {
+    List<String> before = change.before() == null ? List.of() : lines(change.before());
+    List<String> after = lines(change.after());
+    Patch<String> patch = DiffUtils.diff(before, after);
+    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
+        change.before() == null ? "/dev/null" : "a/" + change.path(), "b/" + change.path(), before, patch, 3);
+    return String.join("\n", diff) + "\n";
+  }
+
+  private static List<String> lines(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return Arrays.asList(text.split("\r\n|\r|\n", -1));
+  }
+}
