@@ -175,9 +175,7 @@ public final class CachingPlanner {
         }
       }
     }
-    // callers outside the analysed code (controllers in other modules, tests) are unknown: a public
-    // method nobody calls here is assumed to be called from outside
-    return count == 0 && target.fact().signature().contains("public ") ? 1 : count;
+    return count;
   }
 
   private List<IndexedMethod> writersInSameClass(IndexedMethod target) {

@@ -1,0 +1,100 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** A project in a temporary directory, migrated in memory: before/after text and compilation of the result. */
+final class MigrationFixture {
+  private final Path root;
+  private final Map<String, String> files = new TreeMap<>();
+  private OptkitConfig config = OptkitConfig.defaults();
+
+  MigrationFixture(Path root) {
+    this.root = root;
+  }
+
+  MigrationFixture java(String source) {
+    String pkg = source.lines().filter(l -> l.startsWith("package ")).findFirst()
+        .map(l -> l.substring(8, l.indexOf(';')).trim()).orElse("");
+    java.util.regex.Matcher type = java.util.regex.Pattern.compile("(?:class|interface|record|enum)\\s+(\\w+)").matcher(source);
+    assertTrue(type.find());
+    return file("src/main/java/" + pkg.replace('.', '/') + "/" + type.group(1) + ".java", source);
+  }
+
+  MigrationFixture file(String path, String content) {
+    files.put(path, content);
+    return this;
+  }
+
+  MigrationFixture config(OptkitConfig value) {
+    this.config = value;
+    return this;
+  }
+
+  MigrationPlan plan() {
+    try {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path target = root.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), false, List.of(), false, 1,
+        true, config, "test", null), Assessor.Progress.NONE);
+    return CachingMigration.prepare(root, assessment, config, f -> true);
+  }
+
+  static String after(MigrationPlan plan, String path) {
+    return plan.changes().stream().filter(c -> c.path().equals(path)).findFirst()
+        .map(c -> new String(c.after(), StandardCharsets.UTF_8))
+        .orElseThrow(() -> new AssertionError("no change to " + path + " in " + plan.changes().stream().map(FileChange::path).toList()));
+  }
+
+  /** Writes every file as the plan leaves it and compiles them all with javac; fails with the diagnostics. */
+  void assertCompiles(MigrationPlan plan) throws IOException {
+    Path out = Files.createTempDirectory(root.getParent(), "compiled");
+    Path sources = Files.createTempDirectory(root.getParent(), "sources");
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path target = sources.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.getValue());
+    }
+    for (FileChange change : plan.changes()) {
+      Path target = sources.resolve(change.path());
+      Files.createDirectories(target.getParent());
+      Files.write(target, change.after());
+    }
+    List<String> javaFiles = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(sources)) {
+      walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> javaFiles.add(p.toString()));
+    }
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+    List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-cp",
+        System.getProperty("java.class.path")));
+    arguments.addAll(javaFiles);
+    int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
+    assertEquals("", status == 0 ? "" : diagnostics.toString(StandardCharsets.UTF_8), "the migrated code must compile");
+  }
+}
