@@ -100,7 +100,9 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Assessor.Options options = new Assessor.Options(List.of(root), configuration.exclude(), false, List.of(), !noMavenRepo,
+    // test sources are read as callers (a method only tests call from outside is still called through
+    // the proxy), never rewritten
+    Assessor.Options options = new Assessor.Options(List.of(root), configuration.exclude(), true, List.of(), !noMavenRepo,
         Runtime.getRuntime().availableProcessors(), true, configuration, OptkitCommand.Version.current(), null);
     Assessment assessment = new Assessor().assess(options, Assessor.Progress.NONE);
     Predicate<Finding> selection = selection();

@@ -189,6 +189,11 @@ public final class CachingPlanner {
     return writers;
   }
 
+  /** Test code calls the production API (so it counts as a caller) but its writes are fixtures, not data. */
+  public static boolean isTestSource(String path) {
+    return path.startsWith("src/test/") || path.contains("/src/test/") || path.contains("/src/testFixtures/");
+  }
+
   private static boolean isPublic(MethodFact fact) {
     return fact.signature().trim().startsWith("public ") || fact.signature().contains(" public ");
   }
@@ -209,7 +214,8 @@ public final class CachingPlanner {
       return writers;
     }
     for (IndexedMethod method : index.methods()) {
-      if (method.fact().ownerType().equals(target.fact().ownerType()) || method.fact().isConstructor()) {
+      if (method.fact().ownerType().equals(target.fact().ownerType()) || method.fact().isConstructor()
+          || isTestSource(method.path())) {
         continue;
       }
       for (var site : index.sitesOf(method)) {

@@ -49,6 +49,7 @@ public final class CachingMigration {
     Path scanRoot = root.toAbsolutePath().normalize();
     List<Finding> candidates = assessment.findings().stream()
         .filter(f -> f.ruleId().equals("CacheableReadMethod") && f.fixable())
+        .filter(f -> !CachingPlanner.isTestSource(f.path()))
         .filter(selected)
         .toList();
     Path projectRoot = projectRoot(scanRoot);

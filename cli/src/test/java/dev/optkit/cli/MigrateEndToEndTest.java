@@ -1,0 +1,186 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both samples through migrate as a user would: a git checkout, a refused dirty tree, migrate
+ * --apply, the migrated sample's build and own tests, a test proving a repeated key reaches the
+ * real downstream once (and every time with the emergency switch on), idempotence, and an undo that
+ * restores every byte. Runs the samples' Maven builds, so it takes a while.
+ */
+class MigrateEndToEndTest {
+  @TempDir Path dir;
+
+  private static final String PLAIN_PROOF = """
+      package dev.optkit.samples.plain;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+
+      import dev.optkit.samples.plain.downstream.PricingDownstream;
+      import org.junit.jupiter.api.Test;
+
+      class OptkitCachingProofTest {
+          @Test
+          void repeatedKeyReachesTheDownstreamOnce() throws Exception {
+              try (PricingDownstream downstream = PricingDownstream.start()) {
+                  PricingClient client = new PricingClient(downstream.baseUrl());
+                  client.getExchangeRate("EUR");
+                  client.getExchangeRate("EUR");
+                  client.getExchangeRate("EUR");
+                  client.getExchangeRate("USD");
+                  assertEquals(1, downstream.requestCount("/rates/EUR"));
+                  assertEquals(1, downstream.requestCount("/rates/USD"));
+                  System.setProperty("optkit.cache.disabled", "true");
+                  try {
+                      client.getExchangeRate("EUR");
+                      client.getExchangeRate("EUR");
+                  } finally {
+                      System.clearProperty("optkit.cache.disabled");
+                  }
+                  assertEquals(3, downstream.requestCount("/rates/EUR"));
+              }
+          }
+      }
+      """;
+
+  private static final String SPRING_PROOF = """
+      package dev.optkit.samples.spring;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+
+      import org.junit.jupiter.api.Test;
+      import org.springframework.beans.factory.annotation.Autowired;
+
+      class OptkitCachingProofTest extends PartnerApiTestSupport {
+          @Autowired
+          LoyaltyService loyalty;
+
+          @Test
+          void repeatedKeyReachesTheDownstreamOnce() {
+              loyalty.getCustomerTier(2);
+              loyalty.getCustomerTier(2);
+              loyalty.getCustomerTier(2);
+              assertEquals(1, DOWNSTREAM.requestCount("/customers/2/tier"));
+              System.setProperty("optkit.cache.disabled", "true");
+              try {
+                  loyalty.getCustomerTier(2);
+              } finally {
+                  System.clearProperty("optkit.cache.disabled");
+              }
+              assertEquals(2, DOWNSTREAM.requestCount("/customers/2/tier"));
+          }
+      }
+      """;
+
+  @Test
+  void plainJavaSample() throws Exception {
+    endToEnd("plain-java-service", "src/main/java/dev/optkit/samples/plain/PricingClient.java",
+        "src/test/java/dev/optkit/samples/plain/OptkitCachingProofTest.java", PLAIN_PROOF);
+  }
+
+  @Test
+  void springSample() throws Exception {
+    endToEnd("spring-service", "src/main/java/dev/optkit/samples/spring/LoyaltyService.java",
+        "src/test/java/dev/optkit/samples/spring/OptkitCachingProofTest.java", SPRING_PROOF);
+  }
+
+  private void endToEnd(String sample, String targetFile, String proofPath, String proof) throws Exception {
+    Path repo = CliRun.repoRoot();
+    Files.copy(repo.resolve("pom.xml"), dir.resolve("pom.xml"));
+    Files.createDirectories(dir.resolve("samples"));
+    Files.copy(repo.resolve("samples/pom.xml"), dir.resolve("samples/pom.xml"));
+    Path project = dir.resolve("samples").resolve(sample);
+    copyTree(repo.resolve("samples").resolve(sample), project);
+    run(dir, "git", "init", "-q");
+    run(dir, "git", "add", ".");
+    run(dir, "git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "sample");
+    Map<String, byte[]> original = snapshot(project);
+
+    Path target = project.resolve(targetFile);
+    Files.writeString(target, Files.readString(target) + "// work in progress\n");
+    CliRun dirty = CliRun.of("migrate", project.toString(), "--apply", "--no-maven-repo");
+    assertEquals(2, dirty.exitCode(), dirty.out() + dirty.err());
+    assertTrue(dirty.err().contains("uncommitted changes"), dirty.err());
+    run(dir, "git", "checkout", "-q", "--", ".");
+    assertEquals(snapshot(project).keySet(), original.keySet());
+
+    CliRun applied = CliRun.of("migrate", project.toString(), "--apply", "--no-maven-repo");
+    assertEquals(0, applied.exitCode(), applied.out() + applied.err());
+    Matcher id = Pattern.compile("Applied migration (\\S+):").matcher(applied.out());
+    assertTrue(id.find(), applied.out());
+
+    CliRun again = CliRun.of("migrate", project.toString(), "--no-maven-repo");
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.out().contains("Nothing to migrate."), "migrate must be idempotent:\n" + again.out());
+
+    String build = run(project, "mvn", "-B", "-q", "test", "-Doptkit.cache.disabled=true");
+    Files.createDirectories(project.resolve(proofPath).getParent());
+    Files.writeString(project.resolve(proofPath), proof);
+    run(project, "mvn", "-B", "-q", "test", "-Dtest=OptkitCachingProofTest", "-Dsurefire.failIfNoSpecifiedTests=false");
+    Files.delete(project.resolve(proofPath));
+    assertTrue(build != null);
+
+    CliRun undo = CliRun.of("migrate", project.toString(), "--undo", id.group(1));
+    assertEquals(0, undo.exitCode(), undo.out() + undo.err());
+    Map<String, byte[]> restored = snapshot(project);
+    assertEquals(original.keySet(), restored.keySet());
+    for (Map.Entry<String, byte[]> file : original.entrySet()) {
+      assertTrue(java.util.Arrays.equals(file.getValue(), restored.get(file.getKey())), "not restored: " + file.getKey());
+    }
+  }
+
+  /** Every file of the project but build output and optkit's own state, by relative path. */
+  private static Map<String, byte[]> snapshot(Path project) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(project)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        String relative = project.relativize(file).toString();
+        if (!relative.startsWith("target") && !relative.startsWith(".optkit")) {
+          files.put(relative, Files.readAllBytes(file));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        String relative = from.relativize(source).toString();
+        if (relative.startsWith("target") || relative.startsWith(".optkit")) {
+          continue;
+        }
+        Path destination = to.resolve(relative);
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.copy(source, destination);
+        }
+      }
+    }
+  }
+
+  private static String run(Path directory, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of(command));
+    Process process = new ProcessBuilder(line).directory(directory.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertTrue(process.waitFor(10, TimeUnit.MINUTES), "timed out: " + line);
+    assertEquals(0, process.exitValue(), String.join(" ", line) + " failed:\n" + output);
+    return output;
+  }
+}
