@@ -35,8 +35,19 @@ class CommandLineTest {
 
   @Test
   void commandsNotYetAvailableExitWithTwo() {
-    assertEquals(2, CliRun.of("validate").exitCode());
-    assertEquals(2, CliRun.of("migrate").exitCode());
+    CliRun validate = CliRun.of("validate");
+    assertEquals(2, validate.exitCode());
+    assertTrue(validate.err().contains("not yet available"), validate.err());
+  }
+
+  @Test
+  void migrateUsageErrorsExitWithTwo() {
+    CliRun missing = CliRun.of("migrate", dir.resolve("nope").toString());
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("not a directory"), missing.err());
+    CliRun unknownUndo = CliRun.of("migrate", dir.toString(), "--undo", "no-such-id");
+    assertEquals(2, unknownUndo.exitCode());
+    assertTrue(unknownUndo.err().contains("no migration 'no-such-id'"), unknownUndo.err());
   }
 
   @Test

@@ -81,6 +81,7 @@ public final class FactExtractor {
       "scheduleWithFixedDelay", "invokeAll", "invokeAny", "thenApplyAsync", "thenComposeAsync",
       "thenAcceptAsync", "startVirtualThread", "ofVirtual", "fork");
   private static final Set<String> STREAM_SOURCES = Set.of("stream", "of", "range", "rangeClosed", "iterate", "generate", "lines");
+  private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
   private static final Set<String> PARALLEL_MARKERS = Set.of("parallel", "parallelStream");
   private static final Set<String> JOIN_METHODS = Set.of("join", "get", "block", "blockFirst", "blockLast", "getNow", "resultNow");
   private static final Set<String> COLLECTING_METHODS = Set.of(
@@ -1152,6 +1153,9 @@ public final class FactExtractor {
           return Optional.empty();
         }
         client = byImports.get();
+        if (client.fluent() && call.getArguments().isNonEmpty() && HTTP_VERBS.contains(name)) {
+          return Optional.empty(); // list.get(0) on something unresolved: fluent HTTP entries take no arguments
+        }
         confidence = Confidence.LOW;
         receiverType = declared == null ? client.types().get(0) : declared.name();
       }

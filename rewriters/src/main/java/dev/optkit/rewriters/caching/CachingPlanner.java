@@ -29,6 +29,10 @@ public final class CachingPlanner {
       "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
       "org.springframework.web.bind.annotation.RestController");
 
+  private static final Set<String> REACTIVE_TYPES = Set.of(
+      "reactor.core.publisher.Mono", "reactor.core.publisher.Flux", "io.reactivex.rxjava3.core.Single",
+      "io.reactivex.rxjava3.core.Observable", "io.reactivex.rxjava3.core.Flowable", "org.reactivestreams.Publisher");
+
   /** What the planner decided. */
   public record Plan(List<CachingTarget> targets, List<Refusal> refusals) {}
 
@@ -36,10 +40,19 @@ public final class CachingPlanner {
   private final OptkitConfig config;
   private final ProjectTraits traits;
 
+  private final java.util.function.Predicate<String> inModule;
+
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
+    this(index, config, traits, path -> true);
+  }
+
+  /** @param inModule the files of the module being migrated: writers elsewhere run in another process */
+  public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits,
+      java.util.function.Predicate<String> inModule) {
     this.index = index;
     this.config = config;
     this.traits = traits;
+    this.inModule = inModule;
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -127,9 +140,40 @@ public final class CachingPlanner {
     if (afterModifiers.startsWith("<")) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
+    Optional<String> entity = returnedEntity(fact);
+    if (entity.isPresent()) {
+      return Optional.of("returns the persistent entity " + entity.get() + ": a cached entity is shared mutable state "
+          + "detached from its persistence context; cache a value built from it instead");
+    }
+    if (REACTIVE_TYPES.contains(fact.returnType())) {
+      return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
+          + "): caching the publisher does not cache its result, each subscriber calls again; use .cache() on it "
+          + "or a reactive cache");
+    }
     boolean async = isFuture(fact.returnType());
     if (async && fact.signature().contains(" throws ")) {
       return Optional.of("returns a future but declares checked exceptions: the async loader cannot rethrow them");
+    }
+    return Optional.empty();
+  }
+
+  /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
+  private Optional<String> returnedEntity(MethodFact fact) {
+    String signature = fact.signature();
+    int name = signature.indexOf(fact.name() + "(");
+    String returnPart = name < 0 ? signature : signature.substring(0, name);
+    java.util.regex.Matcher identifiers = Pattern.compile("\\b[A-Z]\\w*").matcher(returnPart);
+    while (identifiers.find()) {
+      String simple = identifiers.group();
+      for (var file : index.files()) {
+        for (TypeFact type : file.types()) {
+          if (type.simpleName().equals(simple) && type.annotations().stream()
+              .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
+                  || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
+            return Optional.of(simple);
+          }
+        }
+      }
     }
     return Optional.empty();
   }
@@ -215,7 +259,7 @@ public final class CachingPlanner {
     }
     for (IndexedMethod method : index.methods()) {
       if (method.fact().ownerType().equals(target.fact().ownerType()) || method.fact().isConstructor()
-          || isTestSource(method.path())) {
+          || isTestSource(method.path()) || !inModule.test(method.path())) {
         continue;
       }
       for (var site : index.sitesOf(method)) {

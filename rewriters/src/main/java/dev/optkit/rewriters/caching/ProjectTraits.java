@@ -31,6 +31,11 @@ public record ProjectTraits(
       "<(?:maven\\.compiler\\.release|maven\\.compiler\\.source|release|java\\.version)>\\s*(?:1\\.)?(\\d+)\\s*<");
 
   public static ProjectTraits of(Path root, ProjectIndex index) {
+    return of(root, index, path -> true);
+  }
+
+  /** @param inModule which analysed files (by path) belong to the module at {@code root} */
+  public static ProjectTraits of(Path root, ProjectIndex index, java.util.function.Predicate<String> inModule) {
     Path pom = root.resolve("pom.xml");
     String pomText = "";
     try {
@@ -47,6 +52,9 @@ public record ProjectTraits(
     String scan = null;
     String switchType = null;
     for (FileFacts file : index.files()) {
+      if (!inModule.test(file.path())) {
+        continue;
+      }
       for (TypeFact type : file.types()) {
         for (String annotation : type.annotations()) {
           if (annotation.startsWith("org.springframework.")) {

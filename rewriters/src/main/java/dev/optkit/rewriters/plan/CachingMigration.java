@@ -52,9 +52,44 @@ public final class CachingMigration {
         .filter(f -> !CachingPlanner.isTestSource(f.path()))
         .filter(selected)
         .toList();
-    Path projectRoot = projectRoot(scanRoot);
-    ProjectTraits traits = ProjectTraits.of(projectRoot, assessment.index());
-    CachingPlanner.Plan plan = new CachingPlanner(assessment.index(), config, traits).plan(candidates);
+    // each Maven module builds on its own: its own switch, cache configuration and pom
+    Map<String, List<Finding>> byModule = new java.util.TreeMap<>();
+    for (Finding finding : candidates) {
+      byModule.computeIfAbsent(moduleOf(scanRoot, finding.path()), k -> new ArrayList<>()).add(finding);
+    }
+    List<FileChange> changes = new ArrayList<>();
+    List<CachingTarget> targets = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
+      MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue());
+      changes.addAll(part.changes());
+      targets.addAll(part.targets());
+      refusals.addAll(part.refusals());
+      notes.addAll(part.notes());
+    }
+    return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes));
+  }
+
+  /** The module directory (relative, "" for the root) of a file: the nearest one with a pom.xml. */
+  static String moduleOf(Path scanRoot, String path) {
+    Path directory = scanRoot.resolve(path).getParent();
+    while (directory != null && directory.startsWith(scanRoot)) {
+      if (Files.isRegularFile(directory.resolve("pom.xml"))) {
+        return scanRoot.relativize(directory).toString().replace('\\', '/');
+      }
+      directory = directory.getParent();
+    }
+    return "";
+  }
+
+  private static MigrationPlan prepareModule(Path scanRoot, String module, Assessment assessment, OptkitConfig config,
+      List<Finding> candidates) {
+    Path moduleRoot = module.isEmpty() ? projectRoot(scanRoot) : scanRoot.resolve(module);
+    String prefix = module.isEmpty() ? "" : module + "/";
+    ProjectTraits traits = ProjectTraits.of(moduleRoot, assessment.index(), path -> path.startsWith(prefix));
+    CachingPlanner.Plan plan = new CachingPlanner(assessment.index(), config, traits, path -> path.startsWith(prefix))
+        .plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
     List<String> notes = new ArrayList<>();
     if (plan.targets().isEmpty()) {
@@ -165,7 +200,7 @@ public final class CachingMigration {
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
     if (anySpring && !springTargets.isEmpty()) {
-      changes.add(springConfig(scanRoot, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl));
+      changes.add(springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl));
     }
     traits.pomFile().ifPresent(pom -> pomChange(scanRoot, pom, traits, !springTargets.isEmpty()).ifPresent(changes::add));
     if (traits.pomFile().isEmpty()) {
@@ -175,9 +210,11 @@ public final class CachingMigration {
     return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes);
   }
 
-  private static FileChange springConfig(Path scanRoot, Assessment assessment, ProjectTraits traits, Path sourceRoot,
+  private static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
+      Path sourceRoot,
       String firstPackage, List<CachingTarget> targets, String indent, String nl) {
     Optional<String> existingType = assessment.index().files().stream()
+        .filter(f -> f.path().startsWith(prefix))
         .flatMap(f -> f.types().stream())
         .filter(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))
         .map(t -> t.qualifiedName())
