@@ -143,7 +143,7 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     Journal journal = Migrator.apply(plan, OptkitCommand.Version.current(), configText);
     out.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
-        + " methods cached. Undo with: optkit migrate " + root + " --undo " + journal.id());
+        + (plan.targets().size() == 1 ? " method" : " methods") + " cached. Undo with: optkit migrate " + root + " --undo " + journal.id());
     if (verify != null) {
       out.println("Verifying with: " + verify);
       Migrator.VerifyResult result = Migrator.verify(root, verify);
