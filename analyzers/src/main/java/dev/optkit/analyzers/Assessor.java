@@ -174,12 +174,7 @@ public final class Assessor {
       key.append('|').append(jar).append(':').append(jar.toFile().length()).append(':').append(jar.toFile().lastModified());
     }
     new java.util.TreeSet<>(sources.typeFiles().keySet()).forEach(type -> key.append('|').append(type));
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256(key.toString());
   }
 
   private static Finding withConfiguredSeverity(Finding finding, OptkitConfig config) {

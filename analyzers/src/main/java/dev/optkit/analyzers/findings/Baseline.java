@@ -1,10 +1,9 @@
 package dev.optkit.analyzers.findings;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.analyzers.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,14 +55,11 @@ public record Baseline(int schemaVersion, String tool, List<Entry> findings) {
   }
 
   public void write(Path file) throws IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, MAPPER.writer(printer).writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(file, Json.prettyWriter(MAPPER).writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
   }
 
   public static Baseline read(Path file) throws IOException {

@@ -1,12 +1,9 @@
 package dev.optkit.analyzers.findings;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.optkit.analyzers.Hashes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +25,7 @@ public final class Fingerprints {
       String base = String.join("\u0000", finding.ruleId(), finding.path(), String.valueOf(finding.enclosingClass()),
           String.valueOf(finding.enclosingMethod()), normalize(finding.snippet()));
       int occurrence = occurrences.merge(base, 1, Integer::sum);
-      result.add(finding.withFingerprint(sha256(base + "\u0000" + occurrence).substring(0, 20)));
+      result.add(finding.withFingerprint(Hashes.sha256(base + "\u0000" + occurrence).substring(0, 20)));
     }
     return result;
   }
@@ -37,12 +34,4 @@ public final class Fingerprints {
     return code == null ? "" : code.replaceAll("\\s+", "");
   }
 
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
-  }
 }

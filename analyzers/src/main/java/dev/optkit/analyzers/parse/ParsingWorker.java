@@ -13,6 +13,7 @@ import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.optkit.analyzers.Hashes;
 import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.FileFacts;
@@ -93,7 +94,7 @@ public final class ParsingWorker {
     String hash;
     try {
       byte[] bytes = Files.readAllBytes(file.absolutePath());
-      hash = cache == null ? null : sha256(bytes);
+      hash = cache == null ? null : Hashes.sha256(bytes);
       if (cache != null) {
         FileFacts cached = cache.lookup(file.relativePath(), hash);
         if (cached != null) {
@@ -109,14 +110,6 @@ public final class ParsingWorker {
       cache.store(file.relativePath(), hash, outcome.facts());
     }
     return outcome;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private Outcome parseAndExtract(SourceFile file, String content) {

@@ -122,9 +122,14 @@ public final class SourceSet {
   }
 
   private static boolean isTestDirectory(Path relative) {
-    String unix = relative.toString().replace('\\', '/');
-    return unix.endsWith("src/test") || unix.contains("src/test/") || unix.endsWith("src/testFixtures")
-        || unix.endsWith("src/integrationTest") || unix.endsWith("src/jmh");
+    return isTestPath(relative.toString().replace('\\', '/') + "/");
+  }
+
+  /** Whether a path (relative, forward slashes) is in test, test-fixture or benchmark sources. */
+  public static boolean isTestPath(String path) {
+    String unix = path.startsWith("/") ? path : "/" + path;
+    return unix.contains("/src/test/") || unix.contains("/src/testFixtures/") || unix.contains("/src/integrationTest/")
+        || unix.contains("/src/jmh/");
   }
 
   private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {

@@ -1,11 +1,10 @@
 package dev.optkit.cli.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Json;
 
 /** The machine-readable assessment: schema in docs/json-schema.md, same bytes for the same input. */
 public final class JsonReport {
@@ -15,11 +14,8 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static String render(Assessment assessment) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return MAPPER.writer(printer).writeValueAsString(assessment) + "\n";
+      return Json.prettyWriter(MAPPER).writeValueAsString(assessment) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the assessment as JSON", e);
     }

@@ -1,12 +1,11 @@
 package dev.optkit.cli.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Json;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Severity;
@@ -104,11 +103,8 @@ public final class SarifReport {
         physical.putObject("region").put("startLine", problem.line()).put("startColumn", Math.max(1, problem.column()));
       }
     }
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+      return Json.prettyWriter(MAPPER).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write SARIF", e);
     }

@@ -235,7 +235,7 @@ public final class CachingPlanner {
 
   /** Test code calls the production API (so it counts as a caller) but its writes are fixtures, not data. */
   public static boolean isTestSource(String path) {
-    return path.startsWith("src/test/") || path.contains("/src/test/") || path.contains("/src/testFixtures/");
+    return dev.optkit.analyzers.source.SourceSet.isTestPath(path);
   }
 
   private static boolean isPublic(MethodFact fact) {
