@@ -190,6 +190,9 @@ public final class MigrateCommand implements Callable<Integer> {
     for (Refusal refusal : plan.refusals()) {
       out.println("refused: " + Migrator.describe(refusal));
     }
+    for (String reason : plan.notCacheable()) {
+      out.println("not cacheable: " + reason);
+    }
     for (String note : plan.notes()) {
       out.println("note: " + note);
     }

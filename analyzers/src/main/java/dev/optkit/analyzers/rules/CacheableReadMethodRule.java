@@ -51,23 +51,61 @@ public final class CacheableReadMethodRule implements Rule {
     return findings;
   }
 
+  /**
+   * Why a method that reads remote or database data is not a cacheable read, or empty when it is
+   * one (or reads nothing, which needs no reason). migrate prints these so every near miss is explained.
+   */
+  public static Optional<String> whyNotCacheable(RuleContext context, IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (fact.isAbstract() || fact.isConstructor()) {
+      return Optional.empty();
+    }
+    List<ReachedIo> reached = context.index().reachedIo(method);
+    if (reached.stream().noneMatch(r -> r.site().access() == Access.READ)) {
+      return Optional.empty();
+    }
+    if (!fact.returnsValue()) {
+      return Optional.of("returns nothing: there is no result to cache");
+    }
+    if (reached.stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
+      return Optional.of("writes (" + reached.stream().filter(r -> r.site().access() == Access.WRITE).findFirst()
+          .map(r -> r.site().provider() + " " + r.site().method() + "()").orElse("") + "): replaying it from a cache would skip the write");
+    }
+    if (fact.usesExistingCache()) {
+      return Optional.of("already cached");
+    }
+    if (!fact.timeOrRandomUses().isEmpty()) {
+      return Optional.of("depends on the clock or a random source (" + fact.timeOrRandomUses().get(0) + ")");
+    }
+    if (!fact.mutableFieldsRead().isEmpty()) {
+      return Optional.of("depends on mutable state of its object (field " + fact.mutableFieldsRead().get(0)
+          + "), which a key over its parameters would miss");
+    }
+    if (ONE_SHOT_RETURNS.contains(fact.returnType())) {
+      return Optional.of("returns a " + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
+          + ", which can be consumed only once");
+    }
+    if (fact.annotations().stream().anyMatch(a -> ENTRY_POINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
+      return Optional.of("a request handler or listener: cache the service it calls instead");
+    }
+    for (ParamFact param : fact.params()) {
+      Optional<String> notKeyable = KeyableTypes.whyNotKeyable(param, context.index());
+      if (notKeyable.isPresent()) {
+        return Optional.of(notKeyable.get() + ": not a safe cache key");
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<Finding> candidate(RuleContext context, IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (fact.isAbstract() || !fact.returnsValue() || fact.usesExistingCache() || !fact.timeOrRandomUses().isEmpty()
-        || ONE_SHOT_RETURNS.contains(fact.returnType()) || !fact.mutableFieldsRead().isEmpty()
-        || fact.annotations().stream().anyMatch(a -> ENTRY_POINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
+    if (fact.isAbstract() || fact.isConstructor() || whyNotCacheable(context, method).isPresent()) {
       return Optional.empty();
     }
     List<ReachedIo> reached = context.index().reachedIo(method);
     List<ReachedIo> reads = reached.stream().filter(r -> r.site().access() == Access.READ).toList();
-    boolean writes = reached.stream().anyMatch(r -> r.site().access() == Access.WRITE);
-    if (reads.isEmpty() || writes) {
+    if (reads.isEmpty()) {
       return Optional.empty();
-    }
-    for (ParamFact param : fact.params()) {
-      if (KeyableTypes.whyNotKeyable(param, context.index()).isPresent()) {
-        return Optional.empty();
-      }
     }
     boolean named = context.matchesCacheableName(fact.name());
     boolean llm = reads.stream().anyMatch(r -> r.site().llm());

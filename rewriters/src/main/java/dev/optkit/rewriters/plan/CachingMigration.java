@@ -8,7 +8,10 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.parse.LanguageLevels;
+import dev.optkit.analyzers.rules.CacheableReadMethodRule;
+import dev.optkit.analyzers.rules.RuleContext;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CacheSwitchFile;
 import dev.optkit.rewriters.caching.CachingPlanner;
@@ -68,7 +71,22 @@ public final class CachingMigration {
       refusals.addAll(part.refusals());
       notes.addAll(part.notes());
     }
-    return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes));
+    return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes),
+        notCacheable(assessment, config, selected));
+  }
+
+  /** Methods that read remote or database data but are not cacheable, each with the reason. */
+  private static List<String> notCacheable(Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
+    RuleContext context = new RuleContext(assessment.index(), config.cacheable().namePatterns());
+    List<String> reasons = new ArrayList<>();
+    for (IndexedMethod method : assessment.index().methods()) {
+      if (CachingPlanner.isTestSource(method.path())) {
+        continue;
+      }
+      CacheableReadMethodRule.whyNotCacheable(context, method)
+          .ifPresent(why -> reasons.add(method.fact().displayName() + "(): " + why));
+    }
+    return reasons.stream().sorted().toList();
   }
 
   /** The module directory (relative, "" for the root) of a file: the nearest one with a pom.xml. */
@@ -93,7 +111,7 @@ public final class CachingMigration {
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
     List<String> notes = new ArrayList<>();
     if (plan.targets().isEmpty()) {
-      return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes);
+      return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes, List.of());
     }
     Map<String, List<CachingTarget>> byFile = new LinkedHashMap<>();
     for (CachingTarget target : plan.targets()) {
@@ -188,7 +206,7 @@ public final class CachingMigration {
       changes.add(new FileChange(entry.getKey(), edits.before(), edits.document().encode(after), edits.descriptions()));
     }
     if (applied.isEmpty()) {
-      return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes);
+      return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes, List.of());
     }
     String indent = "    ";
     String nl = "\n";
@@ -207,7 +225,7 @@ public final class CachingMigration {
       notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.CAFFEINE_VERSION
           + (springTargets.isEmpty() ? "" : " and org.springframework:spring-context-support") + " to your build");
     }
-    return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes);
+    return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes, List.of());
   }
 
   private static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,

@@ -1,0 +1,101 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateCommandTest {
+  @TempDir Path dir;
+
+  private static final String SERVICE = """
+      package shop;
+
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.time.Instant;
+      import java.util.List;
+
+      public class Catalog {
+          private final HttpClient http = HttpClient.newHttpClient();
+
+          public String fetchName(String sku) throws Exception {
+              return get("/names/" + sku);
+          }
+
+          public String fetchPrice(String sku) throws Exception {
+              return get("/prices/" + sku);
+          }
+
+          public String fetchAll(List<String> skus) throws Exception {
+              return get("/all/" + skus);
+          }
+
+          public void warm(String sku) throws Exception {
+              get("/names/" + sku);
+          }
+
+          public String fetchFresh(String sku) throws Exception {
+              return get("/names/" + sku + "?at=" + Instant.now());
+          }
+
+          private String get(String path) throws Exception {
+              return http.send(HttpRequest.newBuilder(URI.create("https://c.example.com" + path)).build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+          }
+      }
+      """;
+
+  private Path project() throws Exception {
+    Path file = dir.resolve("src/main/java/shop/Catalog.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, SERVICE);
+    return file;
+  }
+
+  @Test
+  void dryRunShowsTheDiffAndEveryReasonAndWritesNothing() throws Exception {
+    Path file = project();
+    CliRun run = CliRun.of("migrate", dir.toString(), "--no-maven-repo");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("+++ b/src/main/java/shop/Catalog.java"), run.out());
+    assertTrue(run.out().contains("Dry run: nothing written."), run.out());
+    assertTrue(run.out().contains("not cacheable: Catalog.warm(): returns nothing"), run.out());
+    assertTrue(run.out().contains("not cacheable: Catalog.fetchAll(): parameter 'skus' is a mutable collection"), run.out());
+    assertTrue(run.out().contains("not cacheable: Catalog.fetchFresh(): depends on the clock"), run.out());
+    assertEquals(SERVICE, Files.readString(file));
+    assertTrue(!Files.exists(dir.resolve(".optkit/migrations")));
+  }
+
+  @Test
+  void onlyAndExcludeNarrowTheChange() throws Exception {
+    project();
+    CliRun only = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--only", "Catalog.fetchName");
+    assertTrue(only.out().contains("cache: Catalog.fetchName()"), only.out());
+    assertTrue(!only.out().contains("cache: Catalog.fetchPrice()"), only.out());
+    CliRun excluded = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--exclude", "Catalog.fetchName");
+    assertTrue(!excluded.out().contains("cache: Catalog.fetchName()"), excluded.out());
+    assertTrue(excluded.out().contains("cache: Catalog.fetchPrice()"), excluded.out());
+  }
+
+  @Test
+  void aFailedVerificationRollsTheMigrationBack() throws Exception {
+    Path file = project();
+    CliRun run = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--apply", "--verify", "echo build broke; exit 3");
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains("build broke"), run.err());
+    assertTrue(run.err().contains("was rolled back"), run.err());
+    assertEquals(SERVICE, Files.readString(file));
+    assertTrue(!Files.exists(file.resolveSibling("OptkitCaching.java")));
+
+    CliRun passing = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--apply", "--verify", "true");
+    assertEquals(0, passing.exitCode(), passing.out() + passing.err());
+    assertTrue(passing.out().contains("Verification passed."), passing.out());
+    assertTrue(Files.readString(file).contains("fetchNameCache"));
+  }
+}
