@@ -469,6 +469,10 @@ public final class FactExtractor {
           java.util.Collections.unmodifiableMap(annotationValues),
           callable.isStatic(), isAbstract, callable.isPrivate(),
           callable instanceof MethodDeclaration method && method.isSynchronized(), isConstructor,
+          new MethodFact.Modifiers(callable.isPublic(), callable.isFinal(), callable.getTypeParameters().isNonEmpty(),
+              callable.getThrownExceptions().stream().map(t -> file.names.qualify(t).name()).toList(),
+              callable.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner
+                  && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
           List.copyOf(mutableFieldsRead));

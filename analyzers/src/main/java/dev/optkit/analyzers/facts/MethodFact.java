@@ -18,6 +18,7 @@ public record MethodFact(
     boolean isPrivate,
     boolean isSynchronized,
     boolean isConstructor,
+    Modifiers modifiers,
     SourceRange range,
     String signature,
     List<IoSite> ioSites,
@@ -38,6 +39,15 @@ public record MethodFact(
     }
     return null;
   }
+
+  /**
+   * What the syntax tree says about the declaration beyond the flags above: rewrites must not
+   * guess these from text.
+   *
+   * @param inInstanceInnerClass declared in a non-static nested class (no static members before Java 16)
+   */
+  public record Modifiers(boolean isPublic, boolean isFinal, boolean generic, List<String> thrown,
+      boolean inInstanceInnerClass) {}
 
   /** Unique within the project: overloads differ by their parameter types. */
   public String key() {

@@ -92,20 +92,19 @@ public final class CachingPlanner {
       Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       for (IndexedMethod writer : writersInSameClass(method.get())) {
-        Optional<List<String>> key = matchKey(fact, writer.fact());
-        if (key.isPresent()) {
-          evictions.add(new CachingTarget.Eviction(writer, key.get()));
-        } else if (form == CacheForm.SPRING && isPublic(writer.fact())) {
-          evictions.add(new CachingTarget.Eviction(writer, null));
-        } else {
-          warnings.add("stale data: " + writer.fact().name() + "() writes in the same class but its parameters do not "
-              + "identify the cached key, so it cannot evict; entries live up to " + policy.getValue().ttlSeconds() + " s");
+        Optional<String> cannot = cannotEvictFrom(form, fact, writer.fact());
+        if (cannot.isPresent()) {
+          warnings.add("stale data: " + writer.fact().name() + "() writes in the same class but " + cannot.get()
+              + "; entries live up to " + policy.getValue().ttlSeconds() + " s");
+          continue;
         }
+        // the entry the writer changes when its parameters name the key, else everything: stale is worse than a miss
+        evictions.add(new CachingTarget.Eviction(writer, matchKey(fact, writer.fact()).orElse(null)));
       }
       for (IndexedMethod writer : writersElsewhere(method.get())) {
         boolean bean = index.type(writer.fact().ownerType()).map(t -> t.annotations().stream()
             .anyMatch(SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
-        if (form == CacheForm.SPRING && bean && isPublic(writer.fact())) {
+        if (form == CacheForm.SPRING && bean && isPublic(writer.fact()) && cannotEvictFrom(form, fact, writer.fact()).isEmpty()) {
           // cache names are global in Spring: any bean can drop the whole cache when it writes its data
           evictions.add(new CachingTarget.Eviction(writer, null));
         } else {
@@ -135,9 +134,10 @@ public final class CachingPlanner {
       return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
           + ": caches need a class to hold them");
     }
-    String afterModifiers = fact.signature().trim()
-        .replaceAll("^((public|protected|private|static|final|synchronized|default)\\s+)*", "");
-    if (afterModifiers.startsWith("<")) {
+    if (fact.params().size() > 1 && traits.javaRelease() < 16 && fact.modifiers().inInstanceInnerClass()) {
+      return Optional.of("its key needs a nested class, which an inner (non-static) class cannot declare before Java 16");
+    }
+    if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
     Optional<String> entity = returnedEntity(fact);
@@ -151,7 +151,7 @@ public final class CachingPlanner {
           + "or a reactive cache");
     }
     boolean async = isFuture(fact.returnType());
-    if (async && fact.signature().contains(" throws ")) {
+    if (async && !fact.modifiers().thrown().isEmpty()) {
       return Optional.of("returns a future but declares checked exceptions: the async loader cannot rethrow them");
     }
     return Optional.empty();
@@ -184,14 +184,13 @@ public final class CachingPlanner {
 
   private CacheForm form(IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (!traits.spring() || fact.isStatic() || fact.isPrivate() || isFuture(fact.returnType())
-        || fact.signature().contains("final ")) {
+    if (!traits.spring() || fact.isStatic() || !fact.modifiers().isPublic() || isFuture(fact.returnType())
+        || fact.modifiers().isFinal()) {
       return CacheForm.PLAIN;
     }
     TypeFact owner = index.type(fact.ownerType()).orElseThrow();
     boolean bean = owner.annotations().stream().anyMatch(SPRING_BEAN_ANNOTATIONS::contains);
-    boolean isPublic = fact.signature().trim().startsWith("public ") || fact.signature().contains(" public ");
-    return bean && isPublic ? CacheForm.SPRING : CacheForm.PLAIN;
+    return bean ? CacheForm.SPRING : CacheForm.PLAIN;
   }
 
   private List<String> selfCallers(IndexedMethod target) {
@@ -239,7 +238,7 @@ public final class CachingPlanner {
   }
 
   private static boolean isPublic(MethodFact fact) {
-    return fact.signature().trim().startsWith("public ") || fact.signature().contains(" public ");
+    return fact.modifiers().isPublic();
   }
 
   /**
@@ -272,6 +271,24 @@ public final class CachingPlanner {
     return writers;
   }
 
+  /** Why a writer cannot carry an eviction for this cache, or empty when it can. */
+  private static Optional<String> cannotEvictFrom(CacheForm form, MethodFact cached, MethodFact writer) {
+    if (form == CacheForm.SPRING) {
+      if (!isPublic(writer)) {
+        return Optional.of("it is not public, so Spring's proxy cannot evict around it");
+      }
+      if (writer.hasAnnotation("org.springframework.cache.annotation.CacheEvict")
+          || writer.hasAnnotation("org.springframework.cache.annotation.Caching")) {
+        return Optional.of("it already has cache annotations that optkit does not merge");
+      }
+      return Optional.empty();
+    }
+    if (writer.isStatic() && !cached.isStatic()) {
+      return Optional.of("it is static and cannot reach the instance's cache");
+    }
+    return Optional.empty();
+  }
+
   /** The writer's arguments that rebuild the cached key: same names and types for every key parameter. */
   private static Optional<List<String>> matchKey(MethodFact cached, MethodFact writer) {
     if (cached.params().isEmpty()) {
@@ -279,15 +296,12 @@ public final class CachingPlanner {
     }
     List<String> arguments = new ArrayList<>();
     for (ParamFact key : cached.params()) {
+      // same name and type only: a parameter of the same type but another meaning would evict the wrong entry
       Optional<ParamFact> match = writer.params().stream()
           .filter(p -> p.qualifiedType().equals(key.qualifiedType()) && p.name().equals(key.name()))
           .findFirst();
       if (match.isEmpty()) {
-        List<ParamFact> sameType = writer.params().stream().filter(p -> p.qualifiedType().equals(key.qualifiedType())).toList();
-        if (sameType.size() != 1 || cached.params().size() != 1) {
-          return Optional.empty();
-        }
-        match = Optional.of(sameType.get(0));
+        return Optional.empty();
       }
       arguments.add(match.get().name());
     }

@@ -26,8 +26,12 @@ public final class PlainJavaCacheRewrite {
   static final String CACHE = "com.github.benmanes.caffeine.cache.Cache";
   static final String ASYNC_CACHE = "com.github.benmanes.caffeine.cache.AsyncCache";
 
-  /** The edits for one method and the imports they need. */
-  public record Result(List<TextEdit> edits, Set<String> imports) {}
+  /** The edits for one method, the imports they need, and what writers must invalidate. */
+  public record Result(List<TextEdit> edits, Set<String> imports, List<Invalidation> invalidations) {
+    public Result(List<TextEdit> edits, Set<String> imports) {
+      this(edits, imports, List.of());
+    }
+  }
 
   private final SourceDocument document;
   private final CompilationUnit unit;
@@ -158,23 +162,60 @@ public final class PlainJavaCacheRewrite {
     edits.add(TextEdit.insert(fieldOffset, field.toString()));
     edits.add(new TextEdit(bodyStart, bodyEnd, String.join(nl, body)));
     edits.add(TextEdit.insert(bodyEnd, loader));
+    List<Invalidation> invalidations = new ArrayList<>();
     for (CachingTarget.Eviction eviction : target.evictions()) {
       for (MethodDeclaration writer : writers) {
         if (writer.getNameAsString().equals(eviction.writer().fact().name())
             && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()
             && writer.getBody().isPresent()) {
-          String writerIndent = document.indentationOf(writer.getBegin().orElseThrow().line) + unit1;
-          String invalidate = eviction.keyArguments() == null || eviction.keyArguments().isEmpty() ? fieldName + ".invalidateAll();"
-              : fieldName + (async ? ".synchronous()" : "") + ".invalidate(" + evictionKey(eviction.keyArguments(), params, keyType)
-                  + ");";
-          int afterBrace = offsetOf(writer.getBody().get(), true) + 1;
-          edits.add(TextEdit.insert(afterBrace, nl + writerIndent + "// Added by optkit migrate: this write changes what "
-              + name + "() caches" + nl + writerIndent + invalidate));
+          String cache = fieldName + (async ? ".synchronous()" : "");
+          String invalidate = eviction.keyArguments() == null || eviction.keyArguments().isEmpty() ? cache + ".invalidateAll();"
+              : cache + ".invalidate(" + evictionKey(eviction.keyArguments(), params, keyType) + ");";
+          invalidations.add(new Invalidation(writer, name + "()", invalidate));
         }
       }
     }
-    return new Result(edits, imports);
+    return new Result(edits, imports, invalidations);
   }
+
+  /**
+   * Wraps each writer's body so its caches are invalidated after the write, as Spring's
+   * {@code @CacheEvict} does: invalidating before would let a read in between cache the old value
+   * again. One edit per writer, whatever number of caches it invalidates.
+   */
+  public List<TextEdit> invalidations(List<Invalidation> invalidations) {
+    java.util.Map<MethodDeclaration, List<Invalidation>> byWriter = new java.util.LinkedHashMap<>();
+    invalidations.forEach(i -> byWriter.computeIfAbsent(i.writer(), k -> new ArrayList<>()).add(i));
+    List<TextEdit> edits = new ArrayList<>();
+    String nl = document.lineSeparator();
+    String unit1 = document.indentUnit();
+    for (java.util.Map.Entry<MethodDeclaration, List<Invalidation>> entry : byWriter.entrySet()) {
+      MethodDeclaration writer = entry.getKey();
+      String memberIndent = document.indentationOf(writer.getBegin().orElseThrow().line);
+      String bodyIndent = memberIndent + unit1;
+      int start = offsetOf(writer.getBody().orElseThrow(), true);
+      int end = offsetOf(writer.getBody().orElseThrow(), false);
+      String inner = document.text().substring(start + 1, end - 1).replaceFirst("\\s+$", "");
+      String reindented = inner.replaceAll("(\r\n|\r|\n)(?=[^\r\n])", "$1" + unit1);
+      if (!reindented.startsWith(nl) && !reindented.isEmpty()) {
+        reindented = nl + bodyIndent + unit1 + reindented.strip();
+      }
+      StringBuilder body = new StringBuilder("{").append(nl).append(bodyIndent).append("try {").append(reindented).append(nl)
+          .append(bodyIndent).append("} finally {").append(nl);
+      List<String> invalidated = entry.getValue().stream().map(Invalidation::cachedMethod).distinct().toList();
+      body.append(bodyIndent).append(unit1).append("// Added by optkit migrate: this write changes what ")
+          .append(String.join(", ", invalidated)).append(invalidated.size() == 1 ? " caches" : " cache").append(nl);
+      for (Invalidation invalidation : entry.getValue()) {
+        body.append(bodyIndent).append(unit1).append(invalidation.statement()).append(nl);
+      }
+      body.append(bodyIndent).append('}').append(nl).append(memberIndent).append('}');
+      edits.add(new TextEdit(start, end, body.toString()));
+    }
+    return edits;
+  }
+
+  /** A cache a writer must invalidate once its write is done. */
+  public record Invalidation(MethodDeclaration writer, String cachedMethod, String statement) {}
 
   private String ref(String qualifiedName) {
     return dev.optkit.rewriters.edit.Imports.reference(unit, qualifiedName);

@@ -159,6 +159,7 @@ public final class CachingMigration {
         edits.descriptions().add(describe(target));
         applied.add(target);
       }
+      edits.edits().addAll(plain.invalidations(edits.invalidations()));
     }
     // Spring evictions may sit in other beans' files: cache names are global
     Map<String, List<CachingTarget>> evictingFiles = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ final class FileEdits {
   private final List<TextEdit> edits = new ArrayList<>();
   private final Set<String> imports = new LinkedHashSet<>();
   private final List<String> descriptions = new ArrayList<>();
+  private final List<PlainJavaCacheRewrite.Invalidation> invalidations = new ArrayList<>();
 
   private FileEdits(byte[] before, SourceDocument document, CompilationUnit unit) {
     this.before = before;
@@ -47,6 +48,11 @@ final class FileEdits {
   void add(PlainJavaCacheRewrite.Result result) {
     edits.addAll(result.edits());
     imports.addAll(result.imports());
+    invalidations.addAll(result.invalidations());
+  }
+
+  List<PlainJavaCacheRewrite.Invalidation> invalidations() {
+    return invalidations;
   }
 
   String result() {
