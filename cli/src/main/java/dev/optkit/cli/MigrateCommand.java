@@ -141,7 +141,16 @@ public final class MigrateCommand implements Callable<Integer> {
           + " (commit or stash them, or pass --allow-dirty)");
       return ExitCodes.USAGE;
     }
-    Journal journal = Migrator.apply(plan, OptkitCommand.Version.current(), configText);
+    Journal journal;
+    try {
+      journal = Migrator.apply(plan, OptkitCommand.Version.current(), configText);
+    } catch (Migrator.Refused e) {
+      err.println("optkit migrate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("optkit migrate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     out.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
         + (plan.targets().size() == 1 ? " method" : " methods") + " cached. Undo with: optkit migrate " + root + " --undo " + journal.id());
     if (verify != null) {

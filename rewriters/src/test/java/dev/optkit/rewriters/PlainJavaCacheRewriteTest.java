@@ -338,4 +338,61 @@ class PlainJavaCacheRewriteTest {
     assertTrue(reasons.stream().anyMatch(r -> r.startsWith("declared in a record")), reasons.toString());
     assertTrue(plan.targets().isEmpty(), plan.targets().toString());
   }
+
+  @Test
+  void generatedNamesNeverClashWithParametersAndStaticWritersDoNotTouchInstanceCaches() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java("""
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.ResultSet;
+
+        public class Lookups {
+            private Connection connection;
+            private static Connection shared;
+
+            public String findName(String value, String key) throws Exception {
+                try (ResultSet rs = connection.createStatement().executeQuery("SELECT name FROM names")) {
+                    return rs.getString(1) + value + key;
+                }
+            }
+
+            public int fetchCount(String cached) throws Exception {
+                try (ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM names")) {
+                    return rs.getInt(1) + cached.length();
+                }
+            }
+
+            public static void purge() throws Exception {
+                shared.createStatement().executeUpdate("DELETE FROM names");
+            }
+        }
+        """);
+    MigrationPlan plan = fixture.plan();
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Lookups.java");
+    assertTrue(after.contains("FindNameKey key2 = new FindNameKey(value, key);"), after);
+    assertTrue(after.contains("String value2 = findNameUncached(value, key);"), after);
+    assertTrue(after.contains("Integer cached2 = fetchCountCache.getIfPresent(cached);"), after);
+    assertTrue(!after.contains("public static void purge() throws Exception {\n        try {"), after);
+    assertTrue(plan.targets().stream().flatMap(t -> t.warnings().stream()).anyMatch(w -> w.contains("purge() writes in the same class but it is static")),
+        plan.targets().toString());
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void scanningASourceDirectoryKeepsPathsAndTheJournalAtTheProjectRoot() throws Exception {
+    Path project = dir.resolve("project");
+    new MigrationFixture(project).file("pom.xml", "<project><dependencies>\n  </dependencies></project>\n").java(RATES_BEFORE).plan();
+    dev.optkit.analyzers.config.OptkitConfig config = dev.optkit.analyzers.config.OptkitConfig.defaults();
+    Path sources = project.resolve("src/main/java");
+    var assessment = new dev.optkit.analyzers.Assessor().assess(new dev.optkit.analyzers.Assessor.Options(List.of(sources),
+        List.of(), false, List.of(), false, 1, true, config, "test", null), dev.optkit.analyzers.Assessor.Progress.NONE);
+    MigrationPlan plan = dev.optkit.rewriters.plan.CachingMigration.prepare(sources, assessment, config, f -> true);
+    assertEquals(project.toAbsolutePath().normalize(), plan.root());
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().equals("pom.xml")), plan.changes().toString());
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().equals("src/main/java/shop/Rates.java")), plan.changes().toString());
+    dev.optkit.rewriters.plan.Journal journal = dev.optkit.rewriters.plan.Migrator.apply(plan, "test", null);
+    assertTrue(java.nio.file.Files.isDirectory(project.resolve(".optkit/migrations").resolve(journal.id())));
+    assertTrue(!java.nio.file.Files.exists(sources.resolve(".optkit")), "nothing is journalled inside the source root");
+  }
 }

@@ -272,4 +272,38 @@ class SpringCacheableRewriteTest {
             public void rename(long id, String name) {""".indent(4)), after);
     fixture.assertCompiles(plan);
   }
+
+  @Test
+  void aSecondMigrationExtendsOptkitsConfigurationAndUsesItsBean() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(DAO_BEFORE);
+    MigrationPlan first = fixture.plan();
+    for (var change : first.changes()) {
+      java.nio.file.Files.createDirectories(dir.resolve(change.path()).getParent());
+      java.nio.file.Files.write(dir.resolve(change.path()), change.after());
+    }
+    MigrationPlan second = new MigrationFixture(dir).java("""
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class RegionDao {
+            private final JdbcTemplate jdbc;
+
+            public RegionDao(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public String findRegionName(String code) {
+                return jdbc.queryForObject("SELECT name FROM region WHERE code = ?", String.class, code);
+            }
+        }
+        """).plan();
+    assertEquals(1, second.targets().size(), second.refusals().toString());
+    String dao = MigrationFixture.after(second, "src/main/java/shop/RegionDao.java");
+    assertTrue(dao.contains("cacheManager = \"optkitCacheManager\""), "the bean optkit's configuration declares: " + dao);
+    String config = MigrationFixture.after(second, "src/main/java/shop/OptkitCacheConfig.java");
+    assertTrue(config.contains("\"optkit.CountryDao.findCountryName\"") && config.contains("\"optkit.RegionDao.findRegionName\""), config);
+  }
 }

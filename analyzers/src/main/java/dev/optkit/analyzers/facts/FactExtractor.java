@@ -458,8 +458,10 @@ public final class FactExtractor {
       Map<String, String> annotationValues = new TreeMap<>();
       for (AnnotationExpr annotation : callable.getAnnotations()) {
         List<String> values = file.annotationStrings(annotation, "value");
-        if (values.isEmpty()) {
-          values = file.annotationStrings(annotation, "path");
+        for (String member : List.of("path", "cacheNames", "name")) {
+          if (values.isEmpty()) {
+            values = file.annotationStrings(annotation, member);
+          }
         }
         if (!values.isEmpty()) {
           annotationValues.put(file.names.qualify(annotation.getNameAsString()).name(), values.get(0));

@@ -11,7 +11,6 @@ import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,10 @@ public final class CachingPlanner {
   public Plan plan(List<Finding> candidates) {
     List<CachingTarget> targets = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
-    Map<String, Integer> names = new HashMap<>();
+    Set<String> usedNames = new java.util.HashSet<>();
+    for (IndexedMethod method : index.methods()) {
+      method.fact().annotationValues().values().stream().filter(v -> v.startsWith("optkit.")).forEach(usedNames::add);
+    }
     for (Finding finding : candidates) {
       Optional<IndexedMethod> method = locate(finding);
       if (method.isEmpty()) {
@@ -86,9 +88,14 @@ public final class CachingPlanner {
         }
       }
       String simpleOwner = fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1);
-      String base = "optkit." + simpleOwner + "." + fact.name();
-      int count = names.merge(base, 1, Integer::sum);
-      String cacheName = count == 1 ? base : base + count;
+      // cache names are global in a Spring context: qualify when two classes share a simple name
+      String owner = simpleNameShared(simpleOwner) ? fact.ownerType() : simpleOwner;
+      String base = "optkit." + owner + "." + fact.name();
+      String cacheName = base;
+      for (int n = 2; usedNames.contains(cacheName); n++) {
+        cacheName = base + n;
+      }
+      usedNames.add(cacheName);
       Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       for (IndexedMethod writer : writersInSameClass(method.get())) {
@@ -116,6 +123,12 @@ public final class CachingPlanner {
           List.copyOf(evictions), List.copyOf(warnings)));
     }
     return new Plan(List.copyOf(targets), List.copyOf(refusals));
+  }
+
+  private boolean simpleNameShared(String simpleName) {
+    long count = index.files().stream().flatMap(f -> f.types().stream())
+        .filter(t -> t.simpleName().equals(simpleName)).count();
+    return count > 1;
   }
 
   private Optional<IndexedMethod> locate(Finding finding) {

@@ -70,6 +70,10 @@ public final class PlainJavaCacheRewrite {
 
     List<Parameter> params = method.getParameters();
     List<String> args = params.stream().map(Parameter::getNameAsString).toList();
+    String keyLocal = local("key", args);
+    String cachedLocal = local("cached", args);
+    String valueLocal = local("value", args);
+    String executorLocal = local("executor", args);
     String keyType;
     String keyExpression;
     String keyDeclaration = "";
@@ -82,7 +86,7 @@ public final class PlainJavaCacheRewrite {
     } else {
       keyType = uniqueMember(JavaText.capitalized(name) + "Key");
       keyExpression = "new " + keyType + "(" + String.join(", ", args) + ")";
-      keyDeclaration = keyDeclaration(keyType, params, memberIndent, nl);
+      keyDeclaration = keyDeclaration(keyType, name, params, memberIndent, nl);
     }
 
     String valueType;
@@ -125,26 +129,27 @@ public final class PlainJavaCacheRewrite {
     body.add(bodyIndent + unit1 + "return " + loaderCall + ";");
     body.add(bodyIndent + "}");
     if (async) {
-      body.add(bodyIndent + "return " + fieldName + ".get(" + keyExpression + ", (key, executor) -> " + loaderCall + ");");
+      body.add(bodyIndent + "return " + fieldName + ".get(" + keyExpression + ", (" + keyLocal + ", " + executorLocal + ") -> "
+          + loaderCall + ");");
     } else {
-      String keyVariable = params.size() > 1 ? "key" : keyExpression;
+      String keyVariable = params.size() > 1 ? keyLocal : keyExpression;
       if (params.size() > 1) {
-        body.add(bodyIndent + keyType + " key = " + keyExpression + ";");
+        body.add(bodyIndent + keyType + " " + keyLocal + " = " + keyExpression + ";");
       }
-      body.add(bodyIndent + valueType + " cached = " + fieldName + ".getIfPresent(" + keyVariable + ");");
-      body.add(bodyIndent + "if (cached != null) {");
-      body.add(bodyIndent + unit1 + "return " + (primitive || optionalReturn ? "cached" : "cached.orElse(null)") + ";");
+      body.add(bodyIndent + valueType + " " + cachedLocal + " = " + fieldName + ".getIfPresent(" + keyVariable + ");");
+      body.add(bodyIndent + "if (" + cachedLocal + " != null) {");
+      body.add(bodyIndent + unit1 + "return " + (primitive || optionalReturn ? cachedLocal : cachedLocal + ".orElse(null)") + ";");
       body.add(bodyIndent + "}");
-      body.add(bodyIndent + returnType + " value = " + loaderCall + ";");
+      body.add(bodyIndent + returnType + " " + valueLocal + " = " + loaderCall + ";");
       if (optionalReturn) {
-        body.add(bodyIndent + "if (value != null) {");
-        body.add(bodyIndent + unit1 + fieldName + ".put(" + keyVariable + ", value);");
+        body.add(bodyIndent + "if (" + valueLocal + " != null) {");
+        body.add(bodyIndent + unit1 + fieldName + ".put(" + keyVariable + ", " + valueLocal + ");");
         body.add(bodyIndent + "}");
       } else {
         body.add(bodyIndent + fieldName + ".put(" + keyVariable + ", "
-            + (primitive ? "value" : optional + ".ofNullable(value)") + ");");
+            + (primitive ? valueLocal : optional + ".ofNullable(" + valueLocal + ")") + ");");
       }
-      body.add(bodyIndent + "return value;");
+      body.add(bodyIndent + "return " + valueLocal + ";");
     }
     body.add(memberIndent + "}");
 
@@ -217,6 +222,15 @@ public final class PlainJavaCacheRewrite {
   /** A cache a writer must invalidate once its write is done. */
   public record Invalidation(MethodDeclaration writer, String cachedMethod, String statement) {}
 
+  /** A local variable name the method's parameters do not already use. */
+  private static String local(String wanted, List<String> parameters) {
+    String name = wanted;
+    for (int i = 2; parameters.contains(name); i++) {
+      name = wanted + i;
+    }
+    return name;
+  }
+
   private String ref(String qualifiedName) {
     return dev.optkit.rewriters.edit.Imports.reference(unit, qualifiedName);
   }
@@ -228,14 +242,14 @@ public final class PlainJavaCacheRewrite {
     return "new " + keyType + "(" + String.join(", ", arguments) + ")";
   }
 
-  private String keyDeclaration(String keyType, List<Parameter> params, String indent, String nl) {
+  private String keyDeclaration(String keyType, String methodName, List<Parameter> params, String indent, String nl) {
     String unit1 = document.indentUnit();
     List<String> components = new ArrayList<>();
     for (Parameter param : params) {
       components.add(text(param.getType()) + " " + param.getNameAsString());
     }
     if (javaRelease >= 16) {
-      return indent + "/** Added by optkit migrate: the cache key of " + keyType.replace("Key", "") + "(). */" + nl
+      return indent + "/** Added by optkit migrate: the cache key of " + methodName + "(). */" + nl
           + indent + "private record " + keyType + "(" + String.join(", ", components) + ") {}" + nl;
     }
     StringBuilder text = new StringBuilder();

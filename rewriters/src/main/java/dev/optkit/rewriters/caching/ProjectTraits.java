@@ -47,6 +47,7 @@ public record ProjectTraits(
     }
     boolean springTypes = false;
     boolean enableCaching = false;
+    String optkitBean = null;
     boolean cacheManagerBean = false;
     boolean cacheableUsed = false;
     String scan = null;
@@ -56,6 +57,13 @@ public record ProjectTraits(
         continue;
       }
       for (TypeFact type : file.types()) {
+        if (type.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME)) {
+          // optkit's own configuration: it says which bean optkit uses, and is not the project's caching
+          optkitBean = file.methods().stream().map(MethodFact::name)
+              .filter(n -> n.equals(SpringCacheConfigRewrite.RESOLVER_BEAN) || n.equals(SpringCacheConfigRewrite.MANAGER_BEAN))
+              .findFirst().orElse(null);
+          continue;
+        }
         for (String annotation : type.annotations()) {
           if (annotation.startsWith("org.springframework.")) {
             springTypes = true;
@@ -73,10 +81,13 @@ public record ProjectTraits(
         }
       }
       for (MethodFact method : file.methods()) {
+        if (method.ownerType().endsWith("." + SpringCacheConfigRewrite.CLASS_NAME)) {
+          continue;
+        }
         if (method.hasAnnotation("org.springframework.context.annotation.Bean") && method.returnType().endsWith("CacheManager")) {
           cacheManagerBean = true;
         }
-        if (method.hasAnnotation("org.springframework.cache.annotation.Cacheable")) {
+        if (method.hasAnnotation("org.springframework.cache.annotation.Cacheable") && !isOptkitCache(method)) {
           cacheableUsed = true;
         }
       }
@@ -85,9 +96,15 @@ public record ProjectTraits(
     boolean spring = springTypes || pomText.contains("<artifactId>spring-context") || boot;
     Matcher release = RELEASE.matcher(pomText);
     int java = release.find() ? Integer.parseInt(release.group(1)) : 17;
-    boolean existing = enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
+    boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
+        : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching, scan,
         java, switchType);
+  }
+
+  /** A method optkit itself annotated (its cache names start with "optkit."). */
+  private static boolean isOptkitCache(MethodFact method) {
+    return method.annotationValues().values().stream().anyMatch(v -> v.startsWith("optkit."));
   }
 
   public Optional<Path> pomFile() {

@@ -15,7 +15,7 @@ public final class SpringCacheConfigRewrite {
   public static final String CLASS_NAME = "OptkitCacheConfig";
   public static final String MANAGER_BEAN = "optkitCacheManager";
   public static final String RESOLVER_BEAN = "optkitCacheResolver";
-  static final String MARKER = "// optkit:caches (migrate adds caches above this line)";
+  public static final String MARKER = "// optkit:caches (migrate adds caches above this line)";
 
   private SpringCacheConfigRewrite() {}
 

@@ -27,7 +27,11 @@ public final class AtomicFile {
     }
     Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".optkit-tmp");
     try {
-      Files.write(temporary, content);
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary,
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        channel.write(java.nio.ByteBuffer.wrap(content));
+        channel.force(true); // the bytes are on disk before the rename makes them the file
+      }
       if (permissions != null) {
         Files.setPosixFilePermissions(temporary, permissions);
       } else if (Files.getFileAttributeView(temporary, PosixFileAttributeView.class) != null) {

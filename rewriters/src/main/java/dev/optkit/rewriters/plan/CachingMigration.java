@@ -71,7 +71,14 @@ public final class CachingMigration {
       refusals.addAll(part.refusals());
       notes.addAll(part.notes());
     }
-    return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes),
+    // paths and the journal are relative to the project (where its pom is), even when a source
+    // directory was scanned, so nothing is stored under a path that climbs out with ".."
+    Path projectRoot = projectRoot(scanRoot);
+    List<FileChange> rebased = changes.stream()
+        .map(c -> new FileChange(projectRoot.relativize(scanRoot.resolve(c.path()).normalize()).toString().replace('\\', '/'),
+            c.before(), c.after(), c.descriptions()))
+        .toList();
+    return new MigrationPlan(projectRoot, rebased, List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes),
         notCacheable(assessment, config, selected));
   }
 
@@ -109,6 +116,18 @@ public final class CachingMigration {
     CachingPlanner.Plan plan = new CachingPlanner(assessment.index(), config, traits, path -> path.startsWith(prefix))
         .plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
+    if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !configExtendable(scanRoot, prefix, assessment)) {
+      List<CachingTarget> kept = new ArrayList<>();
+      for (CachingTarget target : plan.targets()) {
+        if (target.form() == CacheForm.SPRING) {
+          refusals.add(new Refusal(target.finding(), SpringCacheConfigRewrite.CLASS_NAME + " lost its '"
+              + SpringCacheConfigRewrite.MARKER + "' line, so new caches cannot be registered in it"));
+        } else {
+          kept.add(target);
+        }
+      }
+      plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
+    }
     List<String> notes = new ArrayList<>();
     if (plan.targets().isEmpty()) {
       return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes, List.of());
@@ -229,25 +248,36 @@ public final class CachingMigration {
     return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes, List.of());
   }
 
-  private static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
-      Path sourceRoot,
-      String firstPackage, List<CachingTarget> targets, String indent, String nl) {
-    Optional<String> existingType = assessment.index().files().stream()
+  /** False when the module has an OptkitCacheConfig whose marker line was removed by hand. */
+  private static boolean configExtendable(Path scanRoot, String prefix, Assessment assessment) {
+    Optional<String> existing = existingConfig(prefix, assessment);
+    if (existing.isEmpty()) {
+      return true;
+    }
+    String path = assessment.index().pathOfType(existing.get());
+    return SourceDocument.decode(read(scanRoot.resolve(path))).text().contains(SpringCacheConfigRewrite.MARKER);
+  }
+
+  private static Optional<String> existingConfig(String prefix, Assessment assessment) {
+    return assessment.index().files().stream()
         .filter(f -> f.path().startsWith(prefix))
         .flatMap(f -> f.types().stream())
         .filter(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))
         .map(t -> t.qualifiedName())
         .findFirst();
+  }
+
+  private static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
+      Path sourceRoot,
+      String firstPackage, List<CachingTarget> targets, String indent, String nl) {
+    Optional<String> existingType = existingConfig(prefix, assessment);
     if (existingType.isPresent()) {
       String path = assessment.index().pathOfType(existingType.get());
       byte[] before = read(scanRoot.resolve(path));
-      String text = new String(before, StandardCharsets.UTF_8);
-      String separator = text.contains("\r\n") ? "\r\n" : "\n";
-      Optional<String> extended = SpringCacheConfigRewrite.extend(text, targets, separator);
-      if (extended.isPresent()) {
-        return new FileChange(path, before, extended.get().getBytes(StandardCharsets.UTF_8),
-            List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
-      }
+      SourceDocument document = SourceDocument.decode(before);
+      String extended = SpringCacheConfigRewrite.extend(document.text(), targets, document.lineSeparator()).orElseThrow();
+      return new FileChange(path, before, document.encode(extended),
+          List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
     }
     String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
@@ -260,7 +290,8 @@ public final class CachingMigration {
 
   private static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring) {
     byte[] before = read(pom);
-    String text = new String(before, StandardCharsets.UTF_8);
+    SourceDocument document = SourceDocument.decode(before);
+    String text = document.text();
     boolean managed = traits.springBoot();
     List<PomDependencies.Dependency> wanted = new ArrayList<>();
     wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
@@ -271,7 +302,7 @@ public final class CachingMigration {
       wanted.add(new PomDependencies.Dependency("org.springframework", "spring-context-support", version));
     }
     return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
-        after.getBytes(StandardCharsets.UTF_8), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
+        document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
             .reduce((a, b) -> a + " and " + b).orElse("") + " where missing")));
   }
 

@@ -57,7 +57,24 @@ public final class Migrator {
     }
   }
 
-  public static Journal apply(MigrationPlan plan, String optkitVersion, String configText) throws IOException {
+  /**
+   * Writes the plan: checks first that every file is still as planned, journals the originals,
+   * then replaces each file atomically. A write that fails puts back every file already written,
+   * so the tree is never left half-migrated.
+   */
+  public static Journal apply(MigrationPlan plan, String optkitVersion, String configText) throws IOException, Refused {
+    for (FileChange change : plan.changes()) {
+      Path file = plan.root().resolve(change.path()).normalize();
+      if (!file.startsWith(plan.root()) || change.path().contains("..")) {
+        throw new Refused("refusing to write outside the project: " + change.path());
+      }
+      if (change.created() && Files.exists(file)) {
+        throw new Refused(change.path() + " already exists; optkit will not overwrite it");
+      }
+      if (!change.created() && (!Files.exists(file) || !sha256(Files.readAllBytes(file)).equals(sha256(change.before())))) {
+        throw new Refused(change.path() + " changed since the migration was planned; run migrate again");
+      }
+    }
     String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
         + sha256(String.valueOf(System.nanoTime()).getBytes(StandardCharsets.UTF_8)).substring(0, 6);
     Path root = plan.root();
@@ -78,8 +95,24 @@ public final class Migrator {
       }
     }
     journal.write(root);
-    for (FileChange change : plan.changes()) {
-      AtomicFile.write(root.resolve(change.path()), change.after());
+    List<FileChange> written = new ArrayList<>();
+    try {
+      for (FileChange change : plan.changes()) {
+        AtomicFile.write(root.resolve(change.path()), change.after());
+        written.add(change);
+      }
+    } catch (IOException e) {
+      for (FileChange change : written) {
+        if (change.created()) {
+          Files.deleteIfExists(root.resolve(change.path()));
+        } else {
+          AtomicFile.write(root.resolve(change.path()), change.before());
+        }
+      }
+      Files.writeString(Journal.directory(root, id).resolve("undone"), "rolled back: " + e.getMessage() + "\n");
+      throw new IOException("could not write " + (written.size() < plan.changes().size()
+          ? plan.changes().get(written.size()).path() : "a file") + " (" + e.getMessage()
+          + "); every file already written was put back", e);
     }
     return journal;
   }
