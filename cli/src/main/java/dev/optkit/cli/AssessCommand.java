@@ -5,6 +5,7 @@ import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Baseline;
+import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.source.GitChanges;
 import dev.optkit.analyzers.findings.Severity;
@@ -119,6 +120,9 @@ public final class AssessCommand implements Callable<Integer> {
             + outputs.size() + " outputs)");
       }
       threshold = failOn == null ? null : Severity.parse(failOn);
+      if (!List.of("auto", "always", "never").contains(color)) {
+        throw new IllegalArgumentException("unknown --color '" + color + "' (expected auto, always or never)");
+      }
       for (Path root : roots) {
         if (!Files.exists(root)) {
           err.println("optkit assess: no such file or directory: " + root);
@@ -179,7 +183,7 @@ public final class AssessCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
       } else {
         try {
-          AtomicFiles.write(output, report);
+          AtomicFile.write(output, report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
           err.println("optkit assess: cannot write " + output + ": " + e.getMessage());
           return ExitCodes.USAGE;

@@ -63,20 +63,25 @@ public record OptkitConfig(
     Map<String, CachePolicy> policies = new java.util.LinkedHashMap<>();
     policies.put("llm", new CachePolicy(86_400L, 10_000L, List.of()));
     policies.put("realtime", new CachePolicy(30L, 10_000L,
-        List.of("*price*", "*rate*", "*quote*", "*stock*", "*status*", "*availab*", "*balance*", "*inventory*")));
+        List.of("price*", "rate*", "quote*", "stock*", "status*", "availab*", "balance*", "inventor*")));
     policies.put("user", new CachePolicy(300L, 10_000L,
-        List.of("*user*", "*customer*", "*account*", "*profile*", "*tier*", "*member*", "*owner*")));
+        List.of("user*", "customer*", "account*", "profile*", "tier*", "member*", "owner*")));
     policies.put("reference", new CachePolicy(3_600L, 1_000L,
-        List.of("*country*", "*currenc*", "*config*", "*setting*", "*catalog*", "*categor*", "*product*", "*name*", "*type*")));
+        List.of("countr*", "currenc*", "config*", "setting*", "catalog*", "categor*", "product*", "name*", "type*")));
     policies.put("report", new CachePolicy(3_600L, 1_000L,
-        List.of("*report*", "*summary*", "*statistic*", "*analy*", "*describe*", "*calculate*", "*generate*")));
+        List.of("report*", "summar*", "statistic*", "analy*", "describe*", "calculate*", "generate*")));
     policies.put("default", new CachePolicy(300L, 10_000L, List.of()));
     return java.util.Collections.unmodifiableMap(policies);
   }
 
-  /** The defaults with the user's categories laid over them (a user category keeps unset fields' defaults). */
+  /**
+   * The user's categories first, in the order written (so they win over the defaults' patterns),
+   * then the remaining defaults; a user category keeps unset fields from the default of that name.
+   * Patterns are globs matched against each camel-case word of a method name ({@code rate*}
+   * matches getExchangeRate, not generateReport).
+   */
   public Map<String, CachePolicy> effectiveCachePolicies() {
-    Map<String, CachePolicy> result = new java.util.LinkedHashMap<>(DEFAULT_CACHE_POLICIES);
+    Map<String, CachePolicy> result = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, CachePolicy> entry : cachePolicies.entrySet()) {
       CachePolicy base = result.getOrDefault(entry.getKey(), DEFAULT_CACHE_POLICIES.get("default"));
       CachePolicy user = entry.getValue();
@@ -84,6 +89,11 @@ public record OptkitConfig(
           user.ttlSeconds() != null ? user.ttlSeconds() : base.ttlSeconds(),
           user.maximumSize() != null ? user.maximumSize() : base.maximumSize(),
           user.methods() != null ? user.methods() : base.methods()));
+    }
+    DEFAULT_CACHE_POLICIES.forEach(result::putIfAbsent);
+    if (result.containsKey("default")) {
+      CachePolicy fallback = result.remove("default");
+      result.put("default", fallback);
     }
     return result;
   }

@@ -48,6 +48,7 @@ public final class ProjectIndex {
   private final Map<String, List<ReachedIo>> reach = new HashMap<>();
   private final Map<String, List<IoSite>> declaredSites = new HashMap<>();
   private final List<IndexedMethod> methods = new ArrayList<>();
+  private long cycleCuts;
 
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth) {
     this.files = List.copyOf(files);
@@ -360,8 +361,10 @@ public final class ProjectIndex {
       return cached;
     }
     if (!onPath.add(method.key())) {
+      cycleCuts++;
       return List.of();
     }
+    long cutsBefore = cycleCuts;
     List<ReachedIo> result = new ArrayList<>();
     for (IoSite site : sitesOf(method)) {
       if (!site.deferred()) {
@@ -378,7 +381,10 @@ public final class ProjectIndex {
     }
     onPath.remove(method.key());
     List<ReachedIo> immutable = List.copyOf(result);
-    reach.put(key, immutable);
+    if (cycleCuts == cutsBefore) {
+      // a result cut short by a cycle depends on where the walk entered it: never reuse it
+      reach.put(key, immutable);
+    }
     return immutable;
   }
 

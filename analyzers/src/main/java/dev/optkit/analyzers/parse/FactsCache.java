@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +36,7 @@ public final class FactsCache {
   private final String key;
   private final Map<String, Entry> previous;
   private final Map<String, Entry> current = new ConcurrentHashMap<>();
-  private volatile int hits;
+  private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
 
   private FactsCache(Path file, String key, Map<String, Entry> previous) {
     this.file = file;
@@ -67,7 +66,7 @@ public final class FactsCache {
     Entry entry = previous.get(path);
     if (entry != null && entry.contentHash().equals(contentHash) && entry.facts() != null) {
       current.put(path, entry);
-      hits++;
+      hits.incrementAndGet();
       return entry.facts();
     }
     return null;
@@ -78,7 +77,7 @@ public final class FactsCache {
   }
 
   public int hits() {
-    return hits;
+    return hits.get();
   }
 
   /** Writes what this run saw, atomically; files that disappeared are dropped. */
@@ -87,12 +86,11 @@ public final class FactsCache {
       return;
     }
     try {
-      Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), "facts", ".tmp");
-      try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(bytes))) {
         MAPPER.writeValue(out, new Stored(key, new HashMap<>(current)));
       }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      dev.optkit.analyzers.io.AtomicFile.write(file, bytes.toByteArray());
     } catch (IOException | RuntimeException e) {
       // the next run parses again
     }

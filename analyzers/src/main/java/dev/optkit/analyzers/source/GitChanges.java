@@ -33,11 +33,16 @@ public final class GitChanges {
     }
     run(directory, "git", "rev-parse", "--verify", "--quiet", ref + "^{commit}");
     Map<String, List<int[]>> changed = new HashMap<>();
-    String diff = run(directory, "git", "diff", "--no-color", "--no-ext-diff", "-U0", "--relative", ref, "--", ".");
+    // fixed prefixes and unquoted paths whatever the user's git configuration says
+    String diff = run(directory, "git", "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "-U0",
+        "--src-prefix=a/", "--dst-prefix=b/", "--relative", ref, "--", ".");
     String current = null;
     for (String line : diff.split("\n")) {
       if (line.startsWith("+++ ")) {
-        current = line.equals("+++ /dev/null") ? null : line.substring(line.startsWith("+++ b/") ? 6 : 4);
+        String target = line.substring(4);
+        int tab = target.indexOf('\t');
+        target = tab >= 0 ? target.substring(0, tab) : target;
+        current = target.equals("/dev/null") ? null : target.startsWith("b/") ? target.substring(2) : target;
         if (current != null) {
           changed.computeIfAbsent(current, k -> new ArrayList<>());
         }
@@ -51,10 +56,10 @@ public final class GitChanges {
         }
       }
     }
-    String untracked = run(directory, "git", "ls-files", "--others", "--exclude-standard", "--", ".");
-    for (String file : untracked.split("\n")) {
-      if (!file.isBlank()) {
-        changed.put(file.strip(), List.of(new int[] {1, Integer.MAX_VALUE}));
+    String untracked = run(directory, "git", "ls-files", "-z", "--others", "--exclude-standard", "--", ".");
+    for (String file : untracked.split("\0")) {
+      if (!file.isEmpty()) {
+        changed.put(file, List.of(new int[] {1, Integer.MAX_VALUE}));
       }
     }
     return new GitChanges(changed);

@@ -118,4 +118,42 @@ class CacheableReadMethodRuleTest {
         """);
     assertEquals(Set.of(), methods);
   }
+
+  @Test
+  void recursionDoesNotHideReadsFromOtherCallers() {
+    java.util.List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package shop;
+            import java.net.URI;
+            import java.net.http.HttpClient;
+            import java.net.http.HttpRequest;
+            import java.net.http.HttpResponse;
+            class M {
+              private final HttpClient http = HttpClient.newHttpClient();
+              private final N n = new N();
+              String fetchM(String id) throws Exception {
+                if (id.isEmpty()) { return n.fetchN(id); }
+                return http.send(HttpRequest.newBuilder(URI.create("https://m.example.com/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+              }
+            }
+            """)
+        .java("""
+            package shop;
+            class N {
+              private final M m = new M();
+              String fetchN(String id) throws Exception { return m.fetchM(id + "x"); }
+            }
+            """)
+        .java("""
+            package shop;
+            class Z {
+              private final N n = new N();
+              String fetchZ(String id) throws Exception { return n.fetchN(id); }
+            }
+            """)
+        .findings(Category.CACHEABLE_READ);
+    Set<String> owners = findings.stream().map(Finding::enclosingClass).collect(Collectors.toSet());
+    assertEquals(Set.of("shop.M", "shop.N", "shop.Z"), owners, findings.toString());
+  }
 }

@@ -326,15 +326,16 @@ public final class CachingPlanner {
     if (Boolean.TRUE.equals(finding.details().get("llm")) && policies.containsKey("llm")) {
       return Map.entry("llm", policies.get("llm"));
     }
-    String name = fact.name().toLowerCase(Locale.ROOT);
+    List<String> words = java.util.Arrays.stream(fact.name().split("(?<=[a-z0-9])(?=[A-Z])|_"))
+        .map(w -> w.toLowerCase(Locale.ROOT)).toList();
     for (Map.Entry<String, CachePolicy> entry : policies.entrySet()) {
       List<String> patterns = entry.getValue().methods();
       if (patterns == null) {
         continue;
       }
       for (String glob : patterns) {
-        String regex = Pattern.quote(glob.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");
-        if (Pattern.compile(regex).matcher(name).matches()) {
+        Pattern pattern = Pattern.compile(Pattern.quote(glob.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q"));
+        if (words.stream().anyMatch(w -> pattern.matcher(w).matches())) {
           return entry;
         }
       }

@@ -92,10 +92,11 @@ public record ProjectTraits(
         }
       }
     }
-    boolean boot = pomText.contains("spring-boot");
+    // Boot manages Caffeine's and Spring's versions only through its parent or its BOM, not its plugin
+    boolean boot = pomText.contains("<artifactId>spring-boot-starter-parent</artifactId>")
+        || pomText.contains("<artifactId>spring-boot-dependencies</artifactId>");
     boolean spring = springTypes || pomText.contains("<artifactId>spring-context") || boot;
-    Matcher release = RELEASE.matcher(pomText);
-    int java = release.find() ? Integer.parseInt(release.group(1)) : 17;
+    int java = javaRelease(pom, pomText);
     boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
         : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching, scan,
@@ -105,6 +106,36 @@ public record ProjectTraits(
   /** A method optkit itself annotated (its cache names start with "optkit."). */
   private static boolean isOptkitCache(MethodFact method) {
     return method.annotationValues().values().stream().anyMatch(v -> v.startsWith("optkit."));
+  }
+
+  /** The release the pom or, through relativePath, its parents set; 17 (optkit's floor) when none does. */
+  private static int javaRelease(Path pom, String pomText) {
+    Path current = pom;
+    String text = pomText;
+    for (int depth = 0; depth < 5 && !text.isEmpty(); depth++) {
+      Matcher release = RELEASE.matcher(text);
+      if (release.find()) {
+        return Integer.parseInt(release.group(1));
+      }
+      Matcher parent = Pattern.compile("<parent>.*?(?:<relativePath>([^<]*)</relativePath>.*?)?</parent>", Pattern.DOTALL)
+          .matcher(text);
+      if (!parent.find()) {
+        break;
+      }
+      String relative = parent.group(1) == null ? "../pom.xml" : parent.group(1).trim();
+      if (relative.isEmpty()) {
+        break;
+      }
+      Path next = current.getParent().resolve(relative).normalize();
+      next = Files.isDirectory(next) ? next.resolve("pom.xml") : next;
+      try {
+        text = Files.isRegularFile(next) ? Files.readString(next) : "";
+      } catch (IOException e) {
+        text = "";
+      }
+      current = next;
+    }
+    return 17;
   }
 
   public Optional<Path> pomFile() {

@@ -237,7 +237,11 @@ public final class CachingMigration {
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
-    if (anySpring && !springTargets.isEmpty()) {
+    if (!springTargets.isEmpty() && traits.scanPackage() == null) {
+      notes.add("no @SpringBootApplication or @ComponentScan found: make sure " + SpringCacheConfigRewrite.CLASS_NAME
+          + " in package " + firstPackage + " is scanned or imported, or the caches have no manager at run time");
+    }
+    if (!springTargets.isEmpty()) {
       changes.add(springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl));
     }
     traits.pomFile().ifPresent(pom -> pomChange(scanRoot, pom, traits, !springTargets.isEmpty()).ifPresent(changes::add));
@@ -306,9 +310,11 @@ public final class CachingMigration {
             .reduce((a, b) -> a + " and " + b).orElse("") + " where missing")));
   }
 
+  /** The version of any Spring Framework artifact the pom declares: spring-context-support must match it. */
   private static String declaredSpringVersion(String pom) {
-    java.util.regex.Matcher matcher = java.util.regex.Pattern
-        .compile("<artifactId>spring-context</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
+        "<groupId>org\\.springframework</groupId>\\s*<artifactId>spring-[\\w-]+</artifactId>\\s*<version>([^<]+)</version>")
+        .matcher(pom);
     return matcher.find() ? matcher.group(1).trim() : null;
   }
 

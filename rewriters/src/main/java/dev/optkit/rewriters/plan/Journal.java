@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.analyzers.io.AtomicFile;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.Hashes;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;

@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.plan;
+package dev.optkit.analyzers.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
