@@ -395,4 +395,30 @@ class PlainJavaCacheRewriteTest {
     assertTrue(java.nio.file.Files.isDirectory(project.resolve(".optkit/migrations").resolve(journal.id())));
     assertTrue(!java.nio.file.Files.exists(sources.resolve(".optkit")), "nothing is journalled inside the source root");
   }
+
+  @Test
+  void aTypeOfTheSameNameInThePackageIsNotShadowedByAnImport() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .java("""
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.Map;
+
+            public class Cache {
+                private final Map<String, String> entries = new HashMap<>();
+
+                public String get(String key) {
+                    return entries.get(key);
+                }
+            }
+            """)
+        .java(RATES_BEFORE.replace("private final HttpClient http = HttpClient.newHttpClient();",
+            "private final HttpClient http = HttpClient.newHttpClient();\n    private final Cache local = new Cache();"));
+    MigrationPlan plan = fixture.plan();
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Rates.java");
+    assertTrue(after.contains("private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> getRateCache"), after);
+    assertTrue(!after.contains("import com.github.benmanes.caffeine.cache.Cache;"), after);
+    fixture.assertCompiles(plan);
+  }
 }

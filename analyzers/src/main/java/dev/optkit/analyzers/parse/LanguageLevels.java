@@ -23,4 +23,16 @@ public final class LanguageLevels {
   public static LanguageLevel legacy() {
     return LanguageLevel.JAVA_8;
   }
+
+  /** Parses text at the newest level, then the legacy one; empty when neither accepts it. */
+  public static java.util.Optional<com.github.javaparser.ast.CompilationUnit> parse(String text) {
+    for (LanguageLevel level : new LanguageLevel[] {newest(), legacy()}) {
+      var result = new com.github.javaparser.JavaParser(new com.github.javaparser.ParserConfiguration().setLanguageLevel(level))
+          .parse(text);
+      if (result.isSuccessful()) {
+        return result.getResult();
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

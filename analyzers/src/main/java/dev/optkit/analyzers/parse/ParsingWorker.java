@@ -21,8 +21,6 @@ import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.facts.ReceiverResolver;
 import dev.optkit.analyzers.source.SourceFile;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +99,7 @@ public final class ParsingWorker {
           return new Outcome(cached, null);
         }
       }
-      content = decode(bytes);
+      content = dev.optkit.analyzers.io.Decoded.of(bytes).text();
     } catch (IOException e) {
       return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "cannot read: " + e.getMessage()));
     }
@@ -129,14 +127,6 @@ public final class ParsingWorker {
     } catch (RuntimeException | StackOverflowError e) {
       return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0,
           "analysis failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
-    }
-  }
-
-  private static String decode(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return new String(bytes, StandardCharsets.ISO_8859_1);
     }
   }
 

@@ -63,7 +63,6 @@ public final class ProjectClasspath {
       // the root's pom and its modules' poms; deeper trees would mean walking everything twice
       try (Stream<Path> walk = Files.walk(dir, 3)) {
         walk.filter(p -> p.getFileName().toString().equals("pom.xml"))
-            .filter(p -> p.toString().chars().filter(c -> c == '/').count() < 200)
             .filter(p -> !p.toString().contains("/target/"))
             .sorted()
             .forEach(poms::add);

@@ -90,11 +90,4 @@ public final class PomDependencies {
     }
     return text.substring(lineStart, end);
   }
-
-  /** The version of a declared dependency, when written literally. */
-  static Optional<String> declaredVersion(String pom, String artifactId) {
-    Matcher matcher = Pattern.compile("<artifactId>" + Pattern.quote(artifactId) + "</artifactId>\\s*<version>([^<$]+)</version>")
-        .matcher(pom);
-    return matcher.find() ? Optional.of(matcher.group(1).trim()) : Optional.empty();
-  }
 }

@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.edit;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.TreeSet;
 
 /** Adds single-type imports after the existing ones, skipping those present or clashing. */
 public final class Imports {
+  /** Simple names of the other types in the file's package (its directory), which an import would shadow. */
+  public static final DataKey<Set<String>> PACKAGE_TYPES = new DataKey<>() {};
+
   private Imports() {}
 
   /**
@@ -56,6 +60,21 @@ public final class Imports {
 
   public static boolean canUseSimpleName(CompilationUnit unit, String qualifiedName) {
     String simple = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    if (isImported(unit, qualifiedName) && !isImportedOnDemandOnly(unit, qualifiedName)) {
+      return true;
+    }
+    if (!inSamePackage(unit, qualifiedName)) {
+      if (unit.containsData(PACKAGE_TYPES) && unit.getData(PACKAGE_TYPES).contains(simple)) {
+        return false;
+      }
+      for (ImportDeclaration declaration : unit.getImports()) {
+        // a single-type import would shadow the same name from a wildcard: write it qualified instead
+        if (declaration.isAsterisk() && !declaration.isStatic() && !declaration.getNameAsString().startsWith("java.")
+            && !declaration.getNameAsString().equals(qualifiedName.substring(0, qualifiedName.lastIndexOf('.')))) {
+          return false;
+        }
+      }
+    }
     for (ImportDeclaration declaration : unit.getImports()) {
       if (!declaration.isAsterisk() && !declaration.isStatic() && declaration.getName().getIdentifier().equals(simple)
           && !declaration.getNameAsString().equals(qualifiedName)) {
@@ -80,6 +99,10 @@ public final class Imports {
       }
     }
     return false;
+  }
+
+  private static boolean isImportedOnDemandOnly(CompilationUnit unit, String qualifiedName) {
+    return unit.getImports().stream().noneMatch(d -> !d.isStatic() && !d.isAsterisk() && d.getNameAsString().equals(qualifiedName));
   }
 
   private static boolean inSamePackage(CompilationUnit unit, String qualifiedName) {

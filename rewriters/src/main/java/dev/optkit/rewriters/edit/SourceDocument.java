@@ -1,7 +1,6 @@
 package dev.optkit.rewriters.edit;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import dev.optkit.analyzers.io.Decoded;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,12 +36,8 @@ public final class SourceDocument {
   }
 
   public static SourceDocument decode(byte[] bytes) {
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-      return new SourceDocument(text, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      return new SourceDocument(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
-    }
+    Decoded decoded = Decoded.of(bytes);
+    return new SourceDocument(decoded.text(), decoded.charset());
   }
 
   public static SourceDocument of(String text) {

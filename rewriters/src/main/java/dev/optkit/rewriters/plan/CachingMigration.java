@@ -1,8 +1,5 @@
 package dev.optkit.rewriters.plan;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.optkit.analyzers.Assessment;
@@ -141,7 +138,6 @@ public final class CachingMigration {
     Path sourceRoot = sourceRoot(scanRoot.resolve(first.method().path()), firstPackage);
     String switchType = traits.switchType() != null ? traits.switchType()
         : (firstPackage.isEmpty() ? "" : firstPackage + ".") + CacheSwitchFile.CLASS_NAME;
-    boolean anySpring = plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING);
     String managerAttribute = SpringCacheConfigRewrite.managerAttribute(traits.existingSpringCaching());
 
     List<FileChange> changes = new ArrayList<>();
@@ -327,12 +323,7 @@ public final class CachingMigration {
   }
 
   static Optional<CompilationUnit> parse(String text) {
-    ParserConfiguration configuration = new ParserConfiguration().setLanguageLevel(LanguageLevels.newest());
-    ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(text);
-    if (!result.isSuccessful()) {
-      result = new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevels.legacy())).parse(text);
-    }
-    return result.isSuccessful() ? result.getResult() : Optional.empty();
+    return LanguageLevels.parse(text);
   }
 
   private static byte[] read(Path file) {

@@ -42,7 +42,17 @@ final class FileEdits {
       throw new UncheckedIOException("cannot read " + path, e);
     }
     SourceDocument document = SourceDocument.decode(bytes);
-    return CachingMigration.parse(document.text()).map(unit -> new FileEdits(bytes, document, unit));
+    Set<String> packageTypes = new java.util.HashSet<>();
+    try (var siblings = Files.list(root.resolve(path).getParent())) {
+      siblings.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
+          .forEach(n -> packageTypes.add(n.substring(0, n.length() - ".java".length())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + path, e);
+    }
+    return CachingMigration.parse(document.text()).map(unit -> {
+      unit.setData(Imports.PACKAGE_TYPES, packageTypes);
+      return new FileEdits(bytes, document, unit);
+    });
   }
 
   void add(PlainJavaCacheRewrite.Result result) {

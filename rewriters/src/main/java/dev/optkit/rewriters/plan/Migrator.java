@@ -85,8 +85,7 @@ public final class Migrator {
           sha256(change.after())));
     }
     List<String> cached = plan.targets().stream().map(Migrator::describe).toList();
-    List<String> refused = plan.refusals().stream().map(r -> r.finding().enclosingClass() + "." + r.finding().enclosingMethod()
-        + ": " + r.reason()).toList();
+    List<String> refused = plan.refusals().stream().map(Migrator::describe).toList();
     Journal journal = new Journal(id, optkitVersion, configText, entries, cached, refused);
     for (FileChange change : plan.changes()) {
       if (change.before() != null) {
