@@ -48,7 +48,8 @@ public final class ProjectIndex {
   private final Map<String, List<ReachedIo>> reach = new HashMap<>();
   private final Map<String, List<IoSite>> declaredSites = new HashMap<>();
   private final List<IndexedMethod> methods = new ArrayList<>();
-  private long cycleCuts;
+  /** Path position of the highest method a cycle cut back to during the current walk. */
+  private int lowestCut = Integer.MAX_VALUE;
 
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth) {
     this.files = List.copyOf(files);
@@ -351,7 +352,7 @@ public final class ProjectIndex {
 
   /** The I/O a method performs directly or through project methods, up to the index's depth. */
   public List<ReachedIo> reachedIo(IndexedMethod method) {
-    return reachedIo(method, maxDepth, new HashSet<>());
+    return reachedIo(method, maxDepth, new java.util.LinkedHashSet<>());
   }
 
   private List<ReachedIo> reachedIo(IndexedMethod method, int depth, Set<String> onPath) {
@@ -360,11 +361,20 @@ public final class ProjectIndex {
     if (cached != null) {
       return cached;
     }
+    int position = onPath.size();
     if (!onPath.add(method.key())) {
-      cycleCuts++;
+      int index = 0;
+      for (String onTheWay : onPath) {
+        if (onTheWay.equals(method.key())) {
+          lowestCut = Math.min(lowestCut, index);
+          break;
+        }
+        index++;
+      }
       return List.of();
     }
-    long cutsBefore = cycleCuts;
+    int outerCut = lowestCut;
+    lowestCut = Integer.MAX_VALUE;
     List<ReachedIo> result = new ArrayList<>();
     for (IoSite site : sitesOf(method)) {
       if (!site.deferred()) {
@@ -381,10 +391,12 @@ public final class ProjectIndex {
     }
     onPath.remove(method.key());
     List<ReachedIo> immutable = List.copyOf(result);
-    if (cycleCuts == cutsBefore) {
-      // a result cut short by a cycle depends on where the walk entered it: never reuse it
+    if (lowestCut >= position) {
+      // complete for this method; a cycle cut back to a caller further up would make the result
+      // depend on where the walk entered the cycle, so that one is not reused
       reach.put(key, immutable);
     }
+    lowestCut = Math.min(outerCut, lowestCut);
     return immutable;
   }
 
@@ -414,7 +426,7 @@ public final class ProjectIndex {
   }
 
   public List<ReachedIo> reachedThrough(IndexedMethod caller, CallRef call) {
-    return reachedThrough(caller, call, maxDepth, new HashSet<>());
+    return reachedThrough(caller, call, maxDepth, new java.util.LinkedHashSet<>());
   }
 
   public String pathOfType(String type) {
