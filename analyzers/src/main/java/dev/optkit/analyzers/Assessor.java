@@ -137,7 +137,8 @@ public final class Assessor {
         problems.add(outcome.problem());
       }
     }
-    ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth());
+    ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
+        dev.optkit.analyzers.index.MyBatisXmlMappers.scan(options.roots()));
     RuleContext context = new RuleContext(index, config.cacheable().namePatterns());
     Suppressions suppressions = new Suppressions(facts);
     List<Finding> findings = new ArrayList<>();

@@ -35,6 +35,7 @@ public final class ProjectIndex {
   private static final int MAX_FOLLOWED_OVERRIDES = 2;
 
   private final List<FileFacts> files;
+  private final MyBatisXmlMappers xmlMappers;
   private final ClientCatalog catalog;
   private final int maxDepth;
   private final Map<String, TypeFact> types = new HashMap<>();
@@ -52,6 +53,12 @@ public final class ProjectIndex {
   private int lowestCut = Integer.MAX_VALUE;
 
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth) {
+    this(files, catalog, maxDepth, MyBatisXmlMappers.none());
+  }
+
+  /** @param xmlMappers MyBatis statements declared in XML, for mapper interfaces without annotations */
+  public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers) {
+    this.xmlMappers = xmlMappers;
     this.files = List.copyOf(files);
     this.catalog = catalog;
     this.maxDepth = maxDepth;
@@ -129,7 +136,9 @@ public final class ProjectIndex {
     }
     Optional<DeclaredClientSignature> result = Optional.empty();
     TypeFact fact = types.get(type);
-    if (fact != null && fact.isInterface()) {
+    if (fact != null && fact.isInterface() && xmlMappers.isMapper(type)) {
+      result = catalog.declaredClients().stream().filter(d -> d.id().equals("mybatis-mapper")).findFirst();
+    } else if (fact != null && fact.isInterface()) {
       List<String> ancestry = supertypesOf(type);
       for (DeclaredClientSignature signature : catalog.declaredClients()) {
         if (matches(signature, ancestry)) {
@@ -218,6 +227,11 @@ public final class ProjectIndex {
           declaration.annotationValue("Select"), declaration.annotationValue("Insert"),
           declaration.annotationValue("Update"), declaration.annotationValue("Delete"));
       access = dbAccess(declaration, call.name(), sql);
+      Optional<MyBatisXmlMappers.Statement> mapped = xmlMappers.statement(call.receiverType(), call.name());
+      if (sql == null && mapped.isPresent()) {
+        sql = mapped.get().sql();
+        access = mapped.get().access();
+      }
     }
     return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),

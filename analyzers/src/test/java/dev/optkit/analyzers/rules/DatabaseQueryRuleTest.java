@@ -133,4 +133,42 @@ class DatabaseQueryRuleTest {
     assertEquals("write", byMethod.get("purge()").details().get("access"));
     assertEquals("read", byMethod.get("one(long)").details().get("access"));
   }
+
+  @Test
+  void myBatisXmlMappersClassifyAndShowSqlOfInterfaceCalls() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package shop;
+            public interface TagReadService {
+              java.util.List<String> all();
+              void rename(String from, String to);
+            }
+            """)
+        .java("""
+            package shop;
+            class Tags {
+              private final TagReadService tags;
+              Tags(TagReadService tags) { this.tags = tags; }
+              Object allTags() { return tags.all(); }
+              void rename(String a, String b) { tags.rename(a, b); }
+            }
+            """)
+        .file("src/main/resources/mapper/TagReadService.xml", """
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd" >
+            <mapper namespace="shop.TagReadService">
+                <select id="all" resultType="string">
+                    select name from tags <if test="x != null">where x = #{x}</if>
+                </select>
+                <update id="rename">update tags set name = #{to} where name = #{from}</update>
+            </mapper>
+            """)
+        .findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(2, findings.size(), findings.toString());
+    assertEquals("mybatis-mapper", byMethod.get("allTags()").details().get("client"));
+    assertEquals("read", byMethod.get("allTags()").details().get("access"));
+    assertEquals("select name from tags where x = #{x}", byMethod.get("allTags()").details().get("sql"));
+    assertEquals("write", byMethod.get("rename(String, String)").details().get("access"));
+  }
 }
