@@ -4,12 +4,8 @@ import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.io.Decoded;
 import dev.optkit.analyzers.source.SourceSet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,30 +46,11 @@ public final class MyBatisXmlMappers {
       if (!Files.isDirectory(root)) {
         continue;
       }
-      try {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(root) && SourceSet.SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (file.getFileName().toString().endsWith(".xml") && attrs.size() < MAX_FILE) {
-              read(file, found);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException exc) {
-            return FileVisitResult.CONTINUE;
-          }
-        });
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + root, e);
-      }
+      SourceSet.walk(root, dir -> true, (file, attrs) -> {
+        if (file.getFileName().toString().endsWith(".xml") && attrs.size() < MAX_FILE) {
+          read(file, found);
+        }
+      });
     }
     return new MyBatisXmlMappers(found);
   }

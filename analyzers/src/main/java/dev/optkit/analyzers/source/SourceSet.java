@@ -76,42 +76,17 @@ public final class SourceSet {
       if (!Files.exists(root)) {
         throw new IllegalArgumentException("no such file or directory: " + root);
       }
-      try {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            Path relative = displayRoot.relativize(dir);
-            if (!includeTests && isTestDirectory(relative)) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            if (!dir.equals(root) && matchesAny(excluders, relative)) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile()
-                && file.getFileName().toString().endsWith(".java")
-                && !matchesAny(excluders, displayRoot.relativize(file))
-                && (includers.isEmpty() || matchesAny(includers, displayRoot.relativize(file)))) {
-              seen.add(file);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException exc) {
-            return FileVisitResult.CONTINUE;
-          }
-        });
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + root, e);
-      }
+      walk(root, dir -> {
+        Path relative = displayRoot.relativize(dir);
+        return !(!includeTests && isTestDirectory(relative)) && !(!dir.equals(root) && matchesAny(excluders, relative));
+      }, (file, attrs) -> {
+        if (attrs.isRegularFile()
+            && file.getFileName().toString().endsWith(".java")
+            && !matchesAny(excluders, displayRoot.relativize(file))
+            && (includers.isEmpty() || matchesAny(includers, displayRoot.relativize(file)))) {
+          seen.add(file);
+        }
+      });
     }
     List<SourceFile> files = new ArrayList<>();
     for (Path file : seen) {
@@ -119,6 +94,40 @@ public final class SourceSet {
     }
     files.sort(Comparator.comparing(SourceFile::relativePath));
     return new SourceSet(displayRoot, files);
+  }
+
+  /**
+   * Walks a tree the way every scan does: build output and tool folders are never entered,
+   * unreadable entries are passed over.
+   *
+   * @param enter whether to descend into a directory (beyond the skipped ones)
+   */
+  public static void walk(Path root, java.util.function.Predicate<Path> enter,
+      java.util.function.BiConsumer<Path, BasicFileAttributes> visit) {
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return enter.test(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          visit.accept(file, attrs);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
   }
 
   private static boolean isTestDirectory(Path relative) {
