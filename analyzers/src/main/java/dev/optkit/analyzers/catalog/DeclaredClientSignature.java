@@ -14,8 +14,7 @@ public record DeclaredClientSignature(
     String provider,
     List<String> typeAnnotations,
     List<String> methodAnnotations,
-    List<String> superTypes,
-    List<String> inheritedMethods) {
+    List<String> superTypes) {
 
   public DeclaredClientSignature {
     Objects.requireNonNull(id, "declared client id");
@@ -24,6 +23,5 @@ public record DeclaredClientSignature(
     typeAnnotations = typeAnnotations == null ? List.of() : List.copyOf(typeAnnotations);
     methodAnnotations = methodAnnotations == null ? List.of() : List.copyOf(methodAnnotations);
     superTypes = superTypes == null ? List.of() : List.copyOf(superTypes);
-    inheritedMethods = inheritedMethods == null ? List.of() : List.copyOf(inheritedMethods);
   }
 }

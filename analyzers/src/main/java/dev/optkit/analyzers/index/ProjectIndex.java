@@ -10,7 +10,6 @@ import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
-import dev.optkit.analyzers.findings.Confidence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,10 +89,6 @@ public final class ProjectIndex {
 
   public Optional<TypeFact> type(String qualifiedName) {
     return Optional.ofNullable(types.get(qualifiedName));
-  }
-
-  public int maxDepth() {
-    return maxDepth;
   }
 
   /** Project supertypes of a type, itself first, nearest first. */

@@ -65,10 +65,6 @@ public final class GitChanges {
     return new GitChanges(changed);
   }
 
-  public boolean fileChanged(String path) {
-    return changed.containsKey(path);
-  }
-
   /** Whether any changed line falls within the range (a finding's member, or the finding itself). */
   public boolean touches(String path, SourceRange range) {
     for (int[] span : changed.getOrDefault(path, List.of())) {
@@ -77,10 +73,6 @@ public final class GitChanges {
       }
     }
     return false;
-  }
-
-  public int changedFiles() {
-    return changed.size();
   }
 
   private static String run(Path directory, String... command) {

@@ -8,4 +8,4 @@ import java.nio.file.Path;
  * @param relativePath the path reported to users: relative to the scanned root, forward slashes
  * @param primaryType the qualified name of the type the file is named after (from its package line)
  */
-public record SourceFile(Path absolutePath, String relativePath, String primaryType, Path sourceRoot) {}
+public record SourceFile(Path absolutePath, String relativePath, String primaryType) {}

@@ -33,21 +33,15 @@ public final class SourceSet {
       Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
   private static final int HEAD_BYTES = 16 * 1024;
 
-  private final Path displayRoot;
   private final List<SourceFile> files;
-  private final List<Path> sourceRoots;
   private final Map<String, Path> typeFiles;
 
-  private SourceSet(Path displayRoot, List<SourceFile> files) {
-    this.displayRoot = displayRoot;
+  private SourceSet(List<SourceFile> files) {
     this.files = List.copyOf(files);
-    Set<Path> roots = new LinkedHashSet<>();
     Map<String, Path> types = new HashMap<>();
     for (SourceFile file : files) {
-      roots.add(file.sourceRoot());
       types.putIfAbsent(file.primaryType(), file.absolutePath());
     }
-    this.sourceRoots = List.copyOf(roots);
     this.typeFiles = Map.copyOf(types);
   }
 
@@ -93,7 +87,7 @@ public final class SourceSet {
       files.add(describe(displayRoot, file));
     }
     files.sort(Comparator.comparing(SourceFile::relativePath));
-    return new SourceSet(displayRoot, files);
+    return new SourceSet(files);
   }
 
   /**
@@ -158,24 +152,8 @@ public final class SourceSet {
     String fileName = file.getFileName().toString();
     String simpleName = fileName.substring(0, fileName.length() - ".java".length());
     String packageName = readPackage(file);
-    Path sourceRoot = file.getParent();
-    if (!packageName.isEmpty()) {
-      Path candidate = file.getParent();
-      String[] segments = packageName.split("\\.");
-      boolean matches = true;
-      for (int i = segments.length - 1; i >= 0 && candidate != null; i--) {
-        if (candidate.getFileName() == null || !candidate.getFileName().toString().equals(segments[i])) {
-          matches = false;
-          break;
-        }
-        candidate = candidate.getParent();
-      }
-      if (matches && candidate != null) {
-        sourceRoot = candidate;
-      }
-    }
     String primaryType = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
-    return new SourceFile(file, relative, primaryType, sourceRoot);
+    return new SourceFile(file, relative, primaryType);
   }
 
   static String readPackage(Path file) {
@@ -205,16 +183,8 @@ public final class SourceSet {
     return common == null ? Path.of("/") : common;
   }
 
-  public Path displayRoot() {
-    return displayRoot;
-  }
-
   public List<SourceFile> files() {
     return files;
-  }
-
-  public List<Path> sourceRoots() {
-    return sourceRoots;
   }
 
   /** Project types by qualified name of the file that declares them (one top-level type per file). */

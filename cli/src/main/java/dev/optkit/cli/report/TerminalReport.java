@@ -76,7 +76,7 @@ public final class TerminalReport {
           .append(paint(DIM, "[" + finding.ruleId() + ", confidence " + finding.confidence().id() + "]"))
           .append('\n');
       out.append("     ").append(finding.path()).append(':').append(finding.line())
-          .append(paint(DIM, "  " + simple(finding.enclosingClass()) + "." + finding.enclosingMethod())).append('\n');
+          .append(paint(DIM, "  " + Formatting.simpleName(finding.enclosingClass()) + "." + finding.enclosingMethod())).append('\n');
       out.append("     ").append(finding.message()).append('\n');
       out.append("     ").append(paint(DIM, "| " + finding.snippet())).append('\n');
       if (finding.savings().timeSavedMsPerDay() > 0 || finding.savings().costSavedUsdPerDay() > 0) {
@@ -120,7 +120,4 @@ public final class TerminalReport {
     return color ? code + text + RESET : text;
   }
 
-  private static String simple(String type) {
-    return type == null ? "" : type.substring(type.lastIndexOf('.') + 1);
-  }
 }

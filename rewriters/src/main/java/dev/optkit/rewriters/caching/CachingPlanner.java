@@ -10,6 +10,7 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -245,10 +246,6 @@ public final class CachingPlanner {
     return writers;
   }
 
-  /** Test code calls the production API (so it counts as a caller) but its writes are fixtures, not data. */
-  public static boolean isTestSource(String path) {
-    return dev.optkit.analyzers.source.SourceSet.isTestPath(path);
-  }
 
   private static boolean isPublic(MethodFact fact) {
     return fact.modifiers().isPublic();
@@ -271,7 +268,7 @@ public final class CachingPlanner {
     }
     for (IndexedMethod method : index.methods()) {
       if (method.fact().ownerType().equals(target.fact().ownerType()) || method.fact().isConstructor()
-          || isTestSource(method.path()) || !inModule.test(method.path())) {
+          || SourceSet.isTestPath(method.path()) || !inModule.test(method.path())) {
         continue;
       }
       for (var site : index.sitesOf(method)) {

@@ -21,7 +21,6 @@ import java.util.Set;
  * (a value class below Java 16).
  */
 public final class PlainJavaCacheRewrite {
-  public static final String ID = "plain-java-caffeine-cache";
   static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
   static final String CACHE = "com.github.benmanes.caffeine.cache.Cache";
   static final String ASYNC_CACHE = "com.github.benmanes.caffeine.cache.AsyncCache";

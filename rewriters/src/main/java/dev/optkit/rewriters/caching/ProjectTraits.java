@@ -142,7 +142,7 @@ public record ProjectTraits(
     return Optional.ofNullable(pom);
   }
 
-  static String packageOf(String qualified) {
+  public static String packageOf(String qualified) {
     int dot = qualified.lastIndexOf('.');
     return dot < 0 ? "" : qualified.substring(0, dot);
   }

@@ -11,7 +11,6 @@ import java.util.Optional;
  * ambiguous for the project's own {@code @Cacheable}s): it is reached through a cache resolver.
  */
 public final class SpringCacheConfigRewrite {
-  public static final String ID = "spring-cache-config";
   public static final String CLASS_NAME = "OptkitCacheConfig";
   public static final String MANAGER_BEAN = "optkitCacheManager";
   public static final String RESOLVER_BEAN = "optkitCacheResolver";

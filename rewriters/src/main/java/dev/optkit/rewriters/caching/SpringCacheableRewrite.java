@@ -17,7 +17,6 @@ import java.util.Set;
  * parameters identify the entry.
  */
 public final class SpringCacheableRewrite {
-  public static final String ID = "spring-cacheable";
   static final String CACHEABLE = "org.springframework.cache.annotation.Cacheable";
   static final String CACHE_EVICT = "org.springframework.cache.annotation.CacheEvict";
   static final String CACHING = "org.springframework.cache.annotation.Caching";

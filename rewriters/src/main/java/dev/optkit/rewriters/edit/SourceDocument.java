@@ -115,11 +115,6 @@ public final class SourceDocument {
     return text.substring(start, end);
   }
 
-  /** Joins lines with this document's separator. */
-  public String lines(String... lines) {
-    return String.join(lineSeparator, lines);
-  }
-
   public String apply(List<TextEdit> edits) {
     List<TextEdit> ordered = new ArrayList<>(edits);
     ordered.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));

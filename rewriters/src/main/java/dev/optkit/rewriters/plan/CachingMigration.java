@@ -9,6 +9,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.parse.LanguageLevels;
 import dev.optkit.analyzers.rules.CacheableReadMethodRule;
 import dev.optkit.analyzers.rules.RuleContext;
+import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CacheSwitchFile;
 import dev.optkit.rewriters.caching.CachingPlanner;
@@ -21,7 +22,6 @@ import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheableRewrite;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
-import dev.optkit.rewriters.edit.TextEdit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -49,7 +47,7 @@ public final class CachingMigration {
     Path scanRoot = root.toAbsolutePath().normalize();
     List<Finding> candidates = assessment.findings().stream()
         .filter(f -> f.ruleId().equals("CacheableReadMethod") && f.fixable())
-        .filter(f -> !CachingPlanner.isTestSource(f.path()))
+        .filter(f -> !SourceSet.isTestPath(f.path()))
         .filter(selected)
         .toList();
     // each Maven module builds on its own: its own switch, cache configuration and pom
@@ -84,7 +82,7 @@ public final class CachingMigration {
     RuleContext context = new RuleContext(assessment.index(), config.cacheable().namePatterns());
     List<String> reasons = new ArrayList<>();
     for (IndexedMethod method : assessment.index().methods()) {
-      if (CachingPlanner.isTestSource(method.path())) {
+      if (SourceSet.isTestPath(method.path())) {
         continue;
       }
       CacheableReadMethodRule.whyNotCacheable(context, method)
@@ -134,7 +132,7 @@ public final class CachingMigration {
       byFile.computeIfAbsent(target.method().path(), k -> new ArrayList<>()).add(target);
     }
     CachingTarget first = plan.targets().get(0);
-    String firstPackage = packageOf(first.method().fact().ownerType());
+    String firstPackage = ProjectTraits.packageOf(first.method().fact().ownerType());
     Path sourceRoot = sourceRoot(scanRoot.resolve(first.method().path()), firstPackage);
     String switchType = traits.switchType() != null ? traits.switchType()
         : (firstPackage.isEmpty() ? "" : firstPackage + ".") + CacheSwitchFile.CLASS_NAME;
@@ -227,9 +225,9 @@ public final class CachingMigration {
     String indent = "    ";
     String nl = "\n";
     if (traits.switchType() == null) {
-      Path switchFile = sourceRoot.resolve(packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
+      Path switchFile = sourceRoot.resolve(ProjectTraits.packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
       changes.add(new FileChange(relative(scanRoot, switchFile), null,
-          CacheSwitchFile.create(packageOf(switchType), indent, nl).getBytes(StandardCharsets.UTF_8),
+          CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl).getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
@@ -353,10 +351,6 @@ public final class CachingMigration {
     return directory;
   }
 
-  static String packageOf(String qualified) {
-    int dot = qualified.lastIndexOf('.');
-    return dot < 0 ? "" : qualified.substring(0, dot);
-  }
 
   private static String relative(Path root, Path file) {
     return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');

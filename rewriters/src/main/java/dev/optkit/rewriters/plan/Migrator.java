@@ -72,17 +72,17 @@ public final class Migrator {
       if (change.created() && Files.exists(file)) {
         throw new Refused(change.path() + " already exists; optkit will not overwrite it");
       }
-      if (!change.created() && (!Files.exists(file) || !sha256(Files.readAllBytes(file)).equals(sha256(change.before())))) {
+      if (!change.created() && (!Files.exists(file) || !Hashes.sha256(Files.readAllBytes(file)).equals(Hashes.sha256(change.before())))) {
         throw new Refused(change.path() + " changed since the migration was planned; run migrate again");
       }
     }
     String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-        + sha256(String.valueOf(System.nanoTime()).getBytes(StandardCharsets.UTF_8)).substring(0, 6);
+        + Hashes.sha256(String.valueOf(System.nanoTime()).getBytes(StandardCharsets.UTF_8)).substring(0, 6);
     Path root = plan.root();
     List<Journal.Entry> entries = new ArrayList<>();
     for (FileChange change : plan.changes()) {
-      entries.add(new Journal.Entry(change.path(), change.before() == null ? null : sha256(change.before()),
-          sha256(change.after())));
+      entries.add(new Journal.Entry(change.path(), change.before() == null ? null : Hashes.sha256(change.before()),
+          Hashes.sha256(change.after())));
     }
     List<String> cached = plan.targets().stream().map(Migrator::describe).toList();
     List<String> refused = plan.refusals().stream().map(Migrator::describe).toList();
@@ -123,7 +123,7 @@ public final class Migrator {
     List<String> edited = new ArrayList<>();
     for (Journal.Entry entry : journal.files()) {
       Path file = root.resolve(entry.path());
-      String current = Files.exists(file) ? sha256(Files.readAllBytes(file)) : null;
+      String current = Files.exists(file) ? Hashes.sha256(Files.readAllBytes(file)) : null;
       boolean untouched = entry.sha256After().equals(current);
       boolean alreadyRestored = current == null ? entry.sha256Before() == null : current.equals(entry.sha256Before());
       if (!untouched && !alreadyRestored) {
@@ -143,7 +143,7 @@ public final class Migrator {
         }
       } else {
         byte[] original = Files.readAllBytes(journal.original(root, entry.path()));
-        if (!Files.exists(file) || !sha256(Files.readAllBytes(file)).equals(entry.sha256Before())) {
+        if (!Files.exists(file) || !Hashes.sha256(Files.readAllBytes(file)).equals(entry.sha256Before())) {
           AtomicFile.write(file, original);
           restored.add(entry.path());
         }
@@ -179,7 +179,4 @@ public final class Migrator {
     return refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod() + ": " + refusal.reason();
   }
 
-  static String sha256(byte[] bytes) {
-    return Hashes.sha256(bytes);
-  }
 }
