@@ -138,7 +138,7 @@ public final class Assessor {
       }
     }
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
-        dev.optkit.analyzers.index.MyBatisXmlMappers.scan(options.roots()));
+        dev.optkit.analyzers.index.MyBatisXmlMappers.read(sources.xmlFiles()));
     RuleContext context = new RuleContext(index, config.cacheable().namePatterns());
     Suppressions suppressions = new Suppressions(facts);
     List<Finding> findings = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.io.Decoded;
-import dev.optkit.analyzers.source.SourceSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ public final class MyBatisXmlMappers {
       "<(select|insert|update|delete)\\b[^>]*?\\bid\\s*=\\s*\"([\\w$]+)\"[^>]*>(.*?)</\\1>", Pattern.DOTALL);
   private static final Pattern TAG = Pattern.compile("<[^>]+>|<!\\[CDATA\\[|]]>");
   private static final long MAX_FILE = 2L * 1024 * 1024;
+  private static final int HEAD_BYTES = 4096;
 
   /** One statement: read or write, and its SQL with dynamic-SQL tags removed. */
   public record Statement(Access access, String sql) {}
@@ -39,25 +39,25 @@ public final class MyBatisXmlMappers {
     return new MyBatisXmlMappers(Map.of());
   }
 
-  /** Finds mapper XML files under the roots, skipping build output like the source scan does. */
-  public static MyBatisXmlMappers scan(List<Path> roots) {
+  /** Reads the mapper files among the given XML files (those whose head declares a {@code <mapper>}). */
+  public static MyBatisXmlMappers read(List<Path> xmlFiles) {
     Map<String, Map<String, Statement>> found = new HashMap<>();
-    for (Path root : roots) {
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      SourceSet.walk(root, dir -> true, (file, attrs) -> {
-        if (file.getFileName().toString().endsWith(".xml") && attrs.size() < MAX_FILE) {
-          read(file, found);
-        }
-      });
+    for (Path file : xmlFiles) {
+      read(file, found);
     }
     return new MyBatisXmlMappers(found);
   }
 
   private static void read(Path file, Map<String, Map<String, Statement>> found) {
     String text;
-    try {
+    try (var in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(HEAD_BYTES);
+      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<mapper")) {
+        return; // most XML in a project is not MyBatis: look no further than its head
+      }
+      if (Files.size(file) > MAX_FILE) {
+        return;
+      }
       text = Decoded.of(Files.readAllBytes(file)).text();
     } catch (IOException e) {
       return;

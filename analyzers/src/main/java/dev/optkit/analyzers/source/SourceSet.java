@@ -34,10 +34,12 @@ public final class SourceSet {
   private static final int HEAD_BYTES = 16 * 1024;
 
   private final List<SourceFile> files;
+  private final List<Path> xmlFiles;
   private final Map<String, Path> typeFiles;
 
-  private SourceSet(List<SourceFile> files) {
+  private SourceSet(List<SourceFile> files, List<Path> xmlFiles) {
     this.files = List.copyOf(files);
+    this.xmlFiles = List.copyOf(xmlFiles);
     Map<String, Path> types = new HashMap<>();
     for (SourceFile file : files) {
       types.putIfAbsent(file.primaryType(), file.absolutePath());
@@ -66,6 +68,7 @@ public final class SourceSet {
         .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
         .toList();
     Set<Path> seen = new LinkedHashSet<>();
+    List<Path> xml = new ArrayList<>();
     for (Path root : absoluteRoots) {
       if (!Files.exists(root)) {
         throw new IllegalArgumentException("no such file or directory: " + root);
@@ -74,6 +77,9 @@ public final class SourceSet {
         Path relative = displayRoot.relativize(dir);
         return !(!includeTests && isTestDirectory(relative)) && !(!dir.equals(root) && matchesAny(excluders, relative));
       }, (file, attrs) -> {
+        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".xml")) {
+          xml.add(file);
+        }
         if (attrs.isRegularFile()
             && file.getFileName().toString().endsWith(".java")
             && !matchesAny(excluders, displayRoot.relativize(file))
@@ -87,7 +93,7 @@ public final class SourceSet {
       files.add(describe(displayRoot, file));
     }
     files.sort(Comparator.comparing(SourceFile::relativePath));
-    return new SourceSet(files);
+    return new SourceSet(files, List.copyOf(xml));
   }
 
   /**
@@ -185,6 +191,11 @@ public final class SourceSet {
 
   public List<SourceFile> files() {
     return files;
+  }
+
+  /** XML files met on the same walk (MyBatis mappers are among them), in walk order. */
+  public List<Path> xmlFiles() {
+    return xmlFiles;
   }
 
   /** Project types by qualified name of the file that declares them (one top-level type per file). */
