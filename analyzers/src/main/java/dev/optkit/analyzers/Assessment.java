@@ -64,6 +64,14 @@ public record Assessment(
     return new Assessment(schemaVersion, tool, totals, List.copyOf(kept), warnings, stats, index);
   }
 
+  /** The same assessment with findings replaced one for one (same order, same count). */
+  public Assessment withFindings(List<Finding> replaced) {
+    if (replaced.size() != findings.size()) {
+      throw new IllegalArgumentException("findings are replaced one for one");
+    }
+    return new Assessment(schemaVersion, tool, summary, List.copyOf(replaced), warnings, stats, index);
+  }
+
   /** How the run went; not part of the machine-readable output because it varies run to run. */
   public record Stats(long elapsedMillis, int threads, long resolutions, long failedResolutions, int jars, int cachedFiles) {}
 }

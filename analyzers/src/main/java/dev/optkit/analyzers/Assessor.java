@@ -148,7 +148,7 @@ public final class Assessor {
         for (Finding finding : rule.check(context)) {
           if (suppressions.suppresses(finding)) {
             suppressed++;
-          } else {
+          } else if (!dev.optkit.analyzers.source.SourceSet.isGeneratedPath(finding.path())) {
             findings.add(withConfiguredSeverity(finding, config));
           }
         }
@@ -168,8 +168,12 @@ public final class Assessor {
   }
 
   /** Everything besides a file's own content that shapes its facts. */
+  /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
+  private static final int FACTS_SCHEMA = 2;
+
   private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {
-    StringBuilder key = new StringBuilder(options.toolVersion()).append('|').append(options.resolveTypes());
+    StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
+        .append('|').append(options.resolveTypes());
     key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients());
     for (Path jar : jars) {
       key.append('|').append(jar).append(':').append(jar.toFile().length()).append(':').append(jar.toFile().lastModified());

@@ -159,6 +159,7 @@ public final class AssessCommand implements Callable<Integer> {
     if (progress != null) {
       progress.finish();
     }
+    assessment = PlannedFixes.apply(roots.get(0), assessment, configuration);
     if (writeBaseline != null) {
       try {
         Baseline.of(assessment.findings(), OptkitCommand.Version.current()).write(writeBaseline);

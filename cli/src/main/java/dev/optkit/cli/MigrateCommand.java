@@ -72,6 +72,11 @@ public final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: .optkit.yml in PATH).")
   Path config;
 
+  @Option(names = "--accept-stale", paramLabel = "CLASS.METHOD",
+      description = "Cache CLASS.METHOD even though a writer of its data cannot evict it (repeatable): its TTL is then "
+          + "the only bound on stale reads, and the diff says so. Without it such methods are refused.")
+  List<String> acceptStale = new ArrayList<>();
+
   @Option(names = "--no-maven-repo", description = "Do not use jars from the local Maven repository for type resolution.")
   boolean noMavenRepo;
 
@@ -106,7 +111,7 @@ public final class MigrateCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), true, configuration, OptkitCommand.Version.current(), null);
     Assessment assessment = new Assessor().assess(options, Assessor.Progress.NONE);
     Predicate<Finding> selection = selection();
-    MigrationPlan plan = CachingMigration.prepare(root, assessment, configuration, selection);
+    MigrationPlan plan = CachingMigration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale));
     if (interactive) {
       Set<String> accepted = new HashSet<>();
       InteractiveReview.Outcome outcome;
@@ -120,7 +125,8 @@ public final class MigrateCommand implements Callable<Integer> {
       if (accepted.isEmpty()) {
         return ExitCodes.OK;
       }
-      plan = CachingMigration.prepare(root, assessment, configuration, f -> accepted.contains(f.fingerprint()));
+      plan = CachingMigration.prepare(root, assessment, configuration, f -> accepted.contains(f.fingerprint()),
+          Set.copyOf(acceptStale));
     }
     report(plan, out);
     if (plan.isEmpty()) {

@@ -51,6 +51,11 @@ final class MigrationFixture {
   }
 
   MigrationPlan plan() {
+    return plan(java.util.Set.of());
+  }
+
+  /** @param acceptStale methods to cache although a writer cannot evict them (--accept-stale) */
+  MigrationPlan plan(java.util.Set<String> acceptStale) {
     try {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path target = root.resolve(file.getKey());
@@ -62,7 +67,7 @@ final class MigrationFixture {
     }
     Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), false, List.of(), false, 1,
         true, config, "test", null), Assessor.Progress.NONE);
-    return CachingMigration.prepare(root, assessment, config, f -> true);
+    return CachingMigration.prepare(root, assessment, config, f -> true, acceptStale);
   }
 
   static String after(MigrationPlan plan, String path) {

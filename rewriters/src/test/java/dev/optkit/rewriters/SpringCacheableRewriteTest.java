@@ -16,6 +16,7 @@ class SpringCacheableRewriteTest {
   private static final String POM = """
       <project>
         <modelVersion>4.0.0</modelVersion>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
         <dependencies>
           <dependency>
             <groupId>org.springframework</groupId>
@@ -80,7 +81,7 @@ class SpringCacheableRewriteTest {
           }
 
           // Added by optkit migrate: reference data, expires 3600 s after write
-          @Cacheable(cacheNames = "optkit.CountryDao.findCountryName", key = "#p0", cacheManager = "optkitCacheManager", condition = "!T(shop.OptkitCaching).disabled()")
+          @Cacheable(cacheNames = "optkit.CountryDao.findCountryName", key = "#p0", cacheManager = "optkitCacheManager", condition = "#p0 != null and !T(shop.OptkitCaching).disabled()")
           public String findCountryName(String code) throws Exception {
               try (var connection = dataSource.getConnection();
                    var ps = connection.prepareStatement("SELECT name FROM country WHERE code = ?")) {
@@ -92,7 +93,7 @@ class SpringCacheableRewriteTest {
           }
 
           // Added by optkit migrate: this write changes what findCountryName() caches
-          @CacheEvict(cacheNames = "optkit.CountryDao.findCountryName", key = "#p0", cacheManager = "optkitCacheManager")
+          @CacheEvict(cacheNames = "optkit.CountryDao.findCountryName", key = "#p0", condition = "#p0 != null", cacheManager = "optkitCacheManager")
           public void renameCountry(String code, String name) throws Exception {
               try (var connection = dataSource.getConnection();
                    var ps = connection.prepareStatement("UPDATE country SET name = ? WHERE code = ?")) {
@@ -119,6 +120,7 @@ class SpringCacheableRewriteTest {
     assertEquals("""
         <project>
           <modelVersion>4.0.0</modelVersion>
+          <properties><maven.compiler.release>17</maven.compiler.release></properties>
           <dependencies>
             <dependency>
               <groupId>org.springframework</groupId>
@@ -206,8 +208,8 @@ class SpringCacheableRewriteTest {
                 return client.get().uri("/badges/{id}", id).retrieve().body(String.class);
             }
 
-            String describe(long id) {
-                return fetchBadge(id) + getTier(id);
+            void describe(long id, StringBuilder out) {
+                out.append(fetchBadge(id)).append(getTier(id));
             }
         }
         """).java("""
@@ -220,8 +222,8 @@ class SpringCacheableRewriteTest {
                 this.tiers = tiers;
             }
 
-            public String show(long id) {
-                return tiers.getTier(id);
+            public void show(long id, StringBuilder out) {
+                out.append(tiers.getTier(id));
             }
         }
         """);

@@ -210,7 +210,42 @@ public final class FactExtractor {
       boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
           || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty());
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
-          SourceRange.of(type));
+          SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type));
+    }
+
+    private static final List<String> TYPE_ANNOTATION_MEMBERS =
+        List.of("value", "name", "path", "basePackages", "scanBasePackages", "profiles");
+
+    private Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
+      Map<String, String> values = new TreeMap<>();
+      for (AnnotationExpr annotation : type.getAnnotations()) {
+        String qualified = names.qualify(annotation.getNameAsString()).name();
+        for (String member : TYPE_ANNOTATION_MEMBERS) {
+          List<String> strings = annotationStrings(annotation, member);
+          if (!strings.isEmpty()) {
+            values.put(qualified + "#" + member, String.join(",", strings));
+          }
+        }
+      }
+      return java.util.Collections.unmodifiableMap(values);
+    }
+
+    private Map<String, List<String>> superTypeArguments(TypeDeclaration<?> type) {
+      List<ClassOrInterfaceType> supers = new ArrayList<>();
+      if (type instanceof ClassOrInterfaceDeclaration declaration) {
+        supers.addAll(declaration.getExtendedTypes());
+        supers.addAll(declaration.getImplementedTypes());
+      } else if (type instanceof RecordDeclaration record) {
+        supers.addAll(record.getImplementedTypes());
+      } else if (type instanceof EnumDeclaration enumeration) {
+        supers.addAll(enumeration.getImplementedTypes());
+      }
+      Map<String, List<String>> arguments = new TreeMap<>();
+      for (ClassOrInterfaceType superType : supers) {
+        superType.getTypeArguments().filter(a -> !a.isEmpty()).ifPresent(args -> arguments.put(
+            names.qualify(superType).name(), args.stream().map(a -> names.qualify(a).name()).toList()));
+      }
+      return java.util.Collections.unmodifiableMap(arguments);
     }
 
     /** A field set only while constructing is effectively final; one set by setters is state. */
@@ -472,7 +507,7 @@ public final class FactExtractor {
                   && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
-          List.copyOf(mutableFieldsRead));
+          List.copyOf(mutableFieldsRead), body.map(ResultMutations::of).orElse(List.of()));
     }
 
     /** Local classes are analysed as methods of their own; anonymous classes belong to the method. */

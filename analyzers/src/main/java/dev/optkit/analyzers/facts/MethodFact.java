@@ -26,7 +26,18 @@ public record MethodFact(
     List<LoopFact> loops,
     List<String> timeOrRandomUses,
     boolean usesExistingCache,
-    List<String> mutableFieldsRead) {
+    List<String> mutableFieldsRead,
+    List<ResultMutation> resultMutations) {
+
+  /**
+   * This method changes what a call returned to it: adds to a list it got, sorts it, sets a field of
+   * it or of its elements. A cache serving that result would hand the change to every later caller.
+   *
+   * @param call the called method, by name
+   * @param arguments the call's argument count
+   * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
+   */
+  public record ResultMutation(String call, int arguments, String how) {}
 
   /** The string value of an annotation, by qualified or simple name, when written as a literal. */
   public String annotationValue(String qualifiedOrSimple) {

@@ -8,8 +8,11 @@ import java.util.Map;
  *
  * @param superTypes qualified names (best effort) of extended and implemented types
  * @param annotations qualified names (best effort) of the type's annotations
- * @param annotationValues literal values of single-valued annotations, by qualified name
  * @param fieldTypes qualified field types by field name
+ * @param annotationValues literal values of the type's annotations by {@code qualifiedAnnotation#member}
+ *     (several values joined by commas): {@code @Table(name)}, {@code @Path}, {@code @ComponentScan}...
+ * @param superTypeArguments qualified type arguments of each generic supertype
+ *     ({@code JpaRepository<Owner, Integer>} gives the entity a repository stores)
  */
 public record TypeFact(
     String qualifiedName,
@@ -18,7 +21,29 @@ public record TypeFact(
     List<String> annotations,
     Map<String, String> fieldTypes,
     boolean hasEqualsAndHashCode,
-    SourceRange range) {
+    SourceRange range,
+    Map<String, String> annotationValues,
+    Map<String, List<String>> superTypeArguments) {
+
+  /** An annotation member's literal value, by qualified or simple annotation name, or null. */
+  public String annotationValue(String qualifiedOrSimple, String member) {
+    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
+    for (var entry : annotationValues.entrySet()) {
+      String key = entry.getKey();
+      int hash = key.indexOf('#');
+      String annotation = key.substring(0, hash);
+      if (key.substring(hash + 1).equals(member) && (annotation.equals(qualifiedOrSimple)
+          || annotation.endsWith("." + simple) || annotation.equals(simple))) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  public boolean hasAnnotation(String qualifiedOrSimple) {
+    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
+    return annotations.stream().anyMatch(a -> a.equals(qualifiedOrSimple) || a.endsWith("." + simple) || a.equals(simple));
+  }
 
   public boolean isInterface() {
     return "interface".equals(kind);

@@ -50,6 +50,12 @@ public record Finding(
         enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, value, basis, memberRange);
   }
 
+  /** The same finding with what migrate's planner says of it. */
+  public Finding withFix(boolean value, String note) {
+    return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
+        enclosingMethod, fingerprint, message, snippet, details, value, note, savings, basis, memberRange);
+  }
+
   public Finding withSeverity(Severity value) {
     return new Finding(ruleId, category, value, confidence, path, line, column, endLine, endColumn, enclosingClass,
         enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, savings, basis, memberRange);

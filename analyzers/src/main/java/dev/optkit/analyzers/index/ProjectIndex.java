@@ -438,6 +438,25 @@ public final class ProjectIndex {
     return reachedThrough(caller, call, maxDepth, new java.util.LinkedHashSet<>());
   }
 
+  private WebEntryPoints webEntryPoints;
+  private PerUserCode perUserCode;
+  private DataFootprint.Reader footprints;
+
+  /** Request handlers, listeners and web response types. */
+  public synchronized WebEntryPoints webEntryPoints() {
+    return webEntryPoints == null ? webEntryPoints = new WebEntryPoints(this) : webEntryPoints;
+  }
+
+  /** Secured code and code reading the caller's identity, request or session. */
+  public synchronized PerUserCode perUserCode() {
+    return perUserCode == null ? perUserCode = new PerUserCode(this) : perUserCode;
+  }
+
+  /** The data each I/O site reads or writes. */
+  public synchronized DataFootprint.Reader footprints() {
+    return footprints == null ? footprints = new DataFootprint.Reader(this) : footprints;
+  }
+
   public String pathOfType(String type) {
     return typePaths.get(type);
   }

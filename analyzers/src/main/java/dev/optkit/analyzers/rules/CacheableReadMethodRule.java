@@ -10,6 +10,7 @@ import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ReachedIo;
+import dev.optkit.analyzers.index.WebEntryPoints;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,12 +33,6 @@ import java.util.Set;
     remediation = "Cache it with a bounded TTL cache: @Cacheable with a Caffeine cache manager in Spring "
         + "projects, a Caffeine cache field in plain Java (optkit migrate does either).")
 public final class CacheableReadMethodRule implements Rule {
-  /** Methods the framework calls per request or event: cache what they call, not them. */
-  private static final Set<String> ENTRY_POINT_ANNOTATIONS = Set.of(
-      "GetMapping", "PostMapping", "PutMapping", "DeleteMapping", "PatchMapping", "RequestMapping",
-      "GET", "POST", "PUT", "DELETE", "PATCH", "QueryMapping", "MutationMapping", "SchemaMapping",
-      "SubscriptionMapping", "DgsQuery", "DgsMutation", "DgsData", "Scheduled", "EventListener",
-      "KafkaListener", "RabbitListener", "JmsListener", "SqsListener", "ModelAttribute", "MessageMapping");
   private static final Set<String> ONE_SHOT_RETURNS = Set.of(
       "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream", "java.util.Iterator",
       "java.io.InputStream", "java.io.Reader", "java.sql.ResultSet", "java.sql.Connection", "java.util.Spliterator");
@@ -85,8 +80,10 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.of("returns a " + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
           + ", which can be consumed only once");
     }
-    if (fact.annotations().stream().anyMatch(a -> ENTRY_POINT_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
-      return Optional.of("a request handler or listener: cache the service it calls instead");
+    Optional<String> entryPoint = context.index().webEntryPoints().whyEntryPoint(method)
+        .or(() -> WebEntryPoints.whyWebResult(fact));
+    if (entryPoint.isPresent()) {
+      return entryPoint;
     }
     for (ParamFact param : fact.params()) {
       Optional<String> notKeyable = KeyableTypes.whyNotKeyable(param, context.index());

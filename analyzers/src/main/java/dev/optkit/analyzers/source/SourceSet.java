@@ -108,7 +108,7 @@ public final class SourceSet {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+          if (!dir.equals(root) && skipped(dir)) {
             return FileVisitResult.SKIP_SUBTREE;
           }
           return enter.test(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
@@ -128,6 +128,30 @@ public final class SourceSet {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
     }
+  }
+
+  /**
+   * Build output is never source, except the sources generated into {@code target/generated-sources}
+   * (OpenAPI interfaces carrying the mappings their controllers implement): read, never edited.
+   */
+  private static boolean skipped(Path dir) {
+    String name = dir.getFileName().toString();
+    Path parent = dir.getParent();
+    if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("target")) {
+      return !name.equals(GENERATED_SOURCES);
+    }
+    if (name.equals("target")) {
+      return !Files.isDirectory(dir.resolve(GENERATED_SOURCES));
+    }
+    return SKIPPED_DIRECTORIES.contains(name);
+  }
+
+  private static final String GENERATED_SOURCES = "generated-sources";
+
+  /** Whether a path (relative, forward slashes) is generated into build output: analysed, never reported or edited. */
+  public static boolean isGeneratedPath(String path) {
+    String unix = path.startsWith("/") ? path : "/" + path;
+    return unix.contains("/target/" + GENERATED_SOURCES + "/");
   }
 
   private static boolean isTestDirectory(Path relative) {

@@ -8,7 +8,9 @@ import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.WebEntryPoints;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayList;
@@ -41,18 +43,24 @@ public final class CachingPlanner {
   private final ProjectTraits traits;
 
   private final java.util.function.Predicate<String> inModule;
+  private final Set<String> acceptStale;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
-    this(index, config, traits, path -> true);
+    this(index, config, traits, path -> true, Set.of());
   }
 
-  /** @param inModule the files of the module being migrated: writers elsewhere run in another process */
+  /**
+   * @param inModule the files of the module being migrated: writers elsewhere run in another process
+   * @param acceptStale methods ({@code Class.method}, simple or qualified class) to cache even though some
+   *     writer of their data cannot evict them: their TTL is then the only bound on stale reads
+   */
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits,
-      java.util.function.Predicate<String> inModule) {
+      java.util.function.Predicate<String> inModule, Set<String> acceptStale) {
     this.index = index;
     this.config = config;
     this.traits = traits;
     this.inModule = inModule;
+    this.acceptStale = Set.copyOf(acceptStale);
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -91,7 +99,8 @@ public final class CachingPlanner {
       String simpleOwner = fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1);
       // cache names are global in a Spring context: qualify when two classes share a simple name
       String owner = simpleNameShared(simpleOwner) ? fact.ownerType() : simpleOwner;
-      String base = "optkit." + owner + "." + fact.name();
+      String base = "optkit." + owner + "." + fact.name() + (overloaded(fact) ? "(" + String.join(",",
+          fact.params().stream().map(p -> p.type().replaceAll("<.*>", "")).toList()) + ")" : "");
       String cacheName = base;
       for (int n = 2; usedNames.contains(cacheName); n++) {
         cacheName = base + n;
@@ -99,31 +108,63 @@ public final class CachingPlanner {
       usedNames.add(cacheName);
       Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
-      for (IndexedMethod writer : writersInSameClass(method.get())) {
-        Optional<String> cannot = cannotEvictFrom(form, fact, writer.fact());
+      List<String> unmatched = new ArrayList<>();
+      for (Writer writer : writers(method.get())) {
+        Optional<String> cannot = cannotEvictFrom(form, method.get(), writer.method());
         if (cannot.isPresent()) {
-          warnings.add("stale data: " + writer.fact().name() + "() writes in the same class but " + cannot.get()
-              + "; entries live up to " + policy.getValue().ttlSeconds() + " s");
+          unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get());
           continue;
         }
+        boolean sameClass = writer.method().fact().ownerType().equals(fact.ownerType());
         // the entry the writer changes when its parameters name the key, else everything: stale is worse than a miss
-        evictions.add(new CachingTarget.Eviction(writer, matchKey(fact, writer.fact()).orElse(null)));
+        evictions.add(new CachingTarget.Eviction(writer.method(),
+            sameClass ? matchKey(fact, writer.method().fact()).orElse(null) : null));
       }
-      for (IndexedMethod writer : writersElsewhere(method.get())) {
-        boolean bean = index.type(writer.fact().ownerType()).map(t -> t.annotations().stream()
-            .anyMatch(SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
-        if (form == CacheForm.SPRING && bean && isPublic(writer.fact()) && cannotEvictFrom(form, fact, writer.fact()).isEmpty()) {
-          // cache names are global in Spring: any bean can drop the whole cache when it writes its data
-          evictions.add(new CachingTarget.Eviction(writer, null));
-        } else {
-          warnings.add("stale data: " + writer.fact().displayName() + "() writes data " + fact.name() + "() reads, "
-              + "and cannot reach this cache to evict it; entries live up to " + policy.getValue().ttlSeconds() + " s");
+      List<String> acceptedStale = new ArrayList<>();
+      if (!unmatched.isEmpty()) {
+        if (!accepted(fact)) {
+          refusals.add(new Refusal(finding, "a writer of its data cannot evict it: " + String.join("; ", unmatched)
+              + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
+              + " caches it anyway with its TTL (" + policy.getValue().ttlSeconds() + " s) as the only bound"));
+          continue;
         }
+        for (String writer : unmatched) {
+          acceptedStale.add("accepted stale (--accept-stale): " + writer + "; entries live up to "
+              + policy.getValue().ttlSeconds() + " s after that write");
+        }
+        warnings.addAll(acceptedStale);
       }
       targets.add(new CachingTarget(finding, method.get(), form, policy.getKey(), policy.getValue(), cacheName,
-          List.copyOf(evictions), List.copyOf(warnings)));
+          List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
-    return new Plan(List.copyOf(targets), List.copyOf(refusals));
+    return outermostOnly(targets, refusals);
+  }
+
+  private boolean accepted(MethodFact fact) {
+    return acceptStale.contains(fact.displayName()) || acceptStale.contains(fact.ownerType() + "." + fact.name());
+  }
+
+  /**
+   * One cache level per data: a cached method that another cached method calls would keep serving
+   * its old entry when the outer one reloads, and the two TTLs would add up. The outer one stays
+   * (handlers were refused before), the inner one is refused with the reason.
+   */
+  private Plan outermostOnly(List<CachingTarget> targets, List<Refusal> refusals) {
+    List<CachingTarget> kept = new ArrayList<>();
+    for (CachingTarget inner : targets) {
+      Optional<CachingTarget> outer = targets.stream()
+          .filter(o -> o != inner && index.reachedIo(o.method()).stream()
+              .anyMatch(r -> r.via().contains(inner.method().fact().displayName())))
+          .findFirst();
+      if (outer.isPresent()) {
+        refusals.add(new Refusal(inner.finding(), "called by " + outer.get().method().fact().displayName()
+            + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
+            + "never disagree and their TTLs do not add up"));
+      } else {
+        kept.add(inner);
+      }
+    }
+    return new Plan(List.copyOf(kept), List.copyOf(refusals));
   }
 
   private boolean simpleNameShared(String simpleName) {
@@ -141,8 +182,37 @@ public final class CachingPlanner {
     return Optional.empty();
   }
 
+  private boolean overloaded(MethodFact fact) {
+    return index.methods(fact.ownerType(), fact.name()).size() > 1;
+  }
+
+  private static final Pattern SECRET_NAME = Pattern.compile(
+      "(?i).*(password|passwd|passphrase|secret|token|apikey|api_key|credential|privatekey|accesskey|sessionid).*");
+
   private Optional<String> refusal(IndexedMethod method) {
     MethodFact fact = method.fact();
+    if (traits.javaRelease() < 8) {
+      return Optional.of("the module compiles for Java " + traits.javaRelease() + "; optkit generates code for Java 8 "
+          + "and later only");
+    }
+    Optional<String> web = index.webEntryPoints().whyEntryPoint(method).or(() -> WebEntryPoints.whyWebResult(fact));
+    if (web.isPresent()) {
+      return web;
+    }
+    Optional<String> perUser = index.perUserCode().whyPerUser(method);
+    if (perUser.isPresent()) {
+      return perUser;
+    }
+    for (ParamFact param : fact.params()) {
+      if (SECRET_NAME.matcher(param.name()).matches()) {
+        return Optional.of("parameter '" + param.name() + "' looks like a secret: a cache key would keep it in memory "
+            + "and in cache statistics");
+      }
+    }
+    Optional<String> mutated = mutatingCaller(method);
+    if (mutated.isPresent()) {
+      return mutated;
+    }
     TypeFact owner = index.type(fact.ownerType()).orElse(null);
     if (owner == null || !owner.kind().equals("class")) {
       return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
@@ -167,6 +237,26 @@ public final class CachingPlanner {
     boolean async = isFuture(fact.returnType());
     if (async && !fact.modifiers().thrown().isEmpty()) {
       return Optional.of("returns a future but declares checked exceptions: the async loader cannot rethrow them");
+    }
+    return Optional.empty();
+  }
+
+  /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
+  private Optional<String> mutatingCaller(IndexedMethod target) {
+    for (IndexedMethod caller : index.methods()) {
+      for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
+        if (!mutation.call().equals(target.fact().name())) {
+          continue;
+        }
+        for (CallRef call : caller.fact().calls()) {
+          if (call.name().equals(mutation.call()) && call.argumentCount() == mutation.arguments()
+              && index.targetsOf(call).contains(target)) {
+            return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + mutation.how()
+                + "): a cached result is one object shared by every caller, so the change would leak into "
+                + "later answers");
+          }
+        }
+      }
     }
     return Optional.empty();
   }
@@ -235,68 +325,106 @@ public final class CachingPlanner {
     return count;
   }
 
-  private List<IndexedMethod> writersInSameClass(IndexedMethod target) {
-    List<IndexedMethod> writers = new ArrayList<>();
-    for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
-      if (method != target && !method.fact().isConstructor()
-          && index.reachedIo(method).stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
-        writers.add(method);
-      }
-    }
-    return writers;
-  }
-
-
-  private static boolean isPublic(MethodFact fact) {
-    return fact.modifiers().isPublic();
-  }
+  /** A method that writes data the cached method reads, and what it writes. */
+  private record Writer(IndexedMethod method, String what) {}
 
   /**
-   * Methods of other classes that write what the cached method reads: the same tables (from the
-   * SQL text) or the same repository.
+   * Every method of the project that may change what the target reads: methods whose own writes
+   * overlap the target's data (tables from parsed SQL, entities, repositories, URL templates; an
+   * unknown footprint overlaps everything of its kind), searched in every class, profile and
+   * implementation, and the target's own class's methods that write through project calls.
    */
-  private List<IndexedMethod> writersElsewhere(IndexedMethod target) {
-    Set<String> read = new java.util.TreeSet<>();
+  private List<Writer> writers(IndexedMethod target) {
+    List<DataFootprint> reads = new ArrayList<>();
     for (var reached : index.reachedIo(target)) {
       if (reached.site().access() == Access.READ) {
-        read.addAll(DataNames.of(reached.site()));
+        reads.add(index.footprints().of(reached.site()));
       }
     }
-    List<IndexedMethod> writers = new ArrayList<>();
-    if (read.isEmpty()) {
-      return writers;
-    }
+    Map<String, Writer> writers = new java.util.LinkedHashMap<>();
     for (IndexedMethod method : index.methods()) {
-      if (method.fact().ownerType().equals(target.fact().ownerType()) || method.fact().isConstructor()
-          || SourceSet.isTestPath(method.path()) || !inModule.test(method.path())) {
+      if (method == target || method.fact().isConstructor() || SourceSet.isTestPath(method.path())) {
         continue;
       }
       for (var site : index.sitesOf(method)) {
-        if (site.access() == Access.WRITE && DataNames.of(site).stream().anyMatch(read::contains)) {
-          writers.add(method);
-          break;
+        if (site.access() == Access.WRITE) {
+          DataFootprint written = index.footprints().of(site);
+          if (reads.stream().anyMatch(r -> r.overlaps(written))) {
+            writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes " + describe(written)
+                + " (" + site.method() + "())"));
+            break;
+          }
         }
       }
     }
-    return writers;
+    for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
+      if (method != target && !method.fact().isConstructor()
+          && index.reachedIo(method).stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
+        writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes through project calls"));
+      }
+    }
+    return List.copyOf(writers.values());
+  }
+
+  private static String describe(DataFootprint footprint) {
+    if (footprint.names().isEmpty()) {
+      return "data optkit cannot name";
+    }
+    String names = String.join(", ", footprint.names().stream().map(n -> n.substring(n.indexOf(':') + 1)).toList());
+    return footprint.unknown() ? names + " and possibly more" : names;
   }
 
   /** Why a writer cannot carry an eviction for this cache, or empty when it can. */
-  private static Optional<String> cannotEvictFrom(CacheForm form, MethodFact cached, MethodFact writer) {
+  private Optional<String> cannotEvictFrom(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
+    MethodFact writer = writerMethod.fact();
+    if (!inModule.test(writerMethod.path())) {
+      return Optional.of("it is in another module (" + writerMethod.path() + "), which may run in another process");
+    }
+    if (SourceSet.isGeneratedPath(writerMethod.path())) {
+      return Optional.of("it is generated code, which optkit does not edit");
+    }
+    if (writer.isAbstract()) {
+      return Optional.of("it has no body to evict from");
+    }
     if (form == CacheForm.SPRING) {
-      if (!isPublic(writer)) {
-        return Optional.of("it is not public, so Spring's proxy cannot evict around it");
+      boolean bean = index.type(writer.ownerType()).map(t -> t.annotations().stream()
+          .anyMatch(SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
+      if (!bean) {
+        return Optional.of("it is not a Spring bean, so no proxy can evict around it");
+      }
+      if (!writer.modifiers().isPublic() || writer.isStatic() || writer.modifiers().isFinal()) {
+        return Optional.of("it is not a public instance method, so Spring's proxy cannot evict around it");
       }
       if (writer.hasAnnotation("org.springframework.cache.annotation.CacheEvict")
           || writer.hasAnnotation("org.springframework.cache.annotation.Caching")) {
         return Optional.of("it already has cache annotations that optkit does not merge");
       }
+      List<String> selfCallers = selfCallers(writerMethod);
+      if (!selfCallers.isEmpty()) {
+        return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
+            + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
+      }
       return Optional.empty();
     }
-    if (writer.isStatic() && !cached.isStatic()) {
+    if (!writer.ownerType().equals(cached.fact().ownerType())) {
+      return Optional.of("it is in another class, and a plain Java cache can only be invalidated by its own class");
+    }
+    if (writer.isStatic() && !cached.fact().isStatic()) {
       return Optional.of("it is static and cannot reach the instance's cache");
     }
+    if (transactional(writerMethod)) {
+      return Optional.of("it runs in a transaction: invalidating before the commit would let a concurrent read "
+          + "cache the old value again, and plain Java has no after-commit hook optkit can rely on");
+    }
     return Optional.empty();
+  }
+
+  private boolean transactional(IndexedMethod method) {
+    if (method.fact().annotations().stream().anyMatch(a -> a.endsWith("Transactional"))) {
+      return true;
+    }
+    return index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
+        .anyMatch(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Transactional")));
   }
 
   /** The writer's arguments that rebuild the cached key: same names and types for every key parameter. */

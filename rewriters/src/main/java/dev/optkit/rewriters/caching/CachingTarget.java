@@ -11,6 +11,7 @@ import java.util.List;
  * @param cacheName the cache's name ({@code optkit.Owner.method}, unique per overload)
  * @param evictions writer methods of the same class that get an eviction, with the key expression
  * @param warnings what a reviewer must know (self-invocation, stale data nobody evicts)
+ * @param acceptedStale writers that cannot evict, accepted with --accept-stale: said in the diff too
  */
 public record CachingTarget(
     Finding finding,
@@ -20,7 +21,8 @@ public record CachingTarget(
     CachePolicy policy,
     String cacheName,
     List<Eviction> evictions,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> acceptedStale) {
 
   /**
    * A writer that must drop what it changes: the entry rebuilt from {@code keyArguments} (the

@@ -110,7 +110,11 @@ public final class PlainJavaCacheRewrite {
         + target.policy().maximumSize() + " entries";
     StringBuilder field = new StringBuilder();
     field.append(memberIndent).append("/** Added by optkit migrate: cache for ").append(name).append("() (").append(policy)
-        .append("). */").append(nl)
+        .append("). */").append(nl);
+    for (String stale : target.acceptedStale()) {
+      field.append(memberIndent).append("// ").append(stale).append(nl);
+    }
+    field
         .append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType).append(' ')
         .append(fieldName).append(" = ").append(caffeine).append(".newBuilder()").append(nl)
         .append(bodyIndent).append(unit1).append(".expireAfterWrite(").append(duration).append(".ofSeconds(").append(target.policy().ttlSeconds())
@@ -124,7 +128,10 @@ public final class PlainJavaCacheRewrite {
 
     List<String> body = new ArrayList<>();
     body.add("{");
-    body.add(bodyIndent + "if (" + switchReference + ".disabled()) {");
+    // Caffeine takes no null key: a call with a null lone key is answered uncached
+    boolean nullableKey = params.size() == 1 && !params.get(0).getType().isPrimitiveType();
+    body.add(bodyIndent + "if (" + switchReference + ".disabled()" + (nullableKey ? " || " + args.get(0) + " == null" : "")
+        + ") {");
     body.add(bodyIndent + unit1 + "return " + loaderCall + ";");
     body.add(bodyIndent + "}");
     if (async) {
@@ -173,8 +180,10 @@ public final class PlainJavaCacheRewrite {
             && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()
             && writer.getBody().isPresent()) {
           String cache = fieldName + (async ? ".synchronous()" : "");
-          String invalidate = eviction.keyArguments() == null || eviction.keyArguments().isEmpty() ? cache + ".invalidateAll();"
-              : cache + ".invalidate(" + evictionKey(eviction.keyArguments(), params, keyType) + ");";
+          boolean all = eviction.keyArguments() == null || eviction.keyArguments().isEmpty();
+          String invalidate = all ? cache + ".invalidateAll();"
+              : (nullableKey ? "if (" + eviction.keyArguments().get(0) + " != null) " : "")
+                  + cache + ".invalidate(" + evictionKey(eviction.keyArguments(), params, keyType) + ");";
           invalidations.add(new Invalidation(writer, name + "()", invalidate));
         }
       }

@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
  */
 public final class PomDependencies {
   public static final String CAFFEINE_VERSION = "3.2.0";
+  /** The last Caffeine line that runs on Java 8 (Caffeine 3 needs Java 11). */
+  public static final String CAFFEINE_JAVA8_VERSION = "2.9.3";
+
+  /** The Caffeine version a module compiled for this Java release can use. */
+  public static String caffeineFor(int javaRelease) {
+    return javaRelease < 11 ? CAFFEINE_JAVA8_VERSION : CAFFEINE_VERSION;
+  }
 
   /** A dependency to add; a null version is left to dependency management. */
   public record Dependency(String groupId, String artifactId, String version) {}

@@ -4,12 +4,11 @@ import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the target project is: whether Spring's cache abstraction is on hand, whether it caches
@@ -25,10 +24,14 @@ public record ProjectTraits(
     boolean enableCachingPresent,
     String scanPackage,
     int javaRelease,
-    String switchType) {
+    String switchType,
+    boolean transactions) {
 
-  private static final Pattern RELEASE = Pattern.compile(
-      "<(?:maven\\.compiler\\.release|maven\\.compiler\\.source|release|java\\.version)>\\s*(?:1\\.)?(\\d+)\\s*<");
+  /** Artifacts that bring spring-tx, so Spring's transaction-aware cache decorator can be used. */
+  private static final java.util.Set<String> TRANSACTIONAL_ARTIFACTS = java.util.Set.of(
+      "spring-tx", "spring-jdbc", "spring-orm", "spring-boot-starter-jdbc", "spring-boot-starter-data-jpa",
+      "spring-boot-starter-data-jdbc", "mybatis-spring-boot-starter", "mybatis-spring", "spring-data-jpa",
+      "spring-data-jdbc", "spring-boot-starter-jooq");
 
   public static ProjectTraits of(Path root, ProjectIndex index) {
     return of(root, index, path -> true);
@@ -52,6 +55,7 @@ public record ProjectTraits(
     boolean cacheableUsed = false;
     String scan = null;
     String switchType = null;
+    boolean transactional = false;
     for (FileFacts file : index.files()) {
       if (!inModule.test(file.path())) {
         continue;
@@ -71,9 +75,11 @@ public record ProjectTraits(
           if (annotation.endsWith("EnableCaching")) {
             enableCaching = true;
           }
-          if ((annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan"))
-              && (scan == null || type.qualifiedName().length() < scan.length())) {
-            scan = packageOf(type.qualifiedName());
+          if (annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan")) {
+            String scanned = scannedPackage(type);
+            if (scan == null || scanned.length() < scan.length()) {
+              scan = scanned;
+            }
           }
         }
         if (type.simpleName().equals("OptkitCaching")) {
@@ -90,17 +96,23 @@ public record ProjectTraits(
         if (method.hasAnnotation("org.springframework.cache.annotation.Cacheable") && !isOptkitCache(method)) {
           cacheableUsed = true;
         }
+        if (method.hasAnnotation("org.springframework.transaction.annotation.Transactional")) {
+          transactional = true;
+        }
       }
     }
     // Boot manages Caffeine's and Spring's versions only through its parent or its BOM, not its plugin
     boolean boot = pomText.contains("<artifactId>spring-boot-starter-parent</artifactId>")
         || pomText.contains("<artifactId>spring-boot-dependencies</artifactId>");
     boolean spring = springTypes || pomText.contains("<artifactId>spring-context") || boot;
-    int java = javaRelease(pom, pomText);
+    java.util.Optional<MavenPom> model = Files.isRegularFile(pom) ? MavenPom.read(pom) : java.util.Optional.empty();
+    int java = javaRelease(model);
+    transactional |= model.map(m -> m.dependencyArtifacts().stream().anyMatch(TRANSACTIONAL_ARTIFACTS::contains))
+        .orElse(false);
     boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
         : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching, scan,
-        java, switchType);
+        java, switchType, spring && transactional);
   }
 
   /** A method optkit itself annotated (its cache names start with "optkit."). */
@@ -108,34 +120,29 @@ public record ProjectTraits(
     return method.annotationValues().values().stream().anyMatch(v -> v.startsWith("optkit."));
   }
 
-  /** The release the pom or, through relativePath, its parents set; 17 (optkit's floor) when none does. */
-  private static int javaRelease(Path pom, String pomText) {
-    Path current = pom;
-    String text = pomText;
-    for (int depth = 0; depth < 5 && !text.isEmpty(); depth++) {
-      Matcher release = RELEASE.matcher(text);
-      if (release.find()) {
-        return Integer.parseInt(release.group(1));
-      }
-      Matcher parent = Pattern.compile("<parent>.*?(?:<relativePath>([^<]*)</relativePath>.*?)?</parent>", Pattern.DOTALL)
-          .matcher(text);
-      if (!parent.find()) {
-        break;
-      }
-      String relative = parent.group(1) == null ? "../pom.xml" : parent.group(1).trim();
-      if (relative.isEmpty()) {
-        break;
-      }
-      Path next = current.getParent().resolve(relative).normalize();
-      next = Files.isDirectory(next) ? next.resolve("pom.xml") : next;
-      try {
-        text = Files.isRegularFile(next) ? Files.readString(next) : "";
-      } catch (IOException e) {
-        text = "";
-      }
-      current = next;
+  /**
+   * The release generated code must compile for: what the pom (or its local parents) sets, lowered to
+   * the minimum an enforcer rule accepts; Java 8 when nothing says, the compiler plugin's default.
+   */
+  private static int javaRelease(java.util.Optional<MavenPom> pom) {
+    if (pom.isEmpty()) {
+      return 8;
     }
-    return 17;
+    int release = pom.get().javaRelease().orElse(8);
+    return Math.min(release, pom.get().enforcedMinimumJava().orElse(release));
+  }
+
+  /** The base package component scanning starts from: the annotation's own, else the annotated class's. */
+  private static String scannedPackage(TypeFact type) {
+    for (String member : java.util.List.of("scanBasePackages", "basePackages", "value")) {
+      for (String annotation : java.util.List.of("SpringBootApplication", "ComponentScan")) {
+        String value = type.annotationValue(annotation, member);
+        if (value != null && !value.isBlank()) {
+          return value.split(",")[0].trim();
+        }
+      }
+    }
+    return packageOf(type.qualifiedName());
   }
 
   public Optional<Path> pomFile() {

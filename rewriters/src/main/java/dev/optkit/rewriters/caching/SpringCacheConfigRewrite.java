@@ -24,8 +24,12 @@ public final class SpringCacheConfigRewrite {
   }
 
   /** A new configuration class holding the given caches. */
+  /**
+   * @param transactionAware wrap the manager in Spring's {@code TransactionAwareCacheManagerProxy}, so puts
+   *     and evictions made inside a transaction take effect after its commit (spring-tx must be present)
+   */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
-      List<CachingTarget> targets, String indent, String nl) {
+      boolean transactionAware, List<CachingTarget> targets, String indent, String nl) {
     List<String> lines = new ArrayList<>();
     if (!packageName.isEmpty()) {
       lines.add("package " + packageName + ";");
@@ -33,7 +37,7 @@ public final class SpringCacheConfigRewrite {
     }
     lines.add("import com.github.benmanes.caffeine.cache.Caffeine;");
     lines.add("import java.time.Duration;");
-    lines.add("import java.util.List;");
+    lines.add("import java.util.Collections;");
     if (!existingCaching) {
       lines.add("import org.springframework.cache.CacheManager;");
     }
@@ -45,6 +49,9 @@ public final class SpringCacheConfigRewrite {
       lines.add("import org.springframework.cache.interceptor.CacheResolver;");
       lines.add("import org.springframework.cache.interceptor.SimpleCacheResolver;");
     }
+    if (transactionAware) {
+      lines.add("import org.springframework.cache.transaction.TransactionAwareCacheManagerProxy;");
+    }
     lines.add("import org.springframework.context.annotation.Bean;");
     lines.add("import org.springframework.context.annotation.Configuration;");
     lines.add("");
@@ -52,7 +59,7 @@ public final class SpringCacheConfigRewrite {
     lines.add(" * Caches added by optkit migrate: each bounded, expiring and recording statistics. All of them are");
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
     lines.add(" */");
-    lines.add("@Configuration(proxyBeanMethods = false)");
+    lines.add("@Configuration");
     if (addEnableCaching) {
       lines.add("@EnableCaching");
     }
@@ -68,12 +75,17 @@ public final class SpringCacheConfigRewrite {
     }
     lines.add(indent + indent + "CaffeineCacheManager manager = new CaffeineCacheManager();");
     lines.add(indent + indent + "// static: a cache name nobody registered fails instead of creating an unbounded cache");
-    lines.add(indent + indent + "manager.setCacheNames(List.of());");
+    lines.add(indent + indent + "manager.setCacheNames(Collections.<String>emptyList());");
     for (CachingTarget target : targets) {
       lines.add(registration(target, indent + indent));
     }
     lines.add(indent + indent + MARKER);
-    lines.add(indent + indent + (existingCaching ? "return new SimpleCacheResolver(manager);" : "return manager;"));
+    String served = "manager";
+    if (transactionAware) {
+      lines.add(indent + indent + "// evictions and puts inside a transaction take effect after it commits, never before");
+      served = "new TransactionAwareCacheManagerProxy(manager)";
+    }
+    lines.add(indent + indent + (existingCaching ? "return new SimpleCacheResolver(" + served + ");" : "return " + served + ";"));
     lines.add(indent + "}");
     lines.add("");
     lines.add(indent + "private static void register(CaffeineCacheManager manager, String name, long ttlSeconds, long maximumSize) {");

@@ -43,13 +43,19 @@ public final class SpringCacheableRewrite {
     List<TextEdit> edits = new ArrayList<>();
     String indent = document.indentationOf(method.getBegin().orElseThrow().line);
     String key = keyExpression(method.getParameters().size());
+    // a lone key that is null would make Spring throw ("Null key returned"): such calls skip the cache
+    boolean nullableKey = method.getParameters().size() == 1 && !method.getParameter(0).getType().isPrimitiveType();
+    String condition = (nullableKey ? "#p0 != null and " : "") + "!T(" + switchType + ").disabled()";
     String cacheable = "@" + Imports.reference(unit, CACHEABLE) + "(cacheNames = " + JavaText.literal(target.cacheName())
-        + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = "
-        + JavaText.literal("!T(" + switchType + ").disabled()") + ")";
+        + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = " + JavaText.literal(condition) + ")";
     imports.add(CACHEABLE);
+    StringBuilder comment = new StringBuilder(indent + "// Added by optkit migrate: " + target.policyName()
+        + " data, expires " + target.policy().ttlSeconds() + " s after write" + nl);
+    for (String stale : target.acceptedStale()) {
+      comment.append(indent).append("// ").append(stale).append(nl);
+    }
     edits.add(TextEdit.insert(document.lineStart(method.getBegin().orElseThrow().line),
-        indent + "// Added by optkit migrate: " + target.policyName() + " data, expires " + target.policy().ttlSeconds()
-            + " s after write" + nl + indent + cacheable + nl));
+        comment + indent + cacheable + nl));
     return new PlainJavaCacheRewrite.Result(edits, imports);
   }
 
@@ -70,8 +76,13 @@ public final class SpringCacheableRewrite {
               && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()) {
             String key = eviction.keyArguments() == null || eviction.keyArguments().isEmpty() ? null
                 : writerKey(writer, eviction.keyArguments());
+            // a null lone key was never cached (the @Cacheable condition), and evicting it would throw
+            String keyCondition = key != null && key.startsWith("#p") && !key.contains(",")
+                && !writer.getParameter(Integer.parseInt(key.substring(2))).getType().isPrimitiveType()
+                ? ", condition = " + JavaText.literal(key + " != null") : "";
             evicts.add("@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + JavaText.literal(target.cacheName())
-                + (key == null ? ", allEntries = true" : ", key = " + JavaText.literal(key)) + ", " + managerAttribute + ")");
+                + (key == null ? ", allEntries = true" : ", key = " + JavaText.literal(key) + keyCondition) + ", "
+                + managerAttribute + ")");
             reasons.add(target.method().fact().name() + "()");
           }
         }

@@ -44,6 +44,12 @@ public final class CachingMigration {
   private CachingMigration() {}
 
   public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
+    return prepare(root, assessment, config, selected, java.util.Set.of());
+  }
+
+  /** @param acceptStale methods to cache although a writer of their data cannot evict them (--accept-stale) */
+  public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected,
+      java.util.Set<String> acceptStale) {
     Path scanRoot = root.toAbsolutePath().normalize();
     List<Finding> candidates = assessment.findings().stream()
         .filter(f -> f.ruleId().equals("CacheableReadMethod") && f.fixable())
@@ -60,7 +66,7 @@ public final class CachingMigration {
     List<Refusal> refusals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
-      MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue());
+      MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale);
       changes.addAll(part.changes());
       targets.addAll(part.targets());
       refusals.addAll(part.refusals());
@@ -104,12 +110,12 @@ public final class CachingMigration {
   }
 
   private static MigrationPlan prepareModule(Path scanRoot, String module, Assessment assessment, OptkitConfig config,
-      List<Finding> candidates) {
+      List<Finding> candidates, java.util.Set<String> acceptStale) {
     Path moduleRoot = module.isEmpty() ? projectRoot(scanRoot) : scanRoot.resolve(module);
     String prefix = module.isEmpty() ? "" : module + "/";
     ProjectTraits traits = ProjectTraits.of(moduleRoot, assessment.index(), path -> path.startsWith(prefix));
-    CachingPlanner.Plan plan = new CachingPlanner(assessment.index(), config, traits, path -> path.startsWith(prefix))
-        .plan(candidates);
+    CachingPlanner.Plan plan = new CachingPlanner(assessment.index(), config, traits, path -> path.startsWith(prefix),
+        acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
     if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !configExtendable(scanRoot, prefix, assessment)) {
       List<CachingTarget> kept = new ArrayList<>();
@@ -240,7 +246,7 @@ public final class CachingMigration {
     }
     traits.pomFile().ifPresent(pom -> pomChange(scanRoot, pom, traits, !springTargets.isEmpty()).ifPresent(changes::add));
     if (traits.pomFile().isEmpty()) {
-      notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.CAFFEINE_VERSION
+      notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.caffeineFor(traits.javaRelease())
           + (springTargets.isEmpty() ? "" : " and org.springframework:spring-context-support") + " to your build");
     }
     return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes, List.of());
@@ -280,7 +286,7 @@ public final class CachingMigration {
     String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
     String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
-        targets, indent, nl);
+        traits.transactions(), targets, indent, nl);
     return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
         List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
             + targets.size() + " bounded, expiring cache(s)"));
@@ -293,7 +299,7 @@ public final class CachingMigration {
     boolean managed = traits.springBoot();
     List<PomDependencies.Dependency> wanted = new ArrayList<>();
     wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
-        managed ? null : PomDependencies.CAFFEINE_VERSION));
+        managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
     if (spring) {
       boolean bom = managed || text.contains("spring-framework-bom");
       String version = bom ? null : declaredSpringVersion(text);

@@ -1,0 +1,114 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds where a method changes what a call returned to it: {@code repo.findAll().add(x)}, a local
+ * holding a call's result then sorted or given a field, {@code Collections.sort(list)}, setters
+ * called on the elements of a returned collection in a for-each. Syntax only: a result passed on
+ * to another method that mutates it is not seen, which is why the planner also refuses mutable
+ * result types it cannot follow.
+ */
+final class ResultMutations {
+  /** Calls that change their receiver: collections, maps, builders, arrays lists. */
+  private static final Set<String> MUTATORS = Set.of(
+      "add", "addAll", "addFirst", "addLast", "remove", "removeAll", "removeIf", "retainAll", "clear", "put",
+      "putAll", "putIfAbsent", "replace", "replaceAll", "compute", "computeIfAbsent", "computeIfPresent", "merge",
+      "sort", "set", "push", "pop", "poll", "offer", "removeFirst", "removeLast", "append", "insert", "reverse",
+      "setLength", "delete", "deleteCharAt");
+  /** Static helpers that change their first argument. */
+  private static final Set<String> STATIC_MUTATORS = Set.of(
+      "Collections.sort", "Collections.shuffle", "Collections.reverse", "Collections.swap", "Collections.fill",
+      "Collections.rotate", "Collections.addAll", "Arrays.sort", "Arrays.fill", "Arrays.setAll");
+
+  private ResultMutations() {}
+
+  static List<MethodFact.ResultMutation> of(Node body) {
+    Map<String, MethodCallExpr> localSources = new HashMap<>();
+    for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
+      variable.getInitializer().flatMap(ResultMutations::call).ifPresent(c -> localSources.put(variable.getNameAsString(), c));
+    }
+    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+      if (assign.getTarget() instanceof NameExpr name) {
+        call(assign.getValue()).ifPresent(c -> localSources.put(name.getNameAsString(), c));
+      }
+    }
+    Set<MethodFact.ResultMutation> found = new LinkedHashSet<>();
+    for (MethodCallExpr mutation : body.findAll(MethodCallExpr.class)) {
+      String name = mutation.getNameAsString();
+      Expression target = null;
+      if (mutation.getScope().isPresent() && (MUTATORS.contains(name) || isSetter(name))) {
+        target = mutation.getScope().get();
+      } else if (mutation.getScope().orElse(null) instanceof NameExpr helper
+          && STATIC_MUTATORS.contains(helper.getNameAsString() + "." + name) && mutation.getArguments().isNonEmpty()) {
+        target = mutation.getArgument(0);
+        name = helper.getNameAsString() + "." + name;
+      }
+      if (target == null) {
+        continue;
+      }
+      MethodCallExpr source = source(target, localSources);
+      if (source != null) {
+        found.add(new MethodFact.ResultMutation(source.getNameAsString(), source.getArguments().size(), name));
+      }
+    }
+    // for (Pet pet : owner.getPets()) pet.setName(...): the elements of the returned collection change
+    for (ForEachStmt loop : body.findAll(ForEachStmt.class)) {
+      MethodCallExpr source = source(loop.getIterable(), localSources);
+      if (source == null) {
+        continue;
+      }
+      String element = loop.getVariableDeclarator().getNameAsString();
+      for (MethodCallExpr inner : loop.getBody().findAll(MethodCallExpr.class)) {
+        if (inner.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(element)
+            && (isSetter(inner.getNameAsString()) || MUTATORS.contains(inner.getNameAsString()))) {
+          found.add(new MethodFact.ResultMutation(source.getNameAsString(), source.getArguments().size(),
+              element + "." + inner.getNameAsString()));
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static MethodCallExpr source(Expression target, Map<String, MethodCallExpr> localSources) {
+    Expression unwrapped = unwrap(target);
+    if (unwrapped instanceof MethodCallExpr call) {
+      return call;
+    }
+    if (unwrapped instanceof NameExpr name) {
+      return localSources.get(name.getNameAsString());
+    }
+    return null;
+  }
+
+  private static java.util.Optional<MethodCallExpr> call(Expression expression) {
+    Expression unwrapped = unwrap(expression);
+    return unwrapped instanceof MethodCallExpr call ? java.util.Optional.of(call) : java.util.Optional.empty();
+  }
+
+  private static Expression unwrap(Expression expression) {
+    Expression current = expression;
+    while (current instanceof EnclosedExpr || current instanceof CastExpr) {
+      current = current instanceof EnclosedExpr enclosed ? enclosed.getInner() : ((CastExpr) current).getExpression();
+    }
+    return current;
+  }
+
+  private static boolean isSetter(String name) {
+    return name.length() > 3 && name.startsWith("set") && Character.isUpperCase(name.charAt(3));
+  }
+}

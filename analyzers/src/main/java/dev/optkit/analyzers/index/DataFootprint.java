@@ -1,0 +1,188 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.TypeFact;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * What data one I/O site reads or writes, by name: the tables its SQL names (parsed with
+ * JSqlParser: joins, comma joins, subqueries, CTEs; JPQL entity names mapped to their tables), the
+ * table of the entity a Spring Data repository stores, or the remote resource a URL template
+ * names. When the data cannot be told (SQL built at run time, an EntityManager write of any
+ * entity, an entity with associations, a URL unknown), the footprint says so: an unknown
+ * footprint overlaps every footprint of the same kind, so such a write must evict every cache
+ * reading that kind of data, and such a read is cached only when every writer of its kind evicts.
+ *
+ * @param names normalised data names: {@code table:owners}, {@code url:/owners/*}
+ * @param unknown the site may touch data beyond {@code names}
+ */
+public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown) {
+
+  /** Whether a write with footprint {@code write} may change what a read with this footprint returns. */
+  public boolean overlaps(DataFootprint write) {
+    if (kind != write.kind) {
+      return false;
+    }
+    if (unknown || write.unknown) {
+      return true;
+    }
+    for (String read : names) {
+      for (String written : write.names) {
+        if (read.equals(written) || read.startsWith("url:") && written.startsWith("url:") && urlsOverlap(read, written)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** One resource path is a prefix of the other, segment by segment, placeholders matching anything. */
+  private static boolean urlsOverlap(String a, String b) {
+    String[] left = a.substring(4).split("/");
+    String[] right = b.substring(4).split("/");
+    for (int i = 0; i < Math.min(left.length, right.length); i++) {
+      if (!left[i].equals(right[i]) && !left[i].equals("*") && !right[i].equals("*")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads footprints of sites against the project's entity mappings. */
+  public static final class Reader {
+    private final ProjectIndex index;
+    private final Map<String, String> entityTables = new HashMap<>();
+    private final Map<String, TypeFact> entitiesBySimpleName = new HashMap<>();
+    private final Map<String, DataFootprint> sql = new HashMap<>();
+
+    public Reader(ProjectIndex index) {
+      this.index = index;
+      for (var file : index.files()) {
+        for (TypeFact type : file.types()) {
+          if (isEntity(type)) {
+            entitiesBySimpleName.put(type.simpleName(), type);
+            entityTables.put(type.qualifiedName(), tableOf(type));
+          }
+        }
+      }
+    }
+
+    public DataFootprint of(IoSite site) {
+      if (site.kind() == ClientKind.API) {
+        return site.url() == null ? new DataFootprint(ClientKind.API, Set.of(), true)
+            : new DataFootprint(ClientKind.API, Set.of("url:" + resourcePath(site.url())), false);
+      }
+      Set<String> names = new TreeSet<>();
+      boolean unknown = false;
+      if (site.sql() != null) {
+        DataFootprint parsed = sql.computeIfAbsent(site.sql(), this::parseSql);
+        names.addAll(parsed.names());
+        unknown = parsed.unknown();
+      }
+      String stored = repositoryEntity(site);
+      if (stored != null) {
+        TypeFact entity = index.type(stored).orElse(null);
+        names.add("table:" + (entity == null ? normalise(simple(stored)) : entityTables.get(stored)));
+        unknown |= entity == null || hasAssociations(entity);
+      } else if (site.sql() == null) {
+        unknown = true; // a derived query or EntityManager call on an unknown entity, SQL built at run time
+      }
+      return new DataFootprint(ClientKind.DB, Set.copyOf(names), unknown);
+    }
+
+    /** The entity a Spring Data style repository stores: the first type argument of its generic supertype. */
+    private String repositoryEntity(IoSite site) {
+      if (site.receiverType() == null) {
+        return null;
+      }
+      for (String ancestor : index.supertypesOf(site.receiverType())) {
+        TypeFact type = index.type(ancestor).orElse(null);
+        if (type == null) {
+          continue;
+        }
+        for (List<String> arguments : type.superTypeArguments().values()) {
+          if (!arguments.isEmpty() && (entityTables.containsKey(arguments.get(0)) || site.clientId().contains("repository"))) {
+            return arguments.get(0);
+          }
+        }
+      }
+      return null;
+    }
+
+    private DataFootprint parseSql(String text) {
+      // MyBatis #{x} and ${x}, optkit's own {name} for parts built at run time: bind parameters to the parser
+      String statement = text.replaceAll("[#$]\\{[^}]*}", "?").replaceAll("\\{[^}]*}", "?");
+      Set<String> names = new TreeSet<>();
+      try {
+        for (String table : TablesNamesFinder.findTables(statement)) {
+          String bare = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
+          bare = bare.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+          TypeFact entity = entitiesBySimpleName.get(bare);
+          if (entity != null) { // JPQL names entities, not tables
+            names.add("table:" + entityTables.get(entity.qualifiedName()));
+            if (hasAssociations(entity)) {
+              return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
+            }
+          } else {
+            names.add("table:" + normalise(bare));
+          }
+        }
+      } catch (Exception | StackOverflowError e) {
+        return new DataFootprint(ClientKind.DB, Set.of(), true);
+      }
+      return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
+    }
+
+    /** Associations load other entities' tables with this one: what they read cannot be told by name. */
+    private boolean hasAssociations(TypeFact entity) {
+      for (String fieldType : entity.fieldTypes().values()) {
+        String erased = fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
+        if (erased.startsWith("java.util.") && !erased.equals("java.util.UUID") && !erased.equals("java.util.Date")
+            && !erased.equals("java.util.Locale") && !erased.equals("java.util.Currency")
+            || index.type(erased).map(Reader::isEntity).orElse(false)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean isEntity(TypeFact type) {
+      return type.annotations().stream().anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity")
+          || a.equals("org.springframework.data.relational.core.mapping.Table")
+          || a.equals("org.springframework.data.mongodb.core.mapping.Document"));
+    }
+
+    private static String tableOf(TypeFact entity) {
+      String table = entity.annotationValue("Table", "name");
+      if (table == null) {
+        table = entity.annotationValue("Table", "value");
+      }
+      return normalise(table != null ? table : entity.simpleName());
+    }
+  }
+
+  /** Table names compare without case, quotes or underscores: Hibernate maps OwnerPet to owner_pet. */
+  static String normalise(String table) {
+    return table.replace("_", "").toLowerCase(Locale.ROOT);
+  }
+
+  /** The path of a URL template, placeholders as {@code *}, without scheme, host or query. */
+  static String resourcePath(String url) {
+    String path = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+    int query = path.indexOf('?');
+    path = query >= 0 ? path.substring(0, query) : path;
+    path = path.replaceAll("\\{[^}]*}", "*").toLowerCase(Locale.ROOT);
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.ParamFact;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Code whose answer depends on who asks: secured methods, and methods that read the security
+ * context, the current request or the session, directly or through project methods. A cache keyed
+ * by the parameters would serve one user's answer to another, or skip an authorisation check.
+ * Reachability is computed once over the whole call graph (callers of a reader are readers), so
+ * cycles and depth do not matter.
+ */
+public final class PerUserCode {
+  private static final Set<String> SECURITY_ANNOTATIONS = Set.of(
+      "PreAuthorize", "PostAuthorize", "PreFilter", "PostFilter", "Secured", "RolesAllowed", "PermitAll", "DenyAll",
+      "RequiresPermissions", "RequiresRoles", "RequiresUser", "RequiresAuthentication");
+  /** Types whose static or instance calls read the caller's identity, request or session. */
+  private static final Set<String> CONTEXT_TYPES = Set.of(
+      "org.springframework.security.core.context.SecurityContextHolder",
+      "org.springframework.security.core.context.ReactiveSecurityContextHolder",
+      "org.springframework.security.core.context.SecurityContext",
+      "org.springframework.security.core.Authentication",
+      "org.springframework.web.context.request.RequestContextHolder",
+      "jakarta.servlet.http.HttpServletRequest", "javax.servlet.http.HttpServletRequest",
+      "jakarta.servlet.http.HttpSession", "javax.servlet.http.HttpSession",
+      "jakarta.ws.rs.core.SecurityContext", "javax.ws.rs.core.SecurityContext",
+      "jakarta.security.enterprise.SecurityContext", "org.apache.shiro.SecurityUtils",
+      "org.springframework.web.server.ServerWebExchange");
+  private static final Set<String> CONTEXT_SIMPLE_NAMES = Set.of(
+      "SecurityContextHolder", "ReactiveSecurityContextHolder", "RequestContextHolder", "HttpServletRequest",
+      "HttpSession", "SecurityUtils");
+  /** Parameter types that carry the caller's identity or request. */
+  private static final Set<String> IDENTITY_PARAMETERS = Set.of(
+      "java.security.Principal", "org.springframework.security.core.Authentication",
+      "org.springframework.security.core.userdetails.UserDetails", "jakarta.servlet.http.HttpServletRequest",
+      "javax.servlet.http.HttpServletRequest", "jakarta.servlet.http.HttpSession", "javax.servlet.http.HttpSession",
+      "org.springframework.web.server.ServerWebExchange", "jakarta.ws.rs.core.SecurityContext",
+      "javax.ws.rs.core.SecurityContext");
+
+  private final ProjectIndex index;
+  private Map<String, String> readers;
+
+  public PerUserCode(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /** Why the method's answer depends on the caller's identity, or empty when nothing says so. */
+  public Optional<String> whyPerUser(IndexedMethod method) {
+    Optional<String> secured = securityAnnotation(method);
+    if (secured.isPresent()) {
+      return secured;
+    }
+    String reason = readers().get(method.key() + "@" + method.path());
+    return Optional.ofNullable(reason);
+  }
+
+  /** A security annotation on the method, its class, or the declarations it overrides or inherits. */
+  private Optional<String> securityAnnotation(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    for (String ancestor : index.supertypesOf(fact.ownerType())) {
+      Optional<String> onType = index.type(ancestor).flatMap(t -> t.annotations().stream()
+          .filter(a -> SECURITY_ANNOTATIONS.contains(simple(a))).findFirst());
+      if (onType.isPresent()) {
+        return Optional.of("secured: @" + simple(onType.get()) + " on " + simple(ancestor)
+            + "; a cache would answer callers the check would refuse");
+      }
+      for (IndexedMethod declared : index.methods(ancestor, fact.name())) {
+        if (declared.fact().params().size() != fact.params().size()) {
+          continue;
+        }
+        Optional<String> onMethod = declared.fact().annotations().stream()
+            .filter(a -> SECURITY_ANNOTATIONS.contains(simple(a))).findFirst();
+        if (onMethod.isPresent()) {
+          return Optional.of("secured: @" + simple(onMethod.get()) + " on " + declared.fact().displayName()
+              + "; a cache would answer callers the check would refuse");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every method that reads the caller's context, with the shortest explanation, by method key. */
+  private synchronized Map<String, String> readers() {
+    if (readers != null) {
+      return readers;
+    }
+    Map<String, String> found = new HashMap<>();
+    Map<String, List<IndexedMethod>> callers = new HashMap<>();
+    Deque<IndexedMethod> queue = new ArrayDeque<>();
+    for (IndexedMethod method : index.methods()) {
+      Optional<String> direct = directRead(method.fact());
+      if (direct.isPresent()) {
+        found.put(key(method), "reads the caller's identity or request (" + direct.get() + "); a cache keyed by its "
+            + "parameters would serve one user's answer to another");
+        queue.add(method);
+      }
+      for (CallRef call : method.fact().calls()) {
+        for (IndexedMethod target : index.targetsOf(call)) {
+          callers.computeIfAbsent(key(target), k -> new java.util.ArrayList<>()).add(method);
+        }
+      }
+    }
+    while (!queue.isEmpty()) {
+      IndexedMethod reader = queue.poll();
+      for (IndexedMethod caller : callers.getOrDefault(key(reader), List.of())) {
+        if (!found.containsKey(key(caller))) {
+          found.put(key(caller), "calls " + reader.fact().displayName() + "(), which "
+              + found.get(key(reader)).replaceFirst("^calls ", "calls "));
+          queue.add(caller);
+        }
+      }
+    }
+    readers = found;
+    return found;
+  }
+
+  private static Optional<String> directRead(MethodFact fact) {
+    for (ParamFact param : fact.params()) {
+      if (IDENTITY_PARAMETERS.contains(param.qualifiedType())) {
+        return Optional.of("parameter " + param.type() + " " + param.name());
+      }
+    }
+    for (CallRef call : fact.calls()) {
+      String receiver = call.receiverType();
+      if (receiver != null && (CONTEXT_TYPES.contains(receiver) || CONTEXT_SIMPLE_NAMES.contains(receiver))) {
+        return Optional.of(simple(receiver) + "." + call.name() + "()");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String key(IndexedMethod method) {
+    return method.key() + "@" + method.path();
+  }
+
+  private static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

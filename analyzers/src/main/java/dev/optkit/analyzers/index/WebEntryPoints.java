@@ -1,0 +1,129 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which methods the framework calls per request or event, and which return web responses. Caching
+ * one would replay a response (status, headers, a 404) or skip the work an event asks for: optkit
+ * caches what handlers call, never handlers. A method is a handler when it carries a mapping or
+ * listener annotation, when it overrides an interface method that does (controllers implementing
+ * generated OpenAPI interfaces), or when it is a public method of a controller class, controller
+ * meaning annotated, directly or through a project meta-annotation, with a controller annotation.
+ */
+public final class WebEntryPoints {
+  /** Simple names: an on-demand import can leave an annotation unqualified. */
+  private static final Set<String> MAPPINGS = Set.of(
+      "GetMapping", "PostMapping", "PutMapping", "DeleteMapping", "PatchMapping", "RequestMapping",
+      "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "QueryMapping", "MutationMapping",
+      "SchemaMapping", "SubscriptionMapping", "BatchMapping", "DgsQuery", "DgsMutation", "DgsData",
+      "MessageMapping", "SubscribeMapping", "GetExchange", "PostExchange", "PutExchange", "DeleteExchange",
+      "PatchExchange", "HttpExchange");
+  private static final Set<String> LISTENERS = Set.of(
+      "Scheduled", "EventListener", "TransactionalEventListener", "KafkaListener", "RabbitListener", "JmsListener",
+      "SqsListener", "ModelAttribute", "InitBinder", "ExceptionHandler", "StreamListener", "Incoming");
+  private static final Set<String> CONTROLLERS = Set.of(
+      "org.springframework.stereotype.Controller", "org.springframework.web.bind.annotation.RestController",
+      "org.springframework.web.bind.annotation.ControllerAdvice",
+      "org.springframework.web.bind.annotation.RestControllerAdvice", "jakarta.ws.rs.Path", "javax.ws.rs.Path",
+      "jakarta.servlet.annotation.WebServlet", "javax.servlet.annotation.WebServlet");
+  /** Qualified web response types, and prefixes ending in a dot for whole packages. */
+  private static final List<String> WEB_RESULTS = List.of(
+      "org.springframework.http.ResponseEntity", "org.springframework.http.HttpEntity",
+      "org.springframework.web.servlet.ModelAndView", "org.springframework.web.servlet.View",
+      "org.springframework.web.context.request.async.DeferredResult",
+      "org.springframework.web.servlet.mvc.method.annotation.", "org.springframework.web.reactive.function.server.",
+      "jakarta.servlet.", "javax.servlet.", "jakarta.ws.rs.core.Response", "javax.ws.rs.core.Response",
+      "reactor.core.publisher.", "org.reactivestreams.", "io.reactivex.", "io.smallrye.mutiny.");
+  /** Unmistakable simple names for return types the solver left unqualified. */
+  private static final Set<String> WEB_RESULT_SIMPLE_NAMES = Set.of(
+      "ResponseEntity", "HttpEntity", "ModelAndView", "DeferredResult", "SseEmitter", "ResponseBodyEmitter",
+      "StreamingResponseBody", "ServerResponse", "Mono", "Flux", "HttpServletResponse");
+
+  private final ProjectIndex index;
+
+  public WebEntryPoints(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /** Why the method is a request handler or listener, or empty when it is neither. */
+  public Optional<String> whyEntryPoint(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    Optional<String> own = entryAnnotation(fact);
+    if (own.isPresent()) {
+      return Optional.of("a request handler or listener (@" + own.get() + "): cache the service it calls instead");
+    }
+    for (String ancestor : index.supertypesOf(fact.ownerType())) {
+      if (ancestor.equals(fact.ownerType())) {
+        continue;
+      }
+      for (IndexedMethod declared : index.methods(ancestor, fact.name())) {
+        Optional<String> mapping = entryAnnotation(declared.fact());
+        if (mapping.isPresent() && declared.fact().params().size() == fact.params().size()) {
+          return Optional.of("implements the request mapping " + declared.fact().displayName() + " (@" + mapping.get()
+              + ", " + declared.path() + "): a request handler; cache the service it calls instead");
+        }
+      }
+    }
+    if (fact.modifiers().isPublic() && !fact.isStatic()) {
+      for (String ancestor : index.supertypesOf(fact.ownerType())) {
+        Optional<String> controller = index.type(ancestor).flatMap(t -> controllerAnnotation(t, new HashSet<>()));
+        if (controller.isPresent()) {
+          return Optional.of("a public method of the web controller " + simple(ancestor) + " (@" + controller.get()
+              + "): a request handler; cache the service it calls instead");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Why the method's result is a web response that must not be cached, or empty. */
+  public static Optional<String> whyWebResult(MethodFact fact) {
+    String type = fact.returnType();
+    boolean web = WEB_RESULTS.stream().anyMatch(w -> w.endsWith(".") ? type.startsWith(w) : type.equals(w))
+        || WEB_RESULT_SIMPLE_NAMES.contains(simple(type));
+    return web ? Optional.of("returns a web response type (" + simple(type) + "): status, headers and body belong to "
+        + "one request; cache the data it is built from instead") : Optional.empty();
+  }
+
+  /** Whether a method carries a mapping or listener annotation of its own. */
+  public static boolean hasEntryAnnotation(MethodFact fact) {
+    return entryAnnotation(fact).isPresent();
+  }
+
+  private static Optional<String> entryAnnotation(MethodFact fact) {
+    for (String annotation : fact.annotations()) {
+      String simple = simple(annotation);
+      if (MAPPINGS.contains(simple) || LISTENERS.contains(simple)) {
+        return Optional.of(simple);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The controller annotation on a type, itself or through project meta-annotations. */
+  private Optional<String> controllerAnnotation(TypeFact type, Set<String> seen) {
+    for (String annotation : type.annotations()) {
+      if (CONTROLLERS.contains(annotation) || CONTROLLERS.stream().anyMatch(c -> !annotation.contains(".")
+          && simple(c).equals(annotation))) {
+        return Optional.of(simple(annotation));
+      }
+      if (seen.add(annotation)) {
+        Optional<String> meta = index.type(annotation).flatMap(t -> controllerAnnotation(t, seen));
+        if (meta.isPresent()) {
+          return Optional.of(simple(annotation) + ", a " + meta.get());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String simple(String qualified) {
+    String erased = qualified.contains("<") ? qualified.substring(0, qualified.indexOf('<')) : qualified;
+    return erased.substring(erased.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,218 @@
+package dev.optkit.analyzers.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * A module's pom and its local parents, read with Maven's own model reader (declared encoding
+ * honoured, no regular expressions over XML), for what optkit needs without running Maven: the
+ * Java release the module compiles for, and the lowest Java an enforcer rule lets it build on.
+ */
+public final class MavenPom {
+  private static final int MAX_PARENTS = 8;
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+  /** Java levels Spring Boot's parent sets when the project does not: 1.8 for Boot 1 and 2, 17 for Boot 3. */
+  private static final Pattern BOOT_VERSION = Pattern.compile("^(\\d+)\\.");
+
+  private final List<Model> lineage;
+
+  private MavenPom(List<Model> lineage) {
+    this.lineage = List.copyOf(lineage);
+  }
+
+  /** The pom at {@code file} and the parents reachable through relativePath; empty when it cannot be read. */
+  public static Optional<MavenPom> read(Path file) {
+    List<Model> lineage = new ArrayList<>();
+    Path current = file;
+    for (int depth = 0; depth < MAX_PARENTS && current != null && Files.isRegularFile(current); depth++) {
+      Model model;
+      try (InputStream in = Files.newInputStream(current)) {
+        model = new MavenXpp3Reader().read(in, false);
+      } catch (IOException | org.codehaus.plexus.util.xml.pull.XmlPullParserException | RuntimeException e) {
+        break;
+      }
+      lineage.add(model);
+      if (model.getParent() == null) {
+        break;
+      }
+      String relative = model.getParent().getRelativePath();
+      if (relative == null || relative.isBlank()) {
+        break;
+      }
+      Path next = current.getParent().resolve(relative).normalize();
+      current = Files.isDirectory(next) ? next.resolve("pom.xml") : next;
+      Model parentModel = peek(current);
+      if (parentModel == null || !model.getParent().getArtifactId().equals(parentModel.getArtifactId())) {
+        break; // relativePath points at another project: the parent comes from a repository
+      }
+    }
+    return lineage.isEmpty() ? Optional.empty() : Optional.of(new MavenPom(lineage));
+  }
+
+  private static Model peek(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return new MavenXpp3Reader().read(in, false);
+    } catch (IOException | org.codehaus.plexus.util.xml.pull.XmlPullParserException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Properties of the module, its parents' filling the gaps. */
+  public Properties properties() {
+    Properties merged = new Properties();
+    for (int i = lineage.size() - 1; i >= 0; i--) {
+      merged.putAll(lineage.get(i).getProperties());
+    }
+    return merged;
+  }
+
+  /**
+   * The Java release the module compiles for: the compiler plugin's release/source, then the
+   * {@code maven.compiler.*} and {@code java.version} properties, then Spring Boot's parent default;
+   * empty when nothing says.
+   */
+  public Optional<Integer> javaRelease() {
+    Properties properties = properties();
+    for (Model model : lineage) {
+      Optional<Integer> configured = compilerSetting(model, properties);
+      if (configured.isPresent()) {
+        return configured;
+      }
+    }
+    for (String property : List.of("maven.compiler.release", "maven.compiler.source", "maven.compiler.target",
+        "java.version")) {
+      Optional<Integer> level = level(resolve(properties.getProperty(property), properties));
+      if (level.isPresent()) {
+        return level;
+      }
+    }
+    Model top = lineage.get(lineage.size() - 1);
+    if (top.getParent() != null && top.getParent().getArtifactId().equals("spring-boot-starter-parent")) {
+      Matcher major = BOOT_VERSION.matcher(top.getParent().getVersion() == null ? "" : top.getParent().getVersion());
+      if (major.find()) {
+        return Optional.of(Integer.parseInt(major.group(1)) >= 3 ? 17 : 8);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The artifactIds of the dependencies the module and its local parents declare. */
+  public List<String> dependencyArtifacts() {
+    List<String> artifacts = new ArrayList<>();
+    for (Model model : lineage) {
+      model.getDependencies().forEach(d -> artifacts.add(d.getArtifactId()));
+    }
+    return artifacts;
+  }
+
+  /** The lowest Java an enforcer {@code requireJavaVersion} rule accepts, when one is declared. */
+  public Optional<Integer> enforcedMinimumJava() {
+    Properties properties = properties();
+    for (Model model : lineage) {
+      for (Plugin plugin : plugins(model)) {
+        if (!"maven-enforcer-plugin".equals(plugin.getArtifactId())) {
+          continue;
+        }
+        List<Object> configurations = new ArrayList<>();
+        configurations.add(plugin.getConfiguration());
+        for (PluginExecution execution : plugin.getExecutions()) {
+          configurations.add(execution.getConfiguration());
+        }
+        for (Object configuration : configurations) {
+          if (configuration instanceof Xpp3Dom dom) {
+            Xpp3Dom rules = dom.getChild("rules");
+            Xpp3Dom java = rules == null ? null : rules.getChild("requireJavaVersion");
+            Xpp3Dom version = java == null ? null : java.getChild("version");
+            if (version != null) {
+              String range = resolve(version.getValue(), properties);
+              // "[1.8,)", "1.8", "[11,17)": the lower bound is what matters for generated code
+              String lower = range == null ? null : range.replaceAll("^[\\[(]", "").split(",")[0].trim();
+              Optional<Integer> level = level(lower);
+              if (level.isPresent()) {
+                return level;
+              }
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> compilerSetting(Model model, Properties properties) {
+    for (Plugin plugin : plugins(model)) {
+      if (!"maven-compiler-plugin".equals(plugin.getArtifactId()) || !(plugin.getConfiguration() instanceof Xpp3Dom dom)) {
+        continue;
+      }
+      for (String setting : List.of("release", "source", "target")) {
+        Xpp3Dom child = dom.getChild(setting);
+        Optional<Integer> level = child == null ? Optional.empty() : level(resolve(child.getValue(), properties));
+        if (level.isPresent()) {
+          return level;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<Plugin> plugins(Model model) {
+    List<Plugin> plugins = new ArrayList<>();
+    if (model.getBuild() != null) {
+      plugins.addAll(model.getBuild().getPlugins());
+      if (model.getBuild().getPluginManagement() != null) {
+        plugins.addAll(model.getBuild().getPluginManagement().getPlugins());
+      }
+    }
+    return plugins;
+  }
+
+  private static String resolve(String value, Properties properties) {
+    String current = value;
+    for (int i = 0; current != null && i < 5 && current.contains("${"); i++) {
+      Matcher matcher = PLACEHOLDER.matcher(current);
+      StringBuilder resolved = new StringBuilder();
+      while (matcher.find()) {
+        String replacement = properties.getProperty(matcher.group(1));
+        if (replacement == null) {
+          return null;
+        }
+        matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
+      }
+      matcher.appendTail(resolved);
+      current = resolved.toString();
+    }
+    return current;
+  }
+
+  /** "1.8" and "8" are 8, "17" is 17. */
+  static Optional<Integer> level(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String trimmed = text.trim();
+    if (trimmed.startsWith("1.")) {
+      trimmed = trimmed.substring(2);
+    }
+    int end = 0;
+    while (end < trimmed.length() && Character.isDigit(trimmed.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? Optional.empty() : Optional.of(Integer.parseInt(trimmed.substring(0, end)));
+  }
+}

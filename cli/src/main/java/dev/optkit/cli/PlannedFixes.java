@@ -1,0 +1,49 @@
+package dev.optkit.cli;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * assess and migrate agree: a cacheable read is reported {@code fixable} only when migrate's own
+ * planner would cache it, and otherwise carries the planner's reason. Nothing is written.
+ */
+final class PlannedFixes {
+  private PlannedFixes() {}
+
+  static Assessment apply(Path root, Assessment assessment, OptkitConfig config) {
+    if (assessment.findings().stream().noneMatch(f -> f.ruleId().equals("CacheableReadMethod"))) {
+      return assessment;
+    }
+    MigrationPlan plan = CachingMigration.prepare(root, assessment, config, f -> true);
+    Map<String, String> planned = new HashMap<>();
+    for (CachingTarget target : plan.targets()) {
+      planned.put(target.finding().fingerprint(), null);
+    }
+    Map<String, String> refused = new HashMap<>();
+    for (Refusal refusal : plan.refusals()) {
+      refused.putIfAbsent(refusal.finding().fingerprint(), refusal.reason());
+    }
+    List<Finding> judged = new ArrayList<>();
+    for (Finding finding : assessment.findings()) {
+      if (!finding.ruleId().equals("CacheableReadMethod") || !finding.fixable()) {
+        judged.add(finding);
+      } else if (planned.containsKey(finding.fingerprint())) {
+        judged.add(finding);
+      } else {
+        judged.add(finding.withFix(false, "migrate refuses it: "
+            + refused.getOrDefault(finding.fingerprint(), "not planned (a test source, or not selected)")));
+      }
+    }
+    return assessment.withFindings(judged);
+  }
+}

@@ -1,0 +1,584 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One test per safety rule of the planner: what it refuses, and why, on snippets written for the test. */
+class MigrationSafetyTest {
+  @TempDir Path dir;
+
+  static final String SPRING_POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
+        <dependencies>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-context</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-jdbc</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  /** A Spring bean reading with JdbcTemplate: {@code %s} is the rest of the class body. */
+  static String bean(String name, String stereotype, String imports, String body) {
+    return """
+        package shop;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+        %s
+
+        @%s
+        public class %s {
+            private final JdbcTemplate jdbc;
+
+            public %s(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+        %s
+        }
+        """.formatted(imports, stereotype, name, name, body);
+  }
+
+  private MigrationFixture spring() {
+    return new MigrationFixture(dir).file("pom.xml", SPRING_POM);
+  }
+
+  private static String refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError(method + " was not refused; cached: "
+            + plan.targets().stream().map(t -> t.method().fact().name()).toList() + ", refused: "
+            + plan.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList()));
+  }
+
+  private static CachingTarget target(MigrationPlan plan, String method) {
+    return plan.targets().stream().filter(t -> t.method().fact().name().equals(method)).findFirst()
+        .orElseThrow(() -> new AssertionError(method + " was not cached; refused: "
+            + plan.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList()));
+  }
+
+  // 1. Handlers and web types
+
+  @Test
+  void controllerMethodsAndWebResponsesAreNeverCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("PriceController", "RestController", "import org.springframework.web.bind.annotation.RestController;",
+            """
+                public String price(String sku) {
+                    return jdbc.queryForObject("SELECT price FROM prices WHERE sku = ?", String.class, sku);
+                }
+            """))
+        .java(bean("PriceService", "Service", """
+            import org.springframework.http.ResponseEntity;
+            import org.springframework.stereotype.Service;""", """
+                public ResponseEntity<String> priceResponse(String sku) {
+                    return ResponseEntity.ok(jdbc.queryForObject("SELECT price FROM prices WHERE sku = ?", String.class, sku));
+                }
+            """))
+        .plan();
+    assertTrue(refusalOrNotProposed(plan, "price").contains("controller"), refusalOrNotProposed(plan, "price"));
+    assertTrue(refusalOrNotProposed(plan, "priceResponse").contains("web response"));
+    assertTrue(plan.changes().isEmpty());
+  }
+
+  @Test
+  void aMethodImplementingAGeneratedMappedInterfaceIsAHandler() throws Exception {
+    MigrationPlan plan = spring()
+        .file("target/generated-sources/openapi/src/main/java/shop/api/PetsApi.java", """
+            package shop.api;
+
+            import org.springframework.web.bind.annotation.GetMapping;
+
+            public interface PetsApi {
+                @GetMapping("/pets/{id}")
+                String petName(String id);
+            }
+            """)
+        .java(bean("PetsDelegate", "Component", """
+            import org.springframework.stereotype.Component;
+            import shop.api.PetsApi;""", """
+                @Override
+                public String petName(String id) {
+                    return jdbc.queryForObject("SELECT name FROM pets WHERE id = ?", String.class, id);
+                }
+            """).replace("public class PetsDelegate", "public class PetsDelegate implements PetsApi"))
+        .plan();
+    String why = refusalOrNotProposed(plan, "petName");
+    assertTrue(why.contains("PetsApi.petName") && why.contains("GetMapping"), why);
+    assertTrue(plan.changes().stream().noneMatch(c -> c.path().startsWith("target/")));
+  }
+
+  // 2. Security
+
+  @Test
+  void securedAndPerUserReadsAndSecretKeysAreRefused() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("AccountService", "Service", """
+            import org.springframework.security.access.prepost.PreAuthorize;
+            import org.springframework.security.core.context.SecurityContextHolder;
+            import org.springframework.stereotype.Service;""", """
+                @PreAuthorize("hasRole('ADMIN')")
+                public String salary(String employee) {
+                    return jdbc.queryForObject("SELECT salary FROM salaries WHERE who = ?", String.class, employee);
+                }
+
+                public String myOrders(String status) {
+                    return jdbc.queryForObject("SELECT count(*) FROM orders WHERE owner = ? AND status = ?", String.class,
+                        currentUser(), status);
+                }
+
+                private String currentUser() {
+                    return SecurityContextHolder.getContext().getAuthentication().getName();
+                }
+
+                public String account(String apiToken) {
+                    return jdbc.queryForObject("SELECT name FROM accounts WHERE token = ?", String.class, apiToken);
+                }
+            """))
+        .plan();
+    assertTrue(refusal(plan, "salary").contains("@PreAuthorize"), refusal(plan, "salary"));
+    assertTrue(refusalOrNotProposed(plan, "myOrders").contains("currentUser"), refusalOrNotProposed(plan, "myOrders"));
+    assertTrue(refusal(plan, "account").contains("secret"), refusal(plan, "account"));
+  }
+
+  // 3. Null keys (Spring; the plain Java form is run with a null argument in PlainJavaNullKeyTest)
+
+  @Test
+  void aLoneNullableSpringKeySkipsTheCacheInsteadOfThrowing() throws Exception {
+    MigrationFixture fixture = spring()
+        .java(bean("CountryDao", "Repository", "import org.springframework.stereotype.Repository;", """
+                public String countryName(String code) {
+                    return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
+                }
+
+                public String population(int id) {
+                    return jdbc.queryForObject("SELECT population FROM country WHERE id = ?", String.class, id);
+                }
+
+                public void rename(String code, String name) {
+                    jdbc.update("UPDATE country SET name = ? WHERE code = ?", name, code);
+                }
+            """));
+    MigrationPlan plan = fixture.plan();
+    String after = MigrationFixture.after(plan, "src/main/java/shop/CountryDao.java");
+    assertTrue(after.contains("condition = \"#p0 != null and !T("), after);
+    assertTrue(after.contains("key = \"#p0\", condition = \"#p0 != null\""), after); // the keyed eviction too
+    // a primitive key is never null: no condition on it
+    assertTrue(after.contains("key = \"#p0\", cacheManager = \"optkitCacheManager\", condition = \"!T("), after);
+    fixture.assertCompiles(plan);
+  }
+
+  // 4. Complete eviction or no cache
+
+  @Test
+  void aJoinReadIsEvictedByAWriterOfEitherTableInAnotherBean() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("OrderQueries", "Service", "import org.springframework.stereotype.Service;", """
+                public String orderSummary(long id) {
+                    return jdbc.queryForObject("SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id "
+                        + "WHERE o.id = ?", String.class, id);
+                }
+
+                public String customersWithOrders(String region) {
+                    return jdbc.queryForObject("SELECT count(*) FROM customers WHERE region = ? AND id IN "
+                        + "(SELECT customer_id FROM invoices)", String.class, region);
+                }
+            """))
+        .java(bean("CustomerWriter", "Service", "import org.springframework.stereotype.Service;", """
+                public void rename(long id, String name) {
+                    jdbc.update("UPDATE customers SET name = ? WHERE id = ?", name, id);
+                }
+            """))
+        .java(bean("InvoiceWriter", "Service", "import org.springframework.stereotype.Service;", """
+                public void bill(long customer) {
+                    jdbc.update("INSERT INTO invoices(customer_id) VALUES (?)", customer);
+                }
+            """))
+        .java(bean("AuditWriter", "Service", "import org.springframework.stereotype.Service;", """
+                public void audit(String what) {
+                    jdbc.update("INSERT INTO audit(what) VALUES (?)", what);
+                }
+            """))
+        .plan();
+    assertEquals(List.of("CustomerWriter.rename"), writers(target(plan, "orderSummary")));
+    // the subquery's table is read too
+    assertEquals(List.of("CustomerWriter.rename", "InvoiceWriter.bill"), writers(target(plan, "customersWithOrders")));
+  }
+
+  @Test
+  void aWriterThatCannotEvictRefusesTheReadUnlessStaleIsAccepted() throws Exception {
+    String reader = """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.ResultSet;
+        import java.sql.SQLException;
+        import javax.sql.DataSource;
+
+        public class StockReader {
+            private final DataSource dataSource;
+
+            public StockReader(DataSource dataSource) {
+                this.dataSource = dataSource;
+            }
+
+            public int stock(String sku) throws SQLException {
+                try (Connection c = dataSource.getConnection();
+                     java.sql.PreparedStatement ps = c.prepareStatement("SELECT qty FROM stock WHERE sku = ?")) {
+                    ps.setString(1, sku);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getInt(1) : 0;
+                    }
+                }
+            }
+        }
+        """;
+    String writer = """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.SQLException;
+        import javax.sql.DataSource;
+
+        public class StockWriter {
+            private final DataSource dataSource;
+
+            public StockWriter(DataSource dataSource) {
+                this.dataSource = dataSource;
+            }
+
+            public void receive(String sku, int qty) throws SQLException {
+                try (Connection c = dataSource.getConnection();
+                     java.sql.PreparedStatement ps = c.prepareStatement("UPDATE stock SET qty = qty + ? WHERE sku = ?")) {
+                    ps.setInt(1, qty);
+                    ps.setString(2, sku);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        """;
+    MigrationFixture fixture = new MigrationFixture(dir).java(reader).java(writer);
+    String why = refusal(fixture.plan(), "stock");
+    assertTrue(why.contains("StockWriter.receive()") && why.contains("another class") && why.contains("--accept-stale"), why);
+
+    Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+    MigrationFixture accepting = new MigrationFixture(dir).java(reader).java(writer);
+    MigrationPlan accepted = accepting.plan(Set.of("StockReader.stock"));
+    target(accepted, "stock");
+    String after = MigrationFixture.after(accepted, "src/main/java/shop/StockReader.java");
+    assertTrue(after.contains("// accepted stale (--accept-stale): StockWriter.receive()"), after);
+    accepting.assertCompiles(accepted);
+  }
+
+  @Test
+  void everyImplementationOfARepositoryInterfaceEvicts() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop;
+
+            public interface RateStore {
+                void save(String currency, double rate);
+            }
+            """)
+        .java(bean("JdbcRateStore", "Repository", """
+            import org.springframework.context.annotation.Profile;
+            import org.springframework.stereotype.Repository;""", """
+                public void save(String currency, double rate) {
+                    jdbc.update("UPDATE rates SET rate = ? WHERE currency = ?", rate, currency);
+                }
+            """).replace("public class JdbcRateStore", "public class JdbcRateStore implements RateStore")
+            .replace("@Repository", "@Repository\n@Profile(\"jdbc\")"))
+        .java(bean("BatchRateStore", "Repository", """
+            import org.springframework.context.annotation.Profile;
+            import org.springframework.stereotype.Repository;""", """
+                public void save(String currency, double rate) {
+                    jdbc.update("MERGE INTO rates(currency, rate) KEY(currency) VALUES (?, ?)", currency, rate);
+                }
+            """).replace("public class BatchRateStore", "public class BatchRateStore implements RateStore")
+            .replace("@Repository", "@Repository\n@Profile(\"batch\")"))
+        .java(bean("RateService", "Service", "import org.springframework.stereotype.Service;", """
+                public double rate(String currency) {
+                    return jdbc.queryForObject("SELECT rate FROM rates WHERE currency = ?", Double.class, currency);
+                }
+            """))
+        .plan();
+    assertEquals(List.of("BatchRateStore.save", "JdbcRateStore.save"), writers(target(plan, "rate")));
+  }
+
+  // 5. Transactions
+
+  @Test
+  void springEvictionsWaitForTheCommitAndPlainTransactionalWritersRefuse() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("CountryDao", "Repository", "import org.springframework.stereotype.Repository;", """
+                public String countryName(String code) {
+                    return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
+                }
+
+                public void rename(String code, String name) {
+                    jdbc.update("UPDATE country SET name = ? WHERE code = ?", name, code);
+                }
+            """))
+        .plan();
+    String config = MigrationFixture.after(plan, "src/main/java/shop/OptkitCacheConfig.java");
+    assertTrue(config.contains("return new TransactionAwareCacheManagerProxy(manager);"), config);
+
+    MigrationPlan plain = new MigrationFixture(dir.resolve("plain")).java("""
+        package shop;
+
+        import javax.sql.DataSource;
+
+        public class Ledger {
+            private final DataSource dataSource;
+
+            public Ledger(DataSource dataSource) {
+                this.dataSource = dataSource;
+            }
+
+            public long balance(String account) throws java.sql.SQLException {
+                try (java.sql.Connection c = dataSource.getConnection();
+                     java.sql.PreparedStatement ps = c.prepareStatement("SELECT total FROM ledger WHERE account = ?")) {
+                    ps.setString(1, account);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : 0;
+                    }
+                }
+            }
+
+            @jakarta.transaction.Transactional
+            public void post(String account, long amount) throws java.sql.SQLException {
+                try (java.sql.Connection c = dataSource.getConnection();
+                     java.sql.PreparedStatement ps = c.prepareStatement("UPDATE ledger SET total = total + ? WHERE account = ?")) {
+                    ps.setLong(1, amount);
+                    ps.setString(2, account);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        """).plan();
+    assertTrue(refusal(plain, "balance").contains("transaction"), refusal(plain, "balance"));
+  }
+
+  // 6. Stacked caches
+
+  @Test
+  void onlyTheOuterOfTwoStackedCachesIsKept() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("CatalogDao", "Repository", "import org.springframework.stereotype.Repository;", """
+                public String productName(String sku) {
+                    return jdbc.queryForObject("SELECT name FROM products WHERE sku = ?", String.class, sku);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class CatalogService {
+                private final CatalogDao dao;
+
+                public CatalogService(CatalogDao dao) {
+                    this.dao = dao;
+                }
+
+                public String label(String sku) {
+                    return dao.productName(sku).toUpperCase();
+                }
+            }
+            """)
+        .plan();
+    target(plan, "label");
+    assertTrue(refusal(plan, "productName").contains("called by CatalogService.label()"), refusal(plan, "productName"));
+  }
+
+  // 7. Results callers mutate
+
+  @Test
+  void aResultSomeCallerMutatesIsNotCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("TagDao", "Repository", """
+            import java.util.List;
+            import org.springframework.stereotype.Repository;""", """
+                public List<String> tags(String article) {
+                    return jdbc.queryForList("SELECT tag FROM tags WHERE article = ?", String.class, article);
+                }
+
+                public List<String> authors(String article) {
+                    return jdbc.queryForList("SELECT author FROM authors WHERE article = ?", String.class, article);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import java.util.Collections;
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ArticleView {
+                private final TagDao dao;
+
+                public ArticleView(TagDao dao) {
+                    this.dao = dao;
+                }
+
+                public void render(String article, StringBuilder out) {
+                    List<String> tags = dao.tags(article);
+                    tags.add("featured");
+                    out.append(tags);
+                    List<String> authors = dao.authors(article);
+                    out.append(String.join(", ", authors));
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "tags");
+    assertTrue(why.contains("ArticleView.render() changes the result it gets (add)"), why);
+    target(plan, "authors");
+  }
+
+  // 8. Target Java level
+
+  @Test
+  void aJava8ModuleGetsCaffeine2AndNoNewerLanguage() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .file("pom.xml", """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>shop</groupId>
+              <artifactId>legacy</artifactId>
+              <version>1</version>
+              <properties><java.level>1.8</java.level></properties>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>maven-compiler-plugin</artifactId>
+                    <configuration><source>${java.level}</source><target>${java.level}</target></configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """)
+        .java("""
+            package shop;
+
+            import javax.sql.DataSource;
+
+            public class Prices {
+                private final DataSource dataSource;
+
+                public Prices(DataSource dataSource) {
+                    this.dataSource = dataSource;
+                }
+
+                public long price(String sku, String currency) throws java.sql.SQLException {
+                    try (java.sql.Connection c = dataSource.getConnection();
+                         java.sql.PreparedStatement ps = c.prepareStatement("SELECT amount FROM prices WHERE sku = ? AND currency = ?")) {
+                        ps.setString(1, sku);
+                        ps.setString(2, currency);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? rs.getLong(1) : 0;
+                        }
+                    }
+                }
+            }
+            """);
+    MigrationPlan plan = fixture.plan();
+    String pom = MigrationFixture.after(plan, "pom.xml");
+    assertTrue(pom.contains("<version>2.9.3</version>"), pom);
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Prices.java");
+    assertFalse(after.contains("record ") || after.contains("List.of(") || after.contains("var "), after);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void anEnforcerFloorLowersTheLevelAndJava7IsRefused() throws Exception {
+    String source = """
+        package shop;
+
+        import javax.sql.DataSource;
+
+        public class Names {
+            private final DataSource dataSource;
+
+            public Names(DataSource dataSource) {
+                this.dataSource = dataSource;
+            }
+
+            public String name(String id) throws java.sql.SQLException {
+                try (java.sql.Connection c = dataSource.getConnection();
+                     java.sql.PreparedStatement ps = c.prepareStatement("SELECT name FROM people WHERE id = ?")) {
+                    ps.setString(1, id);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+        }
+        """;
+    MigrationPlan enforced = new MigrationFixture(dir.resolve("enforced")).file("pom.xml", """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <properties><maven.compiler.release>17</maven.compiler.release></properties>
+          <build><plugins><plugin>
+            <artifactId>maven-enforcer-plugin</artifactId>
+            <executions><execution><configuration><rules>
+              <requireJavaVersion><version>[1.8,)</version></requireJavaVersion>
+            </rules></configuration></execution></executions>
+          </plugin></plugins></build>
+        </project>
+        """).java(source).plan();
+    assertTrue(MigrationFixture.after(enforced, "pom.xml").contains("<version>2.9.3</version>"));
+
+    MigrationPlan java7 = new MigrationFixture(dir.resolve("seven")).file("pom.xml", """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <properties><maven.compiler.source>1.7</maven.compiler.source></properties>
+        </project>
+        """).java(source).plan();
+    assertTrue(refusal(java7, "name").contains("Java 7"), refusal(java7, "name"));
+  }
+
+  private static List<String> writers(CachingTarget target) {
+    return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
+  }
+
+  /** The refusal, or the reason assess gives for not proposing it at all (the same knowledge, earlier). */
+  private String refusalOrNotProposed(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst().orElseGet(() -> plan.notCacheable().stream().filter(n -> n.contains("." + method + "()"))
+            .findFirst().orElseThrow(() -> new AssertionError(method + " neither refused nor explained: "
+                + plan.notCacheable())));
+  }
+
+  static Assessment assess(Path root) {
+    return new Assessor().assess(new Assessor.Options(List.of(root), List.of(), false, List.of(), false, 1, true,
+        OptkitConfig.defaults(), "test", null), Assessor.Progress.NONE);
+  }
+
+  static MigrationPlan plan(Path root, Set<String> acceptStale) {
+    return CachingMigration.prepare(root, assess(root), OptkitConfig.defaults(), f -> true, acceptStale);
+  }
+}
