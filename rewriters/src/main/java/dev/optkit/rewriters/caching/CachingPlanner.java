@@ -213,6 +213,11 @@ public final class CachingPlanner {
     if (mutated.isPresent()) {
       return mutated;
     }
+    Optional<String> cachedAbove = cachedCaller(method);
+    if (cachedAbove.isPresent()) {
+      return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
+          + "so the two never disagree and their TTLs do not add up");
+    }
     TypeFact owner = index.type(fact.ownerType()).orElse(null);
     if (owner == null || !owner.kind().equals("class")) {
       return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
@@ -239,6 +244,33 @@ public final class CachingPlanner {
       return Optional.of("returns a future but declares checked exceptions: the async loader cannot rethrow them");
     }
     return Optional.empty();
+  }
+
+  private Map<IndexedMethod, String> underExistingCaches;
+
+  /** A method already cached (by the project or an earlier migration) whose calls reach this one. */
+  private Optional<String> cachedCaller(IndexedMethod target) {
+    if (underExistingCaches == null) {
+      underExistingCaches = new java.util.IdentityHashMap<>();
+      for (IndexedMethod cached : index.methods()) {
+        if (cached.fact().usesExistingCache()) {
+          markCallees(cached, cached.fact().displayName(), 4, new java.util.HashSet<>());
+        }
+      }
+    }
+    return Optional.ofNullable(underExistingCaches.get(target));
+  }
+
+  private void markCallees(IndexedMethod from, String cachedName, int depth, Set<IndexedMethod> seen) {
+    if (depth == 0 || !seen.add(from)) {
+      return;
+    }
+    for (CallRef call : from.fact().calls()) {
+      for (IndexedMethod callee : index.targetsOf(call)) {
+        underExistingCaches.putIfAbsent(callee, cachedName);
+        markCallees(callee, cachedName, depth - 1, seen);
+      }
+    }
   }
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
