@@ -93,7 +93,7 @@ class SpringCacheableRewriteTest {
           }
 
           // Added by optkit migrate: this write changes what findCountryName() caches
-          @CacheEvict(cacheNames = "optkit.CountryDao.findCountryName", key = "#p0", condition = "#p0 != null", cacheManager = "optkitCacheManager")
+          @CacheEvict(cacheNames = "optkit.CountryDao.findCountryName", allEntries = true, cacheManager = "optkitCacheManager")
           public void renameCountry(String code, String name) throws Exception {
               try (var connection = dataSource.getConnection();
                    var ps = connection.prepareStatement("UPDATE country SET name = ? WHERE code = ?")) {
@@ -270,7 +270,7 @@ class SpringCacheableRewriteTest {
             // Added by optkit migrate: this write changes what findAllNames(), findName() cache
             @Caching(evict = {
                 @CacheEvict(cacheNames = "optkit.Customers.findAllNames", allEntries = true, cacheManager = "optkitCacheManager"),
-                @CacheEvict(cacheNames = "optkit.Customers.findName", key = "#p0", cacheManager = "optkitCacheManager")})
+                @CacheEvict(cacheNames = "optkit.Customers.findName", allEntries = true, cacheManager = "optkitCacheManager")})
             public void rename(long id, String name) {""".indent(4)), after);
     fixture.assertCompiles(plan);
   }

@@ -115,10 +115,9 @@ public final class CachingPlanner {
           unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get());
           continue;
         }
-        boolean sameClass = writer.method().fact().ownerType().equals(fact.ownerType());
-        // the entry the writer changes when its parameters name the key, else everything: stale is worse than a miss
-        evictions.add(new CachingTarget.Eviction(writer.method(),
-            sameClass ? matchKey(fact, writer.method().fact()).orElse(null) : null));
+        // every entry: a writer's parameter named like the key may be the new value (updateEmail(id, email)
+        // changes which key finds the row), so a keyed eviction would leave the old entry stale
+        evictions.add(new CachingTarget.Eviction(writer.method()));
       }
       List<String> acceptedStale = new ArrayList<>();
       if (!unmatched.isEmpty()) {
@@ -457,25 +456,6 @@ public final class CachingPlanner {
     }
     return index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
         .anyMatch(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Transactional")));
-  }
-
-  /** The writer's arguments that rebuild the cached key: same names and types for every key parameter. */
-  private static Optional<List<String>> matchKey(MethodFact cached, MethodFact writer) {
-    if (cached.params().isEmpty()) {
-      return Optional.of(List.of());
-    }
-    List<String> arguments = new ArrayList<>();
-    for (ParamFact key : cached.params()) {
-      // same name and type only: a parameter of the same type but another meaning would evict the wrong entry
-      Optional<ParamFact> match = writer.params().stream()
-          .filter(p -> p.qualifiedType().equals(key.qualifiedType()) && p.name().equals(key.name()))
-          .findFirst();
-      if (match.isEmpty()) {
-        return Optional.empty();
-      }
-      arguments.add(match.get().name());
-    }
-    return Optional.of(arguments);
   }
 
   private Map.Entry<String, CachePolicy> policyFor(Finding finding, MethodFact fact) {

@@ -9,7 +9,7 @@ import java.util.List;
  * One method migrate will cache, and how.
  *
  * @param cacheName the cache's name ({@code optkit.Owner.method}, unique per overload)
- * @param evictions writer methods of the same class that get an eviction, with the key expression
+ * @param evictions writer methods that drop every entry after they write
  * @param warnings what a reviewer must know (self-invocation, stale data nobody evicts)
  * @param acceptedStale writers that cannot evict, accepted with --accept-stale: said in the diff too
  */
@@ -24,9 +24,6 @@ public record CachingTarget(
     List<String> warnings,
     List<String> acceptedStale) {
 
-  /**
-   * A writer that must drop what it changes: the entry rebuilt from {@code keyArguments} (the
-   * writer's parameter names), or every entry when null or empty.
-   */
-  public record Eviction(IndexedMethod writer, List<String> keyArguments) {}
+  /** A writer after whose write every entry of the cache is dropped. */
+  public record Eviction(IndexedMethod writer) {}
 }

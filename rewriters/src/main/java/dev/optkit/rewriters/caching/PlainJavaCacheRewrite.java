@@ -180,10 +180,7 @@ public final class PlainJavaCacheRewrite {
             && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()
             && writer.getBody().isPresent()) {
           String cache = fieldName + (async ? ".synchronous()" : "");
-          boolean all = eviction.keyArguments() == null || eviction.keyArguments().isEmpty();
-          String invalidate = all ? cache + ".invalidateAll();"
-              : (nullableKey ? "if (" + eviction.keyArguments().get(0) + " != null) " : "")
-                  + cache + ".invalidate(" + evictionKey(eviction.keyArguments(), params, keyType) + ");";
+          String invalidate = cache + ".invalidateAll();";
           invalidations.add(new Invalidation(writer, name + "()", invalidate));
         }
       }
@@ -241,13 +238,6 @@ public final class PlainJavaCacheRewrite {
 
   private String ref(String qualifiedName) {
     return dev.optkit.rewriters.edit.Imports.reference(unit, qualifiedName);
-  }
-
-  private String evictionKey(List<String> arguments, List<Parameter> params, String keyType) {
-    if (params.size() == 1) {
-      return arguments.get(0);
-    }
-    return "new " + keyType + "(" + String.join(", ", arguments) + ")";
   }
 
   private String keyDeclaration(String keyType, String methodName, List<Parameter> params, String indent, String nl) {

@@ -74,15 +74,8 @@ public final class SpringCacheableRewrite {
         for (CachingTarget.Eviction eviction : target.evictions()) {
           if (writer.getNameAsString().equals(eviction.writer().fact().name())
               && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()) {
-            String key = eviction.keyArguments() == null || eviction.keyArguments().isEmpty() ? null
-                : writerKey(writer, eviction.keyArguments());
-            // a null lone key was never cached (the @Cacheable condition), and evicting it would throw
-            String keyCondition = key != null && key.startsWith("#p") && !key.contains(",")
-                && !writer.getParameter(Integer.parseInt(key.substring(2))).getType().isPrimitiveType()
-                ? ", condition = " + JavaText.literal(key + " != null") : "";
             evicts.add("@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + JavaText.literal(target.cacheName())
-                + (key == null ? ", allEntries = true" : ", key = " + JavaText.literal(key) + keyCondition) + ", "
-                + managerAttribute + ")");
+                + ", allEntries = true, " + managerAttribute + ")");
             reasons.add(target.method().fact().name() + "()");
           }
         }
@@ -120,17 +113,5 @@ public final class SpringCacheableRewrite {
       parts.add("#p" + i);
     }
     return "{" + String.join(", ", parts) + "}";
-  }
-
-  private static String writerKey(MethodDeclaration writer, List<String> arguments) {
-    List<String> positions = new ArrayList<>();
-    for (String argument : arguments) {
-      for (int i = 0; i < writer.getParameters().size(); i++) {
-        if (writer.getParameter(i).getNameAsString().equals(argument)) {
-          positions.add("#p" + i);
-        }
-      }
-    }
-    return positions.size() == 1 ? positions.get(0) : "{" + String.join(", ", positions) + "}";
   }
 }
