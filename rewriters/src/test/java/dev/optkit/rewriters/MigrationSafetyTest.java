@@ -344,6 +344,14 @@ class MigrationSafetyTest {
         .plan();
     String config = MigrationFixture.after(plan, "src/main/java/shop/OptkitCacheConfig.java");
     assertTrue(config.contains("return new TransactionAwareCacheManagerProxy(manager);"), config);
+    // at once before the write (the transaction reads its own write), and again at the commit
+    String dao = MigrationFixture.after(plan, "src/main/java/shop/CountryDao.java");
+    assertTrue(dao.contains("""
+            @Caching(evict = {
+                @CacheEvict(cacheNames = "optkit.CountryDao.countryName", allEntries = true, beforeInvocation = true, cacheManager = "optkitCacheManager"),
+                @CacheEvict(cacheNames = "optkit.CountryDao.countryName", allEntries = true, cacheManager = "optkitCacheManager")})
+            public void rename(String code, String name) {
+        """), dao);
 
     MigrationPlan plain = new MigrationFixture(dir.resolve("plain")).java("""
         package shop;

@@ -25,16 +25,20 @@ public final class SpringCacheableRewrite {
   private final CompilationUnit unit;
   private final String switchType;
   private final String managerAttribute;
+  private final boolean transactionAware;
 
   /**
    * @param switchType qualified name of the emergency switch class (referenced from SpEL)
    * @param managerAttribute {@code cacheManager = "..."} or {@code cacheResolver = "..."}
+   * @param transactionAware optkit's caches are transaction-aware: an eviction after the write waits for the commit
    */
-  public SpringCacheableRewrite(SourceDocument document, CompilationUnit unit, String switchType, String managerAttribute) {
+  public SpringCacheableRewrite(SourceDocument document, CompilationUnit unit, String switchType, String managerAttribute,
+      boolean transactionAware) {
     this.document = document;
     this.unit = unit;
     this.switchType = switchType;
     this.managerAttribute = managerAttribute;
+    this.transactionAware = transactionAware;
   }
 
   public PlainJavaCacheRewrite.Result rewrite(CachingTarget target, MethodDeclaration method) {
@@ -61,7 +65,8 @@ public final class SpringCacheableRewrite {
 
   /**
    * One annotation per writer for all the caches it must evict: {@code @CacheEvict} is not
-   * repeatable, so two or more go inside {@code @Caching(evict = {...})}.
+   * repeatable, so two or more go inside {@code @Caching(evict = {...})}. With transaction-aware
+   * caches each cache is evicted twice: at once before the write and after the commit.
    */
   public PlainJavaCacheRewrite.Result evictions(List<CachingTarget> targets, List<MethodDeclaration> writers) {
     String nl = document.lineSeparator();
@@ -74,8 +79,14 @@ public final class SpringCacheableRewrite {
         for (CachingTarget.Eviction eviction : target.evictions()) {
           if (writer.getNameAsString().equals(eviction.writer().fact().name())
               && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()) {
-            evicts.add("@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + JavaText.literal(target.cacheName())
-                + ", allEntries = true, " + managerAttribute + ")");
+            String evict = "@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + JavaText.literal(target.cacheName())
+                + ", allEntries = true, ";
+            if (transactionAware) {
+              // before the write, at once: reads later in the same transaction load its own write; after it,
+              // at the commit: whatever a concurrent read cached meanwhile from the old rows goes too
+              evicts.add(evict + "beforeInvocation = true, " + managerAttribute + ")");
+            }
+            evicts.add(evict + managerAttribute + ")");
             reasons.add(target.method().fact().name() + "()");
           }
         }

@@ -161,7 +161,8 @@ public final class CachingMigration {
       }
       PlainJavaCacheRewrite plain = new PlainJavaCacheRewrite(edits.document(), edits.unit(), switchReference,
           traits.javaRelease());
-      SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute);
+      SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
+          traits.transactions());
       for (CachingTarget target : entry.getValue()) {
         Optional<MethodDeclaration> method = edits.methods().stream()
             .filter(m -> m.getNameAsString().equals(target.method().fact().name())
@@ -195,7 +196,7 @@ public final class CachingMigration {
       }
       files.putIfAbsent(entry.getKey(), file.get());
       SpringCacheableRewrite spring = new SpringCacheableRewrite(file.get().document(), file.get().unit(), switchType,
-          managerAttribute);
+          managerAttribute, traits.transactions());
       List<CachingTarget> distinct = entry.getValue().stream().distinct().toList();
       PlainJavaCacheRewrite.Result evictions = spring.evictions(distinct, file.get().methods().stream()
           .filter(m -> distinct.stream().anyMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().path().equals(entry.getKey())
