@@ -16,3 +16,7 @@ INSERT INTO purchase_order (customer_id, amount, currency, status, amount_eur) V
     (2,  40.00, 'USD', 'PENDING', NULL),
     (2, 540.00, 'USD', 'SETTLED', 500.00),
     (3,  60.00, 'EUR', 'PENDING', NULL);
+
+INSERT INTO exchange_rate (currency, rate) VALUES
+    ('GBP', 1.170000),
+    ('USD', 0.920000);

@@ -19,3 +19,8 @@ CREATE TABLE purchase_order (
     status      VARCHAR(16)   NOT NULL,
     amount_eur  DECIMAL(12,2)
 );
+
+CREATE TABLE exchange_rate (
+    currency CHAR(3)       PRIMARY KEY,
+    rate     DECIMAL(12,6) NOT NULL
+);

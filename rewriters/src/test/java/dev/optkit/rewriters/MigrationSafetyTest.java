@@ -570,6 +570,45 @@ class MigrationSafetyTest {
     assertTrue(refusal(java7, "name").contains("Java 7"), refusal(java7, "name"));
   }
 
+  @Test
+  void aWriterInjectedByItsClassCannotBeProxiedOutsideBoot() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop;
+
+            public interface Store {
+                void put(String key, String value);
+            }
+            """)
+        .java(bean("JdbcStore", "Repository", "import org.springframework.stereotype.Repository;", """
+                public void put(String key, String value) {
+                    jdbc.update("UPDATE entries SET value = ? WHERE name = ?", value, key);
+                }
+            """).replace("public class JdbcStore", "public class JdbcStore implements Store"))
+        .java(bean("EntryReader", "Service", "import org.springframework.stereotype.Service;", """
+                public String entry(String key) {
+                    return jdbc.queryForObject("SELECT value FROM entries WHERE name = ?", String.class, key);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Importer {
+                private final JdbcStore store;
+
+                public Importer(JdbcStore store) {
+                    this.store = store;
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "entry");
+    assertTrue(why.contains("JdbcStore implements interfaces and is injected by its class (Importer.store)"), why);
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

@@ -84,6 +84,10 @@ public final class CachingPlanner {
       MethodFact fact = method.get().fact();
       CacheForm form = form(method.get());
       List<String> warnings = new ArrayList<>();
+      if (form == CacheForm.SPRING && injectedByClass(fact.ownerType()).isPresent()) {
+        refusals.add(new Refusal(finding, injectedByClass(fact.ownerType()).get()));
+        continue;
+      }
       if (form == CacheForm.SPRING) {
         List<String> selfCallers = selfCallers(method.get());
         if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
@@ -430,6 +434,10 @@ public final class CachingPlanner {
           || writer.hasAnnotation("org.springframework.cache.annotation.Caching")) {
         return Optional.of("it already has cache annotations that optkit does not merge");
       }
+      Optional<String> injection = injectedByClass(writer.ownerType());
+      if (injection.isPresent()) {
+        return injection;
+      }
       List<String> selfCallers = selfCallers(writerMethod);
       if (!selfCallers.isEmpty()) {
         return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
@@ -448,6 +456,43 @@ public final class CachingPlanner {
           + "cache the old value again, and plain Java has no after-commit hook optkit can rely on");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Outside Spring Boot, a caching proxy of a bean that implements interfaces is a JDK proxy of
+   * those interfaces: a field or constructor parameter typed with the class itself would no
+   * longer be satisfied, and the context would fail to start.
+   */
+  private Optional<String> injectedByClass(String beanType) {
+    if (traits.springBoot()) {
+      return Optional.empty(); // Boot proxies classes (spring.aop.proxy-target-class defaults to true)
+    }
+    TypeFact bean = index.type(beanType).orElse(null);
+    if (bean == null || bean.superTypes().stream().noneMatch(t -> index.type(t).map(TypeFact::isInterface).orElse(false))) {
+      return Optional.empty();
+    }
+    for (var file : index.files()) {
+      for (TypeFact type : file.types()) {
+        for (var field : type.fieldTypes().entrySet()) {
+          if (field.getValue().equals(beanType) && !type.qualifiedName().equals(beanType)) {
+            return Optional.of(proxyClash(bean, type.simpleName() + "." + field.getKey()));
+          }
+        }
+      }
+      for (MethodFact method : file.methods()) {
+        if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean"))
+            && !method.ownerType().equals(beanType)
+            && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType))) {
+          return Optional.of(proxyClash(bean, method.displayName() + "(...)"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String proxyClash(TypeFact bean, String where) {
+    return bean.simpleName() + " implements interfaces and is injected by its class (" + where + "): outside Spring "
+        + "Boot the caching proxy would be a JDK proxy of its interfaces and that injection would fail";
   }
 
   private boolean transactional(IndexedMethod method) {

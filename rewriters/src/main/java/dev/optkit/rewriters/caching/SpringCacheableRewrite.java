@@ -67,8 +67,10 @@ public final class SpringCacheableRewrite {
    * One annotation per writer for all the caches it must evict: {@code @CacheEvict} is not
    * repeatable, so two or more go inside {@code @Caching(evict = {...})}. With transaction-aware
    * caches each cache is evicted twice: at once before the write and after the commit.
+   *
+   * @param path the file the writers are in: two files may declare a writer of the same name on the same line
    */
-  public PlainJavaCacheRewrite.Result evictions(List<CachingTarget> targets, List<MethodDeclaration> writers) {
+  public PlainJavaCacheRewrite.Result evictions(String path, List<CachingTarget> targets, List<MethodDeclaration> writers) {
     String nl = document.lineSeparator();
     List<TextEdit> edits = new ArrayList<>();
     Set<String> imports = new LinkedHashSet<>();
@@ -77,7 +79,7 @@ public final class SpringCacheableRewrite {
       List<String> reasons = new ArrayList<>();
       for (CachingTarget target : targets) {
         for (CachingTarget.Eviction eviction : target.evictions()) {
-          if (writer.getNameAsString().equals(eviction.writer().fact().name())
+          if (eviction.writer().path().equals(path) && writer.getNameAsString().equals(eviction.writer().fact().name())
               && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()) {
             String evict = "@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + JavaText.literal(target.cacheName())
                 + ", allEntries = true, ";

@@ -198,7 +198,7 @@ public final class CachingMigration {
       SpringCacheableRewrite spring = new SpringCacheableRewrite(file.get().document(), file.get().unit(), switchType,
           managerAttribute, traits.transactions());
       List<CachingTarget> distinct = entry.getValue().stream().distinct().toList();
-      PlainJavaCacheRewrite.Result evictions = spring.evictions(distinct, file.get().methods().stream()
+      PlainJavaCacheRewrite.Result evictions = spring.evictions(entry.getKey(), distinct, file.get().methods().stream()
           .filter(m -> distinct.stream().anyMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().path().equals(entry.getKey())
               && e.writer().fact().name().equals(m.getNameAsString())
               && e.writer().fact().range().line() == m.getBegin().map(b -> b.line).orElse(-1))))

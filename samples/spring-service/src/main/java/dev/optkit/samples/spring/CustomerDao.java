@@ -38,6 +38,27 @@ public class CustomerDao {
                 Map.of("codes", countryCodes), CUSTOMER);
     }
 
+    /** The customer with this email, or null; null for a null email too (a caller may not have one). */
+    public Long findIdByEmail(String email) {
+        return jdbcTemplate.query("SELECT id FROM customer WHERE email = ?", (rs, row) -> rs.getLong(1), email)
+                .stream().findFirst().orElse(null);
+    }
+
+    /** Joins two tables: renaming the country (another bean) or moving the customer changes it. */
+    public String countryNameOf(long customerId) {
+        return jdbcTemplate.queryForObject("SELECT c.name FROM customer cu JOIN country c ON c.code = cu.country_code "
+                + "WHERE cu.id = ?", String.class, customerId);
+    }
+
+    public int pendingOrderCount(long customerId) {
+        return jdbcTemplate.queryForObject(
+                "SELECT COUNT(*) FROM purchase_order WHERE customer_id = ? AND status = 'PENDING'", Integer.class, customerId);
+    }
+
+    public void moveCustomer(long id, String countryCode) {
+        jdbcTemplate.update("UPDATE customer SET country_code = ? WHERE id = ?", countryCode, id);
+    }
+
     public void updateEmail(long id, String email) {
         jdbcTemplate.update("UPDATE customer SET email = ? WHERE id = ?", email, id);
     }

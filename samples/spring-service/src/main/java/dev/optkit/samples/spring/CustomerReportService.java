@@ -45,6 +45,16 @@ public class CustomerReportService {
         return result;
     }
 
+    /** The currencies reports can be in: the countries' and the report currency. Changes the list it gets. */
+    public List<String> reportCurrencies() {
+        List<String> currencies = referenceData.currencies();
+        if (!currencies.contains(reportCurrency)) {
+            currencies.add(reportCurrency);
+        }
+        currencies.add("XAU");
+        return currencies;
+    }
+
     public String describeCustomer(long customerId) {
         Customer customer = customers.findById(customerId)
                 .orElseThrow(() -> new NoSuchElementException("no customer " + customerId));

@@ -16,6 +16,11 @@ public class ReferenceDataDao {
         return jdbcTemplate.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
     }
 
+    /** A fresh, mutable list on every call: CustomerReportService adds to it. */
+    public java.util.List<String> currencies() {
+        return jdbcTemplate.queryForList("SELECT DISTINCT currency FROM country ORDER BY currency", String.class);
+    }
+
     public int renameCountry(String code, String name) {
         return jdbcTemplate.update("UPDATE country SET name = ? WHERE code = ?", name, code);
     }

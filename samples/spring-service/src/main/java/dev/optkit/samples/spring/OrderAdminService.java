@@ -1,0 +1,22 @@
+package dev.optkit.samples.spring;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A transactional writer: what it changes is visible to others only after the commit. */
+@Service
+public class OrderAdminService {
+
+    private final JdbcTemplate jdbcTemplate;
+
+    public OrderAdminService(JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    @Transactional
+    public int cancelPendingOrders(long customerId) {
+        return jdbcTemplate.update(
+                "UPDATE purchase_order SET status = 'CANCELLED' WHERE customer_id = ? AND status = 'PENDING'", customerId);
+    }
+}
