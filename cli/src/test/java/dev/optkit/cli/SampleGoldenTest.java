@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SampleGoldenTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"plain-java-service", "spring-service"})
+  @ValueSource(strings = {"plain-java-service", "spring-service", "legacy-java8-service"})
   void assessmentMatchesGoldenFile(String sample) throws Exception {
     Path root = CliRun.repoRoot().resolve("samples").resolve(sample);
     CliRun run = CliRun.of("assess", root.toString(), "--format", "json", "--no-maven-repo");
