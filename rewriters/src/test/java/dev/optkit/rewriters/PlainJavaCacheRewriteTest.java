@@ -42,13 +42,13 @@ class PlainJavaCacheRewriteTest {
   private static final String RATES_AFTER = """
       package shop;
 
+      import com.github.benmanes.caffeine.cache.Cache;
+      import com.github.benmanes.caffeine.cache.Caffeine;
       import java.io.IOException;
       import java.net.URI;
       import java.net.http.HttpClient;
       import java.net.http.HttpRequest;
       import java.net.http.HttpResponse;
-      import com.github.benmanes.caffeine.cache.Cache;
-      import com.github.benmanes.caffeine.cache.Caffeine;
       import java.time.Duration;
       import java.util.Optional;
 

@@ -68,9 +68,9 @@ class SpringCacheableRewriteTest {
 
       import java.sql.ResultSet;
       import javax.sql.DataSource;
-      import org.springframework.stereotype.Repository;
       import org.springframework.cache.annotation.CacheEvict;
       import org.springframework.cache.annotation.Cacheable;
+      import org.springframework.stereotype.Repository;
 
       @Repository
       public class CountryDao {

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Adds single-type imports after the existing ones, skipping those present or clashing. */
+/**
+ * Adds single-type imports where a sorted import list has them: each before the first existing
+ * import that sorts after it, so a file whose imports are ordered stays ordered. Imports present or
+ * clashing are skipped.
+ */
 public final class Imports {
   /** Simple names of the other types in the file's package (its directory), which an import would shadow. */
   public static final DataKey<Set<String>> PACKAGE_TYPES = new DataKey<>() {};
@@ -24,7 +27,7 @@ public final class Imports {
    * whose simple name is already taken by another import or a type of the file is not imported:
    * the caller must then write it qualified ({@link #canUseSimpleName}).
    */
-  public static Optional<TextEdit> add(SourceDocument document, CompilationUnit unit, Collection<String> qualifiedNames) {
+  public static List<TextEdit> add(SourceDocument document, CompilationUnit unit, Collection<String> qualifiedNames) {
     Set<String> missing = new TreeSet<>();
     for (String name : qualifiedNames) {
       if (canUseSimpleName(unit, name) && !isImported(unit, name) && !inSamePackage(unit, name)
@@ -33,25 +36,45 @@ public final class Imports {
       }
     }
     if (missing.isEmpty()) {
-      return Optional.empty();
+      return List.of();
+    }
+    String separator = document.lineSeparator();
+    List<ImportDeclaration> existing = unit.getImports().stream().filter(i -> !i.isStatic()).toList();
+    if (!existing.isEmpty()) {
+      // one insertion point per group of new imports: before the first existing one sorting after them
+      java.util.Map<Integer, List<String>> byOffset = new java.util.TreeMap<>();
+      for (String name : missing) {
+        ImportDeclaration next = existing.stream().filter(i -> i.getNameAsString().compareTo(name) > 0).findFirst()
+            .orElse(null);
+        int offset;
+        if (next != null) {
+          offset = document.lineStart(next.getRange().orElseThrow().begin.line);
+        } else {
+          int end = existing.get(existing.size() - 1).getRange().orElseThrow().end.line;
+          offset = end < lineCount(document) ? document.lineStart(end + 1) : document.text().length();
+        }
+        byOffset.computeIfAbsent(offset, k -> new ArrayList<>()).add("import " + name + ";" + separator);
+      }
+      List<TextEdit> edits = new ArrayList<>();
+      byOffset.forEach((offset, lines) -> edits.add(TextEdit.insert(offset, String.join("", lines))));
+      return edits;
     }
     List<String> lines = new ArrayList<>();
     for (String name : missing) {
       lines.add("import " + name + ";");
     }
-    String separator = document.lineSeparator();
-    if (unit.getImports().isNonEmpty()) {
+    if (unit.getImports().isNonEmpty()) { // static imports only: ours go after them
       ImportDeclaration last = unit.getImports().get(unit.getImports().size() - 1);
       int end = last.getRange().orElseThrow().end.line;
       int offset = end < lineCount(document) ? document.lineStart(end + 1) : document.text().length();
-      return Optional.of(TextEdit.insert(offset, String.join(separator, lines) + separator));
+      return List.of(TextEdit.insert(offset, separator + String.join(separator, lines) + separator));
     }
     if (unit.getPackageDeclaration().isPresent()) {
       int end = unit.getPackageDeclaration().get().getRange().orElseThrow().end.line;
       int offset = document.lineStart(end + 1);
-      return Optional.of(TextEdit.insert(offset, separator + String.join(separator, lines) + separator));
+      return List.of(TextEdit.insert(offset, separator + String.join(separator, lines) + separator));
     }
-    return Optional.of(TextEdit.insert(0, String.join(separator, lines) + separator + separator));
+    return List.of(TextEdit.insert(0, String.join(separator, lines) + separator + separator));
   }
 
   private static int lineCount(SourceDocument document) {

@@ -67,7 +67,7 @@ final class FileEdits {
 
   String result() {
     List<TextEdit> all = new ArrayList<>(edits);
-    Imports.add(document, unit, imports).ifPresent(all::add);
+    all.addAll(Imports.add(document, unit, imports));
     return document.apply(all);
   }
 
