@@ -1,0 +1,93 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cacheable read assess calls fixable is one migrate caches; one migrate refuses carries its reason. */
+class AssessMigrateAgreementTest {
+  @TempDir Path dir;
+
+  private void java(String path, String source) throws Exception {
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+  }
+
+  @Test
+  void fixableComesFromMigratesPlanner() throws Exception {
+    java("src/main/java/shop/Stock.java", """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+
+        public class Stock {
+            private Connection connection;
+
+            public String findName(String sku) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM items WHERE sku = ?")) {
+                    ps.setString(1, sku);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+
+            public int findLevel(String sku) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT qty FROM levels WHERE sku = ?")) {
+                    ps.setString(1, sku);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getInt(1) : 0;
+                    }
+                }
+            }
+        }
+        """);
+    java("src/main/java/shop/Receiving.java", """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+
+        public class Receiving {
+            private Connection connection;
+
+            public void receive(String sku, int qty) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE levels SET qty = qty + ? WHERE sku = ?")) {
+                    ps.setInt(1, qty);
+                    ps.setString(2, sku);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        """);
+    CliRun assess = CliRun.of("assess", dir.toString(), "--format", "json", "--no-maven-repo", "--no-cache");
+    assertEquals(0, assess.exitCode(), assess.err());
+    Map<String, JsonNode> reads = new HashMap<>();
+    for (JsonNode finding : new ObjectMapper().readTree(assess.out()).get("findings")) {
+      if (finding.get("ruleId").asText().equals("CacheableReadMethod")) {
+        reads.put(finding.get("enclosingMethod").asText(), finding);
+      }
+    }
+    assertTrue(reads.get("findName(String)").get("fixable").asBoolean(), reads.toString());
+    JsonNode level = reads.get("findLevel(String)");
+    assertFalse(level.get("fixable").asBoolean(), level.toString());
+    assertTrue(level.get("fixNote").asText().contains("Receiving.receive()"), level.toString());
+
+    CliRun migrate = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--allow-dirty");
+    assertEquals(0, migrate.exitCode(), migrate.err());
+    assertTrue(migrate.out().contains("cache: Stock.findName()"), migrate.out());
+    assertTrue(migrate.out().contains("refused: shop.Stock.findLevel(String)"), migrate.out());
+  }
+}
