@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.analyzers.Assessment;
-import dev.optkit.analyzers.Assessor;
-import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.plan.CachingMigration;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -619,14 +615,5 @@ class MigrationSafetyTest {
         .map(Refusal::reason).findFirst().orElseGet(() -> plan.notCacheable().stream().filter(n -> n.contains("." + method + "()"))
             .findFirst().orElseThrow(() -> new AssertionError(method + " neither refused nor explained: "
                 + plan.notCacheable())));
-  }
-
-  static Assessment assess(Path root) {
-    return new Assessor().assess(new Assessor.Options(List.of(root), List.of(), false, List.of(), false, 1, true,
-        OptkitConfig.defaults(), "test", null), Assessor.Progress.NONE);
-  }
-
-  static MigrationPlan plan(Path root, Set<String> acceptStale) {
-    return CachingMigration.prepare(root, assess(root), OptkitConfig.defaults(), f -> true, acceptStale);
   }
 }
