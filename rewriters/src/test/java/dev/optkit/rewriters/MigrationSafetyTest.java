@@ -605,6 +605,40 @@ class MigrationSafetyTest {
     assertTrue(why.contains("JdbcStore implements interfaces and is injected by its class (Importer.store)"), why);
   }
 
+  // Diffs a team would merge
+
+  @Test
+  void theConfigurationGoesWhereComponentScanningLooksAndOverloadsAreNamedByTypes() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop.app;
+
+            import org.springframework.context.annotation.ComponentScan;
+            import org.springframework.context.annotation.Configuration;
+
+            @Configuration
+            @ComponentScan(basePackages = {"shop.core", "shop.data"})
+            public class Main {
+            }
+            """)
+        .java(bean("Lookup", "Service", "import org.springframework.stereotype.Service;", """
+                public String label(String code) {
+                    return jdbc.queryForObject("SELECT label FROM labels WHERE code = ?", String.class, code);
+                }
+
+                public String label(String code, String locale) {
+                    return jdbc.queryForObject("SELECT label FROM labels WHERE code = ? AND locale = ?", String.class,
+                        code, locale);
+                }
+            """).replace("package shop;", "package shop.core;"))
+        .plan();
+    // @ComponentScan names its packages: the application's own package is not scanned
+    String config = MigrationFixture.after(plan, "src/main/java/shop/core/OptkitCacheConfig.java");
+    assertTrue(config.startsWith("package shop.core;"), config);
+    assertEquals(List.of("optkit.Lookup.label(String)", "optkit.Lookup.label(String,String)"),
+        plan.targets().stream().map(CachingTarget::cacheName).sorted().toList());
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }
