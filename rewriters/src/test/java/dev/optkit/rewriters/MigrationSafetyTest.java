@@ -639,6 +639,35 @@ class MigrationSafetyTest {
         plan.targets().stream().map(CachingTarget::cacheName).sorted().toList());
   }
 
+  @Test
+  void aViewReadIsEvictedByWritersOfTheTablesBehindIt() throws Exception {
+    MigrationPlan plan = spring()
+        .file("src/main/resources/schema.sql", """
+            CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT);
+            CREATE TABLE order_lines (order_id BIGINT, amount DECIMAL(10,2));
+            CREATE VIEW order_totals AS
+                SELECT o.customer_id, SUM(l.amount) AS total FROM orders o JOIN order_lines l ON l.order_id = o.id
+                GROUP BY o.customer_id;
+            """)
+        .java(bean("Totals", "Service", "import org.springframework.stereotype.Service;", """
+                public String total(long customer) {
+                    return jdbc.queryForObject("SELECT total FROM order_totals WHERE customer_id = ?", String.class, customer);
+                }
+            """))
+        .java(bean("Lines", "Service", "import org.springframework.stereotype.Service;", """
+                public void addLine(long order, double amount) {
+                    jdbc.update("INSERT INTO order_lines (order_id, amount) VALUES (?, ?)", order, amount);
+                }
+            """))
+        .java(bean("Audit", "Service", "import org.springframework.stereotype.Service;", """
+                public void log(String what) {
+                    jdbc.update("INSERT INTO audit (what) VALUES (?)", what);
+                }
+            """))
+        .plan();
+    assertEquals(List.of("Lines.addLine"), writers(target(plan, "total")));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

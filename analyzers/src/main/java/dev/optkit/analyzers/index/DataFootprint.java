@@ -15,7 +15,7 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * What data one I/O site reads or writes, by name: the tables its SQL names (parsed with
  * JSqlParser: joins, comma joins, subqueries, CTEs; JPQL entity names mapped to their tables), the
  * table of the entity a Spring Data repository stores, or the remote resource a URL template
- * names. When the data cannot be told (SQL built at run time, an EntityManager write of any
+ * names; a view the project's SQL scripts create stands for every table behind it. When the data cannot be told (SQL built at run time, an EntityManager write of any
  * entity, an entity with associations, a URL unknown), the footprint says so: an unknown
  * footprint overlaps every footprint of the same kind, so such a write must evict every cache
  * reading that kind of data, and such a read is cached only when every writer of its kind evicts.
@@ -131,7 +131,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
               return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
             }
           } else {
-            names.add("table:" + normalise(bare));
+            index.schemaViews().expand(normalise(bare)).forEach(t -> names.add("table:" + t));
           }
         }
       } catch (Exception | StackOverflowError e) {

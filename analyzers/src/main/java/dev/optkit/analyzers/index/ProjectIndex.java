@@ -35,6 +35,7 @@ public final class ProjectIndex {
 
   private final List<FileFacts> files;
   private final MyBatisXmlMappers xmlMappers;
+  private final SchemaViews views;
   private final ClientCatalog catalog;
   private final int maxDepth;
   private final Map<String, TypeFact> types = new HashMap<>();
@@ -57,6 +58,13 @@ public final class ProjectIndex {
 
   /** @param xmlMappers MyBatis statements declared in XML, for mapper interfaces without annotations */
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers) {
+    this(files, catalog, maxDepth, xmlMappers, SchemaViews.none());
+  }
+
+  /** @param views the views the project's SQL scripts create: reading one reads the tables behind it */
+  public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
+      SchemaViews views) {
+    this.views = views;
     this.xmlMappers = xmlMappers;
     this.files = List.copyOf(files);
     this.catalog = catalog;
@@ -450,6 +458,10 @@ public final class ProjectIndex {
   /** Secured code and code reading the caller's identity, request or session. */
   public synchronized PerUserCode perUserCode() {
     return perUserCode == null ? perUserCode = new PerUserCode(this) : perUserCode;
+  }
+
+  public SchemaViews schemaViews() {
+    return views;
   }
 
   /** The data each I/O site reads or writes. */

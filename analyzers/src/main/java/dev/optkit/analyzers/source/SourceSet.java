@@ -35,11 +35,13 @@ public final class SourceSet {
 
   private final List<SourceFile> files;
   private final List<Path> xmlFiles;
+  private final List<Path> sqlFiles;
   private final Map<String, Path> typeFiles;
 
-  private SourceSet(List<SourceFile> files, List<Path> xmlFiles) {
+  private SourceSet(List<SourceFile> files, List<Path> xmlFiles, List<Path> sqlFiles) {
     this.files = List.copyOf(files);
     this.xmlFiles = List.copyOf(xmlFiles);
+    this.sqlFiles = List.copyOf(sqlFiles);
     Map<String, Path> types = new HashMap<>();
     for (SourceFile file : files) {
       types.putIfAbsent(file.primaryType(), file.absolutePath());
@@ -69,6 +71,7 @@ public final class SourceSet {
         .toList();
     Set<Path> seen = new LinkedHashSet<>();
     List<Path> xml = new ArrayList<>();
+    List<Path> sql = new ArrayList<>();
     for (Path root : absoluteRoots) {
       if (!Files.exists(root)) {
         throw new IllegalArgumentException("no such file or directory: " + root);
@@ -79,6 +82,9 @@ public final class SourceSet {
       }, (file, attrs) -> {
         if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".xml")) {
           xml.add(file);
+        }
+        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".sql")) {
+          sql.add(file);
         }
         if (attrs.isRegularFile()
             && file.getFileName().toString().endsWith(".java")
@@ -93,7 +99,8 @@ public final class SourceSet {
       files.add(describe(displayRoot, file));
     }
     files.sort(Comparator.comparing(SourceFile::relativePath));
-    return new SourceSet(files, List.copyOf(xml));
+    sql.sort(Comparator.naturalOrder());
+    return new SourceSet(files, List.copyOf(xml), List.copyOf(sql));
   }
 
   /**
@@ -218,6 +225,11 @@ public final class SourceSet {
   }
 
   /** XML files met on the same walk (MyBatis mappers are among them), in walk order. */
+  /** SQL scripts (schema.sql, migrations): the views they create tell which tables a view reads. */
+  public List<Path> sqlFiles() {
+    return sqlFiles;
+  }
+
   public List<Path> xmlFiles() {
     return xmlFiles;
   }

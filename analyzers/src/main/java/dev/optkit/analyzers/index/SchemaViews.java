@@ -1,0 +1,111 @@
+package dev.optkit.analyzers.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.view.CreateView;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * The views the project's SQL scripts create, and the tables each one reads, parsed with
+ * JSqlParser: a read of a view depends on every table behind it. Statements the parser does not
+ * understand (vendor DDL, procedures) are skipped one by one; a script over the size budget is
+ * skipped whole.
+ */
+public final class SchemaViews {
+  private static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
+
+  private final Map<String, Set<String>> tablesByView;
+
+  private SchemaViews(Map<String, Set<String>> tablesByView) {
+    this.tablesByView = Map.copyOf(tablesByView);
+  }
+
+  public static SchemaViews none() {
+    return new SchemaViews(Map.of());
+  }
+
+  public static SchemaViews read(List<Path> scripts) {
+    Map<String, Set<String>> views = new HashMap<>();
+    for (Path script : scripts) {
+      String text;
+      try {
+        if (Files.size(script) > MAX_SCRIPT_BYTES) {
+          continue;
+        }
+        text = Files.readString(script, StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        continue; // unreadable or not UTF-8: its views stay unknown, which only ever means "not expanded"
+      }
+      if (!text.toLowerCase(java.util.Locale.ROOT).contains("view")) {
+        continue;
+      }
+      for (Statement statement : statements(text)) {
+        if (statement instanceof CreateView view && view.getSelect() != null) {
+          Set<String> tables = new TreeSet<>();
+          for (String table : new TablesNamesFinder<Void>().getTables((Statement) view.getSelect())) {
+            tables.add(DataFootprint.normalise(bare(table)));
+          }
+          views.put(DataFootprint.normalise(bare(view.getView().getFullyQualifiedName())), tables);
+        }
+      }
+    }
+    return new SchemaViews(views);
+  }
+
+  /**
+   * The script's statements: parsed whole when JSqlParser knows all of them, else statement by
+   * statement (split at semicolons), skipping the ones it does not know.
+   */
+  private static List<Statement> statements(String script) {
+    try {
+      return List.copyOf(CCJSqlParserUtil.parseStatements(script));
+    } catch (Exception | StackOverflowError whole) {
+      List<Statement> parsed = new java.util.ArrayList<>();
+      for (String statement : script.split(";")) {
+        if (!statement.toLowerCase(java.util.Locale.ROOT).contains("view")) {
+          continue;
+        }
+        try {
+          parsed.add(CCJSqlParserUtil.parse(statement.strip()));
+        } catch (Exception | StackOverflowError e) {
+          // not a statement JSqlParser knows: skipped, the rest of the script still counts
+        }
+      }
+      return parsed;
+    }
+  }
+
+  /** The base tables behind a table name: itself when it is no view, else every table its views read. */
+  public Set<String> expand(String table) {
+    Set<String> result = new TreeSet<>();
+    expand(table, result, new HashSet<>());
+    return result;
+  }
+
+  private void expand(String table, Set<String> result, Set<String> seen) {
+    Set<String> behind = tablesByView.get(table);
+    if (behind == null || !seen.add(table)) {
+      result.add(table);
+      return;
+    }
+    result.add(table); // the view's own name: a writer may name it (updatable views)
+    for (String inner : behind) {
+      expand(inner, result, seen);
+    }
+  }
+
+  static String bare(String name) {
+    String last = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+    return last.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+  }
+}
