@@ -126,12 +126,12 @@ public final class CachingPlanner {
       List<String> acceptedStale = new ArrayList<>();
       if (!unmatched.isEmpty()) {
         if (!accepted(fact)) {
-          refusals.add(new Refusal(finding, "a writer of its data cannot evict it: " + String.join("; ", unmatched)
+          refusals.add(new Refusal(finding, "a writer of its data cannot evict it: " + summarise(unmatched)
               + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
               + " caches it anyway with its TTL (" + policy.getValue().ttlSeconds() + " s) as the only bound"));
           continue;
         }
-        for (String writer : unmatched) {
+        for (String writer : unmatched.stream().distinct().toList()) {
           acceptedStale.add("accepted stale (--accept-stale): " + writer + "; entries live up to "
               + policy.getValue().ttlSeconds() + " s after that write");
         }
@@ -141,6 +141,14 @@ public final class CachingPlanner {
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
     return outermostOnly(targets, refusals);
+  }
+
+  /** Distinct reasons, the first few in full: overloads and repeated sites say the same thing. */
+  private static String summarise(List<String> reasons) {
+    List<String> distinct = reasons.stream().distinct().toList();
+    int shown = Math.min(distinct.size(), 3);
+    return String.join("; ", distinct.subList(0, shown))
+        + (distinct.size() > shown ? "; and " + (distinct.size() - shown) + " more writers" : "");
   }
 
   private boolean accepted(MethodFact fact) {
@@ -393,9 +401,16 @@ public final class CachingPlanner {
       }
     }
     for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
-      if (method != target && !method.fact().isConstructor()
-          && index.reachedIo(method).stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
-        writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes through project calls"));
+      if (method == target || method.fact().isConstructor()) {
+        continue;
+      }
+      for (var reached : index.reachedIo(method)) {
+        if (reached.site().access() == Access.WRITE
+            && reads.stream().anyMatch(r -> r.overlaps(index.footprints().of(reached.site())))) {
+          writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes "
+              + describe(index.footprints().of(reached.site())) + " through " + String.join(" -> ", reached.via())));
+          break;
+        }
       }
     }
     return List.copyOf(writers.values());
