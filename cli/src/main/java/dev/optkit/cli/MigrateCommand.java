@@ -13,6 +13,7 @@ import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.Journal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.plan.Migrator;
+import dev.optkit.rewriters.plan.Recovery;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,6 +78,11 @@ public final class MigrateCommand implements Callable<Integer> {
           + "the only bound on stale reads, and the diff says so. Without it such methods are refused.")
   List<String> acceptStale = new ArrayList<>();
 
+  @Option(names = "--strict",
+      description = "Fail (exit 1, nothing written) when any cached method carries a stale-data warning, or when a "
+          + "method named with --only is refused.")
+  boolean strict;
+
   @Option(names = "--no-maven-repo", description = "Do not use jars from the local Maven repository for type resolution.")
   boolean noMavenRepo;
 
@@ -88,6 +94,15 @@ public final class MigrateCommand implements Callable<Integer> {
     if (!Files.isDirectory(root)) {
       err.println("optkit migrate: not a directory: " + root);
       return ExitCodes.USAGE;
+    }
+    try {
+      for (String repaired : Recovery.run(root)) {
+        err.println("optkit migrate: " + repaired);
+      }
+    } catch (IOException e) {
+      err.println("optkit migrate: cannot repair an interrupted migration under " + root.resolve(Journal.DIRECTORY)
+          + ": " + e.getMessage());
+      return ExitCodes.INTERNAL;
     }
     if (undo != null) {
       return undo(root, out, err);
@@ -111,6 +126,15 @@ public final class MigrateCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), true, configuration, OptkitCommand.Version.current(), null);
     Assessment assessment = new Assessor().assess(options, Assessor.Progress.NONE);
     Predicate<Finding> selection = selection();
+    for (String selector : only) {
+      boolean matchesAny = assessment.findings().stream()
+          .anyMatch(f -> f.ruleId().equals("CacheableReadMethod") && matches(selector, f));
+      if (!matchesAny) {
+        err.println("optkit migrate: --only " + selector + " matches no cacheable read (use a fingerprint, Class.method "
+            + "or Class from `optkit assess`)");
+        return ExitCodes.USAGE;
+      }
+    }
     MigrationPlan plan = CachingMigration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale));
     if (interactive) {
       Set<String> accepted = new HashSet<>();
@@ -129,6 +153,18 @@ public final class MigrateCommand implements Callable<Integer> {
           Set.copyOf(acceptStale));
     }
     report(plan, out);
+    if (strict) {
+      List<String> problems = new ArrayList<>();
+      plan.targets().forEach(t -> t.warnings().forEach(w -> problems.add(t.method().fact().displayName() + "(): " + w)));
+      if (!only.isEmpty()) {
+        plan.refusals().forEach(r -> problems.add("refused: " + Migrator.describe(r)));
+      }
+      if (!problems.isEmpty()) {
+        err.println("optkit migrate: --strict: " + problems.size() + " problem(s), nothing written:");
+        problems.forEach(p -> err.println("  " + p));
+        return ExitCodes.FINDINGS;
+      }
+    }
     if (plan.isEmpty()) {
       out.println("Nothing to migrate.");
       return ExitCodes.OK;
@@ -154,8 +190,9 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
+      // a failed write was rolled back (or will be, by the next command): never success, never "usage"
       err.println("optkit migrate: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.INTERNAL;
     }
     out.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
         + (plan.targets().size() == 1 ? " method" : " methods") + " cached. Undo with: optkit migrate " + root + " --undo " + journal.id());
@@ -182,6 +219,9 @@ public final class MigrateCommand implements Callable<Integer> {
       List<String> restored = Migrator.undo(root, undo, force);
       out.println("Undid migration " + undo + ": restored " + restored.size() + " files" + (restored.isEmpty() ? "" : ": "
           + String.join(", ", restored)));
+      if (restored.stream().anyMatch(r -> r.endsWith("(removed)"))) {
+        out.println("Files it had created are gone; their compiled classes may remain in build output: build with clean.");
+      }
       return ExitCodes.OK;
     } catch (Migrator.Refused e) {
       err.println("optkit migrate: refusing to undo: " + e.getMessage());

@@ -98,4 +98,78 @@ class MigrateCommandTest {
     assertTrue(passing.out().contains("Verification passed."), passing.out());
     assertTrue(Files.readString(file).contains("fetchNameCache"));
   }
+
+  @Test
+  void roughEdges() throws Exception {
+    project();
+    CliRun nothing = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--only", "Catalog.noSuchMethod");
+    assertEquals(2, nothing.exitCode(), nothing.out() + nothing.err());
+    assertTrue(nothing.err().contains("--only Catalog.noSuchMethod matches no cacheable read"), nothing.err());
+
+    CliRun applied = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--apply", "--allow-dirty");
+    assertEquals(0, applied.exitCode(), applied.err());
+    assertEquals("# optkit's journals and caches: local state, never committed\n*\n",
+        Files.readString(dir.resolve(".optkit/.gitignore")), ".optkit/ keeps itself out of git");
+    String id = applied.out().replaceAll("(?s).*Applied migration (\\S+):.*", "$1");
+    assertEquals(0, CliRun.of("migrate", dir.toString(), "--undo", id).exitCode());
+    CliRun again = CliRun.of("migrate", dir.toString(), "--undo", id);
+    assertEquals(2, again.exitCode(), again.out());
+    assertTrue(again.err().contains("migration " + id + " was already undone"), again.err());
+    CliRun notAnId = CliRun.of("migrate", dir.toString(), "--undo", "../../etc");
+    assertEquals(2, notAnId.exitCode());
+    assertTrue(notAnId.err().contains("is not a migration id"), notAnId.err());
+  }
+
+  @Test
+  void strictFailsOnAStaleDataWarningOrARefusedRequest() throws Exception {
+    Path file = dir.resolve("src/main/java/shop/Names.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+
+        public class Names {
+            private Connection connection;
+
+            public String findName(String id) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM names WHERE id = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+        }
+        """);
+    Path writer = dir.resolve("src/main/java/shop/Renamer.java");
+    Files.writeString(writer, """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+
+        public class Renamer {
+            private Connection connection;
+
+            public void rename(String id, String name) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE names SET name = ? WHERE id = ?")) {
+                    ps.setString(1, name);
+                    ps.setString(2, id);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        """);
+    CliRun refused = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--strict", "--only", "Names.findName");
+    assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+    assertTrue(refused.err().contains("refused: shop.Names.findName(String)"), refused.err());
+    CliRun accepted = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--strict", "--apply", "--allow-dirty",
+        "--accept-stale", "Names.findName");
+    assertEquals(1, accepted.exitCode(), "an accepted stale read is still a warning under --strict: " + accepted.err());
+    assertTrue(accepted.err().contains("accepted stale"), accepted.err());
+    assertTrue(!Files.exists(dir.resolve(".optkit/migrations")), "--strict writes nothing");
+  }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.Journal;
+import dev.optkit.rewriters.plan.Recovery;
+import java.util.List;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.plan.Migrator;
 import java.nio.file.Files;
@@ -68,16 +71,98 @@ class MigratorTest {
   }
 
   @Test
-  void undoRefusesFilesEditedSinceUnlessForced() throws Exception {
+  void undoReversesTheMigrationAsAPatchKeepingUnrelatedEdits() throws Exception {
     MigrationPlan plan = plan();
     byte[] original = Files.readAllBytes(file());
     Journal journal = Migrator.apply(plan, "test", null);
-    Files.writeString(file(), Files.readString(file()) + "// edited by hand\n");
+    // a formatter or a colleague touched lines the migration did not
+    Files.writeString(file(), Files.readString(file()).replace("public class Names {", "public class Names { // reviewed")
+        + "// edited by hand\n");
+    Migrator.undo(plan.root(), journal.id(), false);
+    String expected = new String(original).replace("public class Names {", "public class Names { // reviewed")
+        + "// edited by hand\n";
+    assertEquals(expected, Files.readString(file()));
+    assertFalse(Files.exists(file().resolveSibling("OptkitCaching.java")), "files the migration created are removed");
+    Migrator.Refused again = assertThrows(Migrator.Refused.class, () -> Migrator.undo(plan.root(), journal.id(), false));
+    assertTrue(again.getMessage().contains("already undone"), again.getMessage());
+  }
+
+  @Test
+  void undoRefusesAConflictingEditNamingTheHunkUnlessForced() throws Exception {
+    MigrationPlan plan = plan();
+    byte[] original = Files.readAllBytes(file());
+    Journal journal = Migrator.apply(plan, "test", null);
+    String migrated = Files.readString(file());
+    Files.writeString(file(), migrated.replace("if (OptkitCaching.disabled()", "if (OptkitCaching.disabled() || id.isEmpty()"));
+    String edited = Files.readString(file());
     Migrator.Refused refused = assertThrows(Migrator.Refused.class, () -> Migrator.undo(plan.root(), journal.id(), false));
-    assertTrue(refused.getMessage().contains("src/main/java/shop/Names.java"), refused.getMessage());
-    assertTrue(Files.readString(file()).endsWith("// edited by hand\n"), "a refused undo writes nothing");
+    assertTrue(refused.getMessage().contains("src/main/java/shop/Names.java: the hunk at migrated lines"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("was changed since"), refused.getMessage());
+    assertEquals(edited, Files.readString(file()), "a refused undo writes nothing");
     assertTrue(Files.exists(file().resolveSibling("OptkitCaching.java")), "a refused undo writes nothing");
     Migrator.undo(plan.root(), journal.id(), true);
     assertArrayEquals(original, Files.readAllBytes(file()));
+  }
+
+  @Test
+  void aPlantedJournalNeverTouchesFilesOutsideTheProject() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("victim-project"));
+    Path outside = dir.resolve("outside.txt");
+    Files.writeString(outside, "precious\n");
+    Path link = project.resolve("link");
+    Files.createSymbolicLink(link, dir);
+    for (String path : List.of("../outside.txt", "/" + outside.toAbsolutePath(), "link/outside.txt")) {
+      String id = "20260101-000000-" + Integer.toHexString(Math.abs(path.hashCode()));
+      Path journalDir = Journal.directory(project, id);
+      Files.createDirectories(journalDir.resolve("originals"));
+      Files.writeString(journalDir.resolve("journal.json"), """
+          {"id": "%s", "optkitVersion": "x", "config": null, "cached": [], "refused": [],
+           "files": [{"path": "%s", "sha256Before": null, "sha256After": "0"}]}
+          """.formatted(id, path));
+      Migrator.Refused refused = assertThrows(Migrator.Refused.class, () -> Migrator.undo(project, id, true), path);
+      assertTrue(refused.getMessage().contains("leaves the project") || refused.getMessage().contains("symbolic link"),
+          refused.getMessage());
+      assertEquals("precious\n", Files.readString(outside), path);
+    }
+    for (String id : List.of("../../etc", "a/b", "..", "")) {
+      assertThrows(Migrator.Refused.class, () -> Migrator.undo(project, id, true), id);
+    }
+  }
+
+  @Test
+  void aFailedWritePutsBackWhatWasWritten() throws Exception {
+    MigrationPlan plan = plan();
+    byte[] original = Files.readAllBytes(file());
+    // the last file cannot be created: its directory is a regular file
+    Path blocker = plan.root().resolve("blocked");
+    Files.writeString(blocker, "not a directory\n");
+    List<FileChange> changes = new java.util.ArrayList<>(plan.changes());
+    changes.add(new FileChange("blocked/Extra.java", null, "class Extra {}\n".getBytes(), List.of("extra")));
+    MigrationPlan failing = new MigrationPlan(plan.root(), changes, plan.targets(), plan.refusals(), plan.notes(),
+        plan.notCacheable());
+    Migrator.WriteFailed failed = assertThrows(Migrator.WriteFailed.class, () -> Migrator.apply(failing, "test", null));
+    assertTrue(failed.getMessage().contains("blocked/Extra.java"), failed.getMessage());
+    assertArrayEquals(original, Files.readAllBytes(file()));
+    assertFalse(Files.exists(file().resolveSibling("OptkitCaching.java")));
+    assertEquals(List.of(), Recovery.run(plan.root()), "a rolled-back migration needs no recovery");
+  }
+
+  @Test
+  void recoveryRollsBackAnApplyCutShortAndRemovesTemporaryFiles() throws Exception {
+    MigrationPlan plan = plan();
+    byte[] original = Files.readAllBytes(file());
+    Journal journal = Migrator.apply(plan, "test", null);
+    // as if killed after the first file: the state says applying, one created file is not there yet
+    Files.writeString(Journal.directory(plan.root(), journal.id()).resolve("state"), "APPLYING\n");
+    Files.delete(file().resolveSibling("OptkitCaching.java"));
+    Path temporary = file().resolveSibling(".Names.java.12345.optkit-tmp");
+    Files.writeString(temporary, "half");
+    List<String> report = Recovery.run(plan.root());
+    assertEquals(1, report.size(), report.toString());
+    assertTrue(report.get(0).startsWith("rolled back migration " + journal.id()), report.toString());
+    assertArrayEquals(original, Files.readAllBytes(file()));
+    assertFalse(Files.exists(temporary));
+    assertEquals(Journal.State.ROLLED_BACK, Journal.state(plan.root(), journal.id()));
+    assertEquals(List.of(), Recovery.run(plan.root()), "nothing left to repair");
   }
 }

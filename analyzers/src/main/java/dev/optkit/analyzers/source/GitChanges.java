@@ -31,7 +31,12 @@ public final class GitChanges {
     if (!directory.toFile().isDirectory()) {
       directory = directory.getParent();
     }
-    run(directory, "git", "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+    try {
+      run(directory, "git", "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--since: '" + ref + "' is not a commit git knows in " + directory
+          + " (a branch, tag or commit id)", e);
+    }
     Map<String, List<int[]>> changed = new HashMap<>();
     // fixed prefixes and unquoted paths whatever the user's git configuration says
     String diff = run(directory, "git", "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "-U0",

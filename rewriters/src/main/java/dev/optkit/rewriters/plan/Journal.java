@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The record of one applied migration under {@code .optkit/migrations/<id>/}: what changed, with
- * the original bytes of every file beside it, so undo restores them exactly.
+ * The record of one migration under {@code .optkit/migrations/<id>/}: what changes, with the
+ * original and the migrated bytes of every file beside it, written before the first file of the
+ * project is, and a state that says how far the migration got ({@link State}). A later command that
+ * finds a migration or an undo left midway finishes the job from here ({@link Recovery}).
  */
 @JsonPropertyOrder({"id", "optkitVersion", "config", "files", "cached", "refused"})
 public record Journal(String id, String optkitVersion, String config, List<Entry> files, List<String> cached,
@@ -21,6 +23,29 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
   public static final String DIRECTORY = ".optkit/migrations";
   static final String FILE = "journal.json";
   static final String ORIGINALS = "originals";
+  static final String MIGRATED = "migrated";
+  static final String STATE = "state";
+  /** Files from journals of earlier versions: their presence meant the migration was undone or rolled back. */
+  static final String LEGACY_UNDONE = "undone";
+
+  /** How far a migration got; every change is written atomically before the step it announces. */
+  public enum State {
+    /** The journal is complete and project files are being written: if seen later, the run was cut short. */
+    APPLYING,
+    APPLIED,
+    /** A failed or interrupted apply was put back. */
+    ROLLED_BACK,
+    /** Project files are being restored: if seen later, the undo was cut short. */
+    UNDOING,
+    UNDONE
+  }
+
+  private static final java.util.regex.Pattern PLAIN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  /** Migration ids are plain names: no separators, no "..", nothing that leaves the journal directory. */
+  public static boolean isPlainId(String id) {
+    return id != null && PLAIN_ID.matcher(id).matches() && !id.contains("..");
+  }
 
   /** One file: its hash before (null when the migration created it) and after. */
   @JsonPropertyOrder({"path", "sha256Before", "sha256After"})
@@ -41,6 +66,9 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
   }
 
   public static Journal read(Path root, String id) throws IOException {
+    if (!isPlainId(id)) {
+      throw new IOException("'" + id + "' is not a migration id (letters, digits, '.', '_' and '-' only)");
+    }
     Path file = directory(root, id).resolve(FILE);
     if (!Files.isRegularFile(file)) {
       throw new IOException("no migration '" + id + "' under " + root.resolve(DIRECTORY));
@@ -50,5 +78,46 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
 
   Path original(Path root, String path) {
     return directory(root, id).resolve(ORIGINALS).resolve(path);
+  }
+
+  Path migrated(Path root, String path) {
+    return directory(root, id).resolve(MIGRATED).resolve(path);
+  }
+
+  /** The recorded state; journals of earlier versions have none, and count as applied unless marked undone. */
+  public static State state(Path root, String id) throws IOException {
+    Path directory = directory(root, id);
+    Path state = directory.resolve(STATE);
+    if (Files.isRegularFile(state)) {
+      return State.valueOf(Files.readString(state).strip());
+    }
+    return Files.exists(directory.resolve(LEGACY_UNDONE)) ? State.UNDONE : State.APPLIED;
+  }
+
+  static void writeState(Path root, String id, State state) throws IOException {
+    AtomicFile.write(directory(root, id).resolve(STATE), (state.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The project file a journal entry names, refusing anything that could leave the project: absolute
+   * paths, ".." segments, and paths that run through a symbolic link (a planted journal must never
+   * make undo touch a file outside).
+   */
+  public static Path inside(Path root, String path) throws IOException {
+    if (path == null || path.isEmpty() || path.startsWith("/") || path.startsWith("\\") || path.contains(":")
+        || java.util.Arrays.asList(path.split("[/\\\\]")).contains("..")) {
+      throw new IOException("journal path leaves the project: " + path);
+    }
+    Path base = root.toAbsolutePath().normalize();
+    Path file = base.resolve(path).normalize();
+    if (!file.startsWith(base)) {
+      throw new IOException("journal path leaves the project: " + path);
+    }
+    for (Path current = file; current != null && !current.equals(base); current = current.getParent()) {
+      if (Files.isSymbolicLink(current)) {
+        throw new IOException("journal path runs through a symbolic link: " + path);
+      }
+    }
+    return file;
   }
 }

@@ -58,17 +58,26 @@ public final class Migrator {
     }
   }
 
+  /** Thrown when a write failed and what was written was put back; the message gives the cause. */
+  public static final class WriteFailed extends IOException {
+    WriteFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Test hook only: sleep this long between two file writes, so a test can kill a run midway. */
+  private static final long WRITE_DELAY_MILLIS = Long.getLong("optkit.test.writeDelayMillis", 0L);
+
   /**
-   * Writes the plan: checks first that every file is still as planned, journals the originals,
-   * then replaces each file atomically. A write that fails puts back every file already written,
-   * so the tree is never left half-migrated.
+   * Writes the plan, all or nothing as any later command sees it: checks first that every file is
+   * still as planned; records the whole plan (original and migrated bytes of every file) in the
+   * journal and marks it {@code APPLYING} before the first project file is written; replaces each
+   * file atomically; then marks it {@code APPLIED}. A write that fails puts back every file already
+   * written; a run killed midway is rolled back by the next migrate command ({@link Recovery}).
    */
   public static Journal apply(MigrationPlan plan, String optkitVersion, String configText) throws IOException, Refused {
     for (FileChange change : plan.changes()) {
-      Path file = plan.root().resolve(change.path()).normalize();
-      if (!file.startsWith(plan.root()) || change.path().contains("..")) {
-        throw new Refused("refusing to write outside the project: " + change.path());
-      }
+      Path file = Journal.inside(plan.root(), change.path());
       if (change.created() && Files.exists(file)) {
         throw new Refused(change.path() + " already exists; optkit will not overwrite it");
       }
@@ -87,17 +96,19 @@ public final class Migrator {
     List<String> cached = plan.targets().stream().map(Migrator::describe).toList();
     List<String> refused = plan.refusals().stream().map(Migrator::describe).toList();
     Journal journal = new Journal(id, optkitVersion, configText, entries, cached, refused);
+    JournalDirectory.ignoredByGit(root);
     for (FileChange change : plan.changes()) {
       if (change.before() != null) {
-        Path original = journal.original(root, change.path());
-        Files.createDirectories(original.getParent());
-        Files.write(original, change.before());
+        AtomicFile.write(journal.original(root, change.path()), change.before());
       }
+      AtomicFile.write(journal.migrated(root, change.path()), change.after());
     }
     journal.write(root);
+    Journal.writeState(root, id, Journal.State.APPLYING);
     List<FileChange> written = new ArrayList<>();
     try {
       for (FileChange change : plan.changes()) {
+        pauseForTests();
         AtomicFile.write(root.resolve(change.path()), change.after());
         written.add(change);
       }
@@ -109,47 +120,104 @@ public final class Migrator {
           AtomicFile.write(root.resolve(change.path()), change.before());
         }
       }
-      Files.writeString(Journal.directory(root, id).resolve("undone"), "rolled back: " + e.getMessage() + "\n");
-      throw new IOException("could not write " + (written.size() < plan.changes().size()
+      Journal.writeState(root, id, Journal.State.ROLLED_BACK);
+      throw new WriteFailed("could not write " + (written.size() < plan.changes().size()
           ? plan.changes().get(written.size()).path() : "a file") + " (" + e.getMessage()
           + "); every file already written was put back", e);
     }
+    Journal.writeState(root, id, Journal.State.APPLIED);
     return journal;
   }
 
-  /** Restores every file of a migration; refuses, writing nothing, when one was edited since and not forced. */
-  public static List<String> undo(Path root, String id, boolean force) throws IOException, Refused {
-    Journal journal = Journal.read(root, id);
-    List<String> edited = new ArrayList<>();
-    for (Journal.Entry entry : journal.files()) {
-      Path file = root.resolve(entry.path());
-      String current = Files.exists(file) ? Hashes.sha256(Files.readAllBytes(file)) : null;
-      boolean untouched = entry.sha256After().equals(current);
-      boolean alreadyRestored = current == null ? entry.sha256Before() == null : current.equals(entry.sha256Before());
-      if (!untouched && !alreadyRestored) {
-        edited.add(entry.path());
+  private static void pauseForTests() {
+    if (WRITE_DELAY_MILLIS > 0) {
+      try {
+        Thread.sleep(WRITE_DELAY_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
-    if (!edited.isEmpty() && !force) {
-      throw new Refused("edited since migration " + id + ": " + String.join(", ", edited)
-          + " (use --force to restore them anyway, losing those edits)");
+  }
+
+  /**
+   * Takes a migration out of the project. A file as the migration left it gets its original bytes
+   * back; a file edited since gets the migration's change reversed as a patch, so unrelated edits
+   * survive; a file whose migrated lines were changed is a conflict, refused (naming the hunk) unless
+   * forced, which restores the original over the edits. Refuses ids that are not plain names,
+   * journal paths that leave the project, and migrations already undone. Crash-safe: the journal
+   * says {@code UNDOING} before the first write, and the next command finishes the undo.
+   */
+  public static List<String> undo(Path root, String id, boolean force) throws IOException, Refused {
+    return undo(root, id, force, false);
+  }
+
+  /**
+   * Finishes an undo that was cut short ({@code UNDOING}): files still as migrated are restored,
+   * files already restored are left, and a file whose change no longer reverses cleanly (it was
+   * reversed as a patch before the cut) is left as it is.
+   */
+  static List<String> finishUndo(Path root, String id) throws IOException, Refused {
+    return undo(root, id, false, true);
+  }
+
+  private static List<String> undo(Path root, String id, boolean force, boolean finishing) throws IOException, Refused {
+    if (!Journal.isPlainId(id)) {
+      throw new Refused("'" + id + "' is not a migration id (letters, digits, '.', '_' and '-' only)");
     }
-    List<String> restored = new ArrayList<>();
+    Journal journal = Journal.read(root, id);
+    Journal.State state = Journal.state(root, id);
+    if (state == Journal.State.UNDONE || state == Journal.State.ROLLED_BACK) {
+      throw new Refused("migration " + id + " was already " + (state == Journal.State.UNDONE ? "undone" : "rolled back"));
+    }
+    List<String> conflicts = new ArrayList<>();
+    java.util.Map<String, byte[]> results = new java.util.LinkedHashMap<>();
     for (Journal.Entry entry : journal.files()) {
-      Path file = root.resolve(entry.path());
-      if (entry.sha256Before() == null) {
+      Path file;
+      try {
+        file = Journal.inside(root, entry.path());
+      } catch (IOException e) {
+        throw new Refused(e.getMessage());
+      }
+      byte[] current = Files.exists(file) ? Files.readAllBytes(file) : null;
+      String currentHash = current == null ? null : Hashes.sha256(current);
+      byte[] original = entry.sha256Before() == null ? null : Files.readAllBytes(journal.original(root, entry.path()));
+      if (java.util.Objects.equals(currentHash, entry.sha256Before())) {
+        continue; // already as before the migration
+      }
+      if (entry.sha256After().equals(currentHash) || force) {
+        results.put(entry.path(), original);
+        continue;
+      }
+      Path migrated = journal.migrated(root, entry.path());
+      if (current == null || original == null || !Files.isRegularFile(migrated)) {
+        conflicts.add(entry.path() + (current == null ? " was deleted since" : " was edited since"));
+        continue;
+      }
+      try {
+        results.put(entry.path(), UndoPatch.reverse(Files.readAllBytes(migrated), original, current));
+      } catch (UndoPatch.Conflict conflict) {
+        conflicts.add(entry.path() + ": " + conflict.getMessage());
+      }
+    }
+    if (!conflicts.isEmpty() && !finishing) {
+      throw new Refused("edited since migration " + id + ": " + String.join("; ", conflicts)
+          + " (use --force to restore the originals anyway, losing those edits)");
+    }
+    Journal.writeState(root, id, Journal.State.UNDOING);
+    List<String> restored = new ArrayList<>();
+    for (java.util.Map.Entry<String, byte[]> result : results.entrySet()) {
+      Path file = root.resolve(result.getKey());
+      pauseForTests();
+      if (result.getValue() == null) {
         if (Files.deleteIfExists(file)) {
-          restored.add(entry.path() + " (removed)");
+          restored.add(result.getKey() + " (removed)");
         }
       } else {
-        byte[] original = Files.readAllBytes(journal.original(root, entry.path()));
-        if (!Files.exists(file) || !Hashes.sha256(Files.readAllBytes(file)).equals(entry.sha256Before())) {
-          AtomicFile.write(file, original);
-          restored.add(entry.path());
-        }
+        AtomicFile.write(file, result.getValue());
+        restored.add(result.getKey());
       }
     }
-    Files.writeString(Journal.directory(root, id).resolve("undone"), "undone\n");
+    Journal.writeState(root, id, Journal.State.UNDONE);
     return restored;
   }
 
