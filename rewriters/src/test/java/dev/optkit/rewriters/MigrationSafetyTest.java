@@ -668,6 +668,54 @@ class MigrationSafetyTest {
     assertEquals(List.of("Lines.addLine"), writers(target(plan, "total")));
   }
 
+  @Test
+  void aRemoteReadIsRefusedWhenAnotherServiceOfTheProjectWritesThatResource() throws Exception {
+    String pom = SPRING_POM.replace("<modelVersion>4.0.0</modelVersion>",
+        "<modelVersion>4.0.0</modelVersion><artifactId>%s</artifactId>");
+    MigrationPlan plan = new MigrationFixture(dir)
+        .file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><artifactId>root</artifactId></project>")
+        .file("genai/pom.xml", pom.formatted("genai"))
+        .file("customers/pom.xml", pom.formatted("customers"))
+        .file("genai/src/main/java/shop/genai/OwnerDirectory.java", """
+            package shop.genai;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.web.client.RestClient;
+
+            @Service
+            public class OwnerDirectory {
+                private final RestClient client;
+
+                public OwnerDirectory(RestClient client) {
+                    this.client = client;
+                }
+
+                public String ownerNames(String city) {
+                    return client.get().uri("http://customers-service/owners?city={city}", city).retrieve().body(String.class);
+                }
+            }
+            """)
+        .file("customers/src/main/java/shop/customers/OwnerResource.java", """
+            package shop.customers;
+
+            import org.springframework.web.bind.annotation.PathVariable;
+            import org.springframework.web.bind.annotation.PutMapping;
+            import org.springframework.web.bind.annotation.RequestMapping;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            @RequestMapping("/owners")
+            public class OwnerResource {
+                @PutMapping("/{ownerId}")
+                public void updateOwner(@PathVariable int ownerId) {
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "ownerNames");
+    assertTrue(why.contains("OwnerResource.updateOwner() serves writes to /owners/{ownerId} but it is in another module"), why);
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

@@ -55,6 +55,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     return true;
   }
 
+  /** What a request handler that writes a resource changes: the resource its mapping names. */
+  public static DataFootprint servedResource(String path) {
+    return new DataFootprint(ClientKind.API, Set.of("url:" + resourcePath(path)), false);
+  }
+
   /** Reads footprints of sites against the project's entity mappings. */
   public static final class Reader {
     private final ProjectIndex index;

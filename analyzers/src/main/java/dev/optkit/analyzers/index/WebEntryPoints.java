@@ -90,6 +90,54 @@ public final class WebEntryPoints {
         + "one request; cache the data it is built from instead") : Optional.empty();
   }
 
+  private static final Set<String> WRITE_MAPPINGS = Set.of(
+      "PostMapping", "PutMapping", "PatchMapping", "DeleteMapping", "POST", "PUT", "PATCH", "DELETE",
+      "PostExchange", "PutExchange", "PatchExchange", "DeleteExchange");
+
+  /**
+   * The resource path a handler serves writes on ({@code /owners/{ownerId}} from the class's
+   * {@code @RequestMapping("/owners")} and the method's {@code @PutMapping("/{ownerId}")}), or empty
+   * when it is no write handler. A bare {@code @RequestMapping} on a method takes every verb, so it
+   * counts as a writer too.
+   */
+  public Optional<String> writtenResource(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    String verb = null;
+    for (String annotation : fact.annotations()) {
+      String simple = simple(annotation);
+      if (WRITE_MAPPINGS.contains(simple) || simple.equals("RequestMapping")) {
+        verb = simple;
+      }
+    }
+    if (verb == null) {
+      return Optional.empty();
+    }
+    String own = fact.annotationValue(verb);
+    if (own == null) {
+      own = fact.annotationValue("Path"); // JAX-RS: the verb and the path are separate annotations
+    }
+    String base = index.type(fact.ownerType()).map(t -> firstNonNull(t.annotationValue("RequestMapping", "value"),
+        t.annotationValue("RequestMapping", "path"), t.annotationValue("Path", "value"))).orElse(null);
+    String path = join(base == null ? "" : base.split(",")[0], own == null ? "" : own);
+    return Optional.of(path.isEmpty() ? "/" : path);
+  }
+
+  private static String join(String base, String own) {
+    String left = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    String right = own.isEmpty() || own.startsWith("/") ? own : "/" + own;
+    String joined = left + right;
+    return joined.startsWith("/") || joined.isEmpty() ? joined : "/" + joined;
+  }
+
+  private static String firstNonNull(String... values) {
+    for (String value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
   /** Whether a method carries a mapping or listener annotation of its own. */
   public static boolean hasEntryAnnotation(MethodFact fact) {
     return entryAnnotation(fact).isPresent();

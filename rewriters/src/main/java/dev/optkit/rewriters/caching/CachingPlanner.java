@@ -400,6 +400,16 @@ public final class CachingPlanner {
         }
       }
     }
+    // the other end of a remote read: a handler of this project (another service, usually) writing that resource
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      Optional<String> served = index.webEntryPoints().writtenResource(method);
+      if (served.isPresent() && reads.stream().anyMatch(r -> r.overlaps(DataFootprint.servedResource(served.get())))) {
+        writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "serves writes to " + served.get()));
+      }
+    }
     for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
       if (method == target || method.fact().isConstructor()) {
         continue;
