@@ -716,6 +716,51 @@ class MigrationSafetyTest {
     assertTrue(why.contains("OwnerResource.updateOwner() serves writes to /owners/{ownerId} but it is in another module"), why);
   }
 
+  @Test
+  void aMutableResultStoredInAFieldIsNotCachedButAStringIs() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("AccountDao", "Repository", """
+            import java.util.Map;
+            import org.springframework.stereotype.Repository;""", """
+                public Map<String, Object> account(String user) {
+                    return jdbc.queryForMap("SELECT * FROM accounts WHERE name = ?", user);
+                }
+
+                public String email(String user) {
+                    return jdbc.queryForObject("SELECT email FROM accounts WHERE name = ?", String.class, user);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import java.util.Map;
+
+            /** A web-layer bean: request parameters are bound onto its fields' properties. */
+            public class AccountForm {
+                private final AccountDao dao;
+                private Map<String, Object> account;
+                private String email;
+
+                public AccountForm(AccountDao dao) {
+                    this.dao = dao;
+                }
+
+                public void load(String user) {
+                    account = dao.account(user);
+                    this.email = dao.email(user);
+                }
+
+                public Map<String, Object> getAccount() {
+                    return account;
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "account");
+    assertTrue(why.contains("AccountForm.load() changes the result it gets (stored in field account)"), why);
+    target(plan, "email");
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

@@ -507,7 +507,8 @@ public final class FactExtractor {
                   && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
-          List.copyOf(mutableFieldsRead), body.map(ResultMutations::of).orElse(List.of()));
+          List.copyOf(mutableFieldsRead), body.map(b -> ResultMutations.of(b, callable.getParameters().stream()
+              .map(Parameter::getNameAsString).collect(java.util.stream.Collectors.toSet()))).orElse(List.of()));
     }
 
     /** Local classes are analysed as methods of their own; anonymous classes belong to the method. */

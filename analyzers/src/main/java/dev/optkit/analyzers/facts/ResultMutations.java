@@ -7,7 +7,9 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +22,8 @@ import java.util.Set;
  * Finds where a method changes what a call returned to it: {@code repo.findAll().add(x)}, a local
  * holding a call's result then sorted or given a field, {@code Collections.sort(list)}, setters
  * called on the elements of a returned collection in a for-each. Syntax only: a result passed on
- * to another method that mutates it is not seen, which is why the planner also refuses mutable
- * result types it cannot follow.
+ * to another method that mutates it is not seen; a result stored in a field is reported too
+ * ({@code "stored in field x"}), since from there anyone, data binding included, may change it.
  */
 final class ResultMutations {
   /** Calls that change their receiver: collections, maps, builders, arrays lists. */
@@ -37,7 +39,14 @@ final class ResultMutations {
 
   private ResultMutations() {}
 
-  static List<MethodFact.ResultMutation> of(Node body) {
+  /**
+   * @param parameters names of the method's parameters: any plain name assigned that is neither one
+   *     nor a local variable is a field
+   */
+  static List<MethodFact.ResultMutation> of(Node body, java.util.Set<String> parameters) {
+    Set<String> locals = new java.util.HashSet<>(parameters);
+    body.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+    body.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
     Map<String, MethodCallExpr> localSources = new HashMap<>();
     for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
       variable.getInitializer().flatMap(ResultMutations::call).ifPresent(c -> localSources.put(variable.getNameAsString(), c));
@@ -48,6 +57,16 @@ final class ResultMutations {
       }
     }
     Set<MethodFact.ResultMutation> found = new LinkedHashSet<>();
+    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+      Expression target = assign.getTarget();
+      String field = target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+          ? access.getNameAsString()
+          : target instanceof NameExpr name && !locals.contains(name.getNameAsString()) ? name.getNameAsString() : null;
+      if (field != null) {
+        call(assign.getValue()).ifPresent(c -> found.add(new MethodFact.ResultMutation(c.getNameAsString(),
+            c.getArguments().size(), "stored in field " + field)));
+      }
+    }
     for (MethodCallExpr mutation : body.findAll(MethodCallExpr.class)) {
       String name = mutation.getNameAsString();
       Expression target = null;

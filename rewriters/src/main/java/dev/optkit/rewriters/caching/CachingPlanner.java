@@ -293,7 +293,8 @@ public final class CachingPlanner {
         }
         for (CallRef call : caller.fact().calls()) {
           if (call.name().equals(mutation.call()) && call.argumentCount() == mutation.arguments()
-              && index.targetsOf(call).contains(target)) {
+              && index.targetsOf(call).contains(target)
+              && !(mutation.how().startsWith("stored in field ") && immutable(target.fact().returnType()))) {
             return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + mutation.how()
                 + "): a cached result is one object shared by every caller, so the change would leak into "
                 + "later answers");
@@ -302,6 +303,17 @@ public final class CachingPlanner {
       }
     }
     return Optional.empty();
+  }
+
+  private static final Set<String> IMMUTABLE_RESULTS = Set.of(
+      "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
+      "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
+      "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
+
+  /** A result nobody can change, so sharing it through a field is harmless. */
+  private boolean immutable(String type) {
+    return IMMUTABLE_RESULTS.contains(type) || type.startsWith("java.time.")
+        || index.type(type).map(t -> t.kind().equals("record") || t.kind().equals("enum")).orElse(false);
   }
 
   /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
