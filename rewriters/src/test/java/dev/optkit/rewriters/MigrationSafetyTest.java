@@ -757,7 +757,7 @@ class MigrationSafetyTest {
             """)
         .plan();
     String why = refusal(plan, "account");
-    assertTrue(why.contains("AccountForm.load() changes the result it gets (stored in field account)"), why);
+    assertTrue(why.contains("AccountForm.load() keeps the result it gets in field account"), why);
     target(plan, "email");
   }
 

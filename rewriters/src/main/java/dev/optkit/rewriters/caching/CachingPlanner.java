@@ -295,6 +295,11 @@ public final class CachingPlanner {
           if (call.name().equals(mutation.call()) && call.argumentCount() == mutation.arguments()
               && index.targetsOf(call).contains(target)
               && !(mutation.how().startsWith("stored in field ") && immutable(target.fact().returnType()))) {
+            if (mutation.how().startsWith("stored in field ")) {
+              return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "
+                  + mutation.how().substring("stored in field ".length()) + ", where anyone (data binding included) "
+                  + "may change it: a cached result is one object shared by every caller");
+            }
             return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + mutation.how()
                 + "): a cached result is one object shared by every caller, so the change would leak into "
                 + "later answers");
