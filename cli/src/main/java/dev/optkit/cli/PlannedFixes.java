@@ -24,7 +24,18 @@ final class PlannedFixes {
     if (assessment.findings().stream().noneMatch(f -> f.ruleId().equals("CacheableReadMethod"))) {
       return assessment;
     }
-    MigrationPlan plan = CachingMigration.prepare(root, assessment, config, f -> true);
+    MigrationPlan plan;
+    try {
+      plan = CachingMigration.prepare(root, assessment, config, f -> true);
+    } catch (RuntimeException e) {
+      // the assessment stands on its own: a planner failure makes nothing fixable rather than failing assess
+      List<Finding> unplanned = new ArrayList<>();
+      for (Finding finding : assessment.findings()) {
+        unplanned.add(finding.ruleId().equals("CacheableReadMethod") && finding.fixable()
+            ? finding.withFix(false, "migrate's planner failed on this project (" + e + ")") : finding);
+      }
+      return assessment.withFindings(unplanned);
+    }
     Map<String, String> planned = new HashMap<>();
     for (CachingTarget target : plan.targets()) {
       planned.put(target.finding().fingerprint(), null);
