@@ -267,17 +267,23 @@ class PlainJavaCacheRewriteTest {
         """);
     MigrationPlan plan = fixture.plan();
     String after = MigrationFixture.after(plan, "src/main/java/shop/Countries.java");
+    // the write moves line for line, never re-indented; the writer invalidates after it
     assertTrue(after.contains("""
             public void renameCountry(String code, String name) throws Exception {
                 try {
-                    try (PreparedStatement ps = connection.prepareStatement("UPDATE country SET name = ? WHERE code = ?")) {
-                        ps.setString(1, name);
-                        ps.setString(2, code);
-                        ps.executeUpdate();
-                    }
+                    renameCountryUnevicted(code, name);
                 } finally {
                     // Added by optkit migrate: this write changes what findCountryName() caches
                     findCountryNameCache.invalidateAll();
+                }
+            }
+
+            // the write itself, moved as it was: renameCountry() invalidates after it
+            private void renameCountryUnevicted(String code, String name) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE country SET name = ? WHERE code = ?")) {
+                    ps.setString(1, name);
+                    ps.setString(2, code);
+                    ps.executeUpdate();
                 }
             }
         """), after);

@@ -189,9 +189,11 @@ public final class PlainJavaCacheRewrite {
   }
 
   /**
-   * Wraps each writer's body so its caches are invalidated after the write, as Spring's
-   * {@code @CacheEvict} does: invalidating before would let a read in between cache the old value
-   * again. One edit per writer, whatever number of caches it invalidates.
+   * Makes each writer invalidate its caches after the write, as Spring's {@code @CacheEvict} does
+   * (invalidating before would let a read in between cache the old value again), without
+   * re-indenting it: the writer's body moves, line for line, to a private {@code ...Unevicted}
+   * method beside it, and the writer calls that in a try whose finally invalidates. One edit pair per
+   * writer, whatever number of caches it invalidates.
    */
   public List<TextEdit> invalidations(List<Invalidation> invalidations) {
     java.util.Map<MethodDeclaration, List<Invalidation>> byWriter = new java.util.LinkedHashMap<>();
@@ -205,12 +207,12 @@ public final class PlainJavaCacheRewrite {
       String bodyIndent = memberIndent + unit1;
       int start = offsetOf(writer.getBody().orElseThrow(), true);
       int end = offsetOf(writer.getBody().orElseThrow(), false);
-      String inner = document.text().substring(start + 1, end - 1).replaceFirst("\\s+$", "");
-      String reindented = inner.replaceAll("(\r\n|\r|\n)(?=[^\r\n])", "$1" + unit1);
-      if (!reindented.startsWith(nl) && !reindented.isEmpty()) {
-        reindented = nl + bodyIndent + unit1 + reindented.strip();
-      }
-      StringBuilder body = new StringBuilder("{").append(nl).append(bodyIndent).append("try {").append(reindented).append(nl)
+      String moved = uniqueMember(writer.getNameAsString() + "Unevicted");
+      String arguments = String.join(", ", writer.getParameters().stream().map(Parameter::getNameAsString).toList());
+      StringBuilder body = new StringBuilder("{").append(nl)
+          .append(bodyIndent).append("try {").append(nl)
+          .append(bodyIndent).append(unit1).append(writer.getType().isVoidType() ? "" : "return ")
+          .append(moved).append('(').append(arguments).append(");").append(nl)
           .append(bodyIndent).append("} finally {").append(nl);
       List<String> invalidated = entry.getValue().stream().map(Invalidation::cachedMethod).distinct().toList();
       body.append(bodyIndent).append(unit1).append("// Added by optkit migrate: this write changes what ")
@@ -219,7 +221,14 @@ public final class PlainJavaCacheRewrite {
         body.append(bodyIndent).append(unit1).append(invalidation.statement()).append(nl);
       }
       body.append(bodyIndent).append('}').append(nl).append(memberIndent).append('}');
+      String typeParameters = writer.getTypeParameters().isEmpty() ? ""
+          : "<" + String.join(", ", writer.getTypeParameters().stream().map(this::text).toList()) + "> ";
+      String write = nl + nl
+          + memberIndent + "// the write itself, moved as it was: " + writer.getNameAsString() + "() invalidates after it" + nl
+          + memberIndent + "private " + (writer.isStatic() ? "static " : "") + typeParameters + text(writer.getType()) + " "
+          + moved + "(" + parameterText(writer) + ")" + throwsText(writer) + " " + document.text().substring(start, end);
       edits.add(new TextEdit(start, end, body.toString()));
+      edits.add(TextEdit.insert(end, write));
     }
     return edits;
   }
