@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * or to the complete migration, byte for byte, with no temporary file left.
  */
 class InterruptedMigrationTest {
-  private static final int APPLY_KILLS = 20;
-  private static final int UNDO_KILLS = 10;
+  private static final int APPLY_KILLS = 16;
+  private static final int UNDO_KILLS = 8;
   /** Slows each file write (test hook) so that kills land between writes, not only before or after. */
   private static final long WRITE_DELAY_MILLIS = 120;
 
@@ -59,11 +59,7 @@ class InterruptedMigrationTest {
     for (int i = 0; i < APPLY_KILLS; i++) {
       Path project = copySample("apply" + i);
       Process apply = optkit(project, "--apply");
-      // the writes come last: aim most kills at the final stretch of the run
-      long killAt = (long) (applyMillis * (0.5 + 0.6 * random.nextDouble()));
-      if (!apply.waitFor(killAt, TimeUnit.MILLISECONDS)) {
-        apply.destroyForcibly().waitFor();
-      }
+      long killAt = killWhen(apply, project, "APPLYING", applyMillis, random);
       CliRun next = CliRun.of("migrate", project.toString(), "--no-maven-repo", "--allow-dirty");
       assertTrue(next.exitCode() == 0, next.err());
       midWrite += next.err().contains("cut short while applying: restored") ? 1 : 0;
@@ -84,10 +80,7 @@ class InterruptedMigrationTest {
       Matcher id = Pattern.compile("Applied migration (\\S+):").matcher(applied.out());
       assertTrue(id.find(), applied.out() + applied.err());
       Process undo = optkit(project, "--undo", id.group(1));
-      long killAt = (long) (undoMillis * (0.2 + 0.9 * random.nextDouble()));
-      if (!undo.waitFor(killAt, TimeUnit.MILLISECONDS)) {
-        undo.destroyForcibly().waitFor();
-      }
+      killWhen(undo, project, "UNDOING", undoMillis, random);
       CliRun next = CliRun.of("migrate", project.toString(), "--no-maven-repo", "--allow-dirty");
       assertEquals(0, next.exitCode(), next.err());
       undoMidWrite += next.err().contains("cut short while undoing") ? 1 : 0;
@@ -103,6 +96,45 @@ class InterruptedMigrationTest {
         toOriginal, toMigrated, UNDO_KILLS, undoMidWrite, undoneFully, undoStillMigrated);
     assertTrue(midWrite > 0 && undoMidWrite > 0, "some kills landed between two file writes: " + midWrite + ", "
         + undoMidWrite);
+  }
+
+  /**
+   * Kills the run at a random moment: two in three times shortly after the journal says {@code state}
+   * (so between file writes, whatever the machine's speed), else anywhere in a normal run's duration.
+   *
+   * @return when it was killed, in milliseconds after the wait began
+   */
+  private static long killWhen(Process process, Path project, String state, long runMillis, Random random)
+      throws Exception {
+    long begin = System.nanoTime();
+    if (random.nextInt(3) < 2) {
+      while (process.isAlive() && !inState(project, state)) {
+        Thread.sleep(2);
+      }
+      Thread.sleep(random.nextInt((int) (WRITE_DELAY_MILLIS * 4)));
+    } else {
+      process.waitFor((long) (runMillis * random.nextDouble() * 1.2), TimeUnit.MILLISECONDS);
+    }
+    if (process.isAlive()) {
+      process.destroyForcibly().waitFor();
+    }
+    return (System.nanoTime() - begin) / 1_000_000;
+  }
+
+  private static boolean inState(Path project, String state) throws IOException {
+    Path migrations = project.resolve(".optkit/migrations");
+    if (!Files.isDirectory(migrations)) {
+      return false;
+    }
+    try (Stream<Path> journals = Files.list(migrations)) {
+      for (Path journal : journals.toList()) {
+        Path file = journal.resolve("state");
+        if (Files.isRegularFile(file) && Files.readString(file).strip().equals(state)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Process optkit(Path project, String... args) throws IOException {

@@ -1266,12 +1266,17 @@ public final class FactExtractor {
     }
 
     private Access accessOf(ClientSignature client, String method, String sql, String httpMethod) {
+      // known SQL decides over the API method: queryForObject("select nextval(...)") changes state
+      Access bySql = sql == null ? Access.UNKNOWN : sqlAccess(sql);
+      if (bySql != Access.UNKNOWN) {
+        return bySql;
+      }
       Boolean reads = client.readsByMethod(method);
       if (reads != null) {
         return reads ? Access.READ : Access.WRITE;
       }
       if (sql != null) {
-        return sqlAccess(sql);
+        return bySql;
       }
       if (httpMethod != null) {
         return switch (httpMethod) {
@@ -1445,8 +1450,10 @@ public final class FactExtractor {
     }
     String keyword = matcher.group(1).toLowerCase(Locale.ROOT);
     String lower = sql.toLowerCase(Locale.ROOT);
-    if (lower.contains("nextval") || lower.contains("next value for") || lower.contains(" for update")) {
-      return Access.WRITE; // sequences and locking reads change state: never cache them
+    if (lower.contains("nextval") || lower.contains("next value for") || lower.contains(" for update")
+        || lower.contains("final table") || lower.contains("new table") || lower.contains("old table")
+        || lower.contains(" returning ")) {
+      return Access.WRITE; // sequences, locking reads and data-change tables change state: never cache them
     }
     if (keyword.equals("select") || keyword.equals("from")) {
       return Access.READ;

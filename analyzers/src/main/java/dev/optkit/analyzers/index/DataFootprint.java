@@ -47,6 +47,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
   private static boolean urlsOverlap(String a, String b) {
     String[] left = a.substring(4).split("/");
     String[] right = b.substring(4).split("/");
+    if (left.length > 0 && left[0].equals("*") || right.length > 0 && right[0].equals("*")) {
+      return true; // a base URL built at run time may hold any prefix ("${host}/v1")
+    }
     for (int i = 0; i < Math.min(left.length, right.length); i++) {
       if (!left[i].equals(right[i]) && !left[i].equals("*") && !right[i].equals("*")) {
         return false;
@@ -73,6 +76,10 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         for (TypeFact type : file.types()) {
           if (isEntity(type)) {
             entitiesBySimpleName.put(type.simpleName(), type);
+            String entityName = type.annotationValue("Entity", "name");
+            if (entityName != null) {
+              entitiesBySimpleName.put(entityName, type); // JPQL names the entity by @Entity(name)
+            }
             entityTables.put(type.qualifiedName(), tableOf(type));
           }
         }

@@ -67,7 +67,7 @@ public final class PerUserCode {
     MethodFact fact = method.fact();
     for (String ancestor : index.supertypesOf(fact.ownerType())) {
       Optional<String> onType = index.type(ancestor).flatMap(t -> t.annotations().stream()
-          .filter(a -> SECURITY_ANNOTATIONS.contains(simple(a))).findFirst());
+          .filter(a -> securing(a, new java.util.HashSet<>())).findFirst());
       if (onType.isPresent()) {
         return Optional.of("secured: @" + simple(onType.get()) + " on " + simple(ancestor)
             + "; a cache would answer callers the check would refuse");
@@ -77,7 +77,7 @@ public final class PerUserCode {
           continue;
         }
         Optional<String> onMethod = declared.fact().annotations().stream()
-            .filter(a -> SECURITY_ANNOTATIONS.contains(simple(a))).findFirst();
+            .filter(a -> securing(a, new java.util.HashSet<>())).findFirst();
         if (onMethod.isPresent()) {
           return Optional.of("secured: @" + simple(onMethod.get()) + " on " + declared.fact().displayName()
               + "; a cache would answer callers the check would refuse");
@@ -85,6 +85,15 @@ public final class PerUserCode {
       }
     }
     return Optional.empty();
+  }
+
+  /** A security annotation, itself or through project meta-annotations ({@code @OwnedOnly} carrying {@code @PostFilter}). */
+  private boolean securing(String annotation, Set<String> seen) {
+    if (SECURITY_ANNOTATIONS.contains(simple(annotation))) {
+      return true;
+    }
+    return seen.add(annotation) && index.type(annotation)
+        .map(t -> t.annotations().stream().anyMatch(meta -> securing(meta, seen))).orElse(false);
   }
 
   /** Every method that reads the caller's context, with the shortest explanation, by method key. */
@@ -103,7 +112,7 @@ public final class PerUserCode {
         queue.add(method);
       }
       for (CallRef call : method.fact().calls()) {
-        for (IndexedMethod target : index.targetsOf(call)) {
+        for (IndexedMethod target : index.allTargetsOf(call)) {
           callers.computeIfAbsent(key(target), k -> new java.util.ArrayList<>()).add(method);
         }
       }

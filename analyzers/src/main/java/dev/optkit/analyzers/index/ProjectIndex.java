@@ -118,6 +118,11 @@ public final class ProjectIndex {
     return result;
   }
 
+  /** Whether a project type extends or implements this one. */
+  public boolean hasSubtypes(String type) {
+    return !subtypes.getOrDefault(type, Set.of()).isEmpty();
+  }
+
   private Set<String> subtypesOf(String type) {
     Set<String> result = new HashSet<>();
     Deque<String> queue = new ArrayDeque<>(List.of(type));
@@ -354,6 +359,27 @@ public final class ProjectIndex {
     // method overridden all over a hierarchy (Resource.exists) says nothing about this call
     if (overrides.size() <= MAX_FOLLOWED_OVERRIDES) {
       overrides.forEach(result::putIfAbsent);
+    }
+    return List.copyOf(result.values());
+  }
+
+  /**
+   * Every project method a call may run, every override included: for questions where missing one
+   * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
+   */
+  public List<IndexedMethod> allTargetsOf(CallRef call) {
+    List<IndexedMethod> capped = targetsOf(call);
+    if (call.receiverType() == null || !types.containsKey(call.receiverType())) {
+      return capped;
+    }
+    Map<String, IndexedMethod> result = new LinkedHashMap<>();
+    capped.forEach(m -> result.putIfAbsent(m.key(), m));
+    for (String sub : subtypesOf(call.receiverType())) {
+      for (IndexedMethod method : methodsByTypeAndName.getOrDefault(sub + "#" + call.name(), List.of())) {
+        if (arityMatches(method, call)) {
+          result.putIfAbsent(method.key(), method);
+        }
+      }
     }
     return List.copyOf(result.values());
   }

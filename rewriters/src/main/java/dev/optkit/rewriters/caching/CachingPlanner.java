@@ -114,7 +114,9 @@ public final class CachingPlanner {
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (Writer writer : writers(method.get())) {
-        Optional<String> cannot = cannotEvictFrom(form, method.get(), writer.method());
+        Optional<String> cannot = writer.deferred()
+            ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
+            : cannotEvictFrom(form, method.get(), writer.method());
         if (cannot.isPresent()) {
           unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get());
           continue;
@@ -236,6 +238,10 @@ public final class CachingPlanner {
     }
     if (fact.params().size() > 1 && traits.javaRelease() < 16 && fact.modifiers().inInstanceInnerClass()) {
       return Optional.of("its key needs a nested class, which an inner (non-static) class cannot declare before Java 16");
+    }
+    if (index.hasSubtypes(fact.ownerType())) {
+      return Optional.of("its class has subclasses in the project: several beans or objects of different kinds would "
+          + "share one cache keyed only by the parameters");
     }
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
@@ -386,7 +392,11 @@ public final class CachingPlanner {
   }
 
   /** A method that writes data the cached method reads, and what it writes. */
-  private record Writer(IndexedMethod method, String what) {}
+  private record Writer(IndexedMethod method, String what, boolean deferred) {
+    Writer(IndexedMethod method, String what) {
+      this(method, what, false);
+    }
+  }
 
   /**
    * Every method of the project that may change what the target reads: methods whose own writes
@@ -403,7 +413,7 @@ public final class CachingPlanner {
     }
     Map<String, Writer> writers = new java.util.LinkedHashMap<>();
     for (IndexedMethod method : index.methods()) {
-      if (method == target || method.fact().isConstructor() || SourceSet.isTestPath(method.path())) {
+      if (method == target || SourceSet.isTestPath(method.path())) {
         continue;
       }
       for (var site : index.sitesOf(method)) {
@@ -411,7 +421,8 @@ public final class CachingPlanner {
           DataFootprint written = index.footprints().of(site);
           if (reads.stream().anyMatch(r -> r.overlaps(written))) {
             writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes " + describe(written)
-                + " (" + site.method() + "())"));
+                + " (" + site.method() + "())" + (site.deferred() ? " in a task it hands to an executor" : ""),
+                site.deferred()));
             break;
           }
         }
@@ -462,6 +473,9 @@ public final class CachingPlanner {
     }
     if (writer.isAbstract()) {
       return Optional.of("it has no body to evict from");
+    }
+    if (writer.isConstructor()) {
+      return Optional.of("it is a constructor, which no cache annotation or invalidation can follow");
     }
     if (form == CacheForm.SPRING) {
       boolean bean = index.type(writer.ownerType()).map(t -> t.annotations().stream()
