@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * or to the complete migration, byte for byte, with no temporary file left.
  */
 class InterruptedMigrationTest {
-  private static final int APPLY_KILLS = 16;
-  private static final int UNDO_KILLS = 8;
+  private static final int APPLY_KILLS = 10;
+  private static final int UNDO_KILLS = 6;
   /** Slows each file write (test hook) so that kills land between writes, not only before or after. */
   private static final long WRITE_DELAY_MILLIS = 120;
 

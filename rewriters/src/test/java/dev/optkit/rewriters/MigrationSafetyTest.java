@@ -761,6 +761,127 @@ class MigrationSafetyTest {
     target(plan, "email");
   }
 
+  // What a hostile review found
+
+  @Test
+  void readsThatChangeStateAreWritesAndNeverCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("Numbers", "Repository", "import org.springframework.stereotype.Repository;", """
+                public long nextOrderNumber(String prefix) {
+                    return jdbc.queryForObject("SELECT NEXT VALUE FOR order_seq", Long.class);
+                }
+
+                public long lockedBalance(String account) {
+                    return jdbc.queryForObject("SELECT balance FROM accounts WHERE id = ? FOR UPDATE", Long.class, account);
+                }
+            """))
+        .plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+  }
+
+  @Test
+  void perUserCodeBehindManyImplementationsOrAMetaAnnotationIsRefused() throws Exception {
+    MigrationFixture fixture = spring()
+        .java("""
+            package shop;
+
+            public interface Caller {
+                String id();
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.lang.annotation.Retention;
+            import java.lang.annotation.RetentionPolicy;
+            import org.springframework.security.access.prepost.PostFilter;
+
+            @Retention(RetentionPolicy.RUNTIME)
+            @PostFilter("filterObject.owner == authentication.name")
+            public @interface OwnedOnly {
+            }
+            """);
+    for (String name : List.of("SessionCaller", "TokenCaller", "HeaderCaller")) {
+      fixture.java("""
+          package shop;
+
+          import org.springframework.security.core.context.SecurityContextHolder;
+          import org.springframework.stereotype.Component;
+
+          @Component
+          public class %s implements Caller {
+              public String id() {
+                  return SecurityContextHolder.getContext().getAuthentication().getName();
+              }
+          }
+          """.formatted(name));
+    }
+    MigrationPlan plan = fixture
+        .java(bean("Orders", "Service", "import org.springframework.stereotype.Service;", """
+                private Caller caller;
+
+                public String myOrders(String status) {
+                    return jdbc.queryForObject("SELECT count(*) FROM orders WHERE owner = ? AND status = ?", String.class,
+                        caller.id(), status);
+                }
+
+                @OwnedOnly
+                public String ownedOrders(String status) {
+                    return jdbc.queryForObject("SELECT count(*) FROM orders WHERE status = ?", String.class, status);
+                }
+            """))
+        .plan();
+    assertTrue(refusal(plan, "myOrders").contains("reads the caller's identity"), refusal(plan, "myOrders"));
+    assertTrue(refusal(plan, "ownedOrders").contains("@OwnedOnly"), refusal(plan, "ownedOrders"));
+  }
+
+  @Test
+  void aWriteHandedToAnExecutorOrDoneInAConstructorCannotEvict() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("Names", "Service", "import org.springframework.stereotype.Service;", """
+                public String name(long id) {
+                    return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+                }
+            """))
+        .java(bean("AsyncRenamer", "Service", """
+            import java.util.concurrent.ExecutorService;
+            import org.springframework.stereotype.Service;""", """
+                private ExecutorService executor;
+
+                public void rename(long id, String name) {
+                    executor.submit(() -> jdbc.update("UPDATE users SET name = ? WHERE id = ?", name, id));
+                }
+            """))
+        .plan();
+    String why = refusal(plan, "name");
+    assertTrue(why.contains("AsyncRenamer.rename()") && why.contains("runs later"), why);
+  }
+
+  @Test
+  void aClassWithSubclassesIsNotCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("NameDao", "Repository", "import org.springframework.stereotype.Repository;", """
+                public String nameOf(long id) {
+                    return jdbc.queryForObject("SELECT name FROM owners WHERE id = ?", String.class, id);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.stereotype.Repository;
+
+            @Repository
+            public class VetDao extends NameDao {
+                public VetDao(JdbcTemplate jdbc) {
+                    super(jdbc);
+                }
+            }
+            """)
+        .plan();
+    assertTrue(refusal(plan, "nameOf").contains("subclasses"), refusal(plan, "nameOf"));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }
