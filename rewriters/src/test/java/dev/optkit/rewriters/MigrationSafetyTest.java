@@ -882,6 +882,71 @@ class MigrationSafetyTest {
     assertTrue(refusal(plan, "nameOf").contains("subclasses"), refusal(plan, "nameOf"));
   }
 
+  @Test
+  void stateTheKeyDoesNotCoverIsSeenThroughCallees() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.Map;
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class Settings {
+                private final Map<String, String> overrides = new HashMap<>();
+                private static int markupPercent = 10;
+                private int discount;
+
+                public void override(String key, String value) {
+                    overrides.put(key, value);
+                }
+
+                public static void setMarkup(int percent) {
+                    markupPercent = percent;
+                }
+
+                public void bumpDiscount() {
+                    discount++;
+                }
+
+                public String override(String key) {
+                    return overrides.get(key);
+                }
+
+                public int markup() {
+                    return markupPercent;
+                }
+
+                public int discount() {
+                    return discount;
+                }
+            }
+            """)
+        .java(bean("Prices", "Service", "import org.springframework.stereotype.Service;", """
+                private Settings settings;
+
+                public String label(String sku) {
+                    return jdbc.queryForObject("SELECT name FROM products WHERE sku = ?", String.class, sku)
+                        + settings.override(sku);
+                }
+
+                public long price(String sku) {
+                    return jdbc.queryForObject("SELECT price FROM products WHERE sku = ?", Long.class, sku)
+                        * (100 + settings.markup()) / 100;
+                }
+
+                public long discounted(String sku) {
+                    return jdbc.queryForObject("SELECT price FROM products WHERE sku = ?", Long.class, sku)
+                        - settings.discount();
+                }
+            """))
+        .plan();
+    assertTrue(refusal(plan, "label").contains("Settings.override() reads field overrides"), refusal(plan, "label"));
+    assertTrue(refusal(plan, "price").contains("Settings.markup() reads field markupPercent"), refusal(plan, "price"));
+    assertTrue(refusal(plan, "discounted").contains("Settings.discount() reads field discount"), refusal(plan, "discounted"));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

@@ -191,8 +191,10 @@ public final class FactExtractor {
         for (VariableDeclarator variable : field.getVariables()) {
           String fieldType = names.qualify(variable.getType()).name();
           fields.put(variable.getNameAsString(), fieldType);
-          if (!field.isFinal() && !field.isStatic() && !injected && isStateType(fieldType, variable)
-              && assignedOutsideConstructors(type, variable.getNameAsString())) {
+          boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
+          if (!injected && !constant && isStateType(fieldType, variable)
+              && (!field.isFinal() && assignedOutsideConstructors(type, variable.getNameAsString())
+                  || mutatedOutsideConstructors(type, variable.getNameAsString()))) {
             mutableFields.add(qualified + "#" + variable.getNameAsString());
           }
           if (CACHE_TYPES.contains(fieldType)) {
@@ -246,6 +248,41 @@ public final class FactExtractor {
             names.qualify(superType).name(), args.stream().map(a -> names.qualify(a).name()).toList()));
       }
       return java.util.Collections.unmodifiableMap(arguments);
+    }
+
+    private static final Set<String> STATE_MUTATORS = Set.of(
+        "put", "putAll", "putIfAbsent", "remove", "clear", "add", "addAll", "set", "merge", "compute",
+        "computeIfAbsent", "computeIfPresent", "replace", "replaceAll", "removeIf", "incrementAndGet",
+        "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
+        "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset");
+
+    /**
+     * A field whose object changes after construction: a final map or list filled by a method, an
+     * atomic counter, a field stepped with {@code ++}. A result computed from it changes with it.
+     */
+    private boolean mutatedOutsideConstructors(TypeDeclaration<?> type, String field) {
+      for (MethodDeclaration method : type.getMethods()) {
+        for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+          Expression scope = call.getScope().orElse(null);
+          boolean onField = scope instanceof NameExpr name && name.getNameAsString().equals(field)
+              || scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+                  && access.getNameAsString().equals(field);
+          if (onField && STATE_MUTATORS.contains(call.getNameAsString())) {
+            return true;
+          }
+        }
+        for (UnaryExpr step : method.findAll(UnaryExpr.class)) {
+          if (step.getOperator().isPostfix() || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+              || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
+            Expression target = step.getExpression();
+            if (target instanceof NameExpr name && name.getNameAsString().equals(field)
+                || target instanceof FieldAccessExpr access && access.getNameAsString().equals(field)) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
     }
 
     /** A field set only while constructing is effectively final; one set by setters is state. */

@@ -226,6 +226,10 @@ public final class CachingPlanner {
     if (mutated.isPresent()) {
       return mutated;
     }
+    Optional<String> state = mutableStateBelow(method, 4, new java.util.HashSet<>());
+    if (state.isPresent()) {
+      return Optional.of("depends on mutable state its key does not cover: " + state.get());
+    }
     Optional<String> cachedAbove = cachedCaller(method);
     if (cachedAbove.isPresent()) {
       return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
@@ -259,6 +263,26 @@ public final class CachingPlanner {
     boolean async = isFuture(fact.returnType());
     if (async && !fact.modifiers().thrown().isEmpty()) {
       return Optional.of("returns a future but declares checked exceptions: the async loader cannot rethrow them");
+    }
+    return Optional.empty();
+  }
+
+  /** A mutable field read by a project method the target calls, every implementation followed. */
+  private Optional<String> mutableStateBelow(IndexedMethod method, int depth, Set<IndexedMethod> seen) {
+    if (depth == 0 || !seen.add(method)) {
+      return Optional.empty();
+    }
+    for (CallRef call : method.fact().calls()) {
+      for (IndexedMethod callee : index.allTargetsOf(call)) {
+        if (!callee.fact().mutableFieldsRead().isEmpty()) {
+          return Optional.of(callee.fact().displayName() + "() reads field " + callee.fact().mutableFieldsRead().get(0)
+              + ", which changes after construction");
+        }
+        Optional<String> deeper = mutableStateBelow(callee, depth - 1, seen);
+        if (deeper.isPresent()) {
+          return deeper;
+        }
+      }
     }
     return Optional.empty();
   }
