@@ -947,6 +947,63 @@ class MigrationSafetyTest {
     assertTrue(refusal(plan, "discounted").contains("Settings.discount() reads field discount"), refusal(plan, "discounted"));
   }
 
+  @Test
+  void jpaDirtyCheckingIsAWrite() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Person {
+                @Id
+                private Long id;
+                private String name;
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface PersonRepository extends JpaRepository<Person, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class People {
+                private final PersonRepository people;
+
+                public People(PersonRepository people) {
+                    this.people = people;
+                }
+
+                @Transactional
+                public void rename(long id, String name) {
+                    people.findById(id).orElseThrow().setName(name);
+                }
+            }
+            """)
+        .java(bean("Directory", "Service", "import org.springframework.stereotype.Service;", """
+                public String name(long id) {
+                    return jdbc.queryForObject("SELECT name FROM person WHERE id = ?", String.class, id);
+                }
+            """))
+        .plan();
+    assertEquals(List.of("People.rename"), writers(target(plan, "name")));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

@@ -103,9 +103,19 @@ final class ResultMutations {
     return List.copyOf(found);
   }
 
+  /** Optional's accessors hand on the object the call inside them returned. */
+  private static final Set<String> UNWRAPPING = Set.of("orElseThrow", "get", "orElse", "orElseGet", "join");
+
   private static MethodCallExpr source(Expression target, Map<String, MethodCallExpr> localSources) {
     Expression unwrapped = unwrap(target);
     if (unwrapped instanceof MethodCallExpr call) {
+      // people.findById(id).orElseThrow().setName(n) changes what findById returned
+      if (UNWRAPPING.contains(call.getNameAsString()) && call.getScope().isPresent()) {
+        MethodCallExpr inner = source(call.getScope().get(), localSources);
+        if (inner != null) {
+          return inner;
+        }
+      }
       return call;
     }
     if (unwrapped instanceof NameExpr name) {

@@ -452,6 +452,25 @@ public final class CachingPlanner {
         }
       }
     }
+    // JPA dirty checking: setters on what a repository or EntityManager returned are written at the flush
+    for (IndexedMethod method : index.methods()) {
+      if (method == target || SourceSet.isTestPath(method.path()) || method.fact().resultMutations().isEmpty()) {
+        continue;
+      }
+      for (var site : index.sitesOf(method)) {
+        boolean changed = site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB
+            && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
+                && !m.how().startsWith("stored in field "));
+        if (changed) {
+          DataFootprint written = index.footprints().of(site);
+          if (reads.stream().anyMatch(r -> r.overlaps(written))) {
+            writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "changes what " + site.method()
+                + "() loaded (" + describe(written) + "), which JPA writes back at the flush"));
+            break;
+          }
+        }
+      }
+    }
     // the other end of a remote read: a handler of this project (another service, usually) writing that resource
     for (IndexedMethod method : index.methods()) {
       if (SourceSet.isTestPath(method.path())) {
