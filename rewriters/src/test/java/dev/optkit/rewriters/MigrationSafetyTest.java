@@ -1004,6 +1004,46 @@ class MigrationSafetyTest {
     assertEquals(List.of("People.rename"), writers(target(plan, "name")));
   }
 
+  @Test
+  void aFinalBeanGetsAFieldCacheAndALibraryInterfaceStillMakesAJdkProxy() throws Exception {
+    MigrationFixture fixture = spring()
+        .java(bean("Countries", "Service", "import org.springframework.stereotype.Service;", """
+                public String countryName(String code) {
+                    return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
+                }
+            """).replace("public class Countries", "public final class Countries"))
+        .java(bean("Regions", "Service", """
+            import org.springframework.context.ApplicationListener;
+            import org.springframework.context.event.ContextRefreshedEvent;
+            import org.springframework.stereotype.Service;""", """
+                public String regionName(String code) {
+                    return jdbc.queryForObject("SELECT name FROM region WHERE code = ?", String.class, code);
+                }
+
+                public void onApplicationEvent(ContextRefreshedEvent event) {
+                }
+            """).replace("public class Regions", "public class Regions implements ApplicationListener<ContextRefreshedEvent>"))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Atlas {
+                private final Regions regions;
+
+                public Atlas(Regions regions) {
+                    this.regions = regions;
+                }
+            }
+            """);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(dev.optkit.rewriters.caching.CacheForm.PLAIN, target(plan, "countryName").form());
+    assertTrue(refusal(plan, "regionName").contains("Regions implements interfaces and is injected by its class"),
+        refusal(plan, "regionName"));
+    fixture.assertCompiles(plan);
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

@@ -171,11 +171,13 @@ public final class FactExtractor {
     private TypeFact describeType(TypeDeclaration<?> type) {
       String qualified = qualifiedName(type);
       List<String> superTypes = new ArrayList<>();
+      List<String> interfaces = new ArrayList<>();
       String kind = "class";
       if (type instanceof ClassOrInterfaceDeclaration declaration) {
         kind = declaration.isInterface() ? "interface" : "class";
         declaration.getExtendedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
         declaration.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+        declaration.getImplementedTypes().forEach(t -> interfaces.add(names.qualify(t).name()));
       } else if (type instanceof RecordDeclaration record) {
         kind = "record";
         record.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
@@ -212,7 +214,8 @@ public final class FactExtractor {
       boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
           || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty());
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
-          SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type));
+          SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
+          type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL));
     }
 
     private static final List<String> TYPE_ANNOTATION_MEMBERS =

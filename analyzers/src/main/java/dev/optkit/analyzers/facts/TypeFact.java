@@ -13,6 +13,8 @@ import java.util.Map;
  *     (several values joined by commas): {@code @Table(name)}, {@code @Path}, {@code @ComponentScan}...
  * @param superTypeArguments qualified type arguments of each generic supertype
  *     ({@code JpaRepository<Owner, Integer>} gives the entity a repository stores)
+ * @param interfaces the implemented interfaces (of a class: a proxy of it implements these)
+ * @param isFinal declared {@code final}: no subclass, so no class-based proxy
  */
 public record TypeFact(
     String qualifiedName,
@@ -23,7 +25,9 @@ public record TypeFact(
     boolean hasEqualsAndHashCode,
     SourceRange range,
     Map<String, String> annotationValues,
-    Map<String, List<String>> superTypeArguments) {
+    Map<String, List<String>> superTypeArguments,
+    List<String> interfaces,
+    boolean isFinal) {
 
   /** An annotation member's literal value, by qualified or simple annotation name, or null. */
   public String annotationValue(String qualifiedOrSimple, String member) {

@@ -384,7 +384,8 @@ public final class CachingPlanner {
     }
     TypeFact owner = index.type(fact.ownerType()).orElseThrow();
     boolean bean = owner.annotations().stream().anyMatch(SPRING_BEAN_ANNOTATIONS::contains);
-    return bean ? CacheForm.SPRING : CacheForm.PLAIN;
+    // a final class cannot be subclassed for Spring's proxy: its cache lives in a field instead
+    return bean && !owner.isFinal() ? CacheForm.SPRING : CacheForm.PLAIN;
   }
 
   private List<String> selfCallers(IndexedMethod target) {
@@ -533,6 +534,9 @@ public final class CachingPlanner {
           || writer.hasAnnotation("org.springframework.cache.annotation.Caching")) {
         return Optional.of("it already has cache annotations that optkit does not merge");
       }
+      if (index.type(writer.ownerType()).map(TypeFact::isFinal).orElse(false)) {
+        return Optional.of("its class is final, so Spring cannot proxy it to evict");
+      }
       Optional<String> injection = injectedByClass(writer.ownerType());
       if (injection.isPresent()) {
         return injection;
@@ -567,7 +571,7 @@ public final class CachingPlanner {
       return Optional.empty(); // Boot proxies classes (spring.aop.proxy-target-class defaults to true)
     }
     TypeFact bean = index.type(beanType).orElse(null);
-    if (bean == null || bean.superTypes().stream().noneMatch(t -> index.type(t).map(TypeFact::isInterface).orElse(false))) {
+    if (bean == null || bean.interfaces().stream().noneMatch(CachingPlanner::proxiedInterface)) {
       return Optional.empty();
     }
     for (var file : index.files()) {
@@ -587,6 +591,13 @@ public final class CachingPlanner {
       }
     }
     return Optional.empty();
+  }
+
+  /** Interfaces Spring's proxy factory implements: all but callbacks (InitializingBean, *Aware...) and markers. */
+  private static boolean proxiedInterface(String type) {
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    return !Set.of("InitializingBean", "DisposableBean", "Closeable", "AutoCloseable", "Serializable", "Cloneable")
+        .contains(simple) && !simple.endsWith("Aware");
   }
 
   private static String proxyClash(TypeFact bean, String where) {
