@@ -12,6 +12,7 @@ import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.Journal;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.plan.MigrationLock;
 import dev.optkit.rewriters.plan.Migrator;
 import dev.optkit.rewriters.plan.Recovery;
 import java.io.IOException;
@@ -95,17 +96,42 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: not a directory: " + root);
       return ExitCodes.USAGE;
     }
+    Path project = CachingMigration.projectRoot(root);
+    boolean writes = apply || interactive || undo != null;
+    if (!writes && !Files.isDirectory(project.resolve(Journal.DIRECTORY))) {
+      return locked(root, project, out, err); // a dry run with no journal to repair writes nothing, not even a lock
+    }
+    MigrationLock lock;
     try {
-      for (String repaired : Recovery.run(root)) {
+      lock = MigrationLock.tryAcquire(project).orElse(null);
+    } catch (IOException e) {
+      lock = null; // a read-only checkout: nothing can have been half written by optkit here
+      if (writes) {
+        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getMessage());
+        return ExitCodes.INTERNAL;
+      }
+    }
+    if (lock == null && Files.isWritable(project)) {
+      err.println("optkit migrate: another optkit migrate is running on " + project + "; try again when it is done");
+      return ExitCodes.USAGE;
+    }
+    try (MigrationLock held = lock) {
+      return locked(root, project, out, err);
+    }
+  }
+
+  private int locked(Path root, Path project, PrintWriter out, PrintWriter err) throws IOException {
+    try {
+      for (String repaired : Recovery.run(project)) {
         err.println("optkit migrate: " + repaired);
       }
     } catch (IOException e) {
-      err.println("optkit migrate: cannot repair an interrupted migration under " + root.resolve(Journal.DIRECTORY)
+      err.println("optkit migrate: cannot repair an interrupted migration under " + project.resolve(Journal.DIRECTORY)
           + ": " + e.getMessage());
       return ExitCodes.INTERNAL;
     }
     if (undo != null) {
-      return undo(root, out, err);
+      return undo(project, out, err);
     }
     OptkitConfig configuration;
     String configText = null;

@@ -170,6 +170,19 @@ class MigrateCommandTest {
         "--accept-stale", "Names.findName");
     assertEquals(1, accepted.exitCode(), "an accepted stale read is still a warning under --strict: " + accepted.err());
     assertTrue(accepted.err().contains("accepted stale"), accepted.err());
-    assertTrue(!Files.exists(dir.resolve(".optkit/migrations")), "--strict writes nothing");
+    try (var journals = Files.list(dir.resolve(".optkit/migrations"))) {
+      assertTrue(journals.allMatch(p -> p.getFileName().toString().equals(".lock")), "--strict writes no migration");
+    }
+  }
+
+  @Test
+  void aSecondMigrateWaitsForTheFirst() throws Exception {
+    project();
+    try (var held = dev.optkit.rewriters.plan.MigrationLock.tryAcquire(dir).orElseThrow()) {
+      CliRun second = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--apply", "--allow-dirty");
+      assertEquals(2, second.exitCode(), second.out() + second.err());
+      assertTrue(second.err().contains("another optkit migrate is running"), second.err());
+    }
+    assertEquals(0, CliRun.of("migrate", dir.toString(), "--no-maven-repo").exitCode(), "the lock is released");
   }
 }

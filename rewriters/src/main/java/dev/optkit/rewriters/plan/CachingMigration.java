@@ -340,7 +340,7 @@ public final class CachingMigration {
   }
 
   /** The nearest directory at or above the scanned root that has a pom.xml, else the root. */
-  static Path projectRoot(Path scanRoot) {
+  public static Path projectRoot(Path scanRoot) {
     Path current = Files.isDirectory(scanRoot) ? scanRoot : scanRoot.getParent();
     for (Path candidate = current; candidate != null; candidate = candidate.getParent()) {
       if (Files.isRegularFile(candidate.resolve("pom.xml"))) {

@@ -23,7 +23,10 @@ public final class Recovery {
 
   private Recovery() {}
 
-  /** Repairs what it finds and says what it did, one line per migration; empty when there was nothing. */
+  /**
+   * Repairs what it finds and says what it did, one line per migration; empty when there was nothing.
+   * Call it holding the {@link MigrationLock}: a migration in progress looks exactly like an interrupted one.
+   */
   public static List<String> run(Path root) throws IOException {
     List<String> report = new ArrayList<>();
     Path migrations = root.resolve(Journal.DIRECTORY);
@@ -37,7 +40,7 @@ public final class Recovery {
     directories.sort(Comparator.naturalOrder());
     for (Path directory : directories) {
       String id = directory.getFileName().toString();
-      if (!Journal.isPlainId(id) || !Files.isDirectory(directory) || Files.isSymbolicLink(directory)) {
+      if (!Journal.isPlainId(id) || id.startsWith(".") || !Files.isDirectory(directory) || Files.isSymbolicLink(directory)) {
         continue;
       }
       if (!Files.isRegularFile(directory.resolve(Journal.FILE)) || !Files.isRegularFile(directory.resolve(Journal.STATE))

@@ -1,0 +1,50 @@
+package dev.optkit.rewriters.plan;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * One migrate command at a time per project: without it, the recovery one command runs first would
+ * take another command's migration in progress for an interrupted one and roll it back under it.
+ * An OS file lock, so a killed process releases it.
+ */
+public final class MigrationLock implements AutoCloseable {
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private MigrationLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** The lock, or empty when another migrate command holds it. */
+  public static Optional<MigrationLock> tryAcquire(Path projectRoot) throws IOException {
+    JournalDirectory.ignoredByGit(projectRoot);
+    Path file = projectRoot.resolve(Journal.DIRECTORY).resolve(".lock");
+    Files.createDirectories(file.getParent());
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      return Optional.of(new MigrationLock(channel, lock));
+    } catch (OverlappingFileLockException e) {
+      channel.close();
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    lock.release();
+    channel.close();
+  }
+}
