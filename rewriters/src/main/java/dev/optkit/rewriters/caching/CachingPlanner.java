@@ -31,6 +31,9 @@ public final class CachingPlanner {
       "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
       "org.springframework.web.bind.annotation.RestController");
 
+  /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
+  private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
+
   private static final Set<String> REACTIVE_TYPES = Set.of(
       "reactor.core.publisher.Mono", "reactor.core.publisher.Flux", "io.reactivex.rxjava3.core.Single",
       "io.reactivex.rxjava3.core.Observable", "io.reactivex.rxjava3.core.Flowable", "org.reactivestreams.Publisher");
@@ -459,7 +462,7 @@ public final class CachingPlanner {
         continue;
       }
       for (var site : index.sitesOf(method)) {
-        boolean changed = site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB
+        boolean changed = JPA_CLIENTS.contains(site.clientId())
             && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
                 && !m.how().startsWith("stored in field "));
         if (changed) {
