@@ -1044,6 +1044,38 @@ class MigrationSafetyTest {
     fixture.assertCompiles(plan);
   }
 
+  @Test
+  void aTenantHeldInAThreadLocalBehindAStaticHelperIsState() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop;
+
+            public final class TenantContext {
+                private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+                private TenantContext() {
+                }
+
+                public static void enter(String tenant) {
+                    CURRENT.set(tenant);
+                }
+
+                public static String current() {
+                    return CURRENT.get();
+                }
+            }
+            """)
+        .java(bean("Users", "Service", "import org.springframework.stereotype.Service;", """
+                public String userNames(String role) {
+                    return jdbc.queryForObject("SELECT names FROM users WHERE tenant = ? AND role = ?", String.class,
+                        TenantContext.current(), role);
+                }
+            """))
+        .plan();
+    assertTrue(refusal(plan, "userNames").contains("TenantContext.current() reads field CURRENT"),
+        refusal(plan, "userNames"));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }
