@@ -1076,6 +1076,38 @@ class MigrationSafetyTest {
         refusal(plan, "userNames"));
   }
 
+  @Test
+  void aRequestScopedTenantBeanIsPerUser() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Component;
+            import org.springframework.web.context.annotation.RequestScope;
+
+            @Component
+            @RequestScope
+            public class Tenant {
+                private String id;
+
+                public String id() {
+                    return id;
+                }
+            }
+            """)
+        .java(bean("Reports", "Service", "import org.springframework.stereotype.Service;", """
+                private Tenant tenant;
+
+                public String report(String name) {
+                    return jdbc.queryForObject("SELECT body FROM reports WHERE tenant = ? AND name = ?", String.class,
+                        tenant.id(), name);
+                }
+            """))
+        .plan();
+    String why = refusal(plan, "report");
+    assertTrue(why.contains("Tenant.id() of a @RequestScope bean"), why);
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

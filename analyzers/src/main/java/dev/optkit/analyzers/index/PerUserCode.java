@@ -105,7 +105,7 @@ public final class PerUserCode {
     Map<String, List<IndexedMethod>> callers = new HashMap<>();
     Deque<IndexedMethod> queue = new ArrayDeque<>();
     for (IndexedMethod method : index.methods()) {
-      Optional<String> direct = directRead(method.fact());
+      Optional<String> direct = directRead(method.fact()).or(() -> scopedBeanRead(method.fact()));
       if (direct.isPresent()) {
         found.put(key(method), "reads the caller's identity or request (" + direct.get() + "); a cache keyed by its "
             + "parameters would serve one user's answer to another");
@@ -129,6 +129,27 @@ public final class PerUserCode {
     }
     readers = found;
     return found;
+  }
+
+  /** A call on a request- or session-scoped bean: its state is the current request's or user's. */
+  private Optional<String> scopedBeanRead(MethodFact fact) {
+    for (CallRef call : fact.calls()) {
+      if (call.receiverType() == null || call.receiverType().equals(fact.ownerType())) {
+        continue;
+      }
+      Optional<String> scope = index.type(call.receiverType()).flatMap(t -> {
+        if (t.hasAnnotation("RequestScope") || t.hasAnnotation("SessionScope")) {
+          return Optional.of("@" + (t.hasAnnotation("RequestScope") ? "RequestScope" : "SessionScope"));
+        }
+        String value = t.annotationValue("Scope", "value");
+        return value != null && (value.contains("request") || value.contains("session"))
+            ? Optional.of("@Scope(\"" + value + "\")") : Optional.empty();
+      });
+      if (scope.isPresent()) {
+        return Optional.of(simple(call.receiverType()) + "." + call.name() + "() of a " + scope.get() + " bean");
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> directRead(MethodFact fact) {
