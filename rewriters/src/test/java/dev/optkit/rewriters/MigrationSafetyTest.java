@@ -1108,6 +1108,63 @@ class MigrationSafetyTest {
     assertTrue(why.contains("Tenant.id() of a @RequestScope bean"), why);
   }
 
+  @Test
+  void mutationsThroughAnAliasOrAViewAreSeen() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("TagDao", "Repository", """
+            import java.util.List;
+            import java.util.Map;
+            import org.springframework.stereotype.Repository;""", """
+                public List<String> tags(String article) {
+                    return jdbc.queryForList("SELECT tag FROM tags WHERE article = ?", String.class, article);
+                }
+
+                public List<String> authors(String article) {
+                    return jdbc.queryForList("SELECT author FROM authors WHERE article = ?", String.class, article);
+                }
+
+                public Map<String, Object> counts(String article) {
+                    return jdbc.queryForMap("SELECT count(*) AS n FROM tags WHERE article = ?", article);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import java.util.Iterator;
+            import java.util.List;
+            import java.util.Map;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Editor {
+                private final TagDao dao;
+
+                public Editor(TagDao dao) {
+                    this.dao = dao;
+                }
+
+                public int edit(String article) {
+                    List<String> loaded = dao.tags(article);
+                    List<String> alias = loaded;
+                    alias.add("draft");
+                    Iterator<String> authors = dao.authors(article).iterator();
+                    if (authors.hasNext()) {
+                        authors.next();
+                        authors.remove();
+                    }
+                    Map<String, Object> counts = dao.counts(article);
+                    counts.entrySet().removeIf(e -> e.getValue() == null);
+                    return alias.size();
+                }
+            }
+            """)
+        .plan();
+    assertTrue(refusal(plan, "tags").contains("Editor.edit() changes the result it gets (add)"), refusal(plan, "tags"));
+    assertTrue(refusal(plan, "authors").contains("(remove)"), refusal(plan, "authors"));
+    assertTrue(refusal(plan, "counts").contains("(removeIf)") || refusal(plan, "counts").contains("mutable"),
+        refusal(plan, "counts"));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

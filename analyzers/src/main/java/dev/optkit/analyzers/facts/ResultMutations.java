@@ -48,12 +48,19 @@ final class ResultMutations {
     body.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
     body.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
     Map<String, MethodCallExpr> localSources = new HashMap<>();
-    for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
-      variable.getInitializer().flatMap(ResultMutations::call).ifPresent(c -> localSources.put(variable.getNameAsString(), c));
-    }
-    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
-      if (assign.getTarget() instanceof NameExpr name) {
-        call(assign.getValue()).ifPresent(c -> localSources.put(name.getNameAsString(), c));
+    // twice, so an alias declared before its source in the walk order still resolves (t = loaded; loaded = call())
+    for (int pass = 0; pass < 2; pass++) {
+      for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
+        variable.getInitializer().map(init -> source(init, localSources))
+            .ifPresent(c -> localSources.put(variable.getNameAsString(), c));
+      }
+      for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+        if (assign.getTarget() instanceof NameExpr name) {
+          MethodCallExpr source = source(assign.getValue(), localSources);
+          if (source != null) {
+            localSources.put(name.getNameAsString(), source);
+          }
+        }
       }
     }
     Set<MethodFact.ResultMutation> found = new LinkedHashSet<>();
@@ -105,12 +112,18 @@ final class ResultMutations {
 
   /** Optional's accessors hand on the object the call inside them returned. */
   private static final Set<String> UNWRAPPING = Set.of("orElseThrow", "get", "orElse", "orElseGet", "join");
+  /** Views that write through to the collection or map they come from. */
+  private static final Set<String> VIEWS = Set.of(
+      "iterator", "listIterator", "entrySet", "keySet", "values", "subList", "headMap", "tailMap", "subMap",
+      "headSet", "tailSet", "subSet", "descendingMap", "descendingSet", "navigableKeySet");
 
   private static MethodCallExpr source(Expression target, Map<String, MethodCallExpr> localSources) {
     Expression unwrapped = unwrap(target);
     if (unwrapped instanceof MethodCallExpr call) {
-      // people.findById(id).orElseThrow().setName(n) changes what findById returned
-      if (UNWRAPPING.contains(call.getNameAsString()) && call.getScope().isPresent()) {
+      // people.findById(id).orElseThrow().setName(n) changes what findById returned; list.iterator().remove()
+      // and map.entrySet().removeIf(...) change the list and the map through their views
+      if ((UNWRAPPING.contains(call.getNameAsString()) || VIEWS.contains(call.getNameAsString()))
+          && call.getScope().isPresent()) {
         MethodCallExpr inner = source(call.getScope().get(), localSources);
         if (inner != null) {
           return inner;
