@@ -1165,6 +1165,31 @@ class MigrationSafetyTest {
         refusal(plan, "counts"));
   }
 
+  @Test
+  void storedProceduresAndSimpleJdbcInsertAreWritersOfAnything() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("Names", "Service", "import org.springframework.stereotype.Service;", """
+                public String name(long id) {
+                    return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+                }
+            """))
+        .java(bean("Importer", "Component", """
+            import java.util.Map;
+            import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+            import org.springframework.stereotype.Component;""", """
+                public void add(String name) {
+                    new SimpleJdbcInsert(jdbc).withTableName("users").execute(Map.of("name", name));
+                }
+            """))
+        .java(bean("Maintenance", "Component", "import org.springframework.stereotype.Component;", """
+                public void purge() {
+                    jdbc.call(con -> con.prepareCall("{call purge_users()}"), java.util.List.of());
+                }
+            """))
+        .plan();
+    assertEquals(List.of("Importer.add", "Maintenance.purge"), writers(target(plan, "name")));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

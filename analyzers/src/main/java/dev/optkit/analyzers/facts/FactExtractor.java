@@ -1484,6 +1484,10 @@ public final class FactExtractor {
   }
 
   static Access sqlAccess(String sql) {
+    String trimmed = sql.strip();
+    if (trimmed.startsWith("{call") || trimmed.startsWith("{ call") || trimmed.startsWith("{?")) {
+      return Access.WRITE; // a JDBC procedure call may write anything
+    }
     Matcher matcher = SQL_START.matcher(sql);
     if (!matcher.find()) {
       return Access.UNKNOWN;
