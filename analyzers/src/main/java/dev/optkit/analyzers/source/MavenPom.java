@@ -121,6 +121,26 @@ public final class MavenPom {
     return artifacts;
   }
 
+  /**
+   * The version, as written, of the first dependency of {@code groupId} whose artifactId starts
+   * with {@code artifactPrefix}, in the module or its local parents, dependency management included.
+   */
+  public Optional<String> declaredVersion(String groupId, String artifactPrefix) {
+    for (Model model : lineage) {
+      List<org.apache.maven.model.Dependency> dependencies = new ArrayList<>(model.getDependencies());
+      if (model.getDependencyManagement() != null) {
+        dependencies.addAll(model.getDependencyManagement().getDependencies());
+      }
+      for (org.apache.maven.model.Dependency dependency : dependencies) {
+        if (groupId.equals(dependency.getGroupId()) && dependency.getArtifactId().startsWith(artifactPrefix)
+            && dependency.getVersion() != null && !"pom".equals(dependency.getType())) {
+          return Optional.of(dependency.getVersion().trim());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The lowest Java an enforcer {@code requireJavaVersion} rule accepts, when one is declared. */
   public Optional<Integer> enforcedMinimumJava() {
     Properties properties = properties();

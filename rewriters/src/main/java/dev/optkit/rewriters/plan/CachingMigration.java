@@ -303,20 +303,14 @@ public final class CachingMigration {
         managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
     if (spring) {
       boolean bom = managed || text.contains("spring-framework-bom");
-      String version = bom ? null : declaredSpringVersion(text);
+      // spring-context-support must match the Spring Framework version the pom declares
+      String version = bom ? null : dev.optkit.analyzers.source.MavenPom.read(pom)
+          .flatMap(model -> model.declaredVersion("org.springframework", "spring-")).orElse(null);
       wanted.add(new PomDependencies.Dependency("org.springframework", "spring-context-support", version));
     }
     return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
         document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
             .reduce((a, b) -> a + " and " + b).orElse("") + " where missing")));
-  }
-
-  /** The version of any Spring Framework artifact the pom declares: spring-context-support must match it. */
-  private static String declaredSpringVersion(String pom) {
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
-        "<groupId>org\\.springframework</groupId>\\s*<artifactId>spring-[\\w-]+</artifactId>\\s*<version>([^<]+)</version>")
-        .matcher(pom);
-    return matcher.find() ? matcher.group(1).trim() : null;
   }
 
   private static String describe(CachingTarget target) {
