@@ -134,8 +134,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       Set<String> names = new TreeSet<>();
       try {
         for (String table : TablesNamesFinder.findTables(statement)) {
-          String bare = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
-          bare = bare.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+          String bare = SchemaViews.bare(table);
           TypeFact entity = entitiesBySimpleName.get(bare);
           if (entity != null) { // JPQL names entities, not tables
             names.add("table:" + entityTables.get(entity.qualifiedName()));

@@ -121,8 +121,7 @@ public final class PerUserCode {
       IndexedMethod reader = queue.poll();
       for (IndexedMethod caller : callers.getOrDefault(key(reader), List.of())) {
         if (!found.containsKey(key(caller))) {
-          found.put(key(caller), "calls " + reader.fact().displayName() + "(), which "
-              + found.get(key(reader)).replaceFirst("^calls ", "calls "));
+          found.put(key(caller), "calls " + reader.fact().displayName() + "(), which " + found.get(key(reader)));
           queue.add(caller);
         }
       }

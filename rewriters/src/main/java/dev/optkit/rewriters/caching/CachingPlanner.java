@@ -440,49 +440,10 @@ public final class CachingPlanner {
       }
     }
     Map<String, Writer> writers = new java.util.LinkedHashMap<>();
-    for (IndexedMethod method : index.methods()) {
-      if (method == target || SourceSet.isTestPath(method.path())) {
-        continue;
-      }
-      for (var site : index.sitesOf(method)) {
-        if (site.access() == Access.WRITE) {
-          DataFootprint written = index.footprints().of(site);
-          if (reads.stream().anyMatch(r -> r.overlaps(written))) {
-            writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes " + describe(written)
-                + " (" + site.method() + "())" + (site.deferred() ? " in a task it hands to an executor" : ""),
-                site.deferred()));
-            break;
-          }
-        }
-      }
-    }
-    // JPA dirty checking: setters on what a repository or EntityManager returned are written at the flush
-    for (IndexedMethod method : index.methods()) {
-      if (method == target || SourceSet.isTestPath(method.path()) || method.fact().resultMutations().isEmpty()) {
-        continue;
-      }
-      for (var site : index.sitesOf(method)) {
-        boolean changed = JPA_CLIENTS.contains(site.clientId())
-            && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
-                && !m.how().startsWith("stored in field "));
-        if (changed) {
-          DataFootprint written = index.footprints().of(site);
-          if (reads.stream().anyMatch(r -> r.overlaps(written))) {
-            writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "changes what " + site.method()
-                + "() loaded (" + describe(written) + "), which JPA writes back at the flush"));
-            break;
-          }
-        }
-      }
-    }
-    // the other end of a remote read: a handler of this project (another service, usually) writing that resource
-    for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
-        continue;
-      }
-      Optional<String> served = index.webEntryPoints().writtenResource(method);
-      if (served.isPresent() && reads.stream().anyMatch(r -> r.overlaps(DataFootprint.servedResource(served.get())))) {
-        writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "serves writes to " + served.get()));
+    for (ProjectWrite write : projectWrites()) {
+      if (write.method() != target && reads.stream().anyMatch(r -> r.overlaps(write.footprint()))) {
+        writers.putIfAbsent(write.method().key() + "@" + write.method().path(),
+            new Writer(write.method(), write.what(), write.deferred()));
       }
     }
     for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
@@ -499,6 +460,59 @@ public final class CachingPlanner {
       }
     }
     return List.copyOf(writers.values());
+  }
+
+  /** A place in the project's main code that changes data, whichever read it concerns. */
+  private record ProjectWrite(IndexedMethod method, DataFootprint footprint, String what, boolean deferred) {}
+
+  private List<ProjectWrite> projectWrites;
+
+  /**
+   * Every write of the project, found once for all the targets: direct write sites, JPA dirty
+   * checking (setters on what a repository or EntityManager loaded are written back at the flush),
+   * and the project's own handlers that serve writes to a resource (the other end of a remote read).
+   * A method's first write that overlaps a read is the one a refusal names.
+   */
+  private List<ProjectWrite> projectWrites() {
+    if (projectWrites != null) {
+      return projectWrites;
+    }
+    List<ProjectWrite> found = new ArrayList<>();
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (var site : index.sitesOf(method)) {
+        if (site.access() == Access.WRITE) {
+          DataFootprint written = index.footprints().of(site);
+          found.add(new ProjectWrite(method, written, "writes " + describe(written) + " (" + site.method() + "())"
+              + (site.deferred() ? " in a task it hands to an executor" : ""), site.deferred()));
+        }
+      }
+    }
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path()) || method.fact().resultMutations().isEmpty()) {
+        continue;
+      }
+      for (var site : index.sitesOf(method)) {
+        boolean changed = JPA_CLIENTS.contains(site.clientId())
+            && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
+                && !m.how().startsWith("stored in field "));
+        if (changed) {
+          DataFootprint written = index.footprints().of(site);
+          found.add(new ProjectWrite(method, written, "changes what " + site.method() + "() loaded ("
+              + describe(written) + "), which JPA writes back at the flush", false));
+        }
+      }
+    }
+    for (IndexedMethod method : index.methods()) {
+      if (!SourceSet.isTestPath(method.path())) {
+        index.webEntryPoints().writtenResource(method).ifPresent(served -> found.add(new ProjectWrite(method,
+            DataFootprint.servedResource(served), "serves writes to " + served, false)));
+      }
+    }
+    projectWrites = List.copyOf(found);
+    return projectWrites;
   }
 
   private static String describe(DataFootprint footprint) {
