@@ -1190,6 +1190,202 @@ class MigrationSafetyTest {
     assertEquals(List.of("Importer.add", "Maintenance.purge"), writers(target(plan, "name")));
   }
 
+  @Test
+  void aBatchNamesEveryStatementsTablesAndAReassignedSqlLocalIsUnknown() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("Reads", "Service", "import org.springframework.stereotype.Service;", """
+                public String shipment(long id) {
+                    return jdbc.queryForObject("SELECT status FROM shipments WHERE id = ?", String.class, id);
+                }
+
+                public String label(long id) {
+                    return jdbc.queryForObject("SELECT text FROM labels WHERE id = ?", String.class, id);
+                }
+            """))
+        .java(bean("Batches", "Service", "import org.springframework.stereotype.Service;", """
+                public void closeDay() {
+                    jdbc.batchUpdate("UPDATE orders SET closed = true", "UPDATE shipments SET status = 'closed'");
+                }
+            """))
+        .java(bean("Dynamic", "Service", "import org.springframework.stereotype.Service;", """
+                public void touch(boolean labels) {
+                    String sql = "UPDATE orders SET touched = true";
+                    if (labels) {
+                        sql = "UPDATE labels SET touched = true";
+                    }
+                    jdbc.update(sql);
+                }
+            """))
+        .plan();
+    // the second statement of the batch writes shipments; the reassigned local may write any table
+    assertEquals(List.of("Batches.closeDay", "Dynamic.touch"), writers(target(plan, "shipment")));
+    assertEquals(List.of("Dynamic.touch"), writers(target(plan, "label")));
+  }
+
+  @Test
+  void aWriteInAReturnedLambdaRunsLaterAndCannotEvict() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("Names", "Service", "import org.springframework.stereotype.Service;", """
+                public String name(long id) {
+                    return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+                }
+            """))
+        .java(bean("Renames", "Service", "import org.springframework.stereotype.Service;", """
+                public Runnable renameLater(long id, String name) {
+                    return () -> jdbc.update("UPDATE users SET name = ? WHERE id = ?", name, id);
+                }
+            """))
+        .plan();
+    String why = refusal(plan, "name");
+    assertTrue(why.contains("Renames.renameLater()") && why.contains("runs later"), why);
+  }
+
+  @Test
+  void aCallThatMayWriteIsAWriter() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("Names", "Service", "import org.springframework.stereotype.Service;", """
+                public String name(long id) {
+                    return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+                }
+            """))
+        .java(bean("Scripts", "Service", "import org.springframework.stereotype.Service;", """
+                public void run(String statement) {
+                    jdbc.execute(statement);
+                }
+            """))
+        .plan();
+    assertEquals(List.of("Scripts.run"), writers(target(plan, "name")));
+  }
+
+  @Test
+  void anEntitySpreadOverSeveralTablesIsEvictedByWritersOfAnyOfThem() throws Exception {
+    MigrationPlan plan = spring()
+        .file("pom.xml", SPRING_POM.replace("</dependencies>", """
+              <dependency>
+                <groupId>org.springframework.data</groupId>
+                <artifactId>spring-data-jpa</artifactId>
+                <version>3.5.5</version>
+              </dependency>
+            </dependencies>"""))
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.SecondaryTable;
+
+            @Entity
+            @SecondaryTable(name = "customer_details")
+            public class Customer {
+                @Id
+                private Long id;
+                private String name;
+                private String notes;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.repository.CrudRepository;
+
+            public interface CustomerRepository extends CrudRepository<Customer, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Customers {
+                private final CustomerRepository repository;
+
+                public Customers(CustomerRepository repository) {
+                    this.repository = repository;
+                }
+
+                public String name(long id) {
+                    return repository.findById(id).map(Object::toString).orElse(null);
+                }
+            }
+            """)
+        .java(bean("Notes", "Service", "import org.springframework.stereotype.Service;", """
+                public void note(long id, String text) {
+                    jdbc.update("UPDATE customer_details SET notes = ? WHERE id = ?", text, id);
+                }
+            """))
+        .plan();
+    assertEquals(List.of("Notes.note"), writers(target(plan, "name")));
+  }
+
+  @Test
+  void aWriterInsideAHandRunJdbcTransactionRefusesUnlessItCommitsItself() throws Exception {
+    String reader = """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+        import java.sql.SQLException;
+        import javax.sql.DataSource;
+
+        public class Accounts {
+            private final DataSource dataSource;
+
+            public Accounts(DataSource dataSource) {
+                this.dataSource = dataSource;
+            }
+
+            public long balance(String account) throws SQLException {
+                try (Connection c = dataSource.getConnection();
+                     PreparedStatement s = c.prepareStatement("SELECT balance FROM accounts WHERE id = ?")) {
+                    s.setString(1, account);
+                    try (ResultSet r = s.executeQuery()) {
+                        return r.next() ? r.getLong(1) : 0;
+                    }
+                }
+            }
+
+            public void %s(Connection c, String account, long amount) throws SQLException {
+                try (PreparedStatement s = c.prepareStatement("UPDATE accounts SET balance = balance + ? WHERE id = ?")) {
+                    s.setLong(1, amount);
+                    s.setString(2, account);
+                    s.executeUpdate();
+                }%s
+            }
+        }
+        """;
+    String transfers = """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.SQLException;
+        import javax.sql.DataSource;
+
+        public class Transfers {
+            public void transfer(DataSource dataSource, Accounts accounts, String from, String to, long amount)
+                    throws SQLException {
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    accounts.post(c, from, -amount);
+                    accounts.post(c, to, amount);
+                    c.commit();
+                }
+            }
+        }
+        """;
+    MigrationPlan plan = new MigrationFixture(dir.resolve("byHand"))
+        .java(reader.formatted("post", "")).java(transfers).plan();
+    String why = refusal(plan, "balance");
+    assertTrue(why.contains("Accounts.post()") && why.contains("setAutoCommit(false) in Transfers.transfer()"), why);
+
+    Path other = dir.resolve("committing");
+    MigrationPlan committing = new MigrationFixture(other)
+        .java(reader.formatted("post", "\n        c.commit();")).java(transfers).plan();
+    assertEquals(List.of("Accounts.post"), writers(target(committing, "balance")));
+  }
+
   private static List<String> writers(CachingTarget target) {
     return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
   }

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
@@ -60,6 +61,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -99,9 +101,6 @@ public final class FactExtractor {
       "java.util.concurrent.ConcurrentMap", "java.util.LinkedHashMap", "java.util.WeakHashMap");
   private static final Pattern IGNORE_COMMENT = Pattern.compile("//\\s*optkit:ignore\\s+([\\w*-]+)\\s*(.*)$");
   private static final Pattern URL_LIKE = Pattern.compile("^(https?://|/|\\{)");
-  private static final Pattern SQL_START = Pattern.compile(
-      "^\\s*\\(?\\s*(select|with|insert|update|delete|merge|upsert|replace|create|drop|alter|truncate|call|exec|from)\\b",
-      Pattern.CASE_INSENSITIVE);
 
   private final ClientCatalog catalog;
   private final ReceiverResolver resolver;
@@ -463,6 +462,7 @@ public final class FactExtractor {
     private final Map<Node, Integer> loopIndex = new IdentityHashMap<>();
     private final List<Node> loops = new ArrayList<>();
     private final List<String> timeOrRandom = new ArrayList<>();
+    private final Set<String> transactionControl = new TreeSet<>();
     private boolean usesCache;
     private final List<String> mutableFieldsRead = new ArrayList<>();
     private final Set<String> requestReceivers = new HashSet<>();
@@ -548,7 +548,8 @@ public final class FactExtractor {
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
           List.copyOf(mutableFieldsRead), body.map(b -> ResultMutations.of(b, callable.getParameters().stream()
-              .map(Parameter::getNameAsString).collect(java.util.stream.Collectors.toSet()))).orElse(List.of()));
+              .map(Parameter::getNameAsString).collect(java.util.stream.Collectors.toSet()))).orElse(List.of()),
+          List.copyOf(transactionControl));
     }
 
     /** Local classes are analysed as methods of their own; anonymous classes belong to the method. */
@@ -599,9 +600,17 @@ public final class FactExtractor {
     }
 
     private void collectLocals(Node body) {
+      Set<String> reassigned = new HashSet<>();
+      for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+        if (assign.getTarget() instanceof NameExpr target) {
+          reassigned.add(target.getNameAsString());
+        }
+      }
       for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
         String name = variable.getNameAsString();
-        variable.getInitializer().ifPresent(init -> localInitializers.putIfAbsent(name, init));
+        if (!reassigned.contains(name)) { // a reassigned local may hold any of its values at the call
+          variable.getInitializer().ifPresent(init -> localInitializers.putIfAbsent(name, init));
+        }
         if (variable.getType().isVarType()) {
           variable.getInitializer().flatMap(this::syntacticTypeOfInitializer).ifPresent(t -> localTypes.putIfAbsent(name, t));
         } else {
@@ -835,10 +844,22 @@ public final class FactExtractor {
             && EXECUTOR_METHODS.contains(call.getNameAsString())) {
           return true;
         }
+        if ((child instanceof LambdaExpr || child instanceof MethodReferenceExpr) && escapes(parent)) {
+          return true;
+        }
         child = parent;
         parent = parent.getParentNode().orElse(null);
       }
       return false;
+    }
+
+    /**
+     * A lambda returned, stored or handed to a constructor ({@code new Thread(...)}) runs when
+     * someone else decides, after this method has returned: its I/O is not this method's.
+     */
+    private static boolean escapes(Node lambdaParent) {
+      return lambdaParent instanceof ReturnStmt || lambdaParent instanceof VariableDeclarator
+          || lambdaParent instanceof AssignExpr || lambdaParent instanceof ObjectCreationExpr;
     }
 
     private MethodCallExpr outermost(MethodCallExpr call) {
@@ -1063,6 +1084,7 @@ public final class FactExtractor {
       String name = call.getNameAsString();
       Expression scope = call.getScope().orElse(null);
       noteTimeOrRandom(call, name, scope);
+      noteTransactionControl(call, name, scope);
       noteCacheUse(call, name, scope);
       Optional<IoSite> site = clientSite(call);
       if (site.isPresent()) {
@@ -1121,6 +1143,19 @@ public final class FactExtractor {
       calls.add(new CallRef(receiver.name(), name, -1, receiver.confidence(), isDeferred(reference),
           SourceRange.of(reference), file.text.snippet(reference)));
       callNodes.add(reference);
+    }
+
+    /** JDBC transactions run by hand: where they start, and whether this method commits. */
+    private void noteTransactionControl(MethodCallExpr call, String name, Expression scope) {
+      if (scope == null) {
+        return;
+      }
+      if (name.equals("setAutoCommit") && call.getArguments().size() == 1
+          && !(call.getArgument(0) instanceof BooleanLiteralExpr literal && literal.getValue())) {
+        transactionControl.add("setAutoCommit(false)"); // anything but a literal true may turn it off
+      } else if ((name.equals("commit") || name.equals("rollback")) && call.getArguments().isEmpty()) {
+        transactionControl.add(name + "()");
+      }
     }
 
     private void noteTimeOrRandom(MethodCallExpr call, String name, Expression scope) {
@@ -1307,7 +1342,7 @@ public final class FactExtractor {
 
     private Access accessOf(ClientSignature client, String method, String sql, String httpMethod) {
       // known SQL decides over the API method: queryForObject("select nextval(...)") changes state
-      Access bySql = sql == null ? Access.UNKNOWN : sqlAccess(sql);
+      Access bySql = sql == null ? Access.UNKNOWN : SqlStatements.access(sql);
       if (bySql != Access.UNKNOWN) {
         return bySql;
       }
@@ -1457,6 +1492,12 @@ public final class FactExtractor {
     }
 
     private String sqlOf(MethodCallExpr call, List<MethodCallExpr> links) {
+      if (call.getArguments().size() > 1 && call.getNameAsString().equals("batchUpdate")) {
+        String batch = batchOf(call.getArguments());
+        if (batch != null) {
+          return batch;
+        }
+      }
       List<Expression> candidates = new ArrayList<>();
       for (MethodCallExpr link : links) {
         if (link.getArguments().isNonEmpty()) {
@@ -1466,7 +1507,7 @@ public final class FactExtractor {
       call.getScope().ifPresent(candidates::add);
       for (Expression expression : traced(candidates)) {
         String direct = file.text(expression);
-        if (direct != null && SQL_START.matcher(direct).find()) {
+        if (SqlStatements.looksLikeSql(direct)) {
           return direct.strip().replaceAll("\\s+", " ");
         }
         for (MethodCallExpr inner : expression.findAll(MethodCallExpr.class)) {
@@ -1481,31 +1522,19 @@ public final class FactExtractor {
       }
       return null;
     }
-  }
 
-  static Access sqlAccess(String sql) {
-    String trimmed = sql.strip();
-    if (trimmed.startsWith("{call") || trimmed.startsWith("{ call") || trimmed.startsWith("{?")) {
-      return Access.WRITE; // a JDBC procedure call may write anything
+    /** {@code batchUpdate(sql1, sql2, ...)}: every statement of the batch, so its footprint names all their tables. */
+    private String batchOf(List<Expression> arguments) {
+      List<String> statements = new ArrayList<>();
+      for (Expression argument : arguments) {
+        String text = file.text(argument);
+        if (!SqlStatements.looksLikeSql(text)) {
+          return null;
+        }
+        statements.add(text.strip().replaceAll("\\s+", " "));
+      }
+      return String.join("; ", statements);
     }
-    Matcher matcher = SQL_START.matcher(sql);
-    if (!matcher.find()) {
-      return Access.UNKNOWN;
-    }
-    String keyword = matcher.group(1).toLowerCase(Locale.ROOT);
-    String lower = sql.toLowerCase(Locale.ROOT);
-    if (lower.contains("nextval") || lower.contains("next value for") || lower.contains(" for update")
-        || lower.contains("final table") || lower.contains("new table") || lower.contains("old table")
-        || lower.contains(" returning ")) {
-      return Access.WRITE; // sequences, locking reads and data-change tables change state: never cache them
-    }
-    if (keyword.equals("select") || keyword.equals("from")) {
-      return Access.READ;
-    }
-    if (keyword.equals("with")) {
-      return sql.toLowerCase(Locale.ROOT).matches("(?s).*\\b(insert|update|delete|merge)\\b.*") ? Access.WRITE : Access.READ;
-    }
-    return Access.WRITE;
   }
 
   /** Read/write from a method's name, for SDK and repository calls that carry no SQL or verb. */

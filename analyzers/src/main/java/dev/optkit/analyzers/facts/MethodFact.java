@@ -27,7 +27,12 @@ public record MethodFact(
     List<String> timeOrRandomUses,
     boolean usesExistingCache,
     List<String> mutableFieldsRead,
-    List<ResultMutation> resultMutations) {
+    List<ResultMutation> resultMutations,
+    List<String> transactionControl) {
+
+  public MethodFact {
+    transactionControl = transactionControl == null ? List.of() : transactionControl; // facts cached before it existed
+  }
 
   /**
    * This method changes what a call returned to it: adds to a list it got, sorts it, sets a field of
@@ -38,6 +43,19 @@ public record MethodFact(
    * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
    */
   public record ResultMutation(String call, int arguments, String how) {}
+
+  /**
+   * Whether this method ends the JDBC transaction it writes in ({@code commit()}), so that work
+   * done after its body, an eviction, follows the commit.
+   */
+  public boolean commitsItself() {
+    return transactionControl.contains("commit()");
+  }
+
+  /** Whether this method starts a JDBC transaction by hand: {@code setAutoCommit(false)}. */
+  public boolean startsManualTransaction() {
+    return transactionControl.contains("setAutoCommit(false)");
+  }
 
   /** The string value of an annotation, by qualified or simple name, when written as a literal. */
   public String annotationValue(String qualifiedOrSimple) {

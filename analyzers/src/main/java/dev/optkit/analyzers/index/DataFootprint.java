@@ -2,6 +2,7 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.SqlStatements;
 import dev.optkit.analyzers.facts.TypeFact;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -129,11 +132,13 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     }
 
     private DataFootprint parseSql(String text) {
-      // MyBatis #{x} and ${x}, optkit's own {name} for parts built at run time: bind parameters to the parser
-      String statement = text.replaceAll("[#$]\\{[^}]*}", "?").replaceAll("\\{[^}]*}", "?");
       Set<String> names = new TreeSet<>();
       try {
-        for (String table : TablesNamesFinder.findTables(statement)) {
+        Set<String> tables = new TreeSet<>();
+        for (Statement statement : CCJSqlParserUtil.parseStatements(SqlStatements.bindPlaceholders(text))) {
+          tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
+        }
+        for (String table : tables) {
           String bare = SchemaViews.bare(table);
           TypeFact entity = entitiesBySimpleName.get(bare);
           if (entity != null) { // JPQL names entities, not tables
@@ -151,8 +156,18 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
     }
 
-    /** Associations load other entities' tables with this one: what they read cannot be told by name. */
+    /**
+     * Associations load other entities' tables with this one, and a secondary table or an
+     * inheritance hierarchy (JOINED, TABLE_PER_CLASS) spreads one entity over several tables: what
+     * such an entity reads or writes cannot be told by one table name.
+     */
     private boolean hasAssociations(TypeFact entity) {
+      if (entity.hasAnnotation("SecondaryTable") || entity.hasAnnotation("SecondaryTables")
+          || entity.hasAnnotation("Inheritance") || index.hasSubtypes(entity.qualifiedName())
+          || index.supertypesOf(entity.qualifiedName()).stream().skip(1) // itself first
+              .anyMatch(ancestor -> index.type(ancestor).map(Reader::isEntity).orElse(false))) {
+        return true;
+      }
       for (String fieldType : entity.fieldTypes().values()) {
         String erased = fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
         if (erased.startsWith("java.util.") && !erased.equals("java.util.UUID") && !erased.equals("java.util.Date")

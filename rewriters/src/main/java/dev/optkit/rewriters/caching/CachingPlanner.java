@@ -451,7 +451,7 @@ public final class CachingPlanner {
         continue;
       }
       for (var reached : index.reachedIo(method)) {
-        if (reached.site().access() == Access.WRITE
+        if (reached.site().access() != Access.READ
             && reads.stream().anyMatch(r -> r.overlaps(index.footprints().of(reached.site())))) {
           writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes "
               + describe(index.footprints().of(reached.site())) + " through " + String.join(" -> ", reached.via())));
@@ -483,9 +483,10 @@ public final class CachingPlanner {
         continue;
       }
       for (var site : index.sitesOf(method)) {
-        if (site.access() == Access.WRITE) {
+        if (site.access() != Access.READ) { // a call optkit cannot tell apart may write
           DataFootprint written = index.footprints().of(site);
-          found.add(new ProjectWrite(method, written, "writes " + describe(written) + " (" + site.method() + "())"
+          found.add(new ProjectWrite(method, written, (site.access() == Access.WRITE ? "writes " : "may write ")
+              + describe(written) + " (" + site.method() + "())"
               + (site.deferred() ? " in a task it hands to an executor" : ""), site.deferred()));
         }
       }
@@ -537,6 +538,10 @@ public final class CachingPlanner {
     }
     if (writer.isConstructor()) {
       return Optional.of("it is a constructor, which no cache annotation or invalidation can follow");
+    }
+    Optional<String> manual = manualTransaction(writerMethod);
+    if (manual.isPresent()) {
+      return manual;
     }
     if (form == CacheForm.SPRING) {
       boolean bean = index.type(writer.ownerType()).map(t -> t.annotations().stream()
@@ -620,6 +625,28 @@ public final class CachingPlanner {
   private static String proxyClash(TypeFact bean, String where) {
     return bean.simpleName() + " implements interfaces and is injected by its class (" + where + "): outside Spring "
         + "Boot the caching proxy would be a JDK proxy of its interfaces and that injection would fail";
+  }
+
+  private Optional<String> manualTransactionStart;
+
+  /**
+   * A JDBC transaction run by hand ({@code setAutoCommit(false)}) commits where the code says, not
+   * where a cache manager or optkit's {@code finally} can see: a writer that does not commit itself
+   * may be evicted before the commit, and a read in between caches the old value again. Neither
+   * Spring's transaction-aware cache nor a plain eviction can follow it, so such writers refuse.
+   */
+  private Optional<String> manualTransaction(IndexedMethod writerMethod) {
+    if (manualTransactionStart == null) {
+      manualTransactionStart = index.methods().stream()
+          .filter(m -> !SourceSet.isTestPath(m.path()) && m.fact().startsManualTransaction())
+          .map(m -> m.fact().displayName() + "()").sorted().findFirst();
+    }
+    if (manualTransactionStart.isEmpty() || writerMethod.fact().commitsItself()) {
+      return Optional.empty();
+    }
+    return Optional.of("the project runs JDBC transactions by hand (setAutoCommit(false) in "
+        + manualTransactionStart.get() + ") and this method does not commit itself, so its write may commit after "
+        + "the eviction and a read in between would cache the old value again");
   }
 
   private boolean transactional(IndexedMethod method) {

@@ -1,14 +1,21 @@
 package dev.optkit.rewriters.caching;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Adds dependencies to a pom.xml as text, so nothing else in the file changes: new
- * {@code <dependency>} blocks go before the closing tag of the project's own dependencies, indented
- * like their neighbours.
+ * {@code <dependency>} blocks go before the closing tag of the project's own dependencies (found by
+ * an XML parser, so comments, profiles and dependency management never mislead it), indented like
+ * their neighbours.
  */
 public final class PomDependencies {
   public static final String CAFFEINE_VERSION = "3.2.0";
@@ -27,13 +34,21 @@ public final class PomDependencies {
 
   /** The pom with the dependencies it lacks, or empty when nothing is missing or the pom has no place for them. */
   public static Optional<String> add(String pom, List<Dependency> dependencies) {
-    int[] section = projectDependencies(pom);
+    Section section = projectDependencies(pom);
+    if (section == null) {
+      return Optional.empty();
+    }
     StringBuilder blocks = new StringBuilder();
     String nl = pom.contains("\r\n") ? "\r\n" : "\n";
-    String indent = section == null ? "    " : indentBefore(pom, section[1]);
+    boolean existing = section.closeTag() >= 0;
+    // a new <dependencies> sits where <project>'s children do: indented like the last of them
+    String indent = existing ? indentBefore(pom, section.closeTag()) : childIndent(pom, section.projectCloseTag());
     String unit = indent.startsWith("\t") ? "\t" : indent.length() >= 4 ? indent.substring(0, indent.length() / 2) : "  ";
+    if (!existing) {
+      unit = indent;
+    }
     for (Dependency dependency : dependencies) {
-      if (section != null && pom.substring(section[0], section[1]).contains("<artifactId>" + dependency.artifactId() + "</artifactId>")) {
+      if (section.artifactIds().contains(dependency.artifactId())) {
         continue;
       }
       String inner = indent + unit;
@@ -48,45 +63,108 @@ public final class PomDependencies {
     if (blocks.length() == 0) {
       return Optional.empty();
     }
-    if (section != null) {
-      int closing = section[1];
-      int lineStart = pom.lastIndexOf('\n', closing) + 1;
-      return Optional.of(pom.substring(0, lineStart) + blocks + pom.substring(lineStart));
-    }
-    int end = pom.lastIndexOf("</project>");
-    if (end < 0) {
-      return Optional.empty();
-    }
-    String wrapped = unit + "<dependencies>" + nl + blocks.toString().replaceAll("(?m)^" + Pattern.quote(indent + unit), unit + unit)
-        + unit + "</dependencies>" + nl;
-    return Optional.of(pom.substring(0, end) + wrapped + pom.substring(end));
+    int closing = existing ? section.closeTag() : section.projectCloseTag();
+    int lineStart = pom.lastIndexOf('\n', closing - 1) + 1;
+    boolean ownLine = pom.substring(lineStart, closing).isBlank();
+    int at = ownLine ? lineStart : closing;
+    String prefix = ownLine ? "" : nl;
+    String inserted = existing ? blocks.toString()
+        : indent + "<dependencies>" + nl + blocks + indent + "</dependencies>" + nl;
+    return Optional.of(pom.substring(0, at) + prefix + inserted + pom.substring(at));
   }
 
-  /** [start of content, index of closing tag] of the project's own dependencies, outside management, build and profiles. */
-  static int[] projectDependencies(String pom) {
-    String masked = mask(pom, "dependencyManagement");
-    masked = mask(masked, "build");
-    masked = mask(masked, "profiles");
-    masked = mask(masked, "reporting");
-    Matcher open = Pattern.compile("<dependencies>").matcher(masked);
-    if (!open.find()) {
-      return null;
-    }
-    int close = masked.indexOf("</dependencies>", open.end());
-    return close < 0 ? null : new int[] {open.end(), close};
-  }
+  /**
+   * Where the project's own {@code <dependencies>} closes (-1 when it has none), where
+   * {@code </project>} starts, and the artifacts already declared there: outside dependency
+   * management, build, profiles and comments, read with the JDK's StAX parser (no DTDs, no
+   * external entities).
+   */
+  record Section(int closeTag, int projectCloseTag, Set<String> artifactIds) {}
 
-  private static String mask(String text, String element) {
-    StringBuilder out = new StringBuilder(text);
-    Matcher matcher = Pattern.compile("<" + element + ">.*?</" + element + ">", Pattern.DOTALL).matcher(text);
-    while (matcher.find()) {
-      for (int i = matcher.start(); i < matcher.end(); i++) {
-        if (out.charAt(i) != '\n') {
-          out.setCharAt(i, ' ');
+  /** The project's dependency section, or null when the pom is not well-formed XML with a {@code <project>} root. */
+  static Section projectDependencies(String pom) {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    List<String> path = new ArrayList<>();
+    Set<String> artifactIds = new HashSet<>();
+    int dependenciesClosed = 0; // StAX locations are not exact offsets: find the end tag by its ordinal instead
+    int projectOrdinal = -1;
+    boolean project = false;
+    try {
+      XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(pom));
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          path.add(reader.getLocalName());
+          if (path.equals(List.of("project", "dependencies", "dependency", "artifactId"))) {
+            artifactIds.add(reader.getElementText().strip());
+            path.remove(path.size() - 1);
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          if (reader.getLocalName().equals("dependencies")) {
+            if (path.equals(List.of("project", "dependencies"))) {
+              projectOrdinal = dependenciesClosed;
+            }
+            dependenciesClosed++;
+          }
+          project |= path.equals(List.of("project"));
+          path.remove(path.size() - 1);
         }
       }
+    } catch (XMLStreamException | RuntimeException e) {
+      return null;
     }
-    return out.toString();
+    List<Integer> dependencyEnds = endTags(pom, "dependencies");
+    List<Integer> projectEnds = endTags(pom, "project");
+    if (!project || projectEnds.isEmpty() || dependencyEnds.size() != dependenciesClosed) {
+      return null;
+    }
+    return new Section(projectOrdinal < 0 ? -1 : dependencyEnds.get(projectOrdinal),
+        projectEnds.get(projectEnds.size() - 1), Set.copyOf(artifactIds));
+  }
+
+  /** Offsets of {@code </name>} end tags in markup, past comments, CDATA sections and processing instructions. */
+  private static List<Integer> endTags(String xml, String name) {
+    List<Integer> found = new ArrayList<>();
+    int i = 0;
+    while ((i = xml.indexOf('<', i)) >= 0) {
+      String skipTo = xml.startsWith("<!--", i) ? "-->" : xml.startsWith("<![CDATA[", i) ? "]]>"
+          : xml.startsWith("<?", i) ? "?>" : null;
+      if (skipTo != null) {
+        int end = xml.indexOf(skipTo, i);
+        if (end < 0) {
+          break;
+        }
+        i = end + skipTo.length();
+        continue;
+      }
+      if (xml.startsWith("</" + name, i)) {
+        int after = i + 2 + name.length();
+        while (after < xml.length() && Character.isWhitespace(xml.charAt(after))) {
+          after++;
+        }
+        if (after < xml.length() && xml.charAt(after) == '>') {
+          found.add(i);
+        }
+      }
+      i++;
+    }
+    return found;
+  }
+
+  /** The indentation of the last non-blank line before {@code index}, or two spaces. */
+  private static String childIndent(String text, int index) {
+    int lineEnd = text.lastIndexOf('\n', index - 1);
+    while (lineEnd > 0) {
+      int lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+      if (!text.substring(lineStart, lineEnd).isBlank()) {
+        String indent = indentBefore(text, lineStart + 1);
+        return indent.isEmpty() ? "  " : indent;
+      }
+      lineEnd = lineStart - 1;
+    }
+    return "  ";
   }
 
   private static String indentBefore(String text, int index) {

@@ -1,0 +1,160 @@
+package dev.optkit.analyzers.facts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * What a piece of SQL text does, told by JSqlParser: a read only when every statement in it is a
+ * plain query. Text the parser rejects (SQL built at run time, vendor dialects) falls back to its
+ * first keyword, read by a small lexer, and a query that could change state (sequences, locking
+ * reads, data-change tables) is a write whatever its shape, because caching it would skip the
+ * change.
+ */
+public final class SqlStatements {
+  private static final Set<String> STATEMENT_KEYWORDS = Set.of("select", "with", "insert", "update", "delete", "merge",
+      "upsert", "replace", "create", "drop", "alter", "truncate", "call", "exec", "from");
+  private static final List<String> STATE_CHANGING_READS = List.of("nextval", "next value for", " for update",
+      "final table", "new table", "old table", " returning ");
+  private static final int MAX_PARSED_CHARS = 20_000;
+  private static final int MAX_REMEMBERED = 10_000;
+  private static final Map<String, Access> ACCESS = new ConcurrentHashMap<>();
+
+  private SqlStatements() {
+  }
+
+  /** Whether the text starts like a SQL statement: its first keyword, past blanks, parentheses and comments. */
+  public static boolean looksLikeSql(String text) {
+    return text != null && STATEMENT_KEYWORDS.contains(firstKeyword(text));
+  }
+
+  /** Read, write, or unknown (not SQL at all) for statement text, possibly several statements. */
+  public static Access access(String sql) {
+    Access known = ACCESS.get(sql);
+    if (known != null) {
+      return known;
+    }
+    Access access = classify(sql);
+    if (ACCESS.size() < MAX_REMEMBERED) {
+      ACCESS.put(sql, access);
+    }
+    return access;
+  }
+
+  /**
+   * Binds MyBatis {@code #{x}}/{@code ${x}} and optkit's own {@code {name}} markers for text built at
+   * run time to parameters, so the parser sees a statement it can read.
+   */
+  public static String bindPlaceholders(String text) {
+    StringBuilder bound = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      int open = (c == '#' || c == '$') && i + 1 < text.length() && text.charAt(i + 1) == '{' ? i + 1 : c == '{' ? i : -1;
+      int close = open < 0 ? -1 : text.indexOf('}', open);
+      if (close > 0 && !startsJdbcEscape(text, open)) {
+        bound.append('?');
+        i = close + 1;
+      } else {
+        bound.append(c);
+        i++;
+      }
+    }
+    return bound.toString();
+  }
+
+  private static Access classify(String sql) {
+    String keyword = firstKeyword(sql);
+    if (keyword.equals("{call") || keyword.equals("{?") || keyword.equals("call") || keyword.equals("exec")) {
+      return Access.WRITE; // a procedure may write anything
+    }
+    if (!STATEMENT_KEYWORDS.contains(keyword)) {
+      return Access.UNKNOWN;
+    }
+    String lower = sql.toLowerCase(Locale.ROOT);
+    if (STATE_CHANGING_READS.stream().anyMatch(lower::contains)) {
+      return Access.WRITE;
+    }
+    Boolean parsedRead = onlyQueries(sql);
+    if (parsedRead != null) {
+      return parsedRead ? Access.READ : Access.WRITE;
+    }
+    // unparseable: a lone SELECT is a read; a WITH may hide a data-changing statement, so it is not
+    return keyword.equals("select") || keyword.equals("from") ? Access.READ : Access.WRITE;
+  }
+
+  /** True when every statement parses as a query, false when one does not, null when the text does not parse. */
+  private static Boolean onlyQueries(String sql) {
+    if (sql.length() > MAX_PARSED_CHARS) {
+      return null;
+    }
+    try {
+      Statements statements = CCJSqlParserUtil.parseStatements(bindPlaceholders(sql));
+      if (statements == null || statements.isEmpty()) {
+        return null;
+      }
+      for (Statement statement : statements) {
+        if (!(statement instanceof Select select) || isLocking(select)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (Exception | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  private static boolean isLocking(Select select) {
+    return select instanceof PlainSelect plain && plain.getForMode() != null;
+  }
+
+  private static boolean startsJdbcEscape(String text, int open) {
+    String rest = text.substring(open + 1).stripLeading().toLowerCase(Locale.ROOT);
+    return rest.startsWith("call") || rest.startsWith("?") || rest.startsWith("fn ") || rest.startsWith("d ")
+        || rest.startsWith("t ") || rest.startsWith("ts ") || rest.startsWith("escape");
+  }
+
+  /** The first word of the text, lower case, past blanks, opening parentheses and SQL comments. */
+  static String firstKeyword(String text) {
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '(') {
+        i++;
+      } else if (text.startsWith("--", i)) {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? n : end + 1;
+      } else if (text.startsWith("/*", i)) {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else {
+        break;
+      }
+    }
+    int start = i;
+    if (i < n && text.charAt(i) == '{') { // JDBC escape: {call p(?)} or {? = call f(?)}
+      i++;
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      return i < n && text.charAt(i) == '?' ? "{?" : "{" + word(text, i);
+    }
+    return word(text, start);
+  }
+
+  private static String word(String text, int start) {
+    int end = start;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(start, end).toLowerCase(Locale.ROOT);
+  }
+}

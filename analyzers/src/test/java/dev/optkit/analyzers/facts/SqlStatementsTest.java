@@ -1,0 +1,60 @@
+package dev.optkit.analyzers.facts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SqlStatementsTest {
+
+  @Test
+  void queriesAreReadsAndEverythingElseWrites() {
+    assertEquals(Access.READ, SqlStatements.access("SELECT name FROM users WHERE id = ?"));
+    assertEquals(Access.READ, SqlStatements.access("  (select a from t) union (select b from u)"));
+    assertEquals(Access.READ, SqlStatements.access("WITH recent AS (SELECT * FROM orders) SELECT count(*) FROM recent"));
+    assertEquals(Access.READ, SqlStatements.access("select * from t where id = #{id} and name = ${name}"));
+    assertEquals(Access.WRITE, SqlStatements.access("UPDATE users SET name = ? WHERE id = ?"));
+    assertEquals(Access.WRITE, SqlStatements.access("/* audit */ insert into audit(what) values (?)"));
+    assertEquals(Access.WRITE, SqlStatements.access("-- cleanup\nDELETE FROM sessions"));
+  }
+
+  @Test
+  void queriesThatChangeStateAreWrites() {
+    assertEquals(Access.WRITE, SqlStatements.access("SELECT * FROM accounts WHERE id = ? FOR UPDATE"));
+    assertEquals(Access.WRITE, SqlStatements.access("select nextval('order_seq')"));
+    assertEquals(Access.WRITE, SqlStatements.access("SELECT id FROM FINAL TABLE (INSERT INTO t(a) VALUES (1))"));
+    assertEquals(Access.WRITE, SqlStatements.access("{call purge_users()}"));
+    assertEquals(Access.WRITE, SqlStatements.access("{ ? = call next_id(?) }"));
+  }
+
+  @Test
+  void aBatchIsAReadOnlyWhenEveryStatementIs() {
+    assertEquals(Access.READ, SqlStatements.access("SELECT 1 FROM a; SELECT 2 FROM b"));
+    assertEquals(Access.WRITE, SqlStatements.access("SELECT 1 FROM a; UPDATE b SET x = 1"));
+  }
+
+  @Test
+  void unparseableTextFallsBackToItsFirstKeywordAndAWithThatHidesAWriteIsOne() {
+    // a select the parser rejects (built at run time) still reads; a WITH it rejects may hide an UPDATE
+    assertEquals(Access.READ, SqlStatements.access("SELECT {columns} FROM {table} WHERE"));
+    assertEquals(Access.WRITE, SqlStatements.access("WITH x AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM x"));
+    assertEquals(Access.UNKNOWN, SqlStatements.access("hello world"));
+  }
+
+  @Test
+  void looksLikeSqlReadsTheFirstKeywordPastCommentsAndParentheses() {
+    assertTrue(SqlStatements.looksLikeSql("(SELECT 1)"));
+    assertTrue(SqlStatements.looksLikeSql("/* c */ -- d\n update t set a = 1"));
+    assertFalse(SqlStatements.looksLikeSql("selection of items"));
+    assertFalse(SqlStatements.looksLikeSql("/owners/{id}"));
+    assertFalse(SqlStatements.looksLikeSql(null));
+  }
+
+  @Test
+  void placeholdersBindButJdbcEscapesStay() {
+    assertEquals("select * from t where a = ? and b = ? and c = ?",
+        SqlStatements.bindPlaceholders("select * from t where a = #{a} and b = ${b} and c = {c}"));
+    assertEquals("{call p(?)}", SqlStatements.bindPlaceholders("{call p(?)}"));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.optkit.rewriters.caching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PomDependenciesTest {
+  private static final List<PomDependencies.Dependency> CAFFEINE =
+      List.of(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine", "3.2.0"));
+
+  @Test
+  void addsToTheProjectsOwnDependenciesPastCommentsManagementAndProfiles() {
+    String before = """
+        <project>
+          <!-- <dependencies></dependencies> in a comment -->
+          <description><![CDATA[ </dependencies> ]]></description>
+          <dependencyManagement>
+            <dependencies>
+              <dependency><groupId>x</groupId><artifactId>managed</artifactId></dependency>
+            </dependencies>
+          </dependencyManagement>
+          <profiles>
+            <profile><dependencies><dependency><artifactId>caffeine</artifactId></dependency></dependencies></profile>
+          </profiles>
+          <dependencies>
+            <dependency>
+              <groupId>org.h2</groupId>
+              <artifactId>h2</artifactId>
+            </dependency>
+          </dependencies>
+        </project>
+        """;
+    String after = PomDependencies.add(before, CAFFEINE).orElseThrow();
+    assertEquals(before.replace("""
+              <artifactId>h2</artifactId>
+            </dependency>
+        """, """
+              <artifactId>h2</artifactId>
+            </dependency>
+            <dependency>
+              <groupId>com.github.ben-manes.caffeine</groupId>
+              <artifactId>caffeine</artifactId>
+              <version>3.2.0</version>
+            </dependency>
+        """), after);
+  }
+
+  @Test
+  void aPomWithoutDependenciesGetsASectionAndCrlfIsKept() {
+    String before = "<project>\r\n    <modelVersion>4.0.0</modelVersion>\r\n</project>\r\n";
+    String after = PomDependencies.add(before, CAFFEINE).orElseThrow();
+    assertEquals("<project>\r\n    <modelVersion>4.0.0</modelVersion>\r\n    <dependencies>\r\n"
+        + "        <dependency>\r\n            <groupId>com.github.ben-manes.caffeine</groupId>\r\n"
+        + "            <artifactId>caffeine</artifactId>\r\n            <version>3.2.0</version>\r\n"
+        + "        </dependency>\r\n    </dependencies>\r\n</project>\r\n", after);
+  }
+
+  @Test
+  void nothingIsAddedWhenPresentOrWhenThePomIsNotXml() {
+    String present = "<project><dependencies><dependency><artifactId> caffeine </artifactId></dependency>"
+        + "</dependencies></project>";
+    assertEquals(Optional.empty(), PomDependencies.add(present, CAFFEINE));
+    assertEquals(Optional.empty(), PomDependencies.add("<project><dependencies>", CAFFEINE));
+    assertTrue(PomDependencies.add("<!DOCTYPE project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><project>&x;</project>",
+        CAFFEINE).isEmpty());
+  }
+}
