@@ -1,17 +1,149 @@
 package dev.optkit.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optkit.cli.report.ValidationText;
+import dev.optkit.rewriters.plan.OriginalTree;
+import dev.optkit.validation.report.ValidationReport;
+import dev.optkit.validation.run.GitBaseline;
+import dev.optkit.validation.run.RunSettings;
+import dev.optkit.validation.run.Validation;
+import dev.optkit.validation.run.ValidationException;
+import dev.optkit.validation.spec.WorkloadException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Benchmarks code before and after a migration (not yet available).", footer = ExitCodes.HELP)
+    description = {"Runs a workload on the original and the migrated code in separate JVMs (JMH, a load test, "
+        + "a call-counting agent), compares every answer, and gates on success criteria.",
+        "Exit 0 when every criterion holds, 1 when one fails (the report says which and by how much)."},
+    footer = ExitCodes.HELP)
 public final class ValidateCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @Parameters(paramLabel = "PATH", arity = "0..1", description = "Project root (default: the current directory).")
+  Path root = Path.of(".");
+
+  @Option(names = "--workload", paramLabel = "FILE", description = "Workload spec (default: workload.yaml in PATH).")
+  Path workload;
+
+  @Option(names = "--baseline", paramLabel = "GIT_REF",
+      description = "The original code: this git ref, checked out into a temporary worktree and built there.")
+  String baseline;
+
+  @Option(names = "--baseline-journal", paramLabel = "ID",
+      description = "The original code: rebuilt in a temporary copy from migration ID's journal.")
+  String baselineJournal;
+
+  @Option(names = "--baseline-only", description = "Measure the current code alone (no comparison, no gate).")
+  boolean baselineOnly;
+
+  @Option(names = "--quick", description = "Short JMH runs (1 fork, 1 warm-up and 2 measured 1-s iterations), for CI.")
+  boolean quick;
+
+  @Option(names = "--no-bench", description = "Skip JMH (replay and load test only); the speedup criterion then fails.")
+  boolean noBench;
+
+  @Option(names = "--criterion", paramLabel = "NAME=VALUE",
+      description = "Override a success criterion: hitRate, callsReduction, speedup, costReduction, differingAnswers.")
+  Map<String, Double> criteria = new LinkedHashMap<>();
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+  Path json;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown.")
+  Path markdown;
+
+  @Option(names = "--history", description = "Show the key figures of earlier runs (.optkit/runs) and exit.")
+  boolean history;
+
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("optkit validate: not yet available");
-    return ExitCodes.USAGE;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path project = root.toAbsolutePath().normalize();
+    Path runs = project.resolve(".optkit").resolve("runs");
+    if (history) {
+      out.print(ValidationText.history(runs));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    int baselines = (baseline != null ? 1 : 0) + (baselineJournal != null ? 1 : 0) + (baselineOnly ? 1 : 0);
+    if (baselines != 1) {
+      err.println("optkit validate: give exactly one of --baseline GIT_REF, --baseline-journal ID, --baseline-only");
+      return ExitCodes.USAGE;
+    }
+    Path workloadFile = workload != null ? workload.toAbsolutePath() : project.resolve("workload.yaml");
+    if (!Files.isRegularFile(workloadFile)) {
+      err.println("optkit validate: no workload file " + workloadFile + " (see docs/validate.md)");
+      return ExitCodes.USAGE;
+    }
+    String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path runDir = runs.resolve(runId);
+    GitBaseline worktree = null;
+    try {
+      Files.createDirectories(runDir);
+      ensureIgnored(project);
+      Path original = null;
+      if (baseline != null) {
+        worktree = GitBaseline.checkout(project, baseline, runDir, runDir.resolve("commands.log"));
+        original = worktree.project();
+      } else if (baselineJournal != null) {
+        original = runDir.resolve("baseline");
+        OriginalTree.materialize(project, baselineJournal, original);
+      }
+      RunSettings settings = quick ? RunSettings.quick() : RunSettings.defaults();
+      Validation.Builder builder = Validation.builder().workload(workloadFile).original(original).migrated(project)
+          .settings(noBench ? settings.withoutBench() : settings).runDirectory(runDir);
+      criteria.forEach(builder::criterion);
+      ValidationReport report = builder.build().run();
+      out.print(ValidationText.terminal(report));
+      out.flush();
+      if (json != null) {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+      }
+      if (markdown != null) {
+        Files.writeString(markdown, ValidationText.markdown(report));
+      }
+      return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    } catch (WorkloadException | IllegalArgumentException e) {
+      err.println("optkit validate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (ValidationException e) {
+      err.println("optkit validate: " + e.getMessage());
+      return e.getMessage().startsWith("unknown git ref") || e.getMessage().contains("not in a git repository")
+          ? ExitCodes.USAGE : ExitCodes.INTERNAL;
+    } catch (IOException e) {
+      err.println("optkit validate: " + e.getMessage());
+      return e.getMessage() != null && e.getMessage().startsWith("no migration") ? ExitCodes.USAGE : ExitCodes.INTERNAL;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("optkit validate: interrupted");
+      return ExitCodes.INTERNAL;
+    } finally {
+      if (worktree != null) {
+        worktree.close();
+      }
+    }
+  }
+
+  /** .optkit/ keeps itself out of git, as migrate's journal does. */
+  private static void ensureIgnored(Path project) throws IOException {
+    Path ignore = project.resolve(".optkit").resolve(".gitignore");
+    if (!Files.exists(ignore)) {
+      Files.writeString(ignore, "*\n");
+    }
   }
 }

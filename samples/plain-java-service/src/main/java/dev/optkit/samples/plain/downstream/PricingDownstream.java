@@ -41,6 +41,8 @@ public final class PricingDownstream implements AutoCloseable {
     private final Map<String, BigDecimal> rates = new ConcurrentHashMap<>();
     private final Map<String, String> tiers = new ConcurrentHashMap<>();
     private volatile Duration latency;
+    private volatile double failureRate;
+    private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
 
     private PricingDownstream(Duration latency) throws IOException {
         this.latency = latency;
@@ -85,6 +87,22 @@ public final class PricingDownstream implements AutoCloseable {
 
     public void setPrice(String sku, BigDecimal price) {
         prices.put(sku, price);
+    }
+
+    /**
+     * Answers this share of requests with 503, evenly spread (every 1/share-th request), so a
+     * workload sees a known error rate.
+     */
+    public void setFailureRate(double share) {
+        this.failureRate = share;
+    }
+
+    private boolean shouldFail() {
+        if (failureRate <= 0) {
+            return false;
+        }
+        long n = served.incrementAndGet();
+        return Math.floor(n * failureRate) > Math.floor((n - 1) * failureRate);
     }
 
     public void setRate(String currency, BigDecimal rate) {
@@ -133,6 +151,10 @@ public final class PricingDownstream implements AutoCloseable {
                 requestCounts.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicInteger())
                         .incrementAndGet();
                 pause();
+                if (shouldFail()) {
+                    respond(exchange, 503, "text/plain", "injected failure");
+                    return;
+                }
                 handler.handle(exchange);
             }
         };

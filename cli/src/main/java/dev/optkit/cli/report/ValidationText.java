@@ -1,0 +1,156 @@
+package dev.optkit.cli.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.validation.harness.HostResult;
+import dev.optkit.validation.report.CriterionResult;
+import dev.optkit.validation.report.ScenarioReport;
+import dev.optkit.validation.report.ValidationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** validate's report for the terminal and as Markdown, and the history of earlier runs. */
+public final class ValidationText {
+  private ValidationText() {
+  }
+
+  public static String terminal(ValidationReport report) {
+    return render(report, false);
+  }
+
+  public static String markdown(ValidationReport report) {
+    return render(report, true);
+  }
+
+  private static String render(ValidationReport report, boolean md) {
+    StringBuilder out = new StringBuilder();
+    out.append(md ? "# optkit validate\n\n" : "optkit validate\n").append(md ? "" : "\n");
+    if (!report.callsCounted()) {
+      out.append("Downstream calls were not counted: the call-counting agent jar was not found.\n\n");
+    }
+    for (ScenarioReport s : report.scenarios()) {
+      out.append(md ? "## " : "Scenario ").append(s.scenario()).append(md ? "\n\n" : "\n");
+      out.append(md ? "| | original | migrated |\n|---|---|---|\n" : "");
+      row(out, md, "read latency mean (µs)", bench(s.original(), "mean"), bench(s.migrated(), "mean"));
+      row(out, md, "read latency p50 / p95 / p99 (µs)", bench(s.original(), "pct"), bench(s.migrated(), "pct"));
+      row(out, md, "downstream calls in replay (reads / all)", calls(s.original()), calls(s.migrated()));
+      row(out, md, "load: throughput (reads/s)", load(s.original(), "tput"), load(s.migrated(), "tput"));
+      row(out, md, "load: p95 / p99 (µs)", load(s.original(), "pct"), load(s.migrated(), "pct"));
+      row(out, md, "read error rate", s.originalErrorRate() == null ? "-" : pct(s.originalErrorRate()),
+          pct(s.migratedErrorRate()));
+      out.append(md ? "\n" : "");
+      line(out, md, "answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers());
+      if (s.hitRate() != null) {
+        line(out, md, "hit rate " + pct(s.hitRate()) + ", downstream calls " + signed(s.callsReduction())
+            + ", cost " + signed(s.costReduction()) + (s.speedup() == null ? "" : ", read " + f1(s.speedup()) + "x faster"));
+      }
+      if (s.savings() != null) {
+        line(out, md, String.format(Locale.ROOT, "per 10,000 reads: %d calls saved, %.1f s of downstream time, $%.2f",
+            s.savings().callsSavedPer10k(), s.savings().secondsSavedPer10k(), s.savings().costSavedPer10k()));
+      }
+      if (s.ttlAdvice() != null) {
+        line(out, md, "TTL: " + s.ttlAdvice());
+      }
+      if (!s.hottestKeys().isEmpty()) {
+        line(out, md, "hottest keys: " + String.join(", ", s.hottestKeys().stream()
+            .map(k -> k.call() + " x" + k.reads()).toList()));
+      }
+      for (ScenarioReport.Difference d : s.differences()) {
+        line(out, md, "DIFFERS at read #" + d.index() + " " + d.call() + ": original " + d.original() + ", migrated "
+            + d.migrated());
+      }
+      out.append("\n");
+    }
+    if (report.baselineOnly()) {
+      out.append("Baseline only: nothing to compare, no criteria checked.\n");
+      return out.toString();
+    }
+    out.append(md ? "## Criteria\n\n| scenario | criterion | required | measured | |\n|---|---|---|---|---|\n" : "Criteria\n");
+    for (CriterionResult c : report.criteria()) {
+      if (md) {
+        out.append("| ").append(c.scenario()).append(" | ").append(c.criterion()).append(" | ").append(c.required())
+            .append(" | ").append(c.measured()).append(" | ").append(c.passed() ? "pass" : "**FAIL**").append(" |\n");
+      } else {
+        out.append(String.format(Locale.ROOT, "  %-4s %s: %s (required %s)%n", c.passed() ? "ok" : "FAIL",
+            c.criterion(), c.measured(), c.required()));
+      }
+    }
+    out.append(md ? "\n" : "").append(report.passed() ? "PASSED: every criterion holds\n"
+        : "FAILED: " + report.failures().size() + " criterion/criteria missed\n");
+    return out.toString();
+  }
+
+  /** One line per earlier run: when, and the key figures of each scenario. */
+  public static String history(Path runs) {
+    if (!Files.isDirectory(runs)) {
+      return "No validate runs yet under " + runs + "\n";
+    }
+    ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %-20s %8s %8s %8s %9s %6s%n",
+        "run", "scenario", "hit", "calls", "speedup", "differing", "gate"));
+    try (Stream<Path> dirs = Files.list(runs)) {
+      for (Path dir : dirs.sorted().toList()) {
+        Path file = dir.resolve("report.json");
+        if (!Files.isRegularFile(file)) {
+          continue;
+        }
+        ValidationReport report = mapper.readValue(file.toFile(), ValidationReport.class);
+        for (ScenarioReport s : report.scenarios()) {
+          out.append(String.format(Locale.ROOT, "%-16s %-20s %8s %8s %8s %9d %6s%n", dir.getFileName(), s.scenario(),
+              s.hitRate() == null ? "-" : pct(s.hitRate()), s.callsReduction() == null ? "-" : signed(s.callsReduction()),
+              s.speedup() == null ? "-" : f1(s.speedup()) + "x", s.differingAnswers(),
+              report.baselineOnly() ? "-" : report.passed() ? "pass" : "FAIL"));
+        }
+      }
+    } catch (IOException e) {
+      out.append("could not read ").append(runs).append(": ").append(e.getMessage()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, boolean md, String name, String before, String after) {
+    out.append(md ? "| " + name + " | " + before + " | " + after + " |\n"
+        : String.format(Locale.ROOT, "  %-42s %22s %22s%n", name, before, after));
+  }
+
+  private static void line(StringBuilder out, boolean md, String text) {
+    out.append(md ? "- " : "  ").append(text).append('\n');
+  }
+
+  private static String bench(HostResult r, String what) {
+    if (r == null || r.bench() == null) {
+      return "-";
+    }
+    return what.equals("mean") ? f1(r.bench().meanMicros())
+        : f1(r.bench().p50Micros()) + " / " + f1(r.bench().p95Micros()) + " / " + f1(r.bench().p99Micros());
+  }
+
+  private static String calls(HostResult r) {
+    return r == null ? "-" : !r.replay().counted() ? "not counted" : r.replay().readCalls() + " / " + r.replay().totalCalls();
+  }
+
+  private static String load(HostResult r, String what) {
+    if (r == null || r.load() == null) {
+      return "-";
+    }
+    return what.equals("tput") ? f1(r.load().throughputPerSecond())
+        : f1(r.load().p95Micros()) + " / " + f1(r.load().p99Micros());
+  }
+
+  private static String pct(double value) {
+    return String.format(Locale.ROOT, "%.1f%%", value * 100);
+  }
+
+  private static String signed(Double reduction) {
+    return reduction == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", -reduction * 100);
+  }
+
+  private static String f1(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+}

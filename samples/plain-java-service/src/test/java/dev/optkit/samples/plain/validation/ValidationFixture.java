@@ -1,0 +1,64 @@
+package dev.optkit.samples.plain.validation;
+
+import dev.optkit.samples.plain.PricingClient;
+import dev.optkit.samples.plain.downstream.PricingDownstream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The fixture {@code optkit validate} builds in each JVM (see {@code workload.yaml}): the real
+ * loopback pricing downstream, with latency and failures set by {@code validation.properties} on
+ * the class path, and the client under test wired to it.
+ */
+public final class ValidationFixture implements AutoCloseable {
+    private final PricingDownstream downstream;
+    private final PricingClient pricing;
+
+    private ValidationFixture(PricingDownstream downstream) {
+        this.downstream = downstream;
+        this.pricing = new PricingClient(downstream.baseUrl());
+    }
+
+    public static ValidationFixture start() {
+        Properties settings = new Properties();
+        try (InputStream in = ValidationFixture.class.getResourceAsStream("/validation.properties")) {
+            if (in != null) {
+                settings.load(in);
+            }
+            PricingDownstream downstream = PricingDownstream.start(
+                    Duration.ofMillis(Long.parseLong(settings.getProperty("downstream.latencyMillis", "5"))));
+            downstream.setFailureRate(Double.parseDouble(settings.getProperty("downstream.failureRate", "0")));
+            for (int i = 0; i < 20; i++) {
+                downstream.setRate(currency(i), new BigDecimal("1." + (10 + i)));
+            }
+            for (int i = 0; i < 5000; i++) { // numeric codes, for workloads that never repeat a key (sequence)
+                downstream.setRate(String.valueOf(i), BigDecimal.valueOf(i, 3));
+            }
+            return new ValidationFixture(downstream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 20 named currencies the downstream quotes besides EUR, USD, GBP and the numeric codes 0 to 4999. */
+    public static String currency(int i) {
+        return String.format("C%02d", i);
+    }
+
+    public PricingClient pricing() {
+        return pricing;
+    }
+
+    public PricingDownstream downstream() {
+        return downstream;
+    }
+
+    @Override
+    public void close() {
+        downstream.close();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.optkit.validation.harness;
+
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * An answer as text that two JVMs can compare: JSON with sorted keys where Jackson can write the
+ * value, its {@code toString()} otherwise; an exception as its class and message.
+ */
+public final class Answers {
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .findAndAddModules()
+      .build();
+
+  private Answers() {
+  }
+
+  public static String format(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception | LinkageError e) {
+      return String.valueOf(value);
+    }
+  }
+
+  public static String error(Throwable thrown) {
+    return "threw " + thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+  }
+}

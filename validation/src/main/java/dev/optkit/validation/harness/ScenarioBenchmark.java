@@ -1,0 +1,72 @@
+package dev.optkit.validation.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * optkit's one generic benchmark: the scenario's read, cycling through its argument sequence. The
+ * scenario is chosen with JMH parameters, so one prebuilt benchmark (its own META-INF/BenchmarkList)
+ * serves every project; the fork runs on the host JVM's class path, which is the project's.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ScenarioBenchmark {
+  /** Where the fork writes its invocation, error and downstream call counts. */
+  static final String FORK_OUT = "optkit.validation.forkOut";
+
+  @Param("")
+  public String workload;
+
+  @Param("")
+  public String scenario;
+
+  private ScenarioDriver driver;
+  private List<ScenarioDriver.Step> steps;
+  private int next;
+  private long invocations;
+  private long errors;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    driver = ScenarioDriver.open(Path.of(workload), scenario);
+    steps = driver.steps(driver.scenario().calls(), driver.scenario().seed(), false);
+    AgentCounters.reset();
+  }
+
+  @Benchmark
+  public Object read() {
+    ScenarioDriver.Step step = steps.get(next);
+    next = next + 1 == steps.size() ? 0 : next + 1;
+    invocations++;
+    try {
+      return ScenarioDriver.invoke(step);
+    } catch (Throwable thrown) {
+      errors++;
+      return thrown;
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    String out = System.getProperty(FORK_OUT);
+    if (out != null) {
+      new ObjectMapper().writeValue(Path.of(out).toFile(),
+          Map.of("invocations", invocations, "errors", errors, "downstreamCalls", AgentCounters.total()));
+    }
+    driver.close();
+  }
+}

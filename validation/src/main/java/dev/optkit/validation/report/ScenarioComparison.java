@@ -1,0 +1,153 @@
+package dev.optkit.validation.report;
+
+import dev.optkit.validation.harness.HostResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Derives a scenario's figures from the two versions' measurements and checks it against the criteria. */
+public final class ScenarioComparison {
+  /** Cost of one downstream call by kind, in USD, for the cost criterion: a remote API costs more than a query. */
+  private static final Map<String, Double> COST_PER_CALL = Map.of("http", 0.001, "jdbc", 0.0001);
+  private static final int SHOWN_DIFFERENCES = 10;
+
+  private ScenarioComparison() {
+  }
+
+  public static ScenarioReport compare(String scenario, HostResult original, HostResult migrated, Path originalAnswers,
+      Path migratedAnswers) throws IOException {
+    List<String> after = Files.readAllLines(migratedAnswers, StandardCharsets.UTF_8);
+    List<ScenarioReport.Difference> differences = new ArrayList<>();
+    int differing = 0;
+    int compared = 0;
+    if (original != null) {
+      List<String> before = Files.readAllLines(originalAnswers, StandardCharsets.UTF_8);
+      compared = Math.min(before.size(), after.size());
+      for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+        String[] b = i < before.size() ? before.get(i).split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
+        String[] a = i < after.size() ? after.get(i).split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
+        if (!b[2].equals(a[2])) {
+          differing++;
+          if (differences.size() < SHOWN_DIFFERENCES) {
+            differences.add(new ScenarioReport.Difference(i, b[1], b[2], a[2]));
+          }
+        }
+      }
+    }
+    HostResult.Replay m = migrated.replay();
+    double migratedErrorRate = m.reads() == 0 ? 0 : (double) m.readErrors() / m.reads();
+    Double originalErrorRate = null;
+    Double hitRate = null;
+    Double callsReduction = null;
+    Double costReduction = null;
+    Double speedup = null;
+    ScenarioReport.Savings savings = null;
+    if (original != null) {
+      HostResult.Replay o = original.replay();
+      originalErrorRate = o.reads() == 0 ? 0 : (double) o.readErrors() / o.reads();
+      if (o.counted() && m.counted() && o.readCalls() > 0) {
+        hitRate = Math.max(0, 1 - (double) m.readCalls() / o.readCalls());
+        callsReduction = o.totalCalls() == 0 ? 0 : 1 - (double) m.totalCalls() / o.totalCalls();
+        double costBefore = cost(o.perSite());
+        costReduction = costBefore == 0 ? 0 : 1 - cost(m.perSite()) / costBefore;
+        long savedPer10k = Math.round((o.readCalls() - m.readCalls()) * 10_000.0 / Math.max(1, o.reads()));
+        double meanCallSeconds = meanCallSeconds(o.perSite());
+        savings = new ScenarioReport.Savings(savedPer10k, savedPer10k * meanCallSeconds,
+            savedPer10k * (cost(o.perSite()) / Math.max(1, o.totalCalls())));
+      }
+      if (original.bench() != null && migrated.bench() != null && migrated.bench().meanMicros() > 0) {
+        speedup = original.bench().meanMicros() / migrated.bench().meanMicros();
+      }
+    }
+    return new ScenarioReport(scenario, original, migrated, hitRate, callsReduction, speedup, costReduction,
+        originalErrorRate, migratedErrorRate, compared, differing, differences, hottestKeys(after),
+        ttlAdvice(hitRate), savings);
+  }
+
+  /** Every criterion for this scenario; a figure that could not be measured fails its criterion, saying so. */
+  public static List<CriterionResult> check(ScenarioReport report, Criteria criteria) {
+    List<CriterionResult> results = new ArrayList<>();
+    String s = report.scenario();
+    results.add(atLeast(s, "hit rate", criteria.hitRate(), report.hitRate(), true));
+    results.add(atLeast(s, "downstream calls reduced", criteria.callsReduction(), report.callsReduction(), true));
+    results.add(report.speedup() == null
+        ? new CriterionResult(s, "cached read speedup", "≥ " + criteria.speedup() + "x", "not measured", false)
+        : new CriterionResult(s, "cached read speedup", "≥ " + fmt(criteria.speedup()) + "x", fmt(report.speedup()) + "x",
+            report.speedup() >= criteria.speedup()));
+    results.add(atLeast(s, "cost reduced", criteria.costReduction(), report.costReduction(), true));
+    double before = report.originalErrorRate() == null ? 0 : report.originalErrorRate();
+    results.add(new CriterionResult(s, "error rate not higher", "≤ " + pct(before), pct(report.migratedErrorRate()),
+        report.migratedErrorRate() <= before));
+    results.add(new CriterionResult(s, "differing answers", "≤ " + criteria.differingAnswers(),
+        report.differingAnswers() + " of " + report.answersCompared(), report.differingAnswers() <= criteria.differingAnswers()));
+    return results;
+  }
+
+  private static CriterionResult atLeast(String scenario, String name, double required, Double measured, boolean percent) {
+    if (measured == null) {
+      return new CriterionResult(scenario, name, "≥ " + pct(required), "not measured (no downstream calls counted)", false);
+    }
+    return new CriterionResult(scenario, name, "≥ " + pct(required), pct(measured), measured >= required);
+  }
+
+  private static double cost(Map<String, long[]> perSite) {
+    double cost = 0;
+    for (var entry : perSite.entrySet()) {
+      String kind = entry.getKey().substring(0, entry.getKey().indexOf('\t'));
+      cost += entry.getValue()[0] * COST_PER_CALL.getOrDefault(kind, 0.0005);
+    }
+    return cost;
+  }
+
+  private static double meanCallSeconds(Map<String, long[]> perSite) {
+    long calls = 0;
+    long nanos = 0;
+    for (long[] figures : perSite.values()) {
+      calls += figures[0];
+      nanos += figures[2];
+    }
+    return calls == 0 ? 0 : nanos / 1e9 / calls;
+  }
+
+  private static List<ScenarioReport.HotKey> hottestKeys(List<String> answers) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String line : answers) {
+      String[] parts = line.split("\t", 3);
+      if (parts.length > 1) {
+        counts.merge(parts[1], 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(5).map(e -> new ScenarioReport.HotKey(e.getKey(), e.getValue())).toList();
+  }
+
+  private static String ttlAdvice(Double hitRate) {
+    if (hitRate == null) {
+      return null;
+    }
+    if (hitRate >= 0.95) {
+      return "very high hit rate: consider a longer TTL, where the data tolerates it, to save the calls left";
+    }
+    if (hitRate >= 0.70) {
+      return "good hit rate: a longer TTL may raise it, if the data allows that much staleness";
+    }
+    if (hitRate >= 0.30) {
+      return "low hit rate: keys repeat rarely within the TTL; consider a longer TTL or caching fewer keys";
+    }
+    return "very low hit rate: this cache mostly adds memory and a lookup; consider removing it";
+  }
+
+  static String pct(double value) {
+    return String.format(java.util.Locale.ROOT, "%.1f%%", value * 100);
+  }
+
+  static String fmt(double value) {
+    return String.format(java.util.Locale.ROOT, "%.1f", value);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.optkit.validation.report;
+
+import dev.optkit.validation.harness.HostResult;
+import java.util.List;
+
+/**
+ * One scenario, original against migrated: the raw measurements of both, and the figures derived
+ * from them. {@code original} is null in a baseline-only run.
+ *
+ * @param hitRate share of reads the migrated code answered without a downstream call that the
+ *     original made: {@code 1 - migratedReadCalls / originalReadCalls} over the same replayed
+ *     sequence (measured from real calls, not from cache statistics)
+ * @param speedup mean latency of the read, original over migrated (JMH sample time)
+ * @param differences the first differing answers: call, arguments, both answers
+ * @param hottestKeys the most repeated read calls, candidates for warming
+ */
+public record ScenarioReport(String scenario, HostResult original, HostResult migrated, Double hitRate,
+    Double callsReduction, Double speedup, Double costReduction, Double originalErrorRate, double migratedErrorRate,
+    int answersCompared, int differingAnswers, List<Difference> differences, List<HotKey> hottestKeys,
+    String ttlAdvice, Savings savings) {
+
+  /** A read call and how often the replay made it. */
+  public record HotKey(String call, int reads) {}
+
+  /** One read whose answer changed: a stale read or a changed result. */
+  public record Difference(int index, String call, String original, String migrated) {}
+
+  /**
+   * The seed's savings estimate with measured numbers, per 10,000 reads: calls saved, downstream
+   * time saved (calls saved x the original's mean downstream latency) and cost saved.
+   */
+  public record Savings(long callsSavedPer10k, double secondsSavedPer10k, double costSavedPer10k) {}
+}
