@@ -1,0 +1,136 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plain sample through assess -> migrate -> validate against its real loopback downstream: the
+ * default criteria pass on its workload, and fail, each for its own reason, on a workload without
+ * repeated keys, with failures injected into the migrated code's downstream, and when data changes
+ * where no eviction can see it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ValidateEndToEndTest {
+  @TempDir static Path dir;
+  private static Path project;
+
+  @BeforeAll
+  static void migrateTheSample() throws Exception {
+    Path repo = CliRun.repoRoot();
+    Files.copy(repo.resolve("pom.xml"), dir.resolve("pom.xml"));
+    Files.createDirectories(dir.resolve("samples"));
+    Files.copy(repo.resolve("samples/pom.xml"), dir.resolve("samples/pom.xml"));
+    project = dir.resolve("samples/plain-java-service");
+    copyTree(repo.resolve("samples/plain-java-service"), project);
+    git("init", "-q");
+    git("add", ".");
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "sample");
+    CliRun assess = CliRun.of("assess", project.toString(), "--no-maven-repo");
+    assertTrue(assess.out().contains("getExchangeRate"), assess.out());
+    CliRun applied = CliRun.of("migrate", project.toString(), "--apply", "--no-maven-repo");
+    assertEquals(0, applied.exitCode(), applied.out() + applied.err());
+    assertTrue(applied.out().contains("Caffeine cache on PricingClient.getExchangeRate()"), applied.out());
+    git("add", "."); // the classes the migration created too
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "migrated");
+  }
+
+  @Test
+  @Order(1)
+  void theSampleWorkloadPassesTheDefaultCriteria() {
+    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD~1", "--quick",
+        "--json", dir.resolve("report.json").toString());
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("differing answers: 0 of 1000"), run.out());
+    assertTrue(run.out().contains("PASSED"), run.out());
+    // the agent counted every read of the original as one downstream call
+    assertTrue(run.out().contains("1000 / 1000"), run.out());
+    assertTrue(Files.exists(dir.resolve("report.json")));
+  }
+
+  @Test
+  @Order(2)
+  void aWorkloadWithoutRepeatedKeysFailsOnHitRate() {
+    CliRun run = validate("no-repeats.yaml");
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("FAIL hit rate: 0.0%"), run.out());
+    assertTrue(run.out().contains("ok   differing answers: 0 of 400"), run.out());
+  }
+
+  @Test
+  @Order(3)
+  void failuresInjectedIntoTheMigratedRunFailOnErrors() throws IOException {
+    Path settings = project.resolve("src/test/resources/validation.properties");
+    String before = Files.readString(settings);
+    Files.writeString(settings, before.replace("downstream.failureRate=0", "downstream.failureRate=0.25"));
+    try {
+      CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", "--no-bench");
+      assertEquals(1, run.exitCode(), run.out() + run.err());
+      assertTrue(run.out().contains("FAIL error rate not higher"), run.out());
+    } finally {
+      Files.writeString(settings, before);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void dataChangedBehindTheCacheFailsOnDifferingAnswers() {
+    CliRun run = validate("stale.yaml");
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("FAIL differing answers"), run.out());
+    assertTrue(run.out().contains("DIFFERS at read #"), run.out());
+  }
+
+  @Test
+  @Order(5)
+  void historyListsTheRunsAndABadBaselineIsAUsageError() {
+    CliRun history = CliRun.of("validate", project.toString(), "--history");
+    assertEquals(0, history.exitCode(), history.err());
+    assertTrue(history.out().contains("exchange-rates") && history.out().contains("every-key-new"), history.out());
+    CliRun unknown = CliRun.of("validate", project.toString(), "--baseline", "no-such-ref", "--no-bench");
+    assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
+    assertTrue(unknown.err().contains("unknown git ref 'no-such-ref'"), unknown.err());
+  }
+
+  private static CliRun validate(String workload) {
+    Path file = CliRun.repoRoot().resolve("cli/src/test/resources/validate").resolve(workload);
+    return CliRun.of("validate", project.toString(), "--baseline", "HEAD~1", "--no-bench", "--workload", file.toString());
+  }
+
+  private static void git(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), String.join(" ", command));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        String relative = from.relativize(source).toString();
+        if (relative.startsWith("target") || relative.startsWith(".optkit")) {
+          continue;
+        }
+        Path destination = to.resolve(relative);
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.copy(source, destination);
+        }
+      }
+    }
+  }
+}
