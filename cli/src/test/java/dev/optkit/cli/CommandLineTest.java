@@ -34,10 +34,10 @@ class CommandLineTest {
   }
 
   @Test
-  void commandsNotYetAvailableExitWithTwo() {
-    CliRun validate = CliRun.of("validate");
+  void validateWithoutABaselineChoiceExitsWithTwo() {
+    CliRun validate = CliRun.of("validate", dir.toString());
     assertEquals(2, validate.exitCode());
-    assertTrue(validate.err().contains("not yet available"), validate.err());
+    assertTrue(validate.err().contains("give exactly one of --baseline"), validate.err());
   }
 
   @Test
