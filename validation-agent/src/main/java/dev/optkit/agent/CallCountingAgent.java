@@ -1,7 +1,13 @@
 package dev.optkit.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -13,7 +19,9 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.jar.JarFile;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Entry point of {@code -javaagent:optkit-validation-agent.jar=out=FILE,sites=PREFIX;PREFIX}.
@@ -49,28 +57,73 @@ public final class CallCountingAgent {
     }
   }
 
+  private static final ElementMatcher.Junction<MethodDescription> SENDS = namedOneOf("send", "sendAsync");
+  private static final ElementMatcher.Junction<MethodDescription> CONNECTION_REQUESTS =
+      namedOneOf("getInputStream", "getResponseCode").and(takesNoArguments());
+  private static final ElementMatcher.Junction<MethodDescription> EXECUTES = nameStartsWith("execute");
+  /** The JDK classes that make HTTP requests: every other JDK class is ignored by name. */
+  private static final String JDK_HTTP_IMPLEMENTATIONS = "java\\.net\\.HttpURLConnection"
+      + "|javax\\.net\\.ssl\\.HttpsURLConnection|sun\\.net\\.www\\.protocol\\.https?\\.[^.]+"
+      + "|jdk\\.internal\\.net\\.http\\.[^.]+";
+
+  /**
+   * JDK classes other than the HTTP implementations, ignored by name before any hierarchy is
+   * resolved: matching a class reads its super types' class files through a {@code jrt:} URL, and
+   * matching a class on that very path while it loads fails with a ClassCircularityError (seen for
+   * {@code sun.net.www.protocol.jrt.Handler}).
+   */
+  private static ElementMatcher.Junction<TypeDescription> jdkOutsideNetworking() {
+    return nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
+        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
+        .and(not(nameMatches(JDK_HTTP_IMPLEMENTATIONS)));
+  }
+
+  /**
+   * Classes that declare one of the methods and extend or implement the type: the declared-method
+   * test reads only the class's own file, so the hierarchy is resolved for few classes.
+   */
+  private static ElementMatcher.Junction<TypeDescription> implementationsOf(String type,
+      ElementMatcher<? super MethodDescription> methods) {
+    return not(isInterface()).and(declaresMethod(methods)).and(hasSuperType(named(type)));
+  }
+
+  private static AgentBuilder.Transformer advice(ElementMatcher.Junction<MethodDescription> methods, Class<?> advice) {
+    ElementMatcher<MethodDescription> bodies = methods.and(isPublic()).and(not(isAbstract())).and(not(isStatic()));
+    return new AgentBuilder.Transformer.ForAdvice().advice(bodies, advice.getName())
+        .include(CallCountingAgent.class.getClassLoader());
+  }
+
+  /**
+   * Advice is inlined, so ByteBuddy's Nexus is never needed; without this switch, building the agent
+   * injects a Nexus class into the system class loader through Unsafe, which JDK 24+ warns about.
+   * The property is read under the relocated package name, hence derived from a ByteBuddy class.
+   */
+  private static void disableByteBuddyNexus() {
+    String property = AgentBuilder.class.getPackageName().replace(".agent.builder", "") + ".nexus.disabled";
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, "true");
+    }
+  }
+
   /** Touches the counters only after the bootstrap path holds them. */
   private static final class Installed {
     static void start(AgentArguments arguments, Instrumentation instrumentation) throws Exception {
       Class<?> counters = Class.forName("dev.optkit.agent.counter.CallCounters", true, null);
       counters.getMethod("restrictSitesTo", java.util.List.class).invoke(null, arguments.sitePrefixes());
+      disableByteBuddyNexus();
       new AgentBuilder.Default()
           .disableClassFormatChanges()
           .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
           .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
           .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
           .assureReadEdgeTo(instrumentation, counters)
-          .ignore(nameStartsWith("dev.optkit.agent.").or(nameStartsWith("net.bytebuddy.")))
-          .type(isSubTypeOf(java.net.http.HttpClient.class).and(not(isAbstract())))
-          .transform(new AgentBuilder.Transformer.ForAdvice().advice(namedOneOf("send", "sendAsync"),
-              Advices.Http.class.getName()).include(CallCountingAgent.class.getClassLoader()))
-          .type(isSubTypeOf(java.net.HttpURLConnection.class).and(not(isAbstract())))
-          .transform(new AgentBuilder.Transformer.ForAdvice().advice(
-              namedOneOf("getInputStream", "getResponseCode").and(takesNoArguments()),
-              Advices.UrlConnection.class.getName()).include(CallCountingAgent.class.getClassLoader()))
-          .type(isSubTypeOf(java.sql.Statement.class).and(not(isAbstract())))
-          .transform(new AgentBuilder.Transformer.ForAdvice().advice(nameStartsWith("execute").and(not(isAbstract())),
-              Advices.Jdbc.class.getName()).include(CallCountingAgent.class.getClassLoader()))
+          .ignore(isSynthetic().or(nameStartsWith("dev.optkit.agent.")).or(jdkOutsideNetworking()))
+          .type(implementationsOf("java.net.http.HttpClient", SENDS))
+          .transform(advice(SENDS, Advices.Http.class))
+          .type(implementationsOf("java.net.HttpURLConnection", CONNECTION_REQUESTS))
+          .transform(advice(CONNECTION_REQUESTS, Advices.UrlConnection.class))
+          .type(implementationsOf("java.sql.Statement", EXECUTES))
+          .transform(advice(EXECUTES, Advices.Jdbc.class))
           .installOn(instrumentation);
       if (arguments.out() != null) {
         Path out = arguments.out();
