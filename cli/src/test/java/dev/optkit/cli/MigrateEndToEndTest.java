@@ -123,15 +123,7 @@ class MigrateEndToEndTest {
    * @return what migrate --apply printed
    */
   private String endToEnd(String sample, String targetFile, String proofPath, String proof) throws Exception {
-    Path repo = CliRun.repoRoot();
-    Files.copy(repo.resolve("pom.xml"), dir.resolve("pom.xml"));
-    Files.createDirectories(dir.resolve("samples"));
-    Files.copy(repo.resolve("samples/pom.xml"), dir.resolve("samples/pom.xml"));
-    Path project = dir.resolve("samples").resolve(sample);
-    copyTree(repo.resolve("samples").resolve(sample), project);
-    run(dir, "git", "init", "-q");
-    run(dir, "git", "add", ".");
-    run(dir, "git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "sample");
+    Path project = SampleCheckout.create(dir, sample);
     Map<String, byte[]> original = snapshot(project);
 
     Path target = project.resolve(targetFile);
@@ -182,23 +174,6 @@ class MigrateEndToEndTest {
       }
     }
     return files;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        String relative = from.relativize(source).toString();
-        if (relative.startsWith("target") || relative.startsWith(".optkit")) {
-          continue;
-        }
-        Path destination = to.resolve(relative);
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(source, destination);
-        }
-      }
-    }
   }
 
   private static String run(Path directory, String... command) throws Exception {

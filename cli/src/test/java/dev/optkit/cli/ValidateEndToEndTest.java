@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,22 +26,13 @@ class ValidateEndToEndTest {
 
   @BeforeAll
   static void migrateTheSample() throws Exception {
-    Path repo = CliRun.repoRoot();
-    Files.copy(repo.resolve("pom.xml"), dir.resolve("pom.xml"));
-    Files.createDirectories(dir.resolve("samples"));
-    Files.copy(repo.resolve("samples/pom.xml"), dir.resolve("samples/pom.xml"));
-    project = dir.resolve("samples/plain-java-service");
-    copyTree(repo.resolve("samples/plain-java-service"), project);
-    git("init", "-q");
-    git("add", ".");
-    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "sample");
+    project = SampleCheckout.create(dir, "plain-java-service");
     CliRun assess = CliRun.of("assess", project.toString(), "--no-maven-repo");
     assertTrue(assess.out().contains("getExchangeRate"), assess.out());
     CliRun applied = CliRun.of("migrate", project.toString(), "--apply", "--no-maven-repo");
     assertEquals(0, applied.exitCode(), applied.out() + applied.err());
     assertTrue(applied.out().contains("Caffeine cache on PricingClient.getExchangeRate()"), applied.out());
-    git("add", "."); // the classes the migration created too
-    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "migrated");
+    SampleCheckout.commit(dir, "migrated"); // the classes the migration created too
   }
 
   @Test
@@ -107,30 +95,5 @@ class ValidateEndToEndTest {
   private static CliRun validate(String workload) {
     Path file = CliRun.repoRoot().resolve("cli/src/test/resources/validate").resolve(workload);
     return CliRun.of("validate", project.toString(), "--baseline", "HEAD~1", "--no-bench", "--workload", file.toString());
-  }
-
-  private static void git(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, process.exitValue(), String.join(" ", command));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        String relative = from.relativize(source).toString();
-        if (relative.startsWith("target") || relative.startsWith(".optkit")) {
-          continue;
-        }
-        Path destination = to.resolve(relative);
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(source, destination);
-        }
-      }
-    }
   }
 }

@@ -34,8 +34,9 @@ public final class Validation {
 
   private Validation(Builder builder) {
     this.workloadFile = builder.workload;
-    this.original = builder.original;
-    this.migrated = builder.migrated;
+    this.original = builder.original == null ? null : new CodeVersion("original", builder.original);
+    // measured alone, the code is just the current code
+    this.migrated = new CodeVersion(builder.original == null ? "current" : "migrated", builder.migrated);
     this.settings = builder.settings;
     this.criteriaOverrides = Map.copyOf(builder.criteria);
     this.runDir = builder.runDir;
@@ -83,8 +84,8 @@ public final class Validation {
   /** Immutable settings of one run, built step by step. */
   public static final class Builder {
     private Path workload;
-    private CodeVersion original;
-    private CodeVersion migrated;
+    private Path original;
+    private Path migrated;
     private RunSettings settings = RunSettings.defaults();
     private final java.util.HashMap<String, Double> criteria = new java.util.HashMap<>();
     private Path runDir;
@@ -97,12 +98,12 @@ public final class Validation {
 
     /** The original code; without it the run measures the migrated (current) code alone. */
     public Builder original(Path directory) {
-      this.original = directory == null ? null : new CodeVersion("original", directory);
+      this.original = directory;
       return this;
     }
 
     public Builder migrated(Path directory) {
-      this.migrated = new CodeVersion(original == null && directory != null ? "current" : "migrated", directory);
+      this.migrated = directory;
       return this;
     }
 
@@ -130,9 +131,6 @@ public final class Validation {
     public Validation build() {
       if (workload == null || migrated == null || runDir == null) {
         throw new IllegalStateException("workload, code and run directory are required");
-      }
-      if (original != null) {
-        migrated = new CodeVersion("migrated", migrated.directory());
       }
       return new Validation(this);
     }
