@@ -168,10 +168,10 @@ public final class Assessor {
             cache == null ? 0 : cache.hits()), index);
   }
 
-  /** Everything besides a file's own content that shapes its facts. */
   /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
-  private static final int FACTS_SCHEMA = 10;
+  private static final int FACTS_SCHEMA = 11;
 
+  /** Everything besides a file's own content that shapes its facts. */
   private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {
     StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
         .append('|').append(options.resolveTypes());

@@ -464,6 +464,73 @@ class MigrationSafetyTest {
     target(plan, "authors");
   }
 
+  @Test
+  void aResultHandedToAProjectHelperThatChangesItIsNotCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("TagDao", "Repository", """
+            import java.util.List;
+            import org.springframework.stereotype.Repository;""", """
+                public List<String> tags(String article) {
+                    return jdbc.queryForList("SELECT tag FROM tags WHERE article = ?", String.class, article);
+                }
+
+                public List<String> authors(String article) {
+                    return jdbc.queryForList("SELECT author FROM authors WHERE article = ?", String.class, article);
+                }
+
+                public List<String> editors(String article) {
+                    return jdbc.queryForList("SELECT editor FROM editors WHERE article = ?", String.class, article);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import java.util.ArrayList;
+            import java.util.Collections;
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ArticleView {
+                private final TagDao dao;
+
+                public ArticleView(TagDao dao) {
+                    this.dao = dao;
+                }
+
+                public void render(String article, StringBuilder out) {
+                    List<String> tags = dao.tags(article);
+                    tidy(tags);
+                    out.append(tags).append(present(dao.authors(article))).append(copyThenSort(dao.editors(article)));
+                }
+
+                private void tidy(List<String> names) {
+                    sortInPlace(names);
+                }
+
+                private void sortInPlace(List<String> values) {
+                    Collections.sort(values);
+                }
+
+                private String present(List<String> names) {
+                    return String.join(", ", names);
+                }
+
+                private String copyThenSort(List<String> names) {
+                    names = new ArrayList<>(names);
+                    Collections.sort(names);
+                    return names.toString();
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "tags");
+    assertTrue(why.contains("ArticleView.render() passes the result it gets to ArticleView.tidy(), which passes it to "
+        + "ArticleView.sortInPlace(), which changes it (Collections.sort)"), why);
+    target(plan, "authors");
+    target(plan, "editors");
+  }
+
   // 8. Target Java level
 
   @Test

@@ -537,6 +537,8 @@ public final class FactExtractor {
           annotationValues.put(file.names.qualify(annotation.getNameAsString()).name(), values.get(0));
         }
       }
+      ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, callable.getParameters().stream()
+          .map(Parameter::getNameAsString).toList())).orElse(ResultMutations.Changes.NONE);
       return new MethodFact(owner, callable.getNameAsString(), List.copyOf(params), returnType, annotations,
           java.util.Collections.unmodifiableMap(annotationValues),
           callable.isStatic(), isAbstract, callable.isPrivate(),
@@ -547,8 +549,7 @@ public final class FactExtractor {
                   && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
-          List.copyOf(mutableFieldsRead), body.map(b -> ResultMutations.of(b, callable.getParameters().stream()
-              .map(Parameter::getNameAsString).collect(java.util.stream.Collectors.toSet()))).orElse(List.of()),
+          List.copyOf(mutableFieldsRead), changes.results(), changes.parameters(), changes.handOffs(),
           List.copyOf(transactionControl));
     }
 

@@ -28,10 +28,14 @@ public record MethodFact(
     boolean usesExistingCache,
     List<String> mutableFieldsRead,
     List<ResultMutation> resultMutations,
+    List<ParameterMutation> parameterMutations,
+    List<HandOff> handOffs,
     List<String> transactionControl) {
 
   public MethodFact {
     transactionControl = transactionControl == null ? List.of() : transactionControl; // facts cached before it existed
+    parameterMutations = parameterMutations == null ? List.of() : parameterMutations;
+    handOffs = handOffs == null ? List.of() : handOffs;
   }
 
   /**
@@ -43,6 +47,26 @@ public record MethodFact(
    * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
    */
   public record ResultMutation(String call, int arguments, String how) {}
+
+  /**
+   * This method changes the object its caller passed as the parameter at {@code parameter} (or keeps
+   * it in a field, {@code how} then starting with {@code "stored in field "}).
+   */
+  public record ParameterMutation(int parameter, String how) {}
+
+  /**
+   * A value this method got, the result of a call or one of its parameters, passed on as an argument
+   * to another call, which may change it.
+   *
+   * @param fromCall the call whose result is passed on, by name; null when it is a parameter
+   * @param fromArguments that call's argument count
+   * @param fromParameter the parameter passed on, or -1 when it is a call's result
+   * @param to the receiving call, by name
+   * @param toArguments the receiving call's argument count
+   * @param position the argument position the value is passed at
+   */
+  public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
+      int position) {}
 
   /**
    * Whether this method ends the JDBC transaction it writes in ({@code commit()}), so that work

@@ -339,6 +339,58 @@ public final class CachingPlanner {
           }
         }
       }
+      for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
+        if (!target.fact().name().equals(handOff.fromCall())
+            || caller.fact().calls().stream().noneMatch(call -> call.name().equals(handOff.fromCall())
+                && call.argumentCount() == handOff.fromArguments() && index.targetsOf(call).contains(target))) {
+          continue;
+        }
+        Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
+            immutable(target.fact().returnType()));
+        if (how.isPresent()) {
+          return Optional.of(caller.fact().displayName() + "() passes the result it gets to " + how.get()
+              + ": a cached result is one object shared by every caller, so the change would leak into later "
+              + "answers");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Follows a value handed from {@code from} to the project methods its receiving call reaches,
+   * and on through their own hand-offs of that parameter (cycles cut by {@code seen}), to a method
+   * that changes it.
+   *
+   * @return the chain, "Helper.normalise(), which changes it (sort)", when some method changes it
+   */
+  private Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
+      Set<IndexedMethod> seen, boolean immutableValue) {
+    for (CallRef call : from.fact().calls()) {
+      if (!call.name().equals(handOff.to()) || call.argumentCount() != handOff.toArguments()) {
+        continue;
+      }
+      for (IndexedMethod callee : index.targetsOf(call)) {
+        if (!seen.add(callee)) {
+          continue;
+        }
+        for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
+          if (change.parameter() == handOff.position()
+              && !(immutableValue && change.how().startsWith("stored in field "))) {
+            return Optional.of(callee.fact().displayName() + "(), which "
+                + (change.how().startsWith("stored in field ") ? "keeps it in field "
+                    + change.how().substring("stored in field ".length()) : "changes it (" + change.how() + ")"));
+          }
+        }
+        for (MethodFact.HandOff onward : callee.fact().handOffs()) {
+          if (onward.fromCall() == null && onward.fromParameter() == handOff.position()) {
+            Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue);
+            if (deeper.isPresent()) {
+              return Optional.of(callee.fact().displayName() + "(), which passes it to " + deeper.get());
+            }
+          }
+        }
+      }
     }
     return Optional.empty();
   }
