@@ -531,6 +531,77 @@ class MigrationSafetyTest {
     target(plan, "editors");
   }
 
+  // Generated configuration where a component scan finds it
+
+  private static String serviceIn(String pkg, String name) {
+    return """
+        package %s;
+
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class %s {
+            private final JdbcTemplate jdbc;
+
+            public %s(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public String label(String sku) {
+                return jdbc.queryForObject("SELECT label FROM labels_%s WHERE sku = ?", String.class, sku);
+            }
+        }
+        """.formatted(pkg, name, name, name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Test
+  void theConfigurationGoesWhereAnXmlComponentScanFindsItAndBeansOutsideItAreRefused() throws Exception {
+    String context = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <beans xmlns="http://www.springframework.org/schema/beans"
+               xmlns:context="http://www.springframework.org/schema/context">
+            <!-- <context:component-scan base-package="shop.commented"/> -->
+            <context:component-scan base-package="%s" />
+        </beans>
+        """;
+    MigrationPlan plan = spring()
+        .file("src/main/webapp/WEB-INF/applicationContext.xml", context.formatted("shop.service"))
+        .file("src/main/webapp/WEB-INF/spring-mvc.xml", context.formatted("shop.web"))
+        .java(serviceIn("shop.service", "Labels"))
+        .java(serviceIn("shop.service", "Names"))
+        .java(serviceIn("shop.web", "Helper"))
+        .java(serviceIn("shop.other", "Orphan"))
+        .plan();
+    assertEquals(List.of("src/main/java/shop/service/OptkitCacheConfig.java"), plan.changes().stream()
+        .map(c -> c.path()).filter(p -> p.endsWith("OptkitCacheConfig.java")).toList());
+    assertEquals(2, plan.targets().size(), plan.targets().toString());
+    String why = plan.refusals().stream().filter(r -> r.finding().path().contains("Orphan")).findFirst().orElseThrow()
+        .reason();
+    assertTrue(why.contains("its bean's package shop.other is outside the component scan of shop.service")
+        && why.contains("scanned: shop.service, shop.web"), why);
+  }
+
+  @Test
+  void withSpringCachingAlreadyOnAndNoComponentScanNothingIsCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop.config;
+
+            import org.springframework.cache.annotation.EnableCaching;
+            import org.springframework.context.annotation.Configuration;
+
+            @Configuration
+            @EnableCaching
+            public class AppConfig {
+            }
+            """)
+        .java(serviceIn("shop.service", "Labels"))
+        .plan();
+    assertTrue(refusal(plan, "label").contains("finds no component scan"), refusal(plan, "label"));
+    assertTrue(plan.changes().isEmpty());
+  }
+
   // 8. Target Java level
 
   @Test

@@ -91,6 +91,11 @@ public final class CachingPlanner {
         refusals.add(new Refusal(finding, injectedByClass(fact.ownerType()).get()));
         continue;
       }
+      Optional<String> unscanned = form == CacheForm.SPRING ? outsideComponentScan(fact) : Optional.empty();
+      if (unscanned.isPresent()) {
+        refusals.add(new Refusal(finding, unscanned.get()));
+        continue;
+      }
       if (form == CacheForm.SPRING) {
         List<String> selfCallers = selfCallers(method.get());
         if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
@@ -441,6 +446,29 @@ public final class CachingPlanner {
     boolean bean = owner.annotations().stream().anyMatch(SPRING_BEAN_ANNOTATIONS::contains);
     // a final class cannot be subclassed for Spring's proxy: its cache lives in a field instead
     return bean && !owner.isFinal() ? CacheForm.SPRING : CacheForm.PLAIN;
+  }
+
+  /**
+   * Spring caches need optkit's configuration in the application context that creates the bean. The
+   * configuration goes to one scanned package; a bean outside it may come from another context
+   * (XML configurations often scan controllers in a child context) or from nowhere optkit can see.
+   */
+  private Optional<String> outsideComponentScan(MethodFact fact) {
+    String pkg = ProjectTraits.packageOf(fact.ownerType());
+    if (traits.scanPackage() == null) {
+      if (!traits.existingSpringCaching()) {
+        return Optional.empty(); // without a scan or caching the annotations stay inert: the migration notes it
+      }
+      return Optional.of("the project caches with Spring already, but optkit finds no component scan "
+          + "(@SpringBootApplication, @ComponentScan, <context:component-scan>) that would register its cache "
+          + "resolver: @Cacheable naming that resolver would fail at run time. Add a component scan covering " + pkg);
+    }
+    if (!ProjectTraits.covers(traits.scanPackage(), pkg)) {
+      return Optional.of("its bean's package " + pkg + " is outside the component scan of " + traits.scanPackage()
+          + ", where optkit's cache configuration goes: the bean may come from another application context "
+          + "(scanned: " + String.join(", ", traits.scannedPackages()) + "), which would have no cache for it");
+    }
+    return Optional.empty();
   }
 
   private List<String> selfCallers(IndexedMethod target) {

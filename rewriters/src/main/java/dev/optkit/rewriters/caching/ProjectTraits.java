@@ -8,11 +8,13 @@ import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What the target project is: whether Spring's cache abstraction is on hand, whether it caches
- * already, where component scanning starts, which Java it targets. Read from facts and the pom,
+ * already, which packages component scanning covers (annotations and XML configuration) and where a
+ * generated configuration goes, which Java it targets. Read from facts and the pom,
  * never by building the project.
  */
 public record ProjectTraits(
@@ -23,6 +25,7 @@ public record ProjectTraits(
     boolean existingSpringCaching,
     boolean enableCachingPresent,
     String scanPackage,
+    List<String> scannedPackages,
     int javaRelease,
     String switchType,
     boolean transactions) {
@@ -32,6 +35,11 @@ public record ProjectTraits(
       "spring-tx", "spring-jdbc", "spring-orm", "spring-boot-starter-jdbc", "spring-boot-starter-data-jpa",
       "spring-boot-starter-data-jdbc", "mybatis-spring-boot-starter", "mybatis-spring", "spring-data-jpa",
       "spring-data-jdbc", "spring-boot-starter-jooq");
+
+  /** Beans whose methods may be cached: controllers often live in a child context of their own. */
+  private static final java.util.Set<String> SERVICE_BEANS = java.util.Set.of(
+      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
+      "org.springframework.stereotype.Repository");
 
   public static ProjectTraits of(Path root, ProjectIndex index) {
     return of(root, index, path -> true);
@@ -53,7 +61,8 @@ public record ProjectTraits(
     String optkitBean = null;
     boolean cacheManagerBean = false;
     boolean cacheableUsed = false;
-    String scan = null;
+    java.util.TreeSet<String> scans = new java.util.TreeSet<>(SpringXmlScans.of(root));
+    List<String> beanPackages = new java.util.ArrayList<>();
     String switchType = null;
     boolean transactional = false;
     for (FileFacts file : index.files()) {
@@ -76,10 +85,10 @@ public record ProjectTraits(
             enableCaching = true;
           }
           if (annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan")) {
-            String scanned = scannedPackage(type);
-            if (scan == null || scanned.length() < scan.length()) {
-              scan = scanned;
-            }
+            scans.addAll(scannedPackages(type));
+          }
+          if (SERVICE_BEANS.contains(annotation)) {
+            beanPackages.add(packageOf(type.qualifiedName()));
           }
         }
         if (type.simpleName().equals("OptkitCaching")) {
@@ -111,8 +120,8 @@ public record ProjectTraits(
         .orElse(false);
     boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
         : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
-    return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching, scan,
-        java, switchType, spring && transactional);
+    return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching,
+        configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional);
   }
 
   /** A method optkit itself annotated (its cache names start with "optkit."). */
@@ -132,17 +141,40 @@ public record ProjectTraits(
     return Math.min(release, pom.get().enforcedMinimumJava().orElse(release));
   }
 
-  /** The base package component scanning starts from: the annotation's own, else the annotated class's. */
-  private static String scannedPackage(TypeFact type) {
-    for (String member : java.util.List.of("scanBasePackages", "basePackages", "value")) {
-      for (String annotation : java.util.List.of("SpringBootApplication", "ComponentScan")) {
+  /** The base packages a scan annotation names, else the annotated class's own package. */
+  private static List<String> scannedPackages(TypeFact type) {
+    for (String member : List.of("scanBasePackages", "basePackages", "value")) {
+      for (String annotation : List.of("SpringBootApplication", "ComponentScan")) {
         String value = type.annotationValue(annotation, member);
         if (value != null && !value.isBlank()) {
-          return value.split(",")[0].trim();
+          return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
       }
     }
-    return packageOf(type.qualifiedName());
+    return List.of(packageOf(type.qualifiedName()));
+  }
+
+  /**
+   * Where a generated configuration class is picked up: the scanned package holding most of the
+   * module's beans (XML configurations often scan services and controllers from different
+   * application contexts, and caching must live in the services' one); the shortest name on a tie.
+   */
+  private static String configPackage(java.util.Collection<String> scans, List<String> beanPackages) {
+    String best = null;
+    long bestBeans = -1;
+    for (String scan : scans) {
+      long beans = beanPackages.stream().filter(p -> covers(scan, p)).count();
+      if (beans > bestBeans || beans == bestBeans && scan.length() < best.length()) {
+        best = scan;
+        bestBeans = beans;
+      }
+    }
+    return best;
+  }
+
+  /** Whether component scanning from {@code scan} finds classes of {@code pkg}. */
+  public static boolean covers(String scan, String pkg) {
+    return scan.isEmpty() || pkg.equals(scan) || pkg.startsWith(scan + ".");
   }
 
   public Optional<Path> pomFile() {
