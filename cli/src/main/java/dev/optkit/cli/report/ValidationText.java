@@ -48,6 +48,8 @@ public final class ValidationText {
         line(out, md, "hit rate " + pct(s.hitRate()) + ", downstream calls " + signed(s.callsReduction())
             + ", cost " + signed(s.costReduction()) + (s.speedup() == null ? "" : ", read " + f1(s.speedup()) + "x faster"));
       }
+      cacheLines(out, md, "original", s.original());
+      cacheLines(out, md, "migrated", s.migrated());
       if (s.savings() != null) {
         line(out, md, String.format(Locale.ROOT, "per 10,000 reads: %d calls saved, %.1f s of downstream time, $%.2f",
             s.savings().callsSavedPer10k(), s.savings().secondsSavedPer10k(), s.savings().costSavedPer10k()));
@@ -78,6 +80,9 @@ public final class ValidationText {
         out.append(String.format(Locale.ROOT, "  %-4s %s: %s (required %s)%n", c.passed() ? "ok" : "FAIL",
             c.criterion(), c.measured(), c.required()));
       }
+    }
+    if (report.scenarios().stream().anyMatch(s -> s.migrated().bench() == null)) {
+      out.append(md ? "\n" : "").append("  (cached read speedup not checked: run without --no-bench to measure it)\n");
     }
     out.append(md ? "\n" : "").append(report.passed() ? "PASSED: every criterion holds\n"
         : "FAILED: " + report.failures().size() + " criterion/criteria missed\n");
@@ -115,6 +120,21 @@ public final class ValidationText {
   private static void row(StringBuilder out, boolean md, String name, String before, String after) {
     out.append(md ? "| " + name + " | " + before + " | " + after + " |\n"
         : String.format(Locale.ROOT, "  %-42s %22s %22s%n", name, before, after));
+  }
+
+  /** The caches the replay used, by their own statistics (the hit rate above counts downstream calls). */
+  private static void cacheLines(StringBuilder out, boolean md, String version, HostResult result) {
+    if (result == null || result.replay() == null) {
+      return;
+    }
+    result.replay().caches().forEach((name, counts) -> {
+      if (!counts.recording()) {
+        line(out, md, version + " cache " + name + ": keeps no statistics (built without recordStats())");
+      } else if (counts.hits() + counts.misses() > 0) {
+        line(out, md, String.format(Locale.ROOT, "%s cache %s: hit rate %s (%d hits, %d misses)", version, name,
+            pct(counts.hitRate()), counts.hits(), counts.misses()));
+      }
+    });
   }
 
   private static void line(StringBuilder out, boolean md, String text) {

@@ -28,7 +28,19 @@ public final class HostMain {
   private HostMain() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable failed) {
+      // exit, never return: the fixture may have started non-daemon threads (servers, pools) before it failed,
+      // and a JVM waiting on them would hang the validation run
+      failed.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0); // fixtures may leave non-daemon threads (servers, pools) behind
+  }
+
+  private static void run(String[] args) throws Exception {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith("--")) {
@@ -51,7 +63,6 @@ public final class HostMain {
     HostResult.Bench bench = options.containsKey("no-bench") ? null : bench(workload, scenario, options);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(Path.of(options.get("out")).toFile(), new HostResult(scenario, bench, replay, load));
-    System.exit(0); // fixtures may leave non-daemon threads (servers, pools) behind
   }
 
   private static HostResult.Bench bench(Path workload, String scenario, Map<String, String> options) throws Exception {

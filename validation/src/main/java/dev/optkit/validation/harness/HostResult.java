@@ -17,9 +17,24 @@ public record HostResult(String scenario, Bench bench, Replay replay, Load load)
    *
    * @param readCalls downstream calls made while reads ran (the calls a cache can save)
    * @param perSite downstream calls per {@code kind<TAB>site}: count, errors, total and max nanos
+   * @param caches the caches reachable from the fixture, with their hits and misses during the replay
    */
   public record Replay(int reads, int writes, int readErrors, long readCalls, long totalCalls, boolean counted,
-      Map<String, long[]> perSite) {}
+      Map<String, long[]> perSite, Map<String, CacheCounts> caches) {
+    public Replay {
+      caches = caches == null ? Map.of() : caches; // results written before caches were counted
+    }
+  }
+
+  /**
+   * A cache's own statistics: Caffeine's hits and misses; {@code recording} false when the cache was
+   * built without {@code recordStats()}, so its zeros mean nothing.
+   */
+  public record CacheCounts(long hits, long misses, boolean recording) {
+    public Double hitRate() {
+      return !recording || hits + misses == 0 ? null : (double) hits / (hits + misses);
+    }
+  }
 
   /** The closed-model load test. */
   public record Load(int users, int requests, double seconds, double throughputPerSecond, double p50Micros,

@@ -18,6 +18,7 @@ final class ReplayRun {
   static HostResult.Replay run(ScenarioDriver driver, Path answers) throws IOException {
     var scenario = driver.scenario();
     List<ScenarioDriver.Step> steps = driver.steps(scenario.calls(), scenario.seed(), true);
+    var cachesBefore = CacheStatistics.of(driver.fixture());
     AgentCounters.reset();
     int reads = 0;
     int writes = 0;
@@ -43,6 +44,6 @@ final class ReplayRun {
       }
     }
     return new HostResult.Replay(reads, writes, readErrors, readCalls, AgentCounters.total(), AgentCounters.attached(),
-        AgentCounters.snapshot());
+        AgentCounters.snapshot(), CacheStatistics.since(cachesBefore, CacheStatistics.of(driver.fixture())));
   }
 }

@@ -49,6 +49,11 @@ public final class ScenarioDriver implements AutoCloseable {
     return scenario;
   }
 
+  /** The object the workload's factory built: the code under test and its wiring. */
+  Object fixture() {
+    return fixture;
+  }
+
   /** One call of the sequence: a read, or a write interleaved before it. */
   public record Step(boolean write, String method, Method target, Object receiver, Object[] arguments) {
     public String describe() {

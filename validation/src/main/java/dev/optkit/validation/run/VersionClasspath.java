@@ -26,7 +26,7 @@ final class VersionClasspath {
       entries.add(version.directory().resolve(entry).toAbsolutePath().toString());
     }
     if (spec.command() != null) {
-      String printed = Commands.shell(spec.command(), version.directory(), log, 10);
+      String printed = withoutTerminalEscapes(Commands.shell(spec.command(), version.directory(), log, 10));
       for (String line : printed.lines().toList()) {
         // build tools print notices too: keep the line that looks like a path list
         if (!line.isBlank() && !line.startsWith("[") && (line.contains(File.pathSeparator) || line.endsWith(".jar"))) {
@@ -38,6 +38,16 @@ final class VersionClasspath {
     }
     return entries;
   }
+
+  /**
+   * Maven 3.8+ prints colour resets ({@code ESC[0m}) even with {@code -q -B}, glued to the class path
+   * it prints: left in, they make the first entry a path that does not exist.
+   */
+  static String withoutTerminalEscapes(String printed) {
+    return ANSI_ESCAPE.matcher(printed).replaceAll("");
+  }
+
+  private static final java.util.regex.Pattern ANSI_ESCAPE = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
 
   static void progress(CodeVersion version, String what) {
     System.err.println("optkit validate: " + version.label() + ": " + what);

@@ -14,6 +14,7 @@ public class ProductRepository {
 
     private static final String FIND_BY_ID = "SELECT id, sku, name, category FROM products WHERE id = ?";
     private static final String UPDATE_STOCK = "UPDATE products SET stock = stock + ? WHERE id = ?";
+    private static final String RENAME = "UPDATE products SET name = ? WHERE id = ?";
 
     private final DataSource dataSource;
 
@@ -95,6 +96,19 @@ public class ProductRepository {
             }
         } catch (SQLException e) {
             throw new DataAccessException("updateStock " + productId, e);
+        }
+    }
+
+    public void renameProduct(long productId, String name) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(RENAME)) {
+            statement.setString(1, name);
+            statement.setLong(2, productId);
+            if (statement.executeUpdate() != 1) {
+                throw new DataAccessException("no product with id " + productId, null);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("renameProduct " + productId, e);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.optkit.samples.plain.validation;
 
+import dev.optkit.samples.plain.CatalogService;
+import dev.optkit.samples.plain.Database;
 import dev.optkit.samples.plain.PricingClient;
+import dev.optkit.samples.plain.ProductRepository;
 import dev.optkit.samples.plain.downstream.PricingDownstream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,19 +11,25 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * The fixture {@code optkit validate} builds in each JVM (see {@code workload.yaml}): the real
  * loopback pricing downstream, with latency and failures set by {@code validation.properties} on
- * the class path, and the client under test wired to it.
+ * the class path, and the client under test wired to it; the catalogue over the sample's embedded
+ * database.
  */
 public final class ValidationFixture implements AutoCloseable {
     private final PricingDownstream downstream;
     private final PricingClient pricing;
+    private final ProductRepository products;
+    private final CatalogService catalog;
 
-    private ValidationFixture(PricingDownstream downstream) {
+    private ValidationFixture(PricingDownstream downstream, DataSource database) {
         this.downstream = downstream;
         this.pricing = new PricingClient(downstream.baseUrl());
+        this.products = new ProductRepository(database);
+        this.catalog = new CatalogService(products);
     }
 
     public static ValidationFixture start() {
@@ -38,7 +47,7 @@ public final class ValidationFixture implements AutoCloseable {
             for (int i = 0; i < 5000; i++) { // numeric codes, for workloads that never repeat a key (sequence)
                 downstream.setRate(String.valueOf(i), BigDecimal.valueOf(i, 3));
             }
-            return new ValidationFixture(downstream);
+            return new ValidationFixture(downstream, Database.createAndInitialize("validation"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,6 +60,15 @@ public final class ValidationFixture implements AutoCloseable {
 
     public PricingClient pricing() {
         return pricing;
+    }
+
+    /** The catalogue over the embedded database the sample's schema script fills. */
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public ProductRepository products() {
+        return products;
     }
 
     public PricingDownstream downstream() {
