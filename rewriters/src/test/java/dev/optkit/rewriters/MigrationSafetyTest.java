@@ -481,6 +481,10 @@ class MigrationSafetyTest {
                 public List<String> editors(String article) {
                     return jdbc.queryForList("SELECT editor FROM editors WHERE article = ?", String.class, article);
                 }
+
+                public List<String> reviewers(String article) {
+                    return jdbc.queryForList("SELECT reviewer FROM reviewers WHERE article = ?", String.class, article);
+                }
             """))
         .java("""
             package shop;
@@ -502,6 +506,15 @@ class MigrationSafetyTest {
                     List<String> tags = dao.tags(article);
                     tidy(tags);
                     out.append(tags).append(present(dao.authors(article))).append(copyThenSort(dao.editors(article)));
+                    out.append(new Session(dao.reviewers(article)).reviewers.size());
+                }
+
+                static final class Session {
+                    final List<String> reviewers;
+
+                    Session(List<String> reviewers) {
+                        this.reviewers = reviewers;
+                    }
                 }
 
                 private void tidy(List<String> names) {
@@ -529,6 +542,9 @@ class MigrationSafetyTest {
         + "ArticleView.sortInPlace(), which changes it (Collections.sort)"), why);
     target(plan, "authors");
     target(plan, "editors");
+    String kept = refusal(plan, "reviewers");
+    assertTrue(kept.contains("ArticleView.render() passes the result it gets to Session.Session(), which keeps it in "
+        + "field reviewers"), kept);
   }
 
   // Generated configuration where a component scan finds it

@@ -61,7 +61,7 @@ public record MethodFact(
    * @param fromCall the call whose result is passed on, by name; null when it is a parameter
    * @param fromArguments that call's argument count
    * @param fromParameter the parameter passed on, or -1 when it is a call's result
-   * @param to the receiving call, by name
+   * @param to the receiving call, by name, or {@code "new Type"} for a constructor (simple type name)
    * @param toArguments the receiving call's argument count
    * @param position the argument position the value is passed at
    */

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import java.util.ArrayList;
@@ -136,6 +137,21 @@ final class ResultMutations {
           handOffs.add(new MethodFact.HandOff(passed.call() == null ? null : passed.call().getNameAsString(),
               passed.call() == null ? 0 : passed.call().getArguments().size(), passed.parameter(), name,
               mutation.getArguments().size(), position));
+        }
+      }
+    }
+    // new AccountSession(account, list): whether the object keeps them depends on its constructor
+    for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
+      if (creation.getAnonymousClassBody().isPresent()) {
+        continue;
+      }
+      String created = "new " + creation.getType().getNameAsString();
+      for (int position = 0; position < creation.getArguments().size(); position++) {
+        Origin passed = source(creation.getArgument(position), localSources);
+        if (passed != null) {
+          handOffs.add(new MethodFact.HandOff(passed.call() == null ? null : passed.call().getNameAsString(),
+              passed.call() == null ? 0 : passed.call().getArguments().size(), passed.parameter(), created,
+              creation.getArguments().size(), position));
         }
       }
     }

@@ -362,6 +362,24 @@ public final class CachingPlanner {
     return Optional.empty();
   }
 
+  /** The project methods or constructors a hand-off may reach. */
+  private List<IndexedMethod> receivers(IndexedMethod from, MethodFact.HandOff handOff) {
+    if (handOff.to().startsWith("new ")) {
+      String simple = handOff.to().substring("new ".length());
+      String bare = simple.substring(simple.lastIndexOf('.') + 1).replaceAll("<.*", "");
+      // by simple name: several classes may share it, and any of them keeping the value is enough to refuse
+      return index.methods().stream().filter(m -> m.fact().isConstructor() && m.fact().name().equals(bare)
+          && m.fact().params().size() == handOff.toArguments()).toList();
+    }
+    List<IndexedMethod> found = new ArrayList<>();
+    for (CallRef call : from.fact().calls()) {
+      if (call.name().equals(handOff.to()) && call.argumentCount() == handOff.toArguments()) {
+        found.addAll(index.targetsOf(call));
+      }
+    }
+    return found;
+  }
+
   /**
    * Follows a value handed from {@code from} to the project methods its receiving call reaches,
    * and on through their own hand-offs of that parameter (cycles cut by {@code seen}), to a method
@@ -371,28 +389,23 @@ public final class CachingPlanner {
    */
   private Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
       Set<IndexedMethod> seen, boolean immutableValue) {
-    for (CallRef call : from.fact().calls()) {
-      if (!call.name().equals(handOff.to()) || call.argumentCount() != handOff.toArguments()) {
+    for (IndexedMethod callee : receivers(from, handOff)) {
+      if (!seen.add(callee)) {
         continue;
       }
-      for (IndexedMethod callee : index.targetsOf(call)) {
-        if (!seen.add(callee)) {
-          continue;
+      for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
+        if (change.parameter() == handOff.position()
+            && !(immutableValue && change.how().startsWith("stored in field "))) {
+          return Optional.of(callee.fact().displayName() + "(), which "
+              + (change.how().startsWith("stored in field ") ? "keeps it in field "
+                  + change.how().substring("stored in field ".length()) : "changes it (" + change.how() + ")"));
         }
-        for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
-          if (change.parameter() == handOff.position()
-              && !(immutableValue && change.how().startsWith("stored in field "))) {
-            return Optional.of(callee.fact().displayName() + "(), which "
-                + (change.how().startsWith("stored in field ") ? "keeps it in field "
-                    + change.how().substring("stored in field ".length()) : "changes it (" + change.how() + ")"));
-          }
-        }
-        for (MethodFact.HandOff onward : callee.fact().handOffs()) {
-          if (onward.fromCall() == null && onward.fromParameter() == handOff.position()) {
-            Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue);
-            if (deeper.isPresent()) {
-              return Optional.of(callee.fact().displayName() + "(), which passes it to " + deeper.get());
-            }
+      }
+      for (MethodFact.HandOff onward : callee.fact().handOffs()) {
+        if (onward.fromCall() == null && onward.fromParameter() == handOff.position()) {
+          Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue);
+          if (deeper.isPresent()) {
+            return Optional.of(callee.fact().displayName() + "(), which passes it to " + deeper.get());
           }
         }
       }
