@@ -61,7 +61,11 @@ public final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--allow-dirty", description = "Touch files that have uncommitted git changes.")
   boolean allowDirty;
 
-  @Option(names = "--undo", paramLabel = "ID", description = "Restore the files of migration ID byte for byte.")
+  /** What picocli puts in {@link #undo} for a bare {@code --undo}. */
+  private static final String LATEST = "\u0000latest";
+
+  @Option(names = "--undo", paramLabel = "ID", arity = "0..1", fallbackValue = LATEST,
+      description = "Restore the files of migration ID byte for byte; without ID, the latest migration still applied.")
   String undo;
 
   @Option(names = "--force", description = "With --undo: restore files even if they were edited since the migration.")
@@ -242,6 +246,14 @@ public final class MigrateCommand implements Callable<Integer> {
 
   private int undo(Path root, PrintWriter out, PrintWriter err) {
     try {
+      if (LATEST.equals(undo)) {
+        java.util.Optional<String> latest = dev.optkit.rewriters.plan.Journal.latestApplied(root);
+        if (latest.isEmpty()) {
+          err.println("optkit migrate: no applied migration to undo under " + root.resolve(".optkit/migrations"));
+          return ExitCodes.USAGE;
+        }
+        undo = latest.get();
+      }
       List<String> restored = Migrator.undo(root, undo, force);
       out.println("Undid migration " + undo + ": restored " + restored.size() + " files" + (restored.isEmpty() ? "" : ": "
           + String.join(", ", restored)));

@@ -111,7 +111,12 @@ class MigrateCommandTest {
     assertEquals("# optkit's journals and caches: local state, never committed\n*\n",
         Files.readString(dir.resolve(".optkit/.gitignore")), ".optkit/ keeps itself out of git");
     String id = applied.out().replaceAll("(?s).*Applied migration (\\S+):.*", "$1");
-    assertEquals(0, CliRun.of("migrate", dir.toString(), "--undo", id).exitCode());
+    CliRun latest = CliRun.of("migrate", dir.toString(), "--undo"); // no id: the latest applied migration
+    assertEquals(0, latest.exitCode(), latest.err());
+    assertTrue(latest.out().contains("Undid migration " + id), latest.out());
+    CliRun noneLeft = CliRun.of("migrate", dir.toString(), "--undo");
+    assertEquals(2, noneLeft.exitCode());
+    assertTrue(noneLeft.err().contains("no applied migration to undo"), noneLeft.err());
     CliRun again = CliRun.of("migrate", dir.toString(), "--undo", id);
     assertEquals(2, again.exitCode(), again.out());
     assertTrue(again.err().contains("migration " + id + " was already undone"), again.err());

@@ -94,6 +94,27 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
     return Files.exists(directory.resolve(LEGACY_UNDONE)) ? State.UNDONE : State.APPLIED;
   }
 
+  /**
+   * The most recent migration still applied, by id (ids start with their UTC time, so they sort by
+   * age); empty when every migration is undone or rolled back, or there is none.
+   */
+  public static java.util.Optional<String> latestApplied(Path root) throws IOException {
+    Path migrations = directory(root, "x").getParent();
+    if (!Files.isDirectory(migrations)) {
+      return java.util.Optional.empty();
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(migrations)) {
+      List<String> ids = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(Journal::isPlainId).sorted(java.util.Comparator.reverseOrder()).toList();
+      for (String id : ids) {
+        if (state(root, id) == State.APPLIED) {
+          return java.util.Optional.of(id);
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   static void writeState(Path root, String id, State state) throws IOException {
     AtomicFile.write(directory(root, id).resolve(STATE), (state.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
