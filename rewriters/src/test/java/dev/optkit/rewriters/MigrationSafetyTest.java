@@ -547,6 +547,165 @@ class MigrationSafetyTest {
         + "field reviewers"), kept);
   }
 
+  @Test
+  void aResultChangedByItsOwnMethodsIsNotCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java("""
+            package shop;
+
+            public class Account {
+                private long balance;
+
+                public Account(long balance) {
+                    this.balance = balance;
+                }
+
+                public long balance() {
+                    return balance;
+                }
+
+                public void deposit(long amount) {
+                    balance += amount;
+                }
+            }
+            """)
+        .java(bean("AccountDao", "Repository", """
+            import org.springframework.stereotype.Repository;""", """
+                public Account account(long id) {
+                    return new Account(jdbc.queryForObject("SELECT balance FROM accounts WHERE id = ?", Long.class, id));
+                }
+
+                public Account audited(long id) {
+                    return new Account(jdbc.queryForObject("SELECT balance FROM audit WHERE id = ?", Long.class, id));
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Teller {
+                private final AccountDao dao;
+
+                public Teller(AccountDao dao) {
+                    this.dao = dao;
+                }
+
+                public void preview(long id, long amount, StringBuilder out) {
+                    Account account = dao.account(id);
+                    account.deposit(amount);
+                    out.append(account.balance()).append(dao.audited(id).balance());
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "account");
+    assertTrue(why.contains("Teller.preview() calls a method on the result it gets: Account.deposit(), which changes it "
+        + "(assigns field balance)"), why);
+    target(plan, "audited"); // only read
+  }
+
+  @Test
+  void loginCodeAndResultsThatBecomeThePrincipalAreNeverCached() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("LoginDetails", "Service", """
+            import org.springframework.security.core.userdetails.User;
+            import org.springframework.security.core.userdetails.UserDetails;
+            import org.springframework.security.core.userdetails.UserDetailsService;
+            import org.springframework.stereotype.Service;""", """
+                public UserDetails loadUserByUsername(String login) {
+                    String hash = jdbc.queryForObject("SELECT hash FROM users WHERE login = ?", String.class, login);
+                    return User.withUsername(login).password(hash).roles("USER").build();
+                }
+            """).replace("public class LoginDetails {", "public class LoginDetails implements UserDetailsService {"))
+        .java(bean("Members", "Repository", """
+            import org.springframework.stereotype.Repository;""", """
+                public Member member(long id) {
+                    return new Member(jdbc.queryForObject("SELECT name FROM members WHERE id = ?", String.class, id));
+                }
+            """))
+        .java("""
+            package shop;
+
+            public class Member {
+                private final String name;
+
+                public Member(String name) {
+                    this.name = name;
+                }
+
+                public String name() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+            import org.springframework.security.core.context.SecurityContextHolder;
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class TokenFilter {
+                private final Members members;
+
+                public TokenFilter(Members members) {
+                    this.members = members;
+                }
+
+                public void authenticate(long memberId) {
+                    Member member = members.member(memberId);
+                    SecurityContextHolder.getContext().setAuthentication(
+                        new UsernamePasswordAuthenticationToken(member, null, List.of()));
+                }
+            }
+            """)
+        .plan();
+    String login = refusal(plan, "loadUserByUsername");
+    assertTrue(login.contains("authentication code: LoginDetails implements UserDetailsService"), login);
+    String principal = refusal(plan, "member");
+    assertTrue(principal.contains("TokenFilter.authenticate() makes the result it gets an authenticated principal "
+        + "(new UsernamePasswordAuthenticationToken)"), principal);
+  }
+
+  @Test
+  void aPrivateWriterIsEvictedAroundThePublicMethodsThatCallIt() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("ArticleStore", "Repository", """
+            import java.util.List;
+            import org.springframework.stereotype.Repository;""", """
+                public void save(String article, List<String> tags) {
+                    jdbc.update("INSERT INTO articles (slug) VALUES (?)", article);
+                    insertTags(article, tags);
+                }
+
+                public void retag(String article, List<String> tags) {
+                    jdbc.update("DELETE FROM tags WHERE article = ?", article);
+                    insertTags(article, tags);
+                }
+
+                private void insertTags(String article, List<String> tags) {
+                    for (String tag : tags) {
+                        jdbc.update("INSERT INTO tags (article, tag) VALUES (?, ?)", article, tag);
+                    }
+                }
+            """))
+        .java(bean("TagQueries", "Service", """
+            import java.util.List;
+            import org.springframework.stereotype.Service;""", """
+                public List<String> allTags() {
+                    return List.copyOf(jdbc.queryForList("SELECT DISTINCT tag FROM tags", String.class));
+                }
+            """))
+        .plan();
+    CachingTarget tags = target(plan, "allTags");
+    assertEquals(List.of("retag", "save"), tags.evictions().stream().map(e -> e.writer().fact().name()).distinct()
+        .sorted().toList());
+  }
+
   // Generated configuration where a component scan finds it
 
   private static String serviceIn(String pkg, String name) {

@@ -48,9 +48,13 @@ public record MethodFact(
    */
   public record ResultMutation(String call, int arguments, String how) {}
 
+  /** The parameter index that stands for the receiver: a method that assigns its own fields changes it. */
+  public static final int RECEIVER = -1;
+
   /**
    * This method changes the object its caller passed as the parameter at {@code parameter} (or keeps
-   * it in a field, {@code how} then starting with {@code "stored in field "}).
+   * it in a field, {@code how} then starting with {@code "stored in field "}); at {@link #RECEIVER},
+   * the object it was called on ({@code "assigns field x"}).
    */
   public record ParameterMutation(int parameter, String how) {}
 
@@ -63,7 +67,8 @@ public record MethodFact(
    * @param fromParameter the parameter passed on, or -1 when it is a call's result
    * @param to the receiving call, by name, or {@code "new Type"} for a constructor (simple type name)
    * @param toArguments the receiving call's argument count
-   * @param position the argument position the value is passed at
+   * @param position the argument position the value is passed at, or {@link #RECEIVER} when it is
+   *     the object the call is made on
    */
   public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
       int position) {}

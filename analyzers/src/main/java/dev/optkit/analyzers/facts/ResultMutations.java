@@ -55,6 +55,9 @@ final class ResultMutations {
     static final Changes NONE = new Changes(List.of(), List.of(), List.of());
   }
 
+  /** The position that stands for the receiver of a call ({@code value.method()}) in hand-offs and changes. */
+  static final int RECEIVER = MethodFact.RECEIVER;
+
   /** Where a changed value came from: the result of a call, or the method's parameter at an index. */
   private record Origin(MethodCallExpr call, int parameter) {}
 
@@ -105,6 +108,7 @@ final class ResultMutations {
           ? access.getNameAsString()
           : target instanceof NameExpr name && !locals.contains(name.getNameAsString()) ? name.getNameAsString() : null;
       if (field != null) {
+        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "assigns field " + field));
         // a call's result stored as it is, or a parameter kept (setItems(items)): from a field anyone may change it
         Origin stored = source(assign.getValue(), localSources);
         if (stored != null && (stored.call() == null || unwrap(assign.getValue()) instanceof MethodCallExpr)) {
@@ -128,6 +132,14 @@ final class ResultMutations {
         Origin source = source(target, localSources);
         if (source != null) {
           changed.accept(source, name);
+        }
+      } else if (mutation.getScope().isPresent()) {
+        // account.deposit(5): whether that changes the account depends on the project method
+        Origin receiver = source(mutation.getScope().get(), localSources);
+        if (receiver != null) {
+          handOffs.add(new MethodFact.HandOff(receiver.call() == null ? null : receiver.call().getNameAsString(),
+              receiver.call() == null ? 0 : receiver.call().getArguments().size(), receiver.parameter(), name,
+              mutation.getArguments().size(), RECEIVER));
         }
       }
       // helper.normalise(tags): whether that changes tags depends on the helper, which the index knows

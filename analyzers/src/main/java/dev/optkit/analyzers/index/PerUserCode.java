@@ -45,6 +45,23 @@ public final class PerUserCode {
       "org.springframework.web.server.ServerWebExchange", "jakarta.ws.rs.core.SecurityContext",
       "javax.ws.rs.core.SecurityContext");
 
+  /** Authentication SPIs: what their implementations return is a login's credentials. */
+  private static final Set<String> AUTHENTICATION_SPIS = Set.of(
+      "org.springframework.security.core.userdetails.UserDetailsService",
+      "org.springframework.security.core.userdetails.ReactiveUserDetailsService",
+      "org.springframework.security.core.userdetails.UserDetailsPasswordService",
+      "org.springframework.security.provisioning.UserDetailsManager",
+      "org.springframework.security.authentication.AuthenticationProvider",
+      "org.springframework.security.authentication.AuthenticationManager",
+      "org.springframework.security.oauth2.client.userinfo.OAuth2UserService",
+      "org.apache.shiro.realm.Realm", "jakarta.security.enterprise.identitystore.IdentityStore");
+  /** Results that carry credentials: Spring Security erases them on the object after each login. */
+  private static final Set<String> CREDENTIAL_TYPES = Set.of(
+      "org.springframework.security.core.userdetails.UserDetails",
+      "org.springframework.security.core.userdetails.User",
+      "org.springframework.security.core.Authentication",
+      "org.springframework.security.core.CredentialsContainer");
+
   private final ProjectIndex index;
   private Map<String, String> readers;
 
@@ -58,8 +75,35 @@ public final class PerUserCode {
     if (secured.isPresent()) {
       return secured;
     }
+    Optional<String> authentication = authenticationCode(method.fact());
+    if (authentication.isPresent()) {
+      return authentication;
+    }
     String reason = readers().get(method.key() + "@" + method.path());
     return Optional.ofNullable(reason);
+  }
+
+  /**
+   * A login's own code: a method of a class implementing an authentication SPI, or one returning
+   * credentials. Spring Security erases the credentials of the object a login used
+   * ({@code eraseCredentials()}), so a cached one fails every later login with the right password;
+   * and a cache would keep password hashes in memory.
+   */
+  private Optional<String> authenticationCode(MethodFact fact) {
+    for (String ancestor : index.supertypesOf(fact.ownerType())) {
+      if (AUTHENTICATION_SPIS.contains(ancestor)) {
+        return Optional.of("authentication code: " + simple(fact.ownerType()) + " implements " + simple(ancestor)
+            + "; the framework erases the credentials of the object a login used, so a cached one fails the next "
+            + "login, and a cache would keep credentials in memory");
+      }
+    }
+    for (String returned : index.supertypesOf(fact.returnType())) {
+      if (CREDENTIAL_TYPES.contains(returned)) {
+        return Optional.of("returns credentials (" + simple(returned) + "); the framework erases them on the object a "
+            + "login used, so a cached one fails the next login, and a cache would keep them in memory");
+      }
+    }
+    return Optional.empty();
   }
 
   /** A security annotation on the method, its class, or the declarations it overrides or inherits. */

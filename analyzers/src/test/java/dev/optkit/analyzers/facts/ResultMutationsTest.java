@@ -32,8 +32,16 @@ class ResultMutationsTest {
         changes("void tidy(int n, List<String> names) { Collections.sort(names); }").parameters());
     assertEquals(List.of(new MethodFact.ParameterMutation(0, "pet.setName")),
         changes("void rename(List<Pet> pets) { for (Pet pet : pets) { pet.setName(\"x\"); } }").parameters());
-    assertEquals(List.of(new MethodFact.ParameterMutation(0, "stored in field items")),
+    assertEquals(List.of(new MethodFact.ParameterMutation(MethodFact.RECEIVER, "assigns field items"),
+            new MethodFact.ParameterMutation(0, "stored in field items")),
         changes("void setItems(List<String> items) { this.items = items; }").parameters());
+  }
+
+  @Test
+  void aMethodCalledOnAResultIsAHandOffOfTheReceiver() {
+    assertEquals(List.of(new MethodFact.HandOff("account", 1, -1, "deposit", 1, MethodFact.RECEIVER)),
+        changes("void pay(long id) { dao.account(id).deposit(5); }").handOffs().stream()
+            .filter(h -> h.position() == MethodFact.RECEIVER).toList());
   }
 
   @Test

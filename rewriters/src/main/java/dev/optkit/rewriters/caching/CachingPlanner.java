@@ -125,6 +125,15 @@ public final class CachingPlanner {
         Optional<String> cannot = writer.deferred()
             ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
             : cannotEvictFrom(form, method.get(), writer.method());
+        if (cannot.isPresent() && !writer.deferred() && !writer.method().fact().modifiers().isPublic()) {
+          // a private helper writes: evict around the methods that call it instead, when every path goes through them
+          Optional<List<IndexedMethod>> callers = evictingCallers(form, method.get(), writer.method(),
+              new java.util.HashSet<>());
+          if (callers.isPresent()) {
+            callers.get().forEach(caller -> evictions.add(new CachingTarget.Eviction(caller)));
+            continue;
+          }
+        }
         if (cannot.isPresent()) {
           unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get());
           continue;
@@ -325,6 +334,9 @@ public final class CachingPlanner {
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
   private Optional<String> mutatingCaller(IndexedMethod target) {
     for (IndexedMethod caller : index.methods()) {
+      if (SourceSet.isTestPath(caller.path())) {
+        continue; // tests change what they read to check it; production callers are what share a cache
+      }
       for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
         if (!mutation.call().equals(target.fact().name())) {
           continue;
@@ -350,10 +362,16 @@ public final class CachingPlanner {
                 && call.argumentCount() == handOff.fromArguments() && index.targetsOf(call).contains(target))) {
           continue;
         }
+        if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
+          return Optional.of(caller.fact().displayName() + "() makes the result it gets an authenticated principal ("
+              + handOff.to() + "): request handlers receive it (@AuthenticationPrincipal) and may change it, and "
+              + "the framework erases its credentials after the login; a cached one is shared by every login");
+        }
         Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
             immutable(target.fact().returnType()));
         if (how.isPresent()) {
-          return Optional.of(caller.fact().displayName() + "() passes the result it gets to " + how.get()
+          return Optional.of(caller.fact().displayName() + (handOff.position() == MethodFact.RECEIVER
+              ? "() calls a method on the result it gets: " + how.get() : "() passes the result it gets to " + how.get())
               + ": a cached result is one object shared by every caller, so the change would leak into later "
               + "answers");
         }
@@ -674,6 +692,55 @@ public final class CachingPlanner {
           + "cache the old value again, and plain Java has no after-commit hook optkit can rely on");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The methods to evict on instead of a non-public writer: its project callers, each able to evict
+   * (or, non-public itself, replaced by its own callers in turn). Empty when some path to the writer
+   * cannot be covered, when the writer has no caller optkit can see (the framework may call it), or
+   * on a cycle.
+   */
+  private Optional<List<IndexedMethod>> evictingCallers(CacheForm form, IndexedMethod cached, IndexedMethod writer,
+      Set<IndexedMethod> seen) {
+    if (!seen.add(writer)) {
+      return Optional.empty();
+    }
+    List<IndexedMethod> callers = new ArrayList<>();
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (CallRef call : method.fact().calls()) {
+        if (call.name().equals(writer.fact().name()) && index.allTargetsOf(call).contains(writer)) {
+          if (call.deferred()) {
+            return Optional.empty(); // the write would run later, after any eviction around this caller
+          }
+          callers.add(method);
+          break;
+        }
+      }
+    }
+    if (callers.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IndexedMethod> evicting = new ArrayList<>();
+    for (IndexedMethod caller : callers) {
+      if (caller == cached) {
+        return Optional.empty();
+      }
+      if (cannotEvictFrom(form, cached, caller).isEmpty()) {
+        evicting.add(caller);
+      } else if (!caller.fact().modifiers().isPublic()) {
+        Optional<List<IndexedMethod>> further = evictingCallers(form, cached, caller, seen);
+        if (further.isEmpty()) {
+          return Optional.empty();
+        }
+        evicting.addAll(further.get());
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(evicting.stream().distinct().toList());
   }
 
   /**
