@@ -92,7 +92,7 @@ class SpringCacheableRewriteTest {
               }
           }
 
-          // Added by optkit migrate: this write changes what findCountryName() caches
+          // Added by optkit migrate: this write changes what CountryDao.findCountryName() caches
           @CacheEvict(cacheNames = "optkit.CountryDao.findCountryName", allEntries = true, cacheManager = "optkitCacheManager")
           public void renameCountry(String code, String name) throws Exception {
               try (var connection = dataSource.getConnection();
@@ -267,7 +267,7 @@ class SpringCacheableRewriteTest {
     MigrationPlan plan = fixture.plan();
     String after = MigrationFixture.after(plan, "src/main/java/shop/Customers.java");
     assertTrue(after.contains("""
-            // Added by optkit migrate: this write changes what findAllNames(), findName() cache
+            // Added by optkit migrate: this write changes what Customers.findAllNames(), Customers.findName() cache
             @Caching(evict = {
                 @CacheEvict(cacheNames = "optkit.Customers.findAllNames", allEntries = true, cacheManager = "optkitCacheManager"),
                 @CacheEvict(cacheNames = "optkit.Customers.findName", allEntries = true, cacheManager = "optkitCacheManager")})

@@ -89,7 +89,7 @@ public final class SpringCacheableRewrite {
               evicts.add(evict + "beforeInvocation = true, " + managerAttribute + ")");
             }
             evicts.add(evict + managerAttribute + ")");
-            reasons.add(target.method().fact().name() + "()");
+            reasons.add(target.method().fact().displayName() + "()");
           }
         }
       }
@@ -106,9 +106,11 @@ public final class SpringCacheableRewrite {
         annotation = "@" + Imports.reference(unit, CACHING) + "(evict = {" + nl + indent + document.indentUnit()
             + String.join("," + nl + indent + document.indentUnit(), evicts) + "})";
       }
+      String when = transactionAware
+          ? nl + indent + "// (evicted before the call, and again after its transaction commits)" : "";
       edits.add(TextEdit.insert(document.lineStart(writer.getBegin().orElseThrow().line),
-          indent + "// Added by optkit migrate: this write changes what " + String.join(", ", reasons) + " cache"
-              + (reasons.size() == 1 ? "s" : "") + nl + indent + annotation + nl));
+          indent + "// Added by optkit migrate: this write changes what " + String.join(", ", reasons.stream().distinct()
+              .toList()) + " cache" + (reasons.size() == 1 ? "s" : "") + when + nl + indent + annotation + nl));
     }
     return new PlainJavaCacheRewrite.Result(edits, imports);
   }

@@ -91,10 +91,25 @@ public final class CachingMigration {
       if (SourceSet.isTestPath(method.path())) {
         continue;
       }
+      // overloads are named by their parameter types, so two lines never look the same
+      boolean overloaded = assessment.index().methods(method.fact().ownerType(), method.fact().name()).size() > 1;
+      String parameters = overloaded ? String.join(", ", method.fact().params().stream()
+          .map(p -> p.type().replaceAll("<.*>", "")).map(t -> t.substring(t.lastIndexOf('.') + 1)).toList()) : "";
       CacheableReadMethodRule.whyNotCacheable(context, method)
-          .ifPresent(why -> reasons.add(method.fact().displayName() + "(): " + why));
+          .ifPresent(why -> reasons.add(method.fact().displayName() + "(" + parameters + "): " + why));
     }
-    return reasons.stream().sorted().toList();
+    return reasons.stream().distinct().sorted().toList();
+  }
+
+  /** The deepest package that holds all of these, or "" when they share none. */
+  static String commonPackage(List<String> packages) {
+    String common = packages.get(0);
+    for (String pkg : packages) {
+      while (!common.isEmpty() && !(pkg.equals(common) || pkg.startsWith(common + "."))) {
+        common = ProjectTraits.packageOf(common);
+      }
+    }
+    return common;
   }
 
   /** The module directory (relative, "" for the root) of a file: the nearest one with a pom.xml. */
@@ -140,8 +155,14 @@ public final class CachingMigration {
     CachingTarget first = plan.targets().get(0);
     String firstPackage = ProjectTraits.packageOf(first.method().fact().ownerType());
     Path sourceRoot = sourceRoot(scanRoot.resolve(first.method().path()), firstPackage);
+    // the switch goes to the package every cached class shares, not into whichever came first
+    String switchPackage = commonPackage(plan.targets().stream()
+        .map(t -> ProjectTraits.packageOf(t.method().fact().ownerType())).toList());
+    if (switchPackage.isEmpty()) {
+      switchPackage = firstPackage;
+    }
     String switchType = traits.switchType() != null ? traits.switchType()
-        : (firstPackage.isEmpty() ? "" : firstPackage + ".") + CacheSwitchFile.CLASS_NAME;
+        : (switchPackage.isEmpty() ? "" : switchPackage + ".") + CacheSwitchFile.CLASS_NAME;
     String managerAttribute = SpringCacheConfigRewrite.managerAttribute(traits.existingSpringCaching());
 
     List<FileChange> changes = new ArrayList<>();
