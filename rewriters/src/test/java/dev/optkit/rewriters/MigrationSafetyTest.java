@@ -706,6 +706,56 @@ class MigrationSafetyTest {
         .sorted().toList());
   }
 
+  @Test
+  void readsMyBatisAlreadyCachesAreNotCachedAgain() throws Exception {
+    MigrationPlan plan = spring()
+        .file("src/main/resources/shop/ItemMapper.xml", """
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "https://mybatis.org/dtd/mybatis-3-mapper.dtd">
+            <mapper namespace="shop.ItemMapper">
+              <cache />
+              <select id="itemName" resultType="string">SELECT name FROM item WHERE id = #{id}</select>
+              <select id="stock" resultType="int" useCache="false">SELECT qty FROM inventory WHERE id = #{id}</select>
+            </mapper>
+            """)
+        .java("""
+            package shop;
+
+            public interface ItemMapper {
+                String itemName(String id);
+
+                int stock(String id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Catalog {
+                private final ItemMapper items;
+
+                public Catalog(ItemMapper items) {
+                    this.items = items;
+                }
+
+                public String name(String id) {
+                    return items.itemName(id);
+                }
+
+                public int stock(String id) {
+                    return items.stock(id);
+                }
+            }
+            """)
+        .plan();
+    String why = refusalOrNotProposed(plan, "name");
+    assertTrue(why.contains("its queries are already cached by MyBatis's second-level cache (<cache/> in "
+        + "ItemMapper.xml)"), why);
+    target(plan, "stock");
+  }
+
   // Generated configuration where a component scan finds it
 
   private static String serviceIn(String pkg, String name) {

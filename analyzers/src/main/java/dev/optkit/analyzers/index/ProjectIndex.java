@@ -394,6 +394,25 @@ public final class ProjectIndex {
   }
 
   /** The I/O a method performs directly or through project methods, up to the index's depth. */
+  /**
+   * The cache that already answers a query site: MyBatis's second-level cache of its mapper
+   * namespace ({@code <cache/>} in the XML mapper, {@code @CacheNamespace} on the interface).
+   */
+  public Optional<String> secondLevelCache(IoSite site) {
+    if (site.access() != Access.READ || site.receiverType() == null) {
+      return Optional.empty();
+    }
+    Optional<String> xml = xmlMappers.statement(site.receiverType(), site.method())
+        .map(MyBatisXmlMappers.Statement::cachedBy);
+    if (xml.isPresent()) {
+      return xml;
+    }
+    return type(site.receiverType()).filter(t -> t.annotations().stream()
+            .anyMatch(a -> a.equals("org.apache.ibatis.annotations.CacheNamespace")
+                || a.equals("org.apache.ibatis.annotations.CacheNamespaceRef")))
+        .map(t -> "MyBatis's second-level cache (@CacheNamespace on " + t.simpleName() + ")");
+  }
+
   public List<ReachedIo> reachedIo(IndexedMethod method) {
     return reachedIo(method, maxDepth, new java.util.LinkedHashSet<>());
   }

@@ -247,6 +247,10 @@ public final class CachingPlanner {
     if (state.isPresent()) {
       return Optional.of("depends on mutable state its key does not cover: " + state.get());
     }
+    Optional<String> cachedBelow = queriesCachedAlready(method);
+    if (cachedBelow.isPresent()) {
+      return cachedBelow;
+    }
     Optional<String> cachedAbove = cachedCaller(method);
     if (cachedAbove.isPresent()) {
       return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
@@ -305,6 +309,27 @@ public final class CachingPlanner {
   }
 
   private Map<IndexedMethod, String> underExistingCaches;
+
+  /**
+   * Every query the method reads through is answered by a cache the project already has (MyBatis's
+   * second-level cache): a second cache above it saves no query and adds its own staleness.
+   */
+  private Optional<String> queriesCachedAlready(IndexedMethod method) {
+    List<String> caches = new ArrayList<>();
+    for (var reached : index.reachedIo(method)) {
+      if (reached.site().access() != Access.READ) {
+        continue;
+      }
+      Optional<String> cache = index.secondLevelCache(reached.site());
+      if (cache.isEmpty()) {
+        return Optional.empty();
+      }
+      caches.add(cache.get());
+    }
+    return caches.isEmpty() ? Optional.empty() : Optional.of("its queries are already cached by "
+        + String.join(", ", caches.stream().distinct().toList()) + ": a second cache above it would save no query "
+        + "and add staleness of its own");
+  }
 
   /** A method already cached (by the project or an earlier migration) whose calls reach this one. */
   private Optional<String> cachedCaller(IndexedMethod target) {

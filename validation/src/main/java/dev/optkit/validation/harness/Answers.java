@@ -14,7 +14,8 @@ public final class Answers {
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .findAndAddModules()
+      // the harness's own modules: the thread's context loader is the project's, whose Jackson may differ
+      .addModules(ObjectMapper.findModules(Answers.class.getClassLoader()))
       .build();
 
   private Answers() {

@@ -69,6 +69,9 @@ public final class HostMain {
     progress(scenario, "JMH");
     Path forkOut = Files.createTempFile("optkit-fork", ".json");
     List<String> jvmArgs = new ArrayList<>(List.of("-D" + ScenarioBenchmark.FORK_OUT + "=" + forkOut));
+    if (System.getProperty(ProjectClassLoader.PROPERTY) != null) { // forks get the harness's class path only
+      jvmArgs.add("-D" + ProjectClassLoader.PROPERTY + "=" + System.getProperty(ProjectClassLoader.PROPERTY));
+    }
     if (options.containsKey("agent")) {
       jvmArgs.add("-javaagent:" + options.get("agent"));
     }

@@ -121,7 +121,7 @@ public final class ScenarioDriver implements AutoCloseable {
     String className = factory.substring(0, factory.indexOf('#'));
     String methodName = factory.substring(factory.indexOf('#') + 1);
     try {
-      Method method = Class.forName(className).getMethod(methodName);
+      Method method = Class.forName(className, true, ProjectClassLoader.current()).getMethod(methodName);
       if (!Modifier.isStatic(method.getModifiers())) {
         throw new WorkloadException("fixture factory " + factory + " is not static");
       }

@@ -5,20 +5,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The original code as of a git ref, checked out into a temporary worktree and built there: the
- * user's own tree is never touched. Closing removes the worktree.
+ * The original code as of a git ref, checked out into a temporary clone and built there: the
+ * user's own tree is never touched. A clone sharing the repository's objects ({@code --shared}),
+ * not a {@code git worktree}: build plugins that read git through JGit (license headers, commit
+ * ids) fail in a worktree ("Bare Repository has neither a working tree, nor an index"). Closing
+ * deletes the clone.
  */
 public final class GitBaseline implements AutoCloseable {
-  private final Path repository;
   private final Path worktree;
   private final Path project;
-  private final Path log;
 
-  private GitBaseline(Path repository, Path worktree, Path project, Path log) {
-    this.repository = repository;
+  private GitBaseline(Path worktree, Path project) {
     this.worktree = worktree;
     this.project = project;
-    this.log = log;
   }
 
   public static GitBaseline checkout(Path projectDir, String ref, Path workDir, Path log)
@@ -30,15 +29,19 @@ public final class GitBaseline implements AutoCloseable {
       throw new ValidationException(projectDir + " is not in a git repository: --baseline needs one (or use "
           + "--baseline-journal)");
     }
+    String commit;
     try {
-      Commands.run(List.of("git", "rev-parse", "--verify", "--quiet", ref + "^{commit}"), repository, log, 1);
+      commit = Commands.run(List.of("git", "rev-parse", "--verify", "--quiet", ref + "^{commit}"), repository, log, 1)
+          .strip();
     } catch (ValidationException e) {
       throw new ValidationException("unknown git ref '" + ref + "' in " + repository);
     }
     Path worktree = workDir.resolve("baseline");
-    Commands.run(List.of("git", "worktree", "add", "--detach", worktree.toString(), ref), repository, log, 5);
+    Commands.run(List.of("git", "clone", "--quiet", "--shared", "--no-checkout", repository.toString(),
+        worktree.toString()), workDir, log, 5);
+    Commands.run(List.of("git", "checkout", "--quiet", "--detach", commit), worktree, log, 5);
     Path relative = repository.toRealPath().relativize(projectDir.toRealPath());
-    return new GitBaseline(repository, worktree, worktree.resolve(relative.toString()), log);
+    return new GitBaseline(worktree, worktree.resolve(relative.toString()));
   }
 
   public Path project() {
@@ -47,10 +50,12 @@ public final class GitBaseline implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      Commands.run(List.of("git", "worktree", "remove", "--force", worktree.toString()), repository, log, 5);
-    } catch (IOException | InterruptedException | ValidationException e) {
-      System.err.println("optkit validate: could not remove the worktree " + worktree + ": " + e.getMessage());
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(worktree)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("optkit validate: could not remove the baseline checkout " + worktree + ": " + e.getMessage());
     }
   }
 }

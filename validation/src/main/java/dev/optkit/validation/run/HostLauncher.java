@@ -2,6 +2,7 @@ package dev.optkit.validation.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.validation.harness.HostMain;
+import dev.optkit.validation.harness.ProjectClassLoader;
 import dev.optkit.validation.harness.HostResult;
 import java.io.File;
 import java.io.IOException;
@@ -19,12 +20,16 @@ final class HostLauncher {
 
   static HostResult run(String java, List<String> versionClasspath, Path workload, String scenario, Path runDir,
       String label, RunSettings settings, Optional<Path> agent, Path log) throws IOException, InterruptedException {
-    List<String> classpath = new ArrayList<>(versionClasspath);
+    // the harness on the JVM's class path, the project in a loader of its own (ProjectClassLoader)
+    List<String> classpath = new ArrayList<>();
     HarnessClasspath.entries().forEach(p -> classpath.add(p.toString()));
+    Path projectClasspath = runDir.resolve(label + "-classpath.txt");
+    ProjectClassLoader.write(versionClasspath, projectClasspath);
     Path out = runDir.resolve(label + "-" + scenario + ".json");
     Path answers = answersFile(runDir, label, scenario);
     List<String> command = new ArrayList<>(List.of(java));
     agent.ifPresent(jar -> command.add("-javaagent:" + jar));
+    command.add("-D" + ProjectClassLoader.PROPERTY + "=" + projectClasspath);
     command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), HostMain.class.getName(),
         "--workload", workload.toAbsolutePath().toString(), "--scenario", scenario, "--out", out.toString(),
         "--answers", answers.toString(), "--jmh-log", runDir.resolve(label + "-" + scenario + "-jmh.log").toString(),

@@ -1,0 +1,78 @@
+package dev.optkit.analyzers.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.facts.Access;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MyBatisXmlMappersTest {
+  @TempDir Path dir;
+
+  private static final String HEAD = """
+      <?xml version="1.0" encoding="UTF-8" ?>
+      <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "https://mybatis.org/dtd/mybatis-3-mapper.dtd">
+      """;
+
+  @Test
+  void statementsTheirSqlAndTheNamespacesSecondLevelCache() throws Exception {
+    Path file = dir.resolve("ItemMapper.xml");
+    Files.writeString(file, HEAD + """
+        <mapper namespace="shop.ItemMapper">
+          <cache />
+          <!-- <select id="commented">SELECT 1</select> -->
+          <select id="getItem" resultType="Item">
+            SELECT * FROM item
+            <where><if test="id != null">id = #{id}</if></where>
+          </select>
+          <select id="getStock" useCache="false"><![CDATA[ SELECT qty FROM inventory WHERE qty < 5 ]]></select>
+          <update id="updateStock">UPDATE inventory SET qty = qty - #{n}</update>
+        </mapper>
+        """);
+    MyBatisXmlMappers mappers = MyBatisXmlMappers.read(List.of(file));
+    MyBatisXmlMappers.Statement item = mappers.statement("shop.ItemMapper", "getItem").orElseThrow();
+    assertEquals(Access.READ, item.access());
+    assertEquals("SELECT * FROM item id = #{id}", item.sql());
+    assertEquals("MyBatis's second-level cache (<cache/> in ItemMapper.xml)", item.cachedBy());
+    MyBatisXmlMappers.Statement stock = mappers.statement("shop.ItemMapper", "getStock").orElseThrow();
+    assertEquals("SELECT qty FROM inventory WHERE qty < 5", stock.sql());
+    assertNull(stock.cachedBy(), "useCache=\"false\"");
+    MyBatisXmlMappers.Statement update = mappers.statement("shop.ItemMapper", "updateStock").orElseThrow();
+    assertEquals(Access.WRITE, update.access());
+    assertNull(update.cachedBy());
+    assertTrue(mappers.statement("shop.ItemMapper", "commented").isEmpty());
+  }
+
+  @Test
+  void aMalformedMapperKeepsWhatCameBeforeTheErrorAndDoesNotHang() throws Exception {
+    Path file = dir.resolve("Broken.xml");
+    StringBuilder unclosed = new StringBuilder(HEAD + "<mapper namespace=\"shop.Broken\">\n"
+        + "<select id=\"first\">SELECT 1</select>\n");
+    for (int i = 0; i < 2000; i++) {
+      unclosed.append("<select id=\"s").append(i).append("\">SELECT <if test=\"x\">a\n");
+    }
+    Files.writeString(file, unclosed);
+    MyBatisXmlMappers mappers = MyBatisXmlMappers.read(List.of(file));
+    assertTrue(mappers.statement("shop.Broken", "first").isPresent());
+    assertNull(mappers.statement("shop.Broken", "first").get().cachedBy());
+  }
+
+  @Test
+  void theDeclaredEncodingIsHonoured() throws Exception {
+    Path file = dir.resolve("Latin.xml");
+    Files.write(file, ("""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <mapper namespace="shop.Names">
+          <select id="byName">SELECT * FROM people WHERE name = 'Müller'</select>
+        </mapper>
+        """).getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals("SELECT * FROM people WHERE name = 'Müller'",
+        MyBatisXmlMappers.read(List.of(file)).statement("shop.Names", "byName").orElseThrow().sql());
+  }
+}
