@@ -40,7 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
   Path workload;
 
   @Option(names = "--baseline", paramLabel = "GIT_REF",
-      description = "The original code: this git ref, checked out into a temporary worktree and built there.")
+      description = "The original code: this git ref, checked out into a temporary clone and built there.")
   String baseline;
 
   @Option(names = "--baseline-journal", paramLabel = "ID",
@@ -53,8 +53,13 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Short JMH runs (1 fork, 1 warm-up and 2 measured 1-s iterations), for CI.")
   boolean quick;
 
-  @Option(names = "--no-bench", description = "Skip JMH (replay and load test only); the speedup criterion then fails.")
+  @Option(names = "--no-bench", description = "Skip JMH (replay and load test only); the speedup is then not checked.")
   boolean noBench;
+
+  @Option(names = "--java", paramLabel = "JDK",
+      description = "The JDK (its home, or a java executable) that runs the code under test, in the host JVMs and "
+          + "their JMH forks (default: the one running optkit).")
+  Path java;
 
   @Option(names = "--criterion", paramLabel = "NAME=VALUE",
       description = "Override a success criterion: hitRate, callsReduction, speedup, costReduction, differingAnswers.")
@@ -90,6 +95,14 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: no workload file " + workloadFile + " (see docs/validate.md)");
       return ExitCodes.USAGE;
     }
+    Path javaExecutable = null;
+    if (java != null) {
+      javaExecutable = (Files.isDirectory(java) ? java.resolve("bin").resolve("java") : java).toAbsolutePath();
+      if (!Files.isRegularFile(javaExecutable) || !Files.isExecutable(javaExecutable)) {
+        err.println("optkit validate: --java " + java + ": no java executable there");
+        return ExitCodes.USAGE;
+      }
+    }
     String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path runDir = runs.resolve(runId);
     GitBaseline worktree = null;
@@ -107,6 +120,9 @@ public final class ValidateCommand implements Callable<Integer> {
       RunSettings settings = quick ? RunSettings.quick() : RunSettings.defaults();
       Validation.Builder builder = Validation.builder().workload(workloadFile).original(original).migrated(project)
           .settings(noBench ? settings.withoutBench() : settings).runDirectory(runDir);
+      if (javaExecutable != null) {
+        builder.java(javaExecutable.toString());
+      }
       criteria.forEach(builder::criterion);
       ValidationReport report = builder.build().run();
       out.print(ValidationText.terminal(report));

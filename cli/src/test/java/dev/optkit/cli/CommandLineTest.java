@@ -38,6 +38,9 @@ class CommandLineTest {
     CliRun validate = CliRun.of("validate", dir.toString());
     assertEquals(2, validate.exitCode());
     assertTrue(validate.err().contains("give exactly one of --baseline"), validate.err());
+    CliRun noJava = CliRun.of("validate", dir.toString(), "--baseline-only", "--java", dir.resolve("no-jdk").toString());
+    assertEquals(2, noJava.exitCode());
+    assertTrue(noJava.err().contains("--java " + dir.resolve("no-jdk") + ": no java executable there"), noJava.err());
   }
 
   @Test

@@ -53,8 +53,11 @@ public final class Validation {
     Files.createDirectories(runDir);
     Path log = runDir.resolve("commands.log");
     Optional<Path> agent = HarnessClasspath.agentJar();
-    List<String> migratedClasspath = VersionClasspath.prepare(workload.classpath(), migrated, log);
-    List<String> originalClasspath = original == null ? null : VersionClasspath.prepare(workload.classpath(), original, log);
+    // .optkit/runs/<id> beside .optkit/cache: class paths printed by the build tool, kept by what they depend on
+    Path classpaths = runDir.toAbsolutePath().getParent().resolveSibling("cache").resolve("classpath");
+    List<String> migratedClasspath = VersionClasspath.prepare(workload.classpath(), migrated, log, classpaths);
+    List<String> originalClasspath = original == null ? null
+        : VersionClasspath.prepare(workload.classpath(), original, log, classpaths);
     List<ScenarioReport> scenarios = new ArrayList<>();
     List<CriterionResult> results = new ArrayList<>();
     for (Workload.Scenario scenario : workload.scenarios()) {

@@ -3,6 +3,7 @@ package dev.optkit.validation.run;
 import dev.optkit.validation.spec.Workload;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,12 @@ final class VersionClasspath {
   private VersionClasspath() {
   }
 
-  static List<String> prepare(Workload.ClasspathSpec spec, CodeVersion version, Path log)
+  /**
+   * @param cacheDir where the class path a {@code command} printed is kept, under a key of the command
+   *     and every pom.xml from the version's directory up to its file-system root: the build tool is
+   *     asked again only when one of them changed or a kept entry no longer exists
+   */
+  static List<String> prepare(Workload.ClasspathSpec spec, CodeVersion version, Path log, Path cacheDir)
       throws IOException, InterruptedException {
     List<String> entries = new ArrayList<>();
     if (spec == null) {
@@ -26,17 +32,48 @@ final class VersionClasspath {
       entries.add(version.directory().resolve(entry).toAbsolutePath().toString());
     }
     if (spec.command() != null) {
-      String printed = withoutTerminalEscapes(Commands.shell(spec.command(), version.directory(), log, 10));
-      for (String line : printed.lines().toList()) {
-        // build tools print notices too: keep the line that looks like a path list
-        if (!line.isBlank() && !line.startsWith("[") && (line.contains(File.pathSeparator) || line.endsWith(".jar"))) {
-          for (String entry : line.strip().split(File.pathSeparator)) {
-            entries.add(version.directory().resolve(entry).toString());
-          }
+      Path kept = cacheDir.resolve(key(spec.command(), version.directory()) + ".txt");
+      List<String> printed = Files.isRegularFile(kept) ? Files.readAllLines(kept) : List.of();
+      if (printed.isEmpty() || !printed.stream().allMatch(e -> Files.exists(Path.of(e)))) {
+        printed = parse(Commands.shell(spec.command(), version.directory(), log, 10), version.directory());
+        Files.createDirectories(cacheDir);
+        Files.write(kept, printed);
+      } else {
+        progress(version, "class path unchanged since an earlier run: " + kept.getFileName());
+      }
+      entries.addAll(printed);
+    }
+    return entries;
+  }
+
+  /** Build tools print notices too: keep the lines that look like a path list. */
+  static List<String> parse(String printed, Path directory) {
+    List<String> entries = new ArrayList<>();
+    for (String line : withoutTerminalEscapes(printed).lines().toList()) {
+      if (!line.isBlank() && !line.startsWith("[") && (line.contains(File.pathSeparator) || line.endsWith(".jar"))) {
+        for (String entry : line.strip().split(File.pathSeparator)) {
+          entries.add(directory.resolve(entry).toString());
         }
       }
     }
     return entries;
+  }
+
+  private static String key(String command, Path directory) throws IOException {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update(command.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        Path pom = dir.resolve("pom.xml");
+        if (Files.isRegularFile(pom)) {
+          digest.update(pom.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          digest.update(Files.readAllBytes(pom));
+        }
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
