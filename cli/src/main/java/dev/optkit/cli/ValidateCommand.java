@@ -90,11 +90,6 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: give exactly one of --baseline GIT_REF, --baseline-journal ID, --baseline-only");
       return ExitCodes.USAGE;
     }
-    Path workloadFile = workload != null ? workload.toAbsolutePath() : project.resolve("workload.yaml");
-    if (!Files.isRegularFile(workloadFile)) {
-      err.println("optkit validate: no workload file " + workloadFile + " (see docs/validate.md)");
-      return ExitCodes.USAGE;
-    }
     Path javaExecutable = null;
     if (java != null) {
       javaExecutable = (Files.isDirectory(java) ? java.resolve("bin").resolve("java") : java).toAbsolutePath();
@@ -102,6 +97,11 @@ public final class ValidateCommand implements Callable<Integer> {
         err.println("optkit validate: --java " + java + ": no java executable there");
         return ExitCodes.USAGE;
       }
+    }
+    Path workloadFile = workload != null ? workload.toAbsolutePath() : project.resolve("workload.yaml");
+    if (!Files.isRegularFile(workloadFile)) {
+      err.println("optkit validate: no workload file " + workloadFile + " (see docs/validate.md)");
+      return ExitCodes.USAGE;
     }
     String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path runDir = runs.resolve(runId);
