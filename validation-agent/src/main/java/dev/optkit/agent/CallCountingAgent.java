@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import java.io.File;
@@ -25,8 +26,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Entry point of {@code -javaagent:optkit-validation-agent.jar=out=FILE,sites=PREFIX;PREFIX}.
- * Counts the downstream requests the JVM really makes (HTTP through {@code java.net.http} and
- * {@code HttpURLConnection}, JDBC statement executions), per call site, with their latency, and
+ * Counts the downstream requests the JVM really makes (HTTP through {@code java.net.http},
+ * {@code HttpURLConnection}, OkHttp and Apache HttpClient 4 and 5; JDBC statement executions, which
+ * JPA, Spring Data and MyBatis end in), per call site, with their latency, and
  * writes them to {@code out} at exit. Never breaks the host: a failure to install is one line on
  * standard error and the application runs uncounted.
  */
@@ -61,6 +63,11 @@ public final class CallCountingAgent {
   private static final ElementMatcher.Junction<MethodDescription> CONNECTION_REQUESTS =
       namedOneOf("getInputStream", "getResponseCode").and(takesNoArguments());
   private static final ElementMatcher.Junction<MethodDescription> EXECUTES = nameStartsWith("execute");
+  /** OkHttp: a call executed now, or queued (counted when queued: its latency is not the request's). */
+  private static final ElementMatcher.Junction<MethodDescription> OKHTTP_CALLS =
+      named("execute").and(takesNoArguments()).or(named("enqueue").and(takesArguments(1)));
+  /** Apache HttpClient 4 and 5 (classic): every public execute overload ends in the protected doExecute. */
+  private static final ElementMatcher.Junction<MethodDescription> APACHE_EXECUTES = named("doExecute");
   /** The JDK classes that make HTTP requests: every other JDK class is ignored by name. */
   private static final String JDK_HTTP_IMPLEMENTATIONS = "java\\.net\\.HttpURLConnection"
       + "|javax\\.net\\.ssl\\.HttpsURLConnection|sun\\.net\\.www\\.protocol\\.https?\\.[^.]+"
@@ -89,6 +96,14 @@ public final class CallCountingAgent {
 
   private static AgentBuilder.Transformer advice(ElementMatcher.Junction<MethodDescription> methods, Class<?> advice) {
     ElementMatcher<MethodDescription> bodies = methods.and(isPublic()).and(not(isAbstract())).and(not(isStatic()));
+    return new AgentBuilder.Transformer.ForAdvice().advice(bodies, advice.getName())
+        .include(CallCountingAgent.class.getClassLoader());
+  }
+
+  /** The same for a protected template method that every public entry point calls once. */
+  private static AgentBuilder.Transformer adviceOnProtected(ElementMatcher.Junction<MethodDescription> methods,
+      Class<?> advice) {
+    ElementMatcher<MethodDescription> bodies = methods.and(not(isAbstract())).and(not(isStatic()));
     return new AgentBuilder.Transformer.ForAdvice().advice(bodies, advice.getName())
         .include(CallCountingAgent.class.getClassLoader());
   }
@@ -124,6 +139,11 @@ public final class CallCountingAgent {
           .transform(advice(CONNECTION_REQUESTS, Advices.UrlConnection.class))
           .type(implementationsOf("java.sql.Statement", EXECUTES))
           .transform(advice(EXECUTES, Advices.Jdbc.class))
+          .type(implementationsOf("okhttp3.Call", OKHTTP_CALLS))
+          .transform(advice(OKHTTP_CALLS, Advices.Http.class))
+          .type(implementationsOf("org.apache.hc.client5.http.impl.classic.CloseableHttpClient", APACHE_EXECUTES)
+              .or(implementationsOf("org.apache.http.impl.client.CloseableHttpClient", APACHE_EXECUTES)))
+          .transform(adviceOnProtected(APACHE_EXECUTES, Advices.Http.class))
           .installOn(instrumentation);
       if (arguments.out() != null) {
         Path out = arguments.out();

@@ -40,6 +40,8 @@ public final class AgentWorkload {
     try {
       javaNetHttp(base);
       urlConnections(base);
+      okHttp(base);
+      apacheClassic(base);
       jdbc();
     } finally {
       server.stop(0);
@@ -55,6 +57,28 @@ public final class AgentWorkload {
     for (int i = 0; i < 2; i++) {
       client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/async/" + i)).build(),
           HttpResponse.BodyHandlers.ofString()).join();
+    }
+  }
+
+  static void okHttp(String base) throws Exception {
+    okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
+    for (int i = 0; i < 3; i++) {
+      try (okhttp3.Response response = client.newCall(new okhttp3.Request.Builder().url(base + "/ok/" + i).build())
+          .execute()) {
+        response.body().string();
+      }
+    }
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  static void apacheClassic(String base) throws Exception {
+    try (org.apache.hc.client5.http.impl.classic.CloseableHttpClient client =
+        org.apache.hc.client5.http.impl.classic.HttpClients.createDefault()) {
+      for (int i = 0; i < 4; i++) {
+        client.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(base + "/apache/" + i),
+            response -> org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
+      }
     }
   }
 

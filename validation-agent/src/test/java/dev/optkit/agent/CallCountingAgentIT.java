@@ -25,11 +25,13 @@ class CallCountingAgentIT {
   void countsEveryRequestAndStatementOncePerCallSite() throws Exception {
     Run run = run(javaOf(System.getProperty("java.home")), "");
     assertEquals(0, run.exit, run.output);
-    assertTrue(run.output.contains("served=14"), run.output);
+    assertTrue(run.output.contains("served=21"), run.output);
     Map<String, Long> perMethod = countsPerMethod(run.lines);
     assertEquals(Map.of(
         "http " + SITE + "javaNetHttp", 9L,
         "http " + SITE + "urlConnections", 5L,
+        "http " + SITE + "okHttp", 3L,
+        "http " + SITE + "apacheClassic", 4L,
         "jdbc " + SITE + "jdbc", 10L), perMethod, String.join("\n", run.lines));
     long errors = run.lines.stream().mapToLong(l -> Long.parseLong(l.split("\t")[3])).sum();
     assertEquals(1, errors, "the failing SELECT is counted as an error");
@@ -42,7 +44,7 @@ class CallCountingAgentIT {
     assumeTrue(Files.isExecutable(jdk25), "no JDK 25 on this machine");
     Run run = run(jdk25.toString(), "");
     assertEquals(0, run.exit, run.output);
-    assertEquals(24L, countsPerMethod(run.lines).values().stream().mapToLong(Long::longValue).sum(), run.output);
+    assertEquals(31L, countsPerMethod(run.lines).values().stream().mapToLong(Long::longValue).sum(), run.output);
   }
 
   @Test
