@@ -129,7 +129,10 @@ public final class AssessCommand implements Callable<Integer> {
           return ExitCodes.USAGE;
         }
       }
+      roots.forEach(dev.optkit.analyzers.source.SourceSet::readableRoot);
       configuration = loadConfig(roots.get(0));
+      configuration.exclude().forEach(dev.optkit.analyzers.source.SourceSet::glob);
+      excludes.forEach(dev.optkit.analyzers.source.SourceSet::glob);
       if (baseline != null) {
         known = Baseline.read(baseline);
       }

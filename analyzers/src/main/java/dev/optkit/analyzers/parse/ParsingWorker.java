@@ -73,6 +73,18 @@ public final class ParsingWorker {
     this.extractor = new FactExtractor(catalog, resolver, new KnownTypes(projectTypes, catalog));
   }
 
+  private JavaParser escapesParser;
+
+  private JavaParser escapesParser() {
+    if (escapesParser == null) {
+      ParserConfiguration configuration = configuration(LanguageLevels.newest());
+      configuration.setPreprocessUnicodeEscapes(true);
+      parser.getParserConfiguration().getSymbolResolver().ifPresent(configuration::setSymbolResolver);
+      escapesParser = new JavaParser(configuration);
+    }
+    return escapesParser;
+  }
+
   private static ParserConfiguration configuration(ParserConfiguration.LanguageLevel level) {
     ParserConfiguration configuration = new ParserConfiguration();
     configuration.setLanguageLevel(level);
@@ -117,6 +129,14 @@ public final class ParsingWorker {
         ParseResult<CompilationUnit> legacy = legacyParser.parse(content);
         if (legacy.isSuccessful()) {
           result = legacy;
+        }
+      }
+      if (!result.isSuccessful() && content.contains("\\u")) {
+        // unicode escapes outside literals (\\uuuu0041 is legal Java): only when the plain parse failed, as
+        // preprocessing them can move positions that migrate edits by
+        ParseResult<CompilationUnit> escaped = escapesParser().parse(content);
+        if (escaped.isSuccessful()) {
+          result = escaped;
         }
       }
       if (!result.isSuccessful() || result.getResult().isEmpty()) {

@@ -61,21 +61,14 @@ public final class SourceSet {
 
   /** @param includes globs a file must match (relative to the display root); empty means every file */
   public static SourceSet scan(List<Path> roots, List<String> includes, List<String> excludes, boolean includeTests) {
-    List<Path> absoluteRoots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    List<Path> absoluteRoots = roots.stream().map(SourceSet::readableRoot).toList();
     Path displayRoot = commonAncestor(absoluteRoots);
-    List<PathMatcher> includers = includes.stream()
-        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
-        .toList();
-    List<PathMatcher> excluders = excludes.stream()
-        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
-        .toList();
+    List<PathMatcher> includers = includes.stream().map(SourceSet::glob).toList();
+    List<PathMatcher> excluders = excludes.stream().map(SourceSet::glob).toList();
     Set<Path> seen = new LinkedHashSet<>();
     List<Path> xml = new ArrayList<>();
     List<Path> sql = new ArrayList<>();
     for (Path root : absoluteRoots) {
-      if (!Files.exists(root)) {
-        throw new IllegalArgumentException("no such file or directory: " + root);
-      }
       walk(root, dir -> {
         Path relative = displayRoot.relativize(dir);
         return !(!includeTests && isTestDirectory(relative)) && !(!dir.equals(root) && matchesAny(excluders, relative));
@@ -101,6 +94,44 @@ public final class SourceSet {
     files.sort(Comparator.comparing(SourceFile::relativePath));
     sql.sort(Comparator.naturalOrder());
     return new SourceSet(files, List.copyOf(xml), List.copyOf(sql));
+  }
+
+  /**
+   * A glob as a matcher, or an {@code IllegalArgumentException} that names it and says what is wrong
+   * (a usage error, never an internal one).
+   */
+  public static PathMatcher glob(String glob) {
+    try {
+      return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new IllegalArgumentException("invalid glob '" + glob + "': " + e.getDescription(), e);
+    }
+  }
+
+  /**
+   * A root as given, absolute; a symbolic link is followed, so a linked project is scanned like the
+   * folder it points to. An unreadable root is an {@code IllegalArgumentException}: scanning it
+   * would report "0 files" as if the project were empty.
+   */
+  public static Path readableRoot(Path root) {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (!Files.exists(absolute)) {
+      throw new IllegalArgumentException("no such file or directory: " + absolute);
+    }
+    try {
+      Path real = Files.isSymbolicLink(absolute) ? absolute.toRealPath() : absolute;
+      if (!Files.isReadable(real) || Files.isDirectory(real) && !Files.isExecutable(real)) {
+        throw new IllegalArgumentException("cannot read " + absolute + ": permission denied");
+      }
+      if (Files.isDirectory(real)) {
+        try (var listing = Files.list(real)) {
+          listing.findFirst();
+        }
+      }
+      return real;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + absolute + ": " + e.getMessage(), e);
+    }
   }
 
   /**
