@@ -12,13 +12,21 @@ import java.util.Set;
 /**
  * Writes a file so that at every moment it is either wholly old or wholly new: the bytes go to a
  * temporary file in the same directory, which then replaces the target by an atomic rename. The
- * target's permissions are carried over.
+ * target's permissions are carried over; a symbolic link is followed (the link stays), and a device
+ * or a FIFO is written in place (renaming over {@code /dev/null}, as root, would replace the device).
  */
 public final class AtomicFile {
   private AtomicFile() {}
 
   public static void write(Path target, byte[] content) throws IOException {
-    Path absolute = target.toAbsolutePath();
+    Path absolute = linkTarget(target.toAbsolutePath());
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+      // a device or a FIFO (--output /dev/null, a pipe): written in place, never replaced by a file
+      try (var out = Files.newOutputStream(absolute, java.nio.file.StandardOpenOption.WRITE)) {
+        out.write(content);
+      }
+      return;
+    }
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
     Set<PosixFilePermission> permissions = null;
@@ -45,5 +53,17 @@ public final class AtomicFile {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /** Where a symbolic link (or a chain of them) points: the link stays a link, its target gets the bytes. */
+  private static Path linkTarget(Path path) throws IOException {
+    Path current = path;
+    for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+      if (hops == 40) {
+        throw new IOException("too many levels of symbolic links: " + path);
+      }
+      current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+    }
+    return current;
   }
 }
