@@ -1,29 +1,23 @@
 package dev.optkit.analyzers.parse;
 
+import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The jars the symbol solver may read: those the user names, and those already in the local Maven
- * repository for the dependencies the project's {@code pom.xml} files declare. It reads poms as
- * text and never runs the project's build.
+ * repository for the dependencies the project's {@code pom.xml} files declare. It reads poms with
+ * Maven's model reader and never runs the project's build.
  */
 public final class ProjectClasspath {
-  private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
-  private static final Pattern PROPERTIES = Pattern.compile("<properties>(.*?)</properties>", Pattern.DOTALL);
-  private static final Pattern PROPERTY = Pattern.compile("<([\\w.\\-]+)>([^<]*)</\\1>");
 
   private ProjectClasspath() {}
 
@@ -74,53 +68,16 @@ public final class ProjectClasspath {
   }
 
   static List<Path> jarsDeclaredBy(Path pom, Path repository) {
-    String text;
-    try {
-      text = Files.readString(pom);
-    } catch (IOException e) {
-      return List.of();
-    }
-    Map<String, String> properties = new HashMap<>();
-    Matcher props = PROPERTIES.matcher(text);
-    while (props.find()) {
-      Matcher property = PROPERTY.matcher(props.group(1));
-      while (property.find()) {
-        properties.put(property.group(1), property.group(2).trim());
-      }
-    }
     List<Path> jars = new ArrayList<>();
-    Matcher dependency = DEPENDENCY.matcher(text);
-    while (dependency.find()) {
-      String body = dependency.group(1);
-      String group = tag(body, "groupId", properties);
-      String artifact = tag(body, "artifactId", properties);
-      if (group == null || artifact == null) {
-        continue;
-      }
-      String version = tag(body, "version", properties);
-      Path artifactDir = repository.resolve(group.replace('.', '/')).resolve(artifact);
-      Optional<Path> jar = version != null && !version.contains("${")
-          ? jarIn(artifactDir.resolve(version), artifact, version)
-          : newestJar(artifactDir, artifact);
-      jar.ifPresent(jars::add);
+    // Maven's own model reader: the declared encoding honoured, a malformed pom an empty list at once
+    for (MavenPom.Declared dependency : MavenPom.read(pom).map(MavenPom::declaredDependencies).orElse(List.of())) {
+      Path artifactDir = repository.resolve(dependency.groupId().replace('.', '/')).resolve(dependency.artifactId());
+      Optional<Path> jar = dependency.version() != null
+          ? jarIn(artifactDir.resolve(dependency.version()), dependency.artifactId(), dependency.version())
+          : newestJar(artifactDir, dependency.artifactId());
+      jar.filter(j -> !jars.contains(j)).ifPresent(jars::add);
     }
     return jars;
-  }
-
-  private static String tag(String body, String name, Map<String, String> properties) {
-    Matcher m = Pattern.compile("<" + name + ">\\s*([^<]+?)\\s*</" + name + ">").matcher(body);
-    if (!m.find()) {
-      return null;
-    }
-    String value = m.group(1);
-    Matcher ref = Pattern.compile("\\$\\{([^}]+)}").matcher(value);
-    StringBuilder resolved = new StringBuilder();
-    while (ref.find()) {
-      String replacement = properties.getOrDefault(ref.group(1), ref.group());
-      ref.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
-    }
-    ref.appendTail(resolved);
-    return resolved.toString();
   }
 
   private static Optional<Path> jarIn(Path versionDir, String artifact, String version) {

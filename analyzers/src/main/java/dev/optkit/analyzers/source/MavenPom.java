@@ -112,6 +112,82 @@ public final class MavenPom {
     return Optional.empty();
   }
 
+  /** A dependency as declared: its version interpolated from properties, or managed; null when neither says. */
+  public record Declared(String groupId, String artifactId, String version) {}
+
+  /**
+   * Every dependency the module and its local parents name — dependencies, dependency management,
+   * profiles — with versions interpolated from their properties ({@code ${x}}, {@code project.version})
+   * or taken from dependency management when the declaration has none.
+   */
+  public List<Declared> declaredDependencies() {
+    Properties properties = properties();
+    Model module = lineage.get(0);
+    String projectVersion = module.getVersion() != null ? module.getVersion()
+        : module.getParent() != null ? module.getParent().getVersion() : null;
+    if (projectVersion != null) {
+      properties.putIfAbsent("project.version", projectVersion);
+      properties.putIfAbsent("version", projectVersion);
+    }
+    if (module.getParent() != null && module.getParent().getVersion() != null) {
+      properties.putIfAbsent("project.parent.version", module.getParent().getVersion());
+    }
+    List<org.apache.maven.model.Dependency> all = new ArrayList<>();
+    List<org.apache.maven.model.Dependency> managed = new ArrayList<>();
+    for (Model model : lineage) {
+      all.addAll(model.getDependencies());
+      if (model.getDependencyManagement() != null) {
+        managed.addAll(model.getDependencyManagement().getDependencies());
+      }
+      for (org.apache.maven.model.Profile profile : model.getProfiles()) {
+        all.addAll(profile.getDependencies());
+        if (profile.getDependencyManagement() != null) {
+          managed.addAll(profile.getDependencyManagement().getDependencies());
+        }
+      }
+    }
+    all.addAll(managed);
+    List<Declared> declared = new ArrayList<>();
+    for (org.apache.maven.model.Dependency dependency : all) {
+      if (dependency.getGroupId() == null || dependency.getArtifactId() == null || "pom".equals(dependency.getType())) {
+        continue;
+      }
+      String group = interpolate(dependency.getGroupId(), properties);
+      String artifact = interpolate(dependency.getArtifactId(), properties);
+      String version = dependency.getVersion();
+      if (version == null) {
+        version = managed.stream().filter(m -> dependency.getGroupId().equals(m.getGroupId())
+                && dependency.getArtifactId().equals(m.getArtifactId()) && m.getVersion() != null)
+            .map(org.apache.maven.model.Dependency::getVersion).findFirst().orElse(null);
+      }
+      version = version == null ? null : interpolate(version, properties);
+      declared.add(new Declared(group, artifact, version == null || version.contains("${") ? null : version));
+    }
+    return declared;
+  }
+
+  /** {@code ${name}} replaced from the properties, a few levels deep; unknown ones left as written. */
+  private static String interpolate(String value, Properties properties) {
+    String current = value.trim();
+    for (int round = 0; round < 5 && current.contains("${"); round++) {
+      StringBuilder out = new StringBuilder();
+      int at = 0;
+      while (at < current.length()) {
+        int start = current.indexOf("${", at);
+        int end = start < 0 ? -1 : current.indexOf('}', start);
+        if (start < 0 || end < 0) {
+          out.append(current, at, current.length());
+          break;
+        }
+        String name = current.substring(start + 2, end);
+        out.append(current, at, start).append(properties.getProperty(name, "${" + name + "}"));
+        at = end + 1;
+      }
+      current = out.toString();
+    }
+    return current;
+  }
+
   /** The artifactIds of the dependencies the module and its local parents declare. */
   public List<String> dependencyArtifacts() {
     List<String> artifacts = new ArrayList<>();
