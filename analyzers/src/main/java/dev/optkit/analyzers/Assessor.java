@@ -174,7 +174,9 @@ public final class Assessor {
   /** Everything besides a file's own content that shapes its facts. */
   private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {
     StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
-        .append('|').append(options.resolveTypes());
+        .append('|').append(options.resolveTypes())
+        // the JDK's own classes resolve types too (ReflectionTypeSolver)
+        .append('|').append(System.getProperty("java.vendor")).append(' ').append(System.getProperty("java.version"));
     key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients());
     for (Path jar : jars) {
       key.append('|').append(jar).append(':').append(jar.toFile().length()).append(':').append(jar.toFile().lastModified());

@@ -140,4 +140,27 @@ class AssessorTest {
     assertEquals(1, changed.stats().cachedFiles());
     assertTrue(changed.findings().stream().anyMatch(f -> "SELECT COUNT(*) FROM u".equals(f.details().get("sql"))));
   }
+
+  @Test
+  void aJarArrivingBetweenRunsInvalidatesTheCacheAndTheAnswerMatchesAnUncachedRun() throws Exception {
+    new ProjectFixture(dir).java(CLIENT).assess();
+    Path libs = Files.createDirectories(dir.resolve("libs"));
+    Path cacheDir = dir.resolve(".optkit/cache");
+    Assessor.Options cached = new Assessor.Options(List.of(dir.resolve("src")), List.of(), false, List.of(libs), false,
+        1, true, dev.optkit.analyzers.config.OptkitConfig.defaults(), "test", cacheDir);
+    new Assessor().assess(cached, Assessor.Progress.NONE);
+    assertEquals(1, new Assessor().assess(cached, Assessor.Progress.NONE).stats().cachedFiles());
+
+    // a jar arrives in a class-path folder, as jars arrive in the local Maven repository
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(libs.resolve("extra.jar")))) {
+      jar.putNextEntry(new java.util.zip.ZipEntry("extra/Marker.class"));
+      jar.write(new byte[0]);
+    }
+    Assessment afterJar = new Assessor().assess(cached, Assessor.Progress.NONE);
+    assertEquals(0, afterJar.stats().cachedFiles(), "facts from before the jar are not reused");
+    Assessment uncached = new Assessor().assess(new Assessor.Options(List.of(dir.resolve("src")), List.of(), false,
+        List.of(libs), false, 1, true, dev.optkit.analyzers.config.OptkitConfig.defaults(), "test", null),
+        Assessor.Progress.NONE);
+    assertEquals(uncached.findings(), afterJar.findings());
+  }
 }
