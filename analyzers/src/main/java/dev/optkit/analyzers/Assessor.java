@@ -103,7 +103,8 @@ public final class Assessor {
       List<Future<?>> running = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         running.add(pool.submit(() -> {
-          ParsingWorker worker = new ParsingWorker(sources.typeFiles(), jars, catalog, options.resolveTypes());
+          ParsingWorker worker = new ParsingWorker(sources.typeFiles(), jars, catalog, options.resolveTypes(),
+              options.config().analysis().maxFileBytes());
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
             outcomes[i] = worker.analyze(files.get(i), cache);
             progress.filesDone(done.incrementAndGet(), files.size());

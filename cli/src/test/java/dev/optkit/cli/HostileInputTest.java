@@ -82,4 +82,20 @@ class HostileInputTest {
     assertTrue(run.out().contains("1 files") && !run.out().contains("not parsed"), run.out());
     assertTrue(run.out().contains("Names.name"), run.out());
   }
+
+  @Test
+  void aFileOverTheSizeBudgetIsAWarningNamingItAndTheScanGoesOn() throws Exception {
+    Path project = project();
+    Files.writeString(project.resolve(".optkit.yml"), "analysis:\n  maxFileKilobytes: 64\n");
+    StringBuilder generated = new StringBuilder("package shop;\n\npublic class Generated {\n");
+    for (int i = 0; i < 5000; i++) {
+        generated.append("    public int field").append(i).append(" = ").append(i).append(";\n");
+    }
+    Files.writeString(project.resolve("src/main/java/shop/Generated.java"), generated.append("}\n"));
+    CliRun run = CliRun.of("assess", project.toString(), "--no-maven-repo");
+    assertEquals(0, run.exitCode(), run.err());
+    String all = run.out() + run.err();
+    assertTrue(all.contains("Generated.java") && all.contains("over the 64 KB budget for one file"), all);
+    assertTrue(run.out().contains("Names.name"), run.out());
+  }
 }

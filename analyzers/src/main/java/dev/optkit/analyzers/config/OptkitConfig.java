@@ -113,16 +113,27 @@ public record OptkitConfig(
     }
   }
 
-  /** How far analysis follows calls inside the project. */
-  public record Analysis(Integer callDepth) {
+  /**
+   * How far analysis follows calls inside the project, and the largest source file it parses
+   * ({@code maxFileKilobytes}, default 4096): a bigger one, generated as a rule, is a warning naming
+   * it, and the scan goes on without it (a 20 MB file once took the whole scan down with it).
+   */
+  public record Analysis(Integer callDepth, Integer maxFileKilobytes) {
     public Analysis {
       if (callDepth != null && (callDepth < 0 || callDepth > 10)) {
         throw new IllegalArgumentException("analysis.callDepth must be between 0 and 10, was " + callDepth);
+      }
+      if (maxFileKilobytes != null && maxFileKilobytes < 1) {
+        throw new IllegalArgumentException("analysis.maxFileKilobytes must be at least 1, was " + maxFileKilobytes);
       }
     }
 
     public int depth() {
       return callDepth == null ? 3 : callDepth;
+    }
+
+    public long maxFileBytes() {
+      return (maxFileKilobytes == null ? 4096L : maxFileKilobytes) * 1024;
     }
   }
 
@@ -143,7 +154,7 @@ public record OptkitConfig(
         includeTests != null && includeTests,
         rules == null ? Map.of() : new TreeMap<>(rules),
         cacheable == null ? new Cacheable(null) : cacheable,
-        analysis == null ? new Analysis(null) : analysis,
+        analysis == null ? new Analysis(null, null) : analysis,
         savings == null ? SavingsSettings.defaults() : savings,
         clients == null ? List.of() : List.copyOf(clients),
         declaredClients == null ? List.of() : List.copyOf(declaredClients),

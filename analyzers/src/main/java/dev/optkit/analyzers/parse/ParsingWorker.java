@@ -41,6 +41,7 @@ public final class ParsingWorker {
   public record Outcome(FileFacts facts, ParseProblem problem) {}
 
   private final JavaParser parser;
+  private final long maxFileBytes;
   private final JavaParser legacyParser;
   private final FactExtractor extractor;
   private final CombinedTypeSolver typeSolver;
@@ -48,6 +49,13 @@ public final class ParsingWorker {
   private long failedResolutions;
 
   public ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes) {
+    this(projectTypes, jars, catalog, resolveTypes, Long.MAX_VALUE);
+  }
+
+  /** @param maxFileBytes a larger file is a problem naming it, never parsed */
+  public ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes,
+      long maxFileBytes) {
+    this.maxFileBytes = maxFileBytes;
     this.typeSolver = new CombinedTypeSolver();
     ParserConfiguration configuration = configuration(LanguageLevels.newest());
     if (resolveTypes) {
@@ -103,6 +111,12 @@ public final class ParsingWorker {
     String content;
     String hash;
     try {
+      long size = Files.size(file.absolutePath());
+      if (size > maxFileBytes) {
+        return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, String.format(java.util.Locale.ROOT,
+            "skipped: %,d KB, over the %,d KB budget for one file (analysis.maxFileKilobytes in .optkit.yml)",
+            size / 1024, maxFileBytes / 1024)));
+      }
       byte[] bytes = Files.readAllBytes(file.absolutePath());
       hash = cache == null ? null : Hashes.sha256(bytes);
       if (cache != null) {
