@@ -1272,8 +1272,8 @@ public final class FactExtractor {
         confidence = Confidence.LOW;
         receiverType = declared == null ? client.types().get(0) : declared.name();
       }
-      if (client.fluent() && scope instanceof MethodCallExpr inner && client.matchesMethod(inner.getNameAsString())) {
-        return Optional.empty(); // an earlier link of this chain is the entry call
+      if (client.fluent() && earlierEntry(scope, client)) {
+        return Optional.empty(); // an earlier link of this chain is the entry call: one statement, one finding
       }
       IoSite site = describeSite(call, client, confidence, receiverType);
       boolean httpUrl = site.url() != null && site.url().startsWith("http");
@@ -1281,6 +1281,16 @@ public final class FactExtractor {
         return Optional.empty();
       }
       return Optional.of(site);
+    }
+
+    /** Whether a call further down this chain ({@code a.entry().path(x).entry()}) is itself an entry of the client. */
+    private boolean earlierEntry(Expression scope, ClientSignature client) {
+      for (Expression link = scope; link instanceof MethodCallExpr inner; link = inner.getScope().orElse(null)) {
+        if (client.matchesMethod(inner.getNameAsString())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** A client whose type this file imports and that has a method of this name: names only, low confidence. */

@@ -202,4 +202,31 @@ class RemoteApiCallRuleTest {
     assertEquals("status(String)", findings.get(0).enclosingMethod());
     assertEquals("https://api.example.com/items/{id}", findings.get(0).details().get("url"));
   }
+
+  @Test
+  void aJaxRsChainIsOneFindingAtItsRequestAndBuildingATargetIsNone() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import jakarta.ws.rs.client.Client;
+        import jakarta.ws.rs.client.ClientBuilder;
+        import jakarta.ws.rs.client.WebTarget;
+        class Prices {
+          private final Client client = ClientBuilder.newClient();
+          private final WebTarget items = client.target("https://prices.example.org").path("items");
+          String price(String id) {
+            return items.path(id).request().get(String.class);
+          }
+          String fresh(String id) {
+            return client.target("https://prices.example.org").path("items").path(id).request().get(String.class);
+          }
+          WebTarget only(String id) {
+            return client.target("https://prices.example.org").path(id);
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(List.of("price(String)", "fresh(String)"), findings.stream().map(Finding::enclosingMethod).toList(),
+        findings.toString());
+    assertEquals("https://prices.example.org", findings.get(1).details().get("url"));
+    assertTrue(findings.get(1).message().contains("request()"), findings.get(1).message());
+  }
 }
