@@ -157,9 +157,10 @@ public final class Assessor {
       }
     }
     SavingsModel savings = new SavingsModel(config.savings());
+    dev.optkit.analyzers.savings.PricingExemptions exemptions = new dev.optkit.analyzers.savings.PricingExemptions(index);
     List<Finding> priced = new ArrayList<>();
     for (Finding finding : Fingerprints.assign(findings)) {
-      priced.add(finding.withSavings(savings.estimate(finding)));
+      priced.add(finding.withSavings(exemptions.apply(finding, savings.estimate(finding))));
     }
     priced.sort(RANKING);
     long elapsed = (System.nanoTime() - start) / 1_000_000;

@@ -1,0 +1,85 @@
+package dev.optkit.analyzers.savings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PricingExemptionsTest {
+  @TempDir Path dir;
+
+  private static final String DAO = """
+      package shop;
+      import java.sql.Connection;
+      import javax.sql.DataSource;
+      public class Dao {
+        private final DataSource dataSource;
+        public Dao(DataSource dataSource) { this.dataSource = dataSource; }
+        public int count(String table) throws Exception {
+          try (Connection c = dataSource.getConnection()) {
+            return c.createStatement().executeQuery("SELECT COUNT(*) FROM items").getInt(1);
+          }
+        }
+        public int seeded() throws Exception {
+          try (Connection c = dataSource.getConnection()) {
+            return c.createStatement().executeQuery("SELECT COUNT(*) FROM seeds").getInt(1);
+          }
+        }
+        public int warm() throws Exception {
+          try (Connection c = dataSource.getConnection()) {
+            return c.createStatement().executeQuery("SELECT COUNT(*) FROM warm").getInt(1);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void startUpCodeAndWhatTheProjectCachesAreReportedButNotPriced() {
+    List<Finding> findings = new ProjectFixture(dir).java(DAO).java("""
+        package shop;
+        import org.springframework.boot.CommandLineRunner;
+        public class Seeder implements CommandLineRunner {
+          private final Dao dao;
+          public Seeder(Dao dao) { this.dao = dao; }
+          @Override
+          public void run(String... args) throws Exception { check(); }
+          private void check() throws Exception { dao.seeded(); }
+        }
+        """).java("""
+        package shop;
+        import jakarta.annotation.PostConstruct;
+        public class Warmer {
+          private final Dao dao;
+          public Warmer(Dao dao) { this.dao = dao; }
+          @PostConstruct
+          public void init() throws Exception { dao.warm(); }
+        }
+        """).java("""
+        package shop;
+        public class Service {
+          private final Dao dao;
+          public Service(Dao dao) { this.dao = dao; }
+          public int items() throws Exception { return dao.count("items"); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, String> basisBySql = findings.stream().collect(Collectors.toMap(
+        f -> String.valueOf(f.details().get("sql")), f -> f.savings().basis(), (a, b) -> a));
+    assertTrue(basisBySql.get("SELECT COUNT(*) FROM seeds").startsWith("not priced: called only at start-up"),
+        basisBySql.toString());
+    assertTrue(basisBySql.get("SELECT COUNT(*) FROM warm").startsWith("not priced: called only at start-up, from "
+        + "Warmer.init()"), basisBySql.toString());
+    Finding items = findings.stream().filter(f -> "SELECT COUNT(*) FROM items".equals(f.details().get("sql")))
+        .findFirst().orElseThrow();
+    assertTrue(items.savings().callsSavedPerDay() > 0, items.savings().toString());
+    assertEquals(0, findings.stream().filter(f -> f.savings().basis().startsWith("not priced"))
+        .mapToLong(f -> f.savings().timeSavedMsPerDay()).sum());
+  }
+}
