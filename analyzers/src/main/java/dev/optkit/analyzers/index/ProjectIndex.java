@@ -493,6 +493,7 @@ public final class ProjectIndex {
 
   private WebEntryPoints webEntryPoints;
   private PerUserCode perUserCode;
+  private CachedCode cachedCode;
   private DataFootprint.Reader footprints;
 
   /** Request handlers, listeners and web response types. */
@@ -503,6 +504,11 @@ public final class ProjectIndex {
   /** Secured code and code reading the caller's identity, request or session. */
   public synchronized PerUserCode perUserCode() {
     return perUserCode == null ? perUserCode = new PerUserCode(this) : perUserCode;
+  }
+
+  /** Code behind the project's own caches: what it calls runs once per miss. */
+  public synchronized CachedCode cachedCode() {
+    return cachedCode == null ? cachedCode = new CachedCode(this) : cachedCode;
   }
 
   public SchemaViews schemaViews() {

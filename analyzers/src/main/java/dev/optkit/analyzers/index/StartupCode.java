@@ -1,12 +1,7 @@
 package dev.optkit.analyzers.index;
 
-import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,34 +42,11 @@ public final class StartupCode {
   }
 
   private Map<IndexedMethod, String> compute() {
-    Map<IndexedMethod, String> found = new java.util.IdentityHashMap<>();
-    Map<IndexedMethod, List<IndexedMethod>> callers = new java.util.IdentityHashMap<>();
-    Deque<IndexedMethod> queue = new ArrayDeque<>();
+    Map<IndexedMethod, String> entries = new java.util.IdentityHashMap<>();
     for (IndexedMethod method : index.methods()) {
-      entry(method).ifPresent(why -> {
-        found.put(method, why);
-        queue.add(method);
-      });
-      for (CallRef call : method.fact().calls()) {
-        for (IndexedMethod target : index.allTargetsOf(call)) {
-          callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
-        }
-      }
+      entry(method).ifPresent(why -> entries.put(method, why));
     }
-    // callees whose every caller is start-up code are start-up code too
-    Map<IndexedMethod, List<IndexedMethod>> callees = new HashMap<>();
-    callers.forEach((callee, its) -> its.forEach(caller -> callees.computeIfAbsent(caller, k -> new ArrayList<>())
-        .add(callee)));
-    while (!queue.isEmpty()) {
-      IndexedMethod done = queue.poll();
-      for (IndexedMethod callee : callees.getOrDefault(done, List.of())) {
-        if (!found.containsKey(callee) && callers.get(callee).stream().allMatch(found::containsKey)) {
-          found.put(callee, "called only at start-up, from " + done.fact().displayName() + "()");
-          queue.add(callee);
-        }
-      }
-    }
-    return found;
+    return OnlyCalledFrom.closure(index, entries, "called only at start-up, from");
   }
 
   private Optional<String> entry(IndexedMethod method) {

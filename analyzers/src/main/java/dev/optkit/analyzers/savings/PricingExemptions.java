@@ -34,10 +34,7 @@ public final class PricingExemptions {
   }
 
   private Optional<String> why(IndexedMethod method) {
-    if (method.fact().usesExistingCache()) {
-      return Optional.of("already cached by the project (" + method.fact().displayName() + "())");
-    }
-    return startup.whyStartupOnly(method);
+    return index.cachedCode().whyCached(method).or(() -> startup.whyStartupOnly(method));
   }
 
   /** The method whose body holds the finding's line. */

@@ -1,0 +1,49 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.CallRef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The methods that run only inside some entry methods: the entries, and every method that has
+ * callers, all of them already in the set, computed once over the whole call graph (cycles need
+ * no depth cap). A method without callers the index can see is never added: a framework or another
+ * module may call it.
+ */
+final class OnlyCalledFrom {
+  private OnlyCalledFrom() {
+  }
+
+  /**
+   * @param entries the entry methods, with why each is one
+   * @param via how a reached method is explained: {@code via + " " + caller + "()"}
+   */
+  static Map<IndexedMethod, String> closure(ProjectIndex index, Map<IndexedMethod, String> entries, String via) {
+    Map<IndexedMethod, String> found = new IdentityHashMap<>(entries);
+    Map<IndexedMethod, List<IndexedMethod>> callers = new IdentityHashMap<>();
+    Map<IndexedMethod, List<IndexedMethod>> callees = new IdentityHashMap<>();
+    for (IndexedMethod method : index.methods()) {
+      for (CallRef call : method.fact().calls()) {
+        for (IndexedMethod target : index.allTargetsOf(call)) {
+          callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
+          callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
+        }
+      }
+    }
+    Deque<IndexedMethod> queue = new ArrayDeque<>(entries.keySet());
+    while (!queue.isEmpty()) {
+      IndexedMethod done = queue.poll();
+      for (IndexedMethod callee : callees.getOrDefault(done, List.of())) {
+        if (!found.containsKey(callee) && callers.get(callee).stream().allMatch(found::containsKey)) {
+          found.put(callee, via + " " + done.fact().displayName() + "()");
+          queue.add(callee);
+        }
+      }
+    }
+    return found;
+  }
+}
