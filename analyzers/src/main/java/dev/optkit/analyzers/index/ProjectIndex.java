@@ -46,11 +46,9 @@ public final class ProjectIndex {
   private final Map<String, Set<String>> subtypes = new HashMap<>();
   private final Map<String, Optional<DeclaredClientSignature>> declaredClients = new HashMap<>();
   private final Map<CallRef, List<IndexedMethod>> callTargets = new HashMap<>();
-  private final Map<String, List<ReachedIo>> reach = new HashMap<>();
   private final Map<String, List<IoSite>> declaredSites = new HashMap<>();
   private final List<IndexedMethod> methods = new ArrayList<>();
-  /** Path position of the highest method a cycle cut back to during the current walk. */
-  private int lowestCut = Integer.MAX_VALUE;
+  private final IoReachability reachability = new IoReachability(this);
 
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth) {
     this(files, catalog, maxDepth, MyBatisXmlMappers.none());
@@ -413,82 +411,22 @@ public final class ProjectIndex {
         .map(t -> "MyBatis's second-level cache (@CacheNamespace on " + t.simpleName() + ")");
   }
 
-  public List<ReachedIo> reachedIo(IndexedMethod method) {
-    return reachedIo(method, maxDepth, new java.util.LinkedHashSet<>());
-  }
-
-  private List<ReachedIo> reachedIo(IndexedMethod method, int depth, Set<String> onPath) {
-    String key = method.key() + "@" + method.path() + "^" + depth;
-    List<ReachedIo> cached = reach.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    int position = onPath.size();
-    if (!onPath.add(method.key())) {
-      int index = 0;
-      for (String onTheWay : onPath) {
-        if (onTheWay.equals(method.key())) {
-          lowestCut = Math.min(lowestCut, index);
-          break;
-        }
-        index++;
-      }
-      return List.of();
-    }
-    int outerCut = lowestCut;
-    lowestCut = Integer.MAX_VALUE;
-    List<ReachedIo> result = new ArrayList<>();
-    for (IoSite site : sitesOf(method)) {
-      if (!site.deferred()) {
-        result.add(new ReachedIo(site, method.path(), List.of(), site.confidence()));
-      }
-    }
-    if (depth > 0) {
-      for (CallRef call : method.fact().calls()) {
-        if (call.deferred()) {
-          continue;
-        }
-        result.addAll(reachedThrough(method, call, depth, onPath));
-      }
-    }
-    onPath.remove(method.key());
-    List<ReachedIo> immutable = List.copyOf(result);
-    if (lowestCut >= position) {
-      // complete for this method; a cycle cut back to a caller further up would make the result
-      // depend on where the walk entered the cycle, so that one is not reused
-      reach.put(key, immutable);
-    }
-    lowestCut = Math.min(outerCut, lowestCut);
-    return immutable;
-  }
-
   /**
-   * The I/O one call reaches through the project methods it may run. A method that is already
-   * cached is not followed, except when called on {@code this} from its own class: that call
-   * skips the caching proxy (Sonar S6809), so its I/O still happens every time.
+   * The I/O the method performs, directly or through project methods at any depth, each site once
+   * by its shortest chain (see {@link IoReachability}).
    */
-  private List<ReachedIo> reachedThrough(IndexedMethod caller, CallRef call, int depth, Set<String> onPath) {
-    List<ReachedIo> result = new ArrayList<>();
-    if (declaredSite(call).isPresent()) {
-      return result;
-    }
-    for (IndexedMethod target : targetsOf(call)) {
-      boolean selfInvocation = target.fact().ownerType().equals(caller.fact().ownerType());
-      if (target.fact().usesExistingCache() && !selfInvocation) {
-        continue;
-      }
-      for (ReachedIo inner : reachedIo(target, depth - 1, onPath)) {
-        List<String> via = new ArrayList<>();
-        via.add(target.fact().displayName());
-        via.addAll(inner.via());
-        result.add(new ReachedIo(inner.site(), inner.sitePath(), List.copyOf(via), inner.confidence().min(call.confidence())));
-      }
-    }
-    return result;
+  public List<ReachedIo> reachedIo(IndexedMethod method) {
+    return reachability.of(method);
   }
 
+  /** The I/O one call of {@code caller} reaches through the project methods it may run. */
   public List<ReachedIo> reachedThrough(IndexedMethod caller, CallRef call) {
-    return reachedThrough(caller, call, maxDepth, new java.util.LinkedHashSet<>());
+    return reachability.through(caller, call);
+  }
+
+  /** How many methods of a chain messages print (analysis.callDepth): reachability itself has no cap. */
+  public int messageDepth() {
+    return maxDepth;
   }
 
   private WebEntryPoints webEntryPoints;

@@ -12,4 +12,13 @@ public record ReachedIo(IoSite site, String sitePath, List<String> via, Confiden
   public boolean direct() {
     return via.isEmpty();
   }
+
+  /** The chain as messages print it, "A.b() -> C.d()", at most {@code cap} methods and a count of the rest. */
+  public String chain(int cap) {
+    if (via.size() <= Math.max(1, cap)) {
+      return String.join(" -> ", via);
+    }
+    return String.join(" -> ", via.subList(0, Math.max(1, cap))) + " -> ... (" + (via.size() - Math.max(1, cap))
+        + " more)";
+  }
 }

@@ -122,7 +122,7 @@ public final class CacheableReadMethodRule implements Rule {
       String what = read.site().provider() + " " + read.site().method() + "()"
           + (read.site().url() != null ? " [" + read.site().url() + "]" : "")
           + (read.site().sql() != null ? " [" + DatabaseQueryRule.abbreviate(read.site().sql()) + "]" : "");
-      described.add(read.direct() ? what : what + " via " + String.join(" -> ", read.via()));
+      described.add(read.direct() ? what : what + " via " + read.chain(context.index().messageDepth()));
     }
     List<String> key = fact.params().stream().map(p -> p.type() + " " + p.name()).toList();
     List<String> writers = writersInSameClass(context, method);

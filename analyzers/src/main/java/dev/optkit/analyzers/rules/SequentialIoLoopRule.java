@@ -40,7 +40,7 @@ public final class SequentialIoLoopRule implements Rule {
       for (LoopFact loop : method.fact().loops()) {
         List<ReachedIo> perIteration = perIteration(context, method, loop);
         if (!perIteration.isEmpty()) {
-          findings.add(describe(method, loop, perIteration));
+          findings.add(describe(context, method, loop, perIteration));
         }
       }
     }
@@ -69,7 +69,7 @@ public final class SequentialIoLoopRule implements Rule {
     return reached;
   }
 
-  private Finding describe(IndexedMethod method, LoopFact loop, List<ReachedIo> perIteration) {
+  private Finding describe(RuleContext context, IndexedMethod method, LoopFact loop, List<ReachedIo> perIteration) {
     boolean dbRead = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() == Access.READ);
     boolean dbWrite = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB && r.site().access() == Access.WRITE);
     boolean db = perIteration.stream().anyMatch(r -> r.site().kind() == ClientKind.DB);
@@ -106,7 +106,7 @@ public final class SequentialIoLoopRule implements Rule {
       String what = reached.site().provider() + " " + reached.site().method() + "()"
           + (reached.site().sql() != null ? " [" + DatabaseQueryRule.abbreviate(reached.site().sql()) + "]" : "")
           + (reached.site().url() != null ? " [" + reached.site().url() + "]" : "");
-      described.add(reached.direct() ? what : what + " via " + String.join(" -> ", reached.via()));
+      described.add(reached.direct() ? what : what + " via " + reached.chain(context.index().messageDepth()));
     }
     List<String> unsafe = new ArrayList<>();
     if (loop.inTransactional()) {

@@ -193,7 +193,7 @@ class SequentialIoLoopRuleTest {
   }
 
   @Test
-  void callsBeyondTheConfiguredDepthAreNotFollowed() {
+  void loopsReachIoAtAnyDepthAndMessagesCapTheChainAtTheConfiguredDepth() {
     List<Finding> findings = new ProjectFixture(dir).java(CLIENT).java("""
         package shop;
         import java.util.List;
@@ -211,7 +211,36 @@ class SequentialIoLoopRuleTest {
           }
         }
         """).findings(Category.IO_LOOP);
-    assertEquals(1, findings.size(), findings.toString());
-    assertEquals("near(List<String>)", findings.get(0).enclosingMethod());
+    assertEquals(List.of("loop(List<String>)", "near(List<String>)"),
+        findings.stream().map(Finding::enclosingMethod).sorted().toList(), findings.toString());
+    Finding deep = findings.stream().filter(f -> f.enclosingMethod().startsWith("loop")).findFirst().orElseThrow();
+    assertTrue(deep.message().contains("via Deep.a -> Deep.b -> Deep.c -> ... (2 more)"), deep.message());
+  }
+
+  @Test
+  void recursionAndCyclesReachTheSameIoWhereverTheWalkEnters() {
+    List<Finding> findings = new ProjectFixture(dir).java(CLIENT).java("""
+        package shop;
+        import java.util.List;
+        class Tree {
+          private final PriceClient prices = new PriceClient();
+          String even(String s, int n) throws Exception { return n == 0 ? prices.price(s) : odd(s, n - 1); }
+          String odd(String s, int n) throws Exception { return n == 0 ? s : even(s, n - 1); }
+          String walk(String s, int n) throws Exception { return n == 0 ? s : walk(s, n - 1) + even(s, n); }
+          void fromOdd(List<String> skus) throws Exception {
+            for (String sku : skus) { odd(sku, 3); }
+          }
+          void fromWalk(List<String> skus) throws Exception {
+            for (String sku : skus) { walk(sku, 3); }
+          }
+          void fromEven(List<String> skus) throws Exception {
+            for (String sku : skus) { even(sku, 3); }
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("fromEven(List<String>)", "fromOdd(List<String>)", "fromWalk(List<String>)"),
+        findings.stream().map(Finding::enclosingMethod).sorted().toList(), findings.toString());
+    Finding odd = findings.stream().filter(f -> f.enclosingMethod().startsWith("fromOdd")).findFirst().orElseThrow();
+    assertTrue(odd.message().contains("via Tree.odd -> Tree.even"), odd.message());
   }
 }
