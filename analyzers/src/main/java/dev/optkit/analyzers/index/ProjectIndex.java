@@ -152,9 +152,48 @@ public final class ProjectIndex {
           break;
         }
       }
+      if (result.isEmpty()) {
+        result = declaredByAnnotations(type, ancestry);
+      }
     }
     declaredClients.put(type, result);
     return result;
+  }
+
+  /** Method annotations that declare a query, whatever library they come from (by simple name). */
+  private static final Set<String> SQL_DECLARATIONS = Set.of(
+      "Query", "NativeQuery", "Select", "Insert", "Update", "Delete", "SqlQuery", "SqlUpdate", "SqlBatch", "SqlCall");
+  /** Method annotations that declare an HTTP request on a client interface (not Spring MVC's server mappings). */
+  private static final Set<String> HTTP_DECLARATIONS = Set.of(
+      "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "Get", "Post", "Put", "Delete", "Patch", "Head",
+      "Options", "RequestLine");
+
+  /**
+   * The generic rule beside the catalogue: an interface no project class implements whose methods
+   * carry query or HTTP declaration annotations is a client of a library optkit has never heard of
+   * (the library implements it at run time). An interface the project implements is its own
+   * server side (a JAX-RS resource interface, a generated API) and is left alone.
+   */
+  private Optional<DeclaredClientSignature> declaredByAnnotations(String type, List<String> ancestry) {
+    if (hasSubtypes(type)) {
+      return Optional.empty();
+    }
+    for (String ancestor : ancestry) {
+      for (IndexedMethod method : methodsOfType(ancestor)) {
+        for (String annotation : method.fact().annotations()) {
+          String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+          if (SQL_DECLARATIONS.contains(simple)) {
+            return Optional.of(new DeclaredClientSignature("declared-query-interface", ClientKind.DB,
+                "declared queries (@" + simple + ")", List.of(), List.of(annotation), List.of()));
+          }
+          if (HTTP_DECLARATIONS.contains(simple)) {
+            return Optional.of(new DeclaredClientSignature("declared-http-interface", ClientKind.API,
+                "declared HTTP client (@" + simple + ")", List.of(), List.of(annotation), List.of()));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private boolean matches(DeclaredClientSignature signature, List<String> ancestry) {
@@ -231,7 +270,9 @@ public final class ProjectIndex {
     } else {
       sql = declaration == null ? null : firstNonNull(declaration.annotationValue("Query"),
           declaration.annotationValue("Select"), declaration.annotationValue("Insert"),
-          declaration.annotationValue("Update"), declaration.annotationValue("Delete"));
+          declaration.annotationValue("Update"), declaration.annotationValue("Delete"),
+          declaration.annotationValue("SqlQuery"), declaration.annotationValue("SqlUpdate"),
+          declaration.annotationValue("NativeQuery"));
       access = dbAccess(declaration, call.name(), sql);
       Optional<MyBatisXmlMappers.Statement> mapped = xmlMappers.statement(call.receiverType(), call.name());
       if (sql == null && mapped.isPresent()) {
@@ -282,7 +323,7 @@ public final class ProjectIndex {
       }
       for (String verb : HTTP_VERB_ANNOTATIONS) {
         String camel = verb.charAt(0) + verb.substring(1).toLowerCase(Locale.ROOT);
-        if (simple.equals(camel + "Mapping") || simple.equals(camel + "Exchange")) {
+        if (simple.equals(camel) || simple.equals(camel + "Mapping") || simple.equals(camel + "Exchange")) {
           return verb;
         }
       }

@@ -171,4 +171,55 @@ class DatabaseQueryRuleTest {
     assertEquals("select name from tags where x = #{x}", byMethod.get("allTags()").details().get("sql"));
     assertEquals("write", byMethod.get("rename(String, String)").details().get("access"));
   }
+
+  @Test
+  void anInterfaceDeclaringItsQueriesIsAClientEvenFromALibraryOptkitDoesNotKnow() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.jdbi.v3.sqlobject.statement.SqlQuery;
+        import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+        public interface PeopleDao {
+          @SqlQuery("SELECT name FROM people WHERE id = :id")
+          String name(long id);
+          @SqlUpdate("UPDATE people SET name = :name WHERE id = :id")
+          void rename(long id, String name);
+        }
+        """).java("""
+        package shop;
+        public class People {
+          private final PeopleDao dao;
+          public People(PeopleDao dao) { this.dao = dao; }
+          public String name(long id) { return dao.name(id); }
+          public void rename(long id, String name) { dao.rename(id, name); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Object> sqlByMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod,
+        f -> f.details().get("sql")));
+    assertEquals(Map.of("name(long)", "SELECT name FROM people WHERE id = :id",
+        "rename(long, String)", "UPDATE people SET name = :name WHERE id = :id"), sqlByMethod, findings.toString());
+  }
+
+  @Test
+  void anAnnotatedInterfaceTheProjectImplementsIsItsOwnCodeNotAClient() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.example.data.Query;
+        public interface Lookup {
+          @Query("SELECT name FROM people WHERE id = ?")
+          String name(long id);
+        }
+        """).java("""
+        package shop;
+        public class InMemoryLookup implements Lookup {
+          public String name(long id) { return "n" + id; }
+        }
+        """).java("""
+        package shop;
+        public class Names {
+          private final Lookup lookup = new InMemoryLookup();
+          public String name(long id) { return lookup.name(id); }
+        }
+        """).findings(Category.DB_QUERY);
+    assertEquals(List.of(), findings);
+  }
 }

@@ -229,4 +229,43 @@ class RemoteApiCallRuleTest {
     assertEquals("https://prices.example.org", findings.get(1).details().get("url"));
     assertTrue(findings.get(1).message().contains("request()"), findings.get(1).message());
   }
+
+  @Test
+  void anInterfaceDeclaringHttpRequestsIsAClientButAResourceTheProjectImplementsIsNot() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import io.micronaut.http.annotation.Get;
+        import io.micronaut.http.client.annotation.Client;
+        @Client("https://rates.example.com")
+        public interface RatesClient {
+          @Get("/rates/{currency}")
+          String rate(String currency);
+        }
+        """).java("""
+        package shop;
+        import jakarta.ws.rs.GET;
+        import jakarta.ws.rs.Path;
+        @Path("/orders")
+        public interface OrdersResource {
+          @GET
+          String orders();
+        }
+        """).java("""
+        package shop;
+        public class OrdersEndpoint implements OrdersResource {
+          public String orders() { return "[]"; }
+        }
+        """).java("""
+        package shop;
+        public class Quotes {
+          private final RatesClient rates;
+          private final OrdersResource orders = new OrdersEndpoint();
+          public Quotes(RatesClient rates) { this.rates = rates; }
+          public String quote(String currency) { return rates.rate(currency) + orders.orders(); }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("GET", findings.get(0).details().get("httpMethod"));
+    assertTrue(findings.get(0).message().contains("rate()"), findings.get(0).message());
+  }
 }
