@@ -214,7 +214,8 @@ public final class FactExtractor {
           || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty());
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
-          type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL));
+          type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
+          EntityAssociations.of(type, t -> names.qualify(t).name()));
     }
 
     private static final List<String> TYPE_ANNOTATION_MEMBERS =
@@ -916,9 +917,17 @@ public final class FactExtractor {
         boolean transactional = hasTransactional();
         boolean synchronizedBlock = callable instanceof MethodDeclaration method && method.isSynchronized()
             || loop.findAncestor(SynchronizedStmt.class).isPresent();
+        String element = elementVariable(loop);
+        List<Integer> elementCalls = new ArrayList<>();
+        for (int c : loopCalls) {
+          if (element != null && callNodes.get(c) instanceof MethodCallExpr call
+              && call.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(element)) {
+            elementCalls.add(c);
+          }
+        }
         result.add(new LoopFact(loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
             List.copyOf(loopSites), List.copyOf(loopCalls), dependenceReasons(loop), joinsInside, transactional,
-            synchronizedBlock));
+            synchronizedBlock, List.copyOf(elementCalls)));
       }
       return List.copyOf(result);
     }
@@ -941,6 +950,21 @@ public final class FactExtractor {
       Node node = callable.getParentNode().orElse(null);
       return node instanceof TypeDeclaration<?> type
           && type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Transactional"));
+    }
+
+    /** The variable each iteration binds: a for-each's, or the lambda parameter of forEach and stream stages. */
+    private String elementVariable(Node loop) {
+      if (loop instanceof ForEachStmt each) {
+        return each.getVariableDeclarator().getNameAsString();
+      }
+      if (loop instanceof MethodCallExpr call) {
+        for (Expression argument : call.getArguments()) {
+          if (argument instanceof LambdaExpr lambda && lambda.getParameters().size() == 1) {
+            return lambda.getParameter(0).getNameAsString();
+          }
+        }
+      }
+      return null;
     }
 
     private String loopKind(Node loop) {

@@ -15,7 +15,16 @@ public record LoopFact(
     List<String> dependenceReasons,
     boolean futuresJoinedInside,
     boolean inTransactional,
-    boolean inSynchronized) {
+    boolean inSynchronized,
+    List<Integer> elementCalls) {
+
+  /**
+   * @param elementCalls the calls (among {@code calls}) made on the loop's element
+   *     ({@code pet.getVisits()} in {@code for (Pet pet : pets)} or {@code pets.forEach(pet -> ...)})
+   */
+  public LoopFact {
+    elementCalls = elementCalls == null ? List.of() : elementCalls; // facts cached before it existed
+  }
 
   public boolean independent() {
     return dependenceReasons.isEmpty();

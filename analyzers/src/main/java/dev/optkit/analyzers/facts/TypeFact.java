@@ -15,6 +15,7 @@ import java.util.Map;
  *     ({@code JpaRepository<Owner, Integer>} gives the entity a repository stores)
  * @param interfaces the implemented interfaces (of a class: a proxy of it implements these)
  * @param isFinal declared {@code final}: no subclass, so no class-based proxy
+ * @param associations the JPA associations of an entity (empty for other types)
  */
 public record TypeFact(
     String qualifiedName,
@@ -27,7 +28,31 @@ public record TypeFact(
     Map<String, String> annotationValues,
     Map<String, List<String>> superTypeArguments,
     List<String> interfaces,
-    boolean isFinal) {
+    boolean isFinal,
+    List<Association> associations) {
+
+  public TypeFact {
+    associations = associations == null ? List.of() : associations; // facts cached before they existed
+  }
+
+  /**
+   * One association of an entity.
+   *
+   * @param mapping OneToMany, ManyToMany, ManyToOne, OneToOne or ElementCollection
+   * @param eager fetched with its owner: explicitly, or by JPA's default for to-one associations
+   * @param target the entity (or element type) at the other end, qualified
+   * @param batched loaded in batches or a sub-select ({@code @BatchSize}, {@code @Fetch(SUBSELECT)})
+   */
+  public record Association(String field, String mapping, boolean eager, String target, boolean batched) {
+    public boolean toMany() {
+      return mapping.endsWith("ToMany") || mapping.equals("ElementCollection");
+    }
+
+    /** The getter that reaches it: {@code getVisits()} for {@code visits}. */
+    public String getter() {
+      return "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+  }
 
   /** An annotation member's literal value, by qualified or simple annotation name, or null. */
   public String annotationValue(String qualifiedOrSimple, String member) {

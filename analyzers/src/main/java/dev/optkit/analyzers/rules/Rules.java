@@ -11,6 +11,7 @@ public final class Rules {
         new RemoteApiCallRule(),
         new DatabaseQueryRule(),
         new SequentialIoLoopRule(),
+        new OrmNPlusOneRule(),
         new CacheableReadMethodRule(),
         new ExistingCacheRule());
   }

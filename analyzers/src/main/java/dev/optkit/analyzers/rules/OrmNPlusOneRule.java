@@ -1,0 +1,184 @@
+package dev.optkit.analyzers.rules;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.LoopFact;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.findings.Severity;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@RuleInfo(
+    id = "OrmNPlusOne",
+    title = "Hidden ORM N+1",
+    category = Category.IO_LOOP,
+    severity = Severity.HIGH,
+    summary = "N+1 queries the ORM issues where no query call is written: a lazy association touched per "
+        + "element of a loop, or an eager association loaded by a query that returns many entities.",
+    description = "From the JPA mappings of the project's entities (@OneToMany, @ManyToMany and @ElementCollection "
+        + "are lazy by default, @ManyToOne and @OneToOne eager): the getter of a lazy association called on the "
+        + "element of a loop loads it with one query per element (for (Pet p : owner.getPets()) "
+        + "p.getVisits().size()); a Spring Data repository query returning many entities whose eager association "
+        + "its JPQL does not JOIN FETCH loads it with one more query per row. Associations with @BatchSize or "
+        + "@Fetch(SUBSELECT) are loaded in batches and not reported. What runs is decided at run time (an entity "
+        + "graph or a fetch join elsewhere may have loaded the association), hence medium confidence.",
+    remediation = "Fetch the association with the query that loads the owners (JOIN FETCH, @EntityGraph), or let "
+        + "Hibernate load it in batches (@BatchSize on the association, hibernate.default_batch_fetch_size).")
+public final class OrmNPlusOneRule implements Rule {
+  private static final List<String> COLLECTIONS = List.of("java.util.List", "java.util.Collection", "java.util.Set",
+      "java.lang.Iterable", "java.util.stream.Stream", "org.springframework.data.domain.Page",
+      "org.springframework.data.domain.Slice");
+
+  @Override
+  public List<Finding> check(RuleContext context) {
+    List<Finding> findings = new ArrayList<>();
+    ProjectIndex index = context.index();
+    for (IndexedMethod method : index.methods()) {
+      for (LoopFact loop : method.fact().loops()) {
+        for (int c : loop.elementCalls()) {
+          CallRef call = method.fact().calls().get(c);
+          association(index, call.receiverType(), call.name())
+              .filter(a -> !a.eager() && !a.batched())
+              .ifPresent(a -> findings.add(lazyInLoop(method, loop, call, a)));
+        }
+      }
+      for (IoSite site : index.sitesOf(method)) {
+        eagerLoadedByQuery(index, site).ifPresent(found -> findings.add(eagerByQuery(method, site, found)));
+      }
+    }
+    return findings;
+  }
+
+  private record EagerLoad(String entity, TypeFact.Association association) {}
+
+  private static Optional<TypeFact.Association> association(ProjectIndex index, String entity, String getter) {
+    if (entity == null) {
+      return Optional.empty();
+    }
+    for (String type : index.supertypesOf(entity)) {
+      Optional<TypeFact.Association> found = index.type(type).stream()
+          .flatMap(t -> t.associations().stream()).filter(a -> a.getter().equals(getter)).findFirst();
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A repository read that returns many entities of a type with an eager association it does not fetch-join. */
+  private static Optional<EagerLoad> eagerLoadedByQuery(ProjectIndex index, IoSite site) {
+    if (site.kind() != ClientKind.DB || site.access() != Access.READ || !"spring-data-repository".equals(site.clientId())
+        || site.receiverType() == null) {
+      return Optional.empty();
+    }
+    String entity = returnedEntities(index, site).orElse(null);
+    if (entity == null) {
+      return Optional.empty();
+    }
+    String jpql = site.sql() == null ? "" : site.sql().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    for (String type : index.supertypesOf(entity)) {
+      for (TypeFact.Association association : index.type(type).map(TypeFact::associations).orElse(List.of())) {
+        boolean fetched = jpql.contains("fetch") && jpql.contains("." + association.field().toLowerCase(Locale.ROOT));
+        if (association.eager() && !association.batched() && !fetched) {
+          return Optional.of(new EagerLoad(entity, association));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The entity a repository method returns many of: a collection-returning method (declared, its
+   * element type erased in the facts, or the inherited findAll) of a repository whose generic
+   * supertype names the entity ({@code JpaRepository<Pet, Integer>}).
+   */
+  private static Optional<String> returnedEntities(ProjectIndex index, IoSite site) {
+    boolean many = site.method().equals("findAll");
+    for (String type : index.supertypesOf(site.receiverType())) {
+      List<IndexedMethod> declared = index.methods(type, site.method());
+      if (!declared.isEmpty()) {
+        String returned = declared.get(0).fact().returnType().replaceAll("<.*", "");
+        many = COLLECTIONS.contains(returned);
+        break;
+      }
+    }
+    if (!many) {
+      return Optional.empty();
+    }
+    return index.type(site.receiverType()).flatMap(t -> t.superTypeArguments().values().stream()
+            .filter(arguments -> !arguments.isEmpty()).map(arguments -> arguments.get(0)).findFirst())
+        .filter(entity -> index.type(entity).filter(OrmNPlusOneRule::isEntity).isPresent());
+  }
+
+  private static boolean isEntity(TypeFact type) {
+    return type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity");
+  }
+
+  private Finding lazyInLoop(IndexedMethod method, LoopFact loop, CallRef call, TypeFact.Association association) {
+    String owner = simple(call.receiverType());
+    String where = loop.kind() + " loop in " + method.fact().displayName();
+    return FindingDraft.in(info(), method, loop.range(), loop.snippet())
+        .confidence(Confidence.MEDIUM)
+        .message("N+1 query (ORM): " + where + " touches the lazy " + association.mapping() + " " + owner + "."
+            + association.field() + " of each element (" + call.name() + "()): one query per " + owner
+            + "; fetch it with the query that loads them (JOIN FETCH, @EntityGraph) or add @BatchSize")
+        .detail("classification", "orm-lazy-load-in-loop")
+        .detail("entity", call.receiverType())
+        .detail("association", association.field())
+        .detail("mapping", association.mapping())
+        .detail("fix", "JOIN FETCH " + lower(owner) + "." + association.field() + " in the query that loads the "
+            + owner + " entities, or @EntityGraph(attributePaths = \"" + association.field() + "\"), or @BatchSize "
+            + "on " + owner + "." + association.field())
+        .fix(false, "ORM fetch plans are not rewritten by migrate")
+        .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, List.of(lazyLoad(call.receiverType(), association,
+            call.range(), call.snippet()))))
+        .build();
+  }
+
+  private Finding eagerByQuery(IndexedMethod method, IoSite site, EagerLoad load) {
+    String owner = simple(load.entity());
+    TypeFact.Association association = load.association();
+    return FindingDraft.in(info(), method, site.range(), site.snippet())
+        .confidence(Confidence.MEDIUM)
+        .message("N+1 query (ORM): " + site.method() + "() in " + method.fact().displayName() + " loads many " + owner
+            + " entities whose " + association.mapping() + " " + association.field() + " is fetched eagerly"
+            + (association.mapping().endsWith("ToOne") && !association.toMany() ? " (JPA's default)" : "")
+            + " without a fetch join: one more query per " + owner + "; JOIN FETCH it or make it lazy")
+        .detail("classification", "orm-eager-association")
+        .detail("entity", load.entity())
+        .detail("association", association.field())
+        .detail("mapping", association.mapping())
+        .detail("fix", "JOIN FETCH " + lower(owner) + "." + association.field() + " in the query, "
+            + "@EntityGraph(attributePaths = \"" + association.field() + "\") on " + site.method() + "(), or "
+            + "fetch = FetchType.LAZY on " + owner + "." + association.field())
+        .fix(false, "ORM fetch plans are not rewritten by migrate")
+        .basis(new Finding.SavingsBasis(Finding.Remedy.BATCH, List.of(lazyLoad(load.entity(), association,
+            site.range(), site.snippet()))))
+        .build();
+  }
+
+  /** The query the ORM issues per row, as a site the savings model can price. */
+  private static IoSite lazyLoad(String entity, TypeFact.Association association, SourceRange range, String snippet) {
+    return new IoSite(ClientKind.DB, "jpa-association-load", "JPA association loading", Access.READ, Confidence.MEDIUM,
+        entity, association.getter(), null, null, null, "load " + simple(entity) + "." + association.field(), false,
+        false, false, range, snippet);
+  }
+
+  private static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+
+  private static String lower(String simple) {
+    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrmNPlusOneRuleTest {
+  @TempDir Path dir;
+
+  private static final String OWNER = """
+      package shop;
+      import jakarta.persistence.*;
+      import java.util.List;
+      import org.hibernate.annotations.BatchSize;
+      @Entity
+      public class Owner {
+        @Id Integer id;
+        @OneToMany(mappedBy = "owner") List<Pet> pets;
+        @OneToMany(mappedBy = "owner") @BatchSize(size = 20) List<Note> notes;
+        public List<Pet> getPets() { return pets; }
+        public List<Note> getNotes() { return notes; }
+      }
+      """;
+  private static final String PET = """
+      package shop;
+      import jakarta.persistence.*;
+      import java.util.List;
+      @Entity
+      public class Pet {
+        @Id Integer id;
+        @ManyToOne Owner owner;
+        @ManyToOne(fetch = FetchType.LAZY) PetType type;
+        @OneToMany(fetch = FetchType.LAZY) List<Visit> visits;
+        public List<Visit> getVisits() { return visits; }
+        public PetType getType() { return type; }
+        public Owner getOwner() { return owner; }
+      }
+      """;
+
+  private ProjectFixture entities() {
+    return new ProjectFixture(dir).java(OWNER).java(PET)
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Note { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n");
+  }
+
+  private static List<Finding> orm(List<Finding> findings) {
+    return findings.stream().filter(f -> f.ruleId().equals("OrmNPlusOne")).toList();
+  }
+
+  @Test
+  void aLazyAssociationTouchedForEachElementOfALoopIsAnNPlusOne() {
+    List<Finding> findings = orm(entities().java("""
+        package shop;
+        public class Report {
+          public int visits(Owner owner) {
+            int total = 0;
+            for (Pet pet : owner.getPets()) {
+              total += pet.getVisits().size();
+            }
+            return total;
+          }
+          public int kinds(Owner owner) {
+            owner.getPets().forEach((Pet pet) -> System.out.println(pet.getType()));
+            return 0;
+          }
+          public int notes(java.util.List<Owner> owners) {
+            int n = 0;
+            for (Owner owner : owners) { n += owner.getNotes().size(); } // @BatchSize: one query per 20 owners
+            return n;
+          }
+          public int sameOwner(Owner owner, java.util.List<String> names) {
+            int n = 0;
+            for (String name : names) { n += owner.getPets().size(); } // not the element: loaded once
+            return n;
+          }
+        }
+        """).findings(Category.IO_LOOP));
+    assertEquals(List.of("kinds(Owner)", "visits(Owner)"), findings.stream().map(Finding::enclosingMethod).sorted()
+        .toList(), findings.toString());
+    Finding visits = findings.stream().filter(f -> f.enclosingMethod().startsWith("visits")).findFirst().orElseThrow();
+    assertTrue(visits.message().contains("touches the lazy OneToMany Pet.visits of each element (getVisits())"),
+        visits.message());
+    assertEquals("visits", visits.details().get("association"));
+    assertTrue(String.valueOf(visits.details().get("fix")).contains("JOIN FETCH pet.visits"), visits.details().toString());
+    assertTrue(visits.savings().callsSavedPerDay() > 0, "priced as a batchable query per iteration");
+  }
+
+  @Test
+  void aQueryReturningManyEntitiesWithAnEagerAssociationItDoesNotFetchJoinIsAnNPlusOne() {
+    List<Finding> findings = orm(entities().java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.data.jpa.repository.JpaRepository;
+        import org.springframework.data.jpa.repository.Query;
+        public interface PetRepository extends JpaRepository<Pet, Integer> {
+          List<Pet> findByName(String name);
+          @Query("SELECT p FROM Pet p JOIN FETCH p.owner WHERE p.id > 0")
+          List<Pet> withOwners();
+          Pet findFirstByName(String name);
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        public class Pets {
+          private final PetRepository pets;
+          public Pets(PetRepository pets) { this.pets = pets; }
+          public List<Pet> named(String name) { return pets.findByName(name); }
+          public List<Pet> all() { return pets.findAll(); }
+          public List<Pet> joined() { return pets.withOwners(); }
+          public Pet one(String name) { return pets.findFirstByName(name); }
+        }
+        """).findings(Category.IO_LOOP));
+    assertEquals(List.of("all()", "named(String)"), findings.stream().map(Finding::enclosingMethod).sorted().toList(),
+        findings.toString());
+    assertTrue(findings.get(0).message().contains("ManyToOne owner is fetched eagerly (JPA's default)"),
+        findings.get(0).message());
+  }
+}
