@@ -56,6 +56,18 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--no-bench", description = "Skip JMH (replay and load test only); the speedup is then not checked.")
   boolean noBench;
 
+  @Option(names = "--forks", paramLabel = "N", description = "JMH forks per scenario and code version (default 1).")
+  Integer forks;
+
+  @Option(names = "--warmup", paramLabel = "N", description = "JMH warm-up iterations (default 2, 1 with --quick).")
+  Integer warmup;
+
+  @Option(names = "--iterations", paramLabel = "N", description = "JMH measured iterations (default 3, 2 with --quick).")
+  Integer iterations;
+
+  @Option(names = "--seconds", paramLabel = "N", description = "Seconds per JMH iteration (default 2, 1 with --quick).")
+  Integer seconds;
+
   @Option(names = "--java", paramLabel = "JDK",
       description = "The JDK (its home, or a java executable) that runs the code under test, in the host JVMs and "
           + "their JMH forks (default: the one running optkit).")
@@ -90,6 +102,16 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: give exactly one of --baseline GIT_REF, --baseline-journal ID, --baseline-only");
       return ExitCodes.USAGE;
     }
+    for (Integer value : new Integer[] {forks, iterations, seconds}) {
+      if (value != null && value < 1) {
+        err.println("optkit validate: --forks, --iterations and --seconds must be at least 1");
+        return ExitCodes.USAGE;
+      }
+    }
+    if (warmup != null && warmup < 0) {
+      err.println("optkit validate: --warmup must not be negative");
+      return ExitCodes.USAGE;
+    }
     Path javaExecutable = null;
     if (java != null) {
       javaExecutable = (Files.isDirectory(java) ? java.resolve("bin").resolve("java") : java).toAbsolutePath();
@@ -117,7 +139,10 @@ public final class ValidateCommand implements Callable<Integer> {
         original = runDir.resolve("baseline");
         OriginalTree.materialize(project, baselineJournal, original);
       }
-      RunSettings settings = quick ? RunSettings.quick() : RunSettings.defaults();
+      RunSettings chosen = quick ? RunSettings.quick() : RunSettings.defaults();
+      RunSettings settings = new RunSettings(forks != null ? forks : chosen.forks(),
+          warmup != null ? warmup : chosen.warmupIterations(), iterations != null ? iterations : chosen.iterations(),
+          seconds != null ? seconds : chosen.secondsPerIteration(), chosen.bench(), chosen.load());
       Validation.Builder builder = Validation.builder().workload(workloadFile).original(original).migrated(project)
           .settings(noBench ? settings.withoutBench() : settings).runDirectory(runDir);
       if (javaExecutable != null) {

@@ -41,6 +41,9 @@ class CommandLineTest {
     CliRun noJava = CliRun.of("validate", dir.toString(), "--baseline-only", "--java", dir.resolve("no-jdk").toString());
     assertEquals(2, noJava.exitCode());
     assertTrue(noJava.err().contains("--java " + dir.resolve("no-jdk") + ": no java executable there"), noJava.err());
+    CliRun noForks = CliRun.of("validate", dir.toString(), "--baseline-only", "--forks", "0");
+    assertEquals(2, noForks.exitCode());
+    assertTrue(noForks.err().contains("must be at least 1"), noForks.err());
   }
 
   @Test
