@@ -830,6 +830,55 @@ class MigrationSafetyTest {
   // 8. Target Java level
 
   @Test
+  void aToolchainJdkSetsTheLevelWhenNothingElseDoes() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir)
+        .file("pom.xml", """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>shop</groupId>
+              <artifactId>toolchained</artifactId>
+              <version>1</version>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>maven-toolchains-plugin</artifactId>
+                    <executions><execution><goals><goal>toolchain</goal></goals><configuration>
+                      <toolchains><jdk><version>[1.8,)</version></jdk></toolchains>
+                    </configuration></execution></executions>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """)
+        .java("""
+            package shop;
+
+            import javax.sql.DataSource;
+
+            public class Names {
+                private final DataSource dataSource;
+
+                public Names(DataSource dataSource) {
+                    this.dataSource = dataSource;
+                }
+
+                public String name(String sku) throws java.sql.SQLException {
+                    try (java.sql.Connection c = dataSource.getConnection();
+                         java.sql.PreparedStatement ps = c.prepareStatement("SELECT name FROM items WHERE sku = ?")) {
+                        ps.setString(1, sku);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? rs.getString(1) : null;
+                        }
+                    }
+                }
+            }
+            """)
+        .plan();
+    String pom = MigrationFixture.after(plan, "pom.xml");
+    assertTrue(pom.contains("<version>2.9.3</version>"), pom);
+  }
+
+  @Test
   void aJava8ModuleGetsCaffeine2AndNoNewerLanguage() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir)
         .file("pom.xml", """

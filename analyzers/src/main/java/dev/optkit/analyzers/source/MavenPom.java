@@ -102,6 +102,10 @@ public final class MavenPom {
         return level;
       }
     }
+    Optional<Integer> toolchain = toolchainJdk(properties);
+    if (toolchain.isPresent()) {
+      return toolchain; // no level written: javac defaults to the toolchain JDK's own
+    }
     Model top = lineage.get(lineage.size() - 1);
     if (top.getParent() != null && top.getParent().getArtifactId().equals("spring-boot-starter-parent")) {
       Matcher major = BOOT_VERSION.matcher(top.getParent().getVersion() == null ? "" : top.getParent().getVersion());
@@ -211,6 +215,38 @@ public final class MavenPom {
         if (groupId.equals(dependency.getGroupId()) && dependency.getArtifactId().startsWith(artifactPrefix)
             && dependency.getVersion() != null && !"pom".equals(dependency.getType())) {
           return Optional.of(dependency.getVersion().trim());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The JDK a {@code maven-toolchains-plugin} configuration selects ({@code <toolchains><jdk><version>}),
+   * by its lower bound ("[1.8,)", "11").
+   */
+  private Optional<Integer> toolchainJdk(Properties properties) {
+    for (Model model : lineage) {
+      for (Plugin plugin : plugins(model)) {
+        if (!"maven-toolchains-plugin".equals(plugin.getArtifactId())) {
+          continue;
+        }
+        List<Object> configurations = new ArrayList<>();
+        configurations.add(plugin.getConfiguration());
+        plugin.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
+        for (Object configuration : configurations) {
+          Xpp3Dom dom = configuration instanceof Xpp3Dom found ? found : null;
+          Xpp3Dom toolchains = dom == null ? null : dom.getChild("toolchains");
+          Xpp3Dom jdk = toolchains == null ? null : toolchains.getChild("jdk");
+          Xpp3Dom version = jdk == null ? null : jdk.getChild("version");
+          if (version != null) {
+            String range = resolve(version.getValue(), properties);
+            String lower = range == null ? null : range.replaceAll("^[\\[(]", "").split(",")[0].trim();
+            Optional<Integer> level = level(lower);
+            if (level.isPresent()) {
+              return level;
+            }
+          }
         }
       }
     }
