@@ -356,9 +356,33 @@ public final class CachingPlanner {
     }
   }
 
+  private Map<IndexedMethod, List<IndexedMethod>> callers;
+
+  /**
+   * Every project method that may call each method (all overrides included), built once: the
+   * questions below ask it per target and per writer, and scanning every method each time made the
+   * planner the largest cost of assess on big projects.
+   */
+  private List<IndexedMethod> callersOf(IndexedMethod callee) {
+    if (callers == null) {
+      callers = new java.util.IdentityHashMap<>();
+      for (IndexedMethod method : index.methods()) {
+        for (CallRef call : method.fact().calls()) {
+          for (IndexedMethod target : index.allTargetsOf(call)) {
+            List<IndexedMethod> list = callers.computeIfAbsent(target, k -> new ArrayList<>());
+            if (list.isEmpty() || list.get(list.size() - 1) != method) {
+              list.add(method);
+            }
+          }
+        }
+      }
+    }
+    return callers.getOrDefault(callee, List.of());
+  }
+
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
   private Optional<String> mutatingCaller(IndexedMethod target) {
-    for (IndexedMethod caller : index.methods()) {
+    for (IndexedMethod caller : callersOf(target)) {
       if (SourceSet.isTestPath(caller.path())) {
         continue; // tests change what they read to check it; production callers are what share a cache
       }
@@ -542,7 +566,7 @@ public final class CachingPlanner {
 
   private int callersFromOutside(IndexedMethod target) {
     int count = 0;
-    for (IndexedMethod method : index.methods()) {
+    for (IndexedMethod method : callersOf(target)) {
       if (method.fact().ownerType().equals(target.fact().ownerType())) {
         continue;
       }
@@ -731,7 +755,7 @@ public final class CachingPlanner {
       return Optional.empty();
     }
     List<IndexedMethod> callers = new ArrayList<>();
-    for (IndexedMethod method : index.methods()) {
+    for (IndexedMethod method : callersOf(writer)) {
       if (SourceSet.isTestPath(method.path())) {
         continue;
       }
