@@ -171,7 +171,7 @@ public final class Assessor {
   }
 
   /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
-  private static final int FACTS_SCHEMA = 12;
+  private static final int FACTS_SCHEMA = 13;
 
   /** Everything besides a file's own content that shapes its facts. */
   private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {

@@ -517,6 +517,15 @@ public final class FactExtractor {
           usesCache = true;
         }
       }
+      if (body.isPresent()) {
+        // if (memo == null) memo = client.get(): the I/O runs once per object, the method is cached code
+        FieldMemos.in(body.get(), name -> !localTypes.containsKey(name) && fieldType(name) != null)
+            .ifPresent(memo -> {
+              usesCache = true;
+              file.caches.add(new ExistingCacheFact("field-memo", owner, callable.getNameAsString(), memo.field(),
+                  SourceRange.of(memo.guard()), file.text.firstLine(memo.guard())));
+            });
+      }
       List<LoopFact> loopFacts = describeLoops();
       List<ParamFact> params = new ArrayList<>();
       for (Parameter parameter : callable.getParameters()) {

@@ -25,7 +25,7 @@ public final class ExistingCacheRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (FileFacts file : context.index().files()) {
       for (ExistingCacheFact cache : file.existingCaches()) {
-        boolean unbounded = cache.mechanism().equals("map-memo");
+        boolean unbounded = cache.mechanism().equals("map-memo") || cache.mechanism().equals("field-memo");
         if (unbounded && context.index().methods(cache.ownerType(), cache.member()).stream()
             .allMatch(m -> context.index().reachedIo(m).isEmpty())) {
           continue; // a map of counters or locks, not a cache of I/O results
@@ -34,7 +34,8 @@ public final class ExistingCacheRule implements Rule {
             .message("Existing cache (" + cache.mechanism() + ")"
                 + (cache.cacheName().isEmpty() ? "" : " '" + cache.cacheName() + "'") + " in "
                 + simple(cache.ownerType()) + "." + cache.member()
-                + (unbounded ? ": a map memo never evicts, so it grows without bound" : ""))
+                + (cache.mechanism().equals("map-memo") ? ": a map memo never evicts, so it grows without bound"
+                    : cache.mechanism().equals("field-memo") ? ": loaded once per object and never refreshed" : ""))
             .severity(unbounded ? Severity.LOW : Severity.INFO)
             .detail("mechanism", cache.mechanism())
             .detail("cacheName", cache.cacheName().isEmpty() ? null : cache.cacheName())

@@ -243,4 +243,49 @@ class SequentialIoLoopRuleTest {
     Finding odd = findings.stream().filter(f -> f.enclosingMethod().startsWith("fromOdd")).findFirst().orElseThrow();
     assertTrue(odd.message().contains("via Tree.odd -> Tree.even"), odd.message());
   }
+
+  @Test
+  void aCalleeThatMemoisesItsRemoteResultInAFieldIsNotPerIterationIo() {
+    List<Finding> findings = new ProjectFixture(dir).java(CLIENT).java("""
+        package shop;
+        import java.util.List;
+        class Table {
+          private final PriceClient prices = new PriceClient();
+          private String table;
+          String table() throws Exception {
+            if (table == null) {
+              table = prices.price("table");
+            }
+            return table;
+          }
+          String fresh() throws Exception {
+            String loaded = null;
+            if (loaded == null) {
+              loaded = prices.price("fresh");
+            }
+            return loaded;
+          }
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        class Pricer {
+          private final Table table = new Table();
+          int memoised(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += table.table().length(); }
+            return n;
+          }
+          int uncached(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += table.fresh().length(); }
+            return n;
+          }
+        }
+        """).assess().findings();
+    assertEquals(List.of("uncached(List<String>)"), findings.stream().filter(f -> f.category() == Category.IO_LOOP)
+        .map(Finding::enclosingMethod).toList(), findings.toString());
+    assertTrue(findings.stream().anyMatch(f -> f.category() == Category.EXISTING_CACHE
+        && f.message().contains("field-memo") && f.message().contains("Table.table")), findings.toString());
+  }
 }
