@@ -173,9 +173,25 @@ public final class Assessor {
   /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
   private static final int FACTS_SCHEMA = 13;
 
+  /**
+   * The build of the analysis code itself (its jar's or class folder's size and time): two builds of
+   * one snapshot version extract facts differently, and must never read each other's.
+   */
+  private static String analyzerBuild() {
+    try {
+      java.io.File code = new java.io.File(Assessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      java.io.File probe = code.isDirectory() ? new java.io.File(code, "dev/optkit/analyzers/facts/FactExtractor.class")
+          : code;
+      return probe.length() + ":" + probe.lastModified();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   /** Everything besides a file's own content that shapes its facts. */
   private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {
     StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
+        .append('|').append(analyzerBuild())
         .append('|').append(options.resolveTypes())
         // the JDK's own classes resolve types too (ReflectionTypeSolver)
         .append('|').append(System.getProperty("java.vendor")).append(' ').append(System.getProperty("java.version"));

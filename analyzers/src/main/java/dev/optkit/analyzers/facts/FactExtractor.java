@@ -648,6 +648,18 @@ public final class FactExtractor {
         // static factories mostly return their own type: HttpClient.newHttpClient(), RestClient.create()
         return Optional.of(file.names.qualify(scope.getNameAsString()).name());
       }
+      if (init instanceof MethodCallExpr build && build.getNameAsString().equals("build")) {
+        // S3Client.builder().region(r).build(): a builder chain rooted at a type's builder() builds that type
+        Expression link = build;
+        while (link instanceof MethodCallExpr call && call.getScope().isPresent()) {
+          if (call.getNameAsString().equals("builder") && call.getScope().get() instanceof NameExpr type
+              && Character.isUpperCase(type.getNameAsString().charAt(0))
+              && !localTypes.containsKey(type.getNameAsString())) {
+            return Optional.of(file.names.qualify(type.getNameAsString()).name());
+          }
+          link = call.getScope().get();
+        }
+      }
       return Optional.empty();
     }
 
@@ -1245,11 +1257,21 @@ public final class FactExtractor {
     }
 
     /** The I/O site this call is, if any: catalogue match by declared type, confirmed by the solver. */
+    /** Static factories on client types build a client; they never talk to anything. */
+    private static final Set<String> CONSTRUCTION = Set.of(
+        "builder", "create", "newClient", "newBuilder", "newHttpClient", "standard", "defaultClient", "custom",
+        "createDefault", "createSystem", "createMinimal");
+
     private Optional<IoSite> clientSite(MethodCallExpr call) {
       String name = call.getNameAsString();
       Expression scope = call.getScope().orElse(null);
       if (scope == null || scope instanceof ThisExpr) {
         return Optional.empty();
+      }
+      if (CONSTRUCTION.contains(name) && scope instanceof NameExpr type
+          && Character.isUpperCase(type.getNameAsString().charAt(0)) && !localTypes.containsKey(type.getNameAsString())
+          && fieldType(type.getNameAsString()) == null) {
+        return Optional.empty(); // S3Client.builder(), HttpClients.createDefault()
       }
       boolean nameCandidate = catalog.isCandidateMethod(name);
       TypeNames.Qualified declared = syntacticType(scope);

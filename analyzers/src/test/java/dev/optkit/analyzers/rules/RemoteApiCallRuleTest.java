@@ -268,4 +268,27 @@ class RemoteApiCallRuleTest {
     assertEquals("GET", findings.get(0).details().get("httpMethod"));
     assertTrue(findings.get(0).message().contains("rate()"), findings.get(0).message());
   }
+
+  @Test
+  void buildingAClientIsNotACallAndAVarBuiltFromItsBuilderIsTyped() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import software.amazon.awssdk.regions.Region;
+        import software.amazon.awssdk.services.s3.S3Client;
+        import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+        import org.apache.hc.client5.http.impl.classic.HttpClients;
+        public class Store {
+          private final S3Client fixed = S3Client.create();
+          public byte[] read(String key) {
+            var s3 = S3Client.builder().region(Region.EU_WEST_1).build();
+            return s3.getObjectAsBytes(GetObjectRequest.builder().bucket("b").key(key).build()).asByteArray();
+          }
+          public Object client() {
+            return HttpClients.createDefault();
+          }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).message().contains("getObjectAsBytes()"), findings.get(0).message());
+  }
 }
