@@ -251,7 +251,7 @@ public final class ProjectIndex {
     }
     Optional<DeclaredClientSignature> client = declaredClient(call.receiverType());
     if (client.isEmpty()) {
-      return Optional.empty();
+      return inheritedClientSite(call);
     }
     DeclaredClientSignature signature = client.get();
     MethodFact declaration = findDeclaration(call.receiverType(), call.name());
@@ -283,6 +283,35 @@ public final class ProjectIndex {
     return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
         call.snippet()));
+  }
+
+  /**
+   * A call of a catalogued client method that a project class inherits: Quarkus Panache entities
+   * ({@code Person.findById(id)}, {@code person.persist()}), a project subclass of RestTemplate. The
+   * file alone cannot see the client behind the project type; the index can. A method the project
+   * type declares itself is its own code, followed like any other.
+   */
+  private Optional<IoSite> inheritedClientSite(CallRef call) {
+    TypeFact type = types.get(call.receiverType());
+    if (type == null || type.isInterface() || !methods(call.receiverType(), call.name()).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> ancestors = supertypesOf(call.receiverType());
+    for (String ancestor : ancestors.subList(1, ancestors.size())) {
+      if (!methods(ancestor, call.name()).isEmpty()) {
+        return Optional.empty(); // a project superclass declares it
+      }
+      for (dev.optkit.analyzers.catalog.ClientSignature signature : catalog.clientsForType(ancestor)) {
+        if (signature.matchesMethod(call.name())) {
+          Boolean reads = signature.readsByMethod(call.name());
+          Access access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
+          return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access,
+              call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
+              null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Access dbAccess(MethodFact declaration, String name, String sql) {
