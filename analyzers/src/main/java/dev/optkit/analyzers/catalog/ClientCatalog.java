@@ -117,6 +117,11 @@ public final class ClientCatalog {
     return !wildcardMethodTypes.isEmpty();
   }
 
+  /** Whether the client with this id reads a remote cache store (its reads are a cache already). */
+  public boolean isCacheStore(String clientId) {
+    return clients().stream().anyMatch(c -> c.id().equals(clientId) && c.cacheStore());
+  }
+
   /** Clients declared for exactly this fully-qualified type. */
   public List<ClientSignature> clientsForType(String qualifiedName) {
     return clientsByType.getOrDefault(qualifiedName, List.of());

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * A library client: calls of {@code methods} on an expression whose type is one of {@code types}
- * (or a subtype) are remote API calls or database queries.
+ * (or a subtype) are remote API calls or database queries. {@code cacheStore}: the client reads a
+ * remote cache (Redis, Memcached, Hazelcast): its round trips count as I/O in loops, but its reads
+ * are a cache already, not candidates for another.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientSignature(
@@ -22,7 +24,8 @@ public record ClientSignature(
     boolean fluent,
     boolean llm,
     boolean oneSitePerReceiver,
-    boolean requiresHttpEvidence) {
+    boolean requiresHttpEvidence,
+    boolean cacheStore) {
 
   public ClientSignature {
     Objects.requireNonNull(id, "client id");

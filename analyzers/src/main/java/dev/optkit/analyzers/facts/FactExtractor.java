@@ -1320,6 +1320,9 @@ public final class FactExtractor {
         if (byImports.isEmpty()) {
           return Optional.empty();
         }
+        if (declared == null && scope instanceof NameExpr lambdaParameter && isLambdaParameter(lambdaParameter)) {
+          return Optional.empty(); // es.count(c -> c.index(name)): the builder a lambda gets is not the client
+        }
         client = byImports.get();
         if (client.fluent() && call.getArguments().isNonEmpty() && HTTP_VERBS.contains(name)) {
           return Optional.empty(); // list.get(0) on something unresolved: fluent HTTP entries take no arguments
@@ -1343,6 +1346,19 @@ public final class FactExtractor {
       for (Expression link = scope; link instanceof MethodCallExpr inner; link = inner.getScope().orElse(null)) {
         if (client.matchesMethod(inner.getNameAsString())) {
           return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isLambdaParameter(NameExpr name) {
+      for (Node parent = name.getParentNode().orElse(null); parent != null; parent = parent.getParentNode().orElse(null)) {
+        if (parent instanceof LambdaExpr lambda
+            && lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name.getNameAsString()))) {
+          return true;
+        }
+        if (parent == callable) {
+          return false;
         }
       }
       return false;
@@ -1391,7 +1407,19 @@ public final class FactExtractor {
           file.text.snippet(reported));
     }
 
+    /** The operations a key-value handle ({@code redis.opsForValue()}) reads with, and writes with. */
+    private static final Set<String> HANDLE_READS = Set.of("get", "multiGet", "entries", "keys", "values", "members",
+        "isMember", "range", "size", "hasKey", "score", "rank", "randomMember");
+    private static final Set<String> HANDLE_WRITES = Set.of("set", "setIfAbsent", "put", "putAll", "putIfAbsent",
+        "increment", "decrement", "delete", "add", "remove", "leftPush", "rightPush", "leftPop", "rightPop", "append",
+        "getAndSet", "expire");
+
     private Access accessFromChain(List<MethodCallExpr> links, Access fallback) {
+      if (links.size() > 1 && links.get(0).getNameAsString().startsWith("opsFor")
+          || links.size() > 1 && links.get(0).getNameAsString().startsWith("bound")) {
+        String operation = links.get(1).getNameAsString();
+        return HANDLE_READS.contains(operation) ? Access.READ : HANDLE_WRITES.contains(operation) ? Access.WRITE : fallback;
+      }
       for (MethodCallExpr link : links) {
         String name = link.getNameAsString();
         if (name.equals("executeUpdate") || name.equals("update") && link != links.get(0)) {

@@ -134,6 +134,11 @@ public final class ProjectIndex {
     return result;
   }
 
+  /** Whether a site's client reads a remote cache store (Redis, Memcached...). */
+  public boolean isCacheStore(IoSite site) {
+    return catalog.isCacheStore(site.clientId());
+  }
+
   /** The declared-client signature a project type matches (Feign, Spring Data...), if any. */
   public Optional<DeclaredClientSignature> declaredClient(String type) {
     Optional<DeclaredClientSignature> cached = declaredClients.get(type);

@@ -66,6 +66,11 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.of("writes (" + reached.stream().filter(r -> r.site().access() == Access.WRITE).findFirst()
           .map(r -> r.site().provider() + " " + r.site().method() + "()").orElse("") + "): replaying it from a cache would skip the write");
     }
+    List<ReachedIo> reads = reached.stream().filter(r -> r.site().access() == Access.READ).toList();
+    if (reads.stream().allMatch(r -> context.index().isCacheStore(r.site()))) {
+      return Optional.of("reads a cache store already (" + reads.get(0).site().provider() + "): a second cache in front "
+          + "of it adds staleness and memory, not a saved round trip worth it");
+    }
     if (fact.usesExistingCache()) {
       return Optional.of("already cached");
     }

@@ -156,4 +156,19 @@ class CacheableReadMethodRuleTest {
     Set<String> owners = findings.stream().map(Finding::enclosingClass).collect(Collectors.toSet());
     assertEquals(Set.of("shop.M", "shop.N", "shop.Z"), owners, findings.toString());
   }
+
+  @Test
+  void aReadOfARemoteCacheStoreIsNotProposedForAnotherCache() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.springframework.data.redis.core.StringRedisTemplate;
+        public class Sessions {
+          private final StringRedisTemplate redis;
+          public Sessions(StringRedisTemplate redis) { this.redis = redis; }
+          public String session(String id) { return redis.opsForValue().get("session:" + id); }
+        }
+        """).assess().findings();
+    assertTrue(findings.stream().anyMatch(f -> f.category() == Category.DB_QUERY), findings.toString());
+    assertTrue(findings.stream().noneMatch(f -> f.category() == Category.CACHEABLE_READ), findings.toString());
+  }
 }

@@ -1,0 +1,174 @@
+package dev.optkit.analyzers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.ProjectFixture;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per client family of the catalogue added for breadth: a positive snippet (one call of the
+ * library, one finding of its category, read or write as the operation says) and a negative one
+ * (building the client, taking a handle, or a same-named method on an unrelated type: no finding).
+ * No library jar is on the class path: the types come from the imports, as on a project whose
+ * dependencies are not downloaded.
+ */
+class CatalogFamiliesTest {
+  @TempDir Path dir;
+
+  private static Arguments row(String family, Category category, String access, String imports, String field,
+      String positive, String negative) {
+    return Arguments.of(family, category, access, imports, field, positive, negative);
+  }
+
+  static Stream<Arguments> families() {
+    return Stream.of(
+        row("spring-data-redis", Category.DB_QUERY, "read",
+            "import org.springframework.data.redis.core.StringRedisTemplate;", "StringRedisTemplate redis",
+            "return redis.opsForValue().get(key);",
+            "redis.setEnableTransactionSupport(true); return key;"),
+        row("jedis", Category.DB_QUERY, "read", "import redis.clients.jedis.JedisPooled;", "JedisPooled redis",
+            "return redis.get(key);", "return redis.toString() + key;"),
+        row("lettuce", Category.DB_QUERY, "write", "import io.lettuce.core.api.sync.RedisCommands;",
+            "RedisCommands<String, String> redis", "return redis.set(key, \"v\");", "return key.trim();"),
+        row("redisson", Category.DB_QUERY, "read", "import org.redisson.api.RMap;", "RMap<String, String> map",
+            "return map.get(key);", "return map.getName() + key;"),
+        row("memcached", Category.DB_QUERY, "read", "import net.spy.memcached.MemcachedClient;",
+            "MemcachedClient cache", "return (String) cache.get(key);", "return cache.toString();"),
+        row("hazelcast-map", Category.DB_QUERY, "write", "import com.hazelcast.map.IMap;",
+            "IMap<String, String> map", "return map.put(key, \"v\");", "return map.getName();"),
+        row("mongodb-driver", Category.DB_QUERY, "read",
+            "import com.mongodb.client.MongoCollection; import com.mongodb.client.MongoDatabase; import org.bson.Document;",
+            "MongoCollection<Document> people",
+            "return String.valueOf(people.countDocuments(new Document(\"name\", key)));",
+            "MongoDatabase db = null; return db.getName() + key;"),
+        row("spring-mongo-template", Category.DB_QUERY, "write",
+            "import org.springframework.data.mongodb.core.MongoTemplate;", "MongoTemplate mongo",
+            "mongo.save(key); return key;", "return mongo.getCollectionName(String.class);"),
+        row("elasticsearch-client", Category.DB_QUERY, "read",
+            "import co.elastic.clients.elasticsearch.ElasticsearchClient;", "ElasticsearchClient es",
+            "return String.valueOf(es.count(c -> c.index(key)));", "return es._transport().toString();"),
+        row("spring-data-elasticsearch", Category.DB_QUERY, "read",
+            "import org.springframework.data.elasticsearch.core.ElasticsearchOperations;", "ElasticsearchOperations es",
+            "return String.valueOf(es.get(key, String.class));", "return es.getElasticsearchConverter().toString();"),
+        row("cassandra-driver", Category.DB_QUERY, "read", "import com.datastax.oss.driver.api.core.CqlSession;",
+            "CqlSession cql", "return cql.execute(\"SELECT name FROM people WHERE id = ?\", key).one().getString(0);",
+            "return cql.getName();"),
+        row("couchbase", Category.DB_QUERY, "write", "import com.couchbase.client.java.Collection;",
+            "Collection docs", "docs.upsert(key, \"v\"); return key;", "return docs.name();"),
+        row("dynamodb", Category.DB_QUERY, "read",
+            "import software.amazon.awssdk.services.dynamodb.DynamoDbClient;"
+                + " import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;",
+            "DynamoDbClient dynamo",
+            "return dynamo.getItem(GetItemRequest.builder().tableName(key).build()).toString();",
+            "return DynamoDbClient.builder().toString();"),
+        row("dynamodb enhanced", Category.DB_QUERY, "write",
+            "import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;", "DynamoDbTable<String> table",
+            "table.putItem(key); return key;", "return table.tableName();"),
+        row("r2dbc", Category.DB_QUERY, "read", "import org.springframework.r2dbc.core.DatabaseClient;",
+            "DatabaseClient db", "return String.valueOf(db.sql(\"SELECT name FROM people\").fetch().first().block());",
+            "return db.toString();"),
+        row("google-bigquery", Category.DB_QUERY, "read", "import com.google.cloud.bigquery.BigQuery;"
+                + " import com.google.cloud.bigquery.QueryJobConfiguration;", "BigQuery bq",
+            "return bq.query(QueryJobConfiguration.of(key)).toString();", "return bq.getOptions().toString();"),
+        row("azure-cosmos", Category.DB_QUERY, "read", "import com.azure.cosmos.CosmosContainer;"
+                + " import com.azure.cosmos.models.PartitionKey;", "CosmosContainer container",
+            "return container.readItem(key, new PartitionKey(key), String.class).getItem();",
+            "return container.getId();"),
+        row("kafka-producer", Category.API_CALL, "write", "import org.springframework.kafka.core.KafkaTemplate;",
+            "KafkaTemplate<String, String> kafka", "kafka.send(\"orders\", key); return key;",
+            "return kafka.getDefaultTopic();"),
+        row("rabbitmq", Category.API_CALL, "write", "import org.springframework.amqp.rabbit.core.RabbitTemplate;",
+            "RabbitTemplate rabbit", "rabbit.convertAndSend(\"orders\", key); return key;",
+            "return rabbit.getExchange();"),
+        row("jms", Category.API_CALL, "read", "import org.springframework.jms.core.JmsTemplate;", "JmsTemplate jms",
+            "return String.valueOf(jms.receiveAndConvert(key));", "return jms.getDefaultDestinationName();"),
+        row("jaxrs-invocation", Category.API_CALL, "read", "import jakarta.ws.rs.client.Invocation;",
+            "Invocation.Builder request", "return request.get(String.class);", "return request.toString();"),
+        row("vertx-web-client", Category.API_CALL, "unknown", "import io.vertx.ext.web.client.HttpRequest;"
+                + " import io.vertx.core.buffer.Buffer;", "HttpRequest<Buffer> request",
+            "return String.valueOf(request.send());", "return String.valueOf(request.putHeader(\"a\", key));"),
+        row("micronaut-http-client", Category.API_CALL, "unknown",
+            "import io.micronaut.http.client.BlockingHttpClient;", "BlockingHttpClient http",
+            "return http.retrieve(\"/people/\" + key);", "http.close(); return key;"),
+        row("google-cloud-storage", Category.API_CALL, "read", "import com.google.cloud.storage.Storage;"
+                + " import com.google.cloud.storage.BlobId;", "Storage storage",
+            "return new String(storage.readAllBytes(BlobId.of(\"bucket\", key)));",
+            "return storage.getOptions().toString();"),
+        row("google-firestore", Category.API_CALL, "read", "import com.google.cloud.firestore.DocumentReference;",
+            "DocumentReference doc", "return String.valueOf(doc.get());", "return doc.getPath();"),
+        row("google-pubsub", Category.API_CALL, "write", "import com.google.cloud.pubsub.v1.Publisher;"
+                + " import com.google.pubsub.v1.PubsubMessage;", "Publisher publisher",
+            "return String.valueOf(publisher.publish(PubsubMessage.newBuilder().build()));",
+            "return publisher.getTopicNameString();"),
+        row("azure-blob", Category.API_CALL, "read", "import com.azure.storage.blob.BlobClient;", "BlobClient blob",
+            "return blob.downloadContent().toString();", "return blob.getBlobName();"),
+        row("firebase-messaging", Category.API_CALL, "write", "import com.google.firebase.messaging.FirebaseMessaging;"
+                + " import com.google.firebase.messaging.Message;", "FirebaseMessaging messaging",
+            "return messaging.send(Message.builder().setTopic(key).build());", "return messaging.toString();"),
+        row("sendgrid", Category.API_CALL, "write", "import com.sendgrid.SendGrid; import com.sendgrid.Request;",
+            "SendGrid sendGrid", "return String.valueOf(sendGrid.api(new Request()));",
+            "return String.valueOf(sendGrid.getHost());"),
+        row("twilio", Category.API_CALL, "write", "import com.twilio.base.Creator;", "Creator<String> creator",
+            "return creator.create();", "return creator.toString();"),
+        row("spring-oauth2-rest-template", Category.API_CALL, "read",
+            "import org.springframework.security.oauth2.client.OAuth2RestTemplate;", "OAuth2RestTemplate rest",
+            "return rest.getForObject(\"https://api.example.com/people/\" + key, String.class);",
+            "return rest.getAccessToken().toString();"),
+        row("spring-data elasticsearch repository", Category.DB_QUERY, "read",
+            "import org.springframework.data.elasticsearch.repository.ElasticsearchRepository;", "Products products",
+            "return String.valueOf(products.findById(key));", "return key;"));
+  }
+
+  private static String source(String imports, String field, String body) {
+    return """
+        package shop;
+        %s
+        import java.util.List;
+        public class Use {
+          private final %s;
+          public Use(%s) { this.%s = %s; }
+          public String call(String key) {
+            %s
+          }
+        }
+        """.formatted(imports, field, field, name(field), name(field), body);
+  }
+
+  private static String name(String field) {
+    return field.substring(field.lastIndexOf(' ') + 1);
+  }
+
+  private ProjectFixture fixture(String family, String imports) {
+    ProjectFixture fixture = new ProjectFixture(dir);
+    if (family.contains("repository")) {
+      fixture.java("""
+          package shop;
+          %s
+          public interface Products extends ElasticsearchRepository<Product, String> {}
+          """.formatted(imports)).java("package shop;\npublic class Product { String id; }\n");
+    }
+    return fixture;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("families")
+  void aCallOfTheLibraryIsOneFindingAndBuildingOrConfiguringItIsNone(String family, Category category, String access,
+      String imports, String field, String positive, String negative) {
+    List<Finding> found = fixture(family, imports).java(source(imports, field, positive)).findings(category);
+    assertEquals(1, found.size(), family + ": " + found);
+    if (!"unknown".equals(access)) {
+      assertEquals(access, found.get(0).details().get("access"), family + ": " + found.get(0));
+    }
+    List<Finding> none = new ProjectFixture(dir.resolve("negative")).java(source(imports, field, negative))
+        .findings(category);
+    assertEquals(List.of(), none, family);
+  }
+}
