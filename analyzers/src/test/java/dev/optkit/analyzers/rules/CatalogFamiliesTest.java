@@ -122,6 +122,13 @@ class CatalogFamiliesTest {
             "import org.springframework.security.oauth2.client.OAuth2RestTemplate;", "OAuth2RestTemplate rest",
             "return rest.getForObject(\"https://api.example.com/people/\" + key, String.class);",
             "return rest.getAccessToken().toString();"),
+        row("helidon-webclient", Category.API_CALL, "unknown", "import io.helidon.webclient.api.HttpClientRequest;",
+            "HttpClientRequest request", "return String.valueOf(request.request());",
+            "return String.valueOf(request.header(null));"),
+        row("aws-sdk-http", Category.API_CALL, "unknown", "import software.amazon.awssdk.http.SdkHttpClient;"
+                + " import software.amazon.awssdk.http.HttpExecuteRequest;", "SdkHttpClient http",
+            "return String.valueOf(http.prepareRequest(HttpExecuteRequest.builder().build()).call());",
+            "return http.clientName();"),
         row("spring-data elasticsearch repository", Category.DB_QUERY, "read",
             "import org.springframework.data.elasticsearch.repository.ElasticsearchRepository;", "Products products",
             "return String.valueOf(products.findById(key));", "return key;"));

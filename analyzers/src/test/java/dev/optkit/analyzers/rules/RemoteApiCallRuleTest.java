@@ -291,4 +291,25 @@ class RemoteApiCallRuleTest {
     assertEquals(1, findings.size(), findings.toString());
     assertTrue(findings.get(0).message().contains("getObjectAsBytes()"), findings.get(0).message());
   }
+
+  @Test
+  void aLangChain4jAiServiceInterfaceIsAClientOfTheModel() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import io.quarkiverse.langchain4j.RegisterAiService;
+        @RegisterAiService
+        public interface Assistant {
+          String answer(String question);
+        }
+        """).java("""
+        package shop;
+        public class Helpdesk {
+          private final Assistant assistant;
+          public Helpdesk(Assistant assistant) { this.assistant = assistant; }
+          public String reply(String question) { return assistant.answer(question); }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).message().contains("LangChain4j AI service"), findings.get(0).message());
+  }
 }
