@@ -756,6 +756,44 @@ class MigrationSafetyTest {
     target(plan, "stock");
   }
 
+  @Test
+  void aBeanLookedUpByItsClassThroughAProviderIsNotProxiedByInterface() throws Exception {
+    MigrationPlan plan = spring()
+        .java("package shop;\n\npublic interface Named {\n    String name();\n}\n")
+        .java(bean("ItemService", "Service", """
+            import org.springframework.stereotype.Service;""", """
+                public String name() {
+                    return "items";
+                }
+
+                public Integer countItems() {
+                    return jdbc.queryForObject("SELECT COUNT(*) FROM items", Integer.class);
+                }
+            """).replace("public class ItemService {", "public class ItemService implements Named {"))
+        .java("""
+            package shop;
+
+            import org.springframework.beans.factory.ObjectProvider;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class UseService {
+                private final ObjectProvider<ItemService> items;
+
+                public UseService(ObjectProvider<ItemService> items) {
+                    this.items = items;
+                }
+
+                public int total() {
+                    return items.getObject().countItems() + 1;
+                }
+            }
+            """)
+        .plan();
+    String why = refusalOrNotProposed(plan, "countItems");
+    assertTrue(why.contains("injected by its class (UseService.UseService(...))"), why);
+  }
+
   // Generated configuration where a component scan finds it
 
   private static String serviceIn(String pkg, String name) {

@@ -816,12 +816,31 @@ public final class CachingPlanner {
       for (MethodFact method : file.methods()) {
         if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean"))
             && !method.ownerType().equals(beanType)
-            && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType))) {
+            && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType)
+                || typeArgumentNames(p.type(), beanType))) {
           return Optional.of(proxyClash(bean, method.displayName() + "(...)"));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A parameter whose type argument is the bean's class ({@code ObjectProvider<ItemService>},
+   * {@code Provider<ItemService>}, {@code List<ItemService>}): the proxy fails that lookup too.
+   */
+  private static boolean typeArgumentNames(String writtenType, String beanType) {
+    int open = writtenType.indexOf('<');
+    if (open < 0) {
+      return false;
+    }
+    String simple = beanType.substring(beanType.lastIndexOf('.') + 1);
+    for (String argument : writtenType.substring(open + 1, writtenType.lastIndexOf('>')).split("[<>,\\s]+")) {
+      if (argument.equals(simple) || argument.equals(beanType)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Interfaces Spring's proxy factory implements: all but callbacks (InitializingBean, *Aware...) and markers. */
