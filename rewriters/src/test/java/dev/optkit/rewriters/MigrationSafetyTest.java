@@ -794,6 +794,58 @@ class MigrationSafetyTest {
     assertTrue(why.contains("injected by its class (UseService.UseService(...))"), why);
   }
 
+  @Test
+  void aPrivateWriterThatMayRunLaterIsNotEvictedAroundItsCallers() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("LabelStore", "Repository", """
+            import java.util.List;
+            import java.util.function.Consumer;
+            import org.springframework.stereotype.Repository;""", """
+                public Runnable writerFor(String label) {
+                    return new Runnable() {
+                        public void run() {
+                            insertLabel(label);
+                        }
+                    };
+                }
+
+                private void insertLabel(String label) {
+                    jdbc.update("INSERT INTO labels (name) VALUES (?)", label);
+                }
+            """))
+        .java(bean("NoteStore", "Repository", """
+            import java.util.List;
+            import java.util.function.Consumer;
+            import org.springframework.stereotype.Repository;""", """
+                private final Consumer<String> adder = this::insertNote;
+
+                public void add(String note) {
+                    insertNote(note);
+                }
+
+                public void addAll(List<String> notes) {
+                    notes.forEach(adder);
+                }
+
+                private void insertNote(String note) {
+                    jdbc.update("INSERT INTO notes (text) VALUES (?)", note);
+                }
+            """))
+        .java(bean("Counts", "Service", """
+            import org.springframework.stereotype.Service;""", """
+                public Integer labels() {
+                    return jdbc.queryForObject("SELECT COUNT(*) FROM labels", Integer.class);
+                }
+
+                public Integer notes() {
+                    return jdbc.queryForObject("SELECT COUNT(*) FROM notes", Integer.class);
+                }
+            """))
+        .plan();
+    assertTrue(refusal(plan, "labels").contains("LabelStore.insertLabel() writes"), refusal(plan, "labels"));
+    assertTrue(refusal(plan, "notes").contains("NoteStore.insertNote() writes"), refusal(plan, "notes"));
+  }
+
   // Generated configuration where a component scan finds it
 
   private static String serviceIn(String pkg, String name) {

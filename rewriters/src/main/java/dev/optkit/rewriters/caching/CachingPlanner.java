@@ -754,6 +754,13 @@ public final class CachingPlanner {
     if (!seen.add(writer)) {
       return Optional.empty();
     }
+    // a field holding code (Consumer<String> adder = this::insertNote) may run the writer from any method,
+    // and its initializer is no method the call graph sees
+    boolean holdsCode = index.type(writer.fact().ownerType()).map(t -> t.fieldTypes().values().stream()
+        .anyMatch(CachingPlanner::deferredCode)).orElse(true);
+    if (holdsCode) {
+      return Optional.empty();
+    }
     List<IndexedMethod> callers = new ArrayList<>();
     for (IndexedMethod method : callersOf(writer)) {
       if (SourceSet.isTestPath(method.path())) {
@@ -776,6 +783,9 @@ public final class CachingPlanner {
     for (IndexedMethod caller : callers) {
       if (caller == cached) {
         return Optional.empty();
+      }
+      if (deferredCode(caller.fact().returnType())) {
+        return Optional.empty(); // it may hand the write out to run later (return () -> insert(x))
       }
       if (cannotEvictFrom(form, cached, caller).isEmpty()) {
         evicting.add(caller);
@@ -823,6 +833,21 @@ public final class CachingPlanner {
       }
     }
     return Optional.empty();
+  }
+
+  private static final Set<String> CODE_TYPES = Set.of(
+      "java.lang.Runnable", "java.util.concurrent.Callable", "java.util.function.Consumer",
+      "java.util.function.BiConsumer", "java.util.function.Function", "java.util.function.BiFunction",
+      "java.util.function.Supplier", "java.util.function.Predicate", "java.util.function.UnaryOperator",
+      "java.util.function.BinaryOperator", "java.util.concurrent.CompletableFuture", "java.util.concurrent.Future",
+      "java.lang.Thread", "java.util.TimerTask");
+
+  /** A type that holds code to run later: a functional interface, a task, a future. */
+  private static boolean deferredCode(String type) {
+    String erased = type.replaceAll("<.*", "");
+    String simple = erased.substring(erased.lastIndexOf('.') + 1);
+    return CODE_TYPES.contains(erased) || CODE_TYPES.stream().anyMatch(t -> t.endsWith("." + simple))
+        || simple.endsWith("Listener") || simple.endsWith("Callback") || simple.endsWith("Task");
   }
 
   /**
