@@ -226,39 +226,23 @@ public final class MavenPom {
    * by its lower bound ("[1.8,)", "11").
    */
   private Optional<Integer> toolchainJdk(Properties properties) {
-    for (Model model : lineage) {
-      for (Plugin plugin : plugins(model)) {
-        if (!"maven-toolchains-plugin".equals(plugin.getArtifactId())) {
-          continue;
-        }
-        List<Object> configurations = new ArrayList<>();
-        configurations.add(plugin.getConfiguration());
-        plugin.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
-        for (Object configuration : configurations) {
-          Xpp3Dom dom = configuration instanceof Xpp3Dom found ? found : null;
-          Xpp3Dom toolchains = dom == null ? null : dom.getChild("toolchains");
-          Xpp3Dom jdk = toolchains == null ? null : toolchains.getChild("jdk");
-          Xpp3Dom version = jdk == null ? null : jdk.getChild("version");
-          if (version != null) {
-            String range = resolve(version.getValue(), properties);
-            String lower = range == null ? null : range.replaceAll("^[\\[(]", "").split(",")[0].trim();
-            Optional<Integer> level = level(lower);
-            if (level.isPresent()) {
-              return level;
-            }
-          }
-        }
-      }
-    }
-    return Optional.empty();
+    return pluginVersionRange("maven-toolchains-plugin", List.of("toolchains", "jdk", "version"), properties);
   }
 
   /** The lowest Java an enforcer {@code requireJavaVersion} rule accepts, when one is declared. */
   public Optional<Integer> enforcedMinimumJava() {
-    Properties properties = properties();
+    return pluginVersionRange("maven-enforcer-plugin", List.of("rules", "requireJavaVersion", "version"),
+        properties());
+  }
+
+  /**
+   * The Java level at the lower bound of a version range ("[1.8,)", "1.8", "[11,17)") a plugin's
+   * configuration (its own or an execution's) holds at {@code path}, in the module or its local parents.
+   */
+  private Optional<Integer> pluginVersionRange(String artifactId, List<String> path, Properties properties) {
     for (Model model : lineage) {
       for (Plugin plugin : plugins(model)) {
-        if (!"maven-enforcer-plugin".equals(plugin.getArtifactId())) {
+        if (!artifactId.equals(plugin.getArtifactId())) {
           continue;
         }
         List<Object> configurations = new ArrayList<>();
@@ -267,18 +251,17 @@ public final class MavenPom {
           configurations.add(execution.getConfiguration());
         }
         for (Object configuration : configurations) {
-          if (configuration instanceof Xpp3Dom dom) {
-            Xpp3Dom rules = dom.getChild("rules");
-            Xpp3Dom java = rules == null ? null : rules.getChild("requireJavaVersion");
-            Xpp3Dom version = java == null ? null : java.getChild("version");
-            if (version != null) {
-              String range = resolve(version.getValue(), properties);
-              // "[1.8,)", "1.8", "[11,17)": the lower bound is what matters for generated code
-              String lower = range == null ? null : range.replaceAll("^[\\[(]", "").split(",")[0].trim();
-              Optional<Integer> level = level(lower);
-              if (level.isPresent()) {
-                return level;
-              }
+          Xpp3Dom node = configuration instanceof Xpp3Dom dom ? dom : null;
+          for (String child : path) {
+            node = node == null ? null : node.getChild(child);
+          }
+          if (node != null) {
+            String range = resolve(node.getValue(), properties);
+            // the lower bound is what matters for generated code
+            String lower = range == null ? null : range.replaceAll("^[\\[(]", "").split(",")[0].trim();
+            Optional<Integer> level = level(lower);
+            if (level.isPresent()) {
+              return level;
             }
           }
         }
