@@ -1668,6 +1668,109 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void mutationsThroughContainersLambdasVarargsAndFieldsAreSeen() throws Exception {
+    // each shape a hostile review used to make a cached result serve a changed answer
+    MigrationPlan plan = spring()
+        .java(bean("PetDao", "Repository", """
+            import java.util.List;
+            import java.util.Optional;
+            import org.springframework.stereotype.Repository;""", """
+                public List<Pet> held(String owner) {
+                    return jdbc.query("SELECT name FROM pets WHERE owner = ?", (rs, n) -> new Pet(rs.getString(1)), owner);
+                }
+
+                public Optional<Pet> mapped(String name) {
+                    return jdbc.query("SELECT name FROM pets WHERE name = ?", (rs, n) -> new Pet(rs.getString(1)), name)
+                        .stream().findFirst();
+                }
+
+                public List<Pet> spread(String owner) {
+                    return jdbc.query("SELECT name FROM pets WHERE owner = ?", (rs, n) -> new Pet(rs.getString(1)), owner);
+                }
+
+                public List<Pet> chosen(String owner) {
+                    return jdbc.query("SELECT name FROM pets WHERE owner = ?", (rs, n) -> new Pet(rs.getString(1)), owner);
+                }
+
+                public List<Pet> fielded(String owner) {
+                    return jdbc.query("SELECT name FROM pets WHERE owner = ?", (rs, n) -> new Pet(rs.getString(1)), owner);
+                }
+
+                public List<Pet> streamed(String owner) {
+                    return jdbc.query("SELECT name FROM pets WHERE owner = ?", (rs, n) -> new Pet(rs.getString(1)), owner);
+                }
+
+                public List<Pet> readOnly(String owner) {
+                    return jdbc.query("SELECT name FROM pets WHERE owner = ?", (rs, n) -> new Pet(rs.getString(1)), owner);
+                }
+            """))
+        .java("""
+            package shop;
+
+            public class Pet {
+                public String name;
+
+                public Pet(String name) {
+                    this.name = name;
+                }
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class PetView {
+                private final PetDao dao;
+
+                public PetView(PetDao dao) {
+                    this.dao = dao;
+                }
+
+                public String render(String owner, boolean fresh) {
+                    Object[] holder = { dao.held(owner) };
+                    ((List<Pet>) holder[0]).add(new Pet("extra"));
+                    Pet first = dao.mapped(owner).map(p -> { p.setName(p.getName().toUpperCase()); return p; }).orElse(null);
+                    touchAll("x", dao.spread(owner));
+                    List<Pet> pets = fresh ? new ArrayList<>() : dao.chosen(owner);
+                    pets.add(new Pet("y"));
+                    for (Pet pet : dao.fielded(owner)) {
+                        pet.name = pet.name.trim();
+                    }
+                    dao.streamed(owner).stream().filter(p -> p.name == null).forEach(p -> p.setName("?"));
+                    List<String> names = new ArrayList<>();
+                    dao.readOnly(owner).forEach(p -> names.add(p.getName()));
+                    names.sort(null);
+                    return first + String.join(",", names);
+                }
+
+                private static void touchAll(String label, List<Pet>... groups) {
+                    groups[0].get(0).setName(label);
+                }
+            }
+            """)
+        .plan();
+    assertTrue(refusal(plan, "held").contains("PetView.render() changes the result it gets (add)"), refusal(plan, "held"));
+    assertTrue(refusal(plan, "mapped").contains("(p.setName)"), refusal(plan, "mapped"));
+    assertTrue(refusal(plan, "spread").contains("PetView.touchAll(), which changes it (setName)"), refusal(plan, "spread"));
+    assertTrue(refusal(plan, "chosen").contains("(add)"), refusal(plan, "chosen"));
+    assertTrue(refusal(plan, "fielded").contains("(sets pet.name)"), refusal(plan, "fielded"));
+    assertTrue(refusal(plan, "streamed").contains("(p.setName)"), refusal(plan, "streamed"));
+    target(plan, "readOnly");
+  }
+
+  @Test
   void storedProceduresAndSimpleJdbcInsertAreWritersOfAnything() throws Exception {
     MigrationPlan plan = spring()
         .java(bean("Names", "Service", "import org.springframework.stereotype.Service;", """

@@ -1,6 +1,7 @@
 package dev.optkit.analyzers.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -70,5 +71,103 @@ class ResultMutationsTest {
         new MethodFact.HandOff(null, 0, 1, "show", 1, 0),
         new MethodFact.HandOff("authors", 2, -1, "print", 1, 0),
         new MethodFact.HandOff(null, 0, 0, "authors", 2, 0)), changes.handOffs());
+  }
+
+  private static List<String> changedResults(String method) {
+    return changes(method).results().stream().map(m -> m.call() + ":" + m.how()).toList();
+  }
+
+  @Test
+  void aResultHeldInAContainerIsChangedThroughTheContainersElements() {
+    assertEquals(List.of("find:setName"), changedResults("""
+        void f(long id) {
+            Pet[] holder = { repo.find(id) };
+            holder[0].setName("x");
+        }"""));
+    assertEquals(List.of("find:setName"), changedResults("""
+        void f(long id) {
+            Map<String, Pet> byName = new HashMap<>();
+            byName.put("a", repo.find(id));
+            byName.get("a").setName("x");
+        }"""));
+    assertEquals(List.of("all:setName"), changedResults("""
+        void f() {
+            List<List<Pet>> box = new ArrayList<>();
+            box.add(repo.all());
+            for (List<Pet> pets : box) { pets.get(0).setName("x"); }
+        }"""));
+  }
+
+  @Test
+  void changingTheContainerThatHoldsAResultLeavesTheResultAlone() {
+    assertEquals(List.of(), changedResults("""
+        void f(long id) {
+            List<Pet> copy = new ArrayList<>(repo.all());
+            copy.sort(null);
+            copy.add(new Pet());
+            List<Pet> box = new ArrayList<>();
+            box.add(repo.find(id));
+            box.clear();
+        }"""));
+    assertEquals(List.of("all:setName"), changedResults("""
+        void f() {
+            List<Pet> copy = new ArrayList<>(repo.all());
+            copy.get(0).setName("x");
+        }"""), "a copy of a list shares its elements");
+  }
+
+  @Test
+  void elementsChangedInLambdasAndMethodReferencesAreReported() {
+    assertEquals(List.of("find:p.setName"), changedResults("""
+        Pet f(long id) { return repo.find(id).map(p -> { p.setName("x"); return p; }).orElse(null); }"""));
+    assertEquals(List.of("all:p.setName"), changedResults("""
+        void f() { repo.all().stream().filter(p -> p.isOld()).forEach(p -> p.setName("x")); }"""));
+    assertEquals(List.of("all:::setVisited"), changedResults("""
+        void f() { repo.all().forEach(Pet::setVisited); }"""));
+    assertEquals(List.of(), changedResults("""
+        void f(long id) { List<Pet> found = new ArrayList<>(); repo.find(id).ifPresent(found::add); found.clear(); }"""),
+        "adding the result to a list changes the list");
+    assertTrue(changes("void f() { repo.all().forEach(Pet::reset); }").handOffs()
+        .contains(new MethodFact.HandOff("all", 0, -1, "reset", -1, MethodFact.RECEIVER)));
+  }
+
+  @Test
+  void fieldsAndSlotsWrittenOnAResultOrItsGraphAreReported() {
+    assertEquals(List.of("all:sets pet.name"), changedResults("""
+        void f() { for (Pet pet : repo.all()) { pet.name = "x"; } }"""));
+    assertEquals(List.of("find:setName"), changedResults("""
+        void f(long id) { repo.find(id).getOwner().setName("x"); }"""));
+    assertEquals(List.of("find:sets p.visits"), changedResults("""
+        void f(long id) { Pet p = repo.find(id); p.visits++; }"""));
+    assertEquals(List.of("codes:sets codes[0]"), changedResults("""
+        void f() { int[] codes = repo.codes(); codes[0] = 1; }"""));
+  }
+
+  @Test
+  void eitherBranchOfAConditionalMayBeTheResult() {
+    assertEquals(List.of("all:add"), changedResults("""
+        void f(boolean fresh) {
+            List<Pet> pets = fresh ? new ArrayList<>() : repo.all();
+            pets.add(new Pet());
+        }"""));
+  }
+
+  @Test
+  void readsOfAResultAreNoChange() {
+    assertEquals(List.of(), changedResults("""
+        String f(long id) {
+            Pet pet = repo.find(id);
+            List<String> names = new ArrayList<>();
+            names.add(pet.getName());
+            names.sort(null);
+            repo.all().stream().map(Pet::getName).forEach(System.out::println);
+            return pet.getOwner().getName().trim() + names.size();
+        }"""));
+  }
+
+  @Test
+  void aVarargsParameterChangedThroughItsArrayIsAParameterChange() {
+    assertEquals(List.of(new MethodFact.ParameterMutation(0, "add")),
+        changes("void touch(List<String>... lists) { lists[0].add(\"x\"); }").parameters());
   }
 }

@@ -460,8 +460,9 @@ public final class CachingPlanner {
       if (!seen.add(callee)) {
         continue;
       }
+      int position = parameterAt(callee, handOff.position());
       for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
-        if (change.parameter() == handOff.position()
+        if (change.parameter() == position
             && !(immutableValue && change.how().startsWith("stored in field "))) {
           return Optional.of(callee.fact().displayName() + "(), which "
               + (change.how().startsWith("stored in field ") ? "keeps it in field "
@@ -469,7 +470,7 @@ public final class CachingPlanner {
         }
       }
       for (MethodFact.HandOff onward : callee.fact().handOffs()) {
-        if (onward.fromCall() == null && onward.fromParameter() == handOff.position()) {
+        if (onward.fromCall() == null && onward.fromParameter() == position) {
           Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue);
           if (deeper.isPresent()) {
             return Optional.of(callee.fact().displayName() + "(), which passes it to " + deeper.get());
@@ -478,6 +479,13 @@ public final class CachingPlanner {
       }
     }
     return Optional.empty();
+  }
+
+  /** The parameter an argument lands in: every argument from a varargs parameter's position on lands in it. */
+  private static int parameterAt(IndexedMethod callee, int argument) {
+    int params = callee.fact().params().size();
+    return argument != MethodFact.RECEIVER && params > 0 && callee.fact().params().get(params - 1).varArgs()
+        && argument >= params - 1 ? params - 1 : argument;
   }
 
   private static final Set<String> IMMUTABLE_RESULTS = Set.of(
