@@ -78,6 +78,11 @@ final class MigrationFixture {
 
   /** Writes every file as the plan leaves it and compiles them all with javac; fails with the diagnostics. */
   void assertCompiles(MigrationPlan plan) throws IOException {
+    compile(plan);
+  }
+
+  /** {@link #assertCompiles}, giving the folder of the compiled classes. */
+  Path compile(MigrationPlan plan) throws IOException {
     Path out = Files.createTempDirectory(root.getParent(), "compiled");
     Path sources = Files.createTempDirectory(root.getParent(), "sources");
     for (Map.Entry<String, String> file : files.entrySet()) {
@@ -101,5 +106,6 @@ final class MigrationFixture {
     arguments.addAll(javaFiles);
     int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
     assertEquals("", status == 0 ? "" : diagnostics.toString(StandardCharsets.UTF_8), "the migrated code must compile");
+    return out;
   }
 }

@@ -274,6 +274,7 @@ class PlainJavaCacheRewriteTest {
                     renameCountryUnevicted(code, name);
                 } finally {
                     // Added by optkit migrate: this write changes what findCountryName() caches
+                    findCountryNameCacheWrites.incrementAndGet();
                     findCountryNameCache.invalidateAll();
                 }
             }
@@ -291,6 +292,7 @@ class PlainJavaCacheRewriteTest {
     assertTrue(after.contains("""
                 } finally {
                     // Added by optkit migrate: this write changes what findCountryName() caches
+                    findCountryNameCacheWrites.incrementAndGet();
                     findCountryNameCache.invalidateAll();
                 }
         """), after);

@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code Optional.empty()} (Caffeine stores no null), checked exceptions pass through unchanged
  * (the loader keeps the throws clause and is called outside any lambda), and methods returning
  * {@code CompletableFuture} get an {@code AsyncCache}. Several parameters make a small key record
- * (a value class below Java 16).
+ * (a value class below Java 16). Writers count their invalidations, and a load that saw one happen
+ * while it ran drops what it stored: it may have read the data before that write.
  */
 public final class PlainJavaCacheRewrite {
   static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
@@ -122,6 +123,16 @@ public final class PlainJavaCacheRewrite {
         .append(bodyIndent).append(unit1).append(".maximumSize(").append(target.policy().maximumSize()).append(')').append(nl)
         .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
         .append(bodyIndent).append(unit1).append(async ? ".buildAsync();" : ".build();").append(nl).append(nl);
+    // only a cache its writers invalidate can load across a write; an async one holds the load itself, which goes
+    String writesField = async || target.evictions().isEmpty() ? null : uniqueMember(fieldName + "Writes");
+    if (writesField != null) {
+      imports.add("java.util.concurrent.atomic.AtomicLong");
+      field.append(memberIndent).append("/** Added by optkit migrate: writes invalidating ").append(fieldName)
+          .append(", so a value loaded while one ran is not kept. */").append(nl)
+          .append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ")
+          .append(ref("java.util.concurrent.atomic.AtomicLong")).append(' ').append(writesField).append(" = new ")
+          .append(ref("java.util.concurrent.atomic.AtomicLong")).append("();").append(nl).append(nl);
+    }
     if (!keyDeclaration.isEmpty()) {
       field.append(keyDeclaration).append(nl);
     }
@@ -146,6 +157,10 @@ public final class PlainJavaCacheRewrite {
       body.add(bodyIndent + "if (" + cachedLocal + " != null) {");
       body.add(bodyIndent + unit1 + "return " + (primitive || optionalReturn ? cachedLocal : cachedLocal + ".orElse(null)") + ";");
       body.add(bodyIndent + "}");
+      String writesLocal = local("writes", args);
+      if (writesField != null) {
+        body.add(bodyIndent + "long " + writesLocal + " = " + writesField + ".get();");
+      }
       body.add(bodyIndent + returnType + " " + valueLocal + " = " + loaderCall + ";");
       if (optionalReturn) {
         body.add(bodyIndent + "if (" + valueLocal + " != null) {");
@@ -154,6 +169,12 @@ public final class PlainJavaCacheRewrite {
       } else {
         body.add(bodyIndent + fieldName + ".put(" + keyVariable + ", "
             + (primitive ? valueLocal : optional + ".ofNullable(" + valueLocal + ")") + ");");
+      }
+      // a write that ran while this loaded may have invalidated before the put: the value may predate it
+      if (writesField != null) {
+        body.add(bodyIndent + "if (" + writesField + ".get() != " + writesLocal + ") {");
+        body.add(bodyIndent + unit1 + fieldName + ".invalidate(" + keyVariable + ");");
+        body.add(bodyIndent + "}");
       }
       body.add(bodyIndent + "return " + valueLocal + ";");
     }
@@ -179,9 +200,12 @@ public final class PlainJavaCacheRewrite {
         if (writer.getNameAsString().equals(eviction.writer().fact().name())
             && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()
             && writer.getBody().isPresent()) {
-          String cache = fieldName + (async ? ".synchronous()" : "");
-          String invalidate = cache + ".invalidateAll();";
-          invalidations.add(new Invalidation(writer, name + "()", invalidate));
+          List<String> statements = new ArrayList<>();
+          if (writesField != null) {
+            statements.add(writesField + ".incrementAndGet();"); // first: a load finishing after this drops its value
+          }
+          statements.add(fieldName + (async ? ".synchronous()" : "") + ".invalidateAll();");
+          invalidations.add(new Invalidation(writer, name + "()", statements));
         }
       }
     }
@@ -218,7 +242,9 @@ public final class PlainJavaCacheRewrite {
       body.append(bodyIndent).append(unit1).append("// Added by optkit migrate: this write changes what ")
           .append(String.join(", ", invalidated)).append(invalidated.size() == 1 ? " caches" : " cache").append(nl);
       for (Invalidation invalidation : entry.getValue()) {
-        body.append(bodyIndent).append(unit1).append(invalidation.statement()).append(nl);
+        for (String statement : invalidation.statements()) {
+          body.append(bodyIndent).append(unit1).append(statement).append(nl);
+        }
       }
       body.append(bodyIndent).append('}').append(nl).append(memberIndent).append('}');
       String typeParameters = writer.getTypeParameters().isEmpty() ? ""
@@ -234,7 +260,7 @@ public final class PlainJavaCacheRewrite {
   }
 
   /** A cache a writer must invalidate once its write is done. */
-  public record Invalidation(MethodDeclaration writer, String cachedMethod, String statement) {}
+  public record Invalidation(MethodDeclaration writer, String cachedMethod, List<String> statements) {}
 
   /** A local variable name the method's parameters do not already use. */
   private static String local(String wanted, List<String> parameters) {

@@ -38,12 +38,16 @@ public final class SpringCacheConfigRewrite {
     lines.add("import com.github.benmanes.caffeine.cache.Caffeine;");
     lines.add("import java.time.Duration;");
     lines.add("import java.util.Collections;");
+    lines.add("import java.util.LinkedHashMap;");
+    lines.add("import java.util.Map;");
+    lines.add("import java.util.concurrent.atomic.AtomicLong;");
     if (!existingCaching) {
       lines.add("import org.springframework.cache.CacheManager;");
     }
     if (addEnableCaching) {
       lines.add("import org.springframework.cache.annotation.EnableCaching;");
     }
+    lines.add("import org.springframework.cache.caffeine.CaffeineCache;");
     lines.add("import org.springframework.cache.caffeine.CaffeineCacheManager;");
     if (existingCaching) {
       lines.add("import org.springframework.cache.interceptor.CacheResolver;");
@@ -73,7 +77,13 @@ public final class SpringCacheConfigRewrite {
       lines.add(indent + "@Bean(\"" + MANAGER_BEAN + "\")");
       lines.add(indent + "public CacheManager " + MANAGER_BEAN + "() {");
     }
-    lines.add(indent + indent + "CaffeineCacheManager manager = new CaffeineCacheManager();");
+    lines.add(indent + indent + "CaffeineCacheManager manager = new CaffeineCacheManager() {");
+    lines.add(indent + indent + indent + "@Override");
+    lines.add(indent + indent + indent + "protected org.springframework.cache.Cache adaptCaffeineCache(String name,");
+    lines.add(indent + indent + indent + indent + indent + "com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {");
+    lines.add(indent + indent + indent + indent + "return new WriteAwareCache(name, cache, isAllowNullValues());");
+    lines.add(indent + indent + indent + "}");
+    lines.add(indent + indent + "};");
     lines.add(indent + indent + "// static: a cache name nobody registered fails instead of creating an unbounded cache");
     lines.add(indent + indent + "manager.setCacheNames(Collections.<String>emptyList());");
     for (CachingTarget target : targets) {
@@ -95,8 +105,78 @@ public final class SpringCacheConfigRewrite {
     lines.add(indent + indent + indent + ".recordStats()");
     lines.add(indent + indent + indent + ".build());");
     lines.add(indent + "}");
+    lines.addAll(writeAwareCache(indent));
     lines.add("}");
     return String.join(nl, lines) + nl;
+  }
+
+  /**
+   * A Caffeine cache that drops a value whose load overlapped an eviction. A read that fetched the
+   * old rows before a write committed, and stored them after the write's eviction, would otherwise
+   * serve them until they expire: each eviction counts, and a put whose load (from the miss on) saw
+   * the count change removes what it stored.
+   */
+  private static List<String> writeAwareCache(String i) {
+    String i2 = i + i;
+    String i3 = i2 + i;
+    return List.of(
+        "",
+        i + "/** Drops a value loaded while an eviction ran: it may hold data read before that write. */",
+        i + "static final class WriteAwareCache extends CaffeineCache {",
+        i2 + "private final AtomicLong evictions = new AtomicLong();",
+        i2 + "/** Per thread, the eviction count when each key it is loading missed (the few kept bound what failed loads leave). */",
+        i2 + "private final ThreadLocal<Map<Object, Long>> loadsStarted = ThreadLocal.withInitial(LinkedHashMap::new);",
+        "",
+        i2 + "WriteAwareCache(String name, com.github.benmanes.caffeine.cache.Cache<Object, Object> cache, boolean allowNullValues) {",
+        i3 + "super(name, cache, allowNullValues);",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "protected Object lookup(Object key) {",
+        i3 + "Object value = super.lookup(key);",
+        i3 + "if (value == null) {",
+        i3 + i + "Map<Object, Long> started = loadsStarted.get();",
+        i3 + i + "if (started.size() >= 64) {",
+        i3 + i2 + "started.clear();",
+        i3 + i + "}",
+        i3 + i + "started.put(key, evictions.get());",
+        i3 + "}",
+        i3 + "return value;",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public void put(Object key, Object value) {",
+        i3 + "super.put(key, value);",
+        i3 + "Long started = loadsStarted.get().remove(key);",
+        i3 + "if (started == null || started.longValue() != evictions.get()) {",
+        i3 + i + "super.evict(key);",
+        i3 + "}",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public void evict(Object key) {",
+        i3 + "evictions.incrementAndGet();",
+        i3 + "super.evict(key);",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public boolean evictIfPresent(Object key) {",
+        i3 + "evictions.incrementAndGet();",
+        i3 + "return super.evictIfPresent(key);",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public void clear() {",
+        i3 + "evictions.incrementAndGet();",
+        i3 + "super.clear();",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public boolean invalidate() {",
+        i3 + "evictions.incrementAndGet();",
+        i3 + "return super.invalidate();",
+        i2 + "}",
+        i + "}");
   }
 
   /** The existing class with the new caches registered, or empty when its marker is gone. */
