@@ -1171,6 +1171,32 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void aWriteToATableWithATriggerEvictsEverythingOrRefuses() throws Exception {
+    // the trigger keeps order_totals up to date: a write to orders changes what total() reads
+    String schema = """
+        CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT, amount DECIMAL(10,2));
+        CREATE TABLE order_totals (customer_id BIGINT PRIMARY KEY, total DECIMAL(10,2));
+        -- a comment naming a trigger ON nothing
+        CREATE TRIGGER orders_total AFTER INSERT ON "PUBLIC".orders FOR EACH ROW CALL "shop.TotalsTrigger";
+        """;
+    String totals = bean("Totals", "Service", "import org.springframework.stereotype.Service;", """
+            public String total(long customer) {
+                return jdbc.queryForObject("SELECT total FROM order_totals WHERE customer_id = ?", String.class, customer);
+            }
+        """);
+    String orders = bean("Orders", "Service", "import org.springframework.stereotype.Service;", """
+            public void place(long customer, double amount) {
+                jdbc.update("INSERT INTO orders (customer_id, amount) VALUES (?, ?)", customer, amount);
+            }
+        """);
+    MigrationPlan triggered = spring().file("src/main/resources/schema.sql", schema).java(totals).java(orders).plan();
+    assertEquals(List.of("Orders.place"), writers(target(triggered, "total")));
+    MigrationPlan plain = spring().file("src/main/resources/schema.sql", schema.replaceAll("(?m)^CREATE TRIGGER.*$", ""))
+        .java(totals).java(orders).plan();
+    assertEquals(List.of(), writers(target(plain, "total")), "without the trigger, orders is another table");
+  }
+
+  @Test
   void aRemoteReadIsRefusedWhenAnotherServiceOfTheProjectWritesThatResource() throws Exception {
     String pom = SPRING_POM.replace("<modelVersion>4.0.0</modelVersion>",
         "<modelVersion>4.0.0</modelVersion><artifactId>%s</artifactId>");

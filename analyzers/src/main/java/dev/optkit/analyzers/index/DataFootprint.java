@@ -18,7 +18,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * What data one I/O site reads or writes, by name: the tables its SQL names (parsed with
  * JSqlParser: joins, comma joins, subqueries, CTEs; JPQL entity names mapped to their tables), the
  * table of the entity a Spring Data repository stores, or the remote resource a URL template
- * names; a view the project's SQL scripts create stands for every table behind it. When the data cannot be told (SQL built at run time, an EntityManager write of any
+ * names; a view the project's SQL scripts create stands for every table behind it, and a write to a
+ * table they put a trigger on writes data that cannot be told. When the data cannot be told (SQL built at run time, an EntityManager write of any
  * entity, an entity with associations, a URL unknown), the footprint says so: an unknown
  * footprint overlaps every footprint of the same kind, so such a write must evict every cache
  * reading that kind of data, and such a read is cached only when every writer of its kind evicts.
@@ -108,6 +109,15 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         unknown |= entity == null || hasAssociations(entity);
       } else if (site.sql() == null) {
         unknown = true; // a derived query or EntityManager call on an unknown entity, SQL built at run time
+      }
+      if (site.access() != dev.optkit.analyzers.facts.Access.READ) {
+        // a write to a table with a trigger also writes whatever the trigger's body writes
+        for (String name : List.copyOf(names)) {
+          if (name.startsWith("table:") && index.schemaTriggers().fires(name.substring("table:".length()))) {
+            names.add("trigger:" + name.substring("table:".length()));
+            unknown = true;
+          }
+        }
       }
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), unknown);
     }

@@ -36,6 +36,7 @@ public final class ProjectIndex {
   private final List<FileFacts> files;
   private final MyBatisXmlMappers xmlMappers;
   private final SchemaViews views;
+  private final SchemaTriggers triggers;
   private final ClientCatalog catalog;
   private final int maxDepth;
   private final Map<String, TypeFact> types = new HashMap<>();
@@ -62,7 +63,14 @@ public final class ProjectIndex {
   /** @param views the views the project's SQL scripts create: reading one reads the tables behind it */
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
       SchemaViews views) {
+    this(files, catalog, maxDepth, xmlMappers, views, SchemaTriggers.none());
+  }
+
+  /** @param triggers the tables the project's SQL scripts put triggers on: writing one may write anything */
+  public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
+      SchemaViews views, SchemaTriggers triggers) {
     this.views = views;
+    this.triggers = triggers;
     this.xmlMappers = xmlMappers;
     this.files = List.copyOf(files);
     this.catalog = catalog;
@@ -522,6 +530,10 @@ public final class ProjectIndex {
   /** Code behind the project's own caches: what it calls runs once per miss. */
   public synchronized CachedCode cachedCode() {
     return cachedCode == null ? cachedCode = new CachedCode(this) : cachedCode;
+  }
+
+  public SchemaTriggers schemaTriggers() {
+    return triggers;
   }
 
   public SchemaViews schemaViews() {

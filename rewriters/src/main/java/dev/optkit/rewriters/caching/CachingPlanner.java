@@ -688,7 +688,9 @@ public final class CachingPlanner {
     if (footprint.names().isEmpty()) {
       return "data optkit cannot name";
     }
-    String names = String.join(", ", footprint.names().stream().map(n -> n.substring(n.indexOf(':') + 1)).toList());
+    String names = String.join(", ", footprint.names().stream().map(n -> n.startsWith("trigger:")
+        ? "whatever the triggers on " + n.substring("trigger:".length()) + " write" : n.substring(n.indexOf(':') + 1))
+        .toList());
     return footprint.unknown() ? names + " and possibly more" : names;
   }
 
