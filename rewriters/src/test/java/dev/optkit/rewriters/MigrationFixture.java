@@ -65,7 +65,7 @@ final class MigrationFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), false, List.of(), false, 1,
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), true, List.of(), false, 1,
         true, config, "test", null), Assessor.Progress.NONE);
     return CachingMigration.prepare(root, assessment, config, f -> true, acceptStale);
   }

@@ -1197,6 +1197,99 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void testCodeThatWritesTheDataItselfRefusesTheReadUnlessItOnlySeedsAPlainCache() throws Exception {
+    String names = bean("Names", "Service", "import org.springframework.stereotype.Service;", """
+            public String name(long id) {
+                return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+            }
+        """);
+    String test = """
+        package shop;
+
+        import org.junit.jupiter.api.BeforeEach;
+        import org.junit.jupiter.api.Test;
+        import org.springframework.jdbc.core.JdbcTemplate;
+
+        class NamesTest {
+            JdbcTemplate jdbc;
+            Names names;
+
+            @BeforeEach
+            void seed() {
+                jdbc.update("INSERT INTO users (id, name) VALUES (1, 'Ann')");
+            }
+
+            @Test
+            void renames() {
+                names.name(1);
+                jdbc.update("UPDATE users SET name = 'Bea' WHERE id = 1");
+                names.name(1);
+            }
+        }
+        """;
+    String why = refusal(spring().java(names).file("src/test/java/shop/NamesTest.java", test).plan(), "name");
+    assertTrue(why.contains("NamesTest.renames() writes users (update()) but it is test code, which optkit does not "
+        + "edit"), why);
+    assertTrue(why.contains("NamesTest.seed()"), "a shared Spring cache outlives one test class's set-up: " + why);
+
+    // plain Java: each test builds the object, and with it its cache, after its set-up
+    String plain = """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+        import java.sql.SQLException;
+
+        public class Users {
+            private final Connection connection;
+
+            public Users(Connection connection) {
+                this.connection = connection;
+            }
+
+            public String name(long id) throws SQLException {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM users WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+        }
+        """;
+    String seeding = """
+        package shop;
+
+        import java.sql.Connection;
+        import org.junit.jupiter.api.BeforeEach;
+        import org.junit.jupiter.api.Test;
+
+        class UsersTest {
+            Connection connection;
+            Users users;
+
+            @BeforeEach
+            void seed() throws Exception {
+                connection.createStatement().executeUpdate("INSERT INTO users (id, name) VALUES (1, 'Ann')");
+                users = new Users(connection);
+            }
+
+            @Test
+            void reads() throws Exception {
+                users.name(1);
+            }
+        }
+        """;
+    MigrationFixture plainFixture = new MigrationFixture(dir.resolve("plain")).java(plain);
+    target(plainFixture.file("src/test/java/shop/UsersTest.java", seeding).plan(), "name");
+    String rewriting = seeding.replace("users.name(1);", "users.name(1);\n"
+        + "        connection.createStatement().executeUpdate(\"UPDATE users SET name = 'Bea'\");");
+    String plainWhy = refusal(plainFixture.file("src/test/java/shop/UsersTest.java", rewriting).plan(), "name");
+    assertTrue(plainWhy.contains("UsersTest.reads() writes users"), plainWhy);
+  }
+
+  @Test
   void aRemoteReadIsRefusedWhenAnotherServiceOfTheProjectWritesThatResource() throws Exception {
     String pom = SPRING_POM.replace("<modelVersion>4.0.0</modelVersion>",
         "<modelVersion>4.0.0</modelVersion><artifactId>%s</artifactId>");

@@ -122,6 +122,9 @@ public final class CachingPlanner {
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (Writer writer : writers(method.get())) {
+        if (form == CacheForm.PLAIN && !fact.isStatic() && seedsBeforeTests(writer.method())) {
+          continue; // a test's set-up writes before it builds the object whose own cache it then reads
+        }
         Optional<String> cannot = writer.deferred()
             ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
             : cannotEvictFrom(form, method.get(), writer.method());
@@ -646,10 +649,9 @@ public final class CachingPlanner {
       return projectWrites;
     }
     List<ProjectWrite> found = new ArrayList<>();
+    // test code too: a test that writes a table itself (a repository save, a JdbcTemplate insert in its set-up)
+    // and reads it back through the cached method would see the old answer, and optkit never edits tests
     for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
-        continue;
-      }
       for (var site : index.sitesOf(method)) {
         if (site.access() != Access.READ) { // a call optkit cannot tell apart may write
           DataFootprint written = index.footprints().of(site);
@@ -694,6 +696,33 @@ public final class CachingPlanner {
     return footprint.unknown() ? names + " and possibly more" : names;
   }
 
+  private static final Set<String> SET_UP_ANNOTATIONS = Set.of(
+      "BeforeEach", "BeforeAll", "Before", "BeforeClass", "AfterEach", "AfterAll", "After", "AfterClass");
+  private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory");
+
+  /**
+   * A write in test code that sets data up rather than changing it under a test: a set-up method,
+   * or a fixture class with no tests of its own. A plain cache lives in its object, which a test
+   * builds after its set-up; a Spring cache is a singleton of a test context shared by every test
+   * class, which a later class's set-up writes under, so there it counts.
+   */
+  private boolean seedsBeforeTests(IndexedMethod writer) {
+    if (!SourceSet.isTestPath(writer.path())) {
+      return false;
+    }
+    if (writer.fact().annotations().stream().anyMatch(a -> SET_UP_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
+      return true;
+    }
+    // a fixture: no tests in its class, and no test calls it (TestData.insertOwner() in the middle of a test writes
+    // under what the test read before)
+    return index.methodsOfType(writer.fact().ownerType()).stream().noneMatch(CachingPlanner::isTest)
+        && callersOf(writer).stream().noneMatch(CachingPlanner::isTest);
+  }
+
+  private static boolean isTest(IndexedMethod method) {
+    return method.fact().annotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)));
+  }
+
   /** Why a writer cannot carry an eviction for this cache, or empty when it can. */
   private Optional<String> cannotEvictFrom(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
     MethodFact writer = writerMethod.fact();
@@ -702,6 +731,10 @@ public final class CachingPlanner {
     }
     if (SourceSet.isGeneratedPath(writerMethod.path())) {
       return Optional.of("it is generated code, which optkit does not edit");
+    }
+    if (SourceSet.isTestPath(writerMethod.path())) {
+      return Optional.of("it is test code, which optkit does not edit: a test reading its own write back through "
+          + "the cache would fail");
     }
     if (writer.isAbstract()) {
       return Optional.of("it has no body to evict from");
