@@ -1290,6 +1290,47 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void aWriterInAnotherSpringBootApplicationOfTheModuleCannotEvict() throws Exception {
+    String storeApp = """
+        package shop.store;
+
+        import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+        @SpringBootApplication(scanBasePackages = "shop")
+        public class StoreApp {
+        }
+        """;
+    String adminApp = """
+        package shop.admin;
+
+        import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+        @SpringBootApplication
+        public class AdminApp {
+        }
+        """;
+    String names = bean("Names", "Service", "import org.springframework.stereotype.Service;", """
+            public String name(long id) {
+                return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+            }
+        """).replace("package shop;", "package shop.store;");
+    String editor = bean("Editor", "Service", "import org.springframework.stereotype.Service;", """
+            public void rename(long id, String name) {
+                jdbc.update("UPDATE users SET name = ? WHERE id = ?", name, id);
+            }
+        """);
+    String why = refusal(spring().java(storeApp).java(adminApp).java(names)
+        .java(editor.replace("package shop;", "package shop.admin;")).plan(), "name");
+    assertTrue(why.contains("the module has 2 Spring Boot applications (AdminApp, StoreApp), each with caches of its "
+        + "own: the write runs in AdminApp and StoreApp and the read in StoreApp"), why);
+    // the same writer in the store's own scan evicts
+    CachingTarget shared = target(new MigrationFixture(dir.resolve("shared")).file("pom.xml", SPRING_POM)
+        .java(storeApp).java(adminApp).java(names)
+        .java(editor.replace("package shop;", "package shop.common;")).plan(), "name");
+    assertEquals(List.of("Editor.rename"), writers(shared));
+  }
+
+  @Test
   void aRemoteReadIsRefusedWhenAnotherServiceOfTheProjectWritesThatResource() throws Exception {
     String pom = SPRING_POM.replace("<modelVersion>4.0.0</modelVersion>",
         "<modelVersion>4.0.0</modelVersion><artifactId>%s</artifactId>");
@@ -1887,6 +1928,96 @@ class MigrationSafetyTest {
     assertTrue(refusal(plan, "fielded").contains("(sets pet.name)"), refusal(plan, "fielded"));
     assertTrue(refusal(plan, "streamed").contains("(p.setName)"), refusal(plan, "streamed"));
     target(plan, "readOnly");
+  }
+
+  @Test
+  void aResultReturnedUpwardIsJudgedByItsCallersCallersAndCopiedPartsAreNoChange() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("PetDao", "Repository", """
+            import java.util.List;
+            import org.springframework.stereotype.Repository;""", """
+                public List<Pet> pets(String owner) {
+                    return jdbc.query("SELECT name FROM pets WHERE owner = ?", (rs, n) -> new Pet(rs.getString(1)), owner);
+                }
+
+                public Pet get(String name) {
+                    return jdbc.queryForObject("SELECT name FROM pets WHERE name = ?", (rs, n) -> new Pet(rs.getString(1)), name);
+                }
+
+                public Tags tags(String name) {
+                    return new Tags(jdbc.queryForList("SELECT tag FROM tags WHERE pet = ?", String.class, name));
+                }
+            """))
+        .java("""
+            package shop;
+
+            public class Pet {
+                private String name;
+
+                public Pet(String name) {
+                    this.name = name;
+                }
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public record Tags(java.util.List<String> values) {}
+            """)
+        .java("""
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class PetFacade {
+                private final PetDao dao;
+                private final Map<String, Pet> drafts = new HashMap<>();
+                private Tags current;
+
+                public PetFacade(PetDao dao) {
+                    this.dao = dao;
+                }
+
+                List<Pet> list(String owner) {
+                    return dao.pets(owner);
+                }
+
+                public int adopt(String owner) {
+                    List<Pet> pets = list(owner);
+                    pets.add(new Pet("stray"));
+                    return pets.size();
+                }
+
+                public Pet copy(String name) {
+                    Pet read = dao.get(name);
+                    drafts.get(name).setName(read.getName());
+                    return new Pet(read.getName());
+                }
+
+                public void remember(String name) {
+                    current = dao.tags(name);
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "pets");
+    assertTrue(why.contains("PetFacade.list() returns the result it gets, and PetFacade.adopt() changes the result it "
+        + "gets (add)"), why);
+    target(plan, "get"); // drafts.get(name) is another get; a name copied into a new Pet changes no cached Pet
+    assertTrue(refusal(plan, "tags").contains("keeps the result it gets in field current"),
+        "a record with a list inside is no immutable value: " + refusal(plan, "tags"));
   }
 
   @Test

@@ -45,8 +45,23 @@ public record MethodFact(
    * @param call the called method, by name
    * @param arguments the call's argument count
    * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
+   * @param line the call's position, to tell it from calls of the same name (0: any)
+   * @param column the call's column
    */
-  public record ResultMutation(String call, int arguments, String how) {}
+  public record ResultMutation(String call, int arguments, String how, int line, int column) {
+    public ResultMutation(String call, int arguments, String how) {
+      this(call, arguments, how, 0, 0);
+    }
+
+    /** Whether this is the result of that call site. */
+    public boolean of(CallRef site) {
+      return site.name().equals(call) && site.argumentCount() == arguments
+          && (line == 0 || site.range().line() == line && site.range().column() == column);
+    }
+  }
+
+  /** The receiving "call" of a hand-off that is the method's own return: its callers get the value. */
+  public static final String RETURNED = "<return>";
 
   /** The parameter index that stands for the receiver: a method that assigns its own fields changes it. */
   public static final int RECEIVER = -1;
@@ -69,9 +84,23 @@ public record MethodFact(
    * @param toArguments the receiving call's argument count
    * @param position the argument position the value is passed at, or {@link #RECEIVER} when it is
    *     the object the call is made on
+   * @param fromLine the position of the call whose result is passed on (0: any)
+   * @param fromColumn its column
+   * @param part the value is a part the result hands out through an accessor ({@code pet.getName()}),
+   *     so keeping it in a field is no change of the result
    */
   public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
-      int position) {}
+      int position, int fromLine, int fromColumn, boolean part) {
+    public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments, int position) {
+      this(fromCall, fromArguments, fromParameter, to, toArguments, position, 0, 0, false);
+    }
+
+    /** Whether the value handed on is the result of that call site. */
+    public boolean from(CallRef site) {
+      return fromCall != null && site.name().equals(fromCall) && site.argumentCount() == fromArguments
+          && (fromLine == 0 || site.range().line() == fromLine && site.range().column() == fromColumn);
+    }
+  }
 
   /**
    * Whether this method ends the JDBC transaction it writes in ({@code commit()}), so that work

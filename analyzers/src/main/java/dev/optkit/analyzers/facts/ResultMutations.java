@@ -1,55 +1,140 @@
 package dev.optkit.analyzers.facts;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.TypeExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
-import java.util.ArrayList;
-import java.util.HashMap;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.YieldStmt;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds where a method changes what a call returned to it: {@code repo.findAll().add(x)}, a local
- * holding a call's result then sorted or given a field, {@code Collections.sort(list)}, setters
- * called or fields written on the elements of a returned collection (in a for-each, a lambda, a
- * method reference) or on objects reached through its getters, and results put into local
- * containers (arrays, lists, maps, copies) and changed through them. The same for the method's own
- * parameters, so that a caller handing a result to a project helper ({@code normalise(tags)}) is
- * judged by what the helper does: syntax only here, the hand-offs are followed by the planner
- * through the call graph. A result stored in a field is reported too ({@code "stored in field x"}),
- * since from there anyone, data binding included, may change it.
+ * Finds where a method changes what a call returned to it, or one of its parameters, and where it
+ * hands them on: {@code repo.findAll().add(x)}, a local holding a call's result then sorted or
+ * given a field, {@code Collections.sort(list)}, setters called or fields written on the elements
+ * of a returned collection (in a for-each, a lambda, an anonymous class, a method reference) or on
+ * objects reached through its accessors, results put into local containers (arrays, lists, maps,
+ * copies, objects' fields, suppliers) and changed through them, and results returned to the caller.
+ *
+ * <p>Which values a local may hold at a use is worked out from the statements before it in the
+ * same block and the blocks around it (an assignment on the straight path is the last; assignments
+ * inside earlier branches add theirs; a loop adds what its body assigns), so a local given a fresh
+ * object ({@code if (p == null) p = new Pet()}) is no longer the result, and one given two results
+ * ({@code l = a(); if (l.isEmpty()) l = b();}) is both. Syntax only: what project helpers do with
+ * what they get is followed by the planner through the call graph.
  */
 final class ResultMutations {
-  /** Calls that change their receiver: collections, maps, builders, arrays lists. */
+  /** Calls that change their receiver: collections, maps, deques, builders, arrays lists. */
   private static final Set<String> MUTATORS = Set.of(
       "add", "addAll", "addFirst", "addLast", "remove", "removeAll", "removeIf", "retainAll", "clear", "put",
       "putAll", "putIfAbsent", "replace", "replaceAll", "compute", "computeIfAbsent", "computeIfPresent", "merge",
       "sort", "set", "push", "pop", "poll", "offer", "removeFirst", "removeLast", "append", "insert", "reverse",
-      "setLength", "delete", "deleteCharAt");
-  /** Static helpers that change their first argument. */
-  private static final Set<String> STATIC_MUTATORS = Set.of(
-      "Collections.sort", "Collections.shuffle", "Collections.reverse", "Collections.swap", "Collections.fill",
-      "Collections.rotate", "Collections.addAll", "Arrays.sort", "Arrays.fill", "Arrays.setAll");
+      "setLength", "delete", "deleteCharAt", "pollFirst", "pollLast", "offerFirst", "offerLast", "addElement",
+      "removeElement", "removeElementAt", "setElementAt", "insertElementAt", "removeAllElements", "setSize",
+      "descendingIterator", "setValue");
+  /** Static helpers that change one of their arguments, by its position. */
+  private static final Map<String, Integer> STATIC_MUTATORS = Map.ofEntries(
+      Map.entry("Collections.sort", 0), Map.entry("Collections.shuffle", 0), Map.entry("Collections.reverse", 0),
+      Map.entry("Collections.swap", 0), Map.entry("Collections.fill", 0), Map.entry("Collections.rotate", 0),
+      Map.entry("Collections.copy", 0), Map.entry("Arrays.sort", 0), Map.entry("Arrays.fill", 0),
+      Map.entry("Arrays.setAll", 0), Map.entry("Arrays.parallelSort", 0), Map.entry("Arrays.parallelSetAll", 0),
+      Map.entry("Arrays.parallelPrefix", 0), Map.entry("System.arraycopy", 2),
+      // Spring's and Commons' bean copiers write into the target: (source, target) and (target, source)
+      Map.entry("BeanUtils.copyProperties", 1), Map.entry("PropertyUtils.copyProperties", 0),
+      Map.entry("BeanUtils.populate", 0), Map.entry("ReflectionUtils.setField", 1),
+      Map.entry("FieldUtils.writeField", 0));
+  /** Calls that put their arguments into their receiver. */
+  private static final Set<String> INSERTING = Set.of(
+      "add", "addAll", "addFirst", "addLast", "put", "putAll", "putIfAbsent", "set", "push", "offer", "offerFirst",
+      "offerLast", "addElement", "insertElementAt", "setElementAt", "accept", "complete");
+  /** Collections whose copy constructor shares the elements it copies. */
+  private static final Set<String> COPYING = Set.of(
+      "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "HashMap", "LinkedHashMap", "TreeMap",
+      "ArrayDeque", "CopyOnWriteArrayList", "Vector", "PriorityQueue", "ConcurrentHashMap", "AtomicReference");
+  /** Static factories whose result holds their arguments (or their arguments' elements). */
+  private static final Set<String> HOLDING_FACTORIES = Set.of(
+      "List.of", "Set.of", "Map.of", "Map.entry", "Stream.of", "Optional.of", "Optional.ofNullable", "Arrays.stream",
+      "List.copyOf", "Set.copyOf", "Map.copyOf", "Collections.singletonList", "Collections.singleton",
+      "Collections.singletonMap", "ImmutableList.of", "ImmutableList.copyOf", "ImmutableSet.copyOf",
+      "Lists.newArrayList", "Sets.newHashSet", "Stream.concat", "Map.ofEntries", "CompletableFuture.supplyAsync",
+      "CompletableFuture.completedFuture", "Mono.just", "Flux.just", "Flux.fromIterable", "Stream.generate",
+      "StreamSupport.stream", "Optional.or");
+  /** Static calls that return their first argument itself, or a view writing through to it. */
+  private static final Set<String> SAME_OBJECT = Set.of(
+      "Objects.requireNonNull", "Objects.requireNonNullElse", "Objects.requireNonNullElseGet",
+      "Preconditions.checkNotNull", "Validate.notNull", "Arrays.asList", "Collections.unmodifiableList",
+      "Collections.unmodifiableSet", "Collections.unmodifiableMap", "Collections.unmodifiableCollection",
+      "Collections.synchronizedList", "Collections.synchronizedSet", "Collections.synchronizedMap",
+      "Collections.synchronizedCollection", "Collections.checkedList", "Collections.checkedMap",
+      "Collections.unmodifiableSortedMap", "Collections.unmodifiableNavigableMap", "Collections.enumeration");
+  /** Reads of what a value holds: an element, Optional's value, a future's result. */
+  private static final Set<String> ELEMENT_READS = Set.of(
+      "orElseThrow", "get", "orElse", "orElseGet", "join", "getFirst", "getLast", "peekFirst", "peekLast", "element",
+      "first", "last", "next", "previous", "firstElement", "lastElement", "elementAt", "findFirst", "findAny", "min",
+      "max", "getValue", "getKey", "floorEntry", "ceilingEntry", "firstEntry", "lastEntry", "getOrDefault", "poll",
+      "pollFirst", "pollLast", "peek", "pop", "remove", "removeFirst", "removeLast", "getNow", "block", "blockFirst",
+      "blockLast", "call", "getResult", "reduce");
+  /** Views and streams that show the very objects of the collection or map they come from. */
+  private static final Set<String> VIEWS = Set.of(
+      "iterator", "listIterator", "entrySet", "keySet", "values", "subList", "headMap", "tailMap", "subMap",
+      "headSet", "tailSet", "subSet", "descendingMap", "descendingSet", "navigableKeySet", "stream", "parallelStream",
+      "filter", "sorted", "distinct", "limit", "skip", "sequential", "parallel", "unordered", "takeWhile", "dropWhile",
+      "spliterator", "descendingIterator", "reversed", "or", "onClose", "boxed", "asIterator");
+  /** Results that are new containers of the same objects. */
+  private static final Set<String> COLLECTING = Set.of("collect", "toList", "toArray", "toSet", "clone", "copyOf");
+  /** Calls whose result is some of what a function they get returns. */
+  private static final Set<String> MAPPING = Set.of(
+      "map", "flatMap", "mapMulti", "thenApply", "thenCompose", "thenApplyAsync", "thenComposeAsync", "handle",
+      "mapToObj", "flatMapIterable", "concatMap", "switchMap", "transform");
+  /** Calls that hand each element, or the value held, to a function they get. */
+  private static final Set<String> ELEMENT_CONSUMERS = Set.of(
+      "forEach", "forEachOrdered", "ifPresent", "ifPresentOrElse", "peek", "map", "flatMap", "filter", "anyMatch",
+      "allMatch", "noneMatch", "replaceAll", "computeIfPresent", "forEachRemaining", "thenAccept", "thenApply",
+      "whenComplete", "doOnNext", "subscribe", "mapMulti", "removeIf", "compute", "merge", "thenAcceptAsync",
+      "thenApplyAsync", "handle", "sorted", "min", "max", "reduce", "collect", "takeWhile", "dropWhile");
+  /** No-argument calls whose result is a new value, or one nothing can change, not a part of the receiver. */
+  private static final Set<String> FRESH = Set.of(
+      "toString", "hashCode", "size", "length", "isEmpty", "isPresent", "hasNext", "hasPrevious", "getBytes",
+      "toCharArray", "getClass", "count", "sum", "average", "intValue", "longValue", "doubleValue", "floatValue",
+      "shortValue", "byteValue", "booleanValue", "name", "ordinal", "trim", "strip", "toLowerCase", "toUpperCase",
+      "intern", "isBlank", "isNull", "nextInt", "nextLong", "asText", "textValue", "toSeconds", "toMillis", "build",
+      "iterator", "stream", "parallelStream", "copy", "newBuilder", "toBuilder");
 
   private ResultMutations() {}
 
@@ -59,7 +144,7 @@ final class ResultMutations {
    * @param results results of calls this method changes
    * @param parameters parameters this method changes
    * @param handOffs call results and parameters passed on as arguments to other calls, which may
-   *     change them: the index follows these into project methods
+   *     change them, or returned ({@link MethodFact#RETURNED}): the index follows these into project methods
    */
   record Changes(List<MethodFact.ResultMutation> results, List<MethodFact.ParameterMutation> parameters,
       List<MethodFact.HandOff> handOffs) {
@@ -70,364 +155,628 @@ final class ResultMutations {
   static final int RECEIVER = MethodFact.RECEIVER;
 
   /**
-   * Where a changed value came from: the result of a call, or the method's parameter at an index.
-   * {@code held}: the value is a container holding it ({@code List.of(r)}, {@code new ArrayList<>(r)},
-   * {@code holder[0] = r}): changing the container leaves the result alone, its elements are the result.
+   * Where a value came from: the result of a call (by name, argument count and position, -1
+   * arguments for a method reference), or the method's parameter at an index. {@code held}: the
+   * value is a container holding it ({@code List.of(r)}, {@code new ArrayList<>(r)}, {@code
+   * holder[0] = r}): changing the container leaves the result alone, its elements are the result.
+   * {@code part}: reached through an accessor or a field of it ({@code r.getName()}), which may be
+   * an immutable value the object merely hands out.
    */
-  private record Origin(MethodCallExpr call, int parameter, boolean held) {
+  private record Origin(String call, int arguments, int line, int column, int parameter, boolean held, boolean part) {
+    static Origin ofCall(MethodCallExpr call) {
+      var begin = call.getBegin();
+      return new Origin(call.getNameAsString(), call.getArguments().size(), begin.map(p -> p.line).orElse(0),
+          begin.map(p -> p.column).orElse(0), -1, false, false);
+    }
+
+    static Origin ofReference(MethodReferenceExpr reference) {
+      var begin = reference.getBegin();
+      return new Origin(reference.getIdentifier(), -1, begin.map(p -> p.line).orElse(0),
+          begin.map(p -> p.column).orElse(0), -1, false, false);
+    }
+
+    static Origin ofParameter(int index) {
+      return new Origin(null, 0, 0, 0, index, false, false);
+    }
+
     Origin element() {
-      return held ? new Origin(call, parameter, false) : this;
+      return held ? new Origin(call, arguments, line, column, parameter, false, part) : this;
     }
 
     Origin holder() {
-      return new Origin(call, parameter, true);
+      return new Origin(call, arguments, line, column, parameter, true, part);
+    }
+
+    Origin asPart() {
+      return new Origin(call, arguments, line, column, parameter, held, true);
     }
   }
 
-  /**
-   * @param parameters the method's parameters, in order: any plain name assigned that is neither one
-   *     nor a local variable is a field
-   */
   static Changes of(Node body, List<String> parameters) {
-    Set<String> locals = new java.util.HashSet<>(parameters);
-    body.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
-    body.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
-    Aliases localSources = new Aliases(new HashMap<>(), new java.util.IdentityHashMap<>());
-    for (int i = 0; i < parameters.size(); i++) {
-      localSources.put(parameters.get(i), new Origin(null, i, false));
+    return new Flow(body, parameters).changes();
+  }
+
+  /** The analysis of one method body. */
+  private static final class Flow {
+    private final Node body;
+    private final List<String> parameters;
+    private final Set<String> locals = new HashSet<>();
+    private final Map<NameExpr, Set<Origin>> origins = new IdentityHashMap<>();
+    private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private final Set<MethodFact.ResultMutation> results = new LinkedHashSet<>();
+    private final Set<MethodFact.ParameterMutation> changedParameters = new LinkedHashSet<>();
+    private final Set<MethodFact.HandOff> handOffs = new LinkedHashSet<>();
+
+    Flow(Node body, List<String> parameters) {
+      this.body = body;
+      this.parameters = parameters;
+      locals.addAll(parameters);
+      body.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+      body.findAll(Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
+      body.findAll(TypePatternExpr.class).forEach(p -> locals.add(p.getNameAsString()));
     }
-    Set<String> elements = new java.util.HashSet<>();
-    Set<String> reassigned = new java.util.HashSet<>();
-    // twice, so an alias declared before its source in the walk order still resolves (t = loaded; loaded = call())
-    for (int pass = 0; pass < 2; pass++) {
-      for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
-        variable.getInitializer().map(init -> source(init, localSources))
-            .ifPresent(c -> localSources.put(variable.getNameAsString(), c));
-      }
+
+    Changes changes() {
       for (AssignExpr assign : body.findAll(AssignExpr.class)) {
-        if (assign.getTarget() instanceof NameExpr name) {
-          Origin source = source(assign.getValue(), localSources);
-          if (source != null) {
-            localSources.put(name.getNameAsString(), source);
-          } else if (parameters.contains(name.getNameAsString())) {
-            reassigned.add(name.getNameAsString()); // items = new ArrayList<>(items): the caller's list is safe
-          }
-        } else if (assign.getTarget() instanceof ArrayAccessExpr slot && slot.getName() instanceof NameExpr array) {
-          // holder[0] = loaded: the array now holds the result
-          Origin source = source(assign.getValue(), localSources);
-          if (source != null) {
-            holds(localSources, array.getNameAsString(), source);
+        assignment(assign.getTarget(), assign.getValue());
+      }
+      // pet.visits++ on an element: as good as an assignment
+      for (UnaryExpr step : body.findAll(UnaryExpr.class)) {
+        if (step.getOperator().name().contains("CREMENT")
+            && (step.getExpression() instanceof FieldAccessExpr || step.getExpression() instanceof ArrayAccessExpr)) {
+          assignment(step.getExpression(), null);
+        }
+      }
+      for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
+        call(call);
+      }
+      // new AccountSession(account, list): whether the object keeps them depends on its constructor
+      for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
+        if (creation.getAnonymousClassBody().isPresent() || COPYING.contains(creation.getType().getNameAsString())) {
+          continue;
+        }
+        String created = "new " + creation.getType().getNameAsString();
+        for (int position = 0; position < creation.getArguments().size(); position++) {
+          for (Origin passed : source(creation.getArgument(position))) {
+            handOffs.add(handOff(passed, created, creation.getArguments().size(), position));
           }
         }
       }
-      for (MethodCallExpr insert : body.findAll(MethodCallExpr.class)) {
-        // box.add(loaded), byName.put(key, loaded): the local container now holds the result
-        if (INSERTING.contains(insert.getNameAsString()) && insert.getScope().orElse(null) instanceof NameExpr box
-            && locals.contains(box.getNameAsString())) {
-          for (Expression argument : insert.getArguments()) {
-            Origin source = source(argument, localSources);
-            if (source != null) {
-              holds(localSources, box.getNameAsString(), source);
-            }
+      // return pets: the caller gets the very object, and what it does with it counts as well
+      for (ReturnStmt returned : body.findAll(ReturnStmt.class)) {
+        if (returned.getExpression().isPresent() && ownBody(returned)) {
+          for (Origin origin : source(returned.getExpression().get())) {
+            handOffs.add(handOff(origin, MethodFact.RETURNED, 0, 0));
           }
         }
       }
-      // for (Pet pet : owner.getPets()), pets.forEach(pet -> ...), found.map(pet -> ...): the variable is an element
-      // bound to their own declaration, not the name: two lambdas may both call their element p
-      for (ForEachStmt loop : body.findAll(ForEachStmt.class)) {
-        Origin source = source(loop.getIterable(), localSources);
-        if (source != null) {
-          localSources.bound().put(loop.getVariableDeclarator(), source.element());
-          elements.add(loop.getVariableDeclarator().getNameAsString());
+      return new Changes(List.copyOf(results), List.copyOf(changedParameters), List.copyOf(handOffs));
+    }
+
+    /** Whether a node belongs to this method's own body, not to a lambda or class declared in it. */
+    private boolean ownBody(Node node) {
+      for (Node at = node.getParentNode().orElse(null); at != null && at != body; at = at.getParentNode().orElse(null)) {
+        if (at instanceof LambdaExpr || at instanceof ObjectCreationExpr || at instanceof MethodDeclaration) {
+          return false;
         }
       }
-      for (LambdaExpr lambda : body.findAll(LambdaExpr.class)) {
-        if (lambda.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getArguments().contains(lambda)
-            && call.getScope().isPresent()) {
-          Origin source = source(call.getScope().get(), localSources);
-          if (source != null) {
-            for (com.github.javaparser.ast.body.Parameter parameter : lambda.getParameters()) {
-              localSources.bound().put(parameter, source.element());
-              elements.add(parameter.getNameAsString());
-            }
-          }
+      return true;
+    }
+
+    private void changed(Set<Origin> changedOrigins, String how) {
+      for (Origin origin : changedOrigins) {
+        if (origin.held()) {
+          continue; // the container changes, not the result it holds
+        }
+        if (origin.call() != null) {
+          results.add(new MethodFact.ResultMutation(origin.call(), origin.arguments(), how, origin.line(),
+              origin.column()));
+        } else {
+          changedParameters.add(new MethodFact.ParameterMutation(origin.parameter(), how));
         }
       }
     }
-    reassigned.forEach(localSources::remove);
-    Set<MethodFact.ResultMutation> results = new LinkedHashSet<>();
-    Set<MethodFact.ParameterMutation> changedParameters = new LinkedHashSet<>();
-    java.util.function.BiConsumer<Origin, String> changed = (origin, how) -> {
-      if (origin.held()) {
-        return; // the container changes, not the result it holds
-      }
-      if (origin.call() != null) {
-        results.add(new MethodFact.ResultMutation(origin.call().getNameAsString(), origin.call().getArguments().size(),
-            how));
-      } else {
-        changedParameters.add(new MethodFact.ParameterMutation(origin.parameter(), how));
-      }
-    };
-    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
-      Expression target = assign.getTarget();
+
+    /** {@code target = value} (value null for {@code ++}/{@code --}). */
+    private void assignment(Expression target, Expression value) {
       String field = target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
           ? access.getNameAsString()
           : target instanceof NameExpr name && !locals.contains(name.getNameAsString()) ? name.getNameAsString() : null;
+      if (field == null && target instanceof FieldAccessExpr access && fieldChain(access.getScope())) {
+        field = access.toString().replaceFirst("^this\\.", ""); // registry.pets = loaded: another object's field
+      }
       if (field != null) {
-        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "assigns field " + field));
-        // a call's result stored as it is, or a parameter kept (setItems(items)): from a field anyone may change it
-        Origin stored = source(assign.getValue(), localSources);
-        if (stored != null && (stored.call() == null || unwrap(assign.getValue()) instanceof MethodCallExpr)) {
-          changed.accept(stored.element(), "stored in field " + field);
+        if (!field.contains(".")) {
+          changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "assigns field " + field));
         }
-      } else {
-        fieldOrSlotWrite(target, localSources).ifPresent(o -> changed.accept(o, "sets " + target));
+        if (value != null) {
+          // a call's result stored as it is, or a parameter kept (setItems(items)): from a field anyone may change it;
+          // a part handed out by an accessor (this.name = pet.getName()) is most often an immutable value
+          boolean direct = unwrap(value) instanceof MethodCallExpr;
+          for (Origin stored : source(value)) {
+            if (!stored.part() && (stored.call() == null || direct || field.contains("."))) {
+              changed(Set.of(stored.element()), "stored in field " + field);
+            }
+          }
+        }
+        return;
+      }
+      if (target instanceof FieldAccessExpr access && !(access.getScope() instanceof ThisExpr)) {
+        changed(elements(source(access.getScope())), "sets " + target);
+      } else if (target instanceof ArrayAccessExpr slot) {
+        changed(source(slot.getName()), "sets " + target);
       }
     }
-    // pet.visits++ on an element: as good as an assignment
-    for (UnaryExpr step : body.findAll(UnaryExpr.class)) {
-      if (step.getOperator().name().contains("CREMENT")) {
-        fieldOrSlotWrite(step.getExpression(), localSources).ifPresent(o -> changed.accept(o, "sets " + step.getExpression()));
+
+    /** {@code registry} or {@code this.registry.inner}: a field of this object, not a local. */
+    private boolean fieldChain(Expression scope) {
+      Expression at = scope;
+      while (at instanceof FieldAccessExpr access) {
+        at = access.getScope();
       }
+      return at instanceof ThisExpr || at instanceof NameExpr name && !locals.contains(name.getNameAsString())
+          && !Character.isUpperCase(name.getNameAsString().charAt(0));
     }
-    Set<MethodFact.HandOff> handOffs = new LinkedHashSet<>();
-    for (MethodCallExpr mutation : body.findAll(MethodCallExpr.class)) {
-      String name = mutation.getNameAsString();
+
+    private void call(MethodCallExpr call) {
+      String name = call.getNameAsString();
+      Expression scope = call.getScope().orElse(null);
       Expression target = null;
       // the static helpers first: Collections.sort(list) changes list, not Collections
-      if (mutation.getScope().orElse(null) instanceof NameExpr helper
-          && STATIC_MUTATORS.contains(helper.getNameAsString() + "." + name) && mutation.getArguments().isNonEmpty()) {
-        target = mutation.getArgument(0);
-        name = helper.getNameAsString() + "." + name;
-      } else if (mutation.getScope().isPresent() && (MUTATORS.contains(name) || isSetter(name))) {
-        target = mutation.getScope().get();
+      Integer mutated = scope instanceof NameExpr helper ? STATIC_MUTATORS.get(helper.getNameAsString() + "." + name) : null;
+      if (mutated != null && call.getArguments().size() > mutated) {
+        target = call.getArgument(mutated);
+        name = ((NameExpr) scope).getNameAsString() + "." + name;
+      } else if (scope != null && (MUTATORS.contains(name) || isSetter(name))) {
+        target = scope;
       }
       if (target != null) {
-        Origin source = source(target, localSources);
-        if (source != null) {
-          changed.accept(source, target instanceof NameExpr element && elements.contains(element.getNameAsString())
-              ? element.getNameAsString() + "." + name : name);
-        }
-      } else if (mutation.getScope().isPresent()) {
+        changed(source(target), target instanceof NameExpr element && isElementVariable(element)
+            ? element.getNameAsString() + "." + name : name);
+      } else if (scope != null) {
         // account.deposit(5): whether that changes the account depends on the project method
-        Origin receiver = source(mutation.getScope().get(), localSources);
-        if (receiver != null) {
-          handOffs.add(handOff(receiver, name, mutation.getArguments().size(), RECEIVER));
+        for (Origin receiver : source(scope)) {
+          handOffs.add(handOff(receiver, name, call.getArguments().size(), RECEIVER));
         }
       }
-      // pets.forEach(Pet::clearVisits): a reference to a changing method, run on every element
-      if (mutation.getScope().isPresent()) {
-        Origin receiver = source(mutation.getScope().get(), localSources);
-        for (Expression argument : mutation.getArguments()) {
-          if (receiver == null || !(argument instanceof MethodReferenceExpr reference)) {
-            continue;
-          }
-          // JavaParser reads the scope of result::add as a type: a local's name is no type
-          boolean onElement = reference.getScope() instanceof TypeExpr type
-              && !locals.contains(type.getType().asString());
-          if (onElement && (isSetter(reference.getIdentifier()) || MUTATORS.contains(reference.getIdentifier()))) {
-            changed.accept(receiver.element(), "::" + reference.getIdentifier());
-          } else if (!receiver.held()) {
-            // pets.forEach(Pet::reset), pets.forEach(vets::inspect): the element is the receiver or the argument of
-            // the referenced method, recorded as a call of unknown arity
-            if (onElement) {
-              handOffs.add(handOff(receiver, reference.getIdentifier(), -1, RECEIVER));
-            }
-            handOffs.add(handOff(receiver, reference.getIdentifier(), -1, 0));
-          }
+      Set<Origin> receiver = scope == null ? Set.of() : elements(source(scope));
+      for (Expression argument : call.getArguments()) {
+        if (argument instanceof MethodReferenceExpr reference) {
+          methodReference(call, reference, receiver);
+        } else if (!receiver.isEmpty() && ELEMENT_CONSUMERS.contains(call.getNameAsString())
+            && (argument instanceof NameExpr function && !localLambda(function) || argument instanceof FieldAccessExpr)) {
+          // pets.forEach(renamer): a function optkit cannot see runs on every element
+          changed(receiver, "hands its elements to " + argument);
         }
       }
       // helper.normalise(tags): whether that changes tags depends on the helper, which the index knows
-      for (int position = 0; position < mutation.getArguments().size(); position++) {
-        Origin passed = source(mutation.getArgument(position), localSources);
-        if (passed != null) {
-          handOffs.add(handOff(passed, name, mutation.getArguments().size(), position));
+      for (int position = 0; position < call.getArguments().size(); position++) {
+        for (Origin passed : source(call.getArgument(position))) {
+          handOffs.add(handOff(passed, call.getNameAsString(), call.getArguments().size(), position));
         }
       }
     }
-    // new AccountSession(account, list): whether the object keeps them depends on its constructor
-    for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
-      if (creation.getAnonymousClassBody().isPresent() || COPYING.contains(creation.getType().getNameAsString())) {
-        continue;
-      }
-      String created = "new " + creation.getType().getNameAsString();
-      for (int position = 0; position < creation.getArguments().size(); position++) {
-        Origin passed = source(creation.getArgument(position), localSources);
-        if (passed != null) {
-          handOffs.add(handOff(passed, created, creation.getArguments().size(), position));
+
+    /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */
+    private void methodReference(MethodCallExpr call, MethodReferenceExpr reference, Set<Origin> receiver) {
+      String id = reference.getIdentifier();
+      // JavaParser reads the scope of result::add as a type: a local's or field's name is no type
+      boolean onElement = reference.getScope() instanceof TypeExpr type && !locals.contains(type.getType().asString())
+          && Character.isUpperCase(type.getType().asString().charAt(0));
+      if (onElement && (isSetter(id) || MUTATORS.contains(id))) {
+        changed(receiver, "::" + id);
+        // apply(pets, List::clear): a project helper applies it to the other arguments
+        for (Expression other : call.getArguments()) {
+          if (other != reference) {
+            changed(elements(source(other)), "::" + id);
+          }
+        }
+      } else {
+        for (Origin element : receiver) {
+          if (onElement) {
+            handOffs.add(handOff(element, id, -1, RECEIVER));
+          }
+          handOffs.add(handOff(element, id, -1, 0)); // the element is the referenced method's argument
         }
       }
     }
-    return new Changes(List.copyOf(results), List.copyOf(changedParameters), List.copyOf(handOffs));
-  }
 
-  private static MethodFact.HandOff handOff(Origin from, String to, int toArguments, int position) {
-    return new MethodFact.HandOff(from.call() == null ? null : from.call().getNameAsString(),
-        from.call() == null ? 0 : from.call().getArguments().size(), from.parameter(), to, toArguments, position);
-  }
-
-  /**
-   * What each local name stands for: by name for the method's variables, by declaration for the
-   * variables of lambdas and for-each loops, which a name may shadow.
-   */
-  private record Aliases(Map<String, Origin> names, Map<Node, Origin> bound) {
-    Origin get(String name) {
-      return names.get(name);
+    private MethodFact.HandOff handOff(Origin from, String to, int toArguments, int position) {
+      return new MethodFact.HandOff(from.call(), from.call() == null ? 0 : from.arguments(), from.parameter(), to,
+          toArguments, position, from.line(), from.column(), from.part());
     }
 
-    void put(String name, Origin origin) {
-      names.put(name, origin);
+    private static Set<Origin> elements(Set<Origin> values) {
+      Set<Origin> result = new LinkedHashSet<>();
+      values.forEach(v -> result.add(v.element()));
+      return result;
     }
 
-    void remove(String name) {
-      names.remove(name);
+    private static Set<Origin> holders(Set<Origin> values) {
+      Set<Origin> result = new LinkedHashSet<>();
+      values.forEach(v -> result.add(v.holder()));
+      return result;
     }
 
-    Origin of(NameExpr use) {
-      String name = use.getNameAsString();
-      for (Node at = use.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
-        if (at instanceof LambdaExpr lambda) {
-          for (com.github.javaparser.ast.body.Parameter parameter : lambda.getParameters()) {
-            if (parameter.getNameAsString().equals(name)) {
-              return bound.get(parameter);
+    private static Set<Origin> parts(Set<Origin> values) {
+      Set<Origin> result = new LinkedHashSet<>();
+      values.forEach(v -> result.add(v.element().asPart()));
+      return result;
+    }
+
+    /** The origins an expression's value may have; empty when it is none of the results and parameters. */
+    Set<Origin> source(Expression expression) {
+      Expression value = unwrap(expression);
+      if (value instanceof NameExpr name) {
+        return originsOf(name);
+      }
+      if (value instanceof ConditionalExpr choice) {
+        Set<Origin> either = new LinkedHashSet<>(source(choice.getThenExpr()));
+        either.addAll(source(choice.getElseExpr()));
+        return either;
+      }
+      if (value instanceof SwitchExpr choice) {
+        Set<Origin> any = new LinkedHashSet<>();
+        for (SwitchEntry entry : choice.getEntries()) {
+          if (entry.getType() == SwitchEntry.Type.EXPRESSION && !entry.getStatements().isEmpty()
+              && entry.getStatement(0) instanceof ExpressionStmt arm) {
+            any.addAll(source(arm.getExpression()));
+          }
+          entry.findAll(YieldStmt.class).forEach(y -> any.addAll(source(y.getExpression())));
+        }
+        return any;
+      }
+      if (value instanceof ArrayAccessExpr slot) {
+        return elements(source(slot.getName()));
+      }
+      if (value instanceof FieldAccessExpr access && !(access.getScope() instanceof ThisExpr)
+          && !(access.getScope() instanceof SuperExpr)) {
+        return parts(source(access.getScope())); // pet.owner: part of the object graph the result reaches
+      }
+      if (value instanceof ArrayInitializerExpr || value instanceof ArrayCreationExpr) {
+        Set<Origin> held = new LinkedHashSet<>();
+        for (ArrayInitializerExpr values : value.findAll(ArrayInitializerExpr.class)) {
+          values.getValues().forEach(v -> held.addAll(source(v)));
+        }
+        return holders(held);
+      }
+      if (value instanceof ObjectCreationExpr creation) {
+        if (creation.getAnonymousClassBody().isPresent()) {
+          return Set.of();
+        }
+        // new ArrayList<>(pets), new Box(pet): the new object holds them (sorting the copy is harmless, its pets
+        // are the cached ones)
+        Set<Origin> held = new LinkedHashSet<>();
+        creation.getArguments().forEach(a -> held.addAll(source(a)));
+        return holders(held);
+      }
+      if (value instanceof LambdaExpr lambda) {
+        return holders(returnedBy(lambda)); // () -> dao.load(): a supplier holding what it returns
+      }
+      if (value instanceof MethodCallExpr call) {
+        return callSource(call);
+      }
+      return Set.of();
+    }
+
+    private Set<Origin> callSource(MethodCallExpr call) {
+      String name = call.getNameAsString();
+      Expression scope = call.getScope().orElse(null);
+      if (scope instanceof NameExpr type) {
+        String qualified = type.getNameAsString() + "." + name;
+        if (HOLDING_FACTORIES.contains(qualified)) {
+          Set<Origin> held = new LinkedHashSet<>();
+          call.getArguments().forEach(a -> held.addAll(source(a)));
+          return holders(held);
+        }
+        if (SAME_OBJECT.contains(qualified)) {
+          Set<Origin> same = new LinkedHashSet<>();
+          call.getArguments().forEach(a -> same.addAll(source(a)));
+          return same;
+        }
+      }
+      Set<Origin> mapped = new LinkedHashSet<>();
+      if (MAPPING.contains(name)) {
+        for (Expression argument : call.getArguments()) {
+          if (argument instanceof MethodReferenceExpr reference && !(reference.getScope() instanceof TypeExpr type
+              && Character.isUpperCase(type.getType().asString().charAt(0)) && !locals.contains(type.getType().asString()))) {
+            mapped.add(Origin.ofReference(reference)); // ids.stream().map(dao::find): what find returns
+          } else if (argument instanceof LambdaExpr lambda) {
+            mapped.addAll(elements(returnedBy(lambda)));
+          }
+        }
+      }
+      Set<Origin> inner = scope == null ? Set.of() : source(scope);
+      if (!inner.isEmpty()) {
+        // people.findById(id).orElseThrow().setName(n) changes what findById returned; list.iterator().remove()
+        // and map.entrySet().removeIf(...) change the list and the map through their views; pet.getOwner() is
+        // part of the graph the result reaches
+        if (VIEWS.contains(name)) {
+          return inner;
+        }
+        if (ELEMENT_READS.contains(name)) {
+          return elements(inner);
+        }
+        if (COLLECTING.contains(name)) {
+          return holders(inner);
+        }
+        if (MAPPING.contains(name)) {
+          for (Expression argument : call.getArguments()) {
+            if (argument instanceof MethodReferenceExpr reference && reference.getScope() instanceof TypeExpr
+                && !FRESH.contains(reference.getIdentifier())) {
+              mapped.addAll(parts(inner)); // stream().map(Pet::getOwner): parts of the elements
             }
+          }
+          return mapped.isEmpty() ? Set.of(Origin.ofCall(call)) : mapped;
+        }
+        if (call.getArguments().isEmpty() && !FRESH.contains(name) && !MUTATORS.contains(name)) {
+          return parts(inner); // pet.getOwner(), box.pets(): an accessor hands out a part of the object
+        }
+      }
+      if (!mapped.isEmpty()) {
+        return mapped;
+      }
+      return Set.of(Origin.ofCall(call));
+    }
+
+    /** What a lambda returns: its expression, or the expressions of its own return statements. */
+    private Set<Origin> returnedBy(LambdaExpr lambda) {
+      Set<Origin> returned = new LinkedHashSet<>();
+      lambda.getExpressionBody().ifPresent(e -> returned.addAll(source(e)));
+      if (lambda.getBody() instanceof BlockStmt block) {
+        for (ReturnStmt stmt : block.findAll(ReturnStmt.class)) {
+          if (stmt.getExpression().isPresent() && enclosingLambda(stmt) == lambda) {
+            returned.addAll(source(stmt.getExpression().get()));
+          }
+        }
+      }
+      return returned;
+    }
+
+    private static LambdaExpr enclosingLambda(Node node) {
+      for (Node at = node.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+        if (at instanceof LambdaExpr lambda) {
+          return lambda;
+        }
+      }
+      return null;
+    }
+
+    /** A use of a local: what its declaration binds (a lambda's or for-each's element), or what reaches it. */
+    private Set<Origin> originsOf(NameExpr use) {
+      Set<Origin> known = origins.get(use);
+      if (known != null) {
+        return known;
+      }
+      if (!inProgress.add(use)) {
+        return Set.of(); // a value defined through itself (l = l.subList(...) in a loop): its other origins count
+      }
+      Set<Origin> found;
+      try {
+        found = bound(use);
+        if (found == null) {
+          found = new LinkedHashSet<>(reaching(use));
+          String name = use.getNameAsString();
+          // o instanceof Pet p: p is o
+          for (TypePatternExpr pattern : body.findAll(TypePatternExpr.class)) {
+            if (pattern.getNameAsString().equals(name) && pattern.getParentNode().orElse(null) instanceof InstanceOfExpr test) {
+              found.addAll(source(test.getExpression()));
+            }
+          }
+        }
+      } finally {
+        inProgress.remove(use);
+      }
+      origins.put(use, found);
+      return found;
+    }
+
+    /** For a lambda's, a for-each's or an anonymous class method's parameter: the elements it runs on; else null. */
+    private Set<Origin> bound(NameExpr use) {
+      String name = use.getNameAsString();
+      for (Node at = use.getParentNode().orElse(null); at != null && at != body; at = at.getParentNode().orElse(null)) {
+        if (at instanceof LambdaExpr lambda) {
+          if (lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+            return lambdaElements(lambda);
           }
         } else if (at instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
             && loop.getBody().isAncestorOf(use)) {
-          return bound.get(loop.getVariableDeclarator());
+          return elements(source(loop.getIterable()));
+        } else if (at instanceof MethodDeclaration method
+            && method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+          // pets.forEach(new Consumer<Pet>() { public void accept(Pet pet) {...} })
+          if (method.getParentNode().orElse(null) instanceof ObjectCreationExpr anonymous
+              && anonymous.getParentNode().orElse(null) instanceof MethodCallExpr call
+              && call.getArguments().contains(anonymous) && call.getScope().isPresent()) {
+            return elements(source(call.getScope().get()));
+          }
+          return Set.of();
         }
       }
-      return names.get(name);
+      return null;
     }
-  }
 
-  /** A local container now holds the result, unless it already stands for a result itself. */
-  private static void holds(Aliases localSources, String container, Origin held) {
-    Origin current = localSources.get(container);
-    if (current == null || current.held()) {
-      localSources.put(container, held.holder());
+    /** The elements a lambda runs on: given to a call on them, or held in a local given to such calls. */
+    private Set<Origin> lambdaElements(LambdaExpr lambda) {
+      Node parent = lambda.getParentNode().orElse(null);
+      if (parent instanceof MethodCallExpr call && call.getArguments().contains(lambda)) {
+        return call.getScope().map(s -> elements(source(s))).orElse(Set.of());
+      }
+      if (parent instanceof VariableDeclarator variable) {
+        // Consumer<Pet> rename = p -> p.setName(n); pets.forEach(rename)
+        Set<Origin> elements = new LinkedHashSet<>();
+        for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
+          if (call.getScope().isPresent() && call.getArguments().stream().anyMatch(a -> a instanceof NameExpr n
+              && n.getNameAsString().equals(variable.getNameAsString()))) {
+            elements.addAll(elements(source(call.getScope().get())));
+          }
+        }
+        return elements;
+      }
+      return Set.of();
     }
-  }
 
-  /** {@code pet.name = ...} or {@code loaded[0] = ...}: the origin of the object whose field or slot is written. */
-  private static Optional<Origin> fieldOrSlotWrite(Expression target, Aliases localSources) {
-    if (target instanceof FieldAccessExpr access && !(access.getScope() instanceof ThisExpr)) {
-      return Optional.ofNullable(source(access.getScope(), localSources));
+    private boolean localLambda(NameExpr function) {
+      return body.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(
+          function.getNameAsString()) && v.getInitializer().map(i -> i instanceof LambdaExpr).orElse(false));
     }
-    if (target instanceof ArrayAccessExpr slot) {
-      return Optional.ofNullable(source(slot.getName(), localSources));
-    }
-    return Optional.empty();
-  }
 
-  /** Calls that put a value into their receiver. */
-  private static final Set<String> INSERTING = Set.of(
-      "add", "addAll", "addFirst", "addLast", "put", "putAll", "putIfAbsent", "set", "push", "offer", "offerFirst",
-      "offerLast");
-  /** Collections whose copy constructor shares the elements it copies. */
-  private static final Set<String> COPYING = Set.of(
-      "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "HashMap", "LinkedHashMap", "TreeMap",
-      "ArrayDeque", "CopyOnWriteArrayList", "Vector", "PriorityQueue", "ConcurrentHashMap", "AtomicReference");
-  /** Static factories whose result holds their arguments (or their arguments' elements). */
-  private static final Set<String> HOLDING_FACTORIES = Set.of(
-      "List.of", "Set.of", "Map.of", "Map.entry", "Stream.of", "Optional.of", "Optional.ofNullable", "Arrays.asList",
-      "Arrays.stream", "List.copyOf", "Set.copyOf", "Map.copyOf", "Collections.singletonList", "Collections.singleton",
-      "Collections.singletonMap", "Collections.unmodifiableList", "Collections.unmodifiableSet",
-      "Collections.unmodifiableMap", "Collections.unmodifiableCollection", "Collections.synchronizedList",
-      "Collections.synchronizedMap", "ImmutableList.of", "ImmutableList.copyOf", "ImmutableSet.copyOf",
-      "Lists.newArrayList", "Sets.newHashSet", "Stream.concat", "Map.ofEntries");
-  /** Optional's accessors and element reads hand on what the value holds. */
-  private static final Set<String> ELEMENT_READS = Set.of(
-      "orElseThrow", "get", "orElse", "orElseGet", "join", "getFirst", "getLast", "peekFirst", "peekLast", "element",
-      "first", "last", "next", "previous", "firstElement", "lastElement", "elementAt", "findFirst", "findAny", "min",
-      "max", "getValue", "getKey", "floorEntry", "ceilingEntry", "firstEntry", "lastEntry", "getOrDefault", "poll",
-      "pollFirst", "pollLast", "peek", "pop", "remove", "removeFirst", "removeLast", "getFirstElement");
-  /** Views and streams that show the very objects of the collection or map they come from. */
-  private static final Set<String> VIEWS = Set.of(
-      "iterator", "listIterator", "entrySet", "keySet", "values", "subList", "headMap", "tailMap", "subMap",
-      "headSet", "tailSet", "subSet", "descendingMap", "descendingSet", "navigableKeySet", "stream", "parallelStream",
-      "filter", "sorted", "distinct", "limit", "skip", "sequential", "parallel", "unordered", "takeWhile", "dropWhile",
-      "spliterator", "descendingIterator", "reversed");
-  /** Results that are new containers of the same objects. */
-  private static final Set<String> COLLECTING = Set.of("collect", "toList", "toArray", "toSet");
+    private boolean isElementVariable(NameExpr use) {
+      Set<Origin> bound = bound(use);
+      return bound != null;
+    }
 
-  private static Origin source(Expression target, Aliases localSources) {
-    Expression unwrapped = unwrap(target);
-    if (unwrapped instanceof ConditionalExpr choice) {
-      // found != null ? found : fallback: either may be the result
-      Origin chosen = source(choice.getThenExpr(), localSources);
-      return chosen != null ? chosen : source(choice.getElseExpr(), localSources);
+    /**
+     * What reaches a use of a local along the statements before it: the statement list it is in and
+     * those around it, back to the method's start (a parameter) or the last plain assignment.
+     */
+    private Set<Origin> reaching(NameExpr use) {
+      String name = use.getNameAsString();
+      Set<Origin> result = new LinkedHashSet<>();
+      Node node = use;
+      while (node != body) {
+        Node parent = node.getParentNode().orElse(null);
+        if (parent == null) {
+          return result;
+        }
+        NodeList<Statement> statements = parent instanceof BlockStmt block ? block.getStatements()
+            : parent instanceof SwitchEntry entry ? entry.getStatements() : null;
+        if (statements != null && node instanceof Statement current) {
+          int index = indexOf(statements, current);
+          for (int i = index - 1; i >= 0; i--) {
+            Statement before = statements.get(i);
+            Set<Origin> killed = plainAssignment(before, name);
+            if (killed != null) {
+              result.addAll(killed);
+              return result;
+            }
+            result.addAll(events(before, name));
+          }
+        }
+        // a loop runs its body again: what the body assigns reaches its start
+        Statement loopBody = parent instanceof ForStmt loop ? loop.getBody() : parent instanceof WhileStmt loop
+            ? loop.getBody() : parent instanceof DoStmt loop ? loop.getBody() : parent instanceof ForEachStmt loop
+            ? loop.getBody() : null;
+        if (loopBody != null && loopBody == node) {
+          result.addAll(events(loopBody, name));
+        }
+        if (parent instanceof ForStmt loop && loop.getInitialization().stream().anyMatch(init ->
+            init instanceof VariableDeclarationExpr declaration && declaration.getVariables().stream()
+                .anyMatch(v -> v.getNameAsString().equals(name)))) {
+          loop.getInitialization().forEach(init -> init.findAll(VariableDeclarator.class).stream()
+              .filter(v -> v.getNameAsString().equals(name)).forEach(v -> v.getInitializer()
+                  .ifPresent(i -> result.addAll(source(i)))));
+          return result;
+        }
+        node = parent;
+      }
+      int parameter = parameters.indexOf(name);
+      if (parameter >= 0) {
+        result.add(Origin.ofParameter(parameter));
+      }
+      return result;
     }
-    if (unwrapped instanceof ArrayAccessExpr slot) {
-      Origin array = source(slot.getName(), localSources);
-      return array == null ? null : array.element();
+
+    private static int indexOf(NodeList<Statement> statements, Statement statement) {
+      for (int i = 0; i < statements.size(); i++) {
+        if (statements.get(i) == statement) {
+          return i;
+        }
+      }
+      return -1;
     }
-    if (unwrapped instanceof FieldAccessExpr access && !(access.getScope() instanceof ThisExpr)) {
-      // pet.owner: part of the object graph the result reaches
-      Origin owner = source(access.getScope(), localSources);
-      return owner == null ? null : owner.element();
-    }
-    if (unwrapped instanceof ArrayInitializerExpr || unwrapped instanceof ArrayCreationExpr) {
-      for (ArrayInitializerExpr values : unwrapped.findAll(ArrayInitializerExpr.class)) {
-        for (Expression value : values.getValues()) {
-          Origin held = source(value, localSources);
-          if (held != null) {
-            return held.holder();
+
+    /** {@code name = v;} or {@code T name = v;} as a statement of its own: what it assigns; else null. */
+    private Set<Origin> plainAssignment(Statement statement, String name) {
+      if (!(statement instanceof ExpressionStmt expression)) {
+        return null;
+      }
+      if (expression.getExpression() instanceof AssignExpr assign && assign.getOperator() == AssignExpr.Operator.ASSIGN
+          && assign.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name)) {
+        return source(assign.getValue());
+      }
+      if (expression.getExpression() instanceof VariableDeclarationExpr declaration) {
+        for (VariableDeclarator variable : declaration.getVariables()) {
+          if (variable.getNameAsString().equals(name)) {
+            return variable.getInitializer().map(this::source).orElse(Set.of());
           }
         }
       }
       return null;
     }
-    if (unwrapped instanceof ObjectCreationExpr creation && COPYING.contains(creation.getType().getNameAsString())) {
-      for (Expression argument : creation.getArguments()) {
-        Origin copied = source(argument, localSources);
-        if (copied != null) {
-          return copied.holder(); // new ArrayList<>(pets): sorting the copy is harmless, its pets are the cached ones
+
+    /**
+     * What a statement may give a local on some path through it: assignments inside it, values put
+     * into it ({@code box.add(r)}, {@code Collections.addAll(box, r)}, {@code box.field = r},
+     * {@code box[0] = r}, {@code found.ifPresent(box::add)}), leaving out variables of the same name
+     * declared inside it.
+     */
+    private Set<Origin> events(Statement statement, String name) {
+      Set<Origin> given = new LinkedHashSet<>();
+      for (AssignExpr assign : statement.findAll(AssignExpr.class)) {
+        if (shadowed(assign, statement, name)) {
+          continue;
+        }
+        Expression target = assign.getTarget();
+        if (target instanceof NameExpr local && local.getNameAsString().equals(name)) {
+          given.addAll(source(assign.getValue()));
+        } else if ((target instanceof FieldAccessExpr || target instanceof ArrayAccessExpr) && rootName(target).equals(name)) {
+          given.addAll(holders(source(assign.getValue()))); // box.pets = r, holder[0] = r
         }
       }
-      return null;
-    }
-    if (unwrapped instanceof MethodCallExpr call) {
-      String name = call.getNameAsString();
-      if (call.getScope().orElse(null) instanceof NameExpr factory
-          && HOLDING_FACTORIES.contains(factory.getNameAsString() + "." + name)) {
+      for (MethodCallExpr call : statement.findAll(MethodCallExpr.class)) {
+        if (shadowed(call, statement, name)) {
+          continue;
+        }
+        Expression scope = call.getScope().orElse(null);
+        if (INSERTING.contains(call.getNameAsString()) && rootName(scope).equals(name)) {
+          // box.add(r), holder.pets.addAll(r): the local, or an object it reaches, now holds the result
+          call.getArguments().forEach(a -> given.addAll(holders(source(a))));
+        }
+        if (scope instanceof NameExpr helper && helper.getNameAsString().equals("Collections")
+            && call.getNameAsString().equals("addAll") && call.getArguments().size() > 1
+            && call.getArgument(0) instanceof NameExpr box && box.getNameAsString().equals(name)) {
+          call.getArguments().stream().skip(1).forEach(a -> given.addAll(holders(source(a))));
+        }
         for (Expression argument : call.getArguments()) {
-          Origin held = source(argument, localSources);
-          if (held != null) {
-            return held.holder();
+          if (argument instanceof MethodReferenceExpr reference && INSERTING.contains(reference.getIdentifier())
+              && reference.getScope() instanceof TypeExpr type && type.getType().asString().equals(name)
+              && scope != null) {
+            given.addAll(holders(elements(source(scope)))); // found.ifPresent(box::add)
           }
         }
       }
-      if (call.getScope().isPresent()) {
-        Origin inner = source(call.getScope().get(), localSources);
-        if (inner != null) {
-          // people.findById(id).orElseThrow().setName(n) changes what findById returned; list.iterator().remove()
-          // and map.entrySet().removeIf(...) change the list and the map through their views; pet.getOwner() is
-          // part of the graph the result reaches
-          if (VIEWS.contains(name)) {
-            return inner;
-          }
-          if (ELEMENT_READS.contains(name) || isGetter(name, call)) {
-            return inner.element();
-          }
-          if (COLLECTING.contains(name)) {
-            return inner.holder();
-          }
-        }
-      }
-      return new Origin(call, -1, false);
+      return given;
     }
-    if (unwrapped instanceof NameExpr name) {
-      return localSources.of(name);
-    }
-    return null;
-  }
 
-  /** {@code getOwner()}, {@code isActive()}: reads a part of the object it is called on. */
-  private static boolean isGetter(String name, MethodCallExpr call) {
-    return call.getArguments().isEmpty() && (name.length() > 3 && name.startsWith("get")
-        && Character.isUpperCase(name.charAt(3)) || name.length() > 2 && name.startsWith("is")
-        && Character.isUpperCase(name.charAt(2)));
+    /** The local a chain of field and slot accesses starts from ({@code h} of {@code h.pets[0]}), or "". */
+    private static String rootName(Expression expression) {
+      Expression at = expression;
+      while (at instanceof FieldAccessExpr || at instanceof ArrayAccessExpr) {
+        at = at instanceof FieldAccessExpr field ? field.getScope() : ((ArrayAccessExpr) at).getName();
+      }
+      return at instanceof NameExpr name ? name.getNameAsString() : "";
+    }
+
+    /** Whether a node inside a statement concerns another variable of that name, declared inside the statement. */
+    private static boolean shadowed(Node node, Statement statement, String name) {
+      for (Node at = node.getParentNode().orElse(null); at != null && at != statement.getParentNode().orElse(null);
+          at = at.getParentNode().orElse(null)) {
+        if (at instanceof BlockStmt block && block.getStatements().stream().anyMatch(s -> s instanceof ExpressionStmt e
+            && e.getExpression() instanceof VariableDeclarationExpr d
+            && d.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)))) {
+          return true;
+        }
+        if (at instanceof LambdaExpr lambda && lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+          return true;
+        }
+        if (at instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static Expression unwrap(Expression expression) {

@@ -11,10 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class ResultMutationsTest {
 
+  /** The changes, call positions left out (each test names its calls apart). */
   private static ResultMutations.Changes changes(String method) {
+    StaticJavaParser.getParserConfiguration().setLanguageLevel(
+        com.github.javaparser.ParserConfiguration.LanguageLevel.JAVA_21);
     MethodDeclaration declaration = StaticJavaParser.parseBodyDeclaration(method).asMethodDeclaration();
-    return ResultMutations.of(declaration.getBody().orElseThrow(),
+    ResultMutations.Changes changes = ResultMutations.of(declaration.getBody().orElseThrow(),
         declaration.getParameters().stream().map(Parameter::getNameAsString).toList());
+    return new ResultMutations.Changes(
+        changes.results().stream().map(m -> new MethodFact.ResultMutation(m.call(), m.arguments(), m.how())).toList(),
+        changes.parameters(),
+        changes.handOffs().stream().map(h -> new MethodFact.HandOff(h.fromCall(), h.fromArguments(), h.fromParameter(),
+            h.to(), h.toArguments(), h.position(), 0, 0, h.part())).toList());
   }
 
   @Test
@@ -169,5 +177,66 @@ class ResultMutationsTest {
   void aVarargsParameterChangedThroughItsArrayIsAParameterChange() {
     assertEquals(List.of(new MethodFact.ParameterMutation(0, "add")),
         changes("void touch(List<String>... lists) { lists[0].add(\"x\"); }").parameters());
+  }
+
+  /** Shapes a hostile review used to change a cached result unseen, each with what must be reported. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      l = dao.a(o); if (l.isEmpty()) l = dao.b(o); l.sort(null);                       | a:sort,b:sort
+      if (k) l = dao.a(o); else l = dao.b(o); l.sort(null);                              | a:sort,b:sort
+      l = k ? dao.a(o) : dao.b(o); l.add(x);                                             | a:add,b:add
+      l = switch (n) { case 1 -> dao.a(o); default -> new ArrayList<>(); }; l.add(x);    | a:add
+      dao.a(o).tags().add("seen");                                                       | a:add
+      Holder h = new Holder(); h.pets = dao.a(o); h.pets.add(x);                         | a:add
+      Holder h = new Holder(); h.pets = new ArrayList<>(); h.pets.addAll(dao.a(o)); h.pets.get(0).setName(n); | a:setName
+      new Box(dao.a(o)).pets().add(x);                                                   | a:add
+      dao.a(o).stream().map(Pet::getOwner).forEach(w -> w.setName(n));                   | a:w.setName
+      Objects.requireNonNull(dao.a(o)).setName(n);                                       | a:setName
+      Object f = dao.a(o).get(0); if (f instanceof Pet p) { p.setName(n); }              | a:setName
+      Collections.reverse(Arrays.asList(dao.a(o)));                                      | a:Collections.reverse
+      Collections.synchronizedList(dao.a(o)).add(x);                                     | a:add
+      Arrays.parallelSort(dao.a(o));                                                     | a:Arrays.parallelSort
+      System.arraycopy(src, 0, dao.a(o), 0, 1);                                          | a:System.arraycopy
+      dao.a(o).pollFirst();                                                              | a:pollFirst
+      Supplier<List<Pet>> s = () -> dao.a(o); s.get().add(x);                            | a:add
+      ids.stream().map(dao::a).forEach(p -> p.setName(n));                               | a:p.setName
+      CompletableFuture.supplyAsync(() -> dao.a(o)).thenAccept(l -> l.add(x));          | a:l.add
+      BeanUtils.copyProperties(form, dao.a(o));                                          | a:BeanUtils.copyProperties
+      Collections.addAll(mine, dao.a(o)); mine.get(0).setName(n);                        | a:setName
+      dao.a(o).clone()[0].setName(n);                                                    | a:setName
+      Consumer<Pet> up = p -> p.setName(n); dao.a(o).forEach(up);                        | a:p.setName
+      dao.a(o).forEach(new Consumer<Pet>() { public void accept(Pet p) { p.setName(n); } }); | a:p.setName
+      apply(dao.a(o), List::clear);                                                      | a:::clear
+      dao.a(o).forEach(this.renamer);                                                    | a:hands its elements to this.renamer
+      """)
+  void shapesThatChangeTheResultAreReported(String statements, String expected) {
+    List<String> found = changedResults("void f(Object o, boolean k, int n, Object x, Object form, Object src, "
+        + "List<Long> ids, List<Pet> mine) { List<Pet> l; " + statements + " }");
+    for (String wanted : expected.split(",")) {
+      assertTrue(found.contains(wanted), wanted + " not in " + found);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Pet p = dao.a(o); if (p == null) { p = new Pet(); p.setName(\"default\"); }",
+      "{ List<Pet> l = dao.a(o); show(l); } { List<Pet> l = new ArrayList<>(); l.add(null); }",
+      "byte[] b = dao.a(o).getBytes(); b[0] = 'X';",
+      "Owner w = dao.a(o).getOwner(); w = new Owner(w.getName()); w.setName(\"x\");",
+      "List<String> names = new ArrayList<>(); dao.a(o).forEach(p -> names.add(p.getName())); names.sort(null);",
+      "List<Pet> copy = new ArrayList<>(dao.a(o)); copy.sort(null); copy.add(null);"})
+  void readsAndChangesOfOtherObjectsAreNoChange(String statements) {
+    assertEquals(List.of(), changedResults("void f(Object o) { " + statements + " }").stream()
+        .filter(c -> c.startsWith("a:")).toList());
+  }
+
+  @Test
+  void aReturnedResultIsHandedToTheCallerAndAPartKeptInAFieldIsNoChange() {
+    assertTrue(changes("List<Pet> list(String o) { return dao.pets(o); }").handOffs()
+        .contains(new MethodFact.HandOff("pets", 1, -1, MethodFact.RETURNED, 0, 0, 0, 0, false)));
+    assertTrue(changes("Optional<Pet> load(long id) { return Optional.ofNullable(dao.pet(id)); }").handOffs().stream()
+        .anyMatch(h -> "pet".equals(h.fromCall()) && h.to().equals(MethodFact.RETURNED)));
+    assertEquals(List.of(), changes("void init(Pet pet) { this.name = pet.getName(); }").parameters().stream()
+        .filter(m -> m.parameter() == 0).toList(), "a name copied from a parameter is not the parameter kept");
   }
 }

@@ -385,6 +385,17 @@ public final class CachingPlanner {
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
   private Optional<String> mutatingCaller(IndexedMethod target) {
+    return mutatingCaller(target, target.fact().returnType(), new java.util.HashSet<>());
+  }
+
+  /**
+   * @param resultType the cached method's result type, whichever method hands the result on
+   * @param seen methods already followed: a caller that returns the result is followed to its own callers
+   */
+  private Optional<String> mutatingCaller(IndexedMethod target, String resultType, Set<IndexedMethod> seen) {
+    if (!seen.add(target)) {
+      return Optional.empty();
+    }
     for (IndexedMethod caller : callersOf(target)) {
       if (SourceSet.isTestPath(caller.path())) {
         continue; // tests change what they read to check it; production callers are what share a cache
@@ -394,9 +405,8 @@ public final class CachingPlanner {
           continue;
         }
         for (CallRef call : caller.fact().calls()) {
-          if (call.name().equals(mutation.call()) && call.argumentCount() == mutation.arguments()
-              && index.targetsOf(call).contains(target)
-              && !(mutation.how().startsWith("stored in field ") && immutable(target.fact().returnType()))) {
+          if (mutation.of(call) && index.targetsOf(call).contains(target)
+              && !(mutation.how().startsWith("stored in field ") && immutable(resultType))) {
             if (mutation.how().startsWith("stored in field ")) {
               return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "
                   + mutation.how().substring("stored in field ".length()) + ", where anyone (data binding included) "
@@ -410,8 +420,15 @@ public final class CachingPlanner {
       }
       for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
         if (!target.fact().name().equals(handOff.fromCall())
-            || caller.fact().calls().stream().noneMatch(call -> call.name().equals(handOff.fromCall())
-                && call.argumentCount() == handOff.fromArguments() && index.targetsOf(call).contains(target))) {
+            || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target))) {
+          continue;
+        }
+        if (handOff.to().equals(MethodFact.RETURNED)) {
+          // return dao.pets(owner): what the caller's own callers do with it counts the same
+          Optional<String> above = mutatingCaller(caller, resultType, seen);
+          if (above.isPresent()) {
+            return Optional.of(caller.fact().displayName() + "() returns the result it gets, and " + above.get());
+          }
           continue;
         }
         if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
@@ -420,7 +437,7 @@ public final class CachingPlanner {
               + "the framework erases its credentials after the login; a cached one is shared by every login");
         }
         Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
-            immutable(target.fact().returnType()));
+            immutable(resultType) || handOff.part());
         if (how.isPresent()) {
           return Optional.of(caller.fact().displayName() + (handOff.position() == MethodFact.RECEIVER
               ? "() calls a method on the result it gets: " + how.get() : "() passes the result it gets to " + how.get())
@@ -498,8 +515,20 @@ public final class CachingPlanner {
 
   /** A result nobody can change, so sharing it through a field is harmless. */
   private boolean immutable(String type) {
-    return IMMUTABLE_RESULTS.contains(type) || type.startsWith("java.time.")
-        || index.type(type).map(t -> t.kind().equals("record") || t.kind().equals("enum")).orElse(false);
+    return immutable(type, 0);
+  }
+
+  /** A record is as immutable as its components: {@code record Tags(List<String> tags)} is not. */
+  private boolean immutable(String type, int depth) {
+    if (IMMUTABLE_RESULTS.contains(type) || type.startsWith("java.time.")) {
+      return true;
+    }
+    Optional<TypeFact> fact = index.type(type);
+    if (fact.isEmpty() || depth > 3) {
+      return false;
+    }
+    return fact.get().kind().equals("enum") || fact.get().kind().equals("record")
+        && fact.get().fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
   }
 
   /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
@@ -560,6 +589,34 @@ public final class CachingPlanner {
           + "(scanned: " + String.join(", ", traits.scannedPackages()) + "), which would have no cache for it");
     }
     return Optional.empty();
+  }
+
+  /**
+   * With several Spring Boot applications in the module, a writer evicts only the caches of the
+   * contexts it runs in: it must run in exactly the one application the cached bean runs in, and
+   * under the scan where optkit's configuration goes (elsewhere no context would hold that cache).
+   */
+  private Optional<String> anotherApplication(IndexedMethod cached, IndexedMethod writer) {
+    String writerPackage = ProjectTraits.packageOf(writer.fact().ownerType());
+    if (traits.scanPackage() != null && !ProjectTraits.covers(traits.scanPackage(), writerPackage)) {
+      return Optional.of("its bean's package " + writerPackage + " is outside the component scan of "
+          + traits.scanPackage() + ", where optkit's caches are configured: it runs in another application context, "
+          + "whose eviction cannot reach this cache");
+    }
+    List<String> readerApps = traits.applicationsCovering(ProjectTraits.packageOf(cached.fact().ownerType()));
+    List<String> writerApps = traits.applicationsCovering(writerPackage);
+    if (traits.applications().size() > 1 && (readerApps.size() != 1 || !writerApps.equals(readerApps))) {
+      return Optional.of("the module has " + traits.applications().size() + " Spring Boot applications ("
+          + String.join(", ", traits.applications().keySet().stream().map(ProjectTraits::simpleName).toList())
+          + "), each with caches of its own: the write runs in " + names(writerApps) + " and the read in "
+          + names(readerApps) + ", so an eviction in one leaves the other's cache stale");
+    }
+    return Optional.empty();
+  }
+
+  private static String names(List<String> applications) {
+    return applications.isEmpty() ? "none of them"
+        : String.join(" and ", applications.stream().map(ProjectTraits::simpleName).toList());
   }
 
   private List<String> selfCallers(IndexedMethod target) {
@@ -765,6 +822,10 @@ public final class CachingPlanner {
       Optional<String> injection = injectedByClass(writer.ownerType());
       if (injection.isPresent()) {
         return injection;
+      }
+      Optional<String> otherContext = anotherApplication(cached, writerMethod);
+      if (otherContext.isPresent()) {
+        return otherContext;
       }
       List<String> selfCallers = selfCallers(writerMethod);
       if (!selfCallers.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,17 @@ public record ProjectTraits(
     List<String> scannedPackages,
     int javaRelease,
     String switchType,
-    boolean transactions) {
+    boolean transactions,
+    java.util.Map<String, List<String>> applications) {
+
+  /**
+   * The Spring Boot applications whose component scans cover a package: each one starts a context of
+   * its own (often a process of its own), with caches of its own.
+   */
+  public List<String> applicationsCovering(String pkg) {
+    return applications.entrySet().stream().filter(app -> app.getValue().stream().anyMatch(scan -> covers(scan, pkg)))
+        .map(java.util.Map.Entry::getKey).sorted().toList();
+  }
 
   /** Artifacts that bring spring-tx, so Spring's transaction-aware cache decorator can be used. */
   private static final java.util.Set<String> TRANSACTIONAL_ARTIFACTS = java.util.Set.of(
@@ -65,6 +76,7 @@ public record ProjectTraits(
     List<String> beanPackages = new java.util.ArrayList<>();
     String switchType = null;
     boolean transactional = false;
+    java.util.Map<String, List<String>> applications = new java.util.TreeMap<>();
     for (FileFacts file : index.files()) {
       if (!inModule.test(file.path())) {
         continue;
@@ -86,6 +98,9 @@ public record ProjectTraits(
           }
           if (annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan")) {
             scans.addAll(scannedPackages(type));
+          }
+          if (annotation.endsWith("SpringBootApplication")) {
+            applications.put(type.qualifiedName(), scannedPackages(type));
           }
           if (SERVICE_BEANS.contains(annotation)) {
             beanPackages.add(packageOf(type.qualifiedName()));
@@ -121,7 +136,8 @@ public record ProjectTraits(
     boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
         : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching,
-        configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional);
+        configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional,
+        Collections.unmodifiableMap(applications));
   }
 
   /** A method optkit itself annotated (its cache names start with "optkit."). */
@@ -179,6 +195,10 @@ public record ProjectTraits(
 
   public Optional<Path> pomFile() {
     return Optional.ofNullable(pom);
+  }
+
+  public static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
   }
 
   public static String packageOf(String qualified) {
