@@ -35,6 +35,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import java.util.HashSet;
@@ -156,39 +157,44 @@ final class ResultMutations {
 
   /**
    * Where a value came from: the result of a call (by name, argument count and position, -1
-   * arguments for a method reference), or the method's parameter at an index. {@code held}: the
-   * value is a container holding it ({@code List.of(r)}, {@code new ArrayList<>(r)}, {@code
+   * arguments for a method reference), or the method's parameter at an index. {@code depth}: the
+   * value is a container holding it (or holding such containers) ({@code List.of(r)}, {@code new ArrayList<>(r)}, {@code
    * holder[0] = r}): changing the container leaves the result alone, its elements are the result.
    * {@code part}: reached through an accessor or a field of it ({@code r.getName()}), which may be
    * an immutable value the object merely hands out.
    */
-  private record Origin(String call, int arguments, int line, int column, int parameter, boolean held, boolean part) {
+  private record Origin(String call, int arguments, int line, int column, int parameter, int depth, boolean part) {
     static Origin ofCall(MethodCallExpr call) {
       var begin = call.getBegin();
       return new Origin(call.getNameAsString(), call.getArguments().size(), begin.map(p -> p.line).orElse(0),
-          begin.map(p -> p.column).orElse(0), -1, false, false);
+          begin.map(p -> p.column).orElse(0), -1, 0, false);
     }
 
     static Origin ofReference(MethodReferenceExpr reference) {
       var begin = reference.getBegin();
       return new Origin(reference.getIdentifier(), -1, begin.map(p -> p.line).orElse(0),
-          begin.map(p -> p.column).orElse(0), -1, false, false);
+          begin.map(p -> p.column).orElse(0), -1, 0, false);
     }
 
     static Origin ofParameter(int index) {
-      return new Origin(null, 0, 0, 0, index, false, false);
+      return new Origin(null, 0, 0, 0, index, 0, false);
+    }
+
+    /** A container holding the value, at any depth ({@code List<Owner>} of owners built from it). */
+    boolean held() {
+      return depth > 0;
     }
 
     Origin element() {
-      return held ? new Origin(call, arguments, line, column, parameter, false, part) : this;
+      return depth > 0 ? new Origin(call, arguments, line, column, parameter, depth - 1, part) : this;
     }
 
     Origin holder() {
-      return new Origin(call, arguments, line, column, parameter, true, part);
+      return new Origin(call, arguments, line, column, parameter, depth + 1, part);
     }
 
     Origin asPart() {
-      return new Origin(call, arguments, line, column, parameter, held, true);
+      return new Origin(call, arguments, line, column, parameter, depth, true);
     }
   }
 
@@ -372,6 +378,10 @@ final class ResultMutations {
             changed(elements(source(other)), "::" + id);
           }
         }
+      } else if (id.equals("new") && reference.getScope() instanceof TypeExpr type) {
+        // pets.stream().map(PetDto::new): whether a DTO keeps its pet depends on its constructor
+        String created = "new " + type.getType().asString().replaceAll("<.*", "");
+        receiver.forEach(element -> handOffs.add(handOff(element, created, 1, 0)));
       } else {
         for (Origin element : receiver) {
           if (onElement) {
@@ -466,8 +476,9 @@ final class ResultMutations {
       if (scope instanceof NameExpr type) {
         String qualified = type.getNameAsString() + "." + name;
         if (HOLDING_FACTORIES.contains(qualified)) {
+          // supplyAsync(() -> dao.load()): the future holds what the supplier returns
           Set<Origin> held = new LinkedHashSet<>();
-          call.getArguments().forEach(a -> held.addAll(source(a)));
+          call.getArguments().forEach(a -> held.addAll(a instanceof LambdaExpr lambda ? returnedBy(lambda) : source(a)));
           return holders(held);
         }
         if (SAME_OBJECT.contains(qualified)) {
@@ -479,7 +490,8 @@ final class ResultMutations {
       Set<Origin> mapped = new LinkedHashSet<>();
       if (MAPPING.contains(name)) {
         for (Expression argument : call.getArguments()) {
-          if (argument instanceof MethodReferenceExpr reference && !(reference.getScope() instanceof TypeExpr type
+          if (argument instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")
+              && !(reference.getScope() instanceof TypeExpr type
               && Character.isUpperCase(type.getType().asString().charAt(0)) && !locals.contains(type.getType().asString()))) {
             mapped.add(Origin.ofReference(reference)); // ids.stream().map(dao::find): what find returns
           } else if (argument instanceof LambdaExpr lambda) {
@@ -504,7 +516,7 @@ final class ResultMutations {
         if (MAPPING.contains(name)) {
           for (Expression argument : call.getArguments()) {
             if (argument instanceof MethodReferenceExpr reference && reference.getScope() instanceof TypeExpr
-                && !FRESH.contains(reference.getIdentifier())) {
+                && !FRESH.contains(reference.getIdentifier()) && !reference.getIdentifier().equals("new")) {
               mapped.addAll(parts(inner)); // stream().map(Pet::getOwner): parts of the elements
             }
           }
@@ -660,6 +672,17 @@ final class ResultMutations {
             ? loop.getBody() : null;
         if (loopBody != null && loopBody == node) {
           result.addAll(events(loopBody, name));
+        }
+        // try (Stream<Pet> s = dao.pets().stream()) {...}: the resource is declared for the block
+        if (parent instanceof TryStmt attempt && attempt.getTryBlock() == node) {
+          for (Expression resource : attempt.getResources()) {
+            for (VariableDeclarator variable : resource.findAll(VariableDeclarator.class)) {
+              if (variable.getNameAsString().equals(name)) {
+                variable.getInitializer().ifPresent(i -> result.addAll(source(i)));
+                return result;
+              }
+            }
+          }
         }
         if (parent instanceof ForStmt loop && loop.getInitialization().stream().anyMatch(init ->
             init instanceof VariableDeclarationExpr declaration && declaration.getVariables().stream()

@@ -208,6 +208,7 @@ class ResultMutationsTest {
       dao.a(o).forEach(new Consumer<Pet>() { public void accept(Pet p) { p.setName(n); } }); | a:p.setName
       apply(dao.a(o), List::clear);                                                      | a:::clear
       dao.a(o).forEach(this.renamer);                                                    | a:hands its elements to this.renamer
+      try (Stream<Pet> s = dao.a(o).stream()) { s.forEach(p -> p.setName(n)); }          | a:p.setName
       """)
   void shapesThatChangeTheResultAreReported(String statements, String expected) {
     List<String> found = changedResults("void f(Object o, boolean k, int n, Object x, Object form, Object src, "
@@ -224,7 +225,10 @@ class ResultMutationsTest {
       "byte[] b = dao.a(o).getBytes(); b[0] = 'X';",
       "Owner w = dao.a(o).getOwner(); w = new Owner(w.getName()); w.setName(\"x\");",
       "List<String> names = new ArrayList<>(); dao.a(o).forEach(p -> names.add(p.getName())); names.sort(null);",
-      "List<Pet> copy = new ArrayList<>(dao.a(o)); copy.sort(null); copy.add(null);"})
+      "List<Pet> copy = new ArrayList<>(dao.a(o)); copy.sort(null); copy.add(null);",
+      "List<PetDto> dtos = dao.a(o).stream().map(PetDto::new).collect(toList()); dtos.forEach(d -> d.setName(\"x\"));",
+      "List<Owner> owners = new ArrayList<>(); for (Pet p : dao.a(o)) { owners.add(new Owner(p.getName())); } "
+          + "owners.get(0).setName(\"x\");"})
   void readsAndChangesOfOtherObjectsAreNoChange(String statements) {
     assertEquals(List.of(), changedResults("void f(Object o) { " + statements + " }").stream()
         .filter(c -> c.startsWith("a:")).toList());
