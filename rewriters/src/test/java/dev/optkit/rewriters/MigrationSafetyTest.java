@@ -1932,8 +1932,7 @@ class MigrationSafetyTest {
 
   @Test
   void aResultReturnedUpwardIsJudgedByItsCallersCallersAndCopiedPartsAreNoChange() throws Exception {
-    MigrationPlan plan = spring()
-        .java(bean("PetDao", "Repository", """
+    String petDao = bean("PetDao", "Repository", """
             import java.util.List;
             import org.springframework.stereotype.Repository;""", """
                 public List<Pet> pets(String owner) {
@@ -1947,8 +1946,8 @@ class MigrationSafetyTest {
                 public Tags tags(String name) {
                     return new Tags(jdbc.queryForList("SELECT tag FROM tags WHERE pet = ?", String.class, name));
                 }
-            """))
-        .java("""
+            """);
+    String pet = """
             package shop;
 
             public class Pet {
@@ -1966,13 +1965,13 @@ class MigrationSafetyTest {
                     this.name = name;
                 }
             }
-            """)
-        .java("""
+            """;
+    String tags = """
             package shop;
 
             public record Tags(java.util.List<String> values) {}
-            """)
-        .java("""
+            """;
+    String facade = """
             package shop;
 
             import java.util.HashMap;
@@ -2009,12 +2008,27 @@ class MigrationSafetyTest {
                 public void remember(String name) {
                     current = dao.tags(name);
                 }
+
+                public void rename(String owner) {
+                    first(dao.pets(owner)).setName("x");
+                }
+
+                private static Pet first(List<Pet> pets) {
+                    return pets.get(0);
+                }
             }
-            """)
+            """;
+    MigrationPlan plan = spring().java(petDao).java(pet).java(tags).java(facade)
         .plan();
     String why = refusal(plan, "pets");
     assertTrue(why.contains("PetFacade.list() returns the result it gets, and PetFacade.adopt() changes the result it "
-        + "gets (add)"), why);
+        + "gets (add)") || why.contains("PetFacade.rename() passes the result it gets to PetFacade.first(), which "
+        + "returns it, and changes what that returns (setName)"), why);
+    MigrationPlan helperOnly = new MigrationFixture(dir.resolve("helper")).file("pom.xml", SPRING_POM)
+        .java(petDao).java(pet).java(tags).java(facade.replace("pets.add(new Pet(\"stray\"));", "")).plan();
+    String viaHelper = refusal(helperOnly, "pets");
+    assertTrue(viaHelper.contains("PetFacade.rename() passes the result it gets to PetFacade.first(), which returns "
+        + "it, and changes what that returns (setName)"), viaHelper);
     target(plan, "get"); // drafts.get(name) is another get; a name copied into a new Pet changes no cached Pet
     assertTrue(refusal(plan, "tags").contains("keeps the result it gets in field current"),
         "a record with a list inside is no immutable value: " + refusal(plan, "tags"));

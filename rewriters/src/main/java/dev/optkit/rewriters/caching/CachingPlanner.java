@@ -431,6 +431,10 @@ public final class CachingPlanner {
           }
           continue;
         }
+        Optional<String> throughHelper = changedOnReturn(caller, handOff);
+        if (throughHelper.isPresent()) {
+          return throughHelper;
+        }
         if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
           return Optional.of(caller.fact().displayName() + "() makes the result it gets an authenticated principal ("
               + handOff.to() + "): request handlers receive it (@AuthenticationPrincipal) and may change it, and "
@@ -443,6 +447,32 @@ public final class CachingPlanner {
               ? "() calls a method on the result it gets: " + how.get() : "() passes the result it gets to " + how.get())
               + ": a cached result is one object shared by every caller, so the change would leak into later "
               + "answers");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code first(dao.pets()).setName(n)}: a project helper that returns what it is given (or a part
+   * of it) hands the result back, and the caller changes what the helper returns.
+   */
+  private Optional<String> changedOnReturn(IndexedMethod caller, MethodFact.HandOff handOff) {
+    if (handOff.position() < 0 || handOff.to().startsWith("new ") || handOff.to().equals(MethodFact.RETURNED)) {
+      return Optional.empty();
+    }
+    for (IndexedMethod helper : receivers(caller, handOff)) {
+      int position = parameterAt(helper, handOff.position());
+      boolean returnsIt = helper.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null
+          && h.fromParameter() == position && h.to().equals(MethodFact.RETURNED));
+      if (!returnsIt) {
+        continue;
+      }
+      for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
+        if (mutation.call().equals(helper.fact().name()) && mutation.arguments() == handOff.toArguments()) {
+          return Optional.of(caller.fact().displayName() + "() passes the result it gets to "
+              + helper.fact().displayName() + "(), which returns it, and changes what that returns (" + mutation.how()
+              + "): a cached result is one object shared by every caller, so the change would leak into later answers");
         }
       }
     }
