@@ -233,6 +233,11 @@ public final class AssessCommand implements Callable<Integer> {
       return cacheDir;
     }
     Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+    try {
+      dev.optkit.analyzers.io.StateDirectory.ignoredByGit(base); // the cache is local state, never a change to commit
+    } catch (java.io.IOException | RuntimeException e) {
+      // a read-only project: the cache is not written either
+    }
     return base.resolve(".optkit").resolve("cache");
   }
 

@@ -130,7 +130,7 @@ public final class ValidateCommand implements Callable<Integer> {
     GitBaseline worktree = null;
     try {
       Files.createDirectories(runDir);
-      ensureIgnored(project);
+      dev.optkit.analyzers.io.StateDirectory.ignoredByGit(project);
       Path original = null;
       if (baseline != null) {
         worktree = GitBaseline.checkout(project, baseline, runDir, runDir.resolve("commands.log"));
@@ -180,11 +180,4 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  /** .optkit/ keeps itself out of git, as migrate's journal does. */
-  private static void ensureIgnored(Path project) throws IOException {
-    Path ignore = project.resolve(".optkit").resolve(".gitignore");
-    if (!Files.exists(ignore)) {
-      Files.writeString(ignore, "*\n");
-    }
-  }
 }

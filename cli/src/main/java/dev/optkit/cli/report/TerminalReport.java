@@ -87,6 +87,9 @@ public final class TerminalReport {
       }
       if (finding.fixable()) {
         out.append("     ").append(paint(GREEN, "fixable: ")).append(finding.fixNote()).append('\n');
+      } else if (finding.fixNote() != null && !finding.fixNote().isBlank()) {
+        // what migrate would say, so a ranked finding is not mistaken for one it will fix
+        out.append("     ").append(paint(YELLOW, "not fixable: ")).append(paint(DIM, finding.fixNote())).append('\n');
       }
       out.append('\n');
     }

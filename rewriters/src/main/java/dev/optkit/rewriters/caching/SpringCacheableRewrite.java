@@ -75,8 +75,9 @@ public final class SpringCacheableRewrite {
     List<TextEdit> edits = new ArrayList<>();
     Set<String> imports = new LinkedHashSet<>();
     for (MethodDeclaration writer : writers) {
-      List<String> evicts = new ArrayList<>();
-      List<String> reasons = new ArrayList<>();
+      // a set: a writer reached twice for one cache (directly and through a caller) evicts it once
+      Set<String> evicts = new LinkedHashSet<>();
+      Set<String> reasons = new LinkedHashSet<>();
       for (CachingTarget target : targets) {
         for (CachingTarget.Eviction eviction : target.evictions()) {
           if (eviction.writer().path().equals(path) && writer.getNameAsString().equals(eviction.writer().fact().name())
@@ -100,7 +101,7 @@ public final class SpringCacheableRewrite {
       imports.add(CACHE_EVICT);
       String annotation;
       if (evicts.size() == 1) {
-        annotation = evicts.get(0);
+        annotation = evicts.iterator().next();
       } else {
         imports.add(CACHING);
         annotation = "@" + Imports.reference(unit, CACHING) + "(evict = {" + nl + indent + document.indentUnit()

@@ -25,7 +25,7 @@ public final class MigrationLock implements AutoCloseable {
 
   /** The lock, or empty when another migrate command holds it. */
   public static Optional<MigrationLock> tryAcquire(Path projectRoot) throws IOException {
-    JournalDirectory.ignoredByGit(projectRoot);
+    dev.optkit.analyzers.io.StateDirectory.ignoredByGit(projectRoot);
     Path file = projectRoot.resolve(Journal.DIRECTORY).resolve(".lock");
     Files.createDirectories(file.getParent());
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

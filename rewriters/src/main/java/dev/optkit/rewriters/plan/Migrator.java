@@ -96,7 +96,7 @@ public final class Migrator {
     List<String> cached = plan.targets().stream().map(Migrator::describe).toList();
     List<String> refused = plan.refusals().stream().map(Migrator::describe).toList();
     Journal journal = new Journal(id, optkitVersion, configText, entries, cached, refused);
-    JournalDirectory.ignoredByGit(root);
+    dev.optkit.analyzers.io.StateDirectory.ignoredByGit(root);
     for (FileChange change : plan.changes()) {
       if (change.before() != null) {
         AtomicFile.write(journal.original(root, change.path()), change.before());
