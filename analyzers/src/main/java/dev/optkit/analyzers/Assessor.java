@@ -104,7 +104,7 @@ public final class Assessor {
       for (int t = 0; t < threads; t++) {
         running.add(pool.submit(() -> {
           ParsingWorker worker = new ParsingWorker(sources.typeFiles(), jars, catalog, options.resolveTypes(),
-              options.config().analysis().maxFileBytes());
+              options.config().analysis().maxFileBytes(), options.config().analysis().maxFileNanos());
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
             outcomes[i] = worker.analyze(files.get(i), cache);
             progress.filesDone(done.incrementAndGet(), files.size());
@@ -134,8 +134,9 @@ public final class Assessor {
       if (outcome.facts() != null) {
         facts.add(outcome.facts());
         lines += outcome.facts().lines();
-      } else {
-        problems.add(outcome.problem());
+      }
+      if (outcome.problem() != null) {
+        problems.add(outcome.problem()); // not analysed, or analysed in part (over its time budget)
       }
     }
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),

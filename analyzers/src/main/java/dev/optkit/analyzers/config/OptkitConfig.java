@@ -116,10 +116,19 @@ public record OptkitConfig(
   /**
    * How far analysis follows calls inside the project, and the largest source file it parses
    * ({@code maxFileKilobytes}, default 4096): a bigger one, generated as a rule, is a warning naming
-   * it, and the scan goes on without it (a 20 MB file once took the whole scan down with it).
+   * it, and the scan goes on without it (a 20 MB file once took the whole scan down with it). Type
+   * resolution in one file has a time budget ({@code maxFileSeconds}, default 20): past it, the file's
+   * facts come from its imports alone, at lower confidence, with a warning naming it.
    */
-  public record Analysis(Integer callDepth, Integer maxFileKilobytes) {
+  public record Analysis(Integer callDepth, Integer maxFileKilobytes, Integer maxFileSeconds) {
+    public Analysis(Integer callDepth, Integer maxFileKilobytes) {
+      this(callDepth, maxFileKilobytes, null);
+    }
+
     public Analysis {
+      if (maxFileSeconds != null && maxFileSeconds < 1) {
+        throw new IllegalArgumentException("analysis.maxFileSeconds must be at least 1, was " + maxFileSeconds);
+      }
       if (callDepth != null && (callDepth < 0 || callDepth > 10)) {
         throw new IllegalArgumentException("analysis.callDepth must be between 0 and 10, was " + callDepth);
       }
@@ -134,6 +143,11 @@ public record OptkitConfig(
 
     public long maxFileBytes() {
       return (maxFileKilobytes == null ? 4096L : maxFileKilobytes) * 1024;
+    }
+
+    /** The time type resolution may take in one file (default 20 s); past it, the file is read by its imports. */
+    public long maxFileNanos() {
+      return (maxFileSeconds == null ? 20L : maxFileSeconds) * 1_000_000_000L;
     }
   }
 

@@ -55,7 +55,14 @@ public final class ParsingWorker {
   /** @param maxFileBytes a larger file is a problem naming it, never parsed */
   public ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes,
       long maxFileBytes) {
+    this(projectTypes, jars, catalog, resolveTypes, maxFileBytes, 20_000_000_000L);
+  }
+
+  /** @param maxFileNanos the time type resolution may take in one file; past it, the file is read without it */
+  public ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes,
+      long maxFileBytes, long maxFileNanos) {
     this.maxFileBytes = maxFileBytes;
+    this.maxFileNanos = maxFileNanos;
     this.typeSolver = new CombinedTypeSolver();
     ParserConfiguration configuration = configuration(LanguageLevels.newest());
     if (resolveTypes) {
@@ -79,6 +86,19 @@ public final class ParsingWorker {
     this.legacyParser = new JavaParser(legacy);
     ReceiverResolver resolver = resolveTypes ? this::resolve : ReceiverResolver.none();
     this.extractor = new FactExtractor(catalog, resolver, new KnownTypes(projectTypes, catalog));
+    this.unresolvedExtractor = new FactExtractor(catalog, ReceiverResolver.none(), new KnownTypes(projectTypes, catalog));
+  }
+
+  private final long maxFileNanos;
+  private final FactExtractor unresolvedExtractor;
+  /** When the file being analysed runs out of its time budget for type resolution (0: no file). */
+  private long deadline;
+
+  /** Thrown by a resolution past the file's deadline, so its extraction starts again without resolution. */
+  private static final class OverBudget extends RuntimeException {
+    OverBudget() {
+      super(null, null, false, false);
+    }
   }
 
   private JavaParser escapesParser;
@@ -130,7 +150,8 @@ public final class ParsingWorker {
       return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "cannot read: " + e.getMessage()));
     }
     Outcome outcome = parseAndExtract(file, content);
-    if (cache != null && outcome.facts() != null) {
+    // facts read past the budget depend on the machine's speed: never cached as if they were the full answer
+    if (cache != null && outcome.facts() != null && outcome.problem() == null) {
       cache.store(file.relativePath(), hash, outcome.facts());
     }
     return outcome;
@@ -156,8 +177,18 @@ public final class ParsingWorker {
       if (!result.isSuccessful() || result.getResult().isEmpty()) {
         return new Outcome(null, problemOf(file, result.getProblems()));
       }
-      FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content);
-      return new Outcome(facts, null);
+      deadline = System.nanoTime() + maxFileNanos;
+      try {
+        FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content);
+        return new Outcome(facts, null);
+      } catch (OverBudget over) {
+        FileFacts facts = unresolvedExtractor.extract(file.relativePath(), result.getResult().get(), content);
+        return new Outcome(facts, new ParseProblem(file.relativePath(), 0, 0, String.format(java.util.Locale.ROOT,
+            "types not resolved: over the %d s budget for one file (analysis.maxFileSeconds in .optkit.yml); "
+                + "read by its imports, findings at lower confidence", maxFileNanos / 1_000_000_000L)));
+      } finally {
+        deadline = 0;
+      }
     } catch (RuntimeException | StackOverflowError e) {
       return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0,
           "analysis failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
@@ -180,6 +211,9 @@ public final class ParsingWorker {
   }
 
   private Optional<List<String>> resolve(Expression receiver) {
+    if (deadline != 0 && System.nanoTime() - deadline > 0) {
+      throw new OverBudget();
+    }
     resolutions++;
     try {
       ResolvedType type = JavaParserFacade.get(typeSolver).getType(receiver);

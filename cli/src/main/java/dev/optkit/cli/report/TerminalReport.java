@@ -98,7 +98,7 @@ public final class TerminalReport {
           + " or --format json")).append("\n\n");
     }
     if (!assessment.warnings().isEmpty()) {
-      out.append(paint(YELLOW, "Files not analysed (" + assessment.warnings().size() + "):")).append('\n');
+      out.append(paint(YELLOW, "Files skipped or read in part (" + assessment.warnings().size() + "):")).append('\n');
       for (ParseProblem problem : assessment.warnings()) {
         out.append("  ").append(problem.path());
         if (problem.line() > 0) {
