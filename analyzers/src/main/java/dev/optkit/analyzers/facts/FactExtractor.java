@@ -204,6 +204,8 @@ public final class FactExtractor {
           }
         }
       }
+      HttpCacheClients.cachedFields(type).forEach((name, variable) -> caches.add(new ExistingCacheFact("http-cache",
+          qualified, name, name, SourceRange.of(variable), text.snippet(variable))));
       if (type instanceof RecordDeclaration record) {
         for (Parameter component : record.getParameters()) {
           fields.put(component.getNameAsString(), names.qualify(component.getType()).name());

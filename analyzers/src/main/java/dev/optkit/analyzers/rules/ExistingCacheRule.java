@@ -35,7 +35,9 @@ public final class ExistingCacheRule implements Rule {
                 + (cache.cacheName().isEmpty() ? "" : " '" + cache.cacheName() + "'") + " in "
                 + simple(cache.ownerType()) + "." + cache.member()
                 + (cache.mechanism().equals("map-memo") ? ": a map memo never evicts, so it grows without bound"
-                    : cache.mechanism().equals("field-memo") ? ": loaded once per object and never refreshed" : ""))
+                    : cache.mechanism().equals("field-memo") ? ": loaded once per object and never refreshed"
+                    : cache.mechanism().equals("http-cache") ? ": an HTTP client with a cache, which answers GETs when "
+                        + "the responses allow it" : ""))
             .severity(unbounded ? Severity.LOW : Severity.INFO)
             .detail("mechanism", cache.mechanism())
             .detail("cacheName", cache.cacheName().isEmpty() ? null : cache.cacheName())

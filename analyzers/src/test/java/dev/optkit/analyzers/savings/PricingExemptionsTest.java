@@ -82,4 +82,33 @@ class PricingExemptionsTest {
     assertEquals(0, findings.stream().filter(f -> f.savings().basis().startsWith("not priced"))
         .mapToLong(f -> f.savings().timeSavedMsPerDay()).sum());
   }
+
+  @Test
+  void getsThroughAnHttpClientWithItsOwnCacheAreReportedButNotPriced() {
+    String client = """
+        package shop;
+        import okhttp3.Cache;
+        import okhttp3.OkHttpClient;
+        import okhttp3.Request;
+        public class %s {
+          private final OkHttpClient http%s;
+          public String rate(String currency) throws Exception {
+            Request request = new Request.Builder().url("https://rates.example.com/rates/" + currency).build();
+            try (var response = http.newCall(request).execute()) {
+              return response.body().string();
+            }
+          }
+        }
+        """;
+    List<Finding> findings = new ProjectFixture(dir)
+        .java(client.formatted("CachedRates",
+            " = new OkHttpClient.Builder().cache(new Cache(new java.io.File(\"http\"), 10_000_000L)).build()"))
+        .java(client.formatted("Rates", " = new OkHttpClient()"))
+        .findings(Category.API_CALL);
+    Map<String, String> basisByClass = findings.stream().collect(Collectors.toMap(
+        Finding::enclosingClass, f -> f.savings().basis(), (a, b) -> a));
+    assertTrue(basisByClass.get("shop.CachedRates").startsWith("not priced: its GETs go through an HTTP client with a "
+        + "cache of its own (field http)"), basisByClass.toString());
+    assertTrue(!basisByClass.get("shop.Rates").startsWith("not priced"), basisByClass.toString());
+  }
 }
