@@ -131,7 +131,20 @@ class CatalogFamiliesTest {
             "return http.clientName();"),
         row("spring-data elasticsearch repository", Category.DB_QUERY, "read",
             "import org.springframework.data.elasticsearch.repository.ElasticsearchRepository;", "Products products",
-            "return String.valueOf(products.findById(key));", "return key;"));
+            "return String.valueOf(products.findById(key));", "return key;"),
+        // one statement, one finding: a fluent chain is reported once, however many catalogue methods it calls
+        row("jooq chain", Category.DB_QUERY, "read", "import org.jooq.DSLContext;", "DSLContext db",
+            "return String.valueOf(db.select().from(\"people\").where(\"name = ?\", key).fetchOne());",
+            "return db.dialect().name() + key;"),
+        row("spring-ai chain", Category.API_CALL, "read", "import org.springframework.ai.chat.client.ChatClient;",
+            "ChatClient chat", "return chat.prompt().user(key).call().content();", "return chat.toString() + key;"),
+        row("quarkus grpc mutiny stub", Category.API_CALL, "unknown", "import io.grpc.examples.MutinyGreeterGrpc;",
+            "MutinyGreeterGrpc.MutinyGreeterStub stub",
+            "return String.valueOf(stub.sayHello(key).await().indefinitely());",
+            "return String.valueOf(stub.withDeadlineAfter(1, java.util.concurrent.TimeUnit.SECONDS));"),
+        row("hibernate reactive session", Category.DB_QUERY, "read", "import org.hibernate.reactive.mutiny.Mutiny;",
+            "Mutiny.Session session", "return session.find(String.class, key).await().indefinitely();",
+            "return session.toString() + key;"));
   }
 
   private static String source(String imports, String field, String body) {
