@@ -88,6 +88,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           }
         }
       }
+      // entities mapped in orm.xml: the XML's table wins over the annotation's, as in JPA
+      for (OrmXmlMappings.Entity entity : index.ormXml().entities()) {
+        entityTables.put(entity.className(), normalise(entity.table()));
+        index.type(entity.className()).ifPresent(type -> entitiesBySimpleName.putIfAbsent(type.simpleName(), type));
+      }
     }
 
     public DataFootprint of(IoSite site) {
@@ -172,6 +177,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
      * such an entity reads or writes cannot be told by one table name.
      */
     private boolean hasAssociations(TypeFact entity) {
+      if (index.ormXml().entity(entity.qualifiedName()).map(e -> !e.associations().isEmpty()).orElse(false)) {
+        return true;
+      }
       if (entity.hasAnnotation("SecondaryTable") || entity.hasAnnotation("SecondaryTables")
           || entity.hasAnnotation("Inheritance") || index.hasSubtypes(entity.qualifiedName())
           || index.supertypesOf(entity.qualifiedName()).stream().skip(1) // itself first

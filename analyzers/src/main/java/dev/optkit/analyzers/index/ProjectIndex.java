@@ -37,6 +37,7 @@ public final class ProjectIndex {
   private final MyBatisXmlMappers xmlMappers;
   private final SchemaViews views;
   private final SchemaTriggers triggers;
+  private final OrmXmlMappings ormXml;
   private final ClientCatalog catalog;
   private final int maxDepth;
   private final Map<String, TypeFact> types = new HashMap<>();
@@ -69,8 +70,15 @@ public final class ProjectIndex {
   /** @param triggers the tables the project's SQL scripts put triggers on: writing one may write anything */
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
       SchemaViews views, SchemaTriggers triggers) {
+    this(files, catalog, maxDepth, xmlMappers, views, triggers, OrmXmlMappings.none());
+  }
+
+  /** @param ormXml JPA entities and associations mapped in XML ({@code orm.xml}), beside the annotations */
+  public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
+      SchemaViews views, SchemaTriggers triggers, OrmXmlMappings ormXml) {
     this.views = views;
     this.triggers = triggers;
+    this.ormXml = ormXml;
     this.xmlMappers = xmlMappers;
     this.files = List.copyOf(files);
     this.catalog = catalog;
@@ -530,6 +538,21 @@ public final class ProjectIndex {
   /** Code behind the project's own caches: what it calls runs once per miss. */
   public synchronized CachedCode cachedCode() {
     return cachedCode == null ? cachedCode = new CachedCode(this) : cachedCode;
+  }
+
+  public OrmXmlMappings ormXml() {
+    return ormXml;
+  }
+
+  /**
+   * An entity's associations: the annotated ones, each overridden by the XML mapping of the same
+   * field, and those only the XML maps.
+   */
+  public List<TypeFact.Association> associations(String entity) {
+    Map<String, TypeFact.Association> byField = new LinkedHashMap<>();
+    type(entity).ifPresent(t -> t.associations().forEach(a -> byField.put(a.field(), a)));
+    ormXml.entity(entity).ifPresent(e -> e.associations().forEach(a -> byField.put(a.field(), a)));
+    return List.copyOf(byField.values());
   }
 
   public SchemaTriggers schemaTriggers() {

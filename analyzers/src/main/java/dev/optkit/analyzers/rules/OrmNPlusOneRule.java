@@ -30,7 +30,8 @@ import java.util.Optional;
         + "element of a loop loads it with one query per element (for (Pet p : owner.getPets()) "
         + "p.getVisits().size()); a Spring Data repository query returning many entities whose eager association "
         + "its JPQL does not JOIN FETCH loads it with one more query per row. Associations with @BatchSize or "
-        + "@Fetch(SUBSELECT) are loaded in batches and not reported. What runs is decided at run time (an entity "
+        + "@Fetch(SUBSELECT) are loaded in batches and not reported. Mappings in orm.xml count the same, and override "
+        + "the annotation on the same field. What runs is decided at run time (an entity "
         + "graph or a fetch join elsewhere may have loaded the association), hence medium confidence.",
     remediation = "Fetch the association with the query that loads the owners (JOIN FETCH, @EntityGraph), or let "
         + "Hibernate load it in batches (@BatchSize on the association, hibernate.default_batch_fetch_size).")
@@ -66,8 +67,8 @@ public final class OrmNPlusOneRule implements Rule {
       return Optional.empty();
     }
     for (String type : index.supertypesOf(entity)) {
-      Optional<TypeFact.Association> found = index.type(type).stream()
-          .flatMap(t -> t.associations().stream()).filter(a -> a.getter().equals(getter)).findFirst();
+      Optional<TypeFact.Association> found = index.associations(type).stream()
+          .filter(a -> a.getter().equals(getter)).findFirst();
       if (found.isPresent()) {
         return found;
       }
@@ -87,7 +88,7 @@ public final class OrmNPlusOneRule implements Rule {
     }
     String jpql = site.sql() == null ? "" : site.sql().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     for (String type : index.supertypesOf(entity)) {
-      for (TypeFact.Association association : index.type(type).map(TypeFact::associations).orElse(List.of())) {
+      for (TypeFact.Association association : index.associations(type)) {
         boolean fetched = jpql.contains("fetch") && jpql.contains("." + association.field().toLowerCase(Locale.ROOT));
         if (association.eager() && !association.batched() && !fetched) {
           return Optional.of(new EagerLoad(entity, association));
@@ -117,7 +118,8 @@ public final class OrmNPlusOneRule implements Rule {
     }
     return index.type(site.receiverType()).flatMap(t -> t.superTypeArguments().values().stream()
             .filter(arguments -> !arguments.isEmpty()).map(arguments -> arguments.get(0)).findFirst())
-        .filter(entity -> index.type(entity).filter(OrmNPlusOneRule::isEntity).isPresent());
+        .filter(entity -> index.type(entity).filter(OrmNPlusOneRule::isEntity).isPresent()
+            || index.ormXml().entity(entity).isPresent());
   }
 
   private static boolean isEntity(TypeFact type) {

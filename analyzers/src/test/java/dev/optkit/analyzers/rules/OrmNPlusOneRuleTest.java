@@ -123,4 +123,62 @@ class OrmNPlusOneRuleTest {
     assertTrue(findings.get(0).message().contains("ManyToOne owner is fetched eagerly (JPA's default)"),
         findings.get(0).message());
   }
+
+  @Test
+  void mappingsInOrmXmlCountAndOverrideTheAnnotations() {
+    // Owner and Pet carry no association annotations: orm.xml maps them (Owner.pets lazy by default, Pet.visits made
+    // EAGER over its annotation, so touching it in a loop is no lazy load)
+    String owner = """
+        package shop;
+        import java.util.List;
+        public class Owner {
+          Integer id;
+          List<Pet> pets;
+          public List<Pet> getPets() { return pets; }
+        }
+        """;
+    String ormXml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.0">
+          <package>shop</package>
+          <entity class="Owner">
+            <table name="owners"/>
+            <attributes>
+              <id name="id"/>
+              <one-to-many name="pets" mapped-by="owner"/>
+            </attributes>
+          </entity>
+          <entity class="Pet">
+            <attributes>
+              <one-to-many name="visits" fetch="EAGER"/>
+            </attributes>
+          </entity>
+        </entity-mappings>
+        """;
+    List<Finding> findings = orm(new ProjectFixture(dir).java(owner).java(PET)
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Visit { @Id Integer id; }\n")
+        .java("package shop;\nimport jakarta.persistence.*;\n@Entity\npublic class PetType { @Id Integer id; }\n")
+        .file("src/main/resources/META-INF/orm.xml", ormXml)
+        .java("""
+            package shop;
+            public class Report {
+              public int visits(Owner owner) {
+                int total = 0;
+                for (Pet pet : owner.getPets()) {
+                  total += pet.getVisits().size();
+                }
+                return total;
+              }
+              public int pets(java.util.List<Owner> owners) {
+                int total = 0;
+                for (Owner o : owners) {
+                  total += o.getPets().size();
+                }
+                return total;
+              }
+            }
+            """).findings(Category.IO_LOOP));
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).message().contains("touches the lazy OneToMany Owner.pets"), findings.get(0).message());
+  }
 }

@@ -1,0 +1,129 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.TypeFact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * JPA entities mapped in XML ({@code META-INF/orm.xml} and other {@code <entity-mappings>} files):
+ * their table and their associations, with the fetch type each declares or the specification's
+ * default (to-many and element collections lazy, to-one eager). An association the XML maps
+ * overrides the annotation on the same field. Read with StAX, DTDs and external entities off; a
+ * file that is not well-formed keeps what it declared before the error.
+ */
+public final class OrmXmlMappings {
+  private static final long MAX_FILE = 2L * 1024 * 1024;
+  private static final int HEAD_BYTES = 4096;
+  private static final Map<String, String> MAPPINGS = Map.of(
+      "one-to-many", "OneToMany", "many-to-many", "ManyToMany", "element-collection", "ElementCollection",
+      "many-to-one", "ManyToOne", "one-to-one", "OneToOne");
+
+  /** One entity: its table (the class's simple name when the XML names none) and its associations. */
+  public record Entity(String className, String table, List<TypeFact.Association> associations) {}
+
+  private final Map<String, Entity> byClass;
+
+  private OrmXmlMappings(Map<String, Entity> byClass) {
+    this.byClass = Map.copyOf(byClass);
+  }
+
+  public static OrmXmlMappings none() {
+    return new OrmXmlMappings(Map.of());
+  }
+
+  public static OrmXmlMappings read(List<Path> xmlFiles) {
+    Map<String, Entity> found = new HashMap<>();
+    for (Path file : xmlFiles) {
+      read(file, found);
+    }
+    return new OrmXmlMappings(found);
+  }
+
+  public Optional<Entity> entity(String qualifiedName) {
+    return Optional.ofNullable(byClass.get(qualifiedName));
+  }
+
+  public java.util.Collection<Entity> entities() {
+    return byClass.values();
+  }
+
+  private static void read(Path file, Map<String, Entity> found) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(HEAD_BYTES);
+      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<entity-mappings")
+          || Files.size(file) > MAX_FILE) {
+        return;
+      }
+    } catch (IOException e) {
+      return;
+    }
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try (InputStream in = Files.newInputStream(file)) {
+      XMLStreamReader reader = factory.createXMLStreamReader(in);
+      try {
+        String pkg = "";
+        String entity = null;
+        String table = null;
+        List<TypeFact.Association> associations = new ArrayList<>();
+        boolean inPackage = false;
+        StringBuilder text = new StringBuilder();
+        while (reader.hasNext()) {
+          int event = reader.next();
+          if (event == XMLStreamConstants.START_ELEMENT) {
+            String name = reader.getLocalName();
+            if (name.equals("package") && entity == null) {
+              inPackage = true;
+              text.setLength(0);
+            } else if (name.equals("entity")) {
+              String className = reader.getAttributeValue(null, "class");
+              entity = className == null ? null : className.contains(".") || pkg.isEmpty() ? className : pkg + "." + className;
+              table = null;
+              associations = new ArrayList<>();
+            } else if (name.equals("table") && entity != null) {
+              table = reader.getAttributeValue(null, "name");
+            } else if (MAPPINGS.containsKey(name) && entity != null && reader.getAttributeValue(null, "name") != null) {
+              String mapping = MAPPINGS.get(name);
+              String fetch = reader.getAttributeValue(null, "fetch");
+              boolean eager = fetch == null ? mapping.endsWith("ToOne") : fetch.equalsIgnoreCase("EAGER");
+              String target = reader.getAttributeValue(null, "target-entity");
+              if (target == null) {
+                target = reader.getAttributeValue(null, "target-class");
+              }
+              associations.add(new TypeFact.Association(reader.getAttributeValue(null, "name"), mapping, eager,
+                  target == null || target.contains(".") || pkg.isEmpty() ? target : pkg + "." + target, false));
+            }
+          } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && inPackage) {
+            text.append(reader.getText());
+          } else if (event == XMLStreamConstants.END_ELEMENT) {
+            String name = reader.getLocalName();
+            if (name.equals("package") && inPackage) {
+              pkg = text.toString().trim();
+              inPackage = false;
+            } else if (name.equals("entity") && entity != null) {
+              found.put(entity, new Entity(entity, table == null ? entity.substring(entity.lastIndexOf('.') + 1) : table,
+                  List.copyOf(associations)));
+              entity = null;
+            }
+          }
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (IOException | XMLStreamException | RuntimeException e) {
+      // not well-formed: the entities read before the error count
+    }
+  }
+}
