@@ -125,6 +125,9 @@ public final class CachingPlanner {
         if (form == CacheForm.PLAIN && !fact.isStatic() && seedsBeforeTests(writer.method())) {
           continue; // a test's set-up writes before it builds the object whose own cache it then reads
         }
+        if (SourceSet.isTestPath(writer.method().path()) && !readsBackThroughTheCache(writer.method(), method.get())) {
+          continue; // a test class that writes the data but never reads it through the cached method
+        }
         Optional<String> cannot = writer.deferred()
             ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
             : cannotEvictFrom(form, method.get(), writer.method());
@@ -804,6 +807,28 @@ public final class CachingPlanner {
     // under what the test read before)
     return index.methodsOfType(writer.fact().ownerType()).stream().noneMatch(CachingPlanner::isTest)
         && callersOf(writer).stream().noneMatch(CachingPlanner::isTest);
+  }
+
+  /**
+   * Whether the test class of a writing test method reaches the cached method (directly or through
+   * project code), so a test of it may read its own write back through the cache.
+   */
+  private boolean readsBackThroughTheCache(IndexedMethod testWriter, IndexedMethod cached) {
+    String testClass = testWriter.fact().ownerType();
+    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(cached));
+    Set<IndexedMethod> seen = new java.util.HashSet<>(pending);
+    while (!pending.isEmpty()) {
+      IndexedMethod at = pending.poll();
+      for (IndexedMethod caller : callersOf(at)) {
+        if (caller.fact().ownerType().equals(testClass) || index.supertypesOf(testClass).contains(caller.fact().ownerType())) {
+          return true;
+        }
+        if (seen.add(caller)) {
+          pending.add(caller);
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isTest(IndexedMethod method) {
