@@ -119,7 +119,7 @@ public final class ParsingWorker {
     configuration.setAttributeComments(false);
     configuration.setStoreTokens(true);
     configuration.setLexicalPreservationEnabled(false);
-    return configuration;
+    return WithoutValidation.apply(configuration);
   }
 
   public Outcome analyze(SourceFile file) {
