@@ -53,7 +53,15 @@ public record ClientSignature(
     return false;
   }
 
+  /** Compiled once per glob: matching runs for every candidate call of every file. */
+  private static final java.util.Map<String, java.util.regex.Pattern> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static java.util.regex.Pattern globToRegex(String glob) {
+    return COMPILED.computeIfAbsent(glob, ClientSignature::compile);
+  }
+
+  private static java.util.regex.Pattern compile(String glob) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);

@@ -331,6 +331,9 @@ public final class FactExtractor {
     }
 
     private List<FileFacts.Suppression> suppressions() {
+      if (!text.mentionsOptkit()) {
+        return List.of(); // no walk over the tree for what the text does not hold
+      }
       List<FileFacts.Suppression> result = new ArrayList<>();
       for (Node node : unit.findAll(Node.class, n -> n instanceof NodeWithAnnotations<?>)) {
         for (AnnotationExpr annotation : ((NodeWithAnnotations<?>) node).getAnnotations()) {

@@ -220,8 +220,14 @@ final class ResultMutations {
       locals.addAll(parameters);
       body.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
       body.findAll(Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
-      body.findAll(TypePatternExpr.class).forEach(p -> locals.add(p.getNameAsString()));
+      patterns = body.findAll(TypePatternExpr.class);
+      patterns.forEach(p -> locals.add(p.getNameAsString()));
     }
+
+    private final List<TypePatternExpr> patterns;
+    /** Each statement's assignments and calls, walked once however many locals are traced through it. */
+    private final Map<Statement, List<AssignExpr>> assignmentsIn = new IdentityHashMap<>();
+    private final Map<Statement, List<MethodCallExpr>> callsIn = new IdentityHashMap<>();
 
     Changes changes() {
       for (AssignExpr assign : body.findAll(AssignExpr.class)) {
@@ -571,7 +577,7 @@ final class ResultMutations {
           found = new LinkedHashSet<>(reaching(use));
           String name = use.getNameAsString();
           // o instanceof Pet p: p is o
-          for (TypePatternExpr pattern : body.findAll(TypePatternExpr.class)) {
+          for (TypePatternExpr pattern : patterns) {
             if (pattern.getNameAsString().equals(name) && pattern.getParentNode().orElse(null) instanceof InstanceOfExpr test) {
               found.addAll(source(test.getExpression()));
             }
@@ -737,7 +743,7 @@ final class ResultMutations {
      */
     private Set<Origin> events(Statement statement, String name) {
       Set<Origin> given = new LinkedHashSet<>();
-      for (AssignExpr assign : statement.findAll(AssignExpr.class)) {
+      for (AssignExpr assign : assignmentsIn.computeIfAbsent(statement, s -> s.findAll(AssignExpr.class))) {
         if (shadowed(assign, statement, name)) {
           continue;
         }
@@ -748,7 +754,7 @@ final class ResultMutations {
           given.addAll(holders(source(assign.getValue()))); // box.pets = r, holder[0] = r
         }
       }
-      for (MethodCallExpr call : statement.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr call : callsIn.computeIfAbsent(statement, s -> s.findAll(MethodCallExpr.class))) {
         if (shadowed(call, statement, name)) {
           continue;
         }

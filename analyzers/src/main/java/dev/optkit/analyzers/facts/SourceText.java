@@ -6,9 +6,16 @@ import com.github.javaparser.ast.Node;
 public final class SourceText {
   private static final int MAX_SNIPPET = 240;
   private final String[] lines;
+  private final boolean mentionsOptkit;
 
   public SourceText(String content) {
     this.lines = content.split("\r\n|\r|\n", -1);
+    this.mentionsOptkit = content.contains("optkit:");
+  }
+
+  /** Whether the text holds a suppression at all ({@code optkit:} in an annotation or a comment). */
+  public boolean mentionsOptkit() {
+    return mentionsOptkit;
   }
 
   public int lineCount() {
