@@ -408,6 +408,9 @@ public final class FactExtractor {
       }
       if (expression instanceof MethodCallExpr call) {
         String name = call.getNameAsString();
+        if (name.equals("toString")) {
+          return BuiltStrings.of(call, this::text); // SQL assembled in a StringBuilder
+        }
         if ((name.equals("formatted") || name.equals("concat")) && call.getScope().isPresent()) {
           return text(call.getScope().get());
         }

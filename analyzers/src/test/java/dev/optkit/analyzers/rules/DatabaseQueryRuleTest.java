@@ -57,6 +57,40 @@ class DatabaseQueryRuleTest {
   }
 
   @Test
+  void sqlAssembledInAStringBuilderIsReadInSourceOrderWithValuesAsPlaceholders() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        class Search {
+          private static final String BASE = "SELECT name FROM products p";
+          private final JdbcTemplate jdbc;
+          Search(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          List<String> names(String category, Integer max) {
+            StringBuilder sql = new StringBuilder(BASE);
+            sql.append(" JOIN categories c ON c.id = p.category_id WHERE c.name = ?");
+            if (max != null) {
+              sql.append(" AND p.price <= ").append(max);
+            }
+            return jdbc.queryForList(sql.toString(), String.class, category);
+          }
+          void touch(long id) {
+            StringBuilder sb = new StringBuilder(64);
+            sb.append("UPDATE products SET touched = 1 WHERE id = ").append(id);
+            String statement = sb.toString();
+            jdbc.update(statement);
+          }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals("SELECT name FROM products p JOIN categories c ON c.id = p.category_id WHERE c.name = ? AND "
+        + "p.price <= ?", byMethod.get("names(String, Integer)").details().get("sql"));
+    assertEquals("read", byMethod.get("names(String, Integer)").details().get("access"));
+    assertEquals("UPDATE products SET touched = 1 WHERE id = ?", byMethod.get("touch(long)").details().get("sql"));
+    assertEquals("write", byMethod.get("touch(long)").details().get("access"));
+  }
+
+  @Test
   void sqlInALogMessageIsNotAQuery() {
     List<Finding> findings = new ProjectFixture(dir).java("""
         package shop;
