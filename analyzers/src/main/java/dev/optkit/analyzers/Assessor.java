@@ -142,7 +142,7 @@ public final class Assessor {
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
         dev.optkit.analyzers.index.MyBatisXmlMappers.read(sources.xmlFiles()),
         dev.optkit.analyzers.index.SchemaViews.read(sources.sqlFiles()),
-        dev.optkit.analyzers.index.SchemaTriggers.read(sources.sqlFiles()),
+        dev.optkit.analyzers.index.SchemaWriteEffects.read(sources.sqlFiles(), sources.xmlFiles(), definitions(facts)),
         dev.optkit.analyzers.index.OrmXmlMappings.read(sources.xmlFiles()));
     RuleContext context = new RuleContext(index, config.cacheable().namePatterns());
     Suppressions suppressions = new Suppressions(facts);
@@ -174,7 +174,23 @@ public final class Assessor {
   }
 
   /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
-  private static final int FACTS_SCHEMA = 14;
+  /** SQL the code runs that defines code or keys ({@code CREATE TRIGGER}, {@code ALTER TABLE ... REFERENCES}). */
+  private static List<String> definitions(List<FileFacts> facts) {
+    List<String> found = new ArrayList<>();
+    for (FileFacts file : facts) {
+      for (var method : file.methods()) {
+        for (var site : method.ioSites()) {
+          String sql = site.sql() == null ? "" : site.sql().strip();
+          if (sql.regionMatches(true, 0, "create", 0, 6) || sql.regionMatches(true, 0, "alter", 0, 5)) {
+            found.add(sql);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static final int FACTS_SCHEMA = 15;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -40,6 +40,24 @@ final class MigrationFixture {
     return file("src/main/java/" + pkg.replace('.', '/') + "/" + type.group(1) + ".java", source);
   }
 
+  /**
+   * A {@code main} that creates the class once ({@code new Type(arguments)}): a per-object cache
+   * with writers is only planned for a class with one object.
+   */
+  MigrationFixture createdOnce(String qualifiedType, String arguments) {
+    String pkg = qualifiedType.substring(0, qualifiedType.lastIndexOf('.'));
+    String simple = qualifiedType.substring(qualifiedType.lastIndexOf('.') + 1);
+    return java("""
+        package %s;
+
+        public class %sMain {
+            public static void main(String[] args) throws Exception {
+                System.out.println(new %s(%s));
+            }
+        }
+        """.formatted(pkg, simple, simple, arguments));
+  }
+
   MigrationFixture file(String path, String content) {
     files.put(path, content);
     return this;

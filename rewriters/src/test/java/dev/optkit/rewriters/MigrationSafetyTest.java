@@ -385,6 +385,182 @@ class MigrationSafetyTest {
     assertTrue(refusal(plain, "balance").contains("transaction"), refusal(plain, "balance"));
   }
 
+  static final String RATES = """
+      package shop;
+
+      import java.sql.Connection;
+      import java.sql.PreparedStatement;
+      import java.sql.ResultSet;
+      import java.sql.SQLException;
+
+      public class Rates {
+          private final Connection connection;
+
+          public Rates(Connection connection) {
+              this.connection = connection;
+          }
+
+          public double rate(String currency) throws SQLException {
+              try (PreparedStatement ps = connection.prepareStatement("SELECT rate FROM rates WHERE currency = ?")) {
+                  ps.setString(1, currency);
+                  try (ResultSet rs = ps.executeQuery()) {
+                      return rs.next() ? rs.getDouble(1) : 0;
+                  }
+              }
+          }
+
+          public void setRate(String currency, double rate) throws SQLException {
+              try (PreparedStatement ps = connection.prepareStatement("UPDATE rates SET rate = ? WHERE currency = ?")) {
+                  ps.setDouble(1, rate);
+                  ps.setString(2, currency);
+                  ps.executeUpdate();
+              }
+          }
+      }
+      """;
+
+  /** A class using Rates: {@code %s} is its body. */
+  static String ratesUser(String name, String body) {
+    return """
+        package shop;
+
+        import java.sql.Connection;
+
+        public class %s {
+        %s
+        }
+        """.formatted(name, body);
+  }
+
+  @Test
+  void aPerObjectCacheWithWritersNeedsAClassCreatedOnce() throws Exception {
+    // nobody visible creates it: a framework may make any number of objects
+    String unseen = refusal(new MigrationFixture(dir.resolve("unseen")).java(RATES).plan(), "rate");
+    assertTrue(unseen.contains("Rates.setRate() would evict only the cache of the object it runs on, and no production "
+        + "code optkit can see creates Rates"), unseen);
+    assertTrue(unseen.contains("--accept-stale Rates.rate"), unseen);
+
+    // two objects: a write through the admin's object leaves the quote's object stale
+    String twice = refusal(new MigrationFixture(dir.resolve("twice")).java(RATES)
+        .java(ratesUser("Quotes", "    final Rates rates;\n    Quotes(Connection c) { rates = new Rates(c); }"))
+        .java(ratesUser("Admin", "    void reset(Connection c) throws Exception { new Rates(c).setRate(\"EUR\", 1); }"))
+        .createdOnce("shop.Quotes", "null").plan(), "rate");
+    assertTrue(twice.contains("Rates is created in 2 places (Admin line 6, Quotes line 7)"), twice);
+
+    // once per call of a method
+    String perCall = refusal(new MigrationFixture(dir.resolve("perCall")).java(RATES)
+        .java(ratesUser("Admin", "    double quote(Connection c) throws Exception { return new Rates(c).rate(\"EUR\"); }"))
+        .plan(), "rate");
+    assertTrue(perCall.contains("Rates is created in Admin line 6, once per call"), perCall);
+
+    // a field of a class that is itself made once per object of another class made in a loop
+    String nested = refusal(new MigrationFixture(dir.resolve("nested")).java(RATES)
+        .java(ratesUser("Quotes", "    final Rates rates;\n    Quotes(Connection c) { rates = new Rates(c); }"))
+        .java(ratesUser("Desk", "    void open(Connection c) { for (int i = 0; i < 3; i++) new Quotes(c); }"))
+        .plan(), "rate");
+    assertTrue(nested.contains("Rates is created with each Quotes, and Quotes is created in a loop or callback in Desk"),
+        nested);
+
+    // made once: in the constructor of a class made once in main
+    MigrationPlan once = new MigrationFixture(dir.resolve("once")).java(RATES)
+        .java(ratesUser("Quotes", "    final Rates rates;\n    Quotes(Connection c) { rates = new Rates(c); }"))
+        .createdOnce("shop.Quotes", "null").plan();
+    assertEquals(List.of("Rates.setRate"), writers(target(once, "rate")));
+  }
+
+  @Test
+  void aReadInsideATransactionOnMySqlIsRefusedForItsSnapshot() throws Exception {
+    String mysqlPom = SPRING_POM.replace("</dependencies>", """
+            <dependency>
+              <groupId>com.mysql</groupId>
+              <artifactId>mysql-connector-j</artifactId>
+              <version>9.1.0</version>
+            </dependency>
+            <dependency>
+              <groupId>org.springframework</groupId>
+              <artifactId>spring-tx</artifactId>
+              <version>6.2.12</version>
+            </dependency>
+          </dependencies>""");
+    String dao = bean("CountryDao", "Repository", "import org.springframework.stereotype.Repository;", """
+            public String countryName(String code) {
+                return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
+            }
+        """);
+    String report = """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Report {
+            private final CountryDao countries;
+
+            public Report(CountryDao countries) {
+                this.countries = countries;
+            }
+
+            @Transactional(readOnly = true)
+            public String line(String code) {
+                return code + ": " + countries.countryName(code);
+            }
+        }
+        """;
+    String why = refusal(new MigrationFixture(dir.resolve("mysql")).file("pom.xml", mysqlPom).java(dao).java(report)
+        .plan(), "countryName");
+    assertTrue(why.contains("it reads the database inside the transaction of Report.line(), and MySQL (REPEATABLE "
+        + "READ by default) answers from the snapshot"), why);
+    // the same code on a database reading the latest commit per statement
+    target(new MigrationFixture(dir.resolve("other")).file("pom.xml", SPRING_POM.replace("spring-jdbc", "spring-tx")
+        .replace("</dependencies>", "<dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc"
+            + "</artifactId><version>6.2.12</version></dependency></dependencies>")).java(dao).java(report).plan(),
+        "line");
+  }
+
+  @Test
+  void aPlainWriterCalledInsideSomeoneElsesTransactionRefuses() throws Exception {
+    String annotated = refusal(new MigrationFixture(dir.resolve("annotated")).java(RATES)
+        .java(ratesUser("Treasury", """
+                private final Rates rates = new Rates(null);
+
+                @jakarta.transaction.Transactional
+                public void revalue() throws Exception {
+                    rates.setRate("EUR", 1.1);
+                }
+
+                public static final Treasury INSTANCE = new Treasury();
+            """)).plan(), "rate");
+    assertTrue(annotated.contains("Rates.setRate() writes rates (executeUpdate()) but it runs in the transaction of "
+        + "Treasury.revalue(), which calls it"), annotated);
+
+    String template = refusal(new MigrationFixture(dir.resolve("template")).java(RATES)
+        .file("pom.xml", SPRING_POM.replace("spring-jdbc", "spring-tx"))
+        .java(ratesUser("Treasury", """
+                private final Rates rates = new Rates(null);
+                private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+                Treasury(org.springframework.transaction.support.TransactionTemplate transactions) {
+                    this.transactions = transactions;
+                }
+
+                public void revalue() {
+                    transactions.executeWithoutResult(status -> {
+                        try {
+                            rates.setRate("EUR", 1.1);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                }
+
+                public static void main(String[] args) {
+                    new Treasury(null).revalue();
+                }
+            """)).plan(), "rate");
+    assertTrue(template.contains("it runs in the transaction of Treasury.revalue()"), template);
+  }
+
   // 6. Stacked caches
 
   @Test
@@ -1171,6 +1347,31 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void deletingAParentRowEvictsReadsOfTheRowsItsForeignKeysCascadeTo() throws Exception {
+    String schema = """
+        CREATE TABLE owners (id BIGINT PRIMARY KEY);
+        CREATE TABLE pets (id BIGINT PRIMARY KEY, owner_id BIGINT REFERENCES owners (id) ON DELETE %s, name VARCHAR(30));
+        """;
+    String pets = bean("Pets", "Service", "import org.springframework.stereotype.Service;", """
+            public String name(long id) {
+                return jdbc.queryForObject("SELECT name FROM pets WHERE id = ?", String.class, id);
+            }
+        """);
+    String owners = bean("Owners", "Service", "import org.springframework.stereotype.Service;", """
+            public void remove(long id) {
+                jdbc.update("DELETE FROM owners WHERE id = ?", id);
+            }
+        """);
+    MigrationPlan cascading = spring().file("src/main/resources/db/migration/V1__schema.sql", schema.formatted("CASCADE"))
+        .java(pets).java(owners).plan();
+    assertEquals(List.of("Owners.remove"), writers(target(cascading, "name")), "the delete removes the pets too");
+    MigrationPlan restricted = new MigrationFixture(dir.resolve("restricted")).file("pom.xml", SPRING_POM)
+        .file("src/main/resources/db/migration/V1__schema.sql", schema.formatted("RESTRICT"))
+        .java(pets).java(owners).plan();
+    assertEquals(List.of(), writers(target(restricted, "name")), "RESTRICT refuses the delete: pets never change");
+  }
+
+  @Test
   void aWriteToATableWithATriggerEvictsEverythingOrRefuses() throws Exception {
     // the trigger keeps order_totals up to date: a write to orders changes what total() reads
     String schema = """
@@ -1194,6 +1395,17 @@ class MigrationSafetyTest {
     MigrationPlan plain = spring().file("src/main/resources/schema.sql", schema.replaceAll("(?m)^CREATE TRIGGER.*$", ""))
         .java(totals).java(orders).plan();
     assertEquals(List.of(), writers(target(plain, "total")), "without the trigger, orders is another table");
+
+    // the same trigger created by the code: read like a script's, and no unknown write that poisons every read
+    String installer = bean("Schema", "Service", "import org.springframework.stereotype.Service;", """
+            public void install() {
+                jdbc.execute("CREATE TRIGGER orders_total AFTER INSERT ON orders FOR EACH ROW CALL \\"shop.TotalsTrigger\\"");
+            }
+        """);
+    MigrationPlan byCode = new MigrationFixture(dir.resolve("byCode")).file("pom.xml", SPRING_POM)
+        .file("src/main/resources/schema.sql", schema.replaceAll("(?m)^CREATE TRIGGER.*$", ""))
+        .java(totals).java(orders).java(installer).plan();
+    assertEquals(List.of("Orders.place"), writers(target(byCode, "total")));
   }
 
   @Test
@@ -1231,6 +1443,36 @@ class MigrationSafetyTest {
     assertTrue(why.contains("NamesTest.renames() writes users (update()) but it is test code, which optkit does not "
         + "edit"), why);
     assertTrue(why.contains("NamesTest.seed()"), "a shared Spring cache outlives one test class's set-up: " + why);
+
+    // @Sql writes as the test's own code does: statements parsed, script files as data optkit cannot name
+    String sqlTest = """
+        package shop;
+
+        import org.junit.jupiter.api.Test;
+        import org.springframework.test.context.jdbc.Sql;
+
+        class NamesSqlTest {
+            Names names;
+
+            @Test
+            @Sql(statements = "UPDATE %s SET name = 'Bea' WHERE id = 1")
+            void renamed() {
+                names.name(1);
+            }
+        }
+        """;
+    String bySql = refusal(new MigrationFixture(dir.resolve("sql")).file("pom.xml", SPRING_POM).java(names)
+        .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")).plan(), "name");
+    assertTrue(bySql.contains("NamesSqlTest.renamed() runs @Sql statements that write users"), bySql);
+    target(new MigrationFixture(dir.resolve("sqlElsewhere")).file("pom.xml", SPRING_POM).java(names)
+        .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("audit")).plan(), "name");
+    String byScript = refusal(new MigrationFixture(dir.resolve("script")).file("pom.xml", SPRING_POM).java(names)
+        .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")
+            .replace("@Sql(statements = \"UPDATE users SET name = 'Bea' WHERE id = 1\")", "")
+            .replace("class NamesSqlTest", "@Sql(\"/rename.sql\")\nclass NamesSqlTest")).plan(), "name");
+    assertTrue(byScript.contains("NamesSqlTest.renamed() runs @Sql scripts that write data optkit cannot name "
+        + "(on its class)"), byScript);
+
 
     // plain Java: each test builds the object, and with it its cache, after its set-up
     String plain = """
@@ -1328,6 +1570,34 @@ class MigrationSafetyTest {
         .java(storeApp).java(adminApp).java(names)
         .java(editor.replace("package shop;", "package shop.common;")).plan(), "name");
     assertEquals(List.of("Editor.rename"), writers(shared));
+
+    // an application declared with its parts, and one through the project's own meta-annotation, count the same;
+    // the meta-annotation itself is no application
+    String assembled = adminApp.replace("import org.springframework.boot.autoconfigure.SpringBootApplication;",
+        "import org.springframework.boot.SpringBootConfiguration;\n"
+            + "import org.springframework.boot.autoconfigure.EnableAutoConfiguration;\n"
+            + "import org.springframework.context.annotation.ComponentScan;")
+        .replace("@SpringBootApplication", "@SpringBootConfiguration\n@EnableAutoConfiguration\n@ComponentScan");
+    String parts = refusal(new MigrationFixture(dir.resolve("parts")).file("pom.xml", SPRING_POM).java(storeApp)
+        .java(assembled).java(names).java(editor.replace("package shop;", "package shop.admin;")).plan(), "name");
+    assertTrue(parts.contains("the module has 2 Spring Boot applications (AdminApp, StoreApp)"), parts);
+    String marker = """
+        package shop.admin;
+
+        import java.lang.annotation.Retention;
+        import java.lang.annotation.RetentionPolicy;
+        import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+        @Retention(RetentionPolicy.RUNTIME)
+        @SpringBootApplication
+        public @interface ShopApplication {
+        }
+        """;
+    String meta = refusal(new MigrationFixture(dir.resolve("meta")).file("pom.xml", SPRING_POM).java(storeApp)
+        .java(marker).java(adminApp.replace("import org.springframework.boot.autoconfigure.SpringBootApplication;\n", "")
+            .replace("@SpringBootApplication", "@ShopApplication")).java(names)
+        .java(editor.replace("package shop;", "package shop.admin;")).plan(), "name");
+    assertTrue(meta.contains("the module has 2 Spring Boot applications (AdminApp, StoreApp)"), meta);
   }
 
   @Test
@@ -1931,6 +2201,120 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void mutationsThroughDefaultMethodsMappersAndGenericHelpersAreSeen() throws Exception {
+    MigrationPlan plan = spring()
+        .java(bean("ItemDao", "Repository", """
+            import java.util.List;
+            import org.springframework.stereotype.Repository;""", """
+                public Item tagged(long id) {
+                    return jdbc.queryForObject("SELECT name FROM items WHERE id = ?", (rs, n) -> new Item(rs.getString(1)), id);
+                }
+
+                public Item mapped(long id) {
+                    return jdbc.queryForObject("SELECT name FROM items WHERE id = ?", (rs, n) -> new Item(rs.getString(1)), id);
+                }
+
+                public Item helped(long id) {
+                    return jdbc.queryForObject("SELECT name FROM items WHERE id = ?", (rs, n) -> new Item(rs.getString(1)), id);
+                }
+
+                public Item shown(long id) {
+                    return jdbc.queryForObject("SELECT name FROM items WHERE id = ?", (rs, n) -> new Item(rs.getString(1)), id);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import java.util.List;
+
+            public interface Tagged {
+                List<String> getTags();
+
+                default void tag(String tag) {
+                    getTags().add(tag);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.ArrayList;
+            import java.util.List;
+
+            public class Item implements Tagged {
+                private String name;
+                private final List<String> tags = new ArrayList<>();
+
+                public Item(String name) {
+                    this.name = name;
+                }
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+
+                @Override
+                public List<String> getTags() {
+                    return tags;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.mapstruct.Mapper;
+            import org.mapstruct.MappingTarget;
+
+            @Mapper
+            public interface ItemMapper {
+                void update(ItemForm form, @MappingTarget Item item);
+            }
+            """)
+        .java("""
+            package shop;
+
+            public record ItemForm(String name) {}
+            """)
+        .java("""
+            package shop;
+
+            import java.util.function.Consumer;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ItemView {
+                private final ItemDao dao;
+                private final ItemMapper mapper;
+
+                public ItemView(ItemDao dao, ItemMapper mapper) {
+                    this.dao = dao;
+                    this.mapper = mapper;
+                }
+
+                public String render(long id, ItemForm form) {
+                    dao.tagged(id).tag("seen");
+                    mapper.update(form, dao.mapped(id));
+                    apply(dao.helped(id), i -> i.setName(i.getName().trim()));
+                    return dao.shown(id).getName();
+                }
+
+                private static <T> void apply(T value, Consumer<T> change) {
+                    change.accept(value);
+                }
+            }
+            """)
+        .plan();
+    assertTrue(refusal(plan, "tagged").contains("tag"), refusal(plan, "tagged"));
+    assertTrue(refusal(plan, "mapped").contains("@MappingTarget"), refusal(plan, "mapped"));
+    assertTrue(refusal(plan, "helped").contains("setName"), refusal(plan, "helped"));
+    target(plan, "shown");
+  }
+
+  @Test
   void aResultReturnedUpwardIsJudgedByItsCallersCallersAndCopiedPartsAreNoChange() throws Exception {
     String petDao = bean("PetDao", "Repository", """
             import java.util.List;
@@ -2245,13 +2629,13 @@ class MigrationSafetyTest {
         }
         """;
     MigrationPlan plan = new MigrationFixture(dir.resolve("byHand"))
-        .java(reader.formatted("post", "")).java(transfers).plan();
+        .java(reader.formatted("post", "")).java(transfers).createdOnce("shop.Accounts", "null").plan();
     String why = refusal(plan, "balance");
     assertTrue(why.contains("Accounts.post()") && why.contains("setAutoCommit(false) in Transfers.transfer()"), why);
 
     Path other = dir.resolve("committing");
     MigrationPlan committing = new MigrationFixture(other)
-        .java(reader.formatted("post", "\n        c.commit();")).java(transfers).plan();
+        .java(reader.formatted("post", "\n        c.commit();")).java(transfers).createdOnce("shop.Accounts", "null").plan();
     assertEquals(List.of("Accounts.post"), writers(target(committing, "balance")));
   }
 

@@ -227,7 +227,19 @@ class PlainJavaCacheRewriteTest {
     String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
     assertTrue(after.contains("private final AsyncCache<String, String> fetchQuoteCache"), after);
     assertTrue(after.contains(".buildAsync();"), after);
-    assertTrue(after.contains("return fetchQuoteCache.get(symbol, (key, executor) -> fetchQuoteUncached(symbol));"), after);
+    // loaded outside the cache, so a writer's invalidateAll() never skips a future still being computed in it
+    assertTrue(after.contains("""
+                CompletableFuture<String> cached = fetchQuoteCache.getIfPresent(symbol);
+                if (cached != null) {
+                    return cached;
+                }
+                CompletableFuture<String> value = fetchQuoteUncached(symbol);
+                if (value == null) {
+                    return null;
+                }
+                fetchQuoteCache.put(symbol, value);
+                return value;
+        """), after);
     fixture.assertCompiles(plan);
   }
 
@@ -264,7 +276,7 @@ class PlainJavaCacheRewriteTest {
                 connection.createStatement().executeUpdate("DELETE FROM country");
             }
         }
-        """);
+        """).createdOnce("shop.Countries", "");
     MigrationPlan plan = fixture.plan();
     String after = MigrationFixture.after(plan, "src/main/java/shop/Countries.java");
     // the write moves line for line, never re-indented; the writer invalidates after it
@@ -344,9 +356,9 @@ class PlainJavaCacheRewriteTest {
         .plan();
     List<String> reasons = plan.refusals().stream().map(Refusal::reason).toList();
     assertTrue(reasons.stream().anyMatch(r -> r.startsWith("generic method")), reasons.toString());
-    assertTrue(reasons.stream().anyMatch(r -> r.startsWith("returns a future but declares checked exceptions")), reasons.toString());
     assertTrue(reasons.stream().anyMatch(r -> r.startsWith("declared in a record")), reasons.toString());
-    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    // a future's loader runs outside the cache, so the checked exceptions it declares propagate as written
+    assertEquals(List.of("fetchLater"), plan.targets().stream().map(t -> t.method().fact().name()).toList());
   }
 
   @Test

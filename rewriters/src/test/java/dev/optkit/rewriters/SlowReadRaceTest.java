@@ -107,11 +107,11 @@ class SlowReadRaceTest {
 
   /** Reads in the background, writes while that read is held after fetching, then reads again. */
   private void raceAndReadAgain(Object settings, Method value, Method update) throws Exception {
-    assertEquals("old", value.invoke(settings, "cold"), "a first read of another key warms nothing that matters");
+    assertEquals("old", answer(value.invoke(settings, "cold")), "a first read of another key warms nothing that matters");
     holdNextRead.set(true);
     ExecutorService reader = Executors.newSingleThreadExecutor();
     try {
-      Future<Object> slowRead = reader.submit(() -> value.invoke(settings, "currency"));
+      Future<Object> slowRead = reader.submit(() -> answer(value.invoke(settings, "currency")));
       assertTrue(readFetched.await(10, TimeUnit.SECONDS), "the slow read reached the service");
       update.invoke(settings, "currency", "new");
       releaseRead.countDown();
@@ -119,16 +119,41 @@ class SlowReadRaceTest {
     } finally {
       reader.shutdownNow();
     }
-    assertEquals("new", value.invoke(settings, "currency"),
+    assertEquals("new", answer(value.invoke(settings, "currency")),
         "after the write, a read must not be served the value a read overlapping the write fetched before it");
   }
 
   @Test
   void aPlainCacheDropsAValueLoadedWhileItsWriterRan() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).java(settings("", ""));
+    MigrationFixture fixture = new MigrationFixture(dir).java(settings("", "")).createdOnce("shop.Settings", "");
     MigrationPlan plan = fixture.plan();
     assertEquals(CacheForm.PLAIN, plan.targets().get(0).form(), plan.refusals().toString());
     assertEquals("update", plan.targets().get(0).evictions().get(0).writer().fact().name());
+    Path classes = fixture.compile(plan);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Settings");
+      raceAndReadAgain(type.getConstructor().newInstance(), type.getMethod("value", String.class),
+          type.getMethod("update", String.class, String.class));
+    }
+  }
+
+  /** What a read answered: its value, or what its future completes with. */
+  private static Object answer(Object returned) {
+    return returned instanceof java.util.concurrent.CompletableFuture<?> future ? future.join() : returned;
+  }
+
+  @Test
+  void aPlainAsyncCacheDropsAFutureLoadedWhileItsWriterRan() throws Exception {
+    // a loader that blocks before it hands back its future: inside the cache, invalidateAll() would skip it
+    String blocking = settings("import java.util.concurrent.CompletableFuture;", "")
+        .replace("public String value(String name)", "public CompletableFuture<String> value(String name)")
+        .replace("return http.send(HttpRequest.newBuilder(URI.create(base + \"/settings/\" + name)).GET()",
+            "return CompletableFuture.completedFuture(http.send(HttpRequest.newBuilder(URI.create(base + \"/settings/\" + name)).GET()")
+        .replace("HttpResponse.BodyHandlers.ofString()).body();", "HttpResponse.BodyHandlers.ofString()).body());");
+    MigrationFixture fixture = new MigrationFixture(dir).java(blocking).createdOnce("shop.Settings", "");
+    MigrationPlan plan = fixture.plan();
+    assertEquals(CacheForm.PLAIN, plan.targets().get(0).form(), plan.refusals().toString());
+    assertTrue(MigrationFixture.after(plan, "src/main/java/shop/Settings.java").contains("AsyncCache<String, String>"));
     Path classes = fixture.compile(plan);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> type = loader.loadClass("shop.Settings");

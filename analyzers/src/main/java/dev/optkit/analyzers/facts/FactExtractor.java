@@ -120,6 +120,9 @@ public final class FactExtractor {
     return new FileRun(path, unit, new SourceText(content)).run();
   }
 
+  /** Where the statements of a method's or class's {@code @Sql} annotations are kept among its annotation values. */
+  public static final String SQL_STATEMENTS = "org.springframework.test.context.jdbc.Sql#statements";
+
   /** The work on one file; holds what every method of the file shares. */
   private final class FileRun {
     private final String path;
@@ -164,7 +167,7 @@ public final class FactExtractor {
         }
       }
       return new FileFacts(path, names.packageName(), text.lineCount(), List.copyOf(types), List.copyOf(methods),
-          List.copyOf(caches), suppressions());
+          List.copyOf(caches), suppressions(), Creations.in(unit, names));
     }
 
     private TypeFact describeType(TypeDeclaration<?> type) {
@@ -226,6 +229,7 @@ public final class FactExtractor {
     private Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
       Map<String, String> values = new TreeMap<>();
       for (AnnotationExpr annotation : type.getAnnotations()) {
+        sqlStatements(annotation).ifPresent(sql -> values.put(SQL_STATEMENTS, sql));
         String qualified = names.qualify(annotation.getNameAsString()).name();
         for (String member : TYPE_ANNOTATION_MEMBERS) {
           List<String> strings = annotationStrings(annotation, member);
@@ -436,6 +440,24 @@ public final class FactExtractor {
       return "{}";
     }
 
+    /**
+     * The statements of Spring's {@code @Sql(statements = ...)} (and of each {@code @Sql} in a
+     * {@code @SqlGroup}), joined as one script: a test that writes its data this way writes like code.
+     */
+    Optional<String> sqlStatements(AnnotationExpr annotation) {
+      String simple = annotation.getName().getIdentifier();
+      List<String> statements = new ArrayList<>();
+      if (simple.equals("Sql")) {
+        statements.addAll(annotationStrings(annotation, "statements"));
+      } else if (simple.equals("SqlGroup")) {
+        annotation.findAll(AnnotationExpr.class).stream().filter(a -> a != annotation
+            && a.getName().getIdentifier().equals("Sql")).forEach(a -> statements.addAll(annotationStrings(a, "statements")));
+      } else {
+        return Optional.empty();
+      }
+      return statements.isEmpty() ? Optional.empty() : Optional.of(String.join(";\n", statements));
+    }
+
     List<String> annotationStrings(AnnotationExpr annotation, String member) {
       List<String> values = new ArrayList<>();
       Expression value = null;
@@ -554,9 +576,17 @@ public final class FactExtractor {
         if (!values.isEmpty()) {
           annotationValues.put(file.names.qualify(annotation.getNameAsString()).name(), values.get(0));
         }
+        file.sqlStatements(annotation).ifPresent(sql -> annotationValues.put(SQL_STATEMENTS, sql));
       }
       ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, callable.getParameters().stream()
           .map(Parameter::getNameAsString).toList())).orElse(ResultMutations.Changes.NONE);
+      List<MethodFact.ParameterMutation> parameterChanges = new ArrayList<>(changes.parameters());
+      for (int i = 0; i < callable.getParameters().size(); i++) {
+        if (callable.getParameter(i).getAnnotationByName("MappingTarget").isPresent()) {
+          // a MapStruct mapper fills this argument in its generated implementation, which has no source here
+          parameterChanges.add(new MethodFact.ParameterMutation(i, "@MappingTarget"));
+        }
+      }
       return new MethodFact(owner, callable.getNameAsString(), List.copyOf(params), returnType, annotations,
           java.util.Collections.unmodifiableMap(annotationValues),
           callable.isStatic(), isAbstract, callable.isPrivate(),
@@ -567,7 +597,7 @@ public final class FactExtractor {
                   && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
-          List.copyOf(mutableFieldsRead), changes.results(), changes.parameters(), changes.handOffs(),
+          List.copyOf(mutableFieldsRead), changes.results(), List.copyOf(parameterChanges), changes.handOffs(),
           List.copyOf(transactionControl));
     }
 
@@ -1207,7 +1237,7 @@ public final class FactExtractor {
       if (name.equals("setAutoCommit") && call.getArguments().size() == 1
           && !(call.getArgument(0) instanceof BooleanLiteralExpr literal && literal.getValue())) {
         transactionControl.add("setAutoCommit(false)"); // anything but a literal true may turn it off
-      } else if ((name.equals("commit") || name.equals("rollback")) && call.getArguments().isEmpty()) {
+      } else if ((name.equals("commit") || name.equals("rollback") || name.equals("begin")) && call.getArguments().isEmpty()) {
         transactionControl.add(name + "()");
       }
     }

@@ -10,8 +10,35 @@ public record FileFacts(
     List<TypeFact> types,
     List<MethodFact> methods,
     List<ExistingCacheFact> existingCaches,
-    List<Suppression> suppressions) {
+    List<Suppression> suppressions,
+    List<Creation> creations) {
+
+  public FileFacts {
+    creations = creations == null ? List.of() : creations; // facts cached before they existed
+  }
 
   /** A {@code @SuppressWarnings("optkit:...")} or {@code // optkit:ignore} found in the file. */
   public record Suppression(String ruleId, SourceRange range, String reason) {}
+
+  /**
+   * A {@code new T(...)} in the file: where it runs decides how many objects of T it can make.
+   *
+   * @param ownerType the class whose code constructs it; empty in local and anonymous classes
+   * @param repeated inside a loop, a lambda or a local class: it may run any number of times
+   */
+  public record Creation(String type, String ownerType, Site site, boolean repeated, SourceRange range) {
+    /** The code a construction sits in. */
+    public enum Site {
+      /** A static field or static initializer: once per class loader. */
+      STATIC,
+      /** {@code main(String[])}: once per process. */
+      MAIN,
+      /** A singleton {@code @Bean} method: once per application context. */
+      BEAN,
+      /** A constructor, instance initializer or instance field: once per object of the owner. */
+      CONSTRUCTOR,
+      /** Any other method: as often as it is called. */
+      METHOD
+    }
+  }
 }

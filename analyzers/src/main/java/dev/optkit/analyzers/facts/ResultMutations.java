@@ -43,6 +43,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,7 +80,25 @@ final class ResultMutations {
       // Spring's and Commons' bean copiers write into the target: (source, target) and (target, source)
       Map.entry("BeanUtils.copyProperties", 1), Map.entry("PropertyUtils.copyProperties", 0),
       Map.entry("BeanUtils.populate", 0), Map.entry("ReflectionUtils.setField", 1),
-      Map.entry("FieldUtils.writeField", 0));
+      Map.entry("FieldUtils.writeField", 0), Map.entry("BeanUtils.setProperty", 0),
+      Map.entry("PropertyUtils.setProperty", 0), Map.entry("PropertyUtils.setSimpleProperty", 0));
+  /**
+   * Instance calls that write into one of their arguments, by its position: Jackson's updating
+   * readers, object mappers' {@code map(source, destination)} (ModelMapper, Dozer, Orika), and
+   * reflection ({@code field.set(target, v)}, {@code method.invoke(target, ...)}), which may set anything.
+   */
+  private static final Map<String, Integer> ARGUMENT_WRITERS = Map.ofEntries(
+      Map.entry("readerForUpdating", 0), Map.entry("updateValue", 0), Map.entry("withValueToUpdate", 0),
+      Map.entry("set", 0), Map.entry("setInt", 0), Map.entry("setLong", 0), Map.entry("setBoolean", 0),
+      Map.entry("setDouble", 0), Map.entry("setFloat", 0), Map.entry("setShort", 0), Map.entry("setByte", 0),
+      Map.entry("setChar", 0), Map.entry("invoke", 0), Map.entry("invokeExact", 0));
+  /** Argument counts at which an {@link #ARGUMENT_WRITERS} name writes its argument (other counts are other methods). */
+  private static final Map<String, Integer> ARGUMENT_WRITER_MIN_ARGUMENTS = Map.of(
+      "set", 2, "invoke", 1, "invokeExact", 1);
+  /** Wrappers that write through to the object they get: Spring's binders and property accessors. */
+  private static final Set<String> WRITING_WRAPPERS = Set.of(
+      "DataBinder", "WebDataBinder", "BeanWrapperImpl", "DirectFieldAccessor");
+
   /** Calls that put their arguments into their receiver. */
   private static final Set<String> INSERTING = Set.of(
       "add", "addAll", "addFirst", "addLast", "put", "putAll", "putIfAbsent", "set", "push", "offer", "offerFirst",
@@ -103,7 +122,8 @@ final class ResultMutations {
       "Collections.unmodifiableSet", "Collections.unmodifiableMap", "Collections.unmodifiableCollection",
       "Collections.synchronizedList", "Collections.synchronizedSet", "Collections.synchronizedMap",
       "Collections.synchronizedCollection", "Collections.checkedList", "Collections.checkedMap",
-      "Collections.unmodifiableSortedMap", "Collections.unmodifiableNavigableMap", "Collections.enumeration");
+      "Collections.unmodifiableSortedMap", "Collections.unmodifiableNavigableMap", "Collections.enumeration",
+      "PropertyAccessorFactory.forBeanPropertyAccess", "PropertyAccessorFactory.forDirectFieldAccess");
   /** Reads of what a value holds: an element, Optional's value, a future's result. */
   private static final Set<String> ELEMENT_READS = Set.of(
       "orElseThrow", "get", "orElse", "orElseGet", "join", "getFirst", "getLast", "peekFirst", "peekLast", "element",
@@ -154,6 +174,10 @@ final class ResultMutations {
 
   /** The position that stands for the receiver of a call ({@code value.method()}) in hand-offs and changes. */
   static final int RECEIVER = MethodFact.RECEIVER;
+  /** A field of this object, or what its accessor returns: part of the receiver. */
+  private static final Origin RECEIVER_PART = Origin.ofParameter(RECEIVER).asPart();
+  /** First names of qualified type names ({@code java.util.Collections.sort(l)}), which are no fields. */
+  private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jakarta", "org", "com", "io", "net", "dev");
 
   /**
    * Where a value came from: the result of a call (by name, argument count and position, -1
@@ -238,6 +262,12 @@ final class ResultMutations {
         if (step.getOperator().name().contains("CREMENT")
             && (step.getExpression() instanceof FieldAccessExpr || step.getExpression() instanceof ArrayAccessExpr)) {
           assignment(step.getExpression(), null);
+        }
+      }
+      for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
+        String created = creation.getType().getNameAsString();
+        if (WRITING_WRAPPERS.contains(created) && creation.getArguments().isNonEmpty()) {
+          changed(source(creation.getArgument(0)), "new " + created); // new DataBinder(pet).bind(values)
         }
       }
       for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
@@ -343,13 +373,32 @@ final class ResultMutations {
       } else if (scope != null && (MUTATORS.contains(name) || isSetter(name))) {
         target = scope;
       }
+      Integer written = scope == null ? null : ARGUMENT_WRITERS.get(name);
+      if (written != null && call.getArguments().size() > written
+          && call.getArguments().size() >= ARGUMENT_WRITER_MIN_ARGUMENTS.getOrDefault(name, 1)) {
+        changed(source(call.getArgument(written)), scope instanceof NameExpr on ? on + "." + name : name);
+      } else if (target == null && scope != null && name.equals("map") && call.getArguments().size() == 2) {
+        changed(source(call.getArgument(1)), "map"); // mapper.map(source, destination) fills the destination
+      }
+      Optional<MethodReferenceExpr> stored = scope instanceof NameExpr function ? localReference(function)
+          : Optional.empty();
+      if (target == null && stored.isPresent() && !call.getArguments().isEmpty()) {
+        // BiConsumer<Pet, String> s = Pet::setName; s.accept(pet, n): the first argument is the receiver
+        MethodReferenceExpr reference = stored.get();
+        String id = reference.getIdentifier();
+        if (reference.getScope() instanceof TypeExpr type && (isSetter(id) || MUTATORS.contains(id))) {
+          changed(source(call.getArgument(0)), type.getType().asString() + "::" + id);
+        }
+      }
       if (target != null) {
         changed(source(target), target instanceof NameExpr element && isElementVariable(element)
             ? element.getNameAsString() + "." + name : name);
       } else if (scope != null) {
         // account.deposit(5): whether that changes the account depends on the project method
         for (Origin receiver : source(scope)) {
-          handOffs.add(handOff(receiver, name, call.getArguments().size(), RECEIVER));
+          if (!receiver.equals(RECEIVER_PART)) { // jdbc.query(...) on a field: too common to follow, and rarely a change
+            handOffs.add(handOff(receiver, name, call.getArguments().size(), RECEIVER));
+          }
         }
       }
       Set<Origin> receiver = scope == null ? Set.of() : elements(source(scope));
@@ -446,8 +495,14 @@ final class ResultMutations {
       if (value instanceof ArrayAccessExpr slot) {
         return elements(source(slot.getName()));
       }
-      if (value instanceof FieldAccessExpr access && !(access.getScope() instanceof ThisExpr)
-          && !(access.getScope() instanceof SuperExpr)) {
+      if (value instanceof ThisExpr this_ && this_.getTypeName().isEmpty()) {
+        return Set.of(Origin.ofParameter(RECEIVER)); // helper.register(this)
+      }
+      if (value instanceof FieldAccessExpr access && (access.getScope() instanceof ThisExpr
+          || access.getScope() instanceof SuperExpr)) {
+        return Set.of(RECEIVER_PART); // this.tags
+      }
+      if (value instanceof FieldAccessExpr access) {
         return parts(source(access.getScope())); // pet.owner: part of the object graph the result reaches
       }
       if (value instanceof ArrayInitializerExpr || value instanceof ArrayCreationExpr) {
@@ -479,6 +534,9 @@ final class ResultMutations {
     private Set<Origin> callSource(MethodCallExpr call) {
       String name = call.getNameAsString();
       Expression scope = call.getScope().orElse(null);
+      if ((scope == null || scope instanceof ThisExpr) && call.getArguments().isEmpty() && isGetter(name)) {
+        return Set.of(RECEIVER_PART); // getTags().add(t): an accessor of this object hands out a part of it
+      }
       if (scope instanceof NameExpr type) {
         String qualified = type.getNameAsString() + "." + name;
         if (HOLDING_FACTORIES.contains(qualified)) {
@@ -506,6 +564,9 @@ final class ResultMutations {
         }
       }
       Set<Origin> inner = scope == null ? Set.of() : source(scope);
+      if (inner.equals(Set.of(RECEIVER_PART))) {
+        inner = Set.of(); // repo.all() on a field: the call's result, not a part of this object
+      }
       if (!inner.isEmpty()) {
         // people.findById(id).orElseThrow().setName(n) changes what findById returned; list.iterator().remove()
         // and map.entrySet().removeIf(...) change the list and the map through their views; pet.getOwner() is
@@ -619,7 +680,20 @@ final class ResultMutations {
     private Set<Origin> lambdaElements(LambdaExpr lambda) {
       Node parent = lambda.getParentNode().orElse(null);
       if (parent instanceof MethodCallExpr call && call.getArguments().contains(lambda)) {
-        return call.getScope().map(s -> elements(source(s))).orElse(Set.of());
+        Set<Origin> receiver = call.getScope().map(s -> elements(source(s))).orElse(Set.of());
+        if (!receiver.isEmpty()) {
+          return receiver;
+        }
+        // apply(pet, p -> p.setName(n)): a helper may run the function on its other arguments or their elements
+        Set<Origin> given = new LinkedHashSet<>();
+        for (Expression other : call.getArguments()) {
+          if (other != lambda) {
+            Set<Origin> passed = source(other);
+            given.addAll(passed);
+            given.addAll(elements(passed));
+          }
+        }
+        return given;
       }
       if (parent instanceof VariableDeclarator variable) {
         // Consumer<Pet> rename = p -> p.setName(n); pets.forEach(rename)
@@ -633,6 +707,17 @@ final class ResultMutations {
         return elements;
       }
       return Set.of();
+    }
+
+    /** The method reference a local function was declared with ({@code BiConsumer<Pet, String> s = Pet::setName}). */
+    private Optional<MethodReferenceExpr> localReference(NameExpr function) {
+      if (!locals.contains(function.getNameAsString())) {
+        return Optional.empty();
+      }
+      return body.findAll(VariableDeclarator.class).stream()
+          .filter(v -> v.getNameAsString().equals(function.getNameAsString()))
+          .flatMap(v -> v.getInitializer().stream())
+          .filter(i -> i instanceof MethodReferenceExpr).map(i -> (MethodReferenceExpr) i).findFirst();
     }
 
     private boolean localLambda(NameExpr function) {
@@ -703,8 +788,15 @@ final class ResultMutations {
       int parameter = parameters.indexOf(name);
       if (parameter >= 0) {
         result.add(Origin.ofParameter(parameter));
+      } else if (result.isEmpty() && ownField(name)) {
+        result.add(RECEIVER_PART); // tags.add(t): a field of this object is part of the object
       }
       return result;
+    }
+
+    /** A name that is neither a local nor a type or package: a field of this object (or an inherited one). */
+    private boolean ownField(String name) {
+      return !locals.contains(name) && !Character.isUpperCase(name.charAt(0)) && !PACKAGE_ROOTS.contains(name);
     }
 
     private static int indexOf(NodeList<Statement> statements, Statement statement) {
@@ -814,6 +906,11 @@ final class ResultMutations {
       current = current instanceof EnclosedExpr enclosed ? enclosed.getInner() : ((CastExpr) current).getExpression();
     }
     return current;
+  }
+
+  private static boolean isGetter(String name) {
+    return name.length() > 3 && name.startsWith("get") && Character.isUpperCase(name.charAt(3))
+        || name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2));
   }
 
   private static boolean isSetter(String name) {

@@ -67,6 +67,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     return new DataFootprint(ClientKind.API, Set.of("url:" + resourcePath(path)), false);
   }
 
+  /** A database write optkit cannot name: it overlaps every database read. */
+  public static DataFootprint unknownDatabase() {
+    return new DataFootprint(ClientKind.DB, Set.of(), true);
+  }
+
   /** Reads footprints of sites against the project's entity mappings. */
   public static final class Reader {
     private final ProjectIndex index;
@@ -116,10 +121,32 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         unknown = true; // a derived query or EntityManager call on an unknown entity, SQL built at run time
       }
       if (site.access() != dev.optkit.analyzers.facts.Access.READ) {
-        // a write to a table with a trigger also writes whatever the trigger's body writes
-        for (String name : List.copyOf(names)) {
-          if (name.startsWith("table:") && index.schemaTriggers().fires(name.substring("table:".length()))) {
-            names.add("trigger:" + name.substring("table:".length()));
+        return withWriteEffects(names, unknown);
+      }
+      return new DataFootprint(ClientKind.DB, Set.copyOf(names), unknown);
+    }
+
+    /** What a SQL script run as a write changes ({@code @Sql(statements = ...)} in a test): parsed like a call's SQL. */
+    public DataFootprint ofWrittenScript(String script) {
+      DataFootprint parsed = sql.computeIfAbsent(script, this::parseSql);
+      return withWriteEffects(new TreeSet<>(parsed.names()), parsed.unknown());
+    }
+
+    /**
+     * A write to a table with a trigger also writes whatever the trigger's body writes; one referenced
+     * by a foreign key with ON DELETE/UPDATE CASCADE or SET NULL/DEFAULT also writes the referencing tables.
+     */
+    private DataFootprint withWriteEffects(Set<String> names, boolean unknown) {
+      for (String name : List.copyOf(names)) {
+        if (!name.startsWith("table:")) {
+          continue;
+        }
+        Set<String> written = new TreeSet<>(index.schemaWriteEffects().cascadesFrom(name.substring("table:".length())));
+        written.add(name.substring("table:".length()));
+        for (String table : written) {
+          names.add("table:" + table);
+          if (index.schemaWriteEffects().fires(table)) {
+            names.add("trigger:" + table);
             unknown = true;
           }
         }
@@ -147,6 +174,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     }
 
     private DataFootprint parseSql(String text) {
+      if (SchemaWriteEffects.definesCodeOrIndex(text)) {
+        return new DataFootprint(ClientKind.DB, Set.of(), false); // CREATE TRIGGER, INDEX, FUNCTION: no row changes
+      }
       Set<String> names = new TreeSet<>();
       try {
         Set<String> tables = new TreeSet<>();

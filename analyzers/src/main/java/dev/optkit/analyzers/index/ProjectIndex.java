@@ -36,7 +36,7 @@ public final class ProjectIndex {
   private final List<FileFacts> files;
   private final MyBatisXmlMappers xmlMappers;
   private final SchemaViews views;
-  private final SchemaTriggers triggers;
+  private final SchemaWriteEffects writeEffects;
   private final OrmXmlMappings ormXml;
   private final ClientCatalog catalog;
   private final int maxDepth;
@@ -64,20 +64,20 @@ public final class ProjectIndex {
   /** @param views the views the project's SQL scripts create: reading one reads the tables behind it */
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
       SchemaViews views) {
-    this(files, catalog, maxDepth, xmlMappers, views, SchemaTriggers.none());
+    this(files, catalog, maxDepth, xmlMappers, views, SchemaWriteEffects.none());
   }
 
-  /** @param triggers the tables the project's SQL scripts put triggers on: writing one may write anything */
+  /** @param writeEffects what a write to a table also writes: triggers (anything), cascading foreign keys */
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
-      SchemaViews views, SchemaTriggers triggers) {
-    this(files, catalog, maxDepth, xmlMappers, views, triggers, OrmXmlMappings.none());
+      SchemaViews views, SchemaWriteEffects writeEffects) {
+    this(files, catalog, maxDepth, xmlMappers, views, writeEffects, OrmXmlMappings.none());
   }
 
   /** @param ormXml JPA entities and associations mapped in XML ({@code orm.xml}), beside the annotations */
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
-      SchemaViews views, SchemaTriggers triggers, OrmXmlMappings ormXml) {
+      SchemaViews views, SchemaWriteEffects writeEffects, OrmXmlMappings ormXml) {
     this.views = views;
-    this.triggers = triggers;
+    this.writeEffects = writeEffects;
     this.ormXml = ormXml;
     this.xmlMappers = xmlMappers;
     this.files = List.copyOf(files);
@@ -555,8 +555,8 @@ public final class ProjectIndex {
     return List.copyOf(byField.values());
   }
 
-  public SchemaTriggers schemaTriggers() {
-    return triggers;
+  public SchemaWriteEffects schemaWriteEffects() {
+    return writeEffects;
   }
 
   public SchemaViews schemaViews() {

@@ -15,4 +15,21 @@ public record Decoded(String text, Charset charset) {
       return new Decoded(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
     }
   }
+
+  /**
+   * Like {@link #of}, but a byte order mark names the charset first (UTF-8, UTF-16 in either
+   * order), as tools on Windows write SQL scripts. The mark itself is not part of the text.
+   */
+  public static Decoded withByteOrderMark(byte[] bytes) {
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE);
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
+    }
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      return of(java.util.Arrays.copyOfRange(bytes, 3, bytes.length));
+    }
+    return of(bytes);
+  }
 }

@@ -47,6 +47,22 @@ class ResultMutationsTest {
   }
 
   @Test
+  void aMethodChangingItsOwnFieldsOrWhatItsAccessorsReturnChangesItsReceiver() {
+    for (String method : List.of(
+        "void tag(String t) { tags.add(t); }",
+        "void tag(String t) { this.tags.add(t); }",
+        "void tag(String t) { getTags().add(t); }",
+        "void tag(String t) { this.getTags().add(t); }",
+        "void rename(String n) { owner.setName(n); }",
+        "void rename(String n) { getOwner().setName(n); }",
+        "void reset() { Collections.sort(tags); }")) {
+      assertTrue(changes(method).parameters().stream().anyMatch(m -> m.parameter() == MethodFact.RECEIVER),
+          method + ": " + changes(method).parameters());
+    }
+    assertEquals(List.of(), changes("String label() { return getName().trim() + tags.size(); }").parameters());
+  }
+
+  @Test
   void aMethodCalledOnAResultIsAHandOffOfTheReceiver() {
     assertEquals(List.of(new MethodFact.HandOff("account", 1, -1, "deposit", 1, MethodFact.RECEIVER)),
         changes("void pay(long id) { dao.account(id).deposit(5); }").handOffs().stream()
@@ -209,6 +225,17 @@ class ResultMutationsTest {
       apply(dao.a(o), List::clear);                                                      | a:::clear
       dao.a(o).forEach(this.renamer);                                                    | a:hands its elements to this.renamer
       try (Stream<Pet> s = dao.a(o).stream()) { s.forEach(p -> p.setName(n)); }          | a:p.setName
+      Optional.ofNullable(dao.a(o)).ifPresent(p -> p.setName(n));                       | a:p.setName
+      Pet p = dao.a(o); Optional.ofNullable(p).ifPresent(q -> q.setPrice(1));            | a:q.setPrice
+      BiConsumer<Pet, String> s = Pet::setName; s.accept(dao.a(o), n);                  | a:Pet::setName
+      mapper.readerForUpdating(dao.a(o)).readValue(json);                                | a:mapper.readerForUpdating
+      mapper.updateValue(dao.a(o), form);                                                | a:mapper.updateValue
+      modelMapper.map(form, dao.a(o));                                                   | a:map
+      Field f = Pet.class.getDeclaredField("name"); f.set(dao.a(o), n);                  | a:f.set
+      apply(dao.a(o), p -> p.setName(n));                                                | a:p.setName
+      Pet p = dao.a(o); run(() -> p.setName(n));                                         | a:setName
+      new DataBinder(dao.a(o)).bind(values);                                             | a:new DataBinder
+      PropertyAccessorFactory.forBeanPropertyAccess(dao.a(o)).setPropertyValue("name", n); | a:setPropertyValue
       """)
   void shapesThatChangeTheResultAreReported(String statements, String expected) {
     List<String> found = changedResults("void f(Object o, boolean k, int n, Object x, Object form, Object src, "

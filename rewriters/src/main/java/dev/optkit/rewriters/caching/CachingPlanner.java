@@ -47,6 +47,7 @@ public final class CachingPlanner {
 
   private final java.util.function.Predicate<String> inModule;
   private final Set<String> acceptStale;
+  private final SingleInstance singleInstance;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
     this(index, config, traits, path -> true, Set.of());
@@ -64,6 +65,7 @@ public final class CachingPlanner {
     this.traits = traits;
     this.inModule = inModule;
     this.acceptStale = Set.copyOf(acceptStale);
+    this.singleInstance = new SingleInstance(index);
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -119,6 +121,11 @@ public final class CachingPlanner {
       }
       usedNames.add(cacheName);
       Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
+      Optional<String> snapshot = snapshotRead(method.get());
+      if (snapshot.isPresent()) {
+        refusals.add(new Refusal(finding, snapshot.get()));
+        continue;
+      }
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (Writer writer : writers(method.get())) {
@@ -147,6 +154,15 @@ public final class CachingPlanner {
         // every entry: a writer's parameter named like the key may be the new value (updateEmail(id, email)
         // changes which key finds the row), so a keyed eviction would leave the old entry stale
         evictions.add(new CachingTarget.Eviction(writer.method()));
+      }
+      if (form == CacheForm.PLAIN && !fact.isStatic() && !evictions.isEmpty()) {
+        Optional<String> several = singleInstance.whyNot(fact.ownerType());
+        if (several.isPresent()) {
+          String evicting = evictions.stream().map(e -> e.writer().fact().displayName() + "()").distinct().sorted()
+              .collect(java.util.stream.Collectors.joining(", "));
+          unmatched.add(evicting + " would evict only the cache of the object it runs on, and " + several.get()
+              + ": a write through one object would leave another object's cache stale");
+        }
       }
       List<String> acceptedStale = new ArrayList<>();
       if (!unmatched.isEmpty()) {
@@ -286,10 +302,6 @@ public final class CachingPlanner {
       return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
           + "): caching the publisher does not cache its result, each subscriber calls again; use .cache() on it "
           + "or a reactive cache");
-    }
-    boolean async = isFuture(fact.returnType());
-    if (async && !fact.modifiers().thrown().isEmpty()) {
-      return Optional.of("returns a future but declares checked exceptions: the async loader cannot rethrow them");
     }
     return Optional.empty();
   }
@@ -496,6 +508,13 @@ public final class CachingPlanner {
       if (call.name().equals(handOff.to()) && call.argumentCount() == handOff.toArguments()) {
         found.addAll(index.targetsOf(call));
       }
+    }
+    if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER) {
+      // dao.find(id).tag(t): a call on a call's result whose type the extractor could not name records no call
+      // site, so every project instance method of that name may be the one called
+      found.addAll(index.methods().stream().filter(m -> m.fact().name().equals(handOff.to())
+          && !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()
+          && !SourceSet.isTestPath(m.path())).toList());
     }
     return found;
   }
@@ -770,6 +789,8 @@ public final class CachingPlanner {
       if (!SourceSet.isTestPath(method.path())) {
         index.webEntryPoints().writtenResource(method).ifPresent(served -> found.add(new ProjectWrite(method,
             DataFootprint.servedResource(served), "serves writes to " + served, false)));
+      } else if (isTest(method)) {
+        sqlScriptsRun(method).ifPresent(found::add);
       }
     }
     projectWrites = List.copyOf(found);
@@ -829,6 +850,30 @@ public final class CachingPlanner {
       }
     }
     return false;
+  }
+
+  /**
+   * A test run with Spring's {@code @Sql} (on the method, or on its class for every test) writes
+   * before or after it: its {@code statements} parsed, its script files as data optkit cannot name.
+   */
+  private Optional<ProjectWrite> sqlScriptsRun(IndexedMethod test) {
+    Optional<TypeFact> owner = index.type(test.fact().ownerType());
+    boolean onMethod = test.fact().annotations().stream().anyMatch(CachingPlanner::sqlAnnotation);
+    boolean onClass = owner.map(t -> t.annotations().stream().anyMatch(CachingPlanner::sqlAnnotation)).orElse(false);
+    if (!onMethod && !onClass) {
+      return Optional.empty();
+    }
+    String statements = onMethod ? test.fact().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS)
+        : owner.get().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS);
+    DataFootprint written = statements == null ? DataFootprint.unknownDatabase()
+        : index.footprints().ofWrittenScript(statements);
+    return Optional.of(new ProjectWrite(test, written, "runs @Sql " + (statements == null ? "scripts" : "statements")
+        + " that write " + describe(written) + (onMethod ? "" : " (on its class)"), false));
+  }
+
+  private static boolean sqlAnnotation(String annotation) {
+    return annotation.endsWith(".Sql") || annotation.endsWith(".SqlGroup") || annotation.equals("Sql")
+        || annotation.equals("SqlGroup");
   }
 
   private static boolean isTest(IndexedMethod method) {
@@ -895,9 +940,61 @@ public final class CachingPlanner {
     if (writer.isStatic() && !cached.fact().isStatic()) {
       return Optional.of("it is static and cannot reach the instance's cache");
     }
-    if (transactional(writerMethod)) {
-      return Optional.of("it runs in a transaction: invalidating before the commit would let a concurrent read "
+    Optional<String> transaction = inTransaction(writerMethod, new java.util.HashSet<>());
+    if (transaction.isPresent()) {
+      String where = transaction.get().equals(writer.displayName() + "()") ? "it runs in a transaction"
+          : "it runs in the transaction of " + transaction.get() + ", which calls it";
+      return Optional.of(where + ": invalidating before the commit would let a concurrent read "
           + "cache the old value again, and plain Java has no after-commit hook optkit can rely on");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A database read inside a transaction on MySQL or MariaDB (REPEATABLE READ by default) sees the
+   * snapshot its transaction took at its first read: loaded after a writer's eviction, it may still
+   * predate that write, and nothing after the load would tell the cache. Reads that never run in a
+   * transaction read the latest commit.
+   */
+  private Optional<String> snapshotRead(IndexedMethod cached) {
+    if (traits.snapshotDatabase() == null || index.reachedIo(cached).stream()
+        .noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
+      return Optional.empty();
+    }
+    return inTransaction(cached, new java.util.HashSet<>()).map(transaction -> "it reads the database inside the "
+        + "transaction of " + transaction + ", and " + traits.snapshotDatabase() + " (REPEATABLE READ by default) "
+        + "answers from the snapshot that transaction took at its first read: a value it loads after a writer's "
+        + "eviction may predate that write, and the cache would keep it");
+  }
+
+  private static final Set<String> TRANSACTION_RUNNERS = Set.of(
+      "org.springframework.transaction.support.TransactionTemplate",
+      "org.springframework.transaction.support.TransactionOperations",
+      "org.springframework.transaction.reactive.TransactionalOperator",
+      "jakarta.persistence.EntityTransaction", "javax.persistence.EntityTransaction",
+      "jakarta.transaction.UserTransaction", "javax.transaction.UserTransaction");
+
+  /**
+   * The method, or a production method on some path of callers above it, that runs in a
+   * transaction (annotated, or running one through a transaction template, or begin() on a transaction):
+   * a write below it commits only when that method returns, after any eviction the writer made.
+   */
+  private Optional<String> inTransaction(IndexedMethod method, Set<IndexedMethod> seen) {
+    if (!seen.add(method)) {
+      return Optional.empty();
+    }
+    if (transactional(method) || method.fact().transactionControl().contains("begin()")
+        || method.fact().calls().stream().anyMatch(call -> call.receiverType() != null
+            && TRANSACTION_RUNNERS.contains(call.receiverType()))) {
+      return Optional.of(method.fact().displayName() + "()");
+    }
+    for (IndexedMethod caller : callersOf(method)) {
+      if (!SourceSet.isTestPath(caller.path())) {
+        Optional<String> found = inTransaction(caller, seen);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
     }
     return Optional.empty();
   }

@@ -73,7 +73,6 @@ public final class PlainJavaCacheRewrite {
     String keyLocal = local("key", args);
     String cachedLocal = local("cached", args);
     String valueLocal = local("value", args);
-    String executorLocal = local("executor", args);
     String keyType;
     String keyExpression;
     String keyDeclaration = "";
@@ -123,8 +122,8 @@ public final class PlainJavaCacheRewrite {
         .append(bodyIndent).append(unit1).append(".maximumSize(").append(target.policy().maximumSize()).append(')').append(nl)
         .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
         .append(bodyIndent).append(unit1).append(async ? ".buildAsync();" : ".build();").append(nl).append(nl);
-    // only a cache its writers invalidate can load across a write; an async one holds the load itself, which goes
-    String writesField = async || target.evictions().isEmpty() ? null : uniqueMember(fieldName + "Writes");
+    // only a cache its writers invalidate can load across a write
+    String writesField = target.evictions().isEmpty() ? null : uniqueMember(fieldName + "Writes");
     if (writesField != null) {
       imports.add("java.util.concurrent.atomic.AtomicLong");
       field.append(memberIndent).append("/** Added by optkit migrate: writes invalidating ").append(fieldName)
@@ -146,8 +145,31 @@ public final class PlainJavaCacheRewrite {
     body.add(bodyIndent + unit1 + "return " + loaderCall + ";");
     body.add(bodyIndent + "}");
     if (async) {
-      body.add(bodyIndent + "return " + fieldName + ".get(" + keyExpression + ", (" + keyLocal + ", " + executorLocal + ") -> "
-          + loaderCall + ");");
+      // the load runs outside the cache: a future computed inside it is skipped by invalidateAll() while its
+      // loader blocks, and would be stored after the write that tried to drop it
+      String keyVariable = params.size() > 1 ? keyLocal : keyExpression;
+      if (params.size() > 1) {
+        body.add(bodyIndent + keyType + " " + keyLocal + " = " + keyExpression + ";");
+      }
+      body.add(bodyIndent + returnType + " " + cachedLocal + " = " + fieldName + ".getIfPresent(" + keyVariable + ");");
+      body.add(bodyIndent + "if (" + cachedLocal + " != null) {");
+      body.add(bodyIndent + unit1 + "return " + cachedLocal + ";");
+      body.add(bodyIndent + "}");
+      String writesLocal = local("writes", args);
+      if (writesField != null) {
+        body.add(bodyIndent + "long " + writesLocal + " = " + writesField + ".get();");
+      }
+      body.add(bodyIndent + returnType + " " + valueLocal + " = " + loaderCall + ";");
+      body.add(bodyIndent + "if (" + valueLocal + " == null) {");
+      body.add(bodyIndent + unit1 + "return null;");
+      body.add(bodyIndent + "}");
+      body.add(bodyIndent + fieldName + ".put(" + keyVariable + ", " + valueLocal + ");");
+      if (writesField != null) {
+        body.add(bodyIndent + "if (" + writesField + ".get() != " + writesLocal + ") {");
+        body.add(bodyIndent + unit1 + fieldName + ".synchronous().invalidate(" + keyVariable + ");");
+        body.add(bodyIndent + "}");
+      }
+      body.add(bodyIndent + "return " + valueLocal + ";");
     } else {
       String keyVariable = params.size() > 1 ? keyLocal : keyExpression;
       if (params.size() > 1) {

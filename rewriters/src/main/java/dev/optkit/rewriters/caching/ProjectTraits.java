@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,8 @@ public record ProjectTraits(
     int javaRelease,
     String switchType,
     boolean transactions,
-    java.util.Map<String, List<String>> applications) {
+    java.util.Map<String, List<String>> applications,
+    String snapshotDatabase) {
 
   /**
    * The Spring Boot applications whose component scans cover a package: each one starts a context of
@@ -42,6 +44,14 @@ public record ProjectTraits(
   }
 
   /** Artifacts that bring spring-tx, so Spring's transaction-aware cache decorator can be used. */
+  /**
+   * Drivers of databases whose default isolation reads from a snapshot taken at a transaction's
+   * first read (MySQL's and MariaDB's InnoDB: REPEATABLE READ), by artifact, with the database's name.
+   */
+  private static final java.util.Map<String, String> SNAPSHOT_DRIVERS = java.util.Map.of(
+      "mysql-connector-j", "MySQL", "mysql-connector-java", "MySQL", "mariadb-java-client", "MariaDB",
+      "r2dbc-mysql", "MySQL", "r2dbc-mariadb", "MariaDB");
+
   private static final java.util.Set<String> TRANSACTIONAL_ARTIFACTS = java.util.Set.of(
       "spring-tx", "spring-jdbc", "spring-orm", "spring-boot-starter-jdbc", "spring-boot-starter-data-jpa",
       "spring-boot-starter-data-jdbc", "mybatis-spring-boot-starter", "mybatis-spring", "spring-data-jpa",
@@ -77,6 +87,7 @@ public record ProjectTraits(
     String switchType = null;
     boolean transactional = false;
     java.util.Map<String, List<String>> applications = new java.util.TreeMap<>();
+    Set<String> applicationAnnotations = applicationAnnotations(index);
     for (FileFacts file : index.files()) {
       if (!inModule.test(file.path())) {
         continue;
@@ -99,8 +110,10 @@ public record ProjectTraits(
           if (annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan")) {
             scans.addAll(scannedPackages(type));
           }
-          if (annotation.endsWith("SpringBootApplication")) {
-            applications.put(type.qualifiedName(), scannedPackages(type));
+          if (!type.kind().equals("annotation") && (applicationAnnotations.contains(annotation)
+              || simpleName(annotation).equals("SpringBootConfiguration") && type.annotations().stream()
+                  .anyMatch(a -> simpleName(a).equals("EnableAutoConfiguration")))) {
+            applications.put(type.qualifiedName(), scannedPackages(type)); // each one starts a context of its own
           }
           if (SERVICE_BEANS.contains(annotation)) {
             beanPackages.add(packageOf(type.qualifiedName()));
@@ -137,7 +150,32 @@ public record ProjectTraits(
         : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching,
         configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional,
-        Collections.unmodifiableMap(applications));
+        Collections.unmodifiableMap(applications),
+        model.flatMap(m -> m.dependencyArtifacts().stream().filter(SNAPSHOT_DRIVERS::containsKey).sorted().findFirst())
+            .map(SNAPSHOT_DRIVERS::get).orElse(null));
+  }
+
+  /**
+   * Annotations that make a class a Spring Boot application: {@code @SpringBootApplication} and the
+   * project's own annotations meta-annotated with it (at any depth).
+   */
+  private static Set<String> applicationAnnotations(ProjectIndex index) {
+    // unqualified too: a wildcard import of a package not on the class path leaves the simple name
+    Set<String> found = new java.util.HashSet<>(Set.of("org.springframework.boot.autoconfigure.SpringBootApplication",
+        "SpringBootApplication"));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (FileFacts file : index.files()) {
+        for (TypeFact type : file.types()) {
+          if (type.kind().equals("annotation") && !found.contains(type.qualifiedName())
+              && type.annotations().stream().anyMatch(found::contains)) {
+            grew = found.add(type.qualifiedName()) || grew;
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** A method optkit itself annotated (its cache names start with "optkit."). */

@@ -1,0 +1,361 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.io.Decoded;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.Token;
+
+/**
+ * What a write to a table writes besides that table, from the project's SQL scripts (and the SQL
+ * inside Liquibase XML changelogs):
+ * <ul>
+ *   <li>Triggers and Postgres rules: their body may write any table (a procedure, a Java class,
+ *       vendor code), so a write to such a table counts as one to data optkit cannot name.</li>
+ *   <li>Foreign keys with {@code ON DELETE} or {@code ON UPDATE} {@code CASCADE}, {@code SET NULL}
+ *       or {@code SET DEFAULT}: deleting or re-keying a parent row changes the referencing table,
+ *       and on through its own cascades.</li>
+ * </ul>
+ * JSqlParser parses no {@code CREATE TRIGGER}, so scripts are read with its lexer (comments and
+ * string literals are tokens of their own, never read as words): after {@code CREATE ... TRIGGER}
+ * the name following the first {@code ON} is the table, after {@code CREATE ... RULE} the one
+ * following {@code TO}; in {@code CREATE TABLE} and {@code ALTER TABLE} statements each
+ * {@code REFERENCES parent} with a changing action links the parent to the statement's table.
+ * MySQL's versioned comments ({@code /*!50003 CREATE TRIGGER ... *}{@code /}, as mysqldump writes
+ * them) are read as the SQL they hold. Scripts are read as UTF-8, as UTF-16 or UTF-8 after a byte
+ * order mark, and as ISO-8859-1 when not valid UTF-8. A script that mentions triggers, rules or
+ * cascades but cannot be lexed makes every table count as triggered.
+ */
+public final class SchemaWriteEffects {
+  private static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
+  /** Liquibase elements whose text is SQL run against the database. */
+  private static final Set<String> LIQUIBASE_SQL = Set.of("sql", "createProcedure", "createView");
+
+  private final Set<String> triggered;
+  private final Map<String, Set<String>> cascades;
+  private final boolean everyTable;
+
+  private SchemaWriteEffects(Set<String> triggered, Map<String, Set<String>> cascades, boolean everyTable) {
+    this.triggered = Set.copyOf(triggered);
+    this.cascades = Map.copyOf(cascades);
+    this.everyTable = everyTable;
+  }
+
+  public static SchemaWriteEffects none() {
+    return new SchemaWriteEffects(Set.of(), Map.of(), false);
+  }
+
+  public static SchemaWriteEffects read(List<Path> scripts) {
+    return read(scripts, List.of());
+  }
+
+  public static SchemaWriteEffects read(List<Path> scripts, List<Path> xmlFiles) {
+    return read(scripts, xmlFiles, List.of());
+  }
+
+  /**
+   * @param xmlFiles XML files of the project: Liquibase changelogs among them add the SQL they hold
+   * @param statements SQL the code runs ({@code jdbc.execute("CREATE TRIGGER ...")}), read like a script's
+   */
+  public static SchemaWriteEffects read(List<Path> scripts, List<Path> xmlFiles, List<String> statements) {
+    List<String> texts = new ArrayList<>(statements);
+    for (Path script : scripts) {
+      readText(script).ifPresent(texts::add);
+    }
+    for (Path xml : xmlFiles) {
+      texts.addAll(liquibaseSql(xml));
+    }
+    Set<String> triggered = new TreeSet<>();
+    Map<String, Set<String>> cascades = new HashMap<>();
+    boolean everyTable = false;
+    for (String raw : texts) {
+      String lower = raw.toLowerCase(Locale.ROOT);
+      if (!lower.contains("trigger") && !lower.contains("rule") && !lower.contains("references")) {
+        continue;
+      }
+      try {
+        new Reading(triggered, cascades).lex(lexable(raw));
+      } catch (RuntimeException | Error e) { // the lexer's TokenMgrError is an Error
+        everyTable = true;
+      }
+    }
+    return new SchemaWriteEffects(triggered, cascades, everyTable);
+  }
+
+  private static final Set<String> CODE_OR_INDEX = Set.of(
+      "TRIGGER", "RULE", "FUNCTION", "PROCEDURE", "INDEX", "SEQUENCE", "TYPE", "DOMAIN", "EXTENSION", "SCHEMA");
+
+  /**
+   * Whether a statement only defines code or an index ({@code CREATE [OR REPLACE] [UNIQUE] TRIGGER},
+   * {@code FUNCTION}, {@code INDEX}...): it changes no row, though running it may change what later
+   * writes do (the trigger it creates is read from the project's SQL like a script's).
+   */
+  public static boolean definesCodeOrIndex(String sql) {
+    try {
+      CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(sql)));
+      Token first = lexer.getNextToken();
+      if (!first.image.equalsIgnoreCase("CREATE")) {
+        return false;
+      }
+      // the kind comes within the first words: CREATE OR REPLACE DEFINER = `root`@`%` TRIGGER ...
+      Token token = lexer.getNextToken();
+      for (int read = 0; read < 12 && token.kind != 0; read++, token = lexer.getNextToken()) {
+        String word = token.image.toUpperCase(Locale.ROOT);
+        if (CODE_OR_INDEX.contains(word)) {
+          return true;
+        }
+        if (word.equals("TABLE") || word.equals("VIEW") || word.equals("(") || word.equals("AS")) {
+          return false;
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      return false;
+    }
+    return false;
+  }
+
+  /** Whether a write to this table (a normalised name) may run a trigger or rule. */
+  public boolean fires(String table) {
+    return everyTable || triggered.contains(table);
+  }
+
+  /** The tables (normalised) a write to this one may change through cascading foreign keys, transitively. */
+  public Set<String> cascadesFrom(String table) {
+    Set<String> reached = new TreeSet<>();
+    Deque<String> pending = new ArrayDeque<>(cascades.getOrDefault(table, Set.of()));
+    while (!pending.isEmpty()) {
+      String child = pending.pop();
+      if (reached.add(child)) {
+        pending.addAll(cascades.getOrDefault(child, Set.of()));
+      }
+    }
+    reached.remove(table);
+    return reached;
+  }
+
+  private static java.util.Optional<String> readText(Path script) {
+    try {
+      if (Files.size(script) > MAX_SCRIPT_BYTES) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(Decoded.withByteOrderMark(Files.readAllBytes(script)).text());
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The SQL in a Liquibase changelog's {@code <sql>}, {@code <createProcedure>} and {@code <createView>}; none for other XML. */
+  private static List<String> liquibaseSql(Path xml) {
+    List<String> found = new ArrayList<>();
+    try {
+      if (Files.size(xml) > MAX_SCRIPT_BYTES) {
+        return found;
+      }
+    } catch (IOException e) {
+      return found;
+    }
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try (InputStream in = Files.newInputStream(xml)) {
+      XMLStreamReader reader = factory.createXMLStreamReader(in);
+      boolean changelog = false;
+      StringBuilder sql = null;
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          String name = reader.getLocalName();
+          if (!changelog) {
+            if (!name.equals("databaseChangeLog")) {
+              return found; // not a changelog: its first element says so
+            }
+            changelog = true;
+          } else if (LIQUIBASE_SQL.contains(name)) {
+            sql = new StringBuilder();
+          }
+        } else if (sql != null && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+          sql.append(reader.getText());
+        } else if (event == XMLStreamConstants.END_ELEMENT && sql != null && LIQUIBASE_SQL.contains(reader.getLocalName())) {
+          found.add(sql.toString());
+          sql = null;
+        }
+      }
+    } catch (IOException | XMLStreamException | RuntimeException e) {
+      // a broken or hostile XML file holds no SQL optkit can trust; the scan goes on
+    }
+    return found;
+  }
+
+  /**
+   * MySQL's versioned comments ({@code /*!50003 ... *}{@code /}) hold SQL the server runs: their
+   * markers are blanked, outside string literals, so the lexer reads what they hold. Migration
+   * tools' placeholders ({@code ${schema}}, {@code ${flyway:defaultSchema}}) become a plain name.
+   */
+  static String lexable(String script) {
+    if (!script.contains("/*!") && !script.contains("${")) {
+      return script;
+    }
+    StringBuilder out = new StringBuilder(script);
+    char quote = 0;
+    int open = 0;
+    for (int i = 0; i < out.length(); i++) {
+      char c = out.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == '$' && i + 1 < out.length() && out.charAt(i + 1) == '{' && out.indexOf("}", i) > 0) {
+        int close = out.indexOf("}", i);
+        out.setCharAt(i, 'p');
+        for (int j = i + 1; j <= close; j++) {
+          out.setCharAt(j, ' ');
+        }
+        i = close;
+      } else if (c == '/' && i + 2 < out.length() && out.charAt(i + 1) == '*' && out.charAt(i + 2) == '!') {
+        int end = i + 3;
+        while (end < out.length() && Character.isDigit(out.charAt(end))) {
+          end++;
+        }
+        for (int j = i; j < end; j++) {
+          out.setCharAt(j, ' ');
+        }
+        open++;
+        i = end - 1;
+      } else if (open > 0 && c == '*' && i + 1 < out.length() && out.charAt(i + 1) == '/') {
+        out.setCharAt(i, ' ');
+        out.setCharAt(i + 1, ' ');
+        open--;
+        i++;
+      } else if (c == '/' && i + 1 < out.length() && out.charAt(i + 1) == '*') {
+        int close = out.indexOf("*/", i + 2);
+        i = close < 0 ? out.length() : close + 1; // an ordinary comment: skipped whole
+      } else if (c == '-' && i + 1 < out.length() && out.charAt(i + 1) == '-') {
+        int eol = out.indexOf("\n", i);
+        i = eol < 0 ? out.length() : eol;
+      }
+    }
+    return out.toString();
+  }
+
+  /** One pass of the lexer over a script, adding what it finds. */
+  private static final class Reading {
+    private final Set<String> triggered;
+    private final Map<String, Set<String>> cascades;
+
+    Reading(Set<String> triggered, Map<String, Set<String>> cascades) {
+      this.triggered = triggered;
+      this.cascades = cascades;
+    }
+
+    void lex(String script) {
+      CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(script)));
+      boolean creating = false;
+      String kind = null; // TRIGGER, RULE or TABLE once the statement says which
+      String table = null; // the table a CREATE/ALTER TABLE statement defines
+      String parent = null; // the table the last REFERENCES names, until its actions are read
+      int depth = 0; // parentheses open in the statement
+      int referenceDepth = 0; // where the last REFERENCES stood: a comma there, or closing it, ends its clause
+      Token pending = null;
+      while (true) {
+        Token token = pending != null ? pending : lexer.getNextToken();
+        pending = null;
+        if (token.kind == 0) {
+          return;
+        }
+        String word = token.image.toUpperCase(Locale.ROOT);
+        if (word.equals(";") || word.equals("DELIMITER") || word.equals("GO")) {
+          creating = false;
+          kind = null;
+          table = null;
+          parent = null;
+          depth = 0;
+        } else if (word.equals("CREATE")) {
+          creating = true;
+        } else if (word.equals("ALTER")) {
+          creating = true;
+        } else if (creating && kind == null && (word.equals("TRIGGER") || word.equals("RULE"))) {
+          kind = word;
+        } else if (creating && kind == null && word.equals("TABLE")) {
+          kind = word;
+          Token next = lexer.getNextToken();
+          while (List.of("IF", "NOT", "EXISTS", "ONLY").contains(next.image.toUpperCase(Locale.ROOT))) {
+            next = lexer.getNextToken();
+          }
+          NameRead name = qualifiedName(lexer, next);
+          table = name.table();
+          pending = name.after();
+        } else if ("TRIGGER".equals(kind) && word.equals("ON") || "RULE".equals(kind) && word.equals("TO")) {
+          NameRead name = qualifiedName(lexer, lexer.getNextToken());
+          triggered.add(name.table());
+          pending = name.after();
+          creating = false;
+          kind = null;
+        } else if ("TABLE".equals(kind) && table != null && word.equals("REFERENCES")) {
+          NameRead name = qualifiedName(lexer, lexer.getNextToken());
+          parent = name.table();
+          referenceDepth = depth;
+          pending = name.after();
+        } else if (parent != null && word.equals("ON")) {
+          String change = lexer.getNextToken().image.toUpperCase(Locale.ROOT);
+          Token action = lexer.getNextToken();
+          String effect = action.image.toUpperCase(Locale.ROOT);
+          if ((change.equals("DELETE") || change.equals("UPDATE")) && (effect.equals("CASCADE") || effect.equals("SET"))) {
+            cascades.computeIfAbsent(parent, p -> new TreeSet<>()).add(table);
+          } else {
+            pending = action;
+          }
+        } else if (word.equals("(")) {
+          depth++;
+        } else if (word.equals(")")) {
+          depth--;
+          if (depth < referenceDepth) {
+            parent = null; // the table's column list closed
+          }
+        } else if (word.equals(",") && depth == referenceDepth) {
+          parent = null; // the next column or constraint
+        }
+      }
+    }
+  }
+
+  private record NameRead(String table, Token after) {}
+
+  /** {@code schema.table}, {@code "quoted"}, {@code `quoted`} or {@code [bracketed]} parts, and the token after them. */
+  private static NameRead qualifiedName(CCJSqlParserTokenManager lexer, Token first) {
+    StringBuilder name = new StringBuilder();
+    Token part = first;
+    Token next;
+    while (true) {
+      if (part.image.equals("[")) {
+        part = lexer.getNextToken();
+        lexer.getNextToken(); // ]
+      }
+      name.append(name.length() == 0 ? "" : ".").append(part.image);
+      next = lexer.getNextToken();
+      if (next.kind == 0 || !next.image.equals(".")) {
+        break;
+      }
+      part = lexer.getNextToken();
+    }
+    return new NameRead(DataFootprint.normalise(SchemaViews.bare(name.toString())), next);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.optkit.analyzers.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaWriteEffectsTest {
+  @TempDir Path dir;
+
+  private SchemaWriteEffects read(String script) throws Exception {
+    Path file = dir.resolve("schema-" + script.hashCode() + ".sql");
+    Files.writeString(file, script);
+    return SchemaWriteEffects.read(List.of(file));
+  }
+
+  @Test
+  void theTableAfterOnIsTriggeredInEveryDialect() throws Exception {
+    SchemaWriteEffects triggers = read("""
+        CREATE TABLE orders (id INT);
+        CREATE TRIGGER mysql_totals AFTER INSERT ON orders FOR EACH ROW
+        BEGIN
+          UPDATE totals SET n = n + 1;
+        END;
+        CREATE TRIGGER pg_audit AFTER UPDATE OF status ON public.shipments
+          FOR EACH ROW EXECUTE FUNCTION audit();
+        CREATE TRIGGER mssql ON dbo.[invoice_lines] AFTER INSERT AS UPDATE invoices SET dirty = 1;
+        CREATE OR REPLACE TRIGGER ora BEFORE DELETE ON `Customer_Notes` FOR EACH ROW CALL "x.Y";
+        """);
+    assertTrue(triggers.fires("orders"));
+    assertTrue(triggers.fires("shipments"));
+    assertTrue(triggers.fires("invoicelines"));
+    assertTrue(triggers.fires("customernotes"));
+    assertFalse(triggers.fires("totals"), "the body's tables are written, not triggered");
+    assertFalse(triggers.fires("invoices"));
+  }
+
+  @Test
+  void wordsInCommentsStringsAndOtherStatementsAreNoTriggers() throws Exception {
+    SchemaWriteEffects triggers = read("""
+        -- CREATE TRIGGER t AFTER INSERT ON commented FOR EACH ROW
+        /* CREATE TRIGGER t ON blocked */
+        CREATE TABLE jobs (id INT, kind VARCHAR(20) DEFAULT 'CREATE TRIGGER x ON quoted');
+        CREATE INDEX trigger_idx ON jobs (kind);
+        ALTER TABLE jobs ADD CONSTRAINT fk FOREIGN KEY (id) REFERENCES other (id) ON DELETE CASCADE;
+        """);
+    for (String table : List.of("commented", "blocked", "quoted", "jobs", "other")) {
+      assertFalse(triggers.fires(table), table);
+    }
+  }
+
+  @Test
+  void aScriptWithTriggersThatCannotBeLexedMakesEveryTableTriggered() throws Exception {
+    SchemaWriteEffects triggers = read("CREATE TRIGGER t AFTER INSERT ON orders \u0000 ¤¤ \"unclosed");
+    assertTrue(triggers.fires("anything"));
+    assertFalse(read("CREATE TABLE plain (id INT);").fires("plain"));
+  }
+
+  @Test
+  void cascadingForeignKeysLinkParentsToTheTablesReferencingThem() throws Exception {
+    SchemaWriteEffects effects = read("""
+        CREATE TABLE owners (id INT PRIMARY KEY);
+        CREATE TABLE pets (
+          id INT PRIMARY KEY,
+          owner_id INT REFERENCES owners (id) ON DELETE CASCADE,
+          vet_id INT,
+          CONSTRAINT fk_vet FOREIGN KEY (vet_id) REFERENCES vets (id) ON DELETE RESTRICT
+        );
+        CREATE TABLE IF NOT EXISTS visits (id INT, pet_id INT,
+          FOREIGN KEY (pet_id) REFERENCES public.pets (id) ON UPDATE NO ACTION ON DELETE SET NULL);
+        CREATE TABLE notes (id INT, pet_id INT REFERENCES pets (id));
+        ALTER TABLE ONLY invoices ADD CONSTRAINT fk FOREIGN KEY (owner_id) REFERENCES owners (id) ON UPDATE CASCADE;
+        """);
+    assertEquals(Set.of("pets", "visits", "invoices"), effects.cascadesFrom("owners"), "transitive, both events");
+    assertEquals(Set.of("visits"), effects.cascadesFrom("pets"));
+    assertEquals(Set.of(), effects.cascadesFrom("vets"), "RESTRICT changes nothing");
+    assertFalse(effects.fires("owners"), "a cascade names its tables: no trigger");
+  }
+
+  @Test
+  void dumpsRulesOtherEncodingsAndLiquibaseChangelogsAreRead() throws Exception {
+    // mysqldump hides triggers in versioned comments, between DELIMITER lines
+    assertTrue(read("""
+        DELIMITER ;;
+        /*!50003 CREATE*/ /*!50017 DEFINER=`root`@`%`*/ /*!50003 TRIGGER audit AFTER UPDATE ON `orders` FOR EACH ROW
+        BEGIN INSERT INTO log VALUES (1); END */;;
+        DELIMITER ;
+        """).fires("orders"));
+    assertTrue(read("CREATE RULE keep AS ON DELETE TO accounts DO INSTEAD UPDATE accounts SET gone = true;")
+        .fires("accounts"));
+    Path latin = dir.resolve("latin1.sql");
+    Files.write(latin, "-- r\u00e9sum\u00e9 \u00e9\nCREATE TRIGGER t AFTER INSERT ON caf\u00e9s FOR EACH ROW CALL x();"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertTrue(SchemaWriteEffects.read(List.of(latin)).fires("cafés"));
+    Path utf16 = dir.resolve("utf16.sql");
+    byte[] text = "CREATE TRIGGER t AFTER INSERT ON ledger FOR EACH ROW CALL x();"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] marked = new byte[text.length + 2];
+    marked[0] = (byte) 0xFF;
+    marked[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, marked, 2, text.length);
+    Files.write(utf16, marked);
+    assertTrue(SchemaWriteEffects.read(List.of(utf16)).fires("ledger"));
+
+    Path changelog = dir.resolve("db.changelog.xml");
+    Files.writeString(changelog, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+          <changeSet id="1" author="a">
+            <sql><![CDATA[CREATE TRIGGER stock_audit AFTER UPDATE ON stock FOR EACH ROW CALL audit();]]></sql>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    Path other = dir.resolve("beans.xml");
+    Files.writeString(other, "<beans><sql>CREATE TRIGGER x AFTER INSERT ON beans FOR EACH ROW CALL y();</sql></beans>");
+    SchemaWriteEffects xml = SchemaWriteEffects.read(List.of(), List.of(changelog, other));
+    assertTrue(xml.fires("stock"));
+    assertFalse(xml.fires("beans"), "only Liquibase changelogs hold SQL");
+  }
+
+  @Test
+  void placeholdersAndDollarQuotedBodiesLexWithoutPoisoningEveryTable() throws Exception {
+    SchemaWriteEffects effects = read("""
+        CREATE TABLE ${flyway:defaultSchema}.orders (id INT PRIMARY KEY);
+        CREATE TABLE ${schema}.lines (id INT, order_id INT REFERENCES ${schema}.orders (id) ON DELETE CASCADE);
+        CREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $$
+        BEGIN
+          NEW.updated := now(); -- it's a comment with a quote
+          RETURN NEW;
+        END;
+        $$ LANGUAGE plpgsql;
+        CREATE TRIGGER touch_lines BEFORE UPDATE ON lines FOR EACH ROW EXECUTE FUNCTION touch();
+        """);
+    assertTrue(effects.fires("lines"));
+    assertFalse(effects.fires("orders"), "the script lexed: only the named table is triggered");
+    assertEquals(Set.of("lines"), effects.cascadesFrom("orders"));
+  }
+}

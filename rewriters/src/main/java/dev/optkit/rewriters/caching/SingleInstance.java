@@ -1,0 +1,98 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a class has one object per process (or per application context). A plain Java cache
+ * lives in a field of each object and is invalidated only by that object's writers: a write
+ * through a second object of the class leaves the first one's cache stale. So a per-object cache
+ * with writers is safe only when the production code creates the class exactly once: in a static
+ * initializer, in {@code main}, in a singleton {@code @Bean} method, as a component the container
+ * creates, or in the constructor of a class that is itself created once. Test code is not counted:
+ * it builds its own objects around its own data.
+ */
+final class SingleInstance {
+  private static final Set<String> SINGLETON_ANNOTATIONS = Set.of(
+      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
+      "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
+      "org.springframework.web.bind.annotation.RestController", "javax.inject.Singleton", "jakarta.inject.Singleton",
+      "javax.enterprise.context.ApplicationScoped", "jakarta.enterprise.context.ApplicationScoped",
+      "com.google.inject.Singleton", "javax.ejb.Singleton", "jakarta.ejb.Singleton");
+
+  private final ProjectIndex index;
+
+  SingleInstance(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /** Why the class may have several objects, or empty when it is created once. */
+  Optional<String> whyNot(String type) {
+    return whyNot(type, new HashSet<>());
+  }
+
+  private Optional<String> whyNot(String type, Set<String> seen) {
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    if (!seen.add(type)) {
+      return Optional.of(simple + " is created in a cycle of constructors optkit cannot count");
+    }
+    List<FileFacts.Creation> creations = creationsOf(type);
+    Optional<TypeFact> declared = index.type(type);
+    boolean containerSingleton = declared.map(t -> t.annotations().stream().anyMatch(SINGLETON_ANNOTATIONS::contains)
+        && t.annotations().stream().noneMatch(a -> a.endsWith(".Scope"))).orElse(false);
+    if (creations.isEmpty()) {
+      return containerSingleton ? Optional.empty()
+          : Optional.of("no production code optkit can see creates " + simple + ", so it cannot tell how many "
+              + simple + " objects exist");
+    }
+    if (containerSingleton || creations.size() > 1) {
+      List<String> where = new ArrayList<>(creations.stream().map(SingleInstance::where).distinct().sorted().toList());
+      if (containerSingleton) {
+        where.add(0, "the container, as a component");
+      }
+      return Optional.of(simple + " is created in " + where.size() + " places (" + String.join(", ", where) + ")");
+    }
+    FileFacts.Creation only = creations.get(0);
+    if (only.repeated()) {
+      return Optional.of(simple + " is created in a loop or callback in " + where(only));
+    }
+    return switch (only.site()) {
+      case STATIC, MAIN, BEAN -> Optional.empty();
+      case CONSTRUCTOR -> whyNot(only.ownerType(), seen)
+          .map(reason -> simple + " is created with each " + simpleName(only.ownerType()) + ", and " + reason);
+      case METHOD -> Optional.of(simple + " is created in " + where(only) + ", once per call");
+    };
+  }
+
+  /** Constructions of the type or of a subclass, in production code. */
+  private List<FileFacts.Creation> creationsOf(String type) {
+    List<FileFacts.Creation> found = new ArrayList<>();
+    for (FileFacts file : index.files()) {
+      if (SourceSet.isTestPath(file.path())) {
+        continue;
+      }
+      for (FileFacts.Creation creation : file.creations()) {
+        if (creation.type().equals(type) || index.supertypesOf(creation.type()).contains(type)) {
+          found.add(creation);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String where(FileFacts.Creation creation) {
+    String owner = creation.ownerType().isEmpty() ? "a local class" : simpleName(creation.ownerType());
+    return owner + " line " + creation.range().line();
+  }
+
+  private static String simpleName(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+}
