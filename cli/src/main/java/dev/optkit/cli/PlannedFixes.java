@@ -18,6 +18,9 @@ import java.util.Map;
  * planner would cache it, and otherwise carries the planner's reason. Nothing is written.
  */
 final class PlannedFixes {
+  /** How the call-site rules point at caching the method the call is in. */
+  private static final String CACHING_THE_METHOD = "fixed by caching the enclosing method";
+
   private PlannedFixes() {}
 
   static Assessment apply(Path root, Assessment assessment, OptkitConfig config) {
@@ -44,9 +47,32 @@ final class PlannedFixes {
     for (Refusal refusal : plan.refusals()) {
       refused.putIfAbsent(refusal.finding().fingerprint(), refusal.reason());
     }
+    // a call site's note points at caching its method: say so only when migrate would
+    Map<String, String> byMethod = new HashMap<>();
+    for (Finding finding : assessment.findings()) {
+      if (finding.ruleId().equals("CacheableReadMethod")) {
+        String key = finding.path() + "#" + finding.enclosingMethod();
+        byMethod.put(key, !finding.fixable() ? finding.fixNote() : planned.containsKey(finding.fingerprint()) ? null
+            : "migrate refuses it: " + refused.getOrDefault(finding.fingerprint(), "not planned"));
+      }
+    }
     List<Finding> judged = new ArrayList<>();
     for (Finding finding : assessment.findings()) {
-      if (!finding.ruleId().equals("CacheableReadMethod") || !finding.fixable()) {
+      if (!finding.ruleId().equals("CacheableReadMethod") && finding.fixNote() != null
+          && finding.fixNote().startsWith(CACHING_THE_METHOD)) {
+        String key = finding.path() + "#" + finding.enclosingMethod();
+        String why = byMethod.containsKey(key) ? byMethod.get(key) : "it is no cacheable read (see migrate's "
+            + "\"not cacheable\" lines)";
+        if (why == null) {
+          judged.add(finding);
+        } else if (why.startsWith("migrate refuses it: called by ")) {
+          // one cache level per data: the caller's cache answers for this call
+          judged.add(finding.withFix(false, "fixed by caching a caller of " + finding.enclosingMethod() + " ("
+              + why.substring("migrate refuses it: ".length()) + ")"));
+        } else {
+          judged.add(finding.withFix(false, "not fixed by caching " + finding.enclosingMethod() + ": " + why));
+        }
+      } else if (!finding.ruleId().equals("CacheableReadMethod") || !finding.fixable()) {
         judged.add(finding);
       } else if (planned.containsKey(finding.fingerprint())) {
         judged.add(finding);

@@ -84,6 +84,16 @@ class AssessMigrateAgreementTest {
     JsonNode level = reads.get("findLevel(String)");
     assertFalse(level.get("fixable").asBoolean(), level.toString());
     assertTrue(level.get("fixNote").asText().contains("Receiving.receive()"), level.toString());
+    // the query inside a refused read says it stays unfixed, the one inside a cached read points at its cache
+    Map<String, String> queryNotes = new HashMap<>();
+    for (JsonNode finding : new ObjectMapper().readTree(assess.out()).get("findings")) {
+      if (finding.get("ruleId").asText().equals("DatabaseQuery")) {
+        queryNotes.put(finding.get("enclosingMethod").asText(), finding.get("fixNote").asText());
+      }
+    }
+    assertTrue(queryNotes.get("findLevel(String)").startsWith("not fixed by caching findLevel(String): migrate "
+        + "refuses it: a writer of its data cannot evict it"), queryNotes.toString());
+    assertTrue(queryNotes.get("findName(String)").startsWith("fixed by caching the enclosing method"), queryNotes.toString());
 
     CliRun migrate = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--allow-dirty");
     assertEquals(0, migrate.exitCode(), migrate.err());

@@ -267,7 +267,8 @@ class SpringCacheableRewriteTest {
     MigrationPlan plan = fixture.plan();
     String after = MigrationFixture.after(plan, "src/main/java/shop/Customers.java");
     assertTrue(after.contains("""
-            // Added by optkit migrate: this write changes what Customers.findAllNames(), Customers.findName() cache
+            // Added by optkit migrate: this write changes what Customers.findAllNames(),
+            // Customers.findName() cache
             @Caching(evict = {
                 @CacheEvict(cacheNames = "optkit.Customers.findAllNames", allEntries = true, cacheManager = "optkitCacheManager"),
                 @CacheEvict(cacheNames = "optkit.Customers.findName", allEntries = true, cacheManager = "optkitCacheManager")})

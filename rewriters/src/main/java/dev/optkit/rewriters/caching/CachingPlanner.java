@@ -458,10 +458,12 @@ public final class CachingPlanner {
         Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
             immutable(resultType) || handOff.part());
         if (how.isPresent()) {
+          boolean kept = how.get().contains(", which keeps it in field ");
           return Optional.of(caller.fact().displayName() + (handOff.position() == MethodFact.RECEIVER
               ? "() calls a method on the result it gets: " + how.get() : "() passes the result it gets to " + how.get())
-              + ": a cached result is one object shared by every caller, so the change would leak into later "
-              + "answers");
+              + (kept ? ", where anyone (data binding included) may change it later: a cached result is one object "
+                  + "shared by every caller" : ": a cached result is one object shared by every caller, so the change "
+                  + "would leak into later answers"));
         }
       }
     }

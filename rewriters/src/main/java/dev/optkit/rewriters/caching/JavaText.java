@@ -25,4 +25,28 @@ final class JavaText {
   static String literal(String text) {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
+
+  /** Where generated comments wrap: formatters (google-java-format, Spotless) keep lines within 100 columns. */
+  static final int COMMENT_WIDTH = 100;
+
+  /**
+   * A {@code //} comment of one or more lines, words wrapped so no line passes {@link #COMMENT_WIDTH}
+   * columns (a word longer than that keeps a line of its own), each line ending with {@code nl}.
+   */
+  static String lineComment(String indent, String text, String nl) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(indent).append("//");
+    int columns = indent.replace("\t", "    ").length() + 2;
+    int width = columns;
+    for (String word : text.trim().split("\\s+")) {
+      if (width > columns && width + 1 + word.length() > COMMENT_WIDTH) {
+        out.append(line).append(nl);
+        line = new StringBuilder(indent).append("//");
+        width = columns;
+      }
+      line.append(' ').append(word);
+      width += 1 + word.length();
+    }
+    return out.append(line).append(nl).toString();
+  }
 }

@@ -112,7 +112,7 @@ public final class PlainJavaCacheRewrite {
     field.append(memberIndent).append("/** Added by optkit migrate: cache for ").append(name).append("() (").append(policy)
         .append("). */").append(nl);
     for (String stale : target.acceptedStale()) {
-      field.append(memberIndent).append("// ").append(stale).append(nl);
+      field.append(JavaText.lineComment(memberIndent, stale, nl));
     }
     field
         .append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType).append(' ')

@@ -56,7 +56,7 @@ public final class SpringCacheableRewrite {
     StringBuilder comment = new StringBuilder(indent + "// Added by optkit migrate: " + target.policyName()
         + " data, expires " + target.policy().ttlSeconds() + " s after write" + nl);
     for (String stale : target.acceptedStale()) {
-      comment.append(indent).append("// ").append(stale).append(nl);
+      comment.append(JavaText.lineComment(indent, stale, nl));
     }
     edits.add(TextEdit.insert(document.lineStart(method.getBegin().orElseThrow().line),
         comment + indent + cacheable + nl));
@@ -109,9 +109,10 @@ public final class SpringCacheableRewrite {
       }
       String when = transactionAware
           ? nl + indent + "// (evicted before the call, and again after its transaction commits)" : "";
+      String comment = JavaText.lineComment(indent, "Added by optkit migrate: this write changes what "
+          + String.join(", ", reasons.stream().distinct().toList()) + " cache" + (reasons.size() == 1 ? "s" : ""), nl);
       edits.add(TextEdit.insert(document.lineStart(writer.getBegin().orElseThrow().line),
-          indent + "// Added by optkit migrate: this write changes what " + String.join(", ", reasons.stream().distinct()
-              .toList()) + " cache" + (reasons.size() == 1 ? "s" : "") + when + nl + indent + annotation + nl));
+          comment.substring(0, comment.length() - nl.length()) + when + nl + indent + annotation + nl));
     }
     return new PlainJavaCacheRewrite.Result(edits, imports);
   }
