@@ -519,6 +519,92 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void writesThroughAProjectQueryWrapperAreMatchedByTheirSql() throws Exception {
+    String db = """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+        import java.sql.SQLException;
+
+        public class Db {
+            private final Connection connection;
+
+            public Db(Connection connection) {
+                this.connection = connection;
+            }
+
+            public int update(String sql, Object... params) throws SQLException {
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        ps.setObject(i + 1, params[i]);
+                    }
+                    return ps.executeUpdate();
+                }
+            }
+
+            public String queryString(String sql, Object... params) throws SQLException {
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        ps.setObject(i + 1, params[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+        }
+        """;
+    String users = """
+        package shop;
+
+        public class Users {
+            private final Db db;
+
+            public Users(Db db) {
+                this.db = db;
+            }
+
+            public String name(long id) throws Exception {
+                return db.queryString("SELECT name FROM users WHERE id = ?", id);
+            }
+
+            public String city(long id) throws Exception {
+                return db.queryString("SELECT city FROM addresses WHERE user_id = ?", id);
+            }
+
+            public void rename(long id, String name) throws Exception {
+                db.update("UPDATE users SET name = ? WHERE id = ?", name, id);
+            }
+        }
+        """;
+    MigrationPlan plan = new MigrationFixture(dir.resolve("wrapped")).java(db).java(users)
+        .createdOnce("shop.Users", "new Db(null)").plan();
+    assertEquals(List.of("Users.rename"), writers(target(plan, "name")), "the wrapper's own JDBC call is no writer");
+    assertEquals(List.of(), writers(target(plan, "city")), "UPDATE users leaves addresses alone");
+
+    // SQL built at run time: that call site writes data optkit cannot name, so it evicts every read of the class
+    MigrationPlan anything = new MigrationFixture(dir.resolve("anything")).java(db)
+        .java(users.replace("public void rename(", "public void wipe(String table) throws Exception {\n"
+            + "        db.update(\"DELETE FROM \" + table.trim());\n    }\n\n    public void rename("))
+        .createdOnce("shop.Users", "new Db(null)").plan();
+    assertEquals(List.of("Users.wipe"), writers(target(anything, "city")));
+    // and one in another class, which cannot evict the plain cache, refuses it
+    String elsewhere = refusal(new MigrationFixture(dir.resolve("elsewhere")).java(db).java(users)
+        .java("""
+            package shop;
+
+            public class Janitor {
+                public void purge(Db db) throws Exception {
+                    db.update("DELETE FROM addresses");
+                }
+            }
+            """).createdOnce("shop.Users", "new Db(null)").plan(), "city");
+    assertTrue(elsewhere.contains("Janitor.purge() writes addresses"), elsewhere);
+  }
+
+  @Test
   void aPlainWriterCalledInsideSomeoneElsesTransactionRefuses() throws Exception {
     String annotated = refusal(new MigrationFixture(dir.resolve("annotated")).java(RATES)
         .java(ratesUser("Treasury", """

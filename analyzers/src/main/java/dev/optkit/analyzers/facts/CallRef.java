@@ -9,6 +9,8 @@ import dev.optkit.analyzers.findings.Confidence;
  * @param receiverType the qualified static type of the receiver, or the enclosing type for
  *     unqualified calls; null when neither syntax nor the solver could tell
  * @param confidence how the receiver type was established
+ * @param sqlArgument the position of an argument that is SQL text known at compile time, or -1
+ * @param sql that argument's text (constants resolved), or null
  */
 public record CallRef(
     String receiverType,
@@ -17,4 +19,12 @@ public record CallRef(
     Confidence confidence,
     boolean deferred,
     SourceRange range,
-    String snippet) {}
+    String snippet,
+    int sqlArgument,
+    String sql) {
+
+  public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
+      SourceRange range, String snippet) {
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, -1, null);
+  }
+}

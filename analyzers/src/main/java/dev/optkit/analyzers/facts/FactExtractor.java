@@ -494,6 +494,7 @@ public final class FactExtractor {
     private final List<Node> loops = new ArrayList<>();
     private final List<String> timeOrRandom = new ArrayList<>();
     private final Set<String> transactionControl = new TreeSet<>();
+    private int sqlParameter = -1;
     private boolean usesCache;
     private final List<String> mutableFieldsRead = new ArrayList<>();
     private final Set<String> requestReceivers = new HashSet<>();
@@ -598,7 +599,7 @@ public final class FactExtractor {
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
           List.copyOf(mutableFieldsRead), changes.results(), List.copyOf(parameterChanges), changes.handOffs(),
-          List.copyOf(transactionControl));
+          List.copyOf(transactionControl), sqlParameter);
     }
 
     /** Local classes are analysed as methods of their own; anonymous classes belong to the method. */
@@ -1200,8 +1201,22 @@ public final class FactExtractor {
     }
 
     private void addCall(MethodCallExpr call, String receiverType, Confidence confidence) {
+      int sqlArgument = -1;
+      String sql = null;
+      for (int i = 0; i < call.getArguments().size() && sql == null; i++) {
+        Expression argument = call.getArgument(i);
+        // only text javac knows: a literal, a concatenation of them, a constant
+        if (argument instanceof StringLiteralExpr || argument instanceof TextBlockLiteralExpr
+            || argument instanceof BinaryExpr || argument instanceof NameExpr || argument instanceof FieldAccessExpr) {
+          String text = file.text(argument);
+          if (text != null && SqlStatements.looksLikeSql(text)) {
+            sqlArgument = i;
+            sql = text.strip().replaceAll("\\s+", " ");
+          }
+        }
+      }
       calls.add(new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
-          isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
+          isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql));
       callNodes.add(call);
     }
 
@@ -1642,6 +1657,7 @@ public final class FactExtractor {
         if (SqlStatements.looksLikeSql(direct)) {
           return direct.strip().replaceAll("\\s+", " ");
         }
+        noteSqlParameter(expression);
         for (MethodCallExpr inner : expression.findAll(MethodCallExpr.class)) {
           if ((inner.getNameAsString().startsWith("prepare") || inner.getNameAsString().equals("sql"))
               && inner.getArguments().isNonEmpty()) {
@@ -1649,10 +1665,24 @@ public final class FactExtractor {
             if (sql != null) {
               return sql.strip().replaceAll("\\s+", " ");
             }
+            noteSqlParameter(inner.getArgument(0));
           }
         }
       }
       return null;
+    }
+
+    /** SQL that is one of the method's parameters, unchanged: the method is a query wrapper. */
+    private void noteSqlParameter(Expression sql) {
+      if (sqlParameter < 0 && sql instanceof NameExpr name && !localInitializers.containsKey(name.getNameAsString())) {
+        for (int i = 0; i < callable.getParameters().size(); i++) {
+          Parameter parameter = callable.getParameter(i);
+          if (parameter.getNameAsString().equals(name.getNameAsString())
+              && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
+            sqlParameter = i;
+          }
+        }
+      }
     }
 
     /** {@code batchUpdate(sql1, sql2, ...)}: every statement of the batch, so its footprint names all their tables. */

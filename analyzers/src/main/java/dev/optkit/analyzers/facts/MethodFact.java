@@ -30,9 +30,11 @@ public record MethodFact(
     List<ResultMutation> resultMutations,
     List<ParameterMutation> parameterMutations,
     List<HandOff> handOffs,
-    List<String> transactionControl) {
+    List<String> transactionControl,
+    Integer sqlParameter) {
 
   public MethodFact {
+    sqlParameter = sqlParameter == null ? -1 : sqlParameter;
     transactionControl = transactionControl == null ? List.of() : transactionControl; // facts cached before it existed
     parameterMutations = parameterMutations == null ? List.of() : parameterMutations;
     handOffs = handOffs == null ? List.of() : handOffs;
@@ -108,6 +110,15 @@ public record MethodFact(
    */
   public boolean commitsItself() {
     return transactionControl.contains("commit()");
+  }
+
+  /**
+   * The parameter whose value this method runs as SQL ({@code update(String sql, Object... args)}
+   * handing {@code sql} to JDBC or JdbcTemplate), or -1: such a method is a query wrapper, and each
+   * call of it with SQL text is a query of its own.
+   */
+  public boolean isQueryWrapper() {
+    return sqlParameter >= 0;
   }
 
   /** Whether this method starts a JDBC transaction by hand: {@code setAutoCommit(false)}. */

@@ -250,6 +250,10 @@ public final class ProjectIndex {
   /** Every I/O site in the method's own body: catalogue calls and calls of declared-client methods. */
   public List<IoSite> sitesOf(IndexedMethod method) {
     List<IoSite> result = new ArrayList<>(method.fact().ioSites());
+    if (method.fact().isQueryWrapper() && coveredByCallSites(method)) {
+      // the statement it runs is its parameter: every call site of it is that query, reported there
+      result.removeIf(site -> site.kind() == ClientKind.DB && site.sql() == null);
+    }
     result.addAll(declaredSitesOf(method));
     return result;
   }
@@ -265,8 +269,12 @@ public final class ProjectIndex {
     });
   }
 
-  /** The declared-client site a call is, if its receiver is a declared client. */
+  /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
   public Optional<IoSite> declaredSite(CallRef call) {
+    Optional<IoSite> wrapped = queryWrapperSite(call);
+    if (wrapped.isPresent()) {
+      return wrapped;
+    }
     if (call.receiverType() == null) {
       return Optional.empty();
     }
@@ -524,6 +532,66 @@ public final class ProjectIndex {
   private PerUserCode perUserCode;
   private CachedCode cachedCode;
   private DataFootprint.Reader footprints;
+
+  /**
+   * A call of a project query wrapper ({@code runner.update("UPDATE ...", id)}) with SQL text at the
+   * wrapper's SQL parameter is a query of its own: the call site reports it, with that SQL for its
+   * tables and read or write, and reachability stops there instead of reaching the wrapper's own
+   * JDBC call, whose SQL is whatever it is given.
+   */
+  private Optional<IoSite> queryWrapperSite(CallRef call) {
+    if (call.sql() == null) {
+      return Optional.empty();
+    }
+    for (IndexedMethod target : targetsOf(call)) {
+      MethodFact wrapper = target.fact();
+      if (!wrapper.isQueryWrapper() || wrapper.sqlParameter() != call.sqlArgument()) {
+        continue;
+      }
+      Access access = dev.optkit.analyzers.facts.SqlStatements.access(call.sql());
+      if (access == Access.UNKNOWN) {
+        access = wrapper.ioSites().stream().map(IoSite::access).filter(a -> a != Access.UNKNOWN).findFirst()
+            .orElse(Access.UNKNOWN);
+      }
+      return Optional.of(new IoSite(ClientKind.DB, QUERY_WRAPPER, "query wrapper " + simpleName(wrapper.ownerType()),
+          access, call.confidence(), wrapper.ownerType(), call.name(), null, null, null, call.sql(), false, false,
+          call.deferred(), call.range(), call.snippet()));
+    }
+    return Optional.empty();
+  }
+
+  /** The client id of calls of the project's own query wrappers. */
+  public static final String QUERY_WRAPPER = "project-query-wrapper";
+
+  /**
+   * Whether every call of this query wrapper in the project passes it SQL text: its own JDBC call
+   * then runs nothing but what those call sites say, and they stand for its reads and writes.
+   */
+  public synchronized boolean coveredByCallSites(IndexedMethod wrapper) {
+    if (!wrapper.fact().isQueryWrapper()) {
+      return false;
+    }
+    return wrapperCoverage.computeIfAbsent(wrapper, w -> {
+      boolean called = false;
+      for (IndexedMethod method : methods()) {
+        for (CallRef call : method.fact().calls()) {
+          if (call.name().equals(w.fact().name()) && targetsOf(call).contains(w)) {
+            if (queryWrapperSite(call).isEmpty()) {
+              return false; // SQL built at run time, or passed on from a parameter
+            }
+            called = true;
+          }
+        }
+      }
+      return called;
+    });
+  }
+
+  private final Map<IndexedMethod, Boolean> wrapperCoverage = new java.util.HashMap<>();
+
+  private static String simpleName(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
 
   /** Request handlers, listeners and web response types. */
   public synchronized WebEntryPoints webEntryPoints() {

@@ -17,7 +17,9 @@ import java.util.List;
     summary = "A database query: JDBC, Spring JdbcTemplate/JdbcClient, JPA, Hibernate, Spring Data, jOOQ or MyBatis.",
     description = "Every query is a round trip to the database. Queries are classified as reads or writes from "
         + "their SQL (when it is a literal or constant) or from the API method; repeated reads of slowly changing "
-        + "data are cache candidates, and queries issued once per loop iteration are N+1 patterns.",
+        + "data are cache candidates, and queries issued once per loop iteration are N+1 patterns. A project "
+        + "method that hands its String parameter to JDBC or JdbcTemplate is a query wrapper: each call of it "
+        + "with SQL text is the query, reported and classified at that call.",
     remediation = "Cache repeated reads of slowly changing data; batch queries issued in loops "
         + "(WHERE id IN (...), findAllById, batchUpdate).")
 public final class DatabaseQueryRule extends IoSiteRule {

@@ -56,6 +56,60 @@ class DatabaseQueryRuleTest {
     assertEquals("write", write.details().get("access"));
   }
 
+  static final String QUERY_WRAPPER = """
+      package shop;
+      import java.sql.Connection;
+      import java.sql.PreparedStatement;
+      import java.sql.SQLException;
+      class Db {
+        private final Connection connection;
+        Db(Connection connection) { this.connection = connection; }
+        int update(String sql, Object... params) throws SQLException {
+          try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+              ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void callsOfAProjectQueryWrapperWithSqlTextAreTheQueries() {
+    List<Finding> findings = new ProjectFixture(dir).java(QUERY_WRAPPER).java("""
+        package shop;
+        class Users {
+          private static final String RENAME = "UPDATE users SET name = ? WHERE id = ?";
+          private final Db db;
+          Users(Db db) { this.db = db; }
+          void rename(long id, String name) throws Exception { db.update(RENAME, name, id); }
+          void purge() throws Exception { db.update("DELETE FROM " + "sessions"); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(2, findings.size(), "the wrapper's own JDBC call runs only what its callers say: " + findings);
+    assertEquals("UPDATE users SET name = ? WHERE id = ?", byMethod.get("rename(long, String)").details().get("sql"));
+    assertEquals("write", byMethod.get("rename(long, String)").details().get("access"));
+    assertEquals("DELETE FROM sessions", byMethod.get("purge()").details().get("sql"));
+  }
+
+  @Test
+  void aQueryWrapperGivenSqlBuiltAtRunTimeStaysTheQuery() {
+    List<Finding> findings = new ProjectFixture(dir).java(QUERY_WRAPPER).java("""
+        package shop;
+        class Users {
+          private final Db db;
+          Users(Db db) { this.db = db; }
+          void rename(long id, String name) throws Exception { db.update("UPDATE users SET name = ? WHERE id = ?", name, id); }
+          void drop(String table) throws Exception { db.update(table.isEmpty() ? "" : "DELETE FROM " + table); }
+        }
+        """).findings(Category.DB_QUERY);
+    // one caller's SQL is unknown, so the wrapper's own call stays a query of unknown SQL beside the known one
+    assertEquals(List.of("rename(long, String)", "update(String, Object)"), findings.stream()
+        .map(Finding::enclosingMethod).sorted().toList(), findings.toString());
+  }
+
   @Test
   void sqlAssembledInAStringBuilderIsReadInSourceOrderWithValuesAsPlaceholders() {
     List<Finding> findings = new ProjectFixture(dir).java("""
