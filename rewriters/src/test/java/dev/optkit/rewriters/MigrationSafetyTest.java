@@ -461,6 +461,48 @@ class MigrationSafetyTest {
     assertTrue(nested.contains("Rates is created with each Quotes, and Quotes is created in a loop or callback in Desk"),
         nested);
 
+    // reflection makes objects too, and a Serializable class is copied by deserializing
+    String reflective = refusal(new MigrationFixture(dir.resolve("reflective")).java(RATES).createdOnce("shop.Rates", "null")
+        .java(ratesUser("Admin", "    Object another() throws Exception { return Rates.class.getConstructor(Connection.class)"
+            + ".newInstance((Connection) null); }")).plan(), "rate");
+    assertTrue(reflective.contains("Rates is created in 2 places"), reflective);
+    String serializable = refusal(new MigrationFixture(dir.resolve("serializable"))
+        .java(RATES.replace("public class Rates {", "public class Rates implements java.io.Serializable {"))
+        .createdOnce("shop.Rates", "null").plan(), "rate");
+    assertTrue(serializable.contains("Rates is Serializable"), serializable);
+
+    // a @Bean method is one object only where Spring proxies the configuration's bean methods
+    String beans = """
+        package shop;
+
+        import org.springframework.context.annotation.Bean;
+        import org.springframework.context.annotation.Configuration;
+
+        @Configuration%s
+        public class Beans {
+            @Bean
+            public Rates rates() {
+                return new Rates(null);
+            }
+        }
+        """;
+    target(new MigrationFixture(dir.resolve("bean")).file("pom.xml", SPRING_POM).java(RATES)
+        .java(beans.formatted("")).plan(), "rate");
+    String lite = refusal(new MigrationFixture(dir.resolve("lite")).file("pom.xml", SPRING_POM).java(RATES)
+        .java(beans.formatted("(proxyBeanMethods = false)")).plan(), "rate");
+    assertTrue(lite.contains("Rates is created in Beans line"), lite);
+
+    // an enum's one constant is one object, and so is what its fields hold
+    target(new MigrationFixture(dir.resolve("enum")).java(RATES).java("""
+        package shop;
+
+        public enum Registry {
+            INSTANCE;
+
+            final Rates rates = new Rates(null);
+        }
+        """).plan(), "rate");
+
     // made once: in the constructor of a class made once in main
     MigrationPlan once = new MigrationFixture(dir.resolve("once")).java(RATES)
         .java(ratesUser("Quotes", "    final Rates rates;\n    Quotes(Connection c) { rates = new Rates(c); }"))
@@ -516,6 +558,14 @@ class MigrationSafetyTest {
         .replace("</dependencies>", "<dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc"
             + "</artifactId><version>6.2.12</version></dependency></dependencies>")).java(dao).java(report).plan(),
         "line");
+    // ...unless the transaction asks for a snapshot itself
+    String serializable = refusal(new MigrationFixture(dir.resolve("serializable")).file("pom.xml", SPRING_POM
+        .replace("spring-jdbc", "spring-tx").replace("</dependencies>", "<dependency><groupId>org.springframework"
+            + "</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency></dependencies>"))
+        .java(dao).java(report.replace("@Transactional(readOnly = true)",
+            "@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.SERIALIZABLE)"))
+        .plan(), "countryName");
+    assertTrue(serializable.contains("which asks for SERIALIZABLE isolation"), serializable);
   }
 
   @Test
@@ -645,6 +695,80 @@ class MigrationSafetyTest {
                 }
             """)).plan(), "rate");
     assertTrue(template.contains("it runs in the transaction of Treasury.revalue()"), template);
+
+    String manager = refusal(new MigrationFixture(dir.resolve("manager")).java(RATES)
+        .file("pom.xml", SPRING_POM.replace("spring-jdbc", "spring-tx"))
+        .java(ratesUser("Treasury", """
+                private final Rates rates = new Rates(null);
+                private final org.springframework.transaction.PlatformTransactionManager transactions = null;
+
+                public void revalue() throws Exception {
+                    org.springframework.transaction.TransactionStatus status = transactions.getTransaction(null);
+                    rates.setRate("EUR", 1.1);
+                    transactions.rollback(status);
+                }
+
+                public static final Treasury INSTANCE = new Treasury();
+            """)).plan(), "rate");
+    assertTrue(manager.contains("it runs in the transaction of Treasury.revalue()"), manager);
+
+    // @Transactional on the interface method the writer's caller implements
+    String viaInterface = refusal(new MigrationFixture(dir.resolve("interface")).java(RATES)
+        .file("pom.xml", SPRING_POM.replace("spring-jdbc", "spring-tx"))
+        .java("""
+            package shop;
+
+            public interface Revaluation {
+                @org.springframework.transaction.annotation.Transactional
+                void revalue() throws Exception;
+            }
+            """)
+        .java(ratesUser("Treasury implements Revaluation", """
+                private final Rates rates = new Rates(null);
+
+                public void revalue() throws Exception {
+                    rates.setRate("EUR", 1.1);
+                }
+
+                public static final Treasury INSTANCE = new Treasury();
+            """).replace("public class Treasury implements Revaluation", "public class Treasury implements Revaluation"))
+        .plan(), "rate");
+    assertTrue(viaInterface.contains("it runs in the transaction of Treasury.revalue()"), viaInterface);
+  }
+
+  @Test
+  void writersWhoseWriteCompletesLaterCannotEvict() throws Exception {
+    String later = RATES.replace("""
+            public void setRate(String currency, double rate) throws SQLException {""", """
+            private final java.util.List<Runnable> pending = new java.util.ArrayList<>();
+
+            public void setRateLater(String currency, double rate) {
+                pending.add(() -> {
+                    try (PreparedStatement ps = connection.prepareStatement("UPDATE rates SET rate = ? WHERE currency = ?")) {
+                        ps.setDouble(1, rate);
+                        ps.setString(2, currency);
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+
+            public java.util.concurrent.CompletableFuture<Void> setRateAsync(String currency, double rate)
+                    throws SQLException {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE rates SET rate = ? WHERE currency = ?")) {
+                    ps.setDouble(1, rate);
+                    ps.setString(2, currency);
+                    ps.executeUpdate();
+                }
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+
+            public void setRate(String currency, double rate) throws SQLException {""");
+    String why = refusal(new MigrationFixture(dir.resolve("later")).java(later).createdOnce("shop.Rates", "null").plan(),
+        "rate");
+    assertTrue(why.contains("Rates.setRateLater()") && why.contains("runs later"), why);
+    assertTrue(why.contains("Rates.setRateAsync() writes rates (executeUpdate()) but it returns a CompletableFuture"), why);
   }
 
   // 6. Stacked caches

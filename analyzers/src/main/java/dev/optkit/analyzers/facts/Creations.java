@@ -1,14 +1,18 @@
 package dev.optkit.analyzers.facts;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -16,6 +20,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where a file constructs objects, and how often each construction may run: how many instances of
@@ -25,22 +30,46 @@ import java.util.List;
 final class Creations {
   private Creations() {}
 
-  static List<FileFacts.Creation> in(CompilationUnit unit, TypeNames names) {
+  private static final Set<String> REFLECTIVE_CONSTRUCTION = Set.of(
+      "getConstructor", "getDeclaredConstructor", "getConstructors", "getDeclaredConstructors", "newInstance");
+
+  /**
+   * @param nodes the file's {@code new} expressions, enum constants (each one object of its enum)
+   *     and class literals ({@code Dao.class.getConstructor().newInstance()} makes objects too), in
+   *     source order
+   */
+  static List<FileFacts.Creation> of(List<Node> nodes, TypeNames names) {
     List<FileFacts.Creation> result = new ArrayList<>();
-    for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+    for (Node node : nodes) {
+      if (node instanceof EnumConstantDeclaration constant) {
+        constant.getParentNode().filter(p -> p instanceof EnumDeclaration).flatMap(p -> ((EnumDeclaration) p)
+            .getFullyQualifiedName()).ifPresent(type -> result.add(new FileFacts.Creation(type, type,
+                FileFacts.Creation.Site.STATIC, false, SourceRange.of(constant))));
+        continue;
+      }
+      if (node instanceof ClassExpr literal) {
+        if (literal.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == literal
+            && REFLECTIVE_CONSTRUCTION.contains(call.getNameAsString())) {
+          // reflection builds as many as it likes: counted as a creation that may repeat
+          result.add(new FileFacts.Creation(names.qualify(literal.getType()).name(), ownerOf(literal),
+              FileFacts.Creation.Site.METHOD, true, SourceRange.of(literal)));
+        }
+        continue;
+      }
+      ObjectCreationExpr creation = (ObjectCreationExpr) node;
       String type = names.qualify(creation.getType()).name();
       boolean repeated = false;
       FileFacts.Creation.Site site = FileFacts.Creation.Site.METHOD;
       String owner = "";
-      for (Node node = creation.getParentNode().orElse(null); node != null; node = node.getParentNode().orElse(null)) {
-        if (node instanceof ForStmt || node instanceof ForEachStmt || node instanceof WhileStmt || node instanceof DoStmt
-            || node instanceof LambdaExpr) {
+      for (Node at = creation.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+        if (at instanceof ForStmt || at instanceof ForEachStmt || at instanceof WhileStmt || at instanceof DoStmt
+            || at instanceof LambdaExpr) {
           repeated = true; // a loop, or code run whenever something calls it back
         }
-        if (node instanceof CallableDeclaration<?> || node instanceof InitializerDeclaration
-            || (node instanceof FieldDeclaration && node.getParentNode().orElse(null) instanceof TypeDeclaration<?>)) {
-          site = site(node);
-          owner = node.getParentNode().filter(p -> p instanceof TypeDeclaration<?>)
+        if (at instanceof CallableDeclaration<?> || at instanceof InitializerDeclaration
+            || (at instanceof FieldDeclaration && at.getParentNode().orElse(null) instanceof TypeDeclaration<?>)) {
+          site = site(at);
+          owner = at.getParentNode().filter(p -> p instanceof TypeDeclaration<?>)
               .flatMap(p -> ((TypeDeclaration<?>) p).getFullyQualifiedName()).orElse("");
           if (owner.isEmpty()) {
             repeated = true; // a local or anonymous class: its code may run for many objects
@@ -51,6 +80,11 @@ final class Creations {
       result.add(new FileFacts.Creation(type, owner, site, repeated, SourceRange.of(creation)));
     }
     return List.copyOf(result);
+  }
+
+  private static String ownerOf(Node node) {
+    return node.findAncestor(TypeDeclaration.class).flatMap(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName())
+        .orElse("");
   }
 
   private static FileFacts.Creation.Site site(Node declaration) {
@@ -68,10 +102,25 @@ final class Creations {
         && stringArray(method.getParameter(0))) {
       return FileFacts.Creation.Site.MAIN;
     }
-    if (method.getAnnotationByName("Bean").isPresent() && method.getAnnotationByName("Scope").isEmpty()) {
+    if (method.getAnnotationByName("Bean").isPresent() && method.getAnnotationByName("Scope").isEmpty()
+        && proxiedConfiguration(method)) {
       return FileFacts.Creation.Site.BEAN; // a singleton bean definition: called once per application context
     }
     return FileFacts.Creation.Site.METHOD;
+  }
+
+  /**
+   * A {@code @Bean} method of a {@code @Configuration} class whose bean methods are proxied: only
+   * then does calling it again return the one bean. In lite mode ({@code proxyBeanMethods = false},
+   * or {@code @Bean} on a component) each call makes another object.
+   */
+  private static boolean proxiedConfiguration(MethodDeclaration method) {
+    return method.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).map(p -> (TypeDeclaration<?>) p)
+        .flatMap(type -> type.getAnnotationByName("Configuration"))
+        .map(configuration -> !(configuration instanceof NormalAnnotationExpr normal && normal.getPairs().stream()
+            .anyMatch(pair -> pair.getNameAsString().equals("proxyBeanMethods")
+                && pair.getValue().toString().equals("false"))))
+        .orElse(false);
   }
 
   private static boolean stringArray(com.github.javaparser.ast.body.Parameter parameter) {

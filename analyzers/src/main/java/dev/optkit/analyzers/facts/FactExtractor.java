@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -18,6 +19,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -77,6 +79,10 @@ public final class FactExtractor {
       "submit", "execute", "supplyAsync", "runAsync", "schedule", "scheduleAtFixedRate",
       "scheduleWithFixedDelay", "invokeAll", "invokeAny", "thenApplyAsync", "thenComposeAsync",
       "thenAcceptAsync", "startVirtualThread", "ofVirtual", "fork");
+  /** Calls that keep the code they get to run later: a queue of pending writes, a listener list. */
+  private static final Set<String> STORING_METHODS = Set.of(
+      "add", "addFirst", "addLast", "offer", "offerFirst", "offerLast", "push", "put", "putIfAbsent", "set",
+      "register", "addListener", "addCallback", "addHook", "addShutdownHook", "registerSynchronization");
   private static final Set<String> STREAM_SOURCES = Set.of("stream", "of", "range", "rangeClosed", "iterate", "generate", "lines");
   private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
   private static final Set<String> PARALLEL_MARKERS = Set.of("parallel", "parallelStream");
@@ -122,6 +128,8 @@ public final class FactExtractor {
 
   /** Where the statements of a method's or class's {@code @Sql} annotations are kept among its annotation values. */
   public static final String SQL_STATEMENTS = "org.springframework.test.context.jdbc.Sql#statements";
+  /** Where the isolation of a method's or class's Spring {@code @Transactional} is kept among its annotation values. */
+  public static final String TRANSACTION_ISOLATION = "org.springframework.transaction.annotation.Transactional#isolation";
 
   /** The work on one file; holds what every method of the file shares. */
   private final class FileRun {
@@ -152,22 +160,39 @@ public final class FactExtractor {
     }
 
     FileFacts run() {
-      for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
+      // one walk of the tree for what the passes below each need, in the order findAll would give
+      List<FieldDeclaration> fields = new ArrayList<>();
+      List<TypeDeclaration<?>> typeDeclarations = new ArrayList<>();
+      List<CallableDeclaration<?>> callables = new ArrayList<>();
+      List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
+      unit.walk(node -> {
+        if (node instanceof FieldDeclaration field) {
+          fields.add(field);
+        } else if (node instanceof TypeDeclaration<?> type) {
+          typeDeclarations.add(type);
+        } else if (node instanceof CallableDeclaration<?> callable) {
+          callables.add(callable);
+        } else if (node instanceof ObjectCreationExpr || node instanceof EnumConstantDeclaration
+            || node instanceof ClassExpr) {
+          creations.add(node);
+        }
+      });
+      for (FieldDeclaration field : fields) {
         for (VariableDeclarator variable : field.getVariables()) {
           variable.getInitializer().map(this::constantText).ifPresent(v -> constants.put(variable.getNameAsString(), v));
         }
       }
-      for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      for (TypeDeclaration<?> type : typeDeclarations) {
         types.add(describeType(type));
       }
       List<MethodFact> methods = new ArrayList<>();
-      for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {
+      for (CallableDeclaration<?> callable : callables) {
         if (callable.getParentNode().orElse(null) instanceof TypeDeclaration<?>) {
           methods.add(new MethodRun(callable, this).run());
         }
       }
       return new FileFacts(path, names.packageName(), text.lineCount(), List.copyOf(types), List.copyOf(methods),
-          List.copyOf(caches), suppressions(), Creations.in(unit, names));
+          List.copyOf(caches), suppressions(), Creations.of(creations, names));
     }
 
     private TypeFact describeType(TypeDeclaration<?> type) {
@@ -230,6 +255,7 @@ public final class FactExtractor {
       Map<String, String> values = new TreeMap<>();
       for (AnnotationExpr annotation : type.getAnnotations()) {
         sqlStatements(annotation).ifPresent(sql -> values.put(SQL_STATEMENTS, sql));
+        isolation(annotation).ifPresent(level -> values.put(TRANSACTION_ISOLATION, level));
         String qualified = names.qualify(annotation.getNameAsString()).name();
         for (String member : TYPE_ANNOTATION_MEMBERS) {
           List<String> strings = annotationStrings(annotation, member);
@@ -265,48 +291,57 @@ public final class FactExtractor {
         "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
         "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset");
 
+    /** The fields a type's methods (not its constructors) assign, and those they change in place. */
+    private record FieldWrites(Set<String> assigned, Set<String> mutated) {}
+
+    private final Map<TypeDeclaration<?>, FieldWrites> fieldWrites = new java.util.IdentityHashMap<>();
+
+    /** One walk over the type's methods, however many fields ask. */
+    private FieldWrites fieldWrites(TypeDeclaration<?> type) {
+      return fieldWrites.computeIfAbsent(type, t -> {
+        Set<String> assigned = new HashSet<>();
+        Set<String> mutated = new HashSet<>();
+        for (MethodDeclaration method : t.getMethods()) {
+          method.walk(node -> {
+            if (node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())) {
+              Expression scope = call.getScope().orElse(null);
+              if (scope instanceof NameExpr name) {
+                mutated.add(name.getNameAsString());
+              } else if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+                mutated.add(access.getNameAsString());
+              }
+            } else if (node instanceof UnaryExpr step && (step.getOperator().isPostfix()
+                || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {
+              if (step.getExpression() instanceof NameExpr name) {
+                mutated.add(name.getNameAsString());
+              } else if (step.getExpression() instanceof FieldAccessExpr access) {
+                mutated.add(access.getNameAsString());
+              }
+            } else if (node instanceof AssignExpr assign) {
+              if (assign.getTarget() instanceof NameExpr name) {
+                assigned.add(name.getNameAsString());
+              } else if (assign.getTarget() instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+                assigned.add(access.getNameAsString());
+              }
+            }
+          });
+        }
+        return new FieldWrites(assigned, mutated);
+      });
+    }
+
     /**
      * A field whose object changes after construction: a final map or list filled by a method, an
      * atomic counter, a field stepped with {@code ++}. A result computed from it changes with it.
      */
     private boolean mutatedOutsideConstructors(TypeDeclaration<?> type, String field) {
-      for (MethodDeclaration method : type.getMethods()) {
-        for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-          Expression scope = call.getScope().orElse(null);
-          boolean onField = scope instanceof NameExpr name && name.getNameAsString().equals(field)
-              || scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
-                  && access.getNameAsString().equals(field);
-          if (onField && STATE_MUTATORS.contains(call.getNameAsString())) {
-            return true;
-          }
-        }
-        for (UnaryExpr step : method.findAll(UnaryExpr.class)) {
-          if (step.getOperator().isPostfix() || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-              || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
-            Expression target = step.getExpression();
-            if (target instanceof NameExpr name && name.getNameAsString().equals(field)
-                || target instanceof FieldAccessExpr access && access.getNameAsString().equals(field)) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
+      return fieldWrites(type).mutated().contains(field);
     }
 
     /** A field set only while constructing is effectively final; one set by setters is state. */
     private boolean assignedOutsideConstructors(TypeDeclaration<?> type, String field) {
-      for (MethodDeclaration method : type.getMethods()) {
-        for (AssignExpr assign : method.findAll(AssignExpr.class)) {
-          Expression target = assign.getTarget();
-          if (target instanceof NameExpr name && name.getNameAsString().equals(field)
-              || target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
-                  && access.getNameAsString().equals(field)) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return fieldWrites(type).assigned().contains(field);
     }
 
     /** Values and collections: state a result can depend on, unlike injected collaborators. */
@@ -458,6 +493,15 @@ public final class FactExtractor {
       return statements.isEmpty() ? Optional.empty() : Optional.of(String.join(";\n", statements));
     }
 
+    /** The isolation a {@code @Transactional} asks for, as written ({@code Isolation.SERIALIZABLE}). */
+    Optional<String> isolation(AnnotationExpr annotation) {
+      if (!annotation.getName().getIdentifier().equals("Transactional") || !(annotation instanceof NormalAnnotationExpr normal)) {
+        return Optional.empty();
+      }
+      return normal.getPairs().stream().filter(p -> p.getNameAsString().equals("isolation"))
+          .map(p -> p.getValue().toString()).findFirst();
+    }
+
     List<String> annotationStrings(AnnotationExpr annotation, String member) {
       List<String> values = new ArrayList<>();
       Expression value = null;
@@ -578,6 +622,7 @@ public final class FactExtractor {
           annotationValues.put(file.names.qualify(annotation.getNameAsString()).name(), values.get(0));
         }
         file.sqlStatements(annotation).ifPresent(sql -> annotationValues.put(SQL_STATEMENTS, sql));
+        file.isolation(annotation).ifPresent(level -> annotationValues.put(TRANSACTION_ISOLATION, level));
       }
       ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, callable.getParameters().stream()
           .map(Parameter::getNameAsString).toList())).orElse(ResultMutations.Changes.NONE);
@@ -903,8 +948,8 @@ public final class FactExtractor {
       while (parent != null && parent != callable) {
         if (parent instanceof MethodCallExpr call && call.getArguments().contains(child)
             && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr || child instanceof ObjectCreationExpr)
-            && EXECUTOR_METHODS.contains(call.getNameAsString())) {
-          return true;
+            && (EXECUTOR_METHODS.contains(call.getNameAsString()) || STORING_METHODS.contains(call.getNameAsString()))) {
+          return true; // run by an executor, or kept to run later (pending.add(() -> write()))
         }
         if ((child instanceof LambdaExpr || child instanceof MethodReferenceExpr) && escapes(parent)) {
           return true;

@@ -80,7 +80,7 @@ final class ResultMutations {
       // Spring's and Commons' bean copiers write into the target: (source, target) and (target, source)
       Map.entry("BeanUtils.copyProperties", 1), Map.entry("PropertyUtils.copyProperties", 0),
       Map.entry("BeanUtils.populate", 0), Map.entry("ReflectionUtils.setField", 1),
-      Map.entry("FieldUtils.writeField", 0), Map.entry("BeanUtils.setProperty", 0),
+      Map.entry("FieldUtils.writeField", 0), Map.entry("BeanUtils.setProperty", 0), Map.entry("Collections.addAll", 0),
       Map.entry("PropertyUtils.setProperty", 0), Map.entry("PropertyUtils.setSimpleProperty", 0));
   /**
    * Instance calls that write into one of their arguments, by its position: Jackson's updating
@@ -91,7 +91,9 @@ final class ResultMutations {
       Map.entry("readerForUpdating", 0), Map.entry("updateValue", 0), Map.entry("withValueToUpdate", 0),
       Map.entry("set", 0), Map.entry("setInt", 0), Map.entry("setLong", 0), Map.entry("setBoolean", 0),
       Map.entry("setDouble", 0), Map.entry("setFloat", 0), Map.entry("setShort", 0), Map.entry("setByte", 0),
-      Map.entry("setChar", 0), Map.entry("invoke", 0), Map.entry("invokeExact", 0));
+      Map.entry("setChar", 0), Map.entry("invoke", 0), Map.entry("invokeExact", 0), Map.entry("read", 0),
+      Map.entry("readFully", 0), Map.entry("readNBytes", 0), Map.entry("nextBytes", 0), Map.entry("getChars", 2),
+      Map.entry("toArray", 0), Map.entry("drainTo", 0));
   /** Argument counts at which an {@link #ARGUMENT_WRITERS} name writes its argument (other counts are other methods). */
   private static final Map<String, Integer> ARGUMENT_WRITER_MIN_ARGUMENTS = Map.of(
       "set", 2, "invoke", 1, "invokeExact", 1);

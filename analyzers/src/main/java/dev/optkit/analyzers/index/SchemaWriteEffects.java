@@ -79,11 +79,11 @@ public final class SchemaWriteEffects {
     for (Path script : scripts) {
       readText(script).ifPresent(texts::add);
     }
-    for (Path xml : xmlFiles) {
-      texts.addAll(liquibaseSql(xml));
-    }
     Set<String> triggered = new TreeSet<>();
     Map<String, Set<String>> cascades = new HashMap<>();
+    for (Path xml : xmlFiles) {
+      texts.addAll(liquibase(xml, cascades));
+    }
     boolean everyTable = false;
     for (String raw : texts) {
       String lower = raw.toLowerCase(Locale.ROOT);
@@ -161,8 +161,14 @@ public final class SchemaWriteEffects {
     }
   }
 
-  /** The SQL in a Liquibase changelog's {@code <sql>}, {@code <createProcedure>} and {@code <createView>}; none for other XML. */
-  private static List<String> liquibaseSql(Path xml) {
+  /**
+   * A Liquibase XML changelog: the SQL of its {@code <sql>}, {@code <createProcedure>} and
+   * {@code <createView>} (returned), and the foreign keys its structured changes declare with a
+   * changing action (added to {@code cascades}): {@code <addForeignKeyConstraint onDelete="CASCADE">}
+   * and a column's {@code <constraints references="parent(id)" deleteCascade="true"/>} in a
+   * {@code <createTable>} or {@code <addColumn>}. Nothing for other XML.
+   */
+  private static List<String> liquibase(Path xml, Map<String, Set<String>> cascades) {
     List<String> found = new ArrayList<>();
     try {
       if (Files.size(xml) > MAX_SCRIPT_BYTES) {
@@ -178,6 +184,7 @@ public final class SchemaWriteEffects {
       XMLStreamReader reader = factory.createXMLStreamReader(in);
       boolean changelog = false;
       StringBuilder sql = null;
+      String table = null; // the table a createTable or addColumn change works on
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
@@ -189,18 +196,47 @@ public final class SchemaWriteEffects {
             changelog = true;
           } else if (LIQUIBASE_SQL.contains(name)) {
             sql = new StringBuilder();
+          } else if (name.equals("createTable") || name.equals("addColumn")) {
+            table = reader.getAttributeValue(null, "tableName");
+          } else if (name.equals("addForeignKeyConstraint")) {
+            String action = (attribute(reader, "onDelete") + " " + attribute(reader, "onUpdate")).toUpperCase(Locale.ROOT);
+            if (action.contains("CASCADE") || action.contains("SET")) {
+              link(cascades, attribute(reader, "referencedTableName"), attribute(reader, "baseTableName"));
+            }
+          } else if (name.equals("constraints") && table != null && "true".equals(attribute(reader, "deleteCascade"))) {
+            String references = attribute(reader, "references");
+            String parent = references.isEmpty() ? attribute(reader, "referencedTableName")
+                : references.contains("(") ? references.substring(0, references.indexOf('(')) : references;
+            link(cascades, parent, table);
           }
         } else if (sql != null && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
           sql.append(reader.getText());
-        } else if (event == XMLStreamConstants.END_ELEMENT && sql != null && LIQUIBASE_SQL.contains(reader.getLocalName())) {
-          found.add(sql.toString());
-          sql = null;
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          String name = reader.getLocalName();
+          if (sql != null && LIQUIBASE_SQL.contains(name)) {
+            found.add(sql.toString());
+            sql = null;
+          } else if (name.equals("createTable") || name.equals("addColumn")) {
+            table = null;
+          }
         }
       }
     } catch (IOException | XMLStreamException | RuntimeException e) {
       // a broken or hostile XML file holds no SQL optkit can trust; the scan goes on
     }
     return found;
+  }
+
+  private static String attribute(XMLStreamReader reader, String name) {
+    String value = reader.getAttributeValue(null, name);
+    return value == null ? "" : value.trim();
+  }
+
+  private static void link(Map<String, Set<String>> cascades, String parent, String child) {
+    if (!parent.isBlank() && !child.isBlank()) {
+      cascades.computeIfAbsent(DataFootprint.normalise(SchemaViews.bare(parent)), p -> new TreeSet<>())
+          .add(DataFootprint.normalise(SchemaViews.bare(child)));
+    }
   }
 
   /**

@@ -37,6 +37,14 @@ public final class CacheableReadMethodRule implements Rule {
       "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream", "java.util.Iterator",
       "java.io.InputStream", "java.io.Reader", "java.sql.ResultSet", "java.sql.Connection", "java.util.Spliterator");
 
+  /** Holders whose ordinary use changes them: atomics, bit sets, NIO buffers, arrays of bytes filled in place. */
+  private static boolean statefulHolder(String type) {
+    return type.startsWith("java.util.concurrent.atomic.") || type.equals("java.util.BitSet")
+        || type.startsWith("java.nio.") && type.endsWith("Buffer") || type.equals("java.util.Properties")
+        || type.equals("java.util.Scanner") || type.equals("java.lang.StringBuilder")
+        || type.equals("java.lang.StringBuffer");
+  }
+
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> findings = new ArrayList<>();
@@ -84,6 +92,11 @@ public final class CacheableReadMethodRule implements Rule {
     if (ONE_SHOT_RETURNS.contains(fact.returnType())) {
       return Optional.of("returns a " + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
           + ", which can be consumed only once");
+    }
+    if (statefulHolder(fact.returnType())) {
+      return Optional.of("returns a " + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
+          + ", whose every use may change it (a buffer's reads move its position, a counter's increments add up): "
+          + "one shared object would carry each caller's use into the next answer");
     }
     Optional<String> entryPoint = context.index().webEntryPoints().whyEntryPoint(method)
         .or(() -> WebEntryPoints.whyWebResult(fact));

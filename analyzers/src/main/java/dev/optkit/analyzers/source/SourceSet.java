@@ -76,7 +76,7 @@ public final class SourceSet {
         if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".xml")) {
           xml.add(file);
         }
-        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".sql")) {
+        if (attrs.isRegularFile() && (file.getFileName().toString().endsWith(".sql") || file.getFileName().toString().endsWith(".ddl"))) {
           sql.add(file);
         }
         if (attrs.isRegularFile()

@@ -234,6 +234,8 @@ class ResultMutationsTest {
       Field f = Pet.class.getDeclaredField("name"); f.set(dao.a(o), n);                  | a:f.set
       apply(dao.a(o), p -> p.setName(n));                                                | a:p.setName
       Pet p = dao.a(o); run(() -> p.setName(n));                                         | a:setName
+      Collections.addAll(dao.a(o), x);                                                   | a:Collections.addAll
+      in.read(dao.a(o));                                                                 | a:in.read
       new DataBinder(dao.a(o)).bind(values);                                             | a:new DataBinder
       PropertyAccessorFactory.forBeanPropertyAccess(dao.a(o)).setPropertyValue("name", n); | a:setPropertyValue
       """)

@@ -141,4 +141,31 @@ class SchemaWriteEffectsTest {
     assertFalse(effects.fires("orders"), "the script lexed: only the named table is triggered");
     assertEquals(Set.of("lines"), effects.cascadesFrom("orders"));
   }
+
+  @Test
+  void liquibaseStructuredForeignKeysWithChangingActionsCascade() throws Exception {
+    Path changelog = dir.resolve("changelog.xml");
+    Files.writeString(changelog, """
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+          <changeSet id="1" author="a">
+            <createTable tableName="order_lines">
+              <column name="order_id" type="BIGINT">
+                <constraints references="orders(id)" foreignKeyName="fk_lines" deleteCascade="true"/>
+              </column>
+            </createTable>
+            <createTable tableName="notes">
+              <column name="order_id" type="BIGINT">
+                <constraints references="orders(id)" foreignKeyName="fk_notes"/>
+              </column>
+            </createTable>
+            <addForeignKeyConstraint baseTableName="payments" baseColumnNames="order_id"
+                referencedTableName="orders" referencedColumnNames="id" constraintName="fk_pay" onDelete="CASCADE"/>
+            <addForeignKeyConstraint baseTableName="refunds" baseColumnNames="order_id"
+                referencedTableName="orders" referencedColumnNames="id" constraintName="fk_ref" onDelete="RESTRICT"/>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    assertEquals(Set.of("orderlines", "payments"), SchemaWriteEffects.read(List.of(), List.of(changelog))
+        .cascadesFrom("orders"));
+  }
 }

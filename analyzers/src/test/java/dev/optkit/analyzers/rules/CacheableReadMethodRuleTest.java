@@ -58,6 +58,10 @@ class CacheableReadMethodRuleTest {
         String fresh(long id) throws Exception { return get("/names/" + id + "?at=" + Instant.now()); }
         String pick(long id) throws Exception { return get("/names/" + random.nextInt()); }
         String local(long id) { return "name-" + id; }
+        java.util.concurrent.atomic.AtomicInteger counter(long id) throws Exception {
+          return new java.util.concurrent.atomic.AtomicInteger(get("/counts/" + id).length());
+        }
+        java.nio.ByteBuffer bytes(long id) throws Exception { return java.nio.ByteBuffer.wrap(get("/b/" + id).getBytes()); }
       }
       """;
 
@@ -74,7 +78,7 @@ class CacheableReadMethodRuleTest {
   void voidWritesMutableKeysClockRandomAndNoIoAreRefused() {
     Set<String> methods = cacheable(SERVICE);
     for (String refused : List.of("bulk(List<String>)", "warm(long)", "register(String)", "post(String)",
-        "fresh(long)", "pick(long)", "local(long)")) {
+        "fresh(long)", "pick(long)", "local(long)", "counter(long)", "bytes(long)")) {
       assertTrue(!methods.contains(refused), refused + " must not be cacheable: " + methods);
     }
   }

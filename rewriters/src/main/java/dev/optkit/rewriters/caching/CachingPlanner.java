@@ -901,6 +901,11 @@ public final class CachingPlanner {
     if (writer.isConstructor()) {
       return Optional.of("it is a constructor, which no cache annotation or invalidation can follow");
     }
+    if (isFuture(writer.returnType()) || REACTIVE_TYPES.contains(writer.returnType())
+        || writer.returnType().equals("java.util.concurrent.Future")) {
+      return Optional.of("it returns a " + ProjectTraits.simpleName(writer.returnType()) + ": its write may complete "
+          + "after it returns, and an eviction on its return would come before the write");
+    }
     Optional<String> manual = manualTransaction(writerMethod);
     if (manual.isPresent()) {
       return manual;
@@ -959,22 +964,39 @@ public final class CachingPlanner {
    * transaction read the latest commit.
    */
   private Optional<String> snapshotRead(IndexedMethod cached) {
-    if (traits.snapshotDatabase() == null || index.reachedIo(cached).stream()
-        .noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
+    if (index.reachedIo(cached).stream().noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
       return Optional.empty();
     }
-    return inTransaction(cached, new java.util.HashSet<>()).map(transaction -> "it reads the database inside the "
-        + "transaction of " + transaction + ", and " + traits.snapshotDatabase() + " (REPEATABLE READ by default) "
-        + "answers from the snapshot that transaction took at its first read: a value it loads after a writer's "
-        + "eviction may predate that write, and the cache would keep it");
+    Optional<IndexedMethod> transaction = transactionAbove(cached, new java.util.HashSet<>());
+    if (transaction.isEmpty()) {
+      return Optional.empty();
+    }
+    String isolation = isolationOf(transaction.get());
+    String where = "it reads the database inside the transaction of " + transaction.get().fact().displayName() + "(), ";
+    if (isolation.contains("REPEATABLE_READ") || isolation.contains("SERIALIZABLE")) {
+      return Optional.of(where + "which asks for " + isolation.substring(isolation.lastIndexOf('.') + 1)
+          + " isolation: its reads answer from a snapshot taken when it began, so a value it loads after a writer's "
+          + "eviction may predate that write, and the cache would keep it");
+    }
+    if (traits.snapshotDatabase() != null && !isolation.contains("READ_COMMITTED") && !isolation.contains("READ_UNCOMMITTED")) {
+      return Optional.of(where + "and " + traits.snapshotDatabase() + " (REPEATABLE READ by default) answers from the "
+          + "snapshot that transaction took at its first read: a value it loads after a writer's eviction may predate "
+          + "that write, and the cache would keep it");
+    }
+    return Optional.empty();
   }
+
 
   private static final Set<String> TRANSACTION_RUNNERS = Set.of(
       "org.springframework.transaction.support.TransactionTemplate",
       "org.springframework.transaction.support.TransactionOperations",
       "org.springframework.transaction.reactive.TransactionalOperator",
       "jakarta.persistence.EntityTransaction", "javax.persistence.EntityTransaction",
-      "jakarta.transaction.UserTransaction", "javax.transaction.UserTransaction");
+      "jakarta.transaction.UserTransaction", "javax.transaction.UserTransaction",
+      "org.springframework.transaction.PlatformTransactionManager",
+      "org.springframework.transaction.ReactiveTransactionManager",
+      "org.springframework.jdbc.datasource.DataSourceTransactionManager",
+      "org.springframework.orm.jpa.JpaTransactionManager", "org.springframework.transaction.jta.JtaTransactionManager");
 
   /**
    * The method, or a production method on some path of callers above it, that runs in a
@@ -982,17 +1004,22 @@ public final class CachingPlanner {
    * a write below it commits only when that method returns, after any eviction the writer made.
    */
   private Optional<String> inTransaction(IndexedMethod method, Set<IndexedMethod> seen) {
+    return transactionAbove(method, seen).map(m -> m.fact().displayName() + "()");
+  }
+
+  private Optional<IndexedMethod> transactionAbove(IndexedMethod method, Set<IndexedMethod> seen) {
     if (!seen.add(method)) {
       return Optional.empty();
     }
     if (transactional(method) || method.fact().transactionControl().contains("begin()")
         || method.fact().calls().stream().anyMatch(call -> call.receiverType() != null
-            && TRANSACTION_RUNNERS.contains(call.receiverType()))) {
-      return Optional.of(method.fact().displayName() + "()");
+            && (TRANSACTION_RUNNERS.contains(call.receiverType()) || call.receiverType().endsWith("TransactionManager")
+                && call.name().equals("getTransaction")))) {
+      return Optional.of(method);
     }
     for (IndexedMethod caller : callersOf(method)) {
       if (!SourceSet.isTestPath(caller.path())) {
-        Optional<String> found = inTransaction(caller, seen);
+        Optional<IndexedMethod> found = transactionAbove(caller, seen);
         if (found.isPresent()) {
           return found;
         }
@@ -1000,6 +1027,18 @@ public final class CachingPlanner {
     }
     return Optional.empty();
   }
+
+  /** The isolation a transactional method asks for ({@code Isolation.SERIALIZABLE}), on it or its class; "" if none. */
+  private String isolationOf(IndexedMethod method) {
+    String key = "org.springframework.transaction.annotation.Transactional#isolation";
+    String own = transaction(method).map(m -> m.annotationValues().getOrDefault(key, "")).orElse("");
+    if (!own.isEmpty()) {
+      return own;
+    }
+    return index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
+        .map(t -> t.annotationValues().getOrDefault(key, "")).filter(v -> !v.isEmpty()).findFirst().orElse("");
+  }
+
 
   /**
    * The methods to evict on instead of a non-public writer: its project callers, each able to evict
@@ -1161,11 +1200,29 @@ public final class CachingPlanner {
   }
 
   private boolean transactional(IndexedMethod method) {
+    return transaction(method).isPresent();
+  }
+
+  /** The method or type whose {@code @Transactional} covers this method: itself, what it implements, its types. */
+  private Optional<MethodFact> transaction(IndexedMethod method) {
     if (method.fact().annotations().stream().anyMatch(a -> a.endsWith("Transactional"))) {
-      return true;
+      return Optional.of(method.fact());
     }
-    return index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
-        .anyMatch(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Transactional")));
+    // @Transactional on the interface method it implements applies too
+    for (String type : index.supertypesOf(method.fact().ownerType())) {
+      for (IndexedMethod declared : index.methodsOfType(type)) {
+        if (declared != method && declared.fact().name().equals(method.fact().name())
+            && declared.fact().params().size() == method.fact().params().size()
+            && declared.fact().annotations().stream().anyMatch(a -> a.endsWith("Transactional"))) {
+          return Optional.of(declared.fact());
+        }
+      }
+    }
+    if (index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
+        .anyMatch(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Transactional")))) {
+      return Optional.of(method.fact());
+    }
+    return Optional.empty();
   }
 
   private Map.Entry<String, CachePolicy> policyFor(Finding finding, MethodFact fact) {

@@ -43,6 +43,9 @@ final class SingleInstance {
     if (!seen.add(type)) {
       return Optional.of(simple + " is created in a cycle of constructors optkit cannot count");
     }
+    if (index.supertypesOf(type).contains("java.io.Serializable")) {
+      return Optional.of(simple + " is Serializable: each deserialized copy is another object with a cache of its own");
+    }
     List<FileFacts.Creation> creations = creationsOf(type);
     Optional<TypeFact> declared = index.type(type);
     boolean containerSingleton = declared.map(t -> t.annotations().stream().anyMatch(SINGLETON_ANNOTATIONS::contains)
