@@ -107,7 +107,7 @@ class MigrateEndToEndTest {
     assertTrue(out.contains("CustomerAdminService.customerEmail(long): secured: @PreAuthorize"), out);
     assertTrue(out.contains("ReferenceDataDao.currencies(): CustomerReportService.reportCurrencies() changes the result"), out);
     assertTrue(out.contains("CountriesController.countryName(): implements the request mapping CountriesApi.countryName"), out);
-    assertTrue(out.contains("StoredRateService.storedRate() [realtime: 30 s, max 10000], evicted by saveRate()"), out);
+    assertTrue(out.contains("StoredRateService.storedRate() [realtime: 30 s, max 10000], evicted by BatchRateStore.saveRate(), JdbcRateStore.saveRate()"), out);
   }
 
   @Test

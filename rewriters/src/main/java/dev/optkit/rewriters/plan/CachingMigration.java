@@ -339,7 +339,7 @@ public final class CachingMigration {
     return what + " on " + target.method().fact().displayName() + "() [" + target.policyName() + ": "
         + target.policy().ttlSeconds() + " s, max " + target.policy().maximumSize() + "]"
         + (target.evictions().isEmpty() ? "" : ", evicted by " + target.evictions().stream()
-            .map(e -> e.writer().fact().name() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+            .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
   }
 
   static Optional<CompilationUnit> parse(String text) {
