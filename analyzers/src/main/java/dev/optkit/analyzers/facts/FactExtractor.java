@@ -240,8 +240,12 @@ public final class FactExtractor {
         }
       }
       fieldsByType.put(qualified, fields);
+      // Lombok's @Value: final fields, equals and hashCode over all of them (@Data and @EqualsAndHashCode are
+      // left out: a key with setters, or equal by a few fields only, would find answers computed for another)
       boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
-          || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty());
+          || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty())
+          || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Value")
+              || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"));
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
           type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),

@@ -75,6 +75,27 @@ class CacheableReadMethodRuleTest {
   }
 
   @Test
+  void lombokValueClassesAreKeysButDataClassesAreNot() {
+    Set<String> methods = new ProjectFixture(dir).java(SERVICE.replace("class Catalog {", """
+        class Catalog {
+          String byValue(Sku sku) throws Exception { return get("/v/" + sku); }
+          String byData(Form form) throws Exception { return get("/d/" + form); }
+        """)).java("""
+        package shop;
+        import lombok.Value;
+        @Value
+        class Sku { String code; }
+        """).java("""
+        package shop;
+        import lombok.Data;
+        @Data
+        class Form { String code; }
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+    assertTrue(methods.contains("byValue(Sku)"), methods.toString());
+    assertTrue(!methods.contains("byData(Form)"), "a @Data key has setters: " + methods);
+  }
+
+  @Test
   void voidWritesMutableKeysClockRandomAndNoIoAreRefused() {
     Set<String> methods = cacheable(SERVICE);
     for (String refused : List.of("bulk(List<String>)", "warm(long)", "register(String)", "post(String)",
