@@ -665,6 +665,10 @@ public final class FactExtractor {
 
     /** Reads of plain mutable fields make the result depend on the object, not only on the parameters. */
     private void noteMutableFieldRead(Node read) {
+      if (read.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == read
+          && assign.getOperator() == AssignExpr.Operator.ASSIGN) {
+        return; // this.items = items sets the field; it reads nothing of it
+      }
       String name;
       if (read instanceof NameExpr nameExpr) {
         name = nameExpr.getNameAsString();
