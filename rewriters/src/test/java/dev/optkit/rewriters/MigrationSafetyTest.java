@@ -503,6 +503,12 @@ class MigrationSafetyTest {
         }
         """).plan(), "rate");
 
+    // main() called again by production code makes another object each time
+    String relaunched = refusal(new MigrationFixture(dir.resolve("relaunched")).java(RATES).createdOnce("shop.Rates", "null")
+        .java(ratesUser("Launcher", "    void relaunch() throws Exception { RatesMain.main(new String[0]); }")).plan(),
+        "rate");
+    assertTrue(relaunched.contains("that main() is also called by Launcher.relaunch()"), relaunched);
+
     // made once: in the constructor of a class made once in main
     MigrationPlan once = new MigrationFixture(dir.resolve("once")).java(RATES)
         .java(ratesUser("Quotes", "    final Rates rates;\n    Quotes(Connection c) { rates = new Rates(c); }"))

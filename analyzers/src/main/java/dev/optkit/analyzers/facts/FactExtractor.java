@@ -165,7 +165,16 @@ public final class FactExtractor {
       List<TypeDeclaration<?>> typeDeclarations = new ArrayList<>();
       List<CallableDeclaration<?>> callables = new ArrayList<>();
       List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
+      Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
       unit.walk(node -> {
+        if (node instanceof AssignExpr assign) {
+          Expression target = assign.getTarget();
+          if (target instanceof NameExpr name) {
+            assigned.add(name.getNameAsString());
+          } else if (target instanceof FieldAccessExpr access) {
+            assigned.add(access.getNameAsString());
+          }
+        }
         if (node instanceof FieldDeclaration field) {
           fields.add(field);
         } else if (node instanceof TypeDeclaration<?> type) {
@@ -179,7 +188,9 @@ public final class FactExtractor {
       });
       for (FieldDeclaration field : fields) {
         for (VariableDeclarator variable : field.getVariables()) {
-          variable.getInitializer().map(this::constantText).ifPresent(v -> constants.put(variable.getNameAsString(), v));
+          if (field.isFinal() || !assigned.contains(variable.getNameAsString())) {
+            variable.getInitializer().map(this::constantText).ifPresent(v -> constants.put(variable.getNameAsString(), v));
+          }
         }
       }
       for (TypeDeclaration<?> type : typeDeclarations) {
@@ -648,7 +659,7 @@ public final class FactExtractor {
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
           List.copyOf(mutableFieldsRead), changes.results(), List.copyOf(parameterChanges), changes.handOffs(),
-          List.copyOf(transactionControl), sqlParameter);
+          List.copyOf(transactionControl), Math.max(sqlParameter, -1));
     }
 
     /** Local classes are analysed as methods of their own; anonymous classes belong to the method. */
@@ -1725,15 +1736,21 @@ public final class FactExtractor {
       return null;
     }
 
-    /** SQL that is one of the method's parameters, unchanged: the method is a query wrapper. */
+    /**
+     * SQL that is one of the method's parameters, never reassigned: the method is a query wrapper.
+     * A second parameter also run as SQL makes it none (-2): one call site would be two statements.
+     */
     private void noteSqlParameter(Expression sql) {
-      if (sqlParameter < 0 && sql instanceof NameExpr name && !localInitializers.containsKey(name.getNameAsString())) {
-        for (int i = 0; i < callable.getParameters().size(); i++) {
-          Parameter parameter = callable.getParameter(i);
-          if (parameter.getNameAsString().equals(name.getNameAsString())
-              && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
-            sqlParameter = i;
-          }
+      if (sqlParameter == -2 || !(sql instanceof NameExpr name) || localInitializers.containsKey(name.getNameAsString())) {
+        return;
+      }
+      for (int i = 0; i < callable.getParameters().size(); i++) {
+        Parameter parameter = callable.getParameter(i);
+        if (parameter.getNameAsString().equals(name.getNameAsString())
+            && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
+          boolean reassigned = body().map(b -> b.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget()
+              instanceof NameExpr target && target.getNameAsString().equals(parameter.getNameAsString()))).orElse(false);
+          sqlParameter = reassigned || sqlParameter >= 0 && sqlParameter != i ? -2 : i;
         }
       }
     }

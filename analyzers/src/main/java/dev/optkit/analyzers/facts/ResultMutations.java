@@ -368,10 +368,11 @@ final class ResultMutations {
       Expression scope = call.getScope().orElse(null);
       Expression target = null;
       // the static helpers first: Collections.sort(list) changes list, not Collections
-      Integer mutated = scope instanceof NameExpr helper ? STATIC_MUTATORS.get(helper.getNameAsString() + "." + name) : null;
+      String helperType = staticType(scope);
+      Integer mutated = helperType != null ? STATIC_MUTATORS.get(helperType + "." + name) : null;
       if (mutated != null && call.getArguments().size() > mutated) {
         target = call.getArgument(mutated);
-        name = ((NameExpr) scope).getNameAsString() + "." + name;
+        name = helperType + "." + name;
       } else if (scope != null && (MUTATORS.contains(name) || isSetter(name))) {
         target = scope;
       }
@@ -426,7 +427,7 @@ final class ResultMutations {
       String id = reference.getIdentifier();
       // JavaParser reads the scope of result::add as a type: a local's or field's name is no type
       boolean onElement = reference.getScope() instanceof TypeExpr type && !locals.contains(type.getType().asString())
-          && Character.isUpperCase(type.getType().asString().charAt(0));
+          && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0));
       if (onElement && (isSetter(id) || MUTATORS.contains(id))) {
         changed(receiver, "::" + id);
         // apply(pets, List::clear): a project helper applies it to the other arguments
@@ -539,8 +540,8 @@ final class ResultMutations {
       if ((scope == null || scope instanceof ThisExpr) && call.getArguments().isEmpty() && isGetter(name)) {
         return Set.of(RECEIVER_PART); // getTags().add(t): an accessor of this object hands out a part of it
       }
-      if (scope instanceof NameExpr type) {
-        String qualified = type.getNameAsString() + "." + name;
+      if (staticType(scope) != null) {
+        String qualified = staticType(scope) + "." + name;
         if (HOLDING_FACTORIES.contains(qualified)) {
           // supplyAsync(() -> dao.load()): the future holds what the supplier returns
           Set<Origin> held = new LinkedHashSet<>();
@@ -558,7 +559,8 @@ final class ResultMutations {
         for (Expression argument : call.getArguments()) {
           if (argument instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")
               && !(reference.getScope() instanceof TypeExpr type
-              && Character.isUpperCase(type.getType().asString().charAt(0)) && !locals.contains(type.getType().asString()))) {
+              && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
+              && !locals.contains(type.getType().asString()))) {
             mapped.add(Origin.ofReference(reference)); // ids.stream().map(dao::find): what find returns
           } else if (argument instanceof LambdaExpr lambda) {
             mapped.addAll(elements(returnedBy(lambda)));
@@ -857,7 +859,7 @@ final class ResultMutations {
           // box.add(r), holder.pets.addAll(r): the local, or an object it reaches, now holds the result
           call.getArguments().forEach(a -> given.addAll(holders(source(a))));
         }
-        if (scope instanceof NameExpr helper && helper.getNameAsString().equals("Collections")
+        if ("Collections".equals(staticType(scope))
             && call.getNameAsString().equals("addAll") && call.getArguments().size() > 1
             && call.getArgument(0) instanceof NameExpr box && box.getNameAsString().equals(name)) {
           call.getArguments().stream().skip(1).forEach(a -> given.addAll(holders(source(a))));
@@ -908,6 +910,29 @@ final class ResultMutations {
       current = current instanceof EnclosedExpr enclosed ? enclosed.getInner() : ((CastExpr) current).getExpression();
     }
     return current;
+  }
+
+  /**
+   * The simple name of a type a static call is made on: {@code Collections} for {@code Collections.sort(l)}
+   * and for {@code java.util.Collections.sort(l)}; null when the scope is no type name.
+   */
+  private static String staticType(Expression scope) {
+    if (scope instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    // a type qualified by its package: java.util.Collections
+    if (scope instanceof FieldAccessExpr access && Character.isUpperCase(access.getNameAsString().charAt(0))
+        && access.getScope().toString().chars().allMatch(c -> Character.isLowerCase(c) || Character.isDigit(c)
+            || c == '.' || c == '_')) {
+      return access.getNameAsString();
+    }
+    return null;
+  }
+
+  /** {@code List} for {@code java.util.List}, generic arguments left out. */
+  private static String simpleTypeName(String written) {
+    String erased = written.replaceAll("<.*", "");
+    return erased.substring(erased.lastIndexOf('.') + 1);
   }
 
   private static boolean isGetter(String name) {

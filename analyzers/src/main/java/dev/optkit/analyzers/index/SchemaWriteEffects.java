@@ -111,6 +111,9 @@ public final class SchemaWriteEffects {
     try {
       CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(sql)));
       Token first = lexer.getNextToken();
+      if (first.image.equalsIgnoreCase("ALTER")) {
+        return addsConstraint(lexer);
+      }
       if (!first.image.equalsIgnoreCase("CREATE")) {
         return false;
       }
@@ -129,6 +132,32 @@ public final class SchemaWriteEffects {
       return false;
     }
     return false;
+  }
+
+  /** {@code ALTER TABLE t ADD [CONSTRAINT c] FOREIGN KEY/PRIMARY KEY/UNIQUE/CHECK ...}: a key, no row changed. */
+  private static boolean addsConstraint(CCJSqlParserTokenManager lexer) {
+    boolean table = false;
+    boolean add = false;
+    Token token = lexer.getNextToken();
+    for (int read = 0; read < 12 && token.kind != 0; read++, token = lexer.getNextToken()) {
+      String word = token.image.toUpperCase(Locale.ROOT);
+      if (word.equals("TABLE")) {
+        table = true;
+      } else if (table && word.equals("ADD")) {
+        add = true;
+      } else if (add && List.of("FOREIGN", "PRIMARY", "UNIQUE", "CHECK", "INDEX", "KEY").contains(word)) {
+        return true;
+      } else if (add && !word.equals("CONSTRAINT") && !word.equals("IF") && !word.equals("NOT") && !word.equals("EXISTS")
+          && read > 0 && !isName(token)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isName(Token token) {
+    return !token.image.isEmpty() && (Character.isLetterOrDigit(token.image.charAt(0)) || token.image.charAt(0) == '"'
+        || token.image.charAt(0) == '`' || token.image.charAt(0) == '_');
   }
 
   /** Whether a write to this table (a normalised name) may run a trigger or rule. */

@@ -23,7 +23,9 @@ import java.util.zip.GZIPOutputStream;
  * project types (a type added or removed can change how other files resolve).
  */
 public final class FactsCache {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  // Smile, Jackson's binary JSON: the same data model, read about twice as fast as JSON text, which a warm
+  // run spends most of its time on
+  private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The file on disk. */
@@ -46,7 +48,7 @@ public final class FactsCache {
 
   /** Opens the cache in {@code directory}; a missing, unreadable or stale cache starts empty. */
   public static FactsCache open(Path directory, String key) {
-    Path file = directory.resolve("facts-v1.json.gz");
+    Path file = directory.resolve("facts-v2.smile.gz");
     Map<String, Entry> previous = new HashMap<>();
     if (Files.isRegularFile(file)) {
       try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)))) {

@@ -40,11 +40,16 @@ public final class ParsingWorker {
   /** What became of one file: its facts, or why it could not be read. */
   public record Outcome(FileFacts facts, ParseProblem problem) {}
 
-  private final JavaParser parser;
+  // built at the first file the cache cannot answer: a warm run may never need them
+  private JavaParser parser;
   private final long maxFileBytes;
-  private final JavaParser legacyParser;
-  private final FactExtractor extractor;
-  private final CombinedTypeSolver typeSolver;
+  private JavaParser legacyParser;
+  private FactExtractor extractor;
+  private CombinedTypeSolver typeSolver;
+  private final Map<String, Path> projectTypes;
+  private final List<Path> jars;
+  private final ClientCatalog catalog;
+  private final boolean resolveTypes;
   private long resolutions;
   private long failedResolutions;
 
@@ -63,6 +68,16 @@ public final class ParsingWorker {
       long maxFileBytes, long maxFileNanos) {
     this.maxFileBytes = maxFileBytes;
     this.maxFileNanos = maxFileNanos;
+    this.projectTypes = projectTypes;
+    this.jars = jars;
+    this.catalog = catalog;
+    this.resolveTypes = resolveTypes;
+  }
+
+  private void prepare() {
+    if (parser != null) {
+      return;
+    }
     this.typeSolver = new CombinedTypeSolver();
     ParserConfiguration configuration = configuration(LanguageLevels.newest());
     if (resolveTypes) {
@@ -90,7 +105,7 @@ public final class ParsingWorker {
   }
 
   private final long maxFileNanos;
-  private final FactExtractor unresolvedExtractor;
+  private FactExtractor unresolvedExtractor;
   /** When the file being analysed runs out of its time budget for type resolution (0: no file). */
   private long deadline;
 
@@ -158,6 +173,7 @@ public final class ParsingWorker {
   }
 
   private Outcome parseAndExtract(SourceFile file, String content) {
+    prepare();
     try {
       ParseResult<CompilationUnit> result = parser.parse(content);
       if (!result.isSuccessful()) {

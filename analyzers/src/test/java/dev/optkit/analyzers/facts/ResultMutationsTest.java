@@ -236,6 +236,10 @@ class ResultMutationsTest {
       Pet p = dao.a(o); run(() -> p.setName(n));                                         | a:setName
       Collections.addAll(dao.a(o), x);                                                   | a:Collections.addAll
       in.read(dao.a(o));                                                                 | a:in.read
+      java.util.Collections.reverse(dao.a(o));                                           | a:Collections.reverse
+      java.util.Optional.of(dao.a(o)).ifPresent(java.util.List::clear);                  | a:::clear
+      java.util.stream.Stream.of(dao.a(o)).forEach(java.util.List::clear);               | a:::clear
+      java.util.Collections.synchronizedList(dao.a(o)).clear();                          | a:clear
       new DataBinder(dao.a(o)).bind(values);                                             | a:new DataBinder
       PropertyAccessorFactory.forBeanPropertyAccess(dao.a(o)).setPropertyValue("name", n); | a:setPropertyValue
       """)

@@ -168,4 +168,16 @@ class SchemaWriteEffectsTest {
     assertEquals(Set.of("orderlines", "payments"), SchemaWriteEffects.read(List.of(), List.of(changelog))
         .cascadesFrom("orders"));
   }
+
+  @Test
+  void codeAndKeyDefinitionsChangeNoRows() {
+    assertTrue(SchemaWriteEffects.definesCodeOrIndex("CREATE OR REPLACE TRIGGER t AFTER INSERT ON orders CALL x()"));
+    assertTrue(SchemaWriteEffects.definesCodeOrIndex("CREATE UNIQUE INDEX i ON orders (id)"));
+    assertTrue(SchemaWriteEffects.definesCodeOrIndex(
+        "ALTER TABLE child ADD CONSTRAINT fk FOREIGN KEY (pid) REFERENCES parent (id) ON DELETE CASCADE"));
+    assertTrue(SchemaWriteEffects.definesCodeOrIndex("ALTER TABLE child ADD FOREIGN KEY (pid) REFERENCES parent (id)"));
+    assertFalse(SchemaWriteEffects.definesCodeOrIndex("ALTER TABLE child ADD COLUMN note VARCHAR(20) DEFAULT 'x'"));
+    assertFalse(SchemaWriteEffects.definesCodeOrIndex("CREATE TABLE copy AS SELECT * FROM orders"));
+    assertFalse(SchemaWriteEffects.definesCodeOrIndex("DELETE FROM orders"));
+  }
 }

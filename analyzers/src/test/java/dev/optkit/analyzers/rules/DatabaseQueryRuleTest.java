@@ -95,6 +95,26 @@ class DatabaseQueryRuleTest {
   }
 
   @Test
+  void aWrapperThatRewritesItsSqlIsNoWrapper() {
+    List<Finding> findings = new ProjectFixture(dir).java(QUERY_WRAPPER
+        .replace("int update(String sql, Object... params) throws SQLException {",
+            "int update(String sql, Object... params) throws SQLException {\n          sql = sql.replace(\"x_\", \"\");"))
+        .java("""
+        package shop;
+        class Users {
+          private String renameSql = "UPDATE users SET name = ? WHERE id = ?";
+          private final Db db;
+          Users(Db db) { this.db = db; this.renameSql = "UPDATE people SET name = ? WHERE id = ?"; }
+          void rename(long id, String name) throws Exception { db.update("UPDATE x_users SET name = ? WHERE id = ?", name, id); }
+          String sql() { return renameSql; }
+        }
+        """).findings(Category.DB_QUERY);
+    // the wrapper changes what it runs: its own JDBC call stays the (unknown) query, the call site is none
+    assertEquals(List.of("update(String, Object)"), findings.stream().map(Finding::enclosingMethod).toList(),
+        findings.toString());
+  }
+
+  @Test
   void aQueryWrapperGivenSqlBuiltAtRunTimeStaysTheQuery() {
     List<Finding> findings = new ProjectFixture(dir).java(QUERY_WRAPPER).java("""
         package shop;

@@ -60,11 +60,19 @@ final class SingleInstance {
       if (containerSingleton) {
         where.add(0, "the container, as a component");
       }
-      return Optional.of(simple + " is created in " + where.size() + " places (" + String.join(", ", where) + ")");
+      return Optional.of(simple + " is created in " + (creations.size() + (containerSingleton ? 1 : 0)) + " places ("
+          + String.join(", ", where) + ")");
     }
     FileFacts.Creation only = creations.get(0);
     if (only.repeated()) {
       return Optional.of(simple + " is created in a loop or callback in " + where(only));
+    }
+    if (only.site() == FileFacts.Creation.Site.MAIN) {
+      Optional<String> relaunched = mainCalledFrom(only.ownerType());
+      if (relaunched.isPresent()) {
+        return Optional.of(simple + " is created in " + where(only) + ", and that main() is also called by "
+            + relaunched.get() + ", once per call");
+      }
     }
     return switch (only.site()) {
       case STATIC, MAIN, BEAN -> Optional.empty();
@@ -72,6 +80,22 @@ final class SingleInstance {
           .map(reason -> simple + " is created with each " + simpleName(only.ownerType()) + ", and " + reason);
       case METHOD -> Optional.of(simple + " is created in " + where(only) + ", once per call");
     };
+  }
+
+  /** A production method that calls the type's {@code main}, which then runs more than once. */
+  private Optional<String> mainCalledFrom(String type) {
+    for (var method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (var call : method.fact().calls()) {
+        if (call.name().equals("main") && index.targetsOf(call).stream()
+            .anyMatch(target -> target.fact().ownerType().equals(type) && target.fact().isStatic())) {
+          return Optional.of(method.fact().displayName() + "()");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Constructions of the type or of a subclass, in production code. */
