@@ -572,6 +572,53 @@ class MigrationSafetyTest {
             "@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.SERIALIZABLE)"))
         .plan(), "countryName");
     assertTrue(serializable.contains("which asks for SERIALIZABLE isolation"), serializable);
+    // the same through the project's own meta-annotation
+    String meta = refusal(new MigrationFixture(dir.resolve("meta")).file("pom.xml", SPRING_POM
+        .replace("spring-jdbc", "spring-tx").replace("</dependencies>", "<dependency><groupId>org.springframework"
+            + "</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency></dependencies>"))
+        .java(dao).java("""
+            package shop;
+
+            import java.lang.annotation.Retention;
+            import java.lang.annotation.RetentionPolicy;
+            import org.springframework.transaction.annotation.Isolation;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Retention(RetentionPolicy.RUNTIME)
+            @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+            public @interface SnapshotTx {
+            }
+            """).java(report.replace("@Transactional(readOnly = true)", "@SnapshotTx")).plan(), "countryName");
+    assertTrue(meta.contains("which asks for REPEATABLE_READ isolation"), meta);
+    // ...or a transaction template the project configures in code
+    String programmatic = refusal(new MigrationFixture(dir.resolve("template")).file("pom.xml", SPRING_POM
+        .replace("spring-jdbc", "spring-tx").replace("</dependencies>", "<dependency><groupId>org.springframework"
+            + "</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency></dependencies>"))
+        .java(dao).java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.PlatformTransactionManager;
+            import org.springframework.transaction.TransactionDefinition;
+            import org.springframework.transaction.support.TransactionTemplate;
+
+            @Service
+            public class Report {
+                private final CountryDao countries;
+                private final TransactionTemplate transactions;
+
+                public Report(CountryDao countries, PlatformTransactionManager manager) {
+                    this.countries = countries;
+                    this.transactions = new TransactionTemplate(manager);
+                    this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
+                }
+
+                public String line(String code) {
+                    return transactions.execute(status -> code + ": " + countries.countryName(code));
+                }
+            }
+            """).plan(), "countryName");
+    assertTrue(programmatic.contains("which asks for SERIALIZABLE isolation"), programmatic);
   }
 
   @Test

@@ -972,6 +972,9 @@ public final class CachingPlanner {
       return Optional.empty();
     }
     String isolation = isolationOf(transaction.get());
+    if (isolation.isEmpty() && !transactional(transaction.get())) {
+      isolation = programmaticIsolation(); // a TransactionTemplate or manager configured in code
+    }
     String where = "it reads the database inside the transaction of " + transaction.get().fact().displayName() + "(), ";
     if (isolation.contains("REPEATABLE_READ") || isolation.contains("SERIALIZABLE")) {
       return Optional.of(where + "which asks for " + isolation.substring(isolation.lastIndexOf('.') + 1)
@@ -1028,12 +1031,40 @@ public final class CachingPlanner {
     return Optional.empty();
   }
 
+  /**
+   * A snapshot isolation some production code sets on a transaction template or definition
+   * ({@code template.setIsolationLevelName("ISOLATION_SERIALIZABLE")}): the programmatic
+   * transactions of the project may use it. "" when none does.
+   */
+  private String programmaticIsolation() {
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (CallRef call : method.fact().calls()) {
+        if (call.name().startsWith("setIsolationLevel") && call.snippet() != null
+            && (call.snippet().contains("REPEATABLE_READ") || call.snippet().contains("SERIALIZABLE"))) {
+          return call.snippet().contains("SERIALIZABLE") ? "SERIALIZABLE" : "REPEATABLE_READ";
+        }
+      }
+    }
+    return "";
+  }
+
   /** The isolation a transactional method asks for ({@code Isolation.SERIALIZABLE}), on it or its class; "" if none. */
   private String isolationOf(IndexedMethod method) {
     String key = "org.springframework.transaction.annotation.Transactional#isolation";
     String own = transaction(method).map(m -> m.annotationValues().getOrDefault(key, "")).orElse("");
     if (!own.isEmpty()) {
       return own;
+    }
+    // @SnapshotTx, itself annotated @Transactional(isolation = ...)
+    for (String annotation : method.fact().annotations()) {
+      String meta = transactionalAnnotation(annotation) ? index.type(annotation)
+          .map(t -> t.annotationValues().getOrDefault(key, "")).orElse("") : "";
+      if (!meta.isEmpty()) {
+        return meta;
+      }
     }
     return index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
         .map(t -> t.annotationValues().getOrDefault(key, "")).filter(v -> !v.isEmpty()).findFirst().orElse("");
@@ -1203,9 +1234,35 @@ public final class CachingPlanner {
     return transaction(method).isPresent();
   }
 
+  private Set<String> transactionalAnnotations;
+
+  /** {@code @Transactional}, and the project's annotations meta-annotated with it (at any depth). */
+  private boolean transactionalAnnotation(String annotation) {
+    if (annotation.endsWith("Transactional")) {
+      return true;
+    }
+    if (transactionalAnnotations == null) {
+      Set<String> found = new java.util.HashSet<>();
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (var file : index.files()) {
+          for (TypeFact type : file.types()) {
+            if (type.kind().equals("annotation") && !found.contains(type.qualifiedName()) && type.annotations().stream()
+                .anyMatch(a -> a.endsWith("Transactional") || found.contains(a))) {
+              grew = found.add(type.qualifiedName()) || grew;
+            }
+          }
+        }
+      }
+      transactionalAnnotations = found;
+    }
+    return transactionalAnnotations.contains(annotation);
+  }
+
   /** The method or type whose {@code @Transactional} covers this method: itself, what it implements, its types. */
   private Optional<MethodFact> transaction(IndexedMethod method) {
-    if (method.fact().annotations().stream().anyMatch(a -> a.endsWith("Transactional"))) {
+    if (method.fact().annotations().stream().anyMatch(this::transactionalAnnotation)) {
       return Optional.of(method.fact());
     }
     // @Transactional on the interface method it implements applies too
@@ -1213,13 +1270,13 @@ public final class CachingPlanner {
       for (IndexedMethod declared : index.methodsOfType(type)) {
         if (declared != method && declared.fact().name().equals(method.fact().name())
             && declared.fact().params().size() == method.fact().params().size()
-            && declared.fact().annotations().stream().anyMatch(a -> a.endsWith("Transactional"))) {
+            && declared.fact().annotations().stream().anyMatch(this::transactionalAnnotation)) {
           return Optional.of(declared.fact());
         }
       }
     }
     if (index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
-        .anyMatch(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Transactional")))) {
+        .anyMatch(t -> t.annotations().stream().anyMatch(this::transactionalAnnotation))) {
       return Optional.of(method.fact());
     }
     return Optional.empty();
