@@ -142,7 +142,9 @@ public final class Assessor {
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
         dev.optkit.analyzers.index.MyBatisXmlMappers.read(sources.xmlFiles()),
         dev.optkit.analyzers.index.SchemaViews.read(sources.sqlFiles()),
-        dev.optkit.analyzers.index.SchemaWriteEffects.read(sources.sqlFiles(), sources.xmlFiles(), definitions(facts)),
+        dev.optkit.analyzers.index.SchemaWriteEffects.read(sources.sqlFiles(),
+            java.util.stream.Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList(),
+            definitions(facts)),
         dev.optkit.analyzers.index.OrmXmlMappings.read(sources.xmlFiles()));
     RuleContext context = new RuleContext(index, config.cacheable().namePatterns());
     Suppressions suppressions = new Suppressions(facts);

@@ -1722,6 +1722,20 @@ class MigrationSafetyTest {
         .file("src/main/resources/schema.sql", schema.replaceAll("(?m)^CREATE TRIGGER.*$", ""))
         .java(totals).java(orders).java(installer).plan();
     assertEquals(List.of("Orders.place"), writers(target(byCode, "total")));
+
+    // a script under another name (run by code or spring.sql.init.schema-locations) is read too
+    String trigger = schema.lines().filter(l -> l.startsWith("CREATE TRIGGER")).findFirst().orElseThrow();
+    MigrationPlan h2Script = new MigrationFixture(dir.resolve("h2Script")).file("pom.xml", SPRING_POM)
+        .file("src/main/resources/schema.sql", schema.replaceAll("(?m)^CREATE TRIGGER.*$", ""))
+        .file("src/main/resources/db/extra.h2", "-- installed after the schema\n" + trigger + "\n")
+        .java(totals).java(orders).plan();
+    assertEquals(List.of("Orders.place"), writers(target(h2Script, "total")));
+    // ...but prose that mentions one is no script
+    MigrationPlan prose = new MigrationFixture(dir.resolve("prose")).file("pom.xml", SPRING_POM)
+        .file("src/main/resources/schema.sql", schema.replaceAll("(?m)^CREATE TRIGGER.*$", ""))
+        .file("src/main/resources/db/NOTES.adoc", "We could add:\n" + trigger + "\n")
+        .java(totals).java(orders).plan();
+    assertEquals(List.of(), writers(target(prose, "total")));
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.io.Decoded;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -14,10 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
 import net.sf.jsqlparser.parser.SimpleCharStream;
 import net.sf.jsqlparser.parser.StringProvider;
@@ -25,7 +20,7 @@ import net.sf.jsqlparser.parser.Token;
 
 /**
  * What a write to a table writes besides that table, from the project's SQL scripts (and the SQL
- * inside Liquibase XML changelogs):
+ * inside Liquibase changelogs, {@link LiquibaseChangelogs}):
  * <ul>
  *   <li>Triggers and Postgres rules: their body may write any table (a procedure, a Java class,
  *       vendor code), so a write to such a table counts as one to data optkit cannot name.</li>
@@ -44,9 +39,7 @@ import net.sf.jsqlparser.parser.Token;
  * cascades but cannot be lexed makes every table count as triggered.
  */
 public final class SchemaWriteEffects {
-  private static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
-  /** Liquibase elements whose text is SQL run against the database. */
-  private static final Set<String> LIQUIBASE_SQL = Set.of("sql", "createProcedure", "createView");
+  static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
 
   private final Set<String> triggered;
   private final Map<String, Set<String>> cascades;
@@ -66,23 +59,24 @@ public final class SchemaWriteEffects {
     return read(scripts, List.of());
   }
 
-  public static SchemaWriteEffects read(List<Path> scripts, List<Path> xmlFiles) {
-    return read(scripts, xmlFiles, List.of());
+  public static SchemaWriteEffects read(List<Path> scripts, List<Path> changelogFiles) {
+    return read(scripts, changelogFiles, List.of());
   }
 
   /**
-   * @param xmlFiles XML files of the project: Liquibase changelogs among them add the SQL they hold
+   * @param changelogFiles XML, YAML and JSON files of the project: the Liquibase changelogs among them
+   *     add the SQL they hold and the cascading foreign keys they declare
    * @param statements SQL the code runs ({@code jdbc.execute("CREATE TRIGGER ...")}), read like a script's
    */
-  public static SchemaWriteEffects read(List<Path> scripts, List<Path> xmlFiles, List<String> statements) {
+  public static SchemaWriteEffects read(List<Path> scripts, List<Path> changelogFiles, List<String> statements) {
     List<String> texts = new ArrayList<>(statements);
     for (Path script : scripts) {
       readText(script).ifPresent(texts::add);
     }
     Set<String> triggered = new TreeSet<>();
     Map<String, Set<String>> cascades = new HashMap<>();
-    for (Path xml : xmlFiles) {
-      texts.addAll(liquibase(xml, cascades));
+    for (Path changelog : changelogFiles) {
+      texts.addAll(LiquibaseChangelogs.read(changelog, (parent, child) -> link(cascades, parent, child)));
     }
     boolean everyTable = false;
     for (String raw : texts) {
@@ -188,77 +182,6 @@ public final class SchemaWriteEffects {
     } catch (IOException | RuntimeException e) {
       return java.util.Optional.empty();
     }
-  }
-
-  /**
-   * A Liquibase XML changelog: the SQL of its {@code <sql>}, {@code <createProcedure>} and
-   * {@code <createView>} (returned), and the foreign keys its structured changes declare with a
-   * changing action (added to {@code cascades}): {@code <addForeignKeyConstraint onDelete="CASCADE">}
-   * and a column's {@code <constraints references="parent(id)" deleteCascade="true"/>} in a
-   * {@code <createTable>} or {@code <addColumn>}. Nothing for other XML.
-   */
-  private static List<String> liquibase(Path xml, Map<String, Set<String>> cascades) {
-    List<String> found = new ArrayList<>();
-    try {
-      if (Files.size(xml) > MAX_SCRIPT_BYTES) {
-        return found;
-      }
-    } catch (IOException e) {
-      return found;
-    }
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try (InputStream in = Files.newInputStream(xml)) {
-      XMLStreamReader reader = factory.createXMLStreamReader(in);
-      boolean changelog = false;
-      StringBuilder sql = null;
-      String table = null; // the table a createTable or addColumn change works on
-      while (reader.hasNext()) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          String name = reader.getLocalName();
-          if (!changelog) {
-            if (!name.equals("databaseChangeLog")) {
-              return found; // not a changelog: its first element says so
-            }
-            changelog = true;
-          } else if (LIQUIBASE_SQL.contains(name)) {
-            sql = new StringBuilder();
-          } else if (name.equals("createTable") || name.equals("addColumn")) {
-            table = reader.getAttributeValue(null, "tableName");
-          } else if (name.equals("addForeignKeyConstraint")) {
-            String action = (attribute(reader, "onDelete") + " " + attribute(reader, "onUpdate")).toUpperCase(Locale.ROOT);
-            if (action.contains("CASCADE") || action.contains("SET")) {
-              link(cascades, attribute(reader, "referencedTableName"), attribute(reader, "baseTableName"));
-            }
-          } else if (name.equals("constraints") && table != null && "true".equals(attribute(reader, "deleteCascade"))) {
-            String references = attribute(reader, "references");
-            String parent = references.isEmpty() ? attribute(reader, "referencedTableName")
-                : references.contains("(") ? references.substring(0, references.indexOf('(')) : references;
-            link(cascades, parent, table);
-          }
-        } else if (sql != null && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-          sql.append(reader.getText());
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          String name = reader.getLocalName();
-          if (sql != null && LIQUIBASE_SQL.contains(name)) {
-            found.add(sql.toString());
-            sql = null;
-          } else if (name.equals("createTable") || name.equals("addColumn")) {
-            table = null;
-          }
-        }
-      }
-    } catch (IOException | XMLStreamException | RuntimeException e) {
-      // a broken or hostile XML file holds no SQL optkit can trust; the scan goes on
-    }
-    return found;
-  }
-
-  private static String attribute(XMLStreamReader reader, String name) {
-    String value = reader.getAttributeValue(null, name);
-    return value == null ? "" : value.trim();
   }
 
   private static void link(Map<String, Set<String>> cascades, String parent, String child) {

@@ -125,6 +125,58 @@ class SchemaWriteEffectsTest {
   }
 
   @Test
+  void liquibaseYamlAndJsonChangelogsAddTheirSqlAndCascades() throws Exception {
+    Path yaml = dir.resolve("db.changelog-master.yaml");
+    Files.writeString(yaml, """
+        databaseChangeLog:
+          - changeSet:
+              id: 1
+              author: a
+              changes:
+                - createTable:
+                    tableName: pets
+                    columns:
+                      - column:
+                          name: owner_id
+                          type: bigint
+                          constraints:
+                            references: owners(id)
+                            foreignKeyName: fk_pets_owner
+                            deleteCascade: true
+                - addForeignKeyConstraint:
+                    baseTableName: visits
+                    baseColumnNames: pet_id
+                    referencedTableName: pets
+                    referencedColumnNames: id
+                    onDelete: CASCADE
+                - addForeignKeyConstraint:
+                    baseTableName: notes
+                    baseColumnNames: pet_id
+                    referencedTableName: pets
+                    referencedColumnNames: id
+                    onDelete: RESTRICT
+                - sql:
+                    sql: CREATE TRIGGER stock_audit AFTER UPDATE ON stock FOR EACH ROW CALL audit();
+        """);
+    Path json = dir.resolve("changes.json");
+    Files.writeString(json, """
+        {"databaseChangeLog": [{"changeSet": {"id": "2", "author": "a", "changes": [
+          {"createProcedure": {"procedureBody": "CREATE TRIGGER ledger_sum AFTER INSERT ON ledger FOR EACH ROW CALL s();"}}
+        ]}}]}
+        """);
+    Path config = dir.resolve("application.yaml");
+    Files.writeString(config, "sql: CREATE TRIGGER x AFTER INSERT ON settings FOR EACH ROW CALL y();\n");
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(broken, "databaseChangeLog: [ {changeSet: \"unclosed\n");
+    SchemaWriteEffects effects = SchemaWriteEffects.read(List.of(), List.of(yaml, json, config, broken));
+    assertTrue(effects.fires("stock"));
+    assertTrue(effects.fires("ledger"));
+    assertFalse(effects.fires("settings"), "only changelogs hold SQL");
+    assertEquals(Set.of("pets", "visits"), effects.cascadesFrom("owners"));
+    assertEquals(Set.of("visits"), effects.cascadesFrom("pets"), "RESTRICT changes no rows");
+  }
+
+  @Test
   void placeholdersAndDollarQuotedBodiesLexWithoutPoisoningEveryTable() throws Exception {
     SchemaWriteEffects effects = read("""
         CREATE TABLE ${flyway:defaultSchema}.orders (id INT PRIMARY KEY);
