@@ -503,6 +503,31 @@ class MigrationSafetyTest {
         }
         """).plan(), "rate");
 
+    // a lazy singleton made under a lock is one object; without the lock, or with a reset, it is not
+    String lazy = """
+        package shop;
+
+        public final class Registry {
+            private static Registry instance;
+            final Rates rates = new Rates(null);
+
+            public static %sRegistry get() {
+                if (instance == null) {
+                    instance = new Registry();
+                }
+                return instance;
+            }
+        %s}
+        """;
+    target(new MigrationFixture(dir.resolve("lazy")).java(RATES).java(lazy.formatted("synchronized ", "")).plan(),
+        "rate");
+    String unlocked = refusal(new MigrationFixture(dir.resolve("unlocked")).java(RATES).java(lazy.formatted("", ""))
+        .plan(), "rate");
+    assertTrue(unlocked.contains("Registry is created in Registry line"), unlocked);
+    String reset = refusal(new MigrationFixture(dir.resolve("reset")).java(RATES).java(lazy.formatted("synchronized ",
+        "\n    static synchronized void reset() { instance = null; }\n")).plan(), "rate");
+    assertTrue(reset.contains("Registry is created in Registry line"), reset);
+
     // main() called again by production code makes another object each time
     String relaunched = refusal(new MigrationFixture(dir.resolve("relaunched")).java(RATES).createdOnce("shop.Rates", "null")
         .java(ratesUser("Launcher", "    void relaunch() throws Exception { RatesMain.main(new String[0]); }")).plan(),

@@ -9,14 +9,21 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,9 +84,60 @@ final class Creations {
           break;
         }
       }
+      if (site == FileFacts.Creation.Site.METHOD && !repeated && lazySingleton(creation)) {
+        site = FileFacts.Creation.Site.STATIC; // made at most once per class load, like a static field's
+      }
       result.add(new FileFacts.Creation(type, owner, site, repeated, SourceRange.of(creation)));
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * The lazy singleton: {@code instance = new Registry()} under {@code if (instance == null)}, in a
+   * synchronized method or block, where {@code instance} is a private static field of the class and
+   * that is the only assignment to it. Without the lock two threads could each make one; with
+   * another assignment ({@code instance = null} in a reset) it could be made again.
+   */
+  private static boolean lazySingleton(ObjectCreationExpr creation) {
+    if (!(creation.getParentNode().orElse(null) instanceof AssignExpr assign) || assign.getValue() != creation
+        || assign.getOperator() != AssignExpr.Operator.ASSIGN) {
+      return false;
+    }
+    String field = assignedName(assign.getTarget());
+    MethodDeclaration method = creation.findAncestor(MethodDeclaration.class).orElse(null);
+    TypeDeclaration<?> type = method == null ? null
+        : method.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).map(p -> (TypeDeclaration<?>) p).orElse(null);
+    if (field == null || type == null) {
+      return false;
+    }
+    boolean privateStatic = type.getFieldByName(field).map(f -> f.isPrivate() && f.isStatic() && !f.isFinal())
+        .orElse(false);
+    boolean locked = method.isSynchronized() || creation.findAncestor(SynchronizedStmt.class)
+        .filter(lock -> lock.findAncestor(MethodDeclaration.class).orElse(null) == method).isPresent();
+    boolean guarded = false;
+    for (Node at = creation; at != method; at = at.getParentNode().orElseThrow()) {
+      if (at.getParentNode().orElse(null) instanceof IfStmt test && test.getThenStmt() == at
+          && nullCheckOf(test.getCondition(), field)) {
+        guarded = true;
+      }
+    }
+    long assignments = type.findAll(AssignExpr.class).stream().filter(a -> field.equals(assignedName(a.getTarget())))
+        .count();
+    return privateStatic && locked && guarded && assignments == 1;
+  }
+
+  /** {@code name}, {@code Type.name} or {@code this.name}: the field an assignment writes; null otherwise. */
+  private static String assignedName(Expression target) {
+    if (target instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    return target instanceof FieldAccessExpr access ? access.getNameAsString() : null;
+  }
+
+  private static boolean nullCheckOf(Expression condition, String field) {
+    return condition instanceof BinaryExpr test && test.getOperator() == BinaryExpr.Operator.EQUALS
+        && (test.getRight().isNullLiteralExpr() && field.equals(assignedName(test.getLeft()))
+            || test.getLeft().isNullLiteralExpr() && field.equals(assignedName(test.getRight())));
   }
 
   private static String ownerOf(Node node) {
