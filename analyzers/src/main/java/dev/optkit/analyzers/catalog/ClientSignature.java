@@ -46,12 +46,17 @@ public record ClientSignature(
   /** Whether a qualified name that the solver could not confirm matches one of {@code typePatterns}. */
   public boolean matchesTypePattern(String qualifiedName) {
     for (String pattern : typePatterns) {
-      if (globToRegex(pattern).matcher(qualifiedName).matches()) {
+      if (MATCHES.computeIfAbsent(pattern, p -> new java.util.concurrent.ConcurrentHashMap<>())
+          .computeIfAbsent(qualifiedName, name -> globToRegex(pattern).matcher(name).matches())) {
         return true;
       }
     }
     return false;
   }
+
+  /** Answers by glob and name: the same few receiver types are asked about in every file. */
+  private static final java.util.Map<String, java.util.Map<String, Boolean>> MATCHES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Compiled once per glob: matching runs for every candidate call of every file. */
   private static final java.util.Map<String, java.util.regex.Pattern> COMPILED =

@@ -112,8 +112,10 @@ final class Creations {
     }
     boolean privateStatic = type.getFieldByName(field).map(f -> f.isPrivate() && f.isStatic() && !f.isFinal())
         .orElse(false);
-    boolean locked = method.isSynchronized() || creation.findAncestor(SynchronizedStmt.class)
-        .filter(lock -> lock.findAncestor(MethodDeclaration.class).orElse(null) == method).isPresent();
+    if (!privateStatic || !(method.isSynchronized() || creation.findAncestor(SynchronizedStmt.class)
+        .filter(lock -> lock.findAncestor(MethodDeclaration.class).orElse(null) == method).isPresent())) {
+      return false;
+    }
     boolean guarded = false;
     for (Node at = creation; at != method; at = at.getParentNode().orElseThrow()) {
       if (at.getParentNode().orElse(null) instanceof IfStmt test && test.getThenStmt() == at
@@ -121,9 +123,9 @@ final class Creations {
         guarded = true;
       }
     }
-    long assignments = type.findAll(AssignExpr.class).stream().filter(a -> field.equals(assignedName(a.getTarget())))
-        .count();
-    return privateStatic && locked && guarded && assignments == 1;
+    // the only assignment: a reset (instance = null) would let it be made again
+    return guarded && type.findAll(AssignExpr.class).stream().filter(a -> field.equals(assignedName(a.getTarget())))
+        .count() == 1;
   }
 
   /** {@code name}, {@code Type.name} or {@code this.name}: the field an assignment writes; null otherwise. */

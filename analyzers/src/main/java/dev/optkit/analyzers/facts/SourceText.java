@@ -5,11 +5,30 @@ import com.github.javaparser.ast.Node;
 /** The original text of a file, for snippets that show code as its authors wrote it. */
 public final class SourceText {
   private static final int MAX_SNIPPET = 240;
-  private final String[] lines;
+  private final String content;
+  /** Where each line starts, and one past the end of the text; a line break is \r\n, \r or \n. */
+  private final int[] starts;
+  private final int lineCount;
   private final boolean mentionsOptkit;
 
   public SourceText(String content) {
-    this.lines = content.split("\r\n|\r|\n", -1);
+    this.content = content;
+    int[] found = new int[64];
+    int count = 1;
+    for (int i = 0; i < content.length(); i++) {
+      char c = content.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
+          i++;
+        }
+        if (count == found.length) {
+          found = java.util.Arrays.copyOf(found, count * 2);
+        }
+        found[count++] = i + 1;
+      }
+    }
+    this.lineCount = count;
+    this.starts = java.util.Arrays.copyOf(found, count);
     this.mentionsOptkit = content.contains("optkit:");
   }
 
@@ -19,7 +38,7 @@ public final class SourceText {
   }
 
   public int lineCount() {
-    return lines.length;
+    return lineCount;
   }
 
   /** The node's text with whitespace runs collapsed, cut at a readable length. */
@@ -28,18 +47,32 @@ public final class SourceText {
   }
 
   public String snippet(SourceRange range) {
-    if (range.line() < 1 || range.line() > lines.length) {
+    if (range.line() < 1 || range.line() > lineCount) {
       return "";
     }
     StringBuilder text = new StringBuilder();
-    int last = Math.min(range.endLine(), lines.length);
-    for (int line = range.line(); line <= last && text.length() < MAX_SNIPPET * 2; line++) {
-      String content = lines[line - 1];
+    int last = Math.min(range.endLine(), lineCount);
+    boolean space = true; // whitespace runs collapse to one space, none leads
+    int raw = 0; // characters read, before collapsing: the cut-off counts these
+    for (int line = range.line(); line <= last && raw < MAX_SNIPPET * 2; line++) {
+      String content = line(line);
       int from = line == range.line() ? Math.min(Math.max(range.column() - 1, 0), content.length()) : 0;
       int to = line == range.endLine() ? Math.min(Math.max(range.endColumn(), from), content.length()) : content.length();
-      text.append(content, from, to).append(' ');
+      raw += to - from + 1;
+      for (int i = from; i <= to; i++) {
+        char c = i < to ? content.charAt(i) : ' '; // the line break between lines is a space
+        if (isSpace(c)) {
+          if (!space) {
+            text.append(' ');
+            space = true;
+          }
+        } else {
+          text.append(c);
+          space = false;
+        }
+      }
     }
-    String collapsed = text.toString().replaceAll("\\s+", " ").trim();
+    String collapsed = text.toString().trim();
     return collapsed.length() <= MAX_SNIPPET ? collapsed : collapsed.substring(0, MAX_SNIPPET - 3) + "...";
   }
 
@@ -50,6 +83,22 @@ public final class SourceText {
   }
 
   public String line(int number) {
-    return number >= 1 && number <= lines.length ? lines[number - 1] : "";
+    if (number < 1 || number > lineCount) {
+      return "";
+    }
+    int start = starts[number - 1];
+    int end = number < lineCount ? starts[number] : content.length();
+    if (number < lineCount && end > start && content.charAt(end - 1) == '\n') {
+      end--;
+    }
+    if (number < lineCount && end > start && content.charAt(end - 1) == '\r') {
+      end--;
+    }
+    return content.substring(start, end);
+  }
+
+  /** The characters {@code \\s} matches: snippets collapse exactly these. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 }

@@ -1,11 +1,8 @@
 package dev.optkit.analyzers.index;
 
-import dev.optkit.analyzers.facts.CallRef;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,21 +21,11 @@ final class OnlyCalledFrom {
    */
   static Map<IndexedMethod, String> closure(ProjectIndex index, Map<IndexedMethod, String> entries, String via) {
     Map<IndexedMethod, String> found = new IdentityHashMap<>(entries);
-    Map<IndexedMethod, List<IndexedMethod>> callers = new IdentityHashMap<>();
-    Map<IndexedMethod, List<IndexedMethod>> callees = new IdentityHashMap<>();
-    for (IndexedMethod method : index.methods()) {
-      for (CallRef call : method.fact().calls()) {
-        for (IndexedMethod target : index.allTargetsOf(call)) {
-          callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
-          callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
-        }
-      }
-    }
     Deque<IndexedMethod> queue = new ArrayDeque<>(entries.keySet());
     while (!queue.isEmpty()) {
       IndexedMethod done = queue.poll();
-      for (IndexedMethod callee : callees.getOrDefault(done, List.of())) {
-        if (!found.containsKey(callee) && callers.get(callee).stream().allMatch(found::containsKey)) {
+      for (IndexedMethod callee : index.calleesOf(done)) {
+        if (!found.containsKey(callee) && index.callersOf(callee).stream().allMatch(found::containsKey)) {
           found.put(callee, via + " " + done.fact().displayName() + "()");
           queue.add(callee);
         }

@@ -155,10 +155,8 @@ public final class PerUserCode {
             + "parameters would serve one user's answer to another");
         queue.add(method);
       }
-      for (CallRef call : method.fact().calls()) {
-        for (IndexedMethod target : index.allTargetsOf(call)) {
-          callers.computeIfAbsent(key(target), k -> new java.util.ArrayList<>()).add(method);
-        }
+      for (IndexedMethod target : index.calleesOf(method)) {
+        callers.computeIfAbsent(key(target), k -> new java.util.ArrayList<>()).add(method);
       }
     }
     while (!queue.isEmpty()) {

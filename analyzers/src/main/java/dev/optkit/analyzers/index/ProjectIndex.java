@@ -47,8 +47,13 @@ public final class ProjectIndex {
   private final Map<String, List<IndexedMethod>> methodsByType = new HashMap<>();
   private final Map<String, Set<String>> subtypes = new HashMap<>();
   private final Map<String, Optional<DeclaredClientSignature>> declaredClients = new HashMap<>();
-  private final Map<CallRef, List<IndexedMethod>> callTargets = new HashMap<>();
-  private final Map<String, List<IoSite>> declaredSites = new HashMap<>();
+  private final Map<CallRef, List<IndexedMethod>> callTargets = new java.util.IdentityHashMap<>();
+  /** Every override included, by call (each CallRef object is one call site). */
+  private final Map<CallRef, List<IndexedMethod>> allCallTargets = new java.util.IdentityHashMap<>();
+  private Map<IndexedMethod, List<IndexedMethod>> allCallers;
+  private Map<IndexedMethod, List<IndexedMethod>> allCallees;
+  private final Map<IndexedMethod, List<IoSite>> declaredSites = new java.util.IdentityHashMap<>();
+  private final Map<IndexedMethod, List<IoSite>> sites = new java.util.IdentityHashMap<>();
   private final List<IndexedMethod> methods = new ArrayList<>();
   private final IoReachability reachability = new IoReachability(this);
 
@@ -249,28 +254,51 @@ public final class ProjectIndex {
 
   /** Every I/O site in the method's own body: catalogue calls and calls of declared-client methods. */
   public List<IoSite> sitesOf(IndexedMethod method) {
+    List<IoSite> known = sites.get(method);
+    if (known == null) {
+      known = computeSites(method);
+      sites.put(method, known);
+    }
+    return known;
+  }
+
+  private List<IoSite> computeSites(IndexedMethod method) {
     List<IoSite> result = new ArrayList<>(method.fact().ioSites());
     if (method.fact().isQueryWrapper() && coveredByCallSites(method)) {
       // the statement it runs is its parameter: every call site of it is that query, reported there
       result.removeIf(site -> site.kind() == ClientKind.DB && site.sql() == null);
     }
     result.addAll(declaredSitesOf(method));
-    return result;
+    return List.copyOf(result);
   }
 
   /** Sites that are calls of declared-client methods, in the order of the method's calls. */
   public List<IoSite> declaredSitesOf(IndexedMethod method) {
-    return declaredSites.computeIfAbsent(method.key() + "@" + method.path(), k -> {
+    List<IoSite> known = declaredSites.get(method);
+    if (known == null) {
       List<IoSite> result = new ArrayList<>();
       for (CallRef call : method.fact().calls()) {
         declaredSite(call).ifPresent(result::add);
       }
-      return result;
-    });
+      known = List.copyOf(result);
+      declaredSites.put(method, known);
+    }
+    return known;
   }
 
   /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
   public Optional<IoSite> declaredSite(CallRef call) {
+    Optional<IoSite> known = declaredSiteOfCall.get(call);
+    if (known == null) {
+      known = computeDeclaredSite(call);
+      declaredSiteOfCall.put(call, known);
+    }
+    return known;
+  }
+
+  private final Map<CallRef, Optional<IoSite>> declaredSiteOfCall = new java.util.IdentityHashMap<>();
+
+  private Optional<IoSite> computeDeclaredSite(CallRef call) {
     Optional<IoSite> wrapped = queryWrapperSite(call);
     if (wrapped.isPresent()) {
       return wrapped;
@@ -465,6 +493,53 @@ public final class ProjectIndex {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   public List<IndexedMethod> allTargetsOf(CallRef call) {
+    List<IndexedMethod> known = allCallTargets.get(call);
+    if (known == null) {
+      known = computeAllTargets(call);
+      allCallTargets.put(call, known);
+    }
+    return known;
+  }
+
+  /**
+   * Every project method that may call this one, every override counted ({@link #allTargetsOf}),
+   * each caller once, in index order. The call graph is built once: the planner, the per-user
+   * code, start-up code and cached-code questions all walk it, and each building it again made
+   * them the largest single-threaded cost of assess on big projects.
+   */
+  public List<IndexedMethod> callersOf(IndexedMethod callee) {
+    buildCallGraph();
+    return allCallers.getOrDefault(callee, List.of());
+  }
+
+  /** Every project method this one's calls may run, every override counted, each once. */
+  public List<IndexedMethod> calleesOf(IndexedMethod caller) {
+    buildCallGraph();
+    return allCallees.getOrDefault(caller, List.of());
+  }
+
+  private void buildCallGraph() {
+    if (allCallers != null) {
+      return;
+    }
+    Map<IndexedMethod, List<IndexedMethod>> callers = new java.util.IdentityHashMap<>();
+    Map<IndexedMethod, List<IndexedMethod>> callees = new java.util.IdentityHashMap<>();
+    for (IndexedMethod method : methods) {
+      Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (CallRef call : method.fact().calls()) {
+        for (IndexedMethod target : allTargetsOf(call)) {
+          if (called.add(target)) {
+            callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
+            callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
+          }
+        }
+      }
+    }
+    allCallers = callers;
+    allCallees = callees;
+  }
+
+  private List<IndexedMethod> computeAllTargets(CallRef call) {
     List<IndexedMethod> capped = targetsOf(call);
     if (call.receiverType() == null || !types.containsKey(call.receiverType())) {
       return capped;

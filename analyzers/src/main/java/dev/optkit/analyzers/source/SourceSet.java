@@ -314,8 +314,24 @@ public final class SourceSet {
     }
   }
 
-  private static String stripComments(String text) {
-    return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ");
+  /** The text with each comment replaced by a space (line breaks kept, so lines stay lines). */
+  static String stripComments(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith("/*", i)) {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? text.length() : end + 2;
+        out.append(' ');
+      } else if (text.startsWith("//", i)) {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+        out.append(' ');
+      } else {
+        out.append(text.charAt(i++));
+      }
+    }
+    return out.toString();
   }
 
   private static Path commonAncestor(List<Path> paths) {

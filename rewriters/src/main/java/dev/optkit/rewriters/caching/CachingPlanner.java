@@ -374,28 +374,9 @@ public final class CachingPlanner {
     }
   }
 
-  private Map<IndexedMethod, List<IndexedMethod>> callers;
-
-  /**
-   * Every project method that may call each method (all overrides included), built once: the
-   * questions below ask it per target and per writer, and scanning every method each time made the
-   * planner the largest cost of assess on big projects.
-   */
+  /** Every project method that may call this one (all overrides included), from the index's call graph. */
   private List<IndexedMethod> callersOf(IndexedMethod callee) {
-    if (callers == null) {
-      callers = new java.util.IdentityHashMap<>();
-      for (IndexedMethod method : index.methods()) {
-        for (CallRef call : method.fact().calls()) {
-          for (IndexedMethod target : index.allTargetsOf(call)) {
-            List<IndexedMethod> list = callers.computeIfAbsent(target, k -> new ArrayList<>());
-            if (list.isEmpty() || list.get(list.size() - 1) != method) {
-              list.add(method);
-            }
-          }
-        }
-      }
-    }
-    return callers.getOrDefault(callee, List.of());
+    return index.callersOf(callee);
   }
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
