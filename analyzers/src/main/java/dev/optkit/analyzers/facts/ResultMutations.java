@@ -38,6 +38,7 @@ import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -244,39 +245,63 @@ final class ResultMutations {
       this.body = body;
       this.parameters = parameters;
       locals.addAll(parameters);
-      body.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
-      body.findAll(Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
-      patterns = body.findAll(TypePatternExpr.class);
-      patterns.forEach(p -> locals.add(p.getNameAsString()));
+      // one walk collects every kind of node the analysis asks about, in the order findAll would
+      body.walk(node -> {
+        if (node instanceof VariableDeclarator variable) {
+          declarators.add(variable);
+          locals.add(variable.getNameAsString());
+        } else if (node instanceof Parameter parameter) {
+          locals.add(parameter.getNameAsString());
+        } else if (node instanceof TypePatternExpr pattern) {
+          patterns.add(pattern);
+          locals.add(pattern.getNameAsString());
+        } else if (node instanceof AssignExpr assign) {
+          assignments.add(assign);
+        } else if (node instanceof UnaryExpr step) {
+          steps.add(step);
+        } else if (node instanceof ObjectCreationExpr creation) {
+          creations.add(creation);
+        } else if (node instanceof MethodCallExpr call) {
+          calls.add(call);
+        } else if (node instanceof ReturnStmt returned) {
+          returns.add(returned);
+        }
+      });
     }
 
-    private final List<TypePatternExpr> patterns;
+    private final List<VariableDeclarator> declarators = new ArrayList<>();
+    private final List<TypePatternExpr> patterns = new ArrayList<>();
+    private final List<AssignExpr> assignments = new ArrayList<>();
+    private final List<UnaryExpr> steps = new ArrayList<>();
+    private final List<ObjectCreationExpr> creations = new ArrayList<>();
+    private final List<MethodCallExpr> calls = new ArrayList<>();
+    private final List<ReturnStmt> returns = new ArrayList<>();
     /** Each statement's assignments and calls, walked once however many locals are traced through it. */
     private final Map<Statement, List<AssignExpr>> assignmentsIn = new IdentityHashMap<>();
     private final Map<Statement, List<MethodCallExpr>> callsIn = new IdentityHashMap<>();
 
     Changes changes() {
-      for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+      for (AssignExpr assign : assignments) {
         assignment(assign.getTarget(), assign.getValue());
       }
       // pet.visits++ on an element: as good as an assignment
-      for (UnaryExpr step : body.findAll(UnaryExpr.class)) {
+      for (UnaryExpr step : steps) {
         if (step.getOperator().name().contains("CREMENT")
             && (step.getExpression() instanceof FieldAccessExpr || step.getExpression() instanceof ArrayAccessExpr)) {
           assignment(step.getExpression(), null);
         }
       }
-      for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
+      for (ObjectCreationExpr creation : creations) {
         String created = creation.getType().getNameAsString();
         if (WRITING_WRAPPERS.contains(created) && creation.getArguments().isNonEmpty()) {
           changed(source(creation.getArgument(0)), "new " + created); // new DataBinder(pet).bind(values)
         }
       }
-      for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr call : calls) {
         call(call);
       }
       // new AccountSession(account, list): whether the object keeps them depends on its constructor
-      for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
+      for (ObjectCreationExpr creation : creations) {
         if (creation.getAnonymousClassBody().isPresent() || COPYING.contains(creation.getType().getNameAsString())) {
           continue;
         }
@@ -288,7 +313,7 @@ final class ResultMutations {
         }
       }
       // return pets: the caller gets the very object, and what it does with it counts as well
-      for (ReturnStmt returned : body.findAll(ReturnStmt.class)) {
+      for (ReturnStmt returned : returns) {
         if (returned.getExpression().isPresent() && ownBody(returned)) {
           for (Origin origin : source(returned.getExpression().get())) {
             handOffs.add(handOff(origin, MethodFact.RETURNED, 0, 0));
@@ -702,7 +727,7 @@ final class ResultMutations {
       if (parent instanceof VariableDeclarator variable) {
         // Consumer<Pet> rename = p -> p.setName(n); pets.forEach(rename)
         Set<Origin> elements = new LinkedHashSet<>();
-        for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : calls) {
           if (call.getScope().isPresent() && call.getArguments().stream().anyMatch(a -> a instanceof NameExpr n
               && n.getNameAsString().equals(variable.getNameAsString()))) {
             elements.addAll(elements(source(call.getScope().get())));
@@ -718,14 +743,14 @@ final class ResultMutations {
       if (!locals.contains(function.getNameAsString())) {
         return Optional.empty();
       }
-      return body.findAll(VariableDeclarator.class).stream()
+      return declarators.stream()
           .filter(v -> v.getNameAsString().equals(function.getNameAsString()))
           .flatMap(v -> v.getInitializer().stream())
           .filter(i -> i instanceof MethodReferenceExpr).map(i -> (MethodReferenceExpr) i).findFirst();
     }
 
     private boolean localLambda(NameExpr function) {
-      return body.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(
+      return declarators.stream().anyMatch(v -> v.getNameAsString().equals(
           function.getNameAsString()) && v.getInitializer().map(i -> i instanceof LambdaExpr).orElse(false));
     }
 

@@ -120,6 +120,19 @@ public final class ProjectIndex {
 
   /** Project supertypes of a type, itself first, nearest first. */
   public List<String> supertypesOf(String type) {
+    List<String> known = supertypes.get(type);
+    if (known == null) {
+      known = computeSupertypes(type);
+      supertypes.put(type, known);
+    }
+    return known;
+  }
+
+  /** Ancestries and descendants by type: every call target asks for its receiver's. */
+  private final Map<String, List<String>> supertypes = new HashMap<>();
+  private final Map<String, Set<String>> allSubtypes = new HashMap<>();
+
+  private List<String> computeSupertypes(String type) {
     List<String> result = new ArrayList<>();
     Deque<String> queue = new ArrayDeque<>(List.of(type));
     Set<String> seen = new HashSet<>();
@@ -134,7 +147,7 @@ public final class ProjectIndex {
         queue.addAll(fact.superTypes());
       }
     }
-    return result;
+    return java.util.Collections.unmodifiableList(result);
   }
 
   /** Whether a project type extends or implements this one. */
@@ -143,6 +156,15 @@ public final class ProjectIndex {
   }
 
   private Set<String> subtypesOf(String type) {
+    Set<String> known = allSubtypes.get(type);
+    if (known == null) {
+      known = java.util.Collections.unmodifiableSet(computeSubtypes(type));
+      allSubtypes.put(type, known);
+    }
+    return known;
+  }
+
+  private Set<String> computeSubtypes(String type) {
     Set<String> result = new HashSet<>();
     Deque<String> queue = new ArrayDeque<>(List.of(type));
     while (!queue.isEmpty()) {
