@@ -93,10 +93,9 @@ public final class SourceSet {
         }
       });
     }
-    List<SourceFile> files = new ArrayList<>();
-    for (Path file : seen) {
-      files.add(describe(displayRoot, file));
-    }
+    // reading each file's head for its package line is I/O and a scan of the head: on all cores
+    List<SourceFile> files = new ArrayList<>(new ArrayList<>(seen).parallelStream()
+        .map(file -> describe(displayRoot, file)).toList());
     files.sort(Comparator.comparing(SourceFile::relativePath));
     sql.sort(Comparator.naturalOrder());
     yamlAndJson.sort(Comparator.naturalOrder());
