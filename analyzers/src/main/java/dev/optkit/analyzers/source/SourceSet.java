@@ -306,11 +306,33 @@ public final class SourceSet {
   static String readPackage(Path file) {
     try (var in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(HEAD_BYTES);
-      Matcher matcher = PACKAGE_LINE.matcher(stripComments(new String(head, StandardCharsets.UTF_8)));
+      String text = new String(head, StandardCharsets.UTF_8);
+      // the package line comes before any type: only the text up to the first ';' outside comments
+      // can hold it (package-info's annotations have none), so strip comments only that far
+      Matcher matcher = PACKAGE_LINE.matcher(stripComments(text.substring(0, firstStatementEnd(text))));
       return matcher.find() ? matcher.group(1) : "";
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /** One past the first ';' outside comments (the end of the package or first import line), or the text's end. */
+  private static int firstStatementEnd(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith("/*", i)) {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? text.length() : end + 2;
+      } else if (text.startsWith("//", i)) {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+      } else if (text.charAt(i) == ';') {
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    return text.length();
   }
 
   /** The text with each comment replaced by a space (line breaks kept, so lines stay lines). */
