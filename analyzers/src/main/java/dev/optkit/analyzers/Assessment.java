@@ -73,5 +73,7 @@ public record Assessment(
   }
 
   /** How the run went; not part of the machine-readable output because it varies run to run. */
-  public record Stats(long elapsedMillis, int threads, long resolutions, long failedResolutions, int jars, int cachedFiles) {}
+  /** @param answerReused whether nothing changed since the last run, whose whole answer this is ({@link AssessmentCache}) */
+  public record Stats(long elapsedMillis, int threads, long resolutions, long failedResolutions, int jars, int cachedFiles,
+      boolean answerReused) {}
 }

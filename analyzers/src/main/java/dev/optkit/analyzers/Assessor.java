@@ -76,18 +76,32 @@ public final class Assessor {
     }
   }
 
-  public Assessment assess(Options options, Progress progress) {
-    long start = System.nanoTime();
-    OptkitConfig config = options.config();
-    ClientCatalog catalog = config.catalog();
-    SourceSet sources = SourceSet.scan(options.roots(), config.include(), options.excludes(), options.includeTests());
+  /** What a run reads before parsing: the files of the scan and the jars for type resolution. */
+  public record Inputs(SourceSet sources, List<Path> jars) {}
+
+  public static Inputs inputs(Options options) {
+    SourceSet sources = SourceSet.scan(options.roots(), options.config().include(), options.excludes(),
+        options.includeTests());
     List<Path> jars = options.resolveTypes()
         ? ProjectClasspath.resolve(options.classpath(), options.roots(),
             options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null)
         : List.of();
+    return new Inputs(sources, jars);
+  }
+
+  public Assessment assess(Options options, Progress progress) {
+    return assess(options, progress, inputs(options), System.nanoTime());
+  }
+
+  /** @param start when the run began, for its elapsed time */
+  public Assessment assess(Options options, Progress progress, Inputs inputs, long start) {
+    OptkitConfig config = options.config();
+    ClientCatalog catalog = config.catalog();
+    SourceSet sources = inputs.sources();
+    List<Path> jars = inputs.jars();
     List<SourceFile> files = sources.files();
     FactsCache cache = options.cacheDirectory() == null ? null
-        : FactsCache.open(options.cacheDirectory(), cacheKey(options, jars, sources));
+        : FactsCache.open(options.cacheDirectory(), factsKey(options, inputs));
     ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
@@ -172,7 +186,7 @@ public final class Assessor {
     return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),
         summarize(files.size(), problems.size(), lines, priced, suppressed, null), List.copyOf(priced), List.copyOf(problems),
         new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size(),
-            cache == null ? 0 : cache.hits()), index);
+            cache == null ? 0 : cache.hits(), false), index);
   }
 
   /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
@@ -199,10 +213,16 @@ public final class Assessor {
    * one snapshot version extract facts differently, and must never read each other's.
    */
   private static String analyzerBuild() {
+    return codeBuild(Assessor.class);
+  }
+
+  /** The build of the code a class comes from: its jar's, or its class file's, size and time. */
+  public static String codeBuild(Class<?> type) {
     try {
-      java.io.File code = new java.io.File(Assessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      java.io.File probe = code.isDirectory() ? new java.io.File(code, "dev/optkit/analyzers/facts/FactExtractor.class")
-          : code;
+      java.io.File code = new java.io.File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+      java.io.File probe = code.isDirectory() && type == Assessor.class
+          ? new java.io.File(code, "dev/optkit/analyzers/facts/FactExtractor.class")
+          : code.isDirectory() ? new java.io.File(code, type.getName().replace('.', '/') + ".class") : code;
       return probe.length() + ":" + probe.lastModified();
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return "unknown";
@@ -210,6 +230,10 @@ public final class Assessor {
   }
 
   /** Everything besides a file's own content that shapes its facts. */
+  static String factsKey(Options options, Inputs inputs) {
+    return cacheKey(options, inputs.jars(), inputs.sources());
+  }
+
   private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {
     StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
         .append('|').append(analyzerBuild())

@@ -1,6 +1,7 @@
 package dev.optkit.cli;
 
 import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.AssessmentCache;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -157,12 +159,24 @@ public final class AssessCommand implements Callable<Integer> {
     Assessor.Options options = new Assessor.Options(roots, allExcludes, includeTests || configuration.includeTests(),
         classpath, !noMavenRepo, threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
         configuration, OptkitCommand.Version.current(), noCache ? null : cacheDirectory(roots.get(0)));
-    ProgressBar progress = Terminal.progressOnStderr() ? new ProgressBar(System.err) : null;
-    Assessment assessment = new Assessor().assess(options, progress == null ? Assessor.Progress.NONE : progress);
-    if (progress != null) {
-      progress.finish();
+    long start = System.nanoTime();
+    Assessor.Inputs inputs = Assessor.inputs(options);
+    // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
+    Optional<AssessmentCache> answers = options.cacheDirectory() == null ? Optional.empty()
+        : AssessmentCache.open(options.cacheDirectory(), options, inputs, Assessor.codeBuild(PlannedFixes.class) + "|"
+            + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class));
+    Assessment assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
+        .orElse(null);
+    if (assessment == null) {
+      ProgressBar progress = Terminal.progressOnStderr() ? new ProgressBar(System.err) : null;
+      assessment = new Assessor().assess(options, progress == null ? Assessor.Progress.NONE : progress, inputs, start);
+      if (progress != null) {
+        progress.finish();
+      }
+      assessment = PlannedFixes.apply(roots.get(0), assessment, configuration);
+      Assessment answered = assessment;
+      answers.ifPresent(cache -> cache.store(answered));
     }
-    assessment = PlannedFixes.apply(roots.get(0), assessment, configuration);
     if (writeBaseline != null) {
       try {
         Baseline.of(assessment.findings(), OptkitCommand.Version.current()).write(writeBaseline);

@@ -56,6 +56,12 @@ public record Finding(
         enclosingMethod, fingerprint, message, snippet, details, value, note, savings, basis, memberRange);
   }
 
+  /** The same finding with the parts the report leaves out, as a cached copy of it lacks them. */
+  public Finding withHidden(SavingsBasis savingsBasis, dev.optkit.analyzers.facts.SourceRange range) {
+    return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, savings, savingsBasis, range);
+  }
+
   public Finding withSeverity(Severity value) {
     return new Finding(ruleId, category, value, confidence, path, line, column, endLine, endColumn, enclosingClass,
         enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, savings, basis, memberRange);

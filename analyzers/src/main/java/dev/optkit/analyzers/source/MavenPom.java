@@ -28,14 +28,22 @@ public final class MavenPom {
   private static final Pattern BOOT_VERSION = Pattern.compile("^(\\d+)\\.");
 
   private final List<Model> lineage;
+  private final List<Path> files;
 
-  private MavenPom(List<Model> lineage) {
+  private MavenPom(List<Model> lineage, List<Path> files) {
     this.lineage = List.copyOf(lineage);
+    this.files = List.copyOf(files);
+  }
+
+  /** The pom files read: this one, then each parent reached through relativePath. */
+  public List<Path> files() {
+    return files;
   }
 
   /** The pom at {@code file} and the parents reachable through relativePath; empty when it cannot be read. */
   public static Optional<MavenPom> read(Path file) {
     List<Model> lineage = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     Path current = file;
     for (int depth = 0; depth < MAX_PARENTS && current != null && Files.isRegularFile(current); depth++) {
       Model model;
@@ -45,6 +53,7 @@ public final class MavenPom {
         break;
       }
       lineage.add(model);
+      files.add(current);
       if (model.getParent() == null) {
         break;
       }
@@ -59,7 +68,7 @@ public final class MavenPom {
         break; // relativePath points at another project: the parent comes from a repository
       }
     }
-    return lineage.isEmpty() ? Optional.empty() : Optional.of(new MavenPom(lineage));
+    return lineage.isEmpty() ? Optional.empty() : Optional.of(new MavenPom(lineage, files));
   }
 
   private static Model peek(Path file) {

@@ -39,7 +39,8 @@ public final class TerminalReport {
     if (stats != null) {
       out.append(paint(DIM, String.format(Locale.ROOT, " (%.1f s, %d threads, %d jars on the solver classpath%s)",
           stats.elapsedMillis() / 1000.0, stats.threads(), stats.jars(),
-          stats.cachedFiles() > 0 ? ", " + stats.cachedFiles() + " files unchanged since the last run" : "")));
+          stats.answerReused() ? ", nothing changed since the last run: its answer reused"
+              : stats.cachedFiles() > 0 ? ", " + stats.cachedFiles() + " files unchanged since the last run" : "")));
     }
     out.append("\n\n");
     Savings total = summary.totalSavings();

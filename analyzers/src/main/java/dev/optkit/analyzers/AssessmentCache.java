@@ -1,0 +1,142 @@
+package dev.optkit.analyzers;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import dev.optkit.analyzers.facts.ParseProblem;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.analyzers.source.MavenPom;
+import dev.optkit.analyzers.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The whole answer of an earlier run, reused when nothing it depends on changed: a re-run of an
+ * unchanged project then reads one file instead of building the index, running the rules and the
+ * planner again. The key covers every input of the analysis: the facts cache's key (tool build,
+ * JDK, jars with their sizes and times, client configuration, project types), the options and the
+ * whole configuration, the content of every file the scan reads (Java, SQL scripts, XML, YAML and
+ * JSON), and the poms above each root and every pom's parents. Anything else changing makes a
+ * different key, and the run is a full one (with the per-file facts cache).
+ */
+public final class AssessmentCache {
+  private static final String FILE_NAME = "assessment-v1.smile";
+  private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What is stored: the assessment's output, and what its findings keep out of the JSON report. */
+  record Stored(String key, Assessment.Tool tool, Assessment.Summary summary, List<StoredFinding> findings,
+      List<ParseProblem> warnings) {}
+
+  /** A finding with the parts the report leaves out ({@code --since} needs its member's range). */
+  record StoredFinding(Finding finding, Finding.SavingsBasis basis, SourceRange memberRange) {}
+
+  private final Path file;
+  private final String key;
+
+  private AssessmentCache(Path file, String key) {
+    this.file = file;
+    this.key = key;
+  }
+
+  /**
+   * The cache for this run's inputs, or empty when the key cannot be computed (an unreadable file:
+   * the run is a full one).
+   *
+   * @param callerBuild the build of the code that finishes the assessment after the analyzers
+   *     (migrate's planner judging what is fixable): {@link Assessor#codeBuild} of its classes
+   */
+  public static Optional<AssessmentCache> open(Path directory, Assessor.Options options, Assessor.Inputs inputs,
+      String callerBuild) {
+    try {
+      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), key(options, inputs) + callerBuild));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The stored assessment when its key is this run's; its stats say every file came from the cache. */
+  public Optional<Assessment> lookup(long startNanos, int threads, int jars) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      Stored stored = MAPPER.readValue(file.toFile(), Stored.class);
+      if (stored == null || !key.equals(stored.key()) || stored.findings() == null) {
+        return Optional.empty();
+      }
+      List<Finding> findings = new ArrayList<>();
+      for (StoredFinding kept : stored.findings()) {
+        findings.add(kept.finding().withHidden(kept.basis(), kept.memberRange()));
+      }
+      long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+      return Optional.of(new Assessment(Assessment.SCHEMA_VERSION, stored.tool(), stored.summary(), List.copyOf(findings),
+          stored.warnings() == null ? List.of() : List.copyOf(stored.warnings()),
+          new Assessment.Stats(elapsed, threads, 0, 0, jars, stored.summary().filesScanned(), true), null));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // a damaged cache costs one full run
+    }
+  }
+
+  /** Keeps this run's answer for the next; a failure to write only costs the next run its shortcut. */
+  public void store(Assessment assessment) {
+    List<StoredFinding> findings = new ArrayList<>();
+    for (Finding finding : assessment.findings()) {
+      findings.add(new StoredFinding(finding, finding.basis(), finding.memberRange()));
+    }
+    try {
+      AtomicFile.write(file, MAPPER.writeValueAsBytes(new Stored(key, assessment.tool(), assessment.summary(), findings,
+          assessment.warnings())));
+    } catch (IOException | RuntimeException e) {
+      // the next run is a full one
+    }
+  }
+
+  private static String key(Assessor.Options options, Assessor.Inputs inputs) throws IOException {
+    StringBuilder key = new StringBuilder("assessment-v1|").append(Assessor.factsKey(options, inputs))
+        .append('|').append(Assessor.codeBuild(AssessmentCache.class));
+    // the options, and the whole configuration (rules, severities, savings, policies, analysis limits)
+    key.append('|').append(options.roots().stream().map(r -> r.toAbsolutePath().normalize().toString()).toList())
+        .append('|').append(options.excludes()).append('|').append(options.includeTests())
+        .append('|').append(options.classpath()).append('|').append(options.useMavenRepository())
+        .append('|').append(JSON.writeValueAsString(options.config()));
+    // hashing is most of a warm run: on all cores, in the scan's order
+    List<String> hashes = inputs.sources().files().parallelStream().map(source -> {
+      try {
+        return source.relativePath() + "=" + Hashes.sha256(Files.readAllBytes(source.absolutePath()));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
+    hashes.forEach(hash -> key.append('|').append(hash));
+    TreeSet<Path> others = new TreeSet<>();
+    others.addAll(inputs.sources().sqlFiles());
+    others.addAll(inputs.sources().xmlFiles());
+    others.addAll(inputs.sources().yamlAndJsonFiles());
+    // poms decide the Java level and the jars: those above each root, and every pom's parents
+    for (Path root : options.roots()) {
+      for (Path at = root.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
+        others.add(at.resolve("pom.xml"));
+      }
+    }
+    for (Path pom : new ArrayList<>(others)) {
+      if (pom.getFileName().toString().equals("pom.xml") && Files.isRegularFile(pom)) {
+        MavenPom.read(pom).ifPresent(read -> others.addAll(read.files()));
+      }
+    }
+    for (Path other : others) {
+      if (Files.isRegularFile(other)) {
+        key.append('|').append(other).append('=').append(Hashes.sha256(Files.readAllBytes(other)));
+      }
+    }
+    return Hashes.sha256(key.toString());
+  }
+}
