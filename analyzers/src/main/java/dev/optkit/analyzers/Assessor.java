@@ -206,7 +206,7 @@ public final class Assessor {
     return found;
   }
 
-  private static final int FACTS_SCHEMA = 16;
+  private static final int FACTS_SCHEMA = 17;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -92,6 +92,13 @@ public final class FactExtractor {
   private static final Set<String> RANDOM_TYPES = Set.of(
       "java.util.Random", "java.security.SecureRandom", "java.util.concurrent.ThreadLocalRandom",
       "java.util.random.RandomGenerator", "java.time.Clock", "java.util.SplittableRandom");
+  /**
+   * Reads of settings a cache key does not cover: the JVM's (changeable at run time through their
+   * setters), and Spring's per-request locale and time zone (one user's language served to another).
+   */
+  private static final Set<String> JVM_SETTINGS = Set.of("Locale.getDefault", "TimeZone.getDefault",
+      "ZoneId.systemDefault", "System.getProperty", "System.getProperties", "Calendar.getInstance",
+      "LocaleContextHolder.getLocale", "LocaleContextHolder.getTimeZone", "LocaleContextHolder.getLocaleContext");
   private static final Set<String> TIME_OR_RANDOM_TYPES = Set.of(
       "Instant", "LocalDate", "LocalDateTime", "LocalTime", "ZonedDateTime", "OffsetDateTime", "Year", "YearMonth", "Clock");
   private static final Set<String> CACHE_TYPES = Set.of(
@@ -247,7 +254,9 @@ public final class FactExtractor {
           qualified, name, name, SourceRange.of(variable), text.snippet(variable))));
       if (type instanceof RecordDeclaration record) {
         for (Parameter component : record.getParameters()) {
-          fields.put(component.getNameAsString(), names.qualify(component.getType()).name());
+          // arrays keep their brackets: a record's equals compares them by identity
+          String array = component.getType().isArrayType() || component.isVarArgs() ? "[]" : "";
+          fields.put(component.getNameAsString(), names.qualify(component.getType()).name() + array);
         }
       }
       fieldsByType.put(qualified, fields);
@@ -586,7 +595,9 @@ public final class FactExtractor {
         }
         for (ObjectCreationExpr creation : body.get().findAll(ObjectCreationExpr.class)) {
           String created = TypeNames.erase(creation.getType().getNameAsString());
-          if (created.equals("Random") || created.equals("SecureRandom")) {
+          // new Date() and new GregorianCalendar() hold the time they were made at
+          if (created.equals("Random") || created.equals("SecureRandom")
+              || (created.equals("Date") || created.equals("GregorianCalendar")) && creation.getArguments().isEmpty()) {
             timeOrRandom.add(file.text.snippet(creation));
           }
         }
@@ -1337,7 +1348,8 @@ public final class FactExtractor {
           || (TIME_OR_RANDOM_TYPES.contains(type) && name.equals("now"))
           || (type.equals("Math") && name.equals("random"))
           || (type.equals("ThreadLocalRandom") && name.equals("current"))
-          || (type.equals("UUID") && name.equals("randomUUID"));
+          || (type.equals("UUID") && name.equals("randomUUID"))
+          || JVM_SETTINGS.contains(type + "." + name);
       if (time) {
         timeOrRandom.add(file.text.snippet(call));
       }

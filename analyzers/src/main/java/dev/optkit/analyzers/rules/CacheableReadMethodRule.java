@@ -26,7 +26,7 @@ import java.util.Set;
         + "and not cached.",
     description = "The method returns a value, performs read I/O directly or through project methods, performs "
         + "no writes, takes only parameters that make a stable cache key (primitives, String, enums, records, UUID, "
-        + "java.time values...), does not read the clock, a random source or mutable fields of its object, is not "
+        + "java.time values...), does not read the clock, a random source, a setting its key leaves out (default locale or time zone, system properties, the request's locale) or mutable fields of its object, is not "
         + "a request handler or listener, and is not already cached. Writers in the same class are listed as a "
         + "stale-data risk. "
         + "Names like get*, fetch*, find*, load* (configurable) raise its rank but do not decide alone.",
@@ -83,7 +83,8 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.of("already cached");
     }
     if (!fact.timeOrRandomUses().isEmpty()) {
-      return Optional.of("depends on the clock or a random source (" + fact.timeOrRandomUses().get(0) + ")");
+      return Optional.of("depends on the clock, a random source or a setting its key does not cover ("
+          + fact.timeOrRandomUses().get(0) + ")");
     }
     if (!fact.mutableFieldsRead().isEmpty()) {
       return Optional.of("depends on mutable state of its object (field " + fact.mutableFieldsRead().get(0)

@@ -19,6 +19,9 @@ final class KeyableTypes {
       "java.time.Duration", "java.time.Period", "java.time.ZoneId", "java.time.DayOfWeek", "java.time.Month",
       "java.util.concurrent.TimeUnit", "java.lang.Class");
 
+  private static final java.util.List<String> MUTABLE_CONTAINERS =
+      java.util.List.of("List", "Set", "Map", "Collection", "Queue", "Deque");
+
   private KeyableTypes() {}
 
   /** Empty when keyable, else why not. */
@@ -33,7 +36,23 @@ final class KeyableTypes {
     Optional<TypeFact> declared = index.type(type);
     if (declared.isPresent()) {
       TypeFact fact = declared.get();
-      if (fact.kind().equals("record") || fact.kind().equals("enum")) {
+      if (fact.kind().equals("enum")) {
+        return Optional.empty();
+      }
+      if (fact.kind().equals("record")) {
+        // a record's equals compares its components with their own equals: an array by identity, a
+        // mutable collection by content that may change while it is a key
+        for (var component : fact.fieldTypes().entrySet()) {
+          String componentType = component.getValue();
+          if (componentType.endsWith("[]")) {
+            return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") holds an array, "
+                + component.getKey() + ", which its equals compares by identity");
+          }
+          if (componentType.startsWith("java.util.") && MUTABLE_CONTAINERS.stream().anyMatch(componentType::endsWith)) {
+            return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") holds a mutable collection, "
+                + component.getKey() + ", which may change while it is a key");
+          }
+        }
         return Optional.empty();
       }
       if (fact.annotations().stream().anyMatch(a -> a.endsWith(".Entity") || a.endsWith(".Document") || a.equals("Entity"))) {

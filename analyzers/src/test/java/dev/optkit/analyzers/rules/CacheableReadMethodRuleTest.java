@@ -105,6 +105,50 @@ class CacheableReadMethodRuleTest {
   }
 
   @Test
+  void keysAndAnswersMustNotDependOnWhatTheKeyLeavesOut() {
+    Set<String> methods = new ProjectFixture(dir).java("""
+        package shop;
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import java.util.Date;
+        import java.util.Locale;
+        import org.springframework.context.i18n.LocaleContextHolder;
+        class Prices {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private String get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://prices" + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+          }
+          String sumOf(Ids ids) throws Exception { return get("/sum/" + ids.values().length); }
+          String listed(Names names) throws Exception { return get("/names/" + names.values()); }
+          String plain(Key key) throws Exception { return get("/plain/" + key.sku()); }
+          String localized(long id) throws Exception { return get("/names/" + id + "?lang=" + LocaleContextHolder.getLocale()); }
+          String byDefault(long id) throws Exception { return get("/names/" + id + "?lang=" + Locale.getDefault()); }
+          String configured(long id) throws Exception { return get("/names/" + id + "?v=" + System.getProperty("v")); }
+          String stamped(long id) throws Exception { return get("/names/" + id) + " at " + new Date().getTime(); }
+          String dated(long id, long millis) throws Exception { return get("/names/" + id) + new Date(millis); }
+        }
+        """).java("""
+        package shop;
+        record Ids(int[] values) {}
+        """).java("""
+        package shop;
+        record Names(java.util.List<String> values) {}
+        """).java("""
+        package shop;
+        record Key(String sku, int qty) {}
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+    assertTrue(methods.contains("plain(Key)"), methods.toString());
+    assertTrue(methods.contains("dated(long, long)"), "a date from its arguments is no clock: " + methods);
+    for (String refused : List.of("sumOf(Ids)", "listed(Names)", "localized(long)", "byDefault(long)",
+        "configured(long)", "stamped(long)")) {
+      assertTrue(!methods.contains(refused), refused + " must not be cacheable: " + methods);
+    }
+  }
+
+  @Test
   void namePatternsRaiseRankButDoNotDecide() {
     List<Finding> findings = new ProjectFixture(dir).java(SERVICE).java("""
         package shop;
