@@ -30,6 +30,44 @@ public final class SqlStatements {
   private SqlStatements() {
   }
 
+  /** SQL keywords whose value changes from one execution to the next (reserved words: never a name). */
+  private static final Set<String> VOLATILE_KEYWORDS = Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
+      "LOCALTIMESTAMP", "LOCALTIME", "SYSDATE", "SYSTIMESTAMP", "CURRENT_USER", "SESSION_USER");
+  /** Functions whose value changes between executions: only when called, as a column may share the name. */
+  private static final Set<String> VOLATILE_FUNCTIONS = Set.of("NOW", "SYSDATETIME", "GETDATE", "GETUTCDATE",
+      "UTC_TIMESTAMP", "UTC_DATE", "UTC_TIME", "CURDATE", "CURTIME", "UNIX_TIMESTAMP", "CLOCK_TIMESTAMP",
+      "STATEMENT_TIMESTAMP", "TRANSACTION_TIMESTAMP", "TIMEOFDAY", "RAND", "RANDOM", "RANDOM_UUID", "UUID",
+      "NEWID", "GEN_RANDOM_UUID", "UUID_GENERATE_V4", "SECURE_RAND");
+
+  /**
+   * The first function or keyword in the SQL whose value changes between executions (the clock,
+   * random values, the connected user): a cached answer would keep one execution's value. Read with
+   * JSqlParser's lexer, so words in string literals, comments and quoted names do not count.
+   */
+  public static java.util.Optional<String> volatileValue(String sql) {
+    if (sql == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
+          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(sql)));
+      String previous = "";
+      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        String word = token.image == null ? "" : token.image.toUpperCase(Locale.ROOT);
+        if (VOLATILE_KEYWORDS.contains(word)) {
+          return java.util.Optional.of(word);
+        }
+        if (word.equals("(") && VOLATILE_FUNCTIONS.contains(previous)) {
+          return java.util.Optional.of(previous + "()");
+        }
+        previous = word;
+      }
+    } catch (RuntimeException | Error e) { // the lexer's TokenMgrError is an Error
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Whether the text starts like a SQL statement: its first keyword, past blanks, parentheses and comments. */
   public static boolean looksLikeSql(String text) {
     return text != null && STATEMENT_KEYWORDS.contains(firstKeyword(text));

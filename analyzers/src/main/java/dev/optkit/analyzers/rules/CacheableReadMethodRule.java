@@ -86,6 +86,13 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.of("depends on the clock, a random source or a setting its key does not cover ("
           + fact.timeOrRandomUses().get(0) + ")");
     }
+    for (ReachedIo read : reads) {
+      Optional<String> changing = dev.optkit.analyzers.facts.SqlStatements.volatileValue(read.site().sql());
+      if (changing.isPresent()) {
+        return Optional.of("its query reads " + changing.get() + ", which changes from one execution to the next: a "
+            + "cached answer would keep one execution's value");
+      }
+    }
     if (!fact.mutableFieldsRead().isEmpty()) {
       return Optional.of("depends on mutable state of its object (field " + fact.mutableFieldsRead().get(0)
           + "), which a key over its parameters would miss");

@@ -9,6 +9,18 @@ import org.junit.jupiter.api.Test;
 class SqlStatementsTest {
 
   @Test
+  void valuesThatChangeBetweenExecutionsAreFoundOutsideLiteralsAndNames() {
+    assertEquals(java.util.Optional.of("CURRENT_TIMESTAMP"),
+        SqlStatements.volatileValue("SELECT COUNT(*) FROM promo WHERE valid_until > CURRENT_TIMESTAMP"));
+    assertEquals(java.util.Optional.of("RANDOM_UUID()"), SqlStatements.volatileValue("SELECT RANDOM_UUID()"));
+    assertEquals(java.util.Optional.of("NOW()"), SqlStatements.volatileValue("select * from t where d < now ( )"));
+    // a column or table that shares a function's name, a literal, a comment: no value of the moment
+    assertEquals(java.util.Optional.empty(), SqlStatements.volatileValue("SELECT uuid, rand FROM user WHERE now = ?"));
+    assertEquals(java.util.Optional.empty(), SqlStatements.volatileValue("SELECT 'CURRENT_TIMESTAMP' -- NOW()\n FROM t"));
+    assertEquals(java.util.Optional.empty(), SqlStatements.volatileValue(null));
+  }
+
+  @Test
   void queriesAreReadsAndEverythingElseWrites() {
     assertEquals(Access.READ, SqlStatements.access("SELECT name FROM users WHERE id = ?"));
     assertEquals(Access.READ, SqlStatements.access("  (select a from t) union (select b from u)"));

@@ -149,6 +149,31 @@ class CacheableReadMethodRuleTest {
   }
 
   @Test
+  void aQueryReadingTheClockOrRandomValuesIsNoCacheableRead() {
+    Set<String> methods = cacheable("""
+        package shop;
+        import java.sql.Connection;
+        class Promos {
+          private Connection connection;
+          int active(String code) throws Exception {
+            return connection.createStatement().executeQuery("SELECT COUNT(*) FROM promo WHERE code = '" + code
+                + "' AND valid_until > CURRENT_TIMESTAMP").getInt(1);
+          }
+          String token(String code) throws Exception {
+            return connection.createStatement().executeQuery("SELECT RANDOM_UUID() FROM promo WHERE code = '" + code
+                + "'").getString(1);
+          }
+          int stored(String code) throws Exception {
+            return connection.createStatement().executeQuery("SELECT uuid FROM promo WHERE code = '" + code
+                + "'").getInt(1);
+          }
+        }
+        """);
+    assertTrue(methods.contains("stored(String)"), methods.toString());
+    assertTrue(!methods.contains("active(String)") && !methods.contains("token(String)"), methods.toString());
+  }
+
+  @Test
   void namePatternsRaiseRankButDoNotDecide() {
     List<Finding> findings = new ProjectFixture(dir).java(SERVICE).java("""
         package shop;
