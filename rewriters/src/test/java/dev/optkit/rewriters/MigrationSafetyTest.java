@@ -542,6 +542,35 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void aModuleMigratedAloneIsRefusedWhenAnotherModuleOfItsReactorIsLinkedToIt() throws Exception {
+    String reader = bean("Reads", "Repository", "import org.springframework.stereotype.Repository;", """
+            public Integer price(long id) {
+                return jdbc.queryForObject("SELECT price FROM items WHERE id = ?", Integer.class, id);
+            }
+        """);
+    String modulePom = SPRING_POM.replace("<modelVersion>4.0.0</modelVersion>",
+        "<modelVersion>4.0.0</modelVersion><groupId>shop</groupId><artifactId>%s</artifactId><version>1</version>");
+    Path reactor = dir.resolve("reactor");
+    Files.createDirectories(reactor.resolve("admin"));
+    Files.writeString(reactor.resolve("pom.xml"), "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId>"
+        + "<artifactId>all</artifactId><version>1</version><packaging>pom</packaging>"
+        + "<modules><module>core</module><module>admin</module></modules></project>");
+    // admin depends on core: its code runs beside core's caches, and it writes what core reads
+    Files.writeString(reactor.resolve("admin/pom.xml"), modulePom.formatted("admin").replace("<dependencies>",
+        "<dependencies><dependency><groupId>shop</groupId><artifactId>core</artifactId><version>1</version>"
+            + "</dependency>"));
+    String why = refusal(new MigrationFixture(reactor.resolve("core")).file("pom.xml", modulePom.formatted("core"))
+        .java(reader).plan(), "price");
+    assertTrue(why.contains("module admin of the Maven reactor at " + reactor + " depends on this one"), why);
+    assertTrue(why.contains("run migrate on the reactor's root"), why);
+
+    // modules side by side that no module links (samples under one aggregator) are projects of their own
+    Files.writeString(reactor.resolve("admin/pom.xml"), modulePom.formatted("admin"));
+    target(new MigrationFixture(reactor.resolve("core")).file("pom.xml", modulePom.formatted("core")).java(reader)
+        .plan(), "price");
+  }
+
+  @Test
   void aReadInsideATransactionOnMySqlIsRefusedForItsSnapshot() throws Exception {
     String mysqlPom = SPRING_POM.replace("</dependencies>", """
             <dependency>

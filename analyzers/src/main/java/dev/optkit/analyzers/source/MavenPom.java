@@ -35,6 +35,18 @@ public final class MavenPom {
     this.files = List.copyOf(files);
   }
 
+  /** The modules this pom aggregates, its profiles' included, as written (relative directories or pom files). */
+  public List<String> modules() {
+    List<String> modules = new ArrayList<>(lineage.get(0).getModules());
+    lineage.get(0).getProfiles().forEach(profile -> modules.addAll(profile.getModules()));
+    return modules;
+  }
+
+  /** The module's own artifactId. */
+  public String artifactId() {
+    return lineage.get(0).getArtifactId() == null ? "" : lineage.get(0).getArtifactId();
+  }
+
   /** The pom files read: this one, then each parent reached through relativePath. */
   public List<Path> files() {
     return files;

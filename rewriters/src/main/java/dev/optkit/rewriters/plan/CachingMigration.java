@@ -56,6 +56,15 @@ public final class CachingMigration {
         .filter(f -> !SourceSet.isTestPath(f.path()))
         .filter(selected)
         .toList();
+    Optional<String> linked = linkedReactorModule(projectRoot(scanRoot));
+    if (linked.isPresent()) {
+      // the scan sees one module; a module linked to it may write the same data, and nothing would evict
+      String reason = linked.get() + ", and optkit sees only the code it scans: a write there would leave this "
+          + "module's caches stale; run migrate on the reactor's root";
+      return new MigrationPlan(projectRoot(scanRoot), List.of(), List.of(),
+          candidates.stream().map(f -> new Refusal(f, reason)).toList(), List.of(), notCacheable(assessment, config,
+              selected));
+    }
     // each Maven module builds on its own: its own switch, cache configuration and pom
     Map<String, List<Finding>> byModule = new java.util.TreeMap<>();
     for (Finding finding : candidates) {
@@ -355,6 +364,78 @@ public final class CachingMigration {
   }
 
   /** The nearest directory at or above the scanned root that has a pom.xml, else the root. */
+  /**
+   * Why the code of another module of the enclosing Maven reactor may share a JVM with this one: a
+   * module that depends on it, or one it depends on. Empty when the project is its own reactor, or
+   * no other module is linked to it (samples side by side under one aggregator).
+   */
+  static Optional<String> linkedReactorModule(Path projectRoot) {
+    Optional<Path> reactor = enclosingReactor(projectRoot);
+    if (reactor.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<dev.optkit.analyzers.source.MavenPom> self = dev.optkit.analyzers.source.MavenPom.read(
+        projectRoot.resolve("pom.xml"));
+    if (self.isEmpty()) {
+      return Optional.of("the project is a module of the Maven reactor at " + reactor.get() + " whose pom cannot be read");
+    }
+    String artifact = self.get().artifactId();
+    java.util.Set<String> dependsOn = new java.util.HashSet<>(self.get().dependencyArtifacts());
+    java.util.Deque<Path> pending = new java.util.ArrayDeque<>(List.of(reactor.get()));
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      Path directory = pending.poll();
+      if (!seen.add(directory)) {
+        continue;
+      }
+      Optional<dev.optkit.analyzers.source.MavenPom> pom = dev.optkit.analyzers.source.MavenPom.read(
+          directory.resolve("pom.xml"));
+      if (pom.isEmpty()) {
+        continue;
+      }
+      for (String listed : pom.get().modules()) {
+        Path child = directory.resolve(listed).normalize();
+        pending.add(child.toString().endsWith(".xml") ? child.getParent() : child);
+      }
+      if (directory.equals(projectRoot.toAbsolutePath().normalize()) || !pom.get().modules().isEmpty()) {
+        continue; // itself, or an aggregator (no code of its own)
+      }
+      String other = pom.get().artifactId();
+      if (pom.get().dependencyArtifacts().contains(artifact)) {
+        return Optional.of("module " + other + " of the Maven reactor at " + reactor.get() + " depends on this one");
+      }
+      if (dependsOn.contains(other)) {
+        return Optional.of("this module depends on module " + other + " of the Maven reactor at " + reactor.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The root of the Maven reactor this project is a module of: an ancestor directory whose pom
+   * lists, among its modules (profiles' included), a directory this project is in. Empty for a
+   * project that is its own reactor.
+   */
+  static Optional<Path> enclosingReactor(Path projectRoot) {
+    Path module = projectRoot.toAbsolutePath().normalize();
+    for (Path above = module.getParent(); above != null; above = above.getParent()) {
+      Path pom = above.resolve("pom.xml");
+      if (!Files.isRegularFile(pom)) {
+        continue;
+      }
+      for (String listed : dev.optkit.analyzers.source.MavenPom.read(pom).map(p -> p.modules()).orElse(List.of())) {
+        Path listedDir = above.resolve(listed).normalize();
+        if (listedDir.getFileName() != null && listedDir.getFileName().toString().endsWith(".xml")) {
+          listedDir = listedDir.getParent();
+        }
+        if (module.startsWith(listedDir)) {
+          return Optional.of(enclosingReactor(above).orElse(above));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   public static Path projectRoot(Path scanRoot) {
     Path current = Files.isDirectory(scanRoot) ? scanRoot : scanRoot.getParent();
     for (Path candidate = current; candidate != null; candidate = candidate.getParent()) {
