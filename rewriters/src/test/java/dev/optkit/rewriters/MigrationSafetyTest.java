@@ -542,6 +542,39 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void aClassMadeIntoSeveralBeansSharesOneSpringCacheAndIsRefused() throws Exception {
+    String prices = bean("RegionalPrices", "Repository", "import org.springframework.stereotype.Repository;", """
+            public Integer price(long id) {
+                return jdbc.queryForObject("SELECT price FROM prices WHERE id = ?", Integer.class, id);
+            }
+        """);
+    MigrationPlan single = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java(prices).plan();
+    target(single, "price");
+    String why = refusal(new MigrationFixture(dir.resolve("regions")).file("pom.xml", SPRING_POM).java(prices).java("""
+        package shop;
+
+        import org.springframework.context.annotation.Bean;
+        import org.springframework.context.annotation.Configuration;
+        import org.springframework.jdbc.core.JdbcTemplate;
+
+        @Configuration
+        public class Regions {
+            @Bean
+            public RegionalPrices euPrices() {
+                return new RegionalPrices(new JdbcTemplate());
+            }
+
+            @Bean
+            public RegionalPrices usPrices() {
+                return new RegionalPrices(new JdbcTemplate());
+            }
+        }
+        """).plan(), "price");
+    assertTrue(why.contains("RegionalPrices is also defined as a bean by Regions.euPrices(), Regions.usPrices(): every "
+        + "bean of the class would share one Spring cache"), why);
+  }
+
+  @Test
   void aModuleMigratedAloneIsRefusedWhenAnotherModuleOfItsReactorIsLinkedToIt() throws Exception {
     String reader = bean("Reads", "Repository", "import org.springframework.stereotype.Repository;", """
             public Integer price(long id) {

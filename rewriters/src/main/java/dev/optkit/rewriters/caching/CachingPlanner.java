@@ -93,6 +93,11 @@ public final class CachingPlanner {
         refusals.add(new Refusal(finding, injectedByClass(fact.ownerType()).get()));
         continue;
       }
+      Optional<String> shared = form == CacheForm.SPRING ? otherBeansOfTheClass(fact.ownerType()) : Optional.empty();
+      if (shared.isPresent()) {
+        refusals.add(new Refusal(finding, shared.get()));
+        continue;
+      }
       Optional<String> unscanned = form == CacheForm.SPRING ? outsideComponentScan(fact) : Optional.empty();
       if (unscanned.isPresent()) {
         refusals.add(new Refusal(finding, unscanned.get()));
@@ -589,6 +594,47 @@ public final class CachingPlanner {
 
   static boolean isFuture(String returnType) {
     return returnType.equals("java.util.concurrent.CompletableFuture");
+  }
+
+  /**
+   * Beans of the class besides the one the component scan makes: {@code @Bean} methods returning
+   * it or constructing it. A Spring cache is one per name, shared by every bean of the class, so
+   * one bean's answer (another data source, another configuration) would be served by the others.
+   */
+  private Optional<String> otherBeansOfTheClass(String type) {
+    return otherBeans.computeIfAbsent(type, this::findOtherBeans);
+  }
+
+  private final Map<String, Optional<String>> otherBeans = new java.util.HashMap<>();
+
+  private Optional<String> findOtherBeans(String type) {
+    java.util.Set<String> definitions = new java.util.TreeSet<>();
+    for (IndexedMethod method : index.methods()) {
+      if (!SourceSet.isTestPath(method.path()) && method.fact().annotations().stream().anyMatch(a -> a.endsWith("Bean"))
+          && method.fact().returnType().equals(type)) {
+        definitions.add(method.fact().displayName() + "()");
+      }
+    }
+    for (var file : index.files()) {
+      if (SourceSet.isTestPath(file.path())) {
+        continue;
+      }
+      for (var creation : file.creations()) {
+        if (creation.type().equals(type) && creation.site() == dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN) {
+          String owner = creation.ownerType().substring(creation.ownerType().lastIndexOf('.') + 1);
+          if (definitions.stream().noneMatch(d -> d.startsWith(owner + "."))) {
+            definitions.add(owner + " line " + creation.range().line());
+          }
+        }
+      }
+    }
+    if (definitions.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(type.substring(type.lastIndexOf('.') + 1) + " is also defined as a bean by "
+        + String.join(", ", definitions)
+        + ": every bean of the class would share one Spring cache keyed only by the parameters, so one bean's answer "
+        + "would be served by the others");
   }
 
   private CacheForm form(IndexedMethod method) {
