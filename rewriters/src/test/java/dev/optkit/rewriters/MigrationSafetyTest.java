@@ -1747,6 +1747,25 @@ class MigrationSafetyTest {
             """))
         .plan();
     assertEquals(List.of("Lines.addLine"), writers(target(plan, "total")));
+
+    // a synonym is another name for its table, whichever name the reader or the writer uses
+    MigrationPlan synonym = new MigrationFixture(dir.resolve("synonym")).file("pom.xml", SPRING_POM)
+        .file("src/main/resources/schema.sql", """
+            CREATE TABLE items (id BIGINT PRIMARY KEY, price INT);
+            CREATE SYNONYM item_syn FOR items;
+            """)
+        .java(bean("Reads", "Service", "import org.springframework.stereotype.Service;", """
+                public Integer price(long id) {
+                    return jdbc.queryForObject("SELECT price FROM items WHERE id = ?", Integer.class, id);
+                }
+            """))
+        .java(bean("Admin", "Service", "import org.springframework.stereotype.Service;", """
+                public void reprice(long id, int price) {
+                    jdbc.update("UPDATE item_syn SET price = ? WHERE id = ?", price, id);
+                }
+            """))
+        .plan();
+    assertEquals(List.of("Admin.reprice"), writers(target(synonym, "price")));
   }
 
   @Test

@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.synonym.CreateSynonym;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
- * The views the project's SQL scripts create, and the tables each one reads, parsed with
- * JSqlParser: a read of a view depends on every table behind it. Statements the parser does not
+ * The views and synonyms the project's SQL scripts create, and the tables each one reads, parsed
+ * with JSqlParser: a read of a view depends on every table behind it, a synonym is its table. Statements the parser does not
  * understand (vendor DDL, procedures) are skipped one by one; a script over the size budget is
  * skipped whole.
  */
@@ -46,7 +47,8 @@ public final class SchemaViews {
       } catch (IOException | RuntimeException e) {
         continue; // unreadable or not UTF-8: its views stay unknown, which only ever means "not expanded"
       }
-      if (!text.toLowerCase(java.util.Locale.ROOT).contains("view")) {
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      if (!lower.contains("view") && !lower.contains("synonym")) {
         continue;
       }
       for (Statement statement : statements(text)) {
@@ -56,6 +58,10 @@ public final class SchemaViews {
             tables.add(DataFootprint.normalise(bare(table)));
           }
           views.put(DataFootprint.normalise(bare(view.getView().getFullyQualifiedName())), tables);
+        } else if (statement instanceof CreateSynonym synonym && synonym.getSynonym() != null && synonym.getFor() != null) {
+          // another name for a table: reading or writing either is reading or writing both
+          views.put(DataFootprint.normalise(bare(synonym.getSynonym().getFullyQualifiedName())),
+              Set.of(DataFootprint.normalise(bare(synonym.getFor()))));
         }
       }
     }
@@ -72,7 +78,8 @@ public final class SchemaViews {
     } catch (Exception | StackOverflowError whole) {
       List<Statement> parsed = new java.util.ArrayList<>();
       for (String statement : script.split(";")) {
-        if (!statement.toLowerCase(java.util.Locale.ROOT).contains("view")) {
+        String lower = statement.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("view") && !lower.contains("synonym")) {
           continue;
         }
         try {
