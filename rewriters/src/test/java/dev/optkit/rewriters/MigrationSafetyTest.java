@@ -542,6 +542,83 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void springDataJdbcAggregatesWriteTheTableTheirNameMapsTo() throws Exception {
+    String reads = bean("Reads", "Service", "import org.springframework.stereotype.Service;", """
+            public Integer price(long id) {
+                return jdbc.queryForObject("SELECT price FROM item_price WHERE id = ?", Integer.class, id);
+            }
+        """);
+    String repository = """
+        package shop;
+
+        import org.springframework.data.repository.CrudRepository;
+
+        public interface ItemPrices extends CrudRepository<ItemPrice, Long> {
+        }
+        """;
+    String admin = """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Admin {
+            private final ItemPrices prices;
+
+            public Admin(ItemPrices prices) {
+                this.prices = prices;
+            }
+
+            public void reprice(long id, int price) {
+                prices.save(new ItemPrice(id, price));
+            }
+        }
+        """;
+    String aggregate = """
+        package shop;
+
+        %s
+        public record ItemPrice(Long id, int price) {
+        }
+        """;
+    // no @Table: Spring Data names the table after the class, item_price
+    MigrationPlan plain = new MigrationFixture(dir).file("pom.xml", SPRING_POM).java(reads).java(repository)
+        .java(admin).java(aggregate.formatted("")).plan();
+    assertEquals(List.of("Admin.reprice"), writers(target(plain, "price")));
+    // @Table naming a constant of another file: the table cannot be told, so the write is to anything
+    MigrationPlan constant = (new MigrationFixture(dir.resolve("constant")).file("pom.xml", SPRING_POM)
+        .java(reads.replace("item_price", "price_list"))
+        .java(repository).java(admin).java(aggregate.formatted(
+            "@org.springframework.data.relational.core.mapping.Table(Tables.PRICES)")).java("""
+            package shop;
+
+            public final class Tables {
+                public static final String PRICES = "price_list";
+            }
+            """).plan());
+    assertEquals(List.of("Admin.reprice"), writers(target(constant, "price")));
+    // a naming strategy of the project's renames every table it does not name itself
+    MigrationPlan renamed = (new MigrationFixture(dir.resolve("renamed")).file("pom.xml", SPRING_POM).java(reads)
+        .java(repository).java(admin).java(aggregate.formatted("")).java("""
+            package shop;
+
+            import org.springframework.context.annotation.Bean;
+            import org.springframework.context.annotation.Configuration;
+            import org.springframework.data.relational.core.mapping.NamingStrategy;
+
+            @Configuration
+            public class Naming {
+                @Bean
+                public NamingStrategy naming() {
+                    return new NamingStrategy() {
+                    };
+                }
+            }
+            """).plan());
+    assertEquals(List.of("Admin.reprice"), writers(target(renamed, "price")));
+  }
+
+  @Test
   void aClassMadeIntoSeveralBeansSharesOneSpringCacheAndIsRefused() throws Exception {
     String prices = bean("RegionalPrices", "Repository", "import org.springframework.stereotype.Repository;", """
             public Integer price(long id) {

@@ -285,6 +285,9 @@ public final class FactExtractor {
           List<String> strings = annotationStrings(annotation, member);
           if (!strings.isEmpty()) {
             values.put(qualified + "#" + member, String.join(",", strings));
+          } else if (annotation.getNameAsString().endsWith("Table") && hasMember(annotation, member)) {
+            // @Table(Tables.GIZMOS): a name from another file's constant, which this file cannot read
+            values.put(qualified + "#" + member, TypeFact.UNRESOLVED);
           }
         }
       }
@@ -524,6 +527,12 @@ public final class FactExtractor {
       }
       return normal.getPairs().stream().filter(p -> p.getNameAsString().equals("isolation"))
           .map(p -> p.getValue().toString()).findFirst();
+    }
+
+    private static boolean hasMember(AnnotationExpr annotation, String member) {
+      return annotation instanceof SingleMemberAnnotationExpr && member.equals("value")
+          || annotation instanceof NormalAnnotationExpr normal
+              && normal.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals(member));
     }
 
     List<String> annotationStrings(AnnotationExpr annotation, String member) {

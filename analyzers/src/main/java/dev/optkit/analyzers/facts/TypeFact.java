@@ -31,6 +31,9 @@ public record TypeFact(
     boolean isFinal,
     List<Association> associations) {
 
+  /** An annotation value written as an expression the extractor could not read (another file's constant). */
+  public static final String UNRESOLVED = "\u0000unresolved";
+
   public TypeFact {
     associations = associations == null ? List.of() : associations; // facts cached before they existed
   }

@@ -91,6 +91,13 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
             }
             entityTables.put(type.qualifiedName(), tableOf(type));
           }
+          if (type.superTypes().stream().anyMatch(NAMING_STRATEGIES::contains)) {
+            customNaming = true;
+          }
+        }
+        // @Bean NamingStrategy naming() { return new NamingStrategy() {...}; }
+        if (file.methods().stream().anyMatch(m -> NAMING_STRATEGIES.contains(m.returnType()))) {
+          customNaming = true;
         }
       }
       // entities mapped in orm.xml: the XML's table wins over the annotation's, as in JPA
@@ -98,6 +105,27 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         entityTables.put(entity.className(), normalise(entity.table()));
         index.type(entity.className()).ifPresent(type -> entitiesBySimpleName.putIfAbsent(type.simpleName(), type));
       }
+    }
+
+    /** Project classes that rename tables: with one of them, a default table name says nothing. */
+    private static final Set<String> NAMING_STRATEGIES = Set.of(
+        "org.springframework.data.relational.core.mapping.NamingStrategy",
+        "org.hibernate.boot.model.naming.PhysicalNamingStrategy",
+        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl",
+        "org.springframework.boot.orm.jpa.hibernate.SpringPhysicalNamingStrategy",
+        "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+    private boolean customNaming;
+
+    /**
+     * The table an entity (or a Spring Data JDBC aggregate without annotations) is stored in, or null
+     * when it cannot be told: a name from a constant in another file, or a default name while the
+     * project has its own naming strategy.
+     */
+    private String tableOfStored(TypeFact type) {
+      String table = entityTables.containsKey(type.qualifiedName()) ? entityTables.get(type.qualifiedName())
+          : tableOf(type);
+      boolean explicit = type.annotationValue("Table", "name") != null || type.annotationValue("Table", "value") != null;
+      return customNaming && !explicit ? null : table;
     }
 
     public DataFootprint of(IoSite site) {
@@ -115,8 +143,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       String stored = repositoryEntity(site);
       if (stored != null) {
         TypeFact entity = index.type(stored).orElse(null);
-        names.add("table:" + (entity == null ? normalise(simple(stored)) : entityTables.get(stored)));
-        unknown |= entity == null || hasAssociations(entity);
+        String table = entity == null ? normalise(simple(stored)) : tableOfStored(entity);
+        if (table != null) {
+          names.add("table:" + table);
+        }
+        unknown |= entity == null || table == null || hasAssociations(entity);
       } else if (site.sql() == null) {
         unknown = true; // a derived query or EntityManager call on an unknown entity, SQL built at run time
       }
@@ -187,7 +218,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           String bare = SchemaViews.bare(table);
           TypeFact entity = entitiesBySimpleName.get(bare);
           if (entity != null) { // JPQL names entities, not tables
-            names.add("table:" + entityTables.get(entity.qualifiedName()));
+            String mapped = tableOfStored(entity);
+            if (mapped == null) {
+              return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
+            }
+            names.add("table:" + mapped);
             if (hasAssociations(entity)) {
               return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
             }
@@ -233,10 +268,14 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           || a.equals("org.springframework.data.mongodb.core.mapping.Document"));
     }
 
+    /** The entity's table: its @Table name, else its class's name; null when @Table's name is unreadable. */
     private static String tableOf(TypeFact entity) {
       String table = entity.annotationValue("Table", "name");
       if (table == null) {
         table = entity.annotationValue("Table", "value");
+      }
+      if (TypeFact.UNRESOLVED.equals(table)) {
+        return null;
       }
       return normalise(table != null ? table : entity.simpleName());
     }
