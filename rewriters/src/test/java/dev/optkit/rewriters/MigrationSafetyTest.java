@@ -2162,6 +2162,49 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void aRemoteWriteChangesTheResourceAboveItAndEverythingBelowThat() throws Exception {
+    String client = """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.web.client.RestClient;
+
+        @Service
+        public class %s {
+            private final RestClient client;
+
+            public %s(RestClient client) {
+                this.client = client;
+            }
+
+        %s
+        }
+        """;
+    MigrationPlan plan = new MigrationFixture(dir.resolve("remote")).file("pom.xml", SPRING_POM
+            .replace("</dependencies>", "<dependency><groupId>org.springframework</groupId><artifactId>spring-web"
+                + "</artifactId><version>6.2.12</version></dependency></dependencies>"))
+        .java(client.formatted("Balances", "Balances", """
+                public String balance(long id) {
+                    return client.get().uri("http://bank/accounts/{id}/balance", id).retrieve().body(String.class);
+                }
+
+                public String rate(String currency) {
+                    return client.get().uri("http://bank/rates/{currency}", currency).retrieve().body(String.class);
+                }
+            """))
+        .java(client.formatted("Deposits", "Deposits", """
+                public String deposit(long id, long cents) {
+                    return client.post().uri("http://bank/accounts/{id}/deposits", id).body(cents).retrieve()
+                        .body(String.class);
+                }
+            """))
+        .plan();
+    // the deposit goes to a sibling of the balance, under the same account
+    assertEquals(List.of("Deposits.deposit"), writers(target(plan, "balance")));
+    assertEquals(List.of(), writers(target(plan, "rate")), "rates are another resource");
+  }
+
+  @Test
   void aMutableResultStoredInAFieldIsNotCachedButAStringIs() throws Exception {
     MigrationPlan plan = spring()
         .java(bean("AccountDao", "Repository", """

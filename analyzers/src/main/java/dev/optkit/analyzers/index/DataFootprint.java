@@ -39,12 +39,26 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     }
     for (String read : names) {
       for (String written : write.names) {
-        if (read.equals(written) || read.startsWith("url:") && written.startsWith("url:") && urlsOverlap(read, written)) {
+        if (read.equals(written) || read.startsWith("url:") && written.startsWith("url:")
+            && urlsOverlap(read, writtenResource(written))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * What a write to a URL may change: the resource it names and, as REST APIs go, the resource
+   * above it with all that hangs below (a POST to /accounts/{id}/deposits changes
+   * /accounts/{id}/balance). A write to a top-level path keeps its own path, which already
+   * covers everything below it.
+   */
+  static String writtenResource(String written) {
+    String path = written.substring(4);
+    int last = path.lastIndexOf('/');
+    String parent = last <= 0 ? path : path.substring(0, last);
+    return parent.chars().filter(c -> c == '/').count() >= 2 ? "url:" + parent : written;
   }
 
   /** One resource path is a prefix of the other, segment by segment, placeholders matching anything. */
