@@ -263,13 +263,47 @@ public final class FactExtractor {
       // Lombok's @Value: final fields, equals and hashCode over all of them (@Data and @EqualsAndHashCode are
       // left out: a key with setters, or equal by a few fields only, would find answers computed for another)
       boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
-          || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty())
+          || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty()
+              && equalsComparesEveryField(type))
           || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Value")
               || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"));
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
           type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
           EntityAssociations.of(type, t -> names.qualify(t).name()));
+    }
+
+    /**
+     * Whether a hand-written equals names every instance field (directly or by its getter): one that
+     * compares an order line by its id alone makes two lines with other products equal keys, and a
+     * cache would answer for the first.
+     */
+    private static boolean equalsComparesEveryField(TypeDeclaration<?> type) {
+      Set<String> used = new java.util.HashSet<>();
+      for (MethodDeclaration equals : type.getMethodsBySignature("equals", "Object")) {
+        equals.walk(node -> {
+          if (node instanceof com.github.javaparser.ast.expr.SimpleName name) {
+            String id = name.getIdentifier();
+            used.add(id);
+            if (id.length() > 3 && (id.startsWith("get") || id.startsWith("has"))) {
+              used.add(Character.toLowerCase(id.charAt(3)) + id.substring(4));
+            } else if (id.length() > 2 && id.startsWith("is")) {
+              used.add(Character.toLowerCase(id.charAt(2)) + id.substring(3));
+            }
+          }
+        });
+      }
+      for (FieldDeclaration field : type.getFields()) {
+        if (field.isStatic() || field.isTransient()) {
+          continue;
+        }
+        for (var variable : field.getVariables()) {
+          if (!used.contains(variable.getNameAsString())) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     private static final List<String> TYPE_ANNOTATION_MEMBERS =

@@ -59,7 +59,8 @@ final class KeyableTypes {
         return Optional.of("parameter '" + param.name() + "' is an entity (mutable, identity-based)");
       }
       return fact.hasEqualsAndHashCode() && !fact.isInterface() ? Optional.empty()
-          : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no value equals/hashCode");
+          : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no equals/hashCode over all its "
+              + "fields: two keys equal by some fields would share an answer computed from the others");
     }
     if (type.startsWith("java.util.") && (type.endsWith("List") || type.endsWith("Set") || type.endsWith("Map")
         || type.endsWith("Collection") || type.endsWith("Queue") || type.endsWith("Deque"))) {

@@ -129,6 +129,31 @@ class CacheableReadMethodRuleTest {
           String configured(long id) throws Exception { return get("/names/" + id + "?v=" + System.getProperty("v")); }
           String stamped(long id) throws Exception { return get("/names/" + id) + " at " + new Date().getTime(); }
           String dated(long id, long millis) throws Exception { return get("/names/" + id) + new Date(millis); }
+          String lineTotal(Line line) throws Exception { return get("/lines/" + line.product()); }
+          String skuName(Sku sku) throws Exception { return get("/skus/" + sku.getCode() + "/" + sku.getSize()); }
+        }
+        """).java("""
+        package shop;
+        final class Line {
+          private final long lineId;
+          private final String product;
+          Line(long lineId, String product) { this.lineId = lineId; this.product = product; }
+          String product() { return product; }
+          @Override public boolean equals(Object o) { return o instanceof Line l && l.lineId == lineId; }
+          @Override public int hashCode() { return Long.hashCode(lineId); }
+        }
+        """).java("""
+        package shop;
+        final class Sku {
+          private final String code;
+          private final int size;
+          Sku(String code, int size) { this.code = code; this.size = size; }
+          String getCode() { return code; }
+          int getSize() { return size; }
+          @Override public boolean equals(Object o) {
+            return o instanceof Sku s && s.getCode().equals(getCode()) && s.getSize() == getSize();
+          }
+          @Override public int hashCode() { return code.hashCode() * 31 + size; }
         }
         """).java("""
         package shop;
@@ -141,8 +166,9 @@ class CacheableReadMethodRuleTest {
         record Key(String sku, int qty) {}
         """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
     assertTrue(methods.contains("plain(Key)"), methods.toString());
+    assertTrue(methods.contains("skuName(Sku)"), "equals over every field, through getters: " + methods);
     assertTrue(methods.contains("dated(long, long)"), "a date from its arguments is no clock: " + methods);
-    for (String refused : List.of("sumOf(Ids)", "listed(Names)", "localized(long)", "byDefault(long)",
+    for (String refused : List.of("lineTotal(Line)", "sumOf(Ids)", "listed(Names)", "localized(long)", "byDefault(long)",
         "configured(long)", "stamped(long)")) {
       assertTrue(!methods.contains(refused), refused + " must not be cacheable: " + methods);
     }
