@@ -118,14 +118,23 @@ public final class ProjectIndex {
     return Optional.ofNullable(types.get(qualifiedName));
   }
 
-  /** Project supertypes of a type, itself first, nearest first. */
-  public List<String> supertypesOf(String type) {
-    List<String> known = supertypes.get(type);
+  /**
+   * The answer remembered for a key, computed once. Not {@code computeIfAbsent}: computing one
+   * answer asks for others (declared sites ask for call targets), which would change the map
+   * while it computes.
+   */
+  private static <K, V> V remembered(Map<K, V> memo, K key, java.util.function.Function<K, V> compute) {
+    V known = memo.get(key);
     if (known == null) {
-      known = computeSupertypes(type);
-      supertypes.put(type, known);
+      known = compute.apply(key);
+      memo.put(key, known);
     }
     return known;
+  }
+
+  /** Project supertypes of a type, itself first, nearest first. */
+  public List<String> supertypesOf(String type) {
+    return remembered(supertypes, type, this::computeSupertypes);
   }
 
   /** Ancestries and descendants by type: every call target asks for its receiver's. */
@@ -156,12 +165,7 @@ public final class ProjectIndex {
   }
 
   private Set<String> subtypesOf(String type) {
-    Set<String> known = allSubtypes.get(type);
-    if (known == null) {
-      known = java.util.Collections.unmodifiableSet(computeSubtypes(type));
-      allSubtypes.put(type, known);
-    }
-    return known;
+    return remembered(allSubtypes, type, t -> java.util.Collections.unmodifiableSet(computeSubtypes(t)));
   }
 
   private Set<String> computeSubtypes(String type) {
@@ -276,12 +280,7 @@ public final class ProjectIndex {
 
   /** Every I/O site in the method's own body: catalogue calls and calls of declared-client methods. */
   public List<IoSite> sitesOf(IndexedMethod method) {
-    List<IoSite> known = sites.get(method);
-    if (known == null) {
-      known = computeSites(method);
-      sites.put(method, known);
-    }
-    return known;
+    return remembered(sites, method, this::computeSites);
   }
 
   private List<IoSite> computeSites(IndexedMethod method) {
@@ -296,26 +295,18 @@ public final class ProjectIndex {
 
   /** Sites that are calls of declared-client methods, in the order of the method's calls. */
   public List<IoSite> declaredSitesOf(IndexedMethod method) {
-    List<IoSite> known = declaredSites.get(method);
-    if (known == null) {
+    return remembered(declaredSites, method, m -> {
       List<IoSite> result = new ArrayList<>();
-      for (CallRef call : method.fact().calls()) {
+      for (CallRef call : m.fact().calls()) {
         declaredSite(call).ifPresent(result::add);
       }
-      known = List.copyOf(result);
-      declaredSites.put(method, known);
-    }
-    return known;
+      return List.copyOf(result);
+    });
   }
 
   /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
   public Optional<IoSite> declaredSite(CallRef call) {
-    Optional<IoSite> known = declaredSiteOfCall.get(call);
-    if (known == null) {
-      known = computeDeclaredSite(call);
-      declaredSiteOfCall.put(call, known);
-    }
-    return known;
+    return remembered(declaredSiteOfCall, call, this::computeDeclaredSite);
   }
 
   private final Map<CallRef, Optional<IoSite>> declaredSiteOfCall = new java.util.IdentityHashMap<>();
@@ -515,12 +506,7 @@ public final class ProjectIndex {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   public List<IndexedMethod> allTargetsOf(CallRef call) {
-    List<IndexedMethod> known = allCallTargets.get(call);
-    if (known == null) {
-      known = computeAllTargets(call);
-      allCallTargets.put(call, known);
-    }
-    return known;
+    return remembered(allCallTargets, call, this::computeAllTargets);
   }
 
   /**
