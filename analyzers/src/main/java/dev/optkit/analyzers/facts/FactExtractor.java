@@ -99,6 +99,8 @@ public final class FactExtractor {
   private static final Set<String> JVM_SETTINGS = Set.of("Locale.getDefault", "TimeZone.getDefault",
       "ZoneId.systemDefault", "System.getProperty", "System.getProperties", "Calendar.getInstance",
       "LocaleContextHolder.getLocale", "LocaleContextHolder.getTimeZone", "LocaleContextHolder.getLocaleContext");
+  private static final Set<String> JVM_SETTING_HOLDERS = Set.of("Locale", "TimeZone", "ZoneId", "System", "Calendar",
+      "LocaleContextHolder");
   private static final Set<String> TIME_OR_RANDOM_TYPES = Set.of(
       "Instant", "LocalDate", "LocalDateTime", "LocalTime", "ZonedDateTime", "OffsetDateTime", "Year", "YearMonth", "Clock");
   private static final Set<String> CACHE_TYPES = Set.of(
@@ -1392,7 +1394,7 @@ public final class FactExtractor {
           || (type.equals("Math") && name.equals("random"))
           || (type.equals("ThreadLocalRandom") && name.equals("current"))
           || (type.equals("UUID") && name.equals("randomUUID"))
-          || JVM_SETTINGS.contains(type + "." + name);
+          || JVM_SETTING_HOLDERS.contains(type) && JVM_SETTINGS.contains(type + "." + name);
       if (time) {
         timeOrRandom.add(file.text.snippet(call));
       }
