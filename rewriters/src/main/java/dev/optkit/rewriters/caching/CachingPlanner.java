@@ -42,6 +42,7 @@ public final class CachingPlanner {
   public record Plan(List<CachingTarget> targets, List<Refusal> refusals) {}
 
   private final ProjectIndex index;
+  private final Transactions transactions;
   private final OptkitConfig config;
   private final ProjectTraits traits;
 
@@ -61,6 +62,7 @@ public final class CachingPlanner {
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits,
       java.util.function.Predicate<String> inModule, Set<String> acceptStale) {
     this.index = index;
+    this.transactions = new Transactions(index);
     this.config = config;
     this.traits = traits;
     this.inModule = inModule;
@@ -974,7 +976,7 @@ public final class CachingPlanner {
     if (writer.isStatic() && !cached.fact().isStatic()) {
       return Optional.of("it is static and cannot reach the instance's cache");
     }
-    Optional<String> transaction = inTransaction(writerMethod, new java.util.HashSet<>());
+    Optional<String> transaction = transactions.inTransaction(writerMethod);
     if (transaction.isPresent()) {
       String where = transaction.get().equals(writer.displayName() + "()") ? "it runs in a transaction"
           : "it runs in the transaction of " + transaction.get() + ", which calls it";
@@ -994,13 +996,13 @@ public final class CachingPlanner {
     if (index.reachedIo(cached).stream().noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
       return Optional.empty();
     }
-    Optional<IndexedMethod> transaction = transactionAbove(cached, new java.util.HashSet<>());
+    Optional<IndexedMethod> transaction = transactions.above(cached);
     if (transaction.isEmpty()) {
       return Optional.empty();
     }
-    String isolation = isolationOf(transaction.get());
-    if (isolation.isEmpty() && !transactional(transaction.get())) {
-      isolation = programmaticIsolation(); // a TransactionTemplate or manager configured in code
+    String isolation = transactions.isolationOf(transaction.get());
+    if (isolation.isEmpty() && !transactions.declared(transaction.get())) {
+      isolation = transactions.programmaticIsolation(); // a TransactionTemplate or manager configured in code
     }
     String where = "it reads the database inside the transaction of " + transaction.get().fact().displayName() + "(), ";
     if (isolation.contains("REPEATABLE_READ") || isolation.contains("SERIALIZABLE")) {
@@ -1017,85 +1019,6 @@ public final class CachingPlanner {
   }
 
 
-  private static final Set<String> TRANSACTION_RUNNERS = Set.of(
-      "org.springframework.transaction.support.TransactionTemplate",
-      "org.springframework.transaction.support.TransactionOperations",
-      "org.springframework.transaction.reactive.TransactionalOperator",
-      "jakarta.persistence.EntityTransaction", "javax.persistence.EntityTransaction",
-      "jakarta.transaction.UserTransaction", "javax.transaction.UserTransaction",
-      "org.springframework.transaction.PlatformTransactionManager",
-      "org.springframework.transaction.ReactiveTransactionManager",
-      "org.springframework.jdbc.datasource.DataSourceTransactionManager",
-      "org.springframework.orm.jpa.JpaTransactionManager", "org.springframework.transaction.jta.JtaTransactionManager");
-
-  /**
-   * The method, or a production method on some path of callers above it, that runs in a
-   * transaction (annotated, or running one through a transaction template, or begin() on a transaction):
-   * a write below it commits only when that method returns, after any eviction the writer made.
-   */
-  private Optional<String> inTransaction(IndexedMethod method, Set<IndexedMethod> seen) {
-    return transactionAbove(method, seen).map(m -> m.fact().displayName() + "()");
-  }
-
-  private Optional<IndexedMethod> transactionAbove(IndexedMethod method, Set<IndexedMethod> seen) {
-    if (!seen.add(method)) {
-      return Optional.empty();
-    }
-    if (transactional(method) || method.fact().transactionControl().contains("begin()")
-        || method.fact().calls().stream().anyMatch(call -> call.receiverType() != null
-            && (TRANSACTION_RUNNERS.contains(call.receiverType()) || call.receiverType().endsWith("TransactionManager")
-                && call.name().equals("getTransaction")))) {
-      return Optional.of(method);
-    }
-    for (IndexedMethod caller : callersOf(method)) {
-      if (!SourceSet.isTestPath(caller.path())) {
-        Optional<IndexedMethod> found = transactionAbove(caller, seen);
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A snapshot isolation some production code sets on a transaction template or definition
-   * ({@code template.setIsolationLevelName("ISOLATION_SERIALIZABLE")}): the programmatic
-   * transactions of the project may use it. "" when none does.
-   */
-  private String programmaticIsolation() {
-    for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path())) {
-        continue;
-      }
-      for (CallRef call : method.fact().calls()) {
-        if (call.name().startsWith("setIsolationLevel") && call.snippet() != null
-            && (call.snippet().contains("REPEATABLE_READ") || call.snippet().contains("SERIALIZABLE"))) {
-          return call.snippet().contains("SERIALIZABLE") ? "SERIALIZABLE" : "REPEATABLE_READ";
-        }
-      }
-    }
-    return "";
-  }
-
-  /** The isolation a transactional method asks for ({@code Isolation.SERIALIZABLE}), on it or its class; "" if none. */
-  private String isolationOf(IndexedMethod method) {
-    String key = "org.springframework.transaction.annotation.Transactional#isolation";
-    String own = transaction(method).map(m -> m.annotationValues().getOrDefault(key, "")).orElse("");
-    if (!own.isEmpty()) {
-      return own;
-    }
-    // @SnapshotTx, itself annotated @Transactional(isolation = ...)
-    for (String annotation : method.fact().annotations()) {
-      String meta = transactionalAnnotation(annotation) ? index.type(annotation)
-          .map(t -> t.annotationValues().getOrDefault(key, "")).orElse("") : "";
-      if (!meta.isEmpty()) {
-        return meta;
-      }
-    }
-    return index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
-        .map(t -> t.annotationValues().getOrDefault(key, "")).filter(v -> !v.isEmpty()).findFirst().orElse("");
-  }
 
 
   /**
@@ -1255,58 +1178,6 @@ public final class CachingPlanner {
     return Optional.of("the project runs JDBC transactions by hand (setAutoCommit(false) in "
         + manualTransactionStart.get() + ") and this method does not commit itself, so its write may commit after "
         + "the eviction and a read in between would cache the old value again");
-  }
-
-  private boolean transactional(IndexedMethod method) {
-    return transaction(method).isPresent();
-  }
-
-  private Set<String> transactionalAnnotations;
-
-  /** {@code @Transactional}, and the project's annotations meta-annotated with it (at any depth). */
-  private boolean transactionalAnnotation(String annotation) {
-    if (annotation.endsWith("Transactional")) {
-      return true;
-    }
-    if (transactionalAnnotations == null) {
-      Set<String> found = new java.util.HashSet<>();
-      boolean grew = true;
-      while (grew) {
-        grew = false;
-        for (var file : index.files()) {
-          for (TypeFact type : file.types()) {
-            if (type.kind().equals("annotation") && !found.contains(type.qualifiedName()) && type.annotations().stream()
-                .anyMatch(a -> a.endsWith("Transactional") || found.contains(a))) {
-              grew = found.add(type.qualifiedName()) || grew;
-            }
-          }
-        }
-      }
-      transactionalAnnotations = found;
-    }
-    return transactionalAnnotations.contains(annotation);
-  }
-
-  /** The method or type whose {@code @Transactional} covers this method: itself, what it implements, its types. */
-  private Optional<MethodFact> transaction(IndexedMethod method) {
-    if (method.fact().annotations().stream().anyMatch(this::transactionalAnnotation)) {
-      return Optional.of(method.fact());
-    }
-    // @Transactional on the interface method it implements applies too
-    for (String type : index.supertypesOf(method.fact().ownerType())) {
-      for (IndexedMethod declared : index.methodsOfType(type)) {
-        if (declared != method && declared.fact().name().equals(method.fact().name())
-            && declared.fact().params().size() == method.fact().params().size()
-            && declared.fact().annotations().stream().anyMatch(this::transactionalAnnotation)) {
-          return Optional.of(declared.fact());
-        }
-      }
-    }
-    if (index.supertypesOf(method.fact().ownerType()).stream().flatMap(t -> index.type(t).stream())
-        .anyMatch(t -> t.annotations().stream().anyMatch(this::transactionalAnnotation))) {
-      return Optional.of(method.fact());
-    }
-    return Optional.empty();
   }
 
   private Map.Entry<String, CachePolicy> policyFor(Finding finding, MethodFact fact) {
