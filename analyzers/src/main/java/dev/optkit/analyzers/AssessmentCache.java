@@ -111,7 +111,7 @@ public final class AssessmentCache {
     // hashing is most of a warm run: on all cores, in the scan's order
     List<String> hashes = inputs.sources().files().parallelStream().map(source -> {
       try {
-        return source.relativePath() + "=" + Hashes.sha256(Files.readAllBytes(source.absolutePath()));
+        return source.relativePath() + "=" + Hashes.sha256(source.absolutePath());
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -134,7 +134,7 @@ public final class AssessmentCache {
     }
     for (Path other : others) {
       if (Files.isRegularFile(other)) {
-        key.append('|').append(other).append('=').append(Hashes.sha256(Files.readAllBytes(other)));
+        key.append('|').append(other).append('=').append(Hashes.sha256(other));
       }
     }
     return Hashes.sha256(key.toString());
