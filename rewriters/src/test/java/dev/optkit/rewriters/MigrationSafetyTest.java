@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationSafetyTest {
   @TempDir Path dir;
 
+  /** A plain Java project of its own (a folder without a pom inside another project is a folder of that one). */
+  static final String PLAIN_POM = "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId>"
+      + "<artifactId>plain</artifactId><version>1</version></project>";
+
   static final String SPRING_POM = """
       <project>
         <modelVersion>4.0.0</modelVersion>
@@ -349,7 +353,7 @@ class MigrationSafetyTest {
             public void rename(String code, String name) {
         """), dao);
 
-    MigrationPlan plain = new MigrationFixture(dir.resolve("plain")).java("""
+    MigrationPlan plain = new MigrationFixture(dir.resolve("plain")).file("pom.xml", PLAIN_POM).java("""
         package shop;
 
         import javax.sql.DataSource;
@@ -528,6 +532,17 @@ class MigrationSafetyTest {
         "\n    static synchronized void reset() { instance = null; }\n")).plan(), "rate");
     assertTrue(reset.contains("Registry is created in Registry line"), reset);
 
+    // a constructor reference or reflection by name makes objects too
+    String byReference = refusal(new MigrationFixture(dir.resolve("byReference")).java(RATES)
+        .createdOnce("shop.Rates", "null").java(ratesUser("Factory",
+            "    java.util.function.Supplier<Rates> make() { return () -> null; }\n"
+            + "    java.util.function.Function<Connection, Rates> maker() { return Rates::new; }")).plan(), "rate");
+    assertTrue(byReference.contains("Rates is created in 2 places"), byReference);
+    String byName = refusal(new MigrationFixture(dir.resolve("byName")).java(RATES).createdOnce("shop.Rates", "null")
+        .java(ratesUser("Loader", "    Object load() throws Exception { return Class.forName(\"shop.Rates\")"
+            + ".getConstructor(Connection.class).newInstance((Connection) null); }")).plan(), "rate");
+    assertTrue(byName.contains("Rates is created in 2 places"), byName);
+
     // main() called again by production code makes another object each time
     String relaunched = refusal(new MigrationFixture(dir.resolve("relaunched")).java(RATES).createdOnce("shop.Rates", "null")
         .java(ratesUser("Launcher", "    void relaunch() throws Exception { RatesMain.main(new String[0]); }")).plan(),
@@ -649,6 +664,13 @@ class MigrationSafetyTest {
         """).plan(), "price");
     assertTrue(why.contains("RegionalPrices is also defined as a bean by Regions.euPrices(), Regions.usPrices(): every "
         + "bean of the class would share one Spring cache"), why);
+    String xml = refusal(new MigrationFixture(dir.resolve("xmlBeans")).file("pom.xml", SPRING_POM).java(prices)
+        .file("src/main/resources/beans.xml", """
+            <beans xmlns="http://www.springframework.org/schema/beans">
+              <bean id="otherRegion" class="shop.RegionalPrices"/>
+            </beans>
+            """).plan(), "price");
+    assertTrue(xml.contains("RegionalPrices is also defined as a bean by a <bean> in XML configuration"), xml);
   }
 
   @Test
@@ -673,6 +695,29 @@ class MigrationSafetyTest {
         .java(reader).plan(), "price");
     assertTrue(why.contains("module admin of the Maven reactor at " + reactor + " depends on this one"), why);
     assertTrue(why.contains("run migrate on the reactor's root"), why);
+
+    // a dependency declared in a profile, its artifactId a property, links them as well
+    Files.writeString(reactor.resolve("admin/pom.xml"), modulePom.formatted("admin").replace("</project>",
+        "<profiles><profile><id>p</id><properties><core.id>core</core.id></properties>"
+            + "<dependencies><dependency><groupId>shop</groupId><artifactId>${core.id}</artifactId><version>1"
+            + "</version></dependency></dependencies></profile></profiles></project>"));
+    String profiled = refusal(new MigrationFixture(reactor.resolve("core")).file("pom.xml", modulePom.formatted("core"))
+        .java(reader).plan(), "price");
+    assertTrue(profiled.contains("module admin of the Maven reactor"), profiled);
+
+    // a folder inside a project hides its scripts, tests and other writers
+    Path project = dir.resolve("folder");
+    new MigrationFixture(project).file("pom.xml", SPRING_POM).java(reader)
+        .file("src/main/resources/schema.sql", "CREATE TABLE items (id BIGINT PRIMARY KEY, price INT);\n").plan();
+    Path sources = project.resolve("src/main/java");
+    dev.optkit.analyzers.Assessment inFolder = new dev.optkit.analyzers.Assessor().assess(
+        new dev.optkit.analyzers.Assessor.Options(List.of(sources), List.of(), true, List.of(), false, 1, true,
+            dev.optkit.analyzers.config.OptkitConfig.defaults(), "test", null),
+        dev.optkit.analyzers.Assessor.Progress.NONE);
+    String folder = refusal(dev.optkit.rewriters.plan.CachingMigration.prepare(sources, inFolder,
+        dev.optkit.analyzers.config.OptkitConfig.defaults(), f -> true), "price");
+    assertTrue(folder.contains("a folder inside the project at " + project + ", whose src/main/resources/schema.sql"),
+        folder);
 
     // modules side by side that no module links (samples under one aggregator) are projects of their own
     Files.writeString(reactor.resolve("admin/pom.xml"), modulePom.formatted("admin"));
@@ -2036,7 +2081,7 @@ class MigrationSafetyTest {
             }
         }
         """;
-    MigrationFixture plainFixture = new MigrationFixture(dir.resolve("plain")).java(plain);
+    MigrationFixture plainFixture = new MigrationFixture(dir.resolve("plain")).file("pom.xml", PLAIN_POM).java(plain);
     target(plainFixture.file("src/test/java/shop/UsersTest.java", seeding).plan(), "name");
     String rewriting = seeding.replace("users.name(1);", "users.name(1);\n"
         + "        connection.createStatement().executeUpdate(\"UPDATE users SET name = 'Bea'\");");

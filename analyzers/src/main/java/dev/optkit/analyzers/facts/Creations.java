@@ -16,6 +16,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -52,6 +55,23 @@ final class Creations {
         constant.getParentNode().filter(p -> p instanceof EnumDeclaration).flatMap(p -> ((EnumDeclaration) p)
             .getFullyQualifiedName()).ifPresent(type -> result.add(new FileFacts.Creation(type, type,
                 FileFacts.Creation.Site.STATIC, false, SourceRange.of(constant))));
+        continue;
+      }
+      if (node instanceof MethodReferenceExpr constructor) {
+        // Repo::new makes an object each time the function runs, however often that is
+        if (constructor.getScope() instanceof TypeExpr made) {
+          result.add(new FileFacts.Creation(names.qualify(made.getType()).name(), ownerOf(constructor),
+              FileFacts.Creation.Site.METHOD, true, SourceRange.of(constructor)));
+        }
+        continue;
+      }
+      if (node instanceof MethodCallExpr forName) {
+        // Class.forName("shop.Repo"), then newInstance(): reflection by name makes as many as it likes
+        if (forName.getArguments().size() >= 1 && forName.getArgument(0) instanceof StringLiteralExpr named
+            && forName.getScope().map(s -> s.toString().endsWith("Class")).orElse(false)) {
+          result.add(new FileFacts.Creation(named.asString(), ownerOf(forName), FileFacts.Creation.Site.METHOD, true,
+              SourceRange.of(forName)));
+        }
         continue;
       }
       if (node instanceof ClassExpr literal) {

@@ -191,7 +191,9 @@ public final class FactExtractor {
         } else if (node instanceof CallableDeclaration<?> callable) {
           callables.add(callable);
         } else if (node instanceof ObjectCreationExpr || node instanceof EnumConstantDeclaration
-            || node instanceof ClassExpr) {
+            || node instanceof ClassExpr || node instanceof MethodReferenceExpr reference
+                && reference.getIdentifier().equals("new")
+            || node instanceof MethodCallExpr forName && forName.getNameAsString().equals("forName")) {
           creations.add(node);
         }
       });
@@ -283,6 +285,9 @@ public final class FactExtractor {
     private static boolean equalsComparesEveryField(TypeDeclaration<?> type) {
       Set<String> used = new java.util.HashSet<>();
       for (MethodDeclaration equals : type.getMethodsBySignature("equals", "Object")) {
+        if (equals.findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("equalsIgnoreCase")).isPresent()) {
+          return false; // "A" and "a" equal keys, while the answer may tell them apart
+        }
         equals.walk(node -> {
           if (node instanceof com.github.javaparser.ast.expr.SimpleName name) {
             String id = name.getIdentifier();

@@ -29,6 +29,11 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  */
 public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown) {
 
+  /** Names in sorted order: messages list them, and Set.copyOf's order changes from run to run. */
+  public DataFootprint {
+    names = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(names));
+  }
+
   /** Whether a write with footprint {@code write} may change what a read with this footprint returns. */
   public boolean overlaps(DataFootprint write) {
     if (kind != write.kind) {
@@ -56,9 +61,13 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
    */
   static String writtenResource(String written) {
     String path = written.substring(4);
+    int verb = path.lastIndexOf(':');
+    if (verb > path.lastIndexOf('/')) {
+      path = path.substring(0, verb); // a custom method (POST /v1/accounts:batchDeposit) acts on its resource
+    }
     int last = path.lastIndexOf('/');
     String parent = last <= 0 ? path : path.substring(0, last);
-    return parent.chars().filter(c -> c == '/').count() >= 2 ? "url:" + parent : written;
+    return parent.chars().filter(c -> c == '/').count() >= 2 ? "url:" + parent : "url:" + path;
   }
 
   /** One resource path is a prefix of the other, segment by segment, placeholders matching anything. */

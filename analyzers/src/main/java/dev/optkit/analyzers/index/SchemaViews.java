@@ -26,17 +26,31 @@ public final class SchemaViews {
   private static final long MAX_SCRIPT_BYTES = 2L * 1024 * 1024;
 
   private final Map<String, Set<String>> tablesByView;
+  /** Views whose query reads a value of the moment (now(), CURRENT_TIMESTAMP...), with that value. */
+  private final Map<String, String> changingByView;
 
-  private SchemaViews(Map<String, Set<String>> tablesByView) {
+  private SchemaViews(Map<String, Set<String>> tablesByView, Map<String, String> changingByView) {
     this.tablesByView = Map.copyOf(tablesByView);
+    this.changingByView = Map.copyOf(changingByView);
   }
 
   public static SchemaViews none() {
-    return new SchemaViews(Map.of());
+    return new SchemaViews(Map.of(), Map.of());
+  }
+
+  /** The value of the moment a view's query reads (its own, or a view's it reads), if any. */
+  public java.util.Optional<String> changingValue(String table) {
+    for (String name : expand(table)) {
+      if (changingByView.containsKey(name)) {
+        return java.util.Optional.of(changingByView.get(name));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   public static SchemaViews read(List<Path> scripts) {
     Map<String, Set<String>> views = new HashMap<>();
+    Map<String, String> changing = new HashMap<>();
     for (Path script : scripts) {
       String text;
       try {
@@ -57,7 +71,10 @@ public final class SchemaViews {
           for (String table : new TablesNamesFinder<Void>().getTables((Statement) view.getSelect())) {
             tables.add(DataFootprint.normalise(bare(table)));
           }
-          views.put(DataFootprint.normalise(bare(view.getView().getFullyQualifiedName())), tables);
+          String name = DataFootprint.normalise(bare(view.getView().getFullyQualifiedName()));
+          views.put(name, tables);
+          dev.optkit.analyzers.facts.SqlStatements.volatileValue(view.getSelect().toString())
+              .ifPresent(value -> changing.put(name, value));
         } else if (statement instanceof CreateSynonym synonym && synonym.getSynonym() != null && synonym.getFor() != null) {
           // another name for a table: reading or writing either is reading or writing both
           views.put(DataFootprint.normalise(bare(synonym.getSynonym().getFullyQualifiedName())),
@@ -65,7 +82,7 @@ public final class SchemaViews {
         }
       }
     }
-    return new SchemaViews(views);
+    return new SchemaViews(views, changing);
   }
 
   /**

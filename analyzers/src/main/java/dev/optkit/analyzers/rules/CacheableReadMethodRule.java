@@ -88,6 +88,15 @@ public final class CacheableReadMethodRule implements Rule {
     }
     for (ReachedIo read : reads) {
       Optional<String> changing = dev.optkit.analyzers.facts.SqlStatements.volatileValue(read.site().sql());
+      if (changing.isEmpty() && read.site().sql() != null) {
+        // a view the query reads may read the clock itself
+        for (String name : context.index().footprints().of(read.site()).names()) {
+          if (changing.isEmpty() && name.startsWith("table:")) {
+            changing = context.index().schemaViews().changingValue(name.substring("table:".length()))
+                .map(value -> value + " (in view " + name.substring("table:".length()) + ")");
+          }
+        }
+      }
       if (changing.isPresent()) {
         return Optional.of("its query reads " + changing.get() + ", which changes from one execution to the next: a "
             + "cached answer would keep one execution's value");

@@ -58,6 +58,15 @@ final class KeyableTypes {
       if (fact.annotations().stream().anyMatch(a -> a.endsWith(".Entity") || a.endsWith(".Document") || a.equals("Entity"))) {
         return Optional.of("parameter '" + param.name() + "' is an entity (mutable, identity-based)");
       }
+      // fields a project superclass holds: the subclass's equals may leave them out
+      for (String ancestor : index.supertypesOf(type)) {
+        Optional<TypeFact> parent = ancestor.equals(type) ? Optional.empty() : index.type(ancestor);
+        if (parent.isPresent() && parent.get().kind().equals("class") && !parent.get().fieldTypes().isEmpty()
+            && !fact.kind().equals("record")) {
+          return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") inherits fields from "
+              + parent.get().simpleName() + " that its equals may leave out");
+        }
+      }
       return fact.hasEqualsAndHashCode() && !fact.isInterface() ? Optional.empty()
           : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no equals/hashCode over all its "
               + "fields: two keys equal by some fields would share an answer computed from the others");

@@ -213,11 +213,22 @@ public final class MavenPom {
     return current;
   }
 
-  /** The artifactIds of the dependencies the module and its local parents declare. */
+  /**
+   * The artifactIds of the dependencies the module and its local parents declare, their profiles'
+   * included (any may be active), with properties filled in ({@code ${core.id}}); versions managed
+   * but not declared are not dependencies.
+   */
   public List<String> dependencyArtifacts() {
+    Properties properties = properties();
     List<String> artifacts = new ArrayList<>();
     for (Model model : lineage) {
-      model.getDependencies().forEach(d -> artifacts.add(d.getArtifactId()));
+      model.getDependencies().forEach(d -> artifacts.add(interpolate(d.getArtifactId(), properties)));
+      for (org.apache.maven.model.Profile profile : model.getProfiles()) {
+        Properties active = new Properties();
+        active.putAll(properties);
+        active.putAll(profile.getProperties()); // an active profile's properties win
+        profile.getDependencies().forEach(d -> artifacts.add(interpolate(d.getArtifactId(), active)));
+      }
     }
     return artifacts;
   }

@@ -131,6 +131,8 @@ class CacheableReadMethodRuleTest {
           String dated(long id, long millis) throws Exception { return get("/names/" + id) + new Date(millis); }
           String lineTotal(Line line) throws Exception { return get("/lines/" + line.product()); }
           String skuName(Sku sku) throws Exception { return get("/skus/" + sku.getCode() + "/" + sku.getSize()); }
+          String inherited(SubLine line) throws Exception { return get("/lines/" + line.product); }
+          String caseless(Named named) throws Exception { return get("/names/" + named); }
         }
         """).java("""
         package shop;
@@ -157,6 +159,25 @@ class CacheableReadMethodRuleTest {
         }
         """).java("""
         package shop;
+        class Base { protected String product; }
+        """).java("""
+        package shop;
+        final class SubLine extends Base {
+          private final long id;
+          SubLine(long id) { this.id = id; }
+          @Override public boolean equals(Object o) { return o instanceof SubLine l && l.id == id; }
+          @Override public int hashCode() { return Long.hashCode(id); }
+        }
+        """).java("""
+        package shop;
+        final class Named {
+          private final String name;
+          Named(String name) { this.name = name; }
+          @Override public boolean equals(Object o) { return o instanceof Named n && n.name.equalsIgnoreCase(name); }
+          @Override public int hashCode() { return name.toLowerCase().hashCode(); }
+        }
+        """).java("""
+        package shop;
         record Ids(int[] values) {}
         """).java("""
         package shop;
@@ -168,7 +189,7 @@ class CacheableReadMethodRuleTest {
     assertTrue(methods.contains("plain(Key)"), methods.toString());
     assertTrue(methods.contains("skuName(Sku)"), "equals over every field, through getters: " + methods);
     assertTrue(methods.contains("dated(long, long)"), "a date from its arguments is no clock: " + methods);
-    for (String refused : List.of("lineTotal(Line)", "sumOf(Ids)", "listed(Names)", "localized(long)", "byDefault(long)",
+    for (String refused : List.of("lineTotal(Line)", "inherited(SubLine)", "caseless(Named)", "sumOf(Ids)", "listed(Names)", "localized(long)", "byDefault(long)",
         "configured(long)", "stamped(long)")) {
       assertTrue(!methods.contains(refused), refused + " must not be cacheable: " + methods);
     }
@@ -197,6 +218,28 @@ class CacheableReadMethodRuleTest {
         """);
     assertTrue(methods.contains("stored(String)"), methods.toString());
     assertTrue(!methods.contains("active(String)") && !methods.contains("token(String)"), methods.toString());
+
+    // the clock read by a view the query selects from
+    Set<String> throughView = new ProjectFixture(dir.resolve("view")).file("src/main/resources/schema.sql", """
+        CREATE TABLE promo (code VARCHAR(9), expires TIMESTAMP);
+        CREATE VIEW live_promo AS SELECT code FROM promo WHERE expires > now();
+        CREATE VIEW all_promo AS SELECT code FROM promo;
+        """).java("""
+        package shop;
+        import java.sql.Connection;
+        class Live {
+          private Connection connection;
+          int live(String code) throws Exception {
+            return connection.createStatement().executeQuery("SELECT COUNT(*) FROM live_promo WHERE code = '" + code
+                + "'").getInt(1);
+          }
+          int all(String code) throws Exception {
+            return connection.createStatement().executeQuery("SELECT COUNT(*) FROM all_promo WHERE code = '" + code
+                + "'").getInt(1);
+          }
+        }
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+    assertTrue(throughView.contains("all(String)") && !throughView.contains("live(String)"), throughView.toString());
   }
 
   @Test

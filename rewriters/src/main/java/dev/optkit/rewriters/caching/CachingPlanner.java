@@ -630,6 +630,9 @@ public final class CachingPlanner {
         }
       }
     }
+    if (SpringXmlScans.beanClasses(traits.root()).contains(type)) {
+      definitions.add("a <bean> in XML configuration");
+    }
     if (definitions.isEmpty()) {
       return Optional.empty();
     }

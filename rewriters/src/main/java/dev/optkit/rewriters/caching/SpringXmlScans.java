@@ -14,9 +14,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The packages Spring XML configuration scans for components ({@code <context:component-scan
- * base-package="a.b, c.d"/>}), so that a generated configuration class lands where an XML-configured
- * application context finds it. Read with StAX, DTDs and external entities off; files that are not
+ * What Spring XML configuration declares: the packages it scans for components ({@code
+ * <context:component-scan base-package="a.b, c.d"/>}), so that a generated configuration class
+ * lands where an XML-configured application context finds it, and the classes it makes beans of. Read with StAX, DTDs and external entities off; files that are not
  * well-formed XML, or too large to be configuration, are skipped.
  */
 final class SpringXmlScans {
@@ -25,24 +25,56 @@ final class SpringXmlScans {
 
   private SpringXmlScans() {}
 
+  private static final String BEANS_NAMESPACE = "http://www.springframework.org/schema/beans";
+
   /** The scanned base packages declared in XML files under the module's {@code src/main}, sorted. */
   static List<String> of(Path moduleRoot) {
-    Path main = moduleRoot.resolve("src/main");
-    if (!Files.isDirectory(main)) {
-      return List.of();
-    }
     TreeSet<String> packages = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(main)) {
-      files.filter(f -> f.getFileName().toString().endsWith(".xml") && Files.isRegularFile(f))
-          .sorted()
-          .forEach(f -> packages.addAll(read(f)));
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return List.copyOf(packages); // what could be read; an unreadable folder is no configuration optkit can use
+    for (Path file : xmlFiles(moduleRoot)) {
+      packages.addAll(read(file));
     }
     return List.copyOf(packages);
   }
 
+  /** The classes XML configuration under the module's {@code src/main} makes beans of ({@code <bean class="...">}). */
+  static List<String> beanClasses(Path moduleRoot) {
+    TreeSet<String> classes = new TreeSet<>();
+    for (Path file : xmlFiles(moduleRoot)) {
+      classes.addAll(attributeValues(file, BEANS_NAMESPACE, "bean", "class"));
+    }
+    return List.copyOf(classes);
+  }
+
   static List<String> read(Path file) {
+    List<String> found = new ArrayList<>();
+    for (String base : attributeValues(file, CONTEXT_NAMESPACE, "component-scan", "base-package")) {
+      // Spring splits on commas, semicolons and white space
+      for (String name : base.split("[,;\\s]+")) {
+        if (!name.isBlank()) {
+          found.add(name.trim());
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<Path> xmlFiles(Path moduleRoot) {
+    Path main = moduleRoot.resolve("src/main");
+    if (!Files.isDirectory(main)) {
+      return List.of();
+    }
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(main)) {
+      files.filter(f -> f.getFileName().toString().endsWith(".xml") && Files.isRegularFile(f)).sorted()
+          .forEach(found::add);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // what could be listed; an unreadable folder is no configuration optkit can use
+    }
+    return found;
+  }
+
+  /** One attribute of every element of that name and namespace in a file; nothing from a file that is not XML. */
+  private static List<String> attributeValues(Path file, String namespace, String element, String attribute) {
     List<String> found = new ArrayList<>();
     try {
       if (Files.size(file) > MAX_FILE) {
@@ -56,16 +88,11 @@ final class SpringXmlScans {
         XMLStreamReader reader = factory.createXMLStreamReader(in);
         try {
           while (reader.hasNext()) {
-            if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("component-scan")
-                && CONTEXT_NAMESPACE.equals(reader.getNamespaceURI())) {
-              String base = reader.getAttributeValue(null, "base-package");
-              if (base != null) {
-                // Spring splits on commas, semicolons and white space
-                for (String name : base.split("[,;\\s]+")) {
-                  if (!name.isBlank()) {
-                    found.add(name.trim());
-                  }
-                }
+            if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals(element)
+                && namespace.equals(reader.getNamespaceURI())) {
+              String value = reader.getAttributeValue(null, attribute);
+              if (value != null) {
+                found.add(value.trim());
               }
             }
           }
@@ -74,7 +101,7 @@ final class SpringXmlScans {
         }
       }
     } catch (IOException | XMLStreamException e) {
-      return List.of(); // not XML optkit can read: no scans from it
+      return List.of();
     }
     return found;
   }

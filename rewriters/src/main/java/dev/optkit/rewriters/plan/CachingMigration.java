@@ -56,6 +56,18 @@ public final class CachingMigration {
         .filter(f -> !SourceSet.isTestPath(f.path()))
         .filter(selected)
         .toList();
+    Path project = projectRoot(scanRoot);
+    Optional<Path> hidden = scanRoot.equals(project) || !Files.isRegularFile(project.resolve("pom.xml"))
+        ? Optional.empty() : inputOutsideScan(project, scanRoot);
+    if (hidden.isPresent()) {
+      // a folder inside the project hides its SQL scripts, its tests and its other writers from the scan
+      String reason = "the scan is " + project.relativize(scanRoot) + ", a folder inside the project at " + project
+          + ", whose " + project.relativize(hidden.get()) + " and other files outside it (schema scripts, tests, other "
+          + "code) may write the same data unseen; run migrate on the project";
+      return new MigrationPlan(project, List.of(), List.of(),
+          candidates.stream().map(f -> new Refusal(f, reason)).toList(), List.of(), notCacheable(assessment, config,
+              selected));
+    }
     Optional<String> linked = linkedReactorModule(projectRoot(scanRoot));
     if (linked.isPresent()) {
       // the scan sees one module; a module linked to it may write the same data, and nothing would evict
@@ -364,6 +376,28 @@ public final class CachingMigration {
   }
 
   /** The nearest directory at or above the scanned root that has a pom.xml, else the root. */
+  private static final java.util.Set<String> ANALYSED_EXTENSIONS = java.util.Set.of(
+      "java", "sql", "ddl", "xml", "yaml", "yml", "json");
+
+  /**
+   * A file the analysis would read that lies in the project but outside the scanned folder (its
+   * own pom aside, which the planner reads anyway), if any: a scan of src/main/java misses the
+   * schema scripts beside it and the tests below src/test.
+   */
+  static Optional<Path> inputOutsideScan(Path project, Path scanRoot) {
+    Path[] found = new Path[1];
+    Path ownPom = project.resolve("pom.xml");
+    SourceSet.walk(project, dir -> !dir.equals(scanRoot) && found[0] == null, (file, attrs) -> {
+      String name = file.getFileName().toString();
+      String extension = name.substring(name.lastIndexOf('.') + 1);
+      if (found[0] == null && attrs.isRegularFile() && !file.equals(ownPom) && !file.startsWith(scanRoot)
+          && (ANALYSED_EXTENSIONS.contains(extension) || file.toString().contains("/resources/"))) {
+        found[0] = file;
+      }
+    });
+    return Optional.ofNullable(found[0]);
+  }
+
   /**
    * Why the code of another module of the enclosing Maven reactor may share a JVM with this one: a
    * module that depends on it, or one it depends on. Empty when the project is its own reactor, or

@@ -1,0 +1,28 @@
+package dev.optkit.analyzers.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DataFootprintTest {
+  @Test
+  void namesComeInOneOrderWhateverSetTheyCameFrom() {
+    // Set.of iterates in an order that changes from one JVM run to the next; messages list these names
+    DataFootprint footprint = new DataFootprint(ClientKind.DB, Set.of("table:item", "table:category", "table:b"), false);
+    assertEquals(List.of("table:b", "table:category", "table:item"), List.copyOf(footprint.names()));
+  }
+
+  @Test
+  void aRemoteWriteReachesTheResourceAboveItAndACustomMethodItsOwnResource() {
+    DataFootprint balance = new DataFootprint(ClientKind.API, Set.of("url:/v1/accounts/*/balance"), false);
+    assertTrue(balance.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/v1/accounts/*/deposits"), false)));
+    assertTrue(balance.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/v1/accounts:batchdeposit"), false)));
+    assertFalse(balance.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/v1/orders:batchcreate"), false)));
+    assertFalse(balance.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/v1/rates/*"), false)));
+  }
+}
