@@ -25,7 +25,8 @@ final class PlannedFixes {
 
   static Assessment apply(Path root, Assessment assessment, OptkitConfig config) {
     if (assessment.findings().stream().noneMatch(f -> f.ruleId().equals("CacheableReadMethod"))) {
-      return assessment;
+      // no method to cache: a call site's note must not point at caching the one it is in
+      return judge(assessment, Map.of(), Map.of());
     }
     MigrationPlan plan;
     try {
@@ -47,6 +48,14 @@ final class PlannedFixes {
     for (Refusal refusal : plan.refusals()) {
       refused.putIfAbsent(refusal.finding().fingerprint(), refusal.reason());
     }
+    return judge(assessment, planned, refused);
+  }
+
+  /**
+   * Each finding with what migrate does about it: cacheable reads planned or refused (with the
+   * reason), and call sites pointing at caching their method only when migrate would.
+   */
+  private static Assessment judge(Assessment assessment, Map<String, String> planned, Map<String, String> refused) {
     // a call site's note points at caching its method: say so only when migrate would
     Map<String, String> byMethod = new HashMap<>();
     for (Finding finding : assessment.findings()) {

@@ -100,4 +100,45 @@ class AssessMigrateAgreementTest {
     assertTrue(migrate.out().contains("cache: Stock.findName()"), migrate.out());
     assertTrue(migrate.out().contains("refused: shop.Stock.findLevel(String)"), migrate.out());
   }
+
+  @Test
+  void aQueryInAMethodNothingCachesNeverSaysCachingItsMethodFixesIt() throws Exception {
+    // the only read is a request handler: no cacheable read at all, so no planner run either
+    java("src/main/java/shop/Api.java", """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @RestController
+        public class Api {
+            private Connection connection;
+
+            @GetMapping("/names")
+            public String findName(String sku) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM items WHERE sku = ?")) {
+                    ps.setString(1, sku);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+        }
+        """);
+    CliRun assess = CliRun.of("assess", dir.toString(), "--format", "json", "--no-maven-repo", "--no-cache");
+    assertEquals(0, assess.exitCode(), assess.err());
+    int queries = 0;
+    for (JsonNode finding : new ObjectMapper().readTree(assess.out()).get("findings")) {
+      assertTrue(!finding.get("ruleId").asText().equals("CacheableReadMethod"), finding.toString());
+      if (finding.get("ruleId").asText().equals("DatabaseQuery")) {
+        queries++;
+        String note = finding.path("fixNote").asText();
+        assertTrue(!note.startsWith("fixed by caching"), note);
+      }
+    }
+    assertTrue(queries > 0, assess.out());
+  }
 }
