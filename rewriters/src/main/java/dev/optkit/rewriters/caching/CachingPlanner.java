@@ -381,11 +381,6 @@ public final class CachingPlanner {
     }
   }
 
-  /** Every project method that may call this one (all overrides included), from the index's call graph. */
-  private List<IndexedMethod> callersOf(IndexedMethod callee) {
-    return index.callersOf(callee);
-  }
-
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
   private Optional<String> mutatingCaller(IndexedMethod target) {
     return mutatingCaller(target, target.fact().returnType(), new java.util.HashSet<>());
@@ -399,7 +394,7 @@ public final class CachingPlanner {
     if (!seen.add(target)) {
       return Optional.empty();
     }
-    for (IndexedMethod caller : callersOf(target)) {
+    for (IndexedMethod caller : index.callersOf(target)) {
       if (SourceSet.isTestPath(caller.path())) {
         continue; // tests change what they read to check it; production callers are what share a cache
       }
@@ -720,7 +715,7 @@ public final class CachingPlanner {
 
   private int callersFromOutside(IndexedMethod target) {
     int count = 0;
-    for (IndexedMethod method : callersOf(target)) {
+    for (IndexedMethod method : index.callersOf(target)) {
       if (method.fact().ownerType().equals(target.fact().ownerType())) {
         continue;
       }
@@ -861,7 +856,7 @@ public final class CachingPlanner {
     // a fixture: no tests in its class, and no test calls it (TestData.insertOwner() in the middle of a test writes
     // under what the test read before)
     return index.methodsOfType(writer.fact().ownerType()).stream().noneMatch(CachingPlanner::isTest)
-        && callersOf(writer).stream().noneMatch(CachingPlanner::isTest);
+        && index.callersOf(writer).stream().noneMatch(CachingPlanner::isTest);
   }
 
   /**
@@ -874,7 +869,7 @@ public final class CachingPlanner {
     Set<IndexedMethod> seen = new java.util.HashSet<>(pending);
     while (!pending.isEmpty()) {
       IndexedMethod at = pending.poll();
-      for (IndexedMethod caller : callersOf(at)) {
+      for (IndexedMethod caller : index.callersOf(at)) {
         if (caller.fact().ownerType().equals(testClass) || index.supertypesOf(testClass).contains(caller.fact().ownerType())) {
           return true;
         }
@@ -1043,7 +1038,7 @@ public final class CachingPlanner {
       return Optional.empty();
     }
     List<IndexedMethod> callers = new ArrayList<>();
-    for (IndexedMethod method : callersOf(writer)) {
+    for (IndexedMethod method : index.callersOf(writer)) {
       if (SourceSet.isTestPath(method.path())) {
         continue;
       }
