@@ -152,29 +152,18 @@ public final class FactExtractor {
     private final Map<String, Map<String, String>> fieldsByType = new HashMap<>();
     private final List<ExistingCacheFact> caches = new ArrayList<>();
     private final Set<String> mutableFields = new HashSet<>();
+    // what the passes over the file need, from one walk of its tree
+    private final List<FieldDeclaration> fields = new ArrayList<>();
+    private final List<TypeDeclaration<?>> typeDeclarations = new ArrayList<>();
+    private final List<CallableDeclaration<?>> callables = new ArrayList<>();
+    private final List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
+    private final Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
 
     FileRun(String path, CompilationUnit unit, SourceText text) {
       this.path = path;
       this.unit = unit;
       this.text = text;
-      this.names = new TypeNames(unit, knownType);
-      boolean clientImport = false;
-      for (String imported : names.importedNames()) {
-        String pkg = imported.contains(".") ? imported.substring(0, imported.lastIndexOf('.')) : imported;
-        if (catalog.isClientPackage(pkg) || catalog.isClientPackage(imported)) {
-          clientImport = true;
-        }
-      }
-      this.importsClientPackage = clientImport;
-    }
-
-    FileFacts run() {
       // one walk of the tree for what the passes below each need, in the order findAll would give
-      List<FieldDeclaration> fields = new ArrayList<>();
-      List<TypeDeclaration<?>> typeDeclarations = new ArrayList<>();
-      List<CallableDeclaration<?>> callables = new ArrayList<>();
-      List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
-      Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
       unit.walk(node -> {
         if (node instanceof AssignExpr assign) {
           Expression target = assign.getTarget();
@@ -197,6 +186,18 @@ public final class FactExtractor {
           creations.add(node);
         }
       });
+      this.names = new TypeNames(unit, typeDeclarations, knownType);
+      boolean clientImport = false;
+      for (String imported : names.importedNames()) {
+        String pkg = imported.contains(".") ? imported.substring(0, imported.lastIndexOf('.')) : imported;
+        if (catalog.isClientPackage(pkg) || catalog.isClientPackage(imported)) {
+          clientImport = true;
+        }
+      }
+      this.importsClientPackage = clientImport;
+    }
+
+    FileFacts run() {
       for (FieldDeclaration field : fields) {
         for (VariableDeclarator variable : field.getVariables()) {
           if (field.isFinal() || !assigned.contains(variable.getNameAsString())) {
@@ -617,6 +618,9 @@ public final class FactExtractor {
     private final List<String> mutableFieldsRead = new ArrayList<>();
     private final Set<String> requestReceivers = new HashSet<>();
 
+    /** The body's nodes, walked once (none for an abstract method). */
+    private BodyNodes nodes;
+
     MethodRun(CallableDeclaration<?> callable, FileRun file) {
       this.callable = callable;
       this.file = file;
@@ -631,19 +635,19 @@ public final class FactExtractor {
       Optional<? extends Node> body = body();
       List<String> annotations = file.annotationNames(callable);
       if (body.isPresent()) {
-        collectLocals(body.get());
-        collectLoops(body.get());
-        for (MethodCallExpr call : body.get().findAll(MethodCallExpr.class, this::ownedByThisMethod)) {
+        nodes = BodyNodes.of(body.get());
+        collectLocals();
+        collectLoops();
+        for (MethodCallExpr call : nodes.ownCalls) {
           visitCall(call);
         }
-        for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class, this::ownedByThisMethod)) {
+        for (MethodReferenceExpr reference : nodes.ownReferences) {
           visitReference(reference);
         }
-        for (Node read : body.get().findAll(Node.class, n -> (n instanceof NameExpr || n instanceof FieldAccessExpr)
-            && ownedByThisMethod(n))) {
+        for (Node read : nodes.ownReads) {
           noteMutableFieldRead(read);
         }
-        for (ObjectCreationExpr creation : body.get().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr creation : nodes.creations) {
           String created = TypeNames.erase(creation.getType().getNameAsString());
           // new Date() and new GregorianCalendar() hold the time they were made at
           if (created.equals("Random") || created.equals("SecureRandom")
@@ -670,7 +674,7 @@ public final class FactExtractor {
       }
       if (body.isPresent()) {
         // if (memo == null) memo = client.get(): the I/O runs once per object, the method is cached code
-        FieldMemos.in(body.get(), name -> !localTypes.containsKey(name) && fieldType(name) != null)
+        FieldMemos.in(nodes.ifs, name -> !localTypes.containsKey(name) && fieldType(name) != null)
             .ifPresent(memo -> {
               usesCache = true;
               file.caches.add(new ExistingCacheFact("field-memo", owner, callable.getNameAsString(), memo.field(),
@@ -723,18 +727,6 @@ public final class FactExtractor {
           List.copyOf(transactionControl), Math.max(sqlParameter, -1));
     }
 
-    /** Local classes are analysed as methods of their own; anonymous classes belong to the method. */
-    private boolean ownedByThisMethod(Node node) {
-      Node current = node.getParentNode().orElse(null);
-      while (current != null && current != callable) {
-        if (current instanceof TypeDeclaration<?>) {
-          return false;
-        }
-        current = current.getParentNode().orElse(null);
-      }
-      return true;
-    }
-
     /** Reads of plain mutable fields make the result depend on the object, not only on the parameters. */
     private void noteMutableFieldRead(Node read) {
       if (read.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == read
@@ -774,14 +766,14 @@ public final class FactExtractor {
       return Optional.of(((ConstructorDeclaration) callable).getBody());
     }
 
-    private void collectLocals(Node body) {
+    private void collectLocals() {
       Set<String> reassigned = new HashSet<>();
-      for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+      for (AssignExpr assign : nodes.assignments) {
         if (assign.getTarget() instanceof NameExpr target) {
           reassigned.add(target.getNameAsString());
         }
       }
-      for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
+      for (VariableDeclarator variable : nodes.variables) {
         String name = variable.getNameAsString();
         if (!reassigned.contains(name)) { // a reassigned local may hold any of its values at the call
           variable.getInitializer().ifPresent(init -> localInitializers.putIfAbsent(name, init));
@@ -792,7 +784,7 @@ public final class FactExtractor {
           localTypes.putIfAbsent(name, file.names.qualify(variable.getType()).name());
         }
       }
-      for (Parameter parameter : body.findAll(Parameter.class)) {
+      for (Parameter parameter : nodes.parameters) {
         if (!parameter.getType().isUnknownType() && !parameter.getType().isVarType()) {
           localTypes.putIfAbsent(parameter.getNameAsString(), file.names.qualify(parameter.getType()).name());
         }
@@ -888,8 +880,7 @@ public final class FactExtractor {
       if (init instanceof ConditionalExpr || init instanceof EnclosedExpr enclosed && enclosed.getInner() instanceof ConditionalExpr) {
         return true;
       }
-      return body().map(b -> b.findAll(TypePatternExpr.class).stream()
-          .anyMatch(p -> p.getNameAsString().equals(name.getNameAsString()))).orElse(false);
+      return nodes != null && nodes.typePatterns.stream().anyMatch(p -> p.getNameAsString().equals(name.getNameAsString()));
     }
 
     /** Builder idioms: X.builder() gives X.Builder, X.Builder.build() gives X, X.create() gives X. */
@@ -934,14 +925,12 @@ public final class FactExtractor {
 
     // ---- loops -------------------------------------------------------------------------------
 
-    private void collectLoops(Node body) {
-      body.walk(node -> {
-        if (node instanceof ForStmt || node instanceof ForEachStmt || node instanceof WhileStmt || node instanceof DoStmt) {
+    private void collectLoops() {
+      for (Node node : nodes.loopCandidates) {
+        if (!(node instanceof MethodCallExpr call) || isPipelineLoop(call)) {
           addLoop(node);
-        } else if (node instanceof MethodCallExpr call && isPipelineLoop(call)) {
-          addLoop(call);
         }
-      });
+      }
     }
 
     private void addLoop(Node node) {
@@ -1810,8 +1799,8 @@ public final class FactExtractor {
         Parameter parameter = callable.getParameter(i);
         if (parameter.getNameAsString().equals(name.getNameAsString())
             && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
-          boolean reassigned = body().map(b -> b.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget()
-              instanceof NameExpr target && target.getNameAsString().equals(parameter.getNameAsString()))).orElse(false);
+          boolean reassigned = nodes != null && nodes.assignments.stream().anyMatch(a -> a.getTarget()
+              instanceof NameExpr target && target.getNameAsString().equals(parameter.getNameAsString()));
           sqlParameter = reassigned || sqlParameter >= 0 && sqlParameter != i ? -2 : i;
         }
       }

@@ -24,9 +24,12 @@ final class FieldMemos {
   private FieldMemos() {
   }
 
-  /** @param isField whether a plain name is a field of the class rather than a local or parameter */
-  static Optional<Memo> in(Node body, Predicate<String> isField) {
-    for (IfStmt guard : body.findAll(IfStmt.class)) {
+  /**
+   * @param guards a body's if statements, in the order {@code findAll} gives
+   * @param isField whether a plain name is a field of the class rather than a local or parameter
+   */
+  static Optional<Memo> in(java.util.List<IfStmt> guards, Predicate<String> isField) {
+    for (IfStmt guard : guards) {
       String field = nullChecked(guard.getCondition(), isField);
       if (field == null) {
         continue;

@@ -38,7 +38,8 @@ final class TypeNames {
   private final Map<String, String> declaredTypes = new HashMap<>();
   private final Predicate<String> knownType;
 
-  TypeNames(CompilationUnit unit, Predicate<String> knownType) {
+  /** @param typeDeclarations every type the file declares, at any depth, in the order {@code findAll} gives */
+  TypeNames(CompilationUnit unit, List<TypeDeclaration<?>> typeDeclarations, Predicate<String> knownType) {
     this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     this.knownType = knownType;
     for (ImportDeclaration declaration : unit.getImports()) {
@@ -52,7 +53,7 @@ final class TypeNames {
         singleImports.put(name.substring(name.lastIndexOf('.') + 1), name);
       }
     }
-    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> type : typeDeclarations) {
       type.getFullyQualifiedName().ifPresent(q -> declaredTypes.putIfAbsent(type.getNameAsString(), q));
     }
   }

@@ -146,24 +146,29 @@ public final class PerUserCode {
       return readers;
     }
     Map<String, String> found = new HashMap<>();
+    // each method's key built once: the walk below asks for it once per call edge
+    Map<IndexedMethod, String> keys = new java.util.IdentityHashMap<>(index.methods().size() * 2);
+    for (IndexedMethod method : index.methods()) {
+      keys.put(method, key(method));
+    }
     Map<String, List<IndexedMethod>> callers = new HashMap<>();
     Deque<IndexedMethod> queue = new ArrayDeque<>();
     for (IndexedMethod method : index.methods()) {
       Optional<String> direct = directRead(method.fact()).or(() -> scopedBeanRead(method.fact()));
       if (direct.isPresent()) {
-        found.put(key(method), "reads the caller's identity or request (" + direct.get() + "); a cache keyed by its "
-            + "parameters would serve one user's answer to another");
+        found.put(keys.get(method), "reads the caller's identity or request (" + direct.get() + "); a cache keyed by "
+            + "its parameters would serve one user's answer to another");
         queue.add(method);
       }
       for (IndexedMethod target : index.calleesOf(method)) {
-        callers.computeIfAbsent(key(target), k -> new java.util.ArrayList<>()).add(method);
+        callers.computeIfAbsent(keys.get(target), k -> new java.util.ArrayList<>()).add(method);
       }
     }
     while (!queue.isEmpty()) {
       IndexedMethod reader = queue.poll();
-      for (IndexedMethod caller : callers.getOrDefault(key(reader), List.of())) {
-        if (!found.containsKey(key(caller))) {
-          found.put(key(caller), "calls " + reader.fact().displayName() + "(), which " + found.get(key(reader)));
+      for (IndexedMethod caller : callers.getOrDefault(keys.get(reader), List.of())) {
+        if (!found.containsKey(keys.get(caller))) {
+          found.put(keys.get(caller), "calls " + reader.fact().displayName() + "(), which " + found.get(keys.get(reader)));
           queue.add(caller);
         }
       }

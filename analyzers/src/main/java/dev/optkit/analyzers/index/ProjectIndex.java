@@ -45,11 +45,22 @@ public final class ProjectIndex {
   private final Map<String, List<IndexedMethod>> methodsByTypeAndName = new HashMap<>();
   private final Map<String, List<IndexedMethod>> methodsByName = new HashMap<>();
   private final Map<String, List<IndexedMethod>> methodsByType = new HashMap<>();
+  private final Map<String, List<TypeFact>> typesBySimpleName = new HashMap<>();
   private final Map<String, Set<String>> subtypes = new HashMap<>();
   private final Map<String, Optional<DeclaredClientSignature>> declaredClients = new HashMap<>();
-  private final Map<CallRef, List<IndexedMethod>> callTargets = new java.util.IdentityHashMap<>();
-  /** Every override included, by call (each CallRef object is one call site). */
-  private final Map<CallRef, List<IndexedMethod>> allCallTargets = new java.util.IdentityHashMap<>();
+  /**
+   * Call targets by what decides them (receiver type, name, argument count), not by call site: the
+   * same call shape recurs thousands of times in a large project, and each was computed anew.
+   */
+  private record CallShape(String receiverType, String name, int argumentCount) {
+    CallShape(CallRef call) {
+      this(call.receiverType(), call.name(), call.argumentCount());
+    }
+  }
+
+  private final Map<CallShape, List<IndexedMethod>> callTargets = new HashMap<>();
+  /** Every override included, by call shape. */
+  private final Map<CallShape, List<IndexedMethod>> allCallTargets = new HashMap<>();
   private Map<IndexedMethod, List<IndexedMethod>> allCallers;
   private Map<IndexedMethod, List<IndexedMethod>> allCallees;
   private final Map<IndexedMethod, List<IoSite>> declaredSites = new java.util.IdentityHashMap<>();
@@ -92,6 +103,7 @@ public final class ProjectIndex {
       for (TypeFact type : file.types()) {
         types.putIfAbsent(type.qualifiedName(), type);
         typePaths.putIfAbsent(type.qualifiedName(), file.path());
+        typesBySimpleName.computeIfAbsent(type.simpleName(), k -> new ArrayList<>()).add(type);
         for (String superType : type.superTypes()) {
           subtypes.computeIfAbsent(superType, k -> new HashSet<>()).add(type.qualifiedName());
         }
@@ -112,6 +124,11 @@ public final class ProjectIndex {
 
   public List<IndexedMethod> methods() {
     return Collections.unmodifiableList(methods);
+  }
+
+  /** Every project type of this simple name, each declaration counted (two files may declare one name). */
+  public List<TypeFact> typesNamed(String simpleName) {
+    return Collections.unmodifiableList(typesBySimpleName.getOrDefault(simpleName, List.of()));
   }
 
   public Optional<TypeFact> type(String qualifiedName) {
@@ -272,6 +289,11 @@ public final class ProjectIndex {
   /** The project methods of this name declared by this type. */
   public List<IndexedMethod> methods(String type, String name) {
     return methodsByTypeAndName.getOrDefault(type + "#" + name, List.of());
+  }
+
+  /** The project methods and constructors (named as their class) of this name, in index order. */
+  public List<IndexedMethod> methodsNamed(String name) {
+    return Collections.unmodifiableList(methodsByName.getOrDefault(name, List.of()));
   }
 
   public List<IndexedMethod> methodsOfType(String type) {
@@ -463,10 +485,10 @@ public final class ProjectIndex {
    * the project.
    */
   public List<IndexedMethod> targetsOf(CallRef call) {
-    return callTargets.computeIfAbsent(call, this::computeTargets);
+    return callTargets.computeIfAbsent(new CallShape(call), this::computeTargets);
   }
 
-  private List<IndexedMethod> computeTargets(CallRef call) {
+  private List<IndexedMethod> computeTargets(CallShape call) {
     if (call.receiverType() == null) {
       List<IndexedMethod> named = methodsByName.getOrDefault(call.name(), List.of()).stream()
           .filter(m -> arityMatches(m, call))
@@ -506,7 +528,7 @@ public final class ProjectIndex {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   public List<IndexedMethod> allTargetsOf(CallRef call) {
-    return remembered(allCallTargets, call, this::computeAllTargets);
+    return remembered(allCallTargets, new CallShape(call), this::computeAllTargets);
   }
 
   /**
@@ -547,8 +569,8 @@ public final class ProjectIndex {
     allCallees = callees;
   }
 
-  private List<IndexedMethod> computeAllTargets(CallRef call) {
-    List<IndexedMethod> capped = targetsOf(call);
+  private List<IndexedMethod> computeAllTargets(CallShape call) {
+    List<IndexedMethod> capped = callTargets.computeIfAbsent(call, this::computeTargets);
     if (call.receiverType() == null || !types.containsKey(call.receiverType())) {
       return capped;
     }
@@ -564,7 +586,7 @@ public final class ProjectIndex {
     return List.copyOf(result.values());
   }
 
-  private static boolean arityMatches(IndexedMethod method, CallRef call) {
+  private static boolean arityMatches(IndexedMethod method, CallShape call) {
     int params = method.fact().params().size();
     if (call.argumentCount() < 0) {
       return params <= 2;

@@ -227,9 +227,7 @@ public final class CachingPlanner {
   }
 
   private boolean simpleNameShared(String simpleName) {
-    long count = index.files().stream().flatMap(f -> f.types().stream())
-        .filter(t -> t.simpleName().equals(simpleName)).count();
-    return count > 1;
+    return index.typesNamed(simpleName).size() > 1;
   }
 
   private Optional<IndexedMethod> locate(Finding finding) {
@@ -485,7 +483,7 @@ public final class CachingPlanner {
       String simple = handOff.to().substring("new ".length());
       String bare = simple.substring(simple.lastIndexOf('.') + 1).replaceAll("<.*", "");
       // by simple name: several classes may share it, and any of them keeping the value is enough to refuse
-      return index.methods().stream().filter(m -> m.fact().isConstructor() && m.fact().name().equals(bare)
+      return index.methodsNamed(bare).stream().filter(m -> m.fact().isConstructor()
           && m.fact().params().size() == handOff.toArguments()).toList();
     }
     List<IndexedMethod> found = new ArrayList<>();
@@ -497,8 +495,7 @@ public final class CachingPlanner {
     if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER) {
       // dao.find(id).tag(t): a call on a call's result whose type the extractor could not name records no call
       // site, so every project instance method of that name may be the one called
-      found.addAll(index.methods().stream().filter(m -> m.fact().name().equals(handOff.to())
-          && !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()
+      found.addAll(index.methodsNamed(handOff.to()).stream().filter(m -> !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()
           && !SourceSet.isTestPath(m.path())).toList());
     }
     return found;
@@ -573,21 +570,22 @@ public final class CachingPlanner {
     String signature = fact.signature();
     int name = signature.indexOf(fact.name() + "(");
     String returnPart = name < 0 ? signature : signature.substring(0, name);
-    java.util.regex.Matcher identifiers = Pattern.compile("\\b[A-Z]\\w*").matcher(returnPart);
+    java.util.regex.Matcher identifiers = TYPE_NAME.matcher(returnPart);
     while (identifiers.find()) {
       String simple = identifiers.group();
-      for (var file : index.files()) {
-        for (TypeFact type : file.types()) {
-          if (type.simpleName().equals(simple) && type.annotations().stream()
-              .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
-                  || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
-            return Optional.of(simple);
-          }
+      for (TypeFact type : index.typesNamed(simple)) {
+        if (type.annotations().stream()
+            .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
+                || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
+          return Optional.of(simple);
         }
       }
     }
     return Optional.empty();
   }
+
+  /** A capitalised identifier in a signature: a type name, simple or the last part of a qualified one. */
+  private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
 
   static boolean isFuture(String returnType) {
     return returnType.equals("java.util.concurrent.CompletableFuture");
@@ -864,21 +862,27 @@ public final class CachingPlanner {
    * project code), so a test of it may read its own write back through the cache.
    */
   private boolean readsBackThroughTheCache(IndexedMethod testWriter, IndexedMethod cached) {
-    String testClass = testWriter.fact().ownerType();
+    Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
+    return index.supertypesOf(testWriter.fact().ownerType()).stream().anyMatch(reachedFrom::contains);
+  }
+
+  /** By cached method: the classes of every method that reaches it through project calls. */
+  private final Map<IndexedMethod, Set<String>> callingClasses = new java.util.IdentityHashMap<>();
+
+  private Set<String> callingClasses(IndexedMethod cached) {
+    Set<String> classes = new java.util.HashSet<>();
     java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(cached));
-    Set<IndexedMethod> seen = new java.util.HashSet<>(pending);
+    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    seen.add(cached);
     while (!pending.isEmpty()) {
-      IndexedMethod at = pending.poll();
-      for (IndexedMethod caller : index.callersOf(at)) {
-        if (caller.fact().ownerType().equals(testClass) || index.supertypesOf(testClass).contains(caller.fact().ownerType())) {
-          return true;
-        }
+      for (IndexedMethod caller : index.callersOf(pending.poll())) {
+        classes.add(caller.fact().ownerType());
         if (seen.add(caller)) {
           pending.add(caller);
         }
       }
     }
-    return false;
+    return classes;
   }
 
   /**
