@@ -44,6 +44,8 @@ public final class ParsingWorker {
   private JavaParser parser;
   private final long maxFileBytes;
   private JavaParser legacyParser;
+  /** For a file without the letters "var": no local can be typed {@code var}, so no walk looks for one. */
+  private JavaParser withoutVarParser;
   private FactExtractor extractor;
   private CombinedTypeSolver typeSolver;
   private final Map<String, Path> projectTypes;
@@ -83,7 +85,8 @@ public final class ParsingWorker {
     if (resolveTypes) {
       typeSolver.add(new ReflectionTypeSolver(true), false);
       ParserConfiguration solverConfiguration = configuration(LanguageLevels.newest());
-      typeSolver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration), SOLVER_CACHED_FILES), false);
+      projectSolver = new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration), SOLVER_CACHED_FILES);
+      typeSolver.add(projectSolver, false);
       for (Path jar : jars) {
         try {
           typeSolver.add(new JarTypeSolver(jar), false);
@@ -94,6 +97,9 @@ public final class ParsingWorker {
       configuration.setSymbolResolver(new JavaSymbolSolver(typeSolver));
     }
     this.parser = new JavaParser(configuration);
+    ParserConfiguration withoutVar = WithoutValidation.withoutVarTypes(configuration(LanguageLevels.newest()));
+    configuration.getSymbolResolver().ifPresent(withoutVar::setSymbolResolver);
+    this.withoutVarParser = new JavaParser(withoutVar);
     ParserConfiguration legacy = configuration(LanguageLevels.legacy());
     if (resolveTypes) {
       legacy.setSymbolResolver(new JavaSymbolSolver(typeSolver));
@@ -105,6 +111,8 @@ public final class ParsingWorker {
   }
 
   private final long maxFileNanos;
+  /** The project's own types, solved from their sources (null without type resolution). */
+  private ProjectTypeSolver projectSolver;
   private FactExtractor unresolvedExtractor;
   /** When the file being analysed runs out of its time budget for type resolution (0: no file). */
   private long deadline;
@@ -175,7 +183,10 @@ public final class ParsingWorker {
   private Outcome parseAndExtract(SourceFile file, String content) {
     prepare();
     try {
-      ParseResult<CompilationUnit> result = parser.parse(content);
+      ParseResult<CompilationUnit> result = (content.contains("var") ? parser : withoutVarParser).parse(content);
+      if (result.isSuccessful() && projectSolver != null) {
+        result.getResult().ifPresent(unit -> projectSolver.offer(file.absolutePath(), unit));
+      }
       if (!result.isSuccessful()) {
         ParseResult<CompilationUnit> legacy = legacyParser.parse(content);
         if (legacy.isSuccessful()) {

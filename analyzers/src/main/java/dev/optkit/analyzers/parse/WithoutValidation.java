@@ -26,12 +26,27 @@ final class WithoutValidation {
   private WithoutValidation() {}
 
   static ParserConfiguration apply(ParserConfiguration configuration) {
+    return replaceValidation(configuration, true);
+  }
+
+  /**
+   * Neither validation nor the walk that turns a type named {@code var} into a {@code var} type: for
+   * a source without the letters "var", where that walk finds nothing (nine files in ten of
+   * spring-framework, and 3% of a worker's time).
+   */
+  static ParserConfiguration withoutVarTypes(ParserConfiguration configuration) {
+    return replaceValidation(configuration, false);
+  }
+
+  private static ParserConfiguration replaceValidation(ParserConfiguration configuration, boolean varTypes) {
     int index = validatingProcessor(configuration.getLanguageLevel());
     if (index >= 0) {
       configuration.getProcessors().set(index, () -> new Processor() {
         @Override
         public void postProcess(ParseResult<? extends Node> result, ParserConfiguration used) {
-          new Java10PostProcessor().postProcess(result, used); // var as a type, as the language level would
+          if (varTypes) {
+            new Java10PostProcessor().postProcess(result, used); // var as a type, as the language level would
+          }
         }
       });
     }
