@@ -85,8 +85,7 @@ public final class ParsingWorker {
     if (resolveTypes) {
       typeSolver.add(new ReflectionTypeSolver(true), false);
       ParserConfiguration solverConfiguration = configuration(LanguageLevels.newest());
-      projectSolver = new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration), SOLVER_CACHED_FILES);
-      typeSolver.add(projectSolver, false);
+      typeSolver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration), SOLVER_CACHED_FILES), false);
       for (Path jar : jars) {
         try {
           typeSolver.add(new JarTypeSolver(jar), false);
@@ -111,8 +110,6 @@ public final class ParsingWorker {
   }
 
   private final long maxFileNanos;
-  /** The project's own types, solved from their sources (null without type resolution). */
-  private ProjectTypeSolver projectSolver;
   private FactExtractor unresolvedExtractor;
   /** When the file being analysed runs out of its time budget for type resolution (0: no file). */
   private long deadline;
@@ -184,9 +181,6 @@ public final class ParsingWorker {
     prepare();
     try {
       ParseResult<CompilationUnit> result = (content.contains("var") ? parser : withoutVarParser).parse(content);
-      if (result.isSuccessful() && projectSolver != null) {
-        result.getResult().ifPresent(unit -> projectSolver.offer(file.absolutePath(), unit));
-      }
       if (!result.isSuccessful()) {
         ParseResult<CompilationUnit> legacy = legacyParser.parse(content);
         if (legacy.isSuccessful()) {

@@ -92,23 +92,13 @@ final class ProjectTypeSolver implements TypeSolver {
   private Optional<CompilationUnit> parse(Path file) {
     return parsed.computeIfAbsent(file, f -> {
       try {
-        // decoded as the scan decodes it (a Latin-1 file is no UTF-8 error), so a tree offered by the
-        // worker and one parsed here are the same
+        // decoded as the scan decodes it: a Latin-1 file is no UTF-8 error
         ParseResult<CompilationUnit> result = parser.parse(dev.optkit.analyzers.io.Decoded.of(Files.readAllBytes(f)).text());
         return result.getResult();
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
       }
     });
-  }
-
-  /**
-   * A file the worker has just parsed with the same configuration: the types it declares are
-   * solved from its tree instead of parsing it again (files of a package come one after another,
-   * and they name each other most).
-   */
-  void offer(Path file, CompilationUnit unit) {
-    parsed.putIfAbsent(file, Optional.of(unit));
   }
 
   @Override
