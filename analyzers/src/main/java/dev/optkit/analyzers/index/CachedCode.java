@@ -19,6 +19,11 @@ public final class CachedCode {
 
   /** Why the method's calls are behind a cache already, or empty. */
   public synchronized Optional<String> whyCached(IndexedMethod method) {
+    compute();
+    return Optional.ofNullable(cached.get(method));
+  }
+
+  synchronized void compute() {
     if (cached == null) {
       Map<IndexedMethod, String> entries = new IdentityHashMap<>();
       for (IndexedMethod candidate : index.methods()) {
@@ -28,6 +33,5 @@ public final class CachedCode {
       }
       cached = OnlyCalledFrom.closure(index, entries, "already cached: called only from the cached");
     }
-    return Optional.ofNullable(cached.get(method));
   }
 }

@@ -140,6 +140,10 @@ public final class PerUserCode {
         .map(t -> t.annotations().stream().anyMatch(meta -> securing(meta, seen))).orElse(false);
   }
 
+  void compute() {
+    readers();
+  }
+
   /** Every method that reads the caller's context, with the shortest explanation, by method key. */
   private synchronized Map<String, String> readers() {
     if (readers != null) {

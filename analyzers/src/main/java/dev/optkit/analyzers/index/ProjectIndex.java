@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole project seen through its files' facts: types, their hierarchy, the call graph over
@@ -58,9 +59,10 @@ public final class ProjectIndex {
     }
   }
 
-  private final Map<CallShape, List<IndexedMethod>> callTargets = new HashMap<>();
+  // concurrent: the call graph is built on a second thread while the rules ask for call targets (graphQuestions)
+  private final Map<CallShape, List<IndexedMethod>> callTargets = new ConcurrentHashMap<>();
   /** Every override included, by call shape. */
-  private final Map<CallShape, List<IndexedMethod>> allCallTargets = new HashMap<>();
+  private final Map<CallShape, List<IndexedMethod>> allCallTargets = new ConcurrentHashMap<>();
   private Map<IndexedMethod, List<IndexedMethod>> allCallers;
   private Map<IndexedMethod, List<IndexedMethod>> allCallees;
   private final Map<IndexedMethod, List<IoSite>> declaredSites = new java.util.IdentityHashMap<>();
@@ -155,8 +157,8 @@ public final class ProjectIndex {
   }
 
   /** Ancestries and descendants by type: every call target asks for its receiver's. */
-  private final Map<String, List<String>> supertypes = new HashMap<>();
-  private final Map<String, Set<String>> allSubtypes = new HashMap<>();
+  private final Map<String, List<String>> supertypes = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> allSubtypes = new ConcurrentHashMap<>();
 
   private List<String> computeSupertypes(String type) {
     List<String> result = new ArrayList<>();
@@ -548,25 +550,30 @@ public final class ProjectIndex {
     return allCallees.getOrDefault(caller, List.of());
   }
 
+  /** Its own lock, not the index's: the rules' synchronized questions go on while another thread builds it. */
+  private final Object callGraphLock = new Object();
+
   private void buildCallGraph() {
-    if (allCallers != null) {
-      return;
-    }
-    Map<IndexedMethod, List<IndexedMethod>> callers = new java.util.IdentityHashMap<>();
-    Map<IndexedMethod, List<IndexedMethod>> callees = new java.util.IdentityHashMap<>();
-    for (IndexedMethod method : methods) {
-      Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      for (CallRef call : method.fact().calls()) {
-        for (IndexedMethod target : allTargetsOf(call)) {
-          if (called.add(target)) {
-            callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
-            callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
+    synchronized (callGraphLock) {
+      if (allCallers != null) {
+        return;
+      }
+      Map<IndexedMethod, List<IndexedMethod>> callers = new java.util.IdentityHashMap<>();
+      Map<IndexedMethod, List<IndexedMethod>> callees = new java.util.IdentityHashMap<>();
+      for (IndexedMethod method : methods) {
+        Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CallRef call : method.fact().calls()) {
+          for (IndexedMethod target : allTargetsOf(call)) {
+            if (called.add(target)) {
+              callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
+              callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
+            }
           }
         }
       }
+      allCallers = callers;
+      allCallees = callees;
     }
-    allCallers = callers;
-    allCallees = callees;
   }
 
   private List<IndexedMethod> computeAllTargets(CallShape call) {
@@ -709,6 +716,20 @@ public final class ProjectIndex {
   }
 
   /** Code behind the project's own caches: what it calls runs once per miss. */
+  /**
+   * Computes now what is computed over the whole call graph: the graph itself, the code the
+   * project already caches and the code that reads the caller's identity. Assess runs this on a
+   * second thread beside the rules, which compute each method's I/O sites: the two share only the
+   * type and call-target memos, which are concurrent, and everything else here is computed under
+   * its own lock. Each answer is a function of the facts, so which thread computes it first never
+   * changes it.
+   */
+  public void computeGraphQuestions() {
+    buildCallGraph();
+    cachedCode().compute();
+    perUserCode().compute();
+  }
+
   public synchronized CachedCode cachedCode() {
     return cachedCode == null ? cachedCode = new CachedCode(this) : cachedCode;
   }
