@@ -160,6 +160,14 @@ public final class Assessor {
             java.util.stream.Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList(),
             definitions(facts)),
         dev.optkit.analyzers.index.OrmXmlMappings.read(sources.xmlFiles()));
+    // the call graph and what is computed over it, on a second thread while the rules compute the I/O sites:
+    // on spring-framework each is about a second of single-threaded work after the parse
+    java.util.concurrent.CompletableFuture<Void> graph = java.util.concurrent.CompletableFuture
+        .runAsync(index::computeGraphQuestions, runnable -> {
+          Thread thread = new Thread(runnable, "optkit-call-graph");
+          thread.setDaemon(true);
+          thread.start();
+        });
     RuleContext context = new RuleContext(index, config.cacheable().namePatterns());
     Suppressions suppressions = new Suppressions(facts);
     List<Finding> findings = new ArrayList<>();
@@ -175,6 +183,7 @@ public final class Assessor {
         }
       }
     }
+    graph.join(); // its failure is the assessment's, as it would be on this thread
     SavingsModel savings = new SavingsModel(config.savings());
     dev.optkit.analyzers.savings.PricingExemptions exemptions = new dev.optkit.analyzers.savings.PricingExemptions(index);
     List<Finding> priced = new ArrayList<>();
