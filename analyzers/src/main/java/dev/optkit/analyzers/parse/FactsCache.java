@@ -21,24 +21,32 @@ import java.util.zip.GZIPOutputStream;
  * never parsed twice. The whole cache is discarded when anything else that shapes facts changes:
  * optkit's version, the client catalogue and settings, the solver classpath, or the set of
  * project types (a type added or removed can change how other files resolve).
+ *
+ * <p>Each file's facts are kept encoded, as the bytes an earlier run wrote: opening the cache reads
+ * only the index of files, a hit is decoded by the worker that asks for it (on every thread at
+ * once), and saving writes the unchanged files' bytes back as they were. Decoding and encoding the
+ * whole cache on one thread was most of a warm run with one file changed.
  */
 public final class FactsCache {
-  // Smile, Jackson's binary JSON: the same data model, read about twice as fast as JSON text, which a warm
-  // run spends most of its time on
-  private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory())
+  // Smile, Jackson's binary JSON: the same data model, read about twice as fast as JSON text
+  // binary kept raw, not in Smile's default 7-bit form: the entries are bytes, and 7-bit made them an eighth
+  // larger and slower both ways
+  private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory()
+      .disable(com.fasterxml.jackson.dataformat.smile.SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The file on disk. */
   record Stored(String key, Map<String, Entry> files) {}
 
-  /** One file's facts and the hash of the content they came from. */
-  record Entry(String contentHash, FileFacts facts) {}
+  /** One file's facts, encoded, and the hash of the content they came from. */
+  record Entry(String contentHash, byte[] facts) {}
 
   private final Path file;
   private final String key;
   private final Map<String, Entry> previous;
   private final Map<String, Entry> current = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean stored;
 
   private FactsCache(Path file, String key, Map<String, Entry> previous) {
     this.file = file;
@@ -48,10 +56,10 @@ public final class FactsCache {
 
   /** Opens the cache in {@code directory}; a missing, unreadable or stale cache starts empty. */
   public static FactsCache open(Path directory, String key) {
-    Path file = directory.resolve("facts-v2.smile.gz");
+    Path file = directory.resolve("facts-v3.smile.gz");
     Map<String, Entry> previous = new HashMap<>();
     if (Files.isRegularFile(file)) {
-      try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 1 << 16)) {
         Stored stored = MAPPER.readValue(in, Stored.class);
         if (stored != null && key.equals(stored.key()) && stored.files() != null) {
           previous.putAll(stored.files());
@@ -63,34 +71,56 @@ public final class FactsCache {
     return new FactsCache(file, key, previous);
   }
 
-  /** Facts for this content, if an earlier run extracted them. */
+  /** Facts for this content, if an earlier run extracted them; safe on every worker thread at once. */
   public FileFacts lookup(String path, String contentHash) {
     Entry entry = previous.get(path);
-    if (entry != null && entry.contentHash().equals(contentHash) && entry.facts() != null) {
-      current.put(path, entry);
-      hits.incrementAndGet();
-      return entry.facts();
+    if (entry == null || !entry.contentHash().equals(contentHash) || entry.facts() == null) {
+      return null;
     }
-    return null;
+    FileFacts facts;
+    try {
+      facts = MAPPER.readValue(entry.facts(), FileFacts.class);
+    } catch (IOException | RuntimeException e) {
+      return null; // a damaged entry: the file is parsed again, and its new facts stored
+    }
+    if (facts == null) {
+      return null;
+    }
+    current.put(path, entry);
+    hits.incrementAndGet();
+    return facts;
   }
 
+  /** Keeps a file's new facts, encoded on the calling (worker) thread. */
   public void store(String path, String contentHash, FileFacts facts) {
-    current.put(path, new Entry(contentHash, facts));
+    try {
+      current.put(path, new Entry(contentHash, MAPPER.writeValueAsBytes(facts)));
+      stored = true;
+    } catch (IOException | RuntimeException e) {
+      // not kept: the next run parses the file again
+    }
   }
 
   public int hits() {
     return hits.get();
   }
 
-  /** Writes what this run saw, atomically; files that disappeared are dropped. */
+  /**
+   * Writes what this run saw, atomically; files that disappeared are dropped. Nothing is written
+   * when every file was a hit and none disappeared.
+   */
   public void save() {
-    if (current.equals(previous)) {
+    if (!stored && current.keySet().equals(previous.keySet())) {
       return;
     }
     try {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(bytes))) {
-        MAPPER.writeValue(out, new Stored(key, new HashMap<>(current)));
+      try (OutputStream out = new BufferedOutputStream(new GZIPOutputStream(bytes, 1 << 16) {
+        {
+          def.setLevel(java.util.zip.Deflater.BEST_SPEED); // the facts are written on every run that changes one
+        }
+      }, 1 << 16)) {
+        MAPPER.writeValue(out, new Stored(key, new java.util.TreeMap<>(current)));
       }
       dev.optkit.analyzers.io.AtomicFile.write(file, bytes.toByteArray());
     } catch (IOException | RuntimeException e) {

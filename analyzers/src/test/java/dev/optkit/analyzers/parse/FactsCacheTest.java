@@ -1,0 +1,116 @@
+package dev.optkit.analyzers.parse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.facts.FileFacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FactsCacheTest {
+  @TempDir
+  Path dir;
+
+  private static FileFacts facts(String path, int lines) {
+    return new FileFacts(path, "p", lines, List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  private Path file() {
+    return dir.resolve("facts-v3.smile.gz");
+  }
+
+  @Test
+  void factsStoredInOneRunAreReadInTheNextForTheSameContentOnly() {
+    FactsCache first = FactsCache.open(dir, "k");
+    first.store("A.java", "h1", facts("A.java", 10));
+    first.save();
+
+    FactsCache second = FactsCache.open(dir, "k");
+    assertEquals(facts("A.java", 10), second.lookup("A.java", "h1"));
+    assertNull(second.lookup("A.java", "h2"), "changed content");
+    assertNull(FactsCache.open(dir, "other key").lookup("A.java", "h1"), "another classpath or version");
+    assertEquals(1, second.hits());
+  }
+
+  @Test
+  void aRunWhereEveryFileHitsWritesNothing() throws Exception {
+    FactsCache first = FactsCache.open(dir, "k");
+    first.store("A.java", "h1", facts("A.java", 10));
+    first.store("B.java", "h2", facts("B.java", 20));
+    first.save();
+    byte[] written = Files.readAllBytes(file());
+    Files.setLastModifiedTime(file(), FileTime.fromMillis(1_000));
+
+    FactsCache second = FactsCache.open(dir, "k");
+    second.lookup("A.java", "h1");
+    second.lookup("B.java", "h2");
+    second.save();
+
+    assertEquals(FileTime.fromMillis(1_000), Files.getLastModifiedTime(file()));
+    assertArrayEquals(written, Files.readAllBytes(file()));
+  }
+
+  @Test
+  void filesNotSeenAgainAreDroppedAndUnchangedOnesKeptAsTheyWere() {
+    FactsCache first = FactsCache.open(dir, "k");
+    first.store("A.java", "h1", facts("A.java", 10));
+    first.store("B.java", "h2", facts("B.java", 20));
+    first.save();
+
+    FactsCache second = FactsCache.open(dir, "k");
+    assertEquals(facts("A.java", 10), second.lookup("A.java", "h1"));
+    second.save(); // B.java is gone
+
+    FactsCache third = FactsCache.open(dir, "k");
+    assertEquals(facts("A.java", 10), third.lookup("A.java", "h1"));
+    assertNull(third.lookup("B.java", "h2"));
+  }
+
+  @Test
+  void aDamagedCacheStartsEmpty() throws Exception {
+    FactsCache first = FactsCache.open(dir, "k");
+    first.store("A.java", "h1", facts("A.java", 10));
+    first.save();
+    byte[] bytes = Files.readAllBytes(file());
+    Files.write(file(), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    assertNull(FactsCache.open(dir, "k").lookup("A.java", "h1"));
+  }
+
+  @Test
+  void workersLookUpAndStoreAtOnce() {
+    FactsCache first = FactsCache.open(dir, "k");
+    IntStream.range(0, 500).forEach(i -> first.store(i + ".java", "h" + i, facts(i + ".java", i)));
+    first.save();
+
+    FactsCache second = FactsCache.open(dir, "k");
+    ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+    IntStream.range(0, 1_000).parallel().forEach(i -> {
+      if (i < 500) {
+        if (!facts(i + ".java", i).equals(second.lookup(i + ".java", "h" + i))) {
+          wrong.add(i + ".java");
+        }
+      } else {
+        second.store(i + ".java", "h" + i, facts(i + ".java", i));
+      }
+    });
+    assertTrue(wrong.isEmpty(), "wrong facts for " + wrong);
+    assertEquals(500, second.hits());
+    second.save();
+
+    FactsCache third = FactsCache.open(dir, "k");
+    long found = IntStream.range(0, 1_000).filter(i -> facts(i + ".java", i).equals(third.lookup(i + ".java", "h" + i)))
+        .count();
+    assertEquals(1_000, found);
+    assertNotEquals(0, third.hits());
+  }
+}
