@@ -21,7 +21,14 @@ final class OnlyCalledFrom {
    */
   static Map<IndexedMethod, String> closure(ProjectIndex index, Map<IndexedMethod, String> entries, String via) {
     Map<IndexedMethod, String> found = new IdentityHashMap<>(entries);
-    Deque<IndexedMethod> queue = new ArrayDeque<>(entries.keySet());
+    // in index order, never the map's: a method reached from two entries is explained by the first one
+    // walked, and an identity map's order follows identity hashes, which differ from run to run
+    Deque<IndexedMethod> queue = new ArrayDeque<>();
+    for (IndexedMethod method : index.methods()) {
+      if (entries.containsKey(method)) {
+        queue.add(method);
+      }
+    }
     while (!queue.isEmpty()) {
       IndexedMethod done = queue.poll();
       for (IndexedMethod callee : index.calleesOf(done)) {

@@ -3,12 +3,14 @@ package dev.optkit.analyzers.savings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.ProjectFixture;
 import dev.optkit.analyzers.findings.Category;
 import dev.optkit.analyzers.findings.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,39 @@ class PricingExemptionsTest {
         }
       }
       """;
+
+  /**
+   * A helper called only from two cached methods is explained by the first of them in the source,
+   * whatever the order of identity hashes (which varies from run to run, and with the call graph
+   * built on another thread): reports must be the same on every run.
+   */
+  @Test
+  void aMethodCalledFromSeveralCachedMethodsNamesTheFirstInTheSource() {
+    StringBuilder reports = new StringBuilder("""
+        package shop;
+        import org.springframework.cache.annotation.Cacheable;
+        public class Reports {
+          private final Dao dao;
+          public Reports(Dao dao) { this.dao = dao; }
+        """);
+    for (int i = 0; i < 30; i++) {
+      reports.append("  @Cacheable(\"a").append(i).append("\") public int alpha").append(i)
+          .append("() throws Exception { return helper").append(i).append("(); }\n");
+      reports.append("  @Cacheable(\"b").append(i).append("\") public int beta").append(i)
+          .append("() throws Exception { return helper").append(i).append("(); }\n");
+      reports.append("  private int helper").append(i).append("() throws Exception { return dao.count(\"t")
+          .append(i).append("\"); }\n");
+    }
+    reports.append("}\n");
+    Assessment assessment = new ProjectFixture(dir).java(DAO).java(reports.toString()).assess();
+    dev.optkit.analyzers.index.ProjectIndex index = assessment.index();
+    dev.optkit.analyzers.index.CachedCode cached = index.cachedCode();
+    for (int i = 0; i < 30; i++) {
+      dev.optkit.analyzers.index.IndexedMethod helper = index.methods("shop.Reports", "helper" + i).get(0);
+      assertEquals(Optional.of("already cached: called only from the cached Reports.alpha" + i + "()"),
+          cached.whyCached(helper));
+    }
+  }
 
   @Test
   void startUpCodeAndWhatTheProjectCachesAreReportedButNotPriced() {
