@@ -11,16 +11,19 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The nodes of one method body that the extraction asks about, gathered in one walk: each kind in
+ * The nodes of one method body that the extraction and the result-mutation analysis ask about,
+ * gathered in one walk: each kind in
  * the order {@code findAll} gives (pre-order). Every question used to walk the body again, and
  * those walks were a tenth of a worker's time. "Own" nodes belong to this method, not to a class
  * declared inside it: local classes are analysed as methods of their own, while an anonymous
@@ -32,6 +35,7 @@ final class BodyNodes {
   final List<Parameter> parameters = new ArrayList<>();
   /** Loop statements and every method call (a stream pipeline may be a loop), in walk order. */
   final List<Node> loopCandidates = new ArrayList<>();
+  final List<MethodCallExpr> calls = new ArrayList<>();
   final List<MethodCallExpr> ownCalls = new ArrayList<>();
   final List<MethodReferenceExpr> ownReferences = new ArrayList<>();
   /** Own plain names and field accesses: what may read a field. */
@@ -39,6 +43,8 @@ final class BodyNodes {
   final List<ObjectCreationExpr> creations = new ArrayList<>();
   final List<TypePatternExpr> typePatterns = new ArrayList<>();
   final List<IfStmt> ifs = new ArrayList<>();
+  final List<UnaryExpr> unaries = new ArrayList<>();
+  final List<ReturnStmt> returns = new ArrayList<>();
 
   private BodyNodes() {
   }
@@ -73,6 +79,7 @@ final class BodyNodes {
   private void note(Node node, boolean owned) {
     if (node instanceof MethodCallExpr call) {
       loopCandidates.add(call);
+      calls.add(call);
       if (owned) {
         ownCalls.add(call);
       }
@@ -99,6 +106,10 @@ final class BodyNodes {
       typePatterns.add(pattern);
     } else if (node instanceof IfStmt guard) {
       ifs.add(guard);
+    } else if (node instanceof UnaryExpr unary) {
+      unaries.add(unary);
+    } else if (node instanceof ReturnStmt returned) {
+      returns.add(returned);
     }
   }
 }

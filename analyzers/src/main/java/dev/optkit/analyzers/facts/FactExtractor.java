@@ -704,7 +704,7 @@ public final class FactExtractor {
         file.sqlStatements(annotation).ifPresent(sql -> annotationValues.put(SQL_STATEMENTS, sql));
         file.isolation(annotation).ifPresent(level -> annotationValues.put(TRANSACTION_ISOLATION, level));
       }
-      ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, callable.getParameters().stream()
+      ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, nodes, callable.getParameters().stream()
           .map(Parameter::getNameAsString).toList())).orElse(ResultMutations.Changes.NONE);
       List<MethodFact.ParameterMutation> parameterChanges = new ArrayList<>(changes.parameters());
       for (int i = 0; i < callable.getParameters().size(); i++) {

@@ -226,7 +226,12 @@ final class ResultMutations {
   }
 
   static Changes of(Node body, List<String> parameters) {
-    return new Flow(body, parameters).changes();
+    return of(body, BodyNodes.of(body), parameters);
+  }
+
+  /** @param nodes the body's nodes, when the caller has walked it already */
+  static Changes of(Node body, BodyNodes nodes, List<String> parameters) {
+    return new Flow(body, nodes, parameters).changes();
   }
 
   /** The analysis of one method body. */
@@ -241,41 +246,30 @@ final class ResultMutations {
     private final Set<MethodFact.ParameterMutation> changedParameters = new LinkedHashSet<>();
     private final Set<MethodFact.HandOff> handOffs = new LinkedHashSet<>();
 
-    Flow(Node body, List<String> parameters) {
+    Flow(Node body, BodyNodes nodes, List<String> parameters) {
       this.body = body;
       this.parameters = parameters;
       locals.addAll(parameters);
-      // one walk collects every kind of node the analysis asks about, in the order findAll would
-      body.walk(node -> {
-        if (node instanceof VariableDeclarator variable) {
-          declarators.add(variable);
-          locals.add(variable.getNameAsString());
-        } else if (node instanceof Parameter parameter) {
-          locals.add(parameter.getNameAsString());
-        } else if (node instanceof TypePatternExpr pattern) {
-          patterns.add(pattern);
-          locals.add(pattern.getNameAsString());
-        } else if (node instanceof AssignExpr assign) {
-          assignments.add(assign);
-        } else if (node instanceof UnaryExpr step) {
-          steps.add(step);
-        } else if (node instanceof ObjectCreationExpr creation) {
-          creations.add(creation);
-        } else if (node instanceof MethodCallExpr call) {
-          calls.add(call);
-        } else if (node instanceof ReturnStmt returned) {
-          returns.add(returned);
-        }
-      });
+      nodes.variables.forEach(variable -> locals.add(variable.getNameAsString()));
+      nodes.parameters.forEach(parameter -> locals.add(parameter.getNameAsString()));
+      nodes.typePatterns.forEach(pattern -> locals.add(pattern.getNameAsString()));
+      this.declarators = nodes.variables;
+      this.patterns = nodes.typePatterns;
+      this.assignments = nodes.assignments;
+      this.steps = nodes.unaries;
+      this.creations = nodes.creations;
+      this.calls = nodes.calls;
+      this.returns = nodes.returns;
     }
 
-    private final List<VariableDeclarator> declarators = new ArrayList<>();
-    private final List<TypePatternExpr> patterns = new ArrayList<>();
-    private final List<AssignExpr> assignments = new ArrayList<>();
-    private final List<UnaryExpr> steps = new ArrayList<>();
-    private final List<ObjectCreationExpr> creations = new ArrayList<>();
-    private final List<MethodCallExpr> calls = new ArrayList<>();
-    private final List<ReturnStmt> returns = new ArrayList<>();
+    // every kind of node the analysis asks about, each in the order findAll would give
+    private final List<VariableDeclarator> declarators;
+    private final List<TypePatternExpr> patterns;
+    private final List<AssignExpr> assignments;
+    private final List<UnaryExpr> steps;
+    private final List<ObjectCreationExpr> creations;
+    private final List<MethodCallExpr> calls;
+    private final List<ReturnStmt> returns;
     /** Each statement's assignments and calls, walked once however many locals are traced through it. */
     private final Map<Statement, List<AssignExpr>> assignmentsIn = new IdentityHashMap<>();
     private final Map<Statement, List<MethodCallExpr>> callsIn = new IdentityHashMap<>();
