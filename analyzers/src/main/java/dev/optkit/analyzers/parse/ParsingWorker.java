@@ -84,8 +84,7 @@ public final class ParsingWorker {
     ParserConfiguration configuration = configuration(LanguageLevels.newest());
     if (resolveTypes) {
       typeSolver.add(new ReflectionTypeSolver(true), false);
-      ParserConfiguration solverConfiguration = configuration(LanguageLevels.newest());
-      typeSolver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration), SOLVER_CACHED_FILES), false);
+      typeSolver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration()), SOLVER_CACHED_FILES), false);
       for (Path jar : jars) {
         try {
           typeSolver.add(new JarTypeSolver(jar), false);
@@ -131,6 +130,14 @@ public final class ParsingWorker {
       escapesParser = new JavaParser(configuration);
     }
     return escapesParser;
+  }
+
+  /**
+   * For the trees the symbol solver reads declarations from: no tokens, and so no positions, kept
+   * in them (their bodies go too, see {@link DeclarationsOnly}).
+   */
+  static ParserConfiguration solverConfiguration() {
+    return WithoutValidation.withoutVarTypes(configuration(LanguageLevels.newest())).setStoreTokens(false);
   }
 
   private static ParserConfiguration configuration(ParserConfiguration.LanguageLevel level) {
