@@ -269,9 +269,13 @@ final class ResultMutations {
     private final List<ObjectCreationExpr> creations;
     private final List<MethodCallExpr> calls;
     private final List<ReturnStmt> returns;
-    /** Each statement's assignments and calls, walked once however many locals are traced through it. */
-    private final Map<Statement, List<AssignExpr>> assignmentsIn = new IdentityHashMap<>();
-    private final Map<Statement, List<MethodCallExpr>> callsIn = new IdentityHashMap<>();
+    /**
+     * By local name, the assignments and calls of the body that may give that local something (see
+     * {@link #events}), in walk order: a statement is searched only for these, not walked once per
+     * local traced through it (that walk was a quarter of this analysis).
+     */
+    private Map<String, List<AssignExpr>> assignmentsTo;
+    private Map<String, List<MethodCallExpr>> callsFilling;
 
     Changes changes() {
       for (AssignExpr assign : assignments) {
@@ -856,20 +860,21 @@ final class ResultMutations {
      * declared inside it.
      */
     private Set<Origin> events(Statement statement, String name) {
+      indexFillers();
       Set<Origin> given = new LinkedHashSet<>();
-      for (AssignExpr assign : assignmentsIn.computeIfAbsent(statement, s -> s.findAll(AssignExpr.class))) {
-        if (shadowed(assign, statement, name)) {
+      for (AssignExpr assign : assignmentsTo.getOrDefault(name, List.of())) {
+        if (!within(assign, statement) || shadowed(assign, statement, name)) {
           continue;
         }
         Expression target = assign.getTarget();
-        if (target instanceof NameExpr local && local.getNameAsString().equals(name)) {
+        if (target instanceof NameExpr) {
           given.addAll(source(assign.getValue()));
-        } else if ((target instanceof FieldAccessExpr || target instanceof ArrayAccessExpr) && rootName(target).equals(name)) {
+        } else {
           given.addAll(holders(source(assign.getValue()))); // box.pets = r, holder[0] = r
         }
       }
-      for (MethodCallExpr call : callsIn.computeIfAbsent(statement, s -> s.findAll(MethodCallExpr.class))) {
-        if (shadowed(call, statement, name)) {
+      for (MethodCallExpr call : callsFilling.getOrDefault(name, List.of())) {
+        if (!within(call, statement) || shadowed(call, statement, name)) {
           continue;
         }
         Expression scope = call.getScope().orElse(null);
@@ -877,20 +882,79 @@ final class ResultMutations {
           // box.add(r), holder.pets.addAll(r): the local, or an object it reaches, now holds the result
           call.getArguments().forEach(a -> given.addAll(holders(source(a))));
         }
-        if ("Collections".equals(staticType(scope))
-            && call.getNameAsString().equals("addAll") && call.getArguments().size() > 1
-            && call.getArgument(0) instanceof NameExpr box && box.getNameAsString().equals(name)) {
+        if (collectionsAddAllInto(call, scope, name)) {
           call.getArguments().stream().skip(1).forEach(a -> given.addAll(holders(source(a))));
         }
         for (Expression argument : call.getArguments()) {
-          if (argument instanceof MethodReferenceExpr reference && INSERTING.contains(reference.getIdentifier())
-              && reference.getScope() instanceof TypeExpr type && type.getType().asString().equals(name)
-              && scope != null) {
+          if (scope != null && insertingReferenceOf(argument, name)) {
             given.addAll(holders(elements(source(scope)))); // found.ifPresent(box::add)
           }
         }
       }
       return given;
+    }
+
+    /** Fills {@link #assignmentsTo} and {@link #callsFilling} at the first statement searched. */
+    private void indexFillers() {
+      if (assignmentsTo != null) {
+        return;
+      }
+      assignmentsTo = new java.util.HashMap<>();
+      callsFilling = new java.util.HashMap<>();
+      for (AssignExpr assign : assignments) {
+        Expression target = assign.getTarget();
+        if (target instanceof NameExpr local) {
+          assignmentsTo.computeIfAbsent(local.getNameAsString(), n -> new ArrayList<>()).add(assign);
+        } else if (target instanceof FieldAccessExpr || target instanceof ArrayAccessExpr) {
+          String root = rootName(target);
+          if (!root.isEmpty()) {
+            assignmentsTo.computeIfAbsent(root, n -> new ArrayList<>()).add(assign);
+          }
+        }
+      }
+      for (MethodCallExpr call : calls) {
+        Expression scope = call.getScope().orElse(null);
+        Set<String> filled = new LinkedHashSet<>();
+        if (INSERTING.contains(call.getNameAsString()) && !rootName(scope).isEmpty()) {
+          filled.add(rootName(scope));
+        }
+        if (call.getArguments().isNonEmpty() && call.getArgument(0) instanceof NameExpr box
+            && collectionsAddAllInto(call, scope, box.getNameAsString())) {
+          filled.add(box.getNameAsString());
+        }
+        if (scope != null) {
+          for (Expression argument : call.getArguments()) {
+            if (argument instanceof MethodReferenceExpr reference && reference.getScope() instanceof TypeExpr type
+                && insertingReferenceOf(argument, type.getType().asString())) {
+              filled.add(type.getType().asString());
+            }
+          }
+        }
+        filled.forEach(name -> callsFilling.computeIfAbsent(name, n -> new ArrayList<>()).add(call));
+      }
+    }
+
+    /** {@code Collections.addAll(box, r...)} with {@code box} that local. */
+    private static boolean collectionsAddAllInto(MethodCallExpr call, Expression scope, String name) {
+      return "Collections".equals(staticType(scope))
+          && call.getNameAsString().equals("addAll") && call.getArguments().size() > 1
+          && call.getArgument(0) instanceof NameExpr box && box.getNameAsString().equals(name);
+    }
+
+    /** {@code box::add} with {@code box} that local: a reference that puts what it gets into the local. */
+    private static boolean insertingReferenceOf(Expression argument, String name) {
+      return argument instanceof MethodReferenceExpr reference && INSERTING.contains(reference.getIdentifier())
+          && reference.getScope() instanceof TypeExpr type && type.getType().asString().equals(name);
+    }
+
+    /** Whether a node is inside a statement (or is it), by its parents. */
+    private static boolean within(Node node, Statement statement) {
+      for (Node at = node; at != null; at = at.getParentNode().orElse(null)) {
+        if (at == statement) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The local a chain of field and slot accesses starts from ({@code h} of {@code h.pets[0]}), or "". */
