@@ -2,7 +2,6 @@ package dev.optkit.analyzers.facts;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -49,30 +48,9 @@ final class BodyNodes {
   private BodyNodes() {
   }
 
-  /** Walks iteratively, as JavaParser's pre-order iterator does: a generated expression may nest thousands deep. */
   static BodyNodes of(Node body) {
     BodyNodes found = new BodyNodes();
-    Node[] stack = new Node[64];
-    boolean[] own = new boolean[64];
-    int top = 0;
-    stack[top] = body;
-    own[top++] = true;
-    while (top > 0) {
-      Node node = stack[--top];
-      boolean owned = own[top];
-      found.note(node, owned);
-      List<Node> children = node.getChildNodes();
-      boolean childrenOwned = owned && !(node instanceof TypeDeclaration<?>);
-      if (top + children.size() > stack.length) {
-        int size = Math.max(stack.length * 2, top + children.size());
-        stack = java.util.Arrays.copyOf(stack, size);
-        own = java.util.Arrays.copyOf(own, size);
-      }
-      for (int i = children.size() - 1; i >= 0; i--) {
-        stack[top] = children.get(i);
-        own[top++] = childrenOwned;
-      }
-    }
+    PreOrder.walkMarkingOwn(body, found::note);
     return found;
   }
 

@@ -163,7 +163,7 @@ public final class FactExtractor {
       this.unit = unit;
       this.text = text;
       // one walk of the tree for what the passes below each need, in the order findAll would give
-      unit.walk(node -> {
+      PreOrder.walk(unit, node -> {
         if (node instanceof AssignExpr assign) {
           Expression target = assign.getTarget();
           if (target instanceof NameExpr name) {
@@ -370,7 +370,7 @@ public final class FactExtractor {
         Set<String> assigned = new HashSet<>();
         Set<String> mutated = new HashSet<>();
         for (MethodDeclaration method : t.getMethods()) {
-          method.walk(node -> {
+          PreOrder.walk(method, node -> {
             if (node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())) {
               Expression scope = call.getScope().orElse(null);
               if (scope instanceof NameExpr name) {
