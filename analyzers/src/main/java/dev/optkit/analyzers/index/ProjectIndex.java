@@ -685,14 +685,12 @@ public final class ProjectIndex {
     }
     return wrapperCoverage.computeIfAbsent(wrapper, w -> {
       boolean called = false;
-      for (IndexedMethod method : methods()) {
-        for (CallRef call : method.fact().calls()) {
-          if (call.name().equals(w.fact().name()) && targetsOf(call).contains(w)) {
-            if (queryWrapperSite(call).isEmpty()) {
-              return false; // SQL built at run time, or passed on from a parameter
-            }
-            called = true;
+      for (CallRef call : callsNamed(w.fact().name())) {
+        if (targetsOf(call).contains(w)) {
+          if (queryWrapperSite(call).isEmpty()) {
+            return false; // SQL built at run time, or passed on from a parameter
           }
+          called = true;
         }
       }
       return called;
@@ -700,6 +698,20 @@ public final class ProjectIndex {
   }
 
   private final Map<IndexedMethod, Boolean> wrapperCoverage = new java.util.HashMap<>();
+  /** Every call in the project by the name it calls, built at the first question: each wrapper scanned them all. */
+  private Map<String, List<CallRef>> callsByName;
+
+  private synchronized List<CallRef> callsNamed(String name) {
+    if (callsByName == null) {
+      callsByName = new HashMap<>();
+      for (IndexedMethod method : methods) {
+        for (CallRef call : method.fact().calls()) {
+          callsByName.computeIfAbsent(call.name(), k -> new ArrayList<>()).add(call);
+        }
+      }
+    }
+    return callsByName.getOrDefault(name, List.of());
+  }
 
   private static String simpleName(String type) {
     return type.substring(type.lastIndexOf('.') + 1);
