@@ -157,6 +157,7 @@ public final class FactExtractor {
     private final List<CallableDeclaration<?>> callables = new ArrayList<>();
     private final List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
     private final Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
+    private final FieldReceivers fieldReceivers = new FieldReceivers();
 
     FileRun(String path, CompilationUnit unit, SourceText text) {
       this.path = path;
@@ -1457,7 +1458,9 @@ public final class FactExtractor {
           && !(declaredMayBeClient && file.importsClientPackage)) {
         return Optional.empty();
       }
-      Optional<List<String>> resolved = resolver.typeAndAncestors(scope);
+      String field = FieldReceivers.fieldName(scope, this::declaresLocal);
+      Optional<List<String>> resolved = field == null ? resolver.typeAndAncestors(scope)
+          : file.fieldReceivers.typeAndAncestors(scope, field, resolver);
       ClientSignature client = null;
       Confidence confidence;
       String receiverType;
@@ -1507,6 +1510,22 @@ public final class FactExtractor {
       }
       return Optional.of(site);
     }
+
+    /** Whether this body declares a local, parameter or pattern variable of this name anywhere. */
+    private boolean declaresLocal(String name) {
+      if (declaredNames == null) {
+        declaredNames = new HashSet<>(localTypes.keySet());
+        callable.getParameters().forEach(p -> declaredNames.add(p.getNameAsString()));
+        if (nodes != null) {
+          nodes.variables.forEach(v -> declaredNames.add(v.getNameAsString()));
+          nodes.parameters.forEach(p -> declaredNames.add(p.getNameAsString()));
+          nodes.typePatterns.forEach(p -> declaredNames.add(p.getNameAsString()));
+        }
+      }
+      return declaredNames.contains(name);
+    }
+
+    private Set<String> declaredNames;
 
     /** Whether a call further down this chain ({@code a.entry().path(x).entry()}) is itself an entry of the client. */
     private boolean earlierEntry(Expression scope, ClientSignature client) {
