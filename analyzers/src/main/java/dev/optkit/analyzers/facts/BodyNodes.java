@@ -49,8 +49,16 @@ final class BodyNodes {
   }
 
   static BodyNodes of(Node body) {
+    return of(body, node -> {});
+  }
+
+  /** @param alsoVisit told of every node of the body too, in the same order */
+  static BodyNodes of(Node body, java.util.function.Consumer<Node> alsoVisit) {
     BodyNodes found = new BodyNodes();
-    PreOrder.walkMarkingOwn(body, found::note);
+    PreOrder.walkMarkingOwn(body, (node, own) -> {
+      alsoVisit.accept(node);
+      found.note(node, own);
+    });
     return found;
   }
 

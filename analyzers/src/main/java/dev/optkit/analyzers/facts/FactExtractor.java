@@ -38,6 +38,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -158,33 +159,23 @@ public final class FactExtractor {
     private final List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
     private final Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
     private final FieldReceivers fieldReceivers = new FieldReceivers();
+    /** Each method's and constructor's body, walked by the file's walk. */
+    private final Map<CallableDeclaration<?>, BodyNodes> bodyNodes = new IdentityHashMap<>();
 
     FileRun(String path, CompilationUnit unit, SourceText text) {
       this.path = path;
       this.unit = unit;
       this.text = text;
-      // one walk of the tree for what the passes below each need, in the order findAll would give
-      PreOrder.walk(unit, node -> {
-        if (node instanceof AssignExpr assign) {
-          Expression target = assign.getTarget();
-          if (target instanceof NameExpr name) {
-            assigned.add(name.getNameAsString());
-          } else if (target instanceof FieldAccessExpr access) {
-            assigned.add(access.getNameAsString());
-          }
+      // one walk of the file; each method's and constructor's body is walked as its BodyNodes, which also
+      // report their nodes here, so no body is walked twice
+      PreOrder.walkPruned(unit, node -> {
+        CallableDeclaration<?> callable = callableOfBody(node);
+        if (callable == null) {
+          noteFileNode(node);
+          return true;
         }
-        if (node instanceof FieldDeclaration field) {
-          fields.add(field);
-        } else if (node instanceof TypeDeclaration<?> type) {
-          typeDeclarations.add(type);
-        } else if (node instanceof CallableDeclaration<?> callable) {
-          callables.add(callable);
-        } else if (node instanceof ObjectCreationExpr || node instanceof EnumConstantDeclaration
-            || node instanceof ClassExpr || node instanceof MethodReferenceExpr reference
-                && reference.getIdentifier().equals("new")
-            || node instanceof MethodCallExpr forName && forName.getNameAsString().equals("forName")) {
-          creations.add(node);
-        }
+        bodyNodes.put(callable, BodyNodes.of(node, this::noteFileNode));
+        return false;
       });
       this.names = new TypeNames(unit, typeDeclarations, knownType);
       boolean clientImport = false;
@@ -195,6 +186,41 @@ public final class FactExtractor {
         }
       }
       this.importsClientPackage = clientImport;
+    }
+
+    /** Gathers what the passes over the file need from one node, in the order findAll would give. */
+    private void noteFileNode(Node node) {
+      if (node instanceof AssignExpr assign) {
+        Expression target = assign.getTarget();
+        if (target instanceof NameExpr name) {
+          assigned.add(name.getNameAsString());
+        } else if (target instanceof FieldAccessExpr access) {
+          assigned.add(access.getNameAsString());
+        }
+      }
+      if (node instanceof FieldDeclaration field) {
+        fields.add(field);
+      } else if (node instanceof TypeDeclaration<?> type) {
+        typeDeclarations.add(type);
+      } else if (node instanceof CallableDeclaration<?> callable) {
+        callables.add(callable);
+      } else if (node instanceof ObjectCreationExpr || node instanceof EnumConstantDeclaration
+          || node instanceof ClassExpr || node instanceof MethodReferenceExpr reference
+              && reference.getIdentifier().equals("new")
+          || node instanceof MethodCallExpr forName && forName.getNameAsString().equals("forName")) {
+        creations.add(node);
+      }
+    }
+
+    /** The method or constructor of a class (local classes too) whose body this node is; else null. */
+    private static CallableDeclaration<?> callableOfBody(Node node) {
+      if (node instanceof BlockStmt && node.getParentNode().orElse(null) instanceof CallableDeclaration<?> callable
+          && callable.getParentNode().orElse(null) instanceof TypeDeclaration<?>
+          && (callable instanceof MethodDeclaration method ? method.getBody().orElse(null) == node
+              : callable instanceof ConstructorDeclaration constructor && constructor.getBody() == node)) {
+        return callable;
+      }
+      return null;
     }
 
     FileFacts run() {
@@ -635,7 +661,10 @@ public final class FactExtractor {
       Optional<? extends Node> body = body();
       List<String> annotations = file.annotationNames(callable);
       if (body.isPresent()) {
-        nodes = BodyNodes.of(body.get());
+        nodes = file.bodyNodes.get(callable);
+        if (nodes == null) {
+          nodes = BodyNodes.of(body.get()); // a class declared inside another body
+        }
         collectLocals();
         collectLoops();
         for (MethodCallExpr call : nodes.ownCalls) {

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Walks a tree in pre-order (the order {@code findAll} gives) over an array stack. JavaParser's
@@ -26,7 +27,16 @@ final class PreOrder {
     walkMarkingOwn(root, (node, own) -> visit.accept(node));
   }
 
+  /** A walk that leaves out the children of each node for which the visit answers false. */
+  static void walkPruned(Node root, Predicate<Node> visit) {
+    walk(root, visit, null);
+  }
+
   static void walkMarkingOwn(Node root, Visit visit) {
+    walk(root, null, visit);
+  }
+
+  private static void walk(Node root, Predicate<Node> pruning, Visit visit) {
     Node[] stack = new Node[64];
     boolean[] own = new boolean[64];
     int top = 0;
@@ -35,7 +45,13 @@ final class PreOrder {
     while (top > 0) {
       Node node = stack[--top];
       boolean owned = own[top];
-      visit.node(node, owned);
+      if (pruning != null) {
+        if (!pruning.test(node)) {
+          continue;
+        }
+      } else {
+        visit.node(node, owned);
+      }
       List<Node> children = node.getChildNodes();
       boolean childrenOwned = owned && !(node instanceof TypeDeclaration<?> && node != root);
       if (top + children.size() > stack.length) {

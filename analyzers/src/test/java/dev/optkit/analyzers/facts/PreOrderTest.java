@@ -44,6 +44,21 @@ class PreOrderTest {
   }
 
   @Test
+  void aPrunedWalkLeavesOutWhatBelowTheNodesItRefuses() {
+    CompilationUnit unit = StaticJavaParser.parse("class A { void f() { g(); } void h() { g(); } int x = g(); }");
+    MethodDeclaration f = unit.findFirst(MethodDeclaration.class).orElseThrow();
+    List<Node> walked = new ArrayList<>();
+    PreOrder.walkPruned(unit, node -> {
+      walked.add(node);
+      return node != f.getBody().orElseThrow();
+    });
+    List<Node> expected = new ArrayList<>(unit.findAll(Node.class));
+    expected.removeIf(node -> node != f.getBody().orElseThrow() && f.getBody().orElseThrow().isAncestorOf(node));
+    assertEquals(expected, walked);
+    assertEquals(2, walked.stream().filter(MethodCallExpr.class::isInstance).count(), "h's call and x's are walked");
+  }
+
+  @Test
   void aGeneratedExpressionThousandsDeepIsWalkedWithoutOverflow() {
     Expression sum = new IntegerLiteralExpr("0");
     for (int i = 0; i < 50_000; i++) {
