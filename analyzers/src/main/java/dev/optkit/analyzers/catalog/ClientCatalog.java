@@ -36,10 +36,13 @@ public final class ClientCatalog {
   private final Set<String> methodNames = new HashSet<>();
   private final Set<String> packages = new HashSet<>();
   private final Set<String> wildcardMethodTypes = new HashSet<>();
+  /** The clients with type patterns, in catalogue order: every call with a declared receiver type asks about them. */
+  private final List<ClientSignature> patternClients;
 
   private ClientCatalog(List<ClientSignature> clients, List<DeclaredClientSignature> declaredClients) {
     this.clients = List.copyOf(clients);
     this.declaredClients = List.copyOf(declaredClients);
+    this.patternClients = this.clients.stream().filter(client -> !client.typePatterns().isEmpty()).toList();
     for (ClientSignature client : this.clients) {
       for (String type : client.types()) {
         clientsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(client);
@@ -102,9 +105,8 @@ public final class ClientCatalog {
 
   /** Clients that accept any method (AWS, gRPC) and whose type patterns match this name. */
   public Optional<ClientSignature> matchPattern(String qualifiedName, String method) {
-    for (ClientSignature client : clients) {
-      if (!client.typePatterns().isEmpty()
-          && client.matchesMethod(method)
+    for (ClientSignature client : patternClients) {
+      if (client.matchesMethod(method)
           && client.matchesTypePattern(qualifiedName)) {
         return Optional.of(client);
       }

@@ -159,6 +159,8 @@ public final class FactExtractor {
     private final List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
     private final Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
     private final FieldReceivers fieldReceivers = new FieldReceivers();
+    /** By method name, the client this file's imports give it (a function of the imports and the name). */
+    private final Map<String, Optional<ClientSignature>> importedClients = new HashMap<>();
     /** Each method's and constructor's body, walked by the file's walk. */
     private final Map<CallableDeclaration<?>, BodyNodes> bodyNodes = new IdentityHashMap<>();
 
@@ -1581,6 +1583,10 @@ public final class FactExtractor {
 
     /** A client whose type this file imports and that has a method of this name: names only, low confidence. */
     private Optional<ClientSignature> importedClient(String name) {
+      return file.importedClients.computeIfAbsent(name, this::findImportedClient);
+    }
+
+    private Optional<ClientSignature> findImportedClient(String name) {
       for (String imported : file.names.importedNames()) {
         for (ClientSignature client : catalog.clients()) {
           if (!client.matchesMethod(name) || client.anyMethod()) {
