@@ -111,7 +111,7 @@ public final class AssessmentCache {
     // hashing is most of a warm run: on all cores, in the scan's order
     List<String> hashes = inputs.sources().files().parallelStream().map(source -> {
       try {
-        return source.relativePath() + "=" + Hashes.sha256(source.absolutePath());
+        return source.relativePath() + "=" + inputs.sources().hash(source);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

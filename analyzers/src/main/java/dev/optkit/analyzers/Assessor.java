@@ -120,7 +120,7 @@ public final class Assessor {
           ParsingWorker worker = new ParsingWorker(sources.typeFiles(), jars, catalog, options.resolveTypes(),
               options.config().analysis().maxFileBytes(), options.config().analysis().maxFileNanos());
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            outcomes[i] = worker.analyze(files.get(i), cache);
+            outcomes[i] = worker.analyze(files.get(i), cache, sources.knownHash(files.get(i)));
             progress.filesDone(done.incrementAndGet(), files.size());
           }
           resolutions.addAndGet(worker.resolutions());

@@ -159,6 +159,21 @@ public final class ParsingWorker {
 
   /** Analyses a file, or takes its facts from the cache when its content has not changed. */
   public Outcome analyze(SourceFile file, FactsCache cache) {
+    return analyze(file, cache, null);
+  }
+
+  /**
+   * @param knownHash the file's content hash taken earlier in this run, or null: a hit then needs no
+   *     read of the file (a miss reads it and hashes what it read, so facts are never stored under the
+   *     hash of other content)
+   */
+  public Outcome analyze(SourceFile file, FactsCache cache, String knownHash) {
+    if (cache != null && knownHash != null) {
+      FileFacts cached = cache.lookup(file.relativePath(), knownHash);
+      if (cached != null) {
+        return new Outcome(cached, null);
+      }
+    }
     String content;
     String hash;
     try {

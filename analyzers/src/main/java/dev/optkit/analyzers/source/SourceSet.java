@@ -38,6 +38,7 @@ public final class SourceSet {
   private final List<Path> sqlFiles;
   private final List<Path> yamlAndJsonFiles;
   private final Map<String, Path> typeFiles;
+  private final Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SourceSet(List<SourceFile> files, List<Path> xmlFiles, List<Path> sqlFiles, List<Path> yamlAndJsonFiles) {
     this.files = List.copyOf(files);
@@ -293,6 +294,24 @@ public final class SourceSet {
       }
     }
     return common == null ? Path.of("/") : common;
+  }
+
+  /**
+   * A file's content hash, taken once per run: the assessment cache's key takes every file's, and
+   * the facts cache then looks a file up by it without reading the file again.
+   */
+  public String hash(SourceFile file) throws java.io.IOException {
+    String known = hashes.get(file.relativePath());
+    if (known == null) {
+      known = dev.optkit.analyzers.Hashes.sha256(file.absolutePath());
+      hashes.put(file.relativePath(), known);
+    }
+    return known;
+  }
+
+  /** The hash {@link #hash} took of this file in this run, or null. */
+  public String knownHash(SourceFile file) {
+    return hashes.get(file.relativePath());
   }
 
   public List<SourceFile> files() {
