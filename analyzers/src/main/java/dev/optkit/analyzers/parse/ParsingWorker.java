@@ -134,7 +134,9 @@ public final class ParsingWorker {
 
   /**
    * For the trees the symbol solver reads declarations from: no tokens, and so no positions, kept
-   * in them (their bodies go too, see {@link DeclarationsOnly}).
+   * in them. They were most of the live heap on spring-framework. (Their bodies must stay:
+   * JavaParser compares class declarations structurally, and two same-named classes of different
+   * packages that differ only in their bodies would become one type.)
    */
   static ParserConfiguration solverConfiguration() {
     return WithoutValidation.withoutVarTypes(configuration(LanguageLevels.newest())).setStoreTokens(false);

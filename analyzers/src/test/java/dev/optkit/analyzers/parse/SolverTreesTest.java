@@ -9,8 +9,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
@@ -21,7 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DeclarationsOnlyTest {
+/** The solver's trees keep no tokens and no positions, and names from other files still resolve through them. */
+class SolverTreesTest {
   private static final String REPOSITORY = """
       package shop;
       import java.util.List;
@@ -42,25 +42,15 @@ class DeclarationsOnlyTest {
       """;
 
   @Test
-  void bodiesAreEmptiedAndSignaturesKept() {
-    CompilationUnit unit = DeclarationsOnly.strip(new JavaParser(ParsingWorker.solverConfiguration())
-        .parse(REPOSITORY).getResult().orElseThrow());
-    for (Statement statement : unit.findAll(Statement.class)) {
-      assertTrue(statement instanceof BlockStmt block && block.isEmpty(), "left in a body: " + statement);
-    }
-    assertEquals(11, unit.findAll(BlockStmt.class).size(), "every body is still there, empty: " + unit);
-    MethodDeclaration weight = unit.findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals("weight"))
-        .orElseThrow();
-    assertTrue(weight.getBody().isEmpty(), "an abstract method gets no body");
-    MethodDeclaration raw = unit.findFirst(MethodDeclaration.class, m -> m.getNameAsString().equals("raw")).orElseThrow();
-    assertTrue(raw.getBody().isEmpty(), "an interface's abstract method gets no body");
-    assertTrue(unit.toString().contains("static final java.util.Map<String, String> NAMES = new java.util.HashMap<>()"),
-        "field initializers are kept: " + unit);
-    assertFalse(unit.getRange().isPresent(), "the solver's trees keep no positions: " + unit.getRange());
+  void theSolversTreesKeepNoPositions() {
+    CompilationUnit unit = new JavaParser(ParsingWorker.solverConfiguration()).parse(REPOSITORY).getResult().orElseThrow();
+    assertFalse(unit.getRange().isPresent(), "no positions: " + unit.getRange());
+    assertFalse(unit.getTokenRange().isPresent(), "no tokens");
+    assertTrue(unit.findFirst(ReturnStmt.class).isPresent(), "bodies are kept");
   }
 
   @Test
-  void callsOnProjectTypesResolveThroughStrippedTrees(@TempDir Path project) throws Exception {
+  void callsOnProjectTypesResolveThroughTreesWithoutPositions(@TempDir Path project) throws Exception {
     Path repository = Files.createDirectories(project.resolve("shop")).resolve("Repository.java");
     Files.writeString(repository, REPOSITORY);
     CombinedTypeSolver solver = new CombinedTypeSolver();
@@ -88,5 +78,35 @@ class DeclarationsOnlyTest {
           .orElseThrow();
       assertEquals(call.getValue(), JavaParserFacade.get(solver).getType(expression).describe(), call.getKey());
     }
+  }
+
+  /**
+   * JavaParser compares class declarations by their trees: two same-named classes of different
+   * packages that differ only in their method bodies must stay two types, so overloads taking one
+   * never accept the other (with emptied bodies they did, and a call was read as another's).
+   */
+  @Test
+  void sameNamedClassesThatDifferOnlyInBodiesStayApart(@TempDir Path project) throws Exception {
+    Path first = Files.createDirectories(project.resolve("v1")).resolve("Client.java");
+    Files.writeString(first, "package v1; public class Client { int id() { return 1; } }");
+    Path second = Files.createDirectories(project.resolve("v2")).resolve("Client.java");
+    Files.writeString(second, "package v2; public class Client { int id() { return 2; } }");
+    CombinedTypeSolver solver = new CombinedTypeSolver();
+    solver.add(new ReflectionTypeSolver(true), false);
+    solver.add(new ProjectTypeSolver(Map.of("v1.Client", first, "v2.Client", second),
+        new JavaParser(ParsingWorker.solverConfiguration()), 4), false);
+    ParserConfiguration reading = new ParserConfiguration().setLanguageLevel(LanguageLevels.newest());
+    reading.setSymbolResolver(new JavaSymbolSolver(solver));
+    CompilationUnit user = new JavaParser(reading).parse("""
+        package p;
+        class Use {
+          static class Fake {}
+          java.util.List<String> pick(v1.Client c) { return null; }
+          Fake pick(Object o) { return new Fake(); }
+          Object a(v2.Client c) { return pick(c); }
+        }
+        """).getResult().orElseThrow();
+    MethodCallExpr pick = user.findFirst(MethodCallExpr.class).orElseThrow();
+    assertEquals("p.Use.Fake", JavaParserFacade.get(solver).getType(pick).describe());
   }
 }
