@@ -170,24 +170,25 @@ public final class ParsingWorker {
    *     hash of other content)
    */
   public Outcome analyze(SourceFile file, FactsCache cache, String knownHash) {
-    if (cache != null && knownHash != null) {
-      FileFacts cached = cache.lookup(file.relativePath(), knownHash);
-      if (cached != null) {
-        return new Outcome(cached, null);
-      }
-    }
     String content;
     String hash;
     try {
+      // before any cache: the budget may have been lowered since the facts were stored
       long size = Files.size(file.absolutePath());
       if (size > maxFileBytes) {
         return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, String.format(java.util.Locale.ROOT,
             "skipped: %,d KB, over the %,d KB budget for one file (analysis.maxFileKilobytes in .optkit.yml)",
             size / 1024, maxFileBytes / 1024)));
       }
+      if (cache != null && knownHash != null) {
+        FileFacts cached = cache.lookup(file.relativePath(), knownHash);
+        if (cached != null) {
+          return new Outcome(cached, null);
+        }
+      }
       byte[] bytes = Files.readAllBytes(file.absolutePath());
       hash = cache == null ? null : Hashes.sha256(bytes);
-      if (cache != null) {
+      if (cache != null && !hash.equals(knownHash)) {
         FileFacts cached = cache.lookup(file.relativePath(), hash);
         if (cached != null) {
           return new Outcome(cached, null);

@@ -3,6 +3,7 @@ package dev.optkit.analyzers.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.Hashes;
 import dev.optkit.analyzers.catalog.ClientCatalog;
@@ -50,5 +51,22 @@ class KnownHashTest {
     FactsCache fourth = FactsCache.open(cacheDir, "k");
     assertNull(fourth.lookup("A.java", "a hash of content no run stored"), "never stored under the hash it was given");
     assertNotNull(fourth.lookup("A.java", Hashes.sha256(source)), "stored under the hash of what it read");
+  }
+
+  @Test
+  void aFileOverALoweredBudgetIsSkippedEvenWhenItsFactsAreCached() throws Exception {
+    Path source = dir.resolve("A.java");
+    Files.writeString(source, ONE_METHOD);
+    SourceFile file = new SourceFile(source, "A.java", "p.A");
+    Path cacheDir = Files.createDirectories(dir.resolve("cache"));
+    FactsCache first = FactsCache.open(cacheDir, "k");
+    String hash = Hashes.sha256(source);
+    new ParsingWorker(Map.of("p.A", source), List.of(), ClientCatalog.bundled(), false).analyze(file, first, hash);
+    first.save();
+
+    ParsingWorker lowered = new ParsingWorker(Map.of("p.A", source), List.of(), ClientCatalog.bundled(), false, 10);
+    ParsingWorker.Outcome outcome = lowered.analyze(file, FactsCache.open(cacheDir, "k"), hash);
+    assertNull(outcome.facts());
+    assertTrue(outcome.problem().message().startsWith("skipped:"), outcome.problem().message());
   }
 }
