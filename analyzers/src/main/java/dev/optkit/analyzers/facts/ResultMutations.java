@@ -271,8 +271,8 @@ final class ResultMutations {
     private final List<ReturnStmt> returns;
     /**
      * By local name, the assignments and calls of the body that may give that local something (see
-     * {@link #events}), in walk order: a statement is searched only for these, not walked once per
-     * local traced through it (that walk was a quarter of this analysis).
+     * {@link #events}), in walk order: a statement is searched only for these, by their parents, not
+     * walked once per local traced through it (that walk was a quarter of this analysis).
      */
     private Map<String, List<AssignExpr>> assignmentsTo;
     private Map<String, List<MethodCallExpr>> callsFilling;
@@ -863,7 +863,7 @@ final class ResultMutations {
       indexFillers();
       Set<Origin> given = new LinkedHashSet<>();
       for (AssignExpr assign : assignmentsTo.getOrDefault(name, List.of())) {
-        if (!within(assign, statement) || shadowed(assign, statement, name)) {
+        if (!assign.isDescendantOf(statement) || shadowed(assign, statement, name)) {
           continue;
         }
         Expression target = assign.getTarget();
@@ -874,7 +874,7 @@ final class ResultMutations {
         }
       }
       for (MethodCallExpr call : callsFilling.getOrDefault(name, List.of())) {
-        if (!within(call, statement) || shadowed(call, statement, name)) {
+        if (!call.isDescendantOf(statement) || shadowed(call, statement, name)) {
           continue;
         }
         Expression scope = call.getScope().orElse(null);
@@ -915,8 +915,9 @@ final class ResultMutations {
       for (MethodCallExpr call : calls) {
         Expression scope = call.getScope().orElse(null);
         Set<String> filled = new LinkedHashSet<>();
-        if (INSERTING.contains(call.getNameAsString()) && !rootName(scope).isEmpty()) {
-          filled.add(rootName(scope));
+        String root = rootName(scope);
+        if (INSERTING.contains(call.getNameAsString()) && !root.isEmpty()) {
+          filled.add(root);
         }
         if (call.getArguments().isNonEmpty() && call.getArgument(0) instanceof NameExpr box
             && collectionsAddAllInto(call, scope, box.getNameAsString())) {
@@ -945,16 +946,6 @@ final class ResultMutations {
     private static boolean insertingReferenceOf(Expression argument, String name) {
       return argument instanceof MethodReferenceExpr reference && INSERTING.contains(reference.getIdentifier())
           && reference.getScope() instanceof TypeExpr type && type.getType().asString().equals(name);
-    }
-
-    /** Whether a node is inside a statement (or is it), by its parents. */
-    private static boolean within(Node node, Statement statement) {
-      for (Node at = node; at != null; at = at.getParentNode().orElse(null)) {
-        if (at == statement) {
-          return true;
-        }
-      }
-      return false;
     }
 
     /** The local a chain of field and slot accesses starts from ({@code h} of {@code h.pets[0]}), or "". */

@@ -24,27 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FileTimeBudgetTest {
   @TempDir Path dir;
 
-  private static final String CLIENT = """
-      package shop;
-
-      import java.net.URI;
-      import java.net.http.HttpClient;
-      import java.net.http.HttpRequest;
-      import java.net.http.HttpResponse;
-
-      public class Rates {
-          private final HttpClient http = HttpClient.newHttpClient();
-
-          public String rate(String currency) throws Exception {
-              return http.send(HttpRequest.newBuilder(URI.create("https://rates.example.com/" + currency)).build(),
-                  HttpResponse.BodyHandlers.ofString()).body();
-          }
-      }
-      """;
-
   private ParsingWorker.Outcome analyze(long budgetNanos) throws Exception {
     Path file = dir.resolve("Rates.java");
-    Files.writeString(file, CLIENT);
+    Files.writeString(file, ParseFixtures.RATES_CLIENT);
     ParsingWorker worker = new ParsingWorker(Map.of("shop.Rates", file), List.of(), ClientCatalog.bundled(), true,
         1 << 20, budgetNanos);
     return worker.analyze(new SourceFile(file, "Rates.java", "shop.Rates"));

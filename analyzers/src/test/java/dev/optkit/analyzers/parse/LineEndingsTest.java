@@ -20,27 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LineEndingsTest {
   @TempDir Path dir;
 
-  private static final String CLIENT = """
-      package shop;
-
-      import java.net.URI;
-      import java.net.http.HttpClient;
-      import java.net.http.HttpRequest;
-      import java.net.http.HttpResponse;
-
-      public class Rates {
-          private final HttpClient http = HttpClient.newHttpClient();
-
-          /** The rate of a currency. */
-          public String rate(String currency) throws Exception {
-              String url = "https://rates.example.com/"
-                  + currency;
-              return http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                  HttpResponse.BodyHandlers.ofString()).body();
-          }
-      }
-      """;
-
   private FileFacts facts(String name, String text) throws Exception {
     Path file = dir.resolve(name + ".java");
     Files.writeString(file, text);
@@ -52,10 +31,10 @@ class LineEndingsTest {
 
   @Test
   void windowsAndMixedLineEndingsGiveTheFactsOfUnixOnes() throws Exception {
-    FileFacts unix = facts("unix", CLIENT);
+    FileFacts unix = facts("unix", ParseFixtures.RATES_CLIENT);
     assertEquals(1, unix.methods().stream().mapToInt(m -> m.ioSites().size()).sum(), "the send is found: " + unix);
-    assertEquals(unix, facts("windows", CLIENT.replace("\n", "\r\n")));
-    String[] lines = CLIENT.split("\n", -1);
+    assertEquals(unix, facts("windows", ParseFixtures.RATES_CLIENT.replace("\n", "\r\n")));
+    String[] lines = ParseFixtures.RATES_CLIENT.split("\n", -1);
     StringBuilder mixed = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
       mixed.append(lines[i]).append(i == lines.length - 1 ? "" : i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "\n");
