@@ -7,6 +7,7 @@ import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.analyzers.io.FileHashes;
 import dev.optkit.analyzers.source.MavenPom;
 import dev.optkit.analyzers.source.SourceFile;
 import java.io.IOException;
@@ -56,10 +57,13 @@ public final class AssessmentCache {
    */
   public static Optional<AssessmentCache> open(Path directory, Assessor.Options options, Assessor.Inputs inputs,
       String callerBuild) {
+    FileHashes remembered = FileHashes.open(directory);
     try {
-      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), key(options, inputs) + callerBuild));
+      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), key(options, inputs, remembered) + callerBuild));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
+    } finally {
+      remembered.save();
     }
   }
 
@@ -100,7 +104,7 @@ public final class AssessmentCache {
     }
   }
 
-  private static String key(Assessor.Options options, Assessor.Inputs inputs) throws IOException {
+  private static String key(Assessor.Options options, Assessor.Inputs inputs, FileHashes remembered) throws IOException {
     StringBuilder key = new StringBuilder("assessment-v1|").append(Assessor.factsKey(options, inputs))
         .append('|').append(Assessor.codeBuild(AssessmentCache.class));
     // the options, and the whole configuration (rules, severities, savings, policies, analysis limits)
@@ -108,10 +112,10 @@ public final class AssessmentCache {
         .append('|').append(options.excludes()).append('|').append(options.includeTests())
         .append('|').append(options.classpath()).append('|').append(options.useMavenRepository())
         .append('|').append(JSON.writeValueAsString(options.config()));
-    // hashing is most of a warm run: on all cores, in the scan's order
+    // hashing was most of a warm run: remembered by file status, and on all cores, in the scan's order
     List<String> hashes = inputs.sources().files().parallelStream().map(source -> {
       try {
-        return source.relativePath() + "=" + inputs.sources().hash(source);
+        return source.relativePath() + "=" + inputs.sources().hash(source, remembered);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -134,9 +138,10 @@ public final class AssessmentCache {
     }
     for (Path other : others) {
       if (Files.isRegularFile(other)) {
-        key.append('|').append(other).append('=').append(Hashes.sha256(other));
+        key.append('|').append(other).append('=').append(remembered.sha256(other));
       }
     }
     return Hashes.sha256(key.toString());
   }
 }
+

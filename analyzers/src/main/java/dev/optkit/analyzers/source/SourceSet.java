@@ -297,13 +297,14 @@ public final class SourceSet {
   }
 
   /**
-   * A file's content hash, taken once per run: the assessment cache's key takes every file's, and
-   * the facts cache then looks a file up by it without reading the file again.
+   * A file's content hash, taken once per run (or remembered from the last, by the file's status):
+   * the assessment cache's key takes every file's, and the facts cache then looks a file up by it
+   * without reading the file again.
    */
-  public String hash(SourceFile file) throws java.io.IOException {
+  public String hash(SourceFile file, dev.optkit.analyzers.io.FileHashes remembered) throws java.io.IOException {
     String known = hashes.get(file.relativePath());
     if (known == null) {
-      known = dev.optkit.analyzers.Hashes.sha256(file.absolutePath());
+      known = remembered.sha256(file.absolutePath());
       hashes.put(file.relativePath(), known);
     }
     return known;

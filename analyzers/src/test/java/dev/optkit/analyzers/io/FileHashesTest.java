@@ -1,0 +1,100 @@
+package dev.optkit.analyzers.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.Hashes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A remembered hash is used only while the file's status says its content cannot have changed. */
+class FileHashesTest {
+  @TempDir Path dir;
+
+  /** A clock well past every file time of the test: no status is racy when it saves. */
+  private static final LongSupplier LATER = () -> System.currentTimeMillis() + 60_000;
+
+  private Path cache() {
+    return dir.resolve("cache");
+  }
+
+  private Path write(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
+    return file;
+  }
+
+  /** One run: opens the remembered hashes, hashes the file, saves; returns what it took and reused. */
+  private record Run(String hash, int reused) {}
+
+  private Run run(Path file, LongSupplier clock) throws Exception {
+    FileHashes hashes = FileHashes.open(cache(), clock);
+    String hash = hashes.sha256(file);
+    hashes.save();
+    return new Run(hash, hashes.reused());
+  }
+
+  @Test
+  void anUnchangedFileKeepsItsHashWithoutBeingRead() throws Exception {
+    Path file = write("A.java", "class A {}");
+    assertEquals(new Run(Hashes.sha256("class A {}"), 0), run(file, LATER));
+    assertEquals(new Run(Hashes.sha256("class A {}"), 1), run(file, LATER));
+  }
+
+  @Test
+  void newContentOfTheSameSizeUnderTheOldModificationTimeIsHashedAgain() throws Exception {
+    Path file = write("A.java", "class A {}");
+    FileTime modified = Files.getLastModifiedTime(file);
+    run(file, LATER);
+    Files.writeString(file, "class B {}"); // what an rsync -t or cp -p of other content leaves
+    Files.setLastModifiedTime(file, modified);
+    assertEquals(Files.size(file), "class A {}".length());
+    Run after = run(file, LATER);
+    assertEquals(new Run(Hashes.sha256("class B {}"), 0), after);
+  }
+
+  @Test
+  void aFileReplacedByAnotherIsHashedAgain() throws Exception {
+    Path file = write("A.java", "class A {}");
+    FileTime modified = Files.getLastModifiedTime(file);
+    run(file, LATER);
+    Path other = write("other", "class C {}");
+    Files.setLastModifiedTime(other, modified);
+    Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertEquals(new Run(Hashes.sha256("class C {}"), 0), run(file, LATER));
+  }
+
+  @Test
+  void aStatusSeenJustBeforeTheSaveIsTrustedOnlyAfterALaterSave() throws Exception {
+    Path file = write("A.java", "class A {}");
+    long justAfter = Math.max(Files.getLastModifiedTime(file).toMillis(), System.currentTimeMillis());
+    assertEquals(0, run(file, () -> justAfter).reused());
+    // saved within the racy window: not trusted, read again, and saved again with this run's time
+    assertEquals(0, run(file, LATER).reused());
+    assertEquals(1, run(file, LATER).reused());
+  }
+
+  @Test
+  void aDamagedFileRemembersNothing() throws Exception {
+    Path file = write("A.java", "class A {}");
+    Files.createDirectories(cache());
+    Files.write(cache().resolve("file-hashes-v1.smile"), "not smile".getBytes(StandardCharsets.UTF_8));
+    assertEquals(new Run(Hashes.sha256("class A {}"), 0), run(file, LATER));
+    assertEquals(1, run(file, LATER).reused());
+  }
+
+  @Test
+  void withoutADirectoryEveryFileIsRead() throws Exception {
+    Path file = write("A.java", "class A {}");
+    FileHashes none = FileHashes.none();
+    assertEquals(Hashes.sha256("class A {}"), none.sha256(file));
+    none.save();
+    assertEquals(0, none.reused());
+    assertEquals(Hashes.sha256("class A {}"), none.sha256(file));
+    assertEquals(0, none.reused());
+  }
+}
