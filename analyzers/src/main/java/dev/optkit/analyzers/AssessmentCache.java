@@ -42,24 +42,36 @@ public final class AssessmentCache {
 
   private final Path file;
   private final String key;
+  /** What the key was computed from, to compute it again before an answer is stored under it. */
+  private final Assessor.Options options;
+  private final Assessor.Inputs inputs;
+  private final String callerKey;
+  private final FileHashes hashed;
 
-  private AssessmentCache(Path file, String key) {
+  private AssessmentCache(Path file, String key, Assessor.Options options, Assessor.Inputs inputs, String callerKey,
+      FileHashes hashed) {
     this.file = file;
     this.key = key;
+    this.options = options;
+    this.inputs = inputs;
+    this.callerKey = callerKey;
+    this.hashed = hashed;
   }
 
   /**
    * The cache for this run's inputs, or empty when the key cannot be computed (an unreadable file:
    * the run is a full one).
    *
-   * @param callerBuild the build of the code that finishes the assessment after the analyzers
-   *     (migrate's planner judging what is fixable): {@link Assessor#codeBuild} of its classes
+   * @param callerKey what else the code that finishes the assessment after the analyzers depends
+   *     on (migrate's planner judging what is fixable): {@link Assessor#codeBuild} of its classes,
+   *     and what it reads outside the scan
    */
   public static Optional<AssessmentCache> open(Path directory, Assessor.Options options, Assessor.Inputs inputs,
-      String callerBuild) {
+      String callerKey) {
     FileHashes remembered = FileHashes.open(directory);
     try {
-      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), key(options, inputs, remembered) + callerBuild));
+      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), key(options, inputs, remembered, false) + callerKey,
+          options, inputs, callerKey, remembered));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     } finally {
@@ -90,8 +102,23 @@ public final class AssessmentCache {
     }
   }
 
-  /** Keeps this run's answer for the next; a failure to write only costs the next run its shortcut. */
-  public void store(Assessment assessment) {
+  /**
+   * Keeps this run's answer for the next; a failure to write only costs the next run its shortcut.
+   * Nothing is kept when a file changed during the run: the answer may be of content the key does
+   * not name (an edit between the key's hashing and the parse, undone after the run or even during
+   * it, would otherwise be served for the undone content). A parse that read other content than
+   * the key hashed says so, and the key is computed again from the files as they are now.
+   *
+   * @param callerKey what the caller's part depends on, as now (see {@link #open})
+   */
+  public void store(Assessment assessment, String callerKey) {
+    try {
+      if (inputs.sources().changedDuringRun() || !callerKey.equals(this.callerKey) || !key.equals(key(options, inputs, hashed.again(), true) + callerKey)) {
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      return;
+    }
     List<StoredFinding> findings = new ArrayList<>();
     for (Finding finding : assessment.findings()) {
       findings.add(new StoredFinding(finding, finding.basis(), finding.memberRange()));
@@ -104,7 +131,9 @@ public final class AssessmentCache {
     }
   }
 
-  private static String key(Assessor.Options options, Assessor.Inputs inputs, FileHashes remembered) throws IOException {
+  /** @param again the end-of-run check: every file's hash from {@code remembered}, none from the scan's memo */
+  private static String key(Assessor.Options options, Assessor.Inputs inputs, FileHashes remembered, boolean again)
+      throws IOException {
     StringBuilder key = new StringBuilder("assessment-v1|").append(Assessor.factsKey(options, inputs))
         .append('|').append(Assessor.codeBuild(AssessmentCache.class));
     // the options, and the whole configuration (rules, severities, savings, policies, analysis limits)
@@ -115,7 +144,8 @@ public final class AssessmentCache {
     // hashing was most of a warm run: remembered by file status, and on all cores, in the scan's order
     List<String> hashes = inputs.sources().files().parallelStream().map(source -> {
       try {
-        return source.relativePath() + "=" + inputs.sources().hash(source, remembered);
+        return source.relativePath() + "=" + (again ? remembered.sha256(source.absolutePath())
+            : inputs.sources().hash(source, remembered));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

@@ -123,6 +123,9 @@ public final class Assessor {
             outcomes[i] = worker.analyze(files.get(i), cache, sources.knownHash(files.get(i)));
             progress.filesDone(done.incrementAndGet(), files.size());
           }
+          if (worker.readOtherContent() > 0) {
+            sources.markChangedDuringRun();
+          }
           resolutions.addAndGet(worker.resolutions());
           failures.addAndGet(worker.failedResolutions());
         }));

@@ -47,7 +47,7 @@ class AssessmentCacheTest {
     Assessor.Options options = options(config);
     Assessor.Inputs inputs = Assessor.inputs(options);
     Assessment assessment = new Assessor().assess(options, Assessor.Progress.NONE, inputs, System.nanoTime());
-    AssessmentCache.open(options.cacheDirectory(), options, inputs, "caller").orElseThrow().store(assessment);
+    AssessmentCache.open(options.cacheDirectory(), options, inputs, "caller").orElseThrow().store(assessment, "caller");
     return assessment;
   }
 
@@ -73,6 +73,34 @@ class AssessmentCacheTest {
       assertEquals(before.details().toString(), after.details().toString());
     }
     assertEquals(stored.summary().filesScanned(), reused.stats().cachedFiles());
+  }
+
+  @Test
+  void noAnswerIsStoredWhenAFileChangedDuringTheRun() throws Exception {
+    project = dir.resolve("shop");
+    libs = Files.createDirectories(dir.resolve("libs"));
+    new ProjectFixture(project).java(REPO).assess();
+    Path repo;
+    try (var files = Files.walk(project)) {
+      repo = files.filter(f -> f.getFileName().toString().equals("Repo.java")).findFirst().orElseThrow();
+    }
+    Assessor.Options options = options(OptkitConfig.defaults());
+    Assessor.Inputs inputs = Assessor.inputs(options);
+    AssessmentCache cache = AssessmentCache.open(options.cacheDirectory(), options, inputs, "caller").orElseThrow();
+    Assessment assessment = new Assessor().assess(options, Assessor.Progress.NONE, inputs, System.nanoTime());
+    // an edit between the key's hashing and the end of the run, undone after it
+    Files.writeString(repo, REPO.replace("SELECT COUNT(*)", "SELECT MAX(id)"));
+    cache.store(assessment, "caller");
+    Files.writeString(repo, REPO);
+    assertTrue(lookup(OptkitConfig.defaults()).isEmpty(), "an answer of other content was stored under this key");
+
+    // unchanged during the run, the answer is stored; a change of the caller's part keeps it out too
+    runAndStore(OptkitConfig.defaults());
+    assertTrue(lookup(OptkitConfig.defaults()).isPresent());
+    Files.delete(options.cacheDirectory().resolve("assessment-v1.smile"));
+    AssessmentCache.open(options.cacheDirectory(), options, Assessor.inputs(options), "caller").orElseThrow()
+        .store(assessment, "caller, since changed");
+    assertTrue(lookup(OptkitConfig.defaults()).isEmpty());
   }
 
   @Test

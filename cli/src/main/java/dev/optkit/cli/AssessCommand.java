@@ -163,8 +163,7 @@ public final class AssessCommand implements Callable<Integer> {
     Assessor.Inputs inputs = Assessor.inputs(options);
     // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
     Optional<AssessmentCache> answers = options.cacheDirectory() == null ? Optional.empty()
-        : AssessmentCache.open(options.cacheDirectory(), options, inputs, Assessor.codeBuild(PlannedFixes.class) + "|"
-            + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class));
+        : AssessmentCache.open(options.cacheDirectory(), options, inputs, plannerKey(roots.get(0)));
     Assessment assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
         .orElse(null);
     if (assessment == null) {
@@ -175,7 +174,7 @@ public final class AssessCommand implements Callable<Integer> {
       }
       assessment = PlannedFixes.apply(roots.get(0), assessment, configuration);
       Assessment answered = assessment;
-      answers.ifPresent(cache -> cache.store(answered));
+      answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
     }
     if (writeBaseline != null) {
       try {
@@ -240,6 +239,15 @@ public final class AssessCommand implements Callable<Integer> {
     }
     return assessment.narrowed(kept, new Assessment.Scope(known == null ? null : baseline.toString(), baselined, gone,
         since, outside));
+  }
+
+  /**
+   * What migrate's planner, which judges each finding's fixable verdict after the analyzers, adds
+   * to a cached answer's key: the build of its code, and what it reads outside the scan.
+   */
+  private static String plannerKey(Path root) {
+    return Assessor.codeBuild(PlannedFixes.class) + "|" + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class)
+        + "|" + dev.optkit.rewriters.plan.CachingMigration.scopeKey(root);
   }
 
   private Path cacheDirectory(Path root) {

@@ -49,4 +49,49 @@ class AssessmentCacheEndToEndTest {
     assertEquals(fullSince.out(), cachedSince.out());
     assertTrue(fullSince.out().contains("\"outsideChanges\""), fullSince.out());
   }
+
+  @Test
+  void aFileAddedOutsideAScannedFolderIsSeenByTheCachedAnswer() throws Exception {
+    // migrate's planner refuses when a scanned folder has project files outside it (a schema script
+    // may write the data); that verdict is in the report, so the cached answer must follow it
+    Path project = dir.resolve("rates");
+    Files.createDirectories(project.resolve("src/main/java/demo"));
+    Files.writeString(project.resolve("pom.xml"), """
+        <project><modelVersion>4.0.0</modelVersion><groupId>demo</groupId><artifactId>rates</artifactId>
+        <version>1</version></project>
+        """);
+    Files.writeString(project.resolve("src/main/java/demo/Rates.java"), """
+        package demo;
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        public class Rates {
+          private final HttpClient client = HttpClient.newHttpClient();
+          public String rate(String code) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://rates.example/" + code)).build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+          }
+        }
+        """);
+    Path scanned = project.resolve("src/main/java");
+    String[] cached = assess(scanned, "json", "--cache-dir", dir.resolve("cache").toString());
+    CliRun before = CliRun.of(cached);
+    assertEquals(0, before.exitCode(), before.err());
+    assertTrue(before.out().contains("\"fixable\" : true"), before.out());
+    Files.createDirectories(project.resolve("src/main/resources"));
+    Files.writeString(project.resolve("src/main/resources/schema.sql"), "CREATE TABLE rates(code varchar(3));\n");
+    CliRun after = CliRun.of(cached);
+    CliRun full = CliRun.of(assess(scanned, "json", "--no-cache"));
+    assertTrue(full.out().contains("schema.sql"), full.out());
+    assertEquals(withoutStats(full.out()), withoutStats(after.out()));
+  }
+
+  /** The report less its run statistics (times, cache hits), which differ between any two runs. */
+  private static String withoutStats(String json) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+    tree.remove("stats");
+    return tree.toPrettyString();
+  }
 }

@@ -15,27 +15,33 @@ import java.util.function.LongSupplier;
 
 /**
  * Content hashes remembered by file status, as git's index does: a file whose size, modification
- * time, status-change time and inode are those of the last run keeps the hash that run took, and
- * is not read. Hashing every file was a fifth of a warm run with one file changed (the launcher's
- * quick compiler has no SHA-256 intrinsic).
+ * time, status-change time, inode and device are those of the last run keeps the hash that run
+ * took, and is not read. Hashing every file was a tenth of a warm run with one file changed (the
+ * launcher's quick compiler has no SHA-256 intrinsic).
  *
- * <p>Why this cannot serve an old hash: the status-change time ({@code ctime}) moves on every write
+ * <p>Why this does not serve an old hash: the status-change time ({@code ctime}) moves on a write
  * and no tool can set it back, so restoring an old modification time over new content (an
- * {@code rsync -t}, {@code cp -p}, {@code touch -d}) still changes the status. A file is stat-ed
- * before it is read, so a write during the read leaves a status the next run does not know. And,
- * as git's "racy" rule, a status recorded less than {@link #RACY_MILLIS} before the hashes were
- * saved is not trusted: a file system with coarse times could see a second write in the same tick.
- * Where the file system has no {@code unix} view (Windows), every file is hashed.
+ * {@code rsync -t}, {@code cp -p}, {@code touch -r}) still changes the status; another file moved,
+ * linked or mounted in its place has another inode or device. A file is stat-ed before it is read,
+ * so a write during the read leaves a status the next run does not know. And, as git's "racy"
+ * rule, a status whose times are less than {@link #RACY_MILLIS} older than the save is not trusted:
+ * the kernel stamps times with a coarse clock, and a file written through a shared memory mapping
+ * is stamped only at the first store after the page was last written back (every 30 s by default),
+ * so later stores before that write-back leave the status as it was. Limits, as git's: a status
+ * older than that, then changed through a mapping whose pages stay dirty longer than the window
+ * (a tuned {@code vm.dirty_expire_centisecs}), or two file systems whose files match in every
+ * field including the device. {@code --no-cache} reads every file. Where the file system has no
+ * {@code unix} view (Windows), every file is hashed.
  */
 public final class FileHashes {
-  /** Older than this before the save, a status is trusted (file systems with 2 s times exist). */
-  static final long RACY_MILLIS = 2_000;
+  /** Older than this before the save, a status is trusted: the kernel writes dirty mapped pages back within 35 s. */
+  static final long RACY_MILLIS = 60_000;
   private static final String FILE_NAME = "file-hashes-v1.smile";
   private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** A file's status as the hash was taken, and the hash. */
-  record Remembered(long size, long modifiedNanos, long changedNanos, long inode, String sha256) {}
+  record Remembered(long size, long modifiedNanos, long changedNanos, long inode, long device, String sha256) {}
 
   /** On disk: when the hashes were saved, and each file's. */
   record Stored(long savedAtMillis, Map<String, Remembered> files) {}
@@ -96,9 +102,19 @@ public final class FileHashes {
     String hash = Hashes.sha256(path);
     hashed = true;
     if (status != null) {
-      current.put(key, new Remembered(status.size(), status.modifiedNanos(), status.changedNanos(), status.inode(), hash));
+      current.put(key, new Remembered(status.size(), status.modifiedNanos(), status.changedNanos(), status.inode(),
+          status.device(), hash));
     }
     return hash;
+  }
+
+  /**
+   * The hashes this run took, to check the files against at the end of the run: a file whose
+   * status is unchanged since (and not racy now) keeps its hash; one written since is read again.
+   * Nothing is saved from it.
+   */
+  public FileHashes again() {
+    return new FileHashes(null, nowMillis, nowMillis.getAsLong(), Map.copyOf(current));
   }
 
   /** How many hashes came from the last run without reading the file. */
@@ -125,19 +141,20 @@ public final class FileHashes {
 
   private static boolean sameStatus(Remembered a, Remembered b) {
     return a.size() == b.size() && a.modifiedNanos() == b.modifiedNanos() && a.changedNanos() == b.changedNanos()
-        && a.inode() == b.inode();
+        && a.inode() == b.inode() && a.device() == b.device();
   }
 
   private static Remembered status(Path path) {
     try {
-      Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,ino");
+      Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,ino,dev");
       Object size = unix.get("size");
       Object modified = unix.get("lastModifiedTime");
       Object changed = unix.get("ctime");
       Object inode = unix.get("ino");
+      Object device = unix.get("dev");
       if (size instanceof Long s && modified instanceof FileTime m && changed instanceof FileTime c
-          && inode instanceof Long i) {
-        return new Remembered(s, nanos(m), nanos(c), i, null);
+          && inode instanceof Long i && device instanceof Long d) {
+        return new Remembered(s, nanos(m), nanos(c), i, d, null);
       }
       return null;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

@@ -53,6 +53,7 @@ public final class ParsingWorker {
   private final ClientCatalog catalog;
   private final boolean resolveTypes;
   private long resolutions;
+  private int readOtherContent;
   private long failedResolutions;
 
   public ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes) {
@@ -188,6 +189,9 @@ public final class ParsingWorker {
       }
       byte[] bytes = Files.readAllBytes(file.absolutePath());
       hash = cache == null ? null : Hashes.sha256(bytes);
+      if (knownHash != null && !hash.equals(knownHash)) {
+        readOtherContent++; // written since it was hashed for the run's key
+      }
       if (cache != null && !hash.equals(knownHash)) {
         FileFacts cached = cache.lookup(file.relativePath(), hash);
         if (cached != null) {
@@ -286,6 +290,11 @@ public final class ParsingWorker {
       failedResolutions++;
       return Optional.empty();
     }
+  }
+
+  /** Files whose content, read for the parse, was not the content hashed earlier in the run. */
+  public int readOtherContent() {
+    return readOtherContent;
   }
 
   public long resolutions() {

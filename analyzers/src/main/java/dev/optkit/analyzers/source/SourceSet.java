@@ -39,6 +39,7 @@ public final class SourceSet {
   private final List<Path> yamlAndJsonFiles;
   private final Map<String, Path> typeFiles;
   private final Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean changedDuringRun;
 
   private SourceSet(List<SourceFile> files, List<Path> xmlFiles, List<Path> sqlFiles, List<Path> yamlAndJsonFiles) {
     this.files = List.copyOf(files);
@@ -308,6 +309,15 @@ public final class SourceSet {
       hashes.put(file.relativePath(), known);
     }
     return known;
+  }
+
+  /** A file was read with other content than {@link #hash} took of it: the run answers for neither. */
+  public void markChangedDuringRun() {
+    changedDuringRun = true;
+  }
+
+  public boolean changedDuringRun() {
+    return changedDuringRun;
   }
 
   /** The hash {@link #hash} took of this file in this run, or null. */

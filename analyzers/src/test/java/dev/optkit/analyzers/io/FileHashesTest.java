@@ -16,7 +16,7 @@ class FileHashesTest {
   @TempDir Path dir;
 
   /** A clock well past every file time of the test: no status is racy when it saves. */
-  private static final LongSupplier LATER = () -> System.currentTimeMillis() + 60_000;
+  private static final LongSupplier LATER = () -> System.currentTimeMillis() + 600_000;
 
   private Path cache() {
     return dir.resolve("cache");

@@ -44,9 +44,11 @@ class KnownHashTest {
     assertEquals(1, snapshot.methods().size(), "a hit by the known hash reads nothing");
     assertEquals(1, second.hits());
 
+    assertEquals(0, worker.readOtherContent());
     FactsCache third = FactsCache.open(cacheDir, "k");
     FileFacts read = worker.analyze(file, third, "a hash of content no run stored").facts();
     assertEquals(2, read.methods().size(), "a miss reads the file as it is now");
+    assertEquals(1, worker.readOtherContent(), "and says it read other content than the run hashed");
     third.save();
     FactsCache fourth = FactsCache.open(cacheDir, "k");
     assertNull(fourth.lookup("A.java", "a hash of content no run stored"), "never stored under the hash it was given");

@@ -384,6 +384,20 @@ public final class CachingMigration {
    * own pom aside, which the planner reads anyway), if any: a scan of src/main/java misses the
    * schema scripts beside it and the tests below src/test.
    */
+  /**
+   * What {@link #prepare} reads outside the scanned files, as it would answer it now: a file of the
+   * project outside a scanned folder, and a module of the enclosing reactor linked to this one. A
+   * cached assessment (whose fixable verdicts come from here) is reused only while this is equal.
+   */
+  public static String scopeKey(Path root) {
+    Path scanRoot = root.toAbsolutePath().normalize();
+    Path project = projectRoot(scanRoot);
+    Optional<Path> hidden = scanRoot.equals(project) || !Files.isRegularFile(project.resolve("pom.xml"))
+        ? Optional.empty() : inputOutsideScan(project, scanRoot);
+    return "outside=" + hidden.map(Path::toString).orElse("") + "|linked="
+        + linkedReactorModule(projectRoot(scanRoot)).orElse("");
+  }
+
   static Optional<Path> inputOutsideScan(Path project, Path scanRoot) {
     Path[] found = new Path[1];
     Path ownPom = project.resolve("pom.xml");
