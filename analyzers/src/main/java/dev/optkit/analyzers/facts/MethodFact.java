@@ -128,10 +128,8 @@ public record MethodFact(
 
   /** The string value of an annotation, by qualified or simple name, when written as a literal. */
   public String annotationValue(String qualifiedOrSimple) {
-    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
     for (var entry : annotationValues.entrySet()) {
-      String annotation = entry.getKey();
-      if (annotation.equals(qualifiedOrSimple) || annotation.endsWith("." + simple) || annotation.equals(simple)) {
+      if (AnnotationNames.matches(entry.getKey(), qualifiedOrSimple)) {
         return entry.getValue();
       }
     }
@@ -161,9 +159,8 @@ public record MethodFact(
   }
 
   public boolean hasAnnotation(String qualifiedOrSimple) {
-    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
     for (String annotation : annotations) {
-      if (annotation.equals(qualifiedOrSimple) || annotation.endsWith("." + simple) || annotation.equals(simple)) {
+      if (AnnotationNames.matches(annotation, qualifiedOrSimple)) {
         return true;
       }
     }

@@ -59,13 +59,11 @@ public record TypeFact(
 
   /** An annotation member's literal value, by qualified or simple annotation name, or null. */
   public String annotationValue(String qualifiedOrSimple, String member) {
-    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
     for (var entry : annotationValues.entrySet()) {
       String key = entry.getKey();
       int hash = key.indexOf('#');
       String annotation = key.substring(0, hash);
-      if (key.substring(hash + 1).equals(member) && (annotation.equals(qualifiedOrSimple)
-          || annotation.endsWith("." + simple) || annotation.equals(simple))) {
+      if (key.substring(hash + 1).equals(member) && AnnotationNames.matches(annotation, qualifiedOrSimple)) {
         return entry.getValue();
       }
     }
@@ -73,8 +71,12 @@ public record TypeFact(
   }
 
   public boolean hasAnnotation(String qualifiedOrSimple) {
-    String simple = qualifiedOrSimple.substring(qualifiedOrSimple.lastIndexOf('.') + 1);
-    return annotations.stream().anyMatch(a -> a.equals(qualifiedOrSimple) || a.endsWith("." + simple) || a.equals(simple));
+    for (String annotation : annotations) {
+      if (AnnotationNames.matches(annotation, qualifiedOrSimple)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean isInterface() {

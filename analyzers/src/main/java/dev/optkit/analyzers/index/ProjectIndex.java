@@ -386,22 +386,39 @@ public final class ProjectIndex {
    * type declares itself is its own code, followed like any other.
    */
   private Optional<IoSite> inheritedClientSite(CallRef call) {
-    TypeFact type = types.get(call.receiverType());
-    if (type == null || type.isInterface() || !methods(call.receiverType(), call.name()).isEmpty()) {
+    Map<String, Optional<dev.optkit.analyzers.catalog.ClientSignature>> byName =
+        inheritedClients.computeIfAbsent(call.receiverType(), type -> new ConcurrentHashMap<>());
+    Optional<dev.optkit.analyzers.catalog.ClientSignature> inherited = byName.get(call.name());
+    if (inherited == null) {
+      inherited = inheritedClient(call.receiverType(), call.name());
+      byName.put(call.name(), inherited);
+    }
+    return inherited.map(signature -> {
+      Boolean reads = signature.readsByMethod(call.name());
+      Access access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
+      return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
+          call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
+          null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet());
+    });
+  }
+
+  /** Which library client a project class inherits this method from, by receiver type and method name. */
+  private final Map<String, Map<String, Optional<dev.optkit.analyzers.catalog.ClientSignature>>> inheritedClients =
+      new ConcurrentHashMap<>();
+
+  private Optional<dev.optkit.analyzers.catalog.ClientSignature> inheritedClient(String receiverType, String name) {
+    TypeFact type = types.get(receiverType);
+    if (type == null || type.isInterface() || !methods(receiverType, name).isEmpty()) {
       return Optional.empty();
     }
-    List<String> ancestors = supertypesOf(call.receiverType());
+    List<String> ancestors = supertypesOf(receiverType);
     for (String ancestor : ancestors.subList(1, ancestors.size())) {
-      if (!methods(ancestor, call.name()).isEmpty()) {
+      if (!methods(ancestor, name).isEmpty()) {
         return Optional.empty(); // a project superclass declares it
       }
       for (dev.optkit.analyzers.catalog.ClientSignature signature : catalog.clientsForType(ancestor)) {
-        if (signature.matchesMethod(call.name())) {
-          Boolean reads = signature.readsByMethod(call.name());
-          Access access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
-          return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access,
-              call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
-              null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet()));
+        if (signature.matchesMethod(name)) {
+          return Optional.of(signature);
         }
       }
     }
@@ -698,15 +715,24 @@ public final class ProjectIndex {
   }
 
   private final Map<IndexedMethod, Boolean> wrapperCoverage = new java.util.HashMap<>();
-  /** Every call in the project by the name it calls, built at the first question: each wrapper scanned them all. */
+  /** The project's calls of query wrappers' names, by name, built at the first question: each wrapper scanned them all. */
   private Map<String, List<CallRef>> callsByName;
 
   private synchronized List<CallRef> callsNamed(String name) {
     if (callsByName == null) {
+      // only the names of query wrappers are asked for: the calls of other names are never listed
       callsByName = new HashMap<>();
       for (IndexedMethod method : methods) {
+        if (method.fact().isQueryWrapper()) {
+          callsByName.putIfAbsent(method.fact().name(), new ArrayList<>());
+        }
+      }
+      for (IndexedMethod method : methods) {
         for (CallRef call : method.fact().calls()) {
-          callsByName.computeIfAbsent(call.name(), k -> new ArrayList<>()).add(call);
+          List<CallRef> named = callsByName.get(call.name());
+          if (named != null) {
+            named.add(call);
+          }
         }
       }
     }

@@ -1171,7 +1171,7 @@ public final class CachingPlanner {
   private Optional<String> manualTransaction(IndexedMethod writerMethod) {
     if (manualTransactionStart == null) {
       manualTransactionStart = index.methods().stream()
-          .filter(m -> !SourceSet.isTestPath(m.path()) && m.fact().startsManualTransaction())
+          .filter(m -> m.fact().startsManualTransaction() && !SourceSet.isTestPath(m.path()))
           .map(m -> m.fact().displayName() + "()").sorted().findFirst();
     }
     if (manualTransactionStart.isEmpty() || writerMethod.fact().commitsItself()) {
