@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * The whole answer of an earlier run, reused when nothing it depends on changed: a re-run of an
  * unchanged project then reads one file instead of building the index, running the rules and the
  * planner again. The key covers every input of the analysis: the facts cache's key (tool build,
- * JDK, jars with their sizes and times, client configuration, project types), the options and the
+ * JDK, jars by their status (size, times, inode), client configuration, project types), the options and the
  * whole configuration, the content of every file the scan reads (Java, SQL scripts, XML, YAML and
  * JSON), and the poms above each root and every pom's parents. Anything else changing makes a
  * different key, and the run is a full one (with the per-file facts cache).

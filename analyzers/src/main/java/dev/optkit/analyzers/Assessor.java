@@ -261,7 +261,8 @@ public final class Assessor {
         .append('|').append(System.getProperty("java.vendor")).append(' ').append(System.getProperty("java.version"));
     key.append('|').append(options.config().clients()).append('|').append(options.config().declaredClients());
     for (Path jar : jars) {
-      key.append('|').append(jar).append(':').append(jar.toFile().length()).append(':').append(jar.toFile().lastModified());
+      // by status, change time and inode included: a jar of the same size under an old time is another jar
+      key.append('|').append(jar).append(':').append(dev.optkit.analyzers.io.FileHashes.statusKey(jar));
     }
     new java.util.TreeSet<>(sources.typeFiles().keySet()).forEach(type -> key.append('|').append(type));
     return Hashes.sha256(key.toString());

@@ -104,6 +104,23 @@ class AssessmentCacheTest {
   }
 
   @Test
+  void aJarOfTheSameSizeUnderTheOldTimeIsAnotherJar() throws Exception {
+    project = dir.resolve("shop");
+    libs = Files.createDirectories(dir.resolve("libs"));
+    new ProjectFixture(project).java(REPO).assess();
+    Path jar = libs.resolve("client.jar");
+    Files.write(jar, new byte[] {1, 2, 3, 4});
+    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(jar);
+    Assessor.Options options = options(OptkitConfig.defaults());
+    Assessor.Inputs inputs = new Assessor.Inputs(Assessor.inputs(options).sources(), List.of(jar));
+    String before = Assessor.factsKey(options, inputs);
+    assertEquals(before, Assessor.factsKey(options, inputs));
+    Files.write(jar, new byte[] {4, 3, 2, 1}); // what a cp -p of another build of the jar leaves
+    Files.setLastModifiedTime(jar, modified);
+    assertFalse(before.equals(Assessor.factsKey(options, inputs)), "the facts of the old jar's types are kept");
+  }
+
+  @Test
   void anyInputChangingMakesItAFullRun() throws Exception {
     project = dir.resolve("parent/shop");
     libs = Files.createDirectories(dir.resolve("libs"));

@@ -144,6 +144,20 @@ public final class FileHashes {
         && a.inode() == b.inode() && a.device() == b.device();
   }
 
+  /**
+   * A file's status as text, for keys that name a file without hashing it (the solver's jars): the
+   * fields {@link #sha256} compares, or only size and modification time without a {@code unix} view.
+   */
+  public static String statusKey(Path path) {
+    Remembered status = status(path);
+    if (status != null) {
+      return status.size() + ":" + status.modifiedNanos() + ":" + status.changedNanos() + ":" + status.inode() + ":"
+          + status.device();
+    }
+    java.io.File file = path.toFile();
+    return file.length() + ":" + file.lastModified();
+  }
+
   private static Remembered status(Path path) {
     try {
       Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,ino,dev");
