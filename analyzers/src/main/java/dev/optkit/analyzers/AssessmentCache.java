@@ -68,7 +68,12 @@ public final class AssessmentCache {
    */
   public static Optional<AssessmentCache> open(Path directory, Assessor.Options options, Assessor.Inputs inputs,
       String callerKey) {
-    FileHashes remembered = FileHashes.open(directory);
+    return open(directory, options, inputs, callerKey, FileHashes.open(directory));
+  }
+
+  /** @param remembered the hashes remembered in {@code directory} (opened beside the scan: it is a tenth of a re-run) */
+  public static Optional<AssessmentCache> open(Path directory, Assessor.Options options, Assessor.Inputs inputs,
+      String callerKey, FileHashes remembered) {
     try {
       return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), key(options, inputs, remembered, false) + callerKey,
           options, inputs, callerKey, remembered));

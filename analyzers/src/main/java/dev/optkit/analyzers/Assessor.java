@@ -200,7 +200,7 @@ public final class Assessor {
   }
 
   /** Runs a task on a new daemon thread of this name. */
-  private static java.util.concurrent.Executor daemon(String name) {
+  public static java.util.concurrent.Executor daemon(String name) {
     return runnable -> {
       Thread thread = new Thread(runnable, name);
       thread.setDaemon(true);

@@ -160,10 +160,14 @@ public final class AssessCommand implements Callable<Integer> {
         classpath, !noMavenRepo, threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
         configuration, OptkitCommand.Version.current(), noCache ? null : cacheDirectory(roots.get(0)));
     long start = System.nanoTime();
+    // read on another core while this one scans: with Jackson's first use it was a quarter of a re-run
+    java.util.concurrent.CompletableFuture<dev.optkit.analyzers.io.FileHashes> remembered =
+        options.cacheDirectory() == null ? null : java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> dev.optkit.analyzers.io.FileHashes.open(options.cacheDirectory()), Assessor.daemon("optkit-file-hashes"));
     Assessor.Inputs inputs = Assessor.inputs(options);
     // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
     Optional<AssessmentCache> answers = options.cacheDirectory() == null ? Optional.empty()
-        : AssessmentCache.open(options.cacheDirectory(), options, inputs, plannerKey(roots.get(0)));
+        : AssessmentCache.open(options.cacheDirectory(), options, inputs, plannerKey(roots.get(0)), remembered.join());
     Assessment assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
         .orElse(null);
     if (assessment == null) {
