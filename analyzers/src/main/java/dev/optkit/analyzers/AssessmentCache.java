@@ -75,8 +75,8 @@ public final class AssessmentCache {
   public static Optional<AssessmentCache> open(Path directory, Assessor.Options options, Assessor.Inputs inputs,
       String callerKey, FileHashes remembered) {
     try {
-      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), key(options, inputs, remembered, false) + callerKey,
-          options, inputs, callerKey, remembered));
+      String runKey = key(options, inputs, remembered, false) + callerKey;
+      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), runKey, options, inputs, callerKey, remembered));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     } finally {
@@ -118,7 +118,9 @@ public final class AssessmentCache {
    */
   public void store(Assessment assessment, String callerKey) {
     try {
-      if (inputs.sources().changedDuringRun() || !callerKey.equals(this.callerKey) || !key.equals(key(options, inputs, hashed.again(), true) + callerKey)) {
+      boolean unchanged = !inputs.sources().changedDuringRun() && callerKey.equals(this.callerKey)
+          && key.equals(key(options, inputs, hashed.again(), true) + callerKey);
+      if (!unchanged) {
         return;
       }
     } catch (IOException | RuntimeException e) {

@@ -163,7 +163,8 @@ public final class AssessCommand implements Callable<Integer> {
     // read on another core while this one scans: with Jackson's first use it was a quarter of a re-run
     java.util.concurrent.CompletableFuture<dev.optkit.analyzers.io.FileHashes> remembered =
         options.cacheDirectory() == null ? null : java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> dev.optkit.analyzers.io.FileHashes.open(options.cacheDirectory()), Assessor.daemon("optkit-file-hashes"));
+            () -> dev.optkit.analyzers.io.FileHashes.open(options.cacheDirectory()),
+            Assessor.daemon("optkit-file-hashes"));
     Assessor.Inputs inputs = Assessor.inputs(options);
     // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
     Optional<AssessmentCache> answers = options.cacheDirectory() == null ? Optional.empty()
@@ -250,8 +251,9 @@ public final class AssessCommand implements Callable<Integer> {
    * to a cached answer's key: the build of its code, and what it reads outside the scan.
    */
   private static String plannerKey(Path root) {
-    return Assessor.codeBuild(PlannedFixes.class) + "|" + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class)
-        + "|" + dev.optkit.rewriters.plan.CachingMigration.scopeKey(root);
+    return Assessor.codeBuild(PlannedFixes.class) + "|"
+        + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class) + "|"
+        + dev.optkit.rewriters.plan.CachingMigration.scopeKey(root);
   }
 
   private Path cacheDirectory(Path root) {
