@@ -45,16 +45,13 @@ public final class AssessmentCache {
   /** What the key was computed from, to compute it again before an answer is stored under it. */
   private final Assessor.Options options;
   private final Assessor.Inputs inputs;
-  private final String callerKey;
   private final FileHashes hashed;
 
-  private AssessmentCache(Path file, String key, Assessor.Options options, Assessor.Inputs inputs, String callerKey,
-      FileHashes hashed) {
+  private AssessmentCache(Path file, String key, Assessor.Options options, Assessor.Inputs inputs, FileHashes hashed) {
     this.file = file;
     this.key = key;
     this.options = options;
     this.inputs = inputs;
-    this.callerKey = callerKey;
     this.hashed = hashed;
   }
 
@@ -76,7 +73,7 @@ public final class AssessmentCache {
       String callerKey, FileHashes remembered) {
     try {
       String runKey = key(options, inputs, remembered, false) + callerKey;
-      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), runKey, options, inputs, callerKey, remembered));
+      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), runKey, options, inputs, remembered));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     } finally {
@@ -118,7 +115,8 @@ public final class AssessmentCache {
    */
   public void store(Assessment assessment, String callerKey) {
     try {
-      boolean unchanged = !inputs.sources().changedDuringRun() && callerKey.equals(this.callerKey)
+      // the key's own part is a hash of fixed length: equal keys mean an equal caller's part too
+      boolean unchanged = !inputs.sources().changedDuringRun()
           && key.equals(key(options, inputs, hashed.again(), true) + callerKey);
       if (!unchanged) {
         return;

@@ -52,7 +52,7 @@ public final class FileHashes {
   private final Map<String, Remembered> previous;
   private final Map<String, Remembered> current = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
-  /** Whether a file was read: its status, even one seen before (a racy one), is saved with a new time. */
+  /** Whether a status was taken anew: it, even one seen before (a racy one), is saved with a new time. */
   private volatile boolean hashed;
 
   private FileHashes(Path file, LongSupplier nowMillis, long savedAtMillis, Map<String, Remembered> previous) {
@@ -60,11 +60,6 @@ public final class FileHashes {
     this.nowMillis = nowMillis;
     this.savedAtMillis = savedAtMillis;
     this.previous = previous;
-  }
-
-  /** Hashes remembered nowhere: every file is read. */
-  public static FileHashes none() {
-    return new FileHashes(null, System::currentTimeMillis, 0, Map.of());
   }
 
   /** The hashes kept in {@code directory}; a missing or damaged file remembers nothing. */
@@ -100,8 +95,8 @@ public final class FileHashes {
       }
     }
     String hash = Hashes.sha256(path);
-    hashed = true;
     if (status != null) {
+      hashed = true;
       current.put(key, new Remembered(status.size(), status.modifiedNanos(), status.changedNanos(), status.inode(),
           status.device(), hash));
     }

@@ -189,7 +189,7 @@ public final class ParsingWorker {
       }
       byte[] bytes = Files.readAllBytes(file.absolutePath());
       hash = cache == null ? null : Hashes.sha256(bytes);
-      if (knownHash != null && !hash.equals(knownHash)) {
+      if (hash != null && knownHash != null && !hash.equals(knownHash)) {
         readOtherContent++; // written since it was hashed for the run's key
       }
       if (cache != null && !hash.equals(knownHash)) {

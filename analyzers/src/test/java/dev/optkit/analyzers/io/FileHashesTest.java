@@ -87,14 +87,4 @@ class FileHashesTest {
     assertEquals(1, run(file, LATER).reused());
   }
 
-  @Test
-  void withoutADirectoryEveryFileIsRead() throws Exception {
-    Path file = write("A.java", "class A {}");
-    FileHashes none = FileHashes.none();
-    assertEquals(Hashes.sha256("class A {}"), none.sha256(file));
-    none.save();
-    assertEquals(0, none.reused());
-    assertEquals(Hashes.sha256("class A {}"), none.sha256(file));
-    assertEquals(0, none.reused());
-  }
 }

@@ -57,8 +57,7 @@ public final class CachingMigration {
         .filter(selected)
         .toList();
     Path project = projectRoot(scanRoot);
-    Optional<Path> hidden = scanRoot.equals(project) || !Files.isRegularFile(project.resolve("pom.xml"))
-        ? Optional.empty() : inputOutsideScan(project, scanRoot);
+    Optional<Path> hidden = inputOutsideScan(scanRoot);
     if (hidden.isPresent()) {
       // a folder inside the project hides its SQL scripts, its tests and its other writers from the scan
       String reason = "the scan is " + project.relativize(scanRoot) + ", a folder inside the project at " + project
@@ -68,7 +67,7 @@ public final class CachingMigration {
           candidates.stream().map(f -> new Refusal(f, reason)).toList(), List.of(), notCacheable(assessment, config,
               selected));
     }
-    Optional<String> linked = linkedReactorModule(projectRoot(scanRoot));
+    Optional<String> linked = linkedReactorModule(project);
     if (linked.isPresent()) {
       // the scan sees one module; a module linked to it may write the same data, and nothing would evict
       String reason = linked.get() + ", and optkit sees only the code it scans: a write there would leave this "
@@ -391,11 +390,15 @@ public final class CachingMigration {
    */
   public static String scopeKey(Path root) {
     Path scanRoot = root.toAbsolutePath().normalize();
-    Path project = projectRoot(scanRoot);
-    Optional<Path> hidden = scanRoot.equals(project) || !Files.isRegularFile(project.resolve("pom.xml"))
-        ? Optional.empty() : inputOutsideScan(project, scanRoot);
-    return "outside=" + hidden.map(Path::toString).orElse("") + "|linked="
+    return "outside=" + inputOutsideScan(scanRoot).map(Path::toString).orElse("") + "|linked="
         + linkedReactorModule(projectRoot(scanRoot)).orElse("");
+  }
+
+  /** A file of the project outside the scanned folder, when a folder inside a Maven project is scanned. */
+  private static Optional<Path> inputOutsideScan(Path scanRoot) {
+    Path project = projectRoot(scanRoot);
+    return scanRoot.equals(project) || !Files.isRegularFile(project.resolve("pom.xml"))
+        ? Optional.empty() : inputOutsideScan(project, scanRoot);
   }
 
   static Optional<Path> inputOutsideScan(Path project, Path scanRoot) {
