@@ -31,9 +31,28 @@ public final class FactsCache {
   // Smile, Jackson's binary JSON: the same data model, read about twice as fast as JSON text
   // binary kept raw, not in Smile's default 7-bit form: the entries are bytes, and 7-bit made them an eighth
   // larger and slower both ways
+  // records as arrays of their components, not objects of named fields: no name is written, read or
+  // looked up, so spring-framework's facts were 35 MB instead of 45 and decoded in 0.96 s instead of
+  // 1.6 s (one thread, C1). The order is the record's own, and the cache key holds the analyzers' build.
+  // Field names not canonicalised: the facts' maps are keyed by the project's own names, which overflow
+  // Jackson's table of names, and it was dropped and rebuilt again and again.
   private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory()
-      .disable(com.fasterxml.jackson.dataformat.smile.SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT))
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .disable(com.fasterxml.jackson.dataformat.smile.SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT)
+      .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES))
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .setAnnotationIntrospector(new RecordsAsArrays());
+
+  /** Every record is written as a JSON array of its components, in their declared order. */
+  private static final class RecordsAsArrays extends com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector {
+    @Override
+    public com.fasterxml.jackson.annotation.JsonFormat.Value findFormat(
+        com.fasterxml.jackson.databind.introspect.Annotated annotated) {
+      if (annotated instanceof com.fasterxml.jackson.databind.introspect.AnnotatedClass type && type.getRawType().isRecord()) {
+        return com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(com.fasterxml.jackson.annotation.JsonFormat.Shape.ARRAY);
+      }
+      return super.findFormat(annotated);
+    }
+  }
 
   /** The file on disk. */
   record Stored(String key, Map<String, Entry> files) {}
@@ -56,7 +75,7 @@ public final class FactsCache {
 
   /** Opens the cache in {@code directory}; a missing, unreadable or stale cache starts empty. */
   public static FactsCache open(Path directory, String key) {
-    Path file = directory.resolve("facts-v3.smile.gz");
+    Path file = directory.resolve("facts-v4.smile.gz");
     Map<String, Entry> previous = new HashMap<>();
     if (Files.isRegularFile(file)) {
       try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 1 << 16)) {
@@ -123,6 +142,7 @@ public final class FactsCache {
         MAPPER.writeValue(out, new Stored(key, new java.util.TreeMap<>(current)));
       }
       dev.optkit.analyzers.io.AtomicFile.write(file, bytes.toByteArray());
+      Files.deleteIfExists(file.resolveSibling("facts-v3.smile.gz")); // the format before records as arrays
     } catch (IOException | RuntimeException e) {
       // the next run parses again
     }
