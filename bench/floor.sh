@@ -11,7 +11,7 @@ rounds="${2:-2}"
 [ -f "$here/cli/target/optkit.jar" ] || (cd "$here" && mvn -q -DskipTests package)
 jar="$here/cli/target/optkit.jar"
 # the floor gets the launcher's options too (C1 or C2 makes no difference to it: 31.0 s and 30.8 s)
-opts=(-XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms1280m -Xmx1280m -XX:MetaspaceSize=96m -XX:TieredStopAtLevel=1)
+opts=(-XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms1280m -Xmx1280m -XX:MetaspaceSize=96m -XX:MaxTenuringThreshold=1 -XX:TieredStopAtLevel=1)
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
 for round in $(seq 1 "$rounds"); do
   floor=$(seconds java "${opts[@]}" -cp "$jar" "$here/bench/ParseFloor.java" "$corpus" 2)

@@ -69,7 +69,7 @@ PMD_CMD=(java -XX:+UseParallelGC -Xmx"$HEAP" -cp "$PMD_LIB/*" net.sourceforge.pm
          check -d "$CORPUS" -R rulesets/java/quickstart.xml -f text -r "$TMP/pmd.txt"
          --no-cache --no-progress -t "$THREADS")
 # the launcher's JVM options (./optkit), the same heap bound as PMD's
-OPT_CMD=(java -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xmx"$HEAP" -XX:TieredStopAtLevel=1 -jar "$OPTKIT_JAR"
+OPT_CMD=(java -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xmx"$HEAP" -XX:MaxTenuringThreshold=1 -XX:TieredStopAtLevel=1 -jar "$OPTKIT_JAR"
          assess "$CORPUS" --no-cache --threads "$THREADS" --format json -o "$TMP/optkit.json")
 
 echo "corpus: $CORPUS ($(find "$CORPUS" -name '*.java' | wc -l) .java files," \
