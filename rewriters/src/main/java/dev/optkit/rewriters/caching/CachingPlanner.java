@@ -31,8 +31,6 @@ public final class CachingPlanner {
       "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
       "org.springframework.web.bind.annotation.RestController");
 
-  /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
-  private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
 
   private static final Set<String> REACTIVE_TYPES = Set.of(
       "reactor.core.publisher.Mono", "reactor.core.publisher.Flux", "io.reactivex.rxjava3.core.Single",
@@ -41,6 +39,7 @@ public final class CachingPlanner {
   /** What the planner decided. */
   public record Plan(List<CachingTarget> targets, List<Refusal> refusals) {}
 
+  private final WholeProject whole;
   private final ProjectIndex index;
   private final Transactions transactions;
   private final OptkitConfig config;
@@ -61,8 +60,15 @@ public final class CachingPlanner {
    */
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits,
       java.util.function.Predicate<String> inModule, Set<String> acceptStale) {
-    this.index = index;
-    this.transactions = new Transactions(index);
+    this(new WholeProject(index), config, traits, inModule, acceptStale);
+  }
+
+  /** @param whole the answers about the whole project, shared by the planners of one migration's modules */
+  public CachingPlanner(WholeProject whole, OptkitConfig config, ProjectTraits traits,
+      java.util.function.Predicate<String> inModule, Set<String> acceptStale) {
+    this.whole = whole;
+    this.index = whole.index();
+    this.transactions = whole.transactions();
     this.config = config;
     this.traits = traits;
     this.inModule = inModule;
@@ -73,10 +79,7 @@ public final class CachingPlanner {
   public Plan plan(List<Finding> candidates) {
     List<CachingTarget> targets = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
-    Set<String> usedNames = new java.util.HashSet<>();
-    for (IndexedMethod method : index.methods()) {
-      method.fact().annotationValues().values().stream().filter(v -> v.startsWith("optkit.")).forEach(usedNames::add);
-    }
+    Set<String> usedNames = new java.util.HashSet<>(whole.optkitCacheNames());
     for (Finding finding : candidates) {
       Optional<IndexedMethod> method = locate(finding);
       if (method.isEmpty()) {
@@ -278,7 +281,7 @@ public final class CachingPlanner {
     if (cachedBelow.isPresent()) {
       return cachedBelow;
     }
-    Optional<String> cachedAbove = cachedCaller(method);
+    Optional<String> cachedAbove = whole.cachedCaller(method);
     if (cachedAbove.isPresent()) {
       return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
           + "so the two never disagree and their TTLs do not add up");
@@ -331,8 +334,6 @@ public final class CachingPlanner {
     return Optional.empty();
   }
 
-  private Map<IndexedMethod, String> underExistingCaches;
-
   /**
    * Every query the method reads through is answered by a cache the project already has (MyBatis's
    * second-level cache): a second cache above it saves no query and adds its own staleness.
@@ -352,31 +353,6 @@ public final class CachingPlanner {
     return caches.isEmpty() ? Optional.empty() : Optional.of("its queries are already cached by "
         + String.join(", ", caches.stream().distinct().toList()) + ": a second cache above it would save no query "
         + "and add staleness of its own");
-  }
-
-  /** A method already cached (by the project or an earlier migration) whose calls reach this one. */
-  private Optional<String> cachedCaller(IndexedMethod target) {
-    if (underExistingCaches == null) {
-      underExistingCaches = new java.util.IdentityHashMap<>();
-      for (IndexedMethod cached : index.methods()) {
-        if (cached.fact().usesExistingCache()) {
-          markCallees(cached, cached.fact().displayName(), 4, new java.util.HashSet<>());
-        }
-      }
-    }
-    return Optional.ofNullable(underExistingCaches.get(target));
-  }
-
-  private void markCallees(IndexedMethod from, String cachedName, int depth, Set<IndexedMethod> seen) {
-    if (depth == 0 || !seen.add(from)) {
-      return;
-    }
-    for (CallRef call : from.fact().calls()) {
-      for (IndexedMethod callee : index.targetsOf(call)) {
-        underExistingCaches.putIfAbsent(callee, cachedName);
-        markCallees(callee, cachedName, depth - 1, seen);
-      }
-    }
   }
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
@@ -747,7 +723,7 @@ public final class CachingPlanner {
       }
     }
     Map<String, Writer> writers = new java.util.LinkedHashMap<>();
-    for (ProjectWrite write : projectWrites()) {
+    for (ProjectWrites.Write write : whole.writes()) {
       if (write.method() != target && reads.stream().anyMatch(r -> r.overlaps(write.footprint()))) {
         writers.putIfAbsent(write.method().key() + "@" + write.method().path(),
             new Writer(write.method(), write.what(), write.deferred()));
@@ -761,7 +737,7 @@ public final class CachingPlanner {
         if (reached.site().access() != Access.READ
             && reads.stream().anyMatch(r -> r.overlaps(index.footprints().of(reached.site())))) {
           writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes "
-              + describe(index.footprints().of(reached.site())) + " through " + String.join(" -> ", reached.via())));
+              + ProjectWrites.describe(index.footprints().of(reached.site())) + " through " + String.join(" -> ", reached.via())));
           break;
         }
       }
@@ -769,74 +745,8 @@ public final class CachingPlanner {
     return List.copyOf(writers.values());
   }
 
-  /** A place in the project's main code that changes data, whichever read it concerns. */
-  private record ProjectWrite(IndexedMethod method, DataFootprint footprint, String what, boolean deferred) {}
-
-  private List<ProjectWrite> projectWrites;
-
-  /**
-   * Every write of the project, found once for all the targets: direct write sites, JPA dirty
-   * checking (setters on what a repository or EntityManager loaded are written back at the flush),
-   * and the project's own handlers that serve writes to a resource (the other end of a remote read).
-   * A method's first write that overlaps a read is the one a refusal names.
-   */
-  private List<ProjectWrite> projectWrites() {
-    if (projectWrites != null) {
-      return projectWrites;
-    }
-    List<ProjectWrite> found = new ArrayList<>();
-    // test code too: a test that writes a table itself (a repository save, a JdbcTemplate insert in its set-up)
-    // and reads it back through the cached method would see the old answer, and optkit never edits tests
-    for (IndexedMethod method : index.methods()) {
-      for (var site : index.sitesOf(method)) {
-        if (site.access() != Access.READ) { // a call optkit cannot tell apart may write
-          DataFootprint written = index.footprints().of(site);
-          found.add(new ProjectWrite(method, written, (site.access() == Access.WRITE ? "writes " : "may write ")
-              + describe(written) + " (" + site.method() + "())"
-              + (site.deferred() ? " in a task it hands to an executor" : ""), site.deferred()));
-        }
-      }
-    }
-    for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path()) || method.fact().resultMutations().isEmpty()) {
-        continue;
-      }
-      for (var site : index.sitesOf(method)) {
-        boolean changed = JPA_CLIENTS.contains(site.clientId())
-            && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
-                && !m.how().startsWith("stored in field "));
-        if (changed) {
-          DataFootprint written = index.footprints().of(site);
-          found.add(new ProjectWrite(method, written, "changes what " + site.method() + "() loaded ("
-              + describe(written) + "), which JPA writes back at the flush", false));
-        }
-      }
-    }
-    for (IndexedMethod method : index.methods()) {
-      if (!SourceSet.isTestPath(method.path())) {
-        index.webEntryPoints().writtenResource(method).ifPresent(served -> found.add(new ProjectWrite(method,
-            DataFootprint.servedResource(served), "serves writes to " + served, false)));
-      } else if (isTest(method)) {
-        sqlScriptsRun(method).ifPresent(found::add);
-      }
-    }
-    projectWrites = List.copyOf(found);
-    return projectWrites;
-  }
-
-  private static String describe(DataFootprint footprint) {
-    if (footprint.names().isEmpty()) {
-      return "data optkit cannot name";
-    }
-    String names = String.join(", ", footprint.names().stream().map(n -> n.startsWith("trigger:")
-        ? "whatever the triggers on " + n.substring("trigger:".length()) + " write" : n.substring(n.indexOf(':') + 1))
-        .toList());
-    return footprint.unknown() ? names + " and possibly more" : names;
-  }
-
   private static final Set<String> SET_UP_ANNOTATIONS = Set.of(
       "BeforeEach", "BeforeAll", "Before", "BeforeClass", "AfterEach", "AfterAll", "After", "AfterClass");
-  private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory");
 
   /**
    * A write in test code that sets data up rather than changing it under a test: a set-up method,
@@ -853,8 +763,8 @@ public final class CachingPlanner {
     }
     // a fixture: no tests in its class, and no test calls it (TestData.insertOwner() in the middle of a test writes
     // under what the test read before)
-    return index.methodsOfType(writer.fact().ownerType()).stream().noneMatch(CachingPlanner::isTest)
-        && index.callersOf(writer).stream().noneMatch(CachingPlanner::isTest);
+    return index.methodsOfType(writer.fact().ownerType()).stream().noneMatch(ProjectWrites::isTest)
+        && index.callersOf(writer).stream().noneMatch(ProjectWrites::isTest);
   }
 
   /**
@@ -883,34 +793,6 @@ public final class CachingPlanner {
       }
     }
     return classes;
-  }
-
-  /**
-   * A test run with Spring's {@code @Sql} (on the method, or on its class for every test) writes
-   * before or after it: its {@code statements} parsed, its script files as data optkit cannot name.
-   */
-  private Optional<ProjectWrite> sqlScriptsRun(IndexedMethod test) {
-    Optional<TypeFact> owner = index.type(test.fact().ownerType());
-    boolean onMethod = test.fact().annotations().stream().anyMatch(CachingPlanner::sqlAnnotation);
-    boolean onClass = owner.map(t -> t.annotations().stream().anyMatch(CachingPlanner::sqlAnnotation)).orElse(false);
-    if (!onMethod && !onClass) {
-      return Optional.empty();
-    }
-    String statements = onMethod ? test.fact().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS)
-        : owner.get().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS);
-    DataFootprint written = statements == null ? DataFootprint.unknownDatabase()
-        : index.footprints().ofWrittenScript(statements);
-    return Optional.of(new ProjectWrite(test, written, "runs @Sql " + (statements == null ? "scripts" : "statements")
-        + " that write " + describe(written) + (onMethod ? "" : " (on its class)"), false));
-  }
-
-  private static boolean sqlAnnotation(String annotation) {
-    return annotation.endsWith(".Sql") || annotation.endsWith(".SqlGroup") || annotation.equals("Sql")
-        || annotation.equals("SqlGroup");
-  }
-
-  private static boolean isTest(IndexedMethod method) {
-    return method.fact().annotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)));
   }
 
   /** Why a writer cannot carry an eviction for this cache, or empty when it can. */
@@ -1160,8 +1042,6 @@ public final class CachingPlanner {
         + "Boot the caching proxy would be a JDK proxy of its interfaces and that injection would fail";
   }
 
-  private Optional<String> manualTransactionStart;
-
   /**
    * A JDBC transaction run by hand ({@code setAutoCommit(false)}) commits where the code says, not
    * where a cache manager or optkit's {@code finally} can see: a writer that does not commit itself
@@ -1169,11 +1049,7 @@ public final class CachingPlanner {
    * Spring's transaction-aware cache nor a plain eviction can follow it, so such writers refuse.
    */
   private Optional<String> manualTransaction(IndexedMethod writerMethod) {
-    if (manualTransactionStart == null) {
-      manualTransactionStart = index.methods().stream()
-          .filter(m -> m.fact().startsManualTransaction() && !SourceSet.isTestPath(m.path()))
-          .map(m -> m.fact().displayName() + "()").sorted().findFirst();
-    }
+    Optional<String> manualTransactionStart = whole.manualTransactionStart();
     if (manualTransactionStart.isEmpty() || writerMethod.fact().commitsItself()) {
       return Optional.empty();
     }

@@ -74,6 +74,15 @@ final class Transactions {
    * transactions of the project may use it. "" when none does.
    */
   String programmaticIsolation() {
+    if (programmaticIsolation == null) {
+      programmaticIsolation = findProgrammaticIsolation(); // a pass over every method: asked once per target
+    }
+    return programmaticIsolation;
+  }
+
+  private String programmaticIsolation;
+
+  private String findProgrammaticIsolation() {
     for (IndexedMethod method : index.methods()) {
       if (SourceSet.isTestPath(method.path())) {
         continue;

@@ -85,8 +85,9 @@ public final class CachingMigration {
     List<CachingTarget> targets = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    dev.optkit.rewriters.caching.WholeProject whole = new dev.optkit.rewriters.caching.WholeProject(assessment.index());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
-      MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale);
+      MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole);
       changes.addAll(part.changes());
       targets.addAll(part.targets());
       refusals.addAll(part.refusals());
@@ -145,11 +146,11 @@ public final class CachingMigration {
   }
 
   private static MigrationPlan prepareModule(Path scanRoot, String module, Assessment assessment, OptkitConfig config,
-      List<Finding> candidates, java.util.Set<String> acceptStale) {
+      List<Finding> candidates, java.util.Set<String> acceptStale, dev.optkit.rewriters.caching.WholeProject whole) {
     Path moduleRoot = module.isEmpty() ? projectRoot(scanRoot) : scanRoot.resolve(module);
     String prefix = module.isEmpty() ? "" : module + "/";
     ProjectTraits traits = ProjectTraits.of(moduleRoot, assessment.index(), path -> path.startsWith(prefix));
-    CachingPlanner.Plan plan = new CachingPlanner(assessment.index(), config, traits, path -> path.startsWith(prefix),
+    CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
     if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !configExtendable(scanRoot, prefix, assessment)) {

@@ -1,0 +1,109 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.DataFootprint;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every write of the project, whichever read it concerns: direct write sites, JPA dirty checking
+ * (setters on what a repository or EntityManager loaded are written back at the flush), the
+ * project's own handlers that serve writes to a resource (the other end of a remote read), and the
+ * SQL a test runs with {@code @Sql}. A method's first write that overlaps a read is the one a
+ * refusal names.
+ */
+final class ProjectWrites {
+  /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
+  private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
+  private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory");
+
+  /** A place in the project's code that changes data. */
+  record Write(IndexedMethod method, DataFootprint footprint, String what, boolean deferred) {}
+
+  private ProjectWrites() {}
+
+  static List<Write> of(ProjectIndex index) {
+    List<Write> found = new ArrayList<>();
+    // test code too: a test that writes a table itself (a repository save, a JdbcTemplate insert in its set-up)
+    // and reads it back through the cached method would see the old answer, and optkit never edits tests
+    for (IndexedMethod method : index.methods()) {
+      for (var site : index.sitesOf(method)) {
+        if (site.access() != Access.READ) { // a call optkit cannot tell apart may write
+          DataFootprint written = index.footprints().of(site);
+          found.add(new Write(method, written, (site.access() == Access.WRITE ? "writes " : "may write ")
+              + describe(written) + " (" + site.method() + "())"
+              + (site.deferred() ? " in a task it hands to an executor" : ""), site.deferred()));
+        }
+      }
+    }
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path()) || method.fact().resultMutations().isEmpty()) {
+        continue;
+      }
+      for (var site : index.sitesOf(method)) {
+        boolean changed = JPA_CLIENTS.contains(site.clientId())
+            && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
+                && !m.how().startsWith("stored in field "));
+        if (changed) {
+          DataFootprint written = index.footprints().of(site);
+          found.add(new Write(method, written, "changes what " + site.method() + "() loaded ("
+              + describe(written) + "), which JPA writes back at the flush", false));
+        }
+      }
+    }
+    for (IndexedMethod method : index.methods()) {
+      if (!SourceSet.isTestPath(method.path())) {
+        index.webEntryPoints().writtenResource(method).ifPresent(served -> found.add(new Write(method,
+            DataFootprint.servedResource(served), "serves writes to " + served, false)));
+      } else if (isTest(method)) {
+        sqlScriptsRun(index, method).ifPresent(found::add);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The data a footprint names, as a refusal says it. */
+  static String describe(DataFootprint footprint) {
+    if (footprint.names().isEmpty()) {
+      return "data optkit cannot name";
+    }
+    String names = String.join(", ", footprint.names().stream().map(n -> n.startsWith("trigger:")
+        ? "whatever the triggers on " + n.substring("trigger:".length()) + " write" : n.substring(n.indexOf(':') + 1))
+        .toList());
+    return footprint.unknown() ? names + " and possibly more" : names;
+  }
+
+  static boolean isTest(IndexedMethod method) {
+    return method.fact().annotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)));
+  }
+
+  /**
+   * A test run with Spring's {@code @Sql} (on the method, or on its class for every test) writes
+   * before or after it: its {@code statements} parsed, its script files as data optkit cannot name.
+   */
+  private static Optional<Write> sqlScriptsRun(ProjectIndex index, IndexedMethod test) {
+    Optional<TypeFact> owner = index.type(test.fact().ownerType());
+    boolean onMethod = test.fact().annotations().stream().anyMatch(ProjectWrites::sqlAnnotation);
+    boolean onClass = owner.map(t -> t.annotations().stream().anyMatch(ProjectWrites::sqlAnnotation)).orElse(false);
+    if (!onMethod && !onClass) {
+      return Optional.empty();
+    }
+    String statements = onMethod ? test.fact().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS)
+        : owner.get().annotationValues().get(dev.optkit.analyzers.facts.FactExtractor.SQL_STATEMENTS);
+    DataFootprint written = statements == null ? DataFootprint.unknownDatabase()
+        : index.footprints().ofWrittenScript(statements);
+    return Optional.of(new Write(test, written, "runs @Sql " + (statements == null ? "scripts" : "statements")
+        + " that write " + describe(written) + (onMethod ? "" : " (on its class)"), false));
+  }
+
+  private static boolean sqlAnnotation(String annotation) {
+    return annotation.endsWith(".Sql") || annotation.endsWith(".SqlGroup") || annotation.equals("Sql")
+        || annotation.equals("SqlGroup");
+  }
+}

@@ -1,0 +1,95 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every module's planner asks of the whole project, answered once per migration instead of
+ * once per module: each answer is a pass over every method of the project (on spring-framework,
+ * seven modules with candidates made seven passes of each). Not thread-safe: one migration's planners
+ * run one after another.
+ */
+public final class WholeProject {
+  private final ProjectIndex index;
+  private final Transactions transactions;
+  private List<ProjectWrites.Write> writes;
+  private Map<IndexedMethod, String> underExistingCaches;
+  private Optional<String> manualTransactionStart;
+  private Set<String> optkitCacheNames;
+
+  public WholeProject(ProjectIndex index) {
+    this.index = index;
+    this.transactions = new Transactions(index);
+  }
+
+  ProjectIndex index() {
+    return index;
+  }
+
+  Transactions transactions() {
+    return transactions;
+  }
+
+  /** Every write of the project (see {@link ProjectWrites}). */
+  List<ProjectWrites.Write> writes() {
+    if (writes == null) {
+      writes = ProjectWrites.of(index);
+    }
+    return writes;
+  }
+
+  /** Cache names optkit gave in an earlier migration ({@code optkit.*} in annotation values). */
+  Set<String> optkitCacheNames() {
+    if (optkitCacheNames == null) {
+      Set<String> names = new HashSet<>();
+      for (IndexedMethod method : index.methods()) {
+        method.fact().annotationValues().values().stream().filter(v -> v.startsWith("optkit.")).forEach(names::add);
+      }
+      optkitCacheNames = Set.copyOf(names);
+    }
+    return optkitCacheNames;
+  }
+
+  /** A method already cached (by the project or an earlier migration) whose calls reach this one. */
+  Optional<String> cachedCaller(IndexedMethod target) {
+    if (underExistingCaches == null) {
+      underExistingCaches = new IdentityHashMap<>();
+      for (IndexedMethod cached : index.methods()) {
+        if (cached.fact().usesExistingCache()) {
+          markCallees(cached, cached.fact().displayName(), 4, new HashSet<>());
+        }
+      }
+    }
+    return Optional.ofNullable(underExistingCaches.get(target));
+  }
+
+  private void markCallees(IndexedMethod from, String cachedName, int depth, Set<IndexedMethod> seen) {
+    if (depth == 0 || !seen.add(from)) {
+      return;
+    }
+    for (CallRef call : from.fact().calls()) {
+      for (IndexedMethod callee : index.targetsOf(call)) {
+        underExistingCaches.putIfAbsent(callee, cachedName);
+        markCallees(callee, cachedName, depth - 1, seen);
+      }
+    }
+  }
+
+  /** The first production method, by name, that starts a JDBC transaction by hand ({@code setAutoCommit(false)}). */
+  Optional<String> manualTransactionStart() {
+    if (manualTransactionStart == null) {
+      manualTransactionStart = index.methods().stream()
+          .filter(m -> m.fact().startsManualTransaction() && !SourceSet.isTestPath(m.path()))
+          .map(m -> m.fact().displayName() + "()").sorted().findFirst();
+    }
+    return manualTransactionStart;
+  }
+}
