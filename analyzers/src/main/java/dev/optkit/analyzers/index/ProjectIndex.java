@@ -43,7 +43,8 @@ public final class ProjectIndex {
   private final int maxDepth;
   private final Map<String, TypeFact> types = new HashMap<>();
   private final Map<String, String> typePaths = new HashMap<>();
-  private final Map<String, List<IndexedMethod>> methodsByTypeAndName = new HashMap<>();
+  /** By type, then by name: call targets ask it per supertype and subtype, and a "type#name" key was a new string each time. */
+  private final Map<String, Map<String, List<IndexedMethod>>> methodsByTypeAndName = new HashMap<>();
   private final Map<String, List<IndexedMethod>> methodsByName = new HashMap<>();
   private final Map<String, List<IndexedMethod>> methodsByType = new HashMap<>();
   private final Map<String, List<TypeFact>> typesBySimpleName = new HashMap<>();
@@ -113,7 +114,8 @@ public final class ProjectIndex {
       for (MethodFact method : file.methods()) {
         IndexedMethod indexed = new IndexedMethod(file.path(), method);
         methods.add(indexed);
-        methodsByTypeAndName.computeIfAbsent(method.ownerType() + "#" + method.name(), k -> new ArrayList<>()).add(indexed);
+        methodsByTypeAndName.computeIfAbsent(method.ownerType(), k -> new HashMap<>())
+            .computeIfAbsent(method.name(), k -> new ArrayList<>()).add(indexed);
         methodsByName.computeIfAbsent(method.name(), k -> new ArrayList<>()).add(indexed);
         methodsByType.computeIfAbsent(method.ownerType(), k -> new ArrayList<>()).add(indexed);
       }
@@ -290,7 +292,8 @@ public final class ProjectIndex {
 
   /** The project methods of this name declared by this type. */
   public List<IndexedMethod> methods(String type, String name) {
-    return methodsByTypeAndName.getOrDefault(type + "#" + name, List.of());
+    Map<String, List<IndexedMethod>> byName = methodsByTypeAndName.get(type);
+    return byName == null ? List.of() : byName.getOrDefault(name, List.of());
   }
 
   /** The project methods and constructors (named as their class) of this name, in index order. */
@@ -490,8 +493,8 @@ public final class ProjectIndex {
 
   private MethodFact findDeclaration(String type, String name) {
     for (String ancestor : supertypesOf(type)) {
-      List<IndexedMethod> found = methodsByTypeAndName.get(ancestor + "#" + name);
-      if (found != null && !found.isEmpty()) {
+      List<IndexedMethod> found = methods(ancestor, name);
+      if (!found.isEmpty()) {
         return found.get(0).fact();
       }
     }
@@ -519,7 +522,7 @@ public final class ProjectIndex {
     }
     Map<String, IndexedMethod> own = new LinkedHashMap<>();
     for (String ancestor : supertypesOf(call.receiverType())) {
-      for (IndexedMethod method : methodsByTypeAndName.getOrDefault(ancestor + "#" + call.name(), List.of())) {
+      for (IndexedMethod method : methods(ancestor, call.name())) {
         if (arityMatches(method, call)) {
           own.putIfAbsent(method.key(), method);
         }
@@ -527,7 +530,7 @@ public final class ProjectIndex {
     }
     Map<String, IndexedMethod> overrides = new LinkedHashMap<>();
     for (String sub : subtypesOf(call.receiverType())) {
-      for (IndexedMethod method : methodsByTypeAndName.getOrDefault(sub + "#" + call.name(), List.of())) {
+      for (IndexedMethod method : methods(sub, call.name())) {
         if (arityMatches(method, call)) {
           overrides.putIfAbsent(method.key(), method);
         }
@@ -601,7 +604,7 @@ public final class ProjectIndex {
     Map<String, IndexedMethod> result = new LinkedHashMap<>();
     capped.forEach(m -> result.putIfAbsent(m.key(), m));
     for (String sub : subtypesOf(call.receiverType())) {
-      for (IndexedMethod method : methodsByTypeAndName.getOrDefault(sub + "#" + call.name(), List.of())) {
+      for (IndexedMethod method : methods(sub, call.name())) {
         if (arityMatches(method, call)) {
           result.putIfAbsent(method.key(), method);
         }
