@@ -13,9 +13,8 @@ import java.util.Set;
 
 /**
  * What every module's planner asks of the whole project, answered once per migration instead of
- * once per module: each answer is a pass over every method of the project (on spring-framework,
- * seven modules with candidates made seven passes of each). Not thread-safe: one migration's planners
- * run one after another.
+ * once per module: each answer is a pass over every method of the project, and none depends on the
+ * module (each reads the index only). Not thread-safe: one migration's planners run one after another.
  */
 public final class WholeProject {
   private final ProjectIndex index;
