@@ -256,6 +256,7 @@ public final class Assessor {
   private static String cacheKey(Options options, List<Path> jars, SourceSet sources) {
     StringBuilder key = new StringBuilder(options.toolVersion()).append("|facts-").append(FACTS_SCHEMA)
         .append('|').append(analyzerBuild())
+        .append('|').append(dev.optkit.analyzers.parse.FactsCache.SHAPE)
         .append('|').append(options.resolveTypes())
         // the JDK's own classes resolve types too (ReflectionTypeSolver)
         .append('|').append(System.getProperty("java.vendor")).append(' ').append(System.getProperty("java.version"));

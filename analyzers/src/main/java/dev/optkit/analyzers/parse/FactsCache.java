@@ -42,6 +42,43 @@ public final class FactsCache {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .setAnnotationIntrospector(new RecordsAsArrays());
 
+  /**
+   * Every record the facts are made of, with its components in order (and every enum with its
+   * constants). Arrays of components are read by position, so a record that gains, loses or
+   * reorders a component must make another key, whichever build wrote the cache: the analyzers'
+   * build in the key is a jar's size and time, or one class file's when run from classes.
+   */
+  public static final String SHAPE = shapeOf(FileFacts.class);
+
+  static String shapeOf(Class<?> root) {
+    StringBuilder shape = new StringBuilder();
+    java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<java.lang.reflect.Type> pending = new java.util.ArrayDeque<>(java.util.List.of(root));
+    while (!pending.isEmpty()) {
+      java.lang.reflect.Type type = pending.poll();
+      if (type instanceof java.lang.reflect.ParameterizedType generic) {
+        pending.add(generic.getRawType());
+        pending.addAll(java.util.List.of(generic.getActualTypeArguments()));
+      } else if (type instanceof java.lang.reflect.WildcardType wildcard) {
+        pending.addAll(java.util.List.of(wildcard.getUpperBounds()));
+      } else if (type instanceof Class<?> type1 && seen.add(type1)) {
+        if (type1.isArray()) {
+          pending.add(type1.getComponentType());
+        } else if (type1.isRecord()) {
+          shape.append(type1.getName()).append('(');
+          for (java.lang.reflect.RecordComponent component : type1.getRecordComponents()) {
+            shape.append(component.getName()).append(':').append(component.getGenericType().getTypeName()).append(',');
+            pending.add(component.getGenericType());
+          }
+          shape.append(')');
+        } else if (type1.isEnum()) {
+          shape.append(type1.getName()).append(java.util.Arrays.toString(type1.getEnumConstants()));
+        }
+      }
+    }
+    return shape.toString();
+  }
+
   /** Every record is written as a JSON array of its components, in their declared order. */
   private static final class RecordsAsArrays extends com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector {
     @Override

@@ -145,4 +145,23 @@ class FactsCacheTest {
     }
     assertEquals(analysed.size(), second.hits());
   }
+  record Leaf(String name, int line) {}
+
+  record Inner(Leaf leaf, java.util.Optional<Leaf> other) {}
+
+  record Holder(List<Inner> items, java.util.Map<String, List<? extends Inner>> byName) {}
+
+  record Reordered(int line, String name) {}
+
+  /** The key's shape of the facts reaches every record through lists, maps and optionals, components in order. */
+  @Test
+  void theShapeNamesEveryRecordsComponentsInOrder() {
+    String shape = FactsCache.shapeOf(Holder.class);
+    assertTrue(shape.contains("Holder(items:java.util.List<"), shape);
+    assertTrue(shape.contains("Inner(leaf:"), shape);
+    assertTrue(shape.contains("Leaf(name:java.lang.String,line:int,)"), shape);
+    assertNotEquals(FactsCache.shapeOf(Leaf.class).replace("Leaf", "X"), FactsCache.shapeOf(Reordered.class).replace("Reordered", "X"));
+    assertTrue(FactsCache.SHAPE.contains("dev.optkit.analyzers.facts.MethodFact("), "the real facts' shape");
+    assertTrue(FactsCache.SHAPE.contains("dev.optkit.analyzers.facts.CallRef("), "reached through MethodFact's lists");
+  }
 }
