@@ -33,7 +33,7 @@ public final class FactsCache {
   // larger and slower both ways
   // records as arrays of their components, not objects of named fields: no name is written, read or
   // looked up, so spring-framework's facts were 35 MB instead of 45 and decoded in 0.96 s instead of
-  // 1.6 s (one thread, C1). The order is the record's own, and the cache key holds the analyzers' build.
+  // 1.6 s (one thread, C1). The order is the record's own, and the cache key holds every record's (SHAPE).
   // Field names not canonicalised: the facts' maps are keyed by the project's own names, which overflow
   // Jackson's table of names, and it was dropped and rebuilt again and again.
   private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory()
@@ -61,18 +61,18 @@ public final class FactsCache {
         pending.addAll(java.util.List.of(generic.getActualTypeArguments()));
       } else if (type instanceof java.lang.reflect.WildcardType wildcard) {
         pending.addAll(java.util.List.of(wildcard.getUpperBounds()));
-      } else if (type instanceof Class<?> type1 && seen.add(type1)) {
-        if (type1.isArray()) {
-          pending.add(type1.getComponentType());
-        } else if (type1.isRecord()) {
-          shape.append(type1.getName()).append('(');
-          for (java.lang.reflect.RecordComponent component : type1.getRecordComponents()) {
+      } else if (type instanceof Class<?> raw && seen.add(raw)) {
+        if (raw.isArray()) {
+          pending.add(raw.getComponentType());
+        } else if (raw.isRecord()) {
+          shape.append(raw.getName()).append('(');
+          for (java.lang.reflect.RecordComponent component : raw.getRecordComponents()) {
             shape.append(component.getName()).append(':').append(component.getGenericType().getTypeName()).append(',');
             pending.add(component.getGenericType());
           }
           shape.append(')');
-        } else if (type1.isEnum()) {
-          shape.append(type1.getName()).append(java.util.Arrays.toString(type1.getEnumConstants()));
+        } else if (raw.isEnum()) {
+          shape.append(raw.getName()).append(java.util.Arrays.toString(raw.getEnumConstants()));
         }
       }
     }

@@ -20,6 +20,7 @@ import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheableRewrite;
+import dev.optkit.rewriters.caching.WholeProject;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class CachingMigration {
     List<CachingTarget> targets = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    dev.optkit.rewriters.caching.WholeProject whole = new dev.optkit.rewriters.caching.WholeProject(assessment.index());
+    WholeProject whole = new WholeProject(assessment.index());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole);
       changes.addAll(part.changes());
@@ -146,7 +147,7 @@ public final class CachingMigration {
   }
 
   private static MigrationPlan prepareModule(Path scanRoot, String module, Assessment assessment, OptkitConfig config,
-      List<Finding> candidates, java.util.Set<String> acceptStale, dev.optkit.rewriters.caching.WholeProject whole) {
+      List<Finding> candidates, java.util.Set<String> acceptStale, WholeProject whole) {
     Path moduleRoot = module.isEmpty() ? projectRoot(scanRoot) : scanRoot.resolve(module);
     String prefix = module.isEmpty() ? "" : module + "/";
     ProjectTraits traits = ProjectTraits.of(moduleRoot, assessment.index(), path -> path.startsWith(prefix));
