@@ -32,8 +32,8 @@ public final class FactsCache {
   // binary kept raw, not in Smile's default 7-bit form: the entries are bytes, and 7-bit made them an eighth
   // larger and slower both ways
   // records as arrays of their components, not objects of named fields: no name is written, read or
-  // looked up, so spring-framework's facts were 35 MB instead of 45 and decoded in 0.96 s instead of
-  // 1.6 s (one thread, C1). The order is the record's own, and the cache key holds every record's (SHAPE).
+  // looked up, so spring-framework's facts were 35 MB instead of 45 and decoded in 0.9 s instead of
+  // 1.15-1.28 s (one thread, C1; bench/FactsEncoding.java). The order is the record's own, and the cache key holds every record's (SHAPE).
   // Field names not canonicalised: the facts' maps are keyed by the project's own names, which overflow
   // Jackson's table of names, and it was dropped and rebuilt again and again.
   private static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory()
