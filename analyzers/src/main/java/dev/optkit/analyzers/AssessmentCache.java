@@ -6,7 +6,8 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.findings.Finding;
-import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateSeal;
 import dev.optkit.analyzers.io.FileHashes;
 import dev.optkit.analyzers.source.MavenPom;
 import dev.optkit.analyzers.source.SourceFile;
@@ -28,7 +29,10 @@ import java.util.TreeSet;
  * different key, and the run is a full one (with the per-file facts cache).
  */
 public final class AssessmentCache {
-  private static final String FILE_NAME = "assessment-v1.smile";
+  /** The file's name in the cache directory. */
+  public static final String FILE_NAME = "assessment-v1.smile";
+  /** Tens of thousands of findings make a few MB; a planted file is never read whole past this. */
+  private static final long MAX_BYTES = 1L << 28;
   private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +77,8 @@ public final class AssessmentCache {
       String callerKey, FileHashes remembered) {
     try {
       String runKey = key(options, inputs, remembered, false) + callerKey;
-      return Optional.of(new AssessmentCache(directory.resolve(FILE_NAME), runKey, options, inputs, remembered));
+      Path file = StateDirectory.forCache(directory).resolve(FILE_NAME);
+      return Optional.of(new AssessmentCache(file, runKey, options, inputs, remembered));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     } finally {
@@ -83,11 +88,13 @@ public final class AssessmentCache {
 
   /** The stored assessment when its key is this run's; its stats say every file came from the cache. */
   public Optional<Assessment> lookup(long startNanos, int threads, int jars) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     try {
-      Stored stored = MAPPER.readValue(file.toFile(), Stored.class);
+      Optional<byte[]> content = StateDirectory.forCache(file.getParent()).read(file, MAX_BYTES)
+          .flatMap(sealed -> StateSeal.open(key, sealed));
+      if (content.isEmpty()) {
+        return Optional.empty(); // none, or doctored or damaged: dropped, never served
+      }
+      Stored stored = MAPPER.readValue(content.get(), Stored.class);
       if (stored == null || !key.equals(stored.key()) || stored.findings() == null) {
         return Optional.empty();
       }
@@ -129,8 +136,8 @@ public final class AssessmentCache {
       findings.add(new StoredFinding(finding, finding.basis(), finding.memberRange()));
     }
     try {
-      AtomicFile.write(file, MAPPER.writeValueAsBytes(new Stored(key, assessment.tool(), assessment.summary(), findings,
-          assessment.warnings())));
+      StateDirectory.forCache(file.getParent()).write(file, StateSeal.seal(key, MAPPER.writeValueAsBytes(
+          new Stored(key, assessment.tool(), assessment.summary(), findings, assessment.warnings()))));
     } catch (IOException | RuntimeException e) {
       // the next run is a full one
     }

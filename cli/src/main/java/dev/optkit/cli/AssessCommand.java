@@ -7,6 +7,8 @@ import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Baseline;
 import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.source.GitChanges;
 import dev.optkit.analyzers.findings.Severity;
@@ -154,11 +156,20 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    Path cacheDirectory;
+    try {
+      cacheDirectory = noCache ? null : cacheDirectory(roots.get(0));
+    } catch (StateFileException e) {
+      err.println("optkit assess: " + e.getMessage() + " (or run with --no-cache)");
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      cacheDirectory = null;
+    }
     List<String> allExcludes = new ArrayList<>(configuration.exclude());
     allExcludes.addAll(excludes);
     Assessor.Options options = new Assessor.Options(roots, allExcludes, includeTests || configuration.includeTests(),
         classpath, !noMavenRepo, threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
-        configuration, OptkitCommand.Version.current(), noCache ? null : cacheDirectory(roots.get(0)));
+        configuration, OptkitCommand.Version.current(), cacheDirectory);
     long start = System.nanoTime();
     // read on another core while this one scans: with Jackson's first use it was a quarter of a re-run
     java.util.concurrent.CompletableFuture<dev.optkit.analyzers.io.FileHashes> remembered =
@@ -256,17 +267,39 @@ public final class AssessCommand implements Callable<Integer> {
         + dev.optkit.rewriters.plan.CachingMigration.scopeKey(root);
   }
 
-  private Path cacheDirectory(Path root) {
+  /**
+   * Where the caches go: {@code --cache-dir}, else {@code .optkit/cache} of the scan's project
+   * ({@link StateDirectory#projectOf}); null when there is none. A link or a file of the wrong kind
+   * where the cache lives is refused here, by name, before anything is read or written.
+   */
+  private Path cacheDirectory(Path root) throws IOException {
     if (cacheDir != null) {
-      return cacheDir;
+      return check(StateDirectory.forCache(cacheDir));
     }
-    Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+    Optional<Path> project = StateDirectory.projectOf(root);
+    if (project.isEmpty()) {
+      return null;
+    }
+    StateDirectory state = StateDirectory.ofProject(project.get());
+    if (!state.isDirectory(state.path()) && !Files.isWritable(project.get())) {
+      return null; // a read-only checkout: nothing is cached
+    }
+    return check(state.below("cache"));
+  }
+
+  private static Path check(StateDirectory cache) throws IOException {
     try {
-      dev.optkit.analyzers.io.StateDirectory.ignoredByGit(base); // the cache is local state, never a change to commit
-    } catch (java.io.IOException | RuntimeException e) {
-      // a read-only project: the cache is not written either
+      cache.createDirectories(cache.path());
+    } catch (StateFileException e) {
+      throw e;
+    } catch (IOException e) {
+      return null; // a read-only project: the cache is not written either
     }
-    return base.resolve(".optkit").resolve("cache");
+    for (String name : List.of(dev.optkit.analyzers.parse.FactsCache.FILE_NAME, AssessmentCache.FILE_NAME,
+        dev.optkit.analyzers.io.FileHashes.FILE_NAME)) {
+      cache.isFile(cache.resolve(name));
+    }
+    return cache.path();
   }
 
   private OptkitConfig loadConfig(Path root) {

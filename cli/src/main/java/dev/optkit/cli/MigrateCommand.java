@@ -5,6 +5,7 @@ import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.CachingMigration;
@@ -15,6 +16,7 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.plan.MigrationLock;
 import dev.optkit.rewriters.plan.Migrator;
 import dev.optkit.rewriters.plan.Recovery;
+import dev.optkit.rewriters.plan.StateRepair;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,6 +70,10 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Restore the files of migration ID byte for byte; without ID, the latest migration still applied.")
   String undo;
 
+  @Option(names = "--repair", description = "Only repair: roll back a migration or finish an undo that was cut short, "
+      + "and move journals optkit cannot trust aside to .optkit/quarantine/; every migrate command does this first.")
+  boolean repair;
+
   @Option(names = "--force", description = "With --undo: restore files even if they were edited since the migration.")
   boolean force;
 
@@ -101,13 +107,19 @@ public final class MigrateCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Path project = CachingMigration.projectRoot(root);
-    boolean writes = apply || interactive || undo != null;
-    if (!writes && !Files.isDirectory(project.resolve(Journal.DIRECTORY))) {
+    boolean writes = apply || interactive || undo != null || repair;
+    if (!writes && !Files.exists(project.resolve(Journal.DIRECTORY), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return locked(root, project, out, err); // a dry run with no journal to repair writes nothing, not even a lock
     }
     MigrationLock lock;
     try {
+      if (repair) {
+        StateRepair.unlinkStateDirectories(project).forEach(line -> err.println("optkit migrate: " + line));
+      }
       lock = MigrationLock.tryAcquire(project).orElse(null);
+    } catch (StateFileException e) {
+      err.println("optkit migrate: " + e.getMessage() + " (or run: optkit migrate " + root + " --repair)");
+      return ExitCodes.USAGE;
     } catch (IOException e) {
       lock = null; // a read-only checkout: nothing can have been half written by optkit here
       if (writes) {
@@ -126,9 +138,17 @@ public final class MigrateCommand implements Callable<Integer> {
 
   private int locked(Path root, Path project, PrintWriter out, PrintWriter err) throws IOException {
     try {
-      for (String repaired : Recovery.run(project)) {
-        err.println("optkit migrate: " + repaired);
+      List<String> repaired = Recovery.run(project);
+      for (String line : repaired) {
+        err.println("optkit migrate: " + line);
       }
+      if (repair) {
+        out.println(repaired.isEmpty() ? "Nothing to repair." : "Repaired " + repaired.size() + " migration(s).");
+        return ExitCodes.OK;
+      }
+    } catch (StateFileException e) {
+      err.println("optkit migrate: " + e.getMessage() + " (or run: optkit migrate " + root + " --repair)");
+      return ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("optkit migrate: cannot repair an interrupted migration under " + project.resolve(Journal.DIRECTORY)
           + ": " + e.getMessage());
@@ -219,6 +239,9 @@ public final class MigrateCommand implements Callable<Integer> {
     } catch (Migrator.Refused e) {
       err.println("optkit migrate: " + e.getMessage());
       return ExitCodes.USAGE;
+    } catch (StateFileException e) {
+      err.println("optkit migrate: " + e.getMessage() + " (or run: optkit migrate " + root + " --repair); nothing was written");
+      return ExitCodes.USAGE;
     } catch (IOException e) {
       // a failed write was rolled back (or will be, by the next command): never success, never "usage"
       err.println("optkit migrate: " + e.getMessage());
@@ -249,7 +272,7 @@ public final class MigrateCommand implements Callable<Integer> {
       if (LATEST.equals(undo)) {
         java.util.Optional<String> latest = dev.optkit.rewriters.plan.Journal.latestApplied(root);
         if (latest.isEmpty()) {
-          err.println("optkit migrate: no applied migration to undo under " + root.resolve(".optkit/migrations"));
+          err.println("optkit migrate: no applied migration to undo under " + root.resolve(Journal.DIRECTORY));
           return ExitCodes.USAGE;
         }
         undo = latest.get();

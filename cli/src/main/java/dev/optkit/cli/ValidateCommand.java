@@ -1,11 +1,15 @@
 package dev.optkit.cli;
 
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateFileException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optkit.cli.report.ValidationText;
 import dev.optkit.rewriters.plan.OriginalTree;
 import dev.optkit.validation.report.ValidationReport;
 import dev.optkit.validation.run.GitBaseline;
+import dev.optkit.validation.run.RunFolders;
 import dev.optkit.validation.run.RunSettings;
 import dev.optkit.validation.run.Validation;
 import dev.optkit.validation.run.ValidationException;
@@ -14,8 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,11 +93,22 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path project = root.toAbsolutePath().normalize();
-    Path runs = project.resolve(".optkit").resolve("runs");
-    if (history) {
-      out.print(ValidationText.history(runs));
-      out.flush();
-      return ExitCodes.OK;
+    StateDirectory state;
+    Path runs;
+    try {
+      state = StateDirectory.ofProject(project);
+      runs = state.resolve("runs");
+      if (history) {
+        out.print(ValidationText.history(state, runs));
+        out.flush();
+        return ExitCodes.OK;
+      }
+    } catch (StateFileException e) {
+      err.println("optkit validate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("optkit validate: cannot read " + project + ": " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     int baselines = (baseline != null ? 1 : 0) + (baselineJournal != null ? 1 : 0) + (baselineOnly ? 1 : 0);
     if (baselines != 1) {
@@ -125,12 +138,14 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: no workload file " + workloadFile + " (see docs/validate.md)");
       return ExitCodes.USAGE;
     }
-    String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path runDir = runs.resolve(runId);
+    if (baselineJournal != null && !dev.optkit.rewriters.plan.Journal.isPlainId(baselineJournal)) {
+      err.println("optkit validate: --baseline-journal '" + baselineJournal + "' is not a migration id (letters, digits, "
+          + "'.', '_' and '-' only)");
+      return ExitCodes.USAGE;
+    }
     GitBaseline worktree = null;
     try {
-      Files.createDirectories(runDir);
-      dev.optkit.analyzers.io.StateDirectory.ignoredByGit(project);
+      Path runDir = RunFolders.create(state, runs);
       Path original = null;
       if (baseline != null) {
         worktree = GitBaseline.checkout(project, baseline, runDir, runDir.resolve("commands.log"));
@@ -144,7 +159,8 @@ public final class ValidateCommand implements Callable<Integer> {
           warmup != null ? warmup : chosen.warmupIterations(), iterations != null ? iterations : chosen.iterations(),
           seconds != null ? seconds : chosen.secondsPerIteration(), chosen.bench(), chosen.load());
       Validation.Builder builder = Validation.builder().workload(workloadFile).original(original).migrated(project)
-          .settings(noBench ? settings.withoutBench() : settings).runDirectory(runDir);
+          .settings(noBench ? settings.withoutBench() : settings).runDirectory(runDir)
+          .classpathCache(state.below("cache/classpath"));
       if (javaExecutable != null) {
         builder.java(javaExecutable.toString());
       }
@@ -166,6 +182,9 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: " + e.getMessage());
       return e.getMessage().startsWith("unknown git ref") || e.getMessage().contains("not in a git repository")
           ? ExitCodes.USAGE : ExitCodes.INTERNAL;
+    } catch (StateFileException | java.nio.file.NoSuchFileException e) {
+      err.println("optkit validate: " + e.getMessage()); // a planted or missing state file, by name
+      return ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("optkit validate: " + e.getMessage());
       return e.getMessage() != null && e.getMessage().startsWith("no migration") ? ExitCodes.USAGE : ExitCodes.INTERNAL;

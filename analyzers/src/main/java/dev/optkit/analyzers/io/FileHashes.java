@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -36,7 +37,12 @@ import java.util.function.LongSupplier;
 public final class FileHashes {
   /** Older than this before the save, a status is trusted: the kernel writes dirty mapped pages back within 35 s. */
   static final long RACY_MILLIS = 60_000;
-  private static final String FILE_NAME = "file-hashes-v1.smile";
+  /** The file's name in the cache directory. */
+  public static final String FILE_NAME = "file-hashes-v1.smile";
+  /** What the seal binds the content to: the file holds no key of its own. */
+  private static final String SEAL_KEY = FILE_NAME;
+  /** A million files' statuses are about 150 MB; a planted file is never read whole past this. */
+  private static final long MAX_BYTES = 1L << 28;
   private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -69,15 +75,18 @@ public final class FileHashes {
 
   static FileHashes open(Path directory, LongSupplier nowMillis) {
     Path file = directory.resolve(FILE_NAME);
-    if (Files.isRegularFile(file)) {
-      try {
-        Stored stored = MAPPER.readValue(file.toFile(), Stored.class);
+    try {
+      StateDirectory state = StateDirectory.forCache(directory);
+      file = state.resolve(FILE_NAME);
+      Optional<byte[]> content = state.read(file, MAX_BYTES).flatMap(sealed -> StateSeal.open(SEAL_KEY, sealed));
+      if (content.isPresent()) {
+        Stored stored = MAPPER.readValue(content.get(), Stored.class);
         if (stored != null && stored.files() != null) {
           return new FileHashes(file, nowMillis, stored.savedAtMillis(), stored.files());
         }
-      } catch (IOException | RuntimeException e) {
-        // a damaged file costs one full hashing, nothing more
       }
+    } catch (IOException | RuntimeException e) {
+      // a damaged or doctored file costs one full hashing, nothing more
     }
     return new FileHashes(file, nowMillis, 0, Map.of());
   }
@@ -123,7 +132,8 @@ public final class FileHashes {
       return;
     }
     try {
-      AtomicFile.write(file, MAPPER.writeValueAsBytes(new Stored(nowMillis.getAsLong(), new TreeMap<>(current))));
+      StateDirectory.forCache(file.getParent()).write(file,
+          StateSeal.seal(SEAL_KEY, MAPPER.writeValueAsBytes(new Stored(nowMillis.getAsLong(), new TreeMap<>(current)))));
     } catch (IOException | RuntimeException e) {
       // the next run hashes again
     }

@@ -3,7 +3,8 @@ package dev.optkit.analyzers.parse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.analyzers.facts.FileFacts;
-import java.io.BufferedInputStream;
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateSeal;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -110,19 +112,32 @@ public final class FactsCache {
     this.previous = previous;
   }
 
-  /** Opens the cache in {@code directory}; a missing, unreadable or stale cache starts empty. */
+  /** The file's name in the cache directory. */
+  public static final String FILE_NAME = "facts-v4.smile.gz";
+  /** spring-framework's main and test sources make 45 MB; a planted file is never read whole past this. */
+  private static final long MAX_BYTES = 1L << 30;
+
+  /**
+   * Opens the cache in {@code directory}; a missing, unreadable, stale or doctored cache (its
+   * {@link StateSeal} fails) starts empty.
+   */
   public static FactsCache open(Path directory, String key) {
-    Path file = directory.resolve("facts-v4.smile.gz");
+    Path file = directory.resolve(FILE_NAME);
     Map<String, Entry> previous = new HashMap<>();
-    if (Files.isRegularFile(file)) {
-      try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 1 << 16)) {
-        Stored stored = MAPPER.readValue(in, Stored.class);
-        if (stored != null && key.equals(stored.key()) && stored.files() != null) {
-          previous.putAll(stored.files());
+    try {
+      StateDirectory state = StateDirectory.forCache(directory);
+      file = state.resolve(FILE_NAME);
+      Optional<byte[]> content = state.read(file, MAX_BYTES).flatMap(sealed -> StateSeal.open(key, sealed));
+      if (content.isPresent()) {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(content.get()), 1 << 16)) {
+          Stored stored = MAPPER.readValue(in, Stored.class);
+          if (stored != null && key.equals(stored.key()) && stored.files() != null) {
+            previous.putAll(stored.files());
+          }
         }
-      } catch (IOException | RuntimeException e) {
-        // a damaged cache costs one full parse, nothing more
       }
+    } catch (IOException | RuntimeException e) {
+      // a damaged cache costs one full parse, nothing more (a link in its place was refused before the run)
     }
     return new FactsCache(file, key, previous);
   }
@@ -178,8 +193,9 @@ public final class FactsCache {
       }, 1 << 16)) {
         MAPPER.writeValue(out, new Stored(key, new java.util.TreeMap<>(current)));
       }
-      dev.optkit.analyzers.io.AtomicFile.write(file, bytes.toByteArray());
-      Files.deleteIfExists(file.resolveSibling("facts-v3.smile.gz")); // the format before records as arrays
+      StateDirectory state = StateDirectory.forCache(file.getParent());
+      state.write(file, StateSeal.seal(key, bytes.toByteArray()));
+      state.delete(state.resolve("facts-v3.smile.gz")); // the format before records as arrays
     } catch (IOException | RuntimeException e) {
       // the next run parses again
     }

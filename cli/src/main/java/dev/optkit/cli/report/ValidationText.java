@@ -1,5 +1,8 @@
 package dev.optkit.cli.report;
 
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateFileException;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.validation.harness.HostResult;
@@ -89,30 +92,54 @@ public final class ValidationText {
     return out.toString();
   }
 
-  /** One line per earlier run: when, and the key figures of each scenario. */
-  public static String history(Path runs) {
-    if (!Files.isDirectory(runs)) {
-      return "No validate runs yet under " + runs + "\n";
+  /** A report of many scenarios is tens of KB; a planted file is never read whole past this. */
+  private static final long MAX_REPORT_BYTES = 16L << 20;
+
+  /**
+   * One line per earlier run: when, and the key figures of each scenario. A run whose report cannot
+   * be read (a link, a damaged or foreign file) is named and skipped; the others are still shown.
+   */
+  public static String history(StateDirectory state, Path runs) throws StateFileException {
+    if (!state.isDirectory(runs)) {
+      return "No validate runs yet under " + state.shown(runs) + "\n";
     }
     ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %-20s %8s %8s %8s %9s %6s%n",
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-23s %-20s %8s %8s %8s %9s %6s%n",
         "run", "scenario", "hit", "calls", "speedup", "differing", "gate"));
-    try (Stream<Path> dirs = Files.list(runs)) {
-      for (Path dir : dirs.sorted().toList()) {
-        Path file = dir.resolve("report.json");
-        if (!Files.isRegularFile(file)) {
+    List<Path> dirs;
+    try {
+      dirs = state.list(runs);
+    } catch (IOException e) {
+      return out.append("could not list ").append(state.shown(runs)).append('\n').toString();
+    }
+    for (Path dir : dirs) {
+      ValidationReport report;
+      try {
+        if (!state.isDirectory(dir)) {
           continue;
         }
-        ValidationReport report = mapper.readValue(file.toFile(), ValidationReport.class);
-        for (ScenarioReport s : report.scenarios()) {
-          out.append(String.format(Locale.ROOT, "%-16s %-20s %8s %8s %8s %9d %6s%n", dir.getFileName(), s.scenario(),
-              s.hitRate() == null ? "-" : pct(s.hitRate()), s.callsReduction() == null ? "-" : signed(s.callsReduction()),
-              s.speedup() == null ? "-" : f1(s.speedup()) + "x", s.differingAnswers(),
-              report.baselineOnly() ? "-" : report.passed() ? "pass" : "FAIL"));
+        java.util.Optional<byte[]> bytes = state.read(dir.resolve("report.json"), MAX_REPORT_BYTES);
+        if (bytes.isEmpty()) {
+          continue; // a run that did not finish
         }
+        report = mapper.readValue(bytes.get(), ValidationReport.class);
+        if (report == null || report.scenarios() == null) {
+          throw new IOException("no scenarios");
+        }
+      } catch (StateFileException e) {
+        out.append(String.format(Locale.ROOT, "%-23s skipped: %s%n", dir.getFileName(), e.problem()));
+        continue;
+      } catch (IOException | RuntimeException e) {
+        // Jackson's message quotes the file: only that it is not a report is said
+        out.append(String.format(Locale.ROOT, "%-23s skipped: report.json is not a report optkit wrote%n", dir.getFileName()));
+        continue;
       }
-    } catch (IOException e) {
-      out.append("could not read ").append(runs).append(": ").append(e.getMessage()).append('\n');
+      for (ScenarioReport s : report.scenarios()) {
+        out.append(String.format(Locale.ROOT, "%-23s %-20s %8s %8s %8s %9d %6s%n", dir.getFileName(), s.scenario(),
+            s.hitRate() == null ? "-" : pct(s.hitRate()), s.callsReduction() == null ? "-" : signed(s.callsReduction()),
+            s.speedup() == null ? "-" : f1(s.speedup()) + "x", s.differingAnswers(),
+            report.baselineOnly() ? "-" : report.passed() ? "pass" : "FAIL"));
+      }
     }
     return out.toString();
   }

@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.plan;
 
-import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateFileException;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,9 @@ import java.util.List;
 public record Journal(String id, String optkitVersion, String config, List<Entry> files, List<String> cached,
     List<String> refused) {
 
+  /** Where journals are, as shown to users. */
   public static final String DIRECTORY = ".optkit/migrations";
+  static final String MIGRATIONS = "migrations";
   static final String FILE = "journal.json";
   static final String ORIGINALS = "originals";
   static final String MIGRATED = "migrated";
@@ -54,44 +57,119 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** A journal lists paths and hashes; the configuration it quotes is the largest part. */
+  private static final long MAX_JOURNAL_BYTES = 16L << 20;
+  /** "UNDOING" and a line end, with room to spare. */
+  private static final long MAX_STATE_BYTES = 64;
+  /** The journal's copies of project files: the analysis reads no file larger than this either. */
+  static final long MAX_COPY_BYTES = 64L << 20;
+  private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
-  public static Path directory(Path root, String id) {
-    return root.resolve(DIRECTORY).resolve(id);
+  /** The project's state directory, checked from the project root down (links are refused, never followed). */
+  public static StateDirectory stateOf(Path root) throws IOException {
+    return StateDirectory.ofProject(root);
   }
 
-  void write(Path root) throws IOException {
-    Path directory = directory(root, id);
-    Files.createDirectories(directory);
-    AtomicFile.write(directory.resolve(FILE), MAPPER.writeValueAsBytes(this));
+  /** {@code .optkit/migrations} of the project. */
+  public static Path migrations(Path root) throws IOException {
+    return stateOf(root).resolve(MIGRATIONS);
   }
 
-  public static Journal read(Path root, String id) throws IOException {
+  public static Path directory(Path root, String id) throws IOException {
     if (!isPlainId(id)) {
       throw new IOException("'" + id + "' is not a migration id (letters, digits, '.', '_' and '-' only)");
     }
+    return stateOf(root).resolve(MIGRATIONS, id);
+  }
+
+  void write(Path root) throws IOException {
+    StateDirectory state = stateOf(root);
+    state.write(state.resolve(MIGRATIONS, id, FILE), MAPPER.writeValueAsBytes(this));
+  }
+
+  /**
+   * The journal of migration {@code id}, read strictly: bounded in size, and every path and hash
+   * checked; a bad one is a {@link StateFileException} naming the file, never quoting it.
+   */
+  public static Journal read(Path root, String id) throws IOException {
     Path file = directory(root, id).resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      throw new IOException("no migration '" + id + "' under " + root.resolve(DIRECTORY));
+    StateDirectory state = stateOf(root);
+    byte[] bytes = state.read(file, MAX_JOURNAL_BYTES)
+        .orElseThrow(() -> new java.nio.file.NoSuchFileException("no migration '" + id + "' under " + DIRECTORY));
+    Journal journal;
+    try {
+      journal = MAPPER.readValue(bytes, Journal.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Jackson's message quotes the input: only where it broke is said
+      var at = e.getLocation();
+      throw new StateFileException(state.shown(file), "not a journal optkit wrote (malformed JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
     }
-    return MAPPER.readValue(file.toFile(), Journal.class);
+    String problem = journal == null ? "empty" : journal.problem(id);
+    if (problem != null) {
+      throw new StateFileException(state.shown(file), "not a journal optkit wrote (" + problem + ")");
+    }
+    return journal;
   }
 
-  Path original(Path root, String path) {
-    return directory(root, id).resolve(ORIGINALS).resolve(path);
+  /** What makes this journal one optkit cannot have written for {@code id}, or null. */
+  private String problem(String expectedId) {
+    if (!expectedId.equals(id)) {
+      return "its id is not its folder's";
+    }
+    if (files == null || files.isEmpty()) {
+      return "no files";
+    }
+    for (Entry entry : files) {
+      if (entry == null || entry.path() == null || entry.sha256After() == null || !SHA256.matcher(entry.sha256After()).matches()
+          || entry.sha256Before() != null && !SHA256.matcher(entry.sha256Before()).matches()) {
+        return "an entry without a path or a SHA-256";
+      }
+    }
+    return null;
   }
 
-  Path migrated(Path root, String path) {
-    return directory(root, id).resolve(MIGRATED).resolve(path);
+  Path original(Path root, String path) throws IOException {
+    return stateOf(root).resolve(MIGRATIONS, id, ORIGINALS, path);
   }
 
-  /** The recorded state; journals of earlier versions have none, and count as applied unless marked undone. */
+  Path migrated(Path root, String path) throws IOException {
+    return stateOf(root).resolve(MIGRATIONS, id, MIGRATED, path);
+  }
+
+  /**
+   * The journal's copy of a file, checked against the hash the journal recorded for it: a copy
+   * damaged or replaced since is never written into the project. Empty when there is no copy.
+   */
+  java.util.Optional<byte[]> copy(Path root, Path copy, String sha256) throws IOException {
+    StateDirectory state = stateOf(root);
+    java.util.Optional<byte[]> bytes = state.read(copy, MAX_COPY_BYTES);
+    if (bytes.isPresent() && !dev.optkit.analyzers.Hashes.sha256(bytes.get()).equals(sha256)) {
+      throw new StateFileException(state.shown(copy), "not the copy the journal recorded (its SHA-256 differs)");
+    }
+    return bytes;
+  }
+
+  /**
+   * The recorded state, read strictly; journals of earlier versions have none, and count as
+   * applied unless marked undone.
+   */
   public static State state(Path root, String id) throws IOException {
     Path directory = directory(root, id);
-    Path state = directory.resolve(STATE);
-    if (Files.isRegularFile(state)) {
-      return State.valueOf(Files.readString(state).strip());
+    StateDirectory state = stateOf(root);
+    Path file = directory.resolve(STATE);
+    java.util.Optional<byte[]> bytes = state.read(file, MAX_STATE_BYTES);
+    if (bytes.isPresent()) {
+      String text = new String(bytes.get(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+      for (State known : State.values()) {
+        if (known.name().equals(text)) {
+          return known;
+        }
+      }
+      throw new StateFileException(state.shown(file), "not a migration state (one of "
+          + java.util.Arrays.toString(State.values()) + ")");
     }
-    return Files.exists(directory.resolve(LEGACY_UNDONE)) ? State.UNDONE : State.APPLIED;
+    return state.isFile(directory.resolve(LEGACY_UNDONE)) ? State.UNDONE : State.APPLIED;
   }
 
   /**
@@ -99,24 +177,25 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
    * age); empty when every migration is undone or rolled back, or there is none.
    */
   public static java.util.Optional<String> latestApplied(Path root) throws IOException {
-    Path migrations = directory(root, "x").getParent();
-    if (!Files.isDirectory(migrations)) {
-      return java.util.Optional.empty();
+    List<String> ids = new java.util.ArrayList<>();
+    for (Path entry : stateOf(root).list(migrations(root))) {
+      String id = entry.getFileName().toString();
+      if (isPlainId(id) && stateOf(root).isDirectory(entry)) {
+        ids.add(id);
+      }
     }
-    try (java.util.stream.Stream<Path> entries = Files.list(migrations)) {
-      List<String> ids = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(Journal::isPlainId).sorted(java.util.Comparator.reverseOrder()).toList();
-      for (String id : ids) {
-        if (state(root, id) == State.APPLIED) {
-          return java.util.Optional.of(id);
-        }
+    ids.sort(java.util.Comparator.reverseOrder());
+    for (String id : ids) {
+      if (state(root, id) == State.APPLIED) {
+        return java.util.Optional.of(id);
       }
     }
     return java.util.Optional.empty();
   }
 
   static void writeState(Path root, String id, State state) throws IOException {
-    AtomicFile.write(directory(root, id).resolve(STATE), (state.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    stateOf(root).write(directory(root, id).resolve(STATE),
+        (state.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**

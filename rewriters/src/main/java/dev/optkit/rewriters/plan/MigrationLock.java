@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -25,10 +24,12 @@ public final class MigrationLock implements AutoCloseable {
 
   /** The lock, or empty when another migrate command holds it. */
   public static Optional<MigrationLock> tryAcquire(Path projectRoot) throws IOException {
-    dev.optkit.analyzers.io.StateDirectory.ignoredByGit(projectRoot);
-    Path file = projectRoot.resolve(Journal.DIRECTORY).resolve(".lock");
-    Files.createDirectories(file.getParent());
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    dev.optkit.analyzers.io.StateDirectory state = Journal.stateOf(projectRoot);
+    Path file = state.createDirectories(Journal.migrations(projectRoot)).resolve(".lock");
+    state.isFile(file); // a link or a folder there is refused, by name
+    // O_NOFOLLOW: a link put there after the check is not opened either
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS);
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {

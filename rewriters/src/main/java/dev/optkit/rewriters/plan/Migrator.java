@@ -1,6 +1,8 @@
 package dev.optkit.rewriters.plan;
 
 import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.analyzers.Hashes;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
@@ -78,16 +80,18 @@ public final class Migrator {
   public static Journal apply(MigrationPlan plan, String optkitVersion, String configText) throws IOException, Refused {
     for (FileChange change : plan.changes()) {
       Path file = Journal.inside(plan.root(), change.path());
-      if (change.created() && Files.exists(file)) {
+      if (change.created() && Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new Refused(change.path() + " already exists; optkit will not overwrite it");
       }
-      if (!change.created() && (!Files.exists(file) || !Hashes.sha256(Files.readAllBytes(file)).equals(Hashes.sha256(change.before())))) {
+      if (!change.created() && (!Files.isRegularFile(file)
+          || !Hashes.sha256(Files.readAllBytes(file)).equals(Hashes.sha256(change.before())))) {
         throw new Refused(change.path() + " changed since the migration was planned; run migrate again");
       }
     }
-    String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-        + Hashes.sha256(String.valueOf(System.nanoTime()).getBytes(StandardCharsets.UTF_8)).substring(0, 6);
     Path root = plan.root();
+    requireFreeSpace(plan);
+    String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+        + Hashes.sha256((System.nanoTime() + "/" + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)).substring(0, 6);
     List<Journal.Entry> entries = new ArrayList<>();
     for (FileChange change : plan.changes()) {
       entries.add(new Journal.Entry(change.path(), change.before() == null ? null : Hashes.sha256(change.before()),
@@ -96,37 +100,81 @@ public final class Migrator {
     List<String> cached = plan.targets().stream().map(Migrator::describe).toList();
     List<String> refused = plan.refusals().stream().map(Migrator::describe).toList();
     Journal journal = new Journal(id, optkitVersion, configText, entries, cached, refused);
-    dev.optkit.analyzers.io.StateDirectory.ignoredByGit(root);
-    for (FileChange change : plan.changes()) {
-      if (change.before() != null) {
-        AtomicFile.write(journal.original(root, change.path()), change.before());
+    StateDirectory state = Journal.stateOf(root);
+    try {
+      for (FileChange change : plan.changes()) {
+        if (change.before() != null) {
+          state.write(journal.original(root, change.path()), change.before());
+        }
+        state.write(journal.migrated(root, change.path()), change.after());
       }
-      AtomicFile.write(journal.migrated(root, change.path()), change.after());
+      journal.write(root);
+      Journal.writeState(root, id, Journal.State.APPLYING);
+    } catch (StateFileException e) {
+      throw e;
+    } catch (IOException e) {
+      state.delete(Journal.directory(root, id)); // not one project file was written: the journal goes too
+      throw new WriteFailed("could not record the migration in " + Journal.DIRECTORY + " (" + e.getMessage()
+          + "); no project file was written", e);
     }
-    journal.write(root);
-    Journal.writeState(root, id, Journal.State.APPLYING);
     List<FileChange> written = new ArrayList<>();
     try {
       for (FileChange change : plan.changes()) {
         pauseForTests();
-        AtomicFile.write(root.resolve(change.path()), change.after());
+        AtomicFile.replace(Journal.inside(root, change.path()), change.after());
         written.add(change);
       }
     } catch (IOException e) {
-      for (FileChange change : written) {
-        if (change.created()) {
-          Files.deleteIfExists(root.resolve(change.path()));
-        } else {
-          AtomicFile.write(root.resolve(change.path()), change.before());
-        }
+      String failed = written.size() < plan.changes().size() ? plan.changes().get(written.size()).path() : "a file";
+      List<String> notPutBack = putBack(root, written);
+      if (!notPutBack.isEmpty()) {
+        // the journal still says APPLYING: the next migrate command rolls back what is left
+        throw new WriteFailed("could not write " + failed + " (" + e.getMessage() + "), nor put back "
+            + String.join(", ", notPutBack) + "; free space and run: optkit migrate " + root + " --repair", e);
       }
       Journal.writeState(root, id, Journal.State.ROLLED_BACK);
-      throw new WriteFailed("could not write " + (written.size() < plan.changes().size()
-          ? plan.changes().get(written.size()).path() : "a file") + " (" + e.getMessage()
+      throw new WriteFailed("could not write " + failed + " (" + e.getMessage()
           + "); every file already written was put back", e);
     }
     Journal.writeState(root, id, Journal.State.APPLIED);
     return journal;
+  }
+
+  /** Puts the written files back as they were; the paths it could not put back. */
+  private static List<String> putBack(Path root, List<FileChange> written) {
+    List<String> failed = new ArrayList<>();
+    for (FileChange change : written) {
+      try {
+        Path file = Journal.inside(root, change.path());
+        if (change.created()) {
+          Files.deleteIfExists(file);
+        } else {
+          AtomicFile.replace(file, change.before());
+        }
+      } catch (IOException e) {
+        failed.add(change.path());
+      }
+    }
+    return failed;
+  }
+
+  /** Room for the margin a file system needs beyond the bytes: metadata, the journal, a rename's new blocks. */
+  private static final long SPACE_MARGIN_BYTES = 1L << 20;
+
+  /**
+   * Refuses a migration the disk cannot hold: the journal's copies of every file (original and
+   * migrated), and the new files, each written beside its old one before the rename, plus a margin.
+   */
+  private static void requireFreeSpace(MigrationPlan plan) throws IOException, Refused {
+    long needed = SPACE_MARGIN_BYTES;
+    for (FileChange change : plan.changes()) {
+      needed += (change.before() == null ? 0 : change.before().length) + 2L * change.after().length;
+    }
+    long free = Files.getFileStore(plan.root()).getUsableSpace();
+    if (free < needed) {
+      throw new Refused("not enough free space for the migration: it needs " + needed + " bytes (the journal's copies, "
+          + "the new files and a margin of " + SPACE_MARGIN_BYTES + "), and " + free + " are free on the project's disk");
+    }
   }
 
   private static void pauseForTests() {
@@ -166,7 +214,8 @@ public final class Migrator {
     }
     Journal journal = Journal.read(root, id);
     Journal.State state = Journal.state(root, id);
-    if (state == Journal.State.UNDONE || state == Journal.State.ROLLED_BACK) {
+    // a rolled-back migration can leave files it could not put back (torn, or edited while it ran): --force restores them
+    if (state == Journal.State.UNDONE || state == Journal.State.ROLLED_BACK && !force) {
       throw new Refused("migration " + id + " was already " + (state == Journal.State.UNDONE ? "undone" : "rolled back"));
     }
     List<String> conflicts = new ArrayList<>();
@@ -180,21 +229,26 @@ public final class Migrator {
       }
       byte[] current = Files.exists(file) ? Files.readAllBytes(file) : null;
       String currentHash = current == null ? null : Hashes.sha256(current);
-      byte[] original = entry.sha256Before() == null ? null : Files.readAllBytes(journal.original(root, entry.path()));
       if (java.util.Objects.equals(currentHash, entry.sha256Before())) {
         continue; // already as before the migration
+      }
+      byte[] original = null;
+      if (entry.sha256Before() != null) {
+        original = journal.copy(root, journal.original(root, entry.path()), entry.sha256Before()).orElseThrow(() ->
+            new Refused("the journal of migration " + id + " has no copy of " + entry.path() + "'s original"));
       }
       if (entry.sha256After().equals(currentHash) || force) {
         results.put(entry.path(), original);
         continue;
       }
-      Path migrated = journal.migrated(root, entry.path());
-      if (current == null || original == null || !Files.isRegularFile(migrated)) {
+      java.util.Optional<byte[]> migrated = current == null || original == null ? java.util.Optional.empty()
+          : journal.copy(root, journal.migrated(root, entry.path()), entry.sha256After());
+      if (migrated.isEmpty()) {
         conflicts.add(entry.path() + (current == null ? " was deleted since" : " was edited since"));
         continue;
       }
       try {
-        results.put(entry.path(), UndoPatch.reverse(Files.readAllBytes(migrated), original, current));
+        results.put(entry.path(), UndoPatch.reverse(migrated.get(), original, current));
       } catch (UndoPatch.Conflict conflict) {
         conflicts.add(entry.path() + ": " + conflict.getMessage());
       }
@@ -206,14 +260,14 @@ public final class Migrator {
     Journal.writeState(root, id, Journal.State.UNDOING);
     List<String> restored = new ArrayList<>();
     for (java.util.Map.Entry<String, byte[]> result : results.entrySet()) {
-      Path file = root.resolve(result.getKey());
+      Path file = Journal.inside(root, result.getKey());
       pauseForTests();
       if (result.getValue() == null) {
         if (Files.deleteIfExists(file)) {
           restored.add(result.getKey() + " (removed)");
         }
       } else {
-        AtomicFile.write(file, result.getValue());
+        AtomicFile.replace(file, result.getValue());
         restored.add(result.getKey());
       }
     }

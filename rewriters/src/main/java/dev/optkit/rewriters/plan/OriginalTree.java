@@ -29,7 +29,10 @@ public final class OriginalTree {
         Files.deleteIfExists(target); // the migration created it
       } else {
         Files.createDirectories(target.getParent());
-        Files.copy(journal.original(root, entry.path()), target, StandardCopyOption.REPLACE_EXISTING);
+        // read without following links, and checked against the journal's hash
+        byte[] original = journal.copy(root, journal.original(root, entry.path()), entry.sha256Before()).orElseThrow(() ->
+            new java.nio.file.NoSuchFileException("the journal of migration " + id + " has no copy of " + entry.path()));
+        Files.write(target, original);
       }
     }
   }

@@ -1,12 +1,13 @@
 package dev.optkit.rewriters.plan;
 
 import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateFileException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -17,68 +18,81 @@ import java.util.stream.Stream;
  * is rolled back (files still as migrated get their original bytes, created files go), an undo cut
  * short is finished, a journal whose plan was never completely recorded is removed (no project file
  * was written before it was), and the temporary files of interrupted atomic writes are deleted.
+ * A journal optkit cannot trust (a link, a malformed or doctored file) is moved aside to
+ * {@code .optkit/quarantine/}, named in the report, and blocks nothing.
  */
 public final class Recovery {
-  private static final String TEMPORARY_SUFFIX = ".optkit-tmp";
-
   private Recovery() {}
 
   /**
    * Repairs what it finds and says what it did, one line per migration; empty when there was nothing.
    * Call it holding the {@link MigrationLock}: a migration in progress looks exactly like an interrupted one.
+   *
+   * @throws StateFileException when {@code .optkit} or {@code .optkit/migrations} itself is a link
+   *     or a file: nothing under it can be trusted or moved aside
    */
   public static List<String> run(Path root) throws IOException {
     List<String> report = new ArrayList<>();
-    Path migrations = root.resolve(Journal.DIRECTORY);
-    if (!Files.isDirectory(migrations) || Files.isSymbolicLink(migrations)) {
+    StateDirectory state = Journal.stateOf(root);
+    Path migrations = Journal.migrations(root);
+    if (!state.isDirectory(migrations)) {
       return report;
     }
-    List<Path> directories = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(migrations)) {
-      entries.forEach(directories::add);
-    }
-    directories.sort(Comparator.naturalOrder());
-    for (Path directory : directories) {
+    for (Path directory : state.list(migrations)) {
       String id = directory.getFileName().toString();
-      if (!Journal.isPlainId(id) || id.startsWith(".") || !Files.isDirectory(directory) || Files.isSymbolicLink(directory)) {
-        continue;
+      if (!Journal.isPlainId(id)) {
+        continue; // the lock, and names optkit never gives a migration
       }
-      if (!Files.isRegularFile(directory.resolve(Journal.FILE)) || !Files.isRegularFile(directory.resolve(Journal.STATE))
-          && !Files.exists(directory.resolve(Journal.LEGACY_UNDONE)) && isNewFormat(directory)) {
-        deleteTree(directory);
-        report.add("removed the journal of migration " + id + ", cut short before any file was written");
-        continue;
-      }
-      Journal.State state = Journal.state(root, id);
-      if (state == Journal.State.APPLYING || state == Journal.State.UNDOING) {
-        for (Journal.Entry entry : Journal.read(root, id).files()) {
-          removeTemporaries(Journal.inside(root, entry.path()));
+      try {
+        if (!state.isDirectory(directory)) {
+          throw new StateFileException(state.shown(directory), "not a migration's folder");
         }
-      }
-      if (state == Journal.State.APPLYING) {
-        report.add("rolled back migration " + id + ", cut short while applying: " + rollBack(root, id));
-      } else if (state == Journal.State.UNDOING) {
-        try {
-          List<String> restored = Migrator.finishUndo(root, id);
-          report.add("finished undoing migration " + id + ", cut short while undoing"
-              + (restored.isEmpty() ? "" : ": restored " + String.join(", ", restored)));
-        } catch (Migrator.Refused e) {
-          report.add("could not finish undoing migration " + id + ": " + e.getMessage());
-        }
+        recover(root, state, directory, id, report);
+      } catch (StateFileException e) {
+        Path aside = state.quarantine(directory);
+        report.add("moved migration " + id + " aside to " + state.shown(aside) + ", which optkit cannot trust: "
+            + e.getFile() + ": " + e.problem() + " (the project's files were left as they are)");
       }
     }
     return report;
   }
 
-  /** Journals of this version record migrated copies; older ones are complete once journal.json exists. */
-  private static boolean isNewFormat(Path directory) {
-    return Files.isDirectory(directory.resolve(Journal.MIGRATED));
+  private static void recover(Path root, StateDirectory state, Path directory, String id, List<String> report)
+      throws IOException {
+    if (!state.isFile(directory.resolve(Journal.FILE)) || !state.isFile(directory.resolve(Journal.STATE))
+        && !state.isFile(directory.resolve(Journal.LEGACY_UNDONE)) && state.isDirectory(directory.resolve(Journal.MIGRATED))) {
+      state.delete(directory);
+      report.add("removed the journal of migration " + id + ", cut short before any file was written");
+      return;
+    }
+    Journal journal = Journal.read(root, id);
+    Journal.State recorded = Journal.state(root, id);
+    if (recorded == Journal.State.APPLYING || recorded == Journal.State.UNDOING) {
+      for (Journal.Entry entry : journal.files()) {
+        removeTemporaries(Journal.inside(root, entry.path()));
+      }
+    }
+    if (recorded == Journal.State.APPLYING) {
+      report.add("rolled back migration " + id + ", cut short while applying: " + rollBack(root, journal));
+    } else if (recorded == Journal.State.UNDOING) {
+      try {
+        List<String> restored = Migrator.finishUndo(root, id);
+        report.add("finished undoing migration " + id + ", cut short while undoing"
+            + (restored.isEmpty() ? "" : ": restored " + String.join(", ", restored)));
+      } catch (Migrator.Refused e) {
+        report.add("could not finish undoing migration " + id + ": " + e.getMessage());
+      }
+    }
   }
 
-  private static String rollBack(Path root, String id) throws IOException {
-    Journal journal = Journal.read(root, id);
+  /**
+   * Puts back every file the cut-short apply wrote. A file that is neither as before nor as
+   * migrated was torn by something optkit could not see (or edited meanwhile): it is left as it is,
+   * named, with the command that restores its original.
+   */
+  private static String rollBack(Path root, Journal journal) throws IOException {
     List<String> restored = new ArrayList<>();
-    List<String> leftAlone = new ArrayList<>();
+    List<String> neither = new ArrayList<>();
     for (Journal.Entry entry : journal.files()) {
       Path file = Journal.inside(root, entry.path());
       String current = Files.exists(file) ? Hashes.sha256(Files.readAllBytes(file)) : null;
@@ -86,19 +100,23 @@ public final class Recovery {
         continue;
       }
       if (!entry.sha256After().equals(current)) {
-        leftAlone.add(entry.path());
+        neither.add(entry.path());
         continue;
       }
       if (entry.sha256Before() == null) {
         Files.deleteIfExists(file);
       } else {
-        dev.optkit.analyzers.io.AtomicFile.write(file, Files.readAllBytes(journal.original(root, entry.path())));
+        AtomicFile.replace(file, journal.copy(root, journal.original(root, entry.path()), entry.sha256Before())
+            .orElseThrow(() -> new StateFileException(entry.path(), "has no original in the journal to roll back to")));
       }
       restored.add(entry.path());
     }
-    Journal.writeState(root, id, Journal.State.ROLLED_BACK);
+    Journal.writeState(root, journal.id(), Journal.State.ROLLED_BACK);
     return (restored.isEmpty() ? "no file had been written" : "restored " + String.join(", ", restored))
-        + (leftAlone.isEmpty() ? "" : "; edited since, left as they are: " + String.join(", ", leftAlone));
+        + (neither.isEmpty() ? "" : "; " + String.join(", ", neither) + (neither.size() == 1 ? " matches" : " match")
+            + " neither its original nor its migrated bytes (torn by a failed write, or edited since) and "
+            + (neither.size() == 1 ? "was" : "were") + " left as it is; to restore the original, run: optkit migrate "
+            + root + " --undo " + journal.id() + " --force");
   }
 
   /** Temporary files an interrupted atomic write of {@code file} left beside it. */
@@ -107,21 +125,13 @@ public final class Recovery {
     if (directory == null || !Files.isDirectory(directory)) {
       return;
     }
-    String prefix = "." + file.getFileName() + ".";
+    String name = file.getFileName().toString();
     try (Stream<Path> siblings = Files.list(directory)) {
       for (Path sibling : siblings.toList()) {
-        String name = sibling.getFileName().toString();
-        if (name.startsWith(prefix) && name.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(sibling)) {
+        if (AtomicFile.isTemporaryOf(name, sibling.getFileName().toString())
+            && Files.isRegularFile(sibling, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Files.deleteIfExists(sibling);
         }
-      }
-    }
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    try (Stream<Path> walk = Files.walk(directory)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
       }
     }
   }

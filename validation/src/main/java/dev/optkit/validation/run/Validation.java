@@ -1,5 +1,7 @@
 package dev.optkit.validation.run;
 
+import dev.optkit.analyzers.io.StateDirectory;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optkit.validation.harness.HostResult;
@@ -31,6 +33,7 @@ public final class Validation {
   private final Map<String, Double> criteriaOverrides;
   private final Path runDir;
   private final String java;
+  private final StateDirectory classpathCache;
 
   private Validation(Builder builder) {
     this.workloadFile = builder.workload;
@@ -41,6 +44,7 @@ public final class Validation {
     this.criteriaOverrides = Map.copyOf(builder.criteria);
     this.runDir = builder.runDir;
     this.java = builder.java;
+    this.classpathCache = builder.classpathCache;
   }
 
   public static Builder builder() {
@@ -53,8 +57,9 @@ public final class Validation {
     Files.createDirectories(runDir);
     Path log = runDir.resolve("commands.log");
     Optional<Path> agent = HarnessClasspath.agentJar();
-    // .optkit/runs/<id> beside .optkit/cache: class paths printed by the build tool, kept by what they depend on
-    Path classpaths = runDir.toAbsolutePath().getParent().resolveSibling("cache").resolve("classpath");
+    // class paths printed by the build tool, kept by what they depend on (.optkit/cache/classpath)
+    StateDirectory classpaths = classpathCache != null ? classpathCache
+        : StateDirectory.at(runDir.toAbsolutePath().getParent().resolveSibling("cache").resolve("classpath"));
     List<String> migratedClasspath = VersionClasspath.prepare(workload.classpath(), migrated, log, classpaths);
     List<String> originalClasspath = original == null ? null
         : VersionClasspath.prepare(workload.classpath(), original, log, classpaths);
@@ -93,6 +98,7 @@ public final class Validation {
     private final java.util.HashMap<String, Double> criteria = new java.util.HashMap<>();
     private Path runDir;
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private StateDirectory classpathCache;
 
     public Builder workload(Path file) {
       this.workload = file;
@@ -122,6 +128,12 @@ public final class Validation {
 
     public Builder runDirectory(Path directory) {
       this.runDir = directory;
+      return this;
+    }
+
+    /** Where the class paths the build tool printed are kept (default: {@code cache/classpath} beside the run's folder). */
+    public Builder classpathCache(StateDirectory directory) {
+      this.classpathCache = directory;
       return this;
     }
 

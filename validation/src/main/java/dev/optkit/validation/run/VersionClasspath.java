@@ -1,6 +1,9 @@
 package dev.optkit.validation.run;
 
+import dev.optkit.analyzers.io.StateDirectory;
+import dev.optkit.analyzers.io.StateSeal;
 import dev.optkit.validation.spec.Workload;
+import java.nio.charset.StandardCharsets;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +13,9 @@ import java.util.List;
 
 /** Builds one code version with the workload's build command and reads its class path. */
 final class VersionClasspath {
+  /** A class path of thousands of jars is a few hundred KB. */
+  private static final long MAX_KEPT_BYTES = 8L << 20;
+
   private VersionClasspath() {
   }
 
@@ -18,7 +24,7 @@ final class VersionClasspath {
    *     and every pom.xml from the version's directory up to its file-system root: the build tool is
    *     asked again only when one of them changed or a kept entry no longer exists
    */
-  static List<String> prepare(Workload.ClasspathSpec spec, CodeVersion version, Path log, Path cacheDir)
+  static List<String> prepare(Workload.ClasspathSpec spec, CodeVersion version, Path log, StateDirectory cacheDir)
       throws IOException, InterruptedException {
     List<String> entries = new ArrayList<>();
     if (spec == null) {
@@ -32,12 +38,14 @@ final class VersionClasspath {
       entries.add(version.directory().resolve(entry).toAbsolutePath().toString());
     }
     if (spec.command() != null) {
-      Path kept = cacheDir.resolve(key(spec.command(), version.directory()) + ".txt");
-      List<String> printed = Files.isRegularFile(kept) ? Files.readAllLines(kept) : List.of();
+      String key = key(spec.command(), version.directory());
+      Path kept = cacheDir.resolve(key + ".txt");
+      // sealed: a class path planted in the project's .optkit/ is dropped, never run
+      List<String> printed = cacheDir.read(kept, MAX_KEPT_BYTES).flatMap(sealed -> StateSeal.open(key, sealed))
+          .map(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
       if (printed.isEmpty() || !printed.stream().allMatch(e -> Files.exists(Path.of(e)))) {
         printed = parse(Commands.shell(spec.command(), version.directory(), log, 10), version.directory());
-        Files.createDirectories(cacheDir);
-        Files.write(kept, printed);
+        cacheDir.write(kept, StateSeal.seal(key, String.join("\n", printed).getBytes(StandardCharsets.UTF_8)));
       } else {
         progress(version, "class path unchanged since an earlier run: " + kept.getFileName());
       }

@@ -22,7 +22,7 @@ class VersionClasspathTest {
     String command = "echo x >> " + asked + "; printf '\\033[0m" + jar + "\\n'";
     Workload.ClasspathSpec spec = new Workload.ClasspathSpec(null, command, List.of("target/classes"));
     CodeVersion version = new CodeVersion("migrated", project);
-    Path cache = dir.resolve("cache");
+    dev.optkit.analyzers.io.StateDirectory cache = dev.optkit.analyzers.io.StateDirectory.at(dir.resolve("cache"));
     Path log = dir.resolve("log");
 
     List<String> first = VersionClasspath.prepare(spec, version, log, cache);
@@ -37,6 +37,19 @@ class VersionClasspathTest {
     Files.delete(jar);
     VersionClasspath.prepare(spec, version, log, cache);
     assertEquals(3, Files.readAllLines(asked).size(), "a kept entry that is gone asks again");
+
+    // a kept class path not sealed by this user's key (planted in the project's .optkit/) is never used
+    Files.createFile(jar);
+    List<Path> kept;
+    try (var files = Files.list(cache.path())) {
+      kept = files.toList();
+    }
+    assertEquals(2, kept.size(), "one kept class path per pom content: " + kept);
+    for (Path file : kept) {
+      Files.writeString(file, dir.resolve("planted.jar") + "\n");
+    }
+    assertEquals(first, VersionClasspath.prepare(spec, version, log, cache));
+    assertEquals(4, Files.readAllLines(asked).size(), "a doctored class path asks the build tool again");
   }
 
   @Test
