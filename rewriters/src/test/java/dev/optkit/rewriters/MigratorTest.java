@@ -117,8 +117,8 @@ class MigratorTest {
       Files.createDirectories(journalDir.resolve("originals"));
       Files.writeString(journalDir.resolve("journal.json"), """
           {"id": "%s", "optkitVersion": "x", "config": null, "cached": [], "refused": [],
-           "files": [{"path": "%s", "sha256Before": null, "sha256After": "0"}]}
-          """.formatted(id, path));
+           "files": [{"path": "%s", "sha256Before": null, "sha256After": "%s"}]}
+          """.formatted(id, path, "0".repeat(64)));
       Migrator.Refused refused = assertThrows(Migrator.Refused.class, () -> Migrator.undo(project, id, true), path);
       assertTrue(refused.getMessage().contains("leaves the project") || refused.getMessage().contains("symbolic link"),
           refused.getMessage());

@@ -121,22 +121,30 @@ public final class Migrator {
     try {
       for (FileChange change : plan.changes()) {
         pauseForTests();
-        AtomicFile.replace(Journal.inside(root, change.path()), change.after());
+        Path file = Journal.inside(root, change.path()); // no link on the way: its folders are the project's own
+        Files.createDirectories(file.getParent());
+        AtomicFile.replace(file, change.after());
         written.add(change);
       }
+      Journal.writeState(root, id, Journal.State.APPLIED);
     } catch (IOException e) {
-      String failed = written.size() < plan.changes().size() ? plan.changes().get(written.size()).path() : "a file";
+      // a command that fails leaves the project as it found it, even when only the last state could not be written
+      String failed = written.size() < plan.changes().size() ? plan.changes().get(written.size()).path()
+          : "the journal's state (" + Journal.DIRECTORY + "/" + id + ")";
       List<String> notPutBack = putBack(root, written);
       if (!notPutBack.isEmpty()) {
         // the journal still says APPLYING: the next migrate command rolls back what is left
         throw new WriteFailed("could not write " + failed + " (" + e.getMessage() + "), nor put back "
-            + String.join(", ", notPutBack) + "; free space and run: optkit migrate " + root + " --repair", e);
+            + String.join(", ", notPutBack) + "; free some space and run: optkit migrate " + root + " --repair", e);
       }
-      Journal.writeState(root, id, Journal.State.ROLLED_BACK);
+      try {
+        Journal.writeState(root, id, Journal.State.ROLLED_BACK);
+      } catch (IOException stillFull) {
+        // APPLYING with every file as before: the next command's recovery finds nothing to put back
+      }
       throw new WriteFailed("could not write " + failed + " (" + e.getMessage()
           + "); every file already written was put back", e);
     }
-    Journal.writeState(root, id, Journal.State.APPLIED);
     return journal;
   }
 
