@@ -76,6 +76,33 @@ class AssessmentCacheTest {
   }
 
   @Test
+  void aDoctoredAnswerIsDroppedNeverServed() throws Exception {
+    project = dir.resolve("shop");
+    libs = Files.createDirectories(dir.resolve("libs"));
+    new ProjectFixture(project).java(REPO).assess();
+    Assessment stored = runAndStore(OptkitConfig.defaults());
+    assertFalse(stored.findings().isEmpty());
+    Path file = project.resolve(".optkit/cache/" + AssessmentCache.FILE_NAME);
+    byte[] sealed = Files.readAllBytes(file);
+    // the answer with its findings emptied, as a pull request could plant it: same key, same format
+    int header = "optkit-sealed-1\n".length() + 32;
+    var smile = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory());
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) smile.readTree(
+        java.util.Arrays.copyOfRange(sealed, header, sealed.length));
+    tree.putArray("findings");
+    byte[] doctored = smile.writeValueAsBytes(tree);
+    byte[] withOldCheck = java.util.Arrays.copyOf(sealed, header + doctored.length);
+    System.arraycopy(doctored, 0, withOldCheck, header, doctored.length);
+    for (byte[] planted : List.of(doctored, withOldCheck)) {
+      Files.write(file, planted);
+      assertTrue(lookup(OptkitConfig.defaults()).isEmpty(), "a doctored answer is not served");
+    }
+    Files.write(file, sealed);
+    assertEquals(stored.findings().size(), lookup(OptkitConfig.defaults()).orElseThrow().findings().size(),
+        "the answer as written is served");
+  }
+
+  @Test
   void noAnswerIsStoredWhenAFileChangedDuringTheRun() throws Exception {
     project = dir.resolve("shop");
     libs = Files.createDirectories(dir.resolve("libs"));

@@ -88,6 +88,26 @@ class MigratorTest {
   }
 
   @Test
+  void aLineAddedNearTheImportsTheMigrationAddedIsNoConflict() throws Exception {
+    MigrationPlan plan = plan();
+    String original = Files.readString(file());
+    Journal journal = Migrator.apply(plan, "test", null);
+    String migrated = Files.readString(file());
+    // a comment two lines above the first import the migration added, and one right above the package
+    String firstAdded = migrated.lines().filter(l -> l.startsWith("import ") && !original.contains(l)).findFirst().orElseThrow();
+    String[] lines = migrated.split("\n", -1);
+    int at = java.util.Arrays.asList(lines).indexOf(firstAdded);
+    List<String> edited = new java.util.ArrayList<>(java.util.Arrays.asList(lines));
+    edited.add(Math.max(0, at - 2), "// imports reviewed");
+    Files.writeString(file(), String.join("\n", edited));
+    Migrator.undo(plan.root(), journal.id(), false);
+    List<String> expected = new java.util.ArrayList<>(java.util.Arrays.asList(original.split("\n", -1)));
+    String anchor = lines[Math.max(0, at - 2)];
+    expected.add(expected.indexOf(anchor), "// imports reviewed");
+    assertEquals(String.join("\n", expected), Files.readString(file()));
+  }
+
+  @Test
   void undoRefusesAConflictingEditNamingTheHunkUnlessForced() throws Exception {
     MigrationPlan plan = plan();
     byte[] original = Files.readAllBytes(file());
@@ -164,5 +184,39 @@ class MigratorTest {
     assertFalse(Files.exists(temporary));
     assertEquals(Journal.State.ROLLED_BACK, Journal.state(plan.root(), journal.id()));
     assertEquals(List.of(), Recovery.run(plan.root()), "nothing left to repair");
+  }
+
+  @Test
+  void aFileTornByAnythingElseIsNamedWithTheCommandThatRestoresIt() throws Exception {
+    MigrationPlan plan = plan();
+    byte[] original = Files.readAllBytes(file());
+    Journal journal = Migrator.apply(plan, "test", null);
+    byte[] migrated = Files.readAllBytes(file());
+    // as a short write not continued would have left it: the first 4 KB of the new bytes, or fewer
+    Files.write(file(), java.util.Arrays.copyOf(migrated, Math.min(4096, migrated.length / 2)));
+    Files.writeString(Journal.directory(plan.root(), journal.id()).resolve("state"), "APPLYING\n");
+    List<String> report = Recovery.run(plan.root());
+    assertEquals(1, report.size(), report.toString());
+    assertTrue(report.get(0).contains("src/main/java/shop/Names.java matches neither its original nor its migrated bytes"),
+        report.get(0));
+    String command = "optkit migrate " + plan.root() + " --undo " + journal.id() + " --force";
+    assertTrue(report.get(0).endsWith(command), report.get(0));
+    Migrator.Refused unforced = assertThrows(Migrator.Refused.class, () -> Migrator.undo(plan.root(), journal.id(), false));
+    assertTrue(unforced.getMessage().contains("already rolled back"), unforced.getMessage());
+    Migrator.undo(plan.root(), journal.id(), true); // the command the report gave
+    assertArrayEquals(original, Files.readAllBytes(file()));
+    assertFalse(Files.exists(file().resolveSibling("OptkitCaching.java")));
+  }
+
+  @Test
+  void aJournalCopyChangedSinceIsNeverWrittenIntoTheProject() throws Exception {
+    MigrationPlan plan = plan();
+    Journal journal = Migrator.apply(plan, "test", null);
+    byte[] migrated = Files.readAllBytes(file());
+    Path copy = Journal.directory(plan.root(), journal.id()).resolve("originals/src/main/java/shop/Names.java");
+    Files.writeString(copy, "class Planted {}\n");
+    java.io.IOException refused = assertThrows(java.io.IOException.class, () -> Migrator.undo(plan.root(), journal.id(), true));
+    assertTrue(refused.getMessage().contains("not the copy the journal recorded"), refused.getMessage());
+    assertArrayEquals(migrated, Files.readAllBytes(file()));
   }
 }
