@@ -33,29 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FullDiskTest {
   @TempDir Path dir;
 
-  private static final String SOURCE = """
-      package shop;
-
-      import java.net.URI;
-      import java.net.http.HttpClient;
-      import java.net.http.HttpRequest;
-      import java.net.http.HttpResponse;
-
-      public class Names {
-          private final HttpClient http = HttpClient.newHttpClient();
-
-          public String fetchName(String id) throws Exception {
-              return http.send(HttpRequest.newBuilder(URI.create("https://n.example.com/" + id)).build(),
-                      HttpResponse.BodyHandlers.ofString()).body();
-          }
-
-          public String fetchTitle(String id) throws Exception {
-              return http.send(HttpRequest.newBuilder(URI.create("https://t.example.com/" + id)).build(),
-                      HttpResponse.BodyHandlers.ofString()).body();
-          }
-      }
-      """;
-
   @AfterEach
   void unhook() {
     AtomicFile.hookChannelsForTests(java.util.function.UnaryOperator.identity());
@@ -108,7 +85,7 @@ class FullDiskTest {
 
   @Test
   void shortWritesAreContinuedAndTheMigrationLandsWhole() throws Exception {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("project")).java(SOURCE).plan();
+    MigrationPlan plan = new MigrationFixture(dir.resolve("project")).java(MigrationFixture.NAMES_SERVICE).plan();
     AtomicFile.hookChannelsForTests(disk(7, new AtomicLong(Long.MAX_VALUE)));
     Migrator.apply(plan, "test", null);
     for (FileChange change : plan.changes()) {
@@ -119,7 +96,7 @@ class FullDiskTest {
   @Test
   void aDiskThatFillsAtAnyByteLeavesTheTreeOriginalOrComplete() throws Exception {
     Path project = dir.resolve("project");
-    MigrationPlan plan = new MigrationFixture(project).java(SOURCE).plan();
+    MigrationPlan plan = new MigrationFixture(project).java(MigrationFixture.NAMES_SERVICE).plan();
     Map<String, byte[]> original = tree(project);
     long total = 0;
     for (FileChange change : plan.changes()) {

@@ -24,6 +24,25 @@ import javax.tools.ToolProvider;
 
 /** A project in a temporary directory, migrated in memory: before/after text and compilation of the result. */
 final class MigrationFixture {
+  /** A service with one uncached HTTP read: a migration changes it and creates the caching switch. */
+  static final String NAMES_SERVICE = """
+      package shop;
+
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+
+      public class Names {
+          private final HttpClient http = HttpClient.newHttpClient();
+
+          public String fetchName(String id) throws Exception {
+              return http.send(HttpRequest.newBuilder(URI.create("https://n.example.com/" + id)).build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+          }
+      }
+      """;
+
   private final Path root;
   private final Map<String, String> files = new TreeMap<>();
   private OptkitConfig config = OptkitConfig.defaults();

@@ -21,30 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MigratorTest {
   @TempDir Path dir;
 
-  private static final String SOURCE = """
-      package shop;
-
-      import java.net.URI;
-      import java.net.http.HttpClient;
-      import java.net.http.HttpRequest;
-      import java.net.http.HttpResponse;
-
-      public class Names {
-          private final HttpClient http = HttpClient.newHttpClient();
-
-          public String fetchName(String id) throws Exception {
-              return http.send(HttpRequest.newBuilder(URI.create("https://n.example.com/" + id)).build(),
-                      HttpResponse.BodyHandlers.ofString()).body();
-          }
-      }
-      """;
-
   private Path file() {
     return dir.resolve("project/src/main/java/shop/Names.java");
   }
 
   private MigrationPlan plan() throws Exception {
-    return new MigrationFixture(dir.resolve("project")).java(SOURCE).plan();
+    return new MigrationFixture(dir.resolve("project")).java(MigrationFixture.NAMES_SERVICE).plan();
   }
 
   @Test

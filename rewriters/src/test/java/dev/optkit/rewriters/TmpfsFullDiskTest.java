@@ -32,24 +32,6 @@ class TmpfsFullDiskTest {
   @TempDir Path dir;
   private Path mount;
 
-  private static final String SOURCE = """
-      package shop;
-
-      import java.net.URI;
-      import java.net.http.HttpClient;
-      import java.net.http.HttpRequest;
-      import java.net.http.HttpResponse;
-
-      public class Names {
-          private final HttpClient http = HttpClient.newHttpClient();
-
-          public String fetchName(String id) throws Exception {
-              return http.send(HttpRequest.newBuilder(URI.create("https://n.example.com/" + id)).build(),
-                      HttpResponse.BodyHandlers.ofString()).body();
-          }
-      }
-      """;
-
   private static boolean run(String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getInputStream().readAllBytes();
@@ -90,7 +72,7 @@ class TmpfsFullDiskTest {
   @Test
   void aMigrationTheDiskCannotHoldIsRefusedAndOneThatFillsItMidwayIsPutBack() throws Exception {
     Path project = mount.resolve("project");
-    MigrationPlan plan = new MigrationFixture(project).java(SOURCE).plan();
+    MigrationPlan plan = new MigrationFixture(project).java(MigrationFixture.NAMES_SERVICE).plan();
     byte[] original = Files.readAllBytes(project.resolve("src/main/java/shop/Names.java"));
     Path filler = mount.resolve("filler");
 
