@@ -118,12 +118,13 @@ public final class MigrateCommand implements Callable<Integer> {
       }
       lock = MigrationLock.tryAcquire(project).orElse(null);
     } catch (StateFileException e) {
-      err.println("optkit migrate: " + e.getMessage() + " (or run: optkit migrate " + root + " --repair)");
+      err.println("optkit migrate: " + e.getMessage() + repairHint(e));
       return ExitCodes.USAGE;
     } catch (IOException e) {
       lock = null; // a read-only checkout: nothing can have been half written by optkit here
       if (writes) {
-        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getMessage());
+        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getClass().getSimpleName()
+            .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + " (" + e.getMessage() + ")");
         return ExitCodes.INTERNAL;
       }
     }
@@ -147,7 +148,7 @@ public final class MigrateCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
     } catch (StateFileException e) {
-      err.println("optkit migrate: " + e.getMessage() + " (or run: optkit migrate " + root + " --repair)");
+      err.println("optkit migrate: " + e.getMessage() + repairHint(e));
       return ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("optkit migrate: cannot repair an interrupted migration under " + project.resolve(Journal.DIRECTORY)
@@ -240,7 +241,7 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (StateFileException e) {
-      err.println("optkit migrate: " + e.getMessage() + " (or run: optkit migrate " + root + " --repair); nothing was written");
+      err.println("optkit migrate: " + e.getMessage() + repairHint(e) + "; nothing was written");
       return ExitCodes.USAGE;
     } catch (IOException e) {
       // a failed write was rolled back (or will be, by the next command): never success, never "usage"
@@ -291,6 +292,12 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: cannot undo " + undo + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
+  }
+
+  /** What --repair can do about a state path: remove a link at one of the fixed paths (StateRepair). */
+  private String repairHint(StateFileException e) {
+    return e.problem().startsWith("a symbolic link") ? " (or run: optkit migrate " + (path == null ? "." : path)
+        + " --repair)" : "";
   }
 
   static void report(MigrationPlan plan, PrintWriter out) {

@@ -125,6 +125,15 @@ class HostileStateTest {
       noLeak(run);
       assertFalse(Files.exists(decoy.resolve("dangling"), LinkOption.NOFOLLOW_LINKS), "a dangling link created nothing");
     }
+    // a --cache-dir anywhere inside a project's .optkit/ is checked from the project down too
+    for (String cacheDir : List.of(".optkit", ".optkit/cache/sub", ".optkit/migrations")) {
+      deleteState();
+      Files.createSymbolicLink(project.resolve(".optkit"), decoy);
+      CliRun run = CliRun.of("assess", project.toString(), "--no-maven-repo", "--cache-dir",
+          project.resolve(cacheDir).toString());
+      assertEquals(2, run.exitCode(), cacheDir + ": " + run.err());
+      assertTrue(run.err().contains(".optkit: a symbolic link"), run.err());
+    }
     deleteState();
     CliRun clean = assess();
     assertEquals(0, clean.exitCode(), clean.err());
@@ -229,7 +238,7 @@ class HostileStateTest {
     Files.writeString(project.resolve(".optkit/migrations/" + id + "/state"), "HALFWAY " + SECRET + "\n");
     CliRun dry = migrate();
     assertEquals(0, dry.exitCode(), dry.err());
-    assertTrue(dry.err().contains("state: not a migration state"), dry.err());
+    assertTrue(dry.err().contains("/state: not written by optkit on this machine"), dry.err());
     noLeak(dry);
 
     Files.writeString(file, SERVICE);
@@ -238,7 +247,7 @@ class HostileStateTest {
     Files.writeString(project.resolve(".optkit/migrations/" + next + "/journal.json"), "{\"id\": \"" + SECRET);
     CliRun undo = migrate("--undo", next);
     assertEquals(2, undo.exitCode(), undo.err());
-    assertTrue(undo.err().contains("journal.json: not a journal optkit wrote (malformed JSON"), undo.err());
+    assertTrue(undo.err().contains("journal.json: not written by optkit on this machine"), undo.err());
     noLeak(undo);
   }
 
@@ -269,6 +278,9 @@ class HostileStateTest {
         """);
     Path bad = Files.createDirectories(runs.resolve("20260101-000001-bbbbbb"));
     Files.writeString(bad.resolve("report.json"), "{ " + SECRET);
+    Path partial = Files.createDirectories(runs.resolve("20260101-000003-dddddd"));
+    Files.writeString(partial.resolve("report.json"), "{\"scenarios\": [{\"scenario\": \"s\\u001b]0;x\\u0007\\n::error::x\", "
+        + "\"differingAnswers\": 0}]}");
     Path linked = Files.createDirectories(runs.resolve("20260101-000002-cccccc"));
     Files.createSymbolicLink(linked.resolve("report.json"), decoy.resolve("secret.txt"));
     CliRun history = CliRun.of("validate", project.toString(), "--history");
@@ -277,6 +289,9 @@ class HostileStateTest {
     assertTrue(history.out().contains("20260101-000001-bbbbbb  skipped: report.json is not a report optkit wrote"),
         history.out());
     assertTrue(history.out().contains("20260101-000002-cccccc  skipped: a symbolic link"), history.out());
+    assertTrue(history.out().contains("20260101-000003-dddddd  skipped: report.json is not a report optkit wrote"),
+        "a report without its criteria: " + history.out());
+    assertFalse(history.out().contains("\u001b") || history.out().contains("\n::error"), history.out());
     noLeak(history);
   }
 

@@ -107,25 +107,39 @@ class MigratorTest {
   }
 
   @Test
-  void aPlantedJournalNeverTouchesFilesOutsideTheProject() throws Exception {
+  void aPlantedJournalIsNeverActedOn() throws Exception {
     Path project = Files.createDirectories(dir.resolve("victim-project"));
     Path outside = dir.resolve("outside.txt");
     Files.writeString(outside, "precious\n");
-    Path link = project.resolve("link");
-    Files.createSymbolicLink(link, dir);
-    for (String path : List.of("../outside.txt", "/" + outside.toAbsolutePath(), "link/outside.txt")) {
-      String id = "20260101-000000-" + Integer.toHexString(Math.abs(path.hashCode()));
-      Path journalDir = Journal.directory(project, id);
-      Files.createDirectories(journalDir.resolve("originals"));
-      Files.writeString(journalDir.resolve("journal.json"), """
-          {"id": "%s", "optkitVersion": "x", "config": null, "cached": [], "refused": [],
-           "files": [{"path": "%s", "sha256Before": null, "sha256After": "%s"}]}
-          """.formatted(id, path, "0".repeat(64)));
-      Migrator.Refused refused = assertThrows(Migrator.Refused.class, () -> Migrator.undo(project, id, true), path);
-      assertTrue(refused.getMessage().contains("leaves the project") || refused.getMessage().contains("symbolic link"),
-          refused.getMessage());
-      assertEquals("precious\n", Files.readString(outside), path);
+    Files.createDirectories(project.resolve(".git"));
+    Files.writeString(project.resolve(".git/config"), "[core]\n");
+    String id = "20260101-000000-abcdef";
+    Path journalDir = Journal.directory(project, id);
+    Files.createDirectories(journalDir.resolve("originals/.git"));
+    Files.writeString(journalDir.resolve("originals/.git/config"), "[core]\n\tfsmonitor = \"touch pwned\"\n");
+    Files.writeString(journalDir.resolve("journal.json"), """
+        {"id": "%s", "optkitVersion": "x", "config": null, "cached": [], "refused": [],
+         "files": [{"path": ".git/config", "sha256Before": "%s", "sha256After": "%s"}]}
+        """.formatted(id, "1".repeat(64), dev.optkit.analyzers.Hashes.sha256(Files.readAllBytes(project.resolve(".git/config")))));
+    Files.writeString(journalDir.resolve("state"), "UNDOING\n");
+    // unsealed: not written by this user's optkit, so never rolled back, finished or undone
+    assertThrows(java.io.IOException.class, () -> Migrator.undo(project, id, true));
+    List<String> report = Recovery.run(project);
+    assertEquals(1, report.size(), report.toString());
+    assertTrue(report.get(0).contains("not written by optkit on this machine"), report.get(0));
+    assertEquals("[core]\n", Files.readString(project.resolve(".git/config")));
+    assertEquals("precious\n", Files.readString(outside));
+  }
+
+  @Test
+  void journalPathsStayInsideTheProjectAndOutOfGitAndOptkitState() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("p"));
+    Files.createSymbolicLink(project.resolve("link"), dir);
+    for (String path : List.of("../outside.txt", "/etc/passwd", "link/outside.txt", "C:x", "a\\b", "src/./A.java",
+        "src//A.java", ".git/config", ".optkit/migrations/x/state", "src/A\u001b]0;x\u0007.java", "src/\nA.java", "")) {
+      assertThrows(java.io.IOException.class, () -> Journal.inside(project, path), path);
     }
+    assertEquals(project.resolve("src/main/java/Ünïcode.java"), Journal.inside(project, "src/main/java/Ünïcode.java"));
     for (String id : List.of("../../etc", "a/b", "..", "")) {
       assertThrows(Migrator.Refused.class, () -> Migrator.undo(project, id, true), id);
     }
@@ -155,7 +169,7 @@ class MigratorTest {
     byte[] original = Files.readAllBytes(file());
     Journal journal = Migrator.apply(plan, "test", null);
     // as if killed after the first file: the state says applying, one created file is not there yet
-    Files.writeString(Journal.directory(plan.root(), journal.id()).resolve("state"), "APPLYING\n");
+    Journal.writeState(plan.root(), journal.id(), Journal.State.APPLYING);
     Files.delete(file().resolveSibling("OptkitCaching.java"));
     Path temporary = file().resolveSibling(".Names.java.12345.optkit-tmp");
     Files.writeString(temporary, "half");
@@ -176,7 +190,7 @@ class MigratorTest {
     byte[] migrated = Files.readAllBytes(file());
     // as a short write not continued would have left it: the first 4 KB of the new bytes, or fewer
     Files.write(file(), java.util.Arrays.copyOf(migrated, Math.min(4096, migrated.length / 2)));
-    Files.writeString(Journal.directory(plan.root(), journal.id()).resolve("state"), "APPLYING\n");
+    Journal.writeState(plan.root(), journal.id(), Journal.State.APPLYING);
     List<String> report = Recovery.run(plan.root());
     assertEquals(1, report.size(), report.toString());
     assertTrue(report.get(0).contains("src/main/java/shop/Names.java matches neither its original nor its migrated bytes"),
@@ -200,5 +214,21 @@ class MigratorTest {
     java.io.IOException refused = assertThrows(java.io.IOException.class, () -> Migrator.undo(plan.root(), journal.id(), true));
     assertTrue(refused.getMessage().contains("not the copy the journal recorded"), refused.getMessage());
     assertArrayEquals(migrated, Files.readAllBytes(file()));
+  }
+
+  @Test
+  void aRollbackWithADamagedCopyWritesNothingAndSaysSo() throws Exception {
+    MigrationPlan plan = plan();
+    Journal journal = Migrator.apply(plan, "test", null);
+    byte[] migrated = Files.readAllBytes(file());
+    Journal.writeState(plan.root(), journal.id(), Journal.State.APPLYING);
+    Files.writeString(Journal.directory(plan.root(), journal.id()).resolve("originals/src/main/java/shop/Names.java"),
+        "damaged\n", java.nio.file.StandardOpenOption.APPEND);
+    List<String> report = Recovery.run(plan.root());
+    assertEquals(1, report.size(), report.toString());
+    assertTrue(report.get(0).contains("the project's files were left as they are"), report.get(0));
+    // true of the project: the created file was not removed before the damaged copy was found
+    assertArrayEquals(migrated, Files.readAllBytes(file()));
+    assertTrue(Files.exists(file().resolveSibling("OptkitCaching.java")));
   }
 }

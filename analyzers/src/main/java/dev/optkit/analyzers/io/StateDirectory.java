@@ -49,16 +49,19 @@ public final class StateDirectory {
   }
 
   /**
-   * The state directory of a cache directory: {@code <project>/.optkit/cache}, optkit's default,
-   * is checked from the project root down; any other directory was named by the user and is trusted
-   * itself.
+   * The state directory of a cache directory: one inside a project's {@code .optkit/} (optkit's
+   * default {@code .optkit/cache}, or a {@code --cache-dir} there) is checked from the project root
+   * down; any other directory was named by the user and is trusted itself.
    */
   public static StateDirectory forCache(Path directory) throws IOException {
     Path normal = directory.toAbsolutePath().normalize();
-    Path parent = normal.getParent();
-    if (normal.getFileName() != null && normal.getFileName().toString().equals("cache") && parent != null
-        && parent.getFileName() != null && parent.getFileName().toString().equals(NAME) && parent.getParent() != null) {
-      return ofProject(parent.getParent()).below("cache");
+    for (int i = 0; i < normal.getNameCount(); i++) {
+      if (normal.getName(i).toString().equals(NAME)) {
+        // inside some project's .optkit/: checked from that project's root down, whatever the name below
+        StateDirectory state = ofProject(i == 0 ? normal.getRoot() : normal.getRoot().resolve(normal.subpath(0, i).toString()));
+        return i == normal.getNameCount() - 1 ? state : state.below(normal.subpath(i + 1, normal.getNameCount())
+            .toString().replace('\\', '/'));
+      }
     }
     return at(normal);
   }
@@ -79,7 +82,7 @@ public final class StateDirectory {
   /** Files and folders that mark a project's root: its state lives beside them. */
   private static final List<String> PROJECT_MARKERS = List.of("pom.xml", "build.gradle", "build.gradle.kts",
       "settings.gradle", "settings.gradle.kts", ".git");
-  /** Top-level folders of the system: a scan there with no project above it keeps no state. */
+  /** Top-level folders of the system: a scan anywhere below them with no project above it keeps no state. */
   private static final java.util.Set<String> SYSTEM_FOLDERS = java.util.Set.of("bin", "boot", "dev", "etc", "lib",
       "lib32", "lib64", "proc", "run", "sbin", "sys", "usr", "var");
 
@@ -98,9 +101,9 @@ public final class StateDirectory {
         }
       }
     }
-    if (!Files.isDirectory(absolute) || absolute.getParent() == null || absolute.getNameCount() == 0
-        || SYSTEM_FOLDERS.contains(absolute.getName(0).toString())) {
-      return Optional.empty();
+    if (!Files.isDirectory(absolute) || absolute.getNameCount() <= 1 || SYSTEM_FOLDERS.contains(absolute.getName(0).toString())
+        || absolute.toString().equals(System.getProperty("user.home"))) {
+      return Optional.empty(); // nor in /, a top-level folder (/home, /tmp), or a home directory itself
     }
     return Optional.of(absolute);
   }
@@ -234,6 +237,27 @@ public final class StateDirectory {
       throw refusal(file, kind);
     }
     AtomicFile.replace(file, content);
+    removeStaleTemporaries(file);
+  }
+
+  /** How old a temporary file must be to be another run's leftover (a kill mid-write), not its write in progress. */
+  private static final long STALE_TEMPORARY_MILLIS = 10 * 60_000L;
+
+  /** Deletes what killed writes of this file left beside it; a temporary of a write still running is younger. */
+  private static void removeStaleTemporaries(Path file) {
+    String name = file.getFileName().toString();
+    long before = System.currentTimeMillis() - STALE_TEMPORARY_MILLIS;
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(), "." + name + ".*")) {
+      for (Path sibling : siblings) {
+        BasicFileAttributes kind = Files.readAttributes(sibling, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (AtomicFile.isTemporaryOf(name, sibling.getFileName().toString()) && kind.isRegularFile()
+            && kind.lastModifiedTime().toMillis() < before) {
+          Files.deleteIfExists(sibling);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // left for the next write
+    }
   }
 
   /** The entries of a state directory, sorted; empty when it is not there. */

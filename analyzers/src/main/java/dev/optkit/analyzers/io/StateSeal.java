@@ -27,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class StateSeal {
   private static final byte[] MAGIC = "optkit-sealed-1\n".getBytes(StandardCharsets.US_ASCII);
   private static final int MAC_BYTES = 32;
+  private static final int HEADER = MAGIC.length + MAC_BYTES;
   private static final String ALGORITHM = "HmacSHA256";
   private static volatile byte[] secret;
 
@@ -40,22 +41,36 @@ public final class StateSeal {
 
   /** The content, when the check holds for this key; empty for anything else. */
   public static Optional<byte[]> open(String key, byte[] sealed) {
-    if (sealed.length < MAGIC.length + MAC_BYTES || !Arrays.equals(sealed, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      return Optional.empty();
+    return holds(key, sealed) ? Optional.of(Arrays.copyOfRange(sealed, HEADER, sealed.length)) : Optional.empty();
+  }
+
+  /** As {@link #open}, without copying the content (the facts cache is tens of MB). */
+  public static Optional<java.io.InputStream> openStream(String key, byte[] sealed) {
+    return holds(key, sealed) ? Optional.of(new java.io.ByteArrayInputStream(sealed, HEADER, sealed.length - HEADER))
+        : Optional.empty();
+  }
+
+  private static boolean holds(String key, byte[] sealed) {
+    if (sealed.length < HEADER || !Arrays.equals(sealed, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      return false;
     }
-    byte[] content = Arrays.copyOfRange(sealed, MAGIC.length + MAC_BYTES, sealed.length);
-    byte[] stored = Arrays.copyOfRange(sealed, MAGIC.length, MAGIC.length + MAC_BYTES);
-    return MessageDigest.isEqual(stored, mac(key, content)) ? Optional.of(content) : Optional.empty();
+    byte[] stored = Arrays.copyOfRange(sealed, MAGIC.length, HEADER);
+    return MessageDigest.isEqual(stored, mac(key, sealed, HEADER, sealed.length - HEADER));
   }
 
   private static byte[] mac(String key, byte[] content) {
+    return mac(key, content, 0, content.length);
+  }
+
+  private static byte[] mac(String key, byte[] content, int offset, int length) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(secret(), ALGORITHM));
       byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
       mac.update(ByteBuffer.allocate(4).putInt(keyBytes.length).array());
       mac.update(keyBytes);
-      return mac.doFinal(content);
+      mac.update(content, offset, length);
+      return mac.doFinal();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
@@ -74,37 +89,61 @@ public final class StateSeal {
     return known;
   }
 
+  /**
+   * {@code $XDG_CONFIG_HOME/optkit/state-key}, else {@code ~/.config/optkit/state-key}; null when
+   * neither is an absolute path (a user without a home gets {@code user.home="?"}, and a relative
+   * path would put the secret in the project being scanned, where a pull request can plant one).
+   */
   static Path keyFile() {
     String configured = System.getenv("XDG_CONFIG_HOME");
-    Path config = configured != null && !configured.isBlank() ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".config");
-    return config.resolve("optkit").resolve("state-key");
+    if (configured != null && !configured.isBlank() && Path.of(configured).isAbsolute()) {
+      return Path.of(configured).resolve("optkit").resolve("state-key");
+    }
+    String home = System.getProperty("user.home");
+    if (home == null || home.isBlank() || !Path.of(home).isAbsolute() || Path.of(home).getParent() == null) {
+      return null;
+    }
+    return Path.of(home, ".config", "optkit", "state-key");
   }
 
-  /** The user's secret: read when it is a plain file of the right size, else created exclusively, readable by its owner only. */
+  /**
+   * The user's secret: read when it is a plain file of the right size; else created whole or not
+   * at all (written beside it, then hard-linked into place, which fails if another optkit made one
+   * meanwhile), readable by its owner only. A file of the wrong size is replaced; a link or anything
+   * else there is left alone, and this run has a secret of its own.
+   */
   static byte[] loadOrCreate(Path file) {
-    for (int attempt = 0; attempt < 2; attempt++) {
+    for (int attempt = 0; file != null && attempt < 3; attempt++) {
       try {
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == MAC_BYTES) {
-          try (var channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer read = ByteBuffer.allocate(MAC_BYTES);
-            while (read.hasRemaining() && channel.read(read) > 0) {
-              // a 32-byte file
-            }
-            if (!read.hasRemaining()) {
-              return read.array();
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          if (Files.size(file) == MAC_BYTES) {
+            try (var channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+              ByteBuffer read = ByteBuffer.allocate(MAC_BYTES);
+              while (read.hasRemaining() && channel.read(read) > 0) {
+                // a 32-byte file
+              }
+              if (!read.hasRemaining()) {
+                return read.array();
+              }
             }
           }
-        }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-          break; // something else is there: never overwritten, and this run's caches are its own
+          Files.delete(file); // cut short by a full disk or a kill: made again below
+        } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          break; // something else is there: never written through
         }
         Files.createDirectories(file.getParent());
         byte[] fresh = new byte[MAC_BYTES];
         new SecureRandom().nextBytes(fresh);
-        try (var channel = Files.newByteChannel(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-          AtomicFile.writeFully(channel, fresh);
+        Path temporary = Files.createTempFile(file.getParent(), ".state-key.", ".optkit-tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+          try (var channel = java.nio.channels.FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            AtomicFile.writeFully(channel, fresh);
+            channel.force(true);
+          }
+          Files.createLink(file, temporary); // link(2): fails when a key is already there
+        } finally {
+          Files.deleteIfExists(temporary);
         }
         return fresh;
       } catch (FileAlreadyExistsException e) {

@@ -114,8 +114,11 @@ public final class FactsCache {
 
   /** The file's name in the cache directory. */
   public static final String FILE_NAME = "facts-v4.smile.gz";
-  /** spring-framework's main and test sources make 45 MB; a planted file is never read whole past this. */
-  private static final long MAX_BYTES = 1L << 30;
+  /**
+   * spring-framework's main and test sources make 45 MB; a planted file is never read whole past
+   * this, nor past a quarter of the heap (the decoded facts take several times the file).
+   */
+  private static final long MAX_BYTES = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
 
   /**
    * Opens the cache in {@code directory}; a missing, unreadable, stale or doctored cache (its
@@ -127,9 +130,9 @@ public final class FactsCache {
     try {
       StateDirectory state = StateDirectory.forCache(directory);
       file = state.resolve(FILE_NAME);
-      Optional<byte[]> content = state.read(file, MAX_BYTES).flatMap(sealed -> StateSeal.open(key, sealed));
+      Optional<InputStream> content = state.read(file, MAX_BYTES).flatMap(sealed -> StateSeal.openStream(key, sealed));
       if (content.isPresent()) {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(content.get()), 1 << 16)) {
+        try (InputStream in = new GZIPInputStream(content.get(), 1 << 16)) {
           Stored stored = MAPPER.readValue(in, Stored.class);
           if (stored != null && key.equals(stored.key()) && stored.files() != null) {
             previous.putAll(stored.files());

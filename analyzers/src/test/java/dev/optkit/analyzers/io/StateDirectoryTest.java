@@ -114,4 +114,27 @@ class StateDirectoryTest {
     assertFalse(java.util.Arrays.equals(first, ownOnly));
     assertFalse(Files.exists(dir.resolve("elsewhere")), "a link in its place is never written through");
   }
+
+  @Test
+  void aHomeThatIsNotAnAbsolutePathKeepsNoSecret() {
+    String home = System.getProperty("user.home");
+    try {
+      System.setProperty("user.home", "?"); // JDK 17 for a user without a passwd entry (docker run -u 1001)
+      org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("XDG_CONFIG_HOME") == null);
+      assertEquals(null, StateSeal.keyFile(), "never a key relative to the scanned project");
+      assertEquals(32, StateSeal.loadOrCreate(StateSeal.keyFile()).length, "a secret of this run's own");
+    } finally {
+      System.setProperty("user.home", home);
+    }
+  }
+
+  @Test
+  void aKeyCutShortIsMadeAgain() throws Exception {
+    Path key = dir.resolve("config/optkit/state-key");
+    Files.createDirectories(key.getParent());
+    Files.write(key, new byte[0]);
+    byte[] made = StateSeal.loadOrCreate(key);
+    assertEquals(32, Files.size(key));
+    assertArrayEquals(made, StateSeal.loadOrCreate(key));
+  }
 }

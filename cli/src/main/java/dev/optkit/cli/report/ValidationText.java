@@ -101,7 +101,7 @@ public final class ValidationText {
    */
   public static String history(StateDirectory state, Path runs) throws StateFileException {
     if (!state.isDirectory(runs)) {
-      return "No validate runs yet under " + state.shown(runs) + "\n";
+      return "No validate runs yet under " + runs + "\n";
     }
     ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-23s %-20s %8s %8s %8s %9s %6s%n",
@@ -113,7 +113,7 @@ public final class ValidationText {
       return out.append("could not list ").append(state.shown(runs)).append('\n').toString();
     }
     for (Path dir : dirs) {
-      ValidationReport report;
+      StringBuilder rows = new StringBuilder();
       try {
         if (!state.isDirectory(dir)) {
           continue;
@@ -122,26 +122,33 @@ public final class ValidationText {
         if (bytes.isEmpty()) {
           continue; // a run that did not finish
         }
-        report = mapper.readValue(bytes.get(), ValidationReport.class);
-        if (report == null || report.scenarios() == null) {
-          throw new IOException("no scenarios");
+        ValidationReport report = mapper.readValue(bytes.get(), ValidationReport.class);
+        for (ScenarioReport s : report.scenarios()) {
+          rows.append(String.format(Locale.ROOT, "%-23s %-20s %8s %8s %8s %9d %6s%n", dir.getFileName(),
+              printable(s.scenario()), s.hitRate() == null ? "-" : pct(s.hitRate()),
+              s.callsReduction() == null ? "-" : signed(s.callsReduction()),
+              s.speedup() == null ? "-" : f1(s.speedup()) + "x", s.differingAnswers(),
+              report.baselineOnly() ? "-" : report.passed() ? "pass" : "FAIL"));
         }
       } catch (StateFileException e) {
-        out.append(String.format(Locale.ROOT, "%-23s skipped: %s%n", dir.getFileName(), e.problem()));
-        continue;
+        rows.setLength(0);
+        rows.append(String.format(Locale.ROOT, "%-23s skipped: %s%n", dir.getFileName(), e.problem()));
       } catch (IOException | RuntimeException e) {
-        // Jackson's message quotes the file: only that it is not a report is said
-        out.append(String.format(Locale.ROOT, "%-23s skipped: report.json is not a report optkit wrote%n", dir.getFileName()));
-        continue;
+        // Jackson's message quotes the file, and a report missing its parts fails later: only that it is not a report is said
+        rows.setLength(0);
+        rows.append(String.format(Locale.ROOT, "%-23s skipped: report.json is not a report optkit wrote%n",
+            dir.getFileName()));
       }
-      for (ScenarioReport s : report.scenarios()) {
-        out.append(String.format(Locale.ROOT, "%-23s %-20s %8s %8s %8s %9d %6s%n", dir.getFileName(), s.scenario(),
-            s.hitRate() == null ? "-" : pct(s.hitRate()), s.callsReduction() == null ? "-" : signed(s.callsReduction()),
-            s.speedup() == null ? "-" : f1(s.speedup()) + "x", s.differingAnswers(),
-            report.baselineOnly() ? "-" : report.passed() ? "pass" : "FAIL"));
-      }
+      out.append(rows);
     }
     return out.toString();
+  }
+
+  /** A name from a file, as it may be printed: control characters (escape sequences, new lines) replaced. */
+  private static String printable(String text) {
+    return text == null ? "-" : text.codePoints().map(c -> Character.isISOControl(c)
+        || Character.getType(c) == Character.FORMAT ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
   }
 
   private static void row(StringBuilder out, boolean md, String name, String before, String after) {

@@ -2,6 +2,7 @@ package dev.optkit.rewriters.plan;
 
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
+import dev.optkit.analyzers.io.StateSeal;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,6 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
   static final String ORIGINALS = "originals";
   static final String MIGRATED = "migrated";
   static final String STATE = "state";
-  /** Files from journals of earlier versions: their presence meant the migration was undone or rolled back. */
-  static final String LEGACY_UNDONE = "undone";
 
   /** How far a migration got; every change is written atomically before the step it announces. */
   public enum State {
@@ -84,7 +83,22 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
 
   void write(Path root) throws IOException {
     StateDirectory state = stateOf(root);
-    state.write(state.resolve(MIGRATIONS, id, FILE), MAPPER.writeValueAsBytes(this));
+    state.write(state.resolve(MIGRATIONS, id, FILE), StateSeal.seal(sealKey(id, FILE), MAPPER.writeValueAsBytes(this)));
+  }
+
+  /**
+   * What a journal's seal binds its bytes to: the migration and the file. Journals and states are
+   * sealed like caches ({@link StateSeal}): one a pull request planted cannot carry the seal of this
+   * user's optkit, and is moved aside, never acted on (it could name any file of the project, and
+   * bring the "original" bytes to write there).
+   */
+  private static String sealKey(String id, String file) {
+    return "journal|" + id + "|" + file;
+  }
+
+  private static StateFileException unsealed(StateDirectory state, Path file) {
+    return new StateFileException(state.shown(file), "not written by optkit on this machine (its integrity check "
+        + "fails: planted, damaged, or written by an optkit before 0.1.0 of 2026-11-24)");
   }
 
   /**
@@ -94,8 +108,9 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
   public static Journal read(Path root, String id) throws IOException {
     Path file = directory(root, id).resolve(FILE);
     StateDirectory state = stateOf(root);
-    byte[] bytes = state.read(file, MAX_JOURNAL_BYTES)
+    byte[] sealed = state.read(file, MAX_JOURNAL_BYTES)
         .orElseThrow(() -> new java.nio.file.NoSuchFileException("no migration '" + id + "' under " + DIRECTORY));
+    byte[] bytes = StateSeal.open(sealKey(id, FILE), sealed).orElseThrow(() -> unsealed(state, file));
     Journal journal;
     try {
       journal = MAPPER.readValue(bytes, Journal.class);
@@ -125,6 +140,9 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
           || entry.sha256Before() != null && !SHA256.matcher(entry.sha256Before()).matches()) {
         return "an entry without a path or a SHA-256";
       }
+      if (!isProjectPath(entry.path())) {
+        return "an entry whose path is not a plain path inside the project";
+      }
     }
     return null;
   }
@@ -151,6 +169,25 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
   }
 
   /**
+   * The project file an entry names, as it is now: empty when it is not there. A FIFO, a device or
+   * a folder there is the journal's problem (reading a FIFO would wait forever), reported as such.
+   */
+  static java.util.Optional<byte[]> current(Path file, String path) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes kind;
+    try {
+      kind = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return java.util.Optional.empty();
+    }
+    if (!kind.isRegularFile() || kind.size() > MAX_COPY_BYTES) {
+      throw new StateFileException(path, "named by the journal, but not a regular project file of at most "
+          + MAX_COPY_BYTES + " bytes");
+    }
+    return java.util.Optional.of(java.nio.file.Files.readAllBytes(file));
+  }
+
+  /**
    * The recorded state, read strictly; journals of earlier versions have none, and count as
    * applied unless marked undone.
    */
@@ -158,9 +195,10 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
     Path directory = directory(root, id);
     StateDirectory state = stateOf(root);
     Path file = directory.resolve(STATE);
-    java.util.Optional<byte[]> bytes = state.read(file, MAX_STATE_BYTES);
-    if (bytes.isPresent()) {
-      String text = new String(bytes.get(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+    java.util.Optional<byte[]> sealed = state.read(file, MAX_STATE_BYTES);
+    if (sealed.isPresent()) {
+      byte[] bytes = StateSeal.open(sealKey(id, STATE), sealed.get()).orElseThrow(() -> unsealed(state, file));
+      String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).strip();
       for (State known : State.values()) {
         if (known.name().equals(text)) {
           return known;
@@ -169,7 +207,7 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
       throw new StateFileException(state.shown(file), "not a migration state (one of "
           + java.util.Arrays.toString(State.values()) + ")");
     }
-    return state.isFile(directory.resolve(LEGACY_UNDONE)) ? State.UNDONE : State.APPLIED;
+    throw unsealed(state, file); // every journal optkit writes has a state; older ones are not trusted
   }
 
   /**
@@ -193,9 +231,38 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
     return java.util.Optional.empty();
   }
 
-  static void writeState(Path root, String id, State state) throws IOException {
-    stateOf(root).write(directory(root, id).resolve(STATE),
-        (state.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  /** Records how far migration {@code id} got, sealed. */
+  public static void writeState(Path root, String id, State state) throws IOException {
+    stateOf(root).write(directory(root, id).resolve(STATE), StateSeal.seal(sealKey(id, STATE),
+        (state.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Folders no migration writes in: git's own (a config there runs commands) and optkit's state. */
+  private static final java.util.Set<String> NEVER_WRITTEN = java.util.Set.of(".git", StateDirectory.NAME);
+
+  /**
+   * Whether a journal may name this path: relative, '/'-separated plain names (no "..", ".",
+   * empty, drive or control characters), at most 4096 characters, and not inside {@code .git/} or
+   * {@code .optkit/}. Checked when a journal is read, so a bad one is moved aside before any use,
+   * and its paths, never printed otherwise, are safe to name.
+   */
+  static boolean isProjectPath(String path) {
+    if (path.isEmpty() || path.length() > 4096 || path.startsWith("/") || path.contains("\\") || path.contains(":")) {
+      return false;
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || Character.getType(c) == Character.FORMAT) {
+        return false; // control characters, and the invisible ones that reorder text in a terminal
+      }
+    }
+    String[] names = path.split("/", -1);
+    for (String name : names) {
+      if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+        return false;
+      }
+    }
+    return !NEVER_WRITTEN.contains(names[0]);
   }
 
   /**
@@ -204,9 +271,8 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
    * make undo touch a file outside).
    */
   public static Path inside(Path root, String path) throws IOException {
-    if (path == null || path.isEmpty() || path.startsWith("/") || path.startsWith("\\") || path.contains(":")
-        || java.util.Arrays.asList(path.split("[/\\\\]")).contains("..")) {
-      throw new IOException("journal path leaves the project: " + path);
+    if (path == null || !isProjectPath(path)) {
+      throw new IOException("a journal path leaves the project, or names .git/ or .optkit/");
     }
     Path base = root.toAbsolutePath().normalize();
     Path file = base.resolve(path).normalize();

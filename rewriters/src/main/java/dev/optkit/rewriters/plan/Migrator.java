@@ -235,7 +235,7 @@ public final class Migrator {
       } catch (IOException e) {
         throw new Refused(e.getMessage());
       }
-      byte[] current = Files.exists(file) ? Files.readAllBytes(file) : null;
+      byte[] current = Journal.current(file, entry.path()).orElse(null);
       String currentHash = current == null ? null : Hashes.sha256(current);
       if (java.util.Objects.equals(currentHash, entry.sha256Before())) {
         continue; // already as before the migration

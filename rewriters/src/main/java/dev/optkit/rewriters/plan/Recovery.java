@@ -59,8 +59,8 @@ public final class Recovery {
 
   private static void recover(Path root, StateDirectory state, Path directory, String id, List<String> report)
       throws IOException {
-    if (!state.isFile(directory.resolve(Journal.FILE)) || !state.isFile(directory.resolve(Journal.STATE))
-        && !state.isFile(directory.resolve(Journal.LEGACY_UNDONE)) && state.isDirectory(directory.resolve(Journal.MIGRATED))) {
+    // the state is written after the journal, and before the first project file: without it nothing was written
+    if (!state.isFile(directory.resolve(Journal.FILE)) || !state.isFile(directory.resolve(Journal.STATE))) {
       state.delete(directory);
       report.add("removed the journal of migration " + id + ", cut short before any file was written");
       return;
@@ -91,11 +91,14 @@ public final class Recovery {
    * named, with the command that restores its original.
    */
   private static String rollBack(Path root, Journal journal) throws IOException {
+    // everything is read and checked before the first file is written: a bad copy moves the journal
+    // aside with the project as it was, never half rolled back
+    java.util.Map<Path, byte[]> putBack = new java.util.LinkedHashMap<>();
     List<String> restored = new ArrayList<>();
     List<String> neither = new ArrayList<>();
     for (Journal.Entry entry : journal.files()) {
       Path file = Journal.inside(root, entry.path());
-      String current = Files.exists(file) ? Hashes.sha256(Files.readAllBytes(file)) : null;
+      String current = Journal.current(file, entry.path()).map(Hashes::sha256).orElse(null);
       if (Objects.equals(current, entry.sha256Before())) {
         continue;
       }
@@ -103,13 +106,17 @@ public final class Recovery {
         neither.add(entry.path());
         continue;
       }
-      if (entry.sha256Before() == null) {
-        Files.deleteIfExists(file);
-      } else {
-        AtomicFile.replace(file, journal.copy(root, journal.original(root, entry.path()), entry.sha256Before())
-            .orElseThrow(() -> new StateFileException(entry.path(), "has no original in the journal to roll back to")));
-      }
+      putBack.put(file, entry.sha256Before() == null ? null
+          : journal.copy(root, journal.original(root, entry.path()), entry.sha256Before())
+              .orElseThrow(() -> new StateFileException(entry.path(), "has no original in the journal to roll back to")));
       restored.add(entry.path());
+    }
+    for (java.util.Map.Entry<Path, byte[]> file : putBack.entrySet()) {
+      if (file.getValue() == null) {
+        Files.deleteIfExists(file.getKey());
+      } else {
+        AtomicFile.replace(file.getKey(), file.getValue());
+      }
     }
     Journal.writeState(root, journal.id(), Journal.State.ROLLED_BACK);
     return (restored.isEmpty() ? "no file had been written" : "restored " + String.join(", ", restored))

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * What {@code migrate --repair} does before the {@link Recovery} every command runs: a link planted
- * where {@code .optkit} or {@code .optkit/migrations} should be is removed (the link itself: what it
- * names is never touched), so that the state directory can be used again.
+ * where one of optkit's fixed state paths should be ({@code .optkit} and the folders and files it
+ * always has) is removed (the link itself: what it names is never touched), so that the state can
+ * be used again. Links deeper down, in a migration's folder, move aside with the migration.
  */
 public final class StateRepair {
   private StateRepair() {}
@@ -19,7 +20,9 @@ public final class StateRepair {
   public static List<String> unlinkStateDirectories(Path projectRoot) throws IOException {
     List<String> removed = new ArrayList<>();
     Path state = projectRoot.toRealPath().resolve(StateDirectory.NAME);
-    for (Path directory : List.of(state, state.resolve(Journal.MIGRATIONS))) {
+    Path migrations = state.resolve(Journal.MIGRATIONS);
+    for (Path directory : List.of(state, state.resolve(".gitignore"), migrations, migrations.resolve(".lock"),
+        state.resolve("quarantine"), state.resolve("cache"), state.resolve("runs"))) {
       if (Files.isSymbolicLink(directory)) {
         Files.delete(directory);
         removed.add("removed the symbolic link " + projectRoot.toRealPath().relativize(directory)
