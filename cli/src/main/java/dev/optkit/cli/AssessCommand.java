@@ -83,7 +83,8 @@ public final class AssessCommand implements Callable<Integer> {
   boolean noResolve;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Where per-file facts are cached by content hash (default: .optkit/cache in the first PATH).")
+      description = "Where per-file facts are cached by content hash (default: .optkit/cache of the first PATH's project, "
+          + "the nearest folder with a build file or .git; see docs/state.md).")
   Path cacheDir;
 
   @Option(names = "--no-cache", description = "Parse every file, and neither read nor write the facts cache.")

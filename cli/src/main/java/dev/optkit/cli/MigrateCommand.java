@@ -115,6 +115,10 @@ public final class MigrateCommand implements Callable<Integer> {
     try {
       if (repair) {
         StateRepair.unlinkStateDirectories(project).forEach(line -> err.println("optkit migrate: " + line));
+        if (!Files.exists(project.resolve(Journal.DIRECTORY), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          out.println("Nothing to repair."); // and no state made to say so
+          return ExitCodes.OK;
+        }
       }
       lock = MigrationLock.tryAcquire(project).orElse(null);
     } catch (StateFileException e) {
