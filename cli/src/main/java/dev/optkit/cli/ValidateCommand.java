@@ -75,6 +75,16 @@ public final class ValidateCommand implements Callable<Integer> {
           + "their JMH forks (default: the one running optkit).")
   Path java;
 
+  @Option(names = "--call-timeout", paramLabel = "SECONDS",
+      description = "A call into the code under test that does not return in time ends the run, naming it "
+          + "(default: the workload's limits.callSeconds, else 30).")
+  Integer callTimeout;
+
+  @Option(names = "--scenario-timeout", paramLabel = "SECONDS",
+      description = "A scenario's JVM still running after this is ended with its processes, naming the scenario "
+          + "(default: the workload's limits.scenarioSeconds, else 900 plus twice the JMH time planned).")
+  Integer scenarioTimeout;
+
   @Option(names = "--criterion", paramLabel = "NAME=VALUE",
       description = "Override a success criterion: hitRate, callsReduction, speedup, costReduction, differingAnswers.")
   Map<String, Double> criteria = new LinkedHashMap<>();
@@ -121,6 +131,10 @@ public final class ValidateCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    if (callTimeout != null && callTimeout < 1 || scenarioTimeout != null && scenarioTimeout < 1) {
+      err.println("optkit validate: --call-timeout and --scenario-timeout must be at least 1 (seconds)");
+      return ExitCodes.USAGE;
+    }
     if (warmup != null && warmup < 0) {
       err.println("optkit validate: --warmup must not be negative");
       return ExitCodes.USAGE;
@@ -143,6 +157,19 @@ public final class ValidateCommand implements Callable<Integer> {
           + "'.', '_' and '-' only)");
       return ExitCodes.USAGE;
     }
+    RunSettings chosen = quick ? RunSettings.quick() : RunSettings.defaults();
+    RunSettings settings = new RunSettings(forks != null ? forks : chosen.forks(),
+        warmup != null ? warmup : chosen.warmupIterations(), iterations != null ? iterations : chosen.iterations(),
+        seconds != null ? seconds : chosen.secondsPerIteration(), chosen.bench(), chosen.load());
+    if (noBench) {
+      settings = settings.withoutBench();
+    }
+    try { // the caps and limits, before anything is cloned or built: a bad workload fails in a second
+      Validation.check(workloadFile, callTimeout, scenarioTimeout, settings);
+    } catch (WorkloadException e) {
+      err.println("optkit validate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     GitBaseline worktree = null;
     try {
       Path runDir = RunFolders.create(state, runs);
@@ -154,12 +181,8 @@ public final class ValidateCommand implements Callable<Integer> {
         original = runDir.resolve("baseline");
         OriginalTree.materialize(project, baselineJournal, original);
       }
-      RunSettings chosen = quick ? RunSettings.quick() : RunSettings.defaults();
-      RunSettings settings = new RunSettings(forks != null ? forks : chosen.forks(),
-          warmup != null ? warmup : chosen.warmupIterations(), iterations != null ? iterations : chosen.iterations(),
-          seconds != null ? seconds : chosen.secondsPerIteration(), chosen.bench(), chosen.load());
       Validation.Builder builder = Validation.builder().workload(workloadFile).original(original).migrated(project)
-          .settings(noBench ? settings.withoutBench() : settings).runDirectory(runDir)
+          .settings(settings).timeouts(callTimeout, scenarioTimeout).runDirectory(runDir)
           .classpathCache(state.below("cache/classpath"));
       if (javaExecutable != null) {
         builder.java(javaExecutable.toString());

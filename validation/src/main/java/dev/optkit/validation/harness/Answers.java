@@ -32,6 +32,28 @@ public final class Answers {
     }
   }
 
+  /**
+   * An answer (or a call) as kept in the answers file: past {@value #MAX_CHARS} characters, its start
+   * and a hash of the whole. Each line of the file, and so what the comparison holds, stays bounded
+   * while two answers still compare equal exactly when they are.
+   */
+  static String bounded(String text) {
+    if (text.length() <= MAX_CHARS) {
+      return text;
+    }
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return text.substring(0, SHOWN_CHARS) + "... (" + text.length() + " chars, SHA-256 "
+          + java.util.HexFormat.of().formatHex(hash) + ")";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
+    }
+  }
+
+  static final int MAX_CHARS = 4096;
+  private static final int SHOWN_CHARS = 1024;
+
   public static String error(Throwable thrown) {
     return "threw " + thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
   }

@@ -11,6 +11,8 @@ final class ArgumentStream {
   private final Random random;
   private final ArgumentStream inner;
   private final List<Object> hot = new ArrayList<>();
+  /** The hot set again, for membership: a list's contains made filling a hot set of a million keys quadratic. */
+  private final java.util.Set<Object> inHot = new java.util.HashSet<>();
   private final double[] zipfCumulative;
   private long next;
 
@@ -38,7 +40,7 @@ final class ArgumentStream {
   private Object repeat() {
     if (hot.size() < spec.repeats().keys()) {
       Object value = inner.next();
-      if (!hot.contains(value)) {
+      if (inHot.add(value)) {
         hot.add(value);
       }
       return value;

@@ -22,7 +22,11 @@ import org.openjdk.jmh.util.Statistics;
  * forks inherit this class path and get the call-counting agent.
  *
  * <pre>HostMain --workload W --scenario S --out RESULT.json --answers ANSWERS.tsv [--agent JAR]
- *          [--forks 1 --warmup 2 --iterations 3 --seconds 2] [--no-bench] [--no-load]</pre>
+ *          [--forks 1 --warmup 2 --iterations 3 --seconds 2] [--heap-megabytes N] [--no-bench] [--no-load]</pre>
+ *
+ * A failure is printed as its root cause between {@link HostOutput}'s markers before the whole
+ * stack trace, for the launcher to report; a call that does not return ends the JVM
+ * ({@link CallWatchdog}).
  */
 public final class HostMain {
   private HostMain() {
@@ -34,6 +38,11 @@ public final class HostMain {
     } catch (Throwable failed) {
       // exit, never return: the fixture may have started non-daemon threads (servers, pools) before it failed,
       // and a JVM waiting on them would hang the validation run
+      if (failed instanceof ForkFailed fork) {
+        HostOutput.failed("in a JMH fork, " + fork.lines.get(0), fork.lines.subList(1, fork.lines.size()));
+      } else {
+        HostOutput.failed(failed);
+      }
       failed.printStackTrace();
       System.exit(1);
     }
@@ -52,6 +61,7 @@ public final class HostMain {
     String scenario = options.get("scenario");
     HostResult.Replay replay;
     HostResult.Load load = null;
+    progress(scenario, "starting the fixture");
     try (ScenarioDriver driver = ScenarioDriver.open(workload, scenario)) {
       progress(scenario, "replay");
       replay = ReplayRun.run(driver, Path.of(options.get("answers")));
@@ -59,6 +69,7 @@ public final class HostMain {
         progress(scenario, "load test");
         load = LoadRun.run(driver);
       }
+      progress(scenario, "the fixture's teardown");
     }
     HostResult.Bench bench = options.containsKey("no-bench") ? null : bench(workload, scenario, options);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -68,27 +79,46 @@ public final class HostMain {
   private static HostResult.Bench bench(Path workload, String scenario, Map<String, String> options) throws Exception {
     progress(scenario, "JMH");
     Path forkOut = Files.createTempFile("optkit-fork", ".json");
-    List<String> jvmArgs = new ArrayList<>(List.of("-D" + ScenarioBenchmark.FORK_OUT + "=" + forkOut));
+    Path forkFailure = Files.createTempFile("optkit-fork", ".failure");
+    List<String> jvmArgs = new ArrayList<>(List.of("-D" + ScenarioBenchmark.FORK_OUT + "=" + forkOut,
+        "-D" + HostOutput.FAILURE_FILE + "=" + forkFailure));
     if (System.getProperty(ProjectClassLoader.PROPERTY) != null) { // forks get the harness's class path only
       jvmArgs.add("-D" + ProjectClassLoader.PROPERTY + "=" + System.getProperty(ProjectClassLoader.PROPERTY));
     }
     if (options.containsKey("agent")) {
       jvmArgs.add("-javaagent:" + options.get("agent"));
     }
+    // the forks start the fixture and prepare the calls as this JVM did: the same heap and limits
+    if (options.containsKey("heap-megabytes")) {
+      jvmArgs.addAll(List.of("-Xmx" + Integer.parseInt(options.get("heap-megabytes")) + "m",
+          "-XX:+ExitOnOutOfMemoryError"));
+    }
+    jvmArgs.add("-D" + CallWatchdog.CALL_SECONDS + "=" + CallWatchdog.callSeconds());
+    jvmArgs.add("-D" + CallWatchdog.FIXTURE_SECONDS + "=" + CallWatchdog.fixtureSeconds());
+    long seconds = Long.parseLong(options.getOrDefault("seconds", "2"));
     ChainedOptionsBuilder builder = new OptionsBuilder()
         .include(ScenarioBenchmark.class.getName() + ".read")
         .param("workload", workload.toString())
         .param("scenario", scenario)
         .forks(Integer.parseInt(options.getOrDefault("forks", "1")))
         .warmupIterations(Integer.parseInt(options.getOrDefault("warmup", "2")))
-        .warmupTime(TimeValue.seconds(Long.parseLong(options.getOrDefault("seconds", "2"))))
+        .warmupTime(TimeValue.seconds(seconds))
         .measurementIterations(Integer.parseInt(options.getOrDefault("iterations", "3")))
-        .measurementTime(TimeValue.seconds(Long.parseLong(options.getOrDefault("seconds", "2"))))
+        .measurementTime(TimeValue.seconds(seconds))
         .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-        .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+        // all of them, not appended: JMH's default is this JVM's own arguments, which gave the forks the agent twice
+        .jvmArgs(jvmArgs.toArray(String[]::new))
         .shouldFailOnError(true)
         .output(options.getOrDefault("jmh-log", Files.createTempFile("optkit-jmh", ".log").toString()));
-    RunResult result = new Runner(builder.build()).run().iterator().next();
+    RunResult result;
+    try {
+      result = new Runner(builder.build()).run().iterator().next();
+    } catch (Exception e) {
+      List<String> fork = HostOutput.readFailure(forkFailure);
+      throw fork.isEmpty() ? e : new ForkFailed(fork, e);
+    } finally {
+      Files.deleteIfExists(forkFailure);
+    }
     Statistics statistics = result.getPrimaryResult().getStatistics();
     JsonNode fork = new ObjectMapper().readTree(forkOut.toFile());
     Files.deleteIfExists(forkOut);
@@ -97,7 +127,17 @@ public final class HostMain {
         fork.path("downstreamCalls").asLong());
   }
 
+  /** A JMH fork failed and said why ({@link HostOutput#FAILURE_FILE}): its headline and details. */
+  private static final class ForkFailed extends Exception {
+    private final transient List<String> lines;
+
+    ForkFailed(List<String> lines, Exception jmh) {
+      super("a JMH fork failed: " + lines.get(0), jmh);
+      this.lines = lines;
+    }
+  }
+
   private static void progress(String scenario, String phase) {
-    System.err.println("optkit-host: " + scenario + ": " + phase);
+    HostOutput.phase(scenario, phase);
   }
 }

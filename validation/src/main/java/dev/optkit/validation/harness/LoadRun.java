@@ -33,36 +33,43 @@ final class LoadRun {
     AtomicLong errors = new AtomicLong();
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> users = new ArrayList<>();
-    for (List<ScenarioDriver.Step> steps : perUser) {
+    for (int user = 0; user < perUser.size(); user++) {
+      List<ScenarioDriver.Step> steps = perUser.get(user);
+      int number = user + 1;
       Thread thread = new Thread(() -> {
         try {
           start.await();
         } catch (InterruptedException e) {
           return;
         }
-        long intended = System.nanoTime();
-        for (ScenarioDriver.Step step : steps) {
-          if (intervalNanos > 0) {
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-              java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        try (CallWatchdog.Slot watched = CallWatchdog.slot()) {
+          long intended = System.nanoTime();
+          for (ScenarioDriver.Step step : steps) {
+            if (intervalNanos > 0) {
+              long wait = intended - System.nanoTime();
+              if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+              }
             }
-          }
-          long begin = intervalNanos > 0 ? intended : System.nanoTime();
-          boolean failed = false;
-          try {
-            ScenarioDriver.invoke(step);
-          } catch (Throwable thrown) {
-            failed = true;
-          }
-          if (!step.write()) {
-            latencies.recordValue(Math.max(0, System.nanoTime() - begin));
-            reads.incrementAndGet();
-            if (failed) {
-              errors.incrementAndGet();
+            watched.beginCall(() -> "a call of load test user " + number + ", " + step.named());
+            long begin = intervalNanos > 0 ? intended : System.nanoTime();
+            boolean failed = false;
+            try {
+              ScenarioDriver.invoke(step);
+            } catch (Throwable thrown) {
+              failed = true;
             }
+            if (!step.write()) {
+              long took = Math.max(0, System.nanoTime() - begin);
+              latencies.recordValue(Math.min(latencies.getHighestTrackableValue(), took)); // recordValue throws past it
+              reads.incrementAndGet();
+              if (failed) {
+                errors.incrementAndGet();
+              }
+            }
+            watched.end();
+            intended += intervalNanos;
           }
-          intended += intervalNanos;
         }
       }, "optkit-load-user");
       users.add(thread);
@@ -83,12 +90,16 @@ final class LoadRun {
 
   /** A short single-threaded pass so the load test does not measure class loading and the JIT's first steps. */
   private static void warmUp(ScenarioDriver driver) {
-    for (ScenarioDriver.Step step : driver.steps(Math.min(200, driver.scenario().calls()), driver.scenario().seed() - 1,
-        false)) {
-      try {
-        ScenarioDriver.invoke(step);
-      } catch (Throwable ignored) {
-        // errors are counted in the measured run
+    try (CallWatchdog.Slot watched = CallWatchdog.slot()) {
+      for (ScenarioDriver.Step step : driver.steps(Math.min(200, driver.scenario().calls()),
+          driver.scenario().seed() - 1, false)) {
+        watched.beginCall(() -> "a call of the load test's warm-up, " + step.named());
+        try {
+          ScenarioDriver.invoke(step);
+        } catch (Throwable ignored) {
+          // errors are counted in the measured run
+        }
+        watched.end();
       }
     }
   }

@@ -18,32 +18,45 @@ final class ReplayRun {
   static HostResult.Replay run(ScenarioDriver driver, Path answers) throws IOException {
     var scenario = driver.scenario();
     List<ScenarioDriver.Step> steps = driver.steps(scenario.calls(), scenario.seed(), true);
-    var cachesBefore = CacheStatistics.of(driver.fixture());
+    var cachesBefore = CallWatchdog.fixture("reading the fixture's cache statistics",
+        () -> CacheStatistics.of(driver.fixture()));
     AgentCounters.reset();
     int reads = 0;
     int writes = 0;
     int readErrors = 0;
     long readCalls = 0;
-    try (Writer out = Files.newBufferedWriter(answers, StandardCharsets.UTF_8)) {
-      for (ScenarioDriver.Step step : steps) {
+    try (Writer out = Files.newBufferedWriter(answers, StandardCharsets.UTF_8);
+        CallWatchdog.Slot watched = CallWatchdog.slot()) {
+      for (int i = 0; i < steps.size(); i++) {
+        ScenarioDriver.Step step = steps.get(i);
+        int number = i + 1;
+        watched.beginCall(() -> "call " + number + " of " + steps.size() + " in the replay, " + step.named());
         long before = AgentCounters.total();
         String answer;
-        try {
+        try { // the answer's formatting is watched too: Jackson calls the project's getters
           answer = Answers.format(ScenarioDriver.invoke(step));
         } catch (Throwable thrown) {
           answer = Answers.error(thrown);
           readErrors += step.write() ? 0 : 1;
         }
+        watched.end();
         if (step.write()) {
           writes++;
           continue;
         }
         readCalls += AgentCounters.total() - before;
-        out.write(reads++ + "\t" + step.describe().replace('\t', ' ').replace('\n', ' ') + "\t"
-            + answer.replace('\n', ' ') + "\n");
+        out.write(reads++ + "\t" + oneLine(Answers.bounded(step.describe())).replace('\t', ' ') + "\t"
+            + oneLine(Answers.bounded(answer)) + "\n");
       }
     }
+    var cachesAfter = CallWatchdog.fixture("reading the fixture's cache statistics",
+        () -> CacheStatistics.of(driver.fixture()));
     return new HostResult.Replay(reads, writes, readErrors, readCalls, AgentCounters.total(), AgentCounters.attached(),
-        AgentCounters.snapshot(), CacheStatistics.since(cachesBefore, CacheStatistics.of(driver.fixture())));
+        AgentCounters.snapshot(), CacheStatistics.since(cachesBefore, cachesAfter));
+  }
+
+  /** A line of the answers file: readers split at carriage returns as at line feeds. */
+  private static String oneLine(String text) {
+    return text.replace('\n', ' ').replace('\r', ' ');
   }
 }

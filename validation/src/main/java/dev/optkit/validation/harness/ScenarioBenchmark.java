@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * optkit's one generic benchmark: the scenario's read, cycling through its argument sequence. The
@@ -39,12 +40,33 @@ public class ScenarioBenchmark {
   private int next;
   private long invocations;
   private long errors;
+  private CallWatchdog.Slot watched;
 
   @Setup(Level.Trial)
   public void setUp() {
     driver = ScenarioDriver.open(Path.of(workload), scenario);
     steps = driver.steps(driver.scenario().calls(), driver.scenario().seed(), false);
     AgentCounters.reset();
+  }
+
+  /**
+   * Each iteration is watched as a whole, not each call: a watched call costs an allocation and a
+   * volatile write, which would weigh on a cached read of 0.1 µs. An iteration still running its
+   * length plus the call limit after it began holds a call that does not return. JMH's own timeout
+   * cannot end it: JMH interrupts only once every worker has finished its call, which a hung one never does.
+   */
+  @Setup(Level.Iteration)
+  public void watchIteration(IterationParams iteration) {
+    long seconds = iteration.getTime().convertTo(TimeUnit.SECONDS);
+    watched = CallWatchdog.slot(); // this worker thread's, whose stack is shown
+    int limit = (int) Math.min(Integer.MAX_VALUE, seconds + CallWatchdog.callSeconds());
+    watched.begin(() -> "a read in a JMH iteration of " + seconds + " s",
+        "limits.callSeconds or --call-timeout, after the iteration's " + seconds + " s", limit);
+  }
+
+  @TearDown(Level.Iteration)
+  public void iterationDone() {
+    watched.close();
   }
 
   @Benchmark

@@ -42,7 +42,9 @@ public final class ScenarioDriver implements AutoCloseable {
     Workload workload = WorkloadReader.read(workloadFile);
     Workload.Scenario scenario = workload.scenario(scenarioName)
         .orElseThrow(() -> new WorkloadException(workloadFile + ": no scenario '" + scenarioName + "'"));
-    return new ScenarioDriver(workload, scenario);
+    // the factory starts servers and databases, and the targets are the fixture's own getters: all project code
+    return CallWatchdog.fixture("starting the fixture " + workload.fixture().factory() + " (and finding the "
+        + "scenario's methods)", () -> new ScenarioDriver(workload, scenario));
   }
 
   public Workload.Scenario scenario() {
@@ -62,6 +64,12 @@ public final class ScenarioDriver implements AutoCloseable {
         text.append(i == 0 ? "" : ", ").append(Answers.format(arguments[i]));
       }
       return text.append(')').toString();
+    }
+
+    /** The call with the Java method it runs, for a message about it. */
+    public String named() {
+      return (write ? "a write " : "a read ") + describe() + " (" + target.getDeclaringClass().getName() + "."
+          + target.getName() + ")";
     }
   }
 
@@ -106,11 +114,14 @@ public final class ScenarioDriver implements AutoCloseable {
     if (teardown == null) {
       return;
     }
-    try {
-      fixture.getClass().getMethod(teardown).invoke(fixture);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      System.err.println("optkit validate: teardown " + teardown + "() failed: " + e);
-    }
+    CallWatchdog.fixture("the fixture's teardown " + teardown + "()", () -> {
+      try {
+        fixture.getClass().getMethod(teardown).invoke(fixture);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        System.err.println("optkit validate: teardown " + teardown + "() failed: " + e);
+      }
+      return null;
+    });
   }
 
   private static List<ArgumentStream> streams(List<ArgSpec> specs, Random random) {
@@ -131,7 +142,7 @@ public final class ScenarioDriver implements AutoCloseable {
     } catch (NoSuchMethodException e) {
       throw new WorkloadException("fixture factory " + factory + "() without parameters not found");
     } catch (InvocationTargetException e) {
-      throw new WorkloadException("fixture factory " + factory + " failed: " + e.getCause());
+      throw new WorkloadException("fixture factory " + factory + " failed: " + e.getCause(), e.getCause());
     } catch (IllegalAccessException e) {
       throw new WorkloadException("fixture factory " + factory + " is not public");
     }

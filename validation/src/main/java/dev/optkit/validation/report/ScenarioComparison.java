@@ -1,6 +1,7 @@
 package dev.optkit.validation.report;
 
 import dev.optkit.validation.harness.HostResult;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,20 +22,33 @@ public final class ScenarioComparison {
 
   public static ScenarioReport compare(String scenario, HostResult original, HostResult migrated, Path originalAnswers,
       Path migratedAnswers) throws IOException {
-    List<String> after = Files.readAllLines(migratedAnswers, StandardCharsets.UTF_8);
+    // both files read line by line, side by side: a run of a million calls is never held in memory
     List<ScenarioReport.Difference> differences = new ArrayList<>();
+    Map<String, Integer> callCounts = new HashMap<>();
     int differing = 0;
     int compared = 0;
-    if (original != null) {
-      List<String> before = Files.readAllLines(originalAnswers, StandardCharsets.UTF_8);
-      compared = Math.min(before.size(), after.size());
-      for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
-        String[] b = i < before.size() ? before.get(i).split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
-        String[] a = i < after.size() ? after.get(i).split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
-        if (!b[2].equals(a[2])) {
+    try (BufferedReader after = Files.newBufferedReader(migratedAnswers, StandardCharsets.UTF_8);
+        BufferedReader before = original == null ? null
+            : Files.newBufferedReader(originalAnswers, StandardCharsets.UTF_8)) {
+      for (int i = 0; ; i++) {
+        String a = after.readLine();
+        String b = before == null ? null : before.readLine();
+        if (a == null && b == null) {
+          break;
+        }
+        String[] m = a != null ? a.split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
+        if (a != null) {
+          count(callCounts, m);
+        }
+        if (before == null) {
+          continue;
+        }
+        String[] o = b != null ? b.split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
+        compared += a != null && b != null ? 1 : 0;
+        if (!o[2].equals(m[2])) {
           differing++;
           if (differences.size() < SHOWN_DIFFERENCES) {
-            differences.add(new ScenarioReport.Difference(i, b[1], b[2], a[2]));
+            differences.add(new ScenarioReport.Difference(i, o[1], o[2], m[2]));
           }
         }
       }
@@ -65,7 +79,7 @@ public final class ScenarioComparison {
       }
     }
     return new ScenarioReport(scenario, original, migrated, hitRate, callsReduction, speedup, costReduction,
-        originalErrorRate, migratedErrorRate, compared, differing, differences, hottestKeys(after),
+        originalErrorRate, migratedErrorRate, compared, differing, differences, hottestKeys(callCounts),
         ttlAdvice(hitRate), savings);
   }
 
@@ -121,14 +135,19 @@ public final class ScenarioComparison {
     return calls == 0 ? 0 : nanos / 1e9 / calls;
   }
 
-  private static List<ScenarioReport.HotKey> hottestKeys(List<String> answers) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (String line : answers) {
-      String[] parts = line.split("\t", 3);
-      if (parts.length > 1) {
-        counts.merge(parts[1], 1, Integer::sum);
-      }
+  /**
+   * Counts a read's call. New calls stop being counted past {@value #COUNTED_CALLS} distinct ones: the
+   * hot keys of a workload are among its first calls, and one of more distinct calls has none worth warming.
+   */
+  private static void count(Map<String, Integer> counts, String[] line) {
+    if (line.length > 1 && (counts.size() < COUNTED_CALLS || counts.containsKey(line[1]))) {
+      counts.merge(line[1], 1, Integer::sum);
     }
+  }
+
+  private static final int COUNTED_CALLS = 50_000;
+
+  private static List<ScenarioReport.HotKey> hottestKeys(Map<String, Integer> counts) {
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(5).map(e -> new ScenarioReport.HotKey(e.getKey(), e.getValue())).toList();

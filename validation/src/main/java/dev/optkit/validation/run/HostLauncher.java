@@ -1,40 +1,63 @@
 package dev.optkit.validation.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.validation.harness.CallWatchdog;
 import dev.optkit.validation.harness.HostMain;
-import dev.optkit.validation.harness.ProjectClassLoader;
 import dev.optkit.validation.harness.HostResult;
+import dev.optkit.validation.harness.ProjectClassLoader;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Starts the host JVM of one scenario on one code version and reads what it measured. */
+/**
+ * Starts the host JVM of one scenario on one code version, within the run's limits, and reads what
+ * it measured: its heap sized from the scenario ({@link dev.optkit.validation.spec.HeapEstimate}),
+ * its calls watched ({@link CallWatchdog}), and the whole process tree ended when it runs past the
+ * scenario's limit or optkit itself is stopped.
+ */
 final class HostLauncher {
-  private HostLauncher() {
+  private final String java;
+  private final Path workload;
+  private final Path runDir;
+  private final RunSettings settings;
+  private final RunLimits limits;
+  private final Optional<Path> agent;
+
+  HostLauncher(String java, Path workload, Path runDir, RunSettings settings, RunLimits limits, Optional<Path> agent) {
+    this.java = java;
+    this.workload = workload;
+    this.runDir = runDir;
+    this.settings = settings;
+    this.limits = limits;
+    this.agent = agent;
   }
 
-  static HostResult run(String java, List<String> versionClasspath, Path workload, String scenario, Path runDir,
-      String label, RunSettings settings, Optional<Path> agent, Path log) throws IOException, InterruptedException {
+  HostResult run(List<String> versionClasspath, String label, String scenario, long heapMegabytes)
+      throws IOException, InterruptedException {
     // the harness on the JVM's class path, the project in a loader of its own (ProjectClassLoader)
     List<String> classpath = new ArrayList<>();
     HarnessClasspath.entries().forEach(p -> classpath.add(p.toString()));
     Path projectClasspath = runDir.resolve(label + "-classpath.txt");
     ProjectClassLoader.write(versionClasspath, projectClasspath);
     Path out = runDir.resolve(label + "-" + scenario + ".json");
-    Path answers = answersFile(runDir, label, scenario);
-    List<String> command = new ArrayList<>(List.of(java));
+    Path jmhLog = runDir.resolve(label + "-" + scenario + "-jmh.log");
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heapMegabytes + "m",
+        // a JVM out of heap ends at once, saying so, instead of limping on until the scenario's limit
+        "-XX:+ExitOnOutOfMemoryError",
+        "-D" + CallWatchdog.CALL_SECONDS + "=" + limits.callSeconds(),
+        "-D" + CallWatchdog.FIXTURE_SECONDS + "=" + limits.fixtureSeconds()));
     agent.ifPresent(jar -> command.add("-javaagent:" + jar));
     command.add("-D" + ProjectClassLoader.PROPERTY + "=" + projectClasspath);
     command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), HostMain.class.getName(),
         "--workload", workload.toAbsolutePath().toString(), "--scenario", scenario, "--out", out.toString(),
-        "--answers", answers.toString(), "--jmh-log", runDir.resolve(label + "-" + scenario + "-jmh.log").toString(),
+        "--answers", answersFile(runDir, label, scenario).toString(), "--jmh-log", jmhLog.toString(),
         "--forks", String.valueOf(settings.forks()), "--warmup", String.valueOf(settings.warmupIterations()),
-        "--iterations", String.valueOf(settings.iterations()), "--seconds", String.valueOf(settings.secondsPerIteration())));
+        "--iterations", String.valueOf(settings.iterations()),
+        "--seconds", String.valueOf(settings.secondsPerIteration()), "--heap-megabytes", String.valueOf(heapMegabytes)));
     agent.ifPresent(jar -> command.addAll(List.of("--agent", jar.toString())));
     if (!settings.bench()) {
       command.add("--no-bench");
@@ -43,21 +66,46 @@ final class HostLauncher {
       command.add("--no-load");
     }
     Path hostLog = runDir.resolve(label + "-" + scenario + "-host.log");
+    String who = label + ", scenario '" + scenario + "'";
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(hostLog.toFile()).start();
-    if (!process.waitFor(30, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new ValidationException(label + " " + scenario + ": the host JVM took over 30 min; see " + hostLog);
+    Thread stopped = new Thread(() -> destroyQuietly(process), "optkit-host-reaper"); // optkit stopped (Ctrl-C)
+    Runtime.getRuntime().addShutdownHook(stopped);
+    try {
+      if (!process.waitFor(limits.scenarioSeconds(), TimeUnit.SECONDS)) {
+        int children = ProcessTree.destroy(process);
+        throw new ValidationException(HostFailure.timedOut(who, limits.scenarioSeconds(), children,
+            HostLog.read(hostLog, scenario), hostLog));
+      }
+    } catch (InterruptedException e) {
+      ProcessTree.destroy(process);
+      throw e;
+    } finally {
+      removeHook(stopped);
     }
     if (process.exitValue() != 0 || !out.toFile().isFile()) {
-      String tail = Files.readAllLines(hostLog).stream().filter(l -> !l.isBlank())
-          .reduce((a, b) -> b).orElse("");
-      throw new ValidationException(label + " " + scenario + ": the host JVM failed (exit " + process.exitValue() + "): "
-          + tail + " — see " + hostLog);
+      throw new ValidationException(HostFailure.describe(who, process.exitValue(), out.toFile().isFile(),
+          HostLog.read(hostLog, scenario), HostLog.read(jmhLog, scenario), hostLog, jmhLog, heapMegabytes));
     }
     return new ObjectMapper().readValue(out.toFile(), HostResult.class);
   }
 
   static Path answersFile(Path runDir, String label, String scenario) {
     return runDir.resolve(label + "-" + scenario + "-answers.tsv");
+  }
+
+  private static void destroyQuietly(Process process) {
+    try {
+      ProcessTree.destroy(process);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // optkit is shutting down: the hook runs
+    }
   }
 }

@@ -10,6 +10,7 @@ import dev.optkit.validation.report.CriterionResult;
 import dev.optkit.validation.report.ScenarioComparison;
 import dev.optkit.validation.report.ScenarioReport;
 import dev.optkit.validation.report.ValidationReport;
+import dev.optkit.validation.spec.HeapEstimate;
 import dev.optkit.validation.spec.Workload;
 import dev.optkit.validation.spec.WorkloadReader;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class Validation {
   private final Path runDir;
   private final String java;
   private final StateDirectory classpathCache;
+  private final Integer callSeconds;
+  private final Integer scenarioSeconds;
 
   private Validation(Builder builder) {
     this.workloadFile = builder.workload;
@@ -45,6 +48,18 @@ public final class Validation {
     this.runDir = builder.runDir;
     this.java = builder.java;
     this.classpathCache = builder.classpathCache;
+    this.callSeconds = builder.callSeconds;
+    this.scenarioSeconds = builder.scenarioSeconds;
+  }
+
+  /**
+   * Reads the workload and checks it against the caps and the run's limits, as {@link #run()} will:
+   * for a command to fail fast, before it builds or clones anything.
+   *
+   * @throws dev.optkit.validation.spec.WorkloadException naming what to change
+   */
+  public static RunLimits check(Path workloadFile, Integer callSeconds, Integer scenarioSeconds, RunSettings settings) {
+    return RunLimits.of(WorkloadReader.read(workloadFile), callSeconds, scenarioSeconds, settings);
   }
 
   public static Builder builder() {
@@ -53,6 +68,7 @@ public final class Validation {
 
   public ValidationReport run() throws IOException, InterruptedException {
     Workload workload = WorkloadReader.read(workloadFile);
+    RunLimits limits = RunLimits.of(workload, callSeconds, scenarioSeconds, settings);
     Criteria criteria = Criteria.defaults().with(workload.criteria()).with(criteriaOverrides);
     Files.createDirectories(runDir);
     Path log = runDir.resolve("commands.log");
@@ -65,16 +81,18 @@ public final class Validation {
         : VersionClasspath.prepare(workload.classpath(), original, log, classpaths);
     List<ScenarioReport> scenarios = new ArrayList<>();
     List<CriterionResult> results = new ArrayList<>();
+    HostLauncher hosts = new HostLauncher(java, workloadFile, runDir, settings, limits, agent);
     for (Workload.Scenario scenario : workload.scenarios()) {
+      long heap = HeapEstimate.megabytes(scenario, workload.limits());
+      String started = "scenario " + scenario.name() + " (heap " + heap + " MB, limits: " + limits.callSeconds()
+          + " s a call, " + limits.scenarioSeconds() + " s the scenario)";
       HostResult before = null;
       if (original != null) {
-        VersionClasspath.progress(original, "scenario " + scenario.name());
-        before = HostLauncher.run(java, originalClasspath, workloadFile, scenario.name(), runDir, original.label(),
-            settings, agent, log);
+        VersionClasspath.progress(original, started);
+        before = hosts.run(originalClasspath, original.label(), scenario.name(), heap);
       }
-      VersionClasspath.progress(migrated, "scenario " + scenario.name());
-      HostResult after = HostLauncher.run(java, migratedClasspath, workloadFile, scenario.name(), runDir,
-          migrated.label(), settings, agent, log);
+      VersionClasspath.progress(migrated, started);
+      HostResult after = hosts.run(migratedClasspath, migrated.label(), scenario.name(), heap);
       ScenarioReport report = ScenarioComparison.compare(scenario.name(), before, after,
           original == null ? null : HostLauncher.answersFile(runDir, original.label(), scenario.name()),
           HostLauncher.answersFile(runDir, migrated.label(), scenario.name()));
@@ -99,6 +117,8 @@ public final class Validation {
     private Path runDir;
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private StateDirectory classpathCache;
+    private Integer callSeconds;
+    private Integer scenarioSeconds;
 
     public Builder workload(Path file) {
       this.workload = file;
@@ -134,6 +154,13 @@ public final class Validation {
     /** Where the class paths the build tool printed are kept (default: {@code cache/classpath} beside the run's folder). */
     public Builder classpathCache(StateDirectory directory) {
       this.classpathCache = directory;
+      return this;
+    }
+
+    /** Limits over the workload's: null leaves the workload's (or the default) in force. */
+    public Builder timeouts(Integer callSeconds, Integer scenarioSeconds) {
+      this.callSeconds = callSeconds;
+      this.scenarioSeconds = scenarioSeconds;
       return this;
     }
 

@@ -11,14 +11,16 @@ import java.util.Optional;
  * YAML by {@link WorkloadReader}; every field is documented in docs/validate.md.
  *
  * @param criteria success criteria overriding the defaults, by name ({@code hitRate: 0.7})
+ * @param limits timeouts and the fixture's heap; defaults when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Workload(ClasspathSpec classpath, FixtureSpec fixture, List<Scenario> scenarios,
-    Map<String, Double> criteria) {
+    Map<String, Double> criteria, Limits limits) {
 
   public Workload {
     scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
     criteria = criteria == null ? Map.of() : Map.copyOf(criteria);
+    limits = limits == null ? Limits.defaults() : limits;
   }
 
   public Optional<Scenario> scenario(String name) {

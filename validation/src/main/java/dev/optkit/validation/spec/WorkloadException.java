@@ -5,4 +5,9 @@ public final class WorkloadException extends RuntimeException {
   public WorkloadException(String message) {
     super(message);
   }
+
+  /** @param cause what the project's code threw, kept so that its root cause can be reported */
+  public WorkloadException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
 public final class WorkloadReader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** A workload is a few KB; its value lists are the largest part. Never read whole past this. */
+  static final long MAX_BYTES = 1 << 20;
 
   private WorkloadReader() {
   }
@@ -24,6 +26,10 @@ public final class WorkloadReader {
   public static Workload read(Path file) {
     Workload workload;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new WorkloadException(file + ": over " + (MAX_BYTES >> 20) + " MB; a workload is a few KB (generate "
+            + "long value lists with range, sequence or zipf.n instead of listing them)");
+      }
       workload = YAML.readValue(Files.readString(file), Workload.class);
     } catch (JsonMappingException e) {
       throw new WorkloadException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
@@ -77,6 +83,7 @@ public final class WorkloadReader {
         problems.add(where + ": load.users and load.requests must be positive");
       }
     }
+    problems.addAll(WorkloadCaps.problems(workload));
     return problems;
   }
 
