@@ -253,7 +253,12 @@ class HostileStateTest {
 
   @Test
   void validateRefusesALinkedRunsFolderAndAJournalIdThatLeavesTheFolder() throws Exception {
-    Files.writeString(project.resolve("workload.yaml"), "scenarios: []\n");
+    // a valid workload: it is read (and refused when wrong) before the run folder is made
+    Files.writeString(project.resolve("workload.yaml"), """
+        classpath: {build: touch built, entries: [classes]}
+        fixture: {factory: tiny.Fixture#start}
+        scenarios: [{name: reads, method: get, calls: 10}]
+        """);
     Files.createDirectories(project.resolve(".optkit"));
     Files.createSymbolicLink(project.resolve(".optkit/runs"), decoy);
     CliRun run = CliRun.of("validate", project.toString(), "--baseline-only");
