@@ -82,6 +82,8 @@ public final class HostMain {
     Path forkFailure = Files.createTempFile("optkit-fork", ".failure");
     List<String> jvmArgs = new ArrayList<>(List.of("-D" + ScenarioBenchmark.FORK_OUT + "=" + forkOut,
         "-D" + HostOutput.FAILURE_FILE + "=" + forkFailure));
+    // the forks' temporary files in this host's own folder too (HostTemp), deleted with it
+    jvmArgs.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     if (System.getProperty(ProjectClassLoader.PROPERTY) != null) { // forks get the harness's class path only
       jvmArgs.add("-D" + ProjectClassLoader.PROPERTY + "=" + System.getProperty(ProjectClassLoader.PROPERTY));
     }

@@ -45,7 +45,24 @@ final class HostLauncher {
     ProjectClassLoader.write(versionClasspath, projectClasspath);
     Path out = runDir.resolve(label + "-" + scenario + ".json");
     Path jmhLog = runDir.resolve(label + "-" + scenario + "-jmh.log");
+    Path tmp = HostTemp.create(runDir, label, scenario);
+    HostResult result;
+    try {
+      result = run(classpath, projectClasspath, out, jmhLog, tmp, label, scenario, heapMegabytes);
+    } catch (IOException | InterruptedException | RuntimeException | Error failed) {
+      HostTemp.delete(tmp, failed); // the host's failure is what to report, a leftover file at most beside it
+      throw failed;
+    }
+    HostTemp.delete(tmp, null); // nothing left behind: JMH never deletes its jmh.lock, nor a killed JVM its temp files
+    return result;
+  }
+
+  private HostResult run(List<String> classpath, Path projectClasspath, Path out, Path jmhLog, Path tmp, String label,
+      String scenario, long heapMegabytes) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heapMegabytes + "m",
+        // JMH's lock (java.io.tmpdir/jmh.lock, read once when its Runner loads) and temporary files, this host's own:
+        // a shared /tmp/jmh.lock held by any other JMH run on the machine made this host exit at once
+        "-Djava.io.tmpdir=" + tmp,
         // a JVM out of heap ends at once, saying so, instead of limping on until the scenario's limit
         "-XX:+ExitOnOutOfMemoryError",
         "-D" + CallWatchdog.CALL_SECONDS + "=" + limits.callSeconds(),
