@@ -47,6 +47,9 @@ public final class ValidationText {
           pct(s.migratedErrorRate()));
       out.append(md ? "\n" : "");
       line(out, md, "answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers());
+      for (String warning : s.warnings()) {
+        line(out, md, "WARNING: " + warning);
+      }
       if (s.hitRate() != null) {
         line(out, md, "hit rate " + pct(s.hitRate()) + ", downstream calls " + signed(s.callsReduction())
             + ", cost " + signed(s.costReduction()) + (s.speedup() == null ? "" : ", read " + f1(s.speedup()) + "x faster"));

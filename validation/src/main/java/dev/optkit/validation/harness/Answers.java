@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * An answer as text that two JVMs can compare: JSON with sorted keys where Jackson can write the
- * value, its {@code toString()} otherwise; an exception as its class and message.
+ * A call's arguments as text, for the report (JSON with sorted keys where Jackson can write the
+ * value, its {@code toString()} otherwise: the arguments come from the workload, the same in both
+ * versions); an exception as its class and message; a line of the answers file bounded. Answers
+ * themselves are compared as {@link CanonicalAnswer}s.
  */
 public final class Answers {
   private static final ObjectMapper JSON = JsonMapper.builder()

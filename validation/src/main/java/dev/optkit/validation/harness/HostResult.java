@@ -18,9 +18,11 @@ public record HostResult(String scenario, Bench bench, Replay replay, Load load)
    * @param readCalls downstream calls made while reads ran (the calls a cache can save)
    * @param perSite downstream calls per {@code kind<TAB>site}: count, errors, total and max nanos
    * @param caches the caches reachable from the fixture, with their hits and misses during the replay
+   * @param opaqueAnswers answers the comparison could not see into ({@link CanonicalAnswer#opaque()})
+   * @param opaque the first of them: the read, where in its answer, and why; null when there were none
    */
   public record Replay(int reads, int writes, int readErrors, long readCalls, long totalCalls, boolean counted,
-      Map<String, long[]> perSite, Map<String, CacheCounts> caches) {
+      Map<String, long[]> perSite, Map<String, CacheCounts> caches, int opaqueAnswers, String opaque) {
     public Replay {
       caches = caches == null ? Map.of() : caches; // results written before caches were counted
     }

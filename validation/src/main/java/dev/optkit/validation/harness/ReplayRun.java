@@ -1,5 +1,6 @@
 package dev.optkit.validation.harness;
 
+import dev.optkit.validation.spec.Workload;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,9 @@ final class ReplayRun {
     int writes = 0;
     int readErrors = 0;
     long readCalls = 0;
+    int opaqueAnswers = 0;
+    String opaque = null;
+    boolean asText = Workload.Scenario.TO_STRING.equals(scenario.compareAs());
     try (Writer out = Files.newBufferedWriter(answers, StandardCharsets.UTF_8);
         CallWatchdog.Slot watched = CallWatchdog.slot()) {
       for (int i = 0; i < steps.size(); i++) {
@@ -33,8 +37,14 @@ final class ReplayRun {
         watched.beginCall(() -> "call " + number + " of " + steps.size() + " in the replay, " + step.named());
         long before = AgentCounters.total();
         String answer;
-        try { // the answer's formatting is watched too: Jackson calls the project's getters
-          answer = Answers.format(ScenarioDriver.invoke(step));
+        try { // the answer's walk is watched too: toString is the project's code
+          Object value = ScenarioDriver.invoke(step);
+          CanonicalAnswer canonical = asText ? CanonicalAnswer.ofToString(value) : CanonicalAnswer.of(value);
+          answer = canonical.text();
+          if (canonical.opaque() != null && !step.write()) {
+            opaqueAnswers++;
+            opaque = opaque != null ? opaque : "read #" + reads + " " + step.describe() + ": " + canonical.opaque();
+          }
         } catch (Throwable thrown) {
           answer = Answers.error(thrown);
           readErrors += step.write() ? 0 : 1;
@@ -52,7 +62,8 @@ final class ReplayRun {
     var cachesAfter = CallWatchdog.fixture("reading the fixture's cache statistics",
         () -> CacheStatistics.of(driver.fixture()));
     return new HostResult.Replay(reads, writes, readErrors, readCalls, AgentCounters.total(), AgentCounters.attached(),
-        AgentCounters.snapshot(), CacheStatistics.since(cachesBefore, cachesAfter));
+        AgentCounters.snapshot(), CacheStatistics.since(cachesBefore, cachesAfter), opaqueAnswers,
+        opaque == null ? null : oneLine(Answers.bounded(opaque)));
   }
 
   /** A line of the answers file: readers split at carriage returns as at line feeds. */

@@ -13,11 +13,16 @@ import java.util.List;
  * @param speedup mean latency of the read, original over migrated (JMH sample time)
  * @param differences the first differing answers: call, arguments, both answers
  * @param hottestKeys the most repeated read calls, candidates for warming
+ * @param warnings what makes the comparison less than it seems (answers it could not see into), by scenario
  */
 public record ScenarioReport(String scenario, HostResult original, HostResult migrated, Double hitRate,
     Double callsReduction, Double speedup, Double costReduction, Double originalErrorRate, double migratedErrorRate,
     int answersCompared, int differingAnswers, List<Difference> differences, List<HotKey> hottestKeys,
-    String ttlAdvice, Savings savings) {
+    String ttlAdvice, Savings savings, List<String> warnings) {
+
+  public ScenarioReport {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
 
   /** A read call and how often the replay made it. */
   public record HotKey(String call, int reads) {}

@@ -55,14 +55,21 @@ public record Workload(ClasspathSpec classpath, FixtureSpec fixture, List<Scenar
    * @param calls calls in the single-threaded replay that compares answers
    * @param load the closed-model load test; null to skip it
    * @param seed seed of every random choice, so both code versions see the same call sequence
+   * @param compareAs how answers are compared: {@code fields} (the default, {@link
+   *     dev.optkit.validation.harness.CanonicalAnswer}) or {@code toString}, for answers the walk cannot
+   *     see into (an opaque handle) whose {@code toString()} names their state
    */
   public record Scenario(String name, String target, String method, List<ArgSpec> args, List<WriteSpec> writes,
-      Integer calls, LoadSpec load, Long seed) {
+      Integer calls, LoadSpec load, Long seed, String compareAs) {
+    public static final String FIELDS = "fields";
+    public static final String TO_STRING = "toString";
+
     public Scenario {
       args = args == null ? List.of() : List.copyOf(args);
       writes = writes == null ? List.of() : List.copyOf(writes);
       calls = calls == null ? 1000 : calls;
       seed = seed == null ? 42L : seed;
+      compareAs = compareAs == null ? FIELDS : compareAs;
     }
   }
 

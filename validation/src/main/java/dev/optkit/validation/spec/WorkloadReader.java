@@ -64,6 +64,9 @@ public final class WorkloadReader {
       if (scenario.method() == null) {
         problems.add(where + ": method is missing");
       }
+      if (!scenario.compareAs().equals(Workload.Scenario.FIELDS) && !scenario.compareAs().equals(Workload.Scenario.TO_STRING)) {
+        problems.add(where + ": compareAs must be fields or toString, not '" + scenario.compareAs() + "'");
+      }
       if (scenario.calls() <= 0) {
         problems.add(where + ": calls must be positive");
       }
