@@ -5,6 +5,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.type.ReferenceType;
+import dev.optkit.rewriters.edit.DeclaredNames;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class PlainJavaCacheRewrite {
   private final String switchReference;
   private final int javaRelease;
   private final Set<String> reserved = new java.util.HashSet<>();
+  private List<MethodDeclaration> indexedWriters;
+  private java.util.Map<String, List<MethodDeclaration>> writersByPlace;
 
   /**
    * @param switchReference how to name the emergency switch class from this file
@@ -218,10 +221,9 @@ public final class PlainJavaCacheRewrite {
     edits.add(TextEdit.insert(bodyEnd, loader));
     List<Invalidation> invalidations = new ArrayList<>();
     for (CachingTarget.Eviction eviction : target.evictions()) {
-      for (MethodDeclaration writer : writers) {
-        if (writer.getNameAsString().equals(eviction.writer().fact().name())
-            && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()
-            && writer.getBody().isPresent()) {
+      for (MethodDeclaration writer : writersAt(writers, eviction.writer().fact().name(),
+          eviction.writer().fact().range().line())) {
+        if (writer.getBody().isPresent()) {
           List<String> statements = new ArrayList<>();
           if (writesField != null) {
             statements.add(writesField + ".incrementAndGet();"); // first: a load finishing after this drops its value
@@ -242,13 +244,21 @@ public final class PlainJavaCacheRewrite {
    * writer, whatever number of caches it invalidates.
    */
   public List<TextEdit> invalidations(List<Invalidation> invalidations) {
-    java.util.Map<MethodDeclaration, List<Invalidation>> byWriter = new java.util.LinkedHashMap<>();
-    invalidations.forEach(i -> byWriter.computeIfAbsent(i.writer(), k -> new ArrayList<>()).add(i));
+    // by the writer itself, not by JavaParser's equals: that compares whole subtrees (a hash walks the writer's
+    // body for each of its invalidations), and would take two identical writers of two nested classes for one
+    java.util.Map<MethodDeclaration, List<Invalidation>> byWriter = new java.util.IdentityHashMap<>();
+    List<MethodDeclaration> writers = new ArrayList<>();
+    for (Invalidation invalidation : invalidations) {
+      byWriter.computeIfAbsent(invalidation.writer(), k -> {
+        writers.add(k);
+        return new ArrayList<>();
+      }).add(invalidation);
+    }
     List<TextEdit> edits = new ArrayList<>();
     String nl = document.lineSeparator();
     String unit1 = document.indentUnit();
-    for (java.util.Map.Entry<MethodDeclaration, List<Invalidation>> entry : byWriter.entrySet()) {
-      MethodDeclaration writer = entry.getKey();
+    for (MethodDeclaration writer : writers) {
+      List<Invalidation> ofWriter = byWriter.get(writer);
       String memberIndent = document.indentationOf(writer.getBegin().orElseThrow().line);
       String bodyIndent = memberIndent + unit1;
       int start = offsetOf(writer.getBody().orElseThrow(), true);
@@ -260,10 +270,10 @@ public final class PlainJavaCacheRewrite {
           .append(bodyIndent).append(unit1).append(writer.getType().isVoidType() ? "" : "return ")
           .append(moved).append('(').append(arguments).append(");").append(nl)
           .append(bodyIndent).append("} finally {").append(nl);
-      List<String> invalidated = entry.getValue().stream().map(Invalidation::cachedMethod).distinct().toList();
+      List<String> invalidated = ofWriter.stream().map(Invalidation::cachedMethod).distinct().toList();
       body.append(bodyIndent).append(unit1).append("// Added by optkit migrate: this write changes what ")
           .append(String.join(", ", invalidated)).append(invalidated.size() == 1 ? " caches" : " cache").append(nl);
-      for (Invalidation invalidation : entry.getValue()) {
+      for (Invalidation invalidation : ofWriter) {
         for (String statement : invalidation.statements()) {
           body.append(bodyIndent).append(unit1).append(statement).append(nl);
         }
@@ -279,6 +289,23 @@ public final class PlainJavaCacheRewrite {
       edits.add(TextEdit.insert(end, write));
     }
     return edits;
+  }
+
+  /**
+   * The writers of that name declared on that line, in the order given. Indexed once per list of
+   * writers (the caller passes every method of the file, the same list for each cached method):
+   * scanning it for each eviction of each cached method was quadratic in a file's size.
+   */
+  private List<MethodDeclaration> writersAt(List<MethodDeclaration> writers, String name, int line) {
+    if (writers != indexedWriters) {
+      writersByPlace = new java.util.HashMap<>();
+      for (MethodDeclaration writer : writers) {
+        int begin = writer.getBegin().orElseThrow().line;
+        writersByPlace.computeIfAbsent(writer.getNameAsString() + "@" + begin, k -> new ArrayList<>()).add(writer);
+      }
+      indexedWriters = writers;
+    }
+    return writersByPlace.getOrDefault(name + "@" + line, List.of());
   }
 
   /** A cache a writer must invalidate once its write is done. */
@@ -368,13 +395,9 @@ public final class PlainJavaCacheRewrite {
 
   /** A member name not yet used in the file (fields, methods and types). */
   private String uniqueMember(String wanted) {
-    Set<String> used = new java.util.HashSet<>();
-    unit.findAll(MethodDeclaration.class).forEach(m -> used.add(m.getNameAsString()));
-    unit.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> used.add(v.getNameAsString()));
-    unit.findAll(com.github.javaparser.ast.body.TypeDeclaration.class).forEach(t -> used.add(t.getNameAsString()));
-    used.addAll(reserved);
+    DeclaredNames declared = DeclaredNames.of(unit);
     String name = wanted;
-    for (int i = 2; used.contains(name); i++) {
+    for (int i = 2; declared.declares(name) || reserved.contains(name); i++) {
       name = wanted + i;
     }
     reserved.add(name);

@@ -3,10 +3,8 @@ package dev.optkit.rewriters.edit;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.ImportDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -104,11 +102,7 @@ public final class Imports {
         return false;
       }
     }
-    Set<String> declared = new HashSet<>();
-    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
-      declared.add(type.getNameAsString());
-    }
-    return !declared.contains(simple) || inSamePackage(unit, qualifiedName);
+    return !DeclaredNames.of(unit).declaresType(simple) || inSamePackage(unit, qualifiedName);
   }
 
   private static boolean isImported(CompilationUnit unit, String qualifiedName) {
