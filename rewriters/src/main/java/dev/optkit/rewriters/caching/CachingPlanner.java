@@ -8,7 +8,6 @@ import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.findings.Finding;
-import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.WebEntryPoints;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -48,6 +47,8 @@ public final class CachingPlanner {
   private final java.util.function.Predicate<String> inModule;
   private final Set<String> acceptStale;
   private final SingleInstance singleInstance;
+  private final MembersByType members;
+  private final DataWriters dataWriters;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
     this(index, config, traits, path -> true, Set.of());
@@ -74,6 +75,8 @@ public final class CachingPlanner {
     this.inModule = inModule;
     this.acceptStale = Set.copyOf(acceptStale);
     this.singleInstance = new SingleInstance(index);
+    this.members = new MembersByType(index);
+    this.dataWriters = new DataWriters(whole, members);
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -109,7 +112,7 @@ public final class CachingPlanner {
         continue;
       }
       if (form == CacheForm.SPRING) {
-        List<String> selfCallers = selfCallers(method.get());
+        List<String> selfCallers = members.selfCallers(method.get());
         if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
           refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
               + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
@@ -138,7 +141,7 @@ public final class CachingPlanner {
       }
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
-      for (Writer writer : writers(method.get())) {
+      for (DataWriters.Writer writer : dataWriters.of(method.get())) {
         if (form == CacheForm.PLAIN && !fact.isStatic() && seedsBeforeTests(writer.method())) {
           continue; // a test's set-up writes before it builds the object whose own cache it then reads
         }
@@ -191,7 +194,7 @@ public final class CachingPlanner {
       targets.add(new CachingTarget(finding, method.get(), form, policy.getKey(), policy.getValue(), cacheName,
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
-    return outermostOnly(targets, refusals);
+    return OutermostTargets.keep(index, targets, refusals);
   }
 
   /** Distinct reasons, the first few in full: overloads and repeated sites say the same thing. */
@@ -206,40 +209,12 @@ public final class CachingPlanner {
     return acceptStale.contains(fact.displayName()) || acceptStale.contains(fact.ownerType() + "." + fact.name());
   }
 
-  /**
-   * One cache level per data: a cached method that another cached method calls would keep serving
-   * its old entry when the outer one reloads, and the two TTLs would add up. The outer one stays
-   * (handlers were refused before), the inner one is refused with the reason.
-   */
-  private Plan outermostOnly(List<CachingTarget> targets, List<Refusal> refusals) {
-    List<CachingTarget> kept = new ArrayList<>();
-    for (CachingTarget inner : targets) {
-      Optional<CachingTarget> outer = targets.stream()
-          .filter(o -> o != inner && index.reachedIo(o.method()).stream()
-              .anyMatch(r -> r.via().contains(inner.method().fact().displayName())))
-          .findFirst();
-      if (outer.isPresent()) {
-        refusals.add(new Refusal(inner.finding(), "called by " + outer.get().method().fact().displayName()
-            + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
-            + "never disagree and their TTLs do not add up"));
-      } else {
-        kept.add(inner);
-      }
-    }
-    return new Plan(List.copyOf(kept), List.copyOf(refusals));
-  }
-
   private boolean simpleNameShared(String simpleName) {
     return index.typesNamed(simpleName).size() > 1;
   }
 
   private Optional<IndexedMethod> locate(Finding finding) {
-    for (IndexedMethod method : index.methodsOfType(finding.enclosingClass())) {
-      if (method.path().equals(finding.path()) && method.fact().range().line() == finding.line()) {
-        return Optional.of(method);
-      }
-    }
-    return Optional.empty();
+    return members.at(finding.enclosingClass(), finding.path(), finding.line());
   }
 
   private boolean overloaded(MethodFact fact) {
@@ -674,19 +649,6 @@ public final class CachingPlanner {
         : String.join(" and ", applications.stream().map(ProjectTraits::simpleName).toList());
   }
 
-  private List<String> selfCallers(IndexedMethod target) {
-    List<String> callers = new ArrayList<>();
-    for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
-      for (CallRef call : method.fact().calls()) {
-        if (call.name().equals(target.fact().name()) && target.fact().ownerType().equals(call.receiverType())
-            && index.targetsOf(call).contains(target) && method != target) {
-          callers.add(method.fact().name() + "()");
-        }
-      }
-    }
-    return callers.stream().distinct().sorted().toList();
-  }
-
   private int callersFromOutside(IndexedMethod target) {
     int count = 0;
     for (IndexedMethod method : index.callersOf(target)) {
@@ -700,49 +662,6 @@ public final class CachingPlanner {
       }
     }
     return count;
-  }
-
-  /** A method that writes data the cached method reads, and what it writes. */
-  private record Writer(IndexedMethod method, String what, boolean deferred) {
-    Writer(IndexedMethod method, String what) {
-      this(method, what, false);
-    }
-  }
-
-  /**
-   * Every method of the project that may change what the target reads: methods whose own writes
-   * overlap the target's data (tables from parsed SQL, entities, repositories, URL templates; an
-   * unknown footprint overlaps everything of its kind), searched in every class, profile and
-   * implementation, and the target's own class's methods that write through project calls.
-   */
-  private List<Writer> writers(IndexedMethod target) {
-    List<DataFootprint> reads = new ArrayList<>();
-    for (var reached : index.reachedIo(target)) {
-      if (reached.site().access() == Access.READ) {
-        reads.add(index.footprints().of(reached.site()));
-      }
-    }
-    Map<String, Writer> writers = new java.util.LinkedHashMap<>();
-    for (ProjectWrites.Write write : whole.writes()) {
-      if (write.method() != target && reads.stream().anyMatch(r -> r.overlaps(write.footprint()))) {
-        writers.putIfAbsent(write.method().key() + "@" + write.method().path(),
-            new Writer(write.method(), write.what(), write.deferred()));
-      }
-    }
-    for (IndexedMethod method : index.methodsOfType(target.fact().ownerType())) {
-      if (method == target || method.fact().isConstructor()) {
-        continue;
-      }
-      for (var reached : index.reachedIo(method)) {
-        if (reached.site().access() != Access.READ
-            && reads.stream().anyMatch(r -> r.overlaps(index.footprints().of(reached.site())))) {
-          writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes "
-              + ProjectWrites.describe(index.footprints().of(reached.site())) + " through " + String.join(" -> ", reached.via())));
-          break;
-        }
-      }
-    }
-    return List.copyOf(writers.values());
   }
 
   private static final Set<String> SET_UP_ANNOTATIONS = Set.of(
@@ -847,7 +766,7 @@ public final class CachingPlanner {
       if (otherContext.isPresent()) {
         return otherContext;
       }
-      List<String> selfCallers = selfCallers(writerMethod);
+      List<String> selfCallers = members.selfCallers(writerMethod);
       if (!selfCallers.isEmpty()) {
         return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
             + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
@@ -970,6 +889,13 @@ public final class CachingPlanner {
    * longer be satisfied, and the context would fail to start.
    */
   private Optional<String> injectedByClass(String beanType) {
+    // a pass over every file of the project: once per bean class, not once per cached method and writer
+    return injectedByClass.computeIfAbsent(beanType, this::findInjectionByClass);
+  }
+
+  private final Map<String, Optional<String>> injectedByClass = new java.util.HashMap<>();
+
+  private Optional<String> findInjectionByClass(String beanType) {
     if (traits.springBoot()) {
       return Optional.empty(); // Boot proxies classes (spring.aop.proxy-target-class defaults to true)
     }

@@ -33,10 +33,21 @@ final class SingleInstance {
     this.index = index;
   }
 
-  /** Why the class may have several objects, or empty when it is created once. */
+  /**
+   * Why the class may have several objects, or empty when it is created once. Remembered by class:
+   * each answer passes over every file and method of the project, and the planner asks once per
+   * cached method.
+   */
   Optional<String> whyNot(String type) {
-    return whyNot(type, new HashSet<>());
+    Optional<String> known = answers.get(type);
+    if (known == null) {
+      known = whyNot(type, new HashSet<>());
+      answers.put(type, known);
+    }
+    return known;
   }
+
+  private final java.util.Map<String, Optional<String>> answers = new java.util.HashMap<>();
 
   private Optional<String> whyNot(String type, Set<String> seen) {
     String simple = type.substring(type.lastIndexOf('.') + 1);

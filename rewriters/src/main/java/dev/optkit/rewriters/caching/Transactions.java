@@ -152,11 +152,11 @@ final class Transactions {
     if (method.fact().annotations().stream().anyMatch(this::transactionalAnnotation)) {
       return Optional.of(method.fact());
     }
-    // @Transactional on the interface method it implements applies too
+    // @Transactional on the interface method it implements applies too (looked up by name: the type's own
+    // methods are among its supertypes', and a pass over them per question was quadratic in a large class)
     for (String type : index.supertypesOf(method.fact().ownerType())) {
-      for (IndexedMethod declared : index.methodsOfType(type)) {
-        if (declared != method && declared.fact().name().equals(method.fact().name())
-            && declared.fact().params().size() == method.fact().params().size()
+      for (IndexedMethod declared : index.methods(type, method.fact().name())) {
+        if (declared != method && declared.fact().params().size() == method.fact().params().size()
             && declared.fact().annotations().stream().anyMatch(this::transactionalAnnotation)) {
           return Optional.of(declared.fact());
         }

@@ -45,6 +45,17 @@ public final class WholeProject {
     return writes;
   }
 
+  /** Every write of the project by the data it touches: each cached method looks its writers up there. */
+  FootprintIndex<ProjectWrites.Write> writesByFootprint() {
+    if (writesByFootprint == null) {
+      writesByFootprint = new FootprintIndex<>();
+      writes().forEach(write -> writesByFootprint.add(write, write.footprint()));
+    }
+    return writesByFootprint;
+  }
+
+  private FootprintIndex<ProjectWrites.Write> writesByFootprint;
+
   /** Cache names optkit gave in an earlier migration ({@code optkit.*} in annotation values). */
   Set<String> optkitCacheNames() {
     if (optkitCacheNames == null) {

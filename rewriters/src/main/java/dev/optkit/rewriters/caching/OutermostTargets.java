@@ -1,0 +1,53 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.index.ReachedIo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One cache level per data: a cached method that another cached method calls would keep serving
+ * its old entry when the outer one reloads, and the two TTLs would add up. The outer one stays
+ * (handlers were refused before), the inner one is refused with the reason. The targets are
+ * indexed by the methods their reads go through, once, instead of every target's reads being
+ * searched for every other target (quadratic in the number of cached methods).
+ */
+final class OutermostTargets {
+  private OutermostTargets() {}
+
+  static CachingPlanner.Plan keep(ProjectIndex index, List<CachingTarget> targets, List<Refusal> refusals) {
+    // by method name as a chain of calls prints it: the targets whose reads go through it, in target order
+    Map<String, List<CachingTarget>> reachingThrough = new HashMap<>();
+    for (CachingTarget outer : targets) {
+      for (ReachedIo reached : index.reachedIo(outer.method())) {
+        for (String through : reached.via()) {
+          List<CachingTarget> found = reachingThrough.computeIfAbsent(through, k -> new ArrayList<>());
+          if (found.isEmpty() || found.get(found.size() - 1) != outer) {
+            found.add(outer);
+          }
+        }
+      }
+    }
+    List<CachingTarget> kept = new ArrayList<>();
+    List<Refusal> refused = new ArrayList<>(refusals);
+    for (CachingTarget inner : targets) {
+      CachingTarget outer = null;
+      for (CachingTarget candidate : reachingThrough.getOrDefault(inner.method().fact().displayName(), List.of())) {
+        if (candidate != inner) {
+          outer = candidate;
+          break;
+        }
+      }
+      if (outer != null) {
+        refused.add(new Refusal(inner.finding(), "called by " + outer.method().fact().displayName()
+            + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
+            + "never disagree and their TTLs do not add up"));
+      } else {
+        kept.add(inner);
+      }
+    }
+    return new CachingPlanner.Plan(List.copyOf(kept), List.copyOf(refused));
+  }
+}
