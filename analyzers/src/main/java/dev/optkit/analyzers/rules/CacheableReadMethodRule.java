@@ -48,8 +48,9 @@ public final class CacheableReadMethodRule implements Rule {
   @Override
   public List<Finding> check(RuleContext context) {
     List<Finding> findings = new ArrayList<>();
+    SameClassWriters writers = new SameClassWriters(context.index());
     for (IndexedMethod method : context.index().methods()) {
-      candidate(context, method).ifPresent(findings::add);
+      candidate(context, method, writers).ifPresent(findings::add);
     }
     return findings;
   }
@@ -129,7 +130,7 @@ public final class CacheableReadMethodRule implements Rule {
     return Optional.empty();
   }
 
-  private Optional<Finding> candidate(RuleContext context, IndexedMethod method) {
+  private Optional<Finding> candidate(RuleContext context, IndexedMethod method, SameClassWriters sameClassWriters) {
     MethodFact fact = method.fact();
     if (fact.isAbstract() || fact.isConstructor() || whyNotCacheable(context, method).isPresent()) {
       return Optional.empty();
@@ -160,7 +161,7 @@ public final class CacheableReadMethodRule implements Rule {
       described.add(read.direct() ? what : what + " via " + read.chain(context.index().messageDepth()));
     }
     List<String> key = fact.params().stream().map(p -> p.type() + " " + p.name()).toList();
-    List<String> writers = writersInSameClass(context, method);
+    List<String> writers = sameClassWriters.except(method);
     // SQL or URL built at run time (a query helper, a generic client wrapper): the key may not
     // capture what is read, so say so rather than rank it with fixed queries
     boolean opaque = reads.stream().allMatch(r -> !r.site().llm() && r.site().sql() == null && r.site().url() == null
@@ -186,18 +187,6 @@ public final class CacheableReadMethodRule implements Rule {
         .fix(true, "optkit migrate adds a bounded, expiring cache keyed by " + (key.isEmpty() ? "a constant" : "the parameters"))
         .basis(new Finding.SavingsBasis(Finding.Remedy.CACHE, List.copyOf(sites)))
         .build());
-  }
-
-  /** Methods of the same class that write: cached reads may go stale unless they evict. */
-  private static List<String> writersInSameClass(RuleContext context, IndexedMethod method) {
-    List<String> writers = new ArrayList<>();
-    for (IndexedMethod other : context.index().methodsOfType(method.fact().ownerType())) {
-      if (other != method
-          && context.index().reachedIo(other).stream().anyMatch(r -> r.site().access() == Access.WRITE)) {
-        writers.add(other.fact().name());
-      }
-    }
-    return writers.stream().distinct().sorted().limit(5).toList();
   }
 
   private static String simple(String type) {

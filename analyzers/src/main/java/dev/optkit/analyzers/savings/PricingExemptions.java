@@ -88,16 +88,12 @@ public final class PricingExemptions {
         + ")");
   }
 
-  /** The method whose body holds the finding's line. */
+  /** The method whose body holds the finding's line: the innermost (a local class's method inside a method). */
   private Optional<IndexedMethod> enclosing(Finding finding) {
-    IndexedMethod best = null;
-    for (IndexedMethod method : index.methodsOfType(finding.enclosingClass())) {
-      var range = method.fact().range();
-      if (method.path().equals(finding.path()) && range.line() <= finding.line() && finding.line() <= range.endLine()
-          && (best == null || range.line() > best.fact().range().line())) {
-        best = method; // the innermost: a local class's method inside a method
-      }
-    }
-    return Optional.ofNullable(best);
+    return innermost.computeIfAbsent(finding.enclosingClass() + "\u0000" + finding.path(),
+        k -> InnermostMethods.of(index.methodsOfType(finding.enclosingClass()), finding.path())).at(finding.line());
   }
+
+  /** By class and file: each finding asks, and a pass over the class's methods per finding was quadratic. */
+  private final Map<String, InnermostMethods> innermost = new HashMap<>();
 }
