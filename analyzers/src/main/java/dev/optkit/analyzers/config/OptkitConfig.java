@@ -116,9 +116,12 @@ public record OptkitConfig(
   /**
    * How far analysis follows calls inside the project, and the largest source file it parses
    * ({@code maxFileKilobytes}, default 4096): a bigger one, generated as a rule, is a warning naming
-   * it, and the scan goes on without it (a 20 MB file once took the whole scan down with it). Type
-   * resolution in one file has a time budget ({@code maxFileSeconds}, default 20): past it, the file's
-   * facts come from its imports alone, at lower confidence, with a warning naming it.
+   * it, and the scan goes on without it (a 20 MB file once took the whole scan down with it). One
+   * file's parse and extraction have a time budget ({@code maxFileSeconds}, default 20): past it, the
+   * file's facts come from its imports alone, at lower confidence, with a warning naming it; past the
+   * same time again without type resolution, the file is skipped with a warning. Being a time, the
+   * budget is the one thing that can make two runs on the same input differ: only for a file that
+   * comes near it, which the warning names, and whose partial facts are never cached.
    */
   public record Analysis(Integer callDepth, Integer maxFileKilobytes, Integer maxFileSeconds) {
     public Analysis(Integer callDepth, Integer maxFileKilobytes) {
@@ -145,7 +148,7 @@ public record OptkitConfig(
       return (maxFileKilobytes == null ? 4096L : maxFileKilobytes) * 1024;
     }
 
-    /** The time type resolution may take in one file (default 20 s); past it, the file is read by its imports. */
+    /** The time one file's parse and extraction may take (default 20 s); past it, the file is read by its imports. */
     public long maxFileNanos() {
       return (maxFileSeconds == null ? 20L : maxFileSeconds) * 1_000_000_000L;
     }

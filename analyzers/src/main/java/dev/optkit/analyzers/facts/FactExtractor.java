@@ -132,7 +132,15 @@ public final class FactExtractor {
   }
 
   public FileFacts extract(String path, CompilationUnit unit, String content) {
-    return new FileRun(path, unit, new SourceText(content)).run();
+    return extract(path, unit, content, () -> {});
+  }
+
+  /**
+   * @param beforeEachMethod run before each method's facts are extracted: a file's time budget is
+   *     checked there (and at each resolution), so it bounds the extraction, not only the solver
+   */
+  public FileFacts extract(String path, CompilationUnit unit, String content, Runnable beforeEachMethod) {
+    return new FileRun(path, unit, new SourceText(content)).run(beforeEachMethod);
   }
 
   /** Where the statements of a method's or class's {@code @Sql} annotations are kept among its annotation values. */
@@ -225,7 +233,7 @@ public final class FactExtractor {
       return null;
     }
 
-    FileFacts run() {
+    FileFacts run(Runnable beforeEachMethod) {
       for (FieldDeclaration field : fields) {
         for (VariableDeclarator variable : field.getVariables()) {
           if (field.isFinal() || !assigned.contains(variable.getNameAsString())) {
@@ -239,6 +247,7 @@ public final class FactExtractor {
       List<MethodFact> methods = new ArrayList<>();
       for (CallableDeclaration<?> callable : callables) {
         if (callable.getParentNode().orElse(null) instanceof TypeDeclaration<?>) {
+          beforeEachMethod.run();
           methods.add(new MethodRun(callable, this).run());
         }
       }

@@ -66,9 +66,19 @@ public final class ParsingWorker {
     this(projectTypes, jars, catalog, resolveTypes, maxFileBytes, 20_000_000_000L);
   }
 
-  /** @param maxFileNanos the time type resolution may take in one file; past it, the file is read without it */
+  /**
+   * @param maxFileNanos the time one file's parse and extraction may take; past it, the file is read again
+   *     without type resolution, within the same time again; past that too, it is skipped with a warning
+   */
   public ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes,
       long maxFileBytes, long maxFileNanos) {
+    this(projectTypes, jars, catalog, resolveTypes, maxFileBytes, maxFileNanos, System::nanoTime);
+  }
+
+  /** @param clock nanoseconds, as {@link System#nanoTime}: a test's own clock decides when a budget is spent */
+  ParsingWorker(Map<String, Path> projectTypes, List<Path> jars, ClientCatalog catalog, boolean resolveTypes,
+      long maxFileBytes, long maxFileNanos, java.util.function.LongSupplier clock) {
+    this.clock = clock;
     this.maxFileBytes = maxFileBytes;
     this.maxFileNanos = maxFileNanos;
     this.projectTypes = projectTypes;
@@ -110,11 +120,16 @@ public final class ParsingWorker {
   }
 
   private final long maxFileNanos;
+  private final java.util.function.LongSupplier clock;
   private FactExtractor unresolvedExtractor;
-  /** When the file being analysed runs out of its time budget for type resolution (0: no file). */
+  /** When the file being analysed runs out of its time budget (meaningful while {@link #budgeted}). */
   private long deadline;
+  private boolean budgeted;
 
-  /** Thrown by a resolution past the file's deadline, so its extraction starts again without resolution. */
+  /**
+   * Thrown at a resolution or before a method past the file's deadline: the extraction starts again
+   * without resolution, or, past its deadline again, the file is skipped.
+   */
   private static final class OverBudget extends RuntimeException {
     OverBudget() {
       super(null, null, false, false);
@@ -212,6 +227,7 @@ public final class ParsingWorker {
 
   private Outcome parseAndExtract(SourceFile file, String content) {
     prepare();
+    startBudget(); // the parse counts: it is most of an ordinary file's time
     try {
       ParseResult<CompilationUnit> result = (content.contains("var") ? parser : withoutVarParser).parse(content);
       if (!result.isSuccessful()) {
@@ -231,21 +247,30 @@ public final class ParsingWorker {
       if (!result.isSuccessful() || result.getResult().isEmpty()) {
         return new Outcome(null, problemOf(file, result.getProblems()));
       }
-      deadline = System.nanoTime() + maxFileNanos;
       try {
-        FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content);
+        FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content, this::checkBudget);
         return new Outcome(facts, null);
       } catch (OverBudget over) {
-        FileFacts facts = unresolvedExtractor.extract(file.relativePath(), result.getResult().get(), content);
-        return new Outcome(facts, new ParseProblem(file.relativePath(), 0, 0, String.format(java.util.Locale.ROOT,
-            "types not resolved: over the %d s budget for one file (analysis.maxFileSeconds in .optkit.yml); "
-                + "read by its imports, findings at lower confidence", maxFileNanos / 1_000_000_000L)));
-      } finally {
-        deadline = 0;
+        // without the solver, a file's facts cost about what its parse did: a budget of their own, so that one
+        // slow solver does not leave the file unread, and a file slow even so is skipped, not waited for
+        startBudget();
+        try {
+          FileFacts facts = unresolvedExtractor.extract(file.relativePath(), result.getResult().get(), content,
+              this::checkBudget);
+          return new Outcome(facts, new ParseProblem(file.relativePath(), 0, 0, String.format(java.util.Locale.ROOT,
+              "types not resolved: over the %d s budget for one file (analysis.maxFileSeconds in .optkit.yml); "
+                  + "read by its imports, findings at lower confidence", maxFileNanos / 1_000_000_000L)));
+        } catch (OverBudget again) {
+          return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, String.format(java.util.Locale.ROOT,
+              "skipped: over the %d s budget for one file (analysis.maxFileSeconds in .optkit.yml) with type "
+                  + "resolution and again without it", maxFileNanos / 1_000_000_000L)));
+        }
       }
     } catch (RuntimeException | StackOverflowError e) {
       return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0,
           "analysis failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
+    } finally {
+      budgeted = false;
     }
   }
 
@@ -264,10 +289,24 @@ public final class ParsingWorker {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  private Optional<List<String>> resolve(Expression receiver) {
-    if (deadline != 0 && System.nanoTime() - deadline > 0) {
+  private void startBudget() {
+    deadline = clock.getAsLong() + maxFileNanos;
+    budgeted = true;
+  }
+
+  /**
+   * Between resolutions and between methods: one resolution or one method's extraction is never cut
+   * short. At the deadline counts as past it, so a budget of 0 is spent before any work, whatever
+   * the clock's resolution.
+   */
+  private void checkBudget() {
+    if (budgeted && clock.getAsLong() - deadline >= 0) {
       throw new OverBudget();
     }
+  }
+
+  private Optional<List<String>> resolve(Expression receiver) {
+    checkBudget();
     resolutions++;
     try {
       ResolvedType type = JavaParserFacade.get(typeSolver).getType(receiver);
