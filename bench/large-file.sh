@@ -41,7 +41,8 @@ run() { # run LABEL CHECKOUT SIZE ROUND
   OPTKIT_JAVA_OPTS="${OPTKIT_JAVA_OPTS:-} -Xlog:gc:file=$work/gc.log" /usr/bin/time -f "%U %S %e %M" -o "$work/time" \
     timeout "$limit" "$2/optkit" assess "$work/gen$3" --no-cache --format json -o "$out" >/dev/null 2>"$work/stderr" \
     || status=$?
-  read -r user sys wall rss <"$work/time" || true
+  # the last line: after a failure, time's first line says "Command exited with non-zero status"
+  read -r user sys wall rss < <(tail -n 1 "$work/time") || true
   # "Pause Young (...) 600M->210M(1180M)": the heap after each collection
   live="$(sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$work/gc.log" 2>/dev/null | sort -n | tail -1)"
   if [ "$status" -eq 124 ]; then
