@@ -170,6 +170,11 @@ public final class SourceSet {
         public FileVisitResult visitFileFailed(Path file, IOException exc) {
           return FileVisitResult.CONTINUE;
         }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+          return FileVisitResult.CONTINUE; // a folder that cannot be listed (/proc/1/map_files) is skipped like a file
+        }
       });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
