@@ -206,11 +206,15 @@ public final class CachingMigration {
           traits.javaRelease());
       SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
           traits.transactions());
+      // each target's method by name and line, indexed once per file: a scan of the file's methods per target
+      // was quadratic in a generated class
+      Map<String, MethodDeclaration> declared = new java.util.HashMap<>();
+      for (MethodDeclaration m : edits.methods()) {
+        declared.putIfAbsent(m.getNameAsString() + "@" + m.getBegin().map(b -> b.line).orElse(-1), m);
+      }
       for (CachingTarget target : entry.getValue()) {
-        Optional<MethodDeclaration> method = edits.methods().stream()
-            .filter(m -> m.getNameAsString().equals(target.method().fact().name())
-                && m.getBegin().map(b -> b.line).orElse(-1) == target.method().fact().range().line())
-            .findFirst();
+        Optional<MethodDeclaration> method = Optional.ofNullable(
+            declared.get(target.method().fact().name() + "@" + target.method().fact().range().line()));
         if (method.isEmpty() || method.get().getBody().isEmpty()) {
           refusals.add(new Refusal(target.finding(), "the method moved since the assessment"));
           continue;
@@ -260,7 +264,8 @@ public final class CachingMigration {
         continue;
       }
       String after = edits.result();
-      if (parse(after).isEmpty()) {
+      // a check, not a tree: without tokens or comment attribution (quadratic in a class's members and comments)
+      if (!dev.optkit.analyzers.parse.LanguageLevels.parses(after)) {
         List<CachingTarget> lost = byFile.getOrDefault(entry.getKey(), List.of());
         lost.forEach(t -> refusals.add(new Refusal(t.finding(),
             "the rewritten file would not parse, so it was left as it is (please report this)")));
