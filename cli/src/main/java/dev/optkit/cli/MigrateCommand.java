@@ -127,8 +127,7 @@ public final class MigrateCommand implements Callable<Integer> {
     } catch (IOException e) {
       lock = null; // a read-only checkout: nothing can have been half written by optkit here
       if (writes) {
-        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getClass().getSimpleName()
-            .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + " (" + e.getMessage() + ")");
+        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getClass().getSimpleName() + " (" + e.getMessage() + ")");
         return ExitCodes.INTERNAL;
       }
     }

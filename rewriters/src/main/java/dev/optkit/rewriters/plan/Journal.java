@@ -98,7 +98,7 @@ public record Journal(String id, String optkitVersion, String config, List<Entry
 
   private static StateFileException unsealed(StateDirectory state, Path file) {
     return new StateFileException(state.shown(file), "not written by optkit on this machine (its integrity check "
-        + "fails: planted, damaged, or written by an optkit before 0.1.0 of 2026-11-24)");
+        + "fails: planted, damaged, or written by an optkit built before 2026-11-24, which did not seal journals)");
   }
 
   /**

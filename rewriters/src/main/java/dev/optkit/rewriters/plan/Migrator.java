@@ -275,6 +275,7 @@ public final class Migrator {
           restored.add(result.getKey() + " (removed)");
         }
       } else {
+        Files.createDirectories(file.getParent()); // its folder may have gone since; no link on the way (inside)
         AtomicFile.replace(file, result.getValue());
         restored.add(result.getKey());
       }
