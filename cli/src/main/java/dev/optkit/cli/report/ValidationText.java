@@ -39,14 +39,29 @@ public final class ValidationText {
       out.append(md ? "## " : "Scenario ").append(s.scenario()).append(md ? "\n\n" : "\n");
       out.append(md ? "| | original | migrated |\n|---|---|---|\n" : "");
       row(out, md, "read latency mean (µs)", bench(s.original(), "mean"), bench(s.migrated(), "mean"));
+      if (s.speed() != null) {
+        row(out, md, "  99.9% interval (µs), iterations", ValidationFigures.interval(s.speed().original()),
+            ValidationFigures.interval(s.speed().migrated()));
+      }
       row(out, md, "read latency p50 / p95 / p99 (µs)", bench(s.original(), "pct"), bench(s.migrated(), "pct"));
+      row(out, md, "misses timed by JMH (calls made)", ValidationFigures.timedMisses(s.original()),
+          ValidationFigures.timedMisses(s.migrated()));
+      for (String outcome : ValidationFigures.OUTCOMES) {
+        if (ValidationFigures.has(s, outcome)) {
+          row(out, md, "replay " + outcome + "s: n, p50 / p99 (µs)", ValidationFigures.replay(s.original(), outcome),
+              ValidationFigures.replay(s.migrated(), outcome));
+        }
+      }
       row(out, md, "downstream calls in replay (reads / all)", calls(s.original()), calls(s.migrated()));
       row(out, md, "load: throughput (reads/s)", load(s.original(), "tput"), load(s.migrated(), "tput"));
       row(out, md, "load: p95 / p99 (µs)", load(s.original(), "pct"), load(s.migrated(), "pct"));
       row(out, md, "read error rate", s.originalErrorRate() == null ? "-" : pct(s.originalErrorRate()),
           pct(s.migratedErrorRate()));
       out.append(md ? "\n" : "");
-      line(out, md, "answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers());
+      line(out, md, "answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers()
+          + (s.writes() == null ? "" : " (writes included: " + s.writes().calls() + ", failed " + s.writes().migratedErrors()
+              + (s.writes().originalErrors() == null ? "" : ", original " + s.writes().originalErrors()) + ")"));
+      ValidationFigures.fillWarning(s).ifPresent(warning -> line(out, md, "WARNING: " + warning));
       for (String warning : s.warnings()) {
         line(out, md, "WARNING: " + warning);
       }
@@ -68,8 +83,8 @@ public final class ValidationText {
             .map(k -> k.call() + " x" + k.reads()).toList()));
       }
       for (ScenarioReport.Difference d : s.differences()) {
-        line(out, md, "DIFFERS at read #" + d.index() + " " + d.call() + ": original " + d.original() + ", migrated "
-            + d.migrated());
+        line(out, md, "DIFFERS at " + (d.write() ? "write #" : "read #") + d.index() + " " + d.call() + ": original "
+            + d.original() + ", migrated " + d.migrated());
       }
       out.append("\n");
     }
@@ -81,17 +96,22 @@ public final class ValidationText {
     for (CriterionResult c : report.criteria()) {
       if (md) {
         out.append("| ").append(c.scenario()).append(" | ").append(c.criterion()).append(" | ").append(c.required())
-            .append(" | ").append(c.measured()).append(" | ").append(c.passed() ? "pass" : "**FAIL**").append(" |\n");
+            .append(" | ").append(c.measured()).append(" | ")
+            .append(c.passed() ? "pass" : c.inconclusive() ? "*inconclusive*" : "**FAIL**").append(" |\n");
       } else {
-        out.append(String.format(Locale.ROOT, "  %-4s %s: %s (required %s)%n", c.passed() ? "ok" : "FAIL",
-            c.criterion(), c.measured(), c.required()));
+        out.append(String.format(Locale.ROOT, "  %-4s %s: %s (required %s)%n", c.passed() ? "ok" : c.inconclusive() ? "??"
+            : "FAIL", c.criterion(), c.measured(), c.required()));
       }
     }
     if (report.scenarios().stream().anyMatch(s -> s.migrated().bench() == null)) {
       out.append(md ? "\n" : "").append("  (cached read speedup not checked: run without --no-bench to measure it)\n");
     }
-    out.append(md ? "\n" : "").append(report.passed() ? "PASSED: every criterion holds\n"
-        : "FAILED: " + report.failures().size() + " criterion/criteria missed\n");
+    out.append(md ? "\n" : "").append(!report.passed()
+        ? "FAILED: " + report.failures().size() + " criterion/criteria missed\n"
+        : report.inconclusive() ? "INCONCLUSIVE: nothing failed, but " + report.undecided().size() + " criterion/criteria "
+            + "could not be decided on this machine (see ??); more forks or a quieter machine decide it, and --strict "
+            + "fails on it\n"
+        : "PASSED: every criterion holds\n");
     return out.toString();
   }
 
@@ -131,7 +151,7 @@ public final class ValidationText {
               printable(s.scenario()), s.hitRate() == null ? "-" : pct(s.hitRate()),
               s.callsReduction() == null ? "-" : signed(s.callsReduction()),
               s.speedup() == null ? "-" : f1(s.speedup()) + "x", s.differingAnswers(),
-              report.baselineOnly() ? "-" : report.passed() ? "pass" : "FAIL"));
+              report.baselineOnly() ? "-" : !report.passed() ? "FAIL" : report.inconclusive() ? "??" : "pass"));
         }
       } catch (StateFileException e) {
         rows.setLength(0);

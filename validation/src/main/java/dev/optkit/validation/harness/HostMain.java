@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -22,7 +24,8 @@ import org.openjdk.jmh.util.Statistics;
  * forks inherit this class path and get the call-counting agent.
  *
  * <pre>HostMain --workload W --scenario S --out RESULT.json --answers ANSWERS.tsv [--agent JAR]
- *          [--forks 1 --warmup 2 --iterations 3 --seconds 2] [--heap-megabytes N] [--no-bench] [--no-load]</pre>
+ *          [--forks 1 --warmup 2 --iterations 3 --seconds 2] [--heap-megabytes N] [--no-bench] [--no-load]
+ *          [--bench-only]</pre>
  *
  * A failure is printed as its root cause between {@link HostOutput}'s markers before the whole
  * stack trace, for the launcher to report; a call that does not return ends the JVM
@@ -59,6 +62,12 @@ public final class HostMain {
     }
     Path workload = Path.of(options.get("workload"));
     String scenario = options.get("scenario");
+    if (options.containsKey("bench-only")) { // a later round of alternated forks: JMH alone
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(Path.of(options.get("out")).toFile(), new HostResult(scenario, bench(workload, scenario, options),
+              null, null));
+      return;
+    }
     HostResult.Replay replay;
     HostResult.Load load = null;
     progress(scenario, "starting the fixture");
@@ -122,11 +131,21 @@ public final class HostMain {
       Files.deleteIfExists(forkFailure);
     }
     Statistics statistics = result.getPrimaryResult().getStatistics();
-    JsonNode fork = new ObjectMapper().readTree(forkOut.toFile());
+    List<Double> iterationMeans = new ArrayList<>();
+    for (BenchmarkResult forkResult : result.getBenchmarkResults()) {
+      for (IterationResult iteration : forkResult.getIterationResults()) {
+        iterationMeans.add(iteration.getPrimaryResult().getScore());
+      }
+    }
+    // sample time in µs (ScenarioBenchmark's unit): the histogram holds nanoseconds
+    String histogram = LatencyHistograms.encode(LatencyHistograms.fromSamples(statistics.getRawData(), 1e3));
+    ObjectMapper json = new ObjectMapper();
+    JsonNode fork = json.readTree(forkOut.toFile());
     Files.deleteIfExists(forkOut);
+    HostResult.Fill fill = json.treeToValue(fork.path("fill"), HostResult.Fill.class);
     return new HostResult.Bench(statistics.getMean(), statistics.getPercentile(50), statistics.getPercentile(95),
         statistics.getPercentile(99), statistics.getN(), fork.path("invocations").asLong(), fork.path("errors").asLong(),
-        fork.path("downstreamCalls").asLong());
+        fork.path("downstreamCalls").asLong(), iterationMeans, histogram, fill);
   }
 
   /** A JMH fork failed and said why ({@link HostOutput#FAILURE_FILE}): its headline and details. */

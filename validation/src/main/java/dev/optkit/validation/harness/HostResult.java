@@ -8,9 +8,32 @@ import java.util.Map;
  */
 public record HostResult(String scenario, Bench bench, Replay replay, Load load) {
 
-  /** JMH sample-time figures of the read alone. */
+  /**
+   * JMH sample-time figures of the read alone, from one fork (a host) or merged over the forks of one
+   * code version ({@link BenchMerge}).
+   *
+   * @param downstreamCalls calls the reads made during the measured iterations: after the fill pass
+   *     and the warm-up, these are the cache's misses that JMH timed (expiries, evictions)
+   * @param iterationMeansMicros each measured iteration's mean, fork after fork: the samples of a
+   *     confidence interval that sees the variation between JVMs, not only within one
+   * @param histogram every timed sample, in nanoseconds ({@link LatencyHistograms#encode})
+   * @param fill the untimed pass over the sequence's distinct reads before the warm-up
+   */
   public record Bench(double meanMicros, double p50Micros, double p95Micros, double p99Micros, long samples,
-      long invocations, long errors, long downstreamCalls) {}
+      long invocations, long errors, long downstreamCalls, java.util.List<Double> iterationMeansMicros,
+      String histogram, Fill fill) {
+    public Bench {
+      iterationMeansMicros = iterationMeansMicros == null ? java.util.List.of() : java.util.List.copyOf(iterationMeansMicros);
+    }
+  }
+
+  /**
+   * The pass that fills a cache before JMH measures: each distinct read of the sequence once, so the
+   * measured iterations time the steady state, not the cache's first misses.
+   *
+   * @param complete false when the pass stopped at its time budget (the warm-up's length) first
+   */
+  public record Fill(int distinctReads, int called, boolean complete, double seconds) {}
 
   /**
    * The single-threaded replay with writes interleaved.
@@ -20,11 +43,25 @@ public record HostResult(String scenario, Bench bench, Replay replay, Load load)
    * @param caches the caches reachable from the fixture, with their hits and misses during the replay
    * @param opaqueAnswers answers the comparison could not see into ({@link CanonicalAnswer#opaque()})
    * @param opaque the first of them: the read, where in its answer, and why; null when there were none
+   * @param writeErrors writes that threw: a write that fails changes nothing, so a cache's staleness goes unseen
+   * @param latency the replay's calls by outcome, {@code hit} (a read that made no downstream call),
+   *     {@code miss} (a read that made one), {@code read} (calls not counted: no agent) and {@code write}
    */
   public record Replay(int reads, int writes, int readErrors, long readCalls, long totalCalls, boolean counted,
-      Map<String, long[]> perSite, Map<String, CacheCounts> caches, int opaqueAnswers, String opaque) {
+      Map<String, long[]> perSite, Map<String, CacheCounts> caches, int opaqueAnswers, String opaque,
+      int writeErrors, Map<String, Latency> latency) {
     public Replay {
       caches = caches == null ? Map.of() : caches; // results written before caches were counted
+      latency = latency == null ? Map.of() : latency;
+    }
+  }
+
+  /** A latency distribution's summary, in microseconds, with the distribution itself ({@link LatencyHistograms}). */
+  public record Latency(long count, double meanMicros, double p50Micros, double p99Micros, double maxMicros,
+      String histogram) {
+    static Latency of(org.HdrHistogram.Histogram nanos) {
+      return new Latency(nanos.getTotalCount(), nanos.getMean() / 1e3, nanos.getValueAtPercentile(50) / 1e3,
+          nanos.getValueAtPercentile(99) / 1e3, nanos.getMaxValue() / 1e3, LatencyHistograms.encode(nanos));
     }
   }
 

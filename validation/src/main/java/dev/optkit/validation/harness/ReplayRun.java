@@ -7,10 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
- * The differential run: the scenario's call sequence, writes interleaved, on one thread; every read's
- * answer goes to a file, one line per read, for comparison with the other code version's.
+ * The differential run: the scenario's call sequence, writes interleaved, on one thread. Every call's
+ * answer goes to a file, one line each ({@link AnswerLine}), for comparison with the other code
+ * version's: a write's answer too, so a write that fails (and so changes nothing a stale cache could
+ * miss) shows, and each call's latency by its outcome: a read without a downstream call (a hit), a
+ * read with one (a miss), a write.
  */
 final class ReplayRun {
   private ReplayRun() {
@@ -22,9 +28,12 @@ final class ReplayRun {
     var cachesBefore = CallWatchdog.fixture("reading the fixture's cache statistics",
         () -> CacheStatistics.of(driver.fixture()));
     AgentCounters.reset();
+    boolean counted = AgentCounters.attached();
+    Map<String, Histogram> latency = new TreeMap<>();
     int reads = 0;
     int writes = 0;
     int readErrors = 0;
+    int writeErrors = 0;
     long readCalls = 0;
     int opaqueAnswers = 0;
     String opaque = null;
@@ -35,10 +44,14 @@ final class ReplayRun {
         ScenarioDriver.Step step = steps.get(i);
         int number = i + 1;
         watched.beginCall(() -> "call " + number + " of " + steps.size() + " in the replay, " + step.named());
-        long before = AgentCounters.total();
+        long callsBefore = AgentCounters.total();
+        long began = System.nanoTime();
+        long took;
         String answer;
-        try { // the answer's walk is watched too: toString is the project's code
+        boolean failed = false;
+        try { // the answer's walk is watched too, but not timed: toString is the project's code
           Object value = ScenarioDriver.invoke(step);
+          took = System.nanoTime() - began;
           CanonicalAnswer canonical = asText ? CanonicalAnswer.ofToString(value) : CanonicalAnswer.of(value);
           answer = canonical.text();
           if (canonical.opaque() != null && !step.write()) {
@@ -46,28 +59,30 @@ final class ReplayRun {
             opaque = opaque != null ? opaque : "read #" + reads + " " + step.describe() + ": " + canonical.opaque();
           }
         } catch (Throwable thrown) {
+          took = System.nanoTime() - began;
           answer = Answers.error(thrown);
-          readErrors += step.write() ? 0 : 1;
+          failed = true;
         }
         watched.end();
+        long calls = AgentCounters.total() - callsBefore;
+        String outcome = step.write() ? "write" : !counted ? "read" : calls > 0 ? "miss" : "hit";
+        LatencyHistograms.record(latency.computeIfAbsent(outcome, o -> LatencyHistograms.empty()), took, 1);
         if (step.write()) {
-          writes++;
-          continue;
+          writeErrors += failed ? 1 : 0;
+          out.write(AnswerLine.write(writes++, step.describe(), answer));
+        } else {
+          readErrors += failed ? 1 : 0;
+          readCalls += calls;
+          out.write(AnswerLine.read(reads++, step.describe(), answer));
         }
-        readCalls += AgentCounters.total() - before;
-        out.write(reads++ + "\t" + oneLine(Answers.bounded(step.describe())).replace('\t', ' ') + "\t"
-            + oneLine(Answers.bounded(answer)) + "\n");
       }
     }
     var cachesAfter = CallWatchdog.fixture("reading the fixture's cache statistics",
         () -> CacheStatistics.of(driver.fixture()));
-    return new HostResult.Replay(reads, writes, readErrors, readCalls, AgentCounters.total(), AgentCounters.attached(),
+    Map<String, HostResult.Latency> summaries = new TreeMap<>();
+    latency.forEach((outcome, histogram) -> summaries.put(outcome, HostResult.Latency.of(histogram)));
+    return new HostResult.Replay(reads, writes, readErrors, readCalls, AgentCounters.total(), counted,
         AgentCounters.snapshot(), CacheStatistics.since(cachesBefore, cachesAfter), opaqueAnswers,
-        opaque == null ? null : oneLine(Answers.bounded(opaque)));
-  }
-
-  /** A line of the answers file: readers split at carriage returns as at line feeds. */
-  private static String oneLine(String text) {
-    return text.replace('\n', ' ').replace('\r', ' ');
+        opaque == null ? null : AnswerLine.oneLine(Answers.bounded(opaque)), writeErrors, summaries);
   }
 }

@@ -1,5 +1,6 @@
 package dev.optkit.validation.report;
 
+import dev.optkit.validation.harness.AnswerLine;
 import dev.optkit.validation.harness.HostResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,25 +31,25 @@ public final class ScenarioComparison {
     try (BufferedReader after = Files.newBufferedReader(migratedAnswers, StandardCharsets.UTF_8);
         BufferedReader before = original == null ? null
             : Files.newBufferedReader(originalAnswers, StandardCharsets.UTF_8)) {
-      for (int i = 0; ; i++) {
-        String a = after.readLine();
-        String b = before == null ? null : before.readLine();
+      for (int line = 0; ; line++) {
+        AnswerLine a = answer(after.readLine(), line);
+        AnswerLine b = before == null ? null : answer(before.readLine(), line);
         if (a == null && b == null) {
           break;
         }
-        String[] m = a != null ? a.split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
-        if (a != null) {
-          count(callCounts, m);
+        if (a != null && !a.write()) {
+          count(callCounts, a.call());
         }
         if (before == null) {
           continue;
         }
-        String[] o = b != null ? b.split("\t", 3) : new String[] {"" + i, "?", "(no answer)"};
+        AnswerLine shown = a != null ? a : b;
         compared += a != null && b != null ? 1 : 0;
-        if (!o[2].equals(m[2])) {
+        if (a == null || b == null || a.write() != b.write() || !a.answer().equals(b.answer())) {
           differing++;
           if (differences.size() < SHOWN_DIFFERENCES) {
-            differences.add(new ScenarioReport.Difference(i, o[1], o[2], m[2]));
+            differences.add(new ScenarioReport.Difference(shown.index(), shown.call(),
+                b == null ? "(no answer)" : b.answer(), a == null ? "(no answer)" : a.answer(), shown.write()));
           }
         }
       }
@@ -59,7 +60,6 @@ public final class ScenarioComparison {
     Double hitRate = null;
     Double callsReduction = null;
     Double costReduction = null;
-    Double speedup = null;
     ScenarioReport.Savings savings = null;
     if (original != null) {
       HostResult.Replay o = original.replay();
@@ -74,13 +74,23 @@ public final class ScenarioComparison {
         savings = new ScenarioReport.Savings(savedPer10k, savedPer10k * meanCallSeconds,
             savedPer10k * (cost(o.perSite()) / Math.max(1, o.totalCalls())));
       }
-      if (original.bench() != null && migrated.bench() != null && migrated.bench().meanMicros() > 0) {
-        speedup = original.bench().meanMicros() / migrated.bench().meanMicros();
-      }
     }
+    SpeedEstimate speed = original == null ? null : SpeedEstimate.of(original.bench(), migrated.bench());
+    Double speedup = speed == null ? null : speed.ratio();
+    ScenarioReport.Writes writes = m.writes() == 0 ? null : new ScenarioReport.Writes(m.writes(),
+        original == null ? null : original.replay().writeErrors(), m.writeErrors());
     return new ScenarioReport(scenario, original, migrated, hitRate, callsReduction, speedup, costReduction,
         originalErrorRate, migratedErrorRate, compared, differing, differences, hottestKeys(callCounts),
-        ttlAdvice(hitRate), savings, warnings(scenario, original, migrated));
+        ttlAdvice(hitRate), savings, warnings(scenario, original, migrated), speed, writes);
+  }
+
+  /** A line of an answers file; one that is not (cut short, or written by something else) is an answer of its own. */
+  private static AnswerLine answer(String line, int number) {
+    if (line == null) {
+      return null;
+    }
+    AnswerLine parsed = AnswerLine.parse(line);
+    return parsed != null ? parsed : new AnswerLine(false, number, "?", "(unreadable line " + number + ")");
   }
 
   /**
@@ -118,10 +128,10 @@ public final class ScenarioComparison {
     boolean benchSkipped = report.original() != null && report.original().bench() == null
         && report.migrated().bench() == null;
     if (!benchSkipped) { // --no-bench: the speedup is not checked, and the report says so
-      results.add(report.speedup() == null
-          ? new CriterionResult(s, "cached read speedup", "≥ " + criteria.speedup() + "x", "not measured", false)
-          : new CriterionResult(s, "cached read speedup", "≥ " + fmt(criteria.speedup()) + "x",
-              fmt(report.speedup()) + "x", report.speedup() >= criteria.speedup()));
+      results.add(speedup(s, criteria.speedup(), report.speed()));
+    }
+    if (report.writes() != null) {
+      results.add(writes(s, report.writes()));
     }
     results.add(atLeast(s, "cost reduced", criteria.costReduction(), report.costReduction()));
     double before = report.originalErrorRate() == null ? 0 : report.originalErrorRate();
@@ -137,6 +147,47 @@ public final class ScenarioComparison {
           report.differingAnswers() <= criteria.differingAnswers()));
     }
     return results;
+  }
+
+  /**
+   * Passes only when the interval's pessimistic end clears the requirement, fails only when its
+   * optimistic end misses it, and otherwise is undecided: the machine was too noisy to tell.
+   */
+  static CriterionResult speedup(String scenario, double required, SpeedEstimate speed) {
+    String name = "cached read speedup";
+    String asked = "≥ " + fmt(required) + "x";
+    if (speed == null) {
+      return new CriterionResult(scenario, name, asked, "not measured", false);
+    }
+    String measured = fmt(speed.ratio()) + "x, " + pct(SpeedEstimate.CONFIDENCE) + " interval " + fmt(speed.low())
+        + "-" + (speed.high() == null ? "unbounded" : fmt(speed.high())) + "x";
+    if (speed.clears(required)) {
+      return new CriterionResult(scenario, name, asked, measured, true);
+    }
+    if (speed.misses(required)) {
+      return new CriterionResult(scenario, name, asked, measured, false);
+    }
+    String noise = speed.noise() == null
+        ? "fewer than two measured iterations per version: run more forks or iterations"
+        : "the means vary by ±" + pct(speed.noise()) + " between iterations";
+    return CriterionResult.inconclusive(scenario, name, asked, measured + "; inconclusive: noisy machine (" + noise + ")");
+  }
+
+  /**
+   * Writes must fail no more often than the original's, and not all of them: a scenario whose writes
+   * all throw changed nothing, so its reads could not have been stale, and its answers tested nothing.
+   */
+  static CriterionResult writes(String scenario, ScenarioReport.Writes writes) {
+    String name = "writes succeed as before";
+    int before = writes.originalErrors() == null ? 0 : writes.originalErrors();
+    String measured = writes.migratedErrors() + " of " + writes.calls() + " writes failed"
+        + (writes.originalErrors() == null ? "" : " (original: " + before + ")");
+    if (writes.migratedErrors() == writes.calls() || writes.originalErrors() != null && before == writes.calls()) {
+      return new CriterionResult(scenario, name, "some writes succeed, errors as in the original",
+          measured + ": the writes tested nothing", false);
+    }
+    boolean same = writes.originalErrors() == null || writes.migratedErrors() == before;
+    return new CriterionResult(scenario, name, "errors = " + before, measured, same);
   }
 
   private static CriterionResult atLeast(String scenario, String name, double required, Double measured) {
@@ -169,9 +220,9 @@ public final class ScenarioComparison {
    * Counts a read's call. New calls stop being counted past {@value #COUNTED_CALLS} distinct ones: the
    * hot keys of a workload are among its first calls, and one of more distinct calls has none worth warming.
    */
-  private static void count(Map<String, Integer> counts, String[] line) {
-    if (line.length > 1 && (counts.size() < COUNTED_CALLS || counts.containsKey(line[1]))) {
-      counts.merge(line[1], 1, Integer::sum);
+  private static void count(Map<String, Integer> counts, String call) {
+    if (counts.size() < COUNTED_CALLS || counts.containsKey(call)) {
+      counts.merge(call, 1, Integer::sum);
     }
   }
 

@@ -10,15 +10,19 @@ import java.util.List;
  * @param hitRate share of reads the migrated code answered without a downstream call that the
  *     original made: {@code 1 - migratedReadCalls / originalReadCalls} over the same replayed
  *     sequence (measured from real calls, not from cache statistics)
- * @param speedup mean latency of the read, original over migrated (JMH sample time)
+ * @param speedup mean latency of the read, original over migrated (JMH sample time, every fork)
+ * @param answersCompared reads and writes whose answers were compared
+ * @param differingAnswers of them, how many differ: a read's answer or a write's (what it returned or threw)
  * @param differences the first differing answers: call, arguments, both answers
  * @param hottestKeys the most repeated read calls, candidates for warming
  * @param warnings what makes the comparison less than it seems (answers it could not see into), by scenario
+ * @param speed the speedup as an interval from every fork's iterations; null without JMH
+ * @param writes the scenario's writes in both versions; null when it has none
  */
 public record ScenarioReport(String scenario, HostResult original, HostResult migrated, Double hitRate,
     Double callsReduction, Double speedup, Double costReduction, Double originalErrorRate, double migratedErrorRate,
     int answersCompared, int differingAnswers, List<Difference> differences, List<HotKey> hottestKeys,
-    String ttlAdvice, Savings savings, List<String> warnings) {
+    String ttlAdvice, Savings savings, List<String> warnings, SpeedEstimate speed, Writes writes) {
 
   public ScenarioReport {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -27,8 +31,22 @@ public record ScenarioReport(String scenario, HostResult original, HostResult mi
   /** A read call and how often the replay made it. */
   public record HotKey(String call, int reads) {}
 
-  /** One read whose answer changed: a stale read or a changed result. */
-  public record Difference(int index, String call, String original, String migrated) {}
+  /**
+   * One call whose answer changed: a stale read, a changed result, a write that now fails or returns
+   * something else.
+   *
+   * @param index the call's number among the reads, or among the writes when {@code write}
+   */
+  public record Difference(int index, String call, String original, String migrated, boolean write) {}
+
+  /**
+   * The scenario's writes: what they returned is compared like a read's answer (in {@code
+   * differingAnswers}); their errors are counted apart, since a write that throws changes nothing
+   * and so tests nothing about a cache's staleness.
+   *
+   * @param originalErrors null in a run of the current code alone
+   */
+  public record Writes(int calls, Integer originalErrors, int migratedErrors) {}
 
   /**
    * The seed's savings estimate with measured numbers, per 10,000 reads: calls saved, downstream

@@ -36,19 +36,24 @@ final class HostLauncher {
     this.agent = agent;
   }
 
-  HostResult run(List<String> versionClasspath, String label, String scenario, long heapMegabytes)
+  /**
+   * @param round 0 for the scenario's first host (replay, load test and one JMH fork); a later round
+   *     runs one more JMH fork alone, alternating with the other version's ({@code --forks})
+   */
+  HostResult run(List<String> versionClasspath, String label, String scenario, long heapMegabytes, int round)
       throws IOException, InterruptedException {
     // the harness on the JVM's class path, the project in a loader of its own (ProjectClassLoader)
     List<String> classpath = new ArrayList<>();
     HarnessClasspath.entries().forEach(p -> classpath.add(p.toString()));
     Path projectClasspath = runDir.resolve(label + "-classpath.txt");
     ProjectClassLoader.write(versionClasspath, projectClasspath);
-    Path out = runDir.resolve(label + "-" + scenario + ".json");
-    Path jmhLog = runDir.resolve(label + "-" + scenario + "-jmh.log");
-    Path tmp = HostTemp.create(runDir, label, scenario);
+    String suffix = round == 0 ? "" : "-fork" + (round + 1);
+    Path out = runDir.resolve(label + "-" + scenario + suffix + ".json");
+    Path jmhLog = runDir.resolve(label + "-" + scenario + suffix + "-jmh.log");
+    Path tmp = HostTemp.create(runDir, label, scenario + suffix);
     HostResult result;
     try {
-      result = run(classpath, projectClasspath, out, jmhLog, tmp, label, scenario, heapMegabytes);
+      result = run(classpath, projectClasspath, out, jmhLog, tmp, label, scenario, heapMegabytes, round, suffix);
     } catch (IOException | InterruptedException | RuntimeException | Error failed) {
       HostTemp.delete(tmp, failed); // the host's failure is what to report, a leftover file at most beside it
       throw failed;
@@ -58,7 +63,7 @@ final class HostLauncher {
   }
 
   private HostResult run(List<String> classpath, Path projectClasspath, Path out, Path jmhLog, Path tmp, String label,
-      String scenario, long heapMegabytes) throws IOException, InterruptedException {
+      String scenario, long heapMegabytes, int round, String suffix) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heapMegabytes + "m",
         // JMH's lock (java.io.tmpdir/jmh.lock, read once when its Runner loads) and temporary files, this host's own:
         // a shared /tmp/jmh.lock held by any other JMH run on the machine made this host exit at once
@@ -72,7 +77,8 @@ final class HostLauncher {
     command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), HostMain.class.getName(),
         "--workload", workload.toAbsolutePath().toString(), "--scenario", scenario, "--out", out.toString(),
         "--answers", answersFile(runDir, label, scenario).toString(), "--jmh-log", jmhLog.toString(),
-        "--forks", String.valueOf(settings.forks()), "--warmup", String.valueOf(settings.warmupIterations()),
+        // one fork per host: the orchestrator alternates the versions' forks (Validation)
+        "--forks", "1", "--warmup", String.valueOf(settings.warmupIterations()),
         "--iterations", String.valueOf(settings.iterations()),
         "--seconds", String.valueOf(settings.secondsPerIteration()), "--heap-megabytes", String.valueOf(heapMegabytes)));
     agent.ifPresent(jar -> command.addAll(List.of("--agent", jar.toString())));
@@ -82,8 +88,11 @@ final class HostLauncher {
     if (!settings.load()) {
       command.add("--no-load");
     }
-    Path hostLog = runDir.resolve(label + "-" + scenario + "-host.log");
-    String who = label + ", scenario '" + scenario + "'";
+    if (round > 0) {
+      command.add("--bench-only");
+    }
+    Path hostLog = runDir.resolve(label + "-" + scenario + suffix + "-host.log");
+    String who = label + ", scenario '" + scenario + "'" + (round == 0 ? "" : ", JMH fork " + (round + 1));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(hostLog.toFile()).start();
     Thread stopped = new Thread(() -> destroyQuietly(process), "optkit-host-reaper"); // optkit stopped (Ctrl-C)
     Runtime.getRuntime().addShutdownHook(stopped);

@@ -4,6 +4,7 @@ import dev.optkit.analyzers.io.StateDirectory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optkit.validation.harness.BenchMerge;
 import dev.optkit.validation.harness.HostResult;
 import dev.optkit.validation.report.Criteria;
 import dev.optkit.validation.report.CriterionResult;
@@ -87,12 +88,34 @@ public final class Validation {
       String started = "scenario " + scenario.name() + " (heap " + heap + " MB, limits: " + limits.callSeconds()
           + " s a call, " + limits.scenarioSeconds() + " s the scenario)";
       HostResult before = null;
-      if (original != null) {
-        VersionClasspath.progress(original, started);
-        before = hosts.run(originalClasspath, original.label(), scenario.name(), heap);
+      HostResult after = null;
+      List<HostResult.Bench> beforeForks = new ArrayList<>();
+      List<HostResult.Bench> afterForks = new ArrayList<>();
+      int rounds = settings.bench() ? settings.forks() : 1;
+      for (int round = 0; round < rounds; round++) {
+        // the versions' forks alternate, and the order flips each round (ABBA): a machine getting busier or
+        // quieter during the run weighs on both versions alike, not on the one measured last
+        boolean originalFirst = round % 2 == 0;
+        for (int turn = 0; turn < 2; turn++) {
+          boolean runOriginal = (turn == 0) == originalFirst;
+          if (runOriginal && original == null) {
+            continue;
+          }
+          CodeVersion version = runOriginal ? original : migrated;
+          VersionClasspath.progress(version, round == 0 ? started
+              : "scenario " + scenario.name() + ", JMH fork " + (round + 1) + " of " + rounds);
+          HostResult result = hosts.run(runOriginal ? originalClasspath : migratedClasspath, version.label(),
+              scenario.name(), heap, round);
+          (runOriginal ? beforeForks : afterForks).add(result.bench());
+          if (round == 0 && runOriginal) {
+            before = result;
+          } else if (round == 0) {
+            after = result;
+          }
+        }
       }
-      VersionClasspath.progress(migrated, started);
-      HostResult after = hosts.run(migratedClasspath, migrated.label(), scenario.name(), heap);
+      before = before == null ? null : withBench(before, BenchMerge.merge(beforeForks));
+      after = withBench(after, BenchMerge.merge(afterForks));
       ScenarioReport report = ScenarioComparison.compare(scenario.name(), before, after,
           original == null ? null : HostLauncher.answersFile(runDir, original.label(), scenario.name()),
           HostLauncher.answersFile(runDir, migrated.label(), scenario.name()));
@@ -105,6 +128,10 @@ public final class Validation {
         original == null, agent.isPresent(), scenarios, results);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve("report.json").toFile(), report);
     return report;
+  }
+
+  private static HostResult withBench(HostResult result, HostResult.Bench bench) {
+    return new HostResult(result.scenario(), bench, result.replay(), result.load());
   }
 
   /** Immutable settings of one run, built step by step. */

@@ -1,0 +1,51 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A/A: each sample's unchanged code validated against itself. Every answer must compare equal (no
+ * identity hashes, no run-dependent text, nothing opaque), and no criterion that claims a win may pass
+ * by chance: no hit rate, no calls or cost saved, and never a speedup (the plain sample with JMH; the
+ * others without, since their fixtures start a Spring context or a database per fork and the suite has
+ * a time budget: their speed is covered by the plain one's, their answers by this).
+ */
+class AaValidationTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({"plain-java-service, --quick", "spring-service, --no-bench", "legacy-java8-service, --no-bench"})
+  void unchangedCodeDiffersInNothingAndWinsNothing(String sample, String benchOption) throws Exception {
+    Path project = SampleCheckout.create(dir, sample);
+    Path json = dir.resolve("report.json");
+    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", benchOption, "--json", json.toString());
+    assertEquals(1, run.exitCode(), "nothing was migrated, so nothing may be won\n" + run.out() + run.err());
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    for (JsonNode scenario : report.path("scenarios")) {
+      String name = scenario.path("scenario").asText();
+      assertTrue(scenario.path("answersCompared").asInt() > 0, name);
+      assertEquals(0, scenario.path("differingAnswers").asInt(), name + ": " + scenario.path("differences"));
+      assertEquals(0, scenario.path("warnings").size(), name + ": " + scenario.path("warnings"));
+    }
+    for (JsonNode criterion : report.path("criteria")) {
+      String name = criterion.path("criterion").asText();
+      boolean passed = criterion.path("passed").asBoolean();
+      switch (name) {
+        case "differing answers", "error rate not higher", "writes succeed as before" ->
+            assertTrue(passed, "identical code must agree with itself: " + criterion);
+        default -> assertFalse(passed, "a win claimed for identical code: " + criterion);
+      }
+    }
+    if (benchOption.equals("--quick")) {
+      assertTrue(run.out().contains("cached read speedup"), run.out());
+    }
+  }
+}

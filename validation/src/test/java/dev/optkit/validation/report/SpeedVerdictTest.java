@@ -1,0 +1,82 @@
+package dev.optkit.validation.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.validation.harness.HostResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The speedup criterion passes only when the interval's pessimistic end clears it, fails only when
+ * the optimistic end misses it, and is otherwise inconclusive, saying how noisy the machine was.
+ */
+class SpeedVerdictTest {
+  private static HostResult.Bench bench(Double... iterationMeans) {
+    return new HostResult.Bench(0, 0, 0, 0, 0, 0, 0, 0, List.of(iterationMeans), null, null);
+  }
+
+  @Test
+  void aSteadyLargeSpeedupPasses() {
+    SpeedEstimate speed = SpeedEstimate.of(bench(5000.0, 5100.0, 4950.0, 5050.0), bench(1.0, 1.1, 0.9, 1.0));
+    CriterionResult result = ScenarioComparison.speedup("s", 10, speed);
+    assertTrue(result.passed(), result.toString());
+    assertTrue(speed.low() > 1000 && speed.low() < speed.ratio() && speed.ratio() < speed.high(), speed.toString());
+  }
+
+  @Test
+  void identicalCodeNeverPassesTenTimesFaster() {
+    // A/A: the same code measured twice, as noisy as a shared machine makes it
+    SpeedEstimate speed = SpeedEstimate.of(bench(50.0, 80.0, 45.0, 120.0), bench(60.0, 40.0, 90.0, 55.0));
+    CriterionResult result = ScenarioComparison.speedup("s", 10, speed);
+    assertFalse(result.passed(), result.toString());
+    assertTrue(speed.low() < 1 && (speed.high() == null || speed.high() > 1), speed.toString());
+  }
+
+  @Test
+  void aClearMissFailsOutright() {
+    SpeedEstimate speed = SpeedEstimate.of(bench(100.0, 101.0, 99.0, 100.0), bench(50.0, 51.0, 49.0, 50.0));
+    CriterionResult result = ScenarioComparison.speedup("s", 10, speed);
+    assertTrue(result.failed(), result.toString());
+    assertFalse(result.inconclusive());
+  }
+
+  @Test
+  void anIntervalStraddlingTheRequirementIsInconclusiveAndSaysHowNoisy() {
+    // ~10x on average, but one fork of the original ran on a busy machine
+    SpeedEstimate speed = SpeedEstimate.of(bench(100.0, 40.0, 160.0, 100.0), bench(10.0, 9.0, 11.0, 10.0));
+    CriterionResult result = ScenarioComparison.speedup("s", 10, speed);
+    assertTrue(result.inconclusive(), result.toString());
+    assertFalse(result.passed());
+    assertTrue(result.measured().contains("inconclusive: noisy machine") && result.measured().contains("±"),
+        result.measured());
+    ValidationReport report = new ValidationReport("r", "w", false, true, List.of(), List.of(result));
+    assertEquals("INCONCLUSIVE", report.verdict());
+    assertTrue(report.gatePassed(false));
+    assertFalse(report.gatePassed(true));
+  }
+
+  @Test
+  void oneIterationPerVersionDecidesNothing() {
+    SpeedEstimate speed = SpeedEstimate.of(bench(5000.0), bench(1.0));
+    assertNull(speed.high());
+    CriterionResult result = ScenarioComparison.speedup("s", 10, speed);
+    assertTrue(result.inconclusive(), result.toString());
+    assertTrue(result.measured().contains("fewer than two measured iterations"), result.measured());
+  }
+
+  @Test
+  void failingWritesFailTheGate() {
+    CriterionResult allFailed = ScenarioComparison.writes("s", new ScenarioReport.Writes(40, 40, 40));
+    assertTrue(allFailed.failed(), allFailed.toString());
+    assertTrue(allFailed.measured().contains("the writes tested nothing"), allFailed.measured());
+    CriterionResult more = ScenarioComparison.writes("s", new ScenarioReport.Writes(40, 0, 3));
+    assertTrue(more.failed(), more.toString());
+    CriterionResult fewer = ScenarioComparison.writes("s", new ScenarioReport.Writes(40, 3, 0));
+    assertTrue(fewer.failed(), "errors that differ either way are a changed behaviour: " + fewer);
+    CriterionResult same = ScenarioComparison.writes("s", new ScenarioReport.Writes(40, 2, 2));
+    assertTrue(same.passed(), same.toString());
+  }
+}
