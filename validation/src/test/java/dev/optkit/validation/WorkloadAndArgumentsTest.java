@@ -51,10 +51,10 @@ class WorkloadAndArgumentsTest {
     Map<String, long[]> sitesBefore = Map.of("http\tA.get:1", new long[] {100, 0, 500_000_000L, 9_000_000L});
     Map<String, long[]> sitesAfter = Map.of("http\tA.get:1", new long[] {40, 0, 200_000_000L, 9_000_000L});
     HostResult original = new HostResult("s", new HostResult.Bench(5000, 5000, 6000, 7000, 10, 10, 0, 10,
-        List.of(5000.0, 5000.5, 4999.5), null, null),
+        List.of(), List.of(5000.0, 5000.5, 4999.5), null, null),
         new HostResult.Replay(100, 0, 0, 100, 100, true, sitesBefore, Map.of(), 0, null, 0, null), null);
     HostResult migrated = new HostResult("s", new HostResult.Bench(1000, 1, 2, 3, 10, 10, 0, 2,
-        List.of(1000.0, 1000.1, 999.9), null, null),
+        List.of(), List.of(1000.0, 1000.1, 999.9), null, null),
         new HostResult.Replay(100, 0, 1, 40, 40, true, sitesAfter, Map.of(), 0, null, 0, null), null);
     ScenarioReport report = ScenarioComparison.compare("s", original, migrated, before, after);
     assertEquals(0.6, report.hitRate(), 1e-9);

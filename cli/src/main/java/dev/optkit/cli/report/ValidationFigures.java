@@ -11,6 +11,8 @@ import java.util.Optional;
 final class ValidationFigures {
   /** The replay's calls by outcome, in the order shown: reads without and with a downstream call, uncounted reads, writes. */
   static final List<String> OUTCOMES = List.of("hit", "miss", "read", "write");
+  private static final java.util.Map<String, String> PLURALS = java.util.Map.of("hit", "hits", "miss", "misses",
+      "read", "reads (calls not counted)", "write", "writes");
 
   private ValidationFigures() {
   }
@@ -19,13 +21,24 @@ final class ValidationFigures {
     if (interval == null) {
       return "-";
     }
-    return Double.isNaN(interval.lower()) ? "unknown, " + interval.iterations()
-        : String.format(Locale.ROOT, "%.1f-%.1f, %d", interval.lower(), interval.upper(), interval.iterations());
+    return Double.isNaN(interval.lower())
+        ? String.format(Locale.ROOT, "%s, unknown, %d", micros(interval.mean()), interval.iterations())
+        : String.format(Locale.ROOT, "%s, %s-%s, %d", micros(interval.mean()), micros(interval.lower()),
+            micros(interval.upper()), interval.iterations());
+  }
+
+  /** Three significant digits at least: a cached read is 0.05 µs, an uncached one 50,000. */
+  private static String micros(double value) {
+    return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.3g", value);
   }
 
   static String timedMisses(HostResult result) {
     return result == null || result.bench() == null || !result.replay().counted() ? "-"
         : String.valueOf(result.bench().downstreamCalls());
+  }
+
+  static String plural(String outcome) {
+    return PLURALS.get(outcome);
   }
 
   static boolean has(ScenarioReport s, String outcome) {

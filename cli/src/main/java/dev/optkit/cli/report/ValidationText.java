@@ -40,7 +40,7 @@ public final class ValidationText {
       out.append(md ? "| | original | migrated |\n|---|---|---|\n" : "");
       row(out, md, "read latency mean (µs)", bench(s.original(), "mean"), bench(s.migrated(), "mean"));
       if (s.speed() != null) {
-        row(out, md, "  99.9% interval (µs), iterations", ValidationFigures.interval(s.speed().original()),
+        row(out, md, "  geometric mean, 99.9% interval (µs), n", ValidationFigures.interval(s.speed().original()),
             ValidationFigures.interval(s.speed().migrated()));
       }
       row(out, md, "read latency p50 / p95 / p99 (µs)", bench(s.original(), "pct"), bench(s.migrated(), "pct"));
@@ -48,7 +48,7 @@ public final class ValidationText {
           ValidationFigures.timedMisses(s.migrated()));
       for (String outcome : ValidationFigures.OUTCOMES) {
         if (ValidationFigures.has(s, outcome)) {
-          row(out, md, "replay " + outcome + "s: n, p50 / p99 (µs)", ValidationFigures.replay(s.original(), outcome),
+          row(out, md, "replay " + ValidationFigures.plural(outcome) + ": n, p50 / p99 (µs)", ValidationFigures.replay(s.original(), outcome),
               ValidationFigures.replay(s.migrated(), outcome));
         }
       }

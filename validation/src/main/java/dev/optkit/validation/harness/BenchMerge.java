@@ -19,6 +19,7 @@ public final class BenchMerge {
       return measured.get(0);
     }
     List<Double> iterations = new ArrayList<>();
+    List<Double> medians = new ArrayList<>();
     List<String> histograms = new ArrayList<>();
     long invocations = 0;
     long errors = 0;
@@ -29,6 +30,7 @@ public final class BenchMerge {
     double fillSeconds = 0;
     for (HostResult.Bench fork : measured) {
       iterations.addAll(fork.iterationMeansMicros());
+      medians.addAll(fork.iterationMediansMicros());
       histograms.add(fork.histogram());
       invocations += fork.invocations();
       errors += fork.errors();
@@ -43,7 +45,7 @@ public final class BenchMerge {
     Histogram samples = LatencyHistograms.merge(histograms);
     return new HostResult.Bench(samples.getMean() / 1e3, samples.getValueAtPercentile(50) / 1e3,
         samples.getValueAtPercentile(95) / 1e3, samples.getValueAtPercentile(99) / 1e3, samples.getTotalCount(),
-        invocations, errors, downstream, iterations, LatencyHistograms.encode(samples),
+        invocations, errors, downstream, iterations, medians, LatencyHistograms.encode(samples),
         new HostResult.Fill(distinct, called, complete, fillSeconds));
   }
 }

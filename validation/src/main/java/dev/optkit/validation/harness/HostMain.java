@@ -132,9 +132,11 @@ public final class HostMain {
     }
     Statistics statistics = result.getPrimaryResult().getStatistics();
     List<Double> iterationMeans = new ArrayList<>();
+    List<Double> iterationMedians = new ArrayList<>();
     for (BenchmarkResult forkResult : result.getBenchmarkResults()) {
       for (IterationResult iteration : forkResult.getIterationResults()) {
         iterationMeans.add(iteration.getPrimaryResult().getScore());
+        iterationMedians.add(iteration.getPrimaryResult().getStatistics().getPercentile(50));
       }
     }
     // sample time in µs (ScenarioBenchmark's unit): the histogram holds nanoseconds
@@ -145,7 +147,7 @@ public final class HostMain {
     HostResult.Fill fill = json.treeToValue(fork.path("fill"), HostResult.Fill.class);
     return new HostResult.Bench(statistics.getMean(), statistics.getPercentile(50), statistics.getPercentile(95),
         statistics.getPercentile(99), statistics.getN(), fork.path("invocations").asLong(), fork.path("errors").asLong(),
-        fork.path("downstreamCalls").asLong(), iterationMeans, histogram, fill);
+        fork.path("downstreamCalls").asLong(), iterationMeans, iterationMedians, histogram, fill);
   }
 
   /** A JMH fork failed and said why ({@link HostOutput#FAILURE_FILE}): its headline and details. */

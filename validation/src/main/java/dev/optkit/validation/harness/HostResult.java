@@ -14,16 +14,21 @@ public record HostResult(String scenario, Bench bench, Replay replay, Load load)
    *
    * @param downstreamCalls calls the reads made during the measured iterations: after the fill pass
    *     and the warm-up, these are the cache's misses that JMH timed (expiries, evictions)
-   * @param iterationMeansMicros each measured iteration's mean, fork after fork: the samples of a
-   *     confidence interval that sees the variation between JVMs, not only within one
+   * @param iterationMeansMicros each measured iteration's mean, fork after fork
+   * @param iterationMediansMicros each measured iteration's median, fork after fork: the values of the
+   *     speedup's confidence interval ({@code SpeedEstimate}), which so sees the variation between
+   *     iterations and JVMs; a median, since one GC pause among a million cached reads of 0.1 µs moves
+   *     an iteration's mean tenfold and says nothing about the code
    * @param histogram every timed sample, in nanoseconds ({@link LatencyHistograms#encode})
    * @param fill the untimed pass over the sequence's distinct reads before the warm-up
    */
   public record Bench(double meanMicros, double p50Micros, double p95Micros, double p99Micros, long samples,
       long invocations, long errors, long downstreamCalls, java.util.List<Double> iterationMeansMicros,
-      String histogram, Fill fill) {
+      java.util.List<Double> iterationMediansMicros, String histogram, Fill fill) {
     public Bench {
       iterationMeansMicros = iterationMeansMicros == null ? java.util.List.of() : java.util.List.copyOf(iterationMeansMicros);
+      iterationMediansMicros = iterationMediansMicros == null ? java.util.List.of()
+          : java.util.List.copyOf(iterationMediansMicros);
     }
   }
 

@@ -169,7 +169,7 @@ public final class ScenarioComparison {
     }
     String noise = speed.noise() == null
         ? "fewer than two measured iterations per version: run more forks or iterations"
-        : "the means vary by ±" + pct(speed.noise()) + " between iterations";
+        : "the iterations vary so much that the ratio is known only within x/÷ " + fmt(speed.noise());
     return CriterionResult.inconclusive(scenario, name, asked, measured + "; inconclusive: noisy machine (" + noise + ")");
   }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * @param hitRate share of reads the migrated code answered without a downstream call that the
  *     original made: {@code 1 - migratedReadCalls / originalReadCalls} over the same replayed
  *     sequence (measured from real calls, not from cache statistics)
- * @param speedup mean latency of the read, original over migrated (JMH sample time, every fork)
+ * @param speedup the typical read's latency, original over migrated: the ratio of the geometric means
+ *     of every measured iteration's median (JMH sample time, every fork; {@link SpeedEstimate})
  * @param answersCompared reads and writes whose answers were compared
  * @param differingAnswers of them, how many differ: a read's answer or a write's (what it returned or threw)
  * @param differences the first differing answers: call, arguments, both answers

@@ -14,7 +14,7 @@ class BenchMergeTest {
     Histogram samples = LatencyHistograms.empty();
     LatencyHistograms.record(samples, nanos, count);
     return new HostResult.Bench(0, 0, 0, 0, count, count, 1, 2, List.of(iterationMean, iterationMean),
-        LatencyHistograms.encode(samples), new HostResult.Fill(20, filled ? 20 : 7, filled, 0.5));
+        List.of(iterationMean, iterationMean), LatencyHistograms.encode(samples), new HostResult.Fill(20, filled ? 20 : 7, filled, 0.5));
   }
 
   @Test
@@ -24,6 +24,7 @@ class BenchMergeTest {
     assertEquals(1.0, merged.p50Micros(), 0.01);
     assertEquals(100.0, merged.p95Micros(), 0.1); // the slow fork's tenth of the samples
     assertEquals(List.of(1.0, 1.0, 100.0, 100.0), merged.iterationMeansMicros());
+    assertEquals(List.of(1.0, 1.0, 100.0, 100.0), merged.iterationMediansMicros());
     assertEquals(2, merged.errors());
     assertEquals(4, merged.downstreamCalls());
     assertFalse(merged.fill().complete(), "one fork's fill cut short makes the whole measurement's");
