@@ -176,7 +176,7 @@ public final class ValidationText {
 
   private static void row(StringBuilder out, boolean md, String name, String before, String after) {
     out.append(md ? "| " + name + " | " + before + " | " + after + " |\n"
-        : String.format(Locale.ROOT, "  %-42s %22s %22s%n", name, before, after));
+        : String.format(Locale.ROOT, "  %-42s %26s %26s%n", name, before, after));
   }
 
   /** The caches the replay used, by their own statistics (the hit rate above counts downstream calls). */
