@@ -27,7 +27,9 @@ import java.util.Set;
  *       or two equal ones compares equal;</li>
  *   <li>sets and maps sorted by their elements' and keys' text: their iteration order follows hash
  *       codes, often identity ones, and {@code equals} ignores it;</li>
- *   <li>{@code double} and {@code float} exact ({@link Double#toString} tells every value apart, -0.0 and NaN included).</li>
+ *   <li>{@code double} and {@code float} exact ({@link Double#toString} tells every value apart, -0.0 and NaN included);</li>
+ *   <li>JPA entities by their loaded state ({@link PersistenceProxies}): a Hibernate proxy as its entity, or
+ *       {@code #lazy(Entity id)} when it was never loaded, a lazy collection never loaded as {@code #lazy(collection)}.</li>
  * </ul>
  * What the walk cannot see into is marked {@code #opaque(Class: why)}: an object with no fields and
  * {@link Object#toString}, a JDK object whose only view is that default, a structure too deep or
@@ -103,6 +105,11 @@ public final class CanonicalAnswer {
     } else if (open.containsKey(value)) {
       text.append("#ref(").append(open.get(value)).append(')');
     } else {
+      PersistenceProxies.View view = PersistenceProxies.view(value);
+      if (view != null) {
+        writeView(view, path, depth);
+        return;
+      }
       open.put(value, path);
       try {
         writeComposite(value, path, depth + 1);
@@ -110,6 +117,20 @@ public final class CanonicalAnswer {
         open.remove(value);
       }
     }
+  }
+
+  /** A JPA proxy as its entity, or what was never loaded as a marker with the entity's id. */
+  private void writeView(PersistenceProxies.View view, String path, int depth) {
+    if (view.entity() != null) {
+      write(view.entity(), path, depth);
+      return;
+    }
+    text.append("#lazy(").append(view.lazy());
+    if (view.id() != null) {
+      text.append(' ');
+      write(view.id(), path + ".id", depth + 1);
+    }
+    text.append(')');
   }
 
   private void writeComposite(Object value, String path, int depth) {
@@ -219,7 +240,8 @@ public final class CanonicalAnswer {
     for (Class<?> c : hierarchy) {
       List<Field> own = new ArrayList<>();
       for (Field field : c.getDeclaredFields()) {
-        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+        if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()
+            && !field.getName().startsWith(PersistenceProxies.ENHANCEMENT_PREFIX)) {
           own.add(field);
         }
       }

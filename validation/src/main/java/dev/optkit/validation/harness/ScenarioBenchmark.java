@@ -28,6 +28,12 @@ import org.openjdk.jmh.runner.IterationType;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ScenarioBenchmark {
+  /**
+   * The fill pass's budget when the warm-up is shorter: a fork's first calls load classes and open
+   * connections, and on a loaded machine took over a second each (a --quick warm-up is one second).
+   */
+  static final long FILL_SECONDS_AT_LEAST = 10;
+
   /** Where the fork writes its invocation, error and downstream call counts. */
   static final String FORK_OUT = "optkit.validation.forkOut";
 
@@ -51,14 +57,15 @@ public class ScenarioBenchmark {
     driver = ScenarioDriver.open(Path.of(workload), scenario);
     steps = driver.steps(driver.scenario().calls(), driver.scenario().seed(), false);
     long warmupNanos = params.getWarmup().getCount() * params.getWarmup().getTime().convertTo(TimeUnit.NANOSECONDS);
-    fill = fill(Math.max(TimeUnit.SECONDS.toNanos(1), warmupNanos));
+    fill = fill(Math.max(FILL_SECONDS_AT_LEAST * 1_000_000_000L, warmupNanos));
   }
 
   /**
    * Calls each distinct read of the sequence once, untimed, so that JMH's warm-up and measurement see
    * a filled cache as a long-running service does, and not the misses of its first pass (a sequence
    * of a thousand reads at 50 ms a miss is not covered by a 2-second warm-up). Bounded by the warm-up's
-   * length: a sequence of many distinct slow reads is cut short, and the report says so.
+   * length or {@link #FILL_SECONDS_AT_LEAST}, the longer: a sequence of many distinct slow reads is cut
+   * short, and the report says so.
    */
   private HostResult.Fill fill(long budgetNanos) {
     java.util.Set<String> seen = new java.util.HashSet<>();

@@ -152,4 +152,79 @@ class CanonicalAnswerTest {
     assertNotNull(CanonicalAnswer.of(new Object()).opaque());
     assertTrue(CanonicalAnswer.of(new Described(5)).text().endsWith("Described{slot=5}"), "fields first, toString aside");
   }
+
+  /** An entity, as Hibernate's bytecode enhancement leaves it: its state, and the interceptor it adds. */
+  static final class Author {
+    private final long id;
+    private final String name;
+    private final Object $$_hibernate_attributeInterceptor = new Object(); // an identity-hashed handle
+
+    Author(long id, String name) {
+      this.id = id;
+      this.name = name;
+    }
+  }
+
+  /** A proxy as Hibernate generates one: a subclass-like stand-in whose own fields are the session's machinery. */
+  static final class AuthorProxy implements org.hibernate.proxy.HibernateProxy {
+    private final Object session = new Object();
+    private final Author target;
+
+    AuthorProxy(Author target) {
+      this.target = target;
+    }
+
+    @Override
+    public LazyInitializer getHibernateLazyInitializer() {
+      return new LazyInitializer() {
+        @Override public boolean isUninitialized() {
+          return target == null;
+        }
+
+        @Override public Object getImplementation() {
+          if (target == null) {
+            throw new IllegalStateException("could not initialize proxy - no Session");
+          }
+          return target;
+        }
+
+        @Override public String getEntityName() {
+          return "Author";
+        }
+
+        @Override public Object getIdentifier() {
+          return 42L;
+        }
+      };
+    }
+  }
+
+  /** A lazy collection that was never loaded: iterating it would throw outside its session. */
+  static final class LazyBag extends java.util.AbstractList<Object>
+      implements org.hibernate.collection.spi.PersistentCollection {
+    @Override public boolean wasInitialized() {
+      return false;
+    }
+
+    @Override public Object get(int index) {
+      throw new IllegalStateException("failed to lazily initialize a collection - no Session");
+    }
+
+    @Override public int size() {
+      throw new IllegalStateException("failed to lazily initialize a collection - no Session");
+    }
+  }
+
+  @Test
+  void jpaEntitiesAreComparedByTheirLoadedState() {
+    Author plain = new Author(42, "Ada");
+    CanonicalAnswer proxied = CanonicalAnswer.of(new AuthorProxy(new Author(42, "Ada")));
+    assertEquals(CanonicalAnswer.of(plain).text(), proxied.text(), "a loaded proxy is its entity");
+    assertNull(proxied.opaque());
+    assertTrue(proxied.text().contains("name=\"Ada\"") && !proxied.text().contains("hibernate"), proxied.text());
+    assertNotEquals(CanonicalAnswer.of(new Author(42, "Bob")).text(), proxied.text());
+    assertEquals("#lazy(Author 42)", CanonicalAnswer.of(new AuthorProxy(null)).text(),
+        "an unloaded proxy by its name and id, never loaded outside its session");
+    assertEquals("#lazy(collection)", CanonicalAnswer.of(new LazyBag()).text());
+  }
 }

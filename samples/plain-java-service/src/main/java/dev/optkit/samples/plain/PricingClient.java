@@ -19,14 +19,14 @@ public class PricingClient {
 
     private static final String RATES_PATH = "/rates/";
     private static final String HEALTH_PATH = "/health";
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15); // a cold JVM on a loaded CI runner
     private static final Pattern PRICE_FIELD = Pattern.compile("\"price\"\\s*:\\s*([0-9]+(?:\\.[0-9]+)?)");
 
     private final HttpClient http;
     private final String baseUrl;
 
     public PricingClient(String baseUrl) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), baseUrl);
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), baseUrl);
     }
 
     public PricingClient(HttpClient http, String baseUrl) {
