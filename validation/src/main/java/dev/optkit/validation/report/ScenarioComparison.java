@@ -14,8 +14,6 @@ import java.util.Map;
 
 /** Derives a scenario's figures from the two versions' measurements and checks it against the criteria. */
 public final class ScenarioComparison {
-  /** Cost of one downstream call by kind, in USD, for the cost criterion: a remote API costs more than a query. */
-  private static final Map<String, Double> COST_PER_CALL = Map.of("http", 0.001, "jdbc", 0.0001);
   private static final int SHOWN_DIFFERENCES = 10;
 
   private ScenarioComparison() {
@@ -23,6 +21,12 @@ public final class ScenarioComparison {
 
   public static ScenarioReport compare(String scenario, HostResult original, HostResult migrated, Path originalAnswers,
       Path migratedAnswers) throws IOException {
+    return compare(scenario, original, migrated, originalAnswers, migratedAnswers, CallCosts.defaults());
+  }
+
+  /** @param costs the price of a downstream call by kind, for the cost criterion and the savings */
+  public static ScenarioReport compare(String scenario, HostResult original, HostResult migrated, Path originalAnswers,
+      Path migratedAnswers, CallCosts costs) throws IOException {
     // both files read line by line, side by side: a run of a million calls is never held in memory
     List<ScenarioReport.Difference> differences = new ArrayList<>();
     Map<String, Integer> callCounts = new HashMap<>();
@@ -67,12 +71,12 @@ public final class ScenarioComparison {
       if (o.counted() && m.counted() && o.readCalls() > 0) {
         hitRate = Math.max(0, 1 - (double) m.readCalls() / o.readCalls());
         callsReduction = o.totalCalls() == 0 ? 0 : 1 - (double) m.totalCalls() / o.totalCalls();
-        double costBefore = cost(o.perSite());
-        costReduction = costBefore == 0 ? 0 : 1 - cost(m.perSite()) / costBefore;
+        double costBefore = cost(o.perSite(), costs);
+        costReduction = costBefore == 0 ? 0 : 1 - cost(m.perSite(), costs) / costBefore;
         long savedPer10k = Math.round((o.readCalls() - m.readCalls()) * 10_000.0 / Math.max(1, o.reads()));
         double meanCallSeconds = meanCallSeconds(o.perSite());
         savings = new ScenarioReport.Savings(savedPer10k, savedPer10k * meanCallSeconds,
-            savedPer10k * (cost(o.perSite()) / Math.max(1, o.totalCalls())));
+            savedPer10k * (cost(o.perSite(), costs) / Math.max(1, o.totalCalls())));
       }
     }
     SpeedEstimate speed = original == null ? null : SpeedEstimate.of(original.bench(), migrated.bench());
@@ -197,11 +201,11 @@ public final class ScenarioComparison {
     return new CriterionResult(scenario, name, "≥ " + pct(required), pct(measured), measured >= required);
   }
 
-  private static double cost(Map<String, long[]> perSite) {
+  private static double cost(Map<String, long[]> perSite, CallCosts costs) {
     double cost = 0;
     for (var entry : perSite.entrySet()) {
       String kind = entry.getKey().substring(0, entry.getKey().indexOf('\t'));
-      cost += entry.getValue()[0] * COST_PER_CALL.getOrDefault(kind, 0.0005);
+      cost += entry.getValue()[0] * costs.of(kind);
     }
     return cost;
   }

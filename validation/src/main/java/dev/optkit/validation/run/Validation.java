@@ -2,10 +2,9 @@ package dev.optkit.validation.run;
 
 import dev.optkit.analyzers.io.StateDirectory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optkit.validation.harness.BenchMerge;
 import dev.optkit.validation.harness.HostResult;
+import dev.optkit.validation.report.CallCosts;
 import dev.optkit.validation.report.Criteria;
 import dev.optkit.validation.report.CriterionResult;
 import dev.optkit.validation.report.ScenarioComparison;
@@ -13,6 +12,7 @@ import dev.optkit.validation.report.ScenarioReport;
 import dev.optkit.validation.report.ValidationReport;
 import dev.optkit.validation.spec.HeapEstimate;
 import dev.optkit.validation.spec.Workload;
+import dev.optkit.validation.spec.WorkloadException;
 import dev.optkit.validation.spec.WorkloadReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a workload on the original and the migrated code, each built in its own directory and run
@@ -38,6 +39,9 @@ public final class Validation {
   private final StateDirectory classpathCache;
   private final Integer callSeconds;
   private final Integer scenarioSeconds;
+  private final Set<String> scenarioNames;
+  private final CallCosts costs;
+  private final ValidationReport.Context context;
 
   private Validation(Builder builder) {
     this.workloadFile = builder.workload;
@@ -51,6 +55,9 @@ public final class Validation {
     this.classpathCache = builder.classpathCache;
     this.callSeconds = builder.callSeconds;
     this.scenarioSeconds = builder.scenarioSeconds;
+    this.scenarioNames = builder.scenarios;
+    this.costs = builder.costs;
+    this.context = builder.context;
   }
 
   /**
@@ -60,7 +67,33 @@ public final class Validation {
    * @throws dev.optkit.validation.spec.WorkloadException naming what to change
    */
   public static RunLimits check(Path workloadFile, Integer callSeconds, Integer scenarioSeconds, RunSettings settings) {
-    return RunLimits.of(WorkloadReader.read(workloadFile), callSeconds, scenarioSeconds, settings);
+    return check(workloadFile, callSeconds, scenarioSeconds, settings, null);
+  }
+
+  /** The same, and the scenarios named (null: all) must be the workload's. */
+  public static RunLimits check(Path workloadFile, Integer callSeconds, Integer scenarioSeconds, RunSettings settings,
+      Set<String> scenarios) {
+    Workload workload = WorkloadReader.read(workloadFile);
+    selected(workload, scenarios);
+    return RunLimits.of(workload, callSeconds, scenarioSeconds, settings);
+  }
+
+  /**
+   * The workload's scenarios, in its order, only those named when some are.
+   *
+   * @throws WorkloadException for a name the workload does not have, listing the ones it has
+   */
+  static List<Workload.Scenario> selected(Workload workload, Set<String> names) {
+    if (names == null) {
+      return workload.scenarios();
+    }
+    List<String> known = workload.scenarios().stream().map(Workload.Scenario::name).toList();
+    List<String> unknown = names.stream().filter(name -> !known.contains(name)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new WorkloadException("no scenario " + String.join(", ", unknown.stream().map(n -> "'" + n + "'").toList())
+          + " in the workload (its scenarios: " + String.join(", ", known) + ")");
+    }
+    return workload.scenarios().stream().filter(s -> names.contains(s.name())).toList();
   }
 
   public static Builder builder() {
@@ -83,7 +116,7 @@ public final class Validation {
     List<ScenarioReport> scenarios = new ArrayList<>();
     List<CriterionResult> results = new ArrayList<>();
     HostLauncher hosts = new HostLauncher(java, workloadFile, runDir, settings, limits, agent);
-    for (Workload.Scenario scenario : workload.scenarios()) {
+    for (Workload.Scenario scenario : selected(workload, scenarioNames)) {
       long heap = HeapEstimate.megabytes(scenario, workload.limits());
       String started = "scenario " + scenario.name() + " (heap " + heap + " MB, limits: " + limits.callSeconds()
           + " s a call, " + limits.scenarioSeconds() + " s the scenario)";
@@ -118,15 +151,15 @@ public final class Validation {
       after = withBench(after, BenchMerge.merge(afterForks));
       ScenarioReport report = ScenarioComparison.compare(scenario.name(), before, after,
           original == null ? null : HostLauncher.answersFile(runDir, original.label(), scenario.name()),
-          HostLauncher.answersFile(runDir, migrated.label(), scenario.name()));
+          HostLauncher.answersFile(runDir, migrated.label(), scenario.name()), costs);
       scenarios.add(report);
       if (original != null) {
         results.addAll(ScenarioComparison.check(report, criteria));
       }
     }
-    ValidationReport report = new ValidationReport(runDir.getFileName().toString(), workloadFile.toString(),
-        original == null, agent.isPresent(), scenarios, results);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve("report.json").toFile(), report);
+    ValidationReport report = ValidationReport.completed(context, costs, runDir.getFileName().toString(),
+        workloadFile.toString(), original == null, agent.isPresent(), scenarios, results);
+    Files.write(runDir.resolve("report.json"), report.toJson());
     return report;
   }
 
@@ -146,6 +179,27 @@ public final class Validation {
     private StateDirectory classpathCache;
     private Integer callSeconds;
     private Integer scenarioSeconds;
+    private Set<String> scenarios;
+    private CallCosts costs = CallCosts.defaults();
+    private ValidationReport.Context context = ValidationReport.Context.unknown();
+
+    /** Only these scenarios of the workload (default: all); a name it does not have fails the run. */
+    public Builder scenarios(Set<String> names) {
+      this.scenarios = names == null ? null : Set.copyOf(names);
+      return this;
+    }
+
+    /** The price of a downstream call by kind (default: {@link CallCosts#defaults()}). */
+    public Builder costs(CallCosts value) {
+      this.costs = value;
+      return this;
+    }
+
+    /** What the report records of the run besides its figures: refs, settings, JDK, optkit's version. */
+    public Builder context(ValidationReport.Context value) {
+      this.context = value;
+      return this;
+    }
 
     public Builder workload(Path file) {
       this.workload = file;
