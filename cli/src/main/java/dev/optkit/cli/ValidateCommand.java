@@ -3,23 +3,33 @@ package dev.optkit.cli;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.optkit.cli.report.ValidationText;
+import dev.optkit.analyzers.config.ConfigException;
+import dev.optkit.analyzers.io.AtomicFile;
+import dev.optkit.cli.report.ReportFormat;
+import dev.optkit.cli.report.RunFacts;
+import dev.optkit.cli.report.ValidationHistory;
+import dev.optkit.cli.report.ValidationOutputs;
+import dev.optkit.validation.report.CallCosts;
 import dev.optkit.rewriters.plan.OriginalTree;
 import dev.optkit.validation.report.ValidationReport;
 import dev.optkit.validation.run.GitBaseline;
 import dev.optkit.validation.run.RunFolders;
+import dev.optkit.validation.run.RunLimits;
 import dev.optkit.validation.run.RunSettings;
 import dev.optkit.validation.run.Validation;
 import dev.optkit.validation.run.ValidationException;
 import dev.optkit.validation.spec.WorkloadException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -93,13 +103,28 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Override a success criterion: hitRate, callsReduction, speedup, costReduction, differingAnswers.")
   Map<String, Double> criteria = new LinkedHashMap<>();
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+  @Option(names = "--scenario", paramLabel = "NAME",
+      description = "Run only this scenario of the workload (repeatable); an unknown name is a usage error.")
+  List<String> scenarios = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output format: terminal (default), json (docs/validate.md#report), markdown (pull-request "
+          + "comment) or html (self-contained page). Repeat with --output for several reports in one run.")
+  List<String> formats = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE ('-' for stdout); the n-th --output goes with the n-th --format.")
+  List<Path> outputs = new ArrayList<>();
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (besides --format's).")
   Path json;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown.")
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Also write the report as Markdown (besides --format's).")
   Path markdown;
 
-  @Option(names = "--history", description = "Show the key figures of earlier runs (.optkit/runs) and exit.")
+  @Option(names = "--history", description = "Show earlier runs (.optkit/runs): key figures, refs, settings and "
+      + "outcome, failed runs with their cause; then exit.")
   boolean history;
 
   @Override
@@ -113,7 +138,7 @@ public final class ValidateCommand implements Callable<Integer> {
       state = StateDirectory.ofProject(project);
       runs = state.resolve("runs");
       if (history) {
-        out.print(ValidationText.history(state, runs));
+        out.print(ValidationHistory.render(state, runs));
         out.flush();
         return ExitCodes.OK;
       }
@@ -122,6 +147,13 @@ public final class ValidateCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("optkit validate: cannot read " + project + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    List<ValidationOutputs.Target> targets;
+    try {
+      targets = ValidationOutputs.plan(formats, outputs, json, markdown);
+    } catch (IllegalArgumentException e) {
+      err.println("optkit validate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     int baselines = (baseline != null ? 1 : 0) + (baselineJournal != null ? 1 : 0) + (baselineOnly ? 1 : 0);
@@ -168,57 +200,62 @@ public final class ValidateCommand implements Callable<Integer> {
     if (noBench) {
       settings = settings.withoutBench();
     }
-    try { // the caps and limits, before anything is cloned or built: a bad workload fails in a second
-      Validation.check(workloadFile, callTimeout, scenarioTimeout, settings);
-    } catch (WorkloadException e) {
+    Set<String> only = scenarios.isEmpty() ? null : new LinkedHashSet<>(scenarios);
+    RunLimits limits;
+    CallCosts costs;
+    try { // the caps, limits, scenarios and prices, before anything is cloned or built: a mistake fails in a second
+      limits = Validation.check(workloadFile, callTimeout, scenarioTimeout, settings, only);
+      costs = CallCosts.ofProject(project);
+    } catch (WorkloadException | ConfigException e) {
       err.println("optkit validate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    FailedRun failure = new FailedRun(out, err, state, workloadFile, costs, targets, baselineOnly);
+    failure.context = new ValidationReport.Context(OptkitCommand.Version.current(),
+        RunFacts.refs(project, baseline, baselineJournal), recorded(settings, limits, only),
+        javaExecutable == null ? RunFacts.currentJdk() : RunFacts.jdk(javaExecutable));
     GitBaseline worktree = null;
     try {
       Path runDir = RunFolders.create(state, runs);
+      failure.runDir = runDir;
       Path original = null;
       if (baseline != null) {
         worktree = GitBaseline.checkout(project, baseline, runDir, runDir.resolve("commands.log"));
         original = worktree.project();
+        failure.context = failure.context.withRefs(
+            failure.context.refs().withBaselineCommit(RunFacts.headCommit(original)));
       } else if (baselineJournal != null) {
         original = runDir.resolve("baseline");
         OriginalTree.materialize(project, baselineJournal, original);
       }
       Validation.Builder builder = Validation.builder().workload(workloadFile).original(original).migrated(project)
           .settings(settings).timeouts(callTimeout, scenarioTimeout).runDirectory(runDir)
-          .classpathCache(state.below("cache/classpath"));
+          .classpathCache(state.below("cache/classpath")).scenarios(only).costs(costs).context(failure.context);
       if (javaExecutable != null) {
         builder.java(javaExecutable.toString());
       }
       criteria.forEach(builder::criterion);
       ValidationReport report = builder.build().run();
-      out.print(ValidationText.terminal(report));
-      out.flush();
-      if (json != null) {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-      }
-      if (markdown != null) {
-        Files.writeString(markdown, ValidationText.markdown(report));
+      if (!write(report, targets, false, out, err)) {
+        return ExitCodes.USAGE;
       }
       return report.gatePassed(strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     } catch (WorkloadException | IllegalArgumentException e) {
-      err.println("optkit validate: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return failure.record(e.getMessage(), ExitCodes.USAGE);
     } catch (ValidationException e) {
-      err.println("optkit validate: " + e.getMessage());
-      return e.getMessage().startsWith("unknown git ref") || e.getMessage().contains("not in a git repository")
-          ? ExitCodes.USAGE : ExitCodes.INTERNAL;
+      return failure.record(e.getMessage(), e.getMessage().startsWith("unknown git ref")
+          || e.getMessage().contains("not in a git repository") ? ExitCodes.USAGE : ExitCodes.INTERNAL);
     } catch (StateFileException | java.nio.file.NoSuchFileException e) {
-      err.println("optkit validate: " + e.getMessage()); // a planted or missing state file, by name
-      return ExitCodes.USAGE;
+      return failure.record(e.getMessage(), ExitCodes.USAGE); // a planted or missing state file, by name
     } catch (IOException e) {
-      err.println("optkit validate: " + e.getMessage());
-      return e.getMessage() != null && e.getMessage().startsWith("no migration") ? ExitCodes.USAGE : ExitCodes.INTERNAL;
+      return failure.record(e.getMessage(), e.getMessage() != null && e.getMessage().startsWith("no migration")
+          ? ExitCodes.USAGE : ExitCodes.INTERNAL);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      err.println("optkit validate: interrupted");
-      return ExitCodes.INTERNAL;
+      return failure.record("interrupted", ExitCodes.INTERNAL);
+    } catch (RuntimeException e) {
+      failure.recordOnly("internal error: " + e); // and picocli's handler reports it (exit 3)
+      throw e;
     } finally {
       if (worktree != null) {
         worktree.close();
@@ -226,4 +263,91 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /** The settings as the report records them: JMH's, the limits in force, the scenarios chosen. */
+  private static ValidationReport.Settings recorded(RunSettings settings, RunLimits limits, Set<String> only) {
+    return new ValidationReport.Settings(settings.forks(), settings.warmupIterations(), settings.iterations(),
+        settings.secondsPerIteration(), settings.bench(), settings.load(), limits.callSeconds(), limits.fixtureSeconds(),
+        limits.scenarioSeconds(), only == null ? null : List.copyOf(only));
+  }
+
+  /**
+   * Writes the report to each target. A run that failed writes nothing more on standard output in
+   * the terminal format (the cause is on standard error already), but a JSON, Markdown or HTML
+   * report, and every file asked for, say it failed and why: CI keeps what it was told to keep.
+   *
+   * @return false when a file could not be written (named on standard error)
+   */
+  private static boolean write(ValidationReport report, List<ValidationOutputs.Target> targets, boolean failed,
+      PrintWriter out, PrintWriter err) {
+    for (ValidationOutputs.Target target : targets) {
+      if (failed && target.file() == null && target.format() == ReportFormat.TERMINAL) {
+        continue;
+      }
+      String text = ValidationOutputs.render(target.format(), report);
+      if (target.file() == null) {
+        out.print(text);
+        out.flush();
+        continue;
+      }
+      try {
+        AtomicFile.write(target.file(), text.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        err.println("optkit validate: cannot write " + target.file() + ": " + e.getMessage());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A run that stopped: its cause on standard error as before, and a report saying so in its folder
+   * (so {@code --history} lists it) and in the outputs asked for. Filled in as the run gets going:
+   * before its folder exists there is nothing to record.
+   */
+  private static final class FailedRun {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final StateDirectory state;
+    private final Path workloadFile;
+    private final CallCosts costs;
+    private final List<ValidationOutputs.Target> targets;
+    private final boolean baselineOnly;
+    private ValidationReport.Context context = ValidationReport.Context.unknown();
+    private Path runDir;
+
+    FailedRun(PrintWriter out, PrintWriter err, StateDirectory state, Path workloadFile, CallCosts costs,
+        List<ValidationOutputs.Target> targets, boolean baselineOnly) {
+      this.out = out;
+      this.err = err;
+      this.state = state;
+      this.workloadFile = workloadFile;
+      this.costs = costs;
+      this.targets = targets;
+      this.baselineOnly = baselineOnly;
+    }
+
+    int record(String message, int exitCode) {
+      err.println("optkit validate: " + message);
+      ValidationReport report = recordOnly(message);
+      if (report != null) {
+        write(report, targets, true, out, err);
+      }
+      return exitCode;
+    }
+
+    /** The report of the failed run, written to its folder; null when the run had no folder yet. */
+    ValidationReport recordOnly(String message) {
+      if (runDir == null) {
+        return null;
+      }
+      ValidationReport report = ValidationReport.failed(context, costs, String.valueOf(runDir.getFileName()),
+          workloadFile.toString(), baselineOnly, message);
+      try {
+        state.write(runDir.resolve("report.json"), report.toJson());
+      } catch (IOException e) {
+        err.println("optkit validate: could not record the failed run in " + state.shown(runDir) + ": " + e.getMessage());
+      }
+      return report;
+    }
+  }
 }

@@ -88,6 +88,22 @@ class ReportFormatsTest {
   }
 
   @Test
+  void validateTakesAssessFormatsButSarifAndPairsOutputsTheSameWay() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project")); // no workload: refused before it is looked for
+    CliRun sarif = CliRun.of("validate", project.toString(), "--baseline-only", "--format", "sarif");
+    assertEquals(2, sarif.exitCode(), sarif.err());
+    assertTrue(sarif.err().contains("validate writes terminal, json, markdown or html, not sarif"), sarif.err());
+    CliRun unknown = CliRun.of("validate", project.toString(), "--baseline-only", "--format", "pdf");
+    assertEquals(2, unknown.exitCode(), unknown.err());
+    assertTrue(unknown.err().contains("unknown format 'pdf'"), unknown.err());
+    CliRun unpaired = CliRun.of("validate", project.toString(), "--baseline-only", "--format", "json", "--format", "html",
+        "--output", "x.json");
+    assertEquals(2, unpaired.exitCode(), unpaired.err());
+    assertTrue(unpaired.err().contains("one --output per --format"), unpaired.err());
+    assertTrue(!Files.exists(project.resolve(".optkit")), "nothing started");
+  }
+
+  @Test
   void everyFormatIsDeterministic() {
     for (String format : new String[] {"json", "sarif", "markdown", "html"}) {
       String first = CliRun.of("assess", plainSample(), "--format", format, "--no-maven-repo", "--threads", "1").out();

@@ -1,0 +1,106 @@
+package dev.optkit.cli.report;
+
+import dev.optkit.validation.harness.HostResult;
+import dev.optkit.validation.report.ScenarioReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One scenario's figures in words, the same in every validate format: the rows of its table
+ * (original against migrated) and the notes under it. Raw text: each format escapes it its own way.
+ */
+final class ScenarioFigures {
+  private ScenarioFigures() {}
+
+  /** A measurement of both code versions; "-" where a version did not measure it. */
+  record Row(String name, String original, String migrated) {}
+
+  static List<Row> rows(ScenarioReport s) {
+    return List.of(
+        new Row("read latency mean (µs)", bench(s.original(), true), bench(s.migrated(), true)),
+        new Row("read latency p50 / p95 / p99 (µs)", bench(s.original(), false), bench(s.migrated(), false)),
+        new Row("downstream calls in replay (reads / all)", calls(s.original()), calls(s.migrated())),
+        new Row("load: throughput (reads/s)", load(s.original(), true), load(s.migrated(), true)),
+        new Row("load: p95 / p99 (µs)", load(s.original(), false), load(s.migrated(), false)),
+        new Row("read error rate", s.originalErrorRate() == null ? "-" : pct(s.originalErrorRate()),
+            pct(s.migratedErrorRate())));
+  }
+
+  /** What the table does not show: answers, warnings, derived figures, caches, advice, differences. */
+  static List<String> notes(ScenarioReport s) {
+    List<String> notes = new ArrayList<>();
+    notes.add("answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers());
+    for (String warning : s.warnings()) {
+      notes.add("WARNING: " + warning);
+    }
+    if (s.hitRate() != null) {
+      notes.add("hit rate " + pct(s.hitRate()) + ", downstream calls " + signed(s.callsReduction())
+          + ", cost " + signed(s.costReduction()) + (s.speedup() == null ? "" : ", read " + f1(s.speedup()) + "x faster"));
+    }
+    cacheNotes(notes, "original", s.original());
+    cacheNotes(notes, "migrated", s.migrated());
+    if (s.savings() != null) {
+      notes.add(String.format(Locale.ROOT, "per 10,000 reads: %d calls saved, %.1f s of downstream time, $%.2f",
+          s.savings().callsSavedPer10k(), s.savings().secondsSavedPer10k(), s.savings().costSavedPer10k()));
+    }
+    if (s.ttlAdvice() != null) {
+      notes.add("TTL: " + s.ttlAdvice());
+    }
+    if (!s.hottestKeys().isEmpty()) {
+      notes.add("hottest keys: " + String.join(", ", s.hottestKeys().stream().map(k -> k.call() + " x" + k.reads()).toList()));
+    }
+    for (ScenarioReport.Difference d : s.differences()) {
+      notes.add("DIFFERS at read #" + d.index() + " " + d.call() + ": original " + d.original() + ", migrated "
+          + d.migrated());
+    }
+    return notes;
+  }
+
+  /** The caches the replay used, by their own statistics (the hit rate above counts downstream calls). */
+  private static void cacheNotes(List<String> notes, String version, HostResult result) {
+    if (result == null || result.replay() == null) {
+      return;
+    }
+    result.replay().caches().forEach((name, counts) -> {
+      if (!counts.recording()) {
+        notes.add(version + " cache " + name + ": keeps no statistics (built without recordStats())");
+      } else if (counts.hits() + counts.misses() > 0) {
+        notes.add(String.format(Locale.ROOT, "%s cache %s: hit rate %s (%d hits, %d misses)", version, name,
+            pct(counts.hitRate()), counts.hits(), counts.misses()));
+      }
+    });
+  }
+
+  private static String bench(HostResult r, boolean mean) {
+    if (r == null || r.bench() == null) {
+      return "-";
+    }
+    return mean ? f1(r.bench().meanMicros())
+        : f1(r.bench().p50Micros()) + " / " + f1(r.bench().p95Micros()) + " / " + f1(r.bench().p99Micros());
+  }
+
+  private static String calls(HostResult r) {
+    return r == null ? "-" : !r.replay().counted() ? "not counted" : r.replay().readCalls() + " / " + r.replay().totalCalls();
+  }
+
+  private static String load(HostResult r, boolean throughput) {
+    if (r == null || r.load() == null) {
+      return "-";
+    }
+    return throughput ? f1(r.load().throughputPerSecond())
+        : f1(r.load().p95Micros()) + " / " + f1(r.load().p99Micros());
+  }
+
+  static String pct(double value) {
+    return String.format(Locale.ROOT, "%.1f%%", value * 100);
+  }
+
+  static String signed(Double reduction) {
+    return reduction == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", -reduction * 100);
+  }
+
+  static String f1(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+}
