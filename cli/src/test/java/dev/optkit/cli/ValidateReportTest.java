@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.analyzers.config.ConfigException;
+import dev.optkit.cli.report.RunFacts;
 import dev.optkit.cli.report.ValidationHtml;
 import dev.optkit.cli.report.ValidationText;
 import dev.optkit.validation.harness.HostResult;
@@ -189,6 +190,41 @@ class ValidateReportTest {
         terminal);
     assertTrue(terminal.contains("PASSED: every criterion holds"), terminal);
     assertTrue(ValidationText.markdown(report).contains("- **Compared**: baseline HEAD~1"));
+  }
+
+  @Test
+  void theRefsComeFromGitAndTheJdkFromTheJvmItself() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(repo.resolve("A.java"), "class A {}\n");
+    git(repo, "init", "-q");
+    git(repo, "add", "A.java");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "a");
+    String head = RunFacts.headCommit(repo);
+    assertTrue(head != null && head.matches("[0-9a-f]{40}"), head);
+    assertEquals(Boolean.FALSE, RunFacts.changedSinceHead(repo));
+    Files.createDirectories(repo.resolve(".optkit/runs"));
+    Files.writeString(repo.resolve(".optkit/runs/x"), "optkit's own state");
+    assertEquals(Boolean.FALSE, RunFacts.changedSinceHead(repo), ".optkit/ is not the code");
+    Files.writeString(repo.resolve("A.java"), "class A { int cached; }\n");
+    assertEquals(Boolean.TRUE, RunFacts.changedSinceHead(repo));
+    ValidationReport.Refs refs = RunFacts.refs(repo, "HEAD~1", null);
+    assertEquals(head, refs.currentCommit());
+    assertNull(RunFacts.headCommit(Files.createDirectories(dir.resolve("plain"))), "not a repository");
+
+    // --java: the JVM asked for its own properties
+    ValidationReport.Jdk jdk = RunFacts.jdk(Path.of(System.getProperty("java.home"), "bin", "java"));
+    assertEquals(System.getProperty("java.version"), jdk.version());
+    assertEquals(System.getProperty("java.vendor"), jdk.vendor());
+    ValidationReport.Jdk none = RunFacts.jdk(dir.resolve("no-such-java"));
+    assertNull(none.version(), "no JVM there: nothing made up");
+  }
+
+  private static void git(Path repo, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
   }
 
   @Test
