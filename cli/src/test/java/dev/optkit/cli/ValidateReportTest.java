@@ -318,10 +318,14 @@ class ValidateReportTest {
     Files.createDirectories(runs.resolve("20260101-000001-bbbbbb"));
     Files.write(runs.resolve("20260101-000001-bbbbbb/report.json"), MAPPER.writeValueAsBytes(json));
 
+    Path escaping = Files.createDirectories(runs.resolve("20260101-000002-\u001b[31mred"));
+    Files.writeString(escaping.resolve("report.json"), "{}");
+
     CliRun history = CliRun.of("validate", project.toString(), "--history");
     assertEquals(0, history.exitCode(), history.err());
     String out = history.out();
     assertTrue(out.contains("20260101-000000-aaaaaa  rates"), out);
+    assertTrue(out.contains("20260101-000002-?[31mred skipped: report.json is not a report optkit wrote"), out);
     assertTrue(out.contains("passed; baseline ?]0;title?evil?::error::x (0123456789ab) against the working tree at "
         + "fedcba987654, changed since; Settings JMH 1 fork"), out);
     assertFalse(out.contains("\u001b") || out.contains("\n::error"), out);

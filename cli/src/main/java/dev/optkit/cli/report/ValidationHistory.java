@@ -49,7 +49,7 @@ public final class ValidationHistory {
       return out.append("could not list ").append(state.shown(runs)).append('\n').toString();
     }
     for (Path dir : dirs) {
-      String id = String.valueOf(dir.getFileName());
+      String id = RunDescription.field(String.valueOf(dir.getFileName())); // a planted folder's name is text too
       try {
         if (!state.isDirectory(dir)) {
           continue;
