@@ -100,7 +100,7 @@ final class RunDescription {
     if (report.baselineOnly()) {
       return "MEASURED";
     }
-    return report.passed() ? "PASSED" : "FAILED";
+    return !report.passed() ? "FAILED" : report.inconclusive() ? "INCONCLUSIVE" : "PASSED";
   }
 
   static String commit(String commit) {

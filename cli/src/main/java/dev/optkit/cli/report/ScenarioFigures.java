@@ -17,20 +17,36 @@ final class ScenarioFigures {
   record Row(String name, String original, String migrated) {}
 
   static List<Row> rows(ScenarioReport s) {
-    return List.of(
-        new Row("read latency mean (µs)", bench(s.original(), true), bench(s.migrated(), true)),
-        new Row("read latency p50 / p95 / p99 (µs)", bench(s.original(), false), bench(s.migrated(), false)),
-        new Row("downstream calls in replay (reads / all)", calls(s.original()), calls(s.migrated())),
-        new Row("load: throughput (reads/s)", load(s.original(), true), load(s.migrated(), true)),
-        new Row("load: p95 / p99 (µs)", load(s.original(), false), load(s.migrated(), false)),
-        new Row("read error rate", s.originalErrorRate() == null ? "-" : pct(s.originalErrorRate()),
-            pct(s.migratedErrorRate())));
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("read latency mean (µs)", bench(s.original(), true), bench(s.migrated(), true)));
+    if (s.speed() != null) {
+      rows.add(new Row("  geometric mean, 99.9% interval (µs), n", ValidationFigures.interval(s.speed().original()),
+          ValidationFigures.interval(s.speed().migrated())));
+    }
+    rows.add(new Row("read latency p50 / p95 / p99 (µs)", bench(s.original(), false), bench(s.migrated(), false)));
+    rows.add(new Row("misses timed by JMH (calls made)", ValidationFigures.timedMisses(s.original()),
+        ValidationFigures.timedMisses(s.migrated())));
+    for (String outcome : ValidationFigures.OUTCOMES) {
+      if (ValidationFigures.has(s, outcome)) {
+        rows.add(new Row("replay " + ValidationFigures.plural(outcome) + ": n, p50 / p99 (µs)",
+            ValidationFigures.replay(s.original(), outcome), ValidationFigures.replay(s.migrated(), outcome)));
+      }
+    }
+    rows.add(new Row("downstream calls in replay (reads / all)", calls(s.original()), calls(s.migrated())));
+    rows.add(new Row("load: throughput (reads/s)", load(s.original(), true), load(s.migrated(), true)));
+    rows.add(new Row("load: p95 / p99 (µs)", load(s.original(), false), load(s.migrated(), false)));
+    rows.add(new Row("read error rate", s.originalErrorRate() == null ? "-" : pct(s.originalErrorRate()),
+        pct(s.migratedErrorRate())));
+    return rows;
   }
 
   /** What the table does not show: answers, warnings, derived figures, caches, advice, differences. */
   static List<String> notes(ScenarioReport s) {
     List<String> notes = new ArrayList<>();
-    notes.add("answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers());
+    notes.add("answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers()
+        + (s.writes() == null ? "" : " (writes included: " + s.writes().calls() + ", failed " + s.writes().migratedErrors()
+            + (s.writes().originalErrors() == null ? "" : ", original " + s.writes().originalErrors()) + ")"));
+    ValidationFigures.fillWarning(s).ifPresent(warning -> notes.add("WARNING: " + warning));
     for (String warning : s.warnings()) {
       notes.add("WARNING: " + warning);
     }
@@ -51,8 +67,8 @@ final class ScenarioFigures {
       notes.add("hottest keys: " + String.join(", ", s.hottestKeys().stream().map(k -> k.call() + " x" + k.reads()).toList()));
     }
     for (ScenarioReport.Difference d : s.differences()) {
-      notes.add("DIFFERS at read #" + d.index() + " " + d.call() + ": original " + d.original() + ", migrated "
-          + d.migrated());
+      notes.add("DIFFERS at " + (d.write() ? "write #" : "read #") + d.index() + " " + d.call() + ": original "
+          + d.original() + ", migrated " + d.migrated());
     }
     return notes;
   }

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class ValidationHistory {
   /** A report of many scenarios is tens of KB; a planted file is never read whole past this. */
   private static final long MAX_REPORT_BYTES = 16L << 20;
-  private static final Set<String> OUTCOMES = Set.of(ValidationReport.PASSED, ValidationReport.CRITERIA_MISSED,
+  private static final Set<String> OUTCOMES = Set.of(ValidationReport.PASSED, ValidationReport.INCONCLUSIVE, ValidationReport.CRITERIA_MISSED,
       ValidationReport.MEASURED, ValidationReport.FAILED);
   /** The second line of a run starts under its scenario, past the run's id. */
   private static final String INDENT = " ".repeat(24);
@@ -76,7 +76,8 @@ public final class ValidationHistory {
       throw new IllegalArgumentException("not a report");
     }
     StringBuilder rows = new StringBuilder();
-    String gate = report.runFailed() || report.baselineOnly() ? "-" : report.passed() ? "pass" : "FAIL";
+    String gate = report.runFailed() || report.baselineOnly() ? "-" : !report.passed() ? "FAIL"
+        : report.inconclusive() ? "??" : "pass";
     for (ScenarioReport s : report.scenarios()) {
       rows.append(String.format(Locale.ROOT, "%-23s %-20s %8s %8s %8s %9d %6s%n", id,
           RunDescription.field(s.scenario()), s.hitRate() == null ? "-" : ScenarioFigures.pct(s.hitRate()),
@@ -99,6 +100,7 @@ public final class ValidationHistory {
       return report.outcome();
     }
     return report.baselineOnly() ? ValidationReport.MEASURED
-        : report.passed() ? ValidationReport.PASSED : ValidationReport.CRITERIA_MISSED;
+        : !report.passed() ? ValidationReport.CRITERIA_MISSED
+        : report.inconclusive() ? ValidationReport.INCONCLUSIVE : ValidationReport.PASSED;
   }
 }

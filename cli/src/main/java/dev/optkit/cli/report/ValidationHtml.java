@@ -57,12 +57,12 @@ public final class ValidationHtml {
     if (report.baselineOnly()) {
       return "MEASURED: the current code alone, nothing compared, no criteria checked";
     }
-    return report.passed() ? "PASSED: every criterion holds"
-        : "FAILED: " + report.failures().size() + " criterion/criteria missed";
+    return ValidationText.verdictLine(report);
   }
 
   private static String verdictClass(ValidationReport report) {
-    return report.runFailed() ? "fail" : report.baselineOnly() ? "measured" : report.passed() ? "pass" : "fail";
+    return report.runFailed() ? "fail" : report.baselineOnly() ? "measured" : !report.passed() ? "fail"
+        : report.inconclusive() ? "measured" : "pass";
   }
 
   private static void facts(StringBuilder html, ValidationReport report) {
@@ -85,7 +85,7 @@ public final class ValidationHtml {
     for (CriterionResult c : report.criteria()) {
       html.append("<tr><td>").append(escape(c.scenario())).append("</td><td>").append(escape(c.criterion()))
           .append("</td><td>").append(escape(c.required())).append("</td><td>").append(escape(c.measured()))
-          .append("</td><td class=\"").append(c.passed() ? "pass\">pass" : "fail\">FAIL").append("</td></tr>\n");
+          .append("</td><td class=\"").append(c.passed() ? "pass\">pass" : c.inconclusive() ? "muted\">inconclusive" : "fail\">FAIL").append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
     if (ValidationText.speedupUnchecked(report)) {

@@ -53,8 +53,9 @@ class SpeedVerdictTest {
     assertFalse(result.passed());
     assertTrue(result.measured().contains("inconclusive: noisy machine") && result.measured().contains("x/÷"),
         result.measured());
-    ValidationReport report = new ValidationReport("r", "w", false, true, List.of(), List.of(result));
-    assertEquals("INCONCLUSIVE", report.verdict());
+    ValidationReport report = ValidationReport.completed(ValidationReport.Context.unknown(), null, "r", "w", false,
+        true, List.of(), List.of(result));
+    assertEquals(ValidationReport.INCONCLUSIVE, report.outcome());
     assertTrue(report.gatePassed(false));
     assertFalse(report.gatePassed(true));
   }
