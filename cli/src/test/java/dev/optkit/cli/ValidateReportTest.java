@@ -48,7 +48,7 @@ class ValidateReportTest {
   // later (another percentile) does not break these tests
   private static final String ORIGINAL = """
       {"scenario": "s", "bench": {"meanMicros": 53622.0, "p50Micros": 52265.0, "p95Micros": 67673.0,
-       "p99Micros": 75891.0, "samples": 120},
+       "p99Micros": 75891.0, "samples": 120, "iterationMediansMicros": [52000.0, 52500.0, 52265.0, 52400.0]},
        "replay": {"reads": 1000, "writes": 0, "readErrors": 0, "readCalls": 1000, "totalCalls": 1000, "counted": true,
         "perSite": {"http\\tPricingClient.getExchangeRate": [1000, 0, 5000000000, 9000000]}, "caches": {},
         "opaqueAnswers": 0},
@@ -57,7 +57,7 @@ class ValidateReportTest {
       """;
   private static final String MIGRATED = """
       {"scenario": "s", "bench": {"meanMicros": 5.9, "p50Micros": 0.1, "p95Micros": 0.4, "p99Micros": 4.7,
-       "samples": 90000},
+       "samples": 90000, "iterationMediansMicros": [0.1, 0.1, 0.11, 0.1]},
        "replay": {"reads": 1000, "writes": 0, "readErrors": 0, "readCalls": 20, "totalCalls": 20, "counted": true,
         "perSite": {"http\\tPricingClient.getExchangeRate": [20, 0, 100000000, 9000000]},
         "caches": {"rates": {"hits": 980, "misses": 20, "recording": true}}, "opaqueAnswers": 0},
@@ -76,8 +76,8 @@ class ValidateReportTest {
   private ScenarioReport scenario(String name, CallCosts costs, String migratedAnswer) throws Exception {
     Path before = dir.resolve("before-" + Math.abs(name.hashCode()) + ".tsv");
     Path after = dir.resolve("after-" + Math.abs(name.hashCode()) + ".tsv");
-    Files.writeString(before, "0\tgetExchangeRate(C01)\t1.5\n1\tgetExchangeRate(C02)\t2.5\n");
-    Files.writeString(after, "0\tgetExchangeRate(C01)\t1.5\n1\tgetExchangeRate(C02)\t" + migratedAnswer + "\n");
+    Files.writeString(before, "R\t0\tgetExchangeRate(C01)\t1.5\nR\t1\tgetExchangeRate(C02)\t2.5\n");
+    Files.writeString(after, "R\t0\tgetExchangeRate(C01)\t1.5\nR\t1\tgetExchangeRate(C02)\t" + migratedAnswer + "\n");
     return ScenarioComparison.compare(name, MAPPER.readValue(ORIGINAL, HostResult.class),
         MAPPER.readValue(MIGRATED, HostResult.class), before, after, costs);
   }

@@ -21,7 +21,7 @@ final class ValidationFigures {
     if (interval == null) {
       return "-";
     }
-    return Double.isNaN(interval.lower())
+    return interval.lower() == null
         ? String.format(Locale.ROOT, "%s, unknown, %d", micros(interval.mean()), interval.iterations())
         : String.format(Locale.ROOT, "%s, %s-%s, %d", micros(interval.mean()), micros(interval.lower()),
             micros(interval.upper()), interval.iterations());

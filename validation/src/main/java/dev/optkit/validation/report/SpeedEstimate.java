@@ -26,11 +26,11 @@ public record SpeedEstimate(Interval original, Interval migrated, double ratio, 
   /** An iteration's mean below a nanosecond (the timer's grain) counts as one. */
   private static final double FLOOR_MICROS = 1e-3;
 
-  /** A geometric mean with its interval; {@code lower}/{@code upper} NaN with fewer than two iterations. */
-  public record Interval(double mean, double lower, double upper, int iterations) {
+  /** A geometric mean with its interval; {@code lower}/{@code upper} null with fewer than two iterations. */
+  public record Interval(double mean, Double lower, Double upper, int iterations) {
     static Interval of(LogSample sample) {
       if (sample.n() < 2) {
-        return new Interval(Math.exp(sample.mean()), Double.NaN, Double.NaN, sample.n());
+        return new Interval(Math.exp(sample.mean()), null, null, sample.n());
       }
       double half = quantile(sample.n() - 1) * Math.sqrt(sample.variance() / sample.n());
       return new Interval(Math.exp(sample.mean()), Math.exp(sample.mean() - half), Math.exp(sample.mean() + half),
