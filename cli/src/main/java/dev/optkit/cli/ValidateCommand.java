@@ -235,7 +235,8 @@ public final class ValidateCommand implements Callable<Integer> {
         builder.java(javaExecutable.toString());
       }
       criteria.forEach(builder::criterion);
-      ValidationReport report = builder.build().run();
+      // a terminal's progress line is cleared when the run ends, before the report or an error is printed
+      ValidationReport report = dev.optkit.validation.run.RunProgress.whileRunning(builder.build()::run);
       if (!write(report, targets, false, out, err)) {
         return ExitCodes.USAGE;
       }

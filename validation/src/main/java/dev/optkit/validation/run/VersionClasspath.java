@@ -30,8 +30,10 @@ final class VersionClasspath {
     if (spec == null) {
       return entries;
     }
-    if (spec.build() != null) {
-      progress(version, "build: " + spec.build());
+    // one step of the run's progress per version: the build, or the class path when there is no build
+    boolean stepped = spec.build() != null;
+    if (stepped) {
+      RunProgress.current().step(version, "build: " + spec.build());
       Commands.shell(spec.build(), version.directory(), log, 30);
     }
     for (String entry : spec.entries()) {
@@ -44,10 +46,15 @@ final class VersionClasspath {
       List<String> printed = cacheDir.read(kept, MAX_KEPT_BYTES).flatMap(sealed -> StateSeal.open(key, sealed))
           .map(bytes -> new String(bytes, StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
       if (printed.isEmpty() || !printed.stream().allMatch(e -> Files.exists(Path.of(e)))) {
+        if (!stepped) {
+          RunProgress.current().step(version, "class path: " + spec.command());
+        }
         printed = parse(Commands.shell(spec.command(), version.directory(), log, 10), version.directory());
         cacheDir.write(kept, StateSeal.seal(key, String.join("\n", printed).getBytes(StandardCharsets.UTF_8)));
+      } else if (stepped) {
+        RunProgress.current().note(version, "class path unchanged since an earlier run: " + kept.getFileName());
       } else {
-        progress(version, "class path unchanged since an earlier run: " + kept.getFileName());
+        RunProgress.current().step(version, "class path unchanged since an earlier run: " + kept.getFileName());
       }
       entries.addAll(printed);
     }
@@ -94,7 +101,8 @@ final class VersionClasspath {
 
   private static final java.util.regex.Pattern ANSI_ESCAPE = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
 
+  /** A phase of the run starts (the run calls it before each scenario's host JVM): see {@link RunProgress}. */
   static void progress(CodeVersion version, String what) {
-    System.err.println("optkit validate: " + version.label() + ": " + what);
+    RunProgress.current().step(version, what);
   }
 }
