@@ -91,6 +91,9 @@ class ValidateLimitsTest {
             sleepForever();
             return null;
           }
+          public String get() {
+            return "";
+          }
         """ + SLEEPS_FOREVER, """
         limits: {fixtureSeconds: 2}
         scenarios: [{name: never-starts, method: get}]
@@ -195,6 +198,9 @@ class ValidateLimitsTest {
             }));
             throw new IllegalStateException("cannot start the pool",
                 new java.net.ConnectException("connection refused by the test's database"));
+          }
+          public String get() {
+            return "";
           }
         """, """
         scenarios: [{name: broken, method: get}]

@@ -108,6 +108,7 @@ public final class Validation {
     Path log = runDir.resolve("commands.log");
     Optional<Path> agent = HarnessClasspath.agentJar();
     RunProgress.begin(workload, settings, original != null); // phases, and on a terminal the time left
+    SourcePreflight.check(workload, migrated, original); // the fixture and every method, in the sources: before any build
     // class paths printed by the build tool, kept by what they depend on (.optkit/cache/classpath)
     StateDirectory classpaths = classpathCache != null ? classpathCache
         : StateDirectory.at(runDir.toAbsolutePath().getParent().resolveSibling("cache").resolve("classpath"));
