@@ -62,7 +62,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--baseline-only", description = "Measure the current code alone (no comparison, no gate).")
   boolean baselineOnly;
 
-  @Option(names = "--quick", description = "Short JMH runs (2 forks, 1 warm-up and 2 measured 1-s iterations each), for CI.")
+  @Option(names = "--quick", description = "Short JMH runs (2 forks, 1 warm-up and 2 measured 1-s iterations each) and "
+      + "load tests (at most 2 s of warm-up and 5 s measured), for CI.")
   boolean quick;
 
   @Option(names = "--strict", description = "A criterion the measurements cannot decide (the speedup's 99.9% interval "
@@ -196,7 +197,7 @@ public final class ValidateCommand implements Callable<Integer> {
     RunSettings chosen = quick ? RunSettings.quick() : RunSettings.defaults();
     RunSettings settings = new RunSettings(forks != null ? forks : chosen.forks(),
         warmup != null ? warmup : chosen.warmupIterations(), iterations != null ? iterations : chosen.iterations(),
-        seconds != null ? seconds : chosen.secondsPerIteration(), chosen.bench(), chosen.load());
+        seconds != null ? seconds : chosen.secondsPerIteration(), chosen.bench(), chosen.load(), chosen.quickLoad());
     if (noBench) {
       settings = settings.withoutBench();
     }

@@ -48,6 +48,9 @@ class ValidateEndToEndTest {
     assertTrue(run.out().contains("PASSED"), run.out());
     // the agent counted every read of the original as one downstream call
     assertTrue(run.out().contains("1000 / 1000"), run.out());
+    // the load test says what set its throughput, for each version
+    assertTrue(run.out().contains("original load test limited by ") && run.out().contains("migrated load test limited by "),
+        run.out());
     assertTrue(Files.exists(dir.resolve("report.json")));
   }
 
@@ -67,7 +70,8 @@ class ValidateEndToEndTest {
     String before = Files.readString(settings);
     Files.writeString(settings, before.replace("downstream.failureRate=0", "downstream.failureRate=0.25"));
     try {
-      CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", "--no-bench");
+      // --quick: the sample's load test in 7 s, not 25 (2 s of warm-up, 5 measured)
+      CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", "--no-bench", "--quick");
       assertEquals(1, run.exitCode(), run.out() + run.err());
       assertTrue(run.out().contains("FAIL error rate not higher"), run.out());
     } finally {

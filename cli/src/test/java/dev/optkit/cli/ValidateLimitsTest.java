@@ -165,7 +165,7 @@ class ValidateLimitsTest {
     Path project = project("public static Fixture start() { return new Fixture(); }", """
         scenarios:
           - {name: many-calls, method: get, calls: 2000000000}
-          - {name: many-users, method: get, load: {users: 200000, requests: 1}}
+          - {name: many-users, method: get, load: {users: 200000}}
         """);
     CliRun run = validate(project);
     assertEquals(2, run.exitCode(), run.out() + run.err());

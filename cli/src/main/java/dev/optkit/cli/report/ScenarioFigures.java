@@ -35,6 +35,7 @@ final class ScenarioFigures {
     rows.add(new Row("downstream calls in replay (reads / all)", calls(s.original()), calls(s.migrated())));
     rows.add(new Row("load: throughput (reads/s)", load(s.original(), true), load(s.migrated(), true)));
     rows.add(new Row("load: p95 / p99 (µs)", load(s.original(), false), load(s.migrated(), false)));
+    rows.add(new Row("load: limited by", limitedBy(s.original()), limitedBy(s.migrated())));
     rows.add(new Row("read error rate", s.originalErrorRate() == null ? "-" : pct(s.originalErrorRate()),
         pct(s.migratedErrorRate())));
     return rows;
@@ -54,6 +55,8 @@ final class ScenarioFigures {
       notes.add("hit rate " + pct(s.hitRate()) + ", downstream calls " + signed(s.callsReduction())
           + ", cost " + signed(s.costReduction()) + (s.speedup() == null ? "" : ", read " + f1(s.speedup()) + "x faster"));
     }
+    loadNote(notes, "original", s.original());
+    loadNote(notes, "migrated", s.migrated());
     cacheNotes(notes, "original", s.original());
     cacheNotes(notes, "migrated", s.migrated());
     if (s.savings() != null) {
@@ -98,6 +101,17 @@ final class ScenarioFigures {
 
   private static String calls(HostResult r) {
     return r == null ? "-" : !r.replay().counted() ? "not counted" : r.replay().readCalls() + " / " + r.replay().totalCalls();
+  }
+
+  private static String limitedBy(HostResult r) {
+    return r == null || r.load() == null ? "-" : String.valueOf(r.load().limitedBy());
+  }
+
+  /** Why the load test's throughput is what it is: the code, the pacing, or the load generator itself. */
+  private static void loadNote(List<String> notes, String version, HostResult result) {
+    if (result != null && result.load() != null && result.load().limitedReason() != null) {
+      notes.add(version + " load test limited by " + result.load().limitedBy() + ": " + result.load().limitedReason());
+    }
   }
 
   private static String load(HostResult r, boolean throughput) {

@@ -25,7 +25,7 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <pre>HostMain --workload W --scenario S --out RESULT.json --answers ANSWERS.tsv [--agent JAR]
  *          [--forks 1 --warmup 2 --iterations 3 --seconds 2] [--heap-megabytes N] [--no-bench] [--no-load]
- *          [--bench-only]</pre>
+ *          [--bench-only] [--quick-load]</pre>
  *
  * A failure is printed as its root cause between {@link HostOutput}'s markers before the whole
  * stack trace, for the launcher to report; a call that does not return ends the JVM
@@ -76,7 +76,7 @@ public final class HostMain {
       replay = ReplayRun.run(driver, Path.of(options.get("answers")));
       if (driver.scenario().load() != null && !options.containsKey("no-load")) {
         progress(scenario, "load test");
-        load = LoadRun.run(driver);
+        load = LoadRun.run(driver, options.containsKey("quick-load"));
       }
       progress(scenario, "the fixture's teardown");
     }

@@ -80,8 +80,48 @@ public record HostResult(String scenario, Bench bench, Replay replay, Load load)
     }
   }
 
-  /** The closed-model load test. */
-  public record Load(int users, int requests, double seconds, double throughputPerSecond, double p50Micros,
-      double p95Micros, double p99Micros, double maxMicros, long reads, long errors, long downstreamCalls,
-      boolean correctedForCoordinatedOmission) {}
+  /**
+   * The load test (docs/validate.md, "Load test"): what it ran, what it measured in the {@code
+   * seconds} after its warm-up, and what set the throughput. Latencies are of the reads, from each
+   * request's intended start when requests were scheduled ({@code correctedForCoordinatedOmission}).
+   *
+   * @param model {@code open} or {@code closed}
+   * @param targetPerSecond the open model's arrival rate; null in the closed model
+   * @param intervalMillis the closed model's pacing; 0 back to back
+   * @param callsPerSecond requests (reads and writes) started per second in the measured time
+   * @param throughputPerSecond reads per second in the measured time
+   * @param downstreamCalls counted from the end of the warm-up until the last call returned
+   * @param schedule how far requests started from their intended start, and why
+   * @param limitedBy what set the throughput: {@code code} (its calls kept every user busy, or back to
+   *     back), {@code pacing} (the schedule was met: the arrival rate or the users' interval set it) or
+   *     {@code client} (the load generator itself fell behind)
+   * @param limitedReason one line saying so with the figures that show it
+   */
+  public record Load(String model, int users, Double targetPerSecond, int intervalMillis, double warmupSeconds,
+      double seconds, double callsPerSecond, double throughputPerSecond, double p50Micros, double p95Micros,
+      double p99Micros, double maxMicros, long reads, long errors, long downstreamCalls,
+      boolean correctedForCoordinatedOmission, Schedule schedule, String limitedBy, String limitedReason) {
+    public static final String CODE = "code";
+    public static final String PACING = "pacing";
+    public static final String CLIENT = "client";
+
+    /**
+     * Requests against their schedule in the measured time. A request is late when it started over
+     * 1 ms after its intended start: because every user was busy with an earlier call (backlog: the
+     * code's doing) or while a user was free (the load generator's own lateness: waking, drawing the
+     * call, the host's CPU).
+     *
+     * @param due requests whose intended start fell in the measured time (back to back: those started)
+     * @param backlogged started late because every user was busy
+     * @param neverStarted due but not started when the time was up; counted in the latencies with the
+     *     time they had waited by then, a lower bound
+     * @param clientLate started late while a user was free
+     * @param clientLagP99Micros the generator's own share of a request's start delay, 99th percentile
+     * @param clientTimeShare the generator's share of the users' time (its own work and lateness, over
+     *     that plus the calls)
+     * @param hostCpuLoad the host's CPU use over the measured time, 0 to 1; null when the JVM cannot tell
+     */
+    public record Schedule(long due, long backlogged, long neverStarted, long clientLate, double clientLagP99Micros,
+        double clientTimeShare, Double hostCpuLoad) {}
+  }
 }

@@ -1,106 +1,103 @@
 package dev.optkit.validation.harness;
 
 import dev.optkit.validation.spec.Workload;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * The closed-model load test: {@code users} threads each make {@code requests} calls of the
- * scenario (writes interleaved), latency of the reads recorded in an HdrHistogram. With a pacing
- * interval, latency counts from each request's intended start, so a stall also counts against the
- * requests it held back (coordinated omission).
+ * The load test (docs/validate.md, "Load test"): {@code users} threads run the scenario's calls
+ * (writes interleaved, one call sequence drawn as they go) for {@code warmupSeconds}, then the same
+ * load is measured for {@code seconds}. Open model: requests come due at a fixed rate whatever the
+ * code does ({@link OpenSchedule}); closed: each user sends its next request when its last returned,
+ * optionally paced ({@link ClosedSchedule}). Latency of the reads goes to an HdrHistogram, from each
+ * request's intended start when there is one, so a stall counts against every request it held back
+ * (coordinated omission). The result says what set the throughput ({@link LoadVerdict}).
  */
 final class LoadRun {
+  /** Time for every user's thread to start and wait for the clock, so none starts behind. */
+  private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   private LoadRun() {
   }
 
-  static HostResult.Load run(ScenarioDriver driver) throws InterruptedException {
-    Workload.Scenario scenario = driver.scenario();
-    Workload.LoadSpec load = scenario.load();
-    long intervalNanos = TimeUnit.MILLISECONDS.toNanos(load.intervalMillis());
-    List<List<ScenarioDriver.Step>> perUser = new ArrayList<>();
-    for (int user = 0; user < load.users(); user++) {
-      perUser.add(driver.steps(load.requests(), scenario.seed() + 1 + user, true));
-    }
-    warmUp(driver);
-    Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(10), 3);
-    AtomicLong reads = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    CountDownLatch start = new CountDownLatch(1);
-    List<Thread> users = new ArrayList<>();
-    for (int user = 0; user < perUser.size(); user++) {
-      List<ScenarioDriver.Step> steps = perUser.get(user);
-      int number = user + 1;
-      Thread thread = new Thread(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        try (CallWatchdog.Slot watched = CallWatchdog.slot()) {
-          long intended = System.nanoTime();
-          for (ScenarioDriver.Step step : steps) {
-            if (intervalNanos > 0) {
-              long wait = intended - System.nanoTime();
-              if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
-              }
-            }
-            watched.beginCall(() -> "a call of load test user " + number + ", " + step.named());
-            long begin = intervalNanos > 0 ? intended : System.nanoTime();
-            boolean failed = false;
-            try {
-              ScenarioDriver.invoke(step);
-            } catch (Throwable thrown) {
-              failed = true;
-            }
-            if (!step.write()) {
-              long took = Math.max(0, System.nanoTime() - begin);
-              latencies.recordValue(Math.min(latencies.getHighestTrackableValue(), took)); // recordValue throws past it
-              reads.incrementAndGet();
-              if (failed) {
-                errors.incrementAndGet();
-              }
-            }
-            watched.end();
-            intended += intervalNanos;
-          }
-        }
-      }, "optkit-load-user");
-      users.add(thread);
-      thread.start();
-    }
-    AgentCounters.reset();
-    long began = System.nanoTime();
-    start.countDown();
-    for (Thread user : users) {
-      user.join();
-    }
-    double seconds = (System.nanoTime() - began) / 1e9;
-    return new HostResult.Load(load.users(), load.requests(), seconds, reads.get() / seconds,
-        latencies.getValueAtPercentile(50) / 1e3, latencies.getValueAtPercentile(95) / 1e3,
-        latencies.getValueAtPercentile(99) / 1e3, latencies.getMaxValue() / 1e3, reads.get(), errors.get(),
-        AgentCounters.total(), intervalNanos > 0);
+  /** The scenario's load test; with {@code quick}, cut to {@code --quick}'s length. */
+  static HostResult.Load run(ScenarioDriver driver, boolean quick) throws InterruptedException {
+    Workload.LoadSpec spec = driver.scenario().load();
+    return run(driver, quick ? spec.quick() : spec);
   }
 
-  /** A short single-threaded pass so the load test does not measure class loading and the JIT's first steps. */
-  private static void warmUp(ScenarioDriver driver) {
-    try (CallWatchdog.Slot watched = CallWatchdog.slot()) {
-      for (ScenarioDriver.Step step : driver.steps(Math.min(200, driver.scenario().calls()),
-          driver.scenario().seed() - 1, false)) {
-        watched.beginCall(() -> "a call of the load test's warm-up, " + step.named());
-        try {
-          ScenarioDriver.invoke(step);
-        } catch (Throwable ignored) {
-          // errors are counted in the measured run
-        }
-        watched.end();
+  static HostResult.Load run(ScenarioDriver driver, Workload.LoadSpec spec) throws InterruptedException {
+    LoadClock clock = LoadClock.of(START_DELAY_NANOS, spec.warmupSeconds(), spec.seconds());
+    LoadSchedule schedule = spec.open() ? new OpenSchedule(clock, spec.ratePerSecond())
+        : new ClosedSchedule(clock, spec.users(), spec.intervalMillis());
+    LoadTally tally = new LoadTally(clock, schedule.scheduled());
+    // one sequence for all users, seeded apart from the replay's: the same draws (hot keys) for both versions
+    ScenarioDriver.StepStream steps = driver.stream(driver.scenario().seed() + 1, true);
+    List<LoadUser> users = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int number = 0; number < spec.users(); number++) {
+      LoadUser user = new LoadUser(number, clock, schedule, steps, tally.user());
+      Thread thread = new Thread(user, "optkit-load-user-" + (number + 1));
+      thread.setDaemon(true); // a user stuck in the project's code must not keep the JVM up: the watchdog ends it
+      users.add(user);
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+    LoadClock.sleepUntil(clock.measureFrom());
+    AgentCounters.reset(); // the warm-up's downstream calls are not the measurement's
+    HostCpu cpu = HostCpu.start();
+    LoadClock.sleepUntil(clock.end());
+    Double hostCpu = cpu.load();
+    for (Thread thread : threads) {
+      thread.join(); // the calls in flight at the end finish, each within the watchdog's limit
+    }
+    long downstreamCalls = AgentCounters.total();
+    for (LoadUser user : users) {
+      if (user.failure() != null) {
+        throw new IllegalStateException("the load test failed: " + user.failure(), user.failure());
       }
+    }
+    schedule.neverStarted(tally::neverStarted);
+    LoadTally.Figures figures = tally.figures();
+    double seconds = clock.measuredSeconds();
+    long due = schedule.due();
+    LoadVerdict verdict = LoadVerdict.of(spec, due, figures, seconds, hostCpu);
+    Histogram latencies = figures.latencies;
+    return new HostResult.Load(spec.model(), spec.users(), spec.ratePerSecond(), spec.intervalMillis(),
+        spec.warmupSeconds(), spec.seconds(), figures.started / seconds, figures.reads / seconds,
+        micros(latencies, 50), micros(latencies, 95), micros(latencies, 99), latencies.getMaxValue() / 1e3,
+        figures.reads, figures.errors, downstreamCalls, schedule.scheduled(),
+        new HostResult.Load.Schedule(due < 0 ? figures.started : due, figures.backlogged, figures.neverStarted,
+            figures.clientLate, figures.clientLagP99Nanos / 1e3, figures.clientTimeShare(), hostCpu),
+        verdict.limitedBy(), verdict.reason());
+  }
+
+  private static double micros(Histogram latencies, double percentile) {
+    return latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(percentile) / 1e3;
+  }
+
+  /**
+   * The host's CPU use over an interval: the JVM's {@code getCpuLoad()} reports the use since its
+   * previous call, so the first call starts the interval and the second reads it.
+   */
+  private record HostCpu(com.sun.management.OperatingSystemMXBean bean) {
+    static HostCpu start() {
+      if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean bean) {
+        bean.getCpuLoad();
+        return new HostCpu(bean);
+      }
+      return new HostCpu(null);
+    }
+
+    Double load() {
+      if (bean == null) {
+        return null;
+      }
+      double load = bean.getCpuLoad();
+      return load >= 0 && load <= 1 ? load : null;
     }
   }
 }

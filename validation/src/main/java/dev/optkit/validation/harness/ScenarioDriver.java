@@ -78,25 +78,57 @@ public final class ScenarioDriver implements AutoCloseable {
    * only the reads (latency of the read alone).
    */
   public List<Step> steps(int reads, long seed, boolean withWrites) {
-    Random random = new Random(seed);
-    List<ArgumentStream> readArgs = streams(scenario.args(), random);
-    List<List<ArgumentStream>> writeArgs = new ArrayList<>();
-    for (Workload.WriteSpec write : scenario.writes()) {
-      writeArgs.add(streams(write.args(), random));
-    }
+    StepStream stream = stream(seed, withWrites);
     List<Step> steps = new ArrayList<>(reads);
-    for (int i = 0; i < reads; i++) {
+    for (int produced = 0; produced < reads; ) {
+      Step step = stream.next();
+      steps.add(step);
+      produced += step.write() ? 0 : 1;
+    }
+    return steps;
+  }
+
+  /** The same sequence as {@link #steps}, drawn as it is taken and never ending: the load test runs for a time, not a count. */
+  public StepStream stream(long seed, boolean withWrites) {
+    return new StepStream(seed, withWrites);
+  }
+
+  /** An endless call sequence; {@link #next} is safe to call from several threads (one shared draw). */
+  public final class StepStream {
+    private final Random random;
+    private final boolean withWrites;
+    private final List<ArgumentStream> readArgs;
+    private final List<List<ArgumentStream>> writeArgs = new ArrayList<>();
+    private final java.util.ArrayDeque<Step> pending = new java.util.ArrayDeque<>();
+
+    private StepStream(long seed, boolean withWrites) {
+      this.random = new Random(seed);
+      this.withWrites = withWrites;
+      this.readArgs = streams(scenario.args(), random);
+      for (Workload.WriteSpec write : scenario.writes()) {
+        writeArgs.add(streams(write.args(), random));
+      }
+    }
+
+    public synchronized Step next() {
+      if (pending.isEmpty()) {
+        drawRead();
+      }
+      return pending.poll();
+    }
+
+    /** One read and the writes before it, drawn in the order {@link #steps} always drew them. */
+    private void drawRead() {
       for (int w = 0; w < writes.size(); w++) {
         boolean chosen = random.nextDouble() < scenario.writes().get(w).share();
         if (chosen && withWrites) {
-          steps.add(writes.get(w).step(true, writeArgs.get(w)));
+          pending.add(writes.get(w).step(true, writeArgs.get(w)));
         } else if (chosen) {
           writes.get(w).step(true, writeArgs.get(w)); // same draws either way: the reads stay the same sequence
         }
       }
-      steps.add(read.step(false, readArgs));
+      pending.add(read.step(false, readArgs));
     }
-    return steps;
   }
 
   /** Calls the step's method; an exception the method threw comes back as thrown, unwrapped. */

@@ -46,7 +46,7 @@ final class HostFailure {
       lines.add(who + ": the host JVM ran out of memory" + during + " (" + exitText(exit) + "): "
           + outOfMemory.replaceFirst("^.*?(java\\.lang\\.OutOfMemoryError)", "$1"));
       lines.add("  its heap was " + heapMegabytes + " MB (limits.fixtureHeapMegabytes + the workload's calls, see "
-          + "docs/validate.md): raise limits.fixtureHeapMegabytes, or lower calls or load.users x load.requests");
+          + "docs/validate.md): raise limits.fixtureHeapMegabytes, or lower calls");
     } else {
       String headline = exit == 0 && !resultWritten ? "the host JVM ended without writing its result"
           : "the host JVM failed" + during + " (" + exitText(exit) + ")";

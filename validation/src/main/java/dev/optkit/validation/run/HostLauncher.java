@@ -88,6 +88,9 @@ final class HostLauncher {
     if (!settings.load()) {
       command.add("--no-load");
     }
+    if (settings.quickLoad()) {
+      command.add("--quick-load");
+    }
     if (round > 0) {
       command.add("--bench-only");
     }

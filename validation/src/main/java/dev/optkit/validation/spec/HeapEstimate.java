@@ -11,14 +11,14 @@ import java.util.List;
  * <pre>
  * heap MB = limits.fixtureHeapMegabytes (default 256)
  *         + ceil(items x 512 B / 1 MB)
- * items   = (calls + load.users x load.requests) x (1 + the writes' shares summed)
+ * items   = calls x (1 + the writes' shares summed)
  *         + every generator's repeats.keys and zipf.n
  * </pre>
  *
  * 512 bytes an item is three to eight times a prepared call as measured (a million steps, heap
  * used after System.gc() before and after: 60 B with one string argument, 84 B with a long and a
  * string, 172 B with a record holding a list): generous, as a JVM short of heap fails the run.
- * Replay and load are summed although they do not overlap: simpler to state, and never short.
+ * The load test draws its calls as it makes them (it runs for a time, not a count): nothing to prepare.
  */
 public final class HeapEstimate {
   public static final long BYTES_PER_ITEM = 512;
@@ -31,8 +31,7 @@ public final class HeapEstimate {
   /** The prepared calls and keys a scenario's JVM holds at most, by the formula above. */
   public static long items(Workload.Scenario scenario) {
     double writeShare = scenario.writes().stream().mapToDouble(Workload.WriteSpec::share).sum();
-    long loadCalls = scenario.load() == null ? 0 : (long) scenario.load().users() * scenario.load().requests();
-    long steps = (long) Math.ceil((scenario.calls() + loadCalls) * (1 + writeShare));
+    long steps = (long) Math.ceil(scenario.calls() * (1 + writeShare));
     long keys = keys(scenario.args());
     for (Workload.WriteSpec write : scenario.writes()) {
       keys += keys(write.args());

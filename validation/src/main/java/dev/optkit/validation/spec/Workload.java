@@ -53,7 +53,7 @@ public record Workload(ClasspathSpec classpath, FixtureSpec fixture, List<Scenar
    * @param args one generator per parameter
    * @param writes calls interleaved with the reads, each with its share of calls, so staleness shows
    * @param calls calls in the single-threaded replay that compares answers
-   * @param load the closed-model load test; null to skip it
+   * @param load the load test (open or closed model, for a time); null to skip it
    * @param seed seed of every random choice, so both code versions see the same call sequence
    * @param compareAs how answers are compared: {@code fields} (the default, {@link
    *     dev.optkit.validation.harness.CanonicalAnswer}) or {@code toString}, for answers the walk cannot
@@ -81,14 +81,88 @@ public record Workload(ClasspathSpec classpath, FixtureSpec fixture, List<Scenar
   }
 
   /**
-   * @param users concurrent users (threads), each making {@code requests} calls
-   * @param intervalMillis each user's intended time between requests: latency is measured from the
-   *     intended start, so a slow call also counts against the calls it delayed (coordinated
-   *     omission); 0 sends the next request as soon as the previous one returns
+   * The load test: runs for a time, not a number of requests, after a warm-up under the same load.
+   *
+   * @param model {@code open} (requests arrive at {@code ratePerSecond} whatever the code does) or
+   *     {@code closed} ({@code users} each send the next request when the last returned); by default
+   *     open when {@code ratePerSecond} is set, else closed
+   * @param users threads: the closed model's users, or the open model's workers (a request due when
+   *     every worker is busy starts late, and is counted so)
+   * @param ratePerSecond the open model's arrival rate, reads and writes together
+   * @param intervalMillis the closed model's pacing: each user starts a request every
+   *     {@code intervalMillis} (waiting out the rest after a fast call), latency counted from that
+   *     intended start; 0 (the default) sends the next request as soon as the last one returns
+   * @param warmupSeconds the same load run before measuring (default {@value #WARMUP_SECONDS})
+   * @param seconds how long the load is measured (default {@value #SECONDS})
+   * @param requests older workloads' count of requests per user: refused, naming the replacement
    */
-  public record LoadSpec(int users, int requests, Integer intervalMillis) {
+  public record LoadSpec(String model, int users, Double ratePerSecond, Integer intervalMillis,
+      Double warmupSeconds, Double seconds, Integer requests) {
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
+    public static final double WARMUP_SECONDS = 5;
+    public static final double SECONDS = 20;
+    /** {@code --quick}: at most this warm-up and measurement, enough to see a load test's verdict, not to trust its tail. */
+    public static final double QUICK_WARMUP_SECONDS = 2;
+    public static final double QUICK_SECONDS = 5;
+
     public LoadSpec {
+      model = model != null ? model : ratePerSecond != null ? OPEN : CLOSED;
       intervalMillis = intervalMillis == null ? 0 : intervalMillis;
+      warmupSeconds = warmupSeconds == null ? WARMUP_SECONDS : warmupSeconds;
+      seconds = seconds == null ? SECONDS : seconds;
+    }
+
+    public boolean open() {
+      return OPEN.equals(model);
+    }
+
+    /** This load test as {@code --quick} runs it: warm-up and measurement cut to the quick run's. */
+    public LoadSpec quick() {
+      return new LoadSpec(model, users, ratePerSecond, intervalMillis, Math.min(warmupSeconds, QUICK_WARMUP_SECONDS),
+          Math.min(seconds, QUICK_SECONDS), requests);
+    }
+
+    /** Warm-up and measurement together: what the load test adds to its scenario's time. */
+    public double totalSeconds() {
+      return warmupSeconds + seconds;
+    }
+
+    /** What is wrong with the shape of this load test, each with what to write instead. */
+    public List<String> problems(String where) {
+      List<String> problems = new java.util.ArrayList<>();
+      if (requests != null) {
+        problems.add(where + ": load.requests is no longer read: the load test runs for a time, not a count; replace it "
+            + "with load.seconds (measured, default " + (int) SECONDS + ") and load.warmupSeconds (default "
+            + (int) WARMUP_SECONDS + ")");
+      }
+      if (!OPEN.equals(model) && !CLOSED.equals(model)) {
+        problems.add(where + ": load.model must be open or closed, not '" + model + "'");
+      }
+      if (users <= 0) {
+        problems.add(where + ": load.users must be positive (the threads that send requests)");
+      }
+      if (open() && (ratePerSecond == null || !(ratePerSecond > 0))) {
+        problems.add(where + ": the open model needs load.ratePerSecond, a positive arrival rate");
+      }
+      if (open() && intervalMillis != 0) {
+        problems.add(where + ": load.intervalMillis paces the closed model's users; the open model's pace is "
+            + "load.ratePerSecond");
+      }
+      if (CLOSED.equals(model) && ratePerSecond != null) {
+        problems.add(where + ": load.ratePerSecond is the open model's; a closed model's users are paced by "
+            + "load.intervalMillis (or set model: open)");
+      }
+      if (intervalMillis < 0) {
+        problems.add(where + ": load.intervalMillis must not be negative");
+      }
+      if (!(warmupSeconds >= 0)) {
+        problems.add(where + ": load.warmupSeconds must not be negative");
+      }
+      if (!(seconds > 0)) {
+        problems.add(where + ": load.seconds must be positive");
+      }
+      return problems;
     }
   }
 }

@@ -16,8 +16,13 @@ public final class WorkloadCaps {
   public static final int MAX_CALLS = 1_000_000;
   /** Load test users: one platform thread each. */
   public static final int MAX_USERS = 1_000;
-  /** Load test calls of one scenario (users x requests), prepared before the test starts. */
-  public static final long MAX_LOAD_CALLS = 1_000_000;
+  /**
+   * The open model's arrival rate: 10 µs between requests, about what one JVM's workers can be woken
+   * on time for (a faster schedule would measure the load generator, which the report then says).
+   */
+  public static final double MAX_RATE_PER_SECOND = 100_000;
+  /** A load test's warm-up, and its measurement, each: an hour, far past any steady state. */
+  public static final double MAX_LOAD_SECONDS = 3_600;
   /** Writes interleaved in one scenario: each is drawn before every read. */
   public static final int MAX_WRITES = 100;
   /** A generator's hot set ({@code repeats.keys}) or Zipf ranks ({@code zipf.n}), held while calls are drawn. */
@@ -44,12 +49,13 @@ public final class WorkloadCaps {
       over(problems, where + ": calls", scenario.calls(), MAX_CALLS);
       over(problems, where + ": " + scenario.writes().size() + " writes", scenario.writes().size(), MAX_WRITES);
       if (scenario.load() != null) {
-        over(problems, where + ": load.users", scenario.load().users(), MAX_USERS);
-        over(problems, where + ": load.users x load.requests",
-            (long) scenario.load().users() * scenario.load().requests(), MAX_LOAD_CALLS);
-        if (scenario.load().intervalMillis() < 0) {
-          problems.add(where + ": load.intervalMillis must not be negative");
+        Workload.LoadSpec load = scenario.load();
+        over(problems, where + ": load.users", load.users(), MAX_USERS);
+        if (load.ratePerSecond() != null) {
+          over(problems, where + ": load.ratePerSecond", load.ratePerSecond(), MAX_RATE_PER_SECOND);
         }
+        over(problems, where + ": load.warmupSeconds", load.warmupSeconds(), MAX_LOAD_SECONDS);
+        over(problems, where + ": load.seconds", load.seconds(), MAX_LOAD_SECONDS);
       }
       keys(problems, where, scenario.args());
       scenario.writes().forEach(write -> keys(problems, where + " write " + write.method(), write.args()));
@@ -65,7 +71,7 @@ public final class WorkloadCaps {
     if (megabytes > HeapEstimate.MAX_MEGABYTES) {
       problems.add(String.format(Locale.ROOT, "%s: needs an estimated %,d MB of heap (limits.fixtureHeapMegabytes %,d "
           + "+ %,d MB for %,d prepared calls and keys), over the cap of %,d MB: lower limits.fixtureHeapMegabytes, "
-          + "calls, load.users x load.requests or the generators' keys", where, megabytes,
+          + "calls or the generators' keys", where, megabytes,
           limits.fixtureHeapMegabytes(), HeapEstimate.workloadMegabytes(scenario), HeapEstimate.items(scenario),
           HeapEstimate.MAX_MEGABYTES));
     }
@@ -88,6 +94,12 @@ public final class WorkloadCaps {
   private static void over(List<String> problems, String what, long value, long cap) {
     if (value > cap) {
       problems.add(String.format(Locale.ROOT, "%s is %,d, over the cap of %,d: lower it", what, value, cap));
+    }
+  }
+
+  private static void over(List<String> problems, String what, double value, double cap) {
+    if (value > cap) {
+      problems.add(String.format(Locale.ROOT, "%s is %,.0f, over the cap of %,.0f: lower it", what, value, cap));
     }
   }
 

@@ -82,8 +82,8 @@ public final class WorkloadReader {
       if (shares >= 1) {
         problems.add(where + ": the write shares add up to 1 or more, leaving no reads");
       }
-      if (scenario.load() != null && (scenario.load().users() <= 0 || scenario.load().requests() <= 0)) {
-        problems.add(where + ": load.users and load.requests must be positive");
+      if (scenario.load() != null) {
+        problems.addAll(scenario.load().problems(where));
       }
     }
     problems.addAll(WorkloadCaps.problems(workload));

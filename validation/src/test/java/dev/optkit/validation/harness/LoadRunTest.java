@@ -1,0 +1,185 @@
+package dev.optkit.validation.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.validation.spec.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load test against a target of known service time (a read that sleeps 2 or 5 ms), in this JVM.
+ * The bounds are wide, for a shared machine: what is checked is what the logic decides (the
+ * schedule kept or not, requests counted late or never started, the verdict), which a wrong
+ * schedule or a wrong attribution gets wrong by far more than any noise.
+ */
+class LoadRunTest {
+  @TempDir Path dir;
+
+  /** The object under test: reads of a known service time, a write, and a read that fails on one key. */
+  public static final class Fixture {
+    static final AtomicLong WRITES = new AtomicLong();
+
+    public static Fixture start() {
+      return new Fixture();
+    }
+
+    public long twoMillis(long key) throws InterruptedException {
+      Thread.sleep(2);
+      return key;
+    }
+
+    public long fiveMillis(long key) throws InterruptedException {
+      Thread.sleep(5);
+      return key;
+    }
+
+    public long failsOnThree(long key) throws InterruptedException {
+      Thread.sleep(2);
+      if (key == 3) {
+        throw new IllegalStateException("key 3 is down");
+      }
+      return key;
+    }
+
+    public void touch(long key) {
+      WRITES.incrementAndGet();
+    }
+  }
+
+  private HostResult.Load load(String method, String load) throws Exception {
+    Path workload = dir.resolve("workload.yaml");
+    Files.writeString(workload, """
+        fixture: {factory: dev.optkit.validation.harness.LoadRunTest$Fixture#start}
+        scenarios:
+          - name: s
+            method: %s
+            args: [{range: [1, 4]}]
+            writes: [{method: touch, share: 0.2, args: [{value: 1}]}]
+            load: %s
+        """.formatted(method, load));
+    try (ScenarioDriver driver = ScenarioDriver.open(workload, "s")) {
+      return LoadRun.run(driver, false);
+    }
+  }
+
+  @Test
+  void anOpenLoadTheCodeSustainsIsMetOnScheduleWithTheServiceTimeAsLatency() throws Exception {
+    long writesBefore = Fixture.WRITES.get();
+    HostResult.Load load = load("twoMillis", "{model: open, users: 8, ratePerSecond: 200, warmupSeconds: 0.5, seconds: 2}");
+    String shown = load.toString();
+    assertEquals("open", load.model(), shown);
+    assertTrue(load.correctedForCoordinatedOmission(), shown);
+    // 200/s for 2 s: 400 requests due, whatever the code does
+    assertTrue(Math.abs(load.schedule().due() - 400) <= 1, shown);
+    assertTrue(load.callsPerSecond() > 160 && load.callsPerSecond() <= 201, shown);
+    // one call in five is a write: the reads are the rest, and only the measured time's are counted
+    assertTrue(load.throughputPerSecond() < load.callsPerSecond() * 0.9, shown);
+    assertTrue(load.reads() < 400 && load.reads() > 200, shown);
+    assertTrue(Fixture.WRITES.get() - writesBefore > 40, "writes are made: " + shown);
+    // latency is the 2 ms service time, not a queue: 8 users serve 4,000/s at 2 ms
+    assertTrue(load.p50Micros() >= 2_000 && load.p50Micros() < 20_000, shown);
+    assertEquals(HostResult.Load.PACING, load.limitedBy(), shown);
+    assertTrue(load.limitedReason().startsWith("the target of 200 calls/s was achieved"), shown);
+    assertTrue(load.schedule().backlogged() < 20 && load.schedule().neverStarted() < 20, shown);
+  }
+
+  @Test
+  void anOpenLoadBeyondTheCodeIsReportedAsTheCodesLimitWithItsBacklog() throws Exception {
+    // 2 users at 5 ms a call serve at most 400/s; 2,000/s are asked for
+    HostResult.Load load = load("fiveMillis", "{users: 2, ratePerSecond: 2000, warmupSeconds: 0.3, seconds: 1.5}");
+    String shown = load.toString();
+    assertEquals("open", load.model(), "ratePerSecond alone means the open model: " + shown);
+    assertEquals(HostResult.Load.CODE, load.limitedBy(), shown);
+    assertTrue(load.limitedReason().contains("the target of 2,000 calls/s was not achieved"), shown);
+    assertTrue(load.limitedReason().contains("every one of the 2 users was busy"), shown);
+    HostResult.Load.Schedule schedule = load.schedule();
+    assertTrue(Math.abs(schedule.due() - 3000) <= 1, shown);
+    assertTrue(schedule.backlogged() + schedule.neverStarted() > schedule.due() * 0.7, shown);
+    assertTrue(schedule.neverStarted() > schedule.due() / 2, shown);
+    // what the code could do, not what was asked: counted by the calls started in the measured time, so the
+    // warm-up's backlog served then counts too
+    assertTrue(load.callsPerSecond() > 100 && load.callsPerSecond() < 600, shown);
+    // the backlog is in the latency: requests waited behind it, up to the whole measured time
+    assertTrue(load.p99Micros() > 500_000, shown);
+  }
+
+  @Test
+  void aPacedClosedLoadIsPinnedAtUsersOverTheIntervalAndSaysThePacingSetIt() throws Exception {
+    // 4 users every 50 ms: 80 calls/s, whatever the 2 ms calls could do
+    HostResult.Load load = load("twoMillis", "{users: 4, intervalMillis: 50, warmupSeconds: 0.3, seconds: 2}");
+    String shown = load.toString();
+    assertEquals("closed", load.model(), shown);
+    assertTrue(load.correctedForCoordinatedOmission(), shown);
+    assertTrue(Math.abs(load.schedule().due() - 160) <= 4, shown);
+    assertTrue(load.callsPerSecond() > 64 && load.callsPerSecond() <= 82, shown);
+    assertEquals(HostResult.Load.PACING, load.limitedBy(), shown);
+    assertTrue(load.limitedReason().startsWith("users / intervalMillis = 80.0 calls/s was achieved"), shown);
+  }
+
+  @Test
+  void aPacedClosedLoadWhoseCallsOutlastTheIntervalIsTheCodesLimit() throws Exception {
+    // 2 users every 2 ms on 5 ms calls: at most 400 of the pacing's 1,000 calls/s
+    HostResult.Load load = load("fiveMillis", "{model: closed, users: 2, intervalMillis: 2, warmupSeconds: 0.2, seconds: 1}");
+    String shown = load.toString();
+    assertEquals(HostResult.Load.CODE, load.limitedBy(), shown);
+    assertTrue(load.limitedReason().contains("calls outlasted the users' 2 ms interval"), shown);
+    assertTrue(load.callsPerSecond() > 100 && load.callsPerSecond() < 600, shown);
+  }
+
+  @Test
+  void aClosedLoadBackToBackIsTheCodesThroughputAndCountsErrors() throws Exception {
+    HostResult.Load load = load("failsOnThree", "{users: 2, warmupSeconds: 0.2, seconds: 1}");
+    String shown = load.toString();
+    assertEquals("closed", load.model(), shown);
+    assertTrue(!load.correctedForCoordinatedOmission(), shown);
+    assertEquals(HostResult.Load.CODE, load.limitedBy(), shown);
+    assertTrue(load.limitedReason().startsWith("2 users back to back"), shown);
+    // 2 users at 2 ms: at most 1,000 reads/s (the writes take no time)
+    assertTrue(load.throughputPerSecond() > 100 && load.throughputPerSecond() < 1_050, shown);
+    // a quarter of the reads ask for key 3
+    assertTrue(load.errors() > load.reads() / 10 && load.errors() < load.reads() / 2, shown);
+    assertTrue(load.p50Micros() >= 2_000, "service time, from the call's own start: " + shown);
+  }
+
+  @Test
+  void theVerdictFollowsWhatHeldTheThroughputBack() {
+    Workload.LoadSpec open = new Workload.LoadSpec(null, 8, 1000.0, null, null, null, null);
+    LoadTally.Figures figures = new LoadTally.Figures();
+    figures.started = 20_000;
+    figures.clientLate = 3_000;
+    figures.clientLagP99Nanos = 4_000_000;
+    figures.clientNanos = 1;
+    figures.callNanos = 99;
+    LoadVerdict met = LoadVerdict.of(open, 20_000, figures, 20, 0.98);
+    assertEquals(HostResult.Load.PACING, met.limitedBy(), met.toString());
+    assertTrue(met.reason().contains("but 3,000 of 20,000 requests due started over 1 ms late while a user was free "
+        + "(the generator's own lag p99 4.00 ms, the host's CPU was 98% busy), and the latencies include that"),
+        "late but all sent: the rate still set the throughput, and the lag is said: " + met.reason());
+
+    figures.started = 15_000;
+    LoadVerdict lagging = LoadVerdict.of(open, 20_000, figures, 20, null);
+    assertEquals(HostResult.Load.CLIENT, lagging.limitedBy(), lagging.toString());
+    assertTrue(lagging.reason().contains("was not achieved (750) while users were free"), lagging.reason());
+
+    figures.clientLate = 0;
+    figures.backlogged = 4_000;
+    figures.neverStarted = 1_000;
+    LoadVerdict busy = LoadVerdict.of(open, 20_000, figures, 20, null);
+    assertEquals(HostResult.Load.CODE, busy.limitedBy(), busy.toString());
+    assertTrue(busy.reason().contains("4,000 of 20,000 requests due started over 1 ms late because of that and 1,000 "
+        + "never started"), busy.reason());
+
+    figures.clientNanos = 30;
+    figures.callNanos = 70;
+    assertEquals(HostResult.Load.CLIENT, LoadVerdict.of(open, 20_000, figures, 20, null).limitedBy(),
+        "users busy, but 30% of their time on the generator's own work: the generator is the limit");
+    Workload.LoadSpec backToBack = new Workload.LoadSpec(null, 8, null, null, null, null, null);
+    assertEquals(HostResult.Load.CLIENT, LoadVerdict.of(backToBack, -1, figures, 20, null).limitedBy());
+    figures.clientNanos = 1;
+    assertEquals(HostResult.Load.CODE, LoadVerdict.of(backToBack, -1, figures, 20, null).limitedBy());
+  }
+}
