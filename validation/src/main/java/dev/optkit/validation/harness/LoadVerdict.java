@@ -40,6 +40,10 @@ record LoadVerdict(String limitedBy, String reason) {
               + "is what the code serves at that concurrency (mean call %s ms)%s", spec.users(), millis(f.meanCallNanos()),
               hostCpu != null && hostCpu >= 0.9 ? cpu(hostCpu) + ", shared with the load generator" : ""));
     }
+    if (due == 0) { // a rate too low for the measured time: nothing to fall short of
+      return new LoadVerdict(HostResult.Load.PACING, "no request came due in the measured time: raise load.seconds "
+          + "or the rate");
+    }
     double target = spec.open() ? spec.ratePerSecond() : paced(spec);
     double achieved = f.started / seconds;
     String asked = spec.open() ? "the target of " + number(target) + " calls/s"
