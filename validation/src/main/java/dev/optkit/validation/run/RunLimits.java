@@ -61,9 +61,12 @@ public record RunLimits(int callSeconds, int fixtureSeconds, int scenarioSeconds
     return (int) Math.min(Integer.MAX_VALUE, SCENARIO_BASE_SECONDS + 2 * benchSeconds(settings) + load);
   }
 
-  /** forks x (warm-up + measured iterations) x seconds per iteration; 0 without JMH. */
+  /**
+   * One host's JMH time: (warm-up + measured iterations) x seconds per iteration, for its one fork
+   * (Validation runs the forks of a version in hosts of their own, alternating); 0 without JMH.
+   */
   static long benchSeconds(RunSettings settings) {
-    return settings.bench() ? (long) settings.forks() * (settings.warmupIterations() + settings.iterations())
+    return settings.bench() ? (long) (settings.warmupIterations() + settings.iterations())
         * settings.secondsPerIteration() : 0;
   }
 

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * How long a validate run has left, from its plan and what it measured so far. The plan is the run's
  * order of steps: each version's build (with its class path), then per scenario a host JVM for the
- * original and one for the migrated code. A host is planned at its JMH time (forks x (warm-up +
- * iterations) x seconds, plus each fork's start), its paced load test, and a start-up and replay
- * allowance; once hosts have run, the plan is scaled by how long they really took against it (per
+ * original and one for the migrated code, and one more pair per further JMH fork (alternated, ABBA).
+ * The first host of a version is planned at a start-up and replay allowance, its load test and one
+ * JMH fork ((warm-up + iterations) x seconds, plus the fork's start); a later one at its JMH fork; once hosts have run, the plan is scaled by how long they really took against it (per
  * code version: the original's replay waits on its downstream, the migrated one's mostly does not).
  * A build is unknown until one has been measured; the next is expected to take as long.
  */
@@ -41,25 +41,35 @@ final class TimeLeft {
         steps.add(new Step(true, "original", -1));
       }
     }
+    int rounds = settings.bench() ? settings.forks() : 1;
     for (Workload.Scenario scenario : workload.scenarios()) {
-      long seconds = hostSeconds(scenario, settings);
-      if (compares) {
-        steps.add(new Step(false, "original", seconds));
+      for (int round = 0; round < rounds; round++) {
+        long seconds = round == 0 ? hostSeconds(scenario, settings) : forkSeconds(settings);
+        boolean originalFirst = round % 2 == 0; // as Validation alternates them
+        if (compares && originalFirst) {
+          steps.add(new Step(false, "original", seconds));
+        }
+        steps.add(new Step(false, compares ? "migrated" : "current", seconds));
+        if (compares && !originalFirst) {
+          steps.add(new Step(false, "original", seconds));
+        }
       }
-      steps.add(new Step(false, compares ? "migrated" : "current", seconds));
     }
     return new TimeLeft(steps);
   }
 
+  /** A scenario's first host: start-up and replay, its load test, and its first JMH fork. */
   static long hostSeconds(Workload.Scenario scenario, RunSettings settings) {
-    long seconds = HOST_START_SECONDS;
-    if (settings.bench()) {
-      seconds += RunLimits.benchSeconds(settings) + settings.forks() * FORK_START_SECONDS;
-    }
+    long seconds = HOST_START_SECONDS + (settings.bench() ? forkSeconds(settings) : 0);
     if (settings.load() && scenario.load() != null) {
-      seconds += (long) scenario.load().requests() * scenario.load().intervalMillis() / 1000;
+      seconds += (long) Math.ceil((settings.quickLoad() ? scenario.load().quick() : scenario.load()).totalSeconds());
     }
     return seconds;
+  }
+
+  /** One JMH fork: its JVM and fixture started, its warm-up and measured iterations. */
+  static long forkSeconds(RunSettings settings) {
+    return RunLimits.benchSeconds(settings) + FORK_START_SECONDS;
   }
 
   /** The next step starts (and the one before it ended) at {@code now}, in nanoseconds. */

@@ -19,11 +19,13 @@ class RunProgressTest {
   private static final CodeVersion ORIGINAL = new CodeVersion("original", Path.of("a"));
   private static final CodeVersion MIGRATED = new CodeVersion("migrated", Path.of("b"));
 
+  private static final RunSettings ONE_FORK = new RunSettings(1, 2, 3, 2, true, true);
+
   private static Workload workload() throws Exception {
     return new ObjectMapper(new YAMLFactory()).readValue("""
         classpath: {build: mvn -q test-compile, entries: [target/classes]}
         fixture: {factory: shop.Fixture#start}
-        scenarios: [{name: rates, method: get, load: {users: 5, requests: 100, intervalMillis: 50}}]
+        scenarios: [{name: rates, method: get, load: {users: 5, warmupSeconds: 1, seconds: 4}}]
         """, Workload.class);
   }
 
@@ -47,10 +49,12 @@ class RunProgressTest {
   void onATerminal_theTimeLeftComesFromTheSettingsThenFromWhatWasMeasured() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     AtomicLong now = new AtomicLong();
-    // a host: 10 s start and replay, JMH 1 x (2 + 3) x 2 s and a fork's 5 s start, the load test 100 x 50 ms
-    assertEquals(10 + 10 + 5 + 5, TimeLeft.hostSeconds(workload().scenarios().get(0), RunSettings.defaults()));
+    // a host: 10 s start and replay, JMH (2 + 3) x 2 s and a fork's 5 s start, the load test 1 + 4 s
+    assertEquals(10 + 10 + 5 + 5, TimeLeft.hostSeconds(workload().scenarios().get(0), ONE_FORK));
+    // with the default two forks, a second pair of hosts (JMH alone) per scenario: 2 builds and 4 hosts
+    assertEquals(6, TimeLeft.plan(workload(), RunSettings.defaults(), true).steps());
     RunProgress progress = new RunProgress(new PrintStream(out, true, StandardCharsets.UTF_8), true,
-        TimeLeft.plan(workload(), RunSettings.defaults(), true), now::get);
+        TimeLeft.plan(workload(), ONE_FORK, true), now::get);
 
     progress.step(MIGRATED, "build: mvn -q test-compile");
     now.set(12 * SECOND);
