@@ -87,6 +87,9 @@ class ValidateEndToEndTest {
     assertTrue(run.out().contains("FAIL differing answers"), run.out());
     assertTrue(run.out().contains("DIFFERS at read #"), run.out());
     assertTrue(run.out().contains("describeProduct"), run.out());
+    // the second scenario's writes all fail in both versions: its answers agree, and the gate still fails
+    assertTrue(run.out().lines().anyMatch(line -> line.contains("FAIL writes succeed as before: ")
+        && line.contains("the writes tested nothing")), run.out());
   }
 
   @Test
