@@ -22,11 +22,13 @@ class AaValidationTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @CsvSource({"plain-java-service, --quick", "spring-service, --no-bench", "legacy-java8-service, --no-bench"})
+  @CsvSource({"plain-java-service, --forks=2", "spring-service, --no-bench", "legacy-java8-service, --no-bench"})
   void unchangedCodeDiffersInNothingAndWinsNothing(String sample, String benchOption) throws Exception {
     Path project = SampleCheckout.create(dir, sample);
     Path json = dir.resolve("report.json");
-    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", benchOption, "--json", json.toString());
+    // --quick as well: the load test's 7 s instead of 25 s a version (it compares no answers)
+    CliRun run = CliRun.of("validate", project.toString(), "--baseline", "HEAD", "--quick", benchOption, "--json",
+        json.toString());
     assertEquals(1, run.exitCode(), "nothing was migrated, so nothing may be won\n" + run.out() + run.err());
     JsonNode report = new ObjectMapper().readTree(json.toFile());
     for (JsonNode scenario : report.path("scenarios")) {
@@ -44,7 +46,7 @@ class AaValidationTest {
         default -> assertFalse(passed, "a win claimed for identical code: " + criterion);
       }
     }
-    if (benchOption.equals("--quick")) {
+    if (!benchOption.equals("--no-bench")) { // with JMH: the speedup criterion is there, and fails
       assertTrue(run.out().contains("cached read speedup"), run.out());
     }
   }

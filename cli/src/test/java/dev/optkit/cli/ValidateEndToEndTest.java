@@ -84,11 +84,11 @@ class ValidateEndToEndTest {
   void aWriterLeftWithoutEvictionFailsOnDifferingAnswers() {
     CliRun run = validate("stale.yaml");
     assertEquals(1, run.exitCode(), run.out() + run.err());
-    assertTrue(run.out().contains("FAIL differing answers"), run.out());
+    assertTrue(run.out().contains("FAIL renamed-products: differing answers"), run.out()); // each criterion names its scenario
     assertTrue(run.out().contains("DIFFERS at read #"), run.out());
     assertTrue(run.out().contains("describeProduct"), run.out());
     // the second scenario's writes all fail in both versions: its answers agree, and the gate still fails
-    assertTrue(run.out().lines().anyMatch(line -> line.contains("FAIL writes succeed as before: ")
+    assertTrue(run.out().lines().anyMatch(line -> line.contains("FAIL writes-that-fail: writes succeed as before: ")
         && line.contains("the writes tested nothing")), run.out());
   }
 

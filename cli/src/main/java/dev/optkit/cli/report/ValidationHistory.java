@@ -69,6 +69,14 @@ public final class ValidationHistory {
     return out.toString();
   }
 
+  /** A scenario's own gate, from its criteria: one scenario's miss is not another's. */
+  private static String gate(ValidationReport report, String scenario) {
+    List<dev.optkit.validation.report.CriterionResult> own = report.criteria().stream()
+        .filter(c -> java.util.Objects.equals(c.scenario(), scenario)).toList();
+    return own.stream().anyMatch(dev.optkit.validation.report.CriterionResult::failed) ? "FAIL"
+        : own.stream().anyMatch(dev.optkit.validation.report.CriterionResult::inconclusive) ? "??" : "pass";
+  }
+
   /** A run's lines; a report without its parts, or with an outcome optkit never writes, is refused whole. */
   private static String run(String id, ValidationReport report) {
     if (report.scenarios() == null || report.criteria() == null
@@ -76,9 +84,8 @@ public final class ValidationHistory {
       throw new IllegalArgumentException("not a report");
     }
     StringBuilder rows = new StringBuilder();
-    String gate = report.runFailed() || report.baselineOnly() ? "-" : !report.passed() ? "FAIL"
-        : report.inconclusive() ? "??" : "pass";
     for (ScenarioReport s : report.scenarios()) {
+      String gate = report.runFailed() || report.baselineOnly() ? "-" : gate(report, s.scenario());
       rows.append(String.format(Locale.ROOT, "%-23s %-20s %8s %8s %8s %9d %6s%n", id,
           RunDescription.field(s.scenario()), s.hitRate() == null ? "-" : ScenarioFigures.pct(s.hitRate()),
           s.callsReduction() == null ? "-" : ScenarioFigures.signed(s.callsReduction()),

@@ -58,8 +58,10 @@ public final class ValidationText {
             .append(" | ").append(c.measured()).append(" | ")
             .append(c.passed() ? "pass" : c.inconclusive() ? "*inconclusive*" : "**FAIL**").append(" |\n");
       } else {
-        out.append(String.format(Locale.ROOT, "  %-4s %s: %s (required %s)%n",
-            c.passed() ? "ok" : c.inconclusive() ? "??" : "FAIL", c.criterion(), c.measured(), c.required()));
+        // a run of several scenarios has their criteria one after another: each says whose it is
+        out.append(String.format(Locale.ROOT, "  %-4s %s%s: %s (required %s)%n",
+            c.passed() ? "ok" : c.inconclusive() ? "??" : "FAIL", report.scenarios().size() > 1 ? c.scenario() + ": " : "",
+            c.criterion(), c.measured(), c.required()));
       }
     }
     if (speedupUnchecked(report)) {
