@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import dev.optkit.validation.report.CriterionResult;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
@@ -347,6 +348,27 @@ class ValidateReportTest {
         + "fedcba987654, changed since; Settings JMH 1 fork"), out);
     assertFalse(out.contains("\u001b") || out.contains("\n::error"), out);
     assertTrue(out.contains("20260101-000001-bbbbbb  skipped: report.json is not a report optkit wrote"), out);
+  }
+
+  @Test
+  void theHistoryGivesEachScenarioItsOwnGate() throws Exception {
+    // a run of two scenarios where only the second missed: the first's row says pass (it said FAIL, the run's gate)
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Path run = Files.createDirectories(project.resolve(".optkit/runs/20260101-000000-aaaaaa"));
+    ScenarioReport fresh = scenario("fresh", CallCosts.defaults(), "2.5");
+    ScenarioReport stale = scenario("stale", CallCosts.defaults(), "9.9");
+    List<CriterionResult> criteria = new ArrayList<>(ScenarioComparison.check(fresh, Criteria.defaults()));
+    criteria.addAll(ScenarioComparison.check(stale, Criteria.defaults()));
+    ValidationReport report = ValidationReport.completed(context(), CallCosts.defaults(), "20260101-000000-aaaaaa",
+        "/p/workload.yaml", false, true, List.of(fresh, stale), criteria);
+    Files.write(run.resolve("report.json"), report.toJson());
+    CliRun history = CliRun.of("validate", project.toString(), "--history");
+    assertEquals(0, history.exitCode(), history.err());
+    List<String> rows = history.out().lines().filter(line -> line.startsWith("20260101-000000-aaaaaa")).toList();
+    assertEquals(2, rows.size(), history.out());
+    assertTrue(rows.get(0).contains(" fresh ") && rows.get(0).endsWith("pass"), rows.get(0));
+    assertTrue(rows.get(1).contains(" stale ") && rows.get(1).endsWith("FAIL"), rows.get(1));
+    assertTrue(ValidationText.terminal(report).contains("FAIL stale: differing answers"), "criteria name their scenario");
   }
 
   @Test
