@@ -25,7 +25,7 @@ public final class BenchMerge {
     long errors = 0;
     long downstream = 0;
     int distinct = 0;
-    int called = 0;
+    int called = Integer.MAX_VALUE;
     boolean complete = true;
     double fillSeconds = 0;
     for (HostResult.Bench fork : measured) {
@@ -37,7 +37,7 @@ public final class BenchMerge {
       downstream += fork.downstreamCalls();
       if (fork.fill() != null) {
         distinct = Math.max(distinct, fork.fill().distinctReads());
-        called = Math.min(called == 0 ? Integer.MAX_VALUE : called, fork.fill().called());
+        called = Math.min(called, fork.fill().called()); // the least any fork filled: what every fork had
         complete &= fork.fill().complete();
         fillSeconds = Math.max(fillSeconds, fork.fill().seconds());
       }
@@ -46,6 +46,6 @@ public final class BenchMerge {
     return new HostResult.Bench(samples.getMean() / 1e3, samples.getValueAtPercentile(50) / 1e3,
         samples.getValueAtPercentile(95) / 1e3, samples.getValueAtPercentile(99) / 1e3, samples.getTotalCount(),
         invocations, errors, downstream, iterations, medians, LatencyHistograms.encode(samples),
-        new HostResult.Fill(distinct, called, complete, fillSeconds));
+        new HostResult.Fill(distinct, called == Integer.MAX_VALUE ? 0 : called, complete, fillSeconds));
   }
 }
