@@ -1,0 +1,211 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a cached result would be shared with a caller that changes it: every caller of a cached
+ * method gets the one object the cache holds, so a change by one leaks into later answers. Follows
+ * the result through project callers, the helpers they hand it to, and the methods those return it to.
+ */
+final class ResultSharing {
+  private final ProjectIndex index;
+
+  ResultSharing(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
+  Optional<String> mutatingCaller(IndexedMethod target) {
+    return mutatingCaller(target, target.fact().returnType(), new java.util.HashSet<>());
+  }
+
+  /**
+   * @param resultType the cached method's result type, whichever method hands the result on
+   * @param seen methods already followed: a caller that returns the result is followed to its own callers
+   */
+  private Optional<String> mutatingCaller(IndexedMethod target, String resultType, Set<IndexedMethod> seen) {
+    if (!seen.add(target)) {
+      return Optional.empty();
+    }
+    for (IndexedMethod caller : index.callersOf(target)) {
+      if (SourceSet.isTestPath(caller.path())) {
+        continue; // tests change what they read to check it; production callers are what share a cache
+      }
+      for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
+        if (!mutation.call().equals(target.fact().name())) {
+          continue;
+        }
+        for (CallRef call : caller.fact().calls()) {
+          if (mutation.of(call) && index.targetsOf(call).contains(target)
+              && !(mutation.how().startsWith("stored in field ") && immutable(resultType))) {
+            if (mutation.how().startsWith("stored in field ")) {
+              return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "
+                  + mutation.how().substring("stored in field ".length()) + ", where anyone (data binding included) "
+                  + "may change it: a cached result is one object shared by every caller");
+            }
+            return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + mutation.how()
+                + "): a cached result is one object shared by every caller, so the change would leak into "
+                + "later answers");
+          }
+        }
+      }
+      for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
+        if (!target.fact().name().equals(handOff.fromCall())
+            || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target))) {
+          continue;
+        }
+        if (handOff.to().equals(MethodFact.RETURNED)) {
+          // return dao.pets(owner): what the caller's own callers do with it counts the same
+          Optional<String> above = mutatingCaller(caller, resultType, seen);
+          if (above.isPresent()) {
+            return Optional.of(caller.fact().displayName() + "() returns the result it gets, and " + above.get());
+          }
+          continue;
+        }
+        Optional<String> throughHelper = changedOnReturn(caller, handOff);
+        if (throughHelper.isPresent()) {
+          return throughHelper;
+        }
+        if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
+          return Optional.of(caller.fact().displayName() + "() makes the result it gets an authenticated principal ("
+              + handOff.to() + "): request handlers receive it (@AuthenticationPrincipal) and may change it, and "
+              + "the framework erases its credentials after the login; a cached one is shared by every login");
+        }
+        Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
+            immutable(resultType) || handOff.part());
+        if (how.isPresent()) {
+          boolean kept = how.get().contains(", which keeps it in field ");
+          return Optional.of(caller.fact().displayName() + (handOff.position() == MethodFact.RECEIVER
+              ? "() calls a method on the result it gets: " + how.get() : "() passes the result it gets to " + how.get())
+              + (kept ? ", where anyone (data binding included) may change it later: a cached result is one object "
+                  + "shared by every caller" : ": a cached result is one object shared by every caller, so the change "
+                  + "would leak into later answers"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code first(dao.pets()).setName(n)}: a project helper that returns what it is given (or a part
+   * of it) hands the result back, and the caller changes what the helper returns.
+   */
+  private Optional<String> changedOnReturn(IndexedMethod caller, MethodFact.HandOff handOff) {
+    if (handOff.position() < 0 || handOff.to().startsWith("new ") || handOff.to().equals(MethodFact.RETURNED)) {
+      return Optional.empty();
+    }
+    for (IndexedMethod helper : receivers(caller, handOff)) {
+      int position = parameterAt(helper, handOff.position());
+      boolean returnsIt = helper.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null
+          && h.fromParameter() == position && h.to().equals(MethodFact.RETURNED));
+      if (!returnsIt) {
+        continue;
+      }
+      for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
+        if (mutation.call().equals(helper.fact().name()) && mutation.arguments() == handOff.toArguments()) {
+          return Optional.of(caller.fact().displayName() + "() passes the result it gets to "
+              + helper.fact().displayName() + "(), which returns it, and changes what that returns (" + mutation.how()
+              + "): a cached result is one object shared by every caller, so the change would leak into later answers");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The project methods or constructors a hand-off may reach. */
+  private List<IndexedMethod> receivers(IndexedMethod from, MethodFact.HandOff handOff) {
+    if (handOff.to().startsWith("new ")) {
+      String simple = handOff.to().substring("new ".length());
+      String bare = simple.substring(simple.lastIndexOf('.') + 1).replaceAll("<.*", "");
+      // by simple name: several classes may share it, and any of them keeping the value is enough to refuse
+      return index.methodsNamed(bare).stream().filter(m -> m.fact().isConstructor()
+          && m.fact().params().size() == handOff.toArguments()).toList();
+    }
+    List<IndexedMethod> found = new ArrayList<>();
+    for (CallRef call : from.fact().calls()) {
+      if (call.name().equals(handOff.to()) && call.argumentCount() == handOff.toArguments()) {
+        found.addAll(index.targetsOf(call));
+      }
+    }
+    if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER) {
+      // dao.find(id).tag(t): a call on a call's result whose type the extractor could not name records no call
+      // site, so every project instance method of that name may be the one called
+      found.addAll(index.methodsNamed(handOff.to()).stream().filter(m -> !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()
+          && !SourceSet.isTestPath(m.path())).toList());
+    }
+    return found;
+  }
+
+  /**
+   * Follows a value handed from {@code from} to the project methods its receiving call reaches,
+   * and on through their own hand-offs of that parameter (cycles cut by {@code seen}), to a method
+   * that changes it.
+   *
+   * @return the chain, "Helper.normalise(), which changes it (sort)", when some method changes it
+   */
+  private Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
+      Set<IndexedMethod> seen, boolean immutableValue) {
+    for (IndexedMethod callee : receivers(from, handOff)) {
+      if (!seen.add(callee)) {
+        continue;
+      }
+      int position = parameterAt(callee, handOff.position());
+      for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
+        if (change.parameter() == position
+            && !(immutableValue && change.how().startsWith("stored in field "))) {
+          return Optional.of(callee.fact().displayName() + "(), which "
+              + (change.how().startsWith("stored in field ") ? "keeps it in field "
+                  + change.how().substring("stored in field ".length()) : "changes it (" + change.how() + ")"));
+        }
+      }
+      for (MethodFact.HandOff onward : callee.fact().handOffs()) {
+        if (onward.fromCall() == null && onward.fromParameter() == position) {
+          Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue);
+          if (deeper.isPresent()) {
+            return Optional.of(callee.fact().displayName() + "(), which passes it to " + deeper.get());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The parameter an argument lands in: every argument from a varargs parameter's position on lands in it. */
+  private static int parameterAt(IndexedMethod callee, int argument) {
+    int params = callee.fact().params().size();
+    return argument != MethodFact.RECEIVER && params > 0 && callee.fact().params().get(params - 1).varArgs()
+        && argument >= params - 1 ? params - 1 : argument;
+  }
+
+  private static final Set<String> IMMUTABLE_RESULTS = Set.of(
+      "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
+      "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
+      "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
+
+  /** A result nobody can change, so sharing it through a field is harmless. */
+  boolean immutable(String type) {
+    return immutable(type, 0);
+  }
+
+  /** A record is as immutable as its components: {@code record Tags(List<String> tags)} is not. */
+  private boolean immutable(String type, int depth) {
+    if (IMMUTABLE_RESULTS.contains(type) || type.startsWith("java.time.")) {
+      return true;
+    }
+    Optional<TypeFact> fact = index.type(type);
+    if (fact.isEmpty() || depth > 3) {
+      return false;
+    }
+    return fact.get().kind().equals("enum") || fact.get().kind().equals("record")
+        && fact.get().fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
+  }
+}

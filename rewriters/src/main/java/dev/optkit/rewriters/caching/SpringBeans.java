@@ -1,0 +1,168 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What Spring must get right for a cache annotation to work on a bean: one bean per class, a
+ * component scan that registers optkit's configuration, and injection a proxy can satisfy.
+ */
+final class SpringBeans {
+  private final ProjectIndex index;
+  private final ProjectTraits traits;
+
+  SpringBeans(ProjectIndex index, ProjectTraits traits) {
+    this.index = index;
+    this.traits = traits;
+  }
+
+  static final Set<String> SPRING_BEAN_ANNOTATIONS = Set.of(
+      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
+      "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
+      "org.springframework.web.bind.annotation.RestController");
+
+
+  /**
+   * Beans of the class besides the one the component scan makes: {@code @Bean} methods returning
+   * it or constructing it. A Spring cache is one per name, shared by every bean of the class, so
+   * one bean's answer (another data source, another configuration) would be served by the others.
+   */
+  Optional<String> otherBeansOfTheClass(String type) {
+    return otherBeans.computeIfAbsent(type, this::findOtherBeans);
+  }
+
+  private final Map<String, Optional<String>> otherBeans = new java.util.HashMap<>();
+
+  private Optional<String> findOtherBeans(String type) {
+    java.util.Set<String> definitions = new java.util.TreeSet<>();
+    for (IndexedMethod method : index.methods()) {
+      if (!SourceSet.isTestPath(method.path()) && method.fact().annotations().stream().anyMatch(a -> a.endsWith("Bean"))
+          && method.fact().returnType().equals(type)) {
+        definitions.add(method.fact().displayName() + "()");
+      }
+    }
+    for (var file : index.files()) {
+      if (SourceSet.isTestPath(file.path())) {
+        continue;
+      }
+      for (var creation : file.creations()) {
+        if (creation.type().equals(type) && creation.site() == dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN) {
+          String owner = creation.ownerType().substring(creation.ownerType().lastIndexOf('.') + 1);
+          if (definitions.stream().noneMatch(d -> d.startsWith(owner + "."))) {
+            definitions.add(owner + " line " + creation.range().line());
+          }
+        }
+      }
+    }
+    if (SpringXmlScans.beanClasses(traits.root()).contains(type)) {
+      definitions.add("a <bean> in XML configuration");
+    }
+    if (definitions.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(type.substring(type.lastIndexOf('.') + 1) + " is also defined as a bean by "
+        + String.join(", ", definitions)
+        + ": every bean of the class would share one Spring cache keyed only by the parameters, so one bean's answer "
+        + "would be served by the others");
+  }
+
+  /**
+   * Spring caches need optkit's configuration in the application context that creates the bean. The
+   * configuration goes to one scanned package; a bean outside it may come from another context
+   * (XML configurations often scan controllers in a child context) or from nowhere optkit can see.
+   */
+  Optional<String> outsideComponentScan(MethodFact fact) {
+    String pkg = ProjectTraits.packageOf(fact.ownerType());
+    if (traits.scanPackage() == null) {
+      if (!traits.existingSpringCaching()) {
+        return Optional.empty(); // without a scan or caching the annotations stay inert: the migration notes it
+      }
+      return Optional.of("the project caches with Spring already, but optkit finds no component scan "
+          + "(@SpringBootApplication, @ComponentScan, <context:component-scan>) that would register its cache "
+          + "resolver: @Cacheable naming that resolver would fail at run time. Add a component scan covering " + pkg);
+    }
+    if (!ProjectTraits.covers(traits.scanPackage(), pkg)) {
+      return Optional.of("its bean's package " + pkg + " is outside the component scan of " + traits.scanPackage()
+          + ", where optkit's cache configuration goes: the bean may come from another application context "
+          + "(scanned: " + String.join(", ", traits.scannedPackages()) + "), which would have no cache for it");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Outside Spring Boot, a caching proxy of a bean that implements interfaces is a JDK proxy of
+   * those interfaces: a field or constructor parameter typed with the class itself would no
+   * longer be satisfied, and the context would fail to start.
+   */
+  Optional<String> injectedByClass(String beanType) {
+    // a pass over every file of the project: once per bean class, not once per cached method and writer
+    return injectedByClass.computeIfAbsent(beanType, this::findInjectionByClass);
+  }
+
+  private final Map<String, Optional<String>> injectedByClass = new java.util.HashMap<>();
+
+  private Optional<String> findInjectionByClass(String beanType) {
+    if (traits.springBoot()) {
+      return Optional.empty(); // Boot proxies classes (spring.aop.proxy-target-class defaults to true)
+    }
+    TypeFact bean = index.type(beanType).orElse(null);
+    if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface)) {
+      return Optional.empty();
+    }
+    for (var file : index.files()) {
+      for (TypeFact type : file.types()) {
+        for (var field : type.fieldTypes().entrySet()) {
+          if (field.getValue().equals(beanType) && !type.qualifiedName().equals(beanType)) {
+            return Optional.of(proxyClash(bean, type.simpleName() + "." + field.getKey()));
+          }
+        }
+      }
+      for (MethodFact method : file.methods()) {
+        if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean"))
+            && !method.ownerType().equals(beanType)
+            && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType)
+                || typeArgumentNames(p.type(), beanType))) {
+          return Optional.of(proxyClash(bean, method.displayName() + "(...)"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A parameter whose type argument is the bean's class ({@code ObjectProvider<ItemService>},
+   * {@code Provider<ItemService>}, {@code List<ItemService>}): the proxy fails that lookup too.
+   */
+  private static boolean typeArgumentNames(String writtenType, String beanType) {
+    int open = writtenType.indexOf('<');
+    if (open < 0) {
+      return false;
+    }
+    String simple = beanType.substring(beanType.lastIndexOf('.') + 1);
+    for (String argument : writtenType.substring(open + 1, writtenType.lastIndexOf('>')).split("[<>,\\s]+")) {
+      if (argument.equals(simple) || argument.equals(beanType)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Interfaces Spring's proxy factory implements: all but callbacks (InitializingBean, *Aware...) and markers. */
+  private static boolean proxiedInterface(String type) {
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    return !Set.of("InitializingBean", "DisposableBean", "Closeable", "AutoCloseable", "Serializable", "Cloneable")
+        .contains(simple) && !simple.endsWith("Aware");
+  }
+
+  private static String proxyClash(TypeFact bean, String where) {
+    return bean.simpleName() + " implements interfaces and is injected by its class (" + where + "): outside Spring "
+        + "Boot the caching proxy would be a JDK proxy of its interfaces and that injection would fail";
+  }
+}

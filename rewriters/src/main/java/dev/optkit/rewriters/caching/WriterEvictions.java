@@ -1,0 +1,282 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a cache's evictions can go: whether a writer of its data can carry one (same process and
+ * application context, a body to evict from, a write that completes before it returns, a commit
+ * the eviction follows), or else which callers every path to the writer crosses.
+ */
+final class WriterEvictions {
+  private final WholeProject whole;
+  private final ProjectIndex index;
+  private final Transactions transactions;
+  private final ProjectTraits traits;
+  private final java.util.function.Predicate<String> inModule;
+  private final MembersByType members;
+  private final SpringBeans springBeans;
+
+  WriterEvictions(WholeProject whole, ProjectTraits traits, java.util.function.Predicate<String> inModule,
+      MembersByType members, SpringBeans springBeans) {
+    this.whole = whole;
+    this.index = whole.index();
+    this.transactions = whole.transactions();
+    this.traits = traits;
+    this.inModule = inModule;
+    this.members = members;
+    this.springBeans = springBeans;
+  }
+
+  /**
+   * With several Spring Boot applications in the module, a writer evicts only the caches of the
+   * contexts it runs in: it must run in exactly the one application the cached bean runs in, and
+   * under the scan where optkit's configuration goes (elsewhere no context would hold that cache).
+   */
+  private Optional<String> anotherApplication(IndexedMethod cached, IndexedMethod writer) {
+    String writerPackage = ProjectTraits.packageOf(writer.fact().ownerType());
+    if (traits.scanPackage() != null && !ProjectTraits.covers(traits.scanPackage(), writerPackage)) {
+      return Optional.of("its bean's package " + writerPackage + " is outside the component scan of "
+          + traits.scanPackage() + ", where optkit's caches are configured: it runs in another application context, "
+          + "whose eviction cannot reach this cache");
+    }
+    List<String> readerApps = traits.applicationsCovering(ProjectTraits.packageOf(cached.fact().ownerType()));
+    List<String> writerApps = traits.applicationsCovering(writerPackage);
+    if (traits.applications().size() > 1 && (readerApps.size() != 1 || !writerApps.equals(readerApps))) {
+      return Optional.of("the module has " + traits.applications().size() + " Spring Boot applications ("
+          + String.join(", ", traits.applications().keySet().stream().map(ProjectTraits::simpleName).toList())
+          + "), each with caches of its own: the write runs in " + names(writerApps) + " and the read in "
+          + names(readerApps) + ", so an eviction in one leaves the other's cache stale");
+    }
+    return Optional.empty();
+  }
+
+  private static String names(List<String> applications) {
+    return applications.isEmpty() ? "none of them"
+        : String.join(" and ", applications.stream().map(ProjectTraits::simpleName).toList());
+  }
+
+  private static final Set<String> SET_UP_ANNOTATIONS = Set.of(
+      "BeforeEach", "BeforeAll", "Before", "BeforeClass", "AfterEach", "AfterAll", "After", "AfterClass");
+
+  /**
+   * A write in test code that sets data up rather than changing it under a test: a set-up method,
+   * or a fixture class with no tests of its own. A plain cache lives in its object, which a test
+   * builds after its set-up; a Spring cache is a singleton of a test context shared by every test
+   * class, which a later class's set-up writes under, so there it counts.
+   */
+  boolean seedsBeforeTests(IndexedMethod writer) {
+    if (!SourceSet.isTestPath(writer.path())) {
+      return false;
+    }
+    if (writer.fact().annotations().stream().anyMatch(a -> SET_UP_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
+      return true;
+    }
+    // a fixture: no tests in its class, and no test calls it (TestData.insertOwner() in the middle of a test writes
+    // under what the test read before)
+    return index.methodsOfType(writer.fact().ownerType()).stream().noneMatch(ProjectWrites::isTest)
+        && index.callersOf(writer).stream().noneMatch(ProjectWrites::isTest);
+  }
+
+  /**
+   * Whether the test class of a writing test method reaches the cached method (directly or through
+   * project code), so a test of it may read its own write back through the cache.
+   */
+  boolean readsBackThroughTheCache(IndexedMethod testWriter, IndexedMethod cached) {
+    Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
+    return index.supertypesOf(testWriter.fact().ownerType()).stream().anyMatch(reachedFrom::contains);
+  }
+
+  /** By cached method: the classes of every method that reaches it through project calls. */
+  private final Map<IndexedMethod, Set<String>> callingClasses = new java.util.IdentityHashMap<>();
+
+  private Set<String> callingClasses(IndexedMethod cached) {
+    Set<String> classes = new java.util.HashSet<>();
+    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(cached));
+    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    seen.add(cached);
+    while (!pending.isEmpty()) {
+      for (IndexedMethod caller : index.callersOf(pending.poll())) {
+        classes.add(caller.fact().ownerType());
+        if (seen.add(caller)) {
+          pending.add(caller);
+        }
+      }
+    }
+    return classes;
+  }
+
+  /** Why a writer cannot carry an eviction for this cache, or empty when it can. */
+  Optional<String> cannotEvictFrom(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
+    MethodFact writer = writerMethod.fact();
+    if (!inModule.test(writerMethod.path())) {
+      return Optional.of("it is in another module (" + writerMethod.path() + "), which may run in another process");
+    }
+    if (SourceSet.isGeneratedPath(writerMethod.path())) {
+      return Optional.of("it is generated code, which optkit does not edit");
+    }
+    if (SourceSet.isTestPath(writerMethod.path())) {
+      return Optional.of("it is test code, which optkit does not edit: a test reading its own write back through "
+          + "the cache would fail");
+    }
+    if (writer.isAbstract()) {
+      return Optional.of("it has no body to evict from");
+    }
+    if (writer.isConstructor()) {
+      return Optional.of("it is a constructor, which no cache annotation or invalidation can follow");
+    }
+    if (CachingPlanner.isFuture(writer.returnType()) || CachingPlanner.REACTIVE_TYPES.contains(writer.returnType())
+        || writer.returnType().equals("java.util.concurrent.Future")) {
+      return Optional.of("it returns a " + ProjectTraits.simpleName(writer.returnType()) + ": its write may complete "
+          + "after it returns, and an eviction on its return would come before the write");
+    }
+    Optional<String> manual = manualTransaction(writerMethod);
+    if (manual.isPresent()) {
+      return manual;
+    }
+    if (form == CacheForm.SPRING) {
+      boolean bean = index.type(writer.ownerType()).map(t -> t.annotations().stream()
+          .anyMatch(SpringBeans.SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
+      if (!bean) {
+        return Optional.of("it is not a Spring bean, so no proxy can evict around it");
+      }
+      if (!writer.modifiers().isPublic() || writer.isStatic() || writer.modifiers().isFinal()) {
+        return Optional.of("it is not a public instance method, so Spring's proxy cannot evict around it");
+      }
+      if (writer.hasAnnotation("org.springframework.cache.annotation.CacheEvict")
+          || writer.hasAnnotation("org.springframework.cache.annotation.Caching")) {
+        return Optional.of("it already has cache annotations that optkit does not merge");
+      }
+      if (index.type(writer.ownerType()).map(TypeFact::isFinal).orElse(false)) {
+        return Optional.of("its class is final, so Spring cannot proxy it to evict");
+      }
+      Optional<String> injection = springBeans.injectedByClass(writer.ownerType());
+      if (injection.isPresent()) {
+        return injection;
+      }
+      Optional<String> otherContext = anotherApplication(cached, writerMethod);
+      if (otherContext.isPresent()) {
+        return otherContext;
+      }
+      List<String> selfCallers = members.selfCallers(writerMethod);
+      if (!selfCallers.isEmpty()) {
+        return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
+            + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
+      }
+      return Optional.empty();
+    }
+    if (!writer.ownerType().equals(cached.fact().ownerType())) {
+      return Optional.of("it is in another class, and a plain Java cache can only be invalidated by its own class");
+    }
+    if (writer.isStatic() && !cached.fact().isStatic()) {
+      return Optional.of("it is static and cannot reach the instance's cache");
+    }
+    Optional<String> transaction = transactions.inTransaction(writerMethod);
+    if (transaction.isPresent()) {
+      String where = transaction.get().equals(writer.displayName() + "()") ? "it runs in a transaction"
+          : "it runs in the transaction of " + transaction.get() + ", which calls it";
+      return Optional.of(where + ": invalidating before the commit would let a concurrent read "
+          + "cache the old value again, and plain Java has no after-commit hook optkit can rely on");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The methods to evict on instead of a non-public writer: its project callers, each able to evict
+   * (or, non-public itself, replaced by its own callers in turn). Empty when some path to the writer
+   * cannot be covered, when the writer has no caller optkit can see (the framework may call it), or
+   * on a cycle.
+   */
+  Optional<List<IndexedMethod>> evictingCallers(CacheForm form, IndexedMethod cached, IndexedMethod writer,
+      Set<IndexedMethod> seen) {
+    if (!seen.add(writer)) {
+      return Optional.empty();
+    }
+    // a field holding code (Consumer<String> adder = this::insertNote) may run the writer from any method,
+    // and its initializer is no method the call graph sees
+    boolean holdsCode = index.type(writer.fact().ownerType()).map(t -> t.fieldTypes().values().stream()
+        .anyMatch(WriterEvictions::deferredCode)).orElse(true);
+    if (holdsCode) {
+      return Optional.empty();
+    }
+    List<IndexedMethod> callers = new ArrayList<>();
+    for (IndexedMethod method : index.callersOf(writer)) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (CallRef call : method.fact().calls()) {
+        if (call.name().equals(writer.fact().name()) && index.allTargetsOf(call).contains(writer)) {
+          if (call.deferred()) {
+            return Optional.empty(); // the write would run later, after any eviction around this caller
+          }
+          callers.add(method);
+          break;
+        }
+      }
+    }
+    if (callers.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IndexedMethod> evicting = new ArrayList<>();
+    for (IndexedMethod caller : callers) {
+      if (caller == cached) {
+        return Optional.empty();
+      }
+      if (deferredCode(caller.fact().returnType())) {
+        return Optional.empty(); // it may hand the write out to run later (return () -> insert(x))
+      }
+      if (cannotEvictFrom(form, cached, caller).isEmpty()) {
+        evicting.add(caller);
+      } else if (!caller.fact().modifiers().isPublic()) {
+        Optional<List<IndexedMethod>> further = evictingCallers(form, cached, caller, seen);
+        if (further.isEmpty()) {
+          return Optional.empty();
+        }
+        evicting.addAll(further.get());
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(evicting.stream().distinct().toList());
+  }
+
+  private static final Set<String> CODE_TYPES = Set.of(
+      "java.lang.Runnable", "java.util.concurrent.Callable", "java.util.function.Consumer",
+      "java.util.function.BiConsumer", "java.util.function.Function", "java.util.function.BiFunction",
+      "java.util.function.Supplier", "java.util.function.Predicate", "java.util.function.UnaryOperator",
+      "java.util.function.BinaryOperator", "java.util.concurrent.CompletableFuture", "java.util.concurrent.Future",
+      "java.lang.Thread", "java.util.TimerTask");
+
+  /** A type that holds code to run later: a functional interface, a task, a future. */
+  private static boolean deferredCode(String type) {
+    String erased = type.replaceAll("<.*", "");
+    String simple = erased.substring(erased.lastIndexOf('.') + 1);
+    return CODE_TYPES.contains(erased) || CODE_TYPES.stream().anyMatch(t -> t.endsWith("." + simple))
+        || simple.endsWith("Listener") || simple.endsWith("Callback") || simple.endsWith("Task");
+  }
+
+  /**
+   * A JDBC transaction run by hand ({@code setAutoCommit(false)}) commits where the code says, not
+   * where a cache manager or optkit's {@code finally} can see: a writer that does not commit itself
+   * may be evicted before the commit, and a read in between caches the old value again. Neither
+   * Spring's transaction-aware cache nor a plain eviction can follow it, so such writers refuse.
+   */
+  private Optional<String> manualTransaction(IndexedMethod writerMethod) {
+    Optional<String> manualTransactionStart = whole.manualTransactionStart();
+    if (manualTransactionStart.isEmpty() || writerMethod.fact().commitsItself()) {
+      return Optional.empty();
+    }
+    return Optional.of("the project runs JDBC transactions by hand (setAutoCommit(false) in "
+        + manualTransactionStart.get() + ") and this method does not commit itself, so its write may commit after "
+        + "the eviction and a read in between would cache the old value again");
+  }
+}
