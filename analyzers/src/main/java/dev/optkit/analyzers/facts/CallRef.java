@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts;
 
+import java.util.List;
+
 import dev.optkit.analyzers.findings.Confidence;
 
 /**
@@ -11,6 +13,8 @@ import dev.optkit.analyzers.findings.Confidence;
  * @param confidence how the receiver type was established
  * @param sqlArgument the position of an argument that is SQL text known at compile time, or -1
  * @param sql that argument's text (constants resolved), or null
+ * @param roots where the receiver (first) and each argument come from, as {@link ValueRoots} tokens;
+ *     empty when unknown (a method reference's arguments), which counts as shared state
  */
 public record CallRef(
     String receiverType,
@@ -21,7 +25,28 @@ public record CallRef(
     SourceRange range,
     String snippet,
     int sqlArgument,
-    String sql) {
+    String sql,
+    List<String> roots) {
+
+  public CallRef {
+    roots = roots == null ? List.of() : roots;
+  }
+
+  public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
+      SourceRange range, String snippet, int sqlArgument, String sql) {
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, List.of());
+  }
+
+  CallRef withRoots(List<String> found) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        List.copyOf(found));
+  }
+
+  /** The roots of the receiver ({@code position} -1) or of an argument; "?" (shared) when unknown. */
+  public String rootsOf(int position) {
+    int at = position + 1;
+    return at < roots.size() ? roots.get(at) : "?";
+  }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet) {

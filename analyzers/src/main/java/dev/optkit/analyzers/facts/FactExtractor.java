@@ -160,6 +160,7 @@ public final class FactExtractor {
     private final Map<String, Map<String, String>> fieldsByType = new HashMap<>();
     private final List<ExistingCacheFact> caches = new ArrayList<>();
     private final Set<String> mutableFields = new HashSet<>();
+    private final Set<String> staticMutableFields = new HashSet<>();
     // what the passes over the file need, from one walk of its tree
     private final List<FieldDeclaration> fields = new ArrayList<>();
     private final List<TypeDeclaration<?>> typeDeclarations = new ArrayList<>();
@@ -285,6 +286,9 @@ public final class FactExtractor {
               && (!field.isFinal() && assignedOutsideConstructors(type, variable.getNameAsString())
                   || mutatedOutsideConstructors(type, variable.getNameAsString()))) {
             mutableFields.add(qualified + "#" + variable.getNameAsString());
+            if (field.isStatic()) {
+              staticMutableFields.add(qualified + "#" + variable.getNameAsString());
+            }
           }
           if (CACHE_TYPES.contains(fieldType)) {
             caches.add(new ExistingCacheFact(cacheMechanism(fieldType), qualified, variable.getNameAsString(),
@@ -653,6 +657,7 @@ public final class FactExtractor {
     private int sqlParameter = -1;
     private boolean usesCache;
     private final List<String> mutableFieldsRead = new ArrayList<>();
+    private final List<String> staticFieldsRead = new ArrayList<>();
     private final Set<String> requestReceivers = new HashSet<>();
 
     /** The body's nodes, walked once (none for an abstract method). */
@@ -746,6 +751,7 @@ public final class FactExtractor {
       }
       ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, nodes, callable.getParameters().stream()
           .map(Parameter::getNameAsString).toList())).orElse(ResultMutations.Changes.NONE);
+      addRoots(changes.roots());
       List<MethodFact.ParameterMutation> parameterChanges = new ArrayList<>(changes.parameters());
       for (int i = 0; i < callable.getParameters().size(); i++) {
         if (callable.getParameter(i).getAnnotationByName("MappingTarget").isPresent()) {
@@ -763,8 +769,54 @@ public final class FactExtractor {
                   && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
           SourceRange.of(callable), signatureLine(),
           List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
-          List.copyOf(mutableFieldsRead), changes.results(), List.copyOf(parameterChanges), changes.handOffs(),
-          List.copyOf(transactionControl), Math.max(sqlParameter, -1));
+          List.copyOf(mutableFieldsRead), withRoots(changes.results(), changes.roots()), List.copyOf(parameterChanges),
+          changes.handOffs(),
+          List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
+          List.copyOf(staticFieldsRead));
+    }
+
+    /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
+    private void addRoots(ValueRoots roots) {
+      for (int i = 0; i < calls.size(); i++) {
+        List<String> found = new ArrayList<>();
+        if (callNodes.get(i) instanceof MethodCallExpr call) {
+          found.add(roots.ofReceiver(call.getScope().filter(s -> !(s instanceof ThisExpr)).orElse(null)));
+          call.getArguments().forEach(argument -> found.add(roots.of(argument)));
+        } else if (callNodes.get(i) instanceof MethodReferenceExpr reference) {
+          found.add(reference.getScope() instanceof ThisExpr ? "this" : roots.of(reference.getScope()));
+        }
+        calls.set(i, calls.get(i).withRoots(found));
+      }
+    }
+
+    /** Each changed call result with where it comes from: a shared one makes the change a side effect. */
+    private List<MethodFact.ResultMutation> withRoots(List<MethodFact.ResultMutation> changes, ValueRoots roots) {
+      List<MethodFact.ResultMutation> found = new ArrayList<>();
+      for (MethodFact.ResultMutation change : changes) {
+        found.add(change.withRoots(roots.ofCallAt(change.line(), change.column(), change.call())));
+      }
+      return List.copyOf(found);
+    }
+
+    private List<String> returnRoots(ValueRoots roots) {
+      List<String> found = new ArrayList<>();
+      for (ReturnStmt returned : nodes == null ? List.<ReturnStmt>of() : nodes.returns) {
+        if (returned.getExpression().isPresent() && ownReturn(returned)) {
+          found.add(roots.of(returned.getExpression().get()));
+        }
+      }
+      return List.copyOf(found);
+    }
+
+    /** A return of this method's own body, not of a lambda or a class declared in it. */
+    private boolean ownReturn(ReturnStmt returned) {
+      for (Node at = returned.getParentNode().orElse(null); at != null && at != callable;
+          at = at.getParentNode().orElse(null)) {
+        if (at instanceof LambdaExpr || at instanceof ObjectCreationExpr || at instanceof CallableDeclaration) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Reads of plain mutable fields make the result depend on the object, not only on the parameters. */
@@ -788,6 +840,9 @@ public final class FactExtractor {
       }
       if (file.mutableFields.contains(owner + "#" + name) && !mutableFieldsRead.contains(name)) {
         mutableFieldsRead.add(name);
+        if (file.staticMutableFields.contains(owner + "#" + name)) {
+          staticFieldsRead.add(name);
+        }
       }
     }
 

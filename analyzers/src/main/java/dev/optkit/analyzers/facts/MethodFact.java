@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * What one method or constructor does, as far as optkit cares: a small serialisable summary that
  * outlives the syntax tree.
+ *
+ * <p>{@code mutableFieldsRead}: fields of its class that change after construction, read by it
+ * ({@code staticFieldsRead}: those of them that are static, shared by every object);
+ * {@code returnRoots}: where each returned value comes from, as {@link ValueRoots} tokens.
  */
 public record MethodFact(
     String ownerType,
@@ -31,13 +35,17 @@ public record MethodFact(
     List<ParameterMutation> parameterMutations,
     List<HandOff> handOffs,
     List<String> transactionControl,
-    Integer sqlParameter) {
+    Integer sqlParameter,
+    List<String> returnRoots,
+    List<String> staticFieldsRead) {
 
   public MethodFact {
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;
     transactionControl = transactionControl == null ? List.of() : transactionControl; // facts cached before it existed
     parameterMutations = parameterMutations == null ? List.of() : parameterMutations;
     handOffs = handOffs == null ? List.of() : handOffs;
+    returnRoots = returnRoots == null ? List.of() : returnRoots;
+    staticFieldsRead = staticFieldsRead == null ? List.of() : staticFieldsRead;
   }
 
   /**
@@ -49,10 +57,24 @@ public record MethodFact(
    * @param how the mutating call, as written ({@code add}, {@code Collections.sort}, {@code setName})
    * @param line the call's position, to tell it from calls of the same name (0: any)
    * @param column the call's column
+   * @param roots where the changed value comes from ({@link ValueRoots}), null when unknown
    */
-  public record ResultMutation(String call, int arguments, String how, int line, int column) {
+  public record ResultMutation(String call, int arguments, String how, int line, int column, String roots) {
     public ResultMutation(String call, int arguments, String how) {
       this(call, arguments, how, 0, 0);
+    }
+
+    public ResultMutation(String call, int arguments, String how, int line, int column) {
+      this(call, arguments, how, line, column, null);
+    }
+
+    /** The changed value's {@link ValueRoots} tokens ({@code c12:5@this}), or "?" when unknown. */
+    public String rootsOrUnknown() {
+      return roots == null || roots.isEmpty() ? "?" : roots;
+    }
+
+    ResultMutation withRoots(String found) {
+      return new ResultMutation(call, arguments, how, line, column, found);
     }
 
     /** Whether this is the result of that call site. */

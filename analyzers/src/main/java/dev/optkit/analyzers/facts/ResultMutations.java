@@ -170,8 +170,8 @@ final class ResultMutations {
    *     change them, or returned ({@link MethodFact#RETURNED}): the index follows these into project methods
    */
   record Changes(List<MethodFact.ResultMutation> results, List<MethodFact.ParameterMutation> parameters,
-      List<MethodFact.HandOff> handOffs) {
-    static final Changes NONE = new Changes(List.of(), List.of(), List.of());
+      List<MethodFact.HandOff> handOffs, ValueRoots roots) {
+    static final Changes NONE = new Changes(List.of(), List.of(), List.of(), ValueRoots.NONE);
   }
 
   /** The position that stands for the receiver of a call ({@code value.method()}) in hand-offs and changes. */
@@ -317,7 +317,35 @@ final class ResultMutations {
           }
         }
       }
-      return new Changes(List.copyOf(results), List.copyOf(changedParameters), List.copyOf(handOffs));
+      return new Changes(List.copyOf(results), List.copyOf(changedParameters), List.copyOf(handOffs),
+          new ValueRoots(this::originTokens, this::callAt, locals::contains, declarators, assignments));
+    }
+
+    /**
+     * The origins of a value as {@link ValueRoots} tokens: {@code this} (this object or a part of it),
+     * {@code p<i>} (parameter i or a part of it), {@code c<line>:<column>:<name>} (what the call there returned,
+     * or a part of it), {@code ?} (a method reference's result); empty when the flow tracks none.
+     */
+    /** The call at a position, or null when there is none (a method reference's). */
+    private MethodCallExpr callAt(int line, int column, String name) {
+      for (MethodCallExpr call : calls) {
+        var begin = call.getBegin();
+        // a chain's calls all begin where it does: dao.get(n).setName(x)
+        if (begin.isPresent() && begin.get().line == line && begin.get().column == column
+            && call.getNameAsString().equals(name)) {
+          return call;
+        }
+      }
+      return null;
+    }
+
+    private Set<String> originTokens(Expression expression) {
+      Set<String> tokens = new java.util.TreeSet<>();
+      for (Origin origin : source(expression)) {
+        tokens.add(origin.call() == null ? (origin.parameter() == RECEIVER ? "this" : "p" + origin.parameter())
+            : origin.arguments() < 0 ? "?" : "c" + origin.line() + ":" + origin.column() + ":" + origin.call());
+      }
+      return tokens;
     }
 
     /** Whether a node belongs to this method's own body, not to a lambda or class declared in it. */

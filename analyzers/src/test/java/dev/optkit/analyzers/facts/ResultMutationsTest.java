@@ -22,7 +22,7 @@ class ResultMutationsTest {
         changes.results().stream().map(m -> new MethodFact.ResultMutation(m.call(), m.arguments(), m.how())).toList(),
         changes.parameters(),
         changes.handOffs().stream().map(h -> new MethodFact.HandOff(h.fromCall(), h.fromArguments(), h.fromParameter(),
-            h.to(), h.toArguments(), h.position(), 0, 0, h.part())).toList());
+            h.to(), h.toArguments(), h.position(), 0, 0, h.part())).toList(), changes.roots());
   }
 
   @Test

@@ -47,6 +47,7 @@ public final class CachingPlanner {
   private final SpringBeans springBeans;
   private final WriterEvictions writerEvictions;
   private final ResultSharing sharing;
+  private final KeyCoverage keyCoverage;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
     this(index, config, traits, path -> true, Set.of());
@@ -78,6 +79,7 @@ public final class CachingPlanner {
     this.springBeans = new SpringBeans(index, traits);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index);
+    this.keyCoverage = new KeyCoverage(index);
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -249,9 +251,9 @@ public final class CachingPlanner {
     if (mutated.isPresent()) {
       return mutated;
     }
-    Optional<String> state = mutableStateBelow(method, 4, new java.util.HashSet<>());
+    Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
-      return Optional.of("depends on mutable state its key does not cover: " + state.get());
+      return state;
     }
     Optional<String> cachedBelow = queriesCachedAlready(method);
     if (cachedBelow.isPresent()) {
@@ -286,26 +288,6 @@ public final class CachingPlanner {
       return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
           + "): caching the publisher does not cache its result, each subscriber calls again; use .cache() on it "
           + "or a reactive cache");
-    }
-    return Optional.empty();
-  }
-
-  /** A mutable field read by a project method the target calls, every implementation followed. */
-  private Optional<String> mutableStateBelow(IndexedMethod method, int depth, Set<IndexedMethod> seen) {
-    if (depth == 0 || !seen.add(method)) {
-      return Optional.empty();
-    }
-    for (CallRef call : method.fact().calls()) {
-      for (IndexedMethod callee : index.allTargetsOf(call)) {
-        if (!callee.fact().mutableFieldsRead().isEmpty()) {
-          return Optional.of(callee.fact().displayName() + "() reads field " + callee.fact().mutableFieldsRead().get(0)
-              + ", which changes after construction");
-        }
-        Optional<String> deeper = mutableStateBelow(callee, depth - 1, seen);
-        if (deeper.isPresent()) {
-          return deeper;
-        }
-      }
     }
     return Optional.empty();
   }

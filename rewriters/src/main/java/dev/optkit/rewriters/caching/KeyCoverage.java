@@ -1,0 +1,178 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a cached method's answer depends on state its key does not cover: a field that changes
+ * after construction, of an object shared between calls (this object, a bean it holds, a static),
+ * read by the method or by any project method it reaches. Fields of objects made or loaded for the
+ * call (rows a query mapped, a DTO it built, an entity a repository returned) are not such state:
+ * the next call makes or loads its own. Parameters are the key's own business (their equality is
+ * checked where keys are made), so what a parameter holds is not counted here either.
+ *
+ * <p>The walk carries, for each method it enters, whether its {@code this} and each parameter may
+ * be shared, from the {@link CallRef#roots() roots} of the receiver and arguments at the call.
+ */
+final class KeyCoverage {
+  private static final int DEPTH = 4;
+
+  private final ProjectIndex index;
+  private final Map<IndexedMethod, Boolean> returnsFresh = new HashMap<>();
+
+  KeyCoverage(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /** Whether the object a method runs on, and each of its parameters, may be shared state. */
+  private record Frame(boolean thisShared, List<Boolean> parameters) {
+    boolean parameter(int index) {
+      return index < 0 || index >= parameters.size() || parameters.get(index);
+    }
+  }
+
+  /**
+   * Why the cached method's answer is not a function of its key: it, or a project method it
+   * reaches, reads a mutable field of shared state, or changes shared state (a hit would skip the change).
+   */
+  Optional<String> whyNot(IndexedMethod cached) {
+    List<Boolean> keyed = new ArrayList<>();
+    cached.fact().params().forEach(p -> keyed.add(false));
+    return below(cached, new Frame(true, List.copyOf(keyed)), DEPTH, new HashSet<>());
+  }
+
+  private Optional<String> below(IndexedMethod method, Frame frame, int depth, Set<String> seen) {
+    if (depth == 0 || !seen.add(System.identityHashCode(method) + "/" + frame)) {
+      return Optional.empty();
+    }
+    Optional<String> changed = changesShared(method, frame);
+    if (changed.isPresent()) {
+      return changed;
+    }
+    for (CallRef call : method.fact().calls()) {
+      boolean receiverShared = shared(call.rootsOf(-1), method, frame);
+      List<Boolean> arguments = new ArrayList<>();
+      for (int i = 0; i < Math.max(call.argumentCount(), 0); i++) {
+        arguments.add(shared(call.rootsOf(i), method, frame));
+      }
+      for (IndexedMethod callee : index.allTargetsOf(call)) {
+        MethodFact fact = callee.fact();
+        boolean thisShared = fact.isStatic() || receiverShared;
+        List<String> read = thisShared ? fact.mutableFieldsRead() : fact.staticFieldsRead();
+        if (!read.isEmpty()) {
+          return Optional.of("depends on mutable state its key does not cover: " + fact.displayName()
+              + "() reads field " + read.get(0) + ", which changes after construction, of "
+              + (fact.staticFieldsRead().contains(read.get(0)) ? "its class (static)"
+                  : "an object shared between calls (" + call.snippet() + ")"));
+        }
+        Optional<String> deeper = below(callee, new Frame(thisShared, List.copyOf(arguments)), depth - 1, seen);
+        if (deeper.isPresent()) {
+          return deeper;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A change the method makes to state shared between calls: its own object's fields, a shared
+   * argument, or what a call returned that is not made or loaded for this call.
+   */
+  private Optional<String> changesShared(IndexedMethod method, Frame frame) {
+    MethodFact fact = method.fact();
+    for (MethodFact.ParameterMutation change : fact.parameterMutations()) {
+      boolean shared = change.parameter() == MethodFact.RECEIVER ? frame.thisShared() && !fact.isConstructor()
+          : frame.parameter(change.parameter());
+      if (shared) {
+        return Optional.of(sideEffect(fact, change.how()));
+      }
+    }
+    for (MethodFact.ResultMutation change : fact.resultMutations()) {
+      if (shared(change.rootsOrUnknown(), method, frame)) {
+        return Optional.of(sideEffect(fact, change.how() + " on what " + change.call() + "() returned"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String sideEffect(MethodFact fact, String how) {
+    return "changes state shared between calls: " + fact.displayName() + "() " + how.replaceFirst("^stored in", "stores in")
+        + "; a cache hit would skip that change";
+  }
+
+  /** Whether a value with these roots may be shared between calls, in this method and frame. */
+  private boolean shared(String roots, IndexedMethod method, Frame frame) {
+    if (roots.isEmpty()) {
+      return true;
+    }
+    for (String token : roots.split("\\|")) {
+      boolean shared = switch (token) {
+        case "new" -> false;
+        case "this" -> frame.thisShared();
+        default -> token.startsWith("p") ? frame.parameter(Integer.parseInt(token.substring(1)))
+            : !token.startsWith("c") || !freshResult(method, token, frame);
+      };
+      if (shared) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a call returned is made or loaded for the call: the result of I/O (rows, a response, an
+   * entity), or of project methods that return only such values. A library call's result may be
+   * anything (a bean from the application context), so it is not.
+   */
+  private boolean freshResult(IndexedMethod method, String token, Frame frame) {
+    int at = token.indexOf('@');
+    String receiver = at < 0 ? "?" : token.substring(at + 1);
+    String[] position = token.substring(1, at < 0 ? token.length() : at).split(":");
+    int line = Integer.parseInt(position[0]);
+    int column = Integer.parseInt(position[1]);
+    String name = position.length > 2 ? position[2] : "";
+    for (IoSite site : method.fact().ioSites()) {
+      if (site.range().line() == line && site.range().column() == column && site.method().equals(name)) {
+        return true;
+      }
+    }
+    for (CallRef call : method.fact().calls()) {
+      if (call.range().line() == line && call.range().column() == column && call.name().equals(name)) {
+        List<IndexedMethod> targets = index.allTargetsOf(call);
+        if (!targets.isEmpty()) {
+          return targets.stream().allMatch(this::returnsFresh);
+        }
+        break; // no project method: a library's
+      }
+    }
+    // a library call: what it returns on a shared object may be part of it (map.get(k) on a field); a static
+    // factory's or a fresh object's result is made for the call (List.of(x), new StringBuilder().append(s))
+    return !shared(receiver.replace(',', '|').replace("static", "new"), method, frame);
+  }
+
+  private boolean returnsFresh(IndexedMethod method) {
+    Boolean known = returnsFresh.get(method);
+    if (known != null) {
+      return known;
+    }
+    returnsFresh.put(method, false); // a cycle returns what it gets from itself: not shown fresh
+    List<Boolean> unknown = new ArrayList<>();
+    method.fact().params().forEach(p -> unknown.add(true));
+    Frame anyCaller = new Frame(true, List.copyOf(unknown));
+    List<String> returned = method.fact().returnRoots();
+    boolean fresh = !method.fact().isAbstract() && !returned.isEmpty()
+        && returned.stream().noneMatch(roots -> shared(roots, method, anyCaller));
+    returnsFresh.put(method, fresh);
+    return fresh;
+  }
+}

@@ -1,0 +1,218 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 23's precision rules: each a refusal optkit used to give for code it could prove safe
+ * (now cached), beside the shape where the same reason is true (still refused, with that reason).
+ */
+class PreciseProofsTest {
+  @TempDir Path dir;
+
+  private static final String BASE_ENTITY = """
+      package shop;
+
+      public class BaseEntity {
+          private Integer id;
+
+          public Integer getId() {
+              return id;
+          }
+
+          public void setId(Integer id) {
+              this.id = id;
+          }
+      }
+      """;
+
+  private static final String VET = """
+      package shop;
+
+      import java.util.ArrayList;
+      import java.util.List;
+
+      public class Vet extends BaseEntity {
+          private String name;
+          private final List<Specialty> specialties = new ArrayList<>();
+
+          public String getName() {
+              return name;
+          }
+
+          public void setName(String name) {
+              this.name = name;
+          }
+
+          public void addSpecialty(Specialty specialty) {
+              specialties.add(specialty);
+          }
+      }
+      """;
+
+  private static final String SPECIALTY = """
+      package shop;
+
+      public class Specialty extends BaseEntity {
+          private String name;
+
+          public String getName() {
+              return name;
+          }
+
+          public void setName(String name) {
+              this.name = name;
+          }
+      }
+      """;
+
+  private static final String ENTITY_UTILS = """
+      package shop;
+
+      import java.util.Collection;
+
+      public abstract class EntityUtils {
+          public static Specialty getById(Collection<Specialty> entities, int entityId) {
+              for (Specialty entity : entities) {
+                  if (entity.getId() == entityId) {
+                      return entity;
+                  }
+              }
+              throw new IllegalArgumentException("no specialty " + entityId);
+          }
+      }
+      """;
+
+  /** spring-petclinic-rest's JdbcVetRepositoryImpl.findAll(), reduced: rows mapped, then joined by id. */
+  private static final String VET_REPOSITORY = """
+      package shop;
+
+      import java.util.List;
+      import org.springframework.jdbc.core.BeanPropertyRowMapper;
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Repository;
+
+      @Repository
+      public class VetRepository {
+          private final JdbcTemplate jdbc;
+
+          public VetRepository(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public List<Vet> findAll() {
+              List<Vet> vets = jdbc.query("SELECT id, name FROM vets", BeanPropertyRowMapper.newInstance(Vet.class));
+              List<Specialty> specialties = jdbc.query("SELECT id, name FROM specialties",
+                  BeanPropertyRowMapper.newInstance(Specialty.class));
+              for (Vet vet : vets) {
+                  List<Integer> ids = jdbc.queryForList("SELECT specialty_id FROM vet_specialties WHERE vet_id = ?",
+                      Integer.class, vet.getId());
+                  for (int id : ids) {
+                      vet.addSpecialty(EntityUtils.getById(specialties, id));
+                  }
+              }
+              return vets;
+          }
+
+          public void save(Vet vet) {
+              jdbc.update("UPDATE vets SET name = ? WHERE id = ?", vet.getName(), vet.getId());
+          }
+      }
+      """;
+
+  private MigrationFixture spring(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM);
+  }
+
+  private static String refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError(method + " was not refused; cached: "
+            + plan.targets().stream().map(t -> t.method().fact().displayName()).toList()));
+  }
+
+  private static void cached(MigrationPlan plan, String displayName) {
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName)),
+        displayName + " was not cached; refused: " + plan.refusals().stream()
+            .map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList());
+  }
+
+  // Rule 2: fields of objects the method creates or loads are not state its key must cover
+
+  @Test
+  void fieldsOfRowsTheMethodLoadedAreNotStateItsKeyMustCover() throws Exception {
+    MigrationPlan plan = spring("fresh").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).plan();
+    cached(plan, "VetRepository.findAll");
+  }
+
+  @Test
+  void fieldsOfAnObjectTheBeanKeepsAreStateItsKeyMustCover() throws Exception {
+    // the same getId(), on a Vet the repository keeps between calls: its id may change under the cache
+    String kept = VET_REPOSITORY.replace("private final JdbcTemplate jdbc;", """
+        private final JdbcTemplate jdbc;
+            private Vet current = new Vet();
+
+            public void select(Vet vet) {
+                current = vet;
+            }
+        """).replace("Integer.class, vet.getId());", "Integer.class, current.getId());");
+    String why = refusal(spring("kept").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS).java(kept)
+        .plan(), "findAll");
+    assertTrue(why.startsWith("depends on mutable state its key does not cover: BaseEntity.getId() reads field id"),
+        why);
+  }
+
+  @Test
+  void aStaticHelperReadsWhatItIsGivenNotSharedState() throws Exception {
+    // EntityUtils.getById() reads getId() of the list it is handed: loaded rows above, a registry's list here
+    String registry = """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.springframework.stereotype.Component;
+
+        @Component
+        public class SpecialtyRegistry {
+            private List<Specialty> known = new ArrayList<>();
+
+            public List<Specialty> known() {
+                return known;
+            }
+
+            public void replace(List<Specialty> specialties) {
+                known = specialties;
+            }
+        }
+        """;
+    String fromRegistry = VET_REPOSITORY.replace("private final JdbcTemplate jdbc;", """
+        private final JdbcTemplate jdbc;
+            private final SpecialtyRegistry registry;
+        """).replace("this.jdbc = jdbc;", "this.jdbc = jdbc;\n        this.registry = null;")
+        .replace("EntityUtils.getById(specialties,", "EntityUtils.getById(registry.known(),");
+    String why = refusal(spring("list").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS).java(registry)
+        .java(fromRegistry).plan(), "findAll");
+    assertTrue(why.startsWith("depends on mutable state its key does not cover: BaseEntity.getId() reads field id, "
+        + "which changes after construction, of an object shared between calls (entity.getId())"), why);
+  }
+
+  @Test
+  void aReadThatChangesSharedStateIsRefusedForTheSideEffect() throws Exception {
+    // a hit would skip the change to a Vet the repository keeps; changing the rows it loaded is no side effect
+    String changing = VET_REPOSITORY.replace("private final JdbcTemplate jdbc;", """
+        private final JdbcTemplate jdbc;
+            private final java.util.Map<Integer, Vet> seen = new java.util.HashMap<>();
+        """).replace("return vets;", """
+            seen.get(1).setName("x");
+                    return vets;""");
+    String why = refusal(spring("effect").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(changing).plan(), "findAll");
+    assertTrue(why.startsWith("changes state shared between calls: VetRepository.findAll() setName on what get() "
+        + "returned; a cache hit would skip that change"), why);
+  }
+}
