@@ -12,6 +12,9 @@ import java.util.List;
  * @param evictions writer methods that drop every entry after they write
  * @param warnings what a reviewer must know (self-invocation, stale data nobody evicts)
  * @param acceptedStale writers that cannot evict, accepted with --accept-stale: said in the diff too
+ * @param clientSizes the parameters through which a caller chooses how many elements an entry holds
+ *     ({@code pageable}, {@code limit}): when there are any, the cache is bounded by weight
+ *     ({@link CachePolicy#maximumWeight()}, in elements) instead of by entries
  */
 public record CachingTarget(
     Finding finding,
@@ -22,7 +25,30 @@ public record CachingTarget(
     String cacheName,
     List<Eviction> evictions,
     List<String> warnings,
-    List<String> acceptedStale) {
+    List<String> acceptedStale,
+    List<String> clientSizes) {
+
+  public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
+      String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale) {
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, List.of());
+  }
+
+  /** Whether entries are weighed by their elements rather than counted. */
+  public boolean weighed() {
+    return !clientSizes.isEmpty();
+  }
+
+  /** The same target with other evictions (fewer, once a method above a writer evicts for it). */
+  CachingTarget withEvictions(List<Eviction> kept) {
+    return new CachingTarget(finding, method, form, policyName, policy, cacheName, List.copyOf(kept), warnings,
+        acceptedStale, clientSizes);
+  }
+
+  /** The same target bounded by weight, because of these parameters. */
+  CachingTarget weighedBy(List<String> parameters) {
+    return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale,
+        List.copyOf(parameters));
+  }
 
   /** A writer after whose write every entry of the cache is dropped. */
   public record Eviction(IndexedMethod writer) {}

@@ -64,9 +64,11 @@ public final class SpringCacheableRewrite {
   }
 
   /**
-   * One annotation per writer for all the caches it must evict: {@code @CacheEvict} is not
-   * repeatable, so two or more go inside {@code @Caching(evict = {...})}. With transaction-aware
-   * caches each cache is evicted twice: at once before the write and after the commit.
+   * One annotation per writer for all the caches it must evict: a single {@code @CacheEvict} naming
+   * them all when every eviction it carries has the same attributes (all are whole-cache evictions),
+   * {@code @Caching(evict = {...})} only when they differ, since {@code @CacheEvict} is not
+   * repeatable. With transaction-aware caches each cache is evicted twice: at once before the write
+   * and after the commit, so those are the two annotations inside {@code @Caching}.
    *
    * @param path the file the writers are in: two files may declare a writer of the same name on the same line
    */
@@ -76,32 +78,34 @@ public final class SpringCacheableRewrite {
     Set<String> imports = new LinkedHashSet<>();
     for (MethodDeclaration writer : writers) {
       // a set: a writer reached twice for one cache (directly and through a caller) evicts it once
-      Set<String> evicts = new LinkedHashSet<>();
+      Set<String> caches = new LinkedHashSet<>();
       Set<String> reasons = new LinkedHashSet<>();
       for (CachingTarget target : targets) {
         for (CachingTarget.Eviction eviction : target.evictions()) {
           if (eviction.writer().path().equals(path) && writer.getNameAsString().equals(eviction.writer().fact().name())
               && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()) {
-            String evict = "@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + JavaText.literal(target.cacheName())
-                + ", allEntries = true, ";
-            if (transactionAware) {
-              // before the write, at once: reads later in the same transaction load its own write; after it,
-              // at the commit: whatever a concurrent read cached meanwhile from the old rows goes too
-              evicts.add(evict + "beforeInvocation = true, " + managerAttribute + ")");
-            }
-            evicts.add(evict + managerAttribute + ")");
+            caches.add(JavaText.literal(target.cacheName()));
             reasons.add(target.method().fact().displayName() + "()");
           }
         }
       }
-      if (evicts.isEmpty()) {
+      if (caches.isEmpty()) {
         continue;
       }
+      String names = caches.size() == 1 ? caches.iterator().next() : "{" + String.join(", ", caches) + "}";
+      String evict = "@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + names + ", allEntries = true, ";
+      List<String> evicts = new ArrayList<>();
+      if (transactionAware) {
+        // before the write, at once: reads later in the same transaction load its own write; after it,
+        // at the commit: whatever a concurrent read cached meanwhile from the old rows goes too
+        evicts.add(evict + "beforeInvocation = true, " + managerAttribute + ")");
+      }
+      evicts.add(evict + managerAttribute + ")");
       String indent = document.indentationOf(writer.getBegin().orElseThrow().line);
       imports.add(CACHE_EVICT);
       String annotation;
       if (evicts.size() == 1) {
-        annotation = evicts.iterator().next();
+        annotation = evicts.get(0);
       } else {
         imports.add(CACHING);
         annotation = "@" + Imports.reference(unit, CACHING) + "(evict = {" + nl + indent + document.indentUnit()

@@ -257,7 +257,7 @@ final class WriterEvictions {
       "java.lang.Thread", "java.util.TimerTask");
 
   /** A type that holds code to run later: a functional interface, a task, a future. */
-  private static boolean deferredCode(String type) {
+  static boolean deferredCode(String type) {
     String erased = type.replaceAll("<.*", "");
     String simple = erased.substring(erased.lastIndexOf('.') + 1);
     return CODE_TYPES.contains(erased) || CODE_TYPES.stream().anyMatch(t -> t.endsWith("." + simple))

@@ -1,0 +1,245 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 23, rule 6: a write reaching a cache through a service and its DAO evicts once, at the outer bean. */
+class EvictAtOneLayerTest {
+  @TempDir Path dir;
+
+  private static final String POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
+        <dependencies>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-context</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  private static final String DAO = """
+      package shop;
+
+      import java.util.List;
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Repository;
+
+      @Repository
+      public class CountryDao {
+          private final JdbcTemplate jdbc;
+
+          public CountryDao(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public String findName(String code) {
+              return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
+          }
+
+          public List<String> findNames() {
+              return jdbc.queryForList("SELECT name FROM country", String.class);
+          }
+
+          public void rename(String code, String name) {
+              jdbc.update("UPDATE country SET name = ? WHERE code = ?", name, code);
+          }
+      }
+      """;
+
+  private static final String SERVICE_BEFORE = """
+      package shop;
+
+      import java.util.List;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class CountryService {
+          private final CountryDao dao;
+
+          public CountryService(CountryDao dao) {
+              this.dao = dao;
+          }
+
+          public String countryName(String code) {
+              return dao.findName(code);
+          }
+
+          public List<String> countryNames() {
+              return dao.findNames();
+          }
+
+          public void rename(String code, String name) {
+              dao.rename(code, name);
+          }
+      }
+      """;
+
+  private static final String SERVICE_AFTER = """
+      package shop;
+
+      import java.util.List;
+      import org.springframework.cache.annotation.CacheEvict;
+      import org.springframework.cache.annotation.Cacheable;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class CountryService {
+          private final CountryDao dao;
+
+          public CountryService(CountryDao dao) {
+              this.dao = dao;
+          }
+
+          // Added by optkit migrate: reference data, expires 3600 s after write
+          @Cacheable(cacheNames = "optkit.CountryService.countryName", key = "#p0", cacheManager = "optkitCacheManager", condition = "#p0 != null and !T(shop.OptkitCaching).disabled()")
+          public String countryName(String code) {
+              return dao.findName(code);
+          }
+
+          // Added by optkit migrate: reference data, expires 3600 s after write
+          @Cacheable(cacheNames = "optkit.CountryService.countryNames", key = "'all'", cacheManager = "optkitCacheManager", condition = "!T(shop.OptkitCaching).disabled()")
+          public List<String> countryNames() {
+              return dao.findNames();
+          }
+
+          // Added by optkit migrate: this write changes what CountryService.countryName(),
+          // CountryService.countryNames() cache
+          @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")
+          public void rename(String code, String name) {
+              dao.rename(code, name);
+          }
+      }
+      """;
+
+  @Test
+  void aWriteThroughTheServiceEvictsOnTheServiceOnlyInOneCacheEvict() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(DAO).java(SERVICE_BEFORE);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("countryName", "countryNames"), plan.targets().stream().map(t -> t.method().fact().name()).sorted()
+        .toList(), plan.refusals().toString());
+    for (CachingTarget target : plan.targets()) {
+      // the DAO's rename is called only by the service's, which evicts the same caches after it
+      assertEquals(List.of("CountryService.rename"), writers(target));
+    }
+    assertEquals(SERVICE_AFTER, MigrationFixture.after(plan, "src/main/java/shop/CountryService.java"));
+    assertTrue(plan.changes().stream().map(FileChange::path).noneMatch(p -> p.endsWith("CountryDao.java")),
+        "the DAO is left as it was: " + plan.changes().stream().map(FileChange::path).toList());
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aDaoWriterAlsoCalledFromAControllerKeepsItsEviction() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(DAO).java(SERVICE_BEFORE).java("""
+        package shop;
+
+        import org.springframework.stereotype.Controller;
+
+        @Controller
+        public class CountryController {
+            private final CountryDao dao;
+
+            public CountryController(CountryDao dao) {
+                this.dao = dao;
+            }
+
+            public String rename(String code, String name) {
+                dao.rename(code, name);
+                return "redirect:/countries";
+            }
+        }
+        """);
+    MigrationPlan plan = fixture.plan();
+    for (CachingTarget target : plan.targets()) {
+      // the controller's path to the DAO crosses no evicting method: both writers evict
+      assertEquals(List.of("CountryDao.rename", "CountryService.rename"), writers(target));
+    }
+    String dao = MigrationFixture.after(plan, "src/main/java/shop/CountryDao.java");
+    assertTrue(dao.contains("""
+            // Added by optkit migrate: this write changes what CountryService.countryName(),
+            // CountryService.countryNames() cache
+            @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")
+            public void rename(String code, String name) {
+        """), dao);
+    String service = MigrationFixture.after(plan, "src/main/java/shop/CountryService.java");
+    assertTrue(service.contains("""
+            @CacheEvict(cacheNames = {"optkit.CountryService.countryName", "optkit.CountryService.countryNames"}, allEntries = true, cacheManager = "optkitCacheManager")
+            public void rename(String code, String name) {
+        """), service);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aPlainWriterCalledOnlyByAnotherWriterOfItsClassLeavesTheInvalidationToIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java("""
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.ResultSet;
+        import java.util.Map;
+
+        public class Countries {
+            private Connection connection;
+
+            public String findCountryName(String code) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM country WHERE code = ?")) {
+                    ps.setString(1, code);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+
+            public void renameCountry(String code, String name) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE country SET name = ? WHERE code = ?")) {
+                    ps.setString(1, name);
+                    ps.setString(2, code);
+                    ps.executeUpdate();
+                }
+            }
+
+            public void renameAll(Map<String, String> names) throws Exception {
+                for (Map.Entry<String, String> entry : names.entrySet()) {
+                    renameCountry(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        """).createdOnce("shop.Countries", "");
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("Countries.renameAll"), writers(plan.targets().get(0)), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Countries.java");
+    // the finally runs after the whole loop, so after every inner write: later than renameCountry's own would
+    assertTrue(after.contains("""
+            public void renameCountry(String code, String name) throws Exception {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE country SET name = ? WHERE code = ?")) {
+        """), after);
+    assertTrue(after.contains("""
+            public void renameAll(Map<String, String> names) throws Exception {
+                try {
+                    renameAllUnevicted(names);
+                } finally {
+                    // Added by optkit migrate: this write changes what findCountryName() caches
+                    findCountryNameCacheWrites.incrementAndGet();
+                    findCountryNameCache.invalidateAll();
+                }
+            }
+        """), after);
+    fixture.assertCompiles(plan);
+  }
+
+  private static List<String> writers(CachingTarget target) {
+    return target.evictions().stream().map(e -> e.writer().fact().displayName()).distinct().sorted().toList();
+  }
+}
