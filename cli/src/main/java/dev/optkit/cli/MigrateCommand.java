@@ -307,7 +307,8 @@ public final class MigrateCommand implements Callable<Integer> {
     for (CachingTarget target : plan.targets()) {
       out.println("cache: " + target.method().fact().displayName() + "() as " + target.form().name().toLowerCase()
           + " cache '" + target.cacheName() + "' (" + target.policyName() + ": " + target.policy().ttlSeconds() + " s, max "
-          + target.policy().maximumSize() + ")" + (target.evictions().isEmpty() ? "" : ", evicted by "
+          + (target.weighed() ? target.policy().maximumWeight() + " elements" : target.policy().maximumSize()) + ")"
+          + (target.evictions().isEmpty() ? "" : ", evicted by "
               + String.join(", ", target.evictions().stream().map(e -> e.writer().fact().displayName() + "()").distinct().toList())));
       for (String warning : target.warnings()) {
         out.println("  warning: " + warning);

@@ -42,15 +42,22 @@ public record OptkitConfig(
 
   /**
    * How long and how many entries migrate's caches keep, per category of data. A method falls in
-   * the first category whose name patterns match it (LLM reads always in "llm").
+   * the first category whose name patterns match it (LLM reads always in "llm"). A cache whose key
+   * holds a size the caller chooses (a {@code Pageable}, a {@code limit}) is bounded by
+   * {@code maximumWeight} instead, counted in elements (a list's size, a page's content), since
+   * one entry may then hold any number of rows.
    */
-  public record CachePolicy(Long ttlSeconds, Long maximumSize, List<String> methods) {
+  public record CachePolicy(Long ttlSeconds, Long maximumSize, Long maximumWeight, List<String> methods) {
     public CachePolicy {
       if (ttlSeconds != null && ttlSeconds <= 0) {
         throw new IllegalArgumentException("cachePolicies ttlSeconds must be positive, was " + ttlSeconds);
       }
       if (maximumSize != null && maximumSize <= 0) {
         throw new IllegalArgumentException("cachePolicies maximumSize must be positive (every cache is bounded), was " + maximumSize);
+      }
+      if (maximumWeight != null && maximumWeight <= 0) {
+        throw new IllegalArgumentException("cachePolicies maximumWeight must be positive (every cache is bounded), was "
+            + maximumWeight);
       }
       methods = methods == null ? null : List.copyOf(methods);
     }
@@ -61,16 +68,18 @@ public record OptkitConfig(
 
   private static Map<String, CachePolicy> defaultPolicies() {
     Map<String, CachePolicy> policies = new java.util.LinkedHashMap<>();
-    policies.put("llm", new CachePolicy(86_400L, 10_000L, List.of()));
-    policies.put("realtime", new CachePolicy(30L, 10_000L,
+    // maximumWeight, in elements: ten per entry maximumSize allows, so a page of ten rows weighs what the
+    // entry bound assumed, and a page of thousands displaces hundreds of small entries instead of adding to them
+    policies.put("llm", new CachePolicy(86_400L, 10_000L, 100_000L, List.of()));
+    policies.put("realtime", new CachePolicy(30L, 10_000L, 100_000L,
         List.of("price*", "rate*", "quote*", "stock*", "status*", "availab*", "balance*", "inventor*")));
-    policies.put("user", new CachePolicy(300L, 10_000L,
+    policies.put("user", new CachePolicy(300L, 10_000L, 100_000L,
         List.of("user*", "customer*", "account*", "profile*", "tier*", "member*", "owner*")));
-    policies.put("reference", new CachePolicy(3_600L, 1_000L,
+    policies.put("reference", new CachePolicy(3_600L, 1_000L, 10_000L,
         List.of("countr*", "currenc*", "config*", "setting*", "catalog*", "categor*", "product*", "name*", "type*")));
-    policies.put("report", new CachePolicy(3_600L, 1_000L,
+    policies.put("report", new CachePolicy(3_600L, 1_000L, 10_000L,
         List.of("report*", "summar*", "statistic*", "analy*", "describe*", "calculate*", "generate*")));
-    policies.put("default", new CachePolicy(300L, 10_000L, List.of()));
+    policies.put("default", new CachePolicy(300L, 10_000L, 100_000L, List.of()));
     return java.util.Collections.unmodifiableMap(policies);
   }
 
@@ -88,6 +97,7 @@ public record OptkitConfig(
       result.put(entry.getKey(), new CachePolicy(
           user.ttlSeconds() != null ? user.ttlSeconds() : base.ttlSeconds(),
           user.maximumSize() != null ? user.maximumSize() : base.maximumSize(),
+          user.maximumWeight() != null ? user.maximumWeight() : base.maximumWeight(),
           user.methods() != null ? user.methods() : base.methods()));
     }
     DEFAULT_CACHE_POLICIES.forEach(result::putIfAbsent);

@@ -22,7 +22,18 @@ final class KeyableTypes {
   private static final java.util.List<String> MUTABLE_CONTAINERS =
       java.util.List.of("List", "Set", "Map", "Collection", "Queue", "Deque");
 
+  /** Spring Data's paging values: keys migrate bounds by weight, as their size is the caller's choice. */
+  private static final Set<String> SPRING_DATA_PAGING = Set.of(
+      "org.springframework.data.domain.Pageable", "org.springframework.data.domain.PageRequest",
+      "org.springframework.data.domain.Sort", "org.springframework.data.domain.Limit");
+
   private KeyableTypes() {}
+
+  /** A project type extending or implementing one of Spring Data's paging types (its supertypes are not indexed). */
+  private static boolean projectImplements(ProjectIndex index, String type) {
+    return index.hasSubtypes(type) || index.hasSubtypes("org.springframework.data.domain.AbstractPageRequest")
+        || SPRING_DATA_PAGING.stream().anyMatch(index::hasSubtypes);
+  }
 
   /** Empty when keyable, else why not. */
   static Optional<String> whyNotKeyable(ParamFact param, ProjectIndex index) {
@@ -32,6 +43,13 @@ final class KeyableTypes {
     }
     if (VALUE_TYPES.contains(type) || type.startsWith("java.time.")) {
       return Optional.empty();
+    }
+    if (SPRING_DATA_PAGING.contains(type)) {
+      // Spring Data's own implementations (PageRequest, Sort, Limit, the unpaged instance) are immutable with an
+      // equals over every field; a project's own Pageable may compare fewer (an offset request equal by its offset)
+      return projectImplements(index, type) ? Optional.of("parameter '" + param.name() + "' is a " + param.type()
+          + " that the project implements itself, whose equals may leave out part of the request")
+          : Optional.empty();
     }
     Optional<TypeFact> declared = index.type(type);
     if (declared.isPresent()) {

@@ -197,7 +197,8 @@ public final class CachingPlanner {
       targets.add(new CachingTarget(finding, method.get(), form, policy.getKey(), policy.getValue(), cacheName,
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
-    return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(targets), refusals);
+    return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
+        new ClientSizedKeys(index).bound(targets, refusals)), refusals);
   }
 
   /** Distinct reasons, the first few in full: overloads and repeated sites say the same thing. */

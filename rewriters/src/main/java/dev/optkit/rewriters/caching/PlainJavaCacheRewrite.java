@@ -39,6 +39,9 @@ public final class PlainJavaCacheRewrite {
   private final String switchReference;
   private final int javaRelease;
   private final Set<String> reserved = new java.util.HashSet<>();
+  /** The class's element-counting method for weighed caches, named when the first one needs it. */
+  private String weigher;
+  private boolean weigherWritten;
   private List<MethodDeclaration> indexedWriters;
   private java.util.Map<String, List<MethodDeclaration>> writersByPlace;
 
@@ -110,7 +113,8 @@ public final class PlainJavaCacheRewrite {
 
     String loaderCall = loaderName + "(" + String.join(", ", args) + ")";
     String policy = target.policyName() + ": expires " + target.policy().ttlSeconds() + " s after write, at most "
-        + target.policy().maximumSize() + " entries";
+        + (target.weighed() ? target.policy().maximumWeight() + " elements, as " + String.join(", ", target.clientSizes())
+            + " sets how many an entry holds" : target.policy().maximumSize() + " entries");
     StringBuilder field = new StringBuilder();
     field.append(memberIndent).append("/** Added by optkit migrate: cache for ").append(name).append("() (").append(policy)
         .append("). */").append(nl);
@@ -122,7 +126,7 @@ public final class PlainJavaCacheRewrite {
         .append(fieldName).append(" = ").append(caffeine).append(".newBuilder()").append(nl)
         .append(bodyIndent).append(unit1).append(".expireAfterWrite(").append(duration).append(".ofSeconds(").append(target.policy().ttlSeconds())
         .append("))").append(nl)
-        .append(bodyIndent).append(unit1).append(".maximumSize(").append(target.policy().maximumSize()).append(')').append(nl)
+        .append(bound(target, keyType, valueType, bodyIndent + unit1, nl))
         .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
         .append(bodyIndent).append(unit1).append(async ? ".buildAsync();" : ".build();").append(nl).append(nl);
     // only a cache its writers invalidate can load across a write
@@ -137,6 +141,11 @@ public final class PlainJavaCacheRewrite {
     }
     if (!keyDeclaration.isEmpty()) {
       field.append(keyDeclaration).append(nl);
+    }
+    if (target.weighed() && !weigherWritten) {
+      weigherWritten = true; // one per class, shared by its weighed caches
+      field.append(String.join(nl, ElementWeigher.method(weigher, memberIndent, unit1, "Added by optkit migrate: "
+          + "the weight of an entry of a cache bounded by weight, its number of elements (at least 1)."))).append(nl).append(nl);
     }
 
     List<String> body = new ArrayList<>();
@@ -306,6 +315,22 @@ public final class PlainJavaCacheRewrite {
       indexedWriters = writers;
     }
     return writersByPlace.getOrDefault(name + "@" + line, List.of());
+  }
+
+  /**
+   * The builder's bound: {@code maximumSize} in entries, or, when the caller chooses how many elements
+   * an entry holds, {@code maximumWeight} in elements with a weigher (Caffeine takes one or the other).
+   * The weigher's parameters are typed so the builder keeps the cache's key and value types.
+   */
+  private String bound(CachingTarget target, String keyType, String valueType, String indent, String nl) {
+    if (!target.weighed()) {
+      return indent + ".maximumSize(" + target.policy().maximumSize() + ")" + nl;
+    }
+    if (weigher == null) {
+      weigher = uniqueMember("optkitElements");
+    }
+    return indent + ".maximumWeight(" + target.policy().maximumWeight() + ")" + nl
+        + indent + ".weigher((" + keyType + " key, " + valueType + " value) -> " + weigher + "(value))" + nl;
   }
 
   /** A cache a writer must invalidate once its write is done. */

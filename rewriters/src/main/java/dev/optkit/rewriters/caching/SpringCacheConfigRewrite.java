@@ -105,6 +105,9 @@ public final class SpringCacheConfigRewrite {
     lines.add(indent + indent + indent + ".recordStats()");
     lines.add(indent + indent + indent + ".build());");
     lines.add(indent + "}");
+    if (targets.stream().anyMatch(CachingTarget::weighed)) {
+      lines.addAll(weighing(indent));
+    }
     lines.addAll(writeAwareCache(indent));
     lines.add("}");
     return String.join(nl, lines) + nl;
@@ -179,6 +182,32 @@ public final class SpringCacheConfigRewrite {
         i + "}");
   }
 
+  /**
+   * The methods a cache bounded by weight is registered with: Caffeine's {@code maximumWeight} and a
+   * weigher counting an entry's elements ({@link ElementWeigher}), in place of {@code maximumSize}
+   * (Caffeine takes one or the other).
+   */
+  private static List<String> weighing(String indent) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(indent + "/** For caches whose key holds a size the caller chooses: bounded by their elements, not their entries. */");
+    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
+    lines.add(indent + indent + indent + "long maximumWeight) {");
+    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
+    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
+    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
+    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(value))");
+    lines.add(indent + indent + indent + ".recordStats()");
+    lines.add(indent + indent + indent + ".build());");
+    lines.add(indent + "}");
+    lines.add("");
+    lines.addAll(ElementWeigher.method("elements", indent, indent,
+        "An entry's weight: its number of elements (a list's size, a page's content), at least 1."));
+    return lines;
+  }
+
+  private static final String WEIGHED_REGISTER = "registerWeighed";
+
   /** The existing class with the new caches registered, or empty when its marker is gone. */
   public static Optional<String> extend(String existing, List<CachingTarget> targets, String nl) {
     int marker = existing.indexOf(MARKER);
@@ -188,15 +217,30 @@ public final class SpringCacheConfigRewrite {
     int lineStart = existing.lastIndexOf('\n', marker) + 1;
     String indent = existing.substring(lineStart, marker);
     StringBuilder added = new StringBuilder();
+    boolean weighed = false;
     for (CachingTarget target : targets) {
       if (!existing.contains("\"" + target.cacheName() + "\"")) {
         added.append(registration(target, indent)).append(nl);
+        weighed |= target.weighed();
       }
     }
-    return Optional.of(existing.substring(0, lineStart) + added + existing.substring(lineStart));
+    String extended = existing.substring(0, lineStart) + added + existing.substring(lineStart);
+    if (weighed && !existing.contains(" " + WEIGHED_REGISTER + "(CaffeineCacheManager")) {
+      // a configuration from an earlier migration, before any cache was weighed: its methods go before the class ends
+      String member = indent.substring(0, indent.length() / 2);
+      int end = extended.lastIndexOf('}');
+      extended = extended.substring(0, end) + String.join(nl, weighing(member)) + nl + extended.substring(end);
+    }
+    return Optional.of(extended);
   }
 
   private static String registration(CachingTarget target, String indent) {
+    if (target.weighed()) {
+      return indent + WEIGHED_REGISTER + "(manager, " + JavaText.literal(target.cacheName()) + ", "
+          + target.policy().ttlSeconds() + ", " + target.policy().maximumWeight() + "); // " + target.policyName() + ": "
+          + target.method().fact().displayName() + "(), weighed by elements: "
+          + String.join(", ", target.clientSizes()) + " sets how many";
+    }
     return indent + "register(manager, " + JavaText.literal(target.cacheName()) + ", " + target.policy().ttlSeconds() + ", "
         + target.policy().maximumSize() + "); // " + target.policyName() + ": "
         + target.method().fact().displayName() + "()";

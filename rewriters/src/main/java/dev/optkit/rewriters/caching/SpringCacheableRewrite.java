@@ -54,7 +54,9 @@ public final class SpringCacheableRewrite {
         + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = " + JavaText.literal(condition) + ")";
     imports.add(CACHEABLE);
     StringBuilder comment = new StringBuilder(indent + "// Added by optkit migrate: " + target.policyName()
-        + " data, expires " + target.policy().ttlSeconds() + " s after write" + nl);
+        + " data, expires " + target.policy().ttlSeconds() + " s after write"
+        + (target.weighed() ? ", bounded by its elements (" + String.join(", ", target.clientSizes()) + " sets how many)" : "")
+        + nl);
     for (String stale : target.acceptedStale()) {
       comment.append(JavaText.lineComment(indent, stale, nl));
     }

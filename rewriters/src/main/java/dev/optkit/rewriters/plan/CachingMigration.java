@@ -364,7 +364,8 @@ public final class CachingMigration {
   private static String describe(CachingTarget target) {
     String what = target.form() == CacheForm.SPRING ? "@Cacheable" : "Caffeine cache";
     return what + " on " + target.method().fact().displayName() + "() [" + target.policyName() + ": "
-        + target.policy().ttlSeconds() + " s, max " + target.policy().maximumSize() + "]"
+        + target.policy().ttlSeconds() + " s, max " + (target.weighed() ? target.policy().maximumWeight() + " elements"
+            : target.policy().maximumSize()) + "]"
         + (target.evictions().isEmpty() ? "" : ", evicted by " + target.evictions().stream()
             .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
   }

@@ -1,0 +1,273 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/** Issue 23, rule 7: a cache keyed by a size the caller chooses is bounded by the elements it holds. */
+class WeighedCacheTest {
+  @TempDir Path dir;
+
+  private static final String POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
+        <dependencies>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-context</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  private static final String PAGED_BEFORE = """
+      package shop;
+
+      import java.util.List;
+      import org.springframework.data.domain.Page;
+      import org.springframework.data.domain.PageImpl;
+      import org.springframework.data.domain.Pageable;
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Repository;
+
+      @Repository
+      public class Visits {
+          private final JdbcTemplate jdbc;
+
+          public Visits(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public Page<String> findPage(Pageable pageable) {
+              List<String> visits = jdbc.queryForList("SELECT note FROM visit ORDER BY id LIMIT ? OFFSET ?", String.class,
+                      pageable.getPageSize(), pageable.getOffset());
+              return new PageImpl<>(visits, pageable, visits.size());
+          }
+      }
+      """;
+
+  @Test
+  void aPageableReadIsWeighedByItsElementsInTheGeneratedConfiguration() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(PAGED_BEFORE);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("pageable"), plan.targets().get(0).clientSizes(), plan.refusals().toString());
+    String visits = MigrationFixture.after(plan, "src/main/java/shop/Visits.java");
+    assertEquals("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.cache.annotation.Cacheable;
+        import org.springframework.data.domain.Page;
+        import org.springframework.data.domain.PageImpl;
+        import org.springframework.data.domain.Pageable;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class Visits {
+            private final JdbcTemplate jdbc;
+
+            public Visits(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            // Added by optkit migrate: default data, expires 300 s after write, bounded by its elements (pageable sets how many)
+            @Cacheable(cacheNames = "optkit.Visits.findPage", key = "#p0", cacheManager = "optkitCacheManager", condition = "#p0 != null and !T(shop.OptkitCaching).disabled()")
+            public Page<String> findPage(Pageable pageable) {
+                List<String> visits = jdbc.queryForList("SELECT note FROM visit ORDER BY id LIMIT ? OFFSET ?", String.class,
+                        pageable.getPageSize(), pageable.getOffset());
+                return new PageImpl<>(visits, pageable, visits.size());
+            }
+        }
+        """, visits);
+    String config = MigrationFixture.after(plan, "src/main/java/shop/OptkitCacheConfig.java");
+    assertTrue(config.contains("""
+                registerWeighed(manager, "optkit.Visits.findPage", 300, 100000); // default: Visits.findPage(), weighed by elements: pageable sets how many
+        """), config);
+    assertTrue(config.contains("""
+            private static void registerWeighed(CaffeineCacheManager manager, String name, long ttlSeconds,
+                    long maximumWeight) {
+                manager.registerCustomCache(name, Caffeine.newBuilder()
+                    .expireAfterWrite(Duration.ofSeconds(ttlSeconds))
+                    .maximumWeight(maximumWeight)
+                    .weigher((Object key, Object value) -> elements(value))
+                    .recordStats()
+                    .build());
+            }
+        """), config);
+    fixture.assertCompiles(plan);
+  }
+
+  private static final String TOP_BEFORE = """
+      package shop;
+
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.List;
+
+      public class Scores {
+          private final HttpClient http = HttpClient.newHttpClient();
+
+          public List<String> findTop(int limit) throws Exception {
+              String body = http.send(HttpRequest.newBuilder(URI.create("https://scores.example.com/top?n=" + limit)).build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+              return List.of(body.split(","));
+          }
+      }
+      """;
+
+  private static final String TOP_AFTER = """
+      package shop;
+
+      import com.github.benmanes.caffeine.cache.Cache;
+      import com.github.benmanes.caffeine.cache.Caffeine;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.time.Duration;
+      import java.util.List;
+      import java.util.Optional;
+
+      public class Scores {
+          private final HttpClient http = HttpClient.newHttpClient();
+
+          /** Added by optkit migrate: cache for findTop() (default: expires 300 s after write, at most 100000 elements, as limit sets how many an entry holds). */
+          private final Cache<Integer, Optional<List<String>>> findTopCache = Caffeine.newBuilder()
+                  .expireAfterWrite(Duration.ofSeconds(300))
+                  .maximumWeight(100000)
+                  .weigher((Integer key, Optional<List<String>> value) -> optkitElements(value))
+                  .recordStats()
+                  .build();
+
+          /** Added by optkit migrate: the weight of an entry of a cache bounded by weight, its number of elements (at least 1). */
+          private static int optkitElements(Object value) {
+              Object content = value instanceof java.util.Optional ? ((java.util.Optional<?>) value).orElse(null) : value;
+              long elements = 1;
+              if (content instanceof java.util.Collection) {
+                  elements = ((java.util.Collection<?>) content).size();
+              } else if (content instanceof java.util.Map) {
+                  elements = ((java.util.Map<?, ?>) content).size();
+              } else if (content != null && content.getClass().isArray()) {
+                  elements = java.lang.reflect.Array.getLength(content);
+              } else if (content instanceof Iterable) {
+                  elements = 0;
+                  for (Object element : (Iterable<?>) content) {
+                      elements++;
+                  }
+              }
+              return (int) Math.max(1, Math.min(Integer.MAX_VALUE, elements));
+          }
+
+          public List<String> findTop(int limit) throws Exception {
+              if (OptkitCaching.disabled()) {
+                  return findTopUncached(limit);
+              }
+              Optional<List<String>> cached = findTopCache.getIfPresent(limit);
+              if (cached != null) {
+                  return cached.orElse(null);
+              }
+              List<String> value = findTopUncached(limit);
+              findTopCache.put(limit, Optional.ofNullable(value));
+              return value;
+          }
+
+          @SuppressWarnings("optkit:CacheableReadMethod") // the uncached load, called by findTop()
+          private List<String> findTopUncached(int limit) throws Exception {
+              String body = http.send(HttpRequest.newBuilder(URI.create("https://scores.example.com/top?n=" + limit)).build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+              return List.of(body.split(","));
+          }
+      }
+      """;
+
+  @Test
+  void aLimitParameterMakesThePlainCacheWeighItsEntries() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(TOP_BEFORE);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("limit"), plan.targets().get(0).clientSizes(), plan.refusals().toString());
+    assertEquals(TOP_AFTER, MigrationFixture.after(plan, "src/main/java/shop/Scores.java"));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void anAnswerHoldingItsRowsInAProjectClassIsRefusedNotWeighedAsOne() {
+    MigrationPlan plan = new MigrationFixture(dir).java("""
+        package shop;
+
+        import java.util.List;
+
+        public record ScoreBoard(List<String> rows, int total) {}
+        """).java(TOP_BEFORE.replace("public List<String> findTop", "public ScoreBoard findTop")
+            .replace("return List.of(body.split(\",\"));", "return new ScoreBoard(List.of(body.split(\",\")), 0);"))
+        .plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    String reason = plan.refusals().get(0).reason();
+    assertTrue(reason.contains("'limit'") && reason.contains("ScoreBoard, which holds them in its field rows"), reason);
+  }
+
+  /** The generated Spring cache, run: a popular large page crowds small ones out by weight, not by their number. */
+  @Test
+  void theGeneratedCacheEvictsByWeight() throws Exception {
+    OptkitConfig small = new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null,
+        Map.of("default", new OptkitConfig.CachePolicy(null, null, 100L, null)));
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(PAGED_BEFORE).config(small);
+    MigrationPlan plan = fixture.plan();
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    Path classes = fixture.compile(plan);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      context.setClassLoader(loader);
+      context.register(loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
+          .replace('/', '.')));
+      context.refresh();
+      CacheManager manager = context.getBean("optkitCacheManager", CacheManager.class);
+      @SuppressWarnings("unchecked")
+      Cache<Object, Object> cache = (Cache<Object, Object>) manager.getCache("optkit.Visits.findPage").getNativeCache();
+      long maximum = cache.policy().eviction().orElseThrow().getMaximum();
+      assertEquals(100, maximum, "maximumWeight from .optkit.yml, not maximumSize");
+
+      cache.put("large", Collections.nCopies(60, "visit"));
+      cache.cleanUp();
+      for (int i = 0; i < 5; i++) {
+        assertNotNull(cache.getIfPresent("large")); // popular: admission keeps it over newcomers
+      }
+      cache.cleanUp();
+      for (int i = 0; i < 10; i++) {
+        cache.put("small" + i, Collections.nCopies(5, "visit"));
+        cache.cleanUp();
+      }
+      long smallKept = java.util.stream.IntStream.range(0, 10).filter(i -> cache.asMap().containsKey("small" + i)).count();
+      assertNotNull(cache.getIfPresent("large"));
+      assertTrue(smallKept < 10 && smallKept <= 8, "11 entries, far below any entry count, yet 110 elements: " + smallKept);
+      assertTrue(cache.policy().eviction().orElseThrow().weightedSize().orElseThrow() <= maximum);
+
+      cache.put("oversized", Collections.nCopies(500, "visit"));
+      cache.cleanUp();
+      assertNull(cache.getIfPresent("oversized"), "an entry heavier than the whole cache is not kept");
+      assertEquals(1, cache.policy().eviction().orElseThrow().weightOf("large").orElseThrow() / 60,
+          "weighed by its elements");
+    }
+  }
+}
