@@ -123,9 +123,17 @@ class EvictAtOneLayerTest {
       }
       """;
 
+  /** The service's write in a transaction: an exception after the DAO's write rolls it back. */
+  private static String transactional(String service) {
+    return service.replace("import org.springframework.stereotype.Service;",
+        "import org.springframework.stereotype.Service;\nimport org.springframework.transaction.annotation.Transactional;")
+        .replace("    public void rename(", "    @Transactional\n    public void rename(");
+  }
+
   @Test
   void aWriteThroughTheServiceEvictsOnTheServiceOnlyInOneCacheEvict() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(DAO).java(SERVICE_BEFORE);
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(DAO)
+        .java(transactional(SERVICE_BEFORE));
     MigrationPlan plan = fixture.plan();
     assertEquals(List.of("countryName", "countryNames"), plan.targets().stream().map(t -> t.method().fact().name()).sorted()
         .toList(), plan.refusals().toString());
@@ -133,9 +141,21 @@ class EvictAtOneLayerTest {
       // the DAO's rename is called only by the service's, which evicts the same caches after it
       assertEquals(List.of("CountryService.rename"), writers(target));
     }
-    assertEquals(SERVICE_AFTER, MigrationFixture.after(plan, "src/main/java/shop/CountryService.java"));
     assertTrue(plan.changes().stream().map(FileChange::path).noneMatch(p -> p.endsWith("CountryDao.java")),
         "the DAO is left as it was: " + plan.changes().stream().map(FileChange::path).toList());
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aServiceWriteThatMayThrowAfterTheDaoWriteCommittedLeavesTheDaoItsEviction() throws Exception {
+    // no transaction: an exception after dao.rename() returned keeps the write, and Spring skips the service's eviction
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(DAO).java(SERVICE_BEFORE);
+    MigrationPlan plan = fixture.plan();
+    for (CachingTarget target : plan.targets()) {
+      assertEquals(List.of("CountryDao.rename", "CountryService.rename"), writers(target));
+    }
+    // each writer's two caches in one @CacheEvict
+    assertEquals(SERVICE_AFTER, MigrationFixture.after(plan, "src/main/java/shop/CountryService.java"));
     fixture.assertCompiles(plan);
   }
 

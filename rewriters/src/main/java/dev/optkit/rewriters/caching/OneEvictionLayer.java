@@ -30,10 +30,9 @@ import java.util.Set;
  * invalidates in a {@code finally} after the whole outer body, so the same holds, and the write
  * counter beside the cache still drops a value loaded across the write. Plain Java writers never run
  * in a transaction (those are refused), and this class checks that again rather than rely on it.
- * One thing does get wider: Spring skips an after-invocation eviction when the method throws, so an
- * exception the outer method throws after the inner write returned (outside a transaction that the
- * exception rolls back) leaves the cache to its TTL, as an exception after its own write already
- * did for a single writer and for the callers a private writer's evictions move to.
+ * Spring skips an after-invocation eviction when the method throws, so for Spring caches the outer
+ * method covers the inner one only when any exception it throws also rolls the inner write back
+ * ({@code @Transactional}, no checked exceptions declared); otherwise both evict.
  */
 final class OneEvictionLayer {
   /** Annotations under which the framework calls a method, besides the web and listener ones. */
@@ -118,6 +117,9 @@ final class OneEvictionLayer {
         if (async(caller)) {
           return false; // its proxy may return, and evict, before the body that writes has run
         }
+        if (target.form() == CacheForm.SPRING && !rollsBackOnAnyException(caller)) {
+          return false; // it may throw after the inner write returned: Spring would skip its eviction
+        }
         continue;
       }
       if (calledByTheFramework(caller) || mayBeCalledUnseen(caller) || !covered(caller, target, evicting, known)) {
@@ -125,6 +127,15 @@ final class OneEvictionLayer {
       }
     }
     return true;
+  }
+
+  /**
+   * Spring skips an after-invocation eviction when the method throws. That loses nothing only when
+   * the exception also undoes the inner write: the method runs in a transaction the write joins, and
+   * throws no checked exception (which Spring commits by default).
+   */
+  private boolean rollsBackOnAnyException(IndexedMethod method) {
+    return transactions.declared(method) && method.fact().modifiers().thrown().isEmpty();
   }
 
   /** A call to the method that runs after the caller returns: a task, a stored or returned lambda. */
