@@ -215,4 +215,124 @@ class PreciseProofsTest {
     assertTrue(why.startsWith("changes state shared between calls: VetRepository.findAll() setName on what get() "
         + "returned; a cache hit would skip that change"), why);
   }
+
+  // Rule 1: an immutable value read from the result and handed on is not the result
+
+  private static final String VET_DTO = """
+      package shop;
+
+      import java.util.List;
+
+      public class VetDto {
+          private String name;
+          private Integer id;
+          private List<Specialty> specialties;
+
+          public void setName(String name) {
+              this.name = name;
+          }
+
+          public void setId(Integer id) {
+              this.id = id;
+          }
+
+          public void setSpecialties(List<Specialty> specialties) {
+              this.specialties = specialties;
+          }
+
+          public List<Specialty> getSpecialties() {
+              return specialties;
+          }
+      }
+      """;
+
+  /** A MapStruct-like generated mapper: copies values out of the entity into a new DTO. */
+  private static final String VET_MAPPER = """
+      package shop;
+
+      import org.springframework.stereotype.Component;
+
+      @Component
+      public class VetMapperImpl {
+          public VetDto toDto(Vet vet) {
+              VetDto dto = new VetDto();
+              dto.setName(vet.getName());
+              dto.setId(vet.getId());
+              return dto;
+          }
+      }
+      """;
+
+  private static final String VET_CONTROLLER = """
+      package shop;
+
+      import java.util.ArrayList;
+      import java.util.List;
+      import org.springframework.web.bind.annotation.GetMapping;
+      import org.springframework.web.bind.annotation.RestController;
+
+      @RestController
+      public class VetController {
+          private final VetRepository vets;
+          private final VetMapperImpl mapper;
+
+          public VetController(VetRepository vets, VetMapperImpl mapper) {
+              this.vets = vets;
+              this.mapper = mapper;
+          }
+
+          @GetMapping("/vets")
+          public List<VetDto> list() {
+              List<VetDto> found = new ArrayList<>();
+              for (Vet vet : vets.findAll()) {
+                  found.add(mapper.toDto(vet));
+              }
+              return found;
+          }
+      }
+      """;
+
+  @Test
+  void immutableValuesCopiedIntoADtoAreNoHandOffOfTheResult() throws Exception {
+    MigrationPlan plan = spring("values").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(VET_CONTROLLER).plan();
+    cached(plan, "VetRepository.findAll");
+  }
+
+  @Test
+  void aMutablePartKeptInADtoIsAHandOffOfTheResult() throws Exception {
+    // the DTO keeps the cached Vet's own list: a caller adding to dto.getSpecialties() changes the cached Vet
+    String vet = VET.replace("    public void addSpecialty(", """
+            public List<Specialty> getSpecialties() {
+                return specialties;
+            }
+
+            public void addSpecialty(""");
+    String mapper = VET_MAPPER.replace("dto.setId(vet.getId());", "dto.setSpecialties(vet.getSpecialties());");
+    String controller = VET_CONTROLLER.replace("found.add(mapper.toDto(vet));", """
+        VetDto dto = mapper.toDto(vet);
+                        dto.getSpecialties().add(new Specialty());
+                        found.add(dto);""");
+    String why = refusal(spring("part").java(BASE_ENTITY).java(vet).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(VET_DTO).java(mapper).java(controller).plan(), "findAll");
+    assertTrue(why.contains("VetMapperImpl.toDto(), which passes it to VetDto.setSpecialties(), which keeps it in field "
+        + "specialties"), why);
+  }
+
+  @Test
+  void stringReplaceOnAValueOfTheResultChangesNothing() throws Exception {
+    // String.replace returns a new string (eladmin's GenUtil); Map.replace on the result would change it
+    String controller = VET_CONTROLLER.replace("found.add(mapper.toDto(vet));", """
+        String path = vet.getName().replace(".", "/");
+                        found.add(mapper.toDto(vet));""");
+    cached(spring("replace").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS).java(VET_REPOSITORY)
+        .java(VET_DTO).java(VET_MAPPER).java(controller).plan(), "VetRepository.findAll");
+    String replacing = VET_CONTROLLER.replace("for (Vet vet : vets.findAll()) {", """
+        List<Vet> all = vets.findAll();
+                java.util.Collections.replaceAll(all, null, new Vet());
+                for (Vet vet : all) {""");
+    String why = refusal(spring("replaceAll").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(replacing).plan(), "findAll");
+    assertTrue(why.contains("changes the result it gets"), why);
+  }
 }

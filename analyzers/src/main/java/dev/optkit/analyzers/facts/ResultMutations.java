@@ -74,7 +74,8 @@ final class ResultMutations {
   private static final Map<String, Integer> STATIC_MUTATORS = Map.ofEntries(
       Map.entry("Collections.sort", 0), Map.entry("Collections.shuffle", 0), Map.entry("Collections.reverse", 0),
       Map.entry("Collections.swap", 0), Map.entry("Collections.fill", 0), Map.entry("Collections.rotate", 0),
-      Map.entry("Collections.copy", 0), Map.entry("Arrays.sort", 0), Map.entry("Arrays.fill", 0),
+      Map.entry("Collections.copy", 0), Map.entry("Collections.replaceAll", 0), Map.entry("Arrays.sort", 0),
+      Map.entry("Arrays.fill", 0),
       Map.entry("Arrays.setAll", 0), Map.entry("Arrays.parallelSort", 0), Map.entry("Arrays.parallelSetAll", 0),
       Map.entry("Arrays.parallelPrefix", 0), Map.entry("System.arraycopy", 2),
       // Spring's and Commons' bean copiers write into the target: (source, target) and (target, source)
@@ -423,7 +424,7 @@ final class ResultMutations {
       if (mutated != null && call.getArguments().size() > mutated) {
         target = call.getArgument(mutated);
         name = helperType + "." + name;
-      } else if (scope != null && (MUTATORS.contains(name) || isSetter(name))) {
+      } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)) {
         target = scope;
       }
       Integer written = scope == null ? null : ARGUMENT_WRITERS.get(name);
@@ -470,6 +471,25 @@ final class ResultMutations {
           handOffs.add(handOff(passed, call.getNameAsString(), call.getArguments().size(), position));
         }
       }
+    }
+
+    /**
+     * {@code path.replace(".", "/")}, {@code s.replaceAll("\\s+", " ")}: String's, which return a new
+     * string. Collections' {@code replaceAll} takes one function; a map's two-argument {@code replace}
+     * with a literal key is told apart by its value being used (a map's is almost never).
+     */
+    private static boolean stringReplace(MethodCallExpr call) {
+      if (call.getArguments().size() != 2) {
+        return false;
+      }
+      if (call.getNameAsString().equals("replaceAll")) {
+        return true;
+      }
+      Expression first = call.getArgument(0);
+      return call.getNameAsString().equals("replace")
+          && (first instanceof com.github.javaparser.ast.expr.StringLiteralExpr
+              || first instanceof com.github.javaparser.ast.expr.CharLiteralExpr)
+          && !(call.getParentNode().orElse(null) instanceof ExpressionStmt);
     }
 
     /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */

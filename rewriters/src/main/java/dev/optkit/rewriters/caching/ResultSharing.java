@@ -159,6 +159,10 @@ final class ResultSharing {
         continue;
       }
       int position = parameterAt(callee, handOff.position());
+      if (position >= 0 && position < callee.fact().params().size()
+          && immutable(callee.fact().params().get(position).qualifiedType())) {
+        continue; // setName(String): what arrives is an immutable value read from the result, not the result
+      }
       for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
         if (change.parameter() == position
             && !(immutableValue && change.how().startsWith("stored in field "))) {
