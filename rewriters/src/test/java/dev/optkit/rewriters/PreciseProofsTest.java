@@ -335,4 +335,194 @@ class PreciseProofsTest {
         .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(replacing).plan(), "findAll");
     assertTrue(why.contains("changes the result it gets"), why);
   }
+
+  // Rule 4: an entity-returning read is refused only for a reason that holds of its callers
+
+  private static final String OWNER = """
+      package shop;
+
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.Id;
+      import jakarta.persistence.OneToMany;
+      import java.util.ArrayList;
+      import java.util.List;
+
+      @Entity
+      public class Owner {
+          @Id
+          private Integer id;
+          private String name;
+          @OneToMany(mappedBy = "owner")
+          private List<Visit> visits = new ArrayList<>();
+
+          public Integer getId() {
+              return id;
+          }
+
+          public String getName() {
+              return name;
+          }
+
+          public List<Visit> getVisits() {
+              return visits;
+          }
+      }
+      """;
+
+  private static final String VISIT = """
+      package shop;
+
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.Id;
+
+      @Entity
+      public class Visit {
+          @Id
+          private Integer id;
+      }
+      """;
+
+  private static final String OWNER_REPOSITORY = """
+      package shop;
+
+      import java.util.List;
+      import org.springframework.jdbc.core.BeanPropertyRowMapper;
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Repository;
+
+      @Repository
+      public class OwnerRepository {
+          private final JdbcTemplate jdbc;
+
+          public OwnerRepository(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public List<Owner> findAll() {
+              return jdbc.query("SELECT id, name FROM owners", BeanPropertyRowMapper.newInstance(Owner.class));
+          }
+      }
+      """;
+
+  /** A handler reading the owners: {@code %s} is what it does with each. */
+  private static String ownerController(String imports, String useOfEach) {
+    return """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+        %s
+
+        @RestController
+        public class OwnerController {
+            private final OwnerRepository owners;
+            private final OwnerMapper mapper;
+
+            public OwnerController(OwnerRepository owners, OwnerMapper mapper) {
+                this.owners = owners;
+                this.mapper = mapper;
+            }
+
+            @GetMapping("/owners")
+            public List<String> list() {
+                List<String> names = new ArrayList<>();
+                for (Owner owner : owners.findAll()) {
+                    %s
+                }
+                return names;
+            }
+        }
+        """.formatted(imports, useOfEach);
+  }
+
+  private static final String OWNER_MAPPER = """
+      package shop;
+
+      import org.springframework.stereotype.Component;
+
+      @Component
+      public class OwnerMapper {
+          public String toName(Owner owner) {
+              return owner.getName() + " #" + owner.getId();
+          }
+
+          public int visits(Owner owner) {
+              return owner.getVisits().size();
+          }
+      }
+      """;
+
+  private MigrationFixture owners(String name, String controller, String mapper) {
+    return spring(name).java(OWNER).java(VISIT).java(OWNER_REPOSITORY).java(controller).java(mapper);
+  }
+
+  @Test
+  void entitiesReadAndMappedWithoutTouchingLazyAssociationsAreCached() throws Exception {
+    MigrationPlan plan = owners("mapped", ownerController("", "names.add(mapper.toName(owner));"), OWNER_MAPPER).plan();
+    cached(plan, "OwnerRepository.findAll");
+  }
+
+  @Test
+  void aLazyAssociationReadAfterTheLoadRefusesTheEntity() throws Exception {
+    String why = refusal(owners("lazy", ownerController("", "names.add(owner.getName() + mapper.visits(owner));"),
+        OWNER_MAPPER).plan(), "findAll");
+    assertTrue(why.equals("returns the persistent entity Owner, and OwnerMapper.visits() reads its lazy association "
+        + "visits (getVisits()) after the read: on a cached, detached entity that throws LazyInitializationException"),
+        why);
+  }
+
+  @Test
+  void anEntityHandedBackToThePersistenceLayerIsRefused() throws Exception {
+    String controller = ownerController("", "names.add(mapper.toName(owner));\n            store.save(owner);")
+        .replace("private final OwnerMapper mapper;", "private final OwnerMapper mapper;\n    private final OwnerStore store = null;");
+    String store = """
+        package shop;
+
+        import org.springframework.data.repository.CrudRepository;
+
+        public interface OwnerStore extends CrudRepository<Owner, Integer> {
+        }
+        """;
+    String why = refusal(owners("saved", controller, OWNER_MAPPER).java(store).plan(), "findAll");
+    assertTrue(why.startsWith("returns the persistent entity Owner, and OwnerController.list() hands it back to the "
+        + "persistence layer (save())"), why);
+  }
+
+  @Test
+  void aMapperGeneratedAtBuildTimeAsksForTheBuild() throws Exception {
+    // MapStruct writes OwnerMapperImpl into target/: before the build, what it reads cannot be known
+    String mapper = """
+        package shop;
+
+        import org.mapstruct.Mapper;
+
+        @Mapper(componentModel = "spring")
+        public interface OwnerMapper {
+            String toName(Owner owner);
+        }
+        """;
+    String why = refusal(owners("unbuilt", ownerController("", "names.add(mapper.toName(owner));"), mapper).plan(),
+        "findAll");
+    assertTrue(why.contains("OwnerController.list() passes it to OwnerMapper.toName(), whose implementation is not in "
+        + "the sources: build the project first"), why);
+    // built: the generated implementation reads only the name, and the read is cached
+    String generated = """
+        package shop;
+
+        import org.springframework.stereotype.Component;
+
+        @Component
+        public class OwnerMapperImpl implements OwnerMapper {
+            @Override
+            public String toName(Owner owner) {
+                return owner.getName();
+            }
+        }
+        """;
+    MigrationPlan built = owners("built", ownerController("", "names.add(mapper.toName(owner));"), mapper)
+        .file("target/generated-sources/annotations/shop/OwnerMapperImpl.java", generated).plan();
+    cached(built, "OwnerRepository.findAll");
+  }
 }

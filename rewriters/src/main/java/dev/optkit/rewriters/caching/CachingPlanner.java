@@ -48,6 +48,7 @@ public final class CachingPlanner {
   private final WriterEvictions writerEvictions;
   private final ResultSharing sharing;
   private final KeyCoverage keyCoverage;
+  private final EntityResults entityResults;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
     this(index, config, traits, path -> true, Set.of());
@@ -80,6 +81,7 @@ public final class CachingPlanner {
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index);
     this.keyCoverage = new KeyCoverage(index);
+    this.entityResults = new EntityResults(index, sharing);
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -280,10 +282,9 @@ public final class CachingPlanner {
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
-    Optional<String> entity = returnedEntity(fact);
+    Optional<String> entity = entityResults.whyNot(method);
     if (entity.isPresent()) {
-      return Optional.of("returns the persistent entity " + entity.get() + ": a cached entity is shared mutable state "
-          + "detached from its persistence context; cache a value built from it instead");
+      return entity;
     }
     if (REACTIVE_TYPES.contains(fact.returnType())) {
       return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
@@ -314,28 +315,6 @@ public final class CachingPlanner {
         + "and add staleness of its own");
   }
 
-
-  /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
-  private Optional<String> returnedEntity(MethodFact fact) {
-    String signature = fact.signature();
-    int name = signature.indexOf(fact.name() + "(");
-    String returnPart = name < 0 ? signature : signature.substring(0, name);
-    java.util.regex.Matcher identifiers = TYPE_NAME.matcher(returnPart);
-    while (identifiers.find()) {
-      String simple = identifiers.group();
-      for (TypeFact type : index.typesNamed(simple)) {
-        if (type.annotations().stream()
-            .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
-                || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
-          return Optional.of(simple);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A capitalised identifier in a signature: a type name, simple or the last part of a qualified one. */
-  private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
 
   static boolean isFuture(String returnType) {
     return returnType.equals("java.util.concurrent.CompletableFuture");

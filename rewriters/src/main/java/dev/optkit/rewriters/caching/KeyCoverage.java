@@ -91,6 +91,9 @@ final class KeyCoverage {
   private Optional<String> changesShared(IndexedMethod method, Frame frame) {
     MethodFact fact = method.fact();
     for (MethodFact.ParameterMutation change : fact.parameterMutations()) {
+      if (change.parameter() != MethodFact.RECEIVER && change.how().startsWith("stored in field ")) {
+        continue; // keeping an argument changes the keeper (counted as its own change), not the argument
+      }
       boolean shared = change.parameter() == MethodFact.RECEIVER ? frame.thisShared() && !fact.isConstructor()
           : frame.parameter(change.parameter());
       if (shared) {
@@ -148,6 +151,9 @@ final class KeyCoverage {
     }
     for (CallRef call : method.fact().calls()) {
       if (call.range().line() == line && call.range().column() == column && call.name().equals(name)) {
+        if (index.declaredSite(call).isPresent()) {
+          return true; // a repository's or a declared client's answer: loaded for the call
+        }
         List<IndexedMethod> targets = index.allTargetsOf(call);
         if (!targets.isEmpty()) {
           return targets.stream().allMatch(this::returnsFresh);

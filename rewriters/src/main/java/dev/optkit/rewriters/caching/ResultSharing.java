@@ -122,7 +122,7 @@ final class ResultSharing {
   }
 
   /** The project methods or constructors a hand-off may reach. */
-  private List<IndexedMethod> receivers(IndexedMethod from, MethodFact.HandOff handOff) {
+  List<IndexedMethod> receivers(IndexedMethod from, MethodFact.HandOff handOff) {
     if (handOff.to().startsWith("new ")) {
       String simple = handOff.to().substring("new ".length());
       String bare = simple.substring(simple.lastIndexOf('.') + 1).replaceAll("<.*", "");
@@ -184,7 +184,7 @@ final class ResultSharing {
   }
 
   /** The parameter an argument lands in: every argument from a varargs parameter's position on lands in it. */
-  private static int parameterAt(IndexedMethod callee, int argument) {
+  static int parameterAt(IndexedMethod callee, int argument) {
     int params = callee.fact().params().size();
     return argument != MethodFact.RECEIVER && params > 0 && callee.fact().params().get(params - 1).varArgs()
         && argument >= params - 1 ? params - 1 : argument;

@@ -1,0 +1,222 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a read returning persistent entities can be cached. A cached entity outlives the
+ * session that loaded it: detached, shared by every caller. That goes wrong in three ways only,
+ * and each is refused with the one that holds (callers that change the entity are refused before,
+ * by {@link ResultSharing}):
+ * <ul>
+ *   <li>a lazy association (of the entity, or of one it fetches eagerly) read after the load: on a
+ *       detached entity it throws LazyInitializationException; a web handler returning the entity
+ *       serialises it whole, and a value handed where optkit cannot see may read anything;</li>
+ *   <li>the entity handed back to the persistence layer ({@code save}, {@code merge}, {@code remove}...):
+ *       a stale copy, with {@code @Version} an optimistic-lock failure, written over newer data;</li>
+ *   <li>a use optkit cannot follow while the entity has lazy associations: an interface whose
+ *       implementation is generated at build time (MapStruct) asks for the build first.</li>
+ * </ul>
+ * Reference data whose associations are eager, read and mapped to DTOs, is cacheable, as Spring's
+ * own sample applications cache it.
+ */
+final class EntityResults {
+  private static final Set<String> WRITE_BACK = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush", "merge",
+      "persist", "remove", "delete", "deleteAll", "deleteInBatch", "deleteAllInBatch", "update", "saveOrUpdate",
+      "refresh", "lock", "replicate", "updateById", "insert");
+  private static final int DEPTH = 6;
+  /** A capitalised identifier in a signature: a type name, simple or the last part of a qualified one. */
+  private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
+
+  private final ProjectIndex index;
+  private final ResultSharing sharing;
+
+  EntityResults(ProjectIndex index, ResultSharing sharing) {
+    this.index = index;
+    this.sharing = sharing;
+  }
+
+  /** What the uses of an entity result must avoid: its lazy associations, by field and getter name. */
+  private record Entity(String name, Map<String, String> lazyByGetter) {
+    String lazyFields() {
+      return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
+    }
+  }
+
+  Optional<String> whyNot(IndexedMethod cached) {
+    Optional<Entity> entity = returnedEntity(cached.fact());
+    if (entity.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> use = usedByCallers(cached, entity.get(), new HashSet<>());
+    return use.map(how -> "returns the persistent entity " + entity.get().name() + ", and " + how);
+  }
+
+  /** The callers' uses of what the method returns, following callers that return it in turn. */
+  private Optional<String> usedByCallers(IndexedMethod target, Entity entity, Set<IndexedMethod> seen) {
+    if (!seen.add(target)) {
+      return Optional.empty();
+    }
+    for (IndexedMethod caller : index.callersOf(target)) {
+      if (SourceSet.isTestPath(caller.path())) {
+        continue;
+      }
+      for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
+        boolean fromTarget = target.fact().name().equals(handOff.fromCall()) && caller.fact().calls().stream()
+            .anyMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target));
+        if (!fromTarget) {
+          continue;
+        }
+        Optional<String> use = handOff.to().equals(MethodFact.RETURNED)
+            ? returnedBy(caller, entity, seen) : use(caller, handOff, entity, 0, new HashSet<>());
+        if (use.isPresent()) {
+          return use;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> returnedBy(IndexedMethod caller, Entity entity, Set<IndexedMethod> seen) {
+    if (!entity.lazyByGetter().isEmpty() && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
+      return Optional.of("the handler " + caller.fact().displayName() + "() returns it as its response, whose "
+          + "serialisation reads its lazy associations (" + entity.lazyFields() + "): on a cached, detached entity "
+          + "that throws LazyInitializationException");
+    }
+    return usedByCallers(caller, entity, seen).map(how -> how.startsWith(caller.fact().displayName())
+        ? how : caller.fact().displayName() + "() returns it, and " + how);
+  }
+
+  /** One hand-off of the entity (or of what holds it) by a method, followed into project methods. */
+  private Optional<String> use(IndexedMethod method, MethodFact.HandOff handOff, Entity entity, int depth,
+      Set<IndexedMethod> seen) {
+    String to = handOff.to();
+    String who = method.fact().displayName() + "()";
+    if (handOff.position() == MethodFact.RECEIVER) {
+      String lazy = entity.lazyByGetter().get(to);
+      if (lazy != null) {
+        return Optional.of(who + " reads its lazy association " + lazy + " (" + to + "()) after the read: on a "
+            + "cached, detached entity that throws LazyInitializationException");
+      }
+      return ownLazyRead(method, handOff, entity);
+    }
+    if (WRITE_BACK.contains(to)) {
+      return Optional.of(who + " hands it back to the persistence layer (" + to + "()): a cached copy is stale by "
+          + "then, and writing it back would overwrite newer data (or fail its @Version check)");
+    }
+    if (to.equals(MethodFact.RETURNED) || entity.lazyByGetter().isEmpty() && !to.startsWith("new ")
+        && sharing.receivers(method, handOff).isEmpty()) {
+      return Optional.empty(); // no lazy association to trip over, and a library call that writes nothing back
+    }
+    List<IndexedMethod> receivers = sharing.receivers(method, handOff);
+    if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
+      return Optional.of(who + " passes it to " + to + "(), which optkit cannot see into, and its associations "
+          + entity.lazyFields() + " are lazy: read there after the load, they would throw LazyInitializationException "
+          + "on a cached, detached entity");
+    }
+    if (depth >= DEPTH) {
+      return entity.lazyByGetter().isEmpty() ? Optional.empty()
+          : Optional.of(who + " passes it further than optkit follows (" + DEPTH + " calls), and its associations "
+              + entity.lazyFields() + " are lazy");
+    }
+    for (IndexedMethod receiver : receivers) {
+      if (!seen.add(receiver)) {
+        continue;
+      }
+      if (receiver.fact().isAbstract() && index.allTargetsOf(callTo(method, handOff)).stream()
+          .allMatch(m -> m.fact().isAbstract())) {
+        if (!entity.lazyByGetter().isEmpty()) {
+          return Optional.of(who + " passes it to " + receiver.fact().displayName() + "(), whose implementation is "
+              + "not in the sources: build the project first (missing: the implementation of "
+              + ProjectTraits.simpleName(receiver.fact().ownerType()) + ", generated at build time?)");
+        }
+        continue;
+      }
+      int position = ResultSharing.parameterAt(receiver, handOff.position());
+      for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
+        if (onward.fromCall() == null && onward.fromParameter() == position) {
+          Optional<String> deeper = use(receiver, onward, entity, depth + 1, seen);
+          if (deeper.isPresent()) {
+            return deeper;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The call a hand-off goes to, for its overriding targets. */
+  private static CallRef callTo(IndexedMethod method, MethodFact.HandOff handOff) {
+    return method.fact().calls().stream().filter(c -> c.name().equals(handOff.to())
+        && c.argumentCount() == handOff.toArguments()).findFirst()
+        .orElse(new CallRef(null, handOff.to(), handOff.toArguments(), null, false, method.fact().range(), ""));
+  }
+
+  /** A method of the entity itself, called on it, that reads a lazy association's field. */
+  private Optional<String> ownLazyRead(IndexedMethod method, MethodFact.HandOff handOff, Entity entity) {
+    for (IndexedMethod callee : sharing.receivers(method, handOff)) {
+      for (String field : callee.fact().mutableFieldsRead()) {
+        if (entity.lazyByGetter().containsValue(field)) {
+          return Optional.of(method.fact().displayName() + "() calls " + callee.fact().displayName() + "() on it, "
+              + "which reads its lazy association " + field + ": on a cached, detached entity that throws "
+              + "LazyInitializationException");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
+  private Optional<Entity> returnedEntity(MethodFact fact) {
+    String signature = fact.signature();
+    int name = signature.indexOf(fact.name() + "(");
+    String returnPart = name < 0 ? signature : signature.substring(0, name);
+    Matcher identifiers = TYPE_NAME.matcher(returnPart);
+    while (identifiers.find()) {
+      String simple = identifiers.group();
+      for (TypeFact type : index.typesNamed(simple)) {
+        if (type.annotations().stream()
+            .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
+                || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
+          Map<String, String> lazy = new LinkedHashMap<>();
+          lazyAssociations(type.qualifiedName(), lazy, new HashSet<>());
+          return Optional.of(new Entity(simple, lazy));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The lazy associations of an entity and of those it reaches through eager ones, its superclasses' too. */
+  private void lazyAssociations(String type, Map<String, String> lazyByGetter, Set<String> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    List<String> types = new ArrayList<>(List.of(type));
+    types.addAll(index.supertypesOf(type));
+    for (String each : types) {
+      for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
+        if (association.eager()) {
+          lazyAssociations(association.target(), lazyByGetter, seen);
+        } else {
+          String field = association.field();
+          lazyByGetter.put("get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1), field);
+        }
+      }
+    }
+  }
+}
