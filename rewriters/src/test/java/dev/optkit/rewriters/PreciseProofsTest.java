@@ -465,6 +465,45 @@ class PreciseProofsTest {
   }
 
   @Test
+  void anEntityOnlyTheFrameworkAsksForIsRefused() throws Exception {
+    // a Formatter's parse(), a converter: what the framework does with the entity (binds it, saves it) is not in sight
+    String formatter = """
+        package shop;
+
+        import java.util.Locale;
+        import org.springframework.format.Formatter;
+        import org.springframework.stereotype.Component;
+
+        @Component
+        public class OwnerFormatter implements Formatter<Owner> {
+            private final OwnerRepository owners;
+
+            public OwnerFormatter(OwnerRepository owners) {
+                this.owners = owners;
+            }
+
+            @Override
+            public Owner parse(String text, Locale locale) {
+                for (Owner owner : owners.findAll()) {
+                    if (owner.getName().equals(text)) {
+                        return owner;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public String print(Owner owner, Locale locale) {
+                return owner.getName();
+            }
+        }
+        """;
+    MigrationPlan plan = spring("formatter").java(OWNER).java(VISIT).java(OWNER_REPOSITORY).java(formatter).plan();
+    String why = refusal(plan, "parse");
+    assertTrue(why.startsWith("returns the persistent entity Owner to callers optkit cannot see"), why);
+  }
+
+  @Test
   void aLazyAssociationReadAfterTheLoadRefusesTheEntity() throws Exception {
     String why = refusal(owners("lazy", ownerController("", "names.add(owner.getName() + mapper.visits(owner));"),
         OWNER_MAPPER).plan(), "findAll");

@@ -62,6 +62,11 @@ final class EntityResults {
     if (entity.isEmpty()) {
       return Optional.empty();
     }
+    if (index.callersOf(cached).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
+      return Optional.of("returns the persistent entity " + entity.get().name() + " to callers optkit cannot see "
+          + "(nothing in the project calls it: the framework does), which may change it, read its associations or "
+          + "hand it back to save() or merge()");
+    }
     Optional<String> use = usedByCallers(cached, entity.get(), new HashSet<>());
     return use.map(how -> "returns the persistent entity " + entity.get().name() + ", and " + how);
   }
