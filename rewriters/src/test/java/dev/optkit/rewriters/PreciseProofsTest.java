@@ -564,4 +564,37 @@ class PreciseProofsTest {
         .file("target/generated-sources/annotations/shop/OwnerMapperImpl.java", generated).plan();
     cached(built, "OwnerRepository.findAll");
   }
+
+  // Rule 3: a write to another store is no write of the data a query reads
+
+  @Test
+  void aRedisWriteIsNoWriterOfATable() throws Exception {
+    String tokens = """
+        package shop;
+
+        import org.springframework.data.redis.core.StringRedisTemplate;
+        import org.springframework.stereotype.Component;
+
+        @Component
+        public class Tokens {
+            private final StringRedisTemplate redis;
+
+            public Tokens(StringRedisTemplate redis) {
+                this.redis = redis;
+            }
+
+            public void forget(String key) {
+                redis.delete(key);
+            }
+        }
+        """;
+    MigrationPlan plan = spring("redis").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(tokens).plan();
+    var target = plan.targets().stream().filter(t -> t.method().fact().displayName().equals("VetRepository.findAll"))
+        .findFirst().orElseThrow(() -> new AssertionError(plan.refusals().toString()));
+    assertTrue(target.evictions().stream().noneMatch(e -> e.writer().fact().displayName().equals("Tokens.forget")),
+        "Redis key deletion evicts a table read: " + target.evictions());
+    assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("VetRepository.save")),
+        "the table's own writer must still evict: " + target.evictions());
+  }
 }

@@ -152,6 +152,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     }
 
     public DataFootprint of(IoSite site) {
+      if (index.isCacheStore(site)) {
+        // Redis, Memcached: a store of its own, which no SQL table read depends on (reads of it are refused
+        // as cached already, and a method reading it and a table meets its writes through this name)
+        return new DataFootprint(ClientKind.DB, Set.of("store:" + site.clientId()), false);
+      }
       if (site.kind() == ClientKind.API) {
         return site.url() == null ? new DataFootprint(ClientKind.API, Set.of(), true)
             : new DataFootprint(ClientKind.API, Set.of("url:" + resourcePath(site.url())), false);
