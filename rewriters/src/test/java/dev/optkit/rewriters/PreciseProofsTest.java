@@ -597,4 +597,69 @@ class PreciseProofsTest {
     assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("VetRepository.save")),
         "the table's own writer must still evict: " + target.evictions());
   }
+
+  // A snapshot isolation matters only where the snapshot predates the cached read
+
+  @Test
+  void aReadThatStartsItsOwnTransactionOnMySqlIsCachedOneInsideACallersIsNot() throws Exception {
+    String pom = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """
+            <dependency>
+              <groupId>com.mysql</groupId>
+              <artifactId>mysql-connector-j</artifactId>
+              <version>9.1.0</version>
+            </dependency>
+          </dependencies>""");
+    String names = """
+        package shop;
+
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Names {
+            private final JdbcTemplate jdbc;
+
+            public Names(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            @Transactional(readOnly = true)
+            public List<String> all() {
+                return jdbc.queryForList("SELECT name FROM specialties", String.class);
+            }
+        }
+        """;
+    String report = """
+        package shop;
+
+        import org.springframework.transaction.annotation.Transactional;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @RestController
+        public class Report {
+            private final Names names;
+
+            public Report(Names names) {
+                this.names = names;
+            }
+
+            @Transactional(readOnly = true)
+            @GetMapping("/count")
+            public int count() {
+                return names.all().size();
+            }
+        }
+        """;
+    // its snapshot is taken at its own first read, after the miss: no older than any cache-aside read
+    cached(new MigrationFixture(dir.resolve("own")).file("pom.xml", pom).java(names)
+        .java(report.replace("    @Transactional(readOnly = true)\n    @GetMapping", "    @GetMapping")).plan(),
+        "Names.all");
+    // called inside Report.count()'s transaction, it reads from a snapshot that may predate a writer's eviction
+    String why = refusal(new MigrationFixture(dir.resolve("inside")).file("pom.xml", pom).java(names).java(report)
+        .plan(), "all");
+    assertTrue(why.startsWith("it reads the database inside the transaction of Report.count()"), why);
+  }
 }

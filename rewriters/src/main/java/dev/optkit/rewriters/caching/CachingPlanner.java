@@ -358,13 +358,29 @@ public final class CachingPlanner {
    * predate that write, and nothing after the load would tell the cache. Reads that never run in a
    * transaction read the latest commit.
    */
+  /**
+   * The cached method starts the transaction itself and no caller runs in one: its snapshot is taken
+   * at its own first read, after the cache missed, so it is no older than the read a method without
+   * a transaction would make (the window any cache-aside read has), whatever the isolation.
+   */
+  private boolean ownTransactionOnly(IndexedMethod cached, IndexedMethod transaction) {
+    return transaction == cached && index.callersOf(cached).stream()
+        .filter(caller -> !SourceSet.isTestPath(caller.path()))
+        .allMatch(caller -> transactions.above(caller).isEmpty());
+  }
+
   private Optional<String> snapshotRead(IndexedMethod cached) {
     if (index.reachedIo(cached).stream().noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
       return Optional.empty();
     }
     Optional<IndexedMethod> transaction = transactions.above(cached);
-    if (transaction.isEmpty()) {
+    if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get())) {
       return Optional.empty();
+    }
+    if (transaction.get() == cached) {
+      // its own @Transactional joins the transaction of a caller, which took its snapshot before the call
+      transaction = index.callersOf(cached).stream().filter(caller -> !SourceSet.isTestPath(caller.path()))
+          .map(transactions::above).flatMap(Optional::stream).findFirst().or(() -> Optional.of(cached));
     }
     String isolation = transactions.isolationOf(transaction.get());
     if (isolation.isEmpty() && !transactions.declared(transaction.get())) {
