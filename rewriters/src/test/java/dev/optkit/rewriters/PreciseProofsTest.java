@@ -662,4 +662,68 @@ class PreciseProofsTest {
         .plan(), "all");
     assertTrue(why.startsWith("it reads the database inside the transaction of Report.count()"), why);
   }
+
+  // Rule 6: a writer no proxy wraps evicts around the beans that call it
+
+  private static final String SQL_HELPER = """
+      package shop;
+
+      import org.springframework.jdbc.core.JdbcTemplate;
+
+      public class SqlHelper {
+          private final JdbcTemplate jdbc;
+
+          public SqlHelper(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public void rename(int id, String name) {
+              jdbc.update("UPDATE vets SET name = ? WHERE id = ?", name, id);
+          }
+      }
+      """;
+
+  private static final String VET_ADMIN = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+      import org.springframework.transaction.annotation.Transactional;
+
+      @Service
+      public class VetAdmin {
+          private final SqlHelper helper;
+
+          public VetAdmin(SqlHelper helper) {
+              this.helper = helper;
+          }
+
+          @Transactional
+          public void rename(int id, String name) {
+              helper.rename(id, name);
+          }
+      }
+      """;
+
+  @Test
+  void aWriterOutsideAnyBeanEvictsAroundTheBeanThatCallsIt() throws Exception {
+    MigrationPlan plan = spring("helper").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(SQL_HELPER).java(VET_ADMIN).plan();
+    var target = plan.targets().stream().filter(t -> t.method().fact().displayName().equals("VetRepository.findAll"))
+        .findFirst().orElseThrow(() -> new AssertionError(plan.refusals().toString()));
+    assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("VetAdmin.rename")),
+        target.evictions().toString());
+    // also called from a class no proxy wraps: that path would write without evicting
+    String tool = """
+        package shop;
+
+        public class RenameTool {
+            public static void run(SqlHelper helper) {
+                helper.rename(1, "x");
+            }
+        }
+        """;
+    String why = refusal(spring("tool").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(SQL_HELPER).java(VET_ADMIN).java(tool).plan(), "findAll");
+    assertTrue(why.startsWith("a writer of its data cannot evict it: SqlHelper.rename() writes vets"), why);
+  }
 }

@@ -156,8 +156,10 @@ public final class CachingPlanner {
         Optional<String> cannot = writer.deferred()
             ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
             : writerEvictions.cannotEvictFrom(form, method.get(), writer.method());
-        if (cannot.isPresent() && !writer.deferred() && !writer.method().fact().modifiers().isPublic()) {
-          // a private helper writes: evict around the methods that call it instead, when every path goes through them
+        if (cannot.isPresent() && !writer.deferred() && (!writer.method().fact().modifiers().isPublic()
+            || noProxyAround(cannot.get()))) {
+          // a private helper writes, or a class no proxy wraps (a Spring Data fragment, a plain helper): evict around
+          // the methods that call it instead, when every path goes through them
           Optional<List<IndexedMethod>> callers = writerEvictions.evictingCallers(form, method.get(), writer.method(),
               new java.util.HashSet<>());
           if (callers.isPresent()) {
@@ -201,6 +203,12 @@ public final class CachingPlanner {
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
         new ClientSizedKeys(index).bound(targets, refusals)), refusals);
+  }
+
+  /** A writer no Spring proxy can wrap, whose callers may carry its eviction instead. */
+  private static boolean noProxyAround(String cannot) {
+    return cannot.startsWith("it is not a Spring bean") || cannot.startsWith("it is not a public instance method")
+        || cannot.startsWith("its class is final");
   }
 
   /** Distinct reasons, the first few in full: overloads and repeated sites say the same thing. */
