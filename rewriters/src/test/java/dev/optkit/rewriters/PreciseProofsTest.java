@@ -726,4 +726,72 @@ class PreciseProofsTest {
         .java(VET_REPOSITORY).java(SQL_HELPER).java(VET_ADMIN).java(tool).plan(), "findAll");
     assertTrue(why.startsWith("a writer of its data cannot evict it: SqlHelper.rename() writes vets"), why);
   }
+
+  @Test
+  void aSpringDataFragmentWriterEvictsAroundTheServiceCallingItsRepository() throws Exception {
+    // spring-petclinic-rest: SpringDataSpecialtyRepository extends the fragment SpecialtyRepositoryOverride, which
+    // SpringDataSpecialtyRepositoryImpl implements; the repository proxy runs it, no bean proxy wraps it
+    MigrationPlan plan = spring("fragment").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java("""
+            package shop;
+
+            public interface SpecialtyRepository {
+                void delete(Specialty specialty);
+            }
+            """).java("""
+            package shop;
+
+            public interface SpecialtyRepositoryOverride {
+                void delete(Specialty specialty);
+            }
+            """).java("""
+            package shop;
+
+            import org.springframework.data.repository.Repository;
+
+            public interface SpringDataSpecialtyRepository
+                    extends SpecialtyRepository, Repository<Specialty, Integer>, SpecialtyRepositoryOverride {
+            }
+            """).java("""
+            package shop;
+
+            import jakarta.persistence.EntityManager;
+            import jakarta.persistence.PersistenceContext;
+
+            public class SpringDataSpecialtyRepositoryImpl implements SpecialtyRepositoryOverride {
+                @PersistenceContext
+                private EntityManager em;
+
+                @Override
+                public void delete(Specialty specialty) {
+                    em.createNativeQuery("DELETE FROM vet_specialties WHERE specialty_id = " + specialty.getId())
+                        .executeUpdate();
+                    em.remove(specialty);
+                }
+            }
+            """).java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class SpecialtyAdmin {
+                private final SpecialtyRepository specialties;
+
+                public SpecialtyAdmin(SpecialtyRepository specialties) {
+                    this.specialties = specialties;
+                }
+
+                @Transactional
+                public void delete(Specialty specialty) {
+                    specialties.delete(specialty);
+                }
+            }
+            """).plan();
+    var target = plan.targets().stream().filter(t -> t.method().fact().displayName().equals("VetRepository.findAll"))
+        .findFirst().orElseThrow(() -> new AssertionError(plan.refusals().toString()));
+    assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("SpecialtyAdmin.delete")),
+        target.evictions().toString());
+  }
 }

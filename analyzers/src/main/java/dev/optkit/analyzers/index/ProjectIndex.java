@@ -603,14 +603,38 @@ public final class ProjectIndex {
     }
     Map<String, IndexedMethod> result = new LinkedHashMap<>();
     capped.forEach(m -> result.putIfAbsent(m.key(), m));
-    for (String sub : subtypesOf(call.receiverType())) {
+    List<String> receivers = new ArrayList<>(List.of(call.receiverType()));
+    receivers.addAll(subtypesOf(call.receiverType()));
+    for (String sub : receivers) {
       for (IndexedMethod method : methods(sub, call.name())) {
         if (arityMatches(method, call)) {
           result.putIfAbsent(method.key(), method);
         }
       }
+      if (springDataRepository(sub)) {
+        // a repository interface's custom methods run in the class implementing the fragment interface that
+        // declares them (SpringDataPetRepository extends PetRepositoryOverride, implemented by ...Impl)
+        for (String fragment : supertypesOf(sub)) {
+          if (!fragment.equals(sub) && types.containsKey(fragment) && !methods(fragment, call.name()).isEmpty()) {
+            for (String implementation : subtypesOf(fragment)) {
+              for (IndexedMethod method : methods(implementation, call.name())) {
+                if (arityMatches(method, call) && !method.fact().isAbstract()) {
+                  result.putIfAbsent(method.key(), method);
+                }
+              }
+            }
+          }
+        }
+      }
     }
     return List.copyOf(result.values());
+  }
+
+  /** A Spring Data repository interface: one extending a type of {@code org.springframework.data}. */
+  private boolean springDataRepository(String type) {
+    TypeFact fact = types.get(type);
+    return fact != null && fact.kind().equals("interface")
+        && supertypesOf(type).stream().anyMatch(s -> s.startsWith("org.springframework.data."));
   }
 
   private static boolean arityMatches(IndexedMethod method, CallShape call) {
