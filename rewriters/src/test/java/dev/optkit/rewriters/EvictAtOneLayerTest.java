@@ -147,6 +147,24 @@ class EvictAtOneLayerTest {
   }
 
   @Test
+  void anUncheckedExceptionTheServiceDeclaresStillRollsTheDaoWriteBack() throws Exception {
+    // spring-petclinic-rest's ClinicServiceImpl declares "throws DataAccessException", a runtime exception
+    String declaring = transactional(SERVICE_BEFORE).replace("public void rename(String code, String name) {",
+        "public void rename(String code, String name) throws org.springframework.dao.DataAccessException {");
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", POM).java(DAO).java(declaring).plan();
+    for (CachingTarget target : plan.targets()) {
+      assertEquals(List.of("CountryService.rename"), writers(target));
+    }
+    // a checked exception commits the DAO's write, and Spring skips the service's eviction: both evict
+    MigrationPlan checked = new MigrationFixture(dir.resolve("checked")).file("pom.xml", POM).java(DAO)
+        .java(declaring.replace("throws org.springframework.dao.DataAccessException", "throws java.io.IOException"))
+        .plan();
+    for (CachingTarget target : checked.targets()) {
+      assertEquals(List.of("CountryDao.rename", "CountryService.rename"), writers(target));
+    }
+  }
+
+  @Test
   void aServiceWriteThatMayThrowAfterTheDaoWriteCommittedLeavesTheDaoItsEviction() throws Exception {
     // no transaction: an exception after dao.rename() returned keeps the write, and Spring skips the service's eviction
     MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java(DAO).java(SERVICE_BEFORE);

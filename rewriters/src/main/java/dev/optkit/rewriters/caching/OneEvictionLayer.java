@@ -135,7 +135,17 @@ final class OneEvictionLayer {
    * throws no checked exception (which Spring commits by default).
    */
   private boolean rollsBackOnAnyException(IndexedMethod method) {
-    return transactions.declared(method) && method.fact().modifiers().thrown().isEmpty();
+    return transactions.declared(method) && method.fact().modifiers().thrown().stream().allMatch(this::unchecked);
+  }
+
+  private static final Set<String> UNCHECKED = Set.of("java.lang.RuntimeException", "java.lang.Error",
+      "java.lang.IllegalArgumentException", "java.lang.IllegalStateException", "java.lang.UnsupportedOperationException",
+      "java.lang.NullPointerException", "java.lang.SecurityException");
+
+  /** An exception type Spring rolls back for: a runtime exception or an error (Spring's DataAccessException too). */
+  private boolean unchecked(String type) {
+    return UNCHECKED.contains(type) || type.startsWith("org.springframework.dao.")
+        || index.supertypesOf(type).stream().anyMatch(UNCHECKED::contains);
   }
 
   /** A call to the method that runs after the caller returns: a task, a stored or returned lambda. */
