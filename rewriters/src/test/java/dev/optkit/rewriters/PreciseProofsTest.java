@@ -794,4 +794,39 @@ class PreciseProofsTest {
     assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("SpecialtyAdmin.delete")),
         target.evictions().toString());
   }
+
+  @Test
+  void aContainerOfValuesReadFromTheResultIsNotTheResult() throws Exception {
+    // eladmin's DataServiceImpl: ids read from the rows go into a set a helper then adds to
+    String ids = VET_CONTROLLER.replace("for (Vet vet : vets.findAll()) {", """
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+                for (Vet vet : vets.findAll()) {
+                    ids.add(vet.getId());
+                }
+                more(ids);
+                for (Vet vet : vets.findAll()) {""").replace("    @GetMapping(\"/vets\")", """
+            private static void more(java.util.Set<Integer> ids) {
+                ids.add(0);
+            }
+
+            @GetMapping("/vets")""");
+    cached(spring("ids").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS).java(VET_REPOSITORY)
+        .java(VET_DTO).java(VET_MAPPER).java(ids).plan(), "VetRepository.findAll");
+    // the same shape holding the vets themselves: the helper renames a cached vet
+    String held = VET_CONTROLLER.replace("for (Vet vet : vets.findAll()) {", """
+        java.util.List<Vet> kept = new java.util.ArrayList<>();
+                for (Vet vet : vets.findAll()) {
+                    kept.add(vet);
+                }
+                rename(kept);
+                for (Vet vet : vets.findAll()) {""").replace("    @GetMapping(\"/vets\")", """
+            private static void rename(java.util.List<Vet> kept) {
+                kept.get(0).setName("x");
+            }
+
+            @GetMapping("/vets")""");
+    String why = refusal(spring("held").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(held).plan(), "findAll");
+    assertTrue(why.contains("VetController.rename(), which changes it"), why);
+  }
 }

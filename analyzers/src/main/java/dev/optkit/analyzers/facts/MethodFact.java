@@ -112,11 +112,18 @@ public record MethodFact(
    * @param fromColumn its column
    * @param part the value is a part the result hands out through an accessor ({@code pet.getName()}),
    *     so keeping it in a field is no change of the result
+   * @param held the value is a container holding it ({@code ids.add(dept.getId())}, then {@code ids}
+   *     handed on): changing the container changes neither the result nor its parts
    */
   public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
-      int position, int fromLine, int fromColumn, boolean part) {
+      int position, int fromLine, int fromColumn, boolean part, boolean held) {
     public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments, int position) {
-      this(fromCall, fromArguments, fromParameter, to, toArguments, position, 0, 0, false);
+      this(fromCall, fromArguments, fromParameter, to, toArguments, position, 0, 0, false, false);
+    }
+
+    public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
+        int position, int fromLine, int fromColumn, boolean part) {
+      this(fromCall, fromArguments, fromParameter, to, toArguments, position, fromLine, fromColumn, part, false);
     }
 
     /** Whether the value handed on is the result of that call site. */

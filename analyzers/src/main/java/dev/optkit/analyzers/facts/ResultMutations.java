@@ -522,7 +522,7 @@ final class ResultMutations {
 
     private MethodFact.HandOff handOff(Origin from, String to, int toArguments, int position) {
       return new MethodFact.HandOff(from.call(), from.call() == null ? 0 : from.arguments(), from.parameter(), to,
-          toArguments, position, from.line(), from.column(), from.part());
+          toArguments, position, from.line(), from.column(), from.part(), from.held());
     }
 
     private static Set<Origin> elements(Set<Origin> values) {

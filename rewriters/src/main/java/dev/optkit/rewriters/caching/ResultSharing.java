@@ -163,6 +163,10 @@ final class ResultSharing {
           && immutable(callee.fact().params().get(position).qualifiedType())) {
         continue; // setName(String): what arrives is an immutable value read from the result, not the result
       }
+      if (handOff.held() && handOff.part() && position >= 0 && position < callee.fact().params().size()
+          && holdsImmutables(callee.fact().params().get(position).type())) {
+        continue; // a Set<Long> of ids read from the result: adding to it changes neither the result nor the ids
+      }
       for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
         if (change.parameter() == position
             && !(immutableValue && change.how().startsWith("stored in field "))) {
@@ -194,6 +198,33 @@ final class ResultSharing {
       "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
       "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
       "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
+
+  private static final Set<String> CONTAINERS = Set.of("List", "Set", "Collection", "Iterable", "SortedSet",
+      "NavigableSet", "Queue", "Deque", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "Map",
+      "HashMap", "LinkedHashMap", "TreeMap", "SortedMap", "NavigableMap", "Optional");
+
+  /** {@code Set<Long>}, {@code Map<String, Integer>}: a JDK container whose type arguments are all immutable values. */
+  private boolean holdsImmutables(String written) {
+    int open = written.indexOf('<');
+    if (open < 0 || !written.endsWith(">")) {
+      return false;
+    }
+    String raw = written.substring(0, open).trim();
+    if (!CONTAINERS.contains(raw.substring(raw.lastIndexOf('.') + 1))) {
+      return false;
+    }
+    for (String argument : written.substring(open + 1, written.length() - 1).split(",")) {
+      String simple = argument.trim();
+      if (simple.contains("<") || simple.contains("?")) {
+        return false;
+      }
+      String bare = simple.substring(simple.lastIndexOf('.') + 1);
+      if (!immutable("java.lang." + bare) && !immutable(simple)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A result nobody can change, so sharing it through a field is harmless. */
   boolean immutable(String type) {
