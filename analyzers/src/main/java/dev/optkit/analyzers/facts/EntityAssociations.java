@@ -59,6 +59,29 @@ final class EntityAssociations {
     return List.copyOf(found);
   }
 
+  private static final Set<String> PROPERTY_MAPPINGS = Set.of("Id", "EmbeddedId", "OneToMany", "ManyToMany",
+      "ManyToOne", "OneToOne", "ElementCollection", "Embedded", "Column", "Basic", "Transient", "JoinColumn");
+
+  /**
+   * An entity whose mapping {@link #of} cannot see whole: annotations on its getters (property
+   * access), {@code @Access}, or embedded objects (whose own associations it does not follow).
+   */
+  static boolean mappingUnread(TypeDeclaration<?> type) {
+    if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
+        || a.getName().getIdentifier().equals("Embeddable"))) {
+      return false;
+    }
+    if (type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Access"))) {
+      return true;
+    }
+    boolean onGetters = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
+        .anyMatch(a -> PROPERTY_MAPPINGS.contains(a.getName().getIdentifier())));
+    boolean embeds = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
+        .anyMatch(a -> a.getName().getIdentifier().equals("Embedded") || a.getName().getIdentifier().equals("EmbeddedId")
+            || a.getName().getIdentifier().equals("Access")));
+    return onGetters || embeds;
+  }
+
   /** {@code List<Visit>} maps to {@code Visit}; a plain {@code Owner} to itself. */
   private static Type elementType(Type type) {
     if (type instanceof ClassOrInterfaceType declared && declared.getTypeArguments().isPresent()

@@ -316,7 +316,8 @@ public final class FactExtractor {
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
           type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
-          EntityAssociations.of(type, t -> names.qualify(t).name()));
+          EntityAssociations.of(type, t -> names.qualify(t).name()), ConstructionState.readsOutside(type),
+          EntityAssociations.mappingUnread(type));
     }
 
     /**
@@ -650,6 +651,8 @@ public final class FactExtractor {
     private final List<Node> siteNodes = new ArrayList<>();
     private final List<CallRef> calls = new ArrayList<>();
     private final List<Node> callNodes = new ArrayList<>();
+    private final List<CallRef> opaqueCalls = new ArrayList<>();
+    private final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
     private final Map<Node, Integer> loopIndex = new IdentityHashMap<>();
     private final List<Node> loops = new ArrayList<>();
     private final List<String> timeOrRandom = new ArrayList<>();
@@ -772,11 +775,18 @@ public final class FactExtractor {
           List.copyOf(mutableFieldsRead), withRoots(changes.results(), changes.roots()), List.copyOf(parameterChanges),
           changes.handOffs(),
           List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
-          List.copyOf(staticFieldsRead));
+          List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls));
     }
 
     /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
     private void addRoots(ValueRoots roots) {
+      for (int i = 0; i < opaqueCalls.size(); i++) {
+        MethodCallExpr call = opaqueNodes.get(i);
+        List<String> found = new ArrayList<>();
+        found.add(roots.ofReceiver(call.getScope().orElse(null)));
+        call.getArguments().forEach(argument -> found.add(roots.of(argument)));
+        opaqueCalls.set(i, opaqueCalls.get(i).withRoots(found));
+      }
       for (int i = 0; i < calls.size(); i++) {
         List<String> found = new ArrayList<>();
         if (callNodes.get(i) instanceof MethodCallExpr call) {
@@ -1397,6 +1407,10 @@ public final class FactExtractor {
         addCall(call, receiver.name(), receiver.confidence());
       } else if (receiver == null && !(scope instanceof MethodCallExpr)) {
         addCall(call, null, Confidence.LOW);
+      } else if (receiver == null) {
+        opaqueCalls.add(new CallRef(null, call.getNameAsString(), call.getArguments().size(), Confidence.LOW,
+            isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
+        opaqueNodes.add(call);
       }
     }
 

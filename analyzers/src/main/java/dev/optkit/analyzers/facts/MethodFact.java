@@ -8,7 +8,10 @@ import java.util.List;
  *
  * <p>{@code mutableFieldsRead}: fields of its class that change after construction, read by it
  * ({@code staticFieldsRead}: those of them that are static, shared by every object);
- * {@code returnRoots}: where each returned value comes from, as {@link ValueRoots} tokens.
+ * {@code returnRoots}: where each returned value comes from, as {@link ValueRoots} tokens;
+ * {@code opaqueCalls}: calls on a call's result whose type neither syntax nor the solver named
+ * ({@code context.getBean(X.class).getLimit()}), kept out of the call graph: any project method of
+ * that name may be the one called.
  */
 public record MethodFact(
     String ownerType,
@@ -37,7 +40,8 @@ public record MethodFact(
     List<String> transactionControl,
     Integer sqlParameter,
     List<String> returnRoots,
-    List<String> staticFieldsRead) {
+    List<String> staticFieldsRead,
+    List<CallRef> opaqueCalls) {
 
   public MethodFact {
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;
@@ -46,6 +50,7 @@ public record MethodFact(
     handOffs = handOffs == null ? List.of() : handOffs;
     returnRoots = returnRoots == null ? List.of() : returnRoots;
     staticFieldsRead = staticFieldsRead == null ? List.of() : staticFieldsRead;
+    opaqueCalls = opaqueCalls == null ? List.of() : opaqueCalls;
   }
 
   /**

@@ -319,7 +319,7 @@ final class ResultMutations {
         }
       }
       return new Changes(List.copyOf(results), List.copyOf(changedParameters), List.copyOf(handOffs),
-          new ValueRoots(this::originTokens, this::callAt, locals::contains, declarators, assignments));
+          new ValueRoots(this::originTokens, this::callAt, locals::contains, declarators, assignments, calls));
     }
 
     /**

@@ -16,6 +16,10 @@ import java.util.Map;
  * @param interfaces the implemented interfaces (of a class: a proxy of it implements these)
  * @param isFinal declared {@code final}: no subclass, so no class-based proxy
  * @param associations the JPA associations of an entity (empty for other types)
+ * @param constructionReadsOutside a new object of it may start out holding state from outside its
+ *     constructor's arguments (a static, a call): not a fresh value ({@link ConstructionState})
+ * @param mappingUnread a JPA mapping optkit does not read: annotations on getters (property access),
+ *     {@code @Access}, embedded objects
  */
 public record TypeFact(
     String qualifiedName,
@@ -29,7 +33,9 @@ public record TypeFact(
     Map<String, List<String>> superTypeArguments,
     List<String> interfaces,
     boolean isFinal,
-    List<Association> associations) {
+    List<Association> associations,
+    boolean constructionReadsOutside,
+    boolean mappingUnread) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";

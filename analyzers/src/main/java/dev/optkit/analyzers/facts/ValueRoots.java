@@ -42,7 +42,7 @@ import java.util.function.Predicate;
  */
 final class ValueRoots {
   static final ValueRoots NONE = new ValueRoots(e -> Set.of(), (line, column, name) -> null, name -> false, List.of(),
-      List.of());
+      List.of(), List.of());
   private static final int MAX_DEPTH = 4;
 
   private final Function<Expression, Set<String>> originTokens;
@@ -55,15 +55,17 @@ final class ValueRoots {
   private final Predicate<String> isLocal;
   private final List<VariableDeclarator> declarators;
   private final List<AssignExpr> assignments;
+  private final List<MethodCallExpr> calls;
 
   ValueRoots(Function<Expression, Set<String>> originTokens,
       CallAt callAt, Predicate<String> isLocal,
-      List<VariableDeclarator> declarators, List<AssignExpr> assignments) {
+      List<VariableDeclarator> declarators, List<AssignExpr> assignments, List<MethodCallExpr> calls) {
     this.originTokens = originTokens;
     this.callAt = callAt;
     this.isLocal = isLocal;
     this.declarators = declarators;
     this.assignments = assignments;
+    this.calls = calls;
   }
 
   /** The receiver's roots: {@code this} for an unqualified call. */
@@ -92,40 +94,54 @@ final class ValueRoots {
         || value instanceof UnaryExpr) {
       tokens.add("new"); // a literal or a value computed here: no project object's fields
     } else if (value instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()) {
-      tokens.add("new"); // new Box(registry): the new object holds what its constructor got
-      creation.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
+      created(creation, tokens, depth);
     } else if (value instanceof ThisExpr || value instanceof SuperExpr) {
       tokens.add("this");
     } else if (typeName(value)) {
       tokens.add("static");
     } else {
       Set<String> origins = originTokens.apply(value);
-      if (!origins.isEmpty()) {
-        for (String origin : origins) {
-          tokens.add(origin.startsWith("c") ? withReceiver(origin, depth) : origin);
-        }
-      } else if (value instanceof NameExpr name && isLocal.test(name.getNameAsString())) {
-        List<Expression> assigned = assignedTo(name.getNameAsString());
-        if (assigned.isEmpty()) {
-          tokens.add("?");
-        }
-        for (Expression each : assigned) {
-          Expression bare = unwrap(each);
-          if (bare instanceof ObjectCreationExpr || bare instanceof LiteralExpr || bare instanceof BinaryExpr) {
-            collect(bare, tokens, depth + 1); // Vet vet = new Vet(): made here
-          } else {
-            tokens.add("?");
-          }
-        }
-      } else {
+      for (String origin : origins) {
+        tokens.add(origin.startsWith("c") ? withReceiver(origin, depth) : origin);
+      }
+      if (value instanceof NameExpr name && isLocal.test(name.getNameAsString())) {
+        local(name.getNameAsString(), origins.isEmpty(), tokens, depth);
+      } else if (origins.isEmpty()) {
         tokens.add("?");
       }
     }
   }
 
   /**
-   * {@code c12:5:get@this}: a call's token with its receiver's roots, comma-joined, which decide whether
-   * a library call's result is shared ({@code map.get(k)} on a field is; {@code List.of(x)} is not).
+   * A local's roots beyond what the value flow tracks: objects made for it ({@code Vet vet = new
+   * Vet()}), and what calls on it hand it later ({@code w.setCursor(this.cursor)}: it holds that too).
+   */
+  private void local(String name, boolean untracked, Set<String> tokens, int depth) {
+    List<Expression> assigned = assignedTo(name);
+    if (untracked && assigned.isEmpty()) {
+      tokens.add("?");
+    }
+    for (Expression each : assigned) {
+      Expression bare = unwrap(each);
+      if (bare instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()) {
+        created(creation, tokens, depth + 1);
+      } else if (bare instanceof LiteralExpr || bare instanceof BinaryExpr) {
+        tokens.add("new");
+      } else if (untracked) {
+        tokens.add("?");
+      }
+    }
+    for (MethodCallExpr call : calls) {
+      if (call.getScope().orElse(null) instanceof NameExpr on && on.getNameAsString().equals(name)) {
+        call.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
+      }
+    }
+  }
+
+  /**
+   * {@code c12:5:get@this}: a call's token with the roots of what its result may be part of: a
+   * library call's result may be a part of its receiver ({@code map.get(k)} on a field) or one of its
+   * arguments; a factory's, or a static method's, is made from its arguments ({@code List.of(x)}).
    */
   private String withReceiver(String call, int depth) {
     String[] position = call.substring(1).split(":");
@@ -133,25 +149,47 @@ final class ValueRoots {
     if (found == null) {
       return call + "@?";
     }
-    if (!partRead(found)) {
-      return call + "@new"; // connection.prepareStatement(sql), client.newCall(r): a library factory makes it
+    if (LOOKUPS.contains(found.getNameAsString())) {
+      return call + "@?"; // context.getBean(Settings.class): a shared bean
     }
+    Expression scope = found.getScope().orElseGet(ThisExpr::new);
     Set<String> receiver = new TreeSet<>();
-    collect(found.getScope().orElseGet(ThisExpr::new), receiver, depth + 1);
+    if (FACTORIES.contains(found.getNameAsString()) || typeName(scope)) {
+      // connection.prepareStatement(sql), List.of(x): made by the call, from its arguments
+      // (Objects.requireNonNull(cursor) returns its argument)
+      receiver.add("new");
+      found.getArguments().forEach(argument -> collect(argument, receiver, depth + 1));
+    } else {
+      collect(scope, receiver, depth + 1);
+      // opt.orElse(this.fallback), map.getOrDefault(k, shared): an argument may be what comes back
+      found.getArguments().forEach(argument -> collect(argument, receiver, depth + 1));
+    }
     return call + "@" + String.join(",", receiver);
   }
 
-  /** Library reads that hand out a part of their receiver: an element, a view, an accessor's value. */
-  private static final Set<String> PART_READS = Set.of("get", "getOrDefault", "values", "keySet", "entrySet",
-      "iterator", "listIterator", "subList", "getFirst", "getLast", "peek", "peekFirst", "peekLast", "element",
-      "first", "last", "floor", "ceiling", "higher", "lower", "headSet", "tailSet", "headMap", "tailMap",
-      "subSet", "subMap", "firstEntry", "lastEntry", "computeIfAbsent", "orElse", "orElseGet", "orElseThrow",
-      "join", "getNow", "getValue", "getKey", "stream", "toArray", "asMap", "getIfPresent", "getAll");
+  /** Library calls that hand out shared objects whatever their arguments. */
+  private static final Set<String> LOOKUPS = Set.of("getBean", "getBeansOfType", "getObject", "getIfAvailable",
+      "getIfUnique", "lookup", "getService", "getInstance", "current", "getAttribute", "getContext");
 
-  private static boolean partRead(MethodCallExpr call) {
-    String name = call.getNameAsString();
-    return PART_READS.contains(name) || call.getArguments().isEmpty()
-        && (name.matches("(get|is|as)[A-Z].*") || !name.matches("(new|create|build|copy|to)[A-Z]?.*"));
+  /**
+   * Library calls that make a new object from their arguments; any other library call on an object
+   * may hand out a part of it ({@code map.get(k)}, {@code floorEntry(k).getValue()}).
+   */
+  private static final Set<String> FACTORIES = Set.of("prepareStatement", "prepareCall", "createStatement",
+      "createQuery", "createNativeQuery", "createNamedQuery", "createCriteria", "newCall", "newBuilder", "builder",
+      "readValue", "readTree", "treeToValue", "convertValue", "writeValueAsString", "writeValueAsBytes", "toString",
+      "format", "formatted", "split", "substring", "trim", "strip", "toLowerCase", "toUpperCase", "concat",
+      "getBytes", "toCharArray", "executeQuery", "query", "queryForObject", "queryForList", "queryForMap", "copy");
+
+  /**
+   * {@code new Box(registry)}: made here, holding what its constructor got, and whatever its class's
+   * field initializers and constructors take from elsewhere ({@code init:Box}, resolved by the planner).
+   */
+  private void created(ObjectCreationExpr creation, Set<String> tokens, int depth) {
+    tokens.add("new");
+    String type = creation.getType().getNameAsString();
+    tokens.add("init:" + type);
+    creation.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
   }
 
   /** Every value the body gives a local: its initializers and plain assignments. */
@@ -174,7 +212,8 @@ final class ValueRoots {
   private boolean typeName(Expression value) {
     if (value instanceof NameExpr name) {
       String text = name.getNameAsString();
-      return Character.isUpperCase(text.charAt(0)) && !isLocal.test(text);
+      // CURSORS is a constant's name, Cursors a type's
+      return Character.isUpperCase(text.charAt(0)) && !isLocal.test(text) && !text.equals(text.toUpperCase(java.util.Locale.ROOT));
     }
     return value instanceof FieldAccessExpr access && Character.isUpperCase(access.getNameAsString().charAt(0))
         && access.getScope().toString().chars().allMatch(c -> Character.isLowerCase(c) || Character.isDigit(c)

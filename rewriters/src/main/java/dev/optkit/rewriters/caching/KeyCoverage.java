@@ -3,8 +3,10 @@ package dev.optkit.rewriters.caching;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +30,7 @@ final class KeyCoverage {
   private static final int DEPTH = 4;
 
   private final ProjectIndex index;
-  private final Map<IndexedMethod, Boolean> returnsFresh = new HashMap<>();
+  private final Map<String, Boolean> returnsFresh = new HashMap<>();
 
   KeyCoverage(ProjectIndex index) {
     this.index = index;
@@ -58,6 +60,10 @@ final class KeyCoverage {
     Optional<String> changed = changesShared(method, frame);
     if (changed.isPresent()) {
       return changed;
+    }
+    Optional<String> opaque = opaqueCallOnShared(method, frame);
+    if (opaque.isPresent()) {
+      return opaque;
     }
     for (CallRef call : method.fact().calls()) {
       boolean receiverShared = shared(call.rootsOf(-1), method, frame);
@@ -113,6 +119,36 @@ final class KeyCoverage {
         + "; a cache hit would skip that change";
   }
 
+  /**
+   * A call on a shared object whose type optkit could not name ({@code context.getBean(X.class).getLimit()}):
+   * any project instance method of that name and arity may run, so one reading or changing a mutable
+   * field of its object counts. Only those methods themselves are looked at, not what they call.
+   */
+  private Optional<String> opaqueCallOnShared(IndexedMethod method, Frame frame) {
+    for (CallRef call : method.fact().opaqueCalls()) {
+      if (!shared(call.rootsOf(-1), method, frame)) {
+        continue;
+      }
+      for (IndexedMethod candidate : index.methodsNamed(call.name())) {
+        MethodFact fact = candidate.fact();
+        if (fact.isStatic() || fact.isConstructor() || fact.params().size() != call.argumentCount()
+            || SourceSet.isTestPath(candidate.path())) {
+          continue;
+        }
+        if (!fact.mutableFieldsRead().isEmpty()) {
+          return Optional.of("depends on mutable state its key does not cover: " + call.snippet() + " may run "
+              + fact.displayName() + "(), which reads field " + fact.mutableFieldsRead().get(0)
+              + ", which changes after construction, of an object shared between calls");
+        }
+        if (fact.parameterMutations().stream().anyMatch(m -> m.parameter() == MethodFact.RECEIVER)) {
+          return Optional.of(sideEffect(fact, "changes its object, reached by " + call.snippet()
+              + ", which is shared between calls"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether a value with these roots may be shared between calls, in this method and frame. */
   private boolean shared(String roots, IndexedMethod method, Frame frame) {
     if (roots.isEmpty()) {
@@ -122,7 +158,8 @@ final class KeyCoverage {
       boolean shared = switch (token) {
         case "new" -> false;
         case "this" -> frame.thisShared();
-        default -> token.startsWith("p") ? frame.parameter(Integer.parseInt(token.substring(1)))
+        default -> token.startsWith("init:") ? constructionReadsOutside(token.substring("init:".length()))
+            : token.startsWith("p") ? frame.parameter(Integer.parseInt(token.substring(1)))
             : !token.startsWith("c") || !freshResult(method, token, frame);
       };
       if (shared) {
@@ -130,6 +167,17 @@ final class KeyCoverage {
       }
     }
     return false;
+  }
+
+  /**
+   * A new object of this class (by its name as written) may start out holding shared state: its
+   * field initializers or constructors read a static or call out ({@code new Pager()} whose cursor
+   * is {@code Holder.SHARED}). A class outside the project (the JDK's, a library's) holds nothing
+   * of the project's.
+   */
+  private boolean constructionReadsOutside(String written) {
+    String simple = written.substring(written.lastIndexOf('.') + 1);
+    return index.typesNamed(simple).stream().anyMatch(TypeFact::constructionReadsOutside);
   }
 
   /**
@@ -156,7 +204,13 @@ final class KeyCoverage {
         }
         List<IndexedMethod> targets = index.allTargetsOf(call);
         if (!targets.isEmpty()) {
-          return targets.stream().allMatch(this::returnsFresh);
+          boolean receiverShared = shared(call.rootsOf(-1), method, frame);
+          List<Boolean> arguments = new ArrayList<>();
+          for (int i = 0; i < Math.max(call.argumentCount(), 0); i++) {
+            arguments.add(shared(call.rootsOf(i), method, frame));
+          }
+          return targets.stream().allMatch(target -> returnsFresh(target,
+              new Frame(target.fact().isStatic() || receiverShared, List.copyOf(arguments))));
         }
         break; // no project method: a library's
       }
@@ -166,19 +220,22 @@ final class KeyCoverage {
     return !shared(receiver.replace(',', '|').replace("static", "new"), method, frame);
   }
 
-  private boolean returnsFresh(IndexedMethod method) {
-    Boolean known = returnsFresh.get(method);
+  /**
+   * Whether the method returns only fresh values when called on an object and with arguments
+   * shared as the frame says: {@code getById(loadedRows, id)} returns one of the rows it is given.
+   */
+  private boolean returnsFresh(IndexedMethod method, Frame frame) {
+    String key = System.identityHashCode(method) + "/" + frame;
+    Boolean known = returnsFresh.get(key);
     if (known != null) {
       return known;
     }
-    returnsFresh.put(method, false); // a cycle returns what it gets from itself: not shown fresh
-    List<Boolean> unknown = new ArrayList<>();
-    method.fact().params().forEach(p -> unknown.add(true));
-    Frame anyCaller = new Frame(true, List.copyOf(unknown));
+    returnsFresh.put(key, false); // a cycle returns what it gets from itself: not shown fresh
     List<String> returned = method.fact().returnRoots();
     boolean fresh = !method.fact().isAbstract() && !returned.isEmpty()
-        && returned.stream().noneMatch(roots -> shared(roots, method, anyCaller));
-    returnsFresh.put(method, fresh);
+        && returned.stream().noneMatch(roots -> shared(roots, method, frame));
+    returnsFresh.put(key, fresh);
     return fresh;
   }
+
 }

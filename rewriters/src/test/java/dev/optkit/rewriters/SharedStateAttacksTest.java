@@ -1,0 +1,570 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hostile review of issue 23's fresh-object proof: each bean reads an offset from a Cursor that
+ * moveTo() changes, through an object that looks made or loaded for the call but holds the shared
+ * cursor (a wrapper given it by a setter, a field initializer reading a static, a bean looked up in
+ * the context, requireNonNull, a field collection's element, a static constant's, a static factory).
+ * Every such read must be refused.
+ */
+class SharedStateAttacksTest {
+  @TempDir Path dir;
+
+  private static void allRefused(MigrationPlan plan, List<String> methods) {
+    assertTrue(plan.targets().isEmpty(), "cached: " + plan.targets().stream()
+        .map(t -> t.method().fact().displayName()).toList());
+    for (String method : methods) {
+      String why = plan.refusals().stream().filter(r -> r.finding().enclosingClass().endsWith("." + method))
+          .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError(method + " was not refused"));
+      assertTrue(why.contains("shared between calls"), method + ": " + why);
+    }
+  }
+
+  @Test
+  void objectsLookingFreshButHoldingTheBeansCursorAreShared() throws Exception {
+    allRefused(new MigrationFixture(dir.resolve("k1")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.context.ApplicationContext;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class ByContext {
+            private final JdbcTemplate jdbc;
+            private final ApplicationContext context;
+
+            public ByContext(JdbcTemplate jdbc, ApplicationContext context) {
+                this.jdbc = jdbc;
+                this.context = context;
+            }
+
+            public List<String> names(String kind) {
+                int limit = context.getBean(Settings.class).getLimit();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? LIMIT " + limit, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.TreeMap;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class ByFloor {
+            private final JdbcTemplate jdbc;
+            private final TreeMap<Integer, Cursor> cursors = new TreeMap<>();
+
+            public ByFloor(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+                cursors.put(0, new Cursor());
+            }
+
+            public void moveTo(int offset) {
+                cursors.get(0).setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = cursors.floorEntry(kind).getValue().getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.Objects;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class ByRequire {
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public ByRequire(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+            }
+
+            public List<String> page(String kind) {
+                int offset = Objects.requireNonNull(cursor).getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class ByWrapper {
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public ByWrapper(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+            }
+
+            public List<String> page(String kind) {
+                Wrapper w = new Wrapper();
+                w.setCursor(cursor);
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + w.offset(), String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        public class Cursor {
+            private int offset;
+
+            public int getOffset() {
+                return offset;
+            }
+
+            public void setOffset(int offset) {
+                this.offset = offset;
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import org.springframework.stereotype.Component;
+
+        @Component
+        public class Settings {
+            private int limit = 10;
+
+            public int getLimit() {
+                return limit;
+            }
+
+            public void setLimit(int limit) {
+                this.limit = limit;
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        public class Wrapper {
+            private Cursor cursor;
+
+            public void setCursor(Cursor cursor) {
+                this.cursor = cursor;
+            }
+
+            public int offset() {
+                return cursor.getOffset();
+            }
+        }
+            """)
+        .plan(), List.of("ByContext", "ByFloor", "ByRequire", "ByWrapper"));
+  }
+
+  @Test
+  void staticsReachedThroughConstructionConstantsAndFactoriesAreShared() throws Exception {
+    allRefused(new MigrationFixture(dir.resolve("k2")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+        package shop;
+
+        public class Cursor {
+            private int offset;
+
+            public int getOffset() {
+                return offset;
+            }
+
+            public void setOffset(int offset) {
+                this.offset = offset;
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class E {
+            private static final Map<Integer, Cursor> CURSORS = new ConcurrentHashMap<>();
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public E(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+                CURSORS.put(1, cursor);
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+                Holder.SHARED.setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = new Pager().offset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class F {
+            private static final Map<Integer, Cursor> CURSORS = new ConcurrentHashMap<>();
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public F(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+                CURSORS.put(1, cursor);
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+                Holder.SHARED.setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = CURSORS.get(kind).getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class G {
+            private static final Map<Integer, Cursor> CURSORS = new ConcurrentHashMap<>();
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public G(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+                CURSORS.put(1, cursor);
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+                Holder.SHARED.setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = Holder.forKind(kind).getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+
+        public class Holder {
+            public static final Cursor SHARED = new Cursor();
+            public static final Map<Integer, Cursor> CURSORS = new ConcurrentHashMap<>();
+
+            public static Cursor forKind(int kind) {
+                return CURSORS.get(kind);
+            }
+
+            public static Wrapper wrap(Cursor cursor) {
+                Wrapper w = new Wrapper();
+                w.setCursor(cursor);
+                return w;
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class J {
+            private static final Map<Integer, Cursor> CURSORS = new ConcurrentHashMap<>();
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public J(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+                CURSORS.put(1, cursor);
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+                Holder.SHARED.setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = java.util.Optional.of(cursor).map(Cursor::getOffset).orElse(0);
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class K {
+            private static final Map<Integer, Cursor> CURSORS = new ConcurrentHashMap<>();
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public K(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+                CURSORS.put(1, cursor);
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+                Holder.SHARED.setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = Holder.wrap(cursor).offset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class L {
+            private static final Map<Integer, Cursor> CURSORS = new ConcurrentHashMap<>();
+            private final JdbcTemplate jdbc;
+            private final Cursor cursor = new Cursor();
+
+            public L(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+                CURSORS.put(1, cursor);
+            }
+
+            public void moveTo(int offset) {
+                cursor.setOffset(offset);
+                Holder.SHARED.setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = java.util.stream.Stream.of(cursor).mapToInt(c -> c.getOffset()).sum();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        public class Pager {
+            private final Cursor cursor = Holder.SHARED;
+
+            public int offset() {
+                return cursor.getOffset();
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        public class Wrapper {
+            private Cursor cursor;
+
+            public void setCursor(Cursor cursor) {
+                this.cursor = cursor;
+            }
+
+            public int offset() {
+                return cursor.getOffset();
+            }
+        }
+            """)
+        .plan(), List.of("E", "F", "G", "J", "K", "L"));
+  }
+
+  @Test
+  void elementsOfAFieldsCollectionAreShared() throws Exception {
+    allRefused(new MigrationFixture(dir.resolve("k1d")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+        package shop;
+
+        public class Cursor {
+            private int offset;
+
+            public int getOffset() {
+                return offset;
+            }
+
+            public void setOffset(int offset) {
+                this.offset = offset;
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class FloorA {
+            private final JdbcTemplate jdbc;
+            private final java.util.TreeMap<Integer, Cursor> cursors = null;
+
+            public FloorA(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public void moveTo(int offset) {
+                cursors.get(0).setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = cursors.get(kind).getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class FloorB {
+            private final JdbcTemplate jdbc;
+            private final java.util.Map<Integer, Cursor> cursors = null;
+
+            public FloorB(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public void moveTo(int offset) {
+                cursors.get(0).setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = cursors.get(kind).getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class FloorC {
+            private final JdbcTemplate jdbc;
+            private final java.util.List<Cursor> cursors = null;
+
+            public FloorC(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public void moveTo(int offset) {
+                cursors.get(0).setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = cursors.get(kind).getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Repository;
+
+        @Repository
+        public class FloorD {
+            private final JdbcTemplate jdbc;
+            private final java.util.TreeMap<Integer, Cursor> cursors = null;
+
+            public FloorD(JdbcTemplate jdbc) {
+                this.jdbc = jdbc;
+            }
+
+            public void moveTo(int offset) {
+                cursors.get(0).setOffset(offset);
+            }
+
+            public List<String> page(int kind) {
+                int offset = this.cursors.get(kind).getOffset();
+                return jdbc.queryForList("SELECT name FROM items WHERE kind = ? OFFSET " + offset, String.class, kind);
+            }
+        }
+            """)
+        .plan(), List.of("FloorA", "FloorB", "FloorC", "FloorD"));
+  }
+}
