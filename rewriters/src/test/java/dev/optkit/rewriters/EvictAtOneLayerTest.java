@@ -269,8 +269,7 @@ class EvictAtOneLayerTest {
                     renameAllUnevicted(names);
                 } finally {
                     // Added by optkit migrate: this write changes what findCountryName() caches
-                    findCountryNameCacheWrites.incrementAndGet();
-                    findCountryNameCache.invalidateAll();
+                    synchronized (findCountryNameCacheWrites) { findCountryNameCacheWrites.incrementAndGet(); findCountryNameCache.invalidateAll(); }
                 }
             }
         """), after);

@@ -286,8 +286,7 @@ class PlainJavaCacheRewriteTest {
                     renameCountryUnevicted(code, name);
                 } finally {
                     // Added by optkit migrate: this write changes what findCountryName() caches
-                    findCountryNameCacheWrites.incrementAndGet();
-                    findCountryNameCache.invalidateAll();
+                    synchronized (findCountryNameCacheWrites) { findCountryNameCacheWrites.incrementAndGet(); findCountryNameCache.invalidateAll(); }
                 }
             }
 
@@ -304,8 +303,7 @@ class PlainJavaCacheRewriteTest {
     assertTrue(after.contains("""
                 } finally {
                     // Added by optkit migrate: this write changes what findCountryName() caches
-                    findCountryNameCacheWrites.incrementAndGet();
-                    findCountryNameCache.invalidateAll();
+                    synchronized (findCountryNameCacheWrites) { findCountryNameCacheWrites.incrementAndGet(); findCountryNameCache.invalidateAll(); }
                 }
         """), after);
     assertEquals(1, plan.targets().size());

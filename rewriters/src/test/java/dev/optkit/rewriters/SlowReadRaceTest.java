@@ -186,4 +186,58 @@ class SlowReadRaceTest {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
     }
   }
+
+  /**
+   * The probe on spring-petclinic-rest: a GET right after a PUT returned served the old city. The
+   * old WriteAwareCache stored a value loaded across an eviction and removed it only afterwards, so
+   * it was visible in between. Here the native cache's put lets another thread read the key at once:
+   * a value loaded before the eviction must never be seen.
+   */
+  @Test
+  void aValueLoadedBeforeAnEvictionIsNeverVisibleEvenForAMoment() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(settings("import org.springframework.stereotype.Service;", "@Service"));
+    MigrationPlan plan = fixture.plan();
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    Path classes = fixture.compile(plan);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> type = loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
+          .replace('/', '.') + "$WriteAwareCache");
+      com.github.benmanes.caffeine.cache.Cache<Object, Object> store =
+          com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build();
+      java.util.List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      org.springframework.cache.Cache[] cache = new org.springframework.cache.Cache[1];
+      @SuppressWarnings("unchecked")
+      com.github.benmanes.caffeine.cache.Cache<Object, Object> watched =
+          (com.github.benmanes.caffeine.cache.Cache<Object, Object>) java.lang.reflect.Proxy.newProxyInstance(
+              getClass().getClassLoader(), new Class<?>[] {com.github.benmanes.caffeine.cache.Cache.class},
+              (proxy, method, arguments) -> {
+                Object result = method.invoke(store, arguments);
+                if (method.getName().equals("put")) {
+                  // a request on another thread reads the key the moment the value is stored
+                  Thread reader = new Thread(() -> {
+                    org.springframework.cache.Cache.ValueWrapper hit = cache[0].get(arguments[0]);
+                    seen.add(hit == null ? "miss" : hit.get());
+                  });
+                  reader.start();
+                  reader.join();
+                }
+                return result;
+              });
+      var constructor = type.getDeclaredConstructor(String.class, com.github.benmanes.caffeine.cache.Cache.class,
+          boolean.class);
+      constructor.setAccessible(true);
+      cache[0] = (org.springframework.cache.Cache) constructor.newInstance("settings", watched, true);
+      assertEquals(null, cache[0].get("currency"), "a miss starts the load");
+      cache[0].clear(); // a write commits and evicts while the load runs
+      cache[0].put("currency", "old"); // the load returns what it read before the write
+      assertEquals(java.util.List.of(), seen, "the value loaded before the eviction was visible");
+      assertEquals(null, cache[0].get("currency"));
+      // a load that no eviction overlapped is cached
+      cache[0].put("currency", "new");
+      assertEquals("new", cache[0].get("currency").get());
+      assertEquals(java.util.List.of("new"), seen);
+    }
+  }
 }

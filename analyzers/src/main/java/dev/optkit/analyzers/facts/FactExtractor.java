@@ -147,6 +147,9 @@ public final class FactExtractor {
   public static final String SQL_STATEMENTS = "org.springframework.test.context.jdbc.Sql#statements";
   /** Where the isolation of a method's or class's Spring {@code @Transactional} is kept among its annotation values. */
   public static final String TRANSACTION_ISOLATION = "org.springframework.transaction.annotation.Transactional#isolation";
+  public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";
+  /** Present ("true") when {@code @Transactional} names exceptions it commits for ({@code noRollbackFor...}). */
+  public static final String TRANSACTION_NO_ROLLBACK = "org.springframework.transaction.annotation.Transactional#noRollbackFor";
 
   /** The work on one file; holds what every method of the file shares. */
   private final class FileRun {
@@ -364,6 +367,9 @@ public final class FactExtractor {
       for (AnnotationExpr annotation : type.getAnnotations()) {
         sqlStatements(annotation).ifPresent(sql -> values.put(SQL_STATEMENTS, sql));
         isolation(annotation).ifPresent(level -> values.put(TRANSACTION_ISOLATION, level));
+        transactionMember(annotation, "propagation").ifPresent(p -> values.put(TRANSACTION_PROPAGATION, p));
+        transactionMember(annotation, "noRollbackFor").or(() -> transactionMember(annotation, "noRollbackForClassName"))
+            .ifPresent(p -> values.put(TRANSACTION_NO_ROLLBACK, "true"));
         String qualified = names.qualify(annotation.getNameAsString()).name();
         for (String member : TYPE_ANNOTATION_MEMBERS) {
           List<String> strings = annotationStrings(annotation, member);
@@ -606,10 +612,15 @@ public final class FactExtractor {
 
     /** The isolation a {@code @Transactional} asks for, as written ({@code Isolation.SERIALIZABLE}). */
     Optional<String> isolation(AnnotationExpr annotation) {
+      return transactionMember(annotation, "isolation");
+    }
+
+    /** A member of {@code @Transactional} as written ({@code Propagation.REQUIRES_NEW}). */
+    Optional<String> transactionMember(AnnotationExpr annotation, String member) {
       if (!annotation.getName().getIdentifier().equals("Transactional") || !(annotation instanceof NormalAnnotationExpr normal)) {
         return Optional.empty();
       }
-      return normal.getPairs().stream().filter(p -> p.getNameAsString().equals("isolation"))
+      return normal.getPairs().stream().filter(p -> p.getNameAsString().equals(member))
           .map(p -> p.getValue().toString()).findFirst();
     }
 
@@ -751,6 +762,10 @@ public final class FactExtractor {
         }
         file.sqlStatements(annotation).ifPresent(sql -> annotationValues.put(SQL_STATEMENTS, sql));
         file.isolation(annotation).ifPresent(level -> annotationValues.put(TRANSACTION_ISOLATION, level));
+        file.transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(TRANSACTION_PROPAGATION, p));
+        file.transactionMember(annotation, "noRollbackFor")
+            .or(() -> file.transactionMember(annotation, "noRollbackForClassName"))
+            .ifPresent(p -> annotationValues.put(TRANSACTION_NO_ROLLBACK, "true"));
       }
       ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, nodes, callable.getParameters().stream()
           .map(Parameter::getNameAsString).toList())).orElse(ResultMutations.Changes.NONE);

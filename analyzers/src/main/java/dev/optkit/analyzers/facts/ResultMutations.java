@@ -475,8 +475,8 @@ final class ResultMutations {
 
     /**
      * {@code path.replace(".", "/")}, {@code s.replaceAll("\\s+", " ")}: String's, which return a new
-     * string. Collections' {@code replaceAll} takes one function; a map's two-argument {@code replace}
-     * with a literal key is told apart by its value being used (a map's is almost never).
+     * string. Collections' {@code replaceAll} takes one function; a two-argument {@code replace} is a
+     * String's only when the solver types its receiver so.
      */
     private static boolean stringReplace(MethodCallExpr call) {
       if (call.getArguments().size() != 2) {
@@ -485,11 +485,8 @@ final class ResultMutations {
       if (call.getNameAsString().equals("replaceAll")) {
         return true;
       }
-      Expression first = call.getArgument(0);
-      return call.getNameAsString().equals("replace")
-          && (first instanceof com.github.javaparser.ast.expr.StringLiteralExpr
-              || first instanceof com.github.javaparser.ast.expr.CharLiteralExpr)
-          && !(call.getParentNode().orElse(null) instanceof ExpressionStmt);
+      // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart
+      return call.getNameAsString().equals("replace") && call.getScope().map(ResultMutations::isString).orElse(false);
     }
 
     /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */
@@ -1022,6 +1019,18 @@ final class ResultMutations {
         }
       }
       return false;
+    }
+  }
+
+  /** Whether the symbol solver types the expression as a String; false when it cannot tell. */
+  private static boolean isString(Expression expression) {
+    if (expression instanceof com.github.javaparser.ast.expr.StringLiteralExpr) {
+      return true;
+    }
+    try {
+      return expression.calculateResolvedType().describe().equals("java.lang.String");
+    } catch (RuntimeException | StackOverflowError unresolved) {
+      return false; // unresolved: a change, as for any other replace()
     }
   }
 

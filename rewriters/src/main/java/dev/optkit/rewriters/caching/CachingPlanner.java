@@ -371,8 +371,14 @@ public final class CachingPlanner {
    * at its own first read, after the cache missed, so it is no older than the read a method without
    * a transaction would make (the window any cache-aside read has), whatever the isolation.
    */
+  private Boolean xmlTransactions;
+
   private boolean ownTransactionOnly(IndexedMethod cached, IndexedMethod transaction) {
-    return transaction == cached && index.callersOf(cached).stream()
+    if (xmlTransactions == null) {
+      // transactions XML applies by pointcut are invisible in the code: a caller may run in one
+      xmlTransactions = SpringXmlScans.declaresTransactions(traits.root());
+    }
+    return transaction == cached && !xmlTransactions && index.callersOf(cached).stream()
         .filter(caller -> !SourceSet.isTestPath(caller.path()))
         .allMatch(caller -> transactions.above(caller).isEmpty());
   }

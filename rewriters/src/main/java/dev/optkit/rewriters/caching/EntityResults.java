@@ -39,6 +39,10 @@ final class EntityResults {
       "persist", "remove", "delete", "deleteAll", "deleteInBatch", "deleteAllInBatch", "update", "saveOrUpdate",
       "refresh", "lock", "replicate", "updateById", "insert");
   private static final int DEPTH = 6;
+  /** Calls that run code optkit cannot list: a functional interface's method, an event's listeners. */
+  static final Set<String> OPAQUE = Set.of("accept", "apply", "test", "andThen", "compose", "publishEvent",
+      "publish", "post", "send", "fire", "fireEvent", "notify", "emit", "onNext", "tryEmitNext", "dispatch",
+      "convertAndSend", "multicastEvent");
   /** A capitalised identifier in a signature: a type name, simple or the last part of a qualified one. */
   private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
 
@@ -50,8 +54,12 @@ final class EntityResults {
     this.sharing = sharing;
   }
 
-  /** What the uses of an entity result must avoid: its lazy associations, by field and getter name. */
-  private record Entity(String name, Map<String, String> lazyByGetter) {
+  /**
+   * What the uses of an entity result must avoid: its lazy associations, by field and getter name;
+   * {@code unread}: an entity it reaches whose mapping optkit does not read (annotations on getters,
+   * embedded objects), so its lazy associations are unknown.
+   */
+  private record Entity(String name, Map<String, String> lazyByGetter, String unread) {
     String lazyFields() {
       return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
     }
@@ -61,6 +69,11 @@ final class EntityResults {
     Optional<Entity> entity = returnedEntity(cached.fact());
     if (entity.isEmpty()) {
       return Optional.empty();
+    }
+    if (entity.get().unread() != null) {
+      return Optional.of("returns the persistent entity " + entity.get().name() + ", and the mapping of "
+          + entity.get().unread() + " is on its getters or in embedded objects, which optkit does not read: "
+          + "its lazy associations, read on a cached, detached entity, would throw LazyInitializationException");
     }
     if (index.callersOf(cached).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
       return Optional.of("returns the persistent entity " + entity.get().name() + " to callers optkit cannot see "
@@ -118,6 +131,10 @@ final class EntityResults {
             + "cached, detached entity that throws LazyInitializationException");
       }
       return ownLazyRead(method, handOff, entity);
+    }
+    if (OPAQUE.contains(to)) {
+      return Optional.of(who + " hands it to " + to + "(), whose receivers optkit cannot list (a function held in a "
+          + "field, an event's listeners), and any of them may change it");
     }
     if (WRITE_BACK.contains(to)) {
       return Optional.of(who + " hands it back to the persistence layer (" + to + "()): a cached copy is stale by "
@@ -198,8 +215,9 @@ final class EntityResults {
             .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
                 || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
           Map<String, String> lazy = new LinkedHashMap<>();
-          lazyAssociations(type.qualifiedName(), lazy, new HashSet<>());
-          return Optional.of(new Entity(simple, lazy));
+          List<String> unread = new ArrayList<>();
+          lazyAssociations(type.qualifiedName(), lazy, unread, new HashSet<>());
+          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0)));
         }
       }
     }
@@ -207,16 +225,19 @@ final class EntityResults {
   }
 
   /** The lazy associations of an entity and of those it reaches through eager ones, its superclasses' too. */
-  private void lazyAssociations(String type, Map<String, String> lazyByGetter, Set<String> seen) {
+  private void lazyAssociations(String type, Map<String, String> lazyByGetter, List<String> unread, Set<String> seen) {
     if (!seen.add(type)) {
       return;
     }
     List<String> types = new ArrayList<>(List.of(type));
     types.addAll(index.supertypesOf(type));
     for (String each : types) {
+      if (index.type(each).map(TypeFact::mappingUnread).orElse(false)) {
+        unread.add(ProjectTraits.simpleName(each));
+      }
       for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
         if (association.eager()) {
-          lazyAssociations(association.target(), lazyByGetter, seen);
+          lazyAssociations(association.target(), lazyByGetter, unread, seen);
         } else {
           String field = association.field();
           lazyByGetter.put("get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1), field);

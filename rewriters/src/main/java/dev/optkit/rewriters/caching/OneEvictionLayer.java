@@ -69,7 +69,7 @@ final class OneEvictionLayer {
 
   /** Whether every production path to the writer crosses another method evicting the same cache. */
   private boolean evictedAbove(CachingTarget target, IndexedMethod writer, Set<IndexedMethod> evicting) {
-    if (calledByTheFramework(writer) || mayBeCalledUnseen(writer)) {
+    if (calledByTheFramework(writer) || mayBeCalledUnseen(writer) || commitsOnItsOwn(writer)) {
       return false;
     }
     // plain Java has no after-commit hook: an invalidation moved outward must not end up inside a transaction
@@ -135,7 +135,21 @@ final class OneEvictionLayer {
    * throws no checked exception (which Spring commits by default).
    */
   private boolean rollsBackOnAnyException(IndexedMethod method) {
-    return transactions.declared(method) && method.fact().modifiers().thrown().stream().allMatch(this::unchecked);
+    String propagation = transactions.propagationOf(method);
+    return transactions.declared(method) && method.fact().modifiers().thrown().stream().allMatch(this::unchecked)
+        && (propagation.isEmpty() || propagation.endsWith("REQUIRED") && !propagation.endsWith("REQUIRES_NEW")
+            || propagation.endsWith("MANDATORY"))
+        && !transactions.commitsForSomeExceptions(method);
+  }
+
+  /**
+   * A writer that commits on its own ({@code REQUIRES_NEW}, {@code NOT_SUPPORTED}, {@code NEVER},
+   * {@code NESTED}'s savepoint aside): the outer method's rollback would not undo its write.
+   */
+  private boolean commitsOnItsOwn(IndexedMethod writer) {
+    String propagation = transactions.propagationOf(writer);
+    return propagation.endsWith("REQUIRES_NEW") || propagation.endsWith("NOT_SUPPORTED")
+        || propagation.endsWith("NEVER") || propagation.endsWith("NESTED");
   }
 
   private static final Set<String> UNCHECKED = Set.of("java.lang.RuntimeException", "java.lang.Error",

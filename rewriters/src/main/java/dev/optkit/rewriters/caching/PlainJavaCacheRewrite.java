@@ -175,12 +175,8 @@ public final class PlainJavaCacheRewrite {
       body.add(bodyIndent + "if (" + valueLocal + " == null) {");
       body.add(bodyIndent + unit1 + "return null;");
       body.add(bodyIndent + "}");
-      body.add(bodyIndent + fieldName + ".put(" + keyVariable + ", " + valueLocal + ");");
-      if (writesField != null) {
-        body.add(bodyIndent + "if (" + writesField + ".get() != " + writesLocal + ") {");
-        body.add(bodyIndent + unit1 + fieldName + ".synchronous().invalidate(" + keyVariable + ");");
-        body.add(bodyIndent + "}");
-      }
+      storeUnlessWritten(body, bodyIndent, unit1, writesField, writesLocal,
+          fieldName + ".put(" + keyVariable + ", " + valueLocal + ");");
       body.add(bodyIndent + "return " + valueLocal + ";");
     } else {
       String keyVariable = params.size() > 1 ? keyLocal : keyExpression;
@@ -196,19 +192,14 @@ public final class PlainJavaCacheRewrite {
         body.add(bodyIndent + "long " + writesLocal + " = " + writesField + ".get();");
       }
       body.add(bodyIndent + returnType + " " + valueLocal + " = " + loaderCall + ";");
+      String store = fieldName + ".put(" + keyVariable + ", "
+          + (primitive || optionalReturn ? valueLocal : optional + ".ofNullable(" + valueLocal + ")") + ");";
       if (optionalReturn) {
         body.add(bodyIndent + "if (" + valueLocal + " != null) {");
-        body.add(bodyIndent + unit1 + fieldName + ".put(" + keyVariable + ", " + valueLocal + ");");
+        storeUnlessWritten(body, bodyIndent + unit1, unit1, writesField, writesLocal, store);
         body.add(bodyIndent + "}");
       } else {
-        body.add(bodyIndent + fieldName + ".put(" + keyVariable + ", "
-            + (primitive ? valueLocal : optional + ".ofNullable(" + valueLocal + ")") + ");");
-      }
-      // a write that ran while this loaded may have invalidated before the put: the value may predate it
-      if (writesField != null) {
-        body.add(bodyIndent + "if (" + writesField + ".get() != " + writesLocal + ") {");
-        body.add(bodyIndent + unit1 + fieldName + ".invalidate(" + keyVariable + ");");
-        body.add(bodyIndent + "}");
+        storeUnlessWritten(body, bodyIndent, unit1, writesField, writesLocal, store);
       }
       body.add(bodyIndent + "return " + valueLocal + ";");
     }
@@ -234,10 +225,10 @@ public final class PlainJavaCacheRewrite {
           eviction.writer().fact().range().line())) {
         if (writer.getBody().isPresent()) {
           List<String> statements = new ArrayList<>();
-          if (writesField != null) {
-            statements.add(writesField + ".incrementAndGet();"); // first: a load finishing after this drops its value
-          }
-          statements.add(fieldName + (async ? ".synchronous()" : "") + ".invalidateAll();");
+          String invalidate = fieldName + (async ? ".synchronous()" : "") + ".invalidateAll();";
+          // under the lock a load's check-and-store holds: a value loaded before this write is never stored after it
+          statements.add(writesField == null ? invalidate : "synchronized (" + writesField + ") { "
+              + writesField + ".incrementAndGet(); " + invalidate + " }");
           invalidations.add(new Invalidation(writer, name + "()", statements));
         }
       }
@@ -331,6 +322,24 @@ public final class PlainJavaCacheRewrite {
     }
     return indent + ".maximumWeight(" + target.policy().maximumWeight() + ")" + nl
         + indent + ".weigher((" + keyType + " key, " + valueType + " value) -> " + weigher + "(value))" + nl;
+  }
+
+  /**
+   * The put of a loaded value: where writers invalidate, only when no write ran since the miss,
+   * checked and stored under the lock the writers' invalidations hold, so no invalidation falls
+   * between the check and the store (a value stored before one is dropped by it).
+   */
+  private static void storeUnlessWritten(List<String> body, String indent, String unit, String writesField,
+      String writesLocal, String store) {
+    if (writesField == null) {
+      body.add(indent + store);
+      return;
+    }
+    body.add(indent + "synchronized (" + writesField + ") {");
+    body.add(indent + unit + "if (" + writesField + ".get() == " + writesLocal + ") {");
+    body.add(indent + unit + unit + store);
+    body.add(indent + unit + "}");
+    body.add(indent + "}");
   }
 
   /** A cache a writer must invalidate once its write is done. */

@@ -71,6 +71,12 @@ final class ResultSharing {
           }
           continue;
         }
+        if (handOff.position() >= 0 && EntityResults.OPAQUE.contains(handOff.to()) && !immutable(resultType)
+            && receivers(caller, handOff).isEmpty()) {
+          return Optional.of(caller.fact().displayName() + "() hands the result it gets to " + handOff.to()
+              + "(), whose receivers optkit cannot list (a function held in a field, an event's listeners), and any "
+              + "of them may change it: a cached result is one object shared by every caller");
+        }
         Optional<String> throughHelper = changedOnReturn(caller, handOff);
         if (throughHelper.isPresent()) {
           return throughHelper;

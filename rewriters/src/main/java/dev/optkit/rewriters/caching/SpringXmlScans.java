@@ -45,6 +45,23 @@ final class SpringXmlScans {
     return List.copyOf(classes);
   }
 
+  private static final String TX_NAMESPACE = "http://www.springframework.org/schema/tx";
+
+  /**
+   * Whether XML configuration under the module's {@code src/main} declares transactions that no
+   * annotation shows: {@code <tx:advice>} applied by pointcuts, or transaction proxy beans.
+   */
+  static boolean declaresTransactions(Path moduleRoot) {
+    for (Path file : xmlFiles(moduleRoot)) {
+      if (!attributeValues(file, TX_NAMESPACE, "advice", "id").isEmpty()
+          || attributeValues(file, BEANS_NAMESPACE, "bean", "class").stream()
+              .anyMatch(c -> c.startsWith("org.springframework.transaction.interceptor."))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<String> read(Path file) {
     List<String> found = new ArrayList<>();
     for (String base : attributeValues(file, CONTEXT_NAMESPACE, "component-scan", "base-package")) {

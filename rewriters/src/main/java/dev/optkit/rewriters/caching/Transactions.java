@@ -99,7 +99,21 @@ final class Transactions {
 
   /** The isolation a transactional method asks for ({@code Isolation.SERIALIZABLE}), on it or its class; "" if none. */
   String isolationOf(IndexedMethod method) {
-    String key = "org.springframework.transaction.annotation.Transactional#isolation";
+    return attributeOf(method, dev.optkit.analyzers.facts.FactExtractor.TRANSACTION_ISOLATION);
+  }
+
+  /** {@code @Transactional}'s propagation for the method, as written, or "" (REQUIRED) when it sets none. */
+  String propagationOf(IndexedMethod method) {
+    return attributeOf(method, dev.optkit.analyzers.facts.FactExtractor.TRANSACTION_PROPAGATION);
+  }
+
+  /** Whether the method's {@code @Transactional} commits for some exceptions ({@code noRollbackFor}). */
+  boolean commitsForSomeExceptions(IndexedMethod method) {
+    return !attributeOf(method, dev.optkit.analyzers.facts.FactExtractor.TRANSACTION_NO_ROLLBACK).isEmpty();
+  }
+
+  /** A member of the {@code @Transactional} that covers the method: its own, a meta-annotation's, its class's. */
+  private String attributeOf(IndexedMethod method, String key) {
     String own = transaction(method).map(m -> m.annotationValues().getOrDefault(key, "")).orElse("");
     if (!own.isEmpty()) {
       return own;

@@ -152,6 +152,11 @@ final class WriterEvictions {
       if (!writer.modifiers().isPublic() || writer.isStatic() || writer.modifiers().isFinal()) {
         return Optional.of("it is not a public instance method, so Spring's proxy cannot evict around it");
       }
+      if (writer.annotations().stream().anyMatch(a -> a.endsWith("PostConstruct") || a.endsWith("PreDestroy"))
+          || Set.of("afterPropertiesSet", "destroy").contains(writer.name()) && writer.params().isEmpty()) {
+        return Optional.of("Spring calls it on the bean itself at start-up or shutdown, not through its proxy, so "
+            + "no eviction around it would run");
+      }
       if (writer.hasAnnotation("org.springframework.cache.annotation.CacheEvict")
           || writer.hasAnnotation("org.springframework.cache.annotation.Caching")) {
         return Optional.of("it already has cache annotations that optkit does not merge");
