@@ -43,7 +43,7 @@ import java.util.function.Predicate;
 final class ValueRoots {
   static final ValueRoots NONE = new ValueRoots(e -> Set.of(), (line, column, name) -> null, name -> false, List.of(),
       List.of(), List.of());
-  private static final int MAX_DEPTH = 4;
+  private static final int MAX_DEPTH = 8;
 
   private final Function<Expression, Set<String>> originTokens;
   private final CallAt callAt;
@@ -99,8 +99,20 @@ final class ValueRoots {
       tokens.add("this");
     } else if (typeName(value)) {
       tokens.add("static");
+    } else if (ownCall(value)) {
+      // getPetTypes(): the flow reads an unqualified getter as a part of this object; the planner can tell
+      // from the method called whether it hands out its own state or, say, rows it queried
+      MethodCallExpr call = (MethodCallExpr) value;
+      tokens.add(call.getBegin().map(p -> "c" + p.line + ":" + p.column + ":" + call.getNameAsString() + "@this")
+          .orElse("this"));
     } else {
       Set<String> origins = originTokens.apply(value);
+      if (value instanceof NameExpr name && origins.equals(Set.of("this")) && isLocal.test(name.getNameAsString())
+          && !assignedTo(name.getNameAsString()).isEmpty()
+          && assignedTo(name.getNameAsString()).stream().allMatch(ValueRoots::ownCall)) {
+        origins = Set.of(); // Collection<PetType> types = getPetTypes(): its roots are the calls'
+        assignedTo(name.getNameAsString()).forEach(call -> collect(call, tokens, depth + 1));
+      }
       for (String origin : origins) {
         tokens.add(origin.startsWith("c") ? withReceiver(origin, depth) : origin);
       }
@@ -117,6 +129,19 @@ final class ValueRoots {
    * Vet()}), and what calls on it hand it later ({@code w.setCursor(this.cursor)}: it holds that too).
    */
   private void local(String name, boolean untracked, Set<String> tokens, int depth) {
+    if (!expanding.add(name)) {
+      return; // pet.setType(byId(types, pet.getTypeId())): its own roots are being collected already
+    }
+    try {
+      localRoots(name, untracked, tokens, depth);
+    } finally {
+      expanding.remove(name);
+    }
+  }
+
+  private final Set<String> expanding = new java.util.HashSet<>();
+
+  private void localRoots(String name, boolean untracked, Set<String> tokens, int depth) {
     List<Expression> assigned = assignedTo(name);
     if (untracked && assigned.isEmpty()) {
       tokens.add("?");
@@ -127,7 +152,7 @@ final class ValueRoots {
         created(creation, tokens, depth + 1);
       } else if (bare instanceof LiteralExpr || bare instanceof BinaryExpr) {
         tokens.add("new");
-      } else if (untracked) {
+      } else if (untracked && !ownCall(bare)) {
         tokens.add("?");
       }
     }
@@ -190,6 +215,13 @@ final class ValueRoots {
     String type = creation.getType().getNameAsString();
     tokens.add("init:" + type);
     creation.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
+  }
+
+  /** {@code getPetTypes()}, {@code this.load()}: a call of this object's own method, without arguments. */
+  private static boolean ownCall(Expression expression) {
+    Expression value = unwrap(expression);
+    return value instanceof MethodCallExpr call && call.getArguments().isEmpty()
+        && call.getScope().map(scope -> scope instanceof ThisExpr).orElse(true);
   }
 
   /** Every value the body gives a local: its initializers and plain assignments. */

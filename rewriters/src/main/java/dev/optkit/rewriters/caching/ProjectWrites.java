@@ -21,6 +21,9 @@ import java.util.Set;
 final class ProjectWrites {
   /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
   private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
+  /** EntityManager and Session calls that return no managed entity: a query, a builder, the transaction. */
+  private static final Set<String> NOT_LOADING = Set.of("getCriteriaBuilder", "getTransaction", "unwrap",
+      "getEntityManagerFactory", "getMetamodel", "getDelegate", "getSessionFactory", "byId", "byNaturalId");
   private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory");
 
   /** A place in the project's code that changes data. */
@@ -47,7 +50,9 @@ final class ProjectWrites {
         continue;
       }
       for (var site : index.sitesOf(method)) {
-        boolean changed = JPA_CLIENTS.contains(site.clientId())
+        // em.createQuery(...).setParameter(...) changes a query, not an entity it loaded
+        boolean changed = JPA_CLIENTS.contains(site.clientId()) && !site.method().startsWith("create")
+            && !NOT_LOADING.contains(site.method())
             && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
                 && !m.how().startsWith("stored in field "));
         if (changed) {
