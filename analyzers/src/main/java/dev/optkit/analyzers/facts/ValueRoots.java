@@ -179,9 +179,10 @@ final class ValueRoots {
     }
     Expression scope = found.getScope().orElseGet(ThisExpr::new);
     Set<String> receiver = new TreeSet<>();
-    if (FACTORIES.contains(found.getNameAsString()) || typeName(scope)) {
-      // connection.prepareStatement(sql), List.of(x): made by the call, from its arguments
-      // (Objects.requireNonNull(cursor) returns its argument)
+    if (factory(found.getNameAsString())) {
+      receiver.add("new"); // connection.prepareStatement(FIND_BY_ID), client.newCall(request): made by the call
+    } else if (typeName(scope)) {
+      // List.of(x), URI.create(text): made from the arguments (Objects.requireNonNull(cursor) returns its argument)
       receiver.add("new");
       found.getArguments().forEach(argument -> collect(argument, receiver, depth + 1));
     } else {
@@ -224,6 +225,10 @@ final class ValueRoots {
         && call.getScope().map(scope -> scope instanceof ThisExpr).orElse(true);
   }
 
+  private static boolean factory(String name) {
+    return FACTORIES.contains(name) || name.matches("(new|create|build|prepare|open|copy|clone)([A-Z].*)?");
+  }
+
   /** Every value the body gives a local: its initializers and plain assignments. */
   private List<Expression> assignedTo(String local) {
     List<Expression> values = new ArrayList<>();
@@ -244,8 +249,9 @@ final class ValueRoots {
   private boolean typeName(Expression value) {
     if (value instanceof NameExpr name) {
       String text = name.getNameAsString();
-      // CURSORS is a constant's name, Cursors a type's
-      return Character.isUpperCase(text.charAt(0)) && !isLocal.test(text) && !text.equals(text.toUpperCase(java.util.Locale.ROOT));
+      // CURSORS and MAX_SIZE name constants, Cursors and URI types
+      boolean constant = text.equals(text.toUpperCase(java.util.Locale.ROOT)) && (text.contains("_") || text.length() > 4);
+      return Character.isUpperCase(text.charAt(0)) && !isLocal.test(text) && !constant;
     }
     return value instanceof FieldAccessExpr access && Character.isUpperCase(access.getNameAsString().charAt(0))
         && access.getScope().toString().chars().allMatch(c -> Character.isLowerCase(c) || Character.isDigit(c)

@@ -39,6 +39,11 @@ final class EntityResults {
       "persist", "remove", "delete", "deleteAll", "deleteInBatch", "deleteAllInBatch", "update", "saveOrUpdate",
       "refresh", "lock", "replicate", "updateById", "insert");
   private static final int DEPTH = 6;
+  /** Library calls that only look at a value or its size: null checks, emptiness, counts, equality. */
+  private static final Set<String> INSPECTING = Set.of("isEmpty", "isNotEmpty", "isNull", "nonNull", "isNotNull",
+      "requireNonNull", "checkNotNull", "notNull", "notEmpty", "hasLength", "hasText", "size", "length", "equals",
+      "hash", "hashCode", "identityHashCode", "isInstance");
+
   /** Calls that run code optkit cannot list: a functional interface's method, an event's listeners. */
   static final Set<String> OPAQUE = Set.of("accept", "apply", "test", "andThen", "compose", "publishEvent",
       "publish", "post", "send", "fire", "fireEvent", "notify", "emit", "onNext", "tryEmitNext", "dispatch",
@@ -77,7 +82,7 @@ final class EntityResults {
     }
     if (index.callersOf(cached).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
       return Optional.of("returns the persistent entity " + entity.get().name() + " to callers optkit cannot see "
-          + "(nothing in the project calls it: the framework does), which may change it, read its associations or "
+          + "(nothing in the project calls it; the framework may), which may change it, read its associations or "
           + "hand it back to save() or merge()");
     }
     Optional<String> use = usedByCallers(cached, entity.get(), new HashSet<>());
@@ -145,6 +150,9 @@ final class EntityResults {
       return Optional.empty(); // no lazy association to trip over, and a library call that writes nothing back
     }
     List<IndexedMethod> receivers = sharing.receivers(method, handOff);
+    if (receivers.isEmpty() && INSPECTING.contains(to)) {
+      return Optional.empty(); // CollUtil.isNotEmpty(depts), requireNonNull(owner): the value is only looked at
+    }
     if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
       return Optional.of(who + " passes it to " + to + "(), which optkit cannot see into, and its associations "
           + entity.lazyFields() + " are lazy: read there after the load, they would throw LazyInitializationException "

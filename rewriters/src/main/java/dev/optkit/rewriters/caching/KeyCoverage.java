@@ -232,7 +232,10 @@ final class KeyCoverage {
     }
     returnsFresh.put(key, false); // a cycle returns what it gets from itself: not shown fresh
     List<String> returned = method.fact().returnRoots();
-    boolean fresh = !method.fact().isAbstract() && !returned.isEmpty()
+    // a Spring Data repository's query method (the proxy runs it): what it returns is loaded for the call
+    boolean repositoryQuery = method.fact().isAbstract() && index.supertypesOf(method.fact().ownerType()).stream()
+        .anyMatch(type -> type.startsWith("org.springframework.data."));
+    boolean fresh = repositoryQuery || !method.fact().isAbstract() && !returned.isEmpty()
         && returned.stream().noneMatch(roots -> shared(roots, method, frame));
     returnsFresh.put(key, fresh);
     return fresh;
