@@ -2,6 +2,7 @@
 # Re-measure optkit migrate (dry run) on the 4 baseline projects, unbuilt and built.
 # Usage: bench/migrate-usefulness.sh /path/to/optkit-launcher OUTDIR   (issue 23's figures; about 2 minutes)
 # The real projects are cloned from /work/.mirror and never committed; their dependencies must be in ~/.m2.
+# The hand lists to compare with (written before optkit ran) are in bench/migrate-usefulness/.
 # For each project: fresh copy of the never-touched clone /tmp/i23/<name>-pristine into
 # $WORK/<name> (git clone --local: no target/, no .optkit/), dry run -> OUTDIR/<name>-unbuilt.txt,
 # then the recorded build command (offline, deps already in ~/.m2), dry run -> OUTDIR/<name>-built.txt,
