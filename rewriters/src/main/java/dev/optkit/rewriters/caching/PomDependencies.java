@@ -46,6 +46,12 @@ public final class PomDependencies {
     String unit = indent.startsWith("\t") ? "\t" : indent.length() >= 4 ? indent.substring(0, indent.length() / 2) : "  ";
     if (!existing) {
       unit = indent;
+    } else {
+      // the unit the file uses: how much deeper than </dependencies> its last <dependency> sits
+      String child = childIndent(pom, section.closeTag());
+      if (child.length() > indent.length() && child.startsWith(indent)) {
+        unit = child.substring(indent.length());
+      }
     }
     for (Dependency dependency : dependencies) {
       if (section.artifactIds().contains(dependency.artifactId())) {

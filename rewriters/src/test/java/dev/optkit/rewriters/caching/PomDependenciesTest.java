@@ -49,6 +49,17 @@ class PomDependenciesTest {
   }
 
   @Test
+  void fourSpaceIndentationAtTheTopLevelIsKept() {
+    // spring-petclinic-rest: <dependencies> one level down, four spaces a level (half its indent would be two)
+    String before = "<project>\n    <dependencies>\n        <dependency>\n            <groupId>org.h2</groupId>\n"
+        + "            <artifactId>h2</artifactId>\n        </dependency>\n    </dependencies>\n</project>\n";
+    String after = PomDependencies.add(before, CAFFEINE).orElseThrow();
+    assertEquals(before.replace("    </dependencies>", "        <dependency>\n"
+        + "            <groupId>com.github.ben-manes.caffeine</groupId>\n            <artifactId>caffeine</artifactId>\n"
+        + "            <version>3.2.0</version>\n        </dependency>\n    </dependencies>"), after);
+  }
+
+  @Test
   void aPomWithoutDependenciesGetsASectionAndCrlfIsKept() {
     String before = "<project>\r\n    <modelVersion>4.0.0</modelVersion>\r\n</project>\r\n";
     String after = PomDependencies.add(before, CAFFEINE).orElseThrow();
