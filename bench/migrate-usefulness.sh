@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Re-measure optkit migrate (dry run) on the 4 baseline projects, unbuilt and built.
 # Usage: bench/migrate-usefulness.sh /path/to/optkit-launcher OUTDIR   (issue 23's figures; about 2 minutes)
-# The real projects are cloned from /work/.mirror and never committed; their dependencies must be in ~/.m2.
+# The real projects are cloned from /work/.mirror and never committed; their builds take dependencies from
+# ~/.m2 or Maven Central.
 # The hand lists to compare with (written before optkit ran) are in bench/migrate-usefulness/.
 # For each project: fresh copy of the never-touched clone /tmp/i23/<name>-pristine into
 # $WORK/<name> (git clone --local: no target/, no .optkit/), dry run -> OUTDIR/<name>-unbuilt.txt,
-# then the recorded build command (offline, deps already in ~/.m2), dry run -> OUTDIR/<name>-built.txt,
-# plus OUTDIR/<name>-diff.txt (unbuilt vs built) and OUTDIR/summary.txt (refusal kinds, classify.py).
+# then the recorded build command, dry run -> OUTDIR/<name>-built.txt,
+# plus OUTDIR/<name>-diff.txt (unbuilt vs built) and OUTDIR/summary.txt (cached/refused counts).
 # The pristine clones are never written to. Set KEEP=1 to keep the work copies.
 set -u
 OPTKIT=${1:?usage: measure.sh OPTKIT_LAUNCHER OUTDIR}
@@ -27,11 +28,11 @@ JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 build() {  # $1 = name; run inside the copy
   case "$1" in
     spring-petclinic-rest|spring-petclinic|eladmin)
-      mvn -o -q -B -DskipTests -Denforcer.skip=true -Dcheckstyle.skip -Dspring-javaformat.skip=true package ;;
+      mvn -q -B -DskipTests -Denforcer.skip=true -Dcheckstyle.skip -Dspring-javaformat.skip=true package ;;
     jpetstore-6)
       # full lifecycle impossible: enforcer needs JDK 21+/Maven 3.9.16, and test deps
       # selenium-devtools-latest/-v149:4.47.0 do not exist on Maven Central. Compile only.
-      JAVA_HOME=$JDK25 ./mvnw -q -B -o -Denforcer.skip=true resources:resources compiler:compile ;;
+      JAVA_HOME=$JDK25 ./mvnw -q -B -Denforcer.skip=true resources:resources compiler:compile ;;
   esac
 }
 
