@@ -4,13 +4,14 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jline.terminal.Attributes;
@@ -62,19 +63,26 @@ final class InteractiveReview {
     boolean all = false;
     Attributes saved = terminal.enterRawMode();
     try {
+      List<Item> items = new java.util.ArrayList<>();
       for (CachingTarget target : plan.targets()) {
+        items.add(new Item(target.finding().fingerprint(), "cache " + target.method().fact().displayName() + "() ("
+            + target.form().name().toLowerCase() + ", " + target.policyName() + ": " + target.policy().ttlSeconds() + " s)",
+            target.warnings()));
+      }
+      for (dev.optkit.rewriters.loops.LoopRewrite loop : plan.loops()) {
+        items.add(new Item(loop.finding().fingerprint(), "loop: " + loop.describe(), List.of()));
+      }
+      for (Item item : items) {
         index++;
-        String fingerprint = target.finding().fingerprint();
+        String fingerprint = item.fingerprint();
         if (all) {
           accepted.add(fingerprint);
           continue;
         }
-        MigrationPlan single = CachingMigration.prepare(root, assessment, config,
+        MigrationPlan single = Migration.prepare(root, assessment, config,
             f -> f.fingerprint().equals(fingerprint) && selection.test(f));
-        out.println(paint(color, BOLD, "[" + index + "/" + plan.targets().size() + "] cache "
-            + target.method().fact().displayName() + "() (" + target.form().name().toLowerCase() + ", "
-            + target.policyName() + ": " + target.policy().ttlSeconds() + " s)"));
-        for (String warning : target.warnings()) {
+        out.println(paint(color, BOLD, "[" + index + "/" + items.size() + "] " + item.title()));
+        for (String warning : item.warnings()) {
           out.println(paint(color, RED, "  warning: " + warning));
         }
         for (FileChange change : single.changes()) {
@@ -95,7 +103,7 @@ final class InteractiveReview {
             all = true;
           }
           case 'q' -> {
-            return new Outcome(accepted.size(), skipped, plan.targets().size() - index + 1);
+            return new Outcome(accepted.size(), skipped, items.size() - index + 1);
           }
           default -> skipped++;
         }
@@ -106,6 +114,9 @@ final class InteractiveReview {
     }
     return new Outcome(accepted.size(), skipped, 0);
   }
+
+  /** One change to accept or skip: a cache or a loop rewrite. */
+  private record Item(String fingerprint, String title, List<String> warnings) {}
 
   private int read() {
     NonBlockingReader reader = terminal.reader();

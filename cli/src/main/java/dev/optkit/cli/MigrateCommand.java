@@ -9,6 +9,7 @@ import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.Journal;
@@ -182,14 +183,15 @@ public final class MigrateCommand implements Callable<Integer> {
     Predicate<Finding> selection = selection();
     for (String selector : only) {
       boolean matchesAny = assessment.findings().stream()
-          .anyMatch(f -> f.ruleId().equals("CacheableReadMethod") && matches(selector, f));
+          .anyMatch(f -> (f.ruleId().equals("CacheableReadMethod") || f.ruleId().equals("SequentialIoLoop"))
+              && matches(selector, f));
       if (!matchesAny) {
-        err.println("optkit migrate: --only " + selector + " matches no cacheable read (use a fingerprint, Class.method "
-            + "or Class from `optkit assess`)");
+        err.println("optkit migrate: --only " + selector + " matches no cacheable read or I/O loop (use a fingerprint, "
+            + "Class.method or Class from `optkit assess`)");
         return ExitCodes.USAGE;
       }
     }
-    MigrationPlan plan = CachingMigration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale));
+    MigrationPlan plan = Migration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale));
     if (interactive) {
       Set<String> accepted = new HashSet<>();
       InteractiveReview.Outcome outcome;
@@ -203,7 +205,7 @@ public final class MigrateCommand implements Callable<Integer> {
       if (accepted.isEmpty()) {
         return ExitCodes.OK;
       }
-      plan = CachingMigration.prepare(root, assessment, configuration, f -> accepted.contains(f.fingerprint()),
+      plan = Migration.prepare(root, assessment, configuration, f -> accepted.contains(f.fingerprint()),
           Set.copyOf(acceptStale));
     }
     report(plan, out);
@@ -252,7 +254,10 @@ public final class MigrateCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     out.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
-        + (plan.targets().size() == 1 ? " method" : " methods") + " cached. Undo with: optkit migrate " + root + " --undo " + journal.id());
+        + (plan.targets().size() == 1 ? " method" : " methods") + " cached"
+        + (plan.loops().isEmpty() ? "" : ", " + plan.loops().size() + (plan.loops().size() == 1 ? " loop" : " loops")
+            + " rewritten")
+        + ". Undo with: optkit migrate " + root + " --undo " + journal.id());
     if (verify != null) {
       out.println("Verifying with: " + verify);
       Migrator.VerifyResult result = Migrator.verify(root, verify);
@@ -313,6 +318,9 @@ public final class MigrateCommand implements Callable<Integer> {
       for (String warning : target.warnings()) {
         out.println("  warning: " + warning);
       }
+    }
+    for (dev.optkit.rewriters.loops.LoopRewrite loop : plan.loops()) {
+      out.println("loop: " + loop.method() + "(): " + loop.action() + " (" + loop.path() + ":" + loop.finding().line() + ")");
     }
     for (Refusal refusal : plan.refusals()) {
       out.println("refused: " + Migrator.describe(refusal));

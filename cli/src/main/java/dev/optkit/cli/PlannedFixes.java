@@ -5,7 +5,9 @@ import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.loops.LoopMigration;
+import dev.optkit.rewriters.loops.LoopRewrite;
+import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,18 +26,18 @@ final class PlannedFixes {
   private PlannedFixes() {}
 
   static Assessment apply(Path root, Assessment assessment, OptkitConfig config) {
-    if (assessment.findings().stream().noneMatch(f -> f.ruleId().equals("CacheableReadMethod"))) {
+    if (assessment.findings().stream().noneMatch(f -> f.ruleId().equals("CacheableReadMethod") || isRewritableLoop(f))) {
       // no method to cache: a call site's note must not point at caching the one it is in
       return judge(assessment, Map.of(), Map.of());
     }
     MigrationPlan plan;
     try {
-      plan = CachingMigration.prepare(root, assessment, config, f -> true);
+      plan = Migration.prepare(root, assessment, config, f -> true);
     } catch (RuntimeException e) {
       // the assessment stands on its own: a planner failure makes nothing fixable rather than failing assess
       List<Finding> unplanned = new ArrayList<>();
       for (Finding finding : assessment.findings()) {
-        unplanned.add(finding.ruleId().equals("CacheableReadMethod") && finding.fixable()
+        unplanned.add((finding.ruleId().equals("CacheableReadMethod") && finding.fixable()) || isRewritableLoop(finding)
             ? finding.withFix(false, "migrate's planner failed on this project (" + e + ")") : finding);
       }
       return assessment.withFindings(unplanned);
@@ -44,11 +46,20 @@ final class PlannedFixes {
     for (CachingTarget target : plan.targets()) {
       planned.put(target.finding().fingerprint(), null);
     }
+    for (LoopRewrite loop : plan.loops()) {
+      planned.put(loop.finding().fingerprint(), "optkit migrate " + loop.action());
+    }
     Map<String, String> refused = new HashMap<>();
     for (Refusal refusal : plan.refusals()) {
       refused.putIfAbsent(refusal.finding().fingerprint(), refusal.reason());
     }
     return judge(assessment, planned, refused);
+  }
+
+  /** A loop of the shape migrate rewrites: its fixable verdict is migrate's. */
+  private static boolean isRewritableLoop(Finding finding) {
+    return finding.ruleId().equals("SequentialIoLoop")
+        && LoopMigration.FUTURES_JOINED.equals(finding.details().get("classification"));
   }
 
   /**
@@ -81,6 +92,10 @@ final class PlannedFixes {
         } else {
           judged.add(finding.withFix(false, "not fixed by caching " + finding.enclosingMethod() + ": " + why));
         }
+      } else if (isRewritableLoop(finding)) {
+        judged.add(planned.containsKey(finding.fingerprint()) ? finding.withFix(true, planned.get(finding.fingerprint()))
+            : finding.withFix(false, "migrate refuses it: "
+                + refused.getOrDefault(finding.fingerprint(), "not planned (a test source, or not selected)")));
       } else if (!finding.ruleId().equals("CacheableReadMethod") || !finding.fixable()) {
         judged.add(finding);
       } else if (planned.containsKey(finding.fingerprint())) {

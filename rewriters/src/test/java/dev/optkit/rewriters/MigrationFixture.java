@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.OptkitConfig;
-import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.IOException;
@@ -104,7 +104,7 @@ final class MigrationFixture {
     }
     Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), true, List.of(), false, 1,
         true, config, "test", null), Assessor.Progress.NONE);
-    return CachingMigration.prepare(root, assessment, config, f -> true, acceptStale);
+    return Migration.prepare(root, assessment, config, f -> true, acceptStale);
   }
 
   static String after(MigrationPlan plan, String path) {

@@ -36,7 +36,8 @@ public record OptkitConfig(
     SavingsSettings savings,
     List<ClientSignature> clients,
     List<DeclaredClientSignature> declaredClients,
-    Map<String, CachePolicy> cachePolicies) {
+    Map<String, CachePolicy> cachePolicies,
+    Loops loops) {
 
   public static final String FILE_NAME = ".optkit.yml";
 
@@ -164,6 +165,31 @@ public record OptkitConfig(
     }
   }
 
+  /**
+   * How migrate rewrites loops that wait on I/O one element at a time. {@code concurrency}: how many
+   * calls a rewritten loop keeps in flight (default 10); the system property
+   * {@code optkit.loops.sequential=true} makes every rewritten loop run one call at a time again.
+   */
+  public record Loops(Integer concurrency) {
+    public Loops {
+      if (concurrency != null && (concurrency < 1 || concurrency > 1000)) {
+        throw new IllegalArgumentException("loops.concurrency must be between 1 and 1000, was " + concurrency);
+      }
+    }
+
+    public int inFlight() {
+      return concurrency == null ? 10 : concurrency;
+    }
+  }
+
+  /** The settings before {@code loops} existed. */
+  public OptkitConfig(List<String> include, List<String> exclude, Boolean includeTests, Map<String, RuleSettings> rules,
+      Cacheable cacheable, Analysis analysis, SavingsSettings savings, List<ClientSignature> clients,
+      List<DeclaredClientSignature> declaredClients, Map<String, CachePolicy> cachePolicies) {
+    this(include, exclude, includeTests, rules, cacheable, analysis, savings, clients, declaredClients, cachePolicies,
+        (Loops) null);
+  }
+
   @JsonCreator
   public OptkitConfig(
       @JsonProperty("include") List<String> include,
@@ -175,7 +201,8 @@ public record OptkitConfig(
       @JsonProperty("savings") SavingsSettings savings,
       @JsonProperty("clients") List<ClientSignature> clients,
       @JsonProperty("declaredClients") List<DeclaredClientSignature> declaredClients,
-      @JsonProperty("cachePolicies") Map<String, CachePolicy> cachePolicies) {
+      @JsonProperty("cachePolicies") Map<String, CachePolicy> cachePolicies,
+      @JsonProperty("loops") Loops loops) {
     this(include == null ? List.of() : List.copyOf(include),
         exclude == null ? List.of() : List.copyOf(exclude),
         includeTests != null && includeTests,
@@ -185,11 +212,12 @@ public record OptkitConfig(
         savings == null ? SavingsSettings.defaults() : savings,
         clients == null ? List.of() : List.copyOf(clients),
         declaredClients == null ? List.of() : List.copyOf(declaredClients),
-        cachePolicies == null ? Map.of() : new java.util.LinkedHashMap<>(cachePolicies));
+        cachePolicies == null ? Map.of() : new java.util.LinkedHashMap<>(cachePolicies),
+        loops == null ? new Loops(null) : loops);
   }
 
   public static OptkitConfig defaults() {
-    return new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null, null);
+    return new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null, null, null);
   }
 
   public ClientCatalog catalog() {

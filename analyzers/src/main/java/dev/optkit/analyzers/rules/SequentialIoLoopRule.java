@@ -128,7 +128,9 @@ public final class SequentialIoLoopRule implements Rule {
         .detail("inTransactional", loop.inTransactional() ? Boolean.TRUE : null)
         .detail("perIteration", described.stream().distinct().limit(MAX_LISTED).toList())
         .detail("perIterationCount", described.stream().distinct().count() > MAX_LISTED ? described.stream().distinct().count() : null)
-        .fix(false, "loop rewrites (batching, bounded parallelism) are not available in migrate yet")
+        .fix(false, classification.equals("futures-joined-in-loop")
+            ? "migrate starts such calls ahead where it proves that safe; run optkit migrate for its verdict"
+            : "batching and bounded parallelism are not available in migrate yet (it rewrites futures joined inside a loop)")
         .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
         .build();
   }

@@ -2,12 +2,22 @@ package dev.optkit.rewriters.plan;
 
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.loops.LoopRewrite;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a migration would do: the file changes, the methods cached, and what was refused and why. */
+/**
+ * What a migration would do: the file changes, the methods cached, the loops rewritten, and what was
+ * refused and why.
+ */
 public record MigrationPlan(Path root, List<FileChange> changes, List<CachingTarget> targets, List<Refusal> refusals,
-    List<String> notes, List<String> notCacheable) {
+    List<String> notes, List<String> notCacheable, List<LoopRewrite> loops) {
+
+  /** A plan with no loop rewrites (the caching planner's). */
+  public MigrationPlan(Path root, List<FileChange> changes, List<CachingTarget> targets, List<Refusal> refusals,
+      List<String> notes, List<String> notCacheable) {
+    this(root, changes, targets, refusals, notes, notCacheable, List.of());
+  }
 
   public boolean isEmpty() {
     return changes.isEmpty();

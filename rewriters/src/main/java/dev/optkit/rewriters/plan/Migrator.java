@@ -97,7 +97,8 @@ public final class Migrator {
       entries.add(new Journal.Entry(change.path(), change.before() == null ? null : Hashes.sha256(change.before()),
           Hashes.sha256(change.after())));
     }
-    List<String> cached = plan.targets().stream().map(Migrator::describe).toList();
+    List<String> cached = new ArrayList<>(plan.targets().stream().map(Migrator::describe).toList());
+    plan.loops().forEach(loop -> cached.add("loop: " + loop.describe()));
     List<String> refused = plan.refusals().stream().map(Migrator::describe).toList();
     Journal journal = new Journal(id, optkitVersion, configText, entries, cached, refused);
     StateDirectory state = Journal.stateOf(root);

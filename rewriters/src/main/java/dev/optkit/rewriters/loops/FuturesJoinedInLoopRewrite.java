@@ -1,0 +1,261 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Futures joined inside a loop ({@code for (x : xs) { ...; f = client.sendAsync(...); ...; f.join(); }}):
+ * each call starts only after the previous one finished. The rewrite keeps the loop and everything
+ * after the start exactly as it was, in input order on the calling thread, and starts up to N calls
+ * ahead of the one being joined:
+ *
+ * <pre>
+ * for (x : xs) {
+ *     while (started.size() &lt; inFlightLimit &amp;&amp; toStart.hasNext() &amp;&amp; startFailure == null) {
+ *         X nextX = toStart.next();
+ *         try { ...; started.add(client.sendAsync(...)); } catch (RuntimeException e) { startFailure = e; }
+ *     }
+ *     if (started.isEmpty()) { throw startFailure; }
+ *     F f = started.remove();
+ *     ... (the loop's own statements after the start, unchanged)
+ * }
+ * </pre>
+ *
+ * So the answers, their order, and what the loop does with each are those of the original; an
+ * element whose start throws throws in its own turn, after every earlier element was joined; a loop
+ * left early (break, return, an exception) cancels the calls it started ahead. What {@link LoopProof}
+ * shows first: the statements before the start only compute values for it (the start runs ahead of
+ * earlier elements' joins), they read nothing the statements after a join could change, and the
+ * start itself is a read.
+ */
+public final class FuturesJoinedInLoopRewrite {
+  /** The system property that makes every rewritten loop start one call at a time again. */
+  public static final String SEQUENTIAL_PROPERTY = "optkit.loops.sequential";
+
+  /** The rewritten loop as one text edit, or the reason it was refused. */
+  public sealed interface Outcome permits Rewritten, Refused {}
+
+  public record Rewritten(TextEdit edit, Set<String> imports, String futureType) implements Outcome {}
+
+  public record Refused(String reason) implements Outcome {}
+
+  private final SourceDocument document;
+  private final CompilationUnit unit;
+  private final int inFlight;
+
+  public FuturesJoinedInLoopRewrite(SourceDocument document, CompilationUnit unit, int inFlight) {
+    this.document = document;
+    this.unit = unit;
+    this.inFlight = inFlight;
+  }
+
+  /**
+   * @param aheadCall why a call among the statements that start an element (a project method, a call on
+   *     a shared object) may see state the statements after an earlier element's join change; empty when it cannot
+   */
+  public Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, LoopProof.CallJudge aheadCall) {
+    LoopProof.Shape shape = LoopProof.of(unit, method, loop, aheadCall);
+    if (shape.refusal() != null) {
+      return new Refused(shape.refusal());
+    }
+    Optional<String> layout = layoutProblem(loop, shape);
+    if (layout.isPresent()) {
+      return new Refused(layout.get());
+    }
+    return new Rewritten(new TextEdit(document.lineStart(loop.getBegin().get().line),
+        lineEnd(loop.getEnd().get().line), text(method, loop, shape)), Set.of("java.util.ArrayDeque", "java.util.Deque",
+            "java.util.Iterator"), shape.futureType());
+  }
+
+  /** The rewrite moves whole lines: the loop and each statement must have lines of their own. */
+  private Optional<String> layoutProblem(ForEachStmt loop, LoopProof.Shape shape) {
+    int loopLine = loop.getBegin().get().line;
+    String before = document.text().substring(document.lineStart(loopLine), document.offset(loopLine, loop.getBegin().get().column));
+    String after = document.text().substring(document.offset(loop.getEnd().get().line, loop.getEnd().get().column) + 1,
+        lineEnd(loop.getEnd().get().line));
+    BlockStmt body = (BlockStmt) loop.getBody();
+    int previous = body.getBegin().get().line;
+    for (Statement statement : body.getStatements()) {
+      if (statement.getBegin().get().line <= previous) {
+        return Optional.of("its statements share lines, and optkit moves whole lines");
+      }
+      previous = statement.getEnd().get().line;
+    }
+    if (!before.isBlank() || !after.isBlank() || body.getEnd().get().line <= previous
+        || body.getBegin().get().line != loopLine) {
+      return Optional.of("the loop does not stand on lines of its own, and optkit moves whole lines");
+    }
+    return Optional.empty();
+  }
+
+  private String text(CallableDeclaration<?> method, ForEachStmt loop, LoopProof.Shape shape) {
+    String nl = document.lineSeparator();
+    String unitIndent = document.indentUnit();
+    String indent = document.indentationOf(loop.getBegin().get().line);
+    FreshNames names = new FreshNames(method);
+    String limit = names.take("inFlightLimit");
+    String started = names.take("started");
+    String toStart = names.take("toStart");
+    String failure = names.take("startFailure");
+    String caught = names.take("thrown");
+    String element = loop.getVariableDeclarator().getNameAsString();
+    String next = names.take("next" + Character.toUpperCase(element.charAt(0)) + element.substring(1));
+    String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
+    BlockStmt body = (BlockStmt) loop.getBody();
+    ExpressionStmt start = shape.start();
+    VariableDeclarator future = ((VariableDeclarationExpr) start.getExpression()).getVariable(0);
+    String i1 = indent + unitIndent;
+    String i2 = i1 + unitIndent;
+    String i3 = i2 + unitIndent;
+    String i4 = i3 + unitIndent;
+
+    StringBuilder out = new StringBuilder();
+    out.append(indent).append("// optkit migrate: up to ").append(inFlight).append(" calls start ahead, in input order, "
+        + "and each is joined in its turn;").append(nl);
+    out.append(indent).append("// -D").append(SEQUENTIAL_PROPERTY).append("=true starts one at a time again").append(nl);
+    out.append(indent).append("int ").append(limit).append(" = Boolean.getBoolean(\"").append(SEQUENTIAL_PROPERTY)
+        .append("\") ? 1 : ").append(inFlight).append(';').append(nl);
+    out.append(indent).append("Deque<").append(shape.futureType()).append("> ").append(started)
+        .append(" = new ArrayDeque<>();").append(nl);
+    out.append(indent).append("Iterator<? extends ").append(elementType).append("> ").append(toStart).append(" = ")
+        .append(shape.iterable()).append(".iterator();").append(nl);
+    out.append(indent).append("RuntimeException ").append(failure).append(" = null;").append(nl);
+    out.append(indent).append("try {").append(nl);
+    String header = document.text().substring(document.offset(loop.getBegin().get().line, loop.getBegin().get().column),
+        document.offset(body.getBegin().get().line, body.getBegin().get().column) + 1);
+    out.append(i1).append(header).append(nl);
+    out.append(i2).append("while (").append(started).append(".size() < ").append(limit).append(" && ").append(toStart)
+        .append(".hasNext() && ").append(failure).append(" == null) {").append(nl);
+    out.append(i3).append(loop.getVariableDeclarator().getType().asString()).append(' ').append(next).append(" = ")
+        .append(toStart).append(".next();").append(nl);
+    out.append(i3).append("try {").append(nl);
+    int firstLine = body.getBegin().get().line + 1;
+    int startLine = start.getBegin().get().line;
+    List<TextEdit> renames = renames(shape.ahead(), element, next);
+    // the statements before the start, and the start itself, move three levels in and bind the next element
+    String aheadLines = firstLine < startLine ? renamed(document.lineStart(firstLine), document.lineStart(startLine), renames) : "";
+    out.append(shift(aheadLines, i3.substring(indent.length()), nl));
+    Expression initializer = future.getInitializer().get();
+    String startText = renamed(document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column),
+        document.offset(initializer.getEnd().get().line, initializer.getEnd().get().column) + 1, renames);
+    out.append(i4).append(started).append(".add(").append(continuation(startText, unitIndent + unitIndent + unitIndent, nl))
+        .append(");").append(nl);
+    out.append(i3).append("} catch (RuntimeException ").append(caught).append(") {").append(nl);
+    out.append(i4).append("// thrown in its own element's turn, after every earlier element was joined").append(nl);
+    out.append(i4).append(failure).append(" = ").append(caught).append(';').append(nl);
+    out.append(i3).append('}').append(nl);
+    out.append(i2).append('}').append(nl);
+    out.append(i2).append("if (").append(started).append(".isEmpty()) {").append(nl);
+    out.append(i3).append("throw ").append(failure).append(';').append(nl);
+    out.append(i2).append('}').append(nl);
+    String declaration = document.text().substring(document.offset(start.getBegin().get().line, start.getBegin().get().column),
+        document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column));
+    out.append(i2).append(declaration).append(started).append(".remove();").append(nl);
+    int afterStart = start.getEnd().get().line + 1;
+    int closing = body.getEnd().get().line;
+    if (afterStart < closing) {
+      out.append(shift(document.text().substring(document.lineStart(afterStart), document.lineStart(closing)), unitIndent, nl));
+    }
+    out.append(i1).append('}').append(nl);
+    out.append(indent).append("} finally {").append(nl);
+    out.append(i1).append("// a loop left early leaves no call it started ahead running for nothing").append(nl);
+    String each = names.take("future");
+    out.append(i1).append(started).append(".forEach(").append(each).append(" -> ").append(each).append(".cancel(true));")
+        .append(nl);
+    out.append(indent).append('}').append(nl);
+    return out.toString();
+  }
+
+  /** Each use of the loop's element among the moved statements, renamed to the element started ahead. */
+  private List<TextEdit> renames(List<Node> ahead, String element, String next) {
+    List<TextEdit> edits = new ArrayList<>();
+    for (Node node : ahead) {
+      for (NameExpr name : node.findAll(NameExpr.class)) {
+        if (name.getNameAsString().equals(element)) {
+          int from = document.offset(name.getBegin().get().line, name.getBegin().get().column);
+          edits.add(new TextEdit(from, from + element.length(), next));
+        }
+      }
+    }
+    return edits;
+  }
+
+  private String renamed(int from, int to, List<TextEdit> renames) {
+    StringBuilder out = new StringBuilder();
+    int position = from;
+    for (TextEdit edit : renames.stream().sorted(java.util.Comparator.comparingInt(TextEdit::start)).toList()) {
+      if (edit.start() >= from && edit.end() <= to) {
+        out.append(document.text(), position, edit.start()).append(edit.replacement());
+        position = edit.end();
+      }
+    }
+    return out.append(document.text(), position, to).toString();
+  }
+
+  /** Whole lines, each moved in by {@code extra} (blank lines stay empty). */
+  private static String shift(String lines, String extra, String nl) {
+    if (lines.isEmpty()) {
+      return lines;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : lines.split("\\R", -1)) {
+      out.append(line.isBlank() ? "" : extra + line).append(nl);
+    }
+    // split leaves an empty last piece after the final line break
+    return out.substring(0, out.length() - nl.length());
+  }
+
+  /** An expression's continuation lines moved in by {@code extra}; its first line stays where it is put. */
+  private static String continuation(String expression, String extra, String nl) {
+    String[] lines = expression.split("\\R", -1);
+    StringBuilder out = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      out.append(nl).append(lines[i].isBlank() ? "" : extra + lines[i]);
+    }
+    return out.toString();
+  }
+
+  private int lineEnd(int line) {
+    String text = document.text();
+    int end = document.lineStart(line);
+    while (end < text.length() && text.charAt(end) != '\n') {
+      end++;
+    }
+    return Math.min(end + 1, text.length());
+  }
+
+  /** Names for the rewrite's locals that no name in the method already uses (so nothing is shadowed). */
+  private static final class FreshNames {
+    private final Set<String> used = new java.util.HashSet<>();
+
+    FreshNames(CallableDeclaration<?> method) {
+      method.findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> used.add(n.getIdentifier()));
+      method.findAll(Parameter.class).forEach(p -> used.add(p.getNameAsString()));
+    }
+
+    String take(String wanted) {
+      String name = wanted;
+      for (int i = 2; used.contains(name); i++) {
+        name = wanted + i;
+      }
+      used.add(name);
+      return name;
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.index.ReachedIo;
+import dev.optkit.analyzers.parse.LanguageLevels;
+import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.KeyCoverage;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.edit.Imports;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The loop rewrites of a migration: for each selected loop finding migrate can fix, the rewrite or
+ * the reason it was refused, merged into the caching plan's file changes (a file both change gets
+ * the loop rewrite on top of its caching edits).
+ */
+public final class LoopMigration {
+  /** The classification of the loops this migration rewrites (see SequentialIoLoopRule). */
+  public static final String FUTURES_JOINED = "futures-joined-in-loop";
+
+  /** Library types whose calls are safe to make ahead: thread-safe, and unchanged by the calls a loop makes. */
+  private static final Set<String> THREAD_SAFE_SERVICES = Set.of("HttpClient", "ExecutorService", "Executor",
+      "ScheduledExecutorService", "ObjectMapper", "ObjectReader", "Gson", "Pattern", "DateTimeFormatter", "URI",
+      "String", "Duration");
+
+  private LoopMigration() {}
+
+  /** The caching plan with this migration's loop rewrites added. */
+  public static MigrationPlan extend(MigrationPlan plan, Path scanRoot, Assessment assessment, OptkitConfig config,
+      Predicate<Finding> selected) {
+    List<Finding> candidates = assessment.findings().stream()
+        .filter(f -> f.ruleId().equals("SequentialIoLoop") && FUTURES_JOINED.equals(f.details().get("classification")))
+        .filter(f -> !SourceSet.isTestPath(f.path()))
+        .filter(selected)
+        .toList();
+    if (candidates.isEmpty()) {
+      return plan;
+    }
+    Path root = scanRoot.toAbsolutePath().normalize();
+    Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+    candidates.forEach(f -> byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
+    List<FileChange> changes = new ArrayList<>(plan.changes());
+    List<LoopRewrite> rewritten = new ArrayList<>(plan.loops());
+    List<Refusal> refusals = new ArrayList<>(plan.refusals());
+    KeyCoverage coverage = new KeyCoverage(assessment.index());
+    for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
+      // the plan's paths are relative to the project, the findings' to the scan
+      String projectPath = plan.root().relativize(root.resolve(file.getKey()).normalize()).toString().replace('\\', '/');
+      byte[] original = read(root.resolve(file.getKey()));
+      SourceDocument document = SourceDocument.decode(original);
+      Optional<CompilationUnit> parsed = LanguageLevels.parse(document.text());
+      if (parsed.isEmpty()) {
+        file.getValue().forEach(f -> refusals.add(new Refusal(f, "the file does not parse as it is now")));
+        continue;
+      }
+      FuturesJoinedInLoopRewrite rewrite = new FuturesJoinedInLoopRewrite(document, parsed.get(),
+          config.loops().inFlight());
+      List<TextEdit> edits = new ArrayList<>();
+      Set<String> imports = new LinkedHashSet<>();
+      List<String> descriptions = new ArrayList<>();
+      List<LoopRewrite> inFile = new ArrayList<>();
+      for (Finding finding : file.getValue()) {
+        Optional<ForEachStmt> loop = parsed.get().findAll(ForEachStmt.class).stream()
+            .filter(l -> l.getBegin().get().line == finding.line()).findFirst();
+        Optional<IndexedMethod> indexed = assessment.index().methods().stream()
+            .filter(m -> m.path().equals(finding.path()) && m.fact().range().line() <= finding.line()
+                && m.fact().range().endLine() >= finding.endLine())
+            .reduce((outer, inner) -> inner.fact().range().line() >= outer.fact().range().line() ? inner : outer);
+        if (loop.isEmpty() || indexed.isEmpty()) {
+          refusals.add(new Refusal(finding, loop.isEmpty() ? "optkit rewrites enhanced for loops over a collection; this is "
+              + "a " + finding.details().get("loopKind") + " loop" : "the method moved since the assessment"));
+          continue;
+        }
+        CallableDeclaration<?> method = loop.get().findAncestor(CallableDeclaration.class).orElseThrow();
+        FuturesJoinedInLoopRewrite.Outcome outcome = rewrite.rewrite(method, loop.get(),
+            judge(assessment.index(), coverage, indexed.get(), finding));
+        if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
+          refusals.add(new Refusal(finding, refused.reason()));
+          continue;
+        }
+        FuturesJoinedInLoopRewrite.Rewritten done = (FuturesJoinedInLoopRewrite.Rewritten) outcome;
+        edits.add(done.edit());
+        imports.addAll(done.imports());
+        LoopRewrite entry = new LoopRewrite(finding, projectPath, config.loops().inFlight(), done.futureType());
+        descriptions.add("loop in " + entry.method() + "() " + entry.action());
+        inFile.add(entry);
+      }
+      if (edits.isEmpty()) {
+        continue;
+      }
+      Optional<FileChange> cached = changes.stream().filter(c -> c.path().equals(projectPath)).findFirst();
+      Optional<String> result = cached.isPresent()
+          ? onTopOf(document, new String(cached.get().after(), document.charset()), edits, imports)
+          : withImports(document.apply(edits), imports);
+      if (result.isEmpty()) {
+        inFile.forEach(r -> refusals.add(new Refusal(r.finding(), "the caching changes to its file moved the loop")));
+        continue;
+      }
+      rewritten.addAll(inFile);
+      if (cached.isPresent()) {
+        List<String> all = new ArrayList<>(cached.get().descriptions());
+        all.addAll(descriptions);
+        changes.set(changes.indexOf(cached.get()), new FileChange(projectPath, cached.get().before(),
+            document.encode(result.get()), all));
+      } else {
+        changes.add(new FileChange(projectPath, original, document.encode(result.get()), descriptions));
+      }
+    }
+    return new MigrationPlan(plan.root(), List.copyOf(changes), plan.targets(), List.copyOf(refusals), plan.notes(),
+        plan.notCacheable(), List.copyOf(rewritten));
+  }
+
+  /**
+   * The loop edits made on the original text, applied to the caching rewrite's text of the same
+   * file: each replaced loop must appear there exactly once, unchanged.
+   */
+  private static Optional<String> onTopOf(SourceDocument original, String cachedText, List<TextEdit> edits, Set<String> imports) {
+    String text = cachedText;
+    for (TextEdit edit : edits) {
+      String loop = original.text().substring(edit.start(), edit.end());
+      int at = text.indexOf(loop);
+      if (at < 0 || text.indexOf(loop, at + 1) >= 0) {
+        return Optional.empty();
+      }
+      text = text.substring(0, at) + edit.replacement() + text.substring(at + loop.length());
+    }
+    return withImports(text, imports);
+  }
+
+  private static Optional<String> withImports(String text, Set<String> imports) {
+    Optional<CompilationUnit> unit = LanguageLevels.parse(text);
+    if (unit.isEmpty()) {
+      return Optional.empty(); // never write what does not parse
+    }
+    SourceDocument document = SourceDocument.of(text);
+    List<TextEdit> added = Imports.add(document, unit.get(), imports);
+    String result = document.apply(added);
+    return LanguageLevels.parse(result).isPresent() ? Optional.of(result) : Optional.empty();
+  }
+
+  /** What decides whether a call may run ahead: the loop's own read, project methods, library calls. */
+  private static LoopProof.CallJudge judge(ProjectIndex index, KeyCoverage coverage, IndexedMethod method, Finding finding) {
+    return new LoopProof.CallJudge() {
+      @Override
+      public boolean startsIo(MethodCallExpr call) {
+        return site(call).isPresent();
+      }
+
+      @Override
+      public Optional<String> whyNot(Expression call, LoopProof.Root root, String field) {
+        String name = call instanceof MethodCallExpr m ? m.getNameAsString() + "()"
+            : "new " + ((com.github.javaparser.ast.expr.ObjectCreationExpr) call).getType().getNameAsString() + "()";
+        if (call instanceof MethodCallExpr m) {
+          Optional<IoSite> site = site(m);
+          if (site.isPresent()) {
+            return site.get().access() == Access.READ ? Optional.empty() : Optional.of("the call it starts, "
+                + site.get().provider() + " " + site.get().method() + "()" + (site.get().httpMethod() == null ? ""
+                : " (" + site.get().httpMethod() + ")") + ", is not a read optkit can name: started ahead, it would run "
+                + "before the earlier elements' statements after their joins");
+          }
+        }
+        Optional<CallRef> ref = method.fact().calls().stream().filter(c -> c.range().equals(SourceRange.of(call))).findFirst();
+        List<IndexedMethod> targets = ref.map(index::allTargetsOf).orElse(List.of());
+        if (!targets.isEmpty()) {
+          for (ReachedIo reached : index.reachedThrough(method, ref.get())) {
+            if (reached.site().access() != Access.READ) {
+              return Optional.of("the code that starts each call calls " + name + ", which reaches "
+                  + reached.site().provider() + " " + reached.site().method() + "(), not a read optkit can name: "
+                  + "started ahead, it would run before the earlier elements' statements after their joins");
+            }
+          }
+          for (IndexedMethod target : targets) {
+            Optional<String> why = coverage.whyNot(target);
+            if (why.isPresent()) {
+              return Optional.of("the code that starts each call calls " + target.fact().displayName() + "(), which "
+                  + why.get().replace("depends on mutable state its key does not cover: ", "reads state that can change: ")
+                  + ": started ahead, it could see or make a change out of order");
+            }
+          }
+          return Optional.empty();
+        }
+        return switch (root) {
+          case ELEMENT, METHOD_VALUE, TYPE -> Optional.empty(); // a library call on values made for this element
+          case THIS -> Optional.of("the code that starts each call calls " + name + " on this object, which optkit cannot "
+              + "see into");
+          case FIELD -> fieldType(call, field).filter(THREAD_SAFE_SERVICES::contains).isPresent() ? Optional.empty()
+              : Optional.of("the code that starts each call calls " + name + " on the object in field " + field
+                  + ", which the statements after an earlier element's join could change");
+        };
+      }
+
+      private Optional<IoSite> site(MethodCallExpr call) {
+        SourceRange range = SourceRange.of(call);
+        return method.fact().ioSites().stream().filter(s -> s.range().equals(range)).findFirst();
+      }
+    };
+  }
+
+  private static Optional<String> fieldType(Expression use, String name) {
+    for (var current = use.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
+      if (current instanceof TypeDeclaration<?> type) {
+        for (FieldDeclaration field : type.getFields()) {
+          if (field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))
+              && field.getElementType() instanceof ClassOrInterfaceType classType) {
+            return Optional.of(classType.getNameAsString());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,496 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What must hold of a loop whose futures are joined inside it before its calls may start ahead of
+ * the one being joined. The statements after the start stay in order on the calling thread, so a
+ * running total, an early exit or a write among them is kept as it was; what moves is what comes
+ * before the start, and the start: for element n+1 they now run before element n's statements after
+ * its join. So they must only compute the call's input (local declarations), read nothing those
+ * statements could change (final fields, effectively final locals, the element, values they make),
+ * write nothing, and the call must be a read; the collection must iterate twice alike.
+ */
+final class LoopProof {
+  /** Collections whose two iterators, with no change between, give the same elements in the same order. */
+  private static final Set<String> COLLECTIONS = Set.of("Collection", "List", "ArrayList", "LinkedList", "Set",
+      "HashSet", "LinkedHashSet", "SortedSet", "NavigableSet", "TreeSet", "SequencedCollection", "SequencedSet");
+
+  private static final Set<String> FUTURES = Set.of("CompletableFuture", "Future", "CompletionStage",
+      "ListenableFuture");
+
+  /** Exceptions a catch may name around the loop: unchecked, so no checked exception is caught there. */
+  private static final Set<String> UNCHECKED = Set.of("RuntimeException", "IllegalArgumentException",
+      "IllegalStateException", "NullPointerException", "UncheckedIOException", "CompletionException",
+      "CancellationException", "ArithmeticException", "IndexOutOfBoundsException", "UnsupportedOperationException");
+
+  private static final Map<String, String> BOXES = Map.of("int", "Integer", "long", "Long", "double", "Double",
+      "float", "Float", "short", "Short", "byte", "Byte", "char", "Character", "boolean", "Boolean");
+
+  private LoopProof() {}
+
+  /** Where a call's receiver comes from, followed down its chain of calls and field reads. */
+  enum Root {
+    /** the loop's element, or a value made while starting it (a local, a lambda's parameter, a new object) */
+    ELEMENT,
+    /** a parameter or local of the method, effectively final: the same for every element */
+    METHOD_VALUE,
+    /** a static call on a type */
+    TYPE,
+    /** this object (an unqualified call, {@code this.}, {@code super.}) */
+    THIS,
+    /** the object a field holds */
+    FIELD
+  }
+
+  /** Judges one call among the statements that start an element. */
+  interface CallJudge {
+    /** Whether the call is the loop's I/O (its result, a response or a future, is made for this element). */
+    boolean startsIo(MethodCallExpr call);
+
+    /**
+     * @param call a method call or object creation among the moved statements
+     * @param root where its receiver comes from
+     * @param field the field's name when {@code root} is {@link Root#FIELD}
+     * @return why it may see or make a change the order of elements matters for; empty when it cannot
+     */
+    Optional<String> whyNot(Expression call, Root root, String field);
+  }
+
+  /**
+   * The loop's parts, or (with only {@code refusal} set) why its calls may not start ahead.
+   *
+   * @param iterable the collection iterated, as written (a parameter or local)
+   * @param futureType the future variable's declared type, as written
+   * @param start the statement that starts the call and keeps its future
+   * @param ahead the statements before the start, and the start's initializer: what runs ahead
+   */
+  record Shape(String refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead) {
+    static Shape refused(String reason) {
+      return new Shape(reason, null, null, null, List.of());
+    }
+  }
+
+  static Shape of(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, CallJudge judge) {
+    if (!(loop.getBody() instanceof BlockStmt body)) {
+      return Shape.refused("its body is a single statement with no future kept in a variable");
+    }
+    if (loop.getParentNode().orElse(null) instanceof LabeledStmt) {
+      return Shape.refused("it is a labelled loop");
+    }
+    if (loop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, method)).isPresent()) {
+      return Shape.refused("it runs inside a lambda, whose exceptions and captures optkit would have to change");
+    }
+    if (!method.getThrownExceptions().isEmpty()) {
+      return Shape.refused(method.getNameAsString() + "() declares 'throws " + method.getThrownExceptions().get(0)
+          + "': a checked exception from starting a later element could not be held back until the earlier ones "
+          + "are joined");
+    }
+    for (TryStmt enclosing : ancestors(loop, method, TryStmt.class)) {
+      if (!isInside(loop, enclosing.getTryBlock())) {
+        continue;
+      }
+      for (CatchClause clause : enclosing.getCatchClauses()) {
+        for (String caught : caughtTypes(clause)) {
+          if (!UNCHECKED.contains(caught)) {
+            return Shape.refused("it runs inside a try that catches " + caught + ": a checked exception from "
+                + "starting a later element could not be held back until the earlier ones are joined");
+          }
+        }
+      }
+    }
+    VariableDeclarator elementVariable = loop.getVariableDeclarator();
+    Type elementType = elementVariable.getType();
+    if (elementType.isVarType()) {
+      return Shape.refused("its element is declared with 'var', and the rewrite must name the element type");
+    }
+    if (!(loop.getIterable() instanceof NameExpr iterable)) {
+      return Shape.refused("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
+          + "collection twice, so it must be a parameter or local");
+    }
+    Optional<String> collection = collectionProblem(unit, method, loop, iterable.getNameAsString());
+    if (collection.isPresent()) {
+      return Shape.refused(collection.get());
+    }
+    List<Statement> statements = body.getStatements();
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 0; i < statements.size(); i++) {
+      if (futureDeclaration(statements.get(i)).isPresent()) {
+        starts.add(i);
+      }
+    }
+    if (starts.isEmpty()) {
+      return Shape.refused("its future is not kept in a variable of its own (the call is started and joined in one "
+          + "expression)");
+    }
+    if (starts.size() > 1) {
+      return Shape.refused("it starts " + starts.size() + " futures per element");
+    }
+    int startIndex = starts.get(0);
+    ExpressionStmt start = (ExpressionStmt) statements.get(startIndex);
+    VariableDeclarator future = futureDeclaration(start).get();
+    List<Statement> before = statements.subList(0, startIndex);
+    List<Statement> after = statements.subList(startIndex + 1, statements.size());
+    String futureName = future.getNameAsString();
+    boolean joined = after.stream().flatMap(s -> s.findAll(MethodCallExpr.class).stream())
+        .anyMatch(c -> (c.getNameAsString().equals("join") || c.getNameAsString().equals("get"))
+            && c.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(futureName));
+    if (!joined) {
+      return Shape.refused("its future " + futureName + " is not joined by the statements after it");
+    }
+    for (Statement statement : before) {
+      if (!(statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr)) {
+        return Shape.refused("the statement '" + firstLine(statement) + "' comes before the call: it would run ahead "
+            + "of the earlier elements' statements after their joins");
+      }
+    }
+    List<Node> ahead = new ArrayList<>(before);
+    ahead.add(future.getInitializer().get());
+    Set<String> madeAhead = new HashSet<>();
+    ahead.forEach(n -> n.findAll(VariableDeclarator.class).forEach(v -> madeAhead.add(v.getNameAsString())));
+    ahead.forEach(n -> n.findAll(Parameter.class).forEach(p -> madeAhead.add(p.getNameAsString())));
+    ahead.forEach(n -> n.findAll(LambdaExpr.class).forEach(l -> l.getParameters().forEach(p -> madeAhead.add(p.getNameAsString()))));
+    String element = elementVariable.getNameAsString();
+    Names names = new Names(method, loop, element, madeAhead);
+    for (Node node : ahead) {
+      Optional<String> problem = aheadProblem(node, names, judge);
+      if (problem.isPresent()) {
+        return Shape.refused(problem.get());
+      }
+    }
+    Set<String> declaredBefore = new HashSet<>();
+    before.forEach(s -> ((VariableDeclarationExpr) ((ExpressionStmt) s).getExpression()).getVariables()
+        .forEach(v -> declaredBefore.add(v.getNameAsString())));
+    for (Statement statement : after) {
+      for (NameExpr name : statement.findAll(NameExpr.class)) {
+        if (declaredBefore.contains(name.getNameAsString())) {
+          return Shape.refused("the statements after the call use " + name + ", made before it for the same element");
+        }
+      }
+    }
+    return new Shape(null, iterable.getNameAsString(), future.getType().asString(), start, List.copyOf(ahead));
+  }
+
+  /** What the moved statements may read, by name. */
+  private record Names(CallableDeclaration<?> method, ForEachStmt loop, String element, Set<String> madeAhead) {
+    boolean isMethodValue(String name) {
+      return method.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name) && !isInside(p, loop))
+          || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
+              && !isInside(v, loop) && v.getBegin().get().isBefore(loop.getBegin().get()));
+    }
+
+    boolean assignedInMethod(String name) {
+      return method.findAll(AssignExpr.class).stream().anyMatch(a -> nameOf(a.getTarget()).equals(name))
+          || method.findAll(UnaryExpr.class).stream().anyMatch(u -> changes(u) && nameOf(u.getExpression()).equals(name));
+    }
+  }
+
+  private static Optional<String> aheadProblem(Node node, Names names, CallJudge judge) {
+    for (AssignExpr assign : node.findAll(AssignExpr.class)) {
+      String target = nameOf(assign.getTarget());
+      if (!names.madeAhead().contains(target)) {
+        return Optional.of("the code that starts each call assigns " + assign.getTarget() + ", which it would then do "
+            + "ahead of the earlier elements' statements after their joins");
+      }
+    }
+    for (UnaryExpr unary : node.findAll(UnaryExpr.class)) {
+      if (changes(unary) && !names.madeAhead().contains(nameOf(unary.getExpression()))) {
+        return Optional.of("the code that starts each call changes " + unary.getExpression() + ", which it would then "
+            + "do ahead of the earlier elements' statements after their joins");
+      }
+    }
+    for (NameExpr name : node.findAll(NameExpr.class)) {
+      String n = name.getNameAsString();
+      if (n.equals(names.element()) || names.madeAhead().contains(n)) {
+        continue;
+      }
+      if (names.isMethodValue(n)) {
+        if (names.assignedInMethod(n)) {
+          return Optional.of("the code that starts each call reads " + n + ", which " + names.method().getNameAsString()
+              + "() assigns: started ahead, it could see a value meant for a later element");
+        }
+        continue;
+      }
+      Optional<String> field = fieldProblem(name, n);
+      if (field.isPresent()) {
+        return field;
+      }
+    }
+    for (FieldAccessExpr access : node.findAll(FieldAccessExpr.class)) {
+      if (access.getScope() instanceof ThisExpr) {
+        Optional<String> field = fieldProblem(access, access.getNameAsString());
+        if (field.isPresent()) {
+          return field;
+        }
+      }
+    }
+    for (Expression call : calls(node)) {
+      Expression scope = call instanceof MethodCallExpr m ? m.getScope().orElse(null) : null;
+      Root root = call instanceof ObjectCreationExpr ? Root.ELEMENT : rootOf(scope, names, judge);
+      String field = root == Root.FIELD ? rootName(scope) : null;
+      Optional<String> why = judge.whyNot(call, root, field);
+      if (why.isPresent()) {
+        return why;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<Expression> calls(Node node) {
+    List<Expression> calls = new ArrayList<>();
+    node.walk(n -> {
+      if (n instanceof MethodCallExpr || n instanceof ObjectCreationExpr) {
+        calls.add((Expression) n);
+      }
+    });
+    return calls;
+  }
+
+  /** A name the moved code reads that is neither the element, a value it made, nor the method's: a field or a type. */
+  private static Optional<String> fieldProblem(Node use, String name) {
+    Optional<FieldDeclaration> field = fieldNamed(use, name);
+    if (field.isPresent()) {
+      return field.get().isFinal() ? Optional.empty() : Optional.of("the code that starts each call reads field " + name
+          + ", which is not final: the statements after an earlier element's join could change it before a later "
+          + "element starts");
+    }
+    if (Character.isUpperCase(name.charAt(0))) {
+      return Optional.empty(); // a type's name, the scope of a static call (HttpRequest.newBuilder)
+    }
+    return Optional.of("the code that starts each call reads " + name + ", which optkit cannot find declared in "
+        + "this class (an inherited field?)");
+  }
+
+  /** The field of this name in the class the use is in, or a class around it. */
+  private static Optional<FieldDeclaration> fieldNamed(Node use, String name) {
+    for (TypeDeclaration<?> type : ancestorTypes(use)) {
+      for (var member : type.getMembers()) {
+        if (member instanceof FieldDeclaration field
+            && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
+          return Optional.of(field);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where a receiver comes from, following its chain of calls and field reads down to the first name. */
+  private static Root rootOf(Expression scope, Names names, CallJudge judge) {
+    Expression current = scope;
+    while (true) {
+      if (current == null || current instanceof ThisExpr || current instanceof SuperExpr) {
+        return Root.THIS;
+      }
+      if (current instanceof MethodCallExpr call) {
+        if (judge.startsIo(call)) {
+          return Root.ELEMENT;
+        }
+        if (call.getScope().isEmpty()) {
+          return Root.THIS;
+        }
+        current = call.getScope().get();
+      } else if (current instanceof FieldAccessExpr access) {
+        if (access.getScope() instanceof ThisExpr) {
+          return Root.FIELD;
+        }
+        current = access.getScope();
+      } else if (current instanceof NameExpr name) {
+        String n = name.getNameAsString();
+        if (n.equals(names.element()) || names.madeAhead().contains(n)) {
+          return Root.ELEMENT;
+        }
+        if (names.isMethodValue(n)) {
+          return Root.METHOD_VALUE;
+        }
+        return fieldNamed(name, n).isEmpty() && Character.isUpperCase(n.charAt(0)) ? Root.TYPE : Root.FIELD;
+      } else if (current instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+        current = enclosed.getInner();
+      } else {
+        return Root.ELEMENT; // a new object, a literal, a cast of one
+      }
+    }
+  }
+
+  private static String rootName(Expression scope) {
+    Expression current = scope;
+    while (current != null) {
+      if (current instanceof NameExpr name) {
+        return name.getNameAsString();
+      }
+      if (current instanceof FieldAccessExpr access) {
+        if (access.getScope() instanceof ThisExpr) {
+          return access.getNameAsString();
+        }
+        current = access.getScope();
+      } else if (current instanceof MethodCallExpr call) {
+        current = call.getScope().orElse(null);
+      } else {
+        return "?";
+      }
+    }
+    return "?";
+  }
+
+  private static Optional<String> collectionProblem(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop,
+      String name) {
+    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
+        .map(Parameter::getType).findFirst()
+        .or(() -> method.findAll(VariableDeclarator.class).stream()
+            .filter(v -> v.getNameAsString().equals(name) && !isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
+    if (declared.isEmpty()) {
+      return Optional.of("it iterates " + name + ", a field: the statements after a join could change it between the "
+          + "two passes the rewrite makes over it");
+    }
+    Type type = declared.get();
+    if (type.isArrayType()) {
+      return Optional.of("it iterates the array " + name + " (the rewrite iterates collections)");
+    }
+    if (type.isVarType() || !(type instanceof ClassOrInterfaceType classType)) {
+      return Optional.of("it iterates " + name + ", whose declared type optkit cannot name");
+    }
+    String simple = classType.getNameAsString();
+    boolean javaUtil = classType.getScope().map(s -> s.asString().equals("java.util")).orElse(false)
+        || classType.getScope().isEmpty() && importsFromJavaUtil(unit, simple);
+    if (!COLLECTIONS.contains(simple) || !javaUtil) {
+      return Optional.of("it iterates " + name + ", a " + type + ": the rewrite iterates it twice, which gives the same "
+          + "elements in the same order only for java.util lists and sets");
+    }
+    if (new Names(method, loop, "", Set.of()).assignedInMethod(name)) {
+      return Optional.of("it iterates " + name + ", which " + method.getNameAsString() + "() assigns");
+    }
+    boolean mentionedInside = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
+    if (mentionedInside) {
+      return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean importsFromJavaUtil(CompilationUnit unit, String simple) {
+    for (ImportDeclaration declaration : unit.getImports()) {
+      if (declaration.isStatic()) {
+        continue;
+      }
+      String imported = declaration.getNameAsString();
+      if (declaration.isAsterisk() ? imported.equals("java.util") : imported.equals("java.util." + simple)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<VariableDeclarator> futureDeclaration(Statement statement) {
+    if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr declaration
+        && declaration.getVariables().size() == 1) {
+      VariableDeclarator variable = declaration.getVariable(0);
+      if (variable.getInitializer().isPresent() && variable.getType() instanceof ClassOrInterfaceType type
+          && FUTURES.contains(type.getNameAsString())) {
+        return Optional.of(variable);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> caughtTypes(CatchClause clause) {
+    Type type = clause.getParameter().getType();
+    List<String> names = new ArrayList<>();
+    if (type.isUnionType()) {
+      type.asUnionType().getElements().forEach(t -> names.add(simpleName(t)));
+    } else {
+      names.add(simpleName(type));
+    }
+    return names;
+  }
+
+  private static String simpleName(Type type) {
+    return type instanceof ClassOrInterfaceType c ? c.getNameAsString() : type.asString();
+  }
+
+  private static <T extends Node> List<T> ancestors(Node node, Node boundary, Class<T> kind) {
+    List<T> found = new ArrayList<>();
+    for (Node current = node.getParentNode().orElse(null); current != null && current != boundary;
+        current = current.getParentNode().orElse(null)) {
+      if (kind.isInstance(current)) {
+        found.add(kind.cast(current));
+      }
+    }
+    return found;
+  }
+
+  private static List<TypeDeclaration<?>> ancestorTypes(Node node) {
+    List<TypeDeclaration<?>> types = new ArrayList<>();
+    for (Node current = node.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
+      if (current instanceof TypeDeclaration<?> type) {
+        types.add(type);
+      }
+    }
+    return types;
+  }
+
+  static boolean isInside(Node node, Node container) {
+    for (Node current = node; current != null; current = current.getParentNode().orElse(null)) {
+      if (current == container) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean changes(UnaryExpr unary) {
+    return unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+        || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT;
+  }
+
+  private static String nameOf(Expression target) {
+    if (target instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    if (target instanceof FieldAccessExpr access) {
+      return access.getNameAsString();
+    }
+    return target.toString();
+  }
+
+  private static String firstLine(Node node) {
+    String text = node.toString();
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end) + " ...";
+  }
+
+  /** A type as a type argument: primitives boxed. */
+  static String boxed(String type) {
+    return BOXES.getOrDefault(type, type);
+  }
+}

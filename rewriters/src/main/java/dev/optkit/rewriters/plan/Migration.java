@@ -1,0 +1,25 @@
+package dev.optkit.rewriters.plan;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.rewriters.loops.LoopMigration;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Everything a migration would do: the caches ({@link CachingMigration}), then the loop rewrites ({@link LoopMigration}). */
+public final class Migration {
+  private Migration() {}
+
+  public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
+    return prepare(root, assessment, config, selected, Set.of());
+  }
+
+  /** @param acceptStale methods to cache although a writer of their data cannot evict them (--accept-stale) */
+  public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected,
+      Set<String> acceptStale) {
+    MigrationPlan caching = CachingMigration.prepare(root, assessment, config, selected, acceptStale);
+    return LoopMigration.extend(caching, root, assessment, config, selected);
+  }
+}

@@ -1,0 +1,350 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Futures joined inside a loop: before and after text, the result compiled, and both versions run
+ * against a real loopback HTTP server, element for element, with a missing element, a failing one and
+ * an element whose start throws. Beside it, a refusal for each thing that would make starting ahead
+ * change what the loop does.
+ */
+class FuturesJoinedInLoopRewriteTest {
+  @TempDir Path dir;
+
+  private HttpServer server;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+
+  static final String PRICES_BEFORE = """
+      package shop;
+
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.LinkedHashMap;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.CompletionException;
+
+      public class Prices {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String baseUrl;
+
+          public Prices(String baseUrl) {
+              this.baseUrl = baseUrl;
+          }
+
+          public Map<String, String> fetchAll(List<String> skus) {
+              Map<String, String> prices = new LinkedHashMap<>();
+              for (String sku : skus) {
+                  HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku))
+                          .GET()
+                          .build();
+                  CompletableFuture<String> price = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                          .thenApply(response -> checked(sku, response));
+                  try {
+                      prices.put(sku, price.join());
+                  } catch (CompletionException e) {
+                      throw new IllegalStateException("no price for " + sku + ": " + e.getCause().getMessage());
+                  }
+              }
+              return prices;
+          }
+
+          private static String checked(String sku, HttpResponse<String> response) {
+              if (response.statusCode() != 200) {
+                  throw new IllegalArgumentException(sku + " answered " + response.statusCode());
+              }
+              return response.body();
+          }
+      }
+      """;
+
+  static final String PRICES_AFTER = """
+      package shop;
+
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.ArrayDeque;
+      import java.util.Deque;
+      import java.util.Iterator;
+      import java.util.LinkedHashMap;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.CompletionException;
+
+      public class Prices {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String baseUrl;
+
+          public Prices(String baseUrl) {
+              this.baseUrl = baseUrl;
+          }
+
+          public Map<String, String> fetchAll(List<String> skus) {
+              Map<String, String> prices = new LinkedHashMap<>();
+              // optkit migrate: up to 4 calls start ahead, in input order, and each is joined in its turn;
+              // -Doptkit.loops.sequential=true starts one at a time again
+              int inFlightLimit = Boolean.getBoolean("optkit.loops.sequential") ? 1 : 4;
+              Deque<CompletableFuture<String>> started = new ArrayDeque<>();
+              Iterator<? extends String> toStart = skus.iterator();
+              RuntimeException startFailure = null;
+              try {
+                  for (String sku : skus) {
+                      while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
+                          String nextSku = toStart.next();
+                          try {
+                              HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + nextSku))
+                                      .GET()
+                                      .build();
+                              started.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                                      .thenApply(response -> checked(nextSku, response)));
+                          } catch (RuntimeException thrown) {
+                              // thrown in its own element's turn, after every earlier element was joined
+                              startFailure = thrown;
+                          }
+                      }
+                      if (started.isEmpty()) {
+                          throw startFailure;
+                      }
+                      CompletableFuture<String> price = started.remove();
+                      try {
+                          prices.put(sku, price.join());
+                      } catch (CompletionException e) {
+                          throw new IllegalStateException("no price for " + sku + ": " + e.getCause().getMessage());
+                      }
+                  }
+              } finally {
+                  // a loop left early leaves no call it started ahead running for nothing
+                  started.forEach(future -> future.cancel(true));
+              }
+              return prices;
+          }
+
+          private static String checked(String sku, HttpResponse<String> response) {
+              if (response.statusCode() != 200) {
+                  throw new IllegalArgumentException(sku + " answered " + response.statusCode());
+              }
+              return response.body();
+          }
+      }
+      """;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(16));
+    server.createContext("/prices/", exchange -> {
+      String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
+      requested.add(sku);
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(40); // a remote call's latency, so calls that can overlap do
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      int status = sku.startsWith("missing") ? 404 : sku.startsWith("broken") ? 500 : 200;
+      byte[] body = (sku.startsWith("missing") ? "" : "price-of-" + sku).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  private OptkitConfig inFlight(int calls) {
+    OptkitConfig defaults = OptkitConfig.defaults();
+    return new OptkitConfig(defaults.include(), defaults.exclude(), defaults.includeTests(), defaults.rules(),
+        defaults.cacheable(), defaults.analysis(), defaults.savings(), defaults.clients(), defaults.declaredClients(),
+        defaults.cachePolicies(), new OptkitConfig.Loops(calls));
+  }
+
+  @Test
+  void startsCallsAheadAndJoinsEachInItsTurnBeforeAndAfter() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(PRICES_BEFORE).config(inFlight(4));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertEquals(PRICES_AFTER, MigrationFixture.after(plan, "src/main/java/shop/Prices.java"));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void theRewrittenLoopAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(PRICES_BEFORE).config(inFlight(4));
+    MigrationPlan plan = fixture.plan();
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    List<List<String>> inputs = List.of(
+        List.of(),
+        List.of("a"),
+        List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"),
+        List.of("a", "b", "a", "c", "b"), // duplicates: the last answer of a key stays where the key came first
+        List.of("a", "b", "missing-1", "c", "broken-2"), // the first failure in input order
+        List.of("a", "bad sku", "broken-1", "c"), // a start that throws (no URI has a space) before a later failure
+        List.of("broken-1", "bad sku"));
+    for (List<String> input : inputs) {
+      assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
+    }
+    // the same answers, with the calls overlapping: up to 4 at once
+    mostInFlight.set(0);
+    run(migrated, base, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+    assertTrue(mostInFlight.get() > 1 && mostInFlight.get() <= 4, "calls in flight at once: " + mostInFlight.get());
+    mostInFlight.set(0);
+    run(original, base, List.of("a", "b", "c", "d"));
+    assertEquals(1, mostInFlight.get(), "the original waits for each call");
+  }
+
+  @Test
+  void theSwitchStartsOneCallAtATimeAgain() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(PRICES_BEFORE).config(inFlight(4));
+    Path migrated = fixture.compile(fixture.plan());
+    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    System.setProperty("optkit.loops.sequential", "true");
+    try {
+      mostInFlight.set(0);
+      assertEquals("{a=price-of-a, b=price-of-b, c=price-of-c}", run(migrated, base, List.of("a", "b", "c")));
+      assertEquals(1, mostInFlight.get());
+    } finally {
+      System.clearProperty("optkit.loops.sequential");
+    }
+  }
+
+  /** The loop's answer, or its exception's type and message: what a caller can tell apart. */
+  private static String run(Path classes, String base, List<String> skus) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        FuturesJoinedInLoopRewriteTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Prices");
+      Object prices = type.getConstructor(String.class).newInstance(base);
+      Method fetchAll = type.getMethod("fetchAll", List.class);
+      try {
+        return String.valueOf(fetchAll.invoke(prices, new ArrayList<>(skus)));
+      } catch (InvocationTargetException e) {
+        return e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
+      }
+    }
+  }
+
+  // ---- refusals: each a change that starting ahead would reorder ----------------------------
+
+  /** The sample with the statements before its try replaced by {@code startingStatements}, and {@code field} added. */
+  private String refusal(String field, String startingStatements) {
+    String loopHead = "for (String sku : skus) {\n";
+    int from = PRICES_BEFORE.indexOf(loopHead) + loopHead.length();
+    int to = PRICES_BEFORE.indexOf("            try {", from);
+    String replacement = startingStatements.stripIndent().lines().map(l -> "            " + l + "\n")
+        .reduce("", String::concat);
+    String source = (PRICES_BEFORE.substring(0, from) + replacement + PRICES_BEFORE.substring(to))
+        .replace("    private final String baseUrl;\n", "    private final String baseUrl;\n" + field);
+    MigrationPlan plan = new MigrationFixture(dir).java(source).plan();
+    assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
+  }
+
+  @Test
+  void aStatementBeforeTheStartThatIsNoDeclarationIsRefused() {
+    String reason = refusal("    private final java.util.List<String> log = new java.util.ArrayList<>();\n", """
+                  log.add(sku);
+                  CompletableFuture<String> price = http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku)).build(),
+                          HttpResponse.BodyHandlers.ofString()).thenApply(response -> checked(sku, response));
+        """);
+    assertEquals("the statement 'log.add(sku);' comes before the call: it would run ahead of the earlier elements' "
+        + "statements after their joins", reason);
+  }
+
+  @Test
+  void aFieldTheStartReadsThatIsNotFinalIsRefused() {
+    String reason = refusal("    private String region = \"eu\";\n", """
+                  CompletableFuture<String> price = http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/" + region + "/" + sku)).build(),
+                          HttpResponse.BodyHandlers.ofString()).thenApply(response -> checked(sku, response));
+        """);
+    assertTrue(reason.startsWith("the code that starts each call reads field region, which is not final"), reason);
+  }
+
+  @Test
+  void aSharedObjectTheStartCallsIsRefused() {
+    String reason = refusal("    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();\n", """
+                  String path = "/prices/" + sku + "?n=" + sent.incrementAndGet();
+                  CompletableFuture<String> price = http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+                          HttpResponse.BodyHandlers.ofString()).thenApply(response -> checked(sku, response));
+        """);
+    assertTrue(reason.startsWith("the code that starts each call calls incrementAndGet() on the object in field sent"), reason);
+  }
+
+  @Test
+  void aWriteStartedAheadIsRefused() {
+    String reason = refusal("", """
+                  CompletableFuture<String> price = http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku))
+                          .POST(HttpRequest.BodyPublishers.ofString("reserve")).build(),
+                          HttpResponse.BodyHandlers.ofString()).thenApply(response -> checked(sku, response));
+        """);
+    assertTrue(reason.startsWith("the call it starts, java.net.http HttpClient sendAsync() (POST), is not a read"), reason);
+  }
+
+  @Test
+  void aMethodDeclaringCheckedExceptionsIsRefused() {
+    MigrationPlan plan = new MigrationFixture(dir).java(PRICES_BEFORE.replace(
+        "public Map<String, String> fetchAll(List<String> skus) {",
+        "public Map<String, String> fetchAll(List<String> skus) throws java.io.IOException {")).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().equals("fetchAll() declares 'throws java.io.IOException': "
+        + "a checked exception from starting a later element could not be held back until the earlier ones are joined")),
+        plan.refusals().toString());
+  }
+
+  @Test
+  void aLaterStatementUsingAValueMadeBeforeTheStartIsRefused() {
+    MigrationPlan plan = new MigrationFixture(dir).java(PRICES_BEFORE.replace(
+        "prices.put(sku, price.join());", "prices.put(request.uri().toString(), price.join());")).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().equals(
+        "the statements after the call use request, made before it for the same element")), plan.refusals().toString());
+  }
+
+  @Test
+  void aCollectionThatIsNotAJavaUtilListOrSetIsRefused() {
+    MigrationPlan plan = new MigrationFixture(dir).java(PRICES_BEFORE.replace(
+        "public Map<String, String> fetchAll(List<String> skus) {",
+        "public Map<String, String> fetchAll(Iterable<String> skus) {")).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("it iterates skus, a Iterable<String>: the "
+        + "rewrite iterates it twice")), plan.refusals().toString());
+  }
+}
