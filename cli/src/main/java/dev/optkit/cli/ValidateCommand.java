@@ -66,7 +66,7 @@ public final class ValidateCommand implements Callable<Integer> {
       + "load tests (at most 2 s of warm-up and 5 s measured), for CI.")
   boolean quick;
 
-  @Option(names = "--strict", description = "A criterion the measurements cannot decide (the speedup's 99.9% interval "
+  @Option(names = "--strict", description = "A criterion the measurements cannot decide (the speedup's 99.9%% interval "
       + "straddles its requirement: a noisy machine) fails the run (exit 1) instead of being reported inconclusive.")
   boolean strict;
 

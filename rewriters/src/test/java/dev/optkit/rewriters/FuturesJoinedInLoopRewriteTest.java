@@ -205,6 +205,13 @@ class FuturesJoinedInLoopRewriteTest {
   }
 
   @Test
+  void aRewrittenLoopIsNoLongerOneThatJoinsEachCallBeforeStartingTheNext() {
+    MigrationPlan again = new MigrationFixture(dir).java(PRICES_AFTER).plan();
+    assertEquals(List.of(), again.loops());
+    assertEquals(List.of(), again.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).toList());
+  }
+
+  @Test
   void theRewrittenLoopAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(PRICES_BEFORE).config(inFlight(4));
     MigrationPlan plan = fixture.plan();

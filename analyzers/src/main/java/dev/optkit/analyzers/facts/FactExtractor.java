@@ -61,6 +61,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -1282,9 +1283,13 @@ public final class FactExtractor {
     private boolean joinsFuturesInside(Node loop) {
       boolean startsAsync = false;
       boolean joins = false;
+      Integer self = loopIndex.get(loop);
       for (MethodCallExpr call : loop.findAll(MethodCallExpr.class)) {
         String name = call.getNameAsString();
-        if (name.endsWith("Async") || EXECUTOR_METHODS.contains(name) || name.equals("enqueue")) {
+        // a start inside a nested loop is that loop's: one that starts several ahead (as migrate's rewrite does)
+        // before this loop joins them is no join per start
+        if ((name.endsWith("Async") || EXECUTOR_METHODS.contains(name) || name.equals("enqueue"))
+            && Objects.equals(enclosingLoop(call), self)) {
           startsAsync = true;
         }
         if (JOIN_METHODS.contains(name) && (call.getArguments().isEmpty() || name.equals("get") && call.getArguments().size() == 2)) {

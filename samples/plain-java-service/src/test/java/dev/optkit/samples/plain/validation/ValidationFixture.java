@@ -44,6 +44,9 @@ public final class ValidationFixture implements AutoCloseable {
             for (int i = 0; i < 20; i++) {
                 downstream.setRate(currency(i), new BigDecimal("1." + (10 + i)));
             }
+            for (int i = 0; i < 100; i++) { // P000 to P099, for the loop workload's lists (workload-loops.yaml)
+                downstream.setPrice(String.format("P%03d", i), BigDecimal.valueOf(1000 + i, 2));
+            }
             for (int i = 0; i < 5000; i++) { // numeric codes, for workloads that never repeat a key (sequence)
                 downstream.setRate(String.valueOf(i), BigDecimal.valueOf(i, 3));
             }
