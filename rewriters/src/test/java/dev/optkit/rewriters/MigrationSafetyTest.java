@@ -2206,7 +2206,7 @@ class MigrationSafetyTest {
             """)
         .plan();
     String why = refusal(plan, "ownerNames");
-    assertTrue(why.contains("OwnerResource.updateOwner() serves writes to /owners/{ownerId} but it is in another module"), why);
+    assertTrue(why.contains("OwnerResource.updateOwner() serves writes to /owners/{ownerId} but it is in another Maven module"), why);
   }
 
   @Test

@@ -34,9 +34,23 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     names = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(names));
   }
 
+  /** Whether this is the footprint of a cache store's client (Redis, Memcached), which touches no table. */
+  private boolean storeOnly() {
+    return !unknown && !names.isEmpty() && names.stream().allMatch(n -> n.startsWith("store:"));
+  }
+
+  private boolean namesAStore() {
+    return names.stream().anyMatch(n -> n.startsWith("store:"));
+  }
+
   /** Whether a write with footprint {@code write} may change what a read with this footprint returns. */
   public boolean overlaps(DataFootprint write) {
     if (kind != write.kind) {
+      return false;
+    }
+    if (storeOnly() && !write.namesAStore() || write.storeOnly() && !namesAStore()) {
+      // a cache store (Redis, Memcached) and the tables: a write to one never changes a read of the other,
+      // even when which tables the other touches cannot be told
       return false;
     }
     if (unknown || write.unknown) {

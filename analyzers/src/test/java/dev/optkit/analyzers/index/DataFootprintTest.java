@@ -25,4 +25,18 @@ class DataFootprintTest {
     assertFalse(balance.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/v1/orders:batchcreate"), false)));
     assertFalse(balance.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/v1/rates/*"), false)));
   }
+
+  @Test
+  void aCacheStoreWriteChangesNoTableReadEvenOneWhoseTablesCannotBeTold() {
+    DataFootprint redisWrite = new DataFootprint(ClientKind.DB, Set.of("store:spring-data-redis"), false);
+    DataFootprint entityRead = new DataFootprint(ClientKind.DB, Set.of("table:menu"), true); // an entity with associations
+    assertFalse(entityRead.overlaps(redisWrite));
+    assertFalse(redisWrite.overlaps(new DataFootprint(ClientKind.DB, Set.of(), true)), "an unknown SQL write leaves Redis alone");
+    // a read of the store itself still meets the store's writes, and a table write still meets an unknown read
+    assertTrue(new DataFootprint(ClientKind.DB, Set.of("store:spring-data-redis"), false).overlaps(redisWrite));
+    assertTrue(entityRead.overlaps(new DataFootprint(ClientKind.DB, Set.of("table:role"), false)));
+    // a method reading both the store and a table meets writes of either
+    DataFootprint both = new DataFootprint(ClientKind.DB, Set.of("store:spring-data-redis", "table:menu"), false);
+    assertTrue(both.overlaps(redisWrite));
+  }
 }

@@ -82,7 +82,7 @@ final class EntityResults {
     }
     if (index.callersOf(cached).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
       return Optional.of("returns the persistent entity " + entity.get().name() + " to callers optkit cannot see "
-          + "(nothing in the project calls it; the framework may), which may change it, read its associations or "
+          + "(no production code in the project calls it; the framework may), which may change it, read its associations or "
           + "hand it back to save() or merge()");
     }
     Optional<String> use = usedByCallers(cached, entity.get(), new HashSet<>());

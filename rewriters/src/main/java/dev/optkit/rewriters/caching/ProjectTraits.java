@@ -196,6 +196,24 @@ public record ProjectTraits(
   }
 
   /** The base packages a scan annotation names, else the annotated class's own package. */
+  /**
+   * The classes anywhere in the project (every module) whose component scan covers a package:
+   * {@code @SpringBootApplication} or {@code @ComponentScan}, by qualified name.
+   */
+  static List<String> scannersOf(ProjectIndex index, String pkg) {
+    List<String> scanners = new java.util.ArrayList<>();
+    for (FileFacts file : index.files()) {
+      for (TypeFact type : file.types()) {
+        boolean scans = type.annotations().stream()
+            .anyMatch(a -> a.endsWith("SpringBootApplication") || a.endsWith("ComponentScan"));
+        if (scans && scannedPackages(type).stream().anyMatch(scan -> covers(scan, pkg))) {
+          scanners.add(type.qualifiedName());
+        }
+      }
+    }
+    return scanners.stream().sorted().toList();
+  }
+
   private static List<String> scannedPackages(TypeFact type) {
     for (String member : List.of("scanBasePackages", "basePackages", "value")) {
       for (String annotation : List.of("SpringBootApplication", "ComponentScan")) {

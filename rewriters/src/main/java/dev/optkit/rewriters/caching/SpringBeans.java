@@ -84,6 +84,13 @@ final class SpringBeans {
       if (!traits.existingSpringCaching()) {
         return Optional.empty(); // without a scan or caching the annotations stay inert: the migration notes it
       }
+      List<String> elsewhere = ProjectTraits.scannersOf(index, pkg);
+      if (!elsewhere.isEmpty()) {
+        // the application that scans this module lives in another module: one context, several modules
+        return Optional.of("its package " + pkg + " is scanned by " + elsewhere.get(0).substring(elsewhere.get(0)
+            .lastIndexOf('.') + 1) + " in another Maven module, and optkit configures caches one module at a time: "
+            + "a cache configuration in this module beside the application's own caching is not supported");
+      }
       return Optional.of("the project caches with Spring already, but optkit finds no component scan "
           + "(@SpringBootApplication, @ComponentScan, <context:component-scan>) that would register its cache "
           + "resolver: @Cacheable naming that resolver would fail at run time. Add a component scan covering " + pkg);

@@ -58,6 +58,10 @@ public final class SpringCacheConfigRewrite {
     }
     lines.add("import org.springframework.context.annotation.Bean;");
     lines.add("import org.springframework.context.annotation.Configuration;");
+    if (transactionAware) {
+      lines.add("import org.springframework.transaction.support.TransactionSynchronization;");
+      lines.add("import org.springframework.transaction.support.TransactionSynchronizationManager;");
+    }
     lines.add("");
     lines.add("/**");
     lines.add(" * Caches added by optkit migrate: each bounded, expiring and recording statistics. All of them are");
@@ -108,7 +112,7 @@ public final class SpringCacheConfigRewrite {
     if (targets.stream().anyMatch(CachingTarget::weighed)) {
       lines.addAll(weighing(indent));
     }
-    lines.addAll(writeAwareCache(indent));
+    lines.addAll(writeAwareCache(indent, transactionAware));
     lines.add("}");
     return String.join(nl, lines) + nl;
   }
@@ -119,36 +123,55 @@ public final class SpringCacheConfigRewrite {
    * serve them until they expire: each eviction counts, and a put whose load (from the miss on) saw
    * the count change stores nothing. The check and the store hold the cache's lock, as evictions do,
    * so no eviction falls between them: a value stored before an eviction is dropped by it, and a read
-   * that starts after a write returned never sees what was loaded before it.
+   * that starts after a write returned never sees what was loaded before it. A load keeps the count
+   * of its key's first miss on its thread: a transaction that misses twice around another's write
+   * (its puts wait for its commit) must not store the first load on the second miss's count.
+   *
+   * <p>With transactions, a transaction that evicted before its write reads past the cache until it
+   * ends: another thread could have filled the cache with the committed rows, which lack the write
+   * this transaction has not committed yet.
    */
-  private static List<String> writeAwareCache(String i) {
+  private static List<String> writeAwareCache(String i, boolean transactionAware) {
     String i2 = i + i;
     String i3 = i2 + i;
     String i4 = i3 + i;
-    return List.of(
+    List<String> lines = new ArrayList<>(List.of(
         "",
         i + "/** Never stores a value loaded while an eviction ran: it may hold data read before that write. */",
         i + "static final class WriteAwareCache extends CaffeineCache {",
         i2 + "private final AtomicLong evictions = new AtomicLong();",
-        i2 + "/** Per thread, the eviction count when each key it is loading missed (the few kept bound what failed loads leave). */",
-        i2 + "private final ThreadLocal<Map<Object, Long>> loadsStarted = ThreadLocal.withInitial(LinkedHashMap::new);",
+        i2 + "/** Per thread, the eviction count when each key it is loading first missed (the few kept bound what failed loads leave). */",
+        i2 + "private final ThreadLocal<Map<Object, Long>> loadsStarted = ThreadLocal.withInitial(LinkedHashMap::new);"));
+    if (transactionAware) {
+      lines.add(i2 + "/** Set while this thread's transaction has evicted before its write: the cache lacks that write. */");
+      lines.add(i2 + "private final ThreadLocal<Boolean> writingTransaction = new ThreadLocal<>();");
+    }
+    lines.addAll(List.of(
         "",
         i2 + "WriteAwareCache(String name, com.github.benmanes.caffeine.cache.Cache<Object, Object> cache, boolean allowNullValues) {",
         i3 + "super(name, cache, allowNullValues);",
         i2 + "}",
         "",
         i2 + "@Override",
-        i2 + "protected Object lookup(Object key) {",
+        i2 + "protected Object lookup(Object key) {"));
+    if (transactionAware) {
+      lines.add(i3 + "if (writingTransaction.get() != null) {");
+      lines.add(i4 + "return null; // read past the cache: the database has this transaction's write, the cache may not");
+      lines.add(i3 + "}");
+    }
+    lines.addAll(List.of(
         i3 + "Object value = super.lookup(key);",
         i3 + "if (value == null) {",
         i4 + "Map<Object, Long> started = loadsStarted.get();",
         i4 + "if (started.size() >= 64) {",
         i4 + i + "started.clear();",
         i4 + "}",
-        i4 + "started.put(key, evictions.get());",
+        i4 + "// the first miss counts: a second one in the same transaction may follow a write the first load missed",
+        i4 + "started.putIfAbsent(key, evictions.get());",
         i3 + "}",
         i3 + "return value;",
-        i2 + "}",
+        i2 + "}"));
+    lines.addAll(List.of(
         "",
         i2 + "@Override",
         i2 + "public void put(Object key, Object value) {",
@@ -180,8 +203,16 @@ public final class SpringCacheConfigRewrite {
         i3 + "} catch (Exception e) {",
         i4 + "throw new ValueRetrievalException(key, valueLoader, e);",
         i3 + "}",
-        i3 + "loadsStarted.get().remove(key);",
-        i3 + "putLoaded(key, value, started);",
+        i3 + "loadsStarted.get().remove(key);"));
+    if (transactionAware) {
+      lines.addAll(List.of(
+          i3 + "if (writingTransaction.get() == null) { // never what a transaction read of its own write",
+          i4 + "putLoaded(key, value, started);",
+          i3 + "}"));
+    } else {
+      lines.add(i3 + "putLoaded(key, value, started);");
+    }
+    lines.addAll(List.of(
         i3 + "return value;",
         i2 + "}",
         "",
@@ -212,10 +243,49 @@ public final class SpringCacheConfigRewrite {
         "",
         i2 + "@Override",
         i2 + "public synchronized boolean invalidate() {",
-        i3 + "evictions.incrementAndGet();",
+        i3 + "evictions.incrementAndGet();"));
+    if (transactionAware) {
+      // Spring runs an eviction before the invocation with invalidate(), at once even inside a transaction
+      lines.addAll(List.of(
+          i3 + "if (TransactionSynchronizationManager.isSynchronizationActive() && writingTransaction.get() == null) {",
+          i4 + "writingTransaction.set(Boolean.TRUE);",
+          i4 + "TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {",
+          i4 + i + "@Override",
+          i4 + i + "public void suspend() {",
+          i4 + i + "}",
+          "",
+          i4 + i + "@Override",
+          i4 + i + "public void resume() {",
+          i4 + i + "}",
+          "",
+          i4 + i + "@Override",
+          i4 + i + "public void flush() {",
+          i4 + i + "}",
+          "",
+          i4 + i + "@Override",
+          i4 + i + "public void beforeCommit(boolean readOnly) {",
+          i4 + i + "}",
+          "",
+          i4 + i + "@Override",
+          i4 + i + "public void beforeCompletion() {",
+          i4 + i + "}",
+          "",
+          i4 + i + "@Override",
+          i4 + i + "public void afterCommit() {",
+          i4 + i + "}",
+          "",
+          i4 + i + "@Override",
+          i4 + i + "public void afterCompletion(int status) {",
+          i4 + i + i + "writingTransaction.remove();",
+          i4 + i + "}",
+          i4 + "});",
+          i3 + "}"));
+    }
+    lines.addAll(List.of(
         i3 + "return super.invalidate();",
         i2 + "}",
-        i + "}");
+        i + "}"));
+    return lines;
   }
 
   /**

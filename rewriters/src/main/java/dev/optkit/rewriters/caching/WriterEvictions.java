@@ -119,7 +119,10 @@ final class WriterEvictions {
   Optional<String> cannotEvictFrom(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
     MethodFact writer = writerMethod.fact();
     if (!inModule.test(writerMethod.path())) {
-      return Optional.of("it is in another module (" + writerMethod.path() + "), which may run in another process");
+      // whether the two modules share a JVM is the deployment's business; what holds is that optkit plans each
+      // module's caches, their configuration and their evictions inside that module
+      return Optional.of("it is in another Maven module (" + writerMethod.path() + "), and optkit adds a module's "
+          + "caches and their evictions inside that module only");
     }
     if (SourceSet.isGeneratedPath(writerMethod.path())) {
       return Optional.of("it is generated code, which optkit does not edit");

@@ -1,0 +1,104 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The cache migrate generates for Spring, driven through Spring's own transaction synchronization
+ * (TransactionAwareCacheManagerProxy defers puts and evictions to the commit), with another thread
+ * writing in between. Each interleaving here made the generated cache keep or serve data without a
+ * write that had committed or that the transaction itself had made (found by a hostile review on
+ * spring-petclinic-rest).
+ */
+class TransactionalCacheRaceTest {
+  @TempDir Path dir;
+
+  /** Spring's transaction lifecycle with no resource behind it: what the cache sees of a transaction is all real. */
+  static final class LifecycleOnly extends AbstractPlatformTransactionManager {
+    @Override
+    protected Object doGetTransaction() {
+      return new Object();
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {}
+
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {}
+
+    @Override
+    protected void doRollback(DefaultTransactionStatus status) {}
+  }
+
+  private Cache cache(Path classes, URLClassLoader loader) throws Exception {
+    Class<?> config = loader.loadClass("shop.OptkitCacheConfig");
+    CacheManager manager = (CacheManager) config.getMethod("optkitCacheManager").invoke(config.getConstructor().newInstance());
+    return manager.getCache("optkit.CountryDao.countryName");
+  }
+
+  private Path compiledConfig() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(MigrationSafetyTest.bean("CountryDao", "Repository", "import org.springframework.stereotype.Repository;", """
+                public String countryName(String code) {
+                    return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
+                }
+
+                public void rename(String code, String name) {
+                    jdbc.update("UPDATE country SET name = ? WHERE code = ?", name, code);
+                }
+            """));
+    MigrationPlan plan = fixture.plan();
+    return fixture.compile(plan);
+  }
+
+  @Test
+  void aTransactionMissingTwiceAroundAnotherWriteStoresNeitherLoad() throws Exception {
+    Path classes = compiledConfig();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Cache cache = cache(classes, loader);
+      new TransactionTemplate(new LifecycleOnly()).executeWithoutResult(status -> {
+        assertNull(cache.get("NL"));
+        cache.put("NL", "Holland"); // held until the commit
+        // another transaction renames it and, after its commit, evicts
+        CompletableFuture.runAsync(cache::clear).join();
+        assertNull(cache.get("NL"));
+        cache.put("NL", "Holland"); // what this transaction's snapshot or session still gives
+      });
+      assertNull(cache.get("NL"), "a load that began before the other write must not be stored at the commit");
+    }
+  }
+
+  @Test
+  void aTransactionThatWroteReadsPastWhatOthersCachedMeanwhile() throws Exception {
+    Path classes = compiledConfig();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Cache cache = cache(classes, loader);
+      new TransactionTemplate(new LifecycleOnly()).executeWithoutResult(status -> {
+        cache.invalidate(); // @CacheEvict(beforeInvocation = true): at once, before this transaction's write
+        // a reader elsewhere caches the committed row, which lacks this transaction's write
+        CompletableFuture.runAsync(() -> {
+          assertNull(cache.get("NL"));
+          cache.put("NL", "Holland");
+        }).join();
+        assertNull(cache.get("NL"), "the transaction must read its own write, not what others cached");
+        assertEquals("Nederland", cache.get("NL", () -> "Nederland"));
+      });
+      // what the transaction read of its own write was never stored for others
+      assertEquals("Holland", CompletableFuture.supplyAsync(() -> cache.get("NL").get()).join());
+    }
+  }
+}
