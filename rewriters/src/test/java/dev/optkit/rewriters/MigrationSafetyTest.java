@@ -744,7 +744,12 @@ class MigrationSafetyTest {
             public String countryName(String code) {
                 return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
             }
+
+            public int countryCount() {
+                return jdbc.queryForObject("SELECT count(*) FROM country", Integer.class);
+            }
         """);
+    // the transaction reads before it calls countryName(): its snapshot is older than countryName's miss
     String report = """
         package shop;
 
@@ -761,7 +766,7 @@ class MigrationSafetyTest {
 
             @Transactional(readOnly = true)
             public String line(String code) {
-                return code + ": " + countries.countryName(code);
+                return countries.countryCount() + " countries, " + code + ": " + countries.countryName(code);
             }
         }
         """;
@@ -824,7 +829,8 @@ class MigrationSafetyTest {
                 }
 
                 public String line(String code) {
-                    return transactions.execute(status -> code + ": " + countries.countryName(code));
+                    return transactions.execute(status -> countries.countryCount() + " countries, " + code + ": "
+                            + countries.countryName(code));
                 }
             }
             """).plan(), "countryName");

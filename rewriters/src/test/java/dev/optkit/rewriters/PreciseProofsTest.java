@@ -630,6 +630,10 @@ class PreciseProofsTest {
             public List<String> all() {
                 return jdbc.queryForList("SELECT name FROM specialties", String.class);
             }
+
+            public int total() {
+                return jdbc.queryForObject("SELECT count(*) FROM vets", Integer.class);
+            }
         }
         """;
     String report = """
@@ -658,9 +662,12 @@ class PreciseProofsTest {
     cached(new MigrationFixture(dir.resolve("own")).file("pom.xml", pom).java(names)
         .java(report.replace("    @Transactional(readOnly = true)\n    @GetMapping", "    @GetMapping")).plan(),
         "Names.all");
-    // called inside Report.count()'s transaction, it reads from a snapshot that may predate a writer's eviction
-    String why = refusal(new MigrationFixture(dir.resolve("inside")).file("pom.xml", pom).java(names).java(report)
-        .plan(), "all");
+    // the first read of Report.count()'s transaction: that snapshot is taken at its own read, after the miss
+    cached(new MigrationFixture(dir.resolve("first")).file("pom.xml", pom).java(names).java(report).plan(), "Names.all");
+    // called inside Report.count()'s transaction after another read, it reads from the snapshot that read took,
+    // which may predate a writer's eviction
+    String why = refusal(new MigrationFixture(dir.resolve("inside")).file("pom.xml", pom).java(names)
+        .java(report.replace("return names.all().size();", "return names.total() + names.all().size();")).plan(), "all");
     assertTrue(why.startsWith("it reads the database inside the transaction of Report.count()"), why);
   }
 
@@ -829,5 +836,27 @@ class PreciseProofsTest {
     String why = refusal(spring("held").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
         .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(held).plan(), "findAll");
     assertTrue(why.contains("VetController.rename(), which changes it"), why);
+  }
+
+  @Test
+  void aContainerHoldingTheResultThatAHelperAddsToLeavesTheResultAlone() throws Exception {
+    // eladmin's MenuController.childMenu: the cached list goes into a set a helper then adds more to
+    String added = VET_CONTROLLER.replace("for (Vet vet : vets.findAll()) {", """
+        java.util.List<java.util.List<Vet>> kept = new java.util.ArrayList<>();
+                kept.add(vets.findAll());
+                more(kept);
+                for (Vet vet : vets.findAll()) {""").replace("    @GetMapping(\"/vets\")", """
+            private static void more(java.util.List<java.util.List<Vet>> kept) {
+                kept.add(new java.util.ArrayList<>());
+            }
+
+            @GetMapping("/vets")""");
+    cached(spring("added").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS).java(VET_REPOSITORY)
+        .java(VET_DTO).java(VET_MAPPER).java(added).plan(), "VetRepository.findAll");
+    // the helper clearing what the set holds changes the cached list itself
+    String cleared = added.replace("kept.add(new java.util.ArrayList<>());", "kept.get(0).clear();");
+    String why = refusal(spring("cleared").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(cleared).plan(), "findAll");
+    assertTrue(why.contains("VetController.more(), which changes it"), why);
   }
 }

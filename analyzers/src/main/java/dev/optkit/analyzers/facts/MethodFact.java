@@ -100,7 +100,11 @@ public record MethodFact(
    * it in a field, {@code how} then starting with {@code "stored in field "}); at {@link #RECEIVER},
    * the object it was called on ({@code "assigns field x"}).
    */
-  public record ParameterMutation(int parameter, String how) {}
+  public record ParameterMutation(int parameter, String how, boolean itself) {
+    public ParameterMutation(int parameter, String how) {
+      this(parameter, how, false);
+    }
+  }
 
   /**
    * A value this method got, the result of a call or one of its parameters, passed on as an argument

@@ -360,6 +360,11 @@ final class ResultMutations {
     }
 
     private void changed(Set<Origin> changedOrigins, String how) {
+      changed(changedOrigins, how, false);
+    }
+
+    /** @param itself the change is made on the value as named, not on something read from it */
+    private void changed(Set<Origin> changedOrigins, String how, boolean itself) {
       for (Origin origin : changedOrigins) {
         if (origin.held()) {
           continue; // the container changes, not the result it holds
@@ -368,7 +373,8 @@ final class ResultMutations {
           results.add(new MethodFact.ResultMutation(origin.call(), origin.arguments(), how, origin.line(),
               origin.column()));
         } else {
-          changedParameters.add(new MethodFact.ParameterMutation(origin.parameter(), how));
+          changedParameters.add(new MethodFact.ParameterMutation(origin.parameter(), how, itself && origin.depth() == 0
+              && !origin.part()));
         }
       }
     }
@@ -445,8 +451,11 @@ final class ResultMutations {
         }
       }
       if (target != null) {
+        // tags.clear() changes tags itself; tags.get(0).clear() changes what tags holds, which a caller passing a
+        // set that holds its result (not the result) must tell apart
+        boolean itself = target instanceof NameExpr named && !isElementVariable(named);
         changed(source(target), target instanceof NameExpr element && isElementVariable(element)
-            ? element.getNameAsString() + "." + name : name);
+            ? element.getNameAsString() + "." + name : name, itself);
       } else if (scope != null) {
         // account.deposit(5): whether that changes the account depends on the project method
         for (Origin receiver : source(scope)) {

@@ -37,7 +37,7 @@ class ResultMutationsTest {
 
   @Test
   void parametersChangedDirectlyInALoopOrKeptInAFieldAreReported() {
-    assertEquals(List.of(new MethodFact.ParameterMutation(1, "Collections.sort")),
+    assertEquals(List.of(new MethodFact.ParameterMutation(1, "Collections.sort", true)),
         changes("void tidy(int n, List<String> names) { Collections.sort(names); }").parameters());
     assertEquals(List.of(new MethodFact.ParameterMutation(0, "pet.setName")),
         changes("void rename(List<Pet> pets) { for (Pet pet : pets) { pet.setName(\"x\"); } }").parameters());

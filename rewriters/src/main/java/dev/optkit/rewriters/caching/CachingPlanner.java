@@ -383,12 +383,52 @@ public final class CachingPlanner {
         .allMatch(caller -> transactions.above(caller).isEmpty());
   }
 
+  /**
+   * Every production caller of the cached method either runs outside any transaction, or opens one
+   * whose only database read is this call (petclinic-rest's ClinicServiceImpl.findAllVets(), which
+   * only returns vetRepository.findAll()) and is itself called outside any: each transaction's
+   * snapshot is then taken at this read, after the cache missed.
+   */
+  private boolean firstReadOfEachTransaction(IndexedMethod cached) {
+    if (xmlTransactions == null) {
+      xmlTransactions = SpringXmlScans.declaresTransactions(traits.root());
+    }
+    if (xmlTransactions) {
+      return false;
+    }
+    List<IndexedMethod> callers = index.callersOf(cached).stream().filter(c -> !SourceSet.isTestPath(c.path())).toList();
+    if (callers.isEmpty()) {
+      return false;
+    }
+    for (IndexedMethod caller : callers) {
+      Optional<IndexedMethod> opener = transactions.above(caller);
+      if (opener.isEmpty()) {
+        continue;
+      }
+      if (opener.get() != caller || !caller.fact().ioSites().isEmpty()) {
+        return false;
+      }
+      List<dev.optkit.analyzers.facts.CallRef> reading = caller.fact().calls().stream()
+          .filter(call -> index.reachedThrough(caller, call).stream()
+              .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB))
+          .toList();
+      int at = reading.isEmpty() ? -1 : caller.fact().calls().indexOf(reading.get(0));
+      boolean repeated = caller.fact().loops().stream().anyMatch(loop -> loop.calls().contains(at));
+      if (reading.size() != 1 || repeated || !index.allTargetsOf(reading.get(0)).contains(cached)
+          || index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path()))
+              .anyMatch(c -> transactions.above(c).isPresent())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private Optional<String> snapshotRead(IndexedMethod cached) {
     if (index.reachedIo(cached).stream().noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
       return Optional.empty();
     }
     Optional<IndexedMethod> transaction = transactions.above(cached);
-    if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get())) {
+    if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get()) || firstReadOfEachTransaction(cached)) {
       return Optional.empty();
     }
     if (transaction.get() == cached) {

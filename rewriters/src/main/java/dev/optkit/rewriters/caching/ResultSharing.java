@@ -174,6 +174,9 @@ final class ResultSharing {
         continue; // a Set<Long> of ids read from the result: adding to it changes neither the result nor the ids
       }
       for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
+        if (handOff.held() && !handOff.part() && change.itself() && CONTAINER_CHANGES.contains(change.how())) {
+          continue; // adding to a set that holds the result changes the set, not the result (eladmin's getChildMenus)
+        }
         if (change.parameter() == position
             && !(immutableValue && change.how().startsWith("stored in field "))) {
           return Optional.of(callee.fact().displayName() + "(), which "
@@ -204,6 +207,11 @@ final class ResultSharing {
       "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
       "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
       "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
+
+  /** What a collection's own methods change: the collection, never the objects it holds. */
+  private static final Set<String> CONTAINER_CHANGES = Set.of("add", "addAll", "remove", "removeAll", "removeIf",
+      "retainAll", "clear", "put", "putAll", "putIfAbsent", "offer", "push", "poll", "pop", "addFirst", "addLast",
+      "removeFirst", "removeLast", "sort", "Collections.sort", "Collections.shuffle", "Collections.reverse");
 
   private static final Set<String> CONTAINERS = Set.of("List", "Set", "Collection", "Iterable", "SortedSet",
       "NavigableSet", "Queue", "Deque", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "Map",
