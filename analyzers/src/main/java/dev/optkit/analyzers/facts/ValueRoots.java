@@ -75,20 +75,31 @@ final class ValueRoots {
 
   /** The roots of what the call at a position returned ({@code c12:5@this}), or "?" when no call is there. */
   String ofCallAt(int line, int column, String name) {
+    steps = 0;
     Set<String> tokens = new TreeSet<>();
     tokens.add(line == 0 ? "?" : withReceiver("c" + line + ":" + column + ":" + name, 0));
     return String.join("|", tokens);
   }
 
   String of(Expression expression) {
+    steps = 0;
     Set<String> tokens = new TreeSet<>();
     collect(expression, tokens, 0);
     return String.join("|", tokens);
   }
 
+  /**
+   * The work one question may take: a local appended to many times ({@code sb.append(...)} in a
+   * 276-line matcher) made the roots branch at every call on it, and docker-java's GoLangFileMatch
+   * filled a 1.2 GB heap. Past it the roots are unknown, which the planner reads as shared.
+   */
+  private static final int MAX_STEPS = 2_000;
+
+  private int steps;
+
   private void collect(Expression expression, Set<String> tokens, int depth) {
     Expression value = unwrap(expression);
-    if (depth > MAX_DEPTH) {
+    if (depth > MAX_DEPTH || ++steps > MAX_STEPS) {
       tokens.add("?");
     } else if (value instanceof LiteralExpr || value instanceof BinaryExpr || value instanceof ClassExpr
         || value instanceof UnaryExpr) {

@@ -135,7 +135,9 @@ public final class FuturesJoinedInLoopRewrite {
         .append(" = new ArrayDeque<>();").append(nl);
     out.append(indent).append("Iterator<? extends ").append(elementType).append("> ").append(toStart).append(" = ")
         .append(shape.iterable()).append(".iterator();").append(nl);
-    out.append(indent).append("RuntimeException ").append(failure).append(" = null;").append(nl);
+    List<String> checked = shape.checked();
+    String failureType = checked.isEmpty() ? "RuntimeException" : "Exception";
+    out.append(indent).append(failureType).append(' ').append(failure).append(" = null;").append(nl);
     out.append(indent).append("try {").append(nl);
     String header = document.text().substring(document.offset(loop.getBegin().get().line, loop.getBegin().get().column),
         document.offset(body.getBegin().get().line, body.getBegin().get().column) + 1);
@@ -156,13 +158,25 @@ public final class FuturesJoinedInLoopRewrite {
         document.offset(initializer.getEnd().get().line, initializer.getEnd().get().column) + 1, renames);
     out.append(i4).append(started).append(".add(").append(continuation(startText, unitIndent + unitIndent + unitIndent, nl))
         .append(");").append(nl);
-    out.append(i3).append("} catch (RuntimeException ").append(caught).append(") {").append(nl);
+    out.append(i3).append("} catch (").append(failureType).append(' ').append(caught).append(") {").append(nl);
     out.append(i4).append("// thrown in its own element's turn, after every earlier element was joined").append(nl);
     out.append(i4).append(failure).append(" = ").append(caught).append(';').append(nl);
     out.append(i3).append('}').append(nl);
     out.append(i2).append('}').append(nl);
     out.append(i2).append("if (").append(started).append(".isEmpty()) {").append(nl);
-    out.append(i3).append("throw ").append(failure).append(';').append(nl);
+    if (checked.isEmpty()) {
+      out.append(i3).append("throw ").append(failure).append(';').append(nl);
+    } else {
+      // thrown again as the type it is: one of those javac lets the starting code throw here
+      List<String> types = new ArrayList<>(List.of("RuntimeException"));
+      types.addAll(checked);
+      for (String type : types) {
+        out.append(i3).append("if (").append(failure).append(" instanceof ").append(type).append(") {").append(nl);
+        out.append(i4).append("throw (").append(type).append(") ").append(failure).append(';').append(nl);
+        out.append(i3).append('}').append(nl);
+      }
+      out.append(i3).append("throw new IllegalStateException(").append(failure).append(");").append(nl);
+    }
     out.append(i2).append('}').append(nl);
     String declaration = document.text().substring(document.offset(start.getBegin().get().line, start.getBegin().get().column),
         document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column));

@@ -97,10 +97,12 @@ final class LoopProof {
    * @param futureType the future variable's declared type, as written
    * @param start the statement that starts the call and keeps its future
    * @param ahead the statements before the start, and the start's initializer: what runs ahead
+   * @param checked the checked exception types the code that starts an element may throw, as written
    */
-  record Shape(String refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead) {
+  record Shape(String refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead,
+      List<String> checked) {
     static Shape refused(String reason) {
-      return new Shape(reason, null, null, null, List.of());
+      return new Shape(reason, null, null, null, List.of(), List.of());
     }
   }
 
@@ -114,20 +116,24 @@ final class LoopProof {
     if (loop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, method)).isPresent()) {
       return Shape.refused("it runs inside a lambda, whose exceptions and captures optkit would have to change");
     }
-    if (!method.getThrownExceptions().isEmpty()) {
-      return Shape.refused(method.getNameAsString() + "() declares 'throws " + method.getThrownExceptions().get(0)
-          + "': a checked exception from starting a later element could not be held back until the earlier ones "
-          + "are joined");
+    // a checked exception the code that starts an element throws is held back to its element's turn and
+    // thrown there as the type it is: every type javac lets it be (the method's throws, catches around the loop)
+    List<String> checked = new ArrayList<>();
+    for (var thrown : method.getThrownExceptions()) {
+      if (thrown instanceof ClassOrInterfaceType type && typeVariables(method).contains(type.getNameAsString())) {
+        return Shape.refused(method.getNameAsString() + "() declares 'throws " + thrown + "', a type variable: a "
+            + "checked exception held back to its element's turn could not be thrown again as that type");
+      }
+      checked.add(thrown.asString());
     }
     for (TryStmt enclosing : ancestors(loop, method, TryStmt.class)) {
       if (!isInside(loop, enclosing.getTryBlock())) {
         continue;
       }
       for (CatchClause clause : enclosing.getCatchClauses()) {
-        for (String caught : caughtTypes(clause)) {
-          if (!UNCHECKED.contains(caught)) {
-            return Shape.refused("it runs inside a try that catches " + caught + ": a checked exception from "
-                + "starting a later element could not be held back until the earlier ones are joined");
+        for (Type caught : caught(clause)) {
+          if (!UNCHECKED.contains(simpleName(caught)) && !checked.contains(caught.asString())) {
+            checked.add(caught.asString());
           }
         }
       }
@@ -201,7 +207,8 @@ final class LoopProof {
         }
       }
     }
-    return new Shape(null, iterable.getNameAsString(), future.getType().asString(), start, List.copyOf(ahead));
+    return new Shape(null, iterable.getNameAsString(), future.getType().asString(), start, List.copyOf(ahead),
+        List.copyOf(checked));
   }
 
   /** What the moved statements may read, by name. */
@@ -423,13 +430,25 @@ final class LoopProof {
     return Optional.empty();
   }
 
-  private static List<String> caughtTypes(CatchClause clause) {
+  private static List<Type> caught(CatchClause clause) {
     Type type = clause.getParameter().getType();
-    List<String> names = new ArrayList<>();
+    List<Type> types = new ArrayList<>();
     if (type.isUnionType()) {
-      type.asUnionType().getElements().forEach(t -> names.add(simpleName(t)));
+      types.addAll(type.asUnionType().getElements());
     } else {
-      names.add(simpleName(type));
+      types.add(type);
+    }
+    return types;
+  }
+
+  /** The type variables in scope of the method: its own and its classes'. */
+  private static Set<String> typeVariables(CallableDeclaration<?> method) {
+    Set<String> names = new HashSet<>();
+    method.getTypeParameters().forEach(t -> names.add(t.getNameAsString()));
+    for (Node current = method.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
+      if (current instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> generic) {
+        generic.getTypeParameters().forEach(t -> names.add(t.getNameAsString()));
+      }
     }
     return names;
   }
