@@ -859,4 +859,25 @@ class PreciseProofsTest {
         .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(cleared).plan(), "findAll");
     assertTrue(why.contains("VetController.more(), which changes it"), why);
   }
+
+  @Test
+  void aResultReturnedFromALambdaIntoAnotherCallIsNotFollowedSoItIsRefused() throws Exception {
+    // petclinic-rest's ClinicServiceImpl: findEntityById(() -> petRepository.findById(id)) returns the pet
+    // to a controller that changes it; the value goes through the lambda, where the flow does not follow it
+    String through = VET_CONTROLLER.replace("for (Vet vet : vets.findAll()) {", """
+        found().get(0).setName("x");
+                for (Vet vet : vets.findAll()) {""").replace("    @GetMapping(\"/vets\")", """
+            private static <T> T first(java.util.function.Supplier<T> supplier) {
+                return supplier.get();
+            }
+
+            private java.util.List<Vet> found() {
+                return first(() -> vets.findAll());
+            }
+
+            @GetMapping("/vets")""");
+    String why = refusal(spring("lambda").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(through).plan(), "findAll");
+    assertTrue(why.startsWith("VetController.found() gets it as the value of a lambda it hands to first()"), why);
+  }
 }

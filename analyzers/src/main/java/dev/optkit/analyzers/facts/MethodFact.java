@@ -95,6 +95,9 @@ public record MethodFact(
   /** The parameter index that stands for the receiver: a method that assigns its own fields changes it. */
   public static final int RECEIVER = -1;
 
+  /** A hand-off's position when the value is what a lambda passed to the receiving call returns. */
+  public static final int LAMBDA_VALUE = -3;
+
   /**
    * This method changes the object its caller passed as the parameter at {@code parameter} (or keeps
    * it in a field, {@code how} then starting with {@code "stored in field "}); at {@link #RECEIVER},

@@ -479,6 +479,9 @@ final class ResultMutations {
         for (Origin passed : source(call.getArgument(position))) {
           handOffs.add(handOff(passed, call.getNameAsString(), call.getArguments().size(), position));
         }
+        if (call.getArgument(position) instanceof LambdaExpr lambda) {
+          lambdaValues(lambda, call);
+        }
       }
     }
 
@@ -522,6 +525,35 @@ final class ResultMutations {
             handOffs.add(handOff(element, id, -1, RECEIVER));
           }
           handOffs.add(handOff(element, id, -1, 0)); // the element is the referenced method's argument
+        }
+      }
+    }
+
+    /**
+     * {@code findEntityById(() -> repository.findById(id))}: a call's result a lambda returns goes to
+     * whatever the receiving call makes of the lambda's value, which the flow does not follow.
+     */
+    private void lambdaValues(LambdaExpr lambda, MethodCallExpr receiving) {
+      List<Expression> returned = new ArrayList<>();
+      if (lambda.getBody() instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression) {
+        returned.add(expression.getExpression());
+      } else {
+        for (ReturnStmt stop : lambda.getBody().findAll(ReturnStmt.class)) {
+          if (stop.findAncestor(LambdaExpr.class).orElse(null) == lambda) {
+            stop.getExpression().ifPresent(returned::add);
+          }
+        }
+      }
+      for (Expression value : returned) {
+        Expression bare = value;
+        while (bare instanceof EnclosedExpr enclosed) {
+          bare = enclosed.getInner();
+        }
+        if (bare instanceof MethodCallExpr made) {
+          var begin = made.getBegin();
+          handOffs.add(new MethodFact.HandOff(made.getNameAsString(), made.getArguments().size(), -1,
+              receiving.getNameAsString(), receiving.getArguments().size(), MethodFact.LAMBDA_VALUE,
+              begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), false, false));
         }
       }
     }

@@ -63,6 +63,14 @@ final class ResultSharing {
             || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target))) {
           continue;
         }
+        if (handOff.position() == MethodFact.LAMBDA_VALUE && !immutable(resultType)) {
+          return Optional.of(caller.fact().displayName() + "() gets it as the value of a lambda it hands to "
+              + handOff.to() + "(), and optkit does not follow what that call makes of it: a caller may change "
+              + "the one object a cache would share");
+        }
+        if (handOff.position() == MethodFact.LAMBDA_VALUE) {
+          continue; // an immutable value: whatever the call makes of it, nobody changes it
+        }
         if (handOff.to().equals(MethodFact.RETURNED)) {
           // return dao.pets(owner): what the caller's own callers do with it counts the same
           Optional<String> above = mutatingCaller(caller, resultType, seen);
