@@ -502,6 +502,10 @@ class PreciseProofsTest {
     MigrationPlan plan = spring("formatter").java(OWNER).java(VISIT).java(OWNER_REPOSITORY).java(formatter).plan();
     String why = refusal(plan, "parse");
     assertTrue(why.startsWith("returns the persistent entity Owner to callers optkit cannot see"), why);
+    // the repository below it hands its owners up to the same unseen callers (petclinic-rest's findVisitsByPetId)
+    String below = refusal(plan, "findAll");
+    assertTrue(below.startsWith("returns the persistent entity Owner, and OwnerFormatter.parse() returns it to callers "
+        + "optkit cannot see"), below);
   }
 
   @Test

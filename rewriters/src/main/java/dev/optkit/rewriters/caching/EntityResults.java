@@ -115,6 +115,13 @@ final class EntityResults {
   }
 
   private Optional<String> returnedBy(IndexedMethod caller, Entity entity, Set<IndexedMethod> seen) {
+    if (index.webEntryPoints().whyEntryPoint(caller).isEmpty() && index.callersOf(caller).stream()
+        .allMatch(above -> SourceSet.isTestPath(above.path()))) {
+      // petclinic-rest's ClinicServiceImpl.findVisitsByPetId returns the repository's visits to no production code
+      return Optional.of(caller.fact().displayName() + "() returns it to callers optkit cannot see (no production "
+          + "code in the project calls it; the framework may), which may change it, read its associations or hand it "
+          + "back to save() or merge()");
+    }
     if (!entity.lazyByGetter().isEmpty() && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
       return Optional.of("the handler " + caller.fact().displayName() + "() returns it as its response, whose "
           + "serialisation reads its lazy associations (" + entity.lazyFields() + "): on a cached, detached entity "
