@@ -328,6 +328,196 @@ class MigrationSafetyTest {
     assertEquals(List.of("BatchRateStore.save", "JdbcRateStore.save"), writers(target(plan, "rate")));
   }
 
+  /** A store with a jdbc, a merge and a Spring Data implementation, {@code %s} (the profile's name) selecting each. */
+  private MigrationFixture kindStores(String selection) {
+    MigrationFixture fixture = spring().java("""
+        package shop;
+
+        import java.util.List;
+
+        public interface KindStore {
+            List<String> kinds();
+
+            void add(String name);
+        }
+        """);
+    for (String[] store : new String[][] {{"JdbcKindStore", "INSERT INTO kinds(name) VALUES (?)"},
+        {"MergeKindStore", "MERGE INTO kinds(name) KEY(name) VALUES (?)"}}) {
+      fixture.java(bean(store[0], "Repository", """
+          import java.util.List;
+          import org.springframework.context.annotation.Profile;
+          import org.springframework.stereotype.Repository;""", """
+              public List<String> kinds() {
+                  return jdbc.queryForList("SELECT name FROM kinds ORDER BY name", String.class);
+              }
+
+              public void add(String name) {
+                  jdbc.update("%s", name);
+              }
+          """.formatted(store[1])).replace("public class " + store[0], "public class " + store[0] + " implements KindStore")
+          .replace("@Repository", "@Repository\n" + selection.formatted(store[0])));
+    }
+    return fixture.java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.context.annotation.Profile;
+        import org.springframework.data.jpa.repository.Query;
+        import org.springframework.data.repository.Repository;
+
+        %s
+        public interface DataKindStore extends KindStore, Repository<Kind, Integer> {
+            @Override
+            @Query("SELECT k.name FROM Kind k ORDER BY k.name")
+            List<String> kinds();
+        }
+        """.formatted(selection.formatted("DataKindStore"))).java("""
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.Table;
+
+        @Entity
+        @Table(name = "kinds")
+        public class Kind {
+            @Id
+            private Integer id;
+            private String name;
+        }
+        """).java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Kinds {
+            private final KindStore store;
+
+            public Kinds(KindStore store) {
+                this.store = store;
+            }
+
+            public List<String> all() {
+                return store.kinds();
+            }
+
+            public void add(String name) {
+                store.add(name);
+            }
+        }
+        """);
+  }
+
+  @Test
+  void aReadThroughOneImplementationPerProfileIsCachedAndEveryImplementationsWriterEvicts() throws Exception {
+    MigrationPlan plan = kindStores("@Profile(\"%s\")").plan();
+    CachingTarget all = target(plan, "all");
+    // every profile's writer evicts (Kinds.add is not transactional, so the stores evict too)
+    assertTrue(writers(all).containsAll(List.of("JdbcKindStore.add", "MergeKindStore.add")), writers(all).toString());
+  }
+
+  @Test
+  void aReadThroughOneImplementationPerProfileIsRefusedWhenACallerChangesWhatItReturns() throws Exception {
+    MigrationPlan plan = kindStores("@Profile(\"%s\")").java("""
+        package shop;
+
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class KindsPage {
+            private final Kinds kinds;
+
+            public KindsPage(Kinds kinds) {
+                this.kinds = kinds;
+            }
+
+            public int count() {
+                java.util.List<String> all = kinds.all();
+                all.add("unsaved");
+                return all.size();
+            }
+        }
+        """).plan();
+    assertTrue(refusal(plan, "all").contains("KindsPage.count() changes the result it gets"),
+        refusal(plan, "all"));
+  }
+
+  @Test
+  void aSpringDataQueryMethodIsRefusedForWhatOptkitCannotProveOrForWhatItsCallersDo() throws Exception {
+    MigrationPlan plan = spring().java("""
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+
+        @Entity
+        public class Kind {
+            @Id
+            private Integer id;
+            private String name;
+
+            public String getName() {
+                return name;
+            }
+
+            public void setName(String name) {
+                this.name = name;
+            }
+        }
+        """).java("""
+        package shop;
+
+        import java.util.List;
+        import org.springframework.data.jpa.repository.Query;
+        import org.springframework.data.repository.Repository;
+
+        public interface KindRepository extends Repository<Kind, Integer> {
+            @Query("SELECT k FROM Kind k ORDER BY k.name")
+            List<Kind> findKinds();
+
+            Kind findByName(String name);
+        }
+        """).java("""
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Kinds {
+            private final KindRepository kinds;
+
+            public Kinds(KindRepository kinds) {
+                this.kinds = kinds;
+            }
+
+            public List<String> names() {
+                List<String> names = new ArrayList<>();
+                for (Kind kind : kinds.findKinds()) {
+                    names.add(kind.getName());
+                }
+                return names;
+            }
+
+            @Transactional
+            public void rename(String from, String to) {
+                kinds.findByName(from).setName(to);
+            }
+        }
+        """).plan();
+    assertTrue(refusal(plan, "findKinds").startsWith("a query method of the Spring Data "
+        + "repository interface KindRepository: Spring's repository proxy would honour @Cacheable on it, but optkit "
+        + "adds caches to class methods only"), refusal(plan, "findKinds"));
+    assertTrue(refusal(plan, "findByName").contains("Kinds.rename() changes the result it gets"),
+        refusal(plan, "findByName"));
+    assertTrue(plan.changes().stream().noneMatch(c -> c.path().endsWith("KindRepository.java")));
+    target(plan, "names"); // a class method that calls it and copies out what it needs is cached instead
+  }
+
   // 5. Transactions
 
   @Test

@@ -145,6 +145,9 @@ final class IoReachability {
           offer(reached, new ReachedIo(site, method.path(), List.of(), site.confidence()));
         }
       }
+      // a repository interface's query method, reached through an interface it redeclares
+      index.implementedByLibrary(method)
+          .ifPresent(site -> offer(reached, new ReachedIo(site, method.path(), List.of(), site.confidence())));
       for (Edge edge : edges(method)) {
         if (!members.contains(edge.target())) {
           for (ReachedIo inner : solved.get(edge.target())) {

@@ -331,6 +331,33 @@ public final class ProjectIndex {
     });
   }
 
+  /**
+   * The I/O an abstract method of a declared client stands for (a Spring Data query method, a
+   * Feign method): the library implements it, so a call dispatched to it, through an interface it
+   * redeclares, runs what a call of it on its own interface is. Empty for other methods and for a
+   * method already cached (@Cacheable on it: the cache proxy answers).
+   */
+  public Optional<IoSite> implementedByLibrary(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (!fact.isAbstract() || fact.isConstructor() || declaredClient(fact.ownerType()).isEmpty()) {
+      return Optional.empty();
+    }
+    synchronized (librarySites) {
+      Optional<IoSite> known = librarySites.get(method);
+      if (known != null) {
+        return known;
+      }
+    }
+    Optional<IoSite> site = computeDeclaredSite(new CallRef(fact.ownerType(), fact.name(), fact.params().size(),
+        dev.optkit.analyzers.findings.Confidence.HIGH, false, fact.range(), fact.signature()));
+    synchronized (librarySites) {
+      librarySites.putIfAbsent(method, site);
+      return librarySites.get(method);
+    }
+  }
+
+  private final Map<IndexedMethod, Optional<IoSite>> librarySites = new java.util.IdentityHashMap<>();
+
   /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
   public Optional<IoSite> declaredSite(CallRef call) {
     return remembered(declaredSiteOfCall, call, this::computeDeclaredSite);
@@ -539,10 +566,34 @@ public final class ProjectIndex {
     Map<String, IndexedMethod> result = new LinkedHashMap<>(own);
     // an interface with one or two implementations is the service/impl idiom: follow them; a
     // method overridden all over a hierarchy (Resource.exists) says nothing about this call
-    if (overrides.size() <= MAX_FOLLOWED_OVERRIDES) {
+    if (followsOverrides(overrides.values())) {
       overrides.forEach(result::putIfAbsent);
     }
     return List.copyOf(result.values());
+  }
+
+  /**
+   * Whether a call's overrides are its implementations rather than a hierarchy's many variants: at
+   * most {@link #MAX_FOLLOWED_OVERRIDES} of them run code (an abstract redeclaration in a
+   * sub-interface runs nothing, unless a library implements it: a Spring Data query method), or
+   * every one of them is in a bean the deployment selects (@Profile, @Conditional...), of which
+   * one runs, whichever it is: a repository interface with jdbc, jpa and spring-data-jpa profiles.
+   */
+  private boolean followsOverrides(java.util.Collection<IndexedMethod> overrides) {
+    long implementations = overrides.stream()
+        .filter(m -> !m.fact().isAbstract() || declaredClient(m.fact().ownerType()).isPresent())
+        .count();
+    if (implementations <= MAX_FOLLOWED_OVERRIDES) {
+      return true;
+    }
+    return overrides.stream().allMatch(m -> selectedByDeployment(m.fact().ownerType()));
+  }
+
+  /** A type annotated @Profile or with one of Spring's @Conditional annotations (by simple name). */
+  private boolean selectedByDeployment(String type) {
+    TypeFact fact = types.get(type);
+    return fact != null && fact.annotations().stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
+        .anyMatch(a -> a.equals("Profile") || a.startsWith("Conditional"));
   }
 
   /**

@@ -61,7 +61,7 @@ public final class CacheableReadMethodRule implements Rule {
    */
   public static Optional<String> whyNotCacheable(RuleContext context, IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (fact.isAbstract() || fact.isConstructor()) {
+    if (fact.isAbstract() && !repositoryQueryMethod(context, method) || fact.isConstructor()) {
       return Optional.empty();
     }
     List<ReachedIo> reached = context.index().reachedIo(method);
@@ -130,9 +130,27 @@ public final class CacheableReadMethodRule implements Rule {
     return Optional.empty();
   }
 
+  /**
+   * A query method of a Spring Data repository interface (declared or derived): Spring Data
+   * implements it, so it reads like any method with a body, and Spring's repository proxy honours
+   * {@code @Cacheable} on it. Other declared clients' methods are judged at their callers.
+   */
+  public static boolean repositoryQueryMethod(RuleContext context, IndexedMethod method) {
+    return repositoryQueryMethod(context.index(), method);
+  }
+
+  public static boolean repositoryQueryMethod(dev.optkit.analyzers.index.ProjectIndex index, IndexedMethod method) {
+    return method.fact().isAbstract() && index.implementedByLibrary(method)
+        .filter(site -> site.clientId().equals(SPRING_DATA_REPOSITORY)).isPresent();
+  }
+
+  /** The catalogue's id of Spring Data repositories. */
+  public static final String SPRING_DATA_REPOSITORY = "spring-data-repository";
+
   private Optional<Finding> candidate(RuleContext context, IndexedMethod method, SameClassWriters sameClassWriters) {
     MethodFact fact = method.fact();
-    if (fact.isAbstract() || fact.isConstructor() || whyNotCacheable(context, method).isPresent()) {
+    if (fact.isAbstract() && !repositoryQueryMethod(context, method) || fact.isConstructor()
+        || whyNotCacheable(context, method).isPresent()) {
       return Optional.empty();
     }
     List<ReachedIo> reached = context.index().reachedIo(method);

@@ -334,4 +334,96 @@ class CacheableReadMethodRuleTest {
     assertTrue(findings.stream().anyMatch(f -> f.category() == Category.DB_QUERY), findings.toString());
     assertTrue(findings.stream().noneMatch(f -> f.category() == Category.CACHEABLE_READ), findings.toString());
   }
+
+  /** A store interface, three implementations (jdbc, jpa-like, a Spring Data query method), each with {@code %s} before it. */
+  private Set<String> throughThreeImplementations(String selected) {
+    ProjectFixture fixture = new ProjectFixture(dir).java("""
+        package shop;
+        import java.util.List;
+        public interface KindStore { List<String> kinds(); }
+        """);
+    for (String name : List.of("JdbcKindStore", "CopyKindStore")) {
+      fixture.java("""
+          package shop;
+          import java.util.List;
+          import org.springframework.context.annotation.Profile;
+          import org.springframework.jdbc.core.JdbcTemplate;
+          %s
+          public class %s implements KindStore {
+            private final JdbcTemplate jdbc;
+            public %s(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+            public List<String> kinds() { return jdbc.queryForList("SELECT name FROM kinds", String.class); }
+          }
+          """.formatted(selected.formatted(name), name, name));
+    }
+    return fixture.java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.context.annotation.Profile;
+        import org.springframework.data.jpa.repository.Query;
+        import org.springframework.data.repository.Repository;
+        %s
+        public interface DataKindStore extends KindStore, Repository<Kind, Integer> {
+          @Override
+          @Query("SELECT k.name FROM Kind k")
+          List<String> kinds();
+        }
+        """.formatted(selected.formatted("DataKindStore"))).java("""
+        package shop;
+        public class Kind { Integer id; String name; }
+        """).java("""
+        package shop;
+        import java.util.List;
+        public class Kinds {
+          private final KindStore store;
+          public Kinds(KindStore store) { this.store = store; }
+          public List<String> all() { return store.kinds(); }
+        }
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+  }
+
+  @Test
+  void aReadThroughOneImplementationPerProfileIsFollowedWhateverTheirNumber() {
+    Set<String> methods = throughThreeImplementations("@Profile(\"%s\")");
+    assertTrue(methods.contains("all()"), methods.toString());
+  }
+
+  @Test
+  void aMethodOverriddenThreeTimesWithoutProfilesIsStillNotFollowed() {
+    // the fan-out cap stands for hierarchies whose many overrides say nothing about one call
+    Set<String> methods = throughThreeImplementations("// %s");
+    assertTrue(!methods.contains("all()"), methods.toString());
+  }
+
+  @Test
+  void aSpringDataQueryMethodIsACandidateButNotOneAlreadyCachedNorAnotherDeclaredClientsMethod() {
+    Set<String> methods = new ProjectFixture(dir).java("""
+        package shop;
+        import java.util.List;
+        import org.springframework.cache.annotation.Cacheable;
+        import org.springframework.data.jpa.repository.Query;
+        import org.springframework.data.repository.Repository;
+        public interface KindRepository extends Repository<Kind, Integer> {
+          @Query("SELECT k FROM Kind k ORDER BY k.name")
+          List<Kind> findKinds();
+          @Cacheable("kinds")
+          List<Kind> findAll();
+        }
+        """).java("""
+        package shop;
+        public class Kind { Integer id; String name; }
+        """).java("""
+        package shop;
+        import org.springframework.cloud.openfeign.FeignClient;
+        import org.springframework.web.bind.annotation.GetMapping;
+        @FeignClient("kinds")
+        public interface KindClient {
+          @GetMapping("/kinds")
+          String kinds();
+        }
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+    assertTrue(methods.contains("findKinds()"), methods.toString());
+    assertTrue(!methods.contains("findAll()"), "already cached: " + methods);
+    assertTrue(!methods.contains("kinds()"), "judged at its callers: " + methods);
+  }
 }

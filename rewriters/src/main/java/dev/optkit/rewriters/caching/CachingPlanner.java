@@ -276,14 +276,15 @@ public final class CachingPlanner {
           + "so the two never disagree and their TTLs do not add up");
     }
     TypeFact owner = index.type(fact.ownerType()).orElse(null);
-    if (owner == null || !owner.kind().equals("class")) {
+    boolean repositoryQuery = dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method);
+    if (!repositoryQuery && (owner == null || !owner.kind().equals("class"))) {
       return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
           + ": caches need a class to hold them");
     }
     if (fact.params().size() > 1 && traits.javaRelease() < 16 && fact.modifiers().inInstanceInnerClass()) {
       return Optional.of("its key needs a nested class, which an inner (non-static) class cannot declare before Java 16");
     }
-    if (index.hasSubtypes(fact.ownerType())) {
+    if (!repositoryQuery && index.hasSubtypes(fact.ownerType())) {
       return Optional.of("its class has subclasses in the project: several beans or objects of different kinds would "
           + "share one cache keyed only by the parameters");
     }
@@ -293,6 +294,13 @@ public final class CachingPlanner {
     Optional<String> entity = entityResults.whyNot(method);
     if (entity.isPresent()) {
       return entity;
+    }
+    if (repositoryQuery) {
+      // the rules above found nothing; the writers, their evictions and the transaction it runs in are not looked at
+      String simple = fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1);
+      return Optional.of("a query method of the Spring Data repository interface " + simple + ": Spring's repository "
+          + "proxy would honour @Cacheable on it, but optkit adds caches to class methods only and has not proved "
+          + "this one safe (who writes its data, where to evict it, what the framework does with its result)");
     }
     if (REACTIVE_TYPES.contains(fact.returnType())) {
       return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
