@@ -105,7 +105,7 @@ final class EntityResults {
           continue;
         }
         Optional<String> use = handOff.to().equals(MethodFact.RETURNED)
-            ? returnedBy(caller, entity, seen) : use(caller, handOff, entity, 0, new HashSet<>());
+            ? returnedBy(caller, entity, seen, !handOff.part()) : use(caller, handOff, entity, 0, new HashSet<>());
         if (use.isPresent()) {
           return use;
         }
@@ -114,8 +114,9 @@ final class EntityResults {
     return Optional.empty();
   }
 
-  private Optional<String> returnedBy(IndexedMethod caller, Entity entity, Set<IndexedMethod> seen) {
-    if (index.webEntryPoints().whyEntryPoint(caller).isEmpty() && index.callersOf(caller).stream()
+  /** @param whole the caller returns the entity (or what holds it), not values read from it ({@code kind.getName()}) */
+  private Optional<String> returnedBy(IndexedMethod caller, Entity entity, Set<IndexedMethod> seen, boolean whole) {
+    if (whole && index.webEntryPoints().whyEntryPoint(caller).isEmpty() && index.callersOf(caller).stream()
         .allMatch(above -> SourceSet.isTestPath(above.path()))) {
       // petclinic-rest's ClinicServiceImpl.findVisitsByPetId returns the repository's visits to no production code
       return Optional.of(caller.fact().displayName() + "() returns it to callers optkit cannot see (no production "
