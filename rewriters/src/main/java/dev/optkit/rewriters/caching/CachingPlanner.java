@@ -187,7 +187,11 @@ public final class CachingPlanner {
       List<String> acceptedStale = new ArrayList<>();
       if (!unmatched.isEmpty()) {
         if (!accepted(fact)) {
-          refusals.add(new Refusal(finding, "a writer of its data cannot evict it: " + summarise(unmatched)
+          String which = dataWriters.readsUntold(method.get())
+              ? "it reads tables optkit cannot tell (an entity with associations, or SQL built at run time), so every "
+                  + "database write counts as a writer of its data, and one cannot evict it: "
+              : "a writer of its data cannot evict it: ";
+          refusals.add(new Refusal(finding, which + summarise(unmatched)
               + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
               + " caches it anyway with its TTL (" + policy.getValue().ttlSeconds() + " s) as the only bound"));
           continue;

@@ -34,6 +34,15 @@ final class DataWriters {
     this.members = members;
   }
 
+  /**
+   * Whether some table the target reads cannot be told (an entity with associations, SQL built at run
+   * time): then every write of the database counts as a writer of its data.
+   */
+  boolean readsUntold(IndexedMethod target) {
+    return index.reachedIo(target).stream().filter(r -> r.site().access() == Access.READ)
+        .map(r -> index.footprints().of(r.site())).anyMatch(DataFootprint::unknown);
+  }
+
   /** The writers of what the target reads: the project's writes first, then its own class's, each method once. */
   List<Writer> of(IndexedMethod target) {
     List<DataFootprint> reads = new ArrayList<>();
