@@ -12,6 +12,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ public final class FuturesJoinedInLoopRewrite {
     }
     return new Rewritten(new TextEdit(document.lineStart(loop.getBegin().get().line),
         lineEnd(loop.getEnd().get().line), text(method, loop, shape)), Set.of("java.util.ArrayDeque", "java.util.Deque",
-            "java.util.Iterator"), shape.futureType());
+            "java.util.Iterator").stream().filter(type -> Imports.canUseSimpleName(unit, type))
+            .collect(java.util.stream.Collectors.toSet()), shape.futureType());
   }
 
   /** The rewrite moves whole lines: the loop and each statement must have lines of their own. */
@@ -120,6 +122,9 @@ public final class FuturesJoinedInLoopRewrite {
     BlockStmt body = (BlockStmt) loop.getBody();
     ExpressionStmt start = shape.start();
     VariableDeclarator future = ((VariableDeclarationExpr) start.getExpression()).getVariable(0);
+    String dequeType = Imports.reference(unit, "java.util.Deque");
+    String arrayDequeType = Imports.reference(unit, "java.util.ArrayDeque");
+    String iteratorType = Imports.reference(unit, "java.util.Iterator");
     String i1 = indent + unitIndent;
     String i2 = i1 + unitIndent;
     String i3 = i2 + unitIndent;
@@ -131,12 +136,12 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(indent).append("// -D").append(SEQUENTIAL_PROPERTY).append("=true starts one at a time again").append(nl);
     out.append(indent).append("int ").append(limit).append(" = Boolean.getBoolean(\"").append(SEQUENTIAL_PROPERTY)
         .append("\") ? 1 : ").append(inFlight).append(';').append(nl);
-    out.append(indent).append("Deque<").append(shape.futureType()).append("> ").append(started)
-        .append(" = new ArrayDeque<>();").append(nl);
-    out.append(indent).append("Iterator<? extends ").append(elementType).append("> ").append(toStart).append(" = ")
+    out.append(indent).append(dequeType).append('<').append(shape.futureType()).append("> ").append(started)
+        .append(" = new ").append(arrayDequeType).append("<>();").append(nl);
+    out.append(indent).append(iteratorType).append("<? extends ").append(elementType).append("> ").append(toStart).append(" = ")
         .append(shape.iterable()).append(".iterator();").append(nl);
     List<String> checked = shape.checked();
-    String failureType = checked.isEmpty() ? "RuntimeException" : "Exception";
+    String failureType = "Throwable";
     out.append(indent).append(failureType).append(' ').append(failure).append(" = null;").append(nl);
     out.append(indent).append("try {").append(nl);
     String header = document.text().substring(document.offset(loop.getBegin().get().line, loop.getBegin().get().column),
@@ -144,9 +149,9 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i1).append(header).append(nl);
     out.append(i2).append("while (").append(started).append(".size() < ").append(limit).append(" && ").append(toStart)
         .append(".hasNext() && ").append(failure).append(" == null) {").append(nl);
-    out.append(i3).append(loop.getVariableDeclarator().getType().asString()).append(' ').append(next).append(" = ")
-        .append(toStart).append(".next();").append(nl);
     out.append(i3).append("try {").append(nl);
+    out.append(i4).append(loop.getVariableDeclarator().getType().asString()).append(' ').append(next).append(" = ")
+        .append(toStart).append(".next();").append(nl);
     int firstLine = body.getBegin().get().line + 1;
     int startLine = start.getBegin().get().line;
     List<TextEdit> renames = renames(shape.ahead(), element, next);
@@ -164,19 +169,19 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i3).append('}').append(nl);
     out.append(i2).append('}').append(nl);
     out.append(i2).append("if (").append(started).append(".isEmpty()) {").append(nl);
-    if (checked.isEmpty()) {
-      out.append(i3).append("throw ").append(failure).append(';').append(nl);
-    } else {
-      // thrown again as the type it is: one of those javac lets the starting code throw here
-      List<String> types = new ArrayList<>(List.of("RuntimeException"));
-      types.addAll(checked);
-      for (String type : types) {
-        out.append(i3).append("if (").append(failure).append(" instanceof ").append(type).append(") {").append(nl);
-        out.append(i4).append("throw (").append(type).append(") ").append(failure).append(';').append(nl);
-        out.append(i3).append('}').append(nl);
-      }
-      out.append(i3).append("throw new IllegalStateException(").append(failure).append(");").append(nl);
+    out.append(i3).append("if (").append(failure).append(" == null) {").append(nl);
+    out.append(i4).append("throw new java.util.ConcurrentModificationException(\"").append(shape.iterable())
+        .append(" changed while the loop ran\");").append(nl);
+    out.append(i3).append('}').append(nl);
+    // thrown again as the type it is: unchecked, an error, or one of those javac lets the starting code throw here
+    List<String> types = new ArrayList<>(List.of("RuntimeException", "Error"));
+    types.addAll(checked);
+    for (String type : types) {
+      out.append(i3).append("if (").append(failure).append(" instanceof ").append(type).append(") {").append(nl);
+      out.append(i4).append("throw (").append(type).append(") ").append(failure).append(';').append(nl);
+      out.append(i3).append('}').append(nl);
     }
+    out.append(i3).append("throw new IllegalStateException(").append(failure).append(");").append(nl);
     out.append(i2).append('}').append(nl);
     String declaration = document.text().substring(document.offset(start.getBegin().get().line, start.getBegin().get().column),
         document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column));

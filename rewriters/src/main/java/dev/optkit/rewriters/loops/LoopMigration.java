@@ -20,7 +20,6 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.index.ReachedIo;
 import dev.optkit.analyzers.parse.LanguageLevels;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.KeyCoverage;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
@@ -50,9 +49,7 @@ public final class LoopMigration {
   public static final String FUTURES_JOINED = "futures-joined-in-loop";
 
   /** Library types whose calls are safe to make ahead: thread-safe, and unchanged by the calls a loop makes. */
-  private static final Set<String> THREAD_SAFE_SERVICES = Set.of("HttpClient", "ExecutorService", "Executor",
-      "ScheduledExecutorService", "ObjectMapper", "ObjectReader", "Gson", "Pattern", "DateTimeFormatter", "URI",
-      "String", "Duration");
+  private static final Set<String> THREAD_SAFE_SERVICES = LoopProof.THREAD_SAFE;
 
   private LoopMigration() {}
 
@@ -73,7 +70,6 @@ public final class LoopMigration {
     List<FileChange> changes = new ArrayList<>(plan.changes());
     List<LoopRewrite> rewritten = new ArrayList<>(plan.loops());
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
-    KeyCoverage coverage = new KeyCoverage(assessment.index());
     for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
       // the plan's paths are relative to the project, the findings' to the scan
       String projectPath = plan.root().relativize(root.resolve(file.getKey()).normalize()).toString().replace('\\', '/');
@@ -84,6 +80,7 @@ public final class LoopMigration {
         file.getValue().forEach(f -> refusals.add(new Refusal(f, "the file does not parse as it is now")));
         continue;
       }
+      parsed.get().setData(Imports.PACKAGE_TYPES, packageTypes(root.resolve(file.getKey())));
       FuturesJoinedInLoopRewrite rewrite = new FuturesJoinedInLoopRewrite(document, parsed.get(),
           config.loops().inFlight());
       List<TextEdit> edits = new ArrayList<>();
@@ -104,12 +101,16 @@ public final class LoopMigration {
         }
         CallableDeclaration<?> method = loop.get().findAncestor(CallableDeclaration.class).orElseThrow();
         FuturesJoinedInLoopRewrite.Outcome outcome = rewrite.rewrite(method, loop.get(),
-            judge(assessment.index(), coverage, indexed.get(), finding));
+            judge(assessment.index(), indexed.get()));
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
           refusals.add(new Refusal(finding, refused.reason()));
           continue;
         }
         FuturesJoinedInLoopRewrite.Rewritten done = (FuturesJoinedInLoopRewrite.Rewritten) outcome;
+        if (edits.stream().anyMatch(e -> e.start() < done.edit().end() && done.edit().start() < e.end())) {
+          refusals.add(new Refusal(finding, "a loop around it or inside it is rewritten in this migration: one at a time"));
+          continue;
+        }
         edits.add(done.edit());
         imports.addAll(done.imports());
         LoopRewrite entry = new LoopRewrite(finding, projectPath, config.loops().inFlight(), done.futureType());
@@ -124,7 +125,9 @@ public final class LoopMigration {
           ? onTopOf(document, new String(cached.get().after(), document.charset()), edits, imports)
           : withImports(document.apply(edits), imports);
       if (result.isEmpty()) {
-        inFile.forEach(r -> refusals.add(new Refusal(r.finding(), "the caching changes to its file moved the loop")));
+        String why = cached.isPresent() ? "the caching changes to its file moved the loop, or the file would not parse "
+            + "with both" : "the rewritten file would not parse";
+        inFile.forEach(r -> refusals.add(new Refusal(r.finding(), why)));
         continue;
       }
       rewritten.addAll(inFile);
@@ -170,7 +173,7 @@ public final class LoopMigration {
   }
 
   /** What decides whether a call may run ahead: the loop's own read, project methods, library calls. */
-  private static LoopProof.CallJudge judge(ProjectIndex index, KeyCoverage coverage, IndexedMethod method, Finding finding) {
+  private static LoopProof.CallJudge judge(ProjectIndex index, IndexedMethod method) {
     return new LoopProof.CallJudge() {
       @Override
       public boolean startsIo(MethodCallExpr call) {
@@ -190,33 +193,35 @@ public final class LoopMigration {
                 + "before the earlier elements' statements after their joins");
           }
         }
+        if (call instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+            && !index.typesNamed(creation.getType().getNameAsString()).isEmpty()) {
+          return Optional.of("the code that starts each call creates a " + creation.getType().getNameAsString()
+              + ", a class of the project whose constructor optkit does not follow: started ahead, it would run "
+              + "before the earlier elements' statements after their joins");
+        }
         Optional<CallRef> ref = method.fact().calls().stream().filter(c -> c.range().equals(SourceRange.of(call))).findFirst();
         List<IndexedMethod> targets = ref.map(index::allTargetsOf).orElse(List.of());
         if (!targets.isEmpty()) {
-          for (ReachedIo reached : index.reachedThrough(method, ref.get())) {
-            if (reached.site().access() != Access.READ) {
-              return Optional.of("the code that starts each call calls " + name + ", which reaches "
-                  + reached.site().provider() + " " + reached.site().method() + "(), not a read optkit can name: "
-                  + "started ahead, it would run before the earlier elements' statements after their joins");
-            }
-          }
           for (IndexedMethod target : targets) {
-            Optional<String> why = coverage.whyNot(target);
+            Optional<String> why = impure(index, target);
             if (why.isPresent()) {
               return Optional.of("the code that starts each call calls " + target.fact().displayName() + "(), which "
-                  + why.get().replace("depends on mutable state its key does not cover: ", "reads state that can change: ")
-                  + ": started ahead, it could see or make a change out of order");
+                  + why.get() + ": started ahead, it could see or make a change out of order");
             }
           }
           return Optional.empty();
         }
         return switch (root) {
-          case ELEMENT, METHOD_VALUE, TYPE -> Optional.empty(); // a library call on values made for this element
+          case MADE, VALUE, TYPE -> Optional.empty(); // a library call on values made for this element, or a static one
+          case SHARED_VALUE -> Optional.of("the code that starts each call calls " + name + " on an object the loop is "
+              + "given (the element or one of the method's own), which the statements after an earlier element's join "
+              + "could change (a list may hold the same object twice)");
           case THIS -> Optional.of("the code that starts each call calls " + name + " on this object, which optkit cannot "
               + "see into");
           case FIELD -> fieldType(call, field).filter(THREAD_SAFE_SERVICES::contains).isPresent() ? Optional.empty()
               : Optional.of("the code that starts each call calls " + name + " on the object in field " + field
-                  + ", which the statements after an earlier element's join could change");
+                  + ", which the statements after an earlier element's join could change (an executor's queue "
+                  + "and pool optkit cannot see among them)");
         };
       }
 
@@ -225,6 +230,40 @@ public final class LoopMigration {
         return method.fact().ioSites().stream().filter(s -> s.range().equals(range)).findFirst();
       }
     };
+  }
+
+  /**
+   * Why a project method may not run ahead: it is abstract (which implementation runs is not in sight), does
+   * I/O, reads a field that changes, changes its arguments, its object or what it gets, or calls project
+   * methods (not followed further). Empty for a helper that only computes from its arguments.
+   */
+  private static Optional<String> impure(ProjectIndex index, IndexedMethod target) {
+    var fact = target.fact();
+    if (fact.isAbstract()) {
+      return Optional.of("is abstract: which implementation runs is not in sight");
+    }
+    if (!fact.ioSites().isEmpty()) {
+      return Optional.of("does I/O (" + fact.ioSites().get(0).method() + "())");
+    }
+    if (!fact.mutableFieldsRead().isEmpty()) {
+      return Optional.of("reads field " + fact.mutableFieldsRead().get(0) + ", which changes after construction");
+    }
+    if (!fact.staticFieldsRead().isEmpty()) {
+      return Optional.of("reads the static field " + fact.staticFieldsRead().get(0));
+    }
+    if (!fact.parameterMutations().isEmpty()) {
+      return Optional.of("changes " + (fact.parameterMutations().get(0).parameter() < 0 ? "its object or class"
+          : "what it is given") + " (" + fact.parameterMutations().get(0).how() + ")");
+    }
+    if (!fact.resultMutations().isEmpty()) {
+      return Optional.of("changes what a call returns to it (" + fact.resultMutations().get(0).how() + ")");
+    }
+    for (CallRef call : fact.calls()) {
+      if (!index.allTargetsOf(call).isEmpty()) {
+        return Optional.of("calls project methods (" + call.name() + "()), which optkit does not follow this far");
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> fieldType(Expression use, String name) {
@@ -239,6 +278,18 @@ public final class LoopMigration {
       }
     }
     return Optional.empty();
+  }
+
+  /** The types declared beside a file, in its package: a simple name the rewrite writes must not mean one of them. */
+  private static Set<String> packageTypes(Path file) {
+    Set<String> types = new java.util.HashSet<>();
+    try (var siblings = Files.list(file.getParent())) {
+      siblings.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
+          .forEach(n -> types.add(n.substring(0, n.length() - ".java".length())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + file.getParent(), e);
+    }
+    return types;
   }
 
   private static byte[] read(Path file) {

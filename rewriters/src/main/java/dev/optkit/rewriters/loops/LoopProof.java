@@ -64,10 +64,12 @@ final class LoopProof {
 
   /** Where a call's receiver comes from, followed down its chain of calls and field reads. */
   enum Root {
-    /** the loop's element, or a value made while starting it (a local, a lambda's parameter, a new object) */
-    ELEMENT,
-    /** a parameter or local of the method, effectively final: the same for every element */
-    METHOD_VALUE,
+    /** a value made while starting the element: a local, a lambda's parameter, a new object, the call's response */
+    MADE,
+    /** the element, or a parameter or effectively final local of the method, of a type nobody can change */
+    VALUE,
+    /** the element, or a parameter or local of the method, of a type whose objects can change */
+    SHARED_VALUE,
     /** a static call on a type */
     TYPE,
     /** this object (an unqualified call, {@code this.}, {@code super.}) */
@@ -75,6 +77,16 @@ final class LoopProof {
     /** the object a field holds */
     FIELD
   }
+
+  /** Library types safe to use ahead: thread-safe, and unchanged by the calls a loop makes on them. */
+  static final Set<String> THREAD_SAFE = Set.of("HttpClient", "ObjectMapper", "ObjectReader", "Gson", "Pattern",
+      "DateTimeFormatter");
+
+  /** Types whose objects nobody can change: a call on one reads nothing a later statement could change. */
+  private static final Set<String> IMMUTABLE = Set.of("String", "Integer", "Long", "Short", "Byte", "Character",
+      "Boolean", "Double", "Float", "BigDecimal", "BigInteger", "UUID", "URI", "Duration", "Instant", "LocalDate",
+      "LocalDateTime", "LocalTime", "OffsetDateTime", "ZonedDateTime", "int", "long", "short", "byte", "char",
+      "boolean", "double", "float");
 
   /** Judges one call among the statements that start an element. */
   interface CallJudge {
@@ -112,6 +124,10 @@ final class LoopProof {
     }
     if (loop.getParentNode().orElse(null) instanceof LabeledStmt) {
       return Shape.refused("it is a labelled loop");
+    }
+    if (!(loop.getParentNode().orElse(null) instanceof BlockStmt)) {
+      return Shape.refused("it is the single statement of an if or a loop without braces, where the rewrite's "
+          + "statements cannot go");
     }
     if (loop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, method)).isPresent()) {
       return Shape.refused("it runs inside a lambda, whose exceptions and captures optkit would have to change");
@@ -185,12 +201,21 @@ final class LoopProof {
     }
     List<Node> ahead = new ArrayList<>(before);
     ahead.add(future.getInitializer().get());
+    // the locals the statements before the start declare; a lambda's own parameters and locals count only inside it
     Set<String> madeAhead = new HashSet<>();
-    ahead.forEach(n -> n.findAll(VariableDeclarator.class).forEach(v -> madeAhead.add(v.getNameAsString())));
-    ahead.forEach(n -> n.findAll(Parameter.class).forEach(p -> madeAhead.add(p.getNameAsString())));
-    ahead.forEach(n -> n.findAll(LambdaExpr.class).forEach(l -> l.getParameters().forEach(p -> madeAhead.add(p.getNameAsString()))));
+    before.forEach(s -> ((VariableDeclarationExpr) ((ExpressionStmt) s).getExpression()).getVariables()
+        .forEach(v -> madeAhead.add(v.getNameAsString())));
     String element = elementVariable.getNameAsString();
-    Names names = new Names(method, loop, element, madeAhead);
+    Names names = new Names(method, loop, element, madeAhead, elementType.asString());
+    Optional<String> alias = aliasProblem(method, loop, iterable.getNameAsString());
+    if (alias.isPresent()) {
+      return Shape.refused(alias.get());
+    }
+    if (elementType.isPrimitiveType() && !declaredElementType(method, loop, iterable.getNameAsString())
+        .equals(boxed(elementType.asString()))) {
+      return Shape.refused("its element is a " + elementType + " taken from " + iterable + ", whose element type optkit "
+          + "cannot match to it (the rewrite takes the elements again through an iterator)");
+    }
     for (Node node : ahead) {
       Optional<String> problem = aheadProblem(node, names, judge);
       if (problem.isPresent()) {
@@ -212,36 +237,61 @@ final class LoopProof {
   }
 
   /** What the moved statements may read, by name. */
-  private record Names(CallableDeclaration<?> method, ForEachStmt loop, String element, Set<String> madeAhead) {
+  private record Names(CallableDeclaration<?> method, ForEachStmt loop, String element, Set<String> madeAhead,
+      String elementType) {
     boolean isMethodValue(String name) {
       return method.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name) && !isInside(p, loop))
           || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
               && !isInside(v, loop) && v.getBegin().get().isBefore(loop.getBegin().get()));
     }
 
+    /** The declared type of a parameter or local of the method, as written, or "" when it cannot be told. */
+    String methodValueType(String name) {
+      return method.findAll(Parameter.class).stream().filter(p -> p.getNameAsString().equals(name) && !isInside(p, loop))
+          .map(p -> p.getType().asString()).findFirst()
+          .or(() -> method.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name)
+              && !isInside(v, loop)).map(v -> v.getType().asString()).findFirst()).orElse("");
+    }
+
     boolean assignedInMethod(String name) {
       return method.findAll(AssignExpr.class).stream().anyMatch(a -> nameOf(a.getTarget()).equals(name))
           || method.findAll(UnaryExpr.class).stream().anyMatch(u -> changes(u) && nameOf(u.getExpression()).equals(name));
     }
+
+    /** Whether a use names a value made for this element: a local declared before the start, or one of a lambda around it. */
+    boolean made(NameExpr use) {
+      String name = use.getNameAsString();
+      for (Node at = use.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
+        if (at instanceof LambdaExpr lambda && (lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))
+            || lambda.getBody().findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)))) {
+          return true;
+        }
+      }
+      return madeAhead.contains(name);
+    }
+  }
+
+  private static boolean immutable(String type) {
+    String bare = type.replaceAll("<.*", "");
+    return IMMUTABLE.contains(bare.substring(bare.lastIndexOf('.') + 1));
   }
 
   private static Optional<String> aheadProblem(Node node, Names names, CallJudge judge) {
     for (AssignExpr assign : node.findAll(AssignExpr.class)) {
-      String target = nameOf(assign.getTarget());
-      if (!names.madeAhead().contains(target)) {
+      if (!(assign.getTarget() instanceof NameExpr target && names.made(target))) {
         return Optional.of("the code that starts each call assigns " + assign.getTarget() + ", which it would then do "
             + "ahead of the earlier elements' statements after their joins");
       }
     }
     for (UnaryExpr unary : node.findAll(UnaryExpr.class)) {
-      if (changes(unary) && !names.madeAhead().contains(nameOf(unary.getExpression()))) {
+      if (changes(unary) && !(unary.getExpression() instanceof NameExpr target && names.made(target))) {
         return Optional.of("the code that starts each call changes " + unary.getExpression() + ", which it would then "
             + "do ahead of the earlier elements' statements after their joins");
       }
     }
     for (NameExpr name : node.findAll(NameExpr.class)) {
       String n = name.getNameAsString();
-      if (n.equals(names.element()) || names.madeAhead().contains(n)) {
+      if (n.equals(names.element()) || names.made(name)) {
         continue;
       }
       if (names.isMethodValue(n)) {
@@ -262,11 +312,29 @@ final class LoopProof {
         if (field.isPresent()) {
           return field;
         }
+        continue;
+      }
+      if (access.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == access
+          || access.getParentNode().orElse(null) instanceof FieldAccessExpr) {
+        continue; // HttpResponse.BodyHandlers.ofString(): the scope of a call, judged with the call
+      }
+      Root root = rootOf(access.getScope(), names, judge);
+      String field = access.getNameAsString();
+      boolean constant = field.equals(field.toUpperCase(java.util.Locale.ROOT)) || Character.isUpperCase(field.charAt(0));
+      if (root != Root.MADE && !(root == Root.TYPE && constant)) {
+        return Optional.of("the code that starts each call reads " + access + ", a field of an object or class the "
+            + "statements after an earlier element's join could change");
+      }
+    }
+    for (com.github.javaparser.ast.expr.ArrayAccessExpr access : node.findAll(com.github.javaparser.ast.expr.ArrayAccessExpr.class)) {
+      if (rootOf(access.getName(), names, judge) != Root.MADE) {
+        return Optional.of("the code that starts each call reads " + access + ", an element of an array the "
+            + "statements after an earlier element's join could change");
       }
     }
     for (Expression call : calls(node)) {
       Expression scope = call instanceof MethodCallExpr m ? m.getScope().orElse(null) : null;
-      Root root = call instanceof ObjectCreationExpr ? Root.ELEMENT : rootOf(scope, names, judge);
+      Root root = call instanceof ObjectCreationExpr ? Root.MADE : rootOf(scope, names, judge);
       String field = root == Root.FIELD ? rootName(scope) : null;
       Optional<String> why = judge.whyNot(call, root, field);
       if (why.isPresent()) {
@@ -290,9 +358,18 @@ final class LoopProof {
   private static Optional<String> fieldProblem(Node use, String name) {
     Optional<FieldDeclaration> field = fieldNamed(use, name);
     if (field.isPresent()) {
-      return field.get().isFinal() ? Optional.empty() : Optional.of("the code that starts each call reads field " + name
-          + ", which is not final: the statements after an earlier element's join could change it before a later "
-          + "element starts");
+      if (!field.get().isFinal()) {
+        return Optional.of("the code that starts each call reads field " + name + ", which is not final: the "
+            + "statements after an earlier element's join could change it before a later element starts");
+      }
+      String type = field.get().getElementType().asString();
+      String bare = type.replaceAll("<.*", "");
+      bare = bare.substring(bare.lastIndexOf('.') + 1);
+      if (!immutable(type) && !THREAD_SAFE.contains(bare)) {
+        return Optional.of("the code that starts each call uses field " + name + " (" + bare + "), whose state the "
+            + "statements after an earlier element's join could change (an executor's queue and threads among them)");
+      }
+      return Optional.empty();
     }
     if (Character.isUpperCase(name.charAt(0))) {
       return Optional.empty(); // a type's name, the scope of a static call (HttpRequest.newBuilder)
@@ -323,7 +400,7 @@ final class LoopProof {
       }
       if (current instanceof MethodCallExpr call) {
         if (judge.startsIo(call)) {
-          return Root.ELEMENT;
+          return Root.MADE;
         }
         if (call.getScope().isEmpty()) {
           return Root.THIS;
@@ -334,19 +411,24 @@ final class LoopProof {
           return Root.FIELD;
         }
         current = access.getScope();
+      } else if (current instanceof com.github.javaparser.ast.expr.ArrayAccessExpr array) {
+        current = array.getName();
       } else if (current instanceof NameExpr name) {
         String n = name.getNameAsString();
-        if (n.equals(names.element()) || names.madeAhead().contains(n)) {
-          return Root.ELEMENT;
+        if (names.made(name)) {
+          return Root.MADE;
+        }
+        if (n.equals(names.element())) {
+          return immutable(names.elementType()) ? Root.VALUE : Root.SHARED_VALUE;
         }
         if (names.isMethodValue(n)) {
-          return Root.METHOD_VALUE;
+          return immutable(names.methodValueType(n)) ? Root.VALUE : Root.SHARED_VALUE;
         }
         return fieldNamed(name, n).isEmpty() && Character.isUpperCase(n.charAt(0)) ? Root.TYPE : Root.FIELD;
       } else if (current instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
         current = enclosed.getInner();
       } else {
-        return Root.ELEMENT; // a new object, a literal, a cast of one
+        return Root.MADE; // a new object, a literal, a cast of one
       }
     }
   }
@@ -395,7 +477,7 @@ final class LoopProof {
       return Optional.of("it iterates " + name + ", a " + type + ": the rewrite iterates it twice, which gives the same "
           + "elements in the same order only for java.util lists and sets");
     }
-    if (new Names(method, loop, "", Set.of()).assignedInMethod(name)) {
+    if (new Names(method, loop, "", Set.of(), "").assignedInMethod(name)) {
       return Optional.of("it iterates " + name + ", which " + method.getNameAsString() + "() assigns");
     }
     boolean mentionedInside = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
@@ -403,6 +485,33 @@ final class LoopProof {
       return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
     }
     return Optional.empty();
+  }
+
+  /** A local of the method the collection is also held in: the statements after a join could change it through that name. */
+  private static Optional<String> aliasProblem(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
+    for (VariableDeclarator variable : method.findAll(VariableDeclarator.class)) {
+      if (variable.getInitializer().filter(i -> i instanceof NameExpr n && n.getNameAsString().equals(iterable)).isPresent()) {
+        return Optional.of("it iterates " + iterable + ", which " + variable.getNameAsString() + " also holds: the "
+            + "statements after a join could change it through that name between the two passes the rewrite makes");
+      }
+    }
+    for (AssignExpr assign : method.findAll(AssignExpr.class)) {
+      if (assign.getValue() instanceof NameExpr n && n.getNameAsString().equals(iterable)) {
+        return Optional.of("it iterates " + iterable + ", which " + assign.getTarget() + " also holds: the statements "
+            + "after a join could change it through that name between the two passes the rewrite makes");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The element type the collection is declared with ({@code Integer} of {@code List<Integer>}), or "". */
+  private static String declaredElementType(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
+    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(iterable))
+        .map(Parameter::getType).findFirst()
+        .or(() -> method.findAll(VariableDeclarator.class).stream()
+            .filter(v -> v.getNameAsString().equals(iterable) && !isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
+    return declared.filter(t -> t instanceof ClassOrInterfaceType c && c.getTypeArguments().map(a -> a.size() == 1).orElse(false))
+        .map(t -> ((ClassOrInterfaceType) t).getTypeArguments().get().get(0).asString()).orElse("");
   }
 
   private static boolean importsFromJavaUtil(CompilationUnit unit, String simple) {
