@@ -1,7 +1,6 @@
 package dev.optkit.rewriters.loops;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -45,10 +44,6 @@ import java.util.Set;
  * write nothing, and the call must be a read; the collection must iterate twice alike.
  */
 final class LoopProof {
-  /** Collections whose two iterators, with no change between, give the same elements in the same order. */
-  private static final Set<String> COLLECTIONS = Set.of("Collection", "List", "ArrayList", "LinkedList", "Set",
-      "HashSet", "LinkedHashSet", "SortedSet", "NavigableSet", "TreeSet", "SequencedCollection", "SequencedSet");
-
   private static final Set<String> FUTURES = Set.of("CompletableFuture", "Future", "CompletionStage",
       "ListenableFuture");
 
@@ -163,7 +158,7 @@ final class LoopProof {
       return Shape.refused("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
           + "collection twice, so it must be a parameter or local");
     }
-    Optional<String> collection = collectionProblem(unit, method, loop, iterable.getNameAsString());
+    Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
     if (collection.isPresent()) {
       return Shape.refused(collection.get());
     }
@@ -207,11 +202,11 @@ final class LoopProof {
         .forEach(v -> madeAhead.add(v.getNameAsString())));
     String element = elementVariable.getNameAsString();
     Names names = new Names(method, loop, element, madeAhead, elementType.asString());
-    Optional<String> alias = aliasProblem(method, loop, iterable.getNameAsString());
+    Optional<String> alias = IteratedCollection.aliasProblem(method, loop, iterable.getNameAsString());
     if (alias.isPresent()) {
       return Shape.refused(alias.get());
     }
-    if (elementType.isPrimitiveType() && !declaredElementType(method, loop, iterable.getNameAsString())
+    if (elementType.isPrimitiveType() && !IteratedCollection.declaredElementType(method, loop, iterable.getNameAsString())
         .equals(boxed(elementType.asString()))) {
       return Shape.refused("its element is a " + elementType + " taken from " + iterable + ", whose element type optkit "
           + "cannot match to it (the rewrite takes the elements again through an iterator)");
@@ -254,8 +249,7 @@ final class LoopProof {
     }
 
     boolean assignedInMethod(String name) {
-      return method.findAll(AssignExpr.class).stream().anyMatch(a -> nameOf(a.getTarget()).equals(name))
-          || method.findAll(UnaryExpr.class).stream().anyMatch(u -> changes(u) && nameOf(u.getExpression()).equals(name));
+      return assignedIn(method, name);
     }
 
     /** Whether a use names a value made for this element: a local declared before the start, or one of a lambda around it. */
@@ -453,80 +447,6 @@ final class LoopProof {
     return "?";
   }
 
-  private static Optional<String> collectionProblem(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop,
-      String name) {
-    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
-        .map(Parameter::getType).findFirst()
-        .or(() -> method.findAll(VariableDeclarator.class).stream()
-            .filter(v -> v.getNameAsString().equals(name) && !isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
-    if (declared.isEmpty()) {
-      return Optional.of("it iterates " + name + ", a field: the statements after a join could change it between the "
-          + "two passes the rewrite makes over it");
-    }
-    Type type = declared.get();
-    if (type.isArrayType()) {
-      return Optional.of("it iterates the array " + name + " (the rewrite iterates collections)");
-    }
-    if (type.isVarType() || !(type instanceof ClassOrInterfaceType classType)) {
-      return Optional.of("it iterates " + name + ", whose declared type optkit cannot name");
-    }
-    String simple = classType.getNameAsString();
-    boolean javaUtil = classType.getScope().map(s -> s.asString().equals("java.util")).orElse(false)
-        || classType.getScope().isEmpty() && importsFromJavaUtil(unit, simple);
-    if (!COLLECTIONS.contains(simple) || !javaUtil) {
-      return Optional.of("it iterates " + name + ", a " + type + ": the rewrite iterates it twice, which gives the same "
-          + "elements in the same order only for java.util lists and sets");
-    }
-    if (new Names(method, loop, "", Set.of(), "").assignedInMethod(name)) {
-      return Optional.of("it iterates " + name + ", which " + method.getNameAsString() + "() assigns");
-    }
-    boolean mentionedInside = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
-    if (mentionedInside) {
-      return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
-    }
-    return Optional.empty();
-  }
-
-  /** A local of the method the collection is also held in: the statements after a join could change it through that name. */
-  private static Optional<String> aliasProblem(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
-    for (VariableDeclarator variable : method.findAll(VariableDeclarator.class)) {
-      if (variable.getInitializer().filter(i -> i instanceof NameExpr n && n.getNameAsString().equals(iterable)).isPresent()) {
-        return Optional.of("it iterates " + iterable + ", which " + variable.getNameAsString() + " also holds: the "
-            + "statements after a join could change it through that name between the two passes the rewrite makes");
-      }
-    }
-    for (AssignExpr assign : method.findAll(AssignExpr.class)) {
-      if (assign.getValue() instanceof NameExpr n && n.getNameAsString().equals(iterable)) {
-        return Optional.of("it iterates " + iterable + ", which " + assign.getTarget() + " also holds: the statements "
-            + "after a join could change it through that name between the two passes the rewrite makes");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The element type the collection is declared with ({@code Integer} of {@code List<Integer>}), or "". */
-  private static String declaredElementType(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
-    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(iterable))
-        .map(Parameter::getType).findFirst()
-        .or(() -> method.findAll(VariableDeclarator.class).stream()
-            .filter(v -> v.getNameAsString().equals(iterable) && !isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
-    return declared.filter(t -> t instanceof ClassOrInterfaceType c && c.getTypeArguments().map(a -> a.size() == 1).orElse(false))
-        .map(t -> ((ClassOrInterfaceType) t).getTypeArguments().get().get(0).asString()).orElse("");
-  }
-
-  private static boolean importsFromJavaUtil(CompilationUnit unit, String simple) {
-    for (ImportDeclaration declaration : unit.getImports()) {
-      if (declaration.isStatic()) {
-        continue;
-      }
-      String imported = declaration.getNameAsString();
-      if (declaration.isAsterisk() ? imported.equals("java.util") : imported.equals("java.util." + simple)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static Optional<VariableDeclarator> futureDeclaration(Statement statement) {
     if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr declaration
         && declaration.getVariables().size() == 1) {
@@ -594,6 +514,12 @@ final class LoopProof {
       }
     }
     return false;
+  }
+
+  /** Whether the method assigns the name anywhere (=, +=, ++, --). */
+  static boolean assignedIn(CallableDeclaration<?> method, String name) {
+    return method.findAll(AssignExpr.class).stream().anyMatch(a -> nameOf(a.getTarget()).equals(name))
+        || method.findAll(UnaryExpr.class).stream().anyMatch(u -> changes(u) && nameOf(u.getExpression()).equals(name));
   }
 
   private static boolean changes(UnaryExpr unary) {

@@ -1,0 +1,101 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The collection a rewritten loop iterates: the rewrite passes over it twice (once to start calls,
+ * once to join them), so the two passes must give the same elements in the same order and nothing
+ * may change it in between.
+ */
+final class IteratedCollection {
+  /** Collections whose two iterators, with no change between, give the same elements in the same order. */
+  private static final Set<String> COLLECTIONS = Set.of("Collection", "List", "ArrayList", "LinkedList", "Set",
+      "HashSet", "LinkedHashSet", "SortedSet", "NavigableSet", "TreeSet", "SequencedCollection", "SequencedSet");
+
+  private IteratedCollection() {}
+
+  static Optional<String> problem(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop,
+      String name) {
+    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
+        .map(Parameter::getType).findFirst()
+        .or(() -> method.findAll(VariableDeclarator.class).stream()
+            .filter(v -> v.getNameAsString().equals(name) && !LoopProof.isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
+    if (declared.isEmpty()) {
+      return Optional.of("it iterates " + name + ", a field: the statements after a join could change it between the "
+          + "two passes the rewrite makes over it");
+    }
+    Type type = declared.get();
+    if (type.isArrayType()) {
+      return Optional.of("it iterates the array " + name + " (the rewrite iterates collections)");
+    }
+    if (type.isVarType() || !(type instanceof ClassOrInterfaceType classType)) {
+      return Optional.of("it iterates " + name + ", whose declared type optkit cannot name");
+    }
+    String simple = classType.getNameAsString();
+    boolean javaUtil = classType.getScope().map(s -> s.asString().equals("java.util")).orElse(false)
+        || classType.getScope().isEmpty() && importsFromJavaUtil(unit, simple);
+    if (!COLLECTIONS.contains(simple) || !javaUtil) {
+      return Optional.of("it iterates " + name + ", a " + type + ": the rewrite iterates it twice, which gives the same "
+          + "elements in the same order only for java.util lists and sets");
+    }
+    if (LoopProof.assignedIn(method, name)) {
+      return Optional.of("it iterates " + name + ", which " + method.getNameAsString() + "() assigns");
+    }
+    boolean mentionedInside = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
+    if (mentionedInside) {
+      return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
+    }
+    return Optional.empty();
+  }
+
+  /** A local of the method the collection is also held in: the statements after a join could change it through that name. */
+  static Optional<String> aliasProblem(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
+    for (VariableDeclarator variable : method.findAll(VariableDeclarator.class)) {
+      if (variable.getInitializer().filter(i -> i instanceof NameExpr n && n.getNameAsString().equals(iterable)).isPresent()) {
+        return Optional.of("it iterates " + iterable + ", which " + variable.getNameAsString() + " also holds: the "
+            + "statements after a join could change it through that name between the two passes the rewrite makes");
+      }
+    }
+    for (AssignExpr assign : method.findAll(AssignExpr.class)) {
+      if (assign.getValue() instanceof NameExpr n && n.getNameAsString().equals(iterable)) {
+        return Optional.of("it iterates " + iterable + ", which " + assign.getTarget() + " also holds: the statements "
+            + "after a join could change it through that name between the two passes the rewrite makes");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The element type the collection is declared with ({@code Integer} of {@code List<Integer>}), or "". */
+  static String declaredElementType(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
+    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(iterable))
+        .map(Parameter::getType).findFirst()
+        .or(() -> method.findAll(VariableDeclarator.class).stream()
+            .filter(v -> v.getNameAsString().equals(iterable) && !LoopProof.isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
+    return declared.filter(t -> t instanceof ClassOrInterfaceType c && c.getTypeArguments().map(a -> a.size() == 1).orElse(false))
+        .map(t -> ((ClassOrInterfaceType) t).getTypeArguments().get().get(0).asString()).orElse("");
+  }
+
+  private static boolean importsFromJavaUtil(CompilationUnit unit, String simple) {
+    for (ImportDeclaration declaration : unit.getImports()) {
+      if (declaration.isStatic()) {
+        continue;
+      }
+      String imported = declaration.getNameAsString();
+      if (declaration.isAsterisk() ? imported.equals("java.util") : imported.equals("java.util." + simple)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
