@@ -26,13 +26,13 @@ import java.util.Set;
  * <p>The walk carries, for each method it enters, whether its {@code this} and each parameter may
  * be shared, from the {@link CallRef#roots() roots} of the receiver and arguments at the call.
  */
-public final class KeyCoverage {
+final class KeyCoverage {
   private static final int DEPTH = 4;
 
   private final ProjectIndex index;
   private final Map<String, Boolean> returnsFresh = new HashMap<>();
 
-  public KeyCoverage(ProjectIndex index) {
+  KeyCoverage(ProjectIndex index) {
     this.index = index;
   }
 
@@ -47,7 +47,7 @@ public final class KeyCoverage {
    * Why the cached method's answer is not a function of its key: it, or a project method it
    * reaches, reads a mutable field of shared state, or changes shared state (a hit would skip the change).
    */
-  public Optional<String> whyNot(IndexedMethod cached) {
+  Optional<String> whyNot(IndexedMethod cached) {
     List<Boolean> keyed = new ArrayList<>();
     cached.fact().params().forEach(p -> keyed.add(false));
     return below(cached, new Frame(true, List.copyOf(keyed)), DEPTH, new HashSet<>());

@@ -17,7 +17,6 @@ import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
-import dev.optkit.analyzers.index.ReachedIo;
 import dev.optkit.analyzers.parse.LanguageLevels;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.Refusal;
