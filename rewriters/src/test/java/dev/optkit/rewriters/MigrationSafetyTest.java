@@ -2289,6 +2289,75 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void aStaticUtilityOfTheApplicationsModuleEvictsAtTheBeansThatCallIt() throws Exception {
+    // eladmin's SqlUtils.executeFile runs an uploaded SQL file: no bean, but only its controller calls it
+    String app = """
+        package shop;
+
+        import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+        @SpringBootApplication
+        public class ShopApp {
+        }
+        """;
+    String runner = """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.SQLException;
+        import java.sql.Statement;
+        import javax.sql.DataSource;
+
+        public class SqlRunner {
+            public static void run(DataSource source, String sql) throws SQLException {
+                try (Connection connection = source.getConnection()) {
+                    execute(connection, sql);
+                }
+            }
+
+            public static void execute(Connection connection, String sql) throws SQLException {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        """;
+    String controller = """
+        package shop;
+
+        import javax.sql.DataSource;
+        import org.springframework.web.bind.annotation.PostMapping;
+        import org.springframework.web.bind.annotation.RequestBody;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @RestController
+        public class MaintenanceController {
+            private final DataSource source;
+
+            public MaintenanceController(DataSource source) {
+                this.source = source;
+            }
+
+            @PostMapping("/sql")
+            public void execute(@RequestBody String sql) throws Exception {
+                SqlRunner.run(source, sql);
+            }
+        }
+        """;
+    String names = bean("Names", "Service", "import org.springframework.stereotype.Service;", """
+            public String name(long id) {
+                return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+            }
+        """);
+    assertEquals(List.of("MaintenanceController.execute"),
+        writers(target(spring().java(app).java(runner).java(controller).java(names).plan(), "name")));
+    // without the application in the module, another module may call the utility: no eviction reaches those calls
+    String why = refusal(new MigrationFixture(dir.resolve("library")).file("pom.xml", SPRING_POM).java(runner)
+        .java(controller).java(names).plan(), "name");
+    assertTrue(why.contains("SqlRunner.execute() may write data optkit cannot name") && why.contains("not a Spring bean"), why);
+  }
+
+  @Test
   void aWriterInAnotherSpringBootApplicationOfTheModuleCannotEvict() throws Exception {
     String storeApp = """
         package shop.store;

@@ -167,6 +167,35 @@ class PreciseProofsTest {
         why);
   }
 
+  private static final String VET_NAMES = """
+      package shop;
+
+      import java.util.Comparator;
+      import java.util.List;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class VetNames {
+          private final VetRepository vets;
+          public VetNames(VetRepository vets) {
+              this.vets = vets;
+          }
+
+          public List<String> names() {
+              return vets.findAll().stream().sorted(Comparator.comparing(Vet::getName)).map(Vet::getName).toList();
+          }
+      }
+      """;
+
+  @Test
+  void aMethodReferenceRunsOnTheElementsOfWhatItTraverses() throws Exception {
+    // Vet::getName runs on rows findAll() loaded for the call: not shared (it was read as a shared object's);
+    // on a list the bean keeps, the reference's receiver is that field's (MethodReferenceRootsTest)
+    MigrationPlan plan = spring("references").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(VET_REPOSITORY).java(VET_NAMES).plan();
+    cached(plan, "VetNames.names");
+  }
+
   @Test
   void aStaticHelperReadsWhatItIsGivenNotSharedState() throws Exception {
     // EntityUtils.getById() reads getId() of the list it is handed: loaded rows above, a registry's list here

@@ -4,6 +4,11 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -40,23 +45,92 @@ final class EntityAssociations {
           continue;
         }
         boolean eager = EAGER_BY_DEFAULT.get(mapping);
+        String mappedBy = null;
         if (annotation instanceof NormalAnnotationExpr normal) {
           for (var pair : normal.getPairs()) {
             if (pair.getNameAsString().equals("fetch")) {
               String value = pair.getValue().toString();
               eager = value.endsWith("EAGER") || !value.endsWith("LAZY") && eager;
+            } else if (pair.getNameAsString().equals("mappedBy")) {
+              mappedBy = literal(pair.getValue());
             }
+          }
+        }
+        String joinTable = null;
+        for (AnnotationExpr table : field.getAnnotations()) {
+          if (JOIN_TABLES.contains(table.getName().getIdentifier())) {
+            joinTable = member(table, "name");
           }
         }
         boolean batched = field.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("BatchSize")
             || a.getName().getIdentifier().equals("Fetch") && a.toString().contains("SUBSELECT"));
         for (VariableDeclarator variable : field.getVariables()) {
           found.add(new TypeFact.Association(variable.getNameAsString(), mapping, eager,
-              qualify.apply(elementType(variable.getType())), batched));
+              qualify.apply(elementType(variable.getType())), batched, joinTable, mappedBy));
         }
       }
     }
     return List.copyOf(found);
+  }
+
+  private static final Set<String> JOIN_TABLES = Set.of("JoinTable", "CollectionTable");
+
+  /** A member's string literal; UNRESOLVED for anything else (a constant, a concatenation); null when absent. */
+  private static String member(AnnotationExpr annotation, String name) {
+    if (annotation instanceof NormalAnnotationExpr normal) {
+      for (var pair : normal.getPairs()) {
+        if (pair.getNameAsString().equals(name)) {
+          return literal(pair.getValue());
+        }
+      }
+      return null;
+    }
+    return annotation.isSingleMemberAnnotationExpr() ? TypeFact.UNRESOLVED : null; // @JoinTable has no value member
+  }
+
+  private static String literal(Expression value) {
+    return value instanceof StringLiteralExpr text ? text.asString() : TypeFact.UNRESOLVED;
+  }
+
+  /**
+   * Mapping that reads or writes tables beyond the entity's columns and associations: Hibernate's SQL
+   * annotations, Envers auditing, entity listeners other than Spring Data's auditing one (a listener
+   * may write anywhere, and nothing in the project calls it).
+   */
+  private static final Set<String> SQL_MAPPINGS = Set.of("Formula", "JoinFormula", "Subselect", "Where",
+      "SQLRestriction", "WhereJoinTable", "SQLJoinTableRestriction", "Loader", "SQLSelect", "SQLInsert", "SQLUpdate",
+      "SQLDelete", "SQLDeleteAll", "Filter", "FilterJoinTable", "Audited",
+      // a repository method named Entity.method runs the named query, whose joins optkit does not read
+      "NamedNativeQuery", "NamedNativeQueries", "NamedQuery", "NamedQueries");
+
+  static boolean dataBeyondMapping(TypeDeclaration<?> type) {
+    if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
+        || a.getName().getIdentifier().equals("Embeddable"))) {
+      return false;
+    }
+    List<AnnotationExpr> all = new ArrayList<>(type.getAnnotations());
+    type.getMembers().forEach(member -> all.addAll(member.getAnnotations()));
+    for (AnnotationExpr annotation : all) {
+      String name = annotation.getName().getIdentifier();
+      if (SQL_MAPPINGS.contains(name)) {
+        return true;
+      }
+      if (name.equals("EntityListeners") && !onlySpringAuditing(annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code @EntityListeners(AuditingEntityListener.class)}: Spring Data's listener sets audit columns only. */
+  private static boolean onlySpringAuditing(AnnotationExpr annotation) {
+    if (!(annotation instanceof SingleMemberAnnotationExpr single)) {
+      return false;
+    }
+    List<Expression> listeners = single.getMemberValue() instanceof ArrayInitializerExpr array
+        ? array.getValues() : List.of(single.getMemberValue());
+    return !listeners.isEmpty() && listeners.stream().allMatch(listener -> listener instanceof ClassExpr type
+        && type.getType() instanceof ClassOrInterfaceType named && named.getName().getIdentifier().equals("AuditingEntityListener"));
   }
 
   private static final Set<String> PROPERTY_MAPPINGS = Set.of("Id", "EmbeddedId", "OneToMany", "ManyToMany",

@@ -321,7 +321,7 @@ public final class FactExtractor {
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
           type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
           EntityAssociations.of(type, t -> names.qualify(t).name()), ConstructionState.readsOutside(type),
-          EntityAssociations.mappingUnread(type));
+          EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type));
     }
 
     /**
@@ -809,7 +809,7 @@ public final class FactExtractor {
           found.add(roots.ofReceiver(call.getScope().filter(s -> !(s instanceof ThisExpr)).orElse(null)));
           call.getArguments().forEach(argument -> found.add(roots.of(argument)));
         } else if (callNodes.get(i) instanceof MethodReferenceExpr reference) {
-          found.add(reference.getScope() instanceof ThisExpr ? "this" : roots.of(reference.getScope()));
+          found.add(reference.getScope() instanceof ThisExpr ? "this" : roots.ofReferenceReceiver(reference));
         }
         calls.set(i, calls.get(i).withRoots(found));
       }

@@ -147,7 +147,7 @@ final class ResultMutations {
       "map", "flatMap", "mapMulti", "thenApply", "thenCompose", "thenApplyAsync", "thenComposeAsync", "handle",
       "mapToObj", "flatMapIterable", "concatMap", "switchMap", "transform");
   /** Calls that hand each element, or the value held, to a function they get. */
-  private static final Set<String> ELEMENT_CONSUMERS = Set.of(
+  static final Set<String> ELEMENT_CONSUMERS = Set.of(
       "forEach", "forEachOrdered", "ifPresent", "ifPresentOrElse", "peek", "map", "flatMap", "filter", "anyMatch",
       "allMatch", "noneMatch", "replaceAll", "computeIfPresent", "forEachRemaining", "thenAccept", "thenApply",
       "whenComplete", "doOnNext", "subscribe", "mapMulti", "removeIf", "compute", "merge", "thenAcceptAsync",

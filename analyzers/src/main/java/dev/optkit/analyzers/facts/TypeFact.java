@@ -20,6 +20,9 @@ import java.util.Map;
  *     constructor's arguments (a static, a call): not a fresh value ({@link ConstructionState})
  * @param mappingUnread a JPA mapping optkit does not read: annotations on getters (property access),
  *     {@code @Access}, embedded objects
+ * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations
+ *     do not name: Hibernate SQL in its mapping ({@code @Formula}, {@code @Subselect}, {@code @Where},
+ *     {@code @SQLInsert}...), Envers {@code @Audited}, entity listeners other than Spring's auditing one
  */
 public record TypeFact(
     String qualifiedName,
@@ -35,7 +38,8 @@ public record TypeFact(
     boolean isFinal,
     List<Association> associations,
     boolean constructionReadsOutside,
-    boolean mappingUnread) {
+    boolean mappingUnread,
+    boolean dataBeyondMapping) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -51,8 +55,18 @@ public record TypeFact(
    * @param eager fetched with its owner: explicitly, or by JPA's default for to-one associations
    * @param target the entity (or element type) at the other end, qualified
    * @param batched loaded in batches or a sub-select ({@code @BatchSize}, {@code @Fetch(SUBSELECT)})
+   * @param joinTable the name its {@code @JoinTable} or {@code @CollectionTable} gives, null when it names none,
+   *     {@link TypeFact#UNRESOLVED} when the name is not a literal
+   * @param mappedBy the field of the other side that owns it ({@code mappedBy}), or null
    */
-  public record Association(String field, String mapping, boolean eager, String target, boolean batched) {
+  public record Association(String field, String mapping, boolean eager, String target, boolean batched,
+      String joinTable, String mappedBy) {
+
+    /** An association whose table and owner are not told (orm.xml's). */
+    public Association(String field, String mapping, boolean eager, String target, boolean batched) {
+      this(field, mapping, eager, target, batched, TypeFact.UNRESOLVED, null);
+    }
+
     public boolean toMany() {
       return mapping.endsWith("ToMany") || mapping.equals("ElementCollection");
     }

@@ -73,6 +73,42 @@ final class ValueRoots {
     return scope == null ? "this" : of(scope);
   }
 
+  /**
+   * The object a method reference's method runs on: its scope's ({@code registry::find}), or, for a
+   * reference on a type ({@code Role::getName}), the elements of what the traversal it is handed to
+   * runs over: {@code roles.stream().map(Role::getName)}, also through a comparator or collector made
+   * for it ({@code sorted(Comparator.comparing(Role::getLevel))}, {@code collect(groupingBy(Menu::getPid))}).
+   */
+  String ofReferenceReceiver(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+    if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr)) {
+      return of(reference.getScope());
+    }
+    com.github.javaparser.ast.Node at = reference;
+    for (int level = 0; level < MAX_DEPTH && at.getParentNode().orElse(null) instanceof MethodCallExpr call; level++) {
+      com.github.javaparser.ast.Node from = at;
+      boolean argument = call.getArguments().stream().anyMatch(a -> a == from);
+      Expression scope = call.getScope().orElse(null);
+      if (argument && scope != null && !typeName(scope) && TRAVERSALS.contains(call.getNameAsString())) {
+        return of(scope);
+      }
+      // Comparator.comparing(A::b), Collectors.groupingBy(A::b), comparing(A::b).thenComparing(A::c): made for
+      // the traversal they are handed to
+      boolean madeForElements = argument && (scope == null || typeName(scope) || scope instanceof MethodCallExpr)
+          || !argument && scope == from;
+      if (!madeForElements) {
+        break;
+      }
+      at = call;
+    }
+    return of(reference.getScope());
+  }
+
+  private static final Set<String> TRAVERSALS = new java.util.HashSet<>(ResultMutations.ELEMENT_CONSUMERS);
+
+  static {
+    TRAVERSALS.add("sort");
+  }
+
   /** The roots of what the call at a position returned ({@code c12:5@this}), or "?" when no call is there. */
   String ofCallAt(int line, int column, String name) {
     steps = 0;

@@ -18,9 +18,11 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * What data one I/O site reads or writes, by name: the tables its SQL names (parsed with
  * JSqlParser: joins, comma joins, subqueries, CTEs; JPQL entity names mapped to their tables), the
  * table of the entity a Spring Data repository stores, or the remote resource a URL template
- * names; a view the project's SQL scripts create stands for every table behind it, and a write to a
- * table they put a trigger on writes data that cannot be told. When the data cannot be told (SQL built at run time, an EntityManager write of any
- * entity, an entity with associations, a URL unknown), the footprint says so: an unknown
+ * names, with every table its associations reach ({@link EntityTables}); a view the project's SQL
+ * scripts create stands for every table behind it, and a write to a table they put a trigger on
+ * writes data that cannot be told. When the data cannot be told (SQL built at run time, an
+ * EntityManager write of any entity, an entity spread over tables or mapped with SQL of its own, a
+ * URL unknown), the footprint says so: an unknown
  * footprint overlaps every footprint of the same kind, so such a write must evict every cache
  * reading that kind of data, and such a read is cached only when every writer of its kind evicts.
  *
@@ -115,9 +117,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     private final Map<String, String> entityTables = new HashMap<>();
     private final Map<String, TypeFact> entitiesBySimpleName = new HashMap<>();
     private final Map<String, DataFootprint> sql = new HashMap<>();
+    private final EntityTables associatedTables;
 
     public Reader(ProjectIndex index) {
       this.index = index;
+      this.associatedTables = new EntityTables(index, this::tableOfStored);
       for (var file : index.files()) {
         for (TypeFact type : file.types()) {
           if (isEntity(type)) {
@@ -185,11 +189,12 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       String stored = repositoryEntity(site);
       if (stored != null) {
         TypeFact entity = index.type(stored).orElse(null);
-        String table = entity == null ? normalise(simple(stored)) : tableOfStored(entity);
-        if (table != null) {
-          names.add("table:" + table);
+        if (entity == null) {
+          names.add("table:" + normalise(simple(stored)));
+          unknown = true;
+        } else {
+          unknown |= !associatedTables.addTables(entity, names);
         }
-        unknown |= entity == null || table == null || hasAssociations(entity);
       } else if (site.sql() == null) {
         unknown = true; // a derived query or EntityManager call on an unknown entity, SQL built at run time
       }
@@ -260,12 +265,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           String bare = SchemaViews.bare(table);
           TypeFact entity = entitiesBySimpleName.get(bare);
           if (entity != null) { // JPQL names entities, not tables
-            String mapped = tableOfStored(entity);
-            if (mapped == null) {
-              return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
-            }
-            names.add("table:" + mapped);
-            if (hasAssociations(entity)) {
+            if (!associatedTables.addTables(entity, names)) {
               return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
             }
           } else {
@@ -278,33 +278,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
     }
 
-    /**
-     * Associations load other entities' tables with this one, and a secondary table or an
-     * inheritance hierarchy (JOINED, TABLE_PER_CLASS) spreads one entity over several tables: what
-     * such an entity reads or writes cannot be told by one table name.
-     */
-    private boolean hasAssociations(TypeFact entity) {
-      if (index.ormXml().entity(entity.qualifiedName()).map(e -> !e.associations().isEmpty()).orElse(false)) {
-        return true;
-      }
-      if (entity.hasAnnotation("SecondaryTable") || entity.hasAnnotation("SecondaryTables")
-          || entity.hasAnnotation("Inheritance") || index.hasSubtypes(entity.qualifiedName())
-          || index.supertypesOf(entity.qualifiedName()).stream().skip(1) // itself first
-              .anyMatch(ancestor -> index.type(ancestor).map(Reader::isEntity).orElse(false))) {
-        return true;
-      }
-      for (String fieldType : entity.fieldTypes().values()) {
-        String erased = fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
-        if (erased.startsWith("java.util.") && !erased.equals("java.util.UUID") && !erased.equals("java.util.Date")
-            && !erased.equals("java.util.Locale") && !erased.equals("java.util.Currency")
-            || index.type(erased).map(Reader::isEntity).orElse(false)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean isEntity(TypeFact type) {
+    static boolean isEntity(TypeFact type) {
       return type.annotations().stream().anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity")
           || a.equals("org.springframework.data.relational.core.mapping.Table")
           || a.equals("org.springframework.data.mongodb.core.mapping.Document"));

@@ -188,7 +188,7 @@ public final class CachingPlanner {
       if (!unmatched.isEmpty()) {
         if (!accepted(fact)) {
           String which = dataWriters.readsUntold(method.get())
-              ? "it reads tables optkit cannot tell (an entity with associations, or SQL built at run time), so every "
+              ? "it reads tables optkit cannot tell (an entity spread over tables or mapped with SQL of its own, a mapping optkit does not read, or SQL built at run time), so every "
                   + "database write counts as a writer of its data, and one cannot evict it: "
               : "a writer of its data cannot evict it: ";
           refusals.add(new Refusal(finding, which + summarise(unmatched)

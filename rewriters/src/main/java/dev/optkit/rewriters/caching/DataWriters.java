@@ -35,7 +35,7 @@ final class DataWriters {
   }
 
   /**
-   * Whether some table the target reads cannot be told (an entity with associations, SQL built at run
+   * Whether some table the target reads cannot be told (an entity mapped beyond its associations, SQL built at run
    * time): then every write of the database counts as a writer of its data.
    */
   boolean readsUntold(IndexedMethod target) {

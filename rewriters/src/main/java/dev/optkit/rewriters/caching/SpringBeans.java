@@ -28,6 +28,11 @@ final class SpringBeans {
       "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
       "org.springframework.web.bind.annotation.RestController");
 
+  /** Whether the class is a bean by its own stereotype annotation ({@code @Service}, {@code @Component}...). */
+  boolean isBeanClass(String type) {
+    return index.type(type).map(t -> t.annotations().stream().anyMatch(SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
+  }
+
 
   /**
    * Beans of the class besides the one the component scan makes: {@code @Bean} methods returning

@@ -147,9 +147,7 @@ final class WriterEvictions {
       return manual;
     }
     if (form == CacheForm.SPRING) {
-      boolean bean = index.type(writer.ownerType()).map(t -> t.annotations().stream()
-          .anyMatch(SpringBeans.SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
-      if (!bean) {
+      if (!springBeans.isBeanClass(writer.ownerType())) {
         return Optional.of("it is not a Spring bean, so no proxy can evict around it");
       }
       if (!writer.modifiers().isPublic() || writer.isStatic() || writer.modifiers().isFinal()) {
@@ -244,7 +242,7 @@ final class WriterEvictions {
       }
       if (cannotEvictFrom(form, cached, caller).isEmpty()) {
         evicting.add(caller);
-      } else if (!caller.fact().modifiers().isPublic()) {
+      } else if (!caller.fact().modifiers().isPublic() || onlyProjectCalls(form, caller)) {
         Optional<List<IndexedMethod>> further = evictingCallers(form, cached, caller, seen);
         if (further.isEmpty()) {
           return Optional.empty();
@@ -255,6 +253,18 @@ final class WriterEvictions {
       }
     }
     return Optional.of(evicting.stream().distinct().toList());
+  }
+
+  /**
+   * A public static method of a class that is no bean, in this module, which holds the Spring Boot
+   * application: only the project's code calls it (the framework calls beans' instance methods, and
+   * no other module depends on an application's), so its project callers are every path to it.
+   * {@code main} is the JVM's entry.
+   */
+  private boolean onlyProjectCalls(CacheForm form, IndexedMethod caller) {
+    return form == CacheForm.SPRING && caller.fact().isStatic() && !caller.fact().name().equals("main")
+        && !traits.applications().isEmpty() && inModule.test(caller.path())
+        && !springBeans.isBeanClass(caller.fact().ownerType());
   }
 
   private static final Set<String> CODE_TYPES = Set.of(
