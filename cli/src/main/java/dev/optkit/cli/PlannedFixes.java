@@ -59,7 +59,7 @@ final class PlannedFixes {
   /** A loop of the shape migrate rewrites: its fixable verdict is migrate's. */
   private static boolean isRewritableLoop(Finding finding) {
     return finding.ruleId().equals("SequentialIoLoop")
-        && LoopMigration.FUTURES_JOINED.equals(finding.details().get("classification"));
+        && LoopMigration.rewritable((String) finding.details().get("classification"));
   }
 
   /**

@@ -130,7 +130,10 @@ public final class SequentialIoLoopRule implements Rule {
         .detail("perIterationCount", described.stream().distinct().count() > MAX_LISTED ? described.stream().distinct().count() : null)
         .fix(false, classification.equals("futures-joined-in-loop")
             ? "migrate starts such calls ahead where it proves that safe; run optkit migrate for its verdict"
-            : "batching and bounded parallelism are not available in migrate yet (it rewrites futures joined inside a loop)")
+            : classification.endsWith("remote-calls")
+                ? "migrate runs such calls ahead on a bounded pool where it proves that safe; run optkit migrate for its verdict"
+                : "batching is not available in migrate yet (it starts remote calls ahead: futures joined inside a loop, "
+                    + "blocking calls on a bounded pool)")
         .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
         .build();
   }

@@ -59,11 +59,21 @@ public final class FuturesJoinedInLoopRewrite {
   private final SourceDocument document;
   private final CompilationUnit unit;
   private final int inFlight;
+  private final LoopProof.Start kind;
+  /** The pool a blocking call is handed to ({@link LoopCallPool}); null for futures the loop starts itself. */
+  private final String pool;
 
   public FuturesJoinedInLoopRewrite(SourceDocument document, CompilationUnit unit, int inFlight) {
+    this(document, unit, inFlight, LoopProof.Start.FUTURE, null);
+  }
+
+  FuturesJoinedInLoopRewrite(SourceDocument document, CompilationUnit unit, int inFlight, LoopProof.Start kind,
+      String pool) {
     this.document = document;
     this.unit = unit;
     this.inFlight = inFlight;
+    this.kind = kind;
+    this.pool = pool;
   }
 
   /**
@@ -71,7 +81,7 @@ public final class FuturesJoinedInLoopRewrite {
    *     a shared object) may see state the statements after an earlier element's join change; empty when it cannot
    */
   public Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, LoopProof.CallJudge aheadCall) {
-    LoopProof.Shape shape = LoopProof.of(unit, method, loop, aheadCall);
+    LoopProof.Shape shape = LoopProof.of(unit, method, loop, aheadCall, kind);
     if (shape.refusal() != null) {
       return new Refused(shape.refusal());
     }
@@ -79,10 +89,14 @@ public final class FuturesJoinedInLoopRewrite {
     if (layout.isPresent()) {
       return new Refused(layout.get());
     }
+    Set<String> used = new java.util.HashSet<>(Set.of("java.util.ArrayDeque", "java.util.Deque", "java.util.Iterator"));
+    if (kind == LoopProof.Start.BLOCKING_CALL) {
+      used.addAll(Set.of("java.util.concurrent.Future", "java.util.concurrent.ExecutionException"));
+    }
     return new Rewritten(new TextEdit(document.lineStart(loop.getBegin().get().line),
-        lineEnd(loop.getEnd().get().line), text(method, loop, shape)), Set.of("java.util.ArrayDeque", "java.util.Deque",
-            "java.util.Iterator").stream().filter(type -> Imports.canUseSimpleName(unit, type))
-            .collect(java.util.stream.Collectors.toSet()), shape.futureType());
+        lineEnd(loop.getEnd().get().line), text(method, loop, shape)), used.stream()
+            .filter(type -> Imports.canUseSimpleName(unit, type)).collect(java.util.stream.Collectors.toSet()),
+        futureType(shape));
   }
 
   /** The rewrite moves whole lines: the loop and each statement must have lines of their own. */
@@ -104,6 +118,14 @@ public final class FuturesJoinedInLoopRewrite {
       return Optional.of("the loop does not stand on lines of its own, and optkit moves whole lines");
     }
     return Optional.empty();
+  }
+
+  /** What the started deque holds: the loop's own future type, or the pool's future of the call's answer. */
+  private String futureType(LoopProof.Shape shape) {
+    if (kind == LoopProof.Start.FUTURE) {
+      return shape.futureType();
+    }
+    return Imports.reference(unit, "java.util.concurrent.Future") + "<" + LoopProof.boxed(shape.futureType()) + ">";
   }
 
   private String text(CallableDeclaration<?> method, ForEachStmt loop, LoopProof.Shape shape) {
@@ -131,12 +153,17 @@ public final class FuturesJoinedInLoopRewrite {
     String i4 = i3 + unitIndent;
 
     StringBuilder out = new StringBuilder();
-    out.append(indent).append("// optkit migrate: up to ").append(inFlight).append(" calls start ahead, in input order, "
-        + "and each is joined in its turn;").append(nl);
+    if (kind == LoopProof.Start.FUTURE) {
+      out.append(indent).append("// optkit migrate: up to ").append(inFlight).append(" calls start ahead, in input order, "
+          + "and each is joined in its turn;").append(nl);
+    } else {
+      out.append(indent).append("// optkit migrate: up to ").append(inFlight).append(" calls run ahead on ").append(pool)
+          .append(", in input order, and each answer is taken in its turn;").append(nl);
+    }
     out.append(indent).append("// -D").append(SEQUENTIAL_PROPERTY).append("=true starts one at a time again").append(nl);
     out.append(indent).append("int ").append(limit).append(" = Boolean.getBoolean(\"").append(SEQUENTIAL_PROPERTY)
         .append("\") ? 1 : ").append(inFlight).append(';').append(nl);
-    out.append(indent).append(dequeType).append('<').append(shape.futureType()).append("> ").append(started)
+    out.append(indent).append(dequeType).append('<').append(futureType(shape)).append("> ").append(started)
         .append(" = new ").append(arrayDequeType).append("<>();").append(nl);
     out.append(indent).append(iteratorType).append("<? extends ").append(elementType).append("> ").append(toStart).append(" = ")
         .append(shape.iterable()).append(".iterator();").append(nl);
@@ -161,7 +188,8 @@ public final class FuturesJoinedInLoopRewrite {
     Expression initializer = future.getInitializer().get();
     String startText = renamed(document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column),
         document.offset(initializer.getEnd().get().line, initializer.getEnd().get().column) + 1, renames);
-    out.append(i4).append(started).append(".add(").append(continuation(startText, unitIndent + unitIndent + unitIndent, nl))
+    String startCall = kind == LoopProof.Start.FUTURE ? startText : pool + ".submit(() -> " + startText + ")";
+    out.append(i4).append(started).append(".add(").append(continuation(startCall, unitIndent + unitIndent + unitIndent, nl))
         .append(");").append(nl);
     out.append(i3).append("} catch (").append(failureType).append(' ').append(caught).append(") {").append(nl);
     out.append(i4).append("// thrown in its own element's turn, after every earlier element was joined").append(nl);
@@ -185,7 +213,11 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i2).append('}').append(nl);
     String declaration = document.text().substring(document.offset(start.getBegin().get().line, start.getBegin().get().column),
         document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column));
-    out.append(i2).append(declaration).append(started).append(".remove();").append(nl);
+    if (kind == LoopProof.Start.FUTURE) {
+      out.append(i2).append(declaration).append(started).append(".remove();").append(nl);
+    } else {
+      answerTaken(out, declaration, future.getNameAsString(), started, checked, names, i2, unitIndent, nl);
+    }
     int afterStart = start.getEnd().get().line + 1;
     int closing = body.getEnd().get().line;
     if (afterStart < closing) {
@@ -199,6 +231,43 @@ public final class FuturesJoinedInLoopRewrite {
         .append(nl);
     out.append(indent).append('}').append(nl);
     return out.toString();
+  }
+
+  /**
+   * {@code T answer; try { answer = started.remove().get(); } catch (ExecutionException e) { ... }}: the
+   * call's own exception thrown again as the type it is, as the loop threw it before.
+   */
+  private void answerTaken(StringBuilder out, String declaration, String answer, String started, List<String> checked,
+      FreshNames names, String indent, String unitIndent, String nl) {
+    String i1 = indent + unitIndent;
+    String i2 = i1 + unitIndent;
+    String failed = names.take("failedAhead");
+    String cause = names.take("cause");
+    String interrupted = names.take("interrupted");
+    // "BigDecimal unitPrice = " -> "BigDecimal unitPrice;"
+    out.append(indent).append(declaration.replaceFirst("\\s*=\\s*$", "")).append(';').append(nl);
+    out.append(indent).append("try {").append(nl);
+    out.append(i1).append(answer).append(" = ").append(started).append(".remove().get();").append(nl);
+    out.append(indent).append("} catch (").append(Imports.reference(unit, "java.util.concurrent.ExecutionException"))
+        .append(' ').append(failed).append(") {").append(nl);
+    out.append(i1).append("Throwable ").append(cause).append(" = ").append(failed).append(".getCause();").append(nl);
+    List<String> types = new ArrayList<>(List.of("RuntimeException", "Error"));
+    types.addAll(checked);
+    for (String type : types) {
+      out.append(i1).append("if (").append(cause).append(" instanceof ").append(type).append(") {").append(nl);
+      out.append(i2).append("throw (").append(type).append(") ").append(cause).append(';').append(nl);
+      out.append(i1).append('}').append(nl);
+    }
+    out.append(i1).append("throw new IllegalStateException(").append(cause).append(");").append(nl);
+    out.append(indent).append("} catch (InterruptedException ").append(interrupted).append(") {").append(nl);
+    out.append(i1).append("Thread.currentThread().interrupt();").append(nl);
+    if (checked.contains("InterruptedException")) {
+      out.append(i1).append("throw ").append(interrupted).append(';').append(nl);
+    } else {
+      out.append(i1).append("throw new java.util.concurrent.CancellationException(\"interrupted while waiting for ")
+          .append(answer).append("\");").append(nl);
+    }
+    out.append(indent).append('}').append(nl);
   }
 
   /** Each use of the loop's element among the moved statements, renamed to the element started ahead. */

@@ -46,6 +46,13 @@ import java.util.function.Predicate;
 public final class LoopMigration {
   /** The classification of the loops this migration rewrites (see SequentialIoLoopRule). */
   public static final String FUTURES_JOINED = "futures-joined-in-loop";
+  /** Loops that wait on a remote call per element, which the rewrite hands to a bounded pool. */
+  public static final Set<String> REMOTE_CALLS = Set.of("independent-remote-calls", "dependent-remote-calls");
+
+  /** Whether migrate rewrites loops of this classification (its verdict is then assess's "fixable"). */
+  public static boolean rewritable(String classification) {
+    return FUTURES_JOINED.equals(classification) || REMOTE_CALLS.contains(classification);
+  }
 
   /** Library types whose calls are safe to make ahead: thread-safe, and unchanged by the calls a loop makes. */
   private static final Set<String> THREAD_SAFE_SERVICES = LoopProof.THREAD_SAFE;
@@ -56,7 +63,7 @@ public final class LoopMigration {
   public static MigrationPlan extend(MigrationPlan plan, Path scanRoot, Assessment assessment, OptkitConfig config,
       Predicate<Finding> selected) {
     List<Finding> candidates = assessment.findings().stream()
-        .filter(f -> f.ruleId().equals("SequentialIoLoop") && FUTURES_JOINED.equals(f.details().get("classification")))
+        .filter(f -> f.ruleId().equals("SequentialIoLoop") && rewritable((String) f.details().get("classification")))
         .filter(f -> !SourceSet.isTestPath(f.path()))
         .filter(selected)
         .toList();
@@ -80,8 +87,12 @@ public final class LoopMigration {
         continue;
       }
       parsed.get().setData(Imports.PACKAGE_TYPES, packageTypes(root.resolve(file.getKey())));
-      FuturesJoinedInLoopRewrite rewrite = new FuturesJoinedInLoopRewrite(document, parsed.get(),
+      FuturesJoinedInLoopRewrite futures = new FuturesJoinedInLoopRewrite(document, parsed.get(),
           config.loops().inFlight());
+      FuturesJoinedInLoopRewrite blocking = new FuturesJoinedInLoopRewrite(document, parsed.get(),
+          config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME);
+      ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), root);
+      Set<com.github.javaparser.ast.body.TypeDeclaration<?>> pooled = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
       Set<String> imports = new LinkedHashSet<>();
       List<String> descriptions = new ArrayList<>();
@@ -99,8 +110,16 @@ public final class LoopMigration {
           continue;
         }
         CallableDeclaration<?> method = loop.get().findAncestor(CallableDeclaration.class).orElseThrow();
-        FuturesJoinedInLoopRewrite.Outcome outcome = rewrite.rewrite(method, loop.get(),
-            judge(assessment.index(), indexed.get()));
+        boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
+        TypeDeclaration<?> owner = loop.get().findAncestor(TypeDeclaration.class).orElseThrow();
+        Optional<String> poolProblem = remote ? LoopCallPool.problem(owner) : Optional.empty();
+        if (poolProblem.isPresent()) {
+          refusals.add(new Refusal(finding, poolProblem.get()));
+          continue;
+        }
+        FuturesJoinedInLoopRewrite.Outcome outcome = remote
+            ? blocking.rewrite(method, loop.get(), BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent))
+            : futures.rewrite(method, loop.get(), judge(assessment.index(), indexed.get()));
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
           refusals.add(new Refusal(finding, refused.reason()));
           continue;
@@ -112,12 +131,18 @@ public final class LoopMigration {
         }
         edits.add(done.edit());
         imports.addAll(done.imports());
+        if (remote) {
+          pooled.add(owner);
+        }
         LoopRewrite entry = new LoopRewrite(finding, projectPath, config.loops().inFlight(), done.futureType());
         descriptions.add("loop in " + entry.method() + "() " + entry.action());
         inFile.add(entry);
       }
       if (edits.isEmpty()) {
         continue;
+      }
+      for (TypeDeclaration<?> owner : pooled) {
+        edits.add(LoopCallPool.field(document, parsed.get(), owner, imports));
       }
       Optional<FileChange> cached = changes.stream().filter(c -> c.path().equals(projectPath)).findFirst();
       Optional<String> result = cached.isPresent()
@@ -150,6 +175,17 @@ public final class LoopMigration {
   private static Optional<String> onTopOf(SourceDocument original, String cachedText, List<TextEdit> edits, Set<String> imports) {
     String text = cachedText;
     for (TextEdit edit : edits) {
+      if (edit.start() == edit.end()) {
+        // an insertion (the pool's field): after the same line ending the class's header there
+        int lineStart = original.text().lastIndexOf('\n', edit.start() - 2) + 1;
+        String anchor = original.text().substring(lineStart, edit.start());
+        int at = text.indexOf(anchor);
+        if (at < 0 || text.indexOf(anchor, at + 1) >= 0) {
+          return Optional.empty();
+        }
+        text = text.substring(0, at + anchor.length()) + edit.replacement() + text.substring(at + anchor.length());
+        continue;
+      }
       String loop = original.text().substring(edit.start(), edit.end());
       int at = text.indexOf(loop);
       if (at < 0 || text.indexOf(loop, at + 1) >= 0) {
@@ -172,11 +208,16 @@ public final class LoopMigration {
   }
 
   /** What decides whether a call may run ahead: the loop's own read, project methods, library calls. */
-  private static LoopProof.CallJudge judge(ProjectIndex index, IndexedMethod method) {
+  static LoopProof.CallJudge judge(ProjectIndex index, IndexedMethod method) {
     return new LoopProof.CallJudge() {
       @Override
       public boolean startsIo(MethodCallExpr call) {
         return site(call).isPresent();
+      }
+
+      @Override
+      public boolean immutableType(String type) {
+        return immutableRecord(index, type);
       }
 
       @Override
@@ -232,6 +273,27 @@ public final class LoopMigration {
   }
 
   /**
+   * A record of the project (by the simple name written) whose components are all of immutable types
+   * or enums: nothing can change one after it is made. The name must mean one type only.
+   */
+  static boolean immutableRecord(ProjectIndex index, String written) {
+    String simple = written.replaceAll("<.*", "");
+    simple = simple.substring(simple.lastIndexOf('.') + 1);
+    var types = index.typesNamed(simple);
+    if (types.size() != 1 || !types.get(0).kind().equals("record")) {
+      return false;
+    }
+    for (String component : types.get(0).fieldTypes().values()) {
+      String bare = component.substring(component.lastIndexOf('.') + 1);
+      boolean anEnum = index.type(component).map(t -> t.kind().equals("enum")).orElse(false);
+      if (!LoopProof.IMMUTABLE.contains(bare) && !anEnum) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Why a project method may not run ahead: it is abstract (which implementation runs is not in sight), does
    * I/O, reads a field that changes, changes its arguments, its object or what it gets, or calls project
    * methods (not followed further). Empty for a helper that only computes from its arguments.
@@ -265,7 +327,7 @@ public final class LoopMigration {
     return Optional.empty();
   }
 
-  private static Optional<String> fieldType(Expression use, String name) {
+  static Optional<String> fieldType(Expression use, String name) {
     for (var current = use.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
       if (current instanceof TypeDeclaration<?> type) {
         for (FieldDeclaration field : type.getFields()) {

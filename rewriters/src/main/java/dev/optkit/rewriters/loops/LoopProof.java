@@ -74,11 +74,10 @@ final class LoopProof {
   }
 
   /** Library types safe to use ahead: thread-safe, and unchanged by the calls a loop makes on them. */
-  static final Set<String> THREAD_SAFE = Set.of("HttpClient", "ObjectMapper", "ObjectReader", "Gson", "Pattern",
-      "DateTimeFormatter");
+  static final Set<String> THREAD_SAFE = ConcurrentCalls.THREAD_SAFE;
 
   /** Types whose objects nobody can change: a call on one reads nothing a later statement could change. */
-  private static final Set<String> IMMUTABLE = Set.of("String", "Integer", "Long", "Short", "Byte", "Character",
+  static final Set<String> IMMUTABLE = Set.of("String", "Integer", "Long", "Short", "Byte", "Character",
       "Boolean", "Double", "Float", "BigDecimal", "BigInteger", "UUID", "URI", "Duration", "Instant", "LocalDate",
       "LocalDateTime", "LocalTime", "OffsetDateTime", "ZonedDateTime", "int", "long", "short", "byte", "char",
       "boolean", "double", "float");
@@ -95,6 +94,20 @@ final class LoopProof {
      * @return why it may see or make a change the order of elements matters for; empty when it cannot
      */
     Optional<String> whyNot(Expression call, Root root, String field);
+
+    /**
+     * Whether a field read is the receiver of a call this judge looks into itself (the blocking call
+     * handed to a pool, whose object's state {@link ConcurrentCalls} proves unchanging): then the
+     * field need only be final, whatever its type.
+     */
+    default boolean judgesReceiver(NameExpr use) {
+      return false;
+    }
+
+    /** Whether objects of a project type, as written, cannot change (a record of immutable components). */
+    default boolean immutableType(String type) {
+      return false;
+    }
   }
 
   /**
@@ -113,7 +126,19 @@ final class LoopProof {
     }
   }
 
+  /** What starts an element's call: a future the loop joins later, or a blocking call the rewrite hands to a pool. */
+  enum Start {
+    /** {@code CompletableFuture<T> f = client.sendAsync(...)}, joined by a later statement */
+    FUTURE,
+    /** {@code T value = client.fetch(...)}: a call that blocks until its answer is there */
+    BLOCKING_CALL
+  }
+
   static Shape of(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, CallJudge judge) {
+    return of(unit, method, loop, judge, Start.FUTURE);
+  }
+
+  static Shape of(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, CallJudge judge, Start kind) {
     if (!(loop.getBody() instanceof BlockStmt body)) {
       return Shape.refused("its body is a single statement with no future kept in a variable");
     }
@@ -165,28 +190,40 @@ final class LoopProof {
     List<Statement> statements = body.getStatements();
     List<Integer> starts = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
-      if (futureDeclaration(statements.get(i)).isPresent()) {
+      if (startDeclaration(statements.get(i), kind, judge).isPresent()) {
         starts.add(i);
       }
     }
     if (starts.isEmpty()) {
-      return Shape.refused("its future is not kept in a variable of its own (the call is started and joined in one "
-          + "expression)");
+      return Shape.refused(kind == Start.FUTURE ? "its future is not kept in a variable of its own (the call is started "
+          + "and joined in one expression)" : "its call's answer is not kept in a local variable of its own ("
+          + "'T answer = client.call(...);'), the one shape optkit hands to a pool");
     }
     if (starts.size() > 1) {
-      return Shape.refused("it starts " + starts.size() + " futures per element");
+      return Shape.refused(kind == Start.FUTURE ? "it starts " + starts.size() + " futures per element"
+          : "it makes " + starts.size() + " blocking calls per element, and optkit runs one per element ahead");
     }
     int startIndex = starts.get(0);
     ExpressionStmt start = (ExpressionStmt) statements.get(startIndex);
-    VariableDeclarator future = futureDeclaration(start).get();
+    VariableDeclarator future = startDeclaration(start, kind, judge).get();
     List<Statement> before = statements.subList(0, startIndex);
     List<Statement> after = statements.subList(startIndex + 1, statements.size());
     String futureName = future.getNameAsString();
     boolean joined = after.stream().flatMap(s -> s.findAll(MethodCallExpr.class).stream())
         .anyMatch(c -> (c.getNameAsString().equals("join") || c.getNameAsString().equals("get"))
             && c.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(futureName));
-    if (!joined) {
+    if (kind == Start.FUTURE && !joined) {
       return Shape.refused("its future " + futureName + " is not joined by the statements after it");
+    }
+    if (kind == Start.BLOCKING_CALL) {
+      Optional<String> other = otherIo(after, judge);
+      if (other.isPresent()) {
+        return Shape.refused(other.get());
+      }
+      Optional<String> early = leavesEarly(after, loop);
+      if (early.isPresent()) {
+        return Shape.refused(early.get());
+      }
     }
     for (Statement statement : before) {
       if (!(statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr)) {
@@ -201,6 +238,15 @@ final class LoopProof {
     before.forEach(s -> ((VariableDeclarationExpr) ((ExpressionStmt) s).getExpression()).getVariables()
         .forEach(v -> madeAhead.add(v.getNameAsString())));
     String element = elementVariable.getNameAsString();
+    if (kind == Start.BLOCKING_CALL) {
+      // the call runs in a lambda, which captures only effectively final locals
+      for (String local : madeAhead) {
+        if (assignedIn(method, local)) {
+          return Shape.refused("the code before its call assigns " + local + " again, and the call the rewrite "
+              + "hands to a pool can only capture a value assigned once");
+        }
+      }
+    }
     Names names = new Names(method, loop, element, madeAhead, elementType.asString());
     Optional<String> alias = IteratedCollection.aliasProblem(method, loop, iterable.getNameAsString());
     if (alias.isPresent()) {
@@ -295,14 +341,14 @@ final class LoopProof {
         }
         continue;
       }
-      Optional<String> field = fieldProblem(name, n);
+      Optional<String> field = fieldProblem(name, n, judge.judgesReceiver(name));
       if (field.isPresent()) {
         return field;
       }
     }
     for (FieldAccessExpr access : node.findAll(FieldAccessExpr.class)) {
       if (access.getScope() instanceof ThisExpr) {
-        Optional<String> field = fieldProblem(access, access.getNameAsString());
+        Optional<String> field = fieldProblem(access, access.getNameAsString(), false);
         if (field.isPresent()) {
           return field;
         }
@@ -349,12 +395,15 @@ final class LoopProof {
   }
 
   /** A name the moved code reads that is neither the element, a value it made, nor the method's: a field or a type. */
-  private static Optional<String> fieldProblem(Node use, String name) {
+  private static Optional<String> fieldProblem(Node use, String name, boolean receiverJudged) {
     Optional<FieldDeclaration> field = fieldNamed(use, name);
     if (field.isPresent()) {
       if (!field.get().isFinal()) {
         return Optional.of("the code that starts each call reads field " + name + ", which is not final: the "
             + "statements after an earlier element's join could change it before a later element starts");
+      }
+      if (receiverJudged) {
+        return Optional.empty();
       }
       String type = field.get().getElementType().asString();
       String bare = type.replaceAll("<.*", "");
@@ -413,10 +462,11 @@ final class LoopProof {
           return Root.MADE;
         }
         if (n.equals(names.element())) {
-          return immutable(names.elementType()) ? Root.VALUE : Root.SHARED_VALUE;
+          return immutable(names.elementType()) || judge.immutableType(names.elementType()) ? Root.VALUE : Root.SHARED_VALUE;
         }
         if (names.isMethodValue(n)) {
-          return immutable(names.methodValueType(n)) ? Root.VALUE : Root.SHARED_VALUE;
+          String type = names.methodValueType(n);
+          return immutable(type) || judge.immutableType(type) ? Root.VALUE : Root.SHARED_VALUE;
         }
         return fieldNamed(name, n).isEmpty() && Character.isUpperCase(n.charAt(0)) ? Root.TYPE : Root.FIELD;
       } else if (current instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
@@ -445,6 +495,73 @@ final class LoopProof {
       }
     }
     return "?";
+  }
+
+  private static Optional<VariableDeclarator> startDeclaration(Statement statement, Start kind, CallJudge judge) {
+    if (kind == Start.FUTURE) {
+      return futureDeclaration(statement);
+    }
+    if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr declaration
+        && declaration.getVariables().size() == 1) {
+      VariableDeclarator variable = declaration.getVariable(0);
+      if (variable.getInitializer().orElse(null) instanceof MethodCallExpr call && judge.startsIo(call)
+          && !variable.getType().isVarType()) {
+        return Optional.of(variable);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * I/O among the statements after the call: they stay in order on the caller's thread, but a second
+   * wait per element would keep the loop as slow as it was, and a write there would come after the
+   * next elements' calls started (which a read ahead of a write may not).
+   */
+  private static Optional<String> otherIo(List<Statement> after, CallJudge judge) {
+    for (Statement statement : after) {
+      for (MethodCallExpr call : statement.findAll(MethodCallExpr.class)) {
+        if (judge.startsIo(call)) {
+          return Optional.of("the statements after its call make another call that waits on I/O ("
+              + call.getNameAsString() + "()): the calls ahead would run before it, out of order");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A {@code break} or {@code return} among the statements after the call: the loop may stop at an
+   * element whose answer says so, and the calls run ahead for the elements after it would have been
+   * made for nothing (a paid API bills them, a rate limit counts them).
+   */
+  private static Optional<String> leavesEarly(List<Statement> after, ForEachStmt loop) {
+    for (Statement statement : after) {
+      for (Statement exit : statement.findAll(Statement.class)) {
+        boolean leaves = exit instanceof com.github.javaparser.ast.stmt.ReturnStmt
+            && exit.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
+            || exit instanceof com.github.javaparser.ast.stmt.BreakStmt brk && breaksOut(brk, loop);
+        if (leaves) {
+          return Optional.of("it may leave the loop early ('" + firstLine(exit) + "'): the calls run ahead for the "
+              + "elements after that would be made for nothing (a paid API bills them)");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A break that leaves this loop: unlabelled and not inside a nested loop or switch, or labelled outside it. */
+  private static boolean breaksOut(com.github.javaparser.ast.stmt.BreakStmt brk, ForEachStmt loop) {
+    if (brk.getLabel().isPresent()) {
+      return true;
+    }
+    for (Node at = brk.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.stmt.ForStmt || at instanceof com.github.javaparser.ast.stmt.WhileStmt
+          || at instanceof com.github.javaparser.ast.stmt.DoStmt || at instanceof ForEachStmt
+          || at instanceof com.github.javaparser.ast.stmt.SwitchStmt) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Optional<VariableDeclarator> futureDeclaration(Statement statement) {

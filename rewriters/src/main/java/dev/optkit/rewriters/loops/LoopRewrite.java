@@ -18,7 +18,9 @@ public record LoopRewrite(Finding finding, String path, int inFlight, String fut
 
   /** What the rewrite makes the loop do. */
   public String action() {
-    return "starts up to " + inFlight + " calls ahead and joins each in its turn";
+    return futureType.startsWith("Future<") || futureType.startsWith("java.util.concurrent.Future<")
+        ? "runs up to " + inFlight + " calls ahead on a bounded pool and takes each answer in its turn"
+        : "starts up to " + inFlight + " calls ahead and joins each in its turn";
   }
 
   /** One line for the plan and the journal. */

@@ -1,6 +1,9 @@
 package dev.optkit.samples.plain.validation;
 
 import dev.optkit.samples.plain.CatalogService;
+import dev.optkit.samples.plain.CustomerDirectory;
+import dev.optkit.samples.plain.OrderRepository;
+import dev.optkit.samples.plain.OrderService;
 import dev.optkit.samples.plain.Database;
 import dev.optkit.samples.plain.PricingClient;
 import dev.optkit.samples.plain.ProductRepository;
@@ -24,12 +27,15 @@ public final class ValidationFixture implements AutoCloseable {
     private final PricingClient pricing;
     private final ProductRepository products;
     private final CatalogService catalog;
+    private final OrderService orders;
 
     private ValidationFixture(PricingDownstream downstream, DataSource database) {
         this.downstream = downstream;
         this.pricing = new PricingClient(downstream.baseUrl());
         this.products = new ProductRepository(database);
         this.catalog = new CatalogService(products);
+        this.orders = new OrderService(pricing, new CustomerDirectory(downstream.baseUrl()), products,
+                new OrderRepository(database), "EUR");
     }
 
     public static ValidationFixture start() {
@@ -68,6 +74,11 @@ public final class ValidationFixture implements AutoCloseable {
     /** The catalogue over the embedded database the sample's schema script fills. */
     public CatalogService catalog() {
         return catalog;
+    }
+
+    /** The order service over the same downstream and database (its priceLines loop: workload-loops.yaml). */
+    public OrderService orders() {
+        return orders;
     }
 
     public ProductRepository products() {

@@ -1,0 +1,108 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges the calls of a loop whose blocking remote call the rewrite hands to a pool: which call
+ * waits on I/O (a client's own, or a project method that reaches one), whether that call may run
+ * on a pool thread ({@link ConcurrentCalls}), and, for the other calls that run ahead, what the
+ * futures rewrite's judge says of them.
+ */
+final class BlockingCallJudge {
+  private BlockingCallJudge() {}
+
+  static LoopProof.CallJudge of(ProjectIndex index, IndexedMethod method, ConcurrentCalls concurrent) {
+    LoopProof.CallJudge ahead = LoopMigration.judge(index, method);
+    return new LoopProof.CallJudge() {
+      @Override
+      public boolean startsIo(MethodCallExpr call) {
+        return site(call).isPresent() || !reached(call).isEmpty();
+      }
+
+      @Override
+      public Optional<String> whyNot(Expression call, LoopProof.Root root, String field) {
+        if (!(call instanceof MethodCallExpr m) || !startsIo(m)) {
+          return call instanceof ObjectCreationExpr || call instanceof MethodCallExpr ? ahead.whyNot(call, root, field)
+              : Optional.empty();
+        }
+        String name = m.getNameAsString() + "()";
+        Optional<IoSite> site = site(m);
+        if (site.isPresent()) {
+          Optional<String> io = remoteRead(site.get());
+          if (io.isPresent()) {
+            return io;
+          }
+          return switch (root) {
+            case MADE, VALUE, TYPE -> Optional.empty();
+            case FIELD -> LoopMigration.fieldType(call, field).filter(ConcurrentCalls.THREAD_SAFE::contains).isPresent()
+                ? Optional.empty()
+                : Optional.of("its call " + name + " is made on field " + field + ", whose client optkit does not "
+                    + "know to be safe from several threads at once");
+            case THIS, SHARED_VALUE -> Optional.of("its call " + name + " is made on an object optkit cannot see "
+                + "into, which several threads would then use at once");
+          };
+        }
+        for (IndexedMethod target : targets(m)) {
+          Optional<String> why = concurrent.whyNot(target);
+          if (why.isPresent()) {
+            return Optional.of("its call runs on a pool thread, and " + why.get());
+          }
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public boolean immutableType(String type) {
+        return ahead.immutableType(type);
+      }
+
+      @Override
+      public boolean judgesReceiver(com.github.javaparser.ast.expr.NameExpr use) {
+        // pricing in pricing.fetchUnitPrice(sku): the project method's proof covers its object's state
+        return use.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == use
+            && site(call).isEmpty() && !targets(call).isEmpty() && startsIo(call);
+      }
+
+      private Optional<String> remoteRead(IoSite site) {
+        if (site.access() != Access.READ) {
+          return Optional.of("its call " + site.provider() + " " + site.method() + "() is not a read optkit can name: "
+              + "run ahead, it would come before the earlier elements' statements after their answers");
+        }
+        if (site.kind() == ClientKind.DB) {
+          return Optional.of("its call is a database query (" + site.method() + "()): a connection belongs to one "
+              + "thread and its pool bounds the queries at once; one query per batch is the fix for such loops");
+        }
+        return Optional.empty();
+      }
+
+      private Optional<IoSite> site(MethodCallExpr call) {
+        SourceRange range = SourceRange.of(call);
+        return method.fact().ioSites().stream().filter(s -> s.range().equals(range)).findFirst();
+      }
+
+      private Optional<CallRef> ref(MethodCallExpr call) {
+        SourceRange range = SourceRange.of(call);
+        return method.fact().calls().stream().filter(c -> c.range().equals(range)).findFirst();
+      }
+
+      private List<IndexedMethod> targets(MethodCallExpr call) {
+        return ref(call).map(index::allTargetsOf).orElse(List.of());
+      }
+
+      private List<?> reached(MethodCallExpr call) {
+        return ref(call).map(c -> (List<?>) index.reachedThrough(method, c)).orElse(List.of());
+      }
+    };
+  }
+}

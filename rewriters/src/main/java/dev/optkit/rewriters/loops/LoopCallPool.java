@@ -1,0 +1,88 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.optkit.rewriters.edit.Imports;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The pool a class's rewritten loops hand their blocking calls to: one per class, created with the
+ * class, never one per call. Its threads are made when a loop needs them, up to a bound, and end
+ * after a minute idle, so the pool needs no shutdown and holds no thread while nothing runs; they
+ * are daemons, so they never keep the JVM alive. When every thread is busy (many requests looping
+ * at once) a call runs on the caller's own thread, as it did before the rewrite: slower, never
+ * queued without bound and never rejected. A loop bounds its own calls in flight besides.
+ *
+ * <p>Platform threads on every Java level: one code shape from Java 8 on, and no virtual thread
+ * pinned by a {@code synchronized} block around I/O on Java 21 to 23.
+ */
+final class LoopCallPool {
+  static final String NAME = "LOOP_CALL_POOL";
+  /** Threads across every loop of the class running at once. */
+  static final int MAX_THREADS = 64;
+
+  private LoopCallPool() {}
+
+  /** Why the class cannot hold the pool; empty when it can. */
+  static Optional<String> problem(TypeDeclaration<?> type) {
+    if (type.isClassOrInterfaceDeclaration() && type.asClassOrInterfaceDeclaration().isInterface()) {
+      return Optional.of("it is in an interface, whose fields are public: the pool would be part of its API");
+    }
+    boolean inner = type.isNestedType() && !type.isStatic()
+        && !(type.isClassOrInterfaceDeclaration() && type.asClassOrInterfaceDeclaration().isInterface())
+        && !type.isEnumDeclaration() && !type.isRecordDeclaration();
+    if (inner) {
+      return Optional.of("it is in an inner (non-static) class, which cannot declare the static pool before Java 16");
+    }
+    if (type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt
+        || type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ObjectCreationExpr) {
+      return Optional.of("it is in a local or anonymous class, where the pool would be made per instance");
+    }
+    if (type.getMembers().stream().anyMatch(m -> m instanceof FieldDeclaration field
+        && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(NAME)))) {
+      return Optional.of("its class already has a field named " + NAME + ", the name optkit gives the pool");
+    }
+    return Optional.empty();
+  }
+
+  /** The field's declaration, inserted as the first lines of the class body. */
+  static TextEdit field(SourceDocument document, CompilationUnit unit, TypeDeclaration<?> type, Set<String> imports) {
+    String nl = document.lineSeparator();
+    String unitIndent = document.indentUnit();
+    int openLine = type.getName().getBegin().get().line;
+    String text = document.text();
+    int brace = text.indexOf('{', document.offset(openLine, type.getName().getBegin().get().column));
+    int insertAt = text.indexOf('\n', brace) + 1;
+    String indent = document.indentationOf(type.getBegin().get().line) + unitIndent;
+    String i2 = indent + unitIndent + unitIndent;
+    String executorService = use(unit, "java.util.concurrent.ExecutorService", imports);
+    String pool = use(unit, "java.util.concurrent.ThreadPoolExecutor", imports);
+    String timeUnit = use(unit, "java.util.concurrent.TimeUnit", imports);
+    String handOff = use(unit, "java.util.concurrent.SynchronousQueue", imports);
+    StringBuilder out = new StringBuilder();
+    out.append(nl);
+    out.append(indent).append("// optkit migrate: the threads this class's rewritten loops run their calls on: up to ")
+        .append(MAX_THREADS).append(", made when").append(nl);
+    out.append(indent).append("// needed and ended after 60 s idle; when all are busy, a call runs on the caller's "
+        + "thread, as it did before").append(nl);
+    out.append(indent).append("private static final ").append(executorService).append(' ').append(NAME).append(" = new ")
+        .append(pool).append("(0, ").append(MAX_THREADS).append(", 60L, ").append(timeUnit).append(".SECONDS,").append(nl);
+    out.append(i2).append("new ").append(handOff).append("<Runnable>(), task -> {").append(nl);
+    out.append(i2).append(unitIndent).append("Thread thread = new Thread(task, \"optkit-loop-calls\");").append(nl);
+    out.append(i2).append(unitIndent).append("thread.setDaemon(true);").append(nl);
+    out.append(i2).append(unitIndent).append("return thread;").append(nl);
+    out.append(i2).append("}, new ").append(pool).append(".CallerRunsPolicy());").append(nl);
+    return new TextEdit(insertAt, insertAt, out.toString());
+  }
+
+  private static String use(CompilationUnit unit, String type, Set<String> imports) {
+    if (Imports.canUseSimpleName(unit, type)) {
+      imports.add(type);
+    }
+    return Imports.reference(unit, type);
+  }
+}

@@ -1,0 +1,366 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A blocking remote call per element, handed to a bounded pool: before and after text, the result
+ * compiled, and both versions run against a real loopback HTTP server element for element (a
+ * missing element, a failing one, duplicates); beside it a refusal for each thing that makes running
+ * the call on another thread, ahead of the loop's later statements, change what the loop does.
+ */
+class BlockingCallsInLoopRewriteTest {
+  @TempDir Path dir;
+
+  static final String QUOTES_BEFORE = """
+      package shop;
+
+      import java.io.IOException;
+      import java.io.UncheckedIOException;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.ArrayList;
+      import java.util.List;
+
+      public class Quotes {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String baseUrl;
+
+          public Quotes(String baseUrl) {
+              this.baseUrl = baseUrl;
+          }
+
+          public List<String> quoteAll(List<String> skus) {
+              List<String> quotes = new ArrayList<>();
+              for (String sku : skus) {
+                  String price = fetch(sku);
+                  quotes.add(sku + "=" + price);
+              }
+              return quotes;
+          }
+
+          String fetch(String sku) {
+              HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku)).GET().build();
+              try {
+                  HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                  if (response.statusCode() != 200) {
+                      throw new IllegalArgumentException(sku + " answered " + response.statusCode());
+                  }
+                  return response.body();
+              } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+              } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+              }
+          }
+      }
+      """;
+
+  static final String QUOTES_AFTER = """
+      package shop;
+
+      import java.io.IOException;
+      import java.io.UncheckedIOException;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.ArrayDeque;
+      import java.util.ArrayList;
+      import java.util.Deque;
+      import java.util.Iterator;
+      import java.util.List;
+      import java.util.concurrent.ExecutionException;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.SynchronousQueue;
+      import java.util.concurrent.ThreadPoolExecutor;
+      import java.util.concurrent.TimeUnit;
+
+      public class Quotes {
+
+          // optkit migrate: the threads this class's rewritten loops run their calls on: up to 64, made when
+          // needed and ended after 60 s idle; when all are busy, a call runs on the caller's thread, as it did before
+          private static final ExecutorService LOOP_CALL_POOL = new ThreadPoolExecutor(0, 64, 60L, TimeUnit.SECONDS,
+                  new SynchronousQueue<Runnable>(), task -> {
+                      Thread thread = new Thread(task, "optkit-loop-calls");
+                      thread.setDaemon(true);
+                      return thread;
+                  }, new ThreadPoolExecutor.CallerRunsPolicy());
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String baseUrl;
+
+          public Quotes(String baseUrl) {
+              this.baseUrl = baseUrl;
+          }
+
+          public List<String> quoteAll(List<String> skus) {
+              List<String> quotes = new ArrayList<>();
+              // optkit migrate: up to 4 calls run ahead on LOOP_CALL_POOL, in input order, and each answer is taken in its turn;
+              // -Doptkit.loops.sequential=true starts one at a time again
+              int inFlightLimit = Boolean.getBoolean("optkit.loops.sequential") ? 1 : 4;
+              Deque<Future<String>> started = new ArrayDeque<>();
+              Iterator<? extends String> toStart = skus.iterator();
+              Throwable startFailure = null;
+              try {
+                  for (String sku : skus) {
+                      while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
+                          try {
+                              String nextSku = toStart.next();
+                              started.add(LOOP_CALL_POOL.submit(() -> fetch(nextSku)));
+                          } catch (Throwable thrown) {
+                              // thrown in its own element's turn, after every earlier element was joined
+                              startFailure = thrown;
+                          }
+                      }
+                      if (started.isEmpty()) {
+                          if (startFailure == null) {
+                              throw new java.util.ConcurrentModificationException("skus changed while the loop ran");
+                          }
+                          if (startFailure instanceof RuntimeException) {
+                              throw (RuntimeException) startFailure;
+                          }
+                          if (startFailure instanceof Error) {
+                              throw (Error) startFailure;
+                          }
+                          throw new IllegalStateException(startFailure);
+                      }
+                      String price;
+                      try {
+                          price = started.remove().get();
+                      } catch (ExecutionException failedAhead) {
+                          Throwable cause = failedAhead.getCause();
+                          if (cause instanceof RuntimeException) {
+                              throw (RuntimeException) cause;
+                          }
+                          if (cause instanceof Error) {
+                              throw (Error) cause;
+                          }
+                          throw new IllegalStateException(cause);
+                      } catch (InterruptedException interrupted) {
+                          Thread.currentThread().interrupt();
+                          throw new java.util.concurrent.CancellationException("interrupted while waiting for price");
+                      }
+                      quotes.add(sku + "=" + price);
+                  }
+              } finally {
+                  // a loop left early leaves no call it started ahead running for nothing
+                  started.forEach(future -> future.cancel(true));
+              }
+              return quotes;
+          }
+
+          String fetch(String sku) {
+              HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku)).GET().build();
+              try {
+                  HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                  if (response.statusCode() != 200) {
+                      throw new IllegalArgumentException(sku + " answered " + response.statusCode());
+                  }
+                  return response.body();
+              } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+              } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+              }
+          }
+      }
+      """;
+
+  private HttpServer server;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(16));
+    server.createContext("/prices/", exchange -> {
+      String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(40); // a remote call's latency, so calls that can overlap do
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      int status = sku.startsWith("missing") ? 404 : sku.startsWith("broken") ? 500 : 200;
+      byte[] body = (sku.startsWith("missing") ? "" : "price-of-" + sku).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  /** Loops four calls ahead; the caching rule off, so the plan is the loop's alone. */
+  private static OptkitConfig loopsOnly() {
+    OptkitConfig defaults = OptkitConfig.defaults();
+    return new OptkitConfig(defaults.include(), defaults.exclude(), defaults.includeTests(),
+        Map.of("CacheableReadMethod", new OptkitConfig.RuleSettings(false, null)), defaults.cacheable(),
+        defaults.analysis(), defaults.savings(), defaults.clients(), defaults.declaredClients(),
+        defaults.cachePolicies(), new OptkitConfig.Loops(4));
+  }
+
+  @Test
+  void handsEachCallToThePoolAndTakesEachAnswerInItsTurnBeforeAndAfter() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(QUOTES_BEFORE).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertEquals(QUOTES_AFTER, MigrationFixture.after(plan, "src/main/java/shop/Quotes.java"));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void theRewrittenLoopAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(QUOTES_BEFORE).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    List<List<String>> inputs = List.of(
+        List.of(),
+        List.of("a"),
+        List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"),
+        List.of("a", "b", "a", "c", "b"),
+        List.of("a", "b", "missing-1", "c", "broken-2"), // the first failure in input order, its type and message
+        List.of("a", "bad sku", "broken-1", "c"), // a call that throws before it sends (no URI has a space)
+        List.of("broken-1", "bad sku"));
+    for (List<String> input : inputs) {
+      assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
+    }
+    mostInFlight.set(0);
+    run(migrated, base, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+    assertTrue(mostInFlight.get() > 1 && mostInFlight.get() <= 4, "calls in flight at once: " + mostInFlight.get());
+    mostInFlight.set(0);
+    run(original, base, List.of("a", "b", "c", "d"));
+    assertEquals(1, mostInFlight.get(), "the original waits for each call");
+  }
+
+  @Test
+  void theSwitchRunsOneCallAtATimeAgain() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(QUOTES_BEFORE).config(loopsOnly());
+    Path migrated = fixture.compile(fixture.plan());
+    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    System.setProperty("optkit.loops.sequential", "true");
+    try {
+      mostInFlight.set(0);
+      assertEquals("[a=price-of-a, b=price-of-b, c=price-of-c]", run(migrated, base, List.of("a", "b", "c")));
+      assertEquals(1, mostInFlight.get());
+    } finally {
+      System.clearProperty("optkit.loops.sequential");
+    }
+  }
+
+  /** The loop's answer, or its exception's type and message: what a caller can tell apart. */
+  private static String run(Path classes, String base, List<String> skus) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        BlockingCallsInLoopRewriteTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Quotes");
+      Object quotes = type.getConstructor(String.class).newInstance(base);
+      Method quoteAll = type.getMethod("quoteAll", List.class);
+      try {
+        return String.valueOf(quoteAll.invoke(quotes, new ArrayList<>(skus)));
+      } catch (InvocationTargetException e) {
+        return e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
+      }
+    }
+  }
+
+  // ---- refusals: each a thing running the call on a pool thread, ahead, would change ----------
+
+  private String refusal(String source) {
+    MigrationPlan plan = new MigrationFixture(dir).java(source).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
+  }
+
+  @Test
+  void aCallThatReadsAFieldThatChangesIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
+        "    private final String baseUrl;\n    private String currency = \"EUR\";\n\n"
+            + "    public void setCurrency(String currency) {\n        this.currency = currency;\n    }\n")
+        .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?currency=\" + currency)"));
+    assertTrue(reason.contains("Quotes.fetch() reads field currency, which changes after construction"), reason);
+  }
+
+  @Test
+  void aCallThatUsesStateBoundToTheCallersThreadIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
+        "    private final String baseUrl;\n    private static final ThreadLocal<String> TENANT = new ThreadLocal<>();\n")
+        .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?tenant=\" + TENANT.get())"));
+    assertTrue(reason.contains("uses TENANT (ThreadLocal), state bound to the calling thread"), reason);
+  }
+
+  @Test
+  void aCallOnAFieldNotSafeFromSeveralThreadsIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n",
+        "    private final String baseUrl;\n    private final java.text.SimpleDateFormat day = "
+            + "new java.text.SimpleDateFormat(\"yyyy-MM-dd\");\n")
+        .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?day=\" + day.format(new java.util.Date(0)))"));
+    assertTrue(reason.contains("calls format() on field day (SimpleDateFormat), which optkit does not know to be safe "
+        + "from several threads at once"), reason);
+  }
+
+  @Test
+  void aWriteIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace(".GET().build();", ".POST(HttpRequest.BodyPublishers.noBody()).build();"));
+    assertTrue(reason.contains("may write") || reason.contains("is not a read"), reason);
+  }
+
+  @Test
+  void anotherWaitAfterTheCallIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
+        "            quotes.add(sku + \"=\" + price + \"/\" + fetch(sku + \"-tax\"));\n"));
+    assertTrue(reason.contains("another call that waits on I/O (fetch())"), reason);
+  }
+
+  @Test
+  void aLocalTheCallCapturesThatIsAssignedAgainIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("            String price = fetch(sku);\n",
+        "            String key = sku.trim();\n            key = key.toUpperCase();\n"
+            + "            String price = fetch(key);\n"));
+    assertTrue(reason.contains("assigns key again") || reason.contains("comes before the call"), reason);
+  }
+
+  @Test
+  void aLoopThatMayStopAtAnAnswerIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
+        "            if (price.isEmpty()) {\n                break;\n            }\n"
+            + "            quotes.add(sku + \"=\" + price);\n"));
+    assertTrue(reason.contains("it may leave the loop early ('break;')"), reason);
+  }
+}
