@@ -42,7 +42,7 @@ for s in "${samples[@]}"; do
       > "$work/$s-$i.out" 2>&1) || code=$?
     echo "$s run $i: exit $code, $(( $(date +%s) - start )) s, load $(cut -d' ' -f1 /proc/loadavg)," \
       "$(grep -E '^(PASSED|FAILED|INCONCLUSIVE)' "$work/$s-$i.out" | cut -c1-40 || true)"
-    grep -E 'cached read speedup' "$work/$s-$i.out" | sed 's/^/    /' || true
+    grep -E 'speedup' "$work/$s-$i.out" | sed 's/^/    /' || true
   done
 done
 touch "$work/stop"

@@ -65,7 +65,7 @@ public final class ValidationText {
       }
     }
     if (speedupUnchecked(report)) {
-      out.append(md ? "\n" : "").append("  (cached read speedup not checked: run without --no-bench to measure it)\n");
+      out.append(md ? "\n" : "").append("  (speedup not checked: run without --no-bench to measure it)\n");
     }
     out.append(md ? "\n" : "").append(verdictLine(report)).append('\n');
     return out.toString();

@@ -158,7 +158,7 @@ public final class ScenarioComparison {
    * optimistic end misses it, and otherwise is undecided: the machine was too noisy to tell.
    */
   static CriterionResult speedup(String scenario, double required, SpeedEstimate speed) {
-    String name = "cached read speedup";
+    String name = "speedup";
     String asked = "≥ " + fmt(required) + "x";
     if (speed == null) {
       return new CriterionResult(scenario, name, asked, "not measured", false);
