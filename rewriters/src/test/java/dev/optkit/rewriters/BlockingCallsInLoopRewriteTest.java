@@ -363,4 +363,63 @@ class BlockingCallsInLoopRewriteTest {
             + "            quotes.add(sku + \"=\" + price);\n"));
     assertTrue(reason.contains("it may leave the loop early ('break;')"), reason);
   }
+
+  /** The same loop for Java 8: HttpURLConnection, a checked IOException the loop's method declares. */
+  static final String QUOTES_JAVA_8 = """
+      package shop;
+
+      import java.io.IOException;
+      import java.io.InputStream;
+      import java.net.HttpURLConnection;
+      import java.net.URL;
+      import java.util.ArrayList;
+      import java.util.List;
+      import java.util.Scanner;
+
+      public class Quotes {
+          private final String baseUrl;
+
+          public Quotes(String baseUrl) {
+              this.baseUrl = baseUrl;
+          }
+
+          public List<String> quoteAll(List<String> skus) throws IOException {
+              List<String> quotes = new ArrayList<>();
+              for (String sku : skus) {
+                  String price = fetch(sku);
+                  quotes.add(sku + "=" + price);
+              }
+              return quotes;
+          }
+
+          String fetch(String sku) throws IOException {
+              HttpURLConnection connection = (HttpURLConnection) new URL(baseUrl + "/prices/" + sku).openConnection();
+              try {
+                  if (connection.getResponseCode() != 200) {
+                      throw new IOException(sku + " answered " + connection.getResponseCode());
+                  }
+                  try (InputStream in = connection.getInputStream(); Scanner text = new Scanner(in, "UTF-8")) {
+                      return text.useDelimiter("\\\\A").next();
+                  }
+              } finally {
+                  connection.disconnect();
+              }
+          }
+      }
+      """;
+
+  @Test
+  void theRewriteCompilesForJava8AndKeepsTheCallsCheckedException() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(QUOTES_JAVA_8).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
+    assertTrue(after.contains("if (cause instanceof IOException) {") && after.contains("throw (IOException) cause;"), after);
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()), "8");
+    Path migrated = fixture.compile(plan, "8");
+    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    for (List<String> input : List.of(List.of("a", "b", "c", "d", "e", "f"), List.of("a", "missing-1", "broken-2"))) {
+      assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
+    }
+  }
 }

@@ -120,6 +120,11 @@ final class MigrationFixture {
 
   /** {@link #assertCompiles}, giving the folder of the compiled classes. */
   Path compile(MigrationPlan plan) throws IOException {
+    return compile(plan, null);
+  }
+
+  /** Compiled for a Java release ({@code --release 8}), or for the running JDK's when null. */
+  Path compile(MigrationPlan plan, String release) throws IOException {
     Path out = Files.createTempDirectory(root.getParent(), "compiled");
     Path sources = Files.createTempDirectory(root.getParent(), "sources");
     for (Map.Entry<String, String> file : files.entrySet()) {
@@ -140,6 +145,9 @@ final class MigrationFixture {
     java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
     List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-cp",
         System.getProperty("java.class.path")));
+    if (release != null) {
+      arguments.addAll(List.of("--release", release, "-Xlint:-options"));
+    }
     arguments.addAll(javaFiles);
     int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
     assertEquals("", status == 0 ? "" : diagnostics.toString(StandardCharsets.UTF_8), "the migrated code must compile");
