@@ -2289,6 +2289,17 @@ class MigrationSafetyTest {
   }
 
   @Test
+  void aServiceWhoseStereotypeIsImportedOnDemandIsABean() throws Exception {
+    // import org.springframework.stereotype.*; leaves the annotation written as Service: still a Spring bean
+    String names = bean("Names", "Service", "import org.springframework.stereotype.*;", """
+            public String name(long id) {
+                return jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+            }
+        """);
+    assertEquals(dev.optkit.rewriters.caching.CacheForm.SPRING, target(spring().java(names).plan(), "name").form());
+  }
+
+  @Test
   void aStaticUtilityOfTheApplicationsModuleEvictsAtTheBeansThatCallIt() throws Exception {
     // eladmin's SqlUtils.executeFile runs an uploaded SQL file: no bean, but only its controller calls it
     String app = """
@@ -2351,6 +2362,15 @@ class MigrationSafetyTest {
         """);
     assertEquals(List.of("MaintenanceController.execute"),
         writers(target(spring().java(app).java(runner).java(controller).java(names).plan(), "name")));
+    // the same controller importing its annotations on demand (eladmin's import org.springframework.web.bind.annotation.*)
+    String onDemand = controller.replace("""
+        import org.springframework.web.bind.annotation.PostMapping;
+        import org.springframework.web.bind.annotation.RequestBody;
+        import org.springframework.web.bind.annotation.RestController;
+        """, "import org.springframework.web.bind.annotation.*;\n");
+    assertTrue(onDemand.contains(".annotation.*;"), onDemand);
+    assertEquals(List.of("MaintenanceController.execute"), writers(target(new MigrationFixture(dir.resolve("on-demand"))
+        .file("pom.xml", SPRING_POM).java(app).java(runner).java(onDemand).java(names).plan(), "name")));
     // without the application in the module, another module may call the utility: no eviction reaches those calls
     String why = refusal(new MigrationFixture(dir.resolve("library")).file("pom.xml", SPRING_POM).java(runner)
         .java(controller).java(names).plan(), "name");

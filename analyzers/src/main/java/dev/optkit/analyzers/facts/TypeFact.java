@@ -99,6 +99,11 @@ public record TypeFact(
     return false;
   }
 
+  /** Whether an annotation as a file wrote it ({@code RestController} after an on-demand import) is the one named. */
+  public static boolean sameAnnotation(String written, String qualifiedOrSimple) {
+    return AnnotationNames.matches(written, qualifiedOrSimple);
+  }
+
   public boolean isInterface() {
     return "interface".equals(kind);
   }

@@ -348,7 +348,7 @@ public final class CachingPlanner {
       return CacheForm.PLAIN;
     }
     TypeFact owner = index.type(fact.ownerType()).orElseThrow();
-    boolean bean = owner.annotations().stream().anyMatch(SpringBeans.SPRING_BEAN_ANNOTATIONS::contains);
+    boolean bean = SpringBeans.stereotyped(owner);
     // a final class cannot be subclassed for Spring's proxy: its cache lives in a field instead
     return bean && !owner.isFinal() ? CacheForm.SPRING : CacheForm.PLAIN;
   }

@@ -115,7 +115,7 @@ public record ProjectTraits(
                   .anyMatch(a -> simpleName(a).equals("EnableAutoConfiguration")))) {
             applications.put(type.qualifiedName(), scannedPackages(type)); // each one starts a context of its own
           }
-          if (SERVICE_BEANS.contains(annotation)) {
+          if (SERVICE_BEANS.stream().anyMatch(bean -> dev.optkit.analyzers.facts.TypeFact.sameAnnotation(annotation, bean))) {
             beanPackages.add(packageOf(type.qualifiedName()));
           }
         }

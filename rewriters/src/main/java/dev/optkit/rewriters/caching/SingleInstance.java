@@ -27,6 +27,11 @@ final class SingleInstance {
       "javax.enterprise.context.ApplicationScoped", "jakarta.enterprise.context.ApplicationScoped",
       "com.google.inject.Singleton", "javax.ejb.Singleton", "jakarta.ejb.Singleton");
 
+  /** A scope other than the singleton one: a bean per request, session or lookup. */
+  private static final Set<String> SCOPES = Set.of("org.springframework.context.annotation.Scope",
+      "org.springframework.web.context.annotation.RequestScope",
+      "org.springframework.web.context.annotation.SessionScope");
+
   private final ProjectIndex index;
 
   SingleInstance(ProjectIndex index) {
@@ -59,8 +64,8 @@ final class SingleInstance {
     }
     List<FileFacts.Creation> creations = creationsOf(type);
     Optional<TypeFact> declared = index.type(type);
-    boolean containerSingleton = declared.map(t -> t.annotations().stream().anyMatch(SINGLETON_ANNOTATIONS::contains)
-        && t.annotations().stream().noneMatch(a -> a.endsWith(".Scope"))).orElse(false);
+    boolean containerSingleton = declared.map(t -> SINGLETON_ANNOTATIONS.stream().anyMatch(t::hasAnnotation)
+        && SCOPES.stream().noneMatch(t::hasAnnotation)).orElse(false);
     if (creations.isEmpty()) {
       return containerSingleton ? Optional.empty()
           : Optional.of("no production code optkit can see creates " + simple + ", so it cannot tell how many "

@@ -30,7 +30,15 @@ final class SpringBeans {
 
   /** Whether the class is a bean by its own stereotype annotation ({@code @Service}, {@code @Component}...). */
   boolean isBeanClass(String type) {
-    return index.type(type).map(t -> t.annotations().stream().anyMatch(SPRING_BEAN_ANNOTATIONS::contains)).orElse(false);
+    return index.type(type).map(SpringBeans::stereotyped).orElse(false);
+  }
+
+  /**
+   * A stereotype annotation, however the file names it: qualified, imported, or through an on-demand
+   * import ({@code import org.springframework.web.bind.annotation.*;} leaves it {@code RestController}).
+   */
+  static boolean stereotyped(TypeFact type) {
+    return SPRING_BEAN_ANNOTATIONS.stream().anyMatch(type::hasAnnotation);
   }
 
 
