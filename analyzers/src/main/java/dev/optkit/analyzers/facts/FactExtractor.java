@@ -39,25 +39,19 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.BreakStmt;
-import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.ClientSignature;
+import dev.optkit.analyzers.facts.loops.LoopShapes;
 import dev.optkit.analyzers.findings.Confidence;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,9 +78,7 @@ public final class FactExtractor {
   private static final Set<String> STORING_METHODS = Set.of(
       "add", "addFirst", "addLast", "offer", "offerFirst", "offerLast", "push", "put", "putIfAbsent", "set",
       "register", "addListener", "addCallback", "addHook", "addShutdownHook", "registerSynchronization");
-  private static final Set<String> STREAM_SOURCES = Set.of("stream", "of", "range", "rangeClosed", "iterate", "generate", "lines");
   private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
-  private static final Set<String> PARALLEL_MARKERS = Set.of("parallel", "parallelStream");
   private static final Set<String> JOIN_METHODS = Set.of("join", "get", "block", "blockFirst", "blockLast", "getNow", "resultNow");
   private static final Set<String> COLLECTING_METHODS = Set.of(
       "add", "addAll", "put", "putAll", "putIfAbsent", "merge", "compute", "computeIfAbsent", "offer", "push", "accept", "append");
@@ -1048,7 +1040,7 @@ public final class FactExtractor {
 
     private void collectLoops() {
       for (Node node : nodes.loopCandidates) {
-        if (!(node instanceof MethodCallExpr call) || isPipelineLoop(call)) {
+        if (!(node instanceof MethodCallExpr call) || LoopShapes.isPipelineLoop(call)) {
           addLoop(node);
         }
       }
@@ -1059,40 +1051,7 @@ public final class FactExtractor {
       loops.add(node);
     }
 
-    /** The outermost call of a sequential stream pipeline, or a forEach over a collection. */
-    private boolean isPipelineLoop(MethodCallExpr call) {
-      if (call.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == call) {
-        return false;
-      }
-      boolean stream = false;
-      boolean forEach = call.getNameAsString().equals("forEach") || call.getNameAsString().equals("forEachOrdered");
-      boolean hasFunctionArgument = false;
-      Expression current = call;
-      while (current instanceof MethodCallExpr link) {
-        String name = link.getNameAsString();
-        if (PARALLEL_MARKERS.contains(name)) {
-          return false;
-        }
-        if (STREAM_SOURCES.contains(name) && (name.equals("stream") || isStreamType(link.getScope().orElse(null)))) {
-          stream = true;
-        }
-        for (Expression argument : link.getArguments()) {
-          if (argument instanceof LambdaExpr || argument instanceof MethodReferenceExpr) {
-            hasFunctionArgument = true;
-          }
-        }
-        current = link.getScope().orElse(null);
-      }
-      return hasFunctionArgument && (stream || forEach);
-    }
 
-    private boolean isStreamType(Expression scope) {
-      if (scope instanceof NameExpr name) {
-        String n = name.getNameAsString();
-        return n.equals("Stream") || n.equals("IntStream") || n.equals("LongStream") || n.equals("Arrays") || n.equals("StreamSupport");
-      }
-      return false;
-    }
 
     /**
      * The innermost loop that runs this node once per iteration, or -1; a node in a lambda handed
@@ -1103,14 +1062,14 @@ public final class FactExtractor {
       Node parent = node.getParentNode().orElse(null);
       while (parent != null && parent != callable) {
         Integer index = loopIndex.get(parent);
-        if (index != null && runsPerIteration(parent, child)) {
+        if (index != null && LoopShapes.runsPerIteration(parent, child)) {
           return index;
         }
         if (parent instanceof MethodCallExpr call && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr)) {
           if (EXECUTOR_METHODS.contains(call.getNameAsString())) {
             return -1;
           }
-          MethodCallExpr outer = outermost(call);
+          MethodCallExpr outer = LoopShapes.outermost(call);
           Integer pipeline = loopIndex.get(outer);
           if (pipeline != null) {
             return pipeline;
@@ -1122,15 +1081,6 @@ public final class FactExtractor {
       return -1;
     }
 
-    private boolean runsPerIteration(Node loop, Node child) {
-      if (loop instanceof ForEachStmt forEach) {
-        return child == forEach.getBody();
-      }
-      if (loop instanceof ForStmt forStmt) {
-        return !forStmt.getInitialization().contains(child);
-      }
-      return !(loop instanceof MethodCallExpr);
-    }
 
     private boolean isDeferred(Node node) {
       Node child = node;
@@ -1141,7 +1091,7 @@ public final class FactExtractor {
             && (EXECUTOR_METHODS.contains(call.getNameAsString()) || STORING_METHODS.contains(call.getNameAsString()))) {
           return true; // run by an executor, or kept to run later (pending.add(() -> write()))
         }
-        if ((child instanceof LambdaExpr || child instanceof MethodReferenceExpr) && escapes(parent)) {
+        if ((child instanceof LambdaExpr || child instanceof MethodReferenceExpr) && LoopShapes.escapes(parent)) {
           return true;
         }
         child = parent;
@@ -1150,32 +1100,8 @@ public final class FactExtractor {
       return false;
     }
 
-    /**
-     * A lambda returned, stored or handed to a constructor ({@code new Thread(...)}) runs when
-     * someone else decides, after this method has returned: its I/O is not this method's.
-     */
-    private static boolean escapes(Node lambdaParent) {
-      return lambdaParent instanceof ReturnStmt || lambdaParent instanceof VariableDeclarator
-          || lambdaParent instanceof AssignExpr || lambdaParent instanceof ObjectCreationExpr;
-    }
 
-    private MethodCallExpr outermost(MethodCallExpr call) {
-      MethodCallExpr current = call;
-      while (current.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == current) {
-        current = parent;
-      }
-      return current;
-    }
 
-    private List<MethodCallExpr> chain(MethodCallExpr outermost) {
-      List<MethodCallExpr> links = new ArrayList<>();
-      Expression current = outermost;
-      while (current instanceof MethodCallExpr link) {
-        links.add(0, link);
-        current = link.getScope().orElse(null);
-      }
-      return links;
-    }
 
     private List<LoopFact> describeLoops() {
       List<LoopFact> result = new ArrayList<>();
@@ -1204,7 +1130,7 @@ public final class FactExtractor {
         boolean joinsInside = joinsFuturesInside(loop);
         if (joinsInside) {
           for (int s = 0; s < siteNodes.size(); s++) {
-            if (isInside(siteNodes.get(s), loop) && !loopSites.contains(s)) {
+            if (LoopShapes.isInside(siteNodes.get(s), loop) && !loopSites.contains(s)) {
               loopSites.add(s);
             }
           }
@@ -1212,7 +1138,7 @@ public final class FactExtractor {
         boolean transactional = hasTransactional();
         boolean synchronizedBlock = callable instanceof MethodDeclaration method && method.isSynchronized()
             || loop.findAncestor(SynchronizedStmt.class).isPresent();
-        String element = elementVariable(loop);
+        String element = LoopShapes.elementVariable(loop);
         List<Integer> elementCalls = new ArrayList<>();
         for (int c : loopCalls) {
           if (element != null && callNodes.get(c) instanceof MethodCallExpr call
@@ -1220,23 +1146,13 @@ public final class FactExtractor {
             elementCalls.add(c);
           }
         }
-        result.add(new LoopFact(loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
-            List.copyOf(loopSites), List.copyOf(loopCalls), dependenceReasons(loop), joinsInside, transactional,
+        result.add(new LoopFact(LoopShapes.loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
+            List.copyOf(loopSites), List.copyOf(loopCalls), LoopShapes.dependenceReasons(loop), joinsInside, transactional,
             synchronizedBlock, List.copyOf(elementCalls)));
       }
       return List.copyOf(result);
     }
 
-    private boolean isInside(Node node, Node container) {
-      Node current = node;
-      while (current != null) {
-        if (current == container) {
-          return true;
-        }
-        current = current.getParentNode().orElse(null);
-      }
-      return false;
-    }
 
     private boolean hasTransactional() {
       if (callable.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Transactional"))) {
@@ -1247,38 +1163,7 @@ public final class FactExtractor {
           && type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Transactional"));
     }
 
-    /** The variable each iteration binds: a for-each's, or the lambda parameter of forEach and stream stages. */
-    private String elementVariable(Node loop) {
-      if (loop instanceof ForEachStmt each) {
-        return each.getVariableDeclarator().getNameAsString();
-      }
-      if (loop instanceof MethodCallExpr call) {
-        for (Expression argument : call.getArguments()) {
-          if (argument instanceof LambdaExpr lambda && lambda.getParameters().size() == 1) {
-            return lambda.getParameter(0).getNameAsString();
-          }
-        }
-      }
-      return null;
-    }
 
-    private String loopKind(Node loop) {
-      if (loop instanceof ForStmt) {
-        return "for";
-      }
-      if (loop instanceof ForEachStmt) {
-        return "enhanced-for";
-      }
-      if (loop instanceof WhileStmt) {
-        return "while";
-      }
-      if (loop instanceof DoStmt) {
-        return "do-while";
-      }
-      MethodCallExpr call = (MethodCallExpr) loop;
-      boolean stream = chain(call).stream().anyMatch(link -> STREAM_SOURCES.contains(link.getNameAsString()));
-      return stream ? "stream" : "forEach";
-    }
 
     private boolean joinsFuturesInside(Node loop) {
       boolean startsAsync = false;
@@ -1312,95 +1197,10 @@ public final class FactExtractor {
           && (call.getNameAsString().endsWith("Async") || EXECUTOR_METHODS.contains(call.getNameAsString()));
     }
 
-    /** Why iterations could not run concurrently; empty when they are independent. */
-    private List<String> dependenceReasons(Node loop) {
-      Set<String> reasons = new LinkedHashSet<>();
-      Set<String> declaredInside = new HashSet<>();
-      loop.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
-      loop.findAll(Parameter.class).forEach(p -> declaredInside.add(p.getNameAsString()));
-      if (loop instanceof ForStmt forStmt) {
-        for (Expression init : forStmt.getInitialization()) {
-          init.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
-        }
-      }
-      if (loop instanceof WhileStmt || loop instanceof DoStmt) {
-        Expression condition = loop instanceof WhileStmt w ? w.getCondition() : ((DoStmt) loop).getCondition();
-        if (!isIteratorCondition(condition)) {
-          reasons.add("the loop condition is re-evaluated from state each iteration");
-        }
-      }
-      for (AssignExpr assign : loop.findAll(AssignExpr.class)) {
-        String target = assignedName(assign.getTarget());
-        if (target != null && !declaredInside.contains(target) && !inForUpdate(assign, loop)) {
-          reasons.add("assigns '" + target + "', declared outside the loop");
-        }
-      }
-      for (UnaryExpr unary : loop.findAll(UnaryExpr.class)) {
-        if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-            || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
-          String target = assignedName(unary.getExpression());
-          if (target != null && !declaredInside.contains(target) && !inForUpdate(unary, loop)) {
-            reasons.add("updates '" + target + "', declared outside the loop");
-          }
-        }
-      }
-      for (BreakStmt stop : loop.findAll(BreakStmt.class)) {
-        if (exitsThisLoop(stop, loop)) {
-          reasons.add("breaks out early, depending on what an iteration found");
-          break;
-        }
-      }
-      for (ReturnStmt stop : loop.findAll(ReturnStmt.class)) {
-        if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
-            && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
-          reasons.add("returns from inside the loop, depending on what an iteration found");
-          break;
-        }
-      }
-      return List.copyOf(reasons);
-    }
 
-    private boolean isIteratorCondition(Expression condition) {
-      return condition instanceof MethodCallExpr call
-          && (call.getNameAsString().equals("hasNext") || call.getNameAsString().equals("hasMoreElements"));
-    }
 
-    private boolean inForUpdate(Node node, Node loop) {
-      if (!(loop instanceof ForStmt forStmt)) {
-        return false;
-      }
-      for (Expression update : forStmt.getUpdate()) {
-        if (isInside(node, update)) {
-          return true;
-        }
-      }
-      return false;
-    }
 
-    private String assignedName(Expression target) {
-      if (target instanceof NameExpr name) {
-        return name.getNameAsString();
-      }
-      if (target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-        return access.getNameAsString();
-      }
-      return null;
-    }
 
-    private boolean exitsThisLoop(BreakStmt stop, Node loop) {
-      if (stop.getLabel().isPresent()) {
-        return true;
-      }
-      Node current = stop.getParentNode().orElse(null);
-      while (current != null && current != loop) {
-        if (current instanceof ForStmt || current instanceof ForEachStmt || current instanceof WhileStmt
-            || current instanceof DoStmt || current instanceof SwitchStmt || current instanceof LambdaExpr) {
-          return false;
-        }
-        current = current.getParentNode().orElse(null);
-      }
-      return current == loop;
-    }
 
     // ---- calls -------------------------------------------------------------------------------
 
@@ -1701,8 +1501,8 @@ public final class FactExtractor {
     }
 
     private IoSite describeSite(MethodCallExpr call, ClientSignature client, Confidence confidence, String receiverType) {
-      Node reported = client.fluent() ? outermost(call) : call;
-      List<MethodCallExpr> links = client.fluent() ? chain(outermost(call)) : List.of(call);
+      Node reported = client.fluent() ? LoopShapes.outermost(call) : call;
+      List<MethodCallExpr> links = client.fluent() ? LoopShapes.chain(LoopShapes.outermost(call)) : List.of(call);
       String name = call.getNameAsString();
       String httpMethod = null;
       String url = null;

@@ -1,0 +1,249 @@
+package dev.optkit.analyzers.facts.loops;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a loop is, read from its syntax alone: its kind (for, enhanced-for, while, a stream
+ * pipeline or forEach), the variable each iteration binds, which of its nodes run once per
+ * iteration, and why its iterations could not run at once (state carried between them, an early
+ * exit). The fact extractor records these for the SequentialIoLoop rule; the loop rewrites prove
+ * their own, stricter conditions on the loop they edit.
+ */
+public final class LoopShapes {
+  /** Calls that start a stream pipeline. */
+  public static final Set<String> STREAM_SOURCES = Set.of("stream", "of", "range", "rangeClosed", "iterate", "generate",
+      "lines");
+  private static final Set<String> PARALLEL_MARKERS = Set.of("parallel", "parallelStream");
+
+  private LoopShapes() {}
+
+  /** The outermost call of a sequential stream pipeline, or a forEach over a collection. */
+  public static boolean isPipelineLoop(MethodCallExpr call) {
+    if (call.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == call) {
+      return false;
+    }
+    boolean stream = false;
+    boolean forEach = call.getNameAsString().equals("forEach") || call.getNameAsString().equals("forEachOrdered");
+    boolean hasFunctionArgument = false;
+    Expression current = call;
+    while (current instanceof MethodCallExpr link) {
+      String name = link.getNameAsString();
+      if (PARALLEL_MARKERS.contains(name)) {
+        return false;
+      }
+      if (STREAM_SOURCES.contains(name) && (name.equals("stream") || isStreamType(link.getScope().orElse(null)))) {
+        stream = true;
+      }
+      for (Expression argument : link.getArguments()) {
+        if (argument instanceof LambdaExpr || argument instanceof MethodReferenceExpr) {
+          hasFunctionArgument = true;
+        }
+      }
+      current = link.getScope().orElse(null);
+    }
+    return hasFunctionArgument && (stream || forEach);
+  }
+
+  private static boolean isStreamType(Expression scope) {
+    if (scope instanceof NameExpr name) {
+      String n = name.getNameAsString();
+      return n.equals("Stream") || n.equals("IntStream") || n.equals("LongStream") || n.equals("Arrays") || n.equals("StreamSupport");
+    }
+    return false;
+  }
+
+  public static boolean runsPerIteration(Node loop, Node child) {
+    if (loop instanceof ForEachStmt forEach) {
+      return child == forEach.getBody();
+    }
+    if (loop instanceof ForStmt forStmt) {
+      return !forStmt.getInitialization().contains(child);
+    }
+    return !(loop instanceof MethodCallExpr);
+  }
+
+  /**
+   * A lambda returned, stored or handed to a constructor ({@code new Thread(...)}) runs when
+   * someone else decides, after this method has returned: its I/O is not this method's.
+   */
+  public static boolean escapes(Node lambdaParent) {
+    return lambdaParent instanceof ReturnStmt || lambdaParent instanceof VariableDeclarator
+        || lambdaParent instanceof AssignExpr || lambdaParent instanceof ObjectCreationExpr;
+  }
+
+  public static MethodCallExpr outermost(MethodCallExpr call) {
+    MethodCallExpr current = call;
+    while (current.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == current) {
+      current = parent;
+    }
+    return current;
+  }
+
+  public static List<MethodCallExpr> chain(MethodCallExpr outermost) {
+    List<MethodCallExpr> links = new ArrayList<>();
+    Expression current = outermost;
+    while (current instanceof MethodCallExpr link) {
+      links.add(0, link);
+      current = link.getScope().orElse(null);
+    }
+    return links;
+  }
+
+  public static boolean isInside(Node node, Node container) {
+    Node current = node;
+    while (current != null) {
+      if (current == container) {
+        return true;
+      }
+      current = current.getParentNode().orElse(null);
+    }
+    return false;
+  }
+
+  /** The variable each iteration binds: a for-each's, or the lambda parameter of forEach and stream stages. */
+  public static String elementVariable(Node loop) {
+    if (loop instanceof ForEachStmt each) {
+      return each.getVariableDeclarator().getNameAsString();
+    }
+    if (loop instanceof MethodCallExpr call) {
+      for (Expression argument : call.getArguments()) {
+        if (argument instanceof LambdaExpr lambda && lambda.getParameters().size() == 1) {
+          return lambda.getParameter(0).getNameAsString();
+        }
+      }
+    }
+    return null;
+  }
+
+  public static String loopKind(Node loop) {
+    if (loop instanceof ForStmt) {
+      return "for";
+    }
+    if (loop instanceof ForEachStmt) {
+      return "enhanced-for";
+    }
+    if (loop instanceof WhileStmt) {
+      return "while";
+    }
+    if (loop instanceof DoStmt) {
+      return "do-while";
+    }
+    MethodCallExpr call = (MethodCallExpr) loop;
+    boolean stream = chain(call).stream().anyMatch(link -> STREAM_SOURCES.contains(link.getNameAsString()));
+    return stream ? "stream" : "forEach";
+  }
+
+  /** Why iterations could not run concurrently; empty when they are independent. */
+  public static List<String> dependenceReasons(Node loop) {
+    Set<String> reasons = new LinkedHashSet<>();
+    Set<String> declaredInside = new HashSet<>();
+    loop.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
+    loop.findAll(Parameter.class).forEach(p -> declaredInside.add(p.getNameAsString()));
+    if (loop instanceof ForStmt forStmt) {
+      for (Expression init : forStmt.getInitialization()) {
+        init.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
+      }
+    }
+    if (loop instanceof WhileStmt || loop instanceof DoStmt) {
+      Expression condition = loop instanceof WhileStmt w ? w.getCondition() : ((DoStmt) loop).getCondition();
+      if (!isIteratorCondition(condition)) {
+        reasons.add("the loop condition is re-evaluated from state each iteration");
+      }
+    }
+    for (AssignExpr assign : loop.findAll(AssignExpr.class)) {
+      String target = assignedName(assign.getTarget());
+      if (target != null && !declaredInside.contains(target) && !inForUpdate(assign, loop)) {
+        reasons.add("assigns '" + target + "', declared outside the loop");
+      }
+    }
+    for (UnaryExpr unary : loop.findAll(UnaryExpr.class)) {
+      if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+          || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
+        String target = assignedName(unary.getExpression());
+        if (target != null && !declaredInside.contains(target) && !inForUpdate(unary, loop)) {
+          reasons.add("updates '" + target + "', declared outside the loop");
+        }
+      }
+    }
+    for (BreakStmt stop : loop.findAll(BreakStmt.class)) {
+      if (exitsThisLoop(stop, loop)) {
+        reasons.add("breaks out early, depending on what an iteration found");
+        break;
+      }
+    }
+    for (ReturnStmt stop : loop.findAll(ReturnStmt.class)) {
+      if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
+          && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
+        reasons.add("returns from inside the loop, depending on what an iteration found");
+        break;
+      }
+    }
+    return List.copyOf(reasons);
+  }
+
+  private static boolean isIteratorCondition(Expression condition) {
+    return condition instanceof MethodCallExpr call
+        && (call.getNameAsString().equals("hasNext") || call.getNameAsString().equals("hasMoreElements"));
+  }
+
+  private static boolean inForUpdate(Node node, Node loop) {
+    if (!(loop instanceof ForStmt forStmt)) {
+      return false;
+    }
+    for (Expression update : forStmt.getUpdate()) {
+      if (isInside(node, update)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String assignedName(Expression target) {
+    if (target instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    if (target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+      return access.getNameAsString();
+    }
+    return null;
+  }
+
+  private static boolean exitsThisLoop(BreakStmt stop, Node loop) {
+    if (stop.getLabel().isPresent()) {
+      return true;
+    }
+    Node current = stop.getParentNode().orElse(null);
+    while (current != null && current != loop) {
+      if (current instanceof ForStmt || current instanceof ForEachStmt || current instanceof WhileStmt
+          || current instanceof DoStmt || current instanceof SwitchStmt || current instanceof LambdaExpr) {
+        return false;
+      }
+      current = current.getParentNode().orElse(null);
+    }
+    return current == loop;
+  }
+}
