@@ -357,6 +357,14 @@ class BlockingCallsInLoopRewriteTest {
   }
 
   @Test
+  void aLoopHoldingALockIsRefused() {
+    // the pool thread's synchronized fetch() would wait for the loop's monitor, held while the loop waits for it
+    String reason = refusal(QUOTES_BEFORE.replace("public List<String> quoteAll(", "public synchronized List<String> quoteAll(")
+        .replace("    String fetch(String sku) {", "    synchronized String fetch(String sku) {"));
+    assertTrue(reason.contains("it runs while holding a lock (synchronized)"), reason);
+  }
+
+  @Test
   void aLoopThatMayStopAtAnAnswerIsRefused() {
     String reason = refusal(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
         "            if (price.isEmpty()) {\n                break;\n            }\n"

@@ -112,7 +112,8 @@ public final class LoopMigration {
         CallableDeclaration<?> method = loop.get().findAncestor(CallableDeclaration.class).orElseThrow();
         boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
         TypeDeclaration<?> owner = loop.get().findAncestor(TypeDeclaration.class).orElseThrow();
-        Optional<String> poolProblem = remote ? LoopCallPool.problem(owner) : Optional.empty();
+        Optional<String> poolProblem = remote ? LoopCallPool.problem(owner).or(() -> holdsLock(finding))
+            : Optional.empty();
         if (poolProblem.isPresent()) {
           refusals.add(new Refusal(finding, poolProblem.get()));
           continue;
@@ -166,6 +167,18 @@ public final class LoopMigration {
     }
     return new MigrationPlan(plan.root(), List.copyOf(changes), plan.targets(), List.copyOf(refusals), plan.notes(),
         plan.notCacheable(), List.copyOf(rewritten));
+  }
+
+  /**
+   * A loop that runs while its thread holds a monitor: a call on a pool thread that needs the same
+   * monitor (a synchronized method of the same object) would wait for the loop, which waits for it.
+   */
+  private static Optional<String> holdsLock(Finding finding) {
+    Object unsafe = finding.details().get("notParallelizableBecause");
+    return unsafe instanceof List<?> reasons && reasons.stream().anyMatch(r -> String.valueOf(r).contains("synchronized"))
+        ? Optional.of("it runs while holding a lock (synchronized): a call on a pool thread that needs the same lock "
+            + "would wait for the loop, which would wait for it")
+        : Optional.empty();
   }
 
   /**
