@@ -201,15 +201,7 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i4).append("throw new java.util.ConcurrentModificationException(\"").append(shape.iterable())
         .append(" changed while the loop ran\");").append(nl);
     out.append(i3).append('}').append(nl);
-    // thrown again as the type it is: unchecked, an error, or one of those javac lets the starting code throw here
-    List<String> types = new ArrayList<>(List.of("RuntimeException", "Error"));
-    types.addAll(checked);
-    for (String type : types) {
-      out.append(i3).append("if (").append(failure).append(" instanceof ").append(type).append(") {").append(nl);
-      out.append(i4).append("throw (").append(type).append(") ").append(failure).append(';').append(nl);
-      out.append(i3).append('}').append(nl);
-    }
-    out.append(i3).append("throw new IllegalStateException(").append(failure).append(");").append(nl);
+    rethrown(out, failure, checked, i3, unitIndent, nl);
     out.append(i2).append('}').append(nl);
     String declaration = document.text().substring(document.offset(start.getBegin().get().line, start.getBegin().get().column),
         document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column));
@@ -240,7 +232,6 @@ public final class FuturesJoinedInLoopRewrite {
   private void answerTaken(StringBuilder out, String declaration, String answer, String started, List<String> checked,
       FreshNames names, String indent, String unitIndent, String nl) {
     String i1 = indent + unitIndent;
-    String i2 = i1 + unitIndent;
     String failed = names.take("failedAhead");
     String cause = names.take("cause");
     String interrupted = names.take("interrupted");
@@ -251,14 +242,7 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(indent).append("} catch (").append(Imports.reference(unit, "java.util.concurrent.ExecutionException"))
         .append(' ').append(failed).append(") {").append(nl);
     out.append(i1).append("Throwable ").append(cause).append(" = ").append(failed).append(".getCause();").append(nl);
-    List<String> types = new ArrayList<>(List.of("RuntimeException", "Error"));
-    types.addAll(checked);
-    for (String type : types) {
-      out.append(i1).append("if (").append(cause).append(" instanceof ").append(type).append(") {").append(nl);
-      out.append(i2).append("throw (").append(type).append(") ").append(cause).append(';').append(nl);
-      out.append(i1).append('}').append(nl);
-    }
-    out.append(i1).append("throw new IllegalStateException(").append(cause).append(");").append(nl);
+    rethrown(out, cause, checked, i1, unitIndent, nl);
     out.append(indent).append("} catch (InterruptedException ").append(interrupted).append(") {").append(nl);
     out.append(i1).append("Thread.currentThread().interrupt();").append(nl);
     if (checked.contains("InterruptedException")) {
@@ -268,6 +252,22 @@ public final class FuturesJoinedInLoopRewrite {
           .append(answer).append("\");").append(nl);
     }
     out.append(indent).append('}').append(nl);
+  }
+
+  /**
+   * A held-back failure thrown again as the type it is: unchecked, an error, or one of the checked
+   * types javac lets the loop's code throw there; anything else (it cannot be) wrapped.
+   */
+  private static void rethrown(StringBuilder out, String failure, List<String> checked, String indent, String unitIndent,
+      String nl) {
+    List<String> types = new ArrayList<>(List.of("RuntimeException", "Error"));
+    types.addAll(checked);
+    for (String type : types) {
+      out.append(indent).append("if (").append(failure).append(" instanceof ").append(type).append(") {").append(nl);
+      out.append(indent).append(unitIndent).append("throw (").append(type).append(") ").append(failure).append(';').append(nl);
+      out.append(indent).append('}').append(nl);
+    }
+    out.append(indent).append("throw new IllegalStateException(").append(failure).append(");").append(nl);
   }
 
   /** Each use of the loop's element among the moved statements, renamed to the element started ahead. */
