@@ -98,6 +98,7 @@ class BlockingCallsInLoopRewriteTest {
       import java.util.concurrent.ExecutionException;
       import java.util.concurrent.ExecutorService;
       import java.util.concurrent.Future;
+      import java.util.concurrent.FutureTask;
       import java.util.concurrent.SynchronousQueue;
       import java.util.concurrent.ThreadPoolExecutor;
       import java.util.concurrent.TimeUnit;
@@ -132,7 +133,13 @@ class BlockingCallsInLoopRewriteTest {
                       while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
                           try {
                               String nextSku = toStart.next();
-                              started.add(LOOP_CALL_POOL.submit(() -> fetch(nextSku)));
+                              FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));
+                              started.add(call);
+                              if (inFlightLimit == 1) {
+                                  call.run(); // one at a time: on this thread, as before
+                              } else {
+                                  LOOP_CALL_POOL.execute(call);
+                              }
                           } catch (Throwable thrown) {
                               // thrown in its own element's turn, after every earlier element was joined
                               startFailure = thrown;
@@ -277,11 +284,18 @@ class BlockingCallsInLoopRewriteTest {
     System.setProperty("optkit.loops.sequential", "true");
     try {
       mostInFlight.set(0);
+      long poolThreadsBefore = poolThreads();
       assertEquals("[a=price-of-a, b=price-of-b, c=price-of-c]", run(migrated, base, List.of("a", "b", "c")));
       assertEquals(1, mostInFlight.get());
+      // each call ran on the caller's thread: the fresh class's pool made no thread (earlier tests' may end meanwhile)
+      assertTrue(poolThreads() <= poolThreadsBefore, "a pool thread was made with the switch on");
     } finally {
       System.clearProperty("optkit.loops.sequential");
     }
+  }
+
+  private static long poolThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("optkit-loop-calls")).count();
   }
 
   /** The loop's answer, or its exception's type and message: what a caller can tell apart. */
@@ -370,6 +384,143 @@ class BlockingCallsInLoopRewriteTest {
         "            if (price.isEmpty()) {\n                break;\n            }\n"
             + "            quotes.add(sku + \"=\" + price);\n"));
     assertTrue(reason.contains("it may leave the loop early ('break;')"), reason);
+  }
+
+  @Test
+  void aThreadLocalOfAnotherClassIsRefused() {
+    // an InheritableThreadLocal too: a pool thread made by the first request keeps that request's tenant
+    String reason = refusal(new MigrationFixture(dir).java("""
+        package shop;
+
+        public class Ctx {
+            public static final InheritableThreadLocal<String> TENANT = new InheritableThreadLocal<>();
+        }
+        """), QUOTES_BEFORE.replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?tenant=\" + Ctx.TENANT.get())"));
+    assertTrue(reason.contains("uses Ctx.TENANT (InheritableThreadLocal), state bound to the calling thread"), reason);
+  }
+
+  @Test
+  void stateTheCallReadsThatTheLoopsThreadCanChangeIsRefused() {
+    // a public field of an object a final field holds
+    String reason = refusal(new MigrationFixture(dir).java("""
+        package shop;
+
+        public class Config {
+            public String region = "eu";
+        }
+        """), QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+            + "    private final Config config = new Config();\n")
+        .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?region=\" + config.region)"));
+    assertTrue(reason.contains("reads config.region, a field of an object others hold"), reason);
+    // an element of a final array
+    reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+        + "    private final String[] region = {\"eu\"};\n")
+        .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?region=\" + region[0])"));
+    assertTrue(reason.contains("reads region[0], an element of an array others hold"), reason);
+    // a field a subclass may write (protected, not final)
+    reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+        + "    protected String region = \"eu\";\n")
+        .replace("\"/prices/\" + sku)", "\"/prices/\" + sku + \"?region=\" + region)"));
+    assertTrue(reason.contains("reads field region, which is neither final nor private"), reason);
+  }
+
+  @Test
+  void aCallHandedAnObjectThatCanChangeIsRefusedAndAnImmutableOneIsNot() {
+    String reason = refusal(QUOTES_BEFORE.replace("List<String> quoteAll(List<String> skus)",
+            "List<String> quoteAll(List<String> skus, StringBuilder prefix)")
+        .replace("String price = fetch(sku);", "String price = fetch(prefix + sku);")
+        .replace("quotes.add(sku + \"=\" + price);", "quotes.add(sku + \"=\" + price);\n            prefix.append('x');"));
+    assertTrue(reason.contains("the call it hands to a pool reads prefix (StringBuilder)"), reason);
+    // a final class of final immutable fields cannot change: handed to the pool, it is rewritten
+    MigrationPlan plan = new MigrationFixture(dir).java("""
+        package shop;
+
+        public final class Sku {
+            private final String code;
+
+            public Sku(String code) {
+                this.code = code;
+            }
+
+            public String code() {
+                return code;
+            }
+        }
+        """).java(QUOTES_BEFORE.replace("List<String> quoteAll(List<String> skus)", "List<String> quoteAll(List<Sku> skus)")
+        .replace("for (String sku : skus)", "for (Sku sku : skus)").replace("fetch(sku);", "fetch(sku.code());"))
+        .config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+  }
+
+  @Test
+  void aCollectionAFieldMayHoldChangedAfterTheCallIsRefused() {
+    // quoteAll(pending) from inside the class, and bump() changes pending: the elements taken ahead would be old
+    String reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+            + "    private final List<String> pending = new ArrayList<>();\n\n"
+            + "    void bump(int i) {\n        pending.set(i, pending.get(i) + \"!\");\n    }\n")
+        .replace("quotes.add(sku + \"=\" + price);", "quotes.add(sku + \"=\" + price);\n            bump(quotes.size());"));
+    assertTrue(reason.contains("which its caller hands it and a field may hold too"), reason);
+  }
+
+  @Test
+  void whatRunsOnlyOnTheCallersThreadIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("\"/prices/\" + sku)",
+        "\"/prices/\" + sku + \"?by=\" + Thread.currentThread().getName())"));
+    assertTrue(reason.contains("asks which thread it runs on"), reason);
+    reason = refusal(QUOTES_BEFORE.replace("        HttpRequest request =", "        System.out.println(sku);\n        HttpRequest request ="));
+    assertTrue(reason.contains("writes to the console (System.out)"), reason);
+  }
+
+  @Test
+  void aCheckedExceptionThrownUndeclaredIsRefused() {
+    String reason = refusal(QUOTES_BEFORE.replace("    String fetch(String sku) {", "    @lombok.SneakyThrows\n    String fetch(String sku) {"));
+    assertTrue(reason.contains("Lombok @SneakyThrows"), reason);
+  }
+
+  @Test
+  void aRequestWhoseVerbIsSetAfterItsBuilderIsMadeIsNotARead() {
+    String reason = refusal(QUOTES_BEFORE.replace(
+        "HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + \"/prices/\" + sku)).GET().build();",
+        "HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + \"/prices/\" + sku)).GET();\n"
+            + "        builder.DELETE();\n        HttpRequest request = builder.build();"));
+    assertTrue(reason.contains("may write") || reason.contains("is not a read"), reason);
+  }
+
+  @Test
+  void aThrowAfterTheCallIsRefusedAndAReturnInAnAnonymousClassIsNot() {
+    String reason = refusal(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
+        "            if (price.isEmpty()) {\n                throw new IllegalStateException(sku);\n            }\n"
+            + "            quotes.add(sku + \"=\" + price);\n"));
+    assertTrue(reason.contains("it may leave the loop early ('throw new IllegalStateException(sku);')"), reason);
+    MigrationPlan plan = new MigrationFixture(dir).java(QUOTES_BEFORE.replace("            quotes.add(sku + \"=\" + price);\n",
+        "            java.util.function.Supplier<String> quote = new java.util.function.Supplier<String>() {\n"
+            + "                @Override\n                public String get() {\n                    return sku + \"=\" + price;\n"
+            + "                }\n            };\n            quotes.add(quote.get());\n"))
+        .config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+  }
+
+  @Test
+  void aWideningAssignmentOfTheAnswerCompiles() throws Exception {
+    // long size = size(sku): the int answer widens on assignment, which a Callable<Long> does not do by itself
+    MigrationFixture fixture = new MigrationFixture(dir).java(QUOTES_BEFORE
+        .replace("            String price = fetch(sku);\n            quotes.add(sku + \"=\" + price);\n",
+            "            long size = size(sku);\n            quotes.add(sku + \"=\" + size);\n")
+        .replace("    String fetch(String sku) {", "    int size(String sku) {\n        return fetch(sku).length();\n    }\n\n"
+            + "    String fetch(String sku) {"))
+        .config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(MigrationFixture.after(plan, "src/main/java/shop/Quotes.java")
+        .contains("new FutureTask<Long>(() -> (long) size(nextSku))"));
+    fixture.assertCompiles(plan);
+  }
+
+  private String refusal(MigrationFixture fixture, String source) {
+    MigrationPlan plan = fixture.java(source).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
   }
 
   /** The same loop for Java 8: HttpURLConnection, a checked IOException the loop's method declares. */

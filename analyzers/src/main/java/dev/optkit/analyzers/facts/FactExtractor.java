@@ -644,6 +644,9 @@ public final class FactExtractor {
     }
   }
 
+  /** Builder calls that set a request's HTTP method. */
+  private static final Set<String> VERB_SETTERS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "method");
+
   /** The analysis of one method or constructor body. */
   private final class MethodRun {
     private final CallableDeclaration<?> callable;
@@ -884,6 +887,13 @@ public final class FactExtractor {
       for (AssignExpr assign : nodes.assignments) {
         if (assign.getTarget() instanceof NameExpr target) {
           reassigned.add(target.getNameAsString());
+        }
+      }
+      // b.DELETE(); on a builder made as HttpRequest.newBuilder(uri).GET(): its initializer no longer tells what it holds
+      for (MethodCallExpr call : nodes.ownCalls) {
+        if (call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt
+            && call.getScope().orElse(null) instanceof NameExpr receiver && VERB_SETTERS.contains(call.getNameAsString())) {
+          reassigned.add(receiver.getNameAsString());
         }
       }
       for (VariableDeclarator variable : nodes.variables) {

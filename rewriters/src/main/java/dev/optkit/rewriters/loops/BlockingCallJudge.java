@@ -63,8 +63,13 @@ final class BlockingCallJudge {
       }
 
       @Override
+      public Optional<String> changesHeldState(MethodCallExpr call) {
+        return ahead.changesHeldState(call);
+      }
+
+      @Override
       public boolean immutableType(String type) {
-        return ahead.immutableType(type);
+        return ahead.immutableType(type) || concurrent.immutableClass(type);
       }
 
       @Override

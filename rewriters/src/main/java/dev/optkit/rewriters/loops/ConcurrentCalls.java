@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.catalog.ClientKind;
@@ -86,6 +87,10 @@ final class ConcurrentCalls {
     if (fact.annotations().stream().anyMatch(a -> a.endsWith("Transactional"))) {
       return Optional.of(name + " runs in a transaction, which is bound to the caller's thread");
     }
+    if (fact.annotations().stream().anyMatch(a -> a.endsWith("SneakyThrows"))) {
+      return Optional.of(name + " throws checked exceptions it does not declare (Lombok @SneakyThrows): from a pool "
+          + "thread they could only come back wrapped, not as the type the loop threw before");
+    }
     Optional<String> perUser = index.perUserCode().whyPerUser(target);
     if (perUser.isPresent()) {
       return Optional.of(name + " reads the caller's own context (" + perUser.get() + ")");
@@ -154,6 +159,27 @@ final class ConcurrentCalls {
       }
     }
     for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+      boolean currentThread = call.getNameAsString().equals("currentThread")
+          && call.getScope().map(Expression::toString).filter(t -> t.equals("Thread") || t.equals("java.lang.Thread")).isPresent();
+      boolean interruptOnly = call.getParentNode().orElse(null) instanceof MethodCallExpr use && use.getScope().orElse(null) == call
+          && (use.getNameAsString().equals("interrupt") || use.getNameAsString().equals("isInterrupted"));
+      if (currentThread && !interruptOnly) {
+        return Optional.of(name + " asks which thread it runs on (Thread.currentThread()), which on a pool thread is "
+            + "another");
+      }
+    }
+    for (FieldAccessExpr access : method.findAll(FieldAccessExpr.class)) {
+      String stream = access.toString();
+      if (stream.equals("System.out") || stream.equals("System.err")) {
+        return Optional.of(name + " writes to the console (" + stream + "), whose lines would come out in another "
+            + "order from the pool's threads");
+      }
+    }
+    Optional<String> state = stateRead(method, name);
+    if (state.isPresent()) {
+      return state;
+    }
+    for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
       Optional<String> field = fieldReceiver(call.getScope().orElse(null), method);
       if (field.isEmpty()) {
         continue;
@@ -176,6 +202,165 @@ final class ConcurrentCalls {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * State the method reads that another thread (the loop's, running the statements after an earlier
+   * element's answer) may change while it runs: a field that is not final, whoever writes it (a
+   * subclass's hook too); a field of another object ({@code cfg.region}); an array element
+   * ({@code region[0]}); a static field of another class, unless it is a final constant of an
+   * immutable type.
+   */
+  private Optional<String> stateRead(CallableDeclaration<?> method, String name) {
+    for (NameExpr read : method.findAll(NameExpr.class)) {
+      String n = read.getNameAsString();
+      if (isLocal(n, method)) {
+        continue;
+      }
+      Optional<FieldDeclaration> field = fieldNamed(method, n);
+      if (field.isPresent()) {
+        // a private field the facts saw written only while its object was made is as good as final
+        if (!field.get().isFinal() && !field.get().isPrivate()) {
+          return Optional.of(name + " reads field " + n + ", which is neither final nor private: a subclass or a "
+              + "class of its package could change it while the call runs on another thread");
+        }
+        continue;
+      }
+      Optional<String> imported = staticImport(method, n);
+      if (imported.isPresent()) {
+        Optional<String> problem = staticFieldProblem(name, imported.get(), n);
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    }
+    for (FieldAccessExpr access : method.findAll(FieldAccessExpr.class)) {
+      Expression scope = access.getScope();
+      if (scope instanceof ThisExpr || scope instanceof com.github.javaparser.ast.expr.SuperExpr) {
+        Optional<FieldDeclaration> field = fieldNamed(method, access.getNameAsString());
+        if (field.isEmpty() || !field.get().isFinal() && !field.get().isPrivate()) {
+          return Optional.of(name + " reads field " + access.getNameAsString() + ", which "
+              + (field.isEmpty() ? "optkit cannot find declared in its class" : "is neither final nor private") + ": the loop's "
+              + "thread could change it while the call runs on another");
+        }
+        continue;
+      }
+      if (access.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == access
+          && !(scope instanceof NameExpr)) {
+        continue; // HttpResponse.BodyHandlers.ofString(): a nested type's static call
+      }
+      if (scope instanceof NameExpr owner && !isLocal(owner.getNameAsString(), method)
+          && fieldNamed(method, owner.getNameAsString()).isEmpty()) {
+        if (Character.isUpperCase(owner.getNameAsString().charAt(0))) {
+          Optional<String> problem = staticFieldProblem(name, owner.getNameAsString(), access.getNameAsString());
+          if (problem.isPresent()) {
+            return problem;
+          }
+          continue;
+        }
+      }
+      if (scope instanceof FieldAccessExpr || access.getParentNode().orElse(null) instanceof FieldAccessExpr) {
+        continue; // a qualified name: java.util.Locale.ROOT, judged as its type's constant
+      }
+      if (scope instanceof NameExpr owner && isLocal(owner.getNameAsString(), method) && madeHere(owner, method)) {
+        continue; // a field of an object this method made
+      }
+      return Optional.of(name + " reads " + access + ", a field of an object others hold: the loop's thread could "
+          + "change it while the call runs on another");
+    }
+    for (com.github.javaparser.ast.expr.ArrayAccessExpr access
+        : method.findAll(com.github.javaparser.ast.expr.ArrayAccessExpr.class)) {
+      if (access.getName() instanceof NameExpr array && isLocal(array.getNameAsString(), method)
+          && madeHere(array, method)) {
+        continue;
+      }
+      return Optional.of(name + " reads " + access + ", an element of an array others hold: the loop's thread could "
+          + "change it while the call runs on another");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A static field of a project class read from another: a thread-bound holder (a ThreadLocal), a
+   * field that is not final, or a final one of a type that can change, is a refusal.
+   */
+  private Optional<String> staticFieldProblem(String name, String owner, String fieldName) {
+    for (var type : index.typesNamed(owner)) {
+      String path = index.pathOfType(type.qualifiedName());
+      Optional<CompilationUnit> unit = path == null ? Optional.empty() : unit(path);
+      Optional<FieldDeclaration> field = unit.flatMap(u -> u.findAll(FieldDeclaration.class).stream()
+          .filter(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(fieldName))).findFirst());
+      if (field.isEmpty()) {
+        return Optional.of(name + " reads " + owner + "." + fieldName + ", which optkit cannot find declared");
+      }
+      String fieldType = field.get().getElementType() instanceof ClassOrInterfaceType t ? t.getNameAsString()
+          : field.get().getElementType().asString();
+      if (THREAD_BOUND.contains(fieldType)) {
+        return Optional.of(name + " uses " + owner + "." + fieldName + " (" + fieldType + "), state bound to the "
+            + "calling thread");
+      }
+      if (!field.get().isFinal()) {
+        return Optional.of(name + " reads the static field " + owner + "." + fieldName + ", which is not final");
+      }
+      if (!LoopProof.IMMUTABLE.contains(fieldType) && !THREAD_SAFE.contains(fieldType)
+          && index.typesNamed(fieldType).isEmpty()) {
+        return Optional.of(name + " reads the static field " + owner + "." + fieldName + " (" + fieldType + "), whose "
+            + "state optkit does not know to stay unchanged");
+      }
+    }
+    return Optional.empty(); // a library class's constant
+  }
+
+  /**
+   * Whether objects of a project class cannot change once made: a final class whose fields are all
+   * final and of immutable types ({@code final class Key { private final String code; ... }}).
+   */
+  boolean immutableClass(String written) {
+    String simple = written.replaceAll("<.*", "");
+    simple = simple.substring(simple.lastIndexOf('.') + 1);
+    var types = index.typesNamed(simple);
+    if (types.size() != 1 || !types.get(0).kind().equals("class")) {
+      return false;
+    }
+    String path = index.pathOfType(types.get(0).qualifiedName());
+    String name = simple;
+    Optional<com.github.javaparser.ast.body.ClassOrInterfaceDeclaration> declared = path == null ? Optional.empty()
+        : unit(path).flatMap(u -> u.findFirst(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class,
+            c -> c.getNameAsString().equals(name)));
+    if (declared.isEmpty() || !declared.get().isFinal() || declared.get().getExtendedTypes().isNonEmpty()) {
+      return false;
+    }
+    for (FieldDeclaration field : declared.get().getFields()) {
+      String type = field.getElementType() instanceof ClassOrInterfaceType t ? t.getNameAsString()
+          : field.getElementType().asString();
+      if (!field.isStatic() && (!field.isFinal() || field.getElementType().isArrayType()
+          || !LoopProof.IMMUTABLE.contains(type) || field.getVariables().stream().anyMatch(v -> v.getType().isArrayType()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The class a name is statically imported from ({@code import static shop.Ctx.TENANT;}), by simple name. */
+  private static Optional<String> staticImport(Node use, String name) {
+    return use.findCompilationUnit().flatMap(unit -> unit.getImports().stream()
+        .filter(i -> i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(name))
+        .map(i -> i.getName().getQualifier().map(q -> q.getIdentifier()).orElse(""))
+        .findFirst());
+  }
+
+  /** Whether a local is declared with a new object or array as its value ({@code T[] a = new T[n]}). */
+  private static boolean madeHere(NameExpr local, CallableDeclaration<?> method) {
+    return method.findAll(VariableDeclarator.class).stream()
+        .anyMatch(v -> v.getNameAsString().equals(local.getNameAsString()) && v.getInitializer().isPresent()
+            && (v.getInitializer().get() instanceof ObjectCreationExpr
+                || v.getInitializer().get() instanceof com.github.javaparser.ast.expr.ArrayCreationExpr
+                || v.getInitializer().get() instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr));
+  }
+
+  private static boolean isLocal(String name, CallableDeclaration<?> method) {
+    return method.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name));
   }
 
   /** The field a call's receiver chain starts at ({@code http}, {@code this.http}); empty for locals, parameters, types. */
@@ -212,14 +397,18 @@ final class ConcurrentCalls {
     return Optional.empty();
   }
 
-  private Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
-    Optional<CompilationUnit> unit = parsed.computeIfAbsent(target.path(), path -> {
+  private Optional<CompilationUnit> unit(String path) {
+    return parsed.computeIfAbsent(path, p -> {
       try {
-        return LanguageLevels.parse(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(path))).text());
+        return LanguageLevels.parse(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(p))).text());
       } catch (IOException e) {
         return Optional.empty();
       }
     });
+  }
+
+  private Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
+    Optional<CompilationUnit> unit = unit(target.path());
     SourceRange range = target.fact().range();
     return unit.flatMap(u -> {
       for (CallableDeclaration<?> callable : u.<CallableDeclaration<?>>findAll(castCallable())) {

@@ -91,7 +91,8 @@ public final class FuturesJoinedInLoopRewrite {
     }
     Set<String> used = new java.util.HashSet<>(Set.of("java.util.ArrayDeque", "java.util.Deque", "java.util.Iterator"));
     if (kind == LoopProof.Start.BLOCKING_CALL) {
-      used.addAll(Set.of("java.util.concurrent.Future", "java.util.concurrent.ExecutionException"));
+      used.addAll(Set.of("java.util.concurrent.Future", "java.util.concurrent.ExecutionException",
+          "java.util.concurrent.FutureTask"));
     }
     return new Rewritten(new TextEdit(document.lineStart(loop.getBegin().get().line),
         lineEnd(loop.getEnd().get().line), text(method, loop, shape)), used.stream()
@@ -188,9 +189,12 @@ public final class FuturesJoinedInLoopRewrite {
     Expression initializer = future.getInitializer().get();
     String startText = renamed(document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column),
         document.offset(initializer.getEnd().get().line, initializer.getEnd().get().column) + 1, renames);
-    String startCall = kind == LoopProof.Start.FUTURE ? startText : pool + ".submit(() -> " + startText + ")";
-    out.append(i4).append(started).append(".add(").append(continuation(startCall, unitIndent + unitIndent + unitIndent, nl))
-        .append(");").append(nl);
+    if (kind == LoopProof.Start.FUTURE) {
+      out.append(i4).append(started).append(".add(").append(continuation(startText, unitIndent + unitIndent + unitIndent, nl))
+          .append(");").append(nl);
+    } else {
+      handedToPool(out, future.getType(), startText, limit, started, names, i4, unitIndent, nl);
+    }
     out.append(i3).append("} catch (").append(failureType).append(' ').append(caught).append(") {").append(nl);
     out.append(i4).append("// thrown in its own element's turn, after every earlier element was joined").append(nl);
     out.append(i4).append(failure).append(" = ").append(caught).append(';').append(nl);
@@ -226,6 +230,30 @@ public final class FuturesJoinedInLoopRewrite {
   }
 
   /**
+   * {@code FutureTask<T> call = new FutureTask<T>(() -> client.fetch(x));} run on the pool, or on the
+   * caller's own thread when the loop is switched back to one call at a time: then nothing of it runs
+   * on another thread. Either way its answer and its exception come back through the same future.
+   */
+  private void handedToPool(StringBuilder out, com.github.javaparser.ast.type.Type declared, String startText,
+      String limit, String started, FreshNames names, String indent, String unitIndent, String nl) {
+    String task = names.take("call");
+    String futureTask = Imports.reference(unit, "java.util.concurrent.FutureTask");
+    String answerType = LoopProof.boxed(declared.asString());
+    // long total = count(x) widens an int on assignment; a Callable<Long> needs the long itself
+    String body = declared.isPrimitiveType() ? "(" + declared.asString() + ") " + startText : startText;
+    out.append(indent).append(futureTask).append('<').append(answerType).append("> ").append(task).append(" = new ")
+        .append(futureTask).append('<').append(answerType).append(">(() -> ")
+        .append(continuation(body, unitIndent + unitIndent + unitIndent, nl)).append(");").append(nl);
+    out.append(indent).append(started).append(".add(").append(task).append(");").append(nl);
+    out.append(indent).append("if (").append(limit).append(" == 1) {").append(nl);
+    out.append(indent).append(unitIndent).append(task).append(".run(); // one at a time: on this thread, as before")
+        .append(nl);
+    out.append(indent).append("} else {").append(nl);
+    out.append(indent).append(unitIndent).append(pool).append(".execute(").append(task).append(");").append(nl);
+    out.append(indent).append('}').append(nl);
+  }
+
+  /**
    * {@code T answer; try { answer = started.remove().get(); } catch (ExecutionException e) { ... }}: the
    * call's own exception thrown again as the type it is, as the loop threw it before.
    */
@@ -244,10 +272,11 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i1).append("Throwable ").append(cause).append(" = ").append(failed).append(".getCause();").append(nl);
     rethrown(out, cause, checked, i1, unitIndent, nl);
     out.append(indent).append("} catch (InterruptedException ").append(interrupted).append(") {").append(nl);
-    out.append(i1).append("Thread.currentThread().interrupt();").append(nl);
     if (checked.contains("InterruptedException")) {
+      // thrown on, the interrupt is the exception (its flag cleared), as a blocking call leaves it
       out.append(i1).append("throw ").append(interrupted).append(';').append(nl);
     } else {
+      out.append(i1).append("Thread.currentThread().interrupt();").append(nl);
       out.append(i1).append("throw new java.util.concurrent.CancellationException(\"interrupted while waiting for ")
           .append(answer).append("\");").append(nl);
     }

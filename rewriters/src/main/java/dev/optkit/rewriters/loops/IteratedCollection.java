@@ -76,6 +76,38 @@ final class IteratedCollection {
     return Optional.empty();
   }
 
+  /** Calls that change a collection or map they are made on. */
+  private static final Set<String> MUTATORS = Set.of("add", "addAll", "set", "remove", "removeAll", "removeIf",
+      "retainAll", "clear", "sort", "replaceAll", "put", "putAll", "addFirst", "addLast", "removeFirst", "removeLast");
+
+  /**
+   * The collection came from a caller (a parameter, or a local set from elsewhere), so it may be
+   * one a field holds too ({@code quoteAll(this.pending)}): a statement after the call that changes
+   * a field's collection, or calls a project method that changes its object, could change it
+   * between the rewrite's two passes, and the elements taken ahead would be the old ones.
+   */
+  static Optional<String> changedThroughHolder(java.util.List<com.github.javaparser.ast.stmt.Statement> after,
+      String iterable, LoopProof.CallJudge judge) {
+    for (var statement : after) {
+      for (com.github.javaparser.ast.expr.MethodCallExpr call
+          : statement.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+        Optional<String> why = judge.changesHeldState(call);
+        boolean onField = MUTATORS.contains(call.getNameAsString()) && call.getScope().orElse(null)
+            instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+            && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr;
+        if (why.isEmpty() && onField) {
+          why = Optional.of(call.getScope().get() + "." + call.getNameAsString() + "() changes a collection a field holds");
+        }
+        if (why.isPresent()) {
+          return Optional.of("it iterates " + iterable + ", which its caller hands it and a field may hold too, and the "
+              + "statements after its call change held state (" + why.get() + "): the elements the rewrite takes "
+              + "ahead could be the ones from before that change");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The element type the collection is declared with ({@code Integer} of {@code List<Integer>}), or "". */
   static String declaredElementType(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
     Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(iterable))

@@ -13,6 +13,7 @@ import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -231,6 +232,19 @@ public final class LoopMigration {
       @Override
       public boolean immutableType(String type) {
         return immutableRecord(index, type);
+      }
+
+      @Override
+      public Optional<String> changesHeldState(MethodCallExpr call) {
+        Optional<CallRef> ref = method.fact().calls().stream().filter(c -> c.range().equals(SourceRange.of(call))).findFirst();
+        for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
+          for (MethodFact.ParameterMutation change : target.fact().parameterMutations()) {
+            if (change.parameter() == MethodFact.RECEIVER) {
+              return Optional.of(target.fact().displayName() + "() " + change.how());
+            }
+          }
+        }
+        return Optional.empty();
       }
 
       @Override

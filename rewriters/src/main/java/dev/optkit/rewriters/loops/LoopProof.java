@@ -104,6 +104,15 @@ final class LoopProof {
       return false;
     }
 
+    /**
+     * Why a call among the statements after the start may change state the caller holds beyond
+     * the method's own values (a project method that changes its object: a list in one of its
+     * fields may be the one iterated); empty when it cannot.
+     */
+    default Optional<String> changesHeldState(MethodCallExpr call) {
+      return Optional.empty();
+    }
+
     /** Whether objects of a project type, as written, cannot change (a record of immutable components). */
     default boolean immutableType(String type) {
       return false;
@@ -194,6 +203,16 @@ final class LoopProof {
         starts.add(i);
       }
     }
+    if (starts.isEmpty() && kind == Start.BLOCKING_CALL) {
+      for (Statement statement : statements) {
+        boolean nested = !(statement instanceof ExpressionStmt) && statement.findAll(MethodCallExpr.class).stream()
+            .anyMatch(judge::startsIo);
+        if (nested) {
+          return Shape.refused("its call is inside '" + firstLine(statement).replaceAll("\\s*\\{.*", "") + "', and optkit "
+              + "hands to a pool only a call whose answer a statement of the loop's body keeps: 'T answer = client.call(...);'");
+        }
+      }
+    }
     if (starts.isEmpty()) {
       return Shape.refused(kind == Start.FUTURE ? "its future is not kept in a variable of its own (the call is started "
           + "and joined in one expression)" : "its call's answer is not kept in a local variable of its own ("
@@ -247,7 +266,7 @@ final class LoopProof {
         }
       }
     }
-    Names names = new Names(method, loop, element, madeAhead, elementType.asString());
+    Names names = new Names(method, loop, element, madeAhead, elementType.asString(), kind == Start.BLOCKING_CALL);
     Optional<String> alias = IteratedCollection.aliasProblem(method, loop, iterable.getNameAsString());
     if (alias.isPresent()) {
       return Shape.refused(alias.get());
@@ -273,13 +292,20 @@ final class LoopProof {
         }
       }
     }
+    // last: a more precise reason of the call's own comes first
+    if (!madeInMethod(method, loop, iterable.getNameAsString())) {
+      Optional<String> held = IteratedCollection.changedThroughHolder(after, iterable.getNameAsString(), judge);
+      if (held.isPresent()) {
+        return Shape.refused(held.get());
+      }
+    }
     return new Shape(null, iterable.getNameAsString(), future.getType().asString(), start, List.copyOf(ahead),
         List.copyOf(checked));
   }
 
   /** What the moved statements may read, by name. */
   private record Names(CallableDeclaration<?> method, ForEachStmt loop, String element, Set<String> madeAhead,
-      String elementType) {
+      String elementType, boolean onPool) {
     boolean isMethodValue(String name) {
       return method.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name) && !isInside(p, loop))
           || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
@@ -311,6 +337,12 @@ final class LoopProof {
     }
   }
 
+  /** Whether the iterated collection is a local the method fills itself ({@code new ArrayList<>(...)}), held nowhere else. */
+  private static boolean madeInMethod(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
+    return method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(iterable)
+        && !isInside(v, loop) && v.getInitializer().filter(i -> i instanceof ObjectCreationExpr).isPresent());
+  }
+
   private static boolean immutable(String type) {
     String bare = type.replaceAll("<.*", "");
     return IMMUTABLE.contains(bare.substring(bare.lastIndexOf('.') + 1));
@@ -331,7 +363,19 @@ final class LoopProof {
     }
     for (NameExpr name : node.findAll(NameExpr.class)) {
       String n = name.getNameAsString();
-      if (n.equals(names.element()) || names.made(name)) {
+      if (names.made(name)) {
+        continue;
+      }
+      if (names.onPool() && (n.equals(names.element()) || names.isMethodValue(n)) && !judge.judgesReceiver(name)) {
+        String type = n.equals(names.element()) ? names.elementType() : names.methodValueType(n);
+        String bare = type.replaceAll("<.*", "");
+        if (!immutable(type) && !judge.immutableType(type) && !THREAD_SAFE.contains(bare.substring(bare.lastIndexOf('.') + 1))) {
+          return Optional.of("the call it hands to a pool reads " + n + " (" + type + "), whose objects optkit does not know to "
+              + "be unchangeable: on another thread it would run beside the statements after an earlier element's answer, which could "
+              + "change it (the same object twice in " + names.loop().getIterable() + ", or one they share)");
+        }
+      }
+      if (n.equals(names.element())) {
         continue;
       }
       if (names.isMethodValue(n)) {
@@ -530,16 +574,22 @@ final class LoopProof {
   }
 
   /**
-   * A {@code break} or {@code return} among the statements after the call: the loop may stop at an
+   * A {@code break}, {@code return} or {@code throw} among the statements after the call (a lambda's
+   * or an anonymous class's own are theirs): the loop may stop at an
    * element whose answer says so, and the calls run ahead for the elements after it would have been
    * made for nothing (a paid API bills them, a rate limit counts them).
    */
   private static Optional<String> leavesEarly(List<Statement> after, ForEachStmt loop) {
     for (Statement statement : after) {
       for (Statement exit : statement.findAll(Statement.class)) {
-        boolean leaves = exit instanceof com.github.javaparser.ast.stmt.ReturnStmt
-            && exit.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
-            || exit instanceof com.github.javaparser.ast.stmt.BreakStmt brk && breaksOut(brk, loop);
+        boolean ownCode = exit.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
+            && exit.findAncestor(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
+                .filter(c -> isInside(c, loop)).isEmpty()
+            && exit.findAncestor(ObjectCreationExpr.class).filter(c -> isInside(c, loop)
+                && c.getAnonymousClassBody().isPresent()).isEmpty();
+        boolean leaves = ownCode && (exit instanceof com.github.javaparser.ast.stmt.ReturnStmt
+            || exit instanceof com.github.javaparser.ast.stmt.ThrowStmt
+            || exit instanceof com.github.javaparser.ast.stmt.BreakStmt brk && breaksOut(brk, loop));
         if (leaves) {
           return Optional.of("it may leave the loop early ('" + firstLine(exit) + "'): the calls run ahead for the "
               + "elements after that would be made for nothing (a paid API bills them)");
