@@ -36,7 +36,10 @@ import picocli.CommandLine.Parameters;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = "Adds bounded, expiring caching to cacheable read methods: @Cacheable with a Caffeine cache manager "
-        + "in Spring beans, a Caffeine cache field elsewhere. Shows the change as a diff unless --apply or --interactive.",
+        + "in Spring beans, a Caffeine cache field elsewhere. Rewrites I/O loops it proves safe: futures joined in the "
+        + "loop start ahead, a blocking remote call per element runs on a bounded pool, a Spring Data findById per id "
+        + "becomes findAllById per chunk (docs/migrate-loops.md). Shows the change as a diff unless --apply or "
+        + "--interactive.",
     footer = "%nEvery applied migration is journalled under .optkit/migrations/<id>/; undo it with --undo <id>."
         + "%nAll added caches are skipped while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.%n"
         + ExitCodes.HELP)

@@ -39,12 +39,22 @@ public final class SequentialIoLoopRule implements Rule {
     for (IndexedMethod method : context.index().methods()) {
       for (LoopFact loop : method.fact().loops()) {
         List<ReachedIo> perIteration = perIteration(context, method, loop);
-        if (!perIteration.isEmpty()) {
+        if (!perIteration.isEmpty() && !chunked(loop, perIteration)) {
           findings.add(describe(context, method, loop, perIteration));
         }
       }
     }
     return findings;
+  }
+
+  /** Calls that take many keys or rows at once: a counted loop of them is a batch per chunk, the fix of an N+1. */
+  private static final java.util.Set<String> BULK = java.util.Set.of("findAllById", "saveAll", "deleteAllById",
+      "batchUpdate");
+
+  /** {@code for (int from = 0; ...; from += 1000) repo.findAllById(ids.subList(...))}: one query per chunk. */
+  private static boolean chunked(LoopFact loop, List<ReachedIo> perIteration) {
+    return loop.kind().equals("for") && perIteration.stream().allMatch(r -> r.direct()
+        && BULK.contains(r.site().method()));
   }
 
   private List<ReachedIo> perIteration(RuleContext context, IndexedMethod method, LoopFact loop) {
@@ -132,8 +142,12 @@ public final class SequentialIoLoopRule implements Rule {
             ? "migrate starts such calls ahead where it proves that safe; run optkit migrate for its verdict"
             : classification.endsWith("remote-calls")
                 ? "migrate runs such calls ahead on a bounded pool where it proves that safe; run optkit migrate for its verdict"
-                : "batching is not available in migrate yet (it starts remote calls ahead: futures joined inside a loop, "
-                    + "blocking calls on a bounded pool)")
+                : classification.equals("n-plus-one-query")
+                    ? "migrate batches a Spring Data findById per element into findAllById where it proves that safe; "
+                        + "run optkit migrate for its verdict"
+                    : "migrate does not batch " + (classification.equals("dependent-queries")
+                        ? "queries whose iterations depend on each other" : "writes or other statements per element")
+                        + " (it batches independent Spring Data findById loops, and runs remote calls ahead)")
         .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
         .build();
   }

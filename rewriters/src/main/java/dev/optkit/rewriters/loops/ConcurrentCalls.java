@@ -22,13 +22,6 @@ import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
-import dev.optkit.analyzers.parse.LanguageLevels;
-import dev.optkit.rewriters.edit.SourceDocument;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,12 +52,11 @@ final class ConcurrentCalls {
   private static final java.util.regex.Pattern PARAMETER_ROOT = java.util.regex.Pattern.compile("(^|[|@,])p\\d");
 
   private final ProjectIndex index;
-  private final Path scanRoot;
-  private final Map<String, Optional<CompilationUnit>> parsed = new HashMap<>();
+  private final ProjectSources sources;
 
-  ConcurrentCalls(ProjectIndex index, Path scanRoot) {
+  ConcurrentCalls(ProjectIndex index, ProjectSources sources) {
     this.index = index;
-    this.scanRoot = scanRoot;
+    this.sources = sources;
   }
 
   /** Why the method may not run on a pool thread, or empty when it may. */
@@ -398,13 +390,7 @@ final class ConcurrentCalls {
   }
 
   private Optional<CompilationUnit> unit(String path) {
-    return parsed.computeIfAbsent(path, p -> {
-      try {
-        return LanguageLevels.parse(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(p))).text());
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    });
+    return sources.unit(path);
   }
 
   private Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {

@@ -3,7 +3,6 @@ package dev.optkit.rewriters.loops;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -52,7 +51,8 @@ public final class FuturesJoinedInLoopRewrite {
   /** The rewritten loop as one text edit, or the reason it was refused. */
   public sealed interface Outcome permits Rewritten, Refused {}
 
-  public record Rewritten(TextEdit edit, Set<String> imports, String futureType) implements Outcome {}
+  /** @param action what the loop does after the rewrite, in the plan's words */
+  public record Rewritten(TextEdit edit, Set<String> imports, String action) implements Outcome {}
 
   public record Refused(String reason) implements Outcome {}
 
@@ -97,7 +97,9 @@ public final class FuturesJoinedInLoopRewrite {
     return new Rewritten(new TextEdit(document.lineStart(loop.getBegin().get().line),
         lineEnd(loop.getEnd().get().line), text(method, loop, shape)), used.stream()
             .filter(type -> Imports.canUseSimpleName(unit, type)).collect(java.util.stream.Collectors.toSet()),
-        futureType(shape));
+        kind == LoopProof.Start.BLOCKING_CALL
+            ? "runs up to " + inFlight + " calls ahead on a bounded pool and takes each answer in its turn"
+            : "starts up to " + inFlight + " calls ahead and joins each in its turn");
   }
 
   /** The rewrite moves whole lines: the loop and each statement must have lines of their own. */
@@ -355,24 +357,5 @@ public final class FuturesJoinedInLoopRewrite {
       end++;
     }
     return Math.min(end + 1, text.length());
-  }
-
-  /** Names for the rewrite's locals that no name in the method already uses (so nothing is shadowed). */
-  private static final class FreshNames {
-    private final Set<String> used = new java.util.HashSet<>();
-
-    FreshNames(CallableDeclaration<?> method) {
-      method.findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> used.add(n.getIdentifier()));
-      method.findAll(Parameter.class).forEach(p -> used.add(p.getNameAsString()));
-    }
-
-    String take(String wanted) {
-      String name = wanted;
-      for (int i = 2; used.contains(name); i++) {
-        name = wanted + i;
-      }
-      used.add(name);
-      return name;
-    }
   }
 }

@@ -80,6 +80,11 @@ final class IteratedCollection {
   private static final Set<String> MUTATORS = Set.of("add", "addAll", "set", "remove", "removeAll", "removeIf",
       "retainAll", "clear", "sort", "replaceAll", "put", "putAll", "addFirst", "addLast", "removeFirst", "removeLast");
 
+  /** Whether a call of this name changes the collection or map it is made on. */
+  static boolean changes(String method) {
+    return MUTATORS.contains(method);
+  }
+
   /**
    * The collection came from a caller (a parameter, or a local set from elsewhere), so it may be
    * one a field holds too ({@code quoteAll(this.pending)}): a statement after the call that changes

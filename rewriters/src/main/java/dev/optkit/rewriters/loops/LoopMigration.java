@@ -50,9 +50,12 @@ public final class LoopMigration {
   /** Loops that wait on a remote call per element, which the rewrite hands to a bounded pool. */
   public static final Set<String> REMOTE_CALLS = Set.of("independent-remote-calls", "dependent-remote-calls");
 
+  /** A query per element whose results do not depend on each other: a Spring Data findById is batched. */
+  public static final String N_PLUS_ONE = "n-plus-one-query";
+
   /** Whether migrate rewrites loops of this classification (its verdict is then assess's "fixable"). */
   public static boolean rewritable(String classification) {
-    return FUTURES_JOINED.equals(classification) || REMOTE_CALLS.contains(classification);
+    return FUTURES_JOINED.equals(classification) || REMOTE_CALLS.contains(classification) || N_PLUS_ONE.equals(classification);
   }
 
   /** Library types whose calls are safe to make ahead: thread-safe, and unchanged by the calls a loop makes. */
@@ -92,7 +95,10 @@ public final class LoopMigration {
           config.loops().inFlight());
       FuturesJoinedInLoopRewrite blocking = new FuturesJoinedInLoopRewrite(document, parsed.get(),
           config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME);
-      ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), root);
+      ProjectSources sources = new ProjectSources(root);
+      ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
+      FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
+          new EntityIds(assessment.index(), sources));
       Set<com.github.javaparser.ast.body.TypeDeclaration<?>> pooled = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
       Set<String> imports = new LinkedHashSet<>();
@@ -121,6 +127,7 @@ public final class LoopMigration {
         }
         FuturesJoinedInLoopRewrite.Outcome outcome = remote
             ? blocking.rewrite(method, loop.get(), BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent))
+            : N_PLUS_ONE.equals(finding.details().get("classification")) ? batch.rewrite(method, loop.get(), indexed.get())
             : futures.rewrite(method, loop.get(), judge(assessment.index(), indexed.get()));
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
           refusals.add(new Refusal(finding, refused.reason()));
@@ -136,7 +143,7 @@ public final class LoopMigration {
         if (remote) {
           pooled.add(owner);
         }
-        LoopRewrite entry = new LoopRewrite(finding, projectPath, config.loops().inFlight(), done.futureType());
+        LoopRewrite entry = new LoopRewrite(finding, projectPath, done.action());
         descriptions.add("loop in " + entry.method() + "() " + entry.action());
         inFile.add(entry);
       }
@@ -325,7 +332,7 @@ public final class LoopMigration {
    * I/O, reads a field that changes, changes its arguments, its object or what it gets, or calls project
    * methods (not followed further). Empty for a helper that only computes from its arguments.
    */
-  private static Optional<String> impure(ProjectIndex index, IndexedMethod target) {
+  static Optional<String> impure(ProjectIndex index, IndexedMethod target) {
     var fact = target.fact();
     if (fact.isAbstract()) {
       return Optional.of("is abstract: which implementation runs is not in sight");

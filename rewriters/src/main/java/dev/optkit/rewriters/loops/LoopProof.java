@@ -3,8 +3,6 @@ package dev.optkit.rewriters.loops;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -14,8 +12,6 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.SuperExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -235,11 +231,11 @@ final class LoopProof {
       return Shape.refused("its future " + futureName + " is not joined by the statements after it");
     }
     if (kind == Start.BLOCKING_CALL) {
-      Optional<String> other = otherIo(after, judge);
+      Optional<String> other = AfterTheCall.otherIo(after, judge);
       if (other.isPresent()) {
         return Shape.refused(other.get());
       }
-      Optional<String> early = leavesEarly(after, loop);
+      Optional<String> early = AfterTheCall.leavesEarly(after, loop);
       if (early.isPresent()) {
         return Shape.refused(early.get());
       }
@@ -266,7 +262,7 @@ final class LoopProof {
         }
       }
     }
-    Names names = new Names(method, loop, element, madeAhead, elementType.asString(), kind == Start.BLOCKING_CALL);
+    AheadReads.Names names = new AheadReads.Names(method, loop, element, madeAhead, elementType.asString(), kind == Start.BLOCKING_CALL);
     Optional<String> alias = IteratedCollection.aliasProblem(method, loop, iterable.getNameAsString());
     if (alias.isPresent()) {
       return Shape.refused(alias.get());
@@ -277,7 +273,7 @@ final class LoopProof {
           + "cannot match to it (the rewrite takes the elements again through an iterator)");
     }
     for (Node node : ahead) {
-      Optional<String> problem = aheadProblem(node, names, judge);
+      Optional<String> problem = AheadReads.problem(node, names, judge);
       if (problem.isPresent()) {
         return Shape.refused(problem.get());
       }
@@ -303,242 +299,10 @@ final class LoopProof {
         List.copyOf(checked));
   }
 
-  /** What the moved statements may read, by name. */
-  private record Names(CallableDeclaration<?> method, ForEachStmt loop, String element, Set<String> madeAhead,
-      String elementType, boolean onPool) {
-    boolean isMethodValue(String name) {
-      return method.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name) && !isInside(p, loop))
-          || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
-              && !isInside(v, loop) && v.getBegin().get().isBefore(loop.getBegin().get()));
-    }
-
-    /** The declared type of a parameter or local of the method, as written, or "" when it cannot be told. */
-    String methodValueType(String name) {
-      return method.findAll(Parameter.class).stream().filter(p -> p.getNameAsString().equals(name) && !isInside(p, loop))
-          .map(p -> p.getType().asString()).findFirst()
-          .or(() -> method.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name)
-              && !isInside(v, loop)).map(v -> v.getType().asString()).findFirst()).orElse("");
-    }
-
-    boolean assignedInMethod(String name) {
-      return assignedIn(method, name);
-    }
-
-    /** Whether a use names a value made for this element: a local declared before the start, or one of a lambda around it. */
-    boolean made(NameExpr use) {
-      String name = use.getNameAsString();
-      for (Node at = use.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
-        if (at instanceof LambdaExpr lambda && (lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))
-            || lambda.getBody().findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)))) {
-          return true;
-        }
-      }
-      return madeAhead.contains(name);
-    }
-  }
-
   /** Whether the iterated collection is a local the method fills itself ({@code new ArrayList<>(...)}), held nowhere else. */
   private static boolean madeInMethod(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
     return method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(iterable)
         && !isInside(v, loop) && v.getInitializer().filter(i -> i instanceof ObjectCreationExpr).isPresent());
-  }
-
-  private static boolean immutable(String type) {
-    String bare = type.replaceAll("<.*", "");
-    return IMMUTABLE.contains(bare.substring(bare.lastIndexOf('.') + 1));
-  }
-
-  private static Optional<String> aheadProblem(Node node, Names names, CallJudge judge) {
-    for (AssignExpr assign : node.findAll(AssignExpr.class)) {
-      if (!(assign.getTarget() instanceof NameExpr target && names.made(target))) {
-        return Optional.of("the code that starts each call assigns " + assign.getTarget() + ", which it would then do "
-            + "ahead of the earlier elements' statements after their joins");
-      }
-    }
-    for (UnaryExpr unary : node.findAll(UnaryExpr.class)) {
-      if (changes(unary) && !(unary.getExpression() instanceof NameExpr target && names.made(target))) {
-        return Optional.of("the code that starts each call changes " + unary.getExpression() + ", which it would then "
-            + "do ahead of the earlier elements' statements after their joins");
-      }
-    }
-    for (NameExpr name : node.findAll(NameExpr.class)) {
-      String n = name.getNameAsString();
-      if (names.made(name)) {
-        continue;
-      }
-      if (names.onPool() && (n.equals(names.element()) || names.isMethodValue(n)) && !judge.judgesReceiver(name)) {
-        String type = n.equals(names.element()) ? names.elementType() : names.methodValueType(n);
-        String bare = type.replaceAll("<.*", "");
-        if (!immutable(type) && !judge.immutableType(type) && !THREAD_SAFE.contains(bare.substring(bare.lastIndexOf('.') + 1))) {
-          return Optional.of("the call it hands to a pool reads " + n + " (" + type + "), whose objects optkit does not know to "
-              + "be unchangeable: on another thread it would run beside the statements after an earlier element's answer, which could "
-              + "change it (the same object twice in " + names.loop().getIterable() + ", or one they share)");
-        }
-      }
-      if (n.equals(names.element())) {
-        continue;
-      }
-      if (names.isMethodValue(n)) {
-        if (names.assignedInMethod(n)) {
-          return Optional.of("the code that starts each call reads " + n + ", which " + names.method().getNameAsString()
-              + "() assigns: started ahead, it could see a value meant for a later element");
-        }
-        continue;
-      }
-      Optional<String> field = fieldProblem(name, n, judge.judgesReceiver(name));
-      if (field.isPresent()) {
-        return field;
-      }
-    }
-    for (FieldAccessExpr access : node.findAll(FieldAccessExpr.class)) {
-      if (access.getScope() instanceof ThisExpr) {
-        Optional<String> field = fieldProblem(access, access.getNameAsString(), false);
-        if (field.isPresent()) {
-          return field;
-        }
-        continue;
-      }
-      if (access.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == access
-          || access.getParentNode().orElse(null) instanceof FieldAccessExpr) {
-        continue; // HttpResponse.BodyHandlers.ofString(): the scope of a call, judged with the call
-      }
-      Root root = rootOf(access.getScope(), names, judge);
-      String field = access.getNameAsString();
-      boolean constant = field.equals(field.toUpperCase(java.util.Locale.ROOT)) || Character.isUpperCase(field.charAt(0));
-      if (root != Root.MADE && !(root == Root.TYPE && constant)) {
-        return Optional.of("the code that starts each call reads " + access + ", a field of an object or class the "
-            + "statements after an earlier element's join could change");
-      }
-    }
-    for (com.github.javaparser.ast.expr.ArrayAccessExpr access : node.findAll(com.github.javaparser.ast.expr.ArrayAccessExpr.class)) {
-      if (rootOf(access.getName(), names, judge) != Root.MADE) {
-        return Optional.of("the code that starts each call reads " + access + ", an element of an array the "
-            + "statements after an earlier element's join could change");
-      }
-    }
-    for (Expression call : calls(node)) {
-      Expression scope = call instanceof MethodCallExpr m ? m.getScope().orElse(null) : null;
-      Root root = call instanceof ObjectCreationExpr ? Root.MADE : rootOf(scope, names, judge);
-      String field = root == Root.FIELD ? rootName(scope) : null;
-      Optional<String> why = judge.whyNot(call, root, field);
-      if (why.isPresent()) {
-        return why;
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static List<Expression> calls(Node node) {
-    List<Expression> calls = new ArrayList<>();
-    node.walk(n -> {
-      if (n instanceof MethodCallExpr || n instanceof ObjectCreationExpr) {
-        calls.add((Expression) n);
-      }
-    });
-    return calls;
-  }
-
-  /** A name the moved code reads that is neither the element, a value it made, nor the method's: a field or a type. */
-  private static Optional<String> fieldProblem(Node use, String name, boolean receiverJudged) {
-    Optional<FieldDeclaration> field = fieldNamed(use, name);
-    if (field.isPresent()) {
-      if (!field.get().isFinal()) {
-        return Optional.of("the code that starts each call reads field " + name + ", which is not final: the "
-            + "statements after an earlier element's join could change it before a later element starts");
-      }
-      if (receiverJudged) {
-        return Optional.empty();
-      }
-      String type = field.get().getElementType().asString();
-      String bare = type.replaceAll("<.*", "");
-      bare = bare.substring(bare.lastIndexOf('.') + 1);
-      if (!immutable(type) && !THREAD_SAFE.contains(bare)) {
-        return Optional.of("the code that starts each call uses field " + name + " (" + bare + "), whose state the "
-            + "statements after an earlier element's join could change (an executor's queue and threads among them)");
-      }
-      return Optional.empty();
-    }
-    if (Character.isUpperCase(name.charAt(0))) {
-      return Optional.empty(); // a type's name, the scope of a static call (HttpRequest.newBuilder)
-    }
-    return Optional.of("the code that starts each call reads " + name + ", which optkit cannot find declared in "
-        + "this class (an inherited field?)");
-  }
-
-  /** The field of this name in the class the use is in, or a class around it. */
-  private static Optional<FieldDeclaration> fieldNamed(Node use, String name) {
-    for (TypeDeclaration<?> type : ancestorTypes(use)) {
-      for (var member : type.getMembers()) {
-        if (member instanceof FieldDeclaration field
-            && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
-          return Optional.of(field);
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Where a receiver comes from, following its chain of calls and field reads down to the first name. */
-  private static Root rootOf(Expression scope, Names names, CallJudge judge) {
-    Expression current = scope;
-    while (true) {
-      if (current == null || current instanceof ThisExpr || current instanceof SuperExpr) {
-        return Root.THIS;
-      }
-      if (current instanceof MethodCallExpr call) {
-        if (judge.startsIo(call)) {
-          return Root.MADE;
-        }
-        if (call.getScope().isEmpty()) {
-          return Root.THIS;
-        }
-        current = call.getScope().get();
-      } else if (current instanceof FieldAccessExpr access) {
-        if (access.getScope() instanceof ThisExpr) {
-          return Root.FIELD;
-        }
-        current = access.getScope();
-      } else if (current instanceof com.github.javaparser.ast.expr.ArrayAccessExpr array) {
-        current = array.getName();
-      } else if (current instanceof NameExpr name) {
-        String n = name.getNameAsString();
-        if (names.made(name)) {
-          return Root.MADE;
-        }
-        if (n.equals(names.element())) {
-          return immutable(names.elementType()) || judge.immutableType(names.elementType()) ? Root.VALUE : Root.SHARED_VALUE;
-        }
-        if (names.isMethodValue(n)) {
-          String type = names.methodValueType(n);
-          return immutable(type) || judge.immutableType(type) ? Root.VALUE : Root.SHARED_VALUE;
-        }
-        return fieldNamed(name, n).isEmpty() && Character.isUpperCase(n.charAt(0)) ? Root.TYPE : Root.FIELD;
-      } else if (current instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
-        current = enclosed.getInner();
-      } else {
-        return Root.MADE; // a new object, a literal, a cast of one
-      }
-    }
-  }
-
-  private static String rootName(Expression scope) {
-    Expression current = scope;
-    while (current != null) {
-      if (current instanceof NameExpr name) {
-        return name.getNameAsString();
-      }
-      if (current instanceof FieldAccessExpr access) {
-        if (access.getScope() instanceof ThisExpr) {
-          return access.getNameAsString();
-        }
-        current = access.getScope();
-      } else if (current instanceof MethodCallExpr call) {
-        current = call.getScope().orElse(null);
-      } else {
-        return "?";
-      }
-    }
-    return "?";
   }
 
   private static Optional<VariableDeclarator> startDeclaration(Statement statement, Start kind, CallJudge judge) {
@@ -554,64 +318,6 @@ final class LoopProof {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * I/O among the statements after the call: they stay in order on the caller's thread, but a second
-   * wait per element would keep the loop as slow as it was, and a write there would come after the
-   * next elements' calls started (which a read ahead of a write may not).
-   */
-  private static Optional<String> otherIo(List<Statement> after, CallJudge judge) {
-    for (Statement statement : after) {
-      for (MethodCallExpr call : statement.findAll(MethodCallExpr.class)) {
-        if (judge.startsIo(call)) {
-          return Optional.of("the statements after its call make another call that waits on I/O ("
-              + call.getNameAsString() + "()): the calls ahead would run before it, out of order");
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A {@code break}, {@code return} or {@code throw} among the statements after the call (a lambda's
-   * or an anonymous class's own are theirs): the loop may stop at an
-   * element whose answer says so, and the calls run ahead for the elements after it would have been
-   * made for nothing (a paid API bills them, a rate limit counts them).
-   */
-  private static Optional<String> leavesEarly(List<Statement> after, ForEachStmt loop) {
-    for (Statement statement : after) {
-      for (Statement exit : statement.findAll(Statement.class)) {
-        boolean ownCode = exit.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
-            && exit.findAncestor(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
-                .filter(c -> isInside(c, loop)).isEmpty()
-            && exit.findAncestor(ObjectCreationExpr.class).filter(c -> isInside(c, loop)
-                && c.getAnonymousClassBody().isPresent()).isEmpty();
-        boolean leaves = ownCode && (exit instanceof com.github.javaparser.ast.stmt.ReturnStmt
-            || exit instanceof com.github.javaparser.ast.stmt.ThrowStmt
-            || exit instanceof com.github.javaparser.ast.stmt.BreakStmt brk && breaksOut(brk, loop));
-        if (leaves) {
-          return Optional.of("it may leave the loop early ('" + firstLine(exit) + "'): the calls run ahead for the "
-              + "elements after that would be made for nothing (a paid API bills them)");
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A break that leaves this loop: unlabelled and not inside a nested loop or switch, or labelled outside it. */
-  private static boolean breaksOut(com.github.javaparser.ast.stmt.BreakStmt brk, ForEachStmt loop) {
-    if (brk.getLabel().isPresent()) {
-      return true;
-    }
-    for (Node at = brk.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
-      if (at instanceof com.github.javaparser.ast.stmt.ForStmt || at instanceof com.github.javaparser.ast.stmt.WhileStmt
-          || at instanceof com.github.javaparser.ast.stmt.DoStmt || at instanceof ForEachStmt
-          || at instanceof com.github.javaparser.ast.stmt.SwitchStmt) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Optional<VariableDeclarator> futureDeclaration(Statement statement) {
@@ -664,7 +370,7 @@ final class LoopProof {
     return found;
   }
 
-  private static List<TypeDeclaration<?>> ancestorTypes(Node node) {
+  static List<TypeDeclaration<?>> ancestorTypes(Node node) {
     List<TypeDeclaration<?>> types = new ArrayList<>();
     for (Node current = node.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
       if (current instanceof TypeDeclaration<?> type) {
@@ -689,7 +395,7 @@ final class LoopProof {
         || method.findAll(UnaryExpr.class).stream().anyMatch(u -> changes(u) && nameOf(u.getExpression()).equals(name));
   }
 
-  private static boolean changes(UnaryExpr unary) {
+  static boolean changes(UnaryExpr unary) {
     return unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
         || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT;
   }
@@ -704,7 +410,7 @@ final class LoopProof {
     return target.toString();
   }
 
-  private static String firstLine(Node node) {
+  static String firstLine(Node node) {
     String text = node.toString();
     int end = text.indexOf('\n');
     return end < 0 ? text : text.substring(0, end) + " ...";

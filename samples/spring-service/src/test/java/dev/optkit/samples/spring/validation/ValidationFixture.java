@@ -4,6 +4,7 @@ import dev.optkit.samples.spring.AppConfig;
 import dev.optkit.samples.spring.CustomerDao;
 import dev.optkit.samples.spring.CustomerReportService;
 import dev.optkit.samples.spring.LoyaltyService;
+import dev.optkit.samples.spring.OrderLookupService;
 import dev.optkit.samples.spring.ReferenceDataDao;
 import dev.optkit.samples.spring.downstream.PartnerApiDownstream;
 import java.io.IOException;
@@ -47,6 +48,10 @@ public final class ValidationFixture implements AutoCloseable {
 
     public LoyaltyService loyalty() {
         return context.getBean(LoyaltyService.class);
+    }
+
+    public OrderLookupService orderLookup() {
+        return context.getBean(OrderLookupService.class);
     }
 
     public CustomerReportService reports() {

@@ -1,0 +1,90 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The getter of an entity's identifier, as its source declares it: the field annotated {@code @Id}
+ * (Spring Data's, JPA's under jakarta or javax) in the entity or a superclass of the project's, and
+ * the method that returns it ({@code getId()} declared, or made by Lombok's {@code @Getter} or
+ * {@code @Data}; a record's accessor).
+ */
+final class EntityIds {
+  private static final Set<String> ID_ANNOTATIONS = Set.of("Id", "org.springframework.data.annotation.Id",
+      "jakarta.persistence.Id", "javax.persistence.Id");
+  private static final Set<String> LOMBOK_GETTERS = Set.of("Getter", "lombok.Getter", "Data", "lombok.Data",
+      "Value", "lombok.Value");
+
+  private final ProjectIndex index;
+  private final ProjectSources sources;
+
+  EntityIds(ProjectIndex index, ProjectSources sources) {
+    this.index = index;
+    this.sources = sources;
+  }
+
+  /** The getter of an entity's id, and the id field's type as written, boxed ({@code Long}). */
+  record Id(String getter, String type) {}
+
+  /** The id's getter ({@code getId}) and type, or empty when optkit cannot find them. */
+  Optional<Id> of(String entity) {
+    String current = entity;
+    for (int depth = 0; depth < 6 && current != null; depth++) {
+      Optional<TypeFact> fact = index.type(current);
+      String path = index.pathOfType(current);
+      if (fact.isEmpty() || path == null) {
+        return Optional.empty();
+      }
+      String simple = fact.get().simpleName();
+      Optional<TypeDeclaration<?>> declared = sources.unit(path).flatMap(u -> u.findFirst(TypeDeclaration.class,
+          t -> t.getNameAsString().equals(simple)).map(t -> (TypeDeclaration<?>) t));
+      if (declared.isEmpty()) {
+        return Optional.empty();
+      }
+      if (declared.get() instanceof RecordDeclaration record) {
+        return record.getParameters().stream().filter(p -> p.getAnnotations().stream()
+            .anyMatch(a -> ID_ANNOTATIONS.contains(a.getNameAsString())))
+            .map(p -> new Id(p.getNameAsString(), LoopProof.boxed(p.getType().asString()))).findFirst();
+      }
+      for (FieldDeclaration field : declared.get().getFields()) {
+        if (field.getVariables().size() != 1 || field.getAnnotations().stream()
+            .noneMatch(a -> ID_ANNOTATIONS.contains(a.getNameAsString()))) {
+          continue;
+        }
+        String name = field.getVariable(0).getNameAsString();
+        String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String fieldType = LoopProof.boxed(field.getVariable(0).getType().asString());
+        var getters = declared.get().getMethodsByName(getter).stream()
+            .filter(m -> m.getParameters().isEmpty() && !m.isStatic()).toList();
+        // a getter of its own must be public and return the field's type; Lombok's only when nothing renames or hides it
+        boolean declaredGetter = getters.size() == 1 && getters.get(0).isPublic()
+            && LoopProof.boxed(getters.get(0).getType().asString()).equals(fieldType);
+        boolean lombok = getters.isEmpty()
+            && (field.getAnnotations().stream().anyMatch(a -> LOMBOK_GETTERS.contains(a.getNameAsString())
+                && a.isMarkerAnnotationExpr())
+            || declared.get().getAnnotations().stream().anyMatch(a -> LOMBOK_GETTERS.contains(a.getNameAsString())
+                && a.isMarkerAnnotationExpr()) && field.getAnnotations().stream()
+                .noneMatch(a -> a.getNameAsString().endsWith("Getter")))
+            && declared.get().getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("Accessors"))
+            && field.getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("Accessors"));
+        return declaredGetter || lombok
+            ? Optional.of(new Id(getter, LoopProof.boxed(field.getVariable(0).getType().asString()))) : Optional.empty();
+      }
+      current = declared.get() instanceof ClassOrInterfaceDeclaration type && !type.getExtendedTypes().isEmpty()
+          ? superclass(fact.get()) : null;
+    }
+    return Optional.empty();
+  }
+
+  /** The project superclass a class extends, qualified, or null. */
+  private String superclass(TypeFact type) {
+    return type.superTypes().stream().filter(s -> index.type(s).filter(t -> t.kind().equals("class")).isPresent())
+        .findFirst().orElse(null);
+  }
+}

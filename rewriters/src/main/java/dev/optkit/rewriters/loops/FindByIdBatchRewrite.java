@@ -1,0 +1,514 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.edit.Imports;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Spring Data {@code findById} per element of a loop (the N+1 shape) becomes one
+ * {@code findAllById} per chunk of ids before the loop, and each element takes its row from what
+ * they loaded:
+ *
+ * <pre>
+ * Map&lt;Long, Order&gt; loadedOrders = new LinkedHashMap&lt;&gt;();   // every id asked, once, in input order
+ * ... findAllById per 1,000 ids, each row put under its id ...
+ * for (Long id : ids) {
+ *     Optional&lt;Order&gt; order = loadedOrders.containsKey(id) ? Optional.ofNullable(loadedOrders.remove(id)) : orders.findById(id);
+ *     ... (the loop's statements, unchanged)
+ * }
+ * </pre>
+ *
+ * The answers are the original's element for element: the loop's order (findAllById keeps none), a
+ * missing id's empty {@code Optional}, and each occurrence its own object, since an id asked again
+ * (or a null id, whose exception stays findById's) calls findById as before. What is proved first:
+ * the repository's findById is Spring Data's own (no query, entity graph or custom implementation
+ * of the project's, which findAllById would not share); the id is a number or a UUID (equal as the
+ * database compares it, unlike strings under a case-insensitive collation); the loop body makes no
+ * other I/O and changes nothing but its own locals (so reading every row first reads what each
+ * findById would have read, and a failed load leaves nothing half done); it leaves the loop neither
+ * by {@code break} nor {@code return} (the rows of ids it never reaches would be loaded for
+ * nothing).
+ */
+final class FindByIdBatchRewrite {
+  /** Ids per findAllById: Oracle's IN-list limit, and far below SQL Server's 2,100 and PostgreSQL's 32,767 binds. */
+  static final int CHUNK = 1000;
+
+  /** Spring Data repository interfaces whose findById and findAllById are the framework's own. */
+  private static final Set<String> CRUD_REPOSITORIES = Set.of("CrudRepository", "ListCrudRepository", "JpaRepository",
+      "JpaRepositoryImplementation");
+
+  /** Hibernate annotations that make a query and a load by id see different rows. */
+  private static final List<String> FILTERS = List.of("org.hibernate.annotations.Filter",
+      "org.hibernate.annotations.Filters", "org.hibernate.annotations.FilterDef", "org.hibernate.annotations.FilterDefs",
+      "org.hibernate.annotations.Where", "org.hibernate.annotations.SQLRestriction",
+      "org.hibernate.annotations.SoftDelete");
+
+  /** Id types whose equality is the database's: numbers and UUIDs, boxed as the repository declares them. */
+  private static final Set<String> ID_TYPES = Set.of("Long", "Integer", "UUID");
+
+  private final SourceDocument document;
+  private final CompilationUnit unit;
+  private final ProjectIndex index;
+  private final EntityIds ids;
+
+  FindByIdBatchRewrite(SourceDocument document, CompilationUnit unit, ProjectIndex index, EntityIds ids) {
+    this.document = document;
+    this.unit = unit;
+    this.index = index;
+    this.ids = ids;
+  }
+
+  /** The loop's rewrite: the lines before it and the call replaced, or why it is refused. */
+  FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed) {
+    Optional<String> shape = shapeProblem(method, loop);
+    if (shape.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(shape.get());
+    }
+    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
+    // every I/O in the body: a client's call or method reference (orders::save), a project method reaching one
+    SourceRange loopBody = SourceRange.of(loop.getBody());
+    List<String> io = new ArrayList<>();
+    MethodCallExpr find = null;
+    for (IoSite inside : index.sitesOf(indexed)) {
+      if (loopBody.contains(inside.range())) {
+        io.add(inside.snippet());
+      }
+    }
+    for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
+      if (site(indexed, call).isPresent()) {
+        find = call;
+      } else if (!reached(indexed, call).isEmpty()) {
+        io.add(call.toString());
+      }
+    }
+    if (io.size() == 1 && find == null) {
+      return new FuturesJoinedInLoopRewrite.Refused("its query runs inside the project's own code (" + io.get(0)
+          + "), and optkit batches a Spring Data repository's findById: for a JDBC query per key, one IN (...) query "
+          + "per chunk of keys is the fix, by hand");
+    }
+    if (io.size() != 1 || find == null) {
+      return new FuturesJoinedInLoopRewrite.Refused(io.isEmpty() ? "optkit cannot find its query in the loop's body"
+          : "its body makes " + io.size() + " calls that query or wait on I/O (" + String.join(", ", io) + "), and "
+              + "optkit batches a loop whose one query is a findById");
+    }
+    if (find.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ConditionalExpr choice
+        && choice.getElseExpr() == find && choice.getCondition() instanceof MethodCallExpr test
+        && test.getNameAsString().equals("containsKey")) {
+      return new FuturesJoinedInLoopRewrite.Refused("it is batched already: its findById runs only for an id asked "
+          + "again or null, after the rows were loaded before the loop");
+    }
+    Optional<IoSite> site = site(indexed, find);
+    if (site.isEmpty() || !find.getNameAsString().equals("findById") || find.getArguments().size() != 1
+        || site.get().kind() != ClientKind.DB || site.get().access() != Access.READ || find.getScope().isEmpty()) {
+      return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "(), and optkit batches "
+          + "a Spring Data repository's findById (for JDBC and other queries, assess gives the batched form)");
+    }
+    String element = loop.getVariableDeclarator().getNameAsString();
+    if (!(find.getArgument(0) instanceof NameExpr argument) || !argument.getNameAsString().equals(element)) {
+      return new FuturesJoinedInLoopRewrite.Refused("findById is given " + find.getArgument(0) + ", not the loop's "
+          + "element " + element + ", which is what optkit loads ahead");
+    }
+    Expression receiver = find.getScope().get();
+    boolean fieldReceiver = receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+        && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
+        || receiver instanceof NameExpr name && !declaredIn(method, name.getNameAsString());
+    if (!fieldReceiver) {
+      return new FuturesJoinedInLoopRewrite.Refused("its findById is called on " + receiver + ", not on a field of "
+          + "the class: the loading before the loop could not name the same repository");
+    }
+    for (Node at = find.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.stmt.TryStmt) {
+        return new FuturesJoinedInLoopRewrite.Refused("its findById is inside a try block, whose catch would no longer "
+            + "see a failed load: the loading before the loop would fail for every element");
+      }
+    }
+    Optional<String> repository = repositoryProblem(site.get().receiverType());
+    if (repository.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(repository.get());
+    }
+    List<String> arguments = crudArguments(site.get().receiverType()).orElseThrow();
+    String entity = arguments.get(0);
+    String idType = simple(arguments.get(1));
+    String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
+    if (!ID_TYPES.contains(idType) || !simple(elementType).equals(idType)) {
+      return new FuturesJoinedInLoopRewrite.Refused("its ids are " + elementType + " for a repository of " + idType
+          + " ids, and optkit batches Long, Integer and UUID ids only: those compare as the database compares them");
+    }
+    if (index.type(entity).filter(t -> t.hasAnnotation("jakarta.persistence.Entity")
+        || t.hasAnnotation("javax.persistence.Entity")).isPresent() || crudSimple(site.get().receiverType()).equals("JpaRepository")) {
+      return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " is a JPA entity: em.find and a findAllById "
+          + "query differ in what they see (flush mode, the persistence context a transaction-less call shares "
+          + "across rows, filters, custom loaders, lazy proxies), so optkit batches Spring Data JDBC and other "
+          + "stores only");
+    }
+    Optional<String> baseClass = index.files().stream().flatMap(f -> f.types().stream())
+        .flatMap(t -> t.annotationValues().keySet().stream()).filter(k -> k.endsWith("#repositoryBaseClass")).findFirst();
+    if (baseClass.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused("the project sets its own repository base class (" + baseClass.get()
+          + "), whose findById findAllById need not go through");
+    }
+    String collected = LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
+    if (!simple(collected).equals(idType)) {
+      return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
+          + "optkit cannot name" : collected) + ", not the repository's " + idType + " ids");
+    }
+    Optional<EntityIds.Id> id = ids.of(entity);
+    if (id.isEmpty()) {
+      return new FuturesJoinedInLoopRewrite.Refused("optkit cannot find the getter of " + simple(entity) + "'s @Id "
+          + "field, which it needs to put each loaded row under its id");
+    }
+    if (!simple(id.get().type()).equals(idType)) {
+      return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + "'s @Id field is a " + id.get().type()
+          + " where its repository declares " + idType + " ids");
+    }
+    Optional<String> filtered = index.type(entity).flatMap(type -> FILTERS.stream().filter(type::hasAnnotation).findFirst());
+    if (filtered.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " has @" + simple(filtered.get()) + ": Hibernate "
+          + "applies filters and restrictions to queries, such as findAllById's, and not always to loading by id, "
+          + "so the two may find different rows");
+    }
+    Optional<String> body = bodyProblem(method, loop, find, indexed);
+    if (body.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(body.get());
+    }
+    return text(method, loop, find, iterable, entity, idType, id.get().getter());
+  }
+
+  private Optional<String> shapeProblem(CallableDeclaration<?> method, ForEachStmt loop) {
+    if (!(loop.getBody() instanceof BlockStmt)) {
+      return Optional.of("its body is a single statement without braces");
+    }
+    if (loop.getParentNode().orElse(null) instanceof LabeledStmt || !(loop.getParentNode().orElse(null) instanceof BlockStmt)) {
+      return Optional.of("it is labelled, or the single statement of an if or a loop, where the loading cannot go");
+    }
+    if (loop.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, method)).isPresent()) {
+      return Optional.of("it runs inside a lambda");
+    }
+    if (loop.getVariableDeclarator().getType().isVarType()) {
+      return Optional.of("its element is declared with 'var', and the loading must name the id type");
+    }
+    if (!(loop.getIterable() instanceof NameExpr iterable)) {
+      return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
+          + "collection twice, so it must be a parameter or local");
+    }
+    Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
+    if (collection.isPresent()) {
+      return collection;
+    }
+    for (Node at = loop.getParentNode().orElse(null); at != null && at != method; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.stmt.TryStmt attempt && !attempt.getCatchClauses().isEmpty()) {
+        return Optional.of("a catch around it would see what the loop fills as a failed load leaves it (nothing), "
+            + "not as the elements before a failed findById left it");
+      }
+    }
+    int loopLine = loop.getBegin().get().line;
+    String before = document.text().substring(document.lineStart(loopLine), document.offset(loopLine, loop.getBegin().get().column));
+    if (!before.isBlank()) {
+      return Optional.of("the loop does not start a line of its own, and optkit puts the loading on the lines before it");
+    }
+    return Optional.empty();
+  }
+
+  /** The repository's findById and findAllById must be Spring Data's own: nothing of the project's stands in for them. */
+  private Optional<String> repositoryProblem(String repository) {
+    if (repository == null || crudArguments(repository).isEmpty()) {
+      return Optional.of("its findById is not called on a Spring Data CrudRepository optkit can name, whose "
+          + "findAllById it would call instead");
+    }
+    for (String type : index.supertypesOf(repository)) {
+      for (String name : List.of("findById", "findAllById")) {
+        if (!index.methods(type, name).isEmpty()) {
+          return Optional.of(simple(type) + " declares its own " + name + "() (a query or an entity graph of its own), "
+              + "which the other would not share");
+        }
+      }
+    }
+    for (IndexedMethod candidate : index.methodsNamed("findById")) {
+      if (!candidate.fact().ownerType().equals(repository)
+          && index.supertypesOf(candidate.fact().ownerType()).contains(repository)) {
+        return Optional.of(simple(candidate.fact().ownerType()) + " implements " + simple(repository) + "'s findById "
+            + "itself, and findAllById would not go through it");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The entity and id type arguments of the repository's Spring Data CRUD supertype, qualified. */
+  private Optional<List<String>> crudArguments(String repository) {
+    if (repository == null) {
+      return Optional.empty();
+    }
+    for (String type : index.supertypesOf(repository)) {
+      Optional<List<String>> found = index.type(type).flatMap(fact -> fact.superTypeArguments().entrySet().stream()
+          .filter(e -> CRUD_REPOSITORIES.contains(simple(e.getKey())) && e.getKey().startsWith("org.springframework.data.")
+              && e.getValue().size() == 2)
+          .map(e -> e.getValue()).findFirst());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The body may compute, fill its own locals and throw, nothing more: another call that does I/O,
+   * a change of a field, a parameter or anything a project method reaches would see (or make) state
+   * the rows were loaded before.
+   */
+  private Optional<String> bodyProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
+      IndexedMethod indexed) {
+    Set<String> locals = new LinkedHashSet<>();
+    method.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+    method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+        .filter(p -> LoopProof.isInside(p, loop)).forEach(p -> locals.add(p.getNameAsString())); // lambdas' own
+    for (Node node : loop.getBody().findAll(Node.class)) {
+      boolean own = node.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, loop)).isEmpty();
+      if (own && (node instanceof BreakStmt brk && AfterTheCall.breaksOut(brk, loop) || node instanceof ReturnStmt)) {
+        return Optional.of("it may leave the loop early ('" + node + "'): the rows of the ids it never reaches would "
+            + "be loaded for nothing");
+      }
+      if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
+          && locals.contains(target.getNameAsString()))) {
+        return Optional.of("its body assigns " + assign.getTarget() + ", which is not a local of "
+            + method.getNameAsString() + "(): a failed load would leave it as no element had run, not as the "
+            + "elements before the failure left it");
+      }
+      if (node instanceof UnaryExpr unary && unary.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
+          && unary.getOperator() != UnaryExpr.Operator.MINUS && unary.getOperator() != UnaryExpr.Operator.PLUS
+          && unary.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
+          && !(unary.getExpression() instanceof NameExpr target && locals.contains(target.getNameAsString()))) {
+        return Optional.of("its body changes " + unary.getExpression() + ", which is not a local of "
+            + method.getNameAsString() + "()");
+      }
+    }
+    for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
+      if (call == find) {
+        continue;
+      }
+      Expression receiver = call.getScope().orElse(null);
+      while (receiver instanceof MethodCallExpr inner) {
+        receiver = inner.getScope().orElse(null);
+      }
+      // a row the loop loaded, a lambda's parameter, a value the body made: per element, as before the rewrite
+      boolean madeInLoop = receiver instanceof NameExpr name && (declaredInside(loop, name.getNameAsString()));
+      Optional<CallRef> ref = ref(indexed, call);
+      for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
+        Optional<String> why = projectCallProblem(target, madeInLoop, 3);
+        if (why.isPresent()) {
+          return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get());
+        }
+      }
+      boolean held = receiver instanceof NameExpr name && !locals.contains(name.getNameAsString())
+          && !Character.isUpperCase(name.getNameAsString().charAt(0))
+          || receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr
+          || receiver instanceof com.github.javaparser.ast.expr.ThisExpr;
+      if (held && call != find && IteratedCollection.changes(call.getNameAsString())) {
+        return Optional.of("its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
+            + method.getNameAsString() + "() does not make: a failed load would leave it as no element had run");
+      }
+    }
+    for (com.github.javaparser.ast.expr.MethodReferenceExpr reference
+        : loop.getBody().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+      if (IteratedCollection.changes(reference.getIdentifier()) && !(reference.getScope() instanceof NameExpr scope
+          && locals.contains(scope.getNameAsString()))) {
+        return Optional.of("its body hands on " + reference + ", which changes what " + method.getNameAsString()
+            + "() does not make");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A project method the body calls may read anything (the rows were loaded before, and nothing in
+   * the loop writes), but may do no I/O and change nothing but its own object when that object was
+   * made in the loop (a row it loaded).
+   */
+  private Optional<String> projectCallProblem(IndexedMethod target, boolean receiverMadeInLoop, int depth) {
+    if (depth == 0) {
+      return Optional.of("calls project methods deeper than optkit follows");
+    }
+    if (target.fact().isAbstract()) {
+      return Optional.of("is abstract: which implementation runs is not in sight");
+    }
+    if (!index.sitesOf(target).isEmpty() || !index.reachedIo(target).isEmpty()) {
+      return Optional.of("does I/O, which would now come after every row was loaded");
+    }
+    for (var change : target.fact().parameterMutations()) {
+      if (change.parameter() != dev.optkit.analyzers.facts.MethodFact.RECEIVER || !receiverMadeInLoop
+          || target.fact().isStatic()) {
+        return Optional.of("changes " + (change.parameter() < 0 ? "its object or class" : "what it is given") + " ("
+            + change.how() + ")");
+      }
+    }
+    for (CallRef call : target.fact().calls()) {
+      for (IndexedMethod callee : index.allTargetsOf(call)) {
+        if (callee.fact().isConstructor()) {
+          continue;
+        }
+        Optional<String> deeper = projectCallProblem(callee, false, depth - 1);
+        if (deeper.isPresent()) {
+          return Optional.of("calls " + callee.fact().displayName() + "(), which " + deeper.get());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a name is a parameter or local of the method (anywhere in it, lambdas' included). */
+  private static boolean declaredIn(CallableDeclaration<?> method, String name) {
+    return method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
+        || method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+            .anyMatch(p -> p.getNameAsString().equals(name));
+  }
+
+  /** The simple name of the Spring Data CRUD supertype the repository extends. */
+  private String crudSimple(String repository) {
+    for (String type : index.supertypesOf(repository)) {
+      Optional<String> found = index.type(type).flatMap(fact -> fact.superTypeArguments().keySet().stream()
+          .map(FindByIdBatchRewrite::simple).filter(CRUD_REPOSITORIES::contains).findFirst());
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    return "";
+  }
+
+  /** Whether a name is declared inside the loop: a local of its body, a lambda's parameter there. */
+  private static boolean declaredInside(ForEachStmt loop, String name) {
+    return loop.getBody().findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
+        || loop.getBody().findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+            .anyMatch(p -> p.getNameAsString().equals(name));
+  }
+
+  private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
+      String iterable, String entity, String idType, String getter) {
+    FreshNames names = new FreshNames(method);
+    String element = loop.getVariableDeclarator().getNameAsString();
+    String loaded = names.take("loaded" + simple(entity) + "s");
+    String key = names.take("key");
+    String toLoad = names.take("idsToLoad");
+    String from = names.take("from");
+    String row = names.take("row");
+    Set<String> imports = new LinkedHashSet<>();
+    String map = use("java.util.Map", imports);
+    String linkedMap = use("java.util.LinkedHashMap", imports);
+    String list = use("java.util.List", imports);
+    String arrayList = use("java.util.ArrayList", imports);
+    String optional = use("java.util.Optional", imports);
+    String entityType = entity.contains(".") ? use(entity, imports) : entity;
+    if (idType.equals("UUID")) {
+      idType = use("java.util.UUID", imports);
+    }
+    String repository = document.text().substring(offset(find.getScope().get(), true), offset(find.getScope().get(), false));
+    String nl = document.lineSeparator();
+    String unitIndent = document.indentUnit();
+    String indent = document.indentationOf(loop.getBegin().get().line);
+    String i1 = indent + unitIndent;
+    String i2 = i1 + unitIndent;
+    StringBuilder out = new StringBuilder();
+    out.append(indent).append("// optkit migrate: one findAllById per ").append(CHUNK).append(" ids before the loop "
+        + "instead of a findById per id; each id").append(nl);
+    out.append(indent).append("// takes its row once (a missing id none), and an id asked again, or null, calls "
+        + "findById as before").append(nl);
+    out.append(indent).append(map).append('<').append(idType).append(", ").append(entityType).append("> ").append(loaded)
+        .append(" = new ").append(linkedMap).append("<>();").append(nl);
+    out.append(indent).append("for (").append(idType).append(' ').append(key).append(" : ").append(iterable).append(") {")
+        .append(nl);
+    out.append(i1).append("if (").append(key).append(" != null) {").append(nl);
+    out.append(i2).append(loaded).append(".put(").append(key).append(", null);").append(nl);
+    out.append(i1).append('}').append(nl);
+    out.append(indent).append('}').append(nl);
+    out.append(indent).append(list).append('<').append(idType).append("> ").append(toLoad).append(" = new ")
+        .append(arrayList).append("<>(").append(loaded).append(".keySet());").append(nl);
+    out.append(indent).append("for (int ").append(from).append(" = 0; ").append(from).append(" < ").append(toLoad)
+        .append(".size(); ").append(from).append(" += ").append(CHUNK).append(") {").append(nl);
+    out.append(i1).append("for (").append(entityType).append(' ').append(row).append(" : ").append(repository)
+        .append(".findAllById(").append(toLoad).append(".subList(").append(from).append(", Math.min(").append(from)
+        .append(" + ").append(CHUNK).append(", ").append(toLoad).append(".size())))) {").append(nl);
+    out.append(i2).append(loaded).append(".put(").append(row).append('.').append(getter).append("(), ").append(row)
+        .append(");").append(nl);
+    out.append(i1).append('}').append(nl);
+    out.append(indent).append('}').append(nl);
+    // the loop's own lines follow as they were, but for the call, which takes its row from the loaded ones
+    int loopStart = document.lineStart(loop.getBegin().get().line);
+    int loopEnd = lineEnd(loop.getEnd().get().line);
+    String lookup = loaded + ".containsKey(" + element + ") ? " + optional + ".ofNullable(" + loaded + ".remove("
+        + element + ")) : " + document.text().substring(offset(find, true), offset(find, false));
+    Node parent = find.getParentNode().orElse(null);
+    boolean bare = parent instanceof VariableDeclarator || parent instanceof ExpressionStmt
+        || parent instanceof AssignExpr assign && assign.getValue() == find;
+    out.append(document.text(), loopStart, offset(find, true)).append(bare ? lookup : "(" + lookup + ")")
+        .append(document.text(), offset(find, false), loopEnd);
+    return new FuturesJoinedInLoopRewrite.Rewritten(new TextEdit(loopStart, loopEnd, out.toString()), imports,
+        "loads its " + simple(entity) + " rows with one findAllById per " + CHUNK + " ids instead of a findById per id");
+  }
+
+  private int lineEnd(int line) {
+    String text = document.text();
+    int end = document.lineStart(line);
+    while (end < text.length() && text.charAt(end) != '\n') {
+      end++;
+    }
+    return Math.min(end + 1, text.length());
+  }
+
+  private String use(String type, Set<String> imports) {
+    if (Imports.canUseSimpleName(unit, type)) {
+      imports.add(type);
+    }
+    return Imports.reference(unit, type);
+  }
+
+  private int offset(Node node, boolean begin) {
+    var position = begin ? node.getBegin().get() : node.getEnd().get();
+    return document.offset(position.line, position.column) + (begin ? 0 : 1);
+  }
+
+
+  private Optional<IoSite> site(IndexedMethod method, MethodCallExpr call) {
+    SourceRange range = SourceRange.of(call);
+    return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
+  }
+
+  private Optional<CallRef> ref(IndexedMethod method, MethodCallExpr call) {
+    SourceRange range = SourceRange.of(call);
+    return method.fact().calls().stream().filter(c -> c.range().equals(range)).findFirst();
+  }
+
+  private List<?> reached(IndexedMethod method, MethodCallExpr call) {
+    return ref(method, call).map(c -> (List<?>) index.reachedThrough(method, c)).orElse(List.of());
+  }
+
+  private static String simple(String type) {
+    String bare = type.replaceAll("<.*", "");
+    return bare.substring(bare.lastIndexOf('.') + 1);
+  }
+}

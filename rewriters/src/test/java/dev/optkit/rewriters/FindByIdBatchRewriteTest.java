@@ -1,0 +1,353 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.keyvalue.core.KeyValueTemplate;
+import org.springframework.data.keyvalue.repository.support.KeyValueRepositoryFactory;
+import org.springframework.data.map.MapKeyValueAdapter;
+
+/**
+ * A Spring Data findById per id, batched into findAllById before the loop: the text, the compiled
+ * result, and both versions run against a real Spring Data repository (the key-value module's, over
+ * a map) with the answers compared element for element and the repository's calls counted.
+ */
+class FindByIdBatchRewriteTest {
+  @TempDir Path dir;
+
+  static final String ORDER = """
+      package shop;
+
+      import org.springframework.data.annotation.Id;
+
+      public class Order {
+          @Id
+          private Long id;
+          private String status;
+
+          public Order(Long id, String status) {
+              this.id = id;
+              this.status = status;
+          }
+
+          public Long getId() {
+              return id;
+          }
+
+          public String getStatus() {
+              return status;
+          }
+      }
+      """;
+
+  static final String REPOSITORY = """
+      package shop;
+
+      import org.springframework.data.repository.ListCrudRepository;
+
+      public interface OrderRepository extends ListCrudRepository<Order, Long> {
+      }
+      """;
+
+  static final String LOOKUP_BEFORE = """
+      package shop;
+
+      import java.util.ArrayList;
+      import java.util.List;
+      import java.util.Optional;
+
+      public class OrderLookup {
+          private final OrderRepository orders;
+
+          public OrderLookup(OrderRepository orders) {
+              this.orders = orders;
+          }
+
+          public List<String> describe(List<Long> ids) {
+              List<String> described = new ArrayList<>();
+              for (Long id : ids) {
+                  Optional<Order> order = orders.findById(id);
+                  described.add(order.map(o -> o.getId() + " " + o.getStatus()).orElse(id + " missing"));
+              }
+              return described;
+          }
+      }
+      """;
+
+  static final String LOOKUP_AFTER = """
+      package shop;
+
+      import java.util.ArrayList;
+      import java.util.LinkedHashMap;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.Optional;
+
+      public class OrderLookup {
+          private final OrderRepository orders;
+
+          public OrderLookup(OrderRepository orders) {
+              this.orders = orders;
+          }
+
+          public List<String> describe(List<Long> ids) {
+              List<String> described = new ArrayList<>();
+              // optkit migrate: one findAllById per 1000 ids before the loop instead of a findById per id; each id
+              // takes its row once (a missing id none), and an id asked again, or null, calls findById as before
+              Map<Long, Order> loadedOrders = new LinkedHashMap<>();
+              for (Long key : ids) {
+                  if (key != null) {
+                      loadedOrders.put(key, null);
+                  }
+              }
+              List<Long> idsToLoad = new ArrayList<>(loadedOrders.keySet());
+              for (int from = 0; from < idsToLoad.size(); from += 1000) {
+                  for (Order row : orders.findAllById(idsToLoad.subList(from, Math.min(from + 1000, idsToLoad.size())))) {
+                      loadedOrders.put(row.getId(), row);
+                  }
+              }
+              for (Long id : ids) {
+                  Optional<Order> order = loadedOrders.containsKey(id) ? Optional.ofNullable(loadedOrders.remove(id)) : orders.findById(id);
+                  described.add(order.map(o -> o.getId() + " " + o.getStatus()).orElse(id + " missing"));
+              }
+              return described;
+          }
+      }
+      """;
+
+  /** The loops rule alone: caching off, so the plan is the loop's. */
+  private static OptkitConfig loopsOnly() {
+    OptkitConfig defaults = OptkitConfig.defaults();
+    return new OptkitConfig(defaults.include(), defaults.exclude(), defaults.includeTests(),
+        Map.of("CacheableReadMethod", new OptkitConfig.RuleSettings(false, null)), defaults.cacheable(),
+        defaults.analysis(), defaults.savings(), defaults.clients(), defaults.declaredClients(),
+        defaults.cachePolicies(), defaults.loops());
+  }
+
+  private MigrationFixture fixture(String lookup) {
+    return new MigrationFixture(dir).java(ORDER).java(REPOSITORY).java(lookup).config(loopsOnly());
+  }
+
+  @Test
+  void loadsTheRowsBeforeTheLoopAndTakesEachInItsTurnBeforeAndAfter() throws Exception {
+    MigrationFixture fixture = fixture(LOOKUP_BEFORE);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertEquals(LOOKUP_AFTER, MigrationFixture.after(plan, "src/main/java/shop/OrderLookup.java"));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aBatchedLoopIsLeftAsItIs() {
+    // migrate twice changes nothing: the fallback findById is not an N+1, and a counted loop of findAllById per chunk
+    // is the batch itself, not a query per element to report
+    MigrationPlan plan = fixture(LOOKUP_AFTER).plan();
+    assertEquals(List.of(), plan.loops());
+    List<String> reasons = plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .map(Refusal::reason).toList();
+    assertEquals(1, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).startsWith("it is batched already"), reasons.toString());
+  }
+
+  @Test
+  void theBatchedLoopAnswersAsTheOriginalElementForElementWithOneLoadPerChunk() throws Exception {
+    MigrationFixture fixture = fixture(LOOKUP_BEFORE);
+    MigrationPlan plan = fixture.plan();
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    List<Long> many = new ArrayList<>();
+    for (long id = 1; id <= 2_500; id++) {
+      many.add(id % 7 == 0 ? id + 100_000 : id); // every seventh missing; three chunks of findAllById
+    }
+    List<List<Long>> inputs = List.of(List.of(), List.of(1L), List.of(3L, 1L, 2L), List.of(1L, 99L, 1L, 2L, 99L),
+        Arrays.asList(1L, null, 2L), many);
+    for (List<Long> input : inputs) {
+      Run before = run(original, input);
+      Run after = run(migrated, input);
+      assertEquals(before.answer(), after.answer(), "answers for " + shortly(input));
+      if (input.stream().anyMatch(java.util.Objects::isNull)) {
+        assertTrue(after.answer().startsWith("java.lang.IllegalArgumentException"), after.answer());
+        continue; // findById(null) throws, in its own turn, in both
+      }
+      assertEquals(input.size(), (int) before.calls().getOrDefault("findById", 0), "the original's queries");
+      long distinct = input.stream().filter(java.util.Objects::nonNull).distinct().count();
+      assertEquals(input.size() - distinct, (long) after.calls().getOrDefault("findById", 0),
+          "the migrated loop calls findById only for an id asked again or null: " + shortly(input));
+      assertEquals((distinct + 999) / 1000, (long) after.calls().getOrDefault("findAllById", 0), "loads of " + shortly(input));
+    }
+  }
+
+  private static String shortly(List<Long> input) {
+    return input.size() > 10 ? input.size() + " ids" : input.toString();
+  }
+
+  private record Run(String answer, Map<String, Integer> calls) {}
+
+  /** The lookup over a real Spring Data key-value repository holding orders 1 to 2,500, its calls counted. */
+  private static Run run(Path classes, List<Long> ids) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        FindByIdBatchRewriteTest.class.getClassLoader())) {
+      Class<?> repositoryType = loader.loadClass("shop.OrderRepository");
+      Class<?> orderType = loader.loadClass("shop.Order");
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        KeyValueRepositoryFactory factory = new KeyValueRepositoryFactory(new KeyValueTemplate(new MapKeyValueAdapter()));
+        factory.setBeanClassLoader(loader);
+        Object repository = factory.getRepository(repositoryType);
+        var save = repositoryType.getMethod("save", Object.class);
+        for (long id = 1; id <= 2_500; id++) {
+          save.invoke(repository, orderType.getConstructor(Long.class, String.class).newInstance(id, id % 2 == 0 ? "PAID" : "OPEN"));
+        }
+        Map<String, Integer> calls = new TreeMap<>();
+        Object counted = Proxy.newProxyInstance(loader, new Class<?>[] {repositoryType}, (proxy, method, args) -> {
+          calls.merge(method.getName(), 1, Integer::sum);
+          try {
+            return method.invoke(repository, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+        Object lookup = loader.loadClass("shop.OrderLookup").getConstructor(repositoryType).newInstance(counted);
+        String answer;
+        try {
+          answer = String.valueOf(lookup.getClass().getMethod("describe", List.class).invoke(lookup, ids));
+        } catch (InvocationTargetException e) {
+          answer = e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
+        }
+        return new Run(answer, calls);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+    }
+  }
+
+  // ---- refusals: each a thing loading the rows first would change ---------------------------
+
+  private String refusal(String lookup, String repository) {
+    MigrationPlan plan = new MigrationFixture(dir).java(ORDER).java(repository).java(lookup).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops(), "must be refused:\n" + lookup);
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
+  }
+
+  @Test
+  void aFindByIdOfTheProjectsOwnIsRefused() {
+    String reason = refusal(LOOKUP_BEFORE, REPOSITORY.replace("{\n}", """
+        {
+            @org.springframework.data.jdbc.repository.query.Query("SELECT * FROM orders WHERE id = :id AND deleted = FALSE")
+            java.util.Optional<Order> findById(Long id);
+        }"""));
+    assertTrue(reason.contains("OrderRepository declares its own findById()"), reason);
+  }
+
+  @Test
+  void aWriteInTheBodyIsRefused() {
+    // a failed findAllById would leave seen empty, where the original left the ids before the failure in it
+    String reason = refusal(LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(List<Long> ids, List<String> seen)")
+        .replace("            Optional<Order> order = orders.findById(id);\n",
+            "            Optional<Order> order = orders.findById(id);\n            seen.add(\"\" + id);\n"), REPOSITORY);
+    assertTrue(reason.contains("its body calls add() on seen"), reason);
+    reason = refusal(LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(List<Long> ids, List<String> seen)")
+        .replace("            Optional<Order> order = orders.findById(id);\n",
+            "            Optional<Order> order = orders.findById(id);\n            note(seen, id);\n")
+        .replace("    public List<String> describe(", "    static void note(List<String> seen, Long id) {\n"
+            + "        seen.add(\"\" + id);\n    }\n\n    public List<String> describe("), REPOSITORY);
+    assertTrue(reason.contains("its body calls OrderLookup.note(), which changes what it is given"), reason);
+  }
+
+  @Test
+  void anotherQueryInTheBodyIsRefused() {
+    String reason = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
+        "            Optional<Order> order = orders.findById(id);\n            order.ifPresent(orders::save);\n"), REPOSITORY);
+    assertTrue(reason.contains("its body makes 2 calls that query or wait on I/O (orders.findById(id), orders::save)"), reason);
+  }
+
+  @Test
+  void idsThatTheDatabaseMayCompareOtherwiseAreRefused() {
+    // 'abc' finds 'ABC' under a case-insensitive collation, and the row would be put under 'ABC'
+    String reason = refusal(LOOKUP_BEFORE.replace("List<Long> ids", "List<String> ids").replace("Long id :", "String id :"),
+        REPOSITORY.replace("Order, Long>", "Order, String>"));
+    assertTrue(reason.contains("optkit batches Long, Integer and UUID ids only"), reason);
+  }
+
+  @Test
+  void anEntityWhoseRowsAQueryMayFilterIsRefused() {
+    // @SQLRestriction, @Where, @Filter: a query and a load by id may not see the same rows
+    MigrationPlan plan = new MigrationFixture(dir).java(ORDER.replace("public class Order {",
+            "@org.hibernate.annotations.SQLRestriction(\"deleted = false\")\npublic class Order {"))
+        .java(REPOSITORY).java(LOOKUP_BEFORE).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("Order has @SQLRestriction")),
+        plan.refusals().toString());
+  }
+
+  @Test
+  void anIdFieldOfAnotherTypeThanTheRepositorysIsRefused() {
+    MigrationPlan plan = new MigrationFixture(dir).java(ORDER.replace("private Long id;", "private Integer id;")
+            .replace("public Order(Long id,", "public Order(Integer id,").replace("public Long getId()", "public Integer getId()"))
+        .java(REPOSITORY).java(LOOKUP_BEFORE).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().equals("Order's @Id field is a Integer where its "
+        + "repository declares Long ids")), plan.refusals().toString());
+  }
+
+  @Test
+  void aJpaEntityIsRefused() {
+    // em.find and a query differ: flush mode, one persistence context across rows outside a transaction, lazy proxies
+    MigrationPlan plan = new MigrationFixture(dir).java(ORDER.replace("public class Order {",
+            "@jakarta.persistence.Entity\npublic class Order {"))
+        .java(REPOSITORY).java(LOOKUP_BEFORE).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("Order is a JPA entity")),
+        plan.refusals().toString());
+  }
+
+  @Test
+  void aRepositoryTheBodyPicksOrATryInsideItIsRefused() {
+    String reason = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
+        "            OrderRepository source = orders;\n            Optional<Order> order = source.findById(id);\n"), REPOSITORY);
+    assertTrue(reason.startsWith("its findById is called on source, not on a field of the class"), reason);
+    reason = refusal(LOOKUP_BEFORE.replace("            Optional<Order> order = orders.findById(id);\n",
+        "            Optional<Order> order;\n            try {\n                order = orders.findById(id);\n"
+            + "            } catch (RuntimeException e) {\n                order = Optional.empty();\n            }\n"), REPOSITORY);
+    assertTrue(reason.startsWith("its findById is inside a try block"), reason);
+  }
+
+  @Test
+  void anEntityOfAnotherPackageIsImported() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(ORDER.replace("package shop;", "package shop.domain;"))
+        .java(REPOSITORY.replace("import org.springframework", "import shop.domain.Order;\nimport org.springframework"))
+        // the lookup never names Order: the loading's Map<Long, Order> needs the import optkit adds
+        .java(LOOKUP_BEFORE.replace("Optional<Order> order = orders.findById(id);", "var order = orders.findById(id);"))
+        .config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(MigrationFixture.after(plan, "src/main/java/shop/OrderLookup.java").contains("import shop.domain.Order;"));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aCatchAroundTheLoopIsRefused() {
+    String reason = refusal(LOOKUP_BEFORE.replace("        for (Long id : ids) {", "        try {\n"
+        + "        for (Long id : ids) {").replace("        return described;", "        } catch (RuntimeException e) {\n"
+        + "            described.add(\"failed\");\n        }\n        return described;"), REPOSITORY);
+    assertTrue(reason.contains("a catch around it"), reason);
+  }
+}
