@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -234,11 +233,7 @@ class BlockingCallsInLoopRewriteTest {
 
   /** Loops four calls ahead; the caching rule off, so the plan is the loop's alone. */
   private static OptkitConfig loopsOnly() {
-    OptkitConfig defaults = OptkitConfig.defaults();
-    return new OptkitConfig(defaults.include(), defaults.exclude(), defaults.includeTests(),
-        Map.of("CacheableReadMethod", new OptkitConfig.RuleSettings(false, null)), defaults.cacheable(),
-        defaults.analysis(), defaults.savings(), defaults.clients(), defaults.declaredClients(),
-        defaults.cachePolicies(), new OptkitConfig.Loops(4));
+    return MigrationFixture.loopsOnly(new OptkitConfig.Loops(4));
   }
 
   @Test

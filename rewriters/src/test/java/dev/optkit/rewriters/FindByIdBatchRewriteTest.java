@@ -132,11 +132,7 @@ class FindByIdBatchRewriteTest {
 
   /** The loops rule alone: caching off, so the plan is the loop's. */
   private static OptkitConfig loopsOnly() {
-    OptkitConfig defaults = OptkitConfig.defaults();
-    return new OptkitConfig(defaults.include(), defaults.exclude(), defaults.includeTests(),
-        Map.of("CacheableReadMethod", new OptkitConfig.RuleSettings(false, null)), defaults.cacheable(),
-        defaults.analysis(), defaults.savings(), defaults.clients(), defaults.declaredClients(),
-        defaults.cachePolicies(), defaults.loops());
+    return MigrationFixture.loopsOnly(OptkitConfig.defaults().loops());
   }
 
   private MigrationFixture fixture(String lookup) {

@@ -47,6 +47,15 @@ final class MigrationFixture {
   private final Map<String, String> files = new TreeMap<>();
   private OptkitConfig config = OptkitConfig.defaults();
 
+  /** The loops rule with these settings and the caching rule off, so a plan holds the loops' rewrites alone. */
+  static OptkitConfig loopsOnly(OptkitConfig.Loops loops) {
+    OptkitConfig defaults = OptkitConfig.defaults();
+    return new OptkitConfig(defaults.include(), defaults.exclude(), defaults.includeTests(),
+        Map.of("CacheableReadMethod", new OptkitConfig.RuleSettings(false, null)), defaults.cacheable(),
+        defaults.analysis(), defaults.savings(), defaults.clients(), defaults.declaredClients(),
+        defaults.cachePolicies(), loops);
+  }
+
   MigrationFixture(Path root) {
     this.root = root;
   }

@@ -105,6 +105,15 @@ public final class SourceDocument {
     return lineStarts[line - 1];
   }
 
+  /** The offset just after a line's line break (or the end of the text on the last line). */
+  public int lineEnd(int line) {
+    int end = lineStarts[line - 1];
+    while (end < text.length() && text.charAt(end) != '\n') {
+      end++;
+    }
+    return Math.min(end + 1, text.length());
+  }
+
   /** The whitespace at the start of a line. */
   public String indentationOf(int line) {
     int start = lineStarts[line - 1];

@@ -459,7 +459,7 @@ final class FindByIdBatchRewrite {
     out.append(indent).append('}').append(nl);
     // the loop's own lines follow as they were, but for the call, which takes its row from the loaded ones
     int loopStart = document.lineStart(loop.getBegin().get().line);
-    int loopEnd = lineEnd(loop.getEnd().get().line);
+    int loopEnd = document.lineEnd(loop.getEnd().get().line);
     String lookup = loaded + ".containsKey(" + element + ") ? " + optional + ".ofNullable(" + loaded + ".remove("
         + element + ")) : " + document.text().substring(offset(find, true), offset(find, false));
     Node parent = find.getParentNode().orElse(null);
@@ -469,15 +469,6 @@ final class FindByIdBatchRewrite {
         .append(document.text(), offset(find, false), loopEnd);
     return new FuturesJoinedInLoopRewrite.Rewritten(new TextEdit(loopStart, loopEnd, out.toString()), imports,
         "loads its " + simple(entity) + " rows with one findAllById per " + CHUNK + " ids instead of a findById per id");
-  }
-
-  private int lineEnd(int line) {
-    String text = document.text();
-    int end = document.lineStart(line);
-    while (end < text.length() && text.charAt(end) != '\n') {
-      end++;
-    }
-    return Math.min(end + 1, text.length());
   }
 
   private String use(String type, Set<String> imports) {

@@ -95,7 +95,7 @@ public final class FuturesJoinedInLoopRewrite {
           "java.util.concurrent.FutureTask"));
     }
     return new Rewritten(new TextEdit(document.lineStart(loop.getBegin().get().line),
-        lineEnd(loop.getEnd().get().line), text(method, loop, shape)), used.stream()
+        document.lineEnd(loop.getEnd().get().line), text(method, loop, shape)), used.stream()
             .filter(type -> Imports.canUseSimpleName(unit, type)).collect(java.util.stream.Collectors.toSet()),
         kind == LoopProof.Start.BLOCKING_CALL
             ? "runs up to " + inFlight + " calls ahead on a bounded pool and takes each answer in its turn"
@@ -107,7 +107,7 @@ public final class FuturesJoinedInLoopRewrite {
     int loopLine = loop.getBegin().get().line;
     String before = document.text().substring(document.lineStart(loopLine), document.offset(loopLine, loop.getBegin().get().column));
     String after = document.text().substring(document.offset(loop.getEnd().get().line, loop.getEnd().get().column) + 1,
-        lineEnd(loop.getEnd().get().line));
+        document.lineEnd(loop.getEnd().get().line));
     BlockStmt body = (BlockStmt) loop.getBody();
     int previous = body.getBegin().get().line;
     for (Statement statement : body.getStatements()) {
@@ -348,14 +348,5 @@ public final class FuturesJoinedInLoopRewrite {
       out.append(nl).append(lines[i].isBlank() ? "" : extra + lines[i]);
     }
     return out.toString();
-  }
-
-  private int lineEnd(int line) {
-    String text = document.text();
-    int end = document.lineStart(line);
-    while (end < text.length() && text.charAt(end) != '\n') {
-      end++;
-    }
-    return Math.min(end + 1, text.length());
   }
 }
