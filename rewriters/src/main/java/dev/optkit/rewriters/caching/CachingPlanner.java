@@ -49,6 +49,7 @@ public final class CachingPlanner {
   private final ResultSharing sharing;
   private final KeyCoverage keyCoverage;
   private final EntityResults entityResults;
+  private final TestSlices slices;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
     this(index, config, traits, path -> true, Set.of());
@@ -82,6 +83,7 @@ public final class CachingPlanner {
     this.sharing = new ResultSharing(index);
     this.keyCoverage = new KeyCoverage(index);
     this.entityResults = new EntityResults(index, sharing);
+    this.slices = new TestSlices(index, traits);
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -300,11 +302,18 @@ public final class CachingPlanner {
       return entity;
     }
     if (repositoryQuery) {
-      // the rules above found nothing; the writers, their evictions and the transaction it runs in are not looked at
-      String simple = fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1);
-      return Optional.of("a query method of the Spring Data repository interface " + simple + ": Spring's repository "
-          + "proxy would honour @Cacheable on it, but optkit adds caches to class methods only and has not proved "
-          + "this one safe (who writes its data, where to evict it, what the framework does with its result)");
+      // Spring Data's repository proxy honours @Cacheable on the interface's method, as on a bean's
+      if (!traits.spring()) {
+        return Optional.of("a query method of a Spring Data repository interface in a module without Spring's "
+            + "context on its class path: the @Cacheable its proxy would honour cannot be configured here");
+      }
+      Optional<String> slice = slices.sliceWithCachingOn();
+      if (slice.isPresent()) {
+        return Optional.of("a query method of a Spring Data repository interface, and caching is switched on by the "
+            + "application class (or test code): Spring Boot's test slices such as " + ProjectTraits.simpleName(slice.get())
+            + " load the repository with caching on but none of optkit's configuration, so the cache manager its "
+            + "@Cacheable names would be missing there; move @EnableCaching to a configuration class of its own first");
+      }
     }
     if (REACTIVE_TYPES.contains(fact.returnType())) {
       return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
@@ -348,6 +357,9 @@ public final class CachingPlanner {
       return CacheForm.PLAIN;
     }
     TypeFact owner = index.type(fact.ownerType()).orElseThrow();
+    if (dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method)) {
+      return CacheForm.SPRING; // the repository's proxy applies it
+    }
     boolean bean = SpringBeans.stereotyped(owner);
     // a final class cannot be subclassed for Spring's proxy: its cache lives in a field instead
     return bean && !owner.isFinal() ? CacheForm.SPRING : CacheForm.PLAIN;

@@ -22,8 +22,11 @@ final class OutermostTargets {
     Map<String, List<CachingTarget>> reachingThrough = new HashMap<>();
     for (CachingTarget outer : targets) {
       for (ReachedIo reached : index.reachedIo(outer.method())) {
-        for (String through : reached.via()) {
-          List<CachingTarget> found = reachingThrough.computeIfAbsent(through, k -> new ArrayList<>());
+        // a Spring Data query method is the I/O site itself: the outer one reads through its call
+        List<String> through = new ArrayList<>(reached.via());
+        through.add(siteKey(reached.site().receiverType(), reached.site().method()));
+        for (String each : through) {
+          List<CachingTarget> found = reachingThrough.computeIfAbsent(each, k -> new ArrayList<>());
           if (found.isEmpty() || found.get(found.size() - 1) != outer) {
             found.add(outer);
           }
@@ -34,7 +37,9 @@ final class OutermostTargets {
     List<Refusal> refused = new ArrayList<>(refusals);
     for (CachingTarget inner : targets) {
       CachingTarget outer = null;
-      for (CachingTarget candidate : reachingThrough.getOrDefault(inner.method().fact().displayName(), List.of())) {
+      String key = inner.method().fact().isAbstract()
+          ? siteKey(inner.method().fact().ownerType(), inner.method().fact().name()) : inner.method().fact().displayName();
+      for (CachingTarget candidate : reachingThrough.getOrDefault(key, List.of())) {
         if (candidate != inner) {
           outer = candidate;
           break;
@@ -49,5 +54,10 @@ final class OutermostTargets {
       }
     }
     return new CachingPlanner.Plan(List.copyOf(kept), List.copyOf(refused));
+  }
+
+  /** A call site's key: the receiver's declared type and the method, never a chain's display name. */
+  private static String siteKey(String receiverType, String method) {
+    return "site:" + receiverType + "#" + method;
   }
 }

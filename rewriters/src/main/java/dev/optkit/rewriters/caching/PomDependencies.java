@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
@@ -37,6 +38,11 @@ public final class PomDependencies {
     Section section = projectDependencies(pom);
     if (section == null) {
       return Optional.empty();
+    }
+    Optional<String> widened = widenScopes(pom, section, dependencies);
+    if (widened.isPresent()) {
+      // offsets moved: add what is missing to the widened pom (empty when nothing is)
+      return Optional.of(add(widened.get(), dependencies).orElse(widened.get()));
     }
     StringBuilder blocks = new StringBuilder();
     String nl = pom.contains("\r\n") ? "\r\n" : "\n";
@@ -79,13 +85,54 @@ public final class PomDependencies {
     return Optional.of(pom.substring(0, at) + prefix + inserted + pom.substring(at));
   }
 
+  /** Scopes whose dependency is not on the main code's compile class path. */
+  private static final Set<String> NOT_COMPILED_AGAINST = Set.of("runtime", "test");
+
+  /**
+   * The pom with the {@code <scope>} taken off a wanted dependency the project declares as runtime or
+   * test only (spring-petclinic's {@code caffeine} is runtime): generated code compiles against it.
+   * Empty when no scope stands in the way, or when the element cannot be found where the parser put it.
+   */
+  private static Optional<String> widenScopes(String pom, Section section, List<Dependency> dependencies) {
+    List<Integer> ends = endTags(pom, "dependency");
+    for (Dependency dependency : dependencies) {
+      Integer ordinal = section.narrowScopeEnds().get(dependency.artifactId());
+      if (ordinal == null || ordinal >= ends.size()) {
+        continue;
+      }
+      int end = ends.get(ordinal);
+      int start = pom.lastIndexOf("<dependency>", end);
+      int open = start < 0 ? -1 : pom.indexOf("<scope>", start);
+      int close = open < 0 ? -1 : pom.indexOf("</scope>", open);
+      if (open < 0 || close < 0 || close > end) {
+        continue;
+      }
+      int from = open;
+      int to = close + "</scope>".length();
+      int lineStart = pom.lastIndexOf('\n', open - 1) + 1;
+      int lineEnd = pom.indexOf('\n', to);
+      if (pom.substring(lineStart, open).isBlank() && lineEnd >= 0 && pom.substring(to, lineEnd).isBlank()) {
+        from = lineStart;
+        to = lineEnd + 1;
+      }
+      String widened = pom.substring(0, from) + pom.substring(to);
+      Section after = projectDependencies(widened);
+      if (after != null && !after.narrowScopeEnds().containsKey(dependency.artifactId())
+          && after.artifactIds().contains(dependency.artifactId())) {
+        return Optional.of(widened);
+      }
+    }
+    return Optional.empty();
+  }
+
   /**
    * Where the project's own {@code <dependencies>} closes (-1 when it has none), where
    * {@code </project>} starts, and the artifacts already declared there: outside dependency
    * management, build, profiles and comments, read with the JDK's StAX parser (no DTDs, no
    * external entities).
    */
-  record Section(int closeTag, int projectCloseTag, Set<String> artifactIds) {}
+  record Section(int closeTag, int projectCloseTag, Set<String> artifactIds,
+      Map<String, Integer> narrowScopeEnds) {}
 
   /** The project's dependency section, or null when the pom is not well-formed XML with a {@code <project>} root. */
   static Section projectDependencies(String pom) {
@@ -95,6 +142,10 @@ public final class PomDependencies {
     List<String> path = new ArrayList<>();
     Set<String> artifactIds = new HashSet<>();
     int dependenciesClosed = 0; // StAX locations are not exact offsets: find the end tag by its ordinal instead
+    int dependencyClosed = 0;
+    String artifact = null;
+    String scope = null;
+    Map<String, Integer> narrowScopeEnds = new java.util.HashMap<>();
     int projectOrdinal = -1;
     boolean project = false;
     try {
@@ -104,10 +155,25 @@ public final class PomDependencies {
         if (event == XMLStreamConstants.START_ELEMENT) {
           path.add(reader.getLocalName());
           if (path.equals(List.of("project", "dependencies", "dependency", "artifactId"))) {
-            artifactIds.add(reader.getElementText().strip());
+            artifact = reader.getElementText().strip();
+            artifactIds.add(artifact);
+            path.remove(path.size() - 1);
+          } else if (path.equals(List.of("project", "dependencies", "dependency", "scope"))) {
+            scope = reader.getElementText().strip();
             path.remove(path.size() - 1);
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
+          if (reader.getLocalName().equals("dependency")) {
+            if (path.equals(List.of("project", "dependencies", "dependency")) && artifact != null && scope != null
+                && NOT_COMPILED_AGAINST.contains(scope)) {
+              narrowScopeEnds.put(artifact, dependencyClosed);
+            }
+            if (path.size() == 3) {
+              artifact = null;
+              scope = null;
+            }
+            dependencyClosed++;
+          }
           if (reader.getLocalName().equals("dependencies")) {
             if (path.equals(List.of("project", "dependencies"))) {
               projectOrdinal = dependenciesClosed;
@@ -123,11 +189,12 @@ public final class PomDependencies {
     }
     List<Integer> dependencyEnds = endTags(pom, "dependencies");
     List<Integer> projectEnds = endTags(pom, "project");
-    if (!project || projectEnds.isEmpty() || dependencyEnds.size() != dependenciesClosed) {
+    if (!project || projectEnds.isEmpty() || dependencyEnds.size() != dependenciesClosed
+        || endTags(pom, "dependency").size() != dependencyClosed) {
       return null;
     }
     return new Section(projectOrdinal < 0 ? -1 : dependencyEnds.get(projectOrdinal),
-        projectEnds.get(projectEnds.size() - 1), Set.copyOf(artifactIds));
+        projectEnds.get(projectEnds.size() - 1), Set.copyOf(artifactIds), Map.copyOf(narrowScopeEnds));
   }
 
   /** Offsets of {@code </name>} end tags in markup, past comments, CDATA sections and processing instructions. */

@@ -5,6 +5,7 @@ import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.MavenPom;
+import dev.optkit.analyzers.source.SourceSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public record ProjectTraits(
     boolean springBoot,
     boolean existingSpringCaching,
     boolean enableCachingPresent,
+    boolean cachingInTestSlices,
     String scanPackage,
     List<String> scannedPackages,
     int javaRelease,
@@ -79,6 +81,7 @@ public record ProjectTraits(
     }
     boolean springTypes = false;
     boolean enableCaching = false;
+    boolean cachingInSlices = false;
     String optkitBean = null;
     boolean cacheManagerBean = false;
     boolean cacheableUsed = false;
@@ -106,6 +109,10 @@ public record ProjectTraits(
           }
           if (annotation.endsWith("EnableCaching")) {
             enableCaching = true;
+            // Boot's test slices (@DataJpaTest...) load the application class but not the other configuration
+            // classes: caching switched on there, or in test code, is on in a slice too
+            cachingInSlices |= SourceSet.isTestPath(file.path()) || type.annotations().stream().anyMatch(a ->
+                applicationAnnotations.contains(a) || simpleName(a).equals("SpringBootConfiguration"));
           }
           if (annotation.endsWith("SpringBootApplication") || annotation.endsWith("ComponentScan")) {
             scans.addAll(scannedPackages(type));
@@ -149,6 +156,7 @@ public record ProjectTraits(
     boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
         : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching,
+        cachingInSlices,
         configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional,
         Collections.unmodifiableMap(applications),
         model.flatMap(m -> m.dependencyArtifacts().stream().filter(SNAPSHOT_DRIVERS::containsKey).sorted().findFirst())

@@ -17,6 +17,8 @@ import java.util.Set;
  * the result through project callers, the helpers they hand it to, and the methods those return it to.
  */
 final class ResultSharing {
+  private static final String MODEL_ATTRIBUTE = "org.springframework.web.bind.annotation.ModelAttribute";
+
   private final ProjectIndex index;
 
   ResultSharing(ProjectIndex index) {
@@ -71,6 +73,12 @@ final class ResultSharing {
         if (handOff.position() == MethodFact.LAMBDA_VALUE) {
           continue; // an immutable value: whatever the call makes of it, nobody changes it
         }
+        if (handOff.to().equals(MethodFact.RETURNED) && !handOff.part() && !immutable(resultType)
+            && boundModelAttribute(caller)) {
+          return Optional.of(caller.fact().displayName() + "() returns it as a model attribute: Spring's data binder "
+              + "writes the request's parameters onto it, and the handlers that take it may change it: a cached result "
+              + "is one object shared by every caller");
+        }
         if (handOff.to().equals(MethodFact.RETURNED)) {
           // return dao.pets(owner): what the caller's own callers do with it counts the same
           Optional<String> above = mutatingCaller(caller, resultType, seen);
@@ -107,6 +115,25 @@ final class ResultSharing {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A {@code @ModelAttribute} method whose value the data binder may write onto: a single object
+   * (a handler taking it by its type or name gets the request's parameters bound onto it), or a
+   * container a handler of the class takes as a parameter of its type. A list only shown by views
+   * is not bound.
+   */
+  private boolean boundModelAttribute(IndexedMethod method) {
+    if (!method.fact().hasAnnotation(MODEL_ATTRIBUTE)) {
+      return false;
+    }
+    String type = method.fact().returnType();
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    if (simple.equals("Optional") || !CONTAINERS.contains(simple) && !type.endsWith("[]")) {
+      return true;
+    }
+    return index.methodsOfType(method.fact().ownerType()).stream().flatMap(m -> m.fact().params().stream())
+        .anyMatch(param -> param.qualifiedType().equals(type));
   }
 
   /**

@@ -25,6 +25,7 @@ final class WriterEvictions {
   private final java.util.function.Predicate<String> inModule;
   private final MembersByType members;
   private final SpringBeans springBeans;
+  private final TestSlices slices;
 
   WriterEvictions(WholeProject whole, ProjectTraits traits, java.util.function.Predicate<String> inModule,
       MembersByType members, SpringBeans springBeans) {
@@ -35,6 +36,7 @@ final class WriterEvictions {
     this.inModule = inModule;
     this.members = members;
     this.springBeans = springBeans;
+    this.slices = new TestSlices(index, traits);
   }
 
   /**
@@ -92,6 +94,9 @@ final class WriterEvictions {
    * project code), so a test of it may read its own write back through the cache.
    */
   boolean readsBackThroughTheCache(IndexedMethod testWriter, IndexedMethod cached) {
+    if (slices.withoutCaching(testWriter.fact().ownerType())) {
+      return false;
+    }
     Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
     return index.supertypesOf(testWriter.fact().ownerType()).stream().anyMatch(reachedFrom::contains);
   }

@@ -215,7 +215,8 @@ public final class CachingMigration {
       for (CachingTarget target : entry.getValue()) {
         Optional<MethodDeclaration> method = Optional.ofNullable(
             declared.get(target.method().fact().name() + "@" + target.method().fact().range().line()));
-        if (method.isEmpty() || method.get().getBody().isEmpty()) {
+        // a Spring Data query method has no body: the repository's proxy applies the annotation
+        if (method.isEmpty() || method.get().getBody().isEmpty() && target.form() != CacheForm.SPRING) {
           refusals.add(new Refusal(target.finding(), "the method moved since the assessment"));
           continue;
         }
@@ -358,7 +359,7 @@ public final class CachingMigration {
     }
     return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
         document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
-            .reduce((a, b) -> a + " and " + b).orElse("") + " where missing")));
+            .reduce((a, b) -> a + " and " + b).orElse("") + " where missing, or where declared for runtime or tests only")));
   }
 
   private static String describe(CachingTarget target) {

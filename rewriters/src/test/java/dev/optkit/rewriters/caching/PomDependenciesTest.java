@@ -70,6 +70,37 @@ class PomDependenciesTest {
   }
 
   @Test
+  void aDependencyDeclaredForRuntimeOnlyBecomesOneTheCodeCompilesAgainst() {
+    // spring-petclinic declares caffeine with <scope>runtime</scope>: the generated configuration would not compile
+    String before = """
+        <project>
+          <dependencyManagement><dependencies><dependency>
+            <artifactId>caffeine</artifactId><scope>runtime</scope>
+          </dependency></dependencies></dependencyManagement>
+          <dependencies>
+            <dependency>
+              <groupId>com.github.ben-manes.caffeine</groupId>
+              <artifactId>caffeine</artifactId>
+              <scope>runtime</scope>
+            </dependency>
+            <dependency>
+              <groupId>org.h2</groupId>
+              <artifactId>h2</artifactId>
+              <scope>runtime</scope>
+            </dependency>
+          </dependencies>
+        </project>
+        """;
+    String after = PomDependencies.add(before, CAFFEINE).orElseThrow();
+    assertEquals(before.replaceFirst("(<artifactId>caffeine</artifactId>\n) *<scope>runtime</scope>\n", "$1"), after);
+    assertTrue(after.contains("<artifactId>caffeine</artifactId><scope>runtime</scope>"), "management untouched");
+    assertEquals(Optional.empty(), PomDependencies.add(after, CAFFEINE), "nothing more to do");
+    // compile and provided scopes are on the compile class path already
+    assertEquals(Optional.empty(), PomDependencies.add(after.replace("<artifactId>caffeine</artifactId>\n",
+        "<artifactId>caffeine</artifactId>\n      <scope>provided</scope>\n"), CAFFEINE));
+  }
+
+  @Test
   void nothingIsAddedWhenPresentOrWhenThePomIsNotXml() {
     String present = "<project><dependencies><dependency><artifactId> caffeine </artifactId></dependency>"
         + "</dependencies></project>";
