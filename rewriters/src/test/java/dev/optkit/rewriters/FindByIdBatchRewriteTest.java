@@ -234,6 +234,117 @@ class FindByIdBatchRewriteTest {
     }
   }
 
+  // ---- what a careful engineer batches by hand, batched: each shape once refused ----------------
+
+  /** Batched, compiled, and answering as the original over the real repository, repeats, missing ids and null included. */
+  private void batchedAndAnsweringAlike(MigrationFixture fixture) throws Exception {
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    for (List<Long> input : List.of(List.of(3L, 1L, 2L), List.of(1L, 99L, 1L, 2L, 99L), Arrays.asList(1L, null, 2L))) {
+      Run before = run(original, input);
+      Run after = run(migrated, input);
+      assertEquals(before.answer(), after.answer(), "answers for " + input);
+      if (input.stream().noneMatch(java.util.Objects::isNull)) {
+        assertEquals(1, (int) after.calls().getOrDefault("findAllById", 0), "one load for " + input);
+      }
+    }
+  }
+
+  @Test
+  void aRepositoryOverAGenericBaseInterfaceIsBatched() throws Exception {
+    // OrderRepository extends BaseRepository<Order, Long>, BaseRepository<T, ID> extends ListCrudRepository<T, ID>
+    batchedAndAnsweringAlike(new MigrationFixture(dir).java(ORDER).java("""
+        package shop;
+
+        import org.springframework.data.repository.ListCrudRepository;
+        import org.springframework.data.repository.NoRepositoryBean;
+
+        @NoRepositoryBean
+        public interface BaseRepository<T, ID> extends ListCrudRepository<T, ID> {
+        }
+        """).java(REPOSITORY.replace("extends ListCrudRepository<Order, Long>", "extends BaseRepository<Order, Long>")
+            .replace("import org.springframework.data.repository.ListCrudRepository;\n", ""))
+        .java(LOOKUP_BEFORE).config(loopsOnly()));
+  }
+
+  @Test
+  void anEntityWhoseIdIsDeclaredByAGenericSuperclassIsBatched() throws Exception {
+    batchedAndAnsweringAlike(new MigrationFixture(dir).java("""
+        package shop;
+
+        import org.springframework.data.annotation.Id;
+
+        public abstract class BaseEntity<ID> {
+            @Id
+            private ID id;
+
+            protected BaseEntity(ID id) {
+                this.id = id;
+            }
+
+            public ID getId() {
+                return id;
+            }
+        }
+        """).java("""
+        package shop;
+
+        public class Order extends BaseEntity<Long> {
+            private final String status;
+
+            public Order(Long id, String status) {
+                super(id);
+                this.status = status;
+            }
+
+            public String getStatus() {
+                return status;
+            }
+        }
+        """).java(REPOSITORY).java(LOOKUP_BEFORE).config(loopsOnly()));
+  }
+
+  @Test
+  void aLoadedRowTheBodySetsAValueOnIsBatched() throws Exception {
+    // the row is the loop's own: setting its status changes neither the value given nor anything loaded before
+    batchedAndAnsweringAlike(new MigrationFixture(dir).java(ORDER.replace("""
+            public String getStatus() {""", """
+            public void setStatus(String status) {
+                this.status = status;
+            }
+
+            public String getStatus() {""")).java(REPOSITORY).java(LOOKUP_BEFORE.replace("""
+                Optional<Order> order = orders.findById(id);
+                described.add(order.map(o -> o.getId() + " " + o.getStatus()).orElse(id + " missing"));""", """
+                Order order = orders.findById(id).orElse(null);
+                if (order == null) {
+                    described.add(id + " missing");
+                    continue;
+                }
+                order.setStatus(order.getStatus() + "+seen");
+                described.add(order.getId() + " " + order.getStatus());""")).config(loopsOnly()));
+  }
+
+  @Test
+  void aLoopThatIsACasesStatementOrReadsItsCollectionsSizeIsBatched() throws Exception {
+    batchedAndAnsweringAlike(fixture(LOOKUP_BEFORE.replace("""
+            List<String> described = new ArrayList<>();
+            for (Long id : ids) {""", """
+            List<String> described = new ArrayList<>();
+            switch (ids.size()) {
+            case 0:
+                return described;
+            default:
+            for (Long id : ids) {""").replace("""
+                described.add(order.map(o -> o.getId() + " " + o.getStatus()).orElse(id + " missing"));
+            }""", """
+                described.add(order.map(o -> o.getId() + " " + o.getStatus()).orElse(id + " missing") + " of " + ids.size());
+            }
+            }""")));
+  }
+
   // ---- refusals: each a thing loading the rows first would change ---------------------------
 
   private String refusal(String lookup, String repository) {

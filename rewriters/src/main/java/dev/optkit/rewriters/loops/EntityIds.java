@@ -23,10 +23,12 @@ final class EntityIds {
 
   private final ProjectIndex index;
   private final ProjectSources sources;
+  private final TypeVariables typeVariables;
 
-  EntityIds(ProjectIndex index, ProjectSources sources) {
+  EntityIds(ProjectIndex index, ProjectSources sources, TypeVariables typeVariables) {
     this.index = index;
     this.sources = sources;
+    this.typeVariables = typeVariables;
   }
 
   /** The getter of an entity's id, and the id field's type as written, boxed ({@code Long}). */
@@ -35,6 +37,8 @@ final class EntityIds {
   /** The id's getter ({@code getId}) and type, or empty when optkit cannot find them. */
   Optional<Id> of(String entity) {
     String current = entity;
+    // what the type variables of the class being read stand for (BaseEntity<ID>'s ID, seen from Order)
+    java.util.Map<String, String> bindings = java.util.Map.of();
     for (int depth = 0; depth < 6 && current != null; depth++) {
       Optional<TypeFact> fact = index.type(current);
       String path = index.pathOfType(current);
@@ -47,10 +51,12 @@ final class EntityIds {
       if (declared.isEmpty()) {
         return Optional.empty();
       }
+      java.util.Map<String, String> bound = bindings;
       if (declared.get() instanceof RecordDeclaration record) {
         return record.getParameters().stream().filter(p -> p.getAnnotations().stream()
             .anyMatch(a -> ID_ANNOTATIONS.contains(a.getNameAsString())))
-            .map(p -> new Id(p.getNameAsString(), LoopProof.boxed(p.getType().asString()))).findFirst();
+            .map(p -> new Id(p.getNameAsString(), LoopProof.boxed(TypeVariables.bound(p.getType().asString(), bound))))
+            .findFirst();
       }
       for (FieldDeclaration field : declared.get().getFields()) {
         if (field.getVariables().size() != 1 || field.getAnnotations().stream()
@@ -59,12 +65,12 @@ final class EntityIds {
         }
         String name = field.getVariable(0).getNameAsString();
         String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        String fieldType = LoopProof.boxed(field.getVariable(0).getType().asString());
+        String fieldType = LoopProof.boxed(TypeVariables.bound(field.getVariable(0).getType().asString(), bindings));
         var getters = declared.get().getMethodsByName(getter).stream()
             .filter(m -> m.getParameters().isEmpty() && !m.isStatic()).toList();
         // a getter of its own must be public and return the field's type; Lombok's only when nothing renames or hides it
         boolean declaredGetter = getters.size() == 1 && getters.get(0).isPublic()
-            && LoopProof.boxed(getters.get(0).getType().asString()).equals(fieldType);
+            && LoopProof.boxed(TypeVariables.bound(getters.get(0).getType().asString(), bindings)).equals(fieldType);
         boolean lombok = getters.isEmpty()
             && (field.getAnnotations().stream().anyMatch(a -> LOMBOK_GETTERS.contains(a.getNameAsString())
                 && a.isMarkerAnnotationExpr())
@@ -74,10 +80,14 @@ final class EntityIds {
             && declared.get().getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("Accessors"))
             && field.getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("Accessors"));
         return declaredGetter || lombok
-            ? Optional.of(new Id(getter, LoopProof.boxed(field.getVariable(0).getType().asString()))) : Optional.empty();
+            ? Optional.of(new Id(getter, fieldType)) : Optional.empty();
       }
-      current = declared.get() instanceof ClassOrInterfaceDeclaration type && !type.getExtendedTypes().isEmpty()
+      String next = declared.get() instanceof ClassOrInterfaceDeclaration type && !type.getExtendedTypes().isEmpty()
           ? superclass(fact.get()) : null;
+      if (next != null) {
+        bindings = typeVariables.superclassBindings(current, next, bindings);
+      }
+      current = next;
     }
     return Optional.empty();
   }

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.Access;
@@ -78,12 +79,15 @@ final class FindByIdBatchRewrite {
   private final CompilationUnit unit;
   private final ProjectIndex index;
   private final EntityIds ids;
+  private final TypeVariables typeVariables;
 
-  FindByIdBatchRewrite(SourceDocument document, CompilationUnit unit, ProjectIndex index, EntityIds ids) {
+  FindByIdBatchRewrite(SourceDocument document, CompilationUnit unit, ProjectIndex index, EntityIds ids,
+      TypeVariables typeVariables) {
     this.document = document;
     this.unit = unit;
     this.index = index;
     this.ids = ids;
+    this.typeVariables = typeVariables;
   }
 
   /** The loop's rewrite: the lines before it and the call replaced, or why it is refused. */
@@ -206,7 +210,10 @@ final class FindByIdBatchRewrite {
     if (!(loop.getBody() instanceof BlockStmt)) {
       return Optional.of("its body is a single statement without braces");
     }
-    if (loop.getParentNode().orElse(null) instanceof LabeledStmt || !(loop.getParentNode().orElse(null) instanceof BlockStmt)) {
+    // a case's statements are a list like a block's: the loading goes before the loop inside the case
+    Node parent = loop.getParentNode().orElse(null);
+    if (parent instanceof LabeledStmt || !(parent instanceof BlockStmt || parent instanceof SwitchEntry entry
+        && entry.getType() == SwitchEntry.Type.STATEMENT_GROUP)) {
       return Optional.of("it is labelled, or the single statement of an if or a loop, where the loading cannot go");
     }
     if (loop.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, method)).isPresent()) {
@@ -266,16 +273,9 @@ final class FindByIdBatchRewrite {
     if (repository == null) {
       return Optional.empty();
     }
-    for (String type : index.supertypesOf(repository)) {
-      Optional<List<String>> found = index.type(type).flatMap(fact -> fact.superTypeArguments().entrySet().stream()
-          .filter(e -> CRUD_REPOSITORIES.contains(simple(e.getKey())) && e.getKey().startsWith("org.springframework.data.")
-              && e.getValue().size() == 2)
-          .map(e -> e.getValue()).findFirst());
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    // through generic project interfaces between (BaseRepository<T, ID> extends CrudRepository<T, ID>)
+    return typeVariables.argumentsOf(repository, type -> CRUD_REPOSITORIES.contains(simple(type))
+        && type.startsWith("org.springframework.data.")).filter(arguments -> arguments.size() == 2);
   }
 
   /**
@@ -362,6 +362,10 @@ final class FindByIdBatchRewrite {
       return Optional.of("does I/O, which would now come after every row was loaded");
     }
     for (var change : target.fact().parameterMutations()) {
+      if (receiverMadeInLoop && !target.fact().isStatic() && change.parameter() >= 0
+          && change.how().startsWith("stored in field ")) {
+        continue; // row.setStatus(s): the row the loop loaded holds s; s itself is not changed
+      }
       if (change.parameter() != dev.optkit.analyzers.facts.MethodFact.RECEIVER || !receiverMadeInLoop
           || target.fact().isStatic()) {
         return Optional.of("changes " + (change.parameter() < 0 ? "its object or class" : "what it is given") + " ("

@@ -52,7 +52,10 @@ final class IteratedCollection {
     if (LoopProof.assignedIn(method, name)) {
       return Optional.of("it iterates " + name + ", which " + method.getNameAsString() + "() assigns");
     }
-    boolean mentionedInside = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
+    // a read of it (ids.size(), ids.contains(x)) sees it the same in either pass; anything else may change it
+    boolean mentionedInside = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name)
+        && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr call
+            && call.getScope().filter(scope -> scope == n).isPresent() && READS.contains(call.getNameAsString())));
     if (mentionedInside) {
       return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
     }
@@ -75,6 +78,10 @@ final class IteratedCollection {
     }
     return Optional.empty();
   }
+
+  /** Calls that only read a java.util list or set: neither pass over it sees them. */
+  private static final Set<String> READS = Set.of("size", "isEmpty", "contains", "containsAll", "get", "indexOf",
+      "lastIndexOf", "getFirst", "getLast");
 
   /** Calls that change a collection or map they are made on. */
   private static final Set<String> MUTATORS = Set.of("add", "addAll", "set", "remove", "removeAll", "removeIf",

@@ -97,8 +97,9 @@ public final class LoopMigration {
           config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME);
       ProjectSources sources = new ProjectSources(root);
       ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
+      TypeVariables typeVariables = new TypeVariables(assessment.index(), sources);
       FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
-          new EntityIds(assessment.index(), sources));
+          new EntityIds(assessment.index(), sources, typeVariables), typeVariables);
       Set<com.github.javaparser.ast.body.TypeDeclaration<?>> pooled = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
       Set<String> imports = new LinkedHashSet<>();
