@@ -80,6 +80,7 @@ final class FindByIdBatchRewrite {
   private final ProjectIndex index;
   private final EntityIds ids;
   private final TypeVariables typeVariables;
+  private final LoopSites sites;
 
   FindByIdBatchRewrite(SourceDocument document, CompilationUnit unit, ProjectIndex index, EntityIds ids,
       TypeVariables typeVariables) {
@@ -88,6 +89,7 @@ final class FindByIdBatchRewrite {
     this.index = index;
     this.ids = ids;
     this.typeVariables = typeVariables;
+    this.sites = new LoopSites(document, unit, index);
   }
 
   /** The loop's rewrite: the lines before it and the call replaced, or why it is refused. */
@@ -107,9 +109,9 @@ final class FindByIdBatchRewrite {
       }
     }
     for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
-      if (site(indexed, call).isPresent()) {
+      if (sites.site(indexed, call).isPresent()) {
         find = call;
-      } else if (!reached(indexed, call).isEmpty()) {
+      } else if (!sites.reached(indexed, call).isEmpty()) {
         io.add(call.toString());
       }
     }
@@ -129,7 +131,7 @@ final class FindByIdBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused("it is batched already: its findById runs only for an id asked "
           + "again or null, after the rows were loaded before the loop");
     }
-    Optional<IoSite> site = site(indexed, find);
+    Optional<IoSite> site = sites.site(indexed, find);
     if (site.isEmpty() || !find.getNameAsString().equals("findById") || find.getArguments().size() != 1
         || site.get().kind() != ClientKind.DB || site.get().access() != Access.READ || find.getScope().isEmpty()) {
       return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "(), and optkit batches "
@@ -318,10 +320,10 @@ final class FindByIdBatchRewrite {
         receiver = inner.getScope().orElse(null);
       }
       // a row the loop loaded, a lambda's parameter, a value the body made: per element, as before the rewrite
-      boolean madeInLoop = receiver instanceof NameExpr name && (declaredInside(loop, name.getNameAsString()));
-      Optional<CallRef> ref = ref(indexed, call);
+      boolean madeInLoop = receiver instanceof NameExpr name && (LoopSites.declaredInside(loop, name.getNameAsString()));
+      Optional<CallRef> ref = sites.ref(indexed, call);
       for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
-        Optional<String> why = projectCallProblem(target, madeInLoop, 3);
+        Optional<String> why = sites.projectCallProblem(target, madeInLoop, 3);
         if (why.isPresent()) {
           return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get());
         }
@@ -346,46 +348,6 @@ final class FindByIdBatchRewrite {
     return Optional.empty();
   }
 
-  /**
-   * A project method the body calls may read anything (the rows were loaded before, and nothing in
-   * the loop writes), but may do no I/O and change nothing but its own object when that object was
-   * made in the loop (a row it loaded).
-   */
-  private Optional<String> projectCallProblem(IndexedMethod target, boolean receiverMadeInLoop, int depth) {
-    if (depth == 0) {
-      return Optional.of("calls project methods deeper than optkit follows");
-    }
-    if (target.fact().isAbstract()) {
-      return Optional.of("is abstract: which implementation runs is not in sight");
-    }
-    if (!index.sitesOf(target).isEmpty() || !index.reachedIo(target).isEmpty()) {
-      return Optional.of("does I/O, which would now come after every row was loaded");
-    }
-    for (var change : target.fact().parameterMutations()) {
-      if (receiverMadeInLoop && !target.fact().isStatic() && change.parameter() >= 0
-          && change.how().startsWith("stored in field ")) {
-        continue; // row.setStatus(s): the row the loop loaded holds s; s itself is not changed
-      }
-      if (change.parameter() != dev.optkit.analyzers.facts.MethodFact.RECEIVER || !receiverMadeInLoop
-          || target.fact().isStatic()) {
-        return Optional.of("changes " + (change.parameter() < 0 ? "its object or class" : "what it is given") + " ("
-            + change.how() + ")");
-      }
-    }
-    for (CallRef call : target.fact().calls()) {
-      for (IndexedMethod callee : index.allTargetsOf(call)) {
-        if (callee.fact().isConstructor()) {
-          continue;
-        }
-        Optional<String> deeper = projectCallProblem(callee, false, depth - 1);
-        if (deeper.isPresent()) {
-          return Optional.of("calls " + callee.fact().displayName() + "(), which " + deeper.get());
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Whether a name is a parameter or local of the method (anywhere in it, lambdas' included). */
   private static boolean declaredIn(CallableDeclaration<?> method, String name) {
     return method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
@@ -405,13 +367,6 @@ final class FindByIdBatchRewrite {
     return "";
   }
 
-  /** Whether a name is declared inside the loop: a local of its body, a lambda's parameter there. */
-  private static boolean declaredInside(ForEachStmt loop, String name) {
-    return loop.getBody().findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
-        || loop.getBody().findAll(com.github.javaparser.ast.body.Parameter.class).stream()
-            .anyMatch(p -> p.getNameAsString().equals(name));
-  }
-
   private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
       String iterable, String entity, String idType, String getter) {
     FreshNames names = new FreshNames(method);
@@ -422,16 +377,16 @@ final class FindByIdBatchRewrite {
     String from = names.take("from");
     String row = names.take("row");
     Set<String> imports = new LinkedHashSet<>();
-    String map = use("java.util.Map", imports);
-    String linkedMap = use("java.util.LinkedHashMap", imports);
-    String list = use("java.util.List", imports);
-    String arrayList = use("java.util.ArrayList", imports);
-    String optional = use("java.util.Optional", imports);
-    String entityType = entity.contains(".") ? use(entity, imports) : entity;
+    String map = sites.use("java.util.Map", imports);
+    String linkedMap = sites.use("java.util.LinkedHashMap", imports);
+    String list = sites.use("java.util.List", imports);
+    String arrayList = sites.use("java.util.ArrayList", imports);
+    String optional = sites.use("java.util.Optional", imports);
+    String entityType = entity.contains(".") ? sites.use(entity, imports) : entity;
     if (idType.equals("UUID")) {
-      idType = use("java.util.UUID", imports);
+      idType = sites.use("java.util.UUID", imports);
     }
-    String repository = document.text().substring(offset(find.getScope().get(), true), offset(find.getScope().get(), false));
+    String repository = document.text().substring(sites.offset(find.getScope().get(), true), sites.offset(find.getScope().get(), false));
     String nl = document.lineSeparator();
     String unitIndent = document.indentUnit();
     String indent = document.indentationOf(loop.getBegin().get().line);
@@ -465,45 +420,17 @@ final class FindByIdBatchRewrite {
     int loopStart = document.lineStart(loop.getBegin().get().line);
     int loopEnd = document.lineEnd(loop.getEnd().get().line);
     String lookup = loaded + ".containsKey(" + element + ") ? " + optional + ".ofNullable(" + loaded + ".remove("
-        + element + ")) : " + document.text().substring(offset(find, true), offset(find, false));
+        + element + ")) : " + document.text().substring(sites.offset(find, true), sites.offset(find, false));
     Node parent = find.getParentNode().orElse(null);
     boolean bare = parent instanceof VariableDeclarator || parent instanceof ExpressionStmt
         || parent instanceof AssignExpr assign && assign.getValue() == find;
-    out.append(document.text(), loopStart, offset(find, true)).append(bare ? lookup : "(" + lookup + ")")
-        .append(document.text(), offset(find, false), loopEnd);
+    out.append(document.text(), loopStart, sites.offset(find, true)).append(bare ? lookup : "(" + lookup + ")")
+        .append(document.text(), sites.offset(find, false), loopEnd);
     return new FuturesJoinedInLoopRewrite.Rewritten(new TextEdit(loopStart, loopEnd, out.toString()), imports,
         "loads its " + simple(entity) + " rows with one findAllById per " + CHUNK + " ids instead of a findById per id");
   }
 
-  private String use(String type, Set<String> imports) {
-    if (Imports.canUseSimpleName(unit, type)) {
-      imports.add(type);
-    }
-    return Imports.reference(unit, type);
-  }
-
-  private int offset(Node node, boolean begin) {
-    var position = begin ? node.getBegin().get() : node.getEnd().get();
-    return document.offset(position.line, position.column) + (begin ? 0 : 1);
-  }
-
-
-  private Optional<IoSite> site(IndexedMethod method, MethodCallExpr call) {
-    SourceRange range = SourceRange.of(call);
-    return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
-  }
-
-  private Optional<CallRef> ref(IndexedMethod method, MethodCallExpr call) {
-    SourceRange range = SourceRange.of(call);
-    return method.fact().calls().stream().filter(c -> c.range().equals(range)).findFirst();
-  }
-
-  private List<?> reached(IndexedMethod method, MethodCallExpr call) {
-    return ref(method, call).map(c -> (List<?>) index.reachedThrough(method, c)).orElse(List.of());
-  }
-
   private static String simple(String type) {
-    String bare = type.replaceAll("<.*", "");
-    return bare.substring(bare.lastIndexOf('.') + 1);
+    return LoopSites.simple(type);
   }
 }

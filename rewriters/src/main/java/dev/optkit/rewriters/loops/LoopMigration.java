@@ -53,9 +53,13 @@ public final class LoopMigration {
   /** A query per element whose results do not depend on each other: a Spring Data findById is batched. */
   public static final String N_PLUS_ONE = "n-plus-one-query";
 
+  /** A write per element: a JdbcTemplate update in a transaction is batched. */
+  public static final String WRITE_PER_ELEMENT = "per-iteration-write";
+
   /** Whether migrate rewrites loops of this classification (its verdict is then assess's "fixable"). */
   public static boolean rewritable(String classification) {
-    return FUTURES_JOINED.equals(classification) || REMOTE_CALLS.contains(classification) || N_PLUS_ONE.equals(classification);
+    return FUTURES_JOINED.equals(classification) || REMOTE_CALLS.contains(classification) || N_PLUS_ONE.equals(classification)
+        || WRITE_PER_ELEMENT.equals(classification);
   }
 
   /** Library types whose calls are safe to make ahead: thread-safe, and unchanged by the calls a loop makes. */
@@ -100,6 +104,7 @@ public final class LoopMigration {
       TypeVariables typeVariables = new TypeVariables(assessment.index(), sources);
       FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
           new EntityIds(assessment.index(), sources, typeVariables), typeVariables);
+      BatchUpdateRewrite writes = new BatchUpdateRewrite(document, parsed.get(), assessment.index());
       Set<com.github.javaparser.ast.body.TypeDeclaration<?>> pooled = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
       Set<String> imports = new LinkedHashSet<>();
@@ -129,6 +134,8 @@ public final class LoopMigration {
         FuturesJoinedInLoopRewrite.Outcome outcome = remote
             ? blocking.rewrite(method, loop.get(), BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent))
             : N_PLUS_ONE.equals(finding.details().get("classification")) ? batch.rewrite(method, loop.get(), indexed.get())
+            : WRITE_PER_ELEMENT.equals(finding.details().get("classification"))
+                ? writes.rewrite(method, loop.get(), indexed.get())
             : futures.rewrite(method, loop.get(), judge(assessment.index(), indexed.get()));
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
           refusals.add(new Refusal(finding, refused.reason()));

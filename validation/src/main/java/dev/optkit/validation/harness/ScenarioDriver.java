@@ -238,9 +238,30 @@ public final class ScenarioDriver implements AutoCloseable {
       Object[] arguments = new Object[streams.size()];
       for (int i = 0; i < arguments.length; i++) {
         Object raw = streams.get(i).next();
-        arguments[i] = CONVERTER.convertValue(raw, CONVERTER.constructType(method.getGenericParameterTypes()[i]));
+        arguments[i] = CONVERTER.convertValue(raw, CONVERTER.constructType(declaredTypes(method)[i]));
       }
       return new Step(write, name, method, receiver, arguments);
     }
+  }
+
+  /**
+   * The parameter types as the application declares them: a proxy's subclass (Spring's CGLIB proxy of
+   * a @Transactional bean) overrides the method without generic signatures, so its {@code List<Long>}
+   * reads as a raw {@code List} and a YAML list would become integers; the nearest superclass declaring
+   * the method with its generics says what the elements are.
+   */
+  static java.lang.reflect.Type[] declaredTypes(Method method) {
+    for (Class<?> type = method.getDeclaringClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Method declared = type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+        if (!declared.isSynthetic() && !declared.isBridge()
+            && !java.util.Arrays.equals(declared.getGenericParameterTypes(), declared.getParameterTypes())) {
+          return declared.getGenericParameterTypes();
+        }
+      } catch (NoSuchMethodException e) {
+        // declared higher up
+      }
+    }
+    return method.getGenericParameterTypes();
   }
 }

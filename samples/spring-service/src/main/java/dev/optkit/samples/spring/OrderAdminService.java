@@ -1,5 +1,6 @@
 package dev.optkit.samples.spring;
 
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,5 +19,16 @@ public class OrderAdminService {
     public int cancelPendingOrders(long customerId) {
         return jdbcTemplate.update(
                 "UPDATE purchase_order SET status = 'CANCELLED' WHERE customer_id = ? AND status = 'PENDING'", customerId);
+    }
+
+    /** One audit row per order: a statement per element, which optkit migrate runs as JDBC batches. */
+    @Transactional
+    public int audit(List<Long> orderIds, String action) {
+        int written = 0;
+        for (Long orderId : orderIds) {
+            jdbcTemplate.update("INSERT INTO order_audit (order_id, action) VALUES (?, ?)", orderId, action);
+            written++;
+        }
+        return written;
     }
 }

@@ -4,6 +4,7 @@ import dev.optkit.samples.spring.AppConfig;
 import dev.optkit.samples.spring.CustomerDao;
 import dev.optkit.samples.spring.CustomerReportService;
 import dev.optkit.samples.spring.LoyaltyService;
+import dev.optkit.samples.spring.OrderAdminService;
 import dev.optkit.samples.spring.OrderLookupService;
 import dev.optkit.samples.spring.ReferenceDataDao;
 import dev.optkit.samples.spring.downstream.PartnerApiDownstream;
@@ -52,6 +53,10 @@ public final class ValidationFixture implements AutoCloseable {
 
     public OrderLookupService orderLookup() {
         return context.getBean(OrderLookupService.class);
+    }
+
+    public OrderAdminService orderAdmin() {
+        return context.getBean(OrderAdminService.class);
     }
 
     public CustomerReportService reports() {

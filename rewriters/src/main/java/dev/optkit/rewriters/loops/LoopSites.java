@@ -1,0 +1,117 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.edit.Imports;
+import dev.optkit.rewriters.edit.SourceDocument;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A rewritten loop's file as the batching rewrites read it: its calls' I/O sites, offsets and type names. */
+final class LoopSites {
+  private final SourceDocument document;
+  private final CompilationUnit unit;
+  private final ProjectIndex index;
+
+  LoopSites(SourceDocument document, CompilationUnit unit, ProjectIndex index) {
+    this.document = document;
+    this.unit = unit;
+    this.index = index;
+  }
+
+  /** How the file names a type, imported when its simple name is free. */
+  String use(String type, Set<String> imports) {
+    if (Imports.canUseSimpleName(unit, type)) {
+      imports.add(type);
+    }
+    return Imports.reference(unit, type);
+  }
+
+  /** The document offset where a node begins, or just past where it ends. */
+  int offset(Node node, boolean begin) {
+    var position = begin ? node.getBegin().get() : node.getEnd().get();
+    return document.offset(position.line, position.column) + (begin ? 0 : 1);
+  }
+
+  /** The text of a node as the file writes it. */
+  String text(Node node) {
+    return document.text().substring(offset(node, true), offset(node, false));
+  }
+
+  /** The I/O site a call of the method is, when the catalogue knows it as one. */
+  Optional<IoSite> site(IndexedMethod method, MethodCallExpr call) {
+    SourceRange range = SourceRange.of(call);
+    return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
+  }
+
+  Optional<CallRef> ref(IndexedMethod method, MethodCallExpr call) {
+    SourceRange range = SourceRange.of(call);
+    return method.fact().calls().stream().filter(c -> c.range().equals(range)).findFirst();
+  }
+
+  /** The I/O a call of a project method reaches. */
+  List<?> reached(IndexedMethod method, MethodCallExpr call) {
+    return ref(method, call).map(c -> (List<?>) index.reachedThrough(method, c)).orElse(List.of());
+  }
+
+  /**
+   * A project method the body calls may read anything (the rows were loaded before, and nothing in
+   * the loop writes), but may do no I/O and change nothing but its own object when that object was
+   * made in the loop (a row it loaded).
+   */
+  Optional<String> projectCallProblem(IndexedMethod target, boolean receiverMadeInLoop, int depth) {
+    if (depth == 0) {
+      return Optional.of("calls project methods deeper than optkit follows");
+    }
+    if (target.fact().isAbstract()) {
+      return Optional.of("is abstract: which implementation runs is not in sight");
+    }
+    if (!index.sitesOf(target).isEmpty() || !index.reachedIo(target).isEmpty()) {
+      return Optional.of("does I/O, which would now come after every row was loaded");
+    }
+    for (var change : target.fact().parameterMutations()) {
+      if (receiverMadeInLoop && !target.fact().isStatic() && change.parameter() >= 0
+          && change.how().startsWith("stored in field ")) {
+        continue; // row.setStatus(s): the row the loop loaded holds s; s itself is not changed
+      }
+      if (change.parameter() != dev.optkit.analyzers.facts.MethodFact.RECEIVER || !receiverMadeInLoop
+          || target.fact().isStatic()) {
+        return Optional.of("changes " + (change.parameter() < 0 ? "its object or class" : "what it is given") + " ("
+            + change.how() + ")");
+      }
+    }
+    for (CallRef call : target.fact().calls()) {
+      for (IndexedMethod callee : index.allTargetsOf(call)) {
+        if (callee.fact().isConstructor()) {
+          continue;
+        }
+        Optional<String> deeper = projectCallProblem(callee, false, depth - 1);
+        if (deeper.isPresent()) {
+          return Optional.of("calls " + callee.fact().displayName() + "(), which " + deeper.get());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a name is declared inside the loop: a local of its body, a lambda's parameter there. */
+  static boolean declaredInside(ForEachStmt loop, String name) {
+    return loop.getBody().findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
+        || loop.getBody().findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+            .anyMatch(p -> p.getNameAsString().equals(name));
+  }
+
+  static String simple(String type) {
+    String bare = type.replaceAll("<.*", "");
+    return bare.substring(bare.lastIndexOf('.') + 1);
+  }
+}
