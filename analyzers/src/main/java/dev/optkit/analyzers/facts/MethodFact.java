@@ -89,7 +89,12 @@ public record MethodFact(
     }
   }
 
-  /** The receiving "call" of a hand-off that is the method's own return: its callers get the value. */
+  /**
+   * The receiving "call" of a hand-off that is the method's own return: its callers get the value.
+   * When the method returns an object it constructs there ({@code return new Shell(ip, s.getAccount())}),
+   * the hand-off's {@code toArguments} and {@code position} are the constructor call's, and the
+   * {@code "new Type"} hand-off of the same value at that position names the constructor.
+   */
   public static final String RETURNED = "<return>";
 
   /** The parameter index that stands for the receiver: a method that assigns its own fields changes it. */

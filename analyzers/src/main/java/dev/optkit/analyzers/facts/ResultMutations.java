@@ -313,6 +313,18 @@ final class ResultMutations {
       // return pets: the caller gets the very object, and what it does with it counts as well
       for (ReturnStmt returned : returns) {
         if (returned.getExpression().isPresent() && ownBody(returned)) {
+          Expression value = unwrap(returned.getExpression().get());
+          if (value instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()
+              && !COPYING.contains(creation.getType().getNameAsString())) {
+            // return new Shell(ip, server.getAccount()): the caller gets an object holding what each argument
+            // passes, and the constructor's parameter at that position says whether that is an immutable value
+            for (int position = 0; position < creation.getArguments().size(); position++) {
+              for (Origin passed : source(creation.getArgument(position))) {
+                handOffs.add(handOff(passed.holder(), MethodFact.RETURNED, creation.getArguments().size(), position));
+              }
+            }
+            continue;
+          }
           for (Origin origin : source(returned.getExpression().get())) {
             handOffs.add(handOff(origin, MethodFact.RETURNED, 0, 0));
           }

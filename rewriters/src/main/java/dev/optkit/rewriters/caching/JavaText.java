@@ -3,7 +3,7 @@ package dev.optkit.rewriters.caching;
 import java.util.Map;
 
 /** Small helpers for writing Java source text. */
-final class JavaText {
+public final class JavaText {
   private static final Map<String, String> BOXES = Map.of(
       "boolean", "Boolean", "byte", "Byte", "char", "Character", "short", "Short", "int", "Integer",
       "long", "Long", "float", "Float", "double", "Double");
@@ -22,8 +22,10 @@ final class JavaText {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  static String literal(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  /** A Java string literal of the text: quotes, backslashes and line breaks escaped. */
+  public static String literal(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+        .replace("\t", "\\t") + "\"";
   }
 
   /** Where generated comments wrap: formatters (google-java-format, Spotless) keep lines within 100 columns. */
@@ -33,7 +35,7 @@ final class JavaText {
    * A {@code //} comment of one or more lines, words wrapped so no line passes {@link #COMMENT_WIDTH}
    * columns (a word longer than that keeps a line of its own), each line ending with {@code nl}.
    */
-  static String lineComment(String indent, String text, String nl) {
+  public static String lineComment(String indent, String text, String nl) {
     StringBuilder out = new StringBuilder();
     StringBuilder line = new StringBuilder(indent).append("//");
     int columns = indent.replace("\t", "    ").length() + 2;

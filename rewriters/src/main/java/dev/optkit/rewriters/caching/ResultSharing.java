@@ -79,6 +79,9 @@ final class ResultSharing {
               + "writes the request's parameters onto it, and the handlers that take it may change it: a cached result "
               + "is one object shared by every caller");
         }
+        if (handOff.to().equals(MethodFact.RETURNED) && constructedFromImmutableValue(caller, handOff)) {
+          continue; // return new Shell(ip, server.getAccount()): the new object holds a string, not the result
+        }
         if (handOff.to().equals(MethodFact.RETURNED)) {
           // return dao.pets(owner): what the caller's own callers do with it counts the same
           Optional<String> above = mutatingCaller(caller, resultType, seen);
@@ -160,6 +163,33 @@ final class ResultSharing {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a returned hand-off is a part read from the result ({@code server.getAccount()}) passed
+   * to the constructor of the object returned, and every constructor that call may reach takes it
+   * as an immutable type: whatever the method's callers do with that object, they cannot change the
+   * result through it.
+   */
+  private boolean constructedFromImmutableValue(IndexedMethod caller, MethodFact.HandOff returned) {
+    if (!returned.part() || returned.toArguments() == 0) {
+      return false;
+    }
+    for (MethodFact.HandOff passed : caller.fact().handOffs()) {
+      if (passed.to().startsWith("new ") && passed.part() && !passed.held()
+          && java.util.Objects.equals(passed.fromCall(), returned.fromCall())
+          && passed.fromArguments() == returned.fromArguments() && passed.fromParameter() == returned.fromParameter()
+          && passed.fromLine() == returned.fromLine() && passed.fromColumn() == returned.fromColumn()
+          && passed.toArguments() == returned.toArguments() && passed.position() == returned.position()) {
+        List<IndexedMethod> constructors = receivers(caller, passed);
+        return !constructors.isEmpty() && constructors.stream().allMatch(constructor -> {
+          int position = parameterAt(constructor, passed.position());
+          return position >= 0 && position < constructor.fact().params().size()
+              && immutable(constructor.fact().params().get(position).qualifiedType());
+        });
+      }
+    }
+    return false;
   }
 
   /** The project methods or constructors a hand-off may reach. */

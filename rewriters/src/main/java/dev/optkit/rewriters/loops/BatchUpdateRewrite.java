@@ -78,7 +78,7 @@ final class BatchUpdateRewrite {
   }
 
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed) {
-    Optional<String> refused = shapeProblem(method, loop).or(() -> transactionProblem(indexed));
+    Optional<String> refused = shapeProblem(method, loop);
     if (refused.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(refused.get());
     }
@@ -110,7 +110,7 @@ final class BatchUpdateRewrite {
           + ", and optkit batches JdbcTemplate.update(sql, args...) into batchUpdate");
     }
     MethodCallExpr statement = update;
-    Optional<String> call = callProblem(method, loop, statement).or(() -> bodyProblem(method, loop, statement, indexed));
+    Optional<String> call = transactionProblem(indexed).or(() -> callProblem(method, loop, statement).or(() -> bodyProblem(method, loop, statement, indexed)));
     return call.isPresent() ? new FuturesJoinedInLoopRewrite.Refused(call.get()) : text(method, loop, statement);
   }
 
@@ -205,7 +205,7 @@ final class BatchUpdateRewrite {
     }
     Expression receiver = update.getScope().orElse(null);
     boolean field = receiver instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
-        || receiver instanceof NameExpr name && !declaredIn(method, name.getNameAsString());
+        || receiver instanceof NameExpr name && !LoadAheadProof.declaredIn(method, name.getNameAsString());
     if (!field) {
       return Optional.of("its update is called on " + receiver + ", not on a field of the class: the batches after "
           + "the loop could not name the same template");
@@ -214,11 +214,7 @@ final class BatchUpdateRewrite {
       return Optional.of("its update has no arguments to collect per element");
     }
     Expression sql = update.getArgument(0);
-    boolean constantText = sql instanceof StringLiteralExpr || sql instanceof TextBlockLiteralExpr
-        || sql instanceof NameExpr name && (constantField(method, name.getNameAsString())
-            || !LoopSites.declaredInside(loop, name.getNameAsString()) && declaredIn(method, name.getNameAsString())
-                && !LoopProof.assignedIn(method, name.getNameAsString()));
-    if (!constantText) {
+    if (!LoopSites.constantText(method, loop, sql)) {
       return Optional.of("its SQL is " + sql + ", which optkit cannot show is one text for every element: a batch "
           + "runs one statement");
     }
@@ -329,26 +325,10 @@ final class BatchUpdateRewrite {
             + "update per element");
   }
 
-  /** Whether a name is a parameter or local of the method (anywhere in it, lambdas' included). */
-  private static boolean declaredIn(CallableDeclaration<?> method, String name) {
-    return declaredType(method, name).isPresent();
-  }
-
   private static Optional<Type> declaredType(CallableDeclaration<?> method, String name) {
     return method.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
         .map(VariableDeclarator::getType).findFirst()
         .or(() -> method.findAll(Parameter.class).stream().filter(p -> p.getNameAsString().equals(name))
             .map(Parameter::getType).findFirst());
-  }
-
-  /** A final field of the class holding the name, not shadowed by a local. */
-  private static boolean constantField(CallableDeclaration<?> method, String name) {
-    if (declaredIn(method, name)) {
-      return false;
-    }
-    return method.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
-        .flatMap(t -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) t).getFields().stream())
-        .filter(FieldDeclaration::isFinal)
-        .anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
   }
 }

@@ -81,6 +81,8 @@ final class FindByIdBatchRewrite {
   private final EntityIds ids;
   private final TypeVariables typeVariables;
   private final LoopSites sites;
+  private final LoadAheadProof ahead;
+  private final JdbcKeyQueryBatchRewrite keyQueries;
 
   FindByIdBatchRewrite(SourceDocument document, CompilationUnit unit, ProjectIndex index, EntityIds ids,
       TypeVariables typeVariables) {
@@ -90,15 +92,22 @@ final class FindByIdBatchRewrite {
     this.ids = ids;
     this.typeVariables = typeVariables;
     this.sites = new LoopSites(document, unit, index);
+    this.ahead = new LoadAheadProof(document, unit, index, sites);
+    this.keyQueries = new JdbcKeyQueryBatchRewrite(document, unit, sites, ahead);
+  }
+
+  /** {@code loaded.containsKey(id) ? ...} or {@code loaded.containsKey(id) && ... ? ...}: the lookup a rewrite wrote. */
+  private static boolean startsWithLookup(Expression condition) {
+    Expression first = condition;
+    while (first instanceof com.github.javaparser.ast.expr.BinaryExpr both
+        && both.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.AND) {
+      first = both.getLeft();
+    }
+    return first instanceof MethodCallExpr test && test.getNameAsString().equals("containsKey");
   }
 
   /** The loop's rewrite: the lines before it and the call replaced, or why it is refused. */
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed) {
-    Optional<String> shape = shapeProblem(method, loop);
-    if (shape.isPresent()) {
-      return new FuturesJoinedInLoopRewrite.Refused(shape.get());
-    }
-    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
     // every I/O in the body: a client's call or method reference (orders::save), a project method reaching one
     SourceRange loopBody = SourceRange.of(loop.getBody());
     List<String> io = new ArrayList<>();
@@ -117,21 +126,28 @@ final class FindByIdBatchRewrite {
     }
     if (io.size() == 1 && find == null) {
       return new FuturesJoinedInLoopRewrite.Refused("its query runs inside the project's own code (" + io.get(0)
-          + "), and optkit batches a Spring Data repository's findById: for a JDBC query per key, one IN (...) query "
-          + "per chunk of keys is the fix, by hand");
+          + "), and optkit batches a findById or a JdbcTemplate queryForObject the loop calls itself: one query per "
+          + "chunk of keys (findAllById, or IN (...)) is the fix, by hand");
     }
     if (io.size() != 1 || find == null) {
       return new FuturesJoinedInLoopRewrite.Refused(io.isEmpty() ? "optkit cannot find its query in the loop's body"
           : "its body makes " + io.size() + " calls that query or wait on I/O (" + String.join(", ", io) + "), and "
-              + "optkit batches a loop whose one query is a findById");
+              + "optkit batches a loop whose one query is a findById or a JdbcTemplate queryForObject");
     }
     if (find.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ConditionalExpr choice
-        && choice.getElseExpr() == find && choice.getCondition() instanceof MethodCallExpr test
-        && test.getNameAsString().equals("containsKey")) {
-      return new FuturesJoinedInLoopRewrite.Refused("it is batched already: its findById runs only for an id asked "
-          + "again or null, after the rows were loaded before the loop");
+        && choice.getElseExpr() == find && startsWithLookup(choice.getCondition())) {
+      return new FuturesJoinedInLoopRewrite.Refused("it is batched already: its " + find.getNameAsString() + " runs "
+          + "only for a key the loading before the loop did not answer");
     }
     Optional<IoSite> site = sites.site(indexed, find);
+    if (site.isPresent() && site.get().access() == Access.READ && JdbcKeyQueryBatchRewrite.handles(site.get())) {
+      return keyQueries.rewrite(method, loop, indexed, find, site.get());
+    }
+    Optional<String> shape = ahead.shapeProblem(method, loop, "findById");
+    if (shape.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(shape.get());
+    }
+    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
     if (site.isEmpty() || !find.getNameAsString().equals("findById") || find.getArguments().size() != 1
         || site.get().kind() != ClientKind.DB || site.get().access() != Access.READ || find.getScope().isEmpty()) {
       return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "(), and optkit batches "
@@ -145,7 +161,7 @@ final class FindByIdBatchRewrite {
     Expression receiver = find.getScope().get();
     boolean fieldReceiver = receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
         && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
-        || receiver instanceof NameExpr name && !declaredIn(method, name.getNameAsString());
+        || receiver instanceof NameExpr name && !LoadAheadProof.declaredIn(method, name.getNameAsString());
     if (!fieldReceiver) {
       return new FuturesJoinedInLoopRewrite.Refused("its findById is called on " + receiver + ", not on a field of "
           + "the class: the loading before the loop could not name the same repository");
@@ -201,49 +217,11 @@ final class FindByIdBatchRewrite {
           + "applies filters and restrictions to queries, such as findAllById's, and not always to loading by id, "
           + "so the two may find different rows");
     }
-    Optional<String> body = bodyProblem(method, loop, find, indexed);
+    Optional<String> body = ahead.bodyProblem(method, loop, find, indexed);
     if (body.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(body.get());
     }
     return text(method, loop, find, iterable, entity, idType, id.get().getter());
-  }
-
-  private Optional<String> shapeProblem(CallableDeclaration<?> method, ForEachStmt loop) {
-    if (!(loop.getBody() instanceof BlockStmt)) {
-      return Optional.of("its body is a single statement without braces");
-    }
-    // a case's statements are a list like a block's: the loading goes before the loop inside the case
-    Node parent = loop.getParentNode().orElse(null);
-    if (parent instanceof LabeledStmt || !(parent instanceof BlockStmt || parent instanceof SwitchEntry entry
-        && entry.getType() == SwitchEntry.Type.STATEMENT_GROUP)) {
-      return Optional.of("it is labelled, or the single statement of an if or a loop, where the loading cannot go");
-    }
-    if (loop.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, method)).isPresent()) {
-      return Optional.of("it runs inside a lambda");
-    }
-    if (loop.getVariableDeclarator().getType().isVarType()) {
-      return Optional.of("its element is declared with 'var', and the loading must name the id type");
-    }
-    if (!(loop.getIterable() instanceof NameExpr iterable)) {
-      return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
-          + "collection twice, so it must be a parameter or local");
-    }
-    Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
-    if (collection.isPresent()) {
-      return collection;
-    }
-    for (Node at = loop.getParentNode().orElse(null); at != null && at != method; at = at.getParentNode().orElse(null)) {
-      if (at instanceof com.github.javaparser.ast.stmt.TryStmt attempt && !attempt.getCatchClauses().isEmpty()) {
-        return Optional.of("a catch around it would see what the loop fills as a failed load leaves it (nothing), "
-            + "not as the elements before a failed findById left it");
-      }
-    }
-    int loopLine = loop.getBegin().get().line;
-    String before = document.text().substring(document.lineStart(loopLine), document.offset(loopLine, loop.getBegin().get().column));
-    if (!before.isBlank()) {
-      return Optional.of("the loop does not start a line of its own, and optkit puts the loading on the lines before it");
-    }
-    return Optional.empty();
   }
 
   /** The repository's findById and findAllById must be Spring Data's own: nothing of the project's stands in for them. */
@@ -278,81 +256,6 @@ final class FindByIdBatchRewrite {
     // through generic project interfaces between (BaseRepository<T, ID> extends CrudRepository<T, ID>)
     return typeVariables.argumentsOf(repository, type -> CRUD_REPOSITORIES.contains(simple(type))
         && type.startsWith("org.springframework.data.")).filter(arguments -> arguments.size() == 2);
-  }
-
-  /**
-   * The body may compute, fill its own locals and throw, nothing more: another call that does I/O,
-   * a change of a field, a parameter or anything a project method reaches would see (or make) state
-   * the rows were loaded before.
-   */
-  private Optional<String> bodyProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
-      IndexedMethod indexed) {
-    Set<String> locals = new LinkedHashSet<>();
-    method.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
-    method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
-        .filter(p -> LoopProof.isInside(p, loop)).forEach(p -> locals.add(p.getNameAsString())); // lambdas' own
-    for (Node node : loop.getBody().findAll(Node.class)) {
-      boolean own = node.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, loop)).isEmpty();
-      if (own && (node instanceof BreakStmt brk && AfterTheCall.breaksOut(brk, loop) || node instanceof ReturnStmt)) {
-        return Optional.of("it may leave the loop early ('" + node + "'): the rows of the ids it never reaches would "
-            + "be loaded for nothing");
-      }
-      if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
-          && locals.contains(target.getNameAsString()))) {
-        return Optional.of("its body assigns " + assign.getTarget() + ", which is not a local of "
-            + method.getNameAsString() + "(): a failed load would leave it as no element had run, not as the "
-            + "elements before the failure left it");
-      }
-      if (node instanceof UnaryExpr unary && unary.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
-          && unary.getOperator() != UnaryExpr.Operator.MINUS && unary.getOperator() != UnaryExpr.Operator.PLUS
-          && unary.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
-          && !(unary.getExpression() instanceof NameExpr target && locals.contains(target.getNameAsString()))) {
-        return Optional.of("its body changes " + unary.getExpression() + ", which is not a local of "
-            + method.getNameAsString() + "()");
-      }
-    }
-    for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
-      if (call == find) {
-        continue;
-      }
-      Expression receiver = call.getScope().orElse(null);
-      while (receiver instanceof MethodCallExpr inner) {
-        receiver = inner.getScope().orElse(null);
-      }
-      // a row the loop loaded, a lambda's parameter, a value the body made: per element, as before the rewrite
-      boolean madeInLoop = receiver instanceof NameExpr name && (LoopSites.declaredInside(loop, name.getNameAsString()));
-      Optional<CallRef> ref = sites.ref(indexed, call);
-      for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
-        Optional<String> why = sites.projectCallProblem(target, madeInLoop, 3);
-        if (why.isPresent()) {
-          return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get());
-        }
-      }
-      boolean held = receiver instanceof NameExpr name && !locals.contains(name.getNameAsString())
-          && !Character.isUpperCase(name.getNameAsString().charAt(0))
-          || receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr
-          || receiver instanceof com.github.javaparser.ast.expr.ThisExpr;
-      if (held && call != find && IteratedCollection.changes(call.getNameAsString())) {
-        return Optional.of("its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
-            + method.getNameAsString() + "() does not make: a failed load would leave it as no element had run");
-      }
-    }
-    for (com.github.javaparser.ast.expr.MethodReferenceExpr reference
-        : loop.getBody().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
-      if (IteratedCollection.changes(reference.getIdentifier()) && !(reference.getScope() instanceof NameExpr scope
-          && locals.contains(scope.getNameAsString()))) {
-        return Optional.of("its body hands on " + reference + ", which changes what " + method.getNameAsString()
-            + "() does not make");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Whether a name is a parameter or local of the method (anywhere in it, lambdas' included). */
-  private static boolean declaredIn(CallableDeclaration<?> method, String name) {
-    return method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
-        || method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
-            .anyMatch(p -> p.getNameAsString().equals(name));
   }
 
   /** The simple name of the Spring Data CRUD supertype the repository extends. */

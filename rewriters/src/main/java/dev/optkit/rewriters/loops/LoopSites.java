@@ -110,6 +110,30 @@ final class LoopSites {
             .anyMatch(p -> p.getNameAsString().equals(name));
   }
 
+  /**
+   * Whether an expression is one text for every element of the loop: a literal, a final field of
+   * the class, or a local of the method declared outside the loop and never assigned again.
+   */
+  static boolean constantText(com.github.javaparser.ast.body.CallableDeclaration<?> method, ForEachStmt loop,
+      com.github.javaparser.ast.expr.Expression text) {
+    return text instanceof com.github.javaparser.ast.expr.StringLiteralExpr
+        || text instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr
+        || text instanceof com.github.javaparser.ast.expr.NameExpr name && (constantField(method, name.getNameAsString())
+            || !declaredInside(loop, name.getNameAsString()) && LoadAheadProof.declaredIn(method, name.getNameAsString())
+                && !LoopProof.assignedIn(method, name.getNameAsString()));
+  }
+
+  /** A final field of the class holding the name, not shadowed by a local. */
+  private static boolean constantField(com.github.javaparser.ast.body.CallableDeclaration<?> method, String name) {
+    if (LoadAheadProof.declaredIn(method, name)) {
+      return false;
+    }
+    return method.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+        .flatMap(t -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) t).getFields().stream())
+        .filter(com.github.javaparser.ast.body.FieldDeclaration::isFinal)
+        .anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+  }
+
   static String simple(String type) {
     String bare = type.replaceAll("<.*", "");
     return bare.substring(bare.lastIndexOf('.') + 1);

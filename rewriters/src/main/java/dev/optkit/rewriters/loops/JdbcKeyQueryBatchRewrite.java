@@ -1,0 +1,250 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.rewriters.caching.JavaText;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@code JdbcTemplate.queryForObject(sql, rowMapper, key)} per element of a loop (a JDBC N+1)
+ * becomes one query per 1,000 keys before the loop, its {@code key = ?} written {@code key IN (?, ...)},
+ * and each element takes its row from what they loaded:
+ *
+ * <pre>
+ * Map&lt;Long, List&lt;Customer&gt;&gt; loadedCustomers = ...;   // every key asked, once, in input order
+ * ... one IN query per 1,000 keys, each row mapped by the loop's own RowMapper under its key ...
+ * for (Long id : ids) {
+ *     Customer customer = loadedCustomers.containsKey(id) &amp;&amp; loadedCustomers.get(id).size() == 1
+ *         ? loadedCustomers.remove(id).get(0) : jdbcTemplate.queryForObject(SQL, mapper, id);
+ *     ... (the loop's statements, unchanged)
+ * }
+ * </pre>
+ *
+ * A key with exactly one row takes it, mapped as queryForObject maps it (row number 0); any other
+ * key runs the original query in its own turn, which gives what it gave: a missing key's
+ * {@code EmptyResultDataAccessException}, several rows' {@code IncorrectResultSizeDataAccessException},
+ * a null key's own failure, and a key asked again its own fresh object. What is proved first: the SQL
+ * (read by JSqlParser, {@link KeyQuerySql}) finds for many keys exactly the rows it finds for each;
+ * the keys compare as the database compares them (numbers, UUIDs); the RowMapper can be made ahead
+ * of the loop; and the loop's body passes {@link LoadAheadProof}.
+ */
+final class JdbcKeyQueryBatchRewrite {
+  /** Keys per query: Oracle's IN-list limit, and below SQL Server's 2,100 and PostgreSQL's 32,767 binds. */
+  static final int CHUNK = FindByIdBatchRewrite.CHUNK;
+
+  private static final Set<String> TEMPLATES = Set.of("org.springframework.jdbc.core.JdbcTemplate",
+      "org.springframework.jdbc.core.JdbcOperations");
+  /** Key types equal in Java exactly when equal in the database. */
+  private static final Set<String> KEY_TYPES = Set.of("Long", "Integer", "UUID");
+
+  private final SourceDocument document;
+  private final LoopSites sites;
+  private final LoadAheadProof ahead;
+
+  JdbcKeyQueryBatchRewrite(SourceDocument document, CompilationUnit unit, LoopSites sites, LoadAheadProof ahead) {
+    this.document = document;
+    this.sites = sites;
+    this.ahead = ahead;
+  }
+
+  /** Whether the call is a JdbcTemplate query this rewrite is the one to judge. */
+  static boolean handles(IoSite site) {
+    return site.receiverType() != null && TEMPLATES.contains(site.receiverType());
+  }
+
+  FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed,
+      MethodCallExpr query, IoSite site) {
+    Optional<String> problem = ahead.shapeProblem(method, loop, query.getNameAsString())
+        .or(() -> callProblem(method, loop, query))
+        .or(() -> ahead.bodyProblem(method, loop, query, indexed));
+    if (problem.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(problem.get());
+    }
+    KeyQuerySql sql = KeyQuerySql.of(site.sql());
+    if (sql.problem() != null) {
+      return new FuturesJoinedInLoopRewrite.Refused(sql.problem());
+    }
+    String keyType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
+    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
+    String collected = LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
+    if (!KEY_TYPES.contains(LoopSites.simple(keyType)) || !LoopSites.simple(collected).equals(LoopSites.simple(keyType))) {
+      return new FuturesJoinedInLoopRewrite.Refused("its keys are " + keyType + (collected.equals(keyType) ? ""
+          : " from a collection of " + (collected.isEmpty() ? "a type optkit cannot name" : collected))
+          + ", and optkit batches Long, Integer and UUID keys only: those compare in Java as the database compares them");
+    }
+    VariableDeclarator declared = (VariableDeclarator) query.getParentNode().get();
+    return text(method, loop, query, sql, keyType, LoopProof.boxed(declared.getType().asString()));
+  }
+
+  private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query) {
+    String element = loop.getVariableDeclarator().getNameAsString();
+    if (!query.getNameAsString().equals("queryForObject") || query.getArguments().size() != 3) {
+      return Optional.of("its query is " + query.getNameAsString() + "() with " + query.getArguments().size()
+          + " arguments, and optkit batches queryForObject(sql, rowMapper, key)");
+    }
+    if (!(query.getArgument(2) instanceof NameExpr key) || !key.getNameAsString().equals(element)) {
+      return Optional.of("its key is " + query.getArgument(2) + ", not the loop's element " + element
+          + ", which is what optkit loads ahead");
+    }
+    Expression receiver = query.getScope().orElse(null);
+    boolean field = receiver instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+        || receiver instanceof NameExpr name && !LoadAheadProof.declaredIn(method, name.getNameAsString());
+    if (!field) {
+      return Optional.of("its query is called on " + receiver + ", not on a field of the class: the loading before "
+          + "the loop could not name the same template");
+    }
+    if (!LoopSites.constantText(method, loop, query.getArgument(0))) {
+      return Optional.of("its SQL is " + query.getArgument(0) + ", which optkit cannot show is one text for every "
+          + "element");
+    }
+    Optional<String> mapper = mapperProblem(method, loop, query.getArgument(1));
+    if (mapper.isPresent()) {
+      return mapper;
+    }
+    if (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared) || declared.getType().isVarType()) {
+      return Optional.of("its row is not the value of a variable declared with its type, which the loaded rows' "
+          + "map must name");
+    }
+    for (Node at = query.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
+      if (at instanceof TryStmt) {
+        return Optional.of("its query is inside a try block, whose catch would no longer see a failed load: the "
+            + "loading before the loop would fail for every element");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The RowMapper is made once more, before the loop: a lambda or method reference using nothing the
+   * loop declares, a field or a local the method never assigns again, or a new mapper from
+   * constants ({@code new BeanPropertyRowMapper<>(Customer.class)}).
+   */
+  private static Optional<String> mapperProblem(CallableDeclaration<?> method, ForEachStmt loop, Expression mapper) {
+    Set<String> own = new java.util.HashSet<>(); // the mapper's own parameters and locals: (rs, rowNum) -> ...
+    mapper.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> own.add(p.getNameAsString()));
+    mapper.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+    boolean usesLoop = mapper.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
+        .filter(name -> !own.contains(name))
+        .anyMatch(name -> LoopSites.declaredInside(loop, name) || name.equals(loop.getVariableDeclarator().getNameAsString()));
+    boolean made = mapper instanceof LambdaExpr
+        || mapper instanceof MethodReferenceExpr reference && (reference.getScope() instanceof ThisExpr
+            || reference.getScope() instanceof TypeExpr)
+        || mapper instanceof NameExpr name && !LoopSites.declaredInside(loop, name.getNameAsString())
+            && !LoopProof.assignedIn(method, name.getNameAsString())
+        || mapper instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+        || mapper instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()
+            && creation.getArguments().stream().allMatch(a -> a instanceof ClassExpr || a instanceof LiteralExpr)
+        || mapper instanceof MethodCallExpr factory && factory.getNameAsString().equals("newInstance")
+            && factory.getArguments().stream().allMatch(a -> a instanceof ClassExpr);
+    if (usesLoop || !made) {
+      return Optional.of("its RowMapper is " + mapper + ", which optkit cannot make once before the loop"
+          + (usesLoop ? ": it uses what the loop declares" : ""));
+    }
+    return Optional.empty();
+  }
+
+  private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
+      KeyQuerySql sql, String keyType, String rowType) {
+    FreshNames names = new FreshNames(method);
+    String element = loop.getVariableDeclarator().getNameAsString();
+    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
+    String rowName = LoopSites.simple(rowType);
+    String loaded = names.take("loaded" + rowName + "s");
+    String key = names.take("key");
+    String toLoad = names.take("keysToLoad");
+    String from = names.take("from");
+    String chunk = names.take("chunk");
+    String marks = names.take("marks");
+    String resultSet = names.take("rs");
+    String rows = names.take("rows");
+    Set<String> imports = new LinkedHashSet<>();
+    String map = sites.use("java.util.Map", imports);
+    String linkedMap = sites.use("java.util.LinkedHashMap", imports);
+    String list = sites.use("java.util.List", imports);
+    String arrayList = sites.use("java.util.ArrayList", imports);
+    String collections = sites.use("java.util.Collections", imports);
+    String resultSetType = sites.use("java.sql.ResultSet", imports);
+    if (keyType.equals("UUID")) {
+      keyType = sites.use("java.util.UUID", imports);
+    }
+    String template = sites.text(query.getScope().get());
+    Expression mapperArgument = query.getArgument(1);
+    boolean named = mapperArgument instanceof NameExpr || mapperArgument instanceof FieldAccessExpr;
+    String mapper = named ? sites.text(mapperArgument) : names.take(Character.toLowerCase(rowName.charAt(0))
+        + rowName.substring(1) + "Rows");
+    String nl = document.lineSeparator();
+    String unitIndent = document.indentUnit();
+    String indent = document.indentationOf(loop.getBegin().get().line);
+    String i1 = indent + unitIndent;
+    String i2 = i1 + unitIndent;
+    String i3 = i2 + unitIndent;
+    StringBuilder out = new StringBuilder();
+    out.append(JavaText.lineComment(indent, "optkit migrate: one query per " + CHUNK + " keys before the loop instead "
+        + "of a queryForObject per key; a key with exactly one row takes it once, and any other key (no row or "
+        + "several, asked again, null) runs queryForObject as before", nl));
+    if (!named) {
+      String rowMapper = sites.use("org.springframework.jdbc.core.RowMapper", imports);
+      out.append(indent).append(rowMapper).append('<').append(rowType).append("> ").append(mapper).append(" = ")
+          .append(sites.text(mapperArgument)).append(';').append(nl);
+    }
+    out.append(indent).append(map).append('<').append(keyType).append(", ").append(list).append('<').append(rowType)
+        .append(">> ").append(loaded).append(" = new ").append(linkedMap).append("<>();").append(nl);
+    out.append(indent).append("for (").append(keyType).append(' ').append(key).append(" : ").append(iterable)
+        .append(") {").append(nl);
+    out.append(i1).append("if (").append(key).append(" != null) {").append(nl);
+    out.append(i2).append(loaded).append(".put(").append(key).append(", new ").append(arrayList).append("<>());")
+        .append(nl);
+    out.append(i1).append('}').append(nl);
+    out.append(indent).append('}').append(nl);
+    out.append(indent).append(list).append('<').append(keyType).append("> ").append(toLoad).append(" = new ")
+        .append(arrayList).append("<>(").append(loaded).append(".keySet());").append(nl);
+    out.append(indent).append("for (int ").append(from).append(" = 0; ").append(from).append(" < ").append(toLoad)
+        .append(".size(); ").append(from).append(" += ").append(CHUNK).append(") {").append(nl);
+    out.append(i1).append(list).append('<').append(keyType).append("> ").append(chunk).append(" = ").append(toLoad)
+        .append(".subList(").append(from).append(", Math.min(").append(from).append(" + ").append(CHUNK).append(", ")
+        .append(toLoad).append(".size()));").append(nl);
+    out.append(i1).append("String ").append(marks).append(" = String.join(\", \", ").append(collections)
+        .append(".nCopies(").append(chunk).append(".size(), \"?\"));").append(nl);
+    out.append(i1).append(template).append(".query(").append(JavaText.literal(sql.before() + "IN (")).append(" + ")
+        .append(marks).append(" + ").append(JavaText.literal(")" + sql.after())).append(',').append(nl);
+    out.append(i3).append('(').append(resultSetType).append(' ').append(resultSet).append(") -> {").append(nl);
+    out.append(i3).append(unitIndent).append(list).append('<').append(rowType).append("> ").append(rows).append(" = ")
+        .append(loaded).append(".get(").append(resultSet).append(".getObject(").append(JavaText.literal(sql.keyLabel()))
+        .append(", ").append(keyType).append(".class));").append(nl);
+    out.append(i3).append(unitIndent).append("if (").append(rows).append(" != null) {").append(nl);
+    out.append(i3).append(unitIndent).append(unitIndent).append(rows).append(".add(").append(mapper).append(".mapRow(")
+        .append(resultSet).append(", 0));").append(nl);
+    out.append(i3).append(unitIndent).append('}').append(nl);
+    out.append(i3).append("}, ").append(chunk).append(".toArray());").append(nl);
+    out.append(indent).append('}').append(nl);
+    int loopStart = document.lineStart(loop.getBegin().get().line);
+    int loopEnd = document.lineEnd(loop.getEnd().get().line);
+    String lookup = loaded + ".containsKey(" + element + ") && " + loaded + ".get(" + element + ").size() == 1 ? "
+        + loaded + ".remove(" + element + ").get(0) : " + sites.text(query);
+    out.append(document.text(), loopStart, sites.offset(query, true)).append(lookup)
+        .append(document.text(), sites.offset(query, false), loopEnd);
+    return new FuturesJoinedInLoopRewrite.Rewritten(new TextEdit(loopStart, loopEnd, out.toString()), imports,
+        "loads its " + rowName + " rows with one IN query per " + CHUNK + " keys instead of a queryForObject per key");
+  }
+}

@@ -1,0 +1,197 @@
+package dev.optkit.rewriters.loops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * A query by one key ({@code SELECT id, name FROM customer WHERE id = ? AND active}) read by
+ * JSqlParser, and its form for many keys: the same text with {@code id IN (?, ?, ...)} in place of
+ * {@code id = ?}, spliced into the text as written. Each row the IN query returns belongs to the
+ * key in its key column, and the rows of one key are exactly the rows the one-key query returns:
+ * only when the key's condition is one of the WHERE clause's AND terms, and nothing in the query
+ * works on the rows together (aggregates, DISTINCT, GROUP BY, LIMIT, window functions, set
+ * operations, locking).
+ *
+ * @param before the SQL text before the key's condition's operator
+ * @param after the SQL text after its parameter
+ * @param keyLabel the column label each row's key is read from
+ * @param problem why the query cannot be batched, or null
+ */
+record KeyQuerySql(String before, String after, String keyLabel, String problem) {
+  private static final int MAX_PARSED_CHARS = 20_000;
+  private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "STRING_AGG", "LISTAGG",
+      "GROUP_CONCAT", "ARRAY_AGG", "BOOL_AND", "BOOL_OR", "EVERY", "STDDEV", "VARIANCE", "JSON_AGG", "JSONB_AGG",
+      "JSON_ARRAYAGG", "XMLAGG", "MEDIAN", "ANY_VALUE");
+
+  static KeyQuerySql refused(String problem) {
+    return new KeyQuerySql(null, null, null, problem);
+  }
+
+  /** The query's text for {@code count} keys: {@code key IN (?, ..., ?)} where the one-key text has {@code key = ?}. */
+  String forKeys(int count) {
+    return before + "IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")" + after;
+  }
+
+  static KeyQuerySql of(String sql) {
+    if (sql == null) {
+      return refused("optkit cannot read its SQL text");
+    }
+    if (sql.length() > MAX_PARSED_CHARS) {
+      return refused("its SQL is longer than optkit parses");
+    }
+    int mark = sql.indexOf('?');
+    if (mark < 0 || sql.indexOf('?', mark + 1) >= 0) {
+      return refused("its SQL has " + (mark < 0 ? "no" : "more than one") + " '?': optkit batches a query by one key");
+    }
+    Statement statement;
+    try {
+      statement = CCJSqlParserUtil.parse(sql);
+    } catch (Exception | StackOverflowError e) {
+      return refused("JSqlParser cannot parse its SQL");
+    }
+    if (!(statement instanceof PlainSelect select) || select.getWithItemsList() != null) {
+      return refused("its SQL is not one plain SELECT (a WITH, a UNION or a statement that writes)");
+    }
+    if (select.getDistinct() != null || select.getGroupBy() != null || select.getHaving() != null
+        || select.getLimit() != null || select.getOffset() != null || select.getFetch() != null
+        || select.getTop() != null || select.getForMode() != null || select.getLimitBy() != null) {
+      return refused("its SELECT works on its rows together or locks them (DISTINCT, GROUP BY, HAVING, a limit, "
+          + "FOR UPDATE): for many keys at once it would answer differently");
+    }
+    List<Column> keys = new ArrayList<>();
+    String where = whereProblem(select.getWhere(), keys);
+    if (where != null) {
+      return refused(where);
+    }
+    Column key = keys.get(0);
+    String label = null;
+    boolean joined = select.getJoins() != null && !select.getJoins().isEmpty();
+    for (SelectItem<?> item : select.getSelectItems()) {
+      Expression expression = item.getExpression();
+      if (expression instanceof Function function && AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))
+          || expression instanceof AnalyticExpression) {
+        return refused("its SELECT computes " + expression + " over its rows: for many keys at once it would answer "
+            + "differently");
+      }
+      if (expression instanceof AllColumns && !(expression instanceof AllTableColumns) && !joined
+          || expression instanceof AllTableColumns table && !joined && sameTable(table.getTable().getName(), key)) {
+        label = label == null ? key.getColumnName() : label;
+      } else if (expression instanceof Column column && column.getColumnName().equalsIgnoreCase(key.getColumnName())
+          && sameTable(column.getTable() == null ? null : column.getTable().getName(), key)) {
+        label = item.getAlias() != null ? item.getAlias().getName() : column.getColumnName();
+      }
+    }
+    for (Function function : functionsIn(select)) {
+      if (AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))) {
+        return refused("its SELECT computes " + function + " over its rows");
+      }
+    }
+    if (label == null) {
+      return refused("its SELECT does not return the key column " + key + " (or returns it among the columns of a "
+          + "join), which the batched query reads to give each row to its key");
+    }
+    if (label.startsWith("\"") || label.startsWith("`") || label.startsWith("[")) {
+      return refused("its key column's label " + label + " is quoted, and JDBC drivers differ in how they match it");
+    }
+    // the text as written around "key = ?": the operator is the last '=' before the one '?'
+    int operator = sql.lastIndexOf('=', mark);
+    if (operator < 0 || !sql.substring(operator + 1, mark).isBlank() || operator > 0
+        && "<>!".indexOf(sql.charAt(operator - 1)) >= 0) {
+      return refused("its key's condition is not written 'column = ?'");
+    }
+    KeyQuerySql batched = new KeyQuerySql(sql.substring(0, operator), sql.substring(mark + 1), label, null);
+    return batched.checked(key);
+  }
+
+  /** The spliced text must parse to the same query with the key's condition an IN list: a check on the splice. */
+  private KeyQuerySql checked(Column key) {
+    try {
+      Statement statement = CCJSqlParserUtil.parse(forKeys(2));
+      List<InExpression> lists = new ArrayList<>();
+      if (statement instanceof PlainSelect select) {
+        select.getWhere().accept(new net.sf.jsqlparser.util.deparser.ExpressionDeParser() {
+          @Override
+          public <S> StringBuilder visit(InExpression in, S context) {
+            lists.add(in);
+            return super.visit(in, context);
+          }
+        }, null);
+      }
+      if (lists.size() == 1 && lists.get(0).getLeftExpression() instanceof Column column
+          && column.getFullyQualifiedName().equalsIgnoreCase(key.getFullyQualifiedName())) {
+        return this;
+      }
+    } catch (Exception | StackOverflowError e) {
+      // fall through: the splice did not give the query it should
+    }
+    return refused("optkit could not write its key's condition as an IN list in the SQL's own text");
+  }
+
+  /** Null when the WHERE clause is AND terms of which exactly one is "column = ?" (the key, added to keys). */
+  private static String whereProblem(Expression where, List<Column> keys) {
+    if (where == null) {
+      return "its SELECT has no WHERE clause with the key";
+    }
+    List<Expression> terms = new ArrayList<>();
+    collectAndTerms(where, terms);
+    for (Expression term : terms) {
+      if (term instanceof EqualsTo equals && equals.getLeftExpression() instanceof Column column
+          && equals.getRightExpression() instanceof JdbcParameter) {
+        keys.add(column);
+      }
+    }
+    if (keys.size() != 1) {
+      return "its key's '?' is not in a 'column = ?' term that the WHERE clause ANDs with the others (an OR, a "
+          + "function or a subquery around it): for many keys at once the query would find other rows";
+    }
+    return null;
+  }
+
+  private static void collectAndTerms(Expression expression, List<Expression> terms) {
+    Expression bare = expression;
+    while (bare instanceof net.sf.jsqlparser.expression.Parenthesis parenthesis) {
+      bare = parenthesis.getExpression();
+    }
+    if (bare instanceof AndExpression and) {
+      collectAndTerms(and.getLeftExpression(), terms);
+      collectAndTerms(and.getRightExpression(), terms);
+    } else {
+      terms.add(bare);
+    }
+  }
+
+  private static boolean sameTable(String qualifier, Column key) {
+    String keyTable = key.getTable() == null ? null : key.getTable().getName();
+    return qualifier == null || keyTable == null || qualifier.equalsIgnoreCase(keyTable);
+  }
+
+  private static List<Function> functionsIn(PlainSelect select) {
+    List<Function> found = new ArrayList<>();
+    for (SelectItem<?> item : select.getSelectItems()) {
+      item.getExpression().accept(new net.sf.jsqlparser.util.deparser.ExpressionDeParser() {
+        @Override
+        public <S> StringBuilder visit(Function function, S context) {
+          found.add(function);
+          return super.visit(function, context);
+        }
+      }, null);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.edit.SourceDocument;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a loop must prove before its one query per element can run for every element ahead of it
+ * (a findById batched into findAllById, a JDBC query per key into one IN query per chunk): a shape
+ * the loading can go before, and a body that makes no other I/O and changes nothing but the
+ * method's own locals, so reading every row first reads what each query would have read and a
+ * failed load leaves nothing half done.
+ */
+final class LoadAheadProof {
+  private final SourceDocument document;
+  private final CompilationUnit unit;
+  private final ProjectIndex index;
+  private final LoopSites sites;
+
+  LoadAheadProof(SourceDocument document, CompilationUnit unit, ProjectIndex index, LoopSites sites) {
+    this.document = document;
+    this.unit = unit;
+    this.index = index;
+    this.sites = sites;
+  }
+
+  /** Whether the loop has a shape the loading can go before: braces, its own lines, a collection iterated twice alike. */
+  Optional<String> shapeProblem(CallableDeclaration<?> method, ForEachStmt loop, String call) {
+    if (!(loop.getBody() instanceof BlockStmt)) {
+      return Optional.of("its body is a single statement without braces");
+    }
+    // a case's statements are a list like a block's: the loading goes before the loop inside the case
+    Node parent = loop.getParentNode().orElse(null);
+    if (parent instanceof LabeledStmt || !(parent instanceof BlockStmt || parent instanceof SwitchEntry entry
+        && entry.getType() == SwitchEntry.Type.STATEMENT_GROUP)) {
+      return Optional.of("it is labelled, or the single statement of an if or a loop, where the loading cannot go");
+    }
+    if (loop.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, method)).isPresent()) {
+      return Optional.of("it runs inside a lambda");
+    }
+    if (loop.getVariableDeclarator().getType().isVarType()) {
+      return Optional.of("its element is declared with 'var', and the loading must name the id type");
+    }
+    if (!(loop.getIterable() instanceof NameExpr iterable)) {
+      return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
+          + "collection twice, so it must be a parameter or local");
+    }
+    Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
+    if (collection.isPresent()) {
+      return collection;
+    }
+    for (Node at = loop.getParentNode().orElse(null); at != null && at != method; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.stmt.TryStmt attempt && !attempt.getCatchClauses().isEmpty()) {
+        return Optional.of("a catch around it would see what the loop fills as a failed load leaves it (nothing), "
+            + "not as the elements before a failed " + call + " left it");
+      }
+    }
+    int loopLine = loop.getBegin().get().line;
+    String before = document.text().substring(document.lineStart(loopLine), document.offset(loopLine, loop.getBegin().get().column));
+    if (!before.isBlank()) {
+      return Optional.of("the loop does not start a line of its own, and optkit puts the loading on the lines before it");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The body may compute, fill its own locals and throw, nothing more: another call that does I/O,
+   * a change of a field, a parameter or anything a project method reaches would see (or make) state
+   * the rows were loaded before.
+   */
+  Optional<String> bodyProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
+      IndexedMethod indexed) {
+    Set<String> locals = new LinkedHashSet<>();
+    method.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+    method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+        .filter(p -> LoopProof.isInside(p, loop)).forEach(p -> locals.add(p.getNameAsString())); // lambdas' own
+    for (Node node : loop.getBody().findAll(Node.class)) {
+      boolean own = node.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, loop)).isEmpty();
+      if (own && (node instanceof BreakStmt brk && AfterTheCall.breaksOut(brk, loop) || node instanceof ReturnStmt)) {
+        return Optional.of("it may leave the loop early ('" + node + "'): the rows of the ids it never reaches would "
+            + "be loaded for nothing");
+      }
+      if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
+          && locals.contains(target.getNameAsString()))) {
+        return Optional.of("its body assigns " + assign.getTarget() + ", which is not a local of "
+            + method.getNameAsString() + "(): a failed load would leave it as no element had run, not as the "
+            + "elements before the failure left it");
+      }
+      if (node instanceof UnaryExpr unary && unary.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
+          && unary.getOperator() != UnaryExpr.Operator.MINUS && unary.getOperator() != UnaryExpr.Operator.PLUS
+          && unary.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
+          && !(unary.getExpression() instanceof NameExpr target && locals.contains(target.getNameAsString()))) {
+        return Optional.of("its body changes " + unary.getExpression() + ", which is not a local of "
+            + method.getNameAsString() + "()");
+      }
+    }
+    for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
+      if (call == find) {
+        continue;
+      }
+      Expression receiver = call.getScope().orElse(null);
+      while (receiver instanceof MethodCallExpr inner) {
+        receiver = inner.getScope().orElse(null);
+      }
+      // a row the loop loaded, a lambda's parameter, a value the body made: per element, as before the rewrite
+      boolean madeInLoop = receiver instanceof NameExpr name && (LoopSites.declaredInside(loop, name.getNameAsString()));
+      Optional<CallRef> ref = sites.ref(indexed, call);
+      for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
+        Optional<String> why = sites.projectCallProblem(target, madeInLoop, 3);
+        if (why.isPresent()) {
+          return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get());
+        }
+      }
+      boolean held = receiver instanceof NameExpr name && !locals.contains(name.getNameAsString())
+          && !Character.isUpperCase(name.getNameAsString().charAt(0))
+          || receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr
+          || receiver instanceof com.github.javaparser.ast.expr.ThisExpr;
+      if (held && call != find && IteratedCollection.changes(call.getNameAsString())) {
+        return Optional.of("its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
+            + method.getNameAsString() + "() does not make: a failed load would leave it as no element had run");
+      }
+    }
+    for (com.github.javaparser.ast.expr.MethodReferenceExpr reference
+        : loop.getBody().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+      if (IteratedCollection.changes(reference.getIdentifier()) && !(reference.getScope() instanceof NameExpr scope
+          && locals.contains(scope.getNameAsString()))) {
+        return Optional.of("its body hands on " + reference + ", which changes what " + method.getNameAsString()
+            + "() does not make");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a name is a parameter or local of the method (anywhere in it, lambdas' included). */
+  static boolean declaredIn(CallableDeclaration<?> method, String name) {
+    return method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name))
+        || method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+            .anyMatch(p -> p.getNameAsString().equals(name));
+  }
+
+}
