@@ -20,3 +20,8 @@ INSERT INTO purchase_order (customer_id, amount, currency, status, amount_eur) V
 INSERT INTO exchange_rate (currency, rate) VALUES
     ('GBP', 1.170000),
     ('USD', 0.920000);
+
+INSERT INTO parcel (id, carrier, status)
+    SELECT x, CASE MOD(x, 3) WHEN 0 THEN 'DHL' WHEN 1 THEN 'UPS' ELSE 'DPD' END,
+           CASE MOD(x, 4) WHEN 0 THEN 'DELIVERED' WHEN 1 THEN 'IN_TRANSIT' ELSE 'SORTING' END
+    FROM SYSTEM_RANGE(1, 200);

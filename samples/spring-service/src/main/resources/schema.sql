@@ -30,3 +30,9 @@ CREATE TABLE order_audit (
     order_id BIGINT      NOT NULL,
     action   VARCHAR(32) NOT NULL
 );
+
+CREATE TABLE parcel (
+    id      BIGINT      PRIMARY KEY,
+    carrier VARCHAR(16) NOT NULL,
+    status  VARCHAR(16) NOT NULL
+);

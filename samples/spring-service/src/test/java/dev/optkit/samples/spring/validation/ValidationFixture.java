@@ -6,6 +6,7 @@ import dev.optkit.samples.spring.CustomerReportService;
 import dev.optkit.samples.spring.LoyaltyService;
 import dev.optkit.samples.spring.OrderAdminService;
 import dev.optkit.samples.spring.OrderLookupService;
+import dev.optkit.samples.spring.ParcelTracker;
 import dev.optkit.samples.spring.ReferenceDataDao;
 import dev.optkit.samples.spring.downstream.PartnerApiDownstream;
 import java.io.IOException;
@@ -53,6 +54,10 @@ public final class ValidationFixture implements AutoCloseable {
 
     public OrderLookupService orderLookup() {
         return context.getBean(OrderLookupService.class);
+    }
+
+    public ParcelTracker parcels() {
+        return context.getBean(ParcelTracker.class);
     }
 
     public OrderAdminService orderAdmin() {
