@@ -282,10 +282,11 @@ final class ResultMutations {
       for (AssignExpr assign : assignments) {
         assignment(assign.getTarget(), assign.getValue());
       }
-      // pet.visits++ on an element: as good as an assignment
+      // pet.visits++ on an element, hits++ on a field of this object: as good as an assignment
       for (UnaryExpr step : steps) {
         if (step.getOperator().name().contains("CREMENT")
-            && (step.getExpression() instanceof FieldAccessExpr || step.getExpression() instanceof ArrayAccessExpr)) {
+            && (step.getExpression() instanceof FieldAccessExpr || step.getExpression() instanceof ArrayAccessExpr
+                || step.getExpression() instanceof NameExpr name && !locals.contains(name.getNameAsString()))) {
           assignment(step.getExpression(), null);
         }
       }

@@ -409,9 +409,11 @@ public final class CachingPlanner {
 
   /**
    * Every production caller of the cached method either runs outside any transaction, or opens one
-   * whose only database read is this call (petclinic-rest's ClinicServiceImpl.findAllVets(), which
-   * only returns vetRepository.findAll()) and is itself called outside any: each transaction's
-   * snapshot is then taken at this read, after the cache missed.
+   * whose first database access is this call, made once (petclinic-rest's ClinicServiceImpl.findAllVets(),
+   * which only returns vetRepository.findAll(); eladmin's JobServiceImpl.create(), which checks
+   * findByName before it saves) and is itself called outside any: each transaction's snapshot is then
+   * taken at this read, after the cache missed. What the transaction does after the read does not
+   * change what the read saw.
    */
   private boolean firstReadOfEachTransaction(IndexedMethod cached) {
     if (xmlTransactions == null) {
@@ -429,19 +431,30 @@ public final class CachingPlanner {
       if (opener.isEmpty()) {
         continue;
       }
-      if (opener.get() != caller || !caller.fact().ioSites().isEmpty()) {
+      if (opener.get() != caller || index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path()))
+          .anyMatch(c -> transactions.above(c).isPresent())) {
         return false;
       }
-      List<dev.optkit.analyzers.facts.CallRef> reading = caller.fact().calls().stream()
-          .filter(call -> index.reachedThrough(caller, call).stream()
-              .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB))
-          .toList();
-      int at = reading.isEmpty() ? -1 : caller.fact().calls().indexOf(reading.get(0));
-      boolean repeated = caller.fact().loops().stream().anyMatch(loop -> loop.calls().contains(at));
-      if (reading.size() != 1 || repeated || !index.allTargetsOf(reading.get(0)).contains(cached)
-          || index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path()))
-              .anyMatch(c -> transactions.above(c).isPresent())) {
+      // the caller's database accesses in source order: its own client calls, and calls reaching one
+      java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>();
+      caller.fact().ioSites().stream().filter(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB)
+          .forEach(site -> accesses.put(site.range(), false));
+      for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
+        boolean reachesDb = index.reachedThrough(caller, call).stream()
+            .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
+        if (reachesDb || accesses.containsKey(call.range())) {
+          accesses.put(call.range(), index.allTargetsOf(call).contains(cached));
+        }
+      }
+      long callsOfCached = accesses.values().stream().filter(Boolean::booleanValue).count();
+      if (accesses.isEmpty() || !accesses.firstEntry().getValue() || callsOfCached != 1) {
         return false;
+      }
+      dev.optkit.analyzers.facts.SourceRange first = accesses.firstKey();
+      int at = java.util.stream.IntStream.range(0, caller.fact().calls().size())
+          .filter(i -> caller.fact().calls().get(i).range().equals(first)).findFirst().orElse(-1);
+      if (at < 0 || caller.fact().loops().stream().anyMatch(loop -> loop.calls().contains(at))) {
+        return false; // in a loop, the second turn's read comes after the first's
       }
     }
     return true;

@@ -105,9 +105,12 @@ final class BatchUpdateRewrite {
     IoSite site = sites.site(indexed, update).orElseThrow();
     if (!update.getNameAsString().equals("update") || site.kind() != ClientKind.DB || site.access() != Access.WRITE
         || site.receiverType() == null || !TEMPLATES.contains(site.receiverType())) {
+      boolean query = update.getNameAsString().startsWith("query");
       return new FuturesJoinedInLoopRewrite.Refused("its statement is " + update.getNameAsString() + "() of "
           + (site.receiverType() == null ? "a client optkit cannot name" : LoopSites.simple(site.receiverType()))
-          + ", and optkit batches JdbcTemplate.update(sql, args...) into batchUpdate");
+          + (query ? ", a query whose SQL changes state (a sequence's next value, a lock: FOR UPDATE), which optkit "
+              + "neither loads ahead nor batches" : ", and optkit batches JdbcTemplate.update(sql, args...) into "
+              + "batchUpdate"));
     }
     MethodCallExpr statement = update;
     Optional<String> call = transactionProblem(indexed).or(() -> callProblem(method, loop, statement).or(() -> bodyProblem(method, loop, statement, indexed)));
@@ -317,7 +320,8 @@ final class BatchUpdateRewrite {
     out.append(indent).append("for (int ").append(from).append(" = 0; ").append(from).append(" < ").append(batch)
         .append(".size(); ").append(from).append(" += ").append(CHUNK).append(") {").append(nl);
     out.append(inner).append(template).append(".batchUpdate(").append(sql).append(", ").append(batch)
-        .append(".subList(").append(from).append(", Math.min(").append(from).append(" + ").append(CHUNK).append(", ")
+        .append(".subList(").append(from).append(", ").append(sites.javaLang("Math")).append(".min(").append(from)
+        .append(" + ").append(CHUNK).append(", ")
         .append(batch).append(".size())));").append(nl);
     out.append(indent).append('}').append(nl);
     return new FuturesJoinedInLoopRewrite.Rewritten(new TextEdit(loopStart, loopEnd, out.toString()), imports,

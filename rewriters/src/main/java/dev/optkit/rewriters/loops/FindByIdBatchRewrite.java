@@ -93,7 +93,7 @@ final class FindByIdBatchRewrite {
     this.typeVariables = typeVariables;
     this.sites = new LoopSites(document, unit, index);
     this.ahead = new LoadAheadProof(document, unit, index, sites);
-    this.keyQueries = new JdbcKeyQueryBatchRewrite(document, unit, sites, ahead);
+    this.keyQueries = new JdbcKeyQueryBatchRewrite(document, unit, index, sites, ahead);
   }
 
   /** {@code loaded.containsKey(id) ? ...} or {@code loaded.containsKey(id) && ... ? ...}: the lookup a rewrite wrote. */
@@ -313,7 +313,8 @@ final class FindByIdBatchRewrite {
     out.append(indent).append("for (int ").append(from).append(" = 0; ").append(from).append(" < ").append(toLoad)
         .append(".size(); ").append(from).append(" += ").append(CHUNK).append(") {").append(nl);
     out.append(i1).append("for (").append(entityType).append(' ').append(row).append(" : ").append(repository)
-        .append(".findAllById(").append(toLoad).append(".subList(").append(from).append(", Math.min(").append(from)
+        .append(".findAllById(").append(toLoad).append(".subList(").append(from).append(", ").append(sites.javaLang("Math"))
+        .append(".min(").append(from)
         .append(" + ").append(CHUNK).append(", ").append(toLoad).append(".size())))) {").append(nl);
     out.append(i2).append(loaded).append(".put(").append(row).append('.').append(getter).append("(), ").append(row)
         .append(");").append(nl);

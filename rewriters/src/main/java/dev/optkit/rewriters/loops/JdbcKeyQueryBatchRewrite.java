@@ -4,17 +4,15 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import dev.optkit.analyzers.facts.IoSite;
@@ -61,11 +59,14 @@ final class JdbcKeyQueryBatchRewrite {
   private final SourceDocument document;
   private final LoopSites sites;
   private final LoadAheadProof ahead;
+  private final RowMapperProof rowMappers;
 
-  JdbcKeyQueryBatchRewrite(SourceDocument document, CompilationUnit unit, LoopSites sites, LoadAheadProof ahead) {
+  JdbcKeyQueryBatchRewrite(SourceDocument document, CompilationUnit unit, dev.optkit.analyzers.index.ProjectIndex index,
+      LoopSites sites, LoadAheadProof ahead) {
     this.document = document;
     this.sites = sites;
     this.ahead = ahead;
+    this.rowMappers = new RowMapperProof(index, sites);
   }
 
   /** Whether the call is a JdbcTemplate query this rewrite is the one to judge. */
@@ -81,7 +82,12 @@ final class JdbcKeyQueryBatchRewrite {
     if (problem.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(problem.get());
     }
-    KeyQuerySql sql = KeyQuerySql.of(site.sql());
+    Optional<String> text = sqlText(method, query.getArgument(0), 0);
+    if (text.isEmpty()) {
+      return new FuturesJoinedInLoopRewrite.Refused("optkit cannot read its SQL's text as the source writes it: a "
+          + "literal, a text block, or a final field or local set to one");
+    }
+    KeyQuerySql sql = KeyQuerySql.of(text.get());
     if (sql.problem() != null) {
       return new FuturesJoinedInLoopRewrite.Refused(sql.problem());
     }
@@ -118,9 +124,10 @@ final class JdbcKeyQueryBatchRewrite {
       return Optional.of("its SQL is " + query.getArgument(0) + ", which optkit cannot show is one text for every "
           + "element");
     }
-    Optional<String> mapper = mapperProblem(method, loop, query.getArgument(1));
+    Optional<String> mapper = rowMappers.problem(method, query.getArgument(1));
     if (mapper.isPresent()) {
-      return mapper;
+      return Optional.of("optkit cannot show its RowMapper maps a row alike before the loop, in the database's order, "
+          + "as in each element's turn: " + mapper.get());
     }
     if (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared) || declared.getType().isVarType()) {
       return Optional.of("its row is not the value of a variable declared with its type, which the loaded rows' "
@@ -136,30 +143,45 @@ final class JdbcKeyQueryBatchRewrite {
   }
 
   /**
-   * The RowMapper is made once more, before the loop: a lambda or method reference using nothing the
-   * loop declares, a field or a local the method never assigns again, or a new mapper from
-   * constants ({@code new BeanPropertyRowMapper<>(Customer.class)}).
+   * The SQL exactly as the source writes it (the assessment keeps a squashed copy, where a line
+   * comment would swallow the next line): a literal, a text block, literals joined with +, or a
+   * final field or a local set once to one of those.
    */
-  private static Optional<String> mapperProblem(CallableDeclaration<?> method, ForEachStmt loop, Expression mapper) {
-    Set<String> own = new java.util.HashSet<>(); // the mapper's own parameters and locals: (rs, rowNum) -> ...
-    mapper.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> own.add(p.getNameAsString()));
-    mapper.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
-    boolean usesLoop = mapper.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
-        .filter(name -> !own.contains(name))
-        .anyMatch(name -> LoopSites.declaredInside(loop, name) || name.equals(loop.getVariableDeclarator().getNameAsString()));
-    boolean made = mapper instanceof LambdaExpr
-        || mapper instanceof MethodReferenceExpr reference && (reference.getScope() instanceof ThisExpr
-            || reference.getScope() instanceof TypeExpr)
-        || mapper instanceof NameExpr name && !LoopSites.declaredInside(loop, name.getNameAsString())
-            && !LoopProof.assignedIn(method, name.getNameAsString())
-        || mapper instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
-        || mapper instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()
-            && creation.getArguments().stream().allMatch(a -> a instanceof ClassExpr || a instanceof LiteralExpr)
-        || mapper instanceof MethodCallExpr factory && factory.getNameAsString().equals("newInstance")
-            && factory.getArguments().stream().allMatch(a -> a instanceof ClassExpr);
-    if (usesLoop || !made) {
-      return Optional.of("its RowMapper is " + mapper + ", which optkit cannot make once before the loop"
-          + (usesLoop ? ": it uses what the loop declares" : ""));
+  private static Optional<String> sqlText(CallableDeclaration<?> method, Expression sql, int depth) {
+    if (depth > 4) {
+      return Optional.empty();
+    }
+    if (sql instanceof StringLiteralExpr literal) {
+      return Optional.of(literal.asString());
+    }
+    if (sql instanceof TextBlockLiteralExpr block) {
+      return Optional.of(block.asString());
+    }
+    if (sql instanceof EnclosedExpr enclosed) {
+      return sqlText(method, enclosed.getInner(), depth + 1);
+    }
+    if (sql instanceof BinaryExpr join && join.getOperator() == BinaryExpr.Operator.PLUS) {
+      return sqlText(method, join.getLeft(), depth + 1).flatMap(left -> sqlText(method, join.getRight(), depth + 1)
+          .map(right -> left + right));
+    }
+    if (sql instanceof NameExpr name) {
+      Optional<VariableDeclarator> local = method.findAll(VariableDeclarator.class).stream()
+          .filter(v -> v.getNameAsString().equals(name.getNameAsString())).findFirst();
+      if (local.isPresent()) {
+        return local.get().getInitializer().flatMap(value -> sqlText(method, value, depth + 1));
+      }
+      for (Node at = method.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+        if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+          for (com.github.javaparser.ast.body.FieldDeclaration field : type.getFields()) {
+            for (VariableDeclarator variable : field.getVariables()) {
+              if (variable.getNameAsString().equals(name.getNameAsString())) {
+                return field.isFinal() ? variable.getInitializer().flatMap(value -> sqlText(method, value, depth + 1))
+                    : Optional.empty();
+              }
+            }
+          }
+        }
+      }
     }
     return Optional.empty();
   }
@@ -178,6 +200,8 @@ final class JdbcKeyQueryBatchRewrite {
     String marks = names.take("marks");
     String resultSet = names.take("rs");
     String rows = names.take("rows");
+    String rowKey = names.take("rowKey");
+    String failure = names.take("failure");
     Set<String> imports = new LinkedHashSet<>();
     String map = sites.use("java.util.Map", imports);
     String linkedMap = sites.use("java.util.LinkedHashMap", imports);
@@ -185,6 +209,9 @@ final class JdbcKeyQueryBatchRewrite {
     String arrayList = sites.use("java.util.ArrayList", imports);
     String collections = sites.use("java.util.Collections", imports);
     String resultSetType = sites.use("java.sql.ResultSet", imports);
+    String sqlException = sites.use("java.sql.SQLException", imports);
+    String string = sites.javaLang("String");
+    String math = sites.javaLang("Math");
     if (keyType.equals("UUID")) {
       keyType = sites.use("java.util.UUID", imports);
     }
@@ -222,20 +249,30 @@ final class JdbcKeyQueryBatchRewrite {
     out.append(indent).append("for (int ").append(from).append(" = 0; ").append(from).append(" < ").append(toLoad)
         .append(".size(); ").append(from).append(" += ").append(CHUNK).append(") {").append(nl);
     out.append(i1).append(list).append('<').append(keyType).append("> ").append(chunk).append(" = ").append(toLoad)
-        .append(".subList(").append(from).append(", Math.min(").append(from).append(" + ").append(CHUNK).append(", ")
-        .append(toLoad).append(".size()));").append(nl);
-    out.append(i1).append("String ").append(marks).append(" = String.join(\", \", ").append(collections)
+        .append(".subList(").append(from).append(", ").append(math).append(".min(").append(from).append(" + ").append(CHUNK)
+        .append(", ").append(toLoad).append(".size()));").append(nl);
+    out.append(i1).append(string).append(' ').append(marks).append(" = ").append(string).append(".join(\", \", ")
+        .append(collections)
         .append(".nCopies(").append(chunk).append(".size(), \"?\"));").append(nl);
     out.append(i1).append(template).append(".query(").append(JavaText.literal(sql.before() + "IN (")).append(" + ")
         .append(marks).append(" + ").append(JavaText.literal(")" + sql.after())).append(',').append(nl);
+    String i4 = i3 + unitIndent;
+    String i5 = i4 + unitIndent;
     out.append(i3).append('(').append(resultSetType).append(' ').append(resultSet).append(") -> {").append(nl);
-    out.append(i3).append(unitIndent).append(list).append('<').append(rowType).append("> ").append(rows).append(" = ")
-        .append(loaded).append(".get(").append(resultSet).append(".getObject(").append(JavaText.literal(sql.keyLabel()))
-        .append(", ").append(keyType).append(".class));").append(nl);
-    out.append(i3).append(unitIndent).append("if (").append(rows).append(" != null) {").append(nl);
-    out.append(i3).append(unitIndent).append(unitIndent).append(rows).append(".add(").append(mapper).append(".mapRow(")
-        .append(resultSet).append(", 0));").append(nl);
-    out.append(i3).append(unitIndent).append('}').append(nl);
+    out.append(i4).append(keyType).append(' ').append(rowKey).append(" = ").append(resultSet).append(".getObject(")
+        .append(JavaText.literal(sql.keyLabel())).append(", ").append(keyType).append(".class);").append(nl);
+    out.append(i4).append(list).append('<').append(rowType).append("> ").append(rows).append(" = ").append(loaded)
+        .append(".get(").append(rowKey).append(");").append(nl);
+    out.append(i4).append("if (").append(rows).append(" != null) {").append(nl);
+    out.append(i5).append("try {").append(nl);
+    out.append(i5).append(unitIndent).append(rows).append(".add(").append(mapper).append(".mapRow(").append(resultSet)
+        .append(", 0));").append(nl);
+    out.append(i5).append("} catch (").append(sqlException).append(" | RuntimeException ").append(failure).append(") {")
+        .append(nl);
+    out.append(i5).append(unitIndent).append(loaded).append(".remove(").append(rowKey).append(");")
+        .append(" // queried again in its turn, where it fails as before").append(nl);
+    out.append(i5).append('}').append(nl);
+    out.append(i4).append('}').append(nl);
     out.append(i3).append("}, ").append(chunk).append(".toArray());").append(nl);
     out.append(indent).append('}').append(nl);
     int loopStart = document.lineStart(loop.getBegin().get().line);

@@ -10,7 +10,6 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
@@ -48,6 +47,10 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
     return before + "IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")" + after;
   }
 
+  /** Functions whose value depends on a row's place among the rows a query returns (only when called: a column may share the name). */
+  private static final Set<String> POSITIONAL = Set.of("ROWNUM", "ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK",
+      "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "FOUND_ROWS", "ROW_COUNT");
+
   static KeyQuerySql of(String sql) {
     if (sql == null) {
       return refused("optkit cannot read its SQL text");
@@ -57,7 +60,18 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
     }
     int mark = sql.indexOf('?');
     if (mark < 0 || sql.indexOf('?', mark + 1) >= 0) {
-      return refused("its SQL has " + (mark < 0 ? "no" : "more than one") + " '?': optkit batches a query by one key");
+      return refused("its SQL has " + (mark < 0 ? "no" : "more than one") + " '?' (in its text, comments and strings "
+          + "included): optkit batches a query by one key");
+    }
+    java.util.Optional<String> changing = dev.optkit.analyzers.facts.SqlStatements.volatileValue(sql);
+    if (changing.isPresent()) {
+      return refused("its SQL reads " + changing.get() + ", whose value differs from one query to the next: one "
+          + "query for many keys would answer with one value for all");
+    }
+    java.util.Optional<String> positional = positionalWord(sql);
+    if (positional.isPresent()) {
+      return refused("its SQL uses " + positional.get() + ", which numbers or compares rows by their place among "
+          + "the rows the query returns: for many keys at once the numbers change");
     }
     Statement statement;
     try {
@@ -75,7 +89,8 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
           + "FOR UPDATE): for many keys at once it would answer differently");
     }
     List<Column> keys = new ArrayList<>();
-    String where = whereProblem(select.getWhere(), keys);
+    String[] keyTerm = new String[1];
+    String where = whereProblem(select.getWhere(), keys, keyTerm);
     if (where != null) {
       return refused(where);
     }
@@ -102,6 +117,15 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
         return refused("its SELECT computes " + function + " over its rows");
       }
     }
+    if (label != null) {
+      String keyLabel = label;
+      long sameLabel = select.getSelectItems().stream().filter(item -> keyLabel.equalsIgnoreCase(labelOf(item))).count();
+      boolean star = select.getSelectItems().stream().anyMatch(item -> item.getExpression() instanceof AllColumns);
+      if (sameLabel > 1 || star && sameLabel > 0) {
+        return refused("its SELECT returns more than one column labelled " + label + ": the batched query could read "
+            + "another column's value as the key");
+      }
+    }
     if (label == null) {
       return refused("its SELECT does not return the key column " + key + " (or returns it among the columns of a "
           + "join), which the batched query reads to give each row to its key");
@@ -112,61 +136,98 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
     // the text as written around "key = ?": the operator is the last '=' before the one '?'
     int operator = sql.lastIndexOf('=', mark);
     if (operator < 0 || !sql.substring(operator + 1, mark).isBlank() || operator > 0
-        && "<>!".indexOf(sql.charAt(operator - 1)) >= 0) {
+        && "<>!:".indexOf(sql.charAt(operator - 1)) >= 0) {
       return refused("its key's condition is not written 'column = ?'");
     }
-    KeyQuerySql batched = new KeyQuerySql(sql.substring(0, operator), sql.substring(mark + 1), label, null);
-    return batched.checked(key);
+    String before = sql.substring(0, operator);
+    if (!before.isEmpty() && !Character.isWhitespace(before.charAt(before.length() - 1))) {
+      before = before + " "; // id=? becomes id IN (...), not idIN (...)
+    }
+    KeyQuerySql batched = new KeyQuerySql(before, sql.substring(mark + 1), label, null);
+    return batched.checked(statement.toString(), keys.get(0), keyTerm[0]);
   }
 
-  /** The spliced text must parse to the same query with the key's condition an IN list: a check on the splice. */
-  private KeyQuerySql checked(Column key) {
-    try {
-      Statement statement = CCJSqlParserUtil.parse(forKeys(2));
-      List<InExpression> lists = new ArrayList<>();
-      if (statement instanceof PlainSelect select) {
-        select.getWhere().accept(new net.sf.jsqlparser.util.deparser.ExpressionDeParser() {
-          @Override
-          public <S> StringBuilder visit(InExpression in, S context) {
-            lists.add(in);
-            return super.visit(in, context);
-          }
-        }, null);
+  /**
+   * The spliced text must be the same query as the original with its key's term an IN list: the
+   * original as JSqlParser prints it, that term replaced, equals the splice as JSqlParser prints it.
+   */
+  private KeyQuerySql checked(String original, Column key, String term) {
+    int at = original.indexOf(term);
+    if (at >= 0 && original.indexOf(term, at + 1) < 0) {
+      String expected = original.substring(0, at) + key + " IN (?, ?)" + original.substring(at + term.length());
+      try {
+        if (CCJSqlParserUtil.parse(forKeys(2)).toString().equals(expected)) {
+          return this;
+        }
+      } catch (Exception | StackOverflowError e) {
+        // fall through: the splice did not give the query it should
       }
-      if (lists.size() == 1 && lists.get(0).getLeftExpression() instanceof Column column
-          && column.getFullyQualifiedName().equalsIgnoreCase(key.getFullyQualifiedName())) {
-        return this;
-      }
-    } catch (Exception | StackOverflowError e) {
-      // fall through: the splice did not give the query it should
     }
     return refused("optkit could not write its key's condition as an IN list in the SQL's own text");
   }
 
-  /** Null when the WHERE clause is AND terms of which exactly one is "column = ?" (the key, added to keys). */
-  private static String whereProblem(Expression where, List<Column> keys) {
+  /** A column label a select item surely has: its alias, or a plain column's name; null when the database decides. */
+  private static String labelOf(SelectItem<?> item) {
+    if (item.getAlias() != null) {
+      return item.getAlias().getName();
+    }
+    return item.getExpression() instanceof Column column ? column.getColumnName() : null;
+  }
+
+  /** The first word of the SQL that numbers rows by their place (ROWNUM, ROW_NUMBER()), read with JSqlParser's lexer. */
+  private static java.util.Optional<String> positionalWord(String sql) {
+    try {
+      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
+          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(sql)));
+      String previous = "";
+      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+        String word = token.image == null ? "" : token.image.toUpperCase(Locale.ROOT);
+        if (word.equals("ROWNUM") || word.equals("(") && POSITIONAL.contains(previous)) {
+          return java.util.Optional.of(word.equals("ROWNUM") ? word : previous + "()"); // Oracle's pseudo-column too
+        }
+        previous = word;
+      }
+    } catch (RuntimeException | Error e) { // the lexer's TokenMgrError is an Error
+      return java.util.Optional.of("words optkit cannot read");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Null when the WHERE clause is AND terms of which exactly one is "column = ?" (the key, added to
+   * keys, its text as JSqlParser prints it to term[0]).
+   */
+  private static String whereProblem(Expression where, List<Column> keys, String[] term) {
     if (where == null) {
       return "its SELECT has no WHERE clause with the key";
     }
     List<Expression> terms = new ArrayList<>();
     collectAndTerms(where, terms);
-    for (Expression term : terms) {
-      if (term instanceof EqualsTo equals && equals.getLeftExpression() instanceof Column column
+    for (Expression candidate : terms) {
+      if (candidate instanceof EqualsTo equals && equals.getLeftExpression() instanceof Column column
           && equals.getRightExpression() instanceof JdbcParameter) {
         keys.add(column);
+        term[0] = equals.toString();
+      } else if (candidate.toString().contains("?") && (candidate
+          instanceof net.sf.jsqlparser.expression.operators.relational.ComparisonOperator
+          || candidate instanceof net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression
+          || candidate instanceof net.sf.jsqlparser.expression.operators.relational.LikeExpression
+          || candidate instanceof net.sf.jsqlparser.expression.operators.relational.Between)) {
+        return "its key's condition is " + candidate + ", not 'column = ?'";
       }
     }
     if (keys.size() != 1) {
-      return "its key's '?' is not in a 'column = ?' term that the WHERE clause ANDs with the others (an OR, a "
-          + "function or a subquery around it): for many keys at once the query would find other rows";
+      return "its key's '?' is not in a term that the WHERE clause ANDs with the others (an OR, a function or a "
+          + "subquery is around it): for many keys at once the query would find other rows";
     }
     return null;
   }
 
   private static void collectAndTerms(Expression expression, List<Expression> terms) {
     Expression bare = expression;
-    while (bare instanceof net.sf.jsqlparser.expression.Parenthesis parenthesis) {
-      bare = parenthesis.getExpression();
+    while (bare instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> list
+        && list.size() == 1) {
+      bare = (Expression) list.get(0); // WHERE (id = ?)
     }
     if (bare instanceof AndExpression and) {
       collectAndTerms(and.getLeftExpression(), terms);

@@ -132,24 +132,74 @@ final class LoadAheadProof {
           return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get());
         }
       }
+      // a field, a parameter, this: held beyond the loop. A project method is judged above; on anything else
+      // only reads are known to change nothing (stats.merge(...), seen.incrementAndGet(), consumer.accept(id) do)
       boolean held = receiver instanceof NameExpr name && !locals.contains(name.getNameAsString())
-          && !Character.isUpperCase(name.getNameAsString().charAt(0))
+          && (!Character.isUpperCase(name.getNameAsString().charAt(0)) || isField(method, name.getNameAsString()))
           || receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr
           || receiver instanceof com.github.javaparser.ast.expr.ThisExpr;
-      if (held && call != find && IteratedCollection.changes(call.getNameAsString())) {
+      boolean judged = ref.map(index::allTargetsOf).filter(targets -> !targets.isEmpty()).isPresent();
+      if (held && !judged && !READS.contains(call.getNameAsString()) && !logger(method, receiver)) {
         return Optional.of("its body calls " + call.getNameAsString() + "() on " + call.getScope().get() + ", which "
-            + method.getNameAsString() + "() does not make: a failed load would leave it as no element had run");
+            + method.getNameAsString() + "() does not make, and optkit knows it for no read: a failed load would "
+            + "leave it as no element had run");
       }
     }
     for (com.github.javaparser.ast.expr.MethodReferenceExpr reference
         : loop.getBody().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
-      if (IteratedCollection.changes(reference.getIdentifier()) && !(reference.getScope() instanceof NameExpr scope
-          && locals.contains(scope.getNameAsString()))) {
+      if (!READS.contains(reference.getIdentifier()) && !(reference.getScope() instanceof NameExpr scope
+          && locals.contains(scope.getNameAsString())) && !(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr)) {
         return Optional.of("its body hands on " + reference + ", which changes what " + method.getNameAsString()
             + "() does not make");
       }
     }
     return Optional.empty();
+  }
+
+  /** Calls that read the object they are made on, whatever its type: collections', maps', strings', atomics'. */
+  static final Set<String> READS = Set.of("get", "getOrDefault", "size", "isEmpty", "contains", "containsKey",
+      "containsValue", "containsAll", "indexOf", "lastIndexOf", "getFirst", "getLast", "equals", "hashCode", "toString",
+      "compareTo", "length", "charAt", "name", "ordinal", "getClass", "stream", "format", "valueOf", "subList",
+      "keySet", "values", "entrySet", "getKey", "getValue", "map", "filter", "count", "collect", "anyMatch", "allMatch",
+      "noneMatch", "findFirst", "findAny", "sum", "max", "min", "mapToInt", "mapToLong", "mapToObj", "toList",
+      "sorted", "distinct", "limit", "skip", "boxed", "orElse", "orElseGet", "isPresent", "isBlank", "trim",
+      "strip", "toUpperCase", "toLowerCase", "startsWith", "endsWith", "substring", "split", "matches",
+      "equalsIgnoreCase", "intValue", "longValue", "doubleValue", "isBefore", "isAfter");
+
+  /** Logging types: a log line moved after the loading changes no answer. */
+  private static final Set<String> LOGGERS = Set.of("org.slf4j.Logger", "java.util.logging.Logger",
+      "org.apache.logging.log4j.Logger", "org.apache.commons.logging.Log", "java.lang.System.Logger");
+
+  /** Whether the name is a field of the method's class or of a class around it. */
+  private static boolean isField(CallableDeclaration<?> method, String name) {
+    return method.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+        .flatMap(type -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getFields().stream())
+        .anyMatch(field -> field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+  }
+
+  /** Whether the receiver is a field of a logging type (log.info(...)), by its declared type and the file's imports. */
+  private boolean logger(CallableDeclaration<?> method, Expression receiver) {
+    String name = receiver instanceof NameExpr simple ? simple.getNameAsString()
+        : receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr access ? access.getNameAsString() : null;
+    if (name == null) {
+      return false;
+    }
+    for (Node type = method.getParentNode().orElse(null); type != null; type = type.getParentNode().orElse(null)) {
+      if (type instanceof com.github.javaparser.ast.body.TypeDeclaration<?> declaration) {
+        for (com.github.javaparser.ast.body.FieldDeclaration field : declaration.getFields()) {
+          for (VariableDeclarator variable : field.getVariables()) {
+            if (variable.getNameAsString().equals(name)) {
+              String declared = variable.getType().asString();
+              return declared.equals("System.Logger") || LOGGERS.stream().anyMatch(logging -> declared.equals(logging)
+                  || LoopSites.simple(logging).equals(declared) && unit.getImports().stream().anyMatch(i -> !i.isStatic()
+                      && (i.getNameAsString().equals(logging) || i.isAsterisk()
+                          && logging.startsWith(i.getNameAsString() + "."))));
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a name is a parameter or local of the method (anywhere in it, lambdas' included). */

@@ -36,6 +36,21 @@ final class LoopSites {
     return Imports.reference(unit, type);
   }
 
+  /**
+   * How the file names a java.lang type: its simple name, or qualified where a type of the file, its
+   * package or its imports takes that name ({@code shop.Math} hides {@code Math.min}).
+   */
+  String javaLang(String simple) {
+    boolean hidden = unit.findAll(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+        .anyMatch(t -> t.getNameAsString().equals(simple))
+        || unit.containsData(Imports.PACKAGE_TYPES) && unit.getData(Imports.PACKAGE_TYPES).contains(simple)
+        || unit.getImports().stream().anyMatch(i -> !i.isAsterisk() && !i.getNameAsString().equals("java.lang." + simple)
+            && i.getNameAsString().endsWith("." + simple))
+        || unit.findAll(com.github.javaparser.ast.type.TypeParameter.class).stream()
+            .anyMatch(t -> t.getNameAsString().equals(simple));
+    return hidden ? "java.lang." + simple : simple;
+  }
+
   /** The document offset where a node begins, or just past where it ends. */
   int offset(Node node, boolean begin) {
     var position = begin ? node.getBegin().get() : node.getEnd().get();
