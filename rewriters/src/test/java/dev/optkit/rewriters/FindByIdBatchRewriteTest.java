@@ -149,6 +149,27 @@ class FindByIdBatchRewriteTest {
   }
 
   @Test
+  void anIdAGetterOfTheElementReturnsIsLoadedAheadToo() throws Exception {
+    String line = """
+        package shop;
+
+        public record Line(Long orderId, int quantity) {}
+        """;
+    String lookup = LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(List<Line> ids)")
+        .replace("for (Long id : ids) {", "for (Line id : ids) {").replace("orders.findById(id)", "orders.findById(id.orderId())")
+        .replace(".orElse(id + \" missing\")", ".orElse(id.orderId() + \" missing\")");
+    MigrationFixture fixture = new MigrationFixture(dir).java(ORDER).java(REPOSITORY).java(line).java(lookup).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/OrderLookup.java");
+    assertTrue(after.contains("for (Line id : ids) {") && after.contains("if (id != null && id.orderId() != null) {")
+        && after.contains("loadedOrders.put(id.orderId(), null);"), after);
+    assertTrue(after.contains("loadedOrders.containsKey(id.orderId()) ? Optional.ofNullable(loadedOrders.remove(id.orderId()))"
+        + " : orders.findById(id.orderId())"), after);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
   void aBatchedLoopIsLeftAsItIs() {
     // migrate twice changes nothing: the fallback findById is not an N+1, and a counted loop of findAllById per chunk
     // is the batch itself, not a query per element to report

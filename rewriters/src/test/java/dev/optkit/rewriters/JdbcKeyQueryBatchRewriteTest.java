@@ -245,6 +245,11 @@ class JdbcKeyQueryBatchRewriteTest {
 
   /** Customers 1 to 3,000 (every 8th inactive) and regions (code 30 twice) in a fresh H2 database. */
   private static Run run(Path classes, String method, List<?> keys) throws Exception {
+    return run(classes, method, loader -> keys);
+  }
+
+  /** @param keys the argument, made with the classes' own loader (orders of the compiled Order) */
+  private static Run run(Path classes, String method, KeysOf keys) throws Exception {
     DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:keys" + DATABASES.incrementAndGet()
         + ";DB_CLOSE_DELAY=-1");
     CountingJdbcTemplate jdbc = new CountingJdbcTemplate(dataSource);
@@ -259,7 +264,7 @@ class JdbcKeyQueryBatchRewriteTest {
       Object customers = type.getConstructor(JdbcTemplate.class).newInstance(jdbc);
       String answer;
       try {
-        answer = String.valueOf(type.getMethod(method, List.class).invoke(customers, keys));
+        answer = String.valueOf(type.getMethod(method, List.class).invoke(customers, keys.of(loader)));
       } catch (InvocationTargetException e) {
         answer = e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
       }
@@ -267,6 +272,10 @@ class JdbcKeyQueryBatchRewriteTest {
       jdbc.calls.forEach((k, v) -> queries.put(k, v.get()));
       return new Run(answer, queries);
     }
+  }
+
+  private interface KeysOf {
+    List<?> of(ClassLoader loader) throws Exception;
   }
 
   /** The real template, its queries counted. */
@@ -345,6 +354,75 @@ class JdbcKeyQueryBatchRewriteTest {
       Run before = run(original, "names", ids);
       assertEquals(before.answer(), run(migrated, "names", ids).answer(), "names of " + ids);
     }
+  }
+
+  static final String ORDER = """
+      package shop;
+
+      public class Order {
+          private final Long customerId;
+          private int touched;
+
+          public Order(Long customerId) {
+              this.customerId = customerId;
+          }
+
+          public Long getCustomerId() {
+              return customerId;
+          }
+
+          public Long nextCustomerId() {
+              touched++;
+              return customerId;
+          }
+      }
+      """;
+
+  @Test
+  void aKeyAGetterOfTheElementReturnsIsLoadedAheadToo() throws Exception {
+    String customers = BEFORE.replace("    public List<String> regions(List<Integer> codes) {", """
+            public List<String> buyers(List<Order> orders) {
+                List<String> buyers = new ArrayList<>();
+                for (Order order : orders) {
+                    Customer customer = jdbc.queryForObject("SELECT id, name FROM customer WHERE id = ?", CUSTOMER,
+                            order.getCustomerId());
+                    buyers.add(customer.name());
+                }
+                return buyers;
+            }
+
+            public List<String> regions(List<Integer> codes) {""");
+    MigrationFixture fixture = new MigrationFixture(dir).java(CUSTOMER).java(ORDER).java(customers)
+        .config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops()));
+    MigrationPlan plan = fixture.plan();
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Customers.java");
+    assertTrue(after.contains("for (Order order : orders) {")
+        && after.contains("if (order != null && order.getCustomerId() != null) {")
+        && after.contains("loadedCustomers.put(order.getCustomerId(), new ArrayList<>());"), after);
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    for (List<Long> ids : List.of(List.of(1L, 2L, 1L), Arrays.asList(3L, null, 4L), List.of(5L, 999_999L))) {
+      assertEquals(runOrders(original, ids), runOrders(migrated, ids), "buyers of " + ids);
+    }
+    // a getter that changes its object is no key optkit reads twice
+    String touching = customers.replace("order.getCustomerId());", "order.nextCustomerId());");
+    MigrationPlan refused = new MigrationFixture(dir.resolve("touching")).java(CUSTOMER).java(ORDER).java(touching)
+        .config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())).plan();
+    String why = refused.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("buyers("))
+        .map(Refusal::reason).findFirst().orElse("not refused");
+    assertTrue(why.contains("Order.nextCustomerId()"), why);
+  }
+
+  /** buyers() of orders for these customer ids, over the same H2 data as {@link #run}. */
+  private static String runOrders(Path classes, List<Long> customerIds) throws Exception {
+    return run(classes, "buyers", loader -> {
+      Class<?> orderType = loader.loadClass("shop.Order");
+      List<Object> orders = new ArrayList<>();
+      for (Long id : customerIds) {
+        orders.add(orderType.getConstructor(Long.class).newInstance(id));
+      }
+      return orders;
+    }).answer();
   }
 
   @Test

@@ -510,8 +510,19 @@ final class ResultMutations {
       if (call.getNameAsString().equals("replaceAll")) {
         return true;
       }
-      // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart
-      return call.getNameAsString().equals("replace") && call.getScope().map(ResultMutations::isString).orElse(false);
+      // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart, or, where the
+      // solver cannot type it (a Lombok getter), a literal's replacement whose result is used: pack.replace(".", "/")
+      // in a path. A Map's replace is made for its change, and its result (the old value) is seldom read.
+      if (!call.getNameAsString().equals("replace") || call.getScope().isEmpty()) {
+        return false;
+      }
+      Optional<String> type = resolvedType(call.getScope().get());
+      if (type.isPresent()) {
+        return type.get().equals("java.lang.String");
+      }
+      return (call.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr
+          || call.getArgument(0) instanceof com.github.javaparser.ast.expr.CharLiteralExpr)
+          && !(call.getParentNode().orElse(null) instanceof ExpressionStmt);
     }
 
     /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */
@@ -1076,15 +1087,15 @@ final class ResultMutations {
     }
   }
 
-  /** Whether the symbol solver types the expression as a String; false when it cannot tell. */
-  private static boolean isString(Expression expression) {
+  /** The type the symbol solver gives the expression; empty when it cannot tell. */
+  private static Optional<String> resolvedType(Expression expression) {
     if (expression instanceof com.github.javaparser.ast.expr.StringLiteralExpr) {
-      return true;
+      return Optional.of("java.lang.String");
     }
     try {
-      return expression.calculateResolvedType().describe().equals("java.lang.String");
+      return Optional.of(expression.calculateResolvedType().describe());
     } catch (RuntimeException | StackOverflowError unresolved) {
-      return false; // unresolved: a change, as for any other replace()
+      return Optional.empty();
     }
   }
 

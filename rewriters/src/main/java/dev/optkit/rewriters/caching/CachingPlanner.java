@@ -96,13 +96,20 @@ public final class CachingPlanner {
         refusals.add(new Refusal(finding, "the method could not be found again in " + finding.path()));
         continue;
       }
+      CacheForm form = form(method.get());
+      // a cache that would never apply is the first thing to say of it, before what caching it would risk
+      List<String> selfCallers = form == CacheForm.SPRING ? members.selfCallers(method.get()) : List.of();
+      if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
+        refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
+            + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
+        continue;
+      }
       Optional<String> refused = refusal(method.get());
       if (refused.isPresent()) {
         refusals.add(new Refusal(finding, refused.get()));
         continue;
       }
       MethodFact fact = method.get().fact();
-      CacheForm form = form(method.get());
       List<String> warnings = new ArrayList<>();
       if (form == CacheForm.SPRING && springBeans.injectedByClass(fact.ownerType()).isPresent()) {
         refusals.add(new Refusal(finding, springBeans.injectedByClass(fact.ownerType()).get()));
@@ -118,17 +125,9 @@ public final class CachingPlanner {
         refusals.add(new Refusal(finding, unscanned.get()));
         continue;
       }
-      if (form == CacheForm.SPRING) {
-        List<String> selfCallers = members.selfCallers(method.get());
-        if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
-          refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
-              + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
-          continue;
-        }
-        if (!selfCallers.isEmpty()) {
-          warnings.add("calls from " + String.join(", ", selfCallers) + " go through 'this' and bypass the cache "
-              + "(self-invocation, Sonar S6809): call it through the bean instead");
-        }
+      if (!selfCallers.isEmpty()) {
+        warnings.add("calls from " + String.join(", ", selfCallers) + " go through 'this' and bypass the cache "
+            + "(self-invocation, Sonar S6809): call it through the bean instead");
       }
       String simpleOwner = fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1);
       // cache names are global in a Spring context: qualify when two classes share a simple name
@@ -414,50 +413,59 @@ public final class CachingPlanner {
    * findByName before it saves) and is itself called outside any: each transaction's snapshot is then
    * taken at this read, after the cache missed. What the transaction does after the read does not
    * change what the read saw.
+   *
+   * @return a transaction whose snapshot may predate the read; empty when every one is taken at it
    */
-  private boolean firstReadOfEachTransaction(IndexedMethod cached) {
+  private Optional<IndexedMethod> snapshotOlderThanTheRead(IndexedMethod cached) {
     if (xmlTransactions == null) {
       xmlTransactions = SpringXmlScans.declaresTransactions(traits.root());
     }
+    Optional<IndexedMethod> any = transactions.above(cached);
     if (xmlTransactions) {
-      return false;
+      return any;
     }
     List<IndexedMethod> callers = index.callersOf(cached).stream().filter(c -> !SourceSet.isTestPath(c.path())).toList();
     if (callers.isEmpty()) {
-      return false;
+      return any;
     }
     for (IndexedMethod caller : callers) {
       Optional<IndexedMethod> opener = transactions.above(caller);
       if (opener.isEmpty()) {
         continue;
       }
-      if (opener.get() != caller || index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path()))
-          .anyMatch(c -> transactions.above(c).isPresent())) {
-        return false;
+      if (opener.get() != caller) {
+        return opener;
+      }
+      Optional<IndexedMethod> outer = index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path()))
+          .map(transactions::above).flatMap(Optional::stream).findFirst();
+      if (outer.isPresent()) {
+        return outer;
       }
       // the caller's database accesses in source order: its own client calls, and calls reaching one
       java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>();
+      // a Spring Data query method is called as a client site: the cached method when its repository is
       caller.fact().ioSites().stream().filter(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB)
-          .forEach(site -> accesses.put(site.range(), false));
+          .forEach(site -> accesses.put(site.range(), site.method().equals(cached.fact().name())
+              && site.receiverType() != null && (site.receiverType().equals(cached.fact().ownerType())
+                  || index.supertypesOf(site.receiverType()).contains(cached.fact().ownerType()))));
       for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
         boolean reachesDb = index.reachedThrough(caller, call).stream()
             .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
         if (reachesDb || accesses.containsKey(call.range())) {
-          accesses.put(call.range(), index.allTargetsOf(call).contains(cached));
+          accesses.merge(call.range(), index.targetsOf(call).contains(cached) || index.allTargetsOf(call).contains(cached),
+              Boolean::logicalOr);
         }
       }
       long callsOfCached = accesses.values().stream().filter(Boolean::booleanValue).count();
       if (accesses.isEmpty() || !accesses.firstEntry().getValue() || callsOfCached != 1) {
-        return false;
+        return Optional.of(caller);
       }
       dev.optkit.analyzers.facts.SourceRange first = accesses.firstKey();
-      int at = java.util.stream.IntStream.range(0, caller.fact().calls().size())
-          .filter(i -> caller.fact().calls().get(i).range().equals(first)).findFirst().orElse(-1);
-      if (at < 0 || caller.fact().loops().stream().anyMatch(loop -> loop.calls().contains(at))) {
-        return false; // in a loop, the second turn's read comes after the first's
+      if (caller.fact().loops().stream().anyMatch(loop -> loop.range().contains(first))) {
+        return Optional.of(caller); // in a loop, the second turn's read comes after the first's
       }
     }
-    return true;
+    return Optional.empty();
   }
 
   private Optional<String> snapshotRead(IndexedMethod cached) {
@@ -465,13 +473,20 @@ public final class CachingPlanner {
       return Optional.empty();
     }
     Optional<IndexedMethod> transaction = transactions.above(cached);
-    if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get()) || firstReadOfEachTransaction(cached)) {
+    if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get())) {
+      return Optional.empty();
+    }
+    // the transaction whose snapshot may predate the read: one that reads before it, or reads it twice
+    Optional<IndexedMethod> older = snapshotOlderThanTheRead(cached);
+    if (older.isEmpty()) {
       return Optional.empty();
     }
     if (transaction.get() == cached) {
       // its own @Transactional joins the transaction of a caller, which took its snapshot before the call
       transaction = index.callersOf(cached).stream().filter(caller -> !SourceSet.isTestPath(caller.path()))
           .map(transactions::above).flatMap(Optional::stream).findFirst().or(() -> Optional.of(cached));
+    } else {
+      transaction = older;
     }
     String isolation = transactions.isolationOf(transaction.get());
     if (isolation.isEmpty() && !transactions.declared(transaction.get())) {

@@ -44,6 +44,39 @@ final class EntityResults {
       "requireNonNull", "checkNotNull", "notNull", "notEmpty", "hasLength", "hasText", "size", "length", "equals",
       "hash", "hashCode", "identityHashCode", "isInstance");
 
+  /** Collection and map calls that use only the entity's equals and hashCode (or compareTo in a sorted one). */
+  private static final Set<String> HASHING = Set.of("add", "addAll", "contains", "remove", "put", "containsKey",
+      "get", "indexOf", "offer", "push");
+
+  /**
+   * What of the entity's equals, hashCode and compareTo reads a lazy association; "equals and hashCode, which
+   * Lombok writes over every field" for a Lombok @Data/@EqualsAndHashCode entity; empty when they read none.
+   */
+  private Optional<String> identityReadsLazy(Entity entity) {
+    for (TypeFact type : index.typesNamed(entity.name())) {
+      List<String> types = new ArrayList<>(List.of(type.qualifiedName()));
+      types.addAll(index.supertypesOf(type.qualifiedName()));
+      for (String each : types) {
+        Optional<TypeFact> fact = index.type(each);
+        if (fact.filter(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Data") || a.endsWith("EqualsAndHashCode")
+            || a.endsWith("Value"))).isPresent()) {
+          return Optional.of("equals and hashCode, which Lombok writes over every field, its lazy associations ("
+              + entity.lazyFields() + ") among them");
+        }
+        for (String name : List.of("equals", "hashCode", "compareTo")) {
+          for (IndexedMethod identity : index.methods(each, name)) {
+            for (String field : identity.fact().mutableFieldsRead()) {
+              if (entity.lazyByGetter().containsValue(field)) {
+                return Optional.of(name + "(), which reads its lazy association " + field);
+              }
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Calls that run code optkit cannot list: a functional interface's method, an event's listeners. */
   static final Set<String> OPAQUE = Set.of("accept", "apply", "test", "andThen", "compose", "publishEvent",
       "publish", "post", "send", "fire", "fireEvent", "notify", "emit", "onNext", "tryEmitNext", "dispatch",
@@ -64,9 +97,17 @@ final class EntityResults {
    * {@code unread}: an entity it reaches whose mapping optkit does not read (annotations on getters,
    * embedded objects), so its lazy associations are unknown.
    */
-  private record Entity(String name, Map<String, String> lazyByGetter, String unread) {
+  private record Entity(String name, Map<String, String> lazyByGetter, String unread, Set<String> fields) {
     String lazyFields() {
       return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
+    }
+
+    /** getId(), isActive(): the getter of a field of the entity (or its superclasses) that is no lazy association. */
+    boolean nonAssociationGetter(String call) {
+      String field = call.startsWith("get") && call.length() > 3 ? call.substring(3)
+          : call.startsWith("is") && call.length() > 2 ? call.substring(2) : null;
+      return field != null && !lazyByGetter.containsKey(call)
+          && fields.contains(Character.toLowerCase(field.charAt(0)) + field.substring(1));
     }
   }
 
@@ -161,15 +202,27 @@ final class EntityResults {
     if (receivers.isEmpty() && INSPECTING.contains(to)) {
       return Optional.empty(); // CollUtil.isNotEmpty(depts), requireNonNull(owner): the value is only looked at
     }
+    if (receivers.isEmpty() && entity.nonAssociationGetter(to)) {
+      return Optional.empty(); // users.stream().map(User::getId): a getter of a column, not of an association
+    }
+    if (receivers.isEmpty() && HASHING.contains(to)) {
+      // menuSet.add(menu): a JDK collection calls the entity's equals and hashCode, nothing else of it
+      Optional<String> lazyIdentity = identityReadsLazy(entity);
+      if (lazyIdentity.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(who + " passes it to " + to + "(), which calls its " + lazyIdentity.get()
+          + ": on a cached, detached entity that throws LazyInitializationException");
+    }
     if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
-      return Optional.of(who + " passes it to " + to + "(), which optkit cannot see into, and its associations "
-          + entity.lazyFields() + " are lazy: read there after the load, they would throw LazyInitializationException "
-          + "on a cached, detached entity");
+      return Optional.of(who + " passes it to " + to + "(), which optkit cannot see into, and the associations it "
+          + "reaches, " + entity.lazyFields() + ", are lazy: read there after the load, they would throw "
+          + "LazyInitializationException on a cached, detached entity");
     }
     if (depth >= DEPTH) {
       return entity.lazyByGetter().isEmpty() ? Optional.empty()
-          : Optional.of(who + " passes it further than optkit follows (" + DEPTH + " calls), and its associations "
-              + entity.lazyFields() + " are lazy");
+          : Optional.of(who + " passes it further than optkit follows (" + DEPTH + " calls), and the associations it "
+              + "reaches, " + entity.lazyFields() + ", are lazy");
     }
     for (IndexedMethod receiver : receivers) {
       if (!seen.add(receiver)) {
@@ -185,6 +238,10 @@ final class EntityResults {
         continue;
       }
       int position = ResultSharing.parameterAt(receiver, handOff.position());
+      if (position >= 0 && position < receiver.fact().params().size()
+          && sharing.immutable(receiver.fact().params().get(position).qualifiedType())) {
+        continue; // cleanUserCache(String): a name read from the entity reaches none of its associations
+      }
       for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {
           Optional<String> deeper = use(receiver, onward, entity, depth + 1, seen);
@@ -232,8 +289,10 @@ final class EntityResults {
                 || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
           Map<String, String> lazy = new LinkedHashMap<>();
           List<String> unread = new ArrayList<>();
-          lazyAssociations(type.qualifiedName(), lazy, unread, new HashSet<>());
-          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0)));
+          lazyAssociations(type.qualifiedName(), lazy, unread, new HashSet<>(), type.qualifiedName());
+          Set<String> fields = new HashSet<>(type.fieldTypes().keySet());
+          index.supertypesOf(type.qualifiedName()).forEach(s -> index.type(s).ifPresent(t -> fields.addAll(t.fieldTypes().keySet())));
+          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields));
         }
       }
     }
@@ -241,7 +300,8 @@ final class EntityResults {
   }
 
   /** The lazy associations of an entity and of those it reaches through eager ones, its superclasses' too. */
-  private void lazyAssociations(String type, Map<String, String> lazyByGetter, List<String> unread, Set<String> seen) {
+  private void lazyAssociations(String type, Map<String, String> lazyByGetter, List<String> unread, Set<String> seen,
+      String root) {
     if (!seen.add(type)) {
       return;
     }
@@ -253,10 +313,12 @@ final class EntityResults {
       }
       for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
         if (association.eager()) {
-          lazyAssociations(association.target(), lazyByGetter, unread, seen);
+          lazyAssociations(association.target(), lazyByGetter, unread, seen, root);
         } else {
           String field = association.field();
-          lazyByGetter.put("get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1), field);
+          // a lazy association of an eager one's target is named with its type: User.roles eager, Role.users lazy
+          lazyByGetter.putIfAbsent("get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1),
+              type.equals(root) ? field : ProjectTraits.simpleName(type) + "." + field);
         }
       }
     }

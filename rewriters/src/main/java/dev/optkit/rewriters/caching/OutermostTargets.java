@@ -40,7 +40,8 @@ final class OutermostTargets {
       String key = inner.method().fact().isAbstract()
           ? siteKey(inner.method().fact().ownerType(), inner.method().fact().name()) : inner.method().fact().displayName();
       for (CachingTarget candidate : reachingThrough.getOrDefault(key, List.of())) {
-        if (candidate != inner) {
+        // the chains name methods without their parameters: an overload of the same name is another method
+        if (candidate != inner && (inner.method().fact().isAbstract() || calls(index, candidate, inner))) {
           outer = candidate;
           break;
         }
@@ -54,6 +55,25 @@ final class OutermostTargets {
       }
     }
     return new CachingPlanner.Plan(List.copyOf(kept), List.copyOf(refused));
+  }
+
+  /** Whether the outer target's method calls the inner one's, directly or through project methods. */
+  private static boolean calls(ProjectIndex index, CachingTarget outer, CachingTarget inner) {
+    java.util.Set<dev.optkit.analyzers.index.IndexedMethod> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<dev.optkit.analyzers.index.IndexedMethod> next = new java.util.ArrayDeque<>();
+    next.add(inner.method());
+    while (!next.isEmpty() && seen.size() < 10_000) {
+      dev.optkit.analyzers.index.IndexedMethod at = next.poll();
+      for (dev.optkit.analyzers.index.IndexedMethod caller : index.callersOf(at)) {
+        if (caller == outer.method()) {
+          return true;
+        }
+        if (seen.add(caller)) {
+          next.add(caller);
+        }
+      }
+    }
+    return false;
   }
 
   /** A call site's key: the receiver's declared type and the method, never a chain's display name. */

@@ -20,6 +20,10 @@ import java.util.Set;
  */
 final class ProjectWrites {
   /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
+  /** Writes given an entity, whose footprint is its table and what its associations may reach. */
+  private static final Set<String> ENTITY_WRITES = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush",
+      "persist", "merge", "remove", "delete", "deleteAll", "saveOrUpdate", "update");
+
   private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
   /** EntityManager and Session calls that return no managed entity: a query, a builder, the transaction. */
   private static final Set<String> NOT_LOADING = Set.of("getCriteriaBuilder", "getTransaction", "unwrap",
@@ -39,8 +43,12 @@ final class ProjectWrites {
       for (var site : index.sitesOf(method)) {
         if (site.access() != Access.READ) { // a call optkit cannot tell apart may write
           DataFootprint written = index.footprints().of(site);
-          found.add(new Write(method, written, (site.access() == Access.WRITE ? "writes " : "may write ")
-              + describe(written) + " (" + site.method() + "())"
+          // an entity's save: its table, and every table its associations may reach (a superset: cascades unread)
+          boolean entity = (JPA_CLIENTS.contains(site.clientId()) || site.clientId().contains("repository"))
+              && ENTITY_WRITES.contains(site.method());
+          found.add(new Write(method, written, (site.access() == Access.WRITE && !entity ? "writes " : "may write ")
+              + describe(written) + " (" + site.method() + "()" + (entity ? ": its entity's table, and the tables "
+                  + "its associations may reach" : "") + ")"
               + (site.deferred() ? " in a task it hands to an executor" : ""), site.deferred()));
         }
       }

@@ -155,6 +155,9 @@ final class ResultSharing {
         continue;
       }
       for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
+        if (handOff.held() && CONTAINER_CHANGES.contains(mutation.how())) {
+          continue; // menuSet = getChildMenus(menus, menuSet); menuSet.add(...): the set changes, not the result it holds
+        }
         if (mutation.call().equals(helper.fact().name()) && mutation.arguments() == handOff.toArguments()) {
           return Optional.of(caller.fact().displayName() + "() passes the result it gets to "
               + helper.fact().displayName() + "(), which returns it, and changes what that returns (" + mutation.how()

@@ -106,8 +106,11 @@ final class BatchUpdateRewrite {
     if (!update.getNameAsString().equals("update") || site.kind() != ClientKind.DB || site.access() != Access.WRITE
         || site.receiverType() == null || !TEMPLATES.contains(site.receiverType())) {
       boolean query = update.getNameAsString().startsWith("query");
-      return new FuturesJoinedInLoopRewrite.Refused("its statement is " + update.getNameAsString() + "() of "
-          + (site.receiverType() == null ? "a client optkit cannot name" : LoopSites.simple(site.receiverType()))
+      // em.createQuery(...).executeUpdate() is made on the query the manager made, not on the manager
+      String of = update.getScope().filter(scope -> scope instanceof MethodCallExpr).isPresent()
+          ? "a " + site.provider() + " object" : site.receiverType() == null ? "a client optkit cannot name"
+          : LoopSites.simple(site.receiverType());
+      return new FuturesJoinedInLoopRewrite.Refused("its statement is " + update.getNameAsString() + "() of " + of
           + (query ? ", a query whose SQL changes state (a sequence's next value, a lock: FOR UPDATE), which optkit "
               + "neither loads ahead nor batches" : ", and optkit batches JdbcTemplate.update(sql, args...) into "
               + "batchUpdate"));

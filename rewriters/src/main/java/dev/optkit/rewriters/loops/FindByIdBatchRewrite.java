@@ -153,11 +153,12 @@ final class FindByIdBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "(), and optkit batches "
           + "a Spring Data repository's findById (for JDBC and other queries, assess gives the batched form)");
     }
-    String element = loop.getVariableDeclarator().getNameAsString();
-    if (!(find.getArgument(0) instanceof NameExpr argument) || !argument.getNameAsString().equals(element)) {
-      return new FuturesJoinedInLoopRewrite.Refused("findById is given " + find.getArgument(0) + ", not the loop's "
-          + "element " + element + ", which is what optkit loads ahead");
+    LoopKey.KeyOrProblem keyed = LoopKey.of(loop, find.getArgument(0), index, sites, indexed);
+    if (keyed.key() == null) {
+      return new FuturesJoinedInLoopRewrite.Refused("findById is given " + find.getArgument(0) + ": "
+          + keyed.problem());
     }
+    LoopKey key = keyed.key();
     Expression receiver = find.getScope().get();
     boolean fieldReceiver = receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
         && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
@@ -180,8 +181,8 @@ final class FindByIdBatchRewrite {
     String entity = arguments.get(0);
     String idType = simple(arguments.get(1));
     String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
-    if (!ID_TYPES.contains(idType) || !simple(elementType).equals(idType)) {
-      return new FuturesJoinedInLoopRewrite.Refused("its ids are " + elementType + " for a repository of " + idType
+    if (!ID_TYPES.contains(idType) || !simple(key.type()).equals(idType)) {
+      return new FuturesJoinedInLoopRewrite.Refused("its ids are " + key.type() + " for a repository of " + idType
           + " ids, and optkit batches Long, Integer and UUID ids only: those compare as the database compares them");
     }
     if (index.type(entity).filter(t -> t.hasAnnotation("jakarta.persistence.Entity")
@@ -198,9 +199,10 @@ final class FindByIdBatchRewrite {
           + "), whose findById findAllById need not go through");
     }
     String collected = LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
-    if (!simple(collected).equals(idType)) {
+    if (!simple(collected).equals(key.isElement() ? idType : simple(elementType))) {
       return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
-          + "optkit cannot name" : collected) + ", not the repository's " + idType + " ids");
+          + "optkit cannot name" : collected) + ", not " + (key.isElement() ? "the repository's " + idType + " ids"
+              : "the loop's " + elementType));
     }
     Optional<EntityIds.Id> id = ids.of(entity);
     if (id.isEmpty()) {
@@ -221,7 +223,7 @@ final class FindByIdBatchRewrite {
     if (body.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(body.get());
     }
-    return text(method, loop, find, iterable, entity, idType, id.get().getter());
+    return text(method, loop, find, iterable, entity, idType, id.get().getter(), key);
   }
 
   /** The repository's findById and findAllById must be Spring Data's own: nothing of the project's stands in for them. */
@@ -271,7 +273,7 @@ final class FindByIdBatchRewrite {
   }
 
   private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr find,
-      String iterable, String entity, String idType, String getter) {
+      String iterable, String entity, String idType, String getter, LoopKey loopKey) {
     FreshNames names = new FreshNames(method);
     String element = loop.getVariableDeclarator().getNameAsString();
     String loaded = names.take("loaded" + simple(entity) + "s");
@@ -302,12 +304,8 @@ final class FindByIdBatchRewrite {
         + "findById as before").append(nl);
     out.append(indent).append(map).append('<').append(idType).append(", ").append(entityType).append("> ").append(loaded)
         .append(" = new ").append(linkedMap).append("<>();").append(nl);
-    out.append(indent).append("for (").append(idType).append(' ').append(key).append(" : ").append(iterable).append(") {")
-        .append(nl);
-    out.append(i1).append("if (").append(key).append(" != null) {").append(nl);
-    out.append(i2).append(loaded).append(".put(").append(key).append(", null);").append(nl);
-    out.append(i1).append('}').append(nl);
-    out.append(indent).append('}').append(nl);
+    out.append(loopKey.collectLoop(indent, unitIndent, nl, iterable, loopKey.isElement() ? idType
+        : loop.getVariableDeclarator().getType().asString(), element, key, loaded, "null"));
     out.append(indent).append(list).append('<').append(idType).append("> ").append(toLoad).append(" = new ")
         .append(arrayList).append("<>(").append(loaded).append(".keySet());").append(nl);
     out.append(indent).append("for (int ").append(from).append(" = 0; ").append(from).append(" < ").append(toLoad)
@@ -323,8 +321,9 @@ final class FindByIdBatchRewrite {
     // the loop's own lines follow as they were, but for the call, which takes its row from the loaded ones
     int loopStart = document.lineStart(loop.getBegin().get().line);
     int loopEnd = document.lineEnd(loop.getEnd().get().line);
-    String lookup = loaded + ".containsKey(" + element + ") ? " + optional + ".ofNullable(" + loaded + ".remove("
-        + element + ")) : " + document.text().substring(sites.offset(find, true), sites.offset(find, false));
+    String lookup = loaded + ".containsKey(" + loopKey.of(element) + ") ? " + optional + ".ofNullable(" + loaded
+        + ".remove(" + loopKey.of(element) + ")) : " + document.text().substring(sites.offset(find, true),
+            sites.offset(find, false));
     Node parent = find.getParentNode().orElse(null);
     boolean bare = parent instanceof VariableDeclarator || parent instanceof ExpressionStmt
         || parent instanceof AssignExpr assign && assign.getValue() == find;

@@ -36,7 +36,8 @@ final class IteratedCollection {
           + "two passes the rewrite makes over it");
     }
     Type type = declared.get();
-    if (type.isArrayType()) {
+    boolean varargs = method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name) && p.isVarArgs());
+    if (type.isArrayType() || varargs) {
       return Optional.of("it iterates the array " + name + " (the rewrite iterates collections)");
     }
     if (type.isVarType() || !(type instanceof ClassOrInterfaceType classType)) {

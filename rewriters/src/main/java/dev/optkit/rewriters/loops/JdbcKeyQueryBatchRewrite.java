@@ -60,6 +60,7 @@ final class JdbcKeyQueryBatchRewrite {
   private final LoopSites sites;
   private final LoadAheadProof ahead;
   private final RowMapperProof rowMappers;
+  private final dev.optkit.analyzers.index.ProjectIndex index;
 
   JdbcKeyQueryBatchRewrite(SourceDocument document, CompilationUnit unit, dev.optkit.analyzers.index.ProjectIndex index,
       LoopSites sites, LoadAheadProof ahead) {
@@ -67,6 +68,7 @@ final class JdbcKeyQueryBatchRewrite {
     this.sites = sites;
     this.ahead = ahead;
     this.rowMappers = new RowMapperProof(index, sites);
+    this.index = index;
   }
 
   /** Whether the call is a JdbcTemplate query this rewrite is the one to judge. */
@@ -77,7 +79,7 @@ final class JdbcKeyQueryBatchRewrite {
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed,
       MethodCallExpr query, IoSite site) {
     Optional<String> problem = ahead.shapeProblem(method, loop, query.getNameAsString())
-        .or(() -> callProblem(method, loop, query))
+        .or(() -> callProblem(method, loop, query, indexed))
         .or(() -> ahead.bodyProblem(method, loop, query, indexed));
     if (problem.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(problem.get());
@@ -91,27 +93,33 @@ final class JdbcKeyQueryBatchRewrite {
     if (sql.problem() != null) {
       return new FuturesJoinedInLoopRewrite.Refused(sql.problem());
     }
-    String keyType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
+    LoopKey key = LoopKey.of(loop, query.getArgument(2), index, sites, indexed).key();
+    String keyType = key.type();
+    String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
     String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
     String collected = LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
-    if (!KEY_TYPES.contains(LoopSites.simple(keyType)) || !LoopSites.simple(collected).equals(LoopSites.simple(keyType))) {
-      return new FuturesJoinedInLoopRewrite.Refused("its keys are " + keyType + (collected.equals(keyType) ? ""
-          : " from a collection of " + (collected.isEmpty() ? "a type optkit cannot name" : collected))
-          + ", and optkit batches Long, Integer and UUID keys only: those compare in Java as the database compares them");
+    if (!KEY_TYPES.contains(LoopSites.simple(keyType))) {
+      return new FuturesJoinedInLoopRewrite.Refused("its keys are " + keyType + ", and optkit batches Long, Integer "
+          + "and UUID keys only: those compare in Java as the database compares them");
+    }
+    if (!LoopSites.simple(collected).equals(LoopSites.simple(elementType))) {
+      return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
+          + "optkit cannot name" : collected) + ", not the loop's " + elementType);
     }
     VariableDeclarator declared = (VariableDeclarator) query.getParentNode().get();
-    return text(method, loop, query, sql, keyType, LoopProof.boxed(declared.getType().asString()));
+    return text(method, loop, query, sql, key, LoopProof.boxed(declared.getType().asString()));
   }
 
-  private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query) {
+  private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
+      IndexedMethod indexed) {
     String element = loop.getVariableDeclarator().getNameAsString();
     if (!query.getNameAsString().equals("queryForObject") || query.getArguments().size() != 3) {
       return Optional.of("its query is " + query.getNameAsString() + "() with " + query.getArguments().size()
           + " arguments, and optkit batches queryForObject(sql, rowMapper, key)");
     }
-    if (!(query.getArgument(2) instanceof NameExpr key) || !key.getNameAsString().equals(element)) {
-      return Optional.of("its key is " + query.getArgument(2) + ", not the loop's element " + element
-          + ", which is what optkit loads ahead");
+    LoopKey.KeyOrProblem key = LoopKey.of(loop, query.getArgument(2), index, sites, indexed);
+    if (key.key() == null) {
+      return Optional.of("its key " + query.getArgument(2) + ": " + key.problem());
     }
     Expression receiver = query.getScope().orElse(null);
     boolean field = receiver instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
@@ -187,7 +195,8 @@ final class JdbcKeyQueryBatchRewrite {
   }
 
   private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
-      KeyQuerySql sql, String keyType, String rowType) {
+      KeyQuerySql sql, LoopKey loopKey, String rowType) {
+    String keyType = loopKey.type();
     FreshNames names = new FreshNames(method);
     String element = loop.getVariableDeclarator().getNameAsString();
     String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
@@ -237,13 +246,8 @@ final class JdbcKeyQueryBatchRewrite {
     }
     out.append(indent).append(map).append('<').append(keyType).append(", ").append(list).append('<').append(rowType)
         .append(">> ").append(loaded).append(" = new ").append(linkedMap).append("<>();").append(nl);
-    out.append(indent).append("for (").append(keyType).append(' ').append(key).append(" : ").append(iterable)
-        .append(") {").append(nl);
-    out.append(i1).append("if (").append(key).append(" != null) {").append(nl);
-    out.append(i2).append(loaded).append(".put(").append(key).append(", new ").append(arrayList).append("<>());")
-        .append(nl);
-    out.append(i1).append('}').append(nl);
-    out.append(indent).append('}').append(nl);
+    out.append(loopKey.collectLoop(indent, unitIndent, nl, iterable, loopKey.isElement() ? keyType
+        : loop.getVariableDeclarator().getType().asString(), element, key, loaded, "new " + arrayList + "<>()"));
     out.append(indent).append(list).append('<').append(keyType).append("> ").append(toLoad).append(" = new ")
         .append(arrayList).append("<>(").append(loaded).append(".keySet());").append(nl);
     out.append(indent).append("for (int ").append(from).append(" = 0; ").append(from).append(" < ").append(toLoad)
@@ -277,8 +281,9 @@ final class JdbcKeyQueryBatchRewrite {
     out.append(indent).append('}').append(nl);
     int loopStart = document.lineStart(loop.getBegin().get().line);
     int loopEnd = document.lineEnd(loop.getEnd().get().line);
-    String lookup = loaded + ".containsKey(" + element + ") && " + loaded + ".get(" + element + ").size() == 1 ? "
-        + loaded + ".remove(" + element + ").get(0) : " + sites.text(query);
+    String asked = loopKey.of(element);
+    String lookup = loaded + ".containsKey(" + asked + ") && " + loaded + ".get(" + asked + ").size() == 1 ? "
+        + loaded + ".remove(" + asked + ").get(0) : " + sites.text(query);
     out.append(document.text(), loopStart, sites.offset(query, true)).append(lookup)
         .append(document.text(), sites.offset(query, false), loopEnd);
     return new FuturesJoinedInLoopRewrite.Rewritten(new TextEdit(loopStart, loopEnd, out.toString()), imports,

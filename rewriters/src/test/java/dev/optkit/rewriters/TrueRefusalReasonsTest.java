@@ -1,0 +1,191 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refusal reasons an audit of 30 refusals on real projects found false of the code they named
+ * (eladmin, spring-petclinic-rest), each beside the shape where the reason is true.
+ */
+class TrueRefusalReasonsTest {
+  @TempDir Path dir;
+
+  private static final String MYSQL_POM = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """
+          <dependency>
+            <groupId>com.mysql</groupId>
+            <artifactId>mysql-connector-j</artifactId>
+            <version>9.1.0</version>
+          </dependency>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-tx</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+        </dependencies>""");
+
+  private static final String JOBS = MigrationSafetyTest.bean("JobDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public String nameOf(long id) {
+              return jdbc.queryForObject("SELECT name FROM job WHERE id = ?", String.class, id);
+          }
+
+          public Long idOf(String name) {
+              return jdbc.queryForObject("SELECT id FROM job WHERE name = ?", Long.class, name);
+          }
+
+          public void insert(String name) {
+              jdbc.update("INSERT INTO job (name) VALUES (?)", name);
+          }
+      """);
+
+  /** eladmin's JobServiceImpl: create() checks the name is free, then inserts; rename() reads first. */
+  private static final String SERVICE = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+      import org.springframework.transaction.annotation.Transactional;
+
+      @Service
+      public class JobService {
+          private final JobDao jobs;
+
+          public JobService(JobDao jobs) {
+              this.jobs = jobs;
+          }
+
+          @Transactional
+          public void create(String name) {
+              if (jobs.idOf(name) != null) {
+                  throw new IllegalArgumentException(name + " exists");
+              }
+              jobs.insert(name);
+          }
+
+          @Transactional
+          public String describe(long id) {
+              return jobs.nameOf(id) + " #" + jobs.idOf(jobs.nameOf(id));
+          }
+      }
+      """;
+
+  private static Optional<String> refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst();
+  }
+
+  @Test
+  void aReadThatIsItsTransactionsFirstIsNoOlderThanItsMiss() throws Exception {
+    // create(): idOf is the first read, its snapshot taken at the read; describe(): nameOf reads before idOf
+    MigrationPlan plan = new MigrationFixture(dir.resolve("first")).file("pom.xml", MYSQL_POM).java(JOBS).java(SERVICE)
+        .plan();
+    String idOf = refusal(plan, "idOf").orElse("");
+    assertTrue(idOf.contains("inside the transaction of JobService.describe()"), idOf);
+    assertFalse(idOf.contains("JobService.create()"), idOf);
+    MigrationPlan createOnly = new MigrationFixture(dir.resolve("create")).file("pom.xml", MYSQL_POM).java(JOBS)
+        .java(SERVICE.replace("jobs.idOf(jobs.nameOf(id))", "id")).plan();
+    assertTrue(refusal(createOnly, "idOf").filter(why -> why.contains("snapshot")).isEmpty(),
+        refusal(createOnly, "idOf").orElse("cached"));
+  }
+
+  @Test
+  void anOverloadOfTheSameNameIsNotTheMethodACachedCallerCalls() throws Exception {
+    String dao = MigrationSafetyTest.bean("OwnerDao", "Repository", "import org.springframework.stereotype.Repository;", """
+            public java.util.List<String> findByLastName(String name) {
+                return jdbc.queryForList("SELECT name FROM owner WHERE last_name = ?", String.class, name);
+            }
+
+            public java.util.List<String> findByLastName(String name, int limit) {
+                return jdbc.queryForList("SELECT name FROM owner WHERE last_name = ? LIMIT ?", String.class, name, limit);
+            }
+        """);
+    String service = """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Owners {
+            private final OwnerDao owners;
+
+            public Owners(OwnerDao owners) {
+                this.owners = owners;
+            }
+
+            public java.util.List<String> firstTen(String name) {
+                return owners.findByLastName(name, 10);
+            }
+        }
+        """;
+    MigrationPlan plan = new MigrationFixture(dir.resolve("overload")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(dao).java(service).plan();
+    String limited = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().equals("findByLastName(String, int)"))
+        .map(Refusal::reason).findFirst().orElse("");
+    assertTrue(limited.contains("called by Owners.firstTen()"), limited);
+    String plain = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().equals("findByLastName(String)"))
+        .map(Refusal::reason).findFirst().orElse("cached");
+    assertFalse(plain.contains("called by Owners.firstTen()"), plain);
+  }
+
+  /** A config row whose getters Lombok writes: the solver cannot type getPack(), as on eladmin's GenConfig. */
+  private static final String CONFIG = """
+      package shop;
+
+      @lombok.Data
+      public class GenConfig {
+          private String pack;
+          private String module;
+      }
+      """;
+
+  private static final String CONFIGS = MigrationSafetyTest.bean("ConfigDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public GenConfig find(String table) {
+              return jdbc.queryForObject("SELECT pack, module FROM gen_config WHERE table_name = ?",
+                  (rs, n) -> { GenConfig c = new GenConfig(); c.setPack(rs.getString(1)); c.setModule(rs.getString(2)); return c; },
+                  table);
+          }
+      """);
+
+  private static String generator(String use) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Generator {
+            private final ConfigDao configs;
+
+            public Generator(ConfigDao configs) {
+                this.configs = configs;
+            }
+
+            public String path(String table) {
+                GenConfig config = configs.find(table);
+                %s
+            }
+        }
+        """.formatted(use);
+  }
+
+  @Test
+  void aStringReplaceOnAValueReadFromTheResultChangesNothingEvenUntyped() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("replace")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(CONFIG).java(CONFIGS).java(generator("return config.getModule() + \"/\" + config.getPack().replace(\".\", \"/\");"))
+        .plan();
+    assertTrue(refusal(plan, "find").filter(why -> why.contains("replace")).isEmpty(), refusal(plan, "find").orElse(""));
+    // the result changed for real: a setter on it
+    MigrationPlan changed = new MigrationFixture(dir.resolve("set")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(CONFIG).java(CONFIGS).java(generator("config.setPack(config.getPack().replace(\".\", \"/\"));\n"
+            + "        return config.getPack();")).plan();
+    assertTrue(refusal(changed, "find").filter(why -> why.contains("setPack")).isPresent(),
+        refusal(changed, "find").orElse("cached"));
+  }
+}
