@@ -424,7 +424,13 @@ public final class CachingPlanner {
     if (xmlTransactions) {
       return any;
     }
-    List<IndexedMethod> callers = index.callersOf(cached).stream().filter(c -> !SourceSet.isTestPath(c.path())).toList();
+    java.util.Set<IndexedMethod> callers = new java.util.LinkedHashSet<>(index.callersOf(cached));
+    if (cached.fact().isAbstract()) {
+      // a Spring Data query method is called as a client site, which the call graph does not list
+      index.methods().stream().filter(m -> index.sitesOf(m).stream().anyMatch(site -> calledSite(site, cached)))
+          .forEach(callers::add);
+    }
+    callers.removeIf(c -> SourceSet.isTestPath(c.path()));
     if (callers.isEmpty()) {
       return any;
     }
@@ -444,10 +450,8 @@ public final class CachingPlanner {
       // the caller's database accesses in source order: its own client calls, and calls reaching one
       java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>();
       // a Spring Data query method is called as a client site: the cached method when its repository is
-      caller.fact().ioSites().stream().filter(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB)
-          .forEach(site -> accesses.put(site.range(), site.method().equals(cached.fact().name())
-              && site.receiverType() != null && (site.receiverType().equals(cached.fact().ownerType())
-                  || index.supertypesOf(site.receiverType()).contains(cached.fact().ownerType()))));
+      index.sitesOf(caller).stream().filter(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB)
+          .forEach(site -> accesses.put(site.range(), calledSite(site, cached)));
       for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
         boolean reachesDb = index.reachedThrough(caller, call).stream()
             .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
@@ -468,6 +472,13 @@ public final class CachingPlanner {
     return Optional.empty();
   }
 
+  /** Whether a client site is a call of the cached repository method. */
+  private boolean calledSite(dev.optkit.analyzers.facts.IoSite site, IndexedMethod cached) {
+    return site.method().equals(cached.fact().name()) && site.receiverType() != null
+        && (site.receiverType().equals(cached.fact().ownerType())
+            || index.supertypesOf(site.receiverType()).contains(cached.fact().ownerType()));
+  }
+
   private Optional<String> snapshotRead(IndexedMethod cached) {
     if (index.reachedIo(cached).stream().noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
       return Optional.empty();
@@ -481,7 +492,7 @@ public final class CachingPlanner {
     if (older.isEmpty()) {
       return Optional.empty();
     }
-    if (transaction.get() == cached) {
+    if (transaction.get() == cached && older.get() == cached) {
       // its own @Transactional joins the transaction of a caller, which took its snapshot before the call
       transaction = index.callersOf(cached).stream().filter(caller -> !SourceSet.isTestPath(caller.path()))
           .map(transactions::above).flatMap(Optional::stream).findFirst().or(() -> Optional.of(cached));

@@ -190,7 +190,8 @@ final class EntityResults {
       return Optional.of(who + " hands it to " + to + "(), whose receivers optkit cannot list (a function held in a "
           + "field, an event's listeners), and any of them may change it");
     }
-    if (WRITE_BACK.contains(to)) {
+    if (WRITE_BACK.contains(to) && sharing.receivers(method, handOff).stream().allMatch(r -> r.fact().isAbstract())) {
+      // the persistence layer's own save or delete; a project method of that name is followed like any other
       return Optional.of(who + " hands it back to the persistence layer (" + to + "()): a cached copy is stale by "
           + "then, and writing it back would overwrite newer data (or fail its @Version check)");
     }
