@@ -216,7 +216,8 @@ final class EntityResults {
           + ": on a cached, detached entity that throws LazyInitializationException");
     }
     if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
-      return Optional.of(who + " passes it to " + to + "(), which optkit cannot see into, and the associations it "
+      return Optional.of(who + (handOff.part() ? " passes what it reads from it (a value, or an association)"
+          : " passes it") + " to " + to + "(), which optkit cannot see into, and the associations it "
           + "reaches, " + entity.lazyFields() + ", are lazy: read there after the load, they would throw "
           + "LazyInitializationException on a cached, detached entity");
     }
@@ -240,8 +241,9 @@ final class EntityResults {
       }
       int position = ResultSharing.parameterAt(receiver, handOff.position());
       if (position >= 0 && position < receiver.fact().params().size()
-          && sharing.immutable(receiver.fact().params().get(position).qualifiedType())) {
-        continue; // cleanUserCache(String): a name read from the entity reaches none of its associations
+          && (sharing.immutable(receiver.fact().params().get(position).qualifiedType())
+              || handOff.part() && sharing.holdsImmutables(receiver.fact().params().get(position).type()))) {
+        continue; // cleanUserCache(String), delByKeys(Set<Long> ids): values read from the entity reach no association
       }
       for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {

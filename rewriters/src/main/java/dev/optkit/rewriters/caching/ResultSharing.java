@@ -286,7 +286,7 @@ final class ResultSharing {
       "HashMap", "LinkedHashMap", "TreeMap", "SortedMap", "NavigableMap", "Optional");
 
   /** {@code Set<Long>}, {@code Map<String, Integer>}: a JDK container whose type arguments are all immutable values. */
-  private boolean holdsImmutables(String written) {
+  boolean holdsImmutables(String written) {
     int open = written.indexOf('<');
     if (open < 0 || !written.endsWith(">")) {
       return false;
