@@ -45,27 +45,39 @@ public final class SqlStatements {
    * JSqlParser's lexer, so words in string literals, comments and quoted names do not count.
    */
   public static java.util.Optional<String> volatileValue(String sql) {
+    List<String> words = words(sql).orElse(List.of());
+    String previous = "";
+    for (String word : words) {
+      if (VOLATILE_KEYWORDS.contains(word)) {
+        return java.util.Optional.of(word);
+      }
+      if (word.equals("(") && VOLATILE_FUNCTIONS.contains(previous)) {
+        return java.util.Optional.of(previous + "()");
+      }
+      previous = word;
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The SQL's tokens, upper-cased, as JSqlParser's lexer reads them: words in string literals,
+   * comments and quoted names are no tokens of their own. Empty when the lexer cannot read it.
+   */
+  public static java.util.Optional<List<String>> words(String sql) {
     if (sql == null) {
       return java.util.Optional.empty();
     }
+    List<String> words = new java.util.ArrayList<>();
     try {
       net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
           new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(sql)));
-      String previous = "";
       for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
-        String word = token.image == null ? "" : token.image.toUpperCase(Locale.ROOT);
-        if (VOLATILE_KEYWORDS.contains(word)) {
-          return java.util.Optional.of(word);
-        }
-        if (word.equals("(") && VOLATILE_FUNCTIONS.contains(previous)) {
-          return java.util.Optional.of(previous + "()");
-        }
-        previous = word;
+        words.add(token.image == null ? "" : token.image.toUpperCase(Locale.ROOT));
       }
     } catch (RuntimeException | Error e) { // the lexer's TokenMgrError is an Error
       return java.util.Optional.empty();
     }
-    return java.util.Optional.empty();
+    return java.util.Optional.of(words);
   }
 
   /** Whether the text starts like a SQL statement: its first keyword, past blanks, parentheses and comments. */

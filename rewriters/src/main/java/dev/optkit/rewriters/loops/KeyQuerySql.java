@@ -176,22 +176,20 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
 
   /** The first word of the SQL that numbers rows by their place (ROWNUM, ROW_NUMBER()), read with JSqlParser's lexer. */
   private static java.util.Optional<String> positionalWord(String sql) {
-    try {
-      net.sf.jsqlparser.parser.CCJSqlParserTokenManager lexer = new net.sf.jsqlparser.parser.CCJSqlParserTokenManager(
-          new net.sf.jsqlparser.parser.SimpleCharStream(new net.sf.jsqlparser.parser.StringProvider(sql)));
-      String previous = "";
-      for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
-        String word = token.image == null ? "" : token.image.toUpperCase(Locale.ROOT);
-        if (word.equals("ROWNUM") || word.equals("(") && POSITIONAL.contains(previous)) {
-          return java.util.Optional.of(word.equals("ROWNUM") ? word : previous + "()"); // Oracle's pseudo-column too
-        }
-        previous = word;
-      }
-    } catch (RuntimeException | Error e) { // the lexer's TokenMgrError is an Error
+    java.util.Optional<List<String>> words = dev.optkit.analyzers.facts.SqlStatements.words(sql);
+    if (words.isEmpty()) {
       return java.util.Optional.of("words optkit cannot read");
+    }
+    String previous = "";
+    for (String word : words.get()) {
+      if (word.equals("ROWNUM") || word.equals("(") && POSITIONAL.contains(previous)) {
+        return java.util.Optional.of(word.equals("ROWNUM") ? word : previous + "()"); // Oracle's pseudo-column too
+      }
+      previous = word;
     }
     return java.util.Optional.empty();
   }
+
 
   /**
    * Null when the WHERE clause is AND terms of which exactly one is "column = ?" (the key, added to
