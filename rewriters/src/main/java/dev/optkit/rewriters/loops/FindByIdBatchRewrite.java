@@ -150,8 +150,10 @@ final class FindByIdBatchRewrite {
     String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
     if (site.isEmpty() || !find.getNameAsString().equals("findById") || find.getArguments().size() != 1
         || site.get().kind() != ClientKind.DB || site.get().access() != Access.READ || find.getScope().isEmpty()) {
-      return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "(), and optkit batches "
-          + "a Spring Data repository's findById (for JDBC and other queries, assess gives the batched form)");
+      String client = site.map(IoSite::provider).orElse("a client optkit cannot name");
+      return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "() of " + client
+          + ", and optkit batches a Spring Data repository's findById and a JdbcTemplate queryForObject (for other "
+          + "queries, assess gives the batched form)");
     }
     LoopKey.KeyOrProblem keyed = LoopKey.of(loop, find.getArgument(0), index, sites, indexed);
     if (keyed.key() == null) {
