@@ -154,6 +154,25 @@ final class KeyCoverage {
     if (roots.isEmpty()) {
       return true;
     }
+    // calls whose arguments are the results of calls whose arguments are...: past this depth (langchain4j and
+    // fineract reached a StackOverflowError), the value counts as shared, which refuses rather than caches
+    int[] depth = SHARED_DEPTH.get();
+    if (depth[0] >= MAX_SHARED_DEPTH) {
+      return true;
+    }
+    depth[0]++;
+    try {
+      return anyShared(roots, method, frame);
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  private static final int MAX_SHARED_DEPTH = 64;
+  /** Per thread: the planner's questions may run on several. */
+  private static final ThreadLocal<int[]> SHARED_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  private boolean anyShared(String roots, IndexedMethod method, Frame frame) {
     for (String token : roots.split("\\|")) {
       boolean shared = switch (token) {
         case "new" -> false;
