@@ -7,7 +7,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code;
+    try {
+      code = run(args);
+    } catch (Error error) {
+      // picocli hands only exceptions to the handler below; an Error (a StackOverflowError deep in an
+      // analysis) left main with a thread dump and a JVM kept alive by any non-daemon thread
+      System.err.println("optkit: internal error: " + error);
+      System.err.println("Set OPTKIT_DEBUG=1 for the stack trace, and please report it.");
+      if (System.getenv("OPTKIT_DEBUG") != null) {
+        error.printStackTrace();
+      }
+      code = ExitCodes.INTERNAL;
+    }
+    System.exit(code);
   }
 
   public static int run(String... args) {

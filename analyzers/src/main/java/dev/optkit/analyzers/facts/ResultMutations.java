@@ -38,6 +38,7 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -342,16 +343,18 @@ final class ResultMutations {
      */
     /** The call at a position, or null when there is none (a method reference's). */
     private MethodCallExpr callAt(int line, int column, String name) {
-      for (MethodCallExpr call : calls) {
-        var begin = call.getBegin();
-        // a chain's calls all begin where it does: dao.get(n).setName(x)
-        if (begin.isPresent() && begin.get().line == line && begin.get().column == column
-            && call.getNameAsString().equals(name)) {
-          return call;
+      if (callsByPosition == null) { // gathered once: a scan per question made long methods quadratic
+        callsByPosition = new HashMap<>();
+        for (MethodCallExpr call : calls) {
+          // a chain's calls all begin where it does: dao.get(n).setName(x); the first of a name and place counts
+          call.getBegin().ifPresent(begin -> callsByPosition.putIfAbsent(
+              begin.line + ":" + begin.column + ":" + call.getNameAsString(), call));
         }
       }
-      return null;
+      return callsByPosition.get(line + ":" + column + ":" + name);
     }
+
+    private Map<String, MethodCallExpr> callsByPosition;
 
     private Set<String> originTokens(Expression expression) {
       Set<String> tokens = new java.util.TreeSet<>();

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -146,7 +145,7 @@ public final class SqlStatements {
       return null;
     }
     try {
-      Statements statements = CCJSqlParserUtil.parseStatements(bindPlaceholders(sql));
+      Statements statements = SqlParsing.parseStatements(bindPlaceholders(sql));
       if (statements == null || statements.isEmpty()) {
         return null;
       }

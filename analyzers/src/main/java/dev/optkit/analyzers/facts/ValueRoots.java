@@ -203,11 +203,29 @@ final class ValueRoots {
         tokens.add("?");
       }
     }
-    for (MethodCallExpr call : calls) {
-      if (call.getScope().orElse(null) instanceof NameExpr on && on.getNameAsString().equals(name)) {
-        call.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
+    for (MethodCallExpr call : callsOn(name)) {
+      call.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
+    }
+  }
+
+  /**
+   * The body's locals' values and the calls on them, by name, gathered once: looked up by scanning the
+   * body at each step, a 1,000-line method of chained locals took 98 s (each of its questions may take
+   * {@link #MAX_STEPS} steps).
+   */
+  private java.util.Map<String, List<Expression>> valuesByLocal;
+  private java.util.Map<String, List<MethodCallExpr>> callsByLocal;
+
+  private List<MethodCallExpr> callsOn(String local) {
+    if (callsByLocal == null) {
+      callsByLocal = new java.util.HashMap<>();
+      for (MethodCallExpr call : calls) {
+        if (call.getScope().orElse(null) instanceof NameExpr on) {
+          callsByLocal.computeIfAbsent(on.getNameAsString(), k -> new ArrayList<>()).add(call);
+        }
       }
     }
+    return callsByLocal.getOrDefault(local, List.of());
   }
 
   /**
@@ -278,18 +296,20 @@ final class ValueRoots {
 
   /** Every value the body gives a local: its initializers and plain assignments. */
   private List<Expression> assignedTo(String local) {
-    List<Expression> values = new ArrayList<>();
-    for (VariableDeclarator declarator : declarators) {
-      if (declarator.getNameAsString().equals(local)) {
-        declarator.getInitializer().ifPresent(values::add);
+    if (valuesByLocal == null) {
+      valuesByLocal = new java.util.HashMap<>();
+      for (VariableDeclarator declarator : declarators) {
+        declarator.getInitializer().ifPresent(value ->
+            valuesByLocal.computeIfAbsent(declarator.getNameAsString(), k -> new ArrayList<>()).add(value));
+      }
+      for (AssignExpr assignment : assignments) {
+        if (assignment.getTarget() instanceof NameExpr target) {
+          valuesByLocal.computeIfAbsent(target.getNameAsString(), k -> new ArrayList<>())
+              .add(assignment.getOperator() == AssignExpr.Operator.ASSIGN ? assignment.getValue() : assignment);
+        }
       }
     }
-    for (AssignExpr assignment : assignments) {
-      if (assignment.getTarget() instanceof NameExpr target && target.getNameAsString().equals(local)) {
-        values.add(assignment.getOperator() == AssignExpr.Operator.ASSIGN ? assignment.getValue() : assignment);
-      }
-    }
-    return values;
+    return valuesByLocal.getOrDefault(local, List.of());
   }
 
   /** {@code Collections} in {@code Collections.sort(l)}, or {@code java.util.Collections}: no object at all. */

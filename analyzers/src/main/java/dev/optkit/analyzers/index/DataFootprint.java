@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import dev.optkit.analyzers.facts.SqlParsing;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
@@ -258,7 +258,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       Set<String> names = new TreeSet<>();
       try {
         Set<String> tables = new TreeSet<>();
-        for (Statement statement : CCJSqlParserUtil.parseStatements(SqlStatements.bindPlaceholders(text))) {
+        for (Statement statement : SqlParsing.parseStatements(SqlStatements.bindPlaceholders(text))) {
           tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
         }
         for (String table : tables) {

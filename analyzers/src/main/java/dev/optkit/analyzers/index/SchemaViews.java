@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import dev.optkit.analyzers.facts.SqlParsing;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.synonym.CreateSynonym;
 import net.sf.jsqlparser.statement.create.view.CreateView;
@@ -91,7 +91,7 @@ public final class SchemaViews {
    */
   private static List<Statement> statements(String script) {
     try {
-      return List.copyOf(CCJSqlParserUtil.parseStatements(script));
+      return List.copyOf(SqlParsing.parseStatements(script));
     } catch (Exception | StackOverflowError whole) {
       List<Statement> parsed = new java.util.ArrayList<>();
       for (String statement : script.split(";")) {
@@ -100,7 +100,7 @@ public final class SchemaViews {
           continue;
         }
         try {
-          parsed.add(CCJSqlParserUtil.parse(statement.strip()));
+          parsed.add(SqlParsing.parse(statement.strip()));
         } catch (Exception | StackOverflowError e) {
           // not a statement JSqlParser knows: skipped, the rest of the script still counts
         }

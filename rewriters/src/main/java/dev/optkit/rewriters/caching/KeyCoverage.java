@@ -30,10 +30,30 @@ final class KeyCoverage {
   private static final int DEPTH = 4;
 
   private final ProjectIndex index;
-  private final Map<String, Boolean> returnsFresh = new HashMap<>();
+  private final Map<Asked, Boolean> returnsFresh = new HashMap<>();
+  /**
+   * Answers of {@link #freshResult}, kept: a value built by calls whose arguments are results of calls
+   * sharing those arguments asks the same questions again at every level, exponentially (an assess of
+   * langchain4j ran for more than 15 minutes before they were kept).
+   */
+  private final Map<Asked, Boolean> freshResults = new HashMap<>();
 
   KeyCoverage(ProjectIndex index) {
     this.index = index;
+  }
+
+  /** One question about a method, by the method's identity: its facts are large to compare. */
+  private record Asked(IndexedMethod method, String token, Frame frame) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Asked asked && asked.method == method && asked.token.equals(token)
+          && asked.frame.equals(frame);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(method) * 31 + token.hashCode()) * 31 + frame.hashCode();
+    }
   }
 
   /** Whether the object a method runs on, and each of its parameters, may be shared state. */
@@ -53,8 +73,8 @@ final class KeyCoverage {
     return below(cached, new Frame(true, List.copyOf(keyed)), DEPTH, new HashSet<>());
   }
 
-  private Optional<String> below(IndexedMethod method, Frame frame, int depth, Set<String> seen) {
-    if (depth == 0 || !seen.add(System.identityHashCode(method) + "/" + frame)) {
+  private Optional<String> below(IndexedMethod method, Frame frame, int depth, Set<Asked> seen) {
+    if (depth == 0 || !seen.add(new Asked(method, "", frame))) {
       return Optional.empty();
     }
     Optional<String> changed = changesShared(method, frame);
@@ -205,6 +225,18 @@ final class KeyCoverage {
    * anything (a bean from the application context), so it is not.
    */
   private boolean freshResult(IndexedMethod method, String token, Frame frame) {
+    Asked asked = new Asked(method, token, frame);
+    Boolean known = freshResults.get(asked);
+    if (known != null) {
+      return known;
+    }
+    freshResults.put(asked, false); // a value built from itself is not shown fresh
+    boolean fresh = computeFreshResult(method, token, frame);
+    freshResults.put(asked, fresh);
+    return fresh;
+  }
+
+  private boolean computeFreshResult(IndexedMethod method, String token, Frame frame) {
     int at = token.indexOf('@');
     String receiver = at < 0 ? "?" : token.substring(at + 1);
     String[] position = token.substring(1, at < 0 ? token.length() : at).split(":");
@@ -261,7 +293,7 @@ final class KeyCoverage {
    * shared as the frame says: {@code getById(loadedRows, id)} returns one of the rows it is given.
    */
   private boolean returnsFresh(IndexedMethod method, Frame frame) {
-    String key = System.identityHashCode(method) + "/" + frame;
+    Asked key = new Asked(method, "", frame);
     Boolean known = returnsFresh.get(key);
     if (known != null) {
       return known;

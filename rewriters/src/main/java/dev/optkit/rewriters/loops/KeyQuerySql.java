@@ -10,7 +10,7 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import dev.optkit.analyzers.facts.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -75,7 +75,7 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
     }
     Statement statement;
     try {
-      statement = CCJSqlParserUtil.parse(sql);
+      statement = SqlParsing.parse(sql);
     } catch (Exception | StackOverflowError e) {
       return refused("JSqlParser cannot parse its SQL");
     }
@@ -156,7 +156,7 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
     if (at >= 0 && original.indexOf(term, at + 1) < 0) {
       String expected = original.substring(0, at) + key + " IN (?, ?)" + original.substring(at + term.length());
       try {
-        if (CCJSqlParserUtil.parse(forKeys(2)).toString().equals(expected)) {
+        if (SqlParsing.parse(forKeys(2)).toString().equals(expected)) {
           return this;
         }
       } catch (Exception | StackOverflowError e) {
