@@ -447,6 +447,48 @@ class BlockingCallsInLoopRewriteTest {
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
   }
 
+  /** apollo's Env, reduced: not final, but no one can extend it; its one field is final and a String. */
+  private static final String ENV = """
+      package shop;
+
+      public class Env {
+          public static final Env DEV = new Env("DEV");
+          private static final java.util.Map<String, Env> KNOWN = new java.util.HashMap<>();
+          private final String name;
+
+          private Env(String name) {
+              this.name = name;
+          }
+
+          public String getName() {
+              return name;
+          }
+      }
+      """;
+
+  private static final String QUOTES_BY_ENV = QUOTES_BEFORE
+      .replace("List<String> quoteAll(List<String> skus)", "List<String> quoteAll(List<Env> skus)")
+      .replace("for (String sku : skus)", "for (Env sku : skus)").replace("fetch(sku);", "fetch(sku.getName());")
+      .replace("quotes.add(sku + \"=\" + price);", "quotes.add(sku.getName() + \"=\" + price);");
+
+  @Test
+  void aClassNoOneCanExtendWithOnlyFinalImmutableFieldsCannotChangeAndOneWithASetterCan() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("closed")).java(ENV).java(QUOTES_BY_ENV)
+        .config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    // the same class with a field that is not final: another element's statements could change it
+    String changeable = ENV.replace("private final String name;", "private String name;")
+        .replace("    public String getName() {", "    public void rename(String name) {\n        this.name = name;\n    }\n\n"
+            + "    public String getName() {");
+    String reason = refusal(new MigrationFixture(dir.resolve("changeable")).java(changeable), QUOTES_BY_ENV);
+    assertTrue(reason.contains("the call it hands to a pool reads sku (Env), whose objects optkit does not know to be "
+        + "unchangeable"), reason);
+    // a public constructor: a subclass elsewhere may add state
+    reason = refusal(new MigrationFixture(dir.resolve("open")).java(ENV.replace("private Env(", "public Env(")),
+        QUOTES_BY_ENV);
+    assertTrue(reason.contains("reads sku (Env)"), reason);
+  }
+
   @Test
   void aCollectionAFieldMayHoldChangedAfterTheCallIsRefused() {
     // quoteAll(pending) from inside the class, and bump() changes pending: the elements taken ahead would be old
@@ -464,6 +506,11 @@ class BlockingCallsInLoopRewriteTest {
     assertTrue(reason.contains("asks which thread it runs on"), reason);
     reason = refusal(QUOTES_BEFORE.replace("        HttpRequest request =", "        System.out.println(sku);\n        HttpRequest request ="));
     assertTrue(reason.contains("writes to the console (System.out)"), reason);
+    reason = refusal(QUOTES_BEFORE.replace("    private final String baseUrl;\n", "    private final String baseUrl;\n"
+            + "    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(\"quotes\");\n")
+        .replace("        HttpRequest request =", "        LOG.info(sku);\n        HttpRequest request ="));
+    assertTrue(reason.contains("logs through LOG (Logger): from the pool's threads its lines would come out in another "
+        + "order"), reason);
   }
 
   @Test

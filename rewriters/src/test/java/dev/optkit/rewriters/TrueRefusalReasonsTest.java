@@ -94,6 +94,69 @@ class TrueRefusalReasonsTest {
         refusal(createOnly, "idOf").orElse("cached"));
   }
 
+  /** spring-petclinic-rest's JdbcUserRepositoryImpl: save() looks the user up first, then inserts or updates. */
+  private static final String USERS = MigrationSafetyTest.bean("UserDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public void save(String name) {
+              if (idOf(name) == null) {
+                  jdbc.update("INSERT INTO users (name) VALUES (?)", name);
+              } else {
+                  jdbc.update("UPDATE users SET seen = seen + 1 WHERE name = ?", name);
+              }
+          }
+
+          private Long idOf(String name) {
+              return jdbc.queryForObject("SELECT id FROM users WHERE name = ?", Long.class, name);
+          }
+
+          public int count() {
+              return jdbc.queryForObject("SELECT count(*) FROM users", Integer.class);
+          }
+      """);
+
+  private static String userService(String body) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class UserService {
+            private final UserDao users;
+
+            public UserService(UserDao users) {
+                this.users = users;
+            }
+
+            @Transactional
+            public void saveUser(String name) {
+                if (name.isBlank()) {
+                    throw new IllegalArgumentException("no name");
+                }
+        %s    }
+        }
+        """.formatted(body);
+  }
+
+  @Test
+  void aReadThatIsTheFirstAccessOfTheMethodTheTransactionCallsFirstIsNoOlderThanItsMiss() throws Exception {
+    // saveUser() opens the transaction, calls save() first, and save()'s first access is idOf()
+    MigrationPlan plan = new MigrationFixture(dir.resolve("nested")).file("pom.xml", MYSQL_POM).java(USERS)
+        .java(userService("        users.save(name);\n")).plan();
+    // (still refused, for what is true of it: save() writes its data inside that transaction, and a plain
+    // cache has no after-commit hook to evict it by)
+    String nested = refusal(plan, "idOf").orElse("cached");
+    assertFalse(nested.contains("snapshot"), nested);
+    assertTrue(nested.contains("UserDao.save() writes users (update()) but it runs in the transaction of "
+        + "UserService.saveUser()"), nested);
+    // the same, with a read before save(): that transaction's snapshot predates idOf's read
+    MigrationPlan countsFirst = new MigrationFixture(dir.resolve("counts")).file("pom.xml", MYSQL_POM).java(USERS)
+        .java(userService("        if (users.count() < 1000) {\n            users.save(name);\n        }\n")).plan();
+    String why = refusal(countsFirst, "idOf").orElse("cached");
+    assertTrue(why.contains("inside the transaction of UserService.saveUser()"), why);
+  }
+
   @Test
   void anOverloadOfTheSameNameIsNotTheMethodACachedCallerCalls() throws Exception {
     String dao = MigrationSafetyTest.bean("OwnerDao", "Repository", "import org.springframework.stereotype.Repository;", """

@@ -435,41 +435,77 @@ public final class CachingPlanner {
       return any;
     }
     for (IndexedMethod caller : callers) {
-      Optional<IndexedMethod> opener = transactions.above(caller);
-      if (opener.isEmpty()) {
-        continue;
-      }
-      if (opener.get() != caller) {
-        return opener;
-      }
-      Optional<IndexedMethod> outer = index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path()))
-          .map(transactions::above).flatMap(Optional::stream).findFirst();
-      if (outer.isPresent()) {
-        return outer;
-      }
-      // the caller's database accesses in source order: its own client calls, and calls reaching one
-      java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>();
-      // a Spring Data query method is called as a client site: the cached method when its repository is
-      index.sitesOf(caller).stream().filter(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB)
-          .forEach(site -> accesses.put(site.range(), calledSite(site, cached)));
-      for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
-        boolean reachesDb = index.reachedThrough(caller, call).stream()
-            .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
-        if (reachesDb || accesses.containsKey(call.range())) {
-          accesses.merge(call.range(), index.targetsOf(call).contains(cached) || index.allTargetsOf(call).contains(cached),
-              Boolean::logicalOr);
-        }
-      }
-      long callsOfCached = accesses.values().stream().filter(Boolean::booleanValue).count();
-      if (accesses.isEmpty() || !accesses.firstEntry().getValue() || callsOfCached != 1) {
-        return Optional.of(caller);
-      }
-      dev.optkit.analyzers.facts.SourceRange first = accesses.firstKey();
-      if (caller.fact().loops().stream().anyMatch(loop -> loop.range().contains(first))) {
-        return Optional.of(caller); // in a loop, the second turn's read comes after the first's
+      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(caller, cached, 0);
+      if (older.isPresent()) {
+        return older;
       }
     }
     return Optional.empty();
+  }
+
+  private static final int MAX_TRANSACTION_DEPTH = 4;
+
+  /**
+   * From a caller of the read up to the method that opens its transaction: at each level the call
+   * toward the read must be the method's first database access, made once and not in a loop
+   * (petclinic-rest's UserServiceImpl.saveUser() opens the transaction and first calls save(), whose
+   * first access is getByUsername()). A caller outside any transaction takes no snapshot.
+   *
+   * @return the method whose transaction may have taken its snapshot before the read
+   */
+  private Optional<IndexedMethod> olderSnapshotOnTheWayUp(IndexedMethod caller, IndexedMethod toward, int depth) {
+    Optional<IndexedMethod> opener = transactions.above(caller);
+    if (opener.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IndexedMethod> above = index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path())).toList();
+    if (opener.get() == caller) {
+      // the transaction opens here; a caller running in one of its own would join it, its snapshot older
+      Optional<IndexedMethod> outer = above.stream().map(transactions::above).flatMap(Optional::stream).findFirst();
+      if (outer.isPresent()) {
+        return outer;
+      }
+    }
+    if (depth >= MAX_TRANSACTION_DEPTH || !firstAccessIsTheOneCall(caller, toward)) {
+      return opener;
+    }
+    if (opener.get() == caller) {
+      return Optional.empty();
+    }
+    if (above.isEmpty()) {
+      return opener; // the transaction comes from somewhere optkit does not see calling
+    }
+    for (IndexedMethod next : above) {
+      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(next, caller, depth + 1);
+      if (older.isPresent()) {
+        return older;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the method's first database access, in source order, is its one call of {@code toward}, outside loops. */
+  private boolean firstAccessIsTheOneCall(IndexedMethod caller, IndexedMethod toward) {
+    // the caller's database accesses in source order: its own client calls, and calls reaching one
+    java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>();
+    // a Spring Data query method is called as a client site: the cached method when its repository is
+    index.sitesOf(caller).stream().filter(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB)
+        .forEach(site -> accesses.put(site.range(), calledSite(site, toward)));
+    for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
+      boolean reachesDb = index.reachedThrough(caller, call).stream()
+          .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
+      if (reachesDb || accesses.containsKey(call.range())) {
+        accesses.merge(call.range(), index.targetsOf(call).contains(toward) || index.allTargetsOf(call).contains(toward),
+            Boolean::logicalOr);
+      }
+    }
+    long callsOfToward = accesses.values().stream().filter(Boolean::booleanValue).count();
+    if (accesses.isEmpty() || !accesses.firstEntry().getValue() || callsOfToward != 1) {
+      return false;
+    }
+    dev.optkit.analyzers.facts.SourceRange first = accesses.firstKey();
+    // in a loop, the second turn's read comes after the first's
+    return caller.fact().loops().stream().noneMatch(loop -> loop.range().contains(first));
   }
 
   /** Whether a client site is a call of the cached repository method. */

@@ -22,8 +22,9 @@ import java.util.Optional;
 final class BlockingCallJudge {
   private BlockingCallJudge() {}
 
-  static LoopProof.CallJudge of(ProjectIndex index, IndexedMethod method, ConcurrentCalls concurrent) {
-    LoopProof.CallJudge ahead = LoopMigration.judge(index, method);
+  static LoopProof.CallJudge of(ProjectIndex index, IndexedMethod method, ConcurrentCalls concurrent,
+      ImmutableTypes immutables) {
+    LoopProof.CallJudge ahead = LoopMigration.judge(index, method, immutables);
     return new LoopProof.CallJudge() {
       @Override
       public boolean startsIo(MethodCallExpr call) {
@@ -69,7 +70,7 @@ final class BlockingCallJudge {
 
       @Override
       public boolean immutableType(String type) {
-        return ahead.immutableType(type) || concurrent.immutableClass(type);
+        return ahead.immutableType(type);
       }
 
       @Override

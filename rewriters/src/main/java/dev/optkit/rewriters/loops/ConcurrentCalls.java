@@ -48,6 +48,9 @@ final class ConcurrentCalls {
       "WebClient", "OkHttpClient", "ObjectMapper", "ObjectReader", "ObjectWriter", "Gson", "Pattern",
       "DateTimeFormatter", "JsonMapper", "XmlMapper");
 
+  /** Logging APIs: safe from several threads, but a log's order and thread context are part of what a call does. */
+  private static final Set<String> LOGGERS = Set.of("Logger", "Log", "XLogger", "ExtendedLogger");
+
   /** A root token naming a parameter ({@code p0}), alone or as a call's receiver ({@code c3:1:get@p0}). */
   private static final java.util.regex.Pattern PARAMETER_ROOT = java.util.regex.Pattern.compile("(^|[|@,])p\\d");
 
@@ -186,6 +189,11 @@ final class ConcurrentCalls {
       if (THREAD_BOUND.contains(type)) {
         return Optional.of(name + " uses " + field.get() + " (" + type + "), state bound to the calling thread");
       }
+      if (LOGGERS.contains(type) && declared.get().isFinal()) {
+        return Optional.of(name + " logs through " + field.get() + " (" + type + "): from the pool's threads its lines "
+            + "would come out in another order, without what the caller's thread holds for them (its MDC: a request "
+            + "or trace id)");
+      }
       boolean project = !index.typesNamed(type).isEmpty();
       if (!declared.get().isFinal() || !project && !THREAD_SAFE.contains(type) && !LoopProof.IMMUTABLE.contains(type)) {
         return Optional.of(name + " calls " + call.getNameAsString() + "() on field " + field.get() + " (" + type
@@ -301,36 +309,6 @@ final class ConcurrentCalls {
       }
     }
     return Optional.empty(); // a library class's constant
-  }
-
-  /**
-   * Whether objects of a project class cannot change once made: a final class whose fields are all
-   * final and of immutable types ({@code final class Key { private final String code; ... }}).
-   */
-  boolean immutableClass(String written) {
-    String simple = written.replaceAll("<.*", "");
-    simple = simple.substring(simple.lastIndexOf('.') + 1);
-    var types = index.typesNamed(simple);
-    if (types.size() != 1 || !types.get(0).kind().equals("class")) {
-      return false;
-    }
-    String path = index.pathOfType(types.get(0).qualifiedName());
-    String name = simple;
-    Optional<com.github.javaparser.ast.body.ClassOrInterfaceDeclaration> declared = path == null ? Optional.empty()
-        : unit(path).flatMap(u -> u.findFirst(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class,
-            c -> c.getNameAsString().equals(name)));
-    if (declared.isEmpty() || !declared.get().isFinal() || declared.get().getExtendedTypes().isNonEmpty()) {
-      return false;
-    }
-    for (FieldDeclaration field : declared.get().getFields()) {
-      String type = field.getElementType() instanceof ClassOrInterfaceType t ? t.getNameAsString()
-          : field.getElementType().asString();
-      if (!field.isStatic() && (!field.isFinal() || field.getElementType().isArrayType()
-          || !LoopProof.IMMUTABLE.contains(type) || field.getVariables().stream().anyMatch(v -> v.getType().isArrayType()))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The class a name is statically imported from ({@code import static shop.Ctx.TENANT;}), by simple name. */

@@ -101,6 +101,7 @@ public final class LoopMigration {
           config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME);
       ProjectSources sources = new ProjectSources(root);
       ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
+      ImmutableTypes immutables = new ImmutableTypes(assessment.index(), sources);
       TypeVariables typeVariables = new TypeVariables(assessment.index(), sources);
       FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
           new EntityIds(assessment.index(), sources, typeVariables), typeVariables);
@@ -132,11 +133,11 @@ public final class LoopMigration {
           continue;
         }
         FuturesJoinedInLoopRewrite.Outcome outcome = remote
-            ? blocking.rewrite(method, loop.get(), BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent))
+            ? blocking.rewrite(method, loop.get(), BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent, immutables))
             : N_PLUS_ONE.equals(finding.details().get("classification")) ? batch.rewrite(method, loop.get(), indexed.get())
             : WRITE_PER_ELEMENT.equals(finding.details().get("classification"))
                 ? writes.rewrite(method, loop.get(), indexed.get())
-            : futures.rewrite(method, loop.get(), judge(assessment.index(), indexed.get()));
+            : futures.rewrite(method, loop.get(), judge(assessment.index(), indexed.get(), immutables));
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
           refusals.add(new Refusal(finding, refused.reason()));
           continue;
@@ -237,7 +238,7 @@ public final class LoopMigration {
   }
 
   /** What decides whether a call may run ahead: the loop's own read, project methods, library calls. */
-  static LoopProof.CallJudge judge(ProjectIndex index, IndexedMethod method) {
+  static LoopProof.CallJudge judge(ProjectIndex index, IndexedMethod method, ImmutableTypes immutables) {
     return new LoopProof.CallJudge() {
       @Override
       public boolean startsIo(MethodCallExpr call) {
@@ -246,7 +247,7 @@ public final class LoopMigration {
 
       @Override
       public boolean immutableType(String type) {
-        return immutableRecord(index, type);
+        return immutables.immutable(type);
       }
 
       @Override
@@ -312,27 +313,6 @@ public final class LoopMigration {
         return method.fact().ioSites().stream().filter(s -> s.range().equals(range)).findFirst();
       }
     };
-  }
-
-  /**
-   * A record of the project (by the simple name written) whose components are all of immutable types
-   * or enums: nothing can change one after it is made. The name must mean one type only.
-   */
-  static boolean immutableRecord(ProjectIndex index, String written) {
-    String simple = written.replaceAll("<.*", "");
-    simple = simple.substring(simple.lastIndexOf('.') + 1);
-    var types = index.typesNamed(simple);
-    if (types.size() != 1 || !types.get(0).kind().equals("record")) {
-      return false;
-    }
-    for (String component : types.get(0).fieldTypes().values()) {
-      String bare = component.substring(component.lastIndexOf('.') + 1);
-      boolean anEnum = index.type(component).map(t -> t.kind().equals("enum")).orElse(false);
-      if (!LoopProof.IMMUTABLE.contains(bare) && !anEnum) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
