@@ -1521,7 +1521,8 @@ public final class FactExtractor {
         httpMethod = httpMethodOf(client, call, links);
         url = urlOf(call, links);
       } else {
-        sql = sqlOf(call, links);
+        sql = client.id().equals("spring-simple-jdbc") ? SimpleJdbcInsertTables.insertOf(call).orElse(null)
+            : sqlOf(call, links);
       }
       Access access = accessOf(client, name, sql, httpMethod);
       if (client.kind() == ClientKind.DB && access == Access.UNKNOWN) {

@@ -330,4 +330,39 @@ class DatabaseQueryRuleTest {
         """).findings(Category.DB_QUERY);
     assertEquals(List.of(), findings);
   }
+
+  @Test
+  void aSimpleJdbcInsertFieldInsertsIntoTheTableItsAssignmentNames() {
+    // spring-petclinic-rest's JdbcOwnerRepositoryImpl: the table is named where the field is given its object
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.util.Map;
+        import javax.sql.DataSource;
+        import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+        class Owners {
+          private final SimpleJdbcInsert insertOwner;
+          private SimpleJdbcInsert insertPet = new SimpleJdbcInsert((DataSource) null).withSchemaName("clinic")
+              .withTableName("pets").usingGeneratedKeyColumns("id");
+          private SimpleJdbcInsert insertAny;
+          Owners(DataSource dataSource) {
+            this.insertOwner = new SimpleJdbcInsert(dataSource).withTableName("owners").usingGeneratedKeyColumns("id");
+          }
+          void configure(DataSource dataSource, String table) {
+            insertAny = new SimpleJdbcInsert(dataSource).withTableName(table);
+          }
+          Number addOwner(Map<String, Object> row) { return this.insertOwner.executeAndReturnKey(row); }
+          Number addPet(Map<String, Object> row) { return insertPet.executeAndReturnKey(row); }
+          int addAny(Map<String, Object> row) { return insertAny.execute(row); }
+          int addLocal(Map<String, Object> row, SimpleJdbcInsert insertOwner) { return insertOwner.execute(row); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(f -> f.enclosingMethod().replaceAll("\\(.*", ""), f -> f));
+    assertEquals(4, findings.size(), byMethod.keySet().toString());
+    assertEquals("INSERT INTO owners VALUES (?)", byMethod.get("addOwner").details().get("sql"));
+    assertEquals("INSERT INTO clinic.pets VALUES (?)", byMethod.get("addPet").details().get("sql"));
+    // a table from a parameter, and a parameter named like the field: not known
+    assertEquals(null, byMethod.get("addAny").details().get("sql"));
+    assertEquals(null, byMethod.get("addLocal").details().get("sql"));
+    assertEquals("write", byMethod.get("addAny").details().get("access"));
+  }
 }
