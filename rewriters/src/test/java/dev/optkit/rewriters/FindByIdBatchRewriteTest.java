@@ -291,6 +291,23 @@ class FindByIdBatchRewriteTest {
   }
 
   @Test
+  void aMongoRepositoryIsACrudRepositoryAndItsStringIdsAreRefusedForWhatTheyAre() {
+    // MongoRepository extends ListCrudRepository; its jar need not be on hand for optkit to know it
+    String mongo = REPOSITORY.replace("import org.springframework.data.repository.ListCrudRepository;",
+        "import org.springframework.data.mongodb.repository.MongoRepository;")
+        .replace("extends ListCrudRepository<Order, Long>", "extends MongoRepository<Order, Long>");
+    // String ids: Spring Data MongoDB reads a hex string as an ObjectId, and the loaded row's id may not be the
+    // string asked for, so the row would be looked up under another key
+    String reason = refusal(LOOKUP_BEFORE.replace("List<Long> ids", "List<String> ids").replace("Long id :", "String id :"),
+        mongo.replace("Order, Long>", "Order, String>"));
+    assertTrue(reason.contains("optkit batches Long, Integer and UUID ids only"), reason);
+    // (the refusal's fixture is the whole temporary folder: this one goes beside it, after it)
+    MigrationPlan plan = new MigrationFixture(dir.resolve("mongo")).java(ORDER).java(mongo).java(LOOKUP_BEFORE)
+        .config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+  }
+
+  @Test
   void anEntityWhoseIdIsDeclaredByAGenericSuperclassIsBatched() throws Exception {
     batchedAndAnsweringAlike(new MigrationFixture(dir).java("""
         package shop;

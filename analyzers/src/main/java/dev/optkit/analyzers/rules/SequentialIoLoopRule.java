@@ -87,7 +87,8 @@ public final class SequentialIoLoopRule implements Rule {
     if (loop.futuresJoinedInside()) {
       classification = "futures-joined-in-loop";
     } else if (dbRead) {
-      classification = loop.independent() ? "n-plus-one-query" : "dependent-queries";
+      classification = loop.independent() || keysIgnoreCarriedLocals(context, method, loop)
+          ? "n-plus-one-query" : "dependent-queries";
     } else if (dbWrite) {
       classification = "per-iteration-write";
     } else if (db) {
@@ -156,6 +157,60 @@ public final class SequentialIoLoopRule implements Rule {
         .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
         .build();
   }
+
+  /**
+   * Iterations that carry only locals ({@code total += price * qty}) still look up keys that no earlier
+   * iteration chose, when no query of the loop names those locals: such a loop's reads can be made
+   * in one batch ahead of it (migrate proves the key itself). A field may be read by a helper the
+   * query calls, and an exit or a re-evaluated condition decides which keys are reached: those stay
+   * dependent.
+   */
+  private static boolean keysIgnoreCarriedLocals(RuleContext context, IndexedMethod method, LoopFact loop) {
+    Set<String> carried = new java.util.HashSet<>();
+    for (String reason : loop.dependenceReasons()) {
+      java.util.regex.Matcher named = CARRIED.matcher(reason);
+      if (!named.matches()) {
+        return false;
+      }
+      carried.add(named.group(1));
+    }
+    Set<String> fields = new java.util.HashSet<>();
+    context.index().type(method.fact().ownerType()).ifPresent(type -> fields.addAll(type.fieldTypes().keySet()));
+    for (String supertype : context.index().supertypesOf(method.fact().ownerType())) {
+      context.index().type(supertype).ifPresent(type -> fields.addAll(type.fieldTypes().keySet()));
+    }
+    if (carried.stream().anyMatch(fields::contains)) {
+      return false;
+    }
+    List<String> queries = new ArrayList<>();
+    for (int index : loop.ioSites()) {
+      IoSite site = method.fact().ioSites().get(index);
+      if (site.kind() == ClientKind.DB) {
+        queries.add(site.snippet());
+      }
+    }
+    for (int index : loop.calls()) {
+      CallRef call = method.fact().calls().get(index);
+      boolean db = context.index().declaredSite(call).map(site -> site.kind() == ClientKind.DB)
+          .orElseGet(() -> context.index().reachedThrough(method, call).stream().anyMatch(r -> r.site().kind() == ClientKind.DB));
+      if (db) {
+        queries.add(call.snippet());
+      }
+    }
+    for (String query : queries) {
+      java.util.regex.Matcher identifier = IDENTIFIER.matcher(query == null ? "?" : query);
+      while (identifier.find()) {
+        if (carried.contains(identifier.group())) {
+          return false;
+        }
+      }
+    }
+    return !queries.isEmpty() && queries.stream().allMatch(java.util.Objects::nonNull);
+  }
+
+  private static final java.util.regex.Pattern CARRIED =
+      java.util.regex.Pattern.compile("(?:assigns|updates) '([A-Za-z_$][A-Za-z0-9_$]*)', declared outside the loop");
+  private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
   private String message(String classification, IndexedMethod method, LoopFact loop, String first, boolean parallelizable) {
     String where = loop.kind() + " loop in " + method.fact().displayName();

@@ -98,6 +98,45 @@ class SequentialIoLoopRuleTest {
   }
 
   @Test
+  void aTotalTheLoopCarriesDoesNotChooseTheKeysItLooksUp() {
+    // pigeonkart's OrderService.createOrder: total += price * qty; every key is the element's own
+    String summed = """
+        package shop;
+        import java.util.List;
+        class Orders {
+          private final ProductRepository products = new ProductRepository();
+          private long lastId;
+          int total(List<Long> ids) throws Exception {
+            int total = 0;
+            for (Long id : ids) {
+              total += products.name(id).length();
+            }
+            return total;
+          }
+          int chained(List<Long> ids) throws Exception {
+            long previous = 0;
+            for (Long id : ids) {
+              previous = products.name(id + previous).length();
+            }
+            return (int) previous;
+          }
+          int viaField(List<Long> ids) throws Exception {
+            int total = 0;
+            for (Long id : ids) {
+              lastId = id;
+              total += products.name(id).length();
+            }
+            return total;
+          }
+        }
+        """;
+    java.util.Map<String, Object> byMethod = new java.util.TreeMap<>();
+    loops(summed).forEach(f -> byMethod.put(f.enclosingMethod().replaceAll("\\(.*", ""), f.details().get("classification")));
+    assertEquals(java.util.Map.of("total", "n-plus-one-query", "chained", "dependent-queries", "viaField", "dependent-queries"),
+        byMethod);
+  }
+
+  @Test
   void loopCarriedStateAndEarlyExitMakeIterationsDependent() {
     List<Finding> findings = loops("""
         package shop;

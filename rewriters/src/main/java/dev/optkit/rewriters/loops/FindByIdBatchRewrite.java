@@ -64,7 +64,8 @@ final class FindByIdBatchRewrite {
 
   /** Spring Data repository interfaces whose findById and findAllById are the framework's own. */
   private static final Set<String> CRUD_REPOSITORIES = Set.of("CrudRepository", "ListCrudRepository", "JpaRepository",
-      "JpaRepositoryImplementation");
+      "JpaRepositoryImplementation", "MongoRepository", "CassandraRepository", "ElasticsearchRepository",
+      "Neo4jRepository", "CouchbaseRepository", "KeyValueRepository");
 
   /** Hibernate annotations that make a query and a load by id see different rows. */
   private static final List<String> FILTERS = List.of("org.hibernate.annotations.Filter",
@@ -230,8 +231,13 @@ final class FindByIdBatchRewrite {
 
   /** The repository's findById and findAllById must be Spring Data's own: nothing of the project's stands in for them. */
   private Optional<String> repositoryProblem(String repository) {
-    if (repository == null || crudArguments(repository).isEmpty()) {
-      return Optional.of("its findById is not called on a Spring Data CrudRepository optkit can name, whose "
+    if (repository == null) {
+      return Optional.of("optkit cannot tell the type of the object its findById is called on, so not that it is a "
+          + "Spring Data repository whose findAllById it would call instead");
+    }
+    if (crudArguments(repository).isEmpty()) {
+      return Optional.of("its findById is called on " + simple(repository) + ", which optkit cannot trace to a Spring "
+          + "Data CrudRepository (or MongoRepository, CassandraRepository...) with its entity and id types, whose "
           + "findAllById it would call instead");
     }
     for (String type : index.supertypesOf(repository)) {
