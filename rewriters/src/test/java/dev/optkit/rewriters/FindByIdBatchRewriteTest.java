@@ -386,7 +386,11 @@ class FindByIdBatchRewriteTest {
   // ---- refusals: each a thing loading the rows first would change ---------------------------
 
   private String refusal(String lookup, String repository) {
-    MigrationPlan plan = new MigrationFixture(dir).java(ORDER).java(repository).java(lookup).config(loopsOnly()).plan();
+    return refusal(lookup, repository, ORDER);
+  }
+
+  private String refusal(String lookup, String repository, String entity) {
+    MigrationPlan plan = new MigrationFixture(dir).java(entity).java(repository).java(lookup).config(loopsOnly()).plan();
     assertEquals(List.of(), plan.loops(), "must be refused:\n" + lookup);
     return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
         .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
@@ -454,14 +458,22 @@ class FindByIdBatchRewriteTest {
   }
 
   @Test
-  void aJpaEntityIsRefused() {
-    // em.find and a query differ: flush mode, one persistence context across rows outside a transaction, lazy proxies
-    MigrationPlan plan = new MigrationFixture(dir).java(ORDER.replace("public class Order {",
-            "@jakarta.persistence.Entity\npublic class Order {"))
-        .java(REPOSITORY).java(LOOKUP_BEFORE).config(loopsOnly()).plan();
-    assertEquals(List.of(), plan.loops());
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("Order is a JPA entity")),
-        plan.refusals().toString());
+  void aJpaEntityOutsideTransactionsIsBatchedAndInsideOneOrTheSecondLevelCacheIsRefused() {
+    String entity = ORDER.replace("public class Order {", "@jakarta.persistence.Entity\npublic class Order {");
+    // in a transaction, findAllById's query flushes what the transaction holds first, em.find does not
+    String reason = refusal(LOOKUP_BEFORE.replace("    public List<String> describe(",
+        "    @org.springframework.transaction.annotation.Transactional\n    public List<String> describe("), REPOSITORY,
+        entity);
+    assertTrue(reason.startsWith("Order is a JPA entity and the loop runs in the transaction of OrderLookup.describe(): "
+        + "a findAllById query first flushes the changes that transaction holds"), reason);
+    // em.find may answer from the second-level cache, the query does not read it
+    reason = refusal(LOOKUP_BEFORE, REPOSITORY, entity.replace("@jakarta.persistence.Entity",
+        "@jakarta.persistence.Entity\n@jakarta.persistence.Cacheable"));
+    assertTrue(reason.startsWith("Order is in Hibernate's second-level cache"), reason);
+    // outside transactions each call has a read-only transaction of its own, which flushes nothing
+    MigrationPlan plan = new MigrationFixture(dir.resolve("outside")).java(entity).java(REPOSITORY).java(LOOKUP_BEFORE)
+        .config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
   }
 
   @Test

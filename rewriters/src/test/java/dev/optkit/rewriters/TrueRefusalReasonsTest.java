@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrueRefusalReasonsTest {
   @TempDir Path dir;
 
-  private static final String MYSQL_POM = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """
+  static final String MYSQL_POM = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """
           <dependency>
             <groupId>com.mysql</groupId>
             <artifactId>mysql-connector-j</artifactId>

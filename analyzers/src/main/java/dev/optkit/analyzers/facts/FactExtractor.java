@@ -667,6 +667,8 @@ public final class FactExtractor {
     private int sqlParameter = -1;
     private boolean usesCache;
     private final List<String> mutableFieldsRead = new ArrayList<>();
+    /** Every field of its own class the method reads, changing or not: an entity's getter may read an association. */
+    private final List<String> fieldsRead = new ArrayList<>();
     private final List<String> staticFieldsRead = new ArrayList<>();
     private final Set<String> requestReceivers = new HashSet<>();
 
@@ -786,7 +788,7 @@ public final class FactExtractor {
           List.copyOf(mutableFieldsRead), withRoots(changes.results(), changes.roots()), List.copyOf(parameterChanges),
           changes.handOffs(),
           List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
-          List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls));
+          List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead));
     }
 
     /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
@@ -858,6 +860,9 @@ public final class FactExtractor {
           return;
         }
         name = access.getNameAsString();
+      }
+      if (!fieldsRead.contains(name) && (read instanceof FieldAccessExpr || fieldType(name) != null)) {
+        fieldsRead.add(name);
       }
       if (file.mutableFields.contains(owner + "#" + name) && !mutableFieldsRead.contains(name)) {
         mutableFieldsRead.add(name);

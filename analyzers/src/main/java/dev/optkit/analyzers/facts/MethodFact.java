@@ -41,7 +41,8 @@ public record MethodFact(
     Integer sqlParameter,
     List<String> returnRoots,
     List<String> staticFieldsRead,
-    List<CallRef> opaqueCalls) {
+    List<CallRef> opaqueCalls,
+    List<String> fieldsRead) {
 
   public MethodFact {
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;
@@ -51,7 +52,15 @@ public record MethodFact(
     returnRoots = returnRoots == null ? List.of() : returnRoots;
     staticFieldsRead = staticFieldsRead == null ? List.of() : staticFieldsRead;
     opaqueCalls = opaqueCalls == null ? List.of() : opaqueCalls;
+    fieldsRead = fieldsRead == null ? List.of() : fieldsRead;
   }
+
+  /**
+   * The how of a replace on the value of a getter the solver could not type ({@code config.getPack()},
+   * Lombok's), followed by the getter's name: the planner tells a String's replace from a Map's by the
+   * field's type in the index.
+   */
+  public static final String UNTYPED_REPLACE_ON = "replace(), a Map's or a String's (untyped), on ";
 
   /**
    * This method changes what a call returned to it: adds to a list it got, sorts it, sets a field of

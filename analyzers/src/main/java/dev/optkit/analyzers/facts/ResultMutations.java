@@ -448,6 +448,10 @@ final class ResultMutations {
         name = helperType + "." + name;
       } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)) {
         target = scope;
+        Optional<String> untyped = untypedGetter(call);
+        if (untyped.isPresent()) {
+          name = MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()";
+        }
       }
       Integer written = scope == null ? null : ARGUMENT_WRITERS.get(name);
       if (written != null && call.getArguments().size() > written
@@ -513,19 +517,25 @@ final class ResultMutations {
       if (call.getNameAsString().equals("replaceAll")) {
         return true;
       }
-      // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart, or, where the
-      // solver cannot type it (a Lombok getter), a literal's replacement whose result is used: pack.replace(".", "/")
-      // in a path. A Map's replace is made for its change, and its result (the old value) is seldom read.
+      // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart
       if (!call.getNameAsString().equals("replace") || call.getScope().isEmpty()) {
         return false;
       }
-      Optional<String> type = resolvedType(call.getScope().get());
-      if (type.isPresent()) {
-        return type.get().equals("java.lang.String");
+      return resolvedType(call.getScope().get()).filter("java.lang.String"::equals).isPresent();
+    }
+
+    /**
+     * {@code config.getPack().replace(".", "/")} where the solver cannot type the getter (Lombok's): the
+     * getter's name, for the planner to look up the field's type in the index (a String's replace
+     * changes nothing; a Map's, {@code settings.getProps().replace("mode", m)}, changes the map).
+     */
+    private Optional<String> untypedGetter(MethodCallExpr call) {
+      if (!call.getNameAsString().equals("replace") || call.getArguments().size() != 2
+          || !(call.getScope().orElse(null) instanceof MethodCallExpr getter) || !getter.getArguments().isEmpty()
+          || !getter.getNameAsString().matches("get[A-Z].*") || resolvedType(getter).isPresent()) {
+        return Optional.empty();
       }
-      return (call.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr
-          || call.getArgument(0) instanceof com.github.javaparser.ast.expr.CharLiteralExpr)
-          && !(call.getParentNode().orElse(null) instanceof ExpressionStmt);
+      return Optional.of(getter.getNameAsString());
     }
 
     /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */

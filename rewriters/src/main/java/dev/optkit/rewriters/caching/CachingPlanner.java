@@ -486,26 +486,65 @@ public final class CachingPlanner {
 
   /** Whether the method's first database access, in source order, is its one call of {@code toward}, outside loops. */
   private boolean firstAccessIsTheOneCall(IndexedMethod caller, IndexedMethod toward) {
-    // the caller's database accesses in source order: its own client calls, and calls reaching one
-    java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>();
+    // the caller's database accesses in the order they run: a call runs after its arguments and its receiver
+    // (dao.price(dao.idByName(n)): idByName reads first), so by where each ends
+    java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>(
+        java.util.Comparator.comparingInt(dev.optkit.analyzers.facts.SourceRange::endLine)
+            .thenComparingInt(dev.optkit.analyzers.facts.SourceRange::endColumn)
+            .thenComparing(java.util.Comparator.naturalOrder()));
+    java.util.Set<dev.optkit.analyzers.facts.SourceRange> deferred = new java.util.HashSet<>();
     // a Spring Data query method is called as a client site: the cached method when its repository is
-    index.sitesOf(caller).stream().filter(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB)
-        .forEach(site -> accesses.put(site.range(), calledSite(site, toward)));
+    for (dev.optkit.analyzers.facts.IoSite site : index.sitesOf(caller)) {
+      if (site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB) {
+        accesses.put(site.range(), calledSite(site, toward));
+        if (site.deferred()) {
+          deferred.add(site.range());
+        }
+      }
+    }
     for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
       boolean reachesDb = index.reachedThrough(caller, call).stream()
           .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
       if (reachesDb || accesses.containsKey(call.range())) {
         accesses.merge(call.range(), index.targetsOf(call).contains(toward) || index.allTargetsOf(call).contains(toward),
             Boolean::logicalOr);
+        if (call.deferred()) {
+          deferred.add(call.range());
+        }
+      } else if (runsCodeOptkitCannotList(call)) {
+        // publishEvent(e) runs the listeners, provider.getObject() a new bean's @PostConstruct: either may read
+        accesses.putIfAbsent(call.range(), false);
       }
+    }
+    for (dev.optkit.analyzers.facts.CallRef call : caller.fact().opaqueCalls()) {
+      accesses.putIfAbsent(call.range(), false);
     }
     long callsOfToward = accesses.values().stream().filter(Boolean::booleanValue).count();
     if (accesses.isEmpty() || !accesses.firstEntry().getValue() || callsOfToward != 1) {
       return false;
     }
     dev.optkit.analyzers.facts.SourceRange first = accesses.firstKey();
+    if (deferred.contains(first)) {
+      return false; // handed to an executor or kept: it runs later
+    }
+    // inside another call that is no database access: perhaps in a lambda that call runs when, and as often as,
+    // it likes (Util.each(ids, id -> dao.price(id)): a helper's loop); an argument of a query runs before it, once
+    boolean nested = caller.fact().calls().stream().map(dev.optkit.analyzers.facts.CallRef::range)
+        .anyMatch(range -> !range.equals(first) && range.contains(first) && !accesses.containsKey(range));
+    if (nested) {
+      return false;
+    }
     // in a loop, the second turn's read comes after the first's
     return caller.fact().loops().stream().noneMatch(loop -> loop.range().contains(first));
+  }
+
+  /** Library calls that run project code the call graph does not list: listeners, a new bean's callbacks. */
+  private static final java.util.Set<String> DISPATCHING = java.util.Set.of("getObject", "getIfAvailable",
+      "getIfUnique", "getBean", "getBeansOfType", "createBean", "autowireBean", "initializeBean");
+
+  private boolean runsCodeOptkitCannotList(dev.optkit.analyzers.facts.CallRef call) {
+    return (EntityResults.OPAQUE.contains(call.name()) || DISPATCHING.contains(call.name()))
+        && index.allTargetsOf(call).isEmpty();
   }
 
   /** Whether a client site is a call of the cached repository method. */

@@ -97,7 +97,8 @@ final class EntityResults {
    * {@code unread}: an entity it reaches whose mapping optkit does not read (annotations on getters,
    * embedded objects), so its lazy associations are unknown.
    */
-  private record Entity(String name, Map<String, String> lazyByGetter, String unread, Set<String> fields) {
+  private record Entity(String name, Map<String, String> lazyByGetter, String unread, Set<String> fields,
+      Set<String> computingGetters) {
     String lazyFields() {
       return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
     }
@@ -106,7 +107,7 @@ final class EntityResults {
     boolean nonAssociationGetter(String call) {
       String field = call.startsWith("get") && call.length() > 3 ? call.substring(3)
           : call.startsWith("is") && call.length() > 2 ? call.substring(2) : null;
-      return field != null && !lazyByGetter.containsKey(call)
+      return field != null && !lazyByGetter.containsKey(call) && !computingGetters.contains(call)
           && fields.contains(Character.toLowerCase(field.charAt(0)) + field.substring(1));
     }
   }
@@ -267,7 +268,9 @@ final class EntityResults {
   /** A method of the entity itself, called on it, that reads a lazy association's field. */
   private Optional<String> ownLazyRead(IndexedMethod method, MethodFact.HandOff handOff, Entity entity) {
     for (IndexedMethod callee : sharing.receivers(method, handOff)) {
-      for (String field : callee.fact().mutableFieldsRead()) {
+      java.util.Set<String> read = new java.util.LinkedHashSet<>(callee.fact().mutableFieldsRead());
+      read.addAll(callee.fact().fieldsRead()); // getMemberCount() { return members.isEmpty() ? ... }
+      for (String field : read) {
         if (entity.lazyByGetter().containsValue(field)) {
           return Optional.of(method.fact().displayName() + "() calls " + callee.fact().displayName() + "() on it, "
               + "which reads its lazy association " + field + ": on a cached, detached entity that throws "
@@ -295,7 +298,20 @@ final class EntityResults {
           lazyAssociations(type.qualifiedName(), lazy, unread, new HashSet<>(), type.qualifiedName());
           Set<String> fields = new HashSet<>(type.fieldTypes().keySet());
           index.supertypesOf(type.qualifiedName()).forEach(s -> index.type(s).ifPresent(t -> fields.addAll(t.fieldTypes().keySet())));
-          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields));
+          // getMemberCount() { return members.isEmpty() ? memberCount : members.size(); }: named for a column,
+          // it reads a lazy association; a getter the class writes that calls anything is no column's getter
+          Set<String> computing = new HashSet<>();
+          List<String> owners = new ArrayList<>(List.of(type.qualifiedName()));
+          owners.addAll(index.supertypesOf(type.qualifiedName()));
+          for (String owner : owners) {
+            for (IndexedMethod method : index.methodsOfType(owner)) {
+              if (!method.fact().calls().isEmpty() || !method.fact().opaqueCalls().isEmpty()
+                  || method.fact().fieldsRead().stream().anyMatch(lazy::containsValue)) {
+                computing.add(method.fact().name());
+              }
+            }
+          }
+          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields, computing));
         }
       }
     }

@@ -48,7 +48,8 @@ final class ResultSharing {
         }
         for (CallRef call : caller.fact().calls()) {
           if (mutation.of(call) && index.targetsOf(call).contains(target)
-              && !(mutation.how().startsWith("stored in field ") && immutable(resultType))) {
+              && !(mutation.how().startsWith("stored in field ") && immutable(resultType))
+              && !stringFieldReplaced(mutation, resultType)) {
             if (mutation.how().startsWith("stored in field ")) {
               return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "
                   + mutation.how().substring("stored in field ".length()) + ", where anyone (data binding included) "
@@ -188,7 +189,7 @@ final class ResultSharing {
         return !constructors.isEmpty() && constructors.stream().allMatch(constructor -> {
           int position = parameterAt(constructor, passed.position());
           return position >= 0 && position < constructor.fact().params().size()
-              && immutable(constructor.fact().params().get(position).qualifiedType());
+              && immutableParameter(constructor.fact().params().get(position));
         });
       }
     }
@@ -234,7 +235,7 @@ final class ResultSharing {
       }
       int position = parameterAt(callee, handOff.position());
       if (position >= 0 && position < callee.fact().params().size()
-          && immutable(callee.fact().params().get(position).qualifiedType())) {
+          && immutableParameter(callee.fact().params().get(position))) {
         continue; // setName(String): what arrives is an immutable value read from the result, not the result
       }
       if (handOff.held() && handOff.part() && position >= 0 && position < callee.fact().params().size()
@@ -306,6 +307,33 @@ final class ResultSharing {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code config.getPack().replace(".", "/")} where the solver could not type the getter (Lombok's):
+   * a String's replace when the result's type, or a type it extends, has a String field of the
+   * getter's name. A Map's replace ({@code settings.getProps().replace("mode", m)}) changes the result.
+   */
+  private boolean stringFieldReplaced(MethodFact.ResultMutation mutation, String resultType) {
+    String prefix = MethodFact.UNTYPED_REPLACE_ON;
+    if (!mutation.how().startsWith(prefix) || resultType == null) {
+      return false;
+    }
+    String getter = mutation.how().substring(prefix.length()).replace("()", "");
+    String field = Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
+    String bare = resultType.replaceAll("<.*", "");
+    java.util.List<String> types = new java.util.ArrayList<>(List.of(bare));
+    types.addAll(index.supertypesOf(bare));
+    return types.stream().flatMap(type -> index.type(type).stream())
+        .anyMatch(type -> "java.lang.String".equals(type.fieldTypes().get(field)));
+  }
+
+  /**
+   * A parameter whose value nobody can change: its erased type drops the array ({@code String[]} and
+   * {@code String...} are {@code java.lang.String} there), and an array's elements can be set.
+   */
+  private boolean immutableParameter(dev.optkit.analyzers.facts.ParamFact parameter) {
+    return !parameter.varArgs() && !parameter.type().contains("[") && immutable(parameter.qualifiedType());
   }
 
   /** A result nobody can change, so sharing it through a field is harmless. */

@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamReader;
  * lands where an XML-configured application context finds it, and the classes it makes beans of. Read with StAX, DTDs and external entities off; files that are not
  * well-formed XML, or too large to be configuration, are skipped.
  */
-final class SpringXmlScans {
+public final class SpringXmlScans {
   private static final String CONTEXT_NAMESPACE = "http://www.springframework.org/schema/context";
   private static final long MAX_FILE = 1024 * 1024;
 
@@ -51,7 +51,7 @@ final class SpringXmlScans {
    * Whether XML configuration under the module's {@code src/main} declares transactions that no
    * annotation shows: {@code <tx:advice>} applied by pointcuts, or transaction proxy beans.
    */
-  static boolean declaresTransactions(Path moduleRoot) {
+  public static boolean declaresTransactions(Path moduleRoot) {
     for (Path file : xmlFiles(moduleRoot)) {
       if (!attributeValues(file, TX_NAMESPACE, "advice", "id").isEmpty()
           || attributeValues(file, BEANS_NAMESPACE, "bean", "class").stream()

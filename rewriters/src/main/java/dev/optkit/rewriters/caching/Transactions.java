@@ -15,10 +15,10 @@ import java.util.Set;
  * it, on what it implements, on its types, or through a project annotation meta-annotated with it)
  * or run by code above it (a transaction template or manager, {@code begin()}).
  */
-final class Transactions {
+public final class Transactions {
   private final ProjectIndex index;
 
-  Transactions(ProjectIndex index) {
+  public Transactions(ProjectIndex index) {
     this.index = index;
   }
 
@@ -43,7 +43,7 @@ final class Transactions {
   }
 
   /** The method, or the nearest production caller above it, that runs in a transaction. */
-  Optional<IndexedMethod> above(IndexedMethod method) {
+  public Optional<IndexedMethod> above(IndexedMethod method) {
     return above(method, new HashSet<>());
   }
 

@@ -67,11 +67,16 @@ final class FindByIdBatchRewrite {
       "JpaRepositoryImplementation", "MongoRepository", "CassandraRepository", "ElasticsearchRepository",
       "Neo4jRepository", "CouchbaseRepository", "KeyValueRepository");
 
+  /** A JPA entity em.find may answer from Hibernate's second-level cache, which a query does not read. */
+  private static final List<String> SECOND_LEVEL_CACHE = List.of("org.hibernate.annotations.Cache",
+      "jakarta.persistence.Cacheable", "javax.persistence.Cacheable");
+
   /** Hibernate annotations that make a query and a load by id see different rows. */
   private static final List<String> FILTERS = List.of("org.hibernate.annotations.Filter",
       "org.hibernate.annotations.Filters", "org.hibernate.annotations.FilterDef", "org.hibernate.annotations.FilterDefs",
       "org.hibernate.annotations.Where", "org.hibernate.annotations.SQLRestriction",
-      "org.hibernate.annotations.SoftDelete");
+      "org.hibernate.annotations.SoftDelete", "org.hibernate.annotations.Loader", "org.hibernate.annotations.SQLSelect",
+      "org.hibernate.annotations.HQLSelect");
 
   /** Id types whose equality is the database's: numbers and UUIDs, boxed as the repository declares them. */
   private static final Set<String> ID_TYPES = Set.of("Long", "Integer", "UUID");
@@ -84,9 +89,11 @@ final class FindByIdBatchRewrite {
   private final LoopSites sites;
   private final LoadAheadProof ahead;
   private final JdbcKeyQueryBatchRewrite keyQueries;
+  private final JpaLoadScope jpaScope;
 
   FindByIdBatchRewrite(SourceDocument document, CompilationUnit unit, ProjectIndex index, EntityIds ids,
-      TypeVariables typeVariables) {
+      TypeVariables typeVariables, JpaLoadScope jpaScope) {
+    this.jpaScope = jpaScope;
     this.document = document;
     this.unit = unit;
     this.index = index;
@@ -190,10 +197,17 @@ final class FindByIdBatchRewrite {
     }
     if (index.type(entity).filter(t -> t.hasAnnotation("jakarta.persistence.Entity")
         || t.hasAnnotation("javax.persistence.Entity")).isPresent() || crudSimple(site.get().receiverType()).equals("JpaRepository")) {
-      return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " is a JPA entity: em.find and a findAllById "
-          + "query differ in what they see (flush mode, the persistence context a transaction-less call shares "
-          + "across rows, filters, custom loaders, lazy proxies), so optkit batches Spring Data JDBC and other "
-          + "stores only");
+      Optional<String> transaction = jpaScope.transactionAround(indexed);
+      if (transaction.isPresent()) {
+        return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " is a JPA entity and the loop runs in "
+            + transaction.get() + ": a findAllById query first flushes the changes that transaction holds, which "
+            + "findById (em.find) does not, so a failing write would fail at the loading; optkit batches a JPA "
+            + "loop that runs outside transactions, where each call has a read-only one of its own");
+      }
+      Optional<String> graph = jpaGraphProblem(entity);
+      if (graph.isPresent()) {
+        return new FuturesJoinedInLoopRewrite.Refused(graph.get());
+      }
     }
     Optional<String> baseClass = index.files().stream().flatMap(f -> f.types().stream())
         .flatMap(t -> t.annotationValues().keySet().stream()).filter(k -> k.endsWith("#repositoryBaseClass")).findFirst();
@@ -216,7 +230,9 @@ final class FindByIdBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + "'s @Id field is a " + id.get().type()
           + " where its repository declares " + idType + " ids");
     }
-    Optional<String> filtered = index.type(entity).flatMap(type -> FILTERS.stream().filter(type::hasAnnotation).findFirst());
+    // on the entity, or on the inheritance root or mapped superclass it extends
+    Optional<String> filtered = hierarchy(entity).stream()
+        .flatMap(type -> FILTERS.stream().filter(type::hasAnnotation)).findFirst();
     if (filtered.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " has @" + simple(filtered.get()) + ": Hibernate "
           + "applies filters and restrictions to queries, such as findAllById's, and not always to loading by id, "
@@ -227,6 +243,47 @@ final class FindByIdBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused(body.get());
     }
     return text(method, loop, find, iterable, entity, idType, id.get().getter(), key);
+  }
+
+  /** The entity's project types: itself, the project types it extends, and the project types extending it. */
+  private List<dev.optkit.analyzers.facts.TypeFact> hierarchy(String entity) {
+    List<dev.optkit.analyzers.facts.TypeFact> types = new java.util.ArrayList<>();
+    index.type(entity).ifPresent(types::add);
+    for (String supertype : index.supertypesOf(entity)) {
+      index.type(supertype).filter(t -> !types.contains(t)).ifPresent(types::add);
+    }
+    index.files().stream().flatMap(f -> f.types().stream())
+        .filter(t -> !types.contains(t) && index.supertypesOf(t.qualifiedName()).contains(entity)).forEach(types::add);
+    return types;
+  }
+
+  /**
+   * Why the rows of one query may differ from rows loaded one by one: each findById outside a
+   * transaction has a persistence context of its own, the query one for all its rows. An association
+   * then joins rows that were apart (two orders of one customer hold one Customer object, a lazy
+   * association to another loaded row loads where it threw); em.find may answer from the
+   * second-level cache, the query does not read it; a mapping optkit does not read may hold either.
+   */
+  private Optional<String> jpaGraphProblem(String entity) {
+    for (dev.optkit.analyzers.facts.TypeFact type : hierarchy(entity)) {
+      if (SECOND_LEVEL_CACHE.stream().anyMatch(type::hasAnnotation)) {
+        return Optional.of(simple(entity) + " is in Hibernate's second-level cache: findById answers from it, a "
+            + "findAllById query from the database");
+      }
+      if (!type.associations().isEmpty()) {
+        return Optional.of(simple(entity) + " is a JPA entity with associations (" + simple(type.qualifiedName()) + "."
+            + type.associations().get(0).field() + "): the rows of one findAllById query share one persistence "
+            + "context, where each findById had its own, so rows would share associated objects, and a lazy "
+            + "association to another loaded row would load where it threw; optkit batches JPA entities without "
+            + "associations");
+      }
+      if (type.mappingUnread() || type.dataBeyondMapping()) {
+        return Optional.of(simple(entity) + "'s JPA mapping is one optkit does not read whole (annotations on getters, "
+            + "@Access, embedded objects, Hibernate SQL or listeners), so it cannot tell that a query loads its rows "
+            + "as findById does");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The repository's findById and findAllById must be Spring Data's own: nothing of the project's stands in for them. */

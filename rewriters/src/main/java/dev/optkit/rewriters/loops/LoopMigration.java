@@ -100,11 +100,12 @@ public final class LoopMigration {
       FuturesJoinedInLoopRewrite blocking = new FuturesJoinedInLoopRewrite(document, parsed.get(),
           config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME);
       ProjectSources sources = new ProjectSources(root);
+      JpaLoadScope jpaScope = new JpaLoadScope(assessment.index(), root);
       ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
       ImmutableTypes immutables = new ImmutableTypes(assessment.index(), sources);
       TypeVariables typeVariables = new TypeVariables(assessment.index(), sources);
       FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
-          new EntityIds(assessment.index(), sources, typeVariables), typeVariables);
+          new EntityIds(assessment.index(), sources, typeVariables), typeVariables, jpaScope);
       BatchUpdateRewrite writes = new BatchUpdateRewrite(document, parsed.get(), assessment.index());
       Set<com.github.javaparser.ast.body.TypeDeclaration<?>> pooled = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
