@@ -170,6 +170,44 @@ class FindByIdBatchRewriteTest {
   }
 
   @Test
+  void aLoopOverAGetterOfAParameterIsLoadedAheadByCallingTheGetterAgain() throws Exception {
+    // pigeonkart's createOrder iterates request.getItems(): a getter that returns its field gives the same list twice
+    String request = """
+        package shop;
+
+        import java.util.List;
+
+        public class LookupRequest {
+            private final List<Long> ids;
+
+            public LookupRequest(List<Long> ids) {
+                this.ids = ids;
+            }
+
+            public List<Long> getIds() {
+                return ids;
+            }
+        }
+        """;
+    String lookup = LOOKUP_BEFORE.replace("describe(List<Long> ids)", "describe(LookupRequest request)")
+        .replace("for (Long id : ids) {", "for (Long id : request.getIds()) {");
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("getter")).java(ORDER).java(REPOSITORY).java(request)
+        .java(lookup).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/OrderLookup.java");
+    assertTrue(after.contains("for (Long key : request.getIds()) {") && after.contains("for (Long id : request.getIds()) {"),
+        after);
+    fixture.assertCompiles(plan);
+    // a getter that makes a new list each time would give the loading another list than the loop's
+    MigrationPlan copying = new MigrationFixture(dir.resolve("copying")).java(ORDER).java(REPOSITORY)
+        .java(request.replace("return ids;", "return new java.util.ArrayList<>(ids);")).java(lookup).config(loopsOnly()).plan();
+    assertEquals(List.of(), copying.loops());
+    assertTrue(copying.refusals().stream().anyMatch(r -> r.reason().contains("LookupRequest.getIds() does more than return "
+        + "a field")), copying.refusals().toString());
+  }
+
+  @Test
   void aBatchedLoopIsLeftAsItIs() {
     // migrate twice changes nothing: the fallback findById is not an N+1, and a counted loop of findAllById per chunk
     // is the batch itself, not a query per element to report
@@ -460,10 +498,12 @@ class FindByIdBatchRewriteTest {
   @Test
   void aJpaEntityOutsideTransactionsIsBatchedAndInsideOneOrTheSecondLevelCacheIsRefused() {
     String entity = ORDER.replace("public class Order {", "@jakarta.persistence.Entity\npublic class Order {");
-    // in a transaction, findAllById's query flushes what the transaction holds first, em.find does not
-    String reason = refusal(LOOKUP_BEFORE.replace("    public List<String> describe(",
-        "    @org.springframework.transaction.annotation.Transactional\n    public List<String> describe("), REPOSITORY,
-        entity);
+    // in a transaction that has read or written before the loop, findAllById's query flushes what it holds first,
+    // em.find does not
+    String transactional = LOOKUP_BEFORE.replace("    public List<String> describe(",
+        "    @org.springframework.transaction.annotation.Transactional\n    public List<String> describe(");
+    String reason = refusal(transactional.replace("List<String> described = new ArrayList<>();",
+        "List<String> described = new ArrayList<>();\n        described.add(\"of \" + orders.count());"), REPOSITORY, entity);
     assertTrue(reason.startsWith("Order is a JPA entity and the loop runs in the transaction of OrderLookup.describe(): "
         + "a findAllById query first flushes the changes that transaction holds"), reason);
     // em.find may answer from the second-level cache, the query does not read it
@@ -474,6 +514,10 @@ class FindByIdBatchRewriteTest {
     MigrationPlan plan = new MigrationFixture(dir.resolve("outside")).java(entity).java(REPOSITORY).java(LOOKUP_BEFORE)
         .config(loopsOnly()).plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    // first in a transaction the method opens itself: nothing to flush yet, one persistence context either way
+    MigrationPlan opened = new MigrationFixture(dir.resolve("opened")).java(entity).java(REPOSITORY).java(transactional)
+        .config(loopsOnly()).plan();
+    assertEquals(1, opened.loops().size(), opened.refusals().toString());
   }
 
   @Test

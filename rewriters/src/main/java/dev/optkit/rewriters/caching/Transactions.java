@@ -103,7 +103,7 @@ public final class Transactions {
   }
 
   /** {@code @Transactional}'s propagation for the method, as written, or "" (REQUIRED) when it sets none. */
-  String propagationOf(IndexedMethod method) {
+  public String propagationOf(IndexedMethod method) {
     return attributeOf(method, dev.optkit.analyzers.facts.FactExtractor.TRANSACTION_PROPAGATION);
   }
 
@@ -131,7 +131,7 @@ public final class Transactions {
   }
 
   /** Whether {@code @Transactional} (or a project meta-annotation of it) covers the method. */
-  boolean declared(IndexedMethod method) {
+  public boolean declared(IndexedMethod method) {
     return transaction(method).isPresent();
   }
 

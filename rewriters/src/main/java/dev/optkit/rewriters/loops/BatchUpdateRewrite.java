@@ -116,7 +116,8 @@ final class BatchUpdateRewrite {
               + "batchUpdate"));
     }
     MethodCallExpr statement = update;
-    Optional<String> call = transactionProblem(indexed).or(() -> callProblem(method, loop, statement).or(() -> bodyProblem(method, loop, statement, indexed)));
+    Optional<String> call = transactionProblem(indexed).or(() -> callProblem(method, loop, statement, indexed)
+        .or(() -> bodyProblem(method, loop, statement, indexed)));
     return call.isPresent() ? new FuturesJoinedInLoopRewrite.Refused(call.get()) : text(method, loop, statement);
   }
 
@@ -186,6 +187,18 @@ final class BatchUpdateRewrite {
       return Optional.of("its class is not a Spring bean optkit can see (@Service, @Component, @Repository), so "
           + "nothing shows its @Transactional applies");
     }
+    // two databases: @Transactional binds one transaction manager, and a template on the other database commits
+    // each update by itself (the original keeps the rows before a failure, the batch none)
+    List<String> dataSources = index.methods().stream()
+        .filter(m -> !dev.optkit.analyzers.source.SourceSet.isTestPath(m.path())
+            && m.fact().annotations().stream().anyMatch(a -> a.equals("Bean") || a.endsWith(".Bean")))
+        .filter(m -> m.fact().returnType() != null && (m.fact().returnType().endsWith("DataSource")
+            || m.fact().returnType().endsWith("EmbeddedDatabase")))
+        .map(m -> m.fact().displayName() + "()").distinct().sorted().toList();
+    if (dataSources.size() > 1) {
+      return Optional.of("the project declares " + dataSources.size() + " DataSources (" + String.join(", ", dataSources)
+          + "), and optkit cannot tell that the transaction of " + fact.displayName() + "() covers the template's");
+    }
     List<String> self = index.callersOf(indexed).stream().filter(c -> c.fact().ownerType().equals(fact.ownerType()))
         .map(c -> c.fact().displayName() + "()").distinct().toList();
     if (!self.isEmpty()) {
@@ -196,7 +209,8 @@ final class BatchUpdateRewrite {
   }
 
   /** One statement text for every element, a count nobody reads, and arguments a list of values can carry. */
-  private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr update) {
+  private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr update,
+      IndexedMethod indexed) {
     if (!(update.getParentNode().orElse(null) instanceof ExpressionStmt)) {
       return Optional.of("it uses what update() returns (the count of rows), which a batch gives only after the "
           + "loop, and as SUCCESS_NO_INFO (-2) where the driver reports none");
@@ -232,8 +246,51 @@ final class BatchUpdateRewrite {
         return Optional.of("its update takes " + argument + ", which may be a setter or an array of arguments "
             + "rather than one value: optkit batches update(sql, value, ...)");
       }
+      if (!unchangeableValue(method, loop, argument, indexed)) {
+        // a Timestamp the loop moves on after each update (at.setTime(...)), a params(id) helper's Object[]: the
+        // batch after the loop would send what they hold then, or an array as one value
+        return Optional.of("its update takes " + argument + ", which optkit cannot show is one value nothing changes "
+            + "until the batch runs after the loop (a string, number, date-time or enum, or an element's getter of one)");
+      }
     }
     return Optional.empty();
+  }
+
+  /** A literal, a computed string or number, or a local, parameter or element getter of an immutable type. */
+  private boolean unchangeableValue(CallableDeclaration<?> method, ForEachStmt loop, Expression argument,
+      IndexedMethod indexed) {
+    Expression value = argument;
+    while (value instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+      value = enclosed.getInner();
+    }
+    if (value instanceof com.github.javaparser.ast.expr.LiteralExpr || value instanceof com.github.javaparser.ast.expr.BinaryExpr
+        || value instanceof com.github.javaparser.ast.expr.UnaryExpr) {
+      return true;
+    }
+    if (value instanceof NameExpr name) {
+      String written = name.getNameAsString().equals(loop.getVariableDeclarator().getNameAsString())
+          ? loop.getVariableDeclarator().getType().asString()
+          : declaredType(method, name.getNameAsString()).map(Type::asString).orElse("");
+      return immutableValue(written);
+    }
+    if (value instanceof MethodCallExpr call && call.getScope().orElse(null) instanceof NameExpr type
+        && immutableValue(type.getNameAsString()) && VALUE_FACTORIES.contains(call.getNameAsString())) {
+      return true; // Long.valueOf(parts[0]), LocalDate.parse(text): a new value of an immutable type
+    }
+    if (value instanceof MethodCallExpr) {
+      LoopKey.KeyOrProblem getter = LoopKey.of(loop, value, index, sites, indexed);
+      return getter.key() != null && immutableValue(getter.key().type());
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> VALUE_FACTORIES = java.util.Set.of("valueOf", "parseLong", "parseInt",
+      "parseDouble", "parseBoolean", "parse", "of", "fromString", "ofEpochMilli", "ofEpochSecond");
+
+  private static boolean immutableValue(String written) {
+    String simple = LoopSites.simple(written.replaceAll("<.*", ""));
+    return LoopProof.IMMUTABLE.contains(simple) || java.util.Set.of("LocalDate", "LocalDateTime", "LocalTime",
+        "Instant", "OffsetDateTime", "ZonedDateTime", "Duration", "Period", "Year", "YearMonth").contains(simple);
   }
 
   /**

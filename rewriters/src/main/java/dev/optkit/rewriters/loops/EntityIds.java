@@ -69,8 +69,11 @@ final class EntityIds {
         var getters = declared.get().getMethodsByName(getter).stream()
             .filter(m -> m.getParameters().isEmpty() && !m.isStatic()).toList();
         // a getter of its own must be public and return the field's type; Lombok's only when nothing renames or hides it
+        // and return the field itself: getId() { return mergedInto != null ? mergedInto : id; } would put a row
+        // under another key than the one it was loaded by
         boolean declaredGetter = getters.size() == 1 && getters.get(0).isPublic()
-            && LoopProof.boxed(TypeVariables.bound(getters.get(0).getType().asString(), bindings)).equals(fieldType);
+            && LoopProof.boxed(TypeVariables.bound(getters.get(0).getType().asString(), bindings)).equals(fieldType)
+            && returnsField(getters.get(0), name);
         boolean lombok = getters.isEmpty()
             && (field.getAnnotations().stream().anyMatch(a -> LOMBOK_GETTERS.contains(a.getNameAsString())
                 && a.isMarkerAnnotationExpr())
@@ -90,6 +93,19 @@ final class EntityIds {
       current = next;
     }
     return Optional.empty();
+  }
+
+  /** {@code return id;} or {@code return this.id;}, and nothing else. */
+  private static boolean returnsField(com.github.javaparser.ast.body.MethodDeclaration getter, String field) {
+    var statements = getter.getBody().map(b -> b.getStatements()).orElse(null);
+    if (statements == null || statements.size() != 1
+        || !(statements.get(0) instanceof com.github.javaparser.ast.stmt.ReturnStmt returned)) {
+      return false;
+    }
+    var value = returned.getExpression().orElse(null);
+    return value instanceof com.github.javaparser.ast.expr.NameExpr name && name.getNameAsString().equals(field)
+        || value instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+            && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr && access.getNameAsString().equals(field);
   }
 
   /** The project superclass a class extends, qualified, or null. */

@@ -155,7 +155,7 @@ final class FindByIdBatchRewrite {
     if (shape.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(shape.get());
     }
-    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
+    String iterable = sites.iterableText(loop);
     if (site.isEmpty() || !find.getNameAsString().equals("findById") || find.getArguments().size() != 1
         || site.get().kind() != ClientKind.DB || site.get().access() != Access.READ || find.getScope().isEmpty()) {
       String client = site.map(IoSite::provider).orElse("a client optkit cannot name");
@@ -198,13 +198,15 @@ final class FindByIdBatchRewrite {
     if (index.type(entity).filter(t -> t.hasAnnotation("jakarta.persistence.Entity")
         || t.hasAnnotation("javax.persistence.Entity")).isPresent() || crudSimple(site.get().receiverType()).equals("JpaRepository")) {
       Optional<String> transaction = jpaScope.transactionAround(indexed);
-      if (transaction.isPresent()) {
+      boolean clean = transaction.isPresent() && jpaScope.opensCleanTransaction(indexed, SourceRange.of(loop));
+      if (transaction.isPresent() && !clean) {
         return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " is a JPA entity and the loop runs in "
             + transaction.get() + ": a findAllById query first flushes the changes that transaction holds, which "
             + "findById (em.find) does not, so a failing write would fail at the loading; optkit batches a JPA "
-            + "loop that runs outside transactions, where each call has a read-only one of its own");
+            + "loop that runs outside transactions, where each call has a read-only one of its own, or first in "
+            + "a transaction its method opens");
       }
-      Optional<String> graph = jpaGraphProblem(entity);
+      Optional<String> graph = jpaGraphProblem(entity, clean);
       if (graph.isPresent()) {
         return new FuturesJoinedInLoopRewrite.Refused(graph.get());
       }
@@ -215,7 +217,9 @@ final class FindByIdBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused("the project sets its own repository base class (" + baseClass.get()
           + "), whose findById findAllById need not go through");
     }
-    String collected = LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
+    // a getter's collection: the loop's own header, which compiles, shows its elements fit the element type
+    String collected = IterableGetter.is(loop) ? LoopProof.boxed(loop.getVariableDeclarator().getType().asString())
+        : LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
     if (!simple(collected).equals(key.isElement() ? idType : simple(elementType))) {
       return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
           + "optkit cannot name" : collected) + ", not " + (key.isElement() ? "the repository's " + idType + " ids"
@@ -238,11 +242,54 @@ final class FindByIdBatchRewrite {
           + "applies filters and restrictions to queries, such as findAllById's, and not always to loading by id, "
           + "so the two may find different rows");
     }
+    Optional<String> callback = loadCallback(entity);
+    if (callback.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(callback.get());
+    }
     Optional<String> body = ahead.bodyProblem(method, loop, find, indexed);
     if (body.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(body.get());
     }
     return text(method, loop, find, iterable, entity, idType, id.get().getter(), key);
+  }
+
+  /** Store callbacks run per loaded row: Spring Data's AfterConvert/AfterLoad callbacks and events, JPA's @PostLoad. */
+  private static final Set<String> LOAD_CALLBACKS = Set.of("AfterConvertCallback", "AfterLoadCallback",
+      "ReactiveAfterConvertCallback");
+
+  /**
+   * Code the store runs for each row it loads: with the rows loaded ahead it runs in the database's
+   * order, for every id before the loop's first element, and for ids a failing element never reached.
+   */
+  private Optional<String> loadCallback(String entity) {
+    for (var file : index.files()) {
+      for (dev.optkit.analyzers.facts.TypeFact type : file.types()) {
+        boolean callback = type.superTypes().stream().anyMatch(t -> LOAD_CALLBACKS.contains(simple(t)))
+            || type.superTypeArguments().entrySet().stream().anyMatch(e -> simple(e.getKey()).equals("ApplicationListener")
+                && e.getValue().stream().anyMatch(a -> a.startsWith("org.springframework.data.")));
+        if (callback) {
+          return Optional.of(simple(type.qualifiedName()) + " runs for each row the store loads: loaded ahead, the rows "
+              + "would meet it in the database's order and before the loop's first element");
+        }
+      }
+    }
+    for (IndexedMethod listener : index.methods()) {
+      boolean event = listener.fact().annotations().stream().anyMatch(a -> a.endsWith("EventListener"))
+          && listener.fact().params().stream().anyMatch(p -> p.qualifiedType().startsWith("org.springframework.data."));
+      if (event) {
+        return Optional.of(listener.fact().displayName() + "() listens to the store's events, which come for each row "
+            + "it loads: loaded ahead, the rows would meet it in the database's order and before the loop's first element");
+      }
+    }
+    for (dev.optkit.analyzers.facts.TypeFact type : hierarchy(entity)) {
+      for (IndexedMethod method : index.methodsOfType(type.qualifiedName())) {
+        if (method.fact().annotations().stream().anyMatch(a -> a.endsWith("PostLoad"))) {
+          return Optional.of(simple(entity) + "'s " + method.fact().name() + "() runs as JPA loads each row (@PostLoad): "
+              + "loaded ahead, the rows would meet it in the database's order and before the loop's first element");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The entity's project types: itself, the project types it extends, and the project types extending it. */
@@ -264,13 +311,13 @@ final class FindByIdBatchRewrite {
    * association to another loaded row loads where it threw); em.find may answer from the
    * second-level cache, the query does not read it; a mapping optkit does not read may hold either.
    */
-  private Optional<String> jpaGraphProblem(String entity) {
+  private Optional<String> jpaGraphProblem(String entity, boolean oneTransaction) {
     for (dev.optkit.analyzers.facts.TypeFact type : hierarchy(entity)) {
       if (SECOND_LEVEL_CACHE.stream().anyMatch(type::hasAnnotation)) {
         return Optional.of(simple(entity) + " is in Hibernate's second-level cache: findById answers from it, a "
             + "findAllById query from the database");
       }
-      if (!type.associations().isEmpty()) {
+      if (!oneTransaction && !type.associations().isEmpty()) {
         return Optional.of(simple(entity) + " is a JPA entity with associations (" + simple(type.qualifiedName()) + "."
             + type.associations().get(0).field() + "): the rows of one findAllById query share one persistence "
             + "context, where each findById had its own, so rows would share associated objects, and a lazy "

@@ -96,8 +96,10 @@ final class JdbcKeyQueryBatchRewrite {
     LoopKey key = LoopKey.of(loop, query.getArgument(2), index, sites, indexed).key();
     String keyType = key.type();
     String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
-    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
-    String collected = LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
+    String iterable = sites.iterableText(loop);
+    // a getter's collection: the loop's own header, which compiles, shows its elements fit the element type
+    String collected = IterableGetter.is(loop) ? LoopProof.boxed(loop.getVariableDeclarator().getType().asString())
+        : LoopProof.boxed(IteratedCollection.declaredElementType(method, loop, iterable));
     if (!KEY_TYPES.contains(LoopSites.simple(keyType))) {
       return new FuturesJoinedInLoopRewrite.Refused("its keys are " + keyType + ", and optkit batches Long, Integer "
           + "and UUID keys only: those compare in Java as the database compares them");
@@ -199,7 +201,7 @@ final class JdbcKeyQueryBatchRewrite {
     String keyType = loopKey.type();
     FreshNames names = new FreshNames(method);
     String element = loop.getVariableDeclarator().getNameAsString();
-    String iterable = ((NameExpr) loop.getIterable()).getNameAsString();
+    String iterable = sites.iterableText(loop);
     String rowName = LoopSites.simple(rowType);
     String loaded = names.take("loaded" + rowName + "s");
     String key = names.take("key");

@@ -167,11 +167,14 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
   }
 
   /** A column label a select item surely has: its alias, or a plain column's name; null when the database decides. */
+  /**
+   * The label a driver matches a column by, unquoted: {@code parent_id AS "ID"} is found by
+   * {@code rs.getObject("id")} as well, since drivers match labels ignoring case.
+   */
   private static String labelOf(SelectItem<?> item) {
-    if (item.getAlias() != null) {
-      return item.getAlias().getName();
-    }
-    return item.getExpression() instanceof Column column ? column.getColumnName() : null;
+    String label = item.getAlias() != null ? item.getAlias().getName()
+        : item.getExpression() instanceof Column column ? column.getColumnName() : null;
+    return label == null ? null : label.replaceAll("^[\"`\\[]|[\"`\\]]$", "");
   }
 
   /** The first word of the SQL that numbers rows by their place (ROWNUM, ROW_NUMBER()), read with JSqlParser's lexer. */

@@ -62,13 +62,20 @@ final class LoadAheadProof {
     if (loop.getVariableDeclarator().getType().isVarType()) {
       return Optional.of("its element is declared with 'var', and the loading must name the id type");
     }
-    if (!(loop.getIterable() instanceof NameExpr iterable)) {
+    if (IterableGetter.is(loop)) {
+      // request.getItems(): called again for the loading, which the getter must answer alike
+      String getter = IterableGetter.of(method, loop, index).problem();
+      if (getter != null) {
+        return Optional.of(getter);
+      }
+    } else if (!(loop.getIterable() instanceof NameExpr iterable)) {
       return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
-          + "collection twice, so it must be a parameter or local");
-    }
-    Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
-    if (collection.isPresent()) {
-      return collection;
+          + "collection twice, so it must be a parameter, a local, or a getter of one that returns its field");
+    } else {
+      Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
+      if (collection.isPresent()) {
+        return collection;
+      }
     }
     for (Node at = loop.getParentNode().orElse(null); at != null && at != method; at = at.getParentNode().orElse(null)) {
       if (at instanceof com.github.javaparser.ast.stmt.TryStmt attempt && !attempt.getCatchClauses().isEmpty()) {
@@ -162,7 +169,7 @@ final class LoadAheadProof {
       "compareTo", "length", "charAt", "name", "ordinal", "getClass", "stream", "format", "valueOf", "subList",
       "keySet", "values", "entrySet", "getKey", "getValue", "map", "filter", "count", "collect", "anyMatch", "allMatch",
       "noneMatch", "findFirst", "findAny", "sum", "max", "min", "mapToInt", "mapToLong", "mapToObj", "toList",
-      "sorted", "distinct", "limit", "skip", "boxed", "orElse", "orElseGet", "isPresent", "isBlank", "trim",
+      "sorted", "distinct", "limit", "skip", "boxed", "orElse", "orElseGet", "orElseThrow", "isPresent", "isBlank", "trim",
       "strip", "toUpperCase", "toLowerCase", "startsWith", "endsWith", "substring", "split", "matches",
       "equalsIgnoreCase", "intValue", "longValue", "doubleValue", "isBefore", "isAfter");
 

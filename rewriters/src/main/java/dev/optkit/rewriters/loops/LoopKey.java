@@ -21,14 +21,14 @@ import java.util.Optional;
  * @param type the key's type, boxed, as the source names it (simple name)
  * @param getter the getter's name, or null when the key is the element itself
  */
-record LoopKey(String text, String type, String getter) {
+record LoopKey(String text, String type, String getter, boolean primitive) {
   /** The key of the call's argument, or why optkit cannot read one. */
   static KeyOrProblem of(ForEachStmt loop, Expression argument, ProjectIndex index, LoopSites sites,
       IndexedMethod indexed) {
     String element = loop.getVariableDeclarator().getNameAsString();
     String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
     if (argument instanceof NameExpr name && name.getNameAsString().equals(element)) {
-      return new KeyOrProblem(new LoopKey(element, elementType, null), null);
+      return new KeyOrProblem(new LoopKey(element, elementType, null, false), null);
     }
     if (!(argument instanceof MethodCallExpr call) || !call.getArguments().isEmpty()
         || !(call.getScope().orElse(null) instanceof NameExpr scope) || !scope.getNameAsString().equals(element)) {
@@ -45,12 +45,17 @@ record LoopKey(String text, String type, String getter) {
         }
       }
       String returned = targets.get(0).fact().returnType();
-      return new KeyOrProblem(new LoopKey(call.toString(), LoopProof.boxed(LoopSites.simple(returned)), name), null);
+      return new KeyOrProblem(new LoopKey(call.toString(), LoopProof.boxed(LoopSites.simple(returned)), name,
+          PRIMITIVES.contains(returned)), null);
     }
     // Lombok's getter or a record's accessor: the element's class has the field
     String field = name.startsWith("get") && name.length() > 3
         ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
     List<TypeFact> types = index.typesNamed(LoopSites.simple(elementType));
+    if (types.size() > 1 && elementType.contains(".")) {
+      // OrderRequest.Item among the project's Items: the name as written, nested or qualified, picks one
+      types = types.stream().filter(t -> t.qualifiedName().endsWith("." + elementType)).toList();
+    }
     if (types.size() != 1) {
       return problem("optkit cannot find the class of " + element + " (" + elementType + ") to read its key "
           + argument);
@@ -63,7 +68,8 @@ record LoopKey(String text, String type, String getter) {
       return problem("its key " + argument + " is a method optkit cannot read, so it cannot show the loading ahead "
           + "reads the same key");
     }
-    return new KeyOrProblem(new LoopKey(call.toString(), LoopProof.boxed(LoopSites.simple(fieldType)), name), null);
+    return new KeyOrProblem(new LoopKey(call.toString(), LoopProof.boxed(LoopSites.simple(fieldType)), name,
+        PRIMITIVES.contains(fieldType)), null);
   }
 
   /**
@@ -77,13 +83,18 @@ record LoopKey(String text, String type, String getter) {
   String collectLoop(String indent, String unit, String nl, String iterable, String elementType, String element,
       String keyName, String map, String initial) {
     String each = isElement() ? keyName : element;
-    String condition = isElement() ? keyName + " != null" : element + " != null && " + of(element) + " != null";
+    // a record's long component is never null: comparing it with null does not compile
+    String condition = isElement() ? keyName + " != null"
+        : element + " != null" + (primitive ? "" : " && " + of(element) + " != null");
     return indent + "for (" + elementType + " " + each + " : " + iterable + ") {" + nl
         + indent + unit + "if (" + condition + ") {" + nl
         + indent + unit + unit + map + ".put(" + of(each) + ", " + initial + ");" + nl
         + indent + unit + "}" + nl
         + indent + "}" + nl;
   }
+
+  private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("long", "int", "short", "byte", "char",
+      "boolean", "double", "float");
 
   /** Whether the key is the element itself. */
   boolean isElement() {

@@ -62,6 +62,11 @@ final class LoopSites {
     return document.text().substring(offset(node, true), offset(node, false));
   }
 
+  /** What the loop iterates, as the file writes it: {@code ids}, or {@code request.getItems()}. */
+  String iterableText(com.github.javaparser.ast.stmt.ForEachStmt loop) {
+    return text(loop.getIterable());
+  }
+
   /** The I/O site a call of the method is, when the catalogue knows it as one. */
   Optional<IoSite> site(IndexedMethod method, MethodCallExpr call) {
     SourceRange range = SourceRange.of(call);
@@ -92,6 +97,23 @@ final class LoopSites {
     }
     if (!index.sitesOf(target).isEmpty() || !index.reachedIo(target).isEmpty()) {
       return Optional.of("does I/O, which would now come after every row was loaded");
+    }
+    if (!target.fact().staticFieldsRead().isEmpty()) {
+      // CarrierBoard.isBooked() in a row mapper reads a static set the loop's body adds to: run ahead for every
+      // row, it would see the set as it was before the first element
+      return Optional.of("reads static field " + target.fact().staticFieldsRead().get(0) + ", which other code changes");
+    }
+    if (target.fact().isStatic()) {
+      // a static method's fields are its class's statics; one of a changeable type may be changed from any class
+      // (CarrierBoard.BOOKED.add(carrier) in another file)
+      var owner = index.type(target.fact().ownerType());
+      for (String field : target.fact().fieldsRead()) {
+        String type = owner.map(t -> t.fieldTypes().get(field)).orElse(null);
+        if (type == null || !LoopProof.IMMUTABLE.contains(simple(type.replaceAll("<.*", "")))) {
+          return Optional.of("reads static field " + field + (type == null ? "" : " (" + simple(type.replaceAll("<.*", ""))
+              + ")") + ", which code anywhere may change");
+        }
+      }
     }
     for (var change : target.fact().parameterMutations()) {
       if (receiverMadeInLoop && !target.fact().isStatic() && change.parameter() >= 0

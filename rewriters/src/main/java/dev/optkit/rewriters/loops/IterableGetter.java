@@ -1,0 +1,123 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code for (Item item : request.getItems())}: a loop over what a getter of a local or parameter
+ * hands out. The batched rewrite passes over the collection twice, so it calls the getter twice: once
+ * for the loading it puts before the loop, once as the loop's own header, with only the loading's
+ * queries between. That is the same collection when the getter returns one of its object's fields and
+ * does nothing else (written so, or Lombok's or a record's), and a java.util list or set gives the
+ * same elements twice.
+ */
+final class IterableGetter {
+  private static final Set<String> COLLECTIONS = Set.of("java.util.Collection", "java.util.List", "java.util.ArrayList",
+      "java.util.LinkedList", "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.SortedSet",
+      "java.util.NavigableSet", "java.util.TreeSet", "java.util.SequencedCollection", "java.util.SequencedSet");
+
+  /** The field's type as the index has it ({@code java.util.List<shop.OrderRequest.Item>}), or why there is none. */
+  record FieldOrProblem(String fieldType, String problem) {}
+
+  private IterableGetter() {}
+
+  static boolean is(ForEachStmt loop) {
+    return loop.getIterable() instanceof MethodCallExpr call && call.getArguments().isEmpty()
+        && call.getScope().orElse(null) instanceof NameExpr;
+  }
+
+  static FieldOrProblem of(CallableDeclaration<?> method, ForEachStmt loop, ProjectIndex index) {
+    MethodCallExpr call = (MethodCallExpr) loop.getIterable();
+    String holder = ((NameExpr) call.getScope().get()).getNameAsString();
+    Optional<String> written = method.getParameters().stream().filter(p -> p.getNameAsString().equals(holder))
+        .map(Parameter::getType).map(t -> t.asString()).findFirst()
+        .or(() -> method.findAll(VariableDeclarator.class).stream()
+            .filter(v -> v.getNameAsString().equals(holder) && !LoopProof.isInside(v, loop))
+            .map(v -> v.getType().asString()).findFirst());
+    String why = "it iterates " + call + ", ";
+    if (written.isEmpty()) {
+      return problem("it iterates " + call + ", an expression: the rewrite iterates the same collection twice, so it "
+          + "must be a parameter, a local, or a getter of one that returns its field");
+    }
+    List<TypeFact> types = index.typesNamed(LoopSites.simple(written.get().replaceAll("<.*", "")));
+    if (types.size() != 1) {
+      return problem(why + "and optkit cannot find the one class of " + holder + " (" + written.get() + ")");
+    }
+    TypeFact type = types.get(0);
+    String name = call.getNameAsString();
+    String field = name.startsWith("get") && name.length() > 3
+        ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
+    // the type itself is among its supertypes
+    List<String> owners = new ArrayList<>(new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(type.qualifiedName()), index.supertypesOf(type.qualifiedName()).stream()).toList()));
+    List<IndexedMethod> declared = owners.stream().flatMap(owner -> index.methods(owner, name).stream())
+        .filter(m -> m.fact().params().isEmpty()).distinct().toList();
+    String fieldType;
+    if (!declared.isEmpty()) {
+      MethodFact getter = declared.get(0).fact();
+      boolean plain = declared.size() == 1 && !getter.isAbstract() && getter.calls().isEmpty()
+          && getter.ioSites().isEmpty() && getter.opaqueCalls().isEmpty() && getter.parameterMutations().isEmpty()
+          && getter.fieldsRead().size() == 1 && getter.returnRoots().equals(List.of("this"));
+      if (!plain) {
+        return problem(why + "and " + getter.displayName() + "() does more than return a field: the rewrite "
+            + "calls it twice, which must give the same collection");
+      }
+      field = getter.fieldsRead().get(0);
+      fieldType = fieldType(index, owners, field);
+    } else {
+      fieldType = fieldType(index, owners, field);
+      boolean generated = fieldType != null && (type.kind().equals("record") && name.equals(field)
+          || name.startsWith("get") && lombokGetter(index, owners));
+      if (!generated) {
+        return problem(why + "whose getter optkit cannot read: the rewrite calls it twice, which must give the "
+            + "same collection");
+      }
+    }
+    if (fieldType == null || !COLLECTIONS.contains(fieldType.replaceAll("<.*", ""))) {
+      return problem(why + "a " + (fieldType == null ? "field optkit cannot find" : fieldType) + ": the rewrite "
+          + "iterates it twice, which gives the same elements in the same order only for java.util lists and sets");
+    }
+    if (LoopProof.assignedIn(method, holder)) {
+      return problem(why + "and " + method.getNameAsString() + "() assigns " + holder);
+    }
+    return new FieldOrProblem(fieldType, null);
+  }
+
+  /** The element type a collection type names ({@code shop.OrderRequest.Item}), or "". */
+  static String elementType(String fieldType) {
+    int open = fieldType.indexOf('<');
+    if (open < 0 || !fieldType.endsWith(">")) {
+      return "";
+    }
+    String argument = fieldType.substring(open + 1, fieldType.length() - 1).strip();
+    return argument.contains("<") || argument.contains(",") || argument.startsWith("?") ? "" : argument;
+  }
+
+  private static String fieldType(ProjectIndex index, List<String> owners, String field) {
+    return owners.stream().flatMap(owner -> index.type(owner).stream()).map(t -> t.fieldTypes().get(field))
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private static boolean lombokGetter(ProjectIndex index, List<String> owners) {
+    return owners.stream().map(index::type).flatMap(Optional::stream).anyMatch(t -> t.annotations().stream()
+        .anyMatch(a -> a.equals("lombok.Data") || a.equals("lombok.Getter") || a.equals("lombok.Value")
+            || a.equals("Data") || a.equals("Getter") || a.equals("Value")));
+  }
+
+  private static FieldOrProblem problem(String why) {
+    return new FieldOrProblem(null, why);
+  }
+}
