@@ -208,6 +208,68 @@ class FindByIdBatchRewriteTest {
   }
 
   @Test
+  void anObjectTheMethodMadeAndKeepsToItselfMayBeFilledAndOneThatEscapedMayNot() throws Exception {
+    // pigeonkart's createOrder: order.addItem(new OrderItem(...)), whose addItem sets the item's order; a failed
+    // load leaves the method with its exception, and nobody else holds the order
+    String tally = """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+
+        public class Tally {
+            private final List<Note> notes = new ArrayList<>();
+
+            public void add(Note note) {
+                note.setTally(this);
+                notes.add(note);
+            }
+
+            public List<String> texts() {
+                List<String> texts = new ArrayList<>();
+                notes.forEach(n -> texts.add(n.getText()));
+                return texts;
+            }
+        }
+        """;
+    String note = """
+        package shop;
+
+        public class Note {
+            private final String text;
+            private Tally tally;
+
+            public Note(String text) {
+                this.text = text;
+            }
+
+            public String getText() {
+                return text;
+            }
+
+            public void setTally(Tally tally) {
+                this.tally = tally;
+            }
+        }
+        """;
+    String lookup = LOOKUP_BEFORE.replace("List<String> described = new ArrayList<>();", "Tally tally = new Tally();")
+        .replace("described.add(order.map(o -> o.getId() + \" \" + o.getStatus()).orElse(id + \" missing\"));",
+            "tally.add(new Note(order.map(o -> o.getId() + \" \" + o.getStatus()).orElse(id + \" missing\")));")
+        .replace("return described;", "return tally.texts();");
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("kept")).java(ORDER).java(REPOSITORY).java(tally).java(note)
+        .java(lookup).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    fixture.assertCompiles(plan);
+    // the same tally handed to a field before the loop: whoever holds it would see what a failed load leaves
+    String escaped = lookup.replace("Tally tally = new Tally();", "Tally tally = new Tally();\n        last = tally;")
+        .replace("    public List<String> describe(", "    private Tally last;\n\n    public List<String> describe(");
+    MigrationPlan refused = new MigrationFixture(dir.resolve("escaped")).java(ORDER).java(REPOSITORY).java(tally).java(note)
+        .java(escaped).config(loopsOnly()).plan();
+    assertEquals(List.of(), refused.loops(), "must be refused");
+  }
+
+  @Test
   void aBatchedLoopIsLeftAsItIs() {
     // migrate twice changes nothing: the fallback findById is not an N+1, and a counted loop of findAllById per chunk
     // is the batch itself, not a query per element to report

@@ -130,11 +130,22 @@ final class LoadAheadProof {
       while (receiver instanceof MethodCallExpr inner) {
         receiver = inner.getScope().orElse(null);
       }
-      // a row the loop loaded, a lambda's parameter, a value the body made: per element, as before the rewrite
-      boolean madeInLoop = receiver instanceof NameExpr name && (LoopSites.declaredInside(loop, name.getNameAsString()));
+      // a row the loop loaded, a lambda's parameter, a value the body made: per element, as before the rewrite;
+      // an object the method made and keeps to itself (order = new CustomerOrder(...)): a failure drops it
+      boolean madeInLoop = receiver instanceof NameExpr name && (LoopSites.declaredInside(loop, name.getNameAsString())
+          || madeAndKept(method, loop, name.getNameAsString()) && holdsNothingShared(method, name.getNameAsString()));
+      java.util.Set<Integer> fresh = new java.util.HashSet<>();
+      for (int position = 0; position < call.getArguments().size(); position++) {
+        Expression argument = call.getArgument(position);
+        if (argument instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created
+            && created.getAnonymousClassBody().isEmpty()
+            || argument instanceof NameExpr local && LoopSites.declaredInside(loop, local.getNameAsString())) {
+          fresh.add(position);
+        }
+      }
       Optional<CallRef> ref = sites.ref(indexed, call);
       for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
-        Optional<String> why = sites.projectCallProblem(target, madeInLoop, 3);
+        Optional<String> why = sites.projectCallProblem(target, madeInLoop, fresh, 3);
         if (why.isPresent()) {
           return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get());
         }
@@ -161,6 +172,54 @@ final class LoadAheadProof {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A local the method declares before the loop with a new object, and uses up to the loop's end only
+   * as the receiver of calls: nothing outside the method holds it, so a failed load that leaves it
+   * as no element had run leaves nothing anyone sees (the exception leaves the method).
+   */
+  static boolean madeAndKept(CallableDeclaration<?> method, ForEachStmt loop, String name) {
+    List<VariableDeclarator> declared = method.findAll(VariableDeclarator.class).stream()
+        .filter(v -> v.getNameAsString().equals(name)).toList();
+    if (declared.size() != 1 || LoopProof.isInside(declared.get(0), loop)
+        || !(declared.get(0).getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made)
+        || made.getAnonymousClassBody().isPresent() || LoopProof.assignedIn(method, name)) {
+      return false;
+    }
+    int loopEnd = loop.getEnd().get().line;
+    for (NameExpr use : method.findAll(NameExpr.class)) {
+      if (!use.getNameAsString().equals(name) || use.getBegin().get().line > loopEnd) {
+        continue;
+      }
+      boolean receiverOnly = use.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr call
+          && call.getScope().filter(scope -> scope == use).isPresent();
+      if (!receiverOnly || use.findAncestor(LambdaExpr.class).isPresent()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the object a local was made as holds nothing anyone else does: its class's construction
+   * reads nothing outside its arguments, and the constructor it was made with takes only immutable
+   * values ({@code new CustomerOrder(name, phone, address)}, {@code new Tally()}).
+   */
+  private boolean holdsNothingShared(CallableDeclaration<?> method, String name) {
+    var made = (com.github.javaparser.ast.expr.ObjectCreationExpr) method.findAll(VariableDeclarator.class).stream()
+        .filter(v -> v.getNameAsString().equals(name)).findFirst().orElseThrow().getInitializer().orElseThrow();
+    List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(made.getType().getNameAsString());
+    if (types.size() != 1 || types.get(0).constructionReadsOutside()) {
+      return false;
+    }
+    List<IndexedMethod> constructors = index.methodsOfType(types.get(0).qualifiedName()).stream()
+        .filter(m -> m.fact().isConstructor() && m.fact().params().size() == made.getArguments().size()).toList();
+    if (constructors.isEmpty()) {
+      return made.getArguments().isEmpty(); // the default constructor
+    }
+    return constructors.stream().allMatch(c -> c.fact().params().stream().allMatch(p -> !p.varArgs()
+        && !p.type().contains("[") && LoopProof.IMMUTABLE.contains(LoopSites.simple(p.qualifiedType().replaceAll("<.*", "")))));
   }
 
   /** Calls that read the object they are made on, whatever its type: collections', maps', strings', atomics'. */

@@ -89,6 +89,15 @@ final class LoopSites {
    * made in the loop (a row it loaded).
    */
   Optional<String> projectCallProblem(IndexedMethod target, boolean receiverMadeInLoop, int depth) {
+    return projectCallProblem(target, receiverMadeInLoop, java.util.Set.of(), depth);
+  }
+
+  /**
+   * @param freshArguments positions of arguments made for this element ({@code addItem(new OrderItem(...))}):
+   *     a change the method makes to one is the element's own, as it was before the rewrite
+   */
+  Optional<String> projectCallProblem(IndexedMethod target, boolean receiverMadeInLoop,
+      java.util.Set<Integer> freshArguments, int depth) {
     if (depth == 0) {
       return Optional.of("calls project methods deeper than optkit follows");
     }
@@ -120,6 +129,9 @@ final class LoopSites {
           && change.how().startsWith("stored in field ")) {
         continue; // row.setStatus(s): the row the loop loaded holds s; s itself is not changed
       }
+      if (change.parameter() >= 0 && freshArguments.contains(change.parameter())) {
+        continue;
+      }
       if (change.parameter() != dev.optkit.analyzers.facts.MethodFact.RECEIVER || !receiverMadeInLoop
           || target.fact().isStatic()) {
         return Optional.of("changes " + (change.parameter() < 0 ? "its object or class" : "what it is given") + " ("
@@ -127,17 +139,36 @@ final class LoopSites {
       }
     }
     for (CallRef call : target.fact().calls()) {
+      // note.setTally(this) inside add(note): on an argument made for this element, or holding only this object
+      // when that is made for it (a receiver the callers showed holds nothing shared)
+      boolean calleeReceiverFresh = freshRoots(call.rootsOf(-1), receiverMadeInLoop && !target.fact().isStatic(),
+          freshArguments);
       for (IndexedMethod callee : index.allTargetsOf(call)) {
         if (callee.fact().isConstructor()) {
           continue;
         }
-        Optional<String> deeper = projectCallProblem(callee, false, depth - 1);
+        Optional<String> deeper = projectCallProblem(callee, calleeReceiverFresh, java.util.Set.of(), depth - 1);
         if (deeper.isPresent()) {
           return Optional.of("calls " + callee.fact().displayName() + "(), which " + deeper.get());
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether every root of a value is made for this element: a new object, this one when it is, a fresh argument. */
+  private static boolean freshRoots(String roots, boolean thisFresh, java.util.Set<Integer> freshArguments) {
+    if (roots == null || roots.isEmpty()) {
+      return false;
+    }
+    for (String token : roots.split("\\|")) {
+      boolean fresh = token.equals("new") || token.equals("this") && thisFresh
+          || token.matches("p\\d+") && freshArguments.contains(Integer.parseInt(token.substring(1)));
+      if (!fresh) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a name is declared inside the loop: a local of its body, a lambda's parameter there. */
