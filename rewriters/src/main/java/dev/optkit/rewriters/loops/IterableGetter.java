@@ -80,7 +80,7 @@ final class IterableGetter {
     } else {
       fieldType = fieldType(index, owners, field);
       boolean generated = fieldType != null && (type.kind().equals("record") && name.equals(field)
-          || name.startsWith("get") && lombokGetter(index, owners));
+          || name.startsWith("get") && LoopKey.lombokGetter(index, type));
       if (!generated) {
         return problem(why + "whose getter optkit cannot read: the rewrite calls it twice, which must give the "
             + "same collection");
@@ -109,12 +109,6 @@ final class IterableGetter {
   private static String fieldType(ProjectIndex index, List<String> owners, String field) {
     return owners.stream().flatMap(owner -> index.type(owner).stream()).map(t -> t.fieldTypes().get(field))
         .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-  }
-
-  private static boolean lombokGetter(ProjectIndex index, List<String> owners) {
-    return owners.stream().map(index::type).flatMap(Optional::stream).anyMatch(t -> t.annotations().stream()
-        .anyMatch(a -> a.equals("lombok.Data") || a.equals("lombok.Getter") || a.equals("lombok.Value")
-            || a.equals("Data") || a.equals("Getter") || a.equals("Value")));
   }
 
   private static FieldOrProblem problem(String why) {

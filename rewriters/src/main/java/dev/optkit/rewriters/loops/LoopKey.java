@@ -120,7 +120,8 @@ record LoopKey(String text, String type, String getter, boolean primitive) {
     return null;
   }
 
-  private static boolean lombokGetter(ProjectIndex index, TypeFact type) {
+  /** Whether Lombok writes the class's getters ({@code @Data}, {@code @Getter}, {@code @Value}, on it or a superclass). */
+  static boolean lombokGetter(ProjectIndex index, TypeFact type) {
     List<String> types = new java.util.ArrayList<>(List.of(type.qualifiedName()));
     types.addAll(index.supertypesOf(type.qualifiedName()));
     return types.stream().map(index::type).flatMap(Optional::stream).anyMatch(t -> t.annotations().stream()
