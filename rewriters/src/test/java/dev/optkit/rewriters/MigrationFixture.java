@@ -135,6 +135,37 @@ final class MigrationFixture {
   /** Compiled for a Java release ({@code --release 8}), or for the running JDK's when null. */
   Path compile(MigrationPlan plan, String release) throws IOException {
     Path out = Files.createTempDirectory(root.getParent(), "compiled");
+    List<String> javaFiles = writeAll(plan);
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+    List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-cp",
+        System.getProperty("java.class.path")));
+    if (release != null) {
+      arguments.addAll(List.of("--release", release, "-Xlint:-options"));
+    }
+    arguments.addAll(javaFiles);
+    int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
+    assertEquals("", status == 0 ? "" : diagnostics.toString(StandardCharsets.UTF_8), "the migrated code must compile");
+    return out;
+  }
+
+  /**
+   * Compiled by another JDK's javac for a release the running one may not know ({@code --release 21}
+   * on a JDK 17), with nothing on the class path: the files must need only the JDK.
+   */
+  Path compileWith(Path javaHome, MigrationPlan plan, String release) throws IOException, InterruptedException {
+    Path out = Files.createTempDirectory(root.getParent(), "compiled");
+    List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-d", out.toString(),
+        "-proc:none", "--release", release));
+    command.addAll(writeAll(plan));
+    Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String diagnostics = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals("", javac.waitFor() == 0 ? "" : diagnostics, "the migrated code must compile for Java " + release);
+    return out;
+  }
+
+  /** Every file as the plan leaves it, in a fresh folder; the Java files' paths. */
+  private List<String> writeAll(MigrationPlan plan) throws IOException {
     Path sources = Files.createTempDirectory(root.getParent(), "sources");
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path target = sources.resolve(file.getKey());
@@ -148,18 +179,8 @@ final class MigrationFixture {
     }
     List<String> javaFiles = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(sources)) {
-      walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> javaFiles.add(p.toString()));
+      walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> javaFiles.add(p.toString()));
     }
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
-    List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-cp",
-        System.getProperty("java.class.path")));
-    if (release != null) {
-      arguments.addAll(List.of("--release", release, "-Xlint:-options"));
-    }
-    arguments.addAll(javaFiles);
-    int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
-    assertEquals("", status == 0 ? "" : diagnostics.toString(StandardCharsets.UTF_8), "the migrated code must compile");
-    return out;
+    return javaFiles;
   }
 }

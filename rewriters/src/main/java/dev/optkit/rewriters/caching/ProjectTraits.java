@@ -191,6 +191,11 @@ public record ProjectTraits(
     return method.annotationValues().values().stream().anyMatch(v -> v.startsWith("optkit."));
   }
 
+  /** The release generated code must compile for, as the module whose pom this is says (see below). */
+  public static int javaReleaseOf(Path pom) {
+    return javaRelease(MavenPom.read(pom));
+  }
+
   /**
    * The release generated code must compile for: what the pom (or its local parents) sets, lowered to
    * the minimum an enforcer rule accepts; Java 8 when nothing says, the compiler plugin's default.

@@ -19,7 +19,6 @@ import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.Optional;
@@ -141,7 +140,7 @@ final class ConcurrentCalls {
    * be used from several threads at once (a SimpleDateFormat, a HashMap), and thread-bound state.
    */
   private Optional<String> bodyProblem(IndexedMethod target, String name) {
-    Optional<CallableDeclaration<?>> declaration = declaration(target);
+    Optional<CallableDeclaration<?>> declaration = sources.declaration(target);
     if (declaration.isEmpty()) {
       return Optional.of("optkit cannot read " + name + "'s source again");
     }
@@ -369,23 +368,5 @@ final class ConcurrentCalls {
 
   private Optional<CompilationUnit> unit(String path) {
     return sources.unit(path);
-  }
-
-  private Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
-    Optional<CompilationUnit> unit = unit(target.path());
-    SourceRange range = target.fact().range();
-    return unit.flatMap(u -> {
-      for (CallableDeclaration<?> callable : u.<CallableDeclaration<?>>findAll(castCallable())) {
-        if (callable.getBegin().isPresent() && callable.getBegin().get().line == range.line()) {
-          return Optional.of(callable);
-        }
-      }
-      return Optional.empty();
-    });
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Class<CallableDeclaration<?>> castCallable() {
-    return (Class<CallableDeclaration<?>>) (Class<?>) CallableDeclaration.class;
   }
 }

@@ -51,8 +51,16 @@ public final class FuturesJoinedInLoopRewrite {
   /** The rewritten loop as one text edit, or the reason it was refused. */
   public sealed interface Outcome permits Rewritten, Refused {}
 
-  /** @param action what the loop does after the rewrite, in the plan's words */
-  public record Rewritten(TextEdit edit, Set<String> imports, String action) implements Outcome {}
+  /**
+   * @param action what the loop does after the rewrite, in the plan's words
+   * @param pooledCall the call each element's turn waits for, handed to the class's pool; null when none is
+   */
+  public record Rewritten(TextEdit edit, Set<String> imports, String action,
+      Expression pooledCall) implements Outcome {
+    public Rewritten(TextEdit edit, Set<String> imports, String action) {
+      this(edit, imports, action, null);
+    }
+  }
 
   public record Refused(String reason) implements Outcome {}
 
@@ -99,7 +107,10 @@ public final class FuturesJoinedInLoopRewrite {
             .filter(type -> Imports.canUseSimpleName(unit, type)).collect(java.util.stream.Collectors.toSet()),
         kind == LoopProof.Start.BLOCKING_CALL
             ? "runs up to " + inFlight + " calls ahead on a bounded pool and takes each answer in its turn"
-            : "starts up to " + inFlight + " calls ahead and joins each in its turn");
+            : "starts up to " + inFlight + " calls ahead and joins each in its turn",
+        kind == LoopProof.Start.BLOCKING_CALL
+            ? ((VariableDeclarationExpr) shape.start().getExpression()).getVariable(0).getInitializer().orElse(null)
+            : null);
   }
 
   /** The rewrite moves whole lines: the loop and each statement must have lines of their own. */

@@ -17,8 +17,8 @@ import java.util.Set;
  * at once) a call runs on the caller's own thread, as it did before the rewrite: slower, never
  * queued without bound and never rejected. A loop bounds its own calls in flight besides.
  *
- * <p>Platform threads on every Java level: one code shape from Java 8 on, and no virtual thread
- * pinned by a {@code synchronized} block around I/O on Java 21 to 23.
+ * <p>On Java 21 and later, where no call can pin one ({@link LoopThreads}), the pool makes a virtual
+ * thread per call instead: no bound of its own, each loop's limit bounds its calls at once.
  */
 final class LoopCallPool {
   static final String NAME = "LOOP_CALL_POOL";
@@ -50,7 +50,8 @@ final class LoopCallPool {
   }
 
   /** The field's declaration, inserted as the first lines of the class body. */
-  static TextEdit field(SourceDocument document, CompilationUnit unit, TypeDeclaration<?> type, Set<String> imports) {
+  static TextEdit field(SourceDocument document, CompilationUnit unit, TypeDeclaration<?> type, Set<String> imports,
+      LoopThreads.Choice threads) {
     String nl = document.lineSeparator();
     String unitIndent = document.indentUnit();
     int openLine = type.getName().getBegin().get().line;
@@ -60,6 +61,16 @@ final class LoopCallPool {
     String indent = document.indentationOf(type.getBegin().get().line) + unitIndent;
     String i2 = indent + unitIndent + unitIndent;
     String executorService = use(unit, "java.util.concurrent.ExecutorService", imports);
+    if (threads.virtual()) {
+      String executors = use(unit, "java.util.concurrent.Executors", imports);
+      return new TextEdit(insertAt, insertAt, nl
+          + indent + "// optkit migrate: the threads this class's rewritten loops run their calls on: a virtual thread "
+          + "per call;" + nl
+          + indent + "// each loop bounds its own calls at once" + nl
+          + indent + "private static final " + executorService + " " + NAME + " = " + executors
+          + ".newThreadPerTaskExecutor(" + nl
+          + i2 + "Thread.ofVirtual().name(\"optkit-loop-calls-\", 0).factory());" + nl);
+    }
     String pool = use(unit, "java.util.concurrent.ThreadPoolExecutor", imports);
     String timeUnit = use(unit, "java.util.concurrent.TimeUnit", imports);
     String handOff = use(unit, "java.util.concurrent.SynchronousQueue", imports);

@@ -20,6 +20,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.parse.LanguageLevels;
 import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
@@ -107,7 +108,9 @@ public final class LoopMigration {
       FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
           new EntityIds(assessment.index(), sources, typeVariables), typeVariables, jpaScope);
       BatchUpdateRewrite writes = new BatchUpdateRewrite(document, parsed.get(), assessment.index());
-      Set<com.github.javaparser.ast.body.TypeDeclaration<?>> pooled = new LinkedHashSet<>();
+      LoopThreads threads = new LoopThreads(assessment.index(), sources);
+      int release = javaRelease(plan.root(), root.resolve(file.getKey()));
+      Map<TypeDeclaration<?>, LoopThreads.Choice> pooled = new LinkedHashMap<>();
       List<TextEdit> edits = new ArrayList<>();
       Set<String> imports = new LinkedHashSet<>();
       List<String> descriptions = new ArrayList<>();
@@ -151,7 +154,7 @@ public final class LoopMigration {
         edits.add(done.edit());
         imports.addAll(done.imports());
         if (remote) {
-          pooled.add(owner);
+          pooled.merge(owner, threads.choose(release, indexed.get(), done.pooledCall()), LoopThreads.Choice::and);
         }
         LoopRewrite entry = new LoopRewrite(finding, projectPath, done.action());
         descriptions.add("loop in " + entry.method() + "() " + entry.action());
@@ -160,8 +163,9 @@ public final class LoopMigration {
       if (edits.isEmpty()) {
         continue;
       }
-      for (TypeDeclaration<?> owner : pooled) {
-        edits.add(LoopCallPool.field(document, parsed.get(), owner, imports));
+      for (Map.Entry<TypeDeclaration<?>, LoopThreads.Choice> pool : pooled.entrySet()) {
+        edits.add(LoopCallPool.field(document, parsed.get(), pool.getKey(), imports, pool.getValue()));
+        descriptions.add(LoopCallPool.NAME + " of " + pool.getKey().getNameAsString() + ": " + pool.getValue().describe());
       }
       Optional<FileChange> cached = changes.stream().filter(c -> c.path().equals(projectPath)).findFirst();
       Optional<String> result = cached.isPresent()
@@ -185,6 +189,17 @@ public final class LoopMigration {
     }
     return new MigrationPlan(plan.root(), List.copyOf(changes), plan.targets(), List.copyOf(refusals), plan.notes(),
         plan.notCacheable(), List.copyOf(rewritten));
+  }
+
+  /** The Java release the module of a file compiles for (its nearest pom.xml within the project); 8 when none says. */
+  private static int javaRelease(Path projectRoot, Path file) {
+    Path top = projectRoot.toAbsolutePath().normalize();
+    for (Path dir = file.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("pom.xml"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return ProjectTraits.javaReleaseOf(dir.resolve("pom.xml"));
+      }
+    }
+    return 8;
   }
 
   /**

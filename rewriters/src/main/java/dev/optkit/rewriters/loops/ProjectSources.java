@@ -1,6 +1,9 @@
 package dev.optkit.rewriters.loops;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.parse.LanguageLevels;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.io.IOException;
@@ -32,5 +35,23 @@ final class ProjectSources {
         return Optional.empty();
       }
     });
+  }
+
+  /** The declaration of an indexed method (or constructor), found again by the line it begins on. */
+  Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
+    SourceRange range = target.fact().range();
+    return unit(target.path()).flatMap(u -> {
+      for (CallableDeclaration<?> callable : u.<CallableDeclaration<?>>findAll(castCallable())) {
+        if (callable.getBegin().isPresent() && callable.getBegin().get().line == range.line()) {
+          return Optional.of(callable);
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<CallableDeclaration<?>> castCallable() {
+    return (Class<CallableDeclaration<?>>) (Class<?>) CallableDeclaration.class;
   }
 }
