@@ -3,6 +3,7 @@ package dev.optkit.cli;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.analyzers.rules.SequentialIoLoopRule;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.loops.LoopMigration;
@@ -93,9 +94,11 @@ final class PlannedFixes {
           judged.add(finding.withFix(false, "not fixed by caching " + finding.enclosingMethod() + ": " + why));
         }
       } else if (isRewritableLoop(finding)) {
-        judged.add(planned.containsKey(finding.fingerprint()) ? finding.withFix(true, planned.get(finding.fingerprint()))
+        String batchNote = SequentialIoLoopRule.batchNote(finding.details().get("batchMethod"));
+        judged.add(planned.containsKey(finding.fingerprint())
+            ? finding.withFix(true, planned.get(finding.fingerprint()) + batchNote)
             : finding.withFix(false, "migrate refuses it: "
-                + refused.getOrDefault(finding.fingerprint(), "not planned (a test source, or not selected)")));
+                + refused.getOrDefault(finding.fingerprint(), "not planned (a test source, or not selected)") + batchNote));
       } else if (!finding.ruleId().equals("CacheableReadMethod") || !finding.fixable()) {
         judged.add(finding);
       } else if (planned.containsKey(finding.fingerprint())) {

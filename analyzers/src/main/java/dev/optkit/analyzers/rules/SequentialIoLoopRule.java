@@ -14,6 +14,7 @@ import dev.optkit.analyzers.index.ReachedIo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleInfo(
@@ -126,6 +127,9 @@ public final class SequentialIoLoopRule implements Rule {
     if (loop.inSynchronized()) {
       unsafe.add("runs while holding a lock (synchronized)");
     }
+    Optional<String> batchMethod = loop.calls().stream()
+        .map(c -> BatchSiblings.of(context.index(), method.fact().calls().get(c)))
+        .flatMap(Optional::stream).findFirst();
     return FindingDraft.in(info(), method, loop.range(), loop.snippet())
         .severity(severity)
         .confidence(confidence)
@@ -137,25 +141,41 @@ public final class SequentialIoLoopRule implements Rule {
         .detail("parallelizable", parallelizable)
         .detail("notParallelizableBecause", unsafe.isEmpty() ? null : unsafe)
         .detail("inTransactional", loop.inTransactional() ? Boolean.TRUE : null)
+        .detail("batchMethod", batchMethod.orElse(null))
         .detail("perIteration", described.stream().distinct().limit(MAX_LISTED).toList())
         .detail("perIterationCount", described.stream().distinct().count() > MAX_LISTED ? described.stream().distinct().count() : null)
-        .fix(false, classification.equals("futures-joined-in-loop")
-            ? "migrate starts such calls ahead where it proves that safe; run optkit migrate for its verdict"
-            : classification.endsWith("remote-calls")
-                ? "migrate runs such calls ahead on a bounded pool where it proves that safe; run optkit migrate for its verdict"
-                : classification.equals("n-plus-one-query")
-                    ? "migrate batches a Spring Data findById per element into findAllById, and a JdbcTemplate "
-                        + "queryForObject per key into one IN query per chunk of keys, where it proves that safe; run "
-                        + "optkit migrate for its verdict"
-                    : classification.equals("per-iteration-write")
-                        ? "migrate batches a JdbcTemplate update per element into batchUpdate inside one transaction "
-                            + "where it proves that safe; run optkit migrate for its verdict"
-                    : "migrate does not batch " + (classification.equals("dependent-queries")
-                        ? "queries whose iterations depend on each other" : "other statements per element")
-                        + " (it batches independent Spring Data findById and JdbcTemplate queryForObject loops and "
-                        + "JdbcTemplate updates in a transaction, and runs remote calls ahead)")
+        .fix(false, fixNote(classification) + batchNote(batchMethod.orElse(null)))
         .basis(new Finding.SavingsBasis(remedy, List.copyOf(sites)))
         .build();
+  }
+
+  /**
+   * The end of a loop finding's fix note that names its client's batch method ({@code details.batchMethod}),
+   * or "" when it has none.
+   */
+  public static String batchNote(Object batchMethod) {
+    return batchMethod == null ? "" : "; its client has " + batchMethod + ": one call with all the keys would "
+        + "replace the loop's calls (not rewritten: what it answers for a missing or repeated key, and in which "
+        + "order, is its server's or query's contract)";
+  }
+
+  /** What migrate does with loops of this class, for the finding's fix note. */
+  private static String fixNote(String classification) {
+    return classification.equals("futures-joined-in-loop")
+        ? "migrate starts such calls ahead where it proves that safe; run optkit migrate for its verdict"
+        : classification.endsWith("remote-calls")
+            ? "migrate runs such calls ahead on a bounded pool where it proves that safe; run optkit migrate for its verdict"
+            : classification.equals("n-plus-one-query")
+                ? "migrate batches a Spring Data findById per element into findAllById, and a JdbcTemplate "
+                    + "queryForObject per key into one IN query per chunk of keys, where it proves that safe; run "
+                    + "optkit migrate for its verdict"
+                : classification.equals("per-iteration-write")
+                    ? "migrate batches a JdbcTemplate update per element into batchUpdate inside one transaction "
+                        + "where it proves that safe; run optkit migrate for its verdict"
+                : "migrate does not batch " + (classification.equals("dependent-queries")
+                    ? "queries whose iterations depend on each other" : "other statements per element")
+                    + " (it batches independent Spring Data findById and JdbcTemplate queryForObject loops and "
+                    + "JdbcTemplate updates in a transaction, and runs remote calls ahead)";
   }
 
   /**

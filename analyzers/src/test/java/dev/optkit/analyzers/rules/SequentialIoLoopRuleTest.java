@@ -327,4 +327,109 @@ class SequentialIoLoopRuleTest {
     assertTrue(findings.stream().anyMatch(f -> f.category() == Category.EXISTING_CACHE
         && f.message().contains("field-memo") && f.message().contains("Table.table")), findings.toString());
   }
+
+  private static final String STOCK_CLIENT = """
+      package shop;
+      import java.util.List;
+      import org.springframework.cloud.openfeign.FeignClient;
+      import org.springframework.web.bind.annotation.GetMapping;
+      import org.springframework.web.bind.annotation.PostMapping;
+      import org.springframework.web.bind.annotation.RequestParam;
+      @FeignClient(name = "stock")
+      interface StockClient {
+        @GetMapping("/stock/{sku}")
+        Integer stock(String sku);
+        @PostMapping("/stock/reserve")
+        List<Integer> reserve(@RequestParam List<String> skus);
+        @GetMapping("/stock/by-ids")
+        List<Integer> stockByIds(@RequestParam List<Long> ids);
+        %s
+      }
+      """;
+
+  private static final String SHELF = """
+      package shop;
+      import java.util.ArrayList;
+      import java.util.List;
+      class Shelf {
+        private final StockClient stock;
+        Shelf(StockClient stock) { this.stock = stock; }
+        List<Integer> available(List<String> skus) {
+          List<Integer> counts = new ArrayList<>();
+          for (String sku : skus) {
+            Integer count = stock.stock(sku);
+            counts.add(count);
+          }
+          return counts;
+        }
+      }
+      """;
+
+  @Test
+  void aClientsReadThatTakesManyOfTheLoopsKeysIsNamedAsTheFix() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java(STOCK_CLIENT.formatted("@GetMapping(\"/stock\")\n  List<Integer> stocks(@RequestParam List<String> skus);"))
+        .java(SHELF).findings(Category.IO_LOOP);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("StockClient.stocks(List<String>)", findings.get(0).details().get("batchMethod"));
+    assertTrue(findings.get(0).fixNote().endsWith("; its client has StockClient.stocks(List<String>): one call with all "
+        + "the keys would replace the loop's calls (not rewritten: what it answers for a missing or repeated key, and "
+        + "in which order, is its server's or query's contract)"), findings.get(0).fixNote());
+  }
+
+  @Test
+  void aWriteThatTakesManyKeysOrAReadOfAnotherKeyIsNoBatchOfTheLoopsRead() {
+    // reserve(List<String>) is a POST; stockByIds takes Long ids, not the loop's String skus
+    List<Finding> findings = new ProjectFixture(dir).java(STOCK_CLIENT.formatted("")).java(SHELF)
+        .findings(Category.IO_LOOP);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals(null, findings.get(0).details().get("batchMethod"), findings.get(0).details().toString());
+  }
+
+  @Test
+  void aRepositoryFinderTakingACollectionOfTheKeyIsNamedForAFinderPerKey() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package shop;
+            import java.util.Collection;
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+            interface ProductRepository extends JpaRepository<Product, Long> {
+              Product findByCode(String code);
+              List<Product> findByCodeIn(Collection<String> codes);
+              void deleteByCodeIn(Collection<String> codes);
+            }
+            """)
+        .java("""
+            package shop;
+            import javax.persistence.Entity;
+            import javax.persistence.Id;
+            @Entity
+            class Product {
+              @Id Long id;
+              String code;
+            }
+            """)
+        .java("""
+            package shop;
+            import java.util.ArrayList;
+            import java.util.List;
+            class Catalog {
+              private final ProductRepository products;
+              Catalog(ProductRepository products) { this.products = products; }
+              List<Product> byCodes(List<String> codes) {
+                List<Product> found = new ArrayList<>();
+                for (String code : codes) {
+                  Product product = products.findByCode(code);
+                  found.add(product);
+                }
+                return found;
+              }
+            }
+            """)
+        .findings(Category.IO_LOOP);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("n-plus-one-query", findings.get(0).details().get("classification"));
+    assertEquals("ProductRepository.findByCodeIn(Collection<String>)", findings.get(0).details().get("batchMethod"));
+  }
 }
