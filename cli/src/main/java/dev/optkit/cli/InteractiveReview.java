@@ -1,16 +1,12 @@
 package dev.optkit.cli;
 
-import dev.optkit.analyzers.Assessment;
-import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -54,8 +50,12 @@ final class InteractiveReview {
     }
   }
 
-  Outcome review(Path root, Assessment assessment, OptkitConfig config, MigrationPlan plan, Predicate<Finding> selection,
-      Set<String> accepted) {
+  /**
+   * @param planner the plan for a selection of findings, made as the whole plan was (its --accept-* options too),
+   *     so each change's diff is the one applied
+   */
+  Outcome review(MigrationPlan plan, java.util.function.Function<Predicate<Finding>, MigrationPlan> planner,
+      Predicate<Finding> selection, Set<String> accepted) {
     PrintWriter out = terminal.writer();
     boolean color = !"dumb".equals(terminal.getType());
     int skipped = 0;
@@ -79,8 +79,7 @@ final class InteractiveReview {
           accepted.add(fingerprint);
           continue;
         }
-        MigrationPlan single = Migration.prepare(root, assessment, config,
-            f -> f.fingerprint().equals(fingerprint) && selection.test(f));
+        MigrationPlan single = planner.apply(f -> f.fingerprint().equals(fingerprint) && selection.test(f));
         out.println(paint(color, BOLD, "[" + index + "/" + items.size() + "] " + item.title()));
         for (String warning : item.warnings()) {
           out.println(paint(color, RED, "  warning: " + warning));

@@ -94,6 +94,13 @@ public final class MigrateCommand implements Callable<Integer> {
           + "the only bound on stale reads, and the diff says so. Without it such methods are refused.")
   List<String> acceptStale = new ArrayList<>();
 
+  @Option(names = "--accept-reorder", paramLabel = "CLASS.METHOD",
+      description = "Let a loop in CLASS.METHOD run its remote writes (POST, PUT, DELETE, sends) ahead on the pool "
+          + "(repeatable): the server then gets up to loops.concurrency of them at once and in another order, and "
+          + "when one fails, later ones may have been sent already. Without it such loops are refused; database "
+          + "writes never run ahead.")
+  List<String> acceptReorder = new ArrayList<>();
+
   @Option(names = "--strict",
       description = "Fail (exit 1, nothing written) when any cached method carries a stale-data warning, or when a "
           + "method named with --only is refused.")
@@ -195,12 +202,14 @@ public final class MigrateCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    MigrationPlan plan = Migration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale));
+    MigrationPlan plan = Migration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale),
+        Set.copyOf(acceptReorder));
     if (interactive) {
       Set<String> accepted = new HashSet<>();
       InteractiveReview.Outcome outcome;
       try {
-        outcome = InteractiveReview.onSystemTerminal().review(root, assessment, configuration, plan, selection, accepted);
+        outcome = InteractiveReview.onSystemTerminal().review(plan, chosen -> Migration.prepare(root, assessment,
+            configuration, chosen, Set.copyOf(acceptStale), Set.copyOf(acceptReorder)), selection, accepted);
       } catch (IllegalStateException e) {
         err.println("optkit migrate: " + e.getMessage());
         return ExitCodes.USAGE;
@@ -210,7 +219,7 @@ public final class MigrateCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       plan = Migration.prepare(root, assessment, configuration, f -> accepted.contains(f.fingerprint()),
-          Set.copyOf(acceptStale));
+          Set.copyOf(acceptStale), Set.copyOf(acceptReorder));
     }
     report(plan, out);
     if (strict) {

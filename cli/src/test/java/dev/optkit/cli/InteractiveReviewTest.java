@@ -7,6 +7,7 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.plan.CachingMigration;
+import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +65,8 @@ class InteractiveReviewTest {
     assertEquals(3, plan.targets().size(), plan.refusals().toString());
     Terminal terminal = new DumbTerminal("test", "dumb", new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
         screen, StandardCharsets.UTF_8);
-    return new InteractiveReview(terminal).review(dir, assessment, config, plan, f -> true, accepted);
+    return new InteractiveReview(terminal).review(plan, chosen -> Migration.prepare(dir, assessment, config, chosen),
+        f -> true, accepted);
   }
 
   @Test

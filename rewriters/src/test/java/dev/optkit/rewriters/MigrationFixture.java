@@ -102,6 +102,11 @@ final class MigrationFixture {
 
   /** @param acceptStale methods to cache although a writer cannot evict them (--accept-stale) */
   MigrationPlan plan(java.util.Set<String> acceptStale) {
+    return plan(acceptStale, java.util.Set.of());
+  }
+
+  /** @param acceptReorder methods whose loops may run remote writes ahead (--accept-reorder) */
+  MigrationPlan plan(java.util.Set<String> acceptStale, java.util.Set<String> acceptReorder) {
     try {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path target = root.resolve(file.getKey());
@@ -113,7 +118,7 @@ final class MigrationFixture {
     }
     Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), true, List.of(), false, 1,
         true, config, "test", null), Assessor.Progress.NONE);
-    return Migration.prepare(root, assessment, config, f -> true, acceptStale);
+    return Migration.prepare(root, assessment, config, f -> true, acceptStale, acceptReorder);
   }
 
   static String after(MigrationPlan plan, String path) {

@@ -24,6 +24,15 @@ final class BlockingCallJudge {
 
   static LoopProof.CallJudge of(ProjectIndex index, IndexedMethod method, ConcurrentCalls concurrent,
       ImmutableTypes immutables) {
+    return of(index, method, concurrent, immutables, false);
+  }
+
+  /**
+   * @param writesReorder whether the user accepted that the loop's remote writes run ahead, at once and in
+   *     another order (--accept-reorder): a write is then judged as a read is; a database write never is
+   */
+  static LoopProof.CallJudge of(ProjectIndex index, IndexedMethod method, ConcurrentCalls concurrent,
+      ImmutableTypes immutables, boolean writesReorder) {
     LoopProof.CallJudge ahead = LoopMigration.judge(index, method, immutables);
     return new LoopProof.CallJudge() {
       @Override
@@ -55,9 +64,12 @@ final class BlockingCallJudge {
           };
         }
         for (IndexedMethod target : targets(m)) {
-          Optional<String> why = concurrent.whyNot(target);
+          Optional<String> why = concurrent.whyNot(target, writesReorder);
           if (why.isPresent()) {
-            return Optional.of("its call runs on a pool thread, and " + why.get());
+            // name the opt-in only where it is all that stands in the way
+            boolean onlyWrites = !writesReorder && concurrent.whyNot(target, true).isEmpty();
+            return Optional.of("its call runs on a pool thread, and " + why.get()
+                + (onlyWrites ? ConcurrentCalls.reorderHint(method) : ""));
           }
         }
         return Optional.empty();
@@ -81,9 +93,10 @@ final class BlockingCallJudge {
       }
 
       private Optional<String> remoteRead(IoSite site) {
-        if (site.access() != Access.READ) {
+        if (site.access() != Access.READ && (!writesReorder || site.kind() == ClientKind.DB)) {
           return Optional.of("its call " + site.provider() + " " + site.method() + "() is not a read optkit can name: "
-              + "run ahead, it would come before the earlier elements' statements after their answers");
+              + "run ahead, it would come before the earlier elements' statements after their answers"
+              + (site.kind() == ClientKind.DB ? "" : ConcurrentCalls.reorderHint(method)));
         }
         if (site.kind() == ClientKind.DB) {
           return Optional.of("its call is a database query (" + site.method() + "()): a connection belongs to one "

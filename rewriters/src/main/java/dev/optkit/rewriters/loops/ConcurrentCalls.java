@@ -63,10 +63,25 @@ final class ConcurrentCalls {
 
   /** Why the method may not run on a pool thread, or empty when it may. */
   Optional<String> whyNot(IndexedMethod target) {
-    return whyNot(target, DEPTH, new java.util.HashSet<>());
+    return whyNot(target, false);
   }
 
-  private Optional<String> whyNot(IndexedMethod target, int depth, Set<IndexedMethod> seen) {
+  /**
+   * @param remoteWrites whether remote writes may run on the pool (the user accepted their reordering,
+   *     --accept-reorder); database access never may
+   */
+  Optional<String> whyNot(IndexedMethod target, boolean remoteWrites) {
+    return whyNot(target, DEPTH, new java.util.HashSet<>(), remoteWrites);
+  }
+
+  /** How the user lets a loop's remote writes run ahead, for a refusal's end. */
+  static String reorderHint(IndexedMethod loopMethod) {
+    return " (--accept-reorder " + loopMethod.fact().ownerType().substring(loopMethod.fact().ownerType().lastIndexOf('.') + 1)
+        + "." + loopMethod.fact().name() + " lets them run ahead when their order, and what a failure leaves sent, do "
+        + "not matter)";
+  }
+
+  private Optional<String> whyNot(IndexedMethod target, int depth, Set<IndexedMethod> seen, boolean remoteWrites) {
     if (!seen.add(target)) {
       return Optional.empty();
     }
@@ -90,7 +105,7 @@ final class ConcurrentCalls {
       return Optional.of(name + " reads the caller's own context (" + perUser.get() + ")");
     }
     for (IoSite site : fact.ioSites()) {
-      if (site.access() != Access.READ) {
+      if (site.access() != Access.READ && (!remoteWrites || site.kind() == ClientKind.DB)) {
         return Optional.of(name + " may write (" + site.provider() + " " + site.method() + "()): on a pool thread it "
             + "would run ahead of the loop's statements for earlier elements");
       }
@@ -126,7 +141,7 @@ final class ConcurrentCalls {
         if (callee.fact().isConstructor()) {
           continue; // a new object of the project's: made for this call (its constructor's reads are its own)
         }
-        Optional<String> deeper = whyNot(callee, depth - 1, seen);
+        Optional<String> deeper = whyNot(callee, depth - 1, seen, remoteWrites);
         if (deeper.isPresent()) {
           return Optional.of(name + " calls " + deeper.get());
         }

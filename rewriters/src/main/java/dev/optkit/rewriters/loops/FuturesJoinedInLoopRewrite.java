@@ -70,6 +70,8 @@ public final class FuturesJoinedInLoopRewrite {
   private final LoopProof.Start kind;
   /** The pool a blocking call is handed to ({@link LoopCallPool}); null for futures the loop starts itself. */
   private final String pool;
+  /** Whether the calls handed to the pool write, run ahead because the user accepted it (--accept-reorder). */
+  private final boolean reorderedWrites;
 
   public FuturesJoinedInLoopRewrite(SourceDocument document, CompilationUnit unit, int inFlight) {
     this(document, unit, inFlight, LoopProof.Start.FUTURE, null);
@@ -77,11 +79,17 @@ public final class FuturesJoinedInLoopRewrite {
 
   FuturesJoinedInLoopRewrite(SourceDocument document, CompilationUnit unit, int inFlight, LoopProof.Start kind,
       String pool) {
+    this(document, unit, inFlight, kind, pool, false);
+  }
+
+  FuturesJoinedInLoopRewrite(SourceDocument document, CompilationUnit unit, int inFlight, LoopProof.Start kind,
+      String pool, boolean reorderedWrites) {
     this.document = document;
     this.unit = unit;
     this.inFlight = inFlight;
     this.kind = kind;
     this.pool = pool;
+    this.reorderedWrites = reorderedWrites;
   }
 
   /**
@@ -107,6 +115,7 @@ public final class FuturesJoinedInLoopRewrite {
             .filter(type -> Imports.canUseSimpleName(unit, type)).collect(java.util.stream.Collectors.toSet()),
         kind == LoopProof.Start.BLOCKING_CALL
             ? "runs up to " + inFlight + " calls ahead on a bounded pool and takes each answer in its turn"
+                + (reorderedWrites ? "; its calls write, at once and in another order (--accept-reorder)" : "")
             : "starts up to " + inFlight + " calls ahead and joins each in its turn",
         kind == LoopProof.Start.BLOCKING_CALL
             ? ((VariableDeclarationExpr) shape.start().getExpression()).getVariable(0).getInitializer().orElse(null)
@@ -173,6 +182,12 @@ public final class FuturesJoinedInLoopRewrite {
     } else {
       out.append(indent).append("// optkit migrate: up to ").append(inFlight).append(" calls run ahead on ").append(pool)
           .append(", in input order, and each answer is taken in its turn;").append(nl);
+      if (reorderedWrites) {
+        out.append(indent).append("// the calls write: accepted to run at once and in another order (--accept-reorder); "
+            + "when one fails,").append(nl);
+        out.append(indent).append("// up to ").append(inFlight - 1).append(" later ones may have been sent already")
+            .append(nl);
+      }
     }
     out.append(indent).append("// -D").append(SEQUENTIAL_PROPERTY).append("=true starts one at a time again").append(nl);
     out.append(indent).append("int ").append(limit).append(" = Boolean.getBoolean(\"").append(SEQUENTIAL_PROPERTY)

@@ -71,6 +71,15 @@ public final class LoopMigration {
   /** The caching plan with this migration's loop rewrites added. */
   public static MigrationPlan extend(MigrationPlan plan, Path scanRoot, Assessment assessment, OptkitConfig config,
       Predicate<Finding> selected) {
+    return extend(plan, scanRoot, assessment, config, selected, Set.of());
+  }
+
+  /**
+   * @param acceptReorder methods ({@code Class.method}, simple or qualified class) whose loops may run remote
+   *     writes ahead, at once and in another order (--accept-reorder)
+   */
+  public static MigrationPlan extend(MigrationPlan plan, Path scanRoot, Assessment assessment, OptkitConfig config,
+      Predicate<Finding> selected, Set<String> acceptReorder) {
     List<Finding> candidates = assessment.findings().stream()
         .filter(f -> f.ruleId().equals("SequentialIoLoop") && rewritable((String) f.details().get("classification")))
         .filter(f -> !SourceSet.isTestPath(f.path()))
@@ -100,6 +109,8 @@ public final class LoopMigration {
           config.loops().inFlight());
       FuturesJoinedInLoopRewrite blocking = new FuturesJoinedInLoopRewrite(document, parsed.get(),
           config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME);
+      FuturesJoinedInLoopRewrite reorderedWrites = new FuturesJoinedInLoopRewrite(document, parsed.get(),
+          config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME, true);
       ProjectSources sources = new ProjectSources(root);
       JpaLoadScope jpaScope = new JpaLoadScope(assessment.index(), root);
       ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
@@ -142,6 +153,12 @@ public final class LoopMigration {
             : WRITE_PER_ELEMENT.equals(finding.details().get("classification"))
                 ? writes.rewrite(method, loop.get(), indexed.get())
             : futures.rewrite(method, loop.get(), judge(assessment.index(), indexed.get(), immutables));
+        if (remote && outcome instanceof FuturesJoinedInLoopRewrite.Refused && accepts(acceptReorder, indexed.get())) {
+          // the user accepted that its writes run ahead: the same proofs, writes judged as reads are
+          FuturesJoinedInLoopRewrite.Outcome reordered = reorderedWrites.rewrite(method, loop.get(),
+              BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent, immutables, true));
+          outcome = reordered instanceof FuturesJoinedInLoopRewrite.Refused ? outcome : reordered;
+        }
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
           refusals.add(new Refusal(finding, refused.reason()));
           continue;
@@ -189,6 +206,11 @@ public final class LoopMigration {
     }
     return new MigrationPlan(plan.root(), List.copyOf(changes), plan.targets(), List.copyOf(refusals), plan.notes(),
         plan.notCacheable(), List.copyOf(rewritten));
+  }
+
+  private static boolean accepts(Set<String> methods, IndexedMethod method) {
+    return methods.contains(method.fact().displayName())
+        || methods.contains(method.fact().ownerType() + "." + method.fact().name());
   }
 
   /** The Java release the module of a file compiles for (its nearest pom.xml within the project); 8 when none says. */

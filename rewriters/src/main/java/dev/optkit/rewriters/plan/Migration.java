@@ -19,7 +19,16 @@ public final class Migration {
   /** @param acceptStale methods to cache although a writer of their data cannot evict them (--accept-stale) */
   public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected,
       Set<String> acceptStale) {
+    return prepare(root, assessment, config, selected, acceptStale, Set.of());
+  }
+
+  /**
+   * @param acceptStale methods to cache although a writer of their data cannot evict them (--accept-stale)
+   * @param acceptReorder methods whose loops may run remote writes ahead, in another order (--accept-reorder)
+   */
+  public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected,
+      Set<String> acceptStale, Set<String> acceptReorder) {
     MigrationPlan caching = CachingMigration.prepare(root, assessment, config, selected, acceptStale);
-    return LoopMigration.extend(caching, root, assessment, config, selected);
+    return LoopMigration.extend(caching, root, assessment, config, selected, acceptReorder);
   }
 }
