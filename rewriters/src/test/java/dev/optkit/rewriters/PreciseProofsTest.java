@@ -368,7 +368,7 @@ class PreciseProofsTest {
 
   // Rule 4: an entity-returning read is refused only for a reason that holds of its callers
 
-  private static final String OWNER = """
+  static final String OWNER = """
       package shop;
 
       import jakarta.persistence.Entity;
@@ -399,7 +399,7 @@ class PreciseProofsTest {
       }
       """;
 
-  private static final String VISIT = """
+  static final String VISIT = """
       package shop;
 
       import jakarta.persistence.Entity;
@@ -412,7 +412,7 @@ class PreciseProofsTest {
       }
       """;
 
-  private static final String OWNER_REPOSITORY = """
+  static final String OWNER_REPOSITORY = """
       package shop;
 
       import java.util.List;
@@ -435,7 +435,7 @@ class PreciseProofsTest {
       """;
 
   /** A handler reading the owners: {@code %s} is what it does with each. */
-  private static String ownerController(String imports, String useOfEach) {
+  static String ownerController(String imports, String useOfEach) {
     return """
         package shop;
 
@@ -467,7 +467,7 @@ class PreciseProofsTest {
         """.formatted(imports, useOfEach);
   }
 
-  private static final String OWNER_MAPPER = """
+  static final String OWNER_MAPPER = """
       package shop;
 
       import org.springframework.stereotype.Component;

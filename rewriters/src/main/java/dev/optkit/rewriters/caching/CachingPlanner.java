@@ -188,10 +188,7 @@ public final class CachingPlanner {
       List<String> acceptedStale = new ArrayList<>();
       if (!unmatched.isEmpty()) {
         if (!accepted(fact)) {
-          String which = dataWriters.readsUntold(method.get())
-              ? "it reads tables optkit cannot tell (an entity spread over tables or mapped with SQL of its own, a mapping optkit does not read, or SQL built at run time), so every "
-                  + "database write counts as a writer of its data, and one cannot evict it: "
-              : "a writer of its data cannot evict it: ";
+          String which = dataWriters.untoldReads(method.get()).orElse("a writer of its data cannot evict it: ");
           refusals.add(new Refusal(finding, which + summarise(unmatched)
               + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
               + " caches it anyway with its TTL (" + policy.getValue().ttlSeconds() + " s) as the only bound"));
@@ -263,6 +260,11 @@ public final class CachingPlanner {
             + "and in cache statistics");
       }
     }
+    // a cache the project already has answers its queries: nothing to gain, whatever else holds
+    Optional<String> cachedBelow = queriesCachedAlready(method);
+    if (cachedBelow.isPresent()) {
+      return cachedBelow;
+    }
     Optional<String> mutated = sharing.mutatingCaller(method);
     if (mutated.isPresent()) {
       return mutated;
@@ -270,10 +272,6 @@ public final class CachingPlanner {
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
       return state;
-    }
-    Optional<String> cachedBelow = queriesCachedAlready(method);
-    if (cachedBelow.isPresent()) {
-      return cachedBelow;
     }
     Optional<String> cachedAbove = whole.cachedCaller(method);
     if (cachedAbove.isPresent()) {
@@ -520,10 +518,20 @@ public final class CachingPlanner {
       accesses.putIfAbsent(call.range(), false);
     }
     long callsOfToward = accesses.values().stream().filter(Boolean::booleanValue).count();
-    if (accesses.isEmpty() || !accesses.firstEntry().getValue() || callsOfToward != 1) {
+    if (accesses.isEmpty() || callsOfToward != 1) {
       return false;
     }
-    dev.optkit.analyzers.facts.SourceRange first = accesses.firstKey();
+    dev.optkit.analyzers.facts.SourceRange first = accesses.entrySet().stream().filter(java.util.Map.Entry::getValue)
+        .findFirst().orElseThrow().getKey();
+    if (!accesses.headMap(first).isEmpty()) {
+      // an access written before it counts only when it may run first: not in a branch that excludes the call
+      // (if (name != null) return byName(name); return all();)
+      Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> body = whole.declaration(caller);
+      if (body.isEmpty() || !accesses.headMap(first).keySet().stream()
+          .allMatch(earlier -> ExclusiveBranches.exclusive(body.get(), earlier, first))) {
+        return false;
+      }
+    }
     if (deferred.contains(first)) {
       return false; // handed to an executor or kept: it runs later
     }

@@ -1,6 +1,8 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every method of the project that may change what a cached method reads: methods whose own writes
@@ -35,12 +38,25 @@ final class DataWriters {
   }
 
   /**
-   * Whether some table the target reads cannot be told (an entity mapped beyond its associations, SQL built at run
-   * time): then every write of the database counts as a writer of its data.
+   * What the target reads that optkit cannot tell, said for a refusal: tables (an entity spread over
+   * tables, SQL built at run time...) or a remote service's data (an SDK call that names no URL);
+   * empty when it can tell all it reads.
    */
-  boolean readsUntold(IndexedMethod target) {
-    return index.reachedIo(target).stream().filter(r -> r.site().access() == Access.READ)
-        .map(r -> index.footprints().of(r.site())).anyMatch(DataFootprint::unknown);
+  Optional<String> untoldReads(IndexedMethod target) {
+    List<IoSite> untold = index.reachedIo(target).stream().filter(r -> r.site().access() == Access.READ)
+        .map(r -> r.site()).filter(site -> index.footprints().of(site).unknown()).toList();
+    if (untold.isEmpty()) {
+      return Optional.empty();
+    }
+    if (untold.stream().anyMatch(site -> site.kind() == ClientKind.DB)) {
+      return Optional.of("it reads tables optkit cannot tell (an entity spread over tables or mapped with SQL of its "
+          + "own, a mapping optkit does not read, or SQL built at run time), so every database write counts as a "
+          + "writer of its data, and one cannot evict it: ");
+    }
+    IoSite first = untold.get(0);
+    return Optional.of("it reads remote data optkit cannot name (" + first.provider() + " " + first.method()
+        + "()), which any write of the application, and anyone outside it, may change; so every write counts as a "
+        + "writer of its data, and one cannot evict it: ");
   }
 
   /** The writers of what the target reads: the project's writes first, then its own class's, each method once. */

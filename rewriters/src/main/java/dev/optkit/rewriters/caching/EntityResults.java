@@ -231,20 +231,30 @@ final class EntityResults {
       if (!seen.add(receiver)) {
         continue;
       }
+      int position = ResultSharing.parameterAt(receiver, handOff.position());
+      if (position >= 0 && position < receiver.fact().params().size()
+          && (sharing.immutable(receiver.fact().params().get(position).qualifiedType())
+              || handOff.part() && sharing.holdsImmutables(receiver.fact().params().get(position).type()))) {
+        continue; // cleanUserCache(String), delByKeys(Set<Long> ids): values read from the entity reach no association
+      }
       if (receiver.fact().isAbstract() && index.allTargetsOf(callTo(method, handOff)).stream()
           .allMatch(m -> m.fact().isAbstract())) {
+        Optional<dev.optkit.analyzers.facts.IoSite> library = index.implementedByLibrary(receiver);
+        if (library.isPresent()) {
+          // a Spring Data query method: the library binds the entity's id as a parameter, no association
+          if (library.get().access() == dev.optkit.analyzers.facts.Access.READ) {
+            continue;
+          }
+          return Optional.of(who + " hands it to " + receiver.fact().displayName() + "(), a query method that writes ("
+              + library.get().method() + "()): a cached copy is stale by then, and writing it back would overwrite "
+              + "newer data");
+        }
         if (!entity.lazyByGetter().isEmpty()) {
           return Optional.of(who + " passes it to " + receiver.fact().displayName() + "(), whose implementation is "
               + "not in the sources: build the project first (missing: the implementation of "
               + ProjectTraits.simpleName(receiver.fact().ownerType()) + ", generated at build time?)");
         }
         continue;
-      }
-      int position = ResultSharing.parameterAt(receiver, handOff.position());
-      if (position >= 0 && position < receiver.fact().params().size()
-          && (sharing.immutable(receiver.fact().params().get(position).qualifiedType())
-              || handOff.part() && sharing.holdsImmutables(receiver.fact().params().get(position).type()))) {
-        continue; // cleanUserCache(String), delByKeys(Set<Long> ids): values read from the entity reach no association
       }
       for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {

@@ -24,7 +24,9 @@ final class OutermostTargets {
       for (ReachedIo reached : index.reachedIo(outer.method())) {
         // a Spring Data query method is the I/O site itself: the outer one reads through its call
         List<String> through = new ArrayList<>(reached.via());
-        through.add(siteKey(reached.site().receiverType(), reached.site().method()));
+        // with its arguments' count: an overload of a query method is another query
+        int arity = arity(reached.site().snippet());
+        through.add(siteKey(reached.site().receiverType(), reached.site().method()) + "/" + (arity < 0 ? "?" : arity));
         for (String each : through) {
           List<CachingTarget> found = reachingThrough.computeIfAbsent(each, k -> new ArrayList<>());
           if (found.isEmpty() || found.get(found.size() - 1) != outer) {
@@ -37,9 +39,15 @@ final class OutermostTargets {
     List<Refusal> refused = new ArrayList<>(refusals);
     for (CachingTarget inner : targets) {
       CachingTarget outer = null;
-      String key = inner.method().fact().isAbstract()
-          ? siteKey(inner.method().fact().ownerType(), inner.method().fact().name()) : inner.method().fact().displayName();
-      for (CachingTarget candidate : reachingThrough.getOrDefault(key, List.of())) {
+      List<CachingTarget> candidates = new ArrayList<>();
+      if (inner.method().fact().isAbstract()) {
+        String site = siteKey(inner.method().fact().ownerType(), inner.method().fact().name());
+        candidates.addAll(reachingThrough.getOrDefault(site + "/" + inner.method().fact().params().size(), List.of()));
+        candidates.addAll(reachingThrough.getOrDefault(site + "/?", List.of()));
+      } else {
+        candidates.addAll(reachingThrough.getOrDefault(inner.method().fact().displayName(), List.of()));
+      }
+      for (CachingTarget candidate : candidates) {
         // the chains name methods without their parameters: an overload of the same name is another method
         if (candidate != inner && (inner.method().fact().isAbstract() || calls(index, candidate, inner))) {
           outer = candidate;
@@ -74,6 +82,16 @@ final class OutermostTargets {
       }
     }
     return false;
+  }
+
+  /** How many arguments the call a site's snippet shows has; -1 when the snippet is no whole call (cut, or odd). */
+  static int arity(String snippet) {
+    if (snippet == null || snippet.isEmpty()) {
+      return -1;
+    }
+    var parsed = new com.github.javaparser.JavaParser().parseExpression(snippet);
+    return parsed.getResult().filter(e -> e instanceof com.github.javaparser.ast.expr.MethodCallExpr)
+        .map(e -> ((com.github.javaparser.ast.expr.MethodCallExpr) e).getArguments().size()).orElse(-1);
   }
 
   /** A call site's key: the receiver's declared type and the method, never a chain's display name. */

@@ -24,9 +24,23 @@ public final class WholeProject {
   private Optional<String> manualTransactionStart;
   private Set<String> optkitCacheNames;
 
+  /** The project's sources read again where a proof needs a method's body; null when not at hand. */
+  private final dev.optkit.rewriters.source.ProjectSources sources;
+
   public WholeProject(ProjectIndex index) {
+    this(index, null);
+  }
+
+  /** @param scanRoot the folder the index's paths are relative to, whose sources proofs may read again */
+  public WholeProject(ProjectIndex index, java.nio.file.Path scanRoot) {
     this.index = index;
     this.transactions = new Transactions(index);
+    this.sources = scanRoot == null ? null : new dev.optkit.rewriters.source.ProjectSources(scanRoot);
+  }
+
+  /** A method's declaration read again from its file; empty when the sources are not at hand or it moved. */
+  Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> declaration(IndexedMethod method) {
+    return sources == null ? Optional.empty() : sources.declaration(method);
   }
 
   ProjectIndex index() {

@@ -114,11 +114,38 @@ final class FindByIdBatchRewrite {
     return first instanceof MethodCallExpr test && test.getNameAsString().equals("containsKey");
   }
 
+  /**
+   * Why a loop whose one I/O is inside a project method is not batched, named for what that I/O is:
+   * a query, whose fix is one query per chunk of keys, or a write (a Redis delete, an insert), whose fix
+   * is one call that writes every key.
+   */
+  private static String insideProjectCode(String call, List<IoSite> reached) {
+    IoSite first = reached.isEmpty() ? null : reached.get(0);
+    boolean queries = !reached.isEmpty() && reached.stream().allMatch(r -> r.kind() == ClientKind.DB
+        && r.access() == dev.optkit.analyzers.facts.Access.READ);
+    if (queries || first == null) {
+      return "its query runs inside the project's own code (" + call + "), and optkit batches a findById or a "
+          + "JdbcTemplate queryForObject the loop calls itself: one query per chunk of keys (findAllById, or IN (...)) "
+          + "is the fix, by hand";
+    }
+    IoSite write = reached.stream().filter(r -> r.access() != dev.optkit.analyzers.facts.Access.READ).findFirst()
+        .orElse(null);
+    if (write != null) {
+      return "its call " + call + " writes (" + write.provider() + " " + write.method() + "()) inside the project's "
+          + "own code, once per element: one call that writes every key (a delete or an insert of many) is the fix, "
+          + "by hand; optkit batches a findById or a JdbcTemplate queryForObject the loop calls itself";
+    }
+    return "its call " + call + " waits on " + first.provider() + " " + first.method() + "() inside the project's "
+        + "own code, once per element: a call that reads many keys at once is the fix, by hand; optkit batches a "
+        + "findById or a JdbcTemplate queryForObject the loop calls itself";
+  }
+
   /** The loop's rewrite: the lines before it and the call replaced, or why it is refused. */
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed) {
     // every I/O in the body: a client's call or method reference (orders::save), a project method reaching one
     SourceRange loopBody = SourceRange.of(loop.getBody());
     List<String> io = new ArrayList<>();
+    List<IoSite> reachedInside = new ArrayList<>();
     MethodCallExpr find = null;
     for (IoSite inside : index.sitesOf(indexed)) {
       if (loopBody.contains(inside.range())) {
@@ -130,12 +157,11 @@ final class FindByIdBatchRewrite {
         find = call;
       } else if (!sites.reached(indexed, call).isEmpty()) {
         io.add(call.toString());
+        sites.reached(indexed, call).forEach(r -> reachedInside.add(((dev.optkit.analyzers.index.ReachedIo) r).site()));
       }
     }
     if (io.size() == 1 && find == null) {
-      return new FuturesJoinedInLoopRewrite.Refused("its query runs inside the project's own code (" + io.get(0)
-          + "), and optkit batches a findById or a JdbcTemplate queryForObject the loop calls itself: one query per "
-          + "chunk of keys (findAllById, or IN (...)) is the fix, by hand");
+      return new FuturesJoinedInLoopRewrite.Refused(insideProjectCode(io.get(0), reachedInside));
     }
     if (io.size() != 1 || find == null) {
       return new FuturesJoinedInLoopRewrite.Refused(io.isEmpty() ? "optkit cannot find its query in the loop's body"

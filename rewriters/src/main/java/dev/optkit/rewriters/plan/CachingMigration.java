@@ -86,7 +86,7 @@ public final class CachingMigration {
     List<CachingTarget> targets = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    WholeProject whole = new WholeProject(assessment.index());
+    WholeProject whole = new WholeProject(assessment.index(), scanRoot);
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole);
       changes.addAll(part.changes());

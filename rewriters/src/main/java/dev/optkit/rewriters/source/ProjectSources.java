@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.loops;
+package dev.optkit.rewriters.source;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -16,18 +16,18 @@ import java.util.Optional;
 /**
  * The project's source files parsed again, once each, for what the index's facts do not keep (a
  * method's body, a field's modifiers). Paths are the index's, relative to the scan root, whose
- * files the scan already read.
+ * files the scan already read. Not thread-safe: one migration's planners run one after another.
  */
-final class ProjectSources {
+public final class ProjectSources {
   private final Path scanRoot;
   private final Map<String, Optional<CompilationUnit>> parsed = new HashMap<>();
 
-  ProjectSources(Path scanRoot) {
+  public ProjectSources(Path scanRoot) {
     this.scanRoot = scanRoot;
   }
 
   /** The file's tree, or empty when it no longer reads or parses. */
-  Optional<CompilationUnit> unit(String path) {
+  public Optional<CompilationUnit> unit(String path) {
     return parsed.computeIfAbsent(path, p -> {
       try {
         return LanguageLevels.parse(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(p))).text());
@@ -38,7 +38,7 @@ final class ProjectSources {
   }
 
   /** The declaration of an indexed method (or constructor), found again by the line it begins on. */
-  Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
+  public Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
     SourceRange range = target.fact().range();
     return unit(target.path()).flatMap(u -> {
       for (CallableDeclaration<?> callable : u.<CallableDeclaration<?>>findAll(castCallable())) {

@@ -1,0 +1,315 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refusal reasons a review of 30 refusals on four public projects found false (2026-11-25), each
+ * beside a true twin: the code the reason names must do what it says.
+ */
+class AuditedReasonsTest {
+  @TempDir Path dir;
+
+  private MigrationFixture spring(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM);
+  }
+
+  private static Optional<String> refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst();
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  // ---- a read in a branch that excludes the earlier ones is its transaction's first (petclinic-rest findOwners)
+
+  private static final String JOBS = MigrationSafetyTest.bean("JobDao", "Repository",
+      "import org.springframework.stereotype.Repository;", """
+          public String nameOf(long id) {
+              return jdbc.queryForObject("SELECT name FROM job WHERE id = ?", String.class, id);
+          }
+
+          public Long idOf(String name) {
+              return jdbc.queryForObject("SELECT id FROM job WHERE name = ?", Long.class, name);
+          }
+      """);
+
+  private static String lookup(String body) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class JobLookup {
+            private final JobDao jobs;
+
+            public JobLookup(JobDao jobs) {
+                this.jobs = jobs;
+            }
+
+            @Transactional
+            public String find(long id, String name) {
+        %s    }
+        }
+        """.formatted(body);
+  }
+
+  @Test
+  void aReadInABranchThatExcludesTheEarlierReadIsItsTransactionsFirst() {
+    MigrationPlan exclusive = new MigrationFixture(dir.resolve("exclusive")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        return jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """)).plan();
+    String idOf = refusal(exclusive, "idOf").orElse("cached");
+    assertFalse(idOf.contains("snapshot"), idOf);
+    MigrationPlan ternary = new MigrationFixture(dir.resolve("ternary")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("        return id > 0 ? jobs.nameOf(id) : String.valueOf(jobs.idOf(name));\n")).plan();
+    assertFalse(refusal(ternary, "idOf").orElse("cached").contains("snapshot"), refusal(ternary, "idOf").orElse(""));
+    // the true twin: the branch does not return, so nameOf may read first on the way to idOf
+    MigrationPlan both = new MigrationFixture(dir.resolve("both")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """)).plan();
+    String why = refusal(both, "idOf").orElse("cached");
+    assertTrue(why.contains("inside the transaction of JobLookup.find()"), why);
+  }
+
+  // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
+
+  @Test
+  void theCachedCallerOfASpringDataQueryMethodIsTheOneCallingThatOverload() {
+    String store = """
+        package shop;
+
+        import java.util.List;
+        import org.springframework.data.domain.Pageable;
+        import org.springframework.data.repository.Repository;
+
+        public interface NameStore extends Repository<Visit, Integer> {
+            List<String> findNamesByKind(String kind);
+
+            List<String> findNamesByKind(String kind, Pageable page);
+        }
+        """;
+    String service = """
+        package shop;
+
+        import java.util.List;
+        import org.springframework.data.domain.PageRequest;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Names {
+            private final NameStore store;
+
+            public Names(NameStore store) {
+                this.store = store;
+            }
+
+            public List<String> firstTen(String kind) {
+                return List.copyOf(store.findNamesByKind(kind, PageRequest.of(0, 10)));
+            }
+
+            public List<String> all(String kind) {
+                return List.copyOf(store.findNamesByKind(kind));
+            }
+        }
+        """;
+    MigrationPlan plan = spring("overloads").java(PreciseProofsTest.VISIT).java(store).java(service).plan();
+    String single = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().equals("findNamesByKind(String)"))
+        .map(Refusal::reason).findFirst().orElse("cached");
+    assertFalse(single.contains("Names.firstTen()"), single);
+    assertTrue(single.contains("called by Names.all()"), single);
+  }
+
+  // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)
+
+  @Test
+  void readsMyBatisCachesAreRefusedForThatBeforeWhatCallersDoWithTheResult() {
+    MigrationPlan plan = spring("mybatis")
+        .file("src/main/resources/shop/ItemMapper.xml", """
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <mapper namespace="shop.ItemMapper">
+              <cache />
+              <select id="item" resultType="shop.Item">SELECT id, name FROM item WHERE id = #{id}</select>
+            </mapper>
+            """)
+        .java("""
+            package shop;
+
+            public class Item {
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.apache.ibatis.annotations.Mapper;
+
+            @Mapper
+            public interface ItemMapper {
+                Item item(String id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Catalog {
+                private final ItemMapper items;
+
+                public Catalog(ItemMapper items) {
+                    this.items = items;
+                }
+
+                public Item item(String id) {
+                    return items.item(id);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Shop {
+                private final Catalog catalog;
+
+                public Shop(Catalog catalog) {
+                    this.catalog = catalog;
+                }
+
+                public String shout(String id) {
+                    Item item = catalog.item(id);
+                    item.setName(item.getName().toUpperCase());
+                    return item.getName();
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "item").orElse("cached");
+    assertTrue(why.startsWith("its queries are already cached by MyBatis's second-level cache"), why);
+  }
+
+  // ---- a value read from an entity handed to a Spring Data query method (eladmin findByPidOrderByMenuSort)
+
+  private static final String VISIT_STORE = """
+      package shop;
+
+      import org.springframework.data.repository.CrudRepository;
+
+      public interface VisitStore extends CrudRepository<Visit, Integer> {
+          long countByOwnerId(Integer ownerId);
+
+          long countByOwner(Owner owner);
+
+          void deleteByOwner(Owner owner);
+      }
+      """;
+
+  private MigrationFixture owners(String name, String useOfEach) {
+    String controller = PreciseProofsTest.ownerController("", useOfEach)
+        .replace("private final OwnerMapper mapper;", "private final OwnerMapper mapper;\n    private final VisitStore visits = null;");
+    return spring(name).java(PreciseProofsTest.OWNER).java(PreciseProofsTest.VISIT).java(PreciseProofsTest.OWNER_REPOSITORY)
+        .java(controller).java(PreciseProofsTest.OWNER_MAPPER).java(VISIT_STORE);
+  }
+
+  @Test
+  void anEntityOrItsIdHandedToASpringDataQueryMethodIsALibraryReadNotAMissingBuild() {
+    MigrationPlan byId = owners("by-id", "names.add(owner.getName() + visits.countByOwnerId(owner.getId()));").plan();
+    assertFalse(refusal(byId, "findAll").orElse("cached").contains("build the project first"),
+        refusal(byId, "findAll").orElse(""));
+    assertTrue(cached(byId, "OwnerRepository.findAll"), byId.refusals().toString());
+    MigrationPlan byEntity = owners("by-entity", "names.add(owner.getName() + visits.countByOwner(owner));").plan();
+    assertTrue(cached(byEntity, "OwnerRepository.findAll"), byEntity.refusals().toString());
+    // the true twin: a derived delete writes with it
+    MigrationPlan deletes = owners("deletes", "visits.deleteByOwner(owner);\n                    names.add(owner.getName());")
+        .plan();
+    String why = refusal(deletes, "findAll").orElse("cached");
+    assertTrue(why.contains("hands it to VisitStore.deleteByOwner(), a query method that writes")
+        || why.contains("writes"), why);
+    assertFalse(why.contains("build the project first"), why);
+  }
+
+  // ---- a loop whose project call writes is not called a query (eladmin deleteOnlineUser)
+
+  @Test
+  void aLoopWhoseProjectCallWritesSaysItWrites() {
+    MigrationPlan plan = spring("logout")
+        .java("""
+            package shop;
+
+            import org.springframework.data.redis.core.StringRedisTemplate;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Sessions {
+                private final StringRedisTemplate redis;
+
+                public Sessions(StringRedisTemplate redis) {
+                    this.redis = redis;
+                }
+
+                public void logout(String token) {
+                    if (Boolean.TRUE.equals(redis.hasKey("login:" + token))) {
+                        redis.delete("login:" + token);
+                    }
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Set;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Online {
+                private final Sessions sessions;
+
+                public Online(Sessions sessions) {
+                    this.sessions = sessions;
+                }
+
+                public void kick(Set<String> tokens) {
+                    for (String token : tokens) {
+                        sessions.logout(token);
+                    }
+                }
+            }
+            """)
+        .plan();
+    String why = plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .map(Refusal::reason).findFirst().orElse("none");
+    assertFalse(why.startsWith("its query runs inside"), why);
+    assertTrue(why.contains("writes") && why.contains("delete()"), why);
+  }
+}
