@@ -345,6 +345,25 @@ class BlockingCallsInLoopRewriteTest {
   }
 
   @Test
+  void aPrivateClientFieldSetOnlyWhileTheObjectIsMadeIsAsGoodAsFinalAndOneASetterChangesIsNot() {
+    // WebbshopBackend2's @Autowired private RestTemplate restTemplate: set once, never again
+    String notFinal = QUOTES_BEFORE.replace("    private final HttpClient http = HttpClient.newHttpClient();",
+        "    private HttpClient http;")
+        .replace("        this.baseUrl = baseUrl;\n",
+            "        this.baseUrl = baseUrl;\n        this.http = HttpClient.newHttpClient();\n");
+    MigrationPlan plan = new MigrationFixture(dir.resolve("set-once")).java(notFinal).config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    MigrationPlan setter = new MigrationFixture(dir.resolve("setter")).java(notFinal.replace("    String fetch(String sku) {",
+        "    void use(HttpClient other) {\n        http = other;\n    }\n\n    String fetch(String sku) {"))
+        .config(loopsOnly()).plan();
+    assertEquals(List.of(), setter.loops());
+    String reason = setter.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .map(Refusal::reason).findFirst().orElseThrow();
+    assertTrue(reason.contains("calls send() on field http (HttpClient), which its class changes after construction"),
+        reason);
+  }
+
+  @Test
   void aWriteIsRefused() {
     String reason = refusal(QUOTES_BEFORE.replace(".GET().build();", ".POST(HttpRequest.BodyPublishers.noBody()).build();"));
     assertTrue(reason.contains("may write") || reason.contains("is not a read"), reason);

@@ -207,55 +207,62 @@ class FindByIdBatchRewriteTest {
         + "a field")), copying.refusals().toString());
   }
 
+  private static final String TALLY = """
+      package shop;
+
+      import java.util.ArrayList;
+      import java.util.List;
+
+      public class Tally {
+          private final List<Note> notes = new ArrayList<>();
+
+          public void add(Note note) {
+              note.setTally(this);
+              notes.add(note);
+          }
+
+          public List<String> texts() {
+              List<String> texts = new ArrayList<>();
+              notes.forEach(n -> texts.add(n.getText()));
+              return texts;
+          }
+      }
+      """;
+
+  private static final String NOTE = """
+      package shop;
+
+      public class Note {
+          private final String text;
+          private Tally tally;
+
+          public Note(String text) {
+              this.text = text;
+          }
+
+          public String getText() {
+              return text;
+          }
+
+          public void setTally(Tally tally) {
+              this.tally = tally;
+          }
+      }
+      """;
+
+  private static final String TALLY_LOOKUP = LOOKUP_BEFORE
+      .replace("List<String> described = new ArrayList<>();", "Tally tally = new Tally();")
+      .replace("described.add(order.map(o -> o.getId() + \" \" + o.getStatus()).orElse(id + \" missing\"));",
+          "tally.add(new Note(order.map(o -> o.getId() + \" \" + o.getStatus()).orElse(id + \" missing\")));")
+      .replace("return described;", "return tally.texts();");
+
   @Test
   void anObjectTheMethodMadeAndKeepsToItselfMayBeFilledAndOneThatEscapedMayNot() throws Exception {
     // pigeonkart's createOrder: order.addItem(new OrderItem(...)), whose addItem sets the item's order; a failed
     // load leaves the method with its exception, and nobody else holds the order
-    String tally = """
-        package shop;
-
-        import java.util.ArrayList;
-        import java.util.List;
-
-        public class Tally {
-            private final List<Note> notes = new ArrayList<>();
-
-            public void add(Note note) {
-                note.setTally(this);
-                notes.add(note);
-            }
-
-            public List<String> texts() {
-                List<String> texts = new ArrayList<>();
-                notes.forEach(n -> texts.add(n.getText()));
-                return texts;
-            }
-        }
-        """;
-    String note = """
-        package shop;
-
-        public class Note {
-            private final String text;
-            private Tally tally;
-
-            public Note(String text) {
-                this.text = text;
-            }
-
-            public String getText() {
-                return text;
-            }
-
-            public void setTally(Tally tally) {
-                this.tally = tally;
-            }
-        }
-        """;
-    String lookup = LOOKUP_BEFORE.replace("List<String> described = new ArrayList<>();", "Tally tally = new Tally();")
-        .replace("described.add(order.map(o -> o.getId() + \" \" + o.getStatus()).orElse(id + \" missing\"));",
-            "tally.add(new Note(order.map(o -> o.getId() + \" \" + o.getStatus()).orElse(id + \" missing\")));")
-        .replace("return described;", "return tally.texts();");
+    String tally = TALLY;
+    String note = NOTE;
+    String lookup = TALLY_LOOKUP;
     MigrationFixture fixture = new MigrationFixture(dir.resolve("kept")).java(ORDER).java(REPOSITORY).java(tally).java(note)
         .java(lookup).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
@@ -267,6 +274,45 @@ class FindByIdBatchRewriteTest {
     MigrationPlan refused = new MigrationFixture(dir.resolve("escaped")).java(ORDER).java(REPOSITORY).java(tally).java(note)
         .java(escaped).config(loopsOnly()).plan();
     assertEquals(List.of(), refused.loops(), "must be refused");
+  }
+
+  @Test
+  void anEnumsConstantAFieldStartsWithIsAValueAndASharedConstantIsNot() throws Exception {
+    // pigeonkart's CustomerOrder: private OrderStatus status = OrderStatus.PENDING_PAYMENT;
+    String tally = TALLY.replace("    private final List<Note> notes = new ArrayList<>();",
+        "    private final List<Note> notes = new ArrayList<>();\n    private Mood mood = Mood.CALM;");
+    String mood = """
+        package shop;
+
+        public enum Mood {
+            CALM, BUSY
+        }
+        """;
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("enum")).java(ORDER).java(REPOSITORY).java(tally)
+        .java(mood).java(NOTE).java(TALLY_LOOKUP).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    fixture.assertCompiles(plan);
+    // a constant that is a shared list: a new Tally starts out holding what everyone holds
+    String holder = """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+
+        public class Holder {
+            public static final List<Note> SHARED = new ArrayList<>();
+        }
+        """;
+    String sharing = TALLY.replace("    private final List<Note> notes = new ArrayList<>();",
+        "    private final List<Note> notes = Holder.SHARED;");
+    MigrationPlan refused = new MigrationFixture(dir.resolve("shared")).java(ORDER).java(REPOSITORY).java(sharing)
+        .java(holder).java(NOTE).java(TALLY_LOOKUP).config(loopsOnly()).plan();
+    assertEquals(List.of(), refused.loops(), "must be refused");
+    String why = refused.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .map(Refusal::reason).findFirst().orElseThrow();
+    assertTrue(why.endsWith("(tally is made by describe(), but the construction of a Tally reads a constant of "
+        + "Holder, which optkit does not know to be an unchanging value)"), why);
   }
 
   @Test

@@ -309,11 +309,12 @@ public final class FactExtractor {
               && equalsComparesEveryField(type))
           || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Value")
               || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"));
+      ConstructionState.Reads construction = ConstructionState.reads(type);
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
           type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
-          EntityAssociations.of(type, t -> names.qualify(t).name()), ConstructionState.readsOutside(type),
-          EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type));
+          EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
+          EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants());
     }
 
     /**

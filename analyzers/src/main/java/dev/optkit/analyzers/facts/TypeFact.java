@@ -18,6 +18,9 @@ import java.util.Map;
  * @param associations the JPA associations of an entity (empty for other types)
  * @param constructionReadsOutside a new object of it may start out holding state from outside its
  *     constructor's arguments (a static, a call): not a fresh value ({@link ConstructionState})
+ * @param constructionConstants types whose upper-case constants its construction reads besides
+ *     ({@code OrderStatus} of {@code OrderStatus.PENDING}), as written: an enum's constant is a value, a
+ *     {@code Holder.SHARED} list is shared state; the index tells which
  * @param mappingUnread a JPA mapping optkit does not read: annotations on getters (property access),
  *     {@code @Access}, embedded objects
  * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations
@@ -39,13 +42,15 @@ public record TypeFact(
     List<Association> associations,
     boolean constructionReadsOutside,
     boolean mappingUnread,
-    boolean dataBeyondMapping) {
+    boolean dataBeyondMapping,
+    List<String> constructionConstants) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
 
   public TypeFact {
     associations = associations == null ? List.of() : associations; // facts cached before they existed
+    constructionConstants = constructionConstants == null ? List.of() : constructionConstants;
   }
 
   /**

@@ -210,10 +210,14 @@ final class ConcurrentCalls {
             + "or trace id)");
       }
       boolean project = !index.typesNamed(type).isEmpty();
-      if (!declared.get().isFinal() || !project && !THREAD_SAFE.contains(type) && !LoopProof.IMMUTABLE.contains(type)) {
+      // a private field the facts saw written only while its object was made (or injected) is as good as final
+      boolean unchanging = declared.get().isFinal()
+          || declared.get().isPrivate() && !assignedAfterConstruction(declared.get(), field.get());
+      if (!unchanging || !project && !THREAD_SAFE.contains(type) && !LoopProof.IMMUTABLE.contains(type)) {
         return Optional.of(name + " calls " + call.getNameAsString() + "() on field " + field.get() + " (" + type
-            + "), " + (declared.get().isFinal() ? "which optkit does not know to be safe from several threads at once"
-                : "which is not final"));
+            + "), " + (unchanging ? "which optkit does not know to be safe from several threads at once"
+                : declared.get().isPrivate() ? "which its class changes after construction"
+                : "which is neither final nor private: a subclass or a class of its package could change it"));
       }
     }
     return Optional.empty();
@@ -366,6 +370,29 @@ final class ConcurrentCalls {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether code of the field's class other than its constructors and initializers assigns the field
+   * (a setter, a lazy init): an injected field ({@code @Autowired}, {@code @Value}) is set once, before
+   * any call. A local of the same name counts too, which only ever refuses more.
+   */
+  private static boolean assignedAfterConstruction(FieldDeclaration field, String name) {
+    Node owner = field.getParentNode().orElse(null);
+    if (owner == null) {
+      return true;
+    }
+    for (com.github.javaparser.ast.expr.AssignExpr assign : owner.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
+      Expression target = assign.getTarget();
+      boolean named = target instanceof NameExpr n && n.getNameAsString().equals(name)
+          || target instanceof FieldAccessExpr f && f.getNameAsString().equals(name);
+      boolean duringConstruction = assign.findAncestor(com.github.javaparser.ast.body.ConstructorDeclaration.class).isPresent()
+          || assign.findAncestor(com.github.javaparser.ast.body.InitializerDeclaration.class).isPresent();
+      if (named && !duringConstruction) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<FieldDeclaration> fieldNamed(Node use, String name) {

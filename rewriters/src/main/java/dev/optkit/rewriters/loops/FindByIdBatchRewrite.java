@@ -92,7 +92,7 @@ final class FindByIdBatchRewrite {
   private final JpaLoadScope jpaScope;
 
   FindByIdBatchRewrite(SourceDocument document, CompilationUnit unit, ProjectIndex index, EntityIds ids,
-      TypeVariables typeVariables, JpaLoadScope jpaScope) {
+      TypeVariables typeVariables, JpaLoadScope jpaScope, ImmutableTypes immutables) {
     this.jpaScope = jpaScope;
     this.document = document;
     this.unit = unit;
@@ -100,7 +100,7 @@ final class FindByIdBatchRewrite {
     this.ids = ids;
     this.typeVariables = typeVariables;
     this.sites = new LoopSites(document, unit, index);
-    this.ahead = new LoadAheadProof(document, unit, index, sites);
+    this.ahead = new LoadAheadProof(document, unit, index, sites, immutables);
     this.keyQueries = new JdbcKeyQueryBatchRewrite(document, unit, index, sites, ahead);
   }
 

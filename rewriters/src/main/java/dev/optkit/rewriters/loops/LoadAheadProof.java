@@ -37,12 +37,15 @@ final class LoadAheadProof {
   private final CompilationUnit unit;
   private final ProjectIndex index;
   private final LoopSites sites;
+  private final ImmutableTypes immutables;
 
-  LoadAheadProof(SourceDocument document, CompilationUnit unit, ProjectIndex index, LoopSites sites) {
+  LoadAheadProof(SourceDocument document, CompilationUnit unit, ProjectIndex index, LoopSites sites,
+      ImmutableTypes immutables) {
     this.document = document;
     this.unit = unit;
     this.index = index;
     this.sites = sites;
+    this.immutables = immutables;
   }
 
   /** Whether the loop has a shape the loading can go before: braces, its own lines, a collection iterated twice alike. */
@@ -132,8 +135,12 @@ final class LoadAheadProof {
       }
       // a row the loop loaded, a lambda's parameter, a value the body made: per element, as before the rewrite;
       // an object the method made and keeps to itself (order = new CustomerOrder(...)): a failure drops it
-      boolean madeInLoop = receiver instanceof NameExpr name && (LoopSites.declaredInside(loop, name.getNameAsString())
-          || madeAndKept(method, loop, name.getNameAsString()) && holdsNothingShared(method, name.getNameAsString()));
+      boolean kept = receiver instanceof NameExpr name && !LoopSites.declaredInside(loop, name.getNameAsString())
+          && madeAndKept(method, loop, name.getNameAsString());
+      String madeName = kept ? ((NameExpr) receiver).getNameAsString() : null;
+      Optional<String> shared = kept ? sharedAtConstruction(method, madeName) : Optional.empty();
+      boolean madeInLoop = receiver instanceof NameExpr name && LoopSites.declaredInside(loop, name.getNameAsString())
+          || kept && shared.isEmpty();
       java.util.Set<Integer> fresh = new java.util.HashSet<>();
       for (int position = 0; position < call.getArguments().size(); position++) {
         Expression argument = call.getArgument(position);
@@ -147,7 +154,9 @@ final class LoadAheadProof {
       for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
         Optional<String> why = sites.projectCallProblem(target, madeInLoop, fresh, 3);
         if (why.isPresent()) {
-          return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get());
+          return Optional.of("its body calls " + target.fact().displayName() + "(), which " + why.get()
+              + shared.map(s -> " (" + madeName + " is made by " + method.getNameAsString() + "(), but " + s + ")")
+                  .orElse(""));
         }
       }
       // a field, a parameter, this: held beyond the loop. A project method is judged above; on anything else
@@ -202,24 +211,41 @@ final class LoadAheadProof {
   }
 
   /**
-   * Whether the object a local was made as holds nothing anyone else does: its class's construction
-   * reads nothing outside its arguments, and the constructor it was made with takes only immutable
-   * values ({@code new CustomerOrder(name, phone, address)}, {@code new Tally()}).
+   * What the object a local was made as may hold that others do, or empty when nothing: its class's
+   * construction reads nothing outside its arguments but enums' constants, and the constructor it was
+   * made with takes only immutable values ({@code new CustomerOrder(name, phone, address)}, {@code new Tally()}).
    */
-  private boolean holdsNothingShared(CallableDeclaration<?> method, String name) {
+  private Optional<String> sharedAtConstruction(CallableDeclaration<?> method, String name) {
     var made = (com.github.javaparser.ast.expr.ObjectCreationExpr) method.findAll(VariableDeclarator.class).stream()
         .filter(v -> v.getNameAsString().equals(name)).findFirst().orElseThrow().getInitializer().orElseThrow();
-    List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(made.getType().getNameAsString());
-    if (types.size() != 1 || types.get(0).constructionReadsOutside()) {
-      return false;
+    String type = made.getType().getNameAsString();
+    List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(type);
+    if (types.size() != 1) {
+      return Optional.of("optkit cannot tell which class " + type + " is");
+    }
+    if (types.get(0).constructionReadsOutside()) {
+      return Optional.of("the construction of a " + type + " reads state from outside its arguments (a call, a static)");
+    }
+    Optional<String> constant = types.get(0).constructionConstants().stream().filter(c -> !enumOfValues(c)).findFirst();
+    if (constant.isPresent()) {
+      return Optional.of("the construction of a " + type + " reads a constant of " + constant.get()
+          + ", which optkit does not know to be an unchanging value");
     }
     List<IndexedMethod> constructors = index.methodsOfType(types.get(0).qualifiedName()).stream()
         .filter(m -> m.fact().isConstructor() && m.fact().params().size() == made.getArguments().size()).toList();
-    if (constructors.isEmpty()) {
-      return made.getArguments().isEmpty(); // the default constructor
-    }
-    return constructors.stream().allMatch(c -> c.fact().params().stream().allMatch(p -> !p.varArgs()
-        && !p.type().contains("[") && LoopProof.IMMUTABLE.contains(LoopSites.simple(p.qualifiedType().replaceAll("<.*", "")))));
+    boolean values = constructors.isEmpty() ? made.getArguments().isEmpty() // the default constructor
+        : constructors.stream().allMatch(c -> c.fact().params().stream().allMatch(p -> !p.varArgs()
+            && !p.type().contains("[") && LoopProof.IMMUTABLE.contains(LoopSites.simple(p.qualifiedType().replaceAll("<.*", "")))));
+    return values ? Optional.empty() : Optional.of("its constructor takes more than immutable values");
+  }
+
+  /**
+   * Whether a type whose constants a construction reads is a project enum whose constants are values
+   * ({@code OrderStatus.PENDING}), not a holder of shared state ({@code Holder.SHARED}).
+   */
+  private boolean enumOfValues(String written) {
+    List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(written);
+    return named.size() == 1 && named.get(0).kind().equals("enum") && immutables.immutable(named.get(0).qualifiedName());
   }
 
   /** Calls that read the object they are made on, whatever its type: collections', maps', strings', atomics'. */

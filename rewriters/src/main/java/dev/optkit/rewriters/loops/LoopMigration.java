@@ -118,7 +118,7 @@ public final class LoopMigration {
       ImmutableTypes immutables = new ImmutableTypes(assessment.index(), sources);
       TypeVariables typeVariables = new TypeVariables(assessment.index(), sources);
       FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
-          new EntityIds(assessment.index(), sources, typeVariables), typeVariables, jpaScope);
+          new EntityIds(assessment.index(), sources, typeVariables), typeVariables, jpaScope, immutables);
       BatchUpdateRewrite writes = new BatchUpdateRewrite(document, parsed.get(), assessment.index());
       LoopThreads threads = new LoopThreads(assessment.index(), sources);
       int release = javaRelease(plan.root(), root.resolve(file.getKey()));
