@@ -172,9 +172,10 @@ final class AheadReads {
   private static Optional<String> fieldProblem(Node use, String name, boolean receiverJudged) {
     Optional<FieldDeclaration> field = fieldNamed(use, name);
     if (field.isPresent()) {
-      if (!field.get().isFinal()) {
-        return Optional.of("the code that starts each call reads field " + name + ", which is not final: the "
-            + "statements after an earlier element's join could change it before a later element starts");
+      if (!SetWhileMade.only(field.get(), name)) {
+        return Optional.of("the code that starts each call reads field " + name + ", which "
+            + (field.get().isPrivate() ? "its class changes after construction" : "is neither final nor private")
+            + ": the statements after an earlier element's join could change it before a later element starts");
       }
       if (receiverJudged) {
         return Optional.empty();

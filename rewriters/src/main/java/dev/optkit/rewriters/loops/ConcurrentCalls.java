@@ -212,7 +212,7 @@ final class ConcurrentCalls {
       boolean project = !index.typesNamed(type).isEmpty();
       // a private field the facts saw written only while its object was made (or injected) is as good as final
       boolean unchanging = declared.get().isFinal()
-          || declared.get().isPrivate() && !assignedAfterConstruction(declared.get(), field.get());
+          || SetWhileMade.only(declared.get(), field.get());
       if (!unchanging || !project && !THREAD_SAFE.contains(type) && !LoopProof.IMMUTABLE.contains(type)) {
         return Optional.of(name + " calls " + call.getNameAsString() + "() on field " + field.get() + " (" + type
             + "), " + (unchanging ? "which optkit does not know to be safe from several threads at once"
@@ -370,29 +370,6 @@ final class ConcurrentCalls {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Whether code of the field's class other than its constructors and initializers assigns the field
-   * (a setter, a lazy init): an injected field ({@code @Autowired}, {@code @Value}) is set once, before
-   * any call. A local of the same name counts too, which only ever refuses more.
-   */
-  private static boolean assignedAfterConstruction(FieldDeclaration field, String name) {
-    Node owner = field.getParentNode().orElse(null);
-    if (owner == null) {
-      return true;
-    }
-    for (com.github.javaparser.ast.expr.AssignExpr assign : owner.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
-      Expression target = assign.getTarget();
-      boolean named = target instanceof NameExpr n && n.getNameAsString().equals(name)
-          || target instanceof FieldAccessExpr f && f.getNameAsString().equals(name);
-      boolean duringConstruction = assign.findAncestor(com.github.javaparser.ast.body.ConstructorDeclaration.class).isPresent()
-          || assign.findAncestor(com.github.javaparser.ast.body.InitializerDeclaration.class).isPresent();
-      if (named && !duringConstruction) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Optional<FieldDeclaration> fieldNamed(Node use, String name) {
