@@ -251,4 +251,37 @@ class TrueRefusalReasonsTest {
     assertTrue(refusal(changed, "find").filter(why -> why.contains("setPack")).isPresent(),
         refusal(changed, "find").orElse("cached"));
   }
+
+  /** eladmin's GenUtil.getAdminFilePath: a static helper the config is handed to, off the caller. */
+  private static final String PATHS = """
+      package shop;
+
+      import java.io.File;
+
+      public final class GenPaths {
+          private GenPaths() {
+          }
+
+          static String adminPath(GenConfig config, String root) {
+              return root + config.getPack().replace(".", File.separator) + File.separator;
+          }
+
+          static String modePath(GenConfig config, String mode) {
+              return config.getProps().replace("mode", File.separator + mode);
+          }
+      }
+      """;
+
+  @Test
+  void anUntypedStringReplaceInAHelperTheResultIsHandedToChangesNothingWhateverItsArguments() throws Exception {
+    String config = CONFIG.replace("private String module;", "private String module;\n    private java.util.Map<String, String> props;");
+    MigrationPlan plan = new MigrationFixture(dir.resolve("helper")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(config).java(CONFIGS).java(PATHS).java(generator("return GenPaths.adminPath(config, \"src/\");")).plan();
+    assertTrue(refusal(plan, "find").filter(why -> why.contains("replace")).isEmpty(), refusal(plan, "find").orElse(""));
+    // the same helper shape on a Map field: Map.replace changes the map the cached config holds
+    MigrationPlan map = new MigrationFixture(dir.resolve("map")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(config).java(CONFIGS).java(PATHS).java(generator("return GenPaths.modePath(config, table);")).plan();
+    assertTrue(refusal(map, "find").filter(why -> why.contains("modePath(), which changes it (replace()")).isPresent(),
+        refusal(map, "find").orElse("cached"));
+  }
 }

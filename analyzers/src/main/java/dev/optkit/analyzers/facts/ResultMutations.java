@@ -528,11 +528,14 @@ final class ResultMutations {
      * {@code config.getPack().replace(".", "/")} where the solver cannot type the getter (Lombok's): the
      * getter's name, for the planner to look up the field's type in the index (a String's replace
      * changes nothing; a Map's, {@code settings.getProps().replace("mode", m)}, changes the map).
+     * Only a getter read off the value itself: the planner looks the field up on the value's type, and
+     * {@code config.getOwner().getPack()} reads another type's field.
      */
     private Optional<String> untypedGetter(MethodCallExpr call) {
       if (!call.getNameAsString().equals("replace") || call.getArguments().size() != 2
           || !(call.getScope().orElse(null) instanceof MethodCallExpr getter) || !getter.getArguments().isEmpty()
-          || !getter.getNameAsString().matches("get[A-Z].*") || resolvedType(getter).isPresent()) {
+          || !getter.getNameAsString().matches("get[A-Z].*") || resolvedType(getter).isPresent()
+          || getter.getScope().isEmpty() || source(getter.getScope().get()).stream().anyMatch(Origin::part)) {
         return Optional.empty();
       }
       return Optional.of(getter.getNameAsString());

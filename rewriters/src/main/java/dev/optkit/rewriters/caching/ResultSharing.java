@@ -49,7 +49,7 @@ final class ResultSharing {
         for (CallRef call : caller.fact().calls()) {
           if (mutation.of(call) && index.targetsOf(call).contains(target)
               && !(mutation.how().startsWith("stored in field ") && immutable(resultType))
-              && !stringFieldReplaced(mutation, resultType)) {
+              && !stringFieldReplaced(mutation.how(), resultType)) {
             if (mutation.how().startsWith("stored in field ")) {
               return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "
                   + mutation.how().substring("stored in field ".length()) + ", where anyone (data binding included) "
@@ -247,7 +247,8 @@ final class ResultSharing {
           continue; // adding to a set that holds the result changes the set, not the result (eladmin's getChildMenus)
         }
         if (change.parameter() == position
-            && !(immutableValue && change.how().startsWith("stored in field "))) {
+            && !(immutableValue && change.how().startsWith("stored in field "))
+            && !stringFieldReplaced(change.how(), declaredType(callee, position))) {
           return Optional.of(callee.fact().displayName() + "(), which "
               + (change.how().startsWith("stored in field ") ? "keeps it in field "
                   + change.how().substring("stored in field ".length()) : "changes it (" + change.how() + ")"));
@@ -263,6 +264,15 @@ final class ResultSharing {
       }
     }
     return Optional.empty();
+  }
+
+  /** The declared type of the callee's parameter, or its own type for the receiver; null when there is none. */
+  private static String declaredType(IndexedMethod callee, int position) {
+    if (position == MethodFact.RECEIVER) {
+      return callee.fact().ownerType();
+    }
+    return position >= 0 && position < callee.fact().params().size()
+        ? callee.fact().params().get(position).qualifiedType() : null;
   }
 
   /** The parameter an argument lands in: every argument from a varargs parameter's position on lands in it. */
@@ -310,18 +320,22 @@ final class ResultSharing {
   }
 
   /**
-   * {@code config.getPack().replace(".", "/")} where the solver could not type the getter (Lombok's):
-   * a String's replace when the result's type, or a type it extends, has a String field of the
-   * getter's name. A Map's replace ({@code settings.getProps().replace("mode", m)}) changes the result.
+   * {@code config.getPack().replace(".", File.separator)} where the solver could not type the getter
+   * (Lombok's): a String's replace, whatever its arguments, when the type the getter is read from (the
+   * result's, or the parameter's in a helper the result is handed to), or a type it extends, has a
+   * String field of the getter's name. A Map's replace ({@code settings.getProps().replace("mode", m)})
+   * changes the result.
+   *
+   * @param owner the type of the value the analyzer saw the getter read from (never a part of it)
    */
-  private boolean stringFieldReplaced(MethodFact.ResultMutation mutation, String resultType) {
+  private boolean stringFieldReplaced(String how, String owner) {
     String prefix = MethodFact.UNTYPED_REPLACE_ON;
-    if (!mutation.how().startsWith(prefix) || resultType == null) {
+    if (!how.startsWith(prefix) || owner == null) {
       return false;
     }
-    String getter = mutation.how().substring(prefix.length()).replace("()", "");
+    String getter = how.substring(prefix.length()).replace("()", "");
     String field = Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
-    String bare = resultType.replaceAll("<.*", "");
+    String bare = owner.replaceAll("<.*", "");
     java.util.List<String> types = new java.util.ArrayList<>(List.of(bare));
     types.addAll(index.supertypesOf(bare));
     return types.stream().flatMap(type -> index.type(type).stream())
