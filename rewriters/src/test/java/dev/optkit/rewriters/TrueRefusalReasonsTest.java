@@ -284,4 +284,187 @@ class TrueRefusalReasonsTest {
     assertTrue(refusal(map, "find").filter(why -> why.contains("modePath(), which changes it (replace()")).isPresent(),
         refusal(map, "find").orElse("cached"));
   }
+
+  private static final String DEPT = """
+      package shop;
+
+      public class Dept {
+          private Long id;
+          private String name;
+
+          public Long getId() {
+              return id;
+          }
+
+          public void setId(Long id) {
+              this.id = id;
+          }
+
+          public String getName() {
+              return name;
+          }
+      }
+      """;
+
+  private static final String DEPTS = MigrationSafetyTest.bean("DeptDao", "Repository", """
+      import java.util.HashSet;
+      import java.util.Set;
+      import org.springframework.jdbc.core.BeanPropertyRowMapper;
+      import org.springframework.stereotype.Repository;""", """
+          public Set<Dept> findByRoleId(Long roleId) {
+              return new HashSet<>(jdbc.query("SELECT id FROM dept WHERE role_id = ?",
+                  BeanPropertyRowMapper.newInstance(Dept.class), roleId));
+          }
+      """);
+
+  /**
+   * eladmin's DataServiceImpl.getCustomize and AuthController.login: a helper fills the set it is
+   * handed from the result and returns that set, which becomes part of the principal.
+   *
+   * @param kept the set's element type
+   * @param added what the helper adds for each dept
+   */
+  private static String scopes(String kept, String added) {
+    return """
+        package shop;
+
+        import java.util.HashSet;
+        import java.util.List;
+        import java.util.Set;
+        import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+        import org.springframework.security.core.context.SecurityContextHolder;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class DataScopes {
+            private final DeptDao depts;
+
+            public DataScopes(DeptDao depts) {
+                this.depts = depts;
+            }
+
+            public Set<%1$s> customize(Set<%1$s> kept, Long roleId) {
+                Set<Dept> found = depts.findByRoleId(roleId);
+                for (Dept dept : found) {
+                    kept.add(%2$s);
+                }
+                return kept;
+            }
+
+            public void login(Long roleId) {
+                Set<%1$s> scope = customize(new HashSet<>(), roleId);
+                SecurityContextHolder.getContext().setAuthentication(
+                    new UsernamePasswordAuthenticationToken(scope, null, List.of()));
+            }
+        }
+        """.formatted(kept, added);
+  }
+
+  @Test
+  void aSetFilledWithIdsReadFromTheResultAndReturnedDoesNotHoldTheResult() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("ids")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(DEPT).java(DEPTS).java(scopes("Long", "dept.getId()")).plan();
+    assertTrue(refusal(plan, "findByRoleId").filter(why -> why.contains("returns the result it gets")).isEmpty(),
+        refusal(plan, "findByRoleId").orElse(""));
+    // the set receives the depts themselves: the principal holds the cached objects
+    MigrationPlan held = new MigrationFixture(dir.resolve("depts")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(DEPT).java(DEPTS).java(scopes("Dept", "dept")).plan();
+    assertTrue(refusal(held, "findByRoleId").filter(why -> why.contains("DataScopes.customize() returns the result it "
+        + "gets, and DataScopes.login() makes the result it gets an authenticated principal")).isPresent(),
+        refusal(held, "findByRoleId").orElse("cached"));
+  }
+
+  /** eladmin's Dept: a JPA entity whose roles are lazy. */
+  private static final String DEPT_ENTITY = """
+      package shop;
+
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.Id;
+      import jakarta.persistence.OneToMany;
+      import java.util.HashSet;
+      import java.util.Set;
+
+      @Entity
+      public class Dept {
+          @Id
+          private Long id;
+          @OneToMany(mappedBy = "dept")
+          private Set<Role> roles = new HashSet<>();
+
+          public Long getId() {
+              return id;
+          }
+
+          public void setId(Long id) {
+              this.id = id;
+          }
+
+          public Set<Role> getRoles() {
+              return roles;
+          }
+      }
+      """;
+
+  private static final String ROLE_ENTITY = """
+      package shop;
+
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.Id;
+
+      @Entity
+      public class Role {
+          @Id
+          private Long id;
+      }
+      """;
+
+  /** eladmin's DataServiceImpl.getDeptIds: the set the helper returns goes into Redis, a library optkit cannot see into. */
+  private static String redisScopes(String kept, String added) {
+    return """
+        package shop;
+
+        import java.util.HashSet;
+        import java.util.Set;
+        import org.springframework.data.redis.core.RedisTemplate;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class DataScopes {
+            private final DeptDao depts;
+            private final RedisTemplate<String, Object> redis;
+
+            public DataScopes(DeptDao depts, RedisTemplate<String, Object> redis) {
+                this.depts = depts;
+                this.redis = redis;
+            }
+
+            public Set<%1$s> customize(Set<%1$s> kept, Long roleId) {
+                for (Dept dept : depts.findByRoleId(roleId)) {
+                    kept.add(%2$s);
+                }
+                return kept;
+            }
+
+            public int remember(Long roleId) {
+                Set<%1$s> scope = customize(new HashSet<>(), roleId);
+                redis.opsForValue().set("scope:" + roleId, scope);
+                return scope.size();
+            }
+        }
+        """.formatted(kept, added);
+  }
+
+  @Test
+  void aSetOfIdsReadFromAnEntityAndReturnedReachesNoneOfItsLazyAssociations() throws Exception {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("ids")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(DEPT_ENTITY).java(ROLE_ENTITY).java(DEPTS).java(redisScopes("Long", "dept.getId()")).plan();
+    assertTrue(refusal(plan, "findByRoleId").filter(why -> why.contains("customize() returns it")).isEmpty(),
+        refusal(plan, "findByRoleId").orElse(""));
+    // the set holds the entities: Redis serialises them, lazy roles and all
+    MigrationPlan held = new MigrationFixture(dir.resolve("depts")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(DEPT_ENTITY).java(ROLE_ENTITY).java(DEPTS).java(redisScopes("Dept", "dept")).plan();
+    assertTrue(refusal(held, "findByRoleId").filter(why -> why.contains("DataScopes.customize() returns it, and "
+        + "DataScopes.remember() passes it to set(), which optkit cannot see into")).isPresent(),
+        refusal(held, "findByRoleId").orElse("cached"));
+  }
 }

@@ -143,8 +143,8 @@ final class EntityResults {
       for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
         boolean fromTarget = target.fact().name().equals(handOff.fromCall()) && caller.fact().calls().stream()
             .anyMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target));
-        if (!fromTarget) {
-          continue;
+        if (!fromTarget || sharing.returnsValuesReadFrom(caller, handOff)) {
+          continue; // a Set<Long> of ids read from the entity reaches none of its associations
         }
         Optional<String> use = handOff.to().equals(MethodFact.RETURNED)
             ? returnedBy(caller, entity, seen, !handOff.part()) : use(caller, handOff, entity, 0, new HashSet<>());

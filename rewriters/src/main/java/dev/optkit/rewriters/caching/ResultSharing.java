@@ -83,6 +83,9 @@ final class ResultSharing {
         if (handOff.to().equals(MethodFact.RETURNED) && constructedFromImmutableValue(caller, handOff)) {
           continue; // return new Shell(ip, server.getAccount()): the new object holds a string, not the result
         }
+        if (returnsValuesReadFrom(caller, handOff)) {
+          continue; // ids.add(dept.getId()); return ids: what callers do with the ids reaches no cached object
+        }
         if (handOff.to().equals(MethodFact.RETURNED)) {
           // return dao.pets(owner): what the caller's own callers do with it counts the same
           Optional<String> above = mutatingCaller(caller, resultType, seen);
@@ -317,6 +320,38 @@ final class ResultSharing {
       }
     }
     return true;
+  }
+
+  /**
+   * A returned container that holds values read from the result ({@code ids.add(dept.getId()); return ids},
+   * eladmin's DataServiceImpl.getCustomize) and is declared to hold immutable values only ({@code Set<Long>}):
+   * it cannot hold the result or a mutable part of it, so it is no longer the result. A {@code Set<Dept>} the
+   * depts themselves go into still is.
+   */
+  boolean returnsValuesReadFrom(IndexedMethod caller, MethodFact.HandOff handOff) {
+    return handOff.to().equals(MethodFact.RETURNED) && handOff.held() && handOff.part()
+        && holdsImmutables(writtenReturnType(caller.fact()));
+  }
+
+  /**
+   * The return type as the declaration writes it ({@code Set<Long>}): the fact's is erased. Empty when
+   * the declaration's line does not hold it (the type on a line of its own).
+   */
+  static String writtenReturnType(MethodFact fact) {
+    String signature = fact.signature() == null ? "" : fact.signature();
+    int name = signature.indexOf(fact.name() + "(");
+    String before = name < 0 ? "" : signature.substring(0, name).strip();
+    int start = before.length();
+    if (before.endsWith(">")) { // Map<String, Long>: back to the '<' that opens the arguments, spaces and all
+      int depth = 0;
+      while (--start >= 0 && !(before.charAt(start) == '<' && --depth == 0)) {
+        depth += before.charAt(start) == '>' ? 1 : 0;
+      }
+    }
+    while (start > 0 && (Character.isJavaIdentifierPart(before.charAt(start - 1)) || before.charAt(start - 1) == '.')) {
+      start--;
+    }
+    return start < 0 ? "" : before.substring(start);
   }
 
   /**
