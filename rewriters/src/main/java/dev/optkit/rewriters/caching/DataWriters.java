@@ -76,8 +76,10 @@ final class DataWriters {
     }
     for (MembersByType.OwnWrite write : members.writesOverlapping(target, reads)) {
       IndexedMethod method = write.method();
+      // a writer with no body (a @Modifying query method) writes itself, through nothing
+      String through = write.reached().via().isEmpty() ? "" : " through " + String.join(" -> ", write.reached().via());
       writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes "
-          + ProjectWrites.describe(write.footprint()) + " through " + String.join(" -> ", write.reached().via())));
+          + ProjectWrites.describe(write.footprint()) + through));
     }
     return List.copyOf(writers.values());
   }
