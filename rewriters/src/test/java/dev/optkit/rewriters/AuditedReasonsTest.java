@@ -137,6 +137,27 @@ class AuditedReasonsTest {
         .map(Refusal::reason).findFirst().orElse("cached");
     assertFalse(single.contains("Names.firstTen()"), single);
     assertTrue(single.contains("called by Names.all()"), single);
+    // through a project interface the Spring Data one implements (petclinic-rest's OwnerRepository)
+    String repository = """
+        package shop;
+
+        import java.util.List;
+        import org.springframework.data.domain.Pageable;
+
+        public interface NameRepository {
+            List<String> findNamesByKind(String kind);
+
+            List<String> findNamesByKind(String kind, Pageable page);
+        }
+        """;
+    MigrationPlan through = spring("through").java(PreciseProofsTest.VISIT).java(repository)
+        .java(store.replace("extends Repository<Visit, Integer>", "extends NameRepository, Repository<Visit, Integer>"))
+        .java(service.replace("NameStore", "NameRepository")).plan();
+    String implemented = through.refusals().stream()
+        .filter(r -> r.finding().enclosingClass().endsWith("NameStore")
+            && r.finding().enclosingMethod().equals("findNamesByKind(String)"))
+        .map(Refusal::reason).findFirst().orElse("cached");
+    assertTrue(implemented.contains("called by Names.all()"), implemented);
   }
 
   // ---- a cache the project already has is the decisive reason (jpetstore's getAccount, getItem)

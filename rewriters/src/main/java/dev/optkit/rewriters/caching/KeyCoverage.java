@@ -216,7 +216,9 @@ final class KeyCoverage {
    */
   private boolean constructionReadsOutside(String written) {
     String simple = written.substring(written.lastIndexOf('.') + 1);
-    return index.typesNamed(simple).stream().anyMatch(TypeFact::constructionReadsOutside);
+    // a constant of another type counts as outside here, whatever it is (the loop proofs tell enums apart)
+    return index.typesNamed(simple).stream()
+        .anyMatch(type -> type.constructionReadsOutside() || !type.constructionConstants().isEmpty());
   }
 
   /**

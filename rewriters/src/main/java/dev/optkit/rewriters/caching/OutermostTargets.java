@@ -26,6 +26,12 @@ final class OutermostTargets {
         List<String> through = new ArrayList<>(reached.via());
         // with its arguments' count: an overload of a query method is another query
         int arity = arity(reached.site().snippet());
+        if (arity < 0) {
+          // a query method the library implements: its site is the method's declaration, not a call
+          arity = index.methods(reached.site().receiverType(), reached.site().method()).stream()
+              .filter(m -> m.fact().range().equals(reached.site().range())).findFirst()
+              .map(m -> m.fact().params().size()).orElse(-1);
+        }
         through.add(siteKey(reached.site().receiverType(), reached.site().method()) + "/" + (arity < 0 ? "?" : arity));
         for (String each : through) {
           List<CachingTarget> found = reachingThrough.computeIfAbsent(each, k -> new ArrayList<>());
@@ -49,7 +55,9 @@ final class OutermostTargets {
       }
       for (CachingTarget candidate : candidates) {
         // the chains name methods without their parameters: an overload of the same name is another method
-        if (candidate != inner && (inner.method().fact().isAbstract() || calls(index, candidate, inner))) {
+        // a query method calls nothing: it is no outer level of another, an overload of its own name least of all
+        if (candidate != inner && !candidate.method().fact().isAbstract()
+            && (inner.method().fact().isAbstract() || calls(index, candidate, inner))) {
           outer = candidate;
           break;
         }
