@@ -333,4 +333,56 @@ class AuditedReasonsTest {
     assertFalse(why.startsWith("its query runs inside"), why);
     assertTrue(why.contains("writes") && why.contains("delete()"), why);
   }
+
+  // ---- a call on an unknown type is a read only if its name can be one (petclinic-rest saveUser's user.getRoles())
+
+  private static final String ACCOUNT = """
+      package shop;
+
+      @lombok.Data
+      public class Account {
+          private String name;
+          private java.util.List<String> roles;
+          private UserDao dao;
+      }
+      """;
+
+  private static String accounts(String check) {
+    return """
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Accounts {
+            private final UserDao users;
+
+            public Accounts(UserDao users) {
+                this.users = users;
+            }
+
+            @Transactional
+            public void saveAccount(Account account) {
+                if (%s) {
+                    throw new IllegalArgumentException("no role");
+                }
+                users.save(account.getName());
+            }
+        }
+        """.formatted(check);
+  }
+
+  @Test
+  void aCallOnAnUntypedValueThatCannotQueryComesBeforeNoRead() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("untyped")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(TrueRefusalReasonsTest.USERS).java(ACCOUNT).java(accounts("account.getRoles().isEmpty()")).plan();
+    String idOf = refusal(plan, "idOf").orElse("cached");
+    assertFalse(idOf.contains("snapshot"), idOf);
+    // the true twin: an untyped call named like a project method that queries may be that query
+    MigrationPlan counted = new MigrationFixture(dir.resolve("counted")).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(TrueRefusalReasonsTest.USERS).java(ACCOUNT).java(accounts("account.getDao().count() > 1000")).plan();
+    String why = refusal(counted, "idOf").orElse("cached");
+    assertTrue(why.contains("inside the transaction of Accounts.saveAccount()"), why);
+  }
 }

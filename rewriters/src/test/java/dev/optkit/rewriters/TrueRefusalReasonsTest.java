@@ -95,7 +95,7 @@ class TrueRefusalReasonsTest {
   }
 
   /** spring-petclinic-rest's JdbcUserRepositoryImpl: save() looks the user up first, then inserts or updates. */
-  private static final String USERS = MigrationSafetyTest.bean("UserDao", "Repository",
+  static final String USERS = MigrationSafetyTest.bean("UserDao", "Repository",
       "import org.springframework.stereotype.Repository;", """
           public void save(String name) {
               if (idOf(name) == null) {
@@ -114,7 +114,7 @@ class TrueRefusalReasonsTest {
           }
       """);
 
-  private static String userService(String body) {
+  static String userService(String body) {
     return """
         package shop;
 

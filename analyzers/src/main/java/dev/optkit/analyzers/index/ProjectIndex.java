@@ -203,6 +203,11 @@ public final class ProjectIndex {
   }
 
   /** Whether a site's client reads a remote cache store (Redis, Memcached...). */
+  /** Whether a method of this name is one the catalogue lists for some client: a call of it may be I/O. */
+  public boolean isClientMethodName(String name) {
+    return catalog.isCandidateMethod(name);
+  }
+
   public boolean isCacheStore(IoSite site) {
     return catalog.isCacheStore(site.clientId());
   }

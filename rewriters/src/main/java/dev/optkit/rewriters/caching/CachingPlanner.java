@@ -515,7 +515,9 @@ public final class CachingPlanner {
       }
     }
     for (dev.optkit.analyzers.facts.CallRef call : caller.fact().opaqueCalls()) {
-      accesses.putIfAbsent(call.range(), false);
+      if (mayQuery(call.name())) {
+        accesses.putIfAbsent(call.range(), false);
+      }
     }
     long callsOfToward = accesses.values().stream().filter(Boolean::booleanValue).count();
     if (accesses.isEmpty() || callsOfToward != 1) {
@@ -544,6 +546,16 @@ public final class CachingPlanner {
     }
     // in a loop, the second turn's read comes after the first's
     return caller.fact().loops().stream().noneMatch(loop -> loop.range().contains(first));
+  }
+
+  /**
+   * Whether a call whose receiver's type is unknown ({@code account.getRoles().isEmpty()} on a Lombok
+   * getter) may query the database: a client method's name, or the name of a project method that
+   * queries or that a library implements (a repository's). {@code isEmpty} is neither.
+   */
+  private boolean mayQuery(String name) {
+    return index.isClientMethodName(name) || index.methodsNamed(name).stream().anyMatch(m -> m.fact().isAbstract()
+        || index.reachedIo(m).stream().anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB));
   }
 
   /** Library calls that run project code the call graph does not list: listeners, a new bean's callbacks. */
