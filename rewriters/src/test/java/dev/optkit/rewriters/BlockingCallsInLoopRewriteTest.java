@@ -3,22 +3,17 @@ package dev.optkit.rewriters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,36 +194,16 @@ class BlockingCallsInLoopRewriteTest {
       }
       """;
 
-  private HttpServer server;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private LoopbackPrices prices;
 
   @BeforeEach
   void startServer() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(16));
-    server.createContext("/prices/", exchange -> {
-      String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
-      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(40); // a remote call's latency, so calls that can overlap do
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
-      }
-      int status = sku.startsWith("missing") ? 404 : sku.startsWith("broken") ? 500 : 200;
-      byte[] body = (sku.startsWith("missing") ? "" : "price-of-" + sku).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
+    prices = new LoopbackPrices();
   }
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
+    prices.close();
   }
 
   /** Loops four calls ahead; the caching rule off, so the plan is the loop's alone. */
@@ -251,7 +226,7 @@ class BlockingCallsInLoopRewriteTest {
     MigrationPlan plan = fixture.plan();
     Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
     Path migrated = fixture.compile(plan);
-    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    String base = prices.base();
     List<List<String>> inputs = List.of(
         List.of(),
         List.of("a"),
@@ -263,25 +238,26 @@ class BlockingCallsInLoopRewriteTest {
     for (List<String> input : inputs) {
       assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
     }
-    mostInFlight.set(0);
+    prices.mostInFlight.set(0);
     run(migrated, base, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
-    assertTrue(mostInFlight.get() > 1 && mostInFlight.get() <= 4, "calls in flight at once: " + mostInFlight.get());
-    mostInFlight.set(0);
+    int most = prices.mostInFlight.get();
+    assertTrue(most > 1 && most <= 4, "calls in flight at once: " + most);
+    prices.mostInFlight.set(0);
     run(original, base, List.of("a", "b", "c", "d"));
-    assertEquals(1, mostInFlight.get(), "the original waits for each call");
+    assertEquals(1, prices.mostInFlight.get(), "the original waits for each call");
   }
 
   @Test
   void theSwitchRunsOneCallAtATimeAgain() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(QUOTES_BEFORE).config(loopsOnly());
     Path migrated = fixture.compile(fixture.plan());
-    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    String base = prices.base();
     System.setProperty("optkit.loops.sequential", "true");
     try {
-      mostInFlight.set(0);
+      prices.mostInFlight.set(0);
       long poolThreadsBefore = poolThreads();
       assertEquals("[a=price-of-a, b=price-of-b, c=price-of-c]", run(migrated, base, List.of("a", "b", "c")));
-      assertEquals(1, mostInFlight.get());
+      assertEquals(1, prices.mostInFlight.get());
       // each call ran on the caller's thread: the fresh class's pool made no thread (earlier tests' may end meanwhile)
       assertTrue(poolThreads() <= poolThreadsBefore, "a pool thread was made with the switch on");
     } finally {
@@ -637,7 +613,7 @@ class BlockingCallsInLoopRewriteTest {
     assertTrue(after.contains("if (cause instanceof IOException) {") && after.contains("throw (IOException) cause;"), after);
     Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()), "8");
     Path migrated = fixture.compile(plan, "8");
-    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    String base = prices.base();
     for (List<String> input : List.of(List.of("a", "b", "c", "d", "e", "f"), List.of("a", "missing-1", "broken-2"))) {
       assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
     }

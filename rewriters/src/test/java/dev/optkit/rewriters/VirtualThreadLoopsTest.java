@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VirtualThreadLoopsTest {
   @TempDir Path dir;
 
-  private HttpServer server;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private LoopbackPrices prices;
 
   static final String MAIN = """
       package shop;
@@ -64,30 +57,12 @@ class VirtualThreadLoopsTest {
 
   @BeforeEach
   void startServer() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(16));
-    server.createContext("/prices/", exchange -> {
-      String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
-      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(40);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
-      }
-      int status = sku.startsWith("missing") ? 404 : sku.startsWith("broken") ? 500 : 200;
-      byte[] body = (sku.startsWith("missing") ? "" : "price-of-" + sku).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
+    prices = new LoopbackPrices();
   }
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
+    prices.close();
   }
 
   private static String pom(int release) {
@@ -154,10 +129,11 @@ class VirtualThreadLoopsTest {
       assertEquals(run(jdk, original, input), run(jdk, migrated, input).replace(
           "\npool: java.util.concurrent.ThreadPerTaskExecutor", ""), "answers for " + input);
     }
-    mostInFlight.set(0);
+    prices.mostInFlight.set(0);
     String answer = run(jdk, migrated, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
     assertTrue(answer.endsWith("pool: java.util.concurrent.ThreadPerTaskExecutor"), answer);
-    assertTrue(mostInFlight.get() > 1 && mostInFlight.get() <= 4, "calls in flight at once: " + mostInFlight.get());
+    int most = prices.mostInFlight.get();
+    assertTrue(most > 1 && most <= 4, "calls in flight at once: " + most);
   }
 
   static final String QUOTES_SYNCHRONIZED = BlockingCallsInLoopRewriteTest.QUOTES_BEFORE
@@ -223,7 +199,7 @@ class VirtualThreadLoopsTest {
 
   /** What the loop answers (or throws) under the given JDK, and the pool's class when it has one. */
   private String run(Path jdk, Path classes, List<String> skus) throws Exception {
-    String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    String base = prices.base();
     List<String> command = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(), "-cp", classes.toString(),
         "shop.QuotesMain", base));
     command.addAll(skus);

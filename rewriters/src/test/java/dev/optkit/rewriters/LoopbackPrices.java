@@ -1,0 +1,56 @@
+package dev.optkit.rewriters;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A price service on loopback for the loop rewrites' run tests: {@code GET /prices/SKU} answers
+ * "price-of-SKU" after 40 ms (a remote call's latency, so calls that can overlap do), 404 for a SKU
+ * starting "missing", 500 for one starting "broken"; it counts the requests in flight at once.
+ */
+final class LoopbackPrices implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newFixedThreadPool(16);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  /** The most requests in flight at once since it was last set. */
+  final AtomicInteger mostInFlight = new AtomicInteger();
+
+  LoopbackPrices() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(threads);
+    server.createContext("/prices/", exchange -> {
+      String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(40);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      int status = sku.startsWith("missing") ? 404 : sku.startsWith("broken") ? 500 : 200;
+      byte[] body = (sku.startsWith("missing") ? "" : "price-of-" + sku).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  /** The base URL the quotes classes are made with. */
+  String base() {
+    return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
