@@ -36,7 +36,7 @@ final class ConstructionState {
    * What a new object's construction reads from outside its arguments.
    *
    * @param other anything but the constants below: a call, a static of its own class, a name optkit cannot place
-   * @param constants the types whose upper-case constants it reads ({@code OrderStatus} of {@code OrderStatus.PENDING}), as written
+   * @param constants the upper-case constants of other types it reads ({@code OrderStatus.PENDING}), as written
    */
   record Reads(boolean other, java.util.List<String> constants) {}
 
@@ -105,7 +105,8 @@ final class ConstructionState {
         if (!constantOf(access, locals, fields)) {
           return true;
         }
-        constants.add(scope.getNameAsString()); // OrderStatus.PENDING or Holder.SHARED: the index tells them apart
+        // OrderStatus.PENDING or Holder.SHARED (or an enum's static list): the index tells them apart
+        constants.add(scope.getNameAsString() + "." + access.getNameAsString());
       }
     }
     return false;

@@ -2,6 +2,7 @@ package dev.optkit.analyzers.facts;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -280,7 +281,8 @@ public final class FactExtractor {
           boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
           if (!injected && !constant && isStateType(fieldType, variable)
               && (!field.isFinal() && assignedOutsideConstructors(type, variable.getNameAsString())
-                  || mutatedOutsideConstructors(type, variable.getNameAsString()))) {
+                  || mutatedOutsideConstructors(type, variable.getNameAsString())
+                  || field.isStatic() && fieldWrites(type).byConstruction().contains(variable.getNameAsString()))) {
             mutableFields.add(qualified + "#" + variable.getNameAsString());
             if (field.isStatic()) {
               staticMutableFields.add(qualified + "#" + variable.getNameAsString());
@@ -402,8 +404,11 @@ public final class FactExtractor {
         "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
         "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset");
 
-    /** The fields a type's methods (not its constructors) assign, and those they change in place. */
-    private record FieldWrites(Set<String> assigned, Set<String> mutated) {}
+    /**
+     * The fields a type's methods (not its constructors) assign, those they change in place, and those its
+     * constructors and instance initializers assign or change: a static field is changed by every construction.
+     */
+    private record FieldWrites(Set<String> assigned, Set<String> mutated, Set<String> byConstruction) {}
 
     private final Map<TypeDeclaration<?>, FieldWrites> fieldWrites = new java.util.IdentityHashMap<>();
 
@@ -438,7 +443,26 @@ public final class FactExtractor {
             }
           });
         }
-        return new FieldWrites(assigned, mutated);
+        Set<String> byConstruction = new HashSet<>();
+        List<Node> construction = new ArrayList<>(t.getConstructors());
+        t.getMembers().stream().filter(m -> m instanceof InitializerDeclaration block && !block.isStatic())
+            .forEach(construction::add);
+        for (Node code : construction) {
+          PreOrder.walk(code, node -> {
+            Expression target = node instanceof AssignExpr assign ? assign.getTarget()
+                : node instanceof UnaryExpr step && (step.getOperator().isPostfix()
+                    || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                    || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) ? step.getExpression()
+                : node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())
+                    ? call.getScope().orElse(null) : null;
+            if (target instanceof NameExpr name) {
+              byConstruction.add(name.getNameAsString());
+            } else if (target instanceof FieldAccessExpr access) {
+              byConstruction.add(access.getNameAsString());
+            }
+          });
+        }
+        return new FieldWrites(assigned, mutated, byConstruction);
       });
     }
 
@@ -658,6 +682,7 @@ public final class FactExtractor {
     private final List<IoSite> sites = new ArrayList<>();
     private final List<Node> siteNodes = new ArrayList<>();
     private final List<CallRef> calls = new ArrayList<>();
+    private final List<CallRef> constructorCalls = new ArrayList<>();
     private final List<Node> callNodes = new ArrayList<>();
     private final List<CallRef> opaqueCalls = new ArrayList<>();
     private final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
@@ -707,6 +732,12 @@ public final class FactExtractor {
         }
         for (ObjectCreationExpr creation : nodes.creations) {
           String created = TypeNames.erase(creation.getType().getNameAsString());
+          String qualified = file.names.qualify(creation.getType()).name();
+          if (creation.getAnonymousClassBody().isEmpty() && !qualified.startsWith("java.")) {
+            constructorCalls.add(new CallRef(qualified, creation.getType().getName().getIdentifier(),
+                creation.getArguments().size(), Confidence.MEDIUM, isDeferred(creation), SourceRange.of(creation),
+                file.text.snippet(creation)));
+          }
           // new Date() and new GregorianCalendar() hold the time they were made at
           if (created.equals("Random") || created.equals("SecureRandom")
               || (created.equals("Date") || created.equals("GregorianCalendar")) && creation.getArguments().isEmpty()) {
@@ -789,7 +820,8 @@ public final class FactExtractor {
           List.copyOf(mutableFieldsRead), withRoots(changes.results(), changes.roots()), List.copyOf(parameterChanges),
           changes.handOffs(),
           List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
-          List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead));
+          List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
+          List.copyOf(constructorCalls));
     }
 
     /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */

@@ -9,6 +9,8 @@ import java.util.List;
  * <p>{@code mutableFieldsRead}: fields of its class that change after construction, read by it
  * ({@code staticFieldsRead}: those of them that are static, shared by every object);
  * {@code returnRoots}: where each returned value comes from, as {@link ValueRoots} tokens;
+ * {@code constructorCalls}: {@code new T(...)} of types outside the JDK, as calls of T's constructors (receiver T,
+ * name T's simple name): a constructor may do I/O or change shared state like any method;
  * {@code opaqueCalls}: calls on a call's result whose type neither syntax nor the solver named
  * ({@code context.getBean(X.class).getLimit()}), kept out of the call graph: any project method of
  * that name may be the one called.
@@ -42,7 +44,8 @@ public record MethodFact(
     List<String> returnRoots,
     List<String> staticFieldsRead,
     List<CallRef> opaqueCalls,
-    List<String> fieldsRead) {
+    List<String> fieldsRead,
+    List<CallRef> constructorCalls) {
 
   public MethodFact {
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;
@@ -53,6 +56,17 @@ public record MethodFact(
     staticFieldsRead = staticFieldsRead == null ? List.of() : staticFieldsRead;
     opaqueCalls = opaqueCalls == null ? List.of() : opaqueCalls;
     fieldsRead = fieldsRead == null ? List.of() : fieldsRead;
+    constructorCalls = constructorCalls == null ? List.of() : constructorCalls;
+  }
+
+  /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */
+  public List<CallRef> allCalls() {
+    if (constructorCalls.isEmpty()) {
+      return calls;
+    }
+    List<CallRef> all = new java.util.ArrayList<>(calls);
+    all.addAll(constructorCalls);
+    return java.util.Collections.unmodifiableList(all);
   }
 
   /**

@@ -18,9 +18,9 @@ import java.util.Map;
  * @param associations the JPA associations of an entity (empty for other types)
  * @param constructionReadsOutside a new object of it may start out holding state from outside its
  *     constructor's arguments (a static, a call): not a fresh value ({@link ConstructionState})
- * @param constructionConstants types whose upper-case constants its construction reads besides
- *     ({@code OrderStatus} of {@code OrderStatus.PENDING}), as written: an enum's constant is a value, a
- *     {@code Holder.SHARED} list is shared state; the index tells which
+ * @param constructionConstants upper-case constants of other types its construction reads besides
+ *     ({@code OrderStatus.PENDING}), as written: an enum's constant is a value, a {@code Holder.SHARED}
+ *     list (or an enum's static one) is shared state; the index tells which
  * @param mappingUnread a JPA mapping optkit does not read: annotations on getters (property access),
  *     {@code @Access}, embedded objects
  * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations

@@ -61,7 +61,7 @@ final class IoReachability {
   }
 
   private List<Edge> edges(IndexedMethod method) {
-    return edges.computeIfAbsent(method, m -> edgesOf(m, m.fact().calls()));
+    return edges.computeIfAbsent(method, m -> edgesOf(m, m.fact().allCalls()));
   }
 
   private List<Edge> edgesOf(IndexedMethod caller, List<CallRef> calls) {

@@ -638,7 +638,7 @@ public final class ProjectIndex {
       Map<IndexedMethod, List<IndexedMethod>> callees = new java.util.IdentityHashMap<>();
       for (IndexedMethod method : methods) {
         Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (CallRef call : method.fact().calls()) {
+        for (CallRef call : method.fact().allCalls()) {
           for (IndexedMethod target : allTargetsOf(call)) {
             if (called.add(target)) {
               callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);

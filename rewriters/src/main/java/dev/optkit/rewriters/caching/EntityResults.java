@@ -196,11 +196,24 @@ final class EntityResults {
       return Optional.of(who + " hands it back to the persistence layer (" + to + "()): a cached copy is stale by "
           + "then, and writing it back would overwrite newer data (or fail its @Version check)");
     }
+    // a repository fragment (XxxRepositoryImpl): Spring Data runs the project's code for it, which the call graph
+    // does not link to the repository's call: it may change the entity or merge it back
+    if (!to.equals(MethodFact.RETURNED) && !to.startsWith("new ") && sharing.receivers(method, handOff).isEmpty()) {
+      Optional<IndexedMethod> fragment = fragmentFor(method, handOff);
+      if (fragment.isPresent()) {
+        return Optional.of(who + " passes it to " + to + "(), which the project may implement itself ("
+            + fragment.get().fact().displayName() + "(), a repository fragment?), and optkit does not follow such an "
+            + "implementation: it may change the entity or write it back");
+      }
+    }
     if (to.equals(MethodFact.RETURNED) || entity.lazyByGetter().isEmpty() && !to.startsWith("new ")
         && sharing.receivers(method, handOff).isEmpty()) {
       return Optional.empty(); // no lazy association to trip over, and a library call that writes nothing back
     }
-    List<IndexedMethod> receivers = sharing.receivers(method, handOff);
+    List<IndexedMethod> receivers = new java.util.ArrayList<>(sharing.receivers(method, handOff));
+    // a project class implementing the interface method called (a repository fragment's XxxImpl) runs too
+    index.allTargetsOf(callTo(method, handOff)).stream()
+        .filter(m -> !m.fact().isAbstract() && !receivers.contains(m)).forEach(receivers::add);
     if (receivers.isEmpty() && INSPECTING.contains(to)) {
       return Optional.empty(); // CollUtil.isNotEmpty(depts), requireNonNull(owner): the value is only looked at
     }
@@ -240,6 +253,16 @@ final class EntityResults {
       if (receiver.fact().isAbstract() && index.allTargetsOf(callTo(method, handOff)).stream()
           .allMatch(m -> m.fact().isAbstract())) {
         Optional<dev.optkit.analyzers.facts.IoSite> library = index.implementedByLibrary(receiver);
+        // a repository fragment: Spring Data runs the project's XxxImpl for it, which the call graph does not link
+        Optional<IndexedMethod> fragment = index.methodsNamed(receiver.fact().name()).stream()
+            .filter(m -> !m.fact().isAbstract() && !m.fact().isConstructor()
+                && m.fact().params().size() == receiver.fact().params().size())
+            .findFirst();
+        if (fragment.isPresent()) {
+          return Optional.of(who + " passes it to " + receiver.fact().displayName() + "(), which the project may "
+              + "implement itself (" + fragment.get().fact().displayName() + "(), a repository fragment?), and optkit "
+              + "does not follow such an implementation: it may change the entity or write it back");
+        }
         if (library.isPresent()) {
           // a Spring Data query method: the library binds the entity's id as a parameter, no association
           if (library.get().access() == dev.optkit.analyzers.facts.Access.READ) {
@@ -351,5 +374,21 @@ final class EntityResults {
         }
       }
     }
+  }
+
+  /**
+   * A project method the call may run without the call graph knowing: the receiver is a project interface
+   * (a repository) and a project class has a method of that name and as many parameters.
+   */
+  private Optional<IndexedMethod> fragmentFor(IndexedMethod method, MethodFact.HandOff handOff) {
+    dev.optkit.analyzers.facts.CallRef call = callTo(method, handOff);
+    if (call == null || call.receiverType() == null || index.type(call.receiverType())
+        .filter(type -> type.kind().equals("interface")).isEmpty()) {
+      return Optional.empty();
+    }
+    return index.methodsNamed(handOff.to()).stream()
+        .filter(m -> !m.fact().isAbstract() && !m.fact().isConstructor()
+            && (call.argumentCount() < 0 || m.fact().params().size() == call.argumentCount()))
+        .findFirst();
   }
 }

@@ -45,7 +45,7 @@ final class ExclusiveBranches {
         if (other != null && inside(b, other)) {
           return true;
         }
-        if (!inside(b, choice) && returns((Statement) n) && !inFinallyAround(b, choice, method)) {
+        if (!inside(b, choice) && returns((Statement) n) && !inTry(choice, method)) {
           return true;
         }
       }
@@ -59,19 +59,27 @@ final class ExclusiveBranches {
     return false;
   }
 
-  /** The arm leaves the method: it is a return, or a block that ends with one. */
+  /**
+   * The arm leaves the method on every path: a return, or a block that ends with one and holds no
+   * break, continue or try that could leave it another way (an exception it throws leaves the method
+   * too, as long as no try around the if catches it).
+   */
   private static boolean returns(Statement arm) {
     if (arm instanceof ReturnStmt) {
       return true;
     }
     return arm instanceof BlockStmt block && !block.getStatements().isEmpty()
-        && block.getStatements().getLast().orElseThrow() instanceof ReturnStmt;
+        && block.getStatements().getLast().orElseThrow() instanceof ReturnStmt
+        && block.findAll(com.github.javaparser.ast.stmt.BreakStmt.class).isEmpty()
+        && block.findAll(com.github.javaparser.ast.stmt.ContinueStmt.class).isEmpty()
+        && block.findAll(TryStmt.class).isEmpty()
+        && block.findAll(com.github.javaparser.ast.stmt.YieldStmt.class).isEmpty();
   }
 
-  /** Whether {@code node} is in a finally block of a try around {@code statement}: it runs after the return. */
-  private static boolean inFinallyAround(Node node, Node statement, Node method) {
+  /** Whether a try encloses the statement: its catch may go on after what the arm threw, its finally after the return. */
+  private static boolean inTry(Node statement, Node method) {
     for (Node up = statement.getParentNode().orElse(null); up != null && up != method; up = up.getParentNode().orElse(null)) {
-      if (up instanceof TryStmt tryStmt && tryStmt.getFinallyBlock().filter(f -> inside(node, f)).isPresent()) {
+      if (up instanceof TryStmt) {
         return true;
       }
     }

@@ -373,8 +373,14 @@ final class ResultSharing {
     String bare = owner.replaceAll("<.*", "");
     java.util.List<String> types = new java.util.ArrayList<>(List.of(bare));
     types.addAll(index.supertypesOf(bare));
-    return types.stream().flatMap(type -> index.type(type).stream())
-        .anyMatch(type -> "java.lang.String".equals(type.fieldTypes().get(field)));
+    // the nearest declaration is the one the getter reads, unless a subclass declares its own (a Map props
+    // over a String props): the object handed may be of that subclass
+    Optional<String> declared = types.stream().flatMap(type -> index.type(type).stream())
+        .map(type -> type.fieldTypes().get(field)).filter(java.util.Objects::nonNull).findFirst();
+    boolean shadowed = index.files().stream().flatMap(file -> file.types().stream())
+        .anyMatch(type -> type.fieldTypes().containsKey(field) && !"java.lang.String".equals(type.fieldTypes().get(field))
+            && index.supertypesOf(type.qualifiedName()).contains(bare));
+    return declared.filter("java.lang.String"::equals).isPresent() && !shadowed;
   }
 
   /**

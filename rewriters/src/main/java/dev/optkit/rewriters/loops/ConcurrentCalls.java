@@ -22,6 +22,7 @@ import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -122,9 +123,12 @@ final class ConcurrentCalls {
     if (!fact.staticFieldsRead().isEmpty()) {
       return Optional.of(name + " reads the static field " + fact.staticFieldsRead().get(0) + ", which changes");
     }
-    if (!fact.parameterMutations().isEmpty()) {
-      return Optional.of(name + " changes " + (fact.parameterMutations().get(0).parameter() < 0 ? "its object or class"
-          : "what it is given") + " (" + fact.parameterMutations().get(0).how() + ")");
+    // a constructor fills the object it makes: that is no change of anything another thread holds
+    List<MethodFact.ParameterMutation> changes = fact.parameterMutations().stream()
+        .filter(change -> !fact.isConstructor() || change.parameter() >= 0).toList();
+    if (!changes.isEmpty()) {
+      return Optional.of(name + " changes " + (changes.get(0).parameter() < 0 ? "its object or class"
+          : "what it is given") + " (" + changes.get(0).how() + ")");
     }
     for (MethodFact.ResultMutation change : fact.resultMutations()) {
       String roots = change.rootsOrUnknown();
@@ -137,11 +141,9 @@ final class ConcurrentCalls {
     if (body.isPresent()) {
       return body;
     }
-    for (CallRef call : fact.calls()) {
+    for (CallRef call : fact.allCalls()) {
       for (IndexedMethod callee : index.allTargetsOf(call)) {
-        if (callee.fact().isConstructor()) {
-          continue; // a new object of the project's: made for this call (its constructor's reads are its own)
-        }
+        // a new object of the project's is made for this call, but its constructor may still do I/O or change statics
         Optional<String> deeper = whyNot(callee, depth - 1, seen, remoteWrites);
         if (deeper.isPresent()) {
           return Optional.of(name + " calls " + deeper.get());

@@ -41,6 +41,20 @@ final class ImmutableTypes {
     return immutable(written, 0);
   }
 
+  /** Whether the one project enum of this simple name declares this constant, without a body of its own. */
+  boolean enumConstant(String simple, String constant) {
+    List<TypeFact> types = index.typesNamed(simple);
+    if (types.size() != 1) {
+      return false;
+    }
+    String path = index.pathOfType(types.get(0).qualifiedName());
+    Optional<CompilationUnit> unit = path == null ? Optional.empty() : sources.unit(path);
+    return unit.flatMap(u -> u.findFirst(EnumDeclaration.class, e -> e.getNameAsString().equals(simple)))
+        .map(e -> e.getEntries().stream().anyMatch(entry -> entry.getNameAsString().equals(constant)
+            && entry.getClassBody().isEmpty()))
+        .orElse(false);
+  }
+
   private boolean immutable(String written, int depth) {
     String bare = written.replaceAll("<.*", "").strip();
     String simple = bare.substring(bare.lastIndexOf('.') + 1);

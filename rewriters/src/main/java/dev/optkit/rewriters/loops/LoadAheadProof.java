@@ -228,7 +228,7 @@ final class LoadAheadProof {
     }
     Optional<String> constant = types.get(0).constructionConstants().stream().filter(c -> !enumOfValues(c)).findFirst();
     if (constant.isPresent()) {
-      return Optional.of("the construction of a " + type + " reads a constant of " + constant.get()
+      return Optional.of("the construction of a " + type + " reads " + constant.get()
           + ", which optkit does not know to be an unchanging value");
     }
     List<IndexedMethod> constructors = index.methodsOfType(types.get(0).qualifiedName()).stream()
@@ -244,8 +244,11 @@ final class LoadAheadProof {
    * ({@code OrderStatus.PENDING}), not a holder of shared state ({@code Holder.SHARED}).
    */
   private boolean enumOfValues(String written) {
-    List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(written);
-    return named.size() == 1 && named.get(0).kind().equals("enum") && immutables.immutable(named.get(0).qualifiedName());
+    int dot = written.lastIndexOf('.');
+    String type = written.substring(0, dot);
+    List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(type);
+    return named.size() == 1 && named.get(0).kind().equals("enum") && immutables.immutable(named.get(0).qualifiedName())
+        && immutables.enumConstant(type, written.substring(dot + 1));
   }
 
   /** Calls that read the object they are made on, whatever its type: collections', maps', strings', atomics'. */

@@ -124,7 +124,7 @@ final class LoopThreads {
         return why;
       }
     }
-    for (CallRef call : target.fact().calls()) {
+    for (CallRef call : target.fact().allCalls()) {
       for (IndexedMethod callee : index.allTargetsOf(call)) {
         Optional<String> why = pins(callee, depth - 1, seen);
         if (why.isPresent()) {

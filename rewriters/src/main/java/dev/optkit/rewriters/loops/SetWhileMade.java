@@ -31,12 +31,31 @@ final class SetWhileMade {
       Expression target = assign.getTarget();
       boolean named = target instanceof NameExpr n && n.getNameAsString().equals(name)
           || target instanceof FieldAccessExpr f && f.getNameAsString().equals(name);
-      boolean whileMade = assign.findAncestor(ConstructorDeclaration.class).isPresent()
-          || assign.findAncestor(InitializerDeclaration.class).isPresent();
+      boolean whileMade = madeBy(assign, owner);
       if (named && !whileMade) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the assignment runs while an object of {@code owner} is made: in its own constructor or
+   * instance initializer, not in a lambda or a class body (anonymous, local, nested) in between, whose
+   * code may run at any time later.
+   */
+  private static boolean madeBy(AssignExpr assign, Node owner) {
+    for (Node up = assign.getParentNode().orElse(null); up != null; up = up.getParentNode().orElse(null)) {
+      if (up instanceof com.github.javaparser.ast.expr.LambdaExpr
+          || up instanceof com.github.javaparser.ast.expr.ObjectCreationExpr created && created.getAnonymousClassBody().isPresent()
+          || up instanceof com.github.javaparser.ast.body.TypeDeclaration<?> && up != owner
+          || up instanceof com.github.javaparser.ast.body.MethodDeclaration) {
+        return false;
+      }
+      if (up instanceof ConstructorDeclaration || up instanceof InitializerDeclaration initializer && !initializer.isStatic()) {
+        return up.getParentNode().orElse(null) == owner;
+      }
+    }
+    return false;
   }
 }
