@@ -385,4 +385,128 @@ class AuditedReasonsTest {
     String why = refusal(counted, "idOf").orElse("cached");
     assertTrue(why.contains("inside the transaction of Accounts.saveAccount()"), why);
   }
+
+  // ---- one cache level per data: a cache its own class calls through 'this' is no level below (filmorate getFilms)
+
+  @Test
+  void aSpringCacheItsClassCallsThroughThisIsNoLevelBelowTheCaller() {
+    String dao = MigrationSafetyTest.bean("FilmDao", "Repository", "import org.springframework.stereotype.Repository;", """
+            public java.util.List<String> names() {
+                return jdbc.queryForList("SELECT name FROM film", String.class);
+            }
+        """);
+    String service = """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Films {
+            private final FilmDao films;
+
+            public Films(FilmDao films) {
+                this.films = films;
+            }
+
+            public List<String> all() {
+                return List.copyOf(films.names());
+            }
+
+            public List<String> popular(int count) {
+                List<String> all = new ArrayList<>(all());
+                return List.copyOf(all.subList(0, Math.min(count, all.size())));
+            }
+        }
+        """;
+    String controller = """
+        package shop;
+
+        import java.util.List;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @RestController
+        public class FilmController {
+            private final Films films;
+
+            public FilmController(Films films) {
+                this.films = films;
+            }
+
+            @GetMapping("/films")
+            public List<String> list() {
+                return films.all();
+            }
+
+            @GetMapping("/films/popular")
+            public List<String> popular() {
+                return films.popular(10);
+            }
+        }
+        """;
+    MigrationPlan plan = spring("self").java(dao).java(service).java(controller).plan();
+    assertTrue(cached(plan, "Films.all"), plan.refusals().toString());
+    // the DAO below is refused naming a level that stays cached
+    String names = refusal(plan, "names").orElse("cached");
+    assertTrue(names.startsWith("called by Films."), names);
+    assertFalse(names.contains("Films.popular()") && !cached(plan, "Films.popular"), names);
+  }
+
+  // ---- a loop reading a key-value store per element: the fix is a multi-get (eladmin OnlineUserService.getAll)
+
+  @Test
+  void aLoopReadingRedisThroughProjectCodeIsToldItsFixIsAMultiGet() {
+    MigrationPlan plan = spring("redis-read")
+        .java("""
+            package shop;
+
+            import org.springframework.data.redis.core.StringRedisTemplate;
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class Sessions {
+                private final StringRedisTemplate redis;
+
+                public Sessions(StringRedisTemplate redis) {
+                    this.redis = redis;
+                }
+
+                public String owner(String token) {
+                    return redis.opsForValue().get("login:" + token);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Online {
+                private final Sessions sessions;
+
+                public Online(Sessions sessions) {
+                    this.sessions = sessions;
+                }
+
+                public List<String> owners(List<String> tokens) {
+                    List<String> owners = new ArrayList<>();
+                    for (String token : tokens) {
+                        String owner = sessions.owner(token);
+                        owners.add(owner);
+                    }
+                    return owners;
+                }
+            }
+            """)
+        .plan();
+    String why = plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .map(Refusal::reason).findFirst().orElse("none");
+    assertTrue(why.contains("a multi-get"), why);
+    assertFalse(why.contains("IN (...)) is the fix"), why);
+  }
 }

@@ -2,7 +2,6 @@ package dev.optkit.analyzers.facts;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -281,8 +280,7 @@ public final class FactExtractor {
           boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
           if (!injected && !constant && isStateType(fieldType, variable)
               && (!field.isFinal() && assignedOutsideConstructors(type, variable.getNameAsString())
-                  || mutatedOutsideConstructors(type, variable.getNameAsString())
-                  || field.isStatic() && fieldWrites(type).byConstruction().contains(variable.getNameAsString()))) {
+                  || mutatedOutsideConstructors(type, variable.getNameAsString()))) {
             mutableFields.add(qualified + "#" + variable.getNameAsString());
             if (field.isStatic()) {
               staticMutableFields.add(qualified + "#" + variable.getNameAsString());
@@ -404,11 +402,8 @@ public final class FactExtractor {
         "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
         "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset");
 
-    /**
-     * The fields a type's methods (not its constructors) assign, those they change in place, and those its
-     * constructors and instance initializers assign or change: a static field is changed by every construction.
-     */
-    private record FieldWrites(Set<String> assigned, Set<String> mutated, Set<String> byConstruction) {}
+    /** The fields a type's methods (not its constructors) assign, and those they change in place. */
+    private record FieldWrites(Set<String> assigned, Set<String> mutated) {}
 
     private final Map<TypeDeclaration<?>, FieldWrites> fieldWrites = new java.util.IdentityHashMap<>();
 
@@ -443,26 +438,7 @@ public final class FactExtractor {
             }
           });
         }
-        Set<String> byConstruction = new HashSet<>();
-        List<Node> construction = new ArrayList<>(t.getConstructors());
-        t.getMembers().stream().filter(m -> m instanceof InitializerDeclaration block && !block.isStatic())
-            .forEach(construction::add);
-        for (Node code : construction) {
-          PreOrder.walk(code, node -> {
-            Expression target = node instanceof AssignExpr assign ? assign.getTarget()
-                : node instanceof UnaryExpr step && (step.getOperator().isPostfix()
-                    || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-                    || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) ? step.getExpression()
-                : node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())
-                    ? call.getScope().orElse(null) : null;
-            if (target instanceof NameExpr name) {
-              byConstruction.add(name.getNameAsString());
-            } else if (target instanceof FieldAccessExpr access) {
-              byConstruction.add(access.getNameAsString());
-            }
-          });
-        }
-        return new FieldWrites(assigned, mutated, byConstruction);
+        return new FieldWrites(assigned, mutated);
       });
     }
 

@@ -41,46 +41,66 @@ final class OutermostTargets {
         }
       }
     }
+    // the outer levels of each, found first, so that a refusal names one that stays cached, not one refused in turn
+    Map<CachingTarget, List<CachingTarget>> outers = new java.util.LinkedHashMap<>();
+    for (CachingTarget inner : targets) {
+      outers.put(inner, outersOf(index, inner, reachingThrough));
+    }
     List<CachingTarget> kept = new ArrayList<>();
     List<Refusal> refused = new ArrayList<>(refusals);
     for (CachingTarget inner : targets) {
-      CachingTarget outer = null;
-      List<CachingTarget> candidates = new ArrayList<>();
-      if (inner.method().fact().isAbstract()) {
-        String site = siteKey(inner.method().fact().ownerType(), inner.method().fact().name());
-        candidates.addAll(reachingThrough.getOrDefault(site + "/" + inner.method().fact().params().size(), List.of()));
-        candidates.addAll(reachingThrough.getOrDefault(site + "/?", List.of()));
-      } else {
-        candidates.addAll(reachingThrough.getOrDefault(inner.method().fact().displayName(), List.of()));
-      }
-      for (CachingTarget candidate : candidates) {
-        // the chains name methods without their parameters: an overload of the same name is another method
-        // a query method calls nothing: it is no outer level of another, an overload of its own name least of all
-        if (candidate != inner && !candidate.method().fact().isAbstract()
-            && (inner.method().fact().isAbstract() || calls(index, candidate, inner))) {
-          outer = candidate;
-          break;
-        }
-      }
-      if (outer != null) {
-        refused.add(new Refusal(inner.finding(), "called by " + outer.method().fact().displayName()
-            + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
-            + "never disagree and their TTLs do not add up"));
-      } else {
+      List<CachingTarget> found = outers.get(inner);
+      if (found.isEmpty()) {
         kept.add(inner);
+        continue;
       }
+      CachingTarget outer = found.stream().filter(o -> outers.get(o).isEmpty()).findFirst().orElse(found.get(0));
+      refused.add(new Refusal(inner.finding(), "called by " + outer.method().fact().displayName()
+          + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
+          + "never disagree and their TTLs do not add up"));
     }
     return new CachingPlanner.Plan(List.copyOf(kept), List.copyOf(refused));
   }
 
-  /** Whether the outer target's method calls the inner one's, directly or through project methods. */
+  /** The targets whose reads go through the inner target's method: cache levels above it. */
+  private static List<CachingTarget> outersOf(ProjectIndex index, CachingTarget inner,
+      Map<String, List<CachingTarget>> reachingThrough) {
+    List<CachingTarget> candidates = new ArrayList<>();
+    if (inner.method().fact().isAbstract()) {
+      String site = siteKey(inner.method().fact().ownerType(), inner.method().fact().name());
+      candidates.addAll(reachingThrough.getOrDefault(site + "/" + inner.method().fact().params().size(), List.of()));
+      candidates.addAll(reachingThrough.getOrDefault(site + "/?", List.of()));
+    } else {
+      candidates.addAll(reachingThrough.getOrDefault(inner.method().fact().displayName(), List.of()));
+    }
+    List<CachingTarget> outers = new ArrayList<>();
+    for (CachingTarget candidate : candidates) {
+      // the chains name methods without their parameters: an overload of the same name is another method;
+      // a query method calls nothing: it is no outer level of another, an overload of its own name least of all
+      if (candidate != inner && !candidate.method().fact().isAbstract() && !outers.contains(candidate)
+          && (inner.method().fact().isAbstract() || calls(index, candidate, inner))) {
+        outers.add(candidate);
+      }
+    }
+    return outers;
+  }
+
+  /**
+   * Whether the outer target's method calls the inner one's, directly or through project methods, so
+   * that both caches answer on one path. A Spring cache called through {@code this} from its own class
+   * is not on that path: the proxy never sees the call, and only the outer cache answers there.
+   */
   private static boolean calls(ProjectIndex index, CachingTarget outer, CachingTarget inner) {
     java.util.Set<dev.optkit.analyzers.index.IndexedMethod> seen = new java.util.HashSet<>();
     java.util.ArrayDeque<dev.optkit.analyzers.index.IndexedMethod> next = new java.util.ArrayDeque<>();
     next.add(inner.method());
+    boolean proxied = inner.form() == CacheForm.SPRING;
     while (!next.isEmpty() && seen.size() < 10_000) {
       dev.optkit.analyzers.index.IndexedMethod at = next.poll();
       for (dev.optkit.analyzers.index.IndexedMethod caller : index.callersOf(at)) {
+        if (proxied && at == inner.method() && caller.fact().ownerType().equals(at.fact().ownerType())) {
+          continue; // self-invocation: the inner cache is bypassed on this path
+        }
         if (caller == outer.method()) {
           return true;
         }

@@ -123,6 +123,12 @@ final class ConcurrentCalls {
     if (!fact.staticFieldsRead().isEmpty()) {
       return Optional.of(name + " reads the static field " + fact.staticFieldsRead().get(0) + ", which changes");
     }
+    if (fact.isConstructor()) {
+      Optional<String> statics = staticsChangedByConstruction(target, name);
+      if (statics.isPresent()) {
+        return statics;
+      }
+    }
     // a constructor fills the object it makes: that is no change of anything another thread holds
     List<MethodFact.ParameterMutation> changes = fact.parameterMutations().stream()
         .filter(change -> !fact.isConstructor() || change.parameter() >= 0).toList();
@@ -373,6 +379,43 @@ final class ConcurrentCalls {
     }
     return Optional.empty();
   }
+
+  /**
+   * A static field a constructor changes ({@code issued = issued + 1}, {@code ALL.add(this)}): every
+   * object made changes its class, which calls made at once would race on.
+   */
+  private Optional<String> staticsChangedByConstruction(IndexedMethod constructor, String name) {
+    Optional<CallableDeclaration<?>> declaration = sources.declaration(constructor);
+    if (declaration.isEmpty()) {
+      return Optional.of("optkit cannot read " + name + "'s source again");
+    }
+    for (Node node : declaration.get().findAll(Node.class)) {
+      Expression target = null;
+      if (node instanceof com.github.javaparser.ast.expr.AssignExpr assign) {
+        target = assign.getTarget();
+      } else if (node instanceof com.github.javaparser.ast.expr.UnaryExpr step && (step.getOperator().isPostfix()
+          || step.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.PREFIX_INCREMENT
+          || step.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.PREFIX_DECREMENT)) {
+        target = step.getExpression();
+      } else if (node instanceof MethodCallExpr call && !READ_CALLS.contains(call.getNameAsString())) {
+        target = call.getScope().orElse(null);
+      }
+      String field = target instanceof NameExpr n ? n.getNameAsString()
+          : target instanceof FieldAccessExpr f ? f.getNameAsString() : null;
+      if (field != null && !isLocal(field, declaration.get())) {
+        Optional<FieldDeclaration> declared = fieldNamed(node, field);
+        if (declared.isPresent() && declared.get().isStatic()) {
+          return Optional.of(name + " changes the static field " + field + " (" + node + "): each object made changes "
+              + "its class, and calls made at once would race on it");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Calls on a static field that only read it. */
+  private static final Set<String> READ_CALLS = Set.of("get", "getOrDefault", "containsKey", "contains", "size",
+      "isEmpty", "toString", "equals", "hashCode", "format", "valueOf", "name", "ordinal", "stream", "iterator");
 
   private static Optional<FieldDeclaration> fieldNamed(Node use, String name) {
     for (Node current = use; current != null; current = current.getParentNode().orElse(null)) {

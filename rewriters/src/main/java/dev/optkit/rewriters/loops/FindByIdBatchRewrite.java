@@ -114,6 +114,10 @@ final class FindByIdBatchRewrite {
     return first instanceof MethodCallExpr test && test.getNameAsString().equals("containsKey");
   }
 
+  /** Stores read by key: there a query per chunk of keys is a multi-get, not findAllById or IN (...). */
+  private static final java.util.Set<String> KEY_VALUE_STORES = java.util.Set.of("spring-data-redis", "jedis",
+      "lettuce", "redisson", "memcached", "hazelcast-map");
+
   /**
    * Why a loop whose one I/O is inside a project method is not batched, named for what that I/O is:
    * a query, whose fix is one query per chunk of keys, or a write (a Redis delete, an insert), whose fix
@@ -123,6 +127,11 @@ final class FindByIdBatchRewrite {
     IoSite first = reached.isEmpty() ? null : reached.get(0);
     boolean queries = !reached.isEmpty() && reached.stream().allMatch(r -> r.kind() == ClientKind.DB
         && r.access() == dev.optkit.analyzers.facts.Access.READ);
+    if (queries && reached.stream().allMatch(r -> KEY_VALUE_STORES.contains(r.clientId()))) {
+      return "its call " + call + " reads (" + first.provider() + " " + first.method() + "()) inside the project's "
+          + "own code, once per element: one call that reads every key at once (a multi-get) is the fix, by hand; "
+          + "optkit batches a findById or a JdbcTemplate queryForObject the loop calls itself";
+    }
     if (queries || first == null) {
       return "its query runs inside the project's own code (" + call + "), and optkit batches a findById or a "
           + "JdbcTemplate queryForObject the loop calls itself: one query per chunk of keys (findAllById, or IN (...)) "
