@@ -240,4 +240,57 @@ class SlowReadRaceTest {
       assertEquals(java.util.List.of("new"), seen);
     }
   }
+
+  /**
+   * The probe on java-filmorate: a writer outside any transaction inserted, then failed (a 400 for an
+   * unknown genre), so Spring ran no eviction after it, and a read that loaded between the eviction
+   * before the write and the insert kept the old list. A write is open from the eviction before it to
+   * the one after; nothing loaded meanwhile is stored, and a write never closed counts as done after
+   * the timeout, when what it left is read.
+   */
+  @Test
+  void aValueLoadedWhileAWriteIsOpenIsNotStoredEvenWhenTheWriterFails() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(settings("import org.springframework.stereotype.Service;", "@Service"));
+    MigrationPlan plan = fixture.plan();
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    assertTrue(MigrationFixture.after(plan, config).contains("openWrites"), "a transaction-aware configuration");
+    Path classes = fixture.compile(plan);
+    System.setProperty("optkit.cache.writeTimeoutSeconds", "1");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> type = loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
+          .replace('/', '.') + "$WriteAwareCache");
+      var constructor = type.getDeclaredConstructor(String.class, com.github.benmanes.caffeine.cache.Cache.class,
+          boolean.class);
+      constructor.setAccessible(true);
+      com.github.benmanes.caffeine.cache.Cache<Object, Object> store =
+          com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build();
+      org.springframework.cache.Cache cache = (org.springframework.cache.Cache) constructor.newInstance("films", store,
+          true);
+      // a writer that returns: the eviction before it, a read loading meanwhile, the eviction after it
+      cache.invalidate();
+      assertEquals(null, cache.get("all"));
+      cache.put("all", "old");
+      assertEquals(null, store.getIfPresent("all"), "stored while the write was open");
+      cache.clear();
+      assertEquals(null, cache.get("all"));
+      cache.put("all", "new");
+      assertEquals("new", store.getIfPresent("all"), "a load after the write is stored");
+      // a writer that fails after its insert: no eviction after it
+      cache.invalidate();
+      assertEquals(null, cache.get("all"));
+      cache.put("all", "old");
+      assertEquals(null, store.getIfPresent("all"), "stored while the failed write was open");
+      assertEquals(null, cache.get("popular")); // a load starting during the open write...
+      Thread.sleep(1_200);
+      cache.put("popular", "old"); // ...and ending after the timeout: it may have read before the insert
+      assertEquals(null, store.getIfPresent("popular"), "a load that overlapped the failed write was stored");
+      assertEquals(null, cache.get("all"));
+      cache.put("all", "with the insert");
+      assertEquals("with the insert", store.getIfPresent("all"), "after the timeout, loads are stored again");
+    } finally {
+      System.clearProperty("optkit.cache.writeTimeoutSeconds");
+    }
+  }
 }

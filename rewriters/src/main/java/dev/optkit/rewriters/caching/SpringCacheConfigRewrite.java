@@ -145,6 +145,16 @@ public final class SpringCacheConfigRewrite {
     if (transactionAware) {
       lines.add(i2 + "/** Set while this thread's transaction has evicted before its write: the cache lacks that write. */");
       lines.add(i2 + "private final ThreadLocal<Boolean> writingTransaction = new ThreadLocal<>();");
+      lines.add(i2 + "/**");
+      lines.add(i2 + " * When each eviction before a write ran, until the eviction after it: nothing loaded meanwhile is");
+      lines.add(i2 + " * stored. A writer that fails runs no eviction after it, though what it wrote may stay (no transaction");
+      lines.add(i2 + " * rolled it back): its write counts as open until -Doptkit.cache.writeTimeoutSeconds (60) have passed.");
+      lines.add(i2 + " */");
+      lines.add(i2 + "private final java.util.ArrayDeque<Long> openWrites = new java.util.ArrayDeque<>();");
+      lines.add(i2 + "/** Per thread, the writes its transaction opened: a rollback runs no eviction after them. */");
+      lines.add(i2 + "private final ThreadLocal<int[]> openedInTransaction = ThreadLocal.withInitial(() -> new int[1]);");
+      lines.add(i2 + "private static final long WRITE_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(");
+      lines.add(i3 + "Long.getLong(\"optkit.cache.writeTimeoutSeconds\", 60L));");
     }
     lines.addAll(List.of(
         "",
@@ -183,7 +193,8 @@ public final class SpringCacheConfigRewrite {
         "",
         i2 + "/** Stores what a load that began at this eviction count returned, unless an eviction ran since. */",
         i2 + "private synchronized void putLoaded(Object key, Object value, long started) {",
-        i3 + "if (started == evictions.get()) {",
+        // writeOpen() first: a write it finds timed out counts as an eviction, which this load may have overlapped
+        i3 + "if (" + (transactionAware ? "!writeOpen() && " : "") + "started == evictions.get()) {",
         i4 + "super.put(key, value);",
         i3 + "}",
         i2 + "}",
@@ -236,7 +247,11 @@ public final class SpringCacheConfigRewrite {
         i2 + "}",
         "",
         i2 + "@Override",
-        i2 + "public synchronized void clear() {",
+        i2 + "public synchronized void clear() {"));
+    if (transactionAware) {
+      lines.add(i3 + "openWrites.pollFirst(); // the eviction after a write: that write is done");
+    }
+    lines.addAll(List.of(
         i3 + "evictions.incrementAndGet();",
         i3 + "super.clear();",
         i2 + "}",
@@ -277,14 +292,48 @@ public final class SpringCacheConfigRewrite {
           i4 + i + "@Override",
           i4 + i + "public void afterCompletion(int status) {",
           i4 + i + i + "writingTransaction.remove();",
+          i4 + i + i + "transactionEnded(status == STATUS_COMMITTED);",
           i4 + i + "}",
           i4 + "});",
           i3 + "}"));
     }
+    if (transactionAware) {
+      lines.addAll(List.of(
+          i3 + "openWrites.addLast(System.nanoTime()); // the eviction before a write: it is open until the one after",
+          i3 + "if (TransactionSynchronizationManager.isSynchronizationActive()) {",
+          i4 + "openedInTransaction.get()[0]++;",
+          i3 + "}"));
+    }
     lines.addAll(List.of(
         i3 + "return super.invalidate();",
-        i2 + "}",
-        i + "}"));
+        i2 + "}"));
+    if (transactionAware) {
+      lines.addAll(List.of(
+          "",
+          i2 + "/** Whether a write is under way; one open longer than the timeout failed, and what it left is read now. */",
+          i2 + "private boolean writeOpen() {",
+          i3 + "long now = System.nanoTime();",
+          i3 + "while (!openWrites.isEmpty() && now - openWrites.peekFirst() > WRITE_TIMEOUT_NANOS) {",
+          i4 + "openWrites.pollFirst();",
+          i4 + "evictions.incrementAndGet();",
+          i4 + "super.clear();",
+          i3 + "}",
+          i3 + "return !openWrites.isEmpty();",
+          i2 + "}",
+          "",
+          i2 + "/** A transaction's end: after a rollback no eviction follows its writes, which it undid. */",
+          i2 + "private synchronized void transactionEnded(boolean committed) {",
+          i3 + "int opened = openedInTransaction.get()[0];",
+          i3 + "openedInTransaction.remove();",
+          i3 + "if (!committed) {",
+          i4 + "for (int i = 0; i < opened; i++) {",
+          i4 + i + "openWrites.pollFirst();",
+          i4 + "}",
+          i4 + "evictions.incrementAndGet();",
+          i3 + "}",
+          i2 + "}"));
+    }
+    lines.add(i + "}");
     return lines;
   }
 
