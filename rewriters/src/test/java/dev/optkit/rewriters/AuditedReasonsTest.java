@@ -509,4 +509,17 @@ class AuditedReasonsTest {
     assertTrue(why.contains("a multi-get"), why);
     assertFalse(why.contains("IN (...)) is the fix"), why);
   }
+
+  // ---- a column value read off an entity and handed to a library call (explore-with-me List.of(event.getId()))
+
+  @Test
+  void aColumnValueOfAnEntityHandedToALibraryCallIsNoAssociation() {
+    MigrationPlan ids = owners("ids", "names.add(owner.getName() + java.util.List.of(owner.getId()).size());").plan();
+    assertTrue(cached(ids, "OwnerRepository.findAll"), ids.refusals().toString());
+    // the true twin: the lazy association itself handed on
+    MigrationPlan visits = owners("visits", "names.add(owner.getName() + java.util.List.of(owner.getVisits()).size());")
+        .plan();
+    String why = refusal(visits, "findAll").orElse("cached");
+    assertTrue(why.contains("of()"), why);
+  }
 }

@@ -82,7 +82,7 @@ public final class CachingPlanner {
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index);
     this.keyCoverage = new KeyCoverage(index);
-    this.entityResults = new EntityResults(index, sharing);
+    this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
   }
 

@@ -86,10 +86,12 @@ final class EntityResults {
 
   private final ProjectIndex index;
   private final ResultSharing sharing;
+  private final WholeProject whole;
 
-  EntityResults(ProjectIndex index, ResultSharing sharing) {
+  EntityResults(ProjectIndex index, ResultSharing sharing, WholeProject whole) {
     this.index = index;
     this.sharing = sharing;
+    this.whole = whole;
   }
 
   /**
@@ -228,6 +230,9 @@ final class EntityResults {
       }
       return Optional.of(who + " passes it to " + to + "(), which calls its " + lazyIdentity.get()
           + ": on a cached, detached entity that throws LazyInitializationException");
+    }
+    if (receivers.isEmpty() && handOff.part() && columnValuesOnly(method, handOff, entity)) {
+      return Optional.empty(); // List.of(event.getId()): an immutable column value, no association
     }
     if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
       return Optional.of(who + (handOff.part() ? " passes what it reads from it (a value, or an association)"
@@ -390,5 +395,48 @@ final class EntityResults {
         .filter(m -> !m.fact().isAbstract() && !m.fact().isConstructor()
             && (call.argumentCount() < 0 || m.fact().params().size() == call.argumentCount()))
         .findFirst();
+  }
+
+  /**
+   * Whether what the method hands on at that position is, in every such call of its source, a column
+   * getter called on the entity ({@code event.getId()}) whose field holds an immutable value: no
+   * association, nothing of the entity's to change or to load later.
+   */
+  private boolean columnValuesOnly(IndexedMethod method, MethodFact.HandOff handOff, Entity entity) {
+    Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> body = whole.declaration(method);
+    if (body.isEmpty() || handOff.position() < 0) {
+      return false;
+    }
+    List<com.github.javaparser.ast.expr.MethodCallExpr> calls = body.get()
+        .findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+        .filter(c -> c.getNameAsString().equals(handOff.to()) && c.getArguments().size() == handOff.toArguments())
+        .toList();
+    if (calls.isEmpty()) {
+      return false;
+    }
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : calls) {
+      if (handOff.position() >= call.getArguments().size()
+          || !(call.getArgument(handOff.position()) instanceof com.github.javaparser.ast.expr.MethodCallExpr getter)
+          || !getter.getArguments().isEmpty()
+          || !(getter.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.NameExpr)
+          || !entity.nonAssociationGetter(getter.getNameAsString())) {
+        return false;
+      }
+      String name = getter.getNameAsString();
+      String field = name.startsWith("get") ? name.substring(3) : name.substring(2);
+      String column = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+      List<TypeFact> named = index.typesNamed(entity.name());
+      List<String> owners = new ArrayList<>();
+      if (named.size() == 1) {
+        owners.add(named.get(0).qualifiedName());
+        owners.addAll(index.supertypesOf(named.get(0).qualifiedName()));
+      }
+      String type = owners.stream().flatMap(owner -> index.type(owner).stream())
+          .map(t -> t.fieldTypes().get(column)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      if (type == null || !sharing.immutable(type)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
