@@ -1,6 +1,5 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.rewriters.source.ProjectSources;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -22,6 +21,7 @@ import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.source.ProjectSources;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

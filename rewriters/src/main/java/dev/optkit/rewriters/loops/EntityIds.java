@@ -1,12 +1,12 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.rewriters.source.ProjectSources;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.source.ProjectSources;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,6 +1,5 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.rewriters.source.ProjectSources;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
@@ -11,6 +10,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.source.ProjectSources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

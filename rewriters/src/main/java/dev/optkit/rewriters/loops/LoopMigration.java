@@ -1,6 +1,5 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.rewriters.source.ProjectSources;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -28,6 +27,7 @@ import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.source.ProjectSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.rewriters.source.ProjectSources;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.Expression;
@@ -11,6 +10,7 @@ import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.source.ProjectSources;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.rewriters.source.ProjectSources;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.type.TypeParameter;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.source.ProjectSources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
