@@ -203,9 +203,7 @@ final class EntityResults {
     if (!to.equals(MethodFact.RETURNED) && !to.startsWith("new ") && sharing.receivers(method, handOff).isEmpty()) {
       Optional<IndexedMethod> fragment = fragmentFor(method, handOff);
       if (fragment.isPresent()) {
-        return Optional.of(who + " passes it to " + to + "(), which the project may implement itself ("
-            + fragment.get().fact().displayName() + "(), a repository fragment?), and optkit does not follow such an "
-            + "implementation: it may change the entity or write it back");
+        return Optional.of(fragmentRefusal(who, to, fragment.get()));
       }
     }
     if (to.equals(MethodFact.RETURNED) || entity.lazyByGetter().isEmpty() && !to.startsWith("new ")
@@ -259,14 +257,9 @@ final class EntityResults {
           .allMatch(m -> m.fact().isAbstract())) {
         Optional<dev.optkit.analyzers.facts.IoSite> library = index.implementedByLibrary(receiver);
         // a repository fragment: Spring Data runs the project's XxxImpl for it, which the call graph does not link
-        Optional<IndexedMethod> fragment = index.methodsNamed(receiver.fact().name()).stream()
-            .filter(m -> !m.fact().isAbstract() && !m.fact().isConstructor()
-                && m.fact().params().size() == receiver.fact().params().size())
-            .findFirst();
+        Optional<IndexedMethod> fragment = implementedInProject(receiver.fact().name(), receiver.fact().params().size());
         if (fragment.isPresent()) {
-          return Optional.of(who + " passes it to " + receiver.fact().displayName() + "(), which the project may "
-              + "implement itself (" + fragment.get().fact().displayName() + "(), a repository fragment?), and optkit "
-              + "does not follow such an implementation: it may change the entity or write it back");
+          return Optional.of(fragmentRefusal(who, receiver.fact().displayName(), fragment.get()));
         }
         if (library.isPresent()) {
           // a Spring Data query method: the library binds the entity's id as a parameter, no association
@@ -391,10 +384,21 @@ final class EntityResults {
         .filter(type -> type.kind().equals("interface")).isEmpty()) {
       return Optional.empty();
     }
-    return index.methodsNamed(handOff.to()).stream()
+    return implementedInProject(handOff.to(), call.argumentCount());
+  }
+
+  /** A project method with a body of this name and as many parameters (any number when negative). */
+  private Optional<IndexedMethod> implementedInProject(String name, int parameters) {
+    return index.methodsNamed(name).stream()
         .filter(m -> !m.fact().isAbstract() && !m.fact().isConstructor()
-            && (call.argumentCount() < 0 || m.fact().params().size() == call.argumentCount()))
+            && (parameters < 0 || m.fact().params().size() == parameters))
         .findFirst();
+  }
+
+  private static String fragmentRefusal(String who, String called, IndexedMethod fragment) {
+    return who + " passes it to " + called + "(), which the project may implement itself ("
+        + fragment.fact().displayName() + "(), a repository fragment?), and optkit does not follow such an "
+        + "implementation: it may change the entity or write it back";
   }
 
   /**

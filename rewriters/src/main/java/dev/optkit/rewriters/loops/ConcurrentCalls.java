@@ -397,7 +397,7 @@ final class ConcurrentCalls {
           || step.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.PREFIX_INCREMENT
           || step.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.PREFIX_DECREMENT)) {
         target = step.getExpression();
-      } else if (node instanceof MethodCallExpr call && !READ_CALLS.contains(call.getNameAsString())) {
+      } else if (node instanceof MethodCallExpr call && !LoadAheadProof.READS.contains(call.getNameAsString())) {
         target = call.getScope().orElse(null);
       }
       String field = target instanceof NameExpr n ? n.getNameAsString()
@@ -412,10 +412,6 @@ final class ConcurrentCalls {
     }
     return Optional.empty();
   }
-
-  /** Calls on a static field that only read it. */
-  private static final Set<String> READ_CALLS = Set.of("get", "getOrDefault", "containsKey", "contains", "size",
-      "isEmpty", "toString", "equals", "hashCode", "format", "valueOf", "name", "ordinal", "stream", "iterator");
 
   private static Optional<FieldDeclaration> fieldNamed(Node use, String name) {
     for (Node current = use; current != null; current = current.getParentNode().orElse(null)) {
