@@ -35,7 +35,6 @@ public final class CachingPlanner {
 
   private final WholeProject whole;
   private final ProjectIndex index;
-  private final Transactions transactions;
   private final OptkitConfig config;
   private final ProjectTraits traits;
 
@@ -50,6 +49,7 @@ public final class CachingPlanner {
   private final KeyCoverage keyCoverage;
   private final EntityResults entityResults;
   private final TestSlices slices;
+  private final SnapshotReads snapshotReads;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
     this(index, config, traits, path -> true, Set.of());
@@ -70,7 +70,6 @@ public final class CachingPlanner {
       java.util.function.Predicate<String> inModule, Set<String> acceptStale) {
     this.whole = whole;
     this.index = whole.index();
-    this.transactions = whole.transactions();
     this.config = config;
     this.traits = traits;
     this.inModule = inModule;
@@ -84,6 +83,7 @@ public final class CachingPlanner {
     this.keyCoverage = new KeyCoverage(index);
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
+    this.snapshotReads = new SnapshotReads(whole, traits);
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -140,7 +140,7 @@ public final class CachingPlanner {
       }
       usedNames.add(cacheName);
       Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
-      Optional<String> snapshot = snapshotRead(method.get());
+      Optional<String> snapshot = snapshotReads.whyNot(method.get());
       if (snapshot.isPresent()) {
         refusals.add(new Refusal(finding, snapshot.get()));
         continue;
@@ -378,247 +378,6 @@ public final class CachingPlanner {
     }
     return count;
   }
-
-
-
-  /**
-   * A database read inside a transaction on MySQL or MariaDB (REPEATABLE READ by default) sees the
-   * snapshot its transaction took at its first read: loaded after a writer's eviction, it may still
-   * predate that write, and nothing after the load would tell the cache. Reads that never run in a
-   * transaction read the latest commit.
-   */
-  /**
-   * The cached method starts the transaction itself and no caller runs in one: its snapshot is taken
-   * at its own first read, after the cache missed, so it is no older than the read a method without
-   * a transaction would make (the window any cache-aside read has), whatever the isolation.
-   */
-  private Boolean xmlTransactions;
-
-  private boolean ownTransactionOnly(IndexedMethod cached, IndexedMethod transaction) {
-    if (xmlTransactions == null) {
-      // transactions XML applies by pointcut are invisible in the code: a caller may run in one
-      xmlTransactions = SpringXmlScans.declaresTransactions(traits.root());
-    }
-    return transaction == cached && !xmlTransactions && index.callersOf(cached).stream()
-        .filter(caller -> !SourceSet.isTestPath(caller.path()))
-        .allMatch(caller -> transactions.above(caller).isEmpty());
-  }
-
-  /**
-   * Every production caller of the cached method either runs outside any transaction, or opens one
-   * whose first database access is this call, made once (petclinic-rest's ClinicServiceImpl.findAllVets(),
-   * which only returns vetRepository.findAll(); eladmin's JobServiceImpl.create(), which checks
-   * findByName before it saves) and is itself called outside any: each transaction's snapshot is then
-   * taken at this read, after the cache missed. What the transaction does after the read does not
-   * change what the read saw.
-   *
-   * @return a transaction whose snapshot may predate the read; empty when every one is taken at it
-   */
-  private Optional<IndexedMethod> snapshotOlderThanTheRead(IndexedMethod cached) {
-    if (xmlTransactions == null) {
-      xmlTransactions = SpringXmlScans.declaresTransactions(traits.root());
-    }
-    Optional<IndexedMethod> any = transactions.above(cached);
-    if (xmlTransactions) {
-      return any;
-    }
-    java.util.Set<IndexedMethod> callers = new java.util.LinkedHashSet<>(index.callersOf(cached));
-    if (cached.fact().isAbstract()) {
-      // a Spring Data query method is called as a client site, which the call graph does not list
-      index.methods().stream().filter(m -> index.sitesOf(m).stream().anyMatch(site -> calledSite(site, cached)))
-          .forEach(callers::add);
-    }
-    callers.removeIf(c -> SourceSet.isTestPath(c.path()));
-    if (callers.isEmpty()) {
-      return any;
-    }
-    for (IndexedMethod caller : callers) {
-      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(caller, cached, 0);
-      if (older.isPresent()) {
-        return older;
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static final int MAX_TRANSACTION_DEPTH = 4;
-
-  /**
-   * From a caller of the read up to the method that opens its transaction: at each level the call
-   * toward the read must be the method's first database access, made once and not in a loop
-   * (petclinic-rest's UserServiceImpl.saveUser() opens the transaction and first calls save(), whose
-   * first access is getByUsername()). A caller outside any transaction takes no snapshot.
-   *
-   * @return the method whose transaction may have taken its snapshot before the read
-   */
-  private Optional<IndexedMethod> olderSnapshotOnTheWayUp(IndexedMethod caller, IndexedMethod toward, int depth) {
-    Optional<IndexedMethod> opener = transactions.above(caller);
-    if (opener.isEmpty()) {
-      return Optional.empty();
-    }
-    List<IndexedMethod> above = index.callersOf(caller).stream().filter(c -> !SourceSet.isTestPath(c.path())).toList();
-    if (opener.get() == caller) {
-      // the transaction opens here; a caller running in one of its own would join it, its snapshot older
-      Optional<IndexedMethod> outer = above.stream().map(transactions::above).flatMap(Optional::stream).findFirst();
-      if (outer.isPresent()) {
-        return outer;
-      }
-    }
-    if (depth >= MAX_TRANSACTION_DEPTH || !firstAccessIsTheOneCall(caller, toward)) {
-      return opener;
-    }
-    if (opener.get() == caller) {
-      return Optional.empty();
-    }
-    if (above.isEmpty()) {
-      return opener; // the transaction comes from somewhere optkit does not see calling
-    }
-    for (IndexedMethod next : above) {
-      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(next, caller, depth + 1);
-      if (older.isPresent()) {
-        return older;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Whether the method's first database access, in source order, is its one call of {@code toward}, outside loops. */
-  private boolean firstAccessIsTheOneCall(IndexedMethod caller, IndexedMethod toward) {
-    // the caller's database accesses in the order they run: a call runs after its arguments and its receiver
-    // (dao.price(dao.idByName(n)): idByName reads first), so by where each ends
-    java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>(
-        java.util.Comparator.comparingInt(dev.optkit.analyzers.facts.SourceRange::endLine)
-            .thenComparingInt(dev.optkit.analyzers.facts.SourceRange::endColumn)
-            .thenComparing(java.util.Comparator.naturalOrder()));
-    java.util.Set<dev.optkit.analyzers.facts.SourceRange> deferred = new java.util.HashSet<>();
-    // a Spring Data query method is called as a client site: the cached method when its repository is
-    for (dev.optkit.analyzers.facts.IoSite site : index.sitesOf(caller)) {
-      if (site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB) {
-        accesses.put(site.range(), calledSite(site, toward));
-        if (site.deferred()) {
-          deferred.add(site.range());
-        }
-      }
-    }
-    for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
-      boolean reachesDb = index.reachedThrough(caller, call).stream()
-          .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
-      if (reachesDb || accesses.containsKey(call.range())) {
-        accesses.merge(call.range(), index.targetsOf(call).contains(toward) || index.allTargetsOf(call).contains(toward),
-            Boolean::logicalOr);
-        if (call.deferred()) {
-          deferred.add(call.range());
-        }
-      } else if (runsCodeOptkitCannotList(call)) {
-        // publishEvent(e) runs the listeners, provider.getObject() a new bean's @PostConstruct: either may read
-        accesses.putIfAbsent(call.range(), false);
-      }
-    }
-    for (dev.optkit.analyzers.facts.CallRef call : caller.fact().opaqueCalls()) {
-      if (mayQuery(call.name())) {
-        accesses.putIfAbsent(call.range(), false);
-      }
-    }
-    long callsOfToward = accesses.values().stream().filter(Boolean::booleanValue).count();
-    if (accesses.isEmpty() || callsOfToward != 1) {
-      return false;
-    }
-    dev.optkit.analyzers.facts.SourceRange first = accesses.entrySet().stream().filter(java.util.Map.Entry::getValue)
-        .findFirst().orElseThrow().getKey();
-    if (!accesses.headMap(first).isEmpty()) {
-      // an access written before it counts only when it may run first: not in a branch that excludes the call
-      // (if (name != null) return byName(name); return all();)
-      Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> body = whole.declaration(caller);
-      if (body.isEmpty() || !accesses.headMap(first).keySet().stream()
-          .allMatch(earlier -> ExclusiveBranches.exclusive(body.get(), earlier, first))) {
-        return false;
-      }
-    }
-    if (deferred.contains(first)) {
-      return false; // handed to an executor or kept: it runs later
-    }
-    // inside another call that is no database access: perhaps in a lambda that call runs when, and as often as,
-    // it likes (Util.each(ids, id -> dao.price(id)): a helper's loop); an argument of a query runs before it, once
-    boolean nested = caller.fact().calls().stream().map(dev.optkit.analyzers.facts.CallRef::range)
-        .anyMatch(range -> !range.equals(first) && range.contains(first) && !accesses.containsKey(range));
-    if (nested) {
-      return false;
-    }
-    // in a loop, the second turn's read comes after the first's
-    return caller.fact().loops().stream().noneMatch(loop -> loop.range().contains(first));
-  }
-
-  /**
-   * Whether a call whose receiver's type is unknown ({@code account.getRoles().isEmpty()} on a Lombok
-   * getter) may query the database: a client method's name, or the name of a project method that
-   * queries or that a library implements (a repository's). {@code isEmpty} is neither.
-   */
-  private boolean mayQuery(String name) {
-    return index.isClientMethodName(name) || index.methodsNamed(name).stream().anyMatch(m -> m.fact().isAbstract()
-        || index.reachedIo(m).stream().anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB));
-  }
-
-  /** Library calls that run project code the call graph does not list: listeners, a new bean's callbacks. */
-  private static final java.util.Set<String> DISPATCHING = java.util.Set.of("getObject", "getIfAvailable",
-      "getIfUnique", "getBean", "getBeansOfType", "createBean", "autowireBean", "initializeBean");
-
-  private boolean runsCodeOptkitCannotList(dev.optkit.analyzers.facts.CallRef call) {
-    return (EntityResults.OPAQUE.contains(call.name()) || DISPATCHING.contains(call.name()))
-        && index.allTargetsOf(call).isEmpty();
-  }
-
-  /** Whether a client site is a call of the cached repository method. */
-  private boolean calledSite(dev.optkit.analyzers.facts.IoSite site, IndexedMethod cached) {
-    return site.method().equals(cached.fact().name()) && site.receiverType() != null
-        && (site.receiverType().equals(cached.fact().ownerType())
-            || index.supertypesOf(site.receiverType()).contains(cached.fact().ownerType()));
-  }
-
-  private Optional<String> snapshotRead(IndexedMethod cached) {
-    if (index.reachedIo(cached).stream().noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
-      return Optional.empty();
-    }
-    Optional<IndexedMethod> transaction = transactions.above(cached);
-    if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get())) {
-      return Optional.empty();
-    }
-    // the transaction whose snapshot may predate the read: one that reads before it, or reads it twice
-    Optional<IndexedMethod> older = snapshotOlderThanTheRead(cached);
-    if (older.isEmpty()) {
-      return Optional.empty();
-    }
-    if (transaction.get() == cached && older.get() == cached) {
-      // its own @Transactional joins the transaction of a caller, which took its snapshot before the call
-      transaction = index.callersOf(cached).stream().filter(caller -> !SourceSet.isTestPath(caller.path()))
-          .map(transactions::above).flatMap(Optional::stream).findFirst().or(() -> Optional.of(cached));
-    } else {
-      transaction = older;
-    }
-    String isolation = transactions.isolationOf(transaction.get());
-    if (isolation.isEmpty() && !transactions.declared(transaction.get())) {
-      isolation = transactions.programmaticIsolation(); // a TransactionTemplate or manager configured in code
-    }
-    String where = "it reads the database inside the transaction of " + transaction.get().fact().displayName() + "(), ";
-    if (isolation.contains("REPEATABLE_READ") || isolation.contains("SERIALIZABLE")) {
-      return Optional.of(where + "which asks for " + isolation.substring(isolation.lastIndexOf('.') + 1)
-          + " isolation: its reads answer from a snapshot taken when it began, so a value it loads after a writer's "
-          + "eviction may predate that write, and the cache would keep it");
-    }
-    if (traits.snapshotDatabase() != null && !isolation.contains("READ_COMMITTED") && !isolation.contains("READ_UNCOMMITTED")) {
-      return Optional.of(where + "and " + traits.snapshotDatabase() + " (REPEATABLE READ by default) answers from the "
-          + "snapshot that transaction took at its first read: a value it loads after a writer's eviction may predate "
-          + "that write, and the cache would keep it");
-    }
-    return Optional.empty();
-  }
-
-
-
-
-
-
-
-
 
   private Map.Entry<String, CachePolicy> policyFor(Finding finding, MethodFact fact) {
     Map<String, CachePolicy> policies = config.effectiveCachePolicies();
