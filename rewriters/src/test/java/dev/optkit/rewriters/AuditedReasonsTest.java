@@ -522,4 +522,102 @@ class AuditedReasonsTest {
     String why = refusal(visits, "findAll").orElse("cached");
     assertTrue(why.contains("of()"), why);
   }
+
+  // ---- a lazy to-one's id read off its proxy (explore-with-me RequestStorage.findByEventId)
+
+  private MigrationFixture requests(String name, String requesterField, String use) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Person {
+                @Id
+                private Long id;
+                private String name;
+
+                public Long getId() {
+                    return id;
+                }
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.FetchType;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Request {
+                @Id
+                private Long id;
+                private Long eventId;
+                %s
+                private Person requester;
+
+                public Long getId() {
+                    return id;
+                }
+
+                public Person getRequester() {
+                    return requester;
+                }
+            }
+            """.formatted(requesterField))
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface RequestStorage extends JpaRepository<Request, Long> {
+                List<Request> findByEventId(Long eventId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Requests {
+                private final RequestStorage storage;
+
+                public Requests(RequestStorage storage) {
+                    this.storage = storage;
+                }
+
+                public String firstRequester(Long eventId) {
+                    List<Request> requests = storage.findByEventId(eventId);
+                    return requests.isEmpty() ? "none" : "" + requests.get(0).getRequester().%s;
+                }
+            }
+            """.formatted(use));
+  }
+
+  @Test
+  void theIdOfALazyToOneIsReadOffItsProxyWithoutLoading() {
+    String lazy = "@ManyToOne(fetch = FetchType.LAZY)";
+    MigrationPlan id = requests("id", lazy, "getId()").plan();
+    String why = refusal(id, "findByEventId").orElse("cached");
+    assertFalse(why.contains("lazy association requester"), why);
+    // the true twins: another getter loads the proxy; @LazyToOne(NO_PROXY) is no proxy at all
+    MigrationPlan name = requests("name", lazy, "getName()").plan();
+    why = refusal(name, "findByEventId").orElse("cached");
+    assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
+    MigrationPlan noProxy = requests("no-proxy", lazy + "\n    @org.hibernate.annotations.LazyToOne("
+        + "org.hibernate.annotations.LazyToOneOption.NO_PROXY)", "getId()").plan();
+    why = refusal(noProxy, "findByEventId").orElse("cached");
+    assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
+  }
 }

@@ -582,6 +582,47 @@ class FindByIdBatchRewriteTest {
     assertTrue(reason.contains("its body makes 2 calls that query or wait on I/O (orders.findById(id), orders::save)"), reason);
   }
 
+  /** pigeonkart's applyStockAndSave: per element, load, change and save the same entity. */
+  static final String STOCK_LOOP = """
+      package shop;
+
+      import java.util.List;
+      import java.util.NoSuchElementException;
+
+      public class Stock {
+          private final OrderRepository orders;
+
+          public Stock(OrderRepository orders) {
+              this.orders = orders;
+          }
+
+          @org.springframework.transaction.annotation.Transactional
+          public void close(List<Long> ids) {
+              for (Long id : ids) {
+                  Order order = orders.findById(id).orElseThrow(() -> new NoSuchElementException("no " + id));
+                  order.close();
+                  orders.save(order);
+              }
+          }
+      }
+      """;
+
+  @Test
+  void savingWhatTheLoopLoadsInATransactionIsRefusedForTheOrderOfItsWrites() {
+    String entity = ORDER.replace("    public String getStatus() {", "    public void close() {\n"
+        + "        status = \"closed\";\n    }\n\n    public String getStatus() {");
+    // in a transaction the save runs no statement: the flush writes in load order, which findAllById would change
+    String reason = refusal(STOCK_LOOP, REPOSITORY, entity);
+    assertTrue(reason.startsWith("it saves each Order it loads (orders.save(order)) in the transaction of Stock.close(): "
+        + "that save of a managed entity runs no statement, and the flush writes the changes in the order the "
+        + "entities were loaded"), reason);
+    // without one each save is a statement of its own, run at once: two calls that wait on I/O, as it says
+    reason = refusal(STOCK_LOOP.replace("    @org.springframework.transaction.annotation.Transactional\n", ""),
+        REPOSITORY, entity);
+    assertTrue(reason.contains("its body makes 2 calls that query or wait on I/O (orders.findById(id), "
+        + "orders.save(order))"), reason);
+  }
+
   @Test
   void idsThatTheDatabaseMayCompareOtherwiseAreRefused() {
     // 'abc' finds 'ABC' under a case-insensitive collation, and the row would be put under 'ABC'

@@ -154,11 +154,18 @@ public record MethodFact(
    *     so keeping it in a field is no change of the result
    * @param held the value is a container holding it ({@code ids.add(dept.getId())}, then {@code ids}
    *     handed on): changing the container changes neither the result nor its parts
+   * @param thenCalled for a call made on the value with no arguments, the one call made on what it returns
+   *     when that is all its answer is used for ({@code getRequester().getId()}: "getId"), else null
    */
   public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
-      int position, int fromLine, int fromColumn, boolean part, boolean held) {
+      int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled) {
     public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments, int position) {
       this(fromCall, fromArguments, fromParameter, to, toArguments, position, 0, 0, false, false);
+    }
+
+    public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
+        int position, int fromLine, int fromColumn, boolean part, boolean held) {
+      this(fromCall, fromArguments, fromParameter, to, toArguments, position, fromLine, fromColumn, part, held, null);
     }
 
     public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,

@@ -480,7 +480,10 @@ final class ResultMutations {
         // account.deposit(5): whether that changes the account depends on the project method
         for (Origin receiver : source(scope)) {
           if (!receiver.equals(RECEIVER_PART)) { // jdbc.query(...) on a field: too common to follow, and rarely a change
-            handOffs.add(handOff(receiver, name, call.getArguments().size(), RECEIVER));
+            MethodFact.HandOff made = handOff(receiver, name, call.getArguments().size(), RECEIVER);
+            handOffs.add(new MethodFact.HandOff(made.fromCall(), made.fromArguments(), made.fromParameter(), made.to(),
+                made.toArguments(), made.position(), made.fromLine(), made.fromColumn(), made.part(), made.held(),
+                onlyThenCalled(call)));
           }
         }
       }
@@ -596,6 +599,16 @@ final class ResultMutations {
               begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), false, false));
         }
       }
+    }
+
+    /** {@code request.getRequester().getId()}: the one argumentless call made on the call's answer, else null. */
+    private static String onlyThenCalled(MethodCallExpr call) {
+      if (!call.getArguments().isEmpty()) {
+        return null;
+      }
+      return call.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+          .filter(next -> next.getScope().orElse(null) == call && next.getArguments().isEmpty())
+          .map(MethodCallExpr::getNameAsString).orElse(null);
     }
 
     private MethodFact.HandOff handOff(Origin from, String to, int toArguments, int position) {

@@ -100,7 +100,7 @@ final class EntityResults {
    * embedded objects), so its lazy associations are unknown.
    */
   private record Entity(String name, Map<String, String> lazyByGetter, String unread, Set<String> fields,
-      Set<String> computingGetters) {
+      Set<String> computingGetters, Map<String, String> lazyTargetByGetter) {
     String lazyFields() {
       return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
     }
@@ -176,6 +176,20 @@ final class EntityResults {
         ? how : caller.fact().displayName() + "() returns it, and " + how);
   }
 
+  /**
+   * {@code request.getRequester().getId()} with nothing else made of the association: a lazy to-one
+   * association is a Hibernate proxy that holds its target's id, and calling the id's getter on it
+   * (the getter of the {@code @Id} field the target's source declares) loads nothing, detached or not
+   * (Hibernate 5.2.12 and later, and its enhanced entities used as proxies; {@code @LazyToOne(NO_PROXY)}
+   * is no proxy, and the option {@code hibernate.jpa.compliance.proxy} makes the getter load).
+   */
+  private boolean onlyItsId(Entity entity, MethodFact.HandOff handOff) {
+    String target = entity.lazyTargetByGetter().get(handOff.to());
+    return target != null && handOff.thenCalled() != null && handOff.toArguments() == 0
+        && whole.idGetter(target).filter(handOff.thenCalled()::equals).isPresent()
+        && !whole.configurationMentions("compliance.proxy");
+  }
+
   /** One hand-off of the entity (or of what holds it) by a method, followed into project methods. */
   private Optional<String> use(IndexedMethod method, MethodFact.HandOff handOff, Entity entity, int depth,
       Set<IndexedMethod> seen) {
@@ -183,6 +197,9 @@ final class EntityResults {
     String who = method.fact().displayName() + "()";
     if (handOff.position() == MethodFact.RECEIVER) {
       String lazy = entity.lazyByGetter().get(to);
+      if (lazy != null && onlyItsId(entity, handOff)) {
+        return Optional.empty(); // request.getRequester().getId(): Hibernate's proxy answers its id without loading
+      }
       if (lazy != null) {
         return Optional.of(who + " reads its lazy association " + lazy + " (" + to + "()) after the read: on a "
             + "cached, detached entity that throws LazyInitializationException");
@@ -325,8 +342,9 @@ final class EntityResults {
             .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
                 || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
           Map<String, String> lazy = new LinkedHashMap<>();
+          Map<String, String> lazyTargets = new LinkedHashMap<>();
           List<String> unread = new ArrayList<>();
-          lazyAssociations(type.qualifiedName(), lazy, unread, new HashSet<>(), type.qualifiedName());
+          lazyAssociations(type.qualifiedName(), lazy, lazyTargets, unread, new HashSet<>(), type.qualifiedName());
           Set<String> fields = new HashSet<>(type.fieldTypes().keySet());
           index.supertypesOf(type.qualifiedName()).forEach(s -> index.type(s).ifPresent(t -> fields.addAll(t.fieldTypes().keySet())));
           // getMemberCount() { return members.isEmpty() ? memberCount : members.size(); }: named for a column,
@@ -342,7 +360,8 @@ final class EntityResults {
               }
             }
           }
-          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields, computing));
+          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
+              lazyTargets));
         }
       }
     }
@@ -350,8 +369,8 @@ final class EntityResults {
   }
 
   /** The lazy associations of an entity and of those it reaches through eager ones, its superclasses' too. */
-  private void lazyAssociations(String type, Map<String, String> lazyByGetter, List<String> unread, Set<String> seen,
-      String root) {
+  private void lazyAssociations(String type, Map<String, String> lazyByGetter, Map<String, String> toOneTargets,
+      List<String> unread, Set<String> seen, String root) {
     if (!seen.add(type)) {
       return;
     }
@@ -363,9 +382,13 @@ final class EntityResults {
       }
       for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
         if (association.eager()) {
-          lazyAssociations(association.target(), lazyByGetter, unread, seen, root);
+          lazyAssociations(association.target(), lazyByGetter, toOneTargets, unread, seen, root);
         } else {
           String field = association.field();
+          // a proxy stands in for a to-one's target, unless @LazyToOne(NO_PROXY) makes the getter load it
+          if (!association.toMany() && !whole.fieldMayCarry(each, field, "LazyToOne")) {
+            toOneTargets.putIfAbsent(association.getter(), association.target());
+          }
           // a lazy association of an eager one's target is named with its type: User.roles eager, Role.users lazy
           lazyByGetter.putIfAbsent("get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1),
               type.equals(root) ? field : ProjectTraits.simpleName(type) + "." + field);

@@ -26,6 +26,8 @@ public final class WholeProject {
 
   /** The project's sources read again where a proof needs a method's body; null when not at hand. */
   private final dev.optkit.rewriters.source.ProjectSources sources;
+  private dev.optkit.rewriters.source.EntityIds entityIds;
+  private final java.nio.file.Path scanRoot;
 
   public WholeProject(ProjectIndex index) {
     this(index, null);
@@ -36,11 +38,80 @@ public final class WholeProject {
     this.index = index;
     this.transactions = new Transactions(index);
     this.sources = scanRoot == null ? null : new dev.optkit.rewriters.source.ProjectSources(scanRoot);
+    this.scanRoot = scanRoot;
+  }
+
+  /**
+   * Whether a Spring or JPA configuration file of the project (application*.properties or .yml,
+   * persistence.xml) mentions the text; true when the project is not at hand to tell. Links are not
+   * followed, and files over a megabyte are no configuration.
+   */
+  boolean configurationMentions(String text) {
+    return mentioned.computeIfAbsent(text, this::searchConfiguration);
+  }
+
+  private final java.util.Map<String, Boolean> mentioned = new java.util.HashMap<>();
+
+  private boolean searchConfiguration(String text) {
+    if (scanRoot == null) {
+      return true;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
+      return files.filter(file -> java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .filter(file -> {
+            String name = file.getFileName().toString();
+            return name.startsWith("application") && (name.endsWith(".properties") || name.endsWith(".yml")
+                || name.endsWith(".yaml")) || name.equals("persistence.xml");
+          })
+          .anyMatch(file -> {
+            try {
+              return java.nio.file.Files.size(file) <= 1024 * 1024
+                  && java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+            } catch (java.io.IOException unreadable) {
+              return true;
+            }
+          });
+    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+      return true;
+    }
   }
 
   /** A method's declaration read again from its file; empty when the sources are not at hand or it moved. */
   Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> declaration(IndexedMethod method) {
     return sources == null ? Optional.empty() : sources.declaration(method);
+  }
+
+  /** The getter of an entity's identifier, read from its source; empty when the sources are not at hand. */
+  Optional<String> idGetter(String entity) {
+    if (sources == null) {
+      return Optional.empty();
+    }
+    if (entityIds == null) {
+      entityIds = new dev.optkit.rewriters.source.EntityIds(index, sources,
+          new dev.optkit.rewriters.source.TypeVariables(index, sources));
+    }
+    return entityIds.of(entity).map(dev.optkit.rewriters.source.EntityIds.Id::getter);
+  }
+
+  /**
+   * Whether a field of a project type carries an annotation of that simple name; true when the sources
+   * are not at hand to tell (the careful answer for a check that allows something when it is absent).
+   */
+  boolean fieldMayCarry(String type, String field, String annotation) {
+    String path = index.pathOfType(type);
+    Optional<com.github.javaparser.ast.CompilationUnit> unit = sources == null || path == null ? Optional.empty()
+        : sources.unit(path);
+    if (unit.isEmpty()) {
+      return true;
+    }
+    String simple = ProjectTraits.simpleName(type);
+    return unit.get().findAll(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+        .filter(declared -> declared.getNameAsString().equals(simple))
+        .flatMap(declared -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) declared).getFields().stream())
+        .filter(declared -> declared.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(field)))
+        .findFirst().map(declared -> declared.getAnnotations().stream()
+            .anyMatch(a -> a.getName().getIdentifier().equals(annotation)))
+        .orElse(true);
   }
 
   ProjectIndex index() {

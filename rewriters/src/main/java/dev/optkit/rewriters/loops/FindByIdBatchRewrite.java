@@ -27,6 +27,8 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
+import dev.optkit.rewriters.source.EntityIds;
+import dev.optkit.rewriters.source.TypeVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,6 +151,48 @@ final class FindByIdBatchRewrite {
         + "findById or a JdbcTemplate queryForObject the loop calls itself";
   }
 
+  private static final Set<String> SAVES = Set.of("save", "saveAndFlush");
+
+  /**
+   * A loop that loads an entity by id and saves that same entity in a transaction
+   * ({@code Product p = repo.findById(id).orElseThrow(); p.decreaseStock(n); repo.save(p);}): its save of a
+   * managed entity runs no statement, and the changes are written at the flush, in the order the
+   * persistence context took the entities in (Hibernate's, unless {@code hibernate.order_updates}). One
+   * findAllById first would take them in the database's order, so the loop's writes would run in another
+   * order; optkit never reorders a database's writes. Outside a transaction each save is a statement of
+   * its own, which the plain "calls that query or wait on I/O" reason tells.
+   */
+  private Optional<String> savesWhatItLoads(ForEachStmt loop, List<MethodCallExpr> calls, IndexedMethod indexed) {
+    List<MethodCallExpr> finds = calls.stream().filter(c -> c.getNameAsString().equals("findById")).toList();
+    if (finds.size() != 1 || calls.size() < 2 || jpaScope.transactionAround(indexed).isEmpty()) {
+      return Optional.empty();
+    }
+    MethodCallExpr find = finds.get(0);
+    Optional<VariableDeclarator> loaded = find.findAncestor(VariableDeclarator.class)
+        .filter(v -> v.findAncestor(ForEachStmt.class).orElse(null) == loop);
+    if (loaded.isEmpty() || sites.site(indexed, find).map(s -> s.kind() != ClientKind.DB).orElse(true)) {
+      return Optional.empty();
+    }
+    String entity = loaded.get().getNameAsString();
+    List<String> saves = new ArrayList<>();
+    for (MethodCallExpr call : calls) {
+      if (call == find) {
+        continue;
+      }
+      boolean savesLoaded = SAVES.contains(call.getNameAsString()) && call.getArguments().size() == 1
+          && call.getArgument(0) instanceof NameExpr saved && saved.getNameAsString().equals(entity)
+          && call.getScope().map(Object::toString).equals(find.getScope().map(Object::toString));
+      if (!savesLoaded) {
+        return Optional.empty();
+      }
+      saves.add(call.toString());
+    }
+    return Optional.of("it saves each " + loaded.get().getType() + " it loads (" + String.join(", ", saves) + ") in "
+        + jpaScope.transactionAround(indexed).get() + ": that save of a managed entity runs no statement, and the "
+        + "flush writes the changes in the order the entities were loaded, which one findAllById before the loop "
+        + "would change (the database's order, not the loop's); optkit never reorders a database's writes");
+  }
+
   /** The loop's rewrite: the lines before it and the call replaced, or why it is refused. */
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed) {
     // every I/O in the body: a client's call or method reference (orders::save), a project method reaching one
@@ -156,6 +200,7 @@ final class FindByIdBatchRewrite {
     List<String> io = new ArrayList<>();
     List<IoSite> reachedInside = new ArrayList<>();
     MethodCallExpr find = null;
+    List<MethodCallExpr> siteCalls = new ArrayList<>();
     for (IoSite inside : index.sitesOf(indexed)) {
       if (loopBody.contains(inside.range())) {
         io.add(inside.snippet());
@@ -164,6 +209,7 @@ final class FindByIdBatchRewrite {
     for (MethodCallExpr call : loop.getBody().findAll(MethodCallExpr.class)) {
       if (sites.site(indexed, call).isPresent()) {
         find = call;
+        siteCalls.add(call);
       } else if (!sites.reached(indexed, call).isEmpty()) {
         io.add(call.toString());
         sites.reached(indexed, call).forEach(r -> reachedInside.add(((dev.optkit.analyzers.index.ReachedIo) r).site()));
@@ -171,6 +217,11 @@ final class FindByIdBatchRewrite {
     }
     if (io.size() == 1 && find == null) {
       return new FuturesJoinedInLoopRewrite.Refused(insideProjectCode(io.get(0), reachedInside));
+    }
+    Optional<String> managedSave = io.size() == siteCalls.size() ? savesWhatItLoads(loop, siteCalls, indexed)
+        : Optional.empty();
+    if (managedSave.isPresent()) {
+      return new FuturesJoinedInLoopRewrite.Refused(managedSave.get());
     }
     if (io.size() != 1 || find == null) {
       return new FuturesJoinedInLoopRewrite.Refused(io.isEmpty() ? "optkit cannot find its query in the loop's body"

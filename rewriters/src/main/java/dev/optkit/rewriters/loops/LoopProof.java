@@ -48,8 +48,6 @@ final class LoopProof {
       "IllegalStateException", "NullPointerException", "UncheckedIOException", "CompletionException",
       "CancellationException", "ArithmeticException", "IndexOutOfBoundsException", "UnsupportedOperationException");
 
-  private static final Map<String, String> BOXES = Map.of("int", "Integer", "long", "Long", "double", "Double",
-      "float", "Float", "short", "Short", "byte", "Byte", "char", "Character", "boolean", "Boolean");
 
   private LoopProof() {}
 
@@ -418,6 +416,6 @@ final class LoopProof {
 
   /** A type as a type argument: primitives boxed. */
   static String boxed(String type) {
-    return BOXES.getOrDefault(type, type);
+    return dev.optkit.rewriters.source.TypeVariables.boxed(type);
   }
 }

@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.loops;
+package dev.optkit.rewriters.source;
 
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -6,7 +6,6 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
-import dev.optkit.rewriters.source.ProjectSources;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +15,7 @@ import java.util.Set;
  * the method that returns it ({@code getId()} declared, or made by Lombok's {@code @Getter} or
  * {@code @Data}; a record's accessor).
  */
-final class EntityIds {
+public final class EntityIds {
   private static final Set<String> ID_ANNOTATIONS = Set.of("Id", "org.springframework.data.annotation.Id",
       "jakarta.persistence.Id", "javax.persistence.Id");
   private static final Set<String> LOMBOK_GETTERS = Set.of("Getter", "lombok.Getter", "Data", "lombok.Data",
@@ -26,17 +25,17 @@ final class EntityIds {
   private final ProjectSources sources;
   private final TypeVariables typeVariables;
 
-  EntityIds(ProjectIndex index, ProjectSources sources, TypeVariables typeVariables) {
+  public EntityIds(ProjectIndex index, ProjectSources sources, TypeVariables typeVariables) {
     this.index = index;
     this.sources = sources;
     this.typeVariables = typeVariables;
   }
 
   /** The getter of an entity's id, and the id field's type as written, boxed ({@code Long}). */
-  record Id(String getter, String type) {}
+  public record Id(String getter, String type) {}
 
   /** The id's getter ({@code getId}) and type, or empty when optkit cannot find them. */
-  Optional<Id> of(String entity) {
+  public Optional<Id> of(String entity) {
     String current = entity;
     // what the type variables of the class being read stand for (BaseEntity<ID>'s ID, seen from Order)
     java.util.Map<String, String> bindings = java.util.Map.of();
@@ -56,7 +55,7 @@ final class EntityIds {
       if (declared.get() instanceof RecordDeclaration record) {
         return record.getParameters().stream().filter(p -> p.getAnnotations().stream()
             .anyMatch(a -> ID_ANNOTATIONS.contains(a.getNameAsString())))
-            .map(p -> new Id(p.getNameAsString(), LoopProof.boxed(TypeVariables.bound(p.getType().asString(), bound))))
+            .map(p -> new Id(p.getNameAsString(), TypeVariables.boxed(TypeVariables.bound(p.getType().asString(), bound))))
             .findFirst();
       }
       for (FieldDeclaration field : declared.get().getFields()) {
@@ -66,14 +65,14 @@ final class EntityIds {
         }
         String name = field.getVariable(0).getNameAsString();
         String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        String fieldType = LoopProof.boxed(TypeVariables.bound(field.getVariable(0).getType().asString(), bindings));
+        String fieldType = TypeVariables.boxed(TypeVariables.bound(field.getVariable(0).getType().asString(), bindings));
         var getters = declared.get().getMethodsByName(getter).stream()
             .filter(m -> m.getParameters().isEmpty() && !m.isStatic()).toList();
         // a getter of its own must be public and return the field's type; Lombok's only when nothing renames or hides it
         // and return the field itself: getId() { return mergedInto != null ? mergedInto : id; } would put a row
         // under another key than the one it was loaded by
         boolean declaredGetter = getters.size() == 1 && getters.get(0).isPublic()
-            && LoopProof.boxed(TypeVariables.bound(getters.get(0).getType().asString(), bindings)).equals(fieldType)
+            && TypeVariables.boxed(TypeVariables.bound(getters.get(0).getType().asString(), bindings)).equals(fieldType)
             && returnsField(getters.get(0), name);
         boolean lombok = getters.isEmpty()
             && (field.getAnnotations().stream().anyMatch(a -> LOMBOK_GETTERS.contains(a.getNameAsString())

@@ -1,11 +1,10 @@
-package dev.optkit.rewriters.loops;
+package dev.optkit.rewriters.source;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.type.TypeParameter;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
-import dev.optkit.rewriters.source.ProjectSources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +19,15 @@ import java.util.function.Predicate;
  * {@code BaseEntity}'s {@code ID id} a {@code Long}. Type parameters are read from the project's
  * sources; type arguments from the index.
  */
-final class TypeVariables {
+public final class TypeVariables {
+  private static final Map<String, String> BOXES = Map.of("int", "Integer", "long", "Long", "double", "Double",
+      "float", "Float", "short", "Short", "byte", "Byte", "char", "Character", "boolean", "Boolean");
   private static final int DEPTH = 8;
 
   private final ProjectIndex index;
   private final ProjectSources sources;
 
-  TypeVariables(ProjectIndex index, ProjectSources sources) {
+  public TypeVariables(ProjectIndex index, ProjectSources sources) {
     this.index = index;
     this.sources = sources;
   }
@@ -35,7 +36,7 @@ final class TypeVariables {
    * The type arguments of the first supertype {@code wanted} accepts (by qualified name), with the
    * type variables of the project types between substituted; empty when none is found.
    */
-  Optional<List<String>> argumentsOf(String type, Predicate<String> wanted) {
+  public Optional<List<String>> argumentsOf(String type, Predicate<String> wanted) {
     return argumentsOf(type, Map.of(), wanted, 0);
   }
 
@@ -60,7 +61,7 @@ final class TypeVariables {
   }
 
   /** What a generic superclass's type variables stand for, seen from a type whose own variables are bound so. */
-  Map<String, String> superclassBindings(String type, String superclass, Map<String, String> bindings) {
+  public Map<String, String> superclassBindings(String type, String superclass, Map<String, String> bindings) {
     List<String> arguments = index.type(type).map(t -> t.superTypeArguments().get(superclass)).orElse(null);
     if (arguments == null) {
       return Map.of();
@@ -69,7 +70,7 @@ final class TypeVariables {
   }
 
   /** A type as written, or what the type variable it names stands for. */
-  static String bound(String written, Map<String, String> bindings) {
+  public static String bound(String written, Map<String, String> bindings) {
     String simple = written.substring(written.lastIndexOf('.') + 1);
     return bindings.getOrDefault(simple, written);
   }
@@ -99,5 +100,10 @@ final class TypeVariables {
         .ifPresent(t -> ((NodeWithTypeParameters<?>) t).getTypeParameters().stream().map(TypeParameter::getNameAsString)
             .forEach(names::add));
     return names;
+  }
+
+  /** A type as a type argument: primitives boxed. */
+  public static String boxed(String type) {
+    return BOXES.getOrDefault(type, type);
   }
 }
