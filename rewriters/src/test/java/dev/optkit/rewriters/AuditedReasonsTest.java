@@ -620,4 +620,117 @@ class AuditedReasonsTest {
     why = refusal(noProxy, "findByEventId").orElse("cached");
     assertTrue(why.contains("reads its lazy association requester (getRequester()) after the read"), why);
   }
+
+  // ---- a Mockito stub of a save is no writer (fourth audit: ivoylov java-shareit UserService.getAll)
+
+  private MigrationFixture usersWithTest(String name, String test) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Member {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface MemberRepository extends JpaRepository<Member, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Members {
+                private final MemberRepository repository;
+
+                public Members(MemberRepository repository) {
+                    this.repository = repository;
+                }
+
+                public List<String> names() {
+                    return repository.findAll().stream().map(Member::getName).toList();
+                }
+
+                public void add(Member member) {
+                    repository.save(member);
+                }
+            }
+            """)
+        .file("src/test/java/shop/MembersTest.java", test);
+  }
+
+  @Test
+  void aSaveStubbedOnAMockInAUnitTestWritesNothing() {
+    MigrationPlan stubbed = usersWithTest("stubbed", """
+        package shop;
+
+        import static org.mockito.ArgumentMatchers.any;
+        import static org.mockito.Mockito.verify;
+        import static org.mockito.Mockito.when;
+
+        import org.junit.jupiter.api.Test;
+        import org.mockito.InjectMocks;
+        import org.mockito.Mock;
+
+        class MembersTest {
+            @Mock
+            MemberRepository repository;
+            @InjectMocks
+            Members members;
+
+            @Test
+            void adds() {
+                Member member = new Member();
+                when(repository.save(any())).thenReturn(member);
+                members.add(member);
+                verify(repository).save(member);
+                members.names();
+            }
+        }
+        """).plan();
+    String why = refusal(stubbed, "names").orElse("cached");
+    assertFalse(why.contains("MembersTest"), why);
+    // the true twin: a Spring test saving through the real repository writes the table under the cache
+    MigrationPlan real = usersWithTest("real", """
+        package shop;
+
+        import org.junit.jupiter.api.Test;
+        import org.springframework.beans.factory.annotation.Autowired;
+        import org.springframework.boot.test.context.SpringBootTest;
+
+        @SpringBootTest
+        class MembersTest {
+            @Autowired
+            MemberRepository repository;
+            @Autowired
+            Members members;
+
+            @Test
+            void adds() {
+                members.names();
+                repository.save(new Member());
+                members.names();
+            }
+        }
+        """).plan();
+    why = refusal(real, "names").orElse("cached");
+    assertTrue(why.contains("MembersTest.adds()"), why);
+  }
 }
