@@ -733,4 +733,85 @@ class AuditedReasonsTest {
     why = refusal(real, "names").orElse("cached");
     assertTrue(why.contains("MembersTest.adds()"), why);
   }
+
+  // ---- an entity appended to a new ArrayList is never hashed (fourth audit: ivoylov BookingService.getAll)
+
+  private MigrationFixture teams(String name, String collected) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.OneToMany;
+            import java.util.List;
+
+            @lombok.Data
+            @Entity
+            public class Team {
+                @Id
+                private Long id;
+                private String name;
+                @OneToMany(mappedBy = "team")
+                private List<Player> players;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Player {
+                @Id
+                private Long id;
+                @ManyToOne
+                private Team team;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface TeamRepository extends JpaRepository<Team, Long> {
+                java.util.List<Team> findByName(String name);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.*;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Teams {
+                private final TeamRepository repository;
+
+                public Teams(TeamRepository repository) {
+                    this.repository = repository;
+                }
+
+                public int count(String name) {
+                    %s
+                    all.addAll(repository.findByName(name));
+                    repository.findByName(name).forEach(all::add);
+                    return all.size();
+                }
+            }
+            """.formatted(collected));
+  }
+
+  @Test
+  void anEntityAppendedToANewListIsNeverHashed() {
+    MigrationPlan list = teams("list", "List<Team> all = new ArrayList<>();").plan();
+    String why = refusal(list, "findByName").orElse("cached");
+    assertFalse(why.contains("equals and hashCode"), why);
+    // the true twin: a HashSet calls the Lombok hashCode, which reads the lazy players
+    MigrationPlan set = teams("set", "Set<Team> all = new HashSet<>();").plan();
+    why = refusal(set, "findByName").orElse("cached");
+    assertTrue(why.contains("which calls its equals and hashCode, which Lombok writes over every field"), why);
+  }
 }

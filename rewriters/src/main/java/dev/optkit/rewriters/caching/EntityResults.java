@@ -237,6 +237,9 @@ final class EntityResults {
     if (receivers.isEmpty() && entity.nonAssociationGetter(to)) {
       return Optional.empty(); // users.stream().map(User::getId): a getter of a column, not of an association
     }
+    if (receivers.isEmpty() && ListInserts.onlyIntoOwnLists(whole.declaration(method), to)) {
+      return Optional.empty(); // all.addAll(rows) into a new ArrayList: appended, never compared
+    }
     if (receivers.isEmpty() && HASHING.contains(to)) {
       // menuSet.add(menu): a JDK collection calls the entity's equals and hashCode, nothing else of it
       Optional<String> lazyIdentity = identityReadsLazy(entity);
