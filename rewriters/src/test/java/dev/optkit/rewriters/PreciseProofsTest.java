@@ -246,6 +246,31 @@ class PreciseProofsTest {
         + "returned; a cache hit would skip that change"), why);
   }
 
+  @Test
+  void aSetNamedCallOnAnImmutableJdkValueChangesNothing() throws Exception {
+    // fourth audit, GlazyrinAV explore-with-me EventMapper: BigDecimal.setScale answers a new BigDecimal
+    String rounding = VET_REPOSITORY.replace("return vets;", """
+        rounding.mark();
+                return vets;""").replace("private final JdbcTemplate jdbc;",
+        "private final JdbcTemplate jdbc;\n    private final Rounding rounding = new Rounding();");
+    MigrationPlan plan = spring("scale").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
+        .java(rounding).java("""
+            package shop;
+
+            import java.math.BigDecimal;
+            import java.math.RoundingMode;
+
+            public class Rounding {
+                private final double mark = 4.25;
+
+                BigDecimal mark() {
+                    return BigDecimal.valueOf(mark).setScale(1, RoundingMode.UP);
+                }
+            }
+            """).plan();
+    cached(plan, "VetRepository.findAll");
+  }
+
   // Rule 1: an immutable value read from the result and handed on is not the result
 
   private static final String VET_DTO = """

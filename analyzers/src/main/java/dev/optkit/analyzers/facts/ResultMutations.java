@@ -446,7 +446,8 @@ final class ResultMutations {
       if (mutated != null && call.getArguments().size() > mutated) {
         target = call.getArgument(mutated);
         name = helperType + "." + name;
-      } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)) {
+      } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)
+          && !onImmutableValue(scope)) {
         target = scope;
         Optional<String> untyped = untypedGetter(call);
         if (untyped.isPresent()) {
@@ -513,6 +514,15 @@ final class ResultMutations {
      * string. Collections' {@code replaceAll} takes one function; a two-argument {@code replace} is a
      * String's only when the solver types its receiver so.
      */
+    /** JDK value types whose set-named methods answer a new value: BigDecimal.setScale, BigInteger.setBit. */
+    private static final Set<String> IMMUTABLE_VALUES = Set.of("java.math.BigDecimal", "java.math.BigInteger",
+        "java.lang.String");
+
+    /** {@code BigDecimal.valueOf(m).setScale(1, UP)}: a call on a value of an immutable JDK type changes nothing. */
+    private static boolean onImmutableValue(Expression scope) {
+      return resolvedType(scope).filter(IMMUTABLE_VALUES::contains).isPresent();
+    }
+
     private static boolean stringReplace(MethodCallExpr call) {
       if (call.getArguments().size() != 2) {
         return false;
