@@ -91,6 +91,37 @@ class AuditedReasonsTest {
     assertTrue(why.contains("inside the transaction of JobLookup.find()"), why);
   }
 
+  private MigrationFixture bothReads(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", TrueRefusalReasonsTest.MYSQL_POM)
+        .java(JOBS).java(lookup("""
+                    if (id > 0) {
+                        jobs.nameOf(id);
+                    }
+                    return String.valueOf(jobs.idOf(name));
+            """));
+  }
+
+  @Test
+  void aMySqlDriverTheConfigurationNeverNamesIsNoMySql() {
+    // fourth audit, Bolohonov explore-with-me: a leftover mysql-connector-java beside a PostgreSQL datasource
+    String postgres = "spring:\n  datasource:\n    driverClassName: org.postgresql.Driver\n"
+        + "    url: jdbc:postgresql://db:5432/ewm\n";
+    MigrationPlan leftover = bothReads("leftover").file("src/main/resources/application.yml", postgres)
+        .file("src/test/resources/application.yml", "spring.datasource.url: jdbc:h2:mem:test\n").plan();
+    String why = refusal(leftover, "idOf").orElse("cached");
+    assertFalse(why.contains("MySQL"), why);
+    // the true twins: a profile naming MySQL, or nothing named at all (the URL from the environment)
+    MigrationPlan profile = bothReads("profile").file("src/main/resources/application.yml", postgres)
+        .file("src/main/resources/application-prod.properties", "spring.datasource.url=jdbc:mysql://db/ewm\n").plan();
+    why = refusal(profile, "idOf").orElse("cached");
+    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+    MigrationPlan environment = bothReads("environment").file("src/main/resources/application.yml",
+        "spring.datasource.url: ${DB_URL}\n").file("src/test/resources/application.yml",
+        "spring.datasource.url: jdbc:h2:mem:test\n").plan();
+    why = refusal(environment, "idOf").orElse("cached");
+    assertTrue(why.contains("MySQL (REPEATABLE READ by default)"), why);
+  }
+
   // ---- an overload of a Spring Data query method is another query (petclinic-rest findByLastName)
 
   @Test

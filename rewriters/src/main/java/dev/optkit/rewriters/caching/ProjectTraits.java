@@ -160,7 +160,8 @@ public record ProjectTraits(
         configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional,
         Collections.unmodifiableMap(applications),
         model.flatMap(m -> m.dependencyArtifacts().stream().filter(SNAPSHOT_DRIVERS::containsKey).sorted().findFirst())
-            .map(SNAPSHOT_DRIVERS::get).orElse(null));
+            .map(SNAPSHOT_DRIVERS::get)
+            .filter(driver -> !DatabaseInConfiguration.namesOnlyOtherDatabases(root)).orElse(null));
   }
 
   /**
