@@ -276,4 +276,18 @@ class ResultMutationsTest {
     assertEquals(List.of(), changes("void init(Pet pet) { this.name = pet.getName(); }").parameters().stream()
         .filter(m -> m.parameter() == 0).toList(), "a name copied from a parameter is not the parameter kept");
   }
+
+  @Test
+  void aLibraryMethodNamedLikeAConsumerIsHandedAValueNotAFunction() {
+    // fourth audit, noir74y explore-with-me: ModelMapper.map(source, type) reads the source into a new object
+    assertEquals(List.of(), changes("""
+        CategoryDto find(long id) {
+            return Optional.ofNullable(dao.category(id)).map(obj -> modelMapper.map(obj, CategoryDto.class)).orElse(null);
+        }""").results());
+    // the true twin: a function held in a field, run on every element
+    assertEquals(List.of(new MethodFact.ResultMutation("pets", 1, "hands its elements to renamer")), changes("""
+        void rename(long id) {
+            dao.pets(id).forEach(renamer);
+        }""").results());
+  }
 }
