@@ -94,6 +94,23 @@ public final class MavenPom {
     }
   }
 
+  /**
+   * Whether Spring Boot manages the build: the module or a local parent inherits Boot's parent
+   * ({@code spring-boot-starter-parent}) or imports its BOM ({@code spring-boot-dependencies}).
+   */
+  public boolean springBootManaged() {
+    for (Model model : lineage) {
+      if (model.getParent() != null && "spring-boot-starter-parent".equals(model.getParent().getArtifactId())) {
+        return true;
+      }
+      if (model.getDependencyManagement() != null && model.getDependencyManagement().getDependencies().stream()
+          .anyMatch(d -> "spring-boot-dependencies".equals(d.getArtifactId()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Properties of the module, its parents' filling the gaps. */
   public Properties properties() {
     Properties merged = new Properties();

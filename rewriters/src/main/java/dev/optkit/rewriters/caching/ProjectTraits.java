@@ -146,10 +146,12 @@ public record ProjectTraits(
       }
     }
     // Boot manages Caffeine's and Spring's versions only through its parent or its BOM, not its plugin
-    boolean boot = pomText.contains("<artifactId>spring-boot-starter-parent</artifactId>")
-        || pomText.contains("<artifactId>spring-boot-dependencies</artifactId>");
-    boolean spring = springTypes || pomText.contains("<artifactId>spring-context") || boot;
     java.util.Optional<MavenPom> model = Files.isRegularFile(pom) ? MavenPom.read(pom) : java.util.Optional.empty();
+    // a module inherits Boot from the project's own parent pom as often as from Boot's (server/ under shareit/)
+    boolean boot = pomText.contains("<artifactId>spring-boot-starter-parent</artifactId>")
+        || pomText.contains("<artifactId>spring-boot-dependencies</artifactId>")
+        || model.map(MavenPom::springBootManaged).orElse(false);
+    boolean spring = springTypes || pomText.contains("<artifactId>spring-context") || boot;
     int java = javaRelease(model);
     transactional |= model.map(m -> m.dependencyArtifacts().stream().anyMatch(TRANSACTIONAL_ARTIFACTS::contains))
         .orElse(false);
