@@ -924,4 +924,74 @@ class AuditedReasonsTest {
     why = refusal(plain, "entry").orElse("cached");
     assertTrue(why.contains("EntryStore implements interfaces and is injected by its class (Importer.store)"), why);
   }
+
+  // ---- a repository's default method (fourth audit: jhipster findOneWithEagerRelationships)
+
+  @Test
+  void aRepositoryDefaultMethodIsToldApartFromAnInterfaceWithoutACache() {
+    MigrationPlan plan = spring("default")
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Account {
+                @Id
+                private Long id;
+                private String name;
+
+                public Long getId() {
+                    return id;
+                }
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+            import org.springframework.data.jpa.repository.Query;
+            import org.springframework.data.repository.query.Param;
+
+            public interface AccountRepository extends JpaRepository<Account, Long> {
+                default Optional<Account> findOneWithEagerRelationships(Long id) {
+                    return this.findOneWithToOneRelationships(id);
+                }
+
+                @Query("select a from Account a where a.id = :id")
+                Optional<Account> findOneWithToOneRelationships(@Param("id") Long id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.PathVariable;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            public class AccountResource {
+                private final AccountRepository accounts;
+
+                public AccountResource(AccountRepository accounts) {
+                    this.accounts = accounts;
+                }
+
+                @GetMapping("/accounts/{id}")
+                public String get(@PathVariable Long id) {
+                    return accounts.findOneWithEagerRelationships(id).map(Account::getName).orElse("none");
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "findOneWithEagerRelationships").orElse("cached");
+    assertTrue(why.startsWith("a default method of the repository interface AccountRepository"), why);
+    assertFalse(why.contains("caches need a class"), why);
+  }
 }
