@@ -994,4 +994,50 @@ class AuditedReasonsTest {
     assertTrue(why.startsWith("a default method of the repository interface AccountRepository"), why);
     assertFalse(why.contains("caches need a class"), why);
   }
+
+  // ---- a value sent to Kafka is serialised, not shared (fourth audit: GlazyrinAV StatsRepository.updateViews)
+
+  private MigrationPlan sentViews(String name, String field, String send) {
+    return spring(name)
+        .java(MigrationSafetyTest.bean("ViewStore", "Repository", "import org.springframework.stereotype.Repository;", """
+                public java.util.List<String> views() {
+                    return jdbc.queryForList("SELECT uri FROM views", String.class);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ViewPublisher {
+                private final ViewStore store;
+                %s
+
+                public ViewPublisher(ViewStore store) {
+                    this.store = store;
+                }
+
+                public void publish() {
+                    %s
+                }
+            }
+            """.formatted(field, send))
+        .plan();
+  }
+
+  @Test
+  void aValueSentToKafkaIsSerialisedNotShared() {
+    MigrationPlan kafka = sentViews("kafka",
+        "private final org.springframework.kafka.core.KafkaTemplate<String, Object> kafka = null;",
+        "kafka.send(\"views\", store.views());");
+    String why = refusal(kafka, "views").orElse("cached");
+    assertFalse(why.contains("whose receivers optkit cannot list"), why);
+    // the true twin: an application event's listeners run in this process and get the object itself
+    MigrationPlan event = sentViews("event",
+        "private final org.springframework.context.ApplicationEventPublisher events = null;",
+        "events.publishEvent(store.views());");
+    why = refusal(event, "views").orElse("cached");
+    assertTrue(why.contains("hands the result it gets to publishEvent(), whose receivers optkit cannot list"), why);
+  }
 }
