@@ -1040,4 +1040,75 @@ class AuditedReasonsTest {
     why = refusal(event, "views").orElse("cached");
     assertTrue(why.contains("hands the result it gets to publishEvent(), whose receivers optkit cannot list"), why);
   }
+
+  // ---- a field wired by @Qualifier runs one implementation (fourth audit: A-Cherm java-filmorate FilmService)
+
+  private MigrationPlan films(String name, String parameter) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public interface FilmStorage {
+                String title(int id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.Map;
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class InMemoryFilmStorage implements FilmStorage {
+                private final Map<Integer, String> films = new HashMap<>();
+
+                public String title(int id) {
+                    return films.get(id);
+                }
+
+                public void put(int id, String title) {
+                    films.put(id, title);
+                }
+            }
+            """)
+        .java(MigrationSafetyTest.bean("FilmDbStorage", "Component", "import org.springframework.stereotype.Component;", """
+                public String title(int id) {
+                    return jdbc.queryForObject("SELECT title FROM films WHERE id = ?", String.class, id);
+                }
+            """).replace("public class FilmDbStorage {", "public class FilmDbStorage implements FilmStorage {"))
+        .java("""
+            package shop;
+
+            import org.springframework.beans.factory.annotation.Qualifier;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class FilmService {
+                private final FilmStorage storage;
+
+                public FilmService(%s FilmStorage storage) {
+                    this.storage = storage;
+                }
+
+                public String title(int id) {
+                    return storage.title(id);
+                }
+            }
+            """.formatted(parameter))
+        .plan();
+  }
+
+  @Test
+  void aFieldWiredByQualifierRunsThatBeansClassOnly() {
+    MigrationPlan wired = films("wired", "@Qualifier(\"filmDbStorage\")");
+    assertTrue(cached(wired, "FilmService.title"), wired.refusals().toString());
+    // the true twin: unqualified, either implementation may be the one injected
+    MigrationPlan either = films("either", "");
+    String why = either.refusals().stream().filter(r -> r.finding().enclosingMethod().equals("FilmService.title(int)")
+        || r.finding().enclosingMethod().startsWith("title(")).map(Refusal::reason)
+        .filter(r -> r.contains("InMemoryFilmStorage")).findFirst().orElse("not refused for InMemoryFilmStorage: "
+            + either.refusals());
+    assertTrue(why.contains("InMemoryFilmStorage.title() reads field films"), why);
+  }
 }

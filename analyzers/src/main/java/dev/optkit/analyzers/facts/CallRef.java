@@ -15,6 +15,7 @@ import dev.optkit.analyzers.findings.Confidence;
  * @param sql that argument's text (constants resolved), or null
  * @param roots where the receiver (first) and each argument come from, as {@link ValueRoots} tokens;
  *     empty when unknown (a method reference's arguments), which counts as shared state
+ * @param qualifier the bean the receiver field is wired to by name ({@link FieldQualifiers}), or null
  */
 public record CallRef(
     String receiverType,
@@ -26,7 +27,8 @@ public record CallRef(
     String snippet,
     int sqlArgument,
     String sql,
-    List<String> roots) {
+    List<String> roots,
+    String qualifier) {
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
@@ -34,12 +36,23 @@ public record CallRef(
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql) {
-    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, List.of());
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, List.of(), null);
+  }
+
+  public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
+      SourceRange range, String snippet, int sqlArgument, String sql, List<String> roots) {
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, null);
   }
 
   CallRef withRoots(List<String> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        List.copyOf(found));
+        List.copyOf(found), qualifier);
+  }
+
+  /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
+  CallRef withQualifier(String bean) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, bean);
   }
 
   /** The roots of the receiver ({@code position} -1) or of an argument; "?" (shared) when unknown. */

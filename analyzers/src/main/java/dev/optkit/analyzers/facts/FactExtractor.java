@@ -166,6 +166,8 @@ public final class FactExtractor {
     private final FieldReceivers fieldReceivers = new FieldReceivers();
     /** By method name, the client this file's imports give it (a function of the imports and the name). */
     private final Map<String, Optional<ClientSignature>> importedClients = new HashMap<>();
+    /** Per class of the file, the beans its fields are wired to by name. */
+    private final Map<Node, Map<String, String>> qualifiers = new java.util.IdentityHashMap<>();
     /** Each method's and constructor's body, walked by the file's walk. */
     private final Map<CallableDeclaration<?>, BodyNodes> bodyNodes = new IdentityHashMap<>();
 
@@ -1285,8 +1287,13 @@ public final class FactExtractor {
           }
         }
       }
-      calls.add(new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
-          isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql));
+      CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
+          isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql);
+      String field = call.getScope().map(scope -> FieldReceivers.fieldName(scope, this::declaresLocal)).orElse(null);
+      String bean = field == null ? null : call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+          .map(type -> file.qualifiers.computeIfAbsent(type, node -> FieldQualifiers.of(
+              (com.github.javaparser.ast.body.TypeDeclaration<?>) node)).get(field)).orElse(null);
+      calls.add(bean == null ? made : made.withQualifier(bean));
       callNodes.add(call);
     }
 

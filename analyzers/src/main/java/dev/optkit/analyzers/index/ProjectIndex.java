@@ -54,9 +54,9 @@ public final class ProjectIndex {
    * Call targets by what decides them (receiver type, name, argument count), not by call site: the
    * same call shape recurs thousands of times in a large project, and each was computed anew.
    */
-  private record CallShape(String receiverType, String name, int argumentCount) {
+  private record CallShape(String receiverType, String name, int argumentCount, String qualifier) {
     CallShape(CallRef call) {
-      this(call.receiverType(), call.name(), call.argumentCount());
+      this(call.receiverType(), call.name(), call.argumentCount(), call.qualifier());
     }
   }
 
@@ -574,7 +574,46 @@ public final class ProjectIndex {
     if (followsOverrides(overrides.values())) {
       overrides.forEach(result::putIfAbsent);
     }
-    return List.copyOf(result.values());
+    return qualified(List.copyOf(result.values()), call.qualifier());
+  }
+
+  /**
+   * The targets a call on a field wired by name ({@code @Qualifier("filmDbStorage")}) may run: those of
+   * the bean's class and of its supertypes. All of them when no stereotype-annotated project class has
+   * that bean name (a @Bean method's, a library's): the call graph never loses a target it cannot rule out.
+   */
+  private List<IndexedMethod> qualified(List<IndexedMethod> targets, String qualifier) {
+    if (qualifier == null) {
+      return targets;
+    }
+    List<String> named = types.values().stream().filter(type -> qualifier.equals(beanName(type)))
+        .map(TypeFact::qualifiedName).toList();
+    if (named.size() != 1) {
+      return targets;
+    }
+    java.util.Set<String> runs = new java.util.HashSet<>(supertypesOf(named.get(0)));
+    runs.add(named.get(0));
+    List<IndexedMethod> kept = targets.stream().filter(m -> runs.contains(m.fact().ownerType())).toList();
+    return kept.isEmpty() ? targets : kept;
+  }
+
+  private static final List<String> STEREOTYPES = List.of("org.springframework.stereotype.Component",
+      "org.springframework.stereotype.Service", "org.springframework.stereotype.Repository",
+      "org.springframework.stereotype.Controller", "org.springframework.web.bind.annotation.RestController",
+      "jakarta.inject.Named", "javax.inject.Named");
+
+  /** A stereotype-annotated class's bean name: the annotation's value, else its simple name decapitalised. */
+  private static String beanName(TypeFact type) {
+    for (String stereotype : STEREOTYPES) {
+      if (type.hasAnnotation(stereotype)) {
+        String value = type.annotationValue(stereotype, "value");
+        if (value != null && !value.isEmpty() && !value.equals(TypeFact.UNRESOLVED)) {
+          return value;
+        }
+        return java.beans.Introspector.decapitalize(type.simpleName());
+      }
+    }
+    return null;
   }
 
   /**
@@ -683,7 +722,7 @@ public final class ProjectIndex {
         }
       }
     }
-    return List.copyOf(result.values());
+    return qualified(List.copyOf(result.values()), call.qualifier());
   }
 
   /** A Spring Data repository interface: one extending a type of {@code org.springframework.data}. */
