@@ -1111,4 +1111,66 @@ class AuditedReasonsTest {
             + either.refusals());
     assertTrue(why.contains("InMemoryFilmStorage.title() reads field films"), why);
   }
+
+  // ---- a method that changes what it loaded writes (fourth audit: Bolohonov RequestServiceImpl.confirmRequest)
+
+  @Test
+  void aMethodChangingTheEntityItLoadedIsAWrite() {
+    MigrationPlan plan = spring("confirm")
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Ticket {
+                @Id
+                private Long id;
+                private String status;
+
+                public String getStatus() {
+                    return status;
+                }
+
+                public void setStatus(String status) {
+                    this.status = status;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface TicketRepository extends JpaRepository<Ticket, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class Tickets {
+                private final TicketRepository tickets;
+
+                public Tickets(TicketRepository tickets) {
+                    this.tickets = tickets;
+                }
+
+                @Transactional
+                public String confirm(Long id) {
+                    Ticket ticket = tickets.findById(id).orElseThrow();
+                    ticket.setStatus("CONFIRMED");
+                    return ticket.getStatus();
+                }
+            }
+            """)
+        .plan();
+    String why = refusal(plan, "confirm").orElse("cached");
+    assertTrue(why.startsWith("it writes: it changes what findById() loaded (ticket), which JPA writes back at the "
+        + "flush"), why);
+  }
 }

@@ -260,6 +260,12 @@ public final class CachingPlanner {
             + "and in cache statistics");
       }
     }
+    // confirmRequest(): request.setStatus(CONFIRMED) on what findById loaded is written back at the flush
+    Optional<ProjectWrites.Write> ownWrite = whole.writes().stream().filter(write -> write.method() == method)
+        .findFirst();
+    if (ownWrite.isPresent()) {
+      return Optional.of("it writes: it " + ownWrite.get().what() + ", and a cache hit would skip that write");
+    }
     // a cache the project already has answers its queries: nothing to gain, whatever else holds
     Optional<String> cachedBelow = queriesCachedAlready(method);
     if (cachedBelow.isPresent()) {
