@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -53,8 +54,13 @@ final class ProjectWrites {
         }
       }
     }
+    ResultSharing sharing = new ResultSharing(index);
     for (IndexedMethod method : index.methods()) {
-      if (SourceSet.isTestPath(method.path()) || method.fact().resultMutations().isEmpty()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      handedToChange(index, sharing, method).ifPresent(found::add);
+      if (method.fact().resultMutations().isEmpty()) {
         continue;
       }
       for (var site : index.sitesOf(method)) {
@@ -79,6 +85,32 @@ final class ProjectWrites {
       }
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * {@code user.favorite(article)} on what findById() loaded: the project method the entity is handed
+   * to changes it, and JPA writes the change back at the flush like a setter called here.
+   */
+  private static Optional<Write> handedToChange(ProjectIndex index, ResultSharing sharing, IndexedMethod method) {
+    for (var site : index.sitesOf(method)) {
+      if (!JPA_CLIENTS.contains(site.clientId()) || site.method().startsWith("create")
+          || NOT_LOADING.contains(site.method()) || site.access() != Access.READ) {
+        continue;
+      }
+      for (var handOff : method.fact().handOffs()) {
+        if (!site.method().equals(handOff.fromCall()) || handOff.to().equals(MethodFact.RETURNED)
+            || handOff.position() == MethodFact.LAMBDA_VALUE) {
+          continue;
+        }
+        Optional<String> changed = sharing.changedBy(method, handOff);
+        if (changed.isPresent()) {
+          DataFootprint written = index.footprints().of(site);
+          return Optional.of(new Write(method, written, "hands what " + site.method() + "() loaded ("
+              + describe(written) + ") to " + changed.get() + ", which JPA writes back at the flush", false));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The data a footprint names, as a refusal says it. */

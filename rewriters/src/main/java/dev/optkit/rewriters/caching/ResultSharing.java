@@ -238,6 +238,11 @@ final class ResultSharing {
     return found;
   }
 
+  /** The project method a hand-off reaches that changes the value ("User.favorite(), which changes it (add)"). */
+  Optional<String> changedBy(IndexedMethod from, MethodFact.HandOff handOff) {
+    return changedDownstream(from, handOff, new java.util.HashSet<>(), false);
+  }
+
   /**
    * Follows a value handed from {@code from} to the project methods its receiving call reaches,
    * and on through their own hand-offs of that parameter (cycles cut by {@code seen}), to a method
