@@ -1044,6 +1044,10 @@ class AuditedReasonsTest {
   // ---- a field wired by @Qualifier runs one implementation (fourth audit: A-Cherm java-filmorate FilmService)
 
   private MigrationPlan films(String name, String parameter) {
+    return films(name, parameter, "");
+  }
+
+  private MigrationPlan films(String name, String parameter, String inMemoryQualifier) {
     return spring(name)
         .java("""
             package shop;
@@ -1060,6 +1064,7 @@ class AuditedReasonsTest {
             import org.springframework.stereotype.Component;
 
             @Component
+            %s
             public class InMemoryFilmStorage implements FilmStorage {
                 private final Map<Integer, String> films = new HashMap<>();
 
@@ -1071,7 +1076,8 @@ class AuditedReasonsTest {
                     films.put(id, title);
                 }
             }
-            """)
+            """.formatted(inMemoryQualifier.isEmpty() ? "" : "@org.springframework.beans.factory.annotation."
+                + inMemoryQualifier.substring(1)))
         .java(MigrationSafetyTest.bean("FilmDbStorage", "Component", "import org.springframework.stereotype.Component;", """
                 public String title(int id) {
                     return jdbc.queryForObject("SELECT title FROM films WHERE id = ?", String.class, id);
@@ -1103,6 +1109,9 @@ class AuditedReasonsTest {
   void aFieldWiredByQualifierRunsThatBeansClassOnly() {
     MigrationPlan wired = films("wired", "@Qualifier(\"filmDbStorage\")");
     assertTrue(cached(wired, "FilmService.title"), wired.refusals().toString());
+    // the in-memory class qualified with that name too: Spring's candidates are both, and so are optkit's
+    MigrationPlan twice = films("twice", "@Qualifier(\"filmDbStorage\")", "@Qualifier(\"filmDbStorage\")");
+    assertFalse(cached(twice, "FilmService.title"), twice.targets().toString());
     // the true twin: unqualified, either implementation may be the one injected
     MigrationPlan either = films("either", "");
     String why = either.refusals().stream().filter(r -> r.finding().enclosingMethod().equals("FilmService.title(int)")

@@ -579,15 +579,19 @@ public final class ProjectIndex {
 
   /**
    * The targets a call on a field wired by name ({@code @Qualifier("filmDbStorage")}) may run: those of
-   * the bean's class and of its supertypes. All of them when no stereotype-annotated project class has
-   * that bean name (a @Bean method's, a library's): the call graph never loses a target it cannot rule out.
+   * the bean's class and of its supertypes. All of them unless exactly one project class has that bean
+   * name or that {@code @Qualifier} value (a @Bean method's bean, a library's, two candidates): the call
+   * graph never loses a target it cannot rule out.
    */
   private List<IndexedMethod> qualified(List<IndexedMethod> targets, String qualifier) {
     if (qualifier == null) {
       return targets;
     }
-    List<String> named = types.values().stream().filter(type -> qualifier.equals(beanName(type)))
-        .map(TypeFact::qualifiedName).toList();
+    // Spring matches a qualifier against the beans' own @Qualifier values as well as their names
+    List<String> named = types.values().stream().filter(type -> qualifier.equals(beanName(type))
+            || qualifier.equals(type.annotationValue("org.springframework.beans.factory.annotation.Qualifier", "value"))
+            || qualifier.equals(type.annotationValue("Qualifier", "value")))
+        .map(TypeFact::qualifiedName).distinct().toList();
     if (named.size() != 1) {
       return targets;
     }
