@@ -3,6 +3,7 @@ package dev.optkit.rewriters;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
@@ -1194,5 +1195,300 @@ class AuditedReasonsTest {
             }
             """.formatted(change))
         .plan();
+  }
+  // ---- a save writes its entity's table and what its cascades reach, not every association (java-shareit create)
+
+  private MigrationFixture bookings(String name, String itemMapping) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "users")
+            public class Person {
+                @Id
+                private Long id;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "items")
+            public class Item {
+                @Id
+                private Long id;
+                @ManyToOne
+                private Person owner;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.CascadeType;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "bookings")
+            public class Booking {
+                @Id
+                private Long id;
+                private String status;
+                %s
+                private Item item;
+                @ManyToOne
+                private Person booker;
+
+                public String getStatus() {
+                    return status;
+                }
+            }
+            """.formatted(itemMapping))
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface BookingRepository extends JpaRepository<Booking, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class BookingReader {
+                private final BookingRepository bookings;
+
+                public BookingReader(BookingRepository bookings) {
+                    this.bookings = bookings;
+                }
+
+                public List<String> statuses() {
+                    return bookings.findAll().stream().map(Booking::getStatus).toList();
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.concurrent.CompletableFuture;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class BookingWriter {
+                private final BookingRepository bookings;
+
+                public BookingWriter(BookingRepository bookings) {
+                    this.bookings = bookings;
+                }
+
+                public CompletableFuture<Booking> create(Booking booking) {
+                    return CompletableFuture.completedFuture(bookings.save(booking));
+                }
+            }
+            """);
+  }
+
+  @Test
+  void aSaveWithoutCascadesWritesItsEntitysTableAndACascadeItsTargetsToo() {
+    MigrationPlan plain = bookings("no-cascade", "@ManyToOne").plan();
+    String why = refusal(plain, "statuses").orElse("cached");
+    assertTrue(why.contains("BookingWriter.create() may write bookings (save(): its entity's table) but"), why);
+    // the true twin: a cascade reaches the item, and no further (Item's owner has none)
+    MigrationPlan cascaded = bookings("cascade", "@ManyToOne(cascade = CascadeType.ALL)").plan();
+    why = refusal(cascaded, "statuses").orElse("cached");
+    assertTrue(why.contains("BookingWriter.create() may write bookings, items (save(): its entity's table and the "
+        + "tables its cascades reach) but"), why);
+  }
+
+  // ---- a Criteria API select in a repository fragment is a read, and the fragment is a Spring bean
+  // (Bolohonov java-explore-with-me EventRepositoryCustomImpl.getCount())
+
+  private MigrationFixture criteria(String name, String fragmentBody) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Event {
+                @Id
+                private Long id;
+                private String title;
+
+                public String getTitle() {
+                    return title;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface EventRepositoryCustom {
+                long countAll();
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.EntityManager;
+            import jakarta.persistence.PersistenceContext;
+            import jakarta.persistence.criteria.*;
+
+            public class EventRepositoryCustomImpl implements EventRepositoryCustom {
+                @PersistenceContext
+                private EntityManager entityManager;
+
+                @Override
+                public long countAll() {
+                    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+                    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+                    countQuery.select(cb.count(countQuery.from(Event.class)));
+                    return entityManager.createQuery(countQuery).getSingleResult();
+                }
+            %s
+            }
+            """.formatted(fragmentBody))
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface EventRepository extends JpaRepository<Event, Long>, EventRepositoryCustom {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class EventReader {
+                private final EventRepository events;
+
+                public EventReader(EventRepository events) {
+                    this.events = events;
+                }
+
+                public List<String> titles() {
+                    return events.findAll().stream().map(Event::getTitle).toList();
+                }
+            }
+            """);
+  }
+
+  @Test
+  void aCriteriaSelectIsAReadAndACriteriaDeleteStillAWriteThatItsFragmentBeanEvicts() {
+    MigrationPlan select = criteria("select", "").plan();
+    assertTrue(cached(select, "EventReader.titles"), refusal(select, "titles").orElse(""));
+    CachingTarget target = select.targets().stream().filter(t -> t.method().fact().displayName().equals("EventReader.titles"))
+        .findFirst().orElseThrow();
+    assertTrue(target.evictions().stream().noneMatch(e -> e.writer().fact().name().equals("countAll")),
+        target.evictions().toString());
+    // the true twin: a CriteriaDelete writes, and the fragment, a bean Spring Data registers, evicts around it
+    MigrationPlan delete = criteria("delete", """
+                public int purge() {
+                    CriteriaDelete<Event> delete = entityManager.getCriteriaBuilder().createCriteriaDelete(Event.class);
+                    delete.from(Event.class);
+                    return entityManager.createQuery(delete).executeUpdate();
+                }
+            """).plan();
+    String why = refusal(delete, "titles").orElse("cached");
+    assertFalse(why.contains("not a Spring bean"), why);
+    CachingTarget evicted = delete.targets().stream().filter(t -> t.method().fact().displayName().equals("EventReader.titles"))
+        .findFirst().orElseThrow(() -> new AssertionError(refusal(delete, "titles").orElse("")));
+    assertTrue(evicted.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("EventRepositoryCustomImpl.purge")),
+        evicted.evictions().toString());
+  }
+
+  // ---- a setter on the entity a helper loads is written at the flush (Bolohonov RequestServiceImpl.revokeRequest)
+
+  private MigrationFixture revoke(String name, String change) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Request {
+                @Id
+                private Long id;
+                private String status;
+
+                public String getStatus() {
+                    return status;
+                }
+
+                public void setStatus(String status) {
+                    this.status = status;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface RequestRepository extends JpaRepository<Request, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class Requests {
+                private final RequestRepository requests;
+
+                public Requests(RequestRepository requests) {
+                    this.requests = requests;
+                }
+
+                @Transactional
+                public String revoke(Long id) {
+                    Request request = load(id);
+                    %s
+                    return request.getStatus();
+                }
+
+                private Request load(Long id) {
+                    return requests.findById(id).orElseThrow();
+                }
+            }
+            """.formatted(change));
+  }
+
+  @Test
+  void aSetterOnTheEntityAHelperLoadsIsAWriteTheCacheWouldSkip() {
+    MigrationPlan changed = revoke("changed", "request.setStatus(\"CANCELED\");").plan();
+    String why = refusal(changed, "revoke").orElse("cached");
+    assertTrue(why.contains("it writes: it changes what Requests.load() loaded (request), which JPA writes back at the "
+        + "flush, and a cache hit would skip that write"), why);
+    // the true twin: only read, it is a read
+    MigrationPlan read = revoke("read", "").plan();
+    assertFalse(refusal(read, "revoke").orElse("cached").contains("writes back at the flush"),
+        refusal(read, "revoke").orElse(""));
   }
 }

@@ -167,7 +167,7 @@ class EntityFootprintTest {
 
   @Test
   void aWriteOfAnUnrelatedTableDoesNotEvictAnEntityReadButAWriteThroughItsAssociationDoes() throws Exception {
-    // Menu's save writes sys_menu and, as the owning side's join table is Role's, reaches sys_roles_menus
+    // Menu's save writes sys_menu, which Role's eager menus read (the inverse side writes no join table)
     assertEquals(List.of("MenuWriter.store"), writers(plan(ROLE), "RoleService.roleNames"));
   }
 

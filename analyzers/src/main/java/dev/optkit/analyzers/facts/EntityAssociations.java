@@ -22,7 +22,8 @@ import java.util.function.Function;
  * The associations a JPA entity maps, from its field annotations: which kind, whether they are
  * fetched eagerly (explicitly, or by JPA's default: to-one eager, to-many lazy), the entity at the
  * other end, and whether Hibernate batches or sub-selects their loading ({@code @BatchSize},
- * {@code @Fetch(SUBSELECT)}), which turns one query per owner into one per batch.
+ * {@code @Fetch(SUBSELECT)}), which turns one query per owner into one per batch; and what a write of the
+ * owner writes with it: its cascades, Hibernate's {@code @OnDelete}, a {@code @JoinColumn}.
  */
 final class EntityAssociations {
   private static final Set<String> ENTITY = Set.of("Entity", "MappedSuperclass");
@@ -46,6 +47,7 @@ final class EntityAssociations {
         }
         boolean eager = EAGER_BY_DEFAULT.get(mapping);
         String mappedBy = null;
+        boolean cascades = false;
         if (annotation instanceof NormalAnnotationExpr normal) {
           for (var pair : normal.getPairs()) {
             if (pair.getNameAsString().equals("fetch")) {
@@ -53,9 +55,31 @@ final class EntityAssociations {
               eager = value.endsWith("EAGER") || !value.endsWith("LAZY") && eager;
             } else if (pair.getNameAsString().equals("mappedBy")) {
               mappedBy = literal(pair.getValue());
+            } else if (pair.getNameAsString().equals("cascade")) {
+              cascades |= writingCascade(pair.getValue());
+            } else if (pair.getNameAsString().equals("orphanRemoval")) {
+              cascades |= !pair.getValue().toString().equals("false");
             }
           }
         }
+        boolean onDelete = false;
+        boolean joinColumn = false;
+        for (AnnotationExpr other : field.getAnnotations()) {
+          String name = other.getName().getIdentifier();
+          if (name.equals("Cascade")) { // org.hibernate.annotations.Cascade
+            cascades |= other instanceof SingleMemberAnnotationExpr single ? writingCascade(single.getMemberValue())
+                : other instanceof NormalAnnotationExpr normal ? normal.getPairs().stream()
+                    .anyMatch(p -> p.getNameAsString().equals("value") && writingCascade(p.getValue()))
+                : false;
+          } else if (name.equals("OnDelete")) { // org.hibernate.annotations.OnDelete: the schema's ON DELETE
+            onDelete = !other.toString().contains("NO_ACTION");
+          } else if (name.equals("JoinColumn") || name.equals("JoinColumns")) {
+            joinColumn = true;
+          }
+        }
+        boolean toOne = mapping.endsWith("ToOne");
+        cascades |= onDelete && !toOne;
+        boolean deletedWithTarget = onDelete && toOne;
         String joinTable = null;
         for (AnnotationExpr table : field.getAnnotations()) {
           if (JOIN_TABLES.contains(table.getName().getIdentifier())) {
@@ -66,7 +90,8 @@ final class EntityAssociations {
             || a.getName().getIdentifier().equals("Fetch") && a.toString().contains("SUBSELECT"));
         for (VariableDeclarator variable : field.getVariables()) {
           found.add(new TypeFact.Association(variable.getNameAsString(), mapping, eager,
-              qualify.apply(elementType(variable.getType())), batched, joinTable, mappedBy));
+              qualify.apply(elementType(variable.getType())), batched, joinTable, mappedBy, cascades,
+              deletedWithTarget, joinColumn));
         }
       }
     }
@@ -74,6 +99,22 @@ final class EntityAssociations {
   }
 
   private static final Set<String> JOIN_TABLES = Set.of("JoinTable", "CollectionTable");
+
+  /** Cascade types that write nothing: JPA's DETACH and REFRESH, Hibernate's EVICT. */
+  private static final Set<String> NOT_WRITING = Set.of("DETACH", "REFRESH", "EVICT");
+
+  /**
+   * Whether a {@code cascade} value ({@code CascadeType.ALL}, {@code {PERSIST, MERGE}}) names a type that
+   * writes: PERSIST, MERGE, REMOVE, ALL, or Hibernate's SAVE_UPDATE, DELETE, REPLICATE, LOCK (a forced version
+   * increment)... Anything but a list of DETACH, REFRESH and EVICT counts, a constant optkit cannot read too.
+   */
+  private static boolean writingCascade(Expression value) {
+    List<Expression> types = value instanceof ArrayInitializerExpr array ? array.getValues() : List.of(value);
+    return types.stream().anyMatch(type -> {
+      String written = type.toString();
+      return !NOT_WRITING.contains(written.substring(written.lastIndexOf('.') + 1));
+    });
+  }
 
   /** A member's string literal; UNRESOLVED for anything else (a constant, a concatenation); null when absent. */
   private static String member(AnnotationExpr annotation, String name) {

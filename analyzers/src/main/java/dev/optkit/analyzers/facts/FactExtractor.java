@@ -1549,6 +1549,13 @@ public final class FactExtractor {
             : sqlOf(call, links);
       }
       Access access = accessOf(client, name, sql, httpMethod);
+      if (sql == null && JPA_QUERY_CLIENTS.contains(client.id()) && JPA_QUERY_FACTORIES.contains(name)) {
+        // em.createQuery(criteriaQuery): what the query is, not the word "create", tells a read from a write; then
+        // what the chain runs (getResultList, executeUpdate); a query neither tells may write, as its name says
+        Access told = call.getArguments().isEmpty() ? Access.UNKNOWN : criteriaAccess(call.getArgument(0), 0);
+        told = told == Access.UNKNOWN ? accessFromChain(links, Access.UNKNOWN) : told;
+        access = told == Access.UNKNOWN ? access : told;
+      }
       if (client.kind() == ClientKind.DB && access == Access.UNKNOWN) {
         access = accessFromChain(links, access);
       }
@@ -1567,6 +1574,96 @@ public final class FactExtractor {
     private static final Set<String> HANDLE_WRITES = Set.of("set", "setIfAbsent", "put", "putAll", "putIfAbsent",
         "increment", "decrement", "delete", "add", "remove", "leftPush", "rightPush", "leftPop", "rightPop", "append",
         "getAndSet", "expire");
+
+    /** EntityManager and Session clients, whose query factories take JPQL or a criteria object. */
+    private static final Set<String> JPA_QUERY_CLIENTS = Set.of("jpa-entity-manager", "hibernate-session");
+    /** Query factories whose access their query tells: by its SQL when known, else by this and the chain. */
+    private static final Set<String> JPA_QUERY_FACTORIES = Set.of("createQuery", "createNamedQuery", "createNativeQuery");
+    /** Criteria types by simple name, JPA's ({@code jakarta.persistence.criteria}) and Hibernate's (Jpa...). */
+    private static final Map<String, Access> CRITERIA_TYPES = Map.of("CriteriaQuery", Access.READ,
+        "CriteriaUpdate", Access.WRITE, "CriteriaDelete", Access.WRITE, "JpaCriteriaQuery", Access.READ,
+        "JpaCriteriaUpdate", Access.WRITE, "JpaCriteriaDelete", Access.WRITE);
+    private static final Set<String> CRITERIA_PACKAGES = Set.of("jakarta.persistence.criteria",
+        "javax.persistence.criteria", "org.hibernate.query.criteria");
+    /** CriteriaQuery's own builder methods, which return it: {@code cq.select(root).where(...)}. */
+    private static final Set<String> CRITERIA_QUERY_METHODS = Set.of("select", "multiselect", "distinct", "orderBy",
+        "groupBy", "having");
+
+    /**
+     * What the query a criteria object builds does: READ for a {@code CriteriaQuery}, WRITE for a
+     * {@code CriteriaUpdate} or {@code CriteriaDelete}, UNKNOWN for anything else (a JPQL string optkit could not
+     * read). The symbol solver's type first; else the declared type of the variable, parameter or field and the
+     * file's imports; else the builder call that made it ({@code cb.createCriteriaDelete(Order.class)}).
+     */
+    private Access criteriaAccess(Expression argument, int depth) {
+      if (depth > 4) {
+        return Access.UNKNOWN;
+      }
+      if (argument instanceof EnclosedExpr enclosed) {
+        return criteriaAccess(enclosed.getInner(), depth + 1);
+      }
+      if (argument instanceof StringLiteralExpr || argument instanceof BinaryExpr || argument instanceof TextBlockLiteralExpr) {
+        return Access.UNKNOWN; // JPQL
+      }
+      Optional<List<String>> resolved = resolver.typeAndAncestors(argument);
+      if (resolved.isPresent()) {
+        for (String type : resolved.get()) {
+          Access byType = criteriaType(type);
+          if (byType != Access.UNKNOWN) {
+            return byType;
+          }
+        }
+        if (!resolved.get().isEmpty()) {
+          return Access.UNKNOWN; // a String, a type of its own
+        }
+      }
+      if (argument instanceof CastExpr cast) {
+        return criteriaType(file.names.qualify(cast.getType()).name());
+      }
+      if (argument instanceof NameExpr variable) {
+        String name = variable.getNameAsString();
+        String declared = localTypes.containsKey(name) ? localTypes.get(name) : fieldType(name);
+        Access byType = declared == null ? Access.UNKNOWN : criteriaType(declared);
+        if (byType == Access.UNKNOWN && localInitializers.containsKey(name)) {
+          return criteriaAccess(localInitializers.get(name), depth + 1); // var query = cb.createCriteriaDelete(..)
+        }
+        return byType;
+      }
+      if (argument instanceof MethodCallExpr built) {
+        String method = built.getNameAsString();
+        if (method.equals("createCriteriaUpdate") || method.equals("createCriteriaDelete")) {
+          return Access.WRITE;
+        }
+        boolean builderQuery = (method.equals("createQuery") || method.equals("createTupleQuery"))
+            && built.getArguments().stream().allMatch(ClassExpr.class::isInstance);
+        if (builderQuery || CRITERIA_QUERY_METHODS.contains(method)) {
+          return Access.READ;
+        }
+        if (method.equals("set")) {
+          return Access.WRITE; // CriteriaUpdate.set(path, value)
+        }
+        if (method.equals("where") && built.getScope().isPresent()) {
+          return criteriaAccess(built.getScope().get(), depth + 1);
+        }
+      }
+      return Access.UNKNOWN;
+    }
+
+    /** A criteria type's access, qualified, or as an on-demand import of its package left it unqualified. */
+    private Access criteriaType(String qualified) {
+      String erased = TypeNames.erase(qualified);
+      int dot = erased.lastIndexOf('.');
+      Access access = CRITERIA_TYPES.get(erased.substring(dot + 1));
+      if (access == null) {
+        return Access.UNKNOWN;
+      }
+      String pkg = dot < 0 ? "" : erased.substring(0, dot);
+      boolean imported = CRITERIA_PACKAGES.contains(pkg)
+          // import jakarta.persistence.criteria.*: qualified into the file's own package, which declares no such type
+          || pkg.equals(file.names.packageName()) && !file.names.isKnown(erased)
+              && file.names.importedNames().stream().anyMatch(CRITERIA_PACKAGES::contains);
+      return imported ? access : Access.UNKNOWN;
+    }
 
     private Access accessFromChain(List<MethodCallExpr> links, Access fallback) {
       if (links.size() > 1 && links.get(0).getNameAsString().startsWith("opsFor")

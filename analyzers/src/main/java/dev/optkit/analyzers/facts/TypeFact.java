@@ -63,13 +63,21 @@ public record TypeFact(
    * @param joinTable the name its {@code @JoinTable} or {@code @CollectionTable} gives, null when it names none,
    *     {@link TypeFact#UNRESOLVED} when the name is not a literal
    * @param mappedBy the field of the other side that owns it ({@code mappedBy}), or null
+   * @param cascades saving or deleting the owner may write the target too: a JPA {@code cascade} that is not
+   *     only DETACH or REFRESH (a value optkit cannot read counts), Hibernate's {@code @Cascade} likewise,
+   *     {@code orphanRemoval = true}, or Hibernate's {@code @OnDelete} on a collection (the database deletes
+   *     the target's rows with the owner's)
+   * @param deletedWithTarget Hibernate's {@code @OnDelete} on a to-one: the database deletes (or nulls) the
+   *     owner's rows when the target's row is deleted
+   * @param joinColumn a {@code @JoinColumn} (or {@code @JoinColumns}) names the association's foreign key: on a
+   *     one-to-many without {@code mappedBy}, a column of the target's table the owner's save sets
    */
   public record Association(String field, String mapping, boolean eager, String target, boolean batched,
-      String joinTable, String mappedBy) {
+      String joinTable, String mappedBy, boolean cascades, boolean deletedWithTarget, boolean joinColumn) {
 
-    /** An association whose table and owner are not told (orm.xml's). */
+    /** An association whose table, owner and cascades are not told (orm.xml's). */
     public Association(String field, String mapping, boolean eager, String target, boolean batched) {
-      this(field, mapping, eager, target, batched, TypeFact.UNRESOLVED, null);
+      this(field, mapping, eager, target, batched, TypeFact.UNRESOLVED, null, true, false, false);
     }
 
     public boolean toMany() {

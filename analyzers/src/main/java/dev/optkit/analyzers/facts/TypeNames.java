@@ -62,6 +62,11 @@ final class TypeNames {
     return packageName;
   }
 
+  /** Whether the project (this file or another) declares the type of this qualified name. */
+  boolean isKnown(String qualified) {
+    return declaredTypes.containsValue(qualified) || knownType.test(qualified);
+  }
+
   List<String> importedNames() {
     List<String> names = new ArrayList<>(singleImports.values());
     names.addAll(onDemandImports);

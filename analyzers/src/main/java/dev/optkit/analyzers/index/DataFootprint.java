@@ -18,7 +18,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * What data one I/O site reads or writes, by name: the tables its SQL names (parsed with
  * JSqlParser: joins, comma joins, subqueries, CTEs; JPQL entity names mapped to their tables), the
  * table of the entity a Spring Data repository stores, or the remote resource a URL template
- * names, with every table its associations reach ({@link EntityTables}); a view the project's SQL
+ * names, with every table its associations reach ({@link EntityTables}; for a save or delete, the join
+ * tables it owns and the tables its cascades reach); a view the project's SQL
  * scripts create stands for every table behind it, and a write to a table they put a trigger on
  * writes data that cannot be told. When the data cannot be told (SQL built at run time, an
  * EntityManager write of any entity, an entity spread over tables or mapped with SQL of its own, a
@@ -169,7 +170,55 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return customNaming && !explicit ? null : table;
     }
 
+    /**
+     * What the site reads or writes. A Spring Data save or delete of its entity ({@link #savesOrDeletes})
+     * writes what {@link EntityTables#addWrittenTables} tells: its table, the join tables it owns and what its
+     * cascades reach; any other site of a repository, the tables its entity's reading may touch.
+     */
     public DataFootprint of(IoSite site) {
+      return footprint(site, savesOrDeletes(site));
+    }
+
+    /**
+     * What the entities a JPA call hands back may be written to when changed (dirty checking): the tables
+     * reading them may touch, whatever the call itself writes.
+     */
+    public DataFootprint ofLoaded(IoSite site) {
+      return footprint(site, false);
+    }
+
+    /**
+     * What a Spring Data save or delete writes, as a refusal says it ({@code its entity's table and the
+     * tables its cascades reach}), or empty when the site is none or its entity is not the project's.
+     */
+    public java.util.Optional<String> writtenScope(IoSite site) {
+      String stored = savesOrDeletes(site) ? repositoryEntity(site) : null;
+      TypeFact entity = stored == null ? null : index.type(stored).orElse(null);
+      if (entity == null) {
+        return java.util.Optional.empty();
+      }
+      Set<String> mapped = new TreeSet<>();
+      EntityTables.Written written = associatedTables.addWrittenTables(entity, mapped);
+      boolean schemaActions = of(site).names().stream().anyMatch(n -> n.startsWith("table:") && !mapped.contains(n));
+      return java.util.Optional.of(written.scope(schemaActions));
+    }
+
+    /**
+     * Spring Data's own saves and deletes, and derived deletes ({@code deleteByName}): JPA's persist, merge
+     * and remove of the repository's entities, which write along their cascades; batch deletes
+     * ({@code deleteAllInBatch}) write the entity's table alone, a subset.
+     */
+    private static final Set<String> REPOSITORY_ENTITY_WRITES = Set.of("save", "saveAll", "saveAndFlush",
+        "saveAllAndFlush", "delete", "deleteAll", "deleteById", "deleteAllById", "deleteInBatch", "deleteAllInBatch",
+        "deleteAllByIdInBatch");
+
+    private boolean savesOrDeletes(IoSite site) {
+      return site.access() == dev.optkit.analyzers.facts.Access.WRITE && site.sql() == null
+          && (REPOSITORY_ENTITY_WRITES.contains(site.method()) || site.method().matches("(delete|remove)(All)?By[A-Z].*"))
+          && repositoryEntity(site) != null;
+    }
+
+    private DataFootprint footprint(IoSite site, boolean savedOrDeleted) {
       if (index.isCacheStore(site)) {
         // Redis, Memcached: a store of its own, which no SQL table read depends on (reads of it are refused
         // as cached already, and a method reading it and a table meets its writes through this name)
@@ -192,6 +241,8 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         if (entity == null) {
           names.add("table:" + normalise(simple(stored)));
           unknown = true;
+        } else if (savedOrDeleted) {
+          unknown |= !associatedTables.addWrittenTables(entity, names).known();
         } else {
           unknown |= !associatedTables.addTables(entity, names);
         }
@@ -278,7 +329,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
     }
 
-    static boolean isEntity(TypeFact type) {
+    public static boolean isEntity(TypeFact type) {
       return type.annotations().stream().anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity")
           || a.equals("org.springframework.data.relational.core.mapping.Table")
           || a.equals("org.springframework.data.mongodb.core.mapping.Document"));

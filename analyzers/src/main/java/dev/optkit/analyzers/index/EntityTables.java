@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The tables that reading or storing a JPA entity may touch: its own table, the tables of every
- * entity its associations reach (eager or lazy, cascaded or not: a lazy one is read when touched,
- * a cascaded one written on save), join tables and element-collection tables. It is a superset by
- * design: a name too many evicts a cache once more, a name missing serves a stale answer.
+ * The tables that reading a JPA entity may touch ({@link #addTables}): its own table, the tables of
+ * every entity its associations reach (eager or lazy: a lazy one is read when touched), join tables
+ * and element-collection tables; and the tables a save or delete of it writes ({@link #addWrittenTables}):
+ * its own, the join tables it owns and what its cascades reach. Both are supersets by design: a name
+ * too many evicts a cache once more, a name missing serves a stale answer.
  *
  * <p>Where a join or collection table's name is not written, each name JPA's and Spring Boot's
  * naming strategies give it is added (owner table or entity name, then the target's table or the
@@ -33,6 +34,165 @@ final class EntityTables {
   /** Adds {@code table:} names to {@code names}; false when the entity may touch tables beyond them. */
   boolean addTables(TypeFact entity, Set<String> names) {
     return add(entity, names, new HashSet<>());
+  }
+
+  /**
+   * What a save or delete writes besides the entity's own table, as a refusal says it.
+   *
+   * @param known false when it may write tables beyond the names added
+   * @param joinTables a join or collection table of an association the entity owns
+   * @param joinColumns a target's table, whose foreign key a one-to-many the entity owns through a
+   *     {@code @JoinColumn} sets
+   * @param cascades the tables of targets its cascades reach
+   * @param deletedWith the tables of entities whose to-one towards it carries Hibernate's {@code @OnDelete}
+   */
+  record Written(boolean known, boolean joinTables, boolean joinColumns, boolean cascades, boolean deletedWith) {
+
+    /**
+     * {@code its entity's table and the tables its cascades reach}: only what holds.
+     *
+     * @param schemaActions the schema's foreign keys (ON DELETE/UPDATE CASCADE, SET NULL...) reach further tables
+     */
+    String scope(boolean schemaActions) {
+      List<String> parts = new ArrayList<>(List.of("its entity's table"));
+      if (joinTables) {
+        parts.add("the join tables it owns");
+      }
+      if (joinColumns) {
+        parts.add("the tables holding its one-to-many's join column");
+      }
+      if (cascades) {
+        parts.add("the tables its cascades reach");
+      }
+      if (deletedWith) {
+        parts.add("the tables whose rows the database deletes with it (@OnDelete)");
+      }
+      if (schemaActions) {
+        parts.add("the tables the schema's ON DELETE/UPDATE rules reach from those");
+      }
+      return parts.size() == 1 ? parts.get(0)
+          : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+  }
+
+  /** Collects which kinds of table a write reaches from its entity, not from the entities it cascades to. */
+  private static final class Parts {
+    boolean joinTables;
+    boolean joinColumns;
+    boolean cascades;
+    boolean deletedWith;
+  }
+
+  /**
+   * Adds the tables a save or delete of the entity writes (JPA's persist, merge or remove, Spring Data's save
+   * and delete): its own table; the join and collection tables of the associations it owns (a many-to-many or
+   * {@code @JoinTable} without {@code mappedBy}, an element collection, a one-to-many without {@code mappedBy}
+   * and without {@code @JoinColumn}); the target's table of a one-to-many it owns through a {@code @JoinColumn},
+   * whose foreign key its save sets; recursively, the write footprint of the targets of its writing cascades
+   * ({@link TypeFact.Association#cascades}: any cascade type but DETACH and REFRESH, Hibernate's
+   * {@code @Cascade}, {@code orphanRemoval}, {@code @OnDelete} on a collection), one rule for saves and deletes,
+   * so a superset of each; and of the entities whose to-one towards it carries {@code @OnDelete}, whose rows the
+   * database deletes with its own. Not the targets of its other associations: a to-one without cascade writes
+   * only the owner's foreign key column, and an inverse side ({@code mappedBy}) writes nothing of the relation.
+   * A change to a managed entity it reaches is written at the flush too, but as the write of the code that
+   * changed it. What cannot be told makes it unknown, as for a read.
+   */
+  Written addWrittenTables(TypeFact entity, Set<String> names) {
+    Parts parts = new Parts();
+    boolean known = written(entity, names, new HashSet<>(), parts);
+    return new Written(known, parts.joinTables, parts.joinColumns, parts.cascades, parts.deletedWith);
+  }
+
+  private boolean written(TypeFact entity, Set<String> names, Set<String> seen, Parts parts) {
+    if (!seen.add(entity.qualifiedName())) {
+      return true;
+    }
+    String table = tableOf.apply(entity);
+    if (table == null) {
+      return false;
+    }
+    names.add("table:" + table);
+    if (spreadOverTables(entity) || index.ormXml().entity(entity.qualifiedName()).isPresent()) {
+      return false;
+    }
+    boolean known = true;
+    for (TypeFact declaring : mappedTypes(entity)) {
+      if (declaring.mappingUnread() || declaring.dataBeyondMapping()) {
+        return false;
+      }
+      Set<String> associated = new HashSet<>();
+      for (TypeFact.Association association : declaring.associations()) {
+        associated.add(association.field());
+        known &= writtenAssociation(entity, table, association, names, seen, parts);
+      }
+      for (var field : declaring.fieldTypes().entrySet()) {
+        if (!associated.contains(field.getKey()) && mayBeMapped(field.getValue())) {
+          return false;
+        }
+      }
+    }
+    for (TypeFact other : entities()) {
+      for (TypeFact declaring : mappedTypes(other)) {
+        for (TypeFact.Association association : declaring.associations()) {
+          if (association.deletedWithTarget() && association.target().equals(entity.qualifiedName())) {
+            parts.deletedWith = true;
+            known &= written(other, names, seen, new Parts());
+          }
+        }
+      }
+    }
+    return known;
+  }
+
+  private boolean writtenAssociation(TypeFact owner, String ownerTable, TypeFact.Association association,
+      Set<String> names, Set<String> seen, Parts parts) {
+    if (association.mappedBy() == null) { // the owning side writes the relation: its join table, or a join column
+      if (TypeFact.UNRESOLVED.equals(association.joinTable())) {
+        return false;
+      }
+      if (association.joinTable() != null) {
+        names.add("table:" + DataFootprint.normalise(association.joinTable()));
+        parts.joinTables = true;
+      }
+      if (association.mapping().equals("ElementCollection")) {
+        if (association.joinTable() == null) {
+          defaultJoinTables(owner, ownerTable, List.of(association.field()), names);
+        }
+        parts.joinTables = true;
+        // elements of a project type are embeddables, whose own mapping is not followed
+        return index.type(association.target()).map(element -> element.kind().equals("enum")).orElse(true);
+      }
+      if (association.joinTable() == null && association.mapping().endsWith("ToMany")) {
+        TypeFact target = index.type(association.target()).filter(DataFootprint.Reader::isEntity).orElse(null);
+        String targetTable = target == null ? null : tableOf.apply(target);
+        if (targetTable == null) {
+          return false;
+        }
+        if (association.mapping().equals("OneToMany") && association.joinColumn()) {
+          names.add("table:" + targetTable); // the owner's save sets the target's foreign key
+          parts.joinColumns = true;
+        } else {
+          defaultJoinTables(owner, ownerTable, List.of(targetTable, target.simpleName(), association.field()), names);
+          parts.joinTables = true;
+        }
+      }
+    }
+    if (!association.cascades() || association.mapping().equals("ElementCollection")) {
+      return true; // a to-one writes the owner's own foreign key column; an inverse side, nothing of the relation
+    }
+    TypeFact target = index.type(association.target()).filter(DataFootprint.Reader::isEntity).orElse(null);
+    parts.cascades = true;
+    return target != null && written(target, names, seen, new Parts());
+  }
+
+  private List<TypeFact> entities;
+
+  private List<TypeFact> entities() {
+    if (entities == null) {
+      entities = new ArrayList<>();
+      index.files().forEach(file -> file.types().stream().filter(DataFootprint.Reader::isEntity).forEach(entities::add));
+    }
+    return entities;
   }
 
   private boolean add(TypeFact entity, Set<String> names, Set<String> seen) {

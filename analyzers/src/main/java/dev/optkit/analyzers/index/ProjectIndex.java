@@ -729,6 +729,33 @@ public final class ProjectIndex {
     return qualified(List.copyOf(result.values()), call.qualifier());
   }
 
+  /**
+   * A class Spring Data registers as a bean and runs a repository's custom methods in: named after an
+   * interface it implements plus {@code Impl} (Spring Data's default postfix), that interface being one a
+   * project repository extends (a fragment: {@code EventRepositoryCustomImpl implements EventRepositoryCustom})
+   * or the class being named after the repository itself ({@code EventRepositoryImpl}).
+   */
+  public boolean repositoryImplementation(String type) {
+    TypeFact fact = types.get(type);
+    if (fact == null || fact.isInterface() || !fact.simpleName().endsWith("Impl")) {
+      return false;
+    }
+    String base = fact.simpleName().substring(0, fact.simpleName().length() - "Impl".length());
+    for (String implemented : supertypesOf(type)) {
+      TypeFact declared = types.get(implemented);
+      if (declared == null || !declared.isInterface()) {
+        continue;
+      }
+      for (String repository : subtypesOf(implemented)) {
+        if (springDataRepository(repository) && (declared.simpleName().equals(base)
+            || types.get(repository).simpleName().equals(base))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** A Spring Data repository interface: one extending a type of {@code org.springframework.data}. */
   private boolean springDataRepository(String type) {
     TypeFact fact = types.get(type);

@@ -250,6 +250,13 @@ public final class CachingPlanner {
     if (web.isPresent()) {
       return web;
     }
+    // a write of its own (request.setStatus(CONFIRMED) on what findById loaded, written back at the flush): a
+    // cached answer would skip it
+    Optional<ProjectWrites.Write> ownWrite = whole.writes().stream()
+        .filter(w -> w.method().key().equals(method.key()) && w.method().path().equals(method.path())).findFirst();
+    if (ownWrite.isPresent()) {
+      return Optional.of("it writes: it " + ownWrite.get().what() + ", and a cache hit would skip that write");
+    }
     Optional<String> perUser = index.perUserCode().whyPerUser(method);
     if (perUser.isPresent()) {
       return perUser;
@@ -259,12 +266,6 @@ public final class CachingPlanner {
         return Optional.of("parameter '" + param.name() + "' looks like a secret: a cache key would keep it in memory "
             + "and in cache statistics");
       }
-    }
-    // confirmRequest(): request.setStatus(CONFIRMED) on what findById loaded is written back at the flush
-    Optional<ProjectWrites.Write> ownWrite = whole.writes().stream().filter(write -> write.method() == method)
-        .findFirst();
-    if (ownWrite.isPresent()) {
-      return Optional.of("it writes: it " + ownWrite.get().what() + ", and a cache hit would skip that write");
     }
     // a cache the project already has answers its queries: nothing to gain, whatever else holds
     Optional<String> cachedBelow = queriesCachedAlready(method);

@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.DataFootprint;
@@ -20,11 +21,11 @@ import java.util.Set;
  * refusal names.
  */
 final class ProjectWrites {
-  /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
-  /** Writes given an entity, whose footprint is its table and what its associations may reach. */
+  /** Writes given an entity: its table, the join tables it owns and what its cascades reach. */
   private static final Set<String> ENTITY_WRITES = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush",
       "persist", "merge", "remove", "delete", "deleteAll", "saveOrUpdate", "update");
 
+  /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
   private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
   /** EntityManager and Session calls that return no managed entity: a query, a builder, the transaction. */
   private static final Set<String> NOT_LOADING = Set.of("getCriteriaBuilder", "getTransaction", "unwrap",
@@ -44,12 +45,14 @@ final class ProjectWrites {
       for (var site : index.sitesOf(method)) {
         if (site.access() != Access.READ) { // a call optkit cannot tell apart may write
           DataFootprint written = index.footprints().of(site);
-          // an entity's save: its table, and every table its associations may reach (a superset: cascades unread)
+          // an entity's save or delete: its table, the join tables it owns and what its cascades reach (a
+          // repository's entity's, said as they are; an EntityManager's entity optkit does not tell)
           boolean entity = (JPA_CLIENTS.contains(site.clientId()) || site.clientId().contains("repository"))
               && ENTITY_WRITES.contains(site.method());
+          String scope = index.footprints().writtenScope(site).orElse(entity
+              ? "its entity's table, the join tables it owns and the tables its cascades reach" : null);
           found.add(new Write(method, written, (site.access() == Access.WRITE && !entity ? "writes " : "may write ")
-              + describe(written) + " (" + site.method() + "()" + (entity ? ": its entity's table, and the tables "
-                  + "its associations may reach" : "") + ")"
+              + describe(written) + " (" + site.method() + "()" + (scope != null ? ": " + scope : "") + ")"
               + (site.deferred() ? " in a task it hands to an executor" : ""), site.deferred()));
         }
       }
@@ -70,9 +73,36 @@ final class ProjectWrites {
             && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
                 && !m.how().startsWith("stored in field "));
         if (changed) {
-          DataFootprint written = index.footprints().of(site);
+          // what it loaded, and any entity reached from it, is written back: the tables reading it may touch
+          DataFootprint written = index.footprints().ofLoaded(site);
           found.add(new Write(method, written, "changes what " + site.method() + "() loaded ("
               + describe(written) + "), which JPA writes back at the flush", false));
+        }
+      }
+      // the entity a project helper loads and returns (getRequestFromRepository(id) { return repo.findById(id)... }),
+      // changed here: written back at the flush as well
+      for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
+        if (mutation.how().startsWith("stored in field ")) {
+          continue;
+        }
+        for (CallRef call : method.fact().calls()) {
+          if (!mutation.of(call)) {
+            continue;
+          }
+          for (IndexedMethod helper : index.targetsOf(call)) {
+            if (returnedEntity(index, helper.fact().returnType()) == null) {
+              continue;
+            }
+            for (var site : index.sitesOf(helper)) {
+              if (JPA_CLIENTS.contains(site.clientId()) && !site.method().startsWith("create")
+                  && !NOT_LOADING.contains(site.method())) {
+                // the change may be made on any entity the loaded one reaches: what loading it may touch
+                DataFootprint written = index.footprints().ofLoaded(site);
+                found.add(new Write(method, written, "changes what " + helper.fact().displayName() + "() loaded ("
+                    + describe(written) + "), which JPA writes back at the flush", false));
+              }
+            }
+          }
         }
       }
     }
@@ -104,13 +134,24 @@ final class ProjectWrites {
         }
         Optional<String> changed = sharing.changedBy(method, handOff);
         if (changed.isPresent()) {
-          DataFootprint written = index.footprints().of(site);
+          DataFootprint written = index.footprints().ofLoaded(site);
           return Optional.of(new Write(method, written, "hands what " + site.method() + "() loaded ("
               + describe(written) + ") to " + changed.get() + ", which JPA writes back at the flush", false));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** The project entity a method returns, alone or in a container ({@code Optional<Request>}), or null. */
+  private static TypeFact returnedEntity(ProjectIndex index, String returnType) {
+    for (String type : returnType.split("[<>,\\s]+")) {
+      TypeFact entity = type.isEmpty() ? null : index.type(type).filter(DataFootprint.Reader::isEntity).orElse(null);
+      if (entity != null) {
+        return entity;
+      }
+    }
+    return null;
   }
 
   /** The data a footprint names, as a refusal says it. */

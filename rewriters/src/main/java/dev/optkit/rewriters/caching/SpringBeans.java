@@ -28,9 +28,14 @@ final class SpringBeans {
       "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
       "org.springframework.web.bind.annotation.RestController");
 
-  /** Whether the class is a bean by its own stereotype annotation ({@code @Service}, {@code @Component}...). */
+  /**
+   * Whether the class is a bean: by its own stereotype annotation ({@code @Service}, {@code @Component}...),
+   * or as the implementation of a Spring Data repository's fragment.
+   */
   boolean isBeanClass(String type) {
-    return index.type(type).map(SpringBeans::stereotyped).orElse(false);
+    // Spring Data registers a repository's fragment implementation (XxxRepositoryCustomImpl) as a bean, and the
+    // repository calls it through that bean, proxy and all
+    return index.type(type).map(SpringBeans::stereotyped).orElse(false) || index.repositoryImplementation(type);
   }
 
   /**
