@@ -1126,18 +1126,44 @@ class AuditedReasonsTest {
 
   @Test
   void aMethodChangingTheEntityItLoadedIsAWrite() {
-    String why = refusal(tickets("confirm", "ticket.setStatus(\"CONFIRMED\");"), "confirm").orElse("cached");
+    String why = refusal(tickets("confirm", "ticket.setStatus(\"CONFIRMED\");").plan(), "confirm").orElse("cached");
     assertTrue(why.startsWith("it writes: it changes what findById() loaded (ticket), which JPA writes back at the "
         + "flush"), why);
     // through a method of the entity's own: raeperd realworld's user.favoriteArticle(article)
-    why = refusal(tickets("method", "ticket.confirm();"), "confirm").orElse("cached");
+    why = refusal(tickets("method", "ticket.confirm();").plan(), "confirm").orElse("cached");
     assertTrue(why.startsWith("it writes: it hands what findById() loaded (ticket) to Ticket.confirm(), which changes "
         + "it"), why);
+    // loaded by a helper of its own class and changed by the entity's method (raeperd's userFindService.findById)
+    MigrationPlan helper = tickets("helper", "").java("""
+        package shop;
+
+        import org.springframework.stereotype.Service;
+        import org.springframework.transaction.annotation.Transactional;
+
+        @Service
+        public class Confirmations {
+            private final Tickets tickets;
+
+            public Confirmations(Tickets tickets) {
+                this.tickets = tickets;
+            }
+
+            @Transactional
+            public String confirm(Long id) {
+                Ticket ticket = tickets.load(id);
+                ticket.confirm();
+                return ticket.getStatus();
+            }
+        }
+        """).plan();
+    why = helper.refusals().stream().filter(r -> r.finding().enclosingClass().equals("shop.Confirmations"))
+        .map(Refusal::reason).findFirst().orElse("cached");
+    assertTrue(why.startsWith("it writes: it hands what Tickets.load() loaded (ticket) to Ticket.confirm()"), why);
     // the true twin of a read: only getters on what it loaded
-    assertTrue(cached(tickets("read", ""), "Tickets.confirm"));
+    assertTrue(cached(tickets("read", "").plan(), "Tickets.confirm"));
   }
 
-  private MigrationPlan tickets(String name, String change) {
+  private MigrationFixture tickets(String name, String change) {
     return spring(name)
         .java("""
             package shop;
@@ -1192,9 +1218,12 @@ class AuditedReasonsTest {
                     %s
                     return ticket.getStatus();
                 }
+
+                public Ticket load(Long id) {
+                    return tickets.findById(id).orElseThrow();
+                }
             }
-            """.formatted(change))
-        .plan();
+            """.formatted(change));
   }
   // ---- a save writes its entity's table and what its cascades reach, not every association (java-shareit create)
 

@@ -122,26 +122,52 @@ final class ProjectWrites {
    * to changes it, and JPA writes the change back at the flush like a setter called here.
    */
   private static Optional<Write> handedToChange(ProjectIndex index, ResultSharing sharing, IndexedMethod method) {
-    for (var site : index.sitesOf(method)) {
-      if (!JPA_CLIENTS.contains(site.clientId()) || site.method().startsWith("create")
-          || NOT_LOADING.contains(site.method()) || site.access() != Access.READ) {
+    for (var handOff : method.fact().handOffs()) {
+      if (handOff.fromCall() == null || handOff.to().equals(MethodFact.RETURNED)
+          || handOff.position() == MethodFact.LAMBDA_VALUE) {
         continue;
       }
-      for (var handOff : method.fact().handOffs()) {
-        if (!site.method().equals(handOff.fromCall()) || handOff.to().equals(MethodFact.RETURNED)
-            || handOff.position() == MethodFact.LAMBDA_VALUE) {
-          continue;
+      // loaded here (users.findById(id)), or by a project helper that returns the entity (finder.findById(id))
+      String loader = null;
+      var loading = index.sitesOf(method).stream().filter(site -> site.method().equals(handOff.fromCall())
+          && entityLoad(site)).findFirst().orElse(null);
+      if (loading != null) {
+        loader = loading.method();
+      } else {
+        for (CallRef call : method.fact().calls()) {
+          if (!handOff.from(call)) {
+            continue;
+          }
+          for (IndexedMethod helper : index.targetsOf(call)) {
+            if (returnedEntity(index, helper.fact().returnType()) != null) {
+              loading = index.sitesOf(helper).stream().filter(ProjectWrites::entityLoad).findFirst().orElse(null);
+              if (loading != null) {
+                loader = helper.fact().displayName();
+                break;
+              }
+            }
+          }
         }
-        Optional<String> changed = sharing.changedBy(method, handOff);
-        if (changed.isPresent()) {
-          DataFootprint written = index.footprints().ofLoaded(site);
-          return Optional.of(new Write(method, written, "hands what " + site.method() + "() loaded ("
-              + describe(written) + ") to " + changed.get() + ", which JPA writes back at the flush", false));
-        }
+      }
+      if (loading == null) {
+        continue;
+      }
+      Optional<String> changed = sharing.changedBy(method, handOff);
+      if (changed.isPresent()) {
+        DataFootprint written = index.footprints().ofLoaded(loading);
+        return Optional.of(new Write(method, written, "hands what " + loader + "() loaded (" + describe(written)
+            + ") to " + changed.get() + ", which JPA writes back at the flush", false));
       }
     }
     return Optional.empty();
   }
+
+  /** A JPA call that answers managed entities: a find or a query, not a builder, a write or the transaction. */
+  private static boolean entityLoad(dev.optkit.analyzers.facts.IoSite site) {
+    return JPA_CLIENTS.contains(site.clientId()) && !site.method().startsWith("create")
+        && !NOT_LOADING.contains(site.method()) && site.access() == Access.READ;
+  }
+
 
   /** The project entity a method returns, alone or in a container ({@code Optional<Request>}), or null. */
   private static TypeFact returnedEntity(ProjectIndex index, String returnType) {
