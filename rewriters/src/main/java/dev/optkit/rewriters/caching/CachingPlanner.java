@@ -272,6 +272,15 @@ public final class CachingPlanner {
     if (cachedBelow.isPresent()) {
       return cachedBelow;
     }
+    TypeFact declaring = index.type(fact.ownerType()).orElse(null);
+    if (declaring != null && declaring.kind().equals("interface") && !fact.isAbstract()
+        && index.declaredClient(declaring.qualifiedName()).isPresent()
+        && !dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method)) {
+      // jhipster's findOneWithEagerRelationships: a Spring cache would not need a class, but optkit does not plan it
+      return Optional.of("a default method of the repository interface " + declaring.simpleName() + ": optkit caches "
+          + "a repository's query methods, which the library implements, and not the project's code in its default "
+          + "methods; cache the service that calls it instead");
+    }
     Optional<String> mutated = sharing.mutatingCaller(method);
     if (mutated.isPresent()) {
       return mutated;
@@ -287,13 +296,6 @@ public final class CachingPlanner {
     }
     TypeFact owner = index.type(fact.ownerType()).orElse(null);
     boolean repositoryQuery = dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method);
-    if (!repositoryQuery && owner != null && owner.kind().equals("interface") && !fact.isAbstract()
-        && index.declaredClient(owner.qualifiedName()).isPresent()) {
-      // jhipster's findOneWithEagerRelationships: a Spring cache would not need a class, but optkit does not plan it
-      return Optional.of("a default method of the repository interface " + owner.simpleName() + ": optkit caches a "
-          + "repository's query methods, which the library implements, and not the project's code in its default "
-          + "methods; cache the service that calls it instead");
-    }
     if (!repositoryQuery && (owner == null || !owner.kind().equals("class"))) {
       return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
           + ": caches need a class to hold them");
