@@ -1520,4 +1520,40 @@ class AuditedReasonsTest {
     assertFalse(refusal(read, "revoke").orElse("cached").contains("writes back at the flush"),
         refusal(read, "revoke").orElse(""));
   }
+
+  // ---- a remote service's resources hang together (fifth audit, UNSAFE: SudarikovYaroslav view counts)
+
+  @Test
+  void aWriteToAServiceEvictsEveryCachedReadOfThatService() {
+    MigrationPlan plan = spring("views")
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.web.client.RestTemplate;
+
+            @Service
+            public class Views {
+                private final RestTemplate rest = new RestTemplate();
+
+                public Long views(long id) {
+                    return rest.getForObject("http://stats-server:9090/views/" + id, Long.class);
+                }
+
+                public void hit(long id) {
+                    rest.postForObject("http://stats-server:9090/hit", id, Void.class);
+                }
+
+                public void charge(long id) {
+                    rest.postForObject("http://billing:8080/charges", id, Void.class);
+                }
+            }
+            """)
+        .plan();
+    CachingTarget views = plan.targets().stream().filter(t -> t.method().fact().name().equals("views")).findFirst()
+        .orElseThrow(() -> new AssertionError("views() not cached: " + plan.refusals()));
+    java.util.List<String> evicting = views.evictions().stream().map(e -> e.writer().fact().name()).toList();
+    assertTrue(evicting.contains("hit"), "POST /hit changes GET /views/{id}: " + evicting);
+    assertFalse(evicting.contains("charge"), "another service: " + evicting);
+  }
 }

@@ -77,20 +77,45 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
    * covers everything below it.
    */
   static String writtenResource(String written) {
-    String path = written.substring(4);
+    String service = service(written);
+    String path = written.substring(4 + service.length());
     int verb = path.lastIndexOf(':');
     if (verb > path.lastIndexOf('/')) {
       path = path.substring(0, verb); // a custom method (POST /v1/accounts:batchDeposit) acts on its resource
     }
     int last = path.lastIndexOf('/');
     String parent = last <= 0 ? path : path.substring(0, last);
-    return parent.chars().filter(c -> c == '/').count() >= 2 ? "url:" + parent : "url:" + path;
+    return "url:" + service + (parent.chars().filter(c -> c == '/').count() >= 2 ? parent : path);
   }
 
-  /** One resource path is a prefix of the other, segment by segment, placeholders matching anything. */
+  /**
+   * The service a URL name says it is sent to ({@code //stats-server:9090}, {@code //client:a.b.StatsClient}),
+   * or "" when it does not say (a path only, a base URL set elsewhere).
+   */
+  private static String service(String name) {
+    String rest = name.substring(4);
+    if (!rest.startsWith("//")) {
+      return "";
+    }
+    int path = rest.indexOf('/', 2);
+    return path < 0 ? rest : rest.substring(0, path);
+  }
+
+  /**
+   * Whether a write to one URL may change a read of the other. Two requests to one service may
+   * always: a service's resources hang together in ways its paths do not show (a POST /hit changes
+   * GET /views/{id}), so the same host, or the same declared client (a Feign interface), overlaps
+   * whatever the paths; two different services never do. Where either names no service, one
+   * resource path is a prefix of the other, segment by segment, placeholders matching anything.
+   */
   private static boolean urlsOverlap(String a, String b) {
-    String[] left = a.substring(4).split("/");
-    String[] right = b.substring(4).split("/");
+    String serviceA = service(a);
+    String serviceB = service(b);
+    if (!serviceA.isEmpty() && !serviceB.isEmpty()) {
+      return serviceA.equals(serviceB);
+    }
+    String[] left = a.substring(4 + serviceA.length()).split("/");
+    String[] right = b.substring(4 + serviceB.length()).split("/");
     if (left.length > 0 && left[0].equals("*") || right.length > 0 && right[0].equals("*")) {
       return true; // a base URL built at run time may hold any prefix ("${host}/v1")
     }
@@ -226,7 +251,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       }
       if (site.kind() == ClientKind.API) {
         return site.url() == null ? new DataFootprint(ClientKind.API, Set.of(), true)
-            : new DataFootprint(ClientKind.API, Set.of("url:" + resourcePath(site.url())), false);
+            : new DataFootprint(ClientKind.API, Set.of("url:" + serviceOf(site) + resourcePath(site.url())), false);
       }
       Set<String> names = new TreeSet<>();
       boolean unknown = false;
@@ -282,6 +307,25 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       }
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), unknown);
     }
+
+    /**
+     * The service a request goes to: {@code //host:port} of an absolute URL, {@code //client:Type} for a
+     * declared client (a Feign or HTTP interface, whose methods all reach one service), else "".
+     */
+    private String serviceOf(IoSite site) {
+      java.util.regex.Matcher absolute = ABSOLUTE.matcher(site.url());
+      if (absolute.find()) {
+        return "//" + absolute.group(1).toLowerCase(Locale.ROOT);
+      }
+      if (site.receiverType() != null && index.declaredClient(site.receiverType()).isPresent()) {
+        return "//client:" + site.receiverType();
+      }
+      return "";
+    }
+
+    /** The host and port of an absolute URL, without a placeholder in them. */
+    private static final java.util.regex.Pattern ABSOLUTE =
+        java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/{}$*?#]+)(?:[/?#]|$)");
 
     /** The entity a Spring Data style repository stores: the first type argument of its generic supertype. */
     private String repositoryEntity(IoSite site) {

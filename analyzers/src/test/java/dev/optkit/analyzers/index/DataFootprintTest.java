@@ -27,6 +27,19 @@ class DataFootprintTest {
   }
 
   @Test
+  void aWriteToAServiceReachesEveryReadOfThatServiceAndNoOtherServicesReads() {
+    // fifth audit, SudarikovYaroslav explore-with-me: POST http://stats-server:9090/hit changes GET /views/{id}
+    DataFootprint views = new DataFootprint(ClientKind.API, Set.of("url://stats-server:9090/views/*"), false);
+    assertTrue(views.overlaps(new DataFootprint(ClientKind.API, Set.of("url://stats-server:9090/hit"), false)));
+    assertTrue(new DataFootprint(ClientKind.API, Set.of("url://client:shop.StatsClient/stats"), false)
+        .overlaps(new DataFootprint(ClientKind.API, Set.of("url://client:shop.StatsClient/hit"), false)));
+    assertFalse(views.overlaps(new DataFootprint(ClientKind.API, Set.of("url://billing:8080/hit"), false)));
+    // a path whose service is not told (a base URL set elsewhere) is compared by its resources, as before
+    assertTrue(views.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/views/*/likes"), false)));
+    assertFalse(views.overlaps(new DataFootprint(ClientKind.API, Set.of("url:/hit"), false)));
+  }
+
+  @Test
   void aCacheStoreWriteChangesNoTableReadEvenOneWhoseTablesCannotBeTold() {
     DataFootprint redisWrite = new DataFootprint(ClientKind.DB, Set.of("store:spring-data-redis"), false);
     DataFootprint entityRead = new DataFootprint(ClientKind.DB, Set.of("table:menu"), true); // an entity with associations
