@@ -1342,10 +1342,13 @@ public final class FactExtractor {
           return;
         }
       }
-      if (!(scope instanceof NameExpr scopeName)) {
+      // LocalDateTime.now(), or java.time.LocalDateTime.now() written out
+      String type = scope instanceof NameExpr scopeName ? scopeName.getNameAsString()
+          : scope instanceof FieldAccessExpr qualified && qualified.toString().startsWith("java.")
+              ? qualified.getNameAsString() : null;
+      if (type == null) {
         return;
       }
-      String type = scopeName.getNameAsString();
       boolean time = (type.equals("System") && (name.equals("currentTimeMillis") || name.equals("nanoTime")))
           || (TIME_OR_RANDOM_TYPES.contains(type) && name.equals("now"))
           || (type.equals("Math") && name.equals("random"))
