@@ -88,6 +88,65 @@ final class RowMapperProof {
     return mapperClass(LoopSites.simple(declared.get().getType().asString()), mapper.toString());
   }
 
+  /**
+   * Why {@code query(sql, x, key)}'s x may be no RowMapper: in the same place {@code query} takes a
+   * ResultSetExtractor, a RowCallbackHandler or a PreparedStatementSetter, and answers otherwise
+   * than with a list of mapped rows. A RowMapper is a lambda of two parameters, a method reference
+   * to a project method of two (an instance method on this, or a static one), Spring's mappers, a
+   * project class with a mapRow and none of the others' methods, or a final field of one.
+   */
+  Optional<String> kindProblem(CallableDeclaration<?> method, Expression mapper) {
+    if (mapper instanceof LambdaExpr lambda) {
+      return lambda.getParameters().size() == 2 ? Optional.empty() : Optional.of("it is a lambda of "
+          + lambda.getParameters().size() + " parameter(s), a ResultSetExtractor, RowCallbackHandler or "
+          + "PreparedStatementSetter, not a RowMapper of (row, number)");
+    }
+    if (mapper instanceof MethodReferenceExpr reference) {
+      String ownerType = owner(method);
+      List<IndexedMethod> named = index.methodsNamed(reference.getIdentifier()).stream()
+          .filter(m -> reference.getScope() instanceof ThisExpr ? m.fact().ownerType().equals(ownerType)
+              : reference.getScope() instanceof TypeExpr type && m.fact().isStatic()
+                  && LoopSites.simple(m.fact().ownerType()).equals(LoopSites.simple(type.getType().asString())))
+          .toList();
+      return !named.isEmpty() && named.stream().allMatch(m -> m.fact().params().size() == 2) ? Optional.empty()
+          : Optional.of("it is " + reference + ", which optkit cannot show is a RowMapper's mapRow(ResultSet, int)");
+    }
+    if (mapper instanceof ObjectCreationExpr creation) {
+      return mapperType(creation.getType().getNameAsString(), mapper.toString());
+    }
+    if (mapper instanceof MethodCallExpr factory && factory.getNameAsString().equals("newInstance")
+        && factory.getScope().filter(s -> SPRING_MAPPERS.contains(s.toString())).isPresent()) {
+      return Optional.empty();
+    }
+    String field = mapper instanceof NameExpr name ? name.getNameAsString()
+        : mapper instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString() : null;
+    Optional<VariableDeclarator> declared = field == null ? Optional.empty() : fieldNamed(method, field);
+    if (declared.isEmpty()) {
+      return Optional.of("it is " + mapper + ", which optkit cannot show is a RowMapper");
+    }
+    String type = LoopSites.simple(declared.get().getType().asString());
+    if (type.equals("RowMapper")) {
+      return Optional.empty();
+    }
+    if (Set.of("ResultSetExtractor", "RowCallbackHandler", "PreparedStatementSetter").contains(type)) {
+      return Optional.of("it is " + mapper + ", a " + type);
+    }
+    return declared.get().getInitializer().map(value -> kindProblem(method, value))
+        .orElseGet(() -> mapperType(type, mapper.toString()));
+  }
+
+  /** Spring's mappers, or a project class with a mapRow and no method of the other callbacks. */
+  private Optional<String> mapperType(String simpleName, String shown) {
+    if (SPRING_MAPPERS.contains(simpleName)) {
+      return Optional.empty();
+    }
+    java.util.function.Predicate<String> declares = name -> index.methodsNamed(name).stream()
+        .anyMatch(m -> LoopSites.simple(m.fact().ownerType()).equals(simpleName));
+    return declares.test("mapRow") && !declares.test("extractData") && !declares.test("processRow")
+        && !declares.test("setValues") ? Optional.empty()
+        : Optional.of("it is " + shown + ", which optkit cannot show is a RowMapper");
+  }
+
   private Optional<String> lambdaProblem(CallableDeclaration<?> method, LambdaExpr lambda, String ownerType) {
     Set<String> own = new HashSet<>();
     lambda.getParameters().forEach(p -> own.add(p.getNameAsString()));
