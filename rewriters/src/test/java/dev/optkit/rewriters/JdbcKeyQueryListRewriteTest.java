@@ -255,6 +255,32 @@ class JdbcKeyQueryListRewriteTest {
   }
 
   @Test
+  void anAnonymousSpringMapperWithOnlyAMapRowIsLoadedAheadAndOneWithStateIsRefused() throws Exception {
+    // spring-petclinic-rest's JdbcVetRepositoryImpl.findAll() maps its specialty ids so
+    String anonymous = call("jdbc.query(" + SQL + ",\n                    new org.springframework.jdbc.core.BeanPropertyRowMapper<Genre>() {\n"
+        + "                        @Override\n"
+        + "                        public Genre mapRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {\n"
+        + "                            return new Genre(rs.getLong(2), rs.getString(3), row);\n"
+        + "                        }\n"
+        + "                    }, filmId);");
+    MigrationFixture fixture = fixture(anonymous);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(2, plan.loops().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    for (List<Long> ids : List.of(List.of(1L, 3L, 1L, 4L), Arrays.asList(2L, null, 999L))) {
+      assertEquals(run(original, "genres", ids).answer(), run(migrated, "genres", ids).answer(), "genres of " + ids);
+    }
+    assertRefused(anonymous.replace("            return new Genre(rs.getLong(2), rs.getString(3), row);",
+        "            return new Genre(rs.getLong(2), rs.getString(3), described.size());"), "it reads described, a local");
+    assertRefused(anonymous.replace("            return new Genre(rs.getLong(2), rs.getString(3), row);",
+        "            return new Genre(rs.getLong(2), rs.getString(3), getClass().getName().length());"),
+        "its mapRow calls getClass(), a method of the anonymous class or of BeanPropertyRowMapper");
+    assertRefused(anonymous.replace("                    }, filmId);", "                    private int mapped;\n"
+        + "                    }, filmId);"), "with more than a mapRow of its own");
+  }
+
+  @Test
   void aMapperFailingOnOneRowFailsInThatKeysTurnAsBefore() throws Exception {
     // film 13's genre 7 has no name, which this mapper rejects: its own query fails in its turn, as before
     String failing = BEFORE.replace("rs.getString(\"name\"), n);", "java.util.Objects.requireNonNull(rs.getString(\"name\"), \"no name\"), n);");
