@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
     description = "Adds bounded, expiring caching to cacheable read methods: @Cacheable with a Caffeine cache manager "
         + "in Spring beans, a Caffeine cache field elsewhere. Rewrites I/O loops it proves safe: futures joined in the "
         + "loop start ahead, a blocking remote call per element runs on a bounded pool, a Spring Data findById per id "
-        + "becomes findAllById per chunk, a JdbcTemplate queryForObject per key one IN query per chunk, and a "
+        + "becomes findAllById per chunk, a JdbcTemplate queryForObject or query per key one IN query per chunk, and a "
         + "JdbcTemplate update per element in a transaction batchUpdate (docs/migrate-loops.md). Shows the change as a diff unless --apply or "
         + "--interactive.",
     footer = "%nEvery applied migration is journalled under .optkit/migrations/<id>/; undo it with --undo <id>."

@@ -132,23 +132,23 @@ final class FindByIdBatchRewrite {
     if (queries && reached.stream().allMatch(r -> KEY_VALUE_STORES.contains(r.clientId()))) {
       return "its call " + call + " reads (" + first.provider() + " " + first.method() + "()) inside the project's "
           + "own code, once per element: one call that reads every key at once (a multi-get) is the fix, by hand; "
-          + "optkit batches a findById or a JdbcTemplate queryForObject the loop calls itself";
+          + "optkit batches a findById or a JdbcTemplate queryForObject or query by key the loop calls itself";
     }
     if (queries || first == null) {
       return "its query runs inside the project's own code (" + call + "), and optkit batches a findById or a "
-          + "JdbcTemplate queryForObject the loop calls itself: one query per chunk of keys (findAllById, or IN (...)) "
-          + "is the fix, by hand";
+          + "JdbcTemplate queryForObject or query by key the loop calls itself: one query per chunk of keys "
+          + "(findAllById, or IN (...)) is the fix, by hand";
     }
     IoSite write = reached.stream().filter(r -> r.access() != dev.optkit.analyzers.facts.Access.READ).findFirst()
         .orElse(null);
     if (write != null) {
       return "its call " + call + " writes (" + write.provider() + " " + write.method() + "()) inside the project's "
           + "own code, once per element: one call that writes every key (a delete or an insert of many) is the fix, "
-          + "by hand; optkit batches a findById or a JdbcTemplate queryForObject the loop calls itself";
+          + "by hand; optkit batches a findById or a JdbcTemplate queryForObject or query by key the loop calls itself";
     }
     return "its call " + call + " waits on " + first.provider() + " " + first.method() + "() inside the project's "
         + "own code, once per element: a call that reads many keys at once is the fix, by hand; optkit batches a "
-        + "findById or a JdbcTemplate queryForObject the loop calls itself";
+        + "findById or a JdbcTemplate queryForObject or query by key the loop calls itself";
   }
 
   private static final Set<String> SAVES = Set.of("save", "saveAndFlush");
@@ -226,7 +226,7 @@ final class FindByIdBatchRewrite {
     if (io.size() != 1 || find == null) {
       return new FuturesJoinedInLoopRewrite.Refused(io.isEmpty() ? "optkit cannot find its query in the loop's body"
           : "its body makes " + io.size() + " calls that query or wait on I/O (" + String.join(", ", io) + "), and "
-              + "optkit batches a loop whose one query is a findById or a JdbcTemplate queryForObject");
+              + "optkit batches a loop whose one query is a findById or a JdbcTemplate queryForObject or query by key");
     }
     if (find.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ConditionalExpr choice
         && choice.getElseExpr() == find && startsWithLookup(choice.getCondition())) {
@@ -246,7 +246,7 @@ final class FindByIdBatchRewrite {
         || site.get().kind() != ClientKind.DB || site.get().access() != Access.READ || find.getScope().isEmpty()) {
       String client = site.map(IoSite::provider).orElse("a client optkit cannot name");
       return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "() of " + client
-          + ", and optkit batches a Spring Data repository's findById and a JdbcTemplate queryForObject (for other "
+          + ", and optkit batches a Spring Data repository's findById and a JdbcTemplate queryForObject or query by key (for other "
           + "queries, assess gives the batched form)");
     }
     LoopKey.KeyOrProblem keyed = LoopKey.of(loop, find.getArgument(0), index, sites, indexed);

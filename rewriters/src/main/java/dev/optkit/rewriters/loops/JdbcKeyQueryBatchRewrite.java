@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -15,6 +16,9 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.WildcardType;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.rewriters.caching.JavaText;
@@ -46,6 +50,15 @@ import java.util.Set;
  * (read by JSqlParser, {@link KeyQuerySql}) finds for many keys exactly the rows it finds for each;
  * the keys compare as the database compares them (numbers, UUIDs); the RowMapper can be made ahead
  * of the loop; and the loop's body passes {@link LoadAheadProof}.
+ *
+ * <p>A {@code List<Genre> genres = jdbcTemplate.query(sql, rowMapper, key)} per element (a list
+ * per key) is batched alike: each key's rows are mapped in the IN query's order, numbered 0, 1,
+ * 2... per key as its own query numbers them, and the loop takes
+ * {@code loaded.containsKey(k) ? loaded.remove(k) : jdbcTemplate.query(...)}: a key with no rows
+ * its empty list, a key asked again, a null key, or one whose rows the mapper failed on its own
+ * query as before. Only for SQL with an ORDER BY that orders one key's rows
+ * ({@link KeyQuerySql#orderProblem()}): the IN query keeps it, and sorts each key's rows as the
+ * one-key query does.
  */
 final class JdbcKeyQueryBatchRewrite {
   /** Keys per query: Oracle's IN-list limit, and below SQL Server's 2,100 and PostgreSQL's 32,767 binds. */
@@ -53,6 +66,8 @@ final class JdbcKeyQueryBatchRewrite {
 
   private static final Set<String> TEMPLATES = Set.of("org.springframework.jdbc.core.JdbcTemplate",
       "org.springframework.jdbc.core.JdbcOperations");
+  /** What a List of rows may be declared as: the loaded map's List is one. */
+  private static final Set<String> ROW_LISTS = Set.of("List", "Collection", "Iterable");
   /** Key types equal in Java exactly when equal in the database. */
   private static final Set<String> KEY_TYPES = Set.of("Long", "Integer", "UUID");
 
@@ -93,6 +108,10 @@ final class JdbcKeyQueryBatchRewrite {
     if (sql.problem() != null) {
       return new FuturesJoinedInLoopRewrite.Refused(sql.problem());
     }
+    boolean list = query.getNameAsString().equals("query");
+    if (list && sql.orderProblem() != null) {
+      return new FuturesJoinedInLoopRewrite.Refused(sql.orderProblem());
+    }
     LoopKey key = LoopKey.of(loop, query.getArgument(2), index, sites, indexed).key();
     String keyType = key.type();
     String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
@@ -109,15 +128,23 @@ final class JdbcKeyQueryBatchRewrite {
           + "optkit cannot name" : collected) + ", not the loop's " + elementType);
     }
     VariableDeclarator declared = (VariableDeclarator) query.getParentNode().get();
-    return text(method, loop, query, sql, key, LoopProof.boxed(declared.getType().asString()));
+    return text(method, loop, query, sql, key, list ? rowsOf(declared) : LoopProof.boxed(declared.getType().asString()),
+        list);
   }
 
   private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
       IndexedMethod indexed) {
-    String element = loop.getVariableDeclarator().getNameAsString();
-    if (!query.getNameAsString().equals("queryForObject") || query.getArguments().size() != 3) {
-      return Optional.of("its query is " + query.getNameAsString() + "() with " + query.getArguments().size()
-          + " arguments, and optkit batches queryForObject(sql, rowMapper, key)");
+    String name = query.getNameAsString();
+    boolean list = name.equals("query");
+    if (!(list || name.equals("queryForObject")) || query.getArguments().size() != 3) {
+      return Optional.of("its query is " + name + "() with " + query.getArguments().size() + " arguments, and optkit "
+          + "batches queryForObject(sql, rowMapper, key) and query(sql, rowMapper, key)" + (name.equals("queryForList")
+              ? " (queryForList's rows are one column, or maps of every column: the one query for many keys must "
+                  + "return the key column too)" : ""));
+    }
+    if (query.getArguments().stream().anyMatch(a -> a instanceof ArrayCreationExpr)) {
+      return Optional.of("its arguments are an array (" + name + "(sql, new Object[] {...}, rowMapper)), and optkit "
+          + "batches " + name + "(sql, rowMapper, key), the key its one argument");
     }
     LoopKey.KeyOrProblem key = LoopKey.of(loop, query.getArgument(2), index, sites, indexed);
     if (key.key() == null) {
@@ -125,7 +152,7 @@ final class JdbcKeyQueryBatchRewrite {
     }
     Expression receiver = query.getScope().orElse(null);
     boolean field = receiver instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
-        || receiver instanceof NameExpr name && !LoadAheadProof.declaredIn(method, name.getNameAsString());
+        || receiver instanceof NameExpr named && !LoadAheadProof.declaredIn(method, named.getNameAsString());
     if (!field) {
       return Optional.of("its query is called on " + receiver + ", not on a field of the class: the loading before "
           + "the loop could not name the same template");
@@ -134,14 +161,21 @@ final class JdbcKeyQueryBatchRewrite {
       return Optional.of("its SQL is " + query.getArgument(0) + ", which optkit cannot show is one text for every "
           + "element");
     }
+    Optional<String> kind = list ? rowMappers.kindProblem(method, query.getArgument(1)) : Optional.empty();
+    if (kind.isPresent()) {
+      return Optional.of("optkit batches query(sql, rowMapper, key), and its " + query.getArgument(1) + " may be "
+          + "another callback, whose query answers otherwise than with a list of mapped rows: " + kind.get());
+    }
     Optional<String> mapper = rowMappers.problem(method, query.getArgument(1));
     if (mapper.isPresent()) {
       return Optional.of("optkit cannot show its RowMapper maps a row alike before the loop, in the database's order, "
           + "as in each element's turn: " + mapper.get());
     }
-    if (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared) || declared.getType().isVarType()) {
-      return Optional.of("its row is not the value of a variable declared with its type, which the loaded rows' "
-          + "map must name");
+    if (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared) || declared.getType().isVarType()
+        || list && rowsOf(declared) == null) {
+      return Optional.of(list ? "its rows are not the value of a variable declared a List, Collection or Iterable of "
+          + "one named type, which the loaded rows' map must name" : "its row is not the value of a variable declared "
+          + "with its type, which the loaded rows' map must name");
     }
     for (Node at = query.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
       if (at instanceof TryStmt) {
@@ -150,6 +184,16 @@ final class JdbcKeyQueryBatchRewrite {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code Genre} of {@code List<Genre> genres}, or null when it is declared otherwise. */
+  private static String rowsOf(VariableDeclarator declared) {
+    if (declared.getType() instanceof ClassOrInterfaceType type && ROW_LISTS.contains(type.getNameAsString())
+        && type.getTypeArguments().filter(arguments -> arguments.size() == 1).isPresent()) {
+      Type row = type.getTypeArguments().get().get(0);
+      return row instanceof WildcardType ? null : row.asString();
+    }
+    return null;
   }
 
   /**
@@ -197,7 +241,7 @@ final class JdbcKeyQueryBatchRewrite {
   }
 
   private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
-      KeyQuerySql sql, LoopKey loopKey, String rowType) {
+      KeyQuerySql sql, LoopKey loopKey, String rowType, boolean perKey) {
     String keyType = loopKey.type();
     FreshNames names = new FreshNames(method);
     String element = loop.getVariableDeclarator().getNameAsString();
@@ -238,9 +282,12 @@ final class JdbcKeyQueryBatchRewrite {
     String i2 = i1 + unitIndent;
     String i3 = i2 + unitIndent;
     StringBuilder out = new StringBuilder();
-    out.append(JavaText.lineComment(indent, "optkit migrate: one query per " + CHUNK + " keys before the loop instead "
-        + "of a queryForObject per key; a key with exactly one row takes it once, and any other key (no row or "
-        + "several, asked again, null) runs queryForObject as before", nl));
+    out.append(JavaText.lineComment(indent, perKey ? "optkit migrate: one query per " + CHUNK + " keys before the loop "
+        + "instead of a query per key; each key takes its rows once, in the query's order, numbered from 0 as its "
+        + "own query numbers them (no rows: an empty list), and a key asked again, null, or whose rows the mapper "
+        + "failed on runs its query as before" : "optkit migrate: one query per " + CHUNK + " keys before the loop "
+        + "instead of a queryForObject per key; a key with exactly one row takes it once, and any other key (no row "
+        + "or several, asked again, null) runs queryForObject as before", nl));
     if (!named) {
       String rowMapper = sites.use("org.springframework.jdbc.core.RowMapper", imports);
       out.append(indent).append(rowMapper).append('<').append(rowType).append("> ").append(mapper).append(" = ")
@@ -271,8 +318,9 @@ final class JdbcKeyQueryBatchRewrite {
         .append(".get(").append(rowKey).append(");").append(nl);
     out.append(i4).append("if (").append(rows).append(" != null) {").append(nl);
     out.append(i5).append("try {").append(nl);
+    // a key's own query numbers its rows 0, 1, 2...: the rows it has so far, a failed one having dropped the key
     out.append(i5).append(unitIndent).append(rows).append(".add(").append(mapper).append(".mapRow(").append(resultSet)
-        .append(", 0));").append(nl);
+        .append(", ").append(perKey ? rows + ".size()" : "0").append("));").append(nl);
     out.append(i5).append("} catch (").append(sqlException).append(" | RuntimeException ").append(failure).append(") {")
         .append(nl);
     out.append(i5).append(unitIndent).append(loaded).append(".remove(").append(rowKey).append(");")
@@ -284,11 +332,13 @@ final class JdbcKeyQueryBatchRewrite {
     int loopStart = document.lineStart(loop.getBegin().get().line);
     int loopEnd = document.lineEnd(loop.getEnd().get().line);
     String asked = loopKey.of(element);
-    String lookup = loaded + ".containsKey(" + asked + ") && " + loaded + ".get(" + asked + ").size() == 1 ? "
+    String lookup = perKey ? loaded + ".containsKey(" + asked + ") ? " + loaded + ".remove(" + asked + ") : "
+        + sites.text(query) : loaded + ".containsKey(" + asked + ") && " + loaded + ".get(" + asked + ").size() == 1 ? "
         + loaded + ".remove(" + asked + ").get(0) : " + sites.text(query);
     out.append(document.text(), loopStart, sites.offset(query, true)).append(lookup)
         .append(document.text(), sites.offset(query, false), loopEnd);
     return new FuturesJoinedInLoopRewrite.Rewritten(new TextEdit(loopStart, loopEnd, out.toString()), imports,
-        "loads its " + rowName + " rows with one IN query per " + CHUNK + " keys instead of a queryForObject per key");
+        "loads its " + rowName + " rows with one IN query per " + CHUNK + " keys instead of a "
+            + (perKey ? "query" : "queryForObject") + " per key");
   }
 }

@@ -31,15 +31,17 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * @param after the SQL text after its parameter
  * @param keyLabel the column label each row's key is read from
  * @param problem why the query cannot be batched, or null
+ * @param orderProblem why the rows of one key come in no order SQL defines (no ORDER BY, or one by
+ *     the key alone), or null when its ORDER BY orders them: what a list per key needs
  */
-record KeyQuerySql(String before, String after, String keyLabel, String problem) {
+record KeyQuerySql(String before, String after, String keyLabel, String problem, String orderProblem) {
   private static final int MAX_PARSED_CHARS = 20_000;
   private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "STRING_AGG", "LISTAGG",
       "GROUP_CONCAT", "ARRAY_AGG", "BOOL_AND", "BOOL_OR", "EVERY", "STDDEV", "VARIANCE", "JSON_AGG", "JSONB_AGG",
       "JSON_ARRAYAGG", "XMLAGG", "MEDIAN", "ANY_VALUE");
 
   static KeyQuerySql refused(String problem) {
-    return new KeyQuerySql(null, null, null, problem);
+    return new KeyQuerySql(null, null, null, problem, null);
   }
 
   /** The query's text for {@code count} keys: {@code key IN (?, ..., ?)} where the one-key text has {@code key = ?}. */
@@ -143,7 +145,7 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
     if (!before.isEmpty() && !Character.isWhitespace(before.charAt(before.length() - 1))) {
       before = before + " "; // id=? becomes id IN (...), not idIN (...)
     }
-    KeyQuerySql batched = new KeyQuerySql(before, sql.substring(mark + 1), label, null);
+    KeyQuerySql batched = new KeyQuerySql(before, sql.substring(mark + 1), label, null, orderProblem(select, key));
     return batched.checked(statement.toString(), keys.get(0), keyTerm[0]);
   }
 
@@ -222,6 +224,57 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem)
           + "subquery is around it): for many keys at once the query would find other rows";
     }
     return null;
+  }
+
+  /**
+   * Why the rows one key finds come in no order SQL defines, or null. The IN query keeps the ORDER
+   * BY, and a sort of all keys' rows sorts each key's rows as the one-key query sorts them, so the
+   * rows of one key come in the order SQL defines for the original (rows equal in every ORDER BY
+   * term come in no defined order in either). Without ORDER BY, or with one whose terms are the
+   * key column (equal in all of one key's rows) or constants, that order is none: the one-key query
+   * returned them in its plan's order, the IN query in its own. A term computed over other rows
+   * (a window or an aggregate) would sort over every key's rows at once.
+   */
+  private static String orderProblem(PlainSelect select, Column key) {
+    List<net.sf.jsqlparser.statement.select.OrderByElement> order = select.getOrderByElements();
+    boolean orders = false;
+    for (net.sf.jsqlparser.statement.select.OrderByElement element : order == null ? List.<net.sf.jsqlparser
+        .statement.select.OrderByElement>of() : order) {
+      Expression term = selected(select, element.getExpression());
+      if (term instanceof AnalyticExpression || term instanceof Function function
+          && AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))) {
+        return "its ORDER BY sorts by " + element.getExpression() + ", computed over other rows: for many keys at "
+            + "once it would sort otherwise";
+      }
+      boolean keyColumn = term instanceof Column column && column.getColumnName().equalsIgnoreCase(key.getColumnName())
+          && sameTable(column.getTable() == null ? null : column.getTable().getName(), key);
+      orders |= !keyColumn && !(term instanceof net.sf.jsqlparser.expression.LongValue
+          || term instanceof net.sf.jsqlparser.expression.StringValue || term instanceof net.sf.jsqlparser.expression.NullValue);
+    }
+    if (!orders) {
+      return "its rows come in no order SQL defines (" + (order == null ? "no ORDER BY" : "its ORDER BY sorts by "
+          + "nothing that differs among one key's rows: the key " + key + ", constants") + "): the query for one key "
+          + "returned them in its plan's order, one query for many keys would return them in its own; add ORDER BY "
+          + "over a unique column and it is batched";
+    }
+    return null;
+  }
+
+  /** An ORDER BY term as the select item it names ({@code ORDER BY 2}, an alias), or the term itself. */
+  private static Expression selected(PlainSelect select, Expression term) {
+    List<SelectItem<?>> items = select.getSelectItems();
+    if (term instanceof net.sf.jsqlparser.expression.LongValue position && position.getValue() >= 1
+        && position.getValue() <= items.size()) {
+      return items.get((int) position.getValue() - 1).getExpression();
+    }
+    if (term instanceof Column column && column.getTable() == null) {
+      for (SelectItem<?> item : items) {
+        if (item.getAlias() != null && item.getAlias().getName().equalsIgnoreCase(column.getColumnName())) {
+          return item.getExpression();
+        }
+      }
+    }
+    return term;
   }
 
   private static void collectAndTerms(Expression expression, List<Expression> terms) {

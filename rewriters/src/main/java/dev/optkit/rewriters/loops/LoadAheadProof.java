@@ -106,7 +106,10 @@ final class LoadAheadProof {
     method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
         .filter(p -> LoopProof.isInside(p, loop)).forEach(p -> locals.add(p.getNameAsString())); // lambdas' own
     for (Node node : loop.getBody().findAll(Node.class)) {
-      boolean own = node.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, loop)).isEmpty();
+      // a lambda's or an anonymous class's method's own return leaves that code, not the loop
+      boolean own = node.findAncestor(LambdaExpr.class).filter(l -> LoopProof.isInside(l, loop)).isEmpty()
+          && node.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class)
+              .filter(m -> LoopProof.isInside(m, loop)).isEmpty();
       if (own && (node instanceof BreakStmt brk && AfterTheCall.breaksOut(brk, loop) || node instanceof ReturnStmt)) {
         return Optional.of("it may leave the loop early ('" + node + "'): the rows of the ids it never reaches would "
             + "be loaded for nothing");

@@ -180,10 +180,18 @@ final class LoopSites {
 
   /**
    * Whether an expression is one text for every element of the loop: a literal, a final field of
-   * the class, or a local of the method declared outside the loop and never assigned again.
+   * the class, a local of the method declared outside the loop and never assigned again, or such
+   * texts joined with + ("SELECT ... " + "WHERE id = ?").
    */
   static boolean constantText(com.github.javaparser.ast.body.CallableDeclaration<?> method, ForEachStmt loop,
       com.github.javaparser.ast.expr.Expression text) {
+    if (text instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+      return constantText(method, loop, enclosed.getInner());
+    }
+    if (text instanceof com.github.javaparser.ast.expr.BinaryExpr join
+        && join.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.PLUS) {
+      return constantText(method, loop, join.getLeft()) && constantText(method, loop, join.getRight());
+    }
     return text instanceof com.github.javaparser.ast.expr.StringLiteralExpr
         || text instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr
         || text instanceof com.github.javaparser.ast.expr.NameExpr name && (constantField(method, name.getNameAsString())

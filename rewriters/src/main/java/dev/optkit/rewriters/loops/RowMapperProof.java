@@ -62,6 +62,9 @@ final class RowMapperProof {
       }
       return projectMethods(ownerType, null, reference.getIdentifier(), false, mapper.toString());
     }
+    if (mapper instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+      return anonymousProblem(method, creation, ownerType);
+    }
     if (mapper instanceof ObjectCreationExpr creation) {
       if (creation.getAnonymousClassBody().isPresent()
           || !creation.getArguments().stream().allMatch(a -> a instanceof ClassExpr || a instanceof LiteralExpr)) {
@@ -88,12 +91,104 @@ final class RowMapperProof {
     return mapperClass(LoopSites.simple(declared.get().getType().asString()), mapper.toString());
   }
 
+  /**
+   * Why {@code query(sql, x, key)}'s x may be no RowMapper: in the same place {@code query} takes a
+   * ResultSetExtractor, a RowCallbackHandler or a PreparedStatementSetter, and answers otherwise
+   * than with a list of mapped rows. A RowMapper is a lambda of two parameters, a method reference
+   * to a project method of two (an instance method on this, or a static one), Spring's mappers, a
+   * project class with a mapRow and none of the others' methods, or a final field of one.
+   */
+  Optional<String> kindProblem(CallableDeclaration<?> method, Expression mapper) {
+    if (mapper instanceof LambdaExpr lambda) {
+      return lambda.getParameters().size() == 2 ? Optional.empty() : Optional.of("it is a lambda of "
+          + lambda.getParameters().size() + " parameter(s), a ResultSetExtractor, RowCallbackHandler or "
+          + "PreparedStatementSetter, not a RowMapper of (row, number)");
+    }
+    if (mapper instanceof MethodReferenceExpr reference) {
+      String ownerType = owner(method);
+      List<IndexedMethod> named = index.methodsNamed(reference.getIdentifier()).stream()
+          .filter(m -> reference.getScope() instanceof ThisExpr ? m.fact().ownerType().equals(ownerType)
+              : reference.getScope() instanceof TypeExpr type && m.fact().isStatic()
+                  && LoopSites.simple(m.fact().ownerType()).equals(LoopSites.simple(type.getType().asString())))
+          .toList();
+      return !named.isEmpty() && named.stream().allMatch(m -> m.fact().params().size() == 2) ? Optional.empty()
+          : Optional.of("it is " + reference + ", which optkit cannot show is a RowMapper's mapRow(ResultSet, int)");
+    }
+    if (mapper instanceof ObjectCreationExpr creation) {
+      return creation.getAnonymousClassBody().isPresent() && creation.getType().getNameAsString().equals("RowMapper")
+          ? Optional.empty() : mapperType(creation.getType().getNameAsString(), mapper.toString());
+    }
+    if (mapper instanceof MethodCallExpr factory && factory.getNameAsString().equals("newInstance")
+        && factory.getScope().filter(s -> SPRING_MAPPERS.contains(s.toString())).isPresent()) {
+      return Optional.empty();
+    }
+    String field = mapper instanceof NameExpr name ? name.getNameAsString()
+        : mapper instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString() : null;
+    Optional<VariableDeclarator> declared = field == null ? Optional.empty() : fieldNamed(method, field);
+    if (declared.isEmpty()) {
+      return Optional.of("it is " + mapper + ", which optkit cannot show is a RowMapper");
+    }
+    String type = LoopSites.simple(declared.get().getType().asString());
+    if (type.equals("RowMapper")) {
+      return Optional.empty();
+    }
+    if (Set.of("ResultSetExtractor", "RowCallbackHandler", "PreparedStatementSetter").contains(type)) {
+      return Optional.of("it is " + mapper + ", a " + type);
+    }
+    return declared.get().getInitializer().map(value -> kindProblem(method, value))
+        .orElseGet(() -> mapperType(type, mapper.toString()));
+  }
+
+  /** Spring's mappers, or a project class with a mapRow and no method of the other callbacks. */
+  private Optional<String> mapperType(String simpleName, String shown) {
+    if (SPRING_MAPPERS.contains(simpleName)) {
+      return Optional.empty();
+    }
+    java.util.function.Predicate<String> declares = name -> index.methodsNamed(name).stream()
+        .anyMatch(m -> LoopSites.simple(m.fact().ownerType()).equals(simpleName));
+    return declares.test("mapRow") && !declares.test("extractData") && !declares.test("processRow")
+        && !declares.test("setValues") ? Optional.empty()
+        : Optional.of("it is " + shown + ", which optkit cannot show is a RowMapper");
+  }
+
   private Optional<String> lambdaProblem(CallableDeclaration<?> method, LambdaExpr lambda, String ownerType) {
+    return statelessProblem(method, lambda, lambda.getBody(), ownerType);
+  }
+
+  /**
+   * An anonymous mapper ({@code new BeanPropertyRowMapper<Integer>() { public Integer mapRow(...) {...} }}):
+   * of Spring's mappers or RowMapper itself, made without arguments, with a mapRow of its own and
+   * nothing else (no field, no other method), which calls nothing of its class or the one it
+   * extends and is held to what a lambda is.
+   */
+  private Optional<String> anonymousProblem(CallableDeclaration<?> method, ObjectCreationExpr creation,
+      String ownerType) {
+    String type = creation.getType().getNameAsString();
+    List<com.github.javaparser.ast.body.BodyDeclaration<?>> members = creation.getAnonymousClassBody().get();
+    if (!(SPRING_MAPPERS.contains(type) || type.equals("RowMapper")) || !creation.getArguments().isEmpty()
+        || members.size() != 1 || !(members.get(0) instanceof com.github.javaparser.ast.body.MethodDeclaration mapRow)
+        || !mapRow.getNameAsString().equals("mapRow") || mapRow.getParameters().size() != 2
+        || mapRow.getBody().isEmpty()) {
+      return Optional.of("it is an anonymous " + type + " with more than a mapRow of its own over Spring's "
+          + "mapper (a field, another method, constructor arguments, a project superclass), which optkit does not "
+          + "read");
+    }
+    for (MethodCallExpr call : mapRow.findAll(MethodCallExpr.class)) {
+      Expression scope = call.getScope().orElse(null);
+      if (scope == null || scope instanceof ThisExpr || scope instanceof com.github.javaparser.ast.expr.SuperExpr) {
+        return Optional.of("its mapRow calls " + call + ", a method of the anonymous class or of " + type
+            + ", which optkit does not read");
+      }
+    }
+    return statelessProblem(method, mapRow, mapRow.getBody().get(), ownerType);
+  }
+
+  /** What a mapper's code (a lambda, an anonymous class's mapRow) changes or reads that makes it map otherwise ahead. */
+  private Optional<String> statelessProblem(CallableDeclaration<?> method, Node mapper, Node body, String ownerType) {
     Set<String> own = new HashSet<>();
-    lambda.getParameters().forEach(p -> own.add(p.getNameAsString()));
-    lambda.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
-    lambda.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> own.add(p.getNameAsString()));
-    for (Node node : lambda.getBody().findAll(Node.class)) {
+    mapper.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+    mapper.findAll(com.github.javaparser.ast.body.Parameter.class).forEach(p -> own.add(p.getNameAsString()));
+    for (Node node : body.findAll(Node.class)) {
       if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
           && own.contains(target.getNameAsString()))
           || node instanceof UnaryExpr unary && (unary.getOperator().name().contains("CREMENT"))
@@ -106,7 +201,7 @@ final class RowMapperProof {
             + "while the loop runs: mapped ahead, it would read it before");
       }
     }
-    for (MethodCallExpr call : lambda.getBody().findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
       Expression scope = call.getScope().orElse(null);
       while (scope instanceof MethodCallExpr inner) {
         scope = inner.getScope().orElse(null);
@@ -136,7 +231,7 @@ final class RowMapperProof {
       }
       return Optional.of("it calls " + call + ", on an object optkit cannot show keeps nothing from one row to the next");
     }
-    for (ObjectCreationExpr creation : lambda.getBody().findAll(ObjectCreationExpr.class)) {
+    for (ObjectCreationExpr creation : body.findAll(ObjectCreationExpr.class)) {
       for (IndexedMethod constructor : index.methodsNamed(creation.getType().getNameAsString())) {
         if (constructor.fact().isConstructor()) {
           Optional<String> why = sites.projectCallProblem(constructor, true, 3);
