@@ -1593,4 +1593,80 @@ class AuditedReasonsTest {
     why = refusal(imported, "past").orElse("cached");
     assertTrue(why.contains("Bookings.started() reads LocalDateTime.now()"), why);
   }
+
+  // ---- separate applications on their own databases (third to fifth audits: explore-with-me stats, Korgerk,
+  // in28minutes' sibling samples)
+
+  private MigrationFixture twoApplications(String name, String statsUrl, String mainUrl, String mainDependency) {
+    String modulePom = """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <parent><groupId>shop</groupId><artifactId>shop-parent</artifactId><version>1</version></parent>
+          <artifactId>%s</artifactId>
+          <properties><maven.compiler.release>17</maven.compiler.release></properties>
+          <dependencies>
+            <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-jdbc</artifactId></dependency>
+            <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency>
+            %s
+          </dependencies>
+        </project>
+        """;
+    String application = """
+        package %s;
+
+        @org.springframework.boot.autoconfigure.SpringBootApplication
+        public class %sApplication {
+        }
+        """;
+    return new MigrationFixture(dir.resolve(name))
+        .file("pom.xml", """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+                <version>3.3.0</version><relativePath/></parent>
+              <groupId>shop</groupId><artifactId>shop-parent</artifactId><version>1</version><packaging>pom</packaging>
+              <modules><module>stats</module><module>main</module></modules>
+            </project>
+            """)
+        .file("stats/pom.xml", modulePom.formatted("stats", ""))
+        .file("main/pom.xml", modulePom.formatted("main", mainDependency))
+        .file("stats/src/main/resources/application.properties", "spring.datasource.url=" + statsUrl + "\n")
+        .file("main/src/main/resources/application.properties", "spring.datasource.url=" + mainUrl + "\n")
+        .file("stats/src/main/java/stats/StatsApplication.java", application.formatted("stats", "Stats"))
+        .file("main/src/main/java/main/MainApplication.java", application.formatted("main", "Main"))
+        .file("stats/src/main/java/stats/Hits.java", MigrationSafetyTest.bean("Hits", "Service",
+            "import org.springframework.stereotype.Service;", """
+                public Integer count(String uri) {
+                    return jdbc.queryForObject("SELECT count(*) FROM hits WHERE uri = ?", Integer.class, uri);
+                }
+
+                public void hit(String uri) {
+                    jdbc.update("INSERT INTO hits (uri) VALUES (?)", uri);
+                }
+            """).replace("package shop;", "package stats;"))
+        .file("main/src/main/java/main/Archive.java", MigrationSafetyTest.bean("Archive", "Service",
+            "import org.springframework.stereotype.Service;", """
+                public void archive(String uri) {
+                    jdbc.update("INSERT INTO hits (uri) VALUES (?)", uri);
+                }
+            """).replace("package shop;", "package main;"));
+  }
+
+  @Test
+  void anotherApplicationOnItsOwnDatabaseWritesNothingThisOneReads() {
+    MigrationPlan separate = twoApplications("separate", "jdbc:postgresql://localhost:5432/stats",
+        "jdbc:postgresql://localhost:5432/main", "").plan();
+    String why = refusal(separate, "count").orElse("cached");
+    assertFalse(why.contains("Archive.archive()"), why);
+    // the true twins: one database for both, and a main module that runs the stats module's code
+    MigrationPlan shared = twoApplications("shared", "jdbc:postgresql://db:5432/ewm",
+        "jdbc:postgresql://localhost:5432/ewm", "").plan();
+    why = refusal(shared, "count").orElse("cached");
+    assertTrue(why.contains("Archive.archive()") && why.contains("in another Maven module"), why);
+    MigrationPlan dependent = twoApplications("dependent", "jdbc:postgresql://localhost:5432/stats",
+        "jdbc:postgresql://localhost:5432/main",
+        "<dependency><groupId>shop</groupId><artifactId>stats</artifactId><version>1</version></dependency>").plan();
+    why = refusal(dependent, "count").orElse("cached");
+    assertTrue(why.contains("Archive.archive()"), why);
+  }
 }

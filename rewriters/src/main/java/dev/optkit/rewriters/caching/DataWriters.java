@@ -69,7 +69,10 @@ final class DataWriters {
     }
     Map<String, Writer> writers = new LinkedHashMap<>();
     for (ProjectWrites.Write write : whole.writesByFootprint().overlapping(reads)) {
-      if (write.method() != target) {
+      // another Spring Boot application on a database of its own writes none of the tables this one reads
+      boolean elsewhere = write.footprint().kind() == ClientKind.DB
+          && whole.separateApplications().separate(target.path(), write.method().path());
+      if (write.method() != target && !elsewhere) {
         writers.putIfAbsent(write.method().key() + "@" + write.method().path(),
             new Writer(write.method(), write.what(), write.deferred()));
       }

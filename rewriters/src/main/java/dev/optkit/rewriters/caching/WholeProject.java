@@ -114,6 +114,16 @@ public final class WholeProject {
         .orElse(true);
   }
 
+  /** Which modules are applications of their own on databases of their own. */
+  SeparateApplications separateApplications() {
+    if (separateApplications == null) {
+      separateApplications = new SeparateApplications(index, scanRoot);
+    }
+    return separateApplications;
+  }
+
+  private SeparateApplications separateApplications;
+
   ProjectIndex index() {
     return index;
   }
