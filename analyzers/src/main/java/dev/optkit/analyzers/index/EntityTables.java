@@ -107,30 +107,12 @@ final class EntityTables {
     if (!seen.add(entity.qualifiedName())) {
       return true;
     }
-    String table = tableOf.apply(entity);
-    if (table == null) {
+    Boolean mapped = mapped(entity, names, (table, association) ->
+        writtenAssociation(entity, table, association, names, seen, parts));
+    if (mapped == null) {
       return false;
     }
-    names.add("table:" + table);
-    if (spreadOverTables(entity) || index.ormXml().entity(entity.qualifiedName()).isPresent()) {
-      return false;
-    }
-    boolean known = true;
-    for (TypeFact declaring : mappedTypes(entity)) {
-      if (declaring.mappingUnread() || declaring.dataBeyondMapping()) {
-        return false;
-      }
-      Set<String> associated = new HashSet<>();
-      for (TypeFact.Association association : declaring.associations()) {
-        associated.add(association.field());
-        known &= writtenAssociation(entity, table, association, names, seen, parts);
-      }
-      for (var field : declaring.fieldTypes().entrySet()) {
-        if (!associated.contains(field.getKey()) && mayBeMapped(field.getValue())) {
-          return false;
-        }
-      }
-    }
+    boolean known = mapped;
     for (TypeFact other : entities()) {
       for (TypeFact declaring : mappedTypes(other)) {
         for (TypeFact.Association association : declaring.associations()) {
@@ -199,27 +181,43 @@ final class EntityTables {
     if (!seen.add(entity.qualifiedName())) {
       return true;
     }
+    Boolean mapped = mapped(entity, names, (table, association) -> addAssociation(entity, table, association, names, seen));
+    return mapped != null && mapped;
+  }
+
+  /** The tables of one association of an entity whose own table is given; false when it may touch more. */
+  private interface AssociationTables {
+    boolean add(String ownerTable, TypeFact.Association association);
+  }
+
+  /**
+   * The entity's own table and, through {@code each}, its associations' (its mapped superclasses'
+   * too): whether all it may touch is named; null, at once, when the entity itself may touch tables
+   * beyond them (no table name, several tables, a mapping optkit does not read, a field that may be
+   * mapped otherwise).
+   */
+  private Boolean mapped(TypeFact entity, Set<String> names, AssociationTables each) {
     String table = tableOf.apply(entity);
     if (table == null) {
-      return false;
+      return null;
     }
     names.add("table:" + table);
     if (spreadOverTables(entity) || index.ormXml().entity(entity.qualifiedName()).isPresent()) {
-      return false;
+      return null;
     }
     boolean known = true;
     for (TypeFact declaring : mappedTypes(entity)) {
       if (declaring.mappingUnread() || declaring.dataBeyondMapping()) {
-        return false;
+        return null;
       }
       Set<String> associated = new HashSet<>();
       for (TypeFact.Association association : declaring.associations()) {
         associated.add(association.field());
-        known &= addAssociation(entity, table, association, names, seen);
+        known &= each.add(table, association);
       }
       for (var field : declaring.fieldTypes().entrySet()) {
         if (!associated.contains(field.getKey()) && mayBeMapped(field.getValue())) {
-          return false;
+          return null;
         }
       }
     }
