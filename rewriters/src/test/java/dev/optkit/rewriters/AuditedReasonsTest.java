@@ -1669,4 +1669,41 @@ class AuditedReasonsTest {
     why = refusal(dependent, "count").orElse("cached");
     assertTrue(why.contains("Archive.archive()"), why);
   }
+
+  // ---- what a mapper makes is new (fifth audit: basilisk1869 explore-with-me getEvent)
+
+  @Test
+  void aSetterOnWhatAMapperMadeChangesNothingShared() {
+    MigrationPlan plan = spring("mapped")
+        .java("""
+            package shop;
+
+            public class EventDto {
+                private String title;
+                private long views;
+
+                public String getTitle() {
+                    return title;
+                }
+
+                public void setViews(long views) {
+                    this.views = views;
+                }
+            }
+            """)
+        .java(MigrationSafetyTest.bean("Events", "Service",
+            "import org.modelmapper.ModelMapper;\nimport org.springframework.stereotype.Service;", """
+                private final ModelMapper mapper = new ModelMapper();
+
+                public EventDto event(long id) {
+                    String title = jdbc.queryForObject("SELECT title FROM events WHERE id = ?", String.class, id);
+                    EventDto dto = mapper.map(title, EventDto.class);
+                    dto.setViews(0L);
+                    return dto;
+                }
+            """))
+        .plan();
+    String why = refusal(plan, "event").orElse("cached");
+    assertFalse(why.contains("setViews on what map() returned"), why);
+  }
 }

@@ -29,6 +29,16 @@ import java.util.Set;
 final class KeyCoverage {
   private static final int DEPTH = 4;
 
+  /**
+   * Library methods that answer a new object made for the call, by receiver type: a mapper's or a
+   * JSON reader's result (ModelMapper's {@code map} that returns a value is the one given a type to
+   * make; the one given a destination returns nothing).
+   */
+  private static final Map<String, Set<String>> FRESH_LIBRARY_RESULTS = Map.of(
+      "org.modelmapper.ModelMapper", Set.of("map"),
+      "com.fasterxml.jackson.databind.ObjectMapper", Set.of("readValue", "convertValue", "treeToValue", "readTree"),
+      "com.google.gson.Gson", Set.of("fromJson"));
+
   private final ProjectIndex index;
   private final Map<Asked, Boolean> returnsFresh = new HashMap<>();
   /**
@@ -260,6 +270,9 @@ final class KeyCoverage {
       if (call.range().line() == line && call.range().column() == column && call.name().equals(name)) {
         if (index.declaredSite(call).isPresent()) {
           return true; // a repository's or a declared client's answer: loaded for the call
+        }
+        if (FRESH_LIBRARY_RESULTS.getOrDefault(call.receiverType(), Set.of()).contains(call.name())) {
+          return true; // modelMapper.map(event, EventDto.class): a new object, whatever the mapper holds
         }
         List<IndexedMethod> targets = index.allTargetsOf(call);
         if (!targets.isEmpty()) {
