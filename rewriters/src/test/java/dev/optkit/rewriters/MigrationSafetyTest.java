@@ -2527,6 +2527,10 @@ class MigrationSafetyTest {
                 public String rate(String currency) {
                     return client.get().uri("http://bank/rates/{currency}", currency).retrieve().body(String.class);
                 }
+
+                public String quote(String currency) {
+                    return client.get().uri("http://fx/rates/{currency}", currency).retrieve().body(String.class);
+                }
             """))
         .java(client.formatted("Deposits", "Deposits", """
                 public String deposit(long id, long cents) {
@@ -2537,7 +2541,10 @@ class MigrationSafetyTest {
         .plan();
     // the deposit goes to a sibling of the balance, under the same account
     assertEquals(List.of("Deposits.deposit"), writers(target(plan, "balance")));
-    assertEquals(List.of(), writers(target(plan, "rate")), "rates are another resource");
+    // the bank's rates may hang on its deposits in ways its paths do not show (a POST /hit changes GET /views):
+    // one service, one set of writers; another service's are not
+    assertEquals(List.of("Deposits.deposit"), writers(target(plan, "rate")), "the same service");
+    assertEquals(List.of(), writers(target(plan, "quote")), "another service");
   }
 
   @Test
