@@ -1706,4 +1706,94 @@ class AuditedReasonsTest {
     String why = refusal(plan, "event").orElse("cached");
     assertFalse(why.contains("setViews on what map() returned"), why);
   }
+
+  // ---- a persistence context older than the miss (hostile probe of java-shareit: a booker's old name)
+
+  private MigrationPlan bookingLists(String name, String before) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Booker {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Booking {
+                @Id
+                private Long id;
+                @ManyToOne
+                private Booker booker;
+
+                public Booker getBooker() {
+                    return booker;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface BookerRepository extends org.springframework.data.jpa.repository.JpaRepository<Booker, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            public interface BookingRepository extends org.springframework.data.jpa.repository.JpaRepository<Booking, Long> {
+                java.util.List<Booking> findByBookerId(Long bookerId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class Bookings {
+                private final BookerRepository bookers;
+                private final BookingRepository bookings;
+
+                public Bookings(BookerRepository bookers, BookingRepository bookings) {
+                    this.bookers = bookers;
+                    this.bookings = bookings;
+                }
+
+                @Transactional(readOnly = true)
+                public int bookerNames(Long bookerId) {
+                    %s
+                    return bookings.findByBookerId(bookerId).size();
+                }
+            }
+            """.formatted(before))
+        .plan();
+  }
+
+  @Test
+  void aReadOfEntitiesAfterAnotherLoadInItsTransactionMayAnswerWithOlderInstances() {
+    String why = refusal(bookingLists("after", "bookers.findById(bookerId).orElseThrow();"), "findByBookerId")
+        .orElse("cached");
+    assertTrue(why.startsWith("it reads JPA entities inside the transaction of Bookings.bookerNames(), which may "
+        + "load entities before it"), why);
+    // the true twin: the transaction's first load is the read itself
+    why = refusal(bookingLists("first", ""), "findByBookerId").orElse("cached");
+    assertFalse(why.contains("persistence context"), why);
+  }
 }

@@ -140,7 +140,8 @@ public final class CachingPlanner {
       }
       usedNames.add(cacheName);
       Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
-      Optional<String> snapshot = snapshotReads.whyNot(method.get());
+      Optional<String> snapshot = snapshotReads.whyNot(method.get())
+          .or(() -> snapshotReads.whyNotEntities(method.get()));
       if (snapshot.isPresent()) {
         refusals.add(new Refusal(finding, snapshot.get()));
         continue;

@@ -212,6 +212,44 @@ final class SnapshotReads {
             || index.supertypesOf(site.receiverType()).contains(cached.fact().ownerType()));
   }
 
+  /**
+   * Why a read of JPA entities may answer with instances older than its miss, on any database:
+   * inside a transaction that read before it, the persistence context may hold entities the read
+   * returns or reaches (a user the request loaded first), and Hibernate answers with those
+   * instances, whose state predates a write committed in between, evicted before the miss.
+   * java-shareit's booking lists kept a booker's old name this way. Empty when every production
+   * path's transaction reads first through this call, as for the snapshot rule.
+   */
+  Optional<String> whyNotEntities(IndexedMethod cached) {
+    if (jpaEntities == null) {
+      jpaEntities = index.files().stream().flatMap(f -> f.types().stream()).anyMatch(type ->
+          type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity"));
+    }
+    boolean readsEntities = jpaEntities && index.reachedIo(cached).stream().map(r -> r.site())
+        .anyMatch(site -> JPA_LOADS.contains(site.clientId()) && site.access() == dev.optkit.analyzers.facts.Access.READ);
+    if (!readsEntities) {
+      return Optional.empty();
+    }
+    Optional<IndexedMethod> transaction = transactions.above(cached);
+    if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get())) {
+      return Optional.empty();
+    }
+    Optional<IndexedMethod> older = snapshotOlderThanTheRead(cached);
+    if (older.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("it reads JPA entities inside the transaction of " + older.get().fact().displayName()
+        + "(), which may load entities before it: Hibernate answers with the instances that transaction's "
+        + "persistence context already holds, whose state may predate a write committed in between, and the cache "
+        + "would keep them");
+  }
+
+  private Boolean jpaEntities;
+
+  /** Clients whose loads go through a JPA persistence context (Spring Data's repositories, if JPA's). */
+  private static final java.util.Set<String> JPA_LOADS = java.util.Set.of("spring-data-repository",
+      "jpa-entity-manager", "hibernate-session");
+
   /** Why a read may answer from a snapshot older than its miss; empty when it cannot. */
   Optional<String> whyNot(IndexedMethod cached) {
     if (index.reachedIo(cached).stream().noneMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB)) {
