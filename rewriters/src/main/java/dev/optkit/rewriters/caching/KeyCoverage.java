@@ -271,7 +271,8 @@ final class KeyCoverage {
         if (index.declaredSite(call).isPresent()) {
           return true; // a repository's or a declared client's answer: loaded for the call
         }
-        if (FRESH_LIBRARY_RESULTS.getOrDefault(call.receiverType(), Set.of()).contains(call.name())) {
+        if (call.receiverType() != null
+            && FRESH_LIBRARY_RESULTS.getOrDefault(call.receiverType(), Set.of()).contains(call.name())) {
           return true; // modelMapper.map(event, EventDto.class): a new object, whatever the mapper holds
         }
         List<IndexedMethod> targets = index.allTargetsOf(call);
