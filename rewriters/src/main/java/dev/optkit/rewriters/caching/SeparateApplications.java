@@ -1,24 +1,26 @@
 package dev.optkit.rewriters.caching;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +35,8 @@ import java.util.stream.Stream;
  * A URL built from the environment ({@code ${DB_URL}}) names nothing, and the modules count as sharing.
  */
 final class SeparateApplications {
-  private static final Pattern JDBC_URL = Pattern.compile("jdbc:[A-Za-z0-9]+:[^\\s\"',;]*");
-  private static final Pattern PLACEHOLDER_URL = Pattern.compile("(?m)url\\s*[=:]\\s*[\"']?\\$\\{");
+  private static final String URL_KEY = "spring.datasource.url";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> EMBEDDED = Set.of("h2", "hsqldb", "derby");
   private static final Set<String> SERVER_DRIVERS = Set.of("postgresql", "mysql-connector-j", "mysql-connector-java",
       "mariadb-java-client", "ojdbc8", "ojdbc11", "mssql-jdbc", "r2dbc-postgresql");
@@ -81,6 +83,13 @@ final class SeparateApplications {
   }
 
   private boolean hasApplication(String module) {
+    return applications.computeIfAbsent(module, this::findApplication);
+  }
+
+  private final Map<String, Boolean> applications = new HashMap<>();
+  private final Map<String, Optional<MavenPom>> poms = new HashMap<>();
+
+  private boolean findApplication(String module) {
     return index.files().stream().filter(file -> file.path().startsWith(module + "src/main/"))
         .flatMap(file -> file.types().stream()).anyMatch(type -> type.hasAnnotation("SpringBootApplication"));
   }
@@ -96,8 +105,10 @@ final class SeparateApplications {
   }
 
   private Optional<MavenPom> pom(String module) {
-    Path file = scanRoot.resolve(module).resolve("pom.xml");
-    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? MavenPom.read(file) : Optional.empty();
+    return poms.computeIfAbsent(module, m -> {
+      Path file = scanRoot.resolve(m).resolve("pom.xml");
+      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? MavenPom.read(file) : Optional.empty();
+    });
   }
 
   /** The module's databases by kind and name ({@code postgresql:ewmstats}), empty when one is not told. */
@@ -111,13 +122,8 @@ final class SeparateApplications {
           if (!name.startsWith("application") || Files.size(file) > MAX_FILE) {
             continue;
           }
-          String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-          if (PLACEHOLDER_URL.matcher(text).find()) {
-            found.add("?"); // url=${DB_URL}: the compose file may say which, else nothing is told
-          }
-          Matcher url = JDBC_URL.matcher(text);
-          while (url.find()) {
-            found.add(database(url.group()));
+          for (String url : datasourceUrls(file, name)) {
+            found.add(database(url)); // ${DB_URL}: "?", which the compose file may fill, else nothing is told
           }
         }
       } catch (IOException | RuntimeException unreadable) {
@@ -139,13 +145,44 @@ final class SeparateApplications {
         found.add(IN_MEMORY); // Spring Boot's embedded database: one per JVM
       }
     }
-    return found.isEmpty() || found.contains("?") || found.contains(null) ? Optional.empty() : Optional.of(found);
+    return found.isEmpty() || found.contains("?") ? Optional.empty() : Optional.of(found);
+  }
+
+  /**
+   * The {@code spring.datasource.url} of every document of a Spring configuration file: a properties
+   * file's documents split at {@code #---} lines, read by {@link Properties}; a YAML file's
+   * documents, read by Jackson, nested or as one dotted key.
+   */
+  private List<String> datasourceUrls(Path file, String name) throws IOException {
+    List<String> urls = new ArrayList<>();
+    if (name.endsWith(".properties")) {
+      String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      for (String document : text.split("(?m)^#---\\s*$")) {
+        Properties properties = new Properties();
+        properties.load(new StringReader(document));
+        Optional.ofNullable(properties.getProperty(URL_KEY)).ifPresent(urls::add);
+      }
+    } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+      try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        while (documents.hasNext()) {
+          JsonNode document = documents.next();
+          JsonNode url = document.at("/spring/datasource/url");
+          if (url.isMissingNode()) {
+            url = document.path(URL_KEY);
+          }
+          if (url.isValueNode()) {
+            urls.add(url.asText());
+          }
+        }
+      }
+    }
+    return urls;
   }
 
   /** {@code jdbc:postgresql://stats-db:5432/ewmstats?x=y} as {@code postgresql:ewmstats}; in-memory ones apart. */
   private static String database(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (lower.contains("${")) {
+    String lower = url.strip().toLowerCase(Locale.ROOT);
+    if (lower.contains("${") || !lower.startsWith("jdbc:") || lower.indexOf(':', 5) < 0) {
       return "?";
     }
     if (lower.startsWith("jdbc:h2:mem:") || lower.startsWith("jdbc:hsqldb:mem:") || lower.startsWith("jdbc:derby:memory:")) {
@@ -164,14 +201,13 @@ final class SeparateApplications {
       return composeUrls;
     }
     composeUrls = new HashMap<>();
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     for (String name : List.of("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")) {
       Path file = scanRoot.resolve(name);
       try {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_FILE) {
           continue;
         }
-        JsonNode services = yaml.readTree(file.toFile()).path("services");
+        JsonNode services = YAML.readTree(file.toFile()).path("services");
         services.fields().forEachRemaining(service -> {
           JsonNode build = service.getValue().path("build");
           String context = build.isTextual() ? build.asText() : build.path("context").asText("");
