@@ -68,8 +68,7 @@ final class ProjectWrites {
       }
       for (var site : index.sitesOf(method)) {
         // em.createQuery(...).setParameter(...) changes a query, not an entity it loaded
-        boolean changed = JPA_CLIENTS.contains(site.clientId()) && !site.method().startsWith("create")
-            && !NOT_LOADING.contains(site.method())
+        boolean changed = loads(site)
             && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
                 && !m.how().startsWith("stored in field "));
         if (changed) {
@@ -89,13 +88,9 @@ final class ProjectWrites {
           if (!mutation.of(call)) {
             continue;
           }
-          for (IndexedMethod helper : index.targetsOf(call)) {
-            if (returnedEntity(index, helper.fact().returnType()) == null) {
-              continue;
-            }
+          for (IndexedMethod helper : entityLoaders(index, call)) {
             for (var site : index.sitesOf(helper)) {
-              if (JPA_CLIENTS.contains(site.clientId()) && !site.method().startsWith("create")
-                  && !NOT_LOADING.contains(site.method())) {
+              if (loads(site)) {
                 // the change may be made on any entity the loaded one reaches: what loading it may touch
                 DataFootprint written = index.footprints().ofLoaded(site);
                 found.add(new Write(method, written, "changes what " + helper.fact().displayName() + "() loaded ("
@@ -138,13 +133,11 @@ final class ProjectWrites {
           if (!handOff.from(call)) {
             continue;
           }
-          for (IndexedMethod helper : index.targetsOf(call)) {
-            if (returnedEntity(index, helper.fact().returnType()) != null) {
-              loading = index.sitesOf(helper).stream().filter(ProjectWrites::entityLoad).findFirst().orElse(null);
-              if (loading != null) {
-                loader = helper.fact().displayName();
-                break;
-              }
+          for (IndexedMethod helper : entityLoaders(index, call)) {
+            loading = index.sitesOf(helper).stream().filter(ProjectWrites::entityLoad).findFirst().orElse(null);
+            if (loading != null) {
+              loader = helper.fact().displayName();
+              break;
             }
           }
         }
@@ -162,10 +155,21 @@ final class ProjectWrites {
     return Optional.empty();
   }
 
+  /** A JPA call that may answer managed entities: not a builder ({@code createQuery}), nor the transaction. */
+  private static boolean loads(dev.optkit.analyzers.facts.IoSite site) {
+    return JPA_CLIENTS.contains(site.clientId()) && !site.method().startsWith("create")
+        && !NOT_LOADING.contains(site.method());
+  }
+
   /** A JPA call that answers managed entities: a find or a query, not a builder, a write or the transaction. */
   private static boolean entityLoad(dev.optkit.analyzers.facts.IoSite site) {
-    return JPA_CLIENTS.contains(site.clientId()) && !site.method().startsWith("create")
-        && !NOT_LOADING.contains(site.method()) && site.access() == Access.READ;
+    return loads(site) && site.access() == Access.READ;
+  }
+
+  /** The project methods a call runs that return an entity (a helper such as {@code getRequestFromRepository}). */
+  private static List<IndexedMethod> entityLoaders(ProjectIndex index, CallRef call) {
+    return index.targetsOf(call).stream()
+        .filter(helper -> returnedEntity(index, helper.fact().returnType()) != null).toList();
   }
 
 
