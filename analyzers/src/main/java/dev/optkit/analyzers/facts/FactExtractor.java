@@ -152,6 +152,8 @@ public final class FactExtractor {
     private final TypeNames names;
     private final Map<String, String> constants = new HashMap<>();
     private final boolean importsClientPackage;
+    /** Calls on mocks are looked for only where Mockito is imported: the question is asked of every call. */
+    private final boolean importsMockito;
     private final List<TypeFact> types = new ArrayList<>();
     private final Map<String, Map<String, String>> fieldsByType = new HashMap<>();
     private final List<ExistingCacheFact> caches = new ArrayList<>();
@@ -195,6 +197,7 @@ public final class FactExtractor {
         }
       }
       this.importsClientPackage = clientImport;
+      this.importsMockito = unit.getImports().stream().anyMatch(i -> i.getNameAsString().startsWith("org.mockito"));
     }
 
     /** Gathers what the passes over the file need from one node, in the order findAll would give. */
@@ -1236,7 +1239,7 @@ public final class FactExtractor {
       noteTimeOrRandom(call, name, scope);
       noteTransactionControl(call, name, scope);
       noteCacheUse(call, name, scope);
-      if (scope != null && MockedReceivers.isMock(scope, callable)) {
+      if (scope != null && file.importsMockito && MockedReceivers.isMock(scope, callable)) {
         return; // when(users.save(any())), verify(users).save(u): a mock runs neither I/O nor project code
       }
       Optional<IoSite> site = clientSite(call);
