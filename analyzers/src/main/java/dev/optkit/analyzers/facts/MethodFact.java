@@ -138,6 +138,12 @@ public record MethodFact(
   }
 
   /**
+   * Appended to a call's name in a value's roots ({@code c12:5:query#rows}): what that call hands the
+   * callbacks it is given, the rows a query loaded when the call is one, else unknown.
+   */
+  public static final String ROWS_HANDED_TO_CALLBACKS = "#rows";
+
+  /**
    * A value this method got, the result of a call or one of its parameters, passed on as an argument
    * to another call, which may change it.
    *

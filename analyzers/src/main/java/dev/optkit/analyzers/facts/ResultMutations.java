@@ -176,6 +176,13 @@ final class ResultMutations {
     static final Changes NONE = new Changes(List.of(), List.of(), List.of(), ValueRoots.NONE);
   }
 
+  /**
+   * Library calls that run the callbacks they are given on rows they load: JdbcTemplate's and
+   * NamedParameterJdbcTemplate's {@code query}, {@code queryForObject}, {@code queryForStream}, {@code
+   * execute}, JdbcClient's {@code query}. Whether a call of that name is one is the planner's question.
+   */
+  private static final Set<String> ROW_CALLBACK_CALLS = Set.of("query", "queryForObject", "queryForStream", "execute");
+
   /** The position that stands for the receiver of a call ({@code value.method()}) in hand-offs and changes. */
   static final int RECEIVER = MethodFact.RECEIVER;
   /** A field of this object, or what its accessor returns: part of the receiver. */
@@ -196,6 +203,16 @@ final class ResultMutations {
       var begin = call.getBegin();
       return new Origin(call.getNameAsString(), call.getArguments().size(), begin.map(p -> p.line).orElse(0),
           begin.map(p -> p.column).orElse(0), -1, 0, false);
+    }
+
+    /**
+     * What a query call hands the callbacks it is given (a {@code RowMapper}'s result set): the call's
+     * name with {@link MethodFact#ROWS_HANDED_TO_CALLBACKS}, made for the call only where the call is I/O.
+     */
+    static Origin ofRowsOf(MethodCallExpr call) {
+      Origin result = ofCall(call);
+      return new Origin(result.call() + MethodFact.ROWS_HANDED_TO_CALLBACKS, result.arguments(), result.line(),
+          result.column(), -1, 0, false);
     }
 
     static Origin ofReference(MethodReferenceExpr reference) {
@@ -869,6 +886,10 @@ final class ResultMutations {
     private Set<Origin> lambdaElements(LambdaExpr lambda) {
       Node parent = lambda.getParentNode().orElse(null);
       if (parent instanceof MethodCallExpr call && call.getArguments().contains(lambda)) {
+        if (ROW_CALLBACK_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()) {
+          // jdbc.query(sql, (rs, n) -> ...): the rows the query hands its callback, if the call is a query
+          return Set.of(Origin.ofRowsOf(call));
+        }
         Set<Origin> receiver = call.getScope().map(s -> elements(source(s))).orElse(Set.of());
         if (!receiver.isEmpty()) {
           return receiver;

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -15,6 +16,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -144,6 +146,12 @@ final class ValueRoots {
       created(creation, tokens, depth);
     } else if (value instanceof ThisExpr || value instanceof SuperExpr) {
       tokens.add("this");
+    } else if (value instanceof LambdaExpr lambda) {
+      // id -> new ArrayList<>(): a function made here; what a call hands back from it is what it returns
+      tokens.add("new");
+      for (Expression returned : returnedBy(lambda)) {
+        collect(returned, tokens, depth + 1);
+      }
     } else if (typeName(value)) {
       tokens.add("static");
     } else if (ownCall(value)) {
@@ -242,6 +250,15 @@ final class ValueRoots {
     if (LOOKUPS.contains(found.getNameAsString())) {
       return call + "@?"; // context.getBean(Settings.class): a shared bean
     }
+    // line.append(name).append(','): a chain's calls of one name begin at one place and share one token, which
+    // stands for any of them: its receiver is the chain's first scope, its arguments all of theirs (taken as
+    // the outer call's own receiver, the token's roots held the token itself, round to the depth limit)
+    List<Expression> arguments = new ArrayList<>(found.getArguments());
+    while (found.getScope().map(ValueRoots::unwrap).orElse(null) instanceof MethodCallExpr inner
+        && inner.getNameAsString().equals(found.getNameAsString()) && inner.getBegin().equals(found.getBegin())) {
+      found = inner;
+      arguments.addAll(inner.getArguments());
+    }
     Expression scope = found.getScope().orElseGet(ThisExpr::new);
     Set<String> receiver = new TreeSet<>();
     if (factory(found.getNameAsString())) {
@@ -249,13 +266,28 @@ final class ValueRoots {
     } else if (typeName(scope)) {
       // List.of(x), URI.create(text): made from the arguments (Objects.requireNonNull(cursor) returns its argument)
       receiver.add("new");
-      found.getArguments().forEach(argument -> collect(argument, receiver, depth + 1));
+      arguments.forEach(argument -> collect(argument, receiver, depth + 1));
     } else {
       collect(scope, receiver, depth + 1);
       // opt.orElse(this.fallback), map.getOrDefault(k, shared): an argument may be what comes back
-      found.getArguments().forEach(argument -> collect(argument, receiver, depth + 1));
+      arguments.forEach(argument -> collect(argument, receiver, depth + 1));
     }
     return call + "@" + String.join(",", receiver);
+  }
+
+  /** What a lambda returns: its expression, or the expressions of its own return statements. */
+  private static List<Expression> returnedBy(LambdaExpr lambda) {
+    if (lambda.getExpressionBody().isPresent()) {
+      return List.of(lambda.getExpressionBody().get());
+    }
+    List<Expression> returned = new ArrayList<>();
+    for (ReturnStmt statement : lambda.getBody().findAll(ReturnStmt.class)) {
+      if (statement.getExpression().isPresent() && statement.findAncestor(LambdaExpr.class).orElse(null) == lambda
+          && statement.findAncestor(ObjectCreationExpr.class).map(c -> c.isAncestorOf(lambda)).orElse(true)) {
+        returned.add(statement.getExpression().get());
+      }
+    }
+    return returned;
   }
 
   /** Library calls that hand out shared objects whatever their arguments. */

@@ -261,6 +261,12 @@ final class KeyCoverage {
     int line = Integer.parseInt(position[0]);
     int column = Integer.parseInt(position[1]);
     String name = position.length > 2 ? position[2] : "";
+    if (name.endsWith(MethodFact.ROWS_HANDED_TO_CALLBACKS)) {
+      // the result set a RowMapper gets: loaded for the call when the call is a query, else anything
+      String call = name.substring(0, name.length() - MethodFact.ROWS_HANDED_TO_CALLBACKS.length());
+      return method.fact().ioSites().stream().anyMatch(site -> site.range().line() == line
+          && site.range().column() == column && site.method().equals(call));
+    }
     for (IoSite site : method.fact().ioSites()) {
       if (site.range().line() == line && site.range().column() == column && site.method().equals(name)) {
         return true;
