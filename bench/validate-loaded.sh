@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The verdict on a loaded machine (README, "Using optkit validate"): each bundled sample migrated and
+# The verdict on a loaded machine (docs/validating.md, "Measured on the samples"): each bundled sample migrated and
 # validated with --quick three times in a row while another validate of the plain sample runs beside
 # it the whole time. Prints one line per run; each run's JSON report is kept in the work folder.
 #   bench/validate-loaded.sh [WORK_DIR]        (needs `mvn -q -DskipTests package` first)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The loop rewrite's figure (README, "Loops"): the plain sample migrated (its fetchUnitPrices loop
+# The loop rewrite's figure (docs/migrate.md, "Loops"): the plain sample migrated (its fetchUnitPrices loop
 # starts up to 10 price calls ahead), then validate runs workload-loops.yaml, 100 prices per call
 # against the 5 ms loopback downstream, on the original (HEAD~1) and the migrated code, RUNS times.
 # The batched N+1 loop's figure: the same for spring-service and its workload-batch.yaml.

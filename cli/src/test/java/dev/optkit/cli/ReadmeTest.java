@@ -17,6 +17,8 @@ class ReadmeTest {
   @Test
   void ruleTableIsTheRulesCommandsOutput() throws Exception {
     assertTrue(readme().contains(RulesCommand.markdown()), "README rule table is stale: paste `./optkit rules --format markdown`");
+    assertTrue(Files.readString(CliRun.repoRoot().resolve("docs/rules.md")).contains(RulesCommand.markdown()),
+        "docs/rules.md's rule table is stale: paste `./optkit rules --format markdown`");
   }
 
   @Test
