@@ -16,6 +16,7 @@ import dev.optkit.analyzers.findings.Confidence;
  * @param roots where the receiver (first) and each argument come from, as {@link ValueRoots} tokens;
  *     empty when unknown (a method reference's arguments), which counts as shared state
  * @param qualifier the bean the receiver field is wired to by name ({@link FieldQualifiers}), or null
+ * @param argumentKinds what kind of value each argument certainly is ({@link ArgumentKinds}), or null
  */
 public record CallRef(
     String receiverType,
@@ -28,7 +29,8 @@ public record CallRef(
     int sqlArgument,
     String sql,
     List<String> roots,
-    String qualifier) {
+    String qualifier,
+    String argumentKinds) {
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
@@ -36,23 +38,29 @@ public record CallRef(
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql) {
-    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, List.of(), null);
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, List.of(), null, null);
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
       SourceRange range, String snippet, int sqlArgument, String sql, List<String> roots) {
-    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, null);
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, null, null);
   }
 
   CallRef withRoots(List<String> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        List.copyOf(found), qualifier);
+        List.copyOf(found), qualifier, argumentKinds);
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
   CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, bean);
+        roots, bean, argumentKinds);
+  }
+
+  /** The call with what kind of value each argument is, where the source shows it. */
+  CallRef withArgumentKinds(String kinds) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, kinds);
   }
 
   /** The roots of the receiver ({@code position} -1) or of an argument; "?" (shared) when unknown. */

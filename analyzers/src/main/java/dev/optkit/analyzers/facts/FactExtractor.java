@@ -1292,6 +1292,10 @@ public final class FactExtractor {
       }
       CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
           isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql);
+      String kinds = ArgumentKinds.of(call, callable, name -> namesDeclaredOnce().get(name));
+      if (kinds != null) {
+        made = made.withArgumentKinds(kinds);
+      }
       String field = call.getScope().map(scope -> FieldReceivers.fieldName(scope, this::declaresLocal)).orElse(null);
       String bean = field == null ? null : call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
           .map(type -> file.qualifiers.computeIfAbsent(type, node -> FieldQualifiers.of(
@@ -1299,6 +1303,21 @@ public final class FactExtractor {
       calls.add(bean == null ? made : made.withQualifier(bean));
       callNodes.add(call);
     }
+
+    /** The names the method declares once, with their types: read when an argument is a name. */
+    private Map<String, com.github.javaparser.ast.type.Type> namesDeclaredOnce() {
+      if (namesDeclaredOnce == null) {
+        List<Parameter> parameters = new ArrayList<>(callable.getParameters());
+        if (nodes != null) {
+          parameters.addAll(nodes.parameters);
+        }
+        namesDeclaredOnce = ArgumentKinds.declaredNames(parameters, nodes == null ? List.of() : nodes.variables,
+            nodes == null ? List.of() : nodes.typePatterns);
+      }
+      return namesDeclaredOnce;
+    }
+
+    private Map<String, com.github.javaparser.ast.type.Type> namesDeclaredOnce;
 
     private void visitReference(MethodReferenceExpr reference) {
       Expression scope = reference.getScope();

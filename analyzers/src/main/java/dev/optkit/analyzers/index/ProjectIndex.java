@@ -4,6 +4,7 @@ import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.DeclaredClientSignature;
 import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.ArgumentKinds;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.FileFacts;
@@ -54,9 +55,9 @@ public final class ProjectIndex {
    * Call targets by what decides them (receiver type, name, argument count), not by call site: the
    * same call shape recurs thousands of times in a large project, and each was computed anew.
    */
-  private record CallShape(String receiverType, String name, int argumentCount, String qualifier) {
+  private record CallShape(String receiverType, String name, int argumentCount, String qualifier, String argumentKinds) {
     CallShape(CallRef call) {
-      this(call.receiverType(), call.name(), call.argumentCount(), call.qualifier());
+      this(call.receiverType(), call.name(), call.argumentCount(), call.qualifier(), call.argumentKinds());
     }
   }
 
@@ -769,7 +770,9 @@ public final class ProjectIndex {
       return params <= 2;
     }
     boolean varArgs = params > 0 && method.fact().params().get(params - 1).varArgs();
-    return params == call.argumentCount() || varArgs && call.argumentCount() >= params - 1;
+    // byKey("a") runs byKey(String), not byKey(long), an overload of the same arity
+    return (params == call.argumentCount() || varArgs && call.argumentCount() >= params - 1)
+        && ArgumentKinds.accepts(method.fact().params(), call.argumentKinds());
   }
 
   /** The I/O a method performs directly or through project methods, up to the index's depth. */

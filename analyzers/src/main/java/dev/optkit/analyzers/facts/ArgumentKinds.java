@@ -1,0 +1,171 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The kind of value each argument of a call certainly is, so that overloads of one arity taking
+ * a text and a number ({@code byKey(long)}, {@code byKey(String)}) are told apart: {@code t} a
+ * {@code String}, {@code n} a number, {@code b} a boolean, {@code c} a char, {@code ?} not known.
+ * Known only from the source itself: a literal, a concatenation with a string literal, a cast, or a
+ * name the method declares once (a parameter or local; a field may be shadowed, so it is not read).
+ * Kinds exclude a method only where Java converts neither way, so a wrong guess can only be "?".
+ */
+public final class ArgumentKinds {
+  private ArgumentKinds() {}
+
+  /**
+   * The kinds of a call's arguments, one character each, or null when none is known.
+   *
+   * @param declaredOnce the type a name is declared with where the method declares it exactly once, else null
+   */
+  static String of(MethodCallExpr call, CallableDeclaration<?> callable, Function<String, Type> declaredOnce) {
+    if (call.getArguments().isEmpty() || insideNestedClass(call, callable)) {
+      return null;
+    }
+    StringBuilder kinds = new StringBuilder();
+    for (Expression argument : call.getArguments()) {
+      kinds.append(kind(argument, declaredOnce));
+    }
+    return kinds.chars().allMatch(c -> c == '?') ? null : kinds.toString();
+  }
+
+  /**
+   * Every name a method declares (parameters, locals, lambda and catch parameters, pattern
+   * variables, in nested classes too) with its type, or none for a name declared more than once.
+   */
+  static Map<String, Type> declaredNames(List<Parameter> parameters, List<VariableDeclarator> variables,
+      List<TypePatternExpr> patterns) {
+    Map<String, Type> names = new HashMap<>();
+    Set<String> twice = new HashSet<>();
+    java.util.function.BiConsumer<String, Type> declare = (name, type) -> {
+      if (twice.contains(name) || names.remove(name) != null) {
+        twice.add(name);
+      } else {
+        names.put(name, type);
+      }
+    };
+    parameters.forEach(p -> declare.accept(p.getNameAsString(), p.getType()));
+    variables.forEach(v -> declare.accept(v.getNameAsString(), v.getType()));
+    patterns.forEach(p -> declare.accept(p.getNameAsString(), p.getType()));
+    return names;
+  }
+
+  /**
+   * Whether a method with these parameters may be what a call with these argument kinds runs:
+   * false only where an argument is a text and the parameter a number, boolean or char, or the
+   * other way round, or a boolean meets a number or char (no conversion of Java's joins them).
+   */
+  public static boolean accepts(List<ParamFact> params, String kinds) {
+    if (kinds == null) {
+      return true;
+    }
+    for (int i = 0; i < kinds.length() && i < params.size(); i++) {
+      ParamFact param = params.get(i);
+      if (param.varArgs()) {
+        return true; // an array or elements: not told here
+      }
+      char argument = kinds.charAt(i);
+      char parameter = kindOf(param.qualifiedType() != null ? param.qualifiedType() : param.type());
+      if (argument != '?' && parameter != '?' && argument != parameter && (argument == 't' || parameter == 't'
+          || argument == 'b' || parameter == 'b')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Map<String, Character> TYPE_KINDS = Map.ofEntries(
+      Map.entry("String", 't'), Map.entry("java.lang.String", 't'),
+      Map.entry("boolean", 'b'), Map.entry("Boolean", 'b'), Map.entry("java.lang.Boolean", 'b'),
+      Map.entry("char", 'c'), Map.entry("Character", 'c'), Map.entry("java.lang.Character", 'c'),
+      Map.entry("byte", 'n'), Map.entry("short", 'n'), Map.entry("int", 'n'), Map.entry("long", 'n'),
+      Map.entry("float", 'n'), Map.entry("double", 'n'),
+      Map.entry("Byte", 'n'), Map.entry("Short", 'n'), Map.entry("Integer", 'n'), Map.entry("Long", 'n'),
+      Map.entry("Float", 'n'), Map.entry("Double", 'n'),
+      Map.entry("java.lang.Byte", 'n'), Map.entry("java.lang.Short", 'n'), Map.entry("java.lang.Integer", 'n'),
+      Map.entry("java.lang.Long", 'n'), Map.entry("java.lang.Float", 'n'), Map.entry("java.lang.Double", 'n'));
+
+  private static char kindOf(String type) {
+    return type == null ? '?' : TYPE_KINDS.getOrDefault(type.strip(), '?');
+  }
+
+  private static char kindOf(Type type) {
+    if (type instanceof PrimitiveType primitive) {
+      return kindOf(primitive.asString());
+    }
+    if (type instanceof ClassOrInterfaceType written && written.getTypeArguments().isEmpty()) {
+      return kindOf(written.asString());
+    }
+    return '?';
+  }
+
+  private static char kind(Expression expression, Function<String, Type> declaredOnce) {
+    if (expression instanceof EnclosedExpr enclosed) {
+      return kind(enclosed.getInner(), declaredOnce);
+    }
+    if (expression instanceof StringLiteralExpr || expression instanceof TextBlockLiteralExpr) {
+      return 't';
+    }
+    if (expression instanceof IntegerLiteralExpr || expression instanceof LongLiteralExpr
+        || expression instanceof DoubleLiteralExpr) {
+      return 'n';
+    }
+    if (expression instanceof BooleanLiteralExpr) {
+      return 'b';
+    }
+    if (expression instanceof CharLiteralExpr) {
+      return 'c';
+    }
+    if (expression instanceof CastExpr cast) {
+      return kindOf(cast.getType());
+    }
+    if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS
+        && (kind(binary.getLeft(), declaredOnce) == 't' || kind(binary.getRight(), declaredOnce) == 't')) {
+      return 't'; // "%" + text + "%"
+    }
+    if (expression instanceof NameExpr name) {
+      Type declared = declaredOnce.apply(name.getNameAsString());
+      return declared == null ? '?' : kindOf(declared);
+    }
+    return '?';
+  }
+
+  /** A call in an anonymous or local class of the method, whose own members may shadow the method's names. */
+  private static boolean insideNestedClass(MethodCallExpr call, CallableDeclaration<?> callable) {
+    for (Node at = call.getParentNode().orElse(null); at != null && at != callable; at = at.getParentNode().orElse(null)) {
+      if (at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()
+          || at instanceof LocalClassDeclarationStmt || at instanceof CallableDeclaration<?>) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
