@@ -107,4 +107,44 @@ class ObjectsTheCallMadeTest {
         """);
     assertTrue(reason(field, "line").startsWith("changes state shared between calls"), reason(field, "line"));
   }
+
+  @Test
+  void whatAHelperMakesForTheMapIsNotItsReceiver() {
+    // the helper runs on this object, but what it returns is new: the map's entries stay the call's own
+    MigrationPlan local = plan("helper", """
+            public String line(long filmId) {
+                Map<Long, List<String>> byId = new HashMap<>();
+                jdbc.query("SELECT film_id, name FROM genre WHERE film_id = ?", (rs, n) -> {
+                    List<String> names = byId.computeIfAbsent(rs.getLong("film_id"), id -> namesOf(rs));
+                    names.add(rs.getString("name"));
+                    return names;
+                }, filmId);
+                return byId.toString();
+            }
+
+            private List<String> namesOf(java.sql.ResultSet rs) {
+                return new java.util.ArrayList<>();
+            }
+        """);
+    assertTrue(reason(local, "line").equals("cached"), reason(local, "line"));
+    // the true twin: the helper hands out a list this object keeps
+    MigrationPlan kept = plan("kept", """
+            private final List<String> all = new java.util.ArrayList<>();
+
+            public String line(long filmId) {
+                Map<Long, List<String>> byId = new HashMap<>();
+                jdbc.query("SELECT film_id, name FROM genre WHERE film_id = ?", (rs, n) -> {
+                    List<String> names = byId.computeIfAbsent(rs.getLong("film_id"), id -> allNames(rs));
+                    names.add(rs.getString("name"));
+                    return names;
+                }, filmId);
+                return byId.toString();
+            }
+
+            private List<String> allNames(java.sql.ResultSet rs) {
+                return all;
+            }
+        """);
+    assertTrue(reason(kept, "line").startsWith("changes state shared between calls"), reason(kept, "line"));
+  }
 }

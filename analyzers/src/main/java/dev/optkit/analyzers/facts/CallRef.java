@@ -63,6 +63,39 @@ public record CallRef(
         roots, qualifier, kinds);
   }
 
+  /**
+   * The roots a call's token names for what its result may be part of: {@code c4:9:get@(this,p0)}
+   * gives {@code this} and {@code p0}; nested calls' tokens stay whole ({@code c4:9:of@(c3:2:f@(this),new)}
+   * gives {@code c3:2:f@(this)} and {@code new}). Empty for a token without them.
+   */
+  public static List<String> receiverRoots(String callToken) {
+    int at = callToken.indexOf('@');
+    if (at < 0) {
+      return List.of();
+    }
+    String inside = callToken.substring(at + 1);
+    if (inside.startsWith("(") && inside.endsWith(")")) {
+      inside = inside.substring(1, inside.length() - 1);
+    }
+    List<String> roots = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < inside.length(); i++) {
+      char c = inside.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        roots.add(inside.substring(start, i));
+        start = i + 1;
+      }
+    }
+    roots.add(inside.substring(start));
+    roots.removeIf(String::isEmpty);
+    return roots;
+  }
+
   /** The roots of the receiver ({@code position} -1) or of an argument; "?" (shared) when unknown. */
   public String rootsOf(int position) {
     int at = position + 1;

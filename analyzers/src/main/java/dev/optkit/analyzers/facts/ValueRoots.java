@@ -33,8 +33,9 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@code this}: this object, a field of it or a part of that;</li>
  *   <li>{@code p<i>}: the method's parameter {@code i} or a part of it;</li>
- *   <li>{@code c<line>:<column>:<name>@<receiver>}: what that call returned, or a part of
- *       it, and the roots of the object it was called on, comma-joined;</li>
+ *   <li>{@code c<line>:<column>:<name>@(<receiver>)}: what that call returned, or a part of
+ *       it, and the roots of the object it was called on and of its arguments, comma-joined in
+ *       parentheses, since they may be such calls themselves ({@link CallRef#receiverRoots});</li>
  *   <li>{@code new}: an object created here (whose constructor arguments are roots too), a literal,
  *       a value computed here;</li>
  *   <li>{@code static}: a call on a type (no receiver);</li>
@@ -272,7 +273,7 @@ final class ValueRoots {
       // opt.orElse(this.fallback), map.getOrDefault(k, shared): an argument may be what comes back
       arguments.forEach(argument -> collect(argument, receiver, depth + 1));
     }
-    return call + "@" + String.join(",", receiver);
+    return call + "@(" + String.join(",", receiver) + ")";
   }
 
   /** What a lambda returns: its expression, or the expressions of its own return statements. */

@@ -37,7 +37,7 @@ class MethodReferenceRootsTest {
         }
         """);
     assertTrue(found.get(0).startsWith("c2:") && found.get(0).contains(":findAll@"), found.get(0)); // rows it loaded
-    assertTrue(found.get(1).endsWith(":stream@this"), found.get(1)); // the bean's own list
+    assertTrue(found.get(1).endsWith(":stream@(this)"), found.get(1)); // the bean's own list
     assertEquals("p0", found.get(2)); // through a comparator made for sorted()
     assertEquals(found.get(2), found.get(3)); // and one chained on it
     assertEquals(found.get(0), found.get(4)); // through a collector made for collect()

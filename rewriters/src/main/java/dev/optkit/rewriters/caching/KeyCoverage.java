@@ -256,7 +256,7 @@ final class KeyCoverage {
 
   private boolean computeFreshResult(IndexedMethod method, String token, Frame frame) {
     int at = token.indexOf('@');
-    String receiver = at < 0 ? "?" : token.substring(at + 1);
+    String receiver = at < 0 ? "?" : String.join("|", CallRef.receiverRoots(token));
     String[] position = token.substring(1, at < 0 ? token.length() : at).split(":");
     int line = Integer.parseInt(position[0]);
     int column = Integer.parseInt(position[1]);
@@ -296,7 +296,7 @@ final class KeyCoverage {
     }
     // a library call: what it returns on a shared object may be part of it (map.get(k) on a field); a static
     // factory's or a fresh object's result is made for the call (List.of(x), new StringBuilder().append(s))
-    return !shared(receiver.replace(',', '|').replace("static", "new"), method, frame);
+    return !shared(receiver.replace("static", "new"), method, frame);
   }
 
   /**
