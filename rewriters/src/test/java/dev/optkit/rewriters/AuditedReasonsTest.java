@@ -1670,6 +1670,105 @@ class AuditedReasonsTest {
     assertTrue(why.contains("Archive.archive()"), why);
   }
 
+  // ---- a remote read the project's other application answers (hostile probe of Hyacintholuscus explore-with-me:
+  // views fetched over Feign from the stats service went stale when clients posted /hit to it)
+
+  private MigrationFixture remoteReader(String name, String url) {
+    String web = "<dependency><groupId>org.springframework.boot</groupId>"
+        + "<artifactId>spring-boot-starter-web</artifactId></dependency>";
+    return twoApplications(name, "jdbc:postgresql://localhost:5432/stats", "jdbc:postgresql://localhost:5432/main", web)
+        .file("stats/src/main/java/stats/HitController.java", """
+            package stats;
+
+            import org.springframework.web.bind.annotation.PostMapping;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            public class HitController {
+                private final Hits hits;
+
+                public HitController(Hits hits) {
+                    this.hits = hits;
+                }
+
+                @PostMapping("/hit")
+                public void hit(String uri) {
+                    hits.hit(uri);
+                }
+            }
+            """)
+        .file("main/src/main/java/main/Views.java", """
+            package main;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.web.client.RestTemplate;
+
+            @Service
+            public class Views {
+                private final RestTemplate rest;
+
+                public Views(RestTemplate rest) {
+                    this.rest = rest;
+                }
+
+                public String views(String uri) {
+                    return rest.getForObject("%s", String.class, uri);
+                }
+            }
+            """.formatted(url));
+  }
+
+  @Test
+  void aRemoteReadTheProjectsOtherApplicationMayAnswerHasThatApplicationsWritersWhateverItsDatabase() {
+    MigrationPlan ours = remoteReader("ours", "http://stats-server:9090/stats?uri={uri}").plan();
+    String why = refusal(ours, "views").orElse("cached");
+    assertTrue(why.contains("Hits.hit()") && why.contains("another application of the project"), why);
+    // the true twin: a public service's host is none of the project's applications
+    MigrationPlan theirs = remoteReader("theirs", "https://stats.example.com/stats?uri={uri}").plan();
+    why = refusal(theirs, "views").orElse("cached");
+    assertFalse(why.contains("Hits.hit()"), why);
+  }
+
+  @Test
+  void aComposeFileSettingTheDatasourceFromItsOwnEnvironmentOrAnEnvFileTellsNoDatabase() {
+    String services = """
+        services:
+          stats:
+            build: stats
+            environment:
+              %s
+          main:
+            build: main
+            environment:
+              - SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/main
+        """;
+    // the configuration's ${DB_URL}, filled by the compose file with another placeholder: nothing is told
+    MigrationPlan placeholder = twoApplications("placeholder", "${DB_URL}", "${DB_URL}", "")
+        .file("compose.yaml", services.formatted("- SPRING_DATASOURCE_URL=${STATS_DB}")).plan();
+    String why = refusal(placeholder, "count").orElse("cached");
+    assertTrue(why.contains("Archive.archive()"), why);
+    // Spring's relaxed binding reads SPRING.DATASOURCE.URL as well: the compose file points both at one database
+    MigrationPlan dotted = twoApplications("dotted", "jdbc:postgresql://localhost:5432/stats",
+        "jdbc:postgresql://localhost:5432/main", "")
+        .file("compose.yaml", services.formatted("SPRING.DATASOURCE.URL: jdbc:postgresql://db:5432/main")
+            .replace("- SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/main",
+                "SPRING_DATASOURCE_URL: jdbc:postgresql://db:5432/main")).plan();
+    why = refusal(dotted, "count").orElse("cached");
+    assertTrue(why.contains("Archive.archive()"), why);
+    // an env_file optkit does not read may set it as well
+    MigrationPlan envFile = twoApplications("env-file", "jdbc:postgresql://localhost:5432/stats",
+        "jdbc:postgresql://localhost:5432/main", "")
+        .file("compose.yaml", services.formatted("- SERVER_PORT=9090").replace("    build: stats\n",
+            "    build: stats\n    env_file: stats.env\n")).plan();
+    why = refusal(envFile, "count").orElse("cached");
+    assertTrue(why.contains("Archive.archive()"), why);
+    // the true twin: two databases the compose file names
+    MigrationPlan named = twoApplications("named", "${DB_URL}", "${DB_URL}", "")
+        .file("compose.yaml", services.formatted("- SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/stats")).plan();
+    why = refusal(named, "count").orElse("cached");
+    assertFalse(why.contains("Archive.archive()"), why);
+  }
+
   // ---- what a mapper makes is new (fifth audit: basilisk1869 explore-with-me getEvent)
 
   @Test

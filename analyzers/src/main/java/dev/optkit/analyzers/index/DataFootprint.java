@@ -89,6 +89,29 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
   }
 
   /**
+   * Whether this read of a remote service may be answered by an application of the scanned project
+   * itself: its service is unknown, a declared client's, or a host that is no public name (a compose
+   * service {@code stats-server}, {@code localhost}, an IP address); {@code api.example.com} is not.
+   */
+  public boolean mayBeServedByTheProject() {
+    if (kind != ClientKind.API) {
+      return false;
+    }
+    if (unknown || names.isEmpty()) {
+      return true;
+    }
+    for (String name : names) {
+      String service = name.startsWith("url:") ? service(name) : "";
+      String host = service.isEmpty() || service.startsWith("//client:") ? ""
+          : service.substring(2).replaceFirst(":[0-9]*$", "");
+      if (host.isEmpty() || !host.contains(".") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The service a URL name says it is sent to ({@code //stats-server:9090}, {@code //client:a.b.StatsClient}),
    * or "" when it does not say (a path only, a base URL set elsewhere).
    */

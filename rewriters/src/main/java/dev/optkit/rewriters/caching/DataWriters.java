@@ -77,6 +77,18 @@ final class DataWriters {
             new Writer(write.method(), write.what(), write.deferred()));
       }
     }
+    if (reads.stream().anyMatch(DataFootprint::mayBeServedByTheProject)) {
+      // GET /stats through a Feign client, served by the project's stats application: every write that
+      // application makes may change the answer, whatever its database, and none runs where this cache lives
+      for (ProjectWrites.Write write : whole.writes()) {
+        if (write.method() != target
+            && whole.separateApplications().anotherServingApplication(target.path(), write.method().path())) {
+          writers.putIfAbsent(write.method().key() + "@" + write.method().path(), new Writer(write.method(),
+              write.what() + " in another application of the project, which may answer its remote read",
+              write.deferred()));
+        }
+      }
+    }
     for (MembersByType.OwnWrite write : members.writesOverlapping(target, reads)) {
       IndexedMethod method = write.method();
       // a writer with no body (a @Modifying query method) writes itself, through nothing

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.index.WebEntryPoints;
 import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
 import java.io.StringReader;
@@ -76,6 +77,25 @@ final class SeparateApplications {
     return true;
   }
 
+  /**
+   * Whether the writer's file is in another Spring Boot application of the project that answers
+   * web requests, which a reader's remote call may reach whatever databases the two use.
+   */
+  boolean anotherServingApplication(String readerPath, String writerPath) {
+    String reader = module(readerPath);
+    String writer = module(writerPath);
+    return scanRoot != null && reader != null && writer != null && !reader.equals(writer) && hasApplication(reader)
+        && hasApplication(writer) && !dependent(reader, writer) && serving.computeIfAbsent(writer, this::servesRequests);
+  }
+
+  private final Map<String, Boolean> serving = new HashMap<>();
+
+  private boolean servesRequests(String module) {
+    WebEntryPoints web = new WebEntryPoints(index);
+    return index.methods().stream().filter(method -> method.path().startsWith(module + "src/main/"))
+        .anyMatch(method -> web.whyEntryPoint(method).filter(why -> why.contains("request")).isPresent());
+  }
+
   /** The module folder of a source path ({@code stats/stats-service/}), or null outside src/. */
   private static String module(String path) {
     int src = path.startsWith("src/") ? 0 : path.indexOf("/src/") + 1;
@@ -114,8 +134,12 @@ final class SeparateApplications {
   /** The module's databases by kind and name ({@code postgresql:ewmstats}), empty when one is not told. */
   private Optional<Set<String>> databasesOf(String module) {
     Set<String> found = new HashSet<>();
-    Path resources = scanRoot.resolve(module).resolve("src/main/resources");
-    if (Files.isDirectory(resources, LinkOption.NOFOLLOW_LINKS)) {
+    Path main = scanRoot.resolve(module).resolve("src/main/resources");
+    // Spring Boot reads classpath:/application* and classpath:/config/application*
+    for (Path resources : List.of(main, main.resolve("config"))) {
+      if (!Files.isDirectory(resources, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
       try (Stream<Path> files = Files.list(resources)) {
         for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
           String name = file.getFileName().toString();
@@ -135,8 +159,8 @@ final class SeparateApplications {
       return Optional.empty(); // a compose file optkit cannot read may wire any service to any database
     }
     composed.forEach(url -> found.add(database(url)));
-    if (!composed.isEmpty()) {
-      found.remove("?"); // the placeholder the compose file fills
+    if (!composed.isEmpty() && composed.stream().map(SeparateApplications::database).noneMatch("?"::equals)) {
+      found.remove("?"); // the placeholder the compose file fills (unless it fills it with another: ${DB_URL})
     }
     if (found.isEmpty()) {
       List<String> dependencies = pom(module).map(MavenPom::dependencyArtifacts).orElse(List.of());
@@ -191,7 +215,8 @@ final class SeparateApplications {
     String rest = lower.substring("jdbc:".length());
     String kind = rest.substring(0, rest.indexOf(':'));
     String tail = rest.replaceAll("[?;].*$", "");
-    String name = tail.substring(tail.lastIndexOf('/') + 1);
+    // jdbc:postgresql://h/ewm and jdbc:postgresql:ewm (no host) name one database
+    String name = tail.substring(Math.max(tail.lastIndexOf('/'), tail.lastIndexOf(':')) + 1);
     return kind + ":" + (name.isEmpty() ? tail : name);
   }
 
@@ -211,7 +236,10 @@ final class SeparateApplications {
         services.fields().forEachRemaining(service -> {
           JsonNode build = service.getValue().path("build");
           String context = build.isTextual() ? build.asText() : build.path("context").asText("");
-          String url = environment(service.getValue().path("environment"), "SPRING_DATASOURCE_URL");
+          if (service.getValue().has("env_file")) {
+            throw new IllegalStateException("an env_file may set the datasource"); // not read: nothing is told
+          }
+          String url = environment(service.getValue().path("environment"));
           if (!context.isEmpty() && url != null) {
             String module = Path.of(context).normalize().toString().replace('\\', '/');
             module = module.equals(".") || module.isEmpty() ? "" : module + "/";
@@ -226,18 +254,31 @@ final class SeparateApplications {
     return composeUrls;
   }
 
-  /** A variable of a compose service's environment, written as a list of K=V or as a map. */
-  private static String environment(JsonNode environment, String variable) {
+  /**
+   * The datasource URL a compose service's environment sets, written as a list of K=V or as a map,
+   * under any name Spring's relaxed binding reads as {@code spring.datasource.url}
+   * ({@code SPRING_DATASOURCE_URL}, {@code SPRING.DATASOURCE.URL}, {@code spring.datasource.url}).
+   */
+  private static String environment(JsonNode environment) {
     if (environment.isArray()) {
       for (JsonNode entry : environment) {
         String text = entry.asText("");
-        if (text.startsWith(variable + "=")) {
-          return text.substring(variable.length() + 1);
+        int equals = text.indexOf('=');
+        if (equals > 0 && datasourceVariable(text.substring(0, equals))) {
+          return text.substring(equals + 1);
         }
       }
-    } else if (environment.isObject() && environment.has(variable)) {
-      return environment.get(variable).asText();
+    } else if (environment.isObject()) {
+      for (var field : (Iterable<Map.Entry<String, JsonNode>>) environment::fields) {
+        if (datasourceVariable(field.getKey())) {
+          return field.getValue().asText();
+        }
+      }
     }
     return null;
+  }
+
+  private static boolean datasourceVariable(String name) {
+    return name.strip().toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "").equals("SPRING_DATASOURCE_URL");
   }
 }
