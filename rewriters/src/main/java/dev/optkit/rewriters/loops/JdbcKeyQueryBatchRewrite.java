@@ -68,6 +68,9 @@ final class JdbcKeyQueryBatchRewrite {
       "org.springframework.jdbc.core.JdbcOperations");
   /** What a List of rows may be declared as: the loaded map's List is one. */
   private static final Set<String> ROW_LISTS = Set.of("List", "Collection", "Iterable");
+  /** What a row may be added to, one per element: a local declared as one of these of one named type. */
+  private static final Set<String> ADDED_TO = Set.of("List", "ArrayList", "LinkedList", "Collection", "Set",
+      "HashSet", "LinkedHashSet");
   /** Key types equal in Java exactly when equal in the database. */
   private static final Set<String> KEY_TYPES = Set.of("Long", "Integer", "UUID");
 
@@ -127,9 +130,38 @@ final class JdbcKeyQueryBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
           + "optkit cannot name" : collected) + ", not the loop's " + elementType);
     }
-    VariableDeclarator declared = (VariableDeclarator) query.getParentNode().get();
+    if (!(query.getParentNode().get() instanceof VariableDeclarator declared)) {
+      // productDbList.add(jdbcTemplate.queryForObject(...)): the row type is the collection's element type
+      return text(method, loop, query, sql, key, addedTo(method, loop, query), list, true);
+    }
     return text(method, loop, query, sql, key, list ? rowsOf(declared) : LoopProof.boxed(declared.getType().asString()),
-        list);
+        list, false);
+  }
+
+  /**
+   * {@code Product} when the query is {@code products.add(jdbcTemplate.queryForObject(...))}, a
+   * statement of the loop's own body (run once per element, as a declaration is), on a local of the
+   * method declared outside the loop as a {@code List}, {@code Collection} or {@code Set} of one
+   * named type; null otherwise.
+   */
+  static String addedTo(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query) {
+    if (!(query.getParentNode().orElse(null) instanceof MethodCallExpr add) || !add.getNameAsString().equals("add")
+        || add.getArguments().size() != 1 || add.getArgument(0) != query
+        || !(add.getScope().orElse(null) instanceof NameExpr collection)
+        || !(add.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt statement)
+        || statement.getParentNode().orElse(null) != loop.getBody()
+        || LoopSites.declaredInside(loop, collection.getNameAsString())) {
+      return null;
+    }
+    java.util.List<VariableDeclarator> named = method.findAll(VariableDeclarator.class).stream()
+        .filter(v -> v.getNameAsString().equals(collection.getNameAsString())).toList();
+    if (named.size() != 1 || !(named.get(0).getType() instanceof ClassOrInterfaceType type)
+        || !ADDED_TO.contains(type.getNameAsString())
+        || type.getTypeArguments().filter(arguments -> arguments.size() == 1).isEmpty()) {
+      return null;
+    }
+    Type row = type.getTypeArguments().get().get(0);
+    return row instanceof ClassOrInterfaceType named1 && named1.getTypeArguments().isEmpty() ? row.asString() : null;
   }
 
   private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
@@ -171,11 +203,13 @@ final class JdbcKeyQueryBatchRewrite {
       return Optional.of("optkit cannot show its RowMapper maps a row alike before the loop, in the database's order, "
           + "as in each element's turn: " + mapper.get());
     }
-    if (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared) || declared.getType().isVarType()
-        || list && rowsOf(declared) == null) {
+    boolean added = !list && addedTo(method, loop, query) != null;
+    if (!added && (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared)
+        || declared.getType().isVarType() || list && rowsOf(declared) == null)) {
       return Optional.of(list ? "its rows are not the value of a variable declared a List, Collection or Iterable of "
           + "one named type, which the loaded rows' map must name" : "its row is not the value of a variable declared "
-          + "with its type, which the loaded rows' map must name");
+          + "with its type, nor added by a statement of the loop's body to a local List, Collection or Set of one "
+          + "named type, which the loaded rows' map must name");
     }
     for (Node at = query.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
       if (at instanceof TryStmt) {
@@ -241,7 +275,7 @@ final class JdbcKeyQueryBatchRewrite {
   }
 
   private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
-      KeyQuerySql sql, LoopKey loopKey, String rowType, boolean perKey) {
+      KeyQuerySql sql, LoopKey loopKey, String rowType, boolean perKey, boolean added) {
     String keyType = loopKey.type();
     FreshNames names = new FreshNames(method);
     String element = loop.getVariableDeclarator().getNameAsString();
@@ -290,7 +324,9 @@ final class JdbcKeyQueryBatchRewrite {
         + "or several, asked again, null) runs queryForObject as before", nl));
     if (!named) {
       String rowMapper = sites.use("org.springframework.jdbc.core.RowMapper", imports);
-      out.append(indent).append(rowMapper).append('<').append(rowType).append("> ").append(mapper).append(" = ")
+      // added to a collection of Product, the mapper may make a subtype of it
+      out.append(indent).append(rowMapper).append('<').append(added ? "? extends " : "").append(rowType).append("> ")
+          .append(mapper).append(" = ")
           .append(sites.text(mapperArgument)).append(';').append(nl);
     }
     out.append(indent).append(map).append('<').append(keyType).append(", ").append(list).append('<').append(rowType)
