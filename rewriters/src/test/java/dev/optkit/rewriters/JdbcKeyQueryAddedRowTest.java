@@ -182,6 +182,35 @@ class JdbcKeyQueryAddedRowTest {
         "nor added by a statement of the loop's body");
   }
 
+  /**
+   * avbekker/java-filmorate's {@code Film} is {@code @Data} under {@code import lombok.*;}: the facts
+   * qualify the annotation with the class's own package, and the key {@code film.getId()} was
+   * refused as "a method optkit cannot read". Planned only (Lombok is not on the test's classpath).
+   */
+  @Test
+  void aGetterLombokWritesUnderAWildcardImportIsAKey() {
+    String line = """
+        package shop;
+
+        import lombok.*;
+
+        @Data
+        @NoArgsConstructor
+        public class Line {
+            private Integer productId;
+            private int quantity;
+        }
+        """;
+    String lines = BEFORE.replace("public List<Product> byIds(Collection<Integer> ids) {",
+        "public List<Product> byIds(List<Line> ids) {").replace("for (Integer id : ids) {", "for (Line line : ids) {")
+        .replace("new ProductMapper(), id));", "new ProductMapper(), line.getProductId()));");
+    MigrationPlan plan = new MigrationFixture(dir).java(PRODUCT).java(MAPPER).java(line).java(lines)
+        .config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Products.java");
+    assertTrue(after.contains("if (line != null && line.getProductId() != null) {"), after);
+  }
+
   private void assertRefused(String products, String why) {
     MigrationPlan plan = new MigrationFixture(dir.resolve("r" + REFUSED.incrementAndGet())).java(PRODUCT).java(MAPPER)
         .java(products).config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())).plan();
