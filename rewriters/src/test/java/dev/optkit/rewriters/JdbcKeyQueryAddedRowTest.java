@@ -177,6 +177,16 @@ class JdbcKeyQueryAddedRowTest {
     assertRefused(BEFORE.replace("String sql = \"SELECT * FROM product WHERE id = ?\";",
         "String sql = \"SELECT * FROM product WHERE id = ?\";\n            sql = sql.trim();"),
         "cannot show is one text");
+    // a mapper class that counts its rows: mapped ahead, in the database's order, it would number them otherwise
+    String counting = MAPPER.replace("public class ProductMapper implements RowMapper<Product> {",
+        "public class ProductMapper implements RowMapper<Product> {\n    private int mapped;\n").replace(
+        "product.setName(rs.getString(2));", "product.setName(rs.getString(2) + (++mapped));");
+    MigrationPlan plan = new MigrationFixture(dir.resolve("counting")).java(PRODUCT).java(counting).java(BEFORE)
+        .config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())).plan();
+    assertEquals(List.of(), plan.loops().stream().map(l -> l.action()).toList());
+    String why = plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .map(Refusal::reason).findFirst().orElse("not refused");
+    assertTrue(why.contains("whose mapRow changes its object or class") && why.contains("mapped"), why);
     // added only for some elements: not a statement of the loop's own body
     assertRefused(BEFORE.replace("            products.add(jdbcTemplate", "            if (id > 0) products.add(jdbcTemplate"),
         "nor added by a statement of the loop's body");

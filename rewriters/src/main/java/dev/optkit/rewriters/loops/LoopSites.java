@@ -175,15 +175,23 @@ final class LoopSites {
       boolean fresh = freshToken(token, thisFresh, freshArguments, java.util.Set.of())
           // Product p = new Product(): made here, holding nothing shared when its class's construction reads nothing
           || token.startsWith("init:") && freshConstruction(token.substring("init:".length()))
-          // p.setId(rs.getInt(1)) puts in p what a call on fresh values returned: c11:23:getInt@new,p0
-          || token.startsWith("c") && token.indexOf('@') > 0 && java.util.Arrays.stream(
-              token.substring(token.indexOf('@') + 1).split(",", -1))
-              .allMatch(part -> freshToken(part, thisFresh, freshArguments, readArguments));
+          // p.setId(rs.getInt(1)) puts in p a value read from the row: c11:23:getInt@new,p0 (a call on, or of,
+          // what is read and fresh values only; a library call of fresh values alone, Cache.get("tpl"), may
+          // hand out a shared object)
+          || token.startsWith("c") && token.indexOf('@') > 0 && readFrom(token.substring(token.indexOf('@') + 1),
+              thisFresh, freshArguments, readArguments);
       if (!fresh) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean readFrom(String parts, boolean thisFresh, java.util.Set<Integer> freshArguments,
+      java.util.Set<Integer> readArguments) {
+    List<String> each = List.of(parts.split(",", -1));
+    return each.stream().allMatch(part -> freshToken(part, thisFresh, freshArguments, readArguments))
+        && each.stream().anyMatch(part -> part.matches("p\\d+") && readArguments.contains(Integer.parseInt(part.substring(1))));
   }
 
   private static boolean freshToken(String token, boolean thisFresh, java.util.Set<Integer> freshArguments,
