@@ -166,9 +166,9 @@ public final class SequentialIoLoopRule implements Rule {
         : classification.endsWith("remote-calls")
             ? "migrate runs such calls ahead on a bounded pool where it proves that safe; run optkit migrate for its verdict"
             : classification.equals("n-plus-one-query")
-                ? "migrate batches a Spring Data findById per element into findAllById, and a JdbcTemplate "
-                    + "queryForObject per key into one IN query per chunk of keys, where it proves that safe; run "
-                    + "optkit migrate for its verdict"
+                ? "migrate batches a Spring Data findById per element into findAllById, and a JdbcTemplate or "
+                    + "NamedParameterJdbcTemplate queryForObject or query per key into one IN query per chunk of keys, "
+                    + "where it proves that safe; run optkit migrate for its verdict"
                 : classification.equals("per-iteration-write")
                     ? "migrate batches a JdbcTemplate update per element into batchUpdate inside one transaction "
                         + "where it proves that safe; run optkit migrate for its verdict"

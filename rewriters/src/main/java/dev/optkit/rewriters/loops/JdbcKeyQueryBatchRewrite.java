@@ -68,6 +68,9 @@ final class JdbcKeyQueryBatchRewrite {
       "org.springframework.jdbc.core.JdbcOperations");
   /** What a List of rows may be declared as: the loaded map's List is one. */
   private static final Set<String> ROW_LISTS = Set.of("List", "Collection", "Iterable");
+  /** What a row may be added to, one per element: a local declared as one of these of one named type. */
+  private static final Set<String> ADDED_TO = Set.of("List", "ArrayList", "LinkedList", "Collection", "Set",
+      "HashSet", "LinkedHashSet");
   /** Key types equal in Java exactly when equal in the database. */
   private static final Set<String> KEY_TYPES = Set.of("Long", "Integer", "UUID");
 
@@ -86,15 +89,26 @@ final class JdbcKeyQueryBatchRewrite {
     this.index = index;
   }
 
-  /** Whether the call is a JdbcTemplate query this rewrite is the one to judge. */
+  /** Whether the call is a JdbcTemplate (or NamedParameterJdbcTemplate) query this rewrite is the one to judge. */
   static boolean handles(IoSite site) {
-    return site.receiverType() != null && TEMPLATES.contains(site.receiverType());
+    return site.receiverType() != null && (TEMPLATES.contains(site.receiverType()) || NamedKeyQuery.isNamed(site));
+  }
+
+  /** The key's expression: the last argument, or the value of a NamedParameterJdbcTemplate query's one parameter. */
+  private static Expression keyOf(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query, boolean named) {
+    return named ? NamedKeyQuery.of(method, loop, query.getArgument(1)).key() : query.getArgument(2);
+  }
+
+  /** The RowMapper: query(sql, rowMapper, key) and, named, query(sql, params, rowMapper). */
+  private static Expression mapperOf(MethodCallExpr query, boolean named) {
+    return query.getArgument(named ? 2 : 1);
   }
 
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed,
       MethodCallExpr query, IoSite site) {
+    boolean named = NamedKeyQuery.isNamed(site);
     Optional<String> problem = ahead.shapeProblem(method, loop, query.getNameAsString())
-        .or(() -> callProblem(method, loop, query, indexed))
+        .or(() -> callProblem(method, loop, query, indexed, named))
         .or(() -> ahead.bodyProblem(method, loop, query, indexed));
     if (problem.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(problem.get());
@@ -104,7 +118,12 @@ final class JdbcKeyQueryBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused("optkit cannot read its SQL's text as the source writes it: a "
           + "literal, a text block, or a final field or local set to one");
     }
-    KeyQuerySql sql = KeyQuerySql.of(text.get());
+    String parameter = named ? NamedKeyQuery.of(method, loop, query.getArgument(1)).parameter() : null;
+    String[] positional = named ? NamedKeyQuery.positional(text.get(), parameter) : new String[] {text.get(), null};
+    if (positional[1] != null) {
+      return new FuturesJoinedInLoopRewrite.Refused(positional[1]);
+    }
+    KeyQuerySql sql = KeyQuerySql.of(positional[0]);
     if (sql.problem() != null) {
       return new FuturesJoinedInLoopRewrite.Refused(sql.problem());
     }
@@ -112,7 +131,7 @@ final class JdbcKeyQueryBatchRewrite {
     if (list && sql.orderProblem() != null) {
       return new FuturesJoinedInLoopRewrite.Refused(sql.orderProblem());
     }
-    LoopKey key = LoopKey.of(loop, query.getArgument(2), index, sites, indexed).key();
+    LoopKey key = LoopKey.of(loop, keyOf(method, loop, query, named), index, sites, indexed).key();
     String keyType = key.type();
     String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
     String iterable = sites.iterableText(loop);
@@ -127,18 +146,48 @@ final class JdbcKeyQueryBatchRewrite {
       return new FuturesJoinedInLoopRewrite.Refused(iterable + " holds " + (collected.isEmpty() ? "elements of a type "
           + "optkit cannot name" : collected) + ", not the loop's " + elementType);
     }
-    VariableDeclarator declared = (VariableDeclarator) query.getParentNode().get();
+    if (!(query.getParentNode().get() instanceof VariableDeclarator declared)) {
+      // productDbList.add(jdbcTemplate.queryForObject(...)): the row type is the collection's element type
+      return text(method, loop, query, sql, key, addedTo(method, loop, query), list, true, parameter);
+    }
     return text(method, loop, query, sql, key, list ? rowsOf(declared) : LoopProof.boxed(declared.getType().asString()),
-        list);
+        list, false, parameter);
+  }
+
+  /**
+   * {@code Product} when the query is {@code products.add(jdbcTemplate.queryForObject(...))}, a
+   * statement of the loop's own body (run once per element, as a declaration is), on a local of the
+   * method declared outside the loop as a {@code List}, {@code Collection} or {@code Set} of one
+   * named type; null otherwise.
+   */
+  static String addedTo(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query) {
+    if (!(query.getParentNode().orElse(null) instanceof MethodCallExpr add) || !add.getNameAsString().equals("add")
+        || add.getArguments().size() != 1 || add.getArgument(0) != query
+        || !(add.getScope().orElse(null) instanceof NameExpr collection)
+        || !(add.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt statement)
+        || statement.getParentNode().orElse(null) != loop.getBody()
+        || LoopSites.declaredInside(loop, collection.getNameAsString())) {
+      return null;
+    }
+    java.util.List<VariableDeclarator> named = method.findAll(VariableDeclarator.class).stream()
+        .filter(v -> v.getNameAsString().equals(collection.getNameAsString())).toList();
+    if (named.size() != 1 || !(named.get(0).getType() instanceof ClassOrInterfaceType type)
+        || !ADDED_TO.contains(type.getNameAsString())
+        || type.getTypeArguments().filter(arguments -> arguments.size() == 1).isEmpty()) {
+      return null;
+    }
+    Type row = type.getTypeArguments().get().get(0);
+    return row instanceof ClassOrInterfaceType named1 && named1.getTypeArguments().isEmpty() ? row.asString() : null;
   }
 
   private Optional<String> callProblem(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
-      IndexedMethod indexed) {
+      IndexedMethod indexed, boolean named) {
     String name = query.getNameAsString();
     boolean list = name.equals("query");
     if (!(list || name.equals("queryForObject")) || query.getArguments().size() != 3) {
       return Optional.of("its query is " + name + "() with " + query.getArguments().size() + " arguments, and optkit "
-          + "batches queryForObject(sql, rowMapper, key) and query(sql, rowMapper, key)" + (name.equals("queryForList")
+          + "batches " + (named ? "queryForObject(sql, params, rowMapper) and query(sql, params, rowMapper)"
+              : "queryForObject(sql, rowMapper, key) and query(sql, rowMapper, key)") + (name.equals("queryForList")
               ? " (queryForList's rows are one column, or maps of every column: the one query for many keys must "
                   + "return the key column too)" : ""));
     }
@@ -146,13 +195,17 @@ final class JdbcKeyQueryBatchRewrite {
       return Optional.of("its arguments are an array (" + name + "(sql, new Object[] {...}, rowMapper)), and optkit "
           + "batches " + name + "(sql, rowMapper, key), the key its one argument");
     }
-    LoopKey.KeyOrProblem key = LoopKey.of(loop, query.getArgument(2), index, sites, indexed);
+    if (named && NamedKeyQuery.of(method, loop, query.getArgument(1)).problem() != null) {
+      return Optional.of(NamedKeyQuery.of(method, loop, query.getArgument(1)).problem());
+    }
+    Expression keyExpression = keyOf(method, loop, query, named);
+    LoopKey.KeyOrProblem key = LoopKey.of(loop, keyExpression, index, sites, indexed);
     if (key.key() == null) {
-      return Optional.of("its key " + query.getArgument(2) + ": " + key.problem());
+      return Optional.of("its key " + keyExpression + ": " + key.problem());
     }
     Expression receiver = query.getScope().orElse(null);
     boolean field = receiver instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
-        || receiver instanceof NameExpr named && !LoadAheadProof.declaredIn(method, named.getNameAsString());
+        || receiver instanceof NameExpr held && !LoadAheadProof.declaredIn(method, held.getNameAsString());
     if (!field) {
       return Optional.of("its query is called on " + receiver + ", not on a field of the class: the loading before "
           + "the loop could not name the same template");
@@ -161,21 +214,24 @@ final class JdbcKeyQueryBatchRewrite {
       return Optional.of("its SQL is " + query.getArgument(0) + ", which optkit cannot show is one text for every "
           + "element");
     }
-    Optional<String> kind = list ? rowMappers.kindProblem(method, query.getArgument(1)) : Optional.empty();
+    Optional<String> kind = list ? rowMappers.kindProblem(method, mapperOf(query, named)) : Optional.empty();
     if (kind.isPresent()) {
-      return Optional.of("optkit batches query(sql, rowMapper, key), and its " + query.getArgument(1) + " may be "
-          + "another callback, whose query answers otherwise than with a list of mapped rows: " + kind.get());
+      return Optional.of("optkit batches query(sql, " + (named ? "params, rowMapper" : "rowMapper, key") + "), and its "
+          + mapperOf(query, named) + " may be another callback, whose query answers otherwise than with a list of "
+          + "mapped rows: " + kind.get());
     }
-    Optional<String> mapper = rowMappers.problem(method, query.getArgument(1));
+    Optional<String> mapper = rowMappers.problem(method, mapperOf(query, named));
     if (mapper.isPresent()) {
       return Optional.of("optkit cannot show its RowMapper maps a row alike before the loop, in the database's order, "
           + "as in each element's turn: " + mapper.get());
     }
-    if (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared) || declared.getType().isVarType()
-        || list && rowsOf(declared) == null) {
+    boolean added = !list && addedTo(method, loop, query) != null;
+    if (!added && (!(query.getParentNode().orElse(null) instanceof VariableDeclarator declared)
+        || declared.getType().isVarType() || list && rowsOf(declared) == null)) {
       return Optional.of(list ? "its rows are not the value of a variable declared a List, Collection or Iterable of "
           + "one named type, which the loaded rows' map must name" : "its row is not the value of a variable declared "
-          + "with its type, which the loaded rows' map must name");
+          + "with its type, nor added by a statement of the loop's body to a local List, Collection or Set of one "
+          + "named type, which the loaded rows' map must name");
     }
     for (Node at = query.getParentNode().orElse(null); at != null && at != loop; at = at.getParentNode().orElse(null)) {
       if (at instanceof TryStmt) {
@@ -241,7 +297,7 @@ final class JdbcKeyQueryBatchRewrite {
   }
 
   private FuturesJoinedInLoopRewrite.Outcome text(CallableDeclaration<?> method, ForEachStmt loop, MethodCallExpr query,
-      KeyQuerySql sql, LoopKey loopKey, String rowType, boolean perKey) {
+      KeyQuerySql sql, LoopKey loopKey, String rowType, boolean perKey, boolean added, String parameter) {
     String keyType = loopKey.type();
     FreshNames names = new FreshNames(method);
     String element = loop.getVariableDeclarator().getNameAsString();
@@ -271,7 +327,7 @@ final class JdbcKeyQueryBatchRewrite {
       keyType = sites.use("java.util.UUID", imports);
     }
     String template = sites.text(query.getScope().get());
-    Expression mapperArgument = query.getArgument(1);
+    Expression mapperArgument = mapperOf(query, parameter != null);
     boolean named = mapperArgument instanceof NameExpr || mapperArgument instanceof FieldAccessExpr;
     String mapper = named ? sites.text(mapperArgument) : names.take(Character.toLowerCase(rowName.charAt(0))
         + rowName.substring(1) + "Rows");
@@ -290,7 +346,9 @@ final class JdbcKeyQueryBatchRewrite {
         + "or several, asked again, null) runs queryForObject as before", nl));
     if (!named) {
       String rowMapper = sites.use("org.springframework.jdbc.core.RowMapper", imports);
-      out.append(indent).append(rowMapper).append('<').append(rowType).append("> ").append(mapper).append(" = ")
+      // added to a collection of Product, the mapper may make a subtype of it
+      out.append(indent).append(rowMapper).append('<').append(added ? "? extends " : "").append(rowType).append("> ")
+          .append(mapper).append(" = ")
           .append(sites.text(mapperArgument)).append(';').append(nl);
     }
     out.append(indent).append(map).append('<').append(keyType).append(", ").append(list).append('<').append(rowType)
@@ -304,11 +362,18 @@ final class JdbcKeyQueryBatchRewrite {
     out.append(i1).append(list).append('<').append(keyType).append("> ").append(chunk).append(" = ").append(toLoad)
         .append(".subList(").append(from).append(", ").append(math).append(".min(").append(from).append(" + ").append(CHUNK)
         .append(", ").append(toLoad).append(".size()));").append(nl);
-    out.append(i1).append(string).append(' ').append(marks).append(" = ").append(string).append(".join(\", \", ")
-        .append(collections)
-        .append(".nCopies(").append(chunk).append(".size(), \"?\"));").append(nl);
-    out.append(i1).append(template).append(".query(").append(JavaText.literal(sql.before() + "IN (")).append(" + ")
-        .append(marks).append(" + ").append(JavaText.literal(")" + sql.after())).append(',').append(nl);
+    if (parameter != null) {
+      // NamedParameterJdbcTemplate expands a collection's value into one '?' per element
+      out.append(i1).append(template).append(".query(").append(JavaText.literal(sql.before() + "IN (:" + parameter
+          + ")" + sql.after())).append(", ").append(collections).append(".singletonMap(")
+          .append(JavaText.literal(parameter)).append(", ").append(chunk).append("),").append(nl);
+    } else {
+      out.append(i1).append(string).append(' ').append(marks).append(" = ").append(string).append(".join(\", \", ")
+          .append(collections)
+          .append(".nCopies(").append(chunk).append(".size(), \"?\"));").append(nl);
+      out.append(i1).append(template).append(".query(").append(JavaText.literal(sql.before() + "IN (")).append(" + ")
+          .append(marks).append(" + ").append(JavaText.literal(")" + sql.after())).append(',').append(nl);
+    }
     String i4 = i3 + unitIndent;
     String i5 = i4 + unitIndent;
     out.append(i3).append('(').append(resultSetType).append(' ').append(resultSet).append(") -> {").append(nl);
@@ -327,7 +392,7 @@ final class JdbcKeyQueryBatchRewrite {
         .append(" // queried again in its turn, where it fails as before").append(nl);
     out.append(i5).append('}').append(nl);
     out.append(i4).append('}').append(nl);
-    out.append(i3).append("}, ").append(chunk).append(".toArray());").append(nl);
+    out.append(i3).append(parameter != null ? "});" : "}, " + chunk + ".toArray());").append(nl);
     out.append(indent).append('}').append(nl);
     int loopStart = document.lineStart(loop.getBegin().get().line);
     int loopEnd = document.lineEnd(loop.getEnd().get().line);

@@ -98,6 +98,15 @@ final class LoopSites {
    */
   Optional<String> projectCallProblem(IndexedMethod target, boolean receiverMadeInLoop,
       java.util.Set<Integer> freshArguments, int depth) {
+    return projectCallProblem(target, receiverMadeInLoop, freshArguments, java.util.Set.of(), depth);
+  }
+
+  /**
+   * @param readArguments positions of arguments whose reads are values made for the call, which the
+   *     method may not change (a RowMapper's ResultSet: {@code rs.getInt(1)} is the row's own value)
+   */
+  Optional<String> projectCallProblem(IndexedMethod target, boolean receiverMadeInLoop,
+      java.util.Set<Integer> freshArguments, java.util.Set<Integer> readArguments, int depth) {
     if (depth == 0) {
       return Optional.of("calls project methods deeper than optkit follows");
     }
@@ -142,7 +151,7 @@ final class LoopSites {
       // note.setTally(this) inside add(note): on an argument made for this element, or holding only this object
       // when that is made for it (a receiver the callers showed holds nothing shared)
       boolean calleeReceiverFresh = freshRoots(call.rootsOf(-1), receiverMadeInLoop && !target.fact().isStatic(),
-          freshArguments);
+          freshArguments, readArguments);
       for (IndexedMethod callee : index.allTargetsOf(call)) {
         if (callee.fact().isConstructor()) {
           continue;
@@ -157,18 +166,48 @@ final class LoopSites {
   }
 
   /** Whether every root of a value is made for this element: a new object, this one when it is, a fresh argument. */
-  private static boolean freshRoots(String roots, boolean thisFresh, java.util.Set<Integer> freshArguments) {
+  private boolean freshRoots(String roots, boolean thisFresh, java.util.Set<Integer> freshArguments,
+      java.util.Set<Integer> readArguments) {
     if (roots == null || roots.isEmpty()) {
       return false;
     }
     for (String token : roots.split("\\|")) {
-      boolean fresh = token.equals("new") || token.equals("this") && thisFresh
-          || token.matches("p\\d+") && freshArguments.contains(Integer.parseInt(token.substring(1)));
+      boolean fresh = freshToken(token, thisFresh, freshArguments, java.util.Set.of())
+          // Product p = new Product(): made here, holding nothing shared when its class's construction reads nothing
+          || token.startsWith("init:") && freshConstruction(token.substring("init:".length()))
+          // p.setId(rs.getInt(1)) puts in p a value read from the row: c11:23:getInt@new,p0 (a call on, or of,
+          // what is read and fresh values only; a library call of fresh values alone, Cache.get("tpl"), may
+          // hand out a shared object)
+          || token.startsWith("c") && token.indexOf('@') > 0 && readFrom(token.substring(token.indexOf('@') + 1),
+              thisFresh, freshArguments, readArguments);
       if (!fresh) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean readFrom(String parts, boolean thisFresh, java.util.Set<Integer> freshArguments,
+      java.util.Set<Integer> readArguments) {
+    List<String> each = List.of(parts.split(",", -1));
+    return each.stream().allMatch(part -> freshToken(part, thisFresh, freshArguments, readArguments))
+        && each.stream().anyMatch(part -> part.matches("p\\d+") && readArguments.contains(Integer.parseInt(part.substring(1))));
+  }
+
+  private static boolean freshToken(String token, boolean thisFresh, java.util.Set<Integer> freshArguments,
+      java.util.Set<Integer> readArguments) {
+    if (token.matches("p\\d+")) {
+      int position = Integer.parseInt(token.substring(1));
+      return freshArguments.contains(position) || readArguments.contains(position);
+    }
+    return token.equals("new") || token.equals("this") && thisFresh;
+  }
+
+  /** A new object of a class no project type of that name fills from a static or a call at construction. */
+  private boolean freshConstruction(String written) {
+    String simple = written.substring(written.lastIndexOf('.') + 1);
+    return index.typesNamed(simple).stream()
+        .noneMatch(type -> type.constructionReadsOutside() || !type.constructionConstants().isEmpty());
   }
 
   /** Whether a name is declared inside the loop: a local of its body, a lambda's parameter there. */
@@ -196,7 +235,27 @@ final class LoopSites {
         || text instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr
         || text instanceof com.github.javaparser.ast.expr.NameExpr name && (constantField(method, name.getNameAsString())
             || !declaredInside(loop, name.getNameAsString()) && LoadAheadProof.declaredIn(method, name.getNameAsString())
-                && !LoopProof.assignedIn(method, name.getNameAsString()));
+                && !LoopProof.assignedIn(method, name.getNameAsString())
+            || constantInside(method, loop, name.getNameAsString()));
+  }
+
+  /**
+   * A local the loop's body declares, the only one of its name in the method, set to one text
+   * (a literal, a final field, ... joined with +) and never assigned again: each element declares
+   * it anew with the same text ({@code String sql = "SELECT ... WHERE id = ?";} inside the loop).
+   */
+  private static boolean constantInside(com.github.javaparser.ast.body.CallableDeclaration<?> method, ForEachStmt loop,
+      String name) {
+    java.util.List<VariableDeclarator> named = method.findAll(VariableDeclarator.class).stream()
+        .filter(v -> v.getNameAsString().equals(name)).toList();
+    if (named.size() != 1 || !LoopProof.isInside(named.get(0), loop.getBody()) || LoopProof.assignedIn(method, name)
+        || method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+      return false;
+    }
+    com.github.javaparser.ast.expr.Expression value = named.get(0).getInitializer().orElse(null);
+    // its own text must not name it again (no recursion through a declaration that reads itself)
+    return value != null && value.findAll(com.github.javaparser.ast.expr.NameExpr.class).stream()
+        .noneMatch(n -> n.getNameAsString().equals(name)) && constantText(method, loop, value);
   }
 
   /** A final field of the class holding the name, not shadowed by a local. */

@@ -274,7 +274,8 @@ final class RowMapperProof {
       return Optional.of("it is " + shown + ", a mapper whose mapRow optkit cannot read");
     }
     for (IndexedMethod mapRow : mapRows) {
-      Optional<String> why = sites.projectCallProblem(mapRow, false, 3);
+      // what mapRow reads from its ResultSet is the row's own values: a bean it makes and fills with them is its own
+      Optional<String> why = sites.projectCallProblem(mapRow, false, Set.of(), Set.of(0), 3);
       if (why.isPresent()) {
         return Optional.of("it is " + shown + ", whose mapRow " + why.get());
       }
