@@ -1769,6 +1769,41 @@ class AuditedReasonsTest {
     assertFalse(why.contains("Archive.archive()"), why);
   }
 
+  // ---- a Lombok @Data key (hostile probe of Hyacintholuscus explore-with-me: "has no equals/hashCode over all its
+  // fields" for search parameters whose @Data writes exactly that)
+
+  private MigrationPlan searchBy(String name, String fields) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import lombok.Data;
+
+            @Data
+            public class Search {
+            %s
+            }
+            """.formatted(fields))
+        .java(MigrationSafetyTest.bean("Events", "Service", "import org.springframework.stereotype.Service;", """
+                public Integer count(Search search) {
+                    return jdbc.queryForObject("SELECT count(*) FROM events WHERE text = ?", Integer.class,
+                            search.getText());
+                }
+            """))
+        .plan();
+  }
+
+  @Test
+  void aLombokDataKeyIsRefusedForItsSettersNotForAMissingEquals() {
+    MigrationPlan mutable = searchBy("mutable", "    private String text;\n    private Integer size;");
+    String why = mutable.notCacheable().stream().filter(n -> n.contains("count")).findFirst().orElse("cached");
+    assertTrue(why.contains("Lombok @Data class with fields that are not final"), why);
+    assertFalse(why.contains("has no equals/hashCode"), why);
+    // the true twin's opposite: @Data on final fields only writes no setters, and its equals covers them all
+    MigrationPlan frozen = searchBy("frozen", "    private final String text;\n    private final Integer size;");
+    assertTrue(cached(frozen, "Events.count"), frozen.notCacheable() + " " + frozen.refusals());
+  }
+
   // ---- what a mapper makes is new (fifth audit: basilisk1869 explore-with-me getEvent)
 
   @Test

@@ -313,13 +313,23 @@ public final class FactExtractor {
           || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty()
               && equalsComparesEveryField(type))
           || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Value")
-              || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"));
+              || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"))
+          // @Data on final fields only: no setters, equals and hashCode over every field (none transient)
+          || lombokData(type) && type.getFields().stream().filter(f -> !f.isStatic())
+              .allMatch(f -> f.isFinal() && !f.isTransient());
       ConstructionState.Reads construction = ConstructionState.reads(type);
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
           type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
           EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
           EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants());
+    }
+
+    /** Whether Lombok's {@code @Data} is on the type: written qualified, imported, or under {@code import lombok.*}. */
+    private boolean lombokData(TypeDeclaration<?> type) {
+      return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Data")
+          || a.getNameAsString().equals("Data") && names.importedNames().stream()
+              .anyMatch(n -> n.equals("lombok.Data") || n.equals("lombok")));
     }
 
     /**

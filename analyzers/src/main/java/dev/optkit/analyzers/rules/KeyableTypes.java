@@ -85,6 +85,14 @@ final class KeyableTypes {
               + parent.get().simpleName() + " that its equals may leave out");
         }
       }
+      if (!fact.hasEqualsAndHashCode() && fact.annotations().stream().anyMatch(a -> a.equals("lombok.Data")
+          || a.equals("Data") || a.endsWith(".Data") && !index.type(a).isPresent())) {
+        // Lombok's equals compares every field, but @Data also writes setters for the ones not final
+        return Optional.of("parameter '" + param.name() + "' (" + param.type() + ") is a Lombok @Data class with "
+            + "fields that are not final (or transient, which its equals leaves out): its setters let a caller change "
+            + "a key the cache holds, and the entry "
+            + "then answers for a key it was not computed for");
+      }
       return fact.hasEqualsAndHashCode() && !fact.isInterface() ? Optional.empty()
           : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no equals/hashCode over all its "
               + "fields: two keys equal by some fields would share an answer computed from the others");
