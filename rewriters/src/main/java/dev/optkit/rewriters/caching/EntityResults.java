@@ -92,7 +92,10 @@ final class EntityResults {
     this.index = index;
     this.sharing = sharing;
     this.whole = whole;
+    this.columnReads = new ColumnReads(index, sharing, whole);
   }
+
+  private final ColumnReads columnReads;
 
   /**
    * What the uses of an entity result must avoid: its lazy associations, by field and getter name;
@@ -443,6 +446,14 @@ final class EntityResults {
         .toList();
     if (calls.isEmpty()) {
       return false;
+    }
+    // toDto(Category category) { ... .name(category.getName()) }: a value read off the parameter's own type
+    int from = handOff.fromCall() == null ? handOff.fromParameter() : -1;
+    dev.optkit.analyzers.facts.ParamFact parameter = from >= 0 && from < method.fact().params().size()
+        ? method.fact().params().get(from) : null;
+    if (parameter != null && index.type(parameter.qualifiedType()).isPresent()) {
+      return calls.stream().allMatch(call -> handOff.position() < call.getArguments().size()
+          && columnReads.columnValue(call.getArgument(handOff.position()), parameter.name(), parameter.qualifiedType()));
     }
     for (com.github.javaparser.ast.expr.MethodCallExpr call : calls) {
       if (handOff.position() >= call.getArguments().size()
