@@ -101,4 +101,114 @@ class SixthAuditReasonsTest {
     why = refusal(query, "reference").or(() -> refusal(query, "findById")).orElse("cached");
     assertTrue(why.contains("legacyId"), why);
   }
+
+  // ---- a getter Lombok writes is not another class's method of that name (hotel-booking-service
+  // mapInventory(): "calls HotelImage.getHotelId() on it, which reads its lazy association hotel")
+
+  private static String stock(String getterOfInventory) {
+    return """
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.FetchType;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.ManyToOne;
+        import lombok.Getter;
+
+        @Getter
+        @Entity
+        public class Stock {
+            @Id
+            private Long id;
+            @ManyToOne(fetch = FetchType.LAZY)
+            private Hotel hotel;
+            private Long hotelId;
+        %s
+        }
+        """.formatted(getterOfInventory);
+  }
+
+  private MigrationPlan stocks(String name, String ownGetter) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Hotel {
+                @Id
+                private Long id;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.FetchType;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Picture {
+                @Id
+                private Long id;
+                @ManyToOne(fetch = FetchType.LAZY)
+                private Hotel hotel;
+
+                public Long getHotelId() {
+                    return hotel.getId();
+                }
+            }
+            """)
+        .java(stock(ownGetter))
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface StockRepository extends JpaRepository<Stock, Long> {
+                Stock findByHotelId(Long hotelId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Stocks {
+                private final StockRepository repository;
+
+                public Stocks(StockRepository repository) {
+                    this.repository = repository;
+                }
+
+                public String describe(Long hotelId) {
+                    return describe(repository.findByHotelId(hotelId), hotelId);
+                }
+
+                private String describe(Stock stock, Long hotelId) {
+                    return stock.getId() + ":" + (stock.getHotelId() == null ? hotelId : stock.getHotelId());
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aGetterLombokWritesIsNotAnotherClasssMethodOfThatName() {
+    MigrationPlan lombok = stocks("lombok", "");
+    String why = refusal(lombok, "findByHotelId").orElse("cached");
+    assertFalse(why.contains("Picture.getHotelId()"), why);
+    // the true twin: the entity's own getter reads its lazy association
+    MigrationPlan own = stocks("own", """
+                public Long getHotelId() {
+                    return hotel.getId() + 0;
+                }
+            """);
+    why = refusal(own, "findByHotelId").orElse("cached");
+    assertTrue(why.contains("Stock.getHotelId()") && why.contains("lazy association hotel"), why);
+  }
 }

@@ -224,12 +224,19 @@ final class ResultSharing {
           && m.fact().params().size() == handOff.toArguments()).toList();
     }
     List<IndexedMethod> found = new ArrayList<>();
+    int sites = 0;
+    int typed = 0;
     for (CallRef call : from.fact().calls()) {
       if (call.name().equals(handOff.to()) && call.argumentCount() == handOff.toArguments()) {
         found.addAll(index.targetsOf(call));
+        sites++;
+        typed += call.receiverType() != null && index.type(call.receiverType()).isPresent() ? 1 : 0;
       }
     }
-    if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER) {
+    boolean typedSites = sites > 0 && typed == sites;
+    // inventory.getHotelId() on a project type that declares no such method: Lombok's, or a record's accessor,
+    // not another class's method of that name
+    if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER && !typedSites) {
       // dao.find(id).tag(t): a call on a call's result whose type the extractor could not name records no call
       // site, so every project instance method of that name may be the one called
       found.addAll(index.methodsNamed(handOff.to()).stream().filter(m -> !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()
