@@ -211,4 +211,78 @@ class SixthAuditReasonsTest {
     why = refusal(own, "findByHotelId").orElse("cached");
     assertTrue(why.contains("Stock.getHotelId()") && why.contains("lazy association hotel"), why);
   }
+
+  // ---- a test's double of an interface never runs in production (vsnamta bookstore OrderService.findOne:
+  // "MemoryMemberRepository.findById() reads field store", a class under src/test)
+
+  private MigrationPlan members(String name, String memoryPath) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public interface Members {
+                String nameOf(long id);
+
+                void rename(long id, String name);
+            }
+            """)
+        .java(MigrationSafetyTest.bean("JdbcMembers", "Repository",
+            "import org.springframework.stereotype.Repository;", """
+                public String nameOf(long id) {
+                    return jdbc.queryForObject("SELECT name FROM member WHERE id = ?", String.class, id);
+                }
+
+                public void rename(long id, String name) {
+                    jdbc.update("UPDATE member SET name = ? WHERE id = ?", name, id);
+                }
+            """).replace("public class JdbcMembers {", "public class JdbcMembers implements Members {"))
+        .file(memoryPath, """
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.Map;
+
+            public class MemoryMembers implements Members {
+                private final Map<Long, String> store = new HashMap<>();
+
+                public String nameOf(long id) {
+                    return store.get(id);
+                }
+
+                public void rename(long id, String name) {
+                    store.put(id, name);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Greeter {
+                private final Members members;
+
+                public Greeter(Members members) {
+                    this.members = members;
+                }
+
+                public String greet(long id) {
+                    return "Hello " + members.nameOf(id);
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aTestsDoubleOfAnInterfaceIsNoStateOfTheProductionRead() {
+    MigrationPlan test = members("test", "src/test/java/shop/MemoryMembers.java");
+    String why = refusal(test, "greet").orElse("cached");
+    assertFalse(why.contains("MemoryMembers"), why);
+    // the true twin: the same class in production code may be the one wired
+    MigrationPlan main = members("main", "src/main/java/shop/MemoryMembers.java");
+    why = refusal(main, "greet").orElse("cached");
+    assertTrue(why.contains("MemoryMembers"), why);
+  }
 }

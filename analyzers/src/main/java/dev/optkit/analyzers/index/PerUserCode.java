@@ -93,8 +93,9 @@ public final class PerUserCode {
     for (String ancestor : index.supertypesOf(fact.ownerType())) {
       if (AUTHENTICATION_SPIS.contains(ancestor)) {
         return Optional.of("authentication code: " + simple(fact.ownerType()) + " implements " + simple(ancestor)
-            + "; the framework erases the credentials of the object a login used, so a cached one fails the next "
-            + "login, and a cache would keep credentials in memory");
+            + "; a cache would keep what a login checks (password hashes) in memory and hand one object to every "
+            + "login, and Spring Security erases the credentials of a CredentialsContainer (its own User) a login "
+            + "used, so a cached one of those fails the next login");
       }
     }
     for (String returned : index.supertypesOf(fact.returnType())) {

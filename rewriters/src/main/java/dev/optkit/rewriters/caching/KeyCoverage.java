@@ -107,7 +107,7 @@ final class KeyCoverage {
       for (int i = 0; i < Math.max(call.argumentCount(), 0); i++) {
         arguments.add(shared(call.rootsOf(i), method, frame));
       }
-      for (IndexedMethod callee : index.allTargetsOf(call)) {
+      for (IndexedMethod callee : runTargets(method, call)) {
         MethodFact fact = callee.fact();
         boolean thisShared = fact.isStatic() || receiverShared;
         List<String> read = thisShared ? fact.mutableFieldsRead() : fact.staticFieldsRead();
@@ -124,6 +124,18 @@ final class KeyCoverage {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * What a call of production code may run: a test's double of an interface (an in-memory
+   * repository under src/test) never runs there, and its fields are no state of the production read.
+   */
+  private List<IndexedMethod> runTargets(IndexedMethod method, CallRef call) {
+    List<IndexedMethod> targets = index.allTargetsOf(call);
+    if (SourceSet.isTestPath(method.path()) || targets.stream().noneMatch(t -> SourceSet.isTestPath(t.path()))) {
+      return targets;
+    }
+    return targets.stream().filter(t -> !SourceSet.isTestPath(t.path())).toList();
   }
 
   /**
@@ -281,7 +293,7 @@ final class KeyCoverage {
             && FRESH_LIBRARY_RESULTS.getOrDefault(call.receiverType(), Set.of()).contains(call.name())) {
           return true; // modelMapper.map(event, EventDto.class): a new object, whatever the mapper holds
         }
-        List<IndexedMethod> targets = index.allTargetsOf(call);
+        List<IndexedMethod> targets = runTargets(method, call);
         if (!targets.isEmpty()) {
           boolean receiverShared = shared(call.rootsOf(-1), method, frame);
           List<Boolean> arguments = new ArrayList<>();

@@ -107,7 +107,8 @@ final class ResultSharing {
         if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
           return Optional.of(caller.fact().displayName() + "() makes the result it gets an authenticated principal ("
               + handOff.to() + "): request handlers receive it (@AuthenticationPrincipal) and may change it, and "
-              + "the framework erases its credentials after the login; a cached one is shared by every login");
+              + "Spring Security erases its credentials after the login where it is a CredentialsContainer; a cached "
+              + "one is shared by every login");
         }
         Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
             immutable(resultType) || handOff.part());
