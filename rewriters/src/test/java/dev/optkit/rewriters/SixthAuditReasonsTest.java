@@ -285,4 +285,74 @@ class SixthAuditReasonsTest {
     why = refusal(main, "greet").orElse("cached");
     assertTrue(why.contains("MemoryMembers"), why);
   }
+
+  // ---- an entity that is a UserDetails, returned in an Optional, is a login's credentials (Akej24 bookstore
+  // SecuredUserRepository.findByUserEmailEmail, read by a lambda UserDetailsService bean)
+
+  private MigrationPlan securedUsers(String name, String implemented) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class SecuredUser%s {
+                @Id
+                private long id;
+                private String email;
+                private String password;
+
+                public String getUsername() {
+                    return email;
+                }
+
+                public String getPassword() {
+                    return password;
+                }
+            }
+            """.formatted(implemented))
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface SecuredUserRepository extends JpaRepository<SecuredUser, Long> {
+                Optional<SecuredUser> findByEmail(String email);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Logins {
+                private final SecuredUserRepository users;
+
+                public Logins(SecuredUserRepository users) {
+                    this.users = users;
+                }
+
+                public String nameOf(String email) {
+                    return users.findByEmail(email).map(SecuredUser::getUsername).orElse(null);
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anOptionalOfAUserDetailsEntityIsALoginsCredentials() {
+    MigrationPlan details = securedUsers("details",
+        " implements org.springframework.security.core.userdetails.UserDetails");
+    String why = refusal(details, "findByEmail").orElse("cached");
+    assertTrue(why.contains("returns credentials (UserDetails)"), why);
+    // the true twin: a plain entity is no credentials
+    MigrationPlan plain = securedUsers("plain", "");
+    why = refusal(plain, "findByEmail").orElse("cached");
+    assertFalse(why.contains("credentials"), why);
+  }
 }

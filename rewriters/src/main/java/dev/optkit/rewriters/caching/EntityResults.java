@@ -124,8 +124,9 @@ final class EntityResults {
     }
     if (entity.get().unread() != null) {
       return Optional.of("returns the persistent entity " + entity.get().name() + ", and the mapping of "
-          + entity.get().unread() + " is on its getters or in embedded objects, which optkit does not read: "
-          + "its lazy associations, read on a cached, detached entity, would throw LazyInitializationException");
+          + entity.get().unread() + " is on its getters or in embedded objects, which optkit does not read, so it "
+          + "cannot show the entity has no lazy association a caller reads after the load (on a cached, detached "
+          + "entity that throws LazyInitializationException)");
     }
     if (index.callersOf(cached).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
       return Optional.of("returns the persistent entity " + entity.get().name() + " to callers optkit cannot see "
