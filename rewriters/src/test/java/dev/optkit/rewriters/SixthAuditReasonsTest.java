@@ -355,4 +355,75 @@ class SixthAuditReasonsTest {
     why = refusal(plain, "findByEmail").orElse("cached");
     assertFalse(why.contains("credentials"), why);
   }
+
+  // ---- an immutable result handed to a factory whose new object the caller changes stays what it was
+  // (nhnacademy bookstore-order-api OrderServiceImpl.getUserNo: "passes the result it gets to ShippingInfo.of(),
+  // which returns it, and changes what that returns (setTotalPrice)")
+
+  private MigrationPlan orders(String name, String resultType, String read) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Order {
+                private final %1$s owner;
+                private long total;
+
+                private Order(%1$s owner) {
+                    this.owner = owner;
+                }
+
+                public static Order of(%1$s owner) {
+                    return new Order(owner);
+                }
+
+                public %1$s getOwner() {
+                    return owner;
+                }
+
+                public void setTotal(long total) {
+                    this.total = total;
+                }
+            }
+            """.formatted(resultType))
+        .java(MigrationSafetyTest.bean("Users", "Service", "import org.springframework.stereotype.Service;", """
+                public %s owner(String user) {
+                    return %s;
+                }
+            """.formatted(resultType, read)))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Orders {
+                private final Users users;
+
+                public Orders(Users users) {
+                    this.users = users;
+                }
+
+                public long create(String user) {
+                    Order order = Order.of(users.owner(user));
+                    order.setTotal(42);
+                    return order.getTotal();
+                }
+            }
+            """.replace("return order.getTotal();", "return 42;"))
+        .plan();
+  }
+
+  @Test
+  void anImmutableResultInANewObjectTheCallerChangesStaysWhatItWas() {
+    MigrationPlan number = orders("number", "Long",
+        "jdbc.queryForObject(\"SELECT id FROM users WHERE name = ?\", Long.class, user)");
+    String why = refusal(number, "owner").orElse("cached");
+    assertFalse(why.contains("changes what that returns"), why);
+    // the true twin: a mutable result the new object hands back, then changed
+    MigrationPlan list = orders("list", "java.util.List<String>",
+        "jdbc.queryForList(\"SELECT role FROM roles WHERE name = ?\", String.class, user)");
+    why = refusal(list, "owner").orElse("cached");
+    assertTrue(why.contains("changes what that returns") || why.contains("changes the result"), why);
+  }
 }

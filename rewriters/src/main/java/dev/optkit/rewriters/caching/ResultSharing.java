@@ -100,7 +100,8 @@ final class ResultSharing {
               + "(), whose receivers optkit cannot list (a function held in a field, an event's listeners), and any "
               + "of them may change it: a cached result is one object shared by every caller");
         }
-        Optional<String> throughHelper = changedOnReturn(caller, handOff);
+        // userNo handed to Order.of(req, userNo), whose new order the caller changes: a Long stays what it was
+        Optional<String> throughHelper = immutable(resultType) ? Optional.empty() : changedOnReturn(caller, handOff);
         if (throughHelper.isPresent()) {
           return throughHelper;
         }
