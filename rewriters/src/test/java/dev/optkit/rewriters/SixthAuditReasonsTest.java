@@ -426,4 +426,69 @@ class SixthAuditReasonsTest {
     why = refusal(list, "owner").orElse("cached");
     assertTrue(why.contains("changes what that returns") || why.contains("changes the result"), why);
   }
+
+  // ---- a bound method reference mapped over loaded rows gets each row (hotel-booking-service listHotelImages:
+  // "Image.getUuid() reads field id ... of an object shared between calls" for a row the read just loaded)
+
+  private MigrationPlan snapshots(String name, String source) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Picture {
+                private long id;
+                private String url;
+
+                public Picture(long id, String url) {
+                    this.id = id;
+                    this.url = url;
+                }
+
+                public long getId() {
+                    return id;
+                }
+
+                public void setId(long id) {
+                    this.id = id;
+                }
+
+                public String getUrl() {
+                    return url;
+                }
+            }
+            """)
+        .java(MigrationSafetyTest.bean("Pictures", "Service", """
+            import java.util.List;
+            import org.springframework.stereotype.Service;""", """
+                private final List<Picture> recent = new java.util.ArrayList<>();
+
+                public List<String> snapshots(long hotelId) {
+                    List<Picture> rows = jdbc.query("SELECT id, url FROM pictures WHERE hotel_id = ?",
+                            (rs, n) -> new Picture(rs.getLong(1), rs.getString(2)), hotelId);
+                    %s
+                }
+
+                private String snapshot(Picture picture) {
+                    return picture.getId() + ":" + picture.getUrl();
+                }
+
+                public void remember(Picture picture) {
+                    recent.add(picture);
+                    picture.setId(picture.getId() + 1);
+                }
+            """.formatted(source)))
+        .plan();
+  }
+
+  @Test
+  void aBoundReferenceMappedOverLoadedRowsGetsEachRow() {
+    MigrationPlan rows = snapshots("rows", "return rows.stream().map(this::snapshot).toList();");
+    String why = refusal(rows, "snapshots").orElse("cached");
+    assertFalse(why.contains("shared between calls"), why);
+    // the true twin: a function held in a local may be handed anything, and gets what optkit cannot tell
+    MigrationPlan held = snapshots("held", "java.util.function.Function<Picture, String> f = this::snapshot;\n"
+        + "        return rows.stream().map(f).toList();");
+    why = refusal(held, "snapshots").orElse("cached");
+    assertTrue(why.contains("shared between calls"), why);
+  }
 }

@@ -104,7 +104,7 @@ final class KeyCoverage {
     for (CallRef call : method.fact().calls()) {
       boolean receiverShared = shared(call.rootsOf(-1), method, frame);
       List<Boolean> arguments = new ArrayList<>();
-      for (int i = 0; i < Math.max(call.argumentCount(), 0); i++) {
+      for (int i = 0; i < argumentsOf(call); i++) {
         arguments.add(shared(call.rootsOf(i), method, frame));
       }
       for (IndexedMethod callee : runTargets(method, call)) {
@@ -124,6 +124,11 @@ final class KeyCoverage {
       }
     }
     return Optional.empty();
+  }
+
+  /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */
+  private static int argumentsOf(CallRef call) {
+    return call.argumentCount() >= 0 ? call.argumentCount() : Math.max(call.roots().size() - 1, 0);
   }
 
   /**
@@ -297,7 +302,7 @@ final class KeyCoverage {
         if (!targets.isEmpty()) {
           boolean receiverShared = shared(call.rootsOf(-1), method, frame);
           List<Boolean> arguments = new ArrayList<>();
-          for (int i = 0; i < Math.max(call.argumentCount(), 0); i++) {
+          for (int i = 0; i < argumentsOf(call); i++) {
             arguments.add(shared(call.rootsOf(i), method, frame));
           }
           return answering(targets).stream().allMatch(target -> returnsFresh(target,
