@@ -1322,7 +1322,7 @@ public final class FactExtractor {
     }
 
     /** The names the method declares once, with their types: read when an argument is a name. */
-    private Map<String, com.github.javaparser.ast.type.Type> namesDeclaredOnce() {
+    private Map<String, Node> namesDeclaredOnce() {
       if (namesDeclaredOnce == null) {
         List<Parameter> parameters = new ArrayList<>(callable.getParameters());
         if (nodes != null) {
@@ -1334,7 +1334,7 @@ public final class FactExtractor {
       return namesDeclaredOnce;
     }
 
-    private Map<String, com.github.javaparser.ast.type.Type> namesDeclaredOnce;
+    private Map<String, Node> namesDeclaredOnce;
 
     private void visitReference(MethodReferenceExpr reference) {
       Expression scope = reference.getScope();
