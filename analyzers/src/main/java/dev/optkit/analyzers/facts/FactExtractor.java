@@ -315,8 +315,7 @@ public final class FactExtractor {
           || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Value")
               || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"))
           // @Data on final fields only: no setters, equals and hashCode over every field (none transient)
-          || lombokData(type) && type.getFields().stream().filter(f -> !f.isStatic())
-              .allMatch(f -> f.isFinal() && !f.isTransient());
+          || lombokDataValue(type);
       ConstructionState.Reads construction = ConstructionState.reads(type);
       return new TypeFact(qualified, kind, List.copyOf(superTypes), annotationNames(type), fields, equalsAndHashCode,
           SourceRange.of(type), typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
@@ -326,6 +325,26 @@ public final class FactExtractor {
     }
 
     /** Whether Lombok's {@code @Data} is on the type: written qualified, imported, or under {@code import lombok.*}. */
+    /**
+     * Lombok's {@code @Data} that makes a value: every field final, not transient, of an immutable JDK
+     * value type (no setters, nothing inside to change), and equals left whole: no
+     * {@code @EqualsAndHashCode} on the class or {@code @EqualsAndHashCode.Exclude}/{@code .Include} on a field.
+     */
+    private boolean lombokDataValue(TypeDeclaration<?> type) {
+      if (!lombokData(type) || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("EqualsAndHashCode"))) {
+        return false;
+      }
+      return type.getFields().stream().filter(f -> !f.isStatic()).allMatch(f -> f.isFinal() && !f.isTransient()
+          && f.getAnnotations().stream().noneMatch(a -> a.getNameAsString().contains("EqualsAndHashCode"))
+          && f.getVariables().stream().allMatch(v -> IMMUTABLE_FIELD_TYPES.contains(names.qualify(v.getType()).name())
+              || names.qualify(v.getType()).name().startsWith("java.time.")));
+    }
+
+    private static final Set<String> IMMUTABLE_FIELD_TYPES = Set.of("java.lang.String", "java.lang.Integer",
+        "java.lang.Long", "java.lang.Boolean", "java.lang.Double", "java.lang.Float", "java.lang.Short", "java.lang.Byte",
+        "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "int", "long",
+        "boolean", "double", "float", "short", "byte", "char");
+
     private boolean lombokData(TypeDeclaration<?> type) {
       return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Data")
           || a.getNameAsString().equals("Data") && names.importedNames().stream()

@@ -186,7 +186,8 @@ public final class ProjectIndex {
     return !subtypes.getOrDefault(type, Set.of()).isEmpty();
   }
 
-  private Set<String> subtypesOf(String type) {
+  /** Every project type extending or implementing this one, at any depth. */
+  public Set<String> subtypesOf(String type) {
     return remembered(allSubtypes, type, t -> java.util.Collections.unmodifiableSet(computeSubtypes(t)));
   }
 

@@ -94,8 +94,12 @@ final class ColumnReads {
 
   /** A getter the class writes that calls anything, or that Lombok does not write: no plain column read. */
   private boolean computing(String type, String getter) {
-    return typeAndSupertypes(type).stream().flatMap(owner -> index.methods(owner, getter).stream())
-        .anyMatch(m -> !m.fact().calls().isEmpty() || !m.fact().opaqueCalls().isEmpty());
+    // a subclass's override (a Capital whose getName() reads its lazy mayor) may be what runs
+    List<String> owners = new ArrayList<>(typeAndSupertypes(type));
+    index.subtypesOf(type).stream().filter(sub -> !sub.equals(type)).forEach(owners::add);
+    return owners.stream().flatMap(owner -> index.methods(owner, getter).stream())
+        .anyMatch(m -> !m.fact().calls().isEmpty() || !m.fact().opaqueCalls().isEmpty()
+            || !m.fact().ownerType().equals(type) && index.supertypesOf(m.fact().ownerType()).contains(type));
   }
 
   private List<String> typeAndSupertypes(String type) {

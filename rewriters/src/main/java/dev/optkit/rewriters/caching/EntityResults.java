@@ -371,6 +371,12 @@ final class EntityResults {
           Map<String, String> columns = new HashMap<>();
           List<String> owners = new ArrayList<>(List.of(type.qualifiedName()));
           owners.addAll(index.supertypesOf(type.qualifiedName()));
+          for (String sub : index.subtypesOf(type.qualifiedName())) {
+            if (!owners.contains(sub)) {
+              // a subclass's override of a getter (Capital.getName() reading its lazy mayor) may be what runs
+              index.methodsOfType(sub).forEach(m -> computing.add(m.fact().name()));
+            }
+          }
           for (String owner : owners) {
             for (IndexedMethod method : index.methodsOfType(owner)) {
               MethodFact read = method.fact();

@@ -107,7 +107,12 @@ final class KeyCoverage {
       for (int i = 0; i < argumentsOf(call); i++) {
         arguments.add(shared(call.rootsOf(i), method, frame));
       }
-      for (IndexedMethod callee : runTargets(method, call)) {
+      List<IndexedMethod> targets = runTargets(method, call);
+      Optional<String> unseen = unseenImplementation(method, call, targets, receiverShared);
+      if (unseen.isPresent()) {
+        return unseen;
+      }
+      for (IndexedMethod callee : targets) {
         MethodFact fact = callee.fact();
         boolean thisShared = fact.isStatic() || receiverShared;
         List<String> read = thisShared ? fact.mutableFieldsRead() : fact.staticFieldsRead();
@@ -124,6 +129,30 @@ final class KeyCoverage {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A call of a project interface's method on a shared object whose production implementation
+   * optkit cannot read: only a test's double implements it, or nothing among the project's classes
+   * does (a lambda, an anonymous class or generated code may, holding state its key does not
+   * cover). A repository's or declared client's method (the library implements it) and a getter
+   * without arguments (a Spring Data projection's) are not asked.
+   */
+  private Optional<String> unseenImplementation(IndexedMethod method, CallRef call, List<IndexedMethod> targets,
+      boolean receiverShared) {
+    List<IndexedMethod> all = index.allTargetsOf(call);
+    if (!receiverShared || all.isEmpty() || index.declaredSite(call).isPresent()
+        || call.argumentCount() == 0 && (call.name().startsWith("get") || call.name().startsWith("is"))) {
+      return Optional.empty();
+    }
+    if (!targets.stream().allMatch(t -> t.fact().isAbstract() && index.implementedByLibrary(t).isEmpty())) {
+      return Optional.empty();
+    }
+    boolean testDouble = all.stream().anyMatch(t -> !t.fact().isAbstract() && SourceSet.isTestPath(t.path()));
+    String declared = all.stream().filter(t -> t.fact().isAbstract()).findFirst().orElse(all.get(0)).fact().displayName();
+    return Optional.of("depends on code optkit cannot read: " + declared + "() has no implementation among the "
+        + "project's classes" + (testDouble ? " but a test's double" : "") + " (a lambda, an anonymous class or "
+        + "generated code may implement it, holding state the key does not cover)");
   }
 
   /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */

@@ -66,6 +66,11 @@ final class ResultSharing {
             || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target))) {
           continue;
         }
+        if (handOff.position() == MethodFact.RECEIVER && !handOff.part() && lombokSetter(resultType, handOff)) {
+          return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + handOff.to()
+              + "(), a setter Lombok writes): a cached result is one object shared by every caller, so the change "
+              + "would leak into later answers");
+        }
         if (handOff.position() == MethodFact.LAMBDA_VALUE && !immutable(resultType)) {
           return Optional.of(caller.fact().displayName() + "() gets it as the value of a lambda it hands to "
               + handOff.to() + "(), and optkit does not follow what that call makes of it: a caller may change "
@@ -235,7 +240,9 @@ final class ResultSharing {
         typed += call.receiverType() != null && index.type(call.receiverType()).isPresent() ? 1 : 0;
       }
     }
-    boolean typedSites = sites > 0 && typed == sites;
+    // only a getter's name without arguments: Lombok's fluent setters and @Delegate's methods are not declared either
+    boolean typedSites = sites > 0 && typed == sites && handOff.toArguments() == 0
+        && (handOff.to().startsWith("get") || handOff.to().startsWith("is"));
     // inventory.getHotelId() on a project type that declares no such method: Lombok's, or a record's accessor,
     // not another class's method of that name
     if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER && !typedSites) {
@@ -245,6 +252,25 @@ final class ResultSharing {
           && !SourceSet.isTestPath(m.path())).toList());
     }
     return found;
+  }
+
+  /**
+   * A call with one argument on an object of a class whose setters Lombok writes ({@code @Setter} or
+   * {@code @Data} on the class) that the class does not declare, named for a field: {@code setTitle(t)},
+   * or {@code title(t)} under {@code @Accessors(fluent = true)}.
+   */
+  private boolean lombokSetter(String type, MethodFact.HandOff handOff) {
+    Optional<TypeFact> fact = index.type(type);
+    if (handOff.toArguments() != 1 || fact.isEmpty() || fact.get().annotations().stream().noneMatch(a ->
+        a.equals("lombok.Setter") || a.equals("lombok.Data") || a.equals("Setter") || a.equals("Data")
+            || a.endsWith(".Setter") || a.endsWith(".Data"))
+        || !index.methods(type, handOff.to()).isEmpty()) {
+      return false;
+    }
+    String name = handOff.to();
+    String field = name.startsWith("set") && name.length() > 3
+        ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
+    return fact.get().fieldTypes().containsKey(field) || fact.get().fieldTypes().containsKey(name);
   }
 
   /** The project method a hand-off reaches that changes the value ("User.favorite(), which changes it (add)"). */
@@ -427,8 +453,9 @@ final class ResultSharing {
 
   /** A record is as immutable as its components: {@code record Tags(List<String> tags)} is not. */
   private boolean immutable(String type, int depth) {
-    if (IMMUTABLE_RESULTS.contains(type) || type.startsWith("java.time.")) {
-      return true;
+    if ((IMMUTABLE_RESULTS.contains(type) || type.startsWith("java.time."))
+        && index.typesNamed(type.substring(type.lastIndexOf('.') + 1)).isEmpty()) {
+      return true; // unless a project class of that simple name (its own Long) may be what the source means
     }
     Optional<TypeFact> fact = index.type(type);
     if (fact.isEmpty() || depth > 3) {

@@ -1,0 +1,97 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Caches a hostile review made the session's new allowances plan (2026-11-25, night), each unsafe at
+ * run time: the projects are under {@code src/test/resources/attacks/}, as the reviewer wrote them.
+ */
+class NewAllowanceAttacksTest {
+  @TempDir Path dir;
+
+  private static final String POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>shop</groupId><artifactId>shop</artifactId><version>1</version>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
+        <dependencies>
+          <dependency><groupId>org.springframework</groupId><artifactId>spring-context</artifactId><version>6.2.12</version></dependency>
+          <dependency><groupId>org.springframework</groupId><artifactId>spring-jdbc</artifactId><version>6.2.12</version></dependency>
+          <dependency><groupId>org.springframework.data</groupId><artifactId>spring-data-jpa</artifactId><version>3.4.5</version></dependency>
+          <dependency><groupId>org.springframework</groupId><artifactId>spring-web</artifactId><version>6.2.12</version></dependency>
+          <dependency><groupId>org.projectlombok</groupId><artifactId>lombok</artifactId><version>1.18.34</version></dependency>
+        </dependencies>
+      </project>
+      """;
+
+  private MigrationFixture attack(String name) {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).file("pom.xml", POM);
+    try {
+      Path root = Path.of(NewAllowanceAttacksTest.class.getResource("/attacks/" + name).toURI());
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          fixture.file(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return fixture;
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  @Test
+  void anInterfaceOnlyATestsDoubleImplementsIsCodeOptkitCannotRead() {
+    // the production Rates is an anonymous class in a @Bean holding a rate RateAdmin changes
+    MigrationPlan plan = attack("anonymous-bean-with-test-double").plan();
+    assertFalse(cached(plan, "PriceService.price"), plan.targets().toString());
+    String why = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("price("))
+        .map(r -> r.reason()).findFirst().orElse("");
+    assertTrue(why.contains("Rates.rate() has no implementation among the project's classes but a test's double"), why);
+    assertFalse(why.contains("MemoryRates"), why); // the double is no state of the production read
+    // without the double, the anonymous class is as much out of sight
+    MigrationPlan alone = attack("anonymous-bean-with-test-double").file("src/test/java/shop/MemoryRates.java",
+        "package shop;\n").plan();
+    assertFalse(cached(alone, "PriceService.price"), alone.targets().toString());
+  }
+
+  @Test
+  void aFluentSetterLombokWritesIsNoGetter() {
+    MigrationPlan plan = attack("lombok-fluent-setter").plan();
+    assertFalse(cached(plan, "FilmDao.find"), plan.targets().toString());
+  }
+
+  @Test
+  void aDataKeyWhoseEqualsLeavesAFieldOutIsNoKey() {
+    MigrationPlan plan = attack("data-key-with-excluded-field").plan();
+    assertFalse(cached(plan, "Events.count"), plan.targets().toString());
+  }
+
+  @Test
+  void aGetterASubclassOverridesToReadALazyAssociationIsNoColumn() {
+    MigrationPlan plan = attack("subclass-getter-reads-lazy").plan();
+    assertFalse(cached(plan, "OwnerRepository.findByName"), plan.targets().toString());
+  }
+
+  @Test
+  void aProjectClassNamedLikeAJdkValueIsNoImmutableValue() {
+    MigrationPlan plan = attack("project-class-named-long").plan();
+    assertFalse(cached(plan, "UserDao.userNo"), plan.targets().toString());
+  }
+}
