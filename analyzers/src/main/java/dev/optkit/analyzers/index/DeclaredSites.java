@@ -8,6 +8,7 @@ import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.schema.MyBatisXmlMappers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
