@@ -146,7 +146,7 @@ final class FileScan {
       }
     }
     return new FileFacts(path, names.packageName(), text.lineCount(), List.copyOf(types), List.copyOf(methods),
-        List.copyOf(caches), Suppressions.of(unit, text, annotations), Creations.of(creations, names));
+        List.copyOf(caches), FileSuppressions.of(unit, text, annotations), Creations.of(creations, names));
   }
 
   String qualifiedName(TypeDeclaration<?> type) {

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The findings a file silences: {@code @SuppressWarnings("optkit:...")} and {@code // optkit:ignore} comments. */
-final class Suppressions {
+final class FileSuppressions {
   private static final Pattern IGNORE_COMMENT = Pattern.compile("//\\s*optkit:ignore\\s+([\\w*-]+)\\s*(.*)$");
 
-  private Suppressions() {}
+  private FileSuppressions() {}
 
   static List<FileFacts.Suppression> of(CompilationUnit unit, SourceText text, AnnotationValues annotations) {
     if (!text.mentionsOptkit()) {
