@@ -1569,6 +1569,7 @@ class MigrationSafetyTest {
         .plan();
     String login = refusal(plan, "loadUserByUsername");
     assertTrue(login.contains("authentication code: LoginDetails implements UserDetailsService"), login);
+    assertTrue(login.contains("erases the credentials of a CredentialsContainer (its own User)"), login); // only those
     String principal = refusal(plan, "member");
     assertTrue(principal.contains("TokenFilter.authenticate() makes the result it gets an authenticated principal "
         + "(new UsernamePasswordAuthenticationToken)"), principal);

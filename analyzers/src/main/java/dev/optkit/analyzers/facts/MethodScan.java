@@ -155,6 +155,10 @@ final class MethodScan {
         call.getArguments().forEach(argument -> found.add(roots.of(argument)));
       } else if (callNodes.get(i) instanceof MethodReferenceExpr reference) {
         found.add(reference.getScope() instanceof ThisExpr ? "this" : roots.ofReferenceReceiver(reference));
+        String argument = roots.ofReferenceArgument(reference);
+        if (argument != null) {
+          found.add(argument); // images.stream().map(this::toSnapshot): each image
+        }
       }
       calls.set(i, calls.get(i).withRoots(found));
     }

@@ -106,6 +106,23 @@ final class ValueRoots {
     return of(reference.getScope());
   }
 
+  /**
+   * What a bound method reference's method gets as its argument: the elements of the traversal it is
+   * handed to ({@code images.stream().map(this::toSnapshot)}: the images), or null when it is handed
+   * to no traversal (an argument optkit cannot tell, counted as shared).
+   */
+  String ofReferenceArgument(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+    if (reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr) {
+      return null; // Owner::getName: the element is its receiver, not an argument
+    }
+    if (reference.getParentNode().orElse(null) instanceof MethodCallExpr call
+        && call.getArguments().stream().anyMatch(a -> a == reference) && call.getArguments().size() == 1
+        && TRAVERSALS.contains(call.getNameAsString()) && call.getScope().isPresent() && !typeName(call.getScope().get())) {
+      return of(call.getScope().get());
+    }
+    return null;
+  }
+
   private static final Set<String> TRAVERSALS = new java.util.HashSet<>(ResultMutations.ELEMENT_CONSUMERS);
 
   static {

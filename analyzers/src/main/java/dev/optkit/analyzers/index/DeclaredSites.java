@@ -117,6 +117,9 @@ final class DeclaredSites {
     if (declaration != null && declaration.usesExistingCache()) {
       return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
     }
+    if (declaration != null && (declaration.isStatic() || declaration.isPrivate())) {
+      return Optional.empty(); // a private or static helper of the interface (legacyId(id)): its own code, no query
+    }
     String httpMethod = null;
     String url = null;
     String sql = null;

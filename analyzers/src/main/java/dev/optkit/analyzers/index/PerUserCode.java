@@ -62,6 +62,9 @@ public final class PerUserCode {
       "org.springframework.security.core.Authentication",
       "org.springframework.security.core.CredentialsContainer");
 
+  private static final Set<String> MODIFIERS = Set.of("public", "protected", "private", "static", "final", "abstract",
+      "default", "synchronized", "native", "strictfp");
+
   private final ProjectIndex index;
   private Map<String, String> readers;
 
@@ -93,17 +96,49 @@ public final class PerUserCode {
     for (String ancestor : index.supertypesOf(fact.ownerType())) {
       if (AUTHENTICATION_SPIS.contains(ancestor)) {
         return Optional.of("authentication code: " + simple(fact.ownerType()) + " implements " + simple(ancestor)
-            + "; the framework erases the credentials of the object a login used, so a cached one fails the next "
-            + "login, and a cache would keep credentials in memory");
+            + "; a cache would keep what a login checks (password hashes) in memory and hand one object to every "
+            + "login, and Spring Security erases the credentials of a CredentialsContainer (its own User) a login "
+            + "used, so a cached one of those fails the next login");
       }
     }
-    for (String returned : index.supertypesOf(fact.returnType())) {
+    List<String> returnedTypes = new java.util.ArrayList<>(List.of(fact.returnType()));
+    returnedTypes.addAll(typeArgumentsOfReturn(fact)); // Optional<SecuredUser>, List<Account>
+    for (String returned : returnedTypes.stream().flatMap(type -> index.supertypesOf(type).stream()).toList()) {
       if (CREDENTIAL_TYPES.contains(returned)) {
         return Optional.of("returns credentials (" + simple(returned) + "); the framework erases them on the object a "
             + "login used, so a cached one fails the next login, and a cache would keep them in memory");
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The project types among the type arguments of a method's return type ({@code SecuredUser} of
+   * {@code Optional<SecuredUser>}), read from its signature with JavaParser; none when it does not parse.
+   */
+  private List<String> typeArgumentsOfReturn(MethodFact fact) {
+    String signature = fact.signature();
+    int name = signature.indexOf(" " + fact.name() + "(");
+    if (name < 0) {
+      return List.of();
+    }
+    String returned = signature.substring(0, name).strip();
+    // the source line: "public static Optional<X>" without its modifiers and bare annotations
+    while (!returned.isEmpty() && (returned.startsWith("@") || MODIFIERS.contains(returned.split("\\s+", 2)[0]))) {
+      String[] words = returned.split("\\s+", 2);
+      returned = words.length < 2 ? "" : words[1].strip();
+    }
+    com.github.javaparser.ParseResult<com.github.javaparser.ast.type.ClassOrInterfaceType> parsed =
+        new com.github.javaparser.JavaParser().parseClassOrInterfaceType(returned);
+    if (parsed.getResult().isEmpty()) {
+      return List.of();
+    }
+    List<String> found = new java.util.ArrayList<>();
+    for (var argument : parsed.getResult().get().getTypeArguments().orElse(new com.github.javaparser.ast.NodeList<>())) {
+      argument.findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class).forEach(type ->
+          index.typesNamed(type.getNameAsString()).forEach(t -> found.add(t.qualifiedName())));
+    }
+    return found;
   }
 
   /** A security annotation on the method, its class, or the declarations it overrides or inherits. */

@@ -92,7 +92,10 @@ final class EntityResults {
     this.index = index;
     this.sharing = sharing;
     this.whole = whole;
+    this.columnReads = new ColumnReads(index, sharing, whole);
   }
+
+  private final ColumnReads columnReads;
 
   /**
    * What the uses of an entity result must avoid: its lazy associations, by field and getter name;
@@ -121,8 +124,9 @@ final class EntityResults {
     }
     if (entity.get().unread() != null) {
       return Optional.of("returns the persistent entity " + entity.get().name() + ", and the mapping of "
-          + entity.get().unread() + " is on its getters or in embedded objects, which optkit does not read: "
-          + "its lazy associations, read on a cached, detached entity, would throw LazyInitializationException");
+          + entity.get().unread() + " is on its getters or in embedded objects, which optkit does not read, so it "
+          + "cannot show the entity has no lazy association a caller reads after the load (on a cached, detached "
+          + "entity that throws LazyInitializationException)");
     }
     if (index.callersOf(cached).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
       return Optional.of("returns the persistent entity " + entity.get().name() + " to callers optkit cannot see "
@@ -443,6 +447,14 @@ final class EntityResults {
         .toList();
     if (calls.isEmpty()) {
       return false;
+    }
+    // toDto(Category category) { ... .name(category.getName()) }: a value read off the parameter's own type
+    int from = handOff.fromCall() == null ? handOff.fromParameter() : -1;
+    dev.optkit.analyzers.facts.ParamFact parameter = from >= 0 && from < method.fact().params().size()
+        ? method.fact().params().get(from) : null;
+    if (parameter != null && index.type(parameter.qualifiedType()).isPresent()) {
+      return calls.stream().allMatch(call -> handOff.position() < call.getArguments().size()
+          && columnReads.columnValue(call.getArgument(handOff.position()), parameter.name(), parameter.qualifiedType()));
     }
     for (com.github.javaparser.ast.expr.MethodCallExpr call : calls) {
       if (handOff.position() >= call.getArguments().size()

@@ -104,10 +104,10 @@ final class KeyCoverage {
     for (CallRef call : method.fact().calls()) {
       boolean receiverShared = shared(call.rootsOf(-1), method, frame);
       List<Boolean> arguments = new ArrayList<>();
-      for (int i = 0; i < Math.max(call.argumentCount(), 0); i++) {
+      for (int i = 0; i < argumentsOf(call); i++) {
         arguments.add(shared(call.rootsOf(i), method, frame));
       }
-      for (IndexedMethod callee : index.allTargetsOf(call)) {
+      for (IndexedMethod callee : runTargets(method, call)) {
         MethodFact fact = callee.fact();
         boolean thisShared = fact.isStatic() || receiverShared;
         List<String> read = thisShared ? fact.mutableFieldsRead() : fact.staticFieldsRead();
@@ -124,6 +124,23 @@ final class KeyCoverage {
       }
     }
     return Optional.empty();
+  }
+
+  /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */
+  private static int argumentsOf(CallRef call) {
+    return call.argumentCount() >= 0 ? call.argumentCount() : Math.max(call.roots().size() - 1, 0);
+  }
+
+  /**
+   * What a call of production code may run: a test's double of an interface (an in-memory
+   * repository under src/test) never runs there, and its fields are no state of the production read.
+   */
+  private List<IndexedMethod> runTargets(IndexedMethod method, CallRef call) {
+    List<IndexedMethod> targets = index.allTargetsOf(call);
+    if (SourceSet.isTestPath(method.path()) || targets.stream().noneMatch(t -> SourceSet.isTestPath(t.path()))) {
+      return targets;
+    }
+    return targets.stream().filter(t -> !SourceSet.isTestPath(t.path())).toList();
   }
 
   /**
@@ -281,11 +298,11 @@ final class KeyCoverage {
             && FRESH_LIBRARY_RESULTS.getOrDefault(call.receiverType(), Set.of()).contains(call.name())) {
           return true; // modelMapper.map(event, EventDto.class): a new object, whatever the mapper holds
         }
-        List<IndexedMethod> targets = index.allTargetsOf(call);
+        List<IndexedMethod> targets = runTargets(method, call);
         if (!targets.isEmpty()) {
           boolean receiverShared = shared(call.rootsOf(-1), method, frame);
           List<Boolean> arguments = new ArrayList<>();
-          for (int i = 0; i < Math.max(call.argumentCount(), 0); i++) {
+          for (int i = 0; i < argumentsOf(call); i++) {
             arguments.add(shared(call.rootsOf(i), method, frame));
           }
           return answering(targets).stream().allMatch(target -> returnsFresh(target,

@@ -100,14 +100,16 @@ final class ResultSharing {
               + "(), whose receivers optkit cannot list (a function held in a field, an event's listeners), and any "
               + "of them may change it: a cached result is one object shared by every caller");
         }
-        Optional<String> throughHelper = changedOnReturn(caller, handOff);
+        // userNo handed to Order.of(req, userNo), whose new order the caller changes: a Long stays what it was
+        Optional<String> throughHelper = immutable(resultType) ? Optional.empty() : changedOnReturn(caller, handOff);
         if (throughHelper.isPresent()) {
           return throughHelper;
         }
         if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
           return Optional.of(caller.fact().displayName() + "() makes the result it gets an authenticated principal ("
               + handOff.to() + "): request handlers receive it (@AuthenticationPrincipal) and may change it, and "
-              + "the framework erases its credentials after the login; a cached one is shared by every login");
+              + "Spring Security erases its credentials after the login where it is a CredentialsContainer; a cached "
+              + "one is shared by every login");
         }
         Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
             immutable(resultType) || handOff.part());
@@ -224,12 +226,19 @@ final class ResultSharing {
           && m.fact().params().size() == handOff.toArguments()).toList();
     }
     List<IndexedMethod> found = new ArrayList<>();
+    int sites = 0;
+    int typed = 0;
     for (CallRef call : from.fact().calls()) {
       if (call.name().equals(handOff.to()) && call.argumentCount() == handOff.toArguments()) {
         found.addAll(index.targetsOf(call));
+        sites++;
+        typed += call.receiverType() != null && index.type(call.receiverType()).isPresent() ? 1 : 0;
       }
     }
-    if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER) {
+    boolean typedSites = sites > 0 && typed == sites;
+    // inventory.getHotelId() on a project type that declares no such method: Lombok's, or a record's accessor,
+    // not another class's method of that name
+    if (found.isEmpty() && handOff.position() == MethodFact.RECEIVER && !typedSites) {
       // dao.find(id).tag(t): a call on a call's result whose type the extractor could not name records no call
       // site, so every project instance method of that name may be the one called
       found.addAll(index.methodsNamed(handOff.to()).stream().filter(m -> !m.fact().isStatic() && !m.fact().isConstructor() && m.fact().params().size() == handOff.toArguments()

@@ -175,11 +175,12 @@ final class LoopSites {
       boolean fresh = freshToken(token, thisFresh, freshArguments, java.util.Set.of())
           // Product p = new Product(): made here, holding nothing shared when its class's construction reads nothing
           || token.startsWith("init:") && freshConstruction(token.substring("init:".length()))
-          // p.setId(rs.getInt(1)) puts in p a value read from the row: c11:23:getInt@new,p0 (a call on, or of,
+          // p.setId(rs.getInt(1)) puts in p a value read from the row: c11:23:getInt@(new,p0) (a call on, or of,
           // what is read and fresh values only; a library call of fresh values alone, Cache.get("tpl"), may
           // hand out a shared object)
-          || token.startsWith("c") && token.indexOf('@') > 0 && readFrom(token.substring(token.indexOf('@') + 1),
-              thisFresh, freshArguments, readArguments);
+          || token.startsWith("c") && token.indexOf('@') > 0
+              && readFrom(dev.optkit.analyzers.facts.CallRef.receiverRoots(token), thisFresh, freshArguments,
+                  readArguments);
       if (!fresh) {
         return false;
       }
@@ -187,9 +188,8 @@ final class LoopSites {
     return true;
   }
 
-  private static boolean readFrom(String parts, boolean thisFresh, java.util.Set<Integer> freshArguments,
+  private static boolean readFrom(List<String> each, boolean thisFresh, java.util.Set<Integer> freshArguments,
       java.util.Set<Integer> readArguments) {
-    List<String> each = List.of(parts.split(",", -1));
     return each.stream().allMatch(part -> freshToken(part, thisFresh, freshArguments, readArguments))
         && each.stream().anyMatch(part -> part.matches("p\\d+") && readArguments.contains(Integer.parseInt(part.substring(1))));
   }

@@ -1,0 +1,494 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refusal reasons the sixth audit (30 refusals on five projects no audit had read, 2026-11-25)
+ * found false, each beside a true twin.
+ */
+class SixthAuditReasonsTest {
+  @TempDir Path dir;
+
+  private MigrationFixture spring(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM);
+  }
+
+  private static Optional<String> refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method))
+        .map(Refusal::reason).findFirst();
+  }
+
+  // ---- a private static helper of a repository interface is its own code, no query (hotel-booking-service
+  // BookingRepository.legacyId(): "it may write accountroles, accounts, ..." in 46 refusals)
+
+  private static final String BOOKING = """
+      package shop;
+
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.Id;
+      import java.util.UUID;
+
+      @Entity
+      public class Booking {
+          @Id
+          private UUID id;
+          private String reference;
+
+          public String getReference() {
+              return reference;
+          }
+      }
+      """;
+
+  private static String repository(String helper) {
+    return """
+        package shop;
+
+        import java.util.Optional;
+        import java.util.UUID;
+        import org.springframework.data.jpa.repository.JpaRepository;
+
+        public interface BookingRepository extends JpaRepository<Booking, UUID> {
+            default Optional<Booking> findById(Integer id) {
+                return findById(legacyId(id));
+            }
+
+        %s
+        }
+        """.formatted(helper);
+  }
+
+  private static final String BOOKINGS = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Bookings {
+          private final BookingRepository repository;
+
+          public Bookings(BookingRepository repository) {
+              this.repository = repository;
+          }
+
+          public String reference(Integer id) {
+              return repository.findById(id).map(Booking::getReference).orElse(null);
+          }
+      }
+      """;
+
+  @Test
+  void aPrivateStaticHelperOfARepositoryInterfaceWritesNothing() {
+    MigrationPlan helper = spring("helper").java(BOOKING).java(BOOKINGS).java(repository("""
+            private static UUID legacyId(Integer id) {
+                return id == null ? null : new UUID(0L, id.longValue());
+            }
+        """)).plan();
+    String why = refusal(helper, "reference").or(() -> refusal(helper, "findById")).orElse("cached");
+    assertFalse(why.contains("legacyId"), why);
+    // the true twin: an abstract method of that name is a derived query optkit cannot read, taken for a write
+    MigrationPlan query = spring("query").java(BOOKING).java(BOOKINGS).java(repository("""
+            UUID legacyId(Integer id);
+        """)).plan();
+    why = refusal(query, "reference").or(() -> refusal(query, "findById")).orElse("cached");
+    assertTrue(why.contains("legacyId"), why);
+  }
+
+  // ---- a getter Lombok writes is not another class's method of that name (hotel-booking-service
+  // mapInventory(): "calls HotelImage.getHotelId() on it, which reads its lazy association hotel")
+
+  private static String stock(String getterOfInventory) {
+    return """
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.FetchType;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.ManyToOne;
+        import lombok.Getter;
+
+        @Getter
+        @Entity
+        public class Stock {
+            @Id
+            private Long id;
+            @ManyToOne(fetch = FetchType.LAZY)
+            private Hotel hotel;
+            private Long hotelId;
+        %s
+        }
+        """.formatted(getterOfInventory);
+  }
+
+  private MigrationPlan stocks(String name, String ownGetter) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Hotel {
+                @Id
+                private Long id;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.FetchType;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Picture {
+                @Id
+                private Long id;
+                @ManyToOne(fetch = FetchType.LAZY)
+                private Hotel hotel;
+
+                public Long getHotelId() {
+                    return hotel.getId();
+                }
+            }
+            """)
+        .java(stock(ownGetter))
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface StockRepository extends JpaRepository<Stock, Long> {
+                Stock findByHotelId(Long hotelId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Stocks {
+                private final StockRepository repository;
+
+                public Stocks(StockRepository repository) {
+                    this.repository = repository;
+                }
+
+                public String describe(Long hotelId) {
+                    return describe(repository.findByHotelId(hotelId), hotelId);
+                }
+
+                private String describe(Stock stock, Long hotelId) {
+                    return stock.getId() + ":" + (stock.getHotelId() == null ? hotelId : stock.getHotelId());
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aGetterLombokWritesIsNotAnotherClasssMethodOfThatName() {
+    MigrationPlan lombok = stocks("lombok", "");
+    String why = refusal(lombok, "findByHotelId").orElse("cached");
+    assertFalse(why.contains("Picture.getHotelId()"), why);
+    // the true twin: the entity's own getter reads its lazy association
+    MigrationPlan own = stocks("own", """
+                public Long getHotelId() {
+                    return hotel.getId() + 0;
+                }
+            """);
+    why = refusal(own, "findByHotelId").orElse("cached");
+    assertTrue(why.contains("Stock.getHotelId()") && why.contains("lazy association hotel"), why);
+  }
+
+  // ---- a test's double of an interface never runs in production (vsnamta bookstore OrderService.findOne:
+  // "MemoryMemberRepository.findById() reads field store", a class under src/test)
+
+  private MigrationPlan members(String name, String memoryPath) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public interface Members {
+                String nameOf(long id);
+
+                void rename(long id, String name);
+            }
+            """)
+        .java(MigrationSafetyTest.bean("JdbcMembers", "Repository",
+            "import org.springframework.stereotype.Repository;", """
+                public String nameOf(long id) {
+                    return jdbc.queryForObject("SELECT name FROM member WHERE id = ?", String.class, id);
+                }
+
+                public void rename(long id, String name) {
+                    jdbc.update("UPDATE member SET name = ? WHERE id = ?", name, id);
+                }
+            """).replace("public class JdbcMembers {", "public class JdbcMembers implements Members {"))
+        .file(memoryPath, """
+            package shop;
+
+            import java.util.HashMap;
+            import java.util.Map;
+
+            public class MemoryMembers implements Members {
+                private final Map<Long, String> store = new HashMap<>();
+
+                public String nameOf(long id) {
+                    return store.get(id);
+                }
+
+                public void rename(long id, String name) {
+                    store.put(id, name);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Greeter {
+                private final Members members;
+
+                public Greeter(Members members) {
+                    this.members = members;
+                }
+
+                public String greet(long id) {
+                    return "Hello " + members.nameOf(id);
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aTestsDoubleOfAnInterfaceIsNoStateOfTheProductionRead() {
+    MigrationPlan test = members("test", "src/test/java/shop/MemoryMembers.java");
+    String why = refusal(test, "greet").orElse("cached");
+    assertFalse(why.contains("MemoryMembers"), why);
+    // the true twin: the same class in production code may be the one wired
+    MigrationPlan main = members("main", "src/main/java/shop/MemoryMembers.java");
+    why = refusal(main, "greet").orElse("cached");
+    assertTrue(why.contains("MemoryMembers"), why);
+  }
+
+  // ---- an entity that is a UserDetails, returned in an Optional, is a login's credentials (Akej24 bookstore
+  // SecuredUserRepository.findByUserEmailEmail, read by a lambda UserDetailsService bean)
+
+  private MigrationPlan securedUsers(String name, String implemented) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class SecuredUser%s {
+                @Id
+                private long id;
+                private String email;
+                private String password;
+
+                public String getUsername() {
+                    return email;
+                }
+
+                public String getPassword() {
+                    return password;
+                }
+            }
+            """.formatted(implemented))
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface SecuredUserRepository extends JpaRepository<SecuredUser, Long> {
+                Optional<SecuredUser> findByEmail(String email);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Logins {
+                private final SecuredUserRepository users;
+
+                public Logins(SecuredUserRepository users) {
+                    this.users = users;
+                }
+
+                public String nameOf(String email) {
+                    return users.findByEmail(email).map(SecuredUser::getUsername).orElse(null);
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anOptionalOfAUserDetailsEntityIsALoginsCredentials() {
+    MigrationPlan details = securedUsers("details",
+        " implements org.springframework.security.core.userdetails.UserDetails");
+    String why = refusal(details, "findByEmail").orElse("cached");
+    assertTrue(why.contains("returns credentials (UserDetails)"), why);
+    // the true twin: a plain entity is no credentials
+    MigrationPlan plain = securedUsers("plain", "");
+    why = refusal(plain, "findByEmail").orElse("cached");
+    assertFalse(why.contains("credentials"), why);
+  }
+
+  // ---- an immutable result handed to a factory whose new object the caller changes stays what it was
+  // (nhnacademy bookstore-order-api OrderServiceImpl.getUserNo: "passes the result it gets to ShippingInfo.of(),
+  // which returns it, and changes what that returns (setTotalPrice)")
+
+  private MigrationPlan orders(String name, String resultType, String read) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Order {
+                private final %1$s owner;
+                private long total;
+
+                private Order(%1$s owner) {
+                    this.owner = owner;
+                }
+
+                public static Order of(%1$s owner) {
+                    return new Order(owner);
+                }
+
+                public %1$s getOwner() {
+                    return owner;
+                }
+
+                public void setTotal(long total) {
+                    this.total = total;
+                }
+            }
+            """.formatted(resultType))
+        .java(MigrationSafetyTest.bean("Users", "Service", "import org.springframework.stereotype.Service;", """
+                public %s owner(String user) {
+                    return %s;
+                }
+            """.formatted(resultType, read)))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Orders {
+                private final Users users;
+
+                public Orders(Users users) {
+                    this.users = users;
+                }
+
+                public long create(String user) {
+                    Order order = Order.of(users.owner(user));
+                    order.setTotal(42);
+                    return order.getTotal();
+                }
+            }
+            """.replace("return order.getTotal();", "return 42;"))
+        .plan();
+  }
+
+  @Test
+  void anImmutableResultInANewObjectTheCallerChangesStaysWhatItWas() {
+    MigrationPlan number = orders("number", "Long",
+        "jdbc.queryForObject(\"SELECT id FROM users WHERE name = ?\", Long.class, user)");
+    String why = refusal(number, "owner").orElse("cached");
+    assertFalse(why.contains("changes what that returns"), why);
+    // the true twin: a mutable result the new object hands back, then changed
+    MigrationPlan list = orders("list", "java.util.List<String>",
+        "jdbc.queryForList(\"SELECT role FROM roles WHERE name = ?\", String.class, user)");
+    why = refusal(list, "owner").orElse("cached");
+    assertTrue(why.contains("changes what that returns") || why.contains("changes the result"), why);
+  }
+
+  // ---- a bound method reference mapped over loaded rows gets each row (hotel-booking-service listHotelImages:
+  // "Image.getUuid() reads field id ... of an object shared between calls" for a row the read just loaded)
+
+  private MigrationPlan snapshots(String name, String source) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Picture {
+                private long id;
+                private String url;
+
+                public Picture(long id, String url) {
+                    this.id = id;
+                    this.url = url;
+                }
+
+                public long getId() {
+                    return id;
+                }
+
+                public void setId(long id) {
+                    this.id = id;
+                }
+
+                public String getUrl() {
+                    return url;
+                }
+            }
+            """)
+        .java(MigrationSafetyTest.bean("Pictures", "Service", """
+            import java.util.List;
+            import org.springframework.stereotype.Service;""", """
+                private final List<Picture> recent = new java.util.ArrayList<>();
+
+                public List<String> snapshots(long hotelId) {
+                    List<Picture> rows = jdbc.query("SELECT id, url FROM pictures WHERE hotel_id = ?",
+                            (rs, n) -> new Picture(rs.getLong(1), rs.getString(2)), hotelId);
+                    %s
+                }
+
+                private String snapshot(Picture picture) {
+                    return picture.getId() + ":" + picture.getUrl();
+                }
+
+                public void remember(Picture picture) {
+                    recent.add(picture);
+                    picture.setId(picture.getId() + 1);
+                }
+            """.formatted(source)))
+        .plan();
+  }
+
+  @Test
+  void aBoundReferenceMappedOverLoadedRowsGetsEachRow() {
+    MigrationPlan rows = snapshots("rows", "return rows.stream().map(this::snapshot).toList();");
+    String why = refusal(rows, "snapshots").orElse("cached");
+    assertFalse(why.contains("shared between calls"), why);
+    // the true twin: a function held in a local may be handed anything, and gets what optkit cannot tell
+    MigrationPlan held = snapshots("held", "java.util.function.Function<Picture, String> f = this::snapshot;\n"
+        + "        return rows.stream().map(f).toList();");
+    why = refusal(held, "snapshots").orElse("cached");
+    assertTrue(why.contains("shared between calls"), why);
+  }
+}
