@@ -350,6 +350,7 @@ class SixthAuditReasonsTest {
         " implements org.springframework.security.core.userdetails.UserDetails");
     String why = refusal(details, "findByEmail").orElse("cached");
     assertTrue(why.contains("returns credentials (UserDetails)"), why);
+    assertTrue(why.contains("erases the credentials of a CredentialsContainer"), why); // only of those
     // the true twin: a plain entity is no credentials
     MigrationPlan plain = securedUsers("plain", "");
     why = refusal(plain, "findByEmail").orElse("cached");

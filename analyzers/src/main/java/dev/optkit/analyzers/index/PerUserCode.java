@@ -55,7 +55,7 @@ public final class PerUserCode {
       "org.springframework.security.authentication.AuthenticationManager",
       "org.springframework.security.oauth2.client.userinfo.OAuth2UserService",
       "org.apache.shiro.realm.Realm", "jakarta.security.enterprise.identitystore.IdentityStore");
-  /** Results that carry credentials: Spring Security erases them on the object after each login. */
+  /** Results that carry credentials: Spring Security erases those of a CredentialsContainer after each login. */
   private static final Set<String> CREDENTIAL_TYPES = Set.of(
       "org.springframework.security.core.userdetails.UserDetails",
       "org.springframework.security.core.userdetails.User",
@@ -105,8 +105,9 @@ public final class PerUserCode {
     returnedTypes.addAll(typeArgumentsOfReturn(fact)); // Optional<SecuredUser>, List<Account>
     for (String returned : returnedTypes.stream().flatMap(type -> index.supertypesOf(type).stream()).toList()) {
       if (CREDENTIAL_TYPES.contains(returned)) {
-        return Optional.of("returns credentials (" + simple(returned) + "); the framework erases them on the object a "
-            + "login used, so a cached one fails the next login, and a cache would keep them in memory");
+        return Optional.of("returns credentials (" + simple(returned) + "); a cache would keep them in memory and hand "
+            + "one object to every login, and Spring Security erases the credentials of a CredentialsContainer (its "
+            + "own User) a login used, so a cached one of those fails the next login");
       }
     }
     return Optional.empty();
