@@ -492,4 +492,95 @@ class SixthAuditReasonsTest {
     why = refusal(held, "snapshots").orElse("cached");
     assertTrue(why.contains("shared between calls"), why);
   }
+
+  // ---- a getter the entity writes for a column of another name (hotel-booking-service UserServiceImpl.loginUser:
+  // "passes what it reads from it (a value, or an association) to matches()" for user.getPassword(), which
+  // returns passwordHash; the lazy read is user.getRoles(), which the true reason names)
+
+  private MigrationPlan logins(String name, String use) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.OneToMany;
+            import java.util.List;
+
+            @Entity
+            public class Account {
+                @Id
+                private Long id;
+                private String passwordHash;
+                @OneToMany(mappedBy = "account")
+                private List<Role> roles;
+
+                public String getPassword() {
+                    return passwordHash;
+                }
+
+                public List<Role> getRoles() {
+                    return roles;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Role {
+                @Id
+                private Long id;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface AccountRepository extends JpaRepository<Account, Long> {
+                Account findByEmail(String email);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Objects;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Accounts {
+                private final AccountRepository accounts;
+
+                public Accounts(AccountRepository accounts) {
+                    this.accounts = accounts;
+                }
+
+                public boolean check(String email, String password) {
+                    Account account = accounts.findByEmail(email);
+                    %s
+                }
+            }
+            """.formatted(use))
+        .plan();
+  }
+
+  @Test
+  void aColumnsGetterOfAnotherNameReadsNoAssociation() {
+    MigrationPlan column = logins("column", "return String.join(\",\", password, account.getPassword()).isEmpty();");
+    String why = refusal(column, "findByEmail").orElse("cached");
+    assertFalse(why.contains("join()"), why);
+    // the true twins: the lazy roles read after the load is named; the roles handed on are an association
+    MigrationPlan roles = logins("roles",
+        "return String.join(\",\", password, account.getPassword()).isEmpty() && account.getRoles().isEmpty();");
+    why = refusal(roles, "findByEmail").orElse("cached");
+    assertTrue(why.contains("lazy association roles"), why);
+    MigrationPlan handed = logins("handed", "return Objects.equals(password, account.getRoles());");
+    why = refusal(handed, "findByEmail").orElse("cached");
+    assertTrue(why.contains("lazy association roles"), why);
+  }
 }

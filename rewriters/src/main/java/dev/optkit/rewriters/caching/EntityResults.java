@@ -7,6 +7,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,17 +104,29 @@ final class EntityResults {
    * embedded objects), so its lazy associations are unknown.
    */
   private record Entity(String name, Map<String, String> lazyByGetter, String unread, Set<String> fields,
-      Set<String> computingGetters, Map<String, String> lazyTargetByGetter) {
+      Set<String> computingGetters, Map<String, String> lazyTargetByGetter, Map<String, String> columnByGetter) {
     String lazyFields() {
       return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
     }
 
     /** getId(), isActive(): the getter of a field of the entity (or its superclasses) that is no lazy association. */
     boolean nonAssociationGetter(String call) {
+      return column(call) != null;
+    }
+
+    /**
+     * The field a column's getter reads: named for it ({@code getName()}: name), or the one field a
+     * getter the class writes returns without calling anything ({@code getPassword()}: passwordHash).
+     */
+    String column(String call) {
+      if (columnByGetter.containsKey(call)) {
+        return columnByGetter.get(call);
+      }
       String field = call.startsWith("get") && call.length() > 3 ? call.substring(3)
           : call.startsWith("is") && call.length() > 2 ? call.substring(2) : null;
-      return field != null && !lazyByGetter.containsKey(call) && !computingGetters.contains(call)
-          && fields.contains(Character.toLowerCase(field.charAt(0)) + field.substring(1));
+      String named = field == null ? null : Character.toLowerCase(field.charAt(0)) + field.substring(1);
+      return named != null && !lazyByGetter.containsKey(call) && !computingGetters.contains(call)
+          && fields.contains(named) ? named : null;
     }
   }
 
@@ -357,18 +370,24 @@ final class EntityResults {
           // getMemberCount() { return members.isEmpty() ? memberCount : members.size(); }: named for a column,
           // it reads a lazy association; a getter the class writes that calls anything is no column's getter
           Set<String> computing = new HashSet<>();
+          Map<String, String> columns = new HashMap<>();
           List<String> owners = new ArrayList<>(List.of(type.qualifiedName()));
           owners.addAll(index.supertypesOf(type.qualifiedName()));
           for (String owner : owners) {
             for (IndexedMethod method : index.methodsOfType(owner)) {
-              if (!method.fact().calls().isEmpty() || !method.fact().opaqueCalls().isEmpty()
-                  || method.fact().fieldsRead().stream().anyMatch(lazy::containsValue)) {
-                computing.add(method.fact().name());
+              MethodFact read = method.fact();
+              if (!read.calls().isEmpty() || !read.opaqueCalls().isEmpty()
+                  || read.fieldsRead().stream().anyMatch(lazy::containsValue)) {
+                computing.add(read.name());
+              } else if (read.params().isEmpty() && !read.isStatic() && read.fieldsRead().size() == 1
+                  && fields.contains(read.fieldsRead().get(0)) && read.returnRoots().equals(List.of("this"))) {
+                columns.putIfAbsent(read.name(), read.fieldsRead().get(0)); // getPassword() { return passwordHash; }
               }
             }
           }
+          columns.keySet().removeAll(computing); // an overload or override elsewhere computes it
           return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
-              lazyTargets));
+              lazyTargets, columns));
         }
       }
     }
@@ -464,9 +483,7 @@ final class EntityResults {
           || !entity.nonAssociationGetter(getter.getNameAsString())) {
         return false;
       }
-      String name = getter.getNameAsString();
-      String field = name.startsWith("get") ? name.substring(3) : name.substring(2);
-      String column = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+      String column = entity.column(getter.getNameAsString());
       List<TypeFact> named = index.typesNamed(entity.name());
       List<String> owners = new ArrayList<>();
       if (named.size() == 1) {
