@@ -118,6 +118,9 @@ final class MethodLoops {
     }
     for (int i = 0; i < loops.size(); i++) {
       Node loop = loops.get(i);
+      if (LoopShapes.chunked(loop)) {
+        continue; // a round trip per chunk of keys: batched already
+      }
       List<Integer> loopSites = new ArrayList<>();
       for (int s = 0; s < siteLoops.size(); s++) {
         if (siteLoops.get(s) == i) {

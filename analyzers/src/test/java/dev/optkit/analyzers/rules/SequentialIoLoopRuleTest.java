@@ -81,6 +81,27 @@ class SequentialIoLoopRuleTest {
   }
 
   @Test
+  void aLoopOverChunksOfTheKeysIsBatchedAlready() {
+    // migrate's own JDBC batching, and the hand-written idiom: one round trip per chunk, not per key
+    String chunks = """
+        package shop;
+        import java.util.List;
+        class Prices {
+          private final PriceClient prices = new PriceClient();
+          void warm(List<String> skus) throws Exception {
+            for (int from = 0; from < skus.size(); from += STEP) {
+              prices.price(String.join(",", skus.subList(from, Math.min(from + STEP, skus.size()))));
+            }
+          }
+          private static final int STEP = 100;
+        }
+        """;
+    assertEquals(List.of(), loops(chunks));
+    // the true twin: a counted loop over single keys is still a call per key
+    assertEquals(1, loops(chunks.replace("from += STEP", "from++")).size());
+  }
+
+  @Test
   void queryPerIterationInAStreamIsAnNPlusOne() {
     List<Finding> findings = loops("""
         package shop;

@@ -104,7 +104,8 @@ final class ColumnReads {
     return types;
   }
 
-  private static String property(String getter) {
+  /** The property a getter reads by its name ({@code getName()}, {@code isActive()}), or null for no getter's name. */
+  static String property(String getter) {
     String field = getter.startsWith("get") && getter.length() > 3 ? getter.substring(3)
         : getter.startsWith("is") && getter.length() > 2 ? getter.substring(2) : null;
     return field == null ? null : Character.toLowerCase(field.charAt(0)) + field.substring(1);

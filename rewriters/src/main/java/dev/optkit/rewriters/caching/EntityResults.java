@@ -122,9 +122,7 @@ final class EntityResults {
       if (columnByGetter.containsKey(call)) {
         return columnByGetter.get(call);
       }
-      String field = call.startsWith("get") && call.length() > 3 ? call.substring(3)
-          : call.startsWith("is") && call.length() > 2 ? call.substring(2) : null;
-      String named = field == null ? null : Character.toLowerCase(field.charAt(0)) + field.substring(1);
+      String named = ColumnReads.property(call);
       return named != null && !lazyByGetter.containsKey(call) && !computingGetters.contains(call)
           && fields.contains(named) ? named : null;
     }

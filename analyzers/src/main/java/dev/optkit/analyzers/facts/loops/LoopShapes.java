@@ -139,6 +139,24 @@ public final class LoopShapes {
     return null;
   }
 
+  /**
+   * A loop that batches already: {@code for (int from = 0; from < ids.size(); from += 1000)} whose
+   * body takes {@code ids.subList(from, ...)}, one round trip per chunk of keys, as a person writes it
+   * and as migrate's own batching does.
+   */
+  public static boolean chunked(Node loop) {
+    if (!(loop instanceof ForStmt counted) || counted.getUpdate().size() != 1
+        || !(counted.getUpdate().get(0) instanceof AssignExpr step)
+        || step.getOperator() != AssignExpr.Operator.PLUS || !(step.getTarget() instanceof NameExpr counter)
+        || step.getValue() instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr one && one.asNumber().intValue() == 1) {
+      return false;
+    }
+    String name = counter.getNameAsString();
+    return counted.getBody().findAll(MethodCallExpr.class).stream().anyMatch(call -> call.getNameAsString().equals("subList")
+        && call.getArguments().size() == 2 && call.getArgument(0) instanceof NameExpr from
+        && from.getNameAsString().equals(name));
+  }
+
   public static String loopKind(Node loop) {
     if (loop instanceof ForStmt) {
       return "for";
