@@ -35,7 +35,8 @@ import java.util.function.Function;
  * a text and a number ({@code byKey(long)}, {@code byKey(String)}) are told apart: {@code t} a
  * {@code String}, {@code n} a number, {@code b} a boolean, {@code c} a char, {@code ?} not known.
  * Known only from the source itself: a literal, a concatenation with a string literal, a cast, or a
- * name the method declares once (a parameter or local; a field may be shadowed, so it is not read).
+ * name the method declares once and in scope at the call (a parameter or local; a field may be shadowed,
+ * so it is not read).
  * Kinds exclude a method only where Java converts neither way, so a wrong guess can only be "?".
  */
 public final class ArgumentKinds {
@@ -44,15 +45,15 @@ public final class ArgumentKinds {
   /**
    * The kinds of a call's arguments, one character each, or null when none is known.
    *
-   * @param declaredOnce the type a name is declared with where the method declares it exactly once, else null
+   * @param declaredOnce where a name is declared when the method declares it exactly once, else null
    */
-  static String of(MethodCallExpr call, CallableDeclaration<?> callable, Function<String, Type> declaredOnce) {
+  static String of(MethodCallExpr call, CallableDeclaration<?> callable, Function<String, Node> declaredOnce) {
     if (call.getArguments().isEmpty() || insideNestedClass(call, callable)) {
       return null;
     }
     StringBuilder kinds = new StringBuilder();
     for (Expression argument : call.getArguments()) {
-      kinds.append(kind(argument, declaredOnce));
+      kinds.append(kind(argument, call, declaredOnce));
     }
     return kinds.chars().allMatch(c -> c == '?') ? null : kinds.toString();
   }
@@ -61,21 +62,43 @@ public final class ArgumentKinds {
    * Every name a method declares (parameters, locals, lambda and catch parameters, pattern
    * variables, in nested classes too) with its type, or none for a name declared more than once.
    */
-  static Map<String, Type> declaredNames(List<Parameter> parameters, List<VariableDeclarator> variables,
+  static Map<String, Node> declaredNames(List<Parameter> parameters, List<VariableDeclarator> variables,
       List<TypePatternExpr> patterns) {
-    Map<String, Type> names = new HashMap<>();
+    Map<String, Node> names = new HashMap<>();
     Set<String> twice = new HashSet<>();
-    java.util.function.BiConsumer<String, Type> declare = (name, type) -> {
+    java.util.function.BiConsumer<String, Node> declare = (name, node) -> {
       if (twice.contains(name) || names.remove(name) != null) {
         twice.add(name);
       } else {
-        names.put(name, type);
+        names.put(name, node);
       }
     };
-    parameters.forEach(p -> declare.accept(p.getNameAsString(), p.getType()));
-    variables.forEach(v -> declare.accept(v.getNameAsString(), v.getType()));
-    patterns.forEach(p -> declare.accept(p.getNameAsString(), p.getType()));
+    parameters.forEach(p -> declare.accept(p.getNameAsString(), p));
+    variables.forEach(v -> declare.accept(v.getNameAsString(), v));
+    patterns.forEach(p -> declare.accept(p.getNameAsString(), p));
     return names;
+  }
+
+  /**
+   * The declared type of the name at the call, when its one declaration is in scope there: a
+   * parameter of the method, or of a lambda or catch around the call; a local declared before the
+   * call in a block (or loop, or try) around it. Anywhere else the name is a field's (a local of a
+   * later block does not shadow it there), or a pattern variable's, whose scope follows the flow: not told.
+   */
+  private static Type inScope(Node declaration, MethodCallExpr call) {
+    if (declaration instanceof Parameter parameter) {
+      Node owner = parameter.getParentNode().orElse(null);
+      return owner instanceof CallableDeclaration<?> || owner != null && owner.isAncestorOf(call) ? parameter.getType() : null;
+    }
+    if (declaration instanceof VariableDeclarator variable && variable.getParentNode().isPresent()) {
+      Node holder = variable.getParentNode().get().getParentNode().orElse(null);
+      Node scope = holder instanceof com.github.javaparser.ast.stmt.ExpressionStmt statement
+          ? statement.getParentNode().orElse(null) : holder;
+      boolean before = variable.getBegin().isPresent() && call.getBegin().isPresent()
+          && variable.getBegin().get().isBefore(call.getBegin().get());
+      return scope != null && scope.isAncestorOf(call) && before && !variable.isAncestorOf(call) ? variable.getType() : null;
+    }
+    return null;
   }
 
   /**
@@ -127,9 +150,9 @@ public final class ArgumentKinds {
     return '?';
   }
 
-  private static char kind(Expression expression, Function<String, Type> declaredOnce) {
+  private static char kind(Expression expression, MethodCallExpr call, Function<String, Node> declaredOnce) {
     if (expression instanceof EnclosedExpr enclosed) {
-      return kind(enclosed.getInner(), declaredOnce);
+      return kind(enclosed.getInner(), call, declaredOnce);
     }
     if (expression instanceof StringLiteralExpr || expression instanceof TextBlockLiteralExpr) {
       return 't';
@@ -148,11 +171,12 @@ public final class ArgumentKinds {
       return kindOf(cast.getType());
     }
     if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS
-        && (kind(binary.getLeft(), declaredOnce) == 't' || kind(binary.getRight(), declaredOnce) == 't')) {
+        && (kind(binary.getLeft(), call, declaredOnce) == 't' || kind(binary.getRight(), call, declaredOnce) == 't')) {
       return 't'; // "%" + text + "%"
     }
     if (expression instanceof NameExpr name) {
-      Type declared = declaredOnce.apply(name.getNameAsString());
+      Node declaration = declaredOnce.apply(name.getNameAsString());
+      Type declared = declaration == null ? null : inScope(declaration, call);
       return declared == null ? '?' : kindOf(declared);
     }
     return '?';

@@ -233,7 +233,7 @@ final class LocalTypes {
   private Set<String> declaredNames;
 
   /** The names the method declares once, with their types: read when an argument is a name. */
-  Map<String, com.github.javaparser.ast.type.Type> namesDeclaredOnce() {
+  Map<String, Node> namesDeclaredOnce() {
     if (namesDeclaredOnce == null) {
       List<Parameter> parameters = new ArrayList<>(callable.getParameters());
       if (m.nodes != null) {
@@ -245,7 +245,7 @@ final class LocalTypes {
     return namesDeclaredOnce;
   }
 
-  private Map<String, com.github.javaparser.ast.type.Type> namesDeclaredOnce;
+  private Map<String, Node> namesDeclaredOnce;
 
   boolean isLambdaParameter(NameExpr name) {
     for (Node parent = name.getParentNode().orElse(null); parent != null; parent = parent.getParentNode().orElse(null)) {

@@ -19,7 +19,7 @@ class ArgumentKindsTest {
     MethodDeclaration method = new JavaParser(new ParserConfiguration()
         .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(source).getResult().orElseThrow()
         .findFirst(MethodDeclaration.class).orElseThrow();
-    Map<String, com.github.javaparser.ast.type.Type> declared = ArgumentKinds.declaredNames(
+    Map<String, com.github.javaparser.ast.Node> declared = ArgumentKinds.declaredNames(
         method.findAll(com.github.javaparser.ast.body.Parameter.class),
         method.findAll(com.github.javaparser.ast.body.VariableDeclarator.class),
         method.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class));
@@ -65,6 +65,34 @@ class ArgumentKindsTest {
                     long name = 1;
                     public void run() { byKey(name); }
                 };
+            }
+        }
+        """));
+  }
+
+  @Test
+  void aLocalOutOfScopeAtTheCallLeavesTheNameAFields() {
+    // hostile review: the field label (a String) is what the call passes; the long label is declared later or elsewhere
+    assertEquals(List.of("null"), kinds("""
+        class C {
+            void m(long id) {
+                byKey(label);
+                { long label = 1; }
+            }
+        }
+        """));
+    assertEquals(List.of("n"), kinds("""
+        class C {
+            void m(long id) {
+                for (long label = 0; label < 2; label++) { byKey(label); }
+            }
+        }
+        """));
+    assertEquals(List.of("null"), kinds("""
+        class C {
+            void m(long id) {
+                byKey(label);
+                long label = 1;
             }
         }
         """));
