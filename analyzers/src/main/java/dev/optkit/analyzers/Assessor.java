@@ -158,12 +158,12 @@ public final class Assessor {
       }
     }
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
-        dev.optkit.analyzers.index.MyBatisXmlMappers.read(sources.xmlFiles()),
-        dev.optkit.analyzers.index.SchemaViews.read(sources.sqlFiles()),
-        dev.optkit.analyzers.index.SchemaWriteEffects.read(sources.sqlFiles(),
+        dev.optkit.analyzers.schema.MyBatisXmlMappers.read(sources.xmlFiles()),
+        dev.optkit.analyzers.schema.SchemaViews.read(sources.sqlFiles()),
+        dev.optkit.analyzers.schema.SchemaWriteEffects.read(sources.sqlFiles(),
             java.util.stream.Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList(),
             definitions(facts)),
-        dev.optkit.analyzers.index.OrmXmlMappings.read(sources.xmlFiles()));
+        dev.optkit.analyzers.schema.OrmXmlMappings.read(sources.xmlFiles()));
     // the call graph and what is computed over it, on a second thread while the rules compute the I/O sites:
     // on spring-framework each is about a second of single-threaded work after the parse
     java.util.concurrent.CompletableFuture<Void> graph = java.util.concurrent.CompletableFuture

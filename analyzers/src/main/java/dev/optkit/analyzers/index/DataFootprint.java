@@ -2,15 +2,19 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.SqlParsing;
 import dev.optkit.analyzers.facts.SqlStatements;
 import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.schema.OrmXmlMappings;
+import dev.optkit.analyzers.schema.SchemaViews;
+import dev.optkit.analyzers.schema.SchemaWriteEffects;
+import dev.optkit.analyzers.schema.TableNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.optkit.analyzers.facts.SqlParsing;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
@@ -415,9 +419,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     }
   }
 
-  /** Table names compare without case, quotes or underscores: Hibernate maps OwnerPet to owner_pet. */
+  /** A table's name as optkit compares them ({@link TableNames#normalise}). */
   static String normalise(String table) {
-    return table.replace("_", "").toLowerCase(Locale.ROOT);
+    return TableNames.normalise(table);
   }
 
   /** The path of a URL template, placeholders as {@code *}, without scheme, host or query. */

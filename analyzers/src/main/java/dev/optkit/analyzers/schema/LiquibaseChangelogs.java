@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.index;
+package dev.optkit.analyzers.schema;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;

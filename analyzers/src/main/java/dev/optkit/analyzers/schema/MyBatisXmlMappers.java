@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.index;
+package dev.optkit.analyzers.schema;
 
 import dev.optkit.analyzers.facts.Access;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.index;
+package dev.optkit.analyzers.schema;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,16 +69,16 @@ public final class SchemaViews {
         if (statement instanceof CreateView view && view.getSelect() != null) {
           Set<String> tables = new TreeSet<>();
           for (String table : new TablesNamesFinder<Void>().getTables((Statement) view.getSelect())) {
-            tables.add(DataFootprint.normalise(bare(table)));
+            tables.add(TableNames.normalise(bare(table)));
           }
-          String name = DataFootprint.normalise(bare(view.getView().getFullyQualifiedName()));
+          String name = TableNames.normalise(bare(view.getView().getFullyQualifiedName()));
           views.put(name, tables);
           dev.optkit.analyzers.facts.SqlStatements.volatileValue(view.getSelect().toString())
               .ifPresent(value -> changing.put(name, value));
         } else if (statement instanceof CreateSynonym synonym && synonym.getSynonym() != null && synonym.getFor() != null) {
           // another name for a table: reading or writing either is reading or writing both
-          views.put(DataFootprint.normalise(bare(synonym.getSynonym().getFullyQualifiedName())),
-              Set.of(DataFootprint.normalise(bare(synonym.getFor()))));
+          views.put(TableNames.normalise(bare(synonym.getSynonym().getFullyQualifiedName())),
+              Set.of(TableNames.normalise(bare(synonym.getFor()))));
         }
       }
     }
@@ -128,7 +128,7 @@ public final class SchemaViews {
     }
   }
 
-  static String bare(String name) {
+  public static String bare(String name) {
     String last = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
     return last.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
   }

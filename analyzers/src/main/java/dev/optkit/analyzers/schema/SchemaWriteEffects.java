@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.index;
+package dev.optkit.analyzers.schema;
 
 import dev.optkit.analyzers.io.Decoded;
 import java.io.IOException;
@@ -186,8 +186,8 @@ public final class SchemaWriteEffects {
 
   private static void link(Map<String, Set<String>> cascades, String parent, String child) {
     if (!parent.isBlank() && !child.isBlank()) {
-      cascades.computeIfAbsent(DataFootprint.normalise(SchemaViews.bare(parent)), p -> new TreeSet<>())
-          .add(DataFootprint.normalise(SchemaViews.bare(child)));
+      cascades.computeIfAbsent(TableNames.normalise(SchemaViews.bare(parent)), p -> new TreeSet<>())
+          .add(TableNames.normalise(SchemaViews.bare(child)));
     }
   }
 
@@ -344,6 +344,6 @@ public final class SchemaWriteEffects {
       }
       part = lexer.getNextToken();
     }
-    return new NameRead(DataFootprint.normalise(SchemaViews.bare(name.toString())), next);
+    return new NameRead(TableNames.normalise(SchemaViews.bare(name.toString())), next);
   }
 }

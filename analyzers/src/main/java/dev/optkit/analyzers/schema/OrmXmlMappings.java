@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.index;
+package dev.optkit.analyzers.schema;
 
 import dev.optkit.analyzers.facts.TypeFact;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.index;
+package dev.optkit.analyzers.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

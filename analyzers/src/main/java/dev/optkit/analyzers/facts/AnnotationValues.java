@@ -1,0 +1,145 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a file's annotations say: their qualified names, the strings of their members, the
+ * statements of {@code @Sql}, the isolation and propagation of {@code @Transactional}, and the
+ * values types and methods keep among their facts.
+ */
+final class AnnotationValues {
+  private static final List<String> TYPE_ANNOTATION_MEMBERS =
+      List.of("value", "name", "path", "basePackages", "scanBasePackages", "profiles");
+
+  private final TypeNames names;
+  private final ConstantStrings strings;
+
+  AnnotationValues(TypeNames names, ConstantStrings strings) {
+    this.names = names;
+    this.strings = strings;
+  }
+
+  List<String> annotationNames(NodeWithAnnotations<?> node) {
+    List<String> result = new ArrayList<>();
+    for (AnnotationExpr annotation : node.getAnnotations()) {
+      result.add(names.qualify(annotation.getNameAsString()).name());
+    }
+    return List.copyOf(result);
+  }
+
+  Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
+    Map<String, String> values = new TreeMap<>();
+    for (AnnotationExpr annotation : type.getAnnotations()) {
+      sqlStatements(annotation).ifPresent(sql -> values.put(FactExtractor.SQL_STATEMENTS, sql));
+      isolation(annotation).ifPresent(level -> values.put(FactExtractor.TRANSACTION_ISOLATION, level));
+      transactionMember(annotation, "propagation").ifPresent(p -> values.put(FactExtractor.TRANSACTION_PROPAGATION, p));
+      transactionMember(annotation, "noRollbackFor").or(() -> transactionMember(annotation, "noRollbackForClassName"))
+          .ifPresent(p -> values.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
+      String qualified = names.qualify(annotation.getNameAsString()).name();
+      for (String member : TYPE_ANNOTATION_MEMBERS) {
+        List<String> strings = annotationStrings(annotation, member);
+        if (!strings.isEmpty()) {
+          values.put(qualified + "#" + member, String.join(",", strings));
+        } else if (annotation.getNameAsString().endsWith("Table") && hasMember(annotation, member)) {
+          // @Table(Tables.GIZMOS): a name from another file's constant, which this file cannot read
+          values.put(qualified + "#" + member, TypeFact.UNRESOLVED);
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
+  /** A method's annotation values: each annotation's first value, path or name, and the transaction's settings. */
+  Map<String, String> methodAnnotationValues(CallableDeclaration<?> callable) {
+    Map<String, String> annotationValues = new TreeMap<>();
+    for (AnnotationExpr annotation : callable.getAnnotations()) {
+      List<String> values = annotationStrings(annotation, "value");
+      for (String member : List.of("path", "cacheNames", "name")) {
+        if (values.isEmpty()) {
+          values = annotationStrings(annotation, member);
+        }
+      }
+      if (!values.isEmpty()) {
+        annotationValues.put(names.qualify(annotation.getNameAsString()).name(), values.get(0));
+      }
+      sqlStatements(annotation).ifPresent(sql -> annotationValues.put(FactExtractor.SQL_STATEMENTS, sql));
+      isolation(annotation).ifPresent(level -> annotationValues.put(FactExtractor.TRANSACTION_ISOLATION, level));
+      transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_PROPAGATION, p));
+      transactionMember(annotation, "noRollbackFor")
+          .or(() -> transactionMember(annotation, "noRollbackForClassName"))
+          .ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
+    }
+    return java.util.Collections.unmodifiableMap(annotationValues);
+  }
+
+  /**
+   * The statements of Spring's {@code @Sql(statements = ...)} (and of each {@code @Sql} in a
+   * {@code @SqlGroup}), joined as one script: a test that writes its data this way writes like code.
+   */
+  Optional<String> sqlStatements(AnnotationExpr annotation) {
+    String simple = annotation.getName().getIdentifier();
+    List<String> statements = new ArrayList<>();
+    if (simple.equals("Sql")) {
+      statements.addAll(annotationStrings(annotation, "statements"));
+    } else if (simple.equals("SqlGroup")) {
+      annotation.findAll(AnnotationExpr.class).stream().filter(a -> a != annotation
+          && a.getName().getIdentifier().equals("Sql")).forEach(a -> statements.addAll(annotationStrings(a, "statements")));
+    } else {
+      return Optional.empty();
+    }
+    return statements.isEmpty() ? Optional.empty() : Optional.of(String.join(";\n", statements));
+  }
+
+  /** The isolation a {@code @Transactional} asks for, as written ({@code Isolation.SERIALIZABLE}). */
+  Optional<String> isolation(AnnotationExpr annotation) {
+    return transactionMember(annotation, "isolation");
+  }
+
+  /** A member of {@code @Transactional} as written ({@code Propagation.REQUIRES_NEW}). */
+  Optional<String> transactionMember(AnnotationExpr annotation, String member) {
+    if (!annotation.getName().getIdentifier().equals("Transactional") || !(annotation instanceof NormalAnnotationExpr normal)) {
+      return Optional.empty();
+    }
+    return normal.getPairs().stream().filter(p -> p.getNameAsString().equals(member))
+        .map(p -> p.getValue().toString()).findFirst();
+  }
+
+  private static boolean hasMember(AnnotationExpr annotation, String member) {
+    return annotation instanceof SingleMemberAnnotationExpr && member.equals("value")
+        || annotation instanceof NormalAnnotationExpr normal
+            && normal.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals(member));
+  }
+
+  List<String> annotationStrings(AnnotationExpr annotation, String member) {
+    List<String> values = new ArrayList<>();
+    Expression value = null;
+    if (annotation instanceof SingleMemberAnnotationExpr single && member.equals("value")) {
+      value = single.getMemberValue();
+    } else if (annotation instanceof NormalAnnotationExpr normal) {
+      for (MemberValuePair pair : normal.getPairs()) {
+        if (pair.getNameAsString().equals(member)) {
+          value = pair.getValue();
+        }
+      }
+    }
+    if (value instanceof ArrayInitializerExpr array) {
+      array.getValues().forEach(v -> Optional.ofNullable(strings.text(v)).ifPresent(values::add));
+    } else if (value != null) {
+      Optional.ofNullable(strings.text(value)).ifPresent(values::add);
+    }
+    return values;
+  }
+}

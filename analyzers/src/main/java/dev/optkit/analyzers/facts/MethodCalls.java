@@ -1,0 +1,161 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import dev.optkit.analyzers.catalog.ClientSignature;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sorts a method's calls, method references and constructions: an I/O site of a catalogued client
+ * ({@link ClientSites}), a call of project code with its receiver type, SQL argument and bean, or
+ * an opaque call on a result; and notes hand-run JDBC transactions, time and randomness, and cache use.
+ */
+final class MethodCalls {
+  private final MethodScan m;
+  private final CallableDeclaration<?> callable;
+  private final FileScan file;
+  private final String owner;
+  private final Set<String> requestReceivers = new HashSet<>();
+
+  MethodCalls(MethodScan m) {
+    this.m = m;
+    this.callable = m.callable;
+    this.file = m.file;
+    this.owner = m.owner;
+  }
+
+  void visitCall(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Expression scope = call.getScope().orElse(null);
+    m.timeAndRandom.noteTimeOrRandom(call, name, scope);
+    noteTransactionControl(call, name, scope);
+    m.cacheUses.noteCacheUse(call, name, scope);
+    if (scope != null && file.importsMockito && MockedReceivers.isMock(scope, callable)) {
+      return; // when(users.save(any())), verify(users).save(u): a mock runs neither I/O nor project code
+    }
+    Optional<IoSite> site = m.clients.clientSite(call);
+    if (site.isPresent()) {
+      if (!sameRequestSeen(site.get(), scope)) {
+        m.sites.add(site.get());
+        m.siteNodes.add(call);
+      }
+      return;
+    }
+    if (scope == null || scope instanceof ThisExpr) {
+      addCall(call, owner, Confidence.HIGH);
+      return;
+    }
+    TypeNames.Qualified receiver = m.locals.syntacticType(scope);
+    if (receiver != null && !receiver.name().startsWith("java.")) {
+      addCall(call, receiver.name(), receiver.confidence());
+    } else if (receiver == null && !(scope instanceof MethodCallExpr)) {
+      addCall(call, null, Confidence.LOW);
+    } else if (receiver == null) {
+      m.opaqueCalls.add(new CallRef(null, call.getNameAsString(), call.getArguments().size(), Confidence.LOW,
+          m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
+      m.opaqueNodes.add(call);
+    }
+  }
+
+  /** A second call on the same connection object is the same request (getResponseCode, then getInputStream). */
+  private boolean sameRequestSeen(IoSite site, Expression scope) {
+    Optional<ClientSignature> client = file.catalog.clients().stream().filter(c -> c.id().equals(site.clientId())).findFirst();
+    if (client.isEmpty() || !client.get().oneSitePerReceiver() || scope == null) {
+      return false;
+    }
+    return !requestReceivers.add(site.clientId() + "|" + scope);
+  }
+
+  private void addCall(MethodCallExpr call, String receiverType, Confidence confidence) {
+    int sqlArgument = -1;
+    String sql = null;
+    for (int i = 0; i < call.getArguments().size() && sql == null; i++) {
+      Expression argument = call.getArgument(i);
+      // only text javac knows: a literal, a concatenation of them, a constant
+      if (argument instanceof StringLiteralExpr || argument instanceof TextBlockLiteralExpr
+          || argument instanceof BinaryExpr || argument instanceof NameExpr || argument instanceof FieldAccessExpr) {
+        String text = file.strings.text(argument);
+        if (text != null && SqlStatements.looksLikeSql(text)) {
+          sqlArgument = i;
+          sql = text.strip().replaceAll("\\s+", " ");
+        }
+      }
+    }
+    CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
+        m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql);
+    String kinds = ArgumentKinds.of(call, callable, name -> m.locals.namesDeclaredOnce().get(name));
+    if (kinds != null) {
+      made = made.withArgumentKinds(kinds);
+    }
+    String field = call.getScope().map(scope -> FieldReceivers.fieldName(scope, m.locals::declaresLocal)).orElse(null);
+    String bean = field == null ? null : call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+        .map(type -> file.qualifiers.computeIfAbsent(type, node -> FieldQualifiers.of(
+            (com.github.javaparser.ast.body.TypeDeclaration<?>) node)).get(field)).orElse(null);
+    m.calls.add(bean == null ? made : made.withQualifier(bean));
+    m.callNodes.add(call);
+  }
+
+  void visitReference(MethodReferenceExpr reference) {
+    Expression scope = reference.getScope();
+    TypeNames.Qualified receiver = scope instanceof ThisExpr ? new TypeNames.Qualified(owner, Confidence.HIGH)
+        : m.locals.syntacticType(scope);
+    if (receiver == null || receiver.name().startsWith("java.")) {
+      return;
+    }
+    String name = reference.getIdentifier();
+    Optional<ClientSignature> client = file.catalog.match(List.of(receiver.name()), name);
+    if (client.isPresent()) {
+      ClientSignature signature = client.get();
+      Access access = SiteAccess.accessOf(signature, name, null, null);
+      m.sites.add(new IoSite(signature.kind(), signature.id(), signature.provider(), access, Confidence.MEDIUM,
+          receiver.name(), name, null, null, null, null, signature.llm(), false, m.loops.isDeferred(reference),
+          SourceRange.of(reference), file.text.snippet(reference)));
+      m.siteNodes.add(reference);
+      return;
+    }
+    // a method reference in a pipeline is called once per element with the element as argument
+    m.calls.add(new CallRef(receiver.name(), name, -1, receiver.confidence(), m.loops.isDeferred(reference),
+        SourceRange.of(reference), file.text.snippet(reference)));
+    m.callNodes.add(reference);
+  }
+
+  /** A constructor call of a project type; new Random() and new Date() as reads of randomness and time. */
+  void visitCreation(ObjectCreationExpr creation) {
+    String created = TypeNames.erase(creation.getType().getNameAsString());
+    String qualified = file.names.qualify(creation.getType()).name();
+    if (creation.getAnonymousClassBody().isEmpty() && !qualified.startsWith("java.")) {
+      m.constructorCalls.add(new CallRef(qualified, creation.getType().getName().getIdentifier(),
+          creation.getArguments().size(), Confidence.MEDIUM, m.loops.isDeferred(creation), SourceRange.of(creation),
+          file.text.snippet(creation)));
+    }
+    m.timeAndRandom.noteCreation(creation, created);
+  }
+
+  /** JDBC transactions run by hand: where they start, and whether this method commits. */
+  private void noteTransactionControl(MethodCallExpr call, String name, Expression scope) {
+    if (scope == null) {
+      return;
+    }
+    if (name.equals("setAutoCommit") && call.getArguments().size() == 1
+        && !(call.getArgument(0) instanceof BooleanLiteralExpr literal && literal.getValue())) {
+      m.transactionControl.add("setAutoCommit(false)"); // anything but a literal true may turn it off
+    } else if ((name.equals("commit") || name.equals("rollback") || name.equals("begin")) && call.getArguments().isEmpty()) {
+      m.transactionControl.add(name + "()");
+    }
+  }
+}

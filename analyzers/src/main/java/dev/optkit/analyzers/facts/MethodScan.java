@@ -1,0 +1,241 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The analysis of one method or constructor body into a {@link MethodFact}. Holds what the body's
+ * analyses share and fill: the I/O sites and project calls found ({@link MethodCalls}), the types of
+ * its names ({@link LocalTypes}), its loops ({@link MethodLoops}), its reads of time, randomness and
+ * state, and the caches it uses.
+ */
+final class MethodScan {
+  final CallableDeclaration<?> callable;
+  final FileScan file;
+  final String owner;
+  final List<IoSite> sites = new ArrayList<>();
+  final List<Node> siteNodes = new ArrayList<>();
+  final List<CallRef> calls = new ArrayList<>();
+  final List<CallRef> constructorCalls = new ArrayList<>();
+  final List<Node> callNodes = new ArrayList<>();
+  final List<CallRef> opaqueCalls = new ArrayList<>();
+  final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
+  final List<String> timeOrRandom = new ArrayList<>();
+  final Set<String> transactionControl = new TreeSet<>();
+  int sqlParameter = -1;
+  boolean usesCache;
+  private final List<String> mutableFieldsRead = new ArrayList<>();
+  /** Every field of its own class the method reads, changing or not: an entity's getter may read an association. */
+  private final List<String> fieldsRead = new ArrayList<>();
+  private final List<String> staticFieldsRead = new ArrayList<>();
+
+  /** The body's nodes, walked once (none for an abstract method). */
+  BodyNodes nodes;
+
+  final LocalTypes locals;
+  final MethodLoops loops;
+  final ClientSites clients;
+  private final MethodCalls callVisitor;
+  final TimeAndRandom timeAndRandom;
+  final CacheUses cacheUses;
+
+  MethodScan(CallableDeclaration<?> callable, FileScan file) {
+    this.callable = callable;
+    this.file = file;
+    TypeDeclaration<?> type = (TypeDeclaration<?>) callable.getParentNode().orElseThrow();
+    this.owner = file.qualifiedName(type);
+    this.locals = new LocalTypes(this);
+    this.loops = new MethodLoops(this);
+    this.clients = new ClientSites(this);
+    this.callVisitor = new MethodCalls(this);
+    this.timeAndRandom = new TimeAndRandom(this);
+    this.cacheUses = new CacheUses(this);
+  }
+
+  MethodFact run() {
+    for (Parameter parameter : callable.getParameters()) {
+      locals.types.put(parameter.getNameAsString(), file.names.qualify(parameter.getType()).name());
+    }
+    Optional<? extends Node> body = body();
+    List<String> annotations = file.annotations.annotationNames(callable);
+    if (body.isPresent()) {
+      nodes = file.bodyNodes.get(callable);
+      if (nodes == null) {
+        nodes = BodyNodes.of(body.get()); // a class declared inside another body
+      }
+      locals.collect();
+      loops.collect();
+      for (MethodCallExpr call : nodes.ownCalls) {
+        callVisitor.visitCall(call);
+      }
+      for (MethodReferenceExpr reference : nodes.ownReferences) {
+        callVisitor.visitReference(reference);
+      }
+      for (Node read : nodes.ownReads) {
+        noteMutableFieldRead(read);
+      }
+      for (ObjectCreationExpr creation : nodes.creations) {
+        callVisitor.visitCreation(creation);
+      }
+    }
+    cacheUses.noteAnnotations();
+    if (body.isPresent()) {
+      cacheUses.noteFieldMemo();
+    }
+    List<LoopFact> loopFacts = loops.describe();
+    List<ParamFact> params = new ArrayList<>();
+    for (Parameter parameter : callable.getParameters()) {
+      params.add(new ParamFact(parameter.getNameAsString(), parameter.getType().asString(),
+          file.names.qualify(parameter.getType()).name(), parameter.isVarArgs()));
+    }
+    boolean isConstructor = callable instanceof ConstructorDeclaration;
+    String returnType = callable instanceof MethodDeclaration method ? file.names.qualify(method.getType()).name() : "void";
+    boolean isAbstract = callable instanceof MethodDeclaration method && method.getBody().isEmpty();
+    Map<String, String> annotationValues = file.annotations.methodAnnotationValues(callable);
+    ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, nodes, callable.getParameters().stream()
+        .map(Parameter::getNameAsString).toList())).orElse(ResultMutations.Changes.NONE);
+    addRoots(changes.roots());
+    List<MethodFact.ParameterMutation> parameterChanges = new ArrayList<>(changes.parameters());
+    for (int i = 0; i < callable.getParameters().size(); i++) {
+      if (callable.getParameter(i).getAnnotationByName("MappingTarget").isPresent()) {
+        // a MapStruct mapper fills this argument in its generated implementation, which has no source here
+        parameterChanges.add(new MethodFact.ParameterMutation(i, "@MappingTarget"));
+      }
+    }
+    return new MethodFact(owner, callable.getNameAsString(), List.copyOf(params), returnType, annotations,
+        annotationValues,
+        callable.isStatic(), isAbstract, callable.isPrivate(),
+        callable instanceof MethodDeclaration method && method.isSynchronized(), isConstructor,
+        new MethodFact.Modifiers(callable.isPublic(), callable.isFinal(), callable.getTypeParameters().isNonEmpty(),
+            callable.getThrownExceptions().stream().map(t -> file.names.qualify(t).name()).toList(),
+            callable.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner
+                && owner.isNestedType() && !owner.isStatic() && !owner.isInterface()),
+        SourceRange.of(callable), signatureLine(),
+        List.copyOf(sites), List.copyOf(calls), loopFacts, List.copyOf(timeOrRandom), usesCache,
+        List.copyOf(mutableFieldsRead), withRoots(changes.results(), changes.roots()), List.copyOf(parameterChanges),
+        changes.handOffs(),
+        List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
+        List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
+        List.copyOf(constructorCalls));
+  }
+
+  /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
+  private void addRoots(ValueRoots roots) {
+    for (int i = 0; i < opaqueCalls.size(); i++) {
+      MethodCallExpr call = opaqueNodes.get(i);
+      List<String> found = new ArrayList<>();
+      found.add(roots.ofReceiver(call.getScope().orElse(null)));
+      call.getArguments().forEach(argument -> found.add(roots.of(argument)));
+      opaqueCalls.set(i, opaqueCalls.get(i).withRoots(found));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      List<String> found = new ArrayList<>();
+      if (callNodes.get(i) instanceof MethodCallExpr call) {
+        found.add(roots.ofReceiver(call.getScope().filter(s -> !(s instanceof ThisExpr)).orElse(null)));
+        call.getArguments().forEach(argument -> found.add(roots.of(argument)));
+      } else if (callNodes.get(i) instanceof MethodReferenceExpr reference) {
+        found.add(reference.getScope() instanceof ThisExpr ? "this" : roots.ofReferenceReceiver(reference));
+        String argument = roots.ofReferenceArgument(reference);
+        if (argument != null) {
+          found.add(argument); // images.stream().map(this::toSnapshot): each image
+        }
+      }
+      calls.set(i, calls.get(i).withRoots(found));
+    }
+  }
+
+  /** Each changed call result with where it comes from: a shared one makes the change a side effect. */
+  private List<MethodFact.ResultMutation> withRoots(List<MethodFact.ResultMutation> changes, ValueRoots roots) {
+    List<MethodFact.ResultMutation> found = new ArrayList<>();
+    for (MethodFact.ResultMutation change : changes) {
+      found.add(change.withRoots(roots.ofCallAt(change.line(), change.column(), change.call())));
+    }
+    return List.copyOf(found);
+  }
+
+  private List<String> returnRoots(ValueRoots roots) {
+    List<String> found = new ArrayList<>();
+    for (ReturnStmt returned : nodes == null ? List.<ReturnStmt>of() : nodes.returns) {
+      if (returned.getExpression().isPresent() && ownReturn(returned)) {
+        found.add(roots.of(returned.getExpression().get()));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** A return of this method's own body, not of a lambda or a class declared in it. */
+  private boolean ownReturn(ReturnStmt returned) {
+    for (Node at = returned.getParentNode().orElse(null); at != null && at != callable;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof LambdaExpr || at instanceof ObjectCreationExpr || at instanceof CallableDeclaration) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads of plain mutable fields make the result depend on the object, not only on the parameters. */
+  private void noteMutableFieldRead(Node read) {
+    if (read.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == read
+        && assign.getOperator() == AssignExpr.Operator.ASSIGN) {
+      return; // this.items = items sets the field; it reads nothing of it
+    }
+    String name;
+    if (read instanceof NameExpr nameExpr) {
+      name = nameExpr.getNameAsString();
+      if (locals.types.containsKey(name) || read.getParentNode().orElse(null) instanceof FieldAccessExpr) {
+        return;
+      }
+    } else {
+      FieldAccessExpr access = (FieldAccessExpr) read;
+      if (!(access.getScope() instanceof ThisExpr)) {
+        return;
+      }
+      name = access.getNameAsString();
+    }
+    if (!fieldsRead.contains(name) && (read instanceof FieldAccessExpr || locals.fieldType(name) != null)) {
+      fieldsRead.add(name);
+    }
+    if (file.mutableFields.contains(owner + "#" + name) && !mutableFieldsRead.contains(name)) {
+      mutableFieldsRead.add(name);
+      if (file.staticMutableFields.contains(owner + "#" + name)) {
+        staticFieldsRead.add(name);
+      }
+    }
+  }
+
+  /** The declaration's line without annotations before it or the body after it. */
+  private String signatureLine() {
+    SourceRange name = SourceRange.of(callable.getName());
+    String line = file.text.line(name.line()).strip();
+    int brace = line.indexOf('{');
+    return (brace >= 0 ? line.substring(0, brace) : line).strip();
+  }
+
+  private Optional<? extends Node> body() {
+    if (callable instanceof MethodDeclaration method) {
+      return method.getBody();
+    }
+    return Optional.of(((ConstructorDeclaration) callable).getBody());
+  }
+}

@@ -1,0 +1,218 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.optkit.analyzers.catalog.ClientSignature;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an I/O site sends, as far as the source tells: the HTTP method and URL of an API call, the
+ * SQL of a database call (traced through locals and prepared statements), and the parameter a
+ * query wrapper runs as SQL.
+ */
+final class RequestTexts {
+  private static final Pattern URL_LIKE = Pattern.compile("^(https?://|/|\\{)");
+
+  private final MethodScan m;
+  private final CallableDeclaration<?> callable;
+  private final FileScan file;
+
+  RequestTexts(MethodScan m) {
+    this.m = m;
+    this.callable = m.callable;
+    this.file = m.file;
+  }
+
+  String httpMethodOf(ClientSignature client, MethodCallExpr call, List<MethodCallExpr> links) {
+    if (client.fluent()) {
+      String root = links.get(0).getNameAsString();
+      if (Set.of("get", "post", "put", "patch", "delete", "head", "options").contains(root)) {
+        return root.toUpperCase(Locale.ROOT);
+      }
+      for (MethodCallExpr link : links) {
+        String name = link.getNameAsString();
+        if (Set.of("get", "post", "put", "delete", "head", "options").contains(name) && link != links.get(0)) {
+          return name.toUpperCase(Locale.ROOT);
+        }
+      }
+      return null;
+    }
+    String name = call.getNameAsString();
+    if (name.startsWith("getFor") || name.equals("headForHeaders")) {
+      return name.startsWith("get") ? "GET" : "HEAD";
+    }
+    if (name.startsWith("postFor")) {
+      return "POST";
+    }
+    if (name.equals("put")) {
+      return "PUT";
+    }
+    if (name.equals("delete")) {
+      return "DELETE";
+    }
+    if (name.startsWith("patchFor")) {
+      return "PATCH";
+    }
+    for (Expression argument : call.getArguments()) {
+      if (argument instanceof FieldAccessExpr access && access.getScope().toString().endsWith("HttpMethod")) {
+        return access.getNameAsString();
+      }
+    }
+    for (Expression traced : m.locals.traced(call.getArguments())) {
+      for (MethodCallExpr link : traced.findAll(MethodCallExpr.class)) {
+        String linkName = link.getNameAsString();
+        if (Set.of("GET", "POST", "PUT", "DELETE", "HEAD").contains(linkName)) {
+          return linkName;
+        }
+        if (linkName.equals("method") && link.getArguments().isNonEmpty()) {
+          String method = file.strings.text(link.getArgument(0));
+          if (method != null) {
+            return method.toUpperCase(Locale.ROOT);
+          }
+        }
+        if (linkName.equals("newBuilder")) {
+          return "GET";
+        }
+      }
+      for (ObjectCreationExpr creation : traced.findAll(ObjectCreationExpr.class)) {
+        String type = creation.getType().getNameAsString();
+        if (type.startsWith("Http") && type.length() > 4) {
+          String verb = type.substring(4).toUpperCase(Locale.ROOT);
+          if (Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS").contains(verb)) {
+            return verb;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  String urlOf(MethodCallExpr call, List<MethodCallExpr> links) {
+    List<Expression> candidates = new ArrayList<>();
+    for (MethodCallExpr link : links) {
+      if (link.getNameAsString().equals("uri") || link.getNameAsString().equals("target")
+          || link.getNameAsString().equals("url") || link == call) {
+        candidates.addAll(link.getArguments());
+      }
+    }
+    if (call.getScope().isPresent() && links.size() == 1) {
+      candidates.add(call.getScope().get());
+    }
+    for (Expression expression : m.locals.traced(candidates)) {
+      String found = urlText(expression);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private String urlText(Expression expression) {
+    String direct = file.strings.text(expression);
+    if (direct != null && URL_LIKE.matcher(direct).find()) {
+      return direct;
+    }
+    for (Expression inner : expression.findAll(Expression.class)) {
+      if (inner == expression) {
+        continue;
+      }
+      if (inner instanceof StringLiteralExpr || inner instanceof BinaryExpr || inner instanceof NameExpr) {
+        String candidate = file.strings.text(inner);
+        if (candidate != null && URL_LIKE.matcher(candidate).find()) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+  String sqlOf(MethodCallExpr call, List<MethodCallExpr> links) {
+    if (call.getArguments().size() > 1 && call.getNameAsString().equals("batchUpdate")) {
+      String batch = batchOf(call.getArguments());
+      if (batch != null) {
+        return batch;
+      }
+    }
+    List<Expression> candidates = new ArrayList<>();
+    for (MethodCallExpr link : links) {
+      if (link.getArguments().isNonEmpty()) {
+        candidates.add(link.getArgument(0));
+      }
+    }
+    call.getScope().ifPresent(candidates::add);
+    for (Expression expression : m.locals.traced(candidates)) {
+      String direct = file.strings.text(expression);
+      if (SqlStatements.looksLikeSql(direct)) {
+        return direct.strip().replaceAll("\\s+", " ");
+      }
+      noteSqlParameter(expression);
+      for (MethodCallExpr inner : expression.findAll(MethodCallExpr.class)) {
+        if ((inner.getNameAsString().startsWith("prepare") || inner.getNameAsString().equals("sql"))
+            && inner.getArguments().isNonEmpty()) {
+          String sql = file.strings.text(inner.getArgument(0));
+          if (sql != null) {
+            return sql.strip().replaceAll("\\s+", " ");
+          }
+          noteSqlParameter(inner.getArgument(0));
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * SQL that is one of the method's parameters, never reassigned: the method is a query wrapper.
+   * A second parameter also run as SQL makes it none (-2): one call site would be two statements.
+   */
+  private void noteSqlParameter(Expression sql) {
+    if (m.sqlParameter == -2 || !(sql instanceof NameExpr name) || m.locals.initializers.containsKey(name.getNameAsString())) {
+      return;
+    }
+    for (int i = 0; i < callable.getParameters().size(); i++) {
+      Parameter parameter = callable.getParameter(i);
+      if (parameter.getNameAsString().equals(name.getNameAsString())
+          && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
+        boolean reassigned = m.nodes != null && m.nodes.assignments.stream().anyMatch(a -> a.getTarget()
+            instanceof NameExpr target && target.getNameAsString().equals(parameter.getNameAsString()));
+        m.sqlParameter = reassigned || m.sqlParameter >= 0 && m.sqlParameter != i ? -2 : i;
+      }
+    }
+  }
+
+  /** {@code batchUpdate(sql1, sql2, ...)}: every statement of the batch, so its footprint names all their tables. */
+  private String batchOf(List<Expression> arguments) {
+    List<String> statements = new ArrayList<>();
+    for (Expression argument : arguments) {
+      String text = file.strings.text(argument);
+      if (!SqlStatements.looksLikeSql(text)) {
+        return null;
+      }
+      statements.add(text.strip().replaceAll("\\s+", " "));
+    }
+    return String.join("; ", statements);
+  }
+
+  static String hostOf(String url) {
+    if (url == null || !url.startsWith("http")) {
+      return null;
+    }
+    try {
+      String cleaned = url.replaceAll("\\{[^}]*}", "x");
+      return URI.create(cleaned).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

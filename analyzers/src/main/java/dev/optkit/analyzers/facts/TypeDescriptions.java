@@ -1,0 +1,268 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A type of the file as a {@link TypeFact}: its kind, supertypes, fields, whether it makes a sound
+ * cache key (equals and hashCode over every field), which of its fields are state that changes
+ * after construction, and the caches it holds in fields.
+ */
+final class TypeDescriptions {
+private static final Set<String> INJECTION_ANNOTATIONS =
+    Set.of("Autowired", "Inject", "Resource", "Value", "PersistenceContext", "Mock", "MockBean");
+
+  private final FileScan file;
+  private final TypeNames names;
+  private final SourceText text;
+
+  TypeDescriptions(FileScan file) {
+    this.file = file;
+    this.names = file.names;
+    this.text = file.text;
+  }
+
+  TypeFact describe(TypeDeclaration<?> type) {
+    String qualified = file.qualifiedName(type);
+    List<String> superTypes = new ArrayList<>();
+    List<String> interfaces = new ArrayList<>();
+    String kind = "class";
+    if (type instanceof ClassOrInterfaceDeclaration declaration) {
+      kind = declaration.isInterface() ? "interface" : "class";
+      declaration.getExtendedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+      declaration.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+      declaration.getImplementedTypes().forEach(t -> interfaces.add(names.qualify(t).name()));
+    } else if (type instanceof RecordDeclaration record) {
+      kind = "record";
+      record.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+    } else if (type instanceof EnumDeclaration enumeration) {
+      kind = "enum";
+      enumeration.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+    } else {
+      kind = "annotation";
+    }
+    Map<String, String> fields = new TreeMap<>();
+    for (FieldDeclaration field : type.getFields()) {
+      boolean injected = field.getAnnotations().stream().anyMatch(a -> INJECTION_ANNOTATIONS.contains(a.getName().getIdentifier()));
+      for (VariableDeclarator variable : field.getVariables()) {
+        String fieldType = names.qualify(variable.getType()).name();
+        fields.put(variable.getNameAsString(), fieldType);
+        boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
+        if (!injected && !constant && isStateType(fieldType, variable)
+            && (!field.isFinal() && assignedOutsideConstructors(type, variable.getNameAsString())
+                || mutatedOutsideConstructors(type, variable.getNameAsString()))) {
+          file.mutableFields.add(qualified + "#" + variable.getNameAsString());
+          if (field.isStatic()) {
+            file.staticMutableFields.add(qualified + "#" + variable.getNameAsString());
+          }
+        }
+        if (CacheUses.CACHE_TYPES.contains(fieldType)) {
+          file.caches.add(new ExistingCacheFact(cacheMechanism(fieldType), qualified, variable.getNameAsString(),
+              variable.getNameAsString(), SourceRange.of(variable), text.snippet(field)));
+        }
+      }
+    }
+    HttpCacheClients.cachedFields(type).forEach((name, variable) -> file.caches.add(new ExistingCacheFact("http-cache",
+        qualified, name, name, SourceRange.of(variable), text.snippet(variable))));
+    if (type instanceof RecordDeclaration record) {
+      for (Parameter component : record.getParameters()) {
+        // arrays keep their brackets: a record's equals compares them by identity
+        String array = component.getType().isArrayType() || component.isVarArgs() ? "[]" : "";
+        fields.put(component.getNameAsString(), names.qualify(component.getType()).name() + array);
+      }
+    }
+    file.fieldsByType.put(qualified, fields);
+    // Lombok's @Value: final fields, equals and hashCode over all of them (@Data and @EqualsAndHashCode are
+    // left out: a key with setters, or equal by a few fields only, would find answers computed for another)
+    boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
+        || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty()
+            && equalsComparesEveryField(type))
+        || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Value")
+            || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"))
+        || lombokDataValue(type);
+    ConstructionState.Reads construction = ConstructionState.reads(type);
+    return new TypeFact(qualified, kind, List.copyOf(superTypes), file.annotations.annotationNames(type), fields, equalsAndHashCode,
+        SourceRange.of(type), file.annotations.typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
+        type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
+        EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
+        EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants());
+  }
+
+  /**
+   * Lombok's {@code @Data} that makes a value: every field final, not transient, of an immutable JDK
+   * value type (no setters, nothing inside to change), and equals left whole: no
+   * {@code @EqualsAndHashCode} on the class or {@code @EqualsAndHashCode.Exclude}/{@code .Include} on a field.
+   */
+  private boolean lombokDataValue(TypeDeclaration<?> type) {
+    if (!lombokData(type) || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("EqualsAndHashCode"))) {
+      return false;
+    }
+    return type.getFields().stream().filter(f -> !f.isStatic()).allMatch(f -> f.isFinal() && !f.isTransient()
+        && f.getAnnotations().stream().noneMatch(a -> a.getNameAsString().contains("EqualsAndHashCode"))
+        && f.getVariables().stream().allMatch(v -> IMMUTABLE_FIELD_TYPES.contains(names.qualify(v.getType()).name())
+            || names.qualify(v.getType()).name().startsWith("java.time.")));
+  }
+
+  private static final Set<String> IMMUTABLE_FIELD_TYPES = Set.of("java.lang.String", "java.lang.Integer",
+      "java.lang.Long", "java.lang.Boolean", "java.lang.Double", "java.lang.Float", "java.lang.Short", "java.lang.Byte",
+      "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "int", "long",
+      "boolean", "double", "float", "short", "byte", "char");
+
+  /** Whether Lombok's {@code @Data} is on the type: written qualified, imported, or under {@code import lombok.*}. */
+  private boolean lombokData(TypeDeclaration<?> type) {
+    return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Data")
+        || a.getNameAsString().equals("Data") && names.importedNames().stream()
+            .anyMatch(n -> n.equals("lombok.Data") || n.equals("lombok")));
+  }
+
+  /**
+   * Whether a hand-written equals names every instance field (directly or by its getter): one that
+   * compares an order line by its id alone makes two lines with other products equal keys, and a
+   * cache would answer for the first.
+   */
+  private static boolean equalsComparesEveryField(TypeDeclaration<?> type) {
+    Set<String> used = new java.util.HashSet<>();
+    for (MethodDeclaration equals : type.getMethodsBySignature("equals", "Object")) {
+      if (equals.findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("equalsIgnoreCase")).isPresent()) {
+        return false; // "A" and "a" equal keys, while the answer may tell them apart
+      }
+      equals.walk(node -> {
+        if (node instanceof com.github.javaparser.ast.expr.SimpleName name) {
+          String id = name.getIdentifier();
+          used.add(id);
+          if (id.length() > 3 && (id.startsWith("get") || id.startsWith("has"))) {
+            used.add(Character.toLowerCase(id.charAt(3)) + id.substring(4));
+          } else if (id.length() > 2 && id.startsWith("is")) {
+            used.add(Character.toLowerCase(id.charAt(2)) + id.substring(3));
+          }
+        }
+      });
+    }
+    for (FieldDeclaration field : type.getFields()) {
+      if (field.isStatic() || field.isTransient()) {
+        continue;
+      }
+      for (var variable : field.getVariables()) {
+        if (!used.contains(variable.getNameAsString())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private Map<String, List<String>> superTypeArguments(TypeDeclaration<?> type) {
+    List<ClassOrInterfaceType> supers = new ArrayList<>();
+    if (type instanceof ClassOrInterfaceDeclaration declaration) {
+      supers.addAll(declaration.getExtendedTypes());
+      supers.addAll(declaration.getImplementedTypes());
+    } else if (type instanceof RecordDeclaration record) {
+      supers.addAll(record.getImplementedTypes());
+    } else if (type instanceof EnumDeclaration enumeration) {
+      supers.addAll(enumeration.getImplementedTypes());
+    }
+    Map<String, List<String>> arguments = new TreeMap<>();
+    for (ClassOrInterfaceType superType : supers) {
+      superType.getTypeArguments().filter(a -> !a.isEmpty()).ifPresent(args -> arguments.put(
+          names.qualify(superType).name(), args.stream().map(a -> names.qualify(a).name()).toList()));
+    }
+    return java.util.Collections.unmodifiableMap(arguments);
+  }
+
+  private static final Set<String> STATE_MUTATORS = Set.of(
+      "put", "putAll", "putIfAbsent", "remove", "clear", "add", "addAll", "set", "merge", "compute",
+      "computeIfAbsent", "computeIfPresent", "replace", "replaceAll", "removeIf", "incrementAndGet",
+      "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
+      "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset");
+
+  /** The fields a type's methods (not its constructors) assign, and those they change in place. */
+  private record FieldWrites(Set<String> assigned, Set<String> mutated) {}
+
+  private final Map<TypeDeclaration<?>, FieldWrites> fieldWrites = new java.util.IdentityHashMap<>();
+
+  /** One walk over the type's methods, however many fields ask. */
+  private FieldWrites fieldWrites(TypeDeclaration<?> type) {
+    return fieldWrites.computeIfAbsent(type, t -> {
+      Set<String> assigned = new HashSet<>();
+      Set<String> mutated = new HashSet<>();
+      for (MethodDeclaration method : t.getMethods()) {
+        PreOrder.walk(method, node -> {
+          if (node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())) {
+            Expression scope = call.getScope().orElse(null);
+            if (scope instanceof NameExpr name) {
+              mutated.add(name.getNameAsString());
+            } else if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+              mutated.add(access.getNameAsString());
+            }
+          } else if (node instanceof UnaryExpr step && (step.getOperator().isPostfix()
+              || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+              || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {
+            if (step.getExpression() instanceof NameExpr name) {
+              mutated.add(name.getNameAsString());
+            } else if (step.getExpression() instanceof FieldAccessExpr access) {
+              mutated.add(access.getNameAsString());
+            }
+          } else if (node instanceof AssignExpr assign) {
+            if (assign.getTarget() instanceof NameExpr name) {
+              assigned.add(name.getNameAsString());
+            } else if (assign.getTarget() instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+              assigned.add(access.getNameAsString());
+            }
+          }
+        });
+      }
+      return new FieldWrites(assigned, mutated);
+    });
+  }
+
+  /**
+   * A field whose object changes after construction: a final map or list filled by a method, an
+   * atomic counter, a field stepped with {@code ++}. A result computed from it changes with it.
+   */
+  private boolean mutatedOutsideConstructors(TypeDeclaration<?> type, String field) {
+    return fieldWrites(type).mutated().contains(field);
+  }
+
+  /** A field set only while constructing is effectively final; one set by setters is state. */
+  private boolean assignedOutsideConstructors(TypeDeclaration<?> type, String field) {
+    return fieldWrites(type).assigned().contains(field);
+  }
+
+  /** Values and collections: state a result can depend on, unlike injected collaborators. */
+  private boolean isStateType(String type, VariableDeclarator variable) {
+    return variable.getType().isPrimitiveType() || variable.getType().isArrayType()
+        || type.startsWith("java.lang.") || type.startsWith("java.util.") || type.startsWith("java.time.")
+        || type.startsWith("java.math.");
+  }
+
+  private String cacheMechanism(String type) {
+    if (type.startsWith("com.github.benmanes")) {
+      return "caffeine";
+    }
+    if (type.startsWith("com.google")) {
+      return "guava";
+    }
+    return type.startsWith("javax.cache") ? "jcache" : "spring-cache";
+  }
+}

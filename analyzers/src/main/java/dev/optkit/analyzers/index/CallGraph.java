@@ -1,0 +1,67 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.CallRef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who calls whom in the project, every override counted ({@link ProjectIndex#allTargetsOf}), built
+ * once over every method and asked both ways.
+ */
+final class CallGraph {
+  private Map<IndexedMethod, List<IndexedMethod>> allCallers;
+  private Map<IndexedMethod, List<IndexedMethod>> allCallees;
+  private final ProjectIndex index;
+  private final List<IndexedMethod> methods;
+
+  CallGraph(ProjectIndex index, List<IndexedMethod> methods) {
+    this.index = index;
+    this.methods = methods;
+  }
+
+  /**
+   * Every project method that may call this one, every override counted ({@link #allTargetsOf}),
+   * each caller once, in index order. The call graph is built once: the planner, the per-user
+   * code, start-up code and cached-code questions all walk it, and each building it again made
+   * them the largest single-threaded cost of assess on big projects.
+   */
+  List<IndexedMethod> callersOf(IndexedMethod callee) {
+    buildCallGraph();
+    return allCallers.getOrDefault(callee, List.of());
+  }
+
+  /** Every project method this one's calls may run, every override counted, each once. */
+  List<IndexedMethod> calleesOf(IndexedMethod caller) {
+    buildCallGraph();
+    return allCallees.getOrDefault(caller, List.of());
+  }
+
+  /** Its own lock, not the index's: the rules' synchronized questions go on while another thread builds it. */
+  private final Object callGraphLock = new Object();
+
+  void buildCallGraph() {
+    synchronized (callGraphLock) {
+      if (allCallers != null) {
+        return;
+      }
+      Map<IndexedMethod, List<IndexedMethod>> callers = new java.util.IdentityHashMap<>();
+      Map<IndexedMethod, List<IndexedMethod>> callees = new java.util.IdentityHashMap<>();
+      for (IndexedMethod method : methods) {
+        Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CallRef call : method.fact().allCalls()) {
+          for (IndexedMethod target : index.allTargetsOf(call)) {
+            if (called.add(target)) {
+              callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
+              callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
+            }
+          }
+        }
+      }
+      allCallers = callers;
+      allCallees = callees;
+    }
+  }
+}

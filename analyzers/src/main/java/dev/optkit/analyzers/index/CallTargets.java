@@ -1,0 +1,209 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.ArgumentKinds;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.TypeFact;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The project methods a call may run: the method in the receiver's type or its supertypes, the
+ * overrides in its subtypes (all of them, or only when they are an interface's one or two
+ * implementations), a Spring Data repository's custom methods, narrowed by a bean's qualifier.
+ * Remembered by call shape (receiver type, name, arguments), not by call site.
+ */
+final class CallTargets {
+  private static final int MAX_FOLLOWED_OVERRIDES = 2;
+
+  /**
+   * Call targets by what decides them (receiver type, name, argument count), not by call site: the
+   * same call shape recurs thousands of times in a large project, and each was computed anew.
+   */
+  private record CallShape(String receiverType, String name, int argumentCount, String qualifier, String argumentKinds) {
+    CallShape(CallRef call) {
+      this(call.receiverType(), call.name(), call.argumentCount(), call.qualifier(), call.argumentKinds());
+    }
+  }
+
+  // concurrent: the call graph is built on a second thread while the rules ask for call targets (graphQuestions)
+  private final Map<CallShape, List<IndexedMethod>> callTargets = new ConcurrentHashMap<>();
+  /** Every override included, by call shape. */
+  private final Map<CallShape, List<IndexedMethod>> allCallTargets = new ConcurrentHashMap<>();
+
+  private final ProjectIndex index;
+  private final TypeHierarchy types;
+
+  CallTargets(ProjectIndex index, TypeHierarchy types) {
+    this.index = index;
+    this.types = types;
+  }
+
+  /**
+   * The project methods a call may run: the method in the receiver's type or its supertypes, and
+   * overrides in its subtypes. Calls with an unknown receiver match only a name that is unique in
+   * the project.
+   */
+  List<IndexedMethod> targetsOf(CallRef call) {
+    return callTargets.computeIfAbsent(new CallShape(call), this::computeTargets);
+  }
+
+  private List<IndexedMethod> computeTargets(CallShape call) {
+    if (call.receiverType() == null) {
+      List<IndexedMethod> named = index.methodsNamed(call.name()).stream()
+          .filter(m -> arityMatches(m, call))
+          .toList();
+      return named.size() == 1 ? named : List.of();
+    }
+    if (!types.contains(call.receiverType())) {
+      return List.of();
+    }
+    Map<String, IndexedMethod> own = new LinkedHashMap<>();
+    for (String ancestor : types.supertypesOf(call.receiverType())) {
+      for (IndexedMethod method : index.methods(ancestor, call.name())) {
+        if (arityMatches(method, call)) {
+          own.putIfAbsent(method.key(), method);
+        }
+      }
+    }
+    Map<String, IndexedMethod> overrides = new LinkedHashMap<>();
+    for (String sub : types.subtypesOf(call.receiverType())) {
+      for (IndexedMethod method : index.methods(sub, call.name())) {
+        if (arityMatches(method, call)) {
+          overrides.putIfAbsent(method.key(), method);
+        }
+      }
+    }
+    Map<String, IndexedMethod> result = new LinkedHashMap<>(own);
+    // an interface with one or two implementations is the service/impl idiom: follow them; a
+    // method overridden all over a hierarchy (Resource.exists) says nothing about this call
+    if (followsOverrides(overrides.values())) {
+      overrides.forEach(result::putIfAbsent);
+    }
+    return qualified(List.copyOf(result.values()), call.qualifier());
+  }
+
+  /**
+   * The targets a call on a field wired by name ({@code @Qualifier("filmDbStorage")}) may run: those of
+   * the bean's class and of its supertypes. All of them unless exactly one project class has that bean
+   * name or that {@code @Qualifier} value (a @Bean method's bean, a library's, two candidates): the call
+   * graph never loses a target it cannot rule out.
+   */
+  private List<IndexedMethod> qualified(List<IndexedMethod> targets, String qualifier) {
+    if (qualifier == null) {
+      return targets;
+    }
+    // Spring matches a qualifier against the beans' own @Qualifier values as well as their names
+    List<String> named = types.all().stream().filter(type -> qualifier.equals(beanName(type))
+            || qualifier.equals(type.annotationValue("org.springframework.beans.factory.annotation.Qualifier", "value"))
+            || qualifier.equals(type.annotationValue("Qualifier", "value")))
+        .map(TypeFact::qualifiedName).distinct().toList();
+    if (named.size() != 1) {
+      return targets;
+    }
+    java.util.Set<String> runs = new java.util.HashSet<>(types.supertypesOf(named.get(0)));
+    runs.add(named.get(0));
+    List<IndexedMethod> kept = targets.stream().filter(m -> runs.contains(m.fact().ownerType())).toList();
+    return kept.isEmpty() ? targets : kept;
+  }
+
+  private static final List<String> STEREOTYPES = List.of("org.springframework.stereotype.Component",
+      "org.springframework.stereotype.Service", "org.springframework.stereotype.Repository",
+      "org.springframework.stereotype.Controller", "org.springframework.web.bind.annotation.RestController",
+      "jakarta.inject.Named", "javax.inject.Named");
+
+  /** A stereotype-annotated class's bean name: the annotation's value, else its simple name decapitalised. */
+  private static String beanName(TypeFact type) {
+    for (String stereotype : STEREOTYPES) {
+      if (type.hasAnnotation(stereotype)) {
+        String value = type.annotationValue(stereotype, "value");
+        if (value != null && !value.isEmpty() && !value.equals(TypeFact.UNRESOLVED)) {
+          return value;
+        }
+        return java.beans.Introspector.decapitalize(type.simpleName());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a call's overrides are its implementations rather than a hierarchy's many variants: at
+   * most {@link #MAX_FOLLOWED_OVERRIDES} of them run code (an abstract redeclaration in a
+   * sub-interface runs nothing, unless a library implements it: a Spring Data query method), or
+   * every one of them is in a bean the deployment selects (@Profile, @Conditional...), of which
+   * one runs, whichever it is: a repository interface with jdbc, jpa and spring-data-jpa profiles.
+   */
+  private boolean followsOverrides(java.util.Collection<IndexedMethod> overrides) {
+    long implementations = overrides.stream()
+        .filter(m -> !m.fact().isAbstract() || index.declaredClient(m.fact().ownerType()).isPresent())
+        .count();
+    if (implementations <= MAX_FOLLOWED_OVERRIDES) {
+      return true;
+    }
+    return overrides.stream().allMatch(m -> selectedByDeployment(m.fact().ownerType()));
+  }
+
+  /** A type annotated @Profile or with one of Spring's @Conditional annotations (by simple name). */
+  private boolean selectedByDeployment(String type) {
+    TypeFact fact = types.get(type);
+    return fact != null && fact.annotations().stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
+        .anyMatch(a -> a.equals("Profile") || a.startsWith("Conditional"));
+  }
+
+  /**
+   * Every project method a call may run, every override included: for questions where missing one
+   * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
+   */
+  List<IndexedMethod> allTargetsOf(CallRef call) {
+    return ProjectIndex.remembered(allCallTargets, new CallShape(call), this::computeAllTargets);
+  }
+
+  private List<IndexedMethod> computeAllTargets(CallShape call) {
+    List<IndexedMethod> capped = callTargets.computeIfAbsent(call, this::computeTargets);
+    if (call.receiverType() == null || !types.contains(call.receiverType())) {
+      return capped;
+    }
+    Map<String, IndexedMethod> result = new LinkedHashMap<>();
+    capped.forEach(m -> result.putIfAbsent(m.key(), m));
+    List<String> receivers = new ArrayList<>(List.of(call.receiverType()));
+    receivers.addAll(types.subtypesOf(call.receiverType()));
+    for (String sub : receivers) {
+      for (IndexedMethod method : index.methods(sub, call.name())) {
+        if (arityMatches(method, call)) {
+          result.putIfAbsent(method.key(), method);
+        }
+      }
+      if (types.springDataRepository(sub)) {
+        // a repository interface's custom methods run in the class implementing the fragment interface that
+        // declares them (SpringDataPetRepository extends PetRepositoryOverride, implemented by ...Impl)
+        for (String fragment : types.supertypesOf(sub)) {
+          if (!fragment.equals(sub) && types.contains(fragment) && !index.methods(fragment, call.name()).isEmpty()) {
+            for (String implementation : types.subtypesOf(fragment)) {
+              for (IndexedMethod method : index.methods(implementation, call.name())) {
+                if (arityMatches(method, call) && !method.fact().isAbstract()) {
+                  result.putIfAbsent(method.key(), method);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return qualified(List.copyOf(result.values()), call.qualifier());
+  }
+
+  private static boolean arityMatches(IndexedMethod method, CallShape call) {
+    int params = method.fact().params().size();
+    if (call.argumentCount() < 0) {
+      return params <= 2;
+    }
+    boolean varArgs = params > 0 && method.fact().params().get(params - 1).varArgs();
+    // byKey("a") runs byKey(String), not byKey(long), an overload of the same arity
+    return (params == call.argumentCount() || varArgs && call.argumentCount() >= params - 1)
+        && ArgumentKinds.accepts(method.fact().params(), call.argumentKinds());
+  }
+}

@@ -1,0 +1,287 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.catalog.DeclaredClientSignature;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.FactExtractor;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.schema.MyBatisXmlMappers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The I/O sites the index adds to a method's own: calls of declared-client methods (a Spring Data
+ * query method, a Feign method, a MyBatis mapper statement) with their SQL or HTTP verb and path,
+ * calls of catalogued client methods a project class inherits, calls of query wrappers given SQL
+ * ({@link QueryWrappers}), and the second-level cache that already answers a mapper's query.
+ */
+final class DeclaredSites {
+  private static final Set<String> HTTP_VERB_ANNOTATIONS = Set.of(
+      "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
+  private final Map<IndexedMethod, List<IoSite>> declaredSites = new java.util.IdentityHashMap<>();
+  private final Map<IndexedMethod, List<IoSite>> sites = new java.util.IdentityHashMap<>();
+
+  private final ProjectIndex index;
+  private final TypeHierarchy types;
+  private final QueryWrappers wrappers;
+
+  DeclaredSites(ProjectIndex index, TypeHierarchy types, QueryWrappers wrappers) {
+    this.index = index;
+    this.types = types;
+    this.wrappers = wrappers;
+  }
+
+  /** Every I/O site in the method's own body: catalogue calls and calls of declared-client methods. */
+  List<IoSite> sitesOf(IndexedMethod method) {
+    return ProjectIndex.remembered(sites, method, this::computeSites);
+  }
+
+  private List<IoSite> computeSites(IndexedMethod method) {
+    List<IoSite> result = new ArrayList<>(method.fact().ioSites());
+    if (method.fact().isQueryWrapper() && wrappers.coveredByCallSites(method)) {
+      // the statement it runs is its parameter: every call site of it is that query, reported there
+      result.removeIf(site -> site.kind() == ClientKind.DB && site.sql() == null);
+    }
+    result.addAll(declaredSitesOf(method));
+    return List.copyOf(result);
+  }
+
+  /** Sites that are calls of declared-client methods, in the order of the method's calls. */
+  List<IoSite> declaredSitesOf(IndexedMethod method) {
+    return ProjectIndex.remembered(declaredSites, method, m -> {
+      List<IoSite> result = new ArrayList<>();
+      for (CallRef call : m.fact().calls()) {
+        declaredSite(call).ifPresent(result::add);
+      }
+      return List.copyOf(result);
+    });
+  }
+
+  /**
+   * The I/O an abstract method of a declared client stands for (a Spring Data query method, a
+   * Feign method): the library implements it, so a call dispatched to it, through an interface it
+   * redeclares, runs what a call of it on its own interface is. Empty for other methods and for a
+   * method already cached (@Cacheable on it: the cache proxy answers).
+   */
+  Optional<IoSite> implementedByLibrary(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (!fact.isAbstract() || fact.isConstructor() || index.declaredClient(fact.ownerType()).isEmpty()) {
+      return Optional.empty();
+    }
+    synchronized (librarySites) {
+      Optional<IoSite> known = librarySites.get(method);
+      if (known != null) {
+        return known;
+      }
+    }
+    Optional<IoSite> site = computeDeclaredSite(new CallRef(fact.ownerType(), fact.name(), fact.params().size(),
+        dev.optkit.analyzers.findings.Confidence.HIGH, false, fact.range(), fact.signature()));
+    synchronized (librarySites) {
+      librarySites.putIfAbsent(method, site);
+      return librarySites.get(method);
+    }
+  }
+
+  private final Map<IndexedMethod, Optional<IoSite>> librarySites = new java.util.IdentityHashMap<>();
+
+  /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
+  Optional<IoSite> declaredSite(CallRef call) {
+    return ProjectIndex.remembered(declaredSiteOfCall, call, this::computeDeclaredSite);
+  }
+
+  private final Map<CallRef, Optional<IoSite>> declaredSiteOfCall = new java.util.IdentityHashMap<>();
+
+  private Optional<IoSite> computeDeclaredSite(CallRef call) {
+    Optional<IoSite> wrapped = wrappers.queryWrapperSite(call);
+    if (wrapped.isPresent()) {
+      return wrapped;
+    }
+    if (call.receiverType() == null) {
+      return Optional.empty();
+    }
+    Optional<DeclaredClientSignature> client = index.declaredClient(call.receiverType());
+    if (client.isEmpty()) {
+      return inheritedClientSite(call);
+    }
+    DeclaredClientSignature signature = client.get();
+    MethodFact declaration = findDeclaration(call.receiverType(), call.name());
+    if (declaration != null && declaration.usesExistingCache()) {
+      return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
+    }
+    if (declaration != null && (declaration.isStatic() || declaration.isPrivate())) {
+      return Optional.empty(); // a private or static helper of the interface (legacyId(id)): its own code, no query
+    }
+    String httpMethod = null;
+    String url = null;
+    String sql = null;
+    Access access;
+    if (signature.kind() == ClientKind.API) {
+      httpMethod = declaration == null ? null : httpVerb(declaration);
+      url = declaration == null ? null : httpPath(declaration);
+      access = httpMethod == null ? FactExtractor.methodNameAccess(call.name())
+          : Set.of("GET", "HEAD", "OPTIONS").contains(httpMethod) ? Access.READ : Access.WRITE;
+    } else {
+      sql = declaration == null ? null : firstNonNull(declaration.annotationValue("Query"),
+          declaration.annotationValue("Select"), declaration.annotationValue("Insert"),
+          declaration.annotationValue("Update"), declaration.annotationValue("Delete"),
+          declaration.annotationValue("SqlQuery"), declaration.annotationValue("SqlUpdate"),
+          declaration.annotationValue("NativeQuery"));
+      access = dbAccess(declaration, call.name(), sql);
+      Optional<MyBatisXmlMappers.Statement> mapped = index.xmlMappers.statement(call.receiverType(), call.name());
+      if (sql == null && mapped.isPresent()) {
+        sql = mapped.get().sql();
+        access = mapped.get().access();
+      }
+    }
+    return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
+        call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
+        call.snippet()));
+  }
+
+  /**
+   * A call of a catalogued client method that a project class inherits: Quarkus Panache entities
+   * ({@code Person.findById(id)}, {@code person.persist()}), a project subclass of RestTemplate. The
+   * file alone cannot see the client behind the project type; the index can. A method the project
+   * type declares itself is its own code, followed like any other.
+   */
+  private Optional<IoSite> inheritedClientSite(CallRef call) {
+    Map<String, Optional<dev.optkit.analyzers.catalog.ClientSignature>> byName =
+        inheritedClients.computeIfAbsent(call.receiverType(), type -> new ConcurrentHashMap<>());
+    Optional<dev.optkit.analyzers.catalog.ClientSignature> inherited = byName.get(call.name());
+    if (inherited == null) {
+      inherited = inheritedClient(call.receiverType(), call.name());
+      byName.put(call.name(), inherited);
+    }
+    return inherited.map(signature -> {
+      Boolean reads = signature.readsByMethod(call.name());
+      Access access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
+      return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
+          call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
+          null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet());
+    });
+  }
+
+  /** Which library client a project class inherits this method from, by receiver type and method name. */
+  private final Map<String, Map<String, Optional<dev.optkit.analyzers.catalog.ClientSignature>>> inheritedClients =
+      new ConcurrentHashMap<>();
+
+  private Optional<dev.optkit.analyzers.catalog.ClientSignature> inheritedClient(String receiverType, String name) {
+    TypeFact type = types.get(receiverType);
+    if (type == null || type.isInterface() || !index.methods(receiverType, name).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> ancestors = types.supertypesOf(receiverType);
+    for (String ancestor : ancestors.subList(1, ancestors.size())) {
+      if (!index.methods(ancestor, name).isEmpty()) {
+        return Optional.empty(); // a project superclass declares it
+      }
+      for (dev.optkit.analyzers.catalog.ClientSignature signature : index.catalog.clientsForType(ancestor)) {
+        if (signature.matchesMethod(name)) {
+          return Optional.of(signature);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Access dbAccess(MethodFact declaration, String name, String sql) {
+    if (declaration != null) {
+      if (declaration.hasAnnotation("Modifying") || declaration.hasAnnotation("org.apache.ibatis.annotations.Insert")
+          || declaration.hasAnnotation("org.apache.ibatis.annotations.Update")
+          || declaration.hasAnnotation("org.apache.ibatis.annotations.Delete")) {
+        return Access.WRITE;
+      }
+      if (declaration.hasAnnotation("org.apache.ibatis.annotations.Select")) {
+        return Access.READ;
+      }
+    }
+    if (sql != null) {
+      String lower = sql.strip().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("select") || lower.startsWith("from") || lower.startsWith("with")) {
+        return Access.READ;
+      }
+      return Access.WRITE;
+    }
+    return FactExtractor.methodNameAccess(name);
+  }
+
+  private static String firstNonNull(String... values) {
+    for (String value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private String httpVerb(MethodFact method) {
+    for (String annotation : method.annotations()) {
+      String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+      if (HTTP_VERB_ANNOTATIONS.contains(simple)) {
+        return simple;
+      }
+      for (String verb : HTTP_VERB_ANNOTATIONS) {
+        String camel = verb.charAt(0) + verb.substring(1).toLowerCase(Locale.ROOT);
+        if (simple.equals(camel) || simple.equals(camel + "Mapping") || simple.equals(camel + "Exchange")) {
+          return verb;
+        }
+      }
+    }
+    String requestLine = method.annotationValue("RequestLine");
+    if (requestLine != null && requestLine.contains(" ")) {
+      return requestLine.substring(0, requestLine.indexOf(' ')).toUpperCase(Locale.ROOT);
+    }
+    return null;
+  }
+
+  private String httpPath(MethodFact method) {
+    for (Map.Entry<String, String> entry : method.annotationValues().entrySet()) {
+      String simple = entry.getKey().substring(entry.getKey().lastIndexOf('.') + 1);
+      if (HTTP_VERB_ANNOTATIONS.contains(simple) || simple.endsWith("Mapping") || simple.endsWith("Exchange")) {
+        return entry.getValue();
+      }
+      if (simple.equals("RequestLine") && entry.getValue().contains(" ")) {
+        return entry.getValue().substring(entry.getValue().indexOf(' ') + 1);
+      }
+    }
+    return null;
+  }
+
+  private MethodFact findDeclaration(String type, String name) {
+    for (String ancestor : types.supertypesOf(type)) {
+      List<IndexedMethod> found = index.methods(ancestor, name);
+      if (!found.isEmpty()) {
+        return found.get(0).fact();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The cache that already answers a query site: MyBatis's second-level cache of its mapper
+   * namespace ({@code <cache/>} in the XML mapper, {@code @CacheNamespace} on the interface).
+   */
+  Optional<String> secondLevelCache(IoSite site) {
+    if (site.access() != Access.READ || site.receiverType() == null) {
+      return Optional.empty();
+    }
+    Optional<String> xml = index.xmlMappers.statement(site.receiverType(), site.method())
+        .map(MyBatisXmlMappers.Statement::cachedBy);
+    if (xml.isPresent()) {
+      return xml;
+    }
+    return index.type(site.receiverType()).filter(t -> t.annotations().stream()
+            .anyMatch(a -> a.equals("org.apache.ibatis.annotations.CacheNamespace")
+                || a.equals("org.apache.ibatis.annotations.CacheNamespaceRef")))
+        .map(t -> "MyBatis's second-level cache (@CacheNamespace on " + t.simpleName() + ")");
+  }
+}
