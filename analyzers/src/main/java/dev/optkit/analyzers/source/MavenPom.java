@@ -73,7 +73,8 @@ public final class MavenPom {
       if (relative == null || relative.isBlank()) {
         break;
       }
-      Path next = current.getParent().resolve(relative).normalize();
+      // a relative pom.xml (assess run from inside the project) has no parent folder of its own
+      Path next = (current.getParent() == null ? Path.of("") : current.getParent()).resolve(relative).normalize();
       current = Files.isDirectory(next) ? next.resolve("pom.xml") : next;
       Model parentModel = peek(current);
       if (parentModel == null || !model.getParent().getArtifactId().equals(parentModel.getArtifactId())) {
