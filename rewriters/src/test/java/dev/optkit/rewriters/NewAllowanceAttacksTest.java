@@ -94,4 +94,11 @@ class NewAllowanceAttacksTest {
     MigrationPlan plan = attack("project-class-named-long").plan();
     assertFalse(cached(plan, "UserDao.userNo"), plan.targets().toString());
   }
+
+  @Test
+  void aHelperPublishingTheListItMadeIntoAnotherClasssStaticChangesSharedState() {
+    // namesOf() adds the list it returns to Registry.ALL: a cache hit would skip that
+    MigrationPlan plan = attack("helper-publishes-into-a-static").plan();
+    assertFalse(cached(plan, "GenreService.line") || cached(plan, "GenreDao.line"), plan.targets().toString());
+  }
 }

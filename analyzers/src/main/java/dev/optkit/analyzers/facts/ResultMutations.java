@@ -707,6 +707,12 @@ final class ResultMutations {
           || access.getScope() instanceof SuperExpr)) {
         return Set.of(RECEIVER_PART); // this.tags
       }
+      if (value instanceof FieldAccessExpr access && access.getScope() instanceof NameExpr type
+          && Character.isUpperCase(type.getNameAsString().charAt(0)) && !locals.contains(type.getNameAsString())
+          && !ownField(type.getNameAsString()) && !type.getNameAsString().equals("System")) {
+        // Registry.ALL: a class's static, shared by every call as this object's fields are; System.out is output
+        return Set.of(RECEIVER_PART);
+      }
       if (value instanceof FieldAccessExpr access) {
         return parts(source(access.getScope())); // pet.owner: part of the object graph the result reaches
       }
