@@ -497,6 +497,62 @@ class RedisBackendTest {
     }
   }
 
+  /** Two parameters make a list key; in Redis it must be text no other key has. */
+  static final String LABELS = """
+      package shop;
+
+      import java.io.IOException;
+      import java.net.URI;
+      import java.net.URLEncoder;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.nio.charset.StandardCharsets;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Labels {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String base = System.getProperty("redis.test.base");
+
+          public String label(String first, String second) throws IOException, InterruptedException {
+              String name = URLEncoder.encode(first + "|" + second, StandardCharsets.UTF_8);
+              return http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name)).GET().build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+          }
+      }
+      """;
+
+  @Test
+  void keysOfSeveralParametersWhoseTextsJoinAlikeStayApart() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(LABELS)
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("label"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String config = configPath(plan);
+    Path classes = fixture.compile(plan, null, List.of(springDataRedisJar()));
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance instance = new Instance(loader, config, redis.port(), "shop.Labels")) {
+        Method label = instance.bean.getClass().getMethod("label", String.class, String.class);
+        stored.put("a,b|c", "one");
+        stored.put("a|b,c", "two");
+        stored.put("a\"|b", "three");
+        stored.put("a|\"b", "four");
+        for (int round = 0; round < 2; round++) { // the second round is answered from Redis
+          assertEquals("one", label.invoke(instance.bean, "a,b", "c"));
+          assertEquals("two", label.invoke(instance.bean, "a", "b,c"));
+          assertEquals("three", label.invoke(instance.bean, "a\"", "b"));
+          assertEquals("four", label.invoke(instance.bean, "a", "\"b"));
+        }
+        assertEquals(4, reads.get(), "each key read once, then a hit");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
   /** The reason issue 25 exists: with the local backend, the same two instances answer stale after a write. */
   @Test
   void twoInstancesWithLocalCachesAnswerStale() throws Exception {
@@ -709,11 +765,17 @@ class RedisBackendTest {
   /** One instance of the migrated service: its own application context, on the shared Redis when port > 0. */
   private static final class Instance implements AutoCloseable {
     private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    private final Object settings;
-    private final Method read;
-    private final Method update;
+    private final Object bean;
+    private Method read;
+    private Method update;
 
     Instance(ClassLoader loader, String configPath, int redisPort) throws Exception {
+      this(loader, configPath, redisPort, "shop.Settings");
+      read = bean.getClass().getMethod("setting", String.class);
+      update = bean.getClass().getMethod("update", String.class, String.class);
+    }
+
+    Instance(ClassLoader loader, String configPath, int redisPort, String service) throws Exception {
       context.setClassLoader(loader);
       if (redisPort > 0) {
         // Spring Data Redis lives in the test's own class loader: made through it
@@ -727,19 +789,17 @@ class RedisBackendTest {
         context.registerBean("redisConnectionFactory", type, () -> factory);
       }
       context.register(loader.loadClass(configPath.substring("src/main/java/".length(),
-          configPath.length() - ".java".length()).replace('/', '.')), loader.loadClass("shop.Settings"));
+          configPath.length() - ".java".length()).replace('/', '.')), loader.loadClass(service));
       context.refresh();
-      settings = context.getBean(loader.loadClass("shop.Settings"));
-      read = settings.getClass().getMethod("setting", String.class);
-      update = settings.getClass().getMethod("update", String.class, String.class);
+      bean = context.getBean(loader.loadClass(service));
     }
 
     Object read(String name) throws Exception {
-      return read.invoke(settings, name);
+      return read.invoke(bean, name);
     }
 
     void update(String name, String value) throws Exception {
-      update.invoke(settings, name, value);
+      update.invoke(bean, name, value);
     }
 
     @Override

@@ -67,9 +67,9 @@ final class RedisServer implements AutoCloseable {
   }
 
   private static String executable() {
-    String configured = System.getenv("REDIS_SERVER");
-    if (configured != null && Files.isExecutable(Path.of(configured))) {
-      return configured;
+    String configured = System.getenv("REDIS_SERVER"); // a server of your choice; one that is not there is none
+    if (configured != null) {
+      return Files.isExecutable(Path.of(configured)) ? configured : null;
     }
     for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
       for (String name : List.of("redis-server")) {
