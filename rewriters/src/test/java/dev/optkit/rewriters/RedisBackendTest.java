@@ -129,8 +129,9 @@ class RedisBackendTest {
   void startService() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/settings/", exchange -> {
-      String name = exchange.getRequestURI().getPath().substring("/settings/".length());
+    com.sun.net.httpserver.HttpHandler handler = exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String name = path.substring(path.indexOf('/', 1) + 1);
       byte[] body;
       if (exchange.getRequestMethod().equals("PUT")) {
         stored.put(name, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -150,7 +151,9 @@ class RedisBackendTest {
       exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
-    });
+    };
+    server.createContext("/settings/", handler);
+    server.createContext("/labels/", handler);
     server.start();
     System.setProperty("redis.test.base", "http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -517,7 +520,7 @@ class RedisBackendTest {
 
           public String label(String first, String second) throws IOException, InterruptedException {
               String name = URLEncoder.encode(first + "|" + second, StandardCharsets.UTF_8);
-              return http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name)).GET().build(),
+              return http.send(HttpRequest.newBuilder(URI.create(base + "/labels/" + name)).GET().build(),
                       HttpResponse.BodyHandlers.ofString()).body();
           }
       }
@@ -551,6 +554,37 @@ class RedisBackendTest {
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
     }
+  }
+
+  /** A later migration registers its caches in the Redis configuration an earlier one wrote, and never mixes backends. */
+  @Test
+  void aLaterMigrationExtendsTheRedisConfigurationAndRefusesToMixBackends() throws Exception {
+    // hosts written out: a write to a host read from a property could write anything
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(SETTING)
+        .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan first = fixture.plan();
+    String config = configPath(first);
+    for (FileChange change : first.changes()) {
+      fixture.file(change.path(), new String(change.after(), StandardCharsets.UTF_8));
+    }
+    // another service's read, no write of Settings' can change
+    fixture.java(LABELS.replace("base + \"/labels/\" + name", "\"https://labels.example.com/\" + name"));
+    MigrationPlan second = fixture.plan();
+    assertEquals(List.of("label"), second.targets().stream().map(t -> t.method().fact().name()).toList(),
+        second.refusals().stream().map(Refusal::reason).toList().toString());
+    String before = MigrationFixture.after(first, config);
+    String marker = "        // optkit:caches (migrate adds caches above this line)\n";
+    assertEquals(before.replace(marker, "        register(caches, \"optkit.Labels.label\", 300); // default: Labels.label()\n"
+        + marker), MigrationFixture.after(second, config));
+    fixture.compile(second, null, List.of(springDataRedisJar()));
+
+    MigrationPlan local = fixture.config(OptkitConfig.defaults()).plan();
+    assertEquals(List.of(), local.targets().stream().map(t -> t.method().fact().name()).toList());
+    assertEquals(List.of("OptkitCacheConfig keeps an earlier migration's caches in Redis: migrate with --cache-backend "
+        + "redis (or cache.backend: redis) so one manager holds every cache"),
+        local.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("label("))
+            .map(Refusal::reason).toList());
   }
 
   /** The reason issue 25 exists: with the local backend, the same two instances answer stale after a write. */
