@@ -208,10 +208,14 @@ class RedisBackendTest {
       import java.util.List;
       import java.util.Map;
       import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.atomic.AtomicLong;
+      import org.apache.commons.logging.Log;
+      import org.apache.commons.logging.LogFactory;
       import org.springframework.cache.CacheManager;
       import org.springframework.cache.annotation.EnableCaching;
       import org.springframework.context.annotation.Bean;
       import org.springframework.context.annotation.Configuration;
+      import org.springframework.dao.DataAccessException;
       import org.springframework.data.redis.cache.BatchStrategies;
       import org.springframework.data.redis.cache.CacheStatistics;
       import org.springframework.data.redis.cache.CacheStatisticsCollector;
@@ -295,7 +299,9 @@ class RedisBackendTest {
           /**
            * Never stores a value whose load overlapped an eviction, on any instance: every eviction counts up its
            * cache's counter in Redis before it deletes, a miss notes the count, and the loaded value is stored, by
-           * one script run atomically in Redis, only while the count is still the one its miss noted.
+           * one script run atomically in Redis, only while the count is still the one its miss noted. While Redis is
+           * unreachable a read is a miss (the method answers) and nothing is stored; an eviction fails, as its write's
+           * caller must know that entries it could not drop may be served once Redis is back.
            */
           static final class WriteAwareCacheWriter implements RedisCacheWriter {
               private static final byte[] PUT_IF_NO_EVICTION = ("if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then "
@@ -306,6 +312,8 @@ class RedisBackendTest {
               private final RedisConnectionFactory connections;
               /** Per thread, by cache and key, the eviction count its miss saw (the few kept bound what failed loads leave). */
               private final ThreadLocal<Map<String, Map<ByteBuffer, byte[]>>> misses = ThreadLocal.withInitial(HashMap::new);
+              private static final Log LOG = LogFactory.getLog(WriteAwareCacheWriter.class);
+              private static final AtomicLong LAST_WARNING = new AtomicLong();
 
               WriteAwareCacheWriter(RedisCacheWriter writer, RedisConnectionFactory connections) {
                   this.writer = writer;
@@ -326,6 +334,8 @@ class RedisBackendTest {
                           byte[] count = connection.stringCommands().get(evictionsKey(name));
                           // the first miss counts: a second one in the same transaction may follow a write the first load missed
                           keys.putIfAbsent(ByteBuffer.wrap(key), count == null ? new byte[] {'0'} : count);
+                      } catch (DataAccessException e) {
+                          unreachable(name, e); // no count noted: what this load returns is not stored
                       }
                   }
                   return value;
@@ -333,7 +343,23 @@ class RedisBackendTest {
 
               @Override
               public byte[] get(String name, byte[] key) {
-                  return missed(name, key, writer.get(name, key));
+                  byte[] value;
+                  try {
+                      value = writer.get(name, key);
+                  } catch (DataAccessException e) {
+                      unreachable(name, e);
+                      return null; // a miss: the method answers
+                  }
+                  return missed(name, key, value);
+              }
+
+              /** Says, at most once a minute, that Redis cannot be reached and reads go to the source. */
+              private static void unreachable(String name, DataAccessException e) {
+                  long now = System.currentTimeMillis();
+                  long last = LAST_WARNING.get();
+                  if (now - last > 60_000 && LAST_WARNING.compareAndSet(last, now)) {
+                      LOG.warn("optkit cache " + name + ": Redis unreachable, reading from the source uncached: " + e.getMessage());
+                  }
               }
 
               /** With a time to idle, which optkit's caches do not use. */
@@ -352,6 +378,8 @@ class RedisBackendTest {
                   try (RedisConnection connection = connections.getConnection()) {
                       connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key, evictionsKey(name),
                           started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));
+                  } catch (DataAccessException e) {
+                      unreachable(name, e); // not stored: the next read asks the source again
                   }
               }
 
@@ -585,6 +613,40 @@ class RedisBackendTest {
         + "redis (or cache.backend: redis) so one manager holds every cache"),
         local.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("label("))
             .map(Refusal::reason).toList());
+  }
+
+  /**
+   * Redis stops: reads answer from the source (a miss, nothing stored), and a writer's eviction fails,
+   * so its caller knows entries it could not drop may be served once Redis is back.
+   */
+  @Test
+  void whileRedisIsUnreachableReadsGoToTheSourceAndEvictionsFail() throws Exception {
+    MigrationPlan plan = fixture("redis").plan();
+    String config = configPath(plan);
+    Path classes = fixture("redis").compile(plan, null, List.of(springDataRedisJar()));
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance a = new Instance(loader, config, redis.port())) {
+        stored.put("currency", "EUR");
+        a.read("currency");
+        a.read("currency");
+        assertEquals(1, reads.get(), "cached while Redis is up");
+        redis.close();
+        for (int call = 2; call <= 3; call++) {
+          Object answer = a.read("currency");
+          assertEquals("EUR", answer.getClass().getMethod("value").invoke(answer));
+          assertEquals(call, reads.get(), "Redis unreachable: each read asks the source");
+        }
+        java.lang.reflect.InvocationTargetException failed = org.junit.jupiter.api.Assertions.assertThrows(
+            java.lang.reflect.InvocationTargetException.class, () -> a.update("currency", "USD"));
+        assertTrue(failed.getCause() instanceof org.springframework.dao.DataAccessException, failed.getCause().toString());
+        assertEquals("USD", stored.get("currency"), "the write itself ran: its eviction after it failed");
+        Object answer = a.read("currency");
+        assertEquals("USD", answer.getClass().getMethod("value").invoke(answer));
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
   }
 
   /** The reason issue 25 exists: with the local backend, the same two instances answer stale after a write. */

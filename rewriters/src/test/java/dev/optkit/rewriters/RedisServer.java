@@ -114,6 +114,9 @@ final class RedisServer implements AutoCloseable {
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
+    if (!Files.exists(directory)) {
+      return; // closed before
+    }
     try (var files = Files.walk(directory)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

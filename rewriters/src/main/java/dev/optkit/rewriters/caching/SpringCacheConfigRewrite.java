@@ -422,6 +422,9 @@ public final class SpringCacheConfigRewrite {
     lines.add("import java.util.List;");
     lines.add("import java.util.Map;");
     lines.add("import java.util.concurrent.CompletableFuture;");
+    lines.add("import java.util.concurrent.atomic.AtomicLong;");
+    lines.add("import org.apache.commons.logging.Log;");
+    lines.add("import org.apache.commons.logging.LogFactory;");
     if (!existingCaching) {
       lines.add("import org.springframework.cache.CacheManager;");
     }
@@ -434,6 +437,7 @@ public final class SpringCacheConfigRewrite {
     }
     lines.add("import org.springframework.context.annotation.Bean;");
     lines.add("import org.springframework.context.annotation.Configuration;");
+    lines.add("import org.springframework.dao.DataAccessException;");
     lines.add("import org.springframework.data.redis.cache.BatchStrategies;");
     lines.add("import org.springframework.data.redis.cache.CacheStatistics;");
     lines.add("import org.springframework.data.redis.cache.CacheStatisticsCollector;");
@@ -550,7 +554,9 @@ public final class SpringCacheConfigRewrite {
         i + "/**",
         i + " * Never stores a value whose load overlapped an eviction, on any instance: every eviction counts up its",
         i + " * cache's counter in Redis before it deletes, a miss notes the count, and the loaded value is stored, by",
-        i + " * one script run atomically in Redis, only while the count is still the one its miss noted.",
+        i + " * one script run atomically in Redis, only while the count is still the one its miss noted. While Redis is",
+        i + " * unreachable a read is a miss (the method answers) and nothing is stored; an eviction fails, as its write's",
+        i + " * caller must know that entries it could not drop may be served once Redis is back.",
         i + " */",
         i + "static final class WriteAwareCacheWriter implements RedisCacheWriter {",
         i2 + "private static final byte[] PUT_IF_NO_EVICTION = (\"if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then \"",
@@ -561,6 +567,8 @@ public final class SpringCacheConfigRewrite {
         i2 + "private final RedisConnectionFactory connections;",
         i2 + "/** Per thread, by cache and key, the eviction count its miss saw (the few kept bound what failed loads leave). */",
         i2 + "private final ThreadLocal<Map<String, Map<ByteBuffer, byte[]>>> misses = ThreadLocal.withInitial(HashMap::new);",
+        i2 + "private static final Log LOG = LogFactory.getLog(WriteAwareCacheWriter.class);",
+        i2 + "private static final AtomicLong LAST_WARNING = new AtomicLong();",
         "",
         i2 + "WriteAwareCacheWriter(RedisCacheWriter writer, RedisConnectionFactory connections) {",
         i3 + "this.writer = writer;",
@@ -581,6 +589,8 @@ public final class SpringCacheConfigRewrite {
         i4 + i + "byte[] count = connection.stringCommands().get(evictionsKey(name));",
         i4 + i + "// the first miss counts: a second one in the same transaction may follow a write the first load missed",
         i4 + i + "keys.putIfAbsent(ByteBuffer.wrap(key), count == null ? new byte[] {'0'} : count);",
+        i4 + "} catch (DataAccessException e) {",
+        i4 + i + "unreachable(name, e); // no count noted: what this load returns is not stored",
         i4 + "}",
         i3 + "}",
         i3 + "return value;",
@@ -588,7 +598,23 @@ public final class SpringCacheConfigRewrite {
         "",
         i2 + "@Override",
         i2 + "public byte[] get(String name, byte[] key) {",
-        i3 + "return missed(name, key, writer.get(name, key));",
+        i3 + "byte[] value;",
+        i3 + "try {",
+        i4 + "value = writer.get(name, key);",
+        i3 + "} catch (DataAccessException e) {",
+        i4 + "unreachable(name, e);",
+        i4 + "return null; // a miss: the method answers",
+        i3 + "}",
+        i3 + "return missed(name, key, value);",
+        i2 + "}",
+        "",
+        i2 + "/** Says, at most once a minute, that Redis cannot be reached and reads go to the source. */",
+        i2 + "private static void unreachable(String name, DataAccessException e) {",
+        i3 + "long now = System.currentTimeMillis();",
+        i3 + "long last = LAST_WARNING.get();",
+        i3 + "if (now - last > 60_000 && LAST_WARNING.compareAndSet(last, now)) {",
+        i4 + "LOG.warn(\"optkit cache \" + name + \": Redis unreachable, reading from the source uncached: \" + e.getMessage());",
+        i3 + "}",
         i2 + "}",
         "",
         i2 + "/** With a time to idle, which optkit's caches do not use. */",
@@ -607,6 +633,8 @@ public final class SpringCacheConfigRewrite {
         i3 + "try (RedisConnection connection = connections.getConnection()) {",
         i4 + "connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key, evictionsKey(name),",
         i4 + i + "started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));",
+        i3 + "} catch (DataAccessException e) {",
+        i4 + "unreachable(name, e); // not stored: the next read asks the source again",
         i3 + "}",
         i2 + "}",
         "",
