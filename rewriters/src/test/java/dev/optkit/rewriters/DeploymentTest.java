@@ -152,11 +152,19 @@ class DeploymentTest {
               host: redis
         """);
     write("client/src/main/resources/application-dev.properties", "spring.redis.port=6380\n");
+    write("docker-compose.yml", """
+        services:
+          cache:
+            image: redis:7.2-alpine
+          app:
+            build: .
+        """);
     Deployment deployment = Deployment.detect(dir);
     assertEquals(List.of(), deployment.multiInstance());
     assertEquals(List.of(
         "client/pom.xml depends on jedis",
         "client/src/main/resources/application-dev.properties sets spring.redis.port",
+        "docker-compose.yml: service cache runs redis:7.2-alpine",
         "pom.xml depends on spring-boot-starter-data-redis",
         "src/main/resources/application.yml sets spring.data.redis.host"), deployment.redis().stream().sorted().toList());
   }

@@ -23,7 +23,8 @@ import java.util.Set;
  * How the project is deployed, as far as its files tell: whether it runs as more than one instance
  * (Kubernetes or Helm replicas above one, compose replicas or scale above one, two compose services
  * built from one module), and whether Redis is already at hand (a Redis client or Spring Data Redis
- * in a pom, {@code spring.data.redis.*} or {@code spring.redis.*} settings). Every conclusion keeps
+ * in a pom, {@code spring.data.redis.*} or {@code spring.redis.*} settings, a compose service running
+ * the redis image). Every conclusion keeps
  * the file and the setting that led to it, so migrate can say why.
  *
  * @param multiInstance why the project looks like it runs more than one instance; empty when nothing says so
@@ -104,7 +105,7 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
     for (Path file : yamlFiles) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       if (name.contains("compose")) {
-        compose(base, file, multi);
+        compose(base, file, multi, redis);
       } else if (name.startsWith("values")) {
         helmValues(base, file, multi);
       } else {
@@ -228,13 +229,19 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
   }
 
   /** Compose services run more than once: replicas or scale above one, or two services built from one folder. */
-  private static void compose(Path base, Path file, List<String> multi) {
+  private static void compose(Path base, Path file, List<String> multi, List<String> redis) {
     Path folder = file.getParent();
     for (JsonNode document : documents(file)) {
       Map<String, List<String>> byContext = new LinkedHashMap<>();
       for (var services = document.path("services").fields(); services.hasNext(); ) {
         Map.Entry<String, JsonNode> service = services.next();
         JsonNode spec = service.getValue();
+        String image = spec.path("image").asText("");
+        String repository = image.contains(":") ? image.substring(0, image.lastIndexOf(':')) : image;
+        if (repository.equals("redis") || repository.endsWith("/redis") || repository.equals("redis/redis-stack-server")
+            || repository.endsWith("/redis-stack-server")) {
+          redis.add(rel(base, file) + ": service " + service.getKey() + " runs " + image);
+        }
         int replicas = spec.path("deploy").path("replicas").asInt(1);
         int scale = spec.path("scale").asInt(1);
         if (replicas > 1) {
