@@ -205,8 +205,10 @@ class RedisBackendTest {
       import java.nio.charset.StandardCharsets;
       import java.time.Duration;
       import java.util.HashMap;
+      import java.util.HashSet;
       import java.util.List;
       import java.util.Map;
+      import java.util.Set;
       import java.util.concurrent.CompletableFuture;
       import java.util.concurrent.atomic.AtomicLong;
       import org.apache.commons.logging.Log;
@@ -227,6 +229,8 @@ class RedisBackendTest {
       import org.springframework.data.redis.connection.ReturnType;
       import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;
       import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+      import org.springframework.transaction.support.TransactionSynchronization;
+      import org.springframework.transaction.support.TransactionSynchronizationManager;
 
       /**
        * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,
@@ -301,7 +305,9 @@ class RedisBackendTest {
            * cache's counter in Redis before it deletes, a miss notes the count, and the loaded value is stored, by
            * one script run atomically in Redis, only while the count is still the one its miss noted. While Redis is
            * unreachable a read is a miss (the method answers) and nothing is stored; an eviction fails, as its write's
-           * caller must know that entries it could not drop may be served once Redis is back.
+           * caller must know that entries it could not drop may be served once Redis is back. A transaction that evicted
+           * a cache (before its write) reads past it until it ends: another instance may store the committed rows, which
+           * lack this transaction's write.
            */
           static final class WriteAwareCacheWriter implements RedisCacheWriter {
               private static final byte[] PUT_IF_NO_EVICTION = ("if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then "
@@ -312,6 +318,8 @@ class RedisBackendTest {
               private final RedisConnectionFactory connections;
               /** Per thread, by cache and key, the eviction count its miss saw (the few kept bound what failed loads leave). */
               private final ThreadLocal<Map<String, Map<ByteBuffer, byte[]>>> misses = ThreadLocal.withInitial(HashMap::new);
+              /** Per thread, the caches its transaction evicted: it reads past them until the transaction ends. */
+              private final ThreadLocal<Set<String>> writing = ThreadLocal.withInitial(HashSet::new);
               private static final Log LOG = LogFactory.getLog(WriteAwareCacheWriter.class);
               private static final AtomicLong LAST_WARNING = new AtomicLong();
 
@@ -343,6 +351,9 @@ class RedisBackendTest {
 
               @Override
               public byte[] get(String name, byte[] key) {
+                  if (writing.get().contains(name)) {
+                      return null; // read past the cache: the database has this transaction's write, the cache may not
+                  }
                   byte[] value;
                   try {
                       value = writer.get(name, key);
@@ -401,6 +412,39 @@ class RedisBackendTest {
               }
 
               private void countEviction(String name) {
+                  Set<String> caches = writing.get();
+                  if (TransactionSynchronizationManager.isSynchronizationActive() && caches.add(name)) {
+                      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                          @Override
+                          public void suspend() {
+                          }
+
+                          @Override
+                          public void resume() {
+                          }
+
+                          @Override
+                          public void flush() {
+                          }
+
+                          @Override
+                          public void beforeCommit(boolean readOnly) {
+                          }
+
+                          @Override
+                          public void beforeCompletion() {
+                          }
+
+                          @Override
+                          public void afterCommit() {
+                          }
+
+                          @Override
+                          public void afterCompletion(int status) {
+                              caches.remove(name);
+                          }
+                      });
+                  }
                   try (RedisConnection connection = connections.getConnection()) {
                       connection.stringCommands().incr(evictionsKey(name));
                   }
@@ -649,6 +693,135 @@ class RedisBackendTest {
     }
   }
 
+  /** A read, a writer, and a transaction that writes then reads back its own write through the cache. */
+  static final String PRICES = """
+      package shop;
+
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Prices {
+          private final JdbcTemplate jdbc;
+
+          public Prices(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public String price(String sku) {
+              return jdbc.queryForObject("SELECT amount FROM price WHERE sku = ?", String.class, sku);
+          }
+
+          public void update(String sku, String amount) {
+              jdbc.update("UPDATE price SET amount = ? WHERE sku = ?", amount, sku);
+          }
+      }
+      """;
+
+  static final String CHECKOUT = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+      import org.springframework.transaction.annotation.Transactional;
+
+      @Service
+      public class Checkout {
+          /** What runs between the write and the read back: set by the test. */
+          public static volatile Runnable afterWrite = () -> { };
+
+          private final Prices prices;
+
+          public Checkout(Prices prices) {
+              this.prices = prices;
+          }
+
+          @Transactional
+          public String reprice(String sku, String amount) {
+              prices.update(sku, amount);
+              afterWrite.run();
+              return prices.price(sku);
+          }
+      }
+      """;
+
+  static final String TX_CONFIG = """
+      package shop;
+
+      import javax.sql.DataSource;
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+      import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+      @Configuration
+      @EnableTransactionManagement
+      public class TxConfig {
+          @Bean
+          public JdbcTemplate jdbcTemplate(DataSource dataSource) {
+              return new JdbcTemplate(dataSource);
+          }
+
+          @Bean
+          public DataSourceTransactionManager transactionManager(DataSource dataSource) {
+              return new DataSourceTransactionManager(dataSource);
+          }
+      }
+      """;
+
+  /**
+   * A transaction evicts, writes, and reads its write back through the cache; between its write and
+   * that read another instance stores the committed row, which lacks the write. The transaction must
+   * read past the cache to its own write, and after the commit both instances answer it.
+   */
+  @Test
+  void aTransactionReadsItsOwnWriteWhileAnotherInstanceStoresTheCommittedRow() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .file("pom.xml", BOOT_POM.replace("<artifactId>spring-boot-starter</artifactId>",
+            "<artifactId>spring-boot-starter-jdbc</artifactId>"))
+        .java(PRICES).java(CHECKOUT).java(TX_CONFIG).config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("price"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList().toString());
+    String config = configPath(plan);
+    assertTrue(MigrationFixture.after(plan, config).contains("caches.transactionAware();"));
+    Path classes = fixture.compile(plan, null, List.of(springDataRedisJar()));
+    org.springframework.jdbc.datasource.DriverManagerDataSource database =
+        new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:redis-tx;DB_CLOSE_DELAY=-1");
+    new org.springframework.jdbc.core.JdbcTemplate(database).execute(
+        "CREATE TABLE price (sku VARCHAR(20) PRIMARY KEY, amount VARCHAR(20)); INSERT INTO price VALUES ('tea', '1.00')");
+    java.util.concurrent.ExecutorService other = Executors.newSingleThreadExecutor();
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance a = new Instance(loader, config, redis.port(), "shop.Prices", database, "shop.Checkout", "shop.TxConfig");
+          Instance b = new Instance(loader, config, redis.port(), "shop.Prices", database, "shop.Checkout", "shop.TxConfig")) {
+        Method price = a.bean.getClass().getMethod("price", String.class);
+        assertEquals("1.00", price.invoke(a.bean, "tea"));
+        Class<?> checkoutType = loader.loadClass("shop.Checkout");
+        Runnable otherInstanceReads = () -> {
+          try {
+            other.submit(() -> {
+              Thread.currentThread().setContextClassLoader(loader);
+              return price.invoke(b.bean, "tea"); // the committed row, stored in Redis
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+        checkoutType.getField("afterWrite").set(null, otherInstanceReads);
+        Object checkout = a.context.getBean(checkoutType);
+        assertEquals("2.00", checkoutType.getMethod("reprice", String.class, String.class).invoke(checkout, "tea", "2.00"),
+            "the transaction reads its own write, not what another instance stored meanwhile");
+        assertEquals("2.00", price.invoke(a.bean, "tea"));
+        assertEquals("2.00", price.invoke(b.bean, "tea"));
+      }
+    } finally {
+      other.shutdownNow();
+      new org.springframework.jdbc.core.JdbcTemplate(database).execute("DROP TABLE price");
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
   /** The reason issue 25 exists: with the local backend, the same two instances answer stale after a write. */
   @Test
   void twoInstancesWithLocalCachesAnswerStale() throws Exception {
@@ -860,8 +1033,8 @@ class RedisBackendTest {
 
   /** One instance of the migrated service: its own application context, on the shared Redis when port > 0. */
   private static final class Instance implements AutoCloseable {
-    private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    private final Object bean;
+    final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    final Object bean;
     private Method read;
     private Method update;
 
@@ -872,6 +1045,18 @@ class RedisBackendTest {
     }
 
     Instance(ClassLoader loader, String configPath, int redisPort, String service) throws Exception {
+      this(loader, configPath, redisPort, service, null);
+    }
+
+    /** With a DataSource bean, and more of the migrated classes registered besides the service. */
+    Instance(ClassLoader loader, String configPath, int redisPort, String service, javax.sql.DataSource database,
+        String... more) throws Exception {
+      if (database != null) {
+        context.registerBean("dataSource", javax.sql.DataSource.class, () -> database);
+      }
+      for (String type : more) {
+        context.register(loader.loadClass(type));
+      }
       context.setClassLoader(loader);
       if (redisPort > 0) {
         // Spring Data Redis lives in the test's own class loader: made through it

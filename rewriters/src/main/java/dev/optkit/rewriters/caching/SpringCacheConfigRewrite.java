@@ -419,8 +419,10 @@ public final class SpringCacheConfigRewrite {
     lines.add("import java.nio.charset.StandardCharsets;");
     lines.add("import java.time.Duration;");
     lines.add("import java.util.HashMap;");
+    lines.add("import java.util.HashSet;");
     lines.add("import java.util.List;");
     lines.add("import java.util.Map;");
+    lines.add("import java.util.Set;");
     lines.add("import java.util.concurrent.CompletableFuture;");
     lines.add("import java.util.concurrent.atomic.AtomicLong;");
     lines.add("import org.apache.commons.logging.Log;");
@@ -449,6 +451,8 @@ public final class SpringCacheConfigRewrite {
     lines.add("import org.springframework.data.redis.connection.ReturnType;");
     lines.add("import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;");
     lines.add("import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;");
+    lines.add("import org.springframework.transaction.support.TransactionSynchronization;");
+    lines.add("import org.springframework.transaction.support.TransactionSynchronizationManager;");
     lines.add("");
     lines.add("/**");
     lines.add(" * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,");
@@ -556,7 +560,9 @@ public final class SpringCacheConfigRewrite {
         i + " * cache's counter in Redis before it deletes, a miss notes the count, and the loaded value is stored, by",
         i + " * one script run atomically in Redis, only while the count is still the one its miss noted. While Redis is",
         i + " * unreachable a read is a miss (the method answers) and nothing is stored; an eviction fails, as its write's",
-        i + " * caller must know that entries it could not drop may be served once Redis is back.",
+        i + " * caller must know that entries it could not drop may be served once Redis is back. A transaction that evicted",
+        i + " * a cache (before its write) reads past it until it ends: another instance may store the committed rows, which",
+        i + " * lack this transaction's write.",
         i + " */",
         i + "static final class WriteAwareCacheWriter implements RedisCacheWriter {",
         i2 + "private static final byte[] PUT_IF_NO_EVICTION = (\"if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then \"",
@@ -567,6 +573,8 @@ public final class SpringCacheConfigRewrite {
         i2 + "private final RedisConnectionFactory connections;",
         i2 + "/** Per thread, by cache and key, the eviction count its miss saw (the few kept bound what failed loads leave). */",
         i2 + "private final ThreadLocal<Map<String, Map<ByteBuffer, byte[]>>> misses = ThreadLocal.withInitial(HashMap::new);",
+        i2 + "/** Per thread, the caches its transaction evicted: it reads past them until the transaction ends. */",
+        i2 + "private final ThreadLocal<Set<String>> writing = ThreadLocal.withInitial(HashSet::new);",
         i2 + "private static final Log LOG = LogFactory.getLog(WriteAwareCacheWriter.class);",
         i2 + "private static final AtomicLong LAST_WARNING = new AtomicLong();",
         "",
@@ -598,6 +606,9 @@ public final class SpringCacheConfigRewrite {
         "",
         i2 + "@Override",
         i2 + "public byte[] get(String name, byte[] key) {",
+        i3 + "if (writing.get().contains(name)) {",
+        i4 + "return null; // read past the cache: the database has this transaction's write, the cache may not",
+        i3 + "}",
         i3 + "byte[] value;",
         i3 + "try {",
         i4 + "value = writer.get(name, key);",
@@ -656,6 +667,39 @@ public final class SpringCacheConfigRewrite {
         i2 + "}",
         "",
         i2 + "private void countEviction(String name) {",
+        i3 + "Set<String> caches = writing.get();",
+        i3 + "if (TransactionSynchronizationManager.isSynchronizationActive() && caches.add(name)) {",
+        i4 + "TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {",
+        i4 + i + "@Override",
+        i4 + i + "public void suspend() {",
+        i4 + i + "}",
+        "",
+        i4 + i + "@Override",
+        i4 + i + "public void resume() {",
+        i4 + i + "}",
+        "",
+        i4 + i + "@Override",
+        i4 + i + "public void flush() {",
+        i4 + i + "}",
+        "",
+        i4 + i + "@Override",
+        i4 + i + "public void beforeCommit(boolean readOnly) {",
+        i4 + i + "}",
+        "",
+        i4 + i + "@Override",
+        i4 + i + "public void beforeCompletion() {",
+        i4 + i + "}",
+        "",
+        i4 + i + "@Override",
+        i4 + i + "public void afterCommit() {",
+        i4 + i + "}",
+        "",
+        i4 + i + "@Override",
+        i4 + i + "public void afterCompletion(int status) {",
+        i4 + i + i + "caches.remove(name);",
+        i4 + i + "}",
+        i4 + "});",
+        i3 + "}",
         i3 + "try (RedisConnection connection = connections.getConnection()) {",
         i4 + "connection.stringCommands().incr(evictionsKey(name));",
         i3 + "}",
