@@ -102,9 +102,16 @@ public final class MigrateCommand implements Callable<Integer> {
   List<String> acceptReorder = new ArrayList<>();
 
   @Option(names = "--strict",
-      description = "Fail (exit 1, nothing written) when any cached method carries a stale-data warning, or when a "
-          + "method named with --only is refused.")
+      description = "Fail (exit 1, nothing written) when any cached method carries a stale-data warning (among them "
+          + "a local cache with a writer in a project that looks multi-instance), or when a method named with --only "
+          + "is refused.")
   boolean strict;
+
+  @Option(names = "--cache-backend", paramLabel = "BACKEND",
+      description = "Where Spring caches keep their entries: local (Caffeine in each JVM, the default) or redis "
+          + "(a RedisCacheManager shared by every instance; docs/cache-backends.md). Overrides cache.backend in "
+          + ".optkit.yml.")
+  String cacheBackend;
 
   @Option(names = "--no-maven-repo", description = "Do not use jars from the local Maven repository for type resolution.")
   boolean noMavenRepo;
@@ -180,8 +187,13 @@ public final class MigrateCommand implements Callable<Integer> {
       if (config != null && !Files.isRegularFile(config)) {
         throw new ConfigException("configuration file not found: " + config);
       }
-      configuration = Files.isRegularFile(configFile) ? OptkitConfig.load(configFile) : OptkitConfig.defaults();
+      OptkitConfig loaded = Files.isRegularFile(configFile) ? OptkitConfig.load(configFile) : OptkitConfig.defaults();
       configText = Files.isRegularFile(configFile) ? Files.readString(configFile) : null;
+      try {
+        configuration = cacheBackend == null ? loaded : loaded.withCacheBackend(cacheBackend);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("--cache-backend: " + e.getMessage().replace("cache.backend ", ""), e);
+      }
     } catch (ConfigException e) {
       err.println("optkit migrate: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -322,6 +334,8 @@ public final class MigrateCommand implements Callable<Integer> {
   }
 
   static void report(MigrationPlan plan, PrintWriter out) {
+    // first, what the deployment looks like: the warnings below follow from it
+    plan.notes().stream().filter(note -> note.startsWith("deployment: ")).forEach(out::println);
     for (CachingTarget target : plan.targets()) {
       out.println("cache: " + target.method().fact().displayName() + "() as " + target.form().name().toLowerCase()
           + " cache '" + target.cacheName() + "' (" + target.policyName() + ": " + target.policy().ttlSeconds() + " s, max "
@@ -342,7 +356,9 @@ public final class MigrateCommand implements Callable<Integer> {
       out.println("not cacheable: " + reason);
     }
     for (String note : plan.notes()) {
-      out.println("note: " + note);
+      if (!note.startsWith("deployment: ")) {
+        out.println("note: " + note);
+      }
     }
     for (FileChange change : plan.changes()) {
       out.println((change.created() ? "create: " : "change: ") + change.path() + "  " + String.join("; ", change.descriptions()));

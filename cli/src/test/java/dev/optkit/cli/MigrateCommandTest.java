@@ -180,6 +180,91 @@ class MigrateCommandTest {
     }
   }
 
+  /** A Spring Boot service whose read a writer evicts, deployed as two replicas: local caches go stale. */
+  private void replicatedSpringService() throws Exception {
+    Files.writeString(dir.resolve("pom.xml"), """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <parent>
+            <groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter-parent</artifactId>
+            <version>3.4.10</version>
+          </parent>
+          <groupId>shop</groupId>
+          <artifactId>settings</artifactId>
+          <version>1</version>
+          <properties><java.version>17</java.version></properties>
+          <dependencies>
+            <dependency>
+              <groupId>org.springframework.boot</groupId>
+              <artifactId>spring-boot-starter</artifactId>
+            </dependency>
+          </dependencies>
+        </project>
+        """);
+    Path file = dir.resolve("src/main/java/shop/Settings.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, """
+        package shop;
+
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class Settings {
+            private final HttpClient http = HttpClient.newHttpClient();
+
+            public String value(String name) throws Exception {
+                return http.send(HttpRequest.newBuilder(URI.create("https://s.example.com/" + name)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+
+            public void update(String name, String value) throws Exception {
+                http.send(HttpRequest.newBuilder(URI.create("https://s.example.com/" + name))
+                        .PUT(HttpRequest.BodyPublishers.ofString(value)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+        """);
+    Files.writeString(dir.resolve("docker-compose.yml"), """
+        services:
+          app:
+            build: .
+            deploy:
+              replicas: 2
+        """);
+  }
+
+  @Test
+  void aMultiInstanceDeploymentIsSaidAndItsLocalCachesWithWritersAreWarnedOrFailedUnderStrict() throws Exception {
+    replicatedSpringService();
+    CliRun dry = CliRun.of("migrate", dir.toString(), "--no-maven-repo");
+    assertEquals(0, dry.exitCode(), dry.out() + dry.err());
+    assertTrue(dry.out().startsWith("deployment: looks multi-instance because docker-compose.yml: service app has "
+        + "deploy.replicas: 2\n"), dry.out());
+    assertTrue(dry.out().contains("  warning: evicted on this instance only"), dry.out());
+    CliRun strict = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--strict");
+    assertEquals(1, strict.exitCode(), strict.out() + strict.err());
+    assertTrue(strict.err().contains("Settings.value(): evicted on this instance only"), strict.err());
+
+    // a shared backend: no warning, and --strict passes
+    CliRun redis = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--strict", "--cache-backend", "redis");
+    assertEquals(0, redis.exitCode(), redis.out() + redis.err());
+    assertTrue(!redis.out().contains("evicted on this instance only"), redis.out());
+    assertTrue(redis.out().contains("Redis cache manager with 1 expiring cache(s) shared by every instance"), redis.out());
+    assertTrue(redis.out().contains("RedisCacheManager.builder("), redis.out());
+    Files.writeString(dir.resolve(".optkit.yml"), "cache:\n  backend: redis\n");
+    CliRun configured = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--strict");
+    assertEquals(redis.out(), configured.out(), "cache.backend in .optkit.yml does what --cache-backend does");
+
+    CliRun unknown = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--cache-backend", "two-level");
+    assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
+    assertTrue(unknown.err().contains("--cache-backend: must be one of local, redis, was 'two-level' (two-level is "
+        + "not built yet"), unknown.err());
+  }
+
   @Test
   void aSecondMigrateWaitsForTheFirst() throws Exception {
     project();

@@ -139,12 +139,18 @@ final class MigrationFixture {
 
   /** Compiled for a Java release ({@code --release 8}), or for the running JDK's when null. */
   Path compile(MigrationPlan plan, String release) throws IOException {
+    return compile(plan, release, List.of());
+  }
+
+  /** Compiled against the test's class path and these jars besides (what only a test's own class loader holds). */
+  Path compile(MigrationPlan plan, String release, List<Path> moreJars) throws IOException {
     Path out = Files.createTempDirectory(root.getParent(), "compiled");
     List<String> javaFiles = writeAll(plan);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
-    List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-cp",
-        System.getProperty("java.class.path")));
+    StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
+    moreJars.forEach(jar -> classPath.append(java.io.File.pathSeparator).append(jar));
+    List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-cp", classPath.toString()));
     if (release != null) {
       arguments.addAll(List.of("--release", release, "-Xlint:-options"));
     }

@@ -37,7 +37,8 @@ public record OptkitConfig(
     List<ClientSignature> clients,
     List<DeclaredClientSignature> declaredClients,
     Map<String, CachePolicy> cachePolicies,
-    Loops loops) {
+    Loops loops,
+    CacheSettings cache) {
 
   public static final String FILE_NAME = ".optkit.yml";
 
@@ -182,12 +183,51 @@ public record OptkitConfig(
     }
   }
 
+  /**
+   * Where migrate's Spring caches keep their entries. {@code backend}: {@code local} (default, a
+   * Caffeine cache in each JVM) or {@code redis} (a {@code RedisCacheManager} shared by every
+   * instance of the service); docs/cache-backends.md.
+   */
+  public record CacheSettings(String backend) {
+    public static final List<String> BACKENDS = List.of("local", "redis");
+
+    public CacheSettings {
+      if (backend != null && !BACKENDS.contains(backend)) {
+        throw new IllegalArgumentException("cache.backend must be one of " + String.join(", ", BACKENDS) + ", was '"
+            + backend + "'" + (backend.equals("two-level") ? " (two-level is not built yet: docs/cache-backends.md)" : ""));
+      }
+    }
+
+    /** The backend chosen, {@code local} when none is. */
+    public String chosen() {
+      return backend == null ? "local" : backend;
+    }
+
+    public boolean redis() {
+      return "redis".equals(backend);
+    }
+  }
+
+  /** The same settings with another cache backend ({@code --cache-backend}). */
+  public OptkitConfig withCacheBackend(String backend) {
+    return new OptkitConfig(include, exclude, includeTests, rules, cacheable, analysis, savings, clients, declaredClients,
+        cachePolicies, loops, new CacheSettings(backend));
+  }
+
+  /** The settings before {@code cache} existed. */
+  public OptkitConfig(List<String> include, List<String> exclude, Boolean includeTests, Map<String, RuleSettings> rules,
+      Cacheable cacheable, Analysis analysis, SavingsSettings savings, List<ClientSignature> clients,
+      List<DeclaredClientSignature> declaredClients, Map<String, CachePolicy> cachePolicies, Loops loops) {
+    this(include, exclude, includeTests, rules, cacheable, analysis, savings, clients, declaredClients, cachePolicies,
+        loops, (CacheSettings) null);
+  }
+
   /** The settings before {@code loops} existed. */
   public OptkitConfig(List<String> include, List<String> exclude, Boolean includeTests, Map<String, RuleSettings> rules,
       Cacheable cacheable, Analysis analysis, SavingsSettings savings, List<ClientSignature> clients,
       List<DeclaredClientSignature> declaredClients, Map<String, CachePolicy> cachePolicies) {
     this(include, exclude, includeTests, rules, cacheable, analysis, savings, clients, declaredClients, cachePolicies,
-        (Loops) null);
+        (Loops) null, (CacheSettings) null);
   }
 
   @JsonCreator
@@ -202,7 +242,8 @@ public record OptkitConfig(
       @JsonProperty("clients") List<ClientSignature> clients,
       @JsonProperty("declaredClients") List<DeclaredClientSignature> declaredClients,
       @JsonProperty("cachePolicies") Map<String, CachePolicy> cachePolicies,
-      @JsonProperty("loops") Loops loops) {
+      @JsonProperty("loops") Loops loops,
+      @JsonProperty("cache") CacheSettings cache) {
     this(include == null ? List.of() : List.copyOf(include),
         exclude == null ? List.of() : List.copyOf(exclude),
         includeTests != null && includeTests,
@@ -213,11 +254,12 @@ public record OptkitConfig(
         clients == null ? List.of() : List.copyOf(clients),
         declaredClients == null ? List.of() : List.copyOf(declaredClients),
         cachePolicies == null ? Map.of() : new java.util.LinkedHashMap<>(cachePolicies),
-        loops == null ? new Loops(null) : loops);
+        loops == null ? new Loops(null) : loops,
+        cache == null ? new CacheSettings(null) : cache);
   }
 
   public static OptkitConfig defaults() {
-    return new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null, null, null);
+    return new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null, null, null, null);
   }
 
   public ClientCatalog catalog() {

@@ -14,8 +14,10 @@ import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.CacheSwitchFile;
 import dev.optkit.rewriters.caching.CachingPlanner;
 import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Deployment;
 import dev.optkit.rewriters.caching.PlainJavaCacheRewrite;
 import dev.optkit.rewriters.caching.PomDependencies;
+import dev.optkit.rewriters.caching.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
@@ -87,10 +89,14 @@ public final class CachingMigration {
     List<Refusal> refusals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     WholeProject whole = new WholeProject(assessment.index(), scanRoot);
+    Deployment deployment = Deployment.detect(project);
+    notes.addAll(deployment.describe());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole);
       changes.addAll(part.changes());
-      targets.addAll(part.targets());
+      for (CachingTarget target : part.targets()) {
+        targets.add(sharedOrWarned(target, deployment, config));
+      }
       refusals.addAll(part.refusals());
       notes.addAll(part.notes());
     }
@@ -103,6 +109,22 @@ public final class CachingMigration {
         .toList();
     return new MigrationPlan(projectRoot, rebased, List.copyOf(targets), List.copyOf(refusals), List.copyOf(notes),
         notCacheable(assessment, config, selected));
+  }
+
+  /**
+   * The target, warned when its cache is local to one JVM, has a writer, and the project looks like
+   * it runs several instances: the writer's eviction reaches only the instance it ran on.
+   */
+  private static CachingTarget sharedOrWarned(CachingTarget target, Deployment deployment, OptkitConfig config) {
+    boolean shared = target.form() == CacheForm.SPRING && config.cache().redis();
+    boolean written = !target.evictions().isEmpty() || !target.acceptedStale().isEmpty();
+    if (shared || !written || !deployment.looksMultiInstance()) {
+      return target;
+    }
+    List<String> warnings = new ArrayList<>(target.warnings());
+    warnings.add(deployment.localCacheWarning());
+    return new CachingTarget(target.finding(), target.method(), target.form(), target.policyName(), target.policy(),
+        target.cacheName(), target.evictions(), List.copyOf(warnings), target.acceptedStale(), target.clientSizes());
   }
 
   /** Methods that read remote or database data but are not cacheable, each with the reason. */
@@ -160,6 +182,24 @@ public final class CachingMigration {
         if (target.form() == CacheForm.SPRING) {
           refusals.add(new Refusal(target.finding(), SpringCacheConfigRewrite.CLASS_NAME + " lost its '"
               + SpringCacheConfigRewrite.MARKER + "' line, so new caches cannot be registered in it"));
+        } else {
+          kept.add(target);
+        }
+      }
+      plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
+    }
+    if (config.cache().redis() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
+      plan = new CachingPlanner.Plan(redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals),
+          plan.refusals());
+    } else if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)
+        && existingConfig(prefix, assessment).map(type -> SpringCacheConfigRewrite.isRedis(SourceDocument.decode(
+            read(scanRoot.resolve(assessment.index().pathOfType(type)))).text())).orElse(false)) {
+      List<CachingTarget> kept = new ArrayList<>();
+      for (CachingTarget target : plan.targets()) {
+        if (target.form() == CacheForm.SPRING) {
+          refusals.add(new Refusal(target.finding(), SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier "
+              + "migration's caches in Redis: migrate with --cache-backend redis (or cache.backend: redis) so one "
+              + "manager holds every cache"));
         } else {
           kept.add(target);
         }
@@ -292,14 +332,59 @@ public final class CachingMigration {
           + " in package " + firstPackage + " is scanned or imported, or the caches have no manager at run time");
     }
     if (!springTargets.isEmpty()) {
-      changes.add(springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl));
+      changes.add(springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
+          config.cache().redis()));
     }
-    traits.pomFile().ifPresent(pom -> pomChange(scanRoot, pom, traits, !springTargets.isEmpty()).ifPresent(changes::add));
+    boolean plainTargets = applied.stream().anyMatch(t -> t.form() == CacheForm.PLAIN);
+    traits.pomFile().ifPresent(pom -> pomChange(scanRoot, pom, traits, !springTargets.isEmpty(),
+        config.cache().redis() && !springTargets.isEmpty(), plainTargets).ifPresent(changes::add));
     if (traits.pomFile().isEmpty()) {
       notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.caffeineFor(traits.javaRelease())
           + (springTargets.isEmpty() ? "" : " and org.springframework:spring-context-support") + " to your build");
     }
     return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes, List.of());
+  }
+
+  /**
+   * The targets whose Spring caches can live in Redis, the others refused with the reason: the module
+   * must get a RedisConnectionFactory (Spring Boot makes one from spring.data.redis.*, or the project
+   * has Spring Data Redis already), an earlier migration's configuration must be a Redis one, and each
+   * method's result and key must round-trip ({@link RedisRoundTrip}). Plain Java caches stay local.
+   */
+  private static List<CachingTarget> redisOrRefused(Path scanRoot, String prefix, Assessment assessment,
+      ProjectTraits traits, List<CachingTarget> targets, List<Refusal> refusals) {
+    boolean springDataRedis = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
+        .map(pom -> pom.dependencyArtifacts().stream().anyMatch(a -> a.equals("spring-data-redis")
+            || a.startsWith("spring-boot-starter-data-redis") || a.startsWith("redisson-spring")))
+        .orElse(false);
+    String whole = null;
+    if (!traits.springBoot() && !springDataRedis) {
+      whole = "the redis backend needs a RedisConnectionFactory: Spring Boot makes one from spring.data.redis.*, and "
+          + "this module has neither Spring Boot nor Spring Data Redis in its pom";
+    }
+    Optional<String> existing = existingConfig(prefix, assessment);
+    if (whole == null && existing.isPresent()) {
+      String text = SourceDocument.decode(read(scanRoot.resolve(assessment.index().pathOfType(existing.get())))).text();
+      if (!SpringCacheConfigRewrite.isRedis(text)) {
+        whole = SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
+            + "local): undo that migration, or migrate with --cache-backend local, so one manager holds every cache";
+      }
+    }
+    RedisRoundTrip roundTrip = new RedisRoundTrip(assessment.index(), scanRoot);
+    List<CachingTarget> kept = new ArrayList<>();
+    for (CachingTarget target : targets) {
+      if (target.form() != CacheForm.SPRING) {
+        kept.add(target);
+        continue;
+      }
+      Optional<String> why = Optional.ofNullable(whole).or(() -> roundTrip.whyNot(target.method()));
+      if (why.isPresent()) {
+        refusals.add(new Refusal(target.finding(), why.get()));
+      } else {
+        kept.add(target);
+      }
+    }
+    return List.copyOf(kept);
   }
 
   /** False when the module has an OptkitCacheConfig whose marker line was removed by hand. */
@@ -323,7 +408,7 @@ public final class CachingMigration {
 
   private static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
       Path sourceRoot,
-      String firstPackage, List<CachingTarget> targets, String indent, String nl) {
+      String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis) {
     Optional<String> existingType = existingConfig(prefix, assessment);
     if (existingType.isPresent()) {
       String path = assessment.index().pathOfType(existingType.get());
@@ -335,6 +420,13 @@ public final class CachingMigration {
     }
     String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
+    if (redis) {
+      String text = SpringCacheConfigRewrite.createRedis(pkg, traits.existingSpringCaching(),
+          !traits.enableCachingPresent(), traits.transactions(), targets, indent, nl);
+      return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
+          List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
+              + targets.size() + " expiring cache(s) shared by every instance"));
+    }
     String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
         traits.transactions(), targets, indent, nl);
     return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
@@ -342,15 +434,36 @@ public final class CachingMigration {
             + targets.size() + " bounded, expiring cache(s)"));
   }
 
-  private static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring) {
+  /**
+   * @param redis the Spring caches live in Redis: Spring Boot's starter for it (or, without Boot, the
+   *     Spring Data Redis the pom has already) and Jackson, in place of Caffeine and spring-context-support
+   * @param plain plain Java caches, which stay in Caffeine whatever the backend
+   */
+  private static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring,
+      boolean redis, boolean plain) {
     byte[] before = read(pom);
     SourceDocument document = SourceDocument.decode(before);
     String text = document.text();
     boolean managed = traits.springBoot();
     List<PomDependencies.Dependency> wanted = new ArrayList<>();
-    wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
-        managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
-    if (spring) {
+    if (redis) {
+      if (managed) {
+        wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-data-redis", null));
+        // Jackson with java.time, for the JSON the values are written as
+        wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-json", null));
+      }
+      if (plain) {
+        wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
+            managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
+      }
+      if (wanted.isEmpty()) {
+        return Optional.empty();
+      }
+    } else {
+      wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
+          managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
+    }
+    if (spring && !redis) {
       boolean bom = managed || text.contains("spring-framework-bom");
       // spring-context-support must match the Spring Framework version the pom declares
       String version = bom ? null : dev.optkit.analyzers.source.MavenPom.read(pom)

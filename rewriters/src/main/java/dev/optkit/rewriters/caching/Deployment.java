@@ -1,0 +1,270 @@
+package dev.optkit.rewriters.caching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.optkit.analyzers.source.MavenPom;
+import dev.optkit.analyzers.source.SourceSet;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * How the project is deployed, as far as its files tell: whether it runs as more than one instance
+ * (Kubernetes or Helm replicas above one, compose replicas or scale above one, two compose services
+ * built from one module), and whether Redis is already at hand (a Redis client or Spring Data Redis
+ * in a pom, {@code spring.data.redis.*} or {@code spring.redis.*} settings, a compose service running
+ * the redis image). Every conclusion keeps
+ * the file and the setting that led to it, so migrate can say why.
+ *
+ * @param multiInstance why the project looks like it runs more than one instance; empty when nothing says so
+ * @param redis where Redis is already configured or on the class path; empty when nowhere
+ */
+public record Deployment(List<String> multiInstance, List<String> redis) {
+
+  /** Artifacts that put a Redis client on the class path. */
+  static final Set<String> REDIS_ARTIFACTS = Set.of("spring-boot-starter-data-redis",
+      "spring-boot-starter-data-redis-reactive", "spring-data-redis", "jedis", "lettuce-core", "redisson",
+      "redisson-spring-boot-starter", "redisson-spring-data-3x", "redisson-spring-data-2x");
+  private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController",
+      "DeploymentConfig", "Rollout");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final long MAX_FILE = 1024 * 1024;
+
+  public Deployment {
+    multiInstance = List.copyOf(multiInstance);
+    redis = List.copyOf(redis);
+  }
+
+  public boolean looksMultiInstance() {
+    return !multiInstance.isEmpty();
+  }
+
+  /** What migrate prints: one line per conclusion, none when the files tell nothing. */
+  public List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    if (looksMultiInstance()) {
+      lines.add("deployment: looks multi-instance because " + String.join("; ", multiInstance));
+    }
+    if (!redis.isEmpty()) {
+      lines.add("deployment: Redis is at hand: " + String.join("; ", redis));
+    }
+    return lines;
+  }
+
+  /** The warning on a local cache that has a writer, in a project that looks multi-instance. */
+  public String localCacheWarning() {
+    return "evicted on this instance only: the project looks multi-instance (" + String.join("; ", multiInstance)
+        + "), and a write through another instance leaves this instance's entries stale until their TTL; "
+        + "choose a shared backend with --cache-backend redis or cache.backend: redis in .optkit.yml (docs/cache-backends.md)";
+  }
+
+  /** Reads the project under {@code root}: its poms, Spring configuration, Kubernetes, Helm and compose files. */
+  public static Deployment detect(Path root) {
+    List<String> multi = new ArrayList<>();
+    List<String> redis = new ArrayList<>();
+    List<Path> poms = new ArrayList<>();
+    List<Path> springFiles = new ArrayList<>();
+    List<Path> yamlFiles = new ArrayList<>();
+    Path base = root.toAbsolutePath().normalize();
+    SourceSet.walk(base, dir -> true, (file, attrs) -> {
+      if (!attrs.isRegularFile() || attrs.size() > MAX_FILE) {
+        return;
+      }
+      String name = file.getFileName().toString();
+      String lower = name.toLowerCase(Locale.ROOT);
+      String unix = base.relativize(file).toString().replace('\\', '/');
+      if (name.equals("pom.xml")) {
+        poms.add(file);
+      } else if (lower.startsWith("application") && (unix.contains("src/main/resources/") || !unix.contains("src/"))
+          && (lower.endsWith(".properties") || lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
+        springFiles.add(file);
+      } else if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && !unix.contains("src/main/resources/")
+          && !unix.contains("src/test/")) {
+        yamlFiles.add(file);
+      }
+    });
+    for (Path pom : poms) {
+      MavenPom.read(pom).ifPresent(model -> model.dependencyArtifacts().stream()
+          .filter(REDIS_ARTIFACTS::contains).distinct()
+          .forEach(artifact -> redis.add(rel(base, pom) + " depends on " + artifact)));
+    }
+    for (Path file : springFiles) {
+      redisSettings(file).ifPresent(key -> redis.add(rel(base, file) + " sets " + key));
+    }
+    for (Path file : yamlFiles) {
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (name.contains("compose")) {
+        compose(base, file, multi, redis);
+      } else if (name.startsWith("values")) {
+        helmValues(base, file, multi);
+      } else {
+        kubernetes(base, file, multi);
+      }
+    }
+    return new Deployment(multi, redis);
+  }
+
+  private static String rel(Path base, Path file) {
+    return base.relativize(file).toString().replace('\\', '/');
+  }
+
+  /** The first {@code spring.data.redis.*} or {@code spring.redis.*} setting of a Spring configuration file. */
+  private static java.util.Optional<String> redisSettings(Path file) {
+    String name = file.getFileName().toString();
+    try {
+      if (name.endsWith(".properties")) {
+        Properties properties = new Properties();
+        properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));
+        return properties.stringPropertyNames().stream().filter(Deployment::redisKey).sorted().findFirst();
+      }
+      try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        while (documents.hasNext()) {
+          JsonNode document = documents.next();
+          for (String at : List.of("/spring/data/redis", "/spring/redis")) {
+            JsonNode redis = document.at(at);
+            if (redis.isObject() && redis.size() > 0) {
+              return java.util.Optional.of(at.substring(1).replace('/', '.') + "." + redis.fieldNames().next());
+            }
+          }
+          if (document.isObject()) {
+            for (var names = document.fieldNames(); names.hasNext(); ) {
+              String key = names.next();
+              if (redisKey(key)) {
+                return java.util.Optional.of(key);
+              }
+              JsonNode nested = document.path(key);
+              if (key.equals("spring.data") && nested.path("redis").isObject()
+                  || key.equals("spring") && nested.path("data.redis").isObject()) {
+                return java.util.Optional.of("spring.data.redis");
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // a file Spring could not read either tells nothing
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static boolean redisKey(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    return lower.startsWith("spring.data.redis.") || lower.startsWith("spring.redis.");
+  }
+
+  private static List<JsonNode> documents(Path file) {
+    List<JsonNode> documents = new ArrayList<>();
+    try (MappingIterator<JsonNode> read = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+      while (read.hasNext()) {
+        JsonNode document = read.next();
+        if (document != null) {
+          documents.add(document);
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // a Helm template ({{ }}) or other YAML that is not plain data: it tells nothing
+    }
+    return documents;
+  }
+
+  /** Kubernetes workloads with more than one replica, and autoscalers that may add some. */
+  private static void kubernetes(Path base, Path file, List<String> multi) {
+    for (JsonNode document : documents(file)) {
+      List<JsonNode> objects = new ArrayList<>();
+      if (document.path("kind").asText("").equals("List")) {
+        document.path("items").forEach(objects::add);
+      } else {
+        objects.add(document);
+      }
+      for (JsonNode object : objects) {
+        String kind = object.path("kind").asText("");
+        String name = object.path("metadata").path("name").asText("?");
+        if (WORKLOADS.contains(kind) && object.path("spec").path("replicas").asInt(1) > 1) {
+          multi.add(rel(base, file) + ": " + kind + " " + name + " has replicas: "
+              + object.path("spec").path("replicas").asInt());
+        } else if (kind.equals("HorizontalPodAutoscaler") && object.path("spec").path("maxReplicas").asInt(1) > 1) {
+          multi.add(rel(base, file) + ": HorizontalPodAutoscaler " + name + " scales up to maxReplicas: "
+              + object.path("spec").path("maxReplicas").asInt());
+        }
+      }
+    }
+  }
+
+  /** Helm values: {@code replicaCount} (or {@code replicas}) above one, and autoscaling on with more than one. */
+  private static void helmValues(Path base, Path file, List<String> multi) {
+    for (JsonNode document : documents(file)) {
+      helmNode(base, file, document, "", multi, 0);
+    }
+  }
+
+  private static void helmNode(Path base, Path file, JsonNode node, String path, List<String> multi, int depth) {
+    if (!node.isObject() || depth > 4) {
+      return;
+    }
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+      JsonNode value = field.getValue();
+      if ((field.getKey().equals("replicaCount") || field.getKey().equals("replicas")) && value.isNumber()
+          && value.asInt() > 1) {
+        multi.add(rel(base, file) + " sets " + key + ": " + value.asInt());
+      } else if (field.getKey().equals("autoscaling") && value.path("enabled").asBoolean(false)
+          && value.path("maxReplicas").asInt(1) > 1) {
+        multi.add(rel(base, file) + " turns " + key + " on with maxReplicas: " + value.path("maxReplicas").asInt());
+      } else {
+        helmNode(base, file, value, key, multi, depth + 1);
+      }
+    }
+  }
+
+  /** Compose services run more than once: replicas or scale above one, or two services built from one folder. */
+  private static void compose(Path base, Path file, List<String> multi, List<String> redis) {
+    Path folder = file.getParent();
+    for (JsonNode document : documents(file)) {
+      Map<String, List<String>> byContext = new LinkedHashMap<>();
+      for (var services = document.path("services").fields(); services.hasNext(); ) {
+        Map.Entry<String, JsonNode> service = services.next();
+        JsonNode spec = service.getValue();
+        String image = spec.path("image").asText("");
+        String repository = image.contains(":") ? image.substring(0, image.lastIndexOf(':')) : image;
+        if (repository.equals("redis") || repository.endsWith("/redis") || repository.equals("redis/redis-stack-server")
+            || repository.endsWith("/redis-stack-server")) {
+          redis.add(rel(base, file) + ": service " + service.getKey() + " runs " + image);
+        }
+        int replicas = spec.path("deploy").path("replicas").asInt(1);
+        int scale = spec.path("scale").asInt(1);
+        if (replicas > 1) {
+          multi.add(rel(base, file) + ": service " + service.getKey() + " has deploy.replicas: " + replicas);
+        } else if (scale > 1) {
+          multi.add(rel(base, file) + ": service " + service.getKey() + " has scale: " + scale);
+        }
+        JsonNode build = spec.path("build");
+        String context = build.isTextual() ? build.asText() : build.path("context").asText("");
+        if (!context.isEmpty() && !context.contains("://")) {
+          String dockerfile = build.path("dockerfile").asText("Dockerfile");
+          String where = folder.resolve(context).normalize().toString() + "#" + dockerfile;
+          byContext.computeIfAbsent(where, k -> new ArrayList<>()).add(service.getKey());
+        }
+      }
+      for (var entry : byContext.entrySet()) {
+        if (entry.getValue().size() > 1) {
+          String where = entry.getKey().substring(0, entry.getKey().indexOf('#'));
+          String shown = Path.of(where).equals(base) ? "." : rel(base, Path.of(where));
+          multi.add(rel(base, file) + ": services " + String.join(" and ", entry.getValue())
+              + " are built from one folder (" + shown + ")");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Deployment;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What migrate tells of the deployment: more than one instance (Kubernetes, Helm, compose), Redis at
+ * hand (pom, Spring settings), and the warning on every local cache with a writer that follows.
+ */
+class DeploymentTest {
+  @TempDir Path dir;
+
+  private void write(String path, String text) throws IOException {
+    Path file = dir.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  @Test
+  void aSingleInstanceProjectTellsNothing() throws IOException {
+    write("pom.xml", RedisBackendTest.BOOT_POM);
+    write("src/main/resources/application.properties", "spring.datasource.url=jdbc:h2:mem:x\n");
+    write("docker-compose.yml", """
+        services:
+          app:
+            build: .
+            deploy:
+              replicas: 1
+          db:
+            image: postgres:16
+        """);
+    write("k8s/deployment.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: app
+        spec:
+          replicas: 1
+        """);
+    Deployment deployment = Deployment.detect(dir);
+    assertEquals(List.of(), deployment.multiInstance());
+    assertEquals(List.of(), deployment.redis());
+    assertEquals(List.of(), deployment.describe());
+  }
+
+  @Test
+  void kubernetesHelmAndComposeReplicasAreFound() throws IOException {
+    write("pom.xml", RedisBackendTest.BOOT_POM);
+    write("deploy/k8s.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: app
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: app
+        spec:
+          replicas: 3
+        """);
+    write("deploy/hpa.yml", """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: app
+        spec:
+          minReplicas: 1
+          maxReplicas: 4
+        """);
+    write("charts/app/values.yaml", """
+        image:
+          repository: shop/app
+        replicaCount: 2
+        """);
+    write("charts/app/templates/deployment.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        spec:
+          replicas: {{ .Values.replicaCount }}
+        """);
+    write("compose.yaml", """
+        services:
+          api:
+            build: ./api
+            deploy:
+              replicas: 2
+          worker:
+            build:
+              context: ./worker
+          worker-2:
+            build:
+              context: worker
+          old:
+            image: shop/old
+            scale: 3
+        """);
+    Deployment deployment = Deployment.detect(dir);
+    assertEquals(List.of(
+        "deploy/k8s.yaml: Deployment app has replicas: 3",
+        "deploy/hpa.yml: HorizontalPodAutoscaler app scales up to maxReplicas: 4",
+        "charts/app/values.yaml sets replicaCount: 2",
+        "compose.yaml: service api has deploy.replicas: 2",
+        "compose.yaml: service old has scale: 3",
+        "compose.yaml: services worker and worker-2 are built from one folder (worker)").stream().sorted().toList(),
+        deployment.multiInstance().stream().sorted().toList());
+    assertTrue(deployment.describe().get(0).startsWith("deployment: looks multi-instance because "),
+        deployment.describe().toString());
+  }
+
+  @Test
+  void redisInThePomOrTheSpringSettingsIsFound() throws IOException {
+    write("pom.xml", RedisBackendTest.BOOT_POM.replace("<artifactId>spring-boot-starter</artifactId>",
+        "<artifactId>spring-boot-starter-data-redis</artifactId>"));
+    write("client/pom.xml", """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>shop</groupId>
+          <artifactId>client</artifactId>
+          <version>1</version>
+          <dependencies>
+            <dependency>
+              <groupId>redis.clients</groupId>
+              <artifactId>jedis</artifactId>
+              <version>5.2.0</version>
+            </dependency>
+          </dependencies>
+        </project>
+        """);
+    write("src/main/resources/application.yml", """
+        spring:
+          application:
+            name: shop
+        ---
+        spring:
+          config:
+            activate:
+              on-profile: prod
+          data:
+            redis:
+              host: redis
+        """);
+    write("client/src/main/resources/application-dev.properties", "spring.redis.port=6380\n");
+    write("docker-compose.yml", """
+        services:
+          cache:
+            image: redis:7.2-alpine
+          app:
+            build: .
+        """);
+    Deployment deployment = Deployment.detect(dir);
+    assertEquals(List.of(), deployment.multiInstance());
+    assertEquals(List.of(
+        "client/pom.xml depends on jedis",
+        "client/src/main/resources/application-dev.properties sets spring.redis.port",
+        "docker-compose.yml: service cache runs redis:7.2-alpine",
+        "pom.xml depends on spring-boot-starter-data-redis",
+        "src/main/resources/application.yml sets spring.data.redis.host"), deployment.redis().stream().sorted().toList());
+  }
+
+  private MigrationFixture settings(String backend) {
+    return new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM).java(RedisBackendTest.SETTING)
+        .java(RedisBackendTest.SETTINGS).config(OptkitConfig.defaults().withCacheBackend(backend));
+  }
+
+  private static List<String> warnings(MigrationPlan plan) {
+    CachingTarget target = plan.targets().stream().filter(t -> t.method().fact().name().equals("setting")).findFirst()
+        .orElseThrow(() -> new AssertionError("setting() not cached: " + plan.refusals()));
+    return target.warnings();
+  }
+
+  @Test
+  void aLocalCacheWithAWriterIsWarnedWhenTheProjectLooksMultiInstance() {
+    String compose = """
+        services:
+          settings:
+            build: .
+            deploy:
+              replicas: 3
+        """;
+    MigrationPlan single = settings("local").plan();
+    assertEquals(List.of(), warnings(single), "one instance: nothing to warn of");
+    assertTrue(single.notes().stream().noneMatch(n -> n.startsWith("deployment: ")), single.notes().toString());
+
+    MigrationPlan multi = settings("local").file("docker-compose.yml", compose).plan();
+    assertEquals(List.of("deployment: looks multi-instance because docker-compose.yml: service settings has "
+        + "deploy.replicas: 3"), multi.notes().stream().filter(n -> n.startsWith("deployment: ")).toList());
+    assertEquals(1, warnings(multi).size(), warnings(multi).toString());
+    assertTrue(warnings(multi).get(0).startsWith("evicted on this instance only: the project looks multi-instance "
+        + "(docker-compose.yml: service settings has deploy.replicas: 3)"), warnings(multi).get(0));
+
+    MigrationPlan shared = settings("redis").file("docker-compose.yml", compose).plan();
+    assertEquals(List.of(), warnings(shared), "Redis is shared by every instance: its evictions reach them all");
+  }
+}

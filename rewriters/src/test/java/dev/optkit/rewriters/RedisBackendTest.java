@@ -1,0 +1,1091 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.CacheForm;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * migrate's redis backend (cache.backend: redis, --cache-backend redis): the generated configuration
+ * as text, compiled, and run against a real redis-server shared by two application contexts, as two
+ * instances of a service behind a load balancer would share it. Spring Data Redis is kept off the
+ * class path of the other tests (rewriters/pom.xml says why): it is compiled against and loaded here
+ * from its jar, with the migrated classes.
+ */
+class RedisBackendTest {
+  @TempDir Path dir;
+
+  /** The jar of Spring Data Redis, which surefire keeps off the test class path. */
+  static Path springDataRedisJar() {
+    String jar = System.getProperty("optkit.springDataRedisJar");
+    if (jar == null || !java.nio.file.Files.isRegularFile(Path.of(jar))) {
+      throw new AssertionError("Spring Data Redis's jar not found (optkit.springDataRedisJar, set by rewriters/pom.xml): "
+          + jar);
+    }
+    return Path.of(jar);
+  }
+
+  /** The migrated classes, with Spring Data Redis beside them. */
+  private URLClassLoader loader(Path classes) throws java.net.MalformedURLException {
+    return new URLClassLoader(new URL[] {classes.toUri().toURL(), springDataRedisJar().toUri().toURL()},
+        getClass().getClassLoader());
+  }
+
+  static final String BOOT_POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <parent>
+          <groupId>org.springframework.boot</groupId>
+          <artifactId>spring-boot-starter-parent</artifactId>
+          <version>3.4.10</version>
+        </parent>
+        <groupId>shop</groupId>
+        <artifactId>settings</artifactId>
+        <version>1</version>
+        <properties><java.version>17</java.version></properties>
+        <dependencies>
+          <dependency>
+            <groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter</artifactId>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  /** A setting as a record: equal by value, so an answer can be compared with what the service holds. */
+  static final String SETTING = """
+      package shop;
+
+      import java.util.List;
+
+      public record Setting(String name, String value, List<String> parts, Kind kind) {
+          public enum Kind { TEXT, LIST }
+      }
+      """;
+
+  /** The service: reads a setting over HTTP, and writes one (which evicts the cache). */
+  static final String SETTINGS = """
+      package shop;
+
+      import java.io.IOException;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.List;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Settings {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String base = System.getProperty("redis.test.base");
+
+          public Setting setting(String name) throws IOException, InterruptedException {
+              String body = http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name)).GET().build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+              List<String> parts = List.of(body.split(","));
+              return new Setting(name, body, parts, parts.size() > 1 ? Setting.Kind.LIST : Setting.Kind.TEXT);
+          }
+
+          public void update(String name, String value) throws IOException, InterruptedException {
+              http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name))
+                      .PUT(HttpRequest.BodyPublishers.ofString(value)).build(), HttpResponse.BodyHandlers.discarding());
+          }
+      }
+      """;
+
+  private HttpServer server;
+  private final Map<String, String> stored = new ConcurrentHashMap<>();
+  private final AtomicInteger reads = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean holdNextRead = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch readFetched = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch releaseRead = new java.util.concurrent.CountDownLatch(1);
+
+  @BeforeEach
+  void startService() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    com.sun.net.httpserver.HttpHandler handler = exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String name = path.substring(path.indexOf('/', 1) + 1);
+      byte[] body;
+      if (exchange.getRequestMethod().equals("PUT")) {
+        stored.put(name, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        body = new byte[0];
+      } else {
+        reads.incrementAndGet();
+        body = stored.getOrDefault(name, "unset").getBytes(StandardCharsets.UTF_8);
+        if (holdNextRead.compareAndSet(true, false)) {
+          readFetched.countDown(); // the value as it is now...
+          try {
+            releaseRead.await(10, java.util.concurrent.TimeUnit.SECONDS); // ...is slow to come back
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    };
+    server.createContext("/settings/", handler);
+    server.createContext("/labels/", handler);
+    server.start();
+    System.setProperty("redis.test.base", "http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @AfterEach
+  void stopService() {
+    releaseRead.countDown();
+    server.stop(0);
+    System.clearProperty("redis.test.base");
+  }
+
+  private MigrationFixture fixture(String backend) {
+    return new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(SETTING).java(SETTINGS)
+        .config(OptkitConfig.defaults().withCacheBackend(backend));
+  }
+
+  private static String configPath(MigrationPlan plan) {
+    return plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow(() -> new AssertionError("no OptkitCacheConfig in " + plan.changes().stream()
+            .map(FileChange::path).toList() + "; refused: " + plan.refusals().stream().map(Refusal::reason).toList()));
+  }
+
+  @Test
+  void theRedisConfigurationAsTextAndCompiled() throws Exception {
+    MigrationFixture fixture = fixture("redis");
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("setting"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    assertEquals(CacheForm.SPRING, plan.targets().get(0).form());
+    assertEquals(EXPECTED_CONFIG, MigrationFixture.after(plan, configPath(plan)));
+    String pom = MigrationFixture.after(plan, "pom.xml");
+    assertTrue(pom.contains("<artifactId>spring-boot-starter-data-redis</artifactId>"), pom);
+    assertTrue(pom.contains("<artifactId>spring-boot-starter-json</artifactId>"), pom);
+    assertFalse(pom.contains("caffeine"), "no Caffeine for caches that live in Redis: " + pom);
+    String service = MigrationFixture.after(plan, "src/main/java/shop/Settings.java");
+    assertTrue(service.contains("@Cacheable(cacheNames = \"optkit.Settings.setting\", key = \"#p0\", "
+        + "cacheManager = \"optkitCacheManager\""), service);
+    assertTrue(service.contains("@CacheEvict(cacheNames = \"optkit.Settings.setting\", allEntries = true"), service);
+    fixture.compile(plan, null, List.of(springDataRedisJar()));
+  }
+
+  /** The configuration the redis backend generates for the one cache of {@link #SETTINGS}. */
+  static final String EXPECTED_CONFIG = """
+      package shop;
+
+      import com.fasterxml.jackson.annotation.JsonTypeInfo;
+      import com.fasterxml.jackson.databind.ObjectMapper;
+      import java.nio.ByteBuffer;
+      import java.nio.charset.StandardCharsets;
+      import java.time.Duration;
+      import java.util.HashMap;
+      import java.util.HashSet;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.Set;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.atomic.AtomicLong;
+      import org.apache.commons.logging.Log;
+      import org.apache.commons.logging.LogFactory;
+      import org.springframework.cache.CacheManager;
+      import org.springframework.cache.annotation.EnableCaching;
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.dao.DataAccessException;
+      import org.springframework.data.redis.cache.BatchStrategies;
+      import org.springframework.data.redis.cache.CacheStatistics;
+      import org.springframework.data.redis.cache.CacheStatisticsCollector;
+      import org.springframework.data.redis.cache.RedisCacheConfiguration;
+      import org.springframework.data.redis.cache.RedisCacheManager;
+      import org.springframework.data.redis.cache.RedisCacheWriter;
+      import org.springframework.data.redis.connection.RedisConnection;
+      import org.springframework.data.redis.connection.RedisConnectionFactory;
+      import org.springframework.data.redis.connection.ReturnType;
+      import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;
+      import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+      import org.springframework.transaction.support.TransactionSynchronization;
+      import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+      /**
+       * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,
+       * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix
+       * ("optkit:" + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are
+       * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.
+       */
+      @Configuration
+      @EnableCaching
+      public class OptkitCacheConfig {
+
+          /** Every entry of optkit's caches lives under this prefix, then its cache's name. */
+          static final String KEY_PREFIX = "optkit:";
+
+          /** Values as JSON with their class, so a hit comes back as the type the method returns. */
+          private static final GenericJackson2JsonRedisSerializer VALUES = values();
+
+          @Bean("optkitCacheManager")
+          public CacheManager optkitCacheManager(RedisConnectionFactory connectionFactory) {
+              // SCAN, not KEYS, when a writer clears a whole cache: KEYS blocks Redis while it runs
+              RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new WriteAwareCacheWriter(
+                      RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory))
+                  // static: a cache name nobody registered fails instead of creating a cache without a TTL
+                  .disableCreateOnMissingCache()
+                  .enableStatistics();
+              register(caches, "optkit.Settings.setting", 3600); // reference: Settings.setting()
+              // optkit:caches (migrate adds caches above this line)
+              RedisCacheManager manager = caches.build();
+              manager.initializeCaches();
+              return manager;
+          }
+
+          private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, String name, long ttlSeconds) {
+              RedisCacheConfiguration cache = RedisCacheConfiguration.defaultCacheConfig()
+                  .entryTtl(Duration.ofSeconds(ttlSeconds))
+                  .computePrefixWith(cacheName -> KEY_PREFIX + cacheName + "::")
+                  .serializeValuesWith(SerializationPair.fromSerializer(VALUES));
+              // a key of several parameters is a list: each element quoted, so ("a,b", "c") and ("a", "b,c") differ
+              cache.configureKeyConverters(registry -> registry.addConverter(List.class, String.class, OptkitCacheConfig::listKey));
+              caches.withCacheConfiguration(name, cache);
+          }
+
+          @SuppressWarnings("deprecation") // EVERYTHING: records and final classes carry their class too
+          private static GenericJackson2JsonRedisSerializer values() {
+              ObjectMapper mapper = new ObjectMapper();
+              mapper.findAndRegisterModules(); // java.time and the other modules on the class path
+              mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,
+                      JsonTypeInfo.As.PROPERTY);
+              return new GenericJackson2JsonRedisSerializer(mapper);
+          }
+
+          /** A key of several parameters as text no other key has: strings quoted and escaped, enums by name. */
+          static String listKey(List<?> parts) {
+              StringBuilder key = new StringBuilder("[");
+              for (Object part : parts) {
+                  if (key.length() > 1) {
+                      key.append(',');
+                  }
+                  if (part instanceof CharSequence || part instanceof Character) {
+                      key.append('"').append(part.toString().replace("\\\\", "\\\\\\\\").replace("\\"", "\\\\\\"")).append('"');
+                  } else if (part instanceof Enum<?>) {
+                      key.append(((Enum<?>) part).name());
+                  } else {
+                      key.append(part); // null, numbers, booleans, UUIDs: their text is their value
+                  }
+              }
+              return key.append(']').toString();
+          }
+
+          /**
+           * Never stores a value whose load overlapped an eviction, on any instance: every eviction counts up its
+           * cache's counter in Redis before it deletes, a miss notes the count, and the loaded value is stored, by
+           * one script run atomically in Redis, only while the count is still the one its miss noted. While Redis is
+           * unreachable a read is a miss (the method answers) and nothing is stored; an eviction fails, as its write's
+           * caller must know that entries it could not drop may be served once Redis is back. A transaction that evicted
+           * a cache (before its write) reads past it until it ends: another instance may store the committed rows, which
+           * lack this transaction's write.
+           */
+          static final class WriteAwareCacheWriter implements RedisCacheWriter {
+              private static final byte[] PUT_IF_NO_EVICTION = ("if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then "
+                  + "return 0 end if ARGV[3] == '0' then redis.call('SET', KEYS[1], ARGV[2]) "
+                  + "else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end return 1").getBytes(StandardCharsets.UTF_8);
+
+              private final RedisCacheWriter writer;
+              private final RedisConnectionFactory connections;
+              /** Per thread, by cache and key, the eviction count its miss saw (the few kept bound what failed loads leave). */
+              private final ThreadLocal<Map<String, Map<ByteBuffer, byte[]>>> misses = ThreadLocal.withInitial(HashMap::new);
+              /** Per thread, the caches its transaction evicted: it reads past them until the transaction ends. */
+              private final ThreadLocal<Set<String>> writing = ThreadLocal.withInitial(HashSet::new);
+              private static final Log LOG = LogFactory.getLog(WriteAwareCacheWriter.class);
+              private static final AtomicLong LAST_WARNING = new AtomicLong();
+
+              WriteAwareCacheWriter(RedisCacheWriter writer, RedisConnectionFactory connections) {
+                  this.writer = writer;
+                  this.connections = connections;
+              }
+
+              private static byte[] evictionsKey(String name) {
+                  return (KEY_PREFIX + name + ":evictions").getBytes(StandardCharsets.UTF_8);
+              }
+
+              private byte[] missed(String name, byte[] key, byte[] value) {
+                  if (value == null) {
+                      Map<ByteBuffer, byte[]> keys = misses.get().computeIfAbsent(name, n -> new HashMap<>());
+                      if (keys.size() >= 64) {
+                          keys.clear();
+                      }
+                      try (RedisConnection connection = connections.getConnection()) {
+                          byte[] count = connection.stringCommands().get(evictionsKey(name));
+                          // the first miss counts: a second one in the same transaction may follow a write the first load missed
+                          keys.putIfAbsent(ByteBuffer.wrap(key), count == null ? new byte[] {'0'} : count);
+                      } catch (DataAccessException e) {
+                          unreachable(name, e); // no count noted: what this load returns is not stored
+                      }
+                  }
+                  return value;
+              }
+
+              @Override
+              public byte[] get(String name, byte[] key) {
+                  if (writing.get().contains(name)) {
+                      return null; // read past the cache: the database has this transaction's write, the cache may not
+                  }
+                  byte[] value;
+                  try {
+                      value = writer.get(name, key);
+                  } catch (DataAccessException e) {
+                      unreachable(name, e);
+                      return null; // a miss: the method answers
+                  }
+                  return missed(name, key, value);
+              }
+
+              /** Says, at most once a minute, that Redis cannot be reached and reads go to the source. */
+              private static void unreachable(String name, DataAccessException e) {
+                  long now = System.currentTimeMillis();
+                  long last = LAST_WARNING.get();
+                  if (now - last > 60_000 && LAST_WARNING.compareAndSet(last, now)) {
+                      LOG.warn("optkit cache " + name + ": Redis unreachable, reading from the source uncached: " + e.getMessage());
+                  }
+              }
+
+              /** With a time to idle, which optkit's caches do not use. */
+              public byte[] get(String name, byte[] key, Duration ttl) {
+                  return get(name, key);
+              }
+
+              @Override
+              public void put(String name, byte[] key, byte[] value, Duration ttl) {
+                  Map<ByteBuffer, byte[]> keys = misses.get().get(name);
+                  byte[] started = keys == null ? null : keys.remove(ByteBuffer.wrap(key));
+                  if (started == null) {
+                      return; // no miss on this thread before it: nothing it loaded to store
+                  }
+                  long millis = ttl == null || ttl.isNegative() ? 0 : ttl.toMillis();
+                  try (RedisConnection connection = connections.getConnection()) {
+                      connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key, evictionsKey(name),
+                          started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));
+                  } catch (DataAccessException e) {
+                      unreachable(name, e); // not stored: the next read asks the source again
+                  }
+              }
+
+              @Override
+              public byte[] putIfAbsent(String name, byte[] key, byte[] value, Duration ttl) {
+                  return writer.putIfAbsent(name, key, value, ttl);
+              }
+
+              @Override
+              public void remove(String name, byte[] key) {
+                  countEviction(name);
+                  writer.remove(name, key);
+              }
+
+              @Override
+              public void clean(String name, byte[] pattern) {
+                  countEviction(name);
+                  writer.clean(name, pattern);
+              }
+
+              private void countEviction(String name) {
+                  Set<String> caches = writing.get();
+                  if (TransactionSynchronizationManager.isSynchronizationActive() && caches.add(name)) {
+                      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                          @Override
+                          public void suspend() {
+                          }
+
+                          @Override
+                          public void resume() {
+                          }
+
+                          @Override
+                          public void flush() {
+                          }
+
+                          @Override
+                          public void beforeCommit(boolean readOnly) {
+                          }
+
+                          @Override
+                          public void beforeCompletion() {
+                          }
+
+                          @Override
+                          public void afterCommit() {
+                          }
+
+                          @Override
+                          public void afterCompletion(int status) {
+                              caches.remove(name);
+                          }
+                      });
+                  }
+                  try (RedisConnection connection = connections.getConnection()) {
+                      connection.stringCommands().incr(evictionsKey(name));
+                  }
+              }
+
+              /** Asynchronous reads (of CompletableFuture results, which optkit does not cache in Spring): as a read. */
+              public CompletableFuture<byte[]> retrieve(String name, byte[] key, Duration ttl) {
+                  return CompletableFuture.completedFuture(get(name, key));
+              }
+
+              public CompletableFuture<Void> store(String name, byte[] key, byte[] value, Duration ttl) {
+                  put(name, key, value, ttl);
+                  return CompletableFuture.completedFuture(null);
+              }
+
+              @Override
+              public void clearStatistics(String name) {
+                  writer.clearStatistics(name);
+              }
+
+              @Override
+              public RedisCacheWriter withStatisticsCollector(CacheStatisticsCollector collector) {
+                  return new WriteAwareCacheWriter(writer.withStatisticsCollector(collector), connections);
+              }
+
+              @Override
+              public CacheStatistics getCacheStatistics(String name) {
+                  return writer.getCacheStatistics(name);
+              }
+          }
+      }
+      """;
+
+  /** Two application contexts of the migrated service, one Redis: what one writes, the other reads at once. */
+  @Test
+  void twoInstancesSharingOneRedisNeverAnswerStale() throws Exception {
+    MigrationPlan plan = fixture("redis").plan();
+    String config = configPath(plan);
+    Path classes = fixture("redis").compile(plan, null, List.of(springDataRedisJar()));
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader); // SpEL finds the emergency switch through it
+      try (Instance a = new Instance(loader, config, redis.port()); Instance b = new Instance(loader, config, redis.port())) {
+        stored.put("currency", "EUR,USD");
+        Object first = a.read("currency");
+        assertEquals(1, reads.get(), "a miss reads the service");
+        Object fromB = b.read("currency");
+        assertEquals(1, reads.get(), "the other instance is answered from Redis");
+        // the second call is where a hit without type information fails (spring-boot #27577)
+        Object again = a.read("currency");
+        assertEquals(1, reads.get());
+        assertSame(loader.loadClass("shop.Setting"), again.getClass(), "a hit comes back as the record, not a map");
+        assertEquals(first, again);
+        assertEquals(first, fromB);
+        assertEquals(List.class, loader.loadClass("shop.Setting").getMethod("parts").getReturnType());
+        assertEquals(List.of("EUR", "USD"), loader.loadClass("shop.Setting").getMethod("parts").invoke(again));
+        assertTrue(RedisServer.command(redis.port(), "EXISTS optkit:optkit.Settings.setting::currency").endsWith("1"),
+            "the entry is in Redis under its cache's prefix");
+        String ttl = RedisServer.command(redis.port(), "TTL optkit:optkit.Settings.setting::currency");
+        int seconds = Integer.parseInt(ttl.substring(1));
+        assertTrue(seconds > 3500 && seconds <= 3600, "the reference policy's TTL, 3600 s: " + ttl);
+
+        int stale = 0;
+        List<String> answers = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+          Instance writer = round % 2 == 0 ? a : b;
+          Instance reader = round % 2 == 0 ? b : a;
+          reader.read("currency"); // warm: the reader's answer is in the shared cache before the write
+          String value = "V" + round + (round % 3 == 0 ? ",X" : "");
+          writer.update("currency", value);
+          Object answer = reader.read("currency");
+          String got = (String) answer.getClass().getMethod("value").invoke(answer);
+          answers.add(got);
+          if (!got.equals(value)) {
+            stale++;
+          }
+        }
+        assertEquals(0, stale, "stale answers after a write through the other instance: " + answers);
+        int before = reads.get();
+        a.read("currency");
+        b.read("currency");
+        assertEquals(before, reads.get(), "after the rounds, reads are hits again");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /**
+   * A slow read on one instance fetches the old value; meanwhile the other instance writes and evicts;
+   * the slow read then stores what it fetched. Stored, the old value would be served by both
+   * instances until its TTL (an hour here): the eviction count in Redis keeps it out.
+   */
+  @Test
+  void aReadOverlappingAnotherInstancesWriteIsNotStored() throws Exception {
+    MigrationPlan plan = fixture("redis").plan();
+    String config = configPath(plan);
+    Path classes = fixture("redis").compile(plan, null, List.of(springDataRedisJar()));
+    java.util.concurrent.ExecutorService reader = Executors.newSingleThreadExecutor();
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance a = new Instance(loader, config, redis.port()); Instance b = new Instance(loader, config, redis.port())) {
+        stored.put("currency", "old");
+        holdNextRead.set(true);
+        java.util.concurrent.Future<Object> slowRead = reader.submit(() -> {
+          Thread.currentThread().setContextClassLoader(loader);
+          return a.read("currency");
+        });
+        assertTrue(readFetched.await(10, java.util.concurrent.TimeUnit.SECONDS), "the slow read reached the service");
+        b.update("currency", "new");
+        releaseRead.countDown();
+        Object old = slowRead.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("old", old.getClass().getMethod("value").invoke(old), "the slow read answers what it fetched");
+        for (Instance instance : List.of(b, a)) {
+          Object answer = instance.read("currency");
+          assertEquals("new", answer.getClass().getMethod("value").invoke(answer),
+              "after the write, no instance is served what a read overlapping it fetched before it");
+        }
+        int before = reads.get();
+        a.read("currency");
+        assertEquals(before, reads.get(), "a load no eviction overlapped is stored");
+      }
+    } finally {
+      reader.shutdownNow();
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /** Two parameters make a list key; in Redis it must be text no other key has. */
+  static final String LABELS = """
+      package shop;
+
+      import java.io.IOException;
+      import java.net.URI;
+      import java.net.URLEncoder;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.nio.charset.StandardCharsets;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Labels {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String base = System.getProperty("redis.test.base");
+
+          public String label(String first, String second) throws IOException, InterruptedException {
+              String name = URLEncoder.encode(first + "|" + second, StandardCharsets.UTF_8);
+              return http.send(HttpRequest.newBuilder(URI.create(base + "/labels/" + name)).GET().build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+          }
+      }
+      """;
+
+  @Test
+  void keysOfSeveralParametersWhoseTextsJoinAlikeStayApart() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(LABELS)
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("label"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String config = configPath(plan);
+    Path classes = fixture.compile(plan, null, List.of(springDataRedisJar()));
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance instance = new Instance(loader, config, redis.port(), "shop.Labels")) {
+        Method label = instance.bean.getClass().getMethod("label", String.class, String.class);
+        stored.put("a,b|c", "one");
+        stored.put("a|b,c", "two");
+        stored.put("a\"|b", "three");
+        stored.put("a|\"b", "four");
+        for (int round = 0; round < 2; round++) { // the second round is answered from Redis
+          assertEquals("one", label.invoke(instance.bean, "a,b", "c"));
+          assertEquals("two", label.invoke(instance.bean, "a", "b,c"));
+          assertEquals("three", label.invoke(instance.bean, "a\"", "b"));
+          assertEquals("four", label.invoke(instance.bean, "a", "\"b"));
+        }
+        assertEquals(4, reads.get(), "each key read once, then a hit");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /** A later migration registers its caches in the Redis configuration an earlier one wrote, and never mixes backends. */
+  @Test
+  void aLaterMigrationExtendsTheRedisConfigurationAndRefusesToMixBackends() throws Exception {
+    // hosts written out: a write to a host read from a property could write anything
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(SETTING)
+        .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan first = fixture.plan();
+    String config = configPath(first);
+    for (FileChange change : first.changes()) {
+      fixture.file(change.path(), new String(change.after(), StandardCharsets.UTF_8));
+    }
+    // another service's read, no write of Settings' can change
+    fixture.java(LABELS.replace("base + \"/labels/\" + name", "\"https://labels.example.com/\" + name"));
+    MigrationPlan second = fixture.plan();
+    assertEquals(List.of("label"), second.targets().stream().map(t -> t.method().fact().name()).toList(),
+        second.refusals().stream().map(Refusal::reason).toList().toString());
+    String before = MigrationFixture.after(first, config);
+    String marker = "        // optkit:caches (migrate adds caches above this line)\n";
+    assertEquals(before.replace(marker, "        register(caches, \"optkit.Labels.label\", 300); // default: Labels.label()\n"
+        + marker), MigrationFixture.after(second, config));
+    fixture.compile(second, null, List.of(springDataRedisJar()));
+
+    MigrationPlan local = fixture.config(OptkitConfig.defaults()).plan();
+    assertEquals(List.of(), local.targets().stream().map(t -> t.method().fact().name()).toList());
+    assertEquals(List.of("OptkitCacheConfig keeps an earlier migration's caches in Redis: migrate with --cache-backend "
+        + "redis (or cache.backend: redis) so one manager holds every cache"),
+        local.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("label("))
+            .map(Refusal::reason).toList());
+  }
+
+  /**
+   * Redis stops: reads answer from the source (a miss, nothing stored), and a writer's eviction fails,
+   * so its caller knows entries it could not drop may be served once Redis is back.
+   */
+  @Test
+  void whileRedisIsUnreachableReadsGoToTheSourceAndEvictionsFail() throws Exception {
+    MigrationPlan plan = fixture("redis").plan();
+    String config = configPath(plan);
+    Path classes = fixture("redis").compile(plan, null, List.of(springDataRedisJar()));
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance a = new Instance(loader, config, redis.port())) {
+        stored.put("currency", "EUR");
+        a.read("currency");
+        a.read("currency");
+        assertEquals(1, reads.get(), "cached while Redis is up");
+        redis.close();
+        for (int call = 2; call <= 3; call++) {
+          Object answer = a.read("currency");
+          assertEquals("EUR", answer.getClass().getMethod("value").invoke(answer));
+          assertEquals(call, reads.get(), "Redis unreachable: each read asks the source");
+        }
+        java.lang.reflect.InvocationTargetException failed = org.junit.jupiter.api.Assertions.assertThrows(
+            java.lang.reflect.InvocationTargetException.class, () -> a.update("currency", "USD"));
+        assertTrue(failed.getCause() instanceof org.springframework.dao.DataAccessException, failed.getCause().toString());
+        assertEquals("USD", stored.get("currency"), "the write itself ran: its eviction after it failed");
+        Object answer = a.read("currency");
+        assertEquals("USD", answer.getClass().getMethod("value").invoke(answer));
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /** A read, a writer, and a transaction that writes then reads back its own write through the cache. */
+  static final String PRICES = """
+      package shop;
+
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Prices {
+          private final JdbcTemplate jdbc;
+
+          public Prices(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public String price(String sku) {
+              return jdbc.queryForObject("SELECT amount FROM price WHERE sku = ?", String.class, sku);
+          }
+
+          public void update(String sku, String amount) {
+              jdbc.update("UPDATE price SET amount = ? WHERE sku = ?", amount, sku);
+          }
+      }
+      """;
+
+  static final String CHECKOUT = """
+      package shop;
+
+      import org.springframework.stereotype.Service;
+      import org.springframework.transaction.annotation.Transactional;
+
+      @Service
+      public class Checkout {
+          /** What runs between the write and the read back: set by the test. */
+          public static volatile Runnable afterWrite = () -> { };
+
+          private final Prices prices;
+
+          public Checkout(Prices prices) {
+              this.prices = prices;
+          }
+
+          @Transactional
+          public String reprice(String sku, String amount) {
+              prices.update(sku, amount);
+              afterWrite.run();
+              return prices.price(sku);
+          }
+      }
+      """;
+
+  static final String TX_CONFIG = """
+      package shop;
+
+      import javax.sql.DataSource;
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+      import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+      @Configuration
+      @EnableTransactionManagement
+      public class TxConfig {
+          @Bean
+          public JdbcTemplate jdbcTemplate(DataSource dataSource) {
+              return new JdbcTemplate(dataSource);
+          }
+
+          @Bean
+          public DataSourceTransactionManager transactionManager(DataSource dataSource) {
+              return new DataSourceTransactionManager(dataSource);
+          }
+      }
+      """;
+
+  /**
+   * A transaction evicts, writes, and reads its write back through the cache; between its write and
+   * that read another instance stores the committed row, which lacks the write. The transaction must
+   * read past the cache to its own write, and after the commit both instances answer it.
+   */
+  @Test
+  void aTransactionReadsItsOwnWriteWhileAnotherInstanceStoresTheCommittedRow() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .file("pom.xml", BOOT_POM.replace("<artifactId>spring-boot-starter</artifactId>",
+            "<artifactId>spring-boot-starter-jdbc</artifactId>"))
+        .java(PRICES).java(CHECKOUT).java(TX_CONFIG).config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("price"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList().toString());
+    String config = configPath(plan);
+    assertTrue(MigrationFixture.after(plan, config).contains("caches.transactionAware();"));
+    Path classes = fixture.compile(plan, null, List.of(springDataRedisJar()));
+    org.springframework.jdbc.datasource.DriverManagerDataSource database =
+        new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:redis-tx;DB_CLOSE_DELAY=-1");
+    new org.springframework.jdbc.core.JdbcTemplate(database).execute(
+        "CREATE TABLE price (sku VARCHAR(20) PRIMARY KEY, amount VARCHAR(20)); INSERT INTO price VALUES ('tea', '1.00')");
+    java.util.concurrent.ExecutorService other = Executors.newSingleThreadExecutor();
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance a = new Instance(loader, config, redis.port(), "shop.Prices", database, "shop.Checkout", "shop.TxConfig");
+          Instance b = new Instance(loader, config, redis.port(), "shop.Prices", database, "shop.Checkout", "shop.TxConfig")) {
+        Method price = a.bean.getClass().getMethod("price", String.class);
+        assertEquals("1.00", price.invoke(a.bean, "tea"));
+        Class<?> checkoutType = loader.loadClass("shop.Checkout");
+        Runnable otherInstanceReads = () -> {
+          try {
+            other.submit(() -> {
+              Thread.currentThread().setContextClassLoader(loader);
+              return price.invoke(b.bean, "tea"); // the committed row, stored in Redis
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+        checkoutType.getField("afterWrite").set(null, otherInstanceReads);
+        Object checkout = a.context.getBean(checkoutType);
+        assertEquals("2.00", checkoutType.getMethod("reprice", String.class, String.class).invoke(checkout, "tea", "2.00"),
+            "the transaction reads its own write, not what another instance stored meanwhile");
+        assertEquals("2.00", price.invoke(a.bean, "tea"));
+        assertEquals("2.00", price.invoke(b.bean, "tea"));
+      }
+    } finally {
+      other.shutdownNow();
+      new org.springframework.jdbc.core.JdbcTemplate(database).execute("DROP TABLE price");
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /** The reason issue 25 exists: with the local backend, the same two instances answer stale after a write. */
+  @Test
+  void twoInstancesWithLocalCachesAnswerStale() throws Exception {
+    MigrationPlan plan = fixture("local").plan();
+    String config = configPath(plan);
+    assertTrue(MigrationFixture.after(plan, config).contains("CaffeineCacheManager"));
+    Path classes = fixture("local").compile(plan);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance a = new Instance(loader, config, 0); Instance b = new Instance(loader, config, 0)) {
+        stored.put("currency", "EUR");
+        b.read("currency");
+        a.update("currency", "USD");
+        Object answer = b.read("currency");
+        assertEquals("EUR", answer.getClass().getMethod("value").invoke(answer), "b's own cache was not evicted");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /** A service whose reads return what JSON cannot bring back; each method reads its own URL. */
+  static final String CATALOG = """
+      package shop;
+
+      import java.io.IOException;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.List;
+      import java.util.function.Supplier;
+      import java.util.stream.Stream;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Catalog {
+          private final HttpClient http = HttpClient.newHttpClient();
+
+          private String get(String path) throws IOException, InterruptedException {
+              return http.send(HttpRequest.newBuilder(URI.create("https://catalog.example.com/" + path)).GET().build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+          }
+
+          public Supplier<String> labeller(String id) throws IOException, InterruptedException {
+              String label = get("labels/" + id);
+              return () -> label;
+          }
+
+          public Lines lines(String id) throws IOException, InterruptedException {
+              return new Lines(id, Stream.of(get("lines/" + id).split(",")).iterator());
+          }
+
+          public Shape shape(String id) throws IOException, InterruptedException {
+              String text = get("shapes/" + id);
+              return () -> text.length();
+          }
+
+          public Money price(String id) throws IOException, InterruptedException {
+              return new Money(get("prices/" + id), 2);
+          }
+
+          public Sealed sealed(String id) throws IOException, InterruptedException {
+              Sealed sealed = new Sealed();
+              sealed.fill(get("sealed/" + id));
+              return sealed;
+          }
+
+          public Object anything(String id) throws IOException, InterruptedException {
+              return get("anything/" + id);
+          }
+
+          public List<Money> prices(String id) throws IOException, InterruptedException {
+              return List.of(new Money(get("all-prices/" + id), 2));
+          }
+
+          public Item item(String id) throws IOException, InterruptedException {
+              return new Item(get("items/" + id), List.of(new Part("p", 1)));
+          }
+      }
+      """;
+
+  static final List<String[]> CATALOG_TYPES = List.of(
+      new String[] {"Lines", """
+          package shop;
+
+          import java.util.Iterator;
+
+          public record Lines(String id, Iterator<String> rest) {}
+          """},
+      new String[] {"Shape", """
+          package shop;
+
+          public interface Shape {
+              int area();
+          }
+          """},
+      new String[] {"Money", """
+          package shop;
+
+          public class Money {
+              private final String amount;
+              private final int scale;
+
+              public Money(String amount, int scale) {
+                  this.amount = amount;
+                  this.scale = scale;
+              }
+
+              public String getAmount() {
+                  return amount;
+              }
+
+              public int getScale() {
+                  return scale;
+              }
+          }
+          """},
+      new String[] {"Sealed", """
+          package shop;
+
+          public class Sealed {
+              private String content;
+
+              public void fill(String content) {
+                  this.content = content;
+              }
+
+              public int length() {
+                  return content.length();
+              }
+          }
+          """},
+      new String[] {"Item", """
+          package shop;
+
+          import java.util.List;
+
+          public record Item(String name, List<Part> parts) {}
+          """},
+      new String[] {"Part", """
+          package shop;
+
+          public class Part {
+              private String code;
+              private int count;
+
+              public Part() {
+              }
+
+              public Part(String code, int count) {
+                  this.code = code;
+                  this.count = count;
+              }
+
+              public String getCode() {
+                  return code;
+              }
+
+              public int getCount() {
+                  return count;
+              }
+          }
+          """});
+
+  private MigrationPlan catalog(String backend) {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(CATALOG)
+        .config(OptkitConfig.defaults().withCacheBackend(backend));
+    for (String[] type : CATALOG_TYPES) {
+      fixture.java(type[1]);
+    }
+    return fixture.plan();
+  }
+
+  private static String reason(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError(method + " was not refused; cached: "
+            + plan.targets().stream().map(t -> t.method().fact().name()).toList()));
+  }
+
+  /** Every result type that cannot come back from JSON is refused with its reason; what can, is cached. */
+  @Test
+  void resultsThatCannotRoundTripAreRefusedWithTheirReason() {
+    MigrationPlan local = catalog("local");
+    List<String> cachedLocally = local.targets().stream().map(t -> t.method().fact().name()).sorted().toList();
+    MigrationPlan redis = catalog("redis");
+    assertEquals(List.of("item"), redis.targets().stream().map(t -> t.method().fact().name()).toList(),
+        redis.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList().toString());
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("labeller", "Supplier is a function (a lambda): it holds code, not data, and JSON cannot carry it");
+    expected.put("lines", "Iterator is an open stream or iterator: it can be read once, and only where it was opened");
+    expected.put("shape", "Shape is an interface with no implementation in the project that Jackson could create");
+    expected.put("price", "Money has no creator Jackson can use: every constructor takes arguments and none is marked "
+        + "@JsonCreator");
+    expected.put("prices", "Money has no creator Jackson can use");
+    expected.put("sealed", "Sealed.content has no public getter and is not public: Jackson would not write it, and a "
+        + "hit would come back without it");
+    expected.put("anything", "it is declared as Object, so optkit cannot tell which classes it returns");
+    for (Map.Entry<String, String> method : expected.entrySet()) {
+      // cached with the local backend: the refusal is the redis backend's own
+      assertTrue(cachedLocally.contains(method.getKey()), method.getKey() + " not cached locally: " + cachedLocally + local.notCacheable()
+          + local.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList());
+      String reason = reason(redis, method.getKey());
+      assertTrue(reason.startsWith("with the redis backend its result must come back from JSON as the same value of "
+          + "the same class, and " + method.getValue()), reason);
+      assertTrue(reason.contains("LinkedHashMap") && reason.contains("spring-boot #27577"), reason);
+    }
+  }
+
+  /** One instance of the migrated service: its own application context, on the shared Redis when port > 0. */
+  private static final class Instance implements AutoCloseable {
+    final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    final Object bean;
+    private Method read;
+    private Method update;
+
+    Instance(ClassLoader loader, String configPath, int redisPort) throws Exception {
+      this(loader, configPath, redisPort, "shop.Settings");
+      read = bean.getClass().getMethod("setting", String.class);
+      update = bean.getClass().getMethod("update", String.class, String.class);
+    }
+
+    Instance(ClassLoader loader, String configPath, int redisPort, String service) throws Exception {
+      this(loader, configPath, redisPort, service, null);
+    }
+
+    /** With a DataSource bean, and more of the migrated classes registered besides the service. */
+    Instance(ClassLoader loader, String configPath, int redisPort, String service, javax.sql.DataSource database,
+        String... more) throws Exception {
+      if (database != null) {
+        context.registerBean("dataSource", javax.sql.DataSource.class, () -> database);
+      }
+      for (String type : more) {
+        context.register(loader.loadClass(type));
+      }
+      context.setClassLoader(loader);
+      if (redisPort > 0) {
+        // Spring Data Redis lives in the test's own class loader: made through it
+        Class<?> standalone = loader.loadClass("org.springframework.data.redis.connection.RedisStandaloneConfiguration");
+        Object server = standalone.getConstructor(String.class, int.class).newInstance("127.0.0.1", redisPort);
+        Object factory = loader.loadClass("org.springframework.data.redis.connection.jedis.JedisConnectionFactory")
+            .getConstructor(standalone).newInstance(server);
+        @SuppressWarnings("unchecked")
+        Class<Object> type = (Class<Object>) loader.loadClass(
+            "org.springframework.data.redis.connection.RedisConnectionFactory");
+        context.registerBean("redisConnectionFactory", type, () -> factory);
+      }
+      context.register(loader.loadClass(configPath.substring("src/main/java/".length(),
+          configPath.length() - ".java".length()).replace('/', '.')), loader.loadClass(service));
+      context.refresh();
+      bean = context.getBean(loader.loadClass(service));
+    }
+
+    Object read(String name) throws Exception {
+      return read.invoke(bean, name);
+    }
+
+    void update(String name, String value) throws Exception {
+      update.invoke(bean, name, value);
+    }
+
+    @Override
+    public void close() {
+      context.close();
+    }
+  }
+}
