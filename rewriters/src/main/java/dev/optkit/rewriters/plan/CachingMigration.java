@@ -20,6 +20,7 @@ import dev.optkit.rewriters.caching.PomDependencies;
 import dev.optkit.rewriters.caching.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.caching.RedisCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheableRewrite;
 import dev.optkit.rewriters.caching.WholeProject;
@@ -421,7 +422,7 @@ public final class CachingMigration {
     String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
     if (redis) {
-      String text = SpringCacheConfigRewrite.createRedis(pkg, traits.existingSpringCaching(),
+      String text = RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
           !traits.enableCachingPresent(), traits.transactions(), targets, indent, nl);
       return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
           List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
