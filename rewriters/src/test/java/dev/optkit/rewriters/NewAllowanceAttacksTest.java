@@ -101,4 +101,34 @@ class NewAllowanceAttacksTest {
     MigrationPlan plan = attack("helper-publishes-into-a-static").plan();
     assertFalse(cached(plan, "GenreService.line") || cached(plan, "GenreDao.line"), plan.targets().toString());
   }
+
+  @Test
+  void aReadOfAnotherClasssMutableStaticIsStateTheKeyDoesNotCover() {
+    // Registry.count, bumped by Registry.bump(); Registry.ALL, a list anyone may add to
+    for (String attack : java.util.List.of("reads-another-classs-static-count", "reads-another-classs-static-list")) {
+      MigrationPlan plan = attack(attack).plan();
+      assertFalse(cached(plan, "GenreService.line") || cached(plan, "GenreDao.line"), attack + ": " + plan.targets());
+      String why = plan.refusals().stream().map(r -> r.reason()).filter(r -> r.contains("static field of another class"))
+          .findFirst().orElse(plan.refusals().toString());
+      assertTrue(why.contains("reads Registry."), why);
+    }
+    // the true twin: a constant of another class, a capitals name of an immutable value
+    MigrationPlan constant = attack("reads-another-classs-static-count")
+        .file("src/main/java/shop/Registry.java", "package shop;\npublic final class Registry {\n"
+            + "    public static final int COUNT = 3;\n}\n")
+        .file("src/main/java/shop/GenreDao.java", new String(readAttackFile("reads-another-classs-static-count",
+            "src/main/java/shop/GenreDao.java")).replace("Registry.count", "Registry.COUNT"))
+        .plan();
+    assertTrue(cached(constant, "GenreService.line") || cached(constant, "GenreDao.line"), constant.refusals().toString());
+  }
+
+  private static String readAttackFile(String name, String path) {
+    try {
+      return Files.readString(Path.of(NewAllowanceAttacksTest.class.getResource("/attacks/" + name + "/" + path).toURI()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

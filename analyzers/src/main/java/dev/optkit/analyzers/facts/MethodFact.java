@@ -45,9 +45,11 @@ public record MethodFact(
     List<String> staticFieldsRead,
     List<CallRef> opaqueCalls,
     List<String> fieldsRead,
-    List<CallRef> constructorCalls) {
+    List<CallRef> constructorCalls,
+    List<String> otherStaticsRead) {
 
   public MethodFact {
+    otherStaticsRead = otherStaticsRead == null ? List.of() : otherStaticsRead;
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;
     transactionControl = transactionControl == null ? List.of() : transactionControl; // facts cached before it existed
     parameterMutations = parameterMutations == null ? List.of() : parameterMutations;

@@ -48,6 +48,8 @@ final class MethodScan {
   /** Every field of its own class the method reads, changing or not: an entity's getter may read an association. */
   private final List<String> fieldsRead = new ArrayList<>();
   private final List<String> staticFieldsRead = new ArrayList<>();
+  /** Static fields of other project classes this method reads ({@code Registry.count}), as {@code pkg.Type#field}. */
+  private final List<String> otherStaticsRead = new ArrayList<>();
 
   /** The body's nodes, walked once (none for an abstract method). */
   BodyNodes nodes;
@@ -136,7 +138,7 @@ final class MethodScan {
         changes.handOffs(),
         List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
-        List.copyOf(constructorCalls));
+        List.copyOf(constructorCalls), List.copyOf(otherStaticsRead));
   }
 
   /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
@@ -208,6 +210,9 @@ final class MethodScan {
       }
     } else {
       FieldAccessExpr access = (FieldAccessExpr) read;
+      if (access.getScope() instanceof NameExpr type) {
+        noteOtherStaticRead(type.getNameAsString(), access.getNameAsString());
+      }
       if (!(access.getScope() instanceof ThisExpr)) {
         return;
       }
@@ -221,6 +226,21 @@ final class MethodScan {
       if (file.staticMutableFields.contains(owner + "#" + name)) {
         staticFieldsRead.add(name);
       }
+    }
+  }
+
+  /**
+   * {@code Registry.count}: a static field of another project class, read. Whether it may change is
+   * the planner's question (the other class's declaration is in another file).
+   */
+  private void noteOtherStaticRead(String typeName, String field) {
+    if (!Character.isUpperCase(typeName.charAt(0)) || locals.types.containsKey(typeName) || locals.fieldType(typeName) != null) {
+      return;
+    }
+    String qualified = file.names.qualify(typeName).name();
+    String entry = qualified + "#" + field;
+    if (!qualified.equals(owner) && file.names.isKnown(qualified) && !otherStaticsRead.contains(entry)) {
+      otherStaticsRead.add(entry);
     }
   }
 

@@ -93,6 +93,14 @@ final class KeyCoverage {
       return Optional.of("depends on the clock, a random source or a setting its key does not cover: "
           + method.fact().displayName() + "() reads " + method.fact().timeOrRandomUses().get(0));
     }
+    for (String entry : method.fact().otherStaticsRead()) {
+      if (!constant(entry)) {
+        String type = entry.substring(0, entry.indexOf('#'));
+        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+            + "() reads " + type.substring(type.lastIndexOf('.') + 1) + "." + entry.substring(entry.indexOf('#') + 1)
+            + ", a static field of another class, which code anywhere may change");
+      }
+    }
     Optional<String> changed = changesShared(method, frame);
     if (changed.isPresent()) {
       return changed;
@@ -154,6 +162,37 @@ final class KeyCoverage {
         + "project's classes" + (testDouble ? " but a test's double" : "") + " (a lambda, an anonymous class or "
         + "generated code may implement it, holding state the key does not cover)");
   }
+
+  /**
+   * Whether another class's static field read as {@code pkg.Type#FIELD} is a constant: named in
+   * capitals and of an immutable value type (or an enum's constant); {@code Registry.ALL}, a list,
+   * and {@code Registry.count} are not. A name the type's fields do not hold (a nested type) is none.
+   */
+  private boolean constant(String entry) {
+    String type = entry.substring(0, entry.indexOf('#'));
+    String field = entry.substring(entry.indexOf('#') + 1);
+    boolean capitals = field.equals(field.toUpperCase(java.util.Locale.ROOT));
+    List<String> owners = new ArrayList<>(List.of(type));
+    owners.addAll(index.supertypesOf(type));
+    for (String owner : owners) {
+      Optional<TypeFact> fact = index.type(owner);
+      String fieldType = fact.map(t -> t.fieldTypes().get(field)).orElse(null);
+      if (fieldType != null) {
+        return capitals && (VALUE_TYPES.contains(fieldType) || fieldType.startsWith("java.time.")
+            || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false));
+      }
+    }
+    if (index.type(type).map(t -> t.kind().equals("enum")).orElse(false)) {
+      return true; // an enum's constant: Status.ACTIVE
+    }
+    // a capitals constant of a superclass outside the project, or a nested type (Outer.Inner)
+    return capitals || Character.isUpperCase(field.charAt(0));
+  }
+
+  private static final Set<String> VALUE_TYPES = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
+      "java.lang.Boolean", "java.lang.Double", "java.lang.Float", "java.lang.Short", "java.lang.Byte",
+      "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "java.time.Duration",
+      "int", "long", "boolean", "double", "float", "short", "byte", "char");
 
   /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */
   private static int argumentsOf(CallRef call) {
