@@ -583,4 +583,37 @@ class SixthAuditReasonsTest {
     why = refusal(handed, "findByEmail").orElse("cached");
     assertTrue(why.contains("lazy association roles"), why);
   }
+
+  // ---- an unbuilt MapStruct mapper is code the build makes (Hyacintholuscus explore-with-me, unbuilt)
+
+  private MigrationPlan categories(String name, String mapperAnnotation) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            %s
+            public interface CategoryMapper {
+                String toDto(String name);
+            }
+            """.formatted(mapperAnnotation))
+        .java(MigrationSafetyTest.bean("Categories", "Service", "import org.springframework.stereotype.Service;", """
+                private final CategoryMapper mapper = null;
+
+                public String category(long id) {
+                    return mapper.toDto(jdbc.queryForObject("SELECT name FROM category WHERE id = ?", String.class, id));
+                }
+            """))
+        .plan();
+  }
+
+  @Test
+  void anUnbuiltMapStructMapperAsksForTheBuild() {
+    String why = refusal(categories("mapstruct", "@org.mapstruct.Mapper(componentModel = \"spring\")"), "category")
+        .orElse("cached");
+    assertTrue(why.contains("build the project first (missing: the implementation of CategoryMapper, which MapStruct "
+        + "generates at build time"), why);
+    // the true twin: an interface nothing in the project implements is code optkit cannot read
+    why = refusal(categories("plain", ""), "category").orElse("cached");
+    assertTrue(why.contains("CategoryMapper.toDto() has no implementation among the project's classes"), why);
+  }
 }

@@ -157,7 +157,15 @@ final class KeyCoverage {
       return Optional.empty();
     }
     boolean testDouble = all.stream().anyMatch(t -> !t.fact().isAbstract() && SourceSet.isTestPath(t.path()));
-    String declared = all.stream().filter(t -> t.fact().isAbstract()).findFirst().orElse(all.get(0)).fact().displayName();
+    IndexedMethod abstractOne = all.stream().filter(t -> t.fact().isAbstract()).findFirst().orElse(all.get(0));
+    String declared = abstractOne.fact().displayName();
+    if (index.type(abstractOne.fact().ownerType()).map(t -> t.annotations().stream()
+        .anyMatch(a -> a.equals("org.mapstruct.Mapper") || a.equals("Mapper") || a.endsWith(".Mapper"))).orElse(false)) {
+      String owner = abstractOne.fact().ownerType();
+      return Optional.of("depends on code not in the sources: build the project first (missing: the implementation of "
+          + owner.substring(owner.lastIndexOf('.') + 1) + ", which MapStruct generates at build time, for " + declared
+          + "())");
+    }
     return Optional.of("depends on code optkit cannot read: " + declared + "() has no implementation among the "
         + "project's classes" + (testDouble ? " but a test's double" : "") + " (a lambda, an anonymous class or "
         + "generated code may implement it, holding state the key does not cover)");
