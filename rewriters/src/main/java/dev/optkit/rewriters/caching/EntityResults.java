@@ -53,7 +53,7 @@ final class EntityResults {
    * What of the entity's equals, hashCode and compareTo reads a lazy association; "equals and hashCode, which
    * Lombok writes over every field" for a Lombok @Data/@EqualsAndHashCode entity; empty when they read none.
    */
-  private Optional<String> identityReadsLazy(Entity entity) {
+  private Optional<String> identityReadsLazy(ReturnedEntity entity) {
     for (TypeFact type : index.typesNamed(entity.name())) {
       List<String> types = new ArrayList<>(List.of(type.qualifiedName()));
       types.addAll(index.supertypesOf(type.qualifiedName()));
@@ -98,38 +98,8 @@ final class EntityResults {
 
   private final ColumnReads columnReads;
 
-  /**
-   * What the uses of an entity result must avoid: its lazy associations, by field and getter name;
-   * {@code unread}: an entity it reaches whose mapping optkit does not read (annotations on getters,
-   * embedded objects), so its lazy associations are unknown.
-   */
-  private record Entity(String name, Map<String, String> lazyByGetter, String unread, Set<String> fields,
-      Set<String> computingGetters, Map<String, String> lazyTargetByGetter, Map<String, String> columnByGetter) {
-    String lazyFields() {
-      return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
-    }
-
-    /** getId(), isActive(): the getter of a field of the entity (or its superclasses) that is no lazy association. */
-    boolean nonAssociationGetter(String call) {
-      return column(call) != null;
-    }
-
-    /**
-     * The field a column's getter reads: named for it ({@code getName()}: name), or the one field a
-     * getter the class writes returns without calling anything ({@code getPassword()}: passwordHash).
-     */
-    String column(String call) {
-      if (columnByGetter.containsKey(call)) {
-        return columnByGetter.get(call);
-      }
-      String named = ColumnReads.property(call);
-      return named != null && !lazyByGetter.containsKey(call) && !computingGetters.contains(call)
-          && fields.contains(named) ? named : null;
-    }
-  }
-
   Optional<String> whyNot(IndexedMethod cached) {
-    Optional<Entity> entity = returnedEntity(cached.fact());
+    Optional<ReturnedEntity> entity = returnedEntity(cached.fact());
     if (entity.isEmpty()) {
       return Optional.empty();
     }
@@ -149,7 +119,7 @@ final class EntityResults {
   }
 
   /** The callers' uses of what the method returns, following callers that return it in turn. */
-  private Optional<String> usedByCallers(IndexedMethod target, Entity entity, Set<IndexedMethod> seen) {
+  private Optional<String> usedByCallers(IndexedMethod target, ReturnedEntity entity, Set<IndexedMethod> seen) {
     if (!seen.add(target)) {
       return Optional.empty();
     }
@@ -174,7 +144,7 @@ final class EntityResults {
   }
 
   /** @param whole the caller returns the entity (or what holds it), not values read from it ({@code kind.getName()}) */
-  private Optional<String> returnedBy(IndexedMethod caller, Entity entity, Set<IndexedMethod> seen, boolean whole) {
+  private Optional<String> returnedBy(IndexedMethod caller, ReturnedEntity entity, Set<IndexedMethod> seen, boolean whole) {
     if (whole && index.webEntryPoints().whyEntryPoint(caller).isEmpty() && index.callersOf(caller).stream()
         .allMatch(above -> SourceSet.isTestPath(above.path()))) {
       // petclinic-rest's ClinicServiceImpl.findVisitsByPetId returns the repository's visits to no production code
@@ -198,7 +168,7 @@ final class EntityResults {
    * (Hibernate 5.2.12 and later, and its enhanced entities used as proxies; {@code @LazyToOne(NO_PROXY)}
    * is no proxy, and the option {@code hibernate.jpa.compliance.proxy} makes the getter load).
    */
-  private boolean onlyItsId(Entity entity, MethodFact.HandOff handOff) {
+  private boolean onlyItsId(ReturnedEntity entity, MethodFact.HandOff handOff) {
     String target = entity.lazyTargetByGetter().get(handOff.to());
     return target != null && handOff.thenCalled() != null && handOff.toArguments() == 0
         && whole.idGetter(target).filter(handOff.thenCalled()::equals).isPresent()
@@ -206,7 +176,7 @@ final class EntityResults {
   }
 
   /** One hand-off of the entity (or of what holds it) by a method, followed into project methods. */
-  private Optional<String> use(IndexedMethod method, MethodFact.HandOff handOff, Entity entity, int depth,
+  private Optional<String> use(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity, int depth,
       Set<IndexedMethod> seen) {
     String to = handOff.to();
     String who = method.fact().displayName() + "()";
@@ -332,7 +302,7 @@ final class EntityResults {
   }
 
   /** A method of the entity itself, called on it, that reads a lazy association's field. */
-  private Optional<String> ownLazyRead(IndexedMethod method, MethodFact.HandOff handOff, Entity entity) {
+  private Optional<String> ownLazyRead(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity) {
     for (IndexedMethod callee : sharing.receivers(method, handOff)) {
       java.util.Set<String> read = new java.util.LinkedHashSet<>(callee.fact().mutableFieldsRead());
       read.addAll(callee.fact().fieldsRead()); // getMemberCount() { return members.isEmpty() ? ... }
@@ -348,7 +318,7 @@ final class EntityResults {
   }
 
   /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
-  private Optional<Entity> returnedEntity(MethodFact fact) {
+  private Optional<ReturnedEntity> returnedEntity(MethodFact fact) {
     String signature = fact.signature();
     int name = signature.indexOf(fact.name() + "(");
     String returnPart = name < 0 ? signature : signature.substring(0, name);
@@ -390,7 +360,7 @@ final class EntityResults {
             }
           }
           columns.keySet().removeAll(computing); // an overload or override elsewhere computes it
-          return Optional.of(new Entity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
+          return Optional.of(new ReturnedEntity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
               lazyTargets, columns));
         }
       }
@@ -459,7 +429,7 @@ final class EntityResults {
    * getter called on the entity ({@code event.getId()}) whose field holds an immutable value: no
    * association, nothing of the entity's to change or to load later.
    */
-  private boolean columnValuesOnly(IndexedMethod method, MethodFact.HandOff handOff, Entity entity) {
+  private boolean columnValuesOnly(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity) {
     Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> body = whole.declaration(method);
     if (body.isEmpty() || handOff.position() < 0) {
       return false;
