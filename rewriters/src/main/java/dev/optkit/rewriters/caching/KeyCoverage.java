@@ -186,7 +186,7 @@ final class KeyCoverage {
       Optional<TypeFact> fact = index.type(owner);
       String fieldType = fact.map(t -> t.fieldTypes().get(field)).orElse(null);
       if (fieldType != null) {
-        return capitals && (VALUE_TYPES.contains(fieldType) || fieldType.startsWith("java.time.")
+        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || fieldType.startsWith("java.time.")
             || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false));
       }
     }
@@ -196,11 +196,6 @@ final class KeyCoverage {
     // a capitals constant of a superclass outside the project, or a nested type (Outer.Inner)
     return capitals || Character.isUpperCase(field.charAt(0));
   }
-
-  private static final Set<String> VALUE_TYPES = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
-      "java.lang.Boolean", "java.lang.Double", "java.lang.Float", "java.lang.Short", "java.lang.Byte",
-      "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "java.time.Duration",
-      "int", "long", "boolean", "double", "float", "short", "byte", "char");
 
   /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */
   private static int argumentsOf(CallRef call) {

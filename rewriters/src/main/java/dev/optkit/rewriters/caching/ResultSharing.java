@@ -340,7 +340,8 @@ final class ResultSharing {
         && argument >= params - 1 ? params - 1 : argument;
   }
 
-  private static final Set<String> IMMUTABLE_RESULTS = Set.of(
+  /** JDK value types nobody can change; with {@code java.time.*} the immutable results a cache may share. */
+  static final Set<String> IMMUTABLE_RESULTS = Set.of(
       "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
       "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
       "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
