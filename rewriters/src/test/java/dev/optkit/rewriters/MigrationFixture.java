@@ -43,6 +43,12 @@ final class MigrationFixture {
       }
       """;
 
+  /**
+   * Compiled classes and written sources of every fixture in this JVM, beside the projects rather than in
+   * them (a scan must not see them), deleted when the JVM exits so test runs leave nothing in the temp folder.
+   */
+  private static final Path SCRATCH = scratchFolder();
+
   private final Path root;
   private final Map<String, String> files = new TreeMap<>();
   private OptkitConfig config = OptkitConfig.defaults();
@@ -54,6 +60,24 @@ final class MigrationFixture {
         Map.of("CacheableReadMethod", new OptkitConfig.RuleSettings(false, null)), defaults.cacheable(),
         defaults.analysis(), defaults.savings(), defaults.clients(), defaults.declaredClients(),
         defaults.cachePolicies(), loops);
+  }
+
+  private static Path scratchFolder() {
+    try {
+      Path folder = Files.createTempDirectory("optkit-fixtures");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a JVM exiting cannot report it; what is left is in the temp folder the OS clears
+    }
   }
 
   MigrationFixture(Path root) {
@@ -144,7 +168,7 @@ final class MigrationFixture {
 
   /** Compiled against the test's class path and these jars besides (what only a test's own class loader holds). */
   Path compile(MigrationPlan plan, String release, List<Path> moreJars) throws IOException {
-    Path out = Files.createTempDirectory(root.getParent(), "compiled");
+    Path out = Files.createTempDirectory(SCRATCH, "compiled");
     List<String> javaFiles = writeAll(plan);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
@@ -165,7 +189,7 @@ final class MigrationFixture {
    * on a JDK 17), with nothing on the class path: the files must need only the JDK.
    */
   Path compileWith(Path javaHome, MigrationPlan plan, String release) throws IOException, InterruptedException {
-    Path out = Files.createTempDirectory(root.getParent(), "compiled");
+    Path out = Files.createTempDirectory(SCRATCH, "compiled");
     List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-d", out.toString(),
         "-proc:none", "--release", release));
     command.addAll(writeAll(plan));
@@ -177,7 +201,7 @@ final class MigrationFixture {
 
   /** Every file as the plan leaves it, in a fresh folder; the Java files' paths. */
   private List<String> writeAll(MigrationPlan plan) throws IOException {
-    Path sources = Files.createTempDirectory(root.getParent(), "sources");
+    Path sources = Files.createTempDirectory(SCRATCH, "sources");
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path target = sources.resolve(file.getKey());
       Files.createDirectories(target.getParent());
