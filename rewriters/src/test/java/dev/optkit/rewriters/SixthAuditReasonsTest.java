@@ -616,4 +616,343 @@ class SixthAuditReasonsTest {
     why = refusal(categories("plain", ""), "category").orElse("cached");
     assertTrue(why.contains("CategoryMapper.toDto() has no implementation among the project's classes"), why);
   }
+
+  // ---- an embedded object of columns only is the entity's own table (bookstore-order-api calculateFinalPrice:
+  // "it reads tables optkit cannot tell", through Wrapping -> OrderItem -> Order's @Embedded ShippingInfo)
+
+  private MigrationPlan wrappings(String name, String shippingMembers) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Embeddable;
+
+            @Embeddable
+            public class Shipping {
+            %s
+            }
+            """.formatted(shippingMembers))
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Embedded;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Parcel {
+                @Id
+                private Long id;
+                @Embedded
+                private Shipping shipping;
+                private Integer price;
+
+                public Integer getPrice() {
+                    return price;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface ParcelRepository extends JpaRepository<Parcel, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Receipt {
+                @Id
+                private Long id;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface ReceiptRepository extends JpaRepository<Receipt, Long> {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Prices {
+                private final ParcelRepository parcels;
+                private final ReceiptRepository receipts;
+
+                public Prices(ParcelRepository parcels, ReceiptRepository receipts) {
+                    this.parcels = parcels;
+                    this.receipts = receipts;
+                }
+
+                public int finalPrice(int total, Long parcelId) {
+                    return total + parcels.findById(parcelId).map(Parcel::getPrice).orElse(0);
+                }
+
+                public void receipt(Receipt receipt) {
+                    receipts.save(receipt);
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anEmbeddedObjectOfColumnsIsTheEntitysOwnTable() {
+    MigrationPlan columns = wrappings("columns", """
+                private String address;
+                private java.time.LocalDate requested;
+                private int fee;
+            """);
+    String prices = MigrationFixture.after(columns, "src/main/java/shop/Prices.java");
+    assertTrue(prices.contains("@Cacheable"), prices);
+    // saving a receipt writes no table the parcel's read touches: no eviction
+    assertFalse(prices.contains("@CacheEvict"), prices);
+    // the true twin: an embeddable holding an association reaches a table optkit does not follow, so every
+    // write of the project may change what the read returns
+    MigrationPlan association = wrappings("association", """
+                private String address;
+                @jakarta.persistence.ManyToOne
+                private Receipt receipt;
+            """);
+    prices = MigrationFixture.after(association, "src/main/java/shop/Prices.java");
+    assertTrue(prices.contains("@CacheEvict"), prices);
+  }
+
+  // ---- an object kept in a private final field its holder only reads through getters is reached by no one
+  // (blog-api-spring findWithRolesById: "SecurityUser.SecurityUser() keeps it in field user, where anyone
+  // (data binding included) may change it later")
+
+  private MigrationPlan badges(String name, String memberGetter, String badgeExtra) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            public class Member {
+                private String name;
+                private int visits;
+
+                public Member(String name) {
+                    this.name = name;
+                }
+
+                public String getName() {
+                    %s
+                }
+
+                public void rename(String name) {
+                    this.name = name;
+                }
+            }
+            """.formatted(memberGetter))
+        .java("""
+            package shop;
+
+            public class Badge {
+                private final Member member;
+
+                public Badge(Member member) {
+                    this.member = member;
+                }
+
+                public String getName() {
+                    return member.getName();
+                }
+            %s
+            }
+            """.formatted(badgeExtra))
+        .java(MigrationSafetyTest.bean("Members", "Service", "import org.springframework.stereotype.Service;", """
+                public Member member(long id) {
+                    return jdbc.queryForObject("SELECT name FROM member WHERE id = ?",
+                        (rs, n) -> new Member(rs.getString(1)), id);
+                }
+
+                public void rename(long id, String name) {
+                    jdbc.update("UPDATE member SET name = ? WHERE id = ?", name, id);
+                }
+            """))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Badges {
+                private final Members members;
+
+                public Badges(Members members) {
+                    this.members = members;
+                }
+
+                public Badge badge(long id) {
+                    return new Badge(members.member(id));
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anObjectKeptInAFieldItsHolderOnlyReadsIsReachedByNoOne() {
+    String why = refusal(badges("sealed", "return name;", ""), "member").orElse("cached");
+    assertFalse(why.contains("keeps it in field"), why);
+    // the true twins: the holder hands the member out; the getter it calls changes the member
+    why = refusal(badges("handed", "return name;", """
+                public Member getMember() {
+                    return member;
+                }
+            """), "member").orElse("cached");
+    assertTrue(why.contains("keeps it in field member"), why);
+    why = refusal(badges("counting", "visits++;\n        return name;", ""), "member").orElse("cached");
+    assertTrue(why.contains("keeps it in field member"), why);
+  }
+
+  // ---- associations an @EntityGraph fetches are loaded with the row (blog-api-spring findWithRolesById:
+  // "reads its lazy association roles (getRoles()) after the read" under attributePaths {roles, roles.permissions})
+
+  private MigrationPlan roles(String name, String graph) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToMany;
+            import java.util.Set;
+
+            @Entity
+            public class Role {
+                @Id
+                private Long id;
+                private String name;
+                @ManyToMany
+                private Set<Permission> permissions;
+
+                public String getName() {
+                    return name;
+                }
+
+                public Set<Permission> getPermissions() {
+                    return permissions;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToMany;
+            import java.util.Set;
+
+            @Entity
+            public class Permission {
+                @Id
+                private Long id;
+                private String name;
+                @ManyToMany(mappedBy = "permissions")
+                private Set<Role> roles;
+
+                public String getName() {
+                    return name;
+                }
+
+                public Set<Role> getRoles() {
+                    return roles;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToMany;
+            import java.util.Set;
+
+            @Entity
+            public class Person {
+                @Id
+                private Long id;
+                private String email;
+                @ManyToMany
+                private Set<Role> roles;
+
+                public String getEmail() {
+                    return email;
+                }
+
+                public Set<Role> getRoles() {
+                    return roles;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.EntityGraph;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface PersonRepository extends JpaRepository<Person, Long> {
+                %s
+                Optional<Person> findWithRolesById(long id);
+            }
+            """.formatted(graph))
+        .java("""
+            package shop;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class People {
+                private final PersonRepository people;
+
+                public People(PersonRepository people) {
+                    this.people = people;
+                }
+
+                public Optional<Person> findById(Long id) {
+                    return people.findWithRolesById(id);
+                }
+
+                public List<String> privileges(Long id) {
+                    Person person = findById(id).orElseThrow();
+                    List<String> names = new ArrayList<>();
+                    for (Role role : person.getRoles()) {
+                        names.add(role.getName());
+                        for (Permission permission : role.getPermissions()) {
+                            names.add(permission.getName());
+                        }
+                    }
+                    return names;
+                }
+            }
+            """.replace("import java.util.List;", "import java.util.List;\nimport java.util.Optional;"))
+        .plan();
+  }
+
+  @Test
+  void associationsAnEntityGraphFetchesAreLoadedWithTheRow() {
+    String why = refusal(roles("fetched", "@EntityGraph(attributePaths = {\"roles\", \"roles.permissions\"})"),
+        "findWithRolesById").orElse("cached");
+    assertFalse(why.contains("lazy association"), why);
+    // the true twins: without the graph the roles are lazy; with the roles alone, their permissions are
+    why = refusal(roles("lazy", ""), "findWithRolesById").orElse("cached");
+    assertTrue(why.contains("lazy association roles"), why);
+    why = refusal(roles("half", "@EntityGraph(attributePaths = \"roles\")"), "findWithRolesById").orElse("cached");
+    assertTrue(why.contains("permissions"), why);
+  }
 }

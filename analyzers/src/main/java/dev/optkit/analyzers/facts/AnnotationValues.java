@@ -76,6 +76,17 @@ final class AnnotationValues {
         annotationValues.put(names.qualify(annotation.getNameAsString()).name(), values.get(0));
       }
       sqlStatements(annotation).ifPresent(sql -> annotationValues.put(FactExtractor.SQL_STATEMENTS, sql));
+      if (annotation.getName().getIdentifier().equals("EntityGraph")) {
+        // a path written as another file's constant is left out: read as not fetched, lazy
+        List<String> paths = annotationStrings(annotation, "attributePaths");
+        if (!paths.isEmpty()) {
+          annotationValues.put(FactExtractor.ENTITY_GRAPH_PATHS, String.join(",", paths));
+        }
+        if (annotation instanceof NormalAnnotationExpr normal) {
+          normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("type")).findFirst()
+              .ifPresent(pair -> annotationValues.put(FactExtractor.ENTITY_GRAPH_TYPE, pair.getValue().toString()));
+        }
+      }
       isolation(annotation).ifPresent(level -> annotationValues.put(FactExtractor.TRANSACTION_ISOLATION, level));
       transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_PROPAGATION, p));
       transactionMember(annotation, "noRollbackFor")

@@ -179,7 +179,7 @@ final class EntityAssociations {
 
   /**
    * An entity whose mapping {@link #of} cannot see whole: annotations on its getters (property
-   * access), {@code @Access}, or embedded objects (whose own associations it does not follow).
+   * access), or {@code @Access}. Embedded objects are the index's to follow ({@link #embeddedFields}).
    */
   static boolean mappingUnread(TypeDeclaration<?> type) {
     if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
@@ -191,10 +191,25 @@ final class EntityAssociations {
     }
     boolean onGetters = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
         .anyMatch(a -> PROPERTY_MAPPINGS.contains(a.getName().getIdentifier())));
-    boolean embeds = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
-        .anyMatch(a -> a.getName().getIdentifier().equals("Embedded") || a.getName().getIdentifier().equals("EmbeddedId")
-            || a.getName().getIdentifier().equals("Access")));
-    return onGetters || embeds;
+    boolean fieldAccess = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
+        .anyMatch(a -> a.getName().getIdentifier().equals("Access")));
+    return onGetters || fieldAccess;
+  }
+
+  /** The fields of an entity or embeddable written {@code @Embedded} or {@code @EmbeddedId}, in declaration order. */
+  static List<String> embeddedFields(TypeDeclaration<?> type) {
+    List<String> embedded = new java.util.ArrayList<>();
+    for (var field : type.getFields()) {
+      if (field.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Embedded")
+          || a.getName().getIdentifier().equals("EmbeddedId"))) {
+        field.getVariables().forEach(variable -> embedded.add(variable.getNameAsString()));
+      }
+    }
+    if (type instanceof com.github.javaparser.ast.body.RecordDeclaration record) {
+      record.getParameters().stream().filter(p -> p.getAnnotations().stream()
+          .anyMatch(a -> a.getName().getIdentifier().equals("Embedded"))).forEach(p -> embedded.add(p.getNameAsString()));
+    }
+    return List.copyOf(embedded);
   }
 
   /** {@code List<Visit>} maps to {@code Visit}; a plain {@code Owner} to itself. */

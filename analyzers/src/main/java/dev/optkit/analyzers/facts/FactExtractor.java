@@ -47,6 +47,10 @@ public final class FactExtractor {
   public static final String SQL_STATEMENTS = "org.springframework.test.context.jdbc.Sql#statements";
   /** Where the isolation of a method's or class's Spring {@code @Transactional} is kept among its annotation values. */
   public static final String TRANSACTION_ISOLATION = "org.springframework.transaction.annotation.Transactional#isolation";
+  /** The attribute paths of a Spring Data {@code @EntityGraph} on a query method, joined by commas. */
+  public static final String ENTITY_GRAPH_PATHS = "org.springframework.data.jpa.repository.EntityGraph#attributePaths";
+  /** The type of that graph as written ({@code EntityGraphType.LOAD}); absent for the default, FETCH. */
+  public static final String ENTITY_GRAPH_TYPE = "org.springframework.data.jpa.repository.EntityGraph#type";
   public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";
   /** Present ("true") when {@code @Transactional} names exceptions it commits for ({@code noRollbackFor...}). */
   public static final String TRANSACTION_NO_ROLLBACK = "org.springframework.transaction.annotation.Transactional#noRollbackFor";

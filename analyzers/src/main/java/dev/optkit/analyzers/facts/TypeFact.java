@@ -22,7 +22,11 @@ import java.util.Map;
  *     ({@code OrderStatus.PENDING}), as written: an enum's constant is a value, a {@code Holder.SHARED}
  *     list (or an enum's static one) is shared state; the index tells which
  * @param mappingUnread a JPA mapping optkit does not read: annotations on getters (property access),
- *     {@code @Access}, embedded objects
+ *     {@code @Access}
+ * @param embeddedFields fields written {@code @Embedded} or {@code @EmbeddedId}: their columns are the
+ *     entity's own when their type is an embeddable the project declares, whose mapping the index reads
+ * @param sealedFields private final fields used only as the receiver of calls without arguments, with
+ *     those calls' names ({@link SealedFields}): what the class keeps there, nothing outside it reaches
  * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations
  *     do not name: Hibernate SQL in its mapping ({@code @Formula}, {@code @Subselect}, {@code @Where},
  *     {@code @SQLInsert}...), Envers {@code @Audited}, entity listeners other than Spring's auditing one
@@ -43,7 +47,9 @@ public record TypeFact(
     boolean constructionReadsOutside,
     boolean mappingUnread,
     boolean dataBeyondMapping,
-    List<String> constructionConstants) {
+    List<String> constructionConstants,
+    List<String> embeddedFields,
+    Map<String, List<String>> sealedFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -51,6 +57,8 @@ public record TypeFact(
   public TypeFact {
     associations = associations == null ? List.of() : associations; // facts cached before they existed
     constructionConstants = constructionConstants == null ? List.of() : constructionConstants;
+    embeddedFields = embeddedFields == null ? List.of() : embeddedFields;
+    sealedFields = sealedFields == null ? Map.of() : sealedFields;
   }
 
   /**

@@ -18,7 +18,8 @@ import java.util.function.Function;
  * naming strategies give it is added (owner table or entity name, then the target's table or the
  * attribute's name); names compare without case and underscores. What cannot be told makes the
  * whole footprint unknown: an entity spread over several tables (secondary tables, inheritance),
- * Hibernate SQL in the mapping, a mapping optkit does not read (property access, embedded objects),
+ * Hibernate SQL in the mapping, a mapping optkit does not read (property access, embedded objects
+ * holding more than columns: {@link EmbeddedMappings}),
  * a field that may be mapped but is no association optkit knows, a table name that is not a literal.
  */
 final class EntityTables {
@@ -207,7 +208,7 @@ final class EntityTables {
     }
     boolean known = true;
     for (TypeFact declaring : mappedTypes(entity)) {
-      if (declaring.mappingUnread() || declaring.dataBeyondMapping()) {
+      if (!index.embeddedMappings().readWhole(declaring) || declaring.dataBeyondMapping()) {
         return null;
       }
       Set<String> associated = new HashSet<>();
@@ -216,7 +217,8 @@ final class EntityTables {
         known &= each.add(table, association);
       }
       for (var field : declaring.fieldTypes().entrySet()) {
-        if (!associated.contains(field.getKey()) && mayBeMapped(field.getValue())) {
+        if (!associated.contains(field.getKey()) && index.embeddedMappings().mayBeMapped(field.getValue())
+            && !index.embeddedMappings().columnsOnly(field.getValue())) {
           return null;
         }
       }
@@ -289,20 +291,5 @@ final class EntityTables {
         || entity.hasAnnotation("Inheritance") || index.hasSubtypes(entity.qualifiedName())
         || index.supertypesOf(entity.qualifiedName()).stream().skip(1)
             .anyMatch(ancestor -> index.type(ancestor).map(DataFootprint.Reader::isEntity).orElse(false));
-  }
-
-  private static final Set<String> VALUE_TYPES_OF_JAVA_UTIL = Set.of("java.util.UUID", "java.util.Date",
-      "java.util.Locale", "java.util.Currency", "java.util.Calendar", "java.util.TimeZone");
-
-  /**
-   * A field that is no association optkit read but may still map other tables: a collection or map
-   * (an element collection without its annotation), an entity, a project class (an embeddable).
-   */
-  private boolean mayBeMapped(String fieldType) {
-    String erased = fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
-    if (erased.startsWith("java.util.")) {
-      return !VALUE_TYPES_OF_JAVA_UTIL.contains(erased);
-    }
-    return index.type(erased).map(type -> !type.kind().equals("enum")).orElse(false);
   }
 }

@@ -34,6 +34,7 @@ import java.util.Set;
 public final class ProjectIndex {
   private final List<FileFacts> files;
   final MyBatisXmlMappers xmlMappers;
+  private final EmbeddedMappings embeddedMappings;
   private final SchemaViews views;
   private final SchemaWriteEffects writeEffects;
   private final OrmXmlMappings ormXml;
@@ -76,6 +77,7 @@ public final class ProjectIndex {
   /** @param ormXml JPA entities and associations mapped in XML ({@code orm.xml}), beside the annotations */
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth, MyBatisXmlMappers xmlMappers,
       SchemaViews views, SchemaWriteEffects writeEffects, OrmXmlMappings ormXml) {
+    this.embeddedMappings = new EmbeddedMappings(this);
     this.views = views;
     this.writeEffects = writeEffects;
     this.ormXml = ormXml;
@@ -109,6 +111,11 @@ public final class ProjectIndex {
   /** Every project type of this simple name, each declaration counted (two files may declare one name). */
   public List<TypeFact> typesNamed(String simpleName) {
     return types.named(simpleName);
+  }
+
+  /** The embedded objects of entities: which hold columns only, so the entity's mapping is read whole. */
+  public EmbeddedMappings embeddedMappings() {
+    return embeddedMappings;
   }
 
   public Optional<TypeFact> type(String qualifiedName) {

@@ -99,13 +99,13 @@ final class EntityResults {
   private final ColumnReads columnReads;
 
   Optional<String> whyNot(IndexedMethod cached) {
-    Optional<ReturnedEntity> entity = returnedEntity(cached.fact());
+    Optional<ReturnedEntity> entity = returnedEntity(cached.fact(), FetchPlan.of(index, cached));
     if (entity.isEmpty()) {
       return Optional.empty();
     }
     if (entity.get().unread() != null) {
       return Optional.of("returns the persistent entity " + entity.get().name() + ", and the mapping of "
-          + entity.get().unread() + " is on its getters or in embedded objects, which optkit does not read, so it "
+          + entity.get().unread() + " is on its getters or in embedded objects holding more than columns, which optkit does not read, so it "
           + "cannot show the entity has no lazy association a caller reads after the load (on a cached, detached "
           + "entity that throws LazyInitializationException)");
     }
@@ -182,6 +182,10 @@ final class EntityResults {
     String who = method.fact().displayName() + "()";
     if (handOff.position() == MethodFact.RECEIVER) {
       String lazy = entity.lazyByGetter().get(to);
+      if (lazy != null && !handOff.part() && lazy.contains(".")) {
+        // person.getRoles() on the entity itself, its roles fetched: Permission.roles is another type's getter
+        lazy = null;
+      }
       if (lazy != null && onlyItsId(entity, handOff)) {
         return Optional.empty(); // request.getRequester().getId(): Hibernate's proxy answers its id without loading
       }
@@ -318,7 +322,7 @@ final class EntityResults {
   }
 
   /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
-  private Optional<ReturnedEntity> returnedEntity(MethodFact fact) {
+  private Optional<ReturnedEntity> returnedEntity(MethodFact fact, FetchPlan fetched) {
     String signature = fact.signature();
     int name = signature.indexOf(fact.name() + "(");
     String returnPart = name < 0 ? signature : signature.substring(0, name);
@@ -332,7 +336,8 @@ final class EntityResults {
           Map<String, String> lazy = new LinkedHashMap<>();
           Map<String, String> lazyTargets = new LinkedHashMap<>();
           List<String> unread = new ArrayList<>();
-          lazyAssociations(type.qualifiedName(), lazy, lazyTargets, unread, new HashSet<>(), type.qualifiedName());
+          lazyAssociations(type.qualifiedName(), "", fetched, lazy, lazyTargets, unread, new HashSet<>(),
+              type.qualifiedName());
           Set<String> fields = new HashSet<>(type.fieldTypes().keySet());
           index.supertypesOf(type.qualifiedName()).forEach(s -> index.type(s).ifPresent(t -> fields.addAll(t.fieldTypes().keySet())));
           // getMemberCount() { return members.isEmpty() ? memberCount : members.size(); }: named for a column,
@@ -368,23 +373,30 @@ final class EntityResults {
     return Optional.empty();
   }
 
-  /** The lazy associations of an entity and of those it reaches through eager ones, its superclasses' too. */
-  private void lazyAssociations(String type, Map<String, String> lazyByGetter, Map<String, String> toOneTargets,
-      List<String> unread, Set<String> seen, String root) {
-    if (!seen.add(type)) {
+  /**
+   * The lazy associations of an entity and of those it reaches through eager or fetched ones, its
+   * superclasses' too. A type is walked once per part of the fetch plan still ahead of it, so one reached
+   * again where less is fetched still names its lazy associations.
+   *
+   * @param path the attribute path the type is reached by from the entity returned ("" for itself)
+   */
+  private void lazyAssociations(String type, String path, FetchPlan fetched, Map<String, String> lazyByGetter,
+      Map<String, String> toOneTargets, List<String> unread, Set<String> seen, String root) {
+    if (!seen.add(type + "|" + (path.isEmpty() ? String.join(",", fetched.paths()) : fetched.below(path)))) {
       return;
     }
     List<String> types = new ArrayList<>(List.of(type));
     types.addAll(index.supertypesOf(type));
     for (String each : types) {
-      if (index.type(each).map(TypeFact::mappingUnread).orElse(false)) {
+      if (index.type(each).map(t -> !index.embeddedMappings().readWhole(t)).orElse(false)) {
         unread.add(ProjectTraits.simpleName(each));
       }
       for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
-        if (association.eager()) {
-          lazyAssociations(association.target(), lazyByGetter, toOneTargets, unread, seen, root);
+        String field = association.field();
+        String at = path.isEmpty() ? field : path + "." + field;
+        if (fetched.loaded(at, association.eager())) {
+          lazyAssociations(association.target(), at, fetched, lazyByGetter, toOneTargets, unread, seen, root);
         } else {
-          String field = association.field();
           // a proxy stands in for a to-one's target, unless @LazyToOne(NO_PROXY) makes the getter load it
           if (!association.toMany() && !whole.fieldMayCarry(each, field, "LazyToOne")) {
             toOneTargets.putIfAbsent(association.getter(), association.target());

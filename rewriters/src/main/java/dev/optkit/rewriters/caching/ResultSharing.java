@@ -20,9 +20,11 @@ final class ResultSharing {
   private static final String MODEL_ATTRIBUTE = "org.springframework.web.bind.annotation.ModelAttribute";
 
   private final ProjectIndex index;
+  private final SealedHolders sealedHolders;
 
   ResultSharing(ProjectIndex index) {
     this.index = index;
+    this.sealedHolders = new SealedHolders(index, this::immutable);
   }
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
@@ -306,6 +308,7 @@ final class ResultSharing {
         }
         if (change.parameter() == position
             && !(immutableValue && change.how().startsWith("stored in field "))
+            && !sealedHolders.keptSealed(callee, change.how())
             && !stringFieldReplaced(change.how(), declaredType(callee, position))) {
           return Optional.of(callee.fact().displayName() + "(), which "
               + (change.how().startsWith("stored in field ") ? "keeps it in field "

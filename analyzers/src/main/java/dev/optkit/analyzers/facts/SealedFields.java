@@ -1,0 +1,105 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The private final fields of a class that nothing outside it can reach: every use of the field in
+ * the class (nested classes and lambdas included) is a call of a method without arguments on it
+ * ({@code user.getEmail()}), besides its assignment in a constructor. An object kept in such a field
+ * ({@code new SecurityUser(user)}) is only read through those calls; whether they change it or hand
+ * out a part of it is the planner's question, asked of the methods they name.
+ *
+ * <p>Any other use (the field returned, passed as an argument, a call with arguments on it, an
+ * assignment outside a constructor) leaves the field out. A name that may be a local variable rather
+ * than the field counts as the field: a use too many only leaves the field out.
+ */
+final class SealedFields {
+  private SealedFields() {}
+
+  /** Each sealed field with the names of the methods called on it, sorted. */
+  static Map<String, List<String>> of(TypeDeclaration<?> type) {
+    Map<String, List<String>> sealed = new LinkedHashMap<>();
+    for (FieldDeclaration field : type.getFields()) {
+      if (!field.isPrivate() || !field.isFinal() || field.isStatic()) {
+        continue;
+      }
+      for (VariableDeclarator variable : field.getVariables()) {
+        List<String> calls = callsOnly(type, variable.getNameAsString());
+        if (calls != null) {
+          sealed.put(variable.getNameAsString(), calls);
+        }
+      }
+    }
+    return sealed;
+  }
+
+  /** The methods called on the field when every use is such a call, else null. */
+  private static List<String> callsOnly(TypeDeclaration<?> type, String field) {
+    TreeSet<String> calls = new TreeSet<>();
+    List<Expression> uses = new ArrayList<>();
+    for (NameExpr name : type.findAll(NameExpr.class)) {
+      if (name.getNameAsString().equals(field) && !shadowedByParameter(name, field)) {
+        uses.add(name);
+      }
+    }
+    for (FieldAccessExpr access : type.findAll(FieldAccessExpr.class)) {
+      if (access.getNameAsString().equals(field) && access.getScope() instanceof ThisExpr) {
+        uses.add(access);
+      }
+    }
+    for (Expression use : uses) {
+      Node parent = use.getParentNode().orElse(null);
+      if (parent instanceof AssignExpr assign && assign.getTarget() == use
+          && assign.getOperator() == AssignExpr.Operator.ASSIGN && inConstructor(assign)) {
+        continue; // this.user = user: the object kept
+      }
+      if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use && call.getArguments().isEmpty()) {
+        calls.add(call.getNameAsString());
+        continue;
+      }
+      return null;
+    }
+    return List.copyOf(calls);
+  }
+
+  /** Inside a method or constructor (not a lambda) with a parameter of that name, the name is the parameter. */
+  private static boolean shadowedByParameter(NameExpr name, String field) {
+    for (Node at = name.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof CallableDeclaration<?> callable) {
+        return callable.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(field));
+      }
+      if (at instanceof LambdaExpr || at instanceof TypeDeclaration) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inConstructor(Node node) {
+    for (Node at = node.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.ConstructorDeclaration) {
+        return true;
+      }
+      if (at instanceof CallableDeclaration || at instanceof LambdaExpr || at instanceof TypeDeclaration) {
+        return false;
+      }
+    }
+    return false;
+  }
+}
