@@ -123,7 +123,7 @@ final class ValueRoots {
     return null;
   }
 
-  private static final Set<String> TRAVERSALS = new java.util.HashSet<>(ResultMutations.ELEMENT_CONSUMERS);
+  private static final Set<String> TRAVERSALS = new java.util.HashSet<>(CallEffects.ELEMENT_CONSUMERS);
 
   static {
     TRAVERSALS.add("sort");
