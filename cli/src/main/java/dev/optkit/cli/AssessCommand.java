@@ -265,7 +265,7 @@ public final class AssessCommand implements Callable<Integer> {
   private static String plannerKey(Path root) {
     return Assessor.codeBuild(PlannedFixes.class) + "|"
         + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class) + "|"
-        + dev.optkit.rewriters.plan.CachingMigration.scopeKey(root);
+        + dev.optkit.rewriters.plan.ProjectScope.scopeKey(root);
   }
 
   /**

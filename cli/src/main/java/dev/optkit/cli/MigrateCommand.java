@@ -125,7 +125,7 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: not a directory: " + root);
       return ExitCodes.USAGE;
     }
-    Path project = CachingMigration.projectRoot(root);
+    Path project = dev.optkit.rewriters.plan.ProjectScope.projectRoot(root);
     boolean writes = apply || interactive || undo != null || repair;
     if (!writes && !Files.exists(project.resolve(Journal.DIRECTORY), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return locked(root, project, out, err); // a dry run with no journal to repair writes nothing, not even a lock

@@ -60,8 +60,8 @@ public final class CachingMigration {
         .filter(f -> !SourceSet.isTestPath(f.path()))
         .filter(selected)
         .toList();
-    Path project = projectRoot(scanRoot);
-    Optional<Path> hidden = inputOutsideScan(scanRoot);
+    Path project = ProjectScope.projectRoot(scanRoot);
+    Optional<Path> hidden = ProjectScope.inputOutsideScan(scanRoot);
     if (hidden.isPresent()) {
       // a folder inside the project hides its SQL scripts, its tests and its other writers from the scan
       String reason = "the scan is " + project.relativize(scanRoot) + ", a folder inside the project at " + project
@@ -71,19 +71,19 @@ public final class CachingMigration {
           candidates.stream().map(f -> new Refusal(f, reason)).toList(), List.of(), notCacheable(assessment, config,
               selected));
     }
-    Optional<String> linked = linkedReactorModule(project);
+    Optional<String> linked = ProjectScope.linkedReactorModule(project);
     if (linked.isPresent()) {
       // the scan sees one module; a module linked to it may write the same data, and nothing would evict
       String reason = linked.get() + ", and optkit sees only the code it scans: a write there would leave this "
           + "module's caches stale; run migrate on the reactor's root";
-      return new MigrationPlan(projectRoot(scanRoot), List.of(), List.of(),
+      return new MigrationPlan(ProjectScope.projectRoot(scanRoot), List.of(), List.of(),
           candidates.stream().map(f -> new Refusal(f, reason)).toList(), List.of(), notCacheable(assessment, config,
               selected));
     }
     // each Maven module builds on its own: its own switch, cache configuration and pom
     Map<String, List<Finding>> byModule = new java.util.TreeMap<>();
     for (Finding finding : candidates) {
-      byModule.computeIfAbsent(moduleOf(scanRoot, finding.path()), k -> new ArrayList<>()).add(finding);
+      byModule.computeIfAbsent(ProjectScope.moduleOf(scanRoot, finding.path()), k -> new ArrayList<>()).add(finding);
     }
     List<FileChange> changes = new ArrayList<>();
     List<CachingTarget> targets = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class CachingMigration {
     }
     // paths and the journal are relative to the project (where its pom is), even when a source
     // directory was scanned, so nothing is stored under a path that climbs out with ".."
-    Path projectRoot = projectRoot(scanRoot);
+    Path projectRoot = ProjectScope.projectRoot(scanRoot);
     List<FileChange> rebased = changes.stream()
         .map(c -> new FileChange(projectRoot.relativize(scanRoot.resolve(c.path()).normalize()).toString().replace('\\', '/'),
             c.before(), c.after(), c.descriptions()))
@@ -157,21 +157,9 @@ public final class CachingMigration {
     return common;
   }
 
-  /** The module directory (relative, "" for the root) of a file: the nearest one with a pom.xml. */
-  static String moduleOf(Path scanRoot, String path) {
-    Path directory = scanRoot.resolve(path).getParent();
-    while (directory != null && directory.startsWith(scanRoot)) {
-      if (Files.isRegularFile(directory.resolve("pom.xml"))) {
-        return scanRoot.relativize(directory).toString().replace('\\', '/');
-      }
-      directory = directory.getParent();
-    }
-    return "";
-  }
-
   private static MigrationPlan prepareModule(Path scanRoot, String module, Assessment assessment, OptkitConfig config,
       List<Finding> candidates, java.util.Set<String> acceptStale, WholeProject whole) {
-    Path moduleRoot = module.isEmpty() ? projectRoot(scanRoot) : scanRoot.resolve(module);
+    Path moduleRoot = module.isEmpty() ? ProjectScope.projectRoot(scanRoot) : scanRoot.resolve(module);
     String prefix = module.isEmpty() ? "" : module + "/";
     ProjectTraits traits = ProjectTraits.of(moduleRoot, assessment.index(), path -> path.startsWith(prefix));
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
@@ -495,129 +483,6 @@ public final class CachingMigration {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-  }
-
-  /** The nearest directory at or above the scanned root that has a pom.xml, else the root. */
-  private static final java.util.Set<String> ANALYSED_EXTENSIONS = java.util.Set.of(
-      "java", "sql", "ddl", "xml", "yaml", "yml", "json");
-
-  /**
-   * A file the analysis would read that lies in the project but outside the scanned folder (its
-   * own pom aside, which the planner reads anyway), if any: a scan of src/main/java misses the
-   * schema scripts beside it and the tests below src/test.
-   */
-  /**
-   * What {@link #prepare} reads outside the scanned files, as it would answer it now: a file of the
-   * project outside a scanned folder, and a module of the enclosing reactor linked to this one. A
-   * cached assessment (whose fixable verdicts come from here) is reused only while this is equal.
-   */
-  public static String scopeKey(Path root) {
-    Path scanRoot = root.toAbsolutePath().normalize();
-    return "outside=" + inputOutsideScan(scanRoot).map(Path::toString).orElse("") + "|linked="
-        + linkedReactorModule(projectRoot(scanRoot)).orElse("");
-  }
-
-  /** A file of the project outside the scanned folder, when a folder inside a Maven project is scanned. */
-  private static Optional<Path> inputOutsideScan(Path scanRoot) {
-    Path project = projectRoot(scanRoot);
-    return scanRoot.equals(project) || !Files.isRegularFile(project.resolve("pom.xml"))
-        ? Optional.empty() : inputOutsideScan(project, scanRoot);
-  }
-
-  static Optional<Path> inputOutsideScan(Path project, Path scanRoot) {
-    Path[] found = new Path[1];
-    Path ownPom = project.resolve("pom.xml");
-    SourceSet.walk(project, dir -> !dir.equals(scanRoot) && found[0] == null, (file, attrs) -> {
-      String name = file.getFileName().toString();
-      String extension = name.substring(name.lastIndexOf('.') + 1);
-      if (found[0] == null && attrs.isRegularFile() && !file.equals(ownPom) && !file.startsWith(scanRoot)
-          && (ANALYSED_EXTENSIONS.contains(extension) || file.toString().contains("/resources/"))) {
-        found[0] = file;
-      }
-    });
-    return Optional.ofNullable(found[0]);
-  }
-
-  /**
-   * Why the code of another module of the enclosing Maven reactor may share a JVM with this one: a
-   * module that depends on it, or one it depends on. Empty when the project is its own reactor, or
-   * no other module is linked to it (samples side by side under one aggregator).
-   */
-  static Optional<String> linkedReactorModule(Path projectRoot) {
-    Optional<Path> reactor = enclosingReactor(projectRoot);
-    if (reactor.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<dev.optkit.analyzers.source.MavenPom> self = dev.optkit.analyzers.source.MavenPom.read(
-        projectRoot.resolve("pom.xml"));
-    if (self.isEmpty()) {
-      return Optional.of("the project is a module of the Maven reactor at " + reactor.get() + " whose pom cannot be read");
-    }
-    String artifact = self.get().artifactId();
-    java.util.Set<String> dependsOn = new java.util.HashSet<>(self.get().dependencyArtifacts());
-    java.util.Deque<Path> pending = new java.util.ArrayDeque<>(List.of(reactor.get()));
-    java.util.Set<Path> seen = new java.util.HashSet<>();
-    while (!pending.isEmpty()) {
-      Path directory = pending.poll();
-      if (!seen.add(directory)) {
-        continue;
-      }
-      Optional<dev.optkit.analyzers.source.MavenPom> pom = dev.optkit.analyzers.source.MavenPom.read(
-          directory.resolve("pom.xml"));
-      if (pom.isEmpty()) {
-        continue;
-      }
-      for (String listed : pom.get().modules()) {
-        Path child = directory.resolve(listed).normalize();
-        pending.add(child.toString().endsWith(".xml") ? child.getParent() : child);
-      }
-      if (directory.equals(projectRoot.toAbsolutePath().normalize()) || !pom.get().modules().isEmpty()) {
-        continue; // itself, or an aggregator (no code of its own)
-      }
-      String other = pom.get().artifactId();
-      if (pom.get().dependencyArtifacts().contains(artifact)) {
-        return Optional.of("module " + other + " of the Maven reactor at " + reactor.get() + " depends on this one");
-      }
-      if (dependsOn.contains(other)) {
-        return Optional.of("this module depends on module " + other + " of the Maven reactor at " + reactor.get());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The root of the Maven reactor this project is a module of: an ancestor directory whose pom
-   * lists, among its modules (profiles' included), a directory this project is in. Empty for a
-   * project that is its own reactor.
-   */
-  static Optional<Path> enclosingReactor(Path projectRoot) {
-    Path module = projectRoot.toAbsolutePath().normalize();
-    for (Path above = module.getParent(); above != null; above = above.getParent()) {
-      Path pom = above.resolve("pom.xml");
-      if (!Files.isRegularFile(pom)) {
-        continue;
-      }
-      for (String listed : dev.optkit.analyzers.source.MavenPom.read(pom).map(p -> p.modules()).orElse(List.of())) {
-        Path listedDir = above.resolve(listed).normalize();
-        if (listedDir.getFileName() != null && listedDir.getFileName().toString().endsWith(".xml")) {
-          listedDir = listedDir.getParent();
-        }
-        if (module.startsWith(listedDir)) {
-          return Optional.of(enclosingReactor(above).orElse(above));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  public static Path projectRoot(Path scanRoot) {
-    Path current = Files.isDirectory(scanRoot) ? scanRoot : scanRoot.getParent();
-    for (Path candidate = current; candidate != null; candidate = candidate.getParent()) {
-      if (Files.isRegularFile(candidate.resolve("pom.xml"))) {
-        return candidate;
-      }
-    }
-    return current;
   }
 
   private static Path sourceRoot(Path file, String packageName) {
