@@ -955,4 +955,106 @@ class SixthAuditReasonsTest {
     why = refusal(roles("half", "@EntityGraph(attributePaths = \"roles\")"), "findWithRolesById").orElse("cached");
     assertTrue(why.contains("permissions"), why);
   }
+
+  // ---- a method reference runs the overload that takes the element (hotel-booking-service listReviewImages:
+  // "toImageSnapshot() calls HotelImage.getImageAssetId() on it", the ReviewImage overload being the one run)
+
+  private static String imageEntity(String name, String reviewUse) {
+    return """
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.FetchType;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.ManyToOne;
+
+        @Entity
+        public class %s {
+            @Id
+            private Long id;
+            private Long reviewId;
+            private String url;
+            @ManyToOne(fetch = FetchType.LAZY)
+            private Asset asset;
+
+            public String getUrl() {
+                return url;
+            }
+
+            public Asset getAsset() {
+                return asset;
+            }
+        }
+        """.formatted(name);
+  }
+
+  private MigrationPlan reviewImages(String name, String reviewUse) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Asset {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java(imageEntity("HotelImage", ""))
+        .java(imageEntity("ReviewImage", ""))
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface ReviewImageRepository extends JpaRepository<ReviewImage, Long> {
+                List<ReviewImage> findByReviewId(Long reviewId);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Reviews {
+                private final ReviewImageRepository images;
+
+                public Reviews(ReviewImageRepository images) {
+                    this.images = images;
+                }
+
+                public List<String> listReviewImages(Long reviewId) {
+                    return images.findByReviewId(reviewId).stream().map(this::toSnapshot).toList();
+                }
+
+                protected String toSnapshot(HotelImage image) {
+                    return image.getAsset().getName();
+                }
+
+                protected String toSnapshot(ReviewImage image) {
+                    return %s;
+                }
+            }
+            """.formatted(reviewUse))
+        .plan();
+  }
+
+  @Test
+  void aMethodReferenceRunsTheOverloadTakingTheElement() {
+    String why = refusal(reviewImages("column", "image.getUrl()"), "findByReviewId").orElse("cached");
+    assertFalse(why.contains("lazy association"), why);
+    // the true twin: the overload that takes a ReviewImage reads its lazy asset
+    why = refusal(reviewImages("lazy", "image.getAsset().getName()"), "findByReviewId").orElse("cached");
+    assertTrue(why.contains("lazy association asset"), why);
+  }
 }

@@ -216,9 +216,10 @@ final class EntityResults {
         && sharing.receivers(method, handOff).isEmpty()) {
       return Optional.empty(); // no lazy association to trip over, and a library call that writes nothing back
     }
-    List<IndexedMethod> receivers = new java.util.ArrayList<>(sharing.receivers(method, handOff));
+    List<IndexedMethod> receivers = new java.util.ArrayList<>(overloadsTaking(sharing.receivers(method, handOff),
+        handOff, entity));
     // a project class implementing the interface method called (a repository fragment's XxxImpl) runs too
-    index.allTargetsOf(callTo(method, handOff)).stream()
+    overloadsTaking(index.allTargetsOf(callTo(method, handOff)), handOff, entity).stream()
         .filter(m -> !m.fact().isAbstract() && !receivers.contains(m)).forEach(receivers::add);
     if (receivers.isEmpty() && INSPECTING.contains(to)) {
       return Optional.empty(); // CollUtil.isNotEmpty(depts), requireNonNull(owner): the value is only looked at
@@ -298,6 +299,30 @@ final class EntityResults {
     return Optional.empty();
   }
 
+  /**
+   * {@code images.stream().map(this::toImageSnapshot)}: a method reference handed the entity runs the
+   * overload whose parameter takes it, not every method of that name. An overload whose parameter is a
+   * project type the entity neither is nor extends cannot take it; a JDK or library type may. When no
+   * overload is left, all are kept.
+   */
+  private List<IndexedMethod> overloadsTaking(List<IndexedMethod> targets, MethodFact.HandOff handOff,
+      ReturnedEntity entity) {
+    if (handOff.toArguments() >= 0 || handOff.part() || handOff.held() || handOff.position() < 0 || targets.size() < 2) {
+      return targets;
+    }
+    List<IndexedMethod> taking = targets.stream().filter(target -> takes(target, handOff.position(), entity.qualifiedName()))
+        .toList();
+    return taking.isEmpty() ? targets : taking;
+  }
+
+  private boolean takes(IndexedMethod target, int position, String type) {
+    if (position >= target.fact().params().size()) {
+      return false;
+    }
+    String parameter = target.fact().params().get(position).qualifiedType().replaceAll("<.*", "");
+    return index.type(parameter).isEmpty() || parameter.equals(type) || index.supertypesOf(type).contains(parameter);
+  }
+
   /** The call a hand-off goes to, for its overriding targets. */
   private static CallRef callTo(IndexedMethod method, MethodFact.HandOff handOff) {
     return method.fact().calls().stream().filter(c -> c.name().equals(handOff.to())
@@ -365,7 +390,7 @@ final class EntityResults {
             }
           }
           columns.keySet().removeAll(computing); // an overload or override elsewhere computes it
-          return Optional.of(new ReturnedEntity(simple, lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
+          return Optional.of(new ReturnedEntity(simple, type.qualifiedName(), lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
               lazyTargets, columns));
         }
       }

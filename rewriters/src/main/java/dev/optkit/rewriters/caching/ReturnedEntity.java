@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * What the uses of an entity result must avoid: its lazy associations, by field and getter name;
  * {@code unread}: an entity it reaches whose mapping optkit does not read (annotations on getters,
- * embedded objects), so its lazy associations are unknown.
+ * embedded objects), so its lazy associations are unknown; {@code name} is the entity's simple name, as
+ * refusals say it.
  */
-record ReturnedEntity(String name, Map<String, String> lazyByGetter, String unread, Set<String> fields,
+record ReturnedEntity(String name, String qualifiedName, Map<String, String> lazyByGetter, String unread, Set<String> fields,
     Set<String> computingGetters, Map<String, String> lazyTargetByGetter, Map<String, String> columnByGetter) {
   String lazyFields() {
     return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
