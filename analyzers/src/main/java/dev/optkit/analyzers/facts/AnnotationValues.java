@@ -82,6 +82,9 @@ final class AnnotationValues {
         if (!paths.isEmpty()) {
           annotationValues.put(FactExtractor.ENTITY_GRAPH_PATHS, String.join(",", paths));
         }
+        if (hasMember(annotation, "value")) {
+          annotationValues.put(FactExtractor.ENTITY_GRAPH_NAMED, "true");
+        }
         if (annotation instanceof NormalAnnotationExpr normal) {
           normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("type")).findFirst()
               .ifPresent(pair -> annotationValues.put(FactExtractor.ENTITY_GRAPH_TYPE, pair.getValue().toString()));

@@ -107,7 +107,8 @@ final class Creations {
       if (site == FileFacts.Creation.Site.METHOD && !repeated && lazySingleton(creation)) {
         site = FileFacts.Creation.Site.STATIC; // made at most once per class load, like a static field's
       }
-      result.add(new FileFacts.Creation(type, owner, site, repeated, SourceRange.of(creation)));
+      result.add(new FileFacts.Creation(type, owner, site, repeated, SourceRange.of(creation),
+          creation.getAnonymousClassBody().isPresent()));
     }
     return List.copyOf(result);
   }

@@ -35,7 +35,9 @@ final class EntityAssociations {
 
   /** @param qualify a type as written to its qualified name */
   static List<TypeFact.Association> of(TypeDeclaration<?> type, Function<Type, String> qualify) {
-    if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier()))) {
+    // an embeddable's associations are its owner's, read from the owner's row; optkit follows none of them
+    if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())
+        || a.getName().getIdentifier().equals("Embeddable"))) {
       return List.of();
     }
     List<TypeFact.Association> found = new ArrayList<>();
@@ -140,7 +142,8 @@ final class EntityAssociations {
    */
   private static final Set<String> SQL_MAPPINGS = Set.of("Formula", "JoinFormula", "Subselect", "Where",
       "SQLRestriction", "WhereJoinTable", "SQLJoinTableRestriction", "Loader", "SQLSelect", "SQLInsert", "SQLUpdate",
-      "SQLDelete", "SQLDeleteAll", "Filter", "FilterJoinTable", "Audited",
+      "SQLDelete", "SQLDeleteAll", "Filter", "FilterJoinTable", "Audited", "ColumnTransformer", "ColumnTransformers",
+      "DiscriminatorFormula", "Any", "ManyToAny",
       // a repository method named Entity.method runs the named query, whose joins optkit does not read
       "NamedNativeQuery", "NamedNativeQueries", "NamedQuery", "NamedQueries");
 

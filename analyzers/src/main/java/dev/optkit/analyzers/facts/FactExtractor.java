@@ -49,6 +49,8 @@ public final class FactExtractor {
   public static final String TRANSACTION_ISOLATION = "org.springframework.transaction.annotation.Transactional#isolation";
   /** The attribute paths of a Spring Data {@code @EntityGraph} on a query method, joined by commas. */
   public static final String ENTITY_GRAPH_PATHS = "org.springframework.data.jpa.repository.EntityGraph#attributePaths";
+  /** Present when that {@code @EntityGraph} names a graph ({@code value}): an entity's named graph wins over its paths. */
+  public static final String ENTITY_GRAPH_NAMED = "org.springframework.data.jpa.repository.EntityGraph#value";
   /** The type of that graph as written ({@code EntityGraphType.LOAD}); absent for the default, FETCH. */
   public static final String ENTITY_GRAPH_TYPE = "org.springframework.data.jpa.repository.EntityGraph#type";
   public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";

@@ -25,8 +25,16 @@ public record FileFacts(
    *
    * @param ownerType the class whose code constructs it; empty in local and anonymous classes
    * @param repeated inside a loop, a lambda or a local class: it may run any number of times
+   * @param anonymous an anonymous subclass of the type ({@code new Member(..) { ... }}), whose methods may
+   *     override any of the type's
    */
-  public record Creation(String type, String ownerType, Site site, boolean repeated, SourceRange range) {
+  public record Creation(String type, String ownerType, Site site, boolean repeated, SourceRange range,
+      boolean anonymous) {
+    /** A construction of the type itself, no anonymous subclass of it. */
+    public Creation(String type, String ownerType, Site site, boolean repeated, SourceRange range) {
+      this(type, ownerType, site, repeated, range, false);
+    }
+
     /** The code a construction sits in. */
     public enum Site {
       /** A static field or static initializer: once per class loader. */

@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * out a part of it is the planner's question, asked of the methods they name.
  *
  * <p>Any other use (the field returned, passed as an argument, a call with arguments on it, an
- * assignment outside a constructor) leaves the field out. A name that may be a local variable rather
+ * assignment outside a constructor, a read through another reference, {@code b.member}) leaves the
+ * field out. A name that may be a local variable rather
  * than the field counts as the field: a use too many only leaves the field out.
  */
 final class SealedFields {
@@ -61,6 +62,8 @@ final class SealedFields {
     for (FieldAccessExpr access : type.findAll(FieldAccessExpr.class)) {
       if (access.getNameAsString().equals(field) && access.getScope() instanceof ThisExpr) {
         uses.add(access);
+      } else if (access.getNameAsString().equals(field)) {
+        return null; // b.member: another holder's field, or another object's of that name, read from outside
       }
     }
     for (Expression use : uses) {

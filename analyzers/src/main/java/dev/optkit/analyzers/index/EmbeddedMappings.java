@@ -7,7 +7,8 @@ import java.util.Set;
  * The embedded objects of JPA entities. An {@code @Embedded} field, or a field whose type the project
  * declares {@code @Embeddable}, keeps its columns in the entity's own table: reading or writing the
  * entity touches no other table through it, so long as the embeddable holds columns only (no
- * association, no element collection, no mapping on getters, no Hibernate SQL). Such an object is
+ * association, no element collection, no mapping on getters, no Hibernate SQL, no project supertype
+ * or subtype). Such an object is
  * read with its row, so it is no lazy association either. Anything else embedded (a library's
  * embeddable, one with associations) leaves the entity's mapping unread.
  */
@@ -30,7 +31,13 @@ public final class EmbeddedMappings {
    */
   public boolean readWhole(TypeFact type) {
     return !type.mappingUnread() && type.embeddedFields().stream()
-        .allMatch(field -> type.fieldTypes().containsKey(field) && columnsOnly(type.fieldTypes().get(field), 0));
+        .allMatch(field -> type.fieldTypes().containsKey(field) && columnsOnly(type.fieldTypes().get(field), 0))
+        // a field of an embeddable type is embedded, written @Embedded or not
+        && type.fieldTypes().values().stream().filter(this::embeddable).allMatch(field -> columnsOnly(field, 0));
+  }
+
+  private boolean embeddable(String fieldType) {
+    return index.type(erased(fieldType)).filter(type -> type.hasAnnotation("Embeddable")).isPresent();
   }
 
   /** A field's type that is an embeddable of the project holding only columns, whatever the nesting. */
@@ -42,6 +49,12 @@ public final class EmbeddedMappings {
     TypeFact embeddable = index.type(erased(fieldType)).orElse(null);
     if (embeddable == null || depth > MAX_DEPTH || !embeddable.hasAnnotation("Embeddable")
         || embeddable.mappingUnread() || embeddable.dataBeyondMapping() || !embeddable.associations().isEmpty()) {
+      return false;
+    }
+    // a mapped superclass it extends may hold associations, and an embeddable subtype (Hibernate 6.6) columns
+    // and associations of its own, either of which the row may hold instead
+    String name = embeddable.qualifiedName();
+    if (index.hasSubtypes(name) || index.supertypesOf(name).stream().skip(1).anyMatch(s -> index.type(s).isPresent())) {
       return false;
     }
     return embeddable.fieldTypes().values().stream()

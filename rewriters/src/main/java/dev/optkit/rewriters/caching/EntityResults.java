@@ -114,12 +114,17 @@ final class EntityResults {
           + "(no production code in the project calls it; the framework may), which may change it, read its associations or "
           + "hand it back to save() or merge()");
     }
-    Optional<String> use = usedByCallers(cached, entity.get(), new HashSet<>());
+    Optional<String> use = usedByCallers(cached, entity.get(), new HashSet<>(), true);
     return use.map(how -> "returns the persistent entity " + entity.get().name() + ", and " + how);
   }
 
-  /** The callers' uses of what the method returns, following callers that return it in turn. */
-  private Optional<String> usedByCallers(IndexedMethod target, ReturnedEntity entity, Set<IndexedMethod> seen) {
+  /**
+   * The callers' uses of what the method returns, following callers that return it in turn.
+   *
+   * @param itself what the method returns is the entity itself (or holds it), not a part read from it
+   */
+  private Optional<String> usedByCallers(IndexedMethod target, ReturnedEntity entity, Set<IndexedMethod> seen,
+      boolean itself) {
     if (!seen.add(target)) {
       return Optional.empty();
     }
@@ -129,12 +134,13 @@ final class EntityResults {
       }
       for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
         boolean fromTarget = target.fact().name().equals(handOff.fromCall()) && caller.fact().calls().stream()
-            .anyMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target));
+            .anyMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target));
         if (!fromTarget || sharing.returnsValuesReadFrom(caller, handOff)) {
           continue; // a Set<Long> of ids read from the entity reaches none of its associations
         }
         Optional<String> use = handOff.to().equals(MethodFact.RETURNED)
-            ? returnedBy(caller, entity, seen, !handOff.part()) : use(caller, handOff, entity, 0, new HashSet<>());
+            ? returnedBy(caller, entity, seen, !handOff.part(), itself && !handOff.part())
+            : use(caller, handOff, entity, 0, new HashSet<>(), itself && !handOff.part());
         if (use.isPresent()) {
           return use;
         }
@@ -144,7 +150,8 @@ final class EntityResults {
   }
 
   /** @param whole the caller returns the entity (or what holds it), not values read from it ({@code kind.getName()}) */
-  private Optional<String> returnedBy(IndexedMethod caller, ReturnedEntity entity, Set<IndexedMethod> seen, boolean whole) {
+  private Optional<String> returnedBy(IndexedMethod caller, ReturnedEntity entity, Set<IndexedMethod> seen, boolean whole,
+      boolean itself) {
     if (whole && index.webEntryPoints().whyEntryPoint(caller).isEmpty() && index.callersOf(caller).stream()
         .allMatch(above -> SourceSet.isTestPath(above.path()))) {
       // petclinic-rest's ClinicServiceImpl.findVisitsByPetId returns the repository's visits to no production code
@@ -157,7 +164,7 @@ final class EntityResults {
           + "serialisation reads its lazy associations (" + entity.lazyFields() + "): on a cached, detached entity "
           + "that throws LazyInitializationException");
     }
-    return usedByCallers(caller, entity, seen).map(how -> how.startsWith(caller.fact().displayName())
+    return usedByCallers(caller, entity, seen, itself).map(how -> how.startsWith(caller.fact().displayName())
         ? how : caller.fact().displayName() + "() returns it, and " + how);
   }
 
@@ -177,13 +184,15 @@ final class EntityResults {
 
   /** One hand-off of the entity (or of what holds it) by a method, followed into project methods. */
   private Optional<String> use(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity, int depth,
-      Set<IndexedMethod> seen) {
+      Set<IndexedMethod> seen, boolean itself) {
     String to = handOff.to();
     String who = method.fact().displayName() + "()";
     if (handOff.position() == MethodFact.RECEIVER) {
       String lazy = entity.lazyByGetter().get(to);
-      if (lazy != null && !handOff.part() && lazy.contains(".")) {
-        // person.getRoles() on the entity itself, its roles fetched: Permission.roles is another type's getter
+      if (lazy != null && itself && lazy.contains(".") && entity.fields().contains(ColumnReads.property(to))
+          && !entity.computingGetters().contains(to)) {
+        // person.getRoles() on the entity itself, the getter of its own roles, fetched: Permission.roles is
+        // another type's getter of that name
         lazy = null;
       }
       if (lazy != null && onlyItsId(entity, handOff)) {
@@ -289,7 +298,7 @@ final class EntityResults {
       }
       for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {
-          Optional<String> deeper = use(receiver, onward, entity, depth + 1, seen);
+          Optional<String> deeper = use(receiver, onward, entity, depth + 1, seen, itself && !onward.part());
           if (deeper.isPresent()) {
             return deeper;
           }
@@ -412,6 +421,8 @@ final class EntityResults {
     }
     List<String> types = new ArrayList<>(List.of(type));
     types.addAll(index.supertypesOf(type));
+    // the row may be of a subclass entity, whose own lazy associations a caller reads after instanceof
+    index.subtypesOf(type).stream().sorted().filter(sub -> !types.contains(sub)).forEach(types::add);
     for (String each : types) {
       if (index.type(each).map(t -> !index.embeddedMappings().readWhole(t)).orElse(false)) {
         unread.add(ProjectTraits.simpleName(each));
@@ -427,8 +438,12 @@ final class EntityResults {
             toOneTargets.putIfAbsent(association.getter(), association.target());
           }
           // a lazy association of an eager one's target is named with its type: User.roles eager, Role.users lazy
-          lazyByGetter.putIfAbsent("get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1),
-              type.equals(root) ? field : ProjectTraits.simpleName(type) + "." + field);
+          String getter = "get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
+          if (type.equals(root)) {
+            lazyByGetter.put(getter, field); // the entity's own getter, whatever an eager target walked first named
+          } else {
+            lazyByGetter.putIfAbsent(getter, ProjectTraits.simpleName(type) + "." + field);
+          }
         }
       }
     }

@@ -37,7 +37,7 @@ record FetchPlan(Set<String> paths, boolean fetchGraph) {
    * of it hands back ({@code return userRepository.findWithRolesById(id)}); none otherwise.
    */
   static FetchPlan of(ProjectIndex index, IndexedMethod cached) {
-    FetchPlan own = declared(cached.fact());
+    FetchPlan own = declared(index, cached);
     if (own != NONE || cached.fact().returnRoots().isEmpty()) {
       return own;
     }
@@ -49,8 +49,8 @@ record FetchPlan(Set<String> paths, boolean fetchGraph) {
         return NONE;
       }
       for (IndexedMethod target : targets) {
-        FetchPlan plan = declared(target.fact());
-        if (common != null && !common.equals(plan)) {
+        FetchPlan plan = declared(index, target);
+        if (!target.fact().isAbstract() || common != null && !common.equals(plan)) {
           return NONE;
         }
         common = plan;
@@ -59,9 +59,17 @@ record FetchPlan(Set<String> paths, boolean fetchGraph) {
     return common == null ? NONE : common;
   }
 
-  private static FetchPlan declared(MethodFact fact) {
+  /**
+   * The graph Spring Data applies to a query method it implements: an abstract method of a repository the
+   * library implements. On a default method, a service's method or a fragment the project implements, Spring
+   * Data runs the project's code and the annotation does nothing. A named graph ({@code value}) the entity
+   * declares wins over the paths; optkit does not read named graphs, so it counts as none.
+   */
+  private static FetchPlan declared(ProjectIndex index, IndexedMethod method) {
+    MethodFact fact = method.fact();
     String paths = fact.annotationValues().get(FactExtractor.ENTITY_GRAPH_PATHS);
-    if (paths == null) {
+    if (paths == null || fact.annotationValues().containsKey(FactExtractor.ENTITY_GRAPH_NAMED)
+        || !fact.isAbstract() || index.implementedByLibrary(method).isEmpty()) {
       return NONE;
     }
     String type = fact.annotationValues().getOrDefault(FactExtractor.ENTITY_GRAPH_TYPE, "FETCH");

@@ -49,7 +49,7 @@ final class ResultSharing {
           continue;
         }
         for (CallRef call : caller.fact().calls()) {
-          if (mutation.of(call) && index.targetsOf(call).contains(target)
+          if (mutation.of(call) && index.allTargetsOf(call).contains(target)
               && !(mutation.how().startsWith("stored in field ") && immutable(resultType))
               && !stringFieldReplaced(mutation.how(), resultType)) {
             if (mutation.how().startsWith("stored in field ")) {
@@ -65,7 +65,7 @@ final class ResultSharing {
       }
       for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
         if (!target.fact().name().equals(handOff.fromCall())
-            || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.targetsOf(call).contains(target))) {
+            || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target))) {
           continue;
         }
         if (handOff.position() == MethodFact.RECEIVER && !handOff.part() && lombokSetter(resultType, handOff)) {

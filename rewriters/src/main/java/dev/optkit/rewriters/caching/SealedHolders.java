@@ -38,7 +38,17 @@ final class SealedHolders {
       return false;
     }
     String fieldType = type.fieldTypes().get(field);
-    return type.sealedFields().get(field).stream().allMatch(call -> immutableGetter(fieldType, call));
+    return !anonymousSubclassOf(fieldType)
+        && type.sealedFields().get(field).stream().allMatch(call -> immutableGetter(fieldType, call));
+  }
+
+  /** {@code new Member(..) { getName() { reads++; ... } }} anywhere in the project: its methods are in no type. */
+  private boolean anonymousSubclassOf(String fieldType) {
+    String erased = fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
+    Set<String> types = new LinkedHashSet<>(List.of(erased));
+    types.addAll(index.subtypesOf(erased));
+    return index.files().stream().flatMap(file -> file.creations().stream())
+        .anyMatch(creation -> creation.anonymous() && types.contains(creation.type()));
   }
 
   /** {@code getEmail()}: every method of that name the object may run returns a field of an immutable type. */

@@ -1,0 +1,7 @@
+package shop;
+import jakarta.persistence.*;
+
+@Embeddable
+public class Route extends Located {
+    private String code;
+}

@@ -1,0 +1,11 @@
+package shop;
+import jakarta.persistence.*;
+
+@Entity
+public class Country {
+    @Id private Long id;
+    private String name;
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+}

@@ -1,0 +1,8 @@
+package shop;
+import org.springframework.stereotype.Component;
+@Component
+public class PermMapper {
+    public String describe(Permission permission) {
+        return permission.getName() + ":" + permission.getRoles().size();
+    }
+}

@@ -1,0 +1,4 @@
+package shop;
+import org.springframework.data.jpa.repository.*;
+public interface PersonRepository extends JpaRepository<Person, Long>, PersonRepositoryCustom {
+}

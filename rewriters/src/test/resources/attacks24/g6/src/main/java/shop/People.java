@@ -1,0 +1,12 @@
+package shop;
+import java.util.*;
+import org.springframework.stereotype.Service;
+@Service
+public class People {
+    private final PersonRepository people;
+    public People(PersonRepository people) { this.people = people; }
+    @org.springframework.data.jpa.repository.EntityGraph(attributePaths = {"roles", "roles.permissions"})
+    public Optional<Person> findById(Long id) {
+        return people.findById(id);
+    }
+}
