@@ -1057,4 +1057,80 @@ class SixthAuditReasonsTest {
     why = refusal(reviewImages("lazy", "image.getAsset().getName()"), "findByReviewId").orElse("cached");
     assertTrue(why.contains("lazy association asset"), why);
   }
+
+  // ---- a repository held in a field of a type variable is still that repository (Technic47/Shop_data_model:
+  // AbstractService<E, DTO, R extends JpaRepository<E, Long>, M>'s repository.saveAndFlush() went unseen, and
+  // ProductService.getOwner() was cached with no eviction)
+
+  private MigrationPlan genericServices(String name, String ownerRead) {
+    return spring(name)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.Table;
+
+            @Entity
+            @Table(name = "product")
+            public class Product {
+                @Id
+                private Long id;
+                private String ownerId;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+            import org.springframework.data.jpa.repository.Query;
+
+            public interface ProductRepository extends JpaRepository<Product, Long> {
+                @Query(value = "select product.owner_id from product where product.id = :id", nativeQuery = true)
+                String getOwnerId(Long id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public abstract class AbstractService<E, R extends JpaRepository<E, Long>> {
+                protected final R repository;
+
+                protected AbstractService(R repository) {
+                    this.repository = repository;
+                }
+
+                public E update(E entity) {
+                    return repository.saveAndFlush(entity);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class ProductService extends AbstractService<Product, ProductRepository> {
+                protected ProductService(ProductRepository repository) {
+                    super(repository);
+                }
+
+                public String getOwner(Long id) {
+                    return %s;
+                }
+            }
+            """.formatted(ownerRead))
+        .plan();
+  }
+
+  @Test
+  void aRepositoryInAFieldOfATypeVariableWritesItsEntitysTable() {
+    MigrationPlan plan = genericServices("generic", "repository.getOwnerId(id)");
+    plan.targets().stream().filter(t -> t.method().fact().name().equals("getOwner")).findFirst()
+        .ifPresent(target -> assertTrue(target.evictions().stream()
+            .anyMatch(e -> e.writer().fact().name().equals("update")), "getOwner cached with no eviction by update()"));
+  }
 }

@@ -208,12 +208,30 @@ final class LocalTypes {
       if (node instanceof TypeDeclaration<?> type) {
         Map<String, String> fields = file.fieldsByType.get(file.qualifiedName(type));
         if (fields != null && fields.containsKey(name)) {
-          return fields.get(name);
+          return typeVariableBound(type, fields.get(name));
         }
       }
       node = node.getParentNode().orElse(null);
     }
     return null;
+  }
+
+  /**
+   * {@code protected final R repository} in {@code AbstractService<E, R extends JpaRepository<E, Long>>}: a
+   * field typed by a type variable of its class is of the variable's first bound, whatever a subclass binds
+   * it to (Technic47/Shop_data_model's services wrote through it unseen); the type as written otherwise.
+   */
+  private String typeVariableBound(TypeDeclaration<?> type, String fieldType) {
+    if (!(type instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> generic)) {
+      return fieldType;
+    }
+    String simple = fieldType.substring(fieldType.lastIndexOf('.') + 1);
+    for (com.github.javaparser.ast.type.TypeParameter parameter : generic.getTypeParameters()) {
+      if (parameter.getNameAsString().equals(simple) && parameter.getTypeBound().isNonEmpty()) {
+        return file.names.qualify(parameter.getTypeBound().get(0)).name();
+      }
+    }
+    return fieldType;
   }
 
   /** Whether this body declares a local, parameter or pattern variable of this name anywhere. */

@@ -53,6 +53,15 @@ final class DeclaredClients {
       if (result.isEmpty()) {
         result = declaredByAnnotations(type, ancestry);
       }
+    } else if (fact == null) {
+      // the library's own interface (JpaRepository), the bound of a field typed by a type variable
+      // (AbstractService<E, R extends JpaRepository<E, Long>>): whichever repository stands for it
+      for (DeclaredClientSignature signature : index.catalog.declaredClients()) {
+        if (matches(signature, List.of(type))) {
+          result = Optional.of(signature);
+          break;
+        }
+      }
     }
     declaredClients.put(type, result);
     return result;
