@@ -298,7 +298,8 @@ public final class MigrateCommand implements Callable<Integer> {
       return outputs.finish(notApplied, ExitCodes.USAGE);
     } catch (IOException e) {
       // a failed write was rolled back (or will be, by the next command): never success, never "usage"
-      err.println("optkit migrate: " + e.getMessage());
+      err.println("optkit migrate: " + e.getMessage() + " (nothing stays half written: fix the cause, then run the "
+          + "command again)");
       return outputs.finish(notApplied, ExitCodes.INTERNAL);
     }
     text.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()

@@ -141,7 +141,7 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit validate: cannot read " + project + ": " + e.getMessage());
+      err.println("optkit validate: cannot read " + project + ": " + e.getMessage() + " (give a project folder you can read)");
       return ExitCodes.USAGE;
     }
     List<ReportOptions.Target> targets;

@@ -85,6 +85,17 @@ class CommandConventionTest {
     }
   }
 
+  @Test
+  void theCliPageListsTheSameExitCodesAsTheHelp() throws Exception {
+    String page = Files.readString(CliRun.repoRoot().resolve("docs/cli.md"));
+    for (var command : Main.commandLine().getSubcommands().entrySet()) {
+      for (var code : command.getValue().getCommandSpec().usageMessage().exitCodeList().entrySet()) {
+        String row = "| " + command.getKey() + " | " + code.getKey().strip() + " | " + code.getValue() + " |";
+        assertTrue(page.contains(row), "docs/cli.md is stale: it lacks " + row);
+      }
+    }
+  }
+
   private static Map<String, Integer> exitCodeConstants() throws IllegalAccessException {
     Map<String, Integer> constants = new java.util.HashMap<>();
     for (Field field : ExitCodes.class.getDeclaredFields()) {
