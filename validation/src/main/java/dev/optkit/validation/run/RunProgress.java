@@ -93,6 +93,10 @@ public final class RunProgress {
     return current;
   }
 
+  boolean live() {
+    return live;
+  }
+
   /** A phase starts: a build, or a scenario's host JVM on one code version. */
   synchronized void step(CodeVersion version, String what) {
     long now = clock.getAsLong();
