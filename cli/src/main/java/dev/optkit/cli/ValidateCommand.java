@@ -127,6 +127,10 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path project = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(project)) {
+      err.println("optkit validate: not a directory: " + project + " (give the project's root folder)");
+      return ExitCodes.USAGE;
+    }
     StateDirectory state;
     Path runs;
     try {

@@ -184,6 +184,10 @@ class ReportOptionsTest {
   void errorMessagesSayWhatToDoNext() throws Exception {
     CliRun noWorkload = CliRun.of("validate", dir.toString(), "--baseline-only");
     assertTrue(noWorkload.err().contains("write one (docs/validate.md) or pass --workload FILE"), noWorkload.err());
+    CliRun noProject = CliRun.of("validate", dir.resolve("nope").toString(), "--baseline-only");
+    assertEquals(2, noProject.exitCode());
+    assertTrue(noProject.err().contains("not a directory: " + dir.resolve("nope") + " (give the project's root folder)"),
+        noProject.err());
     CliRun noDir = CliRun.of("migrate", dir.resolve("nope").toString());
     assertTrue(noDir.err().contains("give the project's root folder"), noDir.err());
     CliRun noUndo = CliRun.of("migrate", dir.toString(), "--undo", "no-such-id");
