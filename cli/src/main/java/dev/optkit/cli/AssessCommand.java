@@ -6,7 +6,6 @@ import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Baseline;
-import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.analyzers.findings.Finding;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Finds remote API calls, database queries, sequential I/O loops and cacheable read methods, "
         + "ranks them by estimated savings, and reports them. Never runs the scanned project's code or build.",
-    footer = ExitCodes.HELP)
+    modelTransformer = ExitCodes.Listed.class)
 public final class AssessCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec
@@ -38,14 +38,8 @@ public final class AssessCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Source roots or files to scan (default: the current directory).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "Output format: terminal (default), json (docs/json-schema.md), sarif (SARIF 2.1.0), markdown "
-          + "(pull-request comment) or html (self-contained page). Repeat with --output for several reports in one run.")
-  List<String> formats = new ArrayList<>();
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE ('-' for stdout); the n-th --output goes with the n-th --format.")
-  List<Path> outputs = new ArrayList<>();
+  @Mixin(name = "report")
+  ReportOptions report = new ReportOptions();
 
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "Report and gate only findings not in this baseline (matched by fingerprint, not line).")
@@ -104,33 +98,20 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(names = "--max-findings", paramLabel = "N", description = "Exit 1 when there are more than N findings.")
   Integer maxFindings;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "Colour the terminal report: auto (a TTY without NO_COLOR), always or never.")
-  String color;
-
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
     List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    List<ReportFormat> reportFormats = new ArrayList<>();
+    List<ReportOptions.Target> targets;
     Severity threshold;
     OptkitConfig configuration;
     Baseline known = null;
     try {
-      for (String format : formats.isEmpty() ? List.of("terminal") : formats) {
-        reportFormats.add(ReportFormat.parse(format));
-      }
-      if (outputs.size() > reportFormats.size() || reportFormats.size() > 1 && outputs.size() != reportFormats.size()) {
-        throw new IllegalArgumentException("give one --output per --format (" + reportFormats.size() + " formats, "
-            + outputs.size() + " outputs)");
-      }
+      targets = report.targets("assess", java.util.EnumSet.allOf(ReportFormat.class));
       threshold = failOn == null ? null : Severity.parse(failOn);
-      if (!List.of("auto", "always", "never").contains(color)) {
-        throw new IllegalArgumentException("unknown --color '" + color + "' (expected auto, always or never)");
-      }
       for (Path root : roots) {
         if (!Files.exists(root)) {
-          err.println("optkit assess: no such file or directory: " + root);
+          err.println("optkit assess: no such file or directory: " + root + " (give a source folder or file that exists)");
           return ExitCodes.USAGE;
         }
       }
@@ -145,7 +126,8 @@ public final class AssessCommand implements Callable<Integer> {
       err.println("optkit assess: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit assess: cannot read baseline " + baseline + ": " + e.getMessage());
+      err.println("optkit assess: cannot read baseline " + baseline + ": " + e.getMessage()
+          + " (record one with --write-baseline " + baseline + ")");
       return ExitCodes.USAGE;
     }
     GitChanges changes = null;
@@ -184,11 +166,9 @@ public final class AssessCommand implements Callable<Integer> {
     Assessment assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
         .orElse(null);
     if (assessment == null) {
-      ProgressBar progress = Terminal.progressOnStderr() ? new ProgressBar(System.err) : null;
-      assessment = new Assessor().assess(options, progress == null ? Assessor.Progress.NONE : progress, inputs, start);
-      if (progress != null) {
-        progress.finish();
-      }
+      ProgressBar progress = report.progressBar(err);
+      assessment = new Assessor().assess(options, ProgressBar.orNone(progress), inputs, start);
+      ProgressBar.finish(progress);
       assessment = PlannedFixes.apply(roots.get(0), assessment, configuration);
       Assessment answered = assessment;
       answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
@@ -198,30 +178,16 @@ public final class AssessCommand implements Callable<Integer> {
         Baseline.of(assessment.findings(), OptkitCommand.Version.current()).write(writeBaseline);
         err.println("optkit assess: wrote baseline of " + assessment.findings().size() + " findings to " + writeBaseline);
       } catch (IOException e) {
-        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + e.getMessage());
+        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + e.getMessage()
+            + " (give --write-baseline a file in a folder you can write to)");
         return ExitCodes.USAGE;
       }
     }
     assessment = narrow(assessment, known, changes);
-    for (int i = 0; i < reportFormats.size(); i++) {
-      ReportFormat reportFormat = reportFormats.get(i);
-      Path output = i < outputs.size() && !outputs.get(i).toString().equals("-") ? outputs.get(i) : null;
-      boolean colors = switch (color) {
-        case "always" -> true;
-        case "never" -> false;
-        default -> output == null && reportFormat == ReportFormat.TERMINAL && Terminal.colorsOnStdout();
-      };
-      String report = reportFormat.render(assessment, colors, top);
-      if (output == null) {
-        spec.commandLine().getOut().print(report);
-        spec.commandLine().getOut().flush();
-      } else {
-        try {
-          AtomicFile.write(output, report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          err.println("optkit assess: cannot write " + output + ": " + e.getMessage());
-          return ExitCodes.USAGE;
-        }
+    for (ReportOptions.Target target : targets) {
+      String text = target.format().render(assessment, report.colors(target), top);
+      if (!ReportOptions.write("assess", target, text, spec.commandLine().getOut(), err)) {
+        return ExitCodes.USAGE;
       }
     }
     for (var warning : assessment.warnings()) {

@@ -6,11 +6,11 @@ import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.io.StateFileException;
-import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.cli.report.MigrationReport;
+import dev.optkit.cli.report.MigrationReport.Outcome;
+import dev.optkit.cli.report.MigrationReport.Result;
 import dev.optkit.rewriters.plan.CachingMigration;
 import dev.optkit.rewriters.plan.Migration;
-import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.Journal;
 import dev.optkit.rewriters.plan.MigrationPlan;
@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +43,8 @@ import picocli.CommandLine.Parameters;
         + "JdbcTemplate update per element in a transaction batchUpdate (docs/migrate-loops.md). Shows the change as a diff unless --apply or "
         + "--interactive.",
     footer = "%nEvery applied migration is journalled under .optkit/migrations/<id>/; undo it with --undo <id>."
-        + "%nAll added caches are skipped while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.%n"
-        + ExitCodes.HELP)
+        + "%nAll added caches are skipped while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.",
+    modelTransformer = ExitCodes.Listed.class)
 public final class MigrateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec
@@ -116,13 +117,30 @@ public final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--no-maven-repo", description = "Do not use jars from the local Maven repository for type resolution.")
   boolean noMavenRepo;
 
+  @Mixin(name = "report")
+  ReportOptions report = new ReportOptions();
+
+  /** Where the reports go, and the terminal lines as the command prints them ({@link MigrateOutputs}). */
+  private MigrateOutputs outputs;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path root = (path == null ? Path.of(".") : path).toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
-      err.println("optkit migrate: not a directory: " + root);
+      err.println("optkit migrate: not a directory: " + root + " (give the project's root folder)");
+      return ExitCodes.USAGE;
+    }
+    try {
+      outputs = MigrateOutputs.of(report, out, err);
+    } catch (IllegalArgumentException e) {
+      err.println("optkit migrate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if ((undo != null || repair) && !outputs.terminalOnly()) {
+      err.println("optkit migrate: --format " + String.join(", ", report.formats) + " reports a migration plan; --undo "
+          + "and --repair print what they did as text (drop --format)");
       return ExitCodes.USAGE;
     }
     Path project = dev.optkit.rewriters.plan.ProjectScope.projectRoot(root);
@@ -146,7 +164,7 @@ public final class MigrateCommand implements Callable<Integer> {
     } catch (IOException e) {
       lock = null; // a read-only checkout: nothing can have been half written by optkit here
       if (writes) {
-        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getClass().getSimpleName() + " (" + e.getMessage() + ")");
+        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getClass().getSimpleName() + " (" + e.getMessage() + "; check that you can write to the project)");
         return ExitCodes.INTERNAL;
       }
     }
@@ -174,7 +192,7 @@ public final class MigrateCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("optkit migrate: cannot repair an interrupted migration under " + project.resolve(Journal.DIRECTORY)
-          + ": " + e.getMessage());
+          + ": " + e.getMessage() + " (make it writable, then run: optkit migrate " + root + " --repair)");
       return ExitCodes.INTERNAL;
     }
     if (undo != null) {
@@ -202,7 +220,9 @@ public final class MigrateCommand implements Callable<Integer> {
     // the proxy), never rewritten
     Assessor.Options options = new Assessor.Options(List.of(root), configuration.exclude(), true, List.of(), !noMavenRepo,
         Runtime.getRuntime().availableProcessors(), true, configuration, OptkitCommand.Version.current(), null);
-    Assessment assessment = new Assessor().assess(options, Assessor.Progress.NONE);
+    ProgressBar progress = report.progressBar(err);
+    Assessment assessment = new Assessor().assess(options, ProgressBar.orNone(progress));
+    ProgressBar.finish(progress);
     Predicate<Finding> selection = selection();
     for (String selector : only) {
       boolean matchesAny = assessment.findings().stream()
@@ -216,6 +236,7 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     MigrationPlan plan = Migration.prepare(root, assessment, configuration, selection, Set.copyOf(acceptStale),
         Set.copyOf(acceptReorder));
+    PrintWriter text = outputs.text();
     if (interactive) {
       Set<String> accepted = new HashSet<>();
       InteractiveReview.Outcome outcome;
@@ -226,14 +247,14 @@ public final class MigrateCommand implements Callable<Integer> {
         err.println("optkit migrate: " + e.getMessage());
         return ExitCodes.USAGE;
       }
-      out.println(outcome.summary());
+      text.println(outcome.summary());
       if (accepted.isEmpty()) {
-        return ExitCodes.OK;
+        return outputs.finish(new Result(plan, Outcome.NONE_ACCEPTED, null, List.of()), ExitCodes.OK);
       }
       plan = Migration.prepare(root, assessment, configuration, f -> accepted.contains(f.fingerprint()),
           Set.copyOf(acceptStale), Set.copyOf(acceptReorder));
     }
-    report(plan, out);
+    MigrationReport.lines(plan).forEach(text::println);
     if (strict) {
       List<String> problems = new ArrayList<>();
       plan.targets().forEach(t -> t.warnings().forEach(w -> problems.add(t.method().fact().displayName() + "(): " + w)));
@@ -241,50 +262,54 @@ public final class MigrateCommand implements Callable<Integer> {
         plan.refusals().forEach(r -> problems.add("refused: " + Migrator.describe(r)));
       }
       if (!problems.isEmpty()) {
-        err.println("optkit migrate: --strict: " + problems.size() + " problem(s), nothing written:");
+        err.println("optkit migrate: --strict: " + problems.size() + " problem(s), nothing written (resolve them, or "
+            + "run without --strict to migrate the rest):");
         problems.forEach(p -> err.println("  " + p));
-        return ExitCodes.FINDINGS;
+        return outputs.finish(new Result(plan, Outcome.STRICT_FAILED, null, problems), ExitCodes.FINDINGS);
       }
     }
     if (plan.isEmpty()) {
-      out.println("Nothing to migrate.");
-      return ExitCodes.OK;
+      text.println("Nothing to migrate.");
+      return outputs.finish(new Result(plan, Outcome.NOTHING, null, List.of()), ExitCodes.OK);
     }
     if (!apply && !interactive) {
       for (FileChange change : plan.changes()) {
-        out.print(Diffs.unified(change));
+        text.print(MigrationReport.diff(change, outputs.colors()));
       }
-      out.println();
-      out.println("Dry run: nothing written. Apply with: optkit migrate " + root + " --apply");
-      return ExitCodes.OK;
+      text.println();
+      text.println("Dry run: nothing written. Apply with: optkit migrate " + root + " --apply");
+      return outputs.finish(new Result(plan, Outcome.DRY_RUN, null, List.of()), ExitCodes.OK);
     }
+    Result notApplied = new Result(plan, Outcome.NOT_APPLIED, null, List.of());
     List<String> dirty = Migrator.dirtyFiles(plan);
     if (!dirty.isEmpty() && !allowDirty) {
       err.println("optkit migrate: uncommitted changes in files it would touch: " + String.join(", ", dirty)
           + " (commit or stash them, or pass --allow-dirty)");
-      return ExitCodes.USAGE;
+      return outputs.finish(notApplied, ExitCodes.USAGE);
     }
     Journal journal;
     try {
       journal = Migrator.apply(plan, OptkitCommand.Version.current(), configText);
     } catch (Migrator.Refused e) {
       err.println("optkit migrate: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return outputs.finish(notApplied, ExitCodes.USAGE);
     } catch (StateFileException e) {
       err.println("optkit migrate: " + e.getMessage() + repairHint(e) + "; nothing was written");
-      return ExitCodes.USAGE;
+      return outputs.finish(notApplied, ExitCodes.USAGE);
     } catch (IOException e) {
       // a failed write was rolled back (or will be, by the next command): never success, never "usage"
-      err.println("optkit migrate: " + e.getMessage());
-      return ExitCodes.INTERNAL;
+      err.println("optkit migrate: " + e.getMessage() + " (nothing stays half written: fix the cause, then run the "
+          + "command again)");
+      return outputs.finish(notApplied, ExitCodes.INTERNAL);
     }
-    out.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
+    text.println("Applied migration " + journal.id() + ": " + plan.changes().size() + " files, " + plan.targets().size()
         + (plan.targets().size() == 1 ? " method" : " methods") + " cached"
         + (plan.loops().isEmpty() ? "" : ", " + plan.loops().size() + (plan.loops().size() == 1 ? " loop" : " loops")
             + " rewritten")
         + ". Undo with: optkit migrate " + root + " --undo " + journal.id());
     if (verify != null) {
-      out.println("Verifying with: " + verify);
+      text.println("Verifying with: " + verify);
+      text.flush();
       Migrator.VerifyResult result = Migrator.verify(root, verify);
       if (!result.success()) {
         try {
@@ -293,12 +318,13 @@ public final class MigrateCommand implements Callable<Integer> {
           throw new IllegalStateException(e);
         }
         err.println(tail(result.output(), 40));
-        err.println("optkit migrate: verification failed; migration " + journal.id() + " was rolled back.");
-        return ExitCodes.FINDINGS;
+        err.println("optkit migrate: verification failed; migration " + journal.id() + " was rolled back (fix what "
+            + "the command printed above, then migrate again).");
+        return outputs.finish(new Result(plan, Outcome.ROLLED_BACK, journal.id(), List.of()), ExitCodes.FINDINGS);
       }
-      out.println("Verification passed.");
+      text.println("Verification passed.");
     }
-    return ExitCodes.OK;
+    return outputs.finish(new Result(plan, Outcome.APPLIED, journal.id(), List.of()), ExitCodes.OK);
   }
 
   private int undo(Path root, PrintWriter out, PrintWriter err) {
@@ -322,7 +348,8 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("optkit migrate: refusing to undo: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit migrate: cannot undo " + undo + ": " + e.getMessage());
+      err.println("optkit migrate: cannot undo " + undo + ": " + e.getMessage() + " (--undo without an ID undoes the "
+          + "latest applied migration; the IDs are the folders under " + Journal.DIRECTORY + ")");
       return ExitCodes.USAGE;
     }
   }
@@ -331,38 +358,6 @@ public final class MigrateCommand implements Callable<Integer> {
   private String repairHint(StateFileException e) {
     return e.problem().startsWith("a symbolic link") ? " (or run: optkit migrate " + (path == null ? "." : path)
         + " --repair)" : "";
-  }
-
-  static void report(MigrationPlan plan, PrintWriter out) {
-    // first, what the deployment looks like: the warnings below follow from it
-    plan.notes().stream().filter(note -> note.startsWith("deployment: ")).forEach(out::println);
-    for (CachingTarget target : plan.targets()) {
-      out.println("cache: " + target.method().fact().displayName() + "() as " + target.form().name().toLowerCase()
-          + " cache '" + target.cacheName() + "' (" + target.policyName() + ": " + target.policy().ttlSeconds() + " s, max "
-          + (target.weighed() ? target.policy().maximumWeight() + " elements" : target.policy().maximumSize()) + ")"
-          + (target.evictions().isEmpty() ? "" : ", evicted by "
-              + String.join(", ", target.evictions().stream().map(e -> e.writer().fact().displayName() + "()").distinct().toList())));
-      for (String warning : target.warnings()) {
-        out.println("  warning: " + warning);
-      }
-    }
-    for (dev.optkit.rewriters.loops.LoopRewrite loop : plan.loops()) {
-      out.println("loop: " + loop.method() + "(): " + loop.action() + " (" + loop.path() + ":" + loop.finding().line() + ")");
-    }
-    for (Refusal refusal : plan.refusals()) {
-      out.println("refused: " + Migrator.describe(refusal));
-    }
-    for (String reason : plan.notCacheable()) {
-      out.println("not cacheable: " + reason);
-    }
-    for (String note : plan.notes()) {
-      if (!note.startsWith("deployment: ")) {
-        out.println("note: " + note);
-      }
-    }
-    for (FileChange change : plan.changes()) {
-      out.println((change.created() ? "create: " : "change: ") + change.path() + "  " + String.join("; ", change.descriptions()));
-    }
   }
 
   private Predicate<Finding> selection() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
     description = "Finds, fixes and proves performance wins in Java code: uncached remote API calls, "
         + "repeated or N+1 database queries, and sequential I/O loops.",
     subcommands = {AssessCommand.class, MigrateCommand.class, ValidateCommand.class, RulesCommand.class},
-    footer = ExitCodes.HELP)
+    modelTransformer = ExitCodes.Listed.class)
 public final class OptkitCommand implements Runnable {
 
   @picocli.CommandLine.Spec

@@ -3,29 +3,70 @@ package dev.optkit.cli;
 import dev.optkit.analyzers.rules.Rule;
 import dev.optkit.analyzers.rules.RuleInfo;
 import dev.optkit.analyzers.rules.Rules;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.cli.report.ReportFormat;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-    description = "Lists the rules with their metadata (the README's rule table is this command's markdown output).",
-    footer = ExitCodes.HELP)
+    description = "Lists the rules with their metadata (the rule tables of the README and docs/rules.md are this command's markdown output).",
+    modelTransformer = ExitCodes.Listed.class)
 public final class RulesCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or markdown. Default: ${DEFAULT-VALUE}.")
-  String format;
+  @Mixin(name = "report")
+  ReportOptions report = new ReportOptions();
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("markdown")) {
-      spec.commandLine().getErr().println("optkit rules: unknown format '" + format + "' (expected text or markdown)");
+    List<ReportOptions.Target> targets;
+    try {
+      targets = report.targets("rules", EnumSet.of(ReportFormat.TERMINAL, ReportFormat.JSON, ReportFormat.MARKDOWN));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("optkit rules: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    spec.commandLine().getOut().print(format.equals("markdown") ? markdown() : text());
+    for (ReportOptions.Target target : targets) {
+      String text = switch (target.format()) {
+        case MARKDOWN -> markdown();
+        case JSON -> json();
+        default -> text();
+      };
+      if (!ReportOptions.write("rules", target, text, spec.commandLine().getOut(), spec.commandLine().getErr())) {
+        return ExitCodes.USAGE;
+      }
+    }
     return ExitCodes.OK;
+  }
+
+  /** Every rule's metadata, in the rules' order: the same bytes for the same build. */
+  static String json() {
+    List<Map<String, String>> rules = new ArrayList<>();
+    for (Rule rule : Rules.all()) {
+      RuleInfo info = rule.info();
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("id", info.id());
+      fields.put("category", info.category().id());
+      fields.put("severity", info.severity().id());
+      fields.put("title", info.title());
+      fields.put("summary", info.summary());
+      fields.put("description", info.description());
+      fields.put("remediation", info.remediation());
+      rules.add(fields);
+    }
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rules) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the rules as JSON", e);
+    }
   }
 
   static String markdown() {

@@ -1,16 +1,22 @@
 package dev.optkit.cli;
 
-/** What the process is attached to, for colours and progress. */
+import java.util.Map;
+
+/** What the process is attached to, for colours and progress: every command asks here. */
 final class Terminal {
   private Terminal() {}
 
   /** Colours for stdout: only on an interactive terminal, never with NO_COLOR set (no-color.org). */
   static boolean colorsOnStdout() {
-    String noColor = System.getenv("NO_COLOR");
+    return colorsOnStdout(System.console() != null, System.getenv());
+  }
+
+  static boolean colorsOnStdout(boolean console, Map<String, String> env) {
+    String noColor = env.get("NO_COLOR");
     if (noColor != null && !noColor.isEmpty()) {
       return false;
     }
-    return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    return console && !"dumb".equals(env.get("TERM"));
   }
 
   /**
@@ -18,7 +24,10 @@ final class Terminal {
    * this requires a console and a terminal type, and CI markers turn it off.
    */
   static boolean progressOnStderr() {
-    return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"))
-        && System.getenv("CI") == null;
+    return progressOnStderr(System.console() != null, System.getenv());
+  }
+
+  static boolean progressOnStderr(boolean console, Map<String, String> env) {
+    return console && env.get("TERM") != null && !"dumb".equals(env.get("TERM")) && env.get("CI") == null;
   }
 }

@@ -4,8 +4,6 @@ import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
 
 import dev.optkit.analyzers.config.ConfigException;
-import dev.optkit.analyzers.io.AtomicFile;
-import dev.optkit.cli.report.ReportFormat;
 import dev.optkit.cli.report.RunFacts;
 import dev.optkit.cli.report.ValidationHistory;
 import dev.optkit.cli.report.ValidationOutputs;
@@ -15,13 +13,13 @@ import dev.optkit.validation.report.ValidationReport;
 import dev.optkit.validation.run.GitBaseline;
 import dev.optkit.validation.run.RunFolders;
 import dev.optkit.validation.run.RunLimits;
+import dev.optkit.validation.run.RunProgress;
 import dev.optkit.validation.run.RunSettings;
 import dev.optkit.validation.run.Validation;
 import dev.optkit.validation.run.ValidationException;
 import dev.optkit.validation.spec.WorkloadException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,15 +30,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Runs a workload on the original and the migrated code in separate JVMs (JMH, a load test, "
-        + "a call-counting agent), compares every answer, and gates on success criteria.",
-        "Exit 0 when every criterion holds, 1 when one fails (the report says which and by how much)."},
-    footer = ExitCodes.HELP)
+    description = "Runs a workload on the original and the migrated code in separate JVMs (JMH, a load test, "
+        + "a call-counting agent), compares every answer, and gates on success criteria (the report says which "
+        + "failed and by how much).",
+    modelTransformer = ExitCodes.Listed.class)
 public final class ValidateCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -108,20 +106,16 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Run only this scenario of the workload (repeatable); an unknown name is a usage error.")
   List<String> scenarios = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "Output format: terminal (default), json (docs/validate.md#report), markdown (pull-request "
-          + "comment) or html (self-contained page). Repeat with --output for several reports in one run.")
-  List<String> formats = new ArrayList<>();
+  @Mixin(name = "report")
+  ReportOptions report = new ReportOptions();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE ('-' for stdout); the n-th --output goes with the n-th --format.")
-  List<Path> outputs = new ArrayList<>();
-
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON (besides --format's).")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Deprecated, goes in the next release: use --format json --output FILE. Also writes the report as JSON.")
   Path json;
 
   @Option(names = "--markdown", paramLabel = "FILE",
-      description = "Also write the report as Markdown (besides --format's).")
+      description = "Deprecated, goes in the next release: use --format markdown --output FILE. Also writes the report "
+          + "as Markdown.")
   Path markdown;
 
   @Option(names = "--history", description = "Show earlier runs (.optkit/runs): key figures, refs, settings and "
@@ -133,6 +127,10 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path project = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(project)) {
+      err.println("optkit validate: not a directory: " + project + " (give the project's root folder)");
+      return ExitCodes.USAGE;
+    }
     StateDirectory state;
     Path runs;
     try {
@@ -147,12 +145,13 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit validate: cannot read " + project + ": " + e.getMessage());
+      err.println("optkit validate: cannot read " + project + ": " + e.getMessage() + " (give a project folder you can read)");
       return ExitCodes.USAGE;
     }
-    List<ValidationOutputs.Target> targets;
+    List<ReportOptions.Target> targets;
     try {
-      targets = ValidationOutputs.plan(formats, outputs, json, markdown);
+      targets = new ArrayList<>(report.targets("validate", ValidationOutputs.FORMATS));
+      targets.addAll(deprecatedTargets(err));
     } catch (IllegalArgumentException e) {
       err.println("optkit validate: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -180,13 +179,14 @@ public final class ValidateCommand implements Callable<Integer> {
     if (java != null) {
       javaExecutable = (Files.isDirectory(java) ? java.resolve("bin").resolve("java") : java).toAbsolutePath();
       if (!Files.isRegularFile(javaExecutable) || !Files.isExecutable(javaExecutable)) {
-        err.println("optkit validate: --java " + java + ": no java executable there");
+        err.println("optkit validate: --java " + java + ": no java executable there (give a JDK's home or its bin/java)");
         return ExitCodes.USAGE;
       }
     }
     Path workloadFile = workload != null ? workload.toAbsolutePath() : project.resolve("workload.yaml");
     if (!Files.isRegularFile(workloadFile)) {
-      err.println("optkit validate: no workload file " + workloadFile + " (see docs/validate.md)");
+      err.println("optkit validate: no workload file " + workloadFile + " (write one (docs/validate.md) or pass "
+          + "--workload FILE)");
       return ExitCodes.USAGE;
     }
     if (baselineJournal != null && !dev.optkit.rewriters.plan.Journal.isPlainId(baselineJournal)) {
@@ -211,7 +211,7 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    FailedRun failure = new FailedRun(out, err, state, workloadFile, costs, targets, baselineOnly);
+    FailedRun failure = new FailedRun(out, err, state, workloadFile, costs, targets, report, baselineOnly);
     failure.context = new ValidationReport.Context(OptkitCommand.Version.current(),
         RunFacts.refs(project, baseline, baselineJournal), recorded(settings, limits, only),
         javaExecutable == null ? RunFacts.currentJdk() : RunFacts.jdk(javaExecutable));
@@ -237,11 +237,11 @@ public final class ValidateCommand implements Callable<Integer> {
       }
       criteria.forEach(builder::criterion);
       // a terminal's progress line is cleared when the run ends, before the report or an error is printed
-      ValidationReport report = dev.optkit.validation.run.RunProgress.whileRunning(builder.build()::run);
-      if (!write(report, targets, false, out, err)) {
+      ValidationReport result = RunProgress.whileRunning(report.progress(), builder.build()::run);
+      if (!write(result, targets, false, report, out, err)) {
         return ExitCodes.USAGE;
       }
-      return report.gatePassed(strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
+      return result.gatePassed(strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     } catch (WorkloadException | IllegalArgumentException e) {
       return failure.record(e.getMessage(), ExitCodes.USAGE);
     } catch (ValidationException e) {
@@ -265,6 +265,24 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The spellings before every command took {@code --format} and {@code --output}: each still one
+   * more report besides the others, for one release, with a note on stderr.
+   */
+  private List<ReportOptions.Target> deprecatedTargets(PrintWriter err) {
+    List<ReportOptions.Target> targets = new ArrayList<>();
+    if (json != null) {
+      err.println("optkit validate: --json FILE is deprecated and goes in the next release: use --format json --output FILE");
+      targets.add(new ReportOptions.Target(dev.optkit.cli.report.ReportFormat.JSON, json));
+    }
+    if (markdown != null) {
+      err.println("optkit validate: --markdown FILE is deprecated and goes in the next release: use --format markdown "
+          + "--output FILE");
+      targets.add(new ReportOptions.Target(dev.optkit.cli.report.ReportFormat.MARKDOWN, markdown));
+    }
+    return targets;
+  }
+
   /** The settings as the report records them: JMH's, the limits in force, the scenarios chosen. */
   private static ValidationReport.Settings recorded(RunSettings settings, RunLimits limits, Set<String> only) {
     return new ValidationReport.Settings(settings.forks(), settings.warmupIterations(), settings.iterations(),
@@ -279,22 +297,14 @@ public final class ValidateCommand implements Callable<Integer> {
    *
    * @return false when a file could not be written (named on standard error)
    */
-  private static boolean write(ValidationReport report, List<ValidationOutputs.Target> targets, boolean failed,
-      PrintWriter out, PrintWriter err) {
-    for (ValidationOutputs.Target target : targets) {
-      if (failed && target.file() == null && target.format() == ReportFormat.TERMINAL) {
+  private static boolean write(ValidationReport report, List<ReportOptions.Target> targets, boolean failed,
+      ReportOptions options, PrintWriter out, PrintWriter err) {
+    for (ReportOptions.Target target : targets) {
+      if (failed && target.terminalOnStdout()) {
         continue;
       }
-      String text = ValidationOutputs.render(target.format(), report);
-      if (target.file() == null) {
-        out.print(text);
-        out.flush();
-        continue;
-      }
-      try {
-        AtomicFile.write(target.file(), text.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        err.println("optkit validate: cannot write " + target.file() + ": " + e.getMessage());
+      String text = ValidationOutputs.render(target.format(), report, options.colors(target));
+      if (!ReportOptions.write("validate", target, text, out, err)) {
         return false;
       }
     }
@@ -312,19 +322,21 @@ public final class ValidateCommand implements Callable<Integer> {
     private final StateDirectory state;
     private final Path workloadFile;
     private final CallCosts costs;
-    private final List<ValidationOutputs.Target> targets;
+    private final List<ReportOptions.Target> targets;
+    private final ReportOptions options;
     private final boolean baselineOnly;
     private ValidationReport.Context context = ValidationReport.Context.unknown();
     private Path runDir;
 
     FailedRun(PrintWriter out, PrintWriter err, StateDirectory state, Path workloadFile, CallCosts costs,
-        List<ValidationOutputs.Target> targets, boolean baselineOnly) {
+        List<ReportOptions.Target> targets, ReportOptions options, boolean baselineOnly) {
       this.out = out;
       this.err = err;
       this.state = state;
       this.workloadFile = workloadFile;
       this.costs = costs;
       this.targets = targets;
+      this.options = options;
       this.baselineOnly = baselineOnly;
     }
 
@@ -332,7 +344,7 @@ public final class ValidateCommand implements Callable<Integer> {
       err.println("optkit validate: " + message);
       ValidationReport report = recordOnly(message);
       if (report != null) {
-        write(report, targets, true, out, err);
+        write(report, targets, true, options, out, err);
       }
       return exitCode;
     }

@@ -198,6 +198,11 @@ class ValidateReportTest {
     assertTrue(terminal.contains("Prices per downstream call: http $0.001, jdbc $0.0001, other kinds $0.0005 (defaults)"),
         terminal);
     assertTrue(terminal.contains("PASSED: every criterion holds"), terminal);
+    assertTrue(!terminal.contains("\u001b["), "no colours unless asked");
+    String coloured = ValidationText.terminal(report, true);
+    assertTrue(coloured.contains("\u001b[32mPASSED: every criterion holds\u001b[0m"), coloured);
+    assertTrue(coloured.contains("\u001b[32mok  \u001b[0m"), coloured);
+    assertEquals(terminal, coloured.replaceAll("\u001b\\[[0-9]+m", ""), "the same text, coloured");
     assertTrue(ValidationText.markdown(report).contains("- **Compared**: baseline HEAD~1"));
   }
 

@@ -3,7 +3,7 @@ package dev.optkit.cli.report;
 import dev.optkit.analyzers.Assessment;
 import java.util.Locale;
 
-/** The output formats of assess, each with its writer. */
+/** The report formats every command takes (docs/cli.md), each with assess's writer. */
 public enum ReportFormat {
   TERMINAL,
   JSON,
@@ -21,7 +21,16 @@ public enum ReportFormat {
     };
   }
 
+  /** The name the command line takes: {@code json}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A format by its id; {@code text}, rules' name for its terminal format before every command took these, too. */
   public static ReportFormat parse(String text) {
+    if (text.trim().equalsIgnoreCase("text")) {
+      return TERMINAL;
+    }
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -13,15 +13,29 @@ public final class ValidationText {
   private ValidationText() {
   }
 
+  private static final String RESET = "\u001b[0m";
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String GREEN = "\u001b[32m";
+
   public static String terminal(ValidationReport report) {
-    return render(report, false);
+    return terminal(report, false);
+  }
+
+  /** The terminal report; with {@code color}, each criterion's mark and the verdict green, yellow or red. */
+  public static String terminal(ValidationReport report, boolean color) {
+    return render(report, false, color);
   }
 
   public static String markdown(ValidationReport report) {
-    return render(report, true);
+    return render(report, true, false);
   }
 
-  private static String render(ValidationReport report, boolean md) {
+  private static String paint(boolean color, String colour, String text) {
+    return color ? colour + text + RESET : text;
+  }
+
+  private static String render(ValidationReport report, boolean md, boolean color) {
     StringBuilder out = new StringBuilder();
     out.append(md ? "# optkit validate\n\n" : "optkit validate\n\n");
     var description = RunDescription.of(report);
@@ -29,7 +43,8 @@ public final class ValidationText {
         .append('\n'));
     out.append(description.isEmpty() ? "" : "\n");
     if (report.runFailed()) {
-      return out.append("RUN FAILED: ").append(RunDescription.field(report.cause())).append('\n').toString();
+      return out.append(paint(color, RED, "RUN FAILED: ")).append(RunDescription.field(report.cause())).append('\n')
+          .toString();
     }
     if (!report.callsCounted()) {
       out.append("Downstream calls were not counted: the call-counting agent jar was not found.\n\n");
@@ -59,15 +74,17 @@ public final class ValidationText {
             .append(c.passed() ? "pass" : c.inconclusive() ? "*inconclusive*" : "**FAIL**").append(" |\n");
       } else {
         // a run of several scenarios has their criteria one after another: each says whose it is
-        out.append(String.format(Locale.ROOT, "  %-4s %s%s: %s (required %s)%n",
-            c.passed() ? "ok" : c.inconclusive() ? "??" : "FAIL", report.scenarios().size() > 1 ? c.scenario() + ": " : "",
+        String mark = String.format(Locale.ROOT, "%-4s", c.passed() ? "ok" : c.inconclusive() ? "??" : "FAIL");
+        out.append(String.format(Locale.ROOT, "  %s %s%s: %s (required %s)%n",
+            paint(color, c.passed() ? GREEN : c.inconclusive() ? YELLOW : RED, mark), report.scenarios().size() > 1 ? c.scenario() + ": " : "",
             c.criterion(), c.measured(), c.required()));
       }
     }
     if (speedupUnchecked(report)) {
       out.append(md ? "\n" : "").append("  (speedup not checked: run without --no-bench to measure it)\n");
     }
-    out.append(md ? "\n" : "").append(verdictLine(report)).append('\n');
+    out.append(md ? "\n" : "").append(paint(color, !report.passed() ? RED : report.inconclusive() ? YELLOW : GREEN,
+        verdictLine(report))).append('\n');
     return out.toString();
   }
 

@@ -15,11 +15,15 @@ import java.util.function.LongSupplier;
  *
  * <p>One run at a time per process (the command line's): {@link #begin} starts it, from
  * {@link Validation#run()}; {@link #end} clears the redrawn line, and the command runs the run
- * {@link #whileRunning} so that it is cleared before the report or an error is printed.
+ * {@link #whileRunning} so that it is cleared before the report or an error is printed. Whether the
+ * line is live is the command's to say (its {@code --progress}, which every command takes): a run
+ * not started by {@link #whileRunning} prints its phases as lines.
  */
 public final class RunProgress {
   private static final String PREFIX = "optkit validate: ";
   private static RunProgress current = new RunProgress(null, false, null, System::nanoTime);
+  /** Whether the next runs redraw a live line: {@link #whileRunning}'s to say. */
+  private static boolean liveWanted;
 
   /** null: System.err as it is when printing (tests swap it). */
   private final PrintStream stream;
@@ -42,7 +46,7 @@ public final class RunProgress {
   /** A run of this workload starts: its steps planned, its progress on this process's stderr. */
   static synchronized void begin(Workload workload, RunSettings settings, boolean compares) {
     end();
-    RunProgress progress = new RunProgress(null, onTerminal(), TimeLeft.plan(workload, settings, compares),
+    RunProgress progress = new RunProgress(null, liveWanted, TimeLeft.plan(workload, settings, compares),
         System::nanoTime);
     if (progress.live) {
       progress.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -61,12 +65,21 @@ public final class RunProgress {
     T run() throws java.io.IOException, InterruptedException;
   }
 
-  /** Runs {@code run}, then {@link #end}s its progress however it ended: its caller prints next. */
-  public static <T> T whileRunning(Run<T> run) throws java.io.IOException, InterruptedException {
+  /**
+   * Runs {@code run}, its progress redrawn on one live line when {@code live} (stderr is a terminal),
+   * else printed a line per phase; then {@link #end}s it however it ended: its caller prints next.
+   */
+  public static <T> T whileRunning(boolean live, Run<T> run) throws java.io.IOException, InterruptedException {
+    synchronized (RunProgress.class) {
+      liveWanted = live;
+    }
     try {
       return run.run();
     } finally {
       end();
+      synchronized (RunProgress.class) {
+        liveWanted = false;
+      }
     }
   }
 
@@ -80,14 +93,8 @@ public final class RunProgress {
     return current;
   }
 
-  /**
-   * Stderr is likely an interactive terminal: Java 17 cannot ask about stderr alone, so a console and
-   * a terminal type that is not {@code dumb} are required, and CI markers turn it off (as assess's
-   * progress bar does).
-   */
-  static boolean onTerminal() {
-    String term = System.getenv("TERM");
-    return System.console() != null && term != null && !"dumb".equals(term) && System.getenv("CI") == null;
+  boolean live() {
+    return live;
   }
 
   /** A phase starts: a build, or a scenario's host JVM on one code version. */

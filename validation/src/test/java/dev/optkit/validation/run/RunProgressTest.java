@@ -1,6 +1,7 @@
 package dev.optkit.validation.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,22 @@ class RunProgressTest {
         fixture: {factory: shop.Fixture#start}
         scenarios: [{name: rates, method: get, load: {users: 5, warmupSeconds: 1, seconds: 4}}]
         """, Workload.class);
+  }
+
+  @Test
+  void theCommandSaysWhetherTheLineIsLive() throws Exception {
+    Workload workload = workload();
+    assertTrue(RunProgress.whileRunning(true, () -> {
+      RunProgress.begin(workload, ONE_FORK, true);
+      return RunProgress.current().live();
+    }), "--progress always, or auto on a terminal");
+    assertFalse(RunProgress.whileRunning(false, () -> {
+      RunProgress.begin(workload, ONE_FORK, true);
+      return RunProgress.current().live();
+    }), "--progress never, or auto piped or in CI");
+    RunProgress.begin(workload, ONE_FORK, true);
+    assertFalse(RunProgress.current().live(), "a run no command started prints its phases as lines");
+    RunProgress.end();
   }
 
   @Test

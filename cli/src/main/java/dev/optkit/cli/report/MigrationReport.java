@@ -1,0 +1,260 @@
+package dev.optkit.cli.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.analyzers.Json;
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.loops.LoopRewrite;
+import dev.optkit.rewriters.plan.Diffs;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.plan.Migrator;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * migrate's report: the plan (what is cached, which loops are rewritten, what was refused and why,
+ * each file's change with its diff) and what became of it. The terminal lines are printed as the
+ * command goes; JSON, Markdown and HTML are written once it is done (docs/cli.md).
+ */
+public final class MigrationReport {
+  /** The formats migrate writes. */
+  public static final Set<ReportFormat> FORMATS =
+      EnumSet.of(ReportFormat.TERMINAL, ReportFormat.JSON, ReportFormat.MARKDOWN, ReportFormat.HTML);
+
+  private static final String RESET = "\u001b[0m";
+  private static final String RED = "\u001b[31m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String CYAN = "\u001b[36m";
+
+  private MigrationReport() {}
+
+  /** What became of the plan: {@code outcome} one of {@link Outcome}'s ids, {@code migration} the applied id or null. */
+  public record Result(MigrationPlan plan, Outcome outcome, String migration, List<String> problems) {}
+
+  /** How a migrate run that planned something ended. */
+  public enum Outcome {
+    DRY_RUN("dry-run", "Dry run: nothing written."),
+    NOTHING("nothing-to-migrate", "Nothing to migrate."),
+    APPLIED("applied", "Applied."),
+    NONE_ACCEPTED("none-accepted", "Nothing accepted in the review: nothing written."),
+    STRICT_FAILED("strict-failed", "--strict found problems: nothing written."),
+    NOT_APPLIED("not-applied", "Not applied: see the error on standard error."),
+    ROLLED_BACK("rolled-back", "Applied, then rolled back: --verify failed.");
+
+    private final String id;
+    private final String sentence;
+
+    Outcome(String id, String sentence) {
+      this.id = id;
+      this.sentence = sentence;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+
+  public static String render(ReportFormat format, Result result) {
+    return switch (format) {
+      case JSON -> json(result);
+      case MARKDOWN -> markdown(result);
+      case HTML -> html(result);
+      case TERMINAL, SARIF -> throw new IllegalArgumentException("migrate prints its terminal report as it goes");
+    };
+  }
+
+  /** The plan's lines as the terminal shows them, before the diffs. */
+  public static List<String> lines(MigrationPlan plan) {
+    List<String> lines = new ArrayList<>();
+    // first, what the deployment looks like: the warnings below follow from it
+    plan.notes().stream().filter(MigrationReport::deployment).forEach(lines::add);
+    for (CachingTarget target : plan.targets()) {
+      lines.add("cache: " + method(target) + "() as " + cache(target) + evictions(target));
+      target.warnings().forEach(warning -> lines.add("  warning: " + warning));
+    }
+    plan.loops().forEach(loop -> lines.add("loop: " + loop.method() + "(): " + loop.action() + " (" + where(loop) + ")"));
+    plan.refusals().forEach(refusal -> lines.add("refused: " + Migrator.describe(refusal)));
+    plan.notCacheable().forEach(reason -> lines.add("not cacheable: " + reason));
+    plan.notes().stream().filter(note -> !deployment(note)).forEach(note -> lines.add("note: " + note));
+    for (FileChange change : plan.changes()) {
+      lines.add((change.created() ? "create: " : "change: ") + change.path() + "  " + String.join("; ", change.descriptions()));
+    }
+    return lines;
+  }
+
+  /** A unified diff, its added lines green, removed ones red and hunk headers cyan when {@code color}. */
+  public static String diff(FileChange change, boolean color) {
+    String diff = Diffs.unified(change);
+    if (!color) {
+      return diff;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : diff.split("\n", -1)) {
+      String colour = line.startsWith("+++") || line.startsWith("---") ? null : line.startsWith("+") ? GREEN
+          : line.startsWith("-") ? RED : line.startsWith("@@") ? CYAN : null;
+      out.append(colour == null || line.isEmpty() ? line : colour + line + RESET).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
+  static String json(Result result) {
+    MigrationPlan plan = result.plan();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("outcome", result.outcome().id());
+    root.put("migration", result.migration());
+    root.put("deployment", plan.notes().stream().filter(MigrationReport::deployment)
+        .map(note -> note.substring("deployment: ".length())).toList());
+    List<Map<String, Object>> caches = new ArrayList<>();
+    for (CachingTarget target : plan.targets()) {
+      Map<String, Object> cache = new LinkedHashMap<>();
+      cache.put("method", method(target));
+      cache.put("form", target.form().name().toLowerCase(java.util.Locale.ROOT));
+      cache.put("cache", target.cacheName());
+      cache.put("policy", target.policyName());
+      cache.put("ttlSeconds", target.policy().ttlSeconds());
+      cache.put(target.weighed() ? "maximumWeight" : "maximumSize",
+          target.weighed() ? target.policy().maximumWeight() : target.policy().maximumSize());
+      cache.put("evictedBy", evictors(target));
+      cache.put("warnings", target.warnings());
+      caches.add(cache);
+    }
+    root.put("caches", caches);
+    List<Map<String, Object>> loops = new ArrayList<>();
+    for (LoopRewrite loop : plan.loops()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("method", loop.method());
+      entry.put("action", loop.action());
+      entry.put("path", loop.path().toString());
+      entry.put("line", loop.finding().line());
+      loops.add(entry);
+    }
+    root.put("loops", loops);
+    root.put("refusals", plan.refusals().stream().map(Migrator::describe).toList());
+    root.put("notCacheable", plan.notCacheable());
+    root.put("notes", plan.notes().stream().filter(note -> !deployment(note)).toList());
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (FileChange change : plan.changes()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("path", change.path());
+      entry.put("created", change.created());
+      entry.put("descriptions", change.descriptions());
+      entry.put("diff", Diffs.unified(change));
+      changes.add(entry);
+    }
+    root.put("changes", changes);
+    root.put("problems", result.problems());
+    try {
+      return Json.prettyWriter(new ObjectMapper()).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the migration plan as JSON", e);
+    }
+  }
+
+  static String markdown(Result result) {
+    MigrationPlan plan = result.plan();
+    StringBuilder out = new StringBuilder("# optkit migrate\n\n").append(headline(result)).append("\n\n");
+    section(out, "Deployment", plan.notes().stream().filter(MigrationReport::deployment)
+        .map(note -> note.substring("deployment: ".length())).toList());
+    List<String> caches = new ArrayList<>();
+    for (CachingTarget target : plan.targets()) {
+      StringBuilder line = new StringBuilder("`" + method(target) + "()` as " + cache(target) + evictions(target));
+      target.warnings().forEach(warning -> line.append("\n  - warning: ").append(warning));
+      caches.add(line.toString());
+    }
+    section(out, "Cached", caches);
+    section(out, "Loops rewritten", plan.loops().stream()
+        .map(loop -> "`" + loop.method() + "()`: " + loop.action() + " (" + where(loop) + ")").toList());
+    section(out, "Problems (--strict)", result.problems());
+    section(out, "Refused", plan.refusals().stream().map(Migrator::describe).toList());
+    section(out, "Not cacheable", plan.notCacheable());
+    section(out, "Notes", plan.notes().stream().filter(note -> !deployment(note)).toList());
+    if (!plan.changes().isEmpty()) {
+      out.append("## Changes\n\n| File | Change |\n|---|---|\n");
+      for (FileChange change : plan.changes()) {
+        out.append("| `").append(change.path()).append('`').append(change.created() ? " (new)" : "").append(" | ")
+            .append(String.join("; ", change.descriptions()).replace("|", "\\|")).append(" |\n");
+      }
+      out.append("\n<details><summary>Diff</summary>\n\n```diff\n");
+      plan.changes().forEach(change -> out.append(Diffs.unified(change)));
+      out.append("```\n\n</details>\n");
+    }
+    return out.toString();
+  }
+
+  static String html(Result result) {
+    MigrationPlan plan = result.plan();
+    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>optkit migrate</title><style>body{font-family:sans-serif;max-width:70em;margin:2em auto}"
+        + "pre{background:#f6f8fa;padding:1em;overflow:auto}.add{color:#116329}.del{color:#82071e}</style></head><body>\n"
+        + "<h1>optkit migrate</h1>\n<p>").append(HtmlReport.escape(headline(result).replace("**", ""))).append("</p>\n");
+    htmlSection(out, "Plan", lines(plan));
+    htmlSection(out, "Problems (--strict)", result.problems());
+    for (FileChange change : plan.changes()) {
+      out.append("<h2>").append(HtmlReport.escape(change.path())).append("</h2>\n<pre>");
+      for (String line : Diffs.unified(change).split("\n")) {
+        String css = line.startsWith("+") && !line.startsWith("+++") ? "add"
+            : line.startsWith("-") && !line.startsWith("---") ? "del" : null;
+        out.append(css == null ? "" : "<span class=\"" + css + "\">").append(HtmlReport.escape(line))
+            .append(css == null ? "" : "</span>").append('\n');
+      }
+      out.append("</pre>\n");
+    }
+    return out.append("</body></html>\n").toString();
+  }
+
+  private static String headline(Result result) {
+    MigrationPlan plan = result.plan();
+    String counts = plan.changes().size() + (plan.changes().size() == 1 ? " file, " : " files, ") + plan.targets().size()
+        + (plan.targets().size() == 1 ? " method" : " methods") + " cached, " + plan.loops().size()
+        + (plan.loops().size() == 1 ? " loop" : " loops") + " rewritten";
+    return "**" + result.outcome().sentence + "**" + (result.migration() == null ? "" : " Migration `"
+        + result.migration() + "`.") + " " + counts + ".";
+  }
+
+  private static void section(StringBuilder out, String title, List<String> items) {
+    if (!items.isEmpty()) {
+      out.append("## ").append(title).append("\n\n");
+      items.forEach(item -> out.append("- ").append(item).append('\n'));
+      out.append('\n');
+    }
+  }
+
+  private static void htmlSection(StringBuilder out, String title, List<String> items) {
+    if (!items.isEmpty()) {
+      out.append("<h2>").append(title).append("</h2>\n<ul>\n");
+      items.forEach(item -> out.append("<li>").append(HtmlReport.escape(item)).append("</li>\n"));
+      out.append("</ul>\n");
+    }
+  }
+
+  private static boolean deployment(String note) {
+    return note.startsWith("deployment: ");
+  }
+
+  private static String method(CachingTarget target) {
+    return target.method().fact().displayName();
+  }
+
+  private static String cache(CachingTarget target) {
+    return target.form().name().toLowerCase(java.util.Locale.ROOT) + " cache '" + target.cacheName() + "' ("
+        + target.policyName() + ": " + target.policy().ttlSeconds() + " s, max "
+        + (target.weighed() ? target.policy().maximumWeight() + " elements" : target.policy().maximumSize()) + ")";
+  }
+
+  private static List<String> evictors(CachingTarget target) {
+    return target.evictions().stream().map(e -> e.writer().fact().displayName() + "()").distinct().toList();
+  }
+
+  private static String evictions(CachingTarget target) {
+    return target.evictions().isEmpty() ? "" : ", evicted by " + String.join(", ", evictors(target));
+  }
+
+  private static String where(LoopRewrite loop) {
+    return loop.path() + ":" + loop.finding().line();
+  }
+}
