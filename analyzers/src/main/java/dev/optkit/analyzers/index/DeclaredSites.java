@@ -147,12 +147,20 @@ final class DeclaredSites {
           declaration.annotationValue("Update"), declaration.annotationValue("Delete"),
           declaration.annotationValue("SqlQuery"), declaration.annotationValue("SqlUpdate"),
           declaration.annotationValue("NativeQuery"));
+      if (sql == null && declaration != null) {
+        // a project's own query annotation (@Sql("SELECT ...")) on an interface it implements by delegation
+        sql = declaration.annotationValues().values().stream()
+            .filter(dev.optkit.analyzers.facts.SqlStatements::looksLikeSql).findFirst().orElse(null);
+      }
       access = dbAccess(declaration, call.name(), sql);
       Optional<MyBatisXmlMappers.Statement> mapped = index.xmlMappers.statement(call.receiverType(), call.name());
       if (sql == null && mapped.isPresent()) {
         sql = mapped.get().sql();
         access = mapped.get().access();
       }
+    }
+    if (signature.id().startsWith(DeclaredClients.DELEGATED) && (signature.kind() == ClientKind.DB ? sql == null : httpMethod == null)) {
+      return Optional.empty(); // the project implements the interface: a method without a query annotation is its own code
     }
     return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),

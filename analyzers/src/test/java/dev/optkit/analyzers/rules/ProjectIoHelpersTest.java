@@ -195,4 +195,115 @@ class ProjectIoHelpersTest {
     assertEquals("DELETE FROM sessions", purge.details().get("sql"));
     assertEquals(Confidence.LOW, purge.confidence());
   }
+
+  /** A query interface the project implements itself, each method handing the annotation's SQL to its JDBC helper. */
+  private static final String DELEGATED_QUERIES = """
+      package shop;
+      import java.lang.annotation.Retention;
+      import java.lang.annotation.RetentionPolicy;
+      import java.sql.Connection;
+      import java.sql.PreparedStatement;
+      @Retention(RetentionPolicy.RUNTIME)
+      @interface Sql { String value(); }
+      interface UserQueries {
+        @Sql("SELECT name FROM users WHERE id = ?") String name(long id) throws Exception;
+        @Sql("UPDATE users SET seen = 1 WHERE id = ?") void touch(long id) throws Exception;
+        String key(long id);
+      }
+      class JdbcUserQueries implements UserQueries {
+        private Connection connection;
+        public String name(long id) throws Exception { return one(sqlOf("name"), id); }
+        public void touch(long id) throws Exception { run(sqlOf("touch"), id); }
+        public String key(long id) { return "user:" + id; }
+        private String one(String sql, long id) throws Exception {
+          try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            var rs = ps.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+          }
+        }
+        private void run(String sql, long id) throws Exception {
+          try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+          }
+        }
+        private static String sqlOf(String method) throws Exception {
+          for (var m : UserQueries.class.getMethods()) {
+            if (m.getName().equals(method)) {
+              return m.getAnnotation(Sql.class).value();
+            }
+          }
+          throw new IllegalArgumentException(method);
+        }
+      }
+      """;
+
+  @Test
+  void anAnnotatedInterfaceTheProjectImplementsByDelegationIsAClientOfItsQueries() {
+    List<Finding> findings = new ProjectFixture(dir).file("src/main/java/shop/UserQueries.java", DELEGATED_QUERIES)
+        .java("""
+        package shop;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Users {
+          private final UserQueries queries = new JdbcUserQueries();
+          List<String> names(List<Long> ids) throws Exception {
+            List<String> result = new ArrayList<>();
+            for (Long id : ids) {
+              result.add(queries.name(id));
+            }
+            return result;
+          }
+          void seen(long id) throws Exception { queries.touch(id); }
+          String key(long id) { return queries.key(id); }
+        }
+        """).assess().findings();
+    List<Finding> queries = findings.stream().filter(f -> f.category() == Category.DB_QUERY
+        && f.enclosingClass().equals("shop.Users")).toList();
+    Map<String, Finding> byMethod = queries.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(List.of("names(List<Long>)", "seen(long)"), byMethod.keySet().stream().sorted().toList(), queries.toString());
+    assertEquals("SELECT name FROM users WHERE id = ?", byMethod.get("names(List<Long>)").details().get("sql"));
+    assertEquals("read", byMethod.get("names(List<Long>)").details().get("access"));
+    assertEquals("UPDATE users SET seen = 1 WHERE id = ?", byMethod.get("seen(long)").details().get("sql"));
+    assertEquals("write", byMethod.get("seen(long)").details().get("access"));
+    List<Finding> loops = findings.stream().filter(f -> f.category() == Category.IO_LOOP).toList();
+    assertEquals(1, loops.size(), loops.toString());
+    assertTrue(loops.get(0).details().get("perIteration").toString().contains("[SELECT name FROM users WHERE id = ?]"),
+        loops.get(0).details().toString());
+  }
+
+  @Test
+  void anAnnotatedInterfaceTheProjectImplementsWithoutIoIsNoClient() {
+    // the near miss: the same annotations, an implementation that answers from memory
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        interface Fixtures {
+          @Sql("SELECT name FROM users WHERE id = ?") String name(long id);
+        }
+        """).java("""
+        package shop;
+        @interface Sql { String value(); }
+        """).java("""
+        package shop;
+        import java.util.List;
+        class InMemoryFixtures implements Fixtures {
+          public String name(long id) { return "user" + id; }
+          int total(List<Long> ids) {
+            int total = 0;
+            for (Long id : ids) {
+              total += name(id).length();
+            }
+            return total;
+          }
+        }
+        """).java("""
+        package shop;
+        class Reader {
+          private final Fixtures fixtures = new InMemoryFixtures();
+          String read(long id) { return fixtures.name(id); }
+        }
+        """).assess().findings();
+    assertEquals(List.of(), findings.stream().filter(f -> f.category() != Category.CACHEABLE_READ).toList());
+  }
 }
