@@ -138,7 +138,7 @@ final class RequestTexts {
     if (call.getArguments().isNonEmpty()) {
       given.add(call.getArgument(0));
     }
-    for (Expression expression : traced) {
+    for (Expression expression : assignedOnce(traced)) {
       for (com.github.javaparser.ast.Node node : expression.findAll(com.github.javaparser.ast.Node.class)) {
         if (node instanceof MethodCallExpr taker && URL_TAKERS.contains(taker.getNameAsString())
             && taker.getArguments().isNonEmpty()) {
@@ -156,6 +156,35 @@ final class RequestTexts {
         return;
       }
     }
+  }
+
+  /**
+   * The traced expressions and what the locals among them are assigned where they are declared
+   * without a value or with null ({@code HttpURLConnection connection = null; ... connection =
+   * (HttpURLConnection) new URL(url).openConnection();}), when assigned exactly once.
+   */
+  private List<Expression> assignedOnce(List<Expression> traced) {
+    List<Expression> result = new ArrayList<>(traced);
+    if (m.nodes == null) {
+      return result;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < result.size() && i < 64; i++) {
+      for (NameExpr name : result.get(i).findAll(NameExpr.class)) {
+        String variable = name.getNameAsString();
+        Expression init = m.locals.initializers.get(variable);
+        if (!seen.add(variable) || init != null && !init.isNullLiteralExpr()) {
+          continue;
+        }
+        List<Expression> values = m.nodes.assignments.stream()
+            .filter(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(variable))
+            .map(com.github.javaparser.ast.expr.AssignExpr::getValue).toList();
+        if (values.size() == 1) {
+          result.addAll(m.locals.traced(values));
+        }
+      }
+    }
+    return result;
   }
 
   /** Text that looks like a URL or a path of one ({@code http://...}, {@code /users/{id}}, {@code {base}/x}). */

@@ -170,6 +170,45 @@ class ProjectIoHelpersTest {
   }
 
   @Test
+  void aStaticHelperOpeningAConnectionAssignedAfterItsDeclarationIsAnHttpHelper() {
+    // xxl-job's XxlJobRemotingUtil.postBody: the connection is declared null, then opened on new URL(url)
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.net.HttpURLConnection;
+        import java.net.URL;
+        class Remoting {
+          static String postBody(String url, String token) throws Exception {
+            HttpURLConnection connection = null;
+            try {
+              URL realUrl = new URL(url);
+              connection = (HttpURLConnection) realUrl.openConnection();
+              connection.setRequestMethod("POST");
+              connection.setRequestProperty("token", token);
+              connection.connect();
+              return new String(connection.getInputStream().readAllBytes());
+            } finally {
+              if (connection != null) {
+                connection.disconnect();
+              }
+            }
+          }
+        }
+        """).java("""
+        package shop;
+        class ExecutorClient {
+          private final String addressUrl;
+          ExecutorClient(String addressUrl) { this.addressUrl = addressUrl; }
+          String beat() throws Exception { return Remoting.postBody(addressUrl + "beat", null); }
+          String kill(String token) throws Exception { return Remoting.postBody(addressUrl + "kill", token); }
+        }
+        """).findings(Category.API_CALL);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(List.of("beat()", "kill(String)"), byMethod.keySet().stream().sorted().toList(), findings.toString());
+    assertEquals("{addressUrl}beat", byMethod.get("beat()").details().get("url"));
+    assertEquals("project-http-helper", byMethod.get("kill(String)").details().get("client"));
+  }
+
+  @Test
   void aHelperWhoseClientWasOnlyGuessedGivesLowConfidenceSites() {
     // the client is named by the import alone: the solver cannot see the field's type (a var from an unknown factory)
     List<Finding> findings = new ProjectFixture(dir).java("""
