@@ -85,7 +85,7 @@ final class MethodCalls {
     String name = local.getNameAsString();
     Expression init = m.locals.initializers.get(name);
     if (init == null || !m.locals.namesDeclaredOnce().containsKey(name) || m.nodes == null
-        || m.nodes.assignments.stream().anyMatch(a -> a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name))) {
+        || RequestTexts.reassigned(local, m)) {
       return local;
     }
     return init;

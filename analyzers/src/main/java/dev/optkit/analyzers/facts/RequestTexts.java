@@ -200,17 +200,26 @@ final class RequestTexts {
     if (!(expression instanceof NameExpr name) || m.locals.initializers.containsKey(name.getNameAsString())) {
       return -1;
     }
-    CallableDeclaration<?> callable = m.callable;
-    for (int i = 0; i < callable.getParameters().size(); i++) {
-      Parameter parameter = callable.getParameter(i);
+    int i = stringParameter(name, m);
+    return i >= 0 && !reassigned(name, m) ? i : -1;
+  }
+
+  /** The index of the String (or CharSequence) parameter of this name, or -1. */
+  private static int stringParameter(NameExpr name, MethodScan m) {
+    for (int i = 0; i < m.callable.getParameters().size(); i++) {
+      Parameter parameter = m.callable.getParameter(i);
       if (parameter.getNameAsString().equals(name.getNameAsString())
           && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
-        boolean reassigned = m.nodes != null && m.nodes.assignments.stream().anyMatch(a -> a.getTarget()
-            instanceof NameExpr target && target.getNameAsString().equals(parameter.getNameAsString()));
-        return reassigned ? -1 : i;
+        return i;
       }
     }
     return -1;
+  }
+
+  /** Whether the body assigns this name anywhere (beside its declaration). */
+  static boolean reassigned(NameExpr name, MethodScan m) {
+    return m.nodes != null && m.nodes.assignments.stream().anyMatch(a -> a.getTarget()
+        instanceof NameExpr target && target.getNameAsString().equals(name.getNameAsString()));
   }
 
   private String urlText(Expression expression) {
@@ -274,14 +283,9 @@ final class RequestTexts {
     if (m.sqlParameter == -2 || !(sql instanceof NameExpr name) || m.locals.initializers.containsKey(name.getNameAsString())) {
       return;
     }
-    for (int i = 0; i < callable.getParameters().size(); i++) {
-      Parameter parameter = callable.getParameter(i);
-      if (parameter.getNameAsString().equals(name.getNameAsString())
-          && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
-        boolean reassigned = m.nodes != null && m.nodes.assignments.stream().anyMatch(a -> a.getTarget()
-            instanceof NameExpr target && target.getNameAsString().equals(parameter.getNameAsString()));
-        m.sqlParameter = reassigned || m.sqlParameter >= 0 && m.sqlParameter != i ? -2 : i;
-      }
+    int i = stringParameter(name, m);
+    if (i >= 0) {
+      m.sqlParameter = reassigned(name, m) || m.sqlParameter >= 0 && m.sqlParameter != i ? -2 : i;
     }
   }
 

@@ -166,4 +166,49 @@ class InheritedCallsTest {
     assertEquals("SELECT qty FROM stock WHERE id = ?", query.details().get("sql"));
     assertEquals("read", query.details().get("access"));
   }
+
+  @Test
+  void aLoopIsFollowedThroughAGetterThatHandsBackARepository() {
+    List<Finding> loops = new ProjectFixture(dir).java("""
+        package shop;
+        import org.springframework.data.repository.CrudRepository;
+        interface ProductRepository extends CrudRepository<Product, Long> {
+        }
+        """).java("""
+        package shop;
+        class Product {
+          Long id;
+          String name;
+        }
+        """).java("""
+        package shop;
+        abstract class Service {
+          private ProductRepository repository;
+          protected ProductRepository repo() { return repository; }
+          protected String prefix() { return "p-"; }
+        }
+        """).java("""
+        package shop;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Catalog extends Service {
+          List<Object> products(List<Long> ids) {
+            List<Object> result = new ArrayList<>();
+            for (Long id : ids) {
+              result.add(this.repo().findById(id));
+            }
+            return result;
+          }
+          List<String> names(List<Long> ids) {
+            List<String> result = new ArrayList<>();
+            for (Long id : ids) {
+              result.add(this.prefix().concat(String.valueOf(id))); // near miss: a getter of a String
+            }
+            return result;
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(List.of("products(List<Long>)"), loops.stream().map(Finding::enclosingMethod).toList(), loops.toString());
+    assertEquals("n-plus-one-query", loops.get(0).details().get("classification"));
+  }
 }
