@@ -151,20 +151,33 @@ final class DeclaredClients {
             + ", implemented by the project)", List.of(), List.of(), List.of()));
   }
 
-  /** Whether an implementation runs I/O of this kind itself or hands it to a query helper of the project. */
+  /**
+   * Whether an implementation runs I/O of this kind itself or hands it to a method of the project that
+   * does (a query helper). The called method is looked up in the receiver's type and its supertypes
+   * only, not through the call targets: declared clients are asked while call targets are computed,
+   * and asking for call targets there would compute them inside their own computation.
+   */
   private boolean delegates(IndexedMethod implementation, ClientKind kind) {
-    if (implementation.fact().ioSites().stream().anyMatch(site -> site.kind() == kind)) {
+    if (runsIo(implementation.fact(), kind)) {
       return true;
     }
     for (dev.optkit.analyzers.facts.CallRef call : implementation.fact().calls()) {
-      for (IndexedMethod target : index.targetsOf(call)) {
-        if (index.helperKind(target).filter(kind::equals).isPresent()
-            || target.fact().ioSites().stream().anyMatch(site -> site.kind() == kind)) {
-          return true;
+      if (call.receiverType() == null) {
+        continue;
+      }
+      for (String owner : types.supertypesOf(call.receiverType())) {
+        for (IndexedMethod target : index.methods(owner, call.name())) {
+          if (runsIo(target.fact(), kind)) {
+            return true;
+          }
         }
       }
     }
     return false;
+  }
+
+  private static boolean runsIo(dev.optkit.analyzers.facts.MethodFact method, ClientKind kind) {
+    return method.ioSites().stream().anyMatch(site -> site.kind() == kind);
   }
 
   private boolean matches(DeclaredClientSignature signature, List<String> ancestry) {

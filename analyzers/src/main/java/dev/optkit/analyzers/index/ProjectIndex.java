@@ -313,11 +313,6 @@ public final class ProjectIndex {
   private CachedCode cachedCode;
   private DataFootprint.Reader footprints;
 
-  /** The kind of query a project method is a helper of (it hands a String parameter on as SQL or a URL), if any. */
-  Optional<dev.optkit.analyzers.catalog.ClientKind> helperKind(IndexedMethod method) {
-    return queryWrappers.helper(method).map(QueryWrappers.Helper::kind);
-  }
-
   /** The client id of calls of the project's own query wrappers. */
   public static final String QUERY_WRAPPER = "project-query-wrapper";
 
