@@ -17,6 +17,15 @@ import dev.optkit.analyzers.findings.Confidence;
  *     empty when unknown (a method reference's arguments), which counts as shared state
  * @param qualifier the bean the receiver field is wired to by name ({@link FieldQualifiers}), or null
  * @param argumentKinds what kind of value each argument certainly is ({@link ArgumentKinds}), or null
+ * @param receivedFrom for a call on what a call of this object's own method returned ({@code getClient().get(url)},
+ *     {@code this.repo().findById(id)}), that method as {@code owner#name/arguments}, whose declared return type
+ *     the index reads for the receiver's (the getter may be inherited from another file); else null
+ * @param parameterArguments for each argument, the index of the calling method's String parameter passed there
+ *     as it is (never reassigned), or -1; empty when no argument is one. A helper handing its query on to
+ *     another helper is found by these ({@code dev.optkit.analyzers.index.QueryWrappers})
+ * @param url the text of an argument that looks like a URL ({@code "http://..." + id}), placeholders for what
+ *     is computed, or null
+ * @param urlArgument that argument's position, or -1
  */
 public record CallRef(
     String receiverType,
@@ -30,10 +39,22 @@ public record CallRef(
     String sql,
     List<String> roots,
     String qualifier,
-    String argumentKinds) {
+    String argumentKinds,
+    String receivedFrom,
+    List<Integer> parameterArguments,
+    String url,
+    int urlArgument) {
 
   public CallRef {
     roots = roots == null ? List.of() : roots;
+    parameterArguments = parameterArguments == null ? List.of() : parameterArguments;
+  }
+
+  public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
+      SourceRange range, String snippet, int sqlArgument, String sql, List<String> roots, String qualifier,
+      String argumentKinds) {
+    this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, qualifier,
+        argumentKinds, null, List.of(), null, -1);
   }
 
   public CallRef(String receiverType, String name, int argumentCount, Confidence confidence, boolean deferred,
@@ -48,19 +69,31 @@ public record CallRef(
 
   CallRef withRoots(List<String> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        List.copyOf(found), qualifier, argumentKinds);
+        List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
   CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, bean, argumentKinds);
+        roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
+  }
+
+  /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
+  CallRef withHelperFacts(String from, List<Integer> parameters, String urlText, int urlPosition) {
+    return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition);
+  }
+
+  /** The same call on a receiver of this type: a getter's declared return type, read by the index. */
+  public CallRef withReceiverType(String type) {
+    return new CallRef(type, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
+        roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
   }
 
   /** The call with what kind of value each argument is, where the source shows it. */
   CallRef withArgumentKinds(String kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
-        roots, qualifier, kinds);
+        roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument);
   }
 
   /**

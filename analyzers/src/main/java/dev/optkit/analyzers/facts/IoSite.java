@@ -27,4 +27,9 @@ public record IoSite(
     boolean async,
     boolean deferred,
     SourceRange range,
-    String snippet) {}
+    String snippet) {
+  /** The host of a URL's text (placeholders read as any name), as a site's {@code host}; null for a path. */
+  public static String hostOf(String url) {
+    return RequestTexts.hostOf(url);
+  }
+}

@@ -69,7 +69,26 @@ final class MethodCalls {
       m.opaqueCalls.add(new CallRef(null, call.getNameAsString(), call.getArguments().size(), Confidence.LOW,
           m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
       m.opaqueNodes.add(call);
+      if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
+        // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
+        // perhaps; its declared type is in its file, maybe another one (a base class), so the index reads it
+        addCall(call, null, Confidence.MEDIUM, owner + "#" + getter.getNameAsString() + "/" + getter.getArguments().size());
+      }
     }
+  }
+
+  /**
+   * What a local declared once and never assigned again holds ({@code final String sql = "SELECT ..."}),
+   * so a helper given it is given that text; else the name itself (a constant, or nothing known).
+   */
+  private Expression singleInitializer(NameExpr local) {
+    String name = local.getNameAsString();
+    Expression init = m.locals.initializers.get(name);
+    if (init == null || !m.locals.namesDeclaredOnce().containsKey(name) || m.nodes == null
+        || RequestTexts.reassigned(local, m)) {
+      return local;
+    }
+    return init;
   }
 
   /** A second call on the same connection object is the same request (getResponseCode, then getInputStream). */
@@ -82,22 +101,40 @@ final class MethodCalls {
   }
 
   private void addCall(MethodCallExpr call, String receiverType, Confidence confidence) {
+    addCall(call, receiverType, confidence, null);
+  }
+
+  private void addCall(MethodCallExpr call, String receiverType, Confidence confidence, String receivedFrom) {
     int sqlArgument = -1;
     String sql = null;
-    for (int i = 0; i < call.getArguments().size() && sql == null; i++) {
+    int urlArgument = -1;
+    String url = null;
+    List<Integer> parameterArguments = new java.util.ArrayList<>();
+    boolean forwards = false;
+    for (int i = 0; i < call.getArguments().size(); i++) {
       Expression argument = call.getArgument(i);
-      // only text javac knows: a literal, a concatenation of them, a constant
-      if (argument instanceof StringLiteralExpr || argument instanceof TextBlockLiteralExpr
-          || argument instanceof BinaryExpr || argument instanceof NameExpr || argument instanceof FieldAccessExpr) {
-        String text = file.strings.text(argument);
-        if (text != null && SqlStatements.looksLikeSql(text)) {
+      int parameter = RequestTexts.unchangedStringParameter(argument, m);
+      parameterArguments.add(parameter);
+      forwards |= parameter >= 0;
+      // only text javac knows: a literal, a concatenation of them, a constant, a local holding one
+      Expression known = argument instanceof NameExpr local && parameter < 0 ? singleInitializer(local) : argument;
+      if (known instanceof StringLiteralExpr || known instanceof TextBlockLiteralExpr
+          || known instanceof BinaryExpr || known instanceof NameExpr || known instanceof FieldAccessExpr) {
+        String text = file.strings.text(known);
+        if (sql == null && text != null && SqlStatements.looksLikeSql(text)) {
           sqlArgument = i;
           sql = text.strip().replaceAll("\\s+", " ");
+        } else if (url == null && text != null && RequestTexts.looksLikeUrl(text)) {
+          urlArgument = i;
+          url = text.strip();
         }
       }
     }
     CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
         m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql);
+    if (receivedFrom != null || forwards || url != null) {
+      made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
+    }
     String kinds = ArgumentKinds.of(call, callable, name -> m.locals.namesDeclaredOnce().get(name));
     if (kinds != null) {
       made = made.withArgumentKinds(kinds);

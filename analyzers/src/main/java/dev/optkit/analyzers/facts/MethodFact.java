@@ -14,6 +14,8 @@ import java.util.List;
  * {@code opaqueCalls}: calls on a call's result whose type neither syntax nor the solver named
  * ({@code context.getBean(X.class).getLimit()}), kept out of the call graph: any project method of
  * that name may be the one called.
+ * {@code urlParameter}: the String parameter its HTTP call takes the URL from, or -1 (see {@code sqlParameter}
+ * for SQL): the method is the project's own HTTP helper.
  */
 public record MethodFact(
     String ownerType,
@@ -46,11 +48,13 @@ public record MethodFact(
     List<CallRef> opaqueCalls,
     List<String> fieldsRead,
     List<CallRef> constructorCalls,
-    List<String> otherStaticsRead) {
+    List<String> otherStaticsRead,
+    Integer urlParameter) {
 
   public MethodFact {
     otherStaticsRead = otherStaticsRead == null ? List.of() : otherStaticsRead;
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;
+    urlParameter = urlParameter == null ? -1 : urlParameter;
     transactionControl = transactionControl == null ? List.of() : transactionControl; // facts cached before it existed
     parameterMutations = parameterMutations == null ? List.of() : parameterMutations;
     handOffs = handOffs == null ? List.of() : handOffs;

@@ -43,6 +43,8 @@ final class MethodScan {
   final List<String> timeOrRandom = new ArrayList<>();
   final Set<String> transactionControl = new TreeSet<>();
   int sqlParameter = -1;
+  /** The String parameter an HTTP call of this method takes its URL from (-2: two of them). */
+  int urlParameter = -1;
   boolean usesCache;
   private final List<String> mutableFieldsRead = new ArrayList<>();
   /** Every field of its own class the method reads, changing or not: an entity's getter may read an association. */
@@ -138,7 +140,7 @@ final class MethodScan {
         changes.handOffs(),
         List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
-        List.copyOf(constructorCalls), List.copyOf(otherStaticsRead));
+        List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1));
   }
 
   /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */

@@ -110,13 +110,116 @@ final class RequestTexts {
     if (call.getScope().isPresent() && links.size() == 1) {
       candidates.add(call.getScope().get());
     }
-    for (Expression expression : m.locals.traced(candidates)) {
+    List<Expression> traced = m.locals.traced(candidates);
+    for (Expression expression : traced) {
       String found = urlText(expression);
       if (found != null) {
         return found;
       }
     }
+    noteUrlParameter(call, traced);
     return null;
+  }
+
+  /** Where a URL is given: the client call's first argument, or what a URI, URL or request is made of. */
+  private static final Set<String> URL_TAKERS = Set.of("create", "uri", "url", "target", "newBuilder", "URI", "URL",
+      "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "HttpHead", "HttpOptions", "HttpRequest");
+
+  /**
+   * The URL is one of the method's String parameters, never reassigned, given to the client call or to
+   * what makes its request ({@code URI.create(url)}, {@code new HttpGet(url)}, {@code .url(url)}): the
+   * method is an HTTP helper, and each of its call sites given URL text is a call of that URL.
+   */
+  private void noteUrlParameter(MethodCallExpr call, List<Expression> traced) {
+    if (m.urlParameter == -2) {
+      return;
+    }
+    List<Expression> given = new ArrayList<>();
+    if (call.getArguments().isNonEmpty()) {
+      given.add(call.getArgument(0));
+    }
+    for (Expression expression : assignedOnce(traced)) {
+      for (com.github.javaparser.ast.Node node : expression.findAll(com.github.javaparser.ast.Node.class)) {
+        if (node instanceof MethodCallExpr taker && URL_TAKERS.contains(taker.getNameAsString())
+            && taker.getArguments().isNonEmpty()) {
+          given.add(taker.getArgument(0));
+        } else if (node instanceof ObjectCreationExpr creation && URL_TAKERS.contains(creation.getType().getNameAsString())
+            && creation.getArguments().isNonEmpty()) {
+          given.add(creation.getArgument(0));
+        }
+      }
+    }
+    for (Expression expression : given) {
+      int parameter = unchangedStringParameter(expression, m);
+      if (parameter >= 0) {
+        m.urlParameter = m.urlParameter >= 0 && m.urlParameter != parameter ? -2 : parameter;
+        return;
+      }
+    }
+  }
+
+  /**
+   * The traced expressions and what the locals among them are assigned where they are declared
+   * without a value or with null ({@code HttpURLConnection connection = null; ... connection =
+   * (HttpURLConnection) new URL(url).openConnection();}), when assigned exactly once.
+   */
+  private List<Expression> assignedOnce(List<Expression> traced) {
+    List<Expression> result = new ArrayList<>(traced);
+    if (m.nodes == null) {
+      return result;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < result.size() && i < 64; i++) {
+      for (NameExpr name : result.get(i).findAll(NameExpr.class)) {
+        String variable = name.getNameAsString();
+        Expression init = m.locals.initializers.get(variable);
+        if (!seen.add(variable) || init != null && !init.isNullLiteralExpr()) {
+          continue;
+        }
+        List<Expression> values = m.nodes.assignments.stream()
+            .filter(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(variable))
+            .map(com.github.javaparser.ast.expr.AssignExpr::getValue).toList();
+        if (values.size() == 1) {
+          result.addAll(m.locals.traced(values));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Text that looks like a URL or a path of one ({@code http://...}, {@code /users/{id}}, {@code {base}/x}). */
+  static boolean looksLikeUrl(String text) {
+    return text != null && text.length() > 1 && URL_LIKE.matcher(text).find() && !text.contains(" ");
+  }
+
+  /**
+   * The index of the method's String (or CharSequence) parameter this expression is, as it was
+   * passed in: never assigned in the body. -1 for anything else.
+   */
+  static int unchangedStringParameter(Expression expression, MethodScan m) {
+    if (!(expression instanceof NameExpr name) || m.locals.initializers.containsKey(name.getNameAsString())) {
+      return -1;
+    }
+    int i = stringParameter(name, m);
+    return i >= 0 && !reassigned(name, m) ? i : -1;
+  }
+
+  /** The index of the String (or CharSequence) parameter of this name, or -1. */
+  private static int stringParameter(NameExpr name, MethodScan m) {
+    for (int i = 0; i < m.callable.getParameters().size(); i++) {
+      Parameter parameter = m.callable.getParameter(i);
+      if (parameter.getNameAsString().equals(name.getNameAsString())
+          && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the body assigns this name anywhere (beside its declaration). */
+  static boolean reassigned(NameExpr name, MethodScan m) {
+    return m.nodes != null && m.nodes.assignments.stream().anyMatch(a -> a.getTarget()
+        instanceof NameExpr target && target.getNameAsString().equals(name.getNameAsString()));
   }
 
   private String urlText(Expression expression) {
@@ -180,14 +283,9 @@ final class RequestTexts {
     if (m.sqlParameter == -2 || !(sql instanceof NameExpr name) || m.locals.initializers.containsKey(name.getNameAsString())) {
       return;
     }
-    for (int i = 0; i < callable.getParameters().size(); i++) {
-      Parameter parameter = callable.getParameter(i);
-      if (parameter.getNameAsString().equals(name.getNameAsString())
-          && parameter.getType().asString().replace("java.lang.", "").matches("String|CharSequence")) {
-        boolean reassigned = m.nodes != null && m.nodes.assignments.stream().anyMatch(a -> a.getTarget()
-            instanceof NameExpr target && target.getNameAsString().equals(parameter.getNameAsString()));
-        m.sqlParameter = reassigned || m.sqlParameter >= 0 && m.sqlParameter != i ? -2 : i;
-      }
+    int i = stringParameter(name, m);
+    if (i >= 0) {
+      m.sqlParameter = reassigned(name, m) || m.sqlParameter >= 0 && m.sqlParameter != i ? -2 : i;
     }
   }
 
@@ -204,6 +302,7 @@ final class RequestTexts {
     return String.join("; ", statements);
   }
 
+  /** The host of a URL's text, placeholders read as any name; null for a path or text that is no URL. */
   static String hostOf(String url) {
     if (url == null || !url.startsWith("http")) {
       return null;

@@ -78,6 +78,7 @@ final class CallTargets {
         }
       }
     }
+    inheritedImplementations(call).forEach(overrides::putIfAbsent);
     Map<String, IndexedMethod> result = new LinkedHashMap<>(own);
     // an interface with one or two implementations is the service/impl idiom: follow them; a
     // method overridden all over a hierarchy (Resource.exists) says nothing about this call
@@ -85,6 +86,46 @@ final class CallTargets {
       overrides.forEach(result::putIfAbsent);
     }
     return qualified(List.copyOf(result.values()), call.qualifier());
+  }
+
+  /**
+   * The methods that implement the called one in a subtype by inheritance: {@code class Dao extends
+   * Base implements Api}, where {@code Base.find} implements {@code Api.find} for Dao though Base
+   * does not implement Api. Neither walk finds it otherwise: Base is no supertype of Api, and Dao
+   * declares no find. The nearest concrete declaration in the subtype's ancestry that is not one of
+   * the receiver's own, for each subtype that does not declare the method itself.
+   */
+  private Map<String, IndexedMethod> inheritedImplementations(CallShape call) {
+    Map<String, IndexedMethod> found = new LinkedHashMap<>();
+    Set<String> receiverAncestry = new HashSet<>(types.supertypesOf(call.receiverType()));
+    for (String sub : sorted(types.subtypesOf(call.receiverType()))) {
+      TypeFact subType = types.get(sub);
+      if (subType == null || subType.isInterface()) {
+        continue;
+      }
+      for (String ancestor : types.supertypesOf(sub)) {
+        if (receiverAncestry.contains(ancestor)) {
+          continue;
+        }
+        IndexedMethod concrete = index.methods(ancestor, call.name()).stream()
+            .filter(m -> arityMatches(m, call) && !m.fact().isAbstract() && !m.fact().isStatic())
+            .findFirst().orElse(null);
+        if (concrete != null) {
+          if (!ancestor.equals(sub)) {
+            found.putIfAbsent(concrete.key(), concrete);
+          }
+          break; // the nearest declaration is the one that runs: the subtype's own, else its nearest ancestor's
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Subtypes in a fixed order: the targets are walked in index order, so reports are the same every run. */
+  private static List<String> sorted(Set<String> names) {
+    List<String> list = new ArrayList<>(names);
+    java.util.Collections.sort(list);
+    return list;
   }
 
   /**
@@ -171,6 +212,7 @@ final class CallTargets {
     capped.forEach(m -> result.putIfAbsent(m.key(), m));
     List<String> receivers = new ArrayList<>(List.of(call.receiverType()));
     receivers.addAll(types.subtypesOf(call.receiverType()));
+    inheritedImplementations(call).forEach(result::putIfAbsent);
     for (String sub : receivers) {
       for (IndexedMethod method : index.methods(sub, call.name())) {
         if (arityMatches(method, call)) {

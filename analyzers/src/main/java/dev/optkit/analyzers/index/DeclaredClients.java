@@ -11,10 +11,13 @@ import java.util.Set;
 
 /**
  * Which project interfaces are clients a library implements at run time: those the catalogue's
- * declared clients match (Feign, Spring Data, MyBatis mappers, also by XML), and those no project
- * class implements whose methods carry query or HTTP declaration annotations.
+ * declared clients match (Feign, Spring Data, MyBatis mappers, also by XML), those no project
+ * class implements whose methods carry query or HTTP declaration annotations, and those the project
+ * implements by delegation to its query helpers whose annotated methods carry the query.
  */
 final class DeclaredClients {
+  /** The id prefix of interfaces the project implements by delegation to its query helpers. */
+  static final String DELEGATED = "delegated-";
   private final Map<String, Optional<DeclaredClientSignature>> declaredClients = new HashMap<>();
   /** Method annotations that declare a query, whatever library they come from (by simple name). */
   private static final Set<String> SQL_DECLARATIONS = Set.of(
@@ -39,6 +42,8 @@ final class DeclaredClients {
       return cached;
     }
     Optional<DeclaredClientSignature> result = Optional.empty();
+    // asked again while deciding (an implementation's call targets weigh declared clients): not one yet
+    declaredClients.put(type, result);
     TypeFact fact = types.get(type);
     if (fact != null && fact.isInterface() && index.xmlMappers.isMapper(type)) {
       result = index.catalog.declaredClients().stream().filter(d -> d.id().equals("mybatis-mapper")).findFirst();
@@ -75,7 +80,7 @@ final class DeclaredClients {
    */
   private Optional<DeclaredClientSignature> declaredByAnnotations(String type, List<String> ancestry) {
     if (types.hasSubtypes(type)) {
-      return Optional.empty();
+      return delegatedQueries(type, ancestry);
     }
     for (String ancestor : ancestry) {
       for (IndexedMethod method : index.methodsOfType(ancestor)) {
@@ -93,6 +98,95 @@ final class DeclaredClients {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * An interface whose methods carry their query in an annotation ({@code @Sql("SELECT ...")}, a
+   * project's own annotation as well as a library's) and which the project implements itself by
+   * delegation: every implementation of every such method runs a query of that kind, in its own body
+   * or through the project's query helper it calls ({@code one(sqlOf("name"), id)}). A call of it is
+   * then that query, with the annotation's text. An interface the project implements otherwise (a
+   * server-side resource, an in-memory fixture) is left alone.
+   */
+  private Optional<DeclaredClientSignature> delegatedQueries(String type, List<String> ancestry) {
+    ClientKind kind = null;
+    String annotationName = null;
+    List<IndexedMethod> annotated = new java.util.ArrayList<>();
+    for (String ancestor : ancestry) {
+      for (IndexedMethod method : index.methodsOfType(ancestor)) {
+        if (!method.fact().isAbstract()) {
+          continue;
+        }
+        for (Map.Entry<String, String> value : method.fact().annotationValues().entrySet()) {
+          String simple = value.getKey().substring(value.getKey().lastIndexOf('.') + 1);
+          ClientKind declared = dev.optkit.analyzers.facts.SqlStatements.looksLikeSql(value.getValue()) ? ClientKind.DB
+              : HTTP_DECLARATIONS.contains(simple) ? ClientKind.API : null;
+          if (declared == null) {
+            continue;
+          }
+          if (kind != null && kind != declared) {
+            return Optional.empty();
+          }
+          kind = declared;
+          annotationName = simple;
+          annotated.add(method);
+          break;
+        }
+      }
+    }
+    if (kind == null) {
+      return Optional.empty();
+    }
+    List<String> implementations = types.subtypesOf(type).stream().sorted().toList();
+    for (IndexedMethod method : annotated) {
+      boolean implemented = false;
+      for (String implementation : implementations) {
+        for (IndexedMethod candidate : index.methods(implementation, method.fact().name())) {
+          if (candidate.fact().isAbstract() || candidate.fact().params().size() != method.fact().params().size()) {
+            continue;
+          }
+          if (!delegates(candidate, kind)) {
+            return Optional.empty();
+          }
+          implemented = true;
+        }
+      }
+      if (!implemented) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new DeclaredClientSignature(DELEGATED + (kind == ClientKind.DB ? "query" : "http") + "-interface",
+        kind, "declared " + (kind == ClientKind.DB ? "queries" : "HTTP client") + " (@" + annotationName
+            + ", implemented by the project)", List.of(), List.of(), List.of()));
+  }
+
+  /**
+   * Whether an implementation runs I/O of this kind itself or hands it to a method of the project that
+   * does (a query helper). The called method is looked up in the receiver's type and its supertypes
+   * only, not through the call targets: declared clients are asked while call targets are computed,
+   * and asking for call targets there would compute them inside their own computation.
+   */
+  private boolean delegates(IndexedMethod implementation, ClientKind kind) {
+    if (runsIo(implementation.fact(), kind)) {
+      return true;
+    }
+    for (dev.optkit.analyzers.facts.CallRef call : implementation.fact().calls()) {
+      if (call.receiverType() == null) {
+        continue;
+      }
+      for (String owner : types.supertypesOf(call.receiverType())) {
+        for (IndexedMethod target : index.methods(owner, call.name())) {
+          if (runsIo(target.fact(), kind)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean runsIo(dev.optkit.analyzers.facts.MethodFact method, ClientKind kind) {
+    return method.ioSites().stream().anyMatch(site -> site.kind() == kind);
   }
 
   private boolean matches(DeclaredClientSignature signature, List<String> ancestry) {

@@ -47,9 +47,11 @@ final class DeclaredSites {
 
   private List<IoSite> computeSites(IndexedMethod method) {
     List<IoSite> result = new ArrayList<>(method.fact().ioSites());
-    if (method.fact().isQueryWrapper() && wrappers.coveredByCallSites(method)) {
-      // the statement it runs is its parameter: every call site of it is that query, reported there
-      result.removeIf(site -> site.kind() == ClientKind.DB && site.sql() == null);
+    Optional<QueryWrappers.Helper> helper = wrappers.helper(method);
+    if (helper.isPresent() && result.contains(helper.get().inner()) && wrappers.coveredByCallSites(method)) {
+      // the statement or URL it runs is its parameter: every call site of it is that query, reported there
+      ClientKind kind = helper.get().kind();
+      result.removeIf(site -> site.kind() == kind && (kind == ClientKind.DB ? site.sql() == null : site.url() == null));
     }
     result.addAll(declaredSitesOf(method));
     return List.copyOf(result);
@@ -105,6 +107,16 @@ final class DeclaredSites {
     if (wrapped.isPresent()) {
       return wrapped;
     }
+    if (call.receiverType() == null && call.receivedFrom() != null) {
+      String received = index.receivedType(call);
+      if (received == null) {
+        return Optional.empty();
+      }
+      call = call.withReceiverType(received);
+      if (!types.contains(received) && index.declaredClient(received).isEmpty()) {
+        return returnedClientSite(call);
+      }
+    }
     if (call.receiverType() == null) {
       return Optional.empty();
     }
@@ -135,12 +147,20 @@ final class DeclaredSites {
           declaration.annotationValue("Update"), declaration.annotationValue("Delete"),
           declaration.annotationValue("SqlQuery"), declaration.annotationValue("SqlUpdate"),
           declaration.annotationValue("NativeQuery"));
+      if (sql == null && declaration != null) {
+        // a project's own query annotation (@Sql("SELECT ...")) on an interface it implements by delegation
+        sql = declaration.annotationValues().values().stream()
+            .filter(dev.optkit.analyzers.facts.SqlStatements::looksLikeSql).findFirst().orElse(null);
+      }
       access = dbAccess(declaration, call.name(), sql);
       Optional<MyBatisXmlMappers.Statement> mapped = index.xmlMappers.statement(call.receiverType(), call.name());
       if (sql == null && mapped.isPresent()) {
         sql = mapped.get().sql();
         access = mapped.get().access();
       }
+    }
+    if (signature.id().startsWith(DeclaredClients.DELEGATED) && (signature.kind() == ClientKind.DB ? sql == null : httpMethod == null)) {
+      return Optional.empty(); // the project implements the interface: a method without a query annotation is its own code
     }
     return Optional.of(new IoSite(signature.kind(), signature.id(), signature.provider(), access, call.confidence(),
         call.receiverType(), call.name(), httpMethod, url, null, sql, false, false, call.deferred(), call.range(),
@@ -167,6 +187,29 @@ final class DeclaredSites {
       return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
           call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
           null, null, null, null, signature.llm(), false, call.deferred(), call.range(), call.snippet());
+    });
+  }
+
+  /**
+   * A call on the catalogued client a getter of the project hands back ({@code getJdbcTemplate().update(sql)},
+   * {@code getClient().send(request, handler)}), its type read from the getter's declaration: the file
+   * calling it may not import the client, and the getter may be inherited from a base class. Medium
+   * confidence: the declared type, not the solver's.
+   */
+  private Optional<IoSite> returnedClientSite(CallRef call) {
+    return index.catalog.match(List.of(call.receiverType()), call.name()).map(signature -> {
+      Boolean reads = signature.readsByMethod(call.name());
+      Access access = call.sql() != null && signature.kind() == ClientKind.DB
+          ? dev.optkit.analyzers.facts.SqlStatements.access(call.sql()) : Access.UNKNOWN;
+      if (access == Access.UNKNOWN) {
+        access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
+      }
+      String sql = signature.kind() == ClientKind.DB ? call.sql() : null;
+      String url = signature.kind() == ClientKind.API ? call.url() : null;
+      return new IoSite(signature.kind(), signature.id(), signature.provider(), access,
+          call.confidence().min(dev.optkit.analyzers.findings.Confidence.MEDIUM), call.receiverType(), call.name(),
+          null, url, IoSite.hostOf(url), sql, signature.llm(), false, call.deferred(),
+          call.range(), call.snippet());
     });
   }
 

@@ -212,7 +212,44 @@ public final class ProjectIndex {
    * the project.
    */
   public List<IndexedMethod> targetsOf(CallRef call) {
+    if (call.receiverType() == null && call.receivedFrom() != null) {
+      String received = receivedType(call);
+      return received == null ? List.of() : targets.targetsOf(call.withReceiverType(received));
+    }
     return targets.targetsOf(call);
+  }
+
+  /** Getters' declared return types, by {@link CallRef#receivedFrom()}; "" for none known. */
+  private final Map<String, String> receivedTypes = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The type of what a call is made on when that is what a method of the caller's own object returned
+   * ({@code getClient().get(url)}): the declared return type of the method it runs, found in the caller's
+   * class or its superclasses, when every such method declares the same one; else null.
+   */
+  public String receivedType(CallRef call) {
+    String from = call.receivedFrom();
+    if (from == null) {
+      return null;
+    }
+    String known = receivedTypes.get(from);
+    if (known == null) {
+      int hash = from.indexOf('#');
+      int slash = from.lastIndexOf('/');
+      CallRef getter = new CallRef(from.substring(0, hash), from.substring(hash + 1, slash),
+          Integer.parseInt(from.substring(slash + 1)), dev.optkit.analyzers.findings.Confidence.HIGH, false,
+          call.range(), "", -1, null);
+      Set<String> returned = new java.util.TreeSet<>();
+      for (IndexedMethod method : targets.targetsOf(getter)) {
+        String type = method.fact().returnType();
+        int generic = type.indexOf('<');
+        returned.add(generic >= 0 ? type.substring(0, generic) : type);
+      }
+      known = returned.size() == 1 && !returned.contains("void") && !returned.iterator().next().contains("[")
+          ? returned.iterator().next() : "";
+      receivedTypes.putIfAbsent(from, known);
+    }
+    return known.isEmpty() ? null : known;
   }
 
   /**
@@ -220,6 +257,10 @@ public final class ProjectIndex {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   public List<IndexedMethod> allTargetsOf(CallRef call) {
+    if (call.receiverType() == null && call.receivedFrom() != null) {
+      String received = receivedType(call);
+      return received == null ? List.of() : targets.allTargetsOf(call.withReceiverType(received));
+    }
     return targets.allTargetsOf(call);
   }
 

@@ -18,8 +18,11 @@ import java.util.List;
     description = "Every query is a round trip to the database. Queries are classified as reads or writes from "
         + "their SQL (when it is a literal or constant) or from the API method; repeated reads of slowly changing "
         + "data are cache candidates, and queries issued once per loop iteration are N+1 patterns. A project "
-        + "method that hands its String parameter to JDBC or JdbcTemplate is a query wrapper: each call of it "
-        + "with SQL text is the query, reported and classified at that call.",
+        + "method that hands its String parameter to a database client as the SQL, directly or through further "
+        + "such methods, is a query wrapper: each call of it with SQL text (a literal, constants, a local holding "
+        + "them) is the query, reported and classified at that call, no more confident than the wrapper's own "
+        + "client call. An interface the project implements by delegation to them, whose methods carry their SQL "
+        + "in an annotation, is queried by each call of such a method.",
     remediation = "Cache repeated reads of slowly changing data; batch queries issued in loops "
         + "(WHERE id IN (...), findAllById, batchUpdate).")
 public final class DatabaseQueryRule extends IoSiteRule {

@@ -18,7 +18,10 @@ import java.util.List;
     description = "Each call pays network latency and often money (paid APIs, LLM tokens). Matched against the "
         + "client catalogue (java.net.http, HttpURLConnection, Apache HttpClient, OkHttp, Spring RestTemplate/"
         + "WebClient/RestClient, Feign, Retrofit, JAX-RS, gRPC, AWS SDK v2, LLM SDKs, and your own entries) by the "
-        + "receiver's resolved type; reads are cache candidates, writes are listed for the inventory.",
+        + "receiver's resolved type, also when a getter of the project hands the client back; reads are cache "
+        + "candidates, writes are listed for the inventory. A project method that hands its String parameter to "
+        + "such a client as the URL, directly or through further such methods, is an HTTP helper: each call of it "
+        + "with URL text is a remote call of that URL, reported at that call.",
     remediation = "Cache the enclosing read method (optkit migrate adds a bounded cache with a TTL), or batch "
         + "and parallelise calls made in loops.")
 public final class RemoteApiCallRule extends IoSiteRule {

@@ -24,7 +24,10 @@ import java.util.Set;
     severity = Severity.HIGH,
     summary = "A loop that waits on a remote call or a query once per iteration (the N+1 shape).",
     description = "for, enhanced for, while, do, Iterable.forEach and sequential stream pipelines whose body "
-        + "performs I/O, directly or through methods of the project (at any depth, cycles included). Each such loop "
+        + "performs I/O, directly or through methods of the project (at any depth, cycles included; an interface "
+        + "method reaches the superclass method a subclass inherits as its implementation; a call on what a getter "
+        + "returns is a call on the getter's declared type; a call of a project query helper with SQL or URL text "
+        + "is that query). Each such loop "
         + "is classified: an N+1 query (batch it), independent remote calls (run them with bounded concurrency), "
         + "or futures joined inside the loop (start all, then join). Iterations are independent when they share no "
         + "state but collected results and do not stop early on what they find; loops in @Transactional methods "

@@ -196,7 +196,8 @@ final class OneEvictionLayer {
       Set<String> names = new HashSet<>();
       for (IndexedMethod caller : index.methods()) {
         for (CallRef call : caller.fact().calls()) {
-          if (call.receiverType() == null && index.targetsOf(call).isEmpty()) {
+          // a call on what a getter returned is typed by the index (its declared type), or was opaque before: not unseen
+          if (call.receiverType() == null && call.receivedFrom() == null && index.targetsOf(call).isEmpty()) {
             names.add(call.name());
           }
         }
