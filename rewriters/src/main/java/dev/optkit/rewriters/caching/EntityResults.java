@@ -7,16 +7,10 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Whether a read returning persistent entities can be cached. A cached entity outlives the
@@ -82,8 +76,6 @@ final class EntityResults {
   static final Set<String> OPAQUE = Set.of("accept", "apply", "test", "andThen", "compose", "publishEvent",
       "publish", "post", "send", "fire", "fireEvent", "notify", "emit", "onNext", "tryEmitNext", "dispatch",
       "convertAndSend", "multicastEvent");
-  /** A capitalised identifier in a signature: a type name, simple or the last part of a qualified one. */
-  private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z]\\w*");
 
   private final ProjectIndex index;
   private final ResultSharing sharing;
@@ -94,12 +86,14 @@ final class EntityResults {
     this.sharing = sharing;
     this.whole = whole;
     this.columnReads = new ColumnReads(index, sharing, whole);
+    this.returnedEntities = new ReturnedEntities(index, whole);
   }
 
   private final ColumnReads columnReads;
+  private final ReturnedEntities returnedEntities;
 
   Optional<String> whyNot(IndexedMethod cached) {
-    Optional<ReturnedEntity> entity = returnedEntity(cached.fact(), FetchPlan.of(index, cached));
+    Optional<ReturnedEntity> entity = returnedEntities.of(cached.fact(), FetchPlan.of(index, cached));
     if (entity.isEmpty()) {
       return Optional.empty();
     }
@@ -353,100 +347,6 @@ final class EntityResults {
       }
     }
     return Optional.empty();
-  }
-
-  /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
-  private Optional<ReturnedEntity> returnedEntity(MethodFact fact, FetchPlan fetched) {
-    String signature = fact.signature();
-    int name = signature.indexOf(fact.name() + "(");
-    String returnPart = name < 0 ? signature : signature.substring(0, name);
-    Matcher identifiers = TYPE_NAME.matcher(returnPart);
-    while (identifiers.find()) {
-      String simple = identifiers.group();
-      for (TypeFact type : index.typesNamed(simple)) {
-        if (type.annotations().stream()
-            .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
-                || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
-          Map<String, String> lazy = new LinkedHashMap<>();
-          Map<String, String> lazyTargets = new LinkedHashMap<>();
-          List<String> unread = new ArrayList<>();
-          lazyAssociations(type.qualifiedName(), "", fetched, lazy, lazyTargets, unread, new HashSet<>(),
-              type.qualifiedName());
-          Set<String> fields = new HashSet<>(type.fieldTypes().keySet());
-          index.supertypesOf(type.qualifiedName()).forEach(s -> index.type(s).ifPresent(t -> fields.addAll(t.fieldTypes().keySet())));
-          // getMemberCount() { return members.isEmpty() ? memberCount : members.size(); }: named for a column,
-          // it reads a lazy association; a getter the class writes that calls anything is no column's getter
-          Set<String> computing = new HashSet<>();
-          Map<String, String> columns = new HashMap<>();
-          List<String> owners = new ArrayList<>(List.of(type.qualifiedName()));
-          owners.addAll(index.supertypesOf(type.qualifiedName()));
-          for (String sub : index.subtypesOf(type.qualifiedName())) {
-            if (!owners.contains(sub)) {
-              // a subclass's override of a getter (Capital.getName() reading its lazy mayor) may be what runs
-              index.methodsOfType(sub).forEach(m -> computing.add(m.fact().name()));
-            }
-          }
-          for (String owner : owners) {
-            for (IndexedMethod method : index.methodsOfType(owner)) {
-              MethodFact read = method.fact();
-              if (!read.calls().isEmpty() || !read.opaqueCalls().isEmpty()
-                  || read.fieldsRead().stream().anyMatch(lazy::containsValue)) {
-                computing.add(read.name());
-              } else if (read.params().isEmpty() && !read.isStatic() && read.fieldsRead().size() == 1
-                  && fields.contains(read.fieldsRead().get(0)) && read.returnRoots().equals(List.of("this"))) {
-                columns.putIfAbsent(read.name(), read.fieldsRead().get(0)); // getPassword() { return passwordHash; }
-              }
-            }
-          }
-          columns.keySet().removeAll(computing); // an overload or override elsewhere computes it
-          return Optional.of(new ReturnedEntity(simple, type.qualifiedName(), lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
-              lazyTargets, columns));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The lazy associations of an entity and of those it reaches through eager or fetched ones, its
-   * superclasses' too. A type is walked once per part of the fetch plan still ahead of it, so one reached
-   * again where less is fetched still names its lazy associations.
-   *
-   * @param path the attribute path the type is reached by from the entity returned ("" for itself)
-   */
-  private void lazyAssociations(String type, String path, FetchPlan fetched, Map<String, String> lazyByGetter,
-      Map<String, String> toOneTargets, List<String> unread, Set<String> seen, String root) {
-    if (!seen.add(type + "|" + (path.isEmpty() ? String.join(",", fetched.paths()) : fetched.below(path)))) {
-      return;
-    }
-    List<String> types = new ArrayList<>(List.of(type));
-    types.addAll(index.supertypesOf(type));
-    // the row may be of a subclass entity, whose own lazy associations a caller reads after instanceof
-    index.subtypesOf(type).stream().sorted().filter(sub -> !types.contains(sub)).forEach(types::add);
-    for (String each : types) {
-      if (index.type(each).map(t -> !index.embeddedMappings().readWhole(t)).orElse(false)) {
-        unread.add(ProjectTraits.simpleName(each));
-      }
-      for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
-        String field = association.field();
-        String at = path.isEmpty() ? field : path + "." + field;
-        if (fetched.loaded(at, association.eager())) {
-          lazyAssociations(association.target(), at, fetched, lazyByGetter, toOneTargets, unread, seen, root);
-        } else {
-          // a proxy stands in for a to-one's target, unless @LazyToOne(NO_PROXY) makes the getter load it
-          if (!association.toMany() && !whole.fieldMayCarry(each, field, "LazyToOne")) {
-            toOneTargets.putIfAbsent(association.getter(), association.target());
-          }
-          // a lazy association of an eager one's target is named with its type: User.roles eager, Role.users lazy
-          String getter = "get" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
-          if (type.equals(root)) {
-            lazyByGetter.put(getter, field); // the entity's own getter, whatever an eager target walked first named
-          } else {
-            lazyByGetter.putIfAbsent(getter, ProjectTraits.simpleName(type) + "." + field);
-          }
-        }
-      }
-    }
   }
 
   /**
