@@ -134,8 +134,10 @@ final class SpringBeans {
   private final Map<String, Optional<String>> injectedByClass = new java.util.HashMap<>();
 
   private Optional<String> findInjectionByClass(String beanType) {
-    if (traits.springBoot()) {
-      return Optional.empty(); // Boot proxies classes (spring.aop.proxy-target-class defaults to true)
+    if (traits.springBoot() || !traits.applications().isEmpty()) {
+      // Boot proxies classes (spring.aop.proxy-target-class defaults to true), whatever builds it: a
+      // @SpringBootApplication runs under Boot's auto-configuration in a Gradle build too
+      return Optional.empty();
     }
     TypeFact bean = index.type(beanType).orElse(null);
     if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface)) {
@@ -143,6 +145,9 @@ final class SpringBeans {
     }
     for (var file : index.files()) {
       for (TypeFact type : file.types()) {
+        if (SourceSet.isTestPath(file.path()) && !springTest(type)) {
+          continue; // @InjectMocks CategoryServiceImpl service in a Mockito test: no context injects it
+        }
         for (var field : type.fieldTypes().entrySet()) {
           if (field.getValue().equals(beanType) && !type.qualifiedName().equals(beanType)) {
             return Optional.of(proxyClash(bean, type.simpleName() + "." + field.getKey()));
@@ -159,6 +164,25 @@ final class SpringBeans {
       }
     }
     return Optional.empty();
+  }
+
+  /** Test annotations that start a Spring context, whose beans its fields may be injected with. */
+  private static final Set<String> SPRING_TESTS = Set.of("SpringBootTest", "ContextConfiguration",
+      "SpringJUnitConfig", "SpringJUnitWebConfig", "WebMvcTest", "DataJpaTest", "DataJdbcTest", "JdbcTest",
+      "JsonTest", "RestClientTest", "WebFluxTest", "DataMongoTest", "DataRedisTest", "JooqTest", "DataR2dbcTest",
+      "WebAppConfiguration", "Import", "TestConfiguration", "Configuration", "Component",
+      "Service", "Repository", "Controller", "RestController");
+
+  /**
+   * A test class Spring may inject: one that starts a context ({@code @SpringBootTest}, a slice,
+   * {@code @ContextConfiguration}), or a bean or configuration a test context scans. A plain or Mockito test
+   * class ({@code @InjectMocks}, {@code @ExtendWith(MockitoExtension.class)}) makes its objects itself.
+   */
+  private boolean springTest(TypeFact type) {
+    List<String> types = new java.util.ArrayList<>(List.of(type.qualifiedName()));
+    types.addAll(index.supertypesOf(type.qualifiedName()));
+    return types.stream().flatMap(t -> index.type(t).stream()).flatMap(t -> t.annotations().stream())
+        .map(a -> a.substring(a.lastIndexOf('.') + 1)).anyMatch(SPRING_TESTS::contains);
   }
 
   /**

@@ -1,0 +1,98 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refusal reasons the seventh audit (30 refusals on four projects no audit had read, 2026-11-25,
+ * evening) found false, each beside a true twin.
+ */
+class SeventhAuditReasonsTest {
+  @TempDir Path dir;
+
+  private static Optional<String> refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method))
+        .map(Refusal::reason).findFirst();
+  }
+
+  // ---- a class injected by its class where no Spring context injects it, or under Boot (KALDYBAKYZY/final_soft:
+  // "CategoryServiceImpl implements interfaces and is injected by its class (CategoryServiceTest.service)", a
+  // Mockito test's @InjectMocks field in a Gradle-built Spring Boot application; 14 refusals)
+
+  private static final String STORE = """
+      package shop;
+
+      public interface Store {
+          String entry(String key);
+      }
+      """;
+
+  private MigrationFixture store(String name, String application, String test) {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(STORE)
+        .java(MigrationSafetyTest.bean("JdbcStore", "Service", "import org.springframework.stereotype.Service;", """
+                public String entry(String key) {
+                    return jdbc.queryForObject("SELECT value FROM entries WHERE name = ?", String.class, key);
+                }
+            """).replace("public class JdbcStore", "public class JdbcStore implements Store"));
+    if (!application.isEmpty()) {
+      fixture.java(application);
+    }
+    return fixture.file("src/test/java/shop/JdbcStoreTest.java", test);
+  }
+
+  private static final String MOCKITO_TEST = """
+      package shop;
+
+      import org.junit.jupiter.api.extension.ExtendWith;
+      import org.mockito.InjectMocks;
+      import org.mockito.junit.jupiter.MockitoExtension;
+
+      @ExtendWith(MockitoExtension.class)
+      class JdbcStoreTest {
+          @InjectMocks
+          JdbcStore store;
+      }
+      """;
+
+  private static final String CONTEXT_TEST = """
+      package shop;
+
+      import org.springframework.beans.factory.annotation.Autowired;
+      import org.springframework.test.context.ContextConfiguration;
+
+      @ContextConfiguration(classes = JdbcStore.class)
+      class JdbcStoreTest {
+          @Autowired
+          JdbcStore store;
+      }
+      """;
+
+  private static final String BOOT_APPLICATION = """
+      package shop;
+
+      import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+      @SpringBootApplication
+      public class Shop {
+      }
+      """;
+
+  @Test
+  void aClassOnlyAMockitoTestMakesOrABootApplicationProxiesIsNoJdkProxyClash() {
+    String why = refusal(store("mockito", "", MOCKITO_TEST).plan(), "entry").orElse("cached");
+    assertFalse(why.contains("JDK proxy"), why);
+    why = refusal(store("boot", BOOT_APPLICATION, CONTEXT_TEST).plan(), "entry").orElse("cached");
+    assertFalse(why.contains("JDK proxy"), why);
+    // the true twin: a test context outside Boot injects it by its class
+    why = refusal(store("context", "", CONTEXT_TEST).plan(), "entry").orElse("cached");
+    assertTrue(why.contains("JdbcStore implements interfaces and is injected by its class (JdbcStoreTest.store)"), why);
+  }
+}
