@@ -95,4 +95,80 @@ class SeventhAuditReasonsTest {
     why = refusal(store("context", "", CONTEXT_TEST).plan(), "entry").orElse("cached");
     assertTrue(why.contains("JdbcStore implements interfaces and is injected by its class (JdbcStoreTest.store)"), why);
   }
+
+  // ---- a boolean exists query is answered by the database, not by the persistence context's instances
+  // (genesshoan/cinema-rest-api RoomRepository.existsByName: "it reads JPA entities inside the transaction of
+  // RoomService.updateRoom() ... Hibernate answers with the instances that transaction's persistence context
+  // already holds")
+
+  private MigrationPlan rooms(String name, String query, String use) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Room {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+
+                public void setName(String name) {
+                    this.name = name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface RoomRepository extends JpaRepository<Room, Long> {
+                %s
+            }
+            """.formatted(query))
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Service
+            public class RoomService {
+                private final RoomRepository rooms;
+
+                public RoomService(RoomRepository rooms) {
+                    this.rooms = rooms;
+                }
+
+                @Transactional
+                public void rename(Long id, String name) {
+                    Room room = rooms.findById(id).orElseThrow();
+                    if (%s) {
+                        throw new IllegalArgumentException(name);
+                    }
+                    room.setName(name);
+                }
+            }
+            """.formatted(use))
+        .plan();
+  }
+
+  @Test
+  void aBooleanExistsQueryIsAnsweredByTheDatabase() {
+    String why = refusal(rooms("exists", "boolean existsByName(String name);", "rooms.existsByName(name)"),
+        "existsByName").orElse("cached");
+    assertFalse(why.contains("persistence context"), why);
+    // the true twin: a query returning the entity answers with the instance the transaction already holds
+    why = refusal(rooms("entity", "Optional<Room> findByName(String name);", "rooms.findByName(name).isPresent()"),
+        "findByName").orElse("cached");
+    assertTrue(why.contains("persistence context"), why);
+  }
 }

@@ -226,7 +226,8 @@ final class SnapshotReads {
           type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity"));
     }
     boolean readsEntities = jpaEntities && index.reachedIo(cached).stream().map(r -> r.site())
-        .anyMatch(site -> JPA_LOADS.contains(site.clientId()) && site.access() == dev.optkit.analyzers.facts.Access.READ);
+        .anyMatch(site -> JPA_LOADS.contains(site.clientId()) && site.access() == dev.optkit.analyzers.facts.Access.READ
+            && !scalarQuery(site));
     if (!readsEntities) {
       return Optional.empty();
     }
@@ -245,6 +246,30 @@ final class SnapshotReads {
   }
 
   private Boolean jpaEntities;
+
+  /** Answers a query gives as a value computed by the database, never as entity instances. */
+  private static final java.util.Set<String> SCALAR_ANSWERS = java.util.Set.of("boolean", "java.lang.Boolean", "long",
+      "java.lang.Long", "int", "java.lang.Integer");
+
+  /**
+   * {@code existsByName(name)}, {@code countByOwner(o)}, {@code @Query("select count(r) > 0 ...") boolean}: the
+   * database computes the answer (Hibernate flushes the transaction's changes first), so no instance the
+   * persistence context holds stands in for it. Spring Data's contract makes {@code exists...} a boolean and
+   * {@code count...} a number; otherwise the query method's declared return type says so.
+   */
+  private boolean scalarQuery(dev.optkit.analyzers.facts.IoSite site) {
+    if (site.receiverType() == null) {
+      return false;
+    }
+    List<String> owners = new java.util.ArrayList<>(List.of(site.receiverType()));
+    owners.addAll(index.supertypesOf(site.receiverType()));
+    List<IndexedMethod> declared = owners.stream().flatMap(owner -> index.methods(owner, site.method()).stream()).toList();
+    if (declared.isEmpty()) {
+      return site.method().startsWith("exists") || site.method().equals("count"); // CrudRepository's own
+    }
+    return declared.stream().allMatch(method -> method.fact().isAbstract()
+        && SCALAR_ANSWERS.contains(method.fact().returnType()));
+  }
 
   /** Clients whose loads go through a JPA persistence context (Spring Data's repositories, if JPA's). */
   private static final java.util.Set<String> JPA_LOADS = java.util.Set.of("spring-data-repository",
