@@ -171,4 +171,140 @@ class SeventhAuditReasonsTest {
         "findByName").orElse("cached");
     assertTrue(why.contains("persistence context"), why);
   }
+
+  // ---- entities mapped to DTOs by a mapper held in a field are not what the handler returns (esidarapp/bookstore
+  // OrderServiceImpl.findOrderItemsByOrder: "the handler OrderController.findOrderItemsByOrder() returns it as its
+  // response" for order.getOrderItems().stream().map(orderItemMapper::toDto).toList())
+
+  private MigrationPlan orders(String name, String returned, String returnType) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.FetchType;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Item {
+                @Id
+                private Long id;
+                private String name;
+                @ManyToOne(fetch = FetchType.LAZY)
+                private Order order;
+
+                public String getName() {
+                    return name;
+                }
+
+                public Order getOrder() {
+                    return order;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.FetchType;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.OneToMany;
+            import java.util.List;
+
+            @Entity
+            public class Order {
+                @Id
+                private Long id;
+                @OneToMany(mappedBy = "order", fetch = FetchType.EAGER)
+                private List<Item> items;
+
+                public List<Item> getItems() {
+                    return items;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public record ItemDto(String name) {
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class ItemMapper {
+                public ItemDto toDto(Item item) {
+                    return new ItemDto(item.getName());
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface OrderRepository extends JpaRepository<Order, Long> {
+                java.util.Optional<Order> findWithItemsById(Long id);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Orders {
+                private final OrderRepository orders;
+                private final ItemMapper itemMapper;
+
+                public Orders(OrderRepository orders, ItemMapper itemMapper) {
+                    this.orders = orders;
+                    this.itemMapper = itemMapper;
+                }
+
+                public %s items(Long id) {
+                    Order order = orders.findWithItemsById(id).orElseThrow();
+                    return %s;
+                }
+            }
+            """.formatted(returnType, returned))
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.PathVariable;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            public class OrderController {
+                private final Orders orders;
+
+                public OrderController(Orders orders) {
+                    this.orders = orders;
+                }
+
+                @GetMapping("/orders/{id}/items")
+                public %s items(@PathVariable Long id) {
+                    return orders.items(id);
+                }
+            }
+            """.formatted(returnType))
+        .plan();
+  }
+
+  @Test
+  void entitiesMappedByAMapperInAFieldAreNotWhatTheHandlerReturns() {
+    String why = refusal(orders("mapped", "order.getItems().stream().map(itemMapper::toDto).toList()",
+        "List<ItemDto>"), "findWithItemsById").orElse("cached");
+    assertFalse(why.contains("returns it as its response"), why);
+    // the true twin: the handler returns the entities themselves
+    why = refusal(orders("entities", "order.getItems()", "List<Item>"), "findWithItemsById").orElse("cached");
+    assertTrue(why.contains("returns it as its response"), why);
+  }
 }
