@@ -307,4 +307,129 @@ class SeventhAuditReasonsTest {
     why = refusal(orders("entities", "order.getItems()", "List<Item>"), "findWithItemsById").orElse("cached");
     assertTrue(why.contains("returns it as its response"), why);
   }
+
+  // ---- a MapStruct @AfterMapping hook changes the DTO the mapping just made (esidarapp/bookstore
+  // BookServiceImpl.findAll: "changes state shared between calls: BookMapper.setCategories() setCategoryIds")
+
+  private MigrationPlan books(String name, String toDto) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Book {
+                @Id
+                private Long id;
+                private String title;
+
+                public Long getId() {
+                    return id;
+                }
+
+                public String getTitle() {
+                    return title;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public class BookDto {
+                private String title;
+                private Long code;
+
+                public void setTitle(String title) {
+                    this.title = title;
+                }
+
+                public void setCode(Long code) {
+                    this.code = code;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.mapstruct.AfterMapping;
+            import org.mapstruct.Mapper;
+            import org.mapstruct.MappingTarget;
+
+            @Mapper(componentModel = "spring")
+            public interface BookMapper {
+                BookDto toDto(Book book);
+
+                @AfterMapping
+                default void setCode(@MappingTarget BookDto dto, Book book) {
+                    dto.setCode(book.getId());
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class BookMapperImpl implements BookMapper {
+                private final BookDto last = new BookDto();
+
+                @Override
+                public BookDto toDto(Book book) {
+                    %s
+                }
+            }
+            """.formatted(toDto))
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface BookRepository extends JpaRepository<Book, Long> {
+                List<Book> findByTitle(String title);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Books {
+                private final BookRepository books;
+                private final BookMapper bookMapper;
+
+                public Books(BookRepository books, BookMapper bookMapper) {
+                    this.books = books;
+                    this.bookMapper = bookMapper;
+                }
+
+                public List<BookDto> byTitle(String title) {
+                    return books.findByTitle(title).stream().map(bookMapper::toDto).toList();
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void anAfterMappingHookChangesTheDtoTheMappingMade() {
+    String why = refusal(books("fresh", """
+                    BookDto dto = new BookDto();
+                    dto.setTitle(book.getTitle());
+                    setCode(dto, book);
+                    return dto;
+            """), "byTitle").orElse("cached");
+    assertFalse(why.contains("changes state shared between calls"), why);
+    // the true twin: the mapper changes one DTO it keeps for every call
+    why = refusal(books("kept", """
+                    setCode(last, book);
+                    return last;
+            """), "byTitle").orElse("cached");
+    assertTrue(why.contains("changes state shared between calls"), why);
+  }
 }

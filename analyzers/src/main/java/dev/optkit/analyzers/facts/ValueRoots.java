@@ -86,6 +86,10 @@ final class ValueRoots {
     if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr)) {
       return of(reference.getScope());
     }
+    String variable = variableScope(reference);
+    if (variable != null) {
+      return isLocal.test(variable) ? "?" : "this"; // bookMapper::toDto: a field of this object, or a local
+    }
     com.github.javaparser.ast.Node at = reference;
     for (int level = 0; level < MAX_DEPTH && at.getParentNode().orElse(null) instanceof MethodCallExpr call; level++) {
       com.github.javaparser.ast.Node from = at;
@@ -112,7 +116,7 @@ final class ValueRoots {
    * to no traversal (an argument optkit cannot tell, counted as shared).
    */
   String ofReferenceArgument(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
-    if (reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr) {
+    if (reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr && variableScope(reference) == null) {
       return null; // Owner::getName: the element is its receiver, not an argument
     }
     if (reference.getParentNode().orElse(null) instanceof MethodCallExpr call
@@ -363,6 +367,20 @@ final class ValueRoots {
   }
 
   /** {@code Collections} in {@code Collections.sort(l)}, or {@code java.util.Collections}: no object at all. */
+  /**
+   * JavaParser reads the scope of {@code bookMapper::toDto} as a type, as it does {@code Role::getName}'s: a
+   * simple name starting in lower case is a field's or a local's, whose method gets each element as its
+   * argument. The name, or null for a type.
+   */
+  private static String variableScope(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+    if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type)) {
+      return null;
+    }
+    String written = type.getType().asString();
+    return !written.isEmpty() && !written.contains(".") && !written.contains("<")
+        && Character.isLowerCase(written.charAt(0)) ? written : null;
+  }
+
   private boolean typeName(Expression value) {
     if (value instanceof NameExpr name) {
       String text = name.getNameAsString();
