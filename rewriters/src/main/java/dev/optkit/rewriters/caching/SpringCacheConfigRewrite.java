@@ -78,7 +78,7 @@ public final class SpringCacheConfigRewrite {
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
     if (metrics) {
       lines.add(" * Their statistics are in the application's MeterRegistry (cache.gets by result, cache.puts,");
-      lines.add(" * cache.evictions, cache.size), tagged cache and cache.manager=optkit, as Spring Boot 3 tags its own.");
+      lines.add(" * cache.evictions, cache.size), tagged cache and cache.manager=optkit, as Spring Boot tags its own.");
     }
     lines.add(" */");
     lines.add("@Configuration");
