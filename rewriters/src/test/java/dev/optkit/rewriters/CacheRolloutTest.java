@@ -219,6 +219,18 @@ class CacheRolloutTest {
     return counts;
   }
 
+  /** Generated code is for the project's Java, 8 at the lowest: the switch reads records by reflection. */
+  @Test
+  void theSwitchCompilesForJava8() throws Exception {
+    Path source = dir.resolve("shop/OptkitCaching.java");
+    java.nio.file.Files.createDirectories(source.getParent());
+    java.nio.file.Files.writeString(source, dev.optkit.rewriters.caching.CacheSwitchFile.create("shop", "    ", "\n"));
+    java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+    int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "--release", "8",
+        "-Xlint:-options", "-d", dir.resolve("classes").toString(), source.toString());
+    assertEquals("", status == 0 ? "" : diagnostics.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /**
    * An enum's hashCode is its identity, another in each JVM: the same constants loaded twice (as in two
    * JVMs) fall in the same buckets, as do records of them, which Object.hashCode would not give.
