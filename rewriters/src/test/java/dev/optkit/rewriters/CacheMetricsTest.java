@@ -152,6 +152,64 @@ class CacheMetricsTest {
     }
   }
 
+  /**
+   * A project with caching of its own: optkit's manager is no bean but sits behind a resolver, which
+   * Spring Boot's binder would never see; the generated configuration binds it all the same.
+   */
+  @Test
+  void cachesBehindAResolverAreBoundToo() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .file("pom.xml", RedisBackendTest.BOOT_POM.replace("<dependencies>", "<dependencies>\n" + MICROMETER
+            .replace("            <version>1.13.0</version>\n", "")))
+        .java(CacheRolloutTest.NAMES_BEAN)
+        .java("""
+            package shop;
+
+            import org.springframework.cache.CacheManager;
+            import org.springframework.cache.annotation.EnableCaching;
+            import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+            import org.springframework.context.annotation.Bean;
+            import org.springframework.context.annotation.ComponentScan;
+            import org.springframework.context.annotation.Configuration;
+
+            @Configuration
+            @ComponentScan("shop")
+            @EnableCaching
+            public class OwnCaching {
+                @Bean
+                public CacheManager cacheManager() {
+                    return new ConcurrentMapCacheManager("own");
+                }
+            }
+            """);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String configPath = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    String config = MigrationFixture.after(plan, configPath);
+    assertTrue(config.contains("public CacheResolver optkitCacheResolver(ObjectProvider<MeterRegistry> meterRegistry) {"),
+        config);
+    Path classes = fixture.compile(plan);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      Thread.currentThread().setContextClassLoader(loader);
+      context.setClassLoader(loader);
+      context.registerBean(MeterRegistry.class, () -> registry);
+      context.register(loader.loadClass("shop.OwnCaching")); // its scan finds the service and optkit's configuration
+      context.refresh();
+      int calls = run(context.getBean(loader.loadClass("shop.Names")));
+      double hits = registry.get("cache.gets").tag("cache", "optkit.Names.profile").tag("result", "hit").functionCounter().count();
+      double misses = registry.get("cache.gets").tag("cache", "optkit.Names.profile").tag("result", "miss").functionCounter()
+          .count();
+      assertEquals(calls - reads.get(), (long) hits, "a hit is a call the service never saw");
+      assertEquals(reads.get(), (long) misses, "a miss is a call the service answered");
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
   @Test
   void withoutMicrometerNothingIsBound() {
     MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM)
