@@ -115,6 +115,41 @@ class CacheRolloutTest {
     }
   }
 
+  /**
+   * A project on OpenFeature: the percentage is its provider's flag (here the SDK's in-memory
+   * provider), which wins over the system property (set to 100 to show it).
+   */
+  @Test
+  void withOpenFeatureThePercentageIsTheProvidersFlag() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId><artifactId>names</artifactId>"
+            + "<version>1</version><dependencies><dependency><groupId>dev.openfeature</groupId><artifactId>sdk</artifactId>"
+            + "<version>1.22.0</version></dependency></dependencies></project>")
+        .java(NAMES).createdOnce("shop.Names", "");
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String emergencySwitch = MigrationFixture.after(plan, "src/main/java/shop/OptkitCaching.java");
+    assertTrue(emergencySwitch.contains(
+        "Double flag = FLAGS.getDoubleValue(\"optkit.cache.rollout.\" + cache, Double.NaN);"), emergencySwitch);
+    Path classes = fixture.compile(plan);
+    dev.openfeature.sdk.OpenFeatureAPI api = dev.openfeature.sdk.OpenFeatureAPI.getInstance();
+    dev.openfeature.sdk.providers.memory.InMemoryProvider flags =
+        new dev.openfeature.sdk.providers.memory.InMemoryProvider(Map.of());
+    api.setProviderAndWait("optkit", flags);
+    System.setProperty("optkit.cache.rollout.optkit.Names.profile", "100");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Object names = loader.loadClass("shop.Names").getConstructor().newInstance();
+      Method read = names.getClass().getMethod("profile", String.class);
+      Method write = names.getClass().getMethod("rename", String.class, String.class);
+      rollsOut(id -> read.invoke(names, id), (id, value) -> write.invoke(names, id, value),
+          percent -> flags.updateFlag("optkit.cache.rollout.optkit.Names.profile",
+              dev.openfeature.sdk.providers.memory.Flag.builder().variant("set", percent).defaultVariant("set").build()));
+    } finally {
+      api.setProviderAndWait("optkit", new dev.openfeature.sdk.NoOpProvider());
+    }
+  }
+
   @Test
   void springCachesATenthAtTenPercentAndKeepsThemAtFifty() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM).java(NAMES_BEAN);
@@ -151,13 +186,22 @@ class CacheRolloutTest {
     void of(String id, String value) throws Exception;
   }
 
+  interface Percent {
+    void set(double percent) throws Exception;
+  }
+
   /** 10% then 50% of 10,000 keys, measured by which second reads the service never saw. */
   private void rollsOut(Read read, Write write) throws Exception {
-    System.setProperty("optkit.cache.rollout.optkit.Names.profile", "10");
+    rollsOut(read, write, percent -> System.setProperty("optkit.cache.rollout.optkit.Names.profile",
+        String.valueOf((int) percent)));
+  }
+
+  private void rollsOut(Read read, Write write, Percent rollout) throws Exception {
+    rollout.set(10);
     Set<String> inAtTen = cachedAfterTwoPasses(read);
     assertTrue(Math.abs(inAtTen.size() - 1_000) <= 150, "keys using the cache at 10%: " + inAtTen.size() + " of " + KEYS);
 
-    System.setProperty("optkit.cache.rollout.optkit.Names.profile", "50");
+    rollout.set(50);
     Map<String, Integer> before = snapshot();
     for (String id : inAtTen) {
       assertEquals("name of " + id, read.of(id));
@@ -168,10 +212,10 @@ class CacheRolloutTest {
     assertTrue(inAtFifty.containsAll(inAtTen), "every key in at 10% is in at 50%");
 
     // a writer evicts whatever the percentage, even at 0 where no read uses the cache
-    System.setProperty("optkit.cache.rollout.optkit.Names.profile", "0");
+    rollout.set(0);
     String kept = new TreeSet<>(inAtTen).first();
     write.of(kept, "renamed");
-    System.setProperty("optkit.cache.rollout.optkit.Names.profile", "50");
+    rollout.set(50);
     int readsBefore = reads.get(kept).get();
     read.of(kept);
     assertEquals(readsBefore + 1, reads.get(kept).get(), "the write at 0% evicted the entry");

@@ -252,8 +252,8 @@ public final class MavenPom {
   }
 
   /**
-   * The artifactIds the module's main code compiles against: dependencies of the module and its local
-   * parents in the compile scope (written or left out), profiles aside (they may be off).
+   * What the module's main code compiles against, as {@code groupId:artifactId}: dependencies of the
+   * module and its local parents in the compile scope (written or left out), profiles aside (they may be off).
    */
   public List<String> compileArtifacts() {
     Properties properties = properties();
@@ -261,7 +261,8 @@ public final class MavenPom {
     for (Model model : lineage) {
       model.getDependencies().stream()
           .filter(d -> d.getScope() == null || interpolate(d.getScope(), properties).equals("compile"))
-          .forEach(d -> artifacts.add(interpolate(d.getArtifactId(), properties)));
+          .forEach(d -> artifacts.add(interpolate(d.getGroupId(), properties) + ":"
+              + interpolate(d.getArtifactId(), properties)));
     }
     return artifacts;
   }

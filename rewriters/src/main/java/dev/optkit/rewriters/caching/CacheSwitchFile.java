@@ -22,12 +22,23 @@ public final class CacheSwitchFile {
 
   /** The switch class, with the rollout; it compiles for Java 8 and reads records (Java 16) by reflection. */
   public static String create(String packageName, String indent, String nl) {
+    return create(packageName, indent, nl, false);
+  }
+
+  /**
+   * @param openFeature the project uses OpenFeature: the percentage is first the double flag
+   *     {@code optkit.cache.rollout.<cache>} of its provider, then the properties
+   */
+  public static String create(String packageName, String indent, String nl, boolean openFeature) {
     List<String> lines = new ArrayList<>();
     if (!packageName.isEmpty()) {
       lines.add("package " + packageName + ";");
       lines.add("");
     }
-    for (String line : TEMPLATE.split("\n", -1)) {
+    String template = TEMPLATE.replace("@FLAGS_DOC@\n", openFeature ? FLAGS_DOC : "")
+        .replace("@FLAGS_FIELD@\n", openFeature ? FLAGS_FIELD : "")
+        .replace("@FLAGS_READ@\n", openFeature ? FLAGS_READ : "");
+    for (String line : template.split("\n", -1)) {
       int depth = 0;
       while (line.startsWith("    ", depth * 4)) {
         depth++;
@@ -36,6 +47,26 @@ public final class CacheSwitchFile {
     }
     return String.join(nl, lines);
   }
+
+  private static final String FLAGS_DOC = """
+       *
+       * <p>The project uses OpenFeature: its provider's double flag optkit.cache.rollout.{cache name} comes
+       * first, evaluated on each call through the client of domain "optkit"; a flag it does not have (or has
+       * not as a double) leaves the properties above to decide.
+      """;
+
+  private static final String FLAGS_FIELD = """
+          /** The project's feature flags: OpenFeature's provider for the domain "optkit", else its default one. */
+          private static final dev.openfeature.sdk.Client FLAGS =
+                  dev.openfeature.sdk.OpenFeatureAPI.getInstance().getClient("optkit");
+      """;
+
+  private static final String FLAGS_READ = """
+              Double flag = FLAGS.getDoubleValue("optkit.cache.rollout." + cache, Double.NaN);
+              if (!flag.isNaN()) {
+                  return flag >= 0 && flag <= 100 ? flag : flag > 100 ? 100 : 0;
+              }
+      """;
 
   /*
    * Why this hash, and not the key's hashCode(): the hashCode of an enum is its identity, different in
@@ -60,10 +91,12 @@ public final class CacheSwitchFile {
        * from a hash of the cache's name and the key that is the same in every JVM) is below the percentage
        * times 100: raising 10 to 50 keeps every key already in. A value that is not a number reads as 0.
        * Writers evict whatever the percentage.
+      @FLAGS_DOC@
        */
       public final class OptkitCaching {
           private static final java.util.concurrent.ConcurrentHashMap<String, String> ENVIRONMENT_NAMES =
                   new java.util.concurrent.ConcurrentHashMap<>();
+      @FLAGS_FIELD@
           /**
            * Each record class's accessors (found by reflection: the class compiles for Java 8), none for
            * another class, null for a record whose accessors cannot be called (its hashCode is fed).
@@ -113,6 +146,7 @@ public final class CacheSwitchFile {
 
           /** The cache's rollout percentage, 0 to 100. */
           public static double rolloutPercent(String cache) {
+      @FLAGS_READ@
               String value = System.getProperty("optkit.cache.rollout." + cache);
               if (value == null) {
                   value = System.getenv(ENVIRONMENT_NAMES.computeIfAbsent(cache, OptkitCaching::environmentName));

@@ -337,7 +337,8 @@ public final class CachingMigration {
     if (traits.switchType() == null) {
       Path switchFile = sourceRoot.resolve(ProjectTraits.packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
       changes.add(new FileChange(relative(scanRoot, switchFile), null,
-          CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl).getBytes(StandardCharsets.UTF_8),
+          CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl,
+              compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk"))).getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
@@ -415,10 +416,14 @@ public final class CachingMigration {
    * Boot's actuator starter (which brings both) in the compile scope of its pom or its parents'.
    */
   static boolean micrometer(ProjectTraits traits) {
+    return compiledAgainst(traits, a -> a.equals("io.micrometer:micrometer-core")
+        || a.startsWith("io.micrometer:micrometer-registry-") || a.equals("org.springframework.boot:spring-boot-starter-actuator"));
+  }
+
+  /** Whether the module compiles against a dependency ({@code groupId:artifactId}) that matches. */
+  private static boolean compiledAgainst(ProjectTraits traits, java.util.function.Predicate<String> dependency) {
     return traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
-        .map(pom -> pom.compileArtifacts().stream().anyMatch(a -> a.equals("micrometer-core")
-            || a.startsWith("micrometer-registry-") || a.equals("spring-boot-starter-actuator")))
-        .orElse(false);
+        .map(pom -> pom.compileArtifacts().stream().anyMatch(dependency)).orElse(false);
   }
 
   /** False when the module has an OptkitCacheConfig whose marker line was removed by hand. */
