@@ -81,7 +81,7 @@ class SpringCacheableRewriteTest {
           }
 
           // Added by optkit migrate: reference data, expires 3600 s after write
-          @Cacheable(cacheNames = "optkit.CountryDao.findCountryName", key = "#p0", cacheManager = "optkitCacheManager", condition = "#p0 != null and !T(shop.OptkitCaching).disabled()")
+          @Cacheable(cacheNames = "optkit.CountryDao.findCountryName", key = "#p0", cacheManager = "optkitCacheManager", condition = "#p0 != null and !T(shop.OptkitCaching).disabled() and T(shop.OptkitCaching).inRollout('optkit.CountryDao.findCountryName', #p0)", sync = true)
           public String findCountryName(String code) throws Exception {
               try (var connection = dataSource.getConnection();
                    var ps = connection.prepareStatement("SELECT name FROM country WHERE code = ?")) {

@@ -252,6 +252,22 @@ public final class MavenPom {
   }
 
   /**
+   * What the module's main code compiles against, as {@code groupId:artifactId}: dependencies of the
+   * module and its local parents in the compile scope (written or left out), profiles aside (they may be off).
+   */
+  public List<String> compileArtifacts() {
+    Properties properties = properties();
+    List<String> artifacts = new ArrayList<>();
+    for (Model model : lineage) {
+      model.getDependencies().stream()
+          .filter(d -> d.getScope() == null || interpolate(d.getScope(), properties).equals("compile"))
+          .forEach(d -> artifacts.add(interpolate(d.getGroupId(), properties) + ":"
+              + interpolate(d.getArtifactId(), properties)));
+    }
+    return artifacts;
+  }
+
+  /**
    * The version, as written, of the first dependency of {@code groupId} whose artifactId starts
    * with {@code artifactPrefix}, in the module or its local parents, dependency management included.
    */

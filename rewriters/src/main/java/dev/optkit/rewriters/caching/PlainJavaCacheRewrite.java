@@ -38,6 +38,10 @@ public final class PlainJavaCacheRewrite {
   private final CompilationUnit unit;
   private final String switchReference;
   private final int javaRelease;
+  /** Whether the switch class has the percentage rollout (one from an earlier migration may not). */
+  private final boolean rollout;
+  /** Micrometer is on the module's class path: each cache is bound to its global registry. */
+  private final boolean metrics;
   private final Set<String> reserved = new java.util.HashSet<>();
   /** The class's element-counting method for weighed caches, named when the first one needs it. */
   private String weigher;
@@ -48,12 +52,17 @@ public final class PlainJavaCacheRewrite {
   /**
    * @param switchReference how to name the emergency switch class from this file
    * @param javaRelease the target project's Java release: records from 16 on
+   * @param rollout ask the switch whether each read's key is in the cache's rollout percentage
+   * @param metrics bind each cache to Micrometer's global registry
    */
-  public PlainJavaCacheRewrite(SourceDocument document, CompilationUnit unit, String switchReference, int javaRelease) {
+  public PlainJavaCacheRewrite(SourceDocument document, CompilationUnit unit, String switchReference, int javaRelease,
+      boolean rollout, boolean metrics) {
     this.document = document;
     this.unit = unit;
     this.switchReference = switchReference;
     this.javaRelease = javaRelease;
+    this.rollout = rollout;
+    this.metrics = metrics;
   }
 
   public Result rewrite(CachingTarget target, MethodDeclaration method, List<MethodDeclaration> writers) {
@@ -123,12 +132,13 @@ public final class PlainJavaCacheRewrite {
     }
     field
         .append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType).append(' ')
-        .append(fieldName).append(" = ").append(caffeine).append(".newBuilder()").append(nl)
+        .append(fieldName).append(" = ").append(metrics ? monitor(imports) : "").append(caffeine).append(".newBuilder()").append(nl)
         .append(bodyIndent).append(unit1).append(".expireAfterWrite(").append(duration).append(".ofSeconds(").append(target.policy().ttlSeconds())
         .append("))").append(nl)
         .append(bound(target, keyType, valueType, bodyIndent + unit1, nl))
         .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
-        .append(bodyIndent).append(unit1).append(async ? ".buildAsync();" : ".build();").append(nl).append(nl);
+        .append(bodyIndent).append(unit1).append(async ? ".buildAsync()" : ".build()")
+        .append(metrics ? ", " + JavaText.literal(target.cacheName()) + ")" : "").append(';').append(nl).append(nl);
     // only a cache its writers invalidate can load across a write
     String writesField = target.evictions().isEmpty() ? null : uniqueMember(fieldName + "Writes");
     if (writesField != null) {
@@ -152,8 +162,12 @@ public final class PlainJavaCacheRewrite {
     body.add("{");
     // Caffeine takes no null key: a call with a null lone key is answered uncached
     boolean nullableKey = params.size() == 1 && !params.get(0).getType().isPrimitiveType();
+    // the percentage rollout decides by the method's arguments, the parts of the key (CacheSwitchFile says how)
+    String inRollout = rollout ? nl + bodyIndent + unit1 + unit1 + "|| !" + switchReference + "." + CacheSwitchFile.ROLLOUT_METHOD
+        + "(" + String.join(", ", java.util.stream.Stream.concat(java.util.stream.Stream.of(JavaText.literal(target.cacheName())),
+            args.stream()).toList()) + ")" : "";
     body.add(bodyIndent + "if (" + switchReference + ".disabled()" + (nullableKey ? " || " + args.get(0) + " == null" : "")
-        + ") {");
+        + inRollout + ") {");
     body.add(bodyIndent + unit1 + "return " + loaderCall + ";");
     body.add(bodyIndent + "}");
     if (async) {
@@ -341,6 +355,20 @@ public final class PlainJavaCacheRewrite {
     body.add(indent + unit + "}");
     body.add(indent + "}");
   }
+
+  /**
+   * The start of the call that binds a cache to Micrometer's global registry (cache.gets by result,
+   * puts, evictions, size and load times, tagged with the cache's name): a plain class has no
+   * container to hand it the application's registry, which Spring Boot adds to the global one.
+   */
+  private String monitor(Set<String> imports) {
+    imports.add(CACHE_METRICS);
+    imports.add(GLOBAL_METRICS);
+    return ref(CACHE_METRICS) + ".monitor(" + ref(GLOBAL_METRICS) + ".globalRegistry, ";
+  }
+
+  static final String CACHE_METRICS = "io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics";
+  static final String GLOBAL_METRICS = "io.micrometer.core.instrument.Metrics";
 
   /** A cache a writer must invalidate once its write is done. */
   public record Invalidation(MethodDeclaration writer, String cachedMethod, List<String> statements) {}

@@ -23,19 +23,26 @@ public final class SpringCacheConfigRewrite {
     return existingCaching ? "cacheResolver = \"" + RESOLVER_BEAN + "\"" : "cacheManager = \"" + MANAGER_BEAN + "\"";
   }
 
-  /** A new configuration class holding the given caches. */
   /**
+   * A new configuration class holding the given caches.
+   *
    * @param transactionAware wrap the manager in Spring's {@code TransactionAwareCacheManagerProxy}, so puts
    *     and evictions made inside a transaction take effect after its commit (spring-tx must be present)
+   * @param metrics Micrometer is on the module's class path: every cache is bound to the application's
+   *     MeterRegistry when it has one
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
-      boolean transactionAware, List<CachingTarget> targets, String indent, String nl) {
+      boolean transactionAware, boolean metrics, List<CachingTarget> targets, String indent, String nl) {
     List<String> lines = new ArrayList<>();
     if (!packageName.isEmpty()) {
       lines.add("package " + packageName + ";");
       lines.add("");
     }
     lines.add("import com.github.benmanes.caffeine.cache.Caffeine;");
+    if (metrics) {
+      lines.add("import io.micrometer.core.instrument.MeterRegistry;");
+      lines.add("import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;");
+    }
     lines.add("import java.time.Duration;");
     lines.add("import java.util.Collections;");
     lines.add("import java.util.LinkedHashMap;");
@@ -43,6 +50,9 @@ public final class SpringCacheConfigRewrite {
     lines.add("import java.util.concurrent.atomic.AtomicLong;");
     if (!existingCaching) {
       lines.add("import org.springframework.cache.CacheManager;");
+    }
+    if (metrics) {
+      lines.add("import org.springframework.beans.factory.ObjectProvider;");
     }
     if (addEnableCaching) {
       lines.add("import org.springframework.cache.annotation.EnableCaching;");
@@ -66,6 +76,10 @@ public final class SpringCacheConfigRewrite {
     lines.add("/**");
     lines.add(" * Caches added by optkit migrate: each bounded, expiring and recording statistics. All of them are");
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
+    if (metrics) {
+      lines.add(" * Their statistics are in the application's MeterRegistry (cache.gets by result, cache.puts,");
+      lines.add(" * cache.evictions, cache.size), tagged cache and cache.manager=optkit, as Spring Boot tags its own.");
+    }
     lines.add(" */");
     lines.add("@Configuration");
     if (addEnableCaching) {
@@ -76,10 +90,10 @@ public final class SpringCacheConfigRewrite {
     if (existingCaching) {
       lines.add(indent + "/** A resolver, not a second CacheManager bean, so the project's own caches keep their manager. */");
       lines.add(indent + "@Bean(\"" + RESOLVER_BEAN + "\")");
-      lines.add(indent + "public CacheResolver " + RESOLVER_BEAN + "() {");
+      lines.add(indent + "public CacheResolver " + RESOLVER_BEAN + "(" + (metrics ? METRICS_PARAMETER : "") + ") {");
     } else {
       lines.add(indent + "@Bean(\"" + MANAGER_BEAN + "\")");
-      lines.add(indent + "public CacheManager " + MANAGER_BEAN + "() {");
+      lines.add(indent + "public CacheManager " + MANAGER_BEAN + "(" + (metrics ? METRICS_PARAMETER : "") + ") {");
     }
     lines.add(indent + indent + "CaffeineCacheManager manager = new CaffeineCacheManager() {");
     lines.add(indent + indent + indent + "@Override");
@@ -94,6 +108,10 @@ public final class SpringCacheConfigRewrite {
       lines.add(registration(target, indent + indent));
     }
     lines.add(indent + indent + MARKER);
+    if (metrics) {
+      // bound here, not by Spring Boot's binder alone: it sees CacheManager beans, and a resolver's manager is none
+      lines.add(indent + indent + "meterRegistry.ifAvailable(registry -> bindMetrics(manager, registry));");
+    }
     String served = "manager";
     if (transactionAware) {
       lines.add(indent + indent + "// evictions and puts inside a transaction take effect after it commits, never before");
@@ -109,6 +127,16 @@ public final class SpringCacheConfigRewrite {
     lines.add(indent + indent + indent + ".recordStats()");
     lines.add(indent + indent + indent + ".build());");
     lines.add(indent + "}");
+    if (metrics) {
+      lines.add("");
+      lines.add(indent + "/** Each cache's statistics in the registry; a meter already there (Boot bound it) is kept, not doubled. */");
+      lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
+      lines.add(indent + indent + "for (String name : manager.getCacheNames()) {");
+      lines.add(indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) manager.getCache(name)).getNativeCache(), name,");
+      lines.add(indent + indent + indent + indent + indent + "\"cache.manager\", \"optkit\");");
+      lines.add(indent + indent + "}");
+      lines.add(indent + "}");
+    }
     if (targets.stream().anyMatch(CachingTarget::weighed)) {
       lines.addAll(weighing(indent));
     }
@@ -141,7 +169,9 @@ public final class SpringCacheConfigRewrite {
         i + "static final class WriteAwareCache extends CaffeineCache {",
         i2 + "private final AtomicLong evictions = new AtomicLong();",
         i2 + "/** Per thread, the eviction count when each key it is loading first missed (the few kept bound what failed loads leave). */",
-        i2 + "private final ThreadLocal<Map<Object, Long>> loadsStarted = ThreadLocal.withInitial(LinkedHashMap::new);"));
+        i2 + "private final ThreadLocal<Map<Object, Long>> loadsStarted = ThreadLocal.withInitial(LinkedHashMap::new);",
+        i2 + "/** For @Cacheable(sync = true): the load under way for each key, which a read of that key waits for. */",
+        i2 + "private final java.util.concurrent.ConcurrentHashMap<Object, Load> loading = new java.util.concurrent.ConcurrentHashMap<>();"));
     if (transactionAware) {
       lines.add(i2 + "/** Set while this thread's transaction has evicted before its write: the cache lacks that write. */");
       lines.add(i2 + "private final ThreadLocal<Boolean> writingTransaction = new ThreadLocal<>();");
@@ -199,6 +229,20 @@ public final class SpringCacheConfigRewrite {
         i3 + "}",
         i2 + "}",
         "",
+        i2 + "/** A load under way, from the eviction count it began at. */",
+        i2 + "private static final class Load {",
+        i3 + "final long started;",
+        i3 + "final java.util.concurrent.CompletableFuture<Object> result = new java.util.concurrent.CompletableFuture<>();",
+        "",
+        i3 + "Load(long started) {",
+        i4 + "this.started = started;",
+        i3 + "}",
+        i2 + "}",
+        "",
+        i2 + "/**",
+        i2 + " * A miss loads once per key in this JVM (sync = true): a read that finds a load of its key under way waits",
+        i2 + " * for it, unless an eviction ran since that load began (it may hold the data before that write).",
+        i2 + " */",
         i2 + "@Override",
         i2 + "public <T> T get(Object key, java.util.concurrent.Callable<T> valueLoader) {",
         i3 + "ValueWrapper cached = get(key);",
@@ -207,14 +251,36 @@ public final class SpringCacheConfigRewrite {
         i4 + "T value = (T) cached.get();",
         i4 + "return value;",
         i3 + "}",
+        i3 + "loadsStarted.get().remove(key);",
         i3 + "long started = evictions.get();",
+        // a transaction that wrote reads its own write: it neither waits for nor shares another's load
+        i3 + "Load mine = " + (transactionAware ? "writingTransaction.get() != null ? null : " : "") + "new Load(started);",
+        i3 + "Load running = " + (transactionAware ? "mine == null ? null : " : "") + "loading.putIfAbsent(key, mine);",
+        i3 + "if (running != null) {",
+        i4 + "mine = null;",
+        i4 + "if (running.started == started) {",
+        i4 + i + "try {",
+        i4 + i + i + "@SuppressWarnings(\"unchecked\")",
+        i4 + i + i + "T shared = (T) running.result.join();",
+        i4 + i + i + "return shared;",
+        i4 + i + "} catch (java.util.concurrent.CompletionException e) {",
+        i4 + i + i + "throw new ValueRetrievalException(key, valueLoader, e.getCause());",
+        i4 + i + "}",
+        i4 + "}",
+        i3 + "}",
         i3 + "T value;",
         i3 + "try {",
         i4 + "value = valueLoader.call();",
-        i3 + "} catch (Exception e) {",
+        i3 + "} catch (Throwable e) {",
+        i4 + "if (mine != null) {",
+        i4 + i + "loading.remove(key, mine);",
+        i4 + i + "mine.result.completeExceptionally(e);",
+        i4 + "}",
+        i4 + "if (e instanceof Error) {",
+        i4 + i + "throw (Error) e;",
+        i4 + "}",
         i4 + "throw new ValueRetrievalException(key, valueLoader, e);",
-        i3 + "}",
-        i3 + "loadsStarted.get().remove(key);"));
+        i3 + "}"));
     if (transactionAware) {
       lines.addAll(List.of(
           i3 + "if (writingTransaction.get() == null) { // never what a transaction read of its own write",
@@ -224,6 +290,10 @@ public final class SpringCacheConfigRewrite {
       lines.add(i3 + "putLoaded(key, value, started);");
     }
     lines.addAll(List.of(
+        i3 + "if (mine != null) {",
+        i4 + "loading.remove(key, mine);",
+        i4 + "mine.result.complete(value);",
+        i3 + "}",
         i3 + "return value;",
         i2 + "}",
         "",
@@ -362,6 +432,7 @@ public final class SpringCacheConfigRewrite {
   }
 
   private static final String WEIGHED_REGISTER = "registerWeighed";
+  private static final String METRICS_PARAMETER = "ObjectProvider<MeterRegistry> meterRegistry";
 
   /** The existing class with the new caches registered, or empty when its marker is gone. */
   public static Optional<String> extend(String existing, List<CachingTarget> targets, String nl) {

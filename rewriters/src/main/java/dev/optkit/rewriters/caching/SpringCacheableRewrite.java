@@ -26,19 +26,35 @@ public final class SpringCacheableRewrite {
   private final String switchType;
   private final String managerAttribute;
   private final boolean transactionAware;
+  private final boolean rollout;
+  /** Writers of any migrated cache, as path:name@line: Spring refuses sync on a method with another cache operation. */
+  private final Set<String> writers;
+  private final boolean sync;
 
   /**
    * @param switchType qualified name of the emergency switch class (referenced from SpEL)
    * @param managerAttribute {@code cacheManager = "..."} or {@code cacheResolver = "..."}
    * @param transactionAware optkit's caches are transaction-aware: an eviction after the write waits for the commit
+   * @param rollout the condition asks the switch whether the key is in the cache's rollout percentage
+   * @param sync {@code sync = true} where Spring allows it: the caches load once per key in a JVM (the local
+   *     backend's WriteAwareCache does; Spring Data Redis's non-locking writer would not)
+   * @param writers the methods that evict a migrated cache ({@link #writerKey}), never given sync
    */
   public SpringCacheableRewrite(SourceDocument document, CompilationUnit unit, String switchType, String managerAttribute,
-      boolean transactionAware) {
+      boolean transactionAware, boolean rollout, boolean sync, Set<String> writers) {
     this.document = document;
     this.unit = unit;
     this.switchType = switchType;
     this.managerAttribute = managerAttribute;
     this.transactionAware = transactionAware;
+    this.rollout = rollout;
+    this.sync = sync;
+    this.writers = writers;
+  }
+
+  /** How {@code writers} names a method. */
+  public static String writerKey(String path, String name, int line) {
+    return path + ":" + name + "@" + line;
   }
 
   public PlainJavaCacheRewrite.Result rewrite(CachingTarget target, MethodDeclaration method) {
@@ -50,8 +66,26 @@ public final class SpringCacheableRewrite {
     // a lone key that is null would make Spring throw ("Null key returned"): such calls skip the cache
     boolean nullableKey = method.getParameters().size() == 1 && !method.getParameter(0).getType().isPrimitiveType();
     String condition = (nullableKey ? "#p0 != null and " : "") + "!T(" + switchType + ").disabled()";
+    if (rollout) {
+      // by the arguments, the parts of the key: a condition runs before Spring makes the key
+      StringBuilder call = new StringBuilder(" and T(" + switchType + ")." + CacheSwitchFile.ROLLOUT_METHOD + "('"
+          + target.cacheName() + "'");
+      for (int i = 0; i < method.getParameters().size(); i++) {
+        call.append(", #p").append(i);
+      }
+      condition += call.append(')');
+    }
+    // sync: one load per key at a time in this JVM; Spring refuses it beside unless, several caches or another
+    // cache operation on the method (a writer's @CacheEvict), none of which the @Cacheable below has otherwise
+    boolean synced = sync && !writers.contains(writerKey(target.method().path(), target.method().fact().name(),
+        target.method().fact().range().line()))
+        && method.getAnnotations().stream().noneMatch(a -> a.getNameAsString().startsWith("Cach")
+            || a.getNameAsString().contains(".cache.annotation."))
+        && !target.method().fact().returnType().startsWith("reactor.")
+        && !target.method().fact().returnType().startsWith("io.reactivex.");
     String cacheable = "@" + Imports.reference(unit, CACHEABLE) + "(cacheNames = " + JavaText.literal(target.cacheName())
-        + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = " + JavaText.literal(condition) + ")";
+        + ", key = " + JavaText.literal(key) + ", " + managerAttribute + ", condition = " + JavaText.literal(condition)
+        + (synced ? ", sync = true" : "") + ")";
     imports.add(CACHEABLE);
     StringBuilder comment = new StringBuilder(indent + "// Added by optkit migrate: " + target.policyName()
         + " data, expires " + target.policy().ttlSeconds() + " s after write"

@@ -215,6 +215,19 @@ public final class CachingMigration {
     String switchType = traits.switchType() != null ? traits.switchType()
         : (switchPackage.isEmpty() ? "" : switchPackage + ".") + CacheSwitchFile.CLASS_NAME;
     String managerAttribute = SpringCacheConfigRewrite.managerAttribute(traits.existingSpringCaching());
+    // a switch from an earlier migration, before the percentage rollout, is left as it is: its caches are not rolled out
+    boolean micrometer = micrometer(traits);
+    // sync = true only where a load per key is what the cache gives (the local backend's WriteAwareCache)
+    boolean sync = !config.cache().redis() && springConfigIsNewOrSynced(scanRoot, prefix, assessment);
+    java.util.Set<String> writers = new java.util.HashSet<>();
+    plan.targets().forEach(t -> t.evictions().forEach(e -> writers.add(SpringCacheableRewrite.writerKey(e.writer().path(),
+        e.writer().fact().name(), e.writer().fact().range().line()))));
+    boolean rollout = traits.switchType() == null || assessment.index().files().stream().flatMap(f -> f.methods().stream())
+        .anyMatch(m -> m.ownerType().equals(traits.switchType()) && m.name().equals(CacheSwitchFile.ROLLOUT_METHOD));
+    if (!rollout) {
+      notes.add(traits.switchType() + " predates the percentage rollout: the new caches are added without it (delete it "
+          + "and migrate again to have it)");
+    }
 
     List<FileChange> changes = new ArrayList<>();
     List<CachingTarget> applied = new ArrayList<>();
@@ -232,9 +245,9 @@ public final class CachingMigration {
         edits.imports().add(switchType); // Spring targets name it inside SpEL, fully qualified
       }
       PlainJavaCacheRewrite plain = new PlainJavaCacheRewrite(edits.document(), edits.unit(), switchReference,
-          traits.javaRelease());
+          traits.javaRelease(), rollout, micrometer);
       SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
-          traits.transactions());
+          traits.transactions(), rollout, sync, writers);
       // each target's method by name and line, indexed once per file: a scan of the file's methods per target
       // was quadratic in a generated class
       Map<String, MethodDeclaration> declared = new java.util.HashMap<>();
@@ -273,7 +286,7 @@ public final class CachingMigration {
       }
       files.putIfAbsent(entry.getKey(), file.get());
       SpringCacheableRewrite spring = new SpringCacheableRewrite(file.get().document(), file.get().unit(), switchType,
-          managerAttribute, traits.transactions());
+          managerAttribute, traits.transactions(), rollout, sync, writers);
       List<CachingTarget> distinct = entry.getValue().stream().distinct().toList();
       PlainJavaCacheRewrite.Result evictions = spring.evictions(entry.getKey(), distinct, file.get().methods().stream()
           .filter(m -> distinct.stream().anyMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().path().equals(entry.getKey())
@@ -312,7 +325,8 @@ public final class CachingMigration {
     if (traits.switchType() == null) {
       Path switchFile = sourceRoot.resolve(ProjectTraits.packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
       changes.add(new FileChange(relative(scanRoot, switchFile), null,
-          CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl).getBytes(StandardCharsets.UTF_8),
+          CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl,
+              compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk"))).getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
@@ -376,6 +390,30 @@ public final class CachingMigration {
     return List.copyOf(kept);
   }
 
+  /**
+   * Whether the module's OptkitCacheConfig, if it has one, loads once per key on {@code sync = true}: one
+   * from an earlier migration, before that, would still answer right, but load on every concurrent miss.
+   */
+  private static boolean springConfigIsNewOrSynced(Path scanRoot, String prefix, Assessment assessment) {
+    return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
+        assessment.index().pathOfType(type)))).text().contains("class Load {")).orElse(true);
+  }
+
+  /**
+   * Whether the module's main code compiles against Micrometer: micrometer-core, a registry, or Spring
+   * Boot's actuator starter (which brings both) in the compile scope of its pom or its parents'.
+   */
+  static boolean micrometer(ProjectTraits traits) {
+    return compiledAgainst(traits, a -> a.equals("io.micrometer:micrometer-core")
+        || a.startsWith("io.micrometer:micrometer-registry-") || a.equals("org.springframework.boot:spring-boot-starter-actuator"));
+  }
+
+  /** Whether the module compiles against a dependency ({@code groupId:artifactId}) that matches. */
+  private static boolean compiledAgainst(ProjectTraits traits, java.util.function.Predicate<String> dependency) {
+    return traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
+        .map(pom -> pom.compileArtifacts().stream().anyMatch(dependency)).orElse(false);
+  }
+
   /** False when the module has an OptkitCacheConfig whose marker line was removed by hand. */
   private static boolean configExtendable(Path scanRoot, String prefix, Assessment assessment) {
     Optional<String> existing = existingConfig(prefix, assessment);
@@ -417,7 +455,7 @@ public final class CachingMigration {
               + targets.size() + " expiring cache(s) shared by every instance"));
     }
     String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
-        traits.transactions(), targets, indent, nl);
+        traits.transactions(), micrometer(traits), targets, indent, nl);
     return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
         List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
             + targets.size() + " bounded, expiring cache(s)"));

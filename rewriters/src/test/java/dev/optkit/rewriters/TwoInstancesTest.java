@@ -1,0 +1,235 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two JVMs of the migrated Spring service (RedisBackendTest's settings service), one real Redis: writes
+ * through instance A interleaved with reads through instance B, each answer compared with what the
+ * source holds at that moment. With the redis backend no answer differs; with local, B answers from its
+ * own cache what A's write changed (the stale reads issue 25 is about). Each run's hit rate, source calls
+ * saved and read latencies (HdrHistogram, as B's caller sees them, the source answering in about 2 ms)
+ * are printed and written to target/two-instances.txt; docs/cache-backends.md quotes them.
+ */
+class TwoInstancesTest {
+  private static final int SETTINGS = 20;
+  private static final int ROUNDS = 1_000;
+  private static final int BLOCKS = 3;
+
+  @TempDir Path dir;
+  private SettingsSource source;
+  private Map<String, String> stored;
+  private AtomicInteger sourceReads;
+
+  @BeforeEach
+  void startSource() throws Exception {
+    source = new SettingsSource(2); // a remote source's round trip: about 2 ms
+    stored = source.stored;
+    sourceReads = source.reads;
+  }
+
+  @AfterEach
+  void stopSource() throws IOException {
+    source.close();
+  }
+
+  @Test
+  void withRedisNoReadThroughTheOtherInstanceIsStale() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      Run run = run("redis", redis.port());
+      assertEquals(0, run.stale, run.toString());
+      assertTrue(run.hits > 0, run.toString());
+    }
+  }
+
+  @Test
+  void withLocalCachesTheOtherInstanceAnswersStale() throws Exception {
+    Run run = run("local", 0);
+    assertTrue(run.stale > 0, "local caches: a write through A leaves B's entry stale: " + run);
+  }
+
+  /** What one backend's run measured. */
+  private record Run(String backend, int reads, int writes, int stale, int hits, String latency) {
+    @Override
+    public String toString() {
+      return String.format("%s: %d reads through B, %d writes through A, %d stale answers, hit rate %.1f%% "
+          + "(%d source calls saved), B's read latency %s", backend, reads, writes, stale, 100.0 * hits / reads, hits, latency);
+    }
+  }
+
+  private Run run(String backend, int redisPort) throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM)
+        .java(RedisBackendTest.SETTING).java(RedisBackendTest.SETTINGS)
+        .config(OptkitConfig.defaults().withCacheBackend(backend));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("setting"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    Path classes = fixture.compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
+    String configClass = config.substring("src/main/java/".length(), config.length() - ".java".length()).replace('/', '.');
+    for (int i = 0; i < SETTINGS; i++) {
+      stored.put("s" + i, "v0");
+    }
+    try (Instance a = new Instance(classes, configClass, redisPort); Instance b = new Instance(classes, configClass, redisPort)) {
+      Random random = new Random(25); // the same interleaving for both backends
+      for (int i = 0; i < SETTINGS; i++) {
+        b.read("s" + i); // warm: B holds every setting before the first write
+        a.read("s" + i);
+      }
+      List<Run> runs = new ArrayList<>();
+      for (int writeEvery : new int[] {10, 100}) {
+        List<String> blocks = new ArrayList<>();
+        int reads = 0;
+        int writes = 0;
+        int stale = 0;
+        int hits = 0;
+        for (int block = 0; block < BLOCKS; block++) {
+          Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+          for (int round = 0; round < ROUNDS; round++) {
+            String name = "s" + random.nextInt(SETTINGS);
+            if (random.nextInt(writeEvery) == 0) {
+              a.write(name, "v" + writeEvery + "." + block + "." + round);
+              writes++;
+            }
+            int before = sourceReads.get();
+            String truth = stored.get(name);
+            String[] answer = b.read(name).split("\t");
+            latencies.recordValue(Long.parseLong(answer[1]));
+            reads++;
+            if (!answer[0].equals(truth)) {
+              stale++;
+            }
+            if (sourceReads.get() == before) {
+              hits++;
+            }
+          }
+          blocks.add(String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", latencies.getValueAtPercentile(50) / 1e6,
+              latencies.getValueAtPercentile(95) / 1e6, latencies.getValueAtPercentile(99) / 1e6));
+        }
+        Run run = new Run(backend + ", a write every " + writeEvery + " reads", reads, writes, stale, hits,
+            String.join("; ", blocks) + " (" + BLOCKS + " blocks of " + ROUNDS + ")");
+        System.out.println("two instances, " + run);
+        Files.writeString(Path.of("target", "two-instances.txt"), run + System.lineSeparator(), StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        runs.add(run);
+      }
+      Run all = runs.get(0);
+      for (Run run : runs.subList(1, runs.size())) {
+        all = new Run(backend, all.reads + run.reads, all.writes + run.writes, all.stale + run.stale, all.hits + run.hits,
+            "see above");
+      }
+      Run run = all;
+      return run;
+    }
+  }
+
+  /** Uncached reads through the same service, for the figures' baseline: every read is a source call. */
+  @Test
+  void withoutACacheEveryReadIsASourceCall() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM)
+        .java(RedisBackendTest.SETTING).java(RedisBackendTest.SETTINGS);
+    MigrationPlan plan = fixture.plan();
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    Path classes = fixture.compile(plan);
+    String configClass = config.substring("src/main/java/".length(), config.length() - ".java".length()).replace('/', '.');
+    stored.put("s0", "v0");
+    try (Instance b = new Instance(classes, configClass, 0, "-Doptkit.cache.disabled=true")) {
+      Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+      int before = sourceReads.get();
+      for (int round = 0; round < ROUNDS; round++) {
+        latencies.recordValue(Long.parseLong(b.read("s" + round % SETTINGS).split("\t")[1]));
+      }
+      assertEquals(ROUNDS, sourceReads.get() - before, "the switch off: every read reaches the source");
+      String line = String.format("no cache (optkit.cache.disabled=true): %d reads, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
+          ROUNDS, latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(95) / 1e6,
+          latencies.getValueAtPercentile(99) / 1e6);
+      System.out.println("two instances, " + line);
+      Files.writeString(Path.of("target", "two-instances.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+  }
+
+  /** A JVM running {@link InstanceProcess} on the compiled, migrated classes. */
+  private final class Instance implements AutoCloseable {
+    private final Process process;
+    private final PrintStream commands;
+    private final BufferedReader answers;
+    private final Path log;
+
+    Instance(Path classes, String configClass, int redisPort, String... jvmOptions) throws IOException {
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dredis.test.base=http://127.0.0.1:" + source.port()));
+      command.addAll(List.of(jvmOptions));
+      command.addAll(List.of("-cp", classes + java.io.File.pathSeparator + RedisBackendTest.springDataRedisJar()
+          + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+          InstanceProcess.class.getName(), configClass, "shop.Settings", String.valueOf(redisPort)));
+      Path log = Files.createTempFile(dir, "instance", ".log"); // the service's own output and any failure
+      process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+      this.log = log;
+      commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+      answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String ready = answers.readLine();
+      assertEquals("ready", ready, () -> "the instance did not start: " + readLog());
+    }
+
+    String read(String name) throws IOException {
+      commands.println("read " + name);
+      return answer();
+    }
+
+    void write(String name, String value) throws IOException {
+      commands.println("write " + name + " " + value);
+      assertEquals("ok", answer());
+    }
+
+    private String answer() throws IOException {
+      String line = answers.readLine();
+      if (line == null) {
+        throw new AssertionError("the instance exited: " + process.onExit().join().exitValue() + "; " + readLog());
+      }
+      return line;
+    }
+
+    private String readLog() {
+      try {
+        process.waitFor(5, TimeUnit.SECONDS);
+        return Files.readString(log);
+      } catch (IOException | InterruptedException e) {
+        return "(no log: " + e + ")";
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      commands.println("quit");
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
