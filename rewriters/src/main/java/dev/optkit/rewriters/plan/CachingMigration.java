@@ -165,7 +165,7 @@ public final class CachingMigration {
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
-    if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !configExtendable(scanRoot, prefix, assessment)) {
+    if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !CacheConfigFiles.configExtendable(scanRoot, prefix, assessment)) {
       List<CachingTarget> kept = new ArrayList<>();
       for (CachingTarget target : plan.targets()) {
         if (target.form() == CacheForm.SPRING) {
@@ -181,8 +181,8 @@ public final class CachingMigration {
       plan = new CachingPlanner.Plan(redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals),
           plan.refusals());
     } else if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)
-        && existingConfig(prefix, assessment).map(type -> SpringCacheConfigRewrite.isRedis(SourceDocument.decode(
-            read(scanRoot.resolve(assessment.index().pathOfType(type)))).text())).orElse(false)) {
+        && CacheConfigFiles.existingConfig(prefix, assessment).map(type -> SpringCacheConfigRewrite.isRedis(SourceDocument.decode(
+            CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type)))).text())).orElse(false)) {
       List<CachingTarget> kept = new ArrayList<>();
       for (CachingTarget target : plan.targets()) {
         if (target.form() == CacheForm.SPRING) {
@@ -216,9 +216,9 @@ public final class CachingMigration {
         : (switchPackage.isEmpty() ? "" : switchPackage + ".") + CacheSwitchFile.CLASS_NAME;
     String managerAttribute = SpringCacheConfigRewrite.managerAttribute(traits.existingSpringCaching());
     // a switch from an earlier migration, before the percentage rollout, is left as it is: its caches are not rolled out
-    boolean micrometer = micrometer(traits);
+    boolean micrometer = CacheConfigFiles.micrometer(traits);
     // sync = true only where a load per key is what the cache gives (the local backend's WriteAwareCache)
-    boolean sync = !config.cache().redis() && springConfigIsNewOrSynced(scanRoot, prefix, assessment);
+    boolean sync = !config.cache().redis() && CacheConfigFiles.springConfigIsNewOrSynced(scanRoot, prefix, assessment);
     java.util.Set<String> writers = new java.util.HashSet<>();
     plan.targets().forEach(t -> t.evictions().forEach(e -> writers.add(SpringCacheableRewrite.writerKey(e.writer().path(),
         e.writer().fact().name(), e.writer().fact().range().line()))));
@@ -324,9 +324,9 @@ public final class CachingMigration {
     String nl = "\n";
     if (traits.switchType() == null) {
       Path switchFile = sourceRoot.resolve(ProjectTraits.packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
-      changes.add(new FileChange(relative(scanRoot, switchFile), null,
+      changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, switchFile), null,
           CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl,
-              compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk"))).getBytes(StandardCharsets.UTF_8),
+              CacheConfigFiles.compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk"))).getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
@@ -335,11 +335,11 @@ public final class CachingMigration {
           + " in package " + firstPackage + " is scanned or imported, or the caches have no manager at run time");
     }
     if (!springTargets.isEmpty()) {
-      changes.add(springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
+      changes.add(CacheConfigFiles.springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
           config.cache().redis()));
     }
     boolean plainTargets = applied.stream().anyMatch(t -> t.form() == CacheForm.PLAIN);
-    traits.pomFile().ifPresent(pom -> pomChange(scanRoot, pom, traits, !springTargets.isEmpty(),
+    traits.pomFile().ifPresent(pom -> CacheConfigFiles.pomChange(scanRoot, pom, traits, !springTargets.isEmpty(),
         config.cache().redis() && !springTargets.isEmpty(), plainTargets).ifPresent(changes::add));
     if (traits.pomFile().isEmpty()) {
       notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.caffeineFor(traits.javaRelease())
@@ -365,9 +365,9 @@ public final class CachingMigration {
       whole = "the redis backend needs a RedisConnectionFactory: Spring Boot makes one from spring.data.redis.*, and "
           + "this module has neither Spring Boot nor Spring Data Redis in its pom";
     }
-    Optional<String> existing = existingConfig(prefix, assessment);
+    Optional<String> existing = CacheConfigFiles.existingConfig(prefix, assessment);
     if (whole == null && existing.isPresent()) {
-      String text = SourceDocument.decode(read(scanRoot.resolve(assessment.index().pathOfType(existing.get())))).text();
+      String text = SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(existing.get())))).text();
       if (!SpringCacheConfigRewrite.isRedis(text)) {
         whole = SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
             + "local): undo that migration, or migrate with --cache-backend local, so one manager holds every cache";
@@ -390,118 +390,6 @@ public final class CachingMigration {
     return List.copyOf(kept);
   }
 
-  /**
-   * Whether the module's OptkitCacheConfig, if it has one, loads once per key on {@code sync = true}: one
-   * from an earlier migration, before that, would still answer right, but load on every concurrent miss.
-   */
-  private static boolean springConfigIsNewOrSynced(Path scanRoot, String prefix, Assessment assessment) {
-    return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
-        assessment.index().pathOfType(type)))).text().contains("class Load {")).orElse(true);
-  }
-
-  /**
-   * Whether the module's main code compiles against Micrometer: micrometer-core, a registry, or Spring
-   * Boot's actuator starter (which brings both) in the compile scope of its pom or its parents'.
-   */
-  static boolean micrometer(ProjectTraits traits) {
-    return compiledAgainst(traits, a -> a.equals("io.micrometer:micrometer-core")
-        || a.startsWith("io.micrometer:micrometer-registry-") || a.equals("org.springframework.boot:spring-boot-starter-actuator"));
-  }
-
-  /** Whether the module compiles against a dependency ({@code groupId:artifactId}) that matches. */
-  private static boolean compiledAgainst(ProjectTraits traits, java.util.function.Predicate<String> dependency) {
-    return traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
-        .map(pom -> pom.compileArtifacts().stream().anyMatch(dependency)).orElse(false);
-  }
-
-  /** False when the module has an OptkitCacheConfig whose marker line was removed by hand. */
-  private static boolean configExtendable(Path scanRoot, String prefix, Assessment assessment) {
-    Optional<String> existing = existingConfig(prefix, assessment);
-    if (existing.isEmpty()) {
-      return true;
-    }
-    String path = assessment.index().pathOfType(existing.get());
-    return SourceDocument.decode(read(scanRoot.resolve(path))).text().contains(SpringCacheConfigRewrite.MARKER);
-  }
-
-  private static Optional<String> existingConfig(String prefix, Assessment assessment) {
-    return assessment.index().files().stream()
-        .filter(f -> f.path().startsWith(prefix))
-        .flatMap(f -> f.types().stream())
-        .filter(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))
-        .map(t -> t.qualifiedName())
-        .findFirst();
-  }
-
-  private static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
-      Path sourceRoot,
-      String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis) {
-    Optional<String> existingType = existingConfig(prefix, assessment);
-    if (existingType.isPresent()) {
-      String path = assessment.index().pathOfType(existingType.get());
-      byte[] before = read(scanRoot.resolve(path));
-      SourceDocument document = SourceDocument.decode(before);
-      String extended = SpringCacheConfigRewrite.extend(document.text(), targets, document.lineSeparator()).orElseThrow();
-      return new FileChange(path, before, document.encode(extended),
-          List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
-    }
-    String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
-    Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
-    if (redis) {
-      String text = RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-          !traits.enableCachingPresent(), traits.transactions(), targets, indent, nl);
-      return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
-          List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
-              + targets.size() + " expiring cache(s) shared by every instance"));
-    }
-    String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
-        traits.transactions(), micrometer(traits), targets, indent, nl);
-    return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
-        List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
-            + targets.size() + " bounded, expiring cache(s)"));
-  }
-
-  /**
-   * @param redis the Spring caches live in Redis: Spring Boot's starter for it (or, without Boot, the
-   *     Spring Data Redis the pom has already) and Jackson, in place of Caffeine and spring-context-support
-   * @param plain plain Java caches, which stay in Caffeine whatever the backend
-   */
-  private static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring,
-      boolean redis, boolean plain) {
-    byte[] before = read(pom);
-    SourceDocument document = SourceDocument.decode(before);
-    String text = document.text();
-    boolean managed = traits.springBoot();
-    List<PomDependencies.Dependency> wanted = new ArrayList<>();
-    if (redis) {
-      if (managed) {
-        wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-data-redis", null));
-        // Jackson with java.time, for the JSON the values are written as
-        wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-json", null));
-      }
-      if (plain) {
-        wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
-            managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
-      }
-      if (wanted.isEmpty()) {
-        return Optional.empty();
-      }
-    } else {
-      wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
-          managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
-    }
-    if (spring && !redis) {
-      boolean bom = managed || text.contains("spring-framework-bom");
-      // spring-context-support must match the Spring Framework version the pom declares
-      String version = bom ? null : dev.optkit.analyzers.source.MavenPom.read(pom)
-          .flatMap(model -> model.declaredVersion("org.springframework", "spring-")).orElse(null);
-      wanted.add(new PomDependencies.Dependency("org.springframework", "spring-context-support", version));
-    }
-    return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
-        document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
-            .reduce((a, b) -> a + " and " + b).orElse("") + " where missing, or where declared for runtime or tests only")));
-  }
-
   private static String describe(CachingTarget target) {
     String what = target.form() == CacheForm.SPRING ? "@Cacheable" : "Caffeine cache";
     return what + " on " + target.method().fact().displayName() + "() [" + target.policyName() + ": "
@@ -515,24 +403,11 @@ public final class CachingMigration {
     return LanguageLevels.parse(text);
   }
 
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
   private static Path sourceRoot(Path file, String packageName) {
     Path directory = file.getParent();
     for (int i = 0; i < (packageName.isEmpty() ? 0 : packageName.split("\\.").length); i++) {
       directory = directory.getParent();
     }
     return directory;
-  }
-
-
-  private static String relative(Path root, Path file) {
-    return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 }

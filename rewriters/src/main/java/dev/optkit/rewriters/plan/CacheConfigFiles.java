@@ -1,0 +1,152 @@
+package dev.optkit.rewriters.plan;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.PomDependencies;
+import dev.optkit.rewriters.caching.ProjectTraits;
+import dev.optkit.rewriters.caching.RedisCacheConfigRewrite;
+import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.edit.SourceDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The files a module's caching migration writes besides the cached classes: optkit's Spring cache
+ * configuration (made, or extended when an earlier migration made it and its marker is intact) and the
+ * pom's dependencies (Caffeine, spring-context-support, or Redis's starter and Jackson), with what the
+ * module compiles against (Micrometer) deciding what the configuration binds.
+ */
+final class CacheConfigFiles {
+  private CacheConfigFiles() {}
+
+  /**
+   * Whether the module's OptkitCacheConfig, if it has one, loads once per key on {@code sync = true}: one
+   * from an earlier migration, before that, would still answer right, but load on every concurrent miss.
+   */
+  static boolean springConfigIsNewOrSynced(Path scanRoot, String prefix, Assessment assessment) {
+    return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
+        assessment.index().pathOfType(type)))).text().contains("class Load {")).orElse(true);
+  }
+
+  /**
+   * Whether the module's main code compiles against Micrometer: micrometer-core, a registry, or Spring
+   * Boot's actuator starter (which brings both) in the compile scope of its pom or its parents'.
+   */
+  static boolean micrometer(ProjectTraits traits) {
+    return compiledAgainst(traits, a -> a.equals("io.micrometer:micrometer-core")
+        || a.startsWith("io.micrometer:micrometer-registry-") || a.equals("org.springframework.boot:spring-boot-starter-actuator"));
+  }
+
+  /** Whether the module compiles against a dependency ({@code groupId:artifactId}) that matches. */
+  static boolean compiledAgainst(ProjectTraits traits, java.util.function.Predicate<String> dependency) {
+    return traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
+        .map(pom -> pom.compileArtifacts().stream().anyMatch(dependency)).orElse(false);
+  }
+
+  /** False when the module has an OptkitCacheConfig whose marker line was removed by hand. */
+  static boolean configExtendable(Path scanRoot, String prefix, Assessment assessment) {
+    Optional<String> existing = existingConfig(prefix, assessment);
+    if (existing.isEmpty()) {
+      return true;
+    }
+    String path = assessment.index().pathOfType(existing.get());
+    return SourceDocument.decode(read(scanRoot.resolve(path))).text().contains(SpringCacheConfigRewrite.MARKER);
+  }
+
+  static Optional<String> existingConfig(String prefix, Assessment assessment) {
+    return assessment.index().files().stream()
+        .filter(f -> f.path().startsWith(prefix))
+        .flatMap(f -> f.types().stream())
+        .filter(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))
+        .map(t -> t.qualifiedName())
+        .findFirst();
+  }
+
+  static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
+      Path sourceRoot,
+      String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis) {
+    Optional<String> existingType = existingConfig(prefix, assessment);
+    if (existingType.isPresent()) {
+      String path = assessment.index().pathOfType(existingType.get());
+      byte[] before = read(scanRoot.resolve(path));
+      SourceDocument document = SourceDocument.decode(before);
+      String extended = SpringCacheConfigRewrite.extend(document.text(), targets, document.lineSeparator()).orElseThrow();
+      return new FileChange(path, before, document.encode(extended),
+          List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
+    }
+    String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
+    Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
+    if (redis) {
+      String text = RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
+          !traits.enableCachingPresent(), traits.transactions(), targets, indent, nl);
+      return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
+          List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
+              + targets.size() + " expiring cache(s) shared by every instance"));
+    }
+    String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
+        traits.transactions(), micrometer(traits), targets, indent, nl);
+    return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
+        List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
+            + targets.size() + " bounded, expiring cache(s)"));
+  }
+
+  /**
+   * @param redis the Spring caches live in Redis: Spring Boot's starter for it (or, without Boot, the
+   *     Spring Data Redis the pom has already) and Jackson, in place of Caffeine and spring-context-support
+   * @param plain plain Java caches, which stay in Caffeine whatever the backend
+   */
+  static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring,
+      boolean redis, boolean plain) {
+    byte[] before = read(pom);
+    SourceDocument document = SourceDocument.decode(before);
+    String text = document.text();
+    boolean managed = traits.springBoot();
+    List<PomDependencies.Dependency> wanted = new ArrayList<>();
+    if (redis) {
+      if (managed) {
+        wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-data-redis", null));
+        // Jackson with java.time, for the JSON the values are written as
+        wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-json", null));
+      }
+      if (plain) {
+        wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
+            managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
+      }
+      if (wanted.isEmpty()) {
+        return Optional.empty();
+      }
+    } else {
+      wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
+          managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
+    }
+    if (spring && !redis) {
+      boolean bom = managed || text.contains("spring-framework-bom");
+      // spring-context-support must match the Spring Framework version the pom declares
+      String version = bom ? null : dev.optkit.analyzers.source.MavenPom.read(pom)
+          .flatMap(model -> model.declaredVersion("org.springframework", "spring-")).orElse(null);
+      wanted.add(new PomDependencies.Dependency("org.springframework", "spring-context-support", version));
+    }
+    return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
+        document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
+            .reduce((a, b) -> a + " and " + b).orElse("") + " where missing, or where declared for runtime or tests only")));
+  }
+
+  static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  static String relative(Path root, Path file) {
+    return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+}
