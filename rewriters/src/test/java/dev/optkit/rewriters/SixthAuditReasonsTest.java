@@ -1129,8 +1129,10 @@ class SixthAuditReasonsTest {
   @Test
   void aRepositoryInAFieldOfATypeVariableWritesItsEntitysTable() {
     MigrationPlan plan = genericServices("generic", "repository.getOwnerId(id)");
-    plan.targets().stream().filter(t -> t.method().fact().name().equals("getOwner")).findFirst()
-        .ifPresent(target -> assertTrue(target.evictions().stream()
-            .anyMatch(e -> e.writer().fact().name().equals("update")), "getOwner cached with no eviction by update()"));
+    var target = plan.targets().stream().filter(t -> t.method().fact().name().equals("getOwner")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals().toString()));
+    // the inherited update() runs in ProductService's bean, whose proxy evicts around it
+    assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().name().equals("update")),
+        "getOwner cached with no eviction by update()");
   }
 }

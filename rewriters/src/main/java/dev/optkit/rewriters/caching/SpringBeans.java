@@ -39,6 +39,17 @@ final class SpringBeans {
   }
 
   /**
+   * A class no stereotype makes a bean, whose every concrete subclass in the project is one
+   * ({@code abstract class AbstractService} under {@code @Service ProductService}): each such bean's proxy
+   * runs the methods it inherits, annotations and all. Leaves of the hierarchy count; none means no bean.
+   */
+  boolean beanThroughSubclasses(String type) {
+    List<String> leaves = index.subtypesOf(type).stream().filter(sub -> !index.hasSubtypes(sub)).sorted().toList();
+    return !leaves.isEmpty() && leaves.stream().allMatch(this::isBeanClass)
+        && index.type(type).filter(t -> t.kind().equals("class")).isPresent();
+  }
+
+  /**
    * A stereotype annotation, however the file names it: qualified, imported, or through an on-demand
    * import ({@code import org.springframework.web.bind.annotation.*;} leaves it {@code RestController}).
    */

@@ -152,7 +152,7 @@ final class WriterEvictions {
       return manual;
     }
     if (form == CacheForm.SPRING) {
-      if (!springBeans.isBeanClass(writer.ownerType())) {
+      if (!springBeans.isBeanClass(writer.ownerType()) && !springBeans.beanThroughSubclasses(writer.ownerType())) {
         return Optional.of("it is not a Spring bean, so no proxy can evict around it");
       }
       if (!writer.modifiers().isPublic() || writer.isStatic() || writer.modifiers().isFinal()) {
