@@ -201,13 +201,9 @@ final class ValueSources {
       }
       if (MAPPING.contains(name)) {
         for (Expression argument : call.getArguments()) {
-          // stream().map(Pet::getOwner): parts of the elements; JavaParser reads the scope of mapper::toDto as a
-          // type too, but a field or local's name is no type: what toDto returns, above
-          if (argument instanceof MethodReferenceExpr reference && reference.getScope() instanceof TypeExpr type
-              && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
-              && !locals.contains(type.getType().asString())
+          if (argument instanceof MethodReferenceExpr reference && reference.getScope() instanceof TypeExpr
               && !FRESH.contains(reference.getIdentifier()) && !reference.getIdentifier().equals("new")) {
-            mapped.addAll(parts(inner));
+            mapped.addAll(parts(inner)); // stream().map(Pet::getOwner): parts of the elements
           }
         }
         return mapped.isEmpty() ? Set.of(ValueOrigin.ofCall(call)) : mapped;
