@@ -75,6 +75,19 @@ class SeventhAuditReasonsTest {
       }
       """;
 
+  private static final String BOOT_TEST = """
+      package shop;
+
+      import org.springframework.beans.factory.annotation.Autowired;
+      import org.springframework.boot.test.context.SpringBootTest;
+
+      @SpringBootTest
+      class JdbcStoreTest {
+          @Autowired
+          JdbcStore store;
+      }
+      """;
+
   private static final String BOOT_APPLICATION = """
       package shop;
 
@@ -89,8 +102,11 @@ class SeventhAuditReasonsTest {
   void aClassOnlyAMockitoTestMakesOrABootApplicationProxiesIsNoJdkProxyClash() {
     String why = refusal(store("mockito", "", MOCKITO_TEST).plan(), "entry").orElse("cached");
     assertFalse(why.contains("JDK proxy"), why);
-    why = refusal(store("boot", BOOT_APPLICATION, CONTEXT_TEST).plan(), "entry").orElse("cached");
+    why = refusal(store("boot", BOOT_APPLICATION, BOOT_TEST).plan(), "entry").orElse("cached");
     assertFalse(why.contains("JDK proxy"), why);
+    // true twins: a plain Spring test context in a Boot project makes JDK proxies (hostile review b3b)
+    why = refusal(store("boot-plain-test", BOOT_APPLICATION, CONTEXT_TEST).plan(), "entry").orElse("cached");
+    assertTrue(why.contains("JDK proxy"), why);
     // the true twin: a test context outside Boot injects it by its class
     why = refusal(store("context", "", CONTEXT_TEST).plan(), "entry").orElse("cached");
     assertTrue(why.contains("JdbcStore implements interfaces and is injected by its class (JdbcStoreTest.store)"), why);

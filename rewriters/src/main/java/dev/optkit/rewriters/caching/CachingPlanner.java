@@ -77,7 +77,7 @@ public final class CachingPlanner {
     this.singleInstance = new SingleInstance(index);
     this.members = new MembersByType(index);
     this.dataWriters = new DataWriters(whole, members);
-    this.springBeans = new SpringBeans(index, traits);
+    this.springBeans = new SpringBeans(index, traits, whole::configurationMentions);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index);
     this.keyCoverage = new KeyCoverage(index);

@@ -263,12 +263,18 @@ final class SnapshotReads {
     }
     List<String> owners = new java.util.ArrayList<>(List.of(site.receiverType()));
     owners.addAll(index.supertypesOf(site.receiverType()));
+    // a fragment's XxxImpl or a repository base class the project writes may answer it by loading entities
+    boolean projectCode = index.methodsNamed(site.method()).stream().anyMatch(method -> !method.fact().isAbstract()
+        && !method.fact().isConstructor() && index.supertypesOf(method.fact().ownerType()).stream().anyMatch(owners::contains));
+    if (projectCode) {
+      return false;
+    }
     List<IndexedMethod> declared = owners.stream().flatMap(owner -> index.methods(owner, site.method()).stream()).toList();
     if (declared.isEmpty()) {
       return site.method().startsWith("exists") || site.method().equals("count"); // CrudRepository's own
     }
     return declared.stream().allMatch(method -> method.fact().isAbstract()
-        && SCALAR_ANSWERS.contains(method.fact().returnType()));
+        && index.implementedByLibrary(method).isPresent() && SCALAR_ANSWERS.contains(method.fact().returnType()));
   }
 
   /** Clients whose loads go through a JPA persistence context (Spring Data's repositories, if JPA's). */

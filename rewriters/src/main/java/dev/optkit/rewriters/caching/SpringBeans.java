@@ -17,10 +17,13 @@ import java.util.Set;
 final class SpringBeans {
   private final ProjectIndex index;
   private final ProjectTraits traits;
+  /** Whether a configuration file of the project mentions a text ({@code proxy-target-class}). */
+  private final java.util.function.Predicate<String> configurationMentions;
 
-  SpringBeans(ProjectIndex index, ProjectTraits traits) {
+  SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.Predicate<String> configurationMentions) {
     this.index = index;
     this.traits = traits;
+    this.configurationMentions = configurationMentions;
   }
 
   static final Set<String> SPRING_BEAN_ANNOTATIONS = Set.of(
@@ -44,9 +47,17 @@ final class SpringBeans {
    * runs the methods it inherits, annotations and all. Leaves of the hierarchy count; none means no bean.
    */
   boolean beanThroughSubclasses(String type) {
-    List<String> leaves = index.subtypesOf(type).stream().filter(sub -> !index.hasSubtypes(sub)).sorted().toList();
-    return !leaves.isEmpty() && leaves.stream().allMatch(this::isBeanClass)
-        && index.type(type).filter(t -> t.kind().equals("class")).isPresent();
+    java.util.Set<String> subtypes = index.subtypesOf(type);
+    if (subtypes.isEmpty() || index.type(type).filter(t -> t.kind().equals("class")).isEmpty()) {
+      return false;
+    }
+    // every subclass a bean Spring can subclass for its proxy, and no object of the hierarchy made with new
+    // (an anonymous subclass included): that one's inherited method would run without a proxy
+    java.util.Set<String> hierarchy = new java.util.HashSet<>(subtypes);
+    hierarchy.add(type);
+    return subtypes.stream().allMatch(sub -> isBeanClass(sub) && index.type(sub).map(t -> !t.isFinal()).orElse(false))
+        && index.files().stream().filter(file -> !SourceSet.isTestPath(file.path()))
+            .flatMap(file -> file.creations().stream()).noneMatch(creation -> hierarchy.contains(creation.type()));
   }
 
   /**
@@ -145,19 +156,22 @@ final class SpringBeans {
   private final Map<String, Optional<String>> injectedByClass = new java.util.HashMap<>();
 
   private Optional<String> findInjectionByClass(String beanType) {
-    if (traits.springBoot() || !traits.applications().isEmpty()) {
-      // Boot proxies classes (spring.aop.proxy-target-class defaults to true), whatever builds it: a
-      // @SpringBootApplication runs under Boot's auto-configuration in a Gradle build too
-      return Optional.empty();
-    }
+    // Boot proxies classes (spring.aop.proxy-target-class defaults to true), whatever builds it: a
+    // @SpringBootApplication runs under Boot's auto-configuration in a Gradle build too, unless the
+    // configuration sets the property (false: JDK proxies)
+    boolean boot = (traits.springBoot() || !traits.applications().isEmpty())
+        && !configurationMentions.test("proxy-target-class") && !configurationMentions.test("proxyTargetClass");
     TypeFact bean = index.type(beanType).orElse(null);
     if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface)) {
       return Optional.empty();
     }
     for (var file : index.files()) {
       for (TypeFact type : file.types()) {
-        if (SourceSet.isTestPath(file.path()) && !springTest(type)) {
-          continue; // @InjectMocks CategoryServiceImpl service in a Mockito test: no context injects it
+        boolean test = SourceSet.isTestPath(file.path());
+        if (test ? !springTest(type) || boot && bootTest(type) : boot) {
+          // @InjectMocks CategoryServiceImpl service in a Mockito test: no context injects it; under Boot, only a
+          // plain Spring test context (@SpringJUnitConfig, @ContextConfiguration) makes JDK proxies
+          continue;
         }
         for (var field : type.fieldTypes().entrySet()) {
           if (field.getValue().equals(beanType) && !type.qualifiedName().equals(beanType)) {
@@ -166,6 +180,10 @@ final class SpringBeans {
         }
       }
       for (MethodFact method : file.methods()) {
+        if (boot && !(SourceSet.isTestPath(file.path()) && index.type(method.ownerType())
+            .map(owner -> springTest(owner) && !bootTest(owner)).orElse(false))) {
+          continue;
+        }
         if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean"))
             && !method.ownerType().equals(beanType)
             && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType)
@@ -190,10 +208,39 @@ final class SpringBeans {
    * class ({@code @InjectMocks}, {@code @ExtendWith(MockitoExtension.class)}) makes its objects itself.
    */
   private boolean springTest(TypeFact type) {
-    List<String> types = new java.util.ArrayList<>(List.of(type.qualifiedName()));
-    types.addAll(index.supertypesOf(type.qualifiedName()));
-    return types.stream().flatMap(t -> index.type(t).stream()).flatMap(t -> t.annotations().stream())
-        .map(a -> a.substring(a.lastIndexOf('.') + 1)).anyMatch(SPRING_TESTS::contains);
+    return testAnnotations(type).stream().anyMatch(SPRING_TESTS::contains);
+  }
+
+  /** Test annotations under which Spring Boot makes the context, with its class proxies. */
+  private static final Set<String> BOOT_TESTS = Set.of("SpringBootTest", "WebMvcTest", "DataJpaTest", "DataJdbcTest",
+      "JdbcTest", "JsonTest", "RestClientTest", "WebFluxTest", "DataMongoTest", "DataRedisTest", "JooqTest",
+      "DataR2dbcTest");
+
+  private boolean bootTest(TypeFact type) {
+    return testAnnotations(type).stream().anyMatch(BOOT_TESTS::contains);
+  }
+
+  /**
+   * The simple names of a test class's annotations and its superclasses', and of the annotations the
+   * project's own annotations among them carry ({@code @IntegrationTest} meta-annotated with
+   * {@code @SpringBootTest}), a few levels deep.
+   */
+  private Set<String> testAnnotations(TypeFact type) {
+    Set<String> found = new java.util.HashSet<>();
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(type.qualifiedName()));
+    pending.addAll(index.supertypesOf(type.qualifiedName()));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty() && seen.size() < 64) {
+      String next = pending.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      for (String annotation : index.type(next).map(TypeFact::annotations).orElse(List.of())) {
+        found.add(annotation.substring(annotation.lastIndexOf('.') + 1));
+        index.type(annotation).filter(a -> a.kind().equals("annotation")).ifPresent(a -> pending.add(a.qualifiedName()));
+      }
+    }
+    return found;
   }
 
   /**

@@ -1,0 +1,97 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Caches a hostile review made the seventh audit's allowances plan (type-variable repositories and
+ * writers inherited by beans, Spring Boot's class proxies, scalar queries, method references on fields;
+ * 2026-11-25, evening), each unsafe at run time or breaking the application's start. The projects, pom
+ * and configuration included, are under {@code src/test/resources/attacks28/}, as the reviewer wrote them.
+ */
+class AuditSevenAllowanceAttacksTest {
+  @TempDir Path dir;
+
+  private MigrationPlan attack(String name) {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name));
+    try {
+      Path root = Path.of(AuditSevenAllowanceAttacksTest.class.getResource("/attacks28/" + name).toURI());
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          fixture.file(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return fixture.plan();
+  }
+
+  private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
+  }
+
+  /**
+   * The inherited writer runs without a proxy: on a subclass made with {@code new} (a1, a1b), on an anonymous
+   * subclass (a2); or its eviction would make Spring subclass a final bean (a13).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a1", "a1b", "a2", "a13"})
+  void aWriterInheritedByObjectsNoProxyWrapsCarriesNoEviction(String attack) {
+    MigrationPlan plan = attack(attack);
+    for (CachingTarget target : plan.targets()) {
+      assertFalse(target.evictions().stream().anyMatch(e -> e.writer().fact().ownerType().endsWith("AbstractService")),
+          target.method().fact().displayName() + " evicted by an inherited writer no proxy wraps: " + target.evictions());
+    }
+    if (attack.startsWith("a1")) {
+      // the eviction goes to the bean whose method makes the object and calls its update(): ImportController.imp()
+      target(plan, "ProductService.getOwner").ifPresent(target -> assertTrue(target.evictions().stream()
+          .anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")), target.evictions().toString()));
+    }
+  }
+
+  /**
+   * A bean injected by its class gets a JDK proxy: Boot told not to proxy classes (b1, b1b), a plain Spring test
+   * context in a Boot project (b3b), a test context through the project's meta-annotation (b6).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"b1", "b1b", "b3b", "b6"})
+  void aJdkProxyWhereTheBeanIsInjectedByItsClassRefuses(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(target(plan, "ProductStore.name").isPresent(), plan.targets().toString());
+  }
+
+  /** A boolean the project implements by loading the entity (a fragment, a repository base class) is no scalar query. */
+  @ParameterizedTest
+  @ValueSource(strings = {"c1", "c1b", "c5"})
+  void aBooleanTheProjectComputesFromEntitiesIsNoDatabaseAnswer(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(target(plan, "Catalog.isActive").isPresent(), plan.targets().toString());
+    assertFalse(target(plan, "BaseRepository.existsActive").isPresent(), plan.targets().toString());
+  }
+
+  /** A mapper held in a field that returns the element itself (d2), a part of it (d1c), or hands it to a writer (d11b). */
+  @ParameterizedTest
+  @ValueSource(strings = {"d2", "d1c", "d11b"})
+  void aMapperReturningTheElementKeepsItTheEntity(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(target(plan, "BookRepository.findByTitle").isPresent(), plan.targets().toString());
+    target(plan, "Books.byTitle").ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> e.writer().fact().name().equals("retitle")), "Books.byTitle not evicted by retitle()"));
+  }
+}

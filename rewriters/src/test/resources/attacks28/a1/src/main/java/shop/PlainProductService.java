@@ -1,0 +1,4 @@
+package shop;
+public class PlainProductService extends AbstractService<Product, ProductRepository> {
+    public PlainProductService(ProductRepository repository) { super(repository); }
+}

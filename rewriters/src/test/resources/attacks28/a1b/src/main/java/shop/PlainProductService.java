@@ -1,0 +1,4 @@
+package shop;
+public class PlainProductService extends AbstractService {
+    public PlainProductService(ProductRepository repository) { super(repository); }
+}

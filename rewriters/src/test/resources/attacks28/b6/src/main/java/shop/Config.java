@@ -1,0 +1,3 @@
+package shop;
+import org.springframework.context.annotation.*;
+@Configuration @ComponentScan("shop") public class Config {}
