@@ -1,0 +1,46 @@
+package dev.optkit.analyzers.bytecode;
+
+import java.util.List;
+
+/**
+ * What one jar's bytecode says about calls: its classes, their supertypes, and for each method
+ * the calls its body makes. It depends on the jar's bytes alone, so it is cached by their hash;
+ * what reaches I/O is decided over the whole set of jars ({@link LibraryCallGraph}).
+ *
+ * @param calls every distinct call the jar's methods make; methods refer to them by position
+ */
+public record JarGraph(List<Type> types, List<Call> calls) {
+
+  public JarGraph {
+    types = List.copyOf(types);
+    calls = List.copyOf(calls);
+  }
+
+  /** A class or interface, by internal name ({@code com/acme/Client$Inner}). */
+  public record Type(String name, String superName, List<String> interfaces, int access, List<Method> methods) {
+    public Type {
+      interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
+      methods = methods == null ? List.of() : List.copyOf(methods);
+    }
+  }
+
+  /** A method and the positions, in {@link JarGraph#calls}, of the calls its body makes. */
+  public record Method(String name, String descriptor, int access, int[] calls) {
+    public Method {
+      calls = calls == null ? new int[0] : calls;
+    }
+  }
+
+  /**
+   * One call instruction.
+   *
+   * @param dispatch {@link #EXACT} (static, special: the resolved method runs), {@link #VIRTUAL}
+   *     (an override in a subtype may run) or {@link #LAMBDA} (a method handle a lambda or method
+   *     reference captures: counted as called, since the function it makes is handed on to be run)
+   */
+  public record Call(int dispatch, String owner, String name, String descriptor) {
+    public static final int EXACT = 0;
+    public static final int VIRTUAL = 1;
+    public static final int LAMBDA = 2;
+  }
+}
