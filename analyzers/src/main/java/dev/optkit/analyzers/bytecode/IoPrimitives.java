@@ -16,7 +16,11 @@ import java.util.Set;
  */
 final class IoPrimitives {
   /** What a primitive call is: its kind, what it names in a finding, and read or write where known. */
-  record Primitive(ClientKind kind, String basis, Access access) {}
+  record Primitive(ClientKind kind, String basis, Access access, boolean socket) {
+    Primitive(ClientKind kind, String basis, Access access) {
+      this(kind, basis, access, false);
+    }
+  }
 
   /** Packages of database drivers: a socket opened by their code is the database's protocol. */
   private static final List<String> DRIVER_PACKAGES = List.of(
@@ -30,6 +34,8 @@ final class IoPrimitives {
   private static final Set<String> STATEMENTS = Set.of("java/sql/Statement", "java/sql/PreparedStatement", "java/sql/CallableStatement");
 
   private final ClientCatalog catalog;
+  /** The catalogue's clients by internal type name: asked for every ancestor of every call's owner. */
+  private final java.util.Map<String, List<ClientSignature>> clientsByType = new java.util.HashMap<>();
 
   IoPrimitives(ClientCatalog catalog) {
     this.catalog = catalog;
@@ -37,24 +43,24 @@ final class IoPrimitives {
 
   /**
    * The primitive a call is, given the owner's supertypes (internal names, the owner first) as far
-   * as the jars and the JDK's well-known types tell, and the class the call is made from.
+   * as the jars and the JDK's well-known types tell; {@link #madeBy} then says what it is for its caller.
    */
-  Optional<Primitive> of(JarGraph.Call call, List<String> ownerAndAncestors, String caller) {
+  Optional<Primitive> of(JarGraph.Call call, List<String> ownerAndAncestors) {
     String name = call.name();
     for (String type : ownerAndAncestors) {
       if (SOCKETS.contains(type)) {
         // new Socket(host, port) connects; new Socket() and new Socket(proxy) do not yet
         boolean connects = name.equals("connect") || name.equals("<init>") && !call.descriptor().equals("()V")
             && !call.descriptor().equals("(Ljava/net/Proxy;)V") && !call.descriptor().equals("(Ljava/net/SocketImpl;)V");
-        return connects ? remote(caller, name.equals("connect") ? "java.net.Socket.connect" : "new java.net.Socket")
+        return connects ? remote(name.equals("connect") ? "java.net.Socket.connect" : "new java.net.Socket")
             : Optional.empty();
       }
       if (type.equals("java/nio/channels/SocketChannel")) {
         boolean connects = name.equals("connect") || name.equals("open") && call.descriptor().startsWith("(Ljava/net/SocketAddress;");
-        return connects ? remote(caller, "java.nio.channels.SocketChannel." + name) : Optional.empty();
+        return connects ? remote("java.nio.channels.SocketChannel." + name) : Optional.empty();
       }
       if (type.equals("java/nio/channels/AsynchronousSocketChannel")) {
-        return name.equals("connect") ? remote(caller, "java.nio.channels.AsynchronousSocketChannel.connect") : Optional.empty();
+        return name.equals("connect") ? remote("java.nio.channels.AsynchronousSocketChannel.connect") : Optional.empty();
       }
       if (HTTP_CONNECTIONS.contains(type)) {
         return HTTP_REQUESTS.contains(name)
@@ -72,7 +78,7 @@ final class IoPrimitives {
       return Optional.empty(); // a client's constructor builds it; it talks to nothing yet
     }
     for (String type : ownerAndAncestors) {
-      for (ClientSignature client : catalog.clientsForType(dotted(type))) {
+      for (ClientSignature client : clientsByType.computeIfAbsent(type, t -> catalog.clientsForType(dotted(t)))) {
         // the catalogue's java.net URL entries need an http: URL to tell, which bytecode does not show
         if (client.matchesMethod(name) && !client.requiresHttpEvidence()) {
           Boolean reads = client.readsByMethod(name);
@@ -84,14 +90,21 @@ final class IoPrimitives {
     return Optional.empty();
   }
 
-  private static Optional<Primitive> remote(String caller, String basis) {
-    for (String driver : DRIVER_PACKAGES) {
-      if (caller.startsWith(driver)) {
-        return Optional.of(new Primitive(ClientKind.DB, basis + " in the " + dotted(driver.substring(0, driver.length() - 1))
-            + " driver", Access.UNKNOWN));
+  private static Optional<Primitive> remote(String basis) {
+    return Optional.of(new Primitive(ClientKind.API, basis, Access.UNKNOWN, true));
+  }
+
+  /** A socket a database driver's own class opens is the database's protocol: a database call. */
+  static Primitive madeBy(Primitive primitive, String caller) {
+    if (primitive.socket()) {
+      for (String driver : DRIVER_PACKAGES) {
+        if (caller.startsWith(driver)) {
+          return new Primitive(ClientKind.DB, primitive.basis() + " in the "
+              + dotted(driver.substring(0, driver.length() - 1)) + " driver", Access.UNKNOWN, true);
+        }
       }
     }
-    return Optional.of(new Primitive(ClientKind.API, basis, Access.UNKNOWN));
+    return primitive;
   }
 
   /** {@code com/acme/Outer$Inner} as source spells it, {@code com.acme.Outer.Inner}. */

@@ -16,6 +16,28 @@ public record JarGraph(List<Type> types, List<Call> calls) {
     calls = List.copyOf(calls);
   }
 
+  /**
+   * The same graph with every name and descriptor taken from {@code table} (added when new): one
+   * copy of {@code java/lang/Object} for all jars, not one per call, and names compared by identity.
+   */
+  JarGraph canonical(java.util.Map<String, String> table) {
+    java.util.function.UnaryOperator<String> one = text -> text == null ? null : table.computeIfAbsent(text, t -> t);
+    List<Type> sharedTypes = new java.util.ArrayList<>(types.size());
+    for (Type type : types) {
+      List<Method> sharedMethods = new java.util.ArrayList<>(type.methods().size());
+      for (Method method : type.methods()) {
+        sharedMethods.add(new Method(one.apply(method.name()), one.apply(method.descriptor()), method.access(), method.calls()));
+      }
+      sharedTypes.add(new Type(one.apply(type.name()), one.apply(type.superName()),
+          type.interfaces().stream().map(one).toList(), type.access(), sharedMethods));
+    }
+    List<Call> sharedCalls = new java.util.ArrayList<>(calls.size());
+    for (Call call : calls) {
+      sharedCalls.add(new Call(call.dispatch(), one.apply(call.owner()), one.apply(call.name()), one.apply(call.descriptor())));
+    }
+    return new JarGraph(sharedTypes, sharedCalls);
+  }
+
   /** A class or interface, by internal name ({@code com/acme/Client$Inner}). */
   public record Type(String name, String superName, List<String> interfaces, int access, List<Method> methods) {
     public Type {

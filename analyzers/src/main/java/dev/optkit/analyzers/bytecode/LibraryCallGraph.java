@@ -32,15 +32,21 @@ final class LibraryCallGraph {
   /** What a method reaches: kind and access bits, and the first primitive of each kind found. */
   record Reach(int mask, String dbBasis, String apiBasis) {}
 
-  private record TypeEntry(JarGraph.Type type, int jar, Map<String, Integer> methods) {}
+  /** A type, its jar, and its methods' numbers: {@code first} up to {@code first + type.methods().size()}. */
+  private record TypeEntry(JarGraph.Type type, int jar, int first) {}
 
-  private final List<JarGraph> jars;
+  private List<JarGraph> jars;
   private final IoPrimitives primitives;
   private final Map<String, TypeEntry> types = new HashMap<>();
   private final Map<String, String> byDottedName = new HashMap<>();
   private final Map<String, List<String>> subtypes = new HashMap<>();
   private final Map<String, List<String>> ancestors = new HashMap<>();
   private final Map<String, int[]> virtualTargets = new HashMap<>();
+  /** By jar and call number, while the graph is built: a call is made from many methods of its jar. */
+  private IoPrimitives.Primitive[][] primitiveOf;
+  private int[][][] targetsOf;
+  private static final int[] NONE = new int[0];
+  private static final IoPrimitives.Primitive NOT_PRIMITIVE = new IoPrimitives.Primitive(ClientKind.API, "", Access.UNKNOWN);
   private final List<String> methodOwner = new ArrayList<>();
   private final List<JarGraph.Method> methods = new ArrayList<>();
   private int[] mask;
@@ -48,6 +54,7 @@ final class LibraryCallGraph {
   private String[] apiBasis;
   private boolean complete = true;
 
+  /** @param jars made {@link JarGraph#canonical canonical} with one table: their names compare by identity */
   LibraryCallGraph(List<JarGraph> jars, IoPrimitives primitives, long deadlineNanos) {
     this.jars = jars;
     this.primitives = primitives;
@@ -56,13 +63,11 @@ final class LibraryCallGraph {
         if (types.containsKey(type.name())) {
           continue; // the same class in two jars: the first on the class path is the one that loads
         }
-        Map<String, Integer> own = new HashMap<>();
+        types.put(type.name(), new TypeEntry(type, j, methods.size()));
         for (JarGraph.Method method : type.methods()) {
-          own.putIfAbsent(method.name() + method.descriptor(), methods.size());
           methods.add(method);
           methodOwner.add(type.name());
         }
-        types.put(type.name(), new TypeEntry(type, j, own));
         byDottedName.putIfAbsent(IoPrimitives.dotted(type.name()), type.name());
         if (type.superName() != null) {
           subtypes.computeIfAbsent(type.superName(), k -> new ArrayList<>()).add(type.name());
@@ -73,6 +78,7 @@ final class LibraryCallGraph {
       }
     }
     propagate(deadlineNanos);
+    this.jars = null; // the calls are edges now; what is left answers queries
   }
 
   /** Whether the reach was computed to the end (false: the deadline stopped it, answers are partial). */
@@ -84,6 +90,15 @@ final class LibraryCallGraph {
     return methods.size();
   }
 
+  /** How many methods reach some I/O. */
+  int reachingCount() {
+    int count = 0;
+    for (int bits : mask) {
+      count += bits == 0 ? 0 : 1;
+    }
+    return count;
+  }
+
   /** The internal name of a type source names {@code com.acme.Outer.Inner}, if a jar has it. */
   Optional<String> internalName(String dotted) {
     return Optional.ofNullable(byDottedName.get(dotted));
@@ -91,10 +106,10 @@ final class LibraryCallGraph {
 
   /**
    * The overloads of a method a call with this many arguments may mean, declared on the type or
-   * inherited, each as its name and descriptor; not private, no bridges.
+   * inherited, each as its name and descriptor, by descriptor; not private, no bridges.
    */
-  List<String> overloads(String owner, String name, int arity) {
-    Set<String> found = new LinkedHashSet<>();
+  List<JarGraph.Method> overloads(String owner, String name, int arity) {
+    Map<String, JarGraph.Method> found = new java.util.TreeMap<>();
     for (String type : ancestorsOf(owner)) {
       TypeEntry entry = types.get(type);
       if (entry == null) {
@@ -103,21 +118,19 @@ final class LibraryCallGraph {
       for (JarGraph.Method method : entry.type().methods()) {
         if (method.name().equals(name) && (method.access() & (Opcodes.ACC_PRIVATE | Opcodes.ACC_BRIDGE)) == 0
             && org.objectweb.asm.Type.getArgumentCount(method.descriptor()) == arity) {
-          found.add(method.name() + method.descriptor());
+          found.putIfAbsent(method.descriptor(), method);
         }
       }
     }
-    List<String> sorted = new ArrayList<>(found);
-    sorted.sort(null);
-    return sorted;
+    return List.copyOf(found.values());
   }
 
   /** What a virtual call of this method on this type reaches: every method it may run, together. */
-  Reach reachOf(String owner, String nameAndDescriptor) {
+  Reach reachOf(String owner, JarGraph.Method method) {
     int bits = 0;
     String db = null;
     String api = null;
-    for (int target : targets(owner, nameAndDescriptor, true)) {
+    for (int target : targets(owner, method.name(), method.descriptor(), true)) {
       bits |= mask[target];
       db = db == null ? dbBasis[target] : db;
       api = api == null ? apiBasis[target] : api;
@@ -127,6 +140,8 @@ final class LibraryCallGraph {
 
   private void propagate(long deadlineNanos) {
     int count = methods.size();
+    primitiveOf = new IoPrimitives.Primitive[jars.size()][];
+    targetsOf = new int[jars.size()][][];
     mask = new int[count];
     dbBasis = new String[count];
     apiBasis = new String[count];
@@ -144,15 +159,29 @@ final class LibraryCallGraph {
       JarGraph graph = jars.get(types.get(caller).jar());
       for (int index : methods.get(m).calls()) {
         JarGraph.Call call = graph.calls().get(index);
-        Optional<IoPrimitives.Primitive> primitive = primitives.of(call, ancestorsOf(call.owner()), caller);
-        if (primitive.isPresent()) {
-          note(m, primitive.get());
+        int jar = types.get(caller).jar();
+        if (primitiveOf[jar] == null) {
+          primitiveOf[jar] = new IoPrimitives.Primitive[graph.calls().size()];
+          targetsOf[jar] = new int[graph.calls().size()][];
+        }
+        IoPrimitives.Primitive primitive = primitiveOf[jar][index];
+        if (primitive == null) {
+          primitive = primitives.of(call, ancestorsOf(call.owner())).orElse(NOT_PRIMITIVE);
+          primitiveOf[jar][index] = primitive;
+        }
+        if (primitive != NOT_PRIMITIVE) {
+          note(m, IoPrimitives.madeBy(primitive, caller));
           continue;
         }
         if (!types.containsKey(call.owner())) {
           continue; // a JDK or missing type: not followed (see the class comment)
         }
-        for (int target : targets(call.owner(), call.name() + call.descriptor(), call.dispatch() == JarGraph.Call.VIRTUAL)) {
+        int[] called = targetsOf[jar][index];
+        if (called == null) {
+          called = targets(call.owner(), call.name(), call.descriptor(), call.dispatch() == JarGraph.Call.VIRTUAL);
+          targetsOf[jar][index] = called;
+        }
+        for (int target : called) {
           if (edges == edgeFrom.length) {
             edgeFrom = Arrays.copyOf(edgeFrom, edges * 2);
             edgeTo = Arrays.copyOf(edgeTo, edges * 2);
@@ -166,6 +195,8 @@ final class LibraryCallGraph {
         work.add(m);
       }
     }
+    primitiveOf = null;
+    targetsOf = null;
     int[] start = new int[count + 1];
     for (int e = 0; e < edges; e++) {
       start[edgeTo[e] + 1]++;
@@ -214,18 +245,18 @@ final class LibraryCallGraph {
   }
 
   /** The methods a call may run: the one resolution finds, and for a virtual call every override below the owner. */
-  private int[] targets(String owner, String nameAndDescriptor, boolean virtual) {
-    if (!virtual) {
-      int resolved = resolve(owner, nameAndDescriptor);
-      return resolved < 0 ? new int[0] : new int[] {resolved};
+  private int[] targets(String owner, String name, String descriptor, boolean virtual) {
+    if (!virtual || !subtypes.containsKey(owner)) {
+      int resolved = resolve(owner, name, descriptor);
+      return resolved < 0 ? NONE : new int[] {resolved};
     }
-    String key = owner + '.' + nameAndDescriptor;
+    String key = owner + '.' + name + descriptor;
     int[] known = virtualTargets.get(key);
     if (known != null) {
       return known;
     }
     Set<Integer> found = new LinkedHashSet<>();
-    int resolved = resolve(owner, nameAndDescriptor);
+    int resolved = resolve(owner, name, descriptor);
     if (resolved >= 0) {
       found.add(resolved);
     }
@@ -236,8 +267,8 @@ final class LibraryCallGraph {
       if (!seen.add(type)) {
         continue;
       }
-      Integer override = types.get(type).methods().get(nameAndDescriptor);
-      if (override != null && (methods.get(override).access() & Opcodes.ACC_ABSTRACT) == 0) {
+      int override = declared(types.get(type), name, descriptor);
+      if (override >= 0 && (methods.get(override).access() & Opcodes.ACC_ABSTRACT) == 0) {
         found.add(override);
       }
       below.addAll(subtypes.getOrDefault(type, List.of()));
@@ -248,12 +279,29 @@ final class LibraryCallGraph {
   }
 
   /** The method the JVM resolves: declared on the owner, a superclass, or (a default) an interface. */
-  private int resolve(String owner, String nameAndDescriptor) {
+  private int resolve(String owner, String name, String descriptor) {
     for (String type : ancestorsOf(owner)) {
-      TypeEntry entry = types.get(type);
-      Integer method = entry == null ? null : entry.methods().get(nameAndDescriptor);
-      if (method != null) {
+      int method = declared(types.get(type), name, descriptor);
+      if (method >= 0) {
         return method;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The number of the method a type declares with this name and descriptor, or -1. Both come from
+   * the graphs (calls, methods), so they are the table's own strings and compare by identity.
+   */
+  private int declared(TypeEntry entry, String name, String descriptor) {
+    if (entry == null) {
+      return -1;
+    }
+    List<JarGraph.Method> own = entry.type().methods();
+    for (int i = 0; i < own.size(); i++) {
+      JarGraph.Method method = own.get(i);
+      if (method.name() == name && method.descriptor() == descriptor) {
+        return entry.first() + i;
       }
     }
     return -1;

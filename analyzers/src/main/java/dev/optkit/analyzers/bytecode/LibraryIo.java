@@ -51,7 +51,11 @@ public final class LibraryIo {
     }
     long deadline = System.nanoTime() + BUDGET_NANOS;
     JarGraphCache cache = new JarGraphCache(cacheDirectory);
+    // a jar's hash from the last run when its status is unchanged: hashing 200 MB of jars was seconds
+    dev.optkit.analyzers.io.FileHashes hashes = cacheDirectory == null ? null
+        : dev.optkit.analyzers.io.FileHashes.open(cacheDirectory.resolve("bytecode"));
     List<JarGraph> graphs = new ArrayList<>();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
     List<ParseProblem> warnings = new ArrayList<>();
     for (Path jar : jars) {
       String shown = String.valueOf(jar.getFileName());
@@ -61,19 +65,19 @@ public final class LibraryIo {
       }
       String hash;
       try {
-        hash = Hashes.sha256(jar);
+        hash = hashes == null ? Hashes.sha256(jar) : hashes.sha256(jar);
       } catch (IOException | RuntimeException e) {
         warnings.add(warning(shown, "not read (" + e.getClass().getSimpleName() + ")"));
         continue;
       }
-      Optional<JarGraph> cached = cache.lookup(hash);
+      Optional<JarGraph> cached = cache.lookup(hash, names);
       if (cached.isPresent()) {
         graphs.add(cached.get());
         continue;
       }
       try {
         JarReader.Outcome read = JarReader.read(jar, JarReader.Limits.DEFAULT);
-        graphs.add(read.graph());
+        graphs.add(read.graph().canonical(names));
         if (read.problem() == null) {
           cache.store(hash, read.graph());
         } else {
@@ -82,6 +86,9 @@ public final class LibraryIo {
       } catch (JarReader.Refused refused) {
         warnings.add(warning(shown, refused.getMessage()));
       }
+    }
+    if (hashes != null) {
+      hashes.save();
     }
     LibraryCallGraph graph = new LibraryCallGraph(graphs, new IoPrimitives(catalog), deadline);
     if (!graph.complete()) {
@@ -93,6 +100,11 @@ public final class LibraryIo {
 
   private static ParseProblem warning(String jar, String message) {
     return new ParseProblem(jar, 0, 0, "library bytecode: " + message);
+  }
+
+  /** The methods of the jars, and how many of them reach I/O: for benchmarks and the terminal's stats. */
+  public int[] methodsAndReaching() {
+    return graph == null ? new int[2] : new int[] {graph.methodCount(), graph.reachingCount()};
   }
 
   /** What could not be read, one warning per jar; the analysis went on without it. */
@@ -113,14 +125,14 @@ public final class LibraryIo {
     if (owner.isEmpty()) {
       return Optional.empty();
     }
-    List<String> overloads = graph.overloads(owner.get(), name, arity);
+    List<JarGraph.Method> overloads = graph.overloads(owner.get(), name, arity);
     if (overloads.isEmpty()) {
       return Optional.empty();
     }
     int bits = 0;
     String db = null;
     String api = null;
-    for (String overload : overloads) {
+    for (JarGraph.Method overload : overloads) {
       LibraryCallGraph.Reach reach = graph.reachOf(owner.get(), overload);
       if (reach.mask() == 0) {
         return Optional.empty();

@@ -200,7 +200,8 @@ class LibraryBytecodeIoTest {
 
   private static List<Path> cachedGraphs(Path cache) throws IOException {
     try (Stream<Path> files = Files.walk(cache)) {
-      return files.filter(p -> p.getParent().getFileName().toString().equals("bytecode")).sorted().toList();
+      return files.filter(p -> p.getParent().getFileName().toString().equals("bytecode"))
+          .filter(p -> p.getFileName().toString().endsWith(".smile.gz")).sorted().toList();
     }
   }
 
