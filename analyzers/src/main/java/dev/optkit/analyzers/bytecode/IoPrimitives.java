@@ -94,8 +94,15 @@ final class IoPrimitives {
     return Optional.of(new Primitive(ClientKind.API, basis, Access.UNKNOWN, true));
   }
 
-  /** A socket a database driver's own class opens is the database's protocol: a database call. */
+  /**
+   * What a primitive is for the class that calls it: a socket a database driver's own class opens
+   * is the database's protocol, a database call; a statement a driver runs on itself (H2 linking a
+   * schema) is its own work, none (null).
+   */
   static Primitive madeBy(Primitive primitive, String caller) {
+    if (primitive.kind() == ClientKind.DB && primitive.basis().startsWith("java.sql.") && driver(caller)) {
+      return null;
+    }
     if (primitive.socket()) {
       for (String driver : DRIVER_PACKAGES) {
         if (caller.startsWith(driver)) {
@@ -105,6 +112,15 @@ final class IoPrimitives {
       }
     }
     return primitive;
+  }
+
+  private static boolean driver(String caller) {
+    for (String driver : DRIVER_PACKAGES) {
+      if (caller.startsWith(driver)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code com/acme/Outer$Inner} as source spells it, {@code com.acme.Outer.Inner}. */

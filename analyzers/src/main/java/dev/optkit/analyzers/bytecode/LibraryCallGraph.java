@@ -17,7 +17,8 @@ import org.objectweb.asm.Opcodes;
  * The call graph over a set of jars and the I/O each of their methods reaches. A call dispatches
  * as the JVM would resolve it (the owner, then its superclasses, then its interfaces' defaults),
  * and a virtual call also to every override in a subtype anywhere in the set (class-hierarchy
- * analysis): over-approximate, so a library method that may do I/O is not missed. Calls on JDK
+ * analysis) when the owner has at most {@link #MAX_SUBTYPES} subtypes: over-approximate, so a library
+ * method that may do I/O is not missed, but not into every plug-in of a plug-in point. Calls on JDK
  * types other than the I/O primitives (a {@code Runnable.run}, an {@code Object.toString}) are not
  * followed into library overrides: every library's toString would otherwise reach every other's
  * I/O. Reach is a fixpoint over reverse edges (no depth limit), under a deadline.
@@ -46,12 +47,16 @@ final class LibraryCallGraph {
   private IoPrimitives.Primitive[][] primitiveOf;
   private int[][][] targetsOf;
   private static final int[] NONE = new int[0];
+  /** The most subtypes a virtual call's owner may have for the call to be followed into their overrides. */
+  static final int MAX_SUBTYPES = 8;
   private static final IoPrimitives.Primitive NOT_PRIMITIVE = new IoPrimitives.Primitive(ClientKind.API, "", Access.UNKNOWN);
   private final List<String> methodOwner = new ArrayList<>();
   private final List<JarGraph.Method> methods = new ArrayList<>();
   private int[] mask;
   private String[] dbBasis;
   private String[] apiBasis;
+  /** The callee each method's first basis came through, or -1 where the method makes the primitive call itself. */
+  private int[] via;
   private boolean complete = true;
 
   /** @param jars made {@link JarGraph#canonical canonical} with one table: their names compare by identity */
@@ -125,6 +130,20 @@ final class LibraryCallGraph {
     return List.copyOf(found.values());
   }
 
+  /** The chain of methods from this one to the one that makes a primitive call, as {@code Owner.name} (for explanations). */
+  List<String> pathFrom(String owner, JarGraph.Method method) {
+    List<String> path = new ArrayList<>();
+    for (int target : targets(owner, method.name(), method.descriptor(), true)) {
+      if (mask[target] != 0) {
+        for (int m = target; m >= 0 && path.size() < 64; m = via[m]) {
+          path.add(IoPrimitives.dotted(methodOwner.get(m)) + "." + methods.get(m).name());
+        }
+        break;
+      }
+    }
+    return path;
+  }
+
   /** What a virtual call of this method on this type reaches: every method it may run, together. */
   Reach reachOf(String owner, JarGraph.Method method) {
     int bits = 0;
@@ -145,6 +164,8 @@ final class LibraryCallGraph {
     mask = new int[count];
     dbBasis = new String[count];
     apiBasis = new String[count];
+    via = new int[count];
+    Arrays.fill(via, -1);
     // reverse edges, as a compressed table: callers of each method
     int[] edgeFrom = new int[1024];
     int[] edgeTo = new int[1024];
@@ -170,7 +191,10 @@ final class LibraryCallGraph {
           primitiveOf[jar][index] = primitive;
         }
         if (primitive != NOT_PRIMITIVE) {
-          note(m, IoPrimitives.madeBy(primitive, caller));
+          IoPrimitives.Primitive made = IoPrimitives.madeBy(primitive, caller);
+          if (made != null) {
+            note(m, made);
+          }
           continue;
         }
         if (!types.containsKey(call.owner())) {
@@ -222,6 +246,9 @@ final class LibraryCallGraph {
         boolean newBasis = dbBasis[caller] == null && dbBasis[callee] != null
             || apiBasis[caller] == null && apiBasis[callee] != null;
         if (merged != mask[caller] || newBasis) {
+          if (mask[caller] == 0) {
+            via[caller] = callee;
+          }
           mask[caller] = merged;
           dbBasis[caller] = dbBasis[caller] == null ? dbBasis[callee] : dbBasis[caller];
           apiBasis[caller] = apiBasis[caller] == null ? apiBasis[callee] : apiBasis[caller];
@@ -273,7 +300,11 @@ final class LibraryCallGraph {
       }
       below.addAll(subtypes.getOrDefault(type, List.of()));
     }
-    int[] result = found.stream().mapToInt(Integer::intValue).toArray();
+    // a type with more subtypes than this is a plug-in point (a file system, a codec, a trace sink):
+    // following every override made H2's JdbcDataSource.setURL reach a socket through its debug
+    // trace, its recording file system and its recovery tester. Only the resolved method is followed.
+    int[] result = seen.size() > MAX_SUBTYPES ? (resolved >= 0 ? new int[] {resolved} : NONE)
+        : found.stream().mapToInt(Integer::intValue).toArray();
     virtualTargets.put(key, result);
     return result;
   }

@@ -107,6 +107,24 @@ public final class LibraryIo {
     return graph == null ? new int[2] : new int[] {graph.methodCount(), graph.reachingCount()};
   }
 
+  /** The chain of library methods a call of the first overload reaching I/O goes through, for explanations. */
+  public List<String> pathOf(String type, String name, int arity) {
+    if (graph == null) {
+      return List.of();
+    }
+    Optional<String> owner = graph.internalName(type);
+    if (owner.isEmpty()) {
+      return List.of();
+    }
+    for (JarGraph.Method overload : graph.overloads(owner.get(), name, arity)) {
+      List<String> path = graph.pathFrom(owner.get(), overload);
+      if (!path.isEmpty()) {
+        return path;
+      }
+    }
+    return List.of();
+  }
+
   /** What could not be read, one warning per jar; the analysis went on without it. */
   public List<ParseProblem> warnings() {
     return warnings;
