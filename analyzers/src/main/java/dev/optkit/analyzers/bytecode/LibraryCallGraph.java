@@ -83,7 +83,29 @@ final class LibraryCallGraph {
       }
     }
     propagate(deadlineNanos);
-    this.jars = null; // the calls are edges now; what is left answers queries
+    forgetCalls();
+  }
+
+  /**
+   * What answers the project's queries is kept (types, methods' names, reach); the calls, the
+   * memos and the graphs are dropped: the summaries live as long as the index, beside the parse.
+   */
+  private void forgetCalls() {
+    jars = null;
+    virtualTargets.clear();
+    ancestors.clear();
+    for (Map.Entry<String, TypeEntry> entry : types.entrySet()) {
+      TypeEntry kept = entry.getValue();
+      List<JarGraph.Method> slim = new ArrayList<>(kept.type().methods().size());
+      for (JarGraph.Method method : kept.type().methods()) {
+        JarGraph.Method without = new JarGraph.Method(method.name(), method.descriptor(), method.access(), null);
+        slim.add(without);
+        methods.set(kept.first() + slim.size() - 1, without);
+      }
+      JarGraph.Type type = kept.type();
+      entry.setValue(new TypeEntry(new JarGraph.Type(type.name(), type.superName(), type.interfaces(), type.access(), slim),
+          kept.jar(), kept.first()));
+    }
   }
 
   /** Whether the reach was computed to the end (false: the deadline stopped it, answers are partial). */
