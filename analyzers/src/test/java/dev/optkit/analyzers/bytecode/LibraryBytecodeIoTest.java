@@ -142,6 +142,51 @@ class LibraryBytecodeIoTest {
     assertTrue(assessment.warnings().isEmpty(), assessment.warnings().toString());
   }
 
+  /**
+   * A trace sink is a plug-in point: nine implementations, one of which ships the trace over a
+   * socket. Following every override would make each trace call I/O; a resource read through
+   * URL.openStream (jar:, file:) is no request either.
+   */
+  private static Map<String, String> plugins() {
+    Map<String, String> sources = new java.util.TreeMap<>();
+    StringBuilder picks = new StringBuilder();
+    for (int i = 0; i < 9; i++) {
+      String body = i == 8
+          ? "try (java.net.Socket s = new java.net.Socket(\"trace-host\", 9000)) { s.getOutputStream().write(1); }"
+          : "System.out.print(line);";
+      sources.put("com/acme/trace/Sink" + i + ".java", "package com.acme.trace;\n"
+          + "class Sink" + i + " implements Sink { public void write(String line) throws java.io.IOException { " + body + " } }\n");
+      picks.append("if (kind == ").append(i).append(") return new Sink").append(i).append("();\n");
+    }
+    sources.put("com/acme/trace/Sink.java", "package com.acme.trace;\npublic interface Sink { void write(String line) throws java.io.IOException; }\n");
+    sources.put("com/acme/trace/Tracer.java", "package com.acme.trace;\npublic class Tracer {\n"
+        + "  static Sink pick(int kind) {\n" + picks + "    return new Sink0();\n  }\n"
+        + "  public void trace(String line) throws java.io.IOException { pick(line.length() % 9).write(line); }\n"
+        + "  public String resource(String name) throws java.io.IOException {\n"
+        + "    try (java.io.InputStream in = Tracer.class.getResource(name).openStream()) { return new String(in.readAllBytes()); }\n"
+        + "  }\n}\n");
+    return sources;
+  }
+
+  @Test
+  void aPlugInPointAndAResourceReadAreNotIo() throws Exception {
+    Path jar = libraryJar(temp.resolve("trace-1.0.jar"), plugins());
+    Path root = temp.resolve("traced");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Audit.java"), """
+        package app;
+        import com.acme.trace.Tracer;
+        public class Audit {
+          private final Tracer tracer = new Tracer();
+          public void record(String line) throws Exception { tracer.trace(line); }
+          public String banner() throws Exception { return tracer.resource("/banner.txt"); }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of(), assessment.findings().stream().filter(f -> f.category() == Category.API_CALL
+        || f.category() == Category.DB_QUERY).map(Finding::snippet).toList());
+  }
+
   @Test
   void aJarIsReadOnceAndItsCachedGraphGivesTheSameFindings() throws Exception {
     Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
