@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The parse floor (bench/ParseFloor.java) against a cold assess (no facts, no answer cached) whose
-# library I/O summaries are cached, with the jars of JAR_LIST_FILE (one path a line) on --classpath,
-# and against a cold assess with no jars at all; alternating, ROUNDS times. The first, unmeasured run
+# library I/O summaries are cached, with the jars of JAR_LIST_FILE (one path a line) on --classpath;
+# against the same with the jars but no summaries (-Doptkit.noLibraryIo=true); and against a cold
+# assess with no jars at all; alternating, ROUNDS times. The first, unmeasured run
 # fills the summaries' cache. Prints each round and the ratios to the floor.
 # Usage: bench/floor-libraries.sh CORPUS_DIR JAR_LIST_FILE [ROUNDS]
 set -euo pipefail
@@ -25,7 +26,10 @@ for round in $(seq 1 "$rounds"); do
   floor=$(seconds java "${opts[@]}" -cp "$jar" "$here/bench/ParseFloor.java" "$corpus" 2)
   forget
   cached=$(seconds assess_jars)
+  forget
+  unsummarised=$(OPTKIT_JAVA_OPTS=-Doptkit.noLibraryIo=true seconds assess_jars)
   plain=$(seconds "$here/optkit" assess "$corpus" --include-tests --no-cache --threads 2 --no-maven-repo --format json -o /dev/null)
-  printf 'round %d: floor %.1f s, assess with jars (summaries cached) %.1f s (ratio %.2f), assess without jars %.1f s (ratio %.2f)\n' \
-    "$round" "$floor" "$cached" "$(echo "$cached / $floor" | bc -l)" "$plain" "$(echo "$plain / $floor" | bc -l)"
+  printf 'round %d: floor %.1f s; assess with jars, summaries cached %.1f s (%.2f); with jars, no summaries %.1f s (%.2f); no jars %.1f s (%.2f)\n' \
+    "$round" "$floor" "$cached" "$(echo "$cached / $floor" | bc -l)" "$unsummarised" "$(echo "$unsummarised / $floor" | bc -l)" \
+    "$plain" "$(echo "$plain / $floor" | bc -l)"
 done

@@ -103,7 +103,9 @@ public final class Assessor {
     FactsCache cache = options.cacheDirectory() == null ? null
         : FactsCache.open(options.cacheDirectory(), factsKey(options, inputs));
     // the dependency jars' I/O summaries, read beside the parse: cold, they are a few seconds of one thread
-    java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo = jars.isEmpty()
+    // -Doptkit.noLibraryIo=true: the jars still resolve types, no summaries (a benchmark's reference run)
+    java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo =
+        jars.isEmpty() || Boolean.getBoolean("optkit.noLibraryIo")
         ? java.util.concurrent.CompletableFuture.completedFuture(dev.optkit.analyzers.bytecode.LibraryIo.NONE)
         : java.util.concurrent.CompletableFuture.supplyAsync(
             () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, catalog, options.cacheDirectory()),

@@ -15,7 +15,8 @@ import java.util.Optional;
  * Which library methods do I/O, decided from the dependency jars' bytecode: the answer for calls
  * into methods the client catalogue does not name. Each jar is read once per content hash (cached
  * in {@link JarGraphCache}); the reach is computed over the whole set on every run, since which
- * override runs depends on every jar.
+ * override runs depends on every jar. Queries come from the rules and the call graph's thread at
+ * once, and the graph memoises what they ask: they are synchronized.
  */
 public final class LibraryIo {
   /** No jars: no library method is known to do I/O. */
@@ -108,7 +109,7 @@ public final class LibraryIo {
   }
 
   /** The chain of library methods a call of the first overload reaching I/O goes through, for explanations. */
-  public List<String> pathOf(String type, String name, int arity) {
+  public synchronized List<String> pathOf(String type, String name, int arity) {
     if (graph == null) {
       return List.of();
     }
@@ -135,7 +136,7 @@ public final class LibraryIo {
    * it may mean reaches I/O (the source's argument types are not known here, so a method whose
    * other overload only formats text is not reported), through any override in the jars.
    */
-  public Optional<Reached> reached(String type, String name, int arity) {
+  public synchronized Optional<Reached> reached(String type, String name, int arity) {
     if (graph == null || arity < 0) {
       return Optional.empty();
     }
