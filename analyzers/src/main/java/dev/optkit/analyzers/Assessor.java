@@ -102,6 +102,14 @@ public final class Assessor {
     List<SourceFile> files = sources.files();
     FactsCache cache = options.cacheDirectory() == null ? null
         : FactsCache.open(options.cacheDirectory(), factsKey(options, inputs));
+    // the dependency jars' I/O summaries, read beside the parse: cold, they are a few seconds of one thread
+    // -Doptkit.noLibraryIo=true: the jars still resolve types, no summaries (a benchmark's reference run)
+    java.util.concurrent.CompletableFuture<dev.optkit.analyzers.bytecode.LibraryIo> libraryIo =
+        jars.isEmpty() || Boolean.getBoolean("optkit.noLibraryIo")
+        ? java.util.concurrent.CompletableFuture.completedFuture(dev.optkit.analyzers.bytecode.LibraryIo.NONE)
+        : java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, catalog, options.cacheDirectory()),
+            daemon("optkit-library-io"));
     ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
@@ -164,6 +172,10 @@ public final class Assessor {
             java.util.stream.Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList(),
             definitions(facts)),
         dev.optkit.analyzers.schema.OrmXmlMappings.read(sources.xmlFiles()));
+    dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
+    index.withLibraryIo(summaries);
+    int failedFiles = problems.size();
+    problems.addAll(summaries.warnings()); // a jar that could not be read is a warning, not a failed file
     // the call graph and what is computed over it, on a second thread while the rules compute the I/O sites:
     // on spring-framework each is about a second of single-threaded work after the parse
     java.util.concurrent.CompletableFuture<Void> graph = java.util.concurrent.CompletableFuture
@@ -194,7 +206,7 @@ public final class Assessor {
     saved.join(); // the cache is on disk when assess returns (save keeps its own failures to itself)
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),
-        summarize(files.size(), problems.size(), lines, priced, suppressed, null), List.copyOf(priced), List.copyOf(problems),
+        summarize(files.size(), failedFiles, lines, priced, suppressed, null), List.copyOf(priced), List.copyOf(problems),
         new Assessment.Stats(elapsed, threads, resolutions.get(), failures.get(), jars.size(),
             cache == null ? 0 : cache.hits(), false), index);
   }

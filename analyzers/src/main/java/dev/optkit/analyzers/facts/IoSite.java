@@ -10,6 +10,8 @@ import dev.optkit.analyzers.findings.Confidence;
  * @param receiverType the qualified type the call was matched on
  * @param async the call returns before the I/O completes (sendAsync, reactive without block)
  * @param deferred the call sits in a lambda handed to an executor, so it does not run inline
+ * @param basis how a site the catalogue does not name was established: the I/O primitive the
+ *     library's bytecode reaches ({@code java.net.Socket.connect}); null for catalogue sites
  */
 public record IoSite(
     ClientKind kind,
@@ -27,7 +29,17 @@ public record IoSite(
     boolean async,
     boolean deferred,
     SourceRange range,
-    String snippet) {
+    String snippet,
+    String basis) {
+
+  /** A site the catalogue or the project's declarations name: nothing more to say of how it was found. */
+  public IoSite(ClientKind kind, String clientId, String provider, Access access, Confidence confidence,
+      String receiverType, String method, String httpMethod, String url, String host, String sql, boolean llm,
+      boolean async, boolean deferred, SourceRange range, String snippet) {
+    this(kind, clientId, provider, access, confidence, receiverType, method, httpMethod, url, host, sql, llm, async,
+        deferred, range, snippet, null);
+  }
+
   /** The host of a URL's text (placeholders read as any name), as a site's {@code host}; null for a path. */
   public static String hostOf(String url) {
     return RequestTexts.hostOf(url);

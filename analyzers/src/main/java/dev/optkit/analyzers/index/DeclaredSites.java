@@ -33,11 +33,13 @@ final class DeclaredSites {
   private final ProjectIndex index;
   private final TypeHierarchy types;
   private final QueryWrappers wrappers;
+  private final LibrarySites bytecodeSites;
 
   DeclaredSites(ProjectIndex index, TypeHierarchy types, QueryWrappers wrappers) {
     this.index = index;
     this.types = types;
     this.wrappers = wrappers;
+    this.bytecodeSites = new LibrarySites(index, types);
   }
 
   /** Every I/O site in the method's own body: catalogue calls and calls of declared-client methods. */
@@ -122,7 +124,8 @@ final class DeclaredSites {
     }
     Optional<DeclaredClientSignature> client = index.declaredClient(call.receiverType());
     if (client.isEmpty()) {
-      return inheritedClientSite(call);
+      Optional<IoSite> inherited = inheritedClientSite(call);
+      return inherited.isPresent() ? inherited : bytecodeSites.siteOf(call);
     }
     DeclaredClientSignature signature = client.get();
     MethodFact declaration = findDeclaration(call.receiverType(), call.name());

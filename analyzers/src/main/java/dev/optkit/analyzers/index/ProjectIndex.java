@@ -52,6 +52,8 @@ public final class ProjectIndex {
   private final QueryWrappers queryWrappers = new QueryWrappers(this, methods);
   private final DeclaredSites declaredSites = new DeclaredSites(this, types, queryWrappers);
   private final IoReachability reachability = new IoReachability(this);
+  /** Which library methods the dependency jars' bytecode shows doing I/O; set before any question is asked. */
+  private volatile dev.optkit.analyzers.bytecode.LibraryIo libraryIo = dev.optkit.analyzers.bytecode.LibraryIo.NONE;
 
   public ProjectIndex(List<FileFacts> files, ClientCatalog catalog, int maxDepth) {
     this(files, catalog, maxDepth, MyBatisXmlMappers.none());
@@ -98,6 +100,16 @@ public final class ProjectIndex {
         methodsByType.computeIfAbsent(method.ownerType(), k -> new ArrayList<>()).add(indexed);
       }
     }
+  }
+
+  /** Uses the dependency jars' I/O summaries for calls into library methods the catalogue does not name. */
+  public ProjectIndex withLibraryIo(dev.optkit.analyzers.bytecode.LibraryIo value) {
+    this.libraryIo = value;
+    return this;
+  }
+
+  dev.optkit.analyzers.bytecode.LibraryIo libraryIo() {
+    return libraryIo;
   }
 
   public List<FileFacts> files() {

@@ -45,6 +45,7 @@ public final class DatabaseQueryRule extends IoSiteRule {
         .detail("sql", site.sql())
         .detail("access", site.access().id())
         .detail("inLoop", inLoop)
+        .detail("basis", site.basis())
         .fix(false, site.access() == Access.WRITE ? "writes are not cached"
             : "fixed by caching the enclosing method (rule CacheableReadMethod) or batching the loop around it")
         .basis(site.access() == Access.WRITE ? Finding.SavingsBasis.NONE

@@ -51,6 +51,7 @@ public final class RemoteApiCallRule extends IoSiteRule {
         .detail("llm", site.llm() ? Boolean.TRUE : null)
         .detail("async", site.async() ? Boolean.TRUE : null)
         .detail("inLoop", inLoop)
+        .detail("basis", site.basis())
         .fix(false, site.access() == Access.WRITE ? "writes are not cached"
             : "fixed by caching the enclosing method (rule CacheableReadMethod) where its inputs make a key")
         .basis(site.access() == Access.WRITE ? Finding.SavingsBasis.NONE

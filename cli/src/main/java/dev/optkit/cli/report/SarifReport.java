@@ -89,6 +89,9 @@ public final class SarifReport {
       properties.put("timeSavedMsPerDay", finding.savings().timeSavedMsPerDay());
       properties.put("callsSavedPerDay", finding.savings().callsSavedPerDay());
       properties.put("costSavedUsdPerDay", finding.savings().costSavedUsdPerDay());
+      if (finding.details().get("basis") instanceof String basis) {
+        properties.put("basis", basis); // how a site the catalogue does not name was established
+      }
     }
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);

@@ -1,0 +1,394 @@
+package dev.optkit.analyzers.bytecode;
+
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The call graph over a set of jars and the I/O each of their methods reaches. A call dispatches
+ * as the JVM would resolve it (the owner, then its superclasses, then its interfaces' defaults),
+ * and a virtual call also to every override in a subtype anywhere in the set (class-hierarchy
+ * analysis) when the owner has at most {@link #MAX_SUBTYPES} subtypes: over-approximate, so a library
+ * method that may do I/O is not missed, but not into every plug-in of a plug-in point. Calls on JDK
+ * types other than the I/O primitives (a {@code Runnable.run}, an {@code Object.toString}) are not
+ * followed into library overrides: every library's toString would otherwise reach every other's
+ * I/O. Reach is a fixpoint over reverse edges (no depth limit), under a deadline.
+ */
+final class LibraryCallGraph {
+  static final int READ = 1;
+  static final int WRITE = 2;
+  static final int UNKNOWN = 4;
+  static final int DB = 8;
+  static final int API = 16;
+
+  /** What a method reaches: kind and access bits, and the first primitive of each kind found. */
+  record Reach(int mask, String dbBasis, String apiBasis) {}
+
+  /** A type, its jar, and its methods' numbers: {@code first} up to {@code first + type.methods().size()}. */
+  private record TypeEntry(JarGraph.Type type, int jar, int first) {}
+
+  private List<JarGraph> jars;
+  private final IoPrimitives primitives;
+  private final Map<String, TypeEntry> types = new HashMap<>();
+  private final Map<String, String> byDottedName = new HashMap<>();
+  private final Map<String, List<String>> subtypes = new HashMap<>();
+  private final Map<String, List<String>> ancestors = new HashMap<>();
+  private final Map<String, int[]> virtualTargets = new HashMap<>();
+  /** By jar and call number, while the graph is built: a call is made from many methods of its jar. */
+  private IoPrimitives.Primitive[][] primitiveOf;
+  private int[][][] targetsOf;
+  private static final int[] NONE = new int[0];
+  /** The most subtypes a virtual call's owner may have for the call to be followed into their overrides. */
+  static final int MAX_SUBTYPES = 8;
+  private static final IoPrimitives.Primitive NOT_PRIMITIVE = new IoPrimitives.Primitive(ClientKind.API, "", Access.UNKNOWN);
+  private final List<String> methodOwner = new ArrayList<>();
+  private final List<JarGraph.Method> methods = new ArrayList<>();
+  private int[] mask;
+  private String[] dbBasis;
+  private String[] apiBasis;
+  /** The callee each method's first basis came through, or -1 where the method makes the primitive call itself. */
+  private int[] via;
+  private boolean complete = true;
+
+  /** @param jars made {@link JarGraph#canonical canonical} with one table: their names compare by identity */
+  LibraryCallGraph(List<JarGraph> jars, IoPrimitives primitives, long deadlineNanos) {
+    this.jars = jars;
+    this.primitives = primitives;
+    for (int j = 0; j < jars.size(); j++) {
+      for (JarGraph.Type type : jars.get(j).types()) {
+        if (types.containsKey(type.name())) {
+          continue; // the same class in two jars: the first on the class path is the one that loads
+        }
+        types.put(type.name(), new TypeEntry(type, j, methods.size()));
+        for (JarGraph.Method method : type.methods()) {
+          methods.add(method);
+          methodOwner.add(type.name());
+        }
+        byDottedName.putIfAbsent(IoPrimitives.dotted(type.name()), type.name());
+        if (type.superName() != null) {
+          subtypes.computeIfAbsent(type.superName(), k -> new ArrayList<>()).add(type.name());
+        }
+        for (String implemented : type.interfaces()) {
+          subtypes.computeIfAbsent(implemented, k -> new ArrayList<>()).add(type.name());
+        }
+      }
+    }
+    propagate(deadlineNanos);
+    forgetCalls();
+  }
+
+  /**
+   * What answers the project's queries is kept (types, methods' names, reach); the calls, the
+   * memos and the graphs are dropped: the summaries live as long as the index, beside the parse.
+   */
+  private void forgetCalls() {
+    jars = null;
+    virtualTargets.clear();
+    ancestors.clear();
+    for (Map.Entry<String, TypeEntry> entry : types.entrySet()) {
+      TypeEntry kept = entry.getValue();
+      List<JarGraph.Method> slim = new ArrayList<>(kept.type().methods().size());
+      for (JarGraph.Method method : kept.type().methods()) {
+        JarGraph.Method without = new JarGraph.Method(method.name(), method.descriptor(), method.access(), null);
+        slim.add(without);
+        methods.set(kept.first() + slim.size() - 1, without);
+      }
+      JarGraph.Type type = kept.type();
+      entry.setValue(new TypeEntry(new JarGraph.Type(type.name(), type.superName(), type.interfaces(), type.access(), slim),
+          kept.jar(), kept.first()));
+    }
+  }
+
+  /** Whether the reach was computed to the end (false: the deadline stopped it, answers are partial). */
+  boolean complete() {
+    return complete;
+  }
+
+  int methodCount() {
+    return methods.size();
+  }
+
+  /** How many methods reach some I/O. */
+  int reachingCount() {
+    int count = 0;
+    for (int bits : mask) {
+      count += bits == 0 ? 0 : 1;
+    }
+    return count;
+  }
+
+  /** The internal name of a type source names {@code com.acme.Outer.Inner}, if a jar has it. */
+  Optional<String> internalName(String dotted) {
+    return Optional.ofNullable(byDottedName.get(dotted));
+  }
+
+  /**
+   * The overloads of a method a call with this many arguments may mean, declared on the type or
+   * inherited, each as its name and descriptor, by descriptor; not private, no bridges.
+   */
+  List<JarGraph.Method> overloads(String owner, String name, int arity) {
+    Map<String, JarGraph.Method> found = new java.util.TreeMap<>();
+    for (String type : ancestorsOf(owner)) {
+      TypeEntry entry = types.get(type);
+      if (entry == null) {
+        continue;
+      }
+      for (JarGraph.Method method : entry.type().methods()) {
+        if (method.name().equals(name) && (method.access() & (Opcodes.ACC_PRIVATE | Opcodes.ACC_BRIDGE)) == 0
+            && org.objectweb.asm.Type.getArgumentCount(method.descriptor()) == arity) {
+          found.putIfAbsent(method.descriptor(), method);
+        }
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /** The chain of methods from this one to the one that makes a primitive call, as {@code Owner.name} (for explanations). */
+  List<String> pathFrom(String owner, JarGraph.Method method) {
+    List<String> path = new ArrayList<>();
+    for (int target : targets(owner, method.name(), method.descriptor(), true)) {
+      if (mask[target] != 0) {
+        for (int m = target; m >= 0 && path.size() < 64; m = via[m]) {
+          path.add(IoPrimitives.dotted(methodOwner.get(m)) + "." + methods.get(m).name());
+        }
+        break;
+      }
+    }
+    return path;
+  }
+
+  /** What a virtual call of this method on this type reaches: every method it may run, together. */
+  Reach reachOf(String owner, JarGraph.Method method) {
+    int bits = 0;
+    String db = null;
+    String api = null;
+    for (int target : targets(owner, method.name(), method.descriptor(), true)) {
+      bits |= mask[target];
+      db = db == null ? dbBasis[target] : db;
+      api = api == null ? apiBasis[target] : api;
+    }
+    return new Reach(bits, db, api);
+  }
+
+  private void propagate(long deadlineNanos) {
+    int count = methods.size();
+    primitiveOf = new IoPrimitives.Primitive[jars.size()][];
+    targetsOf = new int[jars.size()][][];
+    mask = new int[count];
+    dbBasis = new String[count];
+    apiBasis = new String[count];
+    via = new int[count];
+    Arrays.fill(via, -1);
+    // reverse edges, as a compressed table: callers of each method
+    int[] edgeFrom = new int[1024];
+    int[] edgeTo = new int[1024];
+    int edges = 0;
+    ArrayDeque<Integer> work = new ArrayDeque<>();
+    for (int m = 0; m < count; m++) {
+      if ((m & 1023) == 0 && System.nanoTime() > deadlineNanos) {
+        complete = false;
+        return;
+      }
+      String caller = methodOwner.get(m);
+      JarGraph graph = jars.get(types.get(caller).jar());
+      for (int index : methods.get(m).calls()) {
+        JarGraph.Call call = graph.calls().get(index);
+        int jar = types.get(caller).jar();
+        if (primitiveOf[jar] == null) {
+          primitiveOf[jar] = new IoPrimitives.Primitive[graph.calls().size()];
+          targetsOf[jar] = new int[graph.calls().size()][];
+        }
+        IoPrimitives.Primitive primitive = primitiveOf[jar][index];
+        if (primitive == null) {
+          primitive = primitives.of(call, ancestorsOf(call.owner())).orElse(NOT_PRIMITIVE);
+          primitiveOf[jar][index] = primitive;
+        }
+        if (primitive != NOT_PRIMITIVE) {
+          IoPrimitives.Primitive made = IoPrimitives.madeBy(primitive, caller);
+          if (made != null) {
+            note(m, made);
+          }
+          continue;
+        }
+        if (!types.containsKey(call.owner())) {
+          continue; // a JDK or missing type: not followed (see the class comment)
+        }
+        int[] called = targetsOf[jar][index];
+        if (called == null) {
+          called = targets(call.owner(), call.name(), call.descriptor(), call.dispatch() == JarGraph.Call.VIRTUAL);
+          targetsOf[jar][index] = called;
+        }
+        for (int target : called) {
+          if (edges == edgeFrom.length) {
+            edgeFrom = Arrays.copyOf(edgeFrom, edges * 2);
+            edgeTo = Arrays.copyOf(edgeTo, edges * 2);
+          }
+          edgeFrom[edges] = m;
+          edgeTo[edges] = target;
+          edges++;
+        }
+      }
+      if (mask[m] != 0) {
+        work.add(m);
+      }
+    }
+    primitiveOf = null;
+    targetsOf = null;
+    int[] start = new int[count + 1];
+    for (int e = 0; e < edges; e++) {
+      start[edgeTo[e] + 1]++;
+    }
+    for (int i = 0; i < count; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] callers = new int[edges];
+    int[] fill = Arrays.copyOf(start, count);
+    for (int e = 0; e < edges; e++) {
+      callers[fill[edgeTo[e]]++] = edgeFrom[e];
+    }
+    long steps = 0;
+    while (!work.isEmpty()) {
+      if ((++steps & 4095) == 0 && System.nanoTime() > deadlineNanos) {
+        complete = false;
+        return;
+      }
+      int callee = work.poll();
+      for (int i = start[callee]; i < start[callee + 1]; i++) {
+        int caller = callers[i];
+        int merged = mask[caller] | mask[callee];
+        boolean newBasis = dbBasis[caller] == null && dbBasis[callee] != null
+            || apiBasis[caller] == null && apiBasis[callee] != null;
+        if (merged != mask[caller] || newBasis) {
+          if (mask[caller] == 0) {
+            via[caller] = callee;
+          }
+          mask[caller] = merged;
+          dbBasis[caller] = dbBasis[caller] == null ? dbBasis[callee] : dbBasis[caller];
+          apiBasis[caller] = apiBasis[caller] == null ? apiBasis[callee] : apiBasis[caller];
+          work.add(caller);
+        }
+      }
+    }
+  }
+
+  private void note(int method, IoPrimitives.Primitive primitive) {
+    mask[method] |= (primitive.kind() == ClientKind.DB ? DB : API) | switch (primitive.access()) {
+      case READ -> READ;
+      case WRITE -> WRITE;
+      default -> UNKNOWN;
+    };
+    if (primitive.kind() == ClientKind.DB && dbBasis[method] == null) {
+      dbBasis[method] = primitive.basis();
+    } else if (primitive.kind() == ClientKind.API && apiBasis[method] == null) {
+      apiBasis[method] = primitive.basis();
+    }
+  }
+
+  /** The methods a call may run: the one resolution finds, and for a virtual call every override below the owner. */
+  private int[] targets(String owner, String name, String descriptor, boolean virtual) {
+    if (!virtual || !subtypes.containsKey(owner)) {
+      int resolved = resolve(owner, name, descriptor);
+      return resolved < 0 ? NONE : new int[] {resolved};
+    }
+    String key = owner + '.' + name + descriptor;
+    int[] known = virtualTargets.get(key);
+    if (known != null) {
+      return known;
+    }
+    Set<Integer> found = new LinkedHashSet<>();
+    int resolved = resolve(owner, name, descriptor);
+    if (resolved >= 0) {
+      found.add(resolved);
+    }
+    ArrayDeque<String> below = new ArrayDeque<>(subtypes.getOrDefault(owner, List.of()));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!below.isEmpty()) {
+      String type = below.poll();
+      if (!seen.add(type)) {
+        continue;
+      }
+      int override = declared(types.get(type), name, descriptor);
+      if (override >= 0 && (methods.get(override).access() & Opcodes.ACC_ABSTRACT) == 0) {
+        found.add(override);
+      }
+      below.addAll(subtypes.getOrDefault(type, List.of()));
+    }
+    // a type with more subtypes than this is a plug-in point (a file system, a codec, a trace sink):
+    // following every override made H2's JdbcDataSource.setURL reach a socket through its debug
+    // trace, its recording file system and its recovery tester. Only the resolved method is followed.
+    int[] result = seen.size() > MAX_SUBTYPES ? (resolved >= 0 ? new int[] {resolved} : NONE)
+        : found.stream().mapToInt(Integer::intValue).toArray();
+    virtualTargets.put(key, result);
+    return result;
+  }
+
+  /** The method the JVM resolves: declared on the owner, a superclass, or (a default) an interface. */
+  private int resolve(String owner, String name, String descriptor) {
+    for (String type : ancestorsOf(owner)) {
+      int method = declared(types.get(type), name, descriptor);
+      if (method >= 0) {
+        return method;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The number of the method a type declares with this name and descriptor, or -1. Both come from
+   * the graphs (calls, methods), so they are the table's own strings and compare by identity.
+   */
+  private int declared(TypeEntry entry, String name, String descriptor) {
+    if (entry == null) {
+      return -1;
+    }
+    List<JarGraph.Method> own = entry.type().methods();
+    for (int i = 0; i < own.size(); i++) {
+      JarGraph.Method method = own.get(i);
+      if (method.name() == name && method.descriptor() == descriptor) {
+        return entry.first() + i;
+      }
+    }
+    return -1;
+  }
+
+  /** The type, its superclasses, then its interfaces (breadth first), as far as the jars know them. */
+  List<String> ancestorsOf(String type) {
+    List<String> known = ancestors.get(type);
+    if (known != null) {
+      return known;
+    }
+    Set<String> order = new LinkedHashSet<>();
+    for (String current = type; current != null && order.add(current);) {
+      TypeEntry entry = types.get(current);
+      current = entry == null ? null : entry.type().superName();
+    }
+    ArrayDeque<String> interfaces = new ArrayDeque<>();
+    for (String t : List.copyOf(order)) {
+      TypeEntry entry = types.get(t);
+      if (entry != null) {
+        interfaces.addAll(entry.type().interfaces());
+      }
+    }
+    while (!interfaces.isEmpty()) {
+      String next = interfaces.poll();
+      if (order.add(next)) {
+        TypeEntry entry = types.get(next);
+        if (entry != null) {
+          interfaces.addAll(entry.type().interfaces());
+        }
+      }
+    }
+    List<String> result = List.copyOf(order);
+    ancestors.put(type, result);
+    return result;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.optkit.analyzers.bytecode;
+
+import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.catalog.ClientCatalog;
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.ParseProblem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which library methods do I/O, decided from the dependency jars' bytecode: the answer for calls
+ * into methods the client catalogue does not name. Each jar is read once per content hash (cached
+ * in {@link JarGraphCache}); the reach is computed over the whole set on every run, since which
+ * override runs depends on every jar. Queries come from the rules and the call graph's thread at
+ * once, and the graph memoises what they ask: they are synchronized.
+ */
+public final class LibraryIo {
+  /** No jars: no library method is known to do I/O. */
+  public static final LibraryIo NONE = new LibraryIo(null, List.of());
+
+  /** The time the whole computation may take before it stops with partial answers. */
+  private static final long BUDGET_NANOS = 120_000_000_000L;
+
+  /**
+   * What a library method reaches.
+   *
+   * @param method the library method, {@code com.acme.Client.fetch}
+   * @param basis the primitive reached, {@code java.net.Socket.connect}
+   */
+  public record Reached(ClientKind kind, Access access, String method, String basis) {}
+
+  private final LibraryCallGraph graph;
+  private final List<ParseProblem> warnings;
+
+  private LibraryIo(LibraryCallGraph graph, List<ParseProblem> warnings) {
+    this.graph = graph;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Summaries for these jars, in class-path order.
+   *
+   * @param cacheDirectory optkit's cache directory, or null to read every jar each time
+   */
+  public static LibraryIo of(List<Path> jars, ClientCatalog catalog, Path cacheDirectory) {
+    if (jars.isEmpty()) {
+      return NONE;
+    }
+    long deadline = System.nanoTime() + BUDGET_NANOS;
+    JarGraphCache cache = new JarGraphCache(cacheDirectory);
+    // a jar's hash from the last run when its status is unchanged: hashing 200 MB of jars was seconds
+    dev.optkit.analyzers.io.FileHashes hashes = cacheDirectory == null ? null
+        : dev.optkit.analyzers.io.FileHashes.open(cacheDirectory.resolve("bytecode"));
+    List<JarGraph> graphs = new ArrayList<>();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    List<ParseProblem> warnings = new ArrayList<>();
+    for (Path jar : jars) {
+      String shown = String.valueOf(jar.getFileName());
+      if (System.nanoTime() > deadline) {
+        warnings.add(warning(shown, "not read: library I/O summaries ran over their time budget"));
+        continue;
+      }
+      String hash;
+      try {
+        hash = hashes == null ? Hashes.sha256(jar) : hashes.sha256(jar);
+      } catch (IOException | RuntimeException e) {
+        warnings.add(warning(shown, "not read (" + e.getClass().getSimpleName() + ")"));
+        continue;
+      }
+      Optional<JarGraph> cached = cache.lookup(hash, names);
+      if (cached.isPresent()) {
+        graphs.add(cached.get());
+        continue;
+      }
+      try {
+        JarReader.Outcome read = JarReader.read(jar, JarReader.Limits.DEFAULT);
+        graphs.add(read.graph().canonical(names));
+        if (read.problem() == null) {
+          cache.store(hash, read.graph());
+        } else {
+          warnings.add(warning(shown, read.problem()));
+        }
+      } catch (JarReader.Refused refused) {
+        warnings.add(warning(shown, refused.getMessage()));
+      }
+    }
+    if (hashes != null) {
+      hashes.save();
+    }
+    LibraryCallGraph graph = new LibraryCallGraph(graphs, new IoPrimitives(catalog), deadline);
+    if (!graph.complete()) {
+      warnings.add(warning("(dependency jars)", "library I/O summaries stopped at their time budget: calls into "
+          + "libraries may be missed"));
+    }
+    return new LibraryIo(graph, warnings);
+  }
+
+  private static ParseProblem warning(String jar, String message) {
+    return new ParseProblem(jar, 0, 0, "library bytecode: " + message);
+  }
+
+  /** The methods of the jars, and how many of them reach I/O: for benchmarks and the terminal's stats. */
+  public int[] methodsAndReaching() {
+    return graph == null ? new int[2] : new int[] {graph.methodCount(), graph.reachingCount()};
+  }
+
+  /** The chain of library methods a call of the first overload reaching I/O goes through, for explanations. */
+  public synchronized List<String> pathOf(String type, String name, int arity) {
+    if (graph == null) {
+      return List.of();
+    }
+    Optional<String> owner = graph.internalName(type);
+    if (owner.isEmpty()) {
+      return List.of();
+    }
+    for (JarGraph.Method overload : graph.overloads(owner.get(), name, arity)) {
+      List<String> path = graph.pathFrom(owner.get(), overload);
+      if (!path.isEmpty()) {
+        return path;
+      }
+    }
+    return List.of();
+  }
+
+  /** What could not be read, one warning per jar; the analysis went on without it. */
+  public List<ParseProblem> warnings() {
+    return warnings;
+  }
+
+  /**
+   * The I/O a call of {@code type.name} with {@code arity} arguments reaches, when every overload
+   * it may mean reaches I/O (the source's argument types are not known here, so a method whose
+   * other overload only formats text is not reported), through any override in the jars.
+   */
+  public synchronized Optional<Reached> reached(String type, String name, int arity) {
+    if (graph == null || arity < 0) {
+      return Optional.empty();
+    }
+    Optional<String> owner = graph.internalName(type);
+    if (owner.isEmpty()) {
+      return Optional.empty();
+    }
+    List<JarGraph.Method> overloads = graph.overloads(owner.get(), name, arity);
+    if (overloads.isEmpty()) {
+      return Optional.empty();
+    }
+    int bits = 0;
+    String db = null;
+    String api = null;
+    for (JarGraph.Method overload : overloads) {
+      LibraryCallGraph.Reach reach = graph.reachOf(owner.get(), overload);
+      if (reach.mask() == 0) {
+        return Optional.empty();
+      }
+      bits |= reach.mask();
+      db = db == null ? reach.dbBasis() : db;
+      api = api == null ? reach.apiBasis() : api;
+    }
+    boolean database = (bits & LibraryCallGraph.DB) != 0;
+    int accesses = bits & (LibraryCallGraph.READ | LibraryCallGraph.WRITE | LibraryCallGraph.UNKNOWN);
+    Access access = accesses == LibraryCallGraph.READ ? Access.READ
+        : accesses == LibraryCallGraph.WRITE ? Access.WRITE : Access.UNKNOWN;
+    return Optional.of(new Reached(database ? ClientKind.DB : ClientKind.API, access, type + "." + name,
+        database ? db : api));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.bytecode.LibraryIo;
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.Optional;
+
+/**
+ * A call into a library method the catalogue does not name, which the library's bytecode shows
+ * doing I/O ({@link LibraryIo}): an I/O site whose basis is the primitive reached. The receiver's
+ * type comes from the source (a declaration and the imports), not the solver, so such a site is
+ * at most of medium confidence. Project code and catalogued types are decided elsewhere.
+ */
+final class LibrarySites {
+  /** The client id such sites carry: no catalogue entry, the library's own code. */
+  static final String CLIENT_ID = "library-bytecode";
+
+  private final ProjectIndex index;
+  private final TypeHierarchy types;
+
+  LibrarySites(ProjectIndex index, TypeHierarchy types) {
+    this.index = index;
+    this.types = types;
+  }
+
+  Optional<IoSite> siteOf(CallRef call) {
+    LibraryIo io = index.libraryIo();
+    if (io == LibraryIo.NONE || call.receiverType() == null || call.argumentCount() < 0) {
+      return Optional.empty();
+    }
+    for (String type : types.supertypesOf(call.receiverType())) {
+      if (!index.methods(type, call.name()).isEmpty() || !index.catalog.clientsForType(type).isEmpty()) {
+        return Optional.empty(); // the project's own method, followed as code; or the catalogue's type, decided by it
+      }
+      if (index.type(type).isPresent()) {
+        continue; // a project type without the method: it inherits it from further up
+      }
+      Optional<LibraryIo.Reached> reached = io.reached(type, call.name(), call.argumentCount());
+      if (reached.isPresent()) {
+        LibraryIo.Reached found = reached.get();
+        return Optional.of(new IoSite(found.kind(), CLIENT_ID, type, found.access(),
+            call.confidence().min(Confidence.MEDIUM), call.receiverType(), call.name(), null, null, null,
+            found.kind() == ClientKind.DB ? call.sql() : null, false, call.name().endsWith("Async"), call.deferred(),
+            call.range(), call.snippet(), "bytecode reaches " + found.basis()));
+      }
+    }
+    return Optional.empty();
+  }
+}

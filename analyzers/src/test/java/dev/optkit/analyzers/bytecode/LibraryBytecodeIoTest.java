@@ -1,0 +1,274 @@
+package dev.optkit.analyzers.bytecode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.findings.Category;
+import dev.optkit.analyzers.findings.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls into library methods the catalogue does not name, decided from the library's bytecode:
+ * the library is compiled here into a jar, and a project calls it.
+ */
+class LibraryBytecodeIoTest {
+  @TempDir Path temp;
+
+  /** A remote client that opens a socket two calls down, through an interface; and its near-misses. */
+  private static final Map<String, String> WIRE = Map.of(
+      "com/acme/wire/Wire.java", """
+          package com.acme.wire;
+          public class Wire {
+            private final Transport transport = new SocketTransport();
+            public String fetch(String host) throws java.io.IOException { return new Hop(transport).go(host); }
+            public String format(String host) { return "http://" + host + ":8080/users?id=" + host.length(); }
+            public int twice(int value) { return value * 2; }
+            public String read(String text) { return text.trim(); }
+            public String read(Integer port) throws java.io.IOException { return transport.open("localhost", port); }
+          }
+          """,
+      "com/acme/wire/Hop.java", """
+          package com.acme.wire;
+          class Hop {
+            private final Transport transport;
+            Hop(Transport transport) { this.transport = transport; }
+            String go(String host) throws java.io.IOException { return transport.open(host, 80); }
+          }
+          """,
+      "com/acme/wire/Transport.java", """
+          package com.acme.wire;
+          interface Transport { String open(String host, int port) throws java.io.IOException; }
+          """,
+      "com/acme/wire/SocketTransport.java", """
+          package com.acme.wire;
+          class SocketTransport implements Transport {
+            public String open(String host, int port) throws java.io.IOException {
+              try (java.net.Socket socket = new java.net.Socket(host, port)) {
+                return socket.getInetAddress().toString();
+              }
+            }
+          }
+          """,
+      "com/acme/wire/WireBuilder.java", """
+          package com.acme.wire;
+          public class WireBuilder {
+            private String host;
+            public WireBuilder host(String value) { this.host = value; return this; }
+            public Wire build() { return new Wire(); }
+          }
+          """,
+      "com/acme/store/Store.java", """
+          package com.acme.store;
+          public class Store {
+            private final javax.sql.DataSource dataSource;
+            public Store(javax.sql.DataSource dataSource) { this.dataSource = dataSource; }
+            public int count(String table) throws java.sql.SQLException {
+              try (java.sql.Connection c = dataSource.getConnection();
+                   java.sql.PreparedStatement p = c.prepareStatement("select count(*) from " + table);
+                   java.sql.ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+              }
+            }
+          }
+          """);
+
+  private static final String SERVICE = """
+      package app;
+      import com.acme.store.Store;
+      import com.acme.wire.Wire;
+      import com.acme.wire.WireBuilder;
+      import java.util.List;
+      public class Service {
+        private final Wire wire = new WireBuilder().host("users").build();
+        private final Store store;
+        public Service(Store store) { this.store = store; }
+        public String remote(String host) throws Exception { return wire.fetch(host); }
+        public String url(String host) { return wire.format(host); }
+        public int doubled(int value) { return wire.twice(value); }
+        public String trimmed(String text) { return wire.read(text); }
+        public WireBuilder builder() { return new WireBuilder().host("orders"); }
+        public int rows() throws Exception { return store.count("users"); }
+        public void each(List<String> hosts) throws Exception {
+          for (String host : hosts) {
+            wire.fetch(host);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void callsIntoLibraryMethodsThatReachIoAreFindingsWithTheirBasis() throws Exception {
+    Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
+    Path cache = temp.resolve("cache");
+    Assessment assessment = assess(project(), List.of(jar), cache);
+
+    List<Finding> remote = assessment.findings().stream().filter(f -> f.category() == Category.API_CALL).toList();
+    assertEquals(List.of("wire.fetch(host)", "wire.fetch(host)"), remote.stream().map(Finding::snippet).sorted().toList());
+    for (Finding finding : remote) {
+      assertEquals("bytecode reaches new java.net.Socket", finding.details().get("basis"));
+      assertEquals("library-bytecode", finding.details().get("client"));
+      assertEquals("medium", finding.confidence().id());
+    }
+    List<Finding> queries = assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY).toList();
+    assertEquals(1, queries.size(), queries.toString());
+    assertEquals("store.count(\"users\")", queries.get(0).snippet());
+    assertEquals("bytecode reaches java.sql.PreparedStatement.executeQuery", queries.get(0).details().get("basis"));
+    assertEquals("read", queries.get(0).details().get("access"));
+    // the loop over wire.fetch is I/O per iteration
+    assertTrue(assessment.findings().stream().anyMatch(f -> f.category() == Category.IO_LOOP
+        && f.enclosingMethod().startsWith("each")), assessment.findings().toString());
+    // near-misses: a URL only formatted, a pure method, a builder, an overload set one of which is pure
+    for (Finding finding : assessment.findings()) {
+      for (String quiet : List.of("format", "twice", "read(", "host(", "build(")) {
+        assertTrue(!finding.snippet().contains(quiet) || finding.category() == Category.CACHEABLE_READ,
+            "no I/O in " + finding.snippet());
+      }
+    }
+    assertTrue(assessment.warnings().isEmpty(), assessment.warnings().toString());
+  }
+
+  /**
+   * A trace sink is a plug-in point: nine implementations, one of which ships the trace over a
+   * socket. Following every override would make each trace call I/O; a resource read through
+   * URL.openStream (jar:, file:) is no request either.
+   */
+  private static Map<String, String> plugins() {
+    Map<String, String> sources = new java.util.TreeMap<>();
+    StringBuilder picks = new StringBuilder();
+    for (int i = 0; i < 9; i++) {
+      String body = i == 8
+          ? "try (java.net.Socket s = new java.net.Socket(\"trace-host\", 9000)) { s.getOutputStream().write(1); }"
+          : "System.out.print(line);";
+      sources.put("com/acme/trace/Sink" + i + ".java", "package com.acme.trace;\n"
+          + "class Sink" + i + " implements Sink { public void write(String line) throws java.io.IOException { " + body + " } }\n");
+      picks.append("if (kind == ").append(i).append(") return new Sink").append(i).append("();\n");
+    }
+    sources.put("com/acme/trace/Sink.java", "package com.acme.trace;\npublic interface Sink { void write(String line) throws java.io.IOException; }\n");
+    sources.put("com/acme/trace/Tracer.java", "package com.acme.trace;\npublic class Tracer {\n"
+        + "  static Sink pick(int kind) {\n" + picks + "    return new Sink0();\n  }\n"
+        + "  public void trace(String line) throws java.io.IOException { pick(line.length() % 9).write(line); }\n"
+        + "  public String resource(String name) throws java.io.IOException {\n"
+        + "    try (java.io.InputStream in = Tracer.class.getResource(name).openStream()) { return new String(in.readAllBytes()); }\n"
+        + "  }\n}\n");
+    return sources;
+  }
+
+  @Test
+  void aPlugInPointAndAResourceReadAreNotIo() throws Exception {
+    Path jar = libraryJar(temp.resolve("trace-1.0.jar"), plugins());
+    Path root = temp.resolve("traced");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Audit.java"), """
+        package app;
+        import com.acme.trace.Tracer;
+        public class Audit {
+          private final Tracer tracer = new Tracer();
+          public void record(String line) throws Exception { tracer.trace(line); }
+          public String banner() throws Exception { return tracer.resource("/banner.txt"); }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of(), assessment.findings().stream().filter(f -> f.category() == Category.API_CALL
+        || f.category() == Category.DB_QUERY).map(Finding::snippet).toList());
+  }
+
+  @Test
+  void aJarIsReadOnceAndItsCachedGraphGivesTheSameFindings() throws Exception {
+    Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
+    Path cache = temp.resolve("cache");
+    List<String> first = findingLines(assess(project(), List.of(jar), cache));
+    List<Path> stored = cachedGraphs(cache);
+    assertEquals(1, stored.size(), stored.toString());
+    byte[] written = Files.readAllBytes(stored.get(0));
+    assertEquals(first, findingLines(assess(project(), List.of(jar), cache)));
+    assertEquals(java.util.Arrays.toString(written), java.util.Arrays.toString(Files.readAllBytes(stored.get(0))),
+        "a hit is not written again");
+    // a planted graph under the jar's hash, claiming nothing, is refused by its seal: the jar is read again
+    Files.write(stored.get(0), "optkit-sealed-1\nplanted".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(first, findingLines(assess(project(), List.of(jar), cache)));
+  }
+
+  @Test
+  void hostileJarsAreWarningsNeverFailures() throws Exception {
+    Path good = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
+    Path garbage = Files.write(temp.resolve("garbage.jar"), "not a zip at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path brokenClass = temp.resolve("broken.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(brokenClass))) {
+      out.putNextEntry(new JarEntry("com/evil/Broken.class"));
+      out.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0x7F, 0x7F, 1, 2});
+      out.closeEntry();
+    }
+    Assessment assessment = assess(project(), List.of(garbage, brokenClass, good), temp.resolve("cache"));
+    List<String> warnings = assessment.warnings().stream().map(w -> w.path() + ": " + w.message()).toList();
+    assertEquals(List.of("garbage.jar: library bytecode: not a readable jar (ZipException)",
+        "broken.jar: library bytecode: 1 class file(s) could not be read and were skipped"), warnings);
+    assertEquals(0, assessment.summary().filesFailed());
+    assertEquals(2, assessment.findings().stream().filter(f -> f.category() == Category.API_CALL).count());
+  }
+
+  private Path project() {
+    Path root = temp.resolve("project");
+    try {
+      Files.createDirectories(root.resolve("src/main/java/app"));
+      Files.writeString(root.resolve("src/main/java/app/Service.java"), SERVICE);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return root;
+  }
+
+  private static Assessment assess(Path root, List<Path> jars, Path cache) {
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessor.Options options = new Assessor.Options(List.of(root), config.exclude(), false, jars, false, 1, true,
+        config, "test", cache);
+    return new Assessor().assess(options, Assessor.Progress.NONE);
+  }
+
+  private static List<String> findingLines(Assessment assessment) {
+    return assessment.findings().stream().map(f -> f.ruleId() + " " + f.line() + " " + f.details().get("basis")).toList();
+  }
+
+  private static List<Path> cachedGraphs(Path cache) throws IOException {
+    try (Stream<Path> files = Files.walk(cache)) {
+      return files.filter(p -> p.getParent().getFileName().toString().equals("bytecode"))
+          .filter(p -> p.getFileName().toString().endsWith(".smile.gz")).sorted().toList();
+    }
+  }
+
+  /** Compiles the sources with javac and packs the classes into a jar. */
+  static Path libraryJar(Path jar, Map<String, String> sources) throws IOException {
+    Path src = Files.createTempDirectory(jar.getParent(), "src");
+    Path classes = Files.createTempDirectory(jar.getParent(), "classes");
+    List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-nowarn"));
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = src.resolve(source.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+      arguments.add(file.toString());
+    }
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+}
