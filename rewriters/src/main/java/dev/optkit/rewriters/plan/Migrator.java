@@ -81,7 +81,7 @@ public final class Migrator {
     for (FileChange change : plan.changes()) {
       Path file = Journal.inside(plan.root(), change.path());
       if (change.created() && Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new Refused(change.path() + " already exists; optkit will not overwrite it");
+        throw new Refused(change.path() + " already exists; optkit will not overwrite it: move it away (or merge it into your own code and delete it), then run migrate again");
       }
       if (!change.created() && (!Files.isRegularFile(file)
           || !Hashes.sha256(Files.readAllBytes(file)).equals(Hashes.sha256(change.before())))) {

@@ -19,20 +19,34 @@ final class Commands {
 
   static String run(List<String> command, Path directory, Path log, long timeoutMinutes)
       throws IOException, InterruptedException {
+    return run(command, directory, log, java.time.Duration.ofMinutes(timeoutMinutes));
+  }
+
+  /**
+   * Both streams go to files, not to a pipe read before the wait: a build that hangs with its output open
+   * (a test waiting on a socket) kept the read blocked past any limit, so the limit never fired.
+   */
+  static String run(List<String> command, Path directory, Path log, java.time.Duration timeout)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile("optkit-cmd", ".out");
     Path err = Files.createTempFile("optkit-cmd", ".err");
     try {
-      Process process = new ProcessBuilder(command).directory(directory.toFile())
+      Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(out.toFile())
           .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+      boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (!finished) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new ValidationException("'" + String.join(" ", command) + "' in " + directory + " took over "
-            + timeoutMinutes + " min");
       }
-      String stdout = new String(out, StandardCharsets.UTF_8);
+      String stdout = Files.readString(out);
       String stderr = Files.readString(err);
       Files.writeString(log, "$ " + String.join(" ", command) + "  (in " + directory + ")\n" + stdout + stderr,
           StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      if (!finished) {
+        throw new ValidationException("'" + String.join(" ", command) + "' in " + directory + " took over "
+            + describe(timeout) + " and was stopped; its output so far is in " + log
+            + ": run it there by hand to see where it waits");
+      }
       if (process.exitValue() != 0) {
         String tail = (stdout + stderr).lines().reduce((a, b) -> b).orElse("");
         throw new ValidationException("'" + String.join(" ", command) + "' failed in " + directory + " (exit "
@@ -40,7 +54,12 @@ final class Commands {
       }
       return stdout;
     } finally {
+      Files.deleteIfExists(out);
       Files.deleteIfExists(err);
     }
+  }
+
+  private static String describe(java.time.Duration timeout) {
+    return timeout.toSeconds() % 60 == 0 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s";
   }
 }
