@@ -23,22 +23,41 @@ final class Commands {
   }
 
   /**
-   * Both streams go to files, not to a pipe read before the wait: a build that hangs with its output open
-   * (a test waiting on a socket) kept the read blocked past any limit, so the limit never fired.
+   * The output is read on a thread of its own while this one waits: read before the wait, a build that hangs
+   * with its output open (a test waiting on a socket) kept the read blocked past any limit, so the limit never
+   * fired. It stays a pipe, not a file: a command may write to {@code /dev/stdout} by name
+   * ({@code -Dmdep.outputFile=/dev/stdout}), which on a file would start it over.
    */
   static String run(List<String> command, Path directory, Path log, java.time.Duration timeout)
       throws IOException, InterruptedException {
-    Path out = Files.createTempFile("optkit-cmd", ".out");
     Path err = Files.createTempFile("optkit-cmd", ".err");
     try {
-      Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(out.toFile())
+      Process process = new ProcessBuilder(command).directory(directory.toFile())
           .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      java.util.concurrent.CompletableFuture<byte[]> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return process.getInputStream().readAllBytes();
+        } catch (IOException e) {
+          return new byte[0];
+        }
+      }, runnable -> {
+        Thread reader = new Thread(runnable, "optkit-command-output");
+        reader.setDaemon(true);
+        reader.start();
+      });
       boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
       }
-      String stdout = Files.readString(out);
+      String stdout;
+      try {
+        // ended: the output is complete once the pipe closes; stopped: what it printed before
+        stdout = new String(finished ? output.get(10, TimeUnit.MINUTES) : output.get(5, TimeUnit.SECONDS),
+            StandardCharsets.UTF_8);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        stdout = "";
+      }
       String stderr = Files.readString(err);
       Files.writeString(log, "$ " + String.join(" ", command) + "  (in " + directory + ")\n" + stdout + stderr,
           StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -54,7 +73,6 @@ final class Commands {
       }
       return stdout;
     } finally {
-      Files.deleteIfExists(out);
       Files.deleteIfExists(err);
     }
   }

@@ -32,4 +32,12 @@ class CommandsTest {
     assertTrue(Commands.run(List.of("sh", "-c", "echo done"), dir, dir.resolve("log"), Duration.ofSeconds(30))
         .contains("done"));
   }
+
+  /** A command writing to /dev/stdout by name (Maven's -Dmdep.outputFile=/dev/stdout) gives all of it. */
+  @Test
+  void aCommandWritingToDevStdoutByNameGivesAllOfIt() throws Exception {
+    String printed = Commands.run(List.of("sh", "-c", "echo first; echo second > /dev/stdout"), dir, dir.resolve("log"),
+        Duration.ofSeconds(30));
+    assertTrue(printed.contains("first") && printed.contains("second"), printed);
+  }
 }
