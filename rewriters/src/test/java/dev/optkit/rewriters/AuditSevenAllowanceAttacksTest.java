@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,20 +21,7 @@ class AuditSevenAllowanceAttacksTest {
   @TempDir Path dir;
 
   private MigrationPlan attack(String name) {
-    MigrationFixture fixture = new MigrationFixture(dir.resolve(name));
-    try {
-      Path root = Path.of(AuditSevenAllowanceAttacksTest.class.getResource("/attacks28/" + name).toURI());
-      try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-          fixture.file(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return fixture.plan();
+    return new MigrationFixture(dir.resolve(name)).resources("/attacks28/" + name).plan();
   }
 
   private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +36,7 @@ class EmbeddedHolderGraphAttacksTest {
       """;
 
   private MigrationPlan attack(String name) {
-    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).file("pom.xml", POM);
-    try {
-      Path root = Path.of(EmbeddedHolderGraphAttacksTest.class.getResource("/attacks24/" + name).toURI());
-      try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-          fixture.file(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return fixture.plan();
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", POM).resources("/attacks24/" + name).plan();
   }
 
   private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {

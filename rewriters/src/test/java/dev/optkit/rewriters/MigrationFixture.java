@@ -84,6 +84,26 @@ final class MigrationFixture {
     this.root = root;
   }
 
+  /**
+   * Every file of a project kept under the test resources ({@code /attacks24/e1}), as it is there: the
+   * projects hostile reviews wrote, poms and configuration included.
+   */
+  MigrationFixture resources(String folder) {
+    try {
+      Path source = Path.of(MigrationFixture.class.getResource(folder).toURI());
+      try (Stream<Path> walk = Files.walk(source)) {
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          file(source.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
   MigrationFixture java(String source) {
     String pkg = source.lines().filter(l -> l.startsWith("package ")).findFirst()
         .map(l -> l.substring(8, l.indexOf(';')).trim()).orElse("");

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,20 +35,7 @@ class NewAllowanceAttacksTest {
       """;
 
   private MigrationFixture attack(String name) {
-    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).file("pom.xml", POM);
-    try {
-      Path root = Path.of(NewAllowanceAttacksTest.class.getResource("/attacks/" + name).toURI());
-      try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-          fixture.file(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return fixture;
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", POM).resources("/attacks/" + name);
   }
 
   private static boolean cached(MigrationPlan plan, String displayName) {
