@@ -174,7 +174,7 @@ public final class RedisCacheConfigRewrite {
     String i2 = i + i;
     String i3 = i2 + i;
     String i4 = i3 + i;
-    return List.of(
+    List<String> lines = new java.util.ArrayList<>(List.of(
         "",
         i + "/**",
         i + " * Never stores a value whose load overlapped an eviction, on any instance: every eviction counts up its",
@@ -290,31 +290,9 @@ public final class RedisCacheConfigRewrite {
         i2 + "private void countEviction(String name) {",
         i3 + "Set<String> caches = writing.get();",
         i3 + "if (TransactionSynchronizationManager.isSynchronizationActive() && caches.add(name)) {",
-        i4 + "TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {",
-        i4 + i + "@Override",
-        i4 + i + "public void suspend() {",
-        i4 + i + "}",
-        "",
-        i4 + i + "@Override",
-        i4 + i + "public void resume() {",
-        i4 + i + "}",
-        "",
-        i4 + i + "@Override",
-        i4 + i + "public void flush() {",
-        i4 + i + "}",
-        "",
-        i4 + i + "@Override",
-        i4 + i + "public void beforeCommit(boolean readOnly) {",
-        i4 + i + "}",
-        "",
-        i4 + i + "@Override",
-        i4 + i + "public void beforeCompletion() {",
-        i4 + i + "}",
-        "",
-        i4 + i + "@Override",
-        i4 + i + "public void afterCommit() {",
-        i4 + i + "}",
-        "",
+        i4 + "TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {"));
+    lines.addAll(SpringCacheConfigRewrite.emptySynchronizationCallbacks(i4 + i));
+    lines.addAll(List.of(
         i4 + i + "@Override",
         i4 + i + "public void afterCompletion(int status) {",
         i4 + i + i + "caches.remove(name);",
@@ -350,7 +328,8 @@ public final class RedisCacheConfigRewrite {
         i2 + "public CacheStatistics getCacheStatistics(String name) {",
         i3 + "return writer.getCacheStatistics(name);",
         i2 + "}",
-        i + "}");
+        i + "}"));
+    return lines;
   }
 
   static String registration(CachingTarget target, String indent) {

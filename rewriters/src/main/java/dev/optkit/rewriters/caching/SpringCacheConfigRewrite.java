@@ -334,31 +334,9 @@ public final class SpringCacheConfigRewrite {
       lines.addAll(List.of(
           i3 + "if (TransactionSynchronizationManager.isSynchronizationActive() && writingTransaction.get() == null) {",
           i4 + "writingTransaction.set(Boolean.TRUE);",
-          i4 + "TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {",
-          i4 + i + "@Override",
-          i4 + i + "public void suspend() {",
-          i4 + i + "}",
-          "",
-          i4 + i + "@Override",
-          i4 + i + "public void resume() {",
-          i4 + i + "}",
-          "",
-          i4 + i + "@Override",
-          i4 + i + "public void flush() {",
-          i4 + i + "}",
-          "",
-          i4 + i + "@Override",
-          i4 + i + "public void beforeCommit(boolean readOnly) {",
-          i4 + i + "}",
-          "",
-          i4 + i + "@Override",
-          i4 + i + "public void beforeCompletion() {",
-          i4 + i + "}",
-          "",
-          i4 + i + "@Override",
-          i4 + i + "public void afterCommit() {",
-          i4 + i + "}",
-          "",
+          i4 + "TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {"));
+      lines.addAll(emptySynchronizationCallbacks(i4 + i));
+      lines.addAll(List.of(
           i4 + i + "@Override",
           i4 + i + "public void afterCompletion(int status) {",
           i4 + i + i + "writingTransaction.remove();",
@@ -476,5 +454,20 @@ public final class SpringCacheConfigRewrite {
     return indent + "register(manager, " + JavaText.literal(target.cacheName()) + ", " + target.policy().ttlSeconds() + ", "
         + target.policy().maximumSize() + "); // " + target.policyName() + ": "
         + target.method().fact().displayName() + "()";
+  }
+
+  /**
+   * The callbacks of Spring's TransactionSynchronization a generated one leaves empty, each written out
+   * (before Spring 5.3 the interface has no default methods), for this class's and the Redis backend's.
+   *
+   * @param indent the indentation of the anonymous class's members
+   */
+  static List<String> emptySynchronizationCallbacks(String indent) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (String callback : List.of("suspend()", "resume()", "flush()", "beforeCommit(boolean readOnly)",
+        "beforeCompletion()", "afterCommit()")) {
+      lines.addAll(List.of(indent + "@Override", indent + "public void " + callback + " {", indent + "}", ""));
+    }
+    return lines;
   }
 }
