@@ -7,6 +7,7 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,5 +76,48 @@ class AuditSevenAllowanceAttacksTest {
     assertFalse(target(plan, "BookRepository.findByTitle").isPresent(), plan.targets().toString());
     target(plan, "Books.byTitle").ifPresent(target -> assertTrue(target.evictions().stream()
         .anyMatch(e -> e.writer().fact().name().equals("retitle")), "Books.byTitle not evicted by retitle()"));
+  }
+
+  /**
+   * A repository typed by a type variable written through an intermediate abstract class's inherited field (a6b), a
+   * getter returning the variable (a6c), a local of the variable's type (a6d), and all three at once (a6): each is
+   * the bound's repository, whose save writes the product table, so the owner read is evicted by that write.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a6", "a6b", "a6c", "a6d"})
+  void aWriteThroughARepositoryOfATypeVariableEvictsTheRead(String attack) {
+    MigrationPlan plan = attack(attack);
+    for (String read : new String[] {"ProductService.getOwner", "ProductRepository.getOwnerId"}) {
+      target(plan, read).ifPresent(target -> assertTrue(target.evictions().stream()
+              .anyMatch(e -> Set.of("update", "touch", "set").contains(e.writer().fact().name())),
+          read + " cached with no eviction by the write: " + target.evictions()));
+    }
+  }
+
+  /**
+   * A bean's class also made with {@code new} in production code (a3): that object's write runs without the
+   * proxy, so the eviction goes to the bean method that makes it and calls the writer (ImportController.imp).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a3"})
+  void aBeanClassAlsoMadeWithNewEvictsWhereTheObjectIsMade(String attack) {
+    MigrationPlan plan = attack(attack);
+    CachingTarget owner = target(plan, "ProductService.getOwner").orElseThrow(() -> new AssertionError(plan.refusals()));
+    assertTrue(owner.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")),
+        owner.evictions().toString());
+    target(plan, "ProductRepository.getOwnerId").ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> e.writer().fact().displayName().equals("ImportController.imp")), target.evictions().toString()));
+  }
+
+  /**
+   * Entities returned as an interface they implement ({@code List<Titled>} of {@code Book}, d2b) are entities still:
+   * the handler serialises them, lazy associations and all, after the transaction.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d2b"})
+  void entitiesReturnedAsAnInterfaceTheyImplementAreEntities(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(target(plan, "Books.byTitle").isPresent(), plan.targets().toString());
+    assertFalse(target(plan, "BookRepository.findByTitle").isPresent(), plan.targets().toString());
   }
 }

@@ -19,7 +19,9 @@ import dev.optkit.analyzers.findings.Confidence;
  * @param argumentKinds what kind of value each argument certainly is ({@link ArgumentKinds}), or null
  * @param receivedFrom for a call on what a call of this object's own method returned ({@code getClient().get(url)},
  *     {@code this.repo().findById(id)}), that method as {@code owner#name/arguments}, whose declared return type
- *     the index reads for the receiver's (the getter may be inherited from another file); else null
+ *     the index reads for the receiver's (the getter may be inherited from another file); for a call on a field
+ *     the class inherits ({@code repository.saveAndFlush(e)}, declared by a superclass in another file), that field
+ *     as {@code owner#field}; else null
  * @param parameterArguments for each argument, the index of the calling method's String parameter passed there
  *     as it is (never reassigned), or -1; empty when no argument is one. A helper handing its query on to
  *     another helper is found by these ({@code dev.optkit.analyzers.index.QueryWrappers})
@@ -88,6 +90,11 @@ public record CallRef(
   public CallRef withReceiverType(String type) {
     return new CallRef(type, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
+  }
+
+  /** Whether the receiver is a field the caller's class inherits ({@code owner#field}), not a getter's result. */
+  public boolean receivedFromField() {
+    return receivedFrom != null && receivedFrom.indexOf('/') < 0;
   }
 
   /** The call with what kind of value each argument is, where the source shows it. */

@@ -74,14 +74,20 @@ final class LocalTypes {
       if (variable.getType().isVarType()) {
         variable.getInitializer().flatMap(this::syntacticTypeOfInitializer).ifPresent(t -> types.putIfAbsent(name, t));
       } else {
-        types.putIfAbsent(name, file.names.qualify(variable.getType()).name());
+        types.putIfAbsent(name, declaredType(variable, variable.getType()));
       }
     }
     for (Parameter parameter : m.nodes.parameters) {
       if (!parameter.getType().isUnknownType() && !parameter.getType().isVarType()) {
-        types.putIfAbsent(parameter.getNameAsString(), file.names.qualify(parameter.getType()).name());
+        types.putIfAbsent(parameter.getNameAsString(), declaredType(parameter, parameter.getType()));
       }
     }
+  }
+
+  /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */
+  private String declaredType(Node declaration, com.github.javaparser.ast.type.Type written) {
+    return TypeParameterBounds.boundAt(declaration, written).map(bound -> file.names.qualify(bound).name())
+        .orElseGet(() -> file.names.qualify(written).name());
   }
 
   private Optional<String> syntacticTypeOfInitializer(Expression init) {

@@ -64,7 +64,8 @@ final class MethodCalls {
     if (receiver != null && !receiver.name().startsWith("java.")) {
       addCall(call, receiver.name(), receiver.confidence());
     } else if (receiver == null && !(scope instanceof MethodCallExpr)) {
-      addCall(call, null, Confidence.LOW);
+      String inherited = inheritedField(scope);
+      addCall(call, null, Confidence.LOW, inherited == null ? null : owner + "#" + inherited);
     } else if (receiver == null) {
       m.opaqueCalls.add(new CallRef(null, call.getNameAsString(), call.getArguments().size(), Confidence.LOW,
           m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
@@ -75,6 +76,18 @@ final class MethodCalls {
         addCall(call, null, Confidence.MEDIUM, owner + "#" + getter.getNameAsString() + "/" + getter.getArguments().size());
       }
     }
+  }
+
+  /**
+   * The name of a field the class must inherit from a superclass in another file: a plain or {@code this.}
+   * name neither the method nor its class declares ({@code repository.saveAndFlush(e)}); else null.
+   */
+  private String inheritedField(Expression scope) {
+    String name = scope instanceof NameExpr plain && !m.locals.declaresLocal(plain.getNameAsString())
+        && !m.locals.isLambdaParameter(plain) ? plain.getNameAsString()
+        : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString()
+        : null;
+    return name == null || !Character.isLowerCase(name.charAt(0)) || m.locals.fieldType(name) != null ? null : name;
   }
 
   /**

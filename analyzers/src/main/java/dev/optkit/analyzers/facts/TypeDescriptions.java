@@ -107,7 +107,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
         EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
-        EntityAssociations.embeddedFields(type), SealedFields.of(type));
+        EntityAssociations.embeddedFields(type), SealedFields.of(type),
+        TypeParameterBounds.declaredBy(type, names));
   }
 
   /**

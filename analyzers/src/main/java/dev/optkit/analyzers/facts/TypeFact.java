@@ -30,6 +30,8 @@ import java.util.Map;
  * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations
  *     do not name: Hibernate SQL in its mapping ({@code @Formula}, {@code @Subselect}, {@code @Where},
  *     {@code @SQLInsert}...), Envers {@code @Audited}, entity listeners other than Spring's auditing one
+ * @param typeParameters the type's own type parameters in declaration order, each with its first bound
+ *     qualified ("" for none): what a field or getter typed by one holds where no subclass binds it
  */
 public record TypeFact(
     String qualifiedName,
@@ -49,7 +51,8 @@ public record TypeFact(
     boolean dataBeyondMapping,
     List<String> constructionConstants,
     List<String> embeddedFields,
-    Map<String, List<String>> sealedFields) {
+    Map<String, List<String>> sealedFields,
+    Map<String, String> typeParameters) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -59,6 +62,7 @@ public record TypeFact(
     constructionConstants = constructionConstants == null ? List.of() : constructionConstants;
     embeddedFields = embeddedFields == null ? List.of() : embeddedFields;
     sealedFields = sealedFields == null ? Map.of() : sealedFields;
+    typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 
   /**

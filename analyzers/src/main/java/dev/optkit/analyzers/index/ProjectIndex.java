@@ -52,6 +52,7 @@ public final class ProjectIndex {
   private final QueryWrappers queryWrappers = new QueryWrappers(this, methods);
   private final DeclaredSites declaredSites = new DeclaredSites(this, types, queryWrappers);
   private final IoReachability reachability = new IoReachability(this);
+  private final InheritedMemberTypes inheritedMembers = new InheritedMemberTypes(this);
   /** Which library methods the dependency jars' bytecode shows doing I/O; set before any question is asked. */
   private volatile dev.optkit.analyzers.bytecode.LibraryIo libraryIo = dev.optkit.analyzers.bytecode.LibraryIo.NONE;
 
@@ -226,7 +227,11 @@ public final class ProjectIndex {
   public List<IndexedMethod> targetsOf(CallRef call) {
     if (call.receiverType() == null && call.receivedFrom() != null) {
       String received = receivedType(call);
-      return received == null ? List.of() : targets.targetsOf(call.withReceiverType(received));
+      if (received != null) {
+        return targets.targetsOf(call.withReceiverType(received));
+      }
+      // a field no project superclass declares: by a name unique in the project, as any unknown receiver
+      return call.receivedFromField() ? targets.targetsOf(call) : List.of();
     }
     return targets.targetsOf(call);
   }
@@ -245,7 +250,12 @@ public final class ProjectIndex {
       return null;
     }
     String known = receivedTypes.get(from);
-    if (known == null) {
+    if (known == null && call.receivedFromField()) {
+      int hash = from.indexOf('#');
+      String type = inheritedMembers.fieldType(from.substring(0, hash), from.substring(hash + 1));
+      known = type == null ? "" : type.replaceAll("<.*", "");
+      receivedTypes.putIfAbsent(from, known);
+    } else if (known == null) {
       int hash = from.indexOf('#');
       int slash = from.lastIndexOf('/');
       CallRef getter = new CallRef(from.substring(0, hash), from.substring(hash + 1, slash),
@@ -253,7 +263,8 @@ public final class ProjectIndex {
           call.range(), "", -1, null);
       Set<String> returned = new java.util.TreeSet<>();
       for (IndexedMethod method : targets.targetsOf(getter)) {
-        String type = method.fact().returnType();
+        // R getRepository() in AbstractService<E, R extends JpaRepository<E, Long>>: what R is, seen from the caller
+        String type = inheritedMembers.seenFrom(getter.receiverType(), method.fact().ownerType(), method.fact().returnType());
         int generic = type.indexOf('<');
         returned.add(generic >= 0 ? type.substring(0, generic) : type);
       }
@@ -271,7 +282,10 @@ public final class ProjectIndex {
   public List<IndexedMethod> allTargetsOf(CallRef call) {
     if (call.receiverType() == null && call.receivedFrom() != null) {
       String received = receivedType(call);
-      return received == null ? List.of() : targets.allTargetsOf(call.withReceiverType(received));
+      if (received != null) {
+        return targets.allTargetsOf(call.withReceiverType(received));
+      }
+      return call.receivedFromField() ? targets.allTargetsOf(call) : List.of();
     }
     return targets.allTargetsOf(call);
   }

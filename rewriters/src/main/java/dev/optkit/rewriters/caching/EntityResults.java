@@ -48,9 +48,11 @@ final class EntityResults {
    * Lombok writes over every field" for a Lombok @Data/@EqualsAndHashCode entity; empty when they read none.
    */
   private Optional<String> identityReadsLazy(ReturnedEntity entity) {
-    for (TypeFact type : index.typesNamed(entity.name())) {
+    for (TypeFact type : index.type(entity.qualifiedName()).stream().toList()) {
       List<String> types = new ArrayList<>(List.of(type.qualifiedName()));
       types.addAll(index.supertypesOf(type.qualifiedName()));
+      // returned as an interface its entities implement: the row is one of them, with its own equals
+      index.subtypesOf(type.qualifiedName()).stream().sorted().filter(sub -> !types.contains(sub)).forEach(types::add);
       for (String each : types) {
         Optional<TypeFact> fact = index.type(each);
         if (fact.filter(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Data") || a.endsWith("EqualsAndHashCode")
@@ -410,7 +412,7 @@ final class EntityResults {
         return false;
       }
       String column = entity.column(getter.getNameAsString());
-      List<TypeFact> named = index.typesNamed(entity.name());
+      List<TypeFact> named = index.type(entity.qualifiedName()).stream().toList();
       List<String> owners = new ArrayList<>();
       if (named.size() == 1) {
         owners.add(named.get(0).qualifiedName());

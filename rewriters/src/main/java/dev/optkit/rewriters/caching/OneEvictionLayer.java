@@ -197,7 +197,8 @@ final class OneEvictionLayer {
       for (IndexedMethod caller : index.methods()) {
         for (CallRef call : caller.fact().calls()) {
           // a call on what a getter returned is typed by the index (its declared type), or was opaque before: not unseen
-          if (call.receiverType() == null && call.receivedFrom() == null && index.targetsOf(call).isEmpty()) {
+          if (call.receiverType() == null && (call.receivedFrom() == null
+              || call.receivedFromField() && index.receivedType(call) == null) && index.targetsOf(call).isEmpty()) {
             names.add(call.name());
           }
         }

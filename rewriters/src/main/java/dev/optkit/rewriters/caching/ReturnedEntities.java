@@ -34,7 +34,10 @@ final class ReturnedEntities {
     this.whole = whole;
   }
 
-  /** A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>). */
+  /**
+   * A JPA entity named in the return type, itself or as a type argument (List<Owner>, Page<Owner>), or a project
+   * type an entity extends or implements.
+   */
   Optional<ReturnedEntity> of(MethodFact fact, FetchPlan fetched) {
     String signature = fact.signature();
     int name = signature.indexOf(fact.name() + "(");
@@ -43,9 +46,10 @@ final class ReturnedEntities {
     while (identifiers.find()) {
       String simple = identifiers.group();
       for (TypeFact type : index.typesNamed(simple)) {
-        if (type.annotations().stream()
-            .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
-                || a.equals("org.springframework.data.mongodb.core.mapping.Document"))) {
+        // an interface or superclass an entity implements (List<Titled> of Book rows) returns the entity itself:
+        // walked as the entity's supertype, every subclass entity's lazy association and getter counts
+        if (isEntity(type) || index.subtypesOf(type.qualifiedName()).stream()
+            .anyMatch(sub -> index.type(sub).map(ReturnedEntities::isEntity).orElse(false))) {
           Map<String, String> lazy = new LinkedHashMap<>();
           Map<String, String> lazyTargets = new LinkedHashMap<>();
           List<String> unread = new ArrayList<>();
@@ -78,12 +82,21 @@ final class ReturnedEntities {
             }
           }
           columns.keySet().removeAll(computing); // an overload or override elsewhere computes it
-          return Optional.of(new ReturnedEntity(simple, type.qualifiedName(), lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
+          String named = isEntity(type) ? simple : index.subtypesOf(type.qualifiedName()).stream().sorted()
+              .filter(sub -> index.type(sub).map(ReturnedEntities::isEntity).orElse(false))
+              .map(ProjectTraits::simpleName).findFirst().orElse(simple) + " (as " + simple + ")";
+          return Optional.of(new ReturnedEntity(named, type.qualifiedName(), lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
               lazyTargets, columns));
         }
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean isEntity(TypeFact type) {
+    return type.annotations().stream()
+        .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified
+            || a.equals("org.springframework.data.mongodb.core.mapping.Document"));
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Set;
  * What the uses of an entity result must avoid: its lazy associations, by field and getter name;
  * {@code unread}: an entity it reaches whose mapping optkit does not read (annotations on getters,
  * embedded objects), so its lazy associations are unknown; {@code name} is the entity's simple name, as
- * refusals say it.
+ * refusals say it ({@code Book (as Titled)} for an interface its entities implement).
  */
 record ReturnedEntity(String name, String qualifiedName, Map<String, String> lazyByGetter, String unread, Set<String> fields,
     Set<String> computingGetters, Map<String, String> lazyTargetByGetter, Map<String, String> columnByGetter) {

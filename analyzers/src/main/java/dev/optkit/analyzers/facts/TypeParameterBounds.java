@@ -1,0 +1,53 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.TypeParameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a type variable stands for where its declaration is all there is to go by: its first bound
+ * ({@code R extends JpaRepository<E, Long>} is a {@code JpaRepository}). A repository held as {@code R},
+ * in a field, a local or a getter's result, writes what the bound's repository writes whatever a
+ * subclass binds {@code R} to (Technic47/Shop_data_model's services wrote through one unseen).
+ */
+final class TypeParameterBounds {
+  private TypeParameterBounds() {}
+
+  /**
+   * The first bound of the type variable a type as written names, declared by the innermost method,
+   * constructor or type around the node; empty when the type names no type variable or it has no bound.
+   */
+  static Optional<ClassOrInterfaceType> boundAt(Node at, Type written) {
+    if (!(written instanceof ClassOrInterfaceType type) || type.getScope().isPresent() || type.getTypeArguments().isPresent()) {
+      return Optional.empty();
+    }
+    String simple = type.getNameAsString();
+    for (Node node = at; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof NodeWithTypeParameters<?> generic) {
+        for (TypeParameter parameter : generic.getTypeParameters()) {
+          if (parameter.getNameAsString().equals(simple)) {
+            return parameter.getTypeBound().isEmpty() ? Optional.empty() : Optional.of(parameter.getTypeBound().get(0));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A type's own type parameters in declaration order, each with its first bound qualified ("" for none). */
+  static Map<String, String> declaredBy(Node type, TypeNames names) {
+    Map<String, String> bounds = new LinkedHashMap<>();
+    if (type instanceof NodeWithTypeParameters<?> generic) {
+      for (TypeParameter parameter : generic.getTypeParameters()) {
+        bounds.put(parameter.getNameAsString(),
+            parameter.getTypeBound().isEmpty() ? "" : names.qualify(parameter.getTypeBound().get(0)).name());
+      }
+    }
+    return bounds;
+  }
+}

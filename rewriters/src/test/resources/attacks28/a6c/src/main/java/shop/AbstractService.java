@@ -1,0 +1,8 @@
+package shop;
+import org.springframework.data.jpa.repository.JpaRepository;
+public abstract class AbstractService<E, R extends JpaRepository<E, Long>> {
+    private final R repository;
+    protected AbstractService(R repository) { this.repository = repository; }
+    protected R getRepository() { return repository; }
+    public E update(E entity) { return getRepository().saveAndFlush(entity); }
+}
