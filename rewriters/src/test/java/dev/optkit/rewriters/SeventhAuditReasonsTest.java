@@ -312,4 +312,22 @@ class SeventhAuditReasonsTest {
             """), "byTitle").orElse("cached");
     assertTrue(why.contains("changes state shared between calls"), why);
   }
+
+  // ---- two methods of one name on different receivers in one caller (genesshoan/cinema-rest-api #16:
+  // "RoomService.getEntityById: ... Movie.addShowtime(), which changes it", for `var room = ...; room.addShowtime(s)`)
+
+  @Test
+  void aCallOnTheResultRunsItsOwnTypesMethodNotAnotherOfTheSameName() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("samename")).resources("/reasons30/samename").plan();
+    Optional<String> room = refusal(plan, "getEntityById").filter(r -> false);
+    for (Refusal refusal : plan.refusals()) {
+      if (refusal.finding().enclosingClass().endsWith("RoomService")) {
+        room = Optional.of(refusal.reason());
+      }
+    }
+    assertFalse(room.isPresent() && room.get().contains("Movie.addShowtime"), room.toString());
+    // its true twin: the movie's own addShowtime changes the movie
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingClass().endsWith("MovieService")
+        && r.reason().contains("Movie.addShowtime(), which changes it")), plan.refusals().toString());
+  }
 }

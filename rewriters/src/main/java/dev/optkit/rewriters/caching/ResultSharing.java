@@ -119,7 +119,7 @@ final class ResultSharing {
               + "one is shared by every login");
         }
         Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
-            immutable(resultType) || handOff.part());
+            immutable(resultType) || handOff.part(), resultType);
         if (how.isPresent()) {
           boolean kept = how.get().contains(", which keeps it in field ");
           return Optional.of(caller.fact().displayName() + (handOff.position() == MethodFact.RECEIVER
@@ -277,7 +277,7 @@ final class ResultSharing {
 
   /** The project method a hand-off reaches that changes the value ("User.favorite(), which changes it (add)"). */
   Optional<String> changedBy(IndexedMethod from, MethodFact.HandOff handOff) {
-    return changedDownstream(from, handOff, new java.util.HashSet<>(), false);
+    return changedDownstream(from, handOff, new java.util.HashSet<>(), false, null);
   }
 
   /**
@@ -288,8 +288,8 @@ final class ResultSharing {
    * @return the chain, "Helper.normalise(), which changes it (sort)", when some method changes it
    */
   private Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
-      Set<IndexedMethod> seen, boolean immutableValue) {
-    for (IndexedMethod callee : receivers(from, handOff)) {
+      Set<IndexedMethod> seen, boolean immutableValue, String resultType) {
+    for (IndexedMethod callee : ofResultType(receivers(from, handOff), handOff, resultType)) {
       if (!seen.add(callee)) {
         continue;
       }
@@ -317,7 +317,7 @@ final class ResultSharing {
       }
       for (MethodFact.HandOff onward : callee.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {
-          Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue);
+          Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue, null);
           if (deeper.isPresent()) {
             return Optional.of(callee.fact().displayName() + "(), which passes it to " + deeper.get());
           }
@@ -325,6 +325,22 @@ final class ResultSharing {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Of the methods a call on the result itself may run, those its type has: {@code room.addShowtime(s)} on a
+   * {@code var room} the extractor could not type runs Room's, not Movie's of the same name (cinema-rest-api). Its
+   * own type, a supertype's or a subclass's override; all of them when the result is no project type or a part.
+   */
+  private List<IndexedMethod> ofResultType(List<IndexedMethod> callees, MethodFact.HandOff handOff, String resultType) {
+    String type = resultType == null ? null : resultType.replaceAll("<.*", "");
+    if (type == null || handOff.position() != MethodFact.RECEIVER || handOff.part() || index.type(type).isEmpty()) {
+      return callees;
+    }
+    Set<String> related = new java.util.HashSet<>(index.supertypesOf(type));
+    related.add(type);
+    related.addAll(index.subtypesOf(type));
+    return callees.stream().filter(callee -> related.contains(callee.fact().ownerType())).toList();
   }
 
   /** The declared type of the callee's parameter, or its own type for the receiver; null when there is none. */
