@@ -330,4 +330,15 @@ class SeventhAuditReasonsTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingClass().endsWith("MovieService")
         && r.reason().contains("Movie.addShowtime(), which changes it")), plan.refusals().toString());
   }
+
+  // ---- a MapStruct @Mapper class reached through a field typed by a type variable, whose method a plain generic
+  // interface declares (Technic47/Shop_data_model BucketItemService: "AbstractMapper.allEntitiesToDtos() has no
+  // implementation among the project's classes (a lambda, an anonymous class or generated code may implement it")
+
+  @Test
+  void aMapperClassImplementingAGenericInterfaceIsMissingItsGeneratedImplementation() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("mapper")).resources("/reasons30/inheritedmapper").plan();
+    String reason = refusal(plan, "getAllByCustomerId").orElseThrow(() -> new AssertionError(plan.targets()));
+    assertTrue(reason.contains("build the project first (missing: the implementation of ItemMapper"), reason);
+  }
 }

@@ -159,9 +159,12 @@ final class KeyCoverage {
     boolean testDouble = all.stream().anyMatch(t -> !t.fact().isAbstract() && SourceSet.isTestPath(t.path()));
     IndexedMethod abstractOne = all.stream().filter(t -> t.fact().isAbstract()).findFirst().orElse(all.get(0));
     String declared = abstractOne.fact().displayName();
-    if (index.type(abstractOne.fact().ownerType()).map(t -> t.annotations().stream()
-        .anyMatch(a -> a.equals("org.mapstruct.Mapper") || a.equals("Mapper") || a.endsWith(".Mapper"))).orElse(false)) {
-      String owner = abstractOne.fact().ownerType();
+    // the method declared by a plain interface (AbstractMapper<E, D>) the @Mapper class the call is made on implements
+    String receiver = call.receiverType() != null ? call.receiverType() : index.receivedType(call);
+    String mapper = java.util.stream.Stream.of(abstractOne.fact().ownerType(), receiver).filter(java.util.Objects::nonNull)
+        .filter(this::mapStructMapper).findFirst().orElse(null);
+    if (mapper != null) {
+      String owner = mapper;
       return Optional.of("depends on code not in the sources: build the project first (missing: the implementation of "
           + owner.substring(owner.lastIndexOf('.') + 1) + ", which MapStruct generates at build time, for " + declared
           + "())");
@@ -169,6 +172,11 @@ final class KeyCoverage {
     return Optional.of("depends on code optkit cannot read: " + declared + "() has no implementation among the "
         + "project's classes" + (testDouble ? " but a test's double" : "") + " (a lambda, an anonymous class or "
         + "generated code may implement it, holding state the key does not cover)");
+  }
+
+  private boolean mapStructMapper(String type) {
+    return index.type(type).map(t -> t.annotations().stream()
+        .anyMatch(a -> a.equals("org.mapstruct.Mapper") || a.equals("Mapper") || a.endsWith(".Mapper"))).orElse(false);
   }
 
   /**

@@ -1,0 +1,2 @@
+package shop;
+public record ItemDto(String name) {}
