@@ -341,4 +341,119 @@ class SeventhAuditReasonsTest {
     String reason = refusal(plan, "getAllByCustomerId").orElseThrow(() -> new AssertionError(plan.targets()));
     assertTrue(reason.contains("build the project first (missing: the implementation of ItemMapper"), reason);
   }
+
+  // ---- a lazy to-one read only for its id through a local, as MapStruct writes it (esidarapp/bookstore built,
+  // audit 7: "OrderItemMapperImpl.orderItemBookId() reads its lazy association OrderItem.book (getBook())")
+
+  private MigrationPlan mappedItems(String name, String bookRead) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.*;
+
+            @Entity
+            public class Book {
+                @Id private Long id;
+                private String title;
+                public Long getId() { return id; }
+                public String getTitle() { return title; }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.*;
+
+            @Entity
+            public class OrderItem {
+                @Id private Long id;
+                private int quantity;
+                @ManyToOne(fetch = FetchType.LAZY) private Book book;
+                public Long getId() { return id; }
+                public int getQuantity() { return quantity; }
+                public Book getBook() { return book; }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface OrderItemRepository extends JpaRepository<OrderItem, Long> {
+                List<OrderItem> findByQuantity(int quantity);
+            }
+            """)
+        .java("""
+            package shop;
+
+            public record ItemDto(Long id, Object book) {}
+            """)
+        .java("""
+            package shop;
+
+            import org.springframework.stereotype.Component;
+
+            @Component
+            public class OrderItemMapper {
+                public ItemDto toDto(OrderItem orderItem) {
+                    return new ItemDto(orderItem.getId(), orderItemBook(orderItem));
+                }
+
+                private Object orderItemBook(OrderItem orderItem) {
+                    if ( orderItem == null ) {
+                        return null;
+                    }
+                    Book book = orderItem.getBook();
+                    if ( book == null ) {
+                        return null;
+                    }
+                    Object value = BOOK_READ;
+                    if ( value == null ) {
+                        return null;
+                    }
+                    return value;
+                }
+            }
+            """.replace("BOOK_READ", bookRead))
+        .java("""
+            package shop;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Items {
+                private final OrderItemRepository items;
+                private final OrderItemMapper mapper;
+
+                public Items(OrderItemRepository items, OrderItemMapper mapper) {
+                    this.items = items;
+                    this.mapper = mapper;
+                }
+
+                public List<ItemDto> byQuantity(int quantity) {
+                    List<ItemDto> result = new ArrayList<>();
+                    for (OrderItem item : items.findByQuantity(quantity)) {
+                        result.add(mapper.toDto(item));
+                    }
+                    return result;
+                }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aLazyToOneReadOnlyForItsIdThroughALocalLoadsNothing() {
+    MigrationPlan plan = mappedItems("id", "book.getId()");
+    Optional<String> reason = refusal(plan, "findByQuantity");
+    assertFalse(reason.isPresent() && reason.get().contains("lazy association"), reason.toString());
+    // its true twin: the title is read off the proxy, which loads it
+    MigrationPlan title = mappedItems("title", "book.getTitle()");
+    String refused = refusal(title, "findByQuantity").orElseThrow(() -> new AssertionError(title.targets()));
+    assertTrue(refused.contains("reads its lazy association book (getBook())"), refused);
+  }
 }

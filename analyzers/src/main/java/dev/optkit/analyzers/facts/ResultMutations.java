@@ -455,10 +455,18 @@ final class ResultMutations {
       }
     }
 
-    /** {@code request.getRequester().getId()}: the one argumentless call made on the call's answer, else null. */
+    /**
+     * {@code request.getRequester().getId()}: the one argumentless call made on the call's answer, else null;
+     * also through a local that holds the answer and is only compared with null or so called, as MapStruct
+     * writes it ({@code Book book = orderItem.getBook(); if (book == null) ...; Long id = book.getId();}).
+     */
     private static String onlyThenCalled(MethodCallExpr call) {
       if (!call.getArguments().isEmpty()) {
         return null;
+      }
+      if (call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.VariableDeclarator local
+          && local.getInitializer().orElse(null) == call) {
+        return ThenCalledThroughLocal.of(local);
       }
       return call.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
           .filter(next -> next.getScope().orElse(null) == call && next.getArguments().isEmpty())
