@@ -91,8 +91,12 @@ public record ProjectTraits(
     boolean transactional = false;
     java.util.Map<String, List<String>> applications = new java.util.TreeMap<>();
     Set<String> applicationAnnotations = applicationAnnotations(index);
+    boolean cachingElsewhere = false;
     for (FileFacts file : index.files()) {
       if (!inModule.test(file.path())) {
+        // another module of the reactor (eladmin's common module holds its RedisCacheManager and @EnableCaching)
+        // may share this one's application context: a second CacheManager bean there would stop it starting
+        cachingElsewhere |= springCachingIn(file);
         continue;
       }
       for (TypeFact type : file.types()) {
@@ -156,7 +160,8 @@ public record ProjectTraits(
     transactional |= model.map(m -> m.dependencyArtifacts().stream().anyMatch(TRANSACTIONAL_ARTIFACTS::contains))
         .orElse(false);
     boolean existing = optkitBean != null ? optkitBean.equals(SpringCacheConfigRewrite.RESOLVER_BEAN)
-        : enableCaching || cacheManagerBean || cacheableUsed || pomText.contains("spring-boot-starter-cache");
+        : enableCaching || cacheManagerBean || cacheableUsed || cachingElsewhere
+            || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching,
         cachingInSlices,
         configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional,
@@ -164,6 +169,18 @@ public record ProjectTraits(
         model.flatMap(m -> m.dependencyArtifacts().stream().filter(SNAPSHOT_DRIVERS::containsKey).sorted().findFirst())
             .map(SNAPSHOT_DRIVERS::get)
             .filter(driver -> !DatabaseInConfiguration.namesOnlyOtherDatabases(root)).orElse(null));
+  }
+
+  /** Spring caching of the project's own in a file: {@code @EnableCaching}, a {@code CacheManager} bean, {@code @Cacheable}. */
+  private static boolean springCachingIn(FileFacts file) {
+    if (SourceSet.isTestPath(file.path())
+        || file.types().stream().anyMatch(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME))) {
+      return false;
+    }
+    return file.types().stream().anyMatch(t -> t.annotations().stream().anyMatch(a -> a.endsWith("EnableCaching")))
+        || file.methods().stream().anyMatch(m -> m.hasAnnotation("org.springframework.context.annotation.Bean")
+            && m.returnType().endsWith("CacheManager")
+            || m.hasAnnotation("org.springframework.cache.annotation.Cacheable") && !isOptkitCache(m));
   }
 
   /**
