@@ -142,7 +142,7 @@ final class EntityAssociations {
    */
   private static final Set<String> SQL_MAPPINGS = Set.of("Formula", "JoinFormula", "Subselect", "Where",
       "SQLRestriction", "WhereJoinTable", "SQLJoinTableRestriction", "Loader", "SQLSelect", "SQLInsert", "SQLUpdate",
-      "SQLDelete", "SQLDeleteAll", "Filter", "FilterJoinTable", "Audited", "ColumnTransformer", "ColumnTransformers",
+      "SQLDelete", "SQLDeleteAll", "Audited", "ColumnTransformer", "ColumnTransformers",
       "DiscriminatorFormula", "Any", "ManyToAny",
       // a repository method named Entity.method runs the named query, whose joins optkit does not read
       "NamedNativeQuery", "NamedNativeQueries", "NamedQuery", "NamedQueries");
@@ -162,8 +162,24 @@ final class EntityAssociations {
       if (name.equals("EntityListeners") && !onlySpringAuditing(annotation)) {
         return true;
       }
+      if ((name.equals("FilterDef") || name.equals("FilterDefs")) && annotation.toString().contains("autoEnabled")) {
+        return true; // Hibernate 6.5's filters on in every session: a condition no key covers
+      }
     }
     return false;
+  }
+
+  /** Hibernate's filters: they change what a read returns only in a session that enables them. */
+  private static final Set<String> FILTERS = Set.of("Filter", "Filters", "FilterJoinTable", "FilterJoinTables");
+
+  /**
+   * Whether the entity or embeddable carries a Hibernate {@code @Filter} (or {@code @FilterJoinTable}): a
+   * condition, with parameters, on what its reads return in a session that enables it, which no cache key covers.
+   */
+  static boolean filtered(TypeDeclaration<?> type) {
+    List<AnnotationExpr> all = new ArrayList<>(type.getAnnotations());
+    type.getMembers().forEach(member -> all.addAll(member.getAnnotations()));
+    return all.stream().anyMatch(a -> FILTERS.contains(a.getName().getIdentifier()));
   }
 
   /** {@code @EntityListeners(AuditingEntityListener.class)}: Spring Data's listener sets audit columns only. */

@@ -108,7 +108,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
-        TypeParameterBounds.declaredBy(type, names));
+        EntityAssociations.filtered(type), TypeParameterBounds.declaredBy(type, names));
   }
 
   /**

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param dataBeyondMapping reading or writing the entity may touch tables its columns and associations
  *     do not name: Hibernate SQL in its mapping ({@code @Formula}, {@code @Subselect}, {@code @Where},
  *     {@code @SQLInsert}...), Envers {@code @Audited}, entity listeners other than Spring's auditing one
+ * @param filtered a Hibernate {@code @Filter} or {@code @FilterJoinTable} on it: reads depend on the filters a
+ *     session enables ({@code ProjectIndex#beyondMapping} counts it where the project enables any)
  * @param typeParameters the type's own type parameters in declaration order, each with its first bound
  *     qualified ("" for none): what a field or getter typed by one holds where no subclass binds it
  */
@@ -52,6 +54,7 @@ public record TypeFact(
     List<String> constructionConstants,
     List<String> embeddedFields,
     Map<String, List<String>> sealedFields,
+    boolean filtered,
     Map<String, String> typeParameters) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */

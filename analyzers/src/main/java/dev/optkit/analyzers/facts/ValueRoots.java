@@ -234,8 +234,18 @@ final class ValueRoots {
       }
     }
     for (MethodCallExpr call : callsOn(name)) {
+      if (READ_ONLY_TRAVERSALS.contains(call.getNameAsString())) {
+        continue; // products.map(Product::getStockStatus): a traversal hands back a new value, the local keeps none
+      }
       call.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
     }
+  }
+
+  /** Calls given a function for each element that put nothing into their receiver (not replaceAll, compute, merge). */
+  private static final Set<String> READ_ONLY_TRAVERSALS = new java.util.HashSet<>(CallEffects.ELEMENT_CONSUMERS);
+
+  static {
+    READ_ONLY_TRAVERSALS.removeAll(Set.of("replaceAll", "computeIfPresent", "compute", "merge"));
   }
 
   /**

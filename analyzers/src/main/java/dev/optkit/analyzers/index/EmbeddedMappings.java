@@ -48,7 +48,7 @@ public final class EmbeddedMappings {
   private boolean columnsOnly(String fieldType, int depth) {
     TypeFact embeddable = index.type(erased(fieldType)).orElse(null);
     if (embeddable == null || depth > MAX_DEPTH || !embeddable.hasAnnotation("Embeddable")
-        || embeddable.mappingUnread() || embeddable.dataBeyondMapping() || !embeddable.associations().isEmpty()) {
+        || embeddable.mappingUnread() || index.beyondMapping(embeddable) || !embeddable.associations().isEmpty()) {
       return false;
     }
     // a mapped superclass it extends may hold associations, and an embeddable subtype (Hibernate 6.6) columns

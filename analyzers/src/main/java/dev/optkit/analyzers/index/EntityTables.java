@@ -208,7 +208,7 @@ final class EntityTables {
     }
     boolean known = true;
     for (TypeFact declaring : mappedTypes(entity)) {
-      if (!index.embeddedMappings().readWhole(declaring) || declaring.dataBeyondMapping()) {
+      if (!index.embeddedMappings().readWhole(declaring) || index.beyondMapping(declaring)) {
         return null;
       }
       Set<String> associated = new HashSet<>();

@@ -179,6 +179,25 @@ public final class ProjectIndex {
     return declaredClients.declaredClient(type);
   }
 
+  /**
+   * Whether reading or writing the entity (or embeddable) may touch data its mapping does not name: SQL in the
+   * mapping, listeners, auditing ({@link TypeFact#dataBeyondMapping()}), or a Hibernate filter where the project
+   * enables one ({@code session.enableFilter(...)}): a filter nothing enables changes no read.
+   */
+  public boolean beyondMapping(TypeFact type) {
+    return type.dataBeyondMapping() || type.filtered() && enablesFilters();
+  }
+
+  private Boolean enablesFilters;
+
+  private boolean enablesFilters() {
+    if (enablesFilters == null) {
+      enablesFilters = methods.stream().anyMatch(m -> java.util.stream.Stream.concat(m.fact().calls().stream(),
+          m.fact().opaqueCalls().stream()).anyMatch(call -> call.name().equals("enableFilter")));
+    }
+    return enablesFilters;
+  }
+
   /** The project methods of this name declared by this type. */
   public List<IndexedMethod> methods(String type, String name) {
     Map<String, List<IndexedMethod>> byName = methodsByTypeAndName.get(type);

@@ -118,8 +118,9 @@ final class ResultSharing {
               + "Spring Security erases its credentials after the login where it is a CredentialsContainer; a cached "
               + "one is shared by every login");
         }
+        // the receiver is what the method tracked in this frame returns (a Shell built from the result, a level up)
         Optional<String> how = changedDownstream(caller, handOff, new java.util.HashSet<>(),
-            immutable(resultType) || handOff.part(), resultType);
+            immutable(resultType) || handOff.part(), target.fact().returnType());
         if (how.isPresent()) {
           boolean kept = how.get().contains(", which keeps it in field ");
           return Optional.of(caller.fact().displayName() + (handOff.position() == MethodFact.RECEIVER

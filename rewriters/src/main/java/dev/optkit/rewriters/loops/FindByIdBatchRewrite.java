@@ -326,7 +326,7 @@ final class FindByIdBatchRewrite {
             + "association to another loaded row would load where it threw; optkit batches JPA entities without "
             + "associations");
       }
-      if (!index.embeddedMappings().readWhole(type) || type.dataBeyondMapping()) {
+      if (!index.embeddedMappings().readWhole(type) || index.beyondMapping(type)) {
         return Optional.of(simple(entity) + "'s JPA mapping is one optkit does not read whole (annotations on getters, "
             + "@Access, embedded objects, Hibernate SQL or listeners), so it cannot tell that a query loads its rows "
             + "as findById does");

@@ -1,0 +1,82 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refusal reasons the eighth audit (48 refusals on four projects no audit had read, 2026-11-26, night) found
+ * false, each beside a true twin. The smallest projects it wrote for them are under
+ * {@code src/test/resources/audit8/}, as it wrote them.
+ */
+class EighthAuditReasonsTest {
+  @TempDir Path dir;
+
+  private MigrationFixture project(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/audit8/" + name);
+  }
+
+  private static Optional<String> refusal(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method))
+        .map(Refusal::reason).findFirst();
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  // ---- rows the method loads, held in a local before they are mapped (cleverjohann/spring-boot-ecommerce
+  // ProductoServiceImpl.getActiveProducts: "Producto.getStockStatus() reads field stockQuantity ... of an object
+  // shared between calls"; the same code chained was cached)
+
+  @Test
+  void rowsHeldInALocalAndMappedAreFreshObjects() {
+    MigrationPlan plan = project("s6-fresh").plan();
+    assertTrue(cached(plan, "ProductService.statuses"), plan.refusals().toString());
+    // its true twin: the page is kept in a field, shared between calls
+    MigrationPlan shared = project("s6-fresh").file("src/main/java/r/ProductService.java", """
+        package r;
+        import org.springframework.data.domain.*;
+        import org.springframework.stereotype.Service;
+        @Service public class ProductService {
+          private final ProductRepository repo; private Page<Product> last;
+          public ProductService(ProductRepository repo){this.repo=repo;}
+          public void refresh(int page, int size) { last = repo.findAll(PageRequest.of(page, size)); }
+          public Page<String> statuses(int page, int size) {
+            Page<Product> products = last;
+            return products.map(Product::getStockStatus);
+          }
+        }
+        """).plan();
+    assertFalse(cached(shared, "ProductService.statuses"), shared.targets().toString());
+  }
+
+  // ---- a Hibernate @Filter nothing enables (cleverjohann: "it reads tables optkit cannot tell (... mapped with
+  // SQL of its own ...)", from @Filter(condition = "is_active = :isActive") and no enableFilter anywhere)
+
+  @Test
+  void aFilterNothingEnablesChangesNoRead() {
+    MigrationPlan plan = project("s3-filter").plan();
+    Optional<String> reason = refusal(plan, "names");
+    assertFalse(reason.isPresent() && reason.get().contains("tables optkit cannot tell"), reason.toString());
+    // its true twin: a service enables the filter in its session, so a read depends on the session's filters
+    MigrationPlan enabled = project("s3-filter").file("src/main/java/r/Filters.java", """
+        package r;
+        import jakarta.persistence.EntityManager;
+        import org.hibernate.Session;
+        import org.springframework.stereotype.Service;
+        @Service public class Filters {
+          private final EntityManager em; public Filters(EntityManager em){this.em=em;}
+          public void activeOnly() { em.unwrap(Session.class).enableFilter("active").setParameter("a", true); }
+        }
+        """).plan();
+    String refused = refusal(enabled, "names").orElseThrow(() -> new AssertionError(enabled.targets()));
+    assertTrue(refused.contains("tables optkit cannot tell"), refused);
+  }
+}

@@ -1,0 +1,2 @@
+package r;
+public interface UserRepository extends org.springframework.data.jpa.repository.JpaRepository<User, Integer> {}

@@ -1,0 +1,2 @@
+package r;
+public record UserResponse(Integer id, String name) {}

@@ -1,0 +1,7 @@
+package r;
+import org.springframework.stereotype.Service;
+@Service public class NoteService {
+  private final NoteRepository repo; public NoteService(NoteRepository repo){this.repo=repo;}
+  public void add(String t) { add(t, 1L); }
+  public void add(String t, Long id) { Note n = new Note(); n.setText(t); repo.save(n); }
+}

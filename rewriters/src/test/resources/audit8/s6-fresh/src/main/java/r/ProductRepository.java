@@ -1,0 +1,2 @@
+package r;
+public interface ProductRepository extends org.springframework.data.jpa.repository.JpaRepository<Product, Long> {}
