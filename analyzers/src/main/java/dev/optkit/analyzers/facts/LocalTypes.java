@@ -82,10 +82,14 @@ final class LocalTypes {
         types.putIfAbsent(parameter.getNameAsString(), declaredType(parameter, parameter.getType()));
       }
     }
+    // if (repo instanceof ProductRepository r) r.save(p); case ProductRepository r -> r.save(p)
+    for (com.github.javaparser.ast.expr.TypePatternExpr pattern : m.nodes.typePatterns) {
+      types.putIfAbsent(pattern.getNameAsString(), declaredType(pattern, pattern.getType()));
+    }
   }
 
   /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */
-  private String declaredType(Node declaration, com.github.javaparser.ast.type.Type written) {
+  String declaredType(Node declaration, com.github.javaparser.ast.type.Type written) {
     return TypeParameterBounds.boundAt(declaration, written).map(bound -> file.names.qualify(bound).name())
         .orElseGet(() -> file.names.qualify(written).name());
   }

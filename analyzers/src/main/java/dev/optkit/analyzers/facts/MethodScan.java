@@ -78,7 +78,7 @@ final class MethodScan {
 
   MethodFact run() {
     for (Parameter parameter : callable.getParameters()) {
-      locals.types.put(parameter.getNameAsString(), file.names.qualify(parameter.getType()).name());
+      locals.types.put(parameter.getNameAsString(), locals.declaredType(parameter, parameter.getType()));
     }
     Optional<? extends Node> body = body();
     List<String> annotations = file.annotations.annotationNames(callable);

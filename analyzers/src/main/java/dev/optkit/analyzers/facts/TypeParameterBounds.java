@@ -23,6 +23,23 @@ final class TypeParameterBounds {
    * constructor or type around the node; empty when the type names no type variable or it has no bound.
    */
   static Optional<ClassOrInterfaceType> boundAt(Node at, Type written) {
+    Optional<ClassOrInterfaceType> bound = Optional.empty();
+    // R extends B, B extends JpaRepository<E, Long>: a bound that is itself a variable stands for its own bound
+    for (int depth = 0; depth < MAX_CHAIN; depth++) {
+      Type current = bound.isPresent() ? bound.get() : written;
+      Optional<ClassOrInterfaceType> next = directBound(at, current);
+      if (next.isEmpty()) {
+        return bound;
+      }
+      bound = next;
+    }
+    return bound;
+  }
+
+  /** Variables bounded by variables followed at most: a longer chain is a cycle in hostile sources. */
+  private static final int MAX_CHAIN = 8;
+
+  private static Optional<ClassOrInterfaceType> directBound(Node at, Type written) {
     if (!(written instanceof ClassOrInterfaceType type) || type.getScope().isPresent() || type.getTypeArguments().isPresent()) {
       return Optional.empty();
     }
@@ -44,8 +61,8 @@ final class TypeParameterBounds {
     Map<String, String> bounds = new LinkedHashMap<>();
     if (type instanceof NodeWithTypeParameters<?> generic) {
       for (TypeParameter parameter : generic.getTypeParameters()) {
-        bounds.put(parameter.getNameAsString(),
-            parameter.getTypeBound().isEmpty() ? "" : names.qualify(parameter.getTypeBound().get(0)).name());
+        Optional<ClassOrInterfaceType> bound = boundAt(parameter, new ClassOrInterfaceType(null, parameter.getNameAsString()));
+        bounds.put(parameter.getNameAsString(), bound.map(b -> names.qualify(b).name()).orElse(""));
       }
     }
     return bounds;

@@ -131,6 +131,11 @@ public final class ProjectIndex {
     return embeddedMappings;
   }
 
+  /** Every project type, each qualified name once. */
+  public java.util.Collection<TypeFact> types() {
+    return Collections.unmodifiableCollection(types.all());
+  }
+
   public Optional<TypeFact> type(String qualifiedName) {
     return Optional.ofNullable(types.get(qualifiedName));
   }
@@ -281,14 +286,26 @@ public final class ProjectIndex {
           Integer.parseInt(from.substring(slash + 1)), dev.optkit.analyzers.findings.Confidence.HIGH, false,
           call.range(), "", -1, null);
       Set<String> returned = new java.util.TreeSet<>();
+      List<String> chain = new ArrayList<>(List.of(getter.receiverType()));
+      chain.addAll(supertypesOf(getter.receiverType()));
+      String nearest = null;
+      int nearestAt = Integer.MAX_VALUE;
       for (IndexedMethod method : targets.targetsOf(getter)) {
         // R getRepository() in AbstractService<E, R extends JpaRepository<E, Long>>: what R is, seen from the caller
         String type = inheritedMembers.seenFrom(getter.receiverType(), method.fact().ownerType(), method.fact().returnType());
         int generic = type.indexOf('<');
-        returned.add(generic >= 0 ? type.substring(0, generic) : type);
+        String erased = generic >= 0 ? type.substring(0, generic) : type;
+        returned.add(erased);
+        int at = chain.indexOf(method.fact().ownerType());
+        if (at >= 0 && at < nearestAt) {
+          nearestAt = at;
+          nearest = erased;
+        }
       }
-      known = returned.size() == 1 && !returned.contains("void") && !returned.iterator().next().contains("[")
-          ? returned.iterator().next() : "";
+      // overrides in subclasses return subtypes of what the caller's own class declares (protected abstract R
+      // getRepository(), each service returning its repository): the declaration the caller sees is its type
+      String only = returned.size() == 1 ? returned.iterator().next() : nearest;
+      known = only != null && !only.equals("void") && !only.contains("[") ? only : "";
       receivedTypes.putIfAbsent(from, known);
     }
     return known.isEmpty() ? null : known;

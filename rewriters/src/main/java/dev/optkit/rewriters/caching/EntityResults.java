@@ -95,6 +95,18 @@ final class EntityResults {
   private final ReturnedEntities returnedEntities;
 
   Optional<String> whyNot(IndexedMethod cached) {
+    List<String> named = returnedEntities.namedEntityTypes(cached.fact());
+    if (named.size() > 1) {
+      return Optional.of("returns persistent entities of several types (" + String.join(", ", named.stream()
+          .map(ProjectTraits::simpleName).toList()) + "), and optkit proves a result of one entity type: each has lazy "
+          + "associations and callers' uses of its own (on a cached, detached entity a lazy one throws "
+          + "LazyInitializationException)");
+    }
+    if (named.isEmpty() && returnedEntities.untypedWhereEntitiesAre(cached.fact())) {
+      return Optional.of("returns " + ProjectTraits.simpleName(cached.fact().returnType()) + ", which may hold a "
+          + "persistent entity no type names (the project maps entities): optkit cannot show a cached copy has no "
+          + "lazy association a caller reads after the load");
+    }
     Optional<ReturnedEntity> entity = returnedEntities.of(cached.fact(), FetchPlan.of(index, cached));
     if (entity.isEmpty()) {
       return Optional.empty();

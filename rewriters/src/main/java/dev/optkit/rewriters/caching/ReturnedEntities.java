@@ -93,6 +93,43 @@ final class ReturnedEntities {
     return Optional.empty();
   }
 
+  /**
+   * The entity types (and project types entities extend or implement) the return type names, each once, in
+   * order: {@code Map<Labeled, List<Book>>} names two, each with lazy associations and uses of its own.
+   */
+  List<String> namedEntityTypes(MethodFact fact) {
+    Set<String> named = new java.util.LinkedHashSet<>();
+    Matcher identifiers = TYPE_NAME.matcher(returnPart(fact));
+    while (identifiers.find()) {
+      for (TypeFact type : index.typesNamed(identifiers.group())) {
+        if (isEntity(type) || index.subtypesOf(type.qualifiedName()).stream()
+            .anyMatch(sub -> index.type(sub).map(ReturnedEntities::isEntity).orElse(false))) {
+          named.add(type.qualifiedName());
+        }
+      }
+    }
+    return List.copyOf(named);
+  }
+
+  /**
+   * Whether the return type may hold an entity no type names: {@code Object}, {@code Serializable} (itself or as a
+   * type argument, {@code List<Object>}), while the project maps entities.
+   */
+  boolean untypedWhereEntitiesAre(MethodFact fact) {
+    Matcher identifiers = TYPE_NAME.matcher(returnPart(fact));
+    boolean untyped = false;
+    while (identifiers.find()) {
+      untyped |= identifiers.group().equals("Object") || identifiers.group().equals("Serializable");
+    }
+    return untyped && index.types().stream().anyMatch(ReturnedEntities::isEntity);
+  }
+
+  private static String returnPart(MethodFact fact) {
+    String signature = fact.signature();
+    int name = signature.indexOf(fact.name() + "(");
+    return name < 0 ? signature : signature.substring(0, name);
+  }
+
   private static boolean isEntity(TypeFact type) {
     return type.annotations().stream()
         .anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity") // on-demand imports leave it unqualified

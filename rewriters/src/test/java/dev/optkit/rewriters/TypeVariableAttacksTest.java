@@ -1,0 +1,52 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Caches a hostile review of the typing of inherited fields, type variables and interface-typed entities made
+ * serve stale or detached data (2026-11-26, night; {@code src/test/resources/hostile30/}, as the reviewer wrote
+ * them): a getter a subclass implements, a method parameter or a pattern variable of a repository type, a
+ * variable bounded by another; entities of two types in one result, an entity returned as {@code Object}.
+ */
+class TypeVariableAttacksTest {
+  @TempDir Path dir;
+
+  private MigrationPlan attack(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/hostile30/" + name).plan();
+  }
+
+  private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
+  }
+
+  /** Every write of these projects goes through a repository the new typing must see: a cached read is evicted. */
+  @ParameterizedTest
+  @ValueSource(strings = {"e2b", "e3", "e5", "e8b"})
+  void aWriteThroughARepositoryTheTypingMustSeeEvictsTheRead(String attack) {
+    MigrationPlan plan = attack(attack);
+    for (String read : new String[] {"ProductService.getOwner", "OrderService.getStatus"}) {
+      target(plan, read).ifPresent(target -> assertFalse(target.evictions().isEmpty(),
+          read + " cached with no eviction: " + plan.targets()));
+    }
+  }
+
+  /** {@code Map<Labeled, List<Book>>} (k10), an entity returned as {@code Object} (k2): refused, not cached detached. */
+  @ParameterizedTest
+  @ValueSource(strings = {"k10", "k2"})
+  void entitiesOfSeveralTypesOrOfNoNamedTypeAreNotCached(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(target(plan, "Books.byGenre").isPresent(), plan.targets().toString());
+    assertFalse(target(plan, "Books.byId").isPresent(), plan.targets().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().contains("several types")
+        || r.reason().contains("no type names")), plan.refusals().toString());
+  }
+}

@@ -1,0 +1,15 @@
+package shop;
+import jakarta.persistence.*;
+import java.util.*;
+@Entity
+public class Book implements Titled {
+    @Id private Long id;
+    private String title;
+    @ManyToOne private Genre genre;
+    @OneToMany @JoinColumn(name = "book_id") private List<Review> reviews;
+    public Long getId() { return id; }
+    public String getTitle() { return title; }
+    public void setTitle(String t) { title = t; }
+    public Genre getGenre() { return genre; }
+    public List<Review> getReviews() { return reviews; }
+}
