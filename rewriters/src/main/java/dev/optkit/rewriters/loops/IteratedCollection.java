@@ -38,7 +38,7 @@ final class IteratedCollection {
     Type type = declared.get();
     boolean varargs = method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name) && p.isVarArgs());
     if (type.isArrayType() || varargs) {
-      return Optional.of("it iterates the array " + name + " (the rewrite iterates collections)");
+      return arrayProblem(method, loop, name, varargs ? type : type.asArrayType().getComponentType());
     }
     if (type.isVarType() || !(type instanceof ClassOrInterfaceType classType)) {
       return Optional.of("it iterates " + name + ", whose declared type optkit cannot name");
@@ -61,6 +61,38 @@ final class IteratedCollection {
       return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
     }
     return Optional.empty();
+  }
+
+  /**
+   * An array gives two passes the same elements while nothing writes it: the method does not assign
+   * it and the loop's body does not use it at all (an element write, or handing it on); its
+   * elements must be objects, which the rewrite takes again through Arrays.asList.
+   */
+  private static Optional<String> arrayProblem(CallableDeclaration<?> method, ForEachStmt loop, String name,
+      Type component) {
+    if (component.isPrimitiveType() || component.isArrayType()) {
+      return Optional.of("it iterates the array " + name + " of " + component + " (the rewrite takes an array's elements "
+          + "again through Arrays.asList, which takes objects only)");
+    }
+    if (LoopProof.assignedIn(method, name)) {
+      return Optional.of("it iterates the array " + name + ", which " + method.getNameAsString() + "() assigns");
+    }
+    boolean used = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name)
+        && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr length
+            && length.getNameAsString().equals("length")));
+    if (used) {
+      return Optional.of("its body uses " + name + ", the array it iterates, which the rewrite iterates twice: an element "
+          + "written in between would give the second pass another element");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the name is an array parameter or local of the method (varargs too). */
+  static boolean isArray(CallableDeclaration<?> method, String name) {
+    return method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name)
+        && (p.isVarArgs() || p.getType().isArrayType()))
+        || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
+            && v.getType().isArrayType());
   }
 
   /** A local of the method the collection is also held in: the statements after a join could change it through that name. */
