@@ -243,6 +243,19 @@ class WiderLoopShapesTest {
   }
 
   @Test
+  void aFilterThatReadsTheListTheLoopFillsIsRefused() {
+    String reason = refusal(withLoop("""
+                for (String sku : skus) {
+                    if (quotes.size() < 3) {
+                        String price = fetch(sku);
+                        quotes.add(sku + "=" + price);
+                    }
+                }
+        """));
+    assertTrue(reason.contains("calls size() on an object the loop is given"), reason);
+  }
+
+  @Test
   void aFilterThatWaitsOnIoIsRefused() {
     String reason = refusal(withLoop("""
                 for (String sku : skus) {
@@ -361,7 +374,7 @@ class WiderLoopShapesTest {
     String reason = refusal(S3_KEYS.replace("    public List<byte[]> download(S3Client s3, String bucket,",
             "    private S3Client s3;\n\n    public void use(S3Client other) {\n        s3 = other;\n    }\n\n"
                 + "    public List<byte[]> download(String bucket,"));
-    assertTrue(reason.contains("s3"), reason);
+    assertTrue(reason.contains("reads field s3, which its class changes after construction"), reason);
   }
 
   // ---- compiled and run: the original and the rewrite against the same loopback server -------

@@ -227,9 +227,15 @@ final class LoopProof {
     }
     List<Integer> starts = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
-      if (startDeclaration(statements.get(i), kind, judge).isPresent()
-          || kind == Start.BLOCKING_CALL && AnswerInStatement.is(statements.get(i), judge)) {
+      if (startDeclaration(statements.get(i), kind, judge).isPresent()) {
         starts.add(i);
+      }
+    }
+    for (int i = 0; i < statements.size() && starts.isEmpty() && kind == Start.BLOCKING_CALL; i++) {
+      // an answer used where it is made is the start only where no local keeps one (else: a second call, refused below)
+      if (AnswerInStatement.is(statements.get(i), judge)) {
+        starts.add(i);
+        break;
       }
     }
     if (starts.isEmpty() && kind == Start.BLOCKING_CALL) {
@@ -334,8 +340,11 @@ final class LoopProof {
       return Shape.refused("its element is a " + elementType + " taken from " + iterable + ", whose element type optkit "
           + "cannot match to it (the rewrite takes the elements again through an iterator)");
     }
+    // the filter runs ahead on the caller's thread, not on the pool: it is held to what the code before a call is
+    AheadReads.Names filterNames = new AheadReads.Names(method, loop, element, Set.of(), elementType.asString(), false);
     for (Node node : ahead) {
-      Optional<String> problem = AheadReads.problem(node, names, judge);
+      Optional<String> problem = AheadReads.problem(node, filter != null && node == filter.getCondition() ? filterNames
+          : names, judge);
       if (problem.isPresent()) {
         return Shape.refused(problem.get());
       }
