@@ -192,6 +192,25 @@ class WiderLoopShapesTest {
     assertTrue(reason.contains("runs prefix(sku) before its call"), reason);
   }
 
+  @Test
+  void anOptionalOfAnImmutableValueHandedToTheCallIsUnchangeableAndOneOfAMutableValueIsNot() {
+    // shopizer's files.add(getFile(store, folderPath, type, name)), folderPath an Optional<String>
+    String source = withLoop("""
+                for (String sku : skus) {
+                    quotes.add(fetch(sku, suffix));
+                }
+        """).replace("quoteAll(List<String> skus)", "quoteAll(List<String> skus, java.util.Optional<String> suffix)")
+        .replace("    String fetch(String sku) {",
+            "    String fetch(String sku, java.util.Optional<String> suffix) {\n        return fetch(sku + suffix.orElse(\"\"));\n"
+                + "    }\n\n    String fetch(String sku) {");
+    MigrationPlan plan = plan(source);
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String reason = refusal(new MigrationFixture(dir.resolve("mutable")),
+        source.replace("java.util.Optional<String>", "java.util.Optional<StringBuilder>"));
+    assertTrue(reason.contains("reads suffix (java.util.Optional<StringBuilder>), whose objects optkit does not know to be "
+        + "unchangeable"), reason);
+  }
+
   // ---- 2. the call inside if (filter(x)) -------------------------------------------------------
 
   @Test

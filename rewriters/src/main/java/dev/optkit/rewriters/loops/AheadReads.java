@@ -74,7 +74,13 @@ final class AheadReads {
 
   static boolean immutable(String type) {
     String bare = type.replaceAll("<.*", "");
-    return IMMUTABLE.contains(bare.substring(bare.lastIndexOf('.') + 1));
+    String simple = bare.substring(bare.lastIndexOf('.') + 1);
+    int open = type.indexOf('<');
+    if (simple.equals("Optional") && open > 0 && type.endsWith(">")) {
+      // a final class whose one final field holds the value: as unchangeable as what it holds
+      return immutable(type.substring(open + 1, type.length() - 1).strip());
+    }
+    return IMMUTABLE.contains(simple);
   }
 
   static Optional<String> problem(Node node, Names names, CallJudge judge) {
