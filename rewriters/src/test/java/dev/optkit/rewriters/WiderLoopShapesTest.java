@@ -170,6 +170,20 @@ class WiderLoopShapesTest {
   }
 
   @Test
+  void anAnswerJoinedToTheElementsTextIsTakenWhereTheCallWas() throws Exception {
+    // sku + "=" runs before fetch(): text of a String the loop cannot change, which neither throws nor changes anything
+    MigrationFixture fixture = new MigrationFixture(dir).java(withLoop("""
+                for (String sku : skus) {
+                    quotes.add(sku + "=" + fetch(sku));
+                }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(rewrittenLoop(plan).contains("                quotes.add(sku + \"=\" + answer);\n"), rewrittenLoop(plan));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
   void anAnswerAddedToAFieldsListIsRefused() {
     String reason = refusal(withLoop("""
                 for (String sku : skus) {
@@ -225,24 +239,74 @@ class WiderLoopShapesTest {
         """)).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    String loop = rewrittenLoop(plan);
-    assertTrue(loop.contains("""
+    assertEquals("""
+                // optkit migrate: up to 4 calls run ahead on LOOP_CALL_POOL, in input order, and each answer is taken in its turn;
+                // -Doptkit.loops.sequential=true starts one at a time again
+                int inFlightLimit = Boolean.getBoolean("optkit.loops.sequential") ? 1 : 4;
+                Deque<Future<String>> started = new ArrayDeque<>();
+                Iterator<? extends String> toStart = skus.iterator();
+                // the mark of an element its filter leaves out: no call is started for it
+                FutureTask<String> skipped = new FutureTask<String>(() -> null);
+                Throwable startFailure = null;
+                try {
+                    for (String sku : skus) {
+                        while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
+                            try {
                                 String nextSku = toStart.next();
                                 if (!nextSku.isEmpty()) {
                                     FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));
-        """), loop);
-    assertTrue(loop.contains("""
+                                    started.add(call);
+                                    if (inFlightLimit == 1) {
+                                        call.run(); // one at a time: on this thread, as before
+                                    } else {
+                                        LOOP_CALL_POOL.execute(call);
+                                    }
+                                } else {
+                                    started.add(skipped);
+                                }
+                            } catch (Throwable thrown) {
+                                // thrown in its own element's turn, after every earlier element was joined
+                                startFailure = thrown;
+                            }
+                        }
+                        if (started.isEmpty()) {
+                            if (startFailure == null) {
+                                throw new java.util.ConcurrentModificationException("skus changed while the loop ran");
+                            }
+                            if (startFailure instanceof RuntimeException) {
+                                throw (RuntimeException) startFailure;
+                            }
+                            if (startFailure instanceof Error) {
+                                throw (Error) startFailure;
+                            }
+                            throw new IllegalStateException(startFailure);
+                        }
                         Future<String> taken = started.remove();
                         if (taken != skipped) {
                             String price;
                             try {
                                 price = taken.get();
-        """), loop);
-    assertTrue(loop.contains("""
+                            } catch (ExecutionException failedAhead) {
+                                Throwable cause = failedAhead.getCause();
+                                if (cause instanceof RuntimeException) {
+                                    throw (RuntimeException) cause;
+                                }
+                                if (cause instanceof Error) {
+                                    throw (Error) cause;
+                                }
+                                throw new IllegalStateException(cause);
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                                throw new java.util.concurrent.CancellationException("interrupted while waiting for price");
+                            }
                             quotes.add(sku + "=" + price);
                         }
                     }
-        """), loop);
+                } finally {
+                    // a loop left early leaves no call it started ahead running for nothing
+                    started.forEach(future -> future.cancel(true));
+                }
+        """, rewrittenLoop(plan));
     fixture.assertCompiles(plan);
   }
 
@@ -295,8 +359,11 @@ class WiderLoopShapesTest {
         .replace("quoteAll(List<String> skus)", "quoteAll(String[] skus)")).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    assertTrue(rewrittenLoop(plan).contains("Iterator<? extends String> toStart = Arrays.asList(skus).iterator();"),
-        rewrittenLoop(plan));
+    // the list's rewrite, but for the second pass's iterator: Arrays.asList over the same array
+    assertEquals(BlockingCallsInLoopRewriteTest.QUOTES_AFTER.replace("quoteAll(List<String> skus)", "quoteAll(String[] skus)")
+        .replace("import java.util.ArrayList;\n", "import java.util.ArrayList;\nimport java.util.Arrays;\n")
+        .replace("toStart = skus.iterator();", "toStart = Arrays.asList(skus).iterator();"),
+        MigrationFixture.after(plan, "src/main/java/shop/Quotes.java"));
     fixture.assertCompiles(plan);
   }
 
@@ -336,9 +403,12 @@ class WiderLoopShapesTest {
         .replace("quoteAll(List<String> skus)", "quoteAll(Order order)")).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    String loop = rewrittenLoop(plan);
-    assertTrue(loop.contains("Iterator<? extends String> toStart = order.getSkus().iterator();")
-        && loop.contains("for (String sku : order.getSkus()) {"), loop);
+    // the getter called for each pass: it returns its object's field, the same list both times
+    assertEquals(BlockingCallsInLoopRewriteTest.QUOTES_AFTER.replace("quoteAll(List<String> skus)", "quoteAll(Order order)")
+        .replace("toStart = skus.iterator();", "toStart = order.getSkus().iterator();")
+        .replace("for (String sku : skus) {", "for (String sku : order.getSkus()) {")
+        .replace("\"skus changed while the loop ran\"", "\"order.getSkus() changed while the loop ran\""),
+        MigrationFixture.after(plan, "src/main/java/shop/Quotes.java"));
     fixture.assertCompiles(plan);
   }
 
@@ -386,6 +456,51 @@ class WiderLoopShapesTest {
     String after = MigrationFixture.after(plan, "src/main/java/shop/Downloads.java");
     assertTrue(after.contains("new FutureTask<ResponseBytes<GetObjectResponse>>(() -> s3.getObjectAsBytes(request))"),
         after);
+    // in a final field too
+    MigrationPlan field = new MigrationFixture(dir.resolve("field")).java(S3_KEYS.replace(
+        "    public List<byte[]> download(S3Client s3, String bucket,",
+        "    private final S3Client s3 = S3Client.create();\n\n    public List<byte[]> download(String bucket,"))
+        .config(loopsOnly()).plan();
+    assertEquals(1, field.loops().size(), field.refusals().toString());
+  }
+
+  @Test
+  void aClientNamedLikeAnAwsOneButNotImportedFromTheSdkIsNotTakenForOne() {
+    // the project's own S3Client: its calls are judged as the project's code, which reads a field that changes
+    String reason = refusal(new MigrationFixture(dir).java("""
+        package shop;
+
+        public class S3Client {
+            private String region = "eu";
+
+            public void moveTo(String region) {
+                this.region = region;
+            }
+
+            public String fetch(String key) throws Exception {
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL("http://s3/" + region + "/" + key)
+                    .openConnection();
+                return new String(c.getInputStream().readAllBytes());
+            }
+        }
+        """), """
+        package shop;
+
+        import java.util.ArrayList;
+        import java.util.List;
+
+        public class Downloads {
+            public List<String> download(S3Client s3, List<String> keys) throws Exception {
+                List<String> all = new ArrayList<>();
+                for (String key : keys) {
+                    String body = s3.fetch(key);
+                    all.add(body);
+                }
+                return all;
+            }
+        }
+        """);
+    assertTrue(reason.contains("S3Client.fetch() reads field region, which changes after construction"), reason);
   }
 
   @Test

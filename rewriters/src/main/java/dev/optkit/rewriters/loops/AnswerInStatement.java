@@ -154,6 +154,10 @@ final class AnswerInStatement {
     if (!operand) {
       return part instanceof NameExpr || part instanceof ThisExpr;
     }
+    if (part instanceof BinaryExpr text && text.getOperator() == BinaryExpr.Operator.PLUS) {
+      return harmless(text.getLeft(), true, method, loop, element, elementType)
+          && harmless(text.getRight(), true, method, loop, element, elementType); // sku + "="
+    }
     if (!(part instanceof NameExpr name)) {
       return false;
     }

@@ -24,7 +24,6 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import dev.optkit.rewriters.edit.Imports;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -210,7 +209,8 @@ final class LoopProof {
     if (elementType.isVarType()) {
       return Shape.refused("its element is declared with 'var', and the rewrite must name the element type");
     }
-    Iterated iterated = iterated(unit, method, loop, judge, kind);
+    IteratedCollection.Iterated iterated = IteratedCollection.iterated(unit, method, loop, judge,
+        kind == Start.BLOCKING_CALL);
     if (iterated.refusal() != null) {
       return Shape.refused(iterated.refusal());
     }
@@ -366,52 +366,6 @@ final class LoopProof {
     String answerType = declared.isPresent() ? declared.get().getType().asString() : inStatement.type();
     return new Shape(null, iterable, answerType, start, List.copyOf(ahead), List.copyOf(checked),
         new Parts(iterated.iterator(), inCall, filter, Set.copyOf(imports)));
-  }
-
-  /**
-   * What the loop iterates, as the rewrite names it twice, or why it may not.
-   *
-   * @param name what the refusals and the rewrite's message call it
-   * @param iterator the expression the rewrite takes a second iterator of
-   * @param aliased the local whose other names the statements after a call could change it through
-   */
-  private record Iterated(String refusal, String name, String iterator, String aliased, Set<String> imports) {
-    static Iterated refused(String why) {
-      return new Iterated(why, null, null, null, Set.of());
-    }
-  }
-
-  private static Iterated iterated(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, CallJudge judge,
-      Start kind) {
-    if (loop.getIterable() instanceof NameExpr iterable) {
-      String name = iterable.getNameAsString();
-      Optional<String> collection = IteratedCollection.problem(unit, method, loop, name);
-      if (collection.isPresent()) {
-        return Iterated.refused(collection.get());
-      }
-      if (IteratedCollection.isArray(method, name)) {
-        // an array gives the same elements to two passes while nothing writes it, which problem() showed
-        return new Iterated(null, name, Imports.reference(unit, "java.util.Arrays") + ".asList(" + name + ")", name,
-            Imports.canUseSimpleName(unit, "java.util.Arrays") ? Set.of("java.util.Arrays") : Set.of());
-      }
-      return new Iterated(null, name, name, name, Set.of());
-    }
-    if (kind == Start.BLOCKING_CALL && IterableGetter.is(loop)) {
-      Optional<String> getter = judge.getterProblem(method, loop);
-      if (getter.isPresent()) {
-        return Iterated.refused(getter.get());
-      }
-      MethodCallExpr call = (MethodCallExpr) loop.getIterable();
-      String holder = ((NameExpr) call.getScope().get()).getNameAsString();
-      if (loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(holder))) {
-        return Iterated.refused("its body uses " + holder + ", whose " + call.getNameAsString() + "() it iterates: the "
-            + "rewrite takes that collection twice, and the body could change it in between");
-      }
-      return new Iterated(null, call.toString(), call.toString(), holder, Set.of());
-    }
-    return Iterated.refused("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
-        + "collection twice, so it must be a parameter or local" + (kind == Start.BLOCKING_CALL ? ", or a getter of "
-            + "one that returns its field" : ""));
   }
 
   /** Whether the iterated collection is a local the method fills itself ({@code new ArrayList<>(...)}), held nowhere else. */
