@@ -339,6 +339,21 @@ class WiderLoopShapesTest {
   }
 
   @Test
+  void aCommentBetweenTheLoopAndItsFilterIsKeptByRefusingTheRewrite() {
+    // the filter's lines are written anew: a comment beside them would be lost
+    String reason = refusal(withLoop("""
+                for (String sku : skus) {
+                    // only the skus we sell
+                    if (!sku.isEmpty()) {
+                        String price = fetch(sku);
+                        quotes.add(sku + "=" + price);
+                    }
+                }
+        """));
+    assertTrue(reason.contains("its filter does not stand on lines of its own"), reason);
+  }
+
+  @Test
   void aFilterThatWaitsOnIoIsRefused() {
     String reason = refusal(withLoop("""
                 for (String sku : skus) {

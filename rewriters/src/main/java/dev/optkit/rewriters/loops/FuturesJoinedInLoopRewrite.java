@@ -131,11 +131,13 @@ public final class FuturesJoinedInLoopRewrite {
     if (shape.parts().filter() != null) {
       com.github.javaparser.ast.stmt.IfStmt filter = shape.parts().filter();
       BlockStmt outer = (BlockStmt) loop.getBody();
-      if (filter.getBegin().get().line <= outer.getBegin().get().line || body.getBegin().get().line != filter.getBegin().get().line
+      // the if's own lines are written anew: nothing else (a comment) may stand between them and the loop's braces
+      if (filter.getBegin().get().line != outer.getBegin().get().line + 1
+          || body.getBegin().get().line != filter.getBegin().get().line
           || filter.getCondition().getEnd().get().line != filter.getBegin().get().line
-          || outer.getEnd().get().line <= body.getEnd().get().line) {
-        return Optional.of("its filter does not stand on lines of its own ('if (...) {' on one line), and optkit moves "
-            + "whole lines");
+          || outer.getEnd().get().line != body.getEnd().get().line + 1) {
+        return Optional.of("its filter does not stand on lines of its own ('if (...) {' on one line, right inside the "
+            + "loop's braces), and optkit moves whole lines");
       }
     }
     int previous = body.getBegin().get().line;
