@@ -141,4 +141,83 @@ class AssessMigrateAgreementTest {
     }
     assertTrue(queries > 0, assess.out());
   }
+
+  @Test
+  void aLoopOfTheWiderShapesIsFixableExactlyWhenMigrateRewritesIt() throws Exception {
+    // a call inside a filter on the element, an answer added straight to a local list: rewritten;
+    // the same answer added to a field's list: refused, in assess with migrate's reason
+    java("src/main/java/shop/Quotes.java", """
+        package shop;
+
+        import java.io.IOException;
+        import java.io.UncheckedIOException;
+        import java.net.URI;
+        import java.net.http.HttpClient;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        import java.util.ArrayList;
+        import java.util.List;
+
+        public class Quotes {
+            private final HttpClient http = HttpClient.newHttpClient();
+            private final List<String> seen = new ArrayList<>();
+
+            public List<String> filtered(List<String> skus) {
+                List<String> quotes = new ArrayList<>();
+                for (String sku : skus) {
+                    if (!sku.isEmpty()) {
+                        String price = fetch(sku);
+                        quotes.add(sku + "=" + price);
+                    }
+                }
+                return quotes;
+            }
+
+            public List<String> added(List<String> skus) {
+                List<String> quotes = new ArrayList<>();
+                for (String sku : skus) {
+                    quotes.add(fetch(sku));
+                }
+                return quotes;
+            }
+
+            public void remembered(List<String> skus) {
+                for (String sku : skus) {
+                    seen.add(fetch(sku));
+                }
+            }
+
+            String fetch(String sku) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://prices/" + sku)).GET().build();
+                try {
+                    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        """);
+    CliRun assess = CliRun.of("assess", dir.toString(), "--format", "json", "--no-maven-repo", "--no-cache");
+    assertEquals(0, assess.exitCode(), assess.err());
+    Map<String, JsonNode> loops = new HashMap<>();
+    for (JsonNode finding : new ObjectMapper().readTree(assess.out()).get("findings")) {
+      if (finding.get("ruleId").asText().equals("SequentialIoLoop")) {
+        loops.put(finding.get("enclosingMethod").asText(), finding);
+      }
+    }
+    assertTrue(loops.get("filtered(List<String>)").get("fixable").asBoolean(), loops.toString());
+    assertTrue(loops.get("added(List<String>)").get("fixable").asBoolean(), loops.toString());
+    JsonNode field = loops.get("remembered(List<String>)");
+    assertFalse(field.get("fixable").asBoolean(), field.toString());
+    assertTrue(field.get("fixNote").asText().contains("adds its answer to seen, which is not a local list the method made"),
+        field.toString());
+
+    CliRun migrate = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--allow-dirty");
+    assertEquals(0, migrate.exitCode(), migrate.err());
+    assertTrue(migrate.out().contains("loop: Quotes.filtered()") && migrate.out().contains("loop: Quotes.added()")
+        && !migrate.out().contains("loop: Quotes.remembered()"), migrate.out());
+  }
 }

@@ -1,7 +1,6 @@
 package dev.optkit.rewriters.loops;
 
 import static dev.optkit.rewriters.loops.LoopProof.IMMUTABLE;
-import static dev.optkit.rewriters.loops.LoopProof.THREAD_SAFE;
 import static dev.optkit.rewriters.loops.LoopProof.ancestorTypes;
 import static dev.optkit.rewriters.loops.LoopProof.assignedIn;
 import static dev.optkit.rewriters.loops.LoopProof.changes;
@@ -75,7 +74,13 @@ final class AheadReads {
 
   static boolean immutable(String type) {
     String bare = type.replaceAll("<.*", "");
-    return IMMUTABLE.contains(bare.substring(bare.lastIndexOf('.') + 1));
+    String simple = bare.substring(bare.lastIndexOf('.') + 1);
+    int open = type.indexOf('<');
+    if (simple.equals("Optional") && open > 0 && type.endsWith(">")) {
+      // a final class whose one final field holds the value: as unchangeable as what it holds
+      return immutable(type.substring(open + 1, type.length() - 1).strip());
+    }
+    return IMMUTABLE.contains(simple);
   }
 
   static Optional<String> problem(Node node, Names names, CallJudge judge) {
@@ -99,7 +104,7 @@ final class AheadReads {
       if (names.onPool() && (n.equals(names.element()) || names.isMethodValue(n)) && !judge.judgesReceiver(name)) {
         String type = n.equals(names.element()) ? names.elementType() : names.methodValueType(n);
         String bare = type.replaceAll("<.*", "");
-        if (!immutable(type) && !judge.immutableType(type) && !THREAD_SAFE.contains(bare.substring(bare.lastIndexOf('.') + 1))) {
+        if (!immutable(type) && !judge.immutableType(type) && !ThreadSafeTypes.is(name, bare)) {
           return Optional.of("the call it hands to a pool reads " + n + " (" + type + "), whose objects optkit does not know to "
               + "be unchangeable: on another thread it would run beside the statements after an earlier element's answer, which could "
               + "change it (the same object twice in " + names.loop().getIterable() + ", or one they share)");
@@ -183,7 +188,7 @@ final class AheadReads {
       String type = field.get().getElementType().asString();
       String bare = type.replaceAll("<.*", "");
       bare = bare.substring(bare.lastIndexOf('.') + 1);
-      if (!immutable(type) && !THREAD_SAFE.contains(bare)) {
+      if (!immutable(type) && !ThreadSafeTypes.is(field.get(), type)) {
         return Optional.of("the code that starts each call uses field " + name + " (" + bare + "), whose state the "
             + "statements after an earlier element's join could change (an executor's queue and threads among them)");
       }
@@ -241,7 +246,9 @@ final class AheadReads {
         }
         if (names.isMethodValue(n)) {
           String type = names.methodValueType(n);
-          return immutable(type) || judge.immutableType(type) ? Root.VALUE : Root.SHARED_VALUE;
+          // a client safe from several threads at once is used as a value nobody changes (an S3Client handed in)
+          return immutable(type) || judge.immutableType(type) || ThreadSafeTypes.is(name, type) ? Root.VALUE
+              : Root.SHARED_VALUE;
         }
         return fieldNamed(name, n).isEmpty() && Character.isUpperCase(n.charAt(0)) ? Root.TYPE : Root.FIELD;
       } else if (current instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {

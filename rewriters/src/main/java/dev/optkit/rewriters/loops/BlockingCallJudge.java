@@ -55,7 +55,7 @@ final class BlockingCallJudge {
           }
           return switch (root) {
             case MADE, VALUE, TYPE -> Optional.empty();
-            case FIELD -> LoopMigration.fieldType(call, field).filter(ConcurrentCalls.THREAD_SAFE::contains).isPresent()
+            case FIELD -> ThreadSafeTypes.field(call, field)
                 ? Optional.empty()
                 : Optional.of("its call " + name + " is made on field " + field + ", whose client optkit does not "
                     + "know to be safe from several threads at once");
@@ -83,6 +83,18 @@ final class BlockingCallJudge {
       @Override
       public boolean immutableType(String type) {
         return ahead.immutableType(type);
+      }
+
+      @Override
+      public Optional<String> answerType(MethodCallExpr call) {
+        List<String> types = targets(call).stream().map(t -> t.fact().returnType()).distinct().toList();
+        return types.size() == 1 ? Optional.of(types.get(0)) : Optional.empty();
+      }
+
+      @Override
+      public Optional<String> getterProblem(com.github.javaparser.ast.body.CallableDeclaration<?> declaration,
+          com.github.javaparser.ast.stmt.ForEachStmt loop) {
+        return Optional.ofNullable(IterableGetter.of(declaration, loop, index).problem());
       }
 
       @Override

@@ -44,10 +44,8 @@ final class ConcurrentCalls {
       "ThreadContext", "SecurityContextHolder", "RequestContextHolder", "LocaleContextHolder",
       "TransactionSynchronizationManager", "TransactionTemplate", "EntityManager", "Session", "Connection");
 
-  /** Library clients whose calls may run from many threads at once. */
-  static final Set<String> THREAD_SAFE = Set.of("HttpClient", "CloseableHttpClient", "RestTemplate", "RestClient",
-      "WebClient", "OkHttpClient", "ObjectMapper", "ObjectReader", "ObjectWriter", "Gson", "Pattern",
-      "DateTimeFormatter", "JsonMapper", "XmlMapper");
+  /** Library clients whose calls may run from many threads at once, by simple name ({@link ThreadSafeTypes} resolves more). */
+  static final Set<String> THREAD_SAFE = ThreadSafeTypes.BY_NAME;
 
   /** Logging APIs: safe from several threads, but a log's order and thread context are part of what a call does. */
   private static final Set<String> LOGGERS = Set.of("Logger", "Log", "XLogger", "ExtendedLogger");
@@ -221,7 +219,8 @@ final class ConcurrentCalls {
       // a private field the facts saw written only while its object was made (or injected) is as good as final
       boolean unchanging = declared.get().isFinal()
           || SetWhileMade.only(declared.get(), field.get());
-      if (!unchanging || !project && !THREAD_SAFE.contains(type) && !LoopProof.IMMUTABLE.contains(type)) {
+      if (!unchanging || !project && !ThreadSafeTypes.is(declared.get(), declared.get().getElementType().asString())
+          && !LoopProof.IMMUTABLE.contains(type)) {
         return Optional.of(name + " calls " + call.getNameAsString() + "() on field " + field.get() + " (" + type
             + "), " + (unchanging ? "which optkit does not know to be safe from several threads at once"
                 : declared.get().isPrivate() ? "which its class changes after construction"

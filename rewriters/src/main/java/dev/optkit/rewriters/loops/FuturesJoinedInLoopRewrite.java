@@ -110,6 +110,7 @@ public final class FuturesJoinedInLoopRewrite {
       used.addAll(Set.of("java.util.concurrent.Future", "java.util.concurrent.ExecutionException",
           "java.util.concurrent.FutureTask"));
     }
+    used.addAll(shape.parts().imports());
     return new Rewritten(new TextEdit(document.lineStart(loop.getBegin().get().line),
         document.lineEnd(loop.getEnd().get().line), text(method, loop, shape)), used.stream()
             .filter(type -> Imports.canUseSimpleName(unit, type)).collect(java.util.stream.Collectors.toSet()),
@@ -117,9 +118,7 @@ public final class FuturesJoinedInLoopRewrite {
             ? "runs up to " + inFlight + " calls ahead on a bounded pool and takes each answer in its turn"
                 + (reorderedWrites ? "; its calls write, at once and in another order (--accept-reorder)" : "")
             : "starts up to " + inFlight + " calls ahead and joins each in its turn",
-        kind == LoopProof.Start.BLOCKING_CALL
-            ? ((VariableDeclarationExpr) shape.start().getExpression()).getVariable(0).getInitializer().orElse(null)
-            : null);
+        kind == LoopProof.Start.BLOCKING_CALL ? pooledCall(shape) : null);
   }
 
   /** The rewrite moves whole lines: the loop and each statement must have lines of their own. */
@@ -128,7 +127,19 @@ public final class FuturesJoinedInLoopRewrite {
     String before = document.text().substring(document.lineStart(loopLine), document.offset(loopLine, loop.getBegin().get().column));
     String after = document.text().substring(document.offset(loop.getEnd().get().line, loop.getEnd().get().column) + 1,
         document.lineEnd(loop.getEnd().get().line));
-    BlockStmt body = (BlockStmt) loop.getBody();
+    BlockStmt body = inner(loop, shape);
+    if (shape.parts().filter() != null) {
+      com.github.javaparser.ast.stmt.IfStmt filter = shape.parts().filter();
+      BlockStmt outer = (BlockStmt) loop.getBody();
+      // the if's own lines are written anew: nothing else (a comment) may stand between them and the loop's braces
+      if (filter.getBegin().get().line != outer.getBegin().get().line + 1
+          || body.getBegin().get().line != filter.getBegin().get().line
+          || filter.getCondition().getEnd().get().line != filter.getBegin().get().line
+          || outer.getEnd().get().line != body.getEnd().get().line + 1) {
+        return Optional.of("its filter does not stand on lines of its own ('if (...) {' on one line, right inside the "
+            + "loop's braces), and optkit moves whole lines");
+      }
+    }
     int previous = body.getBegin().get().line;
     for (Statement statement : body.getStatements()) {
       if (statement.getBegin().get().line <= previous) {
@@ -137,10 +148,23 @@ public final class FuturesJoinedInLoopRewrite {
       previous = statement.getEnd().get().line;
     }
     if (!before.isBlank() || !after.isBlank() || body.getEnd().get().line <= previous
-        || body.getBegin().get().line != loopLine) {
+        || loop.getBody().getBegin().get().line != loopLine) {
       return Optional.of("the loop does not stand on lines of its own, and optkit moves whole lines");
     }
     return Optional.empty();
+  }
+
+  /** The block holding the loop's call: the loop's body, or its filter's. */
+  private static BlockStmt inner(ForEachStmt loop, LoopProof.Shape shape) {
+    return shape.parts().filter() != null ? (BlockStmt) shape.parts().filter().getThenStmt() : (BlockStmt) loop.getBody();
+  }
+
+  /** The call handed to the pool: the declared answer's initializer, or the call inside the statement using its answer. */
+  private static Expression pooledCall(LoopProof.Shape shape) {
+    if (shape.parts().answerInStatement() != null) {
+      return shape.parts().answerInStatement();
+    }
+    return ((VariableDeclarationExpr) shape.start().getExpression()).getVariable(0).getInitializer().orElse(null);
   }
 
   /** What the started deque holds: the loop's own future type, or the pool's future of the call's answer. */
@@ -164,9 +188,11 @@ public final class FuturesJoinedInLoopRewrite {
     String element = loop.getVariableDeclarator().getNameAsString();
     String next = names.take("next" + Character.toUpperCase(element.charAt(0)) + element.substring(1));
     String elementType = LoopProof.boxed(loop.getVariableDeclarator().getType().asString());
-    BlockStmt body = (BlockStmt) loop.getBody();
+    BlockStmt body = inner(loop, shape);
+    com.github.javaparser.ast.stmt.IfStmt filter = shape.parts().filter();
+    com.github.javaparser.ast.expr.MethodCallExpr inCall = shape.parts().answerInStatement();
+    String skipped = filter == null ? null : names.take("skipped");
     ExpressionStmt start = shape.start();
-    VariableDeclarator future = ((VariableDeclarationExpr) start.getExpression()).getVariable(0);
     String dequeType = Imports.reference(unit, "java.util.Deque");
     String arrayDequeType = Imports.reference(unit, "java.util.ArrayDeque");
     String iteratorType = Imports.reference(unit, "java.util.Iterator");
@@ -174,6 +200,8 @@ public final class FuturesJoinedInLoopRewrite {
     String i2 = i1 + unitIndent;
     String i3 = i2 + unitIndent;
     String i4 = i3 + unitIndent;
+    // inside a filter, what starts an element's call is one level further in
+    String aheadIndent = filter == null ? i4 : i4 + unitIndent;
 
     StringBuilder out = new StringBuilder();
     if (kind == LoopProof.Start.FUTURE) {
@@ -195,33 +223,53 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(indent).append(dequeType).append('<').append(futureType(shape)).append("> ").append(started)
         .append(" = new ").append(arrayDequeType).append("<>();").append(nl);
     out.append(indent).append(iteratorType).append("<? extends ").append(elementType).append("> ").append(toStart).append(" = ")
-        .append(shape.iterable()).append(".iterator();").append(nl);
+        .append(shape.parts().iterator()).append(".iterator();").append(nl);
+    String answerType = LoopProof.boxed(shape.futureType());
+    String futureTask = Imports.reference(unit, "java.util.concurrent.FutureTask");
+    if (filter != null) {
+      out.append(indent).append("// the mark of an element its filter leaves out: no call is started for it").append(nl);
+      out.append(indent).append(futureTask).append('<').append(answerType).append("> ").append(skipped).append(" = new ")
+          .append(futureTask).append('<').append(answerType).append(">(() -> null);").append(nl);
+    }
     List<String> checked = shape.checked();
     String failureType = "Throwable";
     out.append(indent).append(failureType).append(' ').append(failure).append(" = null;").append(nl);
     out.append(indent).append("try {").append(nl);
+    BlockStmt loopBody = (BlockStmt) loop.getBody();
     String header = document.text().substring(document.offset(loop.getBegin().get().line, loop.getBegin().get().column),
-        document.offset(body.getBegin().get().line, body.getBegin().get().column) + 1);
+        document.offset(loopBody.getBegin().get().line, loopBody.getBegin().get().column) + 1);
     out.append(i1).append(header).append(nl);
     out.append(i2).append("while (").append(started).append(".size() < ").append(limit).append(" && ").append(toStart)
         .append(".hasNext() && ").append(failure).append(" == null) {").append(nl);
     out.append(i3).append("try {").append(nl);
     out.append(i4).append(loop.getVariableDeclarator().getType().asString()).append(' ').append(next).append(" = ")
         .append(toStart).append(".next();").append(nl);
+    List<TextEdit> renames = renames(shape.ahead(), element, next);
+    if (filter != null) {
+      com.github.javaparser.ast.expr.Expression condition = filter.getCondition();
+      out.append(i4).append("if (").append(renamed(offsetOf(condition.getBegin().get()), offsetOf(condition.getEnd().get()) + 1,
+          renames)).append(") {").append(nl);
+    }
     int firstLine = body.getBegin().get().line + 1;
     int startLine = start.getBegin().get().line;
-    List<TextEdit> renames = renames(shape.ahead(), element, next);
     // the statements before the start, and the start itself, move three levels in and bind the next element
     String aheadLines = firstLine < startLine ? renamed(document.lineStart(firstLine), document.lineStart(startLine), renames) : "";
     out.append(shift(aheadLines, i3.substring(indent.length()), nl));
-    Expression initializer = future.getInitializer().get();
-    String startText = renamed(document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column),
-        document.offset(initializer.getEnd().get().line, initializer.getEnd().get().column) + 1, renames);
+    com.github.javaparser.ast.expr.Expression initializer = inCall != null ? inCall
+        : ((VariableDeclarationExpr) start.getExpression()).getVariable(0).getInitializer().get();
+    String startText = renamed(offsetOf(initializer.getBegin().get()), offsetOf(initializer.getEnd().get()) + 1, renames);
     if (kind == LoopProof.Start.FUTURE) {
       out.append(i4).append(started).append(".add(").append(continuation(startText, unitIndent + unitIndent + unitIndent, nl))
           .append(");").append(nl);
     } else {
-      handedToPool(out, future.getType(), startText, limit, started, names, i4, unitIndent, nl);
+      com.github.javaparser.ast.type.Type declared = inCall != null ? null
+          : ((VariableDeclarationExpr) start.getExpression()).getVariable(0).getType();
+      handedToPool(out, declared, shape.futureType(), startText, limit, started, names, aheadIndent, unitIndent, nl);
+    }
+    if (filter != null) {
+      out.append(i4).append("} else {").append(nl);
+      out.append(aheadIndent).append(started).append(".add(").append(skipped).append(");").append(nl);
+      out.append(i4).append('}').append(nl);
     }
     out.append(i3).append("} catch (").append(failureType).append(' ').append(caught).append(") {").append(nl);
     out.append(i4).append("// thrown in its own element's turn, after every earlier element was joined").append(nl);
@@ -235,17 +283,38 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i3).append('}').append(nl);
     rethrown(out, failure, checked, i3, unitIndent, nl);
     out.append(i2).append('}').append(nl);
-    String declaration = document.text().substring(document.offset(start.getBegin().get().line, start.getBegin().get().column),
-        document.offset(initializer.getBegin().get().line, initializer.getBegin().get().column));
+    String turn = i2;
+    String taken = started + ".remove()";
+    if (filter != null) {
+      taken = names.take("taken");
+      out.append(i2).append(futureType(shape)).append(' ').append(taken).append(" = ").append(started).append(".remove();")
+          .append(nl);
+      out.append(i2).append("if (").append(taken).append(" != ").append(skipped).append(") {").append(nl);
+      turn = i3;
+    }
+    String answer = inCall != null ? names.take("answer") : null;
+    String declaration = inCall != null ? shape.futureType() + " " + answer + " = "
+        : document.text().substring(offsetOf(start.getBegin().get()), offsetOf(initializer.getBegin().get()));
     if (kind == LoopProof.Start.FUTURE) {
       out.append(i2).append(declaration).append(started).append(".remove();").append(nl);
     } else {
-      answerTaken(out, declaration, future.getNameAsString(), started, checked, names, i2, unitIndent, nl);
+      String answerName = inCall != null ? answer
+          : ((VariableDeclarationExpr) start.getExpression()).getVariable(0).getNameAsString();
+      answerTaken(out, declaration, answerName, taken, checked, names, turn, unitIndent, nl);
     }
     int afterStart = start.getEnd().get().line + 1;
+    if (inCall != null) {
+      // the statement that used the call's answer, now using the answer taken in its turn
+      List<TextEdit> answerUsed = List.of(new TextEdit(offsetOf(inCall.getBegin().get()), offsetOf(inCall.getEnd().get()) + 1,
+          answer));
+      out.append(shift(renamed(document.lineStart(startLine), document.lineStart(afterStart), answerUsed), unitIndent, nl));
+    }
     int closing = body.getEnd().get().line;
     if (afterStart < closing) {
       out.append(shift(document.text().substring(document.lineStart(afterStart), document.lineStart(closing)), unitIndent, nl));
+    }
+    if (filter != null) {
+      out.append(i2).append('}').append(nl);
     }
     out.append(i1).append('}').append(nl);
     out.append(indent).append("} finally {").append(nl);
@@ -257,18 +326,23 @@ public final class FuturesJoinedInLoopRewrite {
     return out.toString();
   }
 
+  private int offsetOf(com.github.javaparser.Position position) {
+    return document.offset(position.line, position.column);
+  }
+
   /**
    * {@code FutureTask<T> call = new FutureTask<T>(() -> client.fetch(x));} run on the pool, or on the
    * caller's own thread when the loop is switched back to one call at a time: then nothing of it runs
    * on another thread. Either way its answer and its exception come back through the same future.
    */
-  private void handedToPool(StringBuilder out, com.github.javaparser.ast.type.Type declared, String startText,
+  private void handedToPool(StringBuilder out, com.github.javaparser.ast.type.Type declared, String type, String startText,
       String limit, String started, FreshNames names, String indent, String unitIndent, String nl) {
     String task = names.take("call");
     String futureTask = Imports.reference(unit, "java.util.concurrent.FutureTask");
-    String answerType = LoopProof.boxed(declared.asString());
+    String answerType = LoopProof.boxed(type);
     // long total = count(x) widens an int on assignment; a Callable<Long> needs the long itself
-    String body = declared.isPrimitiveType() ? "(" + declared.asString() + ") " + startText : startText;
+    boolean primitive = declared != null ? declared.isPrimitiveType() : !answerType.equals(type);
+    String body = primitive ? "(" + type + ") " + startText : startText;
     out.append(indent).append(futureTask).append('<').append(answerType).append("> ").append(task).append(" = new ")
         .append(futureTask).append('<').append(answerType).append(">(() -> ")
         .append(continuation(body, unitIndent + unitIndent + unitIndent, nl)).append(");").append(nl);
@@ -285,7 +359,7 @@ public final class FuturesJoinedInLoopRewrite {
    * {@code T answer; try { answer = started.remove().get(); } catch (ExecutionException e) { ... }}: the
    * call's own exception thrown again as the type it is, as the loop threw it before.
    */
-  private void answerTaken(StringBuilder out, String declaration, String answer, String started, List<String> checked,
+  private void answerTaken(StringBuilder out, String declaration, String answer, String taken, List<String> checked,
       FreshNames names, String indent, String unitIndent, String nl) {
     String i1 = indent + unitIndent;
     String failed = names.take("failedAhead");
@@ -294,7 +368,7 @@ public final class FuturesJoinedInLoopRewrite {
     // "BigDecimal unitPrice = " -> "BigDecimal unitPrice;"
     out.append(indent).append(declaration.replaceFirst("\\s*=\\s*$", "")).append(';').append(nl);
     out.append(indent).append("try {").append(nl);
-    out.append(i1).append(answer).append(" = ").append(started).append(".remove().get();").append(nl);
+    out.append(i1).append(answer).append(" = ").append(taken).append(".get();").append(nl);
     out.append(indent).append("} catch (").append(Imports.reference(unit, "java.util.concurrent.ExecutionException"))
         .append(' ').append(failed).append(") {").append(nl);
     out.append(i1).append("Throwable ").append(cause).append(" = ").append(failed).append(".getCause();").append(nl);

@@ -6,10 +6,12 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import dev.optkit.rewriters.edit.Imports;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,7 +40,7 @@ final class IteratedCollection {
     Type type = declared.get();
     boolean varargs = method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name) && p.isVarArgs());
     if (type.isArrayType() || varargs) {
-      return Optional.of("it iterates the array " + name + " (the rewrite iterates collections)");
+      return arrayProblem(method, loop, name, varargs ? type : type.asArrayType().getComponentType());
     }
     if (type.isVarType() || !(type instanceof ClassOrInterfaceType classType)) {
       return Optional.of("it iterates " + name + ", whose declared type optkit cannot name");
@@ -61,6 +63,84 @@ final class IteratedCollection {
       return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
     }
     return Optional.empty();
+  }
+
+  /**
+   * An array gives two passes the same elements while nothing writes it: the method does not assign
+   * it and the loop's body does not use it at all (an element write, or handing it on); its
+   * elements must be objects, which the rewrite takes again through Arrays.asList.
+   */
+  private static Optional<String> arrayProblem(CallableDeclaration<?> method, ForEachStmt loop, String name,
+      Type component) {
+    if (component.isPrimitiveType() || component.isArrayType()) {
+      return Optional.of("it iterates the array " + name + " of " + component + " (the rewrite takes an array's elements "
+          + "again through Arrays.asList, which takes objects only)");
+    }
+    if (LoopProof.assignedIn(method, name)) {
+      return Optional.of("it iterates the array " + name + ", which " + method.getNameAsString() + "() assigns");
+    }
+    boolean used = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name)
+        && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr length
+            && length.getNameAsString().equals("length")));
+    if (used) {
+      return Optional.of("its body uses " + name + ", the array it iterates, which the rewrite iterates twice: an element "
+          + "written in between would give the second pass another element");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the name is an array parameter or local of the method (varargs too). */
+  static boolean isArray(CallableDeclaration<?> method, String name) {
+    return method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name)
+        && (p.isVarArgs() || p.getType().isArrayType()))
+        || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
+            && v.getType().isArrayType());
+  }
+
+  /**
+   * What the loop iterates, as the rewrite names it twice, or why it may not.
+   *
+   * @param name what the refusals and the rewrite's message call it
+   * @param iterator the expression the rewrite takes a second iterator of
+   * @param aliased the local whose other names the statements after a call could change it through
+   */
+  record Iterated(String refusal, String name, String iterator, String aliased, Set<String> imports) {
+    static Iterated refused(String why) {
+      return new Iterated(why, null, null, null, Set.of());
+    }
+  }
+
+  static Iterated iterated(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, LoopProof.CallJudge judge,
+      boolean getters) {
+    if (loop.getIterable() instanceof NameExpr iterable) {
+      String name = iterable.getNameAsString();
+      Optional<String> collection = problem(unit, method, loop, name);
+      if (collection.isPresent()) {
+        return Iterated.refused(collection.get());
+      }
+      if (isArray(method, name)) {
+        // an array gives the same elements to two passes while nothing writes it, which problem() showed
+        return new Iterated(null, name, Imports.reference(unit, "java.util.Arrays") + ".asList(" + name + ")", name,
+            Imports.canUseSimpleName(unit, "java.util.Arrays") ? Set.of("java.util.Arrays") : Set.of());
+      }
+      return new Iterated(null, name, name, name, Set.of());
+    }
+    if (getters && IterableGetter.is(loop)) {
+      Optional<String> getter = judge.getterProblem(method, loop);
+      if (getter.isPresent()) {
+        return Iterated.refused(getter.get());
+      }
+      MethodCallExpr call = (MethodCallExpr) loop.getIterable();
+      String holder = ((NameExpr) call.getScope().get()).getNameAsString();
+      if (loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(holder))) {
+        return Iterated.refused("its body uses " + holder + ", whose " + call.getNameAsString() + "() it iterates: the "
+            + "rewrite takes that collection twice, and the body could change it in between");
+      }
+      return new Iterated(null, call.toString(), call.toString(), holder, Set.of());
+    }
+    return Iterated.refused("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
+        + "collection twice, so it must be a parameter or local" + (getters ? ", or a getter of "
+            + "one that returns its field" : ""));
   }
 
   /** A local of the method the collection is also held in: the statements after a join could change it through that name. */

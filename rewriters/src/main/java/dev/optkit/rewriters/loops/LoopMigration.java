@@ -66,9 +66,6 @@ public final class LoopMigration {
         || WRITE_PER_ELEMENT.equals(classification);
   }
 
-  /** Library types whose calls are safe to make ahead: thread-safe, and unchanged by the calls a loop makes. */
-  private static final Set<String> THREAD_SAFE_SERVICES = LoopProof.THREAD_SAFE;
-
   private LoopMigration() {}
 
   /** The caching plan with this migration's loop rewrites added. */
@@ -342,7 +339,7 @@ public final class LoopMigration {
               + "could change (a list may hold the same object twice)");
           case THIS -> Optional.of("the code that starts each call calls " + name + " on this object, which optkit cannot "
               + "see into");
-          case FIELD -> fieldType(call, field).filter(THREAD_SAFE_SERVICES::contains).isPresent() ? Optional.empty()
+          case FIELD -> ThreadSafeTypes.field(call, field) ? Optional.empty()
               : Optional.of("the code that starts each call calls " + name + " on the object in field " + field
                   + ", which the statements after an earlier element's join could change (an executor's queue "
                   + "and pool optkit cannot see among them)");

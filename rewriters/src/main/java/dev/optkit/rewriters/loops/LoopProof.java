@@ -18,6 +18,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
@@ -111,6 +112,20 @@ final class LoopProof {
     default boolean immutableType(String type) {
       return false;
     }
+
+    /** The qualified type a call's answer is declared with (a project method's), or empty when it cannot be told. */
+    default Optional<String> answerType(MethodCallExpr call) {
+      return Optional.empty();
+    }
+
+    /**
+     * Why the loop's getter ({@code order.getItems()}) may give another collection on a second call;
+     * empty when it returns its object's field and nothing else.
+     */
+    default Optional<String> getterProblem(CallableDeclaration<?> method, ForEachStmt loop) {
+      return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
+          + "collection twice, so it must be a parameter or local");
+    }
   }
 
   /**
@@ -123,11 +138,23 @@ final class LoopProof {
    * @param checked the checked exception types the code that starts an element may throw, as written
    */
   record Shape(String refusal, String iterable, String futureType, ExpressionStmt start, List<Node> ahead,
-      List<String> checked) {
+      List<String> checked, Parts parts) {
     static Shape refused(String reason) {
-      return new Shape(reason, null, null, null, List.of(), List.of());
+      return new Shape(reason, null, null, null, List.of(), List.of(), null);
     }
   }
+
+  /**
+   * What the wider shapes add to a loop's parts.
+   *
+   * @param iterator the expression whose iterator() starts the calls ahead ({@code skus},
+   *     {@code Arrays.asList(skus)}, {@code order.getSkus()})
+   * @param answerInStatement the call when it stands inside the statement that uses its answer
+   *     ({@code results.add(f(client.call(x)))}); null when a local keeps it
+   * @param filter the {@code if} the call is inside (only the elements passing it are fetched); null when none
+   * @param imports what the rewrite's text names that the file may need imported
+   */
+  record Parts(String iterator, MethodCallExpr answerInStatement, IfStmt filter, Set<String> imports) {}
 
   /** What starts an element's call: a future the loop joins later, or a blocking call the rewrite hands to a pool. */
   enum Start {
@@ -182,19 +209,33 @@ final class LoopProof {
     if (elementType.isVarType()) {
       return Shape.refused("its element is declared with 'var', and the rewrite must name the element type");
     }
-    if (!(loop.getIterable() instanceof NameExpr iterable)) {
-      return Shape.refused("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
-          + "collection twice, so it must be a parameter or local");
+    IteratedCollection.Iterated iterated = IteratedCollection.iterated(unit, method, loop, judge,
+        kind == Start.BLOCKING_CALL);
+    if (iterated.refusal() != null) {
+      return Shape.refused(iterated.refusal());
     }
-    Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
-    if (collection.isPresent()) {
-      return Shape.refused(collection.get());
-    }
+    String iterable = iterated.name();
+    Set<String> imports = new HashSet<>(iterated.imports());
     List<Statement> statements = body.getStatements();
+    IfStmt filter = kind == Start.BLOCKING_CALL ? CallFilter.of(body, judge) : null;
+    if (filter != null) {
+      Optional<String> io = CallFilter.problem(filter, judge);
+      if (io.isPresent()) {
+        return Shape.refused(io.get());
+      }
+      statements = ((BlockStmt) filter.getThenStmt()).getStatements();
+    }
     List<Integer> starts = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
       if (startDeclaration(statements.get(i), kind, judge).isPresent()) {
         starts.add(i);
+      }
+    }
+    for (int i = 0; i < statements.size() && starts.isEmpty() && kind == Start.BLOCKING_CALL; i++) {
+      // an answer used where it is made is the start only where no local keeps one (else: a second call, refused below)
+      if (AnswerInStatement.is(statements.get(i), judge)) {
+        starts.add(i);
+        break;
       }
     }
     if (starts.isEmpty() && kind == Start.BLOCKING_CALL) {
@@ -203,14 +244,16 @@ final class LoopProof {
             .anyMatch(judge::startsIo);
         if (nested) {
           return Shape.refused("its call is inside '" + firstLine(statement).replaceAll("\\s*\\{.*", "") + "', and optkit "
-              + "hands to a pool only a call whose answer a statement of the loop's body keeps: 'T answer = client.call(...);'");
+              + "hands to a pool only a call whose answer a statement of the loop's body keeps ('T answer = "
+              + "client.call(...);') or adds to a local list, or one inside a filter that is the loop's only statement");
         }
       }
     }
     if (starts.isEmpty()) {
       return Shape.refused(kind == Start.FUTURE ? "its future is not kept in a variable of its own (the call is started "
-          + "and joined in one expression)" : "its call's answer is not kept in a local variable of its own ("
-          + "'T answer = client.call(...);'), the one shape optkit hands to a pool");
+          + "and joined in one expression)" : "its call's answer is neither kept in a local variable of its own ("
+          + "'T answer = client.call(...);') nor added to a local list ('results.add(client.call(...));'), the shapes "
+          + "optkit hands to a pool");
     }
     if (starts.size() > 1) {
       return Shape.refused(kind == Start.FUTURE ? "it starts " + starts.size() + " futures per element"
@@ -218,10 +261,29 @@ final class LoopProof {
     }
     int startIndex = starts.get(0);
     ExpressionStmt start = (ExpressionStmt) statements.get(startIndex);
-    VariableDeclarator future = startDeclaration(start, kind, judge).get();
+    Optional<VariableDeclarator> declared = startDeclaration(start, kind, judge);
+    AnswerInStatement.Found inStatement = null;
+    if (declared.isEmpty()) {
+      inStatement = AnswerInStatement.of(unit, method, loop, start, judge, elementVariable.getNameAsString(),
+          elementType.asString());
+      if (inStatement.refusal() != null) {
+        return Shape.refused(inStatement.refusal());
+      }
+      if (inStatement.imported() != null) {
+        imports.add(inStatement.imported());
+      }
+    }
+    // what runs ahead: the declared call's initializer, or the call inside the statement
+    Expression startCall = declared.isPresent() ? declared.get().getInitializer().get() : inStatement.call();
     List<Statement> before = statements.subList(0, startIndex);
     List<Statement> after = statements.subList(startIndex + 1, statements.size());
-    String futureName = future.getNameAsString();
+    // the rest of a statement holding its call stays in the element's turn, as the statements after it do
+    MethodCallExpr inCall = inStatement == null ? null : inStatement.call();
+    List<Node> rest = new ArrayList<>(after);
+    if (inCall != null) {
+      rest.add(0, start);
+    }
+    String futureName = declared.map(VariableDeclarator::getNameAsString).orElse("");
     boolean joined = after.stream().flatMap(s -> s.findAll(MethodCallExpr.class).stream())
         .anyMatch(c -> (c.getNameAsString().equals("join") || c.getNameAsString().equals("get"))
             && c.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(futureName));
@@ -229,7 +291,11 @@ final class LoopProof {
       return Shape.refused("its future " + futureName + " is not joined by the statements after it");
     }
     if (kind == Start.BLOCKING_CALL) {
-      Optional<String> other = AfterTheCall.otherIo(after, judge);
+      Optional<String> other = inCall == null ? Optional.empty() : start.findAll(MethodCallExpr.class).stream()
+          .filter(c -> !isInside(c, inCall) && judge.startsIo(c)).findFirst()
+          .map(c -> "its statement makes another call that waits on I/O (" + c.getNameAsString() + "()): the calls ahead "
+              + "would run before it, out of order");
+      other = other.or(() -> AfterTheCall.otherIo(after, judge));
       if (other.isPresent()) {
         return Shape.refused(other.get());
       }
@@ -244,8 +310,12 @@ final class LoopProof {
             + "of the earlier elements' statements after their joins");
       }
     }
-    List<Node> ahead = new ArrayList<>(before);
-    ahead.add(future.getInitializer().get());
+    List<Node> ahead = new ArrayList<>();
+    if (filter != null) {
+      ahead.add(filter.getCondition());
+    }
+    ahead.addAll(before);
+    ahead.add(startCall);
     // the locals the statements before the start declare; a lambda's own parameters and locals count only inside it
     Set<String> madeAhead = new HashSet<>();
     before.forEach(s -> ((VariableDeclarationExpr) ((ExpressionStmt) s).getExpression()).getVariables()
@@ -261,46 +331,49 @@ final class LoopProof {
       }
     }
     AheadReads.Names names = new AheadReads.Names(method, loop, element, madeAhead, elementType.asString(), kind == Start.BLOCKING_CALL);
-    Optional<String> alias = IteratedCollection.aliasProblem(method, loop, iterable.getNameAsString());
+    Optional<String> alias = IteratedCollection.aliasProblem(method, loop, iterated.aliased());
     if (alias.isPresent()) {
       return Shape.refused(alias.get());
     }
-    if (elementType.isPrimitiveType() && !IteratedCollection.declaredElementType(method, loop, iterable.getNameAsString())
+    if (elementType.isPrimitiveType() && !IteratedCollection.declaredElementType(method, loop, iterable)
         .equals(boxed(elementType.asString()))) {
       return Shape.refused("its element is a " + elementType + " taken from " + iterable + ", whose element type optkit "
           + "cannot match to it (the rewrite takes the elements again through an iterator)");
     }
+    // the filter runs ahead on the caller's thread, not on the pool: it is held to what the code before a call is
+    AheadReads.Names filterNames = new AheadReads.Names(method, loop, element, Set.of(), elementType.asString(), false);
     for (Node node : ahead) {
-      Optional<String> problem = AheadReads.problem(node, names, judge);
+      Optional<String> problem = AheadReads.problem(node, filter != null && node == filter.getCondition() ? filterNames
+          : names, judge);
       if (problem.isPresent()) {
         return Shape.refused(problem.get());
       }
     }
-    Set<String> declaredBefore = new HashSet<>();
-    before.forEach(s -> ((VariableDeclarationExpr) ((ExpressionStmt) s).getExpression()).getVariables()
-        .forEach(v -> declaredBefore.add(v.getNameAsString())));
-    for (Statement statement : after) {
+    for (Node statement : rest) {
       for (NameExpr name : statement.findAll(NameExpr.class)) {
-        if (declaredBefore.contains(name.getNameAsString())) {
+        if (madeAhead.contains(name.getNameAsString()) && (inCall == null || !isInside(name, inCall))) {
           return Shape.refused("the statements after the call use " + name + ", made before it for the same element");
         }
       }
     }
     // last: a more precise reason of the call's own comes first
-    if (!madeInMethod(method, loop, iterable.getNameAsString())) {
-      Optional<String> held = IteratedCollection.changedThroughHolder(after, iterable.getNameAsString(), judge);
+    if (!madeInMethod(method, loop, iterable)) {
+      Optional<String> held = IteratedCollection.changedThroughHolder(after, iterable, judge);
       if (held.isPresent()) {
         return Shape.refused(held.get());
       }
     }
-    return new Shape(null, iterable.getNameAsString(), future.getType().asString(), start, List.copyOf(ahead),
-        List.copyOf(checked));
+    String answerType = declared.isPresent() ? declared.get().getType().asString() : inStatement.type();
+    return new Shape(null, iterable, answerType, start, List.copyOf(ahead), List.copyOf(checked),
+        new Parts(iterated.iterator(), inCall, filter, Set.copyOf(imports)));
   }
 
   /** Whether the iterated collection is a local the method fills itself ({@code new ArrayList<>(...)}), held nowhere else. */
   private static boolean madeInMethod(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
     return method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(iterable)
-        && !isInside(v, loop) && v.getInitializer().filter(i -> i instanceof ObjectCreationExpr).isPresent());
+        && !isInside(v, loop) && v.getInitializer().filter(i -> i instanceof ObjectCreationExpr
+            || i instanceof com.github.javaparser.ast.expr.ArrayCreationExpr
+            || i instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr).isPresent());
   }
 
   private static Optional<VariableDeclarator> startDeclaration(Statement statement, Start kind, CallJudge judge) {

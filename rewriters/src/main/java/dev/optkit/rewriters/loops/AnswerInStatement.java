@@ -1,0 +1,199 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import dev.optkit.rewriters.edit.Imports;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code results.add(client.call(x))} and {@code results.add(f(client.call(x)))}: the answer used
+ * where it is made, read as {@code T answer = client.call(x); results.add(f(answer));}. That reading
+ * is the same program only when nothing of the statement runs before the call (the statement's
+ * other parts are evaluated after it, on the caller's thread, in the element's turn, as before), the
+ * list is a local the method made (no other code sees it fill), and optkit can name T: the project
+ * method's declared answer, or the list's element type when the answer is added as it is.
+ */
+final class AnswerInStatement {
+  /** java.util collections whose add(E) takes the answer as it is. */
+  private static final Set<String> COLLECTIONS = Set.of("Collection", "List", "ArrayList", "LinkedList", "Set",
+      "HashSet", "LinkedHashSet", "SortedSet", "NavigableSet", "TreeSet", "Deque", "ArrayDeque");
+
+  /**
+   * @param call the blocking call inside the statement
+   * @param type the answer's type as the rewrite writes it
+   * @param imported the qualified name to import for it, or null
+   */
+  record Found(ExpressionStmt statement, MethodCallExpr call, String type, String imported, String refusal) {
+    static Found refused(String why) {
+      return new Found(null, null, null, null, why);
+    }
+  }
+
+  private AnswerInStatement() {}
+
+  /** Whether the statement is {@code list.add(...)} holding a call that waits on I/O. */
+  static boolean is(Statement statement, LoopProof.CallJudge judge) {
+    return statement instanceof ExpressionStmt expression && expression.getExpression() instanceof MethodCallExpr add
+        && add.getNameAsString().equals("add") && add.getArguments().size() == 1
+        && add.getArguments().get(0).findAll(MethodCallExpr.class).stream().anyMatch(judge::startsIo);
+  }
+
+  static Found of(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, ExpressionStmt statement,
+      LoopProof.CallJudge judge, String element, String elementType) {
+    MethodCallExpr add = (MethodCallExpr) statement.getExpression();
+    Expression argument = add.getArguments().get(0);
+    List<MethodCallExpr> io = argument.findAll(MethodCallExpr.class).stream().filter(judge::startsIo).toList();
+    // the outermost call only: a call in its arguments runs inside it, ahead too
+    List<MethodCallExpr> outer = io.stream().filter(c -> io.stream().noneMatch(o -> o != c && LoopProof.isInside(c, o))).toList();
+    if (outer.size() > 1) {
+      return Found.refused("it makes " + outer.size() + " blocking calls per element, and optkit runs one per element ahead");
+    }
+    MethodCallExpr call = outer.get(0);
+    String list = add.getScope().orElse(null) instanceof NameExpr name ? name.getNameAsString() : null;
+    Optional<VariableDeclarator> local = list == null ? Optional.empty() : method.findAll(VariableDeclarator.class).stream()
+        .filter(v -> v.getNameAsString().equals(list) && !LoopProof.isInside(v, loop)
+            && v.getBegin().get().isBefore(loop.getBegin().get()))
+        .findFirst();
+    boolean made = local.isPresent() && local.get().getInitializer().orElse(null) instanceof ObjectCreationExpr creation
+        && creation.getAnonymousClassBody().isEmpty() && COLLECTIONS.contains(creation.getType().getNameAsString())
+        && !LoopProof.assignedIn(method, list);
+    if (!made) {
+      return Found.refused("it adds its answer to " + add.getScope().map(Expression::toString).orElse("this") + ", which is "
+          + "not a local list the method made (new ArrayList<>() before the loop): a list others hold would see the "
+          + "answers the rewrite keeps for it; keep the answer in a local ('T answer = client.call(...);') to have it run ahead");
+    }
+    Optional<String> before = runsBefore(argument, call, method, loop, element, elementType);
+    if (before.isPresent()) {
+      return Found.refused("the statement runs " + before.get() + " before its call, and the rewrite takes each answer "
+          + "first: an exception or a change made there would come after the call instead of before it");
+    }
+    Optional<String> own = judge.answerType(call).flatMap(q -> nameable(unit, q));
+    if (own.isPresent()) {
+      String qualified = judge.answerType(call).get();
+      boolean importIt = qualified.contains(".") && !qualified.startsWith("java.lang.") && Imports.canUseSimpleName(unit, qualified);
+      return new Found(statement, call, own.get(), importIt ? qualified : null, null);
+    }
+    Optional<String> listElement = elementType(local.get().getType());
+    if (argument == call && listElement.isPresent()) {
+      return new Found(statement, call, listElement.get(), null, null); // add(E): the answer as an E is what add took
+    }
+    return Found.refused("optkit cannot name the type of " + call.getNameAsString() + "()'s answer, which the rewrite "
+        + "declares; keep it in a local of its own ('T answer = " + call.getNameAsString() + "(...);')");
+  }
+
+  /**
+   * What the statement evaluates before the call, when it is more than reading a name or a value: Java
+   * evaluates a call's receiver, then its arguments left to right, and an operator's left operand first.
+   */
+  private static Optional<String> runsBefore(Expression at, MethodCallExpr call, CallableDeclaration<?> method,
+      ForEachStmt loop, String element, String elementType) {
+    if (at == call) {
+      return Optional.empty();
+    }
+    if (at instanceof EnclosedExpr enclosed) {
+      return runsBefore(enclosed.getInner(), call, method, loop, element, elementType);
+    }
+    if (at instanceof CastExpr cast) {
+      return runsBefore(cast.getExpression(), call, method, loop, element, elementType);
+    }
+    List<Expression> parts;
+    if (at instanceof MethodCallExpr outer) {
+      parts = new java.util.ArrayList<>();
+      outer.getScope().ifPresent(parts::add);
+      parts.addAll(outer.getArguments());
+    } else if (at instanceof ObjectCreationExpr creation && creation.getScope().isEmpty()
+        && creation.getAnonymousClassBody().isEmpty()) {
+      parts = creation.getArguments();
+    } else if (at instanceof BinaryExpr binary && binary.getOperator() != BinaryExpr.Operator.AND
+        && binary.getOperator() != BinaryExpr.Operator.OR) {
+      parts = List.of(binary.getLeft(), binary.getRight());
+    } else {
+      return Optional.of(LoopProof.firstLine(at));
+    }
+    for (Expression part : parts) {
+      if (LoopProof.isInside(call, part)) {
+        return runsBefore(part, call, method, loop, element, elementType);
+      }
+      boolean operand = at instanceof BinaryExpr;
+      if (!harmless(part, operand, method, loop, element, elementType)) {
+        return Optional.of(part.toString());
+      }
+    }
+    return Optional.of(LoopProof.firstLine(at)); // cannot be: the call is inside the statement
+  }
+
+  /**
+   * Evaluated before the call, it neither changes anything nor throws: a literal, {@code this}, a
+   * name (a variable's value, or a type the call is static on). An operand of an operator is also
+   * turned into text or unboxed, which runs its toString() or throws on null: only a literal or an
+   * immutable value of a type optkit knows is harmless there.
+   */
+  private static boolean harmless(Expression part, boolean operand, CallableDeclaration<?> method, ForEachStmt loop,
+      String element, String elementType) {
+    if (part instanceof LiteralExpr && !part.isNullLiteralExpr()) {
+      return true;
+    }
+    if (!operand) {
+      return part instanceof NameExpr || part instanceof ThisExpr;
+    }
+    if (part instanceof BinaryExpr text && text.getOperator() == BinaryExpr.Operator.PLUS) {
+      return harmless(text.getLeft(), true, method, loop, element, elementType)
+          && harmless(text.getRight(), true, method, loop, element, elementType); // sku + "="
+    }
+    if (!(part instanceof NameExpr name)) {
+      return false;
+    }
+    String type = name.getNameAsString().equals(element) ? elementType
+        : method.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+            .filter(p -> p.getNameAsString().equals(name.getNameAsString())).map(p -> p.getType().asString())
+            .findFirst().orElse("");
+    return type.equals("String") || type.equals("java.lang.String") || type.equals(type.toLowerCase(java.util.Locale.ROOT))
+        && !type.isEmpty() && !type.contains(".");
+  }
+
+  /** A qualified type as the rewrite can write it: a primitive, or a class without type arguments. */
+  private static Optional<String> nameable(CompilationUnit unit, String qualified) {
+    if (qualified.matches("(boolean|byte|short|int|long|char|float|double)(\\[\\])*")) {
+      return Optional.of(qualified);
+    }
+    if (!qualified.matches("([a-z_$][\\w$]*\\.)+[A-Z][\\w$.]*")) {
+      return Optional.empty(); // a type variable, a generic or array type: written as it is, it could mean another
+    }
+    if (qualified.startsWith("java.lang.") && qualified.indexOf('.', "java.lang.".length()) < 0) {
+      return Optional.of(qualified.substring("java.lang.".length()));
+    }
+    return Optional.of(Imports.reference(unit, qualified));
+  }
+
+  /** {@code String} of {@code List<String>}; empty for a raw list or a wildcard. */
+  private static Optional<String> elementType(Type declared) {
+    if (declared instanceof ClassOrInterfaceType type && type.getTypeArguments().filter(a -> a.size() == 1).isPresent()) {
+      Type argument = type.getTypeArguments().get().get(0);
+      return argument.isWildcardType() ? Optional.empty() : Optional.of(argument.asString());
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a node is the statement's call or inside it: what runs ahead, on the pool. */
+  static boolean inCall(Node node, MethodCallExpr call) {
+    return LoopProof.isInside(node, call);
+  }
+}
