@@ -79,4 +79,22 @@ class EighthAuditReasonsTest {
     String refused = refusal(enabled, "names").orElseThrow(() -> new AssertionError(enabled.targets()));
     assertTrue(refused.contains("tables optkit cannot tell"), refused);
   }
+
+  // ---- an immutable class handed to a response wrapper (ravan-chuang/spring-boot-ecommerce-backend
+  // ProductService.getAllProducts: "ApiResponse() keeps it in field data, where anyone (data binding included) may
+  // change it later"; the same code with a record was cached)
+
+  @Test
+  void aClassOfFinalImmutableFieldsIsAValueLikeARecord() {
+    MigrationPlan plan = project("s1-wrapper").plan();
+    assertTrue(cached(plan, "ItemService.get"), plan.refusals().toString());
+    // its true twin: the DTO has a setter, so whoever holds the wrapper may change the shared DTO
+    MigrationPlan settable = project("s1-wrapper").file("src/main/java/r/ItemDto.java", """
+        package r;
+        public class ItemDto { private String name; public ItemDto(String name){this.name=name;}
+          public String getName(){return name;} public void setName(String n){name=n;} }
+        """).plan();
+    String refused = refusal(settable, "get").orElseThrow(() -> new AssertionError(settable.targets()));
+    assertTrue(refused.contains("keeps it in field data"), refused);
+  }
 }

@@ -108,7 +108,15 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
-        EntityAssociations.filtered(type), TypeParameterBounds.declaredBy(type, names));
+        EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names));
+  }
+
+  /** Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value}. */
+  private static boolean allFieldsFinal(TypeDeclaration<?> type) {
+    return type instanceof RecordDeclaration
+        || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("Value")
+            || a.getNameAsString().equals("lombok.Value"))
+        || type.getFields().stream().filter(f -> !f.isStatic()).allMatch(FieldDeclaration::isFinal);
   }
 
   /**

@@ -32,6 +32,8 @@ import java.util.Map;
  *     {@code @SQLInsert}...), Envers {@code @Audited}, entity listeners other than Spring's auditing one
  * @param filtered a Hibernate {@code @Filter} or {@code @FilterJoinTable} on it: reads depend on the filters a
  *     session enables ({@code ProjectIndex#beyondMapping} counts it where the project enables any)
+ * @param allFieldsFinal every instance field is {@code final} (a record's components, Lombok's {@code @Value}): with
+ *     fields of immutable types and no subclass or superclass state, an object nobody can change
  * @param typeParameters the type's own type parameters in declaration order, each with its first bound
  *     qualified ("" for none): what a field or getter typed by one holds where no subclass binds it
  */
@@ -55,6 +57,7 @@ public record TypeFact(
     List<String> embeddedFields,
     Map<String, List<String>> sealedFields,
     boolean filtered,
+    boolean allFieldsFinal,
     Map<String, String> typeParameters) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */

@@ -482,7 +482,12 @@ final class ResultSharing {
     if (fact.isEmpty() || depth > 3) {
       return false;
     }
-    return fact.get().kind().equals("enum") || fact.get().kind().equals("record")
-        && fact.get().fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
+    TypeFact value = fact.get();
+    // a class of final fields only, none from a superclass, none a subclass adds: a record by another name
+    boolean finalClass = value.kind().equals("class") && value.allFieldsFinal()
+        && value.interfaces().containsAll(value.superTypes())
+        && (value.isFinal() || index.subtypesOf(type).isEmpty());
+    return value.kind().equals("enum") || (value.kind().equals("record") || finalClass)
+        && value.fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
   }
 }
