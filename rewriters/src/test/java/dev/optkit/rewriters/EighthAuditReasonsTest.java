@@ -97,4 +97,42 @@ class EighthAuditReasonsTest {
     String refused = refusal(settable, "get").orElseThrow(() -> new AssertionError(settable.targets()));
     assertTrue(refused.contains("keeps it in field data"), refused);
   }
+
+  // ---- a sum with reduce (cleverjohann: "changes the result it gets (hands its elements to BigDecimal.ZERO)" and
+  // "it writes: it changes what findByStatus() loaded") and a log line on System.out ("reads System.out, a static
+  // field of another class, which code anywhere may change")
+
+  @Test
+  void aSumOfImmutableValuesAndALogLineChangeNothing() {
+    MigrationPlan sum = project("s2-reduce").plan();
+    assertTrue(cached(sum, "ReportService.total"), sum.refusals().toString());
+    MigrationPlan printed = project("s14-println").plan();
+    assertTrue(cached(printed, "ItemService.name"), printed.refusals().toString());
+    // their true twins: a reduce whose accumulator changes the element, a read of another class's static state
+    MigrationPlan changing = project("s2-reduce").file("src/main/java/r/ReportService.java", """
+        package r;
+        import java.math.BigDecimal;
+        import org.springframework.stereotype.Service;
+        @Service public class ReportService {
+          private final LineRepository repo; public ReportService(LineRepository repo){this.repo=repo;}
+          public Line total(String status) { return repo.findByStatus(status).stream().reduce((a, b) -> { a.setAmount(a.getAmount().add(b.getAmount())); return a; }).orElseThrow(); }
+          public void setAmount(Long id, BigDecimal a) { Line l = repo.findById(id).orElseThrow(); l.setAmount(a); repo.save(l); }
+        }
+        """).plan();
+    assertFalse(cached(changing, "ReportService.total"), changing.targets().toString());
+    MigrationPlan statics = project("s14-println").file("src/main/java/r/Prefix.java", """
+        package r;
+        public class Prefix { public static String value = ""; public static void set(String v) { value = v; } }
+        """).file("src/main/java/r/ItemService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class ItemService {
+          private final ItemRepository repo; public ItemService(ItemRepository repo){this.repo=repo;}
+          public String name(Long id) { return Prefix.value + repo.findById(id).orElseThrow().getName(); }
+          public void rename(Long id, String n) { Item i = repo.findById(id).orElseThrow(); i.setName(n); repo.save(i); }
+        }
+        """).plan();
+    String refused = refusal(statics, "name").orElseThrow(() -> new AssertionError(statics.targets()));
+    assertTrue(refused.contains("Prefix"), refused);
+  }
 }

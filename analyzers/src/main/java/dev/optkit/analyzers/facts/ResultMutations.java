@@ -320,9 +320,11 @@ final class ResultMutations {
       }
       Set<ValueOrigin> receiver = scope == null ? Set.of() : elements(values.source(scope));
       for (Expression argument : call.getArguments()) {
+        boolean identity = call.getNameAsString().equals("reduce") && call.getArguments().size() > 1
+            && argument == call.getArgument(0); // reduce(BigDecimal.ZERO, ...): a starting value, not a function
         if (argument instanceof MethodReferenceExpr reference) {
           methodReference(call, reference, receiver);
-        } else if (!receiver.isEmpty() && ELEMENT_CONSUMERS.contains(call.getNameAsString()) && takesFunction(call)
+        } else if (!identity && !receiver.isEmpty() && ELEMENT_CONSUMERS.contains(call.getNameAsString()) && takesFunction(call)
             && (argument instanceof NameExpr function && !values.localLambda(function) || argument instanceof FieldAccessExpr)) {
           // pets.forEach(renamer): a function optkit cannot see runs on every element
           changed(receiver, "hands its elements to " + argument);
@@ -404,7 +406,11 @@ final class ResultMutations {
       // JavaParser reads the scope of result::add as a type: a local's or field's name is no type
       boolean onElement = reference.getScope() instanceof TypeExpr type && !locals.contains(type.getType().asString())
           && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0));
-      if (onElement && (isSetter(id) || MUTATORS.contains(id))) {
+      // reduce(BigDecimal.ZERO, BigDecimal::add): BigDecimal's add answers a new value and changes no element
+      boolean onImmutable = reference.getScope() instanceof TypeExpr value
+          && IMMUTABLE_VALUES.stream().anyMatch(t -> t.equals(value.getType().asString())
+              || t.endsWith("." + value.getType().asString()));
+      if (onElement && !onImmutable && (isSetter(id) || MUTATORS.contains(id))) {
         changed(receiver, "::" + id);
         // apply(pets, List::clear): a project helper applies it to the other arguments
         for (Expression other : call.getArguments()) {
