@@ -135,4 +135,29 @@ class EighthAuditReasonsTest {
     String refused = refusal(statics, "name").orElseThrow(() -> new AssertionError(statics.targets()));
     assertTrue(refused.contains("Prefix"), refused);
   }
+
+  // ---- a number named sessionId (kachmarAndrew/cinema-system: "parameter 'sessionId' looks like a secret", a
+  // screening's Long id)
+
+  @Test
+  void aNumberNamedLikeASecretIsNoSecret() {
+    MigrationPlan plan = project("s5-sessionid").plan();
+    Optional<String> reason = refusal(plan, "seats");
+    assertFalse(reason.isPresent() && reason.get().contains("looks like a secret"), reason.toString());
+    // its true twin: a String session id is a login's, kept in memory by a cache key
+    MigrationPlan text = project("s5-sessionid").file("src/main/java/r/TicketService.java",
+        readResource("/audit8/s5-sessionid/src/main/java/r/TicketService.java").replace("Long sessionId", "String sessionId")
+            .replace("findAllBySessionId(sessionId)", "findAllBySessionId(Long.valueOf(sessionId))")).plan();
+    String refused = refusal(text, "seats").orElseThrow(() -> new AssertionError(text.targets()));
+    assertTrue(refused.contains("looks like a secret"), refused);
+  }
+
+  private static String readResource(String path) {
+    try {
+      return new String(EighthAuditReasonsTest.class.getResourceAsStream(path).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

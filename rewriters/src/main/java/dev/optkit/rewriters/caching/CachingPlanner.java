@@ -241,6 +241,10 @@ public final class CachingPlanner {
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(password|passwd|passphrase|secret|token|apikey|api_key|credential|privatekey|accesskey|sessionid).*");
 
+  /** Numbers and booleans: no credential is one. */
+  private static final java.util.Set<String> NUMBERS = java.util.Set.of("long", "int", "short", "byte", "boolean",
+      "java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte", "java.lang.Boolean");
+
   private Optional<String> refusal(IndexedMethod method) {
     MethodFact fact = method.fact();
     if (traits.javaRelease() < 8) {
@@ -263,7 +267,8 @@ public final class CachingPlanner {
       return perUser;
     }
     for (ParamFact param : fact.params()) {
-      if (SECRET_NAME.matcher(param.name()).matches()) {
+      // a number holds no secret: a cinema's Long sessionId is a screening, a String (or UUID) one a login's
+      if (SECRET_NAME.matcher(param.name()).matches() && !NUMBERS.contains(param.qualifiedType())) {
         return Optional.of("parameter '" + param.name() + "' looks like a secret: a cache key would keep it in memory "
             + "and in cache statistics");
       }
