@@ -160,4 +160,26 @@ class EighthAuditReasonsTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  // ---- a setter on the DTO an unbuilt MapStruct mapper returned (cleverjohann CategoriaServiceImpl.getCategoryTree,
+  // as fetched: "changes state shared between calls: ... setSubcategories on what toCategoriaTreeDTO() returned")
+
+  @Test
+  void aChangeToWhatAnUnbuiltMapperReturnedAsksForTheBuild() {
+    MigrationPlan plan = project("s11-postprocess").plan();
+    String reason = refusal(plan, "get").orElseThrow(() -> new AssertionError(plan.targets()));
+    assertTrue(reason.contains("build the project first (missing: the implementation of CatMapper"), reason);
+    // its true twin: the DTO comes from a field, shared between calls
+    MigrationPlan shared = project("s11-postprocess").file("src/main/java/r/CatService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class CatService {
+          private final CatRepository repo; private final CatDto last = new CatDto();
+          public CatService(CatRepository repo){this.repo=repo;}
+          public CatDto get(Long id) { CatDto d = last; d.setName(repo.findById(id).orElseThrow().getName()); return d; }
+          public void rename(Long id, String n) { Cat c = repo.findById(id).orElseThrow(); c.setName(n); repo.save(c); }
+        }
+        """).plan();
+    assertFalse(cached(shared, "CatService.get"), shared.targets().toString());
+  }
 }

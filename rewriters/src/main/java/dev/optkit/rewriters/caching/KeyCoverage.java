@@ -240,7 +240,33 @@ final class KeyCoverage {
     }
     for (MethodFact.ResultMutation change : fact.resultMutations()) {
       if (shared(change.rootsOrUnknown(), method, frame)) {
-        return Optional.of(sideEffect(fact, change.how() + " on what " + change.call() + "() returned"));
+        Optional<String> generated = generatedLater(fact, change.call());
+        return generated.isPresent() ? generated
+            : Optional.of(sideEffect(fact, change.how() + " on what " + change.call() + "() returned"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A change to what a MapStruct mapper's method returned, before the build generates the mapper
+   * ({@code d = mapper.toDto(cat); d.setLabel("cat")}): whether that object is new or shared is in code
+   * not there yet, so the build is what to do first, not a claim that it is shared.
+   */
+  private Optional<String> generatedLater(MethodFact fact, String callName) {
+    for (CallRef call : fact.calls()) {
+      if (!call.name().equals(callName)) {
+        continue;
+      }
+      List<IndexedMethod> targets = index.allTargetsOf(call);
+      String receiver = call.receiverType() != null ? call.receiverType() : index.receivedType(call);
+      String mapper = java.util.stream.Stream.concat(java.util.stream.Stream.of(receiver),
+          targets.stream().map(t -> t.fact().ownerType())).filter(java.util.Objects::nonNull)
+          .filter(this::mapStructMapper).findFirst().orElse(null);
+      if (mapper != null && !targets.isEmpty() && targets.stream().allMatch(t -> t.fact().isAbstract())) {
+        return Optional.of("depends on code not in the sources: build the project first (missing: the implementation of "
+            + mapper.substring(mapper.lastIndexOf('.') + 1) + ", which MapStruct generates at build time, for "
+            + targets.get(0).fact().displayName() + "())");
       }
     }
     return Optional.empty();
