@@ -182,4 +182,36 @@ class EighthAuditReasonsTest {
         """).plan();
     assertFalse(cached(shared, "CatService.get"), shared.targets().toString());
   }
+
+  // ---- records mapped from loaded rows, kept by a page wrapper (ravan-chuang: "it writes: it hands what findAll()
+  // loaded (users) to PageResponse.PageResponse(), which keeps it in field content, which JPA writes back at the flush")
+
+  @Test
+  void keepingWhatALoadGaveIsNoWriteAtTheFlush() {
+    MigrationPlan plan = project("s12-pagewrap").plan();
+    Optional<String> reason = refusal(plan, "all");
+    assertFalse(reason.isPresent() && reason.get().startsWith("it writes"), reason.toString());
+    // its true twin: the wrapper's constructor renames the users it is given
+    MigrationPlan renaming = project("s12-pagewrap").file("src/main/java/r/UserService.java", """
+        package r;
+        import java.util.List;
+        import org.springframework.data.domain.*;
+        import org.springframework.stereotype.Service;
+        @Service public class UserService {
+          private final UserRepository repo; public UserService(UserRepository repo){this.repo=repo;}
+          public PageResponse<User> all(int p, int size) {
+            Page<User> page = repo.findAll(PageRequest.of(p, size));
+            return new PageResponse<>(Renamer.upper(page.getContent()), page.getTotalElements());
+          }
+          public void rename(Integer id, String n) { User u = repo.findById(id).orElseThrow(); u.setName(n); repo.save(u); }
+        }
+        """).file("src/main/java/r/Renamer.java", """
+        package r;
+        import java.util.List;
+        public class Renamer {
+          public static List<User> upper(List<User> users) { for (User u : users) { u.setName(u.getName().toUpperCase()); } return users; }
+        }
+        """).plan();
+    assertFalse(cached(renaming, "UserService.all"), renaming.targets().toString());
+  }
 }

@@ -276,9 +276,13 @@ final class ResultSharing {
     return fact.get().fieldTypes().containsKey(field) || fact.get().fieldTypes().containsKey(name);
   }
 
-  /** The project method a hand-off reaches that changes the value ("User.favorite(), which changes it (add)"). */
+  /**
+   * The project method a hand-off reaches that changes the value ("User.favorite(), which changes it (add)"). A
+   * method that only keeps it in a field ({@code new PageResponse<>(content, total)}) changes nothing JPA would
+   * write back at the flush: what the keeper later does with it is its own method's change.
+   */
   Optional<String> changedBy(IndexedMethod from, MethodFact.HandOff handOff) {
-    return changedDownstream(from, handOff, new java.util.HashSet<>(), false, null);
+    return changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
   }
 
   /**
