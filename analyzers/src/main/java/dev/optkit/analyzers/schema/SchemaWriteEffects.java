@@ -79,17 +79,19 @@ public final class SchemaWriteEffects {
       texts.addAll(LiquibaseChangelogs.read(changelog, (parent, child) -> link(cascades, parent, child)));
     }
     boolean everyTable = false;
+    RowLocalTriggers rowLocal = new RowLocalTriggers();
     for (String raw : texts) {
       String lower = raw.toLowerCase(Locale.ROOT);
       if (!lower.contains("trigger") && !lower.contains("rule") && !lower.contains("references")) {
         continue;
       }
       try {
-        new Reading(triggered, cascades).lex(lexable(raw));
+        new Reading(triggered, cascades, rowLocal).lex(lexable(raw));
       } catch (RuntimeException | Error e) { // the lexer's TokenMgrError is an Error
         everyTable = true;
       }
     }
+    triggered.addAll(rowLocal.triggeredBeyondTheirRow()); // every script read: a function may come after its trigger
     return new SchemaWriteEffects(triggered, cascades, everyTable);
   }
 
@@ -248,10 +250,12 @@ public final class SchemaWriteEffects {
   private static final class Reading {
     private final Set<String> triggered;
     private final Map<String, Set<String>> cascades;
+    private final RowLocalTriggers rowLocal;
 
-    Reading(Set<String> triggered, Map<String, Set<String>> cascades) {
+    Reading(Set<String> triggered, Map<String, Set<String>> cascades, RowLocalTriggers rowLocal) {
       this.triggered = triggered;
       this.cascades = cascades;
+      this.rowLocal = rowLocal;
     }
 
     void lex(String script) {
@@ -263,14 +267,20 @@ public final class SchemaWriteEffects {
       int depth = 0; // parentheses open in the statement
       int referenceDepth = 0; // where the last REFERENCES stood: a comma there, or closing it, ends its clause
       Token pending = null;
+      String timing = null; // BEFORE, AFTER or INSTEAD, as the trigger being read says
       while (true) {
         Token token = pending != null ? pending : lexer.getNextToken();
         pending = null;
         if (token.kind == 0) {
+          rowLocal.endOfScript();
           return;
         }
         String word = token.image.toUpperCase(Locale.ROOT);
+        if (rowLocal.reading(token)) {
+          continue; // a function's definition, or a trigger's clauses after its table, until the statement ends
+        }
         if (word.equals(";") || word.equals("DELIMITER") || word.equals("GO")) {
+          timing = null;
           creating = false;
           kind = null;
           table = null;
@@ -280,8 +290,13 @@ public final class SchemaWriteEffects {
           creating = true;
         } else if (word.equals("ALTER")) {
           creating = true;
+        } else if (creating && kind == null && word.equals("FUNCTION")) {
+          rowLocal.startFunction(qualifiedName(lexer, lexer.getNextToken()).table());
+          creating = false;
         } else if (creating && kind == null && (word.equals("TRIGGER") || word.equals("RULE"))) {
           kind = word;
+        } else if ("TRIGGER".equals(kind) && (word.equals("BEFORE") || word.equals("AFTER") || word.equals("INSTEAD"))) {
+          timing = word;
         } else if (creating && kind == null && word.equals("TABLE")) {
           kind = word;
           Token next = lexer.getNextToken();
@@ -291,7 +306,13 @@ public final class SchemaWriteEffects {
           NameRead name = qualifiedName(lexer, next);
           table = name.table();
           pending = name.after();
-        } else if ("TRIGGER".equals(kind) && word.equals("ON") || "RULE".equals(kind) && word.equals("TO")) {
+        } else if ("TRIGGER".equals(kind) && word.equals("ON")) {
+          NameRead name = qualifiedName(lexer, lexer.getNextToken());
+          rowLocal.startTrigger(name.table(), timing);
+          pending = name.after();
+          creating = false;
+          kind = null;
+        } else if ("RULE".equals(kind) && word.equals("TO")) {
           NameRead name = qualifiedName(lexer, lexer.getNextToken());
           triggered.add(name.table());
           pending = name.after();

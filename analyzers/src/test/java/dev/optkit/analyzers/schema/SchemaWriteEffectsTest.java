@@ -232,4 +232,39 @@ class SchemaWriteEffectsTest {
     assertFalse(SchemaWriteEffects.definesCodeOrIndex("CREATE TABLE copy AS SELECT * FROM orders"));
     assertFalse(SchemaWriteEffects.definesCodeOrIndex("DELETE FROM orders"));
   }
+
+  private static final String TOUCH = """
+      CREATE OR REPLACE FUNCTION touch() RETURNS TRIGGER AS $$
+      BEGIN
+          NEW.updated_at = CURRENT_TIMESTAMP;
+          RETURN NEW;
+      END;
+      $$ language 'plpgsql';
+      """;
+
+  /** The updated_at trigger (cleverjohann/spring-boot-ecommerce's carts, audit 8) sets its own row's column only. */
+  @Test
+  void aBeforeRowTriggerSettingOnlyItsRowsColumnsWritesNothingElse() throws Exception {
+    SchemaWriteEffects touch = read(TOUCH + "CREATE TRIGGER note_touch BEFORE UPDATE ON note FOR EACH ROW EXECUTE FUNCTION touch();\n");
+    assertFalse(touch.fires("note"));
+    // the trigger before its function, in another script, and a schema-qualified name: the same
+    Path trigger = dir.resolve("a-trigger.sql");
+    Files.writeString(trigger, "CREATE TRIGGER t BEFORE INSERT OR UPDATE ON carts FOR EACH ROW EXECUTE PROCEDURE public.touch()");
+    Path function = dir.resolve("b-function.sql");
+    Files.writeString(function, TOUCH);
+    assertFalse(SchemaWriteEffects.read(List.of(trigger, function)).fires("carts"));
+  }
+
+  /** Near misses: each may write beyond the row, or optkit cannot tell. */
+  @Test
+  void everyOtherTriggerStillFires() throws Exception {
+    String on = "CREATE TRIGGER t BEFORE UPDATE ON note FOR EACH ROW EXECUTE FUNCTION touch();\n";
+    assertTrue(read(TOUCH.replace("RETURN NEW;", "INSERT INTO audit VALUES (NEW.id); RETURN NEW;") + on).fires("note"));
+    assertTrue(read(TOUCH.replace("CURRENT_TIMESTAMP", "next_stamp()") + on).fires("note"));
+    assertTrue(read(TOUCH.replace("NEW.updated_at = CURRENT_TIMESTAMP;", "PERFORM pg_notify('x', 'y');") + on).fires("note"));
+    assertTrue(read(TOUCH + on.replace("BEFORE", "AFTER")).fires("note"));
+    assertTrue(read(TOUCH + on.replace("FOR EACH ROW", "FOR EACH STATEMENT")).fires("note"));
+    assertTrue(read(on).fires("note")); // a function no script defines
+    assertTrue(read(TOUCH + TOUCH.replace("CURRENT_TIMESTAMP", "(SELECT max(at) FROM clock)") + on).fires("note"));
+  }
 }
