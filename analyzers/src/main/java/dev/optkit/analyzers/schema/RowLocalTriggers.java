@@ -77,7 +77,7 @@ final class RowLocalTriggers {
     } else if (executing && word.equals("(")) {
       executing = false;
     } else if (executing && !word.equals(".")) {
-      executes = token.image.replace("\"", "").toLowerCase(Locale.ROOT); // schema.touch: the last part
+      executes = TableNames.normalise(SchemaViews.bare(token.image)); // schema.touch: the last part, named as the function is
     }
     return true;
   }

@@ -253,6 +253,10 @@ class SchemaWriteEffectsTest {
     Path function = dir.resolve("b-function.sql");
     Files.writeString(function, TOUCH);
     assertFalse(SchemaWriteEffects.read(List.of(trigger, function)).fires("carts"));
+    // a function named with underscores and quotes, as the project wrote it
+    String named = TOUCH.replace("touch()", "update_updated_at_column()");
+    assertFalse(read(named + "CREATE TRIGGER trigger_users_updated_at\n    BEFORE UPDATE ON users\n"
+        + "    FOR EACH ROW EXECUTE FUNCTION \"update_updated_at_column\"();\n").fires("users"));
   }
 
   /** Near misses: each may write beyond the row, or optkit cannot tell. */
