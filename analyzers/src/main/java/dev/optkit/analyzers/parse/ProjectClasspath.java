@@ -1,5 +1,9 @@
 package dev.optkit.analyzers.parse;
 
+import dev.optkit.analyzers.dependencies.DependencyResolver;
+import dev.optkit.analyzers.dependencies.GradleCatalog;
+import dev.optkit.analyzers.dependencies.ResolutionSettings;
+import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,16 +17,30 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The jars the symbol solver may read: those the user names, and those already in the local Maven
- * repository for the dependencies the project's {@code pom.xml} files declare. It reads poms with
- * Maven's model reader and never runs the project's build.
+ * The jars the symbol solver may read: those the user names, those Maven Resolver resolves for
+ * the project's poms and Gradle version catalogs ({@link DependencyResolver}), and those already in
+ * the local Maven repository for the dependencies the project's {@code pom.xml} files declare. It
+ * reads poms with Maven's model reader and builder and never runs the project's build.
  */
 public final class ProjectClasspath {
 
   private ProjectClasspath() {}
 
+  /** The jars, in class path order, and what could not be had (a warning each, never a failure). */
+  public record Classpath(List<Path> jars, List<ParseProblem> warnings) {}
+
   public static List<Path> resolve(List<Path> userJars, List<Path> scanRoots, Path mavenRepository) {
+    return resolve(userJars, scanRoots, mavenRepository, null).jars();
+  }
+
+  /**
+   * @param resolution how to resolve the declared dependencies and theirs with Maven Resolver;
+   *     null: only the declared ones already in {@code mavenRepository}
+   */
+  public static Classpath resolve(List<Path> userJars, List<Path> scanRoots, Path mavenRepository,
+      ResolutionSettings resolution) {
     Set<Path> jars = new LinkedHashSet<>();
+    List<ParseProblem> warnings = new ArrayList<>();
     for (Path jar : userJars) {
       if (Files.isDirectory(jar)) {
         try (Stream<Path> files = Files.list(jar)) {
@@ -34,12 +52,25 @@ public final class ProjectClasspath {
         jars.add(jar.toAbsolutePath().normalize());
       }
     }
+    if (resolution != null) {
+      // the versions Maven would pick, transitive ones included, before any guess below
+      for (Path root : scanRoots) {
+        Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+        if (dir == null) {
+          continue;
+        }
+        DependencyResolver.Resolved resolved = DependencyResolver.resolve(findPoms(List.of(dir)), dir,
+            GradleCatalog.declared(dir), resolution);
+        jars.addAll(resolved.jars());
+        warnings.addAll(resolved.warnings());
+      }
+    }
     if (mavenRepository != null && Files.isDirectory(mavenRepository)) {
       for (Path pom : findPoms(scanRoots)) {
         jars.addAll(jarsDeclaredBy(pom, mavenRepository));
       }
     }
-    return List.copyOf(jars);
+    return new Classpath(List.copyOf(jars), List.copyOf(warnings));
   }
 
   public static Path defaultMavenRepository() {
