@@ -88,17 +88,21 @@ public final class Assessor {
   }
 
   /**
-   * What a run reads before parsing: the files of the scan, the jars for type resolution, and
-   * what could not be had of them (dependencies not resolved: warnings of the assessment).
+   * What a run reads before parsing: the files of the scan, the jars for type resolution, those of
+   * them a call may be looked up in for library I/O (the user's and the declared dependencies';
+   * the others only extend what those reach), and what could not be had (dependencies not
+   * resolved: warnings of the assessment).
    */
-  public record Inputs(SourceSet sources, List<Path> jars, List<ParseProblem> warnings) {
+  public record Inputs(SourceSet sources, List<Path> jars, List<Path> libraryEntries, List<ParseProblem> warnings) {
     public Inputs {
       jars = List.copyOf(jars);
+      libraryEntries = List.copyOf(libraryEntries);
       warnings = List.copyOf(warnings);
     }
 
+    /** Every jar an entry: jars the user names. */
     public Inputs(SourceSet sources, List<Path> jars) {
-      this(sources, jars, List.of());
+      this(sources, jars, jars, List.of());
     }
   }
 
@@ -111,7 +115,7 @@ public final class Assessor {
     ProjectClasspath.Classpath classpath = ProjectClasspath.resolve(options.classpath(), options.roots(),
         options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null,
         options.useMavenRepository() ? options.resolution() : null);
-    return new Inputs(sources, classpath.jars(), classpath.warnings());
+    return new Inputs(sources, classpath.jars(), classpath.entries(), classpath.warnings());
   }
 
   public Assessment assess(Options options, Progress progress) {
@@ -133,7 +137,8 @@ public final class Assessor {
         jars.isEmpty() || Boolean.getBoolean("optkit.noLibraryIo")
         ? java.util.concurrent.CompletableFuture.completedFuture(dev.optkit.analyzers.bytecode.LibraryIo.NONE)
         : java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, catalog, options.cacheDirectory()),
+            () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, inputs.libraryEntries(), catalog,
+                options.cacheDirectory()),
             daemon("optkit-library-io"));
     ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
     AtomicInteger done = new AtomicInteger();

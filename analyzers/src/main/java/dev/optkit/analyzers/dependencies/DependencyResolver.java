@@ -42,9 +42,12 @@ import org.eclipse.aether.supplier.SessionBuilderSupplier;
 public final class DependencyResolver {
   private static final int SHOWN = 8;
 
-  /** The jars in resolution order (modules by path), and what could not be had. */
-  public record Resolved(List<Path> jars, List<ParseProblem> warnings) {
-    public static final Resolved NONE = new Resolved(List.of(), List.of());
+  /**
+   * The jars in resolution order (modules by path); of them, those of the dependencies the
+   * project declares itself (not theirs); and what could not be had.
+   */
+  public record Resolved(List<Path> jars, List<Path> declared, List<ParseProblem> warnings) {
+    public static final Resolved NONE = new Resolved(List.of(), List.of(), List.of());
   }
 
   private DependencyResolver() {}
@@ -59,9 +62,10 @@ public final class DependencyResolver {
       return Resolved.NONE;
     }
     Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
+    Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
     List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Void> work = CompletableFuture.runAsync(
-        () -> resolveAll(poms, root, declared, settings, jars, warnings), runnable -> {
+        () -> resolveAll(poms, root, declared, settings, new Found(jars, direct, warnings)), runnable -> {
           Thread thread = new Thread(runnable, "optkit-dependencies");
           thread.setDaemon(true); // past the cap it is left behind, never waited for
           thread.start();
@@ -79,14 +83,20 @@ public final class DependencyResolver {
       warnings.add(new ParseProblem(shown(root, root), 0, 0, "dependencies not resolved: " + reason(e.getCause())));
     }
     synchronized (jars) {
-      synchronized (warnings) {
-        return new Resolved(List.copyOf(jars), List.copyOf(warnings));
+      synchronized (direct) {
+        synchronized (warnings) {
+          return new Resolved(List.copyOf(jars), List.copyOf(direct), List.copyOf(warnings));
+        }
       }
     }
   }
 
+  /** What the resolving thread has found so far; read as it stands when the time cap stops it. */
+  private record Found(Set<Path> jars, Set<Path> direct, List<ParseProblem> warnings) {}
+
   private static void resolveAll(List<Path> poms, Path root, List<Coordinates> declared, ResolutionSettings settings,
-      Set<Path> jars, List<ParseProblem> warnings) {
+      Found found) {
+    List<ParseProblem> warnings = found.warnings();
     RepositorySystem system = new RepositorySystemSupplier().get();
     try (RepositorySystemSession.CloseableSession session = session(system, settings)) {
       Repositories repositories = new Repositories(settings.central());
@@ -120,12 +130,12 @@ public final class DependencyResolver {
           }
         });
         collect(system, session, new CollectRequest(converter.dependencies(model), converter.managed(model), remotes),
-            shown(root, module.getKey()), jars, warnings);
+            shown(root, module.getKey()), found);
       }
       if (!declared.isEmpty()) {
         List<Dependency> dependencies = declared.stream().map(Coordinates::dependency).toList();
         collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
-            shown(root, root.resolve("gradle/libs.versions.toml")), jars, warnings);
+            shown(root, root.resolve("gradle/libs.versions.toml")), found);
       }
     } finally {
       system.shutdown();
@@ -133,7 +143,8 @@ public final class DependencyResolver {
   }
 
   private static void collect(RepositorySystem system, RepositorySystemSession session, CollectRequest request,
-      String where, Set<Path> jars, List<ParseProblem> warnings) {
+      String where, Found found) {
+    List<ParseProblem> warnings = found.warnings();
     if (request.getDependencies().isEmpty() || Thread.currentThread().isInterrupted()) {
       return;
     }
@@ -153,9 +164,18 @@ public final class DependencyResolver {
       for (ArtifactResult artifact : result.getArtifactResults()) {
         Path file = artifact.isResolved() ? artifact.getArtifact().getPath() : null;
         if (file != null && file.getFileName().toString().endsWith(".jar") && Files.isRegularFile(file)) {
-          jars.add(file.toAbsolutePath().normalize());
+          found.jars().add(file.toAbsolutePath().normalize());
         } else if (!artifact.isResolved()) {
           missing.add(artifact.getRequest().getArtifact().toString());
+        }
+      }
+      if (result.getRoot() != null) {
+        // the root's children: the module's own dependencies, as conflict resolution kept them
+        for (org.eclipse.aether.graph.DependencyNode child : result.getRoot().getChildren()) {
+          Path file = child.getArtifact() == null ? null : child.getArtifact().getPath();
+          if (file != null && found.jars().contains(file.toAbsolutePath().normalize())) {
+            found.direct().add(file.toAbsolutePath().normalize());
+          }
         }
       }
       if (result.getCollectExceptions() != null && !result.getCollectExceptions().isEmpty() && problem == null) {

@@ -26,8 +26,12 @@ public final class ProjectClasspath {
 
   private ProjectClasspath() {}
 
-  /** The jars, in class path order, and what could not be had (a warning each, never a failure). */
-  public record Classpath(List<Path> jars, List<ParseProblem> warnings) {}
+  /**
+   * The jars, in class path order; those whose methods a call in the project may be looked up in
+   * for library I/O (the user's and the declared dependencies', not what those bring along); and
+   * what could not be had (a warning each, never a failure).
+   */
+  public record Classpath(List<Path> jars, List<Path> entries, List<ParseProblem> warnings) {}
 
   public static List<Path> resolve(List<Path> userJars, List<Path> scanRoots, Path mavenRepository) {
     return resolve(userJars, scanRoots, mavenRepository, null).jars();
@@ -40,16 +44,19 @@ public final class ProjectClasspath {
   public static Classpath resolve(List<Path> userJars, List<Path> scanRoots, Path mavenRepository,
       ResolutionSettings resolution) {
     Set<Path> jars = new LinkedHashSet<>();
+    Set<Path> entries = new LinkedHashSet<>();
     List<ParseProblem> warnings = new ArrayList<>();
     for (Path jar : userJars) {
       if (Files.isDirectory(jar)) {
         try (Stream<Path> files = Files.list(jar)) {
           files.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
+          jars.forEach(entries::add);
         } catch (IOException ignored) {
           // an unreadable directory adds nothing; the solver falls back to imports
         }
       } else if (Files.isRegularFile(jar)) {
         jars.add(jar.toAbsolutePath().normalize());
+        entries.add(jar.toAbsolutePath().normalize());
       }
     }
     if (resolution != null) {
@@ -62,15 +69,19 @@ public final class ProjectClasspath {
         DependencyResolver.Resolved resolved = DependencyResolver.resolve(findPoms(List.of(dir)), dir,
             GradleCatalog.declared(dir), resolution);
         jars.addAll(resolved.jars());
+        entries.addAll(resolved.declared());
         warnings.addAll(resolved.warnings());
       }
     }
     if (mavenRepository != null && Files.isDirectory(mavenRepository)) {
       for (Path pom : findPoms(scanRoots)) {
-        jars.addAll(jarsDeclaredBy(pom, mavenRepository));
+        for (Path jar : jarsDeclaredBy(pom, mavenRepository)) {
+          jars.add(jar);
+          entries.add(jar); // declared: a call into it is the project's own choice of library
+        }
       }
     }
-    return new Classpath(List.copyOf(jars), List.copyOf(warnings));
+    return new Classpath(List.copyOf(jars), List.copyOf(entries), List.copyOf(warnings));
   }
 
   public static Path defaultMavenRepository() {

@@ -95,6 +95,7 @@ class DependencyResolutionTest {
           }
           public String label(String host) { return session.label(host); }
           public int twice(int value) { return value * 2; }
+          public String around(com.acme.wire.Wire wire, String host) throws Exception { return wire.fetch(host); }
         }
         """);
     return root;
@@ -102,12 +103,20 @@ class DependencyResolutionTest {
 
   @Test
   void missingDependenciesAreResolvedFromTheRepositoryThePomNamesAndGiveTheSameFindings() throws Exception {
-    // the reference: the jars on the class path as a build would have them
-    Path withJars = project("http://127.0.0.1:9/unused/");
-    List<String> present = lines(assess(withJars, List.of(vendorJar, wireJar), null));
-    assertTrue(present.stream().anyMatch(l -> l.startsWith("SequentialIoLoop ")), present.toString());
-    assertTrue(present.stream().anyMatch(l -> l.startsWith("RemoteApiCall ")), present.toString());
-    assertTrue(present.stream().noneMatch(l -> l.contains(" 11 ") || l.contains(" 12 ")), present.toString());
+    // the reference: the same artifacts already in the user's local repository, read offline
+    Path m2 = temp.resolve("m2");
+    copyTree(remote, m2);
+    Path atHome = project("http://127.0.0.1:9/unused/");
+    Assessment home = assess(atHome, List.of(), new ResolutionSettings(true, temp.resolve("unused"), List.of(m2),
+        "http://127.0.0.1:9/", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), false));
+    List<String> present = lines(home);
+    assertEquals(List.of(), home.warnings());
+    assertTrue(present.stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), present.toString());
+    assertTrue(present.stream().anyMatch(l -> l.startsWith("RemoteApiCall 8 com.acme.vendor.VendorSession")),
+        present.toString());
+    // near-misses: a pure method of the client, a local computation; and a call on a type of a jar the
+    // project does not declare (it came with the vendor's): looked up only through what the project declares
+    assertEquals(2, present.size(), present.toString());
 
     try (LoopbackRepository repository = new LoopbackRepository(remote);
          LoopbackRepository central = new LoopbackRepository(temp.resolve("central"))) {
@@ -125,6 +134,23 @@ class DependencyResolutionTest {
       assertEquals(present, lines(again));
       assertEquals(List.of(), again.warnings());
       assertEquals(asked, repository.requests().size());
+    }
+
+    // jars the user names are all looked up: the call on the vendor's Wire is one more remote call
+    List<String> named = lines(assess(project("http://127.0.0.1:9/unused/"), List.of(vendorJar, wireJar), null));
+    assertTrue(named.stream().anyMatch(l -> l.startsWith("RemoteApiCall 13 com.acme.wire.Wire")), named.toString());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
     }
   }
 
