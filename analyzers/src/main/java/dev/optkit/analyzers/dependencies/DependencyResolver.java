@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -61,6 +62,20 @@ public final class DependencyResolver {
     if (poms.isEmpty() && declared.isEmpty()) {
       return Resolved.NONE;
     }
+    List<Path> inputs = new ArrayList<>(poms);
+    inputs.addAll(GradleCatalog.files(root));
+    Optional<ResolutionMemo> memo = ResolutionMemo.of(root, inputs, settings);
+    Optional<Resolved> remembered = memo.flatMap(ResolutionMemo::lookup);
+    if (remembered.isPresent()) {
+      return remembered.get();
+    }
+    Resolved resolved = resolveBounded(poms, root, declared, settings);
+    memo.ifPresent(m -> m.store(resolved));
+    return resolved;
+  }
+
+  private static Resolved resolveBounded(List<Path> poms, Path root, List<Coordinates> declared,
+      ResolutionSettings settings) {
     Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
     Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
     List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());

@@ -27,19 +27,24 @@ public final class GradleCatalog {
 
   /** Every catalog's libraries under {@code root}/gradle, catalogs by name; none when there is none. */
   public static List<Coordinates> declared(Path root) {
+    List<Coordinates> declared = new ArrayList<>();
+    for (Path catalog : files(root)) {
+      declared.addAll(read(catalog));
+    }
+    return declared;
+  }
+
+  /** The catalogs, {@code root/gradle/*.versions.toml}, by name. */
+  static List<Path> files(Path root) {
     Path folder = root.resolve("gradle");
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
-    List<Coordinates> declared = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path catalog : files.filter(f -> f.getFileName().toString().endsWith(".versions.toml")).sorted().toList()) {
-        declared.addAll(read(catalog));
-      }
+      return files.filter(f -> f.getFileName().toString().endsWith(".versions.toml")).sorted().toList();
     } catch (IOException | RuntimeException e) {
-      // an unreadable folder declares nothing
+      return List.of(); // an unreadable folder declares nothing
     }
-    return declared;
   }
 
   static List<Coordinates> read(Path catalog) {

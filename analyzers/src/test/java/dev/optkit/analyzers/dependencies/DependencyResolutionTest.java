@@ -128,6 +128,13 @@ class DependencyResolutionTest {
       assertTrue(Files.isRegularFile(cache.resolve("com/acme/wire/1.0/wire-1.0.jar")), "the transitive jar is fetched");
       assertTrue(repository.requests().contains("GET /com/acme/acme-bom/1.0/acme-bom-1.0.pom"), repository.requests().toString());
 
+      // remembered, sealed: a planted memo (a jar list naming anything) is dropped and the resolution done again
+      List<Path> memos = memos(cache);
+      assertEquals(1, memos.size(), memos.toString());
+      Files.writeString(memos.get(0), "{\"jars\":[\"/etc/passwd\"],\"declared\":[]}");
+      assertEquals(present, lines(assess(root, List.of(), settings(false, cache, central.url(), Duration.ofSeconds(5)))));
+      assertTrue(Files.readString(memos.get(0), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("optkit-sealed"));
+
       // again, offline, from what the first run fetched: the same findings, nothing asked of any repository
       int asked = repository.requests().size();
       Assessment again = assess(root, List.of(), settings(true, cache, central.url(), Duration.ofSeconds(5)));
@@ -139,6 +146,16 @@ class DependencyResolutionTest {
     // jars the user names are all looked up: the call on the vendor's Wire is one more remote call
     List<String> named = lines(assess(project("http://127.0.0.1:9/unused/"), List.of(vendorJar, wireJar), null));
     assertTrue(named.stream().anyMatch(l -> l.startsWith("RemoteApiCall 13 com.acme.wire.Wire")), named.toString());
+  }
+
+  private static List<Path> memos(Path repository) throws IOException {
+    Path folder = repository.resolve(".optkit-resolutions");
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.sorted().toList();
+    }
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -161,6 +178,7 @@ class DependencyResolutionTest {
     Assessment offline = assess(root, List.of(), settings(true, temp.resolve("empty"), "http://127.0.0.1:9/",
         Duration.ofSeconds(5)));
     assertEquals(none, lines(offline), "the scan goes on without the jars");
+    assertEquals(List.of(), memos(temp.resolve("empty")), "a resolution with a warning is tried again next time");
     assertTrue(offline.warnings().stream().anyMatch(w -> w.path().equals("pom.xml")
         && w.message().contains("com.acme:acme-bom:pom:1.0") && w.message().contains("offline")),
         offline.warnings().toString());
