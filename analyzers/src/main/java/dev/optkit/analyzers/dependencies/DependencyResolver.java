@@ -116,6 +116,7 @@ public final class DependencyResolver {
     try (RepositorySystemSession.CloseableSession session = session(system, settings)) {
       Repositories repositories = new Repositories(settings.central());
       Map<Path, Model> models = new LinkedHashMap<>();
+      List<Path> unbuilt = new ArrayList<>();
       for (Path pom : poms) {
         if (Thread.currentThread().isInterrupted()) {
           return;
@@ -124,8 +125,9 @@ public final class DependencyResolver {
           models.put(pom, ProjectModel.effective(pom, root,
               new RepositoryModelResolver(system, session, repositories, List.of(repositories.central()))));
         } catch (ModelBuildingException e) {
-          warnings.add(new ParseProblem(shown(root, pom), 0, 0,
-              "dependencies not resolved: the pom cannot be built: " + oneLine(ProjectModel.firstError(e))));
+          unbuilt.add(pom);
+          warnings.add(new ParseProblem(shown(root, pom), 0, 0, "the pom cannot be built (only the dependencies "
+              + "it declares with a version are resolved, from Maven Central): " + oneLine(ProjectModel.firstError(e))));
         } catch (IOException | RuntimeException e) {
           warnings.add(new ParseProblem(shown(root, pom), 0, 0, "dependencies not resolved: " + reason(e)));
         }
@@ -146,6 +148,12 @@ public final class DependencyResolver {
         });
         collect(system, session, new CollectRequest(converter.dependencies(model), converter.managed(model), remotes),
             shown(root, module.getKey()), found);
+      }
+      // a pom whose parent or BOM is nowhere to be had (a company's own parent): what it declares with a version
+      for (Path pom : unbuilt) {
+        List<Dependency> dependencies = DeclaredVersions.of(pom, reactor);
+        collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
+            shown(root, pom), found);
       }
       if (!declared.isEmpty()) {
         List<Dependency> dependencies = declared.stream().map(Coordinates::dependency).toList();

@@ -172,6 +172,30 @@ class DependencyResolutionTest {
   }
 
   @Test
+  void aPomWhoseParentIsNowhereStillHasTheDependenciesItDeclaresWithAVersion() throws Exception {
+    Path root = project("http://127.0.0.1:9/unused/");
+    Files.writeString(root.resolve("pom.xml"), """
+        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+          <parent><groupId>com.corp</groupId><artifactId>corp-parent</artifactId><version>7</version><relativePath/></parent>
+          <artifactId>shop</artifactId>
+          <properties><vendor.version>1.0</vendor.version></properties>
+          <dependencies>
+            <dependency><groupId>com.acme</groupId><artifactId>vendor</artifactId><version>${vendor.version}</version></dependency>
+            <dependency><groupId>com.corp</groupId><artifactId>corp-logging</artifactId></dependency>
+          </dependencies>
+        </project>
+        """);
+    try (LoopbackRepository central = new LoopbackRepository(remote)) {
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url(),
+          Duration.ofSeconds(10)));
+      assertTrue(lines(assessment).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(assessment).toString());
+      assertEquals(1, assessment.warnings().size(), assessment.warnings().toString());
+      assertTrue(assessment.warnings().get(0).message().startsWith("the pom cannot be built")
+          && assessment.warnings().get(0).message().contains("com.corp:corp-parent:pom:7"), assessment.warnings().toString());
+    }
+  }
+
+  @Test
   void offlineWithNothingThereIsAWarningNamingTheMissingDependencyNotAFailure() throws Exception {
     Path root = project("http://127.0.0.1:9/unused/");
     List<String> none = lines(assess(root, List.of(), null));
