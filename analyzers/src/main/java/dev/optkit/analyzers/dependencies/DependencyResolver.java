@@ -220,6 +220,9 @@ public final class DependencyResolver {
     return new SessionBuilderSupplier(system).get()
         .withLocalRepositoryBaseDirectories(locals)
         .setOffline(settings.offline())
+        // only the project's repositories and Central: old dependency poms name repositories long dead
+        // (each a connect timeout) or anyone's host
+        .setIgnoreArtifactDescriptorRepositories(true)
         .setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_NEVER)
         .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN)
         .setSystemProperties(Map.of("java.version", System.getProperty("java.version", "")))

@@ -9,8 +9,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 /**
  * The remote repositories a project's poms name, as the resolver's: Maven Central (the super
  * pom's {@code central}) at the address the settings give it, others as written when they are
- * http or https. A {@code file:} repository or any other scheme is left out: a pom in the scanned
- * tree must not make optkit read files elsewhere on the machine.
+ * https, or http on this machine's loopback (Maven since 3.8.1 blocks plain http elsewhere: a jar
+ * fetched in clear could be anyone's). A {@code file:} repository or any other scheme is left out:
+ * a pom in the scanned tree must not make optkit read files elsewhere on the machine.
  */
 final class Repositories {
   static final String CENTRAL_ID = "central";
@@ -35,14 +36,16 @@ final class Repositories {
     if (url == null || repository.getId() == null || "legacy".equals(repository.getLayout())) {
       return null;
     }
-    String scheme;
+    URI uri;
     try {
-      scheme = URI.create(url.trim()).getScheme();
+      uri = URI.create(url.trim());
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (scheme == null || !(scheme.toLowerCase(Locale.ROOT).equals("http")
-        || scheme.toLowerCase(Locale.ROOT).equals("https"))) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean loopback = uri.getHost() != null && (uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1")
+        || uri.getHost().equals("[::1]"));
+    if (!(scheme.equals("https") || (scheme.equals("http") && loopback))) {
       return null;
     }
     return new RemoteRepository.Builder(repository.getId(), "default", url.trim())
