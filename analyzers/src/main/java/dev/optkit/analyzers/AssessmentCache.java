@@ -152,6 +152,8 @@ public final class AssessmentCache {
     key.append('|').append(options.roots().stream().map(r -> r.toAbsolutePath().normalize().toString()).toList())
         .append('|').append(options.excludes()).append('|').append(options.includeTests())
         .append('|').append(options.classpath()).append('|').append(options.useMavenRepository())
+        .append('|').append(options.resolution() == null ? "-" : options.resolution().key())
+        .append('|').append(inputs.libraryEntries()).append('|').append(inputs.warnings())
         .append('|').append(JSON.writeValueAsString(options.config()));
     // hashing was most of a warm run: remembered by file status, and on all cores, in the scan's order
     List<String> hashes = inputs.sources().files().parallelStream().map(source -> {

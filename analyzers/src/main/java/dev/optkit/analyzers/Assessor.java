@@ -50,6 +50,8 @@ public final class Assessor {
    * @param classpath jars or directories of jars for the symbol solver
    * @param useMavenRepository also use jars of the project's declared dependencies found in ~/.m2
    * @param resolveTypes false skips the symbol solver: faster, imports and names only
+   * @param resolution how the project's dependencies are resolved with Maven Resolver; null: not
+   *     resolved, only the declared ones already in ~/.m2 are used (when {@code useMavenRepository})
    */
   public record Options(
       List<Path> roots,
@@ -61,7 +63,16 @@ public final class Assessor {
       boolean resolveTypes,
       OptkitConfig config,
       String toolVersion,
-      Path cacheDirectory) {
+      Path cacheDirectory,
+      dev.optkit.analyzers.dependencies.ResolutionSettings resolution) {
+
+    /** Without dependency resolution: the declared dependencies' jars already in ~/.m2 only. */
+    public Options(List<Path> roots, List<String> excludes, boolean includeTests, List<Path> classpath,
+        boolean useMavenRepository, int threads, boolean resolveTypes, OptkitConfig config, String toolVersion,
+        Path cacheDirectory) {
+      this(roots, excludes, includeTests, classpath, useMavenRepository, threads, resolveTypes, config, toolVersion,
+          cacheDirectory, null);
+    }
 
     public Options {
       roots = List.copyOf(roots);
@@ -76,17 +87,35 @@ public final class Assessor {
     }
   }
 
-  /** What a run reads before parsing: the files of the scan and the jars for type resolution. */
-  public record Inputs(SourceSet sources, List<Path> jars) {}
+  /**
+   * What a run reads before parsing: the files of the scan, the jars for type resolution, those of
+   * them a call may be looked up in for library I/O (the user's and the declared dependencies';
+   * the others only extend what those reach), and what could not be had (dependencies not
+   * resolved: warnings of the assessment).
+   */
+  public record Inputs(SourceSet sources, List<Path> jars, List<Path> libraryEntries, List<ParseProblem> warnings) {
+    public Inputs {
+      jars = List.copyOf(jars);
+      libraryEntries = List.copyOf(libraryEntries);
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Every jar an entry: jars the user names. */
+    public Inputs(SourceSet sources, List<Path> jars) {
+      this(sources, jars, jars, List.of());
+    }
+  }
 
   public static Inputs inputs(Options options) {
     SourceSet sources = SourceSet.scan(options.roots(), options.config().include(), options.excludes(),
         options.includeTests());
-    List<Path> jars = options.resolveTypes()
-        ? ProjectClasspath.resolve(options.classpath(), options.roots(),
-            options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null)
-        : List.of();
-    return new Inputs(sources, jars);
+    if (!options.resolveTypes()) {
+      return new Inputs(sources, List.of());
+    }
+    ProjectClasspath.Classpath classpath = ProjectClasspath.resolve(options.classpath(), options.roots(),
+        options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null,
+        options.useMavenRepository() ? options.resolution() : null);
+    return new Inputs(sources, classpath.jars(), classpath.entries(), classpath.warnings());
   }
 
   public Assessment assess(Options options, Progress progress) {
@@ -108,7 +137,8 @@ public final class Assessor {
         jars.isEmpty() || Boolean.getBoolean("optkit.noLibraryIo")
         ? java.util.concurrent.CompletableFuture.completedFuture(dev.optkit.analyzers.bytecode.LibraryIo.NONE)
         : java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, catalog, options.cacheDirectory()),
+            () -> dev.optkit.analyzers.bytecode.LibraryIo.of(jars, inputs.libraryEntries(), catalog,
+                options.cacheDirectory()),
             daemon("optkit-library-io"));
     ParsingWorker.Outcome[] outcomes = new ParsingWorker.Outcome[files.size()];
     AtomicInteger done = new AtomicInteger();
@@ -175,6 +205,7 @@ public final class Assessor {
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     int failedFiles = problems.size();
+    problems.addAll(inputs.warnings()); // a dependency not resolved: types from it stay unresolved, no file failed
     problems.addAll(summaries.warnings()); // a jar that could not be read is a warning, not a failed file
     // the call graph and what is computed over it, on a second thread while the rules compute the I/O sites:
     // on spring-framework each is about a second of single-threaded work after the parse

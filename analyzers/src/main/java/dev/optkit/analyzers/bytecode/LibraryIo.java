@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class LibraryIo {
   /** No jars: no library method is known to do I/O. */
-  public static final LibraryIo NONE = new LibraryIo(null, List.of());
+  public static final LibraryIo NONE = new LibraryIo(null, null, List.of());
 
   /** The time the whole computation may take before it stops with partial answers. */
   private static final long BUDGET_NANOS = 120_000_000_000L;
@@ -34,19 +34,32 @@ public final class LibraryIo {
   public record Reached(ClientKind kind, Access access, String method, String basis) {}
 
   private final LibraryCallGraph graph;
+  /** The types a call may be looked up in (internal names); null: every type of the jars. */
+  private final java.util.Set<String> entryTypes;
   private final List<ParseProblem> warnings;
 
-  private LibraryIo(LibraryCallGraph graph, List<ParseProblem> warnings) {
+  private LibraryIo(LibraryCallGraph graph, java.util.Set<String> entryTypes, List<ParseProblem> warnings) {
     this.graph = graph;
+    this.entryTypes = entryTypes;
     this.warnings = List.copyOf(warnings);
+  }
+
+  /** Summaries for these jars, every one an entry. */
+  public static LibraryIo of(List<Path> jars, ClientCatalog catalog, Path cacheDirectory) {
+    return of(jars, jars, catalog, cacheDirectory);
   }
 
   /**
    * Summaries for these jars, in class-path order.
    *
+   * @param entries the jars whose types a project's call is looked up in: those it declares. The
+   *     others (what they bring along) are in the graph, for what the entries reach, but a call
+   *     on their types is not looked up: through class-hierarchy analysis a framework's own
+   *     plumbing (SpringApplication.run, ObjectMapper.writeValueAsString) reached Hibernate's
+   *     session once Hibernate's jar was there
    * @param cacheDirectory optkit's cache directory, or null to read every jar each time
    */
-  public static LibraryIo of(List<Path> jars, ClientCatalog catalog, Path cacheDirectory) {
+  public static LibraryIo of(List<Path> jars, List<Path> entries, ClientCatalog catalog, Path cacheDirectory) {
     if (jars.isEmpty()) {
       return NONE;
     }
@@ -56,6 +69,8 @@ public final class LibraryIo {
     dev.optkit.analyzers.io.FileHashes hashes = cacheDirectory == null ? null
         : dev.optkit.analyzers.io.FileHashes.open(cacheDirectory.resolve("bytecode"));
     List<JarGraph> graphs = new ArrayList<>();
+    java.util.Set<Path> entryJars = new java.util.HashSet<>(entries);
+    java.util.Set<String> entryTypes = entryJars.containsAll(jars) ? null : new java.util.HashSet<>();
     java.util.Map<String, String> names = new java.util.HashMap<>();
     List<ParseProblem> warnings = new ArrayList<>();
     for (Path jar : jars) {
@@ -74,11 +89,13 @@ public final class LibraryIo {
       Optional<JarGraph> cached = cache.lookup(hash, names);
       if (cached.isPresent()) {
         graphs.add(cached.get());
+        entryTypes(entryTypes, entryJars, jar, cached.get());
         continue;
       }
       try {
         JarReader.Outcome read = JarReader.read(jar, JarReader.Limits.DEFAULT);
         graphs.add(read.graph().canonical(names));
+        entryTypes(entryTypes, entryJars, jar, graphs.get(graphs.size() - 1));
         if (read.problem() == null) {
           cache.store(hash, read.graph());
         } else {
@@ -96,7 +113,20 @@ public final class LibraryIo {
       warnings.add(warning("(dependency jars)", "library I/O summaries stopped at their time budget: calls into "
           + "libraries may be missed"));
     }
-    return new LibraryIo(graph, warnings);
+    return new LibraryIo(graph, entryTypes, warnings);
+  }
+
+  private static void entryTypes(java.util.Set<String> entryTypes, java.util.Set<Path> entryJars, Path jar,
+      JarGraph graph) {
+    if (entryTypes != null && entryJars.contains(jar)) {
+      graph.types().forEach(type -> entryTypes.add(type.name()));
+    }
+  }
+
+  /** The type's internal name when a call on it may be looked up. */
+  private Optional<String> entry(String type) {
+    Optional<String> owner = graph.internalName(type);
+    return entryTypes == null ? owner : owner.filter(entryTypes::contains);
   }
 
   private static ParseProblem warning(String jar, String message) {
@@ -113,7 +143,7 @@ public final class LibraryIo {
     if (graph == null) {
       return List.of();
     }
-    Optional<String> owner = graph.internalName(type);
+    Optional<String> owner = entry(type);
     if (owner.isEmpty()) {
       return List.of();
     }
@@ -140,7 +170,7 @@ public final class LibraryIo {
     if (graph == null || arity < 0) {
       return Optional.empty();
     }
-    Optional<String> owner = graph.internalName(type);
+    Optional<String> owner = entry(type);
     if (owner.isEmpty()) {
       return Optional.empty();
     }

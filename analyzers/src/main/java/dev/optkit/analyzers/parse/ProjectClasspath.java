@@ -1,5 +1,9 @@
 package dev.optkit.analyzers.parse;
 
+import dev.optkit.analyzers.dependencies.DependencyResolver;
+import dev.optkit.analyzers.dependencies.GradleCatalog;
+import dev.optkit.analyzers.dependencies.ResolutionSettings;
+import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,33 +17,71 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The jars the symbol solver may read: those the user names, and those already in the local Maven
- * repository for the dependencies the project's {@code pom.xml} files declare. It reads poms with
- * Maven's model reader and never runs the project's build.
+ * The jars the symbol solver may read: those the user names, those Maven Resolver resolves for
+ * the project's poms and Gradle version catalogs ({@link DependencyResolver}), and those already in
+ * the local Maven repository for the dependencies the project's {@code pom.xml} files declare. It
+ * reads poms with Maven's model reader and builder and never runs the project's build.
  */
 public final class ProjectClasspath {
 
   private ProjectClasspath() {}
 
+  /**
+   * The jars, in class path order; those whose methods a call in the project may be looked up in
+   * for library I/O (the user's and the declared dependencies', not what those bring along); and
+   * what could not be had (a warning each, never a failure).
+   */
+  public record Classpath(List<Path> jars, List<Path> entries, List<ParseProblem> warnings) {}
+
   public static List<Path> resolve(List<Path> userJars, List<Path> scanRoots, Path mavenRepository) {
+    return resolve(userJars, scanRoots, mavenRepository, null).jars();
+  }
+
+  /**
+   * @param resolution how to resolve the declared dependencies and theirs with Maven Resolver;
+   *     null: only the declared ones already in {@code mavenRepository}
+   */
+  public static Classpath resolve(List<Path> userJars, List<Path> scanRoots, Path mavenRepository,
+      ResolutionSettings resolution) {
     Set<Path> jars = new LinkedHashSet<>();
+    Set<Path> entries = new LinkedHashSet<>();
+    List<ParseProblem> warnings = new ArrayList<>();
     for (Path jar : userJars) {
       if (Files.isDirectory(jar)) {
         try (Stream<Path> files = Files.list(jar)) {
           files.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
+          jars.forEach(entries::add);
         } catch (IOException ignored) {
           // an unreadable directory adds nothing; the solver falls back to imports
         }
       } else if (Files.isRegularFile(jar)) {
         jars.add(jar.toAbsolutePath().normalize());
+        entries.add(jar.toAbsolutePath().normalize());
+      }
+    }
+    if (resolution != null) {
+      // the versions Maven would pick, transitive ones included, before any guess below
+      for (Path root : scanRoots) {
+        Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+        if (dir == null) {
+          continue;
+        }
+        DependencyResolver.Resolved resolved = DependencyResolver.resolve(findPoms(List.of(dir)), dir,
+            GradleCatalog.declared(dir), resolution);
+        jars.addAll(resolved.jars());
+        entries.addAll(resolved.declared());
+        warnings.addAll(resolved.warnings());
       }
     }
     if (mavenRepository != null && Files.isDirectory(mavenRepository)) {
       for (Path pom : findPoms(scanRoots)) {
-        jars.addAll(jarsDeclaredBy(pom, mavenRepository));
+        for (Path jar : jarsDeclaredBy(pom, mavenRepository)) {
+          jars.add(jar);
+          entries.add(jar); // declared: a call into it is the project's own choice of library
+        }
       }
     }
-    return List.copyOf(jars);
+    return new Classpath(List.copyOf(jars), List.copyOf(entries), List.copyOf(warnings));
   }
 
   public static Path defaultMavenRepository() {

@@ -209,6 +209,31 @@ public final class MavenPom {
     return declared;
   }
 
+  /**
+   * The dependencies of the module and its local parents (not their dependency management)
+   * outside the test and system scopes, each once, versions as {@link #declaredDependencies} finds them.
+   */
+  public List<Declared> compileDeclared() {
+    Properties properties = properties();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Model model : lineage) {
+      for (org.apache.maven.model.Dependency d : model.getDependencies()) {
+        String scope = d.getScope() == null ? "compile" : interpolate(d.getScope(), properties);
+        if (d.getGroupId() != null && d.getArtifactId() != null && !List.of("test", "system", "import").contains(scope)) {
+          used.add(interpolate(d.getGroupId(), properties) + ":" + interpolate(d.getArtifactId(), properties));
+        }
+      }
+    }
+    java.util.Map<String, Declared> found = new java.util.LinkedHashMap<>();
+    for (Declared declared : declaredDependencies()) {
+      String key = declared.groupId() + ":" + declared.artifactId();
+      if (used.contains(key) && (!found.containsKey(key) || found.get(key).version() == null)) {
+        found.put(key, declared);
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
   /** {@code ${name}} replaced from the properties, a few levels deep; unknown ones left as written. */
   private static String interpolate(String value, Properties properties) {
     String current = value.trim();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Calls into library methods the catalogue does not name, decided from the library's bytecode:
  * the library is compiled here into a jar, and a project calls it.
  */
-class LibraryBytecodeIoTest {
+public class LibraryBytecodeIoTest {
   @TempDir Path temp;
 
   /** A remote client that opens a socket two calls down, through an interface; and its near-misses. */
@@ -250,11 +250,15 @@ class LibraryBytecodeIoTest {
     }
   }
 
-  /** Compiles the sources with javac and packs the classes into a jar. */
-  static Path libraryJar(Path jar, Map<String, String> sources) throws IOException {
+  /** Compiles the sources with javac, against the jars of {@code classpath}, and packs the classes into a jar. */
+  public static Path libraryJar(Path jar, Map<String, String> sources, Path... classpath) throws IOException {
     Path src = Files.createTempDirectory(jar.getParent(), "src");
     Path classes = Files.createTempDirectory(jar.getParent(), "classes");
     List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17", "-nowarn"));
+    if (classpath.length > 0) {
+      arguments.addAll(List.of("-cp", String.join(java.io.File.pathSeparator,
+          java.util.Arrays.stream(classpath).map(Path::toString).toList())));
+    }
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = src.resolve(source.getKey());
       Files.createDirectories(file.getParent());

@@ -1,0 +1,261 @@
+package dev.optkit.analyzers.dependencies;
+
+import dev.optkit.analyzers.facts.ParseProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.building.ModelBuildingException;
+import org.eclipse.aether.ConfigurationProperties;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
+
+/**
+ * The jars a project's build would compile against, found as Maven finds them — each module's
+ * effective pom ({@link ProjectModel}), then the transitive dependency graph collected and its
+ * artifacts resolved by Maven Resolver — without running the build. What is fetched goes to
+ * optkit's repository; {@code ~/.m2} is read, never written. Nothing here fails a scan: a pom
+ * that cannot be built, an artifact no repository has, a repository that does not answer, or the
+ * time cap reached is a warning naming what is missing, and the scan goes on with what there is.
+ */
+public final class DependencyResolver {
+  private static final int SHOWN = 8;
+
+  /**
+   * The jars in resolution order (modules by path); of them, those of the dependencies the
+   * project declares itself (not theirs); and what could not be had.
+   */
+  public record Resolved(List<Path> jars, List<Path> declared, List<ParseProblem> warnings) {
+    public static final Resolved NONE = new Resolved(List.of(), List.of(), List.of());
+  }
+
+  private DependencyResolver() {}
+
+  /**
+   * @param poms the modules' poms, in a fixed order
+   * @param root the scanned project: local parents are read only inside it
+   * @param declared coordinates declared outside poms (Gradle version catalogs), resolved from Maven Central
+   */
+  public static Resolved resolve(List<Path> poms, Path root, List<Coordinates> declared, ResolutionSettings settings) {
+    if (poms.isEmpty() && declared.isEmpty()) {
+      return Resolved.NONE;
+    }
+    List<Path> inputs = new ArrayList<>(poms);
+    inputs.addAll(GradleCatalog.files(root));
+    Optional<ResolutionMemo> memo = ResolutionMemo.of(root, inputs, settings);
+    Optional<Resolved> remembered = memo.flatMap(ResolutionMemo::lookup);
+    if (remembered.isPresent()) {
+      return remembered.get();
+    }
+    Resolved resolved = resolveBounded(poms, root, declared, settings);
+    memo.ifPresent(m -> m.store(resolved));
+    return resolved;
+  }
+
+  private static Resolved resolveBounded(List<Path> poms, Path root, List<Coordinates> declared,
+      ResolutionSettings settings) {
+    Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
+    Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
+    List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Void> work = CompletableFuture.runAsync(
+        () -> resolveAll(poms, root, declared, settings, new Found(jars, direct, warnings)), runnable -> {
+          Thread thread = new Thread(runnable, "optkit-dependencies");
+          thread.setDaemon(true); // past the cap it is left behind, never waited for
+          thread.start();
+        });
+    try {
+      work.get(settings.total().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      work.cancel(true);
+      warnings.add(new ParseProblem(shown(root, poms.isEmpty() ? root : poms.get(0)), 0, 0,
+          "dependency resolution stopped at its " + settings.total().toSeconds()
+              + " s limit: the jars resolved by then are used (run again to go on, or --offline)"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      warnings.add(new ParseProblem(shown(root, root), 0, 0, "dependencies not resolved: " + reason(e.getCause())));
+    }
+    synchronized (jars) {
+      synchronized (direct) {
+        synchronized (warnings) {
+          return new Resolved(List.copyOf(jars), List.copyOf(direct), List.copyOf(warnings));
+        }
+      }
+    }
+  }
+
+  /** What the resolving thread has found so far; read as it stands when the time cap stops it. */
+  private record Found(Set<Path> jars, Set<Path> direct, List<ParseProblem> warnings) {}
+
+  private static void resolveAll(List<Path> poms, Path root, List<Coordinates> declared, ResolutionSettings settings,
+      Found found) {
+    List<ParseProblem> warnings = found.warnings();
+    RepositorySystem system = new RepositorySystemSupplier().get();
+    try (RepositorySystemSession.CloseableSession session = session(system, settings)) {
+      Repositories repositories = new Repositories(settings.central());
+      Map<Path, Model> models = new LinkedHashMap<>();
+      List<Path> unbuilt = new ArrayList<>();
+      for (Path pom : poms) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        try {
+          models.put(pom, ProjectModel.effective(pom, root,
+              new RepositoryModelResolver(system, session, repositories, List.of(repositories.central()))));
+        } catch (ModelBuildingException e) {
+          unbuilt.add(pom);
+          warnings.add(new ParseProblem(shown(root, pom), 0, 0, "the pom cannot be built (only the dependencies "
+              + "it declares with a version are resolved, from Maven Central): " + oneLine(ProjectModel.firstError(e))));
+        } catch (IOException | RuntimeException e) {
+          warnings.add(new ParseProblem(shown(root, pom), 0, 0, "dependencies not resolved: " + reason(e)));
+        }
+      }
+      // the project's own modules are sources here, not artifacts to fetch
+      Set<String> reactor = new LinkedHashSet<>();
+      models.values().forEach(model -> reactor.add(model.getGroupId() + ":" + model.getArtifactId()));
+      ModelDependencies converter = new ModelDependencies(session.getArtifactTypeRegistry(), settings.includeTests(),
+          reactor);
+      for (Map.Entry<Path, Model> module : models.entrySet()) {
+        Model model = module.getValue();
+        List<RemoteRepository> remotes = new ArrayList<>();
+        model.getRepositories().forEach(r -> {
+          RemoteRepository remote = repositories.remote(r);
+          if (remote != null && remotes.stream().noneMatch(known -> known.getId().equals(remote.getId()))) {
+            remotes.add(remote);
+          }
+        });
+        collect(system, session, new CollectRequest(converter.dependencies(model), converter.managed(model), remotes),
+            shown(root, module.getKey()), found);
+      }
+      // a pom whose parent or BOM is nowhere to be had (a company's own parent): what it declares with a version
+      for (Path pom : unbuilt) {
+        List<Dependency> dependencies = DeclaredVersions.of(pom, reactor);
+        collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
+            shown(root, pom), found);
+      }
+      if (!declared.isEmpty()) {
+        List<Dependency> dependencies = declared.stream().map(Coordinates::dependency).toList();
+        collect(system, session, new CollectRequest(dependencies, List.of(), List.of(repositories.central())),
+            shown(root, root.resolve("gradle/libs.versions.toml")), found);
+      }
+    } finally {
+      system.shutdown();
+    }
+  }
+
+  private static void collect(RepositorySystem system, RepositorySystemSession session, CollectRequest request,
+      String where, Found found) {
+    List<ParseProblem> warnings = found.warnings();
+    if (request.getDependencies().isEmpty() || Thread.currentThread().isInterrupted()) {
+      return;
+    }
+    DependencyResult result;
+    String problem = null;
+    try {
+      result = system.resolveDependencies(session, new DependencyRequest(request, null));
+    } catch (DependencyResolutionException e) {
+      result = e.getResult();
+      problem = reason(e);
+    } catch (RuntimeException e) {
+      warnings.add(new ParseProblem(where, 0, 0, "dependencies not resolved: " + reason(e)));
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    if (result != null) {
+      for (ArtifactResult artifact : result.getArtifactResults()) {
+        Path file = artifact.isResolved() ? artifact.getArtifact().getPath() : null;
+        if (file != null && file.getFileName().toString().endsWith(".jar") && Files.isRegularFile(file)) {
+          found.jars().add(file.toAbsolutePath().normalize());
+        } else if (!artifact.isResolved()) {
+          missing.add(artifact.getRequest().getArtifact().toString());
+        }
+      }
+      if (result.getRoot() != null) {
+        // the root's children: the module's own dependencies, as conflict resolution kept them
+        for (org.eclipse.aether.graph.DependencyNode child : result.getRoot().getChildren()) {
+          Path file = child.getArtifact() == null ? null : child.getArtifact().getPath();
+          if (file != null && found.jars().contains(file.toAbsolutePath().normalize())) {
+            found.direct().add(file.toAbsolutePath().normalize());
+          }
+        }
+      }
+      if (result.getCollectExceptions() != null && !result.getCollectExceptions().isEmpty() && problem == null) {
+        problem = reason(result.getCollectExceptions().get(0));
+      }
+    }
+    if (problem != null || !missing.isEmpty()) {
+      String names = missing.isEmpty() ? "" : String.join(", ", missing.subList(0, Math.min(SHOWN, missing.size())))
+          + (missing.size() > SHOWN ? " and " + (missing.size() - SHOWN) + " more" : "") + ": ";
+      warnings.add(new ParseProblem(where, 0, 0, "dependency jars missing, types from them unresolved: " + names
+          + (problem == null ? "not found" : problem)));
+    }
+  }
+
+  private static RepositorySystemSession.CloseableSession session(RepositorySystem system, ResolutionSettings settings) {
+    List<Path> locals = new ArrayList<>();
+    locals.add(settings.repository());
+    settings.readOnly().stream().filter(Files::isDirectory).forEach(locals::add);
+    return new SessionBuilderSupplier(system).get()
+        .withLocalRepositoryBaseDirectories(locals)
+        .setOffline(settings.offline())
+        // only the project's repositories and Central: old dependency poms name repositories long dead
+        // (each a connect timeout) or anyone's host
+        .setIgnoreArtifactDescriptorRepositories(true)
+        .setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_NEVER)
+        .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN)
+        .setSystemProperties(Map.of("java.version", System.getProperty("java.version", "")))
+        .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
+        .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) settings.requestTimeout().toMillis())
+        .setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 0)
+        // the user's ~/.m2 is read as it is: what Maven put there is used whichever repository it came from
+        .setConfigProperty("aether.chainedLocalRepository.ignoreTailAvailability", true)
+        .setConfigProperty("aether.connector.userAgent", "optkit")
+        .build();
+  }
+
+  /** The deepest cause's message, on one line: what a user can act on (a host, an artifact, offline). */
+  private static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return oneLine(message);
+  }
+
+  private static String oneLine(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  private static String shown(Path root, Path file) {
+    try {
+      Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+      return relative.toString().isEmpty() ? "." : relative.toString().replace('\\', '/');
+    } catch (IllegalArgumentException e) {
+      return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.optkit.analyzers.dependencies;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How assess resolves a project's dependencies.
+ *
+ * @param offline resolve only from what {@code repository} and {@code readOnly} already hold
+ * @param repository optkit's own local repository (Maven layout), where what is fetched goes
+ * @param readOnly local repositories read but never written (the user's {@code ~/.m2/repository})
+ * @param central where Maven Central is fetched from (a test serves its own)
+ * @param connectTimeout per connection
+ * @param requestTimeout per request without data
+ * @param total the whole resolution, every module's; what is not done by then is a warning
+ * @param includeTests also the test-scoped dependencies (assess scans test sources too)
+ */
+public record ResolutionSettings(
+    boolean offline,
+    Path repository,
+    List<Path> readOnly,
+    String central,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    Duration total,
+    boolean includeTests) {
+
+  public static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2/";
+
+  public ResolutionSettings {
+    readOnly = List.copyOf(readOnly);
+  }
+
+  /** Online unless told, into {@link #defaultRepository()}, reading {@code ~/.m2} as it is. */
+  public static ResolutionSettings defaults(boolean offline, Path repository, boolean includeTests) {
+    return new ResolutionSettings(offline, repository == null ? defaultRepository() : repository,
+        List.of(dev.optkit.analyzers.parse.ProjectClasspath.defaultMavenRepository()), MAVEN_CENTRAL,
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(180), includeTests);
+  }
+
+  /**
+   * {@code $XDG_CACHE_HOME/optkit/repository}, else {@code ~/.cache/optkit/repository}: one per
+   * user, shared by every project scanned, and not {@code ~/.m2} — optkit fills it with what the
+   * user's builds never asked for, and must not change what their Maven sees.
+   */
+  public static Path defaultRepository() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "optkit", "repository");
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "optkit", "repository");
+  }
+
+  /** What changes the jars a run gets, for the caches' keys. */
+  public String key() {
+    return offline + "|" + repository + "|" + readOnly + "|" + central + "|" + includeTests;
+  }
+}

@@ -1,0 +1,279 @@
+package dev.optkit.analyzers.dependencies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Assessor;
+import dev.optkit.analyzers.bytecode.LibraryBytecodeIoTest;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.facts.ParseProblem;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project whose dependencies are in no local repository: assess resolves them, their own
+ * dependencies and the BOM that manages their version from a repository the project's pom names
+ * (served here on loopback), and finds what it finds with the jars present. Offline, or with a
+ * repository that refuses or never answers, the scan goes on with a warning naming what is missing.
+ */
+class DependencyResolutionTest {
+  @TempDir Path temp;
+  private Path remote;
+  private Path vendorJar;
+  private Path wireJar;
+
+  /** A vendor session class extends the vendor's wire client, whose fetch opens a socket (a remote call). */
+  @BeforeEach
+  void libraries() throws IOException {
+    remote = temp.resolve("remote");
+    Files.createDirectories(temp.resolve("jars"));
+    wireJar = LibraryBytecodeIoTest.libraryJar(temp.resolve("jars/wire-1.0.jar"), Map.of(
+        "com/acme/wire/Wire.java", """
+            package com.acme.wire;
+            public class Wire {
+              public String fetch(String host) throws java.io.IOException {
+                try (java.net.Socket socket = new java.net.Socket(host, 80)) {
+                  return socket.getInetAddress().toString();
+                }
+              }
+              public String label(String host) { return "wire:" + host.trim(); }
+            }
+            """));
+    vendorJar = LibraryBytecodeIoTest.libraryJar(temp.resolve("jars/vendor-1.0.jar"), Map.of(
+        "com/acme/vendor/VendorSession.java", """
+            package com.acme.vendor;
+            public class VendorSession extends com.acme.wire.Wire {
+              public VendorSession() {}
+            }
+            """), wireJar);
+    LoopbackRepository.install(remote, "com.acme", "wire", "1.0",
+        LoopbackRepository.pom("com.acme", "wire", "1.0", "jar", ""), wireJar);
+    LoopbackRepository.install(remote, "com.acme", "vendor", "1.0", LoopbackRepository.pom("com.acme", "vendor", "1.0",
+        "jar", "<dependencies><dependency><groupId>com.acme</groupId><artifactId>wire</artifactId>"
+            + "<version>1.0</version></dependency></dependencies>"), vendorJar);
+    LoopbackRepository.install(remote, "com.acme", "acme-bom", "1.0", LoopbackRepository.pom("com.acme", "acme-bom",
+        "1.0", "pom", "<dependencyManagement><dependencies><dependency><groupId>com.acme</groupId>"
+            + "<artifactId>vendor</artifactId><version>1.0</version></dependency></dependencies>"
+            + "</dependencyManagement>"), null);
+  }
+
+  /** The project: its pom names the vendor without a version (the BOM it imports has it) and the repository. */
+  private Path project(String repositoryUrl) throws IOException {
+    Path root = temp.resolve("shop");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("pom.xml"), LoopbackRepository.pom("app", "shop", "1", "jar", """
+        <repositories><repository><id>acme</id><url>%s</url></repository></repositories>
+        <dependencyManagement><dependencies><dependency>
+          <groupId>com.acme</groupId><artifactId>acme-bom</artifactId><version>1.0</version>
+          <type>pom</type><scope>import</scope>
+        </dependency></dependencies></dependencyManagement>
+        <dependencies><dependency><groupId>com.acme</groupId><artifactId>vendor</artifactId></dependency></dependencies>
+        """.formatted(repositoryUrl)));
+    Files.writeString(root.resolve("src/main/java/app/Shop.java"), """
+        package app;
+        import com.acme.vendor.VendorSession;
+        import java.util.List;
+        public class Shop {
+          private final VendorSession session = new VendorSession();
+          public void each(List<String> hosts) throws Exception {
+            for (String host : hosts) {
+              session.fetch(host);
+            }
+          }
+          public String label(String host) { return session.label(host); }
+          public int twice(int value) { return value * 2; }
+          public String around(com.acme.wire.Wire wire, String host) throws Exception { return wire.fetch(host); }
+        }
+        """);
+    return root;
+  }
+
+  @Test
+  void missingDependenciesAreResolvedFromTheRepositoryThePomNamesAndGiveTheSameFindings() throws Exception {
+    // the reference: the same artifacts already in the user's local repository, read offline
+    Path m2 = temp.resolve("m2");
+    copyTree(remote, m2);
+    Path atHome = project("http://127.0.0.1:9/unused/");
+    Assessment home = assess(atHome, List.of(), new ResolutionSettings(true, temp.resolve("unused"), List.of(m2),
+        "http://127.0.0.1:9/", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), false));
+    List<String> present = lines(home);
+    assertEquals(List.of(), home.warnings());
+    assertTrue(present.stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), present.toString());
+    assertTrue(present.stream().anyMatch(l -> l.startsWith("RemoteApiCall 8 com.acme.vendor.VendorSession")),
+        present.toString());
+    // near-misses: a pure method of the client, a local computation; and a call on a type of a jar the
+    // project does not declare (it came with the vendor's): looked up only through what the project declares
+    assertEquals(2, present.size(), present.toString());
+
+    try (LoopbackRepository repository = new LoopbackRepository(remote);
+         LoopbackRepository central = new LoopbackRepository(temp.resolve("central"))) {
+      Path root = project(repository.url());
+      Path cache = temp.resolve("optkit-repository");
+      Assessment resolved = assess(root, List.of(), settings(false, cache, central.url(), Duration.ofSeconds(5)));
+      assertEquals(present, lines(resolved));
+      assertEquals(List.of(), resolved.warnings());
+      assertTrue(Files.isRegularFile(cache.resolve("com/acme/wire/1.0/wire-1.0.jar")), "the transitive jar is fetched");
+      assertTrue(repository.requests().contains("GET /com/acme/acme-bom/1.0/acme-bom-1.0.pom"), repository.requests().toString());
+
+      // remembered, sealed: a planted memo (a jar list naming anything) is dropped and the resolution done again
+      List<Path> memos = memos(cache);
+      assertEquals(1, memos.size(), memos.toString());
+      Files.writeString(memos.get(0), "{\"jars\":[\"/etc/passwd\"],\"declared\":[]}");
+      assertEquals(present, lines(assess(root, List.of(), settings(false, cache, central.url(), Duration.ofSeconds(5)))));
+      assertTrue(Files.readString(memos.get(0), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("optkit-sealed"));
+
+      // again, offline, from what the first run fetched: the same findings, nothing asked of any repository
+      int asked = repository.requests().size();
+      Assessment again = assess(root, List.of(), settings(true, cache, central.url(), Duration.ofSeconds(5)));
+      assertEquals(present, lines(again));
+      assertEquals(List.of(), again.warnings());
+      assertEquals(asked, repository.requests().size());
+    }
+
+    // jars the user names are all looked up: the call on the vendor's Wire is one more remote call
+    List<String> named = lines(assess(project("http://127.0.0.1:9/unused/"), List.of(vendorJar, wireJar), null));
+    assertTrue(named.stream().anyMatch(l -> l.startsWith("RemoteApiCall 13 com.acme.wire.Wire")), named.toString());
+  }
+
+  private static List<Path> memos(Path repository) throws IOException {
+    Path folder = repository.resolve(".optkit-resolutions");
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.sorted().toList();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aPomWhoseParentIsNowhereStillHasTheDependenciesItDeclaresWithAVersion() throws Exception {
+    Path root = project("http://127.0.0.1:9/unused/");
+    Files.writeString(root.resolve("pom.xml"), """
+        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+          <parent><groupId>com.corp</groupId><artifactId>corp-parent</artifactId><version>7</version><relativePath/></parent>
+          <artifactId>shop</artifactId>
+          <properties><vendor.version>1.0</vendor.version></properties>
+          <dependencies>
+            <dependency><groupId>com.acme</groupId><artifactId>vendor</artifactId><version>${vendor.version}</version></dependency>
+            <dependency><groupId>com.corp</groupId><artifactId>corp-logging</artifactId></dependency>
+          </dependencies>
+        </project>
+        """);
+    try (LoopbackRepository central = new LoopbackRepository(remote)) {
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url(),
+          Duration.ofSeconds(10)));
+      assertTrue(lines(assessment).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(assessment).toString());
+      assertEquals(1, assessment.warnings().size(), assessment.warnings().toString());
+      assertTrue(assessment.warnings().get(0).message().startsWith("the pom cannot be built")
+          && assessment.warnings().get(0).message().contains("com.corp:corp-parent:pom:7"), assessment.warnings().toString());
+    }
+  }
+
+  @Test
+  void offlineWithNothingThereIsAWarningNamingTheMissingDependencyNotAFailure() throws Exception {
+    Path root = project("http://127.0.0.1:9/unused/");
+    List<String> none = lines(assess(root, List.of(), null));
+    Assessment offline = assess(root, List.of(), settings(true, temp.resolve("empty"), "http://127.0.0.1:9/",
+        Duration.ofSeconds(5)));
+    assertEquals(none, lines(offline), "the scan goes on without the jars");
+    assertEquals(List.of(), memos(temp.resolve("empty")), "a resolution with a warning is tried again next time");
+    assertTrue(offline.warnings().stream().anyMatch(w -> w.path().equals("pom.xml")
+        && w.message().contains("com.acme:acme-bom:pom:1.0") && w.message().contains("offline")),
+        offline.warnings().toString());
+  }
+
+  @Test
+  void aRepositoryThatRefusesOrNeverAnswersIsAWarningWithinItsLimits() throws Exception {
+    int closed;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = probe.getLocalPort(); // nothing listens there once closed
+    }
+    Path root = project("http://127.0.0.1:" + closed + "/maven2/");
+    Assessment refused = assess(root, List.of(), settings(false, temp.resolve("r1"), "http://127.0.0.1:" + closed + "/",
+        Duration.ofSeconds(30)));
+    assertTrue(refused.warnings().stream().anyMatch(w -> w.message().contains("com.acme:acme-bom")),
+        refused.warnings().toString());
+
+    // a repository that accepts connections and never answers: the request timeout, then the total cap, end it
+    List<Socket> held = new ArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept());
+          }
+        } catch (IOException e) {
+          // closed at the end of the test
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String url = "http://127.0.0.1:" + silent.getLocalPort() + "/";
+      Path silentRoot = project(url);
+      ResolutionSettings slow = new ResolutionSettings(false, temp.resolve("r2"), List.of(), url,
+          Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(30), false);
+      Assessment timedOut = assess(silentRoot, List.of(), slow);
+      assertTrue(timedOut.warnings().stream().anyMatch(w -> w.message().contains("com.acme:acme-bom")),
+          timedOut.warnings().toString());
+
+      ResolutionSettings capped = new ResolutionSettings(false, temp.resolve("r3"), List.of(), url,
+          Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(1), false);
+      Assessment stopped = assess(silentRoot, List.of(), capped);
+      assertTrue(stopped.warnings().stream().anyMatch(w -> w.message().contains("stopped at its 1 s limit")),
+          stopped.warnings().toString());
+      assertFalse(stopped.findings().stream().anyMatch(f -> f.ruleId().equals("SequentialIoLoop")));
+    } finally {
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
+  private ResolutionSettings settings(boolean offline, Path repository, String central, Duration total) {
+    return new ResolutionSettings(offline, repository, List.of(), central, Duration.ofSeconds(2),
+        Duration.ofSeconds(5), total, false);
+  }
+
+  private static Assessment assess(Path root, List<Path> jars, ResolutionSettings resolution) {
+    OptkitConfig config = OptkitConfig.defaults();
+    Assessor.Options options = new Assessor.Options(List.of(root), config.exclude(), false, jars,
+        resolution != null, 1, true, config, "test", null, resolution);
+    return new Assessor().assess(options, Assessor.Progress.NONE);
+  }
+
+  private static List<String> lines(Assessment assessment) {
+    return assessment.findings().stream()
+        .map(f -> f.ruleId() + " " + f.line() + " " + f.details().get("provider") + " " + f.details().get("basis"))
+        .toList();
+  }
+
+  static List<String> messages(List<ParseProblem> warnings) {
+    return warnings.stream().map(ParseProblem::message).toList();
+  }
+}

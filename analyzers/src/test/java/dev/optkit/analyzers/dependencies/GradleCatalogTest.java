@@ -1,0 +1,70 @@
+package dev.optkit.analyzers.dependencies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.bytecode.LibraryBytecodeIoTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Gradle build's version catalog, read with a TOML parser, its libraries resolved from Maven Central. */
+class GradleCatalogTest {
+  @TempDir Path temp;
+
+  private static final String CATALOG = """
+      [versions]
+      wire = "1.0"
+      ranged = { strictly = "[1.0, 2.0)" }
+      loop = { ref = "wire" }
+
+      [libraries]
+      wire = { module = "com.acme:wire", version.ref = "wire" }
+      vendor = "com.acme:vendor:2.1"
+      grouped = { group = "com.acme", name = "store", version = "3.0" }
+      rich = { module = "com.acme:rich", version = { strictly = "4.0" } }
+      managed = { module = "com.acme:managed" }
+      range = { module = "com.acme:range", version.ref = "ranged" }
+      broken = "com.acme:nothing"
+
+      [plugins]
+      shadow = { id = "com.gradleup.shadow", version = "8.3.0" }
+      """;
+
+  @Test
+  void librariesWithAVersionAreDeclaredOthersLeftOut() throws Exception {
+    Files.createDirectories(temp.resolve("gradle"));
+    Files.writeString(temp.resolve("gradle/libs.versions.toml"), CATALOG);
+    assertEquals(List.of("com.acme:wire:1.0", "com.acme:vendor:2.1", "com.acme:store:3.0", "com.acme:rich:4.0"),
+        GradleCatalog.declared(temp).stream().map(Coordinates::toString).toList());
+    Files.writeString(temp.resolve("gradle/libs.versions.toml"), "[libraries\nwire = ");
+    assertEquals(List.of(), GradleCatalog.declared(temp), "not TOML: nothing declared, no failure");
+  }
+
+  @Test
+  void aCatalogsLibrariesAreResolvedFromCentral() throws Exception {
+    Path central = temp.resolve("central");
+    Files.createDirectories(temp.resolve("jars"));
+    Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("jars/wire-1.0.jar"),
+        Map.of("com/acme/wire/Wire.java", "package com.acme.wire;\npublic class Wire {}\n"));
+    LoopbackRepository.install(central, "com.acme", "wire", "1.0",
+        LoopbackRepository.pom("com.acme", "wire", "1.0", "jar", ""), jar);
+    Path root = temp.resolve("app");
+    Files.createDirectories(root.resolve("gradle"));
+    Files.writeString(root.resolve("gradle/libs.versions.toml"),
+        "[libraries]\nwire = \"com.acme:wire:1.0\"\nghost = \"com.acme:ghost:9\"\n");
+    try (LoopbackRepository repository = new LoopbackRepository(central)) {
+      DependencyResolver.Resolved resolved = DependencyResolver.resolve(List.of(), root, GradleCatalog.declared(root),
+          new ResolutionSettings(false, temp.resolve("optkit"), List.of(), repository.url(), Duration.ofSeconds(2),
+              Duration.ofSeconds(5), Duration.ofSeconds(20), false));
+      assertEquals(List.of(temp.resolve("optkit/com/acme/wire/1.0/wire-1.0.jar")), resolved.jars());
+      assertEquals(resolved.jars(), resolved.declared());
+      assertTrue(resolved.warnings().stream().anyMatch(w -> w.path().equals("gradle/libs.versions.toml")
+          && w.message().contains("com.acme:ghost")), resolved.warnings().toString());
+    }
+  }
+}
