@@ -247,6 +247,13 @@ class TwoLevelBackendTest {
         assertEquals("USD", value(b.read("currency")));
         assertEquals(3, source.reads.get(), "one load after Redis came back, then hits");
         assertEquals(1L, level(b).getClass().getMethod("size").invoke(level(b)));
+
+        redis.close();
+        // an application stopped during an outage stops (Spring's listener container would wait for Redis)
+        Thread closing = new Thread(b::close);
+        closing.start();
+        closing.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(closing.isAlive(), "closing B's context while Redis is down does not hang");
       }
     } finally {
       redis.close();

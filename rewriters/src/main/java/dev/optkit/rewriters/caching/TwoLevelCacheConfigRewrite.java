@@ -38,11 +38,8 @@ public final class TwoLevelCacheConfigRewrite {
         "java.util.concurrent.Executors",
         "java.util.concurrent.ScheduledExecutorService",
         "java.util.concurrent.TimeUnit",
-        "org.springframework.core.task.SimpleAsyncTaskExecutor",
         "org.springframework.data.redis.connection.Message",
-        "org.springframework.data.redis.connection.MessageListener",
-        "org.springframework.data.redis.listener.ChannelTopic",
-        "org.springframework.data.redis.listener.RedisMessageListenerContainer");
+        "org.springframework.data.redis.connection.MessageListener");
   }
 
   /** The line registering one cache in both levels, inside the manager's bean method. */
@@ -138,7 +135,8 @@ public final class TwoLevelCacheConfigRewrite {
           /** By eviction message: the instances that have not yet said they dropped the entries. */
           private final Map<String, Set<String>> unanswered = new ConcurrentHashMap<>();
           private final AtomicLong messages = new AtomicLong();
-          private final RedisMessageListenerContainer subscription = new RedisMessageListenerContainer();
+          private volatile boolean closed;
+          private volatile RedisConnection subscribed;
           /** Messages handled one at a time, in order, off the Redis client's own threads. */
           private final ExecutorService handling = Executors.newSingleThreadExecutor(r -> daemon(r, "optkit-cache-evictions"));
           private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
@@ -146,20 +144,36 @@ public final class TwoLevelCacheConfigRewrite {
 
           LocalLevel(RedisConnectionFactory connections) {
               this.connections = connections;
-              SimpleAsyncTaskExecutor subscriber = new SimpleAsyncTaskExecutor("optkit-cache-subscription-");
-              subscriber.setDaemon(true);
-              subscription.setConnectionFactory(connections);
-              subscription.setSubscriptionExecutor(subscriber);
-              subscription.setTaskExecutor(handling::execute);
-              subscription.setRecoveryInterval(1000);
-              subscription.addMessageListener(this, new ChannelTopic(CHANNEL));
-              subscription.afterPropertiesSet();
-              try {
-                  subscription.start();
-              } catch (RuntimeException e) {
-                  LOG.warn("optkit two-level cache: not subscribed yet, the local level is not served: " + e.getMessage());
-              }
+              daemon(this::subscribe, "optkit-cache-subscription").start();
               beats.scheduleWithFixedDelay(this::beat, 0, BEAT_MILLIS, TimeUnit.MILLISECONDS);
+          }
+
+          /**
+           * Keeps this instance subscribed, again a second after each failure. Jedis blocks in subscribe() while it
+           * lasts; Lettuce returns at once and resubscribes by itself after a reconnection. (Not Spring's
+           * RedisMessageListenerContainer: while Redis is down, its recovery holds the lock its stop() needs.)
+           */
+          private void subscribe() {
+              while (!closed) {
+                  try (RedisConnection connection = connections.getConnection()) {
+                      subscribed = connection;
+                      connection.subscribe(this, CHANNEL.getBytes(StandardCharsets.UTF_8));
+                      while (!closed && connection.isSubscribed()) {
+                          Thread.sleep(BEAT_MILLIS);
+                      }
+                  } catch (InterruptedException e) {
+                      return;
+                  } catch (RuntimeException e) {
+                      lapse("not subscribed to Redis: " + e.getMessage());
+                  } finally {
+                      subscribed = null;
+                  }
+                  try {
+                      Thread.sleep(1000);
+                  } catch (InterruptedException e) {
+                      return;
+                  }
+              }
           }
 
           private static Thread daemon(Runnable task, String name) {
@@ -290,7 +304,12 @@ public final class TwoLevelCacheConfigRewrite {
 
           @Override
           public void onMessage(Message message, byte[] pattern) {
-              String[] words = new String(message.getBody(), StandardCharsets.UTF_8).split(" ");
+              byte[] body = message.getBody();
+              handling.execute(() -> handle(new String(body, StandardCharsets.UTF_8)));
+          }
+
+          private void handle(String text) {
+              String[] words = text.split(" ");
               long now = System.nanoTime();
               if (words[0].equals("h") && words.length == 3) {
                   heartbeat(words[1], Long.parseLong(words[2]), now);
@@ -333,14 +352,22 @@ public final class TwoLevelCacheConfigRewrite {
           }
 
           @Override
-          public void close() throws Exception {
+          public void close() {
+              closed = true;
               beats.shutdownNow();
               try {
                   publish("b " + instance);
               } catch (RuntimeException e) {
                   // Redis unreachable: the others stop waiting for this instance within 3 s
               }
-              subscription.destroy();
+              RedisConnection connection = subscribed;
+              if (connection != null) {
+                  try {
+                      connection.getSubscription().unsubscribe(); // Jedis: ends the blocking subscribe()
+                  } catch (RuntimeException e) {
+                      // already gone with the connection
+                  }
+              }
               handling.shutdownNow();
           }
       }
