@@ -109,8 +109,9 @@ public final class MigrateCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--cache-backend", paramLabel = "BACKEND",
-      description = "Where Spring caches keep their entries: local (Caffeine in each JVM, the default) or redis "
-          + "(a RedisCacheManager shared by every instance; docs/cache-backends.md). Overrides cache.backend in "
+      description = "Where Spring caches keep their entries: local (Caffeine in each JVM, the default), redis "
+          + "(a RedisCacheManager shared by every instance) or two-level (a Caffeine level in each JVM in front of "
+          + "Redis, evictions broadcast to every instance; docs/cache-backends.md). Overrides cache.backend in "
           + ".optkit.yml.")
   String cacheBackend;
 

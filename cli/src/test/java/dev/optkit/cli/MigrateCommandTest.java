@@ -259,10 +259,17 @@ class MigrateCommandTest {
     CliRun configured = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--strict");
     assertEquals(redis.out(), configured.out(), "cache.backend in .optkit.yml does what --cache-backend does");
 
-    CliRun unknown = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--cache-backend", "two-level");
+    CliRun twoLevel = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--strict", "--cache-backend", "two-level");
+    assertEquals(0, twoLevel.exitCode(), twoLevel.out() + twoLevel.err());
+    assertTrue(!twoLevel.out().contains("evicted on this instance only"), twoLevel.out());
+    assertTrue(twoLevel.out().contains("Redis cache manager with a local level in each JVM and 1 expiring cache(s)"),
+        twoLevel.out());
+    assertTrue(twoLevel.out().contains("new TwoLevelCacheWriter(shared, optkitLocalLevel)"), twoLevel.out());
+
+    CliRun unknown = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--cache-backend", "near");
     assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
-    assertTrue(unknown.err().contains("--cache-backend: must be one of local, redis, was 'two-level' (two-level is "
-        + "not built yet"), unknown.err());
+    assertTrue(unknown.err().contains("--cache-backend: must be one of local, redis, two-level, was 'near'"),
+        unknown.err());
   }
 
   @Test

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /**
  * One instance of a migrated Spring service in a JVM of its own, driven over stdin by
  * {@link TwoInstancesTest}: {@code read <name>} answers the setting's value and how long the call took
- * in nanoseconds, {@code write <name> <value>} calls the writer. Arguments: the configuration class,
+ * in nanoseconds, {@code write <name> <value>} calls the writer, {@code level} answers the two-level
+ * backend's local hits and misses (0 and 0 without one). Arguments: the configuration class,
  * the service class, and Redis's port (0: no Redis).
  */
 public final class InstanceProcess {
@@ -40,7 +41,17 @@ public final class InstanceProcess {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
         String[] words = line.split(" ", 3);
-        if (words[0].equals("read")) {
+        if (words[0].equals("level")) {
+          // the two-level backend's local level: its own hits and misses (Redis's statistics never see its hits)
+          if (context.containsBean("optkitLocalLevel")) {
+            Object level = context.getBean("optkitLocalLevel");
+            Object stats = level.getClass().getMethod("statistics", String.class).invoke(level, "optkit.Settings.setting");
+            out.println(stats.getClass().getMethod("hitCount").invoke(stats) + "\t"
+                + stats.getClass().getMethod("missCount").invoke(stats));
+          } else {
+            out.println("0\t0");
+          }
+        } else if (words[0].equals("read")) {
           long start = System.nanoTime();
           Object setting = read.invoke(service, words[1]);
           long took = System.nanoTime() - start;

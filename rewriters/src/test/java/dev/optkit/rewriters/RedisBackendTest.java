@@ -50,9 +50,9 @@ class RedisBackendTest {
   }
 
   /** The migrated classes, with Spring Data Redis beside them. */
-  private URLClassLoader loader(Path classes) throws java.net.MalformedURLException {
+  static URLClassLoader loader(Path classes) throws java.net.MalformedURLException {
     return new URLClassLoader(new URL[] {classes.toUri().toURL(), springDataRedisJar().toUri().toURL()},
-        getClass().getClassLoader());
+        RedisBackendTest.class.getClassLoader());
   }
 
   static final String BOOT_POM = """
@@ -170,7 +170,7 @@ class RedisBackendTest {
         .config(OptkitConfig.defaults().withCacheBackend(backend));
   }
 
-  private static String configPath(MigrationPlan plan) {
+  static String configPath(MigrationPlan plan) {
     return plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
         .findFirst().orElseThrow(() -> new AssertionError("no OptkitCacheConfig in " + plan.changes().stream()
             .map(FileChange::path).toList() + "; refused: " + plan.refusals().stream().map(Refusal::reason).toList()));
@@ -380,17 +380,24 @@ class RedisBackendTest {
 
               @Override
               public void put(String name, byte[] key, byte[] value, Duration ttl) {
+                  stored(name, key, value, ttl);
+              }
+
+              /** Stores what a load returned, and says whether it did: not when an eviction overlapped the load. */
+              boolean stored(String name, byte[] key, byte[] value, Duration ttl) {
                   Map<ByteBuffer, byte[]> keys = misses.get().get(name);
                   byte[] started = keys == null ? null : keys.remove(ByteBuffer.wrap(key));
                   if (started == null) {
-                      return; // no miss on this thread before it: nothing it loaded to store
+                      return false; // no miss on this thread before it: nothing it loaded to store
                   }
                   long millis = ttl == null || ttl.isNegative() ? 0 : ttl.toMillis();
                   try (RedisConnection connection = connections.getConnection()) {
-                      connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key, evictionsKey(name),
-                          started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));
+                      Object stored = connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key,
+                          evictionsKey(name), started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));
+                      return Long.valueOf(1).equals(stored);
                   } catch (DataAccessException e) {
                       unreachable(name, e); // not stored: the next read asks the source again
+                      return false;
                   }
               }
 
@@ -1031,8 +1038,19 @@ class RedisBackendTest {
     }
   }
 
+  /** The two-level backend keeps its entries in Redis too: it caches and refuses exactly what redis does. */
+  @Test
+  void theTwoLevelBackendRefusesWhatRedisRefuses() {
+    MigrationPlan redis = catalog("redis");
+    MigrationPlan twoLevel = catalog("two-level");
+    assertEquals(List.of("item"), twoLevel.targets().stream().map(t -> t.method().fact().name()).toList());
+    assertEquals(redis.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList(),
+        twoLevel.refusals().stream().map(r -> r.finding().enclosingMethod() + ": " + r.reason()).toList());
+    assertTrue(twoLevel.refusals().size() >= 7, twoLevel.refusals().toString());
+  }
+
   /** One instance of the migrated service: its own application context, on the shared Redis when port > 0. */
-  private static final class Instance implements AutoCloseable {
+  static final class Instance implements AutoCloseable {
     final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     final Object bean;
     private Method read;

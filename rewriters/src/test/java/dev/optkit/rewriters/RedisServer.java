@@ -31,6 +31,16 @@ final class RedisServer implements AutoCloseable {
   }
 
   static RedisServer start() throws IOException, InterruptedException {
+    return start(0);
+  }
+
+  /** A new, empty server on the port this one had, once this one is closed: Redis restarted. */
+  RedisServer restarted() throws IOException, InterruptedException {
+    return start(port);
+  }
+
+  /** On the given port, or on a free one (0). */
+  private static RedisServer start(int fixedPort) throws IOException, InterruptedException {
     String executable = executable();
     if (executable == null) {
       if (System.getenv("OPTKIT_REQUIRE_REDIS") != null) {
@@ -42,9 +52,11 @@ final class RedisServer implements AutoCloseable {
     Path directory = Files.createTempDirectory("optkit-redis");
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        port = socket.getLocalPort();
+      int port = fixedPort;
+      if (port == 0) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+          port = socket.getLocalPort();
+        }
       }
       Process process = new ProcessBuilder(List.of(executable, "--port", String.valueOf(port), "--bind", "127.0.0.1",
           "--save", "", "--appendonly", "no", "--dir", directory.toString()))

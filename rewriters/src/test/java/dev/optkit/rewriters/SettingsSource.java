@@ -27,6 +27,12 @@ final class SettingsSource implements AutoCloseable {
   private final ServerSocket socket;
   private final ExecutorService connections = Executors.newCachedThreadPool();
   private final long delayMillis;
+  /**
+   * When set, the next read takes the value as it is, counts down the first latch, and answers only once the
+   * second is counted down: a slow read that fetched the old value while a write goes on.
+   */
+  final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch[]> holdNextRead =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   SettingsSource(long delayMillis) throws IOException {
     this.delayMillis = delayMillis;
@@ -78,6 +84,11 @@ final class SettingsSource implements AutoCloseable {
           reads.incrementAndGet();
           answer = stored.getOrDefault(name, "unset").getBytes(StandardCharsets.UTF_8);
           Thread.sleep(delayMillis);
+          java.util.concurrent.CountDownLatch[] hold = holdNextRead.getAndSet(null);
+          if (hold != null) {
+            hold[0].countDown();
+            hold[1].await(10, java.util.concurrent.TimeUnit.SECONDS);
+          }
         }
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         response.write(("HTTP/1.1 200 OK\r\nContent-Length: " + answer.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

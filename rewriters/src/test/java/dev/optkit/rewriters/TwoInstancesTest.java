@@ -71,6 +71,120 @@ class TwoInstancesTest {
     assertTrue(run.stale > 0, "local caches: a write through A leaves B's entry stale: " + run);
   }
 
+  /**
+   * two-level against redis in one run: a pair of JVMs for each (each pair its own Redis and its own
+   * source, so neither sees the other's writes), the same interleaving of writes through A and reads
+   * through B, block by block in turn, so that the machine's load weighs on both alike. No answer through
+   * B differs from the source with either; the figures (B's local and Redis hits, p50/p95 per block and
+   * their ratio) go to target/two-instances.txt.
+   */
+  @Test
+  void twoLevelAgainstRedisInAlternateBlocksNeverAnswersStale() throws Exception {
+    Migrated redisBuild = migrated("redis");
+    Migrated twoLevelBuild = migrated("two-level");
+    try (SettingsSource redisSource = new SettingsSource(2); SettingsSource twoLevelSource = new SettingsSource(2);
+        RedisServer redisServer = RedisServer.start(); RedisServer twoLevelServer = RedisServer.start()) {
+      for (int i = 0; i < SETTINGS; i++) {
+        redisSource.stored.put("s" + i, "v0");
+        twoLevelSource.stored.put("s" + i, "v0");
+      }
+      try (Instance redisA = new Instance(redisSource, redisBuild.classes(), redisBuild.configClass(), redisServer.port());
+          Instance redisB = new Instance(redisSource, redisBuild.classes(), redisBuild.configClass(), redisServer.port());
+          Instance twoLevelA = new Instance(twoLevelSource, twoLevelBuild.classes(), twoLevelBuild.configClass(),
+              twoLevelServer.port());
+          Instance twoLevelB = new Instance(twoLevelSource, twoLevelBuild.classes(), twoLevelBuild.configClass(),
+              twoLevelServer.port())) {
+        for (int i = 0; i < SETTINGS; i++) {
+          redisB.read("s" + i);
+          twoLevelB.read("s" + i);
+        }
+        List<String> lines = new ArrayList<>();
+        for (int writeEvery : new int[] {10, 100}) {
+          Block redisTotal = Block.NONE;
+          Block twoLevelTotal = Block.NONE;
+          List<Double> p50Ratios = new ArrayList<>();
+          List<Double> p95Ratios = new ArrayList<>();
+          for (int block = 0; block < ALTERNATE_BLOCKS; block++) {
+            long seed = writeEvery * 1000L + block; // the same interleaving for both backends
+            Block redis = block(redisA, redisB, redisSource, new Random(seed), writeEvery);
+            Block twoLevel = block(twoLevelA, twoLevelB, twoLevelSource, new Random(seed), writeEvery);
+            redisTotal = redisTotal.plus(redis);
+            twoLevelTotal = twoLevelTotal.plus(twoLevel);
+            p50Ratios.add(twoLevel.p50 / redis.p50);
+            p95Ratios.add(twoLevel.p95 / redis.p95);
+            lines.add(String.format("two-level vs redis, a write every %d reads, block %d: redis %s; two-level %s",
+                writeEvery, block + 1, redis, twoLevel));
+          }
+          assertEquals(0, redisTotal.stale, "redis: " + redisTotal);
+          assertEquals(0, twoLevelTotal.stale, "two-level: " + twoLevelTotal);
+          assertTrue(twoLevelTotal.localHits > 0, "B answers from its own level: " + twoLevelTotal);
+          java.util.Collections.sort(p50Ratios);
+          java.util.Collections.sort(p95Ratios);
+          lines.add(String.format("two-level vs redis, a write every %d reads, %d blocks of %d: redis %s; two-level %s; "
+              + "two-level/redis p50 ratio median %.2f (%.2f..%.2f), p95 ratio median %.2f (%.2f..%.2f)", writeEvery,
+              ALTERNATE_BLOCKS, ROUNDS, redisTotal, twoLevelTotal, median(p50Ratios), p50Ratios.get(0),
+              p50Ratios.get(p50Ratios.size() - 1), median(p95Ratios), p95Ratios.get(0), p95Ratios.get(p95Ratios.size() - 1)));
+        }
+        for (String line : lines) {
+          System.out.println(line);
+          Files.writeString(Path.of("target", "two-instances.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+      }
+    }
+  }
+
+  private static final int ALTERNATE_BLOCKS = 5;
+
+  private static double median(List<Double> sorted) {
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /** One block's figures: reads through B, stale answers, hits (B's local level's among them), p50 and p95 in ms. */
+  private record Block(int reads, int writes, int stale, int hits, long localHits, double p50, double p95) {
+    static final Block NONE = new Block(0, 0, 0, 0, 0, Double.NaN, Double.NaN);
+
+    Block plus(Block other) {
+      return new Block(reads + other.reads, writes + other.writes, stale + other.stale, hits + other.hits,
+          localHits + other.localHits, Double.NaN, Double.NaN);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%d reads, %d writes, %d stale, hit rate %.1f%% (local level %.1f%%, Redis %.1f%%)%s", reads,
+          writes, stale, 100.0 * hits / reads, 100.0 * localHits / reads, 100.0 * (hits - localHits) / reads,
+          Double.isNaN(p50) ? "" : String.format(", p50 %.3f ms, p95 %.3f ms", p50, p95));
+    }
+  }
+
+  private Block block(Instance a, Instance b, SettingsSource source, Random random, int writeEvery) throws IOException {
+    Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    long localBefore = b.level()[0];
+    int writes = 0;
+    int stale = 0;
+    int hits = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      String name = "s" + random.nextInt(SETTINGS);
+      if (random.nextInt(writeEvery) == 0) {
+        a.write(name, "v" + writeEvery + "." + round + "." + random.nextInt(1000));
+        writes++;
+      }
+      int before = source.reads.get();
+      String truth = source.stored.get(name);
+      String[] answer = b.read(name).split("\t");
+      latencies.recordValue(Long.parseLong(answer[1]));
+      if (!answer[0].equals(truth)) {
+        stale++;
+      }
+      if (source.reads.get() == before) {
+        hits++;
+      }
+    }
+    return new Block(ROUNDS, writes, stale, hits, b.level()[0] - localBefore, latencies.getValueAtPercentile(50) / 1e6,
+        latencies.getValueAtPercentile(95) / 1e6);
+  }
+
   /** What one backend's run measured. */
   private record Run(String backend, int reads, int writes, int stale, int hits, String latency) {
     @Override
@@ -80,9 +194,10 @@ class TwoInstancesTest {
     }
   }
 
-  private Run run(String backend, int redisPort) throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM)
-        .java(RedisBackendTest.SETTING).java(RedisBackendTest.SETTINGS)
+  /** The settings service migrated with the backend and compiled: its classes and its configuration class. */
+  private Migrated migrated(String backend) throws Exception {
+    MigrationFixture fixture = new MigrationFixture(Files.createDirectories(dir.resolve(backend)))
+        .file("pom.xml", RedisBackendTest.BOOT_POM).java(RedisBackendTest.SETTING).java(RedisBackendTest.SETTINGS)
         .config(OptkitConfig.defaults().withCacheBackend(backend));
     MigrationPlan plan = fixture.plan();
     assertEquals(List.of("setting"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
@@ -90,7 +205,16 @@ class TwoInstancesTest {
     String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
         .findFirst().orElseThrow();
     Path classes = fixture.compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
-    String configClass = config.substring("src/main/java/".length(), config.length() - ".java".length()).replace('/', '.');
+    return new Migrated(classes,
+        config.substring("src/main/java/".length(), config.length() - ".java".length()).replace('/', '.'));
+  }
+
+  private record Migrated(Path classes, String configClass) {}
+
+  private Run run(String backend, int redisPort) throws Exception {
+    Migrated migrated = migrated(backend);
+    Path classes = migrated.classes();
+    String configClass = migrated.configClass();
     for (int i = 0; i < SETTINGS; i++) {
       stored.put("s" + i, "v0");
     }
@@ -182,6 +306,11 @@ class TwoInstancesTest {
     private final Path log;
 
     Instance(Path classes, String configClass, int redisPort, String... jvmOptions) throws IOException {
+      this(source, classes, configClass, redisPort, jvmOptions);
+    }
+
+    Instance(SettingsSource source, Path classes, String configClass, int redisPort, String... jvmOptions)
+        throws IOException {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dredis.test.base=http://127.0.0.1:" + source.port()));
       command.addAll(List.of(jvmOptions));
@@ -200,6 +329,13 @@ class TwoInstancesTest {
     String read(String name) throws IOException {
       commands.println("read " + name);
       return answer();
+    }
+
+    /** The local level's hits and misses so far (the two-level backend; 0 and 0 otherwise). */
+    long[] level() throws IOException {
+      commands.println("level");
+      String[] counts = answer().split("\t");
+      return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
     }
 
     void write(String name, String value) throws IOException {

@@ -185,16 +185,17 @@ public record OptkitConfig(
 
   /**
    * Where migrate's Spring caches keep their entries. {@code backend}: {@code local} (default, a
-   * Caffeine cache in each JVM) or {@code redis} (a {@code RedisCacheManager} shared by every
-   * instance of the service); docs/cache-backends.md.
+   * Caffeine cache in each JVM), {@code redis} (a {@code RedisCacheManager} shared by every
+   * instance of the service) or {@code two-level} (a Caffeine level in each JVM in front of that
+   * Redis, evictions broadcast to every instance); docs/cache-backends.md.
    */
   public record CacheSettings(String backend) {
-    public static final List<String> BACKENDS = List.of("local", "redis");
+    public static final List<String> BACKENDS = List.of("local", "redis", "two-level");
 
     public CacheSettings {
       if (backend != null && !BACKENDS.contains(backend)) {
         throw new IllegalArgumentException("cache.backend must be one of " + String.join(", ", BACKENDS) + ", was '"
-            + backend + "'" + (backend.equals("two-level") ? " (two-level is not built yet: docs/cache-backends.md)" : ""));
+            + backend + "'");
       }
     }
 
@@ -203,8 +204,14 @@ public record OptkitConfig(
       return backend == null ? "local" : backend;
     }
 
+    /** Whether Spring caches keep their entries in Redis: the redis and the two-level backends. */
     public boolean redis() {
-      return "redis".equals(backend);
+      return "redis".equals(backend) || twoLevel();
+    }
+
+    /** Whether a local level in each JVM stands in front of Redis. */
+    public boolean twoLevel() {
+      return "two-level".equals(backend);
     }
   }
 

@@ -26,6 +26,15 @@ public final class RedisCacheConfigRewrite {
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
       boolean transactionAware, List<CachingTarget> targets, String indent, String nl) {
+    return create(packageName, existingCaching, addEnableCaching, transactionAware, false, targets, indent, nl);
+  }
+
+  /**
+   * @param twoLevel the two-level backend: a bounded Caffeine level in each JVM in front of Redis, evictions
+   *     broadcast to every instance ({@link TwoLevelCacheConfigRewrite})
+   */
+  public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
+      boolean transactionAware, boolean twoLevel, List<CachingTarget> targets, String indent, String nl) {
     String i = indent;
     String i2 = i + i;
     String i3 = i2 + i;
@@ -34,50 +43,61 @@ public final class RedisCacheConfigRewrite {
       lines.add("package " + packageName + ";");
       lines.add("");
     }
-    lines.add("import com.fasterxml.jackson.annotation.JsonTypeInfo;");
-    lines.add("import com.fasterxml.jackson.databind.ObjectMapper;");
-    lines.add("import java.nio.ByteBuffer;");
-    lines.add("import java.nio.charset.StandardCharsets;");
-    lines.add("import java.time.Duration;");
-    lines.add("import java.util.HashMap;");
-    lines.add("import java.util.HashSet;");
-    lines.add("import java.util.List;");
-    lines.add("import java.util.Map;");
-    lines.add("import java.util.Set;");
-    lines.add("import java.util.concurrent.CompletableFuture;");
-    lines.add("import java.util.concurrent.atomic.AtomicLong;");
-    lines.add("import org.apache.commons.logging.Log;");
-    lines.add("import org.apache.commons.logging.LogFactory;");
+    java.util.Set<String> imports = new java.util.TreeSet<>();
+    imports.add("com.fasterxml.jackson.annotation.JsonTypeInfo");
+    imports.add("com.fasterxml.jackson.databind.ObjectMapper");
+    imports.add("java.nio.ByteBuffer");
+    imports.add("java.nio.charset.StandardCharsets");
+    imports.add("java.time.Duration");
+    imports.add("java.util.HashMap");
+    imports.add("java.util.HashSet");
+    imports.add("java.util.List");
+    imports.add("java.util.Map");
+    imports.add("java.util.Set");
+    imports.add("java.util.concurrent.CompletableFuture");
+    imports.add("java.util.concurrent.atomic.AtomicLong");
+    imports.add("org.apache.commons.logging.Log");
+    imports.add("org.apache.commons.logging.LogFactory");
     if (!existingCaching) {
-      lines.add("import org.springframework.cache.CacheManager;");
+      imports.add("org.springframework.cache.CacheManager");
     }
     if (addEnableCaching) {
-      lines.add("import org.springframework.cache.annotation.EnableCaching;");
+      imports.add("org.springframework.cache.annotation.EnableCaching");
     }
     if (existingCaching) {
-      lines.add("import org.springframework.cache.interceptor.CacheResolver;");
-      lines.add("import org.springframework.cache.interceptor.SimpleCacheResolver;");
+      imports.add("org.springframework.cache.interceptor.CacheResolver");
+      imports.add("org.springframework.cache.interceptor.SimpleCacheResolver");
     }
-    lines.add("import org.springframework.context.annotation.Bean;");
-    lines.add("import org.springframework.context.annotation.Configuration;");
-    lines.add("import org.springframework.dao.DataAccessException;");
-    lines.add("import org.springframework.data.redis.cache.BatchStrategies;");
-    lines.add("import org.springframework.data.redis.cache.CacheStatistics;");
-    lines.add("import org.springframework.data.redis.cache.CacheStatisticsCollector;");
-    lines.add("import org.springframework.data.redis.cache.RedisCacheConfiguration;");
-    lines.add("import org.springframework.data.redis.cache.RedisCacheManager;");
-    lines.add("import org.springframework.data.redis.cache.RedisCacheWriter;");
-    lines.add("import org.springframework.data.redis.connection.RedisConnection;");
-    lines.add("import org.springframework.data.redis.connection.RedisConnectionFactory;");
-    lines.add("import org.springframework.data.redis.connection.ReturnType;");
-    lines.add("import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;");
-    lines.add("import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;");
-    lines.add("import org.springframework.transaction.support.TransactionSynchronization;");
-    lines.add("import org.springframework.transaction.support.TransactionSynchronizationManager;");
+    imports.add("org.springframework.context.annotation.Bean");
+    imports.add("org.springframework.context.annotation.Configuration");
+    imports.add("org.springframework.dao.DataAccessException");
+    imports.add("org.springframework.data.redis.cache.BatchStrategies");
+    imports.add("org.springframework.data.redis.cache.CacheStatistics");
+    imports.add("org.springframework.data.redis.cache.CacheStatisticsCollector");
+    imports.add("org.springframework.data.redis.cache.RedisCacheConfiguration");
+    imports.add("org.springframework.data.redis.cache.RedisCacheManager");
+    imports.add("org.springframework.data.redis.cache.RedisCacheWriter");
+    imports.add("org.springframework.data.redis.connection.RedisConnection");
+    imports.add("org.springframework.data.redis.connection.RedisConnectionFactory");
+    imports.add("org.springframework.data.redis.connection.ReturnType");
+    imports.add("org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer");
+    imports.add("org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair");
+    imports.add("org.springframework.transaction.support.TransactionSynchronization");
+    imports.add("org.springframework.transaction.support.TransactionSynchronizationManager");
+    if (twoLevel) {
+      imports.addAll(TwoLevelCacheConfigRewrite.imports());
+    }
+    imports.forEach(name -> lines.add("import " + name + ";"));
     lines.add("");
     lines.add("/**");
-    lines.add(" * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,");
-    lines.add(" * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix");
+    if (twoLevel) {
+      lines.add(" * Caches added by optkit migrate, in two levels: a bounded Caffeine cache in this JVM (LocalLevel) in front");
+      lines.add(" * of Redis, shared by every instance. A writer's eviction is made in Redis and broadcast to every instance,");
+      lines.add(" * whose local level drops the entries before the writer returns. Each cache has its own TTL and key prefix");
+    } else {
+      lines.add(" * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,");
+      lines.add(" * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix");
+    }
     lines.add(" * (" + "\"optkit:\" + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are");
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
     lines.add(" */");
@@ -93,17 +113,29 @@ public final class RedisCacheConfigRewrite {
     lines.add(i + "/** Values as JSON with their class, so a hit comes back as the type the method returns. */");
     lines.add(i + "private static final GenericJackson2JsonRedisSerializer VALUES = values();");
     lines.add("");
+    String level = twoLevel ? ", LocalLevel " + TwoLevelCacheConfigRewrite.LEVEL_BEAN : "";
+    if (twoLevel) {
+      lines.addAll(TwoLevelCacheConfigRewrite.levelBean(i));
+      lines.add("");
+    }
     if (existingCaching) {
       lines.add(i + "/** A resolver, not a second CacheManager bean, so the project's own caches keep their manager. */");
       lines.add(i + "@Bean(\"" + RESOLVER_BEAN + "\")");
-      lines.add(i + "public CacheResolver " + RESOLVER_BEAN + "(RedisConnectionFactory connectionFactory) {");
+      lines.add(i + "public CacheResolver " + RESOLVER_BEAN + "(RedisConnectionFactory connectionFactory" + level + ") {");
     } else {
       lines.add(i + "@Bean(\"" + MANAGER_BEAN + "\")");
-      lines.add(i + "public CacheManager " + MANAGER_BEAN + "(RedisConnectionFactory connectionFactory) {");
+      lines.add(i + "public CacheManager " + MANAGER_BEAN + "(RedisConnectionFactory connectionFactory" + level + ") {");
     }
     lines.add(i2 + "// SCAN, not KEYS, when a writer clears a whole cache: KEYS blocks Redis while it runs");
-    lines.add(i2 + "RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new WriteAwareCacheWriter(");
-    lines.add(i3 + i + "RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory))");
+    if (twoLevel) {
+      lines.add(i2 + "WriteAwareCacheWriter shared = new WriteAwareCacheWriter(");
+      lines.add(i3 + i + "RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory);");
+      lines.add(i2 + "RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new TwoLevelCacheWriter(shared, "
+          + TwoLevelCacheConfigRewrite.LEVEL_BEAN + "))");
+    } else {
+      lines.add(i2 + "RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new WriteAwareCacheWriter(");
+      lines.add(i3 + i + "RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), connectionFactory))");
+    }
     lines.add(i3 + "// static: a cache name nobody registered fails instead of creating a cache without a TTL");
     lines.add(i3 + ".disableCreateOnMissingCache()");
     lines.add(i3 + ".enableStatistics();");
@@ -112,7 +144,7 @@ public final class RedisCacheConfigRewrite {
       lines.add(i2 + "caches.transactionAware();");
     }
     for (CachingTarget target : targets) {
-      lines.add(registration(target, i2));
+      lines.add(twoLevel ? TwoLevelCacheConfigRewrite.registration(target, i2) : registration(target, i2));
     }
     lines.add(i2 + MARKER);
     lines.add(i2 + "RedisCacheManager manager = caches.build();");
@@ -130,6 +162,10 @@ public final class RedisCacheConfigRewrite {
         + CLASS_NAME + "::listKey));");
     lines.add(i2 + "caches.withCacheConfiguration(name, cache);");
     lines.add(i + "}");
+    if (twoLevel) {
+      lines.add("");
+      lines.addAll(TwoLevelCacheConfigRewrite.register(i));
+    }
     lines.add("");
     lines.add(i + "@SuppressWarnings(\"deprecation\") // EVERYTHING: records and final classes carry their class too");
     lines.add(i + "private static GenericJackson2JsonRedisSerializer values() {");
@@ -158,6 +194,9 @@ public final class RedisCacheConfigRewrite {
     lines.add(i2 + "return key.append(']').toString();");
     lines.add(i + "}");
     lines.addAll(writeAwareCacheWriter(i));
+    if (twoLevel) {
+      lines.addAll(TwoLevelCacheConfigRewrite.classes(i));
+    }
     lines.add("}");
     return String.join(nl, lines) + nl;
   }
@@ -256,17 +295,24 @@ public final class RedisCacheConfigRewrite {
         "",
         i2 + "@Override",
         i2 + "public void put(String name, byte[] key, byte[] value, Duration ttl) {",
+        i3 + "stored(name, key, value, ttl);",
+        i2 + "}",
+        "",
+        i2 + "/** Stores what a load returned, and says whether it did: not when an eviction overlapped the load. */",
+        i2 + "boolean stored(String name, byte[] key, byte[] value, Duration ttl) {",
         i3 + "Map<ByteBuffer, byte[]> keys = misses.get().get(name);",
         i3 + "byte[] started = keys == null ? null : keys.remove(ByteBuffer.wrap(key));",
         i3 + "if (started == null) {",
-        i4 + "return; // no miss on this thread before it: nothing it loaded to store",
+        i4 + "return false; // no miss on this thread before it: nothing it loaded to store",
         i3 + "}",
         i3 + "long millis = ttl == null || ttl.isNegative() ? 0 : ttl.toMillis();",
         i3 + "try (RedisConnection connection = connections.getConnection()) {",
-        i4 + "connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key, evictionsKey(name),",
-        i4 + i + "started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));",
+        i4 + "Object stored = connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key,",
+        i4 + i + "evictionsKey(name), started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));",
+        i4 + "return Long.valueOf(1).equals(stored);",
         i3 + "} catch (DataAccessException e) {",
         i4 + "unreachable(name, e); // not stored: the next read asks the source again",
+        i4 + "return false;",
         i3 + "}",
         i2 + "}",
         "",

@@ -425,7 +425,8 @@ public final class SpringCacheConfigRewrite {
     boolean redis = isRedis(existing);
     for (CachingTarget target : targets) {
       if (!existing.contains("\"" + target.cacheName() + "\"")) {
-        added.append(redis ? RedisCacheConfigRewrite.registration(target, indent) : registration(target, indent)).append(nl);
+        added.append(TwoLevelCacheConfigRewrite.isTwoLevel(existing) ? TwoLevelCacheConfigRewrite.registration(target, indent)
+            : redis ? RedisCacheConfigRewrite.registration(target, indent) : registration(target, indent)).append(nl);
         weighed |= target.weighed();
       }
     }

@@ -71,7 +71,7 @@ final class CacheConfigFiles {
 
   static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
       Path sourceRoot,
-      String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis) {
+      String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis, boolean twoLevel) {
     Optional<String> existingType = existingConfig(prefix, assessment);
     if (existingType.isPresent()) {
       String path = assessment.index().pathOfType(existingType.get());
@@ -85,10 +85,11 @@ final class CacheConfigFiles {
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
     if (redis) {
       String text = RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-          !traits.enableCachingPresent(), traits.transactions(), targets, indent, nl);
+          !traits.enableCachingPresent(), traits.transactions(), twoLevel, targets, indent, nl);
       return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
           List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
-              + targets.size() + " expiring cache(s) shared by every instance"));
+              + (twoLevel ? "a local level in each JVM and " : "") + targets.size()
+              + " expiring cache(s) shared by every instance"));
     }
     String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
         traits.transactions(), micrometer(traits), targets, indent, nl);
@@ -104,6 +105,12 @@ final class CacheConfigFiles {
    */
   static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring,
       boolean redis, boolean plain) {
+    return pomChange(scanRoot, pom, traits, spring, redis, false, plain);
+  }
+
+  /** @param twoLevel the Spring caches have a Caffeine level in each JVM in front of Redis: Caffeine too */
+  static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring,
+      boolean redis, boolean twoLevel, boolean plain) {
     byte[] before = read(pom);
     SourceDocument document = SourceDocument.decode(before);
     String text = document.text();
@@ -115,7 +122,7 @@ final class CacheConfigFiles {
         // Jackson with java.time, for the JSON the values are written as
         wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-json", null));
       }
-      if (plain) {
+      if (plain || twoLevel) {
         wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
             managed ? null : PomDependencies.caffeineFor(traits.javaRelease())));
       }

@@ -21,6 +21,7 @@ import dev.optkit.rewriters.caching.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.caching.RedisCacheConfigRewrite;
+import dev.optkit.rewriters.caching.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheableRewrite;
 import dev.optkit.rewriters.caching.WholeProject;
@@ -178,17 +179,21 @@ public final class CachingMigration {
       plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
     }
     if (config.cache().redis() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
-      plan = new CachingPlanner.Plan(redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals),
+      plan = new CachingPlanner.Plan(redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals,
+          config.cache().twoLevel()),
           plan.refusals());
     } else if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)
         && CacheConfigFiles.existingConfig(prefix, assessment).map(type -> SpringCacheConfigRewrite.isRedis(SourceDocument.decode(
             CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type)))).text())).orElse(false)) {
+      String earlierShared = CacheConfigFiles.existingConfig(prefix, assessment).map(type -> TwoLevelCacheConfigRewrite
+          .isTwoLevel(SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type))))
+              .text())).orElse(false) ? "two-level" : "redis";
       List<CachingTarget> kept = new ArrayList<>();
       for (CachingTarget target : plan.targets()) {
         if (target.form() == CacheForm.SPRING) {
           refusals.add(new Refusal(target.finding(), SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier "
-              + "migration's caches in Redis: migrate with --cache-backend redis (or cache.backend: redis) so one "
-              + "manager holds every cache"));
+              + "migration's caches in Redis: migrate with --cache-backend " + earlierShared + " (or cache.backend: "
+              + earlierShared + ") so one manager holds every cache"));
         } else {
           kept.add(target);
         }
@@ -336,11 +341,12 @@ public final class CachingMigration {
     }
     if (!springTargets.isEmpty()) {
       changes.add(CacheConfigFiles.springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
-          config.cache().redis()));
+          config.cache().redis(), config.cache().twoLevel()));
     }
     boolean plainTargets = applied.stream().anyMatch(t -> t.form() == CacheForm.PLAIN);
     traits.pomFile().ifPresent(pom -> CacheConfigFiles.pomChange(scanRoot, pom, traits, !springTargets.isEmpty(),
-        config.cache().redis() && !springTargets.isEmpty(), plainTargets).ifPresent(changes::add));
+        config.cache().redis() && !springTargets.isEmpty(), config.cache().twoLevel() && !springTargets.isEmpty(),
+        plainTargets).ifPresent(changes::add));
     if (traits.pomFile().isEmpty()) {
       notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.caffeineFor(traits.javaRelease())
           + (springTargets.isEmpty() ? "" : " and org.springframework:spring-context-support") + " to your build");
@@ -355,14 +361,14 @@ public final class CachingMigration {
    * method's result and key must round-trip ({@link RedisRoundTrip}). Plain Java caches stay local.
    */
   private static List<CachingTarget> redisOrRefused(Path scanRoot, String prefix, Assessment assessment,
-      ProjectTraits traits, List<CachingTarget> targets, List<Refusal> refusals) {
+      ProjectTraits traits, List<CachingTarget> targets, List<Refusal> refusals, boolean twoLevel) {
     boolean springDataRedis = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
         .map(pom -> pom.dependencyArtifacts().stream().anyMatch(a -> a.equals("spring-data-redis")
             || a.startsWith("spring-boot-starter-data-redis") || a.startsWith("redisson-spring")))
         .orElse(false);
     String whole = null;
     if (!traits.springBoot() && !springDataRedis) {
-      whole = "the redis backend needs a RedisConnectionFactory: Spring Boot makes one from spring.data.redis.*, and "
+      whole = "the " + (twoLevel ? "two-level" : "redis") + " backend needs a RedisConnectionFactory: Spring Boot makes one from spring.data.redis.*, and "
           + "this module has neither Spring Boot nor Spring Data Redis in its pom";
     }
     Optional<String> existing = CacheConfigFiles.existingConfig(prefix, assessment);
@@ -371,6 +377,11 @@ public final class CachingMigration {
       if (!SpringCacheConfigRewrite.isRedis(text)) {
         whole = SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
             + "local): undo that migration, or migrate with --cache-backend local, so one manager holds every cache";
+      } else if (TwoLevelCacheConfigRewrite.isTwoLevel(text) != twoLevel) {
+        String earlier = twoLevel ? "redis" : "two-level";
+        whole = SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches with the " + earlier
+            + " backend: undo that migration, or migrate with --cache-backend " + earlier
+            + ", so every cache has the same levels";
       }
     }
     RedisRoundTrip roundTrip = new RedisRoundTrip(assessment.index(), scanRoot);
