@@ -214,4 +214,27 @@ class EighthAuditReasonsTest {
         """).plan();
     assertFalse(cached(renaming, "UserService.all"), renaming.targets().toString());
   }
+
+  // ---- JPQL whose identification variable is a word SQL reserves (ravan-chuang OrderRepository.findOwnerIdById:
+  // "SELECT order.ownerId FROM Order order ...", "it reads tables optkit cannot tell")
+
+  @Test
+  void aJpqlAliasNamedLikeASqlWordNamesTheSameTables() {
+    MigrationPlan plan = project("s13-alias").plan();
+    Optional<String> reason = refusal(plan, "findOwnerIdById");
+    assertFalse(reason.isPresent() && reason.get().contains("tables optkit cannot tell"), reason.toString());
+    // its true twin: a query the parser cannot read for another cause still counts every write
+    MigrationPlan unreadable = project("s13-alias").file("src/main/java/r/OrderRepository.java", """
+        package r;
+        import java.util.Optional;
+        import org.springframework.data.jpa.repository.Query;
+        import org.springframework.data.repository.query.Param;
+        public interface OrderRepository extends org.springframework.data.jpa.repository.JpaRepository<Order, Integer> {
+          @Query("SELECT o.ownerId FROM Order o WHERE o.id = :orderId AND FUNCTION('x' o.id)")
+          Optional<Integer> findOwnerIdById(@Param("orderId") Integer orderId);
+        }
+        """).plan();
+    String refused = refusal(unreadable, "findOwnerIdById").orElseThrow(() -> new AssertionError(unreadable.targets()));
+    assertTrue(refused.contains("tables optkit cannot tell"), refused);
+  }
 }

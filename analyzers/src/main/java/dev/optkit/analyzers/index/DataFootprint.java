@@ -380,7 +380,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       Set<String> names = new TreeSet<>();
       try {
         Set<String> tables = new TreeSet<>();
-        for (Statement statement : SqlParsing.parseStatements(SqlStatements.bindPlaceholders(text))) {
+        for (Statement statement : statements(SqlStatements.bindPlaceholders(text))) {
           tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
         }
         for (String table : tables) {
@@ -398,6 +398,19 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         return new DataFootprint(ClientKind.DB, Set.of(), true);
       }
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
+    }
+
+    /** The statements of a text, JPQL's identification variables named like SQL's words renamed when that is all. */
+    private static net.sf.jsqlparser.statement.Statements statements(String sql) throws Exception {
+      try {
+        return SqlParsing.parseStatements(sql);
+      } catch (Exception e) {
+        String renamed = JpqlKeywordAliases.renamed(sql);
+        if (renamed == null) {
+          throw e;
+        }
+        return SqlParsing.parseStatements(renamed);
+      }
     }
 
     public static boolean isEntity(TypeFact type) {

@@ -1,0 +1,82 @@
+package dev.optkit.analyzers.index;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.Token;
+
+/**
+ * JPQL lets an entity's identification variable be a word SQL reserves ({@code SELECT order.ownerId FROM Order
+ * order WHERE order.id = :id}), which JSqlParser cannot parse. The variable names no table, so the query names the
+ * same tables with it renamed: each word declared so right after an entity in a {@code FROM} or {@code JOIN}
+ * clause, and its uses (a word followed by {@code .}, or standing alone but not before {@code BY}), become
+ * {@code word_alias}. Read with JSqlParser's lexer: words inside string literals are never touched.
+ */
+final class JpqlKeywordAliases {
+  private JpqlKeywordAliases() {}
+
+  /** The text with keyword aliases renamed, or null when it declares none (nothing to retry). */
+  static String renamed(String written) {
+    String text = written.replace('\t', ' '); // the lexer counts a tab as several columns; a space is one
+    List<Token> tokens = new ArrayList<>();
+    try {
+      CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(text)));
+      for (Token token = lexer.getNextToken(); token.kind != 0 && tokens.size() < 5_000; token = lexer.getNextToken()) {
+        tokens.add(token);
+      }
+    } catch (RuntimeException | Error e) {
+      return null;
+    }
+    Set<String> aliases = new HashSet<>();
+    for (int i = 0; i + 2 < tokens.size(); i++) {
+      String word = tokens.get(i).image.toUpperCase(Locale.ROOT);
+      if (!word.equals("FROM") && !word.equals("JOIN")) {
+        continue;
+      }
+      int at = i + 1;
+      while (at + 2 < tokens.size() && tokens.get(at + 1).image.equals(".")) {
+        at += 2; // a dotted path (o.items) or a qualified entity name
+      }
+      int alias = at + 1;
+      if (alias < tokens.size() && tokens.get(alias).image.equalsIgnoreCase("AS")) {
+        alias++;
+      }
+      if (alias < tokens.size() && keyword(tokens.get(alias))) {
+        aliases.add(tokens.get(alias).image.toUpperCase(Locale.ROOT));
+      }
+    }
+    if (aliases.isEmpty()) {
+      return null;
+    }
+    String[] lines = text.split("\n", -1);
+    int[] lineStart = new int[lines.length + 1];
+    for (int line = 0; line < lines.length; line++) {
+      lineStart[line + 1] = lineStart[line] + lines[line].length() + 1;
+    }
+    StringBuilder out = new StringBuilder(text);
+    for (int i = tokens.size() - 1; i >= 0; i--) { // from the end, so earlier offsets hold
+      Token token = tokens.get(i);
+      String next = i + 1 < tokens.size() ? tokens.get(i + 1).image.toUpperCase(Locale.ROOT) : "";
+      if (aliases.contains(token.image.toUpperCase(Locale.ROOT)) && !next.equals("BY") && token.beginLine >= 1
+          && token.beginLine <= lines.length) {
+        int end = lineStart[token.beginLine - 1] + token.endColumn;
+        if (end <= out.length()) {
+          out.insert(end, "_alias");
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** A word the lexer reads as one of SQL's, not as a name. */
+  private static boolean keyword(Token token) {
+    return token.kind != CCJSqlParserConstants.S_IDENTIFIER && !token.image.isEmpty()
+        && Character.isLetter(token.image.charAt(0)) && token.image.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+  }
+}
