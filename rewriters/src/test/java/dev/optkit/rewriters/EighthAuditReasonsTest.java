@@ -237,4 +237,24 @@ class EighthAuditReasonsTest {
     String refused = refusal(unreadable, "findOwnerIdById").orElseThrow(() -> new AssertionError(unreadable.targets()));
     assertTrue(refused.contains("tables optkit cannot tell"), refused);
   }
+
+  // ---- a save counted as firing ON DELETE rules (ravan-chuang AuthService.register(): "may write authauditlogs, ...,
+  // users (save(): its entity's table and the tables the schema's ON DELETE/UPDATE rules reach from those)")
+
+  @Test
+  void aSaveOfItsOwnRowFiresNoDeleteRule() {
+    MigrationPlan plan = project("s16-insert-ondelete").plan();
+    assertTrue(cached(plan, "NoteService.count"), plan.refusals().toString());
+    // its true twin: the item is deleted, and the schema sets the notes' item_id to null
+    MigrationPlan deleting = project("s16-insert-ondelete").file("src/main/java/r/ItemService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class ItemService {
+          private final ItemRepository repo; public ItemService(ItemRepository repo){this.repo=repo;}
+          public void remove(Long id) { remove(id, "admin"); }
+          public void remove(Long id, String by) { repo.deleteById(id); }
+        }
+        """).plan();
+    assertFalse(cached(deleting, "NoteService.count"), deleting.targets().toString());
+  }
 }

@@ -288,13 +288,16 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         unknown = parsed.unknown();
       }
       String stored = repositoryEntity(site);
+      boolean ownRowOnly = false; // a save that writes its entity's own table alone: no join table, no cascade
       if (stored != null) {
         TypeFact entity = index.type(stored).orElse(null);
         if (entity == null) {
           names.add("table:" + normalise(simple(stored)));
           unknown = true;
         } else if (savedOrDeleted) {
-          unknown |= !associatedTables.addWrittenTables(entity, names).known();
+          EntityTables.Written written = associatedTables.addWrittenTables(entity, names);
+          unknown |= !written.known();
+          ownRowOnly = !written.joinTables() && !written.joinColumns() && !written.cascades() && !written.deletedWith();
         } else {
           unknown |= !associatedTables.addTables(entity, names);
         }
@@ -302,7 +305,10 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         unknown = true; // a derived query or EntityManager call on an unknown entity, SQL built at run time
       }
       if (site.access() != dev.optkit.analyzers.facts.Access.READ) {
-        return withWriteEffects(names, unknown);
+        // a Spring Data save of its own row inserts or updates columns: the schema's delete rules do not fire for
+        // it (an orphan removed, a join table's rows replaced, would be deletes: those saves keep every rule)
+        boolean saveOnly = ownRowOnly && site.sql() == null && site.method().startsWith("save");
+        return withWriteEffects(names, unknown, saveOnly);
       }
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), unknown);
     }
@@ -310,19 +316,21 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     /** What a SQL script run as a write changes ({@code @Sql(statements = ...)} in a test): parsed like a call's SQL. */
     public DataFootprint ofWrittenScript(String script) {
       DataFootprint parsed = sql.computeIfAbsent(script, this::parseSql);
-      return withWriteEffects(new TreeSet<>(parsed.names()), parsed.unknown());
+      return withWriteEffects(new TreeSet<>(parsed.names()), parsed.unknown(), false);
     }
 
     /**
      * A write to a table with a trigger also writes whatever the trigger's body writes; one referenced
      * by a foreign key with ON DELETE/UPDATE CASCADE or SET NULL/DEFAULT also writes the referencing tables.
      */
-    private DataFootprint withWriteEffects(Set<String> names, boolean unknown) {
+    private DataFootprint withWriteEffects(Set<String> names, boolean unknown, boolean saveOnly) {
       for (String name : List.copyOf(names)) {
         if (!name.startsWith("table:")) {
           continue;
         }
-        Set<String> written = new TreeSet<>(index.schemaWriteEffects().cascadesFrom(name.substring("table:".length())));
+        String bare = name.substring("table:".length());
+        Set<String> written = new TreeSet<>(saveOnly ? index.schemaWriteEffects().cascadesFromUpdates(bare)
+            : index.schemaWriteEffects().cascadesFrom(bare));
         written.add(name.substring("table:".length()));
         for (String table : written) {
           names.add("table:" + table);

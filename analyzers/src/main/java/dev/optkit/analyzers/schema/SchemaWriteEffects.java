@@ -43,16 +43,20 @@ public final class SchemaWriteEffects {
 
   private final Set<String> triggered;
   private final Map<String, Set<String>> cascades;
+  /** The links of foreign keys whose action is on update (a changed key): what a save may reach. */
+  private final Map<String, Set<String>> updateCascades;
   private final boolean everyTable;
 
-  private SchemaWriteEffects(Set<String> triggered, Map<String, Set<String>> cascades, boolean everyTable) {
+  private SchemaWriteEffects(Set<String> triggered, Map<String, Set<String>> cascades,
+      Map<String, Set<String>> updateCascades, boolean everyTable) {
     this.triggered = Set.copyOf(triggered);
     this.cascades = Map.copyOf(cascades);
+    this.updateCascades = Map.copyOf(updateCascades);
     this.everyTable = everyTable;
   }
 
   public static SchemaWriteEffects none() {
-    return new SchemaWriteEffects(Set.of(), Map.of(), false);
+    return new SchemaWriteEffects(Set.of(), Map.of(), Map.of(), false);
   }
 
   public static SchemaWriteEffects read(List<Path> scripts) {
@@ -75,8 +79,13 @@ public final class SchemaWriteEffects {
     }
     Set<String> triggered = new TreeSet<>();
     Map<String, Set<String>> cascades = new HashMap<>();
+    Map<String, Set<String>> updateCascades = new HashMap<>();
     for (Path changelog : changelogFiles) {
-      texts.addAll(LiquibaseChangelogs.read(changelog, (parent, child) -> link(cascades, parent, child)));
+      // a changelog's onDelete and onUpdate are read together: its links count for both
+      texts.addAll(LiquibaseChangelogs.read(changelog, (parent, child) -> {
+        link(cascades, parent, child);
+        link(updateCascades, parent, child);
+      }));
     }
     boolean everyTable = false;
     RowLocalTriggers rowLocal = new RowLocalTriggers();
@@ -86,13 +95,13 @@ public final class SchemaWriteEffects {
         continue;
       }
       try {
-        new Reading(triggered, cascades, rowLocal).lex(lexable(raw));
+        new Reading(triggered, cascades, updateCascades, rowLocal).lex(lexable(raw));
       } catch (RuntimeException | Error e) { // the lexer's TokenMgrError is an Error
         everyTable = true;
       }
     }
     triggered.addAll(rowLocal.triggeredBeyondTheirRow()); // every script read: a function may come after its trigger
-    return new SchemaWriteEffects(triggered, cascades, everyTable);
+    return new SchemaWriteEffects(triggered, cascades, updateCascades, everyTable);
   }
 
   private static final Set<String> CODE_OR_INDEX = Set.of(
@@ -163,12 +172,24 @@ public final class SchemaWriteEffects {
 
   /** The tables (normalised) a write to this one may change through cascading foreign keys, transitively. */
   public Set<String> cascadesFrom(String table) {
+    return reached(cascades, table);
+  }
+
+  /**
+   * The tables a save of this one's rows may change: only foreign keys acting on update (a referenced key
+   * changed), transitively. A save inserts, or updates columns; no delete rule fires.
+   */
+  public Set<String> cascadesFromUpdates(String table) {
+    return reached(updateCascades, table);
+  }
+
+  private static Set<String> reached(Map<String, Set<String>> links, String table) {
     Set<String> reached = new TreeSet<>();
-    Deque<String> pending = new ArrayDeque<>(cascades.getOrDefault(table, Set.of()));
+    Deque<String> pending = new ArrayDeque<>(links.getOrDefault(table, Set.of()));
     while (!pending.isEmpty()) {
       String child = pending.pop();
       if (reached.add(child)) {
-        pending.addAll(cascades.getOrDefault(child, Set.of()));
+        pending.addAll(links.getOrDefault(child, Set.of()));
       }
     }
     reached.remove(table);
@@ -250,11 +271,14 @@ public final class SchemaWriteEffects {
   private static final class Reading {
     private final Set<String> triggered;
     private final Map<String, Set<String>> cascades;
+    private final Map<String, Set<String>> updateCascades;
     private final RowLocalTriggers rowLocal;
 
-    Reading(Set<String> triggered, Map<String, Set<String>> cascades, RowLocalTriggers rowLocal) {
+    Reading(Set<String> triggered, Map<String, Set<String>> cascades, Map<String, Set<String>> updateCascades,
+        RowLocalTriggers rowLocal) {
       this.triggered = triggered;
       this.cascades = cascades;
+      this.updateCascades = updateCascades;
       this.rowLocal = rowLocal;
     }
 
@@ -329,6 +353,9 @@ public final class SchemaWriteEffects {
           String effect = action.image.toUpperCase(Locale.ROOT);
           if ((change.equals("DELETE") || change.equals("UPDATE")) && (effect.equals("CASCADE") || effect.equals("SET"))) {
             cascades.computeIfAbsent(parent, p -> new TreeSet<>()).add(table);
+            if (change.equals("UPDATE")) {
+              updateCascades.computeIfAbsent(parent, p -> new TreeSet<>()).add(table);
+            }
           } else {
             pending = action;
           }

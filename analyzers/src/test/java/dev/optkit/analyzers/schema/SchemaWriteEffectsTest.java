@@ -271,4 +271,16 @@ class SchemaWriteEffectsTest {
     assertTrue(read(on).fires("note")); // a function no script defines
     assertTrue(read(TOUCH + TOUCH.replace("CURRENT_TIMESTAMP", "(SELECT max(at) FROM clock)") + on).fires("note"));
   }
+
+  /** A save inserts or updates: only foreign keys acting on update reach further tables from it. */
+  @Test
+  void onlyUpdateRulesReachFromASave() throws Exception {
+    SchemaWriteEffects rules = read("""
+        CREATE TABLE item (id BIGINT PRIMARY KEY, code VARCHAR(9) UNIQUE);
+        CREATE TABLE note (id BIGINT PRIMARY KEY, item_id BIGINT REFERENCES item(id) ON DELETE SET NULL);
+        CREATE TABLE tag (id BIGINT PRIMARY KEY, item_code VARCHAR(9) REFERENCES item(code) ON UPDATE CASCADE);
+        """);
+    assertEquals(Set.of("note", "tag"), rules.cascadesFrom("item"));
+    assertEquals(Set.of("tag"), rules.cascadesFromUpdates("item"));
+  }
 }
