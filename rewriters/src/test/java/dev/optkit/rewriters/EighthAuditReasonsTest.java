@@ -257,4 +257,56 @@ class EighthAuditReasonsTest {
         """).plan();
     assertFalse(cached(deleting, "NoteService.count"), deleting.targets().toString());
   }
+
+  // ---- a JPQL projection of one entity's columns reads its own table, not its associations' (ravan-chuang
+  // findOwnerIdById: "AuthService.register() may write users": the order's eager user is not loaded by
+  // SELECT o.ownerId; audit 7's #17 alike)
+
+  private MigrationPlan ownerQuery(String name, String select) {
+    return project("s13-alias").file("src/main/java/r/Order.java", """
+        package r;
+        import jakarta.persistence.*;
+        @Entity @Table(name = "orders") public class Order { @Id Integer id; Integer ownerId;
+          @ManyToOne @JoinColumn(name = "user_id") Customer customer; }
+        """).file("src/main/java/r/Customer.java", """
+        package r;
+        import jakarta.persistence.*;
+        @Entity @Table(name = "customers") public class Customer { @Id Integer id; String name;
+          public void setName(String n) { name = n; } }
+        """).file("src/main/java/r/CustomerRepository.java", """
+        package r;
+        public interface CustomerRepository extends org.springframework.data.jpa.repository.JpaRepository<Customer, Integer> {}
+        """).file("src/main/java/r/Customers.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class Customers {
+          private final CustomerRepository repo; public Customers(CustomerRepository repo){this.repo=repo;}
+          public void register(String n) { Customer c = new Customer(); c.setName(n); repo.save(c); }
+        }
+        """).file("src/main/java/r/OrderRepository.java", """
+        package r;
+        import java.util.Optional;
+        import org.springframework.data.jpa.repository.Query;
+        import org.springframework.data.repository.query.Param;
+        public interface OrderRepository extends org.springframework.data.jpa.repository.JpaRepository<Order, Integer> {
+          @Query("SELECT_CLAUSE FROM Order o WHERE o.id = :orderId")
+          Optional<Integer> findOwnerIdById(@Param("orderId") Integer orderId);
+        }
+        """.replace("SELECT_CLAUSE", select)).plan();
+  }
+
+  @Test
+  void aProjectionOfAnEntitysColumnsReadsItsOwnTable() {
+    MigrationPlan plan = ownerQuery("columns", "SELECT o.ownerId");
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("OwnerCheck.owner")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals()));
+    assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("OwnerCheck.owner"))
+        .anyMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().name().equals("register"))),
+        plan.targets().toString());
+    // its true twin: the order's customer, an association, is read through the path
+    MigrationPlan path = ownerQuery("path", "SELECT o.customer");
+    assertFalse(path.targets().stream().filter(t -> t.method().fact().displayName().equals("OwnerCheck.owner"))
+        .anyMatch(t -> t.evictions().stream().noneMatch(e -> e.writer().fact().name().equals("register"))),
+        path.targets().toString());
+  }
 }

@@ -298,6 +298,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           EntityTables.Written written = associatedTables.addWrittenTables(entity, names);
           unknown |= !written.known();
           ownRowOnly = !written.joinTables() && !written.joinColumns() && !written.cascades() && !written.deletedWith();
+        } else if (site.sql() != null && entity.qualifiedName().equals(columnsOnly.computeIfAbsent(site.sql(),
+            this::entityReadForColumnsOnly))) {
+          unknown |= !associatedTables.addOwnTables(entity, names); // @Query("SELECT o.ownerId FROM Order o ..."): no entity loaded
         } else {
           unknown |= !associatedTables.addTables(entity, names);
         }
@@ -388,13 +391,20 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       Set<String> names = new TreeSet<>();
       try {
         Set<String> tables = new TreeSet<>();
-        for (Statement statement : statements(SqlStatements.bindPlaceholders(text))) {
+        net.sf.jsqlparser.statement.Statements parsed = statements(SqlStatements.bindPlaceholders(text));
+        for (Statement statement : parsed) {
           tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
         }
+        // SELECT o.ownerId FROM Order o: one entity's columns, none of its associations loaded
+        String columnsOf = columnsOnly.computeIfAbsent(text, this::entityReadForColumnsOnly);
         for (String table : tables) {
           String bare = SchemaViews.bare(table);
           TypeFact entity = entitiesBySimpleName.get(bare);
-          if (entity != null) { // JPQL names entities, not tables
+          if (entity != null && entity.qualifiedName().equals(columnsOf)) {
+            if (!associatedTables.addOwnTables(entity, names)) {
+              return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
+            }
+          } else if (entity != null) { // JPQL names entities, not tables
             if (!associatedTables.addTables(entity, names)) {
               return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
             }
@@ -419,6 +429,34 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         }
         return SqlParsing.parseStatements(renamed);
       }
+    }
+
+    /** Per query text, the entity whose columns alone it reads ("" for none). */
+    private final Map<String, String> columnsOnly = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String entityReadForColumnsOnly(String text) {
+      try {
+        net.sf.jsqlparser.statement.Statements parsed = statements(SqlStatements.bindPlaceholders(text));
+        String entity = parsed.size() == 1 ? JpqlColumnReads.entityReadForColumnsOnly(parsed.get(0),
+            name -> entitiesBySimpleName.get(SchemaViews.bare(name)), this::associationFields) : null;
+        return entity == null ? "" : entity;
+      } catch (Exception | StackOverflowError e) {
+        return "";
+      }
+    }
+
+    /** The entity's association and embedded fields, its superclasses' (a mapped superclass's) included. */
+    private Set<String> associationFields(TypeFact entity) {
+      Set<String> fields = new java.util.HashSet<>();
+      List<String> types = new java.util.ArrayList<>(List.of(entity.qualifiedName()));
+      types.addAll(index.supertypesOf(entity.qualifiedName()));
+      for (String each : types) {
+        index.type(each).ifPresent(type -> {
+          type.associations().forEach(a -> fields.add(a.field()));
+          fields.addAll(type.embeddedFields());
+        });
+      }
+      return fields;
     }
 
     public static boolean isEntity(TypeFact type) {

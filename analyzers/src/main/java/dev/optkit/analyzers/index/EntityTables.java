@@ -38,6 +38,15 @@ final class EntityTables {
   }
 
   /**
+   * Adds the entity's own table (or tables) alone, for a query that reads its columns only ({@code SELECT
+   * o.ownerId FROM Order o}): no association is loaded. False when it may touch tables beyond them.
+   */
+  boolean addOwnTables(TypeFact entity, Set<String> names) {
+    Boolean mapped = mapped(entity, names, (table, association) -> true);
+    return mapped != null && mapped;
+  }
+
+  /**
    * What a save or delete writes besides the entity's own table, as a refusal says it.
    *
    * @param known false when it may write tables beyond the names added
