@@ -79,16 +79,22 @@ public final class DependencyResolver {
     Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
     Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
     List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicReference<Thread> resolving = new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<Void> work = CompletableFuture.runAsync(
         () -> resolveAll(poms, root, declared, settings, new Found(jars, direct, warnings)), runnable -> {
           Thread thread = new Thread(runnable, "optkit-dependencies");
           thread.setDaemon(true); // past the cap it is left behind, never waited for
+          resolving.set(thread);
           thread.start();
         });
     try {
       work.get(settings.total().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      work.cancel(true);
+      work.cancel(true); // a CompletableFuture's cancel interrupts nothing: the thread is told itself
+      Thread thread = resolving.get();
+      if (thread != null) {
+        thread.interrupt();
+      }
       warnings.add(new ParseProblem(shown(root, poms.isEmpty() ? root : poms.get(0)), 0, 0,
           "dependency resolution stopped at its " + settings.total().toSeconds()
               + " s limit: the jars resolved by then are used (run again to go on, or --offline)"));
