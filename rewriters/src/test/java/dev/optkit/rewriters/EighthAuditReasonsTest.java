@@ -309,4 +309,66 @@ class EighthAuditReasonsTest {
         .anyMatch(t -> t.evictions().stream().noneMatch(e -> e.writer().fact().name().equals("register"))),
         path.targets().toString());
   }
+
+  // ---- a collection's remove in an entity read as EntityManager.remove (cleverjohann User.removeRole:
+  // "role.getUsers().remove(this)", Lombok's getter, jakarta.persistence.* imported for the mapping: "User.removeRole()
+  // may write data optkit cannot name (remove(): ...)", refusing every cached read of the project)
+
+  private MigrationPlan roles(String name, String holder) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            import java.util.*;
+            @lombok.Getter
+            @Entity public class Role { @Id Long id; String name;
+              @ManyToMany(mappedBy = "roles") Set<Member> members = new HashSet<>(); }
+            """)
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            import java.util.*;
+            HOLDER public class Member { @Id Long id;
+              @ManyToMany Set<Role> roles = new HashSet<>();
+              public void removeRole(Role role) { roles.remove(role); role.getMembers().remove(this); } }
+            """.replace("HOLDER", holder))
+        .java("""
+            package shop;
+            import jakarta.persistence.*;
+            @Entity public class Category { @Id Long id; String name; public String getName() { return name; } }
+            """)
+        .java("""
+            package shop;
+            public interface CategoryRepository extends org.springframework.data.jpa.repository.JpaRepository<Category, Long> {}
+            """)
+        .java("""
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class Categories {
+              private final CategoryRepository repo; public Categories(CategoryRepository repo){this.repo=repo;}
+              public String name(Long id) { return repo.findById(id).orElseThrow().getName(); }
+            }
+            """)
+        .java("""
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class Members {
+              public void drop(Member member, Role role) { member.removeRole(role); }
+            }
+            """)
+        .plan();
+  }
+
+  @Test
+  void aCollectionsRemoveInAnEntityIsNoEntityManagerCall() {
+    MigrationPlan plan = roles("entity", "@Entity");
+    assertTrue(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("Categories.name"))
+        .anyMatch(t -> t.evictions().stream().noneMatch(e -> e.writer().fact().name().equals("drop"))),
+        "Categories.name evicted by Members.drop, a write of data optkit cannot name: " + plan.targets());
+    // its true twin: outside an entity, a remove on a receiver nobody typed may be the EntityManager's
+    MigrationPlan plain = roles("plain", "");
+    assertTrue(plain.targets().stream().filter(t -> t.method().fact().displayName().equals("Categories.name"))
+        .allMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().name().equals("drop"))),
+        plain.targets().toString());
+  }
 }

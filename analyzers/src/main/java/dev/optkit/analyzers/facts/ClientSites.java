@@ -106,6 +106,11 @@ final class ClientSites {
       if (declared == null && scope instanceof NameExpr lambdaParameter && m.locals.isLambdaParameter(lambdaParameter)) {
         return Optional.empty(); // es.count(c -> c.index(name)): the builder a lambda gets is not the client
       }
+      if (byImports.get().id().equals("jpa-entity-manager") && inPersistentClass(call)) {
+        // role.getUsers().remove(this) in an entity: JPA injects no EntityManager into the objects it manages, and
+        // an import of jakarta.persistence.* for the mapping's annotations names no receiver
+        return Optional.empty();
+      }
       client = byImports.get();
       if (client.fluent() && call.getArguments().isNonEmpty() && HTTP_VERBS.contains(name)) {
         return Optional.empty(); // list.get(0) on something unresolved: fluent HTTP entries take no arguments
@@ -122,6 +127,22 @@ final class ClientSites {
       return Optional.empty();
     }
     return Optional.of(site);
+  }
+
+  /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */
+  private static boolean inPersistentClass(MethodCallExpr call) {
+    Optional<com.github.javaparser.ast.body.TypeDeclaration> type =
+        call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
+    if (type.isEmpty()) {
+      return false;
+    }
+    for (Object annotation : type.get().getAnnotations()) {
+      String name = ((com.github.javaparser.ast.expr.AnnotationExpr) annotation).getName().getIdentifier();
+      if (name.equals("Entity") || name.equals("Embeddable") || name.equals("MappedSuperclass")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a call further down this chain ({@code a.entry().path(x).entry()}) is itself an entry of the client. */
