@@ -396,7 +396,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
         }
         // SELECT o.ownerId FROM Order o: one entity's columns, none of its associations loaded
-        String columnsOf = columnsOnly.computeIfAbsent(text, this::entityReadForColumnsOnly);
+        String columnsOf = columnsOnly.computeIfAbsent(text, t -> columnsOnlyOf(parsed)); // parsed once, here
         for (String table : tables) {
           String bare = SchemaViews.bare(table);
           TypeFact entity = entitiesBySimpleName.get(bare);
@@ -436,13 +436,16 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     private String entityReadForColumnsOnly(String text) {
       try {
-        net.sf.jsqlparser.statement.Statements parsed = statements(SqlStatements.bindPlaceholders(text));
-        String entity = parsed.size() == 1 ? JpqlColumnReads.entityReadForColumnsOnly(parsed.get(0),
-            name -> entitiesBySimpleName.get(SchemaViews.bare(name)), this::associationFields) : null;
-        return entity == null ? "" : entity;
+        return columnsOnlyOf(statements(SqlStatements.bindPlaceholders(text)));
       } catch (Exception | StackOverflowError e) {
         return "";
       }
+    }
+
+    private String columnsOnlyOf(net.sf.jsqlparser.statement.Statements parsed) {
+      String entity = parsed.size() == 1 ? JpqlColumnReads.entityReadForColumnsOnly(parsed.get(0),
+          name -> entitiesBySimpleName.get(SchemaViews.bare(name)), this::associationFields) : null;
+      return entity == null ? "" : entity;
     }
 
     /** The entity's association and embedded fields, its superclasses' (a mapped superclass's) included. */
