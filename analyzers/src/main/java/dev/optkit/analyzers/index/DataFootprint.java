@@ -2,7 +2,6 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.facts.SqlParsing;
 import dev.optkit.analyzers.facts.SqlStatements;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.schema.OrmXmlMappings;
@@ -391,7 +390,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       Set<String> names = new TreeSet<>();
       try {
         Set<String> tables = new TreeSet<>();
-        net.sf.jsqlparser.statement.Statements parsed = statements(SqlStatements.bindPlaceholders(text));
+        net.sf.jsqlparser.statement.Statements parsed = JpqlKeywordAliases.parse(SqlStatements.bindPlaceholders(text));
         for (Statement statement : parsed) {
           tables.addAll(new TablesNamesFinder<Void>().getTables(statement)); // a batch names every statement's tables
         }
@@ -418,25 +417,12 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       return new DataFootprint(ClientKind.DB, Set.copyOf(names), names.isEmpty());
     }
 
-    /** The statements of a text, JPQL's identification variables named like SQL's words renamed when that is all. */
-    private static net.sf.jsqlparser.statement.Statements statements(String sql) throws Exception {
-      try {
-        return SqlParsing.parseStatements(sql);
-      } catch (Exception e) {
-        String renamed = JpqlKeywordAliases.renamed(sql);
-        if (renamed == null) {
-          throw e;
-        }
-        return SqlParsing.parseStatements(renamed);
-      }
-    }
-
     /** Per query text, the entity whose columns alone it reads ("" for none). */
     private final Map<String, String> columnsOnly = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String entityReadForColumnsOnly(String text) {
       try {
-        return columnsOnlyOf(statements(SqlStatements.bindPlaceholders(text)));
+        return columnsOnlyOf(JpqlKeywordAliases.parse(SqlStatements.bindPlaceholders(text)));
       } catch (Exception | StackOverflowError e) {
         return "";
       }
@@ -444,22 +430,8 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
 
     private String columnsOnlyOf(net.sf.jsqlparser.statement.Statements parsed) {
       String entity = parsed.size() == 1 ? JpqlColumnReads.entityReadForColumnsOnly(parsed.get(0),
-          name -> entitiesBySimpleName.get(SchemaViews.bare(name)), this::associationFields) : null;
+          name -> entitiesBySimpleName.get(SchemaViews.bare(name)), associatedTables::associationFields) : null;
       return entity == null ? "" : entity;
-    }
-
-    /** The entity's association and embedded fields, its superclasses' (a mapped superclass's) included. */
-    private Set<String> associationFields(TypeFact entity) {
-      Set<String> fields = new java.util.HashSet<>();
-      List<String> types = new java.util.ArrayList<>(List.of(entity.qualifiedName()));
-      types.addAll(index.supertypesOf(entity.qualifiedName()));
-      for (String each : types) {
-        index.type(each).ifPresent(type -> {
-          type.associations().forEach(a -> fields.add(a.field()));
-          fields.addAll(type.embeddedFields());
-        });
-      }
-      return fields;
     }
 
     public static boolean isEntity(TypeFact type) {

@@ -37,6 +37,20 @@ final class EntityTables {
     return add(entity, names, new HashSet<>());
   }
 
+  /** The entity's association and embedded fields, its superclasses' (a mapped superclass's) included. */
+  Set<String> associationFields(TypeFact entity) {
+    Set<String> fields = new HashSet<>();
+    List<String> types = new ArrayList<>(List.of(entity.qualifiedName()));
+    types.addAll(index.supertypesOf(entity.qualifiedName()));
+    for (String each : types) {
+      index.type(each).ifPresent(type -> {
+        type.associations().forEach(a -> fields.add(a.field()));
+        fields.addAll(type.embeddedFields());
+      });
+    }
+    return fields;
+  }
+
   /**
    * Adds the entity's own table (or tables) alone, for a query that reads its columns only ({@code SELECT
    * o.ownerId FROM Order o}): no association is loaded. False when it may touch tables beyond them.

@@ -21,6 +21,19 @@ import net.sf.jsqlparser.parser.Token;
 final class JpqlKeywordAliases {
   private JpqlKeywordAliases() {}
 
+  /** The statements of a text, parsed again with its keyword aliases renamed when that is what failed. */
+  static net.sf.jsqlparser.statement.Statements parse(String sql) throws Exception {
+    try {
+      return dev.optkit.analyzers.facts.SqlParsing.parseStatements(sql);
+    } catch (Exception e) {
+      String renamed = renamed(sql);
+      if (renamed == null) {
+        throw e;
+      }
+      return dev.optkit.analyzers.facts.SqlParsing.parseStatements(renamed);
+    }
+  }
+
   /** The text with keyword aliases renamed, or null when it declares none (nothing to retry). */
   static String renamed(String written) {
     String text = written.replace('\t', ' '); // the lexer counts a tab as several columns; a space is one
