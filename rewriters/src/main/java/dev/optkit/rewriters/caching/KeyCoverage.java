@@ -164,14 +164,18 @@ final class KeyCoverage {
     String mapper = java.util.stream.Stream.of(abstractOne.fact().ownerType(), receiver).filter(java.util.Objects::nonNull)
         .filter(this::mapStructMapper).findFirst().orElse(null);
     if (mapper != null) {
-      String owner = mapper;
-      return Optional.of("depends on code not in the sources: build the project first (missing: the implementation of "
-          + owner.substring(owner.lastIndexOf('.') + 1) + ", which MapStruct generates at build time, for " + declared
-          + "())");
+      return Optional.of(buildFirst(mapper, declared));
     }
     return Optional.of("depends on code optkit cannot read: " + declared + "() has no implementation among the "
         + "project's classes" + (testDouble ? " but a test's double" : "") + " (a lambda, an anonymous class or "
         + "generated code may implement it, holding state the key does not cover)");
+  }
+
+  /** The refusal for a proof that needs a MapStruct mapper's generated implementation. */
+  private static String buildFirst(String mapper, String method) {
+    return "depends on code not in the sources: build the project first (missing: the implementation of "
+        + mapper.substring(mapper.lastIndexOf('.') + 1) + ", which MapStruct generates at build time, for " + method
+        + "())";
   }
 
   private boolean mapStructMapper(String type) {
@@ -264,9 +268,7 @@ final class KeyCoverage {
           targets.stream().map(t -> t.fact().ownerType())).filter(java.util.Objects::nonNull)
           .filter(this::mapStructMapper).findFirst().orElse(null);
       if (mapper != null && !targets.isEmpty() && targets.stream().allMatch(t -> t.fact().isAbstract())) {
-        return Optional.of("depends on code not in the sources: build the project first (missing: the implementation of "
-            + mapper.substring(mapper.lastIndexOf('.') + 1) + ", which MapStruct generates at build time, for "
-            + targets.get(0).fact().displayName() + "())");
+        return Optional.of(buildFirst(mapper, targets.get(0).fact().displayName()));
       }
     }
     return Optional.empty();
