@@ -90,6 +90,10 @@ final class AnnotationValues {
               .ifPresent(pair -> annotationValues.put(FactExtractor.ENTITY_GRAPH_TYPE, pair.getValue().toString()));
         }
       }
+      if (annotation.getName().getIdentifier().equals("Caching") && annotation instanceof NormalAnnotationExpr caching) {
+        annotationValues.put(FactExtractor.CACHING_OPERATIONS, String.join(",", new java.util.TreeSet<>(
+            caching.getPairs().stream().map(pair -> pair.getNameAsString()).toList())));
+      }
       isolation(annotation).ifPresent(level -> annotationValues.put(FactExtractor.TRANSACTION_ISOLATION, level));
       transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_PROPAGATION, p));
       transactionMember(annotation, "noRollbackFor")

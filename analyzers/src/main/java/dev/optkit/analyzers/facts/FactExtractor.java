@@ -53,6 +53,11 @@ public final class FactExtractor {
   public static final String ENTITY_GRAPH_NAMED = "org.springframework.data.jpa.repository.EntityGraph#value";
   /** The type of that graph as written ({@code EntityGraphType.LOAD}); absent for the default, FETCH. */
   public static final String ENTITY_GRAPH_TYPE = "org.springframework.data.jpa.repository.EntityGraph#type";
+  /**
+   * Where the cache operations a method's {@code @Caching} groups are kept among its annotation values: its members
+   * ({@code cacheable,evict,put}), sorted; a {@code @Cacheable} among them refuses another operation beside it.
+   */
+  public static final String CACHING_OPERATIONS = "org.springframework.cache.annotation.Caching#operations";
   public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";
   /** Present ("true") when {@code @Transactional} names exceptions it commits for ({@code noRollbackFor...}). */
   public static final String TRANSACTION_NO_ROLLBACK = "org.springframework.transaction.annotation.Transactional#noRollbackFor";

@@ -50,21 +50,62 @@ final class SealedFields {
     return sealed;
   }
 
+  /**
+   * The private fields of a class (final or not) whose every use besides their assignment in a constructor is
+   * {@code return data;} in an instance method without parameters, with those getters' names, sorted: what the
+   * class keeps there leaves it only through them ({@code ApiResponse.getData()}), and nothing of the class
+   * changes or reads into it.
+   */
+  static Map<String, List<String>> returnedOnly(TypeDeclaration<?> type) {
+    Map<String, List<String>> returned = new LinkedHashMap<>();
+    for (FieldDeclaration field : type.getFields()) {
+      if (!field.isPrivate() || field.isStatic()) {
+        continue;
+      }
+      for (VariableDeclarator variable : field.getVariables()) {
+        List<Expression> uses = uses(type, variable.getNameAsString());
+        TreeSet<String> getters = new TreeSet<>();
+        for (Expression use : uses == null ? List.<Expression>of() : uses) {
+          Node parent = use.getParentNode().orElse(null);
+          if (parent instanceof AssignExpr assign && assign.getTarget() == use
+              && assign.getOperator() == AssignExpr.Operator.ASSIGN && inConstructor(assign)) {
+            continue;
+          }
+          String getter = parent instanceof com.github.javaparser.ast.stmt.ReturnStmt ? getterOf(parent) : null;
+          if (getter == null) {
+            getters = null;
+            break;
+          }
+          getters.add(getter);
+        }
+        if (uses != null && getters != null) {
+          returned.put(variable.getNameAsString(), List.copyOf(getters));
+        }
+      }
+    }
+    return returned;
+  }
+
+  /** The instance method without parameters a {@code return} statement is directly in (no lambda, no nested class). */
+  private static String getterOf(Node returnStatement) {
+    for (Node at = returnStatement.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.MethodDeclaration method) {
+        return method.getParameters().isEmpty() && !method.isStatic() ? method.getNameAsString() : null;
+      }
+      if (at instanceof CallableDeclaration || at instanceof LambdaExpr || at instanceof TypeDeclaration
+          || at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   /** The methods called on the field when every use is such a call, else null. */
   private static List<String> callsOnly(TypeDeclaration<?> type, String field) {
     TreeSet<String> calls = new TreeSet<>();
-    List<Expression> uses = new ArrayList<>();
-    for (NameExpr name : type.findAll(NameExpr.class)) {
-      if (name.getNameAsString().equals(field) && !shadowedByParameter(name, field)) {
-        uses.add(name);
-      }
-    }
-    for (FieldAccessExpr access : type.findAll(FieldAccessExpr.class)) {
-      if (access.getNameAsString().equals(field) && access.getScope() instanceof ThisExpr) {
-        uses.add(access);
-      } else if (access.getNameAsString().equals(field)) {
-        return null; // b.member: another holder's field, or another object's of that name, read from outside
-      }
+    List<Expression> uses = uses(type, field);
+    if (uses == null) {
+      return null;
     }
     for (Expression use : uses) {
       Node parent = use.getParentNode().orElse(null);
@@ -79,6 +120,27 @@ final class SealedFields {
       return null;
     }
     return List.copyOf(calls);
+  }
+
+  /**
+   * Every use of the field in the class, nested classes and lambdas included, or null when one is a read through
+   * another reference ({@code b.member}: another holder's field, or another object's of that name, from outside).
+   */
+  private static List<Expression> uses(TypeDeclaration<?> type, String field) {
+    List<Expression> uses = new ArrayList<>();
+    for (NameExpr name : type.findAll(NameExpr.class)) {
+      if (name.getNameAsString().equals(field) && !shadowedByParameter(name, field)) {
+        uses.add(name);
+      }
+    }
+    for (FieldAccessExpr access : type.findAll(FieldAccessExpr.class)) {
+      if (access.getNameAsString().equals(field) && access.getScope() instanceof ThisExpr) {
+        uses.add(access);
+      } else if (access.getNameAsString().equals(field)) {
+        return null;
+      }
+    }
+    return uses;
   }
 
   /** Inside a method or constructor (not a lambda) with a parameter of that name, the name is the parameter. */

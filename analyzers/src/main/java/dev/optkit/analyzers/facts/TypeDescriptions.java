@@ -108,7 +108,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
-        EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names));
+        EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
+        SealedFields.returnedOnly(type));
   }
 
   /** Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value}. */

@@ -36,6 +36,8 @@ import java.util.Map;
  *     fields of immutable types and no subclass or superclass state, an object nobody can change
  * @param typeParameters the type's own type parameters in declaration order, each with its first bound
  *     qualified ("" for none): what a field or getter typed by one holds where no subclass binds it
+ * @param returnedFields private fields used only to be returned by getters without parameters, besides their
+ *     assignment in constructors, with those getters' names ({@link SealedFields#returnedOnly})
  */
 public record TypeFact(
     String qualifiedName,
@@ -58,7 +60,8 @@ public record TypeFact(
     Map<String, List<String>> sealedFields,
     boolean filtered,
     boolean allFieldsFinal,
-    Map<String, String> typeParameters) {
+    Map<String, String> typeParameters,
+    Map<String, List<String>> returnedFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -68,6 +71,7 @@ public record TypeFact(
     constructionConstants = constructionConstants == null ? List.of() : constructionConstants;
     embeddedFields = embeddedFields == null ? List.of() : embeddedFields;
     sealedFields = sealedFields == null ? Map.of() : sealedFields;
+    returnedFields = returnedFields == null ? Map.of() : returnedFields;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

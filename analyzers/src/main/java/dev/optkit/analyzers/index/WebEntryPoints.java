@@ -138,6 +138,33 @@ public final class WebEntryPoints {
     return null;
   }
 
+  private static final Set<String> BODY_CONTROLLERS = Set.of("RestController", "RestControllerAdvice", "Path");
+
+  /**
+   * Whether a request handler's return value is the response body, serialised and dropped after the request: a
+   * Spring MVC or JAX-RS mapping of its own, on a {@code @RestController}, under {@code @ResponseBody}, or returning
+   * a {@code ResponseEntity}. Such a value is never a model attribute the data binder writes onto.
+   */
+  public boolean servesBody(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    boolean mapped = fact.annotations().stream().map(WebEntryPoints::simple)
+        .anyMatch(a -> a.endsWith("Mapping") && !a.startsWith("Query") && !a.startsWith("Mutation")
+            && !a.startsWith("Schema") && !a.startsWith("Subscri") && !a.startsWith("Batch") && !a.startsWith("Message")
+            || Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(a));
+    if (!mapped) {
+      return false;
+    }
+    Optional<TypeFact> owner = index.type(fact.ownerType());
+    // by simple name too: an on-demand import the solver could not follow leaves "shop.RestController"
+    boolean bodyClass = owner.map(t -> t.annotations().stream().anyMatch(a -> simple(a).equals("ResponseBody")
+            || simple(a).equals("RestController") && index.type(a).isEmpty())
+        || controllerAnnotation(t, new HashSet<>())
+            .map(c -> BODY_CONTROLLERS.stream().anyMatch(b -> c.equals(b) || c.endsWith(" " + b)))
+            .orElse(false)).orElse(false);
+    return bodyClass || fact.annotations().stream().map(WebEntryPoints::simple).anyMatch("ResponseBody"::equals)
+        || Set.of("ResponseEntity", "HttpEntity").contains(simple(fact.returnType()));
+  }
+
   /** Whether a method carries a mapping or listener annotation of its own. */
   public static boolean hasEntryAnnotation(MethodFact fact) {
     return entryAnnotation(fact).isPresent();

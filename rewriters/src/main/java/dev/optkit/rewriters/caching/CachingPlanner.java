@@ -155,6 +155,14 @@ public final class CachingPlanner {
         if (SourceSet.isTestPath(writer.method().path()) && !writerEvictions.readsBackThroughTheCache(writer.method(), method.get())) {
           continue; // a test class that writes the data but never reads it through the cached method
         }
+        Optional<List<IndexedMethod>> withSelfCallers = writer.deferred() ? Optional.empty()
+            : writerEvictions.evictingWithSelfCallers(form, method.get(), writer.method(), new java.util.HashSet<>());
+        if (withSelfCallers.isPresent()) {
+          // evicts itself, and so do the methods of its object that call it through 'this' (a public overload
+          // delegating to it), whose proxies are where those calls come in
+          withSelfCallers.get().forEach(carrier -> evictions.add(new CachingTarget.Eviction(carrier)));
+          continue;
+        }
         Optional<String> cannot = writer.deferred()
             ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
             : writerEvictions.cannotEvictFrom(form, method.get(), writer.method());

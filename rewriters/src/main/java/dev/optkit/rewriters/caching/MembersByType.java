@@ -83,17 +83,30 @@ final class MembersByType {
     return Optional.ofNullable(of(type).byPlace.get(place(path, line)));
   }
 
-  /** The other methods of its class that call it through {@code this}, as {@code name()}, distinct and sorted. */
+  /** The other methods that call it through {@code this} ({@link #selfCalls}), as {@code name()}, distinct and sorted. */
   List<String> selfCallers(IndexedMethod target) {
-    String type = target.fact().ownerType();
-    List<String> callers = new ArrayList<>();
-    for (Map.Entry<IndexedMethod, CallRef> call : of(type).selfCalls.getOrDefault(target.fact().name(), List.of())) {
-      IndexedMethod method = call.getKey();
-      if (method != target && index.targetsOf(call.getValue()).contains(target)) {
-        callers.add(method.fact().name() + "()");
+    return selfCalls(target).stream().map(call -> call.getKey().fact().name() + "()").distinct().sorted().toList();
+  }
+
+  /**
+   * The calls of {@code target} made on the object itself, with the methods making them: from its class, and from
+   * its superclasses and subclasses, whose methods run on the same object ({@code this.write()} in a subclass of a
+   * service bypasses the proxy as much as in the service). In member order, one class after another.
+   */
+  List<Map.Entry<IndexedMethod, CallRef>> selfCalls(IndexedMethod target) {
+    String owner = target.fact().ownerType();
+    Set<String> family = new java.util.LinkedHashSet<>(index.supertypesOf(owner));
+    family.add(owner);
+    family.addAll(new java.util.TreeSet<>(index.subtypesOf(owner)));
+    List<Map.Entry<IndexedMethod, CallRef>> calls = new ArrayList<>();
+    for (String type : family) {
+      for (Map.Entry<IndexedMethod, CallRef> call : of(type).selfCalls.getOrDefault(target.fact().name(), List.of())) {
+        if (call.getKey() != target && index.targetsOf(call.getValue()).contains(target)) {
+          calls.add(call);
+        }
       }
     }
-    return callers.stream().distinct().sorted().toList();
+    return calls;
   }
 
   /**

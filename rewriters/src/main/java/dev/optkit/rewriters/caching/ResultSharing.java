@@ -21,10 +21,12 @@ final class ResultSharing {
 
   private final ProjectIndex index;
   private final SealedHolders sealedHolders;
+  private final SerialisedHandOffs serialised;
 
   ResultSharing(ProjectIndex index) {
     this.index = index;
     this.sealedHolders = new SealedHolders(index, this::immutable);
+    this.serialised = new SerialisedHandOffs(index);
   }
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
@@ -102,10 +104,13 @@ final class ResultSharing {
           continue;
         }
         if (handOff.position() >= 0 && EntityResults.OPAQUE.contains(handOff.to()) && !immutable(resultType)
-            && receivers(caller, handOff).isEmpty() && !sentToBroker(caller, handOff)) {
+            && receivers(caller, handOff).isEmpty() && !SerialisedHandOffs.sentToBroker(caller, handOff)) {
           return Optional.of(caller.fact().displayName() + "() hands the result it gets to " + handOff.to()
               + "(), whose receivers optkit cannot list (a function held in a field, an event's listeners), and any "
               + "of them may change it: a cached result is one object shared by every caller");
+        }
+        if (serialised.wrappedForTheBody(caller, handOff, receivers(caller, handOff))) {
+          continue; // new ApiResponse<>(200, "Success", products) returned as the body: only the serialiser reads it
         }
         // userNo handed to Order.of(req, userNo), whose new order the caller changes: a Long stays what it was
         Optional<String> throughHelper = immutable(resultType) ? Optional.empty() : changedOnReturn(caller, handOff);
@@ -132,21 +137,6 @@ final class ResultSharing {
       }
     }
     return Optional.empty();
-  }
-
-  /** Message clients that serialise what they send before the call returns: no receiver here holds it. */
-  private static final Set<String> SERIALISING_SENDERS = Set.of("kafka-producer", "rabbitmq");
-
-  /**
-   * {@code kafkaTemplate.send(topic, views)}: Kafka's producer serialises the value inside send() and
-   * RabbitTemplate converts it to a message's bytes, so the consumers get a copy, in another process,
-   * and nothing in this one keeps the value. Every call of that name in the method must be such a send.
-   */
-  private static boolean sentToBroker(IndexedMethod caller, MethodFact.HandOff handOff) {
-    List<dev.optkit.analyzers.facts.IoSite> sends = caller.fact().ioSites().stream()
-        .filter(site -> site.method().equals(handOff.to())).toList();
-    return !sends.isEmpty() && sends.stream().allMatch(site -> SERIALISING_SENDERS.contains(site.clientId()))
-        && caller.fact().calls().stream().noneMatch(call -> call.name().equals(handOff.to()));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.optkit.rewriters.edit.TextEdit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -139,8 +140,14 @@ public final class SpringCacheableRewrite {
       evicts.add(evict + managerAttribute + ")");
       String indent = document.indentationOf(writer.getBegin().orElseThrow().line);
       imports.add(CACHE_EVICT);
+      Optional<TextEdit> merged = ExistingEvictions.merge(document, writer, evicts, indent,
+          Imports.reference(unit, CACHING));
       String annotation;
-      if (evicts.size() == 1) {
+      if (merged.isPresent()) {
+        imports.add(CACHING);
+        edits.add(merged.get());
+        annotation = null;
+      } else if (evicts.size() == 1) {
         annotation = evicts.get(0);
       } else {
         imports.add(CACHING);
@@ -152,7 +159,9 @@ public final class SpringCacheableRewrite {
       String comment = JavaText.lineComment(indent, "Added by optkit migrate: this write changes what "
           + String.join(", ", reasons.stream().distinct().toList()) + " cache" + (reasons.size() == 1 ? "s" : ""), nl);
       edits.add(TextEdit.insert(document.lineStart(writer.getBegin().orElseThrow().line),
-          comment.substring(0, comment.length() - nl.length()) + when + nl + indent + annotation + nl));
+          comment.substring(0, comment.length() - nl.length()) + when
+          + (merged.isPresent() ? " (merged into its own evictions below)" : "") + nl
+          + (annotation == null ? "" : indent + annotation + nl)));
     }
     return new PlainJavaCacheRewrite.Result(edits, imports);
   }

@@ -120,8 +120,60 @@ final class WriterEvictions {
     return classes;
   }
 
-  /** Why a writer cannot carry an eviction for this cache, or empty when it can. */
+  /**
+   * Why a writer cannot carry an eviction for this cache, or empty when it can: what {@link #cannotEvictAround}
+   * says, or, for a Spring cache, that its own object also calls it through {@code this}, where no proxy is.
+   */
   Optional<String> cannotEvictFrom(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
+    Optional<String> around = cannotEvictAround(form, cached, writerMethod);
+    if (around.isPresent() || form != CacheForm.SPRING) {
+      return around;
+    }
+    List<String> selfCallers = members.selfCallers(writerMethod);
+    if (!selfCallers.isEmpty()) {
+      return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
+          + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The methods that carry a Spring cache's eviction for a public writer its own object also calls through
+   * {@code this} ({@code clearCart(User user) { clearCart(user.getId()); }}): the writer, for the calls that come
+   * through its proxy, and each self-caller, whose own proxy's eviction follows the write it makes inside (a
+   * self-caller that cannot evict, non-public, is replaced by its callers in turn). Empty when the writer cannot
+   * evict for another reason, or when some self-call cannot be covered: made in a task run later, from the
+   * cached method, from a constructor or start-up method, or from a method handing out code.
+   */
+  Optional<List<IndexedMethod>> evictingWithSelfCallers(CacheForm form, IndexedMethod cached, IndexedMethod writer,
+      Set<IndexedMethod> seen) {
+    if (form != CacheForm.SPRING || !writer.fact().modifiers().isPublic()
+        || cannotEvictAround(form, cached, writer).isPresent()) {
+      return Optional.empty();
+    }
+    List<IndexedMethod> evicting = new ArrayList<>(List.of(writer));
+    seen.add(writer);
+    for (Map.Entry<IndexedMethod, CallRef> selfCall : members.selfCalls(writer)) {
+      IndexedMethod caller = selfCall.getKey();
+      if (SourceSet.isTestPath(caller.path()) || !seen.add(caller)) {
+        continue; // a test's own subclass is no bean; a caller met before is covered, or fails the whole answer
+      }
+      if (selfCall.getValue().deferred() || caller == cached || deferredCode(caller.fact().returnType())) {
+        return Optional.empty();
+      }
+      Optional<List<IndexedMethod>> covering = caller.fact().modifiers().isPublic()
+          ? evictingWithSelfCallers(form, cached, caller, seen)
+          : evictingCallers(form, cached, caller, new java.util.HashSet<>());
+      if (covering.isEmpty()) {
+        return Optional.empty();
+      }
+      evicting.addAll(covering.get());
+    }
+    return Optional.of(evicting.stream().distinct().toList());
+  }
+
+  /** Why no eviction can go around a writer's calls from outside its object, or empty when one can. */
+  private Optional<String> cannotEvictAround(CacheForm form, IndexedMethod cached, IndexedMethod writerMethod) {
     MethodFact writer = writerMethod.fact();
     if (!inModule.test(writerMethod.path())) {
       // whether the two modules share a JVM is the deployment's business; what holds is that optkit plans each
@@ -163,9 +215,13 @@ final class WriterEvictions {
         return Optional.of("Spring calls it on the bean itself at start-up or shutdown, not through its proxy, so "
             + "no eviction around it would run");
       }
-      if (writer.hasAnnotation("org.springframework.cache.annotation.CacheEvict")
-          || writer.hasAnnotation("org.springframework.cache.annotation.Caching")) {
-        return Optional.of("it already has cache annotations that optkit does not merge");
+      // its own @CacheEvict, @CachePut or @Caching takes ours beside it (ExistingEvictions); a @Cacheable may be sync,
+      // which must stay alone on its method or Spring refuses to start
+      if (writer.hasAnnotation("org.springframework.cache.annotation.Cacheable")
+          || writer.annotationValues().getOrDefault(dev.optkit.analyzers.facts.FactExtractor.CACHING_OPERATIONS, "")
+              .contains("cacheable")) {
+        return Optional.of("it is itself cached (@Cacheable), and Spring refuses another cache operation beside a "
+            + "synchronized one, so optkit adds no eviction there");
       }
       if (index.type(writer.ownerType()).map(TypeFact::isFinal).orElse(false)) {
         return Optional.of("its class is final, so Spring cannot proxy it to evict");
@@ -174,16 +230,7 @@ final class WriterEvictions {
       if (injection.isPresent()) {
         return injection;
       }
-      Optional<String> otherContext = anotherApplication(cached, writerMethod);
-      if (otherContext.isPresent()) {
-        return otherContext;
-      }
-      List<String> selfCallers = members.selfCallers(writerMethod);
-      if (!selfCallers.isEmpty()) {
-        return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
-            + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
-      }
-      return Optional.empty();
+      return anotherApplication(cached, writerMethod);
     }
     if (!writer.ownerType().equals(cached.fact().ownerType())) {
       return Optional.of("it is in another class, and a plain Java cache can only be invalidated by its own class");
@@ -245,7 +292,11 @@ final class WriterEvictions {
       if (deferredCode(caller.fact().returnType())) {
         return Optional.empty(); // it may hand the write out to run later (return () -> insert(x))
       }
-      if (cannotEvictFrom(form, cached, caller).isEmpty()) {
+      Optional<List<IndexedMethod>> withSelfCallers = evictingWithSelfCallers(form, cached, caller,
+          new java.util.HashSet<>());
+      if (withSelfCallers.isPresent()) {
+        evicting.addAll(withSelfCallers.get());
+      } else if (cannotEvictFrom(form, cached, caller).isEmpty()) {
         evicting.add(caller);
       } else if (!caller.fact().modifiers().isPublic() || onlyProjectCalls(form, caller)) {
         Optional<List<IndexedMethod>> further = evictingCallers(form, cached, caller, seen);

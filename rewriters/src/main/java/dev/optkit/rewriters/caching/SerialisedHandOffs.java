@@ -1,0 +1,132 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Hand-offs whose receiver only serialises the value, so nothing in this process keeps or changes it: a send to a
+ * message broker, and a response wrapper a request handler builds around the result it gets
+ * ({@code ResponseEntity.ok(new ApiResponse<>(200, "Success", products))}, ravan-chuang/spring-boot-ecommerce-backend).
+ * The wrapper keeps the result in a field, and only the serialiser reads it back. Keeping it there changes nothing,
+ * and nobody can change the result through it, when
+ * <ul>
+ *   <li>the handler's return value is the response body (never a model attribute the data binder writes onto) and
+ *       no project code calls the handler;
+ *   <li>every constructor the call may reach only stores the value, in private fields its class uses for nothing
+ *       but {@code return field;} in getters ({@code TypeFact#returnedFields}: no other method, nested class or
+ *       static helper reads them, {@code Badge.unwrap(b)} returning {@code b.member} included);
+ *   <li>the wrapper's class has no subclass, named or anonymous, and no Lombok {@code @Setter} or {@code @Data};
+ *   <li>no production code calls those getters, nor one named for the field (Lombok's), on any receiver that may
+ *       be the wrapper: the wrapper's own methods and a body advice unwrapping it included.
+ * </ul>
+ */
+final class SerialisedHandOffs {
+  private final ProjectIndex index;
+
+  SerialisedHandOffs(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * Whether the value a handler hands to {@code constructors} (at the hand-off's argument position) is only kept
+   * for the serialiser.
+   */
+  boolean wrappedForTheBody(IndexedMethod handler, MethodFact.HandOff handOff, List<IndexedMethod> constructors) {
+    if (!handOff.to().startsWith("new ") || handOff.position() < 0 || constructors.isEmpty()
+        || !index.webEntryPoints().servesBody(handler)
+        || index.callersOf(handler).stream().anyMatch(c -> !SourceSet.isTestPath(c.path()))) {
+      return false;
+    }
+    for (IndexedMethod constructor : constructors) {
+      int position = ResultSharing.parameterAt(constructor, handOff.position());
+      TypeFact wrapper = index.type(constructor.fact().ownerType()).orElse(null);
+      Set<String> fields = keptFields(constructor, position);
+      if (wrapper == null || fields.isEmpty() || !wrapper.returnedFields().keySet().containsAll(fields)
+          || !sealedClass(wrapper) || gotten(wrapper, fields)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Message clients that serialise what they send before the call returns: no receiver here holds it. */
+  private static final Set<String> SERIALISING_SENDERS = Set.of("kafka-producer", "rabbitmq");
+
+  /**
+   * {@code kafkaTemplate.send(topic, views)}: Kafka's producer serialises the value inside send() and
+   * RabbitTemplate converts it to a message's bytes, so the consumers get a copy, in another process,
+   * and nothing in this one keeps the value. Every call of that name in the method must be such a send.
+   */
+  static boolean sentToBroker(IndexedMethod caller, MethodFact.HandOff handOff) {
+    List<dev.optkit.analyzers.facts.IoSite> sends = caller.fact().ioSites().stream()
+        .filter(site -> site.method().equals(handOff.to())).toList();
+    return !sends.isEmpty() && sends.stream().allMatch(site -> SERIALISING_SENDERS.contains(site.clientId()))
+        && caller.fact().calls().stream().noneMatch(call -> call.name().equals(handOff.to()));
+  }
+
+  /** The fields a constructor stores its parameter in, or empty when it does anything else with it. */
+  private static Set<String> keptFields(IndexedMethod constructor, int position) {
+    Set<String> fields = new HashSet<>();
+    for (MethodFact.ParameterMutation change : constructor.fact().parameterMutations()) {
+      if (change.parameter() == position) {
+        if (!change.how().startsWith("stored in field ")) {
+          return Set.of();
+        }
+        fields.add(change.how().substring("stored in field ".length()));
+      }
+    }
+    boolean handedOn = constructor.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null
+        && h.fromParameter() == position);
+    return handedOn || fields.stream().anyMatch(f -> f.contains(".")) ? Set.of() : fields;
+  }
+
+  /** A class no other class extends, named or anonymous, whose fields Lombok gives no setters. */
+  private boolean sealedClass(TypeFact type) {
+    String name = type.qualifiedName();
+    return type.kind().equals("class") && index.subtypesOf(name).isEmpty()
+        && type.annotations().stream().noneMatch(a -> a.endsWith("Setter") || a.endsWith("Data"))
+        && index.files().stream().flatMap(file -> file.creations().stream())
+            .noneMatch(creation -> creation.anonymous() && creation.type().equals(name));
+  }
+
+  /** Whether production code calls a getter of one of these fields, on the wrapper or on anything it may be. */
+  private boolean gotten(TypeFact wrapper, Set<String> fields) {
+    Set<String> getters = new java.util.TreeSet<>();
+    for (String field : fields) {
+      String capital = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+      getters.addAll(List.of("get" + capital, "is" + capital, field));
+      getters.addAll(wrapper.returnedFields().get(field));
+    }
+    return gotten.computeIfAbsent(wrapper.qualifiedName() + getters, key -> calledAnywhere(getters, wrapper));
+  }
+
+  /** By wrapper class and getter names: whether production code calls one (every call of the project is read). */
+  private final java.util.Map<String, Boolean> gotten = new java.util.HashMap<>();
+
+  private boolean calledAnywhere(Set<String> getters, TypeFact wrapper) {
+    String owner = wrapper.qualifiedName();
+    Set<String> couldBe = new HashSet<>(index.supertypesOf(owner));
+    couldBe.addAll(List.of(owner, "java.lang.Object"));
+    for (IndexedMethod method : index.methods()) {
+      if (SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      for (CallRef call : method.fact().calls()) {
+        if (getters.contains(call.name()) && call.argumentCount() == 0
+            && (call.receiverType() == null || couldBe.contains(call.receiverType().replaceAll("<.*", ""))
+                || !call.receiverType().contains("."))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

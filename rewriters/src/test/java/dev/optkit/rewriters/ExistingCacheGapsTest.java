@@ -1,0 +1,68 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The project's own cache that a writer of its data never evicts (ravan-chuang/spring-boot-ecommerce-backend:
+ * {@code @Cacheable("products")} evicted by the product's edit and delete, not by the order that saves its new
+ * stock): migrate says which writers miss it, and leaves the project's cache as it is.
+ */
+class ExistingCacheGapsTest {
+  @TempDir Path dir;
+
+  private static final String PRODUCTS = """
+      package r;
+      import org.springframework.cache.annotation.*;
+      import org.springframework.stereotype.Service;
+      @Service public class Products {
+        private final ItemRepository repo; public Products(ItemRepository repo){this.repo=repo;}
+        @Cacheable("products") public String name(Long id) { return repo.findById(id).orElseThrow().getName(); }
+        @CacheEvict(value = "products", key = "#id")
+        public void rename(Long id, String n) { Item i = repo.findById(id).orElseThrow(); i.setName(n); repo.save(i); }
+      }
+      """;
+
+  private static final String ORDERS = """
+      package r;
+      import org.springframework.stereotype.Service;
+      @Service public class Orders {
+        private final ItemRepository repo; public Orders(ItemRepository repo){this.repo=repo;}
+        %s
+        public void order(Long id) { Item i = repo.findById(id).orElseThrow(); i.setName(i.getName() + "*"); repo.save(i); }
+      }
+      """;
+
+  private MigrationPlan plan(String orderAnnotation) {
+    return new MigrationFixture(dir).resources("/audit8/s8-overload")
+        .file("src/main/java/r/ItemService.java", "package r; class ItemService {}")
+        .file("src/main/java/r/Products.java", PRODUCTS)
+        .file("src/main/java/r/Orders.java", ORDERS.formatted(orderAnnotation)).plan();
+  }
+
+  private static List<String> gaps(MigrationPlan plan) {
+    return plan.notes().stream().filter(n -> n.contains("is cached by the project")).toList();
+  }
+
+  @Test
+  void aWriterThatMissesTheProjectsCacheIsNamed() {
+    List<String> gaps = gaps(plan(""));
+    assertEquals(1, gaps.size(), gaps.toString());
+    assertTrue(gaps.get(0).startsWith("Products.name() is cached by the project ('products'), but this writer of its "
+        + "data evicts nothing from that cache: Orders.order() "), gaps.get(0));
+    assertTrue(gaps.get(0).endsWith("add @CacheEvict(cacheNames = \"products\", allEntries = true) there"), gaps.get(0));
+  }
+
+  @Test
+  void aWriterThatEvictsTheCacheIsNotNamed() {
+    // its true twin: the order evicts the products cache itself
+    assertEquals(List.of(), gaps(plan("@org.springframework.cache.annotation.CacheEvict(value = \"products\", "
+        + "allEntries = true)")));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A public writer its own object also calls through {@code this}: the call from inside bypasses Spring's proxy, so
+ * the eviction goes on the writer (for calls through its proxy) and on every method making such a call, from its
+ * class, a superclass or a subclass (audit 8, shape 8: {@code clearCart(User)} delegating to {@code clearCart(Long)}
+ * refused every cached read of cleverjohann/spring-boot-ecommerce; {@code AuthService.register} of ravan-chuang's).
+ */
+class SelfCalledWritersTest {
+  @TempDir Path dir;
+
+  private MigrationFixture project(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/audit8/" + name);
+  }
+
+  private static Optional<CachingTarget> target(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName)).findFirst();
+  }
+
+  private static String after(MigrationPlan plan, String file) {
+    return plan.changes().stream().filter(c -> c.path().endsWith(file)).findFirst()
+        .map(c -> new String(c.after(), StandardCharsets.UTF_8)).orElseThrow(() -> new AssertionError(plan.changes()));
+  }
+
+  /** The lines of a rewritten file from its first annotation to the declaration naming {@code signature}. */
+  private static int evictionsAbove(String source, String signature) {
+    List<String> lines = source.lines().toList();
+    int at = 0;
+    while (at < lines.size() && !lines.get(at).contains(signature)) {
+      at++;
+    }
+    int count = 0;
+    for (int line = at - 1; line >= 0 && !lines.get(line).contains("public "); line--) {
+      count += lines.get(line).contains("@CacheEvict(") ? 1 : 0;
+    }
+    return count;
+  }
+
+  @Test
+  void aPublicOverloadDelegatingToTheWriterEvictsToo() throws Exception {
+    // the application class as a plain configuration and a repository of Spring Data Commons: the tests' class path
+    // has Spring and Spring Data Commons, not Spring Boot or Spring Data JPA
+    MigrationFixture fixture = project("s8-overload").file("src/main/java/r/App.java", """
+        package r;
+        @org.springframework.context.annotation.Configuration public class App {}
+        """).file("src/main/java/r/ItemRepository.java", """
+        package r;
+        public interface ItemRepository extends org.springframework.data.repository.ListCrudRepository<Item, Long> {}
+        """);
+    MigrationPlan plan = fixture.plan();
+    assertTrue(target(plan, "ItemService.names").isPresent(), plan.refusals().toString());
+    String service = after(plan, "ItemService.java");
+    assertEquals(2, evictionsAbove(service, "public void rename(Long id, String n) {"), service);
+    assertEquals(2, evictionsAbove(service, "public void rename(Long id, String n, String by) {"), service);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aSubclassCallingAnInheritedWriterThroughThisEvictsToo() {
+    // before: ItemQueries.names() was evicted by ItemService.rename() alone, and BulkItemService.renameAll()'s
+    // this-call of the inherited rename() bypassed the proxy, leaving the cache stale after every bulk rename
+    MigrationPlan plan = project("s8-overload")
+        .file("src/main/java/r/ItemService.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            @Service public class ItemService {
+              protected final ItemRepository repo; public ItemService(ItemRepository repo){this.repo=repo;}
+              public void rename(Long id, String n) { Item i = repo.findById(id).orElseThrow(); i.setName(n); repo.save(i); }
+            }
+            """)
+        .file("src/main/java/r/BulkItemService.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            @Service public class BulkItemService extends ItemService {
+              public BulkItemService(ItemRepository repo){super(repo);}
+              public void renameAll(java.util.List<Long> ids, String n) { for (Long id : ids) { rename(id, n); } }
+            }
+            """)
+        .file("src/main/java/r/ItemQueries.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            @Service public class ItemQueries {
+              private final ItemRepository repo; public ItemQueries(ItemRepository repo){this.repo=repo;}
+              public java.util.List<String> names() { return repo.findAll().stream().map(Item::getName).toList(); }
+            }
+            """).plan();
+    CachingTarget names = target(plan, "ItemQueries.names").orElseThrow(() -> new AssertionError(plan.refusals()));
+    List<String> evicting = names.evictions().stream().map(e -> e.writer().fact().displayName()).sorted().toList();
+    assertEquals(List.of("BulkItemService.renameAll", "ItemService.rename"), evicting);
+  }
+
+  @Test
+  void aSelfCallFromAStartUpMethodStillRefuses() {
+    // its true twin: Spring calls @PostConstruct on the bean itself, where no proxy evicts
+    MigrationPlan plan = project("s8-overload").file("src/main/java/r/ItemService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class ItemService {
+          private final ItemRepository repo; public ItemService(ItemRepository repo){this.repo=repo;}
+          public java.util.List<String> names() { return repo.findAll().stream().map(Item::getName).toList(); }
+          @jakarta.annotation.PostConstruct public void normalise() { rename(1L, "first", "start-up"); }
+          public void rename(Long id, String n, String by) { Item i = repo.findById(id).orElseThrow(); i.setName(n); repo.save(i); }
+        }
+        """).plan();
+    assertFalse(target(plan, "ItemService.names").isPresent(), plan.targets().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().contains("self-invocation")), plan.refusals().toString());
+  }
+
+  @Test
+  void aSelfCallInATaskRunLaterStillRefuses() {
+    // its true twin: the write runs on another thread, after any eviction around the method that hands it out
+    MigrationPlan plan = project("s8-overload").file("src/main/java/r/ItemService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class ItemService {
+          private final ItemRepository repo; public ItemService(ItemRepository repo){this.repo=repo;}
+          private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+          public java.util.List<String> names() { return repo.findAll().stream().map(Item::getName).toList(); }
+          public void renameLater(Long id, String n) { pool.submit(() -> rename(id, n, "later")); }
+          public void rename(Long id, String n, String by) { Item i = repo.findById(id).orElseThrow(); i.setName(n); repo.save(i); }
+        }
+        """).plan();
+    assertFalse(target(plan, "ItemService.names").isPresent(), plan.targets().toString());
+  }
+}
