@@ -30,7 +30,7 @@ class TypeVariableAttacksTest {
 
   /** Every write of these projects goes through a repository the new typing must see: a cached read is evicted. */
   @ParameterizedTest
-  @ValueSource(strings = {"e2b", "e3", "e5", "e8b"})
+  @ValueSource(strings = {"e2b", "e3", "e5", "e8b", "e1", "e1b", "e3b", "e3c"})
   void aWriteThroughARepositoryTheTypingMustSeeEvictsTheRead(String attack) {
     MigrationPlan plan = attack(attack);
     for (String read : new String[] {"ProductService.getOwner", "OrderService.getStatus"}) {

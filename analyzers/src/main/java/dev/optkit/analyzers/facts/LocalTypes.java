@@ -228,7 +228,7 @@ final class LocalTypes {
 
   /**
    * {@code protected final R repository} in {@code AbstractService<E, R extends JpaRepository<E, Long>>}: a
-   * field typed by a type variable of its class is of the variable's first bound, whatever a subclass binds
+   * field typed by a type variable of its class is of the variable's bound (TypeParameterBounds.chosen), whatever a subclass binds
    * it to (Technic47/Shop_data_model's services wrote through it unseen); the type as written otherwise.
    */
   private String typeVariableBound(TypeDeclaration<?> type, String fieldType) {
@@ -238,7 +238,7 @@ final class LocalTypes {
     String simple = fieldType.substring(fieldType.lastIndexOf('.') + 1);
     for (com.github.javaparser.ast.type.TypeParameter parameter : generic.getTypeParameters()) {
       if (parameter.getNameAsString().equals(simple) && parameter.getTypeBound().isNonEmpty()) {
-        return file.names.qualify(parameter.getTypeBound().get(0)).name();
+        return file.names.qualify(TypeParameterBounds.chosen(parameter)).name();
       }
     }
     return fieldType;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a type variable stands for where its declaration is all there is to go by: its first bound
- * ({@code R extends JpaRepository<E, Long>} is a {@code JpaRepository}). A repository held as {@code R},
+ * What a type variable stands for where its declaration is all there is to go by: its bound
+ * ({@code R extends JpaRepository<E, Long>} is a {@code JpaRepository}; of an intersection, {@link #chosen}). A repository held as {@code R},
  * in a field, a local or a getter's result, writes what the bound's repository writes whatever a
  * subclass binds {@code R} to (Technic47/Shop_data_model's services wrote through one unseen).
  */
@@ -48,12 +48,23 @@ final class TypeParameterBounds {
       if (node instanceof NodeWithTypeParameters<?> generic) {
         for (TypeParameter parameter : generic.getTypeParameters()) {
           if (parameter.getNameAsString().equals(simple)) {
-            return parameter.getTypeBound().isEmpty() ? Optional.empty() : Optional.of(parameter.getTypeBound().get(0));
+            return parameter.getTypeBound().isEmpty() ? Optional.empty() : Optional.of(chosen(parameter));
           }
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The bound that stands for an intersection ({@code R extends Audited & JpaRepository<E, Long>}): the first
+   * bound with type arguments, else the last. Java puts a class bound first and interfaces after it, and a marker
+   * interface or {@code Object} first made the repository invisible: its writes were lost (hostile review 30, e1).
+   */
+  static ClassOrInterfaceType chosen(TypeParameter parameter) {
+    var bounds = parameter.getTypeBound();
+    return bounds.stream().filter(b -> b.getTypeArguments().isPresent()).findFirst()
+        .orElse(bounds.get(bounds.size() - 1));
   }
 
   /** A type's own type parameters in declaration order, each with its first bound qualified ("" for none). */
