@@ -39,6 +39,38 @@ class TypeVariableAttacksTest {
     }
   }
 
+  /**
+   * A name written in an anonymous class (e10), a member class that extends another (e4), an inner class using its
+   * outer instance's inherited field (e6), a local class capturing its method's parameter (e9c), or a field 19
+   * superclasses up (e18): Java resolves it in the innermost class body first, and a write through it must evict
+   * the read of what it writes (hostile review 30 proved each stale by a run).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"e4", "e6", "e9c", "e10", "e18"})
+  void aNameResolvedInTheInnermostClassBodyEvictsWhatItWrites(String attack) {
+    MigrationPlan plan = attack(attack);
+    // e6 closes no order: its lost write was the product's
+    target(plan, "OrderService.getStatus").filter(t -> !attack.equals("e6")).ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> java.util.Set.of("closeOrder", "close", "act").contains(e.writer().fact().name())),
+        "the order's status cached without the closing write's eviction: " + target.evictions()));
+    target(plan, "ProductService.getOwner").ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> java.util.Set.of("update", "reassign", "set", "write").contains(e.writer().fact().name())),
+        "the owner cached without the product's write's eviction: " + target.evictions()));
+  }
+
+  /**
+   * {@code @Transactional retitle: for (Book t : finder.titled(from)) t.setTitle(to)}, the books loaded by a helper
+   * returning {@code List<Book>} (k9b) or {@code List<Titled>} (k9): the flush writes the titles, so the cached
+   * native read of a title must be evicted by the retitling.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k9", "k9b"})
+  void entitiesAHelperReturnsChangedInATransactionEvictWhatReadsThem(String attack) {
+    MigrationPlan plan = attack(attack);
+    target(plan, "Books.titleOf").ifPresent(target -> assertTrue(target.evictions().stream()
+        .anyMatch(e -> e.writer().fact().name().equals("retitle")), "evicted only by " + target.evictions()));
+  }
+
   /** {@code Map<Labeled, List<Book>>} (k10), an entity returned as {@code Object} (k2): refused, not cached detached. */
   @ParameterizedTest
   @ValueSource(strings = {"k10", "k2"})

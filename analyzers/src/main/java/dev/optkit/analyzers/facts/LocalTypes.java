@@ -45,11 +45,14 @@ final class LocalTypes {
   private final FileScan file;
   private final String owner;
 
+  final FieldScopes fieldScopes;
+
   LocalTypes(MethodScan m) {
     this.m = m;
     this.callable = m.callable;
     this.file = m.file;
     this.owner = m.owner;
+    this.fieldScopes = new FieldScopes(m.file);
   }
 
   void collect() {
@@ -140,7 +143,16 @@ final class LocalTypes {
       if (types.containsKey(variable)) {
         return new TypeNames.Qualified(types.get(variable), Confidence.HIGH);
       }
-      String field = fieldType(variable);
+      String field;
+      if (name.getParentNode().isPresent()) {
+        FieldScopes.Lookup lookup = fieldScopes.lookup(name, variable);
+        if (!lookup.owners().isEmpty()) {
+          return null; // a field an enclosing class may inherit: the index looks it up (MethodCalls.inheritedField)
+        }
+        field = lookup.type();
+      } else {
+        field = fieldType(variable);
+      }
       if (field != null) {
         return new TypeNames.Qualified(field, Confidence.HIGH);
       }

@@ -64,8 +64,7 @@ final class MethodCalls {
     if (receiver != null && !receiver.name().startsWith("java.")) {
       addCall(call, receiver.name(), receiver.confidence());
     } else if (receiver == null && !(scope instanceof MethodCallExpr)) {
-      String inherited = inheritedField(scope);
-      addCall(call, null, Confidence.LOW, inherited == null ? null : owner + "#" + inherited);
+      addCall(call, null, Confidence.LOW, inheritedField(scope));
     } else if (receiver == null) {
       m.opaqueCalls.add(new CallRef(null, call.getNameAsString(), call.getArguments().size(), Confidence.LOW,
           m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
@@ -79,15 +78,28 @@ final class MethodCalls {
   }
 
   /**
-   * The name of a field the class must inherit from a superclass in another file: a plain or {@code this.}
-   * name neither the method nor its class declares ({@code repository.saveAndFlush(e)}); else null.
+   * Where to look up a field a class must inherit from a superclass in another file, as {@link CallRef#receivedFrom()}
+   * gives it: a plain or {@code this.} name neither the method nor the classes around it declare
+   * ({@code repository.saveAndFlush(e)}) as {@code owner#name}; one an enclosing class may inherit before an outer
+   * class's (an anonymous or member class that extends another, {@link FieldScopes}) as the classes to look in,
+   * innermost first, {@code A,B#name}; else null.
    */
   private String inheritedField(Expression scope) {
     String name = scope instanceof NameExpr plain && !m.locals.declaresLocal(plain.getNameAsString())
         && !m.locals.isLambdaParameter(plain) ? plain.getNameAsString()
         : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString()
         : null;
-    return name == null || !Character.isLowerCase(name.charAt(0)) || m.locals.fieldType(name) != null ? null : name;
+    if (name == null || !Character.isLowerCase(name.charAt(0))) {
+      return null;
+    }
+    if (scope instanceof NameExpr plain) {
+      FieldScopes.Lookup lookup = m.locals.fieldScopes.lookup(plain, name);
+      if (!lookup.owners().isEmpty()) {
+        return String.join(",", lookup.owners()) + "#" + name;
+      }
+      return lookup.type() != null ? null : owner + "#" + name;
+    }
+    return m.locals.fieldType(name) != null ? null : owner + "#" + name;
   }
 
   /**

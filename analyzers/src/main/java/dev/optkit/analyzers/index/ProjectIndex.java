@@ -275,8 +275,8 @@ public final class ProjectIndex {
     }
     String known = receivedTypes.get(from);
     if (known == null && call.receivedFromField()) {
-      int hash = from.indexOf('#');
-      String type = inheritedMembers.fieldType(from.substring(0, hash), from.substring(hash + 1));
+      int hash = from.lastIndexOf('#');
+      String type = inheritedMembers.fieldTypeIn(from.substring(0, hash), from.substring(hash + 1));
       known = type == null ? "" : type.replaceAll("<.*", "");
       receivedTypes.putIfAbsent(from, known);
     } else if (known == null) {

@@ -1,0 +1,7 @@
+package shop;
+import org.springframework.data.jpa.repository.JpaRepository;
+public abstract class AbstractService<E, R extends JpaRepository<E, Long>> {
+    protected final R repository;
+    protected AbstractService(R repository) { this.repository = repository; }
+    public E update(E entity) { return repository.saveAndFlush(entity); }
+}

@@ -1,0 +1,2 @@
+package shop;
+public interface Titled { String getTitle(); void setTitle(String t); }
