@@ -193,6 +193,11 @@ class RedisBackendTest {
         + "cacheManager = \"optkitCacheManager\""), service);
     assertTrue(service.contains("@CacheEvict(cacheNames = \"optkit.Settings.setting\", allEntries = true"), service);
     fixture.compile(plan, null, List.of(springDataRedisJar()));
+    // Spring Data Redis 4 (Boot 4): evict and clear are its RedisCacheWriter's abstract methods, remove and clean its
+    // defaults; a writer with the 3.x pair only did not compile there (ravan-chuang, prove47)
+    String sdr4 = System.getProperty("optkit.springDataRedis4Jar");
+    assertTrue(sdr4 != null && java.nio.file.Files.isRegularFile(Path.of(sdr4)), "Spring Data Redis 4's jar: " + sdr4);
+    fixture.compile(plan, null, List.of(Path.of(sdr4)));
   }
 
   /** The configuration the redis backend generates for the one cache of {@link #SETTINGS}. */
@@ -416,6 +421,16 @@ class RedisBackendTest {
               public void clean(String name, byte[] pattern) {
                   countEviction(name);
                   writer.clean(name, pattern);
+              }
+
+              /** Spring Data Redis 4's remove, which its caches call (3.x has none: this overloads nothing there). */
+              public void evict(String name, byte[] key) {
+                  remove(name, key);
+              }
+
+              /** Spring Data Redis 4's clean, which its caches call (3.x has none: this overloads nothing there). */
+              public void clear(String name, byte[] pattern) {
+                  clean(name, pattern);
               }
 
               private void countEviction(String name) {

@@ -105,6 +105,7 @@ class TwoLevelBackendTest {
     assertTrue(pom.contains("<artifactId>spring-boot-starter-data-redis</artifactId>"), pom);
     assertTrue(pom.contains("<artifactId>caffeine</artifactId>"), "the local level is Caffeine: " + pom);
     fixture("two-level").compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
+    fixture("two-level").compile(plan, null, List.of(Path.of(System.getProperty("optkit.springDataRedis4Jar"))));
   }
 
   /** A later migration registers its caches in both levels; the redis and local backends refuse to mix with it. */

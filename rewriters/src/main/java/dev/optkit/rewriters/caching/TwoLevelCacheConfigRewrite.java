@@ -446,6 +446,16 @@ public final class TwoLevelCacheConfigRewrite {
               local.evicted(name, null);
           }
 
+          /** Spring Data Redis 4's remove, which its caches call (3.x has none: this overloads nothing there). */
+          public void evict(String name, byte[] key) {
+              remove(name, key);
+          }
+
+          /** Spring Data Redis 4's clean, which its caches call (3.x has none: this overloads nothing there). */
+          public void clear(String name, byte[] pattern) {
+              clean(name, pattern);
+          }
+
           /** Asynchronous reads (of CompletableFuture results, which optkit does not cache in Spring): as a read. */
           public CompletableFuture<byte[]> retrieve(String name, byte[] key, Duration ttl) {
               return CompletableFuture.completedFuture(get(name, key));
