@@ -213,18 +213,92 @@ class WeighedCacheTest {
 
   @Test
   void anAnswerHoldingItsRowsInAProjectClassIsRefusedNotWeighedAsOne() {
+    // rows no public getter returns: a weigher cannot count them, and one entry of any size would weigh one
     MigrationPlan plan = new MigrationFixture(dir).java("""
+        package shop;
+
+        import java.util.List;
+
+        public class ScoreBoard {
+            private final List<String> rows;
+            public ScoreBoard(List<String> rows) { this.rows = rows; }
+            public int size() { return rows.size(); }
+        }
+        """).java(TOP_BEFORE.replace("public List<String> findTop", "public ScoreBoard findTop")
+            .replace("return List.of(body.split(\",\"));", "return new ScoreBoard(List.of(body.split(\",\")));"))
+        .plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    String reason = plan.refusals().get(0).reason();
+    assertTrue(reason.contains("'limit'") && reason.contains("ScoreBoard, which holds them in its field rows"), reason);
+  }
+
+  /**
+   * A page response of the project's own (ravan-chuang's {@code PageResponse}, SlyeR28's {@code MoviePageResponse}
+   * record) holds its rows where a public getter returns them: the weigher counts them through it, compiled and run.
+   */
+  @Test
+  void anAnswerWhoseRowsAPublicGetterReturnsIsWeighedThroughIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java("""
         package shop;
 
         import java.util.List;
 
         public record ScoreBoard(List<String> rows, int total) {}
         """).java(TOP_BEFORE.replace("public List<String> findTop", "public ScoreBoard findTop")
-            .replace("return List.of(body.split(\",\"));", "return new ScoreBoard(List.of(body.split(\",\")), 0);"))
-        .plan();
-    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
-    String reason = plan.refusals().get(0).reason();
-    assertTrue(reason.contains("'limit'") && reason.contains("ScoreBoard, which holds them in its field rows"), reason);
+            .replace("return List.of(body.split(\",\"));", "return new ScoreBoard(List.of(body.split(\",\")), 0);"));
+    MigrationPlan plan = fixture.plan();
+    assertEquals("rows", plan.targets().get(0).contentGetter(), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Scores.java");
+    assertTrue(after.contains(".weigher((Integer key, Optional<ScoreBoard> value) -> "
+        + "optkitElements(value.<Object>map(held -> held.rows()).orElse(null)))"), after);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aSpringCacheOfAPageResponseCountsItsRowsThroughItsGetter() throws Exception {
+    OptkitConfig small = new OptkitConfig(null, null, (Boolean) null, null, null, null, null, null, null,
+        Map.of("default", new OptkitConfig.CachePolicy(null, null, 100L, null)));
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", POM).java("""
+        package shop;
+
+        import java.util.List;
+
+        public class PageResponse<T> {
+            private final List<T> content;
+            private final long total;
+            public PageResponse(List<T> content, long total) { this.content = content; this.total = total; }
+            public List<T> getContent() { return content; }
+            public long getTotal() { return total; }
+        }
+        """).java(PAGED_BEFORE.replace("import org.springframework.data.domain.Page;\n", "")
+            .replace("import org.springframework.data.domain.PageImpl;\n", "")
+            .replace("public Page<String> findPage", "public PageResponse<String> findPage")
+            .replace("return new PageImpl<>(visits, pageable, visits.size());", "return new PageResponse<>(visits, visits.size());"))
+        .config(small);
+    MigrationPlan plan = fixture.plan();
+    assertEquals("getContent", plan.targets().get(0).contentGetter(), plan.refusals().toString());
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    String text = MigrationFixture.after(plan, config);
+    assertTrue(text.contains("registerWeighed(manager, \"optkit.Visits.findPage\", 300, 100, "
+        + "value -> ((shop.PageResponse) value).getContent());"), text);
+    Path classes = fixture.compile(plan);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      context.setClassLoader(loader);
+      context.register(loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
+          .replace('/', '.')));
+      context.refresh();
+      CacheManager manager = context.getBean("optkitCacheManager", CacheManager.class);
+      @SuppressWarnings("unchecked")
+      Cache<Object, Object> cache = (Cache<Object, Object>) manager.getCache("optkit.Visits.findPage").getNativeCache();
+      Object page = loader.loadClass("shop.PageResponse").getConstructor(List.class, long.class)
+          .newInstance(Collections.nCopies(60, "visit"), 60L);
+      cache.put("large", page);
+      cache.cleanUp();
+      assertEquals(60, cache.policy().eviction().orElseThrow().weightOf("large").orElseThrow(),
+          "weighed by the rows its getter returns, not as one");
+    }
   }
 
   /** The generated Spring cache, run: a popular large page crowds small ones out by weight, not by their number. */

@@ -109,7 +109,22 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
-        SealedFields.returnedOnly(type));
+        SealedFields.returnedOnly(type), visibleEverywhere(type));
+  }
+
+  /** Public, and so is every type it is nested in (an interface's members are public by default). */
+  private static boolean visibleEverywhere(TypeDeclaration<?> type) {
+    for (com.github.javaparser.ast.Node at = type; at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof TypeDeclaration<?> declared && !declared.isPublic()
+          && !(declared.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
+              outer && outer.isInterface())) {
+        return false;
+      }
+      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?>) {
+        return false; // a local class
+      }
+    }
+    return true;
   }
 
   /** Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value}. */

@@ -38,6 +38,8 @@ import java.util.Map;
  *     qualified ("" for none): what a field or getter typed by one holds where no subclass binds it
  * @param returnedFields private fields used only to be returned by getters without parameters, besides their
  *     assignment in constructors, with those getters' names ({@link SealedFields#returnedOnly})
+ * @param visibleEverywhere public, and so is every class it is nested in: code generated in another package (a
+ *     cache configuration's weigher) may name it
  */
 public record TypeFact(
     String qualifiedName,
@@ -61,7 +63,8 @@ public record TypeFact(
     boolean filtered,
     boolean allFieldsFinal,
     Map<String, String> typeParameters,
-    Map<String, List<String>> returnedFields) {
+    Map<String, List<String>> returnedFields,
+    boolean visibleEverywhere) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";

@@ -15,6 +15,8 @@ import java.util.List;
  * @param clientSizes the parameters through which a caller chooses how many elements an entry holds
  *     ({@code pageable}, {@code limit}): when there are any, the cache is bounded by weight
  *     ({@link CachePolicy#maximumWeight()}, in elements) instead of by entries
+ * @param contentGetter for an answer that holds its elements in a project class ({@code PageResponse}), the public
+ *     getter without arguments that returns them ({@code getContent}), which the weigher counts; else null
  */
 public record CachingTarget(
     Finding finding,
@@ -26,11 +28,18 @@ public record CachingTarget(
     List<Eviction> evictions,
     List<String> warnings,
     List<String> acceptedStale,
-    List<String> clientSizes) {
+    List<String> clientSizes,
+    String contentGetter) {
 
   public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
       String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale) {
-    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, List.of());
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, List.of(), null);
+  }
+
+  public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
+      String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale,
+      List<String> clientSizes) {
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, clientSizes, null);
   }
 
   /** Whether entries are weighed by their elements rather than counted. */
@@ -41,13 +50,13 @@ public record CachingTarget(
   /** The same target with other evictions (fewer, once a method above a writer evicts for it). */
   CachingTarget withEvictions(List<Eviction> kept) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, List.copyOf(kept), warnings,
-        acceptedStale, clientSizes);
+        acceptedStale, clientSizes, contentGetter);
   }
 
-  /** The same target bounded by weight, because of these parameters. */
-  CachingTarget weighedBy(List<String> parameters) {
+  /** The same target bounded by weight, because of these parameters, its elements read by that getter (or null). */
+  CachingTarget weighedBy(List<String> parameters, String getter) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale,
-        List.copyOf(parameters));
+        List.copyOf(parameters), getter);
   }
 
   /** A writer after whose write every entry of the cache is dropped. */

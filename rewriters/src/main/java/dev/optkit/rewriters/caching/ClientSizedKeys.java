@@ -49,6 +49,11 @@ final class ClientSizedKeys {
         continue;
       }
       Optional<String> opaque = opaqueContainer(target.method().fact());
+      Optional<String> getter = opaque.isPresent() ? contentGetter(target.method().fact()) : Optional.empty();
+      if (getter.isPresent()) {
+        kept.add(target.weighedBy(sizes, getter.get())); // PageResponse.getContent(): the weigher counts what it returns
+        continue;
+      }
       if (opaque.isPresent()) {
         refusals.add(new Refusal(target.finding(), "its key holds a size the caller chooses ("
             + String.join(", ", sizes.stream().map(s -> "'" + s + "'").toList()) + "), so it must be bounded by weight, "
@@ -56,7 +61,7 @@ final class ClientSizedKeys {
             + "would weigh one; return the list or page itself to have it cached by weight"));
         continue;
       }
-      kept.add(target.weighedBy(sizes));
+      kept.add(target.weighedBy(sizes, null));
     }
     return kept;
   }
@@ -116,6 +121,39 @@ final class ClientSizedKeys {
         if (erased.endsWith("[]") || CONTAINERS.contains(erased)) {
           return Optional.of(ProjectTraits.simpleName(valueType) + ", which holds them in its field " + field.getKey());
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The getter a weigher can count an answer's elements through: the answer is a project class or record (as
+   * declared, not inside an Optional or a future) that code anywhere may name, with one container field of its own
+   * and no superclass state, returned by a public getter without arguments (a record's accessor, or a getter that
+   * only returns the private field, {@code TypeFact#returnedFields}); empty otherwise.
+   */
+  private Optional<String> contentGetter(MethodFact fact) {
+    TypeFact type = index.type(fact.returnType()).orElse(null);
+    if (type == null || !type.visibleEverywhere() || !(type.kind().equals("record") || type.kind().equals("class"))
+        || type.kind().equals("class") && !type.interfaces().containsAll(type.superTypes())) {
+      return Optional.empty();
+    }
+    List<String> containers = type.fieldTypes().entrySet().stream().filter(field -> {
+      String erased = field.getValue().replaceAll("<.*", "");
+      return erased.endsWith("[]") || CONTAINERS.contains(erased);
+    }).map(java.util.Map.Entry::getKey).toList();
+    if (containers.size() != 1 || type.fieldTypes().get(containers.get(0)).endsWith("[]")) {
+      return Optional.empty();
+    }
+    String field = containers.get(0);
+    if (type.kind().equals("record")) {
+      return Optional.of(field);
+    }
+    for (String getter : type.returnedFields().getOrDefault(field, List.of())) {
+      boolean visible = index.methods(type.qualifiedName(), getter).stream()
+          .anyMatch(m -> m.fact().params().isEmpty() && m.fact().modifiers().isPublic() && !m.fact().isStatic());
+      if (visible) {
+        return Optional.of(getter);
       }
     }
     return Optional.empty();

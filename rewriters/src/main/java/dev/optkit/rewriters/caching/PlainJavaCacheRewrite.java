@@ -335,7 +335,10 @@ public final class PlainJavaCacheRewrite {
       weigher = uniqueMember("optkitElements");
     }
     return indent + ".maximumWeight(" + target.policy().maximumWeight() + ")" + nl
-        + indent + ".weigher((" + keyType + " key, " + valueType + " value) -> " + weigher + "(value))" + nl;
+        + indent + ".weigher((" + keyType + " key, " + valueType + " value) -> " + weigher + "(value"
+        + (target.contentGetter() == null ? "" : valueType.startsWith("Optional<")
+            ? ".<Object>map(held -> held." + target.contentGetter() + "()).orElse(null)" // a null answer kept as empty
+            : "." + target.contentGetter() + "()") + "))" + nl;
   }
 
   /**

@@ -403,12 +403,31 @@ public final class SpringCacheConfigRewrite {
     lines.add(indent + indent + indent + ".recordStats()");
     lines.add(indent + indent + indent + ".build());");
     lines.add(indent + "}");
+    lines.addAll(contentWeighing(indent));
     lines.add("");
     lines.addAll(ElementWeigher.method("elements", indent, indent,
         "An entry's weight: its number of elements (a list's size, a page's content), at least 1."));
     return lines;
   }
 
+  /** The overload for answers that hold their elements in a project class: what {@code content} returns is counted. */
+  private static List<String> contentWeighing(String indent) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(indent + "/** For such caches whose answers hold their elements in a class of the project: counted through its getter. */");
+    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
+    lines.add(indent + indent + indent + "long maximumWeight, " + CONTENT_PARAMETER + ") {");
+    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
+    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
+    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
+    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(content.apply(value)))");
+    lines.add(indent + indent + indent + ".recordStats()");
+    lines.add(indent + indent + indent + ".build());");
+    lines.add(indent + "}");
+    return lines;
+  }
+
+  private static final String CONTENT_PARAMETER = "java.util.function.Function<Object, Object> content";
   private static final String WEIGHED_REGISTER = "registerWeighed";
   private static final String METRICS_PARAMETER = "ObjectProvider<MeterRegistry> meterRegistry";
 
@@ -422,12 +441,14 @@ public final class SpringCacheConfigRewrite {
     String indent = existing.substring(lineStart, marker);
     StringBuilder added = new StringBuilder();
     boolean weighed = false;
+    boolean throughContent = false;
     boolean redis = isRedis(existing);
     for (CachingTarget target : targets) {
       if (!existing.contains("\"" + target.cacheName() + "\"")) {
         added.append(TwoLevelCacheConfigRewrite.isTwoLevel(existing) ? TwoLevelCacheConfigRewrite.registration(target, indent)
             : redis ? RedisCacheConfigRewrite.registration(target, indent) : registration(target, indent)).append(nl);
         weighed |= target.weighed();
+        throughContent |= target.weighed() && target.contentGetter() != null;
       }
     }
     String extended = existing.substring(0, lineStart) + added + existing.substring(lineStart);
@@ -436,6 +457,11 @@ public final class SpringCacheConfigRewrite {
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
       extended = extended.substring(0, end) + String.join(nl, weighing(member)) + nl + extended.substring(end);
+    } else if (throughContent && !existing.contains(CONTENT_PARAMETER)) {
+      // weighed caches from an earlier migration, none through a getter: the overload goes before the class ends
+      String member = indent.substring(0, indent.length() / 2);
+      int end = extended.lastIndexOf('}');
+      extended = extended.substring(0, end) + String.join(nl, contentWeighing(member)) + nl + extended.substring(end);
     }
     return Optional.of(extended);
   }
@@ -447,8 +473,11 @@ public final class SpringCacheConfigRewrite {
 
   private static String registration(CachingTarget target, String indent) {
     if (target.weighed()) {
+      // PageResponse keeps its rows in a field: the weigher counts what its getter returns (a raw cast: any type arguments)
+      String content = target.contentGetter() == null ? ""
+          : ", value -> ((" + target.method().fact().returnType() + ") value)." + target.contentGetter() + "()";
       return indent + WEIGHED_REGISTER + "(manager, " + JavaText.literal(target.cacheName()) + ", "
-          + target.policy().ttlSeconds() + ", " + target.policy().maximumWeight() + "); // " + target.policyName() + ": "
+          + target.policy().ttlSeconds() + ", " + target.policy().maximumWeight() + content + "); // " + target.policyName() + ": "
           + target.method().fact().displayName() + "(), weighed by elements: "
           + String.join(", ", target.clientSizes()) + " sets how many";
     }

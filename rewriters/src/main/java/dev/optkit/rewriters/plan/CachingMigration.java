@@ -127,7 +127,8 @@ public final class CachingMigration {
     List<String> warnings = new ArrayList<>(target.warnings());
     warnings.add(deployment.localCacheWarning());
     return new CachingTarget(target.finding(), target.method(), target.form(), target.policyName(), target.policy(),
-        target.cacheName(), target.evictions(), List.copyOf(warnings), target.acceptedStale(), target.clientSizes());
+        target.cacheName(), target.evictions(), List.copyOf(warnings), target.acceptedStale(), target.clientSizes(),
+        target.contentGetter());
   }
 
   /** Methods that read remote or database data but are not cacheable, each with the reason. */
