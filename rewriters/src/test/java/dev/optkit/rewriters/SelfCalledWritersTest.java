@@ -104,6 +104,49 @@ class SelfCalledWritersTest {
   }
 
   @Test
+  void anOverrideWithCacheAnnotationsOfItsOwnEvictsToo() {
+    // audit 9, shop-data-model: ProductService.update overrides AbstractService.update with its own @Caching and calls
+    // super.update(); Spring reads the override's annotations only, so an eviction on the overridden method never ran
+    MigrationPlan plan = project("s8-overload")
+        .file("src/main/java/r/ItemRepository.java", """
+            package r;
+            import org.springframework.data.jpa.repository.Query;
+            public interface ItemRepository extends org.springframework.data.jpa.repository.JpaRepository<Item, Long> {
+              @Query(value = "select name from item where id = :id", nativeQuery = true) String nameOf(Long id);
+            }
+            """)
+        .file("src/main/java/r/AbstractService.java", """
+            package r;
+            import org.springframework.data.jpa.repository.JpaRepository;
+            public abstract class AbstractService<E, R extends JpaRepository<E, Long>> {
+              protected final R repository;
+              protected AbstractService(R repository) { this.repository = repository; }
+              public E update(E entity) { return repository.saveAndFlush(entity); }
+            }
+            """)
+        .file("src/main/java/r/ItemService.java", """
+            package r;
+            import org.springframework.cache.annotation.CacheEvict;
+            import org.springframework.stereotype.Service;
+            @Service public class ItemService extends AbstractService<Item, ItemRepository> {
+              public ItemService(ItemRepository repository) { super(repository); }
+              @Override @CacheEvict(value = "items", allEntries = true)
+              public Item update(Item item) { return super.update(item); }
+            }
+            """)
+        .file("src/main/java/r/ItemQueries.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            @Service public class ItemQueries {
+              private final ItemRepository repo; public ItemQueries(ItemRepository repo){this.repo=repo;}
+              public String name(Long id) { return repo.nameOf(id); }
+            }
+            """).plan();
+    target(plan, "ItemQueries.name").ifPresent(name -> assertTrue(name.evictions().stream()
+        .anyMatch(e -> e.writer().fact().displayName().equals("ItemService.update")), name.evictions().toString()));
+  }
+
+  @Test
   void aSelfCallFromAStartUpMethodStillRefuses() {
     // its true twin: Spring calls @PostConstruct on the bean itself, where no proxy evicts
     MigrationPlan plan = project("s8-overload").file("src/main/java/r/ItemService.java", """

@@ -147,10 +147,11 @@ public final class WebEntryPoints {
    */
   public boolean servesBody(IndexedMethod method) {
     MethodFact fact = method.fact();
-    boolean mapped = fact.annotations().stream().map(WebEntryPoints::simple)
-        .anyMatch(a -> a.endsWith("Mapping") && !a.startsWith("Query") && !a.startsWith("Mutation")
-            && !a.startsWith("Schema") && !a.startsWith("Subscri") && !a.startsWith("Batch") && !a.startsWith("Message")
-            || Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(a));
+    // its own mapping, or the one an interface it implements declares (the openapi-generator style)
+    boolean mapped = bodyMapping(fact) || index.supertypesOf(fact.ownerType()).stream()
+        .filter(ancestor -> !ancestor.equals(fact.ownerType()))
+        .flatMap(ancestor -> index.methods(ancestor, fact.name()).stream())
+        .anyMatch(declared -> declared.fact().params().size() == fact.params().size() && bodyMapping(declared.fact()));
     if (!mapped) {
       return false;
     }
@@ -163,6 +164,14 @@ public final class WebEntryPoints {
             .orElse(false)).orElse(false);
     return bodyClass || fact.annotations().stream().map(WebEntryPoints::simple).anyMatch("ResponseBody"::equals)
         || Set.of("ResponseEntity", "HttpEntity").contains(simple(fact.returnType()));
+  }
+
+  /** A Spring MVC or JAX-RS request mapping (not GraphQL's, nor a message mapping). */
+  private static boolean bodyMapping(MethodFact fact) {
+    return fact.annotations().stream().map(WebEntryPoints::simple)
+        .anyMatch(a -> a.endsWith("Mapping") && !a.startsWith("Query") && !a.startsWith("Mutation")
+            && !a.startsWith("Schema") && !a.startsWith("Subscri") && !a.startsWith("Batch") && !a.startsWith("Message")
+            || Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(a));
   }
 
   /** Whether a method carries a mapping or listener annotation of its own. */

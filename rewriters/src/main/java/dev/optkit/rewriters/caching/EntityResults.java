@@ -94,6 +94,18 @@ final class EntityResults {
   private final ColumnReads columnReads;
   private final ReturnedEntities returnedEntities;
 
+  Optional<String> whyNot(IndexedMethod cached, boolean proxiedBySpring) {
+    proxied = proxiedBySpring ? cached : null;
+    try {
+      return whyNot(cached);
+    } finally {
+      proxied = null;
+    }
+  }
+
+  /** The cached method Spring's proxy serves, whose self-calls get fresh entities, while {@link #whyNot} runs. */
+  private IndexedMethod proxied;
+
   Optional<String> whyNot(IndexedMethod cached) {
     List<String> named = returnedEntities.namedEntityTypes(cached.fact());
     if (named.size() > 1) {
@@ -141,8 +153,10 @@ final class EntityResults {
         continue;
       }
       for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
+        // a self-call of a method Spring's proxy caches gets what it loads, not the cached entity (ResultSharing)
         boolean fromTarget = target.fact().name().equals(handOff.fromCall()) && caller.fact().calls().stream()
-            .anyMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target));
+            .anyMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target)
+                && !(target == proxied && sharing.selfCall(caller, call, target)));
         if (!fromTarget || sharing.returnsValuesReadFrom(caller, handOff)) {
           continue; // a Set<Long> of ids read from the entity reaches none of its associations
         }

@@ -95,18 +95,114 @@ final class MembersByType {
    */
   List<Map.Entry<IndexedMethod, CallRef>> selfCalls(IndexedMethod target) {
     String owner = target.fact().ownerType();
-    Set<String> family = new java.util.LinkedHashSet<>(index.supertypesOf(owner));
-    family.add(owner);
-    family.addAll(new java.util.TreeSet<>(index.subtypesOf(owner)));
     List<Map.Entry<IndexedMethod, CallRef>> calls = new ArrayList<>();
-    for (String type : family) {
+    for (String type : family(owner)) {
       for (Map.Entry<IndexedMethod, CallRef> call : of(type).selfCalls.getOrDefault(target.fact().name(), List.of())) {
         if (call.getKey() != target && index.targetsOf(call.getValue()).contains(target)) {
           calls.add(call);
         }
       }
     }
+    // an inner class calling update() runs it on its outer instance, not through the proxy (Batch.run in a service),
+    // whatever the call graph made of a name the inner class does not declare
+    for (String nested : nestedIn(owner)) {
+      for (Map.Entry<IndexedMethod, CallRef> call : of(nested).selfCalls.getOrDefault(target.fact().name(), List.of())) {
+        calls.add(call);
+      }
+      for (IndexedMethod method : index.methodsOfType(nested)) {
+        for (CallRef call : method.fact().calls()) {
+          if (call.name().equals(target.fact().name()) && owner.equals(call.receiverType())) {
+            calls.add(Map.entry(method, call));
+          }
+        }
+      }
+    }
     return calls;
+  }
+
+  /**
+   * The methods of the writer's subtypes that may override it: same name, as many parameters (a parameter typed by a
+   * type variable, {@code update(E entity)}, is {@code update(Product entity)} in the subclass; an overload counted
+   * too only adds an eviction).
+   */
+  List<IndexedMethod> overrides(IndexedMethod writer) {
+    List<IndexedMethod> found = new ArrayList<>();
+    for (String sub : new java.util.TreeSet<>(index.subtypesOf(writer.fact().ownerType()))) {
+      for (IndexedMethod method : index.methods(sub, writer.fact().name())) {
+        if (!method.fact().isStatic() && !method.fact().isConstructor()
+            && method.fact().params().size() == writer.fact().params().size()) {
+          found.add(method);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** A class, its supertypes and its subtypes: the classes whose methods may run on one object with it. */
+  private Set<String> family(String owner) {
+    Set<String> family = new java.util.LinkedHashSet<>(index.supertypesOf(owner));
+    family.add(owner);
+    family.addAll(new java.util.TreeSet<>(index.subtypesOf(owner)));
+    return family;
+  }
+
+  /** The project types declared inside a class, at any depth, sorted. */
+  private List<String> nestedIn(String owner) {
+    return index.types().stream().map(dev.optkit.analyzers.facts.TypeFact::qualifiedName)
+        .filter(name -> name.startsWith(owner + ".")).sorted().toList();
+  }
+
+  /**
+   * A method of the writer's class (or one that runs on the same object) handing {@code this} to another call
+   * ({@code new Thread(this)}, {@code RenameHelper.apply(this, id)}), as {@code apply()}; empty when none does. Whoever
+   * gets it calls the writer on the object itself, where no proxy evicts.
+   */
+  Optional<String> thisHandedOut(IndexedMethod writer) {
+    Set<String> types = new java.util.LinkedHashSet<>(family(writer.fact().ownerType()));
+    types.addAll(nestedIn(writer.fact().ownerType()));
+    for (String type : types) {
+      for (IndexedMethod method : index.methodsOfType(type)) {
+        for (var handOff : method.fact().handOffs()) {
+          if (handOff.fromCall() == null && handOff.fromParameter() == dev.optkit.analyzers.facts.MethodFact.RECEIVER
+              && !handOff.part() && handOff.position() >= 0 && !handOff.to().equals(dev.optkit.analyzers.facts.MethodFact.RETURNED)) {
+            return Optional.of(handOff.to() + "() in " + method.fact().displayName() + "()");
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the writer's class, or one on the same object, keeps code in a field ({@code Runnable job = this::sync}). */
+  boolean holdsCode(IndexedMethod writer) {
+    for (String type : family(writer.fact().ownerType())) {
+      if (index.type(type).map(t -> t.fieldTypes().values().stream().anyMatch(WriterEvictions::deferredCode))
+          .orElse(true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> LISTENERS = Set.of("EventListener", "TransactionalEventListener", "Scheduled",
+      "KafkaListener", "RabbitListener", "JmsListener", "SqsListener");
+
+  /**
+   * A private listener or scheduled method of the class ({@code @EventListener private void on(...)}), as
+   * {@code @EventListener on()}: Spring refuses to invoke it on a proxy, which a cache annotation makes the bean.
+   */
+  Optional<String> privateListener(String type) {
+    for (IndexedMethod method : index.methodsOfType(type)) {
+      if (method.fact().isPrivate()) {
+        for (String annotation : method.fact().annotations()) {
+          String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+          if (LISTENERS.contains(simple)) {
+            return Optional.of("@" + simple + " " + method.fact().name() + "()");
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

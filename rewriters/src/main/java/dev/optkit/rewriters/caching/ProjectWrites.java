@@ -169,7 +169,7 @@ final class ProjectWrites {
   /** The project methods a call runs that return an entity (a helper such as {@code getRequestFromRepository}). */
   private static List<IndexedMethod> entityLoaders(ProjectIndex index, CallRef call) {
     return index.targetsOf(call).stream().filter(helper -> returnedEntity(index, helper.fact().returnType()) != null
-        || returnedEntity(index, ResultSharing.writtenReturnType(helper.fact())) != null).toList();
+        || returnedEntity(index, WrittenTypes.returnType(helper.fact())) != null).toList();
   }
 
   /**

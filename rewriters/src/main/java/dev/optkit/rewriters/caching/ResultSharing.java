@@ -35,6 +35,35 @@ final class ResultSharing {
   }
 
   /**
+   * The same, for a cache Spring's proxy serves: a caller of the same object calling the method through {@code this}
+   * ({@code Cat c = find(id); c.setName(n)} in the service's own {@code rename}) gets what the method loads, never the
+   * cached object, so what it changes is its own (audit 9's s19, techmart's {@code findCategoryById}).
+   */
+  Optional<String> mutatingCaller(IndexedMethod target, boolean proxied) {
+    bypassing = proxied ? target : null;
+    try {
+      return mutatingCaller(target);
+    } finally {
+      bypassing = null;
+    }
+  }
+
+  /** The cached method whose self-calls bypass its proxy, while {@link #mutatingCaller(IndexedMethod, boolean)} runs. */
+  private IndexedMethod bypassing;
+
+  private boolean bypasses(IndexedMethod caller, CallRef call, IndexedMethod target) {
+    return target == bypassing && selfCall(caller, call, target);
+  }
+
+  /** A call of the method on the object itself ({@code find(id)}, {@code this.find(id)}), which no proxy sees. */
+  boolean selfCall(IndexedMethod caller, CallRef call, IndexedMethod target) {
+    String snippet = call.snippet() == null ? "" : call.snippet().strip();
+    return caller.fact().ownerType().equals(call.receiverType())
+        && index.supertypesOf(caller.fact().ownerType()).contains(target.fact().ownerType())
+        && (snippet.startsWith(call.name() + "(") || snippet.startsWith("this." + call.name() + "("));
+  }
+
+  /**
    * @param resultType the cached method's result type, whichever method hands the result on
    * @param seen methods already followed: a caller that returns the result is followed to its own callers
    */
@@ -51,7 +80,7 @@ final class ResultSharing {
           continue;
         }
         for (CallRef call : caller.fact().calls()) {
-          if (mutation.of(call) && index.allTargetsOf(call).contains(target)
+          if (mutation.of(call) && index.allTargetsOf(call).contains(target) && !bypasses(caller, call, target)
               && !(mutation.how().startsWith("stored in field ") && immutable(resultType))
               && !stringFieldReplaced(mutation.how(), resultType)) {
             if (mutation.how().startsWith("stored in field ")) {
@@ -67,8 +96,13 @@ final class ResultSharing {
       }
       for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
         if (!target.fact().name().equals(handOff.fromCall())
-            || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target))) {
+            || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target)
+                && !bypasses(caller, call, target))) {
           continue;
+        }
+        Optional<String> advised = serialised.advisedBody(caller);
+        if (advised.isPresent() && !immutable(resultType) && (handOff.to().equals(MethodFact.RETURNED) || handOff.position() >= 0)) {
+          return Optional.of(caller.fact().displayName() + "() " + advised.get());
         }
         if (handOff.position() == MethodFact.RECEIVER && !handOff.part() && lombokSetter(resultType, handOff)) {
           return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + handOff.to()
@@ -400,28 +434,7 @@ final class ResultSharing {
    */
   boolean returnsValuesReadFrom(IndexedMethod caller, MethodFact.HandOff handOff) {
     return handOff.to().equals(MethodFact.RETURNED) && handOff.held() && handOff.part()
-        && holdsImmutables(writtenReturnType(caller.fact()));
-  }
-
-  /**
-   * The return type as the declaration writes it ({@code Set<Long>}): the fact's is erased. Empty when
-   * the declaration's line does not hold it (the type on a line of its own).
-   */
-  static String writtenReturnType(MethodFact fact) {
-    String signature = fact.signature() == null ? "" : fact.signature();
-    int name = signature.indexOf(fact.name() + "(");
-    String before = name < 0 ? "" : signature.substring(0, name).strip();
-    int start = before.length();
-    if (before.endsWith(">")) { // Map<String, Long>: back to the '<' that opens the arguments, spaces and all
-      int depth = 0;
-      while (--start >= 0 && !(before.charAt(start) == '<' && --depth == 0)) {
-        depth += before.charAt(start) == '>' ? 1 : 0;
-      }
-    }
-    while (start > 0 && (Character.isJavaIdentifierPart(before.charAt(start - 1)) || before.charAt(start - 1) == '.')) {
-      start--;
-    }
-    return start < 0 ? "" : before.substring(start);
+        && holdsImmutables(WrittenTypes.returnType(caller.fact()));
   }
 
   /**

@@ -39,14 +39,19 @@ final class SerialisedHandOffs {
    * Whether the value a handler hands to {@code constructors} (at the hand-off's argument position) is only kept
    * for the serialiser.
    */
-  boolean wrappedForTheBody(IndexedMethod handler, MethodFact.HandOff handOff, List<IndexedMethod> constructors) {
-    if (!handOff.to().startsWith("new ") || handOff.position() < 0 || constructors.isEmpty()
+  boolean wrappedForTheBody(IndexedMethod handler, MethodFact.HandOff handOff, List<IndexedMethod> receivers) {
+    List<IndexedMethod> constructors = handOff.to().startsWith("new ") ? receivers
+        : receivers.stream().map(factory -> constructorBehind(factory, handOff.position())).toList();
+    if (handOff.position() < 0 || constructors.isEmpty() || constructors.contains(null)
+        || advisedBody(handler).isPresent()
         || !index.webEntryPoints().servesBody(handler)
         || index.callersOf(handler).stream().anyMatch(c -> !SourceSet.isTestPath(c.path()))) {
       return false;
     }
-    for (IndexedMethod constructor : constructors) {
-      int position = ResultSharing.parameterAt(constructor, handOff.position());
+    for (int i = 0; i < constructors.size(); i++) {
+      IndexedMethod constructor = constructors.get(i);
+      int position = handOff.to().startsWith("new ") ? ResultSharing.parameterAt(constructor, handOff.position())
+          : factoryArgument(receivers.get(i), handOff.position());
       TypeFact wrapper = index.type(constructor.fact().ownerType()).orElse(null);
       Set<String> fields = keptFields(constructor, position);
       if (wrapper == null || fields.isEmpty() || !wrapper.returnedFields().keySet().containsAll(fields)
@@ -56,6 +61,30 @@ final class SerialisedHandOffs {
     }
     return true;
   }
+
+  /**
+   * Why a request handler's body is not only serialised: the project's {@code ResponseBodyAdvice} (a
+   * {@code @ControllerAdvice} masking fields, by getters, fields or reflection) receives every body before it is
+   * written and may change it, the cached result inside it included (hostile review 31: k8b, k11, k21b, k23e). Empty
+   * when the handler serves no body or the project has no such advice.
+   */
+  Optional<String> advisedBody(IndexedMethod handler) {
+    if (bodyAdvice == null) {
+      bodyAdvice = index.types().stream().filter(type -> index.supertypesOf(type.qualifiedName()).stream()
+          .flatMap(t -> index.type(t).stream()).flatMap(t -> t.superTypes().stream())
+          .anyMatch(s -> s.endsWith("ResponseBodyAdvice") || s.contains("ResponseBodyAdvice<")))
+          .map(TypeFact::qualifiedName).sorted().findFirst().orElse("");
+    }
+    if (bodyAdvice.isEmpty() || !index.webEntryPoints().servesBody(handler)) {
+      return Optional.empty();
+    }
+    return Optional.of("returns it in the response body, which the project's ResponseBodyAdvice "
+        + bodyAdvice.substring(bodyAdvice.lastIndexOf('.') + 1) + " receives before it is written and may change: a "
+        + "cached result is one object shared by every caller");
+  }
+
+  /** The project's first ResponseBodyAdvice by name, "" for none; null until asked. */
+  private String bodyAdvice;
 
   /** Message clients that serialise what they send before the call returns: no receiver here holds it. */
   private static final Set<String> SERIALISING_SENDERS = Set.of("kafka-producer", "rabbitmq");
@@ -70,6 +99,39 @@ final class SerialisedHandOffs {
         .filter(site -> site.method().equals(handOff.to())).toList();
     return !sends.isEmpty() && sends.stream().allMatch(site -> SERIALISING_SENDERS.contains(site.clientId()))
         && caller.fact().calls().stream().noneMatch(call -> call.name().equals(handOff.to()));
+  }
+
+  /**
+   * The constructor a static factory of the wrapper hands its parameter to and whose object it returns
+   * ({@code static <T> ApiResponse<T> ok(T data) { return new ApiResponse<>(200, "ok", data); }}), when the factory
+   * does nothing else with it; else null.
+   */
+  private IndexedMethod constructorBehind(IndexedMethod factory, int argument) {
+    MethodFact fact = factory.fact();
+    int parameter = ResultSharing.parameterAt(factory, argument);
+    if (!fact.isStatic() || parameter < 0 || !fact.parameterMutations().isEmpty()
+        || !fact.returnType().replaceAll("<.*", "").equals(fact.ownerType())) {
+      return null;
+    }
+    List<MethodFact.HandOff> uses = fact.handOffs().stream().filter(h -> h.fromCall() == null
+        && h.fromParameter() == parameter).toList();
+    // return new ApiResponse<>(200, "ok", data): the constructor's hand-off, and the returned object holding it
+    if (uses.isEmpty() || uses.stream().anyMatch(h -> h.part() || h.position() < 0
+        || !(h.to().equals(MethodFact.RETURNED) || h.to().startsWith("new ") && !h.held()))) {
+      return null;
+    }
+    List<IndexedMethod> constructors = uses.stream().filter(h -> h.to().startsWith("new "))
+        .flatMap(h -> index.methods(fact.ownerType(), fact.ownerType().substring(fact.ownerType().lastIndexOf('.') + 1))
+            .stream().filter(m -> m.fact().isConstructor() && m.fact().params().size() == h.toArguments()))
+        .distinct().toList();
+    return constructors.size() == 1 ? constructors.get(0) : null;
+  }
+
+  /** The constructor's parameter a factory's own parameter reaches (at the hand-off to the constructor). */
+  private static int factoryArgument(IndexedMethod factory, int argument) {
+    int parameter = ResultSharing.parameterAt(factory, argument);
+    return factory.fact().handOffs().stream().filter(h -> h.fromCall() == null && h.fromParameter() == parameter
+        && h.to().startsWith("new ")).mapToInt(MethodFact.HandOff::position).findFirst().orElse(-1);
   }
 
   /** The fields a constructor stores its parameter in, or empty when it does anything else with it. */
@@ -120,7 +182,8 @@ final class SerialisedHandOffs {
         continue;
       }
       for (CallRef call : method.fact().calls()) {
-        if (getters.contains(call.name()) && call.argumentCount() == 0
+        // ApiResponse::getData counts as a call without arguments (-1: a method reference's)
+        if (getters.contains(call.name()) && call.argumentCount() <= 0
             && (call.receiverType() == null || couldBe.contains(call.receiverType().replaceAll("<.*", ""))
                 || !call.receiverType().contains("."))) {
           return true;

@@ -18,6 +18,9 @@ import java.util.Set;
  * the eviction follows), or else which callers every path to the writer crosses.
  */
 final class WriterEvictions {
+  /** Said of an abstract writer, whose callers carry its eviction instead when every path crosses them. */
+  static final String NO_BODY = "it has no body to evict from";
+
   private final WholeProject whole;
   private final ProjectIndex index;
   private final Transactions transactions;
@@ -153,13 +156,36 @@ final class WriterEvictions {
     }
     List<IndexedMethod> evicting = new ArrayList<>(List.of(writer));
     seen.add(writer);
-    for (Map.Entry<IndexedMethod, CallRef> selfCall : members.selfCalls(writer)) {
+    // a subclass bean's override is what its proxy runs: with cache annotations of its own, Spring reads those and not
+    // the overridden method's, so optkit's eviction goes on it too (shop-data-model's ProductService.update calling
+    // super.update() after its own @Caching: audit 9, stale by a run)
+    for (IndexedMethod override : members.overrides(writer)) {
+      if (seen.add(override)) {
+        if (SourceSet.isTestPath(override.path())) {
+          continue;
+        }
+        if (cannotEvictAround(form, cached, override).isPresent()) {
+          return Optional.empty();
+        }
+        evicting.add(override);
+      }
+    }
+    List<Map.Entry<IndexedMethod, CallRef>> selfCalls = members.selfCalls(writer);
+    if (!selfCalls.isEmpty() && members.holdsCode(writer)) {
+      return Optional.empty(); // BiConsumer op = this::update in a field: its runs are self-calls no method shows
+    }
+    for (Map.Entry<IndexedMethod, CallRef> selfCall : selfCalls) {
       IndexedMethod caller = selfCall.getKey();
       if (SourceSet.isTestPath(caller.path()) || !seen.add(caller)) {
         continue; // a test's own subclass is no bean; a caller met before is covered, or fails the whole answer
       }
-      if (selfCall.getValue().deferred() || caller == cached || deferredCode(caller.fact().returnType())) {
-        return Optional.empty();
+      if (selfCall.getValue().deferred() || caller == cached || deferredCode(caller.fact().returnType())
+          || !runsInPlace(caller, selfCall.getValue())) {
+        return Optional.empty(); // a task, a lambda or a class body that may run the write after the eviction
+      }
+      if (!caller.fact().modifiers().isPublic()
+          && dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(caller.fact())) {
+        return Optional.empty(); // a package-private @Scheduled or @EventListener: the framework calls it directly
       }
       Optional<List<IndexedMethod>> covering = caller.fact().modifiers().isPublic()
           ? evictingWithSelfCallers(form, cached, caller, seen)
@@ -170,6 +196,45 @@ final class WriterEvictions {
       evicting.addAll(covering.get());
     }
     return Optional.of(evicting.stream().distinct().toList());
+  }
+
+  /** Calls whose lambda runs before they return: a self-call in one of these runs where its caller does. */
+  private static final Set<String> IN_PLACE = Set.of("forEach", "forEachOrdered", "ifPresent", "ifPresentOrElse");
+
+  /**
+   * Whether a self-call runs inside its caller's own body, before the caller returns: not in a lambda handed to
+   * anything but {@code forEach}/{@code ifPresent} ({@code thenRunAsync(() -> update())}, a project's {@code @Async}
+   * runner, a stream returned), nor in an anonymous or local class ({@code new Thread(new Runnable() {...})}).
+   * False when the source cannot be read again.
+   */
+  private boolean runsInPlace(IndexedMethod caller, CallRef call) {
+    var declaration = whole.declaration(caller);
+    if (declaration.isEmpty()) {
+      return false;
+    }
+    for (var expression : declaration.get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      var begin = expression.getBegin().orElse(null);
+      if (begin == null || begin.line != call.range().line() || begin.column != call.range().column()
+          || !expression.getNameAsString().equals(call.name())) {
+        continue;
+      }
+      for (var at = expression.getParentNode().orElse(null); at != null && at != declaration.get();
+          at = at.getParentNode().orElse(null)) {
+        if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
+            || at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+                && creation.getAnonymousClassBody().isPresent()
+            || at instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) {
+          return false;
+        }
+        if (at instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+            && !(lambda.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr taking
+                && IN_PLACE.contains(taking.getNameAsString()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Why no eviction can go around a writer's calls from outside its object, or empty when one can. */
@@ -189,10 +254,26 @@ final class WriterEvictions {
           + "the cache would fail");
     }
     if (writer.isAbstract()) {
-      return Optional.of("it has no body to evict from");
+      return Optional.of(NO_BODY);
     }
     if (writer.isConstructor()) {
       return Optional.of("it is a constructor, which no cache annotation or invalidation can follow");
+    }
+    if (form == CacheForm.SPRING) {
+      Optional<String> escapes = members.thisHandedOut(writerMethod);
+      if (escapes.isPresent()) {
+        return Optional.of("its class hands 'this' to " + escapes.get() + ", which may call it on the object itself, "
+            + "past the proxy that would evict");
+      }
+      if (members.holdsCode(writerMethod)) {
+        return Optional.of("its class keeps code in a field (a method reference to itself, say), which may run it on "
+            + "the object itself, past the proxy that would evict");
+      }
+      Optional<String> listener = members.privateListener(writer.ownerType());
+      if (listener.isPresent()) {
+        return Optional.of("its class has the private " + listener.get() + ", which Spring cannot invoke once a cache "
+            + "annotation makes the bean a proxy: the application would not start");
+      }
     }
     if (CachingPlanner.isFuture(writer.returnType()) || CachingPlanner.REACTIVE_TYPES.contains(writer.returnType())
         || writer.returnType().equals("java.util.concurrent.Future")) {
@@ -259,6 +340,10 @@ final class WriterEvictions {
     if (!seen.add(writer)) {
       return Optional.empty();
     }
+    if (!writer.fact().modifiers().isPublic()
+        && dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(writer.fact())) {
+      return Optional.empty(); // a package-private @Scheduled writer: the framework calls it, past its callers
+    }
     // a field holding code (Consumer<String> adder = this::insertNote) may run the writer from any method,
     // and its initializer is no method the call graph sees
     boolean holdsCode = index.type(writer.fact().ownerType()).map(t -> t.fieldTypes().values().stream()
@@ -292,6 +377,10 @@ final class WriterEvictions {
       if (deferredCode(caller.fact().returnType())) {
         return Optional.empty(); // it may hand the write out to run later (return () -> insert(x))
       }
+      if (!caller.fact().modifiers().isPublic()
+          && dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(caller.fact())) {
+        return Optional.empty(); // a package-private @Scheduled or @EventListener: the framework calls it, not its callers
+      }
       Optional<List<IndexedMethod>> withSelfCallers = evictingWithSelfCallers(form, cached, caller,
           new java.util.HashSet<>());
       if (withSelfCallers.isPresent()) {
@@ -324,6 +413,8 @@ final class WriterEvictions {
   }
 
   private static final Set<String> CODE_TYPES = Set.of(
+      "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream",
+      "java.util.stream.DoubleStream", "java.util.Iterator", "java.lang.Iterable", "java.util.Spliterator",
       "java.lang.Runnable", "java.util.concurrent.Callable", "java.util.function.Consumer",
       "java.util.function.BiConsumer", "java.util.function.Function", "java.util.function.BiFunction",
       "java.util.function.Supplier", "java.util.function.Predicate", "java.util.function.UnaryOperator",

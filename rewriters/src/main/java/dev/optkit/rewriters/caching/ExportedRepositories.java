@@ -1,0 +1,126 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.index.DataFootprint;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Spring Data REST exports the project's repositories over HTTP: {@code POST}, {@code PUT}, {@code PATCH} and
+ * {@code DELETE} on {@code /items/{id}} run the repository's save and delete from the library's own controllers,
+ * which no project method calls and no eviction follows. With it on the class path (the module's pom or Gradle build
+ * names {@code spring-boot-starter-data-rest} or {@code spring-data-rest-webmvc}, or a repository carries
+ * {@code @RepositoryRestResource}), every repository interface counts as exported (its default detection exports
+ * the public ones; {@code exported = false} is not read), and a read of the data its saves and deletes write is
+ * refused.
+ */
+final class ExportedRepositories {
+  private static final Set<String> ARTIFACTS = Set.of("spring-boot-starter-data-rest", "spring-data-rest-webmvc",
+      "spring-data-rest-core");
+
+  /** Spring Data's repository interfaces by simple name, for a supertype the solver left unqualified. */
+  private static final Set<String> SPRING_DATA = Set.of("Repository", "CrudRepository", "ListCrudRepository",
+      "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "MongoRepository");
+
+  private final ProjectIndex index;
+  private final List<Exported> exported;
+
+  private record Exported(String repository, DataFootprint writes) {}
+
+  ExportedRepositories(ProjectIndex index, ProjectTraits traits) {
+    this.index = index;
+    this.exported = onClassPath(index, traits) ? exported(index) : List.of();
+  }
+
+  /** Why a read cannot be cached: an exported repository writes what it reads; empty otherwise. */
+  Optional<String> whyNot(IndexedMethod cached) {
+    if (exported.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DataFootprint> reads = index.reachedIo(cached).stream().filter(r -> r.site().access() == Access.READ)
+        .map(r -> index.footprints().of(r.site())).toList();
+    for (Exported repository : exported) {
+      if (reads.stream().anyMatch(read -> read.overlaps(repository.writes()))) {
+        return Optional.of("Spring Data REST exports " + ProjectTraits.simpleName(repository.repository())
+            + " over HTTP: its POST, PUT, PATCH and DELETE endpoints save and delete what this method reads, from the "
+            + "library's own controllers, where no eviction can follow them");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean onClassPath(ProjectIndex index, ProjectTraits traits) {
+    boolean annotated = index.types().stream().anyMatch(type -> type.annotations().stream()
+        .anyMatch(a -> a.equals("RepositoryRestResource") || a.endsWith(".RepositoryRestResource")));
+    boolean maven = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
+        .map(pom -> pom.dependencyArtifacts().stream().anyMatch(ARTIFACTS::contains)).orElse(false);
+    return annotated || maven || traits.pomFile().isEmpty() && gradleNames(traits.root());
+  }
+
+  /** A Gradle build script of the module naming one of the artifacts (a script is no XML: a text search is the read). */
+  private static boolean gradleNames(Path root) {
+    for (String script : List.of("build.gradle", "build.gradle.kts")) {
+      Path file = root.resolve(script);
+      try {
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) <= 1024 * 1024) {
+          String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+          if (ARTIFACTS.stream().anyMatch(text::contains)) {
+            return true;
+          }
+        }
+      } catch (java.io.IOException unreadable) {
+        return true; // cannot tell: as if it were there
+      }
+    }
+    return false;
+  }
+
+  /** Every Spring Data repository interface of the production code, with what its save and delete write. */
+  private static List<Exported> exported(ProjectIndex index) {
+    List<Exported> found = new ArrayList<>();
+    for (TypeFact type : index.types()) {
+      String path = index.pathOfType(type.qualifiedName());
+      if (!type.kind().equals("interface") || path == null || SourceSet.isTestPath(path)
+          || !repository(index, type)) {
+        continue;
+      }
+      DataFootprint saves = index.footprints().of(write(type.qualifiedName(), "save"));
+      DataFootprint deletes = index.footprints().of(write(type.qualifiedName(), "delete"));
+      java.util.Set<String> names = new java.util.TreeSet<>(saves.names());
+      names.addAll(deletes.names());
+      found.add(new Exported(type.qualifiedName(), new DataFootprint(saves.kind(), Set.copyOf(names),
+          saves.unknown() || deletes.unknown())));
+    }
+    return found;
+  }
+
+  /** An interface extending one of Spring Data's repository interfaces, directly or through the project's own. */
+  private static boolean repository(ProjectIndex index, TypeFact type) {
+    for (String ancestor : index.supertypesOf(type.qualifiedName())) {
+      Optional<TypeFact> fact = index.type(ancestor);
+      if (fact.isPresent() && fact.get().superTypes().stream().anyMatch(s -> s.startsWith("org.springframework.data.")
+          && s.endsWith("Repository") || SPRING_DATA.contains(s.substring(s.lastIndexOf('.') + 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static IoSite write(String repository, String method) {
+    return new IoSite(dev.optkit.analyzers.catalog.ClientKind.DB, "spring-data-repository", "Spring Data repository",
+        Access.WRITE, Confidence.HIGH, repository, method, null, null, null, null, false, false, false,
+        new dev.optkit.analyzers.facts.SourceRange(1, 1, 1, 1), method + "()");
+  }
+}

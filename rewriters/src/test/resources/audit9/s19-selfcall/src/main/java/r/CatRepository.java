@@ -1,0 +1,2 @@
+package r;
+public interface CatRepository extends org.springframework.data.jpa.repository.JpaRepository<Cat, Long> {}

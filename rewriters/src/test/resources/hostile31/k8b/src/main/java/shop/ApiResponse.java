@@ -1,0 +1,2 @@
+package shop;
+public record ApiResponse<T>(int code, String message, T data) {}

@@ -1,0 +1,17 @@
+package shop;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.function.*;
+import org.springframework.stereotype.Service;
+@Service
+public class ProductService {
+    final ProductRepository repository;
+    public ProductService(ProductRepository repository) { this.repository = repository; }
+    public void update(Long id, String owner) { repository.saveAndFlush(new Product(id, owner)); }
+
+    public void rename(Long id, String owner) { update(id, owner); }
+    public void renameLater(Long id, String owner) {
+        CompletableFuture.completedFuture(id).thenRunAsync(() -> { pause(); update(id, owner); });
+    }
+    static void pause() { try { Thread.sleep(400); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+}

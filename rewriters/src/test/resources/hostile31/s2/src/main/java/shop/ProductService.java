@@ -1,0 +1,16 @@
+package shop;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.function.*;
+import org.springframework.stereotype.Service;
+@Service
+public class ProductService {
+    final ProductRepository repository;
+    public ProductService(ProductRepository repository) { this.repository = repository; }
+    public void update(Long id, String owner) { repository.saveAndFlush(new Product(id, owner)); }
+
+    public void renameLater(Long id, String owner) {
+        new Thread(new Runnable() { public void run() { pause(); update(id, owner); } }).start();
+    }
+    static void pause() { try { Thread.sleep(400); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+}

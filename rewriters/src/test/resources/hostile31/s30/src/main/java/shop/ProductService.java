@@ -1,0 +1,16 @@
+package shop;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.function.*;
+import org.springframework.stereotype.Service;
+@Service
+public class ProductService {
+    final ProductRepository repository;
+    public ProductService(ProductRepository repository) { this.repository = repository; }
+    public void update(Long id, String owner) { repository.saveAndFlush(new Product(id, owner)); }
+
+    public java.util.stream.Stream<Long> renameEach(List<Long> ids, String owner) {
+        return ids.stream().map(id -> { update(id, owner); return id; });
+    }
+    static void pause() { try { Thread.sleep(400); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+}

@@ -1,0 +1,2 @@
+package shop;
+public record OwnerChanged(Long id, String owner) {}
