@@ -47,11 +47,19 @@ class NinthAuditReasonsTest {
 
   @Test
   void aChangeToWhatASelfCallReturnedIsNoChangeToTheCachedObject() {
-    MigrationPlan plan = project("s19-selfcall").plan();
+    MigrationPlan plan = project("s19-selfcall")
+        .file("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n").plan();
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
         plan.refusals().toString());
+    // its true twin: open in view (Boot's default), one persistence context spans the request, and the entity a
+    // self-call changes is the instance a later call of the request caches (hostile review 32, a2b)
+    MigrationPlan inView = new MigrationFixture(dir.resolve("s19-in-view")).resources("/audit9/s19-selfcall").plan();
+    assertFalse(inView.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
+        inView.targets().toString());
     // its true twin: another bean, through the proxy, changes what it gets
-    MigrationPlan other = project("s19-selfcall").file("src/main/java/r/Renamer.java", """
+    MigrationPlan other = new MigrationFixture(dir.resolve("s19-other")).resources("/audit9/s19-selfcall")
+        .file("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n")
+        .file("src/main/java/r/Renamer.java", """
         package r;
         import org.springframework.stereotype.Service;
         @Service public class Renamer {
@@ -61,5 +69,94 @@ class NinthAuditReasonsTest {
         """).plan();
     assertTrue(other.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("find(")
         && r.reason().contains("Renamer.shout() changes the result it gets")), other.refusals().toString());
+  }
+
+  // ---- a column set on what a repository read loaded writes that entity's row, not the tables its associations reach
+  // (ravan's CartService.addItemToCart, item.setQuantity(...): "changes what findByUserAndProduct() loaded (cartitems,
+  // products, users)", so it evicted product caches and was named a missing evictor of the authors' products cache)
+
+  private MigrationPlan cart(String change) {
+    return new MigrationFixture(dir.resolve("cart" + Math.abs(change.hashCode()))).file("pom.xml", SPRING_POM)
+        .file("src/main/java/r/Product.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class Product { @Id Long id; String name;
+              public String getName(){return name;} public void setName(String n){name=n;} }
+            """)
+        .file("src/main/java/r/CartItem.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class CartItem { @Id Long id; int quantity; @ManyToOne(fetch = FetchType.EAGER) Product product;
+              public int getQuantity(){return quantity;} public void setQuantity(int q){quantity=q;}
+              public Product getProduct(){return product;} }
+            """)
+        .file("src/main/java/r/ProductRepository.java", """
+            package r;
+            public interface ProductRepository extends org.springframework.data.jpa.repository.JpaRepository<Product, Long> {}
+            """)
+        .file("src/main/java/r/CartItemRepository.java", """
+            package r;
+            public interface CartItemRepository extends org.springframework.data.jpa.repository.JpaRepository<CartItem, Long> {}
+            """)
+        .file("src/main/java/r/ProductQueries.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            @Service public class ProductQueries {
+              private final ProductRepository products; public ProductQueries(ProductRepository products){this.products=products;}
+              public java.util.List<String> names() { return products.findAll().stream().map(Product::getName).toList(); }
+            }
+            """)
+        .file("src/main/java/r/CartService.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            import org.springframework.transaction.annotation.Transactional;
+            @Service public class CartService {
+              private final CartItemRepository items; public CartService(CartItemRepository items){this.items=items;}
+              @Transactional public void change(Long id) { CartItem item = items.findById(id).orElseThrow(); %s; }
+            }
+            """.formatted(change)).plan();
+  }
+
+  private static final String SPRING_POM = """
+      <project><modelVersion>4.0.0</modelVersion><groupId>r</groupId><artifactId>cart</artifactId><version>1</version>
+        <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+          <version>3.3.0</version></parent>
+        <dependencies><dependency><groupId>org.springframework.boot</groupId>
+          <artifactId>spring-boot-starter-data-jpa</artifactId></dependency></dependencies></project>
+      """;
+
+  private static boolean evictedBy(MigrationPlan plan, String cached, String writer) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(cached)).findFirst()
+        .map(t -> t.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals(writer)))
+        .orElseThrow(() -> new AssertionError(cached + " not cached: " + plan.refusals()));
+  }
+
+  @Test
+  void aColumnSetOnTheLoadedEntityWritesItsOwnRowOnly() {
+    MigrationPlan plan = cart("item.setQuantity(item.getQuantity() + 1)");
+    assertFalse(evictedBy(plan, "ProductQueries.names", "CartService.change"), plan.targets().toString());
+    // its true twin: the change is made on the product the item reaches, which the flush writes too
+    MigrationPlan part = cart("item.getProduct().setName(\"renamed\")");
+    assertTrue(evictedBy(part, "ProductQueries.names", "CartService.change"), part.targets().toString());
+  }
+
+  // ---- a @Transient field set on what a read loaded (InternetShop's order totals): no column, no write
+
+  @Test
+  void aTransientFieldSetIsNoWrite() {
+    MigrationPlan plan = project("s17-transient").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("it writes")), plan.refusals().toString());
+    // and a count names no entity, whatever else its line holds (the repository declared on one line)
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("countByItemId")
+        && r.reason().contains("persistent entity")), plan.refusals().toString());
+    // its true twin: the same field mapped to a column is written back at the flush
+    MigrationPlan mapped = project("s17-transient").file("src/main/java/r/Line.java", """
+        package r;
+        import jakarta.persistence.*;
+        @Entity public class Line { @Id Long id; String itemId; String label;
+          public String getItemId(){return itemId;} public void setLabel(String l){label=l;} public String getLabel(){return label;} }
+        """).plan();
+    assertTrue(mapped.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("describe(")
+        && r.reason().startsWith("it writes")), mapped.refusals().toString());
   }
 }

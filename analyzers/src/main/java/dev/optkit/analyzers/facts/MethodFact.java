@@ -92,14 +92,22 @@ public record MethodFact(
    * @param line the call's position, to tell it from calls of the same name (0: any)
    * @param column the call's column
    * @param roots where the changed value comes from ({@link ValueRoots}), null when unknown
+   * @param itself the change is made on what the call returned or one of its elements ({@code item.setQuantity(q)}),
+   *     not on a part reached through an accessor or field of it ({@code item.getProduct().setName(n)}); false when
+   *     unknown
    */
-  public record ResultMutation(String call, int arguments, String how, int line, int column, String roots) {
+  public record ResultMutation(String call, int arguments, String how, int line, int column, String roots,
+      boolean itself) {
     public ResultMutation(String call, int arguments, String how) {
       this(call, arguments, how, 0, 0);
     }
 
     public ResultMutation(String call, int arguments, String how, int line, int column) {
-      this(call, arguments, how, line, column, null);
+      this(call, arguments, how, line, column, null, false);
+    }
+
+    public ResultMutation(String call, int arguments, String how, int line, int column, String roots) {
+      this(call, arguments, how, line, column, roots, false);
     }
 
     /** The changed value's {@link ValueRoots} tokens ({@code c12:5@this}), or "?" when unknown. */
@@ -108,7 +116,7 @@ public record MethodFact(
     }
 
     ResultMutation withRoots(String found) {
-      return new ResultMutation(call, arguments, how, line, column, found);
+      return new ResultMutation(call, arguments, how, line, column, found, itself);
     }
 
     /** Whether this is the result of that call site. */

@@ -217,7 +217,7 @@ final class ResultMutations {
         }
         if (origin.call() != null) {
           results.add(new MethodFact.ResultMutation(origin.call(), origin.arguments(), how, origin.line(),
-              origin.column()));
+              origin.column(), null, !origin.part() && origin.depth() == 0));
         } else {
           changedParameters.add(new MethodFact.ParameterMutation(origin.parameter(), how, itself && origin.depth() == 0
               && !origin.part()));

@@ -109,7 +109,25 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
-        SealedFields.returnedOnly(type), visibleEverywhere(type));
+        SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type));
+  }
+
+  /** The fields JPA does not store: annotated {@code @Transient} (JPA's, not another library's), or Java's transient. */
+  private List<String> transientFields(TypeDeclaration<?> type) {
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    for (FieldDeclaration field : type.getFields()) {
+      boolean jpa = field.getAnnotations().stream().anyMatch(a -> {
+        TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
+        return qualified.name().equals("jakarta.persistence.Transient") || qualified.name().equals("javax.persistence.Transient")
+            // import jakarta.persistence.*; with no jar to tell: Spring Data's @Transient, which JPA ignores, is not it
+            || a.getNameAsString().equals("Transient") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+                && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
+      });
+      if (jpa || field.isTransient()) {
+        field.getVariables().forEach(v -> found.add(v.getNameAsString()));
+      }
+    }
+    return List.copyOf(found);
   }
 
   /** Public, and so is every type it is nested in (an interface's members are public by default). */

@@ -40,6 +40,7 @@ import java.util.Map;
  *     assignment in constructors, with those getters' names ({@link SealedFields#returnedOnly})
  * @param visibleEverywhere public, and so is every class it is nested in: code generated in another package (a
  *     cache configuration's weigher) may name it
+ * @param transientFields fields JPA does not store: {@code @Transient} or Java's {@code transient}, sorted
  */
 public record TypeFact(
     String qualifiedName,
@@ -64,7 +65,8 @@ public record TypeFact(
     boolean allFieldsFinal,
     Map<String, String> typeParameters,
     Map<String, List<String>> returnedFields,
-    boolean visibleEverywhere) {
+    boolean visibleEverywhere,
+    List<String> transientFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -75,6 +77,7 @@ public record TypeFact(
     embeddedFields = embeddedFields == null ? List.of() : embeddedFields;
     sealedFields = sealedFields == null ? Map.of() : sealedFields;
     returnedFields = returnedFields == null ? Map.of() : returnedFields;
+    transientFields = transientFields == null ? List.of() : transientFields;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

@@ -67,6 +67,11 @@ final class TypeNames {
     return declaredTypes.containsValue(qualified) || knownType.test(qualified);
   }
 
+  /** Whether the file imports every type of the package ({@code import jakarta.persistence.*;}). */
+  boolean importsOnDemand(String pkg) {
+    return onDemandImports.contains(pkg);
+  }
+
   List<String> importedNames() {
     List<String> names = new ArrayList<>(singleImports.values());
     names.addAll(onDemandImports);

@@ -239,6 +239,33 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     }
 
     /**
+     * What the flush writes when a column of what a Spring Data derived query or built-in read loaded is set on the
+     * loaded entity itself ({@code item.setQuantity(q)} on {@code findByUserAndProduct}'s cart item): its own row,
+     * with the schema's update rules and triggers, not the tables its associations reach. Empty when the site is no
+     * such read, the field is an association, an embedded object or no field of the entity, or its mapping reaches
+     * beyond its columns (then {@link #ofLoaded} holds).
+     */
+    public java.util.Optional<DataFootprint> ofOwnColumnSet(IoSite site, String field) {
+      String stored = site.sql() == null && site.access() == dev.optkit.analyzers.facts.Access.READ
+          ? repositoryEntity(site) : null;
+      TypeFact entity = stored == null ? null : index.type(stored).orElse(null);
+      if (entity == null || !isEntity(entity) || index.hasSubtypes(entity.qualifiedName()) || index.beyondMapping(entity)
+          || !entity.fieldTypes().containsKey(field) || associatedTables.associationFields(entity).contains(field)) {
+        return java.util.Optional.empty();
+      }
+      if (entity.transientFields().contains(field)) {
+        return java.util.Optional.of(new DataFootprint(ClientKind.DB, Set.of(), false)); // a @Transient field: no column
+      }
+      String type = entity.fieldTypes().get(field).replaceAll("<.*", "");
+      Set<String> names = new TreeSet<>();
+      // a collection of elements (@ElementCollection) has a table of its own
+      boolean elements = type.startsWith("java.util.") && !type.startsWith("java.util.Date") && !type.equals("java.util.UUID")
+          || type.endsWith("[]") && !type.equals("byte[]");
+      return elements || !associatedTables.addOwnTables(entity, names) ? java.util.Optional.empty()
+          : java.util.Optional.of(withWriteEffects(names, false, true));
+    }
+
+    /**
      * What a Spring Data save or delete writes, as a refusal says it ({@code its entity's table and the
      * tables its cascades reach}), or empty when the site is none or its entity is not the project's.
      */

@@ -51,6 +51,8 @@ public final class CachingPlanner {
   private final TestSlices slices;
   private final SnapshotReads snapshotReads;
   private final ExportedRepositories exportedRepositories;
+  /** Methods XML configuration calls by name ({@code <task:scheduled method="...">}): callers the call graph lacks. */
+  private Set<String> xmlCalledMethods;
 
   public CachingPlanner(ProjectIndex index, OptkitConfig config, ProjectTraits traits) {
     this(index, config, traits, path -> true, Set.of());
@@ -172,7 +174,8 @@ public final class CachingPlanner {
             ? Optional.of("the write runs later, in another task, after any eviction on " + writer.method().fact().name() + "()")
             : writerEvictions.cannotEvictFrom(form, method.get(), writer.method());
         if (cannot.isPresent() && !writer.deferred() && cannot.get().equals(WriterEvictions.NO_BODY)
-            && index.callersOf(writer.method()).stream().allMatch(c -> SourceSet.isTestPath(c.path()))) {
+            && index.callersOf(writer.method()).stream().allMatch(c -> SourceSet.isTestPath(c.path()))
+            && !xmlCalledMethods().contains(writer.method().fact().name())) {
           // a @Modifying query method nothing in production calls writes nothing there (a test calling it is a
           // writer of its own; Spring Data REST's exports are refused above): audit 9's techmart, 12 refusals
           continue;
@@ -225,6 +228,13 @@ public final class CachingPlanner {
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
         new ClientSizedKeys(index).bound(targets, refusals)), refusals);
+  }
+
+  private Set<String> xmlCalledMethods() {
+    if (xmlCalledMethods == null) {
+      xmlCalledMethods = SpringXmlScans.calledMethods(traits.root());
+    }
+    return xmlCalledMethods;
   }
 
   /** A writer no Spring proxy can wrap, whose callers may carry its eviction instead. */
@@ -306,7 +316,11 @@ public final class CachingPlanner {
           + "a repository's query methods, which the library implements, and not the project's code in its default "
           + "methods; cache the service that calls it instead");
     }
-    Optional<String> mutated = sharing.mutatingCaller(method, form(method) == CacheForm.SPRING);
+    // a self-call gets a fresh object past the proxy, unless one persistence context spans the request (open in view)
+    // and the object is an entity it manages
+    boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff()
+        || entityResults.namesNoEntity(method));
+    Optional<String> mutated = sharing.mutatingCaller(method, bypassed);
     if (mutated.isPresent()) {
       return mutated;
     }
@@ -335,7 +349,7 @@ public final class CachingPlanner {
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
-    Optional<String> entity = entityResults.whyNot(method, form(method) == CacheForm.SPRING);
+    Optional<String> entity = entityResults.whyNot(method, form(method) == CacheForm.SPRING && whole.openInViewOff());
     if (entity.isPresent()) {
       return entity;
     }
@@ -400,7 +414,7 @@ public final class CachingPlanner {
     }
     boolean bean = SpringBeans.stereotyped(owner);
     // a final class cannot be subclassed for Spring's proxy: its cache lives in a field instead
-    return bean && !owner.isFinal() ? CacheForm.SPRING : CacheForm.PLAIN;
+    return bean && !owner.isFinal() && !owner.kind().equals("record") ? CacheForm.SPRING : CacheForm.PLAIN;
   }
 
 

@@ -135,8 +135,9 @@ final class ClientSizedKeys {
   private Optional<String> contentGetter(MethodFact fact) {
     TypeFact type = index.type(fact.returnType()).orElse(null);
     if (type == null || !type.visibleEverywhere() || !(type.kind().equals("record") || type.kind().equals("class"))
-        || type.kind().equals("class") && !type.interfaces().containsAll(type.superTypes())) {
-      return Optional.empty();
+        || type.kind().equals("class") && !type.interfaces().containsAll(type.superTypes())
+        || !index.subtypesOf(type.qualifiedName()).isEmpty() || anonymousSubclass(type.qualifiedName())) {
+      return Optional.empty(); // a subclass may hold more than the getter counts (hostile review 32, w5)
     }
     List<String> containers = type.fieldTypes().entrySet().stream().filter(field -> {
       String erased = field.getValue().replaceAll("<.*", "");
@@ -146,8 +147,17 @@ final class ClientSizedKeys {
       return Optional.empty();
     }
     String field = containers.get(0);
+    // every other field a number, a flag, an enum or a date: a String may hold the page again (w4)
+    boolean scalars = type.fieldTypes().entrySet().stream().filter(f -> !f.getKey().equals(field))
+        .allMatch(f -> SCALARS.contains(f.getValue()) || f.getValue().startsWith("java.time.")
+            || index.type(f.getValue()).map(t -> t.kind().equals("enum")).orElse(false));
+    if (!scalars) {
+      return Optional.empty();
+    }
     if (type.kind().equals("record")) {
-      return Optional.of(field);
+      // the accessor the record declares itself may return less than it holds (content.subList(0, 10): U1)
+      return index.methods(type.qualifiedName(), field).stream().anyMatch(m -> m.fact().params().isEmpty())
+          ? Optional.empty() : Optional.of(field);
     }
     for (String getter : type.returnedFields().getOrDefault(field, List.of())) {
       boolean visible = index.methods(type.qualifiedName(), getter).stream()
@@ -157,6 +167,15 @@ final class ClientSizedKeys {
       }
     }
     return Optional.empty();
+  }
+
+  private static final Set<String> SCALARS = Set.of("int", "long", "short", "byte", "double", "float", "boolean",
+      "char", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte", "java.lang.Double",
+      "java.lang.Float", "java.lang.Boolean", "java.lang.Character");
+
+  private boolean anonymousSubclass(String type) {
+    return index.files().stream().flatMap(file -> file.creations().stream())
+        .anyMatch(creation -> creation.anonymous() && creation.type().equals(type));
   }
 
   /** The simple name of the first type argument of the declared return type (Optional<OwnerPage> gives OwnerPage). */

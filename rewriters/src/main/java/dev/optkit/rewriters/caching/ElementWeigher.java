@@ -41,4 +41,49 @@ final class ElementWeigher {
     lines.add(indent + "}");
     return lines;
   }
+
+  /**
+   * The methods a cache bounded by weight is registered with: Caffeine's {@code maximumWeight} and a
+   * weigher counting an entry's elements ({@link ElementWeigher}), in place of {@code maximumSize}
+   * (Caffeine takes one or the other).
+   */
+  static List<String> springRegistrations(String indent) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(indent + "/** For caches whose key holds a size the caller chooses: bounded by their elements, not their entries. */");
+    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
+    lines.add(indent + indent + indent + "long maximumWeight) {");
+    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
+    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
+    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
+    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(value))");
+    lines.add(indent + indent + indent + ".recordStats()");
+    lines.add(indent + indent + indent + ".build());");
+    lines.add(indent + "}");
+    lines.addAll(contentRegistration(indent));
+    lines.add("");
+    lines.addAll(method("elements", indent, indent,
+        "An entry's weight: its number of elements (a list's size, a page's content), at least 1."));
+    return lines;
+  }
+
+  /** The overload for answers that hold their elements in a project class: what {@code content} returns is counted. */
+  static List<String> contentRegistration(String indent) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(indent + "/** For such caches whose answers hold their elements in a class of the project: counted through its getter. */");
+    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
+    lines.add(indent + indent + indent + "long maximumWeight, " + CONTENT_PARAMETER + ") {");
+    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
+    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
+    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
+    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(content.apply(value)))");
+    lines.add(indent + indent + indent + ".recordStats()");
+    lines.add(indent + indent + indent + ".build());");
+    lines.add(indent + "}");
+    return lines;
+  }
+
+  static final String CONTENT_PARAMETER = "java.util.function.Function<Object, Object> content";
+  static final String WEIGHED_REGISTER = "registerWeighed";
 }

@@ -103,6 +103,12 @@ final class EntityResults {
     }
   }
 
+  /** Whether the method's result names no entity, nor a type that may hold one ({@code Object}). */
+  boolean namesNoEntity(IndexedMethod method) {
+    return returnedEntities.namedEntityTypes(method.fact()).isEmpty()
+        && !returnedEntities.untypedWhereEntitiesAre(method.fact());
+  }
+
   /** The cached method Spring's proxy serves, whose self-calls get fresh entities, while {@link #whyNot} runs. */
   private IndexedMethod proxied;
 

@@ -69,10 +69,15 @@ final class ExportedRepositories {
     return annotated || maven || traits.pomFile().isEmpty() && gradleNames(traits.root());
   }
 
-  /** A Gradle build script of the module naming one of the artifacts (a script is no XML: a text search is the read). */
+  /**
+   * A Gradle build script of the module, or its version catalog, naming one of the
+   * artifacts (neither is XML: a text search is the read; {@code implementation(libs.boot.rest)}: hostile review 32's
+   * r7).
+   */
   private static boolean gradleNames(Path root) {
-    for (String script : List.of("build.gradle", "build.gradle.kts")) {
-      Path file = root.resolve(script);
+    // the module's own files only: its parent folder may be outside the project, which optkit never reads
+    for (Path file : List.of(root.resolve("build.gradle"), root.resolve("build.gradle.kts"),
+        root.resolve("gradle/libs.versions.toml"))) {
       try {
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) <= 1024 * 1024) {
           String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -72,8 +72,12 @@ final class ProjectWrites {
             && method.fact().resultMutations().stream().anyMatch(m -> m.call().equals(site.method())
                 && !m.how().startsWith("stored in field "));
         if (changed) {
-          // what it loaded, and any entity reached from it, is written back: the tables reading it may touch
-          DataFootprint written = index.footprints().ofLoaded(site);
+          // what it loaded, and any entity reached from it, is written back: the tables reading it may touch; a
+          // column set on the loaded entity itself writes its own row alone
+          DataFootprint written = ownColumnsSet(index, method, site).orElseGet(() -> index.footprints().ofLoaded(site));
+          if (written.names().isEmpty() && !written.unknown()) {
+            continue; // l.setLabel(...) on a @Transient field: the flush writes nothing (audit 9's s17)
+          }
           found.add(new Write(method, written, "changes what " + site.method() + "() loaded ("
               + describe(written) + "), which JPA writes back at the flush", false));
         }
@@ -153,6 +157,45 @@ final class ProjectWrites {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Every change the method makes to what the site loaded is a setter of one of the entity's own columns on the
+   * entity itself ({@code item.setQuantity(q)}, audit 9 / prove47: ravan's CartService.addItemToCart counted as a
+   * writer of products and users): the flush writes its row alone. Empty when any change is something else.
+   */
+  private static Optional<DataFootprint> ownColumnsSet(ProjectIndex index, IndexedMethod method,
+      dev.optkit.analyzers.facts.IoSite site) {
+    Set<String> names = new java.util.TreeSet<>();
+    boolean unknown = false;
+    DataFootprint first = null;
+    for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
+      if (!mutation.call().equals(site.method()) || mutation.how().startsWith("stored in field ")) {
+        continue;
+      }
+      String how = mutation.how();
+      if (!mutation.itself() || !how.matches("set[A-Z]\\w*")) {
+        return Optional.empty();
+      }
+      String field = Character.toLowerCase(how.charAt(3)) + how.substring(4);
+      Optional<DataFootprint> own = index.footprints().ofOwnColumnSet(site, field);
+      if (own.isEmpty() || !plainSetter(index, site, how)) {
+        return Optional.empty();
+      }
+      first = own.get();
+      names.addAll(own.get().names());
+      unknown |= own.get().unknown();
+    }
+    return first == null ? Optional.empty() : Optional.of(new DataFootprint(first.kind(), Set.copyOf(names), unknown));
+  }
+
+  /** The entity's setter of that name assigns its field and calls nothing (Lombok's, not declared, is such a one). */
+  private static boolean plainSetter(ProjectIndex index, dev.optkit.analyzers.facts.IoSite site, String setter) {
+    // every project method of that name (whichever class declares it): a setter that does more refuses the precision
+    return index.methodsNamed(setter).stream().filter(m -> !m.fact().isStatic() && m.fact().params().size() == 1)
+        .allMatch(m -> m.fact().calls().isEmpty() && m.fact().opaqueCalls().isEmpty()
+            && m.fact().parameterMutations().stream().allMatch(p -> p.parameter() == MethodFact.RECEIVER
+                && p.how().startsWith("assigns field ") || p.how().startsWith("stored in field ")));
   }
 
   /** A JPA call that may answer managed entities: not a builder ({@code createQuery}), nor the transaction. */

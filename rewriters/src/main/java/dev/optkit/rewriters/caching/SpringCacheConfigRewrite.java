@@ -138,7 +138,7 @@ public final class SpringCacheConfigRewrite {
       lines.add(indent + "}");
     }
     if (targets.stream().anyMatch(CachingTarget::weighed)) {
-      lines.addAll(weighing(indent));
+      lines.addAll(ElementWeigher.springRegistrations(indent));
     }
     lines.addAll(writeAwareCache(indent, transactionAware));
     lines.add("}");
@@ -385,50 +385,6 @@ public final class SpringCacheConfigRewrite {
     return lines;
   }
 
-  /**
-   * The methods a cache bounded by weight is registered with: Caffeine's {@code maximumWeight} and a
-   * weigher counting an entry's elements ({@link ElementWeigher}), in place of {@code maximumSize}
-   * (Caffeine takes one or the other).
-   */
-  private static List<String> weighing(String indent) {
-    List<String> lines = new ArrayList<>();
-    lines.add("");
-    lines.add(indent + "/** For caches whose key holds a size the caller chooses: bounded by their elements, not their entries. */");
-    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
-    lines.add(indent + indent + indent + "long maximumWeight) {");
-    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
-    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
-    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
-    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(value))");
-    lines.add(indent + indent + indent + ".recordStats()");
-    lines.add(indent + indent + indent + ".build());");
-    lines.add(indent + "}");
-    lines.addAll(contentWeighing(indent));
-    lines.add("");
-    lines.addAll(ElementWeigher.method("elements", indent, indent,
-        "An entry's weight: its number of elements (a list's size, a page's content), at least 1."));
-    return lines;
-  }
-
-  /** The overload for answers that hold their elements in a project class: what {@code content} returns is counted. */
-  private static List<String> contentWeighing(String indent) {
-    List<String> lines = new ArrayList<>();
-    lines.add("");
-    lines.add(indent + "/** For such caches whose answers hold their elements in a class of the project: counted through its getter. */");
-    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
-    lines.add(indent + indent + indent + "long maximumWeight, " + CONTENT_PARAMETER + ") {");
-    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
-    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
-    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
-    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(content.apply(value)))");
-    lines.add(indent + indent + indent + ".recordStats()");
-    lines.add(indent + indent + indent + ".build());");
-    lines.add(indent + "}");
-    return lines;
-  }
-
-  private static final String CONTENT_PARAMETER = "java.util.function.Function<Object, Object> content";
-  private static final String WEIGHED_REGISTER = "registerWeighed";
   private static final String METRICS_PARAMETER = "ObjectProvider<MeterRegistry> meterRegistry";
 
   /** The existing class with the new caches registered, or empty when its marker is gone. */
@@ -452,16 +408,16 @@ public final class SpringCacheConfigRewrite {
       }
     }
     String extended = existing.substring(0, lineStart) + added + existing.substring(lineStart);
-    if (weighed && !existing.contains(" " + WEIGHED_REGISTER + "(CaffeineCacheManager")) {
+    if (weighed && !existing.contains(" " + ElementWeigher.WEIGHED_REGISTER + "(CaffeineCacheManager")) {
       // a configuration from an earlier migration, before any cache was weighed: its methods go before the class ends
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
-      extended = extended.substring(0, end) + String.join(nl, weighing(member)) + nl + extended.substring(end);
-    } else if (throughContent && !existing.contains(CONTENT_PARAMETER)) {
+      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.springRegistrations(member)) + nl + extended.substring(end);
+    } else if (throughContent && !existing.contains(ElementWeigher.CONTENT_PARAMETER)) {
       // weighed caches from an earlier migration, none through a getter: the overload goes before the class ends
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
-      extended = extended.substring(0, end) + String.join(nl, contentWeighing(member)) + nl + extended.substring(end);
+      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.contentRegistration(member)) + nl + extended.substring(end);
     }
     return Optional.of(extended);
   }
@@ -476,7 +432,7 @@ public final class SpringCacheConfigRewrite {
       // PageResponse keeps its rows in a field: the weigher counts what its getter returns (a raw cast: any type arguments)
       String content = target.contentGetter() == null ? ""
           : ", value -> ((" + target.method().fact().returnType() + ") value)." + target.contentGetter() + "()";
-      return indent + WEIGHED_REGISTER + "(manager, " + JavaText.literal(target.cacheName()) + ", "
+      return indent + ElementWeigher.WEIGHED_REGISTER + "(manager, " + JavaText.literal(target.cacheName()) + ", "
           + target.policy().ttlSeconds() + ", " + target.policy().maximumWeight() + content + "); // " + target.policyName() + ": "
           + target.method().fact().displayName() + "(), weighed by elements: "
           + String.join(", ", target.clientSizes()) + " sets how many";

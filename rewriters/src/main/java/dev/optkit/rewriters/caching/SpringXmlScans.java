@@ -45,6 +45,19 @@ public final class SpringXmlScans {
     return List.copyOf(classes);
   }
 
+  /**
+   * The method names XML configuration under the module's {@code src/main} calls by name: the values of every
+   * attribute named {@code method} or ending in {@code -method} ({@code <task:scheduled ref="catRepository"
+   * method="anonymiseAll"/>}, {@code init-method}, {@code factory-method}), in any namespace, sorted.
+   */
+  static java.util.Set<String> calledMethods(Path moduleRoot) {
+    TreeSet<String> methods = new TreeSet<>();
+    for (Path file : xmlFiles(moduleRoot)) {
+      methods.addAll(attributeValues(file, null, null, "method"));
+    }
+    return methods;
+  }
+
   private static final String TX_NAMESPACE = "http://www.springframework.org/schema/tx";
 
   /**
@@ -105,8 +118,17 @@ public final class SpringXmlScans {
         XMLStreamReader reader = factory.createXMLStreamReader(in);
         try {
           while (reader.hasNext()) {
-            if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals(element)
-                && namespace.equals(reader.getNamespaceURI())) {
+            if (reader.next() != XMLStreamConstants.START_ELEMENT) {
+              continue;
+            }
+            if (element == null) { // any element, any attribute named so or ending in "-" + the name
+              for (int i = 0; i < reader.getAttributeCount(); i++) {
+                String name = reader.getAttributeLocalName(i);
+                if (name.equals(attribute) || name.endsWith("-" + attribute)) {
+                  found.add(reader.getAttributeValue(i).trim());
+                }
+              }
+            } else if (reader.getLocalName().equals(element) && namespace.equals(reader.getNamespaceURI())) {
               String value = reader.getAttributeValue(null, attribute);
               if (value != null) {
                 found.add(value.trim());

@@ -76,6 +76,17 @@ public final class WholeProject {
     }
   }
 
+  /**
+   * Whether the project's configuration turns Spring's open-session-in-view off ({@code spring.jpa.open-in-view=false},
+   * or {@code open-in-view: false} in YAML); false when it does not say or cannot be read. With it on (Spring Boot's
+   * default in a web application) a request is one persistence context: an entity a self-call loads and changes is
+   * the instance a later, cached call of the same request answers (hostile review 32, a2b).
+   */
+  boolean openInViewOff() {
+    return scanRoot != null && (configurationMentions("open-in-view=false") || configurationMentions("open-in-view: false")
+        || configurationMentions("open-in-view = false"));
+  }
+
   /** A method's declaration read again from its file; empty when the sources are not at hand or it moved. */
   Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> declaration(IndexedMethod method) {
     return sources == null ? Optional.empty() : sources.declaration(method);

@@ -137,6 +137,14 @@ final class WriterEvictions {
       return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
           + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
     }
+    for (IndexedMethod override : members.overrides(writerMethod)) {
+      Optional<String> cannot = SourceSet.isTestPath(override.path()) ? Optional.empty()
+          : cannotEvictAround(form, cached, override);
+      if (cannot.isPresent()) {
+        // a subclass's override is what runs on its objects (hostile review 32: o1 a non-bean, o4 a final method)
+        return Optional.of("it is overridden by " + override.fact().displayName() + "(), and " + cannot.get());
+      }
+    }
     return Optional.empty();
   }
 
@@ -304,7 +312,8 @@ final class WriterEvictions {
         return Optional.of("it is itself cached (@Cacheable), and Spring refuses another cache operation beside a "
             + "synchronized one, so optkit adds no eviction there");
       }
-      if (index.type(writer.ownerType()).map(TypeFact::isFinal).orElse(false)) {
+      if (index.type(writer.ownerType()).map(t -> t.isFinal() || t.kind().equals("record") || t.kind().equals("enum"))
+          .orElse(false)) {
         return Optional.of("its class is final, so Spring cannot proxy it to evict");
       }
       Optional<String> injection = springBeans.injectedByClass(writer.ownerType());

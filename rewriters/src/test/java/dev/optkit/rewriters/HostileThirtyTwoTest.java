@@ -1,0 +1,78 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile review 32 of this session's later allowances (/tmp/hostile32, 2026-11-26): each case here was cached and
+ * proven wrong by a Spring Boot run (a stale answer, a memory bound broken, an application that did not start). The
+ * projects are under {@code src/test/resources/hostile32/}, as the reviewer wrote them.
+ */
+class HostileThirtyTwoTest {
+  @TempDir Path dir;
+
+  private MigrationPlan attack(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/hostile32/" + name).plan();
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  /**
+   * A page class weighed through a getter that returns less than it holds: a record's own accessor returning a sub
+   * list (w1), another field holding the page again as text (w4), a subclass holding more (w5). The run showed a
+   * weighted size of 2,000 while the cache held 219,900 names under a bound of 100,000.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"w1", "w4", "w5"})
+  void aPageTheGetterUndercountsIsNotWeighedThroughIt(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.contentGetter() != null), plan.targets().toString());
+  }
+
+  /**
+   * A bodiless write only XML configuration calls ({@code <task:scheduled ref="catRepository"
+   * method="anonymiseAll"/>}: d8) is no uncalled method; a caller that is a record bean cannot be proxied (d4:
+   * the application failed to start); an override no eviction can go on (a non-bean's, o1; a final one, o4).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d8", "d4", "o1", "o4"})
+  void aWriteNoEvictionCanFollowRefusesTheRead(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "CatRepository.nameOf"), plan.targets().toString());
+    assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /** Open in view, Boot's default: a self-call's changed entity is the one a later call of the request caches (a2b). */
+  @Test
+  void aSelfCallChangingAnEntityInAnOpenViewRefuses() {
+    MigrationPlan plan = attack("a2b");
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+  /** Spring Data REST declared in the Gradle version catalog ({@code implementation(libs.boot.rest)}: r7). */
+  @Test
+  void springDataRestFromAVersionCatalogIsSeen() {
+    MigrationPlan plan = attack("r7");
+    assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("Spring Data REST exports")),
+        plan.refusals().toString());
+  }
+
+  @Test
+  void theControlsStayCached() {
+    MigrationPlan page = attack("w0");
+    assertTrue(page.targets().stream().anyMatch(t -> "content".equals(t.contentGetter())
+        || "getContent".equals(t.contentGetter())), page.targets().toString());
+    MigrationPlan writer = attack("d0");
+    assertTrue(cached(writer, "CatRepository.nameOf"), writer.refusals().toString());
+  }
+}
