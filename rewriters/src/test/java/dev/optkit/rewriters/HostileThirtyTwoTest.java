@@ -40,11 +40,11 @@ class HostileThirtyTwoTest {
 
   /**
    * A bodiless write only XML configuration calls ({@code <task:scheduled ref="catRepository"
-   * method="anonymiseAll"/>}: d8) is no uncalled method; a caller that is a record bean cannot be proxied (d4:
+   * method="anonymiseAll"/>}: d8; and a service reading what it writes, b12) is no uncalled method; a caller that is a record bean cannot be proxied (d4:
    * the application failed to start); an override no eviction can go on (a non-bean's, o1; a final one, o4).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"d8", "d4", "o1", "o4"})
+  @ValueSource(strings = {"d8", "b12", "d4", "o1", "o4"})
   void aWriteNoEvictionCanFollowRefusesTheRead(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(cached(plan, "CatRepository.nameOf"), plan.targets().toString());
