@@ -48,18 +48,9 @@ final class ElementWeigher {
    * (Caffeine takes one or the other).
    */
   static List<String> springRegistrations(String indent) {
-    List<String> lines = new ArrayList<>();
-    lines.add("");
-    lines.add(indent + "/** For caches whose key holds a size the caller chooses: bounded by their elements, not their entries. */");
-    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
-    lines.add(indent + indent + indent + "long maximumWeight) {");
-    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
-    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
-    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
-    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(value))");
-    lines.add(indent + indent + indent + ".recordStats()");
-    lines.add(indent + indent + indent + ".build());");
-    lines.add(indent + "}");
+    List<String> lines = registration(indent,
+        "For caches whose key holds a size the caller chooses: bounded by their elements, not their entries.",
+        "long maximumWeight", "elements(value)");
     lines.addAll(contentRegistration(indent));
     lines.add("");
     lines.addAll(method("elements", indent, indent,
@@ -69,15 +60,22 @@ final class ElementWeigher {
 
   /** The overload for answers that hold their elements in a project class: what {@code content} returns is counted. */
   static List<String> contentRegistration(String indent) {
+    return registration(indent,
+        "For such caches whose answers hold their elements in a class of the project: counted through its getter.",
+        "long maximumWeight, " + CONTENT_PARAMETER, "elements(content.apply(value))");
+  }
+
+  /** One {@code registerWeighed} method: its comment, its last parameters and what its weigher counts. */
+  private static List<String> registration(String indent, String comment, String lastParameters, String weight) {
     List<String> lines = new ArrayList<>();
     lines.add("");
-    lines.add(indent + "/** For such caches whose answers hold their elements in a class of the project: counted through its getter. */");
+    lines.add(indent + "/** " + comment + " */");
     lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
-    lines.add(indent + indent + indent + "long maximumWeight, " + CONTENT_PARAMETER + ") {");
+    lines.add(indent + indent + indent + lastParameters + ") {");
     lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
     lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
     lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
-    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> elements(content.apply(value)))");
+    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> " + weight + ")");
     lines.add(indent + indent + indent + ".recordStats()");
     lines.add(indent + indent + indent + ".build());");
     lines.add(indent + "}");
