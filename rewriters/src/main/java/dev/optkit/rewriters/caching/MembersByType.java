@@ -94,6 +94,13 @@ final class MembersByType {
    * service bypasses the proxy as much as in the service). In member order, one class after another.
    */
   List<Map.Entry<IndexedMethod, CallRef>> selfCalls(IndexedMethod target) {
+    // asked per cached method and writer: walked once per writer
+    return selfCallsOf.computeIfAbsent(target, this::findSelfCalls);
+  }
+
+  private final Map<IndexedMethod, List<Map.Entry<IndexedMethod, CallRef>>> selfCallsOf = new IdentityHashMap<>();
+
+  private List<Map.Entry<IndexedMethod, CallRef>> findSelfCalls(IndexedMethod target) {
     String owner = target.fact().ownerType();
     List<Map.Entry<IndexedMethod, CallRef>> calls = new ArrayList<>();
     for (String type : family(owner)) {
@@ -148,6 +155,12 @@ final class MembersByType {
 
   /** The project types declared inside a class, at any depth, sorted. */
   private List<String> nestedIn(String owner) {
+    return nested.computeIfAbsent(owner, this::findNested);
+  }
+
+  private final Map<String, List<String>> nested = new HashMap<>();
+
+  private List<String> findNested(String owner) {
     return index.types().stream().map(dev.optkit.analyzers.facts.TypeFact::qualifiedName)
         .filter(name -> name.startsWith(owner + ".")).sorted().toList();
   }
@@ -158,8 +171,14 @@ final class MembersByType {
    * gets it calls the writer on the object itself, where no proxy evicts.
    */
   Optional<String> thisHandedOut(IndexedMethod writer) {
-    Set<String> types = new java.util.LinkedHashSet<>(family(writer.fact().ownerType()));
-    types.addAll(nestedIn(writer.fact().ownerType()));
+    return handedOut.computeIfAbsent(writer.fact().ownerType(), this::findThisHandedOut);
+  }
+
+  private final Map<String, Optional<String>> handedOut = new HashMap<>();
+
+  private Optional<String> findThisHandedOut(String owner) {
+    Set<String> types = new java.util.LinkedHashSet<>(family(owner));
+    types.addAll(nestedIn(owner));
     for (String type : types) {
       for (IndexedMethod method : index.methodsOfType(type)) {
         for (var handOff : method.fact().handOffs()) {

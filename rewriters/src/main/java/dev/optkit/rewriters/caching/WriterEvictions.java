@@ -216,6 +216,13 @@ final class WriterEvictions {
    * False when the source cannot be read again.
    */
   private boolean runsInPlace(IndexedMethod caller, CallRef call) {
+    // the caller's file is parsed again: once per self-call, not once per cached method that asks
+    return inPlace.computeIfAbsent(caller.path() + ":" + call.range() + ":" + call.name(), key -> readInPlace(caller, call));
+  }
+
+  private final Map<String, Boolean> inPlace = new java.util.HashMap<>();
+
+  private boolean readInPlace(IndexedMethod caller, CallRef call) {
     var declaration = whole.declaration(caller);
     if (declaration.isEmpty()) {
       return false;
