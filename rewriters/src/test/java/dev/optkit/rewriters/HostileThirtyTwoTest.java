@@ -75,4 +75,15 @@ class HostileThirtyTwoTest {
     MigrationPlan writer = attack("d0");
     assertTrue(cached(writer, "CatRepository.nameOf"), writer.refusals().toString());
   }
+
+  /**
+   * A response wrapper's subclass keeps the result through {@code super(200, "ok", rows)} and its overriding getter
+   * sorts it: the serialiser's read changes the cached list (f9: {@code /admin/owners} answered {@code amy,zed,}
+   * instead of {@code zed,amy,} after one {@code /products}).
+   */
+  @Test
+  void aWrapperSubclassWhoseGetterChangesTheValueRefuses() {
+    MigrationPlan plan = attack("f9");
+    assertFalse(cached(plan, "ProductCatalog.list"), plan.targets().toString());
+  }
 }

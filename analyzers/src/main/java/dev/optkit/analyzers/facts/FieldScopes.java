@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>What inherits from another file is not known here: the answer is then the classes to look the field up in,
  * innermost first, for the index ({@code ProjectIndex#receivedType}); an anonymous class by its superclass as
  * written with its type arguments ({@code shop.AbstractService<shop.Order,shop.OrderRepository>}), a type this file
- * knows for sure as {@code =type}.
+ * knows for sure as {@code =type}, a class a static import names last.
  */
 final class FieldScopes {
   /** A field's type known here, or the classes to look it up in; both empty when no class around declares it. */
@@ -73,6 +73,9 @@ final class FieldScopes {
         }
       }
     }
+    // no class around declares it: a field one of them inherits, else a static import's (e16: the superclass's
+    // field of that name is private, so Java takes Repos.repository)
+    owners.addAll(file.names.staticImportOwners(name));
     return new Lookup(null, List.copyOf(owners));
   }
 

@@ -76,8 +76,6 @@ final class ResultMutations {
   }
 
   /** The analysis of one method body. */
-
-  /** The analysis of one method body. */
   private static final class Flow {
     private final ValueSources values;
     private final Node body;
@@ -142,6 +140,14 @@ final class ResultMutations {
           }
         }
       }
+      // super(200, "ok", rows) or this(rows): the constructor called keeps what it gets as its class decides (f9)
+      ConstructorDelegation.of(body).ifPresent(delegation -> {
+        for (int position = 0; position < delegation.call().getArguments().size(); position++) {
+          for (ValueOrigin passed : values.source(delegation.call().getArgument(position))) {
+            handOffs.add(handOff(passed, "new " + delegation.type(), delegation.call().getArguments().size(), position));
+          }
+        }
+      });
       // return pets: the caller gets the very object, and what it does with it counts as well
       for (ReturnStmt returned : returns) {
         if (returned.getExpression().isPresent() && ownBody(returned)) {

@@ -109,7 +109,12 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
-        SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type));
+        SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type));
+  }
+
+  private static List<String> privateFields(TypeDeclaration<?> type) {
+    return type.getFields().stream().filter(FieldDeclaration::isPrivate).flatMap(f -> f.getVariables().stream())
+        .map(v -> v.getNameAsString()).sorted().toList();
   }
 
   /** The fields JPA does not store: annotated {@code @Transient} (JPA's, not another library's), or Java's transient. */

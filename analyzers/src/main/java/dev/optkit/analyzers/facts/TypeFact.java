@@ -41,6 +41,8 @@ import java.util.Map;
  * @param visibleEverywhere public, and so is every class it is nested in: code generated in another package (a
  *     cache configuration's weigher) may name it
  * @param transientFields fields JPA does not store: {@code @Transient} or Java's {@code transient}, sorted
+ * @param privateFields the type's private fields, sorted: a subclass does not inherit them, so the same name there
+ *     is another variable (a static import, an outer class's field)
  */
 public record TypeFact(
     String qualifiedName,
@@ -66,7 +68,8 @@ public record TypeFact(
     Map<String, String> typeParameters,
     Map<String, List<String>> returnedFields,
     boolean visibleEverywhere,
-    List<String> transientFields) {
+    List<String> transientFields,
+    List<String> privateFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -78,6 +81,7 @@ public record TypeFact(
     sealedFields = sealedFields == null ? Map.of() : sealedFields;
     returnedFields = returnedFields == null ? Map.of() : returnedFields;
     transientFields = transientFields == null ? List.of() : transientFields;
+    privateFields = privateFields == null ? List.of() : privateFields;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

@@ -35,6 +35,8 @@ final class TypeNames {
   private final String packageName;
   private final Map<String, String> singleImports = new HashMap<>();
   private final List<String> onDemandImports = new ArrayList<>();
+  /** {@code import static shop.Repos.repository;} as repository → shop.Repos; on demand ({@code .*}) under "*". */
+  private final Map<String, List<String>> staticImports = new HashMap<>();
   private final Map<String, String> declaredTypes = new HashMap<>();
   private final Predicate<String> knownType;
 
@@ -45,6 +47,9 @@ final class TypeNames {
     for (ImportDeclaration declaration : unit.getImports()) {
       String name = declaration.getNameAsString();
       if (declaration.isStatic()) {
+        String member = declaration.isAsterisk() ? "*" : name.substring(name.lastIndexOf('.') + 1);
+        String owner = declaration.isAsterisk() ? name : name.substring(0, Math.max(0, name.lastIndexOf('.')));
+        staticImports.computeIfAbsent(member, m -> new ArrayList<>()).add(owner);
         continue;
       }
       if (declaration.isAsterisk()) {
@@ -56,6 +61,16 @@ final class TypeNames {
     for (TypeDeclaration<?> type : typeDeclarations) {
       type.getFullyQualifiedName().ifPresent(q -> declaredTypes.putIfAbsent(type.getNameAsString(), q));
     }
+  }
+
+  /**
+   * The classes a static import may take a member of this name from: the single imports of the name, then those on
+   * demand (Java prefers the single one; a field the class has or inherits beats both).
+   */
+  List<String> staticImportOwners(String member) {
+    List<String> owners = new ArrayList<>(staticImports.getOrDefault(member, List.of()));
+    owners.addAll(staticImports.getOrDefault("*", List.of()));
+    return owners;
   }
 
   String packageName() {

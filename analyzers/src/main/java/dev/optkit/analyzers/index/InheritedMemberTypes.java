@@ -97,6 +97,9 @@ final class InheritedMemberTypes {
         return null;
       }
       String written = fact.get().fieldTypes().get(field);
+      if (written != null && depth > 0 && fact.get().privateFields().contains(field)) {
+        return null; // not inherited: the name is another variable there (e16: a static import of that name)
+      }
       if (written != null) {
         return substituted(written, bindings);
       }
