@@ -56,6 +56,10 @@ class HostileThirtyTwoTest {
   void aSelfCallChangingAnEntityInAnOpenViewRefuses() {
     MigrationPlan plan = attack("a2b");
     assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+    // the refusal says what makes it hold: only open in view (techmart's findCategoryById read as a false reason)
+    String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("find("))
+        .map(dev.optkit.rewriters.caching.Refusal::reason).findFirst().orElseThrow();
+    assertTrue(reason.contains("only because open-session-in-view is on"), reason);
   }
 
   /** Spring Data REST declared in the Gradle version catalog ({@code implementation(libs.boot.rest)}: r7). */
@@ -65,6 +69,39 @@ class HostileThirtyTwoTest {
     assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
     assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("Spring Data REST exports")),
         plan.refusals().toString());
+  }
+
+  /**
+   * A repository Spring Data REST does not export: {@code @RepositoryRestResource(exported = false)} (r9), or none
+   * annotated where {@code spring.data.rest.detection-strategy=annotated} (r10); each refused before as exported.
+   * Their twins: the same settings commented out, or in a profile's document beside one that exports it.
+   */
+  @Test
+  void aRepositorySpringDataRestDoesNotExportIsNoExportedWriter() {
+    for (String attack : new String[] {"r9", "r10"}) {
+      MigrationPlan plan = attack(attack);
+      assertTrue(plan.refusals().stream().noneMatch(r -> r.reason().startsWith("Spring Data REST exports")),
+          attack + ": " + plan.refusals());
+    }
+    MigrationPlan commented = new MigrationFixture(dir.resolve("r10-commented")).resources("/hostile32/r10")
+        .file("src/main/resources/application.properties", "#spring.data.rest.detection-strategy=annotated\n").plan();
+    assertTrue(commented.refusals().stream().anyMatch(r -> r.reason().startsWith("Spring Data REST exports")),
+        commented.refusals().toString());
+    MigrationPlan profiled = new MigrationFixture(dir.resolve("r10-profile")).resources("/hostile32/r10")
+        .file("src/main/resources/application.yml", """
+            spring:
+              data:
+                rest:
+                  detection-strategy: annotated
+            ---
+            spring:
+              config:
+                activate:
+                  on-profile: open
+              data.rest.detection-strategy: all
+            """).file("src/main/resources/application.properties", "").plan();
+    assertTrue(profiled.refusals().stream().anyMatch(r -> r.reason().startsWith("Spring Data REST exports")),
+        profiled.refusals().toString());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,11 @@ class NinthAuditReasonsTest {
         .file("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n").plan();
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
         plan.refusals().toString());
+    // its true twin: the setting commented out, so open in view is on
+    MigrationPlan commented = new MigrationFixture(dir.resolve("s19-commented")).resources("/audit9/s19-selfcall")
+        .file("src/main/resources/application.properties", "# spring.jpa.open-in-view=false\n").plan();
+    assertFalse(commented.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
+        commented.targets().toString());
     // its true twin: open in view (Boot's default), one persistence context spans the request, and the entity a
     // self-call changes is the instance a later call of the request caches (hostile review 32, a2b)
     MigrationPlan inView = new MigrationFixture(dir.resolve("s19-in-view")).resources("/audit9/s19-selfcall").plan();
@@ -158,5 +164,90 @@ class NinthAuditReasonsTest {
         """).plan();
     assertTrue(mapped.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("describe(")
         && r.reason().startsWith("it writes")), mapped.refusals().toString());
+  }
+
+  // ---- an entity copied into a DTO (techmart's UserController: BeanUtils.copyProperties(user, userResponse)), read
+  // as reaching every lazy association of the entity: Spring's copier reads only what the DTO can set
+
+  private static final String CONTROLLER_WITH = """
+      package r;
+      import %s;
+      import org.springframework.web.bind.annotation.*;
+      @RestController public class AccountController {
+        private final AccountService s; public AccountController(AccountService s){this.s=s;}
+        @GetMapping("/accounts/{name}") public %s get(@PathVariable String name) { %s d = new %s(); %s; return d; }
+      }
+      """;
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  @Test
+  void anEntityCopiedIntoADtoWithoutItsLazyAssociationIsCached() {
+    MigrationPlan plan = project("s21-copyprops").plan();
+    assertTrue(cached(plan, "AccountService.byName"), plan.refusals().toString());
+  }
+
+  @Test
+  void anEntityCopiedIntoADtoThatHasItsLazyAssociationStillRefuses() {
+    // its true twin: the DTO has a grants property, so the copier reads the lazy collection and the serialiser walks it
+    MigrationPlan plan = project("s21-copyprops").file("src/main/java/r/GrantsDto.java", """
+        package r;
+        public class GrantsDto { private String name; private java.util.List<Grant> grants;
+          public void setName(String n){name=n;} public String getName(){return name;}
+          public void setGrants(java.util.List<Grant> g){grants=g;} public java.util.List<Grant> getGrants(){return grants;} }
+        """).file("src/main/java/r/AccountController.java", CONTROLLER_WITH.formatted("org.springframework.beans.BeanUtils",
+        "GrantsDto", "GrantsDto", "GrantsDto", "BeanUtils.copyProperties(s.byName(name), d)")).plan();
+    assertFalse(cached(plan, "AccountService.byName"), plan.targets().toString());
+    assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("copies its lazy association grants")),
+        plan.refusals().toString());
+  }
+
+  @Test
+  void aCommonsCopyIntoTheEntityStillRefuses() {
+    // its true twin: Commons BeanUtils takes (dest, orig): the cached entity (no lazy association here) is what the
+    // copy writes; before, every BeanUtils.copyProperties was read as Spring's, writing its second argument
+    String account = """
+        package r;
+        import jakarta.persistence.*;
+        @Entity public class Account { @Id Long id; String name;
+          public Long getId(){return id;} public String getName(){return name;} public void setName(String n){name=n;} }
+        """;
+    String call = "try { BeanUtils.copyProperties(s.byName(name), d); } catch (Exception e) { throw new IllegalStateException(e); }";
+    MigrationPlan commons = project("s21-copyprops").file("src/main/java/r/Account.java", account)
+        .file("src/main/java/r/AccountController.java", CONTROLLER_WITH.formatted(
+            "org.apache.commons.beanutils.BeanUtils", "AccountDto", "AccountDto", "AccountDto", call)).plan();
+    assertFalse(cached(commons, "AccountService.byName"), commons.targets().toString());
+    MigrationPlan spring = new MigrationFixture(dir.resolve("s21-spring")).resources("/audit9/s21-copyprops")
+        .file("src/main/java/r/Account.java", account).file("src/main/java/r/AccountController.java",
+            CONTROLLER_WITH.formatted("org.springframework.beans.BeanUtils", "AccountDto", "AccountDto", "AccountDto",
+                call)).plan();
+    assertTrue(cached(spring, "AccountService.byName"), spring.refusals().toString());
+  }
+
+  // ---- a MongoDB query taking a JPA entity (InternetShop's ProductRepository.findByCategories(Category)): the document
+  // holds its categories as sub-documents, yet its read counted as reading everything, so every writer of the
+  // project was named a missing evictor of the authors' own cache
+
+  private static List<String> gapNotes(MigrationPlan plan) {
+    return plan.notes().stream().filter(n -> n.contains("is cached by the project")).toList();
+  }
+
+  @Test
+  void aMongoDocumentHoldingAJpaEntityIsReadFromItsOwnCollection() {
+    MigrationPlan plan = project("s22-mongo-note").plan();
+    assertTrue(gapNotes(plan).isEmpty(), gapNotes(plan).toString());
+    // its true twin: a writer of the category table the cached method reads through the JPA repository
+    MigrationPlan twin = project("s22-mongo-note").file("src/main/java/r/CategoryService.java", """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class CategoryService {
+          private final CategoryRepository cats; public CategoryService(CategoryRepository cats){this.cats=cats;}
+          public void remove(Long id) { cats.deleteById(id); }
+        }
+        """).plan();
+    assertTrue(gapNotes(twin).stream().anyMatch(n -> n.contains("CategoryService.remove()")), gapNotes(twin).toString());
+    assertFalse(gapNotes(twin).stream().anyMatch(n -> n.contains("NoteService")), gapNotes(twin).toString());
   }
 }

@@ -49,6 +49,12 @@ final class AnnotationValues {
       transactionMember(annotation, "noRollbackFor").or(() -> transactionMember(annotation, "noRollbackForClassName"))
           .ifPresent(p -> values.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
       String qualified = names.qualify(annotation.getNameAsString()).name();
+      // @RepositoryRestResource(exported = false): Spring Data REST leaves the repository out
+      if (annotation instanceof NormalAnnotationExpr normal) {
+        normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("exported")
+            && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)
+            .forEach(pair -> values.put(qualified + "#exported", pair.getValue().toString()));
+      }
       for (String member : TYPE_ANNOTATION_MEMBERS) {
         List<String> strings = annotationStrings(annotation, member);
         if (!strings.isEmpty()) {

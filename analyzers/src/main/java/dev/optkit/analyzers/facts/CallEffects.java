@@ -38,8 +38,7 @@ final class CallEffects {
       Map.entry("Arrays.fill", 0),
       Map.entry("Arrays.setAll", 0), Map.entry("Arrays.parallelSort", 0), Map.entry("Arrays.parallelSetAll", 0),
       Map.entry("Arrays.parallelPrefix", 0), Map.entry("System.arraycopy", 2),
-      // Spring's and Commons' bean copiers write into the target: (source, target) and (target, source)
-      Map.entry("BeanUtils.copyProperties", 1), Map.entry("PropertyUtils.copyProperties", 0),
+      // bean copiers' copyProperties: BeanCopiers, by the class imported (the argument orders differ)
       Map.entry("BeanUtils.populate", 0), Map.entry("ReflectionUtils.setField", 1),
       Map.entry("FieldUtils.writeField", 0), Map.entry("BeanUtils.setProperty", 0), Map.entry("Collections.addAll", 0),
       Map.entry("PropertyUtils.setProperty", 0), Map.entry("PropertyUtils.setSimpleProperty", 0));

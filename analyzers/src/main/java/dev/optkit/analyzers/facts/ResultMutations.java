@@ -279,6 +279,9 @@ final class ResultMutations {
       // the static helpers first: Collections.sort(list) changes list, not Collections
       String helperType = staticType(scope);
       Integer mutated = helperType != null ? STATIC_MUTATORS.get(helperType + "." + name) : null;
+      for (int written : BeanCopiers.writtenArguments(call, helperType)) {
+        changed(values.source(call.getArgument(written)), helperType == null ? name : helperType + "." + name, false);
+      }
       if (mutated != null && call.getArguments().size() > mutated) {
         target = call.getArgument(mutated);
         name = helperType + "." + name;

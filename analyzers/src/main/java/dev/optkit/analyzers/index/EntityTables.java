@@ -226,6 +226,9 @@ final class EntityTables {
       return null;
     }
     names.add("table:" + table);
+    if (entity.hasAnnotation("org.springframework.data.mongodb.core.mapping.Document")) {
+      return mongoDocumentAlone(entity) ? true : null;
+    }
     if (spreadOverTables(entity) || index.ormXml().entity(entity.qualifiedName()).isPresent()) {
       return null;
     }
@@ -296,6 +299,28 @@ final class EntityTables {
         names.add("table:" + DataFootprint.normalise(prefix + "_" + suffix));
       }
     }
+  }
+
+  /**
+   * A MongoDB document is stored whole in its collection: the objects its fields hold (a JPA entity class included,
+   * audit 9's s22) are sub-documents of it, not rows of their tables. It reaches another collection only through a
+   * field holding another document class ({@code @DBRef}, {@code @DocumentReference}), or its subclasses' fields.
+   */
+  private boolean mongoDocumentAlone(TypeFact document) {
+    if (index.hasSubtypes(document.qualifiedName())) {
+      return false;
+    }
+    for (String ancestor : index.supertypesOf(document.qualifiedName())) {
+      for (String type : index.type(ancestor).map(t -> t.fieldTypes().values()).orElse(List.of())) {
+        for (String named : type.split("[<>,\\s\\[\\]?]+")) {
+          if (!named.isEmpty() && index.type(named).map(t -> t.hasAnnotation(
+              "org.springframework.data.mongodb.core.mapping.Document")).orElse(false)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** The entity and the mapped superclasses whose fields it inherits. */

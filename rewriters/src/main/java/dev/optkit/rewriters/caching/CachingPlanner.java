@@ -87,7 +87,7 @@ public final class CachingPlanner {
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
     this.snapshotReads = new SnapshotReads(whole, traits);
-    this.exportedRepositories = new ExportedRepositories(index, traits);
+    this.exportedRepositories = new ExportedRepositories(index, traits, whole.restExportsAnnotatedOnly());
   }
 
   public Plan plan(List<Finding> candidates) {
@@ -322,7 +322,7 @@ public final class CachingPlanner {
         || entityResults.namesNoEntity(method));
     Optional<String> mutated = sharing.mutatingCaller(method, bypassed);
     if (mutated.isPresent()) {
-      return mutated;
+      return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
     }
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
@@ -349,9 +349,10 @@ public final class CachingPlanner {
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
-    Optional<String> entity = entityResults.whyNot(method, form(method) == CacheForm.SPRING && whole.openInViewOff());
+    boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff();
+    Optional<String> entity = entityResults.whyNot(method, proxied);
     if (entity.isPresent()) {
-      return entity;
+      return inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true));
     }
     if (repositoryQuery) {
       // Spring Data's repository proxy honours @Cacheable on the interface's method, as on a bean's
@@ -454,5 +455,19 @@ public final class CachingPlanner {
       }
     }
     return Map.entry("default", policies.get("default"));
+  }
+
+  /**
+   * A refusal that holds only because open-session-in-view is on says so: with it off, a self-call's change would
+   * be to an object of its own, past the proxy (techmart's findCategoryById, changed by its own updateCategory).
+   */
+  private Optional<String> inViewOnly(IndexedMethod method, boolean bypassed, Optional<String> refusal,
+      java.util.function.Supplier<Optional<String>> withViewOff) {
+    if (bypassed || form(method) != CacheForm.SPRING || withViewOff.get().isPresent()) {
+      return refusal;
+    }
+    return Optional.of(refusal.get() + " (through a call on 'this', so only because open-session-in-view is on, "
+        + "Spring Boot's default: the request's one persistence context makes the entity it changes the instance a "
+        + "later cached call would answer; with spring.jpa.open-in-view=false this reason would not hold)");
   }
 }

@@ -89,10 +89,12 @@ final class EntityResults {
     this.whole = whole;
     this.columnReads = new ColumnReads(index, sharing, whole);
     this.returnedEntities = new ReturnedEntities(index, whole);
+    this.copies = new CopiedProperties(index);
   }
 
   private final ColumnReads columnReads;
   private final ReturnedEntities returnedEntities;
+  private final CopiedProperties copies;
 
   Optional<String> whyNot(IndexedMethod cached, boolean proxiedBySpring) {
     proxied = proxiedBySpring ? cached : null;
@@ -278,6 +280,20 @@ final class EntityResults {
     }
     if (receivers.isEmpty() && handOff.part() && columnValuesOnly(method, handOff, entity)) {
       return Optional.empty(); // List.of(event.getId()): an immutable column value, no association
+    }
+    Optional<Set<String>> copied = receivers.isEmpty() && to.equals("copyProperties") && !handOff.part()
+        ? copies.from(whole.declaration(method), handOff.position()) : Optional.empty();
+    if (copied.isPresent() && entity.computingGetters().stream().filter(g -> !entity.lazyByGetter().containsKey(g))
+        .map(ColumnReads::property)
+        .noneMatch(p -> p != null && copied.get().contains(p))) {
+      List<String> lazy = entity.lazyByGetter().entrySet().stream().filter(e -> ColumnReads.property(e.getKey()) != null
+          && copied.get().contains(ColumnReads.property(e.getKey()))).map(e -> e.getValue()).distinct().sorted().toList();
+      if (lazy.isEmpty()) {
+        return Optional.empty(); // BeanUtils.copyProperties(user, response): the response has no lazy association's name
+      }
+      return Optional.of(who + " copies its lazy association " + String.join(", ", lazy) + " (copyProperties() "
+          + "reads every property the target can set): on a cached, detached entity, reading it there throws "
+          + "LazyInitializationException");
     }
     if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
       return Optional.of(who + (handOff.part() ? " passes what it reads from it (a value, or an association)"

@@ -23,8 +23,9 @@ import java.util.Set;
  * which no project method calls and no eviction follows. With it on the class path (the module's pom or Gradle build
  * names {@code spring-boot-starter-data-rest} or {@code spring-data-rest-webmvc}, or a repository carries
  * {@code @RepositoryRestResource}), every repository interface counts as exported (its default detection exports
- * the public ones; {@code exported = false} is not read), and a read of the data its saves and deletes write is
- * refused.
+ * the public ones, whose visibility is not read here) but one annotated {@code @RepositoryRestResource(exported =
+ * false)}, or one not annotated where the configuration sets {@code spring.data.rest.detection-strategy} to
+ * {@code annotated}; a read of the data an exported repository's saves and deletes write is refused.
  */
 final class ExportedRepositories {
   private static final Set<String> ARTIFACTS = Set.of("spring-boot-starter-data-rest", "spring-data-rest-webmvc",
@@ -39,9 +40,10 @@ final class ExportedRepositories {
 
   private record Exported(String repository, DataFootprint writes) {}
 
-  ExportedRepositories(ProjectIndex index, ProjectTraits traits) {
+  /** @param annotatedOnly the configuration exports only annotated repositories ({@code detection-strategy}) */
+  ExportedRepositories(ProjectIndex index, ProjectTraits traits, boolean annotatedOnly) {
     this.index = index;
-    this.exported = onClassPath(index, traits) ? exported(index) : List.of();
+    this.exported = onClassPath(index, traits) ? exported(index, annotatedOnly) : List.of();
   }
 
   /** Why a read cannot be cached: an exported repository writes what it reads; empty otherwise. */
@@ -93,12 +95,12 @@ final class ExportedRepositories {
   }
 
   /** Every Spring Data repository interface of the production code, with what its save and delete write. */
-  private static List<Exported> exported(ProjectIndex index) {
+  private static List<Exported> exported(ProjectIndex index, boolean annotatedOnly) {
     List<Exported> found = new ArrayList<>();
     for (TypeFact type : index.types()) {
       String path = index.pathOfType(type.qualifiedName());
       if (!type.kind().equals("interface") || path == null || SourceSet.isTestPath(path)
-          || !repository(index, type)) {
+          || !repository(index, type) || !exportedBy(type, annotatedOnly)) {
         continue;
       }
       DataFootprint saves = index.footprints().of(write(type.qualifiedName(), "save"));
@@ -109,6 +111,16 @@ final class ExportedRepositories {
           saves.unknown() || deletes.unknown())));
     }
     return found;
+  }
+
+  /** Whether Spring Data REST exports a repository, by its annotation (r9, r10 of hostile review 32). */
+  private static boolean exportedBy(TypeFact repository, boolean annotatedOnly) {
+    if (!repository.hasAnnotation("org.springframework.data.rest.core.annotation.RepositoryRestResource")) {
+      return !annotatedOnly;
+    }
+    String exported = repository.annotationValue("org.springframework.data.rest.core.annotation.RepositoryRestResource",
+        "exported");
+    return !"false".equals(exported); // a constant optkit cannot read counts as exported
   }
 
   /** An interface extending one of Spring Data's repository interfaces, directly or through the project's own. */

@@ -1,14 +1,12 @@
 package dev.optkit.rewriters.caching;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.index.WebEntryPoints;
 import dev.optkit.analyzers.source.MavenPom;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -172,35 +169,9 @@ final class SeparateApplications {
     return found.isEmpty() || found.contains("?") ? Optional.empty() : Optional.of(found);
   }
 
-  /**
-   * The {@code spring.datasource.url} of every document of a Spring configuration file: a properties
-   * file's documents split at {@code #---} lines, read by {@link Properties}; a YAML file's
-   * documents, read by Jackson, nested or as one dotted key.
-   */
+  /** The {@code spring.datasource.url} of every document of a Spring configuration file ({@link SpringSettings}). */
   private List<String> datasourceUrls(Path file, String name) throws IOException {
-    List<String> urls = new ArrayList<>();
-    if (name.endsWith(".properties")) {
-      String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-      for (String document : text.split("(?m)^#---\\s*$")) {
-        Properties properties = new Properties();
-        properties.load(new StringReader(document));
-        Optional.ofNullable(properties.getProperty(URL_KEY)).ifPresent(urls::add);
-      }
-    } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-      try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-        while (documents.hasNext()) {
-          JsonNode document = documents.next();
-          JsonNode url = document.at("/spring/datasource/url");
-          if (url.isMissingNode()) {
-            url = document.path(URL_KEY);
-          }
-          if (url.isValueNode()) {
-            urls.add(url.asText());
-          }
-        }
-      }
-    }
-    return urls;
+    return SpringSettings.valuesIn(file, URL_KEY);
   }
 
   /** {@code jdbc:postgresql://stats-db:5432/ewmstats?x=y} as {@code postgresql:ewmstats}; in-memory ones apart. */

@@ -78,13 +78,24 @@ public final class WholeProject {
 
   /**
    * Whether the project's configuration turns Spring's open-session-in-view off ({@code spring.jpa.open-in-view=false},
-   * or {@code open-in-view: false} in YAML); false when it does not say or cannot be read. With it on (Spring Boot's
+   * or {@code open-in-view: false} in YAML) in every document that sets it; false when it does not say or cannot be
+   * read. With it on (Spring Boot's
    * default in a web application) a request is one persistence context: an entity a self-call loads and changes is
    * the instance a later, cached call of the same request answers (hostile review 32, a2b).
    */
   boolean openInViewOff() {
-    return scanRoot != null && (configurationMentions("open-in-view=false") || configurationMentions("open-in-view: false")
-        || configurationMentions("open-in-view = false"));
+    if (openInViewOff == null) {
+      openInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false");
+    }
+    return openInViewOff;
+  }
+
+  /** Null until asked. */
+  private Boolean openInViewOff;
+
+  /** Whether Spring Data REST exports only the repositories annotated {@code @RepositoryRestResource}. */
+  boolean restExportsAnnotatedOnly() {
+    return SpringSettings.onlySetTo(scanRoot, "spring.data.rest.detection-strategy", "annotated");
   }
 
   /** A method's declaration read again from its file; empty when the sources are not at hand or it moved. */

@@ -1,0 +1,115 @@
+package dev.optkit.rewriters.caching;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.type.Type;
+import dev.optkit.analyzers.facts.BeanCopiers;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a bean copier reads of the object it copies from: {@code BeanUtils.copyProperties(user, userResponse)} calls
+ * the source's getters of the properties the target can set, nothing else (Spring's {@code BeanUtils}, and Commons'
+ * {@code BeanUtilsBean}/{@code PropertyUtilsBean}: both skip a property the target cannot write). An entity copied
+ * into a DTO without a property named for its lazy association is never asked for it (audit 9's s21, techmart's
+ * {@code UserController}: {@code UserResponse} has no {@code userRoles}).
+ */
+final class CopiedProperties {
+  private final ProjectIndex index;
+
+  CopiedProperties(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * The names of the properties every {@code copyProperties} call of the method may copy out of the argument at
+   * {@code position}: the target's fields and setters, with its project superclasses'. Empty when a call's copier,
+   * target class or a superclass of it is not known for sure, or the value may be what a call writes into.
+   */
+  Optional<Set<String>> from(Optional<CallableDeclaration<?>> declaration, int position) {
+    if (declaration.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> copied = new TreeSet<>();
+    for (MethodCallExpr call : declaration.get().findAll(MethodCallExpr.class)) {
+      if (!call.getNameAsString().equals("copyProperties")) {
+        continue;
+      }
+      Optional<BeanCopiers> copier = BeanCopiers.of(call);
+      if (copier.isEmpty() || copier.get().target() == position) {
+        return Optional.empty();
+      }
+      Optional<TypeFact> target = typeOf(call.getArgument(copier.get().target()), declaration.get());
+      Optional<Set<String>> writable = target.flatMap(this::writable);
+      if (writable.isEmpty()) {
+        return Optional.empty();
+      }
+      copied.addAll(writable.get());
+    }
+    return Optional.of(copied);
+  }
+
+  /** The project class of {@code new X()}, or of a local or parameter declared with a class name. */
+  private Optional<TypeFact> typeOf(Expression argument, CallableDeclaration<?> method) {
+    Type written = null;
+    if (argument instanceof ObjectCreationExpr creation) {
+      written = creation.getType();
+    } else if (argument instanceof NameExpr name) {
+      for (Parameter parameter : method.getParameters()) {
+        written = parameter.getNameAsString().equals(name.getNameAsString()) ? parameter.getType() : written;
+      }
+      for (VariableDeclarator local : method.findAll(VariableDeclarator.class)) {
+        if (local.getNameAsString().equals(name.getNameAsString())) {
+          if (written != null) {
+            return Optional.empty(); // declared twice (another block, a lambda): which one is not read here
+          }
+          written = local.getType().isVarType() && local.getInitializer().orElse(null) instanceof ObjectCreationExpr made
+              ? made.getType() : local.getType();
+        }
+      }
+    }
+    if (written == null || !written.isClassOrInterfaceType()) {
+      return Optional.empty();
+    }
+    var types = index.typesNamed(written.asClassOrInterfaceType().getNameAsString());
+    return types.size() == 1 ? Optional.of(types.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The properties a class may set: every field (Lombok may write its setter) and every {@code setX} method, up
+   * its project superclasses; empty when a superclass is a library's, whose setters are not read here.
+   */
+  private Optional<Set<String>> writable(TypeFact type) {
+    Set<String> names = new TreeSet<>();
+    for (TypeFact at = type; at != null; ) {
+      names.addAll(at.fieldTypes().keySet());
+      for (IndexedMethod method : index.methodsOfType(at.qualifiedName())) {
+        String name = method.fact().name();
+        if (name.startsWith("set") && name.length() > 3 && method.fact().params().size() == 1) {
+          names.add(Character.toLowerCase(name.charAt(3)) + name.substring(4));
+          names.add(name.substring(3)); // setURL: the property URL, as the JavaBeans Introspector names it
+        }
+      }
+      TypeFact current = at;
+      String superclass = at.superTypes().stream().filter(s -> !current.interfaces().contains(s)).findFirst().orElse(null);
+      if (superclass == null || superclass.equals("java.lang.Object")) {
+        return Optional.of(names);
+      }
+      TypeFact next = index.type(superclass).orElse(null);
+      if (next == null) {
+        return Optional.empty();
+      }
+      at = next;
+    }
+    return Optional.of(names);
+  }
+}

@@ -1,0 +1,2 @@
+package r;
+public interface NoteRepository extends org.springframework.data.jpa.repository.JpaRepository<Note, Long> {}
