@@ -123,4 +123,20 @@ class HostileThirtyTwoTest {
     MigrationPlan plan = attack("f9");
     assertFalse(cached(plan, "ProductCatalog.list"), plan.targets().toString());
   }
+
+  /**
+   * A write through an interface the repository extends ({@code CatService} holds a {@code NameWriter}, which
+   * {@code CatRepository} extends, redeclaring {@code rename} with its {@code @Modifying @Query}): the caller has no
+   * site of its own, and the read of the name was cached with no eviction (found reading b11 of review 32, whose
+   * repository file was empty).
+   */
+  @Test
+  void aWriteThroughAnInterfaceTheRepositoryExtendsEvicts() {
+    MigrationPlan plan = attack("b11");
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("CatReader.name")).forEach(target ->
+        assertTrue(target.evictions().stream().anyMatch(e -> e.writer().fact().displayName().equals("CatService.rename")),
+            "cached with no eviction by CatService.rename: " + target.evictions()));
+    assertTrue(cached(plan, "CatReader.name") || plan.refusals().stream().anyMatch(r -> r.reason().contains("rename")),
+        plan.refusals().toString());
+  }
 }

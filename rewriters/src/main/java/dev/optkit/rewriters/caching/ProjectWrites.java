@@ -61,12 +61,24 @@ final class ProjectWrites {
     // nothing in the project calls (run by XML configuration, <task:scheduled method="anonymiseAll">) has no caller
     // site, and its write must still count (hostile review 32, b12)
     for (IndexedMethod method : index.methods()) {
-      if (method.fact().isAbstract() && index.callersOf(method).isEmpty()) {
-        index.implementedByLibrary(method).filter(site -> site.access() != Access.READ).ifPresent(site -> {
-          DataFootprint written = index.footprints().of(site);
-          found.add(new Write(method, written, "writes " + describe(written) + " (" + site.method() + "())", false));
-        });
+      if (!method.fact().isAbstract()) {
+        continue;
       }
+      index.implementedByLibrary(method).filter(site -> site.access() != Access.READ).ifPresent(site -> {
+        DataFootprint written = index.footprints().of(site);
+        if (index.callersOf(method).isEmpty()) {
+          found.add(new Write(method, written, "writes " + describe(written) + " (" + site.method() + "())", false));
+        }
+        // a call through an interface the repository extends (NameWriter repo; repo.rename(id, n), the repository
+        // redeclaring rename with its @Query) is no site of the caller's own: the write counts at the caller
+        for (IndexedMethod caller : index.callersOf(method)) {
+          if (index.sitesOf(caller).stream().noneMatch(own -> own.method().equals(site.method())
+              && own.receiverType() != null && index.supertypesOf(site.receiverType()).contains(own.receiverType()))) {
+            found.add(new Write(caller, written, "writes " + describe(written) + " (" + site.method() + "() through "
+                + "an interface its repository " + ProjectTraits.simpleName(site.receiverType()) + " extends)", false));
+          }
+        }
+      });
     }
     ResultSharing sharing = new ResultSharing(index);
     for (IndexedMethod method : index.methods()) {

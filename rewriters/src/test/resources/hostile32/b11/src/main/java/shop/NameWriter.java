@@ -1,0 +1,2 @@
+package shop;
+public interface NameWriter { int rename(Long id, String n); }
