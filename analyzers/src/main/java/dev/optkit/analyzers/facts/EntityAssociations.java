@@ -205,14 +205,22 @@ final class EntityAssociations {
         || a.getName().getIdentifier().equals("Embeddable"))) {
       return false;
     }
-    if (type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Access"))) {
+    // @Access(AccessType.FIELD) says what the @Id on a field says already (audit 10's s2); PROPERTY moves the mapping
+    if (type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Access") && !fieldAccess(a))) {
       return true;
     }
     boolean onGetters = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
-        .anyMatch(a -> PROPERTY_MAPPINGS.contains(a.getName().getIdentifier())));
-    boolean fieldAccess = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
-        .anyMatch(a -> a.getName().getIdentifier().equals("Access")));
-    return onGetters || fieldAccess;
+        .anyMatch(a -> PROPERTY_MAPPINGS.contains(a.getName().getIdentifier()) || a.getName().getIdentifier().equals("Access")));
+    boolean propertyAccess = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
+        .anyMatch(a -> a.getName().getIdentifier().equals("Access") && !fieldAccess(a)));
+    return onGetters || propertyAccess;
+  }
+
+  /** {@code @Access(AccessType.FIELD)} (or {@code FIELD} imported statically); anything else may be PROPERTY. */
+  private static boolean fieldAccess(com.github.javaparser.ast.expr.AnnotationExpr access) {
+    return access instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr single
+        && (single.getMemberValue().toString().equals("AccessType.FIELD") || single.getMemberValue().toString().equals("FIELD")
+            || single.getMemberValue().toString().endsWith(".AccessType.FIELD"));
   }
 
   /** The fields of an entity or embeddable written {@code @Embedded} or {@code @EmbeddedId}, in declaration order. */

@@ -320,7 +320,8 @@ final class EntityResults {
           .allMatch(m -> m.fact().isAbstract())) {
         Optional<dev.optkit.analyzers.facts.IoSite> library = index.implementedByLibrary(receiver);
         // a repository fragment: Spring Data runs the project's XxxImpl for it, which the call graph does not link
-        Optional<IndexedMethod> fragment = implementedInProject(receiver.fact().name(), receiver.fact().params().size());
+        Optional<IndexedMethod> fragment = implementedInProject(receiver.fact().ownerType(), receiver.fact().name(),
+            receiver.fact().params().size());
         if (fragment.isPresent()) {
           return Optional.of(fragmentRefusal(who, receiver.fact().displayName(), fragment.get()));
         }
@@ -409,11 +410,18 @@ final class EntityResults {
         .filter(type -> type.kind().equals("interface")).isEmpty()) {
       return Optional.empty();
     }
-    return implementedInProject(handOff.to(), call.argumentCount());
+    return implementedInProject(call.receiverType(), handOff.to(), call.argumentCount());
   }
 
-  /** A project method with a body of this name and as many parameters (any number when negative). */
-  private Optional<IndexedMethod> implementedInProject(String name, int parameters) {
+  /**
+   * A project method with a body of this name and as many parameters (any number when negative), which Spring Data
+   * may run for the repository interface {@code owner}; none for an interface no library implements (a MapStruct
+   * mapper's implementation is generated, and another mapper's is not it: audit 10's s4).
+   */
+  private Optional<IndexedMethod> implementedInProject(String owner, String name, int parameters) {
+    if (owner == null || index.declaredClient(owner).isEmpty()) {
+      return Optional.empty();
+    }
     return index.methodsNamed(name).stream()
         .filter(m -> !m.fact().isAbstract() && !m.fact().isConstructor()
             && (parameters < 0 || m.fact().params().size() == parameters))

@@ -26,7 +26,7 @@ final class ResultSharing {
   ResultSharing(ProjectIndex index) {
     this.index = index;
     this.sealedHolders = new SealedHolders(index, this::immutable);
-    this.serialised = new SerialisedHandOffs(index);
+    this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
   }
 
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
@@ -81,7 +81,7 @@ final class ResultSharing {
         }
         for (CallRef call : caller.fact().calls()) {
           if (mutation.of(call) && index.allTargetsOf(call).contains(target) && !bypasses(caller, call, target)
-              && !(mutation.how().startsWith("stored in field ") && immutable(resultType))
+              && !immutable(resultType) // an int key put in a map beside the lists changed (audit 10's s5)
               && !stringFieldReplaced(mutation.how(), resultType)) {
             if (mutation.how().startsWith("stored in field ")) {
               return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "

@@ -30,16 +30,21 @@ import java.util.Set;
  */
 final class SerialisedHandOffs {
   private final ProjectIndex index;
+  private final java.util.function.Predicate<dev.optkit.analyzers.facts.ParamFact> immutableParameter;
 
-  SerialisedHandOffs(ProjectIndex index) {
+  /** @param immutableParameter a parameter of a type no result can be ({@code Status}, an enum): it gets no result */
+  SerialisedHandOffs(ProjectIndex index, java.util.function.Predicate<dev.optkit.analyzers.facts.ParamFact> immutableParameter) {
     this.index = index;
+    this.immutableParameter = immutableParameter;
   }
 
   /**
    * Whether the value a handler hands to {@code constructors} (at the hand-off's argument position) is only kept
    * for the serialiser.
    */
-  boolean wrappedForTheBody(IndexedMethod handler, MethodFact.HandOff handOff, List<IndexedMethod> receivers) {
+  boolean wrappedForTheBody(IndexedMethod handler, MethodFact.HandOff handOff, List<IndexedMethod> candidates) {
+    // new BaseResponse<>(rows) beside a BaseResponse(Status status) overload: the enum's constructor never gets it
+    List<IndexedMethod> receivers = candidates.stream().filter(m -> !takesNoResult(m, handOff.position())).toList();
     List<IndexedMethod> constructors = handOff.to().startsWith("new ") ? receivers
         : receivers.stream().map(factory -> constructorBehind(factory, handOff.position())).toList();
     if (handOff.position() < 0 || constructors.isEmpty() || constructors.contains(null)
@@ -132,6 +137,12 @@ final class SerialisedHandOffs {
     int parameter = ResultSharing.parameterAt(factory, argument);
     return factory.fact().handOffs().stream().filter(h -> h.fromCall() == null && h.fromParameter() == parameter
         && h.to().startsWith("new ")).mapToInt(MethodFact.HandOff::position).findFirst().orElse(-1);
+  }
+
+  private boolean takesNoResult(IndexedMethod method, int argument) {
+    int parameter = ResultSharing.parameterAt(method, argument);
+    return parameter >= 0 && parameter < method.fact().params().size()
+        && immutableParameter.test(method.fact().params().get(parameter));
   }
 
   /** The fields a constructor stores its parameter in, or empty when it does anything else with it. */

@@ -1,0 +1,2 @@
+package r;
+public class LocationDTO { public Long id; public String place; }

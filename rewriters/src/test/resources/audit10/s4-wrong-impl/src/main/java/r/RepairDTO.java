@@ -1,0 +1,2 @@
+package r;
+public class RepairDTO { public Long id; public String description; }

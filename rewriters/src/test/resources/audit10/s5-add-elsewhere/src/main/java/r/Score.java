@@ -1,0 +1,2 @@
+package r;
+public record Score(long playerId, int points) {}
