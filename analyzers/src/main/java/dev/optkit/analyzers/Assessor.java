@@ -202,6 +202,7 @@ public final class Assessor {
             java.util.stream.Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList(),
             definitions(facts)),
         dev.optkit.analyzers.schema.OrmXmlMappings.read(sources.xmlFiles()));
+    index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(sources.sqlFiles()));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     int failedFiles = problems.size();

@@ -56,7 +56,22 @@ final class DeclaredSites {
       result.removeIf(site -> site.kind() == kind && (kind == ClientKind.DB ? site.sql() == null : site.url() == null));
     }
     result.addAll(declaredSitesOf(method));
+    result.replaceAll(this::procedureRead);
     return List.copyOf(result);
+  }
+
+  /**
+   * {@code jdbc.query("CALL GetKind(?)", ...)}: a call of a procedure the project's scripts create from queries only
+   * reads what they read (audit 10's s1), the queries standing for its SQL; any other CALL stays a write.
+   */
+  private IoSite procedureRead(IoSite site) {
+    if (site.kind() != ClientKind.DB || site.access() == Access.READ || site.sql() == null) {
+      return site;
+    }
+    return index.procedures().queriesOf(site.sql()).map(queries -> new IoSite(site.kind(), site.clientId(),
+        site.provider(), Access.READ, site.confidence(), site.receiverType(), site.method(), site.httpMethod(),
+        site.url(), site.host(), queries, site.llm(), site.async(), site.deferred(), site.range(), site.snippet(),
+        site.basis())).orElse(site);
   }
 
   /** Sites that are calls of declared-client methods, in the order of the method's calls. */

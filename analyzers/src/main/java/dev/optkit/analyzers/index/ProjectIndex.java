@@ -109,6 +109,18 @@ public final class ProjectIndex {
     return this;
   }
 
+  /** The stored procedures the project's scripts create: a CALL of one made of queries only is a read. */
+  public ProjectIndex withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures value) {
+    this.procedures = value;
+    return this;
+  }
+
+  dev.optkit.analyzers.schema.StoredProcedures procedures() {
+    return procedures;
+  }
+
+  private dev.optkit.analyzers.schema.StoredProcedures procedures = dev.optkit.analyzers.schema.StoredProcedures.none();
+
   dev.optkit.analyzers.bytecode.LibraryIo libraryIo() {
     return libraryIo;
   }

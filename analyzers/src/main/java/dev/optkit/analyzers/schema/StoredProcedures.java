@@ -1,0 +1,177 @@
+package dev.optkit.analyzers.schema;
+
+import dev.optkit.analyzers.io.Decoded;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.execute.Execute;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * The stored procedures the project's SQL scripts create, for a {@code CALL} of one: a procedure whose body is
+ * nothing but queries ({@code CREATE PROCEDURE GetKind(IN kid INT) BEGIN SELECT * FROM kind WHERE id = kid; END})
+ * reads what those queries read, where any other {@code CALL} may write anything (audit 10's s1: a JdbcTemplate
+ * service whose every read is a {@code CALL} had each read taken for a write).
+ *
+ * <p>Scripts are read with JSqlParser's lexer (comments and literals are tokens of their own), as
+ * {@link SchemaWriteEffects} reads them; a body's statements are parsed by JSqlParser. A body holding anything but
+ * {@code SELECT} statements (control flow, variables, a write, another {@code CALL}, {@code SELECT ... INTO}), one
+ * optkit cannot parse, or a procedure defined twice with different bodies, stays a procedure that may write.
+ */
+public final class StoredProcedures {
+  private static final long MAX_SCRIPT_BYTES = SchemaWriteEffects.MAX_SCRIPT_BYTES;
+  /** Words that make a body more than queries: the procedure may then write, or read what optkit cannot follow. */
+  private static final Set<String> NOT_A_QUERY = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "CALL",
+      "EXEC", "EXECUTE", "PREPARE", "SET", "DECLARE", "IF", "WHILE", "LOOP", "REPEAT", "CASE", "CREATE", "DROP",
+      "ALTER", "TRUNCATE", "COMMIT", "ROLLBACK", "START", "BEGIN", "INTO", "HANDLER", "CURSOR", "OPEN", "FETCH",
+      "SIGNAL", "RESIGNAL", "LOCK", "UNLOCK", "GRANT", "RENAME", "LOAD", "DO", "LEAVE", "ITERATE");
+
+  /** By lower-case bare name: each definition's queries, null where a definition is not only queries. */
+  private final Map<String, List<String>> definitions;
+
+  private StoredProcedures(Map<String, List<String>> definitions) {
+    this.definitions = definitions;
+  }
+
+  public static StoredProcedures none() {
+    return new StoredProcedures(Map.of());
+  }
+
+  public static StoredProcedures read(List<Path> scripts) {
+    Map<String, List<String>> found = new HashMap<>();
+    for (Path script : scripts) {
+      try {
+        if (Files.size(script) <= MAX_SCRIPT_BYTES) {
+          lex(Decoded.withByteOrderMark(Files.readAllBytes(script)).text(), found);
+        }
+      } catch (java.io.IOException | RuntimeException | Error unreadable) {
+        // a script optkit cannot read or lex defines nothing it can name: a CALL of its procedures stays a write
+      }
+    }
+    return new StoredProcedures(found);
+  }
+
+  /**
+   * The queries a statement runs when it is a {@code CALL} (or {@code {call ...}}) of a procedure every definition
+   * of which is only those queries, joined by {@code ;}; empty for any other statement.
+   */
+  public Optional<String> queriesOf(String sql) {
+    if (sql == null || definitions.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = sql.strip();
+    if (text.startsWith("{") && text.endsWith("}")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    String name;
+    try {
+      if (!(CCJSqlParserUtil.parse(text) instanceof Execute call)) {
+        return Optional.empty();
+      }
+      name = bare(call.getName());
+    } catch (Exception | Error unparsed) {
+      return Optional.empty();
+    }
+    List<String> bodies = definitions.get(name);
+    if (bodies == null || bodies.contains(null) || bodies.stream().distinct().count() != 1) {
+      return Optional.empty();
+    }
+    return Optional.of(bodies.get(0));
+  }
+
+  private static String bare(String name) {
+    String last = name.substring(name.lastIndexOf('.') + 1);
+    return last.replace("`", "").replace("\"", "").replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static void lex(String script, Map<String, List<String>> found) {
+    // one character per column: the slices below are taken by the lexer's lines and columns
+    String text = script.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
+    List<Integer> lineStarts = new ArrayList<>(List.of(0));
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lineStarts.add(i + 1);
+      }
+    }
+    CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(text)));
+    java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>(); // the words before, for CREATE [OR REPLACE] [DEFINER=...]
+    for (Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
+      String word = token.image.toUpperCase(Locale.ROOT);
+      if (word.equals(";") || word.equals("/")) {
+        recent.clear(); // a statement ends (DELIMITER // scripts end theirs with //)
+        continue;
+      }
+      boolean creating = word.equals("PROCEDURE") && recent.contains("CREATE")
+          && !recent.contains("DROP") && !recent.contains("ALTER");
+      recent.addLast(word);
+      if (recent.size() > 10) {
+        recent.removeFirst();
+      }
+      if (!creating) {
+        continue;
+      }
+      recent.clear();
+      Token name = lexer.getNextToken();
+      StringBuilder qualified = new StringBuilder(name.image);
+      Token next = lexer.getNextToken();
+      while (next.image.equals(".")) {
+        qualified.append('.').append(lexer.getNextToken().image);
+        next = lexer.getNextToken();
+      }
+      // the parameters, then BEGIN: the body runs to the first END, since nothing in a body of queries opens a block
+      while (next.kind != 0 && !next.image.equalsIgnoreCase("BEGIN") && !next.image.equals(";")) {
+        next = lexer.getNextToken();
+      }
+      if (!next.image.equalsIgnoreCase("BEGIN")) {
+        found.computeIfAbsent(bare(qualified.toString()), k -> new ArrayList<>()).add(null);
+        continue;
+      }
+      Token begin = next;
+      boolean queriesOnly = true;
+      Token end = lexer.getNextToken();
+      while (end.kind != 0 && !end.image.equalsIgnoreCase("END")) {
+        queriesOnly &= !NOT_A_QUERY.contains(end.image.toUpperCase(Locale.ROOT));
+        end = lexer.getNextToken();
+      }
+      String body = end.kind == 0 ? null
+          : text.substring(offset(lineStarts, begin.endLine, begin.endColumn) + 1, offset(lineStarts, end.beginLine, end.beginColumn));
+      found.computeIfAbsent(bare(qualified.toString()), k -> new ArrayList<>()).add(queriesOnly && body != null ? queries(body) : null);
+      token = end;
+    }
+  }
+
+  private static int offset(List<Integer> lineStarts, int line, int column) {
+    return lineStarts.get(line - 1) + column - 1;
+  }
+
+  /** The body's statements, each a plain query, joined; null when one is anything else or does not parse. */
+  private static String queries(String body) {
+    try {
+      Statements parsed = CCJSqlParserUtil.parseStatements(body);
+      List<String> queries = new ArrayList<>();
+      for (Statement statement : parsed) {
+        if (!(statement instanceof Select select) || select instanceof PlainSelect plain && plain.getIntoTables() != null) {
+          return null;
+        }
+        queries.add(statement.toString());
+      }
+      return queries.isEmpty() ? null : String.join(";\n", queries);
+    } catch (Exception | Error unparsed) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+package r;
+public record Item(int id, int kindId, String name) {}

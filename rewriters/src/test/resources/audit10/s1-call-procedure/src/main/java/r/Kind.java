@@ -1,0 +1,2 @@
+package r;
+public record Kind(int id, String name) {}

@@ -1,0 +1,3 @@
+package r;
+import java.util.List;
+public record KindView(Kind kind, List<Item> items) {}
