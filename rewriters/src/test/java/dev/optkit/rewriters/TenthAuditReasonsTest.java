@@ -154,4 +154,72 @@ class TenthAuditReasonsTest {
     assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("setExitStatus")), reasons(plan).toString());
     assertFalse(cached(plan, "JobConfig.check"), plan.targets().toString());
   }
+
+  // ---- s3: an abstract base controller's read, which each subclass overrides and reaches through super.getAll()
+
+  @Test
+  void aBaseMethodEverySubclassOverridesSaysSo() {
+    MigrationPlan plan = project("s3-abstract-controller").plan();
+    assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("each overrides it (AdminShopController.getAll(), "
+        + "UserShopController.getAll())")), reasons(plan).toString());
+    // its true twin: a subclass that does not override it shares the base method's one cache
+    MigrationPlan inherited = project("s3-abstract-controller", "s3-twin").file("src/main/java/r/GuestShopController.java", """
+        package r;
+        @org.springframework.stereotype.Component public class GuestShopController extends AbstractShopController {}
+        """).plan();
+    assertTrue(reasons(inherited).stream().anyMatch(r -> r.contains("several beans or objects of different kinds")),
+        reasons(inherited).toString());
+  }
+
+  // ---- R-2: a JPQL query's JOIN FETCH loads the associations a handler's serialisation reads
+
+  private MigrationFixture fetchJoined(String name, String query) {
+    return new MigrationFixture(dir.resolve(name))
+        .file("src/main/java/r/Restaurant.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class Restaurant { @Id Integer id; String name;
+              @OneToMany(fetch = FetchType.LAZY) @JoinColumn(name = "restaurant_id") java.util.List<MenuItem> menuItems;
+              public Integer getId() { return id; } public String getName() { return name; }
+              public java.util.List<MenuItem> getMenuItems() { return menuItems; } }
+            """)
+        .file("src/main/java/r/MenuItem.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class MenuItem { @Id Integer id; int price;
+              @ManyToOne(fetch = FetchType.LAZY) Dish dish;
+              public Integer getId() { return id; } public int getPrice() { return price; } public Dish getDish() { return dish; } }
+            """)
+        .file("src/main/java/r/Dish.java", """
+            package r;
+            import jakarta.persistence.*;
+            @Entity public class Dish { @Id Integer id; String name; public Integer getId() { return id; } public String getName() { return name; } }
+            """)
+        .file("src/main/java/r/RestaurantRepository.java", """
+            package r;
+            import org.springframework.data.jpa.repository.*;
+            public interface RestaurantRepository extends JpaRepository<Restaurant, Integer> {
+              @Query("%s") java.util.Optional<Restaurant> withMenu(int id);
+            }
+            """.formatted(query))
+        .file("src/main/java/r/RestaurantApi.java", """
+            package r;
+            import org.springframework.web.bind.annotation.*;
+            @RestController public class RestaurantApi {
+              private final RestaurantRepository repo; RestaurantApi(RestaurantRepository repo) { this.repo = repo; }
+              @GetMapping("/restaurants/{id}/menu") public Restaurant menu(@PathVariable int id) { return repo.withMenu(id).orElseThrow(); }
+            }
+            """);
+  }
+
+  @Test
+  void associationsAQueryFetchJoinsAreLoadedWithTheRow() {
+    MigrationPlan plan = fetchJoined("fetched",
+        "SELECT r FROM Restaurant r JOIN FETCH r.menuItems m JOIN FETCH m.dish WHERE r.id = ?1").plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LazyInitializationException")), reasons(plan).toString());
+    // its true twin: the dishes are not fetched, and the serialiser reads them from the detached entity
+    MigrationPlan partly = fetchJoined("partly", "SELECT r FROM Restaurant r JOIN FETCH r.menuItems m WHERE r.id = ?1").plan();
+    assertTrue(reasons(partly).stream().anyMatch(r -> r.contains("LazyInitializationException") && r.contains("dish")),
+        reasons(partly).toString());
+  }
 }

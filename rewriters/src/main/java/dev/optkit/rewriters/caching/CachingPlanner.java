@@ -324,6 +324,14 @@ public final class CachingPlanner {
     if (mutated.isPresent()) {
       return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
     }
+    if (!sharing.immutable(fact.returnType()) && dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method)
+        && index.webEntryPoints().whyEntryPoint(method).isEmpty()
+        && index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
+      // a repository query nothing calls (prove51: cleverjohann's findUserStatistics().clear() emptied the cached list)
+      return Optional.of("no production code in the project calls it, so what its callers do with the "
+          + ProjectTraits.simpleName(fact.returnType()) + " it returns cannot be read (the framework or code outside "
+          + "the project may call it, and change it): a cached result is one object shared by every caller");
+    }
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
       return state;
@@ -343,6 +351,15 @@ public final class CachingPlanner {
       return Optional.of("its key needs a nested class, which an inner (non-static) class cannot declare before Java 16");
     }
     if (!repositoryQuery && index.hasSubtypes(fact.ownerType())) {
+      List<String> overrides = index.subtypesOf(fact.ownerType()).stream().sorted().flatMap(sub -> index.methods(sub,
+          fact.name()).stream().filter(m -> m.fact().params().size() == fact.params().size()).limit(1)).map(m -> m.fact()
+          .displayName() + "()").toList();
+      if (overrides.size() == index.subtypesOf(fact.ownerType()).size()) {
+        // audit 10's s3: an abstract base controller's read, reached only as super.getAll() from each subclass
+        return Optional.of("its class has subclasses in the project, and each overrides it (" + String.join(", ",
+            overrides) + "): their beans run it only through super." + fact.name() + "(), which no caching proxy "
+            + "sees; cache what it calls instead");
+      }
       return Optional.of("its class has subclasses in the project: several beans or objects of different kinds would "
           + "share one cache keyed only by the parameters");
     }

@@ -68,6 +68,11 @@ record FetchPlan(Set<String> paths, boolean fetchGraph) {
   private static FetchPlan declared(ProjectIndex index, IndexedMethod method) {
     MethodFact fact = method.fact();
     String paths = fact.annotationValues().get(FactExtractor.ENTITY_GRAPH_PATHS);
+    if (paths == null && fact.isAbstract() && !fact.annotationValues().containsKey(FactExtractor.ENTITY_GRAPH_NAMED)) {
+      // @Query("SELECT r FROM Restaurant r JOIN FETCH r.menuItems m JOIN FETCH m.dish ..."): loaded with the rows
+      Set<String> fetched = index.implementedByLibrary(method).map(site -> JoinFetchPaths.of(site.sql())).orElse(Set.of());
+      return fetched.isEmpty() ? NONE : new FetchPlan(fetched, false);
+    }
     if (paths == null || fact.annotationValues().containsKey(FactExtractor.ENTITY_GRAPH_NAMED)
         || !fact.isAbstract() || index.implementedByLibrary(method).isEmpty()) {
       return NONE;
