@@ -202,7 +202,9 @@ public final class Assessor {
             java.util.stream.Stream.concat(sources.xmlFiles().stream(), sources.yamlAndJsonFiles().stream()).toList(),
             definitions(facts)),
         dev.optkit.analyzers.schema.OrmXmlMappings.read(sources.xmlFiles()));
-    index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(sources.sqlFiles()));
+    // a test's schema is not the database the application calls (hostile review 33's q6)
+    index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(sources.sqlFiles().stream()
+        .filter(script -> !SourceSet.isTestPath(script.toString().replace('\\', '/'))).toList()));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     int failedFiles = problems.size();

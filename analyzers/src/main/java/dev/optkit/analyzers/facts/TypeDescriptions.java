@@ -170,7 +170,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     return type.getFields().stream().filter(f -> !f.isStatic()).allMatch(f -> f.isFinal() && !f.isTransient()
         && f.getAnnotations().stream().noneMatch(a -> a.getNameAsString().contains("EqualsAndHashCode"))
         && f.getVariables().stream().allMatch(v -> IMMUTABLE_FIELD_TYPES.contains(names.qualify(v.getType()).name())
-            || names.qualify(v.getType()).name().startsWith("java.time.")));
+            || TimeValues.immutable(names.qualify(v.getType()).name())));
   }
 
   private static final Set<String> IMMUTABLE_FIELD_TYPES = Set.of("java.lang.String", "java.lang.Integer",

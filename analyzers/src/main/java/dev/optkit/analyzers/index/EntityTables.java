@@ -4,6 +4,7 @@ import dev.optkit.analyzers.facts.TypeFact;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -313,14 +314,29 @@ final class EntityTables {
     for (String ancestor : index.supertypesOf(document.qualifiedName())) {
       for (String type : index.type(ancestor).map(t -> t.fieldTypes().values()).orElse(List.of())) {
         for (String named : type.split("[<>,\\s\\[\\]?]+")) {
-          if (!named.isEmpty() && index.type(named).map(t -> t.hasAnnotation(
-              "org.springframework.data.mongodb.core.mapping.Document")).orElse(false)) {
+          if (!named.isEmpty() && !sameDocument(named)) {
             return false;
           }
         }
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a type a document's field names is stored inside the document: a JDK or primitive value, BSON's, or a
+   * project class that is no document and has no document subclass (hostile review 33's m1: a {@code @DBRef Party}
+   * whose subclass {@code Customer} is a document). A type variable or another library's class may be anything (m2).
+   */
+  private boolean sameDocument(String named) {
+    if (named.startsWith("java.") || named.startsWith("org.bson.") || !named.contains(".") && Character.isLowerCase(named.charAt(0))) {
+      return true;
+    }
+    Optional<TypeFact> type = index.type(named);
+    return type.isPresent() && !type.get().typeParameters().containsKey(named) && java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(named), index.subtypesOf(named).stream())
+        .noneMatch(t -> index.type(t).map(f -> f.hasAnnotation("org.springframework.data.mongodb.core.mapping.Document"))
+            .orElse(true));
   }
 
   /** The entity and the mapped superclasses whose fields it inherits. */

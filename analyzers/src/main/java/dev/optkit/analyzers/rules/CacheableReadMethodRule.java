@@ -37,12 +37,14 @@ public final class CacheableReadMethodRule implements Rule {
       "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream", "java.util.Iterator",
       "java.io.InputStream", "java.io.Reader", "java.sql.ResultSet", "java.sql.Connection", "java.util.Spliterator");
 
-  /** Holders whose ordinary use changes them: atomics, bit sets, NIO buffers, arrays of bytes filled in place. */
+  /** Holders whose ordinary use changes them: atomics, bit sets, NIO buffers, builders, arrays of bytes filled in place. */
   private static boolean statefulHolder(String type) {
     return type.startsWith("java.util.concurrent.atomic.") || type.equals("java.util.BitSet")
         || type.startsWith("java.nio.") && type.endsWith("Buffer") || type.equals("java.util.Properties")
         || type.equals("java.util.Scanner") || type.equals("java.lang.StringBuilder")
-        || type.equals("java.lang.StringBuffer");
+        || type.equals("java.lang.StringBuffer")
+        // DateTimeFormatterBuilder, UriComponentsBuilder: each append or set changes it (hostile review 33's a5)
+        || type.endsWith("Builder");
   }
 
   @Override

@@ -324,6 +324,11 @@ public final class CachingPlanner {
     if (mutated.isPresent()) {
       return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
     }
+    Optional<String> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
+        : new CopiedProperties(index).sharedByCopy(method, sharing, whole);
+    if (copied.isPresent()) {
+      return copied;
+    }
     if (!sharing.immutable(fact.returnType()) && dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method)
         && index.webEntryPoints().whyEntryPoint(method).isEmpty()
         && index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {

@@ -12,6 +12,9 @@ import dev.optkit.analyzers.facts.BeanCopiers;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.facts.MethodFact;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +52,7 @@ final class CopiedProperties {
         return Optional.empty();
       }
       Optional<TypeFact> target = typeOf(call.getArgument(copier.get().target()), declaration.get());
-      Optional<Set<String>> writable = target.flatMap(this::writable);
+      Optional<Set<String>> writable = target.flatMap(this::writableAtRunTime);
       if (writable.isEmpty()) {
         return Optional.empty();
       }
@@ -83,6 +86,90 @@ final class CopiedProperties {
     var types = index.typesNamed(written.asClassOrInterfaceType().getNameAsString());
     return types.size() == 1 ? Optional.of(types.get(0)) : Optional.empty();
   }
+
+  /**
+   * The properties an object declared of this class may set: its own and every project subclass's, since the copier
+   * reads the target's run-time class (hostile review 33's c1: {@code AccountDto d = detail ? new DetailDto() : new
+   * AccountDto()}).
+   */
+  private Optional<Set<String>> writableAtRunTime(TypeFact type) {
+    Set<String> names = new TreeSet<>();
+    for (String each : java.util.stream.Stream.concat(java.util.stream.Stream.of(type.qualifiedName()),
+        index.subtypesOf(type.qualifiedName()).stream()).toList()) {
+      Optional<Set<String>> own = index.type(each).flatMap(this::writable);
+      if (own.isEmpty()) {
+        return Optional.empty();
+      }
+      names.addAll(own.get());
+    }
+    return Optional.of(names);
+  }
+
+  /**
+   * A production caller that copies the cached result with {@code copyProperties} into another object, which then
+   * holds the result's own mutable parts (the copy is shallow: hostile review 33's c4, a DTO's
+   * {@code getTags().removeIf(...)} emptied the cached entity's list). Followed through callers that return it.
+   * Empty when every property copied is of a type nobody can change.
+   */
+  Optional<String> sharedByCopy(IndexedMethod cached, ResultSharing sharing, WholeProject whole) {
+    java.util.Deque<IndexedMethod> returning = new java.util.ArrayDeque<>(List.of(cached));
+    Set<IndexedMethod> seen = new java.util.HashSet<>();
+    while (!returning.isEmpty()) {
+      IndexedMethod method = returning.pop();
+      if (!seen.add(method)) {
+        continue;
+      }
+      for (IndexedMethod caller : index.callersOf(method)) {
+        if (dev.optkit.analyzers.source.SourceSet.isTestPath(caller.path())) {
+          continue;
+        }
+        for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
+          if (!method.fact().name().equals(handOff.fromCall())) {
+            continue;
+          }
+          if (handOff.to().equals(MethodFact.RETURNED) && !handOff.part()) {
+            returning.push(caller);
+          } else if (handOff.to().equals("copyProperties") && handOff.position() >= 0) {
+            Optional<String> shared = shared(caller, handOff, cached.fact().returnType(), sharing, whole);
+            if (shared.isPresent()) {
+              return Optional.of(caller.fact().displayName() + "() " + shared.get() + ": a cached result is one "
+                  + "object shared by every caller, and a change made through the copy would leak into later answers");
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> shared(IndexedMethod caller, MethodFact.HandOff handOff, String resultType,
+      ResultSharing sharing, WholeProject whole) {
+    Optional<CallableDeclaration<?>> declaration = whole.declaration(caller);
+    Optional<Set<String>> copied = from(declaration, handOff.position());
+    // the source's class: as the copy's argument is declared (an element's, for (Account a : accounts)), else the result's
+    String source = declaration.flatMap(body -> body.findAll(MethodCallExpr.class).stream()
+        .filter(call -> call.getNameAsString().equals("copyProperties") && call.getArguments().size() > handOff.position())
+        .map(call -> typeOf(call.getArgument(handOff.position()), body)).flatMap(Optional::stream)
+        .map(TypeFact::qualifiedName).findFirst()).orElse(handOff.part() ? null : resultType);
+    if (copied.isEmpty() || source == null) {
+      return Optional.of("copies what it gets with copyProperties() into an object optkit cannot name, which may then "
+          + "hold its mutable parts (the copy is shallow)");
+    }
+    Map<String, String> fields = new java.util.HashMap<>();
+    for (String type : index.supertypesOf(source)) {
+      index.type(type).ifPresent(t -> t.fieldTypes().forEach(fields::putIfAbsent));
+    }
+    for (String property : copied.get()) {
+      String type = fields.get(property);
+      if (type != null && !PRIMITIVES.contains(type) && !sharing.immutable(type.replaceAll("<.*", ""))) {
+        return Optional.of("copies its property " + property + " (" + ProjectTraits.simpleName(type.replaceAll("<.*", ""))
+            + ") with copyProperties() into another object, which then holds that very object (the copy is shallow)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final Set<String> PRIMITIVES = Set.of("int", "long", "boolean", "double", "float", "short", "byte", "char");
 
   /**
    * The properties a class may set: every field (Lombok may write its setter) and every {@code setX} method, up

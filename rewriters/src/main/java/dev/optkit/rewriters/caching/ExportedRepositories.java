@@ -38,6 +38,10 @@ final class ExportedRepositories {
   private final ProjectIndex index;
   private final List<Exported> exported;
 
+  /** Annotations a repository may carry without Spring Data REST's annotated strategy exporting it. */
+  private static final Set<String> UNEXPORTING = Set.of("Repository", "Transactional", "NoRepositoryBean",
+      "SuppressWarnings", "Deprecated", "Lazy", "Primary", "Qualifier");
+
   private record Exported(String repository, DataFootprint writes) {}
 
   /** @param annotatedOnly the configuration exports only annotated repositories ({@code detection-strategy}) */
@@ -116,7 +120,10 @@ final class ExportedRepositories {
   /** Whether Spring Data REST exports a repository, by its annotation (r9, r10 of hostile review 32). */
   private static boolean exportedBy(TypeFact repository, boolean annotatedOnly) {
     if (!repository.hasAnnotation("org.springframework.data.rest.core.annotation.RepositoryRestResource")) {
-      return !annotatedOnly;
+      // the annotated strategy exports @RestResource and annotations meta-annotated with either (hostile review
+      // 33's r1, r3): only a repository with no annotation but Spring's own plain ones is left out
+      return !annotatedOnly || repository.annotations().stream().anyMatch(a -> !UNEXPORTING.contains(
+          a.substring(a.lastIndexOf('.') + 1)));
     }
     String exported = repository.annotationValue("org.springframework.data.rest.core.annotation.RepositoryRestResource",
         "exported");

@@ -198,7 +198,7 @@ final class KeyCoverage {
       Optional<TypeFact> fact = index.type(owner);
       String fieldType = fact.map(t -> t.fieldTypes().get(field)).orElse(null);
       if (fieldType != null) {
-        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || fieldType.startsWith("java.time.")
+        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.TimeValues.immutable(fieldType)
             || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false));
       }
     }

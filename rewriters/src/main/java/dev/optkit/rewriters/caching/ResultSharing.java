@@ -481,7 +481,7 @@ final class ResultSharing {
 
   /** A record is as immutable as its components: {@code record Tags(List<String> tags)} is not. */
   private boolean immutable(String type, int depth) {
-    if ((IMMUTABLE_RESULTS.contains(type) || type.startsWith("java.time."))
+    if ((IMMUTABLE_RESULTS.contains(type) || dev.optkit.analyzers.facts.TimeValues.immutable(type))
         && index.typesNamed(type.substring(type.lastIndexOf('.') + 1)).isEmpty()) {
       return true; // unless a project class of that simple name (its own Long) may be what the source means
     }

@@ -32,31 +32,51 @@ final class SpringSettings {
 
   private SpringSettings() {}
 
+  /** A key's values in the production configuration: those that hold by default, and those of profiles. */
+  record Values(List<String> byDefault, List<String> inProfiles) {}
+
   /**
-   * Every value the project's configuration files give the key; empty when a file could not be read (then nothing
-   * certain is known of it).
+   * The values the project's production configuration files give the key (test resources are not the application's
+   * configuration: hostile review 33's v1); empty when a file could not be read or the configuration imports or
+   * names other files ({@code spring.config.import}, {@code spring.config.location}), which optkit does not follow.
    */
-  static Optional<List<String>> values(Path root, String key) {
-    List<String> values = new ArrayList<>();
+  static Optional<Values> values(Path root, String key) {
+    List<String> byDefault = new ArrayList<>();
+    List<String> inProfiles = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root, 16)) { // Files.walk follows no link unless told to
       for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
         String name = file.getFileName().toString();
-        if (name.startsWith("application") && !file.toString().contains("/target/")) {
-          values.addAll(valuesIn(file, key));
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        if (!name.startsWith("application") || relative.contains("/target/") || relative.startsWith("target/")
+            || dev.optkit.analyzers.source.SourceSet.isTestPath(relative)) {
+          continue;
         }
+        for (String other : List.of("spring.config.import", "spring.config.location", "spring.config.additional-location")) {
+          if (!valuesIn(file, other, new ArrayList<>(), new ArrayList<>()).isEmpty()) {
+            return Optional.empty(); // v2: an imported file may set it again
+          }
+        }
+        // application-local.yml holds a profile's settings (v5)
+        boolean profileFile = name.matches("application-[^.]+\\.(properties|ya?ml)");
+        valuesIn(file, key, profileFile ? inProfiles : byDefault, inProfiles);
       }
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }
-    return Optional.of(values);
+    return Optional.of(new Values(byDefault, inProfiles));
   }
 
-  /** The key's values in one configuration file, every document's; none for a file of another kind. */
-  static List<String> valuesIn(Path file, String key) throws IOException {
+  /**
+   * The key's values in one configuration file: a document activated by a profile ({@code #---} then
+   * {@code spring.config.activate.on-profile}, or the older {@code spring.profiles}) adds to {@code inProfiles}, any
+   * other to {@code byDefault}; none for a file of another kind. Returns every value found.
+   */
+  static List<String> valuesIn(Path file, String key, List<String> byDefault, List<String> inProfiles)
+      throws IOException {
     String name = file.getFileName().toString();
-    List<String> values = new ArrayList<>();
+    List<String> all = new ArrayList<>();
     if (!(name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml"))) {
-      return values;
+      return all;
     }
     if (Files.size(file) > MAX_BYTES) {
       throw new IOException(file + " is larger than " + MAX_BYTES + " bytes");
@@ -66,20 +86,40 @@ final class SpringSettings {
       for (String document : text.split("(?m)^#---\\s*$")) {
         Properties properties = new Properties();
         properties.load(new StringReader(document));
+        boolean profiled = properties.stringPropertyNames().stream().anyMatch(SpringSettings::profileKey);
         for (String each : properties.stringPropertyNames()) {
           if (canonical(each).equals(canonical(key))) {
-            values.add(properties.getProperty(each).strip());
+            String value = properties.getProperty(each).strip();
+            all.add(value);
+            (profiled ? inProfiles : byDefault).add(value);
           }
         }
       }
-      return values;
+      return all;
     }
     try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
       while (documents.hasNext()) {
-        collect(documents.next(), "", canonical(key), values);
+        JsonNode document = documents.next();
+        List<String> found = new ArrayList<>();
+        collect(document, "", canonical(key), found);
+        List<String> profileKeys = new ArrayList<>();
+        for (String profile : List.of("spring.config.activate.on-profile", "spring.profiles")) {
+          collect(document, "", canonical(profile), profileKeys);
+        }
+        all.addAll(found);
+        (profileKeys.isEmpty() ? byDefault : inProfiles).addAll(found);
       }
     }
-    return values;
+    return all;
+  }
+
+  /** The one configuration file's values of a key, every document's (the datasource URLs a module names). */
+  static List<String> valuesIn(Path file, String key) throws IOException {
+    return valuesIn(file, key, new ArrayList<>(), new ArrayList<>());
+  }
+
+  private static boolean profileKey(String key) {
+    return canonical(key).equals(canonical("spring.config.activate.on-profile")) || canonical(key).equals("spring.profiles");
   }
 
   private static void collect(JsonNode node, String path, String key, List<String> values) {
@@ -100,9 +140,14 @@ final class SpringSettings {
     return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }
 
-  /** Whether the project sets the key, and only ever to this value (case aside). */
+  /**
+   * Whether the project's production configuration sets the key to this value (case aside) where no profile is
+   * active, and no document, profile's or not, sets it to anything else (v4, v5: a value only a profile sets leaves
+   * Spring's default in force).
+   */
   static boolean onlySetTo(Path root, String key, String value) {
-    return root != null && values(root, key).filter(found -> !found.isEmpty()
-        && found.stream().allMatch(value::equalsIgnoreCase)).isPresent();
+    return root != null && values(root, key).filter(found -> !found.byDefault().isEmpty()
+        && found.byDefault().stream().allMatch(value::equalsIgnoreCase)
+        && found.inProfiles().stream().allMatch(value::equalsIgnoreCase)).isPresent();
   }
 }

@@ -85,7 +85,7 @@ public final class WholeProject {
    */
   boolean openInViewOff() {
     if (openInViewOff == null) {
-      openInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false");
+      openInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false") && !registersOpenInView();
     }
     return openInViewOff;
   }
@@ -93,9 +93,26 @@ public final class WholeProject {
   /** Null until asked. */
   private Boolean openInViewOff;
 
+  /**
+   * The project registers an open-in-view filter or interceptor of its own ({@code @Bean OpenEntityManagerInViewFilter},
+   * a subclass, Hibernate's {@code OpenSessionInView...}): the setting does not turn that off (hostile review 33's v3).
+   */
+  private boolean registersOpenInView() {
+    java.util.function.Predicate<String> openInView = name -> name != null
+        && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
+    return index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
+        || index.files().stream().flatMap(file -> file.creations().stream()).anyMatch(c -> openInView.test(c.type()))
+        || index.methods().stream().anyMatch(m -> openInView.test(m.fact().returnType())
+            || m.fact().constructorCalls().stream().anyMatch(c -> openInView.test(c.receiverType())));
+  }
+
   /** Whether Spring Data REST exports only the repositories annotated {@code @RepositoryRestResource}. */
   boolean restExportsAnnotatedOnly() {
-    return SpringSettings.onlySetTo(scanRoot, "spring.data.rest.detection-strategy", "annotated");
+    // a RepositoryRestConfigurer may set another strategy in Java (hostile review 33's r5)
+    return SpringSettings.onlySetTo(scanRoot, "spring.data.rest.detection-strategy", "annotated")
+        && index.types().stream().noneMatch(type -> type.superTypes().stream().anyMatch(s -> s.contains("RepositoryRestConfigur")))
+        && index.methods().stream().noneMatch(m -> m.fact().calls().stream()
+            .anyMatch(c -> c.name().equals("setRepositoryDetectionStrategy")));
   }
 
   /** A method's declaration read again from its file; empty when the sources are not at hand or it moved. */

@@ -1,0 +1,11 @@
+package shop;
+import org.springframework.beans.BeanUtils;
+import org.springframework.web.bind.annotation.*;
+@RestController public class AccountController {
+  private final AccountService s; public AccountController(AccountService s){this.s=s;}
+  @GetMapping("/accounts/{name}") public AccountDto get(@PathVariable String name, @RequestParam(defaultValue = "false") boolean detail) {
+    AccountDto d = detail ? new DetailDto() : new AccountDto();
+    BeanUtils.copyProperties(s.byName(name), d);
+    return d;
+  }
+}

@@ -1,0 +1,9 @@
+CREATE TABLE cat (id BIGINT PRIMARY KEY, name VARCHAR(20), visits INT NOT NULL DEFAULT 0);
+CREATE SEQUENCE ticket_seq;
+
+DELIMITER //
+CREATE PROCEDURE cat_name(IN cid BIGINT)
+BEGIN
+  SELECT CONCAT(name, ' ticket ', NEXTVAL(ticket_seq)) AS name FROM cat WHERE id = cid;
+END //
+DELIMITER ;
