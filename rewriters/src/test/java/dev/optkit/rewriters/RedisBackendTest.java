@@ -187,6 +187,8 @@ class RedisBackendTest {
     String pom = MigrationFixture.after(plan, "pom.xml");
     assertTrue(pom.contains("<artifactId>spring-boot-starter-data-redis</artifactId>"), pom);
     assertTrue(pom.contains("<artifactId>spring-boot-starter-json</artifactId>"), pom);
+    // Jackson 2 named itself: Boot 4's starter brings Jackson 3 only, and the configuration imports Jackson 2
+    assertTrue(pom.contains("<groupId>com.fasterxml.jackson.core</groupId>") && pom.contains("<artifactId>jackson-databind</artifactId>"), pom);
     assertFalse(pom.contains("caffeine"), "no Caffeine for caches that live in Redis: " + pom);
     String service = MigrationFixture.after(plan, "src/main/java/shop/Settings.java");
     assertTrue(service.contains("@Cacheable(cacheNames = \"optkit.Settings.setting\", key = \"#p0\", "

@@ -121,6 +121,9 @@ final class CacheConfigFiles {
         wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-data-redis", null));
         // Jackson with java.time, for the JSON the values are written as
         wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-json", null));
+        // the generated configuration is written against Jackson 2 (com.fasterxml.jackson.databind), which Boot 4's
+        // starter no longer brings (it brings Jackson 3, tools.jackson): Boot's BOM still manages its version
+        wanted.add(new PomDependencies.Dependency("com.fasterxml.jackson.core", "jackson-databind", null));
       }
       if (plain || twoLevel) {
         wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
