@@ -56,6 +56,11 @@ final class MethodCalls {
       }
       return;
     }
+    String imported = scope == null ? staticallyImported(call) : null;
+    if (imported != null) {
+      addCall(call, imported, Confidence.HIGH); // notFound(...) under import static r.Checks.*: Checks.notFound
+      return;
+    }
     if (scope == null || scope instanceof ThisExpr) {
       addCall(call, owner, Confidence.HIGH);
       return;
@@ -177,6 +182,26 @@ final class MethodCalls {
             (com.github.javaparser.ast.body.TypeDeclaration<?>) node)).get(field)).orElse(null);
     m.calls.add(bean == null ? made : made.withQualifier(bean));
     m.callNodes.add(call);
+  }
+
+  /**
+   * The class a call without a receiver runs a static import's method of: the one class a static import may take the
+   * name from, when the class the call is written in (a top-level class extending nothing) declares no method of that
+   * name, so none of its own shadows the import (audit 11's s10c); null otherwise.
+   */
+  private String staticallyImported(MethodCallExpr call) {
+    List<String> owners = file.names.staticImportOwners(call.getNameAsString());
+    if (owners.size() != 1) {
+      return null;
+    }
+    com.github.javaparser.ast.body.ClassOrInterfaceDeclaration type = call.findAncestor(
+        com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class).orElse(null);
+    if (type == null || type.isNestedType() || type.isInterface() || type.getExtendedTypes().isNonEmpty()
+        || !type.getMethodsByName(call.getNameAsString()).isEmpty()
+        || call.findAncestor(ObjectCreationExpr.class).isPresent()) {
+      return null;
+    }
+    return owners.get(0);
   }
 
   /** The superclass of the class body a call is written in, qualified; null for none written (Object's). */

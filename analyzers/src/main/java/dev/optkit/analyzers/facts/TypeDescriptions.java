@@ -109,7 +109,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
-        SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type));
+        SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
+        JsonIgnoredProperties.of(type, file.annotations));
   }
 
   private static List<String> privateFields(TypeDeclaration<?> type) {

@@ -43,6 +43,9 @@ import java.util.Map;
  * @param transientFields fields JPA does not store: {@code @Transient} or Java's {@code transient}, sorted
  * @param privateFields the type's private fields, sorted: a subclass does not inherit them, so the same name there
  *     is another variable (a static import, an outer class's field)
+ * @param jsonIgnored properties Jackson leaves out when it writes the type, sorted: fields marked {@code @JsonIgnore}
+ *     or {@code @JsonBackReference}, getters marked {@code @JsonIgnore}, names a class-level
+ *     {@code @JsonIgnoreProperties} lists
  */
 public record TypeFact(
     String qualifiedName,
@@ -69,7 +72,8 @@ public record TypeFact(
     Map<String, List<String>> returnedFields,
     boolean visibleEverywhere,
     List<String> transientFields,
-    List<String> privateFields) {
+    List<String> privateFields,
+    List<String> jsonIgnored) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -82,6 +86,7 @@ public record TypeFact(
     returnedFields = returnedFields == null ? Map.of() : returnedFields;
     transientFields = transientFields == null ? List.of() : transientFields;
     privateFields = privateFields == null ? List.of() : privateFields;
+    jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

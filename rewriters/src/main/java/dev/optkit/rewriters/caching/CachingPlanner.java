@@ -356,17 +356,7 @@ public final class CachingPlanner {
       return Optional.of("its key needs a nested class, which an inner (non-static) class cannot declare before Java 16");
     }
     if (!repositoryQuery && index.hasSubtypes(fact.ownerType())) {
-      List<String> overrides = index.subtypesOf(fact.ownerType()).stream().sorted().flatMap(sub -> index.methods(sub,
-          fact.name()).stream().filter(m -> m.fact().params().size() == fact.params().size()).limit(1)).map(m -> m.fact()
-          .displayName() + "()").toList();
-      if (overrides.size() == index.subtypesOf(fact.ownerType()).size()) {
-        // audit 10's s3: an abstract base controller's read, reached only as super.getAll() from each subclass
-        return Optional.of("its class has subclasses in the project, and each overrides it (" + String.join(", ",
-            overrides) + "): their beans run it only through super." + fact.name() + "(), which no caching proxy "
-            + "sees; cache what it calls instead");
-      }
-      return Optional.of("its class has subclasses in the project: several beans or objects of different kinds would "
-          + "share one cache keyed only by the parameters");
+      return Optional.of(SubclassedMethods.whyNot(index, method));
     }
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");

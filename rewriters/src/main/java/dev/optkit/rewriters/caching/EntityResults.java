@@ -189,9 +189,15 @@ final class EntityResults {
           + "code in the project calls it; the framework may), which may change it, read its associations or hand it "
           + "back to save() or merge()");
     }
-    if (!entity.lazyByGetter().isEmpty() && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
+    // a getter Jackson writes that computes from the entity (getMenuSize() { return menuItems.size(); }) may read
+    // an association @JsonIgnore leaves out: then every lazy one counts
+    boolean computed = entity.computingGetters().stream().anyMatch(g -> (g.startsWith("get") || g.startsWith("is"))
+        && !entity.lazyByGetter().containsKey(g));
+    if (!(computed ? entity.lazyByGetter() : entity.serialisedLazy()).isEmpty() && (computed
+        || !this.whole.jacksonSkipsLazyAssociations()) && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
       return Optional.of("the handler " + caller.fact().displayName() + "() returns it as its response, whose "
-          + "serialisation reads its lazy associations (" + entity.lazyFields() + "): on a cached, detached entity "
+          + "serialisation reads its lazy associations (" + String.join(", ", (computed ? entity.lazyByGetter()
+              : entity.serialisedLazy()).values().stream().distinct().sorted().toList()) + "): on a cached, detached entity "
           + "that throws LazyInitializationException");
     }
     return usedByCallers(caller, entity, seen, itself).map(how -> how.startsWith(caller.fact().displayName())

@@ -194,9 +194,13 @@ final class MembersByType {
 
   /** Whether the writer's class, or one on the same object, keeps code in a field ({@code Runnable job = this::sync}). */
   boolean holdsCode(IndexedMethod writer) {
-    for (String type : family(writer.fact().ownerType())) {
+    Set<String> family = family(writer.fact().ownerType());
+    // a library interface the family implements (UserDetailsService: audit 11's s12) has no instance fields
+    Set<String> interfaces = new java.util.HashSet<>();
+    family.forEach(type -> index.type(type).ifPresent(t -> interfaces.addAll(t.interfaces())));
+    for (String type : family) {
       if (index.type(type).map(t -> t.fieldTypes().values().stream().anyMatch(WriterEvictions::deferredCode))
-          .orElse(true)) {
+          .orElse(!interfaces.contains(type))) {
         return true;
       }
     }

@@ -45,6 +45,20 @@ public record ProjectTraits(
         .map(java.util.Map.Entry::getKey).sorted().toList();
   }
 
+  /**
+   * Whether beans of a package are in the context optkit's configuration goes to: under its scan package, or under
+   * another scan of the one Spring Boot application whose scans cover that package
+   * ({@code @ComponentScan({"r.controller", "r.service", "r.mapper"})}: one context, three scans; audit 11's s9).
+   */
+  public boolean scannedWithConfiguration(String pkg) {
+    if (scanPackage == null || covers(scanPackage, pkg)) {
+      return true;
+    }
+    List<String> configApps = applicationsCovering(scanPackage);
+    return configApps.size() == 1 && applications.size() == 1
+        && applications.get(configApps.get(0)).stream().anyMatch(scan -> covers(scan, pkg));
+  }
+
   /** Artifacts that bring spring-tx, so Spring's transaction-aware cache decorator can be used. */
   /**
    * Drivers of databases whose default isolation reads from a snapshot taken at a transaction's

@@ -51,7 +51,11 @@ final class ReturnedEntities {
           Map<String, String> lazyTargets = new LinkedHashMap<>();
           List<String> unread = new ArrayList<>();
           lazyAssociations(type.qualifiedName(), "", fetched, lazy, lazyTargets, unread, new HashSet<>(),
-              type.qualifiedName());
+              type.qualifiedName(), false);
+          // what Jackson writes of it: the associations it reads, @JsonIgnore'd ones and what they reach left out
+          Map<String, String> serialised = new LinkedHashMap<>();
+          lazyAssociations(type.qualifiedName(), "", fetched, serialised, new LinkedHashMap<>(), new ArrayList<>(),
+              new HashSet<>(), type.qualifiedName(), true);
           Set<String> fields = new HashSet<>(type.fieldTypes().keySet());
           index.supertypesOf(type.qualifiedName()).forEach(s -> index.type(s).ifPresent(t -> fields.addAll(t.fieldTypes().keySet())));
           // getMemberCount() { return members.isEmpty() ? memberCount : members.size(); }: named for a column,
@@ -83,7 +87,7 @@ final class ReturnedEntities {
               .filter(sub -> index.type(sub).map(ReturnedEntities::isEntity).orElse(false))
               .map(ProjectTraits::simpleName).findFirst().orElse(simple) + " (as " + simple + ")";
           return Optional.of(new ReturnedEntity(named, type.qualifiedName(), lazy, unread.isEmpty() ? null : unread.get(0), fields, computing,
-              lazyTargets, columns));
+              lazyTargets, columns, serialised));
         }
       }
     }
@@ -152,7 +156,7 @@ final class ReturnedEntities {
    * @param path the attribute path the type is reached by from the entity returned ("" for itself)
    */
   private void lazyAssociations(String type, String path, FetchPlan fetched, Map<String, String> lazyByGetter,
-      Map<String, String> toOneTargets, List<String> unread, Set<String> seen, String root) {
+      Map<String, String> toOneTargets, List<String> unread, Set<String> seen, String root, boolean serialised) {
     if (!seen.add(type + "|" + (path.isEmpty() ? String.join(",", fetched.paths()) : fetched.below(path)))) {
       return;
     }
@@ -167,8 +171,11 @@ final class ReturnedEntities {
       for (TypeFact.Association association : index.type(each).map(TypeFact::associations).orElse(List.of())) {
         String field = association.field();
         String at = path.isEmpty() ? field : path + "." + field;
+        if (serialised && index.type(each).map(t -> t.jsonIgnored().contains(field)).orElse(false)) {
+          continue; // Jackson never writes it, nor what it reaches
+        }
         if (fetched.loaded(at, association.eager())) {
-          lazyAssociations(association.target(), at, fetched, lazyByGetter, toOneTargets, unread, seen, root);
+          lazyAssociations(association.target(), at, fetched, lazyByGetter, toOneTargets, unread, seen, root, serialised);
         } else {
           // a proxy stands in for a to-one's target, unless @LazyToOne(NO_PROXY) makes the getter load it
           if (!association.toMany() && !whole.fieldMayCarry(each, field, "LazyToOne")) {

@@ -7,10 +7,12 @@ import java.util.Set;
  * What the uses of an entity result must avoid: its lazy associations, by field and getter name;
  * {@code unread}: an entity it reaches whose mapping optkit does not read (annotations on getters,
  * embedded objects), so its lazy associations are unknown; {@code name} is the entity's simple name, as
- * refusals say it ({@code Book (as Titled)} for an interface its entities implement).
+ * refusals say it ({@code Book (as Titled)} for an interface its entities implement); {@code serialisedLazy}: the
+ * lazy associations Jackson reads when it writes the entity (none it is told to ignore, nor what those reach).
  */
 record ReturnedEntity(String name, String qualifiedName, Map<String, String> lazyByGetter, String unread, Set<String> fields,
-    Set<String> computingGetters, Map<String, String> lazyTargetByGetter, Map<String, String> columnByGetter) {
+    Set<String> computingGetters, Map<String, String> lazyTargetByGetter, Map<String, String> columnByGetter,
+    Map<String, String> serialisedLazy) {
   String lazyFields() {
     return String.join(", ", lazyByGetter.values().stream().distinct().sorted().toList());
   }

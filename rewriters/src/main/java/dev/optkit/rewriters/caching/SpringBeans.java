@@ -135,7 +135,7 @@ final class SpringBeans {
           + "(@SpringBootApplication, @ComponentScan, <context:component-scan>) that would register its cache "
           + "resolver: @Cacheable naming that resolver would fail at run time. Add a component scan covering " + pkg);
     }
-    if (!ProjectTraits.covers(traits.scanPackage(), pkg)) {
+    if (!traits.scannedWithConfiguration(pkg)) {
       return Optional.of("its bean's package " + pkg + " is outside the component scan of " + traits.scanPackage()
           + ", where optkit's cache configuration goes: the bean may come from another application context "
           + "(scanned: " + String.join(", ", traits.scannedPackages()) + "), which would have no cache for it");

@@ -106,6 +106,27 @@ public final class WholeProject {
             || m.fact().constructorCalls().stream().anyMatch(c -> openInView.test(c.receiverType())));
   }
 
+  /**
+   * Whether the project gives Jackson the Hibernate module ({@code @Bean Module m() { return new Hibernate6Module(); }},
+   * or {@code registerModule(new Hibernate5JakartaModule())}) and never turns on its {@code FORCE_LAZY_LOADING}: an
+   * association not loaded is then written as null, never read, so a detached entity serialises as an attached one
+   * would (audit 11's s10).
+   */
+  boolean jacksonSkipsLazyAssociations() {
+    if (jacksonSkipsLazy == null) {
+      java.util.function.Predicate<String> module = type -> type != null && type.contains("Hibernate")
+          && type.endsWith("Module") && !type.contains(".") || type != null && type.startsWith("com.fasterxml.jackson.datatype.hibernate");
+      boolean registered = index.methods().stream().anyMatch(m -> m.fact().constructorCalls().stream()
+          .anyMatch(c -> module.test(c.receiverType())));
+      boolean forced = index.methods().stream().anyMatch(m -> m.fact().calls().stream()
+          .anyMatch(c -> c.snippet() != null && c.snippet().contains("FORCE_LAZY_LOADING")));
+      jacksonSkipsLazy = registered && !forced;
+    }
+    return jacksonSkipsLazy;
+  }
+
+  private Boolean jacksonSkipsLazy;
+
   /** Whether Spring Data REST exports only the repositories annotated {@code @RepositoryRestResource}. */
   boolean restExportsAnnotatedOnly() {
     // a RepositoryRestConfigurer may set another strategy in Java (hostile review 33's r5)

@@ -49,7 +49,7 @@ final class WriterEvictions {
    */
   private Optional<String> anotherApplication(IndexedMethod cached, IndexedMethod writer) {
     String writerPackage = ProjectTraits.packageOf(writer.fact().ownerType());
-    if (traits.scanPackage() != null && !ProjectTraits.covers(traits.scanPackage(), writerPackage)) {
+    if (!traits.scannedWithConfiguration(writerPackage)) {
       return Optional.of("its bean's package " + writerPackage + " is outside the component scan of "
           + traits.scanPackage() + ", where optkit's caches are configured: it runs in another application context, "
           + "whose eviction cannot reach this cache");
@@ -441,7 +441,9 @@ final class WriterEvictions {
   static boolean deferredCode(String type) {
     String erased = type.replaceAll("<.*", "");
     String simple = erased.substring(erased.lastIndexOf('.') + 1);
-    return CODE_TYPES.contains(erased) || CODE_TYPES.stream().anyMatch(t -> t.endsWith("." + simple))
+    // every java.util.function interface (IntConsumer, ToLongFunction...) holds code, not only the common ones
+    return CODE_TYPES.contains(erased) || erased.startsWith("java.util.function.")
+        || CODE_TYPES.stream().anyMatch(t -> t.endsWith("." + simple))
         || simple.endsWith("Listener") || simple.endsWith("Callback") || simple.endsWith("Task");
   }
 
