@@ -204,7 +204,7 @@ public final class Assessor {
         dev.optkit.analyzers.schema.OrmXmlMappings.read(sources.xmlFiles()));
     // a test's schema is not the database the application calls (hostile review 33's q6)
     index.withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures.read(sources.sqlFiles().stream()
-        .filter(script -> !SourceSet.isTestPath(script.toString().replace('\\', '/'))).toList()));
+        .filter(script -> productionScript(script.toString().replace('\\', '/'))).toList()));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     int failedFiles = problems.size();
@@ -255,6 +255,14 @@ public final class Assessor {
   }
 
   /** SQL the code runs that defines code or keys ({@code CREATE TRIGGER}, {@code ALTER TABLE ... REFERENCES}). */
+  /**
+   * A script of the application's own database: not one in a test, integration-test or other non-main source set
+   * ({@code src/it/resources/schema.sql}: hostile review 34's q18).
+   */
+  private static boolean productionScript(String path) {
+    return !SourceSet.isTestPath(path) && !(path.contains("/src/") && !path.contains("/src/main/"));
+  }
+
   private static List<String> definitions(List<FileFacts> facts) {
     List<String> found = new ArrayList<>();
     for (FileFacts file : facts) {

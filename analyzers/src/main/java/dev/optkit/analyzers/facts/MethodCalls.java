@@ -65,8 +65,10 @@ final class MethodCalls {
       addCall(call, owner, Confidence.HIGH);
       return;
     }
-    String superclass = scope instanceof com.github.javaparser.ast.expr.SuperExpr plain && plain.getTypeName().isEmpty()
-        ? superclassOf(call) : null;
+    // super.m() runs the superclass's; Outer.super.m() (an inner class) and Interface.super.m() (a default method)
+    // name the type to start from: its methods and its supertypes' are the targets (hostile review 34's s1, s2)
+    String superclass = !(scope instanceof com.github.javaparser.ast.expr.SuperExpr plain) ? null
+        : plain.getTypeName().isEmpty() ? superclassOf(call) : file.names.qualify(plain.getTypeName().get().asString()).name();
     if (superclass != null) {
       // super.getAll() in an override: the superclass's method (audit 10: a base controller's read looked uncalled)
       addCall(call, superclass, Confidence.HIGH);
@@ -112,6 +114,12 @@ final class MethodCalls {
       return lookup.type() != null ? null : owner + "#" + name;
     }
     return m.locals.fieldType(name) != null ? null : owner + "#" + name;
+  }
+
+  /** As {@link #inheritedField} for a name written at a node that is no name expression (a method reference's scope). */
+  private String inheritedFieldAt(com.github.javaparser.ast.Node at, String name) {
+    FieldScopes.Lookup lookup = m.locals.fieldScopes.lookup(at, name);
+    return lookup.owners().isEmpty() ? null : String.join(",", lookup.owners()) + "#" + name;
   }
 
   /**
@@ -205,7 +213,7 @@ final class MethodCalls {
   }
 
   /** The superclass of the class body a call is written in, qualified; null for none written (Object's). */
-  private String superclassOf(MethodCallExpr call) {
+  private String superclassOf(com.github.javaparser.ast.Node call) {
     for (com.github.javaparser.ast.Node at = call.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
       if (at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
         return file.names.qualify(creation.getType()).name();
@@ -223,8 +231,24 @@ final class MethodCalls {
 
   void visitReference(MethodReferenceExpr reference) {
     Expression scope = reference.getScope();
+    String superclass = scope instanceof com.github.javaparser.ast.expr.SuperExpr plain
+        ? plain.getTypeName().map(t -> file.names.qualify(t.asString()).name()).orElseGet(() -> superclassOf(reference))
+        : null; // sorted(super::names): the superclass's method (hostile review 34's s6)
     TypeNames.Qualified receiver = scope instanceof ThisExpr ? new TypeNames.Qualified(owner, Confidence.HIGH)
-        : m.locals.syntacticType(scope);
+        : superclass != null ? new TypeNames.Qualified(superclass, Confidence.HIGH) : m.locals.syntacticType(scope);
+    // repo::names parses as a type's reference when repo is no local: a field of this class or one it inherits
+    String written = scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType plain && plain.getScope().isEmpty()
+        && Character.isLowerCase(plain.getNameAsString().charAt(0)) ? plain.getNameAsString() : null;
+    String inherited = receiver != null ? null : scope instanceof NameExpr ? inheritedField(scope)
+        : written != null && !m.locals.declaresLocal(written) ? inheritedFieldAt(reference, written) : null;
+    if (inherited != null) {
+      // sorted(repo::names) on a field a superclass declares: the index types it, as for repo.names() (review 34's s6c)
+      m.calls.add(new CallRef(null, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
+          SourceRange.of(reference), file.text.snippet(reference)).withHelperFacts(inherited, List.of(), null, -1));
+      m.callNodes.add(reference);
+      return;
+    }
     if (receiver == null || receiver.name().startsWith("java.")) {
       return;
     }

@@ -113,7 +113,7 @@ final class MethodScan {
           file.names.qualify(parameter.getType()).name(), parameter.isVarArgs()));
     }
     boolean isConstructor = callable instanceof ConstructorDeclaration;
-    String returnType = callable instanceof MethodDeclaration method ? file.names.qualify(method.getType()).name() : "void";
+    String returnType = callable instanceof MethodDeclaration method ? file.names.qualifyDeclared(method.getType()).name() : "void";
     boolean isAbstract = callable instanceof MethodDeclaration method && method.getBody().isEmpty();
     Map<String, String> annotationValues = file.annotations.methodAnnotationValues(callable);
     ResultMutations.Changes changes = body.map(b -> ResultMutations.of(b, nodes, callable.getParameters().stream()

@@ -66,7 +66,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     for (FieldDeclaration field : type.getFields()) {
       boolean injected = field.getAnnotations().stream().anyMatch(a -> INJECTION_ANNOTATIONS.contains(a.getName().getIdentifier()));
       for (VariableDeclarator variable : field.getVariables()) {
-        String fieldType = names.qualify(variable.getType()).name();
+        String fieldType = names.qualifyDeclared(variable.getType()).name();
         fields.put(variable.getNameAsString(), fieldType);
         boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
         if (!injected && !constant && isStateType(fieldType, variable)

@@ -100,6 +100,19 @@ final class TypeNames {
     return qualify(type.asString());
   }
 
+  /**
+   * A declared type qualified with its array brackets kept ({@code String[]} as {@code java.lang.String[]}): a
+   * field's or a method's result type, where an array is a container anyone may change, unlike its element
+   * (hostile review 34's k2 and c8: a {@code String[]} read as an immutable {@code String}).
+   */
+  Qualified qualifyDeclared(Type type) {
+    if (type instanceof com.github.javaparser.ast.type.ArrayType array) {
+      Qualified element = qualifyDeclared(array.getComponentType());
+      return new Qualified(element.name() + "[]", element.confidence());
+    }
+    return qualify(type);
+  }
+
   /** Qualifies a name as written (generic arguments and array brackets are ignored). */
   Qualified qualify(String written) {
     String name = erase(written);

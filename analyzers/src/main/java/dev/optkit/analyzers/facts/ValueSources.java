@@ -209,6 +209,14 @@ final class ValueSources {
         return mapped.isEmpty() ? Set.of(ValueOrigin.ofCall(call)) : mapped;
       }
       if (call.getArguments().isEmpty() && !FRESH.contains(name) && !MUTATORS.contains(name)) {
+        if (scope instanceof MethodCallExpr own && (own.getScope().isEmpty() || own.getScope().get() instanceof ThisExpr)
+            && own.getArguments().isEmpty()) {
+          // repo().names() on what this object's getter returns: a query of that collaborator as much as a part of it
+          // (hostile review 34's s1: the repository's cached list came back through a default method)
+          Set<ValueOrigin> both = new LinkedHashSet<>(parts(inner));
+          both.add(ValueOrigin.ofCall(call));
+          return both;
+        }
         return parts(inner); // pet.getOwner(), box.pets(): an accessor hands out a part of the object
       }
     }

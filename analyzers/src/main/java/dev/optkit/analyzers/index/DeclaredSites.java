@@ -68,10 +68,30 @@ final class DeclaredSites {
     if (site.kind() != ClientKind.DB || site.access() == Access.READ || site.sql() == null) {
       return site;
     }
-    return index.procedures().queriesOf(site.sql()).map(queries -> new IoSite(site.kind(), site.clientId(),
+    return index.procedures().queriesOf(site.sql()).filter(this::readsNoView).map(queries -> new IoSite(site.kind(), site.clientId(),
         site.provider(), Access.READ, site.confidence(), site.receiverType(), site.method(), site.httpMethod(),
         site.url(), site.host(), queries, site.llm(), site.async(), site.deferred(), site.range(), site.snippet(),
         site.basis())).orElse(site);
+  }
+
+  /**
+   * Whether a procedure's queries read no view of the project's scripts: a view may call a function that writes
+   * (hostile review 34's q13), which the procedure's own text does not show.
+   */
+  private boolean readsNoView(String queries) {
+    try {
+      for (net.sf.jsqlparser.statement.Statement statement : net.sf.jsqlparser.parser.CCJSqlParserUtil.parseStatements(queries)) {
+        for (String table : new net.sf.jsqlparser.util.TablesNamesFinder<Void>().getTables(statement)) {
+          String name = dev.optkit.analyzers.schema.TableNames.normalise(dev.optkit.analyzers.schema.SchemaViews.bare(table));
+          if (index.schemaViews().expand(name).size() > 1) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (Exception | Error unparsed) {
+      return false;
+    }
   }
 
   /** Sites that are calls of declared-client methods, in the order of the method's calls. */
@@ -93,17 +113,33 @@ final class DeclaredSites {
    */
   Optional<IoSite> implementedByLibrary(IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (!fact.isAbstract() || fact.isConstructor() || index.declaredClient(fact.ownerType()).isEmpty()) {
+    if (!fact.isAbstract() || fact.isConstructor()) {
       return Optional.empty();
     }
+    String client = fact.ownerType();
+    if (index.declaredClient(client).isEmpty()) {
+      // declared on a project interface a repository extends (NameWriter { @Modifying @Query int rename(...); }):
+      // the library implements it for that repository (hostile review 34's b6, b7)
+      client = index.subtypesOf(fact.ownerType()).stream().filter(sub -> index.declaredClient(sub).isPresent())
+          .sorted().findFirst().orElse(null);
+      if (client == null) {
+        return Optional.empty();
+      }
+    }
+    String receiver = client;
     synchronized (librarySites) {
       Optional<IoSite> known = librarySites.get(method);
       if (known != null) {
         return known;
       }
     }
-    Optional<IoSite> site = computeDeclaredSite(new CallRef(fact.ownerType(), fact.name(), fact.params().size(),
+    Optional<IoSite> site = computeDeclaredSite(new CallRef(receiver, fact.name(), fact.params().size(),
         dev.optkit.analyzers.findings.Confidence.HIGH, false, fact.range(), fact.signature()));
+    if (!receiver.equals(fact.ownerType()) && site.filter(s -> s.access() == dev.optkit.analyzers.facts.Access.READ)
+        .isPresent() && implementedInProject(fact)) {
+      // a read the project's own classes implement too: the call fans out to them, as any interface method's does
+      site = Optional.empty();
+    }
     synchronized (librarySites) {
       librarySites.putIfAbsent(method, site);
       return librarySites.get(method);
@@ -111,6 +147,12 @@ final class DeclaredSites {
   }
 
   private final Map<IndexedMethod, Optional<IoSite>> librarySites = new java.util.IdentityHashMap<>();
+
+  /** Whether a project class of the interface's subtypes implements the method with a body. */
+  private boolean implementedInProject(MethodFact fact) {
+    return index.subtypesOf(fact.ownerType()).stream().flatMap(sub -> index.methods(sub, fact.name()).stream())
+        .anyMatch(m -> !m.fact().isAbstract() && m.fact().params().size() == fact.params().size());
+  }
 
   /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
   Optional<IoSite> declaredSite(CallRef call) {

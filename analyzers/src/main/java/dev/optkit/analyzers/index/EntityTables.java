@@ -311,10 +311,28 @@ final class EntityTables {
     if (index.hasSubtypes(document.qualifiedName())) {
       return false;
     }
-    for (String ancestor : index.supertypesOf(document.qualifiedName())) {
+    // a container's elements are not in the erased field types (@DBRef List<Customer>: hostile review 34's m5, m7):
+    // with another document class in the project, a container or an Object may hold a reference to it
+    boolean otherDocuments = index.types().stream().anyMatch(t -> !t.qualifiedName().equals(document.qualifiedName())
+        && t.hasAnnotation("org.springframework.data.mongodb.core.mapping.Document"));
+    return holdsNoOtherDocument(document.qualifiedName(), otherDocuments, new java.util.HashSet<>());
+  }
+
+  /** The fields of a type and its supertypes, and of the project classes they hold (m6), name no other document. */
+  private boolean holdsNoOtherDocument(String owner, boolean otherDocuments, Set<String> seen) {
+    if (!seen.add(owner) || seen.size() > 64) {
+      return seen.size() <= 64;
+    }
+    for (String ancestor : index.supertypesOf(owner)) {
       for (String type : index.type(ancestor).map(t -> t.fieldTypes().values()).orElse(List.of())) {
         for (String named : type.split("[<>,\\s\\[\\]?]+")) {
-          if (!named.isEmpty() && !sameDocument(named)) {
+          if (named.isEmpty()) {
+            continue;
+          }
+          boolean container = named.startsWith("java.util.") && !named.equals("java.util.UUID")
+              && !named.equals("java.util.Date") || named.equals("java.lang.Object") || type.endsWith("[]");
+          if (!sameDocument(named) || container && otherDocuments
+              || index.type(named).isPresent() && !holdsNoOtherDocument(named, otherDocuments, seen)) {
             return false;
           }
         }

@@ -40,10 +40,19 @@ public final class StoredProcedures {
       "ALTER", "TRUNCATE", "COMMIT", "ROLLBACK", "START", "BEGIN", "INTO", "HANDLER", "CURSOR", "OPEN", "FETCH",
       "SIGNAL", "RESIGNAL", "LOCK", "UNLOCK", "GRANT", "RENAME", "LOAD", "DO", "LEAVE", "ITERATE");
 
-  /** By lower-case bare name: each definition's queries, null where a definition is not only queries. */
-  private final Map<String, List<String>> definitions;
+  /** One definition: the name as written (schema kept, quotes and case aside), its queries or null. */
+  private record Definition(String name, String queries) {}
 
-  private StoredProcedures(Map<String, List<String>> definitions) {
+  /**
+   * By name without schema: every definition of that name in any schema, since a script's unqualified
+   * {@code CREATE PROCEDURE cat_name} and another's {@code shop.cat_name} may be one procedure (hostile review 34's q12).
+   */
+  private final Map<String, List<Definition>> definitions;
+
+  /** Where a script holds a definition optkit could not read: every CALL stays a write. */
+  private static final String UNREADABLE = "\u0000unreadable";
+
+  private StoredProcedures(Map<String, List<Definition>> definitions) {
     this.definitions = definitions;
   }
 
@@ -52,7 +61,7 @@ public final class StoredProcedures {
   }
 
   public static StoredProcedures read(List<Path> scripts) {
-    Map<String, List<String>> found = new HashMap<>();
+    Map<String, List<Definition>> found = new HashMap<>();
     for (Path script : scripts) {
       try {
         if (Files.size(script) <= MAX_SCRIPT_BYTES) {
@@ -70,7 +79,7 @@ public final class StoredProcedures {
    * of which is only those queries, joined by {@code ;}; empty for any other statement.
    */
   public Optional<String> queriesOf(String sql) {
-    if (sql == null || definitions.isEmpty()) {
+    if (sql == null || definitions.isEmpty() || definitions.containsKey(UNREADABLE)) {
       return Optional.empty();
     }
     String text = sql.strip();
@@ -86,11 +95,14 @@ public final class StoredProcedures {
     } catch (Exception | Error unparsed) {
       return Optional.empty();
     }
-    List<String> bodies = definitions.get(name);
-    if (bodies == null || bodies.contains(null) || bodies.stream().distinct().count() != 1) {
+    List<Definition> all = definitions.get(name.substring(name.lastIndexOf('.') + 1));
+    // every definition of that name, in any schema, only the same queries; a qualified call needs its own
+    if (all == null || all.stream().anyMatch(d -> d.queries() == null)
+        || all.stream().map(Definition::queries).distinct().count() != 1
+        || name.contains(".") && all.stream().noneMatch(d -> d.name().equals(name))) {
       return Optional.empty();
     }
-    return Optional.of(bodies.get(0));
+    return Optional.of(all.get(0).queries());
   }
 
   /**
@@ -101,7 +113,7 @@ public final class StoredProcedures {
     return name.replace("`", "").replace("\"", "").replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
   }
 
-  private static void lex(String script, Map<String, List<String>> found) {
+  private static void lex(String script, Map<String, List<Definition>> found) {
     // one character per column: the slices below are taken by the lexer's lines and columns
     String text = script.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
     List<Integer> lineStarts = new ArrayList<>(List.of(0));
@@ -114,6 +126,11 @@ public final class StoredProcedures {
     java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>(); // the words before, for CREATE [OR REPLACE] [DEFINER=...]
     for (Token token = lexer.getNextToken(); token.kind != 0; token = lexer.getNextToken()) {
       String word = token.image.toUpperCase(Locale.ROOT);
+      if (!word.equals("PROCEDURE") && word.contains("PROCEDURE")) {
+        // a definition the lexer read as one literal ($$ ... $$ after DELIMITER $$: hostile review 34's q12) or in a
+        // comment: no procedure of the project can be told read-only any more
+        found.computeIfAbsent(UNREADABLE, k -> new ArrayList<>()).add(new Definition(UNREADABLE, null));
+      }
       if (word.equals(";") || word.equals("/")) {
         recent.clear(); // a statement ends (DELIMITER // scripts end theirs with //)
         continue;
@@ -139,20 +156,24 @@ public final class StoredProcedures {
       while (next.kind != 0 && !next.image.equalsIgnoreCase("BEGIN") && !next.image.equals(";")) {
         next = lexer.getNextToken();
       }
+      String named = bare(qualified.toString());
+      List<Definition> same = found.computeIfAbsent(named.substring(named.lastIndexOf('.') + 1), k -> new ArrayList<>());
       if (!next.image.equalsIgnoreCase("BEGIN")) {
-        found.computeIfAbsent(bare(qualified.toString()), k -> new ArrayList<>()).add(null);
+        same.add(new Definition(named, null));
         continue;
       }
       Token begin = next;
       boolean queriesOnly = true;
       Token end = lexer.getNextToken();
       while (end.kind != 0 && !end.image.equalsIgnoreCase("END")) {
-        queriesOnly &= !NOT_A_QUERY.contains(end.image.toUpperCase(Locale.ROOT));
+        // a session variable set in the query (@served := @served + 1) changes state between calls (q17)
+        queriesOnly &= !NOT_A_QUERY.contains(end.image.toUpperCase(Locale.ROOT)) && !end.image.contains("@")
+            && !end.image.contains(":=");
         end = lexer.getNextToken();
       }
       String body = end.kind == 0 ? null
           : text.substring(offset(lineStarts, begin.endLine, begin.endColumn) + 1, offset(lineStarts, end.beginLine, end.beginColumn));
-      found.computeIfAbsent(bare(qualified.toString()), k -> new ArrayList<>()).add(queriesOnly && body != null ? queries(body) : null);
+      same.add(new Definition(named, queriesOnly && body != null ? queries(body) : null));
       token = end;
     }
   }
@@ -190,6 +211,30 @@ public final class StoredProcedures {
     return other[0];
   }
 
+  /** Words a parenthesis follows in a query that are no function call. */
+  private static final Set<String> NOT_FUNCTIONS = Set.of("IN", "EXISTS", "VALUES", "AS", "FROM", "JOIN", "ON", "AND",
+      "OR", "NOT", "WHERE", "SELECT", "ANY", "ALL", "SOME", "OVER", "BY", "USING", "WITH", "WHEN", "THEN", "ELSE",
+      "FILTER", "WITHIN", "GROUP", "HAVING", "DISTINCT", "UNION", "EXCEPT", "INTERSECT", "LIMIT", "OFFSET", "CASE");
+
+  /**
+   * The same question read from the query's tokens: any name a parenthesis follows but a pure function or a keyword,
+   * wherever it stands (an ORDER BY the visitor does not walk: hostile review 34's q14).
+   */
+  private static boolean callsAFunction(String query) {
+    CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(query)));
+    Token previous = null;
+    for (Token token = lexer.getNextToken(); token.kind != 0; previous = token, token = lexer.getNextToken()) {
+      if (token.image.equals("(") && previous != null && !previous.image.isEmpty()
+          && Character.isJavaIdentifierStart(previous.image.charAt(0))) {
+        String word = previous.image.toUpperCase(Locale.ROOT);
+        if (!PURE_FUNCTIONS.contains(word) && !NOT_FUNCTIONS.contains(word)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The body's statements, each a plain query, joined; null when one is anything else or does not parse. */
   private static String queries(String body) {
     try {
@@ -197,7 +242,7 @@ public final class StoredProcedures {
       List<String> queries = new ArrayList<>();
       for (Statement statement : parsed) {
         if (!(statement instanceof Select select) || select instanceof PlainSelect plain && plain.getIntoTables() != null
-            || callsAFunction(select)) {
+            || callsAFunction(select) || callsAFunction(statement.toString())) {
           return null;
         }
         queries.add(statement.toString());

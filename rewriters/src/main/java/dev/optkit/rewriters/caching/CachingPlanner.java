@@ -325,7 +325,8 @@ public final class CachingPlanner {
       return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
     }
     Optional<String> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
-        : new CopiedProperties(index).sharedByCopy(method, sharing, whole);
+        : new CopiedProperties(index).sharedByCopy(method, sharing, whole)
+            .or(() -> ReferencedReads.handedOn(index, whole, method));
     if (copied.isPresent()) {
       return copied;
     }

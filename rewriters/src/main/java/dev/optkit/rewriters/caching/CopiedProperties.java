@@ -65,6 +65,9 @@ final class CopiedProperties {
   private Optional<TypeFact> typeOf(Expression argument, CallableDeclaration<?> method) {
     Type written = null;
     if (argument instanceof ObjectCreationExpr creation) {
+      if (creation.getAnonymousClassBody().isPresent()) {
+        return Optional.empty(); // new AccountDto() { ... setPerms(...) }: a class of its own (hostile review 34's c7)
+      }
       written = creation.getType();
     } else if (argument instanceof NameExpr name) {
       for (Parameter parameter : method.getParameters()) {
@@ -93,6 +96,10 @@ final class CopiedProperties {
    * AccountDto()}).
    */
   private Optional<Set<String>> writableAtRunTime(TypeFact type) {
+    if (index.files().stream().flatMap(file -> file.creations().stream())
+        .anyMatch(made -> made.anonymous() && made.type().equals(type.qualifiedName()))) {
+      return Optional.empty(); // new AccountDto() { void setPerms(...) }: setters of a class no index names (c7)
+    }
     Set<String> names = new TreeSet<>();
     for (String each : java.util.stream.Stream.concat(java.util.stream.Stream.of(type.qualifiedName()),
         index.subtypesOf(type.qualifiedName()).stream()).toList()) {
@@ -129,12 +136,38 @@ final class CopiedProperties {
           }
           if (handOff.to().equals(MethodFact.RETURNED) && !handOff.part()) {
             returning.push(caller);
-          } else if (handOff.to().equals("copyProperties") && handOff.position() >= 0) {
-            Optional<String> shared = shared(caller, handOff, cached.fact().returnType(), sharing, whole);
+          } else if (handOff.position() >= 0) {
+            Optional<String> shared = copiedBy(caller, handOff, cached.fact().returnType(), sharing, whole, 0);
             if (shared.isPresent()) {
-              return Optional.of(caller.fact().displayName() + "() " + shared.get() + ": a cached result is one "
-                  + "object shared by every caller, and a change made through the copy would leak into later answers");
+              return Optional.of(shared.get() + ": a cached result is one object shared by every caller, and a change "
+                  + "made through the copy would leak into later answers");
             }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A copy of what a method hands on, made by {@code copyProperties} there or in a project method it passes it to
+   * ({@code AccountMapper.toDto(account)}: hostile review 34's c6), a few calls deep.
+   */
+  private Optional<String> copiedBy(IndexedMethod method, MethodFact.HandOff handOff, String resultType,
+      ResultSharing sharing, WholeProject whole, int depth) {
+    if (handOff.to().equals("copyProperties")) {
+      return shared(method, handOff, resultType, sharing, whole).map(how -> method.fact().displayName() + "() " + how);
+    }
+    if (depth >= 4 || handOff.to().equals(MethodFact.RETURNED)) {
+      return Optional.empty();
+    }
+    for (IndexedMethod helper : sharing.receivers(method, handOff)) {
+      int parameter = ResultSharing.parameterAt(helper, handOff.position());
+      for (MethodFact.HandOff onward : helper.fact().handOffs()) {
+        if (onward.fromCall() == null && onward.fromParameter() == parameter && onward.position() >= 0) {
+          Optional<String> copied = copiedBy(helper, onward, handOff.part() ? null : resultType, sharing, whole, depth + 1);
+          if (copied.isPresent()) {
+            return Optional.of(method.fact().displayName() + "() passes it to " + copied.get());
           }
         }
       }
@@ -160,7 +193,12 @@ final class CopiedProperties {
       index.type(type).ifPresent(t -> t.fieldTypes().forEach(fields::putIfAbsent));
     }
     for (String property : copied.get()) {
-      String type = fields.get(property);
+      // the getter the copier reads, whose type may be another field's (getTags() { return labels; }: c5)
+      String capital = property.isEmpty() ? property : Character.toUpperCase(property.charAt(0)) + property.substring(1);
+      String type = index.supertypesOf(source).stream().flatMap(t -> java.util.stream.Stream.concat(
+          index.methods(t, "get" + capital).stream(), index.methods(t, "is" + capital).stream()))
+          .filter(m -> m.fact().params().isEmpty()).map(m -> m.fact().returnType()).findFirst()
+          .orElse(fields.get(property));
       if (type != null && !PRIMITIVES.contains(type) && !sharing.immutable(type.replaceAll("<.*", ""))) {
         return Optional.of("copies its property " + property + " (" + ProjectTraits.simpleName(type.replaceAll("<.*", ""))
             + ") with copyProperties() into another object, which then holds that very object (the copy is shallow)");

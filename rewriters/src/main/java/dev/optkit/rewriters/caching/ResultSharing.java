@@ -494,7 +494,8 @@ final class ResultSharing {
     boolean finalClass = value.kind().equals("class") && value.allFieldsFinal()
         && value.interfaces().containsAll(value.superTypes())
         && (value.isFinal() || index.subtypesOf(type).isEmpty());
-    return value.kind().equals("enum") || (value.kind().equals("record") || finalClass)
+    // an enum with a field its methods set (price = dao.load()) is state: hostile review 34's k1
+    return value.kind().equals("enum") && value.allFieldsFinal() || (value.kind().equals("record") || finalClass)
         && value.fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
   }
 }

@@ -47,14 +47,15 @@ final class SpringSettings {
       for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
         String name = file.getFileName().toString();
         String relative = root.relativize(file).toString().replace('\\', '/');
-        if (!name.startsWith("application") || relative.contains("/target/") || relative.startsWith("target/")
-            || dev.optkit.analyzers.source.SourceSet.isTestPath(relative)) {
+        // the module's own configuration: src/main/resources, or config/ and the folder it runs from; another
+        // folder's is another application's (hostile review 34's v9, r6), src/it's a test's (v12)
+        boolean own = relative.startsWith("src/main/resources/") || relative.startsWith("config/")
+            || !relative.contains("/");
+        if (!name.startsWith("application") || !own) {
           continue;
         }
-        for (String other : List.of("spring.config.import", "spring.config.location", "spring.config.additional-location")) {
-          if (!valuesIn(file, other, new ArrayList<>(), new ArrayList<>()).isEmpty()) {
-            return Optional.empty(); // v2: an imported file may set it again
-          }
+        if (importsOthers(file)) {
+          return Optional.empty(); // v2, v14, v15: an imported file may set it again
         }
         // application-local.yml holds a profile's settings (v5)
         boolean profileFile = name.matches("application-[^.]+\\.(properties|ya?ml)");
@@ -102,10 +103,9 @@ final class SpringSettings {
         JsonNode document = documents.next();
         List<String> found = new ArrayList<>();
         collect(document, "", canonical(key), found);
-        List<String> profileKeys = new ArrayList<>();
-        for (String profile : List.of("spring.config.activate.on-profile", "spring.profiles")) {
-          collect(document, "", canonical(profile), profileKeys);
-        }
+        List<String> documentKeys = new ArrayList<>();
+        paths(document, "", documentKeys);
+        List<String> profileKeys = documentKeys.stream().filter(SpringSettings::profileKey).toList();
         all.addAll(found);
         (profileKeys.isEmpty() ? byDefault : inProfiles).addAll(found);
       }
@@ -113,13 +113,55 @@ final class SpringSettings {
     return all;
   }
 
+  /**
+   * Whether a configuration file names other files Spring reads too ({@code spring.config.import}, as a value, a
+   * YAML list or indexed keys; {@code spring.config.location}, {@code spring.config.additional-location}).
+   */
+  private static boolean importsOthers(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    if (!(name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml"))) {
+      return false;
+    }
+    List<String> keys = new ArrayList<>();
+    if (name.endsWith(".properties")) {
+      Properties properties = new Properties();
+      properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));
+      keys.addAll(properties.stringPropertyNames());
+    } else {
+      try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        while (documents.hasNext()) {
+          paths(documents.next(), "", keys);
+        }
+      }
+    }
+    return keys.stream().map(SpringSettings::canonical).anyMatch(key -> key.startsWith(canonical("spring.config.import"))
+        || key.startsWith(canonical("spring.config.location")) || key.startsWith(canonical("spring.config.additional-location")));
+  }
+
+  /** Every key path of a YAML document, lists' elements included. */
+  private static void paths(JsonNode node, String path, List<String> keys) {
+    if (node.isValueNode() || node.isArray() && node.isEmpty()) {
+      keys.add(path);
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        paths(node.get(i), path + "[" + i + "]", keys);
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      paths(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), keys);
+    }
+  }
+
   /** The one configuration file's values of a key, every document's (the datasource URLs a module names). */
   static List<String> valuesIn(Path file, String key) throws IOException {
     return valuesIn(file, key, new ArrayList<>(), new ArrayList<>());
   }
 
+  /** A key that makes its document conditional: any {@code spring.config.activate.*} (a profile, a cloud platform, v13). */
   private static boolean profileKey(String key) {
-    return canonical(key).equals(canonical("spring.config.activate.on-profile")) || canonical(key).equals("spring.profiles");
+    return canonical(key).startsWith(canonical("spring.config.activate.")) || canonical(key).startsWith("spring.profiles");
   }
 
   private static void collect(JsonNode node, String path, String key, List<String> values) {
@@ -135,6 +177,38 @@ final class SpringSettings {
     }
   }
 
+  /**
+   * Whether a deployment or build file of the project may set the key outside the configuration files: an
+   * environment variable ({@code SPRING_JPA_OPEN_IN_VIEW} in a Dockerfile, a compose file, a Kubernetes manifest, an
+   * {@code .env}), a system property ({@code -Dspring.jpa.open-in-view} in a pom or a script). A text search for the
+   * key's names in those files (hostile review 34's v8); a file it cannot read counts as one that sets it.
+   */
+  static boolean setOutside(Path root, String key) {
+    // SPRING_JPA_OPENINVIEW as Spring documents it, SPRING_JPA_OPEN_IN_VIEW as Docker files write it (both bind)
+    String environment = key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
+    String underscored = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    try (Stream<Path> files = Files.walk(root, 8)) {
+      for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        String name = file.getFileName().toString();
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        boolean deployment = name.startsWith("Dockerfile") || name.startsWith("docker-compose") || name.startsWith("compose.")
+            || name.equals(".env") || name.endsWith(".env") || name.equals("pom.xml") || name.endsWith(".gradle")
+            || name.endsWith(".kts") || name.endsWith(".sh") || name.equals("Procfile") || name.equals("manifest.yml")
+            || (name.endsWith(".yml") || name.endsWith(".yaml")) && !name.startsWith("application");
+        if (!deployment || relative.contains("/target/") || relative.contains("node_modules/") || Files.size(file) > MAX_BYTES) {
+          continue;
+        }
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        if (text.contains(environment) || text.contains(underscored) || text.contains(key)) {
+          return true;
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      return true;
+    }
+    return false;
+  }
+
   /** A key as relaxed binding compares it: lower case, without dashes and underscores. */
   private static String canonical(String key) {
     return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
@@ -146,7 +220,7 @@ final class SpringSettings {
    * Spring's default in force).
    */
   static boolean onlySetTo(Path root, String key, String value) {
-    return root != null && values(root, key).filter(found -> !found.byDefault().isEmpty()
+    return root != null && !setOutside(root, key) && values(root, key).filter(found -> !found.byDefault().isEmpty()
         && found.byDefault().stream().allMatch(value::equalsIgnoreCase)
         && found.inProfiles().stream().allMatch(value::equalsIgnoreCase)).isPresent();
   }

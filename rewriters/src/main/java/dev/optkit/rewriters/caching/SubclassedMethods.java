@@ -13,10 +13,16 @@ import java.util.List;
 final class SubclassedMethods {
   private SubclassedMethods() {}
 
+  /** An override, not an overload of the same arity (hostile review 34's s5): the same parameter types. */
+  private static boolean sameParameters(IndexedMethod one, IndexedMethod other) {
+    return one.fact().params().stream().map(p -> p.qualifiedType()).toList()
+        .equals(other.fact().params().stream().map(p -> p.qualifiedType()).toList());
+  }
+
   static String whyNot(ProjectIndex index, IndexedMethod method) {
     String owner = method.fact().ownerType();
     List<String> overrides = index.subtypesOf(owner).stream().sorted().flatMap(sub -> index.methods(sub,
-        method.fact().name()).stream().filter(m -> m.fact().params().size() == method.fact().params().size()).limit(1))
+        method.fact().name()).stream().filter(m -> sameParameters(m, method)).limit(1))
         .map(m -> m.fact().displayName() + "()").toList();
     List<IndexedMethod> callers = index.callersOf(method).stream().filter(c -> !SourceSet.isTestPath(c.path())).toList();
     if (overrides.isEmpty() && !callers.isEmpty()

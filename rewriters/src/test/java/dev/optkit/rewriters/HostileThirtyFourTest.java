@@ -1,0 +1,111 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile review 34 of review 33's fixes and the newest allowances (/tmp/hostile34, 2026-11-26): each case here was
+ * cached and proven wrong by a Spring Boot run (on H2, or MariaDB for the stored procedures) against the unmigrated
+ * application; m5-m7 are dry-run suspects (no MongoDB server here). The projects are under
+ * {@code src/test/resources/hostile34/}, as the reviewer wrote them; v0c is its safe control.
+ */
+class HostileThirtyFourTest {
+  @TempDir Path dir;
+
+  private MigrationPlan attack(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/hostile34/" + name).plan();
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  private static boolean cachedUnevicted(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName)
+        && t.evictions().isEmpty());
+  }
+
+  /**
+   * Open in view set back by an environment variable in the Dockerfile (v8); off only in another application's
+   * folder (v9), in src/it (v12), or in a document for a cloud platform (v13); imports written as a list (v14) or an
+   * indexed key (v15); the filter registered by its class literal (v10, v11).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15"})
+  void openInViewThatMayBeOnRefuses(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+  /** Spring Data REST's annotated strategy set only in another application's folder (r6). */
+  @Test
+  void aDetectionStrategyOfAnotherApplicationIsNotThisOnes() {
+    MigrationPlan plan = attack("r6");
+    assertFalse(cached(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /**
+   * A procedure redefined under a schema with an update (q12), reading a view whose function writes (q13), calling a
+   * writing function in ORDER BY (q14), setting a session variable (q17), read-only only in src/it (q18).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"q12", "q13", "q14", "q17", "q18"})
+  void aProcedureThatMayWriteStaysAWrite(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "CatDao.name"), plan.targets().toString());
+  }
+
+  /**
+   * A bean copy of a getter named for another field (c5), made in a project helper (c6), into an anonymous
+   * subclass (c7), of an array property (c8).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c5", "c6", "c7", "c8"})
+  void aCopyThatSharesOrReachesWhatTheCacheHoldsRefuses(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "AccountService.byName"), plan.targets().toString());
+  }
+
+  /** Interface.super.names() (s1), Outer.super.names() (s2), sorted(super::names) (s6), sorted(repo::names) (s6c). */
+  @ParameterizedTest
+  @ValueSource(strings = {"s1", "s2", "s6", "s6c"})
+  void aChangeThroughASuperCallOrAReferenceRefuses(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "ShopRepository.names"), plan.targets().toString());
+  }
+
+  /** An enum whose field the read sets (k1), a String[] result (k2). */
+  @Test
+  void stateThatLooksImmutableRefuses() {
+    assertFalse(cached(attack("k1"), "PlanDao.load"));
+    assertFalse(cached(attack("k2"), "ShopDao.names"));
+  }
+
+  /** A write declared only on an interface the repository extends: @Modifying @Query (b6), a derived delete (b7). */
+  @ParameterizedTest
+  @ValueSource(strings = {"b6", "b7"})
+  void aWriteDeclaredOnAnExtendedInterfaceEvicts(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cachedUnevicted(plan, "CatReader.name"), plan.targets().toString());
+  }
+
+  /** A reference to another document in a map (m5), a list (m7), or inside an embedded class (m6). */
+  @ParameterizedTest
+  @ValueSource(strings = {"m5", "m6", "m7"})
+  void aDocumentReferenceInAContainerReachesAnotherCollection(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cachedUnevicted(plan, "OrderService.buyerName"), plan.targets().toString());
+  }
+
+  @Test
+  void theControlStaysCached() {
+    assertTrue(cached(attack("v0c"), "CatService.find"));
+  }
+}

@@ -1,0 +1,3 @@
+package shop;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+@SpringBootApplication public class App {}

@@ -1,0 +1,3 @@
+package shop;
+import org.springframework.data.mongodb.core.mapping.DBRef;
+public class Purchase { @DBRef Customer buyer; }

@@ -1,0 +1,2 @@
+package shop;
+public interface CustomerRepository extends org.springframework.data.mongodb.repository.MongoRepository<Customer, String> {}

@@ -1,0 +1,2 @@
+package shop;
+public interface OrderRepository extends org.springframework.data.mongodb.repository.MongoRepository<Order, String> {}

@@ -1,0 +1,19 @@
+CREATE TABLE cat (id BIGINT PRIMARY KEY, name VARCHAR(20), visits INT NOT NULL DEFAULT 0);
+CREATE TABLE cat_visit (id BIGINT AUTO_INCREMENT PRIMARY KEY, cat_id BIGINT);
+
+DELIMITER //
+CREATE FUNCTION visit(cid BIGINT) RETURNS INT MODIFIES SQL DATA
+BEGIN
+  INSERT INTO cat_visit (cat_id) VALUES (cid);
+  RETURN (SELECT COUNT(*) FROM cat_visit WHERE cat_id = cid);
+END //
+DELIMITER ;
+
+CREATE VIEW cat_card AS SELECT id, CONCAT(name, ' #', visit(id)) AS card FROM cat;
+
+DELIMITER //
+CREATE PROCEDURE cat_name(IN cid BIGINT)
+BEGIN
+  SELECT card AS name FROM cat_card WHERE id = cid;
+END //
+DELIMITER ;

@@ -1,0 +1,8 @@
+CREATE TABLE cat (id BIGINT PRIMARY KEY, name VARCHAR(20), visits INT NOT NULL DEFAULT 0);
+
+DELIMITER //
+CREATE PROCEDURE cat_name(IN cid BIGINT)
+BEGIN
+  SELECT CONCAT(name, ' #', @served := COALESCE(@served, 0) + 1) AS name FROM cat WHERE id = cid;
+END //
+DELIMITER ;

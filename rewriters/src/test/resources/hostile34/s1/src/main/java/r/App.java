@@ -1,0 +1,2 @@
+package r;
+@org.springframework.boot.autoconfigure.SpringBootApplication public class App {}

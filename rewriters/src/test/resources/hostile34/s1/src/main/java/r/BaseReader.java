@@ -1,0 +1,6 @@
+package r;
+import java.util.List;
+public interface BaseReader {
+  ShopRepository repo();
+  default List<String> names() { return repo().names(); }
+}

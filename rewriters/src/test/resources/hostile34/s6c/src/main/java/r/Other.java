@@ -1,0 +1,2 @@
+package r;
+public class Other { public java.util.List<String> names() { return java.util.List.of(); } }
