@@ -126,4 +126,58 @@ class EleventhAuditReasonsTest {
         """).plan();
     assertTrue(reasons(changes).stream().anyMatch(r -> r.contains("setName")), reasons(changes).toString());
   }
+
+  // ---- s10, again on the project: a computed getter Jackson is told to ignore (HasId's isNew(), @JsonIgnore'd)
+
+  private static final String RESTAURANT = """
+      package r;
+      import jakarta.persistence.*;
+      import java.util.List;
+      @Entity public class Restaurant implements HasId {
+          @Id @GeneratedValue Integer id;
+          String name;
+          @OneToMany(mappedBy = "restaurant") List<Menu> menu;
+          public Integer getId() { return id; }
+          public String getName() { return name; }
+          public void setName(String name) { this.name = name; }
+          public List<Menu> getMenu() { return menu; }
+          @com.fasterxml.jackson.annotation.JsonIgnore @Override public boolean isNew() { return id == null; }
+          %s
+      }
+      """;
+
+  @Test
+  void aComputedGetterJacksonIgnoresReadsNothing() {
+    String hasId = "package r;\npublic interface HasId { Integer getId(); default boolean isNew() { return getId() == null; } }\n";
+    MigrationPlan plan = project("s10-jsonignore-lazy", "s10-isnew").file("src/main/java/r/HasId.java", hasId)
+        .file("src/main/java/r/Restaurant.java", RESTAURANT.formatted("")).plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LazyInitializationException")), reasons(plan).toString());
+    // its true twin: a computed getter Jackson writes, reading the lazy menu
+    MigrationPlan counted = project("s10-jsonignore-lazy", "s10-count").file("src/main/java/r/HasId.java", hasId)
+        .file("src/main/java/r/Restaurant.java", RESTAURANT.formatted("public int getMenuCount() { return menu.size(); }"))
+        .plan();
+    assertTrue(reasons(counted).stream().anyMatch(r -> r.contains("LazyInitializationException")), reasons(counted).toString());
+  }
+
+  @Test
+  void aRepositoryInterfaceHoldsNoCodeThroughWhatItExtends() {
+    // audit 10's restaurant-voting: BaseRepository<T> extends JpaRepository<T, Integer>, its default deleteExisted
+    MigrationPlan plan = project("s12-code-in-field", "s12-base").file("src/main/java/r/BaseRepository.java", """
+        package r;
+        @org.springframework.data.repository.NoRepositoryBean
+        public interface BaseRepository<T> extends org.springframework.data.jpa.repository.JpaRepository<T, Integer> {
+          default void deleteExisted(int id) { deleteById(id); }
+        }
+        """).file("src/main/java/r/MemberRepository.java", """
+        package r;
+        public interface MemberRepository extends BaseRepository<Member> { Member getByEmail(String email); }
+        """).file("src/main/java/r/MemberService.java", """
+        package r;
+        @org.springframework.stereotype.Service public class MemberService {
+          private final MemberRepository repository; public MemberService(MemberRepository repository) { this.repository = repository; }
+          public void delete(int id) { repository.deleteExisted(id); }
+        }
+        """).plan();
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("keeps code in a field")), reasons(plan).toString());
+  }
 }

@@ -191,8 +191,10 @@ final class EntityResults {
     }
     // a getter Jackson writes that computes from the entity (getMenuSize() { return menuItems.size(); }) may read
     // an association @JsonIgnore leaves out: then every lazy one counts
+    Set<String> ignored = new HashSet<>();
+    index.supertypesOf(entity.qualifiedName()).forEach(t -> index.type(t).ifPresent(f -> ignored.addAll(f.jsonIgnored())));
     boolean computed = entity.computingGetters().stream().anyMatch(g -> (g.startsWith("get") || g.startsWith("is"))
-        && !entity.lazyByGetter().containsKey(g));
+        && !entity.lazyByGetter().containsKey(g) && !ignored.contains(ColumnReads.property(g)));
     if (!(computed ? entity.lazyByGetter() : entity.serialisedLazy()).isEmpty() && (computed
         || !this.whole.jacksonSkipsLazyAssociations()) && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
       return Optional.of("the handler " + caller.fact().displayName() + "() returns it as its response, whose "

@@ -197,7 +197,9 @@ final class MembersByType {
     Set<String> family = family(writer.fact().ownerType());
     // a library interface the family implements (UserDetailsService: audit 11's s12) has no instance fields
     Set<String> interfaces = new java.util.HashSet<>();
-    family.forEach(type -> index.type(type).ifPresent(t -> interfaces.addAll(t.interfaces())));
+    // (and whatever an interface of the family extends: BaseRepository extends JpaRepository, audit 10's R project)
+    family.forEach(type -> index.type(type).ifPresent(t -> interfaces.addAll(t.kind().equals("interface")
+        ? t.superTypes() : t.interfaces())));
     for (String type : family) {
       if (index.type(type).map(t -> t.fieldTypes().values().stream().anyMatch(WriterEvictions::deferredCode))
           .orElse(!interfaces.contains(type))) {
