@@ -490,11 +490,10 @@ final class ResultSharing {
       return false;
     }
     TypeFact value = fact.get();
-    // a class of final fields only, none from a superclass, none a subclass adds: a record by another name
+    // final fields only, none inherited or added by a subclass: a record by another name (an enum too: k1 of review 34)
     boolean finalClass = value.kind().equals("class") && value.allFieldsFinal()
         && value.interfaces().containsAll(value.superTypes())
         && (value.isFinal() || index.subtypesOf(type).isEmpty());
-    // an enum with a field its methods set (price = dao.load()) is state: hostile review 34's k1
     return value.kind().equals("enum") && value.allFieldsFinal() || (value.kind().equals("record") || finalClass)
         && value.fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
   }
