@@ -52,7 +52,14 @@ class EleventhAuditReasonsTest {
   @Test
   void associationsJacksonDoesNotReadAreNoLazyRead() {
     MigrationPlan plan = project("s10-jsonignore-lazy", "s10").plan();
-    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("LazyInitializationException")), reasons(plan).toString());
+    // the menu's and the dishes' back references are @JsonIgnore'd, the restaurant's menu fetch-joined
+    assertFalse(reasons(plan).stream().anyMatch(r -> r.contains("Menu.restaurant") || r.contains("Dish.menu")),
+        reasons(plan).toString());
+    assertTrue(cached(plan, "RestaurantService.getWithMenu") || cached(plan, "RestaurantRepository.getWithMenu"),
+        reasons(plan).toString());
+    // the Hibernate module is no allowance (hostile review 35's h5, h14): Restaurant.menu, lazy and not ignored, is
+    // read by the serialisation of get()
+    assertTrue(reasons(plan).stream().anyMatch(r -> r.contains("Api.one() returns it as its response")), reasons(plan).toString());
   }
 
   @Test
@@ -136,7 +143,7 @@ class EleventhAuditReasonsTest {
       @Entity public class Restaurant implements HasId {
           @Id @GeneratedValue Integer id;
           String name;
-          @OneToMany(mappedBy = "restaurant") List<Menu> menu;
+          @OneToMany(mappedBy = "restaurant") @com.fasterxml.jackson.annotation.JsonIgnore List<Menu> menu;
           public Integer getId() { return id; }
           public String getName() { return name; }
           public void setName(String name) { this.name = name; }

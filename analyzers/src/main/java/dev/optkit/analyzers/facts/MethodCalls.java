@@ -204,7 +204,9 @@ final class MethodCalls {
     }
     com.github.javaparser.ast.body.ClassOrInterfaceDeclaration type = call.findAncestor(
         com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class).orElse(null);
-    if (type == null || type.isNestedType() || type.isInterface() || type.getExtendedTypes().isNonEmpty()
+    // an interface it implements may have a default method of that name, which beats the import (review 35's i2)
+    if (type == null || type.isNestedType() || type.isLocalClassDeclaration() || type.isInterface()
+        || type.getExtendedTypes().isNonEmpty() || type.getImplementedTypes().isNonEmpty()
         || !type.getMethodsByName(call.getNameAsString()).isEmpty()
         || call.findAncestor(ObjectCreationExpr.class).isPresent()) {
       return null;

@@ -324,6 +324,11 @@ public final class CachingPlanner {
     if (mutated.isPresent()) {
       return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
     }
+    Optional<String> cachedAbove = whole.cachedCaller(method);
+    if (cachedAbove.isPresent()) {
+      return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
+          + "so the two never disagree and their TTLs do not add up");
+    }
     Optional<String> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
         : new CopiedProperties(index).sharedByCopy(method, sharing, whole)
             .or(() -> ReferencedReads.handedOn(index, whole, method));
@@ -341,11 +346,6 @@ public final class CachingPlanner {
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
       return state;
-    }
-    Optional<String> cachedAbove = whole.cachedCaller(method);
-    if (cachedAbove.isPresent()) {
-      return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
-          + "so the two never disagree and their TTLs do not add up");
     }
     TypeFact owner = index.type(fact.ownerType()).orElse(null);
     boolean repositoryQuery = dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method);

@@ -195,8 +195,13 @@ final class EntityResults {
     index.supertypesOf(entity.qualifiedName()).forEach(t -> index.type(t).ifPresent(f -> ignored.addAll(f.jsonIgnored())));
     boolean computed = entity.computingGetters().stream().anyMatch(g -> (g.startsWith("get") || g.startsWith("is"))
         && !entity.lazyByGetter().containsKey(g) && !ignored.contains(ColumnReads.property(g)));
-    if (!(computed ? entity.lazyByGetter() : entity.serialisedLazy()).isEmpty() && (computed
-        || !this.whole.jacksonSkipsLazyAssociations()) && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
+    // Jackson's Hibernate module is no allowance: what it writes depends on what the first caller's persistence
+    // context happened to load (hostile review 35's h5, h14), and a module may be registered on another mapper (h1-h3)
+    if (this.whole.jacksonMixIns()) {
+      computed = true; // a mix-in may include what the class ignores (h10)
+    }
+    if (!(computed ? entity.lazyByGetter() : entity.serialisedLazy()).isEmpty()
+        && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
       return Optional.of("the handler " + caller.fact().displayName() + "() returns it as its response, whose "
           + "serialisation reads its lazy associations (" + String.join(", ", (computed ? entity.lazyByGetter()
               : entity.serialisedLazy()).values().stream().distinct().sorted().toList()) + "): on a cached, detached entity "

@@ -201,12 +201,36 @@ final class MembersByType {
     family.forEach(type -> index.type(type).ifPresent(t -> interfaces.addAll(t.kind().equals("interface")
         ? t.superTypes() : t.interfaces())));
     for (String type : family) {
-      if (index.type(type).map(t -> t.fieldTypes().values().stream().anyMatch(WriterEvictions::deferredCode))
-          .orElse(!interfaces.contains(type))) {
+      // a library interface exempt only where it brings no default method that may capture 'this' (a BiConsumer's
+      // andThen runs the object itself: hostile review 35's c3): Spring's and Serializable
+      boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"));
+      if (index.type(type).map(t -> t.fieldTypes().values().stream().anyMatch(this::holdsCodeType)).orElse(!quiet)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A field type that holds code: a JDK code type, or an interface of the project marked {@code @FunctionalInterface}
+   * (a {@code Renamer op = this::rename}: hostile review 35's c2).
+   */
+  private boolean holdsCodeType(String type) {
+    return WriterEvictions.deferredCode(type) || index.type(type.replaceAll("<.*", ""))
+        .map(t -> t.kind().equals("interface") && t.hasAnnotation("FunctionalInterface")).orElse(false);
+  }
+
+  /**
+   * Where production code makes an object of the writer's class with {@code new} outside a {@code @Bean} method (a
+   * controller's {@code new CatWriter(repo)}: hostile review 35's g0, g1): that object is no bean, and no proxy
+   * evicts around its writes. Empty when none does.
+   */
+  Optional<String> madeWithNew(String owner) {
+    return index.files().stream().filter(file -> !dev.optkit.analyzers.source.SourceSet.isTestPath(file.path()))
+        .flatMap(file -> file.creations().stream())
+        .filter(made -> !made.anonymous() && made.type().equals(owner)
+            && made.site() != dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN)
+        .map(made -> ProjectTraits.simpleName(made.ownerType())).sorted().findFirst();
   }
 
   private static final Set<String> LISTENERS = Set.of("EventListener", "TransactionalEventListener", "Scheduled",

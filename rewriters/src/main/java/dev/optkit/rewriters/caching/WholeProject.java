@@ -136,26 +136,18 @@ public final class WholeProject {
     return false;
   }
 
-  /**
-   * Whether the project gives Jackson the Hibernate module ({@code @Bean Module m() { return new Hibernate6Module(); }},
-   * or {@code registerModule(new Hibernate5JakartaModule())}) and never turns on its {@code FORCE_LAZY_LOADING}: an
-   * association not loaded is then written as null, never read, so a detached entity serialises as an attached one
-   * would (audit 11's s10).
-   */
-  boolean jacksonSkipsLazyAssociations() {
-    if (jacksonSkipsLazy == null) {
-      java.util.function.Predicate<String> module = type -> type != null && type.contains("Hibernate")
-          && type.endsWith("Module") && !type.contains(".") || type != null && type.startsWith("com.fasterxml.jackson.datatype.hibernate");
-      boolean registered = index.methods().stream().anyMatch(m -> m.fact().constructorCalls().stream()
-          .anyMatch(c -> module.test(c.receiverType())));
-      boolean forced = index.methods().stream().anyMatch(m -> m.fact().calls().stream()
-          .anyMatch(c -> c.snippet() != null && c.snippet().contains("FORCE_LAZY_LOADING")));
-      jacksonSkipsLazy = registered && !forced;
+  /** Whether the project gives Jackson mix-ins ({@code @JsonMixin}, {@code addMixIn}), which may undo a class's ignores. */
+  boolean jacksonMixIns() {
+    if (jacksonMixIns == null) {
+      jacksonMixIns = index.types().stream().anyMatch(t -> t.hasAnnotation("JsonMixin"))
+          || index.methods().stream().anyMatch(m -> m.fact().calls().stream().anyMatch(c -> c.name().equals("addMixIn")
+              || c.name().equals("mixIn") || c.name().equals("mixIns") || c.name().equals("setMixIns")));
     }
-    return jacksonSkipsLazy;
+    return jacksonMixIns;
   }
 
-  private Boolean jacksonSkipsLazy;
+  private Boolean jacksonMixIns;
+
 
   /** Whether Spring Data REST exports only the repositories annotated {@code @RepositoryRestResource}. */
   boolean restExportsAnnotatedOnly() {

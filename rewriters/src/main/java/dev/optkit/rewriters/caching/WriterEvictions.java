@@ -284,6 +284,11 @@ final class WriterEvictions {
         return Optional.of("its class keeps code in a field (a method reference to itself, say), which may run it on "
             + "the object itself, past the proxy that would evict");
       }
+      Optional<String> made = members.madeWithNew(writer.ownerType());
+      if (made.isPresent()) {
+        return Optional.of("its class is also made with new in " + made.get() + ": that object is no bean, and no "
+            + "proxy evicts around its writes");
+      }
       Optional<String> listener = members.privateListener(writer.ownerType());
       if (listener.isPresent()) {
         return Optional.of("its class has the private " + listener.get() + ", which Spring cannot invoke once a cache "
