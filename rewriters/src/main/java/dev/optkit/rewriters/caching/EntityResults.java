@@ -205,7 +205,9 @@ final class EntityResults {
       return Optional.of("the handler " + caller.fact().displayName() + "() returns it as its response, whose "
           + "serialisation reads its lazy associations (" + String.join(", ", (computed ? entity.lazyByGetter()
               : entity.serialisedLazy()).values().stream().distinct().sorted().toList()) + "): on a cached, detached entity "
-          + "that throws LazyInitializationException");
+          + (this.whole.createsHibernateModule() ? "Jackson's Hibernate module, which the project creates, writes what "
+              + "the first caller's persistence context happened to load, so later answers may differ from uncached ones"
+              : "that throws LazyInitializationException"));
     }
     return usedByCallers(caller, entity, seen, itself).map(how -> how.startsWith(caller.fact().displayName())
         ? how : caller.fact().displayName() + "() returns it, and " + how);

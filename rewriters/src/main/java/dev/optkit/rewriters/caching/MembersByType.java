@@ -226,12 +226,19 @@ final class MembersByType {
    * evicts around its writes. Empty when none does.
    */
   Optional<String> madeWithNew(String owner) {
-    return index.files().stream().filter(file -> !dev.optkit.analyzers.source.SourceSet.isTestPath(file.path()))
-        .flatMap(file -> file.creations().stream())
-        .filter(made -> !made.anonymous() && made.type().equals(owner)
-            && made.site() != dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN)
-        .map(made -> ProjectTraits.simpleName(made.ownerType())).sorted().findFirst();
+    if (newMakers == null) { // every construction of the project read once, not once per writer asked about
+      newMakers = new HashMap<>();
+      index.files().stream().filter(file -> !dev.optkit.analyzers.source.SourceSet.isTestPath(file.path()))
+          .flatMap(file -> file.creations().stream())
+          .filter(made -> !made.anonymous() && made.site() != dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN)
+          .forEach(made -> newMakers.merge(made.type(), ProjectTraits.simpleName(made.ownerType()),
+              (one, other) -> one.compareTo(other) <= 0 ? one : other));
+    }
+    return Optional.ofNullable(newMakers.get(owner));
   }
+
+  /** By class: the first (by name) production class that makes one with {@code new}; null until asked. */
+  private Map<String, String> newMakers;
 
   private static final Set<String> LISTENERS = Set.of("EventListener", "TransactionalEventListener", "Scheduled",
       "KafkaListener", "RabbitListener", "JmsListener", "SqsListener");

@@ -136,6 +136,16 @@ public final class WholeProject {
     return false;
   }
 
+  /**
+   * Whether the project creates Jackson's Hibernate module ({@code new Hibernate6Module()}): a lazy association it is
+   * given is written as null unless loaded, so the refusal names that, not a LazyInitializationException (audit 11).
+   */
+  boolean createsHibernateModule() {
+    return index.methods().stream().filter(m -> !SourceSet.isTestPath(m.path()))
+        .anyMatch(m -> m.fact().constructorCalls().stream().anyMatch(c -> c.receiverType() != null
+            && c.receiverType().startsWith("com.fasterxml.jackson.datatype.hibernate")));
+  }
+
   /** Whether the project gives Jackson mix-ins ({@code @JsonMixin}, {@code addMixIn}), which may undo a class's ignores. */
   boolean jacksonMixIns() {
     if (jacksonMixIns == null) {
