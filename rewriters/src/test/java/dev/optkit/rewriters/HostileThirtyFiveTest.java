@@ -1,9 +1,11 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,21 +48,41 @@ class HostileThirtyFiveTest {
 
   /**
    * A writer the controller makes with {@code new} (g0, and g1 with the class excluded from the scan), one whose
-   * library interface's default method runs it past the proxy (c3, a BiConsumer's andThen). Left: c2, a method
-   * reference to itself kept in a field of a project functional interface (an injected one holds a bean).
+   * library interface's default method runs it past the proxy (c3, a BiConsumer's andThen), one a field's code runs
+   * on the object itself: a method reference in a {@code Map<String, BiConsumer>} field (c1), in a field of a project
+   * functional interface (c2), the same map filled in the constructor (c4), a lambda put in an initialiser block
+   * calling the method that writes (c5).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"g0", "g1", "c3"})
+  @ValueSource(strings = {"g0", "g1", "c3", "c1", "c2", "c4", "c5"})
   void aWriteNoProxySeesRefusesTheRead(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
   }
 
-  /** A statically imported name an implemented interface's default method shadows (i2). */
+  /** Code in a field that runs no method of the writer's object (an audit lambda) leaves the writer evicting (c0). */
+  @Test
+  void codeInAFieldRunningNothingOfItsObjectIsNoHiddenWrite() {
+    MigrationPlan plan = attack("c0");
+    assertTrue(cached(plan, "CatService.name"), plan.refusals().toString());
+  }
+
+  /**
+   * A statically imported name an implemented interface's default method shadows (i2); a handler's local class whose
+   * method calls the handler's own mutating method, with the import (i4) or without (i4t).
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"i2"})
+  @ValueSource(strings = {"i2", "i4", "i4t"})
   void aShadowedStaticImportIsNotFollowed(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+  /** A local class in a writer running the write on its object, past the proxy: its caller evicts, or nothing is cached (i5). */
+  @Test
+  void aLocalClassCallingTheWriterIsASelfCall() {
+    MigrationPlan plan = attack("i5");
+    plan.targets().stream().filter(t -> t.method().fact().displayName().equals("CatService.name"))
+        .forEach(target -> assertTrue(target.toString().contains("apply"), target.toString()));
   }
 }

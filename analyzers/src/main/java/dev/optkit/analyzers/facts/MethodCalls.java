@@ -62,7 +62,8 @@ final class MethodCalls {
       return;
     }
     if (scope == null || scope instanceof ThisExpr) {
-      addCall(call, owner, Confidence.HIGH);
+      String declarer = scope == null ? enclosingDeclarer(call) : null;
+      addCall(call, declarer != null ? declarer : owner, Confidence.HIGH);
       return;
     }
     // super.m() runs the superclass's; Outer.super.m() (an inner class) and Interface.super.m() (a default method)
@@ -212,6 +213,48 @@ final class MethodCalls {
       return null;
     }
     return owners.get(0);
+  }
+
+  /**
+   * The class an unqualified call in a local or member class runs the method of, when that class declares no method of
+   * the name and extends and implements nothing, so it has none but Object's: as Java reads it, the closest enclosing
+   * class that declares one (a handler's local {@code View} calling {@code decorate(c)} runs the handler's own
+   * {@code decorate}: hostile review 35's i4), else the first that may inherit one, else a single static import's
+   * class. Null to leave the call on its own class: one declaring or maybe inheriting the name, a top-level class, a
+   * call in an anonymous class (whose body is its method's own).
+   */
+  private String enclosingDeclarer(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    com.github.javaparser.ast.Node at = call.getParentNode().orElse(null);
+    boolean inner = true;
+    for (; at != null; at = at.getParentNode().orElse(null)) {
+      if (inner && at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+        return null;
+      }
+      if (!(at instanceof TypeDeclaration<?> type)) {
+        continue;
+      }
+      if (inner) {
+        inner = false;
+        if (!(type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain) || plain.isInterface()
+            || !(plain.isNestedType() || plain.isLocalClassDeclaration()) || plain.getExtendedTypes().isNonEmpty()
+            || plain.getImplementedTypes().isNonEmpty() || !plain.getMethodsByName(name).isEmpty()) {
+          return null;
+        }
+        continue;
+      }
+      boolean mayInherit = !(type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain)
+          || plain.getExtendedTypes().isNonEmpty() || plain.getImplementedTypes().isNonEmpty();
+      if (!type.getMethodsByName(name).isEmpty() || mayInherit) {
+        return file.qualifiedName(type);
+      }
+      if (!type.isNestedType() && !(type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain
+          && plain.isLocalClassDeclaration())) {
+        List<String> imported = file.names.staticImportOwners(name);
+        return imported.size() == 1 ? imported.get(0) : file.qualifiedName(type);
+      }
+    }
+    return null;
   }
 
   /** The superclass of the class body a call is written in, qualified; null for none written (Object's). */

@@ -46,6 +46,8 @@ import java.util.Map;
  * @param jsonIgnored properties Jackson leaves out when it writes the type, sorted: fields marked {@code @JsonIgnore}
  *     or {@code @JsonBackReference}, getters marked {@code @JsonIgnore}, names a class-level
  *     {@code @JsonIgnoreProperties} lists
+ * @param fieldCodeCalls the methods its field initialisers, initialiser blocks and enum constants call or hold as code
+ *     ({@code this::rename}), by name, sorted: callers the call graph does not show
  */
 public record TypeFact(
     String qualifiedName,
@@ -73,7 +75,8 @@ public record TypeFact(
     boolean visibleEverywhere,
     List<String> transientFields,
     List<String> privateFields,
-    List<String> jsonIgnored) {
+    List<String> jsonIgnored,
+    List<String> fieldCodeCalls) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -87,6 +90,7 @@ public record TypeFact(
     transientFields = transientFields == null ? List.of() : transientFields;
     privateFields = privateFields == null ? List.of() : privateFields;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
+    fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

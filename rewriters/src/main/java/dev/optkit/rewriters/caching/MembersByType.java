@@ -111,8 +111,14 @@ final class MembersByType {
       }
     }
     // an inner class calling update() runs it on its outer instance, not through the proxy (Batch.run in a service),
-    // whatever the call graph made of a name the inner class does not declare
-    for (String nested : nestedIn(owner)) {
+    // whatever the call graph made of a name the inner class does not declare; a local class too, which the facts
+    // name as a class of the package: any other class of the owner's file counts
+    Set<String> family = family(owner);
+    List<String> inFile = index.types().stream().map(dev.optkit.analyzers.facts.TypeFact::qualifiedName)
+        .filter(type -> !family.contains(type) && !type.startsWith(owner + ".")
+            && target.path().equals(index.pathOfType(type)))
+        .sorted().toList();
+    for (String nested : java.util.stream.Stream.concat(nestedIn(owner).stream(), inFile.stream()).toList()) {
       for (Map.Entry<IndexedMethod, CallRef> call : of(nested).selfCalls.getOrDefault(target.fact().name(), List.of())) {
         calls.add(call);
       }
@@ -192,7 +198,15 @@ final class MembersByType {
     return Optional.empty();
   }
 
-  /** Whether the writer's class, or one on the same object, keeps code in a field ({@code Runnable job = this::sync}). */
+  /**
+   * Whether the writer's class, one on the same object or one nested in it, names the writer, or a method of the
+   * object that calls it, in a field initialiser, an initialiser block or an enum constant ({@code Renamer renamer =
+   * this::rename}, {@code Map.of("rename", this::rename)}): code no method shows, which may run the write on the object
+   * itself, past the proxy that would evict. By name, whatever the field's type (a {@code Map<String, BiConsumer>}'s
+   * values hold code as much as a {@code BiConsumer}: hostile review 35's c1). A library class of the family counts,
+   * its fields unread, unless it is one of Spring's interfaces or {@code Serializable}, which hold no such code (a
+   * library interface's default methods, a {@code BiConsumer}'s {@code andThen}, run the object itself: c3).
+   */
   boolean holdsCode(IndexedMethod writer) {
     Set<String> family = family(writer.fact().ownerType());
     // a library interface the family implements (UserDetailsService: audit 11's s12) has no instance fields
@@ -200,25 +214,43 @@ final class MembersByType {
     // (and whatever an interface of the family extends: BaseRepository extends JpaRepository, audit 10's R project)
     family.forEach(type -> index.type(type).ifPresent(t -> interfaces.addAll(t.kind().equals("interface")
         ? t.superTypes() : t.interfaces())));
-    for (String type : family) {
-      // a library interface exempt only where it brings no default method that may capture 'this' (a BiConsumer's
-      // andThen runs the object itself: hostile review 35's c3): Spring's and Serializable
+    Set<String> running = namesRunning(writer);
+    List<String> holders = new ArrayList<>(family);
+    holders.addAll(nestedIn(writer.fact().ownerType()));
+    for (String type : holders) {
       boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"));
-      if (index.type(type).map(t -> t.fieldTypes().values().stream().anyMatch(this::holdsCodeType)).orElse(!quiet)) {
+      if (index.type(type).map(t -> t.fieldCodeCalls().stream().anyMatch(running::contains)).orElse(!quiet)) {
         return true;
       }
     }
     return false;
   }
 
-  /**
-   * A field type that holds code: a JDK code type. A project {@code @FunctionalInterface} is not counted: injected, it
-   * holds a bean (ravan's {@code OrderProcessingDelay}); that one initialised with {@code this::rename} is a hole left
-   * (hostile review 35's c2), since facts do not say what a field is given.
-   */
-  private boolean holdsCodeType(String type) {
-    return WriterEvictions.deferredCode(type);
+  /** The writer's name and those of the methods calling it through {@code this}, at any depth. */
+  private Set<String> namesRunning(IndexedMethod writer) {
+    Set<String> names = new java.util.TreeSet<>();
+    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(writer));
+    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!pending.isEmpty()) {
+      IndexedMethod method = pending.poll();
+      if (seen.add(method)) {
+        names.add(method.fact().name());
+        selfCalls(method).forEach(call -> pending.add(call.getKey()));
+      }
+    }
+    return names;
   }
+
+  /** Whether any field initialiser, initialiser block or enum constant of the project names the method. */
+  boolean namedInFieldCode(IndexedMethod method) {
+    if (fieldCodeNames == null) {
+      fieldCodeNames = new java.util.HashSet<>();
+      index.types().forEach(type -> fieldCodeNames.addAll(type.fieldCodeCalls()));
+    }
+    return fieldCodeNames.contains(method.fact().name());
+  }
+
+  private Set<String> fieldCodeNames;
 
   /**
    * Where production code makes an object of the writer's class with {@code new} outside a {@code @Bean} method (a

@@ -46,7 +46,6 @@ final class OneEvictionLayer {
   private final Transactions transactions;
   private final WriterEvictions writerEvictions;
   private Set<String> unresolvedCallNames;
-  private final Map<String, Boolean> codeHeldNear = new HashMap<>();
 
   OneEvictionLayer(WholeProject whole, WriterEvictions writerEvictions) {
     this.index = whole.index();
@@ -188,8 +187,8 @@ final class OneEvictionLayer {
 
   /**
    * Calls the call graph may not show: a call whose receiver type nobody could tell (the graph links
-   * it only to a name unique in the project), or a field holding code ({@code Consumer<Owner> save =
-   * dao::save}) in the method's class or in a class holding that class, whose initializer is no method.
+   * it only to a name unique in the project), or a field initialiser naming it ({@code Consumer<Owner> save =
+   * dao::save}, {@code Renamer renamer = this::rename}), which is no method.
    */
   private boolean mayBeCalledUnseen(IndexedMethod method) {
     if (unresolvedCallNames == null) {
@@ -208,22 +207,7 @@ final class OneEvictionLayer {
     if (unresolvedCallNames.contains(method.fact().name())) {
       return true;
     }
-    return codeHeldNear.computeIfAbsent(method.fact().ownerType(), this::codeHeldNear);
-  }
-
-  private boolean codeHeldNear(String owner) {
-    Set<String> ownerTypes = new HashSet<>(index.supertypesOf(owner));
-    ownerTypes.add(owner);
-    for (var file : index.files()) {
-      for (var type : file.types()) {
-        boolean holdsOwner = type.qualifiedName().equals(owner) || type.fieldTypes().values().stream()
-            .anyMatch(t -> ownerTypes.contains(t.replaceAll("<.*", "")));
-        if (holdsOwner && type.fieldTypes().values().stream().anyMatch(WriterEvictions::deferredCode)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return writerEvictions.members().namedInFieldCode(method) || writerEvictions.members().holdsCode(method);
   }
 
   /** Whether the methods above the writer loop back (recursion) or are too many to follow. */

@@ -123,6 +123,11 @@ final class WriterEvictions {
     return classes;
   }
 
+  /** What the planner knows about the members of each class, shared with the layer choosing where evictions go. */
+  MembersByType members() {
+    return members;
+  }
+
   /**
    * Why a writer cannot carry an eviction for this cache, or empty when it can: what {@link #cannotEvictAround}
    * says, or, for a Spring cache, that its own object also calls it through {@code this}, where no proxy is.
@@ -365,11 +370,9 @@ final class WriterEvictions {
         && dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(writer.fact())) {
       return Optional.empty(); // a package-private @Scheduled writer: the framework calls it, past its callers
     }
-    // a field holding code (Consumer<String> adder = this::insertNote) may run the writer from any method,
-    // and its initializer is no method the call graph sees
-    boolean holdsCode = index.type(writer.fact().ownerType()).map(t -> t.fieldTypes().values().stream()
-        .anyMatch(WriterEvictions::deferredCode)).orElse(true);
-    if (holdsCode) {
+    // a field holding code (Consumer<String> adder = this::insertNote, Consumer<Owner> save = dao::save) may run the
+    // writer from any method, and its initializer is no method the call graph sees
+    if (members.holdsCode(writer) || members.namedInFieldCode(writer)) {
       return Optional.empty();
     }
     List<IndexedMethod> callers = new ArrayList<>();
