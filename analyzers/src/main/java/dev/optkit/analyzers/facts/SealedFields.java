@@ -21,7 +21,8 @@ import java.util.TreeSet;
 /**
  * The private final fields of a class that nothing outside it can reach: every use of the field in
  * the class (nested classes and lambdas included) is a call of a method without arguments on it
- * ({@code user.getEmail()}), besides its assignment in a constructor. An object kept in such a field
+ * ({@code user.getEmail()}) or of a container's read ({@code statuses.get("request")}), besides its assignment in a
+ * constructor. An object kept in such a field
  * ({@code new SecurityUser(user)}) is only read through those calls; whether they change it or hand
  * out a part of it is the planner's question, asked of the methods they name.
  *
@@ -30,7 +31,7 @@ import java.util.TreeSet;
  * field out. A name that may be a local variable rather
  * than the field counts as the field: a use too many only leaves the field out.
  */
-final class SealedFields {
+public final class SealedFields {
   private SealedFields() {}
 
   /** Each sealed field with the names of the methods called on it, sorted. */
@@ -100,6 +101,14 @@ final class SealedFields {
     return null;
   }
 
+  /**
+   * Reads of a JDK collection or map that take arguments ({@code statuses.get("request")}: audit 11's s11). Kept by
+   * name: the planner counts them only on a field of a JDK container type, whose methods of these names change
+   * nothing; on any other type a call with arguments is no getter it can read.
+   */
+  public static final java.util.Set<String> CONTAINER_READS = java.util.Set.of("get", "getOrDefault", "containsKey",
+      "containsValue", "contains", "containsAll", "indexOf", "lastIndexOf");
+
   /** The methods called on the field when every use is such a call, else null. */
   private static List<String> callsOnly(TypeDeclaration<?> type, String field) {
     TreeSet<String> calls = new TreeSet<>();
@@ -113,7 +122,8 @@ final class SealedFields {
           && assign.getOperator() == AssignExpr.Operator.ASSIGN && inConstructor(assign)) {
         continue; // this.user = user: the object kept
       }
-      if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use && call.getArguments().isEmpty()) {
+      if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use && (call.getArguments().isEmpty()
+          || CONTAINER_READS.contains(call.getNameAsString()) && call.getArguments().size() <= 2)) {
         calls.add(call.getNameAsString());
         continue;
       }

@@ -62,14 +62,16 @@ public final class PerUserCode {
       "org.springframework.security.core.Authentication",
       "org.springframework.security.core.CredentialsContainer");
 
-  private static final Set<String> MODIFIERS = Set.of("public", "protected", "private", "static", "final", "abstract",
-      "default", "synchronized", "native", "strictfp");
-
   private final ProjectIndex index;
   private Map<String, String> readers;
 
   public PerUserCode(ProjectIndex index) {
     this.index = index;
+  }
+
+  /** Whether objects of the type are a login's credentials: a {@code UserDetails}, Spring's {@code User} and the like. */
+  public boolean credentials(String type) {
+    return index.supertypesOf(type).stream().anyMatch(CREDENTIAL_TYPES::contains);
   }
 
   /** Why the method's answer depends on the caller's identity, or empty when nothing says so. */
@@ -118,24 +120,8 @@ public final class PerUserCode {
    * {@code Optional<SecuredUser>}), read from its signature with JavaParser; none when it does not parse.
    */
   private List<String> typeArgumentsOfReturn(MethodFact fact) {
-    String signature = fact.signature();
-    int name = signature.indexOf(" " + fact.name() + "(");
-    if (name < 0) {
-      return List.of();
-    }
-    String returned = signature.substring(0, name).strip();
-    // the source line: "public static Optional<X>" without its modifiers and bare annotations
-    while (!returned.isEmpty() && (returned.startsWith("@") || MODIFIERS.contains(returned.split("\\s+", 2)[0]))) {
-      String[] words = returned.split("\\s+", 2);
-      returned = words.length < 2 ? "" : words[1].strip();
-    }
-    com.github.javaparser.ParseResult<com.github.javaparser.ast.type.ClassOrInterfaceType> parsed =
-        new com.github.javaparser.JavaParser().parseClassOrInterfaceType(returned);
-    if (parsed.getResult().isEmpty()) {
-      return List.of();
-    }
     List<String> found = new java.util.ArrayList<>();
-    for (var argument : parsed.getResult().get().getTypeArguments().orElse(new com.github.javaparser.ast.NodeList<>())) {
+    for (var argument : ReturnTypeArguments.of(fact)) {
       argument.findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class).forEach(type ->
           index.typesNamed(type.getNameAsString()).forEach(t -> found.add(t.qualifiedName())));
     }

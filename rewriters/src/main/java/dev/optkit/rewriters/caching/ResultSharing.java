@@ -82,7 +82,9 @@ final class ResultSharing {
         for (CallRef call : caller.fact().calls()) {
           if (mutation.of(call) && index.allTargetsOf(call).contains(target) && !bypasses(caller, call, target)
               && !immutable(resultType) // an int key put in a map beside the lists changed (audit 10's s5)
-              && !stringFieldReplaced(mutation.how(), resultType)) {
+              && !stringFieldReplaced(mutation.how(), resultType)
+              // kept in a private final field only read in place (statuses.get("request")): audit 11's s11
+              && !sealedHolders.keptSealed(caller, mutation.how(), target)) {
             if (mutation.how().startsWith("stored in field ")) {
               return Optional.of(caller.fact().displayName() + "() keeps the result it gets in field "
                   + mutation.how().substring("stored in field ".length()) + ", where anyone (data binding included) "
@@ -150,6 +152,15 @@ final class ResultSharing {
         Optional<String> throughHelper = immutable(resultType) ? Optional.empty() : changedOnReturn(caller, handOff);
         if (throughHelper.isPresent()) {
           return throughHelper;
+        }
+        Optional<String> login = handOff.to().startsWith("new ") ? receivers(caller, handOff).stream()
+            .map(made -> made.fact().ownerType()).filter(index.perUserCode()::credentials).findFirst() : Optional.empty();
+        if (login.isPresent()) {
+          // new AuthUser(user) in a UserDetailsService: what holds it is what the login checks (audit 11's c-5)
+          return Optional.of(caller.fact().displayName() + "() makes the result it gets part of a login's credentials ("
+              + ProjectTraits.simpleName(login.get()) + ", a UserDetails): a cache would keep what a login checks "
+              + "(password hashes) in memory and hand one object to every login, and request handlers receive the "
+              + "principal (@AuthenticationPrincipal)");
         }
         if (handOff.to().startsWith("new ") && handOff.to().endsWith("AuthenticationToken")) {
           return Optional.of(caller.fact().displayName() + "() makes the result it gets an authenticated principal ("

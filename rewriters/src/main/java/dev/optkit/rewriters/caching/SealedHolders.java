@@ -29,6 +29,15 @@ final class SealedHolders {
 
   /** Whether {@code how}, a change the holder's method makes to what it is given, is a keeping in a sealed field. */
   boolean keptSealed(IndexedMethod holder, String how) {
+    return keptSealed(holder, how, null);
+  }
+
+  /**
+   * As {@link #keptSealed(IndexedMethod, String)}, for a value the holder got from a call to {@code source}: a JDK
+   * container kept there is sealed when only read in place and its elements, as {@code source} declares them
+   * ({@code Map<String, Integer>}), are immutable values (the facts keep field types erased).
+   */
+  boolean keptSealed(IndexedMethod holder, String how, IndexedMethod source) {
     if (!how.startsWith(STORED) || how.substring(STORED.length()).contains(".")) {
       return false; // registry.pets = loaded: another object's field
     }
@@ -38,9 +47,32 @@ final class SealedHolders {
       return false;
     }
     String fieldType = type.fieldTypes().get(field);
+    if (JDK_CONTAINERS.contains(fieldType.replaceAll("<.*", ""))) {
+      return source != null && JDK_CONTAINERS.contains(source.fact().returnType().replaceAll("<.*", ""))
+          && !dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).isEmpty()
+          && dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).stream().allMatch(this::immutableElement)
+          && type.sealedFields().get(field).stream().allMatch(call -> CONTAINER_SIZES.contains(call)
+              || dev.optkit.analyzers.facts.SealedFields.CONTAINER_READS.contains(call));
+    }
     return !anonymousSubclassOf(fieldType)
         && type.sealedFields().get(field).stream().allMatch(call -> immutableGetter(fieldType, call));
   }
+
+  /** {@code String}, {@code Integer} or a project value type, as a source writes an element type. */
+  private boolean immutableElement(com.github.javaparser.ast.type.Type element) {
+    if (!(element instanceof com.github.javaparser.ast.type.ClassOrInterfaceType plain) || plain.getTypeArguments().isPresent()) {
+      return false;
+    }
+    String name = plain.getNameWithScope();
+    if (!name.contains(".") && JAVA_LANG_VALUES.contains(name) && index.typesNamed(name).isEmpty()) {
+      return immutable.test("java.lang." + name);
+    }
+    List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(plain.getNameAsString());
+    return named.size() == 1 && immutable.test(named.get(0).qualifiedName());
+  }
+
+  private static final Set<String> JAVA_LANG_VALUES = Set.of("String", "Integer", "Long", "Short", "Byte", "Character",
+      "Boolean", "Double", "Float");
 
   /** {@code new Member(..) { getName() { reads++; ... } }} anywhere in the project: its methods are in no type. */
   private boolean anonymousSubclassOf(String fieldType) {
@@ -54,6 +86,7 @@ final class SealedHolders {
   /** {@code getEmail()}: every method of that name the object may run returns a field of an immutable type. */
   private boolean immutableGetter(String fieldType, String call) {
     String erased = fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
+
     Set<String> owners = new LinkedHashSet<>(List.of(erased));
     owners.addAll(index.supertypesOf(erased));
     owners.addAll(index.subtypesOf(erased));
@@ -64,6 +97,13 @@ final class SealedHolders {
     // none seen: a getter Lombok writes or a library's, which optkit cannot read
     return !runs.isEmpty() && runs.stream().allMatch(method -> plainGetter(method.fact()));
   }
+
+  /** Containers whose reads change nothing (no access-ordered map: a LinkedHashMap's get may reorder it). */
+  private static final Set<String> JDK_CONTAINERS = Set.of("java.util.Map", "java.util.HashMap", "java.util.TreeMap",
+      "java.util.SortedMap", "java.util.NavigableMap", "java.util.List", "java.util.ArrayList", "java.util.Set",
+      "java.util.HashSet", "java.util.TreeSet", "java.util.SortedSet", "java.util.NavigableSet", "java.util.Collection",
+      "java.util.EnumMap", "java.util.EnumSet", "java.util.concurrent.ConcurrentHashMap");
+  private static final Set<String> CONTAINER_SIZES = Set.of("size", "isEmpty", "hashCode", "toString");
 
   private boolean plainGetter(MethodFact fact) {
     return !fact.isAbstract() && fact.calls().isEmpty() && fact.opaqueCalls().isEmpty()

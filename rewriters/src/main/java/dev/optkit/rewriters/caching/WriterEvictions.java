@@ -101,7 +101,30 @@ final class WriterEvictions {
       return false;
     }
     Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
-    return index.supertypesOf(testWriter.fact().ownerType()).stream().anyMatch(reachedFrom::contains);
+    List<String> testClasses = index.supertypesOf(testWriter.fact().ownerType());
+    // a test calling the application over HTTP reaches every handler without a call the graph shows (RestAssured
+    // against a DEFINED_PORT server, MockMvc: audit 12's afisha tests delete rows behind the handlers' caches)
+    return testClasses.stream().anyMatch(reachedFrom::contains)
+        || reachedFrom.contains(FROM_A_HANDLER) && testClasses.stream().anyMatch(this::drivesTheApplication);
+  }
+
+  /** In {@link #callingClasses}: some method reaching the cached one is a web handler. */
+  private static final String FROM_A_HANDLER = "\u0000handler";
+
+  private static final Set<String> HTTP_TEST_CLIENTS = Set.of("MockMvc", "TestRestTemplate", "WebTestClient",
+      "RequestSpecification");
+
+  /**
+   * A test class that sends requests to the application: a server on a port ({@code @SpringBootTest(webEnvironment =
+   * RANDOM_PORT)} or {@code DEFINED_PORT}), MockMvc or WebTestClient set up for it, or a test HTTP client in a field.
+   */
+  private boolean drivesTheApplication(String testClass) {
+    return index.type(testClass).map(type -> {
+      String web = type.annotationValue("SpringBootTest", "webEnvironment");
+      return web != null && (web.contains("PORT") || web.equals(dev.optkit.analyzers.facts.TypeFact.UNRESOLVED))
+          || type.hasAnnotation("AutoConfigureMockMvc") || type.hasAnnotation("AutoConfigureWebTestClient")
+          || type.fieldTypes().values().stream().map(ProjectTraits::simpleName).anyMatch(HTTP_TEST_CLIENTS::contains);
+    }).orElse(false);
   }
 
   /** By cached method: the classes of every method that reaches it through project calls. */
@@ -113,7 +136,11 @@ final class WriterEvictions {
     Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     seen.add(cached);
     while (!pending.isEmpty()) {
-      for (IndexedMethod caller : index.callersOf(pending.poll())) {
+      IndexedMethod reached = pending.poll();
+      if (!SourceSet.isTestPath(reached.path()) && index.webEntryPoints().whyEntryPoint(reached).isPresent()) {
+        classes.add(FROM_A_HANDLER);
+      }
+      for (IndexedMethod caller : index.callersOf(reached)) {
         classes.add(caller.fact().ownerType());
         if (seen.add(caller)) {
           pending.add(caller);
@@ -216,8 +243,9 @@ final class WriterEvictions {
 
   /**
    * Whether a self-call runs inside its caller's own body, before the caller returns: not in a lambda handed to
-   * anything but {@code forEach}/{@code ifPresent} ({@code thenRunAsync(() -> update())}, a project's {@code @Async}
-   * runner, a stream returned), nor in an anonymous or local class ({@code new Thread(new Runnable() {...})}).
+   * anything but {@code forEach}/{@code ifPresent} or a transaction template ({@code thenRunAsync(() -> update())}, a
+   * project's {@code @Async} runner, a stream returned), nor in an anonymous or local class ({@code new Thread(new
+   * Runnable() {...})}).
    * False when the source cannot be read again.
    */
   private boolean runsInPlace(IndexedMethod caller, CallRef call) {
@@ -232,11 +260,20 @@ final class WriterEvictions {
     if (declaration.isEmpty()) {
       return false;
     }
-    for (var expression : declaration.get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+    // the call itself, or a method reference to it (ticketsDto.forEach(this::save): audit 12's s13)
+    List<com.github.javaparser.ast.expr.Expression> sites = new ArrayList<>();
+    declaration.get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+        .filter(expression -> expression.getNameAsString().equals(call.name())).forEach(sites::add);
+    declaration.get().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class).stream()
+        .filter(expression -> expression.getIdentifier().equals(call.name())).forEach(sites::add);
+    for (var expression : sites) {
       var begin = expression.getBegin().orElse(null);
-      if (begin == null || begin.line != call.range().line() || begin.column != call.range().column()
-          || !expression.getNameAsString().equals(call.name())) {
+      if (begin == null || begin.line != call.range().line() || begin.column != call.range().column()) {
         continue;
+      }
+      if (expression instanceof com.github.javaparser.ast.expr.MethodReferenceExpr
+          && !takenInPlace(caller, expression)) {
+        return false;
       }
       for (var at = expression.getParentNode().orElse(null); at != null && at != declaration.get();
           at = at.getParentNode().orElse(null)) {
@@ -246,15 +283,42 @@ final class WriterEvictions {
             || at instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) {
           return false;
         }
-        if (at instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
-            && !(lambda.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr taking
-                && IN_PLACE.contains(taking.getNameAsString()))) {
+        if (at instanceof com.github.javaparser.ast.expr.LambdaExpr lambda && !takenInPlace(caller, lambda)) {
           return false;
         }
       }
       return true;
     }
     return false;
+  }
+
+  /** Transaction templates run the callback they are given before they return. */
+  private static final Set<String> RUN_IN_PLACE_BY = Set.of("TransactionTemplate", "TransactionOperations");
+
+  /**
+   * Whether code handed on as an argument (a lambda, a method reference) runs before the call taking it returns: that
+   * call is {@code forEach}/{@code ifPresent}, or {@code execute}/{@code executeWithoutResult} on a field of the
+   * caller's class that is a {@code TransactionTemplate}.
+   */
+  private boolean takenInPlace(IndexedMethod caller, com.github.javaparser.ast.Node code) {
+    if (!(code.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr taking)
+        || !taking.getArguments().contains(code)) {
+      return false;
+    }
+    String name = taking.getNameAsString();
+    if (IN_PLACE.contains(name)) {
+      return true;
+    }
+    if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
+      return false;
+    }
+    String field = taking.getScope().map(scope -> scope instanceof com.github.javaparser.ast.expr.NameExpr plain
+        ? plain.getNameAsString() : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+            && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr ? access.getNameAsString() : null)
+        .orElse(null);
+    String type = field == null ? null : index.type(caller.fact().ownerType())
+        .map(t -> t.fieldTypes().get(field)).orElse(null);
+    return type != null && RUN_IN_PLACE_BY.contains(ProjectTraits.simpleName(type.replaceAll("<.*", "")));
   }
 
   /** Why no eviction can go around a writer's calls from outside its object, or empty when one can. */

@@ -1,0 +1,72 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Audit 12 (/tmp/audit12, 2026-11-26): refusals judged false on real services, and a test-only hole, reduced to the
+ * projects under {@code src/test/resources/audit12/}; beside each, the control that must keep its answer.
+ */
+class TwelfthAuditReasonsTest {
+  @TempDir Path dir;
+
+  private MigrationPlan project(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/audit12/" + name).plan();
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  private static String reason(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.toString().contains(method)).map(Object::toString)
+        .findFirst().orElse("");
+  }
+
+  /**
+   * s13: a public writer entered through its proxy calls the service's save through 'this' inside a transaction
+   * template's callback (s13) or as {@code names.forEach(this::save)} (s13d): both run before it returns, so an
+   * eviction on it follows every write; "no eviction would run" was false.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"s13", "s13d"})
+  void aSelfCallRunInPlaceIsEvictedByItsCaller(String name) {
+    MigrationPlan plan = project(name);
+    assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
+    assertTrue(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("EventService.getAll"))
+        .allMatch(t -> t.toString().contains("createEvents")), plan.targets().toString());
+  }
+
+  /**
+   * s11: a map the constructor keeps in a private final field and only reads with get() is changed by nobody (the
+   * reason said "anyone may change it"); a user made part of a login's credentials is refused for that.
+   */
+  @Test
+  void aContainerOnlyReadInPlaceIsNoSharedChange() {
+    MigrationPlan plan = project("s11");
+    assertFalse(reason(plan, "findAllStatuses").contains("may change it"), reason(plan, "findAllStatuses"));
+    assertTrue(reason(plan, "getByEmail").contains("credentials"), reason(plan, "getByEmail"));
+  }
+
+  /** A test deleting rows before it reads them over HTTP reads back through the handlers' caches (afisha's). */
+  @Test
+  void aTestWritingUnderTheApplicationItCallsOverHttpRefuses() {
+    MigrationPlan plan = project("http");
+    assertFalse(cached(plan, "EventService.getAll"), plan.targets().toString());
+    assertTrue(reason(plan, "EventService.getAll").contains("test"), reason(plan, "EventService.getAll"));
+  }
+
+  /** The control: a test writing rows without reaching any handler or reader leaves the cache. */
+  @Test
+  void aTestWritingWithoutReadingBackLeavesTheCache() {
+    MigrationPlan plan = project("http0");
+    assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
+  }
+}
