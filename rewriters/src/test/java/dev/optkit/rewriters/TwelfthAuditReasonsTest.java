@@ -69,4 +69,23 @@ class TwelfthAuditReasonsTest {
     MigrationPlan plan = project("http0");
     assertTrue(cached(plan, "EventService.getAll"), plan.refusals().toString());
   }
+
+  /**
+   * g1: the authors' {@code @Cacheable} on an interface method covers its implementation (Spring finds it there); a
+   * second cache on the implementation would replace theirs, so it is not proposed.
+   */
+  @Test
+  void anInterfacesCacheableCoversItsImplementation() {
+    MigrationPlan plan = project("g1");
+    assertFalse(cached(plan, "IconServiceImpl.names"), plan.targets().toString());
+  }
+
+  /** s10e: an entity put in a view's model is refused for a view optkit does not read, not for a read it saw. */
+  @Test
+  void aModelAttributesLazyAssociationsAreSaidUnread() {
+    MigrationPlan plan = project("s10e");
+    String reason = reason(plan, "findWithIcon");
+    assertTrue(reason.contains("a view optkit does not read"), reason);
+    assertFalse(reason.contains("read there after the load"), reason);
+  }
 }

@@ -27,7 +27,7 @@ public final class CachedCode {
     if (cached == null) {
       Map<IndexedMethod, String> entries = new IdentityHashMap<>();
       for (IndexedMethod candidate : index.methods()) {
-        if (candidate.fact().usesExistingCache()) {
+        if (index.alreadyCached(candidate)) {
           entries.put(candidate, "already cached by the project (" + candidate.fact().displayName() + "())");
         }
       }

@@ -72,7 +72,7 @@ final class IoReachability {
       }
       for (IndexedMethod target : index.targetsOf(call)) {
         boolean selfInvocation = target.fact().ownerType().equals(caller.fact().ownerType());
-        if (!target.fact().usesExistingCache() || selfInvocation) {
+        if (!index.alreadyCached(target) || selfInvocation) {
           found.add(new Edge(target, call.confidence()));
         }
       }

@@ -462,6 +462,25 @@ public final class ProjectIndex {
     return footprints == null ? footprints = new DataFootprint.Reader(this) : footprints;
   }
 
+  /**
+   * Whether the project caches the method's answers already: a cache it uses itself, or {@code @Cacheable} on a
+   * method it overrides or implements, which Spring's annotation parser finds there too (an interface's
+   * {@code @Cacheable}: audit 12's appstore, where a second cache on the implementation would silently replace it).
+   */
+  public boolean alreadyCached(IndexedMethod method) {
+    if (method.fact().usesExistingCache()) {
+      return true;
+    }
+    return inheritedCache.computeIfAbsent(method, m -> supertypesOf(m.fact().ownerType()).stream()
+        .filter(type -> !type.equals(m.fact().ownerType()))
+        .flatMap(type -> methods(type, m.fact().name()).stream())
+        .anyMatch(over -> over.fact().params().size() == m.fact().params().size()
+            && (over.fact().hasAnnotation("org.springframework.cache.annotation.Cacheable")
+                || over.fact().hasAnnotation("org.springframework.cache.annotation.Caching"))));
+  }
+
+  private final Map<IndexedMethod, Boolean> inheritedCache = new java.util.concurrent.ConcurrentHashMap<>();
+
   public String pathOfType(String type) {
     return types.pathOf(type);
   }

@@ -87,7 +87,7 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.of("reads a cache store already (" + reads.get(0).site().provider() + "): a second cache in front "
           + "of it adds staleness and memory, not a saved round trip worth it");
     }
-    if (fact.usesExistingCache()) {
+    if (context.index().alreadyCached(method)) {
       return Optional.of("already cached");
     }
     if (!fact.timeOrRandomUses().isEmpty()) {

@@ -30,6 +30,10 @@ import java.util.Set;
  * own sample applications cache it.
  */
 final class EntityResults {
+  /** Calls that put a value in a Spring MVC model, for a view to render. */
+  private static final Set<String> MODEL_CALLS = Set.of("addAttribute", "addObject", "addAllAttributes",
+      "mergeAttributes");
+
   private static final Set<String> WRITE_BACK = Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush", "merge",
       "persist", "remove", "delete", "deleteAll", "deleteInBatch", "deleteAllInBatch", "update", "saveOrUpdate",
       "refresh", "lock", "replicate", "updateById", "insert");
@@ -311,9 +315,18 @@ final class EntityResults {
           + "LazyInitializationException");
     }
     if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
-      return Optional.of(who + (handOff.part() ? " passes what it reads from it (a value, or an association)"
-          : " passes it") + " to " + to + "(), which optkit cannot see into, and the associations it "
-          + "reaches, " + entity.lazyFields() + ", are lazy: read there after the load, they would throw "
+      // said as what optkit knows: the reader is unseen, not seen reading (audit 12's s10e: JSP views that did not)
+      String passes = who + (handOff.part() ? " passes what it reads from it (a value, or an association)"
+          : " passes it") + " to " + to + "()";
+      if (MODEL_CALLS.contains(to)) {
+        return Optional.of(passes + ", which puts it in the model of a view optkit does not read (a JSP or a "
+            + "template), and the associations it reaches, " + entity.lazyFields() + ", are lazy: a view or tag "
+            + "reading one (a property, toString, equals) would throw LazyInitializationException on a cached, "
+            + "detached entity, where the uncached one is read in its open session (check the views before caching it "
+            + "by hand)");
+      }
+      return Optional.of(passes + ", which optkit cannot see into, and the associations it reaches, "
+          + entity.lazyFields() + ", are lazy: if anything there reads one after the load, it would throw "
           + "LazyInitializationException on a cached, detached entity");
     }
     if (depth >= DEPTH) {

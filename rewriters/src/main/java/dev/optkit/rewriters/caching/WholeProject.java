@@ -260,7 +260,7 @@ public final class WholeProject {
     if (underExistingCaches == null) {
       underExistingCaches = new IdentityHashMap<>();
       for (IndexedMethod cached : index.methods()) {
-        if (cached.fact().usesExistingCache()) {
+        if (index.alreadyCached(cached)) {
           markCallees(cached, cached.fact().displayName(), 4, new HashSet<>());
         }
       }
