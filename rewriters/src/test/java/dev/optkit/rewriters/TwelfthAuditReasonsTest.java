@@ -88,4 +88,16 @@ class TwelfthAuditReasonsTest {
     assertTrue(reason.contains("a view optkit does not read"), reason);
     assertFalse(reason.contains("read there after the load"), reason);
   }
+
+  /**
+   * A service read nothing calls, in an application with handlers, is no cache level: the repository read a handler
+   * does use is cached in its place (afisha's EventTypeService.getById stood above EventTypeRepository.findById).
+   */
+  @Test
+  void anUncalledReadGivesWayToTheOneItsCallersUse() {
+    MigrationPlan plan = project("uncalled");
+    assertFalse(cached(plan, "EventService.getById"), plan.targets().toString());
+    assertTrue(reason(plan, "EventService.getById").contains("no production code"), reason(plan, "EventService.getById"));
+    assertTrue(cached(plan, "EventRepository.findById"), plan.refusals().toString());
+  }
 }

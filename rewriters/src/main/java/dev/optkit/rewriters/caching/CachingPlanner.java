@@ -343,6 +343,12 @@ public final class CachingPlanner {
           + ProjectTraits.simpleName(fact.returnType()) + " it returns cannot be read (the framework or code outside "
           + "the project may call it, and change it): a cached result is one object shared by every caller");
     }
+    if (uncalledBesideHandlers(method)) {
+      // afisha's EventTypeService.getById (audit 12): cached there, it took the place of the DAO read its real callers use
+      return Optional.of("no production code in the project calls it and it is no entry point, though the application "
+          + "has request handlers: a cache there would serve no caller optkit can see, and would stand in the place of "
+          + "caches on what the callers do use (one cache level per data)");
+    }
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
       return state;
@@ -415,6 +421,37 @@ public final class CachingPlanner {
     return returnType.equals("java.util.concurrent.CompletableFuture");
   }
 
+
+  /**
+   * A Spring bean's method of a class that nothing in production calls, that is no entry point (handler, listener,
+   * scheduled) and declares nothing a supertype declares (which callers may reach through the supertype), in an
+   * application that has request handlers: dead code, or code outside the project's.
+   */
+  private boolean uncalledBesideHandlers(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (form(method) != CacheForm.SPRING || fact.isAbstract() || fact.isStatic()
+        || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact)
+        || index.webEntryPoints().whyEntryPoint(method).isPresent()
+        || !index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
+      return false;
+    }
+    boolean declaredAbove = index.supertypesOf(fact.ownerType()).stream()
+        .filter(type -> !type.equals(fact.ownerType()) && !type.equals("java.lang.Object")
+            && !type.equals("java.io.Serializable"))
+        .anyMatch(type -> index.type(type).isEmpty() || !index.methods(type, fact.name()).isEmpty());
+    return !declaredAbove && hasHandlers();
+  }
+
+  private Boolean handlers;
+
+  private boolean hasHandlers() {
+    if (handlers == null) {
+      handlers = index.methods().stream().anyMatch(m -> !SourceSet.isTestPath(m.path())
+          && index.webEntryPoints().whyEntryPoint(m).isPresent() && m.fact().annotations().stream()
+              .anyMatch(a -> a.endsWith("Mapping")));
+    }
+    return handlers;
+  }
 
   private CacheForm form(IndexedMethod method) {
     MethodFact fact = method.fact();

@@ -1,0 +1,3 @@
+package r;
+
+public record EventDto(Long id, String name) {}
