@@ -100,4 +100,12 @@ class TwelfthAuditReasonsTest {
     assertTrue(reason(plan, "EventService.getById").contains("no production code"), reason(plan, "EventService.getById"));
     assertTrue(cached(plan, "EventRepository.findById"), plan.refusals().toString());
   }
+
+  /** A handler reading its repository's inherited findAll() itself: the refusal says why nothing else is cached (g10). */
+  @Test
+  void aHandlerReadingAnInheritedQuerySaysHowToCacheIt() {
+    MigrationPlan plan = project("g10");
+    String reason = plan.notCacheable().stream().filter(r -> r.contains("DishController.names")).findFirst().orElse("");
+    assertTrue(reason.contains("DishRepository.findAll() itself"), plan.notCacheable().toString());
+  }
 }

@@ -37,6 +37,31 @@ public final class CacheableReadMethodRule implements Rule {
       "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream", "java.util.Iterator",
       "java.io.InputStream", "java.io.Reader", "java.sql.ResultSet", "java.sql.Connection", "java.util.Spliterator");
 
+  /**
+   * What a handler that reads a repository itself cannot have cached for it, said where every read is a query method
+   * the project's repository inherits without declaring ({@code dishRepository.findAll()} of a {@code JpaRepository}:
+   * audit 10's g1): optkit annotates declared methods only, and the handler has no service to cache instead.
+   */
+  private static String inheritedQueriesRead(RuleContext context, List<ReachedIo> reads) {
+    List<String> inherited = new ArrayList<>();
+    for (ReachedIo read : reads) {
+      String repository = read.site().receiverType();
+      boolean declared = repository == null || !read.direct()
+          || context.index().type(repository).map(t -> !t.kind().equals("interface")).orElse(true)
+          || !context.index().methods(repository, read.site().method()).isEmpty();
+      if (declared) {
+        return "";
+      }
+      String name = repository.substring(repository.lastIndexOf('.') + 1) + "." + read.site().method() + "()";
+      if (!inherited.contains(name)) {
+        inherited.add(name);
+      }
+    }
+    return inherited.isEmpty() ? "" : "; it calls " + String.join(", ", inherited) + " itself, which the repository "
+        + "inherits without declaring, and optkit caches declared methods only: declare it in the repository (or call "
+        + "it from a service method), then run migrate again";
+  }
+
   /** Holders whose ordinary use changes them: atomics, bit sets, NIO buffers, builders, arrays of bytes filled in place. */
   private static boolean statefulHolder(String type) {
     return type.startsWith("java.util.concurrent.atomic.") || type.equals("java.util.BitSet")
@@ -126,7 +151,7 @@ public final class CacheableReadMethodRule implements Rule {
     Optional<String> entryPoint = context.index().webEntryPoints().whyEntryPoint(method)
         .or(() -> WebEntryPoints.whyWebResult(fact));
     if (entryPoint.isPresent()) {
-      return entryPoint;
+      return Optional.of(entryPoint.get() + inheritedQueriesRead(context, reads));
     }
     for (ParamFact param : fact.params()) {
       Optional<String> notKeyable = KeyableTypes.whyNotKeyable(param, context.index());

@@ -1,0 +1,12 @@
+package r;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Dish {
+    @Id private Integer id;
+    private String name;
+    public Integer getId() { return id; }
+    public String getName() { return name; }
+}
