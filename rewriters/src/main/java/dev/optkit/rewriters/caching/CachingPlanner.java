@@ -227,7 +227,7 @@ public final class CachingPlanner {
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
-        new ClientSizedKeys(index).bound(targets, refusals)), refusals);
+        new ClientSizedKeys(index).bound(targets, refusals)), refusals, this::uncalledBesideHandlers);
   }
 
   private Set<String> xmlCalledMethods() {
@@ -343,12 +343,6 @@ public final class CachingPlanner {
           + ProjectTraits.simpleName(fact.returnType()) + " it returns cannot be read (the framework or code outside "
           + "the project may call it, and change it): a cached result is one object shared by every caller");
     }
-    if (uncalledBesideHandlers(method)) {
-      // afisha's EventTypeService.getById (audit 12): cached there, it took the place of the DAO read its real callers use
-      return Optional.of("no production code in the project calls it and it is no entry point, though the application "
-          + "has request handlers: a cache there would serve no caller optkit can see, and would stand in the place of "
-          + "caches on what the callers do use (one cache level per data)");
-    }
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
       return state;
@@ -427,7 +421,7 @@ public final class CachingPlanner {
    * scheduled) and declares nothing a supertype declares (which callers may reach through the supertype), in an
    * application that has request handlers: dead code, or code outside the project's.
    */
-  private boolean uncalledBesideHandlers(IndexedMethod method) {
+  boolean uncalledBesideHandlers(IndexedMethod method) {
     MethodFact fact = method.fact();
     if (form(method) != CacheForm.SPRING || fact.isAbstract() || fact.isStatic()
         || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact)
