@@ -54,6 +54,12 @@ final class AnnotationValues {
         normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("exported")
             && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)
             .forEach(pair -> values.put(qualified + "#exported", pair.getValue().toString()));
+        // @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT): whether tests send requests to a server
+        normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("webEnvironment"))
+            .forEach(pair -> values.put(qualified + "#webEnvironment",
+                pair.getValue() instanceof com.github.javaparser.ast.expr.FieldAccessExpr access ? access.getNameAsString()
+                    : pair.getValue() instanceof com.github.javaparser.ast.expr.NameExpr plain ? plain.getNameAsString()
+                    : TypeFact.UNRESOLVED));
       }
       for (String member : TYPE_ANNOTATION_MEMBERS) {
         List<String> strings = annotationStrings(annotation, member);

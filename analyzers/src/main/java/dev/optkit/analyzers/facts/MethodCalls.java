@@ -228,7 +228,9 @@ final class MethodCalls {
     com.github.javaparser.ast.Node at = call.getParentNode().orElse(null);
     boolean inner = true;
     for (; at != null; at = at.getParentNode().orElse(null)) {
-      if (inner && at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+      if (at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+        // an anonymous class's body is its method's own; around a local class, it may declare or inherit the method,
+        // which no fact names: the call stays on its own class, where the planner finds no such method (review 36's e1)
         return null;
       }
       if (!(at instanceof TypeDeclaration<?> type)) {
@@ -236,25 +238,39 @@ final class MethodCalls {
       }
       if (inner) {
         inner = false;
-        if (!(type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain) || plain.isInterface()
-            || !(plain.isNestedType() || plain.isLocalClassDeclaration()) || plain.getExtendedTypes().isNonEmpty()
-            || plain.getImplementedTypes().isNonEmpty() || !plain.getMethodsByName(name).isEmpty()) {
+        if (type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.CompilationUnit
+            || !type.getMethodsByName(name).isEmpty() || mayInherit(type)) {
           return null;
         }
         continue;
       }
-      boolean mayInherit = !(type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain)
-          || plain.getExtendedTypes().isNonEmpty() || plain.getImplementedTypes().isNonEmpty();
-      if (!type.getMethodsByName(name).isEmpty() || mayInherit) {
+      if (!type.getMethodsByName(name).isEmpty() || mayInherit(type)) {
         return file.qualifiedName(type);
       }
-      if (!type.isNestedType() && !(type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain
-          && plain.isLocalClassDeclaration())) {
+      if (type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.CompilationUnit) {
         List<String> imported = file.names.staticImportOwners(name);
         return imported.size() == 1 ? imported.get(0) : file.qualifiedName(type);
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a class may have methods it does not declare besides Object's: it extends or implements a type (an
+   * interface's default methods), or it is an interface or annotation. A record's or enum's own implicit members
+   * ({@code values()}, accessors) are not the names of methods that change things.
+   */
+  private static boolean mayInherit(TypeDeclaration<?> type) {
+    if (type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain) {
+      return plain.isInterface() || plain.getExtendedTypes().isNonEmpty() || plain.getImplementedTypes().isNonEmpty();
+    }
+    if (type instanceof com.github.javaparser.ast.body.RecordDeclaration record) {
+      return record.getImplementedTypes().isNonEmpty();
+    }
+    if (type instanceof com.github.javaparser.ast.body.EnumDeclaration enumeration) {
+      return enumeration.getImplementedTypes().isNonEmpty();
+    }
+    return true;
   }
 
   /** The superclass of the class body a call is written in, qualified; null for none written (Object's). */

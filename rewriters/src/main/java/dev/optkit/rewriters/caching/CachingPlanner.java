@@ -144,7 +144,9 @@ public final class CachingPlanner {
       }
       usedNames.add(cacheName);
       Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
-      Optional<String> snapshot = snapshotReads.whyNot(method.get())
+      // a snapshot older than a write matters only where a write evicts: no writer, no eviction to race (audit 13's s18)
+      boolean written = !dataWriters.of(method.get()).isEmpty();
+      Optional<String> snapshot = (written ? snapshotReads.whyNot(method.get()) : Optional.<String>empty())
           .or(() -> snapshotReads.whyNotEntities(method.get())).or(() -> exportedRepositories.whyNot(method.get()))
           .or(() -> form != CacheForm.SPRING ? Optional.empty() : members.privateListener(fact.ownerType()).map(l ->
               "its class has the private " + l + ", which Spring cannot invoke once @Cacheable makes the bean a proxy: "

@@ -115,6 +115,11 @@ final class KeyCoverage {
       for (int i = 0; i < argumentsOf(call); i++) {
         arguments.add(shared(call.rootsOf(i), method, frame));
       }
+      if (call.argumentCount() < 0 && arguments.isEmpty() && handedToAQuery(method, call)) {
+        // this::mapRow given to jdbcTemplate.query(...): its parameters are the rows the query loaded for this call,
+        // as a lambda's are (audit 13's s17: 26 refusals of row mappers written as method references)
+        arguments.addAll(java.util.Collections.nCopies(MAX_CALLBACK_PARAMETERS, false));
+      }
       List<IndexedMethod> targets = runTargets(method, call);
       Optional<String> unseen = unseenImplementation(method, call, targets, receiverShared);
       if (unseen.isPresent()) {
@@ -207,6 +212,25 @@ final class KeyCoverage {
     }
     // a capitals constant of a superclass outside the project, or a nested type (Outer.Inner)
     return capitals || Character.isUpperCase(field.charAt(0));
+  }
+
+  private static final int MAX_CALLBACK_PARAMETERS = 3;
+
+  /**
+   * Whether a method reference is an argument of a query the method makes itself (an I/O site whose call encloses
+   * it): what it is handed are the query's rows, loaded for the call.
+   */
+  private static boolean handedToAQuery(IndexedMethod method, CallRef reference) {
+    var at = reference.range();
+    return method.fact().ioSites().stream().anyMatch(site -> site.access() == dev.optkit.analyzers.facts.Access.READ
+        && site.range() != null && encloses(site.range(), at));
+  }
+
+  private static boolean encloses(dev.optkit.analyzers.facts.SourceRange outer, dev.optkit.analyzers.facts.SourceRange inner) {
+    boolean startsBefore = outer.line() < inner.line() || outer.line() == inner.line() && outer.column() < inner.column();
+    boolean endsAfter = outer.endLine() > inner.endLine()
+        || outer.endLine() == inner.endLine() && outer.endColumn() >= inner.endColumn();
+    return startsBefore && endsAfter;
   }
 
   /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */

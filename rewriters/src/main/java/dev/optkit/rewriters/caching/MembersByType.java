@@ -219,7 +219,8 @@ final class MembersByType {
     holders.addAll(nestedIn(writer.fact().ownerType()));
     for (String type : holders) {
       boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"));
-      if (index.type(type).map(t -> t.fieldCodeCalls().stream().anyMatch(running::contains)).orElse(!quiet)) {
+      if (index.type(type).map(t -> t.fieldCodeCalls().stream().anyMatch(name -> running.contains(name)
+          || name.equals(dev.optkit.analyzers.facts.FieldCodeCalls.THIS))).orElse(!quiet)) {
         return true;
       }
     }

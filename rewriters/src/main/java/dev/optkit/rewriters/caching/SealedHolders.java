@@ -48,7 +48,7 @@ final class SealedHolders {
     }
     String fieldType = type.fieldTypes().get(field);
     if (JDK_CONTAINERS.contains(fieldType.replaceAll("<.*", ""))) {
-      return source != null && JDK_CONTAINERS.contains(source.fact().returnType().replaceAll("<.*", ""))
+      return source != null && !readsMayReorder() && JDK_CONTAINERS.contains(source.fact().returnType().replaceAll("<.*", ""))
           && !dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).isEmpty()
           && dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).stream().allMatch(this::immutableElement)
           && type.sealedFields().get(field).stream().allMatch(call -> CONTAINER_SIZES.contains(call)
@@ -57,6 +57,23 @@ final class SealedHolders {
     return !anonymousSubclassOf(fieldType)
         && type.sealedFields().get(field).stream().allMatch(call -> immutableGetter(fieldType, call));
   }
+
+  /**
+   * Whether a container's read may change it: the project makes a {@code LinkedHashMap}, which in access order moves
+   * each entry it gets to the end (hostile review 36's m1d: a cached map's order changed by a holder's get()), or has
+   * a container class of its own, whose reads may do anything. Declared types do not tell which object is kept.
+   */
+  private boolean readsMayReorder() {
+    if (reorders == null) {
+      reorders = index.files().stream().flatMap(file -> file.creations().stream())
+          .anyMatch(made -> made.type().equals("java.util.LinkedHashMap"))
+          || index.types().stream().anyMatch(type -> !type.qualifiedName().startsWith("java.")
+              && index.supertypesOf(type.qualifiedName()).stream().anyMatch(JDK_CONTAINERS::contains));
+    }
+    return reorders;
+  }
+
+  private Boolean reorders;
 
   /** {@code String}, {@code Integer} or a project value type, as a source writes an element type. */
   private boolean immutableElement(com.github.javaparser.ast.type.Type element) {

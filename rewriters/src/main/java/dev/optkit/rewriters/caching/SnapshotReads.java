@@ -274,7 +274,24 @@ final class SnapshotReads {
       return site.method().startsWith("exists") || site.method().equals("count"); // CrudRepository's own
     }
     return declared.stream().allMatch(method -> method.fact().isAbstract()
-        && index.implementedByLibrary(method).isPresent() && SCALAR_ANSWERS.contains(method.fact().returnType()));
+        && index.implementedByLibrary(method).isPresent() && (SCALAR_ANSWERS.contains(method.fact().returnType())
+            || valuesOnly(method)));
+  }
+
+  /** JDK containers of values: a {@code Set<Long>} of ids holds no entity instance (audit 13's s16). */
+  private static final java.util.Set<String> VALUE_CONTAINERS = java.util.Set.of("java.util.List", "java.util.Set",
+      "java.util.Collection", "java.util.Optional");
+  private static final java.util.Set<String> VALUE_ELEMENTS = java.util.Set.of("Long", "Integer", "Short", "Byte",
+      "String", "Boolean", "Double", "Float", "Character", "BigDecimal", "BigInteger", "UUID", "LocalDate",
+      "LocalDateTime", "LocalTime", "Instant", "OffsetDateTime", "ZonedDateTime");
+
+  /** A query method whose declared answer is a JDK container of value types, as its source writes them. */
+  private boolean valuesOnly(IndexedMethod method) {
+    List<com.github.javaparser.ast.type.Type> arguments = dev.optkit.analyzers.index.ReturnTypeArguments.of(method.fact());
+    return VALUE_CONTAINERS.contains(method.fact().returnType()) && arguments.size() == 1
+        && arguments.get(0) instanceof com.github.javaparser.ast.type.ClassOrInterfaceType element
+        && element.getTypeArguments().isEmpty() && VALUE_ELEMENTS.contains(element.getNameAsString())
+        && index.typesNamed(element.getNameAsString()).isEmpty();
   }
 
   /** Clients whose loads go through a JPA persistence context (Spring Data's repositories, if JPA's). */

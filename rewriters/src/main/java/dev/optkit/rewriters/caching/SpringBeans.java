@@ -225,7 +225,7 @@ final class SpringBeans {
    * project's own annotations among them carry ({@code @IntegrationTest} meta-annotated with
    * {@code @SpringBootTest}), a few levels deep.
    */
-  private Set<String> testAnnotations(TypeFact type) {
+  Set<String> testAnnotations(TypeFact type) {
     Set<String> found = new java.util.HashSet<>();
     java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(type.qualifiedName()));
     pending.addAll(index.supertypesOf(type.qualifiedName()));

@@ -111,20 +111,60 @@ final class WriterEvictions {
   /** In {@link #callingClasses}: some method reaching the cached one is a web handler. */
   private static final String FROM_A_HANDLER = "\u0000handler";
 
+  /** Field types a test sends requests with, or builds MockMvc from. */
   private static final Set<String> HTTP_TEST_CLIENTS = Set.of("MockMvc", "TestRestTemplate", "WebTestClient",
-      "RequestSpecification");
+      "RequestSpecification", "WebApplicationContext", "MockMvcTester");
+
+  /** Test annotations, the project's own meta-annotations included, that set MockMvc or a web slice up. */
+  private static final Set<String> WEB_TESTS = Set.of("WebMvcTest", "WebFluxTest", "AutoConfigureMockMvc",
+      "AutoConfigureWebTestClient");
+
+  /** Classes whose calls in a test build a request sender or start the application. */
+  private static final Set<String> REQUEST_STARTERS = Set.of("MockMvcBuilders", "WebTestClient", "RestAssured",
+      "SpringApplication", "SpringApplicationBuilder", "MockMvcTester");
 
   /**
-   * A test class that sends requests to the application: a server on a port ({@code @SpringBootTest(webEnvironment =
-   * RANDOM_PORT)} or {@code DEFINED_PORT}), MockMvc or WebTestClient set up for it, or a test HTTP client in a field.
+   * A test class that may send requests to the application: a {@code @SpringBootTest} on a port (its own or a
+   * meta-annotation's {@code webEnvironment}), MockMvc or a web slice set up for it, a request sender or the web
+   * context in a field, or a call building one (MockMvc in a local variable) or starting the application
+   * ({@code SpringApplication.run}): hostile review 36's x0-x5.
    */
   private boolean drivesTheApplication(String testClass) {
-    return index.type(testClass).map(type -> {
-      String web = type.annotationValue("SpringBootTest", "webEnvironment");
-      return web != null && (web.contains("PORT") || web.equals(dev.optkit.analyzers.facts.TypeFact.UNRESOLVED))
-          || type.hasAnnotation("AutoConfigureMockMvc") || type.hasAnnotation("AutoConfigureWebTestClient")
-          || type.fieldTypes().values().stream().map(ProjectTraits::simpleName).anyMatch(HTTP_TEST_CLIENTS::contains);
-    }).orElse(false);
+    Optional<TypeFact> test = index.type(testClass);
+    if (test.isEmpty()) {
+      return false;
+    }
+    if (springBeans.testAnnotations(test.get()).stream().anyMatch(WEB_TESTS::contains) || onAPort(testClass)) {
+      return true;
+    }
+    return test.get().fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
+            .anyMatch(HTTP_TEST_CLIENTS::contains)
+        || index.methodsOfType(testClass).stream().flatMap(m -> m.fact().calls().stream())
+            .anyMatch(call -> call.receiverType() != null
+                && REQUEST_STARTERS.contains(ProjectTraits.simpleName(call.receiverType())));
+  }
+
+  /** {@code webEnvironment = RANDOM_PORT} or {@code DEFINED_PORT} (or a value optkit cannot read) on it or above. */
+  private boolean onAPort(String testClass) {
+    java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(index.supertypesOf(testClass));
+    pending.add(testClass);
+    Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty() && seen.size() < 64) {
+      String next = pending.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      Optional<TypeFact> type = index.type(next);
+      if (type.isEmpty()) {
+        continue;
+      }
+      String web = type.get().annotationValue("SpringBootTest", "webEnvironment");
+      if (web != null && (web.endsWith("PORT") || web.equals(TypeFact.UNRESOLVED))) {
+        return true;
+      }
+      type.get().annotations().forEach(pending::add); // the project's own annotations carrying one
+    }
+    return false;
   }
 
   /** By cached method: the classes of every method that reaches it through project calls. */
@@ -293,7 +333,8 @@ final class WriterEvictions {
   }
 
   /** Transaction templates run the callback they are given before they return. */
-  private static final Set<String> RUN_IN_PLACE_BY = Set.of("TransactionTemplate", "TransactionOperations");
+  private static final Set<String> RUN_IN_PLACE_BY = Set.of("org.springframework.transaction.support.TransactionTemplate",
+      "org.springframework.transaction.support.TransactionOperations");
 
   /**
    * Whether code handed on as an argument (a lambda, a method reference) runs before the call taking it returns: that
@@ -307,7 +348,9 @@ final class WriterEvictions {
     }
     String name = taking.getNameAsString();
     if (IN_PLACE.contains(name)) {
-      return true;
+      // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
+      // whose forEach may run the callback later (hostile review 36's t9)
+      return !factsKeep(caller, taking);
     }
     if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
       return false;
@@ -318,7 +361,22 @@ final class WriterEvictions {
         .orElse(null);
     String type = field == null ? null : index.type(caller.fact().ownerType())
         .map(t -> t.fieldTypes().get(field)).orElse(null);
-    return type != null && RUN_IN_PLACE_BY.contains(ProjectTraits.simpleName(type.replaceAll("<.*", "")));
+    String template = type == null ? null : type.replaceAll("<.*", "");
+    // Spring's own, with no subclass in the project that may run the callback later (a @Primary one: review 36's t3)
+    return template != null && RUN_IN_PLACE_BY.contains(template) && index.subtypesOf(template).isEmpty()
+        && index.files().stream().flatMap(file -> file.creations().stream())
+            .noneMatch(made -> made.anonymous() && made.type().equals(template));
+  }
+
+  /** Whether the caller's facts kept the call: they drop calls on the JDK's types, and keep every other. */
+  private static boolean factsKeep(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
+    var begin = taking.getBegin().orElse(null);
+    if (begin == null) {
+      return true;
+    }
+    return java.util.stream.Stream.concat(caller.fact().calls().stream(), caller.fact().opaqueCalls().stream())
+        .anyMatch(call -> call.name().equals(taking.getNameAsString()) && call.range().line() == begin.line
+            && call.range().column() == begin.column);
   }
 
   /** Why no eviction can go around a writer's calls from outside its object, or empty when one can. */

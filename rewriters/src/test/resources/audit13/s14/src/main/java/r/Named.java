@@ -1,0 +1,5 @@
+package r;
+
+public interface Named {
+    String getName();
+}

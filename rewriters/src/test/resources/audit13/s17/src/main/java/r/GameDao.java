@@ -1,0 +1,42 @@
+package r;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class GameDao {
+    private final JdbcTemplate jdbcTemplate;
+
+    public GameDao(JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /** Row mapper given as a method reference: each row is a new Game. */
+    public List<Game> getAllGames() {
+        return jdbcTemplate.query("select * from game", this::mapRowToGame);
+    }
+
+    /** Same mapping as a lambda. */
+    public List<Game> getGamesByTitle(String title) {
+        return jdbcTemplate.query("select * from game where title = ?", (rs, n) -> {
+            Game game = new Game();
+            game.setId(rs.getInt("game_id"));
+            game.setTitle(rs.getString("title"));
+            return game;
+        }, title);
+    }
+
+    public void addGame(String title) {
+        jdbcTemplate.update("insert into game (title) values (?)", title);
+    }
+
+    private Game mapRowToGame(ResultSet rs, int rowNum) throws SQLException {
+        Game game = new Game();
+        game.setId(rs.getInt("game_id"));
+        game.setTitle(rs.getString("title"));
+        return game;
+    }
+}

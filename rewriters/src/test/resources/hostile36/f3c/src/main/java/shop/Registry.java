@@ -1,0 +1,2 @@
+package shop;
+public class Registry { public static CatWriter writer; }

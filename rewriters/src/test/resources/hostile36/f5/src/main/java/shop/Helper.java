@@ -1,0 +1,2 @@
+package shop;
+public class Helper { public static void run(CatWriter w, Long id, String n) { w.rename(id, n); } }

@@ -1,0 +1,16 @@
+package shop;
+import org.springframework.stereotype.Service;
+import java.util.*;
+import java.util.function.*;
+@Service
+public class CatWriter {
+    private final CatRepository cats;
+    public CatWriter(CatRepository cats) { this.cats = cats; }
+    public void rename(Long id, String n) {
+        Cat c = cats.findById(id).orElseThrow();
+        c.setName(n);
+        cats.save(c);
+    }
+    private final Job job = new Job(this);
+    public void apply(String op, Long id, String n) { job.go(id, n); }
+}
