@@ -49,4 +49,27 @@ class ThirteenthAuditReasonsTest {
     MigrationPlan plan = project("s16");
     assertFalse(reason(plan, "getAllBanned").contains("reads JPA entities"), reason(plan, "getAllBanned"));
   }
+
+  /** s14: Category::getId, a getter Lombok writes for the interface it implements, is read as the lambda beside it. */
+  @Test
+  void aGetterReferenceIsAGetter() {
+    MigrationPlan plan = project("s14");
+    assertFalse(reason(plan, "categoryIdsByItem()").contains("no implementation"), reason(plan, "categoryIdsByItem()"));
+  }
+
+  /** s15: a read below the project's own cache is refused for that cache, not for what callers do above it. */
+  @Test
+  void aReadBelowTheProjectsCacheSaysSo() {
+    MigrationPlan plan = project("s15");
+    assertTrue(reason(plan, "RestaurantRepository.getAll").contains("already cached"), reason(plan, "getAll"));
+  }
+
+  /** n1: Calendar.getInstance() then setTime(...): what it reads is the default time zone and locale, not the clock. */
+  @Test
+  void aCalendarReadsTheDefaultTimeZone() {
+    MigrationPlan plan = project("n1");
+    String reason = plan.notCacheable().stream().filter(r -> r.contains("ScheduleService.schedule")).findFirst()
+        .orElse("");
+    assertTrue(reason.contains("default time zone and locale"), plan.notCacheable().toString());
+  }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * A method's reads of values that change from call to call: the clock, random numbers, and settings
  * a cache key does not cover (the JVM's default locale and time zone, Spring's per-request locale).
  */
-final class TimeAndRandom {
+public final class TimeAndRandom {
   private static final Set<String> RANDOM_TYPES = Set.of(
       "java.util.Random", "java.security.SecureRandom", "java.util.concurrent.ThreadLocalRandom",
       "java.util.random.RandomGenerator", "java.time.Clock", "java.util.SplittableRandom");
@@ -34,6 +34,21 @@ final class TimeAndRandom {
   TimeAndRandom(MethodScan m) {
     this.m = m;
     this.file = m.file;
+  }
+
+  /**
+   * What a recorded use reads, as a refusal says it: a JVM or request setting ({@code Calendar.getInstance()} takes the
+   * default time zone and locale, whatever instant is set on it next: audit 13's n1), or the clock or a random source.
+   */
+  public static String whatItReads(String use) {
+    for (String setting : JVM_SETTINGS) {
+      if (use.contains(setting + "(")) {
+        return setting.startsWith("Calendar") ? "the JVM's default time zone and locale, settings its key does not cover"
+            : setting.startsWith("LocaleContextHolder") ? "the request's locale or time zone, which its key does not cover"
+            : "a JVM setting its key does not cover";
+      }
+    }
+    return "the clock, a random source or a setting its key does not cover";
   }
 
   void noteTimeOrRandom(MethodCallExpr call, String name, Expression scope) {

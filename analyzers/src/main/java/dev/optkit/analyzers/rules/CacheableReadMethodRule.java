@@ -116,8 +116,8 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.of("already cached");
     }
     if (!fact.timeOrRandomUses().isEmpty()) {
-      return Optional.of("depends on the clock, a random source or a setting its key does not cover ("
-          + fact.timeOrRandomUses().get(0) + ")");
+      String use = fact.timeOrRandomUses().get(0);
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.TimeAndRandom.whatItReads(use) + " (" + use + ")");
     }
     for (ReachedIo read : reads) {
       Optional<String> changing = dev.optkit.analyzers.facts.SqlStatements.volatileValue(read.site().sql());

@@ -322,14 +322,16 @@ public final class CachingPlanner {
     // and the object is an entity it manages
     boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff()
         || entityResults.namesNoEntity(method));
-    Optional<String> mutated = sharing.mutatingCaller(method, bypassed);
-    if (mutated.isPresent()) {
-      return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
-    }
+    // an existing cache above is decisive whatever the callers do: the one level there is (audit 13's s15, whose
+    // chain of callers through that cache named a change made to new objects mapped from the result)
     Optional<String> cachedAbove = whole.cachedCaller(method);
     if (cachedAbove.isPresent()) {
       return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
           + "so the two never disagree and their TTLs do not add up");
+    }
+    Optional<String> mutated = sharing.mutatingCaller(method, bypassed);
+    if (mutated.isPresent()) {
+      return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
     }
     Optional<String> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
         : new CopiedProperties(index).sharedByCopy(method, sharing, whole)

@@ -90,8 +90,9 @@ final class KeyCoverage {
     if (depth < DEPTH && !method.fact().timeOrRandomUses().isEmpty()) {
       // ymolyavkin's getItemsLastNextBookingByUser: isLast() compares with LocalDateTime.now(), so the answer
       // changes when a booking's start passes, with no write to evict it
-      return Optional.of("depends on the clock, a random source or a setting its key does not cover: "
-          + method.fact().displayName() + "() reads " + method.fact().timeOrRandomUses().get(0));
+      String use = method.fact().timeOrRandomUses().get(0);
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.TimeAndRandom.whatItReads(use) + ": "
+          + method.fact().displayName() + "() reads " + use);
     }
     for (String entry : method.fact().otherStaticsRead()) {
       if (!constant(entry)) {
@@ -155,7 +156,8 @@ final class KeyCoverage {
       boolean receiverShared) {
     List<IndexedMethod> all = index.allTargetsOf(call);
     if (!receiverShared || all.isEmpty() || index.declaredSite(call).isPresent()
-        || call.argumentCount() == 0 && (call.name().startsWith("get") || call.name().startsWith("is"))) {
+        // a getter, called or referenced (Category::getId mapped over elements: audit 13's s14, Lombok's @Getter)
+        || call.argumentCount() <= 0 && (call.name().startsWith("get") || call.name().startsWith("is"))) {
       return Optional.empty();
     }
     if (!targets.stream().allMatch(t -> t.fact().isAbstract() && index.implementedByLibrary(t).isEmpty())) {
