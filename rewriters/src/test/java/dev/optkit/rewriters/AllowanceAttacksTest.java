@@ -234,6 +234,15 @@ class AllowanceAttacksTest {
           public String alias(long id) {
               return jdbc.queryForObject("SELECT alias FROM alias WHERE item_id = ?", String.class, id);
           }
+
+          // writers: a snapshot older than a write matters only where a write evicts
+          public void rename(long id, String name) {
+              jdbc.update("UPDATE item SET name = ? WHERE id = ?", name, id);
+          }
+
+          public void realias(long id, String alias) {
+              jdbc.update("UPDATE alias SET alias = ? WHERE item_id = ?", alias, id);
+          }
       """);
 
   private static String labels(String body) {

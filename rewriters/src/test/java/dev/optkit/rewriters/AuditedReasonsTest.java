@@ -42,6 +42,11 @@ class AuditedReasonsTest {
           public Long idOf(String name) {
               return jdbc.queryForObject("SELECT id FROM job WHERE name = ?", Long.class, name);
           }
+
+          // a writer: a snapshot older than a write matters only where a write evicts
+          public void rename(long id, String name) {
+              jdbc.update("UPDATE job SET name = ? WHERE id = ?", name, id);
+          }
       """);
 
   private static String lookup(String body) {

@@ -941,6 +941,11 @@ class MigrationSafetyTest {
             public int countryCount() {
                 return jdbc.queryForObject("SELECT count(*) FROM country", Integer.class);
             }
+
+            // a writer: a snapshot older than a write matters only where a write evicts
+            public void rename(String code, String name) {
+                jdbc.update("UPDATE country SET name = ? WHERE code = ?", name, code);
+            }
         """);
     // the transaction reads before it calls countryName(): its snapshot is older than countryName's miss
     String report = """

@@ -692,6 +692,15 @@ class PreciseProofsTest {
             public int total() {
                 return jdbc.queryForObject("SELECT count(*) FROM vets", Integer.class);
             }
+
+            // writers: a snapshot older than a write matters only where a write evicts
+            public void addSpecialty(String name) {
+                jdbc.update("INSERT INTO specialties (name) VALUES (?)", name);
+            }
+
+            public void addVet(String name) {
+                jdbc.update("INSERT INTO vets (name) VALUES (?)", name);
+            }
         }
         """;
     String report = """

@@ -29,6 +29,11 @@ class SnapshotOrderAttacksTest {
           public void audit(String what) {
               jdbc.update("INSERT INTO audit (what) VALUES (?)", what);
           }
+
+          // a writer of what price() reads: a snapshot older than a write matters only where a write evicts
+          public void reprice(long id, int price) {
+              jdbc.update("UPDATE item SET price = ? WHERE id = ?", price, id);
+          }
       """);
 
   private static final String UTIL = """
