@@ -195,10 +195,37 @@ final class ValueRoots {
       }
       if (value instanceof NameExpr name && isLocal.test(name.getNameAsString())) {
         local(name.getNameAsString(), origins.isEmpty(), tokens, depth);
+      } else if (origins.isEmpty() && value instanceof NameExpr name && literalConstant(name)) {
+        tokens.add("new"); // rs.getInt(GAME_ID): a constant of the class, a literal's value (audit 14's s17b)
       } else if (origins.isEmpty()) {
         tokens.add("?");
       }
     }
+  }
+
+  /**
+   * A name for a {@code static final} field of a class around it whose initialiser is a literal or a sum of literals
+   * ({@code static final String GAME_ID = "game_id"}): a value nobody changes.
+   */
+  private static boolean literalConstant(NameExpr name) {
+    for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        var field = type.getFieldByName(name.getNameAsString());
+        if (field.isPresent()) {
+          return field.get().isStatic() && field.get().isFinal() && field.get().getVariables().stream()
+              .filter(v -> v.getNameAsString().equals(name.getNameAsString()))
+              .allMatch(v -> v.getInitializer().map(ValueRoots::literalValue).orElse(false));
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean literalValue(Expression value) {
+    Expression bare = value instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed ? enclosed.getInner() : value;
+    return bare instanceof LiteralExpr || bare instanceof BinaryExpr binary && literalValue(binary.getLeft())
+        && literalValue(binary.getRight());
   }
 
   /**

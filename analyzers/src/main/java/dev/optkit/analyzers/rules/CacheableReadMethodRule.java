@@ -46,8 +46,11 @@ public final class CacheableReadMethodRule implements Rule {
     List<String> inherited = new ArrayList<>();
     for (ReachedIo read : reads) {
       String repository = read.site().receiverType();
+      // declared by the repository or by a project interface it extends (a default method: audit 14's n3)
       boolean declared = repository == null || !read.direct()
           || context.index().type(repository).map(t -> !t.kind().equals("interface")).orElse(true)
+          || context.index().supertypesOf(repository).stream()
+              .anyMatch(type -> !context.index().methods(type, read.site().method()).isEmpty())
           || !context.index().methods(repository, read.site().method()).isEmpty();
       if (declared) {
         return "";

@@ -86,7 +86,7 @@ public final class CachingPlanner {
     this.keyCoverage = new KeyCoverage(index);
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
-    this.snapshotReads = new SnapshotReads(whole, traits);
+    this.snapshotReads = new SnapshotReads(whole, traits, m -> form(m) == CacheForm.SPRING);
     this.exportedRepositories = new ExportedRepositories(index, traits, whole.restExportsAnnotatedOnly());
   }
 
@@ -158,6 +158,9 @@ public final class CachingPlanner {
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (DataWriters.Writer writer : dataWriters.of(method.get())) {
+        if (neverRuns(writer.method())) {
+          continue; // an instance method of a class nothing makes: its write cannot happen (audit 14's s25)
+        }
         if (form == CacheForm.PLAIN && !fact.isStatic() && writerEvictions.seedsBeforeTests(writer.method())) {
           continue; // a test's set-up writes before it builds the object whose own cache it then reads
         }
@@ -238,6 +241,40 @@ public final class CachingPlanner {
     }
     return xmlCalledMethods;
   }
+
+  /**
+   * An instance method of a class that is no bean, carries no annotation (no framework makes it: an aspect, a
+   * configuration, a filter), implements no library interface (no service loader or configuration property names
+   * it), has no subclass, is named in no XML bean definition, and is made nowhere in the project, tests included
+   * ({@code new}, {@code ::new}, a class literal, {@code Class.forName}): no object exists to run it on.
+   */
+  private boolean neverRuns(IndexedMethod writer) {
+    MethodFact fact = writer.fact();
+    String owner = fact.ownerType();
+    if (fact.isStatic() || fact.isConstructor() || springBeans.isBeanClass(owner) || !index.subtypesOf(owner).isEmpty()) {
+      return false;
+    }
+    TypeFact type = index.type(owner).orElse(null);
+    if (type == null || !type.kind().equals("class") || !type.annotations().isEmpty()
+        || type.superTypes().stream().anyMatch(t -> !t.equals(owner) && !t.equals("java.lang.Object")
+            && index.type(t).isEmpty())) {
+      return false;
+    }
+    if (xmlBeanClasses == null) {
+      xmlBeanClasses = new java.util.HashSet<>(SpringXmlScans.beanClasses(traits.root()));
+    }
+    if (xmlBeanClasses.contains(owner)) {
+      return false;
+    }
+    if (madeTypes == null) {
+      madeTypes = new java.util.HashSet<>();
+      index.files().forEach(file -> file.creations().forEach(made -> madeTypes.add(made.type())));
+    }
+    return !madeTypes.contains(owner) && !madeTypes.contains(ProjectTraits.simpleName(owner));
+  }
+
+  private Set<String> xmlBeanClasses;
+  private Set<String> madeTypes;
 
   /** A writer no Spring proxy can wrap, whose callers may carry its eviction instead. */
   private static boolean noProxyAround(String cannot) {

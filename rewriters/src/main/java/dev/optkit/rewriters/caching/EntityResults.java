@@ -201,8 +201,8 @@ final class EntityResults {
         && !entity.lazyByGetter().containsKey(g) && !ignored.contains(ColumnReads.property(g)));
     // Jackson's Hibernate module is no allowance: what it writes depends on what the first caller's persistence
     // context happened to load (hostile review 35's h5, h14), and a module may be registered on another mapper (h1-h3)
-    if (this.whole.jacksonMixIns()) {
-      computed = true; // a mix-in may include what the class ignores (h10)
+    if (this.whole.jacksonMixInsMayReach(entity.qualifiedName())) {
+      computed = true; // a mix-in for the entity may include what the class ignores (h10)
     }
     if (!(computed ? entity.lazyByGetter() : entity.serialisedLazy()).isEmpty()
         && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {

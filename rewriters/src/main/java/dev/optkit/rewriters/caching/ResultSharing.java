@@ -288,11 +288,12 @@ final class ResultSharing {
         continue;
       }
       Optional<TypeFact> type = index.type(call.receiverType());
+      // Lombok's annotations by their simple name: `import lombok.*` leaves them unqualified (audit 14's s20b)
       boolean readWhole = type.isPresent() && type.get().kind().equals("class")
-          && type.get().annotations().stream().noneMatch(a -> a.startsWith("lombok.") || LOMBOK.contains(a))
+          && type.get().annotations().stream().noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))
           && index.supertypesOf(call.receiverType()).stream().allMatch(t -> t.equals("java.lang.Object")
-              || index.type(t).filter(s -> s.annotations().stream().noneMatch(a -> a.startsWith("lombok.")
-                  || LOMBOK.contains(a))).isPresent());
+              || index.type(t).filter(s -> s.annotations().stream()
+                  .noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))).isPresent());
       if (readWhole) {
         return Optional.of(ProjectTraits.simpleName(call.receiverType()) + "." + call.name() + "(), a method optkit "
             + "cannot find in that class or its supertypes (one of a local or anonymous class around the call, perhaps), "

@@ -18,11 +18,29 @@ final class SnapshotReads {
   private final Transactions transactions;
   private final ProjectTraits traits;
 
-  SnapshotReads(WholeProject whole, ProjectTraits traits) {
+  /** Whether a cached method's cache is a Spring proxy's, which a call through {@code this} never consults. */
+  private final java.util.function.Predicate<IndexedMethod> proxied;
+
+  SnapshotReads(WholeProject whole, ProjectTraits traits, java.util.function.Predicate<IndexedMethod> proxied) {
     this.whole = whole;
     this.index = whole.index();
     this.transactions = whole.transactions();
     this.traits = traits;
+    this.proxied = proxied;
+  }
+
+  private boolean onlyThroughThis(IndexedMethod caller, IndexedMethod cached) {
+    String owner = cached.fact().ownerType();
+    // a repository interface's default method runs on the JDK proxy itself: its calls through 'this' are advised
+    if (!caller.fact().ownerType().equals(owner)
+        || index.type(owner).map(t -> !t.kind().equals("class")).orElse(true)) {
+      return false;
+    }
+    List<dev.optkit.analyzers.facts.CallRef> calls = caller.fact().calls().stream()
+        .filter(call -> call.name().equals(cached.fact().name()) && index.allTargetsOf(call).contains(cached)).toList();
+    return !calls.isEmpty() && calls.stream().allMatch(call -> owner.equals(call.receiverType())
+        && call.snippet() != null && (call.snippet().startsWith(call.name() + "(")
+            || call.snippet().startsWith("this." + call.name() + "(")));
   }
 
   /**
@@ -69,6 +87,14 @@ final class SnapshotReads {
     callers.removeIf(c -> SourceSet.isTestPath(c.path()));
     if (callers.isEmpty()) {
       return any;
+    }
+    // a caller reaching it only through 'this' never consults a proxy's cache: its transaction is no cached read's
+    // (audit 14's s22: NoteService.update() calling getNote() on itself)
+    if (proxied.test(cached)) {
+      callers.removeIf(caller -> onlyThroughThis(caller, cached));
+      if (callers.isEmpty()) {
+        return Optional.empty();
+      }
     }
     for (IndexedMethod caller : callers) {
       Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(caller, cached, 0);
@@ -287,11 +313,37 @@ final class SnapshotReads {
 
   /** A query method whose declared answer is a JDK container of value types, as its source writes them. */
   private boolean valuesOnly(IndexedMethod method) {
+    if (dataObject(method.fact().returnType())) {
+      return true;
+    }
     List<com.github.javaparser.ast.type.Type> arguments = dev.optkit.analyzers.index.ReturnTypeArguments.of(method.fact());
-    return VALUE_CONTAINERS.contains(method.fact().returnType()) && arguments.size() == 1
-        && arguments.get(0) instanceof com.github.javaparser.ast.type.ClassOrInterfaceType element
-        && element.getTypeArguments().isEmpty() && VALUE_ELEMENTS.contains(element.getNameAsString())
-        && index.typesNamed(element.getNameAsString()).isEmpty();
+    if (!VALUE_CONTAINERS.contains(method.fact().returnType()) || arguments.size() != 1
+        || !(arguments.get(0) instanceof com.github.javaparser.ast.type.ClassOrInterfaceType element)
+        || element.getTypeArguments().isPresent()) {
+      return false;
+    }
+    List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(element.getNameAsString());
+    return named.isEmpty() ? VALUE_ELEMENTS.contains(element.getNameAsString())
+        : named.size() == 1 && dataObject(named.get(0).qualifiedName());
+  }
+
+  /**
+   * A project class or record that is no JPA type: Spring Data fills one only from a query's values (a constructor
+   * expression, {@code SELECT new r.ClubCount(c.id, c.name, COUNT(v))}: audit 14's s16b), never from managed
+   * instances. Interface projections are left out: an open one may read the entity behind it.
+   */
+  private boolean dataObject(String type) {
+    return index.type(type).filter(t -> (t.kind().equals("class") || t.kind().equals("record"))
+        && t.annotations().stream().map(ProjectTraits::simpleName)
+            .noneMatch(a -> a.equals("Entity") || a.equals("Embeddable") || a.equals("MappedSuperclass"))
+        // holding values only: new ClubDto(c) would hold the managed instance itself
+        && t.fieldTypes().values().stream().allMatch(SnapshotReads::valueType))
+        .isPresent();
+  }
+
+  private static boolean valueType(String type) {
+    return !type.contains(".") || type.startsWith("java.lang.") || type.startsWith("java.math.")
+        || type.startsWith("java.time.") || type.equals("java.util.UUID");
   }
 
   /** Clients whose loads go through a JPA persistence context (Spring Data's repositories, if JPA's). */

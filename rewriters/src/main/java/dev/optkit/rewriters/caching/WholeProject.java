@@ -158,6 +158,64 @@ public final class WholeProject {
 
   private Boolean jacksonMixIns;
 
+  /**
+   * Whether a Jackson mix-in the project registers may apply to the class: one whose target optkit cannot read (a
+   * {@code @JsonMixin}, a map of them, an argument that is no class literal), or an {@code addMixIn(X.class, ...)}
+   * whose X is the class, a supertype of it, or {@code Object}. A mix-in for {@code ProblemDetail} only changes how
+   * problem details are written (audit 14's s10d).
+   */
+  boolean jacksonMixInsMayReach(String type) {
+    if (!jacksonMixIns()) {
+      return false;
+    }
+    if (mixInTargets == null) {
+      mixInTargets = readMixInTargets();
+    }
+    if (mixInTargets.contains(UNREAD_TARGET)) {
+      return true;
+    }
+    Set<String> family = new HashSet<>();
+    index.supertypesOf(type).forEach(t -> family.add(ProjectTraits.simpleName(t)));
+    family.add(ProjectTraits.simpleName(type));
+    family.add("Object");
+    return mixInTargets.stream().anyMatch(family::contains);
+  }
+
+  private static final String UNREAD_TARGET = "\u0000unread";
+  private Set<String> mixInTargets;
+
+  private Set<String> readMixInTargets() {
+    Set<String> targets = new java.util.TreeSet<>();
+    if (index.types().stream().anyMatch(t -> t.hasAnnotation("JsonMixin"))) {
+      targets.add(UNREAD_TARGET);
+    }
+    for (IndexedMethod method : index.methods()) {
+      for (var call : method.fact().calls()) {
+        if (call.name().equals("mixIn") || call.name().equals("mixIns") || call.name().equals("setMixIns")) {
+          targets.add(UNREAD_TARGET);
+        } else if (call.name().equals("addMixIn")) {
+          var declaration = declaration(method);
+          if (declaration.isEmpty()) {
+            targets.add(UNREAD_TARGET);
+            continue;
+          }
+          for (var made : declaration.get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+            if (made.getNameAsString().equals("addMixIn")) {
+              if (made.getArguments().isNonEmpty()
+                  && made.getArgument(0) instanceof com.github.javaparser.ast.expr.ClassExpr literal) {
+                String written = literal.getType().asString();
+                targets.add(written.substring(written.lastIndexOf('.') + 1).replaceAll("<.*", ""));
+              } else {
+                targets.add(UNREAD_TARGET);
+              }
+            }
+          }
+        }
+      }
+    }
+    return targets;
+  }
+
 
   /** Whether Spring Data REST exports only the repositories annotated {@code @RepositoryRestResource}. */
   boolean restExportsAnnotatedOnly() {

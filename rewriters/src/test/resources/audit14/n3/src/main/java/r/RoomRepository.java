@@ -1,0 +1,4 @@
+package r;
+
+public interface RoomRepository extends BaseRepository<Room> {
+}

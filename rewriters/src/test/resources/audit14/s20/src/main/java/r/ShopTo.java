@@ -1,0 +1,6 @@
+package r;
+
+import java.util.List;
+
+public record ShopTo(Integer id, String name, List<String> items) {
+}

@@ -1,0 +1,4 @@
+package r;
+
+public record NoteTo(Long id, String text, String author) {
+}
