@@ -79,4 +79,13 @@ class FourteenthAuditReasonsTest {
     MigrationPlan plan = project("s25");
     assertFalse(reason(plan, "getByCode").contains("SessionTagger"), reason(plan, "getByCode"));
   }
+
+  /** What a UserDetailsService reads through a DAO is the login's: refused as the service itself is. */
+  @Test
+  void aReadALoginMakesIsTheLogins() {
+    MigrationPlan plan = project("login");
+    assertFalse(cached(plan, "PlayerDao.findByLogin"), plan.targets().toString());
+    assertTrue(reason(plan, "findByLogin").contains("a login reads it"), reason(plan, "findByLogin"));
+    assertTrue(cached(plan, "GameDao.getAllGames"), reason(plan, "getAllGames"));
+  }
 }

@@ -69,6 +69,11 @@ public final class PerUserCode {
     this.index = index;
   }
 
+  /** Why the method is a login's own code (a method of an authentication SPI's implementation), or empty. */
+  public Optional<String> authentication(IndexedMethod method) {
+    return authenticationCode(method.fact());
+  }
+
   /** Whether objects of the type are a login's credentials: a {@code UserDetails}, Spring's {@code User} and the like. */
   public boolean credentials(String type) {
     return index.supertypesOf(type).stream().anyMatch(CREDENTIAL_TYPES::contains);

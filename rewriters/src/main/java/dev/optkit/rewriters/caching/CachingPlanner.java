@@ -359,6 +359,15 @@ public final class CachingPlanner {
     // and the object is an entity it manages
     boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff()
         || entityResults.namesNoEntity(method));
+    // what a login reads is the login's as much as its own code's (audit 14: UserDaoImpl.findByLogin under a
+    // UserDetailsService, refused in the other project where the service read it itself)
+    Optional<IndexedMethod> login = index.callersOf(method).stream()
+        .filter(caller -> !SourceSet.isTestPath(caller.path()))
+        .filter(caller -> index.perUserCode().authentication(caller).isPresent()).findFirst();
+    if (login.isPresent()) {
+      return Optional.of("a login reads it (" + login.get().fact().displayName() + "(), "
+          + index.perUserCode().authentication(login.get()).get().replaceFirst("^authentication code: ", "") + ")");
+    }
     // an existing cache above is decisive whatever the callers do: the one level there is (audit 13's s15, whose
     // chain of callers through that cache named a change made to new objects mapped from the result)
     Optional<String> cachedAbove = whole.cachedCaller(method);
