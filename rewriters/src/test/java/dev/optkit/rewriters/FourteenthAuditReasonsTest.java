@@ -73,13 +73,6 @@ class FourteenthAuditReasonsTest {
     assertFalse(advice.contains("inherits without declaring"), advice);
   }
 
-  /** s25: a writer of a class nothing makes (its bean annotations commented out) never runs, so it evicts nothing. */
-  @Test
-  void aWriterOfAClassNothingMakesIsNoWriter() {
-    MigrationPlan plan = project("s25");
-    assertFalse(reason(plan, "getByCode").contains("SessionTagger"), reason(plan, "getByCode"));
-  }
-
   /** What a UserDetailsService reads through a DAO is the login's: refused as the service itself is. */
   @Test
   void aReadALoginMakesIsTheLogins() {

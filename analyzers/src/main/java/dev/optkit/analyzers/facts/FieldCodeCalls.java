@@ -29,11 +29,15 @@ public final class FieldCodeCalls {
 
   static List<String> of(TypeDeclaration<?> type) {
     List<Node> code = new ArrayList<>();
+    TreeSet<String> names = new TreeSet<>();
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof FieldDeclaration field) {
         field.getVariables().forEach(variable -> variable.getInitializer().ifPresent(code::add));
       } else if (member instanceof InitializerDeclaration block) {
         code.add(block.getBody());
+      } else if (member instanceof com.github.javaparser.ast.body.CompactConstructorDeclaration compact) {
+        code.add(compact.getBody()); // a record's compact constructor is no method the facts hold (review 37's k2)
+        names.add(COMPACT);
       }
     }
     if (type instanceof EnumDeclaration enumeration) {
@@ -42,7 +46,6 @@ public final class FieldCodeCalls {
         code.addAll(constant.getClassBody());
       }
     }
-    TreeSet<String> names = new TreeSet<>();
     for (Node node : code) {
       node.findAll(MethodCallExpr.class).forEach(call -> names.add(call.getNameAsString()));
       node.findAll(MethodReferenceExpr.class).stream().map(MethodReferenceExpr::getIdentifier)
@@ -60,6 +63,9 @@ public final class FieldCodeCalls {
     }
     return List.copyOf(names);
   }
+
+  /** In the list: the record has a compact constructor, whose code runs on what it is given. */
+  public static final String COMPACT = "<compact>";
 
   /** In the list: the type hands {@code this} on from code no method call shows, or keeps it where others reach it. */
   public static final String THIS = "this";
@@ -84,7 +90,12 @@ public final class FieldCodeCalls {
       parent = parent.getParentNode().orElse(null);
     }
     final Node value = at;
-    return parent instanceof com.github.javaparser.ast.expr.AssignExpr assign && assign.getValue() == value
+    // () -> this, or a lambda's return this: whoever holds the lambda gets the object (hostile review 37's f2)
+    boolean fromLambda = parent instanceof com.github.javaparser.ast.stmt.ExpressionStmt statement
+        && statement.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.LambdaExpr
+        || parent instanceof com.github.javaparser.ast.stmt.ReturnStmt
+            && value.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isPresent();
+    return fromLambda || parent instanceof com.github.javaparser.ast.expr.AssignExpr assign && assign.getValue() == value
         || parent instanceof com.github.javaparser.ast.body.VariableDeclarator
         || parent instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr;
   }

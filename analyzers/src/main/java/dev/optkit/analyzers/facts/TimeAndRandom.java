@@ -59,8 +59,12 @@ public final class TimeAndRandom {
         return;
       }
     }
-    // LocalDateTime.now(), or java.time.LocalDateTime.now() written out
-    String type = scope instanceof NameExpr scopeName ? scopeName.getNameAsString()
+    // LocalDateTime.now(), or java.time.LocalDateTime.now() written out, or now(clock) under a static import of it
+    // (audit 15's u1: a menu for "today" from an injected Clock, cached past midnight)
+    String imported = scope == null ? file.names.staticImportOwners(name).stream()
+        .filter(owner -> owner.startsWith("java.time.")).map(owner -> owner.substring(owner.lastIndexOf('.') + 1))
+        .findFirst().orElse(null) : null;
+    String type = imported != null ? imported : scope instanceof NameExpr scopeName ? scopeName.getNameAsString()
         : scope instanceof FieldAccessExpr qualified && qualified.toString().startsWith("java.")
             ? qualified.getNameAsString() : null;
     if (type == null) {

@@ -217,10 +217,10 @@ final class ValueSources {
           both.add(ValueOrigin.ofCall(call));
           return both;
         }
-        if (scope instanceof NameExpr local && (locals.contains(local.getNameAsString())
-            || parameters.contains(local.getNameAsString()))) {
-          // service.tallies() on a constructor's parameter: a query of a collaborator as much as a part of it
-          // (hostile review 36's m2p, m2q: the cached map changed by a holder built with the service)
+        if (!(scope instanceof ThisExpr)) {
+          // service.tallies() on a constructor's parameter, Objects.requireNonNull(service).tallies(),
+          // provider.getObject().tallies(): a query of a collaborator as much as a part of it (hostile review 36's
+          // m2p, m2q; 37's v1, v3: the cached map changed by a holder built with the service)
           Set<ValueOrigin> both = new LinkedHashSet<>(parts(inner));
           both.add(ValueOrigin.ofCall(call));
           return both;

@@ -475,8 +475,8 @@ public final class ProjectIndex {
         .filter(type -> !type.equals(m.fact().ownerType()))
         .flatMap(type -> methods(type, m.fact().name()).stream())
         .anyMatch(over -> over.fact().params().size() == m.fact().params().size()
-            && (over.fact().hasAnnotation("org.springframework.cache.annotation.Cacheable")
-                || over.fact().hasAnnotation("org.springframework.cache.annotation.Caching"))));
+            // @Cacheable only: a @Caching there may only evict (hostile review 37's p3)
+            && over.fact().hasAnnotation("org.springframework.cache.annotation.Cacheable")));
   }
 
   private final Map<IndexedMethod, Boolean> inheritedCache = new java.util.concurrent.ConcurrentHashMap<>();

@@ -158,9 +158,6 @@ public final class CachingPlanner {
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (DataWriters.Writer writer : dataWriters.of(method.get())) {
-        if (neverRuns(writer.method())) {
-          continue; // an instance method of a class nothing makes: its write cannot happen (audit 14's s25)
-        }
         if (form == CacheForm.PLAIN && !fact.isStatic() && writerEvictions.seedsBeforeTests(writer.method())) {
           continue; // a test's set-up writes before it builds the object whose own cache it then reads
         }
@@ -242,39 +239,22 @@ public final class CachingPlanner {
     return xmlCalledMethods;
   }
 
-  /**
-   * An instance method of a class that is no bean, carries no annotation (no framework makes it: an aspect, a
-   * configuration, a filter), implements no library interface (no service loader or configuration property names
-   * it), has no subclass, is named in no XML bean definition, and is made nowhere in the project, tests included
-   * ({@code new}, {@code ::new}, a class literal, {@code Class.forName}): no object exists to run it on.
-   */
-  private boolean neverRuns(IndexedMethod writer) {
-    MethodFact fact = writer.fact();
-    String owner = fact.ownerType();
-    if (fact.isStatic() || fact.isConstructor() || springBeans.isBeanClass(owner) || !index.subtypesOf(owner).isEmpty()) {
-      return false;
+  /** A method the cached one reaches through project calls that the project caches itself, or empty. */
+  private Optional<IndexedMethod> projectCachedCallee(IndexedMethod method) {
+    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(index.calleesOf(method));
+    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    while (!pending.isEmpty() && seen.size() < 2_000) {
+      IndexedMethod callee = pending.poll();
+      if (callee == method || !seen.add(callee) || SourceSet.isTestPath(callee.path())) {
+        continue;
+      }
+      if (index.alreadyCached(callee)) {
+        return Optional.of(callee);
+      }
+      pending.addAll(index.calleesOf(callee));
     }
-    TypeFact type = index.type(owner).orElse(null);
-    if (type == null || !type.kind().equals("class") || !type.annotations().isEmpty()
-        || type.superTypes().stream().anyMatch(t -> !t.equals(owner) && !t.equals("java.lang.Object")
-            && index.type(t).isEmpty())) {
-      return false;
-    }
-    if (xmlBeanClasses == null) {
-      xmlBeanClasses = new java.util.HashSet<>(SpringXmlScans.beanClasses(traits.root()));
-    }
-    if (xmlBeanClasses.contains(owner)) {
-      return false;
-    }
-    if (madeTypes == null) {
-      madeTypes = new java.util.HashSet<>();
-      index.files().forEach(file -> file.creations().forEach(made -> madeTypes.add(made.type())));
-    }
-    return !madeTypes.contains(owner) && !madeTypes.contains(ProjectTraits.simpleName(owner));
+    return Optional.empty();
   }
-
-  private Set<String> xmlBeanClasses;
-  private Set<String> madeTypes;
 
   /** A writer no Spring proxy can wrap, whose callers may carry its eviction instead. */
   private static boolean noProxyAround(String cannot) {
@@ -367,6 +347,13 @@ public final class CachingPlanner {
     if (login.isPresent()) {
       return Optional.of("a login reads it (" + login.get().fact().displayName() + "(), "
           + index.perUserCode().authentication(login.get()).get().replaceFirst("^authentication code: ", "") + ")");
+    }
+    // the project's own cache below: the call graph reaches no read behind it, so its writers would not evict this one
+    // (hostile review 37's p1, p2: report() over a project-cached api.name(), stale after a rename)
+    Optional<IndexedMethod> projectCacheBelow = projectCachedCallee(method);
+    if (projectCacheBelow.isPresent()) {
+      return Optional.of("it calls " + projectCacheBelow.get().fact().displayName() + "(), which the project already caches: "
+          + "one cache level per data, and what that cache's data writers change would not evict this one");
     }
     // an existing cache above is decisive whatever the callers do: the one level there is (audit 13's s15, whose
     // chain of callers through that cache named a change made to new objects mapped from the result)

@@ -276,11 +276,13 @@ final class ResultSharing {
       String simple = handOff.to().substring("new ".length()).replaceAll("<.*", "");
       return index.typesNamed(simple.substring(simple.lastIndexOf('.') + 1)).stream()
           .filter(type -> type.kind().equals("record"))
-          .filter(type -> index.methodsOfType(type.qualifiedName()).stream().map(m -> m.fact().name())
+          .filter(type -> type.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT)
+              || index.methodsOfType(type.qualifiedName()).stream().map(m -> m.fact().name())
               .anyMatch(name -> !type.fieldTypes().containsKey(name) && !Set.of("equals", "hashCode", "toString")
                   .contains(name) && !name.equals(ProjectTraits.simpleName(type.qualifiedName()))))
           .findFirst().map(type -> "the record " + ProjectTraits.simpleName(type.qualifiedName()) + "'s constructor, "
-              + "which keeps it in a component its own methods may change (optkit does not follow them there)");
+              + "which keeps it in a component its own code may change (its compact constructor or methods, which "
+              + "optkit does not follow there)");
     }
     for (CallRef call : from.fact().calls()) {
       if (!call.name().equals(handOff.to()) || call.argumentCount() != handOff.toArguments()
@@ -292,6 +294,7 @@ final class ResultSharing {
       boolean readWhole = type.isPresent() && type.get().kind().equals("class")
           && type.get().annotations().stream().noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))
           && index.supertypesOf(call.receiverType()).stream().allMatch(t -> t.equals("java.lang.Object")
+              || jdkTypeWithout(t, call.name())
               || index.type(t).filter(s -> s.annotations().stream()
                   .noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))).isPresent());
       if (readWhole) {
@@ -301,6 +304,35 @@ final class ResultSharing {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A JDK type (read from optkit's own runtime) that has no method of the name, inherited ones included: a local
+   * class implementing {@code Serializable} or extending {@code ArrayList} still has no {@code decorate} of its own
+   * (hostile review 37's k5, k6). Any other library type may have it.
+   */
+  private static boolean jdkTypeWithout(String type, String method) {
+    if (!type.startsWith("java.") || type.contains("<")) {
+      return false;
+    }
+    try {
+      Class<?> loaded = Class.forName(type, false, ClassLoader.getPlatformClassLoader());
+      for (Class<?> at = loaded; at != null; at = at.getSuperclass()) {
+        for (java.lang.reflect.Method declared : at.getDeclaredMethods()) {
+          if (declared.getName().equals(method)) {
+            return false;
+          }
+        }
+      }
+      for (java.lang.reflect.Method inherited : loaded.getMethods()) {
+        if (inherited.getName().equals(method)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   private static final Set<String> LOMBOK = Set.of("Data", "Value", "Getter", "Setter", "Builder", "SuperBuilder",

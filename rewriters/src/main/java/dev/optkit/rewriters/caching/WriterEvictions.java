@@ -101,7 +101,17 @@ final class WriterEvictions {
       return false;
     }
     Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
-    List<String> testClasses = index.supertypesOf(testWriter.fact().ownerType());
+    // the class declaring the test method, what it extends, what implements it (an interface's default @Test) and
+    // the classes around it (a JUnit @Nested class): hostile review 37's x2, x3
+    String declaring = testWriter.fact().ownerType();
+    Set<String> testClasses = new java.util.LinkedHashSet<>(index.supertypesOf(declaring));
+    index.subtypesOf(declaring).forEach(sub -> testClasses.addAll(index.supertypesOf(sub)));
+    for (String outer = declaring; outer.lastIndexOf('.') > 0; ) {
+      outer = outer.substring(0, outer.lastIndexOf('.'));
+      if (index.type(outer).isPresent()) {
+        testClasses.addAll(index.supertypesOf(outer));
+      }
+    }
     // a test calling the application over HTTP reaches every handler without a call the graph shows (RestAssured
     // against a DEFINED_PORT server, MockMvc: audit 12's afisha tests delete rows behind the handlers' caches)
     return testClasses.stream().anyMatch(reachedFrom::contains)
@@ -333,8 +343,25 @@ final class WriterEvictions {
   }
 
   /** Transaction templates run the callback they are given before they return. */
-  private static final Set<String> RUN_IN_PLACE_BY = Set.of("org.springframework.transaction.support.TransactionTemplate",
-      "org.springframework.transaction.support.TransactionOperations");
+  // TransactionOperations is an interface a bean may implement with anything (a JDK proxy: hostile review 37's g2b)
+  private static final Set<String> RUN_IN_PLACE_BY = Set.of("org.springframework.transaction.support.TransactionTemplate");
+
+  private static final Set<String> JDK_ITERABLES = Set.of("java.lang.Iterable", "java.util.Collection", "java.util.List",
+      "java.util.Set", "java.util.Map", "java.util.Optional", "java.util.stream.Stream", "java.util.Queue",
+      "java.util.Deque");
+
+  private Boolean containerSubclasses;
+
+  /** Whether the project has a class of its own that is a JDK collection, map or stream. */
+  private boolean projectSubclassesJdkContainers() {
+    if (containerSubclasses == null) {
+      // the JDK's own types are not in the index: a class extending HashMap lists HashMap, not Map
+      containerSubclasses = index.types().stream().anyMatch(type -> !type.qualifiedName().startsWith("java.")
+          && index.supertypesOf(type.qualifiedName()).stream().anyMatch(t -> JDK_ITERABLES.contains(t)
+              || t.startsWith("java.util.") && !t.startsWith("java.util.function.") && !t.equals("java.util.EventListener")));
+    }
+    return containerSubclasses;
+  }
 
   /**
    * Whether code handed on as an argument (a lambda, a method reference) runs before the call taking it returns: that
@@ -349,8 +376,9 @@ final class WriterEvictions {
     String name = taking.getNameAsString();
     if (IN_PLACE.contains(name)) {
       // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
-      // whose forEach may run the callback later (hostile review 36's t9)
-      return !factsKeep(caller, taking);
+      // whose forEach may run the callback later (hostile review 36's t9); and a declared JDK type may hold a project
+      // subclass whose forEach defers (review 37's g1)
+      return !factsKeep(caller, taking) && !projectSubclassesJdkContainers();
     }
     if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
       return false;

@@ -1,0 +1,24 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Audit 15 (/tmp/audit15, 2026-11-26): an unsafe cache it found, reduced to {@code src/test/resources/audit15/}. */
+class FifteenthAuditReasonsTest {
+  @TempDir Path dir;
+
+  /** {@code now(clock)} under a static import of LocalDate.now: a null date means today, which changes at midnight. */
+  @Test
+  void aStaticallyImportedNowReadsTheClock() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("clock")).resources("/audit15/clock").plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
+        .equals("RestaurantService.getByIdWithMenuForDate")), plan.targets().toString());
+    assertTrue(plan.notCacheable().stream().anyMatch(r -> r.contains("getByIdWithMenuForDate") && r.contains("clock")),
+        plan.notCacheable().toString());
+  }
+}

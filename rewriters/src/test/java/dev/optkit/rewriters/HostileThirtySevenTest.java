@@ -1,0 +1,67 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile review 37 of this session's allowances (/tmp/hostile37, 2026-11-26): each case here was cached and proven
+ * wrong by a run against the unmigrated application, or by the project's own test failing only after the migration.
+ * The projects are under {@code src/test/resources/hostile37/}, as the reviewer wrote them.
+ */
+class HostileThirtySevenTest {
+  @TempDir Path dir;
+
+  private MigrationPlan attack(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/hostile37/" + name).plan();
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  /**
+   * A getter of a stateful bean optkit sees no implementation of, called (e2) or referenced (e1, e3, e5: a bean
+   * lambda, an anonymous class); a writer's object returned from a lambda kept by a static field (f2); forEach on a
+   * declared Map holding a project class that defers (g1); a TransactionOperations bean that defers (g2b); a test in
+   * a JUnit @Nested class (x2) or an interface's default @Test (x3) calling the application over HTTP.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"e1", "e2", "e3", "e5", "f2", "g1", "g2b", "x2", "x3"})
+  void theNameReadIsRefused(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "CatService.name"), plan.targets().toString());
+  }
+
+  /** A report over a read the project caches itself, on its class (p1) or its interface (p2). */
+  @ParameterizedTest
+  @ValueSource(strings = {"p1", "p2"})
+  void aReadOverTheProjectsOwnCacheIsRefused(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "ReportService.report"), plan.targets().toString());
+  }
+
+  /** An interface's @Caching that only evicts is no cache: the report's reads through it are evicted by their writer (p3). */
+  @org.junit.jupiter.api.Test
+  void anEvictOnlyAnnotationHidesNoRead() {
+    MigrationPlan plan = attack("p3");
+    assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("ReportService.report"))
+        .anyMatch(t -> !t.toString().contains("name=rename")), plan.targets().toString());
+  }
+
+  /**
+   * A record whose compact constructor changes what it is given, local (k2) or top-level (k4); a local class with a
+   * JDK supertype calling the enclosing class's mutating method (k5: Serializable, k6: ArrayList).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"k2", "k4", "k5", "k6"})
+  void aChangeInCodeAroundTheCallIsFollowedOrRefused(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
+  }
+
+}

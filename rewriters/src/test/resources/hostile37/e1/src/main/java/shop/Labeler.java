@@ -1,0 +1,2 @@
+package shop;
+public interface Labeler { String getLabel(); }

@@ -1,0 +1,2 @@
+package shop;
+public interface Translator { String getTranslation(String word); void setLanguage(String language); }
