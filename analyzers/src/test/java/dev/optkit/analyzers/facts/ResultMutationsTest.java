@@ -159,7 +159,8 @@ class ResultMutationsTest {
   void fieldsAndSlotsWrittenOnAResultOrItsGraphAreReported() {
     assertEquals(List.of("all:sets pet.name"), changedResults("""
         void f() { for (Pet pet : repo.all()) { pet.name = "x"; } }"""));
-    assertEquals(List.of("find:setName"), changedResults("""
+    // getOwner() of the found pet: a part of it, and what a call returned (a collaborator's query may be cached too)
+    assertEquals(List.of("find:setName", "getOwner:setName"), changedResults("""
         void f(long id) { repo.find(id).getOwner().setName("x"); }"""));
     assertEquals(List.of("find:sets p.visits"), changedResults("""
         void f(long id) { Pet p = repo.find(id); p.visits++; }"""));
