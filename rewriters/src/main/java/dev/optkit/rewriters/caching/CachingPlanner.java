@@ -241,17 +241,23 @@ public final class CachingPlanner {
 
   /** A method the cached one reaches through project calls that the project caches itself, or empty. */
   private Optional<IndexedMethod> projectCachedCallee(IndexedMethod method) {
-    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(index.calleesOf(method));
+    // each callee with the class calling it: a call within one class goes through 'this', past the project's cache
+    // proxy (the spring sample's toBaseCurrency() calling its own @Cacheable getRate()), so its reads are seen
+    java.util.ArrayDeque<Map.Entry<IndexedMethod, String>> pending = new java.util.ArrayDeque<>();
+    index.calleesOf(method).forEach(callee -> pending.add(Map.entry(callee, method.fact().ownerType())));
     Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     while (!pending.isEmpty() && seen.size() < 2_000) {
-      IndexedMethod callee = pending.poll();
+      Map.Entry<IndexedMethod, String> next = pending.poll();
+      IndexedMethod callee = next.getKey();
       if (callee == method || !seen.add(callee) || SourceSet.isTestPath(callee.path())) {
         continue;
       }
-      if (index.alreadyCached(callee)) {
+      boolean throughThis = callee.fact().ownerType().equals(next.getValue())
+          && index.type(next.getValue()).map(t -> t.kind().equals("class")).orElse(false);
+      if (!throughThis && index.alreadyCached(callee)) {
         return Optional.of(callee);
       }
-      pending.addAll(index.calleesOf(callee));
+      index.calleesOf(callee).forEach(further -> pending.add(Map.entry(further, callee.fact().ownerType())));
     }
     return Optional.empty();
   }
