@@ -64,4 +64,12 @@ class HostileThirtySevenTest {
     assertFalse(cached(plan, "CatService.find"), plan.targets().toString());
   }
 
+
+  /** A holder changing the map it got through Objects.requireNonNull(service) (v1) or an ObjectProvider (v3). */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v3"})
+  void aCollaboratorsAnswerChangedByItsHolderIsRefused(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "IdService.tallies"), plan.targets().toString());
+  }
 }

@@ -125,6 +125,63 @@ final class LocalTypes {
     return Optional.empty();
   }
 
+  /** Providers' getters: what they hand back is an object of their type argument. */
+  private static final java.util.Set<String> PROVIDER_GETS = java.util.Set.of("getObject", "getIfAvailable",
+      "getIfUnique", "get");
+  private static final java.util.Set<String> PROVIDERS = java.util.Set.of("ObjectProvider", "ObjectFactory",
+      "Provider");
+
+  /**
+   * The type of what a call hands back unchanged: {@code Objects.requireNonNull(service)} is the service, and
+   * {@code provider.getObject()} on an {@code ObjectProvider<IdService>} an IdService (hostile review 37's v1, v3: a
+   * holder changing the cached map it got that way); null for any other call.
+   */
+  private TypeNames.Qualified passedThrough(com.github.javaparser.ast.expr.MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Expression on = call.getScope().orElse(null);
+    if (name.equals("requireNonNull") && call.getArguments().isNonEmpty() && on != null
+        && (on.toString().equals("Objects") || on.toString().equals("java.util.Objects"))) {
+      return syntacticType(call.getArgument(0));
+    }
+    if (!PROVIDER_GETS.contains(name) || call.getArguments().isNonEmpty() || !(on instanceof NameExpr provider)) {
+      return null;
+    }
+    com.github.javaparser.ast.type.Type declared = declaredType(provider);
+    if (declared instanceof ClassOrInterfaceType written && PROVIDERS.contains(written.getNameAsString())
+        && written.getTypeArguments().map(a -> a.size() == 1).orElse(false)) {
+      return file.names.qualify(written.getTypeArguments().get().get(0));
+    }
+    return null;
+  }
+
+  /** The type a name is declared with, as written: a parameter or local of a method around it, or a field. */
+  private static com.github.javaparser.ast.type.Type declaredType(NameExpr name) {
+    String wanted = name.getNameAsString();
+    for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
+        for (com.github.javaparser.ast.body.Parameter parameter : callable.getParameters()) {
+          if (parameter.getNameAsString().equals(wanted)) {
+            return parameter.getType();
+          }
+        }
+        for (com.github.javaparser.ast.body.VariableDeclarator local
+            : callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)) {
+          if (local.getNameAsString().equals(wanted)) {
+            return local.getType();
+          }
+        }
+      }
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        var field = type.getFieldByName(wanted);
+        if (field.isPresent()) {
+          return field.get().getVariable(0).getType();
+        }
+      }
+    }
+    return null;
+  }
+
   /** The receiver's qualified type from declarations alone, with how sure that is. */
   TypeNames.Qualified syntacticType(Expression scope) {
     if (scope instanceof EnclosedExpr enclosed) {
@@ -170,6 +227,12 @@ final class LocalTypes {
         return file.names.qualify(access.toString());
       }
       return null;
+    }
+    if (scope instanceof com.github.javaparser.ast.expr.MethodCallExpr call) {
+      TypeNames.Qualified passedThrough = passedThrough(call);
+      if (passedThrough != null) {
+        return passedThrough;
+      }
     }
     if (scope instanceof ObjectCreationExpr creation) {
       return file.names.qualify(creation.getType());
