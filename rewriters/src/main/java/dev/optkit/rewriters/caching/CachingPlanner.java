@@ -50,6 +50,7 @@ public final class CachingPlanner {
   private final EntityResults entityResults;
   private final TestSlices slices;
   private final SnapshotReads snapshotReads;
+  private final CacheLevels cacheLevels;
   private final ExportedRepositories exportedRepositories;
   /** Methods XML configuration calls by name ({@code <task:scheduled method="...">}): callers the call graph lacks. */
   private Set<String> xmlCalledMethods;
@@ -87,6 +88,7 @@ public final class CachingPlanner {
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
     this.snapshotReads = new SnapshotReads(whole, traits, m -> form(m) == CacheForm.SPRING);
+    this.cacheLevels = new CacheLevels(index, m -> form(m) == CacheForm.SPRING);
     this.exportedRepositories = new ExportedRepositories(index, traits, whole.restExportsAnnotatedOnly());
   }
 
@@ -229,7 +231,7 @@ public final class CachingPlanner {
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
-        new ClientSizedKeys(index).bound(targets, refusals)), refusals, this::uncalledBesideHandlers);
+        new ClientSizedKeys(index).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);
   }
 
   private Set<String> xmlCalledMethods() {
@@ -237,29 +239,6 @@ public final class CachingPlanner {
       xmlCalledMethods = SpringXmlScans.calledMethods(traits.root());
     }
     return xmlCalledMethods;
-  }
-
-  /** A method the cached one reaches through project calls that the project caches itself, or empty. */
-  private Optional<IndexedMethod> projectCachedCallee(IndexedMethod method) {
-    // each callee with the class calling it: a call within one class goes through 'this', past the project's cache
-    // proxy (the spring sample's toBaseCurrency() calling its own @Cacheable getRate()), so its reads are seen
-    java.util.ArrayDeque<Map.Entry<IndexedMethod, String>> pending = new java.util.ArrayDeque<>();
-    index.calleesOf(method).forEach(callee -> pending.add(Map.entry(callee, method.fact().ownerType())));
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    while (!pending.isEmpty() && seen.size() < 2_000) {
-      Map.Entry<IndexedMethod, String> next = pending.poll();
-      IndexedMethod callee = next.getKey();
-      if (callee == method || !seen.add(callee) || SourceSet.isTestPath(callee.path())) {
-        continue;
-      }
-      boolean throughThis = callee.fact().ownerType().equals(next.getValue())
-          && index.type(next.getValue()).map(t -> t.kind().equals("class")).orElse(false);
-      if (!throughThis && index.alreadyCached(callee)) {
-        return Optional.of(callee);
-      }
-      index.calleesOf(callee).forEach(further -> pending.add(Map.entry(further, callee.fact().ownerType())));
-    }
-    return Optional.empty();
   }
 
   /** A writer no Spring proxy can wrap, whose callers may carry its eviction instead. */
@@ -356,7 +335,7 @@ public final class CachingPlanner {
     }
     // the project's own cache below: the call graph reaches no read behind it, so its writers would not evict this one
     // (hostile review 37's p1, p2: report() over a project-cached api.name(), stale after a rename)
-    Optional<IndexedMethod> projectCacheBelow = projectCachedCallee(method);
+    Optional<IndexedMethod> projectCacheBelow = cacheLevels.projectCachedCallee(method);
     if (projectCacheBelow.isPresent()) {
       return Optional.of("it calls " + projectCacheBelow.get().fact().displayName() + "(), which the project already caches: "
           + "one cache level per data, and what that cache's data writers change would not evict this one");
@@ -458,37 +437,6 @@ public final class CachingPlanner {
     return returnType.equals("java.util.concurrent.CompletableFuture");
   }
 
-
-  /**
-   * A Spring bean's method of a class that nothing in production calls, that is no entry point (handler, listener,
-   * scheduled) and declares nothing a supertype declares (which callers may reach through the supertype), in an
-   * application that has request handlers: dead code, or code outside the project's.
-   */
-  boolean uncalledBesideHandlers(IndexedMethod method) {
-    MethodFact fact = method.fact();
-    if (form(method) != CacheForm.SPRING || fact.isAbstract() || fact.isStatic()
-        || dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(fact)
-        || index.webEntryPoints().whyEntryPoint(method).isPresent()
-        || !index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
-      return false;
-    }
-    boolean declaredAbove = index.supertypesOf(fact.ownerType()).stream()
-        .filter(type -> !type.equals(fact.ownerType()) && !type.equals("java.lang.Object")
-            && !type.equals("java.io.Serializable"))
-        .anyMatch(type -> index.type(type).isEmpty() || !index.methods(type, fact.name()).isEmpty());
-    return !declaredAbove && hasHandlers();
-  }
-
-  private Boolean handlers;
-
-  private boolean hasHandlers() {
-    if (handlers == null) {
-      handlers = index.methods().stream().anyMatch(m -> !SourceSet.isTestPath(m.path())
-          && index.webEntryPoints().whyEntryPoint(m).isPresent() && m.fact().annotations().stream()
-              .anyMatch(a -> a.endsWith("Mapping")));
-    }
-    return handlers;
-  }
 
   private CacheForm form(IndexedMethod method) {
     MethodFact fact = method.fact();

@@ -40,6 +40,7 @@ final class KeyCoverage {
       "com.google.gson.Gson", Set.of("fromJson"));
 
   private final ProjectIndex index;
+  private final GeneratedGetters generatedGetters;
   private final Map<Asked, Boolean> returnsFresh = new HashMap<>();
   /**
    * Answers of {@link #freshResult}, kept: a value built by calls whose arguments are results of calls
@@ -49,6 +50,7 @@ final class KeyCoverage {
   private final Map<Asked, Boolean> freshResults = new HashMap<>();
 
   KeyCoverage(ProjectIndex index) {
+    this.generatedGetters = new GeneratedGetters(index);
     this.index = index;
   }
 
@@ -161,7 +163,7 @@ final class KeyCoverage {
     if (!targets.stream().allMatch(t -> t.fact().isAbstract() && index.implementedByLibrary(t).isEmpty())) {
       return Optional.empty();
     }
-    if (generatedGetter(call, targets)) {
+    if (generatedGetters.generatedGetter(call, targets)) {
       return Optional.empty();
     }
     boolean testDouble = all.stream().anyMatch(t -> !t.fact().isAbstract() && SourceSet.isTestPath(t.path()));
@@ -178,52 +180,6 @@ final class KeyCoverage {
         + "project's classes" + (testDouble ? " but a test's double" : "") + " (a lambda, an anonymous class or "
         + "generated code may implement it, holding state the key does not cover)");
   }
-
-  /**
-   * A getter without arguments, called or referenced unbound ({@code Category::getId} mapped over elements), whose
-   * declaring interfaces are Spring Data projections (a repository query answers them) or are implemented by a
-   * project class holding the property's field under Lombok's {@code @Getter}/{@code @Data}/{@code @Value}: the
-   * library or Lombok writes it as a field read (audit 13's s14). A getter of a bean nothing in the project implements
-   * (a lambda, an anonymous class: hostile review 37's e1-e5) is asked like any other call.
-   */
-  private boolean generatedGetter(CallRef call, List<IndexedMethod> targets) {
-    String name = call.name();
-    String property = name.startsWith("get") && name.length() > 3 ? name.substring(3)
-        : name.startsWith("is") && name.length() > 2 ? name.substring(2) : null;
-    boolean unboundReference = call.argumentCount() < 0 && call.snippet() != null && call.snippet().contains("::")
-        && Character.isUpperCase(call.snippet().strip().charAt(0));
-    if (property == null || !(call.argumentCount() == 0 || unboundReference)) {
-      return false;
-    }
-    String field = Character.toLowerCase(property.charAt(0)) + property.substring(1);
-    return targets.stream().allMatch(target -> projection(target.fact().ownerType())
-        || index.subtypesOf(target.fact().ownerType()).stream().anyMatch(sub -> lombokField(sub, field)));
-  }
-
-  private boolean lombokField(String type, String field) {
-    List<String> chain = new ArrayList<>(index.supertypesOf(type));
-    chain.add(type);
-    return chain.stream().flatMap(t -> index.type(t).stream()).anyMatch(t -> t.fieldTypes().containsKey(field)
-        && t.annotations().stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
-            .anyMatch(a -> a.equals("Getter") || a.equals("Data") || a.equals("Value")));
-  }
-
-  /** An interface a repository query method answers: Spring Data implements its getters from the query's values. */
-  private boolean projection(String type) {
-    if (projections == null) {
-      projections = new java.util.HashSet<>();
-      for (IndexedMethod query : index.methods()) {
-        if (query.fact().isAbstract() && index.implementedByLibrary(query).isPresent()) {
-          projections.add(query.fact().returnType());
-          dev.optkit.analyzers.index.ReturnTypeArguments.of(query.fact()).forEach(argument ->
-              index.typesNamed(argument.asString().replaceAll("<.*", "")).forEach(t -> projections.add(t.qualifiedName())));
-        }
-      }
-    }
-    return projections.contains(type) && index.type(type).map(t -> t.kind().equals("interface")).orElse(false);
-  }
-
-  private Set<String> projections;
 
   /** The refusal for a proof that needs a MapStruct mapper's generated implementation. */
   private static String buildFirst(String mapper, String method) {

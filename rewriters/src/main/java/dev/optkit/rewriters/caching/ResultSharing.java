@@ -20,10 +20,12 @@ final class ResultSharing {
   private static final String MODEL_ATTRIBUTE = "org.springframework.web.bind.annotation.ModelAttribute";
 
   private final ProjectIndex index;
+  private final UnfoundCallees unfoundCallees;
   private final SealedHolders sealedHolders;
   private final SerialisedHandOffs serialised;
 
   ResultSharing(ProjectIndex index) {
+    this.unfoundCallees = new UnfoundCallees(index);
     this.index = index;
     this.sealedHolders = new SealedHolders(index, this::immutable);
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
@@ -260,84 +262,6 @@ final class ResultSharing {
   }
 
   /** The project methods or constructors a hand-off may reach. */
-  /**
-   * The call a value is handed to, when it is on a project class whose code optkit reads whole (no Lombok, not a
-   * record or an enum, no supertype outside the project) and no method of it or its supertypes has the name: a call
-   * the extractor placed on the wrong class (hostile review 36's e1, e2, e8: a local class's call of a method an
-   * anonymous class or the enclosing class declares). Empty when every such call is found, or may be generated.
-   */
-  private Optional<String> unfoundProjectMethod(IndexedMethod from, MethodFact.HandOff handOff) {
-    if (handOff.to().equals(MethodFact.RETURNED)) {
-      return Optional.empty();
-    }
-    if (handOff.to().startsWith("new ")) {
-      // a record's implicit constructor keeps it in a component; a method of the record besides its accessors may
-      // change it there (hostile review 36's e3: a local record's show() calling a method that renames the cat)
-      String simple = handOff.to().substring("new ".length()).replaceAll("<.*", "");
-      return index.typesNamed(simple.substring(simple.lastIndexOf('.') + 1)).stream()
-          .filter(type -> type.kind().equals("record"))
-          .filter(type -> type.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT)
-              || index.methodsOfType(type.qualifiedName()).stream().map(m -> m.fact().name())
-              .anyMatch(name -> !type.fieldTypes().containsKey(name) && !Set.of("equals", "hashCode", "toString")
-                  .contains(name) && !name.equals(ProjectTraits.simpleName(type.qualifiedName()))))
-          .findFirst().map(type -> "the record " + ProjectTraits.simpleName(type.qualifiedName()) + "'s constructor, "
-              + "which keeps it in a component its own code may change (its compact constructor or methods, which "
-              + "optkit does not follow there)");
-    }
-    for (CallRef call : from.fact().calls()) {
-      if (!call.name().equals(handOff.to()) || call.argumentCount() != handOff.toArguments()
-          || call.receiverType() == null || !index.allTargetsOf(call).isEmpty()) {
-        continue;
-      }
-      Optional<TypeFact> type = index.type(call.receiverType());
-      // Lombok's annotations by their simple name: `import lombok.*` leaves them unqualified (audit 14's s20b)
-      boolean readWhole = type.isPresent() && type.get().kind().equals("class")
-          && type.get().annotations().stream().noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))
-          && index.supertypesOf(call.receiverType()).stream().allMatch(t -> t.equals("java.lang.Object")
-              || jdkTypeWithout(t, call.name())
-              || index.type(t).filter(s -> s.annotations().stream()
-                  .noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))).isPresent());
-      if (readWhole) {
-        return Optional.of(ProjectTraits.simpleName(call.receiverType()) + "." + call.name() + "(), a method optkit "
-            + "cannot find in that class or its supertypes (one of a local or anonymous class around the call, perhaps), "
-            + "so it cannot tell what that does with it");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A JDK type (read from optkit's own runtime) that has no method of the name, inherited ones included: a local
-   * class implementing {@code Serializable} or extending {@code ArrayList} still has no {@code decorate} of its own
-   * (hostile review 37's k5, k6). Any other library type may have it.
-   */
-  private static boolean jdkTypeWithout(String type, String method) {
-    if (!type.startsWith("java.") || type.contains("<")) {
-      return false;
-    }
-    try {
-      Class<?> loaded = Class.forName(type, false, ClassLoader.getPlatformClassLoader());
-      for (Class<?> at = loaded; at != null; at = at.getSuperclass()) {
-        for (java.lang.reflect.Method declared : at.getDeclaredMethods()) {
-          if (declared.getName().equals(method)) {
-            return false;
-          }
-        }
-      }
-      for (java.lang.reflect.Method inherited : loaded.getMethods()) {
-        if (inherited.getName().equals(method)) {
-          return false;
-        }
-      }
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
-
-  private static final Set<String> LOMBOK = Set.of("Data", "Value", "Getter", "Setter", "Builder", "SuperBuilder",
-      "Accessors", "Delegate", "With", "AllArgsConstructor", "NoArgsConstructor", "RequiredArgsConstructor");
-
   List<IndexedMethod> receivers(IndexedMethod from, MethodFact.HandOff handOff) {
     if (handOff.to().startsWith("new ")) {
       String simple = handOff.to().substring("new ".length());
@@ -408,7 +332,7 @@ final class ResultSharing {
   private Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
       Set<IndexedMethod> seen, boolean immutableValue, String resultType) {
     if (!immutableValue && handOff.position() >= 0 && receivers(from, handOff).isEmpty()) {
-      Optional<String> lost = unfoundProjectMethod(from, handOff);
+      Optional<String> lost = unfoundCallees.unfoundProjectMethod(from, handOff);
       if (lost.isPresent()) {
         return lost;
       }

@@ -28,7 +28,8 @@ final class WriterEvictions {
   private final java.util.function.Predicate<String> inModule;
   private final MembersByType members;
   private final SpringBeans springBeans;
-  private final TestSlices slices;
+  private final TestReadBacks testReadBacks;
+  private final InPlaceCallbacks inPlace;
 
   WriterEvictions(WholeProject whole, ProjectTraits traits, java.util.function.Predicate<String> inModule,
       MembersByType members, SpringBeans springBeans) {
@@ -39,7 +40,8 @@ final class WriterEvictions {
     this.inModule = inModule;
     this.members = members;
     this.springBeans = springBeans;
-    this.slices = new TestSlices(index, traits);
+    this.testReadBacks = new TestReadBacks(index, new TestSlices(index, traits), springBeans);
+    this.inPlace = new InPlaceCallbacks(whole);
   }
 
   /**
@@ -70,134 +72,14 @@ final class WriterEvictions {
         : String.join(" and ", applications.stream().map(ProjectTraits::simpleName).toList());
   }
 
-  private static final Set<String> SET_UP_ANNOTATIONS = Set.of(
-      "BeforeEach", "BeforeAll", "Before", "BeforeClass", "AfterEach", "AfterAll", "After", "AfterClass");
-
-  /**
-   * A write in test code that sets data up rather than changing it under a test: a set-up method,
-   * or a fixture class with no tests of its own. A plain cache lives in its object, which a test
-   * builds after its set-up; a Spring cache is a singleton of a test context shared by every test
-   * class, which a later class's set-up writes under, so there it counts.
-   */
+  /** Whether a test's write is a set-up seeding before the tests ({@link TestReadBacks#seedsBeforeTests}). */
   boolean seedsBeforeTests(IndexedMethod writer) {
-    if (!SourceSet.isTestPath(writer.path())) {
-      return false;
-    }
-    if (writer.fact().annotations().stream().anyMatch(a -> SET_UP_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)))) {
-      return true;
-    }
-    // a fixture: no tests in its class, and no test calls it (TestData.insertOwner() in the middle of a test writes
-    // under what the test read before)
-    return index.methodsOfType(writer.fact().ownerType()).stream().noneMatch(ProjectWrites::isTest)
-        && index.callersOf(writer).stream().noneMatch(ProjectWrites::isTest);
+    return testReadBacks.seedsBeforeTests(writer);
   }
 
-  /**
-   * Whether the test class of a writing test method reaches the cached method (directly or through
-   * project code), so a test of it may read its own write back through the cache.
-   */
+  /** Whether a writing test may read its write back through the cache ({@link TestReadBacks}). */
   boolean readsBackThroughTheCache(IndexedMethod testWriter, IndexedMethod cached) {
-    if (slices.withoutCaching(testWriter.fact().ownerType())) {
-      return false;
-    }
-    Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
-    // the class declaring the test method, what it extends, what implements it (an interface's default @Test) and
-    // the classes around it (a JUnit @Nested class): hostile review 37's x2, x3
-    String declaring = testWriter.fact().ownerType();
-    Set<String> testClasses = new java.util.LinkedHashSet<>(index.supertypesOf(declaring));
-    index.subtypesOf(declaring).forEach(sub -> testClasses.addAll(index.supertypesOf(sub)));
-    for (String outer = declaring; outer.lastIndexOf('.') > 0; ) {
-      outer = outer.substring(0, outer.lastIndexOf('.'));
-      if (index.type(outer).isPresent()) {
-        testClasses.addAll(index.supertypesOf(outer));
-      }
-    }
-    // a test calling the application over HTTP reaches every handler without a call the graph shows (RestAssured
-    // against a DEFINED_PORT server, MockMvc: audit 12's afisha tests delete rows behind the handlers' caches)
-    return testClasses.stream().anyMatch(reachedFrom::contains)
-        || reachedFrom.contains(FROM_A_HANDLER) && testClasses.stream().anyMatch(this::drivesTheApplication);
-  }
-
-  /** In {@link #callingClasses}: some method reaching the cached one is a web handler. */
-  private static final String FROM_A_HANDLER = "\u0000handler";
-
-  /** Field types a test sends requests with, or builds MockMvc from. */
-  private static final Set<String> HTTP_TEST_CLIENTS = Set.of("MockMvc", "TestRestTemplate", "WebTestClient",
-      "RequestSpecification", "WebApplicationContext", "MockMvcTester");
-
-  /** Test annotations, the project's own meta-annotations included, that set MockMvc or a web slice up. */
-  private static final Set<String> WEB_TESTS = Set.of("WebMvcTest", "WebFluxTest", "AutoConfigureMockMvc",
-      "AutoConfigureWebTestClient");
-
-  /** Classes whose calls in a test build a request sender or start the application. */
-  private static final Set<String> REQUEST_STARTERS = Set.of("MockMvcBuilders", "WebTestClient", "RestAssured",
-      "SpringApplication", "SpringApplicationBuilder", "MockMvcTester");
-
-  /**
-   * A test class that may send requests to the application: a {@code @SpringBootTest} on a port (its own or a
-   * meta-annotation's {@code webEnvironment}), MockMvc or a web slice set up for it, a request sender or the web
-   * context in a field, or a call building one (MockMvc in a local variable) or starting the application
-   * ({@code SpringApplication.run}): hostile review 36's x0-x5.
-   */
-  private boolean drivesTheApplication(String testClass) {
-    Optional<TypeFact> test = index.type(testClass);
-    if (test.isEmpty()) {
-      return false;
-    }
-    if (springBeans.testAnnotations(test.get()).stream().anyMatch(WEB_TESTS::contains) || onAPort(testClass)) {
-      return true;
-    }
-    return test.get().fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
-            .anyMatch(HTTP_TEST_CLIENTS::contains)
-        || index.methodsOfType(testClass).stream().flatMap(m -> m.fact().calls().stream())
-            .anyMatch(call -> call.receiverType() != null
-                && REQUEST_STARTERS.contains(ProjectTraits.simpleName(call.receiverType())));
-  }
-
-  /** {@code webEnvironment = RANDOM_PORT} or {@code DEFINED_PORT} (or a value optkit cannot read) on it or above. */
-  private boolean onAPort(String testClass) {
-    java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(index.supertypesOf(testClass));
-    pending.add(testClass);
-    Set<String> seen = new java.util.HashSet<>();
-    while (!pending.isEmpty() && seen.size() < 64) {
-      String next = pending.poll();
-      if (!seen.add(next)) {
-        continue;
-      }
-      Optional<TypeFact> type = index.type(next);
-      if (type.isEmpty()) {
-        continue;
-      }
-      String web = type.get().annotationValue("SpringBootTest", "webEnvironment");
-      if (web != null && (web.endsWith("PORT") || web.equals(TypeFact.UNRESOLVED))) {
-        return true;
-      }
-      type.get().annotations().forEach(pending::add); // the project's own annotations carrying one
-    }
-    return false;
-  }
-
-  /** By cached method: the classes of every method that reaches it through project calls. */
-  private final Map<IndexedMethod, Set<String>> callingClasses = new java.util.IdentityHashMap<>();
-
-  private Set<String> callingClasses(IndexedMethod cached) {
-    Set<String> classes = new java.util.HashSet<>();
-    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(cached));
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    seen.add(cached);
-    while (!pending.isEmpty()) {
-      IndexedMethod reached = pending.poll();
-      if (!SourceSet.isTestPath(reached.path()) && index.webEntryPoints().whyEntryPoint(reached).isPresent()) {
-        classes.add(FROM_A_HANDLER);
-      }
-      for (IndexedMethod caller : index.callersOf(reached)) {
-        classes.add(caller.fact().ownerType());
-        if (seen.add(caller)) {
-          pending.add(caller);
-        }
-      }
-    }
-    return classes;
+    return testReadBacks.readsBackThroughTheCache(testWriter, cached);
   }
 
   /** What the planner knows about the members of each class, shared with the layer choosing where evictions go. */
@@ -288,123 +170,8 @@ final class WriterEvictions {
     return Optional.of(evicting.stream().distinct().toList());
   }
 
-  /** Calls whose lambda runs before they return: a self-call in one of these runs where its caller does. */
-  private static final Set<String> IN_PLACE = Set.of("forEach", "forEachOrdered", "ifPresent", "ifPresentOrElse");
-
-  /**
-   * Whether a self-call runs inside its caller's own body, before the caller returns: not in a lambda handed to
-   * anything but {@code forEach}/{@code ifPresent} or a transaction template ({@code thenRunAsync(() -> update())}, a
-   * project's {@code @Async} runner, a stream returned), nor in an anonymous or local class ({@code new Thread(new
-   * Runnable() {...})}).
-   * False when the source cannot be read again.
-   */
   private boolean runsInPlace(IndexedMethod caller, CallRef call) {
-    // the caller's file is parsed again: once per self-call, not once per cached method that asks
-    return inPlace.computeIfAbsent(caller.path() + ":" + call.range() + ":" + call.name(), key -> readInPlace(caller, call));
-  }
-
-  private final Map<String, Boolean> inPlace = new java.util.HashMap<>();
-
-  private boolean readInPlace(IndexedMethod caller, CallRef call) {
-    var declaration = whole.declaration(caller);
-    if (declaration.isEmpty()) {
-      return false;
-    }
-    // the call itself, or a method reference to it (ticketsDto.forEach(this::save): audit 12's s13)
-    List<com.github.javaparser.ast.expr.Expression> sites = new ArrayList<>();
-    declaration.get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
-        .filter(expression -> expression.getNameAsString().equals(call.name())).forEach(sites::add);
-    declaration.get().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class).stream()
-        .filter(expression -> expression.getIdentifier().equals(call.name())).forEach(sites::add);
-    for (var expression : sites) {
-      var begin = expression.getBegin().orElse(null);
-      if (begin == null || begin.line != call.range().line() || begin.column != call.range().column()) {
-        continue;
-      }
-      if (expression instanceof com.github.javaparser.ast.expr.MethodReferenceExpr
-          && !takenInPlace(caller, expression)) {
-        return false;
-      }
-      for (var at = expression.getParentNode().orElse(null); at != null && at != declaration.get();
-          at = at.getParentNode().orElse(null)) {
-        if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
-            || at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
-                && creation.getAnonymousClassBody().isPresent()
-            || at instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) {
-          return false;
-        }
-        if (at instanceof com.github.javaparser.ast.expr.LambdaExpr lambda && !takenInPlace(caller, lambda)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  /** Transaction templates run the callback they are given before they return. */
-  // TransactionOperations is an interface a bean may implement with anything (a JDK proxy: hostile review 37's g2b)
-  private static final Set<String> RUN_IN_PLACE_BY = Set.of("org.springframework.transaction.support.TransactionTemplate");
-
-  private static final Set<String> JDK_ITERABLES = Set.of("java.lang.Iterable", "java.util.Collection", "java.util.List",
-      "java.util.Set", "java.util.Map", "java.util.Optional", "java.util.stream.Stream", "java.util.Queue",
-      "java.util.Deque");
-
-  private Boolean containerSubclasses;
-
-  /** Whether the project has a class of its own that is a JDK collection, map or stream. */
-  private boolean projectSubclassesJdkContainers() {
-    if (containerSubclasses == null) {
-      // the JDK's own types are not in the index: a class extending HashMap lists HashMap, not Map
-      containerSubclasses = index.types().stream().anyMatch(type -> !type.qualifiedName().startsWith("java.")
-          && index.supertypesOf(type.qualifiedName()).stream().anyMatch(t -> JDK_ITERABLES.contains(t)
-              || t.startsWith("java.util.") && !t.startsWith("java.util.function.") && !t.equals("java.util.EventListener")));
-    }
-    return containerSubclasses;
-  }
-
-  /**
-   * Whether code handed on as an argument (a lambda, a method reference) runs before the call taking it returns: that
-   * call is {@code forEach}/{@code ifPresent}, or {@code execute}/{@code executeWithoutResult} on a field of the
-   * caller's class that is a {@code TransactionTemplate}.
-   */
-  private boolean takenInPlace(IndexedMethod caller, com.github.javaparser.ast.Node code) {
-    if (!(code.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr taking)
-        || !taking.getArguments().contains(code)) {
-      return false;
-    }
-    String name = taking.getNameAsString();
-    if (IN_PLACE.contains(name)) {
-      // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
-      // whose forEach may run the callback later (hostile review 36's t9); and a declared JDK type may hold a project
-      // subclass whose forEach defers (review 37's g1)
-      return !factsKeep(caller, taking) && !projectSubclassesJdkContainers();
-    }
-    if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
-      return false;
-    }
-    String field = taking.getScope().map(scope -> scope instanceof com.github.javaparser.ast.expr.NameExpr plain
-        ? plain.getNameAsString() : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
-            && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr ? access.getNameAsString() : null)
-        .orElse(null);
-    String type = field == null ? null : index.type(caller.fact().ownerType())
-        .map(t -> t.fieldTypes().get(field)).orElse(null);
-    String template = type == null ? null : type.replaceAll("<.*", "");
-    // Spring's own, with no subclass in the project that may run the callback later (a @Primary one: review 36's t3)
-    return template != null && RUN_IN_PLACE_BY.contains(template) && index.subtypesOf(template).isEmpty()
-        && index.files().stream().flatMap(file -> file.creations().stream())
-            .noneMatch(made -> made.anonymous() && made.type().equals(template));
-  }
-
-  /** Whether the caller's facts kept the call: they drop calls on the JDK's types, and keep every other. */
-  private static boolean factsKeep(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
-    var begin = taking.getBegin().orElse(null);
-    if (begin == null) {
-      return true;
-    }
-    return java.util.stream.Stream.concat(caller.fact().calls().stream(), caller.fact().opaqueCalls().stream())
-        .anyMatch(call -> call.name().equals(taking.getNameAsString()) && call.range().line() == begin.line
-            && call.range().column() == begin.column);
+    return inPlace.runsInPlace(caller, call);
   }
 
   /** Why no eviction can go around a writer's calls from outside its object, or empty when one can. */
