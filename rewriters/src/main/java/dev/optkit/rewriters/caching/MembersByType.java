@@ -114,10 +114,8 @@ final class MembersByType {
     // whatever the call graph made of a name the inner class does not declare; a local class too, which the facts
     // name as a class of the package: any other class of the owner's file counts
     Set<String> family = family(owner);
-    List<String> inFile = index.types().stream().map(dev.optkit.analyzers.facts.TypeFact::qualifiedName)
-        .filter(type -> !family.contains(type) && !type.startsWith(owner + ".")
-            && target.path().equals(index.pathOfType(type)))
-        .sorted().toList();
+    List<String> inFile = typesInFile(target.path()).stream()
+        .filter(type -> !family.contains(type) && !type.startsWith(owner + ".")).toList();
     for (String nested : java.util.stream.Stream.concat(nestedIn(owner).stream(), inFile.stream()).toList()) {
       for (Map.Entry<IndexedMethod, CallRef> call : of(nested).selfCalls.getOrDefault(target.fact().name(), List.of())) {
         calls.add(call);
@@ -158,6 +156,22 @@ final class MembersByType {
     family.addAll(new java.util.TreeSet<>(index.subtypesOf(owner)));
     return family;
   }
+
+  /** The project types a source file declares, sorted: indexed once, not searched over every type per writer. */
+  private List<String> typesInFile(String path) {
+    if (typesByFile == null) {
+      typesByFile = new HashMap<>();
+      index.types().stream().map(dev.optkit.analyzers.facts.TypeFact::qualifiedName).sorted().forEach(type -> {
+        String file = index.pathOfType(type);
+        if (file != null) {
+          typesByFile.computeIfAbsent(file, k -> new ArrayList<>()).add(type);
+        }
+      });
+    }
+    return typesByFile.getOrDefault(path, List.of());
+  }
+
+  private Map<String, List<String>> typesByFile;
 
   /** The project types declared inside a class, at any depth, sorted. */
   private List<String> nestedIn(String owner) {

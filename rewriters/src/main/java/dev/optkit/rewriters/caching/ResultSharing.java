@@ -20,12 +20,14 @@ final class ResultSharing {
   private static final String MODEL_ATTRIBUTE = "org.springframework.web.bind.annotation.ModelAttribute";
 
   private final ProjectIndex index;
+  private final ImmutableValues immutables;
   private final UnfoundCallees unfoundCallees;
   private final SealedHolders sealedHolders;
   private final SerialisedHandOffs serialised;
 
   ResultSharing(ProjectIndex index) {
     this.unfoundCallees = new UnfoundCallees(index);
+    this.immutables = new ImmutableValues(index);
     this.index = index;
     this.sealedHolders = new SealedHolders(index, this::immutable);
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
@@ -198,7 +200,7 @@ final class ResultSharing {
     }
     String type = method.fact().returnType();
     String simple = type.substring(type.lastIndexOf('.') + 1);
-    if (simple.equals("Optional") || !CONTAINERS.contains(simple) && !type.endsWith("[]")) {
+    if (simple.equals("Optional") || !ImmutableValues.CONTAINERS.contains(simple) && !type.endsWith("[]")) {
       return true;
     }
     return index.methodsOfType(method.fact().ownerType()).stream().flatMap(m -> m.fact().params().stream())
@@ -407,43 +409,19 @@ final class ResultSharing {
         && argument >= params - 1 ? params - 1 : argument;
   }
 
-  /** JDK value types nobody can change; with {@code java.time.*} the immutable results a cache may share. */
-  static final Set<String> IMMUTABLE_RESULTS = Set.of(
-      "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
-      "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
-      "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
+  /** JDK value types nobody can change ({@link ImmutableValues#JDK_VALUES}). */
+  static final Set<String> IMMUTABLE_RESULTS = ImmutableValues.JDK_VALUES;
 
   /** What a collection's own methods change: the collection, never the objects it holds. */
   private static final Set<String> CONTAINER_CHANGES = Set.of("add", "addAll", "remove", "removeAll", "removeIf",
       "retainAll", "clear", "put", "putAll", "putIfAbsent", "offer", "push", "poll", "pop", "addFirst", "addLast",
       "removeFirst", "removeLast", "sort", "Collections.sort", "Collections.shuffle", "Collections.reverse");
 
-  private static final Set<String> CONTAINERS = Set.of("List", "Set", "Collection", "Iterable", "SortedSet",
-      "NavigableSet", "Queue", "Deque", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "Map",
-      "HashMap", "LinkedHashMap", "TreeMap", "SortedMap", "NavigableMap", "Optional");
-
-  /** {@code Set<Long>}, {@code Map<String, Integer>}: a JDK container whose type arguments are all immutable values. */
+  /** {@code Set<Long>}: a JDK container of immutable values ({@link ImmutableValues#holdsImmutables}). */
   boolean holdsImmutables(String written) {
-    int open = written.indexOf('<');
-    if (open < 0 || !written.endsWith(">")) {
-      return false;
-    }
-    String raw = written.substring(0, open).trim();
-    if (!CONTAINERS.contains(raw.substring(raw.lastIndexOf('.') + 1))) {
-      return false;
-    }
-    for (String argument : written.substring(open + 1, written.length() - 1).split(",")) {
-      String simple = argument.trim();
-      if (simple.contains("<") || simple.contains("?")) {
-        return false;
-      }
-      String bare = simple.substring(simple.lastIndexOf('.') + 1);
-      if (!immutable("java.lang." + bare) && !immutable(simple)) {
-        return false;
-      }
-    }
-    return true;
+    return immutables.holdsImmutables(written);
   }
+
 
   /**
    * A returned container that holds values read from the result ({@code ids.add(dept.getId()); return ids},
@@ -493,27 +471,8 @@ final class ResultSharing {
     return !parameter.varArgs() && !parameter.type().contains("[") && immutable(parameter.qualifiedType());
   }
 
-  /** A result nobody can change, so sharing it through a field is harmless. */
+  /** A result nobody can change, so sharing it through a field is harmless ({@link ImmutableValues}). */
   boolean immutable(String type) {
-    return immutable(type, 0);
-  }
-
-  /** A record is as immutable as its components: {@code record Tags(List<String> tags)} is not. */
-  private boolean immutable(String type, int depth) {
-    if ((IMMUTABLE_RESULTS.contains(type) || dev.optkit.analyzers.facts.TimeValues.immutable(type))
-        && index.typesNamed(type.substring(type.lastIndexOf('.') + 1)).isEmpty()) {
-      return true; // unless a project class of that simple name (its own Long) may be what the source means
-    }
-    Optional<TypeFact> fact = index.type(type);
-    if (fact.isEmpty() || depth > 3) {
-      return false;
-    }
-    TypeFact value = fact.get();
-    // final fields only, none inherited or added by a subclass: a record by another name (an enum too: k1 of review 34)
-    boolean finalClass = value.kind().equals("class") && value.allFieldsFinal()
-        && value.interfaces().containsAll(value.superTypes())
-        && (value.isFinal() || index.subtypesOf(type).isEmpty());
-    return value.kind().equals("enum") && value.allFieldsFinal() || (value.kind().equals("record") || finalClass)
-        && value.fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
+    return immutables.immutable(type);
   }
 }
