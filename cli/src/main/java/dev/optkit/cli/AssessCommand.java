@@ -68,20 +68,8 @@ public final class AssessCommand implements Callable<Integer> {
       description = "Jars or directories of jars for type resolution, ':'-separated (repeatable).")
   List<Path> classpath = new ArrayList<>();
 
-  @Option(names = "--no-maven-repo", negatable = false,
-      description = "Do not resolve the project's dependencies, nor add their jars from the local Maven repository: "
-          + "types come from --classpath, the sources and the imports only.")
-  boolean noMavenRepo;
-
-  @Option(names = "--offline",
-      description = "Resolve the project's dependencies only from what optkit's repository and ~/.m2 already hold; "
-          + "fetch nothing (see docs/dependencies.md).")
-  boolean offline;
-
-  @Option(names = "--dependency-repo", paramLabel = "DIR",
-      description = "optkit's local repository for the dependency jars it resolves (default: "
-          + "$XDG_CACHE_HOME/optkit/repository, else ~/.cache/optkit/repository; ~/.m2 is read, never written).")
-  Path dependencyRepo;
+  @Mixin(name = "dependencies")
+  DependencyOptions dependencies = new DependencyOptions();
 
   @Option(names = "--no-resolve",
       description = "Skip the symbol solver: faster, but every finding is matched by imports and names only.")
@@ -162,11 +150,10 @@ public final class AssessCommand implements Callable<Integer> {
     List<String> allExcludes = new ArrayList<>(configuration.exclude());
     allExcludes.addAll(excludes);
     Assessor.Options options = new Assessor.Options(roots, allExcludes, includeTests || configuration.includeTests(),
-        classpath, !noMavenRepo, threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
+        classpath, dependencies.useMavenRepository(),
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
         configuration, OptkitCommand.Version.current(), cacheDirectory,
-        noMavenRepo ? null : dev.optkit.analyzers.dependencies.ResolutionSettings.defaults(offline,
-            dependencyRepo == null ? null : dependencyRepo.toAbsolutePath().normalize(),
-            includeTests || configuration.includeTests()));
+        dependencies.resolution(includeTests || configuration.includeTests()));
     long start = System.nanoTime();
     // read on another core while this one scans: with Jackson's first use it was a quarter of a re-run
     java.util.concurrent.CompletableFuture<dev.optkit.analyzers.io.FileHashes> remembered =

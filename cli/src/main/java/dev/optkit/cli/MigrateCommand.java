@@ -115,8 +115,8 @@ public final class MigrateCommand implements Callable<Integer> {
           + ".optkit.yml.")
   String cacheBackend;
 
-  @Option(names = "--no-maven-repo", description = "Do not use jars from the local Maven repository for type resolution.")
-  boolean noMavenRepo;
+  @Mixin(name = "dependencies")
+  DependencyOptions dependencies = new DependencyOptions();
 
   @Mixin(name = "report")
   ReportOptions report = new ReportOptions();
@@ -219,8 +219,9 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     // test sources are read as callers (a method only tests call from outside is still called through
     // the proxy), never rewritten
-    Assessor.Options options = new Assessor.Options(List.of(root), configuration.exclude(), true, List.of(), !noMavenRepo,
-        Runtime.getRuntime().availableProcessors(), true, configuration, OptkitCommand.Version.current(), null);
+    Assessor.Options options = new Assessor.Options(List.of(root), configuration.exclude(), true, List.of(),
+        dependencies.useMavenRepository(), Runtime.getRuntime().availableProcessors(), true, configuration,
+        OptkitCommand.Version.current(), null, dependencies.resolution(true));
     ProgressBar progress = report.progressBar(err);
     Assessment assessment = new Assessor().assess(options, ProgressBar.orNone(progress));
     ProgressBar.finish(progress);

@@ -72,6 +72,51 @@ class DependencyRepoEndToEndTest {
         && missing.err().contains("offline"), missing.err());
   }
 
+  /**
+   * migrate reads the code with the same jars as assess: the loop assess reports through the resolved jar is in
+   * migrate's plan, and without the jar in neither (before, migrate used ~/.m2 only and planned from another reading).
+   */
+  @Test
+  void migratePlansFromTheJarsAssessResolved() throws Exception {
+    Path repository = dir.resolve("optkit-repository");
+    Path version = repository.resolve("com/acme/wire/1.0");
+    Files.createDirectories(version);
+    Files.writeString(version.resolve("wire-1.0.pom"), """
+        <project><modelVersion>4.0.0</modelVersion>
+          <groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version></project>
+        """);
+    wireJar(version.resolve("wire-1.0.jar"));
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("src/main/java/app"));
+    Files.writeString(project.resolve("pom.xml"), """
+        <project><modelVersion>4.0.0</modelVersion><groupId>app</groupId><artifactId>shop</artifactId><version>1</version>
+          <dependencies><dependency><groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version>
+          </dependency></dependencies></project>
+        """);
+    Files.writeString(project.resolve("src/main/java/app/Shop.java"), """
+        package app;
+        import com.acme.wire.Wire;
+        import java.util.ArrayList;
+        import java.util.List;
+        public class Shop {
+          private final Wire wire = new Wire();
+          public List<String> each(List<String> hosts) throws Exception {
+            List<String> answers = new ArrayList<>();
+            for (String host : hosts) {
+              answers.add(wire.fetch(host));
+            }
+            return answers;
+          }
+        }
+        """);
+    CliRun resolved = CliRun.of("migrate", project.toString(), "--offline", "--dependency-repo", repository.toString());
+    assertEquals(0, resolved.exitCode(), resolved.err());
+    assertTrue(resolved.out().contains("Shop.each("), resolved.out());
+    CliRun missing = CliRun.of("migrate", project.toString(), "--offline", "--dependency-repo",
+        dir.resolve("empty").toString());
+    assertFalse(missing.out().contains("Shop.each("), missing.out());
+  }
+
   private static String[] concat(String[] first, String... more) {
     String[] all = new String[first.length + more.length];
     System.arraycopy(first, 0, all, 0, first.length);

@@ -72,4 +72,17 @@ class HostileThirtySevenTest {
     MigrationPlan plan = attack(attack);
     assertFalse(cached(plan, "IdService.tallies"), plan.targets().toString());
   }
+
+  /**
+   * A JDBC write through a statement whose type optkit cannot resolve without the project's jars: a {@code var}
+   * connection from a library chain (b9e: prepareStatement, r1: not in a try, r3: createStatement, c9:
+   * DataSourceUtils) or Hibernate's {@code doWork} lambda (c10). The read of the row it updates is evicted by it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"b9e", "c10", "c9", "r1", "r3"})
+  void aJdbcWriteThroughAnUnresolvedStatementEvictsTheRead(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("PetDao.name"))
+        .anyMatch(t -> !t.toString().contains("name=rename")), plan.targets().toString());
+  }
 }

@@ -67,8 +67,9 @@ final class ClientSites {
     // a declared type outside the catalogue may still subclass a client: the solver decides,
     // but only in files that import a client package, so ordinary code never pays for it
     boolean declaredMayBeClient = declared != null && !isPlainJdkType(declared.name());
+    boolean jdbcStatement = unknownReceiver && UnresolvedStatements.isStatementCall(call, m.locals.initializers);
     if (!declaredMatches && !wildcardCandidate && !(unknownReceiver && file.importsClientPackage)
-        && !(declaredMayBeClient && file.importsClientPackage)) {
+        && !(declaredMayBeClient && file.importsClientPackage) && !jdbcStatement) {
       return Optional.empty();
     }
     String field = FieldReceivers.fieldName(scope, m.locals::declaresLocal);
@@ -97,13 +98,17 @@ final class ClientSites {
       confidence = Confidence.MEDIUM;
       receiverType = declared.name();
     } else {
-      Optional<ClientSignature> byImports = declared == null
-          ? importedClient(name)
+      // var ps = c.prepareStatement(sql); ps.executeUpdate(): a write must not vanish for want of the jars that type c,
+      // nor be taken for the call of a client the file imports (JdbcTemplate's execute)
+      Optional<ClientSignature> byImports = jdbcStatement
+          ? catalog.clientsForType(UnresolvedStatements.STATEMENT).stream().filter(c -> c.matchesMethod(name)).findFirst()
+          : declared == null ? importedClient(name)
           : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name)).findFirst();
       if (byImports.isEmpty()) {
         return Optional.empty();
       }
-      if (declared == null && scope instanceof NameExpr lambdaParameter && m.locals.isLambdaParameter(lambdaParameter)) {
+      if (declared == null && !jdbcStatement && scope instanceof NameExpr lambdaParameter
+          && m.locals.isLambdaParameter(lambdaParameter)) {
         return Optional.empty(); // es.count(c -> c.index(name)): the builder a lambda gets is not the client
       }
       if (byImports.get().id().equals("jpa-entity-manager") && inPersistentClass(call)) {

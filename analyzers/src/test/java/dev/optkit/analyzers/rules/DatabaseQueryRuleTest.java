@@ -56,6 +56,50 @@ class DatabaseQueryRuleTest {
     assertEquals("write", write.details().get("access"));
   }
 
+  /**
+   * Without the jars that type the connection (Spring's getDataSource(), Hibernate's doWork), a statement made by
+   * prepareStatement/createStatement, or run by a name only statements have, is still a JDBC site (low confidence);
+   * a JPA query's executeUpdate and an executor's execute are not taken for one.
+   */
+  @Test
+  void jdbcStatementsOfUnresolvedConnectionsAreStillSites() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        class Pets {
+          private final JdbcTemplate jdbc;
+          private final jakarta.persistence.EntityManager em;
+          private final java.util.concurrent.Executor pool;
+          Pets(JdbcTemplate jdbc, jakarta.persistence.EntityManager em, java.util.concurrent.Executor pool) {
+            this.jdbc = jdbc; this.em = em; this.pool = pool;
+          }
+          void rename(long id, String name) throws Exception {
+            try (var c = jdbc.getDataSource().getConnection(); var ps = c.prepareStatement("update pet set name = ? where id = ?")) {
+              ps.setString(1, name);
+              ps.executeUpdate();
+            }
+          }
+          void purge() throws Exception {
+            em.unwrap(org.hibernate.Session.class).doWork(c -> {
+              try (var st = c.createStatement()) { st.execute("delete from pet"); }
+            });
+          }
+          int retire() { return em.createQuery("update Pet p set p.retired = true").executeUpdate(); }
+          void later(Runnable job) { pool.execute(job); }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Finding> byMethod = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod, f -> f));
+    assertEquals(java.util.Set.of("rename(long, String)", "purge()", "retire()"), byMethod.keySet(), findings.toString());
+    Finding rename = byMethod.get("rename(long, String)");
+    assertEquals("update pet set name = ? where id = ?", rename.details().get("sql"));
+    assertEquals("write", rename.details().get("access"));
+    assertEquals(Confidence.LOW, rename.confidence());
+    assertEquals("delete from pet", byMethod.get("purge()").details().get("sql"));
+    assertEquals("write", byMethod.get("purge()").details().get("access"));
+    assertEquals("jdbc-statement", byMethod.get("purge()").details().get("client"));
+    assertEquals("jpa-entity-manager", byMethod.get("retire()").details().get("client"));
+  }
+
   static final String QUERY_WRAPPER = """
       package shop;
       import java.sql.Connection;
