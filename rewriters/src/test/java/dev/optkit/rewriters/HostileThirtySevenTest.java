@@ -85,4 +85,27 @@ class HostileThirtySevenTest {
     assertFalse(plan.targets().stream().filter(t -> t.method().fact().displayName().equals("PetDao.name"))
         .anyMatch(t -> !t.toString().contains("name=rename")), plan.targets().toString());
   }
+
+  /**
+   * A row mapper reading a static field another class assigns ({@code PetMappers.suffix = s} in a controller), by
+   * method reference (a8) or lambda (a8c).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a8", "a8c"})
+  void aFieldAnotherClassAssignsIsStateTheKeyDoesNotCover(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
+  }
+
+  /**
+   * A row mapper with a counter of its own, held in the DAO's field and handed to the query: an anonymous class by
+   * method reference (a9), a project class by method reference (a9b), as the object (a9c), in a field of its own
+   * type (a9d).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"a9", "a9b", "a9c", "a9d"})
+  void aStatefulObjectHandedToTheQueryIsStateTheKeyDoesNotCover(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
+  }
 }

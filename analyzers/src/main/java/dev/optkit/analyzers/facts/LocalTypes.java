@@ -155,7 +155,7 @@ final class LocalTypes {
   }
 
   /** The type a name is declared with, as written: a parameter or local of a method around it, or a field. */
-  private static com.github.javaparser.ast.type.Type declaredType(NameExpr name) {
+  static com.github.javaparser.ast.type.Type declaredType(NameExpr name) {
     String wanted = name.getNameAsString();
     for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
         at = at.getParentNode().orElse(null)) {

@@ -16,6 +16,7 @@ import java.util.List;
  * that name may be the one called.
  * {@code urlParameter}: the String parameter its HTTP call takes the URL from, or -1 (see {@code sqlParameter}
  * for SQL): the method is the project's own HTTP helper.
+ * {@code handedFields}: objects held in fields of this object that it hands to a call ({@link HandedFields}).
  */
 public record MethodFact(
     String ownerType,
@@ -49,10 +50,15 @@ public record MethodFact(
     List<String> fieldsRead,
     List<CallRef> constructorCalls,
     List<String> otherStaticsRead,
-    Integer urlParameter) {
+    Integer urlParameter,
+    List<String> handedFields) {
+
+  /** In {@code handedFields}: an anonymous class whose code changes its own fields (its methods have no facts). */
+  public static final String CHANGING_OBJECT = "<changing>";
 
   public MethodFact {
     otherStaticsRead = otherStaticsRead == null ? List.of() : otherStaticsRead;
+    handedFields = handedFields == null ? List.of() : handedFields;
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;
     urlParameter = urlParameter == null ? -1 : urlParameter;
     transactionControl = transactionControl == null ? List.of() : transactionControl; // facts cached before it existed

@@ -140,7 +140,8 @@ final class MethodScan {
         changes.handOffs(),
         List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
-        List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1));
+        List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1),
+        HandedFields.of(this));
   }
 
   /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */

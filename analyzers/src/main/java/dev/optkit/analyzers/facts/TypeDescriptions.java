@@ -110,7 +110,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
-        JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type));
+        JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
+        ForeignFieldWrites.of(type, names));
   }
 
   private static List<String> privateFields(TypeDeclaration<?> type) {

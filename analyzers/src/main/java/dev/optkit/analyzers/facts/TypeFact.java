@@ -47,6 +47,7 @@ import java.util.Map;
  *     or {@code @JsonBackReference}, getters marked {@code @JsonIgnore}, names a class-level
  *     {@code @JsonIgnoreProperties} lists
  * @param fieldCodeCalls the methods its field initialisers, initialiser blocks and enum constants call or hold as code
+ * @param foreignFieldWrites the fields of other classes and objects its code assigns ({@link ForeignFieldWrites})
  *     ({@code this::rename}), by name, sorted: callers the call graph does not show
  */
 public record TypeFact(
@@ -76,7 +77,8 @@ public record TypeFact(
     List<String> transientFields,
     List<String> privateFields,
     List<String> jsonIgnored,
-    List<String> fieldCodeCalls) {
+    List<String> fieldCodeCalls,
+    List<String> foreignFieldWrites) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -91,6 +93,7 @@ public record TypeFact(
     privateFields = privateFields == null ? List.of() : privateFields;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
+    foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

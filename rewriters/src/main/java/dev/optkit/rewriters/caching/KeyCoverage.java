@@ -41,6 +41,7 @@ final class KeyCoverage {
 
   private final ProjectIndex index;
   private final GeneratedGetters generatedGetters;
+  private final ForeignFieldAssignments foreignAssignments;
   private final Map<Asked, Boolean> returnsFresh = new HashMap<>();
   /**
    * Answers of {@link #freshResult}, kept: a value built by calls whose arguments are results of calls
@@ -51,6 +52,7 @@ final class KeyCoverage {
 
   KeyCoverage(ProjectIndex index) {
     this.generatedGetters = new GeneratedGetters(index);
+    this.foreignAssignments = new ForeignFieldAssignments(index);
     this.index = index;
   }
 
@@ -96,6 +98,10 @@ final class KeyCoverage {
       return Optional.of("depends on " + dev.optkit.analyzers.facts.TimeAndRandom.whatItReads(use) + ": "
           + method.fact().displayName() + "() reads " + use);
     }
+    Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared());
+    if (assignedElsewhere.isPresent()) {
+      return assignedElsewhere;
+    }
     for (String entry : method.fact().otherStaticsRead()) {
       if (!constant(entry)) {
         String type = entry.substring(0, entry.indexOf('#'));
@@ -103,6 +109,10 @@ final class KeyCoverage {
             + "() reads " + type.substring(type.lastIndexOf('.') + 1) + "." + entry.substring(entry.indexOf('#') + 1)
             + ", a static field of another class, which code anywhere may change");
       }
+    }
+    Optional<String> handed = frame.thisShared() ? handedOn(method, depth, seen) : Optional.empty();
+    if (handed.isPresent()) {
+      return handed;
     }
     Optional<String> changed = changesShared(method, frame);
     if (changed.isPresent()) {
@@ -141,6 +151,44 @@ final class KeyCoverage {
         Optional<String> deeper = below(callee, new Frame(thisShared, List.copyOf(arguments)), depth - 1, seen);
         if (deeper.isPresent()) {
           return deeper;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An object held in a field of this shared object, handed to a call ({@code jdbc.query(sql, rowMapper)}): whoever
+   * gets it calls its methods with no call site here, so they are walked as if called on shared state (hostile
+   * review 37's a9: a row mapper counting every row it ever mapped). The class is the one the field's initialiser
+   * creates, else every project class of the field's declared type.
+   */
+  private Optional<String> handedOn(IndexedMethod method, int depth, Set<Asked> seen) {
+    for (String entry : method.fact().handedFields()) {
+      String field = entry.substring(0, entry.indexOf('='));
+      String held = entry.substring(entry.indexOf('=') + 1);
+      if (held.equals(dev.optkit.analyzers.facts.MethodFact.CHANGING_OBJECT)) {
+        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+            + "() hands on field " + field + ", an anonymous class whose code changes its own fields");
+      }
+      java.util.Set<String> classes = new java.util.TreeSet<>(index.subtypesOf(held));
+      classes.add(held);
+      for (String type : classes) {
+        for (IndexedMethod callback : index.methodsOfType(type)) {
+          MethodFact fact = callback.fact();
+          if (fact.isStatic() || fact.isConstructor()) {
+            continue;
+          }
+          if (!fact.mutableFieldsRead().isEmpty()) {
+            return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+                + "() hands on field " + field + ", whose " + fact.displayName() + "() reads field "
+                + fact.mutableFieldsRead().get(0) + ", which changes after construction");
+          }
+          Optional<String> deeper = below(callback,
+              new Frame(true, java.util.Collections.nCopies(fact.params().size(), false)), depth - 1, seen);
+          if (deeper.isPresent()) {
+            return deeper;
+          }
         }
       }
     }

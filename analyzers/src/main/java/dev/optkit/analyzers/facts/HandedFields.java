@@ -1,0 +1,129 @@
+package dev.optkit.analyzers.facts;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Objects held in fields of this object that a method hands to a call, as an argument or as a method reference
+ * ({@code jdbc.query(sql, rowMapper)}, {@code jdbc.query(sql, rowMapper::mapRow)}): whoever gets them calls their
+ * methods later, with no call site in the project, on the one object every call shares (hostile review 37's a9: a row
+ * mapper counting the rows it ever mapped, cached with the first count). Each entry is {@code field=T}: T the class
+ * the field's initialiser creates, else the field's declared type; or {@code field=<changing>} for an anonymous class
+ * whose own fields its code changes (its methods are no method of the facts).
+ */
+final class HandedFields {
+  static final String CHANGING = MethodFact.CHANGING_OBJECT;
+
+  private HandedFields() {}
+
+  static List<String> of(MethodScan m) {
+    if (m.nodes == null) {
+      return List.of(); // no body
+    }
+    TreeSet<String> found = new TreeSet<>();
+    for (MethodCallExpr call : m.nodes.ownCalls) {
+      for (Expression argument : call.getArguments()) {
+        note(argument, m, found);
+      }
+    }
+    for (MethodReferenceExpr reference : m.nodes.ownReferences) {
+      note(reference.getScope(), m, found);
+    }
+    return List.copyOf(found);
+  }
+
+  private static void note(Expression value, MethodScan m, TreeSet<String> found) {
+    String field = null;
+    if (value instanceof com.github.javaparser.ast.expr.TypeExpr written
+        && written.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType type
+        && type.getScope().isEmpty()) {
+      value = new NameExpr(type.getNameAsString()); // rowMapper::mapRow: the parser cannot tell a variable from a type
+    }
+    if (value instanceof NameExpr name && !m.locals.declaresLocal(name.getNameAsString())) {
+      field = name.getNameAsString();
+    } else if (value instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+      field = access.getNameAsString();
+    }
+    if (field == null || m.locals.fieldType(field) == null) {
+      return;
+    }
+    String held = m.locals.fieldType(field);
+    VariableDeclarator declared = declarator(m, field);
+    if (declared != null && declared.getInitializer().orElse(null) instanceof ObjectCreationExpr creation) {
+      if (creation.getAnonymousClassBody().isPresent()) {
+        if (!changesOwnFields(creation.getAnonymousClassBody().get())) {
+          return;
+        }
+        held = CHANGING;
+      } else {
+        held = m.file.names.qualify(creation.getType()).name();
+      }
+    }
+    if (held != null && (held.equals(CHANGING) || held.contains(".") && !held.startsWith("java."))) {
+      found.add(field + "=" + held);
+    }
+  }
+
+  private static VariableDeclarator declarator(MethodScan m, String field) {
+    for (Node node = m.callable; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof TypeDeclaration<?> type) {
+        var declared = type.getFieldByName(field);
+        if (declared.isPresent()) {
+          return declared.get().getVariables().stream().filter(v -> v.getNameAsString().equals(field)).findFirst()
+              .orElse(null);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether an anonymous class's code assigns or steps a field it declares. */
+  private static boolean changesOwnFields(List<BodyDeclaration<?>> body) {
+    TreeSet<String> own = new TreeSet<>();
+    for (BodyDeclaration<?> member : body) {
+      if (member instanceof FieldDeclaration field && !field.isFinal()) {
+        field.getVariables().forEach(v -> own.add(v.getNameAsString()));
+      }
+    }
+    if (own.isEmpty()) {
+      return false;
+    }
+    for (BodyDeclaration<?> member : body) {
+      for (AssignExpr assign : member.findAll(AssignExpr.class)) {
+        if (own.contains(assigned(assign.getTarget()))) {
+          return true;
+        }
+      }
+      for (UnaryExpr step : member.findAll(UnaryExpr.class)) {
+        if (step.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT && step.getOperator() != UnaryExpr.Operator.MINUS
+            && step.getOperator() != UnaryExpr.Operator.PLUS && step.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
+            && own.contains(assigned(step.getExpression()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String assigned(Expression target) {
+    if (target instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    return target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString()
+        : null;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fields a method reads that another class's code assigns ({@code PetMappers.suffix = s} in a controller): state
+ * that changes after construction though its own class never assigns it, so no key covers it (hostile review 37's
+ * a8: a row mapper appending a static another class sets, cached with the old suffix). A static field counts for
+ * every read; an object's field only when the object may be shared between calls. An assignment on a receiver whose
+ * type the declarations do not give counts for a field of that name in any class, unless it is private there.
+ */
+final class ForeignFieldAssignments {
+  private final ProjectIndex index;
+  /** {@code static:T#f} / {@code instance:T#f} / {@code instance:*#f}, to the first type whose code assigns it. */
+  private Map<String, String> assigners;
+
+  ForeignFieldAssignments(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /** Why the method's answer may change with no write a key sees: a field it reads that another class assigns. */
+  Optional<String> whyNot(IndexedMethod method, boolean thisShared) {
+    if (method.fact().fieldsRead().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> all = assigners();
+    String owner = method.fact().ownerType();
+    for (String field : method.fact().fieldsRead()) {
+      String by = all.get("static:" + owner + "#" + field);
+      if (by == null && thisShared) {
+        by = all.get("instance:" + owner + "#" + field);
+        if (by == null && !index.type(owner).map(t -> t.privateFields().contains(field)).orElse(false)) {
+          by = all.get("instance:*#" + field);
+        }
+      }
+      if (by != null && !by.equals(owner)) {
+        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+            + "() reads field " + field + ", which " + simple(by) + " assigns (code of another class)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private synchronized Map<String, String> assigners() {
+    if (assigners == null) {
+      Map<String, String> found = new HashMap<>();
+      index.types().stream().sorted(java.util.Comparator.comparing(TypeFact::qualifiedName)).forEach(type -> {
+        for (String entry : type.foreignFieldWrites()) {
+          found.putIfAbsent(entry, type.qualifiedName());
+        }
+      });
+      assigners = found;
+    }
+    return assigners;
+  }
+
+  private static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}
