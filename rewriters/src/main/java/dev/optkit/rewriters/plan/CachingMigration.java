@@ -131,6 +131,21 @@ public final class CachingMigration {
         target.contentGetter());
   }
 
+  /**
+   * A Java source the assessment could not read (it does not parse, its analysis failed, or it ran out of its time
+   * budget): any writer in it is unseen, so no cache is proven to be evicted, whatever it holds. Fails closed.
+   */
+  static Optional<String> unanalysedSource(Assessment assessment) {
+    java.util.Set<String> read = new java.util.HashSet<>();
+    assessment.index().files().forEach(file -> read.add(file.path()));
+    return assessment.warnings().stream()
+        .filter(w -> w.path().endsWith(".java") && !read.contains(w.path()))
+        .sorted(java.util.Comparator.comparing(dev.optkit.analyzers.facts.ParseProblem::path))
+        .findFirst()
+        .map(w -> "no cache is proven while " + w.path() + " is not analysed (" + w.message() + "): a writer in it "
+            + "would go unseen; migrate again once it is read (report the warning if it is optkit's fault)");
+  }
+
   /** Methods that read remote or database data but are not cacheable, each with the reason. */
   private static List<String> notCacheable(Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
     RuleContext context = new RuleContext(assessment.index(), config.cacheable().namePatterns());
@@ -168,6 +183,11 @@ public final class CachingMigration {
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
+    Optional<String> unread = unanalysedSource(assessment);
+    if (unread.isPresent()) {
+      plan.targets().forEach(target -> refusals.add(new Refusal(target.finding(), unread.get())));
+      plan = new CachingPlanner.Plan(List.of(), plan.refusals());
+    }
     if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !CacheConfigFiles.configExtendable(scanRoot, prefix, assessment)) {
       List<CachingTarget> kept = new ArrayList<>();
       for (CachingTarget target : plan.targets()) {
