@@ -108,4 +108,16 @@ class HostileThirtySevenTest {
     MigrationPlan plan = attack(attack);
     assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
   }
+
+  /**
+   * Entities a JPQL query loaded ({@code em.createQuery(..).getResultStream()/getResultList()}), changed by the read
+   * through a method reference (j1), a lambda (j3), a list streamed (j4) or a local (j5): a write at the flush that
+   * a cached answer would skip.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"j1", "j3", "j4", "j5"})
+  void entitiesAQueryLoadedAndTheReadChangesAreWritten(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "CatService.names"), plan.targets().toString());
+  }
 }
