@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  * configuration and those the project's compose files give the service built from it
  * ({@code SPRING_DATASOURCE_URL}), compared by kind and database name, or an embedded database
  * in memory (the driver of H2, HSQLDB or Derby and no other, no URL), which lives in its JVM only.
- * A URL built from the environment ({@code ${DB_URL}}) names nothing, and the modules count as sharing.
+ * A URL built from the environment ({@code ${DB_URL}}) names nothing, and the modules count as sharing; so does any
+ * other file of the project that sets a datasource ({@link DatasourceOverrides}: a Kubernetes manifest, a Helm
+ * values file, an {@code .env}, a Dockerfile), since the deployment may point both at one database.
  */
 final class SeparateApplications {
   private static final String URL_KEY = "spring.datasource.url";
@@ -46,6 +48,7 @@ final class SeparateApplications {
   private final Map<String, Optional<Set<String>>> databases = new HashMap<>();
   private Map<String, Set<String>> composeUrls;
   private boolean composeUnreadable;
+  private Boolean overridden;
 
   SeparateApplications(ProjectIndex index, Path scanRoot) {
     this.index = index;
@@ -59,6 +62,12 @@ final class SeparateApplications {
     if (scanRoot == null || reader == null || writer == null || reader.equals(writer)
         || !hasApplication(reader) || !hasApplication(writer) || dependent(reader, writer)) {
       return false;
+    }
+    if (overridden == null) {
+      overridden = DatasourceOverrides.anywhere(scanRoot);
+    }
+    if (overridden) {
+      return false; // a manifest, .env or Dockerfile may point both at one database whatever their own files say
     }
     Optional<Set<String>> readerDatabases = databases.computeIfAbsent(reader, this::databasesOf);
     Optional<Set<String>> writerDatabases = databases.computeIfAbsent(writer, this::databasesOf);
@@ -207,6 +216,10 @@ final class SeparateApplications {
         services.fields().forEachRemaining(service -> {
           JsonNode build = service.getValue().path("build");
           String context = build.isTextual() ? build.asText() : build.path("context").asText("");
+          if (service.getValue().path("environment").has("<<")) {
+            // a YAML merge key (environment: { <<: *shop-db }): the tree keeps it as a field, unapplied (review 37's n2)
+            throw new IllegalStateException("a merge key may set the datasource");
+          }
           if (service.getValue().has("env_file")) {
             throw new IllegalStateException("an env_file may set the datasource"); // not read: nothing is told
           }

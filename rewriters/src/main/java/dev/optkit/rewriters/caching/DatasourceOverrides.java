@@ -1,0 +1,69 @@
+package dev.optkit.rewriters.caching;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether any file of the project outside its modules' sources and its compose files sets a datasource: a Kubernetes
+ * manifest or Helm values ({@code SPRING_DATASOURCE_URL}), an {@code .env}, a Dockerfile's {@code ENV}, a config
+ * repository's {@code spring.datasource.url}. Deployment overrides the applications' own files, so two applications
+ * whose own files name different databases are not proven apart while such a file exists (hostile review 37's n1: the
+ * writer's properties named a local default, its manifest the reader's database). Text, not parsed: any mention
+ * fails closed. Bounded: links are not followed, build and VCS folders skipped, at most {@value #MAX_FILES} files read (past
+ * that, the answer is yes), none over 1 MB (data, not settings).
+ */
+final class DatasourceOverrides {
+  private static final int MAX_FILES = 5_000;
+  private static final long MAX_FILE = 1024 * 1024;
+  private static final Set<String> SKIPPED = Set.of(".git", "target", "build", "node_modules", ".optkit", ".idea",
+      ".gradle", "src");
+  private static final Set<String> COMPOSE = Set.of("docker-compose.yml", "docker-compose.yaml", "compose.yml",
+      "compose.yaml");
+  private DatasourceOverrides() {}
+
+  static boolean anywhere(Path root) {
+    boolean[] found = {false};
+    int[] files = {0};
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+          return !dir.equals(root) && SKIPPED.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
+              : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+          if (!attributes.isRegularFile() || file.getParent().equals(root)
+              && COMPOSE.contains(file.getFileName().toString())) {
+            return FileVisitResult.CONTINUE; // links are no regular files here; compose files are read as YAML
+          }
+          if (++files[0] > MAX_FILES) {
+            found[0] = true;
+            return FileVisitResult.TERMINATE;
+          }
+          if (attributes.size() > MAX_FILE) {
+            return FileVisitResult.CONTINUE; // data, not a deployment's settings
+          }
+          String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+          if (text.contains("spring_datasource") || text.contains("spring.datasource")
+              || text.contains("spring.r2dbc") || text.contains("spring_r2dbc")) {
+            found[0] = true;
+            return FileVisitResult.TERMINATE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException | RuntimeException unreadable) {
+      return true;
+    }
+    return found[0];
+  }
+}
