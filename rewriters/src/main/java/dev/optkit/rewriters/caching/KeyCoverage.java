@@ -110,10 +110,6 @@ final class KeyCoverage {
             + ", a static field of another class, which code anywhere may change");
       }
     }
-    Optional<String> handed = frame.thisShared() ? handedOn(method, depth, seen) : Optional.empty();
-    if (handed.isPresent()) {
-      return handed;
-    }
     Optional<String> changed = changesShared(method, frame);
     if (changed.isPresent()) {
       return changed;
@@ -154,7 +150,8 @@ final class KeyCoverage {
         }
       }
     }
-    return Optional.empty();
+    // last: a reason through the calls above names the read itself, this one only the object handed on
+    return frame.thisShared() ? handedOn(method, depth, seen) : Optional.empty();
   }
 
   /**
