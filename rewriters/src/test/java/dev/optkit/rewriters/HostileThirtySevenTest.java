@@ -123,11 +123,11 @@ class HostileThirtySevenTest {
 
   /**
    * A second application writing the reader's table, its own properties naming another database: the deployment
-   * points it at the reader's through a Kubernetes manifest (n1) or a compose merge key (n2); the same with the URL
+   * points it at the reader's through a Kubernetes manifest (n1; n1s: kept in the module's src/main/kubernetes) or a compose merge key (n2); the same with the URL
    * in both properties files (n1c) was refused before.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"n1", "n2", "n1c"})
+  @ValueSource(strings = {"n1", "n2", "n1c", "n1s"})
   void aWriterInAnotherApplicationOnTheDeploymentsDatabaseIsNotDropped(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(cached(plan, "PetDao.name"), plan.targets().toString());

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether any file of the project outside its modules' sources and its compose files sets a datasource: a Kubernetes
+ * Whether any file of the project but its Java sources, tests, compose files and modules' {@code application*}
+ * settings (those are read as such) sets a datasource: a Kubernetes
  * manifest or Helm values ({@code SPRING_DATASOURCE_URL}), an {@code .env}, a Dockerfile's {@code ENV}, a config
  * repository's {@code spring.datasource.url}. Deployment overrides the applications' own files, so two applications
  * whose own files name different databases are not proven apart while such a file exists (hostile review 37's n1: the
@@ -23,10 +24,20 @@ final class DatasourceOverrides {
   private static final int MAX_FILES = 5_000;
   private static final long MAX_FILE = 1024 * 1024;
   private static final Set<String> SKIPPED = Set.of(".git", "target", "build", "node_modules", ".optkit", ".idea",
-      ".gradle", "src");
+      ".gradle");
   private static final Set<String> COMPOSE = Set.of("docker-compose.yml", "docker-compose.yaml", "compose.yml",
       "compose.yaml");
   private DatasourceOverrides() {}
+
+  /** {@code src/main/resources/application*} or {@code src/main/resources/config/application*}. */
+  private static boolean applicationSettings(Path file) {
+    Path resources = file.getParent();
+    if (resources.getFileName().toString().equals("config")) {
+      resources = resources.getParent();
+    }
+    return file.getFileName().toString().startsWith("application") && resources != null
+        && resources.endsWith(Path.of("src", "main", "resources"));
+  }
 
   static boolean anywhere(Path root) {
     boolean[] found = {false};
@@ -35,15 +46,21 @@ final class DatasourceOverrides {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-          return !dir.equals(root) && SKIPPED.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
-              : FileVisitResult.CONTINUE;
+          boolean sourcesOrTests = dir.getFileName().toString().equals("java") && dir.getParent() != null
+              && dir.getParent().getParent() != null && dir.getParent().getParent().getFileName().toString().equals("src")
+              || dir.getFileName().toString().equals("test") && dir.getParent() != null
+              && dir.getParent().getFileName().toString().equals("src");
+          return !dir.equals(root) && (SKIPPED.contains(dir.getFileName().toString()) || sourcesOrTests)
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
           if (!attributes.isRegularFile() || file.getParent().equals(root)
-              && COMPOSE.contains(file.getFileName().toString())) {
-            return FileVisitResult.CONTINUE; // links are no regular files here; compose files are read as YAML
+              && COMPOSE.contains(file.getFileName().toString()) || applicationSettings(file)) {
+            // links are no regular files here; compose files are read as YAML, a module's application* files as
+            // Spring settings (SeparateApplications)
+            return FileVisitResult.CONTINUE;
           }
           if (++files[0] > MAX_FILES) {
             found[0] = true;
