@@ -119,7 +119,7 @@ final class BlockingCallJudge {
 
       private Optional<IoSite> site(MethodCallExpr call) {
         SourceRange range = SourceRange.of(call);
-        return method.fact().ioSites().stream().filter(s -> s.range().equals(range)).findFirst();
+        return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
       }
 
       private Optional<CallRef> ref(MethodCallExpr call) {

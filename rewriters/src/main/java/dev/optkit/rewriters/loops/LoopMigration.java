@@ -348,7 +348,7 @@ public final class LoopMigration {
 
       private Optional<IoSite> site(MethodCallExpr call) {
         SourceRange range = SourceRange.of(call);
-        return method.fact().ioSites().stream().filter(s -> s.range().equals(range)).findFirst();
+        return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
       }
     };
   }

@@ -84,7 +84,7 @@ final class LoopThreads {
       return Optional.of("optkit cannot see the path of " + call);
     }
     SourceRange range = SourceRange.of(method);
-    Optional<IoSite> site = caller.fact().ioSites().stream().filter(s -> s.range().equals(range)).findFirst();
+    Optional<IoSite> site = index.sitesOf(caller).stream().filter(s -> s.range().equals(range)).findFirst();
     if (site.isPresent()) {
       return library(site.get());
     }
@@ -118,7 +118,7 @@ final class LoopThreads {
         || !declaration.get().findAll(SynchronizedStmt.class).isEmpty()) {
       return Optional.of(name + " holds a monitor (synchronized)");
     }
-    for (IoSite site : target.fact().ioSites()) {
+    for (IoSite site : index.sitesOf(target)) {
       Optional<String> why = library(site);
       if (why.isPresent()) {
         return why;
