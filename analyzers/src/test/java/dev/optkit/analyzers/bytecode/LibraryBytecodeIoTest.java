@@ -187,6 +187,69 @@ public class LibraryBytecodeIoTest {
         || f.category() == Category.DB_QUERY).map(Finding::snippet).toList());
   }
 
+  /**
+   * JGit's shape (recall study, issue 26: 128 wrong findings): a local buffer whose close() only frees memory, and an
+   * anonymous subclass in a transport that uploads on close(). Class-hierarchy analysis took every buffer.close() for
+   * an upload; an anonymous class's override runs only on the object its own code made and handed out, so a call on
+   * the base type is not followed into it. The transport's own put, which makes and closes it, still is I/O.
+   */
+  @Test
+  void anAnonymousSubclassesOverrideIsNotEveryCallsTarget() throws Exception {
+    Path jar = libraryJar(temp.resolve("git-1.0.jar"), Map.of(
+        "com/acme/git/Buffer.java", """
+            package com.acme.git;
+            public class Buffer {
+              protected final StringBuilder held = new StringBuilder();
+              public void write(String text) { held.append(text); }
+              public void close() throws java.io.IOException { held.setLength(0); }
+            }
+            """,
+        "com/acme/git/Walk.java", """
+            package com.acme.git;
+            public class Walk {
+              public String parse(String id) throws java.io.IOException {
+                Buffer buffer = new Buffer();
+                buffer.write(id);
+                buffer.close();
+                return id;
+              }
+            }
+            """,
+        "com/acme/git/S3.java", """
+            package com.acme.git;
+            public class S3 {
+              public Buffer beginPut(String key) {
+                return new Buffer() {
+                  @Override public void close() throws java.io.IOException {
+                    try (java.net.Socket s = new java.net.Socket("s3", 443)) { s.getOutputStream().write(held.length()); }
+                  }
+                };
+              }
+              public void put(String key, String text) throws java.io.IOException {
+                Buffer out = beginPut(key);
+                out.write(text);
+                out.close();
+              }
+            }
+            """));
+    Path root = temp.resolve("git");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/History.java"), """
+        package app;
+        import com.acme.git.S3;
+        import com.acme.git.Walk;
+        public class History {
+          private final Walk walk = new Walk();
+          private final S3 s3 = new S3();
+          public String commit(String id) throws Exception { return walk.parse(id); }
+          public void upload(String key) throws Exception { s3.put(key, "pack"); }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("s3.put(key, \"pack\")"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.API_CALL || f.category() == Category.DB_QUERY).map(Finding::snippet).toList());
+  }
+
   @Test
   void aJarIsReadOnceAndItsCachedGraphGivesTheSameFindings() throws Exception {
     Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
