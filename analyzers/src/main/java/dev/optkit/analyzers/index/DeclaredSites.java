@@ -101,6 +101,11 @@ final class DeclaredSites {
       for (CallRef call : m.fact().calls()) {
         declaredSite(call).ifPresent(result::add);
       }
+      for (CallRef link : m.fact().opaqueCalls()) {
+        if (link.receiverType() != null) { // a link of a library's chain the solver typed: its bytecode may tell
+          bytecodeSites.siteOf(link).ifPresent(result::add);
+        }
+      }
       return List.copyOf(result);
     });
   }

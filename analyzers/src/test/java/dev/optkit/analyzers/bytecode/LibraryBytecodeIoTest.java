@@ -250,6 +250,73 @@ public class LibraryBytecodeIoTest {
         .filter(f -> f.category() == Category.API_CALL || f.category() == Category.DB_QUERY).map(Finding::snippet).toList());
   }
 
+  /**
+   * Sql2o's and Unirest's shape (recall study, issue 26: 34 of 50 missed calls): the I/O is a link of a fluent chain
+   * rooted at the library's object ({@code db.open().query(sql).fetch()}), and in a try-with-resources connection.
+   * A chain of the JDK's (a stream) or of a builder that does no I/O is no site.
+   */
+  @Test
+  void linksOfALibrarysChainAreLookedUp() throws Exception {
+    Path jar = libraryJar(temp.resolve("lite-1.0.jar"), Map.of(
+        "com/acme/lite/Db.java", """
+            package com.acme.lite;
+            public class Db {
+              private final javax.sql.DataSource source;
+              public Db(javax.sql.DataSource source) { this.source = source; }
+              public Session open() { return new Session(source); }
+            }
+            """,
+        "com/acme/lite/Session.java", """
+            package com.acme.lite;
+            public class Session implements AutoCloseable {
+              private final javax.sql.DataSource source;
+              Session(javax.sql.DataSource source) { this.source = source; }
+              public Query query(String sql) { return new Query(source, sql); }
+              public Query label(String text) { return new Query(null, text); }
+              public void close() {}
+            }
+            """,
+        "com/acme/lite/Query.java", """
+            package com.acme.lite;
+            public class Query {
+              private final javax.sql.DataSource source;
+              private final String sql;
+              Query(javax.sql.DataSource source, String sql) { this.source = source; this.sql = sql; }
+              public int fetch() throws java.sql.SQLException {
+                try (java.sql.Connection c = source.getConnection(); java.sql.PreparedStatement p = c.prepareStatement(sql);
+                     java.sql.ResultSet r = p.executeQuery()) {
+                  return r.next() ? r.getInt(1) : 0;
+                }
+              }
+              public String text() { return sql.trim(); }
+            }
+            """));
+    Path root = temp.resolve("lite");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Counts.java"), """
+        package app;
+        import com.acme.lite.Db;
+        import com.acme.lite.Session;
+        import java.util.List;
+        public class Counts {
+          private final Db db;
+          public Counts(Db db) { this.db = db; }
+          public int users() throws Exception { return db.open().query("select count(*) from users").fetch(); }
+          public int orders() throws Exception {
+            try (Session session = db.open()) { return session.query("select count(*) from orders").fetch(); }
+          }
+          public String label() { return db.open().label(" x ").text(); }
+          public int lengths(List<String> words) { return words.stream().mapToInt(String::length).sum(); }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("db.open().query(\"select count(*) from users\").fetch()",
+            "session.query(\"select count(*) from orders\").fetch()"),
+        assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY).map(Finding::snippet).sorted().toList());
+    assertEquals(List.of(), assessment.findings().stream().filter(f -> f.category() == Category.API_CALL)
+        .map(Finding::snippet).toList());
+  }
+
   @Test
   void aJarIsReadOnceAndItsCachedGraphGivesTheSameFindings() throws Exception {
     Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
