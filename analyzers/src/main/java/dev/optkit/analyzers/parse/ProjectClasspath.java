@@ -71,6 +71,7 @@ public final class ProjectClasspath {
         jars.addAll(resolved.jars());
         entries.addAll(resolved.declared());
         warnings.addAll(resolved.warnings());
+        gradleScriptsUnread(dir).ifPresent(warnings::add);
       }
     }
     if (mavenRepository != null && Files.isDirectory(mavenRepository)) {
@@ -90,6 +91,29 @@ public final class ProjectClasspath {
       return Path.of(override);
     }
     return Path.of(System.getProperty("user.home"), ".m2", "repository");
+  }
+
+  /**
+   * Gradle build scripts are programs (Groovy or Kotlin), and optkit runs nothing of the project: their dependencies
+   * are not read, only version catalogs'. Said, not silent (issue 26's recall study: a Gradle project's FTP client
+   * unresolved with no word of why).
+   */
+  private static java.util.Optional<ParseProblem> gradleScriptsUnread(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir, 3)) {
+      List<Path> scripts = walk.filter(p -> p.getFileName().toString().equals("build.gradle")
+              || p.getFileName().toString().equals("build.gradle.kts"))
+          .filter(p -> !p.toString().contains("/build/") && !p.toString().contains("/target/"))
+          .sorted().toList();
+      if (scripts.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      String first = dir.relativize(scripts.get(0)).toString().replace('\\', '/');
+      return java.util.Optional.of(new ParseProblem(first, 0, 0, "Gradle build scripts (" + scripts.size()
+          + ") are not read: a dependency written out there ('group:name:version') resolves only from --classpath; "
+          + "those a version catalog (gradle/*.versions.toml) names are resolved"));
+    } catch (IOException | RuntimeException unreadable) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static List<Path> findPoms(List<Path> roots) {

@@ -67,4 +67,24 @@ class GradleCatalogTest {
           && w.message().contains("com.acme:ghost")), resolved.warnings().toString());
     }
   }
+
+  /** A Gradle build script is a program optkit does not run: the dependencies written in it are said to be unread. */
+  @Test
+  void gradleBuildScriptsAreSaidToBeUnread() throws Exception {
+    Path root = temp.resolve("scripted");
+    Files.createDirectories(root.resolve("app"));
+    Files.writeString(root.resolve("app/build.gradle"), "dependencies { implementation 'commons-net:commons-net:3.9.0' }\n");
+    var classpath = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(root), null,
+        new ResolutionSettings(true, temp.resolve("optkit"), List.of(), "http://127.0.0.1:9/", Duration.ofSeconds(1),
+            Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+    assertTrue(classpath.warnings().stream().anyMatch(w -> w.path().equals("app/build.gradle")
+        && w.message().contains("Gradle build scripts (1) are not read")), classpath.warnings().toString());
+
+    Path maven = temp.resolve("maven");
+    Files.createDirectories(maven);
+    var none = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(maven), null,
+        new ResolutionSettings(true, temp.resolve("optkit"), List.of(), "http://127.0.0.1:9/", Duration.ofSeconds(1),
+            Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+    assertEquals(List.of(), none.warnings());
+  }
 }
