@@ -132,7 +132,7 @@ final class LibraryCallGraph {
   }
 
   /**
-   * The overloads of a method a call with this many arguments may mean, declared on the type or
+   * The overloads of a method a call with this many arguments may mean (varargs ones too), declared on the type or
    * inherited, each as its name and descriptor, by descriptor; not private, no bridges.
    */
   List<JarGraph.Method> overloads(String owner, String name, int arity) {
@@ -143,8 +143,12 @@ final class LibraryCallGraph {
         continue;
       }
       for (JarGraph.Method method : entry.type().methods()) {
+        int parameters = org.objectweb.asm.Type.getArgumentCount(method.descriptor());
+        boolean varargs = (method.access() & Opcodes.ACC_VARARGS) != 0;
+        // update(conn, sql, a, b) means update(Connection, String, Object...): a varargs method takes one argument
+        // less than it declares, or any number more (recall study: Commons DbUtils' QueryRunner)
         if (method.name().equals(name) && (method.access() & (Opcodes.ACC_PRIVATE | Opcodes.ACC_BRIDGE)) == 0
-            && org.objectweb.asm.Type.getArgumentCount(method.descriptor()) == arity) {
+            && (parameters == arity || varargs && arity >= parameters - 1)) {
           found.putIfAbsent(method.descriptor(), method);
         }
       }

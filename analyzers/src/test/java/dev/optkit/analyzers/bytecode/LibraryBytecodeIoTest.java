@@ -317,6 +317,42 @@ public class LibraryBytecodeIoTest {
         .map(Finding::snippet).toList());
   }
 
+  /** Commons DbUtils' shape: {@code update(Connection, String, Object...)} called with two values is that method. */
+  @Test
+  void aVarargsMethodIsTheOverloadOfLongerCalls() throws Exception {
+    Path jar = libraryJar(temp.resolve("runner-1.0.jar"), Map.of(
+        "com/acme/runner/Runner.java", """
+            package com.acme.runner;
+            public class Runner {
+              public int update(java.sql.Connection c, String sql, Object... params) throws java.sql.SQLException {
+                try (java.sql.PreparedStatement p = c.prepareStatement(sql)) {
+                  for (int i = 0; i < params.length; i++) { p.setObject(i + 1, params[i]); }
+                  return p.executeUpdate();
+                }
+              }
+              public String label(String text, Object... parts) { return text + parts.length; }
+            }
+            """));
+    Path root = temp.resolve("runner");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Users.java"), """
+        package app;
+        import com.acme.runner.Runner;
+        public class Users {
+          private final Runner runner = new Runner();
+          public int rename(java.sql.Connection c, long id, String name) throws Exception {
+            return runner.update(c, "update users set name = ? where id = ?", name, id);
+          }
+          public int touch(java.sql.Connection c) throws Exception { return runner.update(c, "update users set seen = 1"); }
+          public String tag(String text) { return runner.label(text, 1, 2, 3); }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("runner.update(c, \"update users set name = ? where id = ?\", name, id)",
+            "runner.update(c, \"update users set seen = 1\")"),
+        assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY).map(Finding::snippet).sorted().toList());
+  }
+
   @Test
   void aJarIsReadOnceAndItsCachedGraphGivesTheSameFindings() throws Exception {
     Path jar = libraryJar(temp.resolve("acme-1.0.jar"), WIRE);
