@@ -143,9 +143,40 @@ final class EntityAssociations {
   private static final Set<String> SQL_MAPPINGS = Set.of("Formula", "JoinFormula", "Subselect", "Where",
       "SQLRestriction", "WhereJoinTable", "SQLJoinTableRestriction", "Loader", "SQLSelect", "SQLInsert", "SQLUpdate",
       "SQLDelete", "SQLDeleteAll", "Audited", "ColumnTransformer", "ColumnTransformers",
-      "DiscriminatorFormula", "Any", "ManyToAny",
-      // a repository method named Entity.method runs the named query, whose joins optkit does not read
-      "NamedNativeQuery", "NamedNativeQueries", "NamedQuery", "NamedQueries");
+      "DiscriminatorFormula", "Any", "ManyToAny");
+
+  private static final Set<String> NAMED_QUERIES = Set.of("NamedQuery", "NamedQueries", "NamedNativeQuery",
+      "NamedNativeQueries");
+
+  /**
+   * The names of the named queries a type declares ({@code @NamedQuery(name = "Kind.byName", ...)}), sorted;
+   * {@code Kind.*} for one whose name is no literal. They change nothing of the entity's other reads: only a query run by its name (a
+   * repository method {@code Kind.byName}) reads what its text joins (audit 15's S26: an unused named query made every
+   * read of the entity, and of entities reaching it, read "tables optkit cannot tell").
+   */
+  static List<String> namedQueries(TypeDeclaration<?> type) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    // a name written as a constant (name = Kind.BY_NAME) is taken for any of the entity's own: Spring Data's names
+    String unread = type.getNameAsString() + ".*";
+    for (AnnotationExpr annotation : type.getAnnotations()) {
+      if (!NAMED_QUERIES.contains(annotation.getName().getIdentifier())) {
+        continue;
+      }
+      for (AnnotationExpr named : annotation.findAll(AnnotationExpr.class)) {
+        String identifier = named.getName().getIdentifier();
+        if (!identifier.equals("NamedQuery") && !identifier.equals("NamedNativeQuery")) {
+          continue;
+        }
+        String name = named instanceof com.github.javaparser.ast.expr.NormalAnnotationExpr normal
+            ? normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("name"))
+                .map(pair -> pair.getValue() instanceof StringLiteralExpr text ? text.asString() : unread)
+                .findFirst().orElse(unread)
+            : unread;
+        names.add(name);
+      }
+    }
+    return List.copyOf(names);
+  }
 
   static boolean dataBeyondMapping(TypeDeclaration<?> type) {
     if (type.getAnnotations().stream().noneMatch(a -> ENTITY.contains(a.getName().getIdentifier())

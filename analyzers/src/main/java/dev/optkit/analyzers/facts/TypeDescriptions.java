@@ -111,7 +111,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
-        ForeignFieldWrites.of(type, names));
+        ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type));
   }
 
   private static List<String> privateFields(TypeDeclaration<?> type) {

@@ -48,6 +48,7 @@ import java.util.Map;
  *     {@code @JsonIgnoreProperties} lists
  * @param fieldCodeCalls the methods its field initialisers, initialiser blocks and enum constants call or hold as code
  * @param foreignFieldWrites the fields of other classes and objects its code assigns ({@link ForeignFieldWrites})
+ * @param namedQueries the names of the named JPA queries it declares, {@code Type.*} for one not written as a literal
  *     ({@code this::rename}), by name, sorted: callers the call graph does not show
  */
 public record TypeFact(
@@ -78,7 +79,8 @@ public record TypeFact(
     List<String> privateFields,
     List<String> jsonIgnored,
     List<String> fieldCodeCalls,
-    List<String> foreignFieldWrites) {
+    List<String> foreignFieldWrites,
+    List<String> namedQueries) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -94,6 +96,7 @@ public record TypeFact(
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;
+    namedQueries = namedQueries == null ? List.of() : namedQueries;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

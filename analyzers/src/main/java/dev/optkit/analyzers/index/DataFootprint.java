@@ -317,6 +317,8 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       boolean ownRowOnly = false; // a save that writes its entity's own table alone: no join table, no cascade
       if (stored != null) {
         TypeFact entity = index.type(stored).orElse(null);
+        // a repository method Spring Data runs as a named query reads what the query's text joins, which is not here
+        unknown |= site.sql() == null && index.namedQueries().runBy(stored, site.method());
         if (entity == null) {
           names.add("table:" + normalise(simple(stored)));
           unknown = true;

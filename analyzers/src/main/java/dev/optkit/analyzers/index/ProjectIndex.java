@@ -201,6 +201,16 @@ public final class ProjectIndex {
    * mapping, listeners, auditing ({@link TypeFact#dataBeyondMapping()}), or a Hibernate filter where the project
    * enables one ({@code session.enableFilter(...)}): a filter nothing enables changes no read.
    */
+  /** The project's named JPA queries: which repository methods run one ({@link NamedQueries}). */
+  public synchronized NamedQueries namedQueries() {
+    if (namedQueries == null) {
+      namedQueries = new NamedQueries(this);
+    }
+    return namedQueries;
+  }
+
+  private NamedQueries namedQueries;
+
   public boolean beyondMapping(TypeFact type) {
     return type.dataBeyondMapping() || type.filtered() && enablesFilters();
   }

@@ -33,8 +33,14 @@ public final class OrmXmlMappings {
   public record Entity(String className, String table, List<TypeFact.Association> associations) {}
 
   private final Map<String, Entity> byClass;
+  private final java.util.Set<String> namedQueries;
 
   private OrmXmlMappings(Map<String, Entity> byClass) {
+    this(byClass, java.util.Set.of());
+  }
+
+  private OrmXmlMappings(Map<String, Entity> byClass, java.util.Set<String> namedQueries) {
+    this.namedQueries = java.util.Set.copyOf(namedQueries);
     this.byClass = Map.copyOf(byClass);
   }
 
@@ -44,10 +50,16 @@ public final class OrmXmlMappings {
 
   public static OrmXmlMappings read(List<Path> xmlFiles) {
     Map<String, Entity> found = new HashMap<>();
+    java.util.Set<String> named = new java.util.TreeSet<>();
     for (Path file : xmlFiles) {
-      read(file, found);
+      read(file, found, named);
     }
-    return new OrmXmlMappings(found);
+    return new OrmXmlMappings(found, named);
+  }
+
+  /** The names of the {@code <named-query>} and {@code <named-native-query>} elements: queries run by their name. */
+  public java.util.Set<String> namedQueries() {
+    return namedQueries;
   }
 
   public Optional<Entity> entity(String qualifiedName) {
@@ -58,7 +70,7 @@ public final class OrmXmlMappings {
     return byClass.values();
   }
 
-  private static void read(Path file, Map<String, Entity> found) {
+  private static void read(Path file, Map<String, Entity> found, java.util.Set<String> named) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(HEAD_BYTES);
       if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<entity-mappings")
@@ -84,6 +96,10 @@ public final class OrmXmlMappings {
           int event = reader.next();
           if (event == XMLStreamConstants.START_ELEMENT) {
             String name = reader.getLocalName();
+            if ((name.equals("named-query") || name.equals("named-native-query"))
+                && reader.getAttributeValue(null, "name") != null) {
+              named.add(reader.getAttributeValue(null, "name"));
+            }
             if (name.equals("package") && entity == null) {
               inPackage = true;
               text.setLength(0);
