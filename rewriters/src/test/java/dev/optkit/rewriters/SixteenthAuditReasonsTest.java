@@ -1,0 +1,27 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Audit 16 (/tmp/audit16, 2026-11-26): its unsafe cache and false reasons, reduced to {@code src/test/resources/audit16/}. */
+class SixteenthAuditReasonsTest {
+  @TempDir Path dir;
+
+  /**
+   * U1: a repository's default method groups what an @Query reading {@code current_date} answers; the service
+   * calling it was cached (today's menu served after midnight), the default method taken for a query of its own.
+   */
+  @Test
+  void aRepositorysDefaultMethodIsFollowedToTheQueriesItRuns() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("u1")).resources("/audit16/u1").plan();
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.todaysMenu")),
+        plan.targets().toString());
+    assertTrue(plan.notCacheable().stream().anyMatch(r -> r.contains("MenuService.todaysMenu") && r.contains("CURRENT_DATE")),
+        plan.notCacheable().toString());
+  }
+}
