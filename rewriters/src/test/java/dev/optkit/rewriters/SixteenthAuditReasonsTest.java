@@ -24,4 +24,17 @@ class SixteenthAuditReasonsTest {
     assertTrue(plan.notCacheable().stream().anyMatch(r -> r.contains("MenuService.todaysMenu") && r.contains("CURRENT_DATE")),
         plan.notCacheable().toString());
   }
+
+  /**
+   * S30: a category put in a new list its caller reverses is no category changed; the list itself is the result that
+   * caller changes, so caching the list stays refused for that true reason.
+   */
+  @Test
+  void reversingAListDoesNotChangeWhatItHolds() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s30")).resources("/audit16/s30").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getCategoryById")
+        && r.reason().contains("Collections.reverse")), plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllUpperCategoriesById")
+        && r.reason().contains("Collections.reverse")), plan.refusals().toString());
+  }
 }

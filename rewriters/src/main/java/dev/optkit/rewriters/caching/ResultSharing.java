@@ -33,9 +33,15 @@ final class ResultSharing {
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
   }
 
+  /** Changes of a container's own order or membership, which leave the objects it holds as they were. */
+  private static final Set<String> CONTAINER_STRUCTURE = Set.of("Collections.reverse", "Collections.sort",
+      "Collections.shuffle", "Collections.swap", "Collections.rotate", "sort", "add", "addAll", "addFirst", "addLast",
+      "remove", "removeAll", "removeIf", "retainAll", "clear", "push", "pop", "poll", "offer", "removeFirst",
+      "removeLast");
+
   /** A caller that changes the result it gets: a cached result is one object shared by every caller. */
   Optional<String> mutatingCaller(IndexedMethod target) {
-    return mutatingCaller(target, target.fact().returnType(), new java.util.HashSet<>());
+    return mutatingCaller(target, target.fact().returnType(), new java.util.HashSet<>(), false);
   }
 
   /**
@@ -70,8 +76,11 @@ final class ResultSharing {
   /**
    * @param resultType the cached method's result type, whichever method hands the result on
    * @param seen methods already followed: a caller that returns the result is followed to its own callers
+   * @param partOnly the result is a part of what {@code target} returns (an element of a new list): a change of that
+   *     container's own structure ({@code Collections.reverse(parents)}) leaves the result as it was (audit 16's S30)
    */
-  private Optional<String> mutatingCaller(IndexedMethod target, String resultType, Set<IndexedMethod> seen) {
+  private Optional<String> mutatingCaller(IndexedMethod target, String resultType, Set<IndexedMethod> seen,
+      boolean partOnly) {
     if (!seen.add(target)) {
       return Optional.empty();
     }
@@ -80,7 +89,8 @@ final class ResultSharing {
         continue; // tests change what they read to check it; production callers are what share a cache
       }
       for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
-        if (!mutation.call().equals(target.fact().name())) {
+        if (!mutation.call().equals(target.fact().name())
+            || partOnly && mutation.itself() && CONTAINER_STRUCTURE.contains(mutation.how())) {
           continue;
         }
         for (CallRef call : caller.fact().calls()) {
@@ -137,7 +147,7 @@ final class ResultSharing {
         }
         if (handOff.to().equals(MethodFact.RETURNED)) {
           // return dao.pets(owner): what the caller's own callers do with it counts the same
-          Optional<String> above = mutatingCaller(caller, resultType, seen);
+          Optional<String> above = mutatingCaller(caller, resultType, seen, partOnly || handOff.part());
           if (above.isPresent()) {
             return Optional.of(caller.fact().displayName() + "() returns the result it gets, and " + above.get());
           }
