@@ -37,4 +37,21 @@ class SixteenthAuditReasonsTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllUpperCategoriesById")
         && r.reason().contains("Collections.reverse")), plan.refusals().toString());
   }
+
+  /**
+   * S28: a writer carrying the authors' plain {@code @Cacheable} takes an eviction beside it (Spring runs it after the
+   * call, answered from the cache or not); beside {@code sync = true}, which Spring wants
+   * alone, the read stays refused.
+   */
+  @Test
+  void aPlainCacheableWriterTakesTheEvictionASynchronizedOneDoesNot() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s28")).resources("/audit16/s28").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("VoteRepository.countVotesByRestaurantId")
+        && t.toString().contains("name=create")), plan.refusals().toString());
+    String writer = MigrationFixture.after(plan, "src/main/java/r/VoteService.java");
+    assertTrue(writer.contains("@Cacheable(\"votes\")") && writer.contains("@CacheEvict"), writer);
+
+    MigrationPlan sync = new MigrationFixture(dir.resolve("s28sync")).resources("/audit16/s28sync").plan();
+    assertTrue(sync.refusals().stream().anyMatch(r -> r.reason().contains("synchronized")), sync.refusals().toString());
+  }
 }

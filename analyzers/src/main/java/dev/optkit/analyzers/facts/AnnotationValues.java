@@ -102,6 +102,11 @@ final class AnnotationValues {
               .ifPresent(pair -> annotationValues.put(FactExtractor.ENTITY_GRAPH_TYPE, pair.getValue().toString()));
         }
       }
+      if (annotation.getName().getIdentifier().equals("Cacheable") && annotation instanceof NormalAnnotationExpr cacheable
+          && cacheable.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals("sync")
+              && !pair.getValue().toString().equals("false"))) {
+        annotationValues.put(FactExtractor.CACHEABLE_SYNC, "true");
+      }
       if (annotation.getName().getIdentifier().equals("Caching") && annotation instanceof NormalAnnotationExpr caching) {
         annotationValues.put(FactExtractor.CACHING_OPERATIONS, String.join(",", new java.util.TreeSet<>(
             caching.getPairs().stream().map(pair -> pair.getNameAsString()).toList())));

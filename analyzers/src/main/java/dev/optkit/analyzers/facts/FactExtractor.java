@@ -58,6 +58,8 @@ public final class FactExtractor {
    * ({@code cacheable,evict,put}), sorted; a {@code @Cacheable} among them refuses another operation beside it.
    */
   public static final String CACHING_OPERATIONS = "org.springframework.cache.annotation.Caching#operations";
+  /** Set when the method's @Cacheable is synchronized ({@code sync = true}, or a value that is no literal false). */
+  public static final String CACHEABLE_SYNC = "org.springframework.cache.annotation.Cacheable#sync";
   public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";
   /** Present ("true") when {@code @Transactional} names exceptions it commits for ({@code noRollbackFor...}). */
   public static final String TRANSACTION_NO_ROLLBACK = "org.springframework.transaction.annotation.Transactional#noRollbackFor";

@@ -238,13 +238,14 @@ final class WriterEvictions {
         return Optional.of("Spring calls it on the bean itself at start-up or shutdown, not through its proxy, so "
             + "no eviction around it would run");
       }
-      // its own @CacheEvict, @CachePut or @Caching takes ours beside it (ExistingEvictions); a @Cacheable may be sync,
-      // which must stay alone on its method or Spring refuses to start
-      if (writer.hasAnnotation("org.springframework.cache.annotation.Cacheable")
+      // its own @CacheEvict, @CachePut, @Caching or plain @Cacheable takes ours beside it (ExistingEvictions; Spring
+      // runs an eviction after the call even when the @Cacheable answered it); a synchronized @Cacheable must stay
+      // alone on its method or Spring refuses to start (audit 16's S28: a plain one was refused as if synchronized)
+      if (writer.annotationValues().containsKey(dev.optkit.analyzers.facts.FactExtractor.CACHEABLE_SYNC)
           || writer.annotationValues().getOrDefault(dev.optkit.analyzers.facts.FactExtractor.CACHING_OPERATIONS, "")
               .contains("cacheable")) {
-        return Optional.of("it is itself cached (@Cacheable), and Spring refuses another cache operation beside a "
-            + "synchronized one, so optkit adds no eviction there");
+        return Optional.of("it is itself cached (@Cacheable(sync = true) or in @Caching), and Spring refuses another "
+            + "cache operation beside a synchronized one, so optkit adds no eviction there");
       }
       if (index.type(writer.ownerType()).map(t -> t.isFinal() || t.kind().equals("record") || t.kind().equals("enum"))
           .orElse(false)) {
