@@ -194,11 +194,8 @@ final class DeclaredSites {
     if (declaration != null && declaration.usesExistingCache()) {
       return Optional.empty(); // @Cacheable on the repository method: served by the cache proxy
     }
-    if (declaration != null && (declaration.isStatic() || declaration.isPrivate() || !declaration.isAbstract())) {
-      // a private or static helper of the interface (legacyId(id)), or a default method with a body
-      // (getRestaurantDishes() grouping what an @Query reads): its own code, followed to the queries it runs
-      // (audit 16's U1: the caller was cached while the @Query below read current_date)
-      return Optional.empty();
+    if (declaration != null && (declaration.isStatic() || declaration.isPrivate())) {
+      return Optional.empty(); // a private or static helper of the interface (legacyId(id)): its own code, no query
     }
     String httpMethod = null;
     String url = null;
