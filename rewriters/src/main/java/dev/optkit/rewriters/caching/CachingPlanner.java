@@ -14,7 +14,6 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -145,7 +144,7 @@ public final class CachingPlanner {
         cacheName = base + n;
       }
       usedNames.add(cacheName);
-      Map.Entry<String, CachePolicy> policy = policyFor(finding, fact);
+      Map.Entry<String, CachePolicy> policy = PolicyChoice.of(config, finding, fact);
       // a snapshot older than a write matters only where a write evicts: no writer, no eviction to race (audit 13's s18)
       boolean written = !dataWriters.of(method.get()).isEmpty();
       Optional<String> snapshot = (written ? snapshotReads.whyNot(method.get()) : Optional.<String>empty())
@@ -468,28 +467,6 @@ public final class CachingPlanner {
       }
     }
     return count;
-  }
-
-  private Map.Entry<String, CachePolicy> policyFor(Finding finding, MethodFact fact) {
-    Map<String, CachePolicy> policies = config.effectiveCachePolicies();
-    if (Boolean.TRUE.equals(finding.details().get("llm")) && policies.containsKey("llm")) {
-      return Map.entry("llm", policies.get("llm"));
-    }
-    List<String> words = java.util.Arrays.stream(fact.name().split("(?<=[a-z0-9])(?=[A-Z])|_"))
-        .map(w -> w.toLowerCase(Locale.ROOT)).toList();
-    for (Map.Entry<String, CachePolicy> entry : policies.entrySet()) {
-      List<String> patterns = entry.getValue().methods();
-      if (patterns == null) {
-        continue;
-      }
-      for (String glob : patterns) {
-        Pattern pattern = Pattern.compile(Pattern.quote(glob.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q"));
-        if (words.stream().anyMatch(w -> pattern.matcher(w).matches())) {
-          return entry;
-        }
-      }
-    }
-    return Map.entry("default", policies.get("default"));
   }
 
   /**

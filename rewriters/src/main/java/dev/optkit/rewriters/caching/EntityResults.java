@@ -84,11 +84,13 @@ final class EntityResults {
       "convertAndSend", "multicastEvent");
 
   private final ProjectIndex index;
+  private final RepositoryFragments fragments;
   private final ResultSharing sharing;
   private final WholeProject whole;
 
   EntityResults(ProjectIndex index, ResultSharing sharing, WholeProject whole) {
     this.index = index;
+    this.fragments = new RepositoryFragments(index);
     this.sharing = sharing;
     this.whole = whole;
     this.columnReads = new ColumnReads(index, sharing, whole);
@@ -265,9 +267,9 @@ final class EntityResults {
     // a repository fragment (XxxRepositoryImpl): Spring Data runs the project's code for it, which the call graph
     // does not link to the repository's call: it may change the entity or merge it back
     if (!to.equals(MethodFact.RETURNED) && !to.startsWith("new ") && sharing.receivers(method, handOff).isEmpty()) {
-      Optional<IndexedMethod> fragment = fragmentFor(method, handOff);
+      Optional<IndexedMethod> fragment = fragments.fragmentFor(method, handOff);
       if (fragment.isPresent()) {
-        return Optional.of(fragmentRefusal(who, to, fragment.get()));
+        return Optional.of(RepositoryFragments.refusal(who, to, fragment.get()));
       }
     }
     if (to.equals(MethodFact.RETURNED) || entity.lazyByGetter().isEmpty() && !to.startsWith("new ")
@@ -348,10 +350,10 @@ final class EntityResults {
           .allMatch(m -> m.fact().isAbstract())) {
         Optional<dev.optkit.analyzers.facts.IoSite> library = index.implementedByLibrary(receiver);
         // a repository fragment: Spring Data runs the project's XxxImpl for it, which the call graph does not link
-        Optional<IndexedMethod> fragment = implementedInProject(receiver.fact().ownerType(), receiver.fact().name(),
+        Optional<IndexedMethod> fragment = fragments.implementedInProject(receiver.fact().ownerType(), receiver.fact().name(),
             receiver.fact().params().size());
         if (fragment.isPresent()) {
-          return Optional.of(fragmentRefusal(who, receiver.fact().displayName(), fragment.get()));
+          return Optional.of(RepositoryFragments.refusal(who, receiver.fact().displayName(), fragment.get()));
         }
         if (library.isPresent()) {
           // a Spring Data query method: the library binds the entity's id as a parameter, no association
@@ -406,7 +408,7 @@ final class EntityResults {
   }
 
   /** The call a hand-off goes to, for its overriding targets. */
-  private static CallRef callTo(IndexedMethod method, MethodFact.HandOff handOff) {
+  static CallRef callTo(IndexedMethod method, MethodFact.HandOff handOff) {
     return method.fact().calls().stream().filter(c -> c.name().equals(handOff.to())
         && c.argumentCount() == handOff.toArguments()).findFirst()
         .orElse(new CallRef(null, handOff.to(), handOff.toArguments(), null, false, method.fact().range(), ""));
@@ -426,40 +428,6 @@ final class EntityResults {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * A project method the call may run without the call graph knowing: the receiver is a project interface
-   * (a repository) and a project class has a method of that name and as many parameters.
-   */
-  private Optional<IndexedMethod> fragmentFor(IndexedMethod method, MethodFact.HandOff handOff) {
-    dev.optkit.analyzers.facts.CallRef call = callTo(method, handOff);
-    if (call == null || call.receiverType() == null || index.type(call.receiverType())
-        .filter(type -> type.kind().equals("interface")).isEmpty()) {
-      return Optional.empty();
-    }
-    return implementedInProject(call.receiverType(), handOff.to(), call.argumentCount());
-  }
-
-  /**
-   * A project method with a body of this name and as many parameters (any number when negative), which Spring Data
-   * may run for the repository interface {@code owner}; none for an interface no library implements (a MapStruct
-   * mapper's implementation is generated, and another mapper's is not it: audit 10's s4).
-   */
-  private Optional<IndexedMethod> implementedInProject(String owner, String name, int parameters) {
-    if (owner == null || index.declaredClient(owner).isEmpty()) {
-      return Optional.empty();
-    }
-    return index.methodsNamed(name).stream()
-        .filter(m -> !m.fact().isAbstract() && !m.fact().isConstructor()
-            && (parameters < 0 || m.fact().params().size() == parameters))
-        .findFirst();
-  }
-
-  private static String fragmentRefusal(String who, String called, IndexedMethod fragment) {
-    return who + " passes it to " + called + "(), which the project may implement itself ("
-        + fragment.fact().displayName() + "(), a repository fragment?), and optkit does not follow such an "
-        + "implementation: it may change the entity or write it back";
   }
 
   /**
