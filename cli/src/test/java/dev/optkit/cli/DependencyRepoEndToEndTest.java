@@ -25,22 +25,8 @@ class DependencyRepoEndToEndTest {
 
   @Test
   void resolvedJarsGiveTheirFindingsTheSameEveryRunAndMissingOnesAWarning() throws Exception {
-    Path repository = dir.resolve("optkit-repository");
-    Path version = repository.resolve("com/acme/wire/1.0");
-    Files.createDirectories(version);
-    Files.writeString(version.resolve("wire-1.0.pom"), """
-        <project><modelVersion>4.0.0</modelVersion>
-          <groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version></project>
-        """);
-    wireJar(version.resolve("wire-1.0.jar"));
-    Path project = dir.resolve("shop");
-    Files.createDirectories(project.resolve("src/main/java/app"));
-    Files.writeString(project.resolve("pom.xml"), """
-        <project><modelVersion>4.0.0</modelVersion><groupId>app</groupId><artifactId>shop</artifactId><version>1</version>
-          <dependencies><dependency><groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version>
-          </dependency></dependencies></project>
-        """);
-    Files.writeString(project.resolve("src/main/java/app/Shop.java"), """
+    Path repository = wireRepository();
+    Path project = wiredProject("""
         package app;
         import com.acme.wire.Wire;
         import java.util.List;
@@ -78,22 +64,8 @@ class DependencyRepoEndToEndTest {
    */
   @Test
   void migratePlansFromTheJarsAssessResolved() throws Exception {
-    Path repository = dir.resolve("optkit-repository");
-    Path version = repository.resolve("com/acme/wire/1.0");
-    Files.createDirectories(version);
-    Files.writeString(version.resolve("wire-1.0.pom"), """
-        <project><modelVersion>4.0.0</modelVersion>
-          <groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version></project>
-        """);
-    wireJar(version.resolve("wire-1.0.jar"));
-    Path project = dir.resolve("shop");
-    Files.createDirectories(project.resolve("src/main/java/app"));
-    Files.writeString(project.resolve("pom.xml"), """
-        <project><modelVersion>4.0.0</modelVersion><groupId>app</groupId><artifactId>shop</artifactId><version>1</version>
-          <dependencies><dependency><groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version>
-          </dependency></dependencies></project>
-        """);
-    Files.writeString(project.resolve("src/main/java/app/Shop.java"), """
+    Path repository = wireRepository();
+    Path project = wiredProject("""
         package app;
         import com.acme.wire.Wire;
         import java.util.ArrayList;
@@ -118,6 +90,32 @@ class DependencyRepoEndToEndTest {
     CliRun missing = CliRun.of("migrate", project.toString(), "--offline", "--dependency-repo",
         dir.resolve("empty").toString());
     assertFalse(missing.out().contains("Shop.each("), missing.out());
+  }
+
+  /** optkit's repository holding com.acme:wire:1.0, a client whose fetch opens a socket. */
+  private Path wireRepository() throws IOException {
+    Path repository = dir.resolve("optkit-repository");
+    Path version = repository.resolve("com/acme/wire/1.0");
+    Files.createDirectories(version);
+    Files.writeString(version.resolve("wire-1.0.pom"), """
+        <project><modelVersion>4.0.0</modelVersion>
+          <groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version></project>
+        """);
+    wireJar(version.resolve("wire-1.0.jar"));
+    return repository;
+  }
+
+  /** A project declaring com.acme:wire:1.0, with this source as app/Shop.java. */
+  private Path wiredProject(String shop) throws IOException {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("src/main/java/app"));
+    Files.writeString(project.resolve("pom.xml"), """
+        <project><modelVersion>4.0.0</modelVersion><groupId>app</groupId><artifactId>shop</artifactId><version>1</version>
+          <dependencies><dependency><groupId>com.acme</groupId><artifactId>wire</artifactId><version>1.0</version>
+          </dependency></dependencies></project>
+        """);
+    Files.writeString(project.resolve("src/main/java/app/Shop.java"), shop);
+    return project;
   }
 
   private static String[] concat(String[] first, String... more) {
