@@ -70,4 +70,18 @@ class SixteenthAuditReasonsTest {
     assertTrue(same.refusals().stream().anyMatch(r -> r.reason().contains("returns it as its response")),
         same.refusals().toString());
   }
+
+  /**
+   * S32: the entity's own {@code getBookerId() { return booker.getId(); }} reads only the id the lazy proxy holds; the
+   * twin reading the booker's name loads it, and stays refused for that.
+   */
+  @Test
+  void anEntityMethodReadingOnlyALazyAssociationsIdLoadsNothing() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s32")).resources("/audit16/s32").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("reads its lazy association booker")),
+        plan.refusals().toString());
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s32twin")).resources("/audit16/s32twin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.reason().contains("reads its lazy association booker")),
+        twin.refusals().toString());
+  }
 }

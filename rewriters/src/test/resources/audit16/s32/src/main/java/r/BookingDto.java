@@ -1,0 +1,4 @@
+package r;
+
+public record BookingDto(Long id, Long bookerId) {
+}
