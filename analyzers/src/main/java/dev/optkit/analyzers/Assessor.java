@@ -195,6 +195,10 @@ public final class Assessor {
         problems.add(outcome.problem()); // not analysed, or analysed in part (over its time budget)
       }
     }
+    for (String link : sources.linkedSources()) {
+      problems.add(new ParseProblem(link, 0, 0, "not analysed: a symbolic link, which optkit does not follow (it may "
+          + "lead out of the project)"));
+    }
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
         dev.optkit.analyzers.schema.MyBatisXmlMappers.read(sources.xmlFiles()),
         dev.optkit.analyzers.schema.SchemaViews.read(sources.sqlFiles()),
@@ -279,7 +283,7 @@ public final class Assessor {
   }
 
   /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
-  private static final int FACTS_SCHEMA = 22;
+  private static final int FACTS_SCHEMA = 23;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -4,6 +4,7 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.cli.report.MigrationReport;
@@ -219,13 +220,15 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     // test sources are read as callers (a method only tests call from outside is still called through
     // the proxy), never rewritten
-    Assessor.Options options = new Assessor.Options(List.of(root), configuration.exclude(), true, List.of(),
-        dependencies.useMavenRepository(), Runtime.getRuntime().availableProcessors(), true, configuration,
-        OptkitCommand.Version.current(), null, dependencies.resolution(true));
+    // every source is read, its writers included; the configuration's include and exclude globs only choose what
+    // is changed (selection())
+    Assessor.Options options = new Assessor.Options(List.of(root), List.of(), true, List.of(),
+        dependencies.useMavenRepository(), Runtime.getRuntime().availableProcessors(), true,
+        configuration.readingEverySource(), OptkitCommand.Version.current(), null, dependencies.resolution(true));
     ProgressBar progress = report.progressBar(err);
     Assessment assessment = new Assessor().assess(options, ProgressBar.orNone(progress));
     ProgressBar.finish(progress);
-    Predicate<Finding> selection = selection();
+    Predicate<Finding> selection = selection(configuration);
     for (String selector : only) {
       boolean matchesAny = assessment.findings().stream()
           .anyMatch(f -> (f.ruleId().equals("CacheableReadMethod") || f.ruleId().equals("SequentialIoLoop"))
@@ -362,9 +365,13 @@ public final class MigrateCommand implements Callable<Integer> {
         + " --repair)" : "";
   }
 
-  private Predicate<Finding> selection() {
+  private Predicate<Finding> selection(OptkitConfig configuration) {
+    List<java.nio.file.PathMatcher> included = configuration.include().stream().map(SourceSet::glob).toList();
+    List<java.nio.file.PathMatcher> excluded = configuration.exclude().stream().map(SourceSet::glob).toList();
     return finding -> (only.isEmpty() || only.stream().anyMatch(s -> matches(s, finding)))
-        && exclude.stream().noneMatch(s -> matches(s, finding));
+        && exclude.stream().noneMatch(s -> matches(s, finding))
+        && (included.isEmpty() || included.stream().anyMatch(m -> m.matches(java.nio.file.Path.of(finding.path()))))
+        && excluded.stream().noneMatch(m -> m.matches(java.nio.file.Path.of(finding.path())));
   }
 
   static boolean matches(String selector, Finding finding) {

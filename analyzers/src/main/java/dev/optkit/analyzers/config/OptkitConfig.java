@@ -215,6 +215,15 @@ public record OptkitConfig(
     }
   }
 
+  /**
+   * The same settings reading every source: migrate needs every writer's code whatever the report leaves out
+   * (hostile review 38's u5, u6: a writer an exclude glob left unread, its reads cached with no eviction).
+   */
+  public OptkitConfig readingEverySource() {
+    return new OptkitConfig(List.of(), List.of(), includeTests, rules, cacheable, analysis, savings, clients,
+        declaredClients, cachePolicies, loops, cache);
+  }
+
   /** The same settings with another cache backend ({@code --cache-backend}). */
   public OptkitConfig withCacheBackend(String backend) {
     return new OptkitConfig(include, exclude, includeTests, rules, cacheable, analysis, savings, clients, declaredClients,

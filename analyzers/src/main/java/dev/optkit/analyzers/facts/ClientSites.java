@@ -101,7 +101,7 @@ final class ClientSites {
       // var ps = c.prepareStatement(sql); ps.executeUpdate(): a write must not vanish for want of the jars that type c,
       // nor be taken for the call of a client the file imports (JdbcTemplate's execute)
       Optional<ClientSignature> byImports = jdbcStatement
-          ? catalog.clientsForType(UnresolvedStatements.STATEMENT).stream().filter(c -> c.matchesMethod(name)).findFirst()
+          ? catalog.clientsForType(UnresolvedStatements.typeOf(call)).stream().filter(c -> c.matchesMethod(name)).findFirst()
           : declared == null ? importedClient(name)
           : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name)).findFirst();
       if (byImports.isEmpty()) {

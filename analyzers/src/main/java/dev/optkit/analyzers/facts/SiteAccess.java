@@ -152,10 +152,14 @@ final class SiteAccess {
   static Access accessOf(ClientSignature client, String method, String sql, String httpMethod) {
     // known SQL decides over the API method: queryForObject("select nextval(...)") changes state
     Access bySql = sql == null ? Access.UNKNOWN : SqlStatements.access(sql);
+    Boolean reads = client.readsByMethod(method);
+    if (bySql == Access.READ && Boolean.FALSE.equals(reads)) {
+      // rs.updateRow() on the rows a SELECT loaded: the call writes them (hostile review 38's i15, i16)
+      return Access.WRITE;
+    }
     if (bySql != Access.UNKNOWN) {
       return bySql;
     }
-    Boolean reads = client.readsByMethod(method);
     if (reads != null) {
       return reads ? Access.READ : Access.WRITE;
     }

@@ -19,6 +19,14 @@ final class UnresolvedStatements {
   /** What only a JDBC (or JPA) statement runs: a write wherever it is found. */
   private static final Set<String> STATEMENT_ONLY = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch",
       "executeLargeBatch");
+  static final String RESULT_SET = "java.sql.ResultSet";
+  /** What only an updatable result set runs: a write of the rows it holds (hostile review 38's i15, i16). */
+  private static final Set<String> RESULT_SET_ONLY = Set.of("updateRow", "insertRow", "deleteRow");
+  /** The JDBC type whose catalogued method this call is: a result set's write, else a statement's run. */
+  static String typeOf(MethodCallExpr call) {
+    return RESULT_SET_ONLY.contains(call.getNameAsString()) ? RESULT_SET : STATEMENT;
+  }
+
   private static final Set<String> RUNS = Set.of("executeQuery", "execute", "executeUpdate", "executeLargeUpdate",
       "executeBatch", "executeLargeBatch");
   private static final Set<String> FACTORIES = Set.of("prepareStatement", "prepareCall", "createStatement");
@@ -31,6 +39,9 @@ final class UnresolvedStatements {
    */
   static boolean isStatementCall(MethodCallExpr call, Map<String, Expression> initializers) {
     String name = call.getNameAsString();
+    if (RESULT_SET_ONLY.contains(name) && call.getArguments().isEmpty()) {
+      return true;
+    }
     if (!RUNS.contains(name)) {
       return false;
     }

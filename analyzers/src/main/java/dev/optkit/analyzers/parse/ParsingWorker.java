@@ -247,6 +247,14 @@ public final class ParsingWorker {
       if (!result.isSuccessful() || result.getResult().isEmpty()) {
         return new Outcome(null, problemOf(file, result.getProblems()));
       }
+      if (content.contains("\\u") && StructuralEscapes.in(content)) {
+        // javac reads the escape of a line feed (backslash, u, 000a) as a line break before anything else (JLS 3.3):
+        // a comment may hide code that runs (hostile review 38's u8). Read as written it is another program, so it
+        // is not read at all.
+        return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "not analysed: unicode escapes that "
+            + "javac reads as line breaks, quotes or comment characters, so the code it compiles is not the code "
+            + "as written"));
+      }
       try {
         FileFacts facts = extractor.extract(file.relativePath(), result.getResult().get(), content, this::checkBudget);
         return new Outcome(facts, null);

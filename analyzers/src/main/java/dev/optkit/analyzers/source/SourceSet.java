@@ -37,12 +37,15 @@ public final class SourceSet {
   private final List<Path> xmlFiles;
   private final List<Path> sqlFiles;
   private final List<Path> yamlAndJsonFiles;
+  private final List<String> linkedSources;
   private final Map<String, Path> typeFiles;
   private final Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean changedDuringRun;
 
-  private SourceSet(List<SourceFile> files, List<Path> xmlFiles, List<Path> sqlFiles, List<Path> yamlAndJsonFiles) {
+  private SourceSet(List<SourceFile> files, List<Path> xmlFiles, List<Path> sqlFiles, List<Path> yamlAndJsonFiles,
+      List<String> linkedSources) {
     this.files = List.copyOf(files);
+    this.linkedSources = List.copyOf(linkedSources);
     this.yamlAndJsonFiles = List.copyOf(yamlAndJsonFiles);
     this.xmlFiles = List.copyOf(xmlFiles);
     this.sqlFiles = List.copyOf(sqlFiles);
@@ -51,6 +54,15 @@ public final class SourceSet {
       types.putIfAbsent(file.primaryType(), file.absolutePath());
     }
     this.typeFiles = Map.copyOf(types);
+  }
+
+  /**
+   * The {@code .java} entries that are symbolic links, relative to the display root: never followed (a link may
+   * lead out of the project), so their code is not read; migrate must not prove a cache while one may hold a writer
+   * (hostile review 38's u7).
+   */
+  public List<String> linkedSources() {
+    return linkedSources;
   }
 
   /**
@@ -73,6 +85,7 @@ public final class SourceSet {
     List<Path> xml = new ArrayList<>();
     List<Path> sql = new ArrayList<>();
     List<Path> yamlAndJson = new ArrayList<>();
+    List<String> links = new ArrayList<>();
     for (Path root : absoluteRoots) {
       walk(root, dir -> {
         Path relative = displayRoot.relativize(dir);
@@ -86,6 +99,10 @@ public final class SourceSet {
         }
         if (attrs.isRegularFile() && isYamlOrJson(file)) {
           yamlAndJson.add(file);
+        }
+        if (attrs.isSymbolicLink() && file.getFileName().toString().endsWith(".java")
+            && !matchesAny(excluders, displayRoot.relativize(file))) {
+          links.add(displayRoot.relativize(file).toString().replace('\\', '/'));
         }
         if (attrs.isRegularFile()
             && file.getFileName().toString().endsWith(".java")
@@ -101,7 +118,8 @@ public final class SourceSet {
     files.sort(Comparator.comparing(SourceFile::relativePath));
     sql.sort(Comparator.naturalOrder());
     yamlAndJson.sort(Comparator.naturalOrder());
-    return new SourceSet(files, List.copyOf(xml), List.copyOf(sql), List.copyOf(yamlAndJson));
+    links.sort(Comparator.naturalOrder());
+    return new SourceSet(files, List.copyOf(xml), List.copyOf(sql), List.copyOf(yamlAndJson), List.copyOf(links));
   }
 
   /**
@@ -154,7 +172,7 @@ public final class SourceSet {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root) && skipped(dir)) {
+          if (!dir.equals(root) && skipped(dir) && !packageFolder(root, dir)) {
             return FileVisitResult.SKIP_SUBTREE;
           }
           return enter.test(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
@@ -198,6 +216,24 @@ public final class SourceSet {
   }
 
   private static final String GENERATED_SOURCES = "generated-sources";
+
+  /**
+   * A folder named like build output inside a source tree ({@code src/main/java/shop/build/}) is a package: its
+   * classes are code like any other (hostile review 38's u1, u2: a writer in package {@code shop.build} went unread,
+   * and its reads were cached with no eviction). Build output is never below a {@code src} folder of the project.
+   */
+  private static boolean packageFolder(Path root, Path dir) {
+    String name = dir.getFileName().toString();
+    if (!name.equals("build") && !name.equals("target")) {
+      return false;
+    }
+    for (Path at = dir.getParent(); at != null && !at.equals(root); at = at.getParent()) {
+      if (at.getFileName() != null && at.getFileName().toString().equals("src")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether a path (relative, forward slashes) is generated into build output: analysed, never reported or edited. */
   public static boolean isGeneratedPath(String path) {

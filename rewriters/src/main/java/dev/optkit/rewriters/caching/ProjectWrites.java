@@ -36,6 +36,10 @@ final class ProjectWrites {
    */
   private static final Set<String> QUERY_RESULTS = Set.of("getResultList", "getResultStream", "getSingleResult",
       "getSingleResultOrNull", "list", "stream", "uniqueResult", "uniqueResultOptional", "scroll");
+  /** Hibernate's load accesses, and the calls that load through them. */
+  private static final Set<String> LOAD_ACCESS = Set.of("byId", "byNaturalId", "bySimpleNaturalId", "byMultipleIds",
+      "byMultipleNaturalId");
+  private static final Set<String> LOADED_BY_ACCESS = Set.of("load", "loadOptional", "getReference", "multiLoad");
   private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory");
 
   /** A place in the project's code that changes data. */
@@ -242,7 +246,9 @@ final class ProjectWrites {
     }
     return loads(site) && call.equals(site.method())
         || JPA_CLIENTS.contains(site.clientId()) && site.method().startsWith("create") && site.method().endsWith("Query")
-            && site.access() != Access.WRITE && QUERY_RESULTS.contains(call);
+            && site.access() != Access.WRITE && QUERY_RESULTS.contains(call)
+        // session.byId(Cat.class).load(id): Hibernate's load access answers a managed entity (hostile review 38's l12)
+        || JPA_CLIENTS.contains(site.clientId()) && LOAD_ACCESS.contains(site.method()) && LOADED_BY_ACCESS.contains(call);
   }
 
   /** A JPA call that answers managed entities: a find or a query, not a builder, a write or the transaction. */

@@ -1,0 +1,49 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile review 38 of this session's checks (/tmp/hostile38, 2026-11-26): each case here was cached and proven wrong
+ * by a run against the unmigrated application. The projects are under {@code src/test/resources/hostile38/}, as the
+ * reviewer wrote them.
+ */
+class HostileThirtyEightTest {
+  @TempDir Path dir;
+
+  private MigrationPlan attack(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/hostile38/" + name).plan();
+  }
+
+  /** Cached with no eviction by the pet's rename: the read is cached only where rename evicts it. */
+  private static boolean cachedWithoutTheRename(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().filter(t -> t.method().fact().displayName().equals(displayName))
+        .anyMatch(t -> !t.toString().contains("name=rename"));
+  }
+
+  /**
+   * A writer optkit did not read: in a package named build or target (u1, u2), or behind a unicode escape javac
+   * reads as a line break, which ends the comment hiding the update (u8); and JDBC writes that were no write sites:
+   * executeLargeBatch (i2), an updatable result set's updateRow on a statement (i15) or in a row callback (i16).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"u1", "u2", "u8", "i2", "i15", "i16"})
+  void aWriteOptkitDidNotSeeIsSeenOrRefused(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cachedWithoutTheRename(plan, "PetDao.name"), plan.targets().toString());
+  }
+
+  /** An entity loaded through Hibernate's byId(..).load / loadOptional / getReference and changed by the read. */
+  @ParameterizedTest
+  @ValueSource(strings = {"l12", "l28", "l29"})
+  void anEntityLoadedThroughALoadAccessAndChangedIsAWrite(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.names")),
+        plan.targets().toString());
+  }
+}
