@@ -46,4 +46,17 @@ class HostileThirtyEightTest {
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.names")),
         plan.targets().toString());
   }
+
+  /**
+   * A row mapper reading state another class changes: through a static import (f1), an array element (f2), a
+   * subclass setting the inherited static (f4), a nested class setting its outer class's private static (f8), an
+   * AtomicReference's set (f10) or a map's put (f11) on a static final holder.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"f1", "f2", "f4", "f8", "f10", "f11"})
+  void stateAnotherClassChangesIsStateTheKeyDoesNotCover(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),
+        plan.targets().toString());
+  }
 }

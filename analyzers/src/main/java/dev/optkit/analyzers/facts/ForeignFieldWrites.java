@@ -22,22 +22,54 @@ import java.util.TreeSet;
 final class ForeignFieldWrites {
   private ForeignFieldWrites() {}
 
+  /** Calls that change the object they are made on: an atomic's, a container's (hostile review 38's f10, f11). */
+  private static final java.util.Set<String> CHANGING_CALLS = new java.util.HashSet<>(CallEffects.MUTATORS);
+
+  static {
+    CHANGING_CALLS.addAll(java.util.Set.of("getAndSet", "incrementAndGet", "decrementAndGet", "getAndIncrement",
+        "getAndDecrement", "addAndGet", "getAndAdd", "compareAndSet", "weakCompareAndSet", "lazySet", "setPlain",
+        "setRelease", "setOpaque", "accumulateAndGet", "getAndAccumulate", "updateAndGet", "getAndUpdate", "increment",
+        "decrement", "reset"));
+  }
+
   static List<String> of(TypeDeclaration<?> type, TypeNames names) {
     TreeSet<String> found = new TreeSet<>();
     for (AssignExpr assign : type.findAll(AssignExpr.class)) {
-      note(assign.getTarget(), names, found);
+      if (own(assign, type)) {
+        note(assign.getTarget(), names, found, type);
+      }
     }
     for (UnaryExpr step : type.findAll(UnaryExpr.class)) {
-      if (step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
+      if (own(step, type) && step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
           || step.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
           || step.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT) {
-        note(step.getExpression(), names, found);
+        note(step.getExpression(), names, found, type);
+      }
+    }
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : type.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      // PetMappers.SUFFIX.set(s), CONF.put(k, v): the holder a final field keeps is changed, the field stays
+      if (own(call, type) && CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
+          && (call.getScope().get() instanceof FieldAccessExpr || call.getScope().get() instanceof NameExpr)) {
+        note(call.getScope().get(), names, found, type);
       }
     }
     return List.copyOf(found);
   }
 
-  private static void note(Expression target, TypeNames names, TreeSet<String> found) {
+  /** Code of this type itself, not of a type nested in it (whose own facts list its writes, under its name). */
+  private static boolean own(Node node, TypeDeclaration<?> type) {
+    return node.findAncestor(TypeDeclaration.class).orElse(null) == type;
+  }
+
+  private static void note(Expression target, TypeNames names, TreeSet<String> found, TypeDeclaration<?> type) {
+    if (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr element) {
+      note(element.getName(), names, found, type); // PetMappers.parts[0] = s: the array the field holds (f2)
+      return;
+    }
+    if (target instanceof NameExpr bare) {
+      noteBare(bare, names, found);
+      return;
+    }
     if (!(target instanceof FieldAccessExpr access)) {
       return;
     }
@@ -63,6 +95,55 @@ final class ForeignFieldWrites {
       }
     }
     found.add("instance:" + owner + "#" + field);
+  }
+
+  /**
+   * {@code suffix = s} with no qualifier: a local or parameter is no field; a field of the innermost class around it
+   * is its own (its analysis sees it); a field of an outer class (a nested class setting its outer class's private
+   * static, f8) is that class's; otherwise a statically imported one (f1) or an inherited one (f4), of a class the
+   * file alone cannot name: any class's field of that name.
+   */
+  private static void noteBare(NameExpr bare, TypeNames names, TreeSet<String> found) {
+    String name = bare.getNameAsString();
+    if (bare.findAncestor(com.github.javaparser.ast.body.ConstructorDeclaration.class).isPresent()
+        || bare.findAncestor(com.github.javaparser.ast.body.InitializerDeclaration.class).isPresent()) {
+      return; // a subclass's constructor setting the inherited field of the object it builds
+    }
+    boolean innermost = true;
+    for (Node at = bare.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable
+          && (callable.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+              .anyMatch(p -> p.getNameAsString().equals(name))
+          || callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+              .anyMatch(v -> v.getNameAsString().equals(name)))) {
+        return;
+      }
+      if (at instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+          && lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+        return;
+      }
+      if (at instanceof TypeDeclaration<?> enclosing) {
+        if (enclosing.getFieldByName(name).isPresent()) {
+          if (!innermost) {
+            String owner = enclosing.getFullyQualifiedName().orElse(enclosing.getNameAsString());
+            found.add("static:" + owner + "#" + name);
+            found.add("instance:" + owner + "#" + name);
+          }
+          return;
+        }
+        innermost = false;
+      }
+      if (at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr) {
+        innermost = false; // an anonymous class's body: the fields named are outside it
+      }
+    }
+    List<String> imported = names.staticImportOwners(name);
+    if (!imported.isEmpty()) {
+      imported.forEach(owner -> found.add("static:" + owner + "#" + name));
+      return;
+    }
+    found.add("static:*#" + name);
+    found.add("instance:*#" + name);
   }
 
   private static boolean startsLowerAndEndsUpper(FieldAccessExpr qualified) {

@@ -31,10 +31,14 @@ final class ForeignFieldAssignments {
     Map<String, String> all = assigners();
     String owner = method.fact().ownerType();
     for (String field : method.fact().fieldsRead()) {
+      boolean privateHere = index.type(owner).map(t -> t.privateFields().contains(field)).orElse(false);
       String by = all.get("static:" + owner + "#" + field);
+      if (by == null && !privateHere) {
+        by = all.get("static:*#" + field); // an inherited or statically imported static, set by name (review 38's f1, f4)
+      }
       if (by == null && thisShared) {
         by = all.get("instance:" + owner + "#" + field);
-        if (by == null && !index.type(owner).map(t -> t.privateFields().contains(field)).orElse(false)) {
+        if (by == null && !privateHere) {
           by = all.get("instance:*#" + field);
         }
       }
