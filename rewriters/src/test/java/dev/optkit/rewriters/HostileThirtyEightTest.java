@@ -59,4 +59,18 @@ class HostileThirtyEightTest {
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),
         plan.targets().toString());
   }
+
+  /**
+   * A second application writing the reader's table while its own settings name another database, pointed at the
+   * reader's by: SPRING_APPLICATION_JSON in a manifest (d2), a manifest in a build folder no build file owns (d5), a
+   * compose command line (d6), an imported configuration (d9, d9b), a pool's own URL key (d18), a DataSource bean of
+   * its own (d26).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"d2", "d5", "d6", "d9", "d9b", "d18", "d26"})
+  void aWriterInAnotherApplicationWhoseDatabaseIsNotProvenApartCounts(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.name")),
+        plan.targets().toString());
+  }
 }

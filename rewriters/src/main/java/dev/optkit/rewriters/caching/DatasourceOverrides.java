@@ -17,17 +17,36 @@ import java.util.Set;
  * repository's {@code spring.datasource.url}. Deployment overrides the applications' own files, so two applications
  * whose own files name different databases are not proven apart while such a file exists (hostile review 37's n1: the
  * writer's properties named a local default, its manifest the reader's database). Text, not parsed: any mention
- * fails closed. Bounded: links are not followed, build and VCS folders skipped, at most {@value #MAX_FILES} files read (past
- * that, the answer is yes), none over 1 MB (data, not settings).
+ * fails closed. Bounded: links are not followed, build and VCS folders skipped, at most {@value #MAX_FILES} files read, none over 1 MB:
+ * past that, the answer is yes.
  */
 final class DatasourceOverrides {
   private static final int MAX_FILES = 5_000;
   private static final long MAX_FILE = 1024 * 1024;
-  private static final Set<String> SKIPPED = Set.of(".git", "target", "build", "node_modules", ".optkit", ".idea",
-      ".gradle");
+  private static final Set<String> SKIPPED = Set.of(".git", "node_modules", ".optkit", ".idea", ".gradle");
   private static final Set<String> COMPOSE = Set.of("docker-compose.yml", "docker-compose.yaml", "compose.yml",
       "compose.yaml");
   private DatasourceOverrides() {}
+
+  /**
+   * A build's output beside its build file ({@code target} by a pom, {@code build} by a Gradle script): copies of
+   * the modules' settings, not a deployment's; a folder of that name elsewhere is read (hostile review 38's d5).
+   */
+  private static boolean buildOutput(Path dir) {
+    String name = dir.getFileName().toString();
+    Path parent = dir.getParent();
+    return parent != null && (name.equals("target") && Files.exists(parent.resolve("pom.xml"))
+        || name.equals("build") && (Files.exists(parent.resolve("build.gradle"))
+            || Files.exists(parent.resolve("build.gradle.kts"))));
+  }
+
+  /** A file of the kinds deployments keep settings in: YAML, JSON, properties, env, XML, scripts, Dockerfiles. */
+  private static boolean settingsFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.contains("dockerfile") || name.startsWith(".env") || name.endsWith(".env")
+        || java.util.List.of(".yml", ".yaml", ".json", ".properties", ".xml", ".conf", ".toml", ".sh", ".tf", ".ini",
+            ".cfg", ".txt", ".service").stream().anyMatch(name::endsWith);
+  }
 
   /** {@code src/main/resources/application*} or {@code src/main/resources/config/application*}. */
   private static boolean applicationSettings(Path file) {
@@ -50,8 +69,8 @@ final class DatasourceOverrides {
               && dir.getParent().getParent() != null && dir.getParent().getParent().getFileName().toString().equals("src")
               || dir.getFileName().toString().equals("test") && dir.getParent() != null
               && dir.getParent().getFileName().toString().equals("src");
-          return !dir.equals(root) && (SKIPPED.contains(dir.getFileName().toString()) || sourcesOrTests)
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          return !dir.equals(root) && (SKIPPED.contains(dir.getFileName().toString()) || sourcesOrTests
+              || buildOutput(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
@@ -67,11 +86,17 @@ final class DatasourceOverrides {
             return FileVisitResult.TERMINATE;
           }
           if (attributes.size() > MAX_FILE) {
-            return FileVisitResult.CONTINUE; // data, not a deployment's settings
+            if (!settingsFile(file)) {
+              return FileVisitResult.CONTINUE; // an image, an archive: no deployment's settings
+            }
+            found[0] = true; // a manifest too large to read (hostile review 38's d3)
+            return FileVisitResult.TERMINATE;
           }
           String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
           if (text.contains("spring_datasource") || text.contains("spring.datasource")
-              || text.contains("spring.r2dbc") || text.contains("spring_r2dbc")) {
+              || text.contains("spring.r2dbc") || text.contains("spring_r2dbc")
+              || text.contains("spring_application_json") || text.contains("spring.application.json")
+              || text.contains("spring.config.import") || text.contains("spring_config_import")) {
             found[0] = true;
             return FileVisitResult.TERMINATE;
           }

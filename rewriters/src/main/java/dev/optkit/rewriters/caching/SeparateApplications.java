@@ -139,6 +139,9 @@ final class SeparateApplications {
 
   /** The module's databases by kind and name ({@code postgresql:ewmstats}), empty when one is not told. */
   private Optional<Set<String>> databasesOf(String module) {
+    if (ownDataSource(module)) {
+      return Optional.empty();
+    }
     Set<String> found = new HashSet<>();
     Path main = scanRoot.resolve(module).resolve("src/main/resources");
     // Spring Boot reads classpath:/application* and classpath:/config/application*
@@ -149,8 +152,11 @@ final class SeparateApplications {
       try (Stream<Path> files = Files.list(resources)) {
         for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
           String name = file.getFileName().toString();
-          if (!name.startsWith("application") || Files.size(file) > MAX_FILE) {
+          if (!name.startsWith("application")) {
             continue;
+          }
+          if (Files.size(file) > MAX_FILE || settingsElsewhere(Files.readString(file, StandardCharsets.ISO_8859_1))) {
+            return Optional.empty();
           }
           for (String url : datasourceUrls(file, name)) {
             found.add(database(url)); // ${DB_URL}: "?", which the compose file may fill, else nothing is told
@@ -176,6 +182,28 @@ final class SeparateApplications {
       }
     }
     return found.isEmpty() || found.contains("?") ? Optional.empty() : Optional.of(found);
+  }
+
+  /**
+   * Settings that bring the database from somewhere this class does not read, or name it under another key: an
+   * imported or located configuration ({@code spring.config.import}, a config server), a pool's own URL
+   * ({@code spring.datasource.hikari.jdbc-url}) (hostile review 38's d9, d9b, d18).
+   */
+  private static boolean settingsElsewhere(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("config.import") || lower.contains("config.location") || lower.contains("config.additional")
+        || lower.contains("spring.cloud.config") || lower.contains("jdbc-url") || lower.contains("jdbcurl")
+        || lower.contains("datasource.hikari") || lower.contains("datasource.tomcat") || lower.contains("datasource.dbcp2")
+        || lower.contains("spring_application_json");
+  }
+
+  /**
+   * Whether the module makes a DataSource of its own (a {@code @Bean} method answering one, from any properties it
+   * likes: hostile review 38's d26), so its database is not the one its settings name.
+   */
+  private boolean ownDataSource(String module) {
+    return index.methods().stream().filter(m -> m.path().startsWith(module))
+        .anyMatch(m -> m.fact().returnType().endsWith("DataSource"));
   }
 
   /** The {@code spring.datasource.url} of every document of a Spring configuration file ({@link SpringSettings}). */
@@ -216,6 +244,11 @@ final class SeparateApplications {
         services.fields().forEachRemaining(service -> {
           JsonNode build = service.getValue().path("build");
           String context = build.isTextual() ? build.asText() : build.path("context").asText("");
+          if (service.getValue().path("command").toString().toLowerCase(Locale.ROOT).contains("spring")
+              || service.getValue().path("entrypoint").toString().toLowerCase(Locale.ROOT).contains("spring")) {
+            // command: --spring.datasource.url=...: arguments override every file (hostile review 38's d6)
+            throw new IllegalStateException("a command line may set the datasource");
+          }
           if (service.getValue().path("environment").has("<<")) {
             // a YAML merge key (environment: { <<: *shop-db }): the tree keeps it as a field, unapplied (review 37's n2)
             throw new IllegalStateException("a merge key may set the datasource");

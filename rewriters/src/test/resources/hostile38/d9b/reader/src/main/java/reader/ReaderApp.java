@@ -1,0 +1,4 @@
+package reader;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+@SpringBootApplication
+public class ReaderApp {}

@@ -1,0 +1,4 @@
+package writer;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+@SpringBootApplication
+public class WriterApp {}
