@@ -23,7 +23,7 @@ final class ForeignFieldWrites {
   private ForeignFieldWrites() {}
 
   /** Calls that change the object they are made on: an atomic's, a container's (hostile review 38's f10, f11). */
-  private static final java.util.Set<String> CHANGING_CALLS = new java.util.HashSet<>(CallEffects.MUTATORS);
+  static final java.util.Set<String> CHANGING_CALLS = new java.util.HashSet<>(CallEffects.MUTATORS);
 
   static {
     CHANGING_CALLS.addAll(java.util.Set.of("getAndSet", "incrementAndGet", "decrementAndGet", "getAndIncrement",

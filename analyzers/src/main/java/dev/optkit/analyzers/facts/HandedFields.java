@@ -43,11 +43,20 @@ final class HandedFields {
     for (MethodReferenceExpr reference : m.nodes.ownReferences) {
       note(reference.getScope(), m, found);
     }
+    for (ObjectCreationExpr creation : m.nodes.creations) {
+      for (Expression argument : creation.getArguments()) {
+        note(argument, m, found); // new Wrapper<>(rowMapper): the wrapper calls it (hostile review 38's h4)
+      }
+    }
     return List.copyOf(found);
   }
 
   private static void note(Expression value, MethodScan m, TreeSet<String> found) {
     String field = null;
+    if (value instanceof NameExpr alias && m.locals.declaresLocal(alias.getNameAsString())
+        && m.locals.initializers.get(alias.getNameAsString()) instanceof NameExpr held) {
+      value = held; // var m = rowMapper; jdbc.query(sql, m) (hostile review 38's h1)
+    }
     if (value instanceof com.github.javaparser.ast.expr.TypeExpr written
         && written.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType type
         && type.getScope().isEmpty()) {
@@ -61,9 +70,12 @@ final class HandedFields {
     if (field == null || m.locals.fieldType(field) == null) {
       return;
     }
-    String held = m.locals.fieldType(field);
+    String held = m.locals.fieldType(field).replaceAll("<.*", ""); // RowMapper<Pet>: its implementations (h3, h8)
     VariableDeclarator declared = declarator(m, field);
-    if (declared != null && declared.getInitializer().orElse(null) instanceof ObjectCreationExpr creation) {
+    if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.LambdaExpr code
+        && changesState(code)) {
+      held = CHANGING; // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10)
+    } else if (declared != null && declared.getInitializer().orElse(null) instanceof ObjectCreationExpr creation) {
       if (creation.getAnonymousClassBody().isPresent()) {
         if (!changesOwnFields(creation.getAnonymousClassBody().get())) {
           return;
@@ -89,6 +101,27 @@ final class HandedFields {
       }
     }
     return null;
+  }
+
+  /** Whether a lambda's code assigns a name it did not declare, or calls a changing method on one. */
+  private static boolean changesState(com.github.javaparser.ast.expr.LambdaExpr code) {
+    java.util.Set<String> own = new java.util.HashSet<>();
+    code.getParameters().forEach(p -> own.add(p.getNameAsString()));
+    code.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+    for (AssignExpr assign : code.findAll(AssignExpr.class)) {
+      String target = assigned(assign.getTarget());
+      if (target == null || !own.contains(target)) {
+        return true;
+      }
+    }
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : code.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      if (ForeignFieldWrites.CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
+          && (call.getScope().get() instanceof NameExpr name && !own.contains(name.getNameAsString())
+              || call.getScope().get() instanceof FieldAccessExpr)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an anonymous class's code assigns or steps a field it declares. */

@@ -49,6 +49,8 @@ final class KeyCoverage {
    * langchain4j ran for more than 15 minutes before they were kept).
    */
   private final Map<Asked, Boolean> freshResults = new HashMap<>();
+  /** Project classes with a supertype of this simple name ({@code .RowMapper}), for {@link #handedOn}. */
+  private final Map<String, List<String>> implementingBySimpleName = new HashMap<>();
 
   KeyCoverage(ProjectIndex index) {
     this.unseenCode = new UnseenImplementations(index);
@@ -170,6 +172,14 @@ final class KeyCoverage {
       }
       java.util.Set<String> classes = new java.util.TreeSet<>(index.subtypesOf(held));
       classes.add(held);
+      if (index.type(held).isEmpty()) {
+        // a library type named through an on-demand import (org.springframework.jdbc.core.*): read by its simple
+        // name, the project classes implementing a type of that name (hostile review 38's h3, h8)
+        String simple = "." + held.substring(held.lastIndexOf('.') + 1);
+        classes.addAll(implementingBySimpleName.computeIfAbsent(simple, name -> index.types().stream()
+            .filter(t -> index.supertypesOf(t.qualifiedName()).stream().anyMatch(s -> s.endsWith(name)))
+            .map(TypeFact::qualifiedName).toList()));
+      }
       for (String type : classes) {
         for (IndexedMethod callback : index.methodsOfType(type)) {
           MethodFact fact = callback.fact();
