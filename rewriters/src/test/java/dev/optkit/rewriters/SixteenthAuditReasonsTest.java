@@ -55,21 +55,6 @@ class SixteenthAuditReasonsTest {
     assertTrue(sync.refusals().stream().anyMatch(r -> r.reason().contains("synchronized")), sync.refusals().toString());
   }
 
-  /**
-   * S10f: a service mapping each menu to a DTO through a mapper bean ({@code .map(mapper::toMenuTo)}) returns DTOs,
-   * not the menus: the repository's read is not refused for the handler serialising the menus' lazy restaurant; a
-   * mapper method returning the menu itself still is.
-   */
-  @Test
-  void entitiesMappedThroughAMapperBeanAreNotReturned() {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("s10f")).resources("/audit16/s10f").plan();
-    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("returns it as its response")),
-        plan.refusals().toString());
-    // the twin: a mapper method handing the entity itself back still returns it, and the handler serialises it
-    MigrationPlan same = new MigrationFixture(dir.resolve("s10ftwin")).resources("/audit16/s10ftwin").plan();
-    assertTrue(same.refusals().stream().anyMatch(r -> r.reason().contains("returns it as its response")),
-        same.refusals().toString());
-  }
 
   /**
    * S32: the entity's own {@code getBookerId() { return booker.getId(); }} reads only the id the lazy proxy holds; the

@@ -173,7 +173,9 @@ final class ValueSources {
     if (MAPPING.contains(name)) {
       for (Expression argument : call.getArguments()) {
         if (argument instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")
-            && !unbound(reference)) {
+            && !(reference.getScope() instanceof TypeExpr type
+            && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
+            && !locals.contains(type.getType().asString()))) {
           mapped.add(ValueOrigin.ofReference(reference)); // ids.stream().map(dao::find): what find returns
         } else if (argument instanceof LambdaExpr lambda) {
           mapped.addAll(elements(returnedBy(lambda)));
@@ -199,7 +201,7 @@ final class ValueSources {
       }
       if (MAPPING.contains(name)) {
         for (Expression argument : call.getArguments()) {
-          if (argument instanceof MethodReferenceExpr reference && unbound(reference)
+          if (argument instanceof MethodReferenceExpr reference && reference.getScope() instanceof TypeExpr
               && !FRESH.contains(reference.getIdentifier()) && !reference.getIdentifier().equals("new")) {
             mapped.addAll(parts(inner)); // stream().map(Pet::getOwner): parts of the elements
           }
@@ -230,17 +232,6 @@ final class ValueSources {
       return mapped;
     }
     return Set.of(ValueOrigin.ofCall(call));
-  }
-
-  /**
-   * {@code Pet::getOwner}, a method of a type applied to each element; not {@code mapper::toDto}, which the parser
-   * also reads as a type ({@code mapper} may name a variable or a type) but which names a field or local (audit 16's
-   * S10f: entities mapped to DTOs through a mapper bean were read as parts of the entities, still returned).
-   */
-  private boolean unbound(MethodReferenceExpr reference) {
-    return reference.getScope() instanceof TypeExpr type
-        && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
-        && !locals.contains(type.getType().asString());
   }
 
   /** What a lambda returns: its expression, or the expressions of its own return statements. */
