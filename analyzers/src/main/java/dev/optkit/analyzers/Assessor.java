@@ -195,9 +195,18 @@ public final class Assessor {
         problems.add(outcome.problem()); // not analysed, or analysed in part (over its time budget)
       }
     }
-    for (String link : sources.linkedSources()) {
-      problems.add(new ParseProblem(link, 0, 0, "not analysed: a symbolic link, which optkit does not follow (it may "
-          + "lead out of the project)"));
+    List<String> otherLanguages = new ArrayList<>();
+    for (String unread : sources.unreadSources()) {
+      if (unread.endsWith(".java")) {
+        problems.add(new ParseProblem(unread, 0, 0, "not analysed: a symbolic link, which optkit does not follow (it "
+            + "may lead out of the project)"));
+      } else {
+        otherLanguages.add(unread);
+      }
+    }
+    if (!otherLanguages.isEmpty()) {
+      problems.add(new ParseProblem(otherLanguages.get(0), 0, 0, "not analysed: optkit reads Java sources only ("
+          + otherLanguages.size() + " Kotlin, Groovy or Scala source(s))"));
     }
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),
         dev.optkit.analyzers.schema.MyBatisXmlMappers.read(sources.xmlFiles()),

@@ -57,11 +57,11 @@ public final class SourceSet {
   }
 
   /**
-   * The {@code .java} entries that are symbolic links, relative to the display root: never followed (a link may
-   * lead out of the project), so their code is not read; migrate must not prove a cache while one may hold a writer
-   * (hostile review 38's u7).
+   * The sources optkit does not read, relative to the display root: {@code .java} entries that are symbolic links
+   * (never followed: a link may lead out of the project; hostile review 38's u7), and Kotlin, Groovy or Scala sources
+   * compiled beside the Java ones (u4). Migrate must not prove a cache while one may hold a writer.
    */
-  public List<String> linkedSources() {
+  public List<String> unreadSources() {
     return linkedSources;
   }
 
@@ -99,6 +99,10 @@ public final class SourceSet {
         }
         if (attrs.isRegularFile() && isYamlOrJson(file)) {
           yamlAndJson.add(file);
+        }
+        if (attrs.isRegularFile() && otherJvmLanguage(file.getFileName().toString())
+            && !matchesAny(excluders, displayRoot.relativize(file))) {
+          links.add(displayRoot.relativize(file).toString().replace('\\', '/'));
         }
         if (attrs.isSymbolicLink() && file.getFileName().toString().endsWith(".java")
             && !matchesAny(excluders, displayRoot.relativize(file))) {
@@ -216,6 +220,11 @@ public final class SourceSet {
   }
 
   private static final String GENERATED_SOURCES = "generated-sources";
+
+  /** A source file of another JVM language: compiled into the same application, read by no analysis here. */
+  private static boolean otherJvmLanguage(String name) {
+    return name.endsWith(".kt") || name.endsWith(".groovy") || name.endsWith(".scala");
+  }
 
   /**
    * A folder named like build output inside a source tree ({@code src/main/java/shop/build/}) is a package: its

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sources optkit does not read are said to be unread, so migrate proves no cache while they may hold a writer: a
  * {@code .java} symbolic link (never followed out of the project), a file whose unicode escapes javac reads as line
- * breaks; and a package named like build output inside {@code src} is read (hostile review 38's u7, u8, u1).
+ * breaks, a Kotlin source; and a package named like build output inside {@code src} is read (hostile review 38's u7,
+ * u8, u4, u1).
  */
 class UnreadSourcesTest {
   @TempDir Path dir;
@@ -37,11 +38,15 @@ class UnreadSourcesTest {
     Files.createDirectories(outside.getParent());
     Files.writeString(outside, "package shop;\npublic class Linked {}\n");
     Files.createSymbolicLink(sources.resolve("Linked.java"), outside);
+    Files.createDirectories(root.resolve("src/main/kotlin/shop"));
+    Files.writeString(root.resolve("src/main/kotlin/shop/Writer.kt"), "package shop\nclass Writer\n");
     Assessment assessment = assess(root);
     assertEquals(List.of("src/main/java/shop/build/Writer.java"),
         assessment.index().files().stream().map(f -> f.path()).toList());
     assertTrue(assessment.warnings().stream().anyMatch(w -> w.path().equals("src/main/java/shop/Linked.java")
         && w.message().contains("symbolic link")), assessment.warnings().toString());
+    assertTrue(assessment.warnings().stream().anyMatch(w -> w.path().equals("src/main/kotlin/shop/Writer.kt")
+        && w.message().contains("Java sources only")), assessment.warnings().toString());
     assertTrue(assessment.warnings().stream().anyMatch(w -> w.path().equals("src/main/java/shop/Hidden.java")
         && w.message().contains("unicode escapes")), assessment.warnings().toString());
   }

@@ -139,7 +139,8 @@ public final class CachingMigration {
     java.util.Set<String> read = new java.util.HashSet<>();
     assessment.index().files().forEach(file -> read.add(file.path()));
     return assessment.warnings().stream()
-        .filter(w -> w.path().endsWith(".java") && !read.contains(w.path()))
+        .filter(w -> (w.path().endsWith(".java") || w.path().endsWith(".kt") || w.path().endsWith(".groovy")
+            || w.path().endsWith(".scala")) && !read.contains(w.path()))
         .sorted(java.util.Comparator.comparing(dev.optkit.analyzers.facts.ParseProblem::path))
         .findFirst()
         .map(w -> "no cache is proven while " + w.path() + " is not analysed (" + w.message() + "): a writer in it "
