@@ -53,6 +53,13 @@ final class HandedFields {
 
   private static void note(Expression value, MethodScan m, TreeSet<String> found) {
     String field = null;
+    if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr getter && getter.getArguments().isEmpty()
+        && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
+      value = returnedField(m, getter.getNameAsString()); // getMapper() { return rowMapper; } (hostile review 38's h2)
+      if (value == null) {
+        return;
+      }
+    }
     if (value instanceof NameExpr alias && m.locals.declaresLocal(alias.getNameAsString())
         && m.locals.initializers.get(alias.getNameAsString()) instanceof NameExpr held) {
       value = held; // var m = rowMapper; jdbc.query(sql, m) (hostile review 38's h1)
@@ -88,6 +95,28 @@ final class HandedFields {
     if (held != null && (held.equals(CHANGING) || held.contains(".") && !held.startsWith("java."))) {
       found.add(field + "=" + held);
     }
+  }
+
+  /** The field a method of the class around returns as it is ({@code return rowMapper;}), as a name; else null. */
+  private static Expression returnedField(MethodScan m, String method) {
+    for (Node node = m.callable; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof TypeDeclaration<?> type) {
+        for (var declared : type.getMethodsByName(method)) {
+          if (declared.getParameters().isEmpty() && declared.getBody().isPresent()) {
+            var returns = declared.getBody().get().findAll(com.github.javaparser.ast.stmt.ReturnStmt.class);
+            if (returns.size() == 1 && returns.get(0).getExpression().orElse(null) instanceof NameExpr field) {
+              return field;
+            }
+            if (returns.size() == 1 && returns.get(0).getExpression().orElse(null) instanceof FieldAccessExpr field
+                && field.getScope() instanceof ThisExpr) {
+              return field;
+            }
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   private static VariableDeclarator declarator(MethodScan m, String field) {
