@@ -131,6 +131,13 @@ public final class CachingMigration {
         target.contentGetter());
   }
 
+  /** Whether the configuration's include/exclude globs leave this source out of what migrate changes. */
+  static boolean leftOut(OptkitConfig config, String path) {
+    java.nio.file.Path relative = java.nio.file.Path.of(path);
+    return config.exclude().stream().map(SourceSet::glob).anyMatch(glob -> glob.matches(relative))
+        || !config.include().isEmpty() && config.include().stream().map(SourceSet::glob).noneMatch(g -> g.matches(relative));
+  }
+
   /**
    * A Java source the assessment could not read (it does not parse, its analysis failed, or it ran out of its time
    * budget): any writer in it is unseen, so no cache is proven to be evicted, whatever it holds. Fails closed.
@@ -189,6 +196,19 @@ public final class CachingMigration {
       plan.targets().forEach(target -> refusals.add(new Refusal(target.finding(), unread.get())));
       plan = new CachingPlanner.Plan(List.of(), plan.refusals());
     }
+    List<CachingTarget> editable = new ArrayList<>();
+    for (CachingTarget target : plan.targets()) {
+      Optional<String> leftOut = target.evictions().stream().map(e -> e.writer().path()).filter(path -> leftOut(config, path))
+          .findFirst();
+      if (leftOut.isPresent()) {
+        // the writer is read (every source is) but .optkit.yml keeps migrate out of its file: no eviction goes there
+        refusals.add(new Refusal(target.finding(), "a writer of its data is in " + leftOut.get() + ", which .optkit.yml's "
+            + "include/exclude leave out of what migrate changes, so its eviction cannot be added"));
+      } else {
+        editable.add(target);
+      }
+    }
+    plan = new CachingPlanner.Plan(List.copyOf(editable), plan.refusals());
     if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !CacheConfigFiles.configExtendable(scanRoot, prefix, assessment)) {
       List<CachingTarget> kept = new ArrayList<>();
       for (CachingTarget target : plan.targets()) {
