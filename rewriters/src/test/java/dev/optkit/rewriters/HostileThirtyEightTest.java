@@ -50,10 +50,10 @@ class HostileThirtyEightTest {
   /**
    * A row mapper reading state another class changes: through a static import (f1), an array element (f2), a
    * subclass setting the inherited static (f4), a nested class setting its outer class's private static (f8), an
-   * AtomicReference's set (f10) or a map's put (f11) on a static final holder.
+   * AtomicReference's set (f10) or a map's put (f11) on a static final holder, or reflection (f7).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"f1", "f2", "f4", "f8", "f10", "f11"})
+  @ValueSource(strings = {"f1", "f2", "f4", "f7", "f8", "f10", "f11"})
   void stateAnotherClassChangesIsStateTheKeyDoesNotCover(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),
@@ -75,12 +75,12 @@ class HostileThirtyEightTest {
   }
 
   /**
-   * A mapper with a count of its own handed to the query: through a local alias (h1), a getter (h2), injected into a field of the
-   * library's interface type (h3), wrapped in a new object (h4), an extractor made in the constructor (h8), a
-   * lambda field counting in an AtomicInteger (h10).
+   * A mapper with a count of its own handed to the query: through a local alias (h1), a getter (h2), a static
+   * factory (h6), injected into a field of the library's interface type (h3), wrapped in a new object (h4), an
+   * extractor made in the constructor (h8), a lambda field counting in an AtomicInteger (h10).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"h1", "h2", "h3", "h4", "h8", "h10"})
+  @ValueSource(strings = {"h1", "h2", "h3", "h4", "h6", "h8", "h10"})
   void aStatefulObjectHandedOnIsStateTheKeyDoesNotCover(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),

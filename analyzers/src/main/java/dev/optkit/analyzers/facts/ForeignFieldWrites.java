@@ -53,7 +53,47 @@ final class ForeignFieldWrites {
         note(call.getScope().get(), names, found, type);
       }
     }
+    reflectiveWrites(type, names, found);
     return List.copyOf(found);
+  }
+
+  private static final java.util.Set<String> FIELD_SETS = java.util.Set.of("set", "setInt", "setLong", "setBoolean",
+      "setByte", "setChar", "setShort", "setFloat", "setDouble");
+  /** Library helpers writing a field named by a string: Spring's, Apache Commons'. */
+  private static final java.util.Set<String> NAMED_FIELD_WRITERS = java.util.Set.of("setField", "writeField",
+      "writeStaticField", "writeDeclaredField", "writeDeclaredStaticField");
+
+  /**
+   * Fields written by reflection (hostile review 38's f7: {@code PetMappers.class.getDeclaredField("suffix")} then
+   * {@code f.set(null, s)}): a field named by a literal, in a method that also sets a Field; or a helper writing a field
+   * by its name ({@code ReflectionTestUtils.setField(bean, "suffix", s)}), of any class.
+   */
+  private static void reflectiveWrites(TypeDeclaration<?> type, TypeNames names, TreeSet<String> found) {
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : type.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      if (!own(call, type)) {
+        continue;
+      }
+      String name = call.getNameAsString();
+      if ((name.equals("getDeclaredField") || name.equals("getField")) && call.getArguments().size() == 1
+          && call.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr field
+          && call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
+              .map(callable -> callable.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                  .anyMatch(c -> FIELD_SETS.contains(c.getNameAsString()) && c.getArguments().size() == 2))
+              .orElse(false)) {
+        String owner = call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.ClassExpr literal
+            ? names.qualify(literal.getType()).name() : "*";
+        found.add("static:" + owner + "#" + field.asString());
+        found.add("instance:" + owner + "#" + field.asString());
+      }
+      if (NAMED_FIELD_WRITERS.contains(name)) {
+        for (Expression argument : call.getArguments()) {
+          if (argument instanceof com.github.javaparser.ast.expr.StringLiteralExpr field) {
+            found.add("static:*#" + field.asString());
+            found.add("instance:*#" + field.asString());
+          }
+        }
+      }
+    }
   }
 
   /** Code of this type itself, not of a type nested in it (whose own facts list its writes, under its name). */

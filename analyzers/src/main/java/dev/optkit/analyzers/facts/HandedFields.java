@@ -27,6 +27,8 @@ import java.util.TreeSet;
  */
 final class HandedFields {
   static final String CHANGING = MethodFact.CHANGING_OBJECT;
+  /** An entry {@code factory:T#m}: the object a static factory method without arguments answers, handed on. */
+  static final String FACTORY = MethodFact.FACTORY_OBJECT;
 
   private HandedFields() {}
 
@@ -53,6 +55,14 @@ final class HandedFields {
 
   private static void note(Expression value, MethodScan m, TreeSet<String> found) {
     String field = null;
+    if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr factory && factory.getArguments().isEmpty()
+        && factory.getScope().orElse(null) instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0))
+        && !m.locals.declaresLocal(type.getNameAsString()) && m.locals.fieldType(type.getNameAsString()) == null) {
+      // Mappers.counting(): a static factory's object, maybe one it keeps (hostile review 38's h6); the planner reads
+      // what the factory returns
+      found.add(FACTORY + m.file.names.qualify(type.getNameAsString()).name() + "#" + factory.getNameAsString());
+      return;
+    }
     if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr getter && getter.getArguments().isEmpty()
         && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
       value = returnedField(m, getter.getNameAsString()); // getMapper() { return rowMapper; } (hostile review 38's h2)

@@ -55,6 +55,8 @@ public record MethodFact(
 
   /** In {@code handedFields}: an anonymous class whose code changes its own fields (its methods have no facts). */
   public static final String CHANGING_OBJECT = "<changing>";
+  /** In {@code handedFields}, as {@code factory:T#m}: the object a static factory answers, handed to a call. */
+  public static final String FACTORY_OBJECT = "factory:";
 
   public MethodFact {
     otherStaticsRead = otherStaticsRead == null ? List.of() : otherStaticsRead;

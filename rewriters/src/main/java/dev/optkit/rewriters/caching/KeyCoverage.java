@@ -164,8 +164,22 @@ final class KeyCoverage {
    */
   private Optional<String> handedOn(IndexedMethod method, int depth, Set<Asked> seen) {
     for (String entry : method.fact().handedFields()) {
-      String field = entry.substring(0, entry.indexOf('='));
-      String held = entry.substring(entry.indexOf('=') + 1);
+      String field;
+      String held;
+      if (entry.startsWith(MethodFact.FACTORY_OBJECT)) {
+        // Mappers.counting(): the class of what the factory answers, as declared
+        String factory = entry.substring(MethodFact.FACTORY_OBJECT.length());
+        List<IndexedMethod> made = index.methods(factory.substring(0, factory.indexOf('#')),
+            factory.substring(factory.indexOf('#') + 1));
+        if (made.isEmpty()) {
+          continue; // a library's factory: its objects are the library's
+        }
+        field = "the object " + factory.replace('#', '.') + "() answers";
+        held = made.get(0).fact().returnType().replaceAll("<.*", "");
+      } else {
+        field = entry.substring(0, entry.indexOf('='));
+        held = entry.substring(entry.indexOf('=') + 1);
+      }
       if (held.equals(dev.optkit.analyzers.facts.MethodFact.CHANGING_OBJECT)) {
         return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
             + "() hands on field " + field + ", an anonymous class whose code changes its own fields");
@@ -188,7 +202,8 @@ final class KeyCoverage {
           }
           if (!fact.mutableFieldsRead().isEmpty()) {
             return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
-                + "() hands on field " + field + ", whose " + fact.displayName() + "() reads field "
+                + "() hands on " + (field.startsWith("the object") ? field : "field " + field) + ", whose "
+                + fact.displayName() + "() reads field "
                 + fact.mutableFieldsRead().get(0) + ", which changes after construction");
           }
           Optional<String> deeper = below(callback,
