@@ -77,10 +77,11 @@ class HostileThirtyEightTest {
   /**
    * A mapper with a count of its own handed to the query: through a local alias (h1), a getter (h2), a static
    * factory (h6), injected into a field of the library's interface type (h3), wrapped in a new object (h4), an
-   * extractor made in the constructor (h8), a lambda field counting in an AtomicInteger (h10).
+   * extractor made in the constructor (h8), a lambda field counting in an AtomicInteger (h10), a field a factory fills
+   * with a method reference to its own object (h11).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"h1", "h2", "h3", "h4", "h6", "h8", "h10"})
+  @ValueSource(strings = {"h1", "h2", "h3", "h4", "h6", "h8", "h10", "h11"})
   void aStatefulObjectHandedOnIsStateTheKeyDoesNotCover(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PetDao.all")),

@@ -92,6 +92,12 @@ final class HandedFields {
     if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.LambdaExpr code
         && changesState(code)) {
       held = CHANGING; // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10)
+    } else if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
+        factory && factory.getScope().orElse(null) instanceof NameExpr type
+        && Character.isUpperCase(type.getNameAsString().charAt(0)) && m.locals.fieldType(type.getNameAsString()) == null) {
+      // rowMapper = CountingMapper.create(): what the factory answers (hostile review 38's h11)
+      found.add(FACTORY + m.file.names.qualify(type.getNameAsString()).name() + "#" + factory.getNameAsString());
+      return;
     } else if (declared != null && declared.getInitializer().orElse(null) instanceof ObjectCreationExpr creation) {
       if (creation.getAnonymousClassBody().isPresent()) {
         if (!changesOwnFields(creation.getAnonymousClassBody().get())) {

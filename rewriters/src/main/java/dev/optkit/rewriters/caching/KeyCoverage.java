@@ -186,6 +186,11 @@ final class KeyCoverage {
       }
       java.util.Set<String> classes = new java.util.TreeSet<>(index.subtypesOf(held));
       classes.add(held);
+      if (entry.startsWith(MethodFact.FACTORY_OBJECT)) {
+        // the factory's own class: what it answers may be its object's method (return c::map; review 38's h11)
+        String factory = entry.substring(MethodFact.FACTORY_OBJECT.length());
+        classes.add(factory.substring(0, factory.indexOf('#')));
+      }
       if (index.type(held).isEmpty()) {
         // a library type named through an on-demand import (org.springframework.jdbc.core.*): read by its simple
         // name, the project classes implementing a type of that name (hostile review 38's h3, h8)
