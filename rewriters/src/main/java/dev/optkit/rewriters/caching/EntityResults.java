@@ -85,12 +85,14 @@ final class EntityResults {
 
   private final ProjectIndex index;
   private final RepositoryFragments fragments;
+  private final ProxyIds proxyIds;
   private final ResultSharing sharing;
   private final WholeProject whole;
 
   EntityResults(ProjectIndex index, ResultSharing sharing, WholeProject whole) {
     this.index = index;
     this.fragments = new RepositoryFragments(index);
+    this.proxyIds = new ProxyIds(whole);
     this.sharing = sharing;
     this.whole = whole;
     this.columnReads = new ColumnReads(index, sharing, whole);
@@ -219,47 +221,6 @@ final class EntityResults {
         ? how : caller.fact().displayName() + "() returns it, and " + how);
   }
 
-  /**
-   * {@code request.getRequester().getId()} with nothing else made of the association: a lazy to-one
-   * association is a Hibernate proxy that holds its target's id, and calling the id's getter on it
-   * (the getter of the {@code @Id} field the target's source declares) loads nothing, detached or not
-   * (Hibernate 5.2.12 and later, and its enhanced entities used as proxies; {@code @LazyToOne(NO_PROXY)}
-   * is no proxy, and the option {@code hibernate.jpa.compliance.proxy} makes the getter load).
-   */
-  private boolean onlyItsId(ReturnedEntity entity, MethodFact.HandOff handOff) {
-    String target = entity.lazyTargetByGetter().get(handOff.to());
-    return target != null && handOff.thenCalled() != null && handOff.toArguments() == 0
-        && whole.idGetter(target).filter(handOff.thenCalled()::equals).isPresent()
-        && !whole.configurationMentions("compliance.proxy");
-  }
-
-  /**
-   * {@code getBookerId() { return booker.getId(); }}: the entity's own method reads the lazy association only for its
-   * id, which the proxy holds and answers without loading, as {@link #onlyItsId} (audit 16's S32).
-   */
-  private boolean onlyIdRead(IndexedMethod callee, String field, ReturnedEntity entity) {
-    String target = entity.lazyByGetter().entrySet().stream().filter(e -> e.getValue().equals(field))
-        .map(e -> entity.lazyTargetByGetter().get(e.getKey())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    Optional<String> idGetter = target == null ? Optional.empty() : whole.idGetter(target);
-    Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> body = whole.declaration(callee);
-    if (idGetter.isEmpty() || body.isEmpty() || whole.configurationMentions("compliance.proxy")) {
-      return false;
-    }
-    List<com.github.javaparser.ast.expr.Expression> uses = new ArrayList<>();
-    body.get().findAll(com.github.javaparser.ast.expr.NameExpr.class).stream()
-        .filter(n -> n.getNameAsString().equals(field)).forEach(uses::add);
-    body.get().findAll(com.github.javaparser.ast.expr.FieldAccessExpr.class).stream()
-        .filter(f -> f.getNameAsString().equals(field) && f.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr)
-        .forEach(uses::add);
-    return !uses.isEmpty() && uses.stream().allMatch(use -> use.getParentNode().orElse(null)
-        instanceof com.github.javaparser.ast.expr.MethodCallExpr call && call.getScope().orElse(null) == use
-        && call.getArguments().isEmpty() && call.getNameAsString().equals(idGetter.get())
-        || use.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.BinaryExpr compared
-        && (compared.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS
-            || compared.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS)
-        && (compared.getLeft().isNullLiteralExpr() || compared.getRight().isNullLiteralExpr()));
-  }
-
   /** One hand-off of the entity (or of what holds it) by a method, followed into project methods. */
   private Optional<String> use(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity, int depth,
       Set<IndexedMethod> seen, boolean itself) {
@@ -273,7 +234,7 @@ final class EntityResults {
         // another type's getter of that name
         lazy = null;
       }
-      if (lazy != null && onlyItsId(entity, handOff)) {
+      if (lazy != null && proxyIds.onlyItsId(entity, handOff)) {
         return Optional.empty(); // request.getRequester().getId(): Hibernate's proxy answers its id without loading
       }
       if (lazy != null) {
@@ -447,7 +408,7 @@ final class EntityResults {
       java.util.Set<String> read = new java.util.LinkedHashSet<>(callee.fact().mutableFieldsRead());
       read.addAll(callee.fact().fieldsRead()); // getMemberCount() { return members.isEmpty() ? ... }
       for (String field : read) {
-        if (entity.lazyByGetter().containsValue(field) && !onlyIdRead(callee, field, entity)) {
+        if (entity.lazyByGetter().containsValue(field) && !proxyIds.onlyIdRead(callee, field, entity)) {
           return Optional.of(method.fact().displayName() + "() calls " + callee.fact().displayName() + "() on it, "
               + "which reads its lazy association " + field + ": on a cached, detached entity that throws "
               + "LazyInitializationException");
