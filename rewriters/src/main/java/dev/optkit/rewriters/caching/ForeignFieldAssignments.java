@@ -33,18 +33,24 @@ final class ForeignFieldAssignments {
     for (String field : method.fact().fieldsRead()) {
       boolean privateHere = index.type(owner).map(t -> t.privateFields().contains(field)).orElse(false);
       String by = all.get("static:" + owner + "#" + field);
+      boolean byName = false;
       if (by == null && !privateHere) {
         by = all.get("static:*#" + field); // an inherited or statically imported static, set by name (review 38's f1, f4)
+        byName = by != null;
       }
       if (by == null && thisShared) {
         by = all.get("instance:" + owner + "#" + field);
         if (by == null && !privateHere) {
           by = all.get("instance:*#" + field);
+          byName = by != null;
         }
       }
       if (by != null && !by.equals(owner)) {
+        // matched by the field's name alone, the assignment may be to another class's field: said as a possibility
         return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
-            + "() reads field " + field + ", which " + simple(by) + " assigns (code of another class)");
+            + "() reads field " + field + ", which " + simple(by) + (byName
+                ? " may assign (it sets a field of that name on a class optkit cannot tell)"
+                : " assigns (code of another class)"));
       }
     }
     return Optional.empty();
