@@ -27,7 +27,7 @@ class WiderLoopShapesTest {
   @TempDir Path dir;
 
   private static final String QUOTES = BlockingCallsInLoopRewriteTest.QUOTES_BEFORE;
-  private static final String LOOP = """
+  static final String LOOP = """
               for (String sku : skus) {
                   String price = fetch(sku);
                   quotes.add(sku + "=" + price);
@@ -46,11 +46,11 @@ class WiderLoopShapesTest {
     prices.close();
   }
 
-  private static OptkitConfig loopsOnly() {
+  static OptkitConfig loopsOnly() {
     return MigrationFixture.loopsOnly(new OptkitConfig.Loops(4));
   }
 
-  private static String withLoop(String loop) {
+  static String withLoop(String loop) {
     assertTrue(QUOTES.contains(LOOP));
     return QUOTES.replace(LOOP, loop);
   }

@@ -1,12 +1,18 @@
 package dev.optkit.rewriters.loops;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.config.OptkitConfig;
@@ -105,20 +111,21 @@ public final class LoopMigration {
         continue;
       }
       parsed.get().setData(Imports.PACKAGE_TYPES, packageTypes(root.resolve(file.getKey())));
-      FuturesJoinedInLoopRewrite futures = new FuturesJoinedInLoopRewrite(document, parsed.get(),
-          config.loops().inFlight());
-      FuturesJoinedInLoopRewrite blocking = new FuturesJoinedInLoopRewrite(document, parsed.get(),
-          config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME);
-      FuturesJoinedInLoopRewrite reorderedWrites = new FuturesJoinedInLoopRewrite(document, parsed.get(),
-          config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL, LoopCallPool.NAME, true);
       ProjectSources sources = new ProjectSources(root);
       JpaLoadScope jpaScope = new JpaLoadScope(assessment.index(), root);
       ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
       ImmutableTypes immutables = new ImmutableTypes(assessment.index(), sources);
       TypeVariables typeVariables = new TypeVariables(assessment.index(), sources);
-      FindByIdBatchRewrite batch = new FindByIdBatchRewrite(document, parsed.get(), assessment.index(),
-          new EntityIds(assessment.index(), sources, typeVariables), typeVariables, jpaScope, immutables);
-      BatchUpdateRewrite writes = new BatchUpdateRewrite(document, parsed.get(), assessment.index());
+      EntityIds entityIds = new EntityIds(assessment.index(), sources, typeVariables);
+      java.util.function.BiFunction<SourceDocument, CompilationUnit, Rewrites> rewritesOf = (doc, unit) -> new Rewrites(
+          new FuturesJoinedInLoopRewrite(doc, unit, config.loops().inFlight()),
+          new FuturesJoinedInLoopRewrite(doc, unit, config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL,
+              LoopCallPool.NAME),
+          new FuturesJoinedInLoopRewrite(doc, unit, config.loops().inFlight(), LoopProof.Start.BLOCKING_CALL,
+              LoopCallPool.NAME, true),
+          new FindByIdBatchRewrite(doc, unit, assessment.index(), entityIds, typeVariables, jpaScope, immutables),
+          new BatchUpdateRewrite(doc, unit, assessment.index()));
+      Rewrites inOriginal = rewritesOf.apply(document, parsed.get());
       LoopThreads threads = new LoopThreads(assessment.index(), sources);
       int release = javaRelease(plan.root(), root.resolve(file.getKey()));
       Map<TypeDeclaration<?>, LoopThreads.Choice> pooled = new LinkedHashMap<>();
@@ -127,20 +134,37 @@ public final class LoopMigration {
       List<String> descriptions = new ArrayList<>();
       List<LoopRewrite> inFile = new ArrayList<>();
       for (Finding finding : file.getValue()) {
-        Optional<ForEachStmt> loop = parsed.get().findAll(ForEachStmt.class).stream()
-            .filter(l -> l.getBegin().get().line == finding.line()).findFirst();
+        Optional<Node> found = loopAt(parsed.get(), finding.line());
         Optional<IndexedMethod> indexed = assessment.index().methods().stream()
             .filter(m -> m.path().equals(finding.path()) && m.fact().range().line() <= finding.line()
                 && m.fact().range().endLine() >= finding.endLine())
             .reduce((outer, inner) -> inner.fact().range().line() >= outer.fact().range().line() ? inner : outer);
-        if (loop.isEmpty() || indexed.isEmpty()) {
-          refusals.add(new Refusal(finding, loop.isEmpty() ? "optkit rewrites enhanced for loops over a collection; this is "
-              + "a " + finding.details().get("loopKind") + " loop" : "the method moved since the assessment"));
+        if (found.isEmpty() || indexed.isEmpty()) {
+          refusals.add(new Refusal(finding, found.isEmpty()
+              ? ForEachEquivalent.unsupported(String.valueOf(finding.details().get("loopKind")))
+              : "the method moved since the assessment"));
           continue;
         }
-        CallableDeclaration<?> method = loop.get().findAncestor(CallableDeclaration.class).orElseThrow();
+        ForEachStmt loop;
+        Rewrites using;
+        ForEachEquivalent.View view = null;
+        if (found.get() instanceof ForEachStmt forEach) {
+          loop = forEach;
+          using = inOriginal;
+        } else {
+          ForEachEquivalent.Result read = ForEachEquivalent.of(document, parsed.get(), found.get());
+          if (read instanceof ForEachEquivalent.NotEquivalent not) {
+            refusals.add(new Refusal(finding, not.reason()));
+            continue;
+          }
+          view = (ForEachEquivalent.View) read;
+          view.unit().setData(Imports.PACKAGE_TYPES, parsed.get().getData(Imports.PACKAGE_TYPES));
+          loop = view.loop();
+          using = rewritesOf.apply(view.document(), view.unit());
+        }
+        CallableDeclaration<?> method = loop.findAncestor(CallableDeclaration.class).orElseThrow();
         boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
-        TypeDeclaration<?> owner = loop.get().findAncestor(TypeDeclaration.class).orElseThrow();
+        TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
         Optional<String> poolProblem = remote ? LoopCallPool.problem(owner).or(() -> holdsLock(finding))
             : Optional.empty();
         if (poolProblem.isPresent()) {
@@ -148,32 +172,40 @@ public final class LoopMigration {
           continue;
         }
         FuturesJoinedInLoopRewrite.Outcome outcome = remote
-            ? blocking.rewrite(method, loop.get(), BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent, immutables))
-            : N_PLUS_ONE.equals(finding.details().get("classification")) ? batch.rewrite(method, loop.get(), indexed.get())
+            ? using.blocking().rewrite(method, loop, BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent,
+                immutables))
+            : N_PLUS_ONE.equals(finding.details().get("classification")) ? using.batch().rewrite(method, loop, indexed.get())
             : WRITE_PER_ELEMENT.equals(finding.details().get("classification"))
-                ? writes.rewrite(method, loop.get(), indexed.get())
-            : futures.rewrite(method, loop.get(), judge(assessment.index(), indexed.get(), immutables));
+                ? using.writes().rewrite(method, loop, indexed.get())
+            : using.futures().rewrite(method, loop, judge(assessment.index(), indexed.get(), immutables));
         if (remote && outcome instanceof FuturesJoinedInLoopRewrite.Refused && accepts(acceptReorder, indexed.get())) {
           // the user accepted that its writes run ahead: the same proofs, writes judged as reads are
-          FuturesJoinedInLoopRewrite.Outcome reordered = reorderedWrites.rewrite(method, loop.get(),
+          FuturesJoinedInLoopRewrite.Outcome reordered = using.reorderedWrites().rewrite(method, loop,
               BlockingCallJudge.of(assessment.index(), indexed.get(), concurrent, immutables, true));
           outcome = reordered instanceof FuturesJoinedInLoopRewrite.Refused ? outcome : reordered;
         }
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
-          refusals.add(new Refusal(finding, refused.reason()));
+          refusals.add(new Refusal(finding, view == null ? refused.reason()
+              : ForEachEquivalent.unmarked(refused.reason()) + " (" + view.read() + ")"));
           continue;
         }
         FuturesJoinedInLoopRewrite.Rewritten done = (FuturesJoinedInLoopRewrite.Rewritten) outcome;
-        if (edits.stream().anyMatch(e -> e.start() < done.edit().end() && done.edit().start() < e.end())) {
+        Optional<TextEdit> edit = view == null ? Optional.of(done.edit()) : view.toOriginal(done.edit());
+        if (edit.isEmpty()) {
+          refusals.add(new Refusal(finding, "its rewrite, " + view.read() + ", does not replace the whole loop"));
+          continue;
+        }
+        if (edits.stream().anyMatch(e -> e.start() < edit.get().end() && edit.get().start() < e.end())) {
           refusals.add(new Refusal(finding, "a loop around it or inside it is rewritten in this migration: one at a time"));
           continue;
         }
-        edits.add(done.edit());
+        edits.add(edit.get());
         imports.addAll(done.imports());
         if (remote) {
           pooled.merge(owner, threads.choose(release, indexed.get(), done.pooledCall()), LoopThreads.Choice::and);
         }
-        LoopRewrite entry = new LoopRewrite(finding, projectPath, done.action());
+        LoopRewrite entry = new LoopRewrite(finding, projectPath,
+            view == null ? done.action() : done.action() + " (" + view.read() + ")");
         descriptions.add("loop in " + entry.method() + "() " + entry.action());
         inFile.add(entry);
       }
@@ -206,6 +238,20 @@ public final class LoopMigration {
     }
     return new MigrationPlan(plan.root(), List.copyOf(changes), plan.targets(), List.copyOf(refusals), plan.notes(),
         plan.notCacheable(), List.copyOf(rewritten));
+  }
+
+  /** The rewrites of one text of a file: the file as it is, or a view of it with one loop read as a for-each. */
+  private record Rewrites(FuturesJoinedInLoopRewrite futures, FuturesJoinedInLoopRewrite blocking,
+      FuturesJoinedInLoopRewrite reorderedWrites, FindByIdBatchRewrite batch, BatchUpdateRewrite writes) {}
+
+  /** The loop a finding names: a statement starting on its line (a for-each, a counted loop, a forEach call...). */
+  private static Optional<Node> loopAt(CompilationUnit unit, int line) {
+    Optional<Node> forEach = unit.findAll(ForEachStmt.class).stream().filter(l -> l.getBegin().get().line == line)
+        .map(Node.class::cast).findFirst();
+    return forEach.or(() -> unit.findAll(Statement.class).stream()
+        .filter(s -> s.getBegin().get().line == line && (s instanceof ForStmt || s instanceof WhileStmt
+            || s instanceof DoStmt || s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr))
+        .findFirst().map(Node.class::cast));
   }
 
   private static boolean accepts(Set<String> methods, IndexedMethod method) {

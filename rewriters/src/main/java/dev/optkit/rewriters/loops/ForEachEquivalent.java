@@ -1,0 +1,428 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.WildcardType;
+import dev.optkit.analyzers.parse.LanguageLevels;
+import dev.optkit.rewriters.edit.SourceDocument;
+import dev.optkit.rewriters.edit.TextEdit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A loop that is an enhanced for loop in all but its syntax, read as that loop so the loop rewrites
+ * (which prove their conditions on {@code for (T x : xs)}) can take it:
+ * <ul>
+ *   <li>a counted loop over a list's or an array's indexes, {@code for (int i = 0; i < xs.size(); i++)},
+ *       whose index is used only to take the element ({@code xs.get(i)}, {@code xs[i]}) and changed only
+ *       by its update: with the list unchanged while it runs (which the rewrite proves as for any loop
+ *       over it) it visits the same elements in the same order;</li>
+ *   <li>{@code xs.forEach(x -> { ... });} over a java.util collection, whose lambda has no
+ *       {@code return} of its own: {@code Iterable.forEach} runs the body for each element in the
+ *       iterator's order, on the calling thread, and a lambda's body means the same in a loop (its
+ *       captures are effectively final, its exceptions unchecked).</li>
+ * </ul>
+ * The view is a copy of the file in which only that loop's syntax differs, written so that every
+ * other node keeps its line and column: the facts of the assessment (calls, sites) find their nodes
+ * in it by position. Where an element read is shorter than the text it replaces, a marker comment
+ * fills the gap; the markers are taken out of the rewrite's text again ({@link View#toOriginal}).
+ */
+final class ForEachEquivalent {
+  /** A marker is a comment of tildes, {@code /*~~~*}{@code /}, or the empty one; a file holding either is not read. */
+  private static final String MARK_OPEN = "/*";
+  private static final String MARK_CLOSE = "*/";
+  private static final java.util.Set<String> LISTS = java.util.Set.of("List", "ArrayList", "LinkedList");
+
+  /** A view of the file with the loop as an enhanced for loop, or the reason there is none. */
+  sealed interface Result permits View, NotEquivalent {}
+
+  record NotEquivalent(String reason) implements Result {}
+
+  /**
+   * @param loop the loop in the view
+   * @param from the loop's start in the original file (the view's text before it is the same)
+   * @param originalEnd the loop's end in the original file
+   * @param viewEnd the loop's end in the view (the texts after the two ends are the same)
+   * @param read how the original loop was read, for the plan
+   */
+  record View(SourceDocument document, CompilationUnit unit, ForEachStmt loop, int from, int originalEnd, int viewEnd,
+      String read) implements Result {
+    /**
+     * The rewrite's edit on the view, as an edit on the original file: it must take the whole loop
+     * (an edit that starts or ends inside it has no place in the original), and the markers come out.
+     */
+    Optional<TextEdit> toOriginal(TextEdit edit) {
+      if (edit.start() > from || edit.end() < viewEnd) {
+        return Optional.empty();
+      }
+      return Optional.of(new TextEdit(edit.start(), edit.end() - viewEnd + originalEnd, unmarked(edit.replacement())));
+    }
+  }
+
+  private ForEachEquivalent() {}
+
+  /** The view for a counted loop or a forEach statement; the loop itself when it already is an enhanced for. */
+  static Result of(SourceDocument document, CompilationUnit unit, Node loop) {
+    if (document.text().contains("/*~") || document.text().contains("/**/")) {
+      return new NotEquivalent("the file already holds a comment /**/ or /*~, the kind optkit uses to mark what it reads");
+    }
+    if (loop instanceof ForStmt counted) {
+      return counted(document, counted);
+    }
+    if (loop instanceof ExpressionStmt statement && statement.getExpression() instanceof MethodCallExpr call
+        && call.getNameAsString().equals("forEach")) {
+      return forEach(document, statement, call);
+    }
+    return new NotEquivalent(unsupported(kind(loop)));
+  }
+
+  /** The refusal of a loop none of the rewrites takes, by its kind. */
+  static String unsupported(String kind) {
+    return "optkit rewrites loops over a collection (for (T x : xs), a counted loop over a list's indexes, "
+        + "xs.forEach(x -> {...})); this is a " + kind + " loop";
+  }
+
+  private static String kind(Node loop) {
+    return loop instanceof com.github.javaparser.ast.stmt.WhileStmt ? "while"
+        : loop instanceof com.github.javaparser.ast.stmt.DoStmt ? "do-while" : "stream";
+  }
+
+  // ---- for (int i = 0; i < xs.size(); i++) { ... xs.get(i) ... } ---------------------------------
+
+  private static Result counted(SourceDocument document, ForStmt loop) {
+    String shape = "optkit reads a counted loop as a loop over a collection only in the form 'for (int i = 0; "
+        + "i < xs.size(); i++)' (or xs.length over an array)";
+    if (loop.getInitialization().size() != 1 || !(loop.getInitialization().get(0) instanceof VariableDeclarationExpr init)
+        || init.getVariables().size() != 1 || loop.getUpdate().size() != 1 || loop.getCompare().isEmpty()) {
+      return new NotEquivalent(shape);
+    }
+    VariableDeclarator index = init.getVariables().get(0);
+    String i = index.getNameAsString();
+    if (!index.getType().asString().equals("int") || !(index.getInitializer().orElse(null) instanceof IntegerLiteralExpr zero)
+        || !zero.getValue().equals("0") || !steps(loop.getUpdate().get(0), i)) {
+      return new NotEquivalent(shape);
+    }
+    if (!(loop.getCompare().get() instanceof BinaryExpr compare) || compare.getOperator() != BinaryExpr.Operator.LESS
+        || !isName(compare.getLeft(), i)) {
+      return new NotEquivalent(shape);
+    }
+    String collection;
+    boolean array;
+    if (compare.getRight() instanceof MethodCallExpr size && size.getNameAsString().equals("size")
+        && size.getArguments().isEmpty() && size.getScope().orElse(null) instanceof NameExpr scope) {
+      collection = scope.getNameAsString();
+      array = false;
+    } else if (compare.getRight() instanceof FieldAccessExpr length && length.getNameAsString().equals("length")
+        && length.getScope() instanceof NameExpr scope) {
+      collection = scope.getNameAsString();
+      array = true;
+    } else {
+      return new NotEquivalent(shape);
+    }
+    if (!(loop.getBody() instanceof BlockStmt body)) {
+      return new NotEquivalent("its body is not a block");
+    }
+    CallableDeclaration<?> method = loop.findAncestor(CallableDeclaration.class).orElse(null);
+    if (method == null) {
+      return new NotEquivalent("it is not inside a method");
+    }
+    Optional<String> elementType = elementType(method, loop, collection, array);
+    if (elementType.isEmpty()) {
+      return new NotEquivalent("it counts over " + collection + ", which is not a local java.util list or array of a "
+          + "type optkit can name (List<T>, T[])");
+    }
+    boolean shadowed = body.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(i))
+        || body.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(i));
+    if (shadowed) {
+      return new NotEquivalent("its body declares another " + i + " than its index");
+    }
+    List<Expression> reads = new ArrayList<>();
+    for (NameExpr use : body.findAll(NameExpr.class)) {
+      if (!use.getNameAsString().equals(i)) {
+        continue;
+      }
+      Optional<Expression> read = elementRead(use, collection, array);
+      if (read.isEmpty()) {
+        return new NotEquivalent("it uses its index " + i + " for more than taking the element ("
+            + (array ? collection + "[" + i + "]" : collection + ".get(" + i + ")") + ") at line "
+            + use.getBegin().get().line);
+      }
+      reads.add(read.get());
+    }
+    if (reads.isEmpty()) {
+      return new NotEquivalent("its body does not take the element by its index " + i);
+    }
+    if (body.getStatements().isEmpty() || body.getStatements().get(0).getBegin().get().line == body.getBegin().get().line) {
+      return new NotEquivalent("its body does not start on a line of its own, and optkit moves whole lines");
+    }
+    String element = elementName(method, collection, reads);
+    if (element == null) {
+      return new NotEquivalent("optkit finds no short free name for its element");
+    }
+    List<TextEdit> edits = new ArrayList<>();
+    int start = offsetOf(document, loop);
+    int bodyStart = offsetOf(document, body);
+    String headerSpace = trailingSpace(document.text().substring(start, bodyStart));
+    if (document.text().substring(start, bodyStart - headerSpace.length()).contains("\n")) {
+      return new NotEquivalent("its header spans more than one line");
+    }
+    edits.add(new TextEdit(start, bodyStart, "for (" + elementType.get() + " " + element + " : " + collection + ")"
+        + headerSpace));
+    for (Expression read : reads) {
+      int from = offsetOf(document, read);
+      int to = endOf(document, read);
+      edits.add(new TextEdit(from, to, element + marker(to - from - element.length())));
+    }
+    return view(document, start, endOf(document, loop), edits,
+        "the counted loop over the indexes of " + collection + " read as a loop over its elements");
+  }
+
+  private static boolean steps(Expression update, String i) {
+    if (update instanceof UnaryExpr unary) {
+      return isName(unary.getExpression(), i) && (unary.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+          || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT);
+    }
+    return update instanceof AssignExpr assign && assign.getOperator() == AssignExpr.Operator.PLUS
+        && isName(assign.getTarget(), i) && assign.getValue() instanceof IntegerLiteralExpr one && one.getValue().equals("1");
+  }
+
+  /** xs.get(i) or xs[i], only read (an array element written through the index is not a read). */
+  private static Optional<Expression> elementRead(NameExpr use, String collection, boolean array) {
+    Node parent = use.getParentNode().orElse(null);
+    if (array && parent instanceof ArrayAccessExpr access && access.getIndex() == use && isName(access.getName(), collection)
+        && !(access.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == access)
+        && !(access.getParentNode().orElse(null) instanceof UnaryExpr)) {
+      return Optional.of(access);
+    }
+    if (!array && parent instanceof MethodCallExpr get && get.getNameAsString().equals("get")
+        && get.getArguments().size() == 1 && get.getArgument(0) == use
+        && get.getScope().filter(s -> isName(s, collection)).isPresent()) {
+      return Optional.of(get);
+    }
+    return Optional.empty();
+  }
+
+  // ---- xs.forEach(x -> { ... }); -------------------------------------------------------------------
+
+  private static Result forEach(SourceDocument document, ExpressionStmt statement, MethodCallExpr call) {
+    if (!(call.getScope().orElse(null) instanceof NameExpr scope) || call.getArguments().size() != 1
+        || !(call.getArgument(0) instanceof LambdaExpr lambda) || lambda.getParameters().size() != 1
+        || !(lambda.getBody() instanceof BlockStmt body)) {
+      return new NotEquivalent("optkit reads a forEach as a loop only in the form 'xs.forEach(x -> { ... });' over a local "
+          + "collection xs");
+    }
+    String collection = scope.getNameAsString();
+    CallableDeclaration<?> method = statement.findAncestor(CallableDeclaration.class).orElse(null);
+    if (method == null) {
+      return new NotEquivalent("it is not inside a method");
+    }
+    Parameter parameter = lambda.getParameter(0);
+    Optional<String> elementType = parameter.getType().isUnknownType()
+        ? elementType(method, statement, collection, false)
+        : Optional.of(parameter.getType().toString());
+    if (elementType.isEmpty() || !declaredCollection(method, statement, collection)) {
+      return new NotEquivalent("it calls forEach on " + collection + ", which is not a local java.util collection of a "
+          + "type optkit can name");
+    }
+    boolean returns = body.findAll(ReturnStmt.class).stream().anyMatch(r -> ownStatement(r, lambda));
+    if (returns) {
+      return new NotEquivalent("its lambda returns early for an element (a return there ends one element's turn), "
+          + "which optkit does not read as a loop");
+    }
+    if (body.getStatements().isEmpty() || body.getStatements().get(0).getBegin().get().line == body.getBegin().get().line
+        || body.getEnd().get().line != statement.getEnd().get().line) {
+      return new NotEquivalent("its lambda's body does not stand on lines of its own ('xs.forEach(x -> {' ... '});'), and "
+          + "optkit moves whole lines");
+    }
+    int start = offsetOf(document, statement);
+    int bodyStart = offsetOf(document, body);
+    int bodyEnd = endOf(document, body);
+    int end = endOf(document, statement);
+    String between = document.text().substring(start, bodyStart);
+    if (between.contains("\n") || !document.text().substring(bodyEnd, end).replaceAll("\\s", "").equals(");")) {
+      return new NotEquivalent("its forEach call does not open and close on the lines of its body");
+    }
+    String modifiers = parameter.isFinal() ? "final " : "";
+    List<TextEdit> edits = List.of(
+        new TextEdit(start, bodyStart, "for (" + modifiers + elementType.get() + " " + parameter.getNameAsString() + " : "
+            + collection + ") "),
+        new TextEdit(bodyEnd, end, ""));
+    return view(document, start, end, edits, collection + ".forEach(...) read as a loop over its elements");
+  }
+
+  /** A return of the lambda itself, not of a lambda, class or switch expression inside it. */
+  private static boolean ownStatement(Statement statement, LambdaExpr lambda) {
+    for (Node at = statement.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at == lambda) {
+        return true;
+      }
+      if (at instanceof LambdaExpr || at instanceof ObjectCreationExpr
+          || at instanceof com.github.javaparser.ast.body.TypeDeclaration<?>) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // ---- the view --------------------------------------------------------------------------------
+
+  private static Result view(SourceDocument document, int start, int end, List<TextEdit> edits, String read) {
+    List<TextEdit> ordered = new ArrayList<>(edits);
+    ordered.sort(Comparator.comparingInt(TextEdit::start));
+    String text = document.apply(ordered);
+    int viewEnd = end + ordered.stream().mapToInt(e -> e.replacement().length() - (e.end() - e.start())).sum();
+    Optional<CompilationUnit> unit = LanguageLevels.parse(text);
+    if (unit.isEmpty()) {
+      return new NotEquivalent("read as a loop over its elements, the file would not parse");
+    }
+    SourceDocument viewDocument = SourceDocument.of(text);
+    Optional<ForEachStmt> loop = unit.get().findAll(ForEachStmt.class).stream()
+        .filter(l -> offsetOf(viewDocument, l) == start).findFirst();
+    if (loop.isEmpty()) {
+      return new NotEquivalent("read as a loop over its elements, the loop is not where it was");
+    }
+    return new View(viewDocument, unit.get(), loop.get(), start, end, viewEnd, read);
+  }
+
+  private static String marker(int length) {
+    if (length == 0) {
+      return "";
+    }
+    return MARK_OPEN + "~".repeat(Math.max(0, length - MARK_OPEN.length() - MARK_CLOSE.length())) + MARK_CLOSE;
+  }
+
+  /** The text with every marker (a comment of nothing but tildes) taken out. */
+  static String unmarked(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (int open = text.indexOf(MARK_OPEN); open >= 0; open = text.indexOf(MARK_OPEN, open + 1)) {
+      int fill = open + MARK_OPEN.length();
+      while (fill < text.length() && text.charAt(fill) == '~') {
+        fill++;
+      }
+      if (open >= at && text.startsWith(MARK_CLOSE, fill)) {
+        out.append(text, at, open);
+        at = fill + MARK_CLOSE.length();
+      }
+    }
+    return out.append(text.substring(at)).toString();
+  }
+
+  /**
+   * A name for the element that no name of the method uses, short enough that it and a marker fit in
+   * the shortest element read it replaces.
+   */
+  private static String elementName(CallableDeclaration<?> method, String collection, List<Expression> reads) {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    method.findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> used.add(n.getIdentifier()));
+    List<String> wanted = new ArrayList<>();
+    if (collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")) {
+      wanted.add(collection.substring(0, collection.length() - 1));
+    }
+    wanted.addAll(List.of("item", "each", "elem", "el", "e", "x"));
+    for (String name : wanted) {
+      boolean fits = reads.stream().allMatch(r -> fits(r, name));
+      if (!used.contains(name) && fits && isIdentifier(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private static boolean fits(Expression read, String name) {
+    int length = read.getEnd().get().column - read.getBegin().get().column + 1;
+    int gap = length - name.length();
+    return read.getBegin().get().line == read.getEnd().get().line
+        && (gap == 0 || gap >= MARK_OPEN.length() + MARK_CLOSE.length());
+  }
+
+  private static boolean isIdentifier(String name) {
+    return javax.lang.model.SourceVersion.isIdentifier(name) && !javax.lang.model.SourceVersion.isKeyword(name);
+  }
+
+  /** The element type of a parameter or local declared outside the loop as a java.util list (or an array). */
+  private static Optional<String> elementType(CallableDeclaration<?> method, Node loop, String name, boolean array) {
+    Optional<Type> declared = declaration(method, loop, name);
+    if (declared.isEmpty()) {
+      return Optional.empty();
+    }
+    Type type = declared.get();
+    if (array) {
+      boolean varargs = method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name) && p.isVarArgs());
+      if (varargs) {
+        return Optional.of(type.toString());
+      }
+      return type instanceof ArrayType arrayType ? Optional.of(arrayType.getComponentType().toString()) : Optional.empty();
+    }
+    if (!(type instanceof ClassOrInterfaceType classType) || classType.getTypeArguments().map(List::size).orElse(0) != 1) {
+      return Optional.empty();
+    }
+    if (loop instanceof ForStmt && !LISTS.contains(classType.getNameAsString())) {
+      return Optional.empty();
+    }
+    Type argument = classType.getTypeArguments().get().get(0);
+    if (argument instanceof WildcardType wildcard) {
+      return wildcard.getExtendedType().map(Type::toString);
+    }
+    return Optional.of(argument.toString());
+  }
+
+  /** Whether the name is a parameter or a local declared outside the loop (a field is judged by the rewrite). */
+  private static boolean declaredCollection(CallableDeclaration<?> method, Node loop, String name) {
+    return declaration(method, loop, name).filter(t -> t instanceof ClassOrInterfaceType).isPresent();
+  }
+
+  private static Optional<Type> declaration(CallableDeclaration<?> method, Node loop, String name) {
+    return method.getParameters().stream().filter(p -> p.getNameAsString().equals(name)).map(Parameter::getType).findFirst()
+        .or(() -> method.findAll(VariableDeclarator.class).stream()
+            .filter(v -> v.getNameAsString().equals(name) && !LoopProof.isInside(v, loop))
+            .map(VariableDeclarator::getType).findFirst())
+        .filter(t -> !t.isVarType());
+  }
+
+  private static boolean isName(Expression expression, String name) {
+    return expression instanceof NameExpr n && n.getNameAsString().equals(name);
+  }
+
+  private static String trailingSpace(String text) {
+    int end = text.length();
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(end);
+  }
+
+  private static int offsetOf(SourceDocument document, Node node) {
+    return document.offset(node.getBegin().get().line, node.getBegin().get().column);
+  }
+
+  private static int endOf(SourceDocument document, Node node) {
+    return document.offset(node.getEnd().get().line, node.getEnd().get().column) + 1;
+  }
+}

@@ -1,0 +1,334 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loops that are enhanced for loops in all but their syntax (issue 24's real-project report: counted
+ * and forEach loops were refused for their shape alone): a counted loop over a list's or an array's
+ * indexes that uses its index only to take the element, and {@code xs.forEach(x -> { ... });}. Each is
+ * read as {@code for (T x : xs)} and rewritten as that loop is; each near miss (the index used for
+ * more, a lambda that returns early, a field iterated) stays refused with its reason.
+ */
+class CountedAndForEachLoopsTest {
+  @TempDir Path dir;
+
+  private static final String LOOP = WiderLoopShapesTest.LOOP;
+
+  private LoopbackPrices prices;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    prices = new LoopbackPrices();
+  }
+
+  @AfterEach
+  void stopServer() {
+    prices.close();
+  }
+
+  private static OptkitConfig loopsOnly() {
+    return WiderLoopShapesTest.loopsOnly();
+  }
+
+  private static String withLoop(String loop) {
+    return WiderLoopShapesTest.withLoop(loop);
+  }
+
+  private String refusal(String source) {
+    MigrationPlan plan = new MigrationFixture(dir).java(source).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
+  }
+
+  /** The loop's part of the rewritten method: from the for-each to the end of its body. */
+  private static String loopPart(MigrationPlan plan) {
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
+    int from = after.indexOf("            for (");
+    int to = after.indexOf("        } finally {", from);
+    assertTrue(from > 0 && to > from, after);
+    return after.substring(from, to);
+  }
+
+  // ---- rewritten -----------------------------------------------------------------------------
+
+  @Test
+  void aCountedLoopOverAListsIndexesIsRewrittenAsTheLoopOverItsElements() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withLoop("""
+                for (int i = 0; i < skus.size(); i++) {
+                    String price = fetch(skus.get(i));
+                    quotes.add(skus.get(i) + "=" + price);
+                }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String loop = loopPart(plan);
+    assertTrue(loop.startsWith("            for (String sku : skus) {\n"), loop);
+    assertTrue(loop.contains("FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));"), loop);
+    assertTrue(loop.contains("                quotes.add(sku + \"=\" + price);\n"), loop);
+    assertFalse(MigrationFixture.after(plan, "src/main/java/shop/Quotes.java").contains("/*~"), "no marker left");
+    assertTrue(plan.loops().get(0).action().contains("the counted loop over the indexes of skus read as a loop over "
+        + "its elements"), plan.loops().get(0).action());
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aForEachLambdaIsRewrittenAsTheLoopOverItsElements() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withLoop("""
+                skus.forEach(sku -> {
+                    String price = fetch(sku);
+                    quotes.add(sku + "=" + price);
+                });
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
+    assertTrue(loopPart(plan).startsWith("            for (String sku : skus) {\n"), after);
+    assertFalse(after.contains("forEach(sku"), after);
+    assertTrue(after.contains("            }\n        } finally {\n"), after);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aCountedLoopOverAnArraysIndexesIsRewrittenOverItsElements() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withLoop("""
+                String[] codes = skus.toArray(new String[0]);
+                for (int n = 0; n < codes.length; ++n) {
+                    String price = fetch(codes[n]);
+                    quotes.add(codes[n] + "=" + price);
+                }
+        """))
+        .config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String loop = loopPart(plan);
+    assertTrue(loop.startsWith("            for (String code : codes) {\n"), MigrationFixture.after(plan, "src/main/java/shop/Quotes.java"));
+    assertTrue(loop.contains("quotes.add(code + \"=\" + price);"), loop);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aCountedJdbcUpdatePerElementIsBatchedLikeItsForEach() throws Exception {
+    String before = BatchUpdateRewriteTest.BEFORE.replace(
+        "        for (Item item : items) {\n"
+            + "            jdbc.update(\"INSERT INTO item (id, price) VALUES (?, ?)\", item.id(), item.price());\n",
+        "        for (int i = 0; i < items.size(); i++) {\n"
+            + "            jdbc.update(\"INSERT INTO item (id, price) VALUES (?, ?)\", items.get(i).id(), items.get(i).price());\n");
+    assertTrue(before.contains("items.get(i)"));
+    MigrationFixture fixture = new MigrationFixture(dir).java(BatchUpdateRewriteTest.ITEM).java(before)
+        .config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops()));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(2, plan.loops().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    assertEquals(BatchUpdateRewriteTest.AFTER, MigrationFixture.after(plan, "src/main/java/shop/Prices.java"));
+    fixture.assertCompiles(plan);
+  }
+
+  // ---- refused, each with its reason ----------------------------------------------------------------
+
+  @Test
+  void anIndexUsedForMoreThanTakingTheElementIsRefused() {
+    String reason = refusal(withLoop("""
+                for (int i = 0; i < skus.size(); i++) {
+                    String price = fetch(skus.get(i));
+                    quotes.add(i + ":" + price);
+                }
+        """));
+    assertTrue(reason.contains("uses its index i for more than taking the element (skus.get(i))"), reason);
+  }
+
+  @Test
+  void aNeighboursElementIsNotTheElement() {
+    String reason = refusal(withLoop("""
+                for (int i = 0; i < skus.size() - 1; i++) {
+                    String price = fetch(skus.get(i + 1));
+                    quotes.add(price);
+                }
+        """));
+    assertTrue(reason.contains("only in the form 'for (int i = 0; i < xs.size(); i++)'"), reason);
+    String stepped = refusal(withLoop("""
+                for (int i = 0; i < skus.size(); i += 2) {
+                    quotes.add(fetch(skus.get(i)));
+                }
+        """));
+    assertTrue(stepped.contains("only in the form"), stepped);
+  }
+
+  @Test
+  void anIndexTheBodyChangesIsRefused() {
+    String reason = refusal(withLoop("""
+                for (int i = 0; i < skus.size(); i++) {
+                    quotes.add(fetch(skus.get(i)));
+                    i++;
+                }
+        """));
+    assertTrue(reason.contains("uses its index i for more than taking the element"), reason);
+  }
+
+  @Test
+  void anArrayElementWrittenThroughTheIndexIsRefused() {
+    String reason = refusal(withLoop("""
+                String[] codes = skus.toArray(new String[0]);
+                for (int i = 0; i < codes.length; i++) {
+                    codes[i] = fetch(codes[i]);
+                    quotes.add(codes[i]);
+                }
+        """));
+    assertTrue(reason.contains("uses its index i for more than taking the element (codes[i])"), reason);
+  }
+
+  @Test
+  void aCountedLoopOverAFieldIsRefused() {
+    String reason = refusal(withLoop("""
+                for (int i = 0; i < known.size(); i++) {
+                    quotes.add(fetch(known.get(i)));
+                }
+        """).replace("    private final String baseUrl;\n",
+            "    private final String baseUrl;\n    private final List<String> known = new ArrayList<>();\n"));
+    assertTrue(reason.contains("counts over known, which is not a local java.util list or array"), reason);
+  }
+
+  @Test
+  void aForEachLambdaThatReturnsEarlyIsRefused() {
+    String reason = refusal(withLoop("""
+                skus.forEach(sku -> {
+                    if (sku.isEmpty()) {
+                        return;
+                    }
+                    quotes.add(fetch(sku));
+                });
+        """));
+    assertTrue(reason.contains("its lambda returns early for an element"), reason);
+  }
+
+  @Test
+  void aForEachOnAFieldIsRefused() {
+    String reason = refusal(withLoop("""
+                known.forEach(sku -> {
+                    quotes.add(fetch(sku));
+                });
+        """).replace("    private final String baseUrl;\n",
+            "    private final String baseUrl;\n    private final List<String> known = new ArrayList<>();\n"));
+    assertTrue(reason.contains("calls forEach on known, which is not a local java.util collection"), reason);
+  }
+
+  @Test
+  void aForEachOnOneLineIsRefusedForItsLayout() {
+    String reason = refusal(withLoop("""
+                skus.forEach(sku -> { quotes.add(fetch(sku)); });
+        """));
+    assertTrue(reason.contains("does not stand on lines of its own"), reason);
+  }
+
+  @Test
+  void whatTheRewriteRefusesForTheForEachItRefusesForTheCountedLoopToo() {
+    // the same proof as for (String sku : skus): the answer added to a field's list is not a local collection
+    String reason = refusal(withLoop("""
+                for (int i = 0; i < skus.size(); i++) {
+                    seen.add(fetch(skus.get(i)));
+                }
+        """).replace("    private final String baseUrl;\n",
+            "    private final String baseUrl;\n    private final List<String> seen = new ArrayList<>();\n"));
+    assertTrue(reason.contains("adds its answer to seen, which is not a local list the method made"), reason);
+    assertTrue(reason.contains("(the counted loop over the indexes of skus read as a loop over its elements)"), reason);
+  }
+
+  @Test
+  void aWhileLoopIsRefusedByItsKind() {
+    String reason = refusal(withLoop("""
+                java.util.Iterator<String> it = skus.iterator();
+                while (it.hasNext()) {
+                    quotes.add(fetch(it.next()));
+                }
+        """));
+    assertTrue(reason.contains("this is a while loop"), reason);
+  }
+
+  // ---- run: the same answers and failures as the original ----------------------------------------
+
+  private static final String SHAPES = withLoop(LOOP).replace("""
+          String fetch(String sku) {""", """
+          public List<String> counted(List<String> skus) {
+              List<String> quotes = new ArrayList<>();
+              for (int i = 0; i < skus.size(); i++) {
+                  String price = fetch(skus.get(i));
+                  quotes.add(skus.get(i) + "=" + price);
+              }
+              return quotes;
+          }
+
+          public List<String> lambda(List<String> skus) {
+              List<String> quotes = new ArrayList<>();
+              skus.forEach(sku -> {
+                  if (!sku.startsWith("skip")) {
+                      String price = fetch(sku);
+                      quotes.add(sku + "=" + price);
+                  }
+              });
+              return quotes;
+          }
+
+          public List<String> array(List<String> skus) {
+              List<String> quotes = new ArrayList<>();
+              String[] codes = skus.toArray(new String[0]);
+              for (int i = 0; i < codes.length; i++) {
+                  quotes.add(codes[i] + "=" + fetch(codes[i]));
+              }
+              return quotes;
+          }
+
+          String fetch(String sku) {""");
+
+  @Test
+  void eachShapeAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(SHAPES).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(4, plan.loops().size(), plan.refusals().toString());
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    String base = prices.base();
+    List<List<String>> inputs = List.of(
+        List.of(),
+        List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"),
+        List.of("a", "skip-1", "b", "a", "skip-2", "c"),
+        List.of("a", "b", "missing-1", "c", "broken-2"), // the first failure in input order, its type and message
+        List.of("broken-1", "bad sku", "c"));
+    for (String method : List.of("counted", "lambda", "array")) {
+      for (List<String> input : inputs) {
+        assertEquals(run(original, base, method, input), run(migrated, base, method, input), method + " of " + input);
+      }
+      prices.mostInFlight.set(0);
+      run(migrated, base, method, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+      int most = prices.mostInFlight.get();
+      assertTrue(most > 1 && most <= 4, method + ": calls in flight at once: " + most);
+    }
+  }
+
+  private static String run(Path classes, String base, String method, List<String> skus) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        CountedAndForEachLoopsTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Quotes");
+      Object quotes = type.getConstructor(String.class).newInstance(base);
+      try {
+        return String.valueOf(type.getMethod(method, List.class).invoke(quotes, new ArrayList<>(skus)));
+      } catch (InvocationTargetException e) {
+        return e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
+      }
+    }
+  }
+}
