@@ -1074,7 +1074,13 @@ class RedisBackendTest {
     private Method update;
 
     Instance(ClassLoader loader, String configPath, int redisPort) throws Exception {
-      this(loader, configPath, redisPort, "shop.Settings");
+      this(loader, configPath, redisPort, context -> { });
+    }
+
+    /** @param beans registers more beans before the context starts (a MeterRegistry) */
+    Instance(ClassLoader loader, String configPath, int redisPort,
+        java.util.function.Consumer<AnnotationConfigApplicationContext> beans) throws Exception {
+      this(loader, configPath, redisPort, "shop.Settings", null, beans);
       read = bean.getClass().getMethod("setting", String.class);
       update = bean.getClass().getMethod("update", String.class, String.class);
     }
@@ -1086,6 +1092,12 @@ class RedisBackendTest {
     /** With a DataSource bean, and more of the migrated classes registered besides the service. */
     Instance(ClassLoader loader, String configPath, int redisPort, String service, javax.sql.DataSource database,
         String... more) throws Exception {
+      this(loader, configPath, redisPort, service, database, context -> { }, more);
+    }
+
+    private Instance(ClassLoader loader, String configPath, int redisPort, String service, javax.sql.DataSource database,
+        java.util.function.Consumer<AnnotationConfigApplicationContext> beans, String... more) throws Exception {
+      beans.accept(context);
       if (database != null) {
         context.registerBean("dataSource", javax.sql.DataSource.class, () -> database);
       }

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoLevelBackendTest {
   private static final String CACHE = "optkit.Settings.setting";
+
+  private static final String MICROMETER = """
+          <dependency>
+            <groupId>io.micrometer</groupId>
+            <artifactId>micrometer-core</artifactId>
+          </dependency>
+      """;
 
   @TempDir Path dir;
   private SettingsSource source;
@@ -167,6 +176,61 @@ class TwoLevelBackendTest {
         }
         assertEquals(1 + 20, source.reads.get(), "one load per write");
         assertTrue(stats(b).hitCount() >= 21, "after each write B's second read is a local hit: " + stats(b));
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /**
+   * With Micrometer on the class path, each local level's cache is in the application's registry
+   * (cache.manager=optkitLocalLevel): on two instances over a real Redis, B's registry counts exactly
+   * its level's own hits and misses, and its hits are reads neither Redis nor the source saw.
+   */
+  @Test
+  void theLocalLevelsStatisticsAreInTheApplicationsRegistry() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .file("pom.xml", RedisBackendTest.BOOT_POM.replace("<dependencies>", "<dependencies>\n" + MICROMETER))
+        .java(RedisBackendTest.SETTING).java(RedisBackendTest.SETTINGS)
+        .config(OptkitConfig.defaults().withCacheBackend("two-level"));
+    MigrationPlan plan = fixture.plan();
+    String config = after(plan, "OptkitCacheConfig.java");
+    for (String line : List.of(
+        "    public LocalLevel optkitLocalLevel(RedisConnectionFactory connectionFactory, "
+            + "ObjectProvider<MeterRegistry> meterRegistry) {",
+        "        meterRegistry.ifAvailable(registry -> level.whenAdded((name, cache) ->",
+        "                CaffeineCacheMetrics.monitor(registry, cache, name, \"cache.manager\", \"optkitLocalLevel\")));")) {
+      assertTrue(config.lines().anyMatch(line::equals), "missing: " + line + "\n" + config);
+    }
+    assertFalse(after(fixture("two-level").plan(), "OptkitCacheConfig.java").contains("MeterRegistry"),
+        "without Micrometer in the pom nothing refers to it");
+    Path classes = fixture.compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = RedisBackendTest.loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      String path = RedisBackendTest.configPath(plan);
+      try (RedisBackendTest.Instance a = new RedisBackendTest.Instance(loader, path, redis.port());
+          RedisBackendTest.Instance b = new RedisBackendTest.Instance(loader, path, redis.port(),
+              context -> context.registerBean("meterRegistry", MeterRegistry.class, () -> registry))) {
+        waitFor(() -> serving(a) && serving(b), "both levels served once their heartbeat came back");
+        source.stored.put("currency", "EUR");
+        source.stored.put("region", "north");
+        for (int round = 0; round < 10; round++) {
+          assertEquals("EUR", value(b.read("currency")));
+          assertEquals("north", value(b.read("region")));
+        }
+        a.update("currency", "USD");
+        assertEquals("USD", value(b.read("currency")));
+        assertEquals("USD", value(b.read("currency")));
+        CacheStats own = stats(b);
+        double hits = registry.get("cache.gets").tags("cache", CACHE, "cache.manager", "optkitLocalLevel", "result", "hit")
+            .functionCounter().count();
+        double misses = registry.get("cache.gets").tags("cache", CACHE, "cache.manager", "optkitLocalLevel",
+            "result", "miss").functionCounter().count();
+        assertEquals(own.hitCount(), (long) hits, "the registry's hits are the level's own: " + own);
+        assertEquals(own.missCount(), (long) misses, "the registry's misses are the level's own: " + own);
+        assertEquals(19, own.hitCount(), "every read but each key's first and the one after the write: " + own);
+        assertEquals(3, source.reads.get(), "the source saw only the misses that Redis had not either");
       }
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());

@@ -26,15 +26,18 @@ public final class RedisCacheConfigRewrite {
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
       boolean transactionAware, List<CachingTarget> targets, String indent, String nl) {
-    return create(packageName, existingCaching, addEnableCaching, transactionAware, false, targets, indent, nl);
+    return create(packageName, existingCaching, addEnableCaching, transactionAware, false, false, targets, indent, nl);
   }
 
   /**
    * @param twoLevel the two-level backend: a bounded Caffeine level in each JVM in front of Redis, evictions
    *     broadcast to every instance ({@link TwoLevelCacheConfigRewrite})
+   * @param metrics Micrometer is on the module's class path: the local level's caches are bound to the
+   *     application's MeterRegistry when it has one (Redis's own statistics are Spring Boot's to bind)
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
-      boolean transactionAware, boolean twoLevel, List<CachingTarget> targets, String indent, String nl) {
+      boolean transactionAware, boolean twoLevel, boolean metrics, List<CachingTarget> targets, String indent,
+      String nl) {
     String i = indent;
     String i2 = i + i;
     String i3 = i2 + i;
@@ -85,7 +88,7 @@ public final class RedisCacheConfigRewrite {
     imports.add("org.springframework.transaction.support.TransactionSynchronization");
     imports.add("org.springframework.transaction.support.TransactionSynchronizationManager");
     if (twoLevel) {
-      imports.addAll(TwoLevelCacheConfigRewrite.imports());
+      imports.addAll(TwoLevelCacheConfigRewrite.imports(metrics));
     }
     imports.forEach(name -> lines.add("import " + name + ";"));
     lines.add("");
@@ -115,7 +118,7 @@ public final class RedisCacheConfigRewrite {
     lines.add("");
     String level = twoLevel ? ", LocalLevel " + TwoLevelCacheConfigRewrite.LEVEL_BEAN : "";
     if (twoLevel) {
-      lines.addAll(TwoLevelCacheConfigRewrite.levelBean(i));
+      lines.addAll(TwoLevelCacheConfigRewrite.levelBean(i, metrics));
       lines.add("");
     }
     if (existingCaching) {

@@ -25,9 +25,12 @@ public final class TwoLevelCacheConfigRewrite {
     return existing.contains("class LocalLevel ");
   }
 
-  /** The imports the two-level classes need besides the redis backend's. */
-  static List<String> imports() {
-    return List.of(
+  /** The tag value naming the local level's meters apart from Redis's (the key Spring Boot's binder uses). */
+  static final String LEVEL_METERS = "optkitLocalLevel";
+
+  /** The imports the two-level classes need besides the redis backend's (and Micrometer's, with metrics). */
+  static List<String> imports(boolean metrics) {
+    List<String> imports = new ArrayList<>(List.of(
         "com.github.benmanes.caffeine.cache.Cache",
         "com.github.benmanes.caffeine.cache.Caffeine",
         "com.github.benmanes.caffeine.cache.stats.CacheStats",
@@ -38,8 +41,15 @@ public final class TwoLevelCacheConfigRewrite {
         "java.util.concurrent.Executors",
         "java.util.concurrent.ScheduledExecutorService",
         "java.util.concurrent.TimeUnit",
+        "java.util.function.BiConsumer",
         "org.springframework.data.redis.connection.Message",
-        "org.springframework.data.redis.connection.MessageListener");
+        "org.springframework.data.redis.connection.MessageListener"));
+    if (metrics) {
+      imports.addAll(List.of("io.micrometer.core.instrument.MeterRegistry",
+          "io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics",
+          "org.springframework.beans.factory.ObjectProvider"));
+    }
+    return imports;
   }
 
   /** The line registering one cache in both levels, inside the manager's bean method. */
@@ -50,15 +60,34 @@ public final class TwoLevelCacheConfigRewrite {
         + target.method().fact().displayName() + "()";
   }
 
-  /** The bean method making the local level, closed (its subscription and heartbeat stopped) with the context. */
-  static List<String> levelBean(String i) {
+  /**
+   * The bean method making the local level, closed (its subscription and heartbeat stopped) with the
+   * context; with metrics, each of its caches is bound to the application's registry as it is added.
+   */
+  static List<String> levelBean(String i, boolean metrics) {
+    if (!metrics) {
+      return reindent(i, """
+          /** This JVM's level in front of Redis: see LocalLevel. Closed with the application context. */
+          @Bean(name = "%s", destroyMethod = "close")
+          public LocalLevel %s(RedisConnectionFactory connectionFactory) {
+              return new LocalLevel(connectionFactory);
+          }
+          """.formatted(LEVEL_BEAN, LEVEL_BEAN), 1);
+    }
     return reindent(i, """
-        /** This JVM's level in front of Redis: see LocalLevel. Closed with the application context. */
+        /**
+         * This JVM's level in front of Redis: see LocalLevel. Closed with the application context. Its caches'
+         * statistics are in the application's MeterRegistry when it has one, tagged cache.manager=%s
+         * (Redis's own, counting only what reaches Redis, are the RedisCacheManager's).
+         */
         @Bean(name = "%s", destroyMethod = "close")
-        public LocalLevel %s(RedisConnectionFactory connectionFactory) {
-            return new LocalLevel(connectionFactory);
+        public LocalLevel %s(RedisConnectionFactory connectionFactory, ObjectProvider<MeterRegistry> meterRegistry) {
+            LocalLevel level = new LocalLevel(connectionFactory);
+            meterRegistry.ifAvailable(registry -> level.whenAdded((name, cache) ->
+                    CaffeineCacheMetrics.monitor(registry, cache, name, "cache.manager", "%s")));
+            return level;
         }
-        """.formatted(LEVEL_BEAN, LEVEL_BEAN), 1);
+        """.formatted(LEVEL_METERS, LEVEL_BEAN, LEVEL_BEAN, LEVEL_METERS), 1);
   }
 
   /** The overload of register() that gives the cache its local level too. */
@@ -124,6 +153,7 @@ public final class TwoLevelCacheConfigRewrite {
           private final RedisConnectionFactory connections;
           private final String instance = UUID.randomUUID().toString();
           private final Map<String, Cache<ByteBuffer, byte[]>> caches = new ConcurrentHashMap<>();
+          private volatile BiConsumer<String, Cache<ByteBuffer, byte[]>> added = (name, cache) -> { };
           /** Counts up on every eviction received and every lapse: a load that saw it change stores nothing here. */
           private long generation;
           private boolean serving;
@@ -183,8 +213,16 @@ public final class TwoLevelCacheConfigRewrite {
           }
 
           void add(String name, long ttlMillis, long maximumSize) {
-              caches.put(name, Caffeine.newBuilder().expireAfterWrite(ttlMillis, TimeUnit.MILLISECONDS)
-                      .maximumSize(maximumSize).recordStats().build());
+              Cache<ByteBuffer, byte[]> cache = Caffeine.newBuilder().expireAfterWrite(ttlMillis, TimeUnit.MILLISECONDS)
+                      .maximumSize(maximumSize).recordStats().build();
+              caches.put(name, cache);
+              added.accept(name, cache);
+          }
+
+          /** Hands each cache, those added already and those to come, to what binds its statistics (a registry). */
+          synchronized void whenAdded(BiConsumer<String, Cache<ByteBuffer, byte[]>> binder) {
+              added = binder;
+              caches.forEach(binder);
           }
 
           /** The local level's own statistics for one cache (its hits never reach Redis's). */

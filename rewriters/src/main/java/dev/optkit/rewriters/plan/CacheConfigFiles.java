@@ -85,7 +85,7 @@ final class CacheConfigFiles {
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
     if (redis) {
       String text = RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-          !traits.enableCachingPresent(), traits.transactions(), twoLevel, targets, indent, nl);
+          !traits.enableCachingPresent(), traits.transactions(), twoLevel, micrometer(traits), targets, indent, nl);
       return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
           List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
               + (twoLevel ? "a local level in each JVM and " : "") + targets.size()
