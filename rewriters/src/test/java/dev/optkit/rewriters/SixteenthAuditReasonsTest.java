@@ -69,4 +69,23 @@ class SixteenthAuditReasonsTest {
     assertTrue(twin.refusals().stream().anyMatch(r -> r.reason().contains("reads its lazy association booker")),
         twin.refusals().toString());
   }
+
+  /**
+   * S31: {@code jdbc.update(OrderQueries.INSERT_ORDER, code)} runs another class's constant, which writes the orders
+   * table: no writer of unnamed data, so the stocks reads beside it are cached. The twin: a file's own constant of
+   * the same name (on the audit table) was taken for it, so a cached count of orders was not evicted by create().
+   */
+  @Test
+  void anotherClasssSqlConstantNamesTheTablesItsCallWrites() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s31")).resources("/audit16/s31").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("writes data optkit cannot name")),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("StockDao.count")
+        && t.evictions().stream().noneMatch(e -> e.toString().contains("OrderDao"))), plan.targets().toString());
+
+    MigrationPlan same = new MigrationFixture(dir.resolve("s31same")).resources("/audit16/s31same").plan();
+    assertTrue(same.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("OrderStats.orders")
+        && t.evictions().stream().anyMatch(e -> e.toString().contains("name=create"))),
+        "create() writes orders: " + same.targets());
+  }
 }

@@ -195,6 +195,9 @@ final class ClientSites {
       sql = client.id().equals("spring-simple-jdbc") ? SimpleJdbcInsertTables.insertOf(call).orElse(null)
           : texts.sqlOf(call, links);
     }
+    if (client.kind() == ClientKind.DB && sql == null && !client.id().equals("spring-simple-jdbc")) {
+      texts.sqlConstantOf(call, links, SourceRange.of(reported)).ifPresent(m.sqlConstants::add);
+    }
     Access access = SiteAccess.accessOf(client, name, sql, httpMethod);
     if (sql == null && SiteAccess.JPA_QUERY_CLIENTS.contains(client.id()) && SiteAccess.JPA_QUERY_FACTORIES.contains(name)) {
       // em.createQuery(criteriaQuery): what the query is, not the word "create", tells a read from a write; then

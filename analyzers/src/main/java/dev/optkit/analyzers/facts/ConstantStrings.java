@@ -22,9 +22,16 @@ import java.util.Set;
  */
 final class ConstantStrings {
   private final Map<String, String> constants = new HashMap<>();
+  /** The simple names of the types this file declares: {@code Own.NAME} is this file's constant, {@code Other.NAME} not. */
+  private final Set<String> ownTypes = new java.util.HashSet<>();
 
-  /** The file's constants: final fields, and fields never assigned, with a text initializer. */
-  void collectConstants(List<FieldDeclaration> fields, Set<String> assigned) {
+  /**
+   * The file's constants: final fields, and fields never assigned, with a text initializer.
+   *
+   * @param types the simple names of the types the file declares
+   */
+  void collectConstants(List<FieldDeclaration> fields, Set<String> assigned, Set<String> types) {
+    ownTypes.addAll(types);
     for (FieldDeclaration field : fields) {
       for (VariableDeclarator variable : field.getVariables()) {
         if (field.isFinal() || !assigned.contains(variable.getNameAsString())) {
@@ -32,6 +39,18 @@ final class ConstantStrings {
         }
       }
     }
+  }
+
+  /**
+   * Whether a field access's scope is this object or a type of this file: {@code OtherQueries.INSERT} is another
+   * class's constant, whatever text this file's own INSERT holds (the index finds that one).
+   */
+  private boolean ownScope(Expression scope) {
+    if (scope instanceof com.github.javaparser.ast.expr.ThisExpr) {
+      return true;
+    }
+    String written = scope.toString();
+    return ownTypes.contains(written.substring(written.lastIndexOf('.') + 1));
   }
 
   /** The literal value of a constant-like expression, with unknown parts as {name}. */
@@ -61,7 +80,8 @@ final class ConstantStrings {
     if (expression instanceof NameExpr name && constants.containsKey(name.getNameAsString())) {
       return constants.get(name.getNameAsString());
     }
-    if (expression instanceof FieldAccessExpr access && constants.containsKey(access.getNameAsString())) {
+    if (expression instanceof FieldAccessExpr access && constants.containsKey(access.getNameAsString())
+        && ownScope(access.getScope())) {
       return constants.get(access.getNameAsString());
     }
     if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {

@@ -133,7 +133,8 @@ final class FileScan {
   }
 
   FileFacts run(Runnable beforeEachMethod) {
-    strings.collectConstants(fields, assigned);
+    strings.collectConstants(fields, assigned, typeDeclarations.stream().map(t -> t.getNameAsString())
+        .collect(java.util.stream.Collectors.toSet()));
     TypeDescriptions descriptions = new TypeDescriptions(this);
     for (TypeDeclaration<?> type : typeDeclarations) {
       types.add(descriptions.describe(type));

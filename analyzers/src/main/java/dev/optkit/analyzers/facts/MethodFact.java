@@ -51,14 +51,26 @@ public record MethodFact(
     List<CallRef> constructorCalls,
     List<String> otherStaticsRead,
     Integer urlParameter,
-    List<String> handedFields) {
+    List<String> handedFields,
+    List<SqlConstant> sqlConstants) {
 
   /** In {@code handedFields}: an anonymous class whose code changes its own fields (its methods have no facts). */
   public static final String CHANGING_OBJECT = "<changing>";
   /** In {@code handedFields}, as {@code factory:T#m}: the object a static factory answers, handed to a call. */
   public static final String FACTORY_OBJECT = "factory:";
 
+  /**
+   * A database site whose SQL is another class's constant ({@code jdbc.update(OrderQueries.INSERT_ORDER, ...)}):
+   * a file's facts cannot read it, the index puts its text in (and so the tables it writes).
+   *
+   * @param site the site's range
+   * @param type the class holding the constant, qualified as the file's imports and package tell
+   * @param name the constant's name
+   */
+  public record SqlConstant(SourceRange site, String type, String name) {}
+
   public MethodFact {
+    sqlConstants = sqlConstants == null ? List.of() : sqlConstants;
     otherStaticsRead = otherStaticsRead == null ? List.of() : otherStaticsRead;
     handedFields = handedFields == null ? List.of() : handedFields;
     sqlParameter = sqlParameter == null ? -1 : sqlParameter;

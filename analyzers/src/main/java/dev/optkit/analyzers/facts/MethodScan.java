@@ -45,6 +45,8 @@ final class MethodScan {
   int sqlParameter = -1;
   /** The String parameter an HTTP call of this method takes its URL from (-2: two of them). */
   int urlParameter = -1;
+  /** Database sites whose SQL is another class's constant, for the index to read. */
+  final List<MethodFact.SqlConstant> sqlConstants = new ArrayList<>();
   boolean usesCache;
   private final List<String> mutableFieldsRead = new ArrayList<>();
   /** Every field of its own class the method reads, changing or not: an entity's getter may read an association. */
@@ -141,7 +143,7 @@ final class MethodScan {
         List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
         List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1),
-        HandedFields.of(this));
+        HandedFields.of(this), List.copyOf(sqlConstants));
   }
 
   /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */

@@ -241,6 +241,42 @@ final class RequestTexts {
     return null;
   }
 
+  /**
+   * The constant of another class a database call runs as its SQL when its text is not in this file: {@code
+   * OrderQueries.INSERT_ORDER}, or a name statically imported from one class. Empty for anything else.
+   */
+  java.util.Optional<MethodFact.SqlConstant> sqlConstantOf(MethodCallExpr call, List<MethodCallExpr> links,
+      SourceRange site) {
+    List<Expression> candidates = new ArrayList<>();
+    for (MethodCallExpr link : links) {
+      if (link.getArguments().isNonEmpty()) {
+        candidates.add(link.getArgument(0));
+      }
+    }
+    for (Expression expression : m.locals.traced(candidates)) {
+      if (expression instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+          && isTypeName(access.getScope())) {
+        return java.util.Optional.of(new MethodFact.SqlConstant(site,
+            file.names.qualify(access.getScope().toString()).name(), access.getNameAsString()));
+      }
+      if (expression instanceof com.github.javaparser.ast.expr.NameExpr name
+          && file.names.staticImportOwners(name.getNameAsString()).size() == 1) {
+        return java.util.Optional.of(new MethodFact.SqlConstant(site,
+            file.names.staticImportOwners(name.getNameAsString()).get(0), name.getNameAsString()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** {@code OrderQueries} or {@code r.OrderQueries}: a name whose last part starts upper case, as types do. */
+  private static boolean isTypeName(Expression scope) {
+    String written = scope.toString();
+    String last = written.substring(written.lastIndexOf('.') + 1);
+    return (scope instanceof com.github.javaparser.ast.expr.NameExpr
+        || scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr)
+        && !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+  }
+
   String sqlOf(MethodCallExpr call, List<MethodCallExpr> links) {
     if (call.getArguments().size() > 1 && call.getNameAsString().equals("batchUpdate")) {
       String batch = batchOf(call.getArguments());

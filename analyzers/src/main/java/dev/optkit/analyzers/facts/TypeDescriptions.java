@@ -111,7 +111,29 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
-        ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type));
+        ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type));
+  }
+
+  /**
+   * Its {@code static final} fields whose text initializer (literals, this file's constants, concatenations) is
+   * SQL: what another class's call running one of them runs. Sorted, for byte-identical facts.
+   */
+  private java.util.Map<String, String> textConstants(TypeDeclaration<?> type) {
+    java.util.Map<String, String> constants = new java.util.TreeMap<>();
+    boolean anInterface = type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared
+        && declared.isInterface(); // its fields are static and final unsaid
+    for (com.github.javaparser.ast.body.FieldDeclaration field : type.getFields()) {
+      if (!anInterface && !(field.isStatic() && field.isFinal())) {
+        continue;
+      }
+      for (com.github.javaparser.ast.body.VariableDeclarator variable : field.getVariables()) {
+        if (variable.getType().asString().equals("String")) {
+          variable.getInitializer().map(file.strings::text).filter(SqlStatements::looksLikeSql)
+              .ifPresent(text -> constants.put(variable.getNameAsString(), text));
+        }
+      }
+    }
+    return constants;
   }
 
   private static List<String> privateFields(TypeDeclaration<?> type) {

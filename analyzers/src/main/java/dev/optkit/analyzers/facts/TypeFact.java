@@ -80,7 +80,8 @@ public record TypeFact(
     List<String> jsonIgnored,
     List<String> fieldCodeCalls,
     List<String> foreignFieldWrites,
-    List<String> namedQueries) {
+    List<String> namedQueries,
+    Map<String, String> textConstants) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -97,6 +98,7 @@ public record TypeFact(
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;
     namedQueries = namedQueries == null ? List.of() : namedQueries;
+    textConstants = textConstants == null ? Map.of() : textConstants;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

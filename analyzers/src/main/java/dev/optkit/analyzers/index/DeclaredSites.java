@@ -55,9 +55,33 @@ final class DeclaredSites {
       ClientKind kind = helper.get().kind();
       result.removeIf(site -> site.kind() == kind && (kind == ClientKind.DB ? site.sql() == null : site.url() == null));
     }
+    result.replaceAll(site -> withConstantSql(method, site));
     result.addAll(declaredSitesOf(method));
     result.replaceAll(this::procedureRead);
     return List.copyOf(result);
+  }
+
+  /**
+   * A database site running another class's constant as its SQL (audit 16's S31: {@code
+   * jdbc.update(OrderQueries.INSERT_ORDER, code)}), with that text: the tables it writes can then be named. Its
+   * access stays a write when its client's method or the SQL says so; an unknown one is the SQL's.
+   */
+  private IoSite withConstantSql(IndexedMethod method, IoSite site) {
+    if (site.kind() != ClientKind.DB || site.sql() != null || method.fact().sqlConstants().isEmpty()) {
+      return site;
+    }
+    Optional<String> sql = method.fact().sqlConstants().stream().filter(c -> c.site().equals(site.range())).findFirst()
+        .flatMap(c -> index.type(c.type()).map(t -> t.textConstants().get(c.name())))
+        .map(text -> text.strip().replaceAll("\\s+", " "));
+    if (sql.isEmpty()) {
+      return site;
+    }
+    Access told = dev.optkit.analyzers.facts.SqlStatements.access(sql.get());
+    Access access = site.access() == Access.WRITE || told == Access.WRITE ? Access.WRITE
+        : site.access() == Access.UNKNOWN ? told : site.access();
+    return new IoSite(site.kind(), site.clientId(), site.provider(), access, site.confidence(), site.receiverType(),
+        site.method(), site.httpMethod(), site.url(), site.host(), sql.get(), site.llm(), site.async(), site.deferred(),
+        site.range(), site.snippet(), site.basis());
   }
 
   /**
