@@ -89,9 +89,10 @@ class CountedAndForEachLoopsTest {
   }
 
   @Test
-  void aForEachLambdaIsRewrittenAsTheLoopOverItsElements() throws Exception {
+  void aForEachLambdaOnAListTheMethodMakesIsRewrittenAsTheLoopOverItsElements() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(withLoop("""
-                skus.forEach(sku -> {
+                List<String> unique = new ArrayList<>(new java.util.LinkedHashSet<>(skus));
+                unique.forEach(sku -> {
                     String price = fetch(sku);
                     quotes.add(sku + "=" + price);
                 });
@@ -99,7 +100,7 @@ class CountedAndForEachLoopsTest {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
     String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
-    assertTrue(loopPart(plan).startsWith("            for (String sku : skus) {\n"), after);
+    assertTrue(loopPart(plan).startsWith("            for (String sku : unique) {\n"), after);
     assertFalse(after.contains("forEach(sku"), after);
     assertTrue(after.contains("            }\n        } finally {\n"), after);
     fixture.assertCompiles(plan);
@@ -204,9 +205,22 @@ class CountedAndForEachLoopsTest {
   }
 
   @Test
-  void aForEachLambdaThatReturnsEarlyIsRefused() {
+  void aForEachOnAListTheMethodIsHandedIsRefused() {
+    // Collections.synchronizedList(...).forEach holds the list's lock for the whole loop (hostile review 39's c2)
     String reason = refusal(withLoop("""
                 skus.forEach(sku -> {
+                    quotes.add(fetch(sku));
+                });
+        """));
+    assertTrue(reason.contains("it calls forEach on skus, a collection it was handed or got from a call: a "
+        + "synchronized collection's (or a Vector's) forEach holds its lock for the whole loop"), reason);
+  }
+
+  @Test
+  void aForEachLambdaThatReturnsEarlyIsRefused() {
+    String reason = refusal(withLoop("""
+                List<String> todo = new ArrayList<>(skus);
+                todo.forEach(sku -> {
                     if (sku.isEmpty()) {
                         return;
                     }
@@ -230,22 +244,36 @@ class CountedAndForEachLoopsTest {
   @Test
   void aForEachOnOneLineIsRefusedForItsLayout() {
     String reason = refusal(withLoop("""
-                skus.forEach(sku -> { quotes.add(fetch(sku)); });
+                List<String> todo = new ArrayList<>(skus);
+                todo.forEach(sku -> { quotes.add(fetch(sku)); });
         """));
     assertTrue(reason.contains("does not stand on lines of its own"), reason);
   }
 
   @Test
   void whatTheRewriteRefusesForTheForEachItRefusesForTheCountedLoopToo() {
-    // the same proof as for (String sku : skus): the answer added to a field's list is not a local collection
+    // the same proof as for (String sku : skus): prefix() runs before fetch(), so the answer cannot be taken first
+    String reason = refusal(withLoop("""
+                for (int i = 0; i < skus.size(); i++) {
+                    quotes.add(prefix(skus.get(i)).concat(fetch(skus.get(i))));
+                }
+        """).replace("    String fetch(String sku) {",
+            "    String prefix(String sku) {\n        return sku + \"=\";\n    }\n\n    String fetch(String sku) {"));
+    assertTrue(reason.contains("runs prefix(sku) before its call"), reason);
+    assertFalse(reason.contains("/*"), "no marker in a reason: " + reason);
+    assertTrue(reason.contains("(the counted loop over the indexes of skus read as a loop over its elements)"), reason);
+  }
+
+  @Test
+  void aChangeToACollectionTheMethodDidNotMakeIsRefused() {
+    // quoteAll(list, list): the second name may be the list walked (hostile review 39's c1p, c1pf)
     String reason = refusal(withLoop("""
                 for (int i = 0; i < skus.size(); i++) {
                     seen.add(fetch(skus.get(i)));
                 }
         """).replace("    private final String baseUrl;\n",
             "    private final String baseUrl;\n    private final List<String> seen = new ArrayList<>();\n"));
-    assertTrue(reason.contains("adds its answer to seen, which is not a local list the method made"), reason);
-    assertTrue(reason.contains("(the counted loop over the indexes of skus read as a loop over its elements)"), reason);
+    assertTrue(reason.contains("its body changes seen (add()), which the method did not make itself"), reason);
   }
 
   @Test
@@ -274,7 +302,8 @@ class CountedAndForEachLoopsTest {
 
           public List<String> lambda(List<String> skus) {
               List<String> quotes = new ArrayList<>();
-              skus.forEach(sku -> {
+              List<String> todo = new ArrayList<>(skus);
+              todo.forEach(sku -> {
                   if (!sku.startsWith("skip")) {
                       String price = fetch(sku);
                       quotes.add(sku + "=" + price);

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A loop that is an enhanced for loop in all but its syntax, read as that loop so the loop rewrites
@@ -87,19 +88,105 @@ final class ForEachEquivalent {
 
   private ForEachEquivalent() {}
 
-  /** The view for a counted loop or a forEach statement; the loop itself when it already is an enhanced for. */
-  static Result of(SourceDocument document, CompilationUnit unit, Node loop) {
-    if (document.text().contains("/*~") || document.text().contains("/**/")) {
-      return new NotEquivalent("the file already holds a comment /**/ or /*~, the kind optkit uses to mark what it reads");
+  /**
+   * The view for a counted loop or a forEach statement.
+   *
+   * @param projectCollections the project's own collection classes (extending a java.util one): a list of one of
+   *     them may take its element by get(i) or walk forEach otherwise than its iterator does
+   */
+  static Result of(SourceDocument document, CompilationUnit unit, Node loop, java.util.Set<String> projectCollections) {
+    if (!(loop instanceof ForStmt) && !(loop instanceof ExpressionStmt statement
+        && statement.getExpression() instanceof MethodCallExpr call && call.getNameAsString().equals("forEach"))) {
+      return new NotEquivalent(unsupported(kind(loop)));
+    }
+    CallableDeclaration<?> method = loop.findAncestor(CallableDeclaration.class).orElse(null);
+    if (method == null) {
+      return new NotEquivalent("it is not inside a method");
+    }
+    String methodText = document.text().substring(offsetOf(document, method), endOf(document, method));
+    if (methodText.contains("/*~") || methodText.contains("/**/")) {
+      return new NotEquivalent("its method holds the text /**/ or /*~, which optkit uses to mark what it reads");
+    }
+    if (methodText.contains("\\u")) {
+      return new NotEquivalent("its method holds unicode escapes, which optkit does not read names through");
+    }
+    if (!projectCollections.isEmpty()) {
+      return new NotEquivalent("the project declares collections of its own (" + String.join(", ",
+          new java.util.TreeSet<>(projectCollections)) + "), which the collection could be: their get(i) or forEach "
+          + "need not visit the elements as their iterator does");
+    }
+    Optional<String> changed = changesAnotherCollection(loop, iteratedName(loop));
+    if (changed.isPresent()) {
+      return new NotEquivalent(changed.get());
     }
     if (loop instanceof ForStmt counted) {
       return counted(document, counted);
     }
-    if (loop instanceof ExpressionStmt statement && statement.getExpression() instanceof MethodCallExpr call
-        && call.getNameAsString().equals("forEach")) {
-      return forEach(document, statement, call);
+    ExpressionStmt statement = (ExpressionStmt) loop;
+    return forEach(document, statement, (MethodCallExpr) statement.getExpression());
+  }
+
+  /**
+   * A change the body makes to a collection or array it was handed or a field holds: it could be the iterated one
+   * under another name (quoteAll(list, list)), which the original loop visits changed (a counted loop) or fails on
+   * (ArrayList.forEach), and the rewrite, taking the elements ahead, would not.
+   */
+  private static Optional<String> changesAnotherCollection(Node loop, String iterated) {
+    for (MethodCallExpr call : loop.findAll(MethodCallExpr.class)) {
+      if (IteratedCollection.changes(call.getNameAsString()) && !call.getNameAsString().startsWith("put")
+          && call.getScope().isPresent() && !isName(call.getScope().get(), iterated)
+          && !madeHere(call.getScope().get(), loop) && !aMap(call.getScope().get())) {
+        return Optional.of("its body changes " + call.getScope().get() + " (" + call.getNameAsString() + "()), which "
+            + "the method did not make itself (a parameter, a field, what a call answered): it could be the collection "
+            + "the loop walks, under another name");
+      }
     }
-    return new NotEquivalent(unsupported(kind(loop)));
+    for (AssignExpr assign : loop.findAll(AssignExpr.class)) {
+      if (assign.getTarget() instanceof ArrayAccessExpr element && !isName(element.getName(), iterated)
+          && !madeHere(element.getName(), loop)) {
+        return Optional.of("its body writes an element of " + element.getName() + ", which the method did not make "
+            + "itself (a parameter, a field, what a call answered): it could be the array the loop walks, under another "
+            + "name");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The name of what the loop walks: xs of {@code i < xs.size()}, {@code i < xs.length} or {@code xs.forEach}. */
+  private static String iteratedName(Node loop) {
+    Expression walked = loop instanceof ForStmt counted ? counted.getCompare()
+        .filter(c -> c instanceof BinaryExpr).map(c -> ((BinaryExpr) c).getRight()).orElse(null)
+        : ((MethodCallExpr) ((ExpressionStmt) loop).getExpression());
+    Expression scope = walked instanceof MethodCallExpr call ? call.getScope().orElse(null)
+        : walked instanceof FieldAccessExpr access ? access.getScope() : null;
+    return scope instanceof NameExpr name ? name.getNameAsString() : "";
+  }
+
+  /** A holder declared (as a local, a parameter or a field) as a map, which no list or set is. */
+  private static boolean aMap(Expression holder) {
+    String name = holder instanceof NameExpr n ? n.getNameAsString()
+        : holder instanceof FieldAccessExpr access && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
+            ? access.getNameAsString() : null;
+    if (name == null) {
+      return false;
+    }
+    Optional<String> type = VisibleDeclaration.of(holder, name).map(d -> d.type().asString())
+        .or(() -> LoopMigration.fieldType(holder, name));
+    return type.filter(t -> t.replaceAll("<.*", "").endsWith("Map")).isPresent();
+  }
+
+  /** A local the method declares with a new object or a value of its own: no other name holds what it names. */
+  private static boolean madeHere(Expression holder, Node loop) {
+    if (!(holder instanceof NameExpr name)) {
+      return false;
+    }
+    Optional<VisibleDeclaration> declared = VisibleDeclaration.of(holder, name.getNameAsString());
+    return declared.isPresent() && !declared.get().parameter()
+        && (declared.get().initializer().map(i -> i instanceof ObjectCreationExpr
+            || i instanceof com.github.javaparser.ast.expr.ArrayCreationExpr
+            || i instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr).orElse(false)
+            || declared.get().declaration() instanceof VariableDeclarator v && v.getInitializer().isEmpty()
+                && declared.get().type().isPrimitiveType());
   }
 
   /** The refusal of a loop none of the rewrites takes, by its kind. */
@@ -162,6 +249,10 @@ final class ForEachEquivalent {
     if (shadowed) {
       return new NotEquivalent("its body declares another " + i + " than its index");
     }
+    if (body.findAll(ObjectCreationExpr.class).stream().anyMatch(c -> c.getAnonymousClassBody().isPresent())
+        || !body.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class).isEmpty()) {
+      return new NotEquivalent("its body declares a class, in which " + i + " may name a field of its own");
+    }
     List<Expression> reads = new ArrayList<>();
     for (NameExpr use : body.findAll(NameExpr.class)) {
       if (!use.getNameAsString().equals(i)) {
@@ -181,9 +272,14 @@ final class ForEachEquivalent {
     if (body.getStatements().isEmpty() || body.getStatements().get(0).getBegin().get().line == body.getBegin().get().line) {
       return new NotEquivalent("its body does not start on a line of its own, and optkit moves whole lines");
     }
+    Optional<Expression> split = reads.stream().filter(r -> r.getBegin().get().line != r.getEnd().get().line).findFirst();
+    if (split.isPresent()) {
+      return new NotEquivalent("it takes its element over more than one line (" + split.get().getBegin().get().line
+          + "), which optkit does not read as one");
+    }
     String element = elementName(method, collection, reads);
     if (element == null) {
-      return new NotEquivalent("optkit finds no short free name for its element");
+      return new NotEquivalent("optkit finds no free name for its element that fits where it takes it");
     }
     List<TextEdit> edits = new ArrayList<>();
     int start = offsetOf(document, loop);
@@ -250,6 +346,11 @@ final class ForEachEquivalent {
       return new NotEquivalent("it calls forEach on " + collection + ", which is not a local java.util collection of a "
           + "type optkit can name");
     }
+    if (!plainlyMade(statement, collection)) {
+      return new NotEquivalent("it calls forEach on " + collection + ", a collection it was handed or got from a call: "
+          + "a synchronized collection's (or a Vector's) forEach holds its lock for the whole loop, which the "
+          + "rewritten loop would not; optkit reads forEach as a loop only on a list or set the method makes itself");
+    }
     boolean returns = body.findAll(ReturnStmt.class).stream().anyMatch(r -> ownStatement(r, lambda));
     if (returns) {
       return new NotEquivalent("its lambda returns early for an element (a return there ends one element's turn), "
@@ -274,6 +375,42 @@ final class ForEachEquivalent {
             + collection + ") "),
         new TextEdit(bodyEnd, end, ""));
     return view(document, start, end, edits, collection + ".forEach(...) read as a loop over its elements");
+  }
+
+  /** Collections whose forEach is the default one (the iterator's order, on the caller's thread, no lock). */
+  private static final java.util.Set<String> PLAIN_COLLECTIONS = java.util.Set.of("ArrayList", "LinkedList", "HashSet",
+      "LinkedHashSet", "TreeSet", "ArrayDeque");
+  /** Factories making lists and sets of their own with that forEach (immutable ones and Arrays' view). */
+  private static final java.util.Set<String> PLAIN_FACTORIES = java.util.Set.of("List.of", "Set.of", "List.copyOf",
+      "Set.copyOf", "Arrays.asList", "Collections.emptyList", "Collections.emptySet", "Collections.singletonList",
+      "Collections.singleton");
+
+  /**
+   * Whether the collection is a local the method makes itself, as a plain java.util collection (new ArrayList,
+   * List.of, a stream collected to a list or set), so that its forEach is the iterator's walk.
+   */
+  private static boolean plainlyMade(Node at, String name) {
+    Optional<VisibleDeclaration> declared = VisibleDeclaration.of(at, name);
+    if (declared.isEmpty() || declared.get().parameter() || declared.get().initializer().isEmpty()) {
+      return false;
+    }
+    Expression made = declared.get().initializer().get();
+    if (made instanceof ObjectCreationExpr creation) {
+      return PLAIN_COLLECTIONS.contains(creation.getType().getNameAsString()) && creation.getAnonymousClassBody().isEmpty();
+    }
+    if (made instanceof MethodCallExpr call) {
+      if (call.getScope().orElse(null) instanceof NameExpr owner
+          && PLAIN_FACTORIES.contains(owner.getNameAsString() + "." + call.getNameAsString())) {
+        return true;
+      }
+      boolean stream = com.github.javaparser.ast.expr.MethodCallExpr.class.isInstance(call.getScope().orElse(null));
+      return stream && (call.getNameAsString().equals("toList") && call.getArguments().isEmpty()
+          || call.getNameAsString().equals("collect") && call.getArguments().size() == 1
+              && call.getArgument(0) instanceof MethodCallExpr collector
+              && Set.of("toList", "toSet", "toUnmodifiableList", "toUnmodifiableSet").contains(collector.getNameAsString())
+              && collector.getArguments().isEmpty());
+    }
+    return false;
   }
 
   /** A return of the lambda itself, not of a lambda, class or switch expression inside it. */
@@ -374,7 +511,7 @@ final class ForEachEquivalent {
     }
     Type type = declared.get();
     if (array) {
-      boolean varargs = method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name) && p.isVarArgs());
+      boolean varargs = VisibleDeclaration.of(loop, name).filter(VisibleDeclaration::varArgs).isPresent();
       if (varargs) {
         return Optional.of(type.toString());
       }
@@ -399,11 +536,7 @@ final class ForEachEquivalent {
   }
 
   private static Optional<Type> declaration(CallableDeclaration<?> method, Node loop, String name) {
-    return method.getParameters().stream().filter(p -> p.getNameAsString().equals(name)).map(Parameter::getType).findFirst()
-        .or(() -> method.findAll(VariableDeclarator.class).stream()
-            .filter(v -> v.getNameAsString().equals(name) && !LoopProof.isInside(v, loop))
-            .map(VariableDeclarator::getType).findFirst())
-        .filter(t -> !t.isVarType());
+    return VisibleDeclaration.of(loop, name).map(VisibleDeclaration::type).filter(t -> !t.isVarType());
   }
 
   private static boolean isName(Expression expression, String name) {

@@ -29,16 +29,14 @@ final class IteratedCollection {
 
   static Optional<String> problem(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop,
       String name) {
-    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
-        .map(Parameter::getType).findFirst()
-        .or(() -> method.findAll(VariableDeclarator.class).stream()
-            .filter(v -> v.getNameAsString().equals(name) && !LoopProof.isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
+    Optional<VisibleDeclaration> visible = VisibleDeclaration.of(loop, name);
+    Optional<Type> declared = visible.map(VisibleDeclaration::type);
     if (declared.isEmpty()) {
       return Optional.of("it iterates " + name + ", a field: the statements after a join could change it between the "
           + "two passes the rewrite makes over it");
     }
     Type type = declared.get();
-    boolean varargs = method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name) && p.isVarArgs());
+    boolean varargs = visible.get().varArgs();
     if (type.isArrayType() || varargs) {
       return arrayProblem(method, loop, name, varargs ? type : type.asArrayType().getComponentType());
     }
@@ -89,12 +87,9 @@ final class IteratedCollection {
     return Optional.empty();
   }
 
-  /** Whether the name is an array parameter or local of the method (varargs too). */
-  static boolean isArray(CallableDeclaration<?> method, String name) {
-    return method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name)
-        && (p.isVarArgs() || p.getType().isArrayType()))
-        || method.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name)
-            && v.getType().isArrayType());
+  /** Whether the name, where the loop stands, is an array parameter or local of the method (varargs too). */
+  static boolean isArray(ForEachStmt loop, String name) {
+    return VisibleDeclaration.of(loop, name).filter(d -> d.varArgs() || d.type().isArrayType()).isPresent();
   }
 
   /**
@@ -118,7 +113,7 @@ final class IteratedCollection {
       if (collection.isPresent()) {
         return Iterated.refused(collection.get());
       }
-      if (isArray(method, name)) {
+      if (isArray(loop, name)) {
         // an array gives the same elements to two passes while nothing writes it, which problem() showed
         return new Iterated(null, name, Imports.reference(unit, "java.util.Arrays") + ".asList(" + name + ")", name,
             Imports.canUseSimpleName(unit, "java.util.Arrays") ? Set.of("java.util.Arrays") : Set.of());
@@ -203,10 +198,7 @@ final class IteratedCollection {
 
   /** The element type the collection is declared with ({@code Integer} of {@code List<Integer>}), or "". */
   static String declaredElementType(CallableDeclaration<?> method, ForEachStmt loop, String iterable) {
-    Optional<Type> declared = method.getParameters().stream().filter(p -> p.getNameAsString().equals(iterable))
-        .map(Parameter::getType).findFirst()
-        .or(() -> method.findAll(VariableDeclarator.class).stream()
-            .filter(v -> v.getNameAsString().equals(iterable) && !LoopProof.isInside(v, loop)).map(VariableDeclarator::getType).findFirst());
+    Optional<Type> declared = VisibleDeclaration.of(loop, iterable).map(VisibleDeclaration::type);
     return declared.filter(t -> t instanceof ClassOrInterfaceType c && c.getTypeArguments().map(a -> a.size() == 1).orElse(false))
         .map(t -> ((ClassOrInterfaceType) t).getTypeArguments().get().get(0).asString()).orElse("");
   }

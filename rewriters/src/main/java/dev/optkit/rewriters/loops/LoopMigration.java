@@ -126,6 +126,8 @@ public final class LoopMigration {
           new FindByIdBatchRewrite(doc, unit, assessment.index(), entityIds, typeVariables, jpaScope, immutables),
           new BatchUpdateRewrite(doc, unit, assessment.index()));
       Rewrites inOriginal = rewritesOf.apply(document, parsed.get());
+      Set<String> projectCollections = projectCollections(assessment.index());
+      Set<CallableDeclaration<?>> methodsRewritten = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       LoopThreads threads = new LoopThreads(assessment.index(), sources);
       int release = javaRelease(plan.root(), root.resolve(file.getKey()));
       Map<TypeDeclaration<?>, LoopThreads.Choice> pooled = new LinkedHashMap<>();
@@ -134,7 +136,7 @@ public final class LoopMigration {
       List<String> descriptions = new ArrayList<>();
       List<LoopRewrite> inFile = new ArrayList<>();
       for (Finding finding : file.getValue()) {
-        Optional<Node> found = loopAt(parsed.get(), finding.line());
+        Optional<Node> found = loopAt(parsed.get(), finding.line(), finding.column());
         Optional<IndexedMethod> indexed = assessment.index().methods().stream()
             .filter(m -> m.path().equals(finding.path()) && m.fact().range().line() <= finding.line()
                 && m.fact().range().endLine() >= finding.endLine())
@@ -152,7 +154,7 @@ public final class LoopMigration {
           loop = forEach;
           using = inOriginal;
         } else {
-          ForEachEquivalent.Result read = ForEachEquivalent.of(document, parsed.get(), found.get());
+          ForEachEquivalent.Result read = ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
           if (read instanceof ForEachEquivalent.NotEquivalent not) {
             refusals.add(new Refusal(finding, not.reason()));
             continue;
@@ -197,6 +199,13 @@ public final class LoopMigration {
         }
         if (edits.stream().anyMatch(e -> e.start() < edit.get().end() && edit.get().start() < e.end())) {
           refusals.add(new Refusal(finding, "a loop around it or inside it is rewritten in this migration: one at a time"));
+          continue;
+        }
+        CallableDeclaration<?> inOriginalFile = found.get().findAncestor(CallableDeclaration.class).orElseThrow();
+        if (!methodsRewritten.add(inOriginalFile)) {
+          // each rewrite names its locals from the method as it was: two would declare the same ones
+          refusals.add(new Refusal(finding, "another loop of " + inOriginalFile.getNameAsString() + "() is rewritten in "
+              + "this migration: one loop per method at a time (migrate again for the next)"));
           continue;
         }
         edits.add(edit.get());
@@ -245,14 +254,45 @@ public final class LoopMigration {
       FuturesJoinedInLoopRewrite reorderedWrites, FindByIdBatchRewrite batch, BatchUpdateRewrite writes) {}
 
   /** The loop a finding names: a statement starting on its line (a for-each, a counted loop, a forEach call...). */
-  private static Optional<Node> loopAt(CompilationUnit unit, int line) {
+  private static Optional<Node> loopAt(CompilationUnit unit, int line, int column) {
     Optional<Node> forEach = unit.findAll(ForEachStmt.class).stream().filter(l -> l.getBegin().get().line == line)
         .map(Node.class::cast).findFirst();
+    // where the finding's loop starts: a statement of its own, or the call a forEach statement is
     return forEach.or(() -> unit.findAll(Statement.class).stream()
-        .filter(s -> s.getBegin().get().line == line && (s instanceof ForStmt || s instanceof WhileStmt
-            || s instanceof DoStmt || s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr))
+        .filter(s -> s.getBegin().get().line == line && s.getBegin().get().column == column && (s instanceof ForStmt
+            || s instanceof WhileStmt || s instanceof DoStmt
+            || s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr))
         .findFirst().map(Node.class::cast));
   }
+
+  /**
+   * The project's own collection classes: those extending or implementing a java.util collection type, directly or
+   * through other classes of the project (by simple name).
+   */
+  private static Set<String> projectCollections(ProjectIndex index) {
+    Set<String> found = new java.util.TreeSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (var type : index.types()) {
+        String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
+        if (!found.contains(simple) && type.superTypes().stream().anyMatch(s -> s.startsWith("java.util.")
+            && JAVA_UTIL_COLLECTIONS.contains(s.substring("java.util.".length()).replaceAll("<.*", ""))
+            || found.contains(s.substring(s.lastIndexOf('.') + 1).replaceAll("<.*", ""))
+            || type.interfaces().stream().anyMatch(i -> i.startsWith("java.util.")
+                && JAVA_UTIL_COLLECTIONS.contains(i.substring("java.util.".length()).replaceAll("<.*", ""))))) {
+          found.add(simple);
+          grew = true;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static final Set<String> JAVA_UTIL_COLLECTIONS = Set.of("Collection", "List", "Set", "AbstractCollection",
+      "AbstractList", "AbstractSequentialList", "AbstractSet", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
+      "TreeSet", "Vector", "Stack", "SortedSet", "NavigableSet", "SequencedCollection", "SequencedSet", "Deque",
+      "ArrayDeque", "Queue", "AbstractQueue", "PriorityQueue");
 
   private static boolean accepts(Set<String> methods, IndexedMethod method) {
     return methods.contains(method.fact().displayName())
