@@ -150,7 +150,8 @@ class CountedAndForEachLoopsTest {
                     quotes.add(i + ":" + price);
                 }
         """));
-    assertTrue(reason.contains("uses its index i for more than taking the element (skus.get(i))"), reason);
+    assertTrue(reason.contains("uses its index i for more than taking the element (skus.get(i)): i + \":\" at line"),
+        reason);
   }
 
   @Test
@@ -274,6 +275,26 @@ class CountedAndForEachLoopsTest {
         """).replace("    private final String baseUrl;\n",
             "    private final String baseUrl;\n    private final List<String> seen = new ArrayList<>();\n"));
     assertTrue(reason.contains("its body changes seen (add()), which the method did not make itself"), reason);
+  }
+
+  @Test
+  void aLoopWhoseBodyReadsTheClockIsRefused() {
+    // real24's D1: files named by the current second; faster, two elements wrote the same name
+    String reason = refusal(withLoop("""
+                for (String sku : skus) {
+                    quotes.add(stamped(fetch(sku)));
+                }
+        """).replace("    String fetch(String sku) {",
+            "    static String stamped(String price) {\n        return java.time.LocalDateTime.now().withNano(0) + \" \" + price;"
+                + "\n    }\n\n    String fetch(String sku) {"));
+    assertTrue(reason.startsWith("Quotes.stamped(), which its body calls, reads the clock (java.time.LocalDateTime.now())"),
+        reason);
+    String direct = refusal(withLoop("""
+                for (int i = 0; i < skus.size(); i++) {
+                    quotes.add(System.currentTimeMillis() + ":" + fetch(skus.get(i)));
+                }
+        """));
+    assertTrue(direct.startsWith("its body reads the clock (System.currentTimeMillis())"), direct);
   }
 
   @Test

@@ -51,6 +51,19 @@ public final class TimeAndRandom {
     return "the clock, a random source or a setting its key does not cover";
   }
 
+  /**
+   * Whether a recorded use reads the wall clock as a value ({@code LocalDateTime.now()}, {@code
+   * System.currentTimeMillis()}, {@code new Date()}): a time stamp or a name made of it, not a duration measured with
+   * {@code nanoTime}.
+   */
+  public static boolean readsWallClock(String use) {
+    String compact = use.replace(" ", "");
+    return compact.contains("currentTimeMillis(") || compact.contains("newDate()")
+        || compact.contains("newGregorianCalendar()")
+        || TIME_OR_RANDOM_TYPES.stream().anyMatch(type -> compact.contains(type + ".now("))
+        || compact.startsWith("now(");
+  }
+
   void noteTimeOrRandom(MethodCallExpr call, String name, Expression scope) {
     if (scope != null && !(scope instanceof MethodCallExpr)) {
       TypeNames.Qualified receiver = m.locals.syntacticType(scope);

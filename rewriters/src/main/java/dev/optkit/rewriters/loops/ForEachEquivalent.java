@@ -229,6 +229,10 @@ final class ForEachEquivalent {
         && length.getScope() instanceof NameExpr scope) {
       collection = scope.getNameAsString();
       array = true;
+    } else if (compare.getRight() instanceof MethodCallExpr size && size.getNameAsString().equals("size")
+        || compare.getRight() instanceof FieldAccessExpr length && length.getNameAsString().equals("length")) {
+      return new NotEquivalent("it counts to " + compare.getRight() + ", not to the size of a local list or array it "
+          + "could walk twice");
     } else {
       return new NotEquivalent(shape);
     }
@@ -260,8 +264,9 @@ final class ForEachEquivalent {
       }
       Optional<Expression> read = elementRead(use, collection, array);
       if (read.isEmpty()) {
+        Node around = use.getParentNode().orElse(use);
         return new NotEquivalent("it uses its index " + i + " for more than taking the element ("
-            + (array ? collection + "[" + i + "]" : collection + ".get(" + i + ")") + ") at line "
+            + (array ? collection + "[" + i + "]" : collection + ".get(" + i + ")") + "): " + around + " at line "
             + use.getBegin().get().line);
       }
       reads.add(read.get());

@@ -165,6 +165,11 @@ public final class LoopMigration {
           using = rewritesOf.apply(view.document(), view.unit());
         }
         CallableDeclaration<?> method = loop.findAncestor(CallableDeclaration.class).orElseThrow();
+        Optional<String> clock = ClockReads.problem(assessment.index(), indexed.get(), found.get(), finding);
+        if (clock.isPresent()) {
+          refusals.add(new Refusal(finding, clock.get()));
+          continue;
+        }
         boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
         TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
         Optional<String> poolProblem = remote ? LoopCallPool.problem(owner).or(() -> holdsLock(finding))
@@ -227,8 +232,8 @@ public final class LoopMigration {
       }
       Optional<FileChange> cached = changes.stream().filter(c -> c.path().equals(projectPath)).findFirst();
       Optional<String> result = cached.isPresent()
-          ? onTopOf(document, new String(cached.get().after(), document.charset()), edits, imports)
-          : withImports(document.apply(edits), imports);
+          ? EditsOnCachedText.apply(document, new String(cached.get().after(), document.charset()), edits, imports)
+          : EditsOnCachedText.withImports(document.apply(edits), imports);
       if (result.isEmpty()) {
         String why = cached.isPresent() ? "the caching changes to its file moved the loop, or the file would not parse "
             + "with both" : "the rewritten file would not parse";
@@ -320,45 +325,6 @@ public final class LoopMigration {
         ? Optional.of("it runs while holding a lock (synchronized): a call on a pool thread that needs the same lock "
             + "would wait for the loop, which would wait for it")
         : Optional.empty();
-  }
-
-  /**
-   * The loop edits made on the original text, applied to the caching rewrite's text of the same
-   * file: each replaced loop must appear there exactly once, unchanged.
-   */
-  private static Optional<String> onTopOf(SourceDocument original, String cachedText, List<TextEdit> edits, Set<String> imports) {
-    String text = cachedText;
-    for (TextEdit edit : edits) {
-      if (edit.start() == edit.end()) {
-        // an insertion (the pool's field): after the same line ending the class's header there
-        int lineStart = original.text().lastIndexOf('\n', edit.start() - 2) + 1;
-        String anchor = original.text().substring(lineStart, edit.start());
-        int at = text.indexOf(anchor);
-        if (at < 0 || text.indexOf(anchor, at + 1) >= 0) {
-          return Optional.empty();
-        }
-        text = text.substring(0, at + anchor.length()) + edit.replacement() + text.substring(at + anchor.length());
-        continue;
-      }
-      String loop = original.text().substring(edit.start(), edit.end());
-      int at = text.indexOf(loop);
-      if (at < 0 || text.indexOf(loop, at + 1) >= 0) {
-        return Optional.empty();
-      }
-      text = text.substring(0, at) + edit.replacement() + text.substring(at + loop.length());
-    }
-    return withImports(text, imports);
-  }
-
-  private static Optional<String> withImports(String text, Set<String> imports) {
-    Optional<CompilationUnit> unit = LanguageLevels.parse(text);
-    if (unit.isEmpty()) {
-      return Optional.empty(); // never write what does not parse
-    }
-    SourceDocument document = SourceDocument.of(text);
-    List<TextEdit> added = Imports.add(document, unit.get(), imports);
-    String result = document.apply(added);
-    return LanguageLevels.parse(result).isPresent() ? Optional.of(result) : Optional.empty();
   }
 
   /** What decides whether a call may run ahead: the loop's own read, project methods, library calls. */
