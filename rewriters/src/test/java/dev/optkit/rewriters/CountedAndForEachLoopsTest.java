@@ -298,6 +298,24 @@ class CountedAndForEachLoopsTest {
   }
 
   @Test
+  void aCommentTheLoopWrittenAnewWouldLoseIsKept() {
+    // hostile review 39's c11, c31b, c4b: behaviour kept, but the comment gone
+    String header = refusal(withLoop("""
+                for (int i = 0; i < skus.size(); i++ /* every sku, in order */) {
+                    quotes.add(fetch(skus.get(i)));
+                }
+        """));
+    assertTrue(header.contains("a comment stands in its header or where it takes its element"), header);
+    String lambda = refusal(withLoop("""
+                List<String> todo = new ArrayList<>(skus);
+                todo.forEach(/* each */ sku -> {
+                    quotes.add(fetch(sku));
+                });
+        """));
+    assertTrue(lambda.contains("a comment or an annotation stands in its forEach call"), lambda);
+  }
+
+  @Test
   void aWhileLoopIsRefusedByItsKind() {
     String reason = refusal(withLoop("""
                 java.util.Iterator<String> it = skus.iterator();

@@ -293,6 +293,11 @@ final class ForEachEquivalent {
     if (document.text().substring(start, bodyStart - headerSpace.length()).contains("\n")) {
       return new NotEquivalent("its header spans more than one line");
     }
+    if (hasComment(document.text().substring(start, bodyStart)) || reads.stream()
+        .anyMatch(r -> hasComment(document.text().substring(offsetOf(document, r), endOf(document, r))))) {
+      return new NotEquivalent("a comment stands in its header or where it takes its element, which the loop written "
+          + "anew would lose");
+    }
     edits.add(new TextEdit(start, bodyStart, "for (" + elementType.get() + " " + element + " : " + collection + ")"
         + headerSpace));
     for (Expression read : reads) {
@@ -371,6 +376,10 @@ final class ForEachEquivalent {
     int bodyEnd = endOf(document, body);
     int end = endOf(document, statement);
     String between = document.text().substring(start, bodyStart);
+    if (hasComment(between) || hasComment(document.text().substring(bodyEnd, end)) || !parameter.getAnnotations().isEmpty()) {
+      return new NotEquivalent("a comment or an annotation stands in its forEach call around the lambda's body, which "
+          + "the loop written anew would lose");
+    }
     if (between.contains("\n") || !document.text().substring(bodyEnd, end).replaceAll("\\s", "").equals(");")) {
       return new NotEquivalent("its forEach call does not open and close on the lines of its body");
     }
@@ -546,6 +555,10 @@ final class ForEachEquivalent {
 
   private static boolean isName(Expression expression, String name) {
     return expression instanceof NameExpr n && n.getNameAsString().equals(name);
+  }
+
+  private static boolean hasComment(String text) {
+    return text.contains("//") || text.contains("/*");
   }
 
   private static String trailingSpace(String text) {
