@@ -88,24 +88,4 @@ class SixteenthAuditReasonsTest {
         && t.evictions().stream().anyMatch(e -> e.toString().contains("name=create"))),
         "create() writes orders: " + same.targets());
   }
-
-  /**
-   * S10f: a repository read whose service maps every entity to a DTO and is cached was refused for the entity
-   * escaping to the handler's serialisation, which it does not; what holds is the outer level. The twin, whose
-   * service hands the entities on and is refused itself, keeps the entity's reason.
-   */
-  @Test
-  void aReadBelowACachedServiceIsRefusedForTheOuterLevelNotForWhatTheServiceKeepsFromIt() {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("s10f")).resources("/audit16/s10f").plan();
-    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.getAll")),
-        plan.refusals().toString());
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
-        && r.reason().startsWith("called by MenuService.getAll(), which is cached in this migration")),
-        plan.refusals().toString());
-    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("lazy associations")), plan.refusals().toString());
-
-    MigrationPlan twin = new MigrationFixture(dir.resolve("s10ftwin")).resources("/audit16/s10ftwin").plan();
-    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
-        && r.reason().contains("lazy associations")), twin.refusals().toString());
-  }
 }

@@ -230,7 +230,7 @@ public final class CachingPlanner {
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
-        new ClientSizedKeys(index).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers, this::locate);
+        new ClientSizedKeys(index).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);
   }
 
   private Set<String> xmlCalledMethods() {

@@ -22,9 +22,7 @@ final class OutermostTargets {
    *     uncalled EventTypeService.getById stood above EventTypeRepository.findById, the row mapper's N+1 lookup)
    */
   static CachingPlanner.Plan keep(ProjectIndex index, List<CachingTarget> targets, List<Refusal> refusals,
-      java.util.function.Predicate<dev.optkit.analyzers.index.IndexedMethod> uncalled,
-      java.util.function.Function<dev.optkit.analyzers.findings.Finding,
-          java.util.Optional<dev.optkit.analyzers.index.IndexedMethod>> locate) {
+      java.util.function.Predicate<dev.optkit.analyzers.index.IndexedMethod> uncalled) {
     // by method name as a chain of calls prints it: the targets whose reads go through it, in target order
     Map<String, List<CachingTarget>> reachingThrough = new HashMap<>();
     for (CachingTarget outer : targets) {
@@ -52,19 +50,14 @@ final class OutermostTargets {
     Map<CachingTarget, List<CachingTarget>> outers = new java.util.LinkedHashMap<>();
     java.util.Set<CachingTarget> steppingAside = new java.util.LinkedHashSet<>();
     for (CachingTarget inner : targets) {
-      List<CachingTarget> found = new ArrayList<>(outersOf(index, inner.method(), inner.form() == CacheForm.SPRING,
-          reachingThrough));
+      List<CachingTarget> found = new ArrayList<>(outersOf(index, inner, reachingThrough));
       found.stream().filter(outer -> uncalled.test(outer.method())).forEach(steppingAside::add);
       found.removeIf(steppingAside::contains);
       outers.put(inner, found);
     }
     outers.values().forEach(found -> found.removeIf(steppingAside::contains));
     List<CachingTarget> kept = new ArrayList<>();
-    List<Refusal> refused = new ArrayList<>();
-    for (Refusal refusal : refusals) {
-      refused.add(locate.apply(refusal.finding()).flatMap(method -> outerKept(index, method, targets, outers,
-          steppingAside, reachingThrough)).map(outer -> new Refusal(refusal.finding(), oneLevel(outer))).orElse(refusal));
-    }
+    List<Refusal> refused = new ArrayList<>(refusals);
     for (CachingTarget inner : targets) {
       if (steppingAside.contains(inner)) {
         refused.add(new Refusal(inner.finding(), "no production code in the project calls it and it is no entry point, "
@@ -78,47 +71,30 @@ final class OutermostTargets {
         continue;
       }
       CachingTarget outer = found.stream().filter(o -> outers.get(o).isEmpty()).findFirst().orElse(found.get(0));
-      refused.add(new Refusal(inner.finding(), oneLevel(outer)));
+      refused.add(new Refusal(inner.finding(), "called by " + outer.method().fact().displayName()
+          + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
+          + "never disagree and their TTLs do not add up"));
     }
     return new CachingPlanner.Plan(List.copyOf(kept), List.copyOf(refused));
   }
 
-  private static String oneLevel(CachingTarget outer) {
-    return "called by " + outer.method().fact().displayName() + "(), which is cached in this migration: one cache "
-        + "level per data (the outer one), so the two never disagree and their TTLs do not add up";
-  }
-
-  /**
-   * A target that stays cached above a method refused for a reason of its own: that reason is then beside the
-   * point, and may hold only of what the outer level keeps from it (audit 16's S10f: a repository read refused
-   * for an entity its service maps to DTOs, while the service is cached), so the refusal says the outer level.
-   */
-  private static java.util.Optional<CachingTarget> outerKept(ProjectIndex index,
-      dev.optkit.analyzers.index.IndexedMethod method, List<CachingTarget> targets,
-      Map<CachingTarget, List<CachingTarget>> outers, java.util.Set<CachingTarget> steppingAside,
-      Map<String, List<CachingTarget>> reachingThrough) {
-    return outersOf(index, method, false, reachingThrough).stream()
-        .filter(o -> targets.contains(o) && !steppingAside.contains(o) && outers.get(o).isEmpty())
-        .findFirst();
-  }
-
   /** The targets whose reads go through the inner target's method: cache levels above it. */
-  private static List<CachingTarget> outersOf(ProjectIndex index, dev.optkit.analyzers.index.IndexedMethod inner,
-      boolean proxied, Map<String, List<CachingTarget>> reachingThrough) {
+  private static List<CachingTarget> outersOf(ProjectIndex index, CachingTarget inner,
+      Map<String, List<CachingTarget>> reachingThrough) {
     List<CachingTarget> candidates = new ArrayList<>();
-    if (inner.fact().isAbstract()) {
-      String site = siteKey(inner.fact().ownerType(), inner.fact().name());
-      candidates.addAll(reachingThrough.getOrDefault(site + "/" + inner.fact().params().size(), List.of()));
+    if (inner.method().fact().isAbstract()) {
+      String site = siteKey(inner.method().fact().ownerType(), inner.method().fact().name());
+      candidates.addAll(reachingThrough.getOrDefault(site + "/" + inner.method().fact().params().size(), List.of()));
       candidates.addAll(reachingThrough.getOrDefault(site + "/?", List.of()));
     } else {
-      candidates.addAll(reachingThrough.getOrDefault(inner.fact().displayName(), List.of()));
+      candidates.addAll(reachingThrough.getOrDefault(inner.method().fact().displayName(), List.of()));
     }
     List<CachingTarget> outers = new ArrayList<>();
     for (CachingTarget candidate : candidates) {
       // the chains name methods without their parameters: an overload of the same name is another method;
       // a query method calls nothing: it is no outer level of another, an overload of its own name least of all
-      if (candidate.method() != inner && !candidate.method().fact().isAbstract() && !outers.contains(candidate)
-          && (inner.fact().isAbstract() || calls(index, candidate, inner, proxied))) {
+      if (candidate != inner && !candidate.method().fact().isAbstract() && !outers.contains(candidate)
+          && (inner.method().fact().isAbstract() || calls(index, candidate, inner))) {
         outers.add(candidate);
       }
     }
@@ -130,15 +106,15 @@ final class OutermostTargets {
    * that both caches answer on one path. A Spring cache called through {@code this} from its own class
    * is not on that path: the proxy never sees the call, and only the outer cache answers there.
    */
-  private static boolean calls(ProjectIndex index, CachingTarget outer, dev.optkit.analyzers.index.IndexedMethod inner,
-      boolean proxied) {
+  private static boolean calls(ProjectIndex index, CachingTarget outer, CachingTarget inner) {
     java.util.Set<dev.optkit.analyzers.index.IndexedMethod> seen = new java.util.HashSet<>();
     java.util.ArrayDeque<dev.optkit.analyzers.index.IndexedMethod> next = new java.util.ArrayDeque<>();
-    next.add(inner);
+    next.add(inner.method());
+    boolean proxied = inner.form() == CacheForm.SPRING;
     while (!next.isEmpty() && seen.size() < 10_000) {
       dev.optkit.analyzers.index.IndexedMethod at = next.poll();
       for (dev.optkit.analyzers.index.IndexedMethod caller : index.callersOf(at)) {
-        if (proxied && at == inner && caller.fact().ownerType().equals(at.fact().ownerType())) {
+        if (proxied && at == inner.method() && caller.fact().ownerType().equals(at.fact().ownerType())) {
           continue; // self-invocation: the inner cache is bypassed on this path
         }
         if (caller == outer.method()) {
