@@ -315,12 +315,12 @@ final class BatchUpdateRewrite {
       }
       if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
           && locals.contains(target.getNameAsString()))) {
-        return Optional.of("its body assigns " + assign.getTarget() + ", which is not a local of "
+        return Optional.of("its body assigns " + assign.getTarget() + ", which is not a local" + LoopProof.elementOf(assign.getTarget()) + " of "
             + method.getNameAsString() + "()");
       }
       if (node instanceof UnaryExpr unary && unary.getOperator().name().contains("CREMENT")
           && !(unary.getExpression() instanceof NameExpr target && locals.contains(target.getNameAsString()))) {
-        return Optional.of("its body changes " + unary.getExpression() + ", which is not a local of "
+        return Optional.of("its body changes " + unary.getExpression() + ", which is not a local" + LoopProof.elementOf(unary.getExpression()) + " of "
             + method.getNameAsString() + "()");
       }
     }

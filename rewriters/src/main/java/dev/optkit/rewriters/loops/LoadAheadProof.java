@@ -116,7 +116,7 @@ final class LoadAheadProof {
       }
       if (node instanceof AssignExpr assign && !(assign.getTarget() instanceof NameExpr target
           && locals.contains(target.getNameAsString()))) {
-        return Optional.of("its body assigns " + assign.getTarget() + ", which is not a local of "
+        return Optional.of("its body assigns " + assign.getTarget() + ", which is not a local" + LoopProof.elementOf(assign.getTarget()) + " of "
             + method.getNameAsString() + "(): a failed load would leave it as no element had run, not as the "
             + "elements before the failure left it");
       }
@@ -124,7 +124,7 @@ final class LoadAheadProof {
           && unary.getOperator() != UnaryExpr.Operator.MINUS && unary.getOperator() != UnaryExpr.Operator.PLUS
           && unary.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
           && !(unary.getExpression() instanceof NameExpr target && locals.contains(target.getNameAsString()))) {
-        return Optional.of("its body changes " + unary.getExpression() + ", which is not a local of "
+        return Optional.of("its body changes " + unary.getExpression() + ", which is not a local" + LoopProof.elementOf(unary.getExpression()) + " of "
             + method.getNameAsString() + "()");
       }
     }

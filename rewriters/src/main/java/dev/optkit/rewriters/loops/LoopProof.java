@@ -491,4 +491,10 @@ final class LoopProof {
   static String boxed(String type) {
     return dev.optkit.rewriters.source.TypeVariables.boxed(type);
   }
+
+  /** Says what a target that is no local variable is when it is an array's element or an object's field. */
+  static String elementOf(com.github.javaparser.ast.expr.Expression target) {
+    return target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr ? " variable (an element of an array)"
+        : target instanceof com.github.javaparser.ast.expr.FieldAccessExpr ? " variable (a field)" : "";
+  }
 }
