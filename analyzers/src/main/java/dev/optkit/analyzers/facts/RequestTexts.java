@@ -243,29 +243,35 @@ final class RequestTexts {
 
   /**
    * The constant of another class a database call runs as its SQL when its text is not in this file: {@code
-   * OrderQueries.INSERT_ORDER}, or a name statically imported from one class. Empty for anything else.
+   * jdbc.update(OrderQueries.INSERT_ORDER, code)}. Only that plain form: the call's first argument, written
+   * {@code Type.NAME}, on a call that is no chain (a chain's other links take values: hostile review 40's k24) and
+   * runs one statement (k6: a batchUpdate of several); never a name some variable of the method or the file could
+   * mean instead of the type (k7), nor a statically imported name, which an inherited or own field may shadow (k1, k2,
+   * k8). Empty for anything else: the SQL stays unknown.
    */
   java.util.Optional<MethodFact.SqlConstant> sqlConstantOf(MethodCallExpr call, List<MethodCallExpr> links,
       SourceRange site) {
-    List<Expression> candidates = new ArrayList<>();
-    for (MethodCallExpr link : links) {
-      if (link.getArguments().isNonEmpty()) {
-        candidates.add(link.getArgument(0));
-      }
+    if (links.size() != 1 || call.getArguments().isEmpty()
+        || call.getNameAsString().equals("batchUpdate") && call.getArguments().size() > 1) {
+      return java.util.Optional.empty();
     }
-    for (Expression expression : m.locals.traced(candidates)) {
-      if (expression instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
-          && isTypeName(access.getScope())) {
-        return java.util.Optional.of(new MethodFact.SqlConstant(site,
-            file.names.qualify(access.getScope().toString()).name(), access.getNameAsString()));
-      }
-      if (expression instanceof com.github.javaparser.ast.expr.NameExpr name
-          && file.names.staticImportOwners(name.getNameAsString()).size() == 1) {
-        return java.util.Optional.of(new MethodFact.SqlConstant(site,
-            file.names.staticImportOwners(name.getNameAsString()).get(0), name.getNameAsString()));
-      }
+    if (!(call.getArgument(0) instanceof com.github.javaparser.ast.expr.FieldAccessExpr access)
+        || !isTypeName(access.getScope())) {
+      return java.util.Optional.empty();
     }
-    return java.util.Optional.empty();
+    String written = access.getScope().toString();
+    String first = written.contains(".") ? written.substring(0, written.indexOf('.')) : written;
+    boolean variable = callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+        .anyMatch(v -> v.getNameAsString().equals(first))
+        || callable.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+            .anyMatch(p -> p.getNameAsString().equals(first))
+        || callable.findCompilationUnit().map(unit -> unit.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+            .stream().anyMatch(v -> v.getNameAsString().equals(first))).orElse(true);
+    if (variable) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new MethodFact.SqlConstant(site, file.names.qualify(written).name(),
+        access.getNameAsString()));
   }
 
   /** {@code OrderQueries} or {@code r.OrderQueries}: a name whose last part starts upper case, as types do. */

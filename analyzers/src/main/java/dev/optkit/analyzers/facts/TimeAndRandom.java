@@ -52,16 +52,12 @@ public final class TimeAndRandom {
   }
 
   /**
-   * Whether a recorded use reads the wall clock as a value ({@code LocalDateTime.now()}, {@code
-   * System.currentTimeMillis()}, {@code new Date()}): a time stamp or a name made of it, not a duration measured with
-   * {@code nanoTime}.
+   * Whether a recorded use gives another value when read later or in another order: the clock (any reading, a
+   * duration's too: hostile review 40's t15 named things by nanoTime) or a random source; not a setting of the JVM.
    */
-  public static boolean readsWallClock(String use) {
-    String compact = use.replace(" ", "");
-    return compact.contains("currentTimeMillis(") || compact.contains("newDate()")
-        || compact.contains("newGregorianCalendar()")
-        || TIME_OR_RANDOM_TYPES.stream().anyMatch(type -> compact.contains(type + ".now("))
-        || compact.startsWith("now(");
+  public static boolean changesFromReadToRead(String use) {
+    return JVM_SETTINGS.stream().filter(setting -> !setting.equals("Calendar.getInstance"))
+        .noneMatch(setting -> use.contains(setting + "("));
   }
 
   void noteTimeOrRandom(MethodCallExpr call, String name, Expression scope) {

@@ -23,18 +23,30 @@ final class ClockReads {
 
   private ClockReads() {}
 
+  /** Calls and method references that read a clock, whatever they are made on (a Clock, the runtime's uptime). */
+  private static final Set<String> CLOCK_CALLS = Set.of("now", "currentTimeMillis", "nanoTime", "millis", "instant",
+      "getUptime", "getStartTime", "getInstance");
+  /** Made with the time they were made at. */
+  private static final Set<String> CLOCK_OBJECTS = Set.of("Date", "GregorianCalendar", "Random", "SecureRandom");
+
   static Optional<String> problem(ProjectIndex index, IndexedMethod method, Node loop, Finding finding) {
-    for (var call : loop.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-      // the call alone, not what it is handed: System.currentTimeMillis(, LocalDateTime.now(
-      String called = call.getScope().map(scope -> scope + ".").orElse("") + call.getNameAsString() + "(";
-      if (TimeAndRandom.readsWallClock(called)) {
-        return Optional.of(reason(called + (call.getArguments().isEmpty() ? ")" : "...)"), "its body"));
+    // the whole method: a clock read ahead of the loop may be a Supplier or reference the loop calls (t5, t5b)
+    Node body = loop.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(Node.class::cast)
+        .orElse(loop);
+    for (var call : body.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      if (CLOCK_CALLS.contains(call.getNameAsString()) && (!call.getNameAsString().equals("getInstance")
+          || call.getScope().filter(s -> s.toString().endsWith("Calendar")).isPresent())) {
+        return Optional.of(reason(call.toString(), "its method"));
       }
     }
-    for (var creation : loop.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
-      String made = "new " + creation.getType().getNameAsString() + "()";
-      if (creation.getArguments().isEmpty() && TimeAndRandom.readsWallClock(made)) {
-        return Optional.of(reason(made, "its body"));
+    for (var reference : body.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+      if (CLOCK_CALLS.contains(reference.getIdentifier())) {
+        return Optional.of(reason(reference.toString(), "its method"));
+      }
+    }
+    for (var creation : body.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
+      if (CLOCK_OBJECTS.contains(creation.getType().getNameAsString()) && creation.getArguments().isEmpty()) {
+        return Optional.of(reason(creation.toString(), "its method"));
       }
     }
     Set<IndexedMethod> seen = new HashSet<>();
@@ -42,6 +54,10 @@ final class ClockReads {
     ArrayDeque<Integer> depths = new ArrayDeque<>();
     for (CallRef call : method.fact().allCalls()) {
       if (call.range().line() >= finding.line() && call.range().endLine() <= finding.endLine()) {
+        Optional<String> made = madeReadingOutside(index, call);
+        if (made.isPresent()) {
+          return made;
+        }
         for (IndexedMethod target : index.allTargetsOf(call)) {
           if (seen.add(target)) {
             next.add(target);
@@ -53,12 +69,16 @@ final class ClockReads {
     while (!next.isEmpty()) {
       IndexedMethod at = next.poll();
       int depth = depths.poll();
-      Optional<String> use = at.fact().timeOrRandomUses().stream().filter(TimeAndRandom::readsWallClock).findFirst();
+      Optional<String> use = at.fact().timeOrRandomUses().stream().filter(TimeAndRandom::changesFromReadToRead).findFirst();
       if (use.isPresent()) {
         return Optional.of(reason(use.get(), at.fact().displayName() + "(), which its body calls,"));
       }
       if (depth < DEPTH) {
         for (CallRef call : at.fact().allCalls()) {
+          Optional<String> made = madeReadingOutside(index, call);
+          if (made.isPresent()) {
+            return made;
+          }
           for (IndexedMethod target : index.allTargetsOf(call)) {
             if (seen.add(target)) {
               next.add(target);
@@ -71,8 +91,20 @@ final class ClockReads {
     return Optional.empty();
   }
 
+  /** A project object made whose field initialisers or initialiser blocks call out (a clock among them: t7). */
+  private static Optional<String> madeReadingOutside(ProjectIndex index, CallRef call) {
+    if (call.receiverType() == null
+        || !call.name().equals(call.receiverType().substring(call.receiverType().lastIndexOf('.') + 1))) {
+      return Optional.empty(); // not a constructor call
+    }
+    return index.type(call.receiverType()).filter(type -> type.constructionReadsOutside())
+        .map(type -> "its body makes a " + call.name() + ", whose construction calls code optkit does not follow (a "
+            + "clock or a random source among what it may read): rewritten, its elements come faster one after "
+            + "another, and what it reads could differ; rewrite it by hand if that cannot matter");
+  }
+
   private static String reason(String use, String where) {
-    return where + " reads the clock (" + use + "): rewritten, its elements come faster one after another, so times "
+    return where + " reads the clock or a random source (" + use + "): rewritten, its elements come faster one after another, so times "
         + "that differed by a round trip could come out equal (a name or key made of them would repeat); rewrite it "
         + "by hand if they need not differ";
   }

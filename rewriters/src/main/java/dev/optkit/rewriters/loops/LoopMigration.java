@@ -210,7 +210,7 @@ public final class LoopMigration {
         if (!methodsRewritten.add(inOriginalFile)) {
           // each rewrite names its locals from the method as it was: two would declare the same ones
           refusals.add(new Refusal(finding, "another loop of " + inOriginalFile.getNameAsString() + "() is rewritten in "
-              + "this migration: one loop per method at a time (migrate again for the next)"));
+              + "this migration: optkit rewrites one loop per method (each names its locals from the method as it was)"));
           continue;
         }
         edits.add(edit.get());

@@ -1,0 +1,5 @@
+package shop;
+
+public class Hook {
+    public static void onServe(String sku) {}
+}

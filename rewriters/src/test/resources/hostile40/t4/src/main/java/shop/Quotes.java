@@ -1,0 +1,51 @@
+package shop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.*;
+import java.util.*;
+import java.util.function.*;
+
+public class Quotes {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public Quotes(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    private final Clock clock = Clock.systemUTC();
+
+    public String quoteAll(List<String> skus) {
+        List<String> quotes = new ArrayList<>();
+        Set<Long> stamps = new TreeSet<>();
+
+        for (String sku : skus) {
+            String price = fetch(sku);
+            quotes.add(sku + "=" + price);
+            stamps.add((Calendar.getInstance().getTimeInMillis()) / 10);
+        }
+        return quotes + " distinctStamps=" + stamps.size();
+    }
+    String fetch(String sku) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalArgumentException(sku + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
