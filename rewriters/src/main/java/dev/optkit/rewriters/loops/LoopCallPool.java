@@ -42,11 +42,38 @@ final class LoopCallPool {
         || type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ObjectCreationExpr) {
       return Optional.of("it is in a local or anonymous class, where the pool would be made per instance");
     }
-    if (type.getMembers().stream().anyMatch(m -> m instanceof FieldDeclaration field
-        && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(NAME)))) {
+    Optional<FieldDeclaration> named = existing(type);
+    if (named.isPresent() && !madeByOptkit(named.get())) {
       return Optional.of("its class already has a field named " + NAME + ", the name optkit gives the pool");
     }
+    if (named.isPresent() && named.get().toString().contains("newThreadPerTaskExecutor")) {
+      // a loop rewritten now may pin a virtual thread (below Java 24), which an earlier migration's loops did not
+      return Optional.of("its class's pool, from an earlier migration, runs virtual threads, and optkit adds no loop to "
+          + "it (a call of this one could pin its carrier); undo that migration to rewrite both together");
+    }
     return Optional.empty();
+  }
+
+  /** The class's field of the pool's name, when it has one. */
+  static Optional<FieldDeclaration> existing(TypeDeclaration<?> type) {
+    return type.getMembers().stream().filter(m -> m instanceof FieldDeclaration field
+        && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(NAME)))
+        .map(FieldDeclaration.class::cast).findFirst();
+  }
+
+  /**
+   * Whether the field is the platform pool an earlier migration added (its comment, static final, a bounded
+   * ThreadPoolExecutor that runs a call on the caller's thread when full): a later loop of the class shares it.
+   */
+  static boolean madeByOptkit(FieldDeclaration field) {
+    String text = field.toString();
+    return field.isStatic() && field.isFinal()
+        && field.getParentNode().map(type -> type.getAllContainedComments().stream().anyMatch(c -> c.getContent()
+            .contains("optkit migrate: the threads this class's rewritten loops")
+            && c.getEnd().get().line >= field.getBegin().get().line - 2
+            && c.getEnd().get().line < field.getBegin().get().line)).orElse(false)
+        && (text.contains("ThreadPoolExecutor(0, " + MAX_THREADS) && text.contains("CallerRunsPolicy")
+            || text.contains("newThreadPerTaskExecutor"));
   }
 
   /** The field's declaration, inserted as the first lines of the class body. */

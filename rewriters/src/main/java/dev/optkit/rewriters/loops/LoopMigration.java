@@ -227,6 +227,11 @@ public final class LoopMigration {
         continue;
       }
       for (Map.Entry<TypeDeclaration<?>, LoopThreads.Choice> pool : pooled.entrySet()) {
+        if (LoopCallPool.existing(pool.getKey()).isPresent()) {
+          descriptions.add(LoopCallPool.NAME + " of " + pool.getKey().getNameAsString() + ": the one an earlier migration "
+              + "added");
+          continue; // an earlier migration's platform pool (LoopCallPool.problem refused any other)
+        }
         edits.add(LoopCallPool.field(document, parsed.get(), pool.getKey(), imports, pool.getValue()));
         descriptions.add(LoopCallPool.NAME + " of " + pool.getKey().getNameAsString() + ": " + pool.getValue().describe());
       }
