@@ -49,7 +49,7 @@ final class LoopCallPool {
     if (named.isPresent() && named.get().toString().contains("newThreadPerTaskExecutor")) {
       // a loop rewritten now may pin a virtual thread (below Java 24), which an earlier migration's loops did not
       return Optional.of("its class's pool, from an earlier migration, runs virtual threads, and optkit adds no loop to "
-          + "it (a call of this one could pin its carrier); undo that migration to rewrite both together");
+          + "it: a call of this one could pin a carrier thread (below Java 24), which that migration did not check");
     }
     return Optional.empty();
   }
