@@ -218,6 +218,19 @@ class CountedAndForEachLoopsTest {
   }
 
   @Test
+  void aForEachOnAVectorTheMethodMakesSaysSo() {
+    // hostile review 40's l8: refused rightly, but not as "handed or got from a call"
+    String reason = refusal(withLoop("""
+                List<String> todo = new java.util.Vector<>(skus);
+                todo.forEach(sku -> {
+                    quotes.add(fetch(sku));
+                });
+        """));
+    assertTrue(reason.contains("it calls forEach on todo, a Vector the method makes, whose forEach need not be its "
+        + "iterator's walk: a synchronized collection's (or a Vector's) forEach holds its lock"), reason);
+  }
+
+  @Test
   void aForEachLambdaThatReturnsEarlyIsRefused() {
     String reason = refusal(withLoop("""
                 List<String> todo = new ArrayList<>(skus);

@@ -294,9 +294,14 @@ final class ForEachEquivalent {
           + "type optkit can name");
     }
     if (!CollectionWalked.plainlyMade(statement, collection)) {
-      return new NotEquivalent("it calls forEach on " + collection + ", a collection it was handed or got from a call: "
-          + "a synchronized collection's (or a Vector's) forEach holds its lock for the whole loop, which the "
-          + "rewritten loop would not; optkit reads forEach as a loop only on a list or set the method makes itself");
+      String made = VisibleDeclaration.of(statement, collection).flatMap(VisibleDeclaration::initializer)
+          .filter(i -> i instanceof com.github.javaparser.ast.expr.ObjectCreationExpr)
+          .map(i -> "a " + ((com.github.javaparser.ast.expr.ObjectCreationExpr) i).getType().getNameAsString()
+              + " the method makes, whose forEach need not be its iterator's walk")
+          .orElse("a collection it was handed or got from a call");
+      return new NotEquivalent("it calls forEach on " + collection + ", " + made + ": a synchronized collection's (or "
+          + "a Vector's) forEach holds its lock for the whole loop, which the rewritten loop would not; optkit reads "
+          + "forEach as a loop only on a plain list or set the method makes itself (ArrayList, HashSet, List.of...)");
     }
     boolean returns = body.findAll(ReturnStmt.class).stream().anyMatch(r -> ownStatement(r, lambda));
     if (returns) {
