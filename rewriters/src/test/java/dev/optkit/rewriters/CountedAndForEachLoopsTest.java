@@ -311,6 +311,18 @@ class CountedAndForEachLoopsTest {
   }
 
   @Test
+  void aGetterNamedLikeAClockCallIsNoClockRead() {
+    // a refusal saying the loop reads the clock would be untrue of event.instant(), booking.getStartTime()
+    MigrationPlan plan = new MigrationFixture(dir).java(withLoop("""
+                for (String sku : skus) {
+                    quotes.add(fetch(sku) + new Stamp(sku.length()).instant());
+                }
+        """).replace("    String fetch(String sku) {",
+            "    record Stamp(long instant) {}\n\n    String fetch(String sku) {")).config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+  }
+
+  @Test
   void aCommentTheLoopWrittenAnewWouldLoseIsKept() {
     // hostile review 39's c11, c31b, c4b: behaviour kept, but the comment gone
     String header = refusal(withLoop("""

@@ -23,9 +23,21 @@ final class ClockReads {
 
   private ClockReads() {}
 
-  /** Calls and method references that read a clock, whatever they are made on (a Clock, the runtime's uptime). */
-  private static final Set<String> CLOCK_CALLS = Set.of("now", "currentTimeMillis", "nanoTime", "millis", "instant",
-      "getUptime", "getStartTime", "getInstance");
+  /** Calls and method references that read a clock whatever they are made on. */
+  private static final Set<String> CLOCK_CALLS = Set.of("now", "currentTimeMillis", "nanoTime");
+  /** Calls that read a clock when made on one (a Clock's millis(), the runtime bean's uptime), getters elsewhere. */
+  private static final java.util.Map<String, String> CLOCK_CALLS_ON = java.util.Map.of("millis", "clock",
+      "instant", "clock", "getUptime", "runtimemxbean", "getStartTime", "runtimemxbean", "getInstance", "calendar");
+
+  /**
+   * Whether a call or reference of this name on this scope reads a clock: {@code event.instant()} or {@code
+   * booking.getStartTime()} are getters, and a refusal saying they read the clock would be untrue.
+   */
+  private static boolean readsClock(String name, String scope) {
+    String on = CLOCK_CALLS_ON.get(name);
+    return CLOCK_CALLS.contains(name) || on != null && scope.toLowerCase(java.util.Locale.ROOT).contains(on);
+  }
+
   /** Made with the time they were made at. */
   private static final Set<String> CLOCK_OBJECTS = Set.of("Date", "GregorianCalendar", "Random", "SecureRandom");
 
@@ -34,13 +46,12 @@ final class ClockReads {
     Node body = loop.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(Node.class::cast)
         .orElse(loop);
     for (var call : body.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-      if (CLOCK_CALLS.contains(call.getNameAsString()) && (!call.getNameAsString().equals("getInstance")
-          || call.getScope().filter(s -> s.toString().endsWith("Calendar")).isPresent())) {
+      if (readsClock(call.getNameAsString(), call.getScope().map(Object::toString).orElse(""))) {
         return Optional.of(reason(call.toString(), "its method"));
       }
     }
     for (var reference : body.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
-      if (CLOCK_CALLS.contains(reference.getIdentifier())) {
+      if (readsClock(reference.getIdentifier(), reference.getScope().toString())) {
         return Optional.of(reason(reference.toString(), "its method"));
       }
     }
