@@ -88,4 +88,39 @@ class SixteenthAuditReasonsTest {
         && t.evictions().stream().anyMatch(e -> e.toString().contains("name=create"))),
         "create() writes orders: " + same.targets());
   }
+
+  /**
+   * S10f: a service mapping every entity to a DTO ({@code .map(mapper::toMenuTo)}) hands the handler no entity; the
+   * repository read is refused for its true reason, the outer service method cached. The twin: a "mapper" returning the
+   * entity it gets hands it on to the handler, whose response reads its lazy association.
+   */
+  @Test
+  void aServiceMappingEntitiesToDtosReturnsNoEntity() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s10f")).resources("/audit16/s10f").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("lazy associations")), plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
+        && r.reason().contains("MenuService.getAll(), which is cached in this migration")), plan.refusals().toString());
+
+    MigrationPlan same = new MigrationFixture(dir.resolve("s10fsame")).resources("/audit16/s10fsame").plan();
+    assertTrue(same.targets().stream().noneMatch(t -> t.method().fact().displayName().equals(
+        "MenuRepository.findAllByRestaurantId")), same.targets().toString());
+    assertTrue(same.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
+        && r.reason().contains("MenuMapper.toMenuTo(), which returns it")), same.refusals().toString());
+  }
+
+  /**
+   * What the S10f change exposed: a helper returning what it is handed ({@code map(same::same)}, {@code
+   * same.sameList(rows)}, {@code same.same(items.get(0)).setName(..)} in a callee) hands back the cached rows, which
+   * a caller then changes; each was cached before (the direct ones already before S10f's change).
+   */
+  @Test
+  void aHelperReturningWhatItGetsHandsTheResultBack() {
+    for (String project : java.util.List.of("helperref", "helperdirect", "helpercallee")) {
+      MigrationPlan plan = new MigrationFixture(dir.resolve(project)).resources("/audit16/" + project).plan();
+      assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().displayName().equals("ItemDao.all")),
+          project + ": " + plan.targets());
+      assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("all(")
+          && r.reason().contains("Same.same") && r.reason().contains("setName")), project + ": " + plan.refusals());
+    }
+  }
 }

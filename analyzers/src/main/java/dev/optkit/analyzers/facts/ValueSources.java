@@ -173,9 +173,7 @@ final class ValueSources {
     if (MAPPING.contains(name)) {
       for (Expression argument : call.getArguments()) {
         if (argument instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")
-            && !(reference.getScope() instanceof TypeExpr type
-            && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
-            && !locals.contains(type.getType().asString()))) {
+            && !unboundReference(reference)) {
           mapped.add(ValueOrigin.ofReference(reference)); // ids.stream().map(dao::find): what find returns
         } else if (argument instanceof LambdaExpr lambda) {
           mapped.addAll(elements(returnedBy(lambda)));
@@ -201,9 +199,11 @@ final class ValueSources {
       }
       if (MAPPING.contains(name)) {
         for (Expression argument : call.getArguments()) {
-          if (argument instanceof MethodReferenceExpr reference && reference.getScope() instanceof TypeExpr
+          // stream().map(Pet::getOwner): parts of the elements; map(mapper::toDto) (JavaParser reads a bare name
+          // before :: as a type too) is what the bean's method returns, added above (audit 16's S10f)
+          if (argument instanceof MethodReferenceExpr reference && unboundReference(reference)
               && !FRESH.contains(reference.getIdentifier()) && !reference.getIdentifier().equals("new")) {
-            mapped.addAll(parts(inner)); // stream().map(Pet::getOwner): parts of the elements
+            mapped.addAll(parts(inner));
           }
         }
         return mapped.isEmpty() ? Set.of(ValueOrigin.ofCall(call)) : mapped;
@@ -232,6 +232,16 @@ final class ValueSources {
       return mapped;
     }
     return Set.of(ValueOrigin.ofCall(call));
+  }
+
+  /**
+   * {@code Pet::getOwner}: a method of the element's type, run on each element. A lower-case name before {@code ::}
+   * or a local's ({@code mapper::toDto}) is an object's method the elements are handed to.
+   */
+  private boolean unboundReference(MethodReferenceExpr reference) {
+    return reference.getScope() instanceof TypeExpr type
+        && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
+        && !locals.contains(type.getType().asString());
   }
 
   /** What a lambda returns: its expression, or the expressions of its own return statements. */

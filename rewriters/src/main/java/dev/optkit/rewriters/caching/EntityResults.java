@@ -123,6 +123,7 @@ final class EntityResults {
   private IndexedMethod proxied;
 
   Optional<String> whyNot(IndexedMethod cached) {
+    handedBackSeen.clear();
     List<String> named = returnedEntities.namedEntityTypes(cached.fact());
     if (named.size() > 1) {
       return Optional.of("returns persistent entities of several types (" + String.join(", ", named.stream()
@@ -264,10 +265,10 @@ final class EntityResults {
         && sharing.receivers(method, handOff).isEmpty()) {
       return Optional.empty(); // no lazy association to trip over, and a library call that writes nothing back
     }
-    List<IndexedMethod> receivers = new java.util.ArrayList<>(overloadsTaking(sharing.receivers(method, handOff),
+    List<IndexedMethod> receivers = new java.util.ArrayList<>(ReferenceOverloads.taking(index, sharing.receivers(method, handOff),
         handOff, entity));
     // a project class implementing the interface method called (a repository fragment's XxxImpl) runs too
-    overloadsTaking(index.allTargetsOf(callTo(method, handOff)), handOff, entity).stream()
+    ReferenceOverloads.taking(index, index.allTargetsOf(callTo(method, handOff)), handOff, entity).stream()
         .filter(m -> !m.fact().isAbstract() && !receivers.contains(m)).forEach(receivers::add);
     if (receivers.isEmpty() && INSPECTING.contains(to)) {
       return Optional.empty(); // CollUtil.isNotEmpty(depts), requireNonNull(owner): the value is only looked at
@@ -361,7 +362,9 @@ final class EntityResults {
       }
       for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {
-          Optional<String> deeper = use(receiver, onward, entity, depth + 1, seen, itself && !onward.part());
+          Optional<String> deeper = onward.to().equals(MethodFact.RETURNED)
+              ? handedBack(method, handOff, receiver, entity, depth, seen, itself && !onward.part(), onward.part())
+              : use(receiver, onward, entity, depth + 1, seen, itself && !onward.part());
           if (deeper.isPresent()) {
             return deeper;
           }
@@ -372,28 +375,37 @@ final class EntityResults {
   }
 
   /**
-   * {@code images.stream().map(this::toImageSnapshot)}: a method reference handed the entity runs the
-   * overload whose parameter takes it, not every method of that name. An overload whose parameter is a
-   * project type the entity neither is nor extends cannot take it; a JDK or library type may. When no
-   * overload is left, all are kept.
+   * {@code mapper.same(menu)}, {@code map(mapper::same)}: the helper returns what it got (or a part of it), so what
+   * the method does with that call's result is done with the entity. Every hand-off of a call of the helper's name
+   * counts (more than the one call, never fewer).
    */
-  private List<IndexedMethod> overloadsTaking(List<IndexedMethod> targets, MethodFact.HandOff handOff,
-      ReturnedEntity entity) {
-    if (handOff.toArguments() >= 0 || handOff.part() || handOff.held() || handOff.position() < 0 || targets.size() < 2) {
-      return targets;
+  private Optional<String> handedBack(IndexedMethod method, MethodFact.HandOff handOff, IndexedMethod helper,
+      ReturnedEntity entity, int depth, Set<IndexedMethod> seen, boolean itself, boolean part) {
+    if (!handedBackSeen.add(method.fact().signature() + "->" + helper.fact().signature())) {
+      return Optional.empty(); // followed already on this proof
     }
-    List<IndexedMethod> taking = targets.stream().filter(target -> takes(target, handOff.position(), entity.qualifiedName()))
-        .toList();
-    return taking.isEmpty() ? targets : taking;
+    for (MethodFact.HandOff next : method.fact().handOffs()) {
+      if (!helper.fact().name().equals(next.fromCall()) || next.fromArguments() != handOff.toArguments()) {
+        continue;
+      }
+      boolean nextItself = itself && !next.part();
+      Optional<String> use = next.to().equals(MethodFact.RETURNED)
+          ? returnedBy(method, entity, new HashSet<>(), !part && !next.part(), nextItself)
+          : use(method, next, entity, depth + 1, seen, nextItself);
+      if (use.isPresent()) {
+        String how = use.get();
+        String back = method.fact().displayName() + "() passes it to " + helper.fact().displayName()
+            + "(), which returns it, and ";
+        return Optional.of(how.startsWith(method.fact().displayName() + "()") || how.startsWith("the handler "
+            + method.fact().displayName() + "()") ? back.substring(0, back.length() - ", and ".length()) + "; " + how
+            : back + how);
+      }
+    }
+    return Optional.empty();
   }
 
-  private boolean takes(IndexedMethod target, int position, String type) {
-    if (position >= target.fact().params().size()) {
-      return false;
-    }
-    String parameter = target.fact().params().get(position).qualifiedType().replaceAll("<.*", "");
-    return index.type(parameter).isEmpty() || parameter.equals(type) || index.supertypesOf(type).contains(parameter);
-  }
+  /** The method-to-helper pairs {@link #handedBack} followed while proving one cached method. */
+  private final Set<String> handedBackSeen = new HashSet<>();
 
   /** The call a hand-off goes to, for its overriding targets. */
   static CallRef callTo(IndexedMethod method, MethodFact.HandOff handOff) {

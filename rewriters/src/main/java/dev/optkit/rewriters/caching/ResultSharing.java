@@ -31,7 +31,10 @@ final class ResultSharing {
     this.index = index;
     this.sealedHolders = new SealedHolders(index, this::immutable);
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
+    this.helperReturns = new HelperReturns(this);
   }
+
+  private final HelperReturns helperReturns;
 
   /** Changes of a container's own order or membership, which leave the objects it holds as they were. */
   private static final Set<String> CONTAINER_STRUCTURE = Set.of("Collections.reverse", "Collections.sort",
@@ -79,7 +82,7 @@ final class ResultSharing {
    * @param partOnly the result is a part of what {@code target} returns (an element of a new list): a change of that
    *     container's own structure ({@code Collections.reverse(parents)}) leaves the result as it was (audit 16's S30)
    */
-  private Optional<String> mutatingCaller(IndexedMethod target, String resultType, Set<IndexedMethod> seen,
+  Optional<String> mutatingCaller(IndexedMethod target, String resultType, Set<IndexedMethod> seen,
       boolean partOnly) {
     if (!seen.add(target)) {
       return Optional.empty();
@@ -163,9 +166,14 @@ final class ResultSharing {
           continue; // new ApiResponse<>(200, "Success", products) returned as the body: only the serialiser reads it
         }
         // userNo handed to Order.of(req, userNo), whose new order the caller changes: a Long stays what it was
-        Optional<String> throughHelper = immutable(resultType) ? Optional.empty() : changedOnReturn(caller, handOff);
+        Optional<String> throughHelper = immutable(resultType) ? Optional.empty() : helperReturns.changedOnReturn(caller, handOff);
         if (throughHelper.isPresent()) {
           return throughHelper;
+        }
+        Optional<String> handedBack = immutable(resultType) ? Optional.empty()
+            : helperReturns.usedAfterHelper(caller, handOff, resultType, seen, partOnly);
+        if (handedBack.isPresent()) {
+          return handedBack;
         }
         Optional<String> login = handOff.to().startsWith("new ") ? receivers(caller, handOff).stream()
             .map(made -> made.fact().ownerType()).filter(index.perUserCode()::credentials).findFirst() : Optional.empty();
@@ -215,35 +223,6 @@ final class ResultSharing {
     }
     return index.methodsOfType(method.fact().ownerType()).stream().flatMap(m -> m.fact().params().stream())
         .anyMatch(param -> param.qualifiedType().equals(type));
-  }
-
-  /**
-   * {@code first(dao.pets()).setName(n)}: a project helper that returns what it is given (or a part
-   * of it) hands the result back, and the caller changes what the helper returns.
-   */
-  private Optional<String> changedOnReturn(IndexedMethod caller, MethodFact.HandOff handOff) {
-    if (handOff.position() < 0 || handOff.to().startsWith("new ") || handOff.to().equals(MethodFact.RETURNED)) {
-      return Optional.empty();
-    }
-    for (IndexedMethod helper : receivers(caller, handOff)) {
-      int position = parameterAt(helper, handOff.position());
-      boolean returnsIt = helper.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null
-          && h.fromParameter() == position && h.to().equals(MethodFact.RETURNED));
-      if (!returnsIt) {
-        continue;
-      }
-      for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
-        if (handOff.held() && CONTAINER_CHANGES.contains(mutation.how())) {
-          continue; // menuSet = getChildMenus(menus, menuSet); menuSet.add(...): the set changes, not the result it holds
-        }
-        if (mutation.call().equals(helper.fact().name()) && mutation.arguments() == handOff.toArguments()) {
-          return Optional.of(caller.fact().displayName() + "() passes the result it gets to "
-              + helper.fact().displayName() + "(), which returns it, and changes what that returns (" + mutation.how()
-              + "): a cached result is one object shared by every caller, so the change would leak into later answers");
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   /**
@@ -341,7 +320,7 @@ final class ResultSharing {
    *
    * @return the chain, "Helper.normalise(), which changes it (sort)", when some method changes it
    */
-  private Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
+  Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
       Set<IndexedMethod> seen, boolean immutableValue, String resultType) {
     if (!immutableValue && handOff.position() >= 0 && receivers(from, handOff).isEmpty()) {
       Optional<String> lost = unfoundCallees.unfoundProjectMethod(from, handOff);
@@ -377,6 +356,11 @@ final class ResultSharing {
       }
       for (MethodFact.HandOff onward : callee.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {
+          // same.same(items.get(0)).setName(n): the callee changes what its helper hands back
+          Optional<String> back = immutableValue ? Optional.empty() : helperReturns.changeOfReturned(callee, onward, true);
+          if (back.isPresent()) {
+            return Optional.of(callee.fact().displayName() + "(), which passes it to " + back.get());
+          }
           Optional<String> deeper = changedDownstream(callee, onward, seen, immutableValue, null);
           if (deeper.isPresent()) {
             return Optional.of(callee.fact().displayName() + "(), which passes it to " + deeper.get());
@@ -423,7 +407,7 @@ final class ResultSharing {
   static final Set<String> IMMUTABLE_RESULTS = ImmutableValues.JDK_VALUES;
 
   /** What a collection's own methods change: the collection, never the objects it holds. */
-  private static final Set<String> CONTAINER_CHANGES = Set.of("add", "addAll", "remove", "removeAll", "removeIf",
+  static final Set<String> CONTAINER_CHANGES = Set.of("add", "addAll", "remove", "removeAll", "removeIf",
       "retainAll", "clear", "put", "putAll", "putIfAbsent", "offer", "push", "poll", "pop", "addFirst", "addLast",
       "removeFirst", "removeLast", "sort", "Collections.sort", "Collections.shuffle", "Collections.reverse");
 

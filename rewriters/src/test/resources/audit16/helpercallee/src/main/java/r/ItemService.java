@@ -1,0 +1,31 @@
+package r;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+@Service
+public class ItemService {
+    private final ItemDao dao;
+    private final Same same;
+
+    public ItemService(ItemDao dao, Same same) {
+        this.dao = dao;
+        this.same = same;
+    }
+
+    public List<Item> all(String kind) {
+        return dao.all(kind);
+    }
+
+    void rename(List<Item> items) {
+        same.same(items.get(0)).setName("x");
+    }
+
+    public String shout(String kind) {
+        List<Item> items = all(kind);
+        rename(items);
+        dao.add(kind + "-shouted", items.get(0).getName());
+        return items.get(0).getName();
+    }
+}
