@@ -98,7 +98,10 @@ final class EntityResults {
     this.columnReads = new ColumnReads(index, sharing, whole);
     this.returnedEntities = new ReturnedEntities(index, whole);
     this.copies = new CopiedProperties(index);
+    this.lombok = new LombokAccessors(index);
   }
+
+  private final LombokAccessors lombok;
 
   private final ColumnReads columnReads;
   private final ReturnedEntities returnedEntities;
@@ -315,6 +318,16 @@ final class EntityResults {
             + "reading one (a property, toString, equals) would throw LazyInitializationException on a cached, "
             + "detached entity, where the uncached one is read in its open session (check the views before caching it "
             + "by hand)");
+      }
+      Optional<LombokAccessors.Kept> kept = lombok.keptBy(method, handOff);
+      if (kept.isPresent() && handOff.part() && sharing.immutable(kept.get().type())) {
+        return Optional.empty(); // .ownerId(a.getOwnerId()) on a Lombok builder: a Long kept in a Long field
+      }
+      if (kept.isPresent()) {
+        return Optional.of(passes + ", " + kept.get().maker() + ", which keeps it in field " + kept.get().field()
+            + " of " + kept.get().owner() + ", and optkit does not follow what becomes of that object; the associations it "
+            + "reaches, " + entity.lazyFields() + ", are lazy: if anything reads one after the load, it would throw "
+            + "LazyInitializationException on a cached, detached entity");
       }
       return Optional.of(passes + ", which optkit cannot see into, and the associations it reaches, "
           + entity.lazyFields() + ", are lazy: if anything there reads one after the load, it would throw "

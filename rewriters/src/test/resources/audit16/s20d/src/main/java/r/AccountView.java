@@ -1,0 +1,12 @@
+package r;
+
+import lombok.Builder;
+import lombok.Value;
+
+@Value
+@Builder
+public class AccountView {
+    Long id;
+    String email;
+    Long ownerId;
+}
