@@ -930,7 +930,7 @@ class PreciseProofsTest {
   }
 
   @Test
-  void aResultReturnedFromALambdaIntoAnotherCallIsNotFollowedSoItIsRefused() throws Exception {
+  void aResultReturnedThroughALambdaIsFollowedToTheCallerThatChangesIt() throws Exception {
     // petclinic-rest's ClinicServiceImpl: findEntityById(() -> petRepository.findById(id)) returns the pet
     // to a controller that changes it; the value goes through the lambda, where the flow does not follow it
     String through = VET_CONTROLLER.replace("for (Vet vet : vets.findAll()) {", """
@@ -947,6 +947,8 @@ class PreciseProofsTest {
             @GetMapping("/vets")""");
     String why = refusal(spring("lambda").java(BASE_ENTITY).java(VET).java(SPECIALTY).java(ENTITY_UTILS)
         .java(VET_REPOSITORY).java(VET_DTO).java(VET_MAPPER).java(through).plan(), "findAll");
-    assertTrue(why.startsWith("VetController.found() gets it as the value of a lambda it hands to first()"), why);
+    // first() returns what the supplier returns, and found() returns that to list(), which changes it
+    assertTrue(why.startsWith("VetController.found() passes the result it gets to VetController.first(), which returns "
+        + "it, and returns that, and VetController.list() changes the result it gets (setName)"), why);
   }
 }

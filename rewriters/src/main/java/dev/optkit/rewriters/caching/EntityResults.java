@@ -394,6 +394,9 @@ final class EntityResults {
    */
   private Optional<String> handedBack(IndexedMethod method, MethodFact.HandOff handOff, IndexedMethod helper,
       ReturnedEntity entity, int depth, Set<IndexedMethod> seen, boolean itself, boolean part) {
+    if (sharing.immutable(helper.fact().returnType())) {
+      return Optional.empty(); // toName(owner) returns a String read from it: no association comes back
+    }
     if (!handedBackSeen.add(method.fact().signature() + "->" + helper.fact().signature())) {
       return Optional.empty(); // followed already on this proof
     }

@@ -96,12 +96,13 @@ final class ProjectWrites {
         continue;
       }
       handedToChange(index, sharing, method).ifPresent(found::add);
-      if (method.fact().resultMutations().isEmpty()) {
+      List<MethodFact.ResultMutation> mutations = throughHelpers(sharing, method);
+      if (mutations.isEmpty()) {
         continue;
       }
       for (var site : index.sitesOf(method)) {
         // em.createQuery(...).setParameter(...) changes a query, not an entity it loaded
-        boolean changed = method.fact().resultMutations().stream().anyMatch(m -> loadedBy(site, m.call())
+        boolean changed = mutations.stream().anyMatch(m -> loadedBy(site, m.call())
             && !m.how().startsWith("stored in field "));
         if (changed) {
           // what it loaded, and any entity reached from it, is written back: the tables reading it may touch; a
@@ -116,7 +117,7 @@ final class ProjectWrites {
       }
       // the entity a project helper loads and returns (getRequestFromRepository(id) { return repo.findById(id)... }),
       // changed here: written back at the flush as well
-      for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
+      for (MethodFact.ResultMutation mutation : mutations) {
         if (mutation.how().startsWith("stored in field ")) {
           continue;
         }
@@ -240,6 +241,25 @@ final class ProjectWrites {
    * Whether what {@code call} answered is what the site loaded: the site's own call, or the results of the query a
    * JPA site created ({@code createQuery(..)} then {@code getResultList()}), which the facts name by the later call.
    */
+  /**
+   * The method's changes of call results, and the same changes of what it handed a project helper that returns what
+   * it gets ({@code repo.findByTitle(t).stream().map(mapper::same)}, {@code same(repo.findById(id).get())}): a change
+   * of what the helper returns is one of what the call handed to it returned.
+   */
+  private static List<MethodFact.ResultMutation> throughHelpers(ResultSharing sharing, IndexedMethod method) {
+    List<MethodFact.ResultMutation> mutations = new ArrayList<>(method.fact().resultMutations());
+    for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
+      for (MethodFact.HandOff handOff : method.fact().handOffs()) {
+        if (handOff.fromCall() != null && handOff.to().equals(mutation.call())
+            && handOff.toArguments() == mutation.arguments() && sharing.returnsWhatItGets(method, handOff)) {
+          mutations.add(new MethodFact.ResultMutation(handOff.fromCall(), handOff.fromArguments(), mutation.how(),
+              handOff.fromLine(), handOff.fromColumn(), null, mutation.itself()));
+        }
+      }
+    }
+    return mutations;
+  }
+
   private static boolean loadedBy(dev.optkit.analyzers.facts.IoSite site, String call) {
     if (call == null) {
       return false;

@@ -36,6 +36,11 @@ final class ResultSharing {
 
   private final HelperReturns helperReturns;
 
+  /** Whether a project method the hand-off reaches returns what it gets there (or a part of it). */
+  boolean returnsWhatItGets(IndexedMethod caller, MethodFact.HandOff handOff) {
+    return !helperReturns.returningIt(caller, handOff).isEmpty();
+  }
+
   /** Changes of a container's own order or membership, which leave the objects it holds as they were. */
   private static final Set<String> CONTAINER_STRUCTURE = Set.of("Collections.reverse", "Collections.sort",
       "Collections.shuffle", "Collections.swap", "Collections.rotate", "sort", "add", "addAll", "addFirst", "addLast",
