@@ -59,29 +59,35 @@ public final class DependencyResolver {
    * @param declared coordinates declared outside poms (Gradle version catalogs), resolved from Maven Central
    */
   public static Resolved resolve(List<Path> poms, Path root, List<Coordinates> declared, ResolutionSettings settings) {
-    if (poms.isEmpty() && declared.isEmpty()) {
+    List<Path> scripts = GradleModules.scripts(root);
+    if (poms.isEmpty() && declared.isEmpty() && scripts.isEmpty()) {
       return Resolved.NONE;
     }
     List<Path> inputs = new ArrayList<>(poms);
     inputs.addAll(GradleCatalog.files(root));
+    for (Path script : scripts) {
+      inputs.add(script);
+      java.util.Optional.ofNullable(script.getParent()).map(folder -> folder.resolve("gradle.properties"))
+          .filter(Files::isRegularFile).filter(file -> !inputs.contains(file)).ifPresent(inputs::add);
+    }
     Optional<ResolutionMemo> memo = ResolutionMemo.of(root, inputs, settings);
     Optional<Resolved> remembered = memo.flatMap(ResolutionMemo::lookup);
     if (remembered.isPresent()) {
       return remembered.get();
     }
-    Resolved resolved = resolveBounded(poms, root, declared, settings);
+    Resolved resolved = resolveBounded(poms, scripts, root, declared, settings);
     memo.ifPresent(m -> m.store(resolved));
     return resolved;
   }
 
-  private static Resolved resolveBounded(List<Path> poms, Path root, List<Coordinates> declared,
+  private static Resolved resolveBounded(List<Path> poms, List<Path> scripts, Path root, List<Coordinates> declared,
       ResolutionSettings settings) {
     Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
     Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
     List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicReference<Thread> resolving = new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<Void> work = CompletableFuture.runAsync(
-        () -> resolveAll(poms, root, declared, settings, new Found(jars, direct, warnings)), runnable -> {
+        () -> resolveAll(poms, scripts, root, declared, settings, new Found(jars, direct, warnings)), runnable -> {
           Thread thread = new Thread(runnable, "optkit-dependencies");
           thread.setDaemon(true); // past the cap it is left behind, never waited for
           resolving.set(thread);
@@ -115,8 +121,8 @@ public final class DependencyResolver {
   /** What the resolving thread has found so far; read as it stands when the time cap stops it. */
   private record Found(Set<Path> jars, Set<Path> direct, List<ParseProblem> warnings) {}
 
-  private static void resolveAll(List<Path> poms, Path root, List<Coordinates> declared, ResolutionSettings settings,
-      Found found) {
+  private static void resolveAll(List<Path> poms, List<Path> scripts, Path root, List<Coordinates> declared,
+      ResolutionSettings settings, Found found) {
     List<ParseProblem> warnings = found.warnings();
     RepositorySystem system = new RepositorySystemSupplier().get();
     try (RepositorySystemSession.CloseableSession session = session(system, settings)) {
@@ -137,6 +143,13 @@ public final class DependencyResolver {
         } catch (IOException | RuntimeException e) {
           warnings.add(new ParseProblem(shown(root, pom), 0, 0, "dependencies not resolved: " + reason(e)));
         }
+      }
+      for (Path script : scripts) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        gradleModule(script, root, new RepositoryModelResolver(system, session, repositories,
+            List.of(repositories.central())), models, warnings);
       }
       // the project's own modules are sources here, not artifacts to fetch
       Set<String> reactor = new LinkedHashSet<>();
@@ -168,6 +181,37 @@ public final class DependencyResolver {
       }
     } finally {
       system.shutdown();
+    }
+  }
+
+  /** A Gradle script read as a module's pom; what it does not tell (computed text, no script parsed) is said. */
+  private static void gradleModule(Path script, Path root, RepositoryModelResolver resolver, Map<Path, Model> models,
+      List<ParseProblem> warnings) {
+    java.util.Optional<GradleScript.Declared> declared = GradleScript.read(script, GradleModules.properties(root, script));
+    if (declared.isEmpty()) {
+      warnings.add(new ParseProblem(shown(root, script), 0, 0, "not read: not a Groovy build script optkit can parse "
+          + "(or over 1 MB): the dependencies it declares are not resolved"));
+      return;
+    }
+    if (declared.get().unread() > 0) {
+      warnings.add(new ParseProblem(shown(root, script), 0, 0, declared.get().unread() + " dependency declaration(s) "
+          + "the script computes (a method call, a variable it assigns more than once or not to a string) are not read; "
+          + "their jars resolve only from --classpath"));
+    }
+    try {
+      models.put(script, ProjectModel.effective(GradleModules.model(shown(root, script).replace('/', '.'),
+          declared.get()), resolver));
+    } catch (ModelBuildingException e) {
+      warnings.add(new ParseProblem(shown(root, script), 0, 0, "its platforms or BOMs cannot be had (only the "
+          + "dependencies it declares with a version are resolved): " + oneLine(ProjectModel.firstError(e))));
+      GradleScript.Declared versioned = new GradleScript.Declared(declared.get().libraries().stream()
+          .filter(library -> library.version() != null).toList(), List.of(), 0);
+      try {
+        models.put(script, ProjectModel.effective(GradleModules.model(shown(root, script).replace('/', '.'), versioned),
+            resolver));
+      } catch (ModelBuildingException again) {
+        // nothing of it can be had
+      }
     }
   }
 

@@ -36,11 +36,7 @@ final class ProjectModel {
     if (source == null) {
       throw new IOException("not a pom inside the project: " + pom);
     }
-    Properties system = new Properties();
-    // profiles activated by the JDK or the OS see this machine's, as Maven would; nothing else of the environment
-    for (String key : new String[] {"java.version", "java.home", "os.name", "os.arch", "os.version"}) {
-      system.setProperty(key, System.getProperty(key, ""));
-    }
+    Properties system = machine();
     DefaultModelBuildingRequest request = new DefaultModelBuildingRequest()
         .setModelSource(source)
         .setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL)
@@ -49,6 +45,27 @@ final class ProjectModel {
         .setSystemProperties(system)
         .setModelResolver(resolver);
     return new DefaultModelBuilderFactory().newInstance().build(request).getEffectiveModel();
+  }
+
+  /** The effective model of a pom made in memory (a Gradle script's): no parent, its BOMs from repositories. */
+  static Model effective(Model raw, ModelResolver resolver) throws ModelBuildingException {
+    DefaultModelBuildingRequest request = new DefaultModelBuildingRequest();
+    request.setRawModel(raw);
+    request.setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL)
+        .setProcessPlugins(false)
+        .setTwoPhaseBuilding(false)
+        .setSystemProperties(machine())
+        .setModelResolver(resolver);
+    return new DefaultModelBuilderFactory().newInstance().build(request).getEffectiveModel();
+  }
+
+  /** Profiles activated by the JDK or the OS see this machine's, as Maven would; nothing else of the environment. */
+  private static Properties machine() {
+    Properties system = new Properties();
+    for (String key : new String[] {"java.version", "java.home", "os.name", "os.arch", "os.version"}) {
+      system.setProperty(key, System.getProperty(key, ""));
+    }
+    return system;
   }
 
   /** The first error of a failed build, as Maven words it. */

@@ -94,26 +94,18 @@ public final class ProjectClasspath {
   }
 
   /**
-   * Gradle build scripts are programs (Groovy or Kotlin), and optkit runs nothing of the project: their dependencies
-   * are not read, only version catalogs'. Said, not silent (issue 26's recall study: a Gradle project's FTP client
-   * unresolved with no word of why).
+   * Gradle's Kotlin build scripts are not read (Groovy ones are: {@code GradleScript}): said, not silent (issue 26's
+   * recall study: a Gradle project's FTP client unresolved with no word of why).
    */
   private static java.util.Optional<ParseProblem> gradleScriptsUnread(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir, 3)) {
-      List<Path> scripts = walk.filter(p -> p.getFileName().toString().equals("build.gradle")
-              || p.getFileName().toString().equals("build.gradle.kts"))
-          .filter(p -> !p.toString().contains("/build/") && !p.toString().contains("/target/"))
-          .sorted().toList();
-      if (scripts.isEmpty()) {
-        return java.util.Optional.empty();
-      }
-      String first = dir.relativize(scripts.get(0)).toString().replace('\\', '/');
-      return java.util.Optional.of(new ParseProblem(first, 0, 0, "Gradle build scripts (" + scripts.size()
-          + ") are not read: a dependency written out there ('group:name:version') resolves only from --classpath; "
-          + "those a version catalog (gradle/*.versions.toml) names are resolved"));
-    } catch (IOException | RuntimeException unreadable) {
+    List<Path> scripts = dev.optkit.analyzers.dependencies.GradleScript.kotlinScripts(dir);
+    if (scripts.isEmpty()) {
       return java.util.Optional.empty();
     }
+    String first = dir.relativize(scripts.get(0)).toString().replace('\\', '/');
+    return java.util.Optional.of(new ParseProblem(first, 0, 0, "Gradle Kotlin build scripts (" + scripts.size()
+        + ") are not read: a dependency written out there ('group:name:version') resolves only from --classpath; "
+        + "those a version catalog (gradle/*.versions.toml) or a build.gradle names are resolved"));
   }
 
   private static List<Path> findPoms(List<Path> roots) {
