@@ -144,4 +144,20 @@ class SixteenthAuditReasonsTest {
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmailContaining")
         && r.reason().contains("owner(), a builder method Lombok writes")), twin.refusals().toString());
   }
+
+  /**
+   * S29: open-session-in-view makes a self-call's load the instance a proxied call cached only when one request runs
+   * both; here no request does (the writer's request never reads through the proxy), so the read is cached, evicted by
+   * the writer. The twin's update request reads through the proxy first, and stays refused for that.
+   */
+  @Test
+  void theSessionInViewReasonNeedsOneRequestReadingThroughTheProxyAndThis() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s29")).resources("/audit16/s29").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("BrandService.getBrandById")
+        && t.toString().contains("name=updateBrand")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s29twin")).resources("/audit16/s29twin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getBrandById")
+        && r.reason().contains("open-session-in-view")), twin.refusals().toString());
+  }
 }

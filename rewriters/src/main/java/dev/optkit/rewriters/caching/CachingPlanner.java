@@ -45,6 +45,7 @@ public final class CachingPlanner {
   private final SpringBeans springBeans;
   private final WriterEvictions writerEvictions;
   private final ResultSharing sharing;
+  private final SameRequest sameRequest;
   private final KeyCoverage keyCoverage;
   private final EntityResults entityResults;
   private final TestSlices slices;
@@ -83,6 +84,7 @@ public final class CachingPlanner {
     this.springBeans = new SpringBeans(index, traits, whole::configurationMentions);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index);
+    this.sameRequest = new SameRequest(index, sharing);
     this.keyCoverage = new KeyCoverage(index);
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
@@ -347,8 +349,10 @@ public final class CachingPlanner {
           + "so the two never disagree and their TTLs do not add up");
     }
     Optional<String> mutated = sharing.mutatingCaller(method, bypassed);
-    if (mutated.isPresent()) {
-      return inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true));
+    Optional<String> changed = mutated.isPresent()
+        ? inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true)) : mutated;
+    if (changed.isPresent()) {
+      return changed;
     }
     Optional<String> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
         : new CopiedProperties(index).sharedByCopy(method, sharing, whole)
@@ -385,8 +389,10 @@ public final class CachingPlanner {
     }
     boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff();
     Optional<String> entity = entityResults.whyNot(method, proxied);
-    if (entity.isPresent()) {
-      return inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true));
+    Optional<String> entityUse = entity.isPresent()
+        ? inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true)) : entity;
+    if (entityUse.isPresent()) {
+      return entityUse;
     }
     if (repositoryQuery) {
       // Spring Data's repository proxy honours @Cacheable on the interface's method, as on a bean's
@@ -477,6 +483,9 @@ public final class CachingPlanner {
       java.util.function.Supplier<Optional<String>> withViewOff) {
     if (bypassed || form(method) != CacheForm.SPRING || withViewOff.get().isPresent()) {
       return refusal;
+    }
+    if (!sameRequest.mayProxyAndSelfCall(method)) {
+      return Optional.empty(); // no request calls it through the proxy and through 'this' both (audit 16's S29)
     }
     return Optional.of(refusal.get() + " (through a call on 'this', so only because open-session-in-view is on, "
         + "Spring Boot's default: the request's one persistence context makes the entity it changes the instance a "

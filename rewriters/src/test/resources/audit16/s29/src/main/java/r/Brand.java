@@ -1,0 +1,13 @@
+package r;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Brand {
+    @Id @GeneratedValue
+    private Long id;
+    private String name;
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+}
