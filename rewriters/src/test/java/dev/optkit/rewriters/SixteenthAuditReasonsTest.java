@@ -101,6 +101,14 @@ class SixteenthAuditReasonsTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findAllByRestaurantId")
         && r.reason().contains("MenuService.getAll(), which is cached in this migration")), plan.refusals().toString());
 
+    // the same with a static mapper, map(MenuMapper::toMenuTo): its fresh DTO's setters were "state shared between
+    // calls" (the element taken for an unknown receiver), and the read was refused as returned (audit 16's S-13)
+    MigrationPlan statically = new MigrationFixture(dir.resolve("s10fstatic")).resources("/audit16/s10fstatic").plan();
+    assertTrue(statically.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.getAll")),
+        statically.refusals().toString());
+    assertFalse(statically.refusals().stream().anyMatch(r -> r.reason().contains("lazy associations")),
+        statically.refusals().toString());
+
     MigrationPlan same = new MigrationFixture(dir.resolve("s10fsame")).resources("/audit16/s10fsame").plan();
     assertTrue(same.targets().stream().noneMatch(t -> t.method().fact().displayName().equals(
         "MenuRepository.findAllByRestaurantId")), same.targets().toString());

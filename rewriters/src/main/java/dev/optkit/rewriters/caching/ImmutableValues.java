@@ -48,6 +48,57 @@ final class ImmutableValues {
     }
     return true;
   }
+  /**
+   * {@code List<ItemDto>}: a JDK container of objects holding immutable values only (a project class, not an entity,
+   * without subclasses, whose fields and its project superclasses' are all immutable values; setters or not). What it
+   * holds may be values read from a result, never the result or a mutable part of it (audit 16's S-13: items mapped
+   * by a static method reference, {@code map(ItemMapper::toDto)}, to DTOs of their scalars).
+   */
+  boolean holdsValueObjects(String written) {
+    int open = written.indexOf('<');
+    if (open < 0 || !written.endsWith(">")) {
+      return false;
+    }
+    String raw = written.substring(0, open).trim();
+    if (!CONTAINERS.contains(raw.substring(raw.lastIndexOf('.') + 1))) {
+      return false;
+    }
+    for (String argument : written.substring(open + 1, written.length() - 1).split(",")) {
+      String simple = argument.trim();
+      if (simple.contains("<") || simple.contains("?")) {
+        return false;
+      }
+      String bare = simple.substring(simple.lastIndexOf('.') + 1);
+      if (immutable("java.lang." + bare) || immutable(simple)) {
+        continue;
+      }
+      java.util.List<TypeFact> named = index.typesNamed(bare);
+      if (named.size() != 1 || !valuesOnly(named.get(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean valuesOnly(TypeFact type) {
+    if (!type.kind().equals("class") || !type.typeParameters().isEmpty()
+        || !index.subtypesOf(type.qualifiedName()).isEmpty()
+        || type.annotations().stream().anyMatch(a -> a.equals("Entity") || a.endsWith(".Entity"))) {
+      return false;
+    }
+    for (String each : index.supertypesOf(type.qualifiedName())) {
+      if (each.equals(type.qualifiedName()) || each.equals("java.lang.Object") || each.equals("java.io.Serializable")) {
+        continue;
+      }
+      Optional<TypeFact> parent = index.type(each);
+      if (parent.isEmpty() || !parent.get().kind().equals("class") && !parent.get().kind().equals("interface")
+          || !parent.get().fieldTypes().values().stream().allMatch(this::immutable)) {
+        return false;
+      }
+    }
+    return type.fieldTypes().values().stream().allMatch(this::immutable);
+  }
+
   /** A result nobody can change, so sharing it through a field is harmless. */
   boolean immutable(String type) {
     return immutable(type, 0);

@@ -146,7 +146,13 @@ final class KeyCoverage {
               + (fact.staticFieldsRead().contains(read.get(0)) ? "its class (static)"
                   : "an object shared between calls (" + call.snippet() + ")"));
         }
-        Optional<String> deeper = below(callee, new Frame(thisShared, List.copyOf(arguments)), depth - 1, seen);
+        List<Boolean> passed = arguments;
+        if (call.argumentCount() < 0 && fact.isStatic() && !call.roots().isEmpty() && arguments.isEmpty()) {
+          // map(MenuMapper::toMenuTo): a static method's reference takes each element as its first argument, not as
+          // a receiver (audit 16: an unknown parameter 0 made its fresh DTO's setters "shared state")
+          passed = call.roots().stream().map(roots -> shared(roots, method, frame)).toList();
+        }
+        Optional<String> deeper = below(callee, new Frame(thisShared, List.copyOf(passed)), depth - 1, seen);
         if (deeper.isPresent()) {
           return deeper;
         }
@@ -257,14 +263,7 @@ final class KeyCoverage {
   private static boolean handedToAQuery(IndexedMethod method, CallRef reference) {
     var at = reference.range();
     return method.fact().ioSites().stream().anyMatch(site -> site.access() == dev.optkit.analyzers.facts.Access.READ
-        && site.range() != null && encloses(site.range(), at));
-  }
-
-  private static boolean encloses(dev.optkit.analyzers.facts.SourceRange outer, dev.optkit.analyzers.facts.SourceRange inner) {
-    boolean startsBefore = outer.line() < inner.line() || outer.line() == inner.line() && outer.column() < inner.column();
-    boolean endsAfter = outer.endLine() > inner.endLine()
-        || outer.endLine() == inner.endLine() && outer.endColumn() >= inner.endColumn();
-    return startsBefore && endsAfter;
+        && site.range() != null && site.range().contains(at)); // a call never starts where its argument does
   }
 
   /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */

@@ -430,7 +430,8 @@ final class ResultSharing {
    */
   boolean returnsValuesReadFrom(IndexedMethod caller, MethodFact.HandOff handOff) {
     return handOff.to().equals(MethodFact.RETURNED) && handOff.held() && handOff.part()
-        && holdsImmutables(WrittenTypes.returnType(caller.fact()));
+        && (holdsImmutables(WrittenTypes.returnType(caller.fact()))
+            || immutables.holdsValueObjects(WrittenTypes.returnType(caller.fact())));
   }
 
   /**
