@@ -52,14 +52,27 @@ class NinthAuditReasonsTest {
         .file("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n").plan();
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
         plan.refusals().toString());
-    // its true twin: the setting commented out, so open in view is on
+    // its true twins: the setting commented out, or absent (Boot's default), so open in view is on: one persistence
+    // context spans the request, and the entity a self-call changes is the instance a later proxied call of the same
+    // request caches (hostile review 32, a2b) -- here a handler that renames and then reads (without it, no request
+    // runs both, and the read is cached: SixteenthAuditReasonsTest's S29)
+    String renameThenRead = """
+        package r;
+        import org.springframework.web.bind.annotation.*;
+        @RestController public class CatRenamer {
+          private final CatService s; public CatRenamer(CatService s){this.s=s;}
+          @PostMapping("/cats/{id}/name") public String rename(@PathVariable Long id, @RequestBody String n) {
+            s.rename(id, n); return s.find(id).getName();
+          }
+        }
+        """;
     MigrationPlan commented = new MigrationFixture(dir.resolve("s19-commented")).resources("/audit9/s19-selfcall")
-        .file("src/main/resources/application.properties", "# spring.jpa.open-in-view=false\n").plan();
+        .file("src/main/resources/application.properties", "# spring.jpa.open-in-view=false\n")
+        .file("src/main/java/r/CatRenamer.java", renameThenRead).plan();
     assertFalse(commented.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
         commented.targets().toString());
-    // its true twin: open in view (Boot's default), one persistence context spans the request, and the entity a
-    // self-call changes is the instance a later call of the request caches (hostile review 32, a2b)
-    MigrationPlan inView = new MigrationFixture(dir.resolve("s19-in-view")).resources("/audit9/s19-selfcall").plan();
+    MigrationPlan inView = new MigrationFixture(dir.resolve("s19-in-view")).resources("/audit9/s19-selfcall")
+        .file("src/main/java/r/CatRenamer.java", renameThenRead).plan();
     assertFalse(inView.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatService.find")),
         inView.targets().toString());
     // its true twin: another bean, through the proxy, changes what it gets

@@ -173,7 +173,9 @@ final class ValueSources {
     if (MAPPING.contains(name)) {
       for (Expression argument : call.getArguments()) {
         if (argument instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")
-            && !unboundReference(reference)) {
+            && !(reference.getScope() instanceof TypeExpr type
+            && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
+            && !locals.contains(type.getType().asString()))) {
           mapped.add(ValueOrigin.ofReference(reference)); // ids.stream().map(dao::find): what find returns
         } else if (argument instanceof LambdaExpr lambda) {
           mapped.addAll(elements(returnedBy(lambda)));
@@ -199,10 +201,15 @@ final class ValueSources {
       }
       if (MAPPING.contains(name)) {
         for (Expression argument : call.getArguments()) {
-          // stream().map(Pet::getOwner): parts of the elements; map(mapper::toDto) (JavaParser reads a bare name
-          // before :: as a type too) is what the bean's method returns, added above (audit 16's S10f)
-          if (argument instanceof MethodReferenceExpr reference && unboundReference(reference)
-              && !FRESH.contains(reference.getIdentifier()) && !reference.getIdentifier().equals("new")) {
+          // stream().map(Pet::getOwner): parts of the elements. map(mapper::toDto) on a field of this class holding a
+          // bean is what the bean's method returns, added above (audit 16's S10f), which the planner follows into it;
+          // any other function may hand the element back (a lower-case class's static method, byId::get on a local
+          // map of the rows, Function.identity(), Pet.class::cast, mappers().get(0)::same: hostile review 41)
+          boolean beanMethod = argument instanceof MethodReferenceExpr reference && beanReference(reference);
+          boolean lambda = argument instanceof LambdaExpr;
+          boolean made = argument instanceof MethodReferenceExpr reference
+              && (FRESH.contains(reference.getIdentifier()) || reference.getIdentifier().equals("new"));
+          if (!beanMethod && !lambda && !made) {
             mapped.addAll(parts(inner));
           }
         }
@@ -235,13 +242,21 @@ final class ValueSources {
   }
 
   /**
-   * {@code Pet::getOwner}: a method of the element's type, run on each element. A lower-case name before {@code ::}
-   * or a local's ({@code mapper::toDto}) is an object's method the elements are handed to.
+   * {@code mapper::toDto} where {@code mapper} is a field the enclosing class declares (no local of the name): the
+   * elements are handed to a method of the object it holds, whose result is its own. JavaParser reads a bare name
+   * before {@code ::} as a type, so a name the class declares no field of may be a class (a lower-case one too).
    */
-  private boolean unboundReference(MethodReferenceExpr reference) {
-    return reference.getScope() instanceof TypeExpr type
-        && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
-        && !locals.contains(type.getType().asString());
+  private boolean beanReference(MethodReferenceExpr reference) {
+    if (!(reference.getScope() instanceof TypeExpr type) || locals.contains(type.getType().asString())) {
+      return false;
+    }
+    String name = type.getType().asString();
+    for (Node at = reference.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> declaring) {
+        return declaring.getFieldByName(name).isPresent();
+      }
+    }
+    return false;
   }
 
   /** What a lambda returns: its expression, or the expressions of its own return statements. */

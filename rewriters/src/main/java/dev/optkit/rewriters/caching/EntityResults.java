@@ -375,6 +375,9 @@ final class EntityResults {
       }
       for (MethodFact.HandOff onward : receiver.fact().handOffs()) {
         if (onward.fromCall() == null && onward.fromParameter() == position) {
+          if (onward.to().equals(MethodFact.RETURNED) && !sharing.mayReturnIt(receiver, onward)) {
+            continue; // createTo(vote) returns new VoteTo(vote.getId(), ...): values read from it, no association
+          }
           Optional<String> deeper = onward.to().equals(MethodFact.RETURNED)
               ? handedBack(method, handOff, receiver, entity, depth, seen, itself && !onward.part(), onward.part())
               : use(receiver, onward, entity, depth + 1, seen, itself && !onward.part());

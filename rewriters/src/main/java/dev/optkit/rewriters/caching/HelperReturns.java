@@ -14,16 +14,55 @@ final class HelperReturns {
     this.sharing = sharing;
   }
 
-  /** The project methods a hand-off reaches that return the argument (or a part of it) they get there. */
+  /**
+   * The project methods a hand-off reaches that return the argument (or a part of it) they get there: directly, through
+   * a call they hand it to that returns it ({@code a(p) { return b(p); }}, up to {@link #CHAIN} calls deep), or by code
+   * not in the sources (an interface whose implementation a build or a jar brings: hostile review 41's m17, m49).
+   */
   List<IndexedMethod> returningIt(IndexedMethod caller, MethodFact.HandOff handOff) {
     if (handOff.position() < 0 || handOff.to().startsWith("new ") || handOff.to().equals(MethodFact.RETURNED)) {
       return List.of();
     }
-    return sharing.receivers(caller, handOff).stream().filter(helper -> {
-      int position = ResultSharing.parameterAt(helper, handOff.position());
-      return helper.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null
-          && h.fromParameter() == position && h.to().equals(MethodFact.RETURNED));
-    }).toList();
+    List<IndexedMethod> receivers = sharing.receivers(caller, handOff);
+    if (receivers.isEmpty()) {
+      return List.of();
+    }
+    boolean implemented = receivers.stream().anyMatch(helper -> !helper.fact().isAbstract());
+    return receivers.stream().filter(helper -> !(implemented && helper.fact().isAbstract())).filter(helper -> returnsParameter(helper,
+        ResultSharing.parameterAt(helper, handOff.position()), 0)).toList();
+  }
+
+  private static final int CHAIN = 4;
+
+  private boolean returnsParameter(IndexedMethod helper, int position, int depth) {
+    if (helper.fact().isAbstract()) {
+      // its code is not here: whatever implements it may hand the argument back
+      return !sharing.immutable(helper.fact().returnType()) && !helper.fact().returnType().equals("void");
+    }
+    for (MethodFact.HandOff returned : helper.fact().handOffs()) {
+      if (returned.fromCall() == null && returned.fromParameter() == position
+          && returned.to().equals(MethodFact.RETURNED) && sharing.mayReturnIt(helper, returned)) {
+        return true;
+      }
+    }
+    if (depth >= CHAIN) {
+      return false;
+    }
+    // a(p) { return b(p); }: p handed to b, and b's result returned
+    for (MethodFact.HandOff passed : helper.fact().handOffs()) {
+      if (passed.fromCall() != null || passed.fromParameter() != position || passed.position() < 0
+          || passed.to().equals(MethodFact.RETURNED) || passed.to().startsWith("new ")) {
+        continue;
+      }
+      boolean resultReturned = helper.fact().handOffs().stream().anyMatch(h -> passed.to().equals(h.fromCall())
+          && h.fromArguments() == passed.toArguments() && h.to().equals(MethodFact.RETURNED)
+          && sharing.mayReturnIt(helper, h));
+      if (resultReturned && sharing.receivers(helper, passed).stream().anyMatch(next ->
+          returnsParameter(next, ResultSharing.parameterAt(next, passed.position()), depth + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

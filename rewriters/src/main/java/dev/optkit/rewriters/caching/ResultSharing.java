@@ -36,6 +36,16 @@ final class ResultSharing {
 
   private final HelperReturns helperReturns;
 
+  /**
+   * Whether what a method returns through that returned hand-off may be the value handed in or a mutable part of it:
+   * not an immutable result, not a new object built from immutable values read from it ({@code new VoteTo(v.getId())}),
+   * not a container of values or value-only DTOs read from it ({@code map(VoteUtil::createTo)}).
+   */
+  boolean mayReturnIt(IndexedMethod method, MethodFact.HandOff returned) {
+    return !immutable(method.fact().returnType()) && !constructedFromImmutableValue(method, returned)
+        && !returnsValuesReadFrom(method, returned);
+  }
+
   /** Whether a project method the hand-off reaches returns what it gets there (or a part of it). */
   boolean returnsWhatItGets(IndexedMethod caller, MethodFact.HandOff handOff) {
     return !helperReturns.returningIt(caller, handOff).isEmpty();
@@ -236,7 +246,7 @@ final class ResultSharing {
    * as an immutable type: whatever the method's callers do with that object, they cannot change the
    * result through it.
    */
-  private boolean constructedFromImmutableValue(IndexedMethod caller, MethodFact.HandOff returned) {
+  boolean constructedFromImmutableValue(IndexedMethod caller, MethodFact.HandOff returned) {
     if (!returned.part() || returned.toArguments() == 0) {
       return false;
     }

@@ -36,22 +36,31 @@ final class SameRequest {
     this.sharing = sharing;
   }
 
-  /** Whether some request may reach the method through its proxy and also one of its self-callers. */
+  /**
+   * Whether some request may reach the method through its proxy and also one of its self-callers. Proven not only
+   * when optkit sees every such call run by a handler: a proxied call or self-caller no handler reaches may be run
+   * by code it does not see (the framework, a template, another module) in any request.
+   */
   boolean mayProxyAndSelfCall(IndexedMethod target) {
     Set<IndexedMethod> selfCallers = new HashSet<>();
+    Set<IndexedMethod> proxiedCallers = new HashSet<>();
     for (IndexedMethod caller : index.callersOf(target)) {
+      if (dev.optkit.analyzers.source.SourceSet.isTestPath(caller.path())) {
+        continue;
+      }
       for (CallRef call : caller.fact().calls()) {
-        if (index.allTargetsOf(call).contains(target) && sharing.selfCall(caller, call, target)) {
-          selfCallers.add(caller);
+        if (index.allTargetsOf(call).contains(target)) {
+          (sharing.selfCall(caller, call, target) ? selfCallers : proxiedCallers).add(caller);
         }
       }
     }
-    if (selfCallers.isEmpty()) {
-      return true; // nothing to tell apart: the refusal stands as it was proven
+    if (selfCallers.isEmpty() || proxiedCallers.isEmpty()) {
+      return true; // nothing to tell apart, or the read is requested by code optkit does not see
     }
     if (around == null) {
       around = index.methods().stream().filter(this::aroundRequests).toList();
     }
+    Set<IndexedMethod> handled = new HashSet<>();
     for (IndexedMethod entry : index.methods()) {
       if (index.webEntryPoints().whyEntryPoint(entry).isEmpty()) {
         continue;
@@ -60,14 +69,12 @@ final class SameRequest {
       if (reached == null) {
         return true;
       }
-      boolean selfCalls = reached.stream().anyMatch(selfCallers::contains);
-      boolean proxied = reached.stream().anyMatch(m -> m.fact().calls().stream()
-          .anyMatch(call -> index.allTargetsOf(call).contains(target) && !sharing.selfCall(m, call, target)));
-      if (selfCalls && proxied) {
+      handled.addAll(reached);
+      if (reached.stream().anyMatch(selfCallers::contains) && reached.stream().anyMatch(proxiedCallers::contains)) {
         return true;
       }
     }
-    return false;
+    return !handled.containsAll(selfCallers) || !handled.containsAll(proxiedCallers);
   }
 
   /** Filters, interceptors and the methods Spring MVC runs beside handlers. */

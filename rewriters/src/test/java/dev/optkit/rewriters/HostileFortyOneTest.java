@@ -1,0 +1,58 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile review 41 (/tmp/hostile41, 2026-11-26) of reading a bean's method reference in a stream as what the method
+ * returns: each case maps the cached rows through a function that hands an element back, and a caller changes it
+ * (JDBC: the handler renames every pet, so a cached list answered "tom!!" the second time) or reads its lazy
+ * association after the session (JPA: LazyInitializationException). Each was cached, proven by running the migrated
+ * copy against the original; m45 is the control, a copying function, cached and proven equal.
+ */
+class HostileFortyOneTest {
+  @TempDir Path dir;
+
+  private MigrationPlan attack(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/hostile41/" + name).plan();
+  }
+
+  private static boolean cached(MigrationPlan plan, String displayName) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(displayName));
+  }
+
+  /**
+   * m6 a lower-case class's static method ({@code class mapper}), m17/m17b a helper returning another helper's call
+   * (that helper in another bean), m34 the same behind a service, m49 an interface whose implementation the sources
+   * lack, m12 {@code Function.identity()}, m26 a reference on a call's result ({@code mappers().get(0)::same}), m38
+   * {@code Pet.class::cast}: the rows come back to the handler that renames them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"m6", "m17", "m17b", "m34", "m49", "m12", "m26", "m38"})
+  void aFunctionHandingTheRowBackKeepsItTheResult(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());
+  }
+
+  /** j25 {@code byId::get} on a local map of the rows, j24 {@code Function.identity()}: the lazy restaurant is read. */
+  @ParameterizedTest
+  @ValueSource(strings = {"j25", "j24"})
+  void aFunctionHandingTheEntityBackReachesItsLazyAssociation(String attack) {
+    MigrationPlan plan = attack(attack);
+    assertFalse(cached(plan, "MenuRepository.findAllByRestaurantId"), plan.targets().toString());
+  }
+
+  /** m45: {@code map(Util::copy)} makes new pets; the handler renames the copies, and the rows stay cached. */
+  @Test
+  void aCopyingFunctionLeavesTheRowsCached() {
+    MigrationPlan plan = attack("m45");
+    assertTrue(cached(plan, "PetDao.all"), plan.refusals().toString());
+  }
+}
