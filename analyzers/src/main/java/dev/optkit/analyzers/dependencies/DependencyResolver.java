@@ -65,7 +65,7 @@ public final class DependencyResolver {
     }
     List<Path> inputs = new ArrayList<>(poms);
     inputs.addAll(GradleCatalog.files(root));
-    for (Path script : scripts) {
+    for (Path script : GradleModules.gradleFiles(root)) { // build.gradle and the scripts they may apply
       inputs.add(script);
       java.util.Optional.ofNullable(script.getParent()).map(folder -> folder.resolve("gradle.properties"))
           .filter(Files::isRegularFile).filter(file -> !inputs.contains(file)).ifPresent(inputs::add);
@@ -144,13 +144,8 @@ public final class DependencyResolver {
           warnings.add(new ParseProblem(shown(root, pom), 0, 0, "dependencies not resolved: " + reason(e)));
         }
       }
-      for (Path script : scripts) {
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-        gradleModule(script, root, new RepositoryModelResolver(system, session, repositories,
-            List.of(repositories.central())), models, warnings);
-      }
+      gradleModules(scripts, root, new RepositoryModelResolver(system, session, repositories,
+          List.of(repositories.central())), models, warnings);
       // the project's own modules are sources here, not artifacts to fetch
       Set<String> reactor = new LinkedHashSet<>();
       models.values().forEach(model -> reactor.add(model.getGroupId() + ":" + model.getArtifactId()));
@@ -184,35 +179,66 @@ public final class DependencyResolver {
     }
   }
 
-  /** A Gradle script read as a module's pom; what it does not tell (computed text, no script parsed) is said. */
-  private static void gradleModule(Path script, Path root, RepositoryModelResolver resolver, Map<Path, Model> models,
-      List<ParseProblem> warnings) {
-    java.util.Optional<GradleScript.Declared> declared = GradleScript.read(script, GradleModules.properties(root, script));
-    if (declared.isEmpty()) {
-      warnings.add(new ParseProblem(shown(root, script), 0, 0, "not read: not a Groovy build script optkit can parse "
-          + "(or over 1 MB): the dependencies it declares are not resolved"));
-      return;
+  /**
+   * The Gradle scripts read as modules' poms, the root script first: its strings and its {@code allprojects}/
+   * {@code subprojects} BOMs are its subprojects' too. What a script does not tell is said, per script.
+   */
+  private static void gradleModules(List<Path> scripts, Path root, RepositoryModelResolver resolver,
+      Map<Path, Model> models, List<ParseProblem> warnings) {
+    Path rootScript = root.resolve("build.gradle");
+    GradleScript.Declared rootDeclared = null;
+    if (scripts.contains(rootScript)) {
+      rootDeclared = gradleModule(rootScript, root, null, resolver, models, warnings);
     }
-    if (declared.get().unread() > 0) {
-      warnings.add(new ParseProblem(shown(root, script), 0, 0, declared.get().unread() + " dependency declaration(s) "
-          + "the script computes (a method call, a variable it assigns more than once or not to a string) are not read; "
-          + "their jars resolve only from --classpath"));
-    }
-    try {
-      models.put(script, ProjectModel.effective(GradleModules.model(shown(root, script).replace('/', '.'),
-          declared.get()), resolver));
-    } catch (ModelBuildingException e) {
-      warnings.add(new ParseProblem(shown(root, script), 0, 0, "its platforms or BOMs cannot be had (only the "
-          + "dependencies it declares with a version are resolved): " + oneLine(ProjectModel.firstError(e))));
-      GradleScript.Declared versioned = new GradleScript.Declared(declared.get().libraries().stream()
-          .filter(library -> library.version() != null).toList(), List.of(), 0);
-      try {
-        models.put(script, ProjectModel.effective(GradleModules.model(shown(root, script).replace('/', '.'), versioned),
-            resolver));
-      } catch (ModelBuildingException again) {
-        // nothing of it can be had
+    for (Path script : scripts) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      if (!script.equals(rootScript)) {
+        gradleModule(script, root, rootDeclared, resolver, models, warnings);
       }
     }
+  }
+
+  private static GradleScript.Declared gradleModule(Path script, Path root, GradleScript.Declared rootScript,
+      RepositoryModelResolver resolver, Map<Path, Model> models, List<ParseProblem> warnings) {
+    Map<String, String> properties = new java.util.HashMap<>(rootScript == null ? Map.of() : rootScript.strings());
+    properties.putAll(GradleModules.properties(root, script));
+    GradleScript.Reading reading = GradleScript.read(script, root, properties);
+    String where = shown(root, script);
+    if (reading.declared() == null) {
+      warnings.add(new ParseProblem(where, 0, 0, reading.problem() + ": the dependencies it declares are not resolved"));
+      return null;
+    }
+    GradleScript.Declared declared = reading.declared();
+    if (declared.unread() > 0) {
+      warnings.add(new ParseProblem(where, 0, 0, declared.unread() + " dependency declaration(s) optkit does not read: "
+          + "text the script computes (a method call, a name not given one literal string in the script, the scripts "
+          + "it applies, its root script or gradle.properties) or a dynamic version (1.+, latest.release); their jars "
+          + "resolve only from --classpath"));
+    }
+    List<Coordinates> boms = GradleModules.boms(root, declared, rootScript);
+    String artifactId = where.replace('/', '.');
+    Model effective;
+    try {
+      effective = ProjectModel.effective(GradleModules.model(artifactId, declared, boms), resolver);
+    } catch (ModelBuildingException e) {
+      warnings.add(new ParseProblem(where, 0, 0, "its platforms or BOMs cannot be had (only the dependencies it "
+          + "declares with a version are resolved): " + oneLine(ProjectModel.firstError(e))));
+      try {
+        effective = ProjectModel.effective(GradleModules.model(artifactId, declared, List.of()), resolver);
+      } catch (ModelBuildingException again) {
+        return declared;
+      }
+    }
+    int unmanaged = GradleModules.managed(effective, declared);
+    if (unmanaged > 0) {
+      warnings.add(new ParseProblem(where, 0, 0, unmanaged + " dependency declaration(s) without a version that no "
+          + "platform or BOM optkit found manages (a platform applied by a plugin or a script it does not read): not "
+          + "resolved"));
+    }
+    models.put(script, effective);
+    return declared;
   }
 
   private static void collect(RepositorySystem system, RepositorySystemSession session, CollectRequest request,

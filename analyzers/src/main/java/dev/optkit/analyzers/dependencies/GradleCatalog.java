@@ -95,6 +95,37 @@ public final class GradleCatalog {
     return declared;
   }
 
+  /**
+   * The version the catalogs give the plugin an alias names ({@code libs.plugins.spring.boot} for the entry
+   * {@code spring-boot}, {@code spring_boot} or {@code spring.boot}) when its id is {@code pluginId}.
+   */
+  static java.util.Optional<String> pluginVersion(Path root, String alias, String pluginId) {
+    String prefix = "libs.plugins.";
+    if (!alias.startsWith(prefix)) {
+      return java.util.Optional.empty();
+    }
+    String wanted = alias.substring(prefix.length());
+    for (Path catalog : files(root)) {
+      JsonNode tree;
+      try {
+        if (!Files.isRegularFile(catalog, LinkOption.NOFOLLOW_LINKS) || Files.size(catalog) > MAX_BYTES) {
+          continue;
+        }
+        tree = TOML.readTree(Files.readString(catalog));
+      } catch (IOException | RuntimeException e) {
+        continue;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = tree.path("plugins").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> plugin = it.next();
+        if (plugin.getKey().replace('-', '.').replace('_', '.').equals(wanted)
+            && pluginId.equals(plugin.getValue().path("id").asText(null))) {
+          return java.util.Optional.ofNullable(version(plugin.getValue().path("version"), tree.path("versions")));
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** A version as written, referenced, or the one a rich version settles on; null when none is. */
   private static String version(JsonNode version, JsonNode versions) {
     if (version.isTextual()) {

@@ -24,6 +24,17 @@ final class GradleModules {
     return named(root, "build.gradle");
   }
 
+  /** Every Groovy Gradle file ({@code *.gradle}) as deep: what a resolution read may depend on. */
+  static List<Path> gradleFiles(Path root) {
+    try (Stream<Path> walk = Files.walk(root, 3)) {
+      return walk.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".gradle"))
+          .filter(p -> !root.relativize(p).toString().replace('\\', '/').matches("(.*/)?(build|target|\\.gradle)/.*"))
+          .sorted().toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
   /** Its Kotlin build scripts, which optkit does not read. */
   static List<Path> kotlinScripts(Path root) {
     return named(root, "build.gradle.kts");
@@ -53,8 +64,12 @@ final class GradleModules {
     return values;
   }
 
-  /** The raw pom of one script: versionless libraries only where a BOM may manage them. */
-  static Model model(String artifactId, GradleScript.Declared declared) {
+  /**
+   * The raw pom of one script: its versioned libraries as dependencies, its BOMs (with those given from outside it:
+   * a root script's for every subproject, the Spring Boot plugin's) imported. Versionless libraries are added once
+   * the BOMs are applied ({@link #managed}), so one no BOM manages cannot fail the whole model.
+   */
+  static Model model(String artifactId, GradleScript.Declared declared, List<Coordinates> boms) {
     Model model = new Model();
     model.setModelVersion("4.0.0");
     model.setGroupId("optkit.gradle");
@@ -62,22 +77,14 @@ final class GradleModules {
     model.setVersion("0");
     model.setPackaging("jar");
     for (GradleScript.Library library : declared.libraries()) {
-      if (library.version() == null && declared.boms().isEmpty()) {
-        continue; // nothing manages it: Gradle itself would not resolve it
+      if (library.version() != null) {
+        model.addDependency(dependency(library, library.version()));
       }
-      Dependency dependency = new Dependency();
-      dependency.setGroupId(library.group());
-      dependency.setArtifactId(library.artifact());
-      dependency.setVersion(library.version());
-      dependency.setClassifier(library.classifier());
-      dependency.setType(library.extension());
-      dependency.setScope(library.test() ? "test" : "compile");
-      model.addDependency(dependency);
     }
-    if (!declared.boms().isEmpty()) {
+    if (!boms.isEmpty()) {
       DependencyManagement management = new DependencyManagement();
       List<Dependency> imports = new ArrayList<>();
-      for (Coordinates bom : declared.boms()) {
+      for (Coordinates bom : boms) {
         Dependency imported = new Dependency();
         imported.setGroupId(bom.group());
         imported.setArtifactId(bom.artifact());
@@ -90,5 +97,67 @@ final class GradleModules {
       model.setDependencyManagement(management);
     }
     return model;
+  }
+
+  /**
+   * The script's versionless libraries given the versions the effective model's dependency management holds for
+   * them, added to its dependencies; the count of those it holds none for.
+   */
+  static int managed(Model effective, GradleScript.Declared declared) {
+    Map<String, String> versions = new java.util.HashMap<>();
+    if (effective.getDependencyManagement() != null) {
+      for (Dependency managed : effective.getDependencyManagement().getDependencies()) {
+        versions.putIfAbsent(managed.getGroupId() + ":" + managed.getArtifactId(), managed.getVersion());
+      }
+    }
+    int unmanaged = 0;
+    for (GradleScript.Library library : declared.libraries()) {
+      if (library.version() != null) {
+        continue;
+      }
+      String version = versions.get(library.group() + ":" + library.artifact());
+      if (version == null) {
+        unmanaged++;
+      } else {
+        effective.addDependency(dependency(library, version));
+      }
+    }
+    return unmanaged;
+  }
+
+  private static Dependency dependency(GradleScript.Library library, String version) {
+    Dependency dependency = new Dependency();
+    dependency.setGroupId(library.group());
+    dependency.setArtifactId(library.artifact());
+    dependency.setVersion(version);
+    dependency.setClassifier(library.classifier());
+    dependency.setType(library.extension());
+    dependency.setScope(library.test() ? "test" : "compile");
+    return dependency;
+  }
+
+  /**
+   * The BOMs a script's versions come from: its own, its root script's {@code allprojects}/{@code subprojects} ones,
+   * and the Spring Boot plugin's, at the version the script, a catalog alias it applies, or (when it applies the
+   * plugin without one) its root script gives.
+   */
+  static List<Coordinates> boms(Path root, GradleScript.Declared declared, GradleScript.Declared rootScript) {
+    List<Coordinates> boms = new ArrayList<>(declared.boms());
+    if (rootScript != null && rootScript != declared) {
+      rootScript.sharedBoms().stream().filter(bom -> !boms.contains(bom)).forEach(boms::add);
+    }
+    String boot = declared.bootVersion();
+    for (String alias : declared.pluginAliases()) {
+      if (boot == null) {
+        boot = GradleCatalog.pluginVersion(root, alias, "org.springframework.boot").orElse(null);
+      }
+    }
+    if (boot == null && rootScript != null && rootScript != declared && declared.appliesBoot()) {
+      boot = rootScript.bootVersion();
+    }
+    if (boot != null) {
+      boms.add(new Coordinates("org.springframework.boot", "spring-boot-dependencies", boot));
+    }
+    return boms;
   }
 }

@@ -65,10 +65,24 @@ public final class GradleScript {
 
   /**
    * @param libraries the declared libraries, in the script's order
-   * @param boms the platforms and BOMs that manage versions
-   * @param unread declarations whose text the script computes, which are not read
+   * @param boms the platforms and BOMs that manage versions (the Spring Boot plugin's not among them: {@code bootVersion})
+   * @param unread declarations the script computes or optkit cannot read, which are not read
+   * @param strings the strings the script assigns once ({@code ext}, {@code def}, literal maps as {@code name.key}),
+   *     which a root script shares with its subprojects
+   * @param sharedBoms BOMs declared in {@code allprojects}/{@code subprojects}: every subproject's
+   * @param bootVersion the Spring Boot plugin's version, when the script gives it
+   * @param appliesBoot the script applies the Spring Boot plugin (with or without a version)
+   * @param pluginAliases version catalog plugin aliases it applies ({@code libs.plugins.spring.boot})
    */
-  public record Declared(List<Library> libraries, List<Coordinates> boms, int unread) {}
+  public record Declared(List<Library> libraries, List<Coordinates> boms, int unread, Map<String, String> strings,
+      List<Coordinates> sharedBoms, String bootVersion, boolean appliesBoot, List<String> pluginAliases) {}
+
+  /** A script's declarations, or (null declarations) why it was not read, said in the warning that names it. */
+  public record Reading(Declared declared, String problem) {
+    static Reading unread(String problem) {
+      return new Reading(null, problem);
+    }
+  }
 
   private GradleScript() {}
 
@@ -78,48 +92,150 @@ public final class GradleScript {
   }
 
   /**
-   * The script's declarations; empty when it is not a file inside the project, too large or not Groovy.
+   * The script's declarations, or why it is not read: not a regular file inside the project (a link), over 1 MB,
+   * nested deeper than {@value #MAX_NESTING} brackets, not Groovy, or longer than {@value #PARSE_SECONDS} s to parse.
    *
-   * @param properties {@code gradle.properties} values the script may interpolate
+   * @param properties {@code gradle.properties} values and a root script's strings the script may interpolate
+   * @param root the project: scripts it applies ({@code apply from: 'deps.gradle'}) are read only inside it
    */
-  public static Optional<Declared> read(Path script, Map<String, String> properties) {
+  public static Reading read(Path script, Path root, Map<String, String> properties) {
     String text;
     try {
-      if (!Files.isRegularFile(script, LinkOption.NOFOLLOW_LINKS) || Files.size(script) > MAX_BYTES) {
-        return Optional.empty();
+      if (!Files.isRegularFile(script, LinkOption.NOFOLLOW_LINKS)) {
+        return Reading.unread("not read: a link or not a regular file (optkit follows no link out of the project)");
+      }
+      if (Files.size(script) > MAX_BYTES) {
+        return Reading.unread("not read: over 1 MB");
       }
       text = Files.readString(script);
     } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+      return Reading.unread("not read: " + e.getClass().getSimpleName());
     }
-    return parse(text, properties);
+    Optional<ModuleNode> module = syntaxTree(text);
+    if (module.isEmpty()) {
+      return Reading.unread(nesting(text) > MAX_NESTING ? "not read: nested deeper than " + MAX_NESTING + " brackets"
+          : "not read: not Groovy optkit can parse in " + PARSE_SECONDS + " s (a Kotlin script named .gradle?)");
+    }
+    Map<String, String> applied = new HashMap<>();
+    for (String path : appliedScripts(module.get())) {
+      appliedStrings(script, root, path).ifPresent(applied::putAll);
+    }
+    Map<String, String> strings = new HashMap<>(properties);
+    strings.putAll(applied);
+    return new Reading(declared(module.get(), strings, applied), null);
   }
 
   static Optional<Declared> parse(String text, Map<String, String> properties) {
-    ModuleNode module;
-    try {
+    return syntaxTree(text).map(module -> declared(module, new HashMap<>(properties), Map.of()));
+  }
+
+  /** @param applied the strings of the scripts it applies, shared with subprojects as its own are */
+  private static Declared declared(ModuleNode module, Map<String, String> strings, Map<String, String> applied) {
+    Map<String, String> assigned = new HashMap<>(applied);
+    Assignments assignments = new Assignments(assigned);
+    module.getStatementBlock().visit(assignments);
+    strings.keySet().removeAll(assignments.ambiguous);
+    strings.putAll(assigned);
+    Declarations declarations = new Declarations(strings);
+    module.getStatementBlock().visit(declarations);
+    return new Declared(List.copyOf(declarations.libraries), List.copyOf(declarations.boms), declarations.unread,
+        Map.copyOf(assigned), List.copyOf(declarations.sharedBoms), declarations.bootVersion, declarations.appliesBoot,
+        List.copyOf(declarations.pluginAliases));
+  }
+
+  private static final int MAX_NESTING = 200;
+  private static final int PARSE_SECONDS = 10;
+
+  /**
+   * Groovy's syntax tree of the text, parsed on a thread of its own for at most {@value #PARSE_SECONDS} s (a hostile
+   * script nested thousands deep took minutes; past the limit the thread is left to end, never waited for).
+   */
+  private static Optional<ModuleNode> syntaxTree(String text) {
+    if (nesting(text) > MAX_NESTING) {
+      return Optional.empty();
+    }
+    java.util.concurrent.FutureTask<ModuleNode> parsing = new java.util.concurrent.FutureTask<>(() -> {
       CompilerConfiguration configuration = new CompilerConfiguration();
       SourceUnit unit = new SourceUnit("build.gradle", text, configuration, null, new ErrorCollector(configuration));
       unit.parse();
       unit.completePhase();
       unit.nextPhase();
       unit.convert(); // the syntax tree only: no class is compiled, no transformation or script code runs
-      module = unit.getAST();
-    } catch (RuntimeException | StackOverflowError e) {
+      return unit.getAST();
+    });
+    Thread thread = new Thread(parsing, "optkit-gradle-script");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      ModuleNode module = parsing.get(PARSE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+      return module == null || module.getStatementBlock() == null ? Optional.empty() : Optional.of(module);
+    } catch (java.util.concurrent.TimeoutException e) {
+      parsing.cancel(true);
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (java.util.concurrent.ExecutionException | RuntimeException | StackOverflowError e) {
       return Optional.empty(); // not Groovy: Gradle would refuse it too
     }
-    if (module == null || module.getStatementBlock() == null) {
+  }
+
+  /** The deepest bracket nesting of the text, strings and comments counted too: a guard, not a reading. */
+  static int nesting(String text) {
+    int depth = 0;
+    int deepest = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{' || c == '(' || c == '[') {
+        deepest = Math.max(deepest, ++depth);
+      } else if ((c == '}' || c == ')' || c == ']') && depth > 0) {
+        depth--;
+      }
+    }
+    return deepest;
+  }
+
+  /** {@code apply from: 'dependencies.gradle'}: the scripts a script applies, as written (literal paths only). */
+  private static List<String> appliedScripts(ModuleNode module) {
+    List<String> applied = new ArrayList<>();
+    module.getStatementBlock().visit(new CodeVisitorSupport() {
+      @Override
+      public void visitMethodCallExpression(MethodCallExpression call) {
+        if ("apply".equals(call.getMethodAsString()) && first(call) instanceof MapExpression map) {
+          for (MapEntryExpression entry : map.getMapEntryExpressions()) {
+            if (entry.getKeyExpression() instanceof ConstantExpression key && "from".equals(key.getValue())
+                && entry.getValueExpression() instanceof ConstantExpression value && value.getValue() instanceof String path) {
+              applied.add(path);
+            }
+          }
+        }
+        super.visitMethodCallExpression(call);
+      }
+    });
+    return applied;
+  }
+
+  /** The strings an applied script assigns, when it is a file inside the project (no link, no URL, at most 1 MB). */
+  private static Optional<Map<String, String>> appliedStrings(Path script, Path root, String applied) {
+    try {
+      if (applied.contains(":") || script.getParent() == null) {
+        return Optional.empty(); // a URL or a drive: not the project's
+      }
+      Path file = script.getParent().resolve(applied).normalize();
+      if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          || Files.size(file) > MAX_BYTES) {
+        return Optional.empty();
+      }
+      Optional<ModuleNode> module = syntaxTree(Files.readString(file));
+      if (module.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, String> strings = new HashMap<>();
+      module.get().getStatementBlock().visit(new Assignments(strings));
+      return Optional.of(strings);
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    Map<String, String> strings = new HashMap<>(properties);
-    module.getStatementBlock().visit(new Assignments(strings));
-    Declarations declarations = new Declarations(strings);
-    module.getStatementBlock().visit(declarations);
-    List<Coordinates> boms = new ArrayList<>(declarations.boms);
-    if (declarations.bootVersion != null) {
-      boms.add(new Coordinates("org.springframework.boot", "spring-boot-dependencies", declarations.bootVersion));
-    }
-    return Optional.of(new Declared(List.copyOf(declarations.libraries), List.copyOf(boms), declarations.unread));
   }
 
   /** The values of {@code gradle.properties} (Java properties syntax), or none when it is absent or unreadable. */
@@ -170,20 +286,35 @@ public final class GradleScript {
       super.visitBinaryExpression(binary);
     }
 
-    /** A name assigned twice (a branch, a loop) has no one value: it is left out. */
+    /**
+     * A name assigned twice (a branch, a loop) or to what is not a literal has no one value: it is left out, and
+     * hides a gradle.properties value of the name. A literal map ({@code libraries = [guava: 'g:a:v']}) gives its
+     * string entries as {@code libraries.guava}.
+     */
     private void assign(String name, Expression value) {
       if (name == null) {
         return;
       }
       int times = assigned.merge(name, 1, Integer::sum);
-      if (times > 1) {
-        strings.remove(name);
-      } else if (value instanceof ConstantExpression constant && constant.getValue() instanceof String text) {
+      if (times == 1 && value instanceof ConstantExpression constant && constant.getValue() instanceof String text) {
         strings.put(name, text);
-      } else {
-        strings.remove(name);
+        return;
+      }
+      strings.remove(name);
+      ambiguous.add(name);
+      if (times == 1 && value instanceof MapExpression map) {
+        ambiguous.remove(name);
+        for (MapEntryExpression entry : map.getMapEntryExpressions()) {
+          if (entry.getKeyExpression() instanceof ConstantExpression key && key.getValue() instanceof String field
+              && entry.getValueExpression() instanceof ConstantExpression element
+              && element.getValue() instanceof String text) {
+            strings.put(name + "." + field, text);
+          }
+        }
       }
     }
+
+    final java.util.Set<String> ambiguous = new java.util.HashSet<>();
   }
 
   /** The dependency declarations, found under the closures of the calls they are written in. */
@@ -192,7 +323,10 @@ public final class GradleScript {
     private final Deque<String> blocks = new ArrayDeque<>();
     private final List<Library> libraries = new ArrayList<>();
     private final List<Coordinates> boms = new ArrayList<>();
+    private final List<Coordinates> sharedBoms = new ArrayList<>();
+    private final List<String> pluginAliases = new ArrayList<>();
     private String bootVersion;
+    private boolean appliesBoot;
     private int unread;
 
     Declarations(Map<String, String> strings) {
@@ -208,6 +342,17 @@ public final class GradleScript {
       if (name != null && name.equals("version") && call.getObjectExpression() instanceof MethodCallExpression id
           && "id".equals(id.getMethodAsString()) && BOOT_PLUGIN.equals(text(first(id)))) {
         bootVersion = text(first(call)); // plugins { id 'org.springframework.boot' version '3.3.0' }
+      }
+      if (name != null && name.equals("id") && BOOT_PLUGIN.equals(text(first(call)))) {
+        appliesBoot = true;
+      }
+      if (name != null && name.equals("apply") && first(call) instanceof MapExpression map
+          && map.getMapEntryExpressions().stream().anyMatch(e -> "plugin".equals(text(e.getKeyExpression()))
+              && BOOT_PLUGIN.equals(text(e.getValueExpression())))) {
+        appliesBoot = true; // apply plugin: 'org.springframework.boot'
+      }
+      if (name != null && name.equals("alias") && first(call) instanceof PropertyExpression alias) {
+        pluginAliases.add(alias.getText()); // alias(libs.plugins.spring.boot): the catalog names its id and version
       }
       ClosureExpression closure = lastClosure(call);
       if (closure != null && name != null) {
@@ -244,49 +389,98 @@ public final class GradleScript {
         if (!MAIN.contains(configuration) && !test) {
           return; // annotationProcessor, kapt, developmentOnly, a plugin's own: not the code's class path
         }
-        Expression argument = first(call);
-        if (argument instanceof MethodCallExpression inner && inner.isImplicitThis()) {
-          String function = inner.getMethodAsString();
-          if ("platform".equals(function) || "enforcedPlatform".equals(function)) {
-            bom(first(inner));
-          } else if (function != null && !NOT_LIBRARIES.contains(function)) {
-            unread++;
-          }
+        if (!(call.getArguments() instanceof TupleExpression arguments)) {
           return;
         }
-        if (argument instanceof MapExpression map) {
-          Map<String, String> parts = new HashMap<>();
-          for (MapEntryExpression entry : map.getMapEntryExpressions()) {
-            String key = text(entry.getKeyExpression());
-            String value = text(entry.getValueExpression());
-            if (key != null && value != null) {
-              parts.put(key, value);
-            }
+        // compileOnly 'a:b', 'c:d:1': every argument, the trailing configuration closure aside
+        String strictly = strictVersion(lastClosure(call));
+        for (Expression argument : arguments.getExpressions()) {
+          if (!(argument instanceof ClosureExpression)) {
+            library(argument, test, strictly);
           }
-          if (parts.containsKey("group") && parts.containsKey("name")) {
-            libraries.add(new Library(parts.get("group"), parts.get("name"), parts.get("version"),
-                parts.get("classifier"), parts.getOrDefault("ext", "jar"), test));
-          } else {
-            unread++;
-          }
-          return;
-        }
-        if (argument instanceof PropertyExpression) {
-          return; // libs.guava: a version catalog's, read from the catalog
-        }
-        Optional<Library> library = notation(text(argument), test);
-        if (library.isPresent()) {
-          libraries.add(library.get());
-        } else if (argument != null) {
-          unread++;
         }
       }
     }
 
+    private void library(Expression argument, boolean test, String strictly) {
+      if (argument instanceof MethodCallExpression inner && inner.isImplicitThis()) {
+        String function = inner.getMethodAsString();
+        if ("platform".equals(function) || "enforcedPlatform".equals(function)) {
+          bom(first(inner));
+        } else if (function != null && !NOT_LIBRARIES.contains(function)) {
+          unread++;
+        }
+        return;
+      }
+      if (argument instanceof MapExpression map) {
+        Map<String, String> parts = new HashMap<>();
+        boolean unresolved = false;
+        for (MapEntryExpression entry : map.getMapEntryExpressions()) {
+          String key = text(entry.getKeyExpression());
+          String value = text(entry.getValueExpression());
+          if (key != null && value != null) {
+            parts.put(key, value);
+          } else {
+            unresolved = true; // version: "$springVersion" with no value known: never read as "no version"
+          }
+        }
+        if (!unresolved && parts.containsKey("group") && parts.containsKey("name")) {
+          libraries.add(new Library(parts.get("group"), parts.get("name"),
+              parts.getOrDefault("version", strictly), parts.get("classifier"), parts.getOrDefault("ext", "jar"), test));
+        } else {
+          unread++;
+        }
+        return;
+      }
+      if (argument instanceof PropertyExpression property) {
+        String path = property.getText();
+        if (strings.containsKey(path)) {
+          notation(strings.get(path), test).ifPresentOrElse(libraries::add, () -> unread++); // libraries.guava
+        } else if (!path.startsWith("libs.")) {
+          unread++; // a property optkit cannot read (the default catalog's libs.x is read from the catalog)
+        }
+        return;
+      }
+      Optional<Library> library = notation(text(argument), test)
+          .map(l -> l.version() == null && strictly != null
+              ? new Library(l.group(), l.artifact(), strictly, l.classifier(), l.extension(), l.test()) : l);
+      if (library.isPresent()) {
+        libraries.add(library.get());
+      } else if (argument != null) {
+        unread++;
+      }
+    }
+
+    /** {@code { version { strictly '1.5.4' } }} (or {@code require}, {@code prefer}) on a declaration; else null. */
+    private String strictVersion(ClosureExpression closure) {
+      if (closure == null) {
+        return null;
+      }
+      String[] found = new String[1];
+      closure.getCode().visit(new CodeVisitorSupport() {
+        @Override
+        public void visitMethodCallExpression(MethodCallExpression call) {
+          String name = call.getMethodAsString();
+          if (found[0] == null && ("strictly".equals(name) || "require".equals(name) || "prefer".equals(name))) {
+            found[0] = text(first(call));
+          }
+          super.visitMethodCallExpression(call);
+        }
+      });
+      return found[0];
+    }
+
     private void bom(Expression expression) {
+      if (expression instanceof PropertyExpression property && property.getText().startsWith("libs.")) {
+        return; // platform(libs.x): the catalog's entry, read with the catalog
+      }
       Optional<Library> bom = notation(text(expression), false);
       if (bom.isPresent() && bom.get().version() != null) {
-        boms.add(new Coordinates(bom.get().group(), bom.get().artifact(), bom.get().version()));
+        Coordinates coordinates = new Coordinates(bom.get().group(), bom.get().artifact(), bom.get().version());
+        boms.add(coordinates);
+        if (blocks.contains("allprojects") || blocks.contains("subprojects")) {
+          sharedBoms.add(coordinates);
+        }
       } else {
         unread++;
       }

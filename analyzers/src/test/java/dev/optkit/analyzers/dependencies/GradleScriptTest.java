@@ -20,7 +20,8 @@ class GradleScriptTest {
   private static String shown(GradleScript.Declared declared) {
     return declared.libraries().stream().map(l -> l.group() + ":" + l.artifact() + ":" + l.version()
         + (l.classifier() != null ? ":" + l.classifier() : "") + (l.extension().equals("jar") ? "" : "@" + l.extension())
-        + (l.test() ? " (test)" : "")).toList() + " boms " + declared.boms() + " unread " + declared.unread();
+        + (l.test() ? " (test)" : "")).toList() + " boms " + declared.boms()
+        + (declared.bootVersion() != null ? " boot " + declared.bootVersion() : "") + " unread " + declared.unread();
   }
 
   @Test
@@ -66,7 +67,7 @@ class GradleScriptTest {
     assertEquals("[org.springframework.boot:spring-boot-starter-web:null, redis.clients:jedis:5.1.0, "
         + "commons-net:commons-net:3.10.0, org.neo4j.driver:neo4j-java-driver:5.20.0, org.projectlombok:lombok:1.18.30, "
         + "com.acme:native:1.0:linux-x86_64@zip, com.acme:fromprops:7.0, junit:junit:4.13.2 (test)] "
-        + "boms [software.amazon.awssdk:bom:2.25.0, org.springframework.boot:spring-boot-dependencies:3.3.0] unread 3",
+        + "boms [software.amazon.awssdk:bom:2.25.0] boot 3.3.0 unread 3",
         shown(declared));
   }
 
@@ -92,9 +93,93 @@ class GradleScriptTest {
         }
         """;
     assertEquals("[org.springframework.boot:spring-boot-starter-jdbc:null] boms "
-        + "[org.springframework.cloud:spring-cloud-dependencies:2021.0.9, "
-        + "org.springframework.boot:spring-boot-dependencies:2.7.18] unread 0",
+        + "[org.springframework.cloud:spring-cloud-dependencies:2021.0.9] boot 2.7.18 unread 0",
         shown(GradleScript.parse(script, Map.of()).orElseThrow()));
+  }
+
+  /**
+   * What a trial on real builds found (gradle27): every argument of a declaration, a strict version in its closure,
+   * an ext map's entries, an unresolved map version counted (never read as "no version"), and a property that is no
+   * catalog's counted too.
+   */
+  @Test
+  void realBuildsFormsAreReadOrCounted() {
+    String script = """
+        ext {
+            libraries = [guava: 'com.google.guava:guava:33.0.0-jre']
+        }
+        dependencies {
+            compileOnly 'org.projectlombok:lombok:1.18.30', 'org.mapstruct:mapstruct:1.4.2.Final'
+            implementation('org.codehaus.jettison:jettison') { version { strictly '1.5.4' } }
+            implementation libraries.guava
+            implementation libraries.missing
+            implementation group: 'org.postgresql', name: 'postgresql', version: "$postgresVersion"
+            implementation platform(libs.spring.cloud.bom)
+        }
+        """;
+    assertEquals("[org.projectlombok:lombok:1.18.30, org.mapstruct:mapstruct:1.4.2.Final, "
+        + "org.codehaus.jettison:jettison:1.5.4, com.google.guava:guava:33.0.0-jre] boms [] unread 2",
+        shown(GradleScript.parse(script, Map.of()).orElseThrow()));
+  }
+
+  /**
+   * A subproject takes its root script's strings and {@code allprojects} BOMs, and the Boot plugin's version when it
+   * applies the plugin without one; a script it applies ({@code apply from:}) gives strings; a catalog alias gives the
+   * Boot version.
+   */
+  @Test
+  void aRootScriptsStringsAndBomsAreItsSubprojects() throws Exception {
+    Path root = temp.resolve("multi");
+    Files.createDirectories(root.resolve("core"));
+    Files.createDirectories(root.resolve("gradle"));
+    Files.writeString(root.resolve("build.gradle"), """
+        plugins { id 'org.springframework.boot' version '3.3.0' apply false }
+        apply from: 'versions.gradle'
+        allprojects {
+            ext { springVersion = '6.1.8' }
+            dependencyManagement { imports { mavenBom 'com.acme:bom:1.0' } }
+        }
+        """);
+    Files.writeString(root.resolve("versions.gradle"), "ext.jedisVersion = '5.1.0'\n");
+    Files.writeString(root.resolve("core/build.gradle"), """
+        apply plugin: 'org.springframework.boot'
+        dependencies {
+            implementation group: 'org.springframework', name: 'spring-orm', version: "$springVersion"
+            implementation "redis.clients:jedis:$jedisVersion"
+        }
+        """);
+    GradleScript.Declared rootScript = GradleScript.read(root.resolve("build.gradle"), root, Map.of()).declared();
+    Map<String, String> strings = new java.util.HashMap<>(rootScript.strings());
+    GradleScript.Declared core = GradleScript.read(root.resolve("core/build.gradle"), root, strings).declared();
+    assertEquals("[org.springframework:spring-orm:6.1.8, redis.clients:jedis:5.1.0] boms [] unread 0", shown(core));
+    assertEquals("[com.acme:bom:1.0, org.springframework.boot:spring-boot-dependencies:3.3.0]",
+        GradleModules.boms(root, core, rootScript).toString());
+
+    Files.writeString(root.resolve("gradle/libs.versions.toml"), """
+        [versions]
+        boot = "3.4.1"
+        [plugins]
+        spring-boot = { id = "org.springframework.boot", version.ref = "boot" }
+        """);
+    Files.writeString(root.resolve("app.gradle"), "plugins { alias(libs.plugins.spring.boot) }\n");
+    GradleScript.Declared app = GradleScript.read(root.resolve("app.gradle"), root, Map.of()).declared();
+    assertEquals("[org.springframework.boot:spring-boot-dependencies:3.4.1]",
+        GradleModules.boms(root, app, null).toString());
+  }
+
+  /** A script nested thousands deep, a link, a file of another language: a warning naming why, nothing run or read. */
+  @Test
+  void hostileScriptsAreRefusedSayingWhy() throws Exception {
+    Path root = temp.resolve("hostile");
+    Files.createDirectories(root);
+    Files.writeString(root.resolve("deep.gradle"), "a".repeat(1) + "(".repeat(5000) + ")".repeat(5000) + "\n");
+    assertTrue(GradleScript.read(root.resolve("deep.gradle"), root, Map.of()).problem().contains("nested deeper"));
+    Path outside = temp.resolve("outside.gradle");
+    Files.writeString(outside, "dependencies { implementation 'a:b:1' }\n");
+    Files.createSymbolicLink(root.resolve("linked.gradle"), outside);
+    assertTrue(GradleScript.read(root.resolve("linked.gradle"), root, Map.of()).problem().contains("a link"));
+    Files.writeString(root.resolve("kotlin.gradle"), "val x: Int = 1\nfun f() = listOf<String>()\nclass A(val b: Int)\n");
+    assertTrue(GradleScript.read(root.resolve("kotlin.gradle"), root, Map.of()).problem().contains("not Groovy"));
   }
 
   /** Parsed, never run: a @Grab is no download and the script's statements write nothing. */
