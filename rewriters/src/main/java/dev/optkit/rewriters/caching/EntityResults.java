@@ -404,8 +404,9 @@ final class EntityResults {
       return Optional.empty(); // followed already on this proof
     }
     for (MethodFact.HandOff next : method.fact().handOffs()) {
-      if (!helper.fact().name().equals(next.fromCall()) || next.fromArguments() != handOff.toArguments()) {
-        continue;
+      if (!helper.fact().name().equals(next.fromCall()) || next.fromArguments() != handOff.toArguments()
+          || sharing.returnsValuesReadFrom(method, next)) {
+        continue; // ids of what the helper hands back, returned as a Set<Long>: no entity
       }
       boolean nextItself = itself && !next.part();
       Optional<String> use = next.to().equals(MethodFact.RETURNED)

@@ -9,9 +9,48 @@ import java.util.Set;
 /** Project helpers that return what they are handed ({@code first(pets)}, {@code mapper::same}), and what callers do with it. */
 final class HelperReturns {
   private final ResultSharing sharing;
+  private final dev.optkit.analyzers.index.ProjectIndex index;
 
-  HelperReturns(ResultSharing sharing) {
+  HelperReturns(ResultSharing sharing, dev.optkit.analyzers.index.ProjectIndex index) {
     this.sharing = sharing;
+    this.index = index;
+  }
+
+  /** "H(), which returns it", or for code not in the sources what optkit cannot tell. */
+  static String returnsIt(IndexedMethod helper) {
+    return helper.fact().displayName() + (helper.fact().isAbstract()
+        ? "(), whose implementation is not in the sources (build the project first), and which may return it"
+        : "(), which returns it");
+  }
+
+  /** Whether every way the helper returns the argument is the argument itself, no part of it and no holder. */
+  boolean returnsWhole(IndexedMethod helper, MethodFact.HandOff handOff) {
+    int position = ResultSharing.parameterAt(helper, handOff.position());
+    List<MethodFact.HandOff> returned = helper.fact().handOffs().stream().filter(h -> h.fromCall() == null
+        && h.fromParameter() == position && h.to().equals(MethodFact.RETURNED)).toList();
+    return !helper.fact().isAbstract() && !returned.isEmpty()
+        && returned.stream().noneMatch(h -> h.part() || h.held());
+  }
+
+  /**
+   * Whether the helper hands back only a new holder of what it got ({@code return new RestaurantTo(r.getName(),
+   * r.getDishes())}, {@code set.add(p); return set}): a change of the holder itself, or of its membership, is no
+   * change of what it holds.
+   */
+  boolean holderOnly(IndexedMethod helper, MethodFact.HandOff handOff) {
+    int position = ResultSharing.parameterAt(helper, handOff.position());
+    if (helper.fact().isAbstract()) {
+      return false;
+    }
+    // what it returns that carries the argument: the argument itself, or what a call it handed the argument to
+    // returned (deptDtos.add(mapper.toDto(dept)); return deptDtos)
+    java.util.Set<String> handedTo = new java.util.HashSet<>();
+    helper.fact().handOffs().stream().filter(h -> h.fromCall() == null && h.fromParameter() == position
+        && !h.to().equals(MethodFact.RETURNED)).forEach(h -> handedTo.add(h.to() + "/" + h.toArguments()));
+    List<MethodFact.HandOff> returned = helper.fact().handOffs().stream().filter(h -> h.to().equals(MethodFact.RETURNED)
+        && (h.fromCall() == null ? h.fromParameter() == position
+            : handedTo.contains(h.fromCall() + "/" + h.fromArguments()))).toList();
+    return !returned.isEmpty() && returned.stream().allMatch(MethodFact.HandOff::held);
   }
 
   /**
@@ -36,8 +75,13 @@ final class HelperReturns {
 
   private boolean returnsParameter(IndexedMethod helper, int position, int depth) {
     if (helper.fact().isAbstract()) {
-      // its code is not here: whatever implements it may hand the argument back
-      return !sharing.immutable(helper.fact().returnType()) && !helper.fact().returnType().equals("void");
+      // its code is not here: whatever implements it may hand the argument back, unless what it takes is a value
+      // (findById(Long)) or it is a query method the library answers from the database (save* returns its argument)
+      boolean value = position >= 0 && position < helper.fact().params().size()
+          && sharing.immutable(helper.fact().params().get(position).qualifiedType());
+      boolean query = index.implementedByLibrary(helper).isPresent() && !helper.fact().name().startsWith("save");
+      return !value && !query && !sharing.immutable(helper.fact().returnType())
+          && !helper.fact().returnType().equals("void");
     }
     for (MethodFact.HandOff returned : helper.fact().handOffs()) {
       if (returned.fromCall() == null && returned.fromParameter() == position
@@ -82,11 +126,14 @@ final class HelperReturns {
   Optional<String> changeOfReturned(IndexedMethod caller, MethodFact.HandOff handOff, boolean nameCaller) {
     for (IndexedMethod helper : returningIt(caller, handOff)) {
       for (MethodFact.ResultMutation mutation : caller.fact().resultMutations()) {
-        if (handOff.held() && ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
+        if ((handOff.held() || holderOnly(helper, handOff)) && ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
           continue; // menuSet = getChildMenus(menus, menuSet); menuSet.add(...): the set changes, not the result it holds
         }
+        if (holderOnly(helper, handOff) && mutation.itself()) {
+          continue; // createTo(r).setRating(n): the new DTO changes, not the restaurant it was made from
+        }
         if (mutation.call().equals(helper.fact().name()) && mutation.arguments() == handOff.toArguments()) {
-          return Optional.of(helper.fact().displayName() + "(), which returns it, and "
+          return Optional.of(returnsIt(helper) + ", and "
               + (nameCaller ? caller.fact().displayName() + "() " : "") + "changes what that returns (" + mutation.how() + ")");
         }
       }
@@ -106,12 +153,18 @@ final class HelperReturns {
       if (sharing.immutable(helper.fact().returnType())) {
         continue; // a String read from the result: nobody changes it
       }
-      for (MethodFact.HandOff next : caller.fact().handOffs()) {
+      for (MethodFact.HandOff handedOn : caller.fact().handOffs()) {
+        MethodFact.HandOff next = handedOn;
         if (!helper.fact().name().equals(next.fromCall()) || next.fromArguments() != handOff.toArguments()) {
           continue;
         }
-        String passes = caller.fact().displayName() + "() passes the result it gets to " + helper.fact().displayName()
-            + "(), which returns it, and ";
+        if (handOff.held() || holderOnly(helper, handOff)) {
+          // what comes back holds the result: its own changes (an add to the set) are no change of the result
+          next = new MethodFact.HandOff(next.fromCall(), next.fromArguments(), next.fromParameter(), next.to(),
+              next.toArguments(), next.position(), next.fromLine(), next.fromColumn(), next.part(), true,
+              next.thenCalled());
+        }
+        String passes = caller.fact().displayName() + "() passes the result it gets to " + returnsIt(helper) + ", and ";
         if (next.to().equals(MethodFact.RETURNED)) {
           Optional<String> above = sharing.mutatingCaller(caller, resultType, seen, partOnly || handOff.part() || next.part());
           if (above.isPresent()) {

@@ -251,7 +251,7 @@ final class ProjectWrites {
     for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
       for (MethodFact.HandOff handOff : method.fact().handOffs()) {
         if (handOff.fromCall() != null && handOff.to().equals(mutation.call())
-            && handOff.toArguments() == mutation.arguments() && sharing.returnsWhatItGets(method, handOff)) {
+            && handOff.toArguments() == mutation.arguments() && sharing.returnsWhatItGets(method, handOff, mutation)) {
           mutations.add(new MethodFact.ResultMutation(handOff.fromCall(), handOff.fromArguments(), mutation.how(),
               handOff.fromLine(), handOff.fromColumn(), null, mutation.itself()));
         }

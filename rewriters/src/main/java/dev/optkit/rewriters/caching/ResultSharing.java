@@ -31,7 +31,7 @@ final class ResultSharing {
     this.index = index;
     this.sealedHolders = new SealedHolders(index, this::immutable);
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
-    this.helperReturns = new HelperReturns(this);
+    this.helperReturns = new HelperReturns(this, index);
   }
 
   private final HelperReturns helperReturns;
@@ -46,9 +46,17 @@ final class ResultSharing {
         && !returnsValuesReadFrom(method, returned);
   }
 
-  /** Whether a project method the hand-off reaches returns what it gets there (or a part of it). */
-  boolean returnsWhatItGets(IndexedMethod caller, MethodFact.HandOff handOff) {
-    return !helperReturns.returningIt(caller, handOff).isEmpty();
+  /**
+   * Whether a project method the hand-off reaches returns what it gets there (or a part of it), such that the change
+   * made to what it returns is one of that: a change of a new holder itself is not ({@code createTo(r).setRating(n)}).
+   */
+  boolean returnsWhatItGets(IndexedMethod caller, MethodFact.HandOff handOff, MethodFact.ResultMutation change) {
+    return helperReturns.returningIt(caller, handOff).stream().anyMatch(helper -> !(helperReturns.holderOnly(helper,
+        handOff) && (change.itself() || CONTAINER_CHANGES.contains(change.how())))
+        // set.add(x) on the very collection it was handed (a query's list, a set of its own): no entity changes; an
+        // entity's collection handed back as a part of it (getChildren()) still does
+        && !(change.itself() && CONTAINER_CHANGES.contains(change.how()) && !handOff.part()
+            && helperReturns.returnsWhole(helper, handOff)));
   }
 
   /** Changes of a container's own order or membership, which leave the objects it holds as they were. */

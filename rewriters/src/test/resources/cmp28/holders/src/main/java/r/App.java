@@ -1,0 +1,6 @@
+package r;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class App {}
