@@ -23,6 +23,23 @@ final class HelperReturns {
         : "(), which returns it");
   }
 
+  /**
+   * Whether an abstract method's result may be its argument: its type is the argument's, a supertype of it, or one
+   * optkit cannot tell ({@code Object}, a type variable); {@code CatDto toDto(Cat)} answers another object, which
+   * may at most hold it.
+   */
+  private boolean mayBeTheArgument(IndexedMethod helper, int position) {
+    if (position < 0 || position >= helper.fact().params().size()) {
+      return true;
+    }
+    String returned = helper.fact().returnType().replaceAll("<.*", "");
+    String taken = helper.fact().params().get(position).qualifiedType().replaceAll("<.*", "");
+    if (index.type(returned).isEmpty() || index.type(taken).isEmpty()) {
+      return true; // a JDK or library type, or a type variable
+    }
+    return returned.equals(taken) || index.supertypesOf(taken).contains(returned);
+  }
+
   /** Whether every way the helper returns the argument is the argument itself, no part of it and no holder. */
   boolean returnsWhole(IndexedMethod helper, MethodFact.HandOff handOff) {
     int position = ResultSharing.parameterAt(helper, handOff.position());
@@ -81,7 +98,7 @@ final class HelperReturns {
           && sharing.immutable(helper.fact().params().get(position).qualifiedType());
       boolean query = index.implementedByLibrary(helper).isPresent() && !helper.fact().name().startsWith("save");
       return !value && !query && !sharing.immutable(helper.fact().returnType())
-          && !helper.fact().returnType().equals("void");
+          && !helper.fact().returnType().equals("void") && mayBeTheArgument(helper, position);
     }
     for (MethodFact.HandOff returned : helper.fact().handOffs()) {
       if (returned.fromCall() == null && returned.fromParameter() == position
