@@ -32,10 +32,12 @@ class HostileFortyOneTest {
    * m6 a lower-case class's static method ({@code class mapper}), m17/m17b a helper returning another helper's call
    * (that helper in another bean), m34 the same behind a service, m49 an interface whose implementation the sources
    * lack, m12 {@code Function.identity()}, m26 a reference on a call's result ({@code mappers().get(0)::same}), m38
-   * {@code Pet.class::cast}: the rows come back to the handler that renames them.
+   * {@code Pet.class::cast}, m14 {@code Stream.of(ids).map(byId::get)} on a local map the rows were put in, m16/m16b
+   * {@code new ArrayList<>(rows.stream().collect(toMap(..)).values())}, m16c {@code values().stream().collect(toList())}
+   * (the last four cached before this session too): the rows come back to the handler that renames them.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"m6", "m17", "m17b", "m34", "m49", "m12", "m26", "m38"})
+  @ValueSource(strings = {"m6", "m17", "m17b", "m34", "m49", "m12", "m26", "m38", "m14", "m16", "m16b", "m16c"})
   void aFunctionHandingTheRowBackKeepsItTheResult(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(cached(plan, "PetDao.all"), plan.targets().toString());

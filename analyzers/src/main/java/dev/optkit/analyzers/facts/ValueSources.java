@@ -135,10 +135,16 @@ final class ValueSources {
         return Set.of();
       }
       // new ArrayList<>(pets), new Box(pet): the new object holds them (sorting the copy is harmless, its pets
-      // are the cached ones)
+      // are the cached ones); a copy of a container already holding them holds what it holds, one level, not a
+      // container of it (new ArrayList<>(rows.stream().toList()): hostile review 41's m16b)
       Set<ValueOrigin> held = new LinkedHashSet<>();
-      creation.getArguments().forEach(a -> held.addAll(source(a)));
-      return holders(held);
+      boolean copy = COPYING.contains(creation.getType().getNameAsString());
+      for (Expression argument : creation.getArguments()) {
+        for (ValueOrigin origin : source(argument)) {
+          held.add(copy && origin.held() ? origin : origin.holder());
+        }
+      }
+      return held;
     }
     if (value instanceof LambdaExpr lambda) {
       return holders(returnedBy(lambda)); // () -> dao.load(): a supplier holding what it returns
@@ -177,6 +183,10 @@ final class ValueSources {
             && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0))
             && !locals.contains(type.getType().asString()))) {
           mapped.add(ValueOrigin.ofReference(reference)); // ids.stream().map(dao::find): what find returns
+          if (reference.getScope() instanceof TypeExpr type && locals.contains(type.getType().asString())) {
+            // byId::get on a local map the rows were put in: what the local holds, anywhere in the method
+            mapped.addAll(elements(heldByLocal(type.getType().asString())));
+          }
         } else if (argument instanceof LambdaExpr lambda) {
           mapped.addAll(elements(returnedBy(lambda)));
         }
@@ -197,7 +207,11 @@ final class ValueSources {
         return elements(inner);
       }
       if (COLLECTING.contains(name)) {
-        return holders(inner);
+        // collecting a stream of what a container holds gives a container of the same things, not one level more
+        // (map.values().stream().collect(toList()): hostile review 41's m16c)
+        Set<ValueOrigin> collected = new LinkedHashSet<>();
+        inner.forEach(origin -> collected.add(origin.held() ? origin : origin.holder()));
+        return collected;
       }
       if (MAPPING.contains(name)) {
         for (Expression argument : call.getArguments()) {
@@ -239,6 +253,25 @@ final class ValueSources {
       return mapped;
     }
     return Set.of(ValueOrigin.ofCall(call));
+  }
+
+  private static final Set<String> PUTTING = Set.of("put", "putIfAbsent", "putAll", "add", "addAll", "addFirst",
+      "addLast", "offer", "push", "set");
+
+  /** The origins of every use of a local in the body: what it may hold at any point. */
+  private Set<ValueOrigin> heldByLocal(String name) {
+    Set<ValueOrigin> held = new LinkedHashSet<>();
+    for (NameExpr use : body.findAll(NameExpr.class)) {
+      if (use.getNameAsString().equals(name)) {
+        held.addAll(originsOf(use));
+        // byId.put(p.getId(), p), rows.add(p): what is put in it
+        if (use.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == use
+            && PUTTING.contains(call.getNameAsString())) {
+          call.getArguments().forEach(argument -> held.addAll(holders(source(argument))));
+        }
+      }
+    }
+    return held;
   }
 
   /**
