@@ -21,38 +21,39 @@ final class GradleModules {
 
   /** The project's Groovy build scripts, {@code build.gradle} at most three folders down, outside build output. */
   static List<Path> scripts(Path root) {
-    return named(root, "build.gradle");
+    return files(root, name -> name.equals("build.gradle"));
   }
 
   /** Every Groovy Gradle file ({@code *.gradle}) as deep: what a resolution read may depend on. */
   static List<Path> gradleFiles(Path root) {
-    try (Stream<Path> walk = Files.walk(root, 3)) {
-      return walk.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".gradle"))
-          .filter(p -> !root.relativize(p).toString().replace('\\', '/').matches("(.*/)?(build|target|\\.gradle)/.*"))
-          .sorted().toList();
-    } catch (IOException | RuntimeException e) {
-      return List.of();
-    }
+    return files(root, name -> name.endsWith(".gradle"));
   }
 
   /** Its Kotlin build scripts, which optkit does not read. */
   static List<Path> kotlinScripts(Path root) {
-    return named(root, "build.gradle.kts");
+    return files(root, name -> name.equals("build.gradle.kts"));
   }
 
-  private static List<Path> named(Path root, String name) {
+  /** Files of those names at most three folders down, none inside build output (build/, target/, .gradle/). */
+  private static List<Path> files(Path root, java.util.function.Predicate<String> named) {
     try (Stream<Path> walk = Files.walk(root, 3)) {
-      return walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(name))
+      return walk.filter(p -> p.getFileName() != null && named.test(p.getFileName().toString()))
           .filter(p -> {
-            String relative = root.relativize(p).toString().replace('\\', '/');
-            return !relative.startsWith("build/") && !relative.contains("/build/") && !relative.contains("/target/")
-                && !relative.startsWith("target/") && !relative.contains(".gradle/");
+            Path relative = root.relativize(p);
+            for (int i = 0; i < relative.getNameCount() - 1; i++) {
+              if (OUTPUT.contains(relative.getName(i).toString())) {
+                return false;
+              }
+            }
+            return true;
           })
           .sorted().toList();
     } catch (IOException | RuntimeException e) {
       return List.of();
     }
   }
+
+  private static final java.util.Set<String> OUTPUT = java.util.Set.of("build", "target", ".gradle");
 
   /** The {@code gradle.properties} of the project root and of the script's folder, the script's own winning. */
   static Map<String, String> properties(Path root, Path script) {

@@ -1,0 +1,230 @@
+package dev.optkit.analyzers.dependencies;
+
+import static dev.optkit.analyzers.dependencies.GradleScript.notation;
+import static dev.optkit.analyzers.dependencies.GradleSyntax.first;
+import static dev.optkit.analyzers.dependencies.GradleSyntax.lastClosure;
+
+import dev.optkit.analyzers.dependencies.GradleScript.Library;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.codehaus.groovy.ast.CodeVisitorSupport;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
+import org.codehaus.groovy.ast.expr.ConstantExpression;
+import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.GStringExpression;
+import org.codehaus.groovy.ast.expr.MapEntryExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
+import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.PropertyExpression;
+import org.codehaus.groovy.ast.expr.TupleExpression;
+import org.codehaus.groovy.ast.expr.VariableExpression;
+
+
+/** The dependency declarations, found under the closures of the calls they are written in. */
+final class GradleDeclarations extends CodeVisitorSupport {
+  /** Configurations whose libraries are on the main code's class path. */
+  private static final Set<String> MAIN = Set.of("implementation", "api", "compile", "compileOnly", "compileOnlyApi",
+      "runtimeOnly", "runtime", "providedCompile", "providedRuntime");
+  private static final Set<String> NOT_LIBRARIES = Set.of("project", "files", "fileTree", "gradleApi", "localGroovy",
+      "testFixtures");
+  static final String BOOT_PLUGIN = "org.springframework.boot";
+
+  private final Map<String, String> strings;
+  private final Deque<String> blocks = new ArrayDeque<>();
+  private final List<Library> libraries = new ArrayList<>();
+  private final List<Coordinates> boms = new ArrayList<>();
+  private final List<Coordinates> sharedBoms = new ArrayList<>();
+  private final List<String> pluginAliases = new ArrayList<>();
+  private String bootVersion;
+  private boolean appliesBoot;
+  private int unread;
+
+  Declarations(Map<String, String> strings) {
+    this.strings = strings;
+  }
+
+  @Override
+  public void visitMethodCallExpression(MethodCallExpression call) {
+    String name = call.getMethodAsString();
+    if (name != null && call.isImplicitThis()) {
+      declaration(name, call);
+    }
+    if (name != null && name.equals("version") && call.getObjectExpression() instanceof MethodCallExpression id
+        && "id".equals(id.getMethodAsString()) && BOOT_PLUGIN.equals(text(first(id)))) {
+      bootVersion = text(first(call)); // plugins { id 'org.springframework.boot' version '3.3.0' }
+    }
+    if (name != null && name.equals("id") && BOOT_PLUGIN.equals(text(first(call)))) {
+      appliesBoot = true;
+    }
+    if (name != null && name.equals("apply") && first(call) instanceof MapExpression map
+        && map.getMapEntryExpressions().stream().anyMatch(e -> "plugin".equals(text(e.getKeyExpression()))
+            && BOOT_PLUGIN.equals(text(e.getValueExpression())))) {
+      appliesBoot = true; // apply plugin: 'org.springframework.boot'
+    }
+    if (name != null && name.equals("alias") && first(call) instanceof PropertyExpression alias) {
+      pluginAliases.add(alias.getText()); // alias(libs.plugins.spring.boot): the catalog names its id and version
+    }
+    ClosureExpression closure = lastClosure(call);
+    if (closure != null && name != null) {
+      call.getObjectExpression().visit(this);
+      blocks.push(name);
+      try {
+        closure.getCode().visit(this);
+      } finally {
+        blocks.pop();
+      }
+      return;
+    }
+    super.visitMethodCallExpression(call);
+  }
+
+  private void declaration(String configuration, MethodCallExpression call) {
+    if (blocks.contains("buildscript")) {
+      // the build's own class path: only the Boot plugin's version is of use, for its BOM
+      if (configuration.equals("classpath")) {
+        Optional<Library> plugin = notation(text(first(call)), false);
+        if (plugin.isPresent() && plugin.get().group().equals(BOOT_PLUGIN)
+            && plugin.get().artifact().equals("spring-boot-gradle-plugin") && plugin.get().version() != null) {
+          bootVersion = plugin.get().version();
+        }
+      }
+      return;
+    }
+    if (configuration.equals("mavenBom") && blocks.contains("imports")) {
+      bom(first(call));
+      return;
+    }
+    if (!blocks.isEmpty() && blocks.peek().equals("dependencies")) {
+      boolean test = configuration.startsWith("test") && configuration.length() > 4 && Character.isUpperCase(configuration.charAt(4));
+      if (!MAIN.contains(configuration) && !test) {
+        return; // annotationProcessor, kapt, developmentOnly, a plugin's own: not the code's class path
+      }
+      if (!(call.getArguments() instanceof TupleExpression arguments)) {
+        return;
+      }
+      // compileOnly 'a:b', 'c:d:1': every argument, the trailing configuration closure aside
+      String strictly = strictVersion(lastClosure(call));
+      for (Expression argument : arguments.getExpressions()) {
+        if (!(argument instanceof ClosureExpression)) {
+          library(argument, test, strictly);
+        }
+      }
+    }
+  }
+
+  private void library(Expression argument, boolean test, String strictly) {
+    if (argument instanceof MethodCallExpression inner && inner.isImplicitThis()) {
+      String function = inner.getMethodAsString();
+      if ("platform".equals(function) || "enforcedPlatform".equals(function)) {
+        bom(first(inner));
+      } else if (function != null && !NOT_LIBRARIES.contains(function)) {
+        unread++;
+      }
+      return;
+    }
+    if (argument instanceof MapExpression map) {
+      Map<String, String> parts = new HashMap<>();
+      boolean unresolved = false;
+      for (MapEntryExpression entry : map.getMapEntryExpressions()) {
+        String key = text(entry.getKeyExpression());
+        String value = text(entry.getValueExpression());
+        if (key != null && value != null) {
+          parts.put(key, value);
+        } else {
+          unresolved = true; // version: "$springVersion" with no value known: never read as "no version"
+        }
+      }
+      if (!unresolved && parts.containsKey("group") && parts.containsKey("name")) {
+        libraries.add(new Library(parts.get("group"), parts.get("name"),
+            parts.getOrDefault("version", strictly), parts.get("classifier"), parts.getOrDefault("ext", "jar"), test));
+      } else {
+        unread++;
+      }
+      return;
+    }
+    if (argument instanceof PropertyExpression property) {
+      String path = property.getText();
+      if (strings.containsKey(path)) {
+        notation(strings.get(path), test).ifPresentOrElse(libraries::add, () -> unread++); // libraries.guava
+      } else if (!path.startsWith("libs.")) {
+        unread++; // a property optkit cannot read (the default catalog's libs.x is read from the catalog)
+      }
+      return;
+    }
+    Optional<Library> library = notation(text(argument), test)
+        .map(l -> l.version() == null && strictly != null
+            ? new Library(l.group(), l.artifact(), strictly, l.classifier(), l.extension(), l.test()) : l);
+    if (library.isPresent()) {
+      libraries.add(library.get());
+    } else if (argument != null) {
+      unread++;
+    }
+  }
+
+  /** {@code { version { strictly '1.5.4' } }} (or {@code require}, {@code prefer}) on a declaration; else null. */
+  private String strictVersion(ClosureExpression closure) {
+    if (closure == null) {
+      return null;
+    }
+    String[] found = new String[1];
+    closure.getCode().visit(new CodeVisitorSupport() {
+      @Override
+      public void visitMethodCallExpression(MethodCallExpression call) {
+        String name = call.getMethodAsString();
+        if (found[0] == null && ("strictly".equals(name) || "require".equals(name) || "prefer".equals(name))) {
+          found[0] = text(first(call));
+        }
+        super.visitMethodCallExpression(call);
+      }
+    });
+    return found[0];
+  }
+
+  private void bom(Expression expression) {
+    if (expression instanceof PropertyExpression property && property.getText().startsWith("libs.")) {
+      return; // platform(libs.x): the catalog's entry, read with the catalog
+    }
+    Optional<Library> bom = notation(text(expression), false);
+    if (bom.isPresent() && bom.get().version() != null) {
+      Coordinates coordinates = new Coordinates(bom.get().group(), bom.get().artifact(), bom.get().version());
+      boms.add(coordinates);
+      if (blocks.contains("allprojects") || blocks.contains("subprojects")) {
+        sharedBoms.add(coordinates);
+      }
+    } else {
+      unread++;
+    }
+  }
+
+  /** A literal, or a GString whose every value is a string the script or gradle.properties gives; else null. */
+  private String text(Expression expression) {
+    if (expression instanceof ConstantExpression constant) {
+      return constant.getValue() instanceof String text ? text : null;
+    }
+    if (expression instanceof GStringExpression gstring) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < gstring.getStrings().size(); i++) {
+        text.append(gstring.getStrings().get(i).getValue());
+        if (i < gstring.getValues().size()) {
+          Expression value = gstring.getValues().get(i);
+          String name = value instanceof VariableExpression variable ? variable.getName()
+              : value instanceof PropertyExpression property ? property.getPropertyAsString() : null;
+          String resolved = name == null ? null : strings.get(name);
+          if (resolved == null) {
+            return null;
+          }
+          text.append(resolved);
+        }
+      }
+      return text.toString();
+    }
+    return null;
+  }
+}
+
