@@ -47,37 +47,6 @@ final class EntityResults {
   private static final Set<String> HASHING = Set.of("add", "addAll", "contains", "remove", "put", "containsKey",
       "get", "indexOf", "offer", "push");
 
-  /**
-   * What of the entity's equals, hashCode and compareTo reads a lazy association; "equals and hashCode, which
-   * Lombok writes over every field" for a Lombok @Data/@EqualsAndHashCode entity; empty when they read none.
-   */
-  private Optional<String> identityReadsLazy(ReturnedEntity entity) {
-    for (TypeFact type : index.type(entity.qualifiedName()).stream().toList()) {
-      List<String> types = new ArrayList<>(List.of(type.qualifiedName()));
-      types.addAll(index.supertypesOf(type.qualifiedName()));
-      // returned as an interface its entities implement: the row is one of them, with its own equals
-      index.subtypesOf(type.qualifiedName()).stream().sorted().filter(sub -> !types.contains(sub)).forEach(types::add);
-      for (String each : types) {
-        Optional<TypeFact> fact = index.type(each);
-        if (fact.filter(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Data") || a.endsWith("EqualsAndHashCode")
-            || a.endsWith("Value"))).isPresent()) {
-          return Optional.of("equals and hashCode, which Lombok writes over every field, its lazy associations ("
-              + entity.lazyFields() + ") among them");
-        }
-        for (String name : List.of("equals", "hashCode", "compareTo")) {
-          for (IndexedMethod identity : index.methods(each, name)) {
-            for (String field : identity.fact().mutableFieldsRead()) {
-              if (entity.lazyByGetter().containsValue(field)) {
-                return Optional.of(name + "(), which reads its lazy association " + field);
-              }
-            }
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Calls that run code optkit cannot list: a functional interface's method, an event's listeners. */
   static final Set<String> OPAQUE = Set.of("accept", "apply", "test", "andThen", "compose", "publishEvent",
       "publish", "post", "send", "fire", "fireEvent", "notify", "emit", "onNext", "tryEmitNext", "dispatch",
@@ -99,9 +68,11 @@ final class EntityResults {
     this.returnedEntities = new ReturnedEntities(index, whole);
     this.copies = new CopiedProperties(index);
     this.lombok = new LombokAccessors(index);
+    this.ownReads = new EntityOwnReads(index, sharing, proxyIds);
   }
 
   private final LombokAccessors lombok;
+  private final EntityOwnReads ownReads;
 
   private final ColumnReads columnReads;
   private final ReturnedEntities returnedEntities;
@@ -245,7 +216,7 @@ final class EntityResults {
         return Optional.of(who + " reads its lazy association " + lazy + " (" + to + "()) after the read: on a "
             + "cached, detached entity that throws LazyInitializationException");
       }
-      return ownLazyRead(method, handOff, entity);
+      return ownReads.ownLazyRead(method, handOff, entity);
     }
     if (OPAQUE.contains(to)) {
       return Optional.of(who + " hands it to " + to + "(), whose receivers optkit cannot list (a function held in a "
@@ -284,7 +255,7 @@ final class EntityResults {
     }
     if (receivers.isEmpty() && HASHING.contains(to)) {
       // menuSet.add(menu): a JDK collection calls the entity's equals and hashCode, nothing else of it
-      Optional<String> lazyIdentity = identityReadsLazy(entity);
+      Optional<String> lazyIdentity = ownReads.identityReadsLazy(entity);
       if (lazyIdentity.isEmpty()) {
         return Optional.empty();
       }
@@ -397,9 +368,6 @@ final class EntityResults {
    */
   private Optional<String> handedBack(IndexedMethod method, MethodFact.HandOff handOff, IndexedMethod helper,
       ReturnedEntity entity, int depth, Set<IndexedMethod> seen, boolean itself, boolean part) {
-    if (sharing.immutable(helper.fact().returnType())) {
-      return Optional.empty(); // toName(owner) returns a String read from it: no association comes back
-    }
     if (!handedBackSeen.add(method.fact().signature() + "->" + helper.fact().signature())) {
       return Optional.empty(); // followed already on this proof
     }
@@ -434,21 +402,7 @@ final class EntityResults {
         .orElse(new CallRef(null, handOff.to(), handOff.toArguments(), null, false, method.fact().range(), ""));
   }
 
-  /** A method of the entity itself, called on it, that reads a lazy association's field. */
-  private Optional<String> ownLazyRead(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity) {
-    for (IndexedMethod callee : sharing.receivers(method, handOff)) {
-      java.util.Set<String> read = new java.util.LinkedHashSet<>(callee.fact().mutableFieldsRead());
-      read.addAll(callee.fact().fieldsRead()); // getMemberCount() { return members.isEmpty() ? ... }
-      for (String field : read) {
-        if (entity.lazyByGetter().containsValue(field) && !proxyIds.onlyIdRead(callee, field, entity)) {
-          return Optional.of(method.fact().displayName() + "() calls " + callee.fact().displayName() + "() on it, "
-              + "which reads its lazy association " + field + ": on a cached, detached entity that throws "
-              + "LazyInitializationException");
-        }
-      }
-    }
-    return Optional.empty();
-  }
+
 
   /**
    * Whether what the method hands on at that position is, in every such call of its source, a column

@@ -167,9 +167,6 @@ final class HelperReturns {
   Optional<String> usedAfterHelper(IndexedMethod caller, MethodFact.HandOff handOff, String resultType,
       Set<IndexedMethod> seen, boolean partOnly) {
     for (IndexedMethod helper : returningIt(caller, handOff)) {
-      if (sharing.immutable(helper.fact().returnType())) {
-        continue; // a String read from the result: nobody changes it
-      }
       for (MethodFact.HandOff handedOn : caller.fact().handOffs()) {
         MethodFact.HandOff next = handedOn;
         if (!helper.fact().name().equals(next.fromCall()) || next.fromArguments() != handOff.toArguments()) {

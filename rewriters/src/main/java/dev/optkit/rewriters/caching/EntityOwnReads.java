@@ -1,0 +1,71 @@
+package dev.optkit.rewriters.caching;
+
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an entity's own code reads of its lazy associations: its equals, hashCode and compareTo (which a set or map
+ * the entity is put in calls), and a method of it a caller calls on it.
+ */
+final class EntityOwnReads {
+  private final ProjectIndex index;
+  private final ResultSharing sharing;
+  private final ProxyIds proxyIds;
+
+  EntityOwnReads(ProjectIndex index, ResultSharing sharing, ProxyIds proxyIds) {
+    this.index = index;
+    this.sharing = sharing;
+    this.proxyIds = proxyIds;
+  }
+
+  /**
+   * What of the entity's equals, hashCode and compareTo reads a lazy association; "equals and hashCode, which
+   * Lombok writes over every field" for a Lombok @Data/@EqualsAndHashCode entity; empty when they read none.
+   */
+  Optional<String> identityReadsLazy(ReturnedEntity entity) {
+    for (TypeFact type : index.type(entity.qualifiedName()).stream().toList()) {
+      List<String> types = new ArrayList<>(List.of(type.qualifiedName()));
+      types.addAll(index.supertypesOf(type.qualifiedName()));
+      // returned as an interface its entities implement: the row is one of them, with its own equals
+      index.subtypesOf(type.qualifiedName()).stream().sorted().filter(sub -> !types.contains(sub)).forEach(types::add);
+      for (String each : types) {
+        Optional<TypeFact> fact = index.type(each);
+        if (fact.filter(t -> t.annotations().stream().anyMatch(a -> a.endsWith("Data") || a.endsWith("EqualsAndHashCode")
+            || a.endsWith("Value"))).isPresent()) {
+          return Optional.of("equals and hashCode, which Lombok writes over every field, its lazy associations ("
+              + entity.lazyFields() + ") among them");
+        }
+        for (String name : List.of("equals", "hashCode", "compareTo")) {
+          for (IndexedMethod identity : index.methods(each, name)) {
+            for (String field : identity.fact().mutableFieldsRead()) {
+              if (entity.lazyByGetter().containsValue(field)) {
+                return Optional.of(name + "(), which reads its lazy association " + field);
+              }
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A method of the entity itself, called on it, that reads a lazy association's field. */
+  Optional<String> ownLazyRead(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity) {
+    for (IndexedMethod callee : sharing.receivers(method, handOff)) {
+      java.util.Set<String> read = new java.util.LinkedHashSet<>(callee.fact().mutableFieldsRead());
+      read.addAll(callee.fact().fieldsRead()); // getMemberCount() { return members.isEmpty() ? ... }
+      for (String field : read) {
+        if (entity.lazyByGetter().containsValue(field) && !proxyIds.onlyIdRead(callee, field, entity)) {
+          return Optional.of(method.fact().displayName() + "() calls " + callee.fact().displayName() + "() on it, "
+              + "which reads its lazy association " + field + ": on a cached, detached entity that throws "
+              + "LazyInitializationException");
+        }
+      }
+    }
+    return Optional.empty();
+  }}
