@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 class HostileFortyOneTest {
   @TempDir Path dir;
 
+  /** A JDBC case (m*) is the shared pet shop of jdbc-base/ with its own files over it; a JPA one (j*) stands alone. */
   private MigrationPlan attack(String name) {
-    return new MigrationFixture(dir.resolve(name)).resources("/hostile41/" + name).plan();
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name));
+    if (name.startsWith("m")) {
+      fixture.resources("/hostile41/jdbc-base");
+    }
+    return fixture.resources("/hostile41/" + name).plan();
   }
 
   private static boolean cached(MigrationPlan plan, String displayName) {
