@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileFortyTest {
   @TempDir Path dir;
 
+  /** A case is its family's shared project (loop-base/ for t*, spring-base/ for the others) with its own files over it. */
   private MigrationFixture fixture(String name) {
-    return new MigrationFixture(dir.resolve(name)).resources("/hostile40/" + name);
+    return new MigrationFixture(dir.resolve(name))
+        .resources("/hostile40/" + (name.startsWith("t") ? "loop-base" : "spring-base"))
+        .resources("/hostile40/" + name);
   }
 
   private static String reasons(MigrationPlan plan) {

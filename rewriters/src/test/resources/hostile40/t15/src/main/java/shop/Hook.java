@@ -1,5 +1,0 @@
-package shop;
-
-public class Hook {
-    public static void onServe(String sku) {}
-}
