@@ -18,7 +18,7 @@ final class GradleAssignments extends CodeVisitorSupport {
   private final Map<String, String> strings;
   private final Map<String, Integer> assigned = new HashMap<>();
 
-  Assignments(Map<String, String> strings) {
+  GradleAssignments(Map<String, String> strings) {
     this.strings = strings;
   }
 

@@ -45,7 +45,13 @@ final class GradleDeclarations extends CodeVisitorSupport {
   private boolean appliesBoot;
   private int unread;
 
-  Declarations(Map<String, String> strings) {
+  /** What the visit found, with the strings the script gives its subprojects. */
+  GradleScript.Declared declared(Map<String, String> assigned) {
+    return new GradleScript.Declared(List.copyOf(libraries), List.copyOf(boms), unread, Map.copyOf(assigned),
+        List.copyOf(sharedBoms), bootVersion, appliesBoot, List.copyOf(pluginAliases));
+  }
+
+  GradleDeclarations(Map<String, String> strings) {
     this.strings = strings;
   }
 

@@ -110,9 +110,7 @@ public final class GradleScript {
     strings.putAll(assigned);
     GradleDeclarations declarations = new GradleDeclarations(strings);
     module.getStatementBlock().visit(declarations);
-    return new Declared(List.copyOf(declarations.libraries), List.copyOf(declarations.boms), declarations.unread,
-        Map.copyOf(assigned), List.copyOf(declarations.sharedBoms), declarations.bootVersion, declarations.appliesBoot,
-        List.copyOf(declarations.pluginAliases));
+    return declarations.declared(assigned);
   }
 
   /** The values of {@code gradle.properties} (Java properties syntax), or none when it is absent or unreadable. */
