@@ -223,7 +223,9 @@ final class ValueSources {
           boolean lambda = argument instanceof LambdaExpr;
           boolean made = argument instanceof MethodReferenceExpr reference
               && (FRESH.contains(reference.getIdentifier()) || reference.getIdentifier().equals("new"));
-          if (!beanMethod && !lambda && !made) {
+          // map(Menu::getId): a Long read from each element, no part of it
+          boolean value = argument instanceof MethodReferenceExpr reference && ValueGetters.returnsValue(reference);
+          if (!beanMethod && !lambda && !made && !value) {
             mapped.addAll(parts(inner));
           }
         }

@@ -17,10 +17,7 @@ final class ImmutableValues {
   }
 
   /** JDK value types nobody can change; with {@code java.time.*} the immutable results a cache may share. */
-  static final Set<String> JDK_VALUES = Set.of(
-      "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Double",
-      "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.math.BigDecimal",
-      "java.math.BigInteger", "java.util.UUID", "int", "long", "boolean", "double", "float", "short", "byte", "char");
+  static final Set<String> JDK_VALUES = dev.optkit.analyzers.facts.JdkValues.TYPES;
 
   static final Set<String> CONTAINERS = Set.of("List", "Set", "Collection", "Iterable", "SortedSet",
       "NavigableSet", "Queue", "Deque", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "Map",

@@ -1,0 +1,33 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Values read from the elements of a result by a mapping function are no part of the result ({@code src/test/resources/reasons43/}). */
+class MappedValuesTest {
+  @TempDir Path dir;
+
+  /**
+   * eladmin's MenuController.childMenu collects a menu and its children into a set and answers their ids, {@code
+   * map(Menu::getId)} with Lombok's getter: a Set of Longs, no entity, so findOne was refused for a response "whose
+   * serialisation reads its lazy associations (roles)" that never holds a menu. The twin answers {@code
+   * map(Menu::getRoles)}, reading the lazy association of each menu, and stays refused for it.
+   */
+  @Test
+  void idsMappedFromCollectedEntitiesAreNoEntity() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("ids")).resources("/reasons43/ids").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("lazy associations")), plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.findOne")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("idstwin")).resources("/reasons43/idstwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
+        && r.reason().contains("MenuController.childMenu() reads its lazy association roles (getRoles())")),
+        twin.refusals().toString());
+  }
+}
