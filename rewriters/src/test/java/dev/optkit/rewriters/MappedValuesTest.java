@@ -30,4 +30,23 @@ class MappedValuesTest {
         && r.reason().contains("MenuController.childMenu() reads its lazy association roles (getRoles())")),
         twin.refusals().toString());
   }
+
+  /**
+   * Audit 16's S16e: a transaction that loaded an account before reading categories was said to hold "instances that
+   * transaction's persistence context already holds", though it holds no category nor anything reaching one. The twin
+   * loads a category first, whose instance Hibernate then answers with, and stays refused for that.
+   */
+  @Test
+  void aTransactionThatLoadedOnlyOtherEntitiesHoldsNoneOfTheRead() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("s16e")).resources("/reasons43/s16e").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("persistence context already holds")),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatalogService.titles")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s16etwin")).resources("/reasons43/s16etwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("titles")
+        && r.reason().contains("inside the transaction of OverviewService.overview()")
+        && r.reason().contains("persistence context already holds")), twin.refusals().toString());
+  }
 }

@@ -71,6 +71,12 @@ final class SnapshotReads {
    * @return a transaction whose snapshot may predate the read; empty when every one is taken at it
    */
   private Optional<IndexedMethod> snapshotOlderThanTheRead(IndexedMethod cached) {
+    return snapshotOlderThanTheRead(cached, site -> true);
+  }
+
+  /** @param counts whether an access before the read may take the snapshot (or load what the read answers) */
+  private Optional<IndexedMethod> snapshotOlderThanTheRead(IndexedMethod cached,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> counts) {
     if (xmlTransactions == null) {
       xmlTransactions = SpringXmlScans.declaresTransactions(traits.root());
     }
@@ -97,7 +103,7 @@ final class SnapshotReads {
       }
     }
     for (IndexedMethod caller : callers) {
-      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(caller, cached, 0);
+      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(caller, cached, 0, counts);
       if (older.isPresent()) {
         return older;
       }
@@ -115,7 +121,8 @@ final class SnapshotReads {
    *
    * @return the method whose transaction may have taken its snapshot before the read
    */
-  private Optional<IndexedMethod> olderSnapshotOnTheWayUp(IndexedMethod caller, IndexedMethod toward, int depth) {
+  private Optional<IndexedMethod> olderSnapshotOnTheWayUp(IndexedMethod caller, IndexedMethod toward, int depth,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> counts) {
     Optional<IndexedMethod> opener = transactions.above(caller);
     if (opener.isEmpty()) {
       return Optional.empty();
@@ -128,7 +135,7 @@ final class SnapshotReads {
         return outer;
       }
     }
-    if (depth >= MAX_TRANSACTION_DEPTH || !firstAccessIsTheOneCall(caller, toward)) {
+    if (depth >= MAX_TRANSACTION_DEPTH || !firstAccessIsTheOneCall(caller, toward, counts)) {
       return opener;
     }
     if (opener.get() == caller) {
@@ -138,7 +145,7 @@ final class SnapshotReads {
       return opener; // the transaction comes from somewhere optkit does not see calling
     }
     for (IndexedMethod next : above) {
-      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(next, caller, depth + 1);
+      Optional<IndexedMethod> older = olderSnapshotOnTheWayUp(next, caller, depth + 1, counts);
       if (older.isPresent()) {
         return older;
       }
@@ -146,8 +153,12 @@ final class SnapshotReads {
     return Optional.empty();
   }
 
-  /** Whether the method's first database access, in source order, is its one call of {@code toward}, outside loops. */
-  private boolean firstAccessIsTheOneCall(IndexedMethod caller, IndexedMethod toward) {
+  /**
+   * Whether the method's first database access that counts, in source order, is its one call of {@code toward},
+   * outside loops.
+   */
+  private boolean firstAccessIsTheOneCall(IndexedMethod caller, IndexedMethod toward,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> counts) {
     // the caller's database accesses in the order they run: a call runs after its arguments and its receiver
     // (dao.price(dao.idByName(n)): idByName reads first), so by where each ends
     java.util.TreeMap<dev.optkit.analyzers.facts.SourceRange, Boolean> accesses = new java.util.TreeMap<>(
@@ -157,7 +168,7 @@ final class SnapshotReads {
     java.util.Set<dev.optkit.analyzers.facts.SourceRange> deferred = new java.util.HashSet<>();
     // a Spring Data query method is called as a client site: the cached method when its repository is
     for (dev.optkit.analyzers.facts.IoSite site : index.sitesOf(caller)) {
-      if (site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB) {
+      if (site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB && (calledSite(site, toward) || counts.test(site))) {
         accesses.put(site.range(), calledSite(site, toward));
         if (site.deferred()) {
           deferred.add(site.range());
@@ -166,10 +177,10 @@ final class SnapshotReads {
     }
     for (dev.optkit.analyzers.facts.CallRef call : caller.fact().calls()) {
       boolean reachesDb = index.reachedThrough(caller, call).stream()
-          .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB);
-      if (reachesDb || accesses.containsKey(call.range())) {
-        accesses.merge(call.range(), index.targetsOf(call).contains(toward) || index.allTargetsOf(call).contains(toward),
-            Boolean::logicalOr);
+          .anyMatch(r -> r.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB && counts.test(r.site()));
+      boolean towardCall = index.targetsOf(call).contains(toward) || index.allTargetsOf(call).contains(toward);
+      if (reachesDb || towardCall || accesses.containsKey(call.range())) {
+        accesses.merge(call.range(), towardCall, Boolean::logicalOr);
         if (call.deferred()) {
           deferred.add(call.range());
         }
@@ -202,14 +213,18 @@ final class SnapshotReads {
       return false; // handed to an executor or kept: it runs later
     }
     // inside another call that is no database access: perhaps in a lambda that call runs when, and as often as,
-    // it likes (Util.each(ids, id -> dao.price(id)): a helper's loop); an argument of a query runs before it, once
+    // it likes (Util.each(ids, id -> dao.price(id)): a helper's loop); an argument of a query runs before it, once,
+    // and so does the receiver of a call starting where the read starts (repo.findBy(p).stream().map(..))
     boolean nested = caller.fact().calls().stream().map(dev.optkit.analyzers.facts.CallRef::range)
-        .anyMatch(range -> !range.equals(first) && range.contains(first) && !accesses.containsKey(range));
+        .anyMatch(range -> !range.equals(first) && range.contains(first) && !accesses.containsKey(range)
+            && !(range.line() == first.line() && range.column() == first.column()));
     if (nested) {
       return false;
     }
-    // in a loop, the second turn's read comes after the first's
-    return caller.fact().loops().stream().noneMatch(loop -> loop.range().contains(first));
+    // in a loop, the second turn's read comes after the first's; the source of a pipeline starting with it
+    // (repo.findBy(p).stream().map(..), repo.findAll().forEach(..)) runs once, before the turns
+    return caller.fact().loops().stream().noneMatch(loop -> loop.range().contains(first)
+        && !(loop.range().line() == first.line() && loop.range().column() == first.column()));
   }
 
   /**
@@ -261,7 +276,9 @@ final class SnapshotReads {
     if (transaction.isEmpty() || ownTransactionOnly(cached, transaction.get())) {
       return Optional.empty();
     }
-    Optional<IndexedMethod> older = snapshotOlderThanTheRead(cached);
+    // only a load of what the read answers, or of an entity reaching it, puts instances the read would answer with
+    // in the persistence context: a user loaded first is no category (audit 16's S16e)
+    Optional<IndexedMethod> older = snapshotOlderThanTheRead(cached, mayHoldWhatItReads(cached));
     if (older.isEmpty()) {
       return Optional.empty();
     }
@@ -272,6 +289,33 @@ final class SnapshotReads {
   }
 
   private Boolean jpaEntities;
+
+  /**
+   * Whether a JPA access before the read may leave in the persistence context an instance of what the read answers:
+   * the tables its loads may touch (entities reached through every association, lazy ones too) meet those of the
+   * read's own loads, or either cannot be told. JDBC and other clients keep no instances.
+   */
+  private java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> mayHoldWhatItReads(IndexedMethod cached) {
+    java.util.Set<String> read = new java.util.HashSet<>();
+    for (var reached : index.reachedIo(cached)) {
+      if (JPA_LOADS.contains(reached.site().clientId())) {
+        var loaded = index.footprints().ofLoaded(reached.site());
+        if (loaded.unknown()) {
+          return site -> true;
+        }
+        read.addAll(loaded.names());
+      }
+    }
+    return site -> {
+      if (!JPA_LOADS.contains(site.clientId())) {
+        return false;
+      }
+      var loaded = index.footprints().ofLoaded(site);
+      var touched = index.footprints().of(site);
+      return loaded.unknown() || touched.unknown() || loaded.names().stream().anyMatch(read::contains)
+          || touched.names().stream().anyMatch(read::contains);
+    };
+  }
 
   /** Answers a query gives as a value computed by the database, never as entity instances. */
   private static final java.util.Set<String> SCALAR_ANSWERS = java.util.Set.of("boolean", "java.lang.Boolean", "long",
