@@ -135,8 +135,8 @@ class SixteenthAuditReasonsTest {
   /**
    * S20d: Lombok's setter and builder methods are field assignments, not code optkit "cannot see into": a Long read
    * from the entity into a {@code @Builder} field reaches no association (the read's true reason is then the outer
-   * cache), and a Role kept by a {@code @Setter} is said as kept in that field. The twin hands the lazy association
-   * itself to the builder, and stays refused for that.
+   * cache), and a set holding a Role kept by a {@code @Setter} is said as kept in that field. The twin hands the lazy
+   * association itself to the builder, and stays refused for that.
    */
   @Test
   void lombokSettersAndBuilderMethodsAreFieldAssignments() {
@@ -145,7 +145,8 @@ class SixteenthAuditReasonsTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByEmailContaining")
         && r.reason().contains("AccountService.search(), which is cached in this migration")), plan.refusals().toString());
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByName")
-        && r.reason().contains("setRoles(), a setter Lombok writes, which keeps it in field roles of AccountDto")),
+        && r.reason().contains("passes what holds it to setRoles(), a setter Lombok writes, which keeps that in field roles "
+        + "of AccountDto")),
         plan.refusals().toString());
 
     MigrationPlan twin = new MigrationFixture(dir.resolve("s20dtwin")).resources("/audit16/s20dtwin").plan();

@@ -282,7 +282,7 @@ final class EntityResults {
     if (receivers.isEmpty() && !entity.lazyByGetter().isEmpty() && !to.startsWith("new ")) {
       // said as what optkit knows: the reader is unseen, not seen reading (audit 12's s10e: JSP views that did not)
       String passes = who + (handOff.part() ? " passes what it reads from it (a value, or an association)"
-          : " passes it") + " to " + to + "()";
+          : handOff.held() ? " passes what holds it" : " passes it") + " to " + to + "()";
       if (MODEL_CALLS.contains(to)) {
         return Optional.of(passes + ", which puts it in the model of a view optkit does not read (a JSP or a "
             + "template), and the associations it reaches, " + entity.lazyFields() + ", are lazy: a view or tag "
@@ -295,7 +295,8 @@ final class EntityResults {
         return Optional.empty(); // .ownerId(a.getOwnerId()) on a Lombok builder: a Long kept in a Long field
       }
       if (kept.isPresent()) {
-        return Optional.of(passes + ", " + kept.get().maker() + ", which keeps it in field " + kept.get().field()
+        return Optional.of(passes + ", " + kept.get().maker() + ", which keeps " + (handOff.held() && !handOff.part()
+            ? "that" : "it") + " in field " + kept.get().field()
             + " of " + kept.get().owner() + ", and optkit does not follow what becomes of that object; the associations it "
             + "reaches, " + entity.lazyFields() + ", are lazy: if anything reads one after the load, it would throw "
             + "LazyInitializationException on a cached, detached entity");
