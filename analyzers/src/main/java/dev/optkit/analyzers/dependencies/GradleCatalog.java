@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,82 +49,114 @@ public final class GradleCatalog {
   }
 
   static List<Coordinates> read(Path catalog) {
-    JsonNode tree;
+    Optional<JsonNode> tree = tree(catalog);
+    if (tree.isEmpty()) {
+      return List.of();
+    }
+    JsonNode versions = tree.get().path("versions");
+    List<Coordinates> declared = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = tree.get().path("libraries").fields(); it.hasNext(); ) {
+      coordinates(it.next().getValue(), versions).ifPresent(declared::add);
+    }
+    return declared;
+  }
+
+  /**
+   * The library an alias names ({@code libs.spring.cloud.bom} for the entry {@code spring-cloud-bom}, {@code
+   * spring_cloud_bom} or {@code spring.cloud.bom} of {@code gradle/libs.versions.toml}), with its version; empty when
+   * no catalog has it or it has no version.
+   */
+  static Optional<Coordinates> library(Path root, String alias) {
+    for (Path catalog : files(root)) {
+      String name = catalog.getFileName().toString().replace(".versions.toml", "");
+      if (!alias.startsWith(name + ".")) {
+        continue;
+      }
+      String wanted = alias.substring(name.length() + 1);
+      Optional<JsonNode> tree = tree(catalog);
+      if (tree.isEmpty()) {
+        continue;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = tree.get().path("libraries").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> library = it.next();
+        if (library.getKey().replace('-', '.').replace('_', '.').equals(wanted)) {
+          return coordinates(library.getValue(), tree.get().path("versions"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A catalog file's tree; empty when it is a link, too large, or not TOML (Gradle would refuse it too). */
+  private static Optional<JsonNode> tree(Path catalog) {
     try {
       if (!Files.isRegularFile(catalog, LinkOption.NOFOLLOW_LINKS) || Files.size(catalog) > MAX_BYTES) {
-        return List.of();
+        return Optional.empty();
       }
-      tree = TOML.readTree(Files.readString(catalog));
+      return Optional.of(TOML.readTree(Files.readString(catalog)));
     } catch (IOException | RuntimeException e) {
-      return List.of(); // not TOML: Gradle would refuse it too
+      return Optional.empty();
     }
-    JsonNode versions = tree.path("versions");
-    List<Coordinates> declared = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = tree.path("libraries").fields(); it.hasNext(); ) {
-      JsonNode library = it.next().getValue();
-      String group;
-      String name;
-      String version;
-      if (library.isTextual()) {
-        String[] parts = library.asText().split(":");
-        if (parts.length != 3) {
-          continue;
+  }
+
+  /** {@code "g:a:v"}, {@code { module = "g:a", version.ref = "x" }} or {@code { group, name, version }}. */
+  private static Optional<Coordinates> coordinates(JsonNode library, JsonNode versions) {
+    String group;
+    String name;
+    String version;
+    if (library.isTextual()) {
+      String[] parts = library.asText().split(":");
+      if (parts.length != 3) {
+        return Optional.empty();
+      }
+      group = parts[0];
+      name = parts[1];
+      version = parts[2];
+    } else {
+      String module = library.path("module").asText(null);
+      if (module != null) {
+        String[] parts = module.split(":");
+        if (parts.length != 2) {
+          return Optional.empty();
         }
         group = parts[0];
         name = parts[1];
-        version = parts[2];
       } else {
-        String module = library.path("module").asText(null);
-        if (module != null) {
-          String[] parts = module.split(":");
-          if (parts.length != 2) {
-            continue;
-          }
-          group = parts[0];
-          name = parts[1];
-        } else {
-          group = library.path("group").asText(null);
-          name = library.path("name").asText(null);
-        }
-        version = version(library.path("version"), versions);
+        group = library.path("group").asText(null);
+        name = library.path("name").asText(null);
       }
-      if (group != null && name != null && version != null && !group.isBlank() && !name.isBlank()
-          && !version.isBlank()) {
-        declared.add(new Coordinates(group.trim(), name.trim(), version.trim()));
-      }
+      version = version(library.path("version"), versions);
     }
-    return declared;
+    if (group == null || name == null || version == null || group.isBlank() || name.isBlank() || version.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Coordinates(group.trim(), name.trim(), version.trim()));
   }
 
   /**
    * The version the catalogs give the plugin an alias names ({@code libs.plugins.spring.boot} for the entry
    * {@code spring-boot}, {@code spring_boot} or {@code spring.boot}) when its id is {@code pluginId}.
    */
-  static java.util.Optional<String> pluginVersion(Path root, String alias, String pluginId) {
+  static Optional<String> pluginVersion(Path root, String alias, String pluginId) {
     String prefix = "libs.plugins.";
     if (!alias.startsWith(prefix)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String wanted = alias.substring(prefix.length());
     for (Path catalog : files(root)) {
-      JsonNode tree;
-      try {
-        if (!Files.isRegularFile(catalog, LinkOption.NOFOLLOW_LINKS) || Files.size(catalog) > MAX_BYTES) {
-          continue;
-        }
-        tree = TOML.readTree(Files.readString(catalog));
-      } catch (IOException | RuntimeException e) {
+      JsonNode tree = tree(catalog).orElse(null);
+      if (tree == null) {
         continue;
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = tree.path("plugins").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> plugin = it.next();
         if (plugin.getKey().replace('-', '.').replace('_', '.').equals(wanted)
             && pluginId.equals(plugin.getValue().path("id").asText(null))) {
-          return java.util.Optional.ofNullable(version(plugin.getValue().path("version"), tree.path("versions")));
+          return Optional.ofNullable(version(plugin.getValue().path("version"), tree.path("versions")));
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** A version as written, referenced, or the one a rich version settles on; null when none is. */

@@ -41,6 +41,8 @@ final class GradleDeclarations extends CodeVisitorSupport {
   private final List<Coordinates> boms = new ArrayList<>();
   private final List<Coordinates> sharedBoms = new ArrayList<>();
   private final List<String> pluginAliases = new ArrayList<>();
+  private final List<String> bomAliases = new ArrayList<>();
+  private final List<String> sharedBomAliases = new ArrayList<>();
   private String bootVersion;
   private boolean appliesBoot;
   private int unread;
@@ -48,7 +50,8 @@ final class GradleDeclarations extends CodeVisitorSupport {
   /** What the visit found, with the strings the script gives its subprojects. */
   GradleScript.Declared declared(Map<String, String> assigned) {
     return new GradleScript.Declared(List.copyOf(libraries), List.copyOf(boms), unread, Map.copyOf(assigned),
-        List.copyOf(sharedBoms), bootVersion, appliesBoot, List.copyOf(pluginAliases));
+        List.copyOf(sharedBoms), bootVersion, appliesBoot, List.copyOf(pluginAliases), List.copyOf(bomAliases),
+        List.copyOf(sharedBomAliases));
   }
 
   GradleDeclarations(Map<String, String> strings) {
@@ -194,7 +197,11 @@ final class GradleDeclarations extends CodeVisitorSupport {
 
   private void bom(Expression expression) {
     if (expression instanceof PropertyExpression property && property.getText().startsWith("libs.")) {
-      return; // platform(libs.x): the catalog's entry, read with the catalog
+      bomAliases.add(property.getText()); // platform(libs.x): the catalog's entry names the BOM
+      if (blocks.contains("allprojects") || blocks.contains("subprojects")) {
+        sharedBomAliases.add(property.getText());
+      }
+      return;
     }
     Optional<Library> bom = notation(text(expression), false);
     if (bom.isPresent() && bom.get().version() != null) {

@@ -138,15 +138,21 @@ final class GradleModules {
   }
 
   /**
-   * The BOMs a script's versions come from: its own, its root script's {@code allprojects}/{@code subprojects} ones,
+   * The BOMs a script's versions come from: its own (catalog entries it takes as platforms included), its root
+   * script's {@code allprojects}/{@code subprojects} ones,
    * and the Spring Boot plugin's, at the version the script, a catalog alias it applies, or (when it applies the
    * plugin without one) its root script gives.
    */
   static List<Coordinates> boms(Path root, GradleScript.Declared declared, GradleScript.Declared rootScript) {
     List<Coordinates> boms = new ArrayList<>(declared.boms());
+    List<String> aliases = new ArrayList<>(declared.bomAliases());
     if (rootScript != null && rootScript != declared) {
       rootScript.sharedBoms().stream().filter(bom -> !boms.contains(bom)).forEach(boms::add);
+      aliases.addAll(rootScript.sharedBomAliases());
     }
+    // platform(libs.spring.cloud.bom): the catalog's library entry, at the version it gives
+    aliases.stream().distinct().map(alias -> GradleCatalog.library(root, alias)).flatMap(java.util.Optional::stream)
+        .filter(bom -> !boms.contains(bom)).forEach(boms::add);
     String boot = declared.bootVersion();
     for (String alias : declared.pluginAliases()) {
       if (boot == null) {

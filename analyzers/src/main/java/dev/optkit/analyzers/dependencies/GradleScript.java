@@ -45,9 +45,12 @@ public final class GradleScript {
    * @param bootVersion the Spring Boot plugin's version, when the script gives it
    * @param appliesBoot the script applies the Spring Boot plugin (with or without a version)
    * @param pluginAliases version catalog plugin aliases it applies ({@code libs.plugins.spring.boot})
+   * @param bomAliases version catalog library aliases it takes as platforms ({@code platform(libs.spring.cloud.bom)})
+   * @param sharedBomAliases those of them declared in {@code allprojects}/{@code subprojects}
    */
   public record Declared(List<Library> libraries, List<Coordinates> boms, int unread, Map<String, String> strings,
-      List<Coordinates> sharedBoms, String bootVersion, boolean appliesBoot, List<String> pluginAliases) {}
+      List<Coordinates> sharedBoms, String bootVersion, boolean appliesBoot, List<String> pluginAliases,
+      List<String> bomAliases, List<String> sharedBomAliases) {}
 
   /** A script's declarations, or (null declarations) why it was not read, said in the warning that names it. */
   public record Reading(Declared declared, String problem) {

@@ -165,6 +165,27 @@ class GradleScriptTest {
     GradleScript.Declared app = GradleScript.read(root.resolve("app.gradle"), root, Map.of()).declared();
     assertEquals("[org.springframework.boot:spring-boot-dependencies:3.4.1]",
         GradleModules.boms(root, app, null).toString());
+
+    // platform(libs.x): the catalog entry is the BOM, at the version it gives (its own, or a reference), in a
+    // subproject's dependencies or every subproject's from the root's subprojects block
+    Files.writeString(root.resolve("gradle/libs.versions.toml"), """
+        [versions]
+        cloud = "2023.0.3"
+        [libraries]
+        spring-cloud-bom = { module = "org.springframework.cloud:spring-cloud-dependencies", version.ref = "cloud" }
+        aws_bom = "software.amazon.awssdk:bom:2.25.0"
+        """);
+    Files.writeString(root.resolve("shared.gradle"), "subprojects { dependencies { implementation platform(libs.aws.bom) } }\n");
+    Files.writeString(root.resolve("core/cloud.gradle"), """
+        dependencies {
+            implementation platform(libs.spring.cloud.bom)
+            implementation enforcedPlatform(libs.missing.bom)
+        }
+        """);
+    GradleScript.Declared shared = GradleScript.read(root.resolve("shared.gradle"), root, Map.of()).declared();
+    GradleScript.Declared cloud = GradleScript.read(root.resolve("core/cloud.gradle"), root, Map.of()).declared();
+    assertEquals("[org.springframework.cloud:spring-cloud-dependencies:2023.0.3, software.amazon.awssdk:bom:2.25.0]",
+        GradleModules.boms(root, cloud, shared).toString());
   }
 
   /** A script nested thousands deep, a link, a file of another language: a warning naming why, nothing run or read. */
