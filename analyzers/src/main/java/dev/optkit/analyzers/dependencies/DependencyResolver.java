@@ -221,12 +221,12 @@ public final class DependencyResolver {
     String artifactId = where.replace('/', '.');
     Model effective;
     try {
-      effective = ProjectModel.effective(GradleModules.model(artifactId, declared, boms), resolver);
+      effective = ProjectModel.effective(GradleModules.model(artifactId, declared, boms, rootScript), resolver);
     } catch (ModelBuildingException e) {
       warnings.add(new ParseProblem(where, 0, 0, "its platforms or BOMs cannot be had (only the dependencies it "
           + "declares with a version are resolved): " + oneLine(ProjectModel.firstError(e))));
       try {
-        effective = ProjectModel.effective(GradleModules.model(artifactId, declared, List.of()), resolver);
+        effective = ProjectModel.effective(GradleModules.model(artifactId, declared, List.of(), rootScript), resolver);
       } catch (ModelBuildingException again) {
         return declared;
       }

@@ -43,6 +43,13 @@ final class GradleDeclarations extends CodeVisitorSupport {
   private final List<String> pluginAliases = new ArrayList<>();
   private final List<String> bomAliases = new ArrayList<>();
   private final List<String> sharedBomAliases = new ArrayList<>();
+  private final List<GradleScript.ScriptRepository> repositories = new ArrayList<>();
+  /** Blocks whose repositories are not the dependencies': the build's own class path, plugins, publishing targets. */
+  private static final Set<String> OTHER_REPOSITORIES = Set.of("buildscript", "pluginManagement", "publishing",
+      "uploadArchives", "dependencyResolutionManagement");
+  /** Gradle's named repositories: Maven Central is always used, JCenter is gone (each request a timeout). */
+  private static final Map<String, String> NAMED_REPOSITORIES = Map.of("google", "https://dl.google.com/dl/android/maven2/",
+      "gradlePluginPortal", "https://plugins.gradle.org/m2/");
   private String bootVersion;
   private boolean appliesBoot;
   private int unread;
@@ -51,7 +58,7 @@ final class GradleDeclarations extends CodeVisitorSupport {
   GradleScript.Declared declared(Map<String, String> assigned) {
     return new GradleScript.Declared(List.copyOf(libraries), List.copyOf(boms), unread, Map.copyOf(assigned),
         List.copyOf(sharedBoms), bootVersion, appliesBoot, List.copyOf(pluginAliases), List.copyOf(bomAliases),
-        List.copyOf(sharedBomAliases));
+        List.copyOf(sharedBomAliases), List.copyOf(repositories));
   }
 
   GradleDeclarations(Map<String, String> strings) {
@@ -103,6 +110,10 @@ final class GradleDeclarations extends CodeVisitorSupport {
           bootVersion = plugin.get().version();
         }
       }
+      return;
+    }
+    if (blocks.contains("repositories") && blocks.stream().noneMatch(OTHER_REPOSITORIES::contains)) {
+      repository(configuration, call);
       return;
     }
     if (configuration.equals("mavenBom") && blocks.contains("imports")) {
@@ -174,6 +185,46 @@ final class GradleDeclarations extends CodeVisitorSupport {
     } else if (argument != null) {
       unread++;
     }
+  }
+
+  /**
+   * {@code maven { url 'https://..' }} (or {@code url = uri('..')}, {@code setUrl(..)}, {@code url(..)}), {@code
+   * google()}: an address the resolver may use, if {@link Repositories} accepts it (https, or http on loopback).
+   */
+  private void repository(String call, MethodCallExpression expression) {
+    String url = null;
+    if (blocks.peek().equals("repositories") && NAMED_REPOSITORIES.containsKey(call)) {
+      url = NAMED_REPOSITORIES.get(call);
+    } else if (blocks.peek().equals("maven") && (call.equals("url") || call.equals("setUrl"))) {
+      url = address(first(expression));
+    }
+    if (url != null) {
+      repositories.add(new GradleScript.ScriptRepository(url, blocks.contains("allprojects")
+          || blocks.contains("subprojects")));
+    }
+  }
+
+  @Override
+  public void visitBinaryExpression(org.codehaus.groovy.ast.expr.BinaryExpression assignment) {
+    // maven { url = 'https://..' } or url = uri('https://..')
+    if (assignment.getOperation().getText().equals("=") && !blocks.isEmpty() && blocks.peek().equals("maven")
+        && blocks.contains("repositories") && blocks.stream().noneMatch(OTHER_REPOSITORIES::contains)
+        && assignment.getLeftExpression() instanceof VariableExpression left && left.getName().equals("url")) {
+      String url = address(assignment.getRightExpression());
+      if (url != null) {
+        repositories.add(new GradleScript.ScriptRepository(url, blocks.contains("allprojects")
+            || blocks.contains("subprojects")));
+      }
+    }
+    super.visitBinaryExpression(assignment);
+  }
+
+  /** {@code 'https://..'}, or {@code uri('https://..')}. */
+  private String address(Expression expression) {
+    if (expression instanceof MethodCallExpression uri && "uri".equals(uri.getMethodAsString())) {
+      return text(first(uri));
+    }
+    return text(expression);
   }
 
   /** {@code { version { strictly '1.5.4' } }} (or {@code require}, {@code prefer}) on a declaration; else null. */

@@ -71,6 +71,12 @@ final class GradleModules {
    * the BOMs are applied ({@link #managed}), so one no BOM manages cannot fail the whole model.
    */
   static Model model(String artifactId, GradleScript.Declared declared, List<Coordinates> boms) {
+    return model(artifactId, declared, boms, null);
+  }
+
+  /** @param rootScript the root script, whose shared repositories the script's dependencies come from too */
+  static Model model(String artifactId, GradleScript.Declared declared, List<Coordinates> boms,
+      GradleScript.Declared rootScript) {
     Model model = new Model();
     model.setModelVersion("4.0.0");
     model.setGroupId("optkit.gradle");
@@ -81,6 +87,17 @@ final class GradleModules {
       if (library.version() != null) {
         model.addDependency(dependency(library, library.version()));
       }
+    }
+    List<GradleScript.ScriptRepository> named = new ArrayList<>(declared.repositories());
+    if (rootScript != null && rootScript != declared) {
+      rootScript.repositories().stream().filter(GradleScript.ScriptRepository::shared).forEach(named::add);
+    }
+    for (String url : named.stream().map(GradleScript.ScriptRepository::url).distinct().toList()) {
+      org.apache.maven.model.Repository repository = new org.apache.maven.model.Repository();
+      // an id from the address: the same repository named by two scripts is one
+      repository.setId("gradle-" + Integer.toHexString(url.hashCode()));
+      repository.setUrl(url);
+      model.addRepository(repository);
     }
     if (!boms.isEmpty()) {
       DependencyManagement management = new DependencyManagement();

@@ -47,10 +47,16 @@ public final class GradleScript {
    * @param pluginAliases version catalog plugin aliases it applies ({@code libs.plugins.spring.boot})
    * @param bomAliases version catalog library aliases it takes as platforms ({@code platform(libs.spring.cloud.bom)})
    * @param sharedBomAliases those of them declared in {@code allprojects}/{@code subprojects}
+   * @param repositories the addresses of the repositories its {@code repositories { }} name for its dependencies
+   *     ({@code maven { url '..' }}, {@code google()}; not the build script's, plugins' or publishing's), those of
+   *     {@code allprojects}/{@code subprojects} marked shared
    */
   public record Declared(List<Library> libraries, List<Coordinates> boms, int unread, Map<String, String> strings,
       List<Coordinates> sharedBoms, String bootVersion, boolean appliesBoot, List<String> pluginAliases,
-      List<String> bomAliases, List<String> sharedBomAliases) {}
+      List<String> bomAliases, List<String> sharedBomAliases, List<ScriptRepository> repositories) {}
+
+  /** A repository a script names: its address as written, and whether its subprojects use it too. */
+  public record ScriptRepository(String url, boolean shared) {}
 
   /** A script's declarations, or (null declarations) why it was not read, said in the warning that names it. */
   public record Reading(Declared declared, String problem) {

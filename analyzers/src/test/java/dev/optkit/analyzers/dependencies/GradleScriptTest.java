@@ -264,4 +264,56 @@ class GradleScriptTest {
       }
     }
   }
+
+  /**
+   * The repositories a script names for its dependencies (here one on loopback, named in the root's {@code
+   * allprojects}) are used beside Maven Central; a publishing target, the build script's own and a {@code file:}
+   * address are not (a scanned script must not make optkit read files elsewhere on the machine).
+   */
+  @Test
+  void theRepositoriesAScriptNamesAreUsedNotItsPublishingTargets() throws Exception {
+    Path central = temp.resolve("central2");
+    Path vendor = temp.resolve("vendor");
+    Path published = temp.resolve("published");
+    Path filed = temp.resolve("filed");
+    Files.createDirectories(temp.resolve("jars2"));
+    Map<String, Path> homes = Map.of("wire", central, "only-there", vendor, "publishedonly", published, "filed", filed);
+    for (Map.Entry<String, Path> home : homes.entrySet()) {
+      Path jar = LibraryBytecodeIoTest.libraryJar(temp.resolve("jars2/" + home.getKey() + ".jar"),
+          Map.of("com/acme/x/" + home.getKey().replace("-", "") + "/A.java", "package com.acme.x."
+              + home.getKey().replace("-", "") + ";\npublic class A {}\n"));
+      LoopbackRepository.install(home.getValue(), "com.acme", home.getKey(), "1.0",
+          LoopbackRepository.pom("com.acme", home.getKey(), "1.0", "jar", ""), jar);
+    }
+    Path root = temp.resolve("repos");
+    Files.createDirectories(root.resolve("service"));
+    try (LoopbackRepository centralRepository = new LoopbackRepository(central);
+        LoopbackRepository vendorRepository = new LoopbackRepository(vendor);
+        LoopbackRepository publishedRepository = new LoopbackRepository(published)) {
+      Files.writeString(root.resolve("build.gradle"), """
+          buildscript { repositories { maven { url '%3$s' } } }
+          allprojects {
+              repositories {
+                  mavenCentral()
+                  maven { url = uri('%1$s') }
+                  maven { url '%2$s' }
+              }
+          }
+          """.formatted(vendorRepository.url(), filed.toUri(), publishedRepository.url()));
+      Files.writeString(root.resolve("service/build.gradle"), """
+          dependencies {
+              implementation 'com.acme:wire:1.0'
+              implementation 'com.acme:only-there:1.0'
+              implementation 'com.acme:publishedonly:1.0'
+              implementation 'com.acme:filed:1.0'
+          }
+          publishing { repositories { maven { url '%s' } } }
+          """.formatted(publishedRepository.url()));
+      var classpath = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(root), null,
+          new ResolutionSettings(false, temp.resolve("optkit2"), List.of(), centralRepository.url(), Duration.ofSeconds(2),
+              Duration.ofSeconds(5), Duration.ofSeconds(20), false));
+      List<String> jars = classpath.jars().stream().map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(List.of("only-there-1.0.jar", "wire-1.0.jar"), jars, classpath.warnings().toString());
+    }
+  }
 }
