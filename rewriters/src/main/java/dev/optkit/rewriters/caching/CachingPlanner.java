@@ -394,6 +394,17 @@ public final class CachingPlanner {
     if (entityUse.isPresent()) {
       return entityUse;
     }
+    if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && !entityResults.namesNoEntity(method)) {
+      Optional<String> beside = sameRequest.otherLoadBeside(method, snapshotReads.mayHoldWhatItReads(method),
+          sharing.reachableTypes(WrittenTypes.returnType(fact)));
+      if (beside.isPresent()) {
+        return Optional.of("it returns persistent entities, and a request calling it through Spring's proxy also runs "
+            + beside.get() + ": with open-session-in-view on (Spring Boot's default) the request's one persistence "
+            + "context answers both loads with the same instance, so such a change (a @Transient field, a field set "
+            + "outside a transaction) may be made to the object the cache keeps, or made before a miss stores it; with "
+            + "spring.jpa.open-in-view=false this reason would not hold");
+      }
+    }
     if (repositoryQuery) {
       // Spring Data's repository proxy honours @Cacheable on the interface's method, as on a bean's
       if (!traits.spring()) {

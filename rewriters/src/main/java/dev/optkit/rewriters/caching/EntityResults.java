@@ -148,7 +148,7 @@ final class EntityResults {
         boolean fromTarget = target.fact().name().equals(handOff.fromCall()) && caller.fact().calls().stream()
             .anyMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target)
                 && !(target == proxied && sharing.selfCall(caller, call, target)));
-        if (!fromTarget || sharing.returnsValuesReadFrom(caller, handOff)) {
+        if (!fromTarget || sharing.returnsValuesReadFrom(caller, handOff, WrittenTypes.returnType(target.fact()))) {
           continue; // a Set<Long> of ids read from the entity reaches none of its associations
         }
         Optional<String> use = handOff.to().equals(MethodFact.RETURNED)
@@ -374,7 +374,7 @@ final class EntityResults {
     }
     for (MethodFact.HandOff next : method.fact().handOffs()) {
       if (!helper.fact().name().equals(next.fromCall()) || next.fromArguments() != handOff.toArguments()
-          || sharing.returnsValuesReadFrom(method, next)) {
+          || sharing.returnsValuesReadFrom(method, next, entity.qualifiedName())) {
         continue; // ids of what the helper hands back, returned as a Set<Long>: no entity
       }
       boolean nextItself = itself && !next.part();

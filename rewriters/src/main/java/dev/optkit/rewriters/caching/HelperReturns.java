@@ -57,7 +57,8 @@ final class HelperReturns {
   boolean holderOnly(IndexedMethod helper, MethodFact.HandOff handOff) {
     int position = ResultSharing.parameterAt(helper, handOff.position());
     if (helper.fact().isAbstract()) {
-      return false;
+      // an implementation not in the sources: another object than the argument holds at most parts of it
+      return !mayBeTheArgument(helper, position);
     }
     // what it returns that carries the argument: the argument itself, or what a call it handed the argument to
     // returned (deptDtos.add(mapper.toDto(dept)); return deptDtos)
@@ -68,6 +69,34 @@ final class HelperReturns {
         && (h.fromCall() == null ? h.fromParameter() == position
             : handedTo.contains(h.fromCall() + "/" + h.fromArguments()))).toList();
     return !returned.isEmpty() && returned.stream().allMatch(MethodFact.HandOff::held);
+  }
+
+  /**
+   * Whether a change of what a holder-returning helper returns is made by the holder's own method on the holder itself
+   * ({@code createTo(r).setRating(n)}): not on what it holds ({@code listOf(p).get(0).setName(n)}, {@code for (Owner o :
+   * ownersOf(p)) o.setName(n)}, {@code Batch.of(p).first().setName(n)}: hostile review 42's c10), which the facts
+   * name the same way, and not by a method the held type has too.
+   */
+  boolean changesTheHolder(IndexedMethod helper, MethodFact.ResultMutation change) {
+    if (!change.itself() || change.how().contains(".")) {
+      return false;
+    }
+    String holder = helper.fact().returnType().replaceAll("<.*", "");
+    if (index.type(holder).isEmpty()) {
+      return false; // a JDK container: its own changes are the container changes, said apart
+    }
+    List<String> holders = new java.util.ArrayList<>(List.of(holder));
+    holders.addAll(index.supertypesOf(holder));
+    boolean own = holders.stream().anyMatch(type -> !index.methods(type, change.how()).isEmpty());
+    boolean held = helper.fact().params().stream().anyMatch(param -> {
+      List<String> types = new java.util.ArrayList<>(List.of(param.qualifiedType().replaceAll("<.*", "")));
+      types.addAll(index.supertypesOf(types.get(0)));
+      return types.stream().filter(type -> !type.equals("java.lang.Object") && !type.equals("java.io.Serializable"))
+          .anyMatch(type -> index.type(type).isEmpty() ? !type.startsWith("java.")
+              || ResultSharing.CONTAINER_CHANGES.contains(change.how()) || change.how().equals("set")
+              : !index.methods(type, change.how()).isEmpty());
+    });
+    return own && !held;
   }
 
   /**
@@ -97,8 +126,11 @@ final class HelperReturns {
       boolean value = position >= 0 && position < helper.fact().params().size()
           && sharing.immutable(helper.fact().params().get(position).qualifiedType());
       boolean query = index.implementedByLibrary(helper).isPresent() && !helper.fact().name().startsWith("save");
+      // PetDto toDto(Pet): a MapStruct mapper copies the pet's Owner into the DTO as it is (hostile review 42's c3)
       return !value && !query && !sharing.immutable(helper.fact().returnType())
-          && !helper.fact().returnType().equals("void") && mayBeTheArgument(helper, position);
+          && !helper.fact().returnType().equals("void") && (mayBeTheArgument(helper, position)
+              || sharing.mayHoldPartsOf(WrittenTypes.returnType(helper.fact()), position < 0
+                  || position >= helper.fact().params().size() ? null : helper.fact().params().get(position).type()));
     }
     for (MethodFact.HandOff returned : helper.fact().handOffs()) {
       if (returned.fromCall() == null && returned.fromParameter() == position
@@ -146,7 +178,7 @@ final class HelperReturns {
         if ((handOff.held() || holderOnly(helper, handOff)) && ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
           continue; // menuSet = getChildMenus(menus, menuSet); menuSet.add(...): the set changes, not the result it holds
         }
-        if (holderOnly(helper, handOff) && mutation.itself()) {
+        if (holderOnly(helper, handOff) && changesTheHolder(helper, mutation)) {
           continue; // createTo(r).setRating(n): the new DTO changes, not the restaurant it was made from
         }
         if (mutation.call().equals(helper.fact().name()) && mutation.arguments() == handOff.toArguments()) {

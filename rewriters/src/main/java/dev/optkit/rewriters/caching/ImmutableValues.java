@@ -51,7 +51,82 @@ final class ImmutableValues {
    * holds may be values read from a result, never the result or a mutable part of it (audit 16's S-13: items mapped
    * by a static method reference, {@code map(ItemMapper::toDto)}, to DTOs of their scalars).
    */
-  boolean holdsValueObjects(String written) {
+  boolean holdsValueObjects(String written, String from) {
+    if (from == null) {
+      return false; // what the values were read from is unknown: they may be its own value objects
+    }
+    java.util.Set<String> reachable = reachableTypes(from);
+    return holdsValueObjects(written) && typeNames(written).stream()
+        .filter(name -> !index.typesNamed(name).isEmpty()).noneMatch(reachable::contains);
+  }
+
+  /**
+   * The simple names of the project types a value of the written type reaches: its own and its type arguments, their
+   * fields' types and their superclasses' fields' types, four levels deep. Value objects among them are parts of it, not
+   * values read from it (hostile review 42's c1b: the cached rows were such DTOs; c10b: an Owner field of the pet).
+   */
+  java.util.Set<String> reachableTypes(String written) {
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    java.util.Deque<String> next = new java.util.ArrayDeque<>(typeNames(written));
+    for (int level = 0; level <= 4 && !next.isEmpty(); level++) {
+      java.util.Deque<String> deeper = new java.util.ArrayDeque<>();
+      for (String name : next) {
+        if (!reached.add(name)) {
+          continue;
+        }
+        for (TypeFact type : index.typesNamed(name)) {
+          java.util.List<String> types = new java.util.ArrayList<>(java.util.List.of(type.qualifiedName()));
+          types.addAll(index.supertypesOf(type.qualifiedName()));
+          types.forEach(t -> index.type(t).ifPresent(f -> f.fieldTypes().values().forEach(v -> deeper.addAll(typeNames(v)))));
+        }
+      }
+      next = deeper;
+    }
+    return reached;
+  }
+
+  /**
+   * Whether an object of the holder type may hold a mutable part of a value of the other: a field of the holder (or of
+   * its superclasses), or a type argument, is of a type that value reaches and nobody can change is not ({@code PetDto}
+   * with an {@code Owner owner} made from a {@code Pet} whose owner is an Owner: hostile review 42's c3). Unknown types
+   * may.
+   */
+  boolean mayHoldPartsOf(String holder, String from) {
+    if (holder == null || from == null) {
+      return true;
+    }
+    java.util.Set<String> reachable = reachableTypes(from);
+    java.util.Set<String> held = new java.util.HashSet<>();
+    for (String name : typeNames(holder)) {
+      held.add(name);
+      for (TypeFact type : index.typesNamed(name)) {
+        java.util.List<String> types = new java.util.ArrayList<>(java.util.List.of(type.qualifiedName()));
+        types.addAll(index.supertypesOf(type.qualifiedName()));
+        for (String each : types) {
+          Optional<TypeFact> fact = index.type(each);
+          if (fact.isEmpty() && !each.equals("java.lang.Object")) {
+            return true; // a library superclass's fields are not known
+          }
+          fact.ifPresent(f -> f.fieldTypes().values().forEach(v -> held.addAll(typeNames(v))));
+        }
+      }
+    }
+    held.removeIf(name -> immutable("java.lang." + name) || immutable(name));
+    return held.stream().anyMatch(name -> reachable.contains(name) || name.equals("Object"));
+  }
+
+  /** The identifiers of a written type ({@code Map<String, List<Pet>>}: Map, String, List, Pet), each its simple name. */
+  private static java.util.List<String> typeNames(String written) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String token : written.split("[^A-Za-z0-9_$.]+")) {
+      if (!token.isEmpty() && !token.equals("extends") && !token.equals("super")) {
+        names.add(token.substring(token.lastIndexOf('.') + 1));
+      }
+    }
+    return names;
+  }
+
+  private boolean holdsValueObjects(String written) {
     int open = written.indexOf('<');
     if (open < 0 || !written.endsWith(">")) {
       return false;

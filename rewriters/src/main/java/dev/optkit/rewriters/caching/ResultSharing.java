@@ -43,7 +43,7 @@ final class ResultSharing {
    */
   boolean mayReturnIt(IndexedMethod method, MethodFact.HandOff returned) {
     return !immutable(method.fact().returnType()) && !constructedFromImmutableValue(method, returned)
-        && !returnsValuesReadFrom(method, returned);
+        && !returnsValuesReadFrom(method, returned, handedInType(method, returned));
   }
 
   /**
@@ -52,7 +52,7 @@ final class ResultSharing {
    */
   boolean returnsWhatItGets(IndexedMethod caller, MethodFact.HandOff handOff, MethodFact.ResultMutation change) {
     return helperReturns.returningIt(caller, handOff).stream().anyMatch(helper -> !(helperReturns.holderOnly(helper,
-        handOff) && (change.itself() || CONTAINER_CHANGES.contains(change.how())))
+        handOff) && (helperReturns.changesTheHolder(helper, change) || CONTAINER_CHANGES.contains(change.how())))
         // set.add(x) on the very collection it was handed (a query's list, a set of its own): no entity changes; an
         // entity's collection handed back as a part of it (getChildren()) still does
         && !(change.itself() && CONTAINER_CHANGES.contains(change.how()) && !handOff.part()
@@ -146,7 +146,8 @@ final class ResultSharing {
         if (advised.isPresent() && !immutable(resultType) && (handOff.to().equals(MethodFact.RETURNED) || handOff.position() >= 0)) {
           return Optional.of(caller.fact().displayName() + "() " + advised.get());
         }
-        if (handOff.position() == MethodFact.RECEIVER && !handOff.part() && lombokSetter(resultType, handOff)) {
+        if (handOff.position() == MethodFact.RECEIVER && !handOff.part()
+            && lombokSetter(resultType, WrittenTypes.returnType(target.fact()), handOff)) {
           return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + handOff.to()
               + "(), a setter Lombok writes): a cached result is one object shared by every caller, so the change "
               + "would leak into later answers");
@@ -168,7 +169,7 @@ final class ResultSharing {
         if (handOff.to().equals(MethodFact.RETURNED) && constructedFromImmutableValue(caller, handOff)) {
           continue; // return new Shell(ip, server.getAccount()): the new object holds a string, not the result
         }
-        if (returnsValuesReadFrom(caller, handOff)) {
+        if (returnsValuesReadFrom(caller, handOff, WrittenTypes.returnType(target.fact()))) {
           continue; // ids.add(dept.getId()); return ids: what callers do with the ids reaches no cached object
         }
         if (handOff.to().equals(MethodFact.RETURNED)) {
@@ -309,22 +310,38 @@ final class ResultSharing {
   }
 
   /**
-   * A call with one argument on an object of a class whose setters Lombok writes ({@code @Setter} or
-   * {@code @Data} on the class) that the class does not declare, named for a field: {@code setTitle(t)},
-   * or {@code title(t)} under {@code @Accessors(fluent = true)}.
+   * A call with one argument, named for a field ({@code setTitle(t)}, or {@code title(t)} under {@code
+   * @Accessors(fluent = true)}), on the result or an element of it, whose class (or a superclass declaring the field)
+   * declares no such method: only Lombok can have written it ({@code @Setter} or {@code @Data} on the class, or
+   * {@code @Setter} on the field, which the facts do not record: hostile review 42's c4), so it sets that field.
+   *
+   * @param written the result's type as written ({@code List<PetDto>}): its type arguments are what a list holds
    */
-  private boolean lombokSetter(String type, MethodFact.HandOff handOff) {
-    Optional<TypeFact> fact = index.type(type);
-    if (handOff.toArguments() != 1 || fact.isEmpty() || fact.get().annotations().stream().noneMatch(a ->
-        a.equals("lombok.Setter") || a.equals("lombok.Data") || a.equals("Setter") || a.equals("Data")
-            || a.endsWith(".Setter") || a.endsWith(".Data"))
-        || !index.methods(type, handOff.to()).isEmpty()) {
+  private boolean lombokSetter(String type, String written, MethodFact.HandOff handOff) {
+    if (handOff.toArguments() != 1) {
       return false;
+    }
+    java.util.Set<String> candidates = new java.util.LinkedHashSet<>(List.of(type));
+    if (written != null) {
+      for (String name : written.split("[^A-Za-z0-9_$.]+")) {
+        index.typesNamed(name.substring(name.lastIndexOf('.') + 1)).forEach(t -> candidates.add(t.qualifiedName()));
+      }
     }
     String name = handOff.to();
     String field = name.startsWith("set") && name.length() > 3
         ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
-    return fact.get().fieldTypes().containsKey(field) || fact.get().fieldTypes().containsKey(name);
+    for (String candidate : candidates) {
+      List<String> chain = new java.util.ArrayList<>(List.of(candidate));
+      chain.addAll(index.supertypesOf(candidate));
+      if (index.type(candidate).isEmpty() || chain.stream().anyMatch(t -> !index.methods(t, name).isEmpty())) {
+        continue;
+      }
+      if (chain.stream().flatMap(t -> index.type(t).stream())
+          .anyMatch(t -> t.fieldTypes().containsKey(field) || t.fieldTypes().containsKey(name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -446,10 +463,17 @@ final class ResultSharing {
    * it cannot hold the result or a mutable part of it, so it is no longer the result. A {@code Set<Dept>} the
    * depts themselves go into still is.
    */
-  boolean returnsValuesReadFrom(IndexedMethod caller, MethodFact.HandOff handOff) {
+  boolean returnsValuesReadFrom(IndexedMethod caller, MethodFact.HandOff handOff, String from) {
     return handOff.to().equals(MethodFact.RETURNED) && handOff.held() && handOff.part()
         && (holdsImmutables(WrittenTypes.returnType(caller.fact()))
-            || immutables.holdsValueObjects(WrittenTypes.returnType(caller.fact())));
+            || immutables.holdsValueObjects(WrittenTypes.returnType(caller.fact()), from));
+  }
+
+  /** The type a returned hand-off's value comes from as written: the parameter's, or null for a call's result. */
+  static String handedInType(IndexedMethod method, MethodFact.HandOff returned) {
+    int position = returned.fromParameter();
+    return returned.fromCall() == null && position >= 0 && position < method.fact().params().size()
+        ? method.fact().params().get(position).type() : null;
   }
 
   /**
@@ -487,6 +511,16 @@ final class ResultSharing {
    */
   private boolean immutableParameter(dev.optkit.analyzers.facts.ParamFact parameter) {
     return !parameter.varArgs() && !parameter.type().contains("[") && immutable(parameter.qualifiedType());
+  }
+
+  /** {@link ImmutableValues#reachableTypes}. */
+  java.util.Set<String> reachableTypes(String written) {
+    return immutables.reachableTypes(written);
+  }
+
+  /** {@link ImmutableValues#mayHoldPartsOf}. */
+  boolean mayHoldPartsOf(String holder, String from) {
+    return immutables.mayHoldPartsOf(holder, from);
   }
 
   /** A result nobody can change, so sharing it through a field is harmless ({@link ImmutableValues}). */

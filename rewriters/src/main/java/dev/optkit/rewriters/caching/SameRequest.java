@@ -77,6 +77,119 @@ final class SameRequest {
     return !handled.containsAll(selfCallers) || !handled.containsAll(proxiedCallers);
   }
 
+  private static final Set<String> EVENT_PUBLISHING = Set.of("publishEvent", "multicastEvent");
+  private static final Set<String> LISTENER_ANNOTATIONS = Set.of("EventListener", "TransactionalEventListener");
+  private List<IndexedMethod> listeners;
+
+  /** The project's event listeners: {@code @EventListener} methods and {@code ApplicationListener.onApplicationEvent}. */
+  private List<IndexedMethod> listeners() {
+    if (listeners == null) {
+      listeners = index.methods().stream().filter(m -> m.fact().annotations().stream().map(ProjectTraits::simpleName)
+          .anyMatch(LISTENER_ANNOTATIONS::contains) || m.fact().name().equals("onApplicationEvent")
+              && index.supertypesOf(m.fact().ownerType()).stream().anyMatch(t -> t.endsWith("ApplicationListener")))
+          .toList();
+    }
+    return listeners;
+  }
+
+  /**
+   * Open-session-in-view gives one request one persistence context, so every load of a row in it answers the same
+   * instance, whatever method loads it: a request calling the cached method through the proxy and loading what it
+   * answers elsewhere too shares the cached object with that other load, which may change it (a {@code @Transient}
+   * flag, a field set outside a transaction), or have changed it before the miss stored it (hostile review 42's c6,
+   * c8b). The other load is any JPA access of the request, besides the cached method's own, that {@code meets} the
+   * read's data.
+   *
+   * @return the method of such a load; empty when no request optkit sees runs both
+   */
+  java.util.Optional<String> otherLoadBeside(IndexedMethod target,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets, Set<String> entityTypes) {
+    Set<IndexedMethod> proxiedCallers = new HashSet<>();
+    for (IndexedMethod caller : index.callersOf(target)) {
+      for (CallRef call : caller.fact().calls()) {
+        if (index.allTargetsOf(call).contains(target) && !sharing.selfCall(caller, call, target)
+            && !dev.optkit.analyzers.source.SourceSet.isTestPath(caller.path())) {
+          proxiedCallers.add(caller);
+        }
+      }
+    }
+    if (around == null) {
+      around = index.methods().stream().filter(this::aroundRequests).toList();
+    }
+    for (IndexedMethod entry : index.methods()) {
+      if (index.webEntryPoints().whyEntryPoint(entry).isEmpty()) {
+        continue;
+      }
+      Set<IndexedMethod> reached = reach(entry, around);
+      if (reached != null && reached.stream().noneMatch(proxiedCallers::contains)) {
+        continue;
+      }
+      Set<IndexedMethod> beside = reached == null ? null : walk(entry, around, target);
+      if (beside == null) {
+        return java.util.Optional.of(entry.fact().displayName() + "() reaches more than optkit follows");
+      }
+      IndexedMethod loads = null;
+      for (IndexedMethod method : beside) {
+        for (dev.optkit.analyzers.facts.IoSite site : method == target ? List.<dev.optkit.analyzers.facts.IoSite>of()
+            : index.sitesOf(method)) {
+          boolean ownCall = target.fact().isAbstract() && site.method().equals(target.fact().name())
+              && site.receiverType() != null && (site.receiverType().equals(target.fact().ownerType())
+                  || index.supertypesOf(site.receiverType()).contains(target.fact().ownerType()));
+          if (!ownCall && meets.test(site) && loads == null) {
+            loads = method;
+          }
+        }
+      }
+      if (loads == null) {
+        continue;
+      }
+      // two loads sharing an instance no code of the request changes share nothing that differs (eladmin's childMenu)
+      for (IndexedMethod method : beside) {
+        java.util.Optional<String> change = method == target ? java.util.Optional.empty()
+            : change(method, entityTypes, meets);
+        if (change.isPresent()) {
+          return java.util.Optional.of(loads.fact().displayName() + "(), which loads them too (or an entity reaching "
+              + "them), and " + method.fact().displayName() + "() " + change.get());
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * A change the method makes that may be to an entity instance: to a call's result or a parameter (not a
+   * container's membership), or an entity's own method assigning its field.
+   */
+  private java.util.Optional<String> change(IndexedMethod method, Set<String> entityTypes,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
+    for (var mutation : method.fact().resultMutations()) {
+      // what a load of that data returned, directly or through project code (a DTO a mapper made is not)
+      boolean loaded = index.sitesOf(method).stream().anyMatch(site -> site.method().equals(mutation.call())
+          && meets.test(site)) || method.fact().calls().stream().filter(call -> call.name().equals(mutation.call())
+              && call.argumentCount() == mutation.arguments())
+          .anyMatch(call -> index.reachedThrough(method, call).stream().anyMatch(r -> meets.test(r.site())));
+      if (loaded && !ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
+        return java.util.Optional.of("changes what " + mutation.call() + "() returned (" + mutation.how() + ")");
+      }
+    }
+    for (var mutation : method.fact().parameterMutations()) {
+      if (mutation.parameter() == dev.optkit.analyzers.facts.MethodFact.RECEIVER) {
+        if (entityTypes.contains(ProjectTraits.simpleName(method.fact().ownerType()))) {
+          return java.util.Optional.of("changes the entity it is called on (" + mutation.how() + ")");
+        }
+      } else if (mutation.parameter() >= 0 && mutation.parameter() < method.fact().params().size()
+          && !ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
+        String type = method.fact().params().get(mutation.parameter()).type().replaceAll("<.*", "");
+        boolean mayBeEntity = entityTypes.contains(type) || type.equals("Object") || type.length() == 1
+            || method.fact().params().get(mutation.parameter()).type().contains("<");
+        if (mayBeEntity) {
+          return java.util.Optional.of("changes what it is handed (" + mutation.how() + ")");
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Filters, interceptors and the methods Spring MVC runs beside handlers. */
   private boolean aroundRequests(IndexedMethod method) {
     if (method.fact().annotations().stream().map(ProjectTraits::simpleName).anyMatch(BESIDE_HANDLERS::contains)) {
@@ -98,6 +211,11 @@ final class SameRequest {
   private final java.util.Map<IndexedMethod, Set<IndexedMethod>> reaches = new java.util.HashMap<>();
 
   private Set<IndexedMethod> walk(IndexedMethod entry, List<IndexedMethod> around) {
+    return walk(entry, around, null);
+  }
+
+  /** @param stopAt a method whose own calls are not followed (what the request runs besides it), or null */
+  private Set<IndexedMethod> walk(IndexedMethod entry, List<IndexedMethod> around, IndexedMethod stopAt) {
     Set<IndexedMethod> reached = new HashSet<>();
     Deque<IndexedMethod> pending = new ArrayDeque<>();
     pending.add(entry);
@@ -110,8 +228,14 @@ final class SameRequest {
       if (reached.size() > LIMIT) {
         return null;
       }
+      if (method == stopAt) {
+        continue;
+      }
       for (CallRef call : method.fact().calls()) {
         pending.addAll(index.allTargetsOf(call));
+        if (EVENT_PUBLISHING.contains(call.name())) {
+          pending.addAll(listeners()); // publishEvent(e) runs the synchronous listeners in the request's thread (c9)
+        }
       }
     }
     return reached;

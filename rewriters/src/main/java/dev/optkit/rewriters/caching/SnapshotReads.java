@@ -295,7 +295,7 @@ final class SnapshotReads {
    * the tables its loads may touch (entities reached through every association, lazy ones too) meet those of the
    * read's own loads, or either cannot be told. JDBC and other clients keep no instances.
    */
-  private java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> mayHoldWhatItReads(IndexedMethod cached) {
+  java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> mayHoldWhatItReads(IndexedMethod cached) {
     java.util.Set<String> read = new java.util.HashSet<>();
     for (var reached : index.reachedIo(cached)) {
       if (JPA_LOADS.contains(reached.site().clientId())) {

@@ -1,0 +1,15 @@
+package shop;
+import java.util.*;
+import org.springframework.web.bind.annotation.*;
+@RestController
+public class ShopController {
+    private final PetDao dao;
+    public ShopController(PetDao dao) { this.dao = dao; }
+    private static List<Pet> listOf(Pet p) { List<Pet> l = new ArrayList<>(); l.add(p); return l; }
+    private static Set<Owner> ownersOf(Pet p) { Set<Owner> s = new HashSet<>(); s.add(p.getOwner()); return s; }
+    @GetMapping("/b/{id}") public String b(@PathVariable Long id) {
+        for (Owner o : ownersOf(dao.one(id))) { o.setName(o.getName() + "*"); }
+        return dao.one(id).getOwner().getName();
+    }
+    @PostMapping("/pets/{id}/rename") public String rename(@PathVariable Long id, @RequestParam String name) { dao.rename(id, name); return "ok"; }
+}

@@ -1,0 +1,2 @@
+package shop;
+public record PetViewed(Long id, String user) {}
