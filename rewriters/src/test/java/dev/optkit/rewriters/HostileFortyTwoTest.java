@@ -79,4 +79,18 @@ class HostileFortyTwoTest {
           read.indexOf('.') + 1) + "(") && r.reason().contains("open-session-in-view")), attack + ": " + plan.refusals());
     }
   }
+
+  /**
+   * The review's false reason: {@code find(id)} on {@code this}, then {@code pet.setLiked(..)} on a {@code @Transient}
+   * field, was "it writes: it changes what PetService.find() loaded (pet), which JPA writes back at the flush" (and
+   * so an evicting writer); the flush writes nothing of it, as when the repository's load is changed directly.
+   */
+  @Test
+  void aTransientFieldSetOnWhatAHelperLoadedIsNoWrite() {
+    MigrationPlan plan = attack("c8");
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("changes what PetService.find() loaded")),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().flatMap(t -> t.evictions().stream())
+        .noneMatch(e -> e.writer().fact().displayName().equals("PetService.forUser")), plan.targets().toString());
+  }
 }

@@ -340,6 +340,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     private static final java.util.regex.Pattern ABSOLUTE =
         java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/{}$*?#]+)(?:[/?#]|$)");
 
+    /** The entity a Spring Data style repository site stores, qualified; empty when it cannot be told. */
+    public java.util.Optional<String> storedEntity(IoSite site) {
+      return java.util.Optional.ofNullable(repositoryEntity(site));
+    }
+
     /** The entity a Spring Data style repository stores: the first type argument of its generic supertype. */
     private String repositoryEntity(IoSite site) {
       if (site.receiverType() == null) {

@@ -128,8 +128,16 @@ final class ProjectWrites {
           for (IndexedMethod helper : entityLoaders(index, call)) {
             for (var site : index.sitesOf(helper)) {
               if (loads(site)) {
-                // the change may be made on any entity the loaded one reaches: what loading it may touch
-                DataFootprint written = index.footprints().ofLoaded(site);
+                // the change may be made on any entity the loaded one reaches: what loading it may touch, unless every
+                // change is a plain setter of a column of the entity itself (its row alone; a @Transient field: none)
+                TypeFact returned = returnedEntity(index, WrittenTypes.returnType(helper.fact()));
+                boolean same = returned != null && index.footprints().storedEntity(site)
+                    .filter(returned.qualifiedName()::equals).isPresent();
+                DataFootprint written = (same ? ownColumnsSet(index, method, site, mutation.call()) : Optional.<DataFootprint>empty())
+                    .orElseGet(() -> index.footprints().ofLoaded(site));
+                if (written.names().isEmpty() && !written.unknown()) {
+                  continue;
+                }
                 found.add(new Write(method, written, "changes what " + helper.fact().displayName() + "() loaded ("
                     + describe(written) + "), which JPA writes back at the flush", false));
               }
@@ -199,11 +207,21 @@ final class ProjectWrites {
    */
   private static Optional<DataFootprint> ownColumnsSet(ProjectIndex index, IndexedMethod method,
       dev.optkit.analyzers.facts.IoSite site) {
+    return ownColumnsSet(index, method, site, site.method());
+  }
+
+  /**
+   * The same for the changes made to what a call of that name returned: the site's own, or a project helper's that
+   * returns what the site loaded ({@code find(id).setLiked(..)} on a {@code @Transient} field: hostile review 42 said
+   * it written back at the flush).
+   */
+  private static Optional<DataFootprint> ownColumnsSet(ProjectIndex index, IndexedMethod method,
+      dev.optkit.analyzers.facts.IoSite site, String call) {
     Set<String> names = new java.util.TreeSet<>();
     boolean unknown = false;
     DataFootprint first = null;
     for (MethodFact.ResultMutation mutation : method.fact().resultMutations()) {
-      if (!mutation.call().equals(site.method()) || mutation.how().startsWith("stored in field ")) {
+      if (!mutation.call().equals(call) || mutation.how().startsWith("stored in field ")) {
         continue;
       }
       String how = mutation.how();
