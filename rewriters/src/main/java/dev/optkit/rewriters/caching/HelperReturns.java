@@ -16,11 +16,20 @@ final class HelperReturns {
     this.index = index;
   }
 
-  /** "H(), which returns it", or for code not in the sources what optkit cannot tell. */
-  static String returnsIt(IndexedMethod helper) {
-    return helper.fact().displayName() + (helper.fact().isAbstract()
-        ? "(), whose implementation is not in the sources (build the project first), and which may return it"
-        : "(), which returns it");
+  /**
+   * "H(), which returns it" (or "a new object holding it or a part of it", "a part of it"), or for code not in the
+   * sources what optkit cannot tell.
+   */
+  String returnsIt(IndexedMethod helper, MethodFact.HandOff handOff) {
+    if (helper.fact().isAbstract()) {
+      return helper.fact().displayName() + "(), whose implementation is not in the sources (build the project first), "
+          + "and which may return it or a part of it";
+    }
+    int position = ResultSharing.parameterAt(helper, handOff.position());
+    boolean part = helper.fact().handOffs().stream().anyMatch(h -> h.fromCall() == null && h.fromParameter() == position
+        && h.to().equals(MethodFact.RETURNED) && h.part());
+    return helper.fact().displayName() + (holderOnly(helper, handOff) ? "(), which returns a new object holding it or a "
+        + "part of it" : part ? "(), which returns it or a part of it" : "(), which returns it");
   }
 
   /**
@@ -182,7 +191,7 @@ final class HelperReturns {
           continue; // createTo(r).setRating(n): the new DTO changes, not the restaurant it was made from
         }
         if (mutation.call().equals(helper.fact().name()) && mutation.arguments() == handOff.toArguments()) {
-          return Optional.of(returnsIt(helper) + ", and "
+          return Optional.of(returnsIt(helper, handOff) + ", and "
               + (nameCaller ? caller.fact().displayName() + "() " : "") + "changes what that returns (" + mutation.how() + ")");
         }
       }
@@ -210,7 +219,7 @@ final class HelperReturns {
               next.toArguments(), next.position(), next.fromLine(), next.fromColumn(), next.part(), true,
               next.thenCalled());
         }
-        String passes = caller.fact().displayName() + "() passes the result it gets to " + returnsIt(helper) + ", and ";
+        String passes = caller.fact().displayName() + "() passes the result it gets to " + returnsIt(helper, handOff) + ", and ";
         if (next.to().equals(MethodFact.RETURNED)) {
           Optional<String> above = sharing.mutatingCaller(caller, resultType, seen, partOnly || handOff.part() || next.part());
           if (above.isPresent()) {
