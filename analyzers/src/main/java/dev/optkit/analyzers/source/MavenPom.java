@@ -112,6 +112,59 @@ public final class MavenPom {
     return false;
   }
 
+  /**
+   * The Spring Boot version whose parent ({@code spring-boot-starter-parent}) or BOM ({@code spring-boot-dependencies})
+   * manages the build, a {@code ${property}} resolved from the poms' properties; empty when none does or it is not told.
+   */
+  public Optional<String> springBootVersion() {
+    for (Model model : lineage) {
+      if (model.getParent() != null && "spring-boot-starter-parent".equals(model.getParent().getArtifactId())) {
+        return resolved(model.getParent().getVersion());
+      }
+      if (model.getDependencyManagement() != null) {
+        for (org.apache.maven.model.Dependency bom : model.getDependencyManagement().getDependencies()) {
+          if ("spring-boot-dependencies".equals(bom.getArtifactId())) {
+            return resolved(bom.getVersion());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The Spring Framework version the build declares, without Boot: a {@code spring-*} dependency's of group {@code
+   * org.springframework}, or the {@code spring-framework-bom}'s, a property resolved; empty when nothing tells.
+   */
+  public Optional<String> springFrameworkVersion() {
+    for (Model model : lineage) {
+      List<org.apache.maven.model.Dependency> dependencies = new ArrayList<>(model.getDependencies());
+      if (model.getDependencyManagement() != null) {
+        dependencies.addAll(model.getDependencyManagement().getDependencies());
+      }
+      for (org.apache.maven.model.Dependency dependency : dependencies) {
+        if ("org.springframework".equals(dependency.getGroupId()) && dependency.getArtifactId().startsWith("spring-")
+            && dependency.getVersion() != null) {
+          return resolved(dependency.getVersion());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A version as written, or the property it names; empty when that property is not set in the poms. */
+  private Optional<String> resolved(String version) {
+    if (version == null) {
+      return Optional.empty();
+    }
+    String written = version.trim();
+    if (written.startsWith("${") && written.endsWith("}")) {
+      String value = properties().getProperty(written.substring(2, written.length() - 1));
+      return value == null || value.contains("${") ? Optional.empty() : Optional.of(value.trim());
+    }
+    return written.contains("${") ? Optional.empty() : Optional.of(written);
+  }
+
   /** Properties of the module, its parents' filling the gaps. */
   public Properties properties() {
     Properties merged = new Properties();

@@ -85,6 +85,7 @@ public final class CachingPlanner {
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index);
     this.sameRequest = new SameRequest(index, sharing);
+    this.springTooOld = SpringVersionFloor.whyTooOld(traits.pom());
     this.keyCoverage = new KeyCoverage(index);
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
@@ -92,6 +93,9 @@ public final class CachingPlanner {
     this.cacheLevels = new CacheLevels(index, m -> form(m) == CacheForm.SPRING);
     this.exportedRepositories = new ExportedRepositories(index, traits, whole.restExportsAnnotatedOnly());
   }
+
+  /** Why the module's Spring is older than the generated configuration compiles against, if it is. */
+  private final Optional<String> springTooOld;
 
   public Plan plan(List<Finding> candidates) {
     List<CachingTarget> targets = new ArrayList<>();
@@ -109,6 +113,10 @@ public final class CachingPlanner {
       if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
         refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
             + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
+        continue;
+      }
+      if (form == CacheForm.SPRING && springTooOld.isPresent()) {
+        refusals.add(new Refusal(finding, springTooOld.get()));
         continue;
       }
       Optional<String> refused = refusal(method.get());
