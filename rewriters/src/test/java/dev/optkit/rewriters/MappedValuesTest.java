@@ -49,4 +49,21 @@ class MappedValuesTest {
         && r.reason().contains("inside the transaction of OverviewService.overview()")
         && r.reason().contains("persistence context already holds")), twin.refusals().toString());
   }
+
+  /**
+   * Trial 42 (gtiwari333/spring-boot-blog-app's NoteService): {@code findById(id).map(note -> { ...; return save(note);
+   * }).orElseThrow()} runs the self-call of the writer at once, so update() carries the eviction; it was said to be
+   * called "through 'this' ... where no eviction would run", and the read refused.
+   */
+  @Test
+  void aSelfCallInOptionalsMapRunsInPlace() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("optmap")).resources("/reasons43/optmap").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("NoteService.read")
+        && t.toString().contains("name=update") && t.toString().contains("name=create")), plan.targets() + " " + plan.refusals());
+
+    // the twin returns a stream whose map has not run: its saves come after touchAll() returned
+    MigrationPlan twin = new MigrationFixture(dir.resolve("optmaptwin")).resources("/reasons43/optmaptwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("read(")
+        && r.reason().contains("touchAll()")), twin.refusals().toString());
+  }
 }

@@ -6,6 +6,7 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,6 +110,19 @@ final class InPlaceCallbacks {
       return false;
     }
     String name = taking.getNameAsString();
+    if (CHAINED.contains(name)) {
+      // findById(id).map(n -> { ...; return save(n); }).orElseThrow(): Optional's map runs at once, and a stream's once
+      // its terminal operation, in the same expression, runs (trial 42's NoteService.update); a chain kept lazy (a
+      // stream returned or stored) or of another library's operators (Reactor's block*) is not in place
+      String terminal = terminal(taking);
+      if (terminal == null || projectSubclassesJdkContainers()) {
+        return false;
+      }
+      // kept by the facts: a type they could not tell (Spring Data's findById without its jar) is an Optional when an
+      // Optional's own operation ends the chain; a type they could tell is not the JDK's
+      Optional<CallRef> kept = keptCall(caller, taking);
+      return kept.isEmpty() || kept.get().receiverType() == null && OPTIONAL_TERMINAL.contains(terminal);
+    }
     if (IN_PLACE.contains(name)) {
       // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
       // whose forEach may run the callback later (hostile review 36's t9); and a declared JDK type may hold a project
@@ -129,6 +143,43 @@ final class InPlaceCallbacks {
     return template != null && RUN_IN_PLACE_BY.contains(template) && index.subtypesOf(template).isEmpty()
         && index.files().stream().flatMap(file -> file.creations().stream())
             .noneMatch(made -> made.anonymous() && made.type().equals(template));
+  }
+
+  /** The JDK's Optional and Stream operations whose function runs when the chain's end runs (at once for Optional's). */
+  private static final Set<String> CHAINED = Set.of("map", "flatMap", "filter", "peek", "mapToObj", "mapToInt",
+      "mapToLong", "mapToDouble", "takeWhile", "dropWhile");
+  private static final Set<String> PASSED_THROUGH = Set.of("map", "flatMap", "filter", "peek", "mapToObj", "mapToInt",
+      "mapToLong", "mapToDouble", "takeWhile", "dropWhile", "sorted", "distinct", "limit", "skip", "boxed");
+  /** Operations that end an Optional or a stream, running what the chain before them was given, on this thread. */
+  private static final Set<String> TERMINAL = Set.of("orElseThrow", "orElse", "orElseGet", "get", "isPresent",
+      "isEmpty", "ifPresent", "ifPresentOrElse", "collect", "toList", "toArray", "forEach", "forEachOrdered",
+      "findFirst", "findAny", "count", "anyMatch", "allMatch", "noneMatch", "reduce", "min", "max", "sum", "average");
+
+  private static final Set<String> OPTIONAL_TERMINAL = Set.of("orElseThrow", "orElse", "orElseGet", "isPresent",
+      "isEmpty", "ifPresent", "ifPresentOrElse");
+
+  /** The operation ending the chain a call is a link of, through JDK operations only; null when none does. */
+  private static String terminal(com.github.javaparser.ast.expr.MethodCallExpr link) {
+    com.github.javaparser.ast.expr.MethodCallExpr at = link;
+    while (at.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr next
+        && next.getScope().orElse(null) == at) {
+      if (TERMINAL.contains(next.getNameAsString())) {
+        return next.getNameAsString();
+      }
+      if (!PASSED_THROUGH.contains(next.getNameAsString())) {
+        return null;
+      }
+      at = next;
+    }
+    return null;
+  }
+
+  /** The call as the caller's facts kept it (they drop calls on the JDK's types); empty when they did not. */
+  private static Optional<CallRef> keptCall(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
+    var begin = taking.getBegin().orElse(null);
+    return java.util.stream.Stream.concat(caller.fact().calls().stream(), caller.fact().opaqueCalls().stream())
+        .filter(call -> begin == null || call.name().equals(taking.getNameAsString()) && call.range().line() == begin.line
+            && call.range().column() == begin.column).findFirst();
   }
 
   /** Whether the caller's facts kept the call: they drop calls on the JDK's types, and keep every other. */

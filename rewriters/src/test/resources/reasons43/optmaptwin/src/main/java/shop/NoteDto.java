@@ -1,0 +1,3 @@
+package shop;
+
+public record NoteDto(Long id, String title) {}
