@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Values read from the elements of a result by a mapping function are no part of the result ({@code src/test/resources/reasons43/}). */
-class MappedValuesTest {
+/** False reasons found by the audits and trials of 2026-11-26 (eladmin, audit 16, trial 42), reduced to {@code src/test/resources/reasons43/}. */
+class ReasonsFortyThreeTest {
   @TempDir Path dir;
 
   /**
@@ -65,5 +65,19 @@ class MappedValuesTest {
     MigrationPlan twin = new MigrationFixture(dir.resolve("optmaptwin")).resources("/reasons43/optmaptwin").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("read(")
         && r.reason().contains("touchAll()")), twin.refusals().toString());
+  }
+
+  /**
+   * Trial 42: with a Groovy test spec unread no cache is proven, yet the repository read was refused as "called by
+   * PersonService.exists(), which is cached in this migration", which was refused in turn: both now say why.
+   */
+  @Test
+  void noReadIsSaidToBeBelowACacheThatIsNotMade() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("groovylevel")).resources("/reasons43/groovylevel").plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("cached in this migration")),
+        plan.refusals().toString());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("existsByName")
+        && r.reason().contains("is not analysed")), plan.refusals().toString());
   }
 }

@@ -1,0 +1,5 @@
+package shop
+
+class PersonSpec {
+    def "nothing"() { expect: true }
+}
