@@ -1,6 +1,7 @@
 package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
@@ -117,6 +118,34 @@ class DeploymentTest {
         deployment.multiInstance().stream().sorted().toList());
     assertTrue(deployment.describe().get(0).startsWith("deployment: looks multi-instance because "),
         deployment.describe().toString());
+  }
+
+  /**
+   * Probe 42: eladmin's application-quartz.yml runs Quartz clustered, a service may lock its scheduled tasks with
+   * ShedLock: both are built for several instances. Quartz not clustered, and ShedLock's name in a comment, tell nothing.
+   */
+  @Test
+  void clusteredQuartzAndShedLockAreMultiInstance() throws IOException {
+    write("pom.xml", RedisBackendTest.BOOT_POM);
+    write("src/main/resources/application.yml", "spring:\n  quartz:\n    properties:\n      org:\n        quartz:\n"
+        + "          jobStore:\n            isClustered: false\n# shedlock-spring\n");
+    assertFalse(Deployment.detect(dir).looksMultiInstance(), Deployment.detect(dir).describe().toString());
+
+    write("src/main/resources/config/application-quartz.yml", "spring:\n  quartz:\n    job-store-type: jdbc\n"
+        + "    properties:\n      org:\n        quartz:\n          jobStore:\n            isClustered: true\n");
+    Deployment clustered = Deployment.detect(dir);
+    assertTrue(clustered.multiInstance().stream().anyMatch(m -> m.equals("src/main/resources/config/application-quartz.yml "
+        + "runs Quartz clustered (org.quartz.jobStore.isClustered: true)")), clustered.multiInstance().toString());
+
+    java.nio.file.Files.delete(dir.resolve("src/main/resources/config/application-quartz.yml"));
+    write("src/main/resources/quartz.properties", "org.quartz.jobStore.isClustered = true\n");
+    assertTrue(Deployment.detect(dir).looksMultiInstance(), "quartz.properties");
+    java.nio.file.Files.delete(dir.resolve("src/main/resources/quartz.properties"));
+
+    write("pom.xml", RedisBackendTest.BOOT_POM.replace("</dependencies>", "<dependency><groupId>net.javacrumbs.shedlock"
+        + "</groupId><artifactId>shedlock-spring</artifactId><version>5.10.0</version></dependency></dependencies>"));
+    assertTrue(Deployment.detect(dir).multiInstance().stream().anyMatch(m -> m.contains("shedlock-spring")),
+        Deployment.detect(dir).multiInstance().toString());
   }
 
   @Test

@@ -86,7 +86,8 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
       String unix = base.relativize(file).toString().replace('\\', '/');
       if (name.equals("pom.xml")) {
         poms.add(file);
-      } else if (lower.startsWith("application") && (unix.contains("src/main/resources/") || !unix.contains("src/"))
+      } else if ((lower.startsWith("application") || lower.equals("quartz.properties"))
+          && (unix.contains("src/main/resources/") || !unix.contains("src/"))
           && (lower.endsWith(".properties") || lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
         springFiles.add(file);
       } else if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && !unix.contains("src/main/resources/")
@@ -98,9 +99,17 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
       MavenPom.read(pom).ifPresent(model -> model.dependencyArtifacts().stream()
           .filter(REDIS_ARTIFACTS::contains).distinct()
           .forEach(artifact -> redis.add(rel(base, pom) + " depends on " + artifact)));
+      // ShedLock exists to run a scheduled task on one instance of several (probe 42 on eladmin and techmart)
+      MavenPom.read(pom).ifPresent(model -> model.dependencyArtifacts().stream()
+          .filter(artifact -> artifact.startsWith("shedlock-spring")).distinct().findFirst()
+          .ifPresent(artifact -> multi.add(rel(base, pom) + " depends on " + artifact
+              + ", which locks scheduled tasks across instances")));
     }
     for (Path file : springFiles) {
       redisSettings(file).ifPresent(key -> redis.add(rel(base, file) + " sets " + key));
+      if (quartzClustered(file)) {
+        multi.add(rel(base, file) + " runs Quartz clustered (org.quartz.jobStore.isClustered: true)");
+      }
     }
     for (Path file : yamlFiles) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -156,6 +165,44 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
       // a file Spring could not read either tells nothing
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * Whether a Spring or Quartz configuration file sets {@code org.quartz.jobStore.isClustered} to true (under {@code
+   * spring.quartz.properties} or alone): Quartz's cluster mode shares one job store among the application's instances.
+   */
+  private static boolean quartzClustered(Path file) {
+    java.util.Map<String, String> flat = new java.util.HashMap<>();
+    try {
+      if (file.getFileName().toString().endsWith(".properties")) {
+        Properties properties = new Properties();
+        properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));
+        properties.stringPropertyNames().forEach(key -> flat.put(key, properties.getProperty(key)));
+      } else {
+        for (JsonNode document : documents(file)) {
+          flatten("", document, flat, 0);
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+    return flat.entrySet().stream().anyMatch(e -> e.getKey().toLowerCase(Locale.ROOT).endsWith("jobstore.isclustered")
+        && e.getValue().trim().equalsIgnoreCase("true"));
+  }
+
+  /** A YAML tree's scalars by dotted key ({@code spring.quartz.properties.org.quartz.jobStore.isClustered}). */
+  private static void flatten(String prefix, JsonNode node, java.util.Map<String, String> flat, int depth) {
+    if (depth > 32 || flat.size() > 10_000) {
+      return;
+    }
+    if (node.isObject()) {
+      for (var fields = node.fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), flat, depth + 1);
+      }
+    } else if (node.isValueNode()) {
+      flat.put(prefix, node.asText());
+    }
   }
 
   private static boolean redisKey(String key) {
