@@ -80,4 +80,15 @@ class ReasonsFortyThreeTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("existsByName")
         && r.reason().contains("is not analysed")), plan.refusals().toString());
   }
+
+  /**
+   * Trial 42: {@code @PreAuthorize("@permService.hasAccess(#id)")} calls the bean's method through its proxy, so it is
+   * no method "only called through 'this'" (its self-call from hasPermission() aside).
+   */
+  @Test
+  void aMethodAnAnnotationsSpelCallsIsCalledThroughTheProxy() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("spel")).resources("/reasons43/spel").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("hasAccess")
+        && r.reason().contains("only called through 'this'")), plan.refusals().toString());
+  }
 }

@@ -110,7 +110,7 @@ public final class CachingPlanner {
       CacheForm form = form(method.get());
       // a cache that would never apply is the first thing to say of it, before what caching it would risk
       List<String> selfCallers = form == CacheForm.SPRING ? members.selfCallers(method.get()) : List.of();
-      if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0) {
+      if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0 && !calledFromSpel(method.get())) {
         refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
             + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
         continue;
@@ -478,6 +478,43 @@ public final class CachingPlanner {
   }
 
 
+
+  /**
+   * A bean's method an annotation's SpEL calls ({@code @PreAuthorize("@permService.hasAccess(#id)")}): Spring resolves
+   * the bean from the context, its proxy, so the call comes from outside (trial 42: said "only called through 'this'").
+   */
+  private boolean calledFromSpel(IndexedMethod target) {
+    if (spelCalls == null) {
+      java.util.Set<String> found = new java.util.HashSet<>();
+      java.util.regex.Pattern call = java.util.regex.Pattern.compile("@([A-Za-z_$][\\w$]*)\\.([A-Za-z_$][\\w$]*)\\s*\\(");
+      java.util.function.Consumer<String> read = value -> {
+        java.util.regex.Matcher matcher = call.matcher(value.length() > 4096 ? value.substring(0, 4096) : value);
+        while (matcher.find()) {
+          found.add(matcher.group(1) + "." + matcher.group(2));
+        }
+      };
+      index.methods().forEach(m -> m.fact().annotationValues().values().forEach(read));
+      index.types().forEach(t -> t.annotationValues().values().forEach(read));
+      spelCalls = found;
+    }
+    return index.type(target.fact().ownerType())
+        .map(owner -> spelCalls.contains(beanName(owner) + "." + target.fact().name())).orElse(false);
+  }
+
+  /** A stereotype's bean name: its value, else the class's simple name decapitalised as Spring does. */
+  private static String beanName(TypeFact owner) {
+    for (String stereotype : List.of("Service", "Component", "Repository", "Controller", "RestController")) {
+      String value = owner.annotationValue(stereotype, "value");
+      if (value != null && !value.isBlank()) {
+        return value.trim();
+      }
+    }
+    String simple = owner.simpleName();
+    return simple.length() > 1 && Character.isUpperCase(simple.charAt(1)) ? simple
+        : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+  }
+
+  private java.util.Set<String> spelCalls;
 
   private int callersFromOutside(IndexedMethod target) {
     int count = 0;
