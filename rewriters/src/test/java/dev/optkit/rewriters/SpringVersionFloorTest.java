@@ -34,9 +34,12 @@ class SpringVersionFloorTest {
     MigrationPlan old = plan("boot21", "2.1.8.RELEASE");
     assertTrue(old.targets().isEmpty(), old.targets().toString());
     assertTrue(old.refusals().stream().anyMatch(r -> r.reason().contains("the module builds on Spring Boot 2.1.8.RELEASE")
-        && r.reason().contains("upgrade to Spring Boot 2.3.2 or later first")), old.refusals().toString());
+        && r.reason().contains("upgrade to Spring Boot 2.2.9 or 2.3.2 or later first")), old.refusals().toString());
+    assertTrue(plan("boot230", "2.3.0.RELEASE").targets().isEmpty(), "2.3.0 is on Spring Framework 5.2.6");
 
-    MigrationPlan recent = plan("boot232", "2.3.2.RELEASE");
-    assertFalse(recent.targets().isEmpty(), recent.refusals().toString());
+    for (String recent : new String[] {"2.2.13.RELEASE", "2.3.2.RELEASE", "3.3.0"}) {
+      MigrationPlan plan = plan("boot" + recent.replace(".", ""), recent);
+      assertFalse(plan.targets().isEmpty(), recent + ": " + plan.refusals());
+    }
   }
 }

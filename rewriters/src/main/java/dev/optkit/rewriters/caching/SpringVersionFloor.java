@@ -7,13 +7,15 @@ import java.util.Optional;
 
 /**
  * The oldest Spring the configuration optkit writes compiles against: {@code CaffeineCacheManager.registerCustomCache}
- * and {@code adaptCaffeineCache} came with Spring Framework 5.2.8 (Spring Boot 2.3.2), {@code Cache.evictIfPresent} and
+ * and {@code adaptCaffeineCache} came with Spring Framework 5.2.8 (Spring Boot 2.2.9 and 2.3.2), {@code Cache.evictIfPresent} and
  * {@code invalidate} with 5.2. On an older build the rewrite broke compilation (trial 42: a Spring Boot 2.1.8 blog
  * service, 7 errors), so its Spring caches are refused, saying which version the pom names.
  */
 final class SpringVersionFloor {
   private static final int[] FRAMEWORK = {5, 2, 8};
-  private static final int[] BOOT = {2, 3, 2};
+  /** Spring Boot 2.2.9 and 2.3.2 were the first of their lines on Spring Framework 5.2.8. */
+  private static final int[] BOOT_22 = {2, 2, 9};
+  private static final int[] BOOT_23 = {2, 3, 2};
 
   private SpringVersionFloor() {}
 
@@ -28,8 +30,9 @@ final class SpringVersionFloor {
     }
     Optional<String> boot = model.get().springBootVersion();
     if (boot.isPresent()) {
-      return before(boot.get(), BOOT) ? Optional.of(reason("Spring Boot " + boot.get() + ", whose Spring Framework is "
-          + "older than 5.2.8", "Spring Boot 2.3.2")) : Optional.empty();
+      boolean old = before(boot.get(), BOOT_22) || !before(boot.get(), new int[] {2, 3, 0}) && before(boot.get(), BOOT_23);
+      return old ? Optional.of(reason("Spring Boot " + boot.get() + ", whose Spring Framework is older than 5.2.8",
+          "Spring Boot 2.2.9 or 2.3.2")) : Optional.empty();
     }
     return model.get().springFrameworkVersion().filter(version -> before(version, FRAMEWORK))
         .map(version -> reason("Spring Framework " + version, "Spring Framework 5.2.8"));
