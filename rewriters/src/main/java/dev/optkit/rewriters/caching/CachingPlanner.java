@@ -404,7 +404,8 @@ public final class CachingPlanner {
     }
     if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && !entityResults.namesNoEntity(method)) {
       Optional<String> beside = sameRequest.otherLoadBeside(method, snapshotReads.mayHoldWhatItReads(method),
-          sharing.reachableTypes(WrittenTypes.returnType(fact)));
+          sharing.reachableTypes(WrittenTypes.returnType(fact)).stream()
+              .filter(name -> !index.typesNamed(name).isEmpty()).collect(java.util.stream.Collectors.toSet()));
       if (beside.isPresent()) {
         return Optional.of("it returns persistent entities, and a request calling it through Spring's proxy also runs "
             + beside.get() + ": with open-session-in-view on (Spring Boot's default) the request's one persistence "

@@ -179,9 +179,10 @@ final class SameRequest {
         }
       } else if (mutation.parameter() >= 0 && mutation.parameter() < method.fact().params().size()
           && !ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
-        String type = method.fact().params().get(mutation.parameter()).type().replaceAll("<.*", "");
-        boolean mayBeEntity = entityTypes.contains(type) || type.equals("Object") || type.length() == 1
-            || method.fact().params().get(mutation.parameter()).type().contains("<");
+        // an entity type, a container of one, or a type variable; an Object (a value handed to Redis) is no entity
+        String written = method.fact().params().get(mutation.parameter()).type();
+        boolean mayBeEntity = java.util.Arrays.stream(written.split("[^A-Za-z0-9_$]+"))
+            .anyMatch(name -> entityTypes.contains(name) || name.length() == 1 && Character.isUpperCase(name.charAt(0)));
         if (mayBeEntity) {
           return java.util.Optional.of("changes what it is handed (" + mutation.how() + ")");
         }
