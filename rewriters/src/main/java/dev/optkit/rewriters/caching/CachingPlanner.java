@@ -3,7 +3,6 @@ package dev.optkit.rewriters.caching;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.config.OptkitConfig.CachePolicy;
 import dev.optkit.analyzers.facts.Access;
-import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -86,6 +85,7 @@ public final class CachingPlanner {
     this.sharing = new ResultSharing(index);
     this.sameRequest = new SameRequest(index, sharing);
     this.springTooOld = SpringVersionFloor.whyTooOld(traits.pom());
+    this.outsideCallers = new OutsideCallers(index);
     this.keyCoverage = new KeyCoverage(index);
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
@@ -93,6 +93,8 @@ public final class CachingPlanner {
     this.cacheLevels = new CacheLevels(index, m -> form(m) == CacheForm.SPRING);
     this.exportedRepositories = new ExportedRepositories(index, traits, whole.restExportsAnnotatedOnly());
   }
+
+  private final OutsideCallers outsideCallers;
 
   /** Why the module's Spring is older than the generated configuration compiles against, if it is. */
   private final Optional<String> springTooOld;
@@ -110,7 +112,7 @@ public final class CachingPlanner {
       CacheForm form = form(method.get());
       // a cache that would never apply is the first thing to say of it, before what caching it would risk
       List<String> selfCallers = form == CacheForm.SPRING ? members.selfCallers(method.get()) : List.of();
-      if (!selfCallers.isEmpty() && callersFromOutside(method.get()) == 0 && !calledFromSpel(method.get())) {
+      if (!selfCallers.isEmpty() && !outsideCallers.any(method.get())) {
         refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
             + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
         continue;
@@ -403,15 +405,11 @@ public final class CachingPlanner {
       return entityUse;
     }
     if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && !entityResults.namesNoEntity(method)) {
-      Optional<String> beside = sameRequest.otherLoadBeside(method, snapshotReads.mayHoldWhatItReads(method),
+      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method),
           sharing.reachableTypes(WrittenTypes.returnType(fact)).stream()
               .filter(name -> !index.typesNamed(name).isEmpty()).collect(java.util.stream.Collectors.toSet()));
       if (beside.isPresent()) {
-        return Optional.of("it returns persistent entities, and a request calling it through Spring's proxy also runs "
-            + beside.get() + ": with open-session-in-view on (Spring Boot's default) the request's one persistence "
-            + "context answers both loads with the same instance, so such a change (a @Transient field, a field set "
-            + "outside a transaction) may be made to the object the cache keeps, or made before a miss stores it; with "
-            + "spring.jpa.open-in-view=false this reason would not hold");
+        return beside;
       }
     }
     if (repositoryQuery) {
@@ -480,57 +478,7 @@ public final class CachingPlanner {
 
 
 
-  /**
-   * A bean's method an annotation's SpEL calls ({@code @PreAuthorize("@permService.hasAccess(#id)")}): Spring resolves
-   * the bean from the context, its proxy, so the call comes from outside (trial 42: said "only called through 'this'").
-   */
-  private boolean calledFromSpel(IndexedMethod target) {
-    if (spelCalls == null) {
-      java.util.Set<String> found = new java.util.HashSet<>();
-      java.util.regex.Pattern call = java.util.regex.Pattern.compile("@([A-Za-z_$][\\w$]*)\\.([A-Za-z_$][\\w$]*)\\s*\\(");
-      java.util.function.Consumer<String> read = value -> {
-        java.util.regex.Matcher matcher = call.matcher(value.length() > 4096 ? value.substring(0, 4096) : value);
-        while (matcher.find()) {
-          found.add(matcher.group(1) + "." + matcher.group(2));
-        }
-      };
-      index.methods().forEach(m -> m.fact().annotationValues().values().forEach(read));
-      index.types().forEach(t -> t.annotationValues().values().forEach(read));
-      spelCalls = found;
-    }
-    return index.type(target.fact().ownerType())
-        .map(owner -> spelCalls.contains(beanName(owner) + "." + target.fact().name())).orElse(false);
-  }
 
-  /** A stereotype's bean name: its value, else the class's simple name decapitalised as Spring does. */
-  private static String beanName(TypeFact owner) {
-    for (String stereotype : List.of("Service", "Component", "Repository", "Controller", "RestController")) {
-      String value = owner.annotationValue(stereotype, "value");
-      if (value != null && !value.isBlank()) {
-        return value.trim();
-      }
-    }
-    String simple = owner.simpleName();
-    return simple.length() > 1 && Character.isUpperCase(simple.charAt(1)) ? simple
-        : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-  }
-
-  private java.util.Set<String> spelCalls;
-
-  private int callersFromOutside(IndexedMethod target) {
-    int count = 0;
-    for (IndexedMethod method : index.callersOf(target)) {
-      if (method.fact().ownerType().equals(target.fact().ownerType())) {
-        continue;
-      }
-      for (CallRef call : method.fact().calls()) {
-        if (call.name().equals(target.fact().name()) && index.targetsOf(call).contains(target)) {
-          count++;
-        }
-      }
-    }
-    return count;
-  }
 
   /**
    * A refusal that holds only because open-session-in-view is on says so: with it off, a self-call's change would

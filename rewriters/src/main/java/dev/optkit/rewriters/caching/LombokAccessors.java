@@ -110,4 +110,39 @@ final class LombokAccessors {
   private static boolean lombok(TypeFact type, String annotation) {
     return type.annotations().stream().anyMatch(a -> a.equals("lombok." + annotation) || a.equals(annotation));
   }
+
+  /**
+   * A call with one argument, named for a field ({@code setTitle(t)}, or {@code title(t)} under {@code
+   * @Accessors(fluent = true)}), on the result or an element of it, whose class (or a superclass declaring the field)
+   * declares no such method: only Lombok can have written it ({@code @Setter} or {@code @Data} on the class, or
+   * {@code @Setter} on the field, which the facts do not record: hostile review 42's c4), so it sets that field.
+   *
+   * @param written the result's type as written ({@code List<PetDto>}): its type arguments are what a list holds
+   */
+  boolean setterOnResult(String type, String written, MethodFact.HandOff handOff) {
+    if (handOff.toArguments() != 1) {
+      return false;
+    }
+    java.util.Set<String> candidates = new java.util.LinkedHashSet<>(List.of(type));
+    if (written != null) {
+      for (String name : written.split("[^A-Za-z0-9_$.]+")) {
+        index.typesNamed(name.substring(name.lastIndexOf('.') + 1)).forEach(t -> candidates.add(t.qualifiedName()));
+      }
+    }
+    String name = handOff.to();
+    String field = name.startsWith("set") && name.length() > 3
+        ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
+    for (String candidate : candidates) {
+      List<String> chain = new java.util.ArrayList<>(List.of(candidate));
+      chain.addAll(index.supertypesOf(candidate));
+      if (index.type(candidate).isEmpty() || chain.stream().anyMatch(t -> !index.methods(t, name).isEmpty())) {
+        continue;
+      }
+      if (chain.stream().flatMap(t -> index.type(t).stream())
+          .anyMatch(t -> t.fieldTypes().containsKey(field) || t.fieldTypes().containsKey(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -32,7 +32,10 @@ final class ResultSharing {
     this.sealedHolders = new SealedHolders(index, this::immutable);
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
     this.helperReturns = new HelperReturns(this, index);
+    this.lombok = new LombokAccessors(index);
   }
+
+  private final LombokAccessors lombok;
 
   private final HelperReturns helperReturns;
 
@@ -147,7 +150,7 @@ final class ResultSharing {
           return Optional.of(caller.fact().displayName() + "() " + advised.get());
         }
         if (handOff.position() == MethodFact.RECEIVER && !handOff.part()
-            && lombokSetter(resultType, WrittenTypes.returnType(target.fact()), handOff)) {
+            && lombok.setterOnResult(resultType, WrittenTypes.returnType(target.fact()), handOff)) {
           return Optional.of(caller.fact().displayName() + "() changes the result it gets (" + handOff.to()
               + "(), a setter Lombok writes): a cached result is one object shared by every caller, so the change "
               + "would leak into later answers");
@@ -307,41 +310,6 @@ final class ResultSharing {
           && !SourceSet.isTestPath(m.path())).toList());
     }
     return found;
-  }
-
-  /**
-   * A call with one argument, named for a field ({@code setTitle(t)}, or {@code title(t)} under {@code
-   * @Accessors(fluent = true)}), on the result or an element of it, whose class (or a superclass declaring the field)
-   * declares no such method: only Lombok can have written it ({@code @Setter} or {@code @Data} on the class, or
-   * {@code @Setter} on the field, which the facts do not record: hostile review 42's c4), so it sets that field.
-   *
-   * @param written the result's type as written ({@code List<PetDto>}): its type arguments are what a list holds
-   */
-  private boolean lombokSetter(String type, String written, MethodFact.HandOff handOff) {
-    if (handOff.toArguments() != 1) {
-      return false;
-    }
-    java.util.Set<String> candidates = new java.util.LinkedHashSet<>(List.of(type));
-    if (written != null) {
-      for (String name : written.split("[^A-Za-z0-9_$.]+")) {
-        index.typesNamed(name.substring(name.lastIndexOf('.') + 1)).forEach(t -> candidates.add(t.qualifiedName()));
-      }
-    }
-    String name = handOff.to();
-    String field = name.startsWith("set") && name.length() > 3
-        ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
-    for (String candidate : candidates) {
-      List<String> chain = new java.util.ArrayList<>(List.of(candidate));
-      chain.addAll(index.supertypesOf(candidate));
-      if (index.type(candidate).isEmpty() || chain.stream().anyMatch(t -> !index.methods(t, name).isEmpty())) {
-        continue;
-      }
-      if (chain.stream().flatMap(t -> index.type(t).stream())
-          .anyMatch(t -> t.fieldTypes().containsKey(field) || t.fieldTypes().containsKey(name))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

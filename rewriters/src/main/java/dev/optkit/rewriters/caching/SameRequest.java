@@ -92,6 +92,16 @@ final class SameRequest {
     return listeners;
   }
 
+  /** {@link #otherLoadBeside}, said as a refusal of the entity read. */
+  java.util.Optional<String> whyNotInView(IndexedMethod target,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets, Set<String> entityTypes) {
+    return otherLoadBeside(target, meets, entityTypes).map(beside -> "it returns persistent entities, and a request "
+        + "calling it through Spring's proxy also runs " + beside + ": with open-session-in-view on (Spring Boot's "
+        + "default) the request's one persistence context answers both loads with the same instance, so such a change "
+        + "(a @Transient field, a field set outside a transaction) may be made to the object the cache keeps, or made "
+        + "before a miss stores it; with spring.jpa.open-in-view=false this reason would not hold");
+  }
+
   /**
    * Open-session-in-view gives one request one persistence context, so every load of a row in it answers the same
    * instance, whatever method loads it: a request calling the cached method through the proxy and loading what it
