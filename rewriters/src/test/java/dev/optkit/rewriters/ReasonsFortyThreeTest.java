@@ -25,7 +25,7 @@ class ReasonsFortyThreeTest {
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.findOne")
         && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
 
-    MigrationPlan twin = new MigrationFixture(dir.resolve("idstwin")).resources("/reasons43/idstwin").plan();
+    MigrationPlan twin = new MigrationFixture(dir.resolve("idstwin")).resources("/reasons43/ids").resources("/reasons43/idstwin").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
         && r.reason().contains("MenuController.childMenu() reads its lazy association roles (getRoles())")),
         twin.refusals().toString());
@@ -44,7 +44,7 @@ class ReasonsFortyThreeTest {
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CatalogService.titles")
         && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
 
-    MigrationPlan twin = new MigrationFixture(dir.resolve("s16etwin")).resources("/reasons43/s16etwin").plan();
+    MigrationPlan twin = new MigrationFixture(dir.resolve("s16etwin")).resources("/reasons43/s16e").resources("/reasons43/s16etwin").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("titles")
         && r.reason().contains("inside the transaction of OverviewService.overview()")
         && r.reason().contains("persistence context already holds")), twin.refusals().toString());
@@ -62,7 +62,7 @@ class ReasonsFortyThreeTest {
         && t.toString().contains("name=update") && t.toString().contains("name=create")), plan.targets() + " " + plan.refusals());
 
     // the twin returns a stream whose map has not run: its saves come after touchAll() returned
-    MigrationPlan twin = new MigrationFixture(dir.resolve("optmaptwin")).resources("/reasons43/optmaptwin").plan();
+    MigrationPlan twin = new MigrationFixture(dir.resolve("optmaptwin")).resources("/reasons43/optmap").resources("/reasons43/optmaptwin").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("read(")
         && r.reason().contains("touchAll()")), twin.refusals().toString());
   }

@@ -1,3 +1,0 @@
-package shop;
-
-public record NoteDto(Long id, String title) {}

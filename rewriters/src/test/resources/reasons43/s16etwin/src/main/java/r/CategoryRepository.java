@@ -1,8 +1,0 @@
-package r;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface CategoryRepository extends JpaRepository<Category, Long> {
-    List<Category> findByTitleStartingWith(String prefix);
-}
