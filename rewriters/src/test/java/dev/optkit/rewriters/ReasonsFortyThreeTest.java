@@ -25,6 +25,13 @@ class ReasonsFortyThreeTest {
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.findOne")
         && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
 
+    // with open-session-in-view on, the request loads menus (getChildMenus' findByPid) besides findOne: refused for that
+    MigrationPlan inView = new MigrationFixture(dir.resolve("idsview")).resources("/reasons43/ids")
+        .file("src/main/resources/application.properties", "spring.jpa.open-in-view=true\n").plan();
+    assertTrue(inView.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
+        && r.reason().contains("open-session-in-view") && r.reason().contains("which loads them too")),
+        inView.refusals().toString());
+
     MigrationPlan twin = new MigrationFixture(dir.resolve("idstwin")).resources("/reasons43/ids").resources("/reasons43/idstwin").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
         && r.reason().contains("MenuController.childMenu() reads its lazy association roles (getRoles())")),

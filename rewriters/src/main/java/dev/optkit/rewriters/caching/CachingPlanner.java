@@ -404,10 +404,8 @@ public final class CachingPlanner {
     if (entityUse.isPresent()) {
       return entityUse;
     }
-    if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && !entityResults.namesNoEntity(method)) {
-      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method),
-          sharing.reachableTypes(WrittenTypes.returnType(fact)).stream()
-              .filter(name -> !index.typesNamed(name).isEmpty()).collect(java.util.stream.Collectors.toSet()));
+    if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && snapshotReads.readsEntities(method)) {
+      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method));
       if (beside.isPresent()) {
         return beside;
       }

@@ -183,7 +183,9 @@ final class EntityResults {
     if (this.whole.jacksonMixInsMayReach(entity.qualifiedName())) {
       computed = true; // a mix-in for the entity may include what the class ignores (h10)
     }
-    if (!(computed ? entity.lazyByGetter() : entity.serialisedLazy()).isEmpty()
+    // title() { return findOne(id).getTitle(); }: a String read from the entity is no entity to serialise (review 43)
+    boolean valueAnswered = !whole && sharing.immutable(caller.fact().returnType());
+    if (!(computed ? entity.lazyByGetter() : entity.serialisedLazy()).isEmpty() && !valueAnswered
         && index.webEntryPoints().whyEntryPoint(caller).isPresent()) {
       return Optional.of("the handler " + caller.fact().displayName() + "() returns it as its response, whose "
           + "serialisation reads its lazy associations (" + String.join(", ", (computed ? entity.lazyByGetter()

@@ -96,7 +96,13 @@ final class HelperReturns {
     }
     List<String> holders = new java.util.ArrayList<>(List.of(holder));
     holders.addAll(index.supertypesOf(holder));
-    boolean own = holders.stream().anyMatch(type -> !index.methods(type, change.how()).isEmpty());
+    // the holder's own method, and one that only assigns its field (createTo(r).setRating(n)): Batch.of(p).mark("?")
+    // renaming the pets it holds is the holder's method too (hostile review 43's h3)
+    List<IndexedMethod> declared = holders.stream().flatMap(type -> index.methods(type, change.how()).stream()).toList();
+    boolean own = !declared.isEmpty() && declared.stream().allMatch(m -> m.fact().calls().isEmpty()
+        && m.fact().opaqueCalls().isEmpty() && m.fact().parameterMutations().stream().allMatch(p ->
+            p.parameter() == MethodFact.RECEIVER && p.how().startsWith("assigns field ")
+                || p.how().startsWith("stored in field ")));
     boolean held = helper.fact().params().stream().anyMatch(param -> {
       List<String> types = new java.util.ArrayList<>(List.of(param.qualifiedType().replaceAll("<.*", "")));
       types.addAll(index.supertypesOf(types.get(0)));

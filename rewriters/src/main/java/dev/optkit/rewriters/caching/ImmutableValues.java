@@ -78,6 +78,8 @@ final class ImmutableValues {
           java.util.List<String> types = new java.util.ArrayList<>(java.util.List.of(type.qualifiedName()));
           types.addAll(index.supertypesOf(type.qualifiedName()));
           types.forEach(t -> index.type(t).ifPresent(f -> f.fieldTypes().values().forEach(v -> deeper.addAll(typeNames(v)))));
+          // a field declared Badge may hold a StarBadge (hostile review 43's h2)
+          index.subtypesOf(type.qualifiedName()).forEach(sub -> deeper.add(sub.substring(sub.lastIndexOf('.') + 1)));
         }
       }
       next = deeper;
@@ -106,6 +108,9 @@ final class ImmutableValues {
           Optional<TypeFact> fact = index.type(each);
           if (fact.isEmpty() && !each.equals("java.lang.Object")) {
             return true; // a library superclass's fields are not known
+          }
+          if (fact.isPresent() && fact.get().fieldTypes().values().stream().anyMatch(v -> v.contains("["))) {
+            return true; // an array may be the argument's own (String[] tags: hostile review 43's h1b)
           }
           fact.ifPresent(f -> f.fieldTypes().values().forEach(v -> held.addAll(typeNames(v))));
         }

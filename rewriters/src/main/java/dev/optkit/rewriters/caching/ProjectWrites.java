@@ -224,7 +224,8 @@ final class ProjectWrites {
       if (!mutation.call().equals(call) || mutation.how().startsWith("stored in field ")) {
         continue;
       }
-      String how = mutation.how();
+      // p.setLiked(..) on each entity of a loaded list: the element variable's name aside, a setter on the entity itself
+      String how = mutation.how().replaceFirst("^[a-z_$][\\w$]*\\.(?=set[A-Z])", "");
       if (!mutation.itself() || !how.matches("set[A-Z]\\w*")) {
         return Optional.empty();
       }

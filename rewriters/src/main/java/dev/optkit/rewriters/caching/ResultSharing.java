@@ -386,7 +386,9 @@ final class ResultSharing {
    */
   private List<IndexedMethod> ofResultType(List<IndexedMethod> callees, MethodFact.HandOff handOff, String resultType) {
     String type = resultType == null ? null : resultType.replaceAll("<.*", "");
-    if (type == null || handOff.position() != MethodFact.RECEIVER || handOff.part() || index.type(type).isEmpty()) {
+    // a holder of the result (Batch.of(p).mark("?")) is no object of the result's type: its methods all count (h3)
+    if (type == null || handOff.position() != MethodFact.RECEIVER || handOff.part() || handOff.held()
+        || index.type(type).isEmpty()) {
       return callees;
     }
     Set<String> related = new java.util.HashSet<>(index.supertypesOf(type));
@@ -479,11 +481,6 @@ final class ResultSharing {
    */
   private boolean immutableParameter(dev.optkit.analyzers.facts.ParamFact parameter) {
     return !parameter.varArgs() && !parameter.type().contains("[") && immutable(parameter.qualifiedType());
-  }
-
-  /** {@link ImmutableValues#reachableTypes}. */
-  java.util.Set<String> reachableTypes(String written) {
-    return immutables.reachableTypes(written);
   }
 
   /** {@link ImmutableValues#mayHoldPartsOf}. */

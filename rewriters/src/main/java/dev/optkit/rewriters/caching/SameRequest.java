@@ -24,8 +24,17 @@ final class SameRequest {
   private static final Set<String> AROUND_EVERY_REQUEST = Set.of("javax.servlet.Filter", "jakarta.servlet.Filter",
       "org.springframework.web.filter.OncePerRequestFilter", "org.springframework.web.filter.GenericFilterBean",
       "org.springframework.web.servlet.HandlerInterceptor", "org.springframework.web.context.request.WebRequestInterceptor",
-      "org.springframework.web.servlet.handler.HandlerInterceptorAdapter", "org.springframework.web.server.WebFilter");
-  private static final Set<String> BESIDE_HANDLERS = Set.of("ModelAttribute", "InitBinder");
+      "org.springframework.web.servlet.handler.HandlerInterceptorAdapter", "org.springframework.web.server.WebFilter",
+      // what Spring MVC runs for a request besides its handler: argument resolvers, converters and formatters of its
+      // parameters, body advice, exception resolvers (hostile review 43's r2: a resolver loading and flagging the pet)
+      "org.springframework.web.method.support.HandlerMethodArgumentResolver",
+      "org.springframework.core.convert.converter.Converter", "org.springframework.core.convert.converter.GenericConverter",
+      "org.springframework.format.Formatter", "org.springframework.format.Parser",
+      "org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice",
+      "org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice",
+      "org.springframework.web.servlet.HandlerExceptionResolver", "java.beans.PropertyEditor",
+      "java.beans.PropertyEditorSupport");
+  private static final Set<String> BESIDE_HANDLERS = Set.of("ModelAttribute", "InitBinder", "ExceptionHandler");
 
   private final ProjectIndex index;
   private final ResultSharing sharing;
@@ -92,28 +101,28 @@ final class SameRequest {
     return listeners;
   }
 
-  /** {@link #otherLoadBeside}, said as a refusal of the entity read. */
-  java.util.Optional<String> whyNotInView(IndexedMethod target,
-      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets, Set<String> entityTypes) {
-    return otherLoadBeside(target, meets, entityTypes).map(beside -> "it returns persistent entities, and a request "
-        + "calling it through Spring's proxy also runs " + beside + ": with open-session-in-view on (Spring Boot's "
-        + "default) the request's one persistence context answers both loads with the same instance, so such a change "
-        + "(a @Transient field, a field set outside a transaction) may be made to the object the cache keeps, or made "
-        + "before a miss stores it; with spring.jpa.open-in-view=false this reason would not hold");
-  }
-
   /**
    * Open-session-in-view gives one request one persistence context, so every load of a row in it answers the same
-   * instance, whatever method loads it: a request calling the cached method through the proxy and loading what it
-   * answers elsewhere too shares the cached object with that other load, which may change it (a {@code @Transient}
-   * flag, a field set outside a transaction), or have changed it before the miss stored it (hostile review 42's c6,
-   * c8b). The other load is any JPA access of the request, besides the cached method's own, that {@code meets} the
-   * read's data.
-   *
-   * @return the method of such a load; empty when no request optkit sees runs both
+   * instance, whatever method loads it. A request calling the cached read through the proxy and loading that data
+   * elsewhere too (a JPA access whose tables meet the read's, {@code meets}) shares instances with it: the read's miss
+   * answers with what the other load put in the context, whose state may predate a write committed in between (the
+   * cache then keeps it after the writer's eviction: hostile review 43's o1, o2), and a change the other load's code
+   * makes (a {@code @Transient} flag) is made to the object the cache keeps (hostile review 42's c6, c8b). Transactions
+   * do not bound it: the request's context outlives them. Empty when no request optkit sees runs both.
    */
-  java.util.Optional<String> otherLoadBeside(IndexedMethod target,
-      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets, Set<String> entityTypes) {
+  java.util.Optional<String> whyNotInView(IndexedMethod target,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
+    return otherLoadBeside(target, meets).map(beside -> "it reads JPA entities, and a request calling it through "
+        + "Spring's proxy also runs " + beside.fact().displayName() + "(), which loads them too (or an entity reaching "
+        + "them): with open-session-in-view on (Spring Boot's default) the request's one persistence context answers "
+        + "both with the same instances, so the read may answer with state loaded before a write committed in between, "
+        + "which the cache would keep, and a change that method makes (a @Transient field) is made to the object the "
+        + "cache keeps; with spring.jpa.open-in-view=false this reason would not hold");
+  }
+
+  /** The method of a request's other load of the read's data, beside a proxied call of it; empty when none. */
+  private java.util.Optional<IndexedMethod> otherLoadBeside(IndexedMethod target,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
     Set<IndexedMethod> proxiedCallers = new HashSet<>();
     for (IndexedMethod caller : index.callersOf(target)) {
       for (CallRef call : caller.fact().calls()) {
@@ -136,65 +145,17 @@ final class SameRequest {
       }
       Set<IndexedMethod> beside = reached == null ? null : walk(entry, around, target);
       if (beside == null) {
-        return java.util.Optional.of(entry.fact().displayName() + "() reaches more than optkit follows");
+        return java.util.Optional.of(entry); // past the limit: no proof
       }
-      IndexedMethod loads = null;
       for (IndexedMethod method : beside) {
         for (dev.optkit.analyzers.facts.IoSite site : method == target ? List.<dev.optkit.analyzers.facts.IoSite>of()
             : index.sitesOf(method)) {
           boolean ownCall = target.fact().isAbstract() && site.method().equals(target.fact().name())
               && site.receiverType() != null && (site.receiverType().equals(target.fact().ownerType())
                   || index.supertypesOf(site.receiverType()).contains(target.fact().ownerType()));
-          if (!ownCall && meets.test(site) && loads == null) {
-            loads = method;
+          if (!ownCall && meets.test(site)) {
+            return java.util.Optional.of(method);
           }
-        }
-      }
-      if (loads == null) {
-        continue;
-      }
-      // two loads sharing an instance no code of the request changes share nothing that differs (eladmin's childMenu)
-      for (IndexedMethod method : beside) {
-        java.util.Optional<String> change = method == target ? java.util.Optional.empty()
-            : change(method, entityTypes, meets);
-        if (change.isPresent()) {
-          return java.util.Optional.of(loads.fact().displayName() + "(), which loads them too (or an entity reaching "
-              + "them), and " + method.fact().displayName() + "() " + change.get());
-        }
-      }
-    }
-    return java.util.Optional.empty();
-  }
-
-  /**
-   * A change the method makes that may be to an entity instance: to a call's result or a parameter (not a
-   * container's membership), or an entity's own method assigning its field.
-   */
-  private java.util.Optional<String> change(IndexedMethod method, Set<String> entityTypes,
-      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
-    for (var mutation : method.fact().resultMutations()) {
-      // what a load of that data returned, directly or through project code (a DTO a mapper made is not)
-      boolean loaded = index.sitesOf(method).stream().anyMatch(site -> site.method().equals(mutation.call())
-          && meets.test(site)) || method.fact().calls().stream().filter(call -> call.name().equals(mutation.call())
-              && call.argumentCount() == mutation.arguments())
-          .anyMatch(call -> index.reachedThrough(method, call).stream().anyMatch(r -> meets.test(r.site())));
-      if (loaded && !ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
-        return java.util.Optional.of("changes what " + mutation.call() + "() returned (" + mutation.how() + ")");
-      }
-    }
-    for (var mutation : method.fact().parameterMutations()) {
-      if (mutation.parameter() == dev.optkit.analyzers.facts.MethodFact.RECEIVER) {
-        if (entityTypes.contains(ProjectTraits.simpleName(method.fact().ownerType()))) {
-          return java.util.Optional.of("changes the entity it is called on (" + mutation.how() + ")");
-        }
-      } else if (mutation.parameter() >= 0 && mutation.parameter() < method.fact().params().size()
-          && !ResultSharing.CONTAINER_CHANGES.contains(mutation.how())) {
-        // an entity type, a container of one, or a type variable; an Object (a value handed to Redis) is no entity
-        String written = method.fact().params().get(mutation.parameter()).type();
-        boolean mayBeEntity = java.util.Arrays.stream(written.split("[^A-Za-z0-9_$]+"))
-            .anyMatch(name -> entityTypes.contains(name) || name.length() == 1 && Character.isUpperCase(name.charAt(0)));
-        if (mayBeEntity) {
-          return java.util.Optional.of("changes what it is handed (" + mutation.how() + ")");
         }
       }
     }

@@ -262,14 +262,7 @@ final class SnapshotReads {
    * path's transaction reads first through this call, as for the snapshot rule.
    */
   Optional<String> whyNotEntities(IndexedMethod cached) {
-    if (jpaEntities == null) {
-      jpaEntities = index.files().stream().flatMap(f -> f.types().stream()).anyMatch(type ->
-          type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity"));
-    }
-    boolean readsEntities = jpaEntities && index.reachedIo(cached).stream().map(r -> r.site())
-        .anyMatch(site -> JPA_LOADS.contains(site.clientId()) && site.access() == dev.optkit.analyzers.facts.Access.READ
-            && !scalarQuery(site));
-    if (!readsEntities) {
+    if (!readsEntities(cached)) {
       return Optional.empty();
     }
     Optional<IndexedMethod> transaction = transactions.above(cached);
@@ -290,6 +283,17 @@ final class SnapshotReads {
 
   private Boolean jpaEntities;
 
+  /** Whether the method loads JPA entity instances (not a value the database computes), whatever it returns. */
+  boolean readsEntities(IndexedMethod cached) {
+    if (jpaEntities == null) {
+      jpaEntities = index.files().stream().flatMap(f -> f.types().stream()).anyMatch(type ->
+          type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity"));
+    }
+    return jpaEntities && index.reachedIo(cached).stream().map(r -> r.site())
+        .anyMatch(site -> JPA_LOADS.contains(site.clientId()) && site.access() == dev.optkit.analyzers.facts.Access.READ
+            && !scalarQuery(site));
+  }
+
   /**
    * Whether a JPA access before the read may leave in the persistence context an instance of what the read answers:
    * the tables its loads may touch (entities reached through every association, lazy ones too) meet those of the
@@ -307,8 +311,9 @@ final class SnapshotReads {
       }
     }
     return site -> {
-      if (!JPA_LOADS.contains(site.clientId())) {
-        return false;
+      if (!JPA_LOADS.contains(site.clientId())
+          || site.access() == dev.optkit.analyzers.facts.Access.READ && scalarQuery(site)) {
+        return false; // a value the database computes (Set<Long> of ids, a count) puts no instance in the context
       }
       var loaded = index.footprints().ofLoaded(site);
       var touched = index.footprints().of(site);

@@ -1,0 +1,13 @@
+package shop;
+import org.springframework.web.bind.annotation.*;
+@RestController
+public class ShopController {
+    private final PetService service;
+    public ShopController(PetService service) { this.service = service; }
+    @GetMapping("/pets/{id}") public String get(@PathVariable Long id) { Pet p = service.find(id); return p.getName() + " liked=" + p.isLiked(); }
+    @GetMapping("/pets/{id}/card") public String card(@PathVariable Long id, Viewer viewer) {
+        Pet p = service.find(id);
+        return viewer.user() + " sees " + p.getName() + (viewer.likes() ? " (liked)" : "");
+    }
+    @PostMapping("/pets/{id}/rename") public String rename(@PathVariable Long id, @RequestParam String name) { service.rename(id, name); return "ok"; }
+}

@@ -1,0 +1,2 @@
+package shop;
+public record Viewer(String user, boolean likes) {}

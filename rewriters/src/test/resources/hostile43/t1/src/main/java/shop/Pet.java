@@ -1,0 +1,15 @@
+package shop;
+import jakarta.persistence.*;
+@Entity
+public class Pet {
+    @Id private Long id;
+    private String name;
+    @ManyToOne(fetch = FetchType.LAZY) private Owner owner;
+    @Transient private boolean liked;
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public Owner getOwner() { return owner; }
+    public boolean isLiked() { return liked; }
+    public void setLiked(boolean liked) { this.liked = liked; }
+}
