@@ -51,5 +51,8 @@ class HostileFortyThreeTest {
     MigrationPlan title = attack("m1b");
     assertFalse(title.refusals().stream().anyMatch(r -> r.reason().contains("MenuController.title() returns it as its "
         + "response")), title.refusals().toString());
+    // m2-lombok-reason: an entity subclass's @DiscriminatorValue was taken for Lombok's @Value
+    MigrationPlan noLombok = attack("m2lombok");
+    assertFalse(noLombok.refusals().stream().anyMatch(r -> r.reason().contains("Lombok")), noLombok.refusals().toString());
   }
 }

@@ -1,0 +1,11 @@
+create table menu (id bigint primary key, kind varchar(20), pid bigint, title varchar(50));
+create table role (id bigint primary key, name varchar(50));
+create table roles_menus (role_id bigint, menu_id bigint);
+insert into menu values (1, 'plain', null, 'system');
+insert into menu values (2, 'guarded', 1, 'users');
+insert into menu values (3, 'guarded', 1, 'audit');
+insert into role values (1, 'admin');
+insert into role values (2, 'ops');
+insert into roles_menus values (1, 1);
+insert into roles_menus values (2, 1);
+insert into roles_menus values (1, 2);
