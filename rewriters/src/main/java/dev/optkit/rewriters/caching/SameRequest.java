@@ -148,7 +148,11 @@ final class SameRequest {
         return java.util.Optional.of(entry); // past the limit: no proof
       }
       for (IndexedMethod method : beside) {
-        for (dev.optkit.analyzers.facts.IoSite site : method == target ? List.<dev.optkit.analyzers.facts.IoSite>of()
+        // the target itself, and what it overrides (super.names() runs inside it: its load is the read's own)
+        boolean itself = method == target || method.fact().name().equals(target.fact().name())
+            && method.fact().params().size() == target.fact().params().size()
+            && index.supertypesOf(target.fact().ownerType()).contains(method.fact().ownerType());
+        for (dev.optkit.analyzers.facts.IoSite site : itself ? List.<dev.optkit.analyzers.facts.IoSite>of()
             : index.sitesOf(method)) {
           boolean ownCall = target.fact().isAbstract() && site.method().equals(target.fact().name())
               && site.receiverType() != null && (site.receiverType().equals(target.fact().ownerType())

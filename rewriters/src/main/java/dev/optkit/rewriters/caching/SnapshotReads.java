@@ -338,6 +338,7 @@ final class SnapshotReads {
     }
     List<String> owners = new java.util.ArrayList<>(List.of(site.receiverType()));
     owners.addAll(index.supertypesOf(site.receiverType()));
+    owners.remove("java.lang.Object"); // every class extends it: no sign of a fragment or a repository base class
     // a fragment's XxxImpl or a repository base class the project writes may answer it by loading entities
     boolean projectCode = index.methodsNamed(site.method()).stream().anyMatch(method -> !method.fact().isAbstract()
         && !method.fact().isConstructor() && index.supertypesOf(method.fact().ownerType()).stream().anyMatch(owners::contains));
