@@ -98,4 +98,22 @@ class ReasonsFortyThreeTest {
     assertFalse(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("hasAccess")
         && r.reason().contains("only called through 'this'")), plan.refusals().toString());
   }
+
+  /**
+   * The open-session-in-view rule and a handler calling one of two reads per request (techmart's order list by user
+   * or by user and status, petclinic-rest's owners by name or all): no request loads both, so both are cached. The
+   * twin reads both in one request, and both stay refused.
+   */
+  @Test
+  void readsInExclusiveBranchesOfAHandlerShareNoRequest() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("branches")).resources("/reasons43/branches").plan();
+    for (String read : new String[] {"OrderService.byUser", "OrderService.byUserAndStatus"}) {
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(read)),
+          read + ": " + plan.targets() + " " + plan.refusals());
+    }
+    MigrationPlan twin = new MigrationFixture(dir.resolve("branchestwin")).resources("/reasons43/branches")
+        .resources("/reasons43/branchestwin").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("byUser(")
+        && r.reason().contains("open-session-in-view")), twin.refusals().toString());
+  }
 }

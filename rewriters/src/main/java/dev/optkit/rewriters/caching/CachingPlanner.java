@@ -83,7 +83,7 @@ public final class CachingPlanner {
     this.springBeans = new SpringBeans(index, traits, whole::configurationMentions);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index);
-    this.sameRequest = new SameRequest(index, sharing);
+    this.sameRequest = new SameRequest(whole, sharing);
     this.springTooOld = SpringVersionFloor.whyTooOld(traits.pom());
     this.outsideCallers = new OutsideCallers(index);
     this.keyCoverage = new KeyCoverage(index);

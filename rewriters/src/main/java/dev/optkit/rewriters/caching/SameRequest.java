@@ -40,10 +40,13 @@ final class SameRequest {
   private final ResultSharing sharing;
   private List<IndexedMethod> around;
 
-  SameRequest(ProjectIndex index, ResultSharing sharing) {
-    this.index = index;
+  SameRequest(WholeProject whole, ResultSharing sharing) {
+    this.whole = whole;
+    this.index = whole.index();
     this.sharing = sharing;
   }
+
+  private final WholeProject whole;
 
   /**
    * Whether some request may reach the method through its proxy and also one of its self-callers. Proven not only
@@ -147,23 +150,116 @@ final class SameRequest {
       if (beside == null) {
         return java.util.Optional.of(entry); // past the limit: no proof
       }
-      for (IndexedMethod method : beside) {
-        // the target itself, and what it overrides (super.names() runs inside it: its load is the read's own)
-        boolean itself = method == target || method.fact().name().equals(target.fact().name())
-            && method.fact().params().size() == target.fact().params().size()
-            && index.supertypesOf(target.fact().ownerType()).contains(method.fact().ownerType());
-        for (dev.optkit.analyzers.facts.IoSite site : itself ? List.<dev.optkit.analyzers.facts.IoSite>of()
-            : index.sitesOf(method)) {
-          boolean ownCall = target.fact().isAbstract() && site.method().equals(target.fact().name())
-              && site.receiverType() != null && (site.receiverType().equals(target.fact().ownerType())
-                  || index.supertypesOf(site.receiverType()).contains(target.fact().ownerType()));
-          if (!ownCall && meets.test(site)) {
-            return java.util.Optional.of(method);
-          }
+      java.util.Optional<IndexedMethod> loads = otherLoad(beside, target, meets);
+      if (loads.isPresent() && !inExclusiveBranches(entry, target, proxiedCallers, meets)) {
+        return loads;
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** A method among those of a request that loads the read's data besides the read itself. */
+  private java.util.Optional<IndexedMethod> otherLoad(Set<IndexedMethod> methods, IndexedMethod target,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
+    for (IndexedMethod method : methods) {
+      // the target itself, and what it overrides (super.names() runs inside it: its load is the read's own)
+      boolean itself = method == target || method.fact().name().equals(target.fact().name())
+          && method.fact().params().size() == target.fact().params().size()
+          && index.supertypesOf(target.fact().ownerType()).contains(method.fact().ownerType());
+      for (dev.optkit.analyzers.facts.IoSite site : itself ? List.<dev.optkit.analyzers.facts.IoSite>of()
+          : index.sitesOf(method)) {
+        if (!ownCall(site, target) && meets.test(site)) {
+          return java.util.Optional.of(method);
         }
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** A call of the cached query method itself (a Spring Data method is called as a client site). */
+  private boolean ownCall(dev.optkit.analyzers.facts.IoSite site, IndexedMethod target) {
+    return target.fact().isAbstract() && site.method().equals(target.fact().name()) && site.receiverType() != null
+        && (site.receiverType().equals(target.fact().ownerType())
+            || index.supertypesOf(site.receiverType()).contains(target.fact().ownerType()));
+  }
+
+  /**
+   * Whether the handler reaches the read and the other loads only through calls in branches no run takes both of
+   * ({@code status == null ? orders.byUser(id) : orders.byUserAndStatus(id, status)}: techmart's order list, petclinic's
+   * owners by name or all), with nothing run around the handler reaching either.
+   */
+  private boolean inExclusiveBranches(IndexedMethod entry, IndexedMethod target, Set<IndexedMethod> proxiedCallers,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
+    if (!around.isEmpty()) {
+      Set<IndexedMethod> aroundReach = walkFrom(around, target);
+      if (aroundReach == null || aroundReach.contains(target) || aroundReach.stream().anyMatch(proxiedCallers::contains)
+          || otherLoad(aroundReach, target, meets).isPresent()) {
+        return false;
+      }
+    }
+    var body = whole.declaration(entry);
+    if (body.isEmpty()) {
+      return false;
+    }
+    List<dev.optkit.analyzers.facts.SourceRange> toward = new java.util.ArrayList<>();
+    List<dev.optkit.analyzers.facts.SourceRange> loading = new java.util.ArrayList<>();
+    for (dev.optkit.analyzers.facts.IoSite site : index.sitesOf(entry)) {
+      if (ownCall(site, target)) {
+        toward.add(site.range()); // the handler calls the cached query method itself
+      } else if (meets.test(site)) {
+        loading.add(site.range()); // the handler's own repository call
+      }
+    }
+    for (CallRef call : entry.fact().calls()) {
+      Set<IndexedMethod> reached = walkFrom(index.allTargetsOf(call), target);
+      if (reached == null) {
+        return false;
+      }
+      if (reached.contains(target) || entry == target || reached.stream().anyMatch(proxiedCallers::contains)
+          || proxiedCallers.contains(entry) && index.allTargetsOf(call).contains(target)) {
+        toward.add(call.range());
+      }
+      if (otherLoad(reached, target, meets).isPresent()) {
+        loading.add(call.range());
+      }
+    }
+    if (toward.isEmpty() || loading.isEmpty()) {
+      return false;
+    }
+    for (var read : toward) {
+      for (var load : loading) {
+        boolean readFirst = read.line() < load.line() || read.line() == load.line() && read.column() < load.column();
+        if (read.equals(load) || !ExclusiveBranches.exclusive(body.get(), readFirst ? read : load, readFirst ? load : read)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Every method the given ones reach, not following {@code stopAt}'s calls; null past the limit. */
+  private Set<IndexedMethod> walkFrom(java.util.Collection<IndexedMethod> starts, IndexedMethod stopAt) {
+    Set<IndexedMethod> reached = new HashSet<>();
+    Deque<IndexedMethod> pending = new ArrayDeque<>(starts);
+    while (!pending.isEmpty()) {
+      IndexedMethod method = pending.poll();
+      if (!reached.add(method)) {
+        continue;
+      }
+      if (reached.size() > LIMIT) {
+        return null;
+      }
+      if (method == stopAt) {
+        continue;
+      }
+      for (CallRef call : method.fact().calls()) {
+        pending.addAll(index.allTargetsOf(call));
+        if (EVENT_PUBLISHING.contains(call.name())) {
+          pending.addAll(listeners());
+        }
+      }
+    }
+    return reached;
   }
 
   /** Filters, interceptors and the methods Spring MVC runs beside handlers. */
