@@ -23,6 +23,9 @@ class HostileFortyThreeTest {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(name));
     if (name.startsWith("m1") || name.startsWith("m2")) {
       fixture.resources("/hostile43/menu-base");
+    }
+    if (name.equals("m2lombok")) {
+      fixture.resources("/hostile43/m2"); // m2's entities, with a service and a handler of its own
     } else if (name.startsWith("o")) {
       fixture.resources("/hostile43/catalog-base");
     }

@@ -255,7 +255,7 @@ final class SameRequest {
       for (CallRef call : method.fact().calls()) {
         pending.addAll(index.allTargetsOf(call));
         if (EVENT_PUBLISHING.contains(call.name())) {
-          pending.addAll(listeners());
+          pending.addAll(listeners()); // publishEvent(e) runs the synchronous listeners in the request's thread (c9)
         }
       }
     }
@@ -288,28 +288,8 @@ final class SameRequest {
 
   /** @param stopAt a method whose own calls are not followed (what the request runs besides it), or null */
   private Set<IndexedMethod> walk(IndexedMethod entry, List<IndexedMethod> around, IndexedMethod stopAt) {
-    Set<IndexedMethod> reached = new HashSet<>();
-    Deque<IndexedMethod> pending = new ArrayDeque<>();
-    pending.add(entry);
-    pending.addAll(around);
-    while (!pending.isEmpty()) {
-      IndexedMethod method = pending.poll();
-      if (!reached.add(method)) {
-        continue;
-      }
-      if (reached.size() > LIMIT) {
-        return null;
-      }
-      if (method == stopAt) {
-        continue;
-      }
-      for (CallRef call : method.fact().calls()) {
-        pending.addAll(index.allTargetsOf(call));
-        if (EVENT_PUBLISHING.contains(call.name())) {
-          pending.addAll(listeners()); // publishEvent(e) runs the synchronous listeners in the request's thread (c9)
-        }
-      }
-    }
-    return reached;
+    List<IndexedMethod> starts = new java.util.ArrayList<>(List.of(entry));
+    starts.addAll(around);
+    return walkFrom(starts, stopAt);
   }
 }
