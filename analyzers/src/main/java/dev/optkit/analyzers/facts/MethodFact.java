@@ -196,9 +196,18 @@ public record MethodFact(
    *     handed on): changing the container changes neither the result nor its parts
    * @param thenCalled for a call made on the value with no arguments, the one call made on what it returns
    *     when that is all its answer is used for ({@code getRequester().getId()}: "getId"), else null
+   * @param keptBy for a held value, the first constructor call that made a holder of it, as
+   *     {@code "new Type/arguments/position"} ({@code new ProductInOrder(info, 1)}: "new ProductInOrder/2/0"), else
+   *     null: a constructor that keeps nothing of that argument made a holder of nothing
    */
   public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
-      int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled) {
+      int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled, String keptBy) {
+    public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
+        int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled) {
+      this(fromCall, fromArguments, fromParameter, to, toArguments, position, fromLine, fromColumn, part, held,
+          thenCalled, null);
+    }
+
     public HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments, int position) {
       this(fromCall, fromArguments, fromParameter, to, toArguments, position, 0, 0, false, false);
     }

@@ -323,7 +323,7 @@ final class ResultMutations {
             MethodFact.HandOff made = handOff(receiver, name, call.getArguments().size(), RECEIVER);
             handOffs.add(new MethodFact.HandOff(made.fromCall(), made.fromArguments(), made.fromParameter(), made.to(),
                 made.toArguments(), made.position(), made.fromLine(), made.fromColumn(), made.part(), made.held(),
-                onlyThenCalled(call)));
+                onlyThenCalled(call), made.keptBy()));
           }
         }
       }
@@ -490,7 +490,8 @@ final class ResultMutations {
 
     private MethodFact.HandOff handOff(ValueOrigin from, String to, int toArguments, int position) {
       return new MethodFact.HandOff(from.call(), from.call() == null ? 0 : from.arguments(), from.parameter(), to,
-          toArguments, position, from.line(), from.column(), from.part(), from.held());
+          toArguments, position, from.line(), from.column(), from.part(), from.held(), null,
+          from.held() ? from.keptBy() : null);
     }
   }
 }

@@ -11,9 +11,16 @@ import java.util.Set;
  * value is a container holding it (or holding such containers) ({@code List.of(r)}, {@code new ArrayList<>(r)}, {@code
  * holder[0] = r}): changing the container leaves the result alone, its elements are the result.
  * {@code part}: reached through an accessor or a field of it ({@code r.getName()}), which may be
- * an immutable value the object merely hands out.
+ * an immutable value the object merely hands out. {@code keptBy}: the first project-or-library constructor that
+ * made it a holder ({@code new ProductInOrder(info, 1)}), as {@code "new Type/arguments/position"}, or null: whether
+ * that constructor keeps the argument at all is for whoever can read its class to say.
  */
-record ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part) {
+record ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part,
+    String keptBy) {
+  ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part) {
+    this(call, arguments, line, column, parameter, depth, part, null);
+  }
+
   static ValueOrigin ofCall(MethodCallExpr call) {
     var begin = call.getBegin();
     return new ValueOrigin(call.getNameAsString(), call.getArguments().size(), begin.map(p -> p.line).orElse(0),
@@ -46,15 +53,22 @@ record ValueOrigin(String call, int arguments, int line, int column, int paramet
   }
 
   ValueOrigin element() {
-    return depth > 0 ? new ValueOrigin(call, arguments, line, column, parameter, depth - 1, part) : this;
+    return depth > 0 ? new ValueOrigin(call, arguments, line, column, parameter, depth - 1, part, keptBy) : this;
   }
 
   ValueOrigin holder() {
-    return new ValueOrigin(call, arguments, line, column, parameter, depth + 1, part);
+    return new ValueOrigin(call, arguments, line, column, parameter, depth + 1, part, keptBy);
+  }
+
+  /** A holder made by that constructor call, unless an earlier constructor already made it one. */
+  ValueOrigin heldBy(String type, int arguments, int position) {
+    ValueOrigin held = holder();
+    return keptBy != null ? held : new ValueOrigin(call, this.arguments, line, column, parameter, held.depth, part,
+        "new " + type + "/" + arguments + "/" + position);
   }
 
   ValueOrigin asPart() {
-    return new ValueOrigin(call, arguments, line, column, parameter, depth, true);
+    return new ValueOrigin(call, arguments, line, column, parameter, depth, true, keptBy);
   }
 
   /** A field of this object, or what its accessor returns: part of the receiver. */

@@ -139,9 +139,10 @@ final class ValueSources {
       // container of it (new ArrayList<>(rows.stream().toList()): hostile review 41's m16b)
       Set<ValueOrigin> held = new LinkedHashSet<>();
       boolean copy = COPYING.contains(creation.getType().getNameAsString());
-      for (Expression argument : creation.getArguments()) {
-        for (ValueOrigin origin : source(argument)) {
-          held.add(copy && origin.held() ? origin : origin.holder());
+      for (int position = 0; position < creation.getArguments().size(); position++) {
+        for (ValueOrigin origin : source(creation.getArgument(position))) {
+          held.add(copy ? origin.held() ? origin : origin.holder()
+              : origin.heldBy(creation.getType().getNameAsString(), creation.getArguments().size(), position));
         }
       }
       return held;

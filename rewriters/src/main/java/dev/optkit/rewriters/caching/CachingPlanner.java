@@ -82,7 +82,7 @@ public final class CachingPlanner {
     this.dataWriters = new DataWriters(whole, members);
     this.springBeans = new SpringBeans(index, traits, whole::configurationMentions);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
-    this.sharing = new ResultSharing(index);
+    this.sharing = new ResultSharing(index, whole::declaration);
     this.sameRequest = new SameRequest(whole, sharing);
     this.springTooOld = SpringVersionFloor.whyTooOld(traits.pom());
     this.outsideCallers = new OutsideCallers(index);

@@ -223,7 +223,7 @@ final class HelperReturns {
           // what comes back holds the result: its own changes (an add to the set) are no change of the result
           next = new MethodFact.HandOff(next.fromCall(), next.fromArguments(), next.fromParameter(), next.to(),
               next.toArguments(), next.position(), next.fromLine(), next.fromColumn(), next.part(), true,
-              next.thenCalled());
+              next.thenCalled(), next.held() ? next.keptBy() : null);
         }
         String passes = caller.fact().displayName() + "() passes the result it gets to " + returnsIt(helper, handOff) + ", and ";
         if (next.to().equals(MethodFact.RETURNED)) {

@@ -47,7 +47,8 @@ final class ProjectWrites {
 
   private ProjectWrites() {}
 
-  static List<Write> of(ProjectIndex index) {
+  static List<Write> of(ProjectIndex index,
+      java.util.function.Function<IndexedMethod, Optional<com.github.javaparser.ast.body.CallableDeclaration<?>>> declarations) {
     List<Write> found = new ArrayList<>();
     // test code too: a test that writes a table itself (a repository save, a JdbcTemplate insert in its set-up)
     // and reads it back through the cached method would see the old answer, and optkit never edits tests
@@ -90,7 +91,7 @@ final class ProjectWrites {
         }
       });
     }
-    ResultSharing sharing = new ResultSharing(index);
+    ResultSharing sharing = new ResultSharing(index, declarations);
     for (IndexedMethod method : index.methods()) {
       if (SourceSet.isTestPath(method.path())) {
         continue;

@@ -25,7 +25,10 @@ final class ResultSharing {
   private final SealedHolders sealedHolders;
   private final SerialisedHandOffs serialised;
 
-  ResultSharing(ProjectIndex index) {
+  /** @param declarations the source of a project method or constructor, where optkit may read it */
+  ResultSharing(ProjectIndex index,
+      java.util.function.Function<IndexedMethod, Optional<com.github.javaparser.ast.body.CallableDeclaration<?>>> declarations) {
+    this.copies = new CopyingConstructors(index, declarations, this::immutable);
     this.unfoundCallees = new UnfoundCallees(index);
     this.immutables = new ImmutableValues(index);
     this.index = index;
@@ -36,6 +39,8 @@ final class ResultSharing {
   }
 
   private final LombokAccessors lombok;
+
+  private final CopyingConstructors copies;
 
   private final HelperReturns helperReturns;
 
@@ -142,7 +147,8 @@ final class ResultSharing {
       for (MethodFact.HandOff handOff : caller.fact().handOffs()) {
         if (!target.fact().name().equals(handOff.fromCall())
             || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target)
-                && !bypasses(caller, call, target))) {
+                && !bypasses(caller, call, target))
+            || copies.holdsNothing(handOff)) { // new ProductInOrder(info, 1) copies strings out of info: trial 42's F4
           continue;
         }
         Optional<String> advised = serialised.advisedBody(caller);
@@ -318,7 +324,7 @@ final class ResultSharing {
    * write back at the flush: what the keeper later does with it is its own method's change.
    */
   Optional<String> changedBy(IndexedMethod from, MethodFact.HandOff handOff) {
-    return changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
+    return copies.holdsNothing(handOff) ? Optional.empty() : changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
   }
 
   /**
@@ -363,7 +369,7 @@ final class ResultSharing {
         }
       }
       for (MethodFact.HandOff onward : callee.fact().handOffs()) {
-        if (onward.fromCall() == null && onward.fromParameter() == position) {
+        if (onward.fromCall() == null && onward.fromParameter() == position && !copies.holdsNothing(onward)) {
           // same.same(items.get(0)).setName(n): the callee changes what its helper hands back
           Optional<String> back = immutableValue ? Optional.empty() : helperReturns.changeOfReturned(callee, onward, true);
           if (back.isPresent()) {

@@ -37,7 +37,7 @@ final class UnfoundCallees {
       return index.typesNamed(simple.substring(simple.lastIndexOf('.') + 1)).stream()
           .filter(type -> type.kind().equals("record"))
           .filter(type -> type.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT)
-              || index.methodsOfType(type.qualifiedName()).stream().map(m -> m.fact().name())
+              || index.methodsOfType(type.qualifiedName()).stream().filter(m -> !readsOnly(m)).map(m -> m.fact().name())
               .anyMatch(name -> !type.fieldTypes().containsKey(name) && !Set.of("equals", "hashCode", "toString")
                   .contains(name) && !name.equals(ProjectTraits.simpleName(type.qualifiedName()))))
           .findFirst().map(type -> "the record " + ProjectTraits.simpleName(type.qualifiedName()) + "'s constructor, "
@@ -64,6 +64,15 @@ final class UnfoundCallees {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A method that changes nothing it is given and hands none of it on, its object's components included: {@code
+   * getFileSize() { return files == null ? 0 : files.size(); }} (trial 42's F5: spring-boot-blog-app's NoteReadDto).
+   */
+  private static boolean readsOnly(IndexedMethod method) {
+    return method.fact().parameterMutations().isEmpty()
+        && method.fact().handOffs().stream().allMatch(handOff -> handOff.fromCall() != null);
   }
 
   /**

@@ -285,7 +285,7 @@ public final class WholeProject {
   /** Every write of the project (see {@link ProjectWrites}). */
   List<ProjectWrites.Write> writes() {
     if (writes == null) {
-      writes = ProjectWrites.of(index);
+      writes = ProjectWrites.of(index, this::declaration);
     }
     return writes;
   }

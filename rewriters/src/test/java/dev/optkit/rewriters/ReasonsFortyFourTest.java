@@ -1,0 +1,56 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** False reasons found by trial 42 (2026-11-26), reduced to {@code src/test/resources/reasons44/}. */
+class ReasonsFortyFourTest {
+  @TempDir Path dir;
+
+  /**
+   * Trial 42's F4 (Shopping-Store's CartController): {@code new ProductInOrder(productInfo, 1)} copies the product's
+   * id and name into String fields and keeps no reference to it, so the cart service setting the order line's cart
+   * changes no ProductInfo; findOne was refused as if it did. The twins keep the ProductInfo itself, or its list of
+   * tags, and stay refused.
+   */
+  @Test
+  void aConstructorCopyingValuesOutOfTheResultHoldsNoneOfIt() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("copy")).resources("/reasons44/copyctor").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.findOne")
+        && t.toString().contains("name=decreaseStock")), plan.targets() + " " + plan.refusals());
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("item.setCart")), plan.refusals().toString());
+
+    for (String twin : new String[] {"copyctorkeeps", "copyctorpart"}) {
+      MigrationPlan keeps = new MigrationFixture(dir.resolve(twin)).resources("/reasons44/copyctor")
+          .resources("/reasons44/" + twin).plan();
+      assertTrue(keeps.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")
+          && r.reason().contains("CartController.add() passes the result it gets to CartController.mergeCart()")
+          && r.reason().contains("which changes it (item.setCart)")), twin + ": " + keeps.refusals());
+    }
+  }
+
+  /**
+   * Trial 42's F5 (spring-boot-blog-app's NoteReadDto): a record whose only method reads a component ({@code
+   * getFileSize()}) runs no code that changes what it keeps, so handing it values read from the notes is no change of
+   * them; the repository read was refused as if its code might. The twin's record empties the note's own list of
+   * attachments, which its mapper hands it, and stays refused.
+   */
+  @Test
+  void aRecordWhoseMethodsOnlyReadChangesNothingItKeeps() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("record")).resources("/reasons44/recordreads").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
+        .equals("NoteRepository.findByTitleContaining") && t.toString().contains("name=rename")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("recordtwin")).resources("/reasons44/recordreads")
+        .resources("/reasons44/recordchanges").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByTitleContaining")
+        && r.reason().contains("the record NoteReadDto's constructor, which keeps it in a component its own code may "
+            + "change")), twin.refusals().toString());
+  }
+}
