@@ -53,4 +53,27 @@ class ReasonsFortyFourTest {
         && r.reason().contains("the record NoteReadDto's constructor, which keeps it in a component its own code may "
             + "change")), twin.refusals().toString());
   }
+
+  /**
+   * Trial 42's F6 (jhipster-sample-app-dto's UserService.getAuthorities): Authority maps its fields (@Id on one), and
+   * the {@code @Transient} on its {@code isNew()} was read as property access, a mapping optkit cannot see, so every
+   * write of the project counted as a writer; and the remember-me filter's changes of the token its helper returns
+   * were counted as changes of whatever the helper's {@code deleteById} loaded (token, user, authorities). Both
+   * false: cached. The twin maps its getters (@Id on getName()) and stays refused, saying the filter's superclass is
+   * library code optkit does not read (not "keeps code in a field").
+   */
+  @Test
+  void aTransientGetterOfAFieldMappedEntityIsNoPropertyAccess() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("authority")).resources("/reasons44/authority").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("AuthorityService.getAuthorities")
+        && t.toString().contains("name=create") && !t.toString().contains("TokenFilter")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("authoritytwin")).resources("/reasons44/authority")
+        .resources("/reasons44/authorityproperty").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAuthorities")
+        && r.reason().contains("it reads tables optkit cannot tell")
+        && r.reason().contains("its class extends GenericFilterBean, library code optkit does not read")),
+        twin.refusals().toString());
+  }
 }

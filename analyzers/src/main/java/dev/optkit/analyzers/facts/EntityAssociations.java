@@ -240,8 +240,13 @@ final class EntityAssociations {
     if (type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Access") && !fieldAccess(a))) {
       return true;
     }
+    // @Id on a field makes the access the field's: a @Transient on a getter (JHipster's isNew() of Persistable) is
+    // ignored then, and maps nothing in any case (trial 42's F6: every database write was a writer of Authority)
+    boolean idOnField = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
+        .anyMatch(a -> Set.of("Id", "EmbeddedId").contains(a.getName().getIdentifier())));
     boolean onGetters = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
-        .anyMatch(a -> PROPERTY_MAPPINGS.contains(a.getName().getIdentifier()) || a.getName().getIdentifier().equals("Access")));
+        .anyMatch(a -> PROPERTY_MAPPINGS.contains(a.getName().getIdentifier()) && !(idOnField
+            && a.getName().getIdentifier().equals("Transient")) || a.getName().getIdentifier().equals("Access")));
     boolean propertyAccess = type.getFields().stream().anyMatch(f -> f.getAnnotations().stream()
         .anyMatch(a -> a.getName().getIdentifier().equals("Access") && !fieldAccess(a)));
     return onGetters || propertyAccess;

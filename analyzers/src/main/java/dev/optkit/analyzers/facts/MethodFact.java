@@ -197,8 +197,9 @@ public record MethodFact(
    * @param thenCalled for a call made on the value with no arguments, the one call made on what it returns
    *     when that is all its answer is used for ({@code getRequester().getId()}: "getId"), else null
    * @param keptBy for a held value, the first constructor call that made a holder of it, as
-   *     {@code "new Type/arguments/position"} ({@code new ProductInOrder(info, 1)}: "new ProductInOrder/2/0"), else
-   *     null: a constructor that keeps nothing of that argument made a holder of nothing
+   *     {@code "new Type/arguments/position@line:column"} ({@code new ProductInOrder(info, 1)} at 12:9:
+   *     "new ProductInOrder/2/0@12:9"), else null: a constructor that keeps nothing of that argument made a holder
+   *     of nothing
    */
   public record HandOff(String fromCall, int fromArguments, int fromParameter, String to, int toArguments,
       int position, int fromLine, int fromColumn, boolean part, boolean held, String thenCalled, String keptBy) {

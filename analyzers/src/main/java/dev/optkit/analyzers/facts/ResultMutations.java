@@ -128,9 +128,10 @@ final class ResultMutations {
       for (MethodCallExpr call : calls) {
         call(call);
       }
-      // new AccountSession(account, list): whether the object keeps them depends on its constructor
+      // new AccountSession(account, list): whether the object keeps them depends on its constructor (an anonymous
+      // subclass's super constructor as well)
       for (ObjectCreationExpr creation : creations) {
-        if (creation.getAnonymousClassBody().isPresent() || COPYING.contains(creation.getType().getNameAsString())) {
+        if (COPYING.contains(creation.getType().getNameAsString())) {
           continue;
         }
         String created = "new " + creation.getType().getNameAsString();

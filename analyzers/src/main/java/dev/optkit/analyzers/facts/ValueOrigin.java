@@ -2,6 +2,7 @@ package dev.optkit.analyzers.facts;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -11,9 +12,9 @@ import java.util.Set;
  * value is a container holding it (or holding such containers) ({@code List.of(r)}, {@code new ArrayList<>(r)}, {@code
  * holder[0] = r}): changing the container leaves the result alone, its elements are the result.
  * {@code part}: reached through an accessor or a field of it ({@code r.getName()}), which may be
- * an immutable value the object merely hands out. {@code keptBy}: the first project-or-library constructor that
- * made it a holder ({@code new ProductInOrder(info, 1)}), as {@code "new Type/arguments/position"}, or null: whether
- * that constructor keeps the argument at all is for whoever can read its class to say.
+ * an immutable value the object merely hands out. {@code keptBy}: the first constructor call that made it a holder
+ * ({@code new ProductInOrder(info, 1)}), as {@code "new Type/arguments/position@line:column"}, or null: whether that
+ * constructor keeps the argument at all is for whoever can read its class to say.
  */
 record ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part,
     String keptBy) {
@@ -60,11 +61,16 @@ record ValueOrigin(String call, int arguments, int line, int column, int paramet
     return new ValueOrigin(call, arguments, line, column, parameter, depth + 1, part, keptBy);
   }
 
-  /** A holder made by that constructor call, unless an earlier constructor already made it one. */
-  ValueOrigin heldBy(String type, int arguments, int position) {
+  /**
+   * A holder made by that constructor call ({@code "new Type/arguments/position@line:column"}, where the {@code new}
+   * begins), unless an earlier constructor already made it one.
+   */
+  ValueOrigin heldBy(ObjectCreationExpr creation, int position) {
     ValueOrigin held = holder();
-    return keptBy != null ? held : new ValueOrigin(call, this.arguments, line, column, parameter, held.depth, part,
-        "new " + type + "/" + arguments + "/" + position);
+    var begin = creation.getBegin();
+    return keptBy != null || begin.isEmpty() ? held : new ValueOrigin(call, this.arguments, line, column, parameter,
+        held.depth, part, "new " + creation.getType().getNameAsString() + "/" + creation.getArguments().size() + "/"
+            + position + "@" + begin.get().line + ":" + begin.get().column);
   }
 
   ValueOrigin asPart() {

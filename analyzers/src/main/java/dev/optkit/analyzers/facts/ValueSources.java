@@ -132,7 +132,10 @@ final class ValueSources {
     }
     if (value instanceof ObjectCreationExpr creation) {
       if (creation.getAnonymousClassBody().isPresent()) {
-        return Set.of();
+        // new Line(info, 1) { ... }: a subclass whose super constructor gets them, and keeps them as its class decides
+        Set<ValueOrigin> held = new LinkedHashSet<>();
+        creation.getArguments().forEach(argument -> held.addAll(holders(source(argument))));
+        return held;
       }
       // new ArrayList<>(pets), new Box(pet): the new object holds them (sorting the copy is harmless, its pets
       // are the cached ones); a copy of a container already holding them holds what it holds, one level, not a
@@ -142,7 +145,7 @@ final class ValueSources {
       for (int position = 0; position < creation.getArguments().size(); position++) {
         for (ValueOrigin origin : source(creation.getArgument(position))) {
           held.add(copy ? origin.held() ? origin : origin.holder()
-              : origin.heldBy(creation.getType().getNameAsString(), creation.getArguments().size(), position));
+              : origin.heldBy(creation, position));
         }
       }
       return held;

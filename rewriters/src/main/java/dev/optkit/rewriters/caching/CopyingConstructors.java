@@ -14,7 +14,11 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -47,37 +51,78 @@ final class CopyingConstructors {
     this.immutable = immutable;
   }
 
-  /** Whether the hand-off is of a holder made by a constructor call that keeps nothing of the value. */
-  boolean holdsNothing(MethodFact.HandOff handOff) {
-    return handOff.held() && handOff.keptBy() != null && decided.computeIfAbsent(handOff.keptBy(), this::copiesOnly);
+  /**
+   * Whether the hand-off, made in {@code in}, is of a holder made by a constructor call that keeps nothing of the
+   * value.
+   */
+  boolean holdsNothing(IndexedMethod in, MethodFact.HandOff handOff) {
+    return handOff.held() && handOff.keptBy() != null
+        && decided.computeIfAbsent(in.path() + "|" + handOff.keptBy(), key -> copiesOnly(in, handOff.keptBy()));
   }
 
-  /** {@code "new Type/arguments/position"}: whether every constructor it may run copies values out of it. */
-  private boolean copiesOnly(String keptBy) {
-    String[] parts = keptBy.substring("new ".length()).split("/");
-    if (parts.length != 3) {
+  /**
+   * {@code "new Type/arguments/position@line:column"}: whether every constructor that call may run copies values out
+   * of that argument. The class is the one the file's {@code new} names (its imports decide: a library class of the
+   * same simple name is no project class), a plain class no Lombok annotation writes constructors for; any of its
+   * constructors with varargs may be the one run, and refuses it (hostile review 44: F1 to F4).
+   */
+  private boolean copiesOnly(IndexedMethod in, String keptBy) {
+    java.util.regex.Matcher parts = KEPT_BY.matcher(keptBy);
+    if (!parts.matches()) {
       return false;
     }
-    int arguments = Integer.parseInt(parts[1]);
-    int position = Integer.parseInt(parts[2]);
-    // by simple name, as the hand-off names it: any class of that name keeping the value is enough to say it holds
-    List<IndexedMethod> constructors = index.methodsNamed(parts[0]).stream()
-        .filter(m -> m.fact().isConstructor() && m.fact().params().size() == arguments).toList();
-    return !constructors.isEmpty() && constructors.stream().allMatch(c -> copiesOnly(c, position));
+    int arguments = Integer.parseInt(parts.group(2));
+    int position = Integer.parseInt(parts.group(3));
+    int line = Integer.parseInt(parts.group(4));
+    int column = Integer.parseInt(parts.group(5));
+    Optional<String> made = index.files().stream().filter(file -> file.path().equals(in.path()))
+        .flatMap(file -> file.creations().stream())
+        .filter(c -> c.range().line() == line && c.range().column() == column && !c.anonymous())
+        .map(FileFacts.Creation::type).findFirst();
+    Optional<TypeFact> type = made.flatMap(index::type);
+    if (type.isEmpty() || !type.get().kind().equals("class") || type.get().annotations().stream()
+        .map(a -> a.substring(a.lastIndexOf('.') + 1)).anyMatch(LOMBOK_CONSTRUCTORS::contains)) {
+      return false;
+    }
+    List<IndexedMethod> constructors = index.methodsOfType(type.get().qualifiedName()).stream()
+        .filter(m -> m.fact().isConstructor()).toList();
+    if (constructors.stream().anyMatch(c -> !c.fact().params().isEmpty()
+        && c.fact().params().get(c.fact().params().size() - 1).varArgs())) {
+      return false;
+    }
+    List<IndexedMethod> run = constructors.stream().filter(c -> c.fact().params().size() == arguments).toList();
+    return !run.isEmpty() && run.stream().allMatch(c -> copiesOnly(c, position));
   }
 
-  private boolean copiesOnly(IndexedMethod constructor, int argument) {
-    int position = ResultSharing.parameterAt(constructor, argument);
+  private static final java.util.regex.Pattern KEPT_BY = java.util.regex.Pattern.compile(
+      "new ([^/]+)/(\\d+)/(\\d+)@(\\d+):(\\d+)");
+
+  /** Lombok's annotations that write constructors, which may keep any argument. */
+  private static final java.util.Set<String> LOMBOK_CONSTRUCTORS = java.util.Set.of("AllArgsConstructor",
+      "RequiredArgsConstructor", "Data", "Value", "Builder", "SuperBuilder");
+
+  private boolean copiesOnly(IndexedMethod constructor, int position) {
     Optional<TypeFact> owner = index.type(constructor.fact().ownerType());
     Optional<CallableDeclaration<?>> declared = declarations.apply(constructor);
     if (owner.isEmpty() || declared.isEmpty() || !(declared.get() instanceof ConstructorDeclaration body)
-        || position < 0 || position >= body.getParameters().size() || body.getParameter(position).isVarArgs()) {
+        || position < 0 || position >= body.getParameters().size()) {
       return false;
     }
     String name = body.getParameter(position).getNameAsString();
     return body.getBody().findAll(NameExpr.class).stream()
         .filter(use -> use.getNameAsString().equals(name))
-        .allMatch(use -> onlyRead(use, body, owner.get()));
+        .allMatch(use -> !captured(use, body) && onlyRead(use, body, owner.get()));
+  }
+
+  /** A use inside a lambda, an anonymous or a local class: code that may run later, holding the parameter. */
+  private static boolean captured(Node use, ConstructorDeclaration body) {
+    for (Node at = use.getParentNode().orElse(null); at != null && at != body; at = at.getParentNode().orElse(null)) {
+      if (at instanceof LambdaExpr || at instanceof TypeDeclaration<?>
+          || at instanceof ObjectCreationExpr made && made.getAnonymousClassBody().isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code info == null}, or {@code this.name = info.getName()} into a field of an immutable type. */
@@ -108,14 +153,14 @@ final class CopyingConstructors {
     return field != null && owner.fieldTypes().containsKey(field) && immutable.test(owner.fieldTypes().get(field));
   }
 
-  /** {@code this.name}, or {@code name} where no parameter or local of the constructor is so named. */
+  /** {@code this.name}, or {@code name} where no parameter (a lambda's too) or local of the constructor is so named. */
   private static String ownField(Expression target, ConstructorDeclaration body) {
     if (target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
       return access.getNameAsString();
     }
     if (target instanceof NameExpr named) {
       String name = named.getNameAsString();
-      boolean shadowed = body.getParameters().stream().map(Parameter::getNameAsString).anyMatch(name::equals)
+      boolean shadowed = body.findAll(Parameter.class).stream().map(Parameter::getNameAsString).anyMatch(name::equals)
           || body.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name));
       return shadowed ? null : name;
     }

@@ -222,6 +222,15 @@ final class MembersByType {
    * library interface's default methods, a {@code BiConsumer}'s {@code andThen}, run the object itself: c3).
    */
   boolean holdsCode(IndexedMethod writer) {
+    return codeHolder(writer).isPresent();
+  }
+
+  /**
+   * The type of the writer's family (or a class it is nested in) that may run it from code it keeps, or from code
+   * optkit cannot read: a library supertype ({@code AbstractRememberMeServices}, whose template methods call the
+   * overridden steps on {@code this}).
+   */
+  java.util.Optional<String> codeHolder(IndexedMethod writer) {
     Set<String> family = family(writer.fact().ownerType());
     // a library interface the family implements (UserDetailsService: audit 11's s12) has no instance fields
     Set<String> interfaces = new java.util.HashSet<>();
@@ -235,10 +244,10 @@ final class MembersByType {
       boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"));
       if (index.type(type).map(t -> t.fieldCodeCalls().stream().anyMatch(name -> running.contains(name)
           || name.equals(dev.optkit.analyzers.facts.FieldCodeCalls.THIS))).orElse(!quiet)) {
-        return true;
+        return java.util.Optional.of(type);
       }
     }
-    return false;
+    return java.util.Optional.empty();
   }
 
   /** The writer's name and those of the methods calling it through {@code this}, at any depth. */

@@ -128,7 +128,9 @@ final class ProjectWrites {
           }
           for (IndexedMethod helper : entityLoaders(index, call)) {
             for (var site : index.sitesOf(helper)) {
-              if (loads(site)) {
+              // deleteById(token.getSeries()) beside the findById whose token the helper returns: what a delete
+              // removes is no entity the helper hands back for changes the flush would write (jhipster's remember-me)
+              if (loads(site) && !site.method().startsWith("delete") && !site.method().startsWith("remove")) {
                 // the change may be made on any entity the loaded one reaches: what loading it may touch, unless every
                 // change is a plain setter of a column of the entity itself (its row alone; a @Transient field: none)
                 TypeFact returned = returnedEntity(index, WrittenTypes.returnType(helper.fact()));
@@ -246,7 +248,10 @@ final class ProjectWrites {
   private static boolean plainSetter(ProjectIndex index, dev.optkit.analyzers.facts.IoSite site, String setter) {
     // every project method of that name (whichever class declares it): a setter that does more refuses the precision
     return index.methodsNamed(setter).stream().filter(m -> !m.fact().isStatic() && m.fact().params().size() == 1)
-        .allMatch(m -> m.fact().calls().isEmpty() && m.fact().opaqueCalls().isEmpty()
+        // userAgent.substring(0, 254): a call on an immutable JDK value reads it and writes nothing (jhipster's token)
+        .allMatch(m -> m.fact().calls().stream().allMatch(call -> dev.optkit.analyzers.facts.JdkValues.immutable(
+                call.receiverType() == null ? "" : call.receiverType()))
+            && m.fact().opaqueCalls().isEmpty()
             && m.fact().parameterMutations().stream().allMatch(p -> p.parameter() == MethodFact.RECEIVER
                 && p.how().startsWith("assigns field ") || p.how().startsWith("stored in field ")));
   }

@@ -39,9 +39,7 @@ final class ResultSharing {
   }
 
   private final LombokAccessors lombok;
-
   private final CopyingConstructors copies;
-
   private final HelperReturns helperReturns;
 
   /**
@@ -148,7 +146,7 @@ final class ResultSharing {
         if (!target.fact().name().equals(handOff.fromCall())
             || caller.fact().calls().stream().noneMatch(call -> handOff.from(call) && index.allTargetsOf(call).contains(target)
                 && !bypasses(caller, call, target))
-            || copies.holdsNothing(handOff)) { // new ProductInOrder(info, 1) copies strings out of info: trial 42's F4
+            || copies.holdsNothing(caller, handOff)) { // new ProductInOrder(info, 1) copies strings out of info: trial 42's F4
           continue;
         }
         Optional<String> advised = serialised.advisedBody(caller);
@@ -324,7 +322,7 @@ final class ResultSharing {
    * write back at the flush: what the keeper later does with it is its own method's change.
    */
   Optional<String> changedBy(IndexedMethod from, MethodFact.HandOff handOff) {
-    return copies.holdsNothing(handOff) ? Optional.empty() : changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
+    return copies.holdsNothing(from, handOff) ? Optional.empty() : changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
   }
 
   /**
@@ -369,7 +367,7 @@ final class ResultSharing {
         }
       }
       for (MethodFact.HandOff onward : callee.fact().handOffs()) {
-        if (onward.fromCall() == null && onward.fromParameter() == position && !copies.holdsNothing(onward)) {
+        if (onward.fromCall() == null && onward.fromParameter() == position && !copies.holdsNothing(callee, onward)) {
           // same.same(items.get(0)).setName(n): the callee changes what its helper hands back
           Optional<String> back = immutableValue ? Optional.empty() : helperReturns.changeOfReturned(callee, onward, true);
           if (back.isPresent()) {

@@ -37,6 +37,7 @@ final class UnfoundCallees {
       return index.typesNamed(simple.substring(simple.lastIndexOf('.') + 1)).stream()
           .filter(type -> type.kind().equals("record"))
           .filter(type -> type.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT)
+              || inheritsCode(type)
               || index.methodsOfType(type.qualifiedName()).stream().filter(m -> !readsOnly(m)).map(m -> m.fact().name())
               .anyMatch(name -> !type.fieldTypes().containsKey(name) && !Set.of("equals", "hashCode", "toString")
                   .contains(name) && !name.equals(ProjectTraits.simpleName(type.qualifiedName()))))
@@ -70,9 +71,22 @@ final class UnfoundCallees {
    * A method that changes nothing it is given and hands none of it on, its object's components included: {@code
    * getFileSize() { return files == null ? 0 : files.size(); }} (trial 42's F5: spring-boot-blog-app's NoteReadDto).
    */
-  private static boolean readsOnly(IndexedMethod method) {
-    return method.fact().parameterMutations().isEmpty()
-        && method.fact().handOffs().stream().allMatch(handOff -> handOff.fromCall() != null);
+  private boolean readsOnly(IndexedMethod method) {
+    // files.iterator() then remove(), files.subList(3, n).clear(), Collections.sort(files(), c): changes made through
+    // what a call answers (hostile review 44's g1 to g5); only an immutable answer may be handed back
+    return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
+        && method.fact().handOffs().stream().allMatch(handOff -> handOff.fromCall() != null
+            && handOff.to().equals(MethodFact.RETURNED)
+            && dev.optkit.analyzers.facts.JdkValues.immutable(method.fact().returnType()));
+  }
+
+  /**
+   * A record implementing a project interface with code of its own (a default method), which may change what the
+   * record keeps through its accessors (hostile review 44's g6); a library interface's defaults are the library's.
+   */
+  private boolean inheritsCode(TypeFact record) {
+    return index.supertypesOf(record.qualifiedName()).stream().filter(t -> !t.equals(record.qualifiedName()))
+        .flatMap(t -> index.methodsOfType(t).stream()).anyMatch(m -> !m.fact().isAbstract() && !m.fact().isStatic());
   }
 
   /**

@@ -202,7 +202,13 @@ final class WriterEvictions {
         return Optional.of("its class hands 'this' to " + escapes.get() + ", which may call it on the object itself, "
             + "past the proxy that would evict");
       }
-      if (members.holdsCode(writerMethod)) {
+      Optional<String> holder = members.codeHolder(writerMethod);
+      if (holder.isPresent() && index.type(holder.get()).isEmpty()) {
+        return Optional.of("its class extends " + ProjectTraits.simpleName(holder.get().replaceAll("<.*", ""))
+            + ", library code optkit does not read, which may call it on the object itself (a template method "
+            + "running the steps a subclass overrides), past the proxy that would evict");
+      }
+      if (holder.isPresent()) {
         return Optional.of("its class keeps code in a field (a method reference to itself, say), which may run it on "
             + "the object itself, past the proxy that would evict");
       }

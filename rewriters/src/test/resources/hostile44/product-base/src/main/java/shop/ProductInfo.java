@@ -1,0 +1,16 @@
+package shop;
+
+import jakarta.persistence.*;
+
+@Entity
+public class ProductInfo {
+    @Id String productId;
+    String productName;
+    Integer productStock;
+    @Transient java.util.List<String> tags = new java.util.ArrayList<>();
+    public String getProductId() { return productId; }
+    public String getProductName() { return productName; }
+    public java.util.List<String> getTags() { return tags; }
+    public Integer getProductStock() { return productStock; }
+    public void setProductStock(Integer s) { productStock = s; }
+}
