@@ -57,6 +57,55 @@ class DatabaseQueryRuleTest {
   }
 
   /**
+   * A query that feeds a loop runs once: the source of a stream pipeline and a for-each's iterable are no query per
+   * iteration (trial 42: jhipster's {@code authorityRepository.findAll().stream().map(Authority::getName)}); the
+   * query inside the loop's body is.
+   */
+  @Test
+  void aQueryFeedingALoopRunsOnceAndOneInsideItPerIteration() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import java.sql.Connection;
+        import java.sql.SQLException;
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.stream.Collectors;
+        class Products {
+          private final Connection connection;
+          Products(Connection connection) { this.connection = connection; }
+          List<String> ids() throws SQLException {
+            return List.of("a", "b");
+          }
+          List<Integer> names() throws SQLException {
+            return connection.prepareStatement("SELECT id FROM products").executeQuery().getFetchSize() > 0
+                ? List.of(1) : List.of();
+          }
+          List<String> piped() throws SQLException {
+            List<String> out = new ArrayList<>();
+            for (Integer id : names()) {
+              out.add(String.valueOf(id));
+            }
+            return List.of(connection.createStatement().executeQuery("SELECT name FROM kinds").getFetchSize())
+                .stream().map(String::valueOf).collect(Collectors.toList());
+          }
+          List<Integer> each(List<String> ids) {
+            return ids.stream().map(id -> {
+              try {
+                return connection.createStatement().executeUpdate("DELETE FROM products WHERE id = 1");
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            }).collect(Collectors.toList());
+          }
+        }
+        """).findings(Category.DB_QUERY);
+    Map<String, Object> inLoop = findings.stream().collect(Collectors.toMap(f -> f.enclosingMethod(),
+        f -> f.details().get("inLoop"), (a, b) -> a + "," + b));
+    assertEquals(false, inLoop.get("piped()"), findings.toString());
+    assertEquals(true, inLoop.get("each(List<String>)"), findings.toString());
+  }
+
+  /**
    * Without the jars that type the connection (Spring's getDataSource(), Hibernate's doWork), a statement made by
    * prepareStatement/createStatement, or run by a name only statements have, is still a JDBC site (low confidence);
    * a JPA query's executeUpdate and an executor's execute are not taken for one.
