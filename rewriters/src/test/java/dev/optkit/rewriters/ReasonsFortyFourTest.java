@@ -76,4 +76,22 @@ class ReasonsFortyFourTest {
         && r.reason().contains("its class extends GenericFilterBean, library code optkit does not read")),
         twin.refusals().toString());
   }
+
+  /**
+   * Trial 42's F7 (Spring-Boot-Blog-REST-API's getAllPhotos and three more): {@code
+   * AppUtils.validatePageNumberAndSize(page, size)} throws when {@code size > AppConstants.MAX_PAGE_SIZE} (30), so
+   * an entry holds at most 30 photos and the entry bound is a memory bound; the read was refused as if one entry
+   * could weigh any size. The twin's helper only warns, and the refusal stays.
+   */
+  @Test
+  void aSizeCheckedAgainstAConstantBeforeTheQueryBoundsEachEntry() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("pagesize")).resources("/reasons44/pagesize").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")
+        && t.toString().contains("name=rename")), plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("pagesizelog")).resources("/reasons44/pagesize")
+        .resources("/reasons44/pagesizelog").plan();
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllPhotos")
+        && r.reason().contains("its key holds a size the caller chooses ('size')")), twin.refusals().toString());
+  }
 }

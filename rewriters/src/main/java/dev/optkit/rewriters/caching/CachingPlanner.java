@@ -242,7 +242,7 @@ public final class CachingPlanner {
           List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
-        new ClientSizedKeys(index).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);
+        new ClientSizedKeys(index, new CappedSizes(whole)::capped).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);
   }
 
   private Set<String> xmlCalledMethods() {

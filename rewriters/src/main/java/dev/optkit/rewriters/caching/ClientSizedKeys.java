@@ -34,16 +34,21 @@ final class ClientSizedKeys {
       "org.springframework.data.domain.Slice");
 
   private final ProjectIndex index;
+  /** Whether a method checks that a size parameter is at most a constant before any answer ({@link CappedSizes}). */
+  private final java.util.function.BiPredicate<dev.optkit.analyzers.index.IndexedMethod, String> capped;
 
-  ClientSizedKeys(ProjectIndex index) {
+  ClientSizedKeys(ProjectIndex index,
+      java.util.function.BiPredicate<dev.optkit.analyzers.index.IndexedMethod, String> capped) {
     this.index = index;
+    this.capped = capped;
   }
 
   /** The targets, weighed where their key holds a client-chosen size; those that cannot be weighed go to refusals. */
   List<CachingTarget> bound(List<CachingTarget> targets, List<Refusal> refusals) {
     List<CachingTarget> kept = new ArrayList<>();
     for (CachingTarget target : targets) {
-      List<String> sizes = sizeParameters(target.method().fact());
+      List<String> sizes = sizeParameters(target.method().fact()).stream()
+          .filter(size -> !capped.test(target.method(), size)).toList();
       if (sizes.isEmpty()) {
         kept.add(target);
         continue;

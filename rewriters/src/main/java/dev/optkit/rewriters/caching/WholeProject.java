@@ -231,6 +231,12 @@ public final class WholeProject {
     return sources == null ? Optional.empty() : sources.declaration(method);
   }
 
+  /** The file declaring a project type, parsed again; empty when the sources are not at hand. */
+  Optional<com.github.javaparser.ast.CompilationUnit> unitOfType(String type) {
+    String path = index.pathOfType(type);
+    return sources == null || path == null ? Optional.empty() : sources.unit(path);
+  }
+
   /** The getter of an entity's identifier, read from its source; empty when the sources are not at hand. */
   Optional<String> idGetter(String entity) {
     if (sources == null) {
