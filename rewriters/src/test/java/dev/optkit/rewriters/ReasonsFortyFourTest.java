@@ -25,6 +25,12 @@ class ReasonsFortyFourTest {
         && t.toString().contains("name=decreaseStock")), plan.targets() + " " + plan.refusals());
     assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("item.setCart")), plan.refusals().toString());
 
+    // Shopping-Store's own ProductInOrder is @Data @NoArgsConstructor: Lombok writes no constructor of two arguments
+    MigrationPlan lombok = new MigrationFixture(dir.resolve("copydata")).resources("/reasons44/copyctor")
+        .resources("/reasons44/copyctordata").plan();
+    assertTrue(lombok.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.findOne")),
+        lombok.targets() + " " + lombok.refusals());
+
     for (String twin : new String[] {"copyctorkeeps", "copyctorpart"}) {
       MigrationPlan keeps = new MigrationFixture(dir.resolve(twin)).resources("/reasons44/copyctor")
           .resources("/reasons44/" + twin).plan();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -60,8 +61,13 @@ final class TypeNames {
     }
     for (TypeDeclaration<?> type : typeDeclarations) {
       type.getFullyQualifiedName().ifPresent(q -> declaredTypes.putIfAbsent(type.getNameAsString(), q));
+      if (type.getParentNode().orElse(null) instanceof CompilationUnit) {
+        type.getFullyQualifiedName().ifPresent(q -> topLevelTypes.put(type.getNameAsString(), q));
+      }
     }
   }
+
+  private final Map<String, String> topLevelTypes = new HashMap<>();
 
   /**
    * The classes a static import may take a member of this name from: the single imports of the name, then those on
@@ -95,9 +101,35 @@ final class TypeNames {
 
   Qualified qualify(Type type) {
     if (type instanceof ClassOrInterfaceType classType) {
-      return qualify(classType.getNameWithScope());
+      String written = classType.getNameWithScope();
+      String head = erase(written).split("\\.", 2)[0];
+      if (declaredTypes.containsKey(head)) {
+        // a type the file declares is meant only where Java's scope has it: an enclosing type or one of its member
+        // types, or a top-level type of the file; a class nested elsewhere in the file is not (hostile review 45's H1)
+        String tail = erase(written).substring(head.length());
+        Optional<String> scoped = inScope(type, head);
+        return scoped.map(q -> new Qualified(q + tail, Confidence.HIGH)).orElseGet(() -> qualify(written, false));
+      }
+      return qualify(written);
     }
     return qualify(type.asString());
+  }
+
+  /** The type of that simple name the use site's enclosing types declare or are, or a top-level one of the file. */
+  private Optional<String> inScope(com.github.javaparser.ast.Node use, String head) {
+    for (com.github.javaparser.ast.Node at = use; at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof TypeDeclaration<?> enclosing) {
+        if (enclosing.getNameAsString().equals(head)) {
+          return enclosing.getFullyQualifiedName();
+        }
+        for (var member : enclosing.getMembers()) {
+          if (member instanceof TypeDeclaration<?> nested && nested.getNameAsString().equals(head)) {
+            return nested.getFullyQualifiedName();
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(topLevelTypes.get(head));
   }
 
   /**
@@ -115,6 +147,11 @@ final class TypeNames {
 
   /** Qualifies a name as written (generic arguments and array brackets are ignored). */
   Qualified qualify(String written) {
+    return qualify(written, true);
+  }
+
+  /** @param declared whether a type the file declares may be the one meant (where the use site is not known) */
+  private Qualified qualify(String written, boolean declared) {
     String name = erase(written);
     if (PRIMITIVES.contains(name)) {
       return new Qualified(name, Confidence.HIGH);
@@ -122,13 +159,18 @@ final class TypeNames {
     int dot = name.indexOf('.');
     String head = dot < 0 ? name : name.substring(0, dot);
     String tail = dot < 0 ? "" : name.substring(dot);
-    String declared = declaredTypes.get(head);
-    if (declared != null) {
-      return new Qualified(declared + tail, Confidence.HIGH);
+    String inFile = declared ? declaredTypes.get(head) : null;
+    if (inFile != null) {
+      return new Qualified(inFile + tail, Confidence.HIGH);
     }
     String imported = singleImports.get(head);
     if (imported != null) {
       return new Qualified(imported + tail, Confidence.HIGH);
+    }
+    // import static shop.Legacy.ProductInOrder: a member type imported by a single static import (review 45's H3)
+    List<String> staticOwners = staticImports.getOrDefault(head, List.of());
+    if (staticOwners.size() == 1 && knownType.test(staticOwners.get(0) + "." + head)) {
+      return new Qualified(staticOwners.get(0) + "." + head + tail, Confidence.HIGH);
     }
     if (dot > 0 && Character.isLowerCase(head.charAt(0))) {
       return new Qualified(name, Confidence.HIGH);

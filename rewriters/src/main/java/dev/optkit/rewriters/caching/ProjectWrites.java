@@ -28,6 +28,9 @@ final class ProjectWrites {
   /** Clients whose loaded objects are managed: a setter on one is written back at the flush. */
   private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
   /** EntityManager and Session calls that return no managed entity: a query, a builder, the transaction. */
+  /** Spring Data's and JPA's removals that answer nothing. */
+  private static final Set<String> VOID_DELETES = Set.of("delete", "deleteById", "deleteAll", "deleteAllById",
+      "deleteInBatch", "deleteAllInBatch", "deleteAllByIdInBatch", "remove");
   private static final Set<String> NOT_LOADING = Set.of("getCriteriaBuilder", "getTransaction", "unwrap",
       "getEntityManagerFactory", "getMetamodel", "getDelegate", "getSessionFactory", "byId", "byNaturalId");
   /**
@@ -102,9 +105,12 @@ final class ProjectWrites {
         continue;
       }
       for (var site : index.sitesOf(method)) {
-        // em.createQuery(...).setParameter(...) changes a query, not an entity it loaded
+        // em.createQuery(...).setParameter(...) changes a query, not an entity it loaded; Collections.sort(result, c)
+        // on the list a query answered orders the list (only lists go there), no entity (jhipster's
+        // fetchBagRelationships: probe 44)
         boolean changed = mutations.stream().anyMatch(m -> loadedBy(site, m.call())
-            && !m.how().startsWith("stored in field "));
+            && !m.how().startsWith("stored in field ")
+            && !(m.itself() && m.how().startsWith("Collections.")));
         if (changed) {
           // what it loaded, and any entity reached from it, is written back: the tables reading it may touch; a
           // column set on the loaded entity itself writes its own row alone
@@ -128,9 +134,11 @@ final class ProjectWrites {
           }
           for (IndexedMethod helper : entityLoaders(index, call)) {
             for (var site : index.sitesOf(helper)) {
-              // deleteById(token.getSeries()) beside the findById whose token the helper returns: what a delete
-              // removes is no entity the helper hands back for changes the flush would write (jhipster's remember-me)
-              if (loads(site) && !site.method().startsWith("delete") && !site.method().startsWith("remove")) {
+              // deleteById(token.getSeries()) beside the findById whose token the helper returns: what a delete that
+              // answers nothing removes is no entity the helper hands back (jhipster's remember-me); a derived
+              // deleteByX may answer the entities it deleted, and a select may be named delete... (review 45's W1, W2)
+              if (loads(site) && !(site.access() == dev.optkit.analyzers.facts.Access.WRITE
+                  && VOID_DELETES.contains(site.method()))) {
                 // the change may be made on any entity the loaded one reaches: what loading it may touch, unless every
                 // change is a plain setter of a column of the entity itself (its row alone; a @Transient field: none)
                 TypeFact returned = returnedEntity(index, WrittenTypes.returnType(helper.fact()));

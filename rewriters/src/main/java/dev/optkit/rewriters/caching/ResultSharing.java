@@ -333,7 +333,7 @@ final class ResultSharing {
    * @return the chain, "Helper.normalise(), which changes it (sort)", when some method changes it
    */
   Optional<String> changedDownstream(IndexedMethod from, MethodFact.HandOff handOff,
-      Set<IndexedMethod> seen, boolean immutableValue, String resultType) {
+      Set<String> seen, boolean immutableValue, String resultType) {
     if (!immutableValue && handOff.position() >= 0 && receivers(from, handOff).isEmpty()) {
       Optional<String> lost = unfoundCallees.unfoundProjectMethod(from, handOff);
       if (lost.isPresent()) {
@@ -341,10 +341,11 @@ final class ResultSharing {
       }
     }
     for (IndexedMethod callee : ofResultType(receivers(from, handOff), handOff, resultType)) {
-      if (!seen.add(callee)) {
+      int position = parameterAt(callee, handOff.position());
+      // by method and parameter: a constructor given an id at 0 is still followed for the list at 2 (review 45's ra3)
+      if (!seen.add(callee.path() + "|" + callee.key() + "#" + position)) {
         continue;
       }
-      int position = parameterAt(callee, handOff.position());
       if (position >= 0 && position < callee.fact().params().size()
           && immutableParameter(callee.fact().params().get(position))) {
         continue; // setName(String): what arrives is an immutable value read from the result, not the result

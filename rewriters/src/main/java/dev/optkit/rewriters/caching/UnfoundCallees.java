@@ -36,11 +36,7 @@ final class UnfoundCallees {
       String simple = handOff.to().substring("new ".length()).replaceAll("<.*", "");
       return index.typesNamed(simple.substring(simple.lastIndexOf('.') + 1)).stream()
           .filter(type -> type.kind().equals("record"))
-          .filter(type -> type.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT)
-              || inheritsCode(type)
-              || index.methodsOfType(type.qualifiedName()).stream().filter(m -> !readsOnly(m)).map(m -> m.fact().name())
-              .anyMatch(name -> !type.fieldTypes().containsKey(name) && !Set.of("equals", "hashCode", "toString")
-                  .contains(name) && !name.equals(ProjectTraits.simpleName(type.qualifiedName()))))
+          .filter(this::runsCodeOnWhatItKeeps)
           .findFirst().map(type -> "the record " + ProjectTraits.simpleName(type.qualifiedName()) + "'s constructor, "
               + "which keeps it in a component its own code may change (its compact constructor or methods, which "
               + "optkit does not follow there)");
@@ -65,6 +61,37 @@ final class UnfoundCallees {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a record's own code may change what its components hold: a compact constructor, a project interface's
+   * default method, a class or anonymous class declared in it (an inner one reaches the components: hostile review
+   * 45's H4), or a method or constructor it declares, accessor overrides and {@code equals}, {@code hashCode} and
+   * {@code toString} included (H5), that does more than read.
+   */
+  private boolean runsCodeOnWhatItKeeps(TypeFact record) {
+    String name = record.qualifiedName();
+    return record.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT) || inheritsCode(record)
+        || index.types().stream().anyMatch(t -> t.qualifiedName().startsWith(name + ".") && t.kind().equals("class"))
+        || index.files().stream().flatMap(f -> f.creations().stream()).anyMatch(c -> c.anonymous()
+            && c.ownerType().equals(name))
+        || index.methodsOfType(name).stream().anyMatch(m -> m.fact().isConstructor() ? !onlyAssigns(m)
+            : record.fieldTypes().containsKey(m.fact().name()) && m.fact().params().isEmpty() ? !accessorLike(m)
+            : !readsOnly(m));
+  }
+
+  /** {@code this.files = files}: a constructor storing what it gets, and nothing else. */
+  private static boolean onlyAssigns(IndexedMethod constructor) {
+    return constructor.fact().calls().isEmpty() && constructor.fact().handOffs().isEmpty()
+        && constructor.fact().resultMutations().isEmpty() && constructor.fact().parameterMutations().stream()
+            .allMatch(change -> change.how().startsWith("stored in field ") || change.how().startsWith("assigns field "));
+  }
+
+  /** An accessor the record declares that returns what it keeps, changing nothing on the way. */
+  private static boolean accessorLike(IndexedMethod method) {
+    return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
+        && method.fact().calls().isEmpty()
+        && method.fact().handOffs().stream().allMatch(handOff -> handOff.to().equals(MethodFact.RETURNED));
   }
 
   /**
