@@ -101,6 +101,7 @@ public record ProjectTraits(
     boolean cacheableUsed = false;
     java.util.TreeSet<String> scans = new java.util.TreeSet<>(SpringXmlScans.of(root));
     List<String> beanPackages = new java.util.ArrayList<>();
+    List<String> configurationPackages = new java.util.ArrayList<>();
     String switchType = null;
     boolean transactional = false;
     java.util.Map<String, List<String>> applications = new java.util.TreeMap<>();
@@ -143,6 +144,10 @@ public record ProjectTraits(
           if (SERVICE_BEANS.stream().anyMatch(bean -> dev.optkit.analyzers.facts.TypeFact.sameAnnotation(annotation, bean))) {
             beanPackages.add(packageOf(type.qualifiedName()));
           }
+          if (dev.optkit.analyzers.facts.TypeFact.sameAnnotation(annotation, "org.springframework.context.annotation.Configuration")
+              && !SourceSet.isTestPath(file.path()) && !applications.containsKey(type.qualifiedName())) {
+            configurationPackages.add(packageOf(type.qualifiedName()));
+          }
         }
         if (type.simpleName().equals("OptkitCaching")) {
           switchType = type.qualifiedName();
@@ -178,7 +183,7 @@ public record ProjectTraits(
             || pomText.contains("spring-boot-starter-cache");
     return new ProjectTraits(root, Files.isRegularFile(pom) ? pom : null, spring, boot, existing, enableCaching,
         cachingInSlices,
-        configPackage(scans, beanPackages), List.copyOf(scans), java, switchType, spring && transactional,
+        configPackage(scans, beanPackages, configurationPackages), List.copyOf(scans), java, switchType, spring && transactional,
         Collections.unmodifiableMap(applications),
         model.flatMap(m -> m.dependencyArtifacts().stream().filter(SNAPSHOT_DRIVERS::containsKey).sorted().findFirst())
             .map(SNAPSHOT_DRIVERS::get)
@@ -278,7 +283,8 @@ public record ProjectTraits(
    * module's beans (XML configurations often scan services and controllers from different
    * application contexts, and caching must live in the services' one); the shortest name on a tie.
    */
-  private static String configPackage(java.util.Collection<String> scans, List<String> beanPackages) {
+  private static String configPackage(java.util.Collection<String> scans, List<String> beanPackages,
+      List<String> configurationPackages) {
     String best = null;
     long bestBeans = -1;
     for (String scan : scans) {
@@ -288,7 +294,15 @@ public record ProjectTraits(
         bestBeans = beans;
       }
     }
-    return best;
+    // beside the project's own @Configuration classes, where its conventions (an ArchUnit rule: gtiwari333's
+    // blog-app wants them in gt.app.config, probe 44) expect configuration: the package holding most of them
+    String scanned = best;
+    return best == null ? null : configurationPackages.stream().filter(p -> covers(scanned, p))
+        .collect(java.util.stream.Collectors.groupingBy(p -> p, java.util.TreeMap::new,
+            java.util.stream.Collectors.counting()))
+        .entrySet().stream().max(java.util.Map.Entry.<String, Long>comparingByValue()
+            .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+        .map(java.util.Map.Entry::getKey).orElse(best);
   }
 
   /** Whether component scanning from {@code scan} finds classes of {@code pkg}. */
