@@ -100,4 +100,21 @@ class ReasonsFortyFourTest {
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getAllPhotos")
         && r.reason().contains("its key holds a size the caller chooses ('size')")), twin.refusals().toString());
   }
+
+  /**
+   * Probe 44 (gtiwari333/spring-boot-blog-app): the generated configuration went to the application's root package,
+   * and the project's own architecture test, which wants configuration classes in {@code gt.app.config}, failed. It
+   * now goes beside the project's @Configuration classes; without any, to the scanned package as before.
+   */
+  @Test
+  void theGeneratedConfigurationGoesBesideTheProjectsOwn() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("configpackage")).resources("/reasons44/pagesize")
+        .resources("/reasons44/configpackage").plan();
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().toString().replace('\\', '/')
+        .endsWith("src/main/java/blog/config/OptkitCacheConfig.java")), plan.changes().toString());
+
+    MigrationPlan plain = new MigrationFixture(dir.resolve("plainpackage")).resources("/reasons44/pagesize").plan();
+    assertTrue(plain.changes().stream().anyMatch(c -> c.path().toString().replace('\\', '/')
+        .endsWith("src/main/java/blog/OptkitCacheConfig.java")), plain.changes().toString());
+  }
 }

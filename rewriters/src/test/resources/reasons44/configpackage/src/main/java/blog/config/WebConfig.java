@@ -1,0 +1,6 @@
+package blog.config;
+
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class WebConfig {}
