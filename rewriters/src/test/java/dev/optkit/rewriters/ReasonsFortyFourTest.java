@@ -117,4 +117,24 @@ class ReasonsFortyFourTest {
     assertTrue(plain.changes().stream().anyMatch(c -> c.path().toString().replace('\\', '/')
         .endsWith("src/main/java/blog/OptkitCacheConfig.java")), plain.changes().toString());
   }
+
+  /**
+   * Probe 44 (gtiwari333/spring-boot-blog-app): a Spock spec optkit cannot read blocked every cache, though it tests
+   * {@code Math.max} only: a test source that names none of the project's types and no way to its beans (an
+   * application context, injection, a bean lookup) cannot reach its code. The twin's spec makes the service, and
+   * still blocks.
+   */
+  @Test
+  void anUnreadTestSpecThatCannotReachTheProjectBlocksNothing() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("groovymath")).resources("/reasons44/pagesize")
+        .resources("/reasons44/groovymath").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("PhotoService.getAllPhotos")),
+        plan.targets() + " " + plan.refusals());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("groovyreach")).resources("/reasons44/pagesize")
+        .resources("/reasons44/groovyreach").plan();
+    assertTrue(twin.targets().isEmpty(), twin.targets().toString());
+    assertTrue(twin.refusals().stream().anyMatch(r -> r.reason().contains("DataDrivenSpec.groovy is not analysed")),
+        twin.refusals().toString());
+  }
 }

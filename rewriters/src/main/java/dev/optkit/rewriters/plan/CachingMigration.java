@@ -138,22 +138,6 @@ public final class CachingMigration {
         || !config.include().isEmpty() && config.include().stream().map(SourceSet::glob).noneMatch(g -> g.matches(relative));
   }
 
-  /**
-   * A Java source the assessment could not read (it does not parse, its analysis failed, or it ran out of its time
-   * budget): any writer in it is unseen, so no cache is proven to be evicted, whatever it holds. Fails closed.
-   */
-  static Optional<String> unanalysedSource(Assessment assessment) {
-    java.util.Set<String> read = new java.util.HashSet<>();
-    assessment.index().files().forEach(file -> read.add(file.path()));
-    return assessment.warnings().stream()
-        .filter(w -> (w.path().endsWith(".java") || w.path().endsWith(".kt") || w.path().endsWith(".groovy")
-            || w.path().endsWith(".scala")) && !read.contains(w.path()))
-        .sorted(java.util.Comparator.comparing(dev.optkit.analyzers.facts.ParseProblem::path))
-        .findFirst()
-        .map(w -> "no cache is proven while " + w.path() + " is not analysed (" + w.message() + "): a writer in it "
-            + "would go unseen; migrate again once it is read (report the warning if it is optkit's fault)");
-  }
-
   /** Methods that read remote or database data but are not cacheable, each with the reason. */
   private static List<String> notCacheable(Assessment assessment, OptkitConfig config, Predicate<Finding> selected) {
     RuleContext context = new RuleContext(assessment.index(), config.cacheable().namePatterns());
@@ -191,7 +175,7 @@ public final class CachingMigration {
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
-    Optional<String> unread = unanalysedSource(assessment);
+    Optional<String> unread = UnreadSources.blocking(scanRoot, assessment);
     if (unread.isPresent()) {
       // no level is cached then: a read refused for an outer level "cached in this migration" has the same reason
       // (trial 42's groovy-level: existsByName named exists() as cached, which this refused in turn)

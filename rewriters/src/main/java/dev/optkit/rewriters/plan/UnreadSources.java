@@ -1,0 +1,82 @@
+package dev.optkit.rewriters.plan;
+
+import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.facts.ParseProblem;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.source.SourceSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JVM source the assessment could not read (it does not parse, its analysis failed, or it ran out of its time
+ * budget, or optkit reads no such language: Groovy, Kotlin, Scala): any writer in it is unseen, so no cache is
+ * proven to be evicted, whatever it holds. Fails closed, but for a test source that cannot reach the project: one
+ * naming none of its types (in code, imports or strings) and no application context or bean lookup (trial 42 and
+ * probe 44: spring-boot-blog-app's DataDrivenSpec.groovy, a Spock spec of {@code Math.max}, blocked every cache).
+ */
+final class UnreadSources {
+  /** A test source larger than this is not read, and blocks as any unread source. */
+  static final long LARGEST_READ = 512 * 1024;
+
+  /** Words by which test code gets the application's beans without naming their types. */
+  private static final Set<String> CONTEXT_WORDS = Set.of("SpringBootTest", "ContextConfiguration",
+      "SpringJUnitConfig", "SpringJUnitWebConfig", "WebMvcTest", "WebFluxTest", "DataJpaTest", "DataJdbcTest",
+      "JdbcTest", "DataMongoTest", "DataR2dbcTest", "DataRedisTest", "RestClientTest", "JsonTest", "GraphQlTest",
+      "ApplicationContext", "ConfigurableApplicationContext", "WebApplicationContext", "getBean", "Autowired",
+      "Inject", "Resource", "SpringBean", "MockBean", "SpyBean", "MockitoBean", "TestConfiguration", "Sql",
+      "TestRestTemplate", "WebTestClient", "MockMvc", "RestAssured", "Testcontainers", "forName", "SpringApplication");
+
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+  private UnreadSources() {}
+
+  /** Why no cache is proven, naming the first unread source that blocks; empty when none does. */
+  static Optional<String> blocking(Path scanRoot, Assessment assessment) {
+    Set<String> read = new HashSet<>();
+    assessment.index().files().forEach(file -> read.add(file.path()));
+    Set<String> projectTypes = new HashSet<>();
+    assessment.index().types().stream().map(TypeFact::qualifiedName)
+        .forEach(name -> projectTypes.add(name.substring(name.lastIndexOf('.') + 1)));
+    return assessment.warnings().stream()
+        .filter(w -> (w.path().endsWith(".java") || w.path().endsWith(".kt") || w.path().endsWith(".groovy")
+            || w.path().endsWith(".scala")) && !read.contains(w.path()))
+        .filter(w -> !SourceSet.isTestPath(w.path()) || mayReachTheProject(scanRoot, w.path(), projectTypes))
+        .sorted(Comparator.comparing(ParseProblem::path))
+        .findFirst()
+        .map(w -> "no cache is proven while " + w.path() + " is not analysed (" + w.message() + "): a writer in it "
+            + "would go unseen; migrate again once it is read (report the warning if it is optkit's fault)");
+  }
+
+  /**
+   * Whether a test source may call the project's code: it names one of its types or a way to its beans, or it
+   * cannot be read whole (outside the scan, a link, too large, unreadable).
+   */
+  private static boolean mayReachTheProject(Path scanRoot, String path, Set<String> projectTypes) {
+    Path file = scanRoot.resolve(path).normalize();
+    try {
+      if (!file.startsWith(scanRoot) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          || Files.isSymbolicLink(file) || Files.size(file) > LARGEST_READ) {
+        return true;
+      }
+      Matcher words = WORD.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+      while (words.find()) {
+        String word = words.group();
+        if (projectTypes.contains(word) || CONTEXT_WORDS.contains(word)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+}
