@@ -2,7 +2,6 @@ package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -37,7 +36,6 @@ final class ResultSharing {
     this.helperReturns = new HelperReturns(this, index);
     this.lombok = new LombokAccessors(index);
   }
-
   private final LombokAccessors lombok;
   private final CopyingConstructors copies;
   private final HelperReturns helperReturns;
@@ -358,8 +356,9 @@ final class ResultSharing {
         if (handOff.held() && !handOff.part() && change.itself() && CONTAINER_CHANGES.contains(change.how())) {
           continue; // adding to a set that holds the result changes the set, not the result (eladmin's getChildMenus)
         }
+        // a part kept in a field is no change of it, at any depth (copy(p) making new Pet(.., p.getOwner()): m45)
         if (change.parameter() == position
-            && !(immutableValue && change.how().startsWith("stored in field "))
+            && !((immutableValue || handOff.part()) && change.how().startsWith("stored in field "))
             && !sealedHolders.keptSealed(callee, change.how())
             && !stringFieldReplaced(change.how(), declaredType(callee, position))) {
           return Optional.of(callee.fact().displayName() + "(), which "
