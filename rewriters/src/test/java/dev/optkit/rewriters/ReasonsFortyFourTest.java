@@ -136,5 +136,12 @@ class ReasonsFortyFourTest {
     assertTrue(twin.targets().isEmpty(), twin.targets().toString());
     assertTrue(twin.refusals().stream().anyMatch(r -> r.reason().contains("DataDrivenSpec.groovy is not analysed")),
         twin.refusals().toString());
+
+    // the assessment names the first of several Groovy sources only: the second one, loading the application, blocks
+    MigrationPlan second = new MigrationFixture(dir.resolve("groovysecond")).resources("/reasons44/pagesize")
+        .resources("/reasons44/groovymath").resources("/reasons44/groovysecond").plan();
+    assertTrue(second.targets().isEmpty(), second.targets().toString());
+    assertTrue(second.refusals().stream().anyMatch(r -> r.reason().contains("ZContextSpec.groovy is not analysed")),
+        second.refusals().toString());
   }
 }

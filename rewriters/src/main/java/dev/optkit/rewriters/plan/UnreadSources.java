@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,14 +47,39 @@ final class UnreadSources {
     Set<String> projectTypes = new HashSet<>();
     assessment.index().types().stream().map(TypeFact::qualifiedName)
         .forEach(name -> projectTypes.add(name.substring(name.lastIndexOf('.') + 1)));
-    return assessment.warnings().stream()
+    List<ParseProblem> unread = assessment.warnings().stream()
         .filter(w -> (w.path().endsWith(".java") || w.path().endsWith(".kt") || w.path().endsWith(".groovy")
             || w.path().endsWith(".scala")) && !read.contains(w.path()))
-        .filter(w -> !SourceSet.isTestPath(w.path()) || mayReachTheProject(scanRoot, w.path(), projectTypes))
-        .sorted(Comparator.comparing(ParseProblem::path))
-        .findFirst()
-        .map(w -> "no cache is proven while " + w.path() + " is not analysed (" + w.message() + "): a writer in it "
-            + "would go unseen; migrate again once it is read (report the warning if it is optkit's fault)");
+        .sorted(Comparator.comparing(ParseProblem::path)).toList();
+    for (ParseProblem warning : unread) {
+      // one warning stands for every Kotlin, Groovy or Scala source: each of them is judged, not the first alone
+      List<String> judged = warning.message().contains(OTHER_LANGUAGES) ? otherLanguageSources(scanRoot)
+          : List.of(warning.path());
+      if (judged.isEmpty()) {
+        judged = List.of(warning.path()); // they cannot be listed again: the named one blocks
+      }
+      for (String path : judged) {
+        if (!SourceSet.isTestPath(path) || mayReachTheProject(scanRoot, path, projectTypes)) {
+          return Optional.of("no cache is proven while " + path + " is not analysed (" + warning.message() + "): a "
+              + "writer in it would go unseen; migrate again once it is read (report the warning if it is optkit's "
+              + "fault)");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What the assessment's warning for sources of other JVM languages says. */
+  private static final String OTHER_LANGUAGES = "optkit reads Java sources only";
+
+  /** Every Kotlin, Groovy or Scala source under the root, tests included, whatever the scan left out. */
+  private static List<String> otherLanguageSources(Path scanRoot) {
+    try {
+      return SourceSet.scan(List.of(scanRoot), List.of(), true).unreadSources().stream()
+          .filter(path -> !path.endsWith(".java")).sorted().toList();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 
   /**
