@@ -23,11 +23,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileFortyFiveTest {
   @TempDir Path dir;
 
+  /**
+   * The case over {@code hostile44/product-base}, with {@code hostile44/pricing} (a cart and the service changing the
+   * line it gets) and {@code keeping-line} (an order line keeping the product) where the case uses them.
+   */
+  private MigrationFixture shop(String name) {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile44/product-base");
+    if (!name.equals("w2")) {
+      fixture.resources("/hostile44/pricing");
+    }
+    if (java.util.Set.of("q2", "q4", "w1").contains(name)) {
+      fixture.resources("/hostile45/keeping-line");
+    }
+    return fixture.resources("/hostile45/" + name);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"q1b", "q2", "q4"})
   void aNewOfAnotherClassOfTheSameNameIsNoCopy(String name) {
-    MigrationPlan plan = new MigrationFixture(dir.resolve(name)).resources("/hostile44/product-base")
-        .resources("/hostile45/" + name).plan();
+    MigrationPlan plan = shop(name).plan();
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.findOne")),
         name + ": " + plan.targets());
   }
@@ -35,8 +49,12 @@ class HostileFortyFiveTest {
   @ParameterizedTest
   @ValueSource(strings = {"rm3", "ra1", "ra3", "ra4"})
   void aRecordWhoseOwnCodeChangesWhatItKeepsStaysUncached(String name) {
-    MigrationPlan plan = new MigrationFixture(dir.resolve(name)).resources("/reasons44/recordreads")
-        .resources("/hostile45/" + name).plan();
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/reasons44/recordreads")
+        .resources("/hostile44/note-mapper");
+    if (!name.equals("ra4")) {
+      fixture.resources("/hostile45/note-attachments"); // a handler counting the notes' attachments
+    }
+    MigrationPlan plan = fixture.resources("/hostile45/" + name).plan();
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
         .equals("NoteRepository.findByTitleContaining")), name + ": " + plan.targets());
   }
@@ -45,8 +63,7 @@ class HostileFortyFiveTest {
   @CsvSource({"w1, ProductService.findOne, restoreAll", "w2, CartService.itemCount, withdraw",
       "w_q1, ProductService.findOne, reserve"})
   void aWriterThroughWhatAHelperAnswersStillEvicts(String name, String cached, String writer) {
-    MigrationPlan plan = new MigrationFixture(dir.resolve(name)).resources("/hostile44/product-base")
-        .resources("/hostile45/" + name).plan();
+    MigrationPlan plan = shop(name).plan();
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals(cached)
         && t.toString().contains("name=" + writer)), name + ": " + plan.targets() + " " + plan.refusals());
   }

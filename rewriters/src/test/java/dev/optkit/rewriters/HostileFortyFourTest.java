@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (c1), a lambda's parameter named like a String field (e2), an empty anonymous subclass (d4). Notes: a record handed
  * the note's own attachment list changes it through what a call answers: {@code iterator().remove()} (g1), {@code
  * removeIf} on its accessor (g2), a setter on {@code get(0)} (g3), {@code Collections.sort(files(), ..)} (g4), {@code
- * subList(..).clear()} (g5), an interface's default method (g6).
+ * subList(..).clear()} (g5), an interface's default method (g6). Layers: {@code product-base} (the product, its
+ * repository and service), {@code pricing} (a cart and the service changing the order line it is given), {@code
+ * note-mapper} (a mapper handing the note's own attachment list to the record).
  */
 class HostileFortyFourTest {
   @TempDir Path dir;
@@ -26,8 +28,11 @@ class HostileFortyFourTest {
   @ParameterizedTest
   @ValueSource(strings = {"b2", "l1", "r1", "c1", "e2", "d4"})
   void aProductHandedToAConstructorThatKeepsItStaysUncached(String name) {
-    MigrationPlan plan = new MigrationFixture(dir.resolve(name)).resources("/hostile44/product-base")
-        .resources("/hostile44/" + name).plan();
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile44/product-base");
+    if (!name.equals("c1") && !name.equals("e2")) {
+      fixture.resources("/hostile44/pricing"); // the cart and the pricing service that changes the line it gets
+    }
+    MigrationPlan plan = fixture.resources("/hostile44/" + name).plan();
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ProductService.findOne")),
         name + ": " + plan.targets());
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findOne")),
@@ -38,7 +43,7 @@ class HostileFortyFourTest {
   @ValueSource(strings = {"g1", "g2", "g3", "g4", "g5", "g6"})
   void aRecordChangingWhatItKeepsThroughACallStaysUncached(String name) {
     MigrationPlan plan = new MigrationFixture(dir.resolve(name)).resources("/reasons44/recordreads")
-        .resources("/hostile44/" + name).plan();
+        .resources("/hostile44/note-mapper").resources("/hostile44/" + name).plan();
     assertFalse(plan.targets().stream().anyMatch(t -> t.method().fact().displayName()
         .equals("NoteRepository.findByTitleContaining")), name + ": " + plan.targets());
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("findByTitleContaining")),
