@@ -24,6 +24,10 @@ final class AnnotationValues {
   private static final List<String> TYPE_ANNOTATION_MEMBERS =
       List.of("value", "name", "path", "basePackages", "scanBasePackages", "profiles");
 
+  /** A component scan's members that leave out classes it would find. */
+  private static final java.util.Set<String> SCAN_FILTERS = java.util.Set.of("excludeFilters", "includeFilters",
+      "useDefaultFilters");
+
   private final TypeNames names;
   private final ConstantStrings strings;
 
@@ -54,6 +58,9 @@ final class AnnotationValues {
         normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("exported")
             && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)
             .forEach(pair -> values.put(qualified + "#exported", pair.getValue().toString()));
+        // @ComponentScan(excludeFilters = @Filter(...)): a scan leaving out some of its packages' classes
+        normal.getPairs().stream().filter(pair -> SCAN_FILTERS.contains(pair.getNameAsString()))
+            .forEach(pair -> values.put(qualified + "#" + pair.getNameAsString(), "present"));
         // @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT): whether tests send requests to a server
         normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("webEnvironment"))
             .forEach(pair -> values.put(qualified + "#webEnvironment",

@@ -47,9 +47,45 @@ final class CappedSizes {
     this.index = whole.index();
   }
 
-  /** Whether every run of the method that returns has passed a check that the parameter is at most a constant. */
+  /**
+   * Whether every run of the method that returns has passed a check that the parameter is at most a constant, and
+   * the parameter goes on unchanged, only to library calls or query methods ({@code PageRequest.of(page, size)}):
+   * {@code size * 1000} rows would not be bounded by it (hostile review 46's S2).
+   */
   boolean capped(IndexedMethod method, String parameter) {
-    return whole.declaration(method).map(body -> checks(method, body, parameter, true)).orElse(false);
+    return whole.declaration(method).map(body -> checks(method, body, parameter, true)
+        && onlyHandedOn(method, body, parameter)).orElse(false);
+  }
+
+  private boolean onlyHandedOn(IndexedMethod method, CallableDeclaration<?> body, String parameter) {
+    for (NameExpr use : body.findAll(NameExpr.class)) {
+      if (!use.getNameAsString().equals(parameter)) {
+        continue;
+      }
+      Node parent = use.getParentNode().orElse(null);
+      if (parent instanceof BinaryExpr compared && compared.getParentNode().orElse(null) instanceof IfStmt) {
+        continue; // the check itself
+      }
+      if (!(parent instanceof MethodCallExpr call) || !call.getArguments().contains(use) || call.getBegin().isEmpty()) {
+        return false;
+      }
+      int line = call.getBegin().get().line;
+      int column = call.getBegin().get().column;
+      boolean projectCode = method.fact().calls().stream()
+          .filter(c -> c.name().equals(call.getNameAsString()) && c.range().line() == line
+              && c.range().column() == column)
+          .flatMap(c -> index.targetsOf(c).stream())
+          .anyMatch(target -> !target.fact().isAbstract() && !isCheck(method, call, parameter));
+      if (projectCode) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The call that checks the parameter ({@code AppUtils.validatePageNumberAndSize(page, size)}). */
+  private boolean isCheck(IndexedMethod method, MethodCallExpr call, String parameter) {
+    return call.getParentNode().orElse(null) instanceof ExpressionStmt && helperChecks(method, call, parameter);
   }
 
   private boolean checks(IndexedMethod method, CallableDeclaration<?> declaration, String parameter, boolean follow) {
@@ -135,8 +171,15 @@ final class CappedSizes {
     Optional<TypeDeclaration<?>> holder = Optional.empty();
     String field = null;
     if (limit instanceof NameExpr name) {
+      String named = name.getNameAsString();
+      if (at.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(named))
+          || at.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(named))
+          || at.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+              .anyMatch(p -> p.getNameAsString().equals(named))) {
+        return OptionalLong.empty(); // a local or parameter of that name, not the field (review 46's S1)
+      }
       holder = at.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
-      field = name.getNameAsString();
+      field = named;
     } else if (limit instanceof FieldAccessExpr access && access.getScope() instanceof NameExpr type) {
       List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(type.getNameAsString());
       if (named.size() == 1) {

@@ -356,9 +356,8 @@ final class ResultSharing {
         if (handOff.held() && !handOff.part() && change.itself() && CONTAINER_CHANGES.contains(change.how())) {
           continue; // adding to a set that holds the result changes the set, not the result (eladmin's getChildMenus)
         }
-        // a part kept in a field is no change of it, at any depth (copy(p) making new Pet(.., p.getOwner()): m45)
         if (change.parameter() == position
-            && !((immutableValue || handOff.part()) && change.how().startsWith("stored in field "))
+            && !(immutableValue && change.how().startsWith("stored in field "))
             && !sealedHolders.keptSealed(callee, change.how())
             && !stringFieldReplaced(change.how(), declaredType(callee, position))) {
           return Optional.of(callee.fact().displayName() + "(), which "

@@ -81,7 +81,7 @@ final class CacheConfigFiles {
       return new FileChange(path, before, document.encode(extended),
           List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
     }
-    String pkg = traits.scanPackage() != null ? traits.scanPackage() : firstPackage;
+    String pkg = traits.configurationPackage() != null ? traits.configurationPackage() : firstPackage;
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
     if (redis) {
       String text = RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),

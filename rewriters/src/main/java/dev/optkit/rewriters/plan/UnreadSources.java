@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * A JVM source the assessment could not read (it does not parse, its analysis failed, or it ran out of its time
  * budget, or optkit reads no such language: Groovy, Kotlin, Scala): any writer in it is unseen, so no cache is
  * proven to be evicted, whatever it holds. Fails closed, but for a test source that cannot reach the project: one
- * naming none of its types (in code, imports or strings) and no application context or bean lookup (trial 42 and
- * probe 44: spring-boot-blog-app's DataDrivenSpec.groovy, a Spock spec of {@code Math.max}, blocked every cache).
+ * naming none of its types in any case (in code, imports or strings), importing only test frameworks and JDK values,
+ * and writing no way to beans, data or classes (trial 42 and probe 44: spring-boot-blog-app's DataDrivenSpec.groovy,
+ * a Spock spec of {@code Math.max}, blocked every cache).
  */
 final class UnreadSources {
   /** A test source larger than this is not read, and blocks as any unread source. */
@@ -38,6 +39,22 @@ final class UnreadSources {
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
+  /**
+   * Text by which code reaches beans, data or classes by other names: Spring's and the persistence APIs' packages
+   * (an annotation written qualified, {@code @BootstrapWith}), SpEL bean references ({@code @Value('#{photoService}')}:
+   * hostile review 46's U1), JDBC, class loading and Groovy's evaluation.
+   */
+  private static final List<String> REACHING_TEXT = List.of("springframework", "jakarta", "javax", "java.sql", "jdbc",
+      "Jdbc", "#{", "loadClass", "forName", "ClassLoader", "classLoader", "GroovyShell", "Eval", "evaluate",
+      "metaClass", "ServiceLoader", "BootstrapWith", "ExtendWith", "RunWith", "DataSource", "EntityManager",
+      "Testcontainers", "invokeMethod");
+
+  /** Packages a test may import and still not reach the application: test frameworks and the JDK's values. */
+  private static final List<String> HARMLESS_IMPORTS = List.of("spock.", "org.spockframework.", "org.junit.",
+      "junit.", "java.util.", "java.lang.", "java.math.", "java.time.", "groovy.", "org.assertj.", "org.hamcrest.");
+
+  private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.$*]+)");
+
   private UnreadSources() {}
 
   /** Why no cache is proven, naming the first unread source that blocks; empty when none does. */
@@ -46,7 +63,7 @@ final class UnreadSources {
     assessment.index().files().forEach(file -> read.add(file.path()));
     Set<String> projectTypes = new HashSet<>();
     assessment.index().types().stream().map(TypeFact::qualifiedName)
-        .forEach(name -> projectTypes.add(name.substring(name.lastIndexOf('.') + 1)));
+        .forEach(name -> projectTypes.add(name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT)));
     List<ParseProblem> unread = assessment.warnings().stream()
         .filter(w -> (w.path().endsWith(".java") || w.path().endsWith(".kt") || w.path().endsWith(".groovy")
             || w.path().endsWith(".scala")) && !read.contains(w.path()))
@@ -93,10 +110,22 @@ final class UnreadSources {
           || Files.isSymbolicLink(file) || Files.size(file) > LARGEST_READ) {
         return true;
       }
-      Matcher words = WORD.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      if (REACHING_TEXT.stream().anyMatch(text::contains)) {
+        return true;
+      }
+      Matcher imports = IMPORT.matcher(text);
+      while (imports.find()) {
+        String imported = imports.group(2);
+        if (HARMLESS_IMPORTS.stream().noneMatch(imported::startsWith)) {
+          return true;
+        }
+      }
+      // by any case: a bean's name is its class's in lower camel case (photoService)
+      Matcher words = WORD.matcher(text);
       while (words.find()) {
         String word = words.group();
-        if (projectTypes.contains(word) || CONTEXT_WORDS.contains(word)) {
+        if (projectTypes.contains(word.toLowerCase(java.util.Locale.ROOT)) || CONTEXT_WORDS.contains(word)) {
           return true;
         }
       }

@@ -1,0 +1,7 @@
+package blog.config;
+
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class DbConfig {
+}
