@@ -144,4 +144,19 @@ class ReasonsFortyFourTest {
     assertTrue(second.refusals().stream().anyMatch(r -> r.reason().contains("ZContextSpec.groovy is not analysed")),
         second.refusals().toString());
   }
+
+  /**
+   * spring-petclinic-rest: a read whose loads reach tables optkit cannot tell (an entity with a {@code @Formula})
+   * was refused under open-session-in-view as if a JDBC query beside it in the request ({@code
+   * JdbcOwnerRepositoryImpl.findAll()} there, {@code VisitCounter.visits()} here) loaded its entities into the
+   * persistence context: JDBC keeps no instances, whatever the read's tables are.
+   */
+  @Test
+  void aJdbcQueryBesideAReadPutsNoInstanceInTheRequestsContext() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("osivjdbc")).resources("/reasons44/osivjdbc").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("VisitCounter.visits(), which loads them")),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ItemService.activeNames")),
+        plan.targets() + " " + plan.refusals());
+  }
 }

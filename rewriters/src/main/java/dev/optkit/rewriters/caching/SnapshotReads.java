@@ -301,19 +301,25 @@ final class SnapshotReads {
    */
   java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> mayHoldWhatItReads(IndexedMethod cached) {
     java.util.Set<String> read = new java.util.HashSet<>();
+    boolean unknown = false;
     for (var reached : index.reachedIo(cached)) {
       if (JPA_LOADS.contains(reached.site().clientId())) {
         var loaded = index.footprints().ofLoaded(reached.site());
-        if (loaded.unknown()) {
-          return site -> true;
-        }
+        unknown |= loaded.unknown();
         read.addAll(loaded.names());
       }
     }
+    boolean anyTables = unknown;
     return site -> {
       if (!JPA_LOADS.contains(site.clientId())
           || site.access() == dev.optkit.analyzers.facts.Access.READ && scalarQuery(site)) {
-        return false; // a value the database computes (Set<Long> of ids, a count) puts no instance in the context
+        // a value the database computes (Set<Long> of ids, a count) puts no instance in the context, and JDBC none,
+        // whatever tables the read's own loads may reach (petclinic-rest's JdbcOwnerRepositoryImpl.findAll() was
+        // named as loading owners into the persistence context)
+        return false;
+      }
+      if (anyTables) {
+        return true;
       }
       var loaded = index.footprints().ofLoaded(site);
       var touched = index.footprints().of(site);
