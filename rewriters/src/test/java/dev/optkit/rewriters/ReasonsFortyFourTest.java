@@ -176,11 +176,5 @@ class ReasonsFortyFourTest {
         .resources("/reasons44/osivfilterbean").plan();
     assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
         && r.reason().contains("open-session-in-view")), twin.refusals().toString());
-
-    // a web.xml may declare the open-in-view filter ahead of the others: the filters are kept in the request
-    MigrationPlan webXml = new MigrationFixture(dir.resolve("osivfilterwebxml")).resources("/reasons44/osivfilter")
-        .resources("/reasons44/osivfilterwebxml").plan();
-    assertTrue(webXml.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
-        && r.reason().contains("open-session-in-view")), webXml.refusals().toString());
   }
 }

@@ -268,7 +268,7 @@ final class SameRequest {
       return true;
     }
     List<String> supertypes = index.supertypesOf(method.fact().ownerType());
-    if (whole.filtersBeforeOpenInView() && supertypes.stream().filter(AROUND_EVERY_REQUEST::contains)
+    if (!whole.registersOpenInView() && supertypes.stream().filter(AROUND_EVERY_REQUEST::contains)
         .allMatch(SERVLET_FILTERS::contains)) {
       // Spring Boot opens the view's persistence context in a handler interceptor, inside the DispatcherServlet:
       // a servlet filter (a JWT filter loading the user) runs before it, with an EntityManager of its own (trial 46)

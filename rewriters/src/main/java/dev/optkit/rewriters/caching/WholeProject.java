@@ -97,35 +97,6 @@ public final class WholeProject {
    * The project registers an open-in-view filter or interceptor of its own ({@code @Bean OpenEntityManagerInViewFilter},
    * a subclass, Hibernate's {@code OpenSessionInView...}): the setting does not turn that off (hostile review 33's v3).
    */
-  /**
-   * Whether servlet filters run before any open-in-view context is bound: the project registers none of its own (in
-   * Java, or in a {@code web.xml}, whose filter order is the file's), so only Boot's interceptor, inside the
-   * DispatcherServlet, may open one.
-   */
-  boolean filtersBeforeOpenInView() {
-    if (filtersBefore == null) {
-      filtersBefore = !registersOpenInView() && !hasWebXml();
-    }
-    return filtersBefore;
-  }
-
-  private Boolean filtersBefore;
-
-  /** A {@code WEB-INF/web.xml} under the scan root (links not followed, build output and dependencies skipped). */
-  private boolean hasWebXml() {
-    if (scanRoot == null) {
-      return true;
-    }
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 12)) {
-      return files.anyMatch(path -> path.getFileName() != null && path.getFileName().toString().equals("web.xml")
-          && path.getParent() != null && path.getParent().getFileName() != null
-          && path.getParent().getFileName().toString().equals("WEB-INF")
-          && !path.toString().contains("/target/") && !path.toString().contains("/node_modules/"));
-    } catch (java.io.IOException | RuntimeException e) {
-      return true;
-    }
-  }
-
   boolean registersOpenInView() {
     java.util.function.Predicate<String> openInView = name -> name != null
         && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
