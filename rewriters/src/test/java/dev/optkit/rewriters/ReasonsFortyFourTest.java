@@ -159,22 +159,4 @@ class ReasonsFortyFourTest {
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ItemService.activeNames")),
         plan.targets() + " " + plan.refusals());
   }
-
-  /**
-   * Trial 46 (TYagmuri/planning-api's JwtFilter): Spring Boot opens the view's persistence context in a handler
-   * interceptor, inside the DispatcherServlet, so a servlet filter loading the caller's user shares no instance with
-   * the handler's reads; getDays was refused as if it did (the trial's own test shows the context unbound in the
-   * filter). The twin registers an OpenEntityManagerInViewFilter ahead of the others, and stays refused.
-   */
-  @Test
-  void aServletFilterRunsOutsideBootsOpenInViewInterceptor() {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("osivfilter")).resources("/reasons44/osivfilter").plan();
-    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayService.getDays")),
-        plan.targets() + " " + plan.refusals());
-
-    MigrationPlan twin = new MigrationFixture(dir.resolve("osivfilterbean")).resources("/reasons44/osivfilter")
-        .resources("/reasons44/osivfilterbean").plan();
-    assertTrue(twin.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
-        && r.reason().contains("open-session-in-view")), twin.refusals().toString());
-  }
 }

@@ -267,19 +267,8 @@ final class SameRequest {
     if (method.fact().annotations().stream().map(ProjectTraits::simpleName).anyMatch(BESIDE_HANDLERS::contains)) {
       return true;
     }
-    List<String> supertypes = index.supertypesOf(method.fact().ownerType());
-    if (!whole.registersOpenInView() && supertypes.stream().filter(AROUND_EVERY_REQUEST::contains)
-        .allMatch(SERVLET_FILTERS::contains)) {
-      // Spring Boot opens the view's persistence context in a handler interceptor, inside the DispatcherServlet:
-      // a servlet filter (a JWT filter loading the user) runs before it, with an EntityManager of its own (trial 46)
-      return false;
-    }
-    return supertypes.stream().anyMatch(AROUND_EVERY_REQUEST::contains);
+    return index.supertypesOf(method.fact().ownerType()).stream().anyMatch(AROUND_EVERY_REQUEST::contains);
   }
-
-  /** Servlet filters, which run before the DispatcherServlet and so outside Boot's open-in-view interceptor. */
-  private static final Set<String> SERVLET_FILTERS = Set.of("javax.servlet.Filter", "jakarta.servlet.Filter",
-      "org.springframework.web.filter.OncePerRequestFilter", "org.springframework.web.filter.GenericFilterBean");
 
   /** Every method the entry and what runs around it reach, or null past the limit; worked out once per entry. */
   private Set<IndexedMethod> reach(IndexedMethod entry, List<IndexedMethod> around) {

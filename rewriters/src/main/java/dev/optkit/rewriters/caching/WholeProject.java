@@ -97,7 +97,7 @@ public final class WholeProject {
    * The project registers an open-in-view filter or interceptor of its own ({@code @Bean OpenEntityManagerInViewFilter},
    * a subclass, Hibernate's {@code OpenSessionInView...}): the setting does not turn that off (hostile review 33's v3).
    */
-  boolean registersOpenInView() {
+  private boolean registersOpenInView() {
     java.util.function.Predicate<String> openInView = name -> name != null
         && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
     return index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))

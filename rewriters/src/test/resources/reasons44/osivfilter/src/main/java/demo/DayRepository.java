@@ -1,5 +1,0 @@
-package demo;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface DayRepository extends JpaRepository<Day, Integer> {}
