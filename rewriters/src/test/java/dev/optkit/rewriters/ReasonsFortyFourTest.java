@@ -159,4 +159,16 @@ class ReasonsFortyFourTest {
     assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("ItemService.activeNames")),
         plan.targets() + " " + plan.refusals());
   }
+
+  /**
+   * Trial 46: two runs on one tree named a different "other load" in the open-session-in-view reason, since the
+   * request's methods were a hash set whose order differs from run to run. The reason names the first in the source's
+   * order: of AuditService and ZoningService, both loading the items beside the read, AuditService.
+   */
+  @Test
+  void theOtherLoadNamedIsTheFirstInTheSourcesOrder() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("osivtwo")).resources("/reasons44/osivtwo").plan();
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("activeNames")
+        && r.reason().contains("also runs AuditService.touch(), which loads them too")), plan.refusals().toString());
+  }
 }

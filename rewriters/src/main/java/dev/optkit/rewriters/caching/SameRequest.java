@@ -161,7 +161,10 @@ final class SameRequest {
   /** A method among those of a request that loads the read's data besides the read itself. */
   private java.util.Optional<IndexedMethod> otherLoad(Set<IndexedMethod> methods, IndexedMethod target,
       java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
-    for (IndexedMethod method : methods) {
+    // in the source's order: a hash set of methods iterates in an order that differs from run to run (their facts
+    // hold enums, hashed by identity), and the reason names the first load found (trial 46: two runs, two names)
+    for (IndexedMethod method : methods.stream().sorted(java.util.Comparator.comparing(IndexedMethod::path)
+        .thenComparingInt(m -> m.fact().range().line()).thenComparing(m -> m.fact().name())).toList()) {
       // the target itself, and what it overrides (super.names() runs inside it: its load is the read's own)
       boolean itself = method == target || method.fact().name().equals(target.fact().name())
           && method.fact().params().size() == target.fact().params().size()
