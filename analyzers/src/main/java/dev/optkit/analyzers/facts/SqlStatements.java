@@ -160,6 +160,33 @@ public final class SqlStatements {
     }
   }
 
+  /** Aggregates whose answer is a number, never a row: {@code count(*)}, {@code sum(o.total)}, {@code avg(r.score)}. */
+  private static final Set<String> NUMBER_AGGREGATES = Set.of("COUNT", "SUM", "AVG");
+
+  /**
+   * Whether the text is one plain query whose every selected item is a count, sum or average: its answer is a
+   * number the database computes, so no query of this shape (native SQL, or JPQL read the same way) hands back an
+   * entity, whatever result class it is given. False when it does not parse, locks, or selects anything else
+   * ({@code select d from Day d}, {@code select max(d.owner)}).
+   */
+  public static boolean onlyAggregates(String sql) {
+    if (sql == null || sql.length() > MAX_PARSED_CHARS || access(sql) != Access.READ) {
+      return false;
+    }
+    try {
+      Statement statement = SqlParsing.parse(bindPlaceholders(sql));
+      if (!(statement instanceof PlainSelect plain) || isLocking(plain) || plain.getSelectItems() == null
+          || plain.getSelectItems().isEmpty()) {
+        return false;
+      }
+      return plain.getSelectItems().stream().allMatch(item -> item.getExpression()
+          instanceof net.sf.jsqlparser.expression.Function function && function.getName() != null
+          && NUMBER_AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT)));
+    } catch (Exception | StackOverflowError unreadable) {
+      return false;
+    }
+  }
+
   private static boolean isLocking(Select select) {
     return select instanceof PlainSelect plain && plain.getForMode() != null;
   }

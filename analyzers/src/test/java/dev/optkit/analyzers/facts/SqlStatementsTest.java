@@ -32,6 +32,23 @@ class SqlStatementsTest {
   }
 
   @Test
+  void onlyCountsSumsAndAveragesAreAnswersWithoutRows() {
+    assertTrue(SqlStatements.onlyAggregates("select count(*) from days"));
+    assertTrue(SqlStatements.onlyAggregates("SELECT COUNT(DISTINCT c.id) AS n, sum(c.units) FROM course c WHERE c.title = :t"));
+    assertTrue(SqlStatements.onlyAggregates("select count(d) from Day d where d.label = ?1"));
+    // a row, an entity path, an aggregate that may answer an entity, a window, a lock, a write, no SQL
+    assertFalse(SqlStatements.onlyAggregates("select * from days"));
+    assertFalse(SqlStatements.onlyAggregates("select d from Day d"));
+    assertFalse(SqlStatements.onlyAggregates("select count(d), d.owner from Day d group by d.owner"));
+    assertFalse(SqlStatements.onlyAggregates("select max(d.owner) from Day d"));
+    assertFalse(SqlStatements.onlyAggregates("select count(*) over () from days"));
+    assertFalse(SqlStatements.onlyAggregates("select count(*) from days for update"));
+    assertFalse(SqlStatements.onlyAggregates("select count(*) from days union select id from days"));
+    assertFalse(SqlStatements.onlyAggregates("update days set n = (select count(*) from days)"));
+    assertFalse(SqlStatements.onlyAggregates(null));
+  }
+
+  @Test
   void queriesThatChangeStateAreWrites() {
     assertEquals(Access.WRITE, SqlStatements.access("SELECT * FROM accounts WHERE id = ? FOR UPDATE"));
     assertEquals(Access.WRITE, SqlStatements.access("select nextval('order_seq')"));
