@@ -34,4 +34,35 @@ class ReasonsFortySevenTest {
         && r.reason().contains("also runs DayCountRepository.countDays(), which loads them too")),
         twin.targets() + " " + twin.refusals());
   }
+
+  /**
+   * Trial 46's repro 1 (planning-api's JwtFilter): Spring Boot binds the view's persistence context in an interceptor
+   * inside the DispatcherServlet, so a servlet filter loading the caller's user runs before it with an EntityManager
+   * of its own and shares no instance with the handler's {@code getDays()}, which was refused as if it did. Hostile
+   * review 47's three ways a filter does run inside the view's context (a forward inside the servlet, a web.xml
+   * ordering an open-in-view filter ahead, a context bound by hand), and the other forwards Boot or a library makes,
+   * keep the refusal, each naming what it found.
+   */
+  @Test
+  void aServletFilterRunsBeforeTheViewsPersistenceContextUnlessTheProjectForwardsOrBindsOne() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("filter")).resources("/reasons47/osivfilter").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayService.getDays")
+        && t.toString().contains("name=saveDay")), plan.targets() + " " + plan.refusals());
+
+    java.util.Map<String, String> twins = new java.util.LinkedHashMap<>();
+    twins.put("osivfilterforward", "a @Controller renders views by name");
+    twins.put("osivfilterbound", "RequestEntityManagerFilter.java names EntityManagerHolder");
+    twins.put("osivfilterwebxml", "src/main/webapp/WEB-INF/web.xml declares the servlet's filters");
+    twins.put("osivfilterwelcome", "src/main/resources/static/index.html may be a welcome page, which Spring Boot serves by a forward");
+    twins.put("osivfilterview", "DayPageController.java names ModelAndView");
+    twins.put("osivfilterspringfox", "pom.xml uses springfox, which forwards inside the DispatcherServlet");
+    for (var twin : twins.entrySet()) {
+      MigrationPlan inside = new MigrationFixture(dir.resolve(twin.getKey())).resources("/reasons47/osivfilter")
+          .resources("/reasons47/" + twin.getKey()).plan();
+      assertTrue(inside.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
+          && r.reason().contains("also runs UserService.getUserByCode(), which loads them too")
+          && r.reason().contains("(a servlet filter runs inside the view's persistence context when")
+          && r.reason().contains(twin.getValue())), twin.getKey() + ": " + inside.targets() + " " + inside.refusals());
+    }
+  }
 }

@@ -120,7 +120,20 @@ final class SameRequest {
         + "them): with open-session-in-view on (Spring Boot's default) the request's one persistence context answers "
         + "both with the same instances, so the read may answer with state loaded before a write committed in between, "
         + "which the cache would keep, and a change that method makes (a @Transient field) is made to the object the "
-        + "cache keeps; with spring.jpa.open-in-view=false this reason would not hold");
+        + "cache keeps; with spring.jpa.open-in-view=false this reason would not hold" + filterNote(beside, target));
+  }
+
+  /** Why servlet filters count as inside the view's context, when one of them runs the other load. */
+  private String filterNote(IndexedMethod beside, IndexedMethod target) {
+    List<IndexedMethod> filters = around.stream()
+        .filter(method -> servletFilterOnly(index.supertypesOf(method.fact().ownerType()))).toList();
+    Set<IndexedMethod> fromFilters = filters.isEmpty() ? Set.of() : walkFrom(filters, target);
+    if (fromFilters == null || !fromFilters.contains(beside)) {
+      return "";
+    }
+    return whole.filterPhase().whyInside().map(why -> " (a servlet filter runs inside the view's persistence context "
+        + "when it binds one by hand or a request is forwarded or included inside the DispatcherServlet: " + why + ")")
+        .orElse("");
   }
 
   /** The method of a request's other load of the read's data, beside a proxied call of it; empty when none. */
@@ -270,7 +283,21 @@ final class SameRequest {
     if (method.fact().annotations().stream().map(ProjectTraits::simpleName).anyMatch(BESIDE_HANDLERS::contains)) {
       return true;
     }
-    return index.supertypesOf(method.fact().ownerType()).stream().anyMatch(AROUND_EVERY_REQUEST::contains);
+    List<String> supertypes = index.supertypesOf(method.fact().ownerType());
+    if (servletFilterOnly(supertypes) && whole.filterPhase().outsideView()) {
+      return false; // a filter runs before Boot's open-in-view interceptor binds the request's context (trial 46)
+    }
+    return supertypes.stream().anyMatch(AROUND_EVERY_REQUEST::contains);
+  }
+
+  /** Servlet filters, which run before the DispatcherServlet and its open-in-view interceptor on a request's pass. */
+  private static final Set<String> SERVLET_FILTERS = Set.of("javax.servlet.Filter", "jakarta.servlet.Filter",
+      "org.springframework.web.filter.OncePerRequestFilter", "org.springframework.web.filter.GenericFilterBean");
+
+  /** Whether a type runs around requests as a servlet filter and as nothing else (an interceptor besides). */
+  private static boolean servletFilterOnly(List<String> supertypes) {
+    return supertypes.stream().anyMatch(SERVLET_FILTERS::contains)
+        && supertypes.stream().filter(AROUND_EVERY_REQUEST::contains).allMatch(SERVLET_FILTERS::contains);
   }
 
   /** Every method the entry and what runs around it reach, or null past the limit; worked out once per entry. */

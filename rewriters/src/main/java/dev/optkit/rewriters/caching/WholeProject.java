@@ -93,11 +93,21 @@ public final class WholeProject {
   /** Null until asked. */
   private Boolean openInViewOff;
 
+  /** When servlet filters run against the view's persistence context; one answer per migration. */
+  FilterPhase filterPhase() {
+    if (filterPhase == null) {
+      filterPhase = new FilterPhase(this, scanRoot);
+    }
+    return filterPhase;
+  }
+
+  private FilterPhase filterPhase;
+
   /**
    * The project registers an open-in-view filter or interceptor of its own ({@code @Bean OpenEntityManagerInViewFilter},
    * a subclass, Hibernate's {@code OpenSessionInView...}): the setting does not turn that off (hostile review 33's v3).
    */
-  private boolean registersOpenInView() {
+  boolean registersOpenInView() {
     java.util.function.Predicate<String> openInView = name -> name != null
         && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
     return index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
