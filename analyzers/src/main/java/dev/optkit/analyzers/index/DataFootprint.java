@@ -34,6 +34,9 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * @param unknown the site may touch data beyond {@code names}
  */
 public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown) {
+  /** Spring Data's own deletes ({@code CrudRepository}'s and {@code JpaRepository}'s), which answer nothing. */
+  public static final Set<String> REPOSITORY_DELETES = Set.of("delete", "deleteAll", "deleteById", "deleteAllById",
+      "deleteInBatch", "deleteAllInBatch", "deleteAllByIdInBatch");
 
   /** Names in sorted order: messages list them, and Set.copyOf's order changes from run to run. */
   public DataFootprint {
@@ -232,9 +235,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
      * and remove of the repository's entities, which write along their cascades; batch deletes
      * ({@code deleteAllInBatch}) write the entity's table alone, a subset.
      */
-    private static final Set<String> REPOSITORY_ENTITY_WRITES = Set.of("save", "saveAll", "saveAndFlush",
-        "saveAllAndFlush", "delete", "deleteAll", "deleteById", "deleteAllById", "deleteInBatch", "deleteAllInBatch",
-        "deleteAllByIdInBatch");
+    private static final Set<String> REPOSITORY_ENTITY_WRITES = java.util.stream.Stream.concat(
+        Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush").stream(), REPOSITORY_DELETES.stream())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private boolean savesOrDeletes(IoSite site) {
       return site.access() == dev.optkit.analyzers.facts.Access.WRITE && site.sql() == null

@@ -69,11 +69,7 @@ final class CappedSizes {
       if (!(parent instanceof MethodCallExpr call) || !call.getArguments().contains(use) || call.getBegin().isEmpty()) {
         return false;
       }
-      int line = call.getBegin().get().line;
-      int column = call.getBegin().get().column;
-      boolean projectCode = method.fact().calls().stream()
-          .filter(c -> c.name().equals(call.getNameAsString()) && c.range().line() == line
-              && c.range().column() == column)
+      boolean projectCode = KeptCalls.among(method.fact().calls(), call).stream()
           .flatMap(c -> index.targetsOf(c).stream())
           .anyMatch(target -> !target.fact().isAbstract() && !isCheck(method, call, parameter));
       if (projectCode) {
@@ -121,12 +117,8 @@ final class CappedSizes {
     if (position < 0 || call.getBegin().isEmpty()) {
       return false;
     }
-    int line = call.getBegin().get().line;
-    int column = call.getBegin().get().column;
-    List<IndexedMethod> targets = method.fact().calls().stream()
-        .filter(c -> c.name().equals(call.getNameAsString()) && c.argumentCount() == call.getArguments().size()
-            && c.range().line() == line && c.range().column() == column)
-        .map(index::targetsOf).findFirst().orElse(List.of());
+    List<IndexedMethod> targets = KeptCalls.among(method.fact().calls(), call)
+        .filter(c -> c.argumentCount() == call.getArguments().size()).map(index::targetsOf).orElse(List.of());
     if (targets.size() != 1 || !(targets.get(0).fact().isStatic() || targets.get(0).fact().isPrivate())) {
       return false; // an overridable method: a subclass's may check nothing
     }

@@ -176,21 +176,16 @@ final class InPlaceCallbacks {
 
   /** The call as the caller's facts kept it (they drop calls on the JDK's types); empty when they did not. */
   private static Optional<CallRef> keptCall(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
-    var begin = taking.getBegin().orElse(null);
-    return java.util.stream.Stream.concat(caller.fact().calls().stream(), caller.fact().opaqueCalls().stream())
-        .filter(call -> begin == null || call.name().equals(taking.getNameAsString()) && call.range().line() == begin.line
-            && call.range().column() == begin.column).findFirst();
+    if (taking.getBegin().isEmpty()) { // no position to match: the first call stands for it, as before
+      return java.util.stream.Stream.concat(caller.fact().calls().stream(), caller.fact().opaqueCalls().stream())
+          .findFirst();
+    }
+    return KeptCalls.anyOf(caller, taking);
   }
 
   /** Whether the caller's facts kept the call: they drop calls on the JDK's types, and keep every other. */
   private static boolean factsKeep(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
-    var begin = taking.getBegin().orElse(null);
-    if (begin == null) {
-      return true;
-    }
-    return java.util.stream.Stream.concat(caller.fact().calls().stream(), caller.fact().opaqueCalls().stream())
-        .anyMatch(call -> call.name().equals(taking.getNameAsString()) && call.range().line() == begin.line
-            && call.range().column() == begin.column);
+    return taking.getBegin().isEmpty() || KeptCalls.anyOf(caller, taking).isPresent();
   }
 
 }

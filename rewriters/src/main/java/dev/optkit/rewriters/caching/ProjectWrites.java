@@ -29,8 +29,9 @@ final class ProjectWrites {
   private static final Set<String> JPA_CLIENTS = Set.of("spring-data-repository", "jpa-entity-manager", "hibernate-session");
   /** EntityManager and Session calls that return no managed entity: a query, a builder, the transaction. */
   /** Spring Data's and JPA's removals that answer nothing. */
-  private static final Set<String> VOID_DELETES = Set.of("delete", "deleteById", "deleteAll", "deleteAllById",
-      "deleteInBatch", "deleteAllInBatch", "deleteAllByIdInBatch", "remove");
+  private static final Set<String> VOID_DELETES = java.util.stream.Stream.concat(
+      dev.optkit.analyzers.index.DataFootprint.REPOSITORY_DELETES.stream(), java.util.stream.Stream.of("remove"))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<String> NOT_LOADING = Set.of("getCriteriaBuilder", "getTransaction", "unwrap",
       "getEntityManagerFactory", "getMetamodel", "getDelegate", "getSessionFactory", "byId", "byNaturalId");
   /**

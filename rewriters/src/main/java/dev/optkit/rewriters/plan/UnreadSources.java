@@ -35,7 +35,7 @@ final class UnreadSources {
       "JdbcTest", "DataMongoTest", "DataR2dbcTest", "DataRedisTest", "RestClientTest", "JsonTest", "GraphQlTest",
       "ApplicationContext", "ConfigurableApplicationContext", "WebApplicationContext", "getBean", "Autowired",
       "Inject", "Resource", "SpringBean", "MockBean", "SpyBean", "MockitoBean", "TestConfiguration", "Sql",
-      "TestRestTemplate", "WebTestClient", "MockMvc", "RestAssured", "Testcontainers", "forName", "SpringApplication");
+      "TestRestTemplate", "WebTestClient", "MockMvc", "RestAssured", "SpringApplication"); // REACHING_TEXT, read first, holds the rest
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
