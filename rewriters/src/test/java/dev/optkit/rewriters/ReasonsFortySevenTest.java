@@ -65,4 +65,28 @@ class ReasonsFortySevenTest {
           && r.reason().contains(twin.getValue())), twin.getKey() + ": " + inside.targets() + " " + inside.refusals());
     }
   }
+
+  /**
+   * Trial 46's planning-api: a native query whose text a static builder of another class returns
+   * ({@code QueryGeneratorUtil.countCoursesQueryGenerator(search != null)}) was read as unknown SQL, so as a write:
+   * the read evicted every count cache, and the generated code called it "this write changes". Its text is read now
+   * (a select: no writer); the twin's builder returns a delete and stays a writer of the courses. And the course read
+   * by {@code getById}, a lazy reference, is refused for that (trial 46: "a real blocker may exist, but optkit does
+   * not name it").
+   */
+  @Test
+  void aQueryABuilderReturnsIsReadAsItsTextAndALazyReferenceIsNoCachedEntity() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("builder")).resources("/reasons47/querybuilder").plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CourseService.count")
+        && t.toString().contains("name=saveCourse") && !t.toString().contains("name=countCourses")),
+        plan.targets() + " " + plan.refusals());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getCourse(")
+        && r.reason().contains("returns the persistent entity Course, and reads it by getById(), which answers a lazy "
+            + "reference")), plan.refusals().toString());
+
+    MigrationPlan twin = new MigrationFixture(dir.resolve("builderwrites")).resources("/reasons47/querybuilder")
+        .resources("/reasons47/querybuilderwrites").plan();
+    assertTrue(twin.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CourseService.count")
+        && t.toString().contains("name=countCourses")), twin.targets() + " " + twin.refusals());
+  }
 }

@@ -196,7 +196,8 @@ final class ClientSites {
           : texts.sqlOf(call, links);
     }
     if (client.kind() == ClientKind.DB && sql == null && !client.id().equals("spring-simple-jdbc")) {
-      texts.sqlConstantOf(call, links, SourceRange.of(reported)).ifPresent(m.sqlConstants::add);
+      boolean jpaQuery = SiteAccess.JPA_QUERY_CLIENTS.contains(client.id()) && SiteAccess.JPA_QUERY_FACTORIES.contains(name);
+      texts.sqlConstantOf(call, links, SourceRange.of(reported), jpaQuery).ifPresent(m.sqlConstants::add);
     }
     Access access = SiteAccess.accessOf(client, name, sql, httpMethod);
     if (sql == null && SiteAccess.JPA_QUERY_CLIENTS.contains(client.id()) && SiteAccess.JPA_QUERY_FACTORIES.contains(name)) {

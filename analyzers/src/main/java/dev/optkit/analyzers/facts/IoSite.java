@@ -40,6 +40,14 @@ public record IoSite(
         deferred, range, snippet, null);
   }
 
+  /**
+   * Whether the site makes a query of an EntityManager or a Session ({@code em.createNativeQuery(sql)}): what its text
+   * says it does is what it does, where its name alone would say "create".
+   */
+  public boolean makesJpaQuery() {
+    return SiteAccess.JPA_QUERY_CLIENTS.contains(clientId) && SiteAccess.JPA_QUERY_FACTORIES.contains(method);
+  }
+
   /** The host of a URL's text (placeholders read as any name), as a site's {@code host}; null for a path. */
   public static String hostOf(String url) {
     return RequestTexts.hostOf(url);

@@ -60,14 +60,20 @@ public record MethodFact(
   public static final String FACTORY_OBJECT = "factory:";
 
   /**
-   * A database site whose SQL is another class's constant ({@code jdbc.update(OrderQueries.INSERT_ORDER, ...)}):
-   * a file's facts cannot read it, the index puts its text in (and so the tables it writes).
+   * A database site whose SQL is another class's text: a constant ({@code jdbc.update(OrderQueries.INSERT_ORDER,
+   * ...)}), or what a static builder returns ({@code QueryGeneratorUtil.courseQueryGenerator(a, b)}): a file's facts
+   * cannot read it, the index puts its text in (and so the tables it writes).
    *
    * @param site the site's range
    * @param type the class holding the constant, qualified as the file's imports and package tell
-   * @param name the constant's name
+   * @param name the constant's name, or the builder's {@link #builderName}
    */
-  public record SqlConstant(SourceRange site, String type, String name) {}
+  public record SqlConstant(SourceRange site, String type, String name) {
+    /** A static builder's name among a type's text constants: {@code courseQueryGenerator(2)}, never a field's. */
+    public static String builderName(String method, int arity) {
+      return method + "(" + arity + ")";
+    }
+  }
 
   public MethodFact {
     sqlConstants = sqlConstants == null ? List.of() : sqlConstants;

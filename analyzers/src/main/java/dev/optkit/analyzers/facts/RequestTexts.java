@@ -243,23 +243,38 @@ final class RequestTexts {
 
   /**
    * The constant of another class a database call runs as its SQL when its text is not in this file: {@code
-   * jdbc.update(OrderQueries.INSERT_ORDER, code)}. Only that plain form: the call's first argument, written
-   * {@code Type.NAME}, on a call that is no chain (a chain's other links take values: hostile review 40's k24) and
+   * jdbc.update(OrderQueries.INSERT_ORDER, code)}, or what a static builder returns ({@code
+   * em.createNativeQuery(QueryGeneratorUtil.courseQueryGenerator(a, b))}). Only that plain form: the call's first
+   * argument, written {@code Type.NAME} or {@code Type.build(..)}, on a call that is no chain (a chain's other links take values: hostile review 40's k24) and
    * runs one statement (k6: a batchUpdate of several); never a name some variable of the method or the file could
    * mean instead of the type (k7), nor a statically imported name, which an inherited or own field may shadow (k1, k2,
    * k8). Empty for anything else: the SQL stays unknown.
    */
   java.util.Optional<MethodFact.SqlConstant> sqlConstantOf(MethodCallExpr call, List<MethodCallExpr> links,
-      SourceRange site) {
-    if (links.size() != 1 || call.getArguments().isEmpty()
+      SourceRange site, boolean jpaQuery) {
+    // an EntityManager's query chain (em.createNativeQuery(..).setParameter(..).getResultList()) binds values only
+    boolean oneStatement = links.size() == 1 || jpaQuery && links.get(0) == call;
+    if (!oneStatement || call.getArguments().isEmpty()
         || call.getNameAsString().equals("batchUpdate") && call.getArguments().size() > 1) {
       return java.util.Optional.empty();
     }
-    if (!(call.getArgument(0) instanceof com.github.javaparser.ast.expr.FieldAccessExpr access)
-        || !isTypeName(access.getScope())) {
+    Expression argument = call.getArgument(0);
+    Expression scope;
+    String name;
+    if (argument instanceof com.github.javaparser.ast.expr.FieldAccessExpr access) {
+      scope = access.getScope();
+      name = access.getNameAsString();
+    } else if (argument instanceof MethodCallExpr builder && builder.getScope().isPresent()
+        && builder.getTypeArguments().isEmpty()) {
+      scope = builder.getScope().get(); // QueryGeneratorUtil.courseQueryGenerator(search != null, units != null)
+      name = MethodFact.SqlConstant.builderName(builder.getNameAsString(), builder.getArguments().size());
+    } else {
       return java.util.Optional.empty();
     }
-    String written = access.getScope().toString();
+    if (!isTypeName(scope)) {
+      return java.util.Optional.empty();
+    }
+    String written = scope.toString();
     String first = written.contains(".") ? written.substring(0, written.indexOf('.')) : written;
     boolean variable = callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
         .anyMatch(v -> v.getNameAsString().equals(first))
@@ -270,8 +285,7 @@ final class RequestTexts {
     if (variable) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new MethodFact.SqlConstant(site, file.names.qualify(written).name(),
-        access.getNameAsString()));
+    return java.util.Optional.of(new MethodFact.SqlConstant(site, file.names.qualify(written).name(), name));
   }
 
   /** {@code OrderQueries} or {@code r.OrderQueries}: a name whose last part starts upper case, as types do. */

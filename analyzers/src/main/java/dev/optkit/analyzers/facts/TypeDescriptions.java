@@ -116,7 +116,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
 
   /**
    * Its {@code static final} fields whose text initializer (literals, this file's constants, concatenations) is
-   * SQL: what another class's call running one of them runs. Sorted, for byte-identical facts.
+   * SQL, and its static methods returning SQL text ({@link ReturnedTexts}, keyed {@code name(arity)}): what another
+   * class's call running one of them runs. Sorted, for byte-identical facts.
    */
   private java.util.Map<String, String> textConstants(TypeDeclaration<?> type) {
     java.util.Map<String, String> constants = new java.util.TreeMap<>();
@@ -131,6 +132,17 @@ private static final Set<String> INJECTION_ANNOTATIONS =
           variable.getInitializer().map(file.strings::text).filter(SqlStatements::looksLikeSql)
               .ifPresent(text -> constants.put(variable.getNameAsString(), text));
         }
+      }
+    }
+    // static query builders, by name and arity (never a field's name): Type.build(a, b) runs what build returns
+    java.util.Map<String, Long> overloads = type.getMethods().stream().collect(java.util.stream.Collectors.groupingBy(
+        method -> MethodFact.SqlConstant.builderName(method.getNameAsString(), method.getParameters().size()),
+        java.util.stream.Collectors.counting()));
+    ReturnedTexts returned = new ReturnedTexts(file.strings);
+    for (com.github.javaparser.ast.body.MethodDeclaration method : type.getMethods()) {
+      String name = MethodFact.SqlConstant.builderName(method.getNameAsString(), method.getParameters().size());
+      if (overloads.get(name) == 1 && method.getParameters().stream().noneMatch(p -> p.isVarArgs())) {
+        returned.of(method).filter(SqlStatements::looksLikeSql).ifPresent(text -> constants.put(name, text));
       }
     }
     return constants;

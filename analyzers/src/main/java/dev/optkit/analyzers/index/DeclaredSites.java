@@ -64,7 +64,8 @@ final class DeclaredSites {
   /**
    * A database site running another class's constant as its SQL (audit 16's S31: {@code
    * jdbc.update(OrderQueries.INSERT_ORDER, code)}), with that text: the tables it writes can then be named. Its
-   * access stays a write when its client's method or the SQL says so; an unknown one is the SQL's.
+   * access stays a write when its client's method or the SQL says so; an unknown one is the SQL's, and so is an
+   * EntityManager's or Session's query's, whose factory's name says nothing.
    */
   private IoSite withConstantSql(IndexedMethod method, IoSite site) {
     if (site.kind() != ClientKind.DB || site.sql() != null || method.fact().sqlConstants().isEmpty()) {
@@ -77,7 +78,8 @@ final class DeclaredSites {
       return site;
     }
     Access told = dev.optkit.analyzers.facts.SqlStatements.access(sql.get());
-    Access access = site.access() == Access.WRITE || told == Access.WRITE ? Access.WRITE
+    Access access = site.makesJpaQuery() && told != Access.UNKNOWN ? told // its name's "create" was no write
+        : site.access() == Access.WRITE || told == Access.WRITE ? Access.WRITE
         : site.access() == Access.UNKNOWN ? told : site.access();
     return new IoSite(site.kind(), site.clientId(), site.provider(), access, site.confidence(), site.receiverType(),
         site.method(), site.httpMethod(), site.url(), site.host(), sql.get(), site.llm(), site.async(), site.deferred(),

@@ -114,6 +114,14 @@ final class EntityResults {
     if (entity.isEmpty()) {
       return Optional.empty();
     }
+    Optional<String> reference = lazyReference(cached);
+    if (reference.isPresent()) {
+      return Optional.of("returns the persistent entity " + entity.get().name() + ", and reads it by "
+          + reference.get() + "(), which answers a lazy reference: a proxy whose state loads on first use through the "
+          + "persistence context that made it, so a cached one is used by later requests after that context closed "
+          + "(LazyInitializationException where the first caller did not load it) and by other threads while it is "
+          + "open (trial 46: planning-api's getDay)");
+    }
     if (entity.get().unread() != null) {
       return Optional.of("returns the persistent entity " + entity.get().name() + ", and the mapping of "
           + entity.get().unread() + " is on its getters or in embedded objects holding more than columns, which optkit does not read, so it "
@@ -127,6 +135,18 @@ final class EntityResults {
     }
     Optional<String> use = usedByCallers(cached, entity.get(), new HashSet<>(), true);
     return use.map(how -> "returns the persistent entity " + entity.get().name() + ", and " + how);
+  }
+
+  /** The client methods answering a lazy reference instead of a loaded entity, by client. */
+  private static final java.util.Map<String, Set<String>> LAZY_REFERENCES = java.util.Map.of(
+      "spring-data-repository", Set.of("getById", "getOne", "getReferenceById"),
+      "jpa-entity-manager", Set.of("getReference"), "hibernate-session", Set.of("load", "getReference"));
+
+  /** The lazy-reference method the cached method reaches ({@code repository.getById(id)}), if any. */
+  private Optional<String> lazyReference(IndexedMethod cached) {
+    return index.reachedIo(cached).stream().map(reached -> reached.site())
+        .filter(site -> LAZY_REFERENCES.getOrDefault(site.clientId(), Set.of()).contains(site.method()))
+        .map(site -> site.method()).sorted().findFirst();
   }
 
   /**

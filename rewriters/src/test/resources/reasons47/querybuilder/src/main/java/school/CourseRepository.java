@@ -1,0 +1,5 @@
+package school;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CourseRepository extends JpaRepository<Course, Integer>, CustomCourseRepository {}

@@ -1,0 +1,5 @@
+package school;
+
+public interface CustomCourseRepository {
+  long countCourses(String search);
+}
