@@ -39,23 +39,35 @@ class ReasonsFortySevenTest {
    * Trial 46's repro 1 (planning-api's JwtFilter): Spring Boot binds the view's persistence context in an interceptor
    * inside the DispatcherServlet, so a servlet filter loading the caller's user runs before it with an EntityManager
    * of its own and shares no instance with the handler's {@code getDays()}, which was refused as if it did. Hostile
-   * review 47's three ways a filter does run inside the view's context (a forward inside the servlet, a web.xml
-   * ordering an open-in-view filter ahead, a context bound by hand), and the other forwards Boot or a library makes,
-   * keep the refusal, each naming what it found.
+   * reviews 47 and 48 found the ways a filter does run inside the view's context (a forward or include inside the
+   * servlet, a web.xml ordering an open-in-view filter ahead, a context bound by hand, a filter in a transaction or
+   * handing its chain on); each twin keeps the refusal and names what it found. The controls (a {@code @Controller}
+   * writing bodies, Thymeleaf's views rendered in place, a comment naming a forward) stay cached.
    */
   @Test
   void aServletFilterRunsBeforeTheViewsPersistenceContextUnlessTheProjectForwardsOrBindsOne() {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("filter")).resources("/reasons47/osivfilter").plan();
-    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayService.getDays")
-        && t.toString().contains("name=saveDay")), plan.targets() + " " + plan.refusals());
+    for (String control : new String[] {"", "osivfilterbody", "osivfilterthymeleaf", "osivfiltercomment"}) {
+      MigrationFixture fixture = new MigrationFixture(dir.resolve("filter" + control)).resources("/reasons47/osivfilter");
+      MigrationPlan plan = (control.isEmpty() ? fixture : fixture.resources("/reasons47/" + control)).plan();
+      assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayService.getDays")
+          && t.toString().contains("name=saveDay")), control + ": " + plan.targets() + " " + plan.refusals());
+    }
 
     java.util.Map<String, String> twins = new java.util.LinkedHashMap<>();
-    twins.put("osivfilterforward", "a @Controller renders views by name");
+    twins.put("osivfilterforward", "src/main/java/demo/LegacyController.java names forward:");
     twins.put("osivfilterbound", "RequestEntityManagerFilter.java names EntityManagerHolder");
     twins.put("osivfilterwebxml", "src/main/webapp/WEB-INF/web.xml declares the servlet's filters");
-    twins.put("osivfilterwelcome", "src/main/resources/static/index.html may be a welcome page, which Spring Boot serves by a forward");
+    twins.put("osivfilterwelcome", "src/main/resources/static/index.html may be served (as it is, or copied by a "
+        + "build) as Spring Boot's welcome page");
+    twins.put("osivfilterbuiltpage", "frontend/build/index.html may be served");
     twins.put("osivfilterview", "DayPageController.java names ModelAndView");
     twins.put("osivfilterspringfox", "pom.xml uses springfox, which forwards inside the DispatcherServlet");
+    twins.put("osivfilterreqmap", "LegacyPages.legacyDays() may render a view by name, which Spring's default view "
+        + "resolver renders by a forward");
+    twins.put("osivfilteradvice", "DayErrors.noSuchDay() may render a view by name");
+    twins.put("osivfiltertx", "the filter AuditFilter runs in a transaction (@Transactional)");
+    twins.put("osivfilterchain", "the filter AuditFilter hands its FilterChain to other code");
+    twins.put("osivfilteroutpkg", "src/main/java/demo/adapter/out/web/LegacyUrls.java names forward:");
     for (var twin : twins.entrySet()) {
       MigrationPlan inside = new MigrationFixture(dir.resolve(twin.getKey())).resources("/reasons47/osivfilter")
           .resources("/reasons47/" + twin.getKey()).plan();

@@ -69,9 +69,13 @@ final class LocalTypes {
         reassigned.add(receiver.getNameAsString());
       }
     }
+    // two locals of one name in sibling scopes (String jpql in each branch): a use may mean either (hostile review
+    // 48's H5: the first one's "select count(d)" was read for the second's "select d"), so neither tells its value
+    Map<String, Long> declarations = m.nodes.variables.stream().collect(java.util.stream.Collectors.groupingBy(
+        VariableDeclarator::getNameAsString, java.util.stream.Collectors.counting()));
     for (VariableDeclarator variable : m.nodes.variables) {
       String name = variable.getNameAsString();
-      if (!reassigned.contains(name)) { // a reassigned local may hold any of its values at the call
+      if (!reassigned.contains(name) && declarations.get(name) == 1) { // a reassigned local may hold any of its values
         variable.getInitializer().ifPresent(init -> initializers.putIfAbsent(name, init));
       }
       if (variable.getType().isVarType()) {

@@ -25,6 +25,8 @@ final class SameRequest {
       "org.springframework.web.filter.OncePerRequestFilter", "org.springframework.web.filter.GenericFilterBean",
       "org.springframework.web.servlet.HandlerInterceptor", "org.springframework.web.context.request.WebRequestInterceptor",
       "org.springframework.web.servlet.handler.HandlerInterceptorAdapter", "org.springframework.web.server.WebFilter",
+      "org.springframework.web.servlet.AsyncHandlerInterceptor", // hostile review 48's H6
+      "javax.servlet.http.HttpFilter", "jakarta.servlet.http.HttpFilter",
       // what Spring MVC runs for a request besides its handler: argument resolvers, converters and formatters of its
       // parameters, body advice, exception resolvers (hostile review 43's r2: a resolver loading and flagging the pet)
       "org.springframework.web.method.support.HandlerMethodArgumentResolver",
@@ -126,7 +128,7 @@ final class SameRequest {
   /** Why servlet filters count as inside the view's context, when one of them runs the other load. */
   private String filterNote(IndexedMethod beside, IndexedMethod target) {
     List<IndexedMethod> filters = around.stream()
-        .filter(method -> servletFilterOnly(index.supertypesOf(method.fact().ownerType()))).toList();
+        .filter(method -> FilterCode.onlyAFilter(index, method.fact().ownerType())).toList();
     Set<IndexedMethod> fromFilters = filters.isEmpty() ? Set.of() : walkFrom(filters, target);
     if (fromFilters == null || !fromFilters.contains(beside)) {
       return "";
@@ -284,20 +286,10 @@ final class SameRequest {
       return true;
     }
     List<String> supertypes = index.supertypesOf(method.fact().ownerType());
-    if (servletFilterOnly(supertypes) && whole.filterPhase().outsideView()) {
+    if (FilterCode.onlyAFilter(index, method.fact().ownerType()) && whole.filterPhase().outsideView()) {
       return false; // a filter runs before Boot's open-in-view interceptor binds the request's context (trial 46)
     }
     return supertypes.stream().anyMatch(AROUND_EVERY_REQUEST::contains);
-  }
-
-  /** Servlet filters, which run before the DispatcherServlet and its open-in-view interceptor on a request's pass. */
-  private static final Set<String> SERVLET_FILTERS = Set.of("javax.servlet.Filter", "jakarta.servlet.Filter",
-      "org.springframework.web.filter.OncePerRequestFilter", "org.springframework.web.filter.GenericFilterBean");
-
-  /** Whether a type runs around requests as a servlet filter and as nothing else (an interceptor besides). */
-  private static boolean servletFilterOnly(List<String> supertypes) {
-    return supertypes.stream().anyMatch(SERVLET_FILTERS::contains)
-        && supertypes.stream().filter(AROUND_EVERY_REQUEST::contains).allMatch(SERVLET_FILTERS::contains);
   }
 
   /** Every method the entry and what runs around it reach, or null past the limit; worked out once per entry. */

@@ -1,0 +1,5 @@
+package demo;
+
+public class NoSuchDay extends RuntimeException {
+  public NoSuchDay(Integer id) { super("no day " + id); }
+}
