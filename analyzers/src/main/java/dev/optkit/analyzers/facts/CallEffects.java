@@ -54,6 +54,26 @@ final class CallEffects {
       Map.entry("setChar", 0), Map.entry("invoke", 0), Map.entry("invokeExact", 0), Map.entry("read", 0),
       Map.entry("readFully", 0), Map.entry("readNBytes", 0), Map.entry("nextBytes", 0), Map.entry("getChars", 2),
       Map.entry("toArray", 0), Map.entry("drainTo", 0));
+  /**
+   * Names of {@link #ARGUMENT_WRITERS} that write their argument only as reflection's ({@code field.set(target, v)},
+   * {@code method.invoke(target)}): on a receiver of another type they are that type's methods (a project's
+   * {@code sessions.set(userId, email)} writing its own map: trial 48's F3), whose effects the call graph follows.
+   */
+  static final Set<String> REFLECTIVE_WRITERS = Set.of("set", "setInt", "setLong", "setBoolean", "setDouble",
+      "setFloat", "setShort", "setByte", "setChar", "invoke", "invokeExact");
+  /** The receivers those names write their argument on. */
+  static final Set<String> REFLECTION_TYPES = Set.of("java.lang.reflect.Field", "java.lang.reflect.Method",
+      "java.lang.invoke.MethodHandle", "java.lang.invoke.VarHandle", "java.lang.reflect.Array",
+      "java.lang.reflect.AccessibleObject");
+
+  /** Whether an argument-writing name called on this receiver writes (reflection's, or a receiver of unknown type). */
+  static boolean writesArgumentOn(String name, Expression scope) {
+    if (!REFLECTIVE_WRITERS.contains(name)) {
+      return true;
+    }
+    return resolvedType(scope).map(type -> REFLECTION_TYPES.contains(type.replaceAll("<.*", ""))).orElse(true);
+  }
+
   /** Argument counts at which an {@link #ARGUMENT_WRITERS} name writes its argument (other counts are other methods). */
   static final Map<String, Integer> ARGUMENT_WRITER_MIN_ARGUMENTS = Map.of(
       "set", 2, "invoke", 1, "invokeExact", 1);

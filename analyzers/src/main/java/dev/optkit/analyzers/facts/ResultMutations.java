@@ -294,7 +294,7 @@ final class ResultMutations {
           name = MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()";
         }
       }
-      Integer written = scope == null ? null : ARGUMENT_WRITERS.get(name);
+      Integer written = scope == null || !CallEffects.writesArgumentOn(name, scope) ? null : ARGUMENT_WRITERS.get(name);
       if (written != null && call.getArguments().size() > written
           && call.getArguments().size() >= ARGUMENT_WRITER_MIN_ARGUMENTS.getOrDefault(name, 1)) {
         changed(values.source(call.getArgument(written)), scope instanceof NameExpr on ? on + "." + name : name);

@@ -52,7 +52,8 @@ public final class SealedFields {
   }
 
   /**
-   * The private fields of a class (final or not) whose every use besides their assignment in a constructor is
+   * The private fields of a class (final or not) whose every use besides their assignment in a constructor or a
+   * setter's statement is
    * {@code return data;} in an instance method without parameters, with those getters' names, sorted: what the
    * class keeps there leaves it only through them ({@code ApiResponse.getData()}), and nothing of the class
    * changes or reads into it.
@@ -69,8 +70,8 @@ public final class SealedFields {
         for (Expression use : uses == null ? List.<Expression>of() : uses) {
           Node parent = use.getParentNode().orElse(null);
           if (parent instanceof AssignExpr assign && assign.getTarget() == use
-              && assign.getOperator() == AssignExpr.Operator.ASSIGN && inConstructor(assign)) {
-            continue;
+              && assign.getOperator() == AssignExpr.Operator.ASSIGN && (inConstructor(assign) || inSetter(assign))) {
+            continue; // storing a value reads nothing the field held (trial 48's F2: ApiResponse.setData)
           }
           String getter = parent instanceof com.github.javaparser.ast.stmt.ReturnStmt ? getterOf(parent) : null;
           if (getter == null) {
@@ -160,6 +161,23 @@ public final class SealedFields {
         return callable.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(field));
       }
       if (at instanceof LambdaExpr || at instanceof TypeDeclaration) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A statement {@code this.data = data;} of an instance method, itself (no lambda, no nested class). */
+  private static boolean inSetter(AssignExpr assign) {
+    if (!(assign.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt)) {
+      return false;
+    }
+    for (Node at = assign.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.MethodDeclaration method) {
+        return !method.isStatic();
+      }
+      if (at instanceof CallableDeclaration || at instanceof LambdaExpr || at instanceof TypeDeclaration
+          || at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr) {
         return false;
       }
     }

@@ -111,7 +111,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
-        ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type));
+        ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
+        convertedFields(type));
   }
 
   /**
@@ -165,6 +166,33 @@ private static final Set<String> INJECTION_ANNOTATIONS =
                 && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
       });
       if (jpa || field.isTransient()) {
+        field.getVariables().forEach(v -> found.add(v.getNameAsString()));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** Annotations that store a field as one column of its entity's own row, whatever its Java type. */
+  private static final java.util.Set<String> ONE_COLUMN = java.util.Set.of("jakarta.persistence.Convert",
+      "javax.persistence.Convert", "org.hibernate.annotations.Type", "org.hibernate.annotations.JdbcTypeCode",
+      "org.hibernate.annotations.JavaType");
+
+  /**
+   * The fields a converter or a Hibernate type stores as one column ({@code @Convert(converter = ListToString.class)
+   * List<String> tags}: trial 48's F1), sorted; a {@code @Convert(disableConversion = true)} stores nothing so.
+   */
+  private List<String> convertedFields(TypeDeclaration<?> type) {
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    for (FieldDeclaration field : type.getFields()) {
+      boolean converted = field.getAnnotations().stream().anyMatch(a -> {
+        TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
+        boolean named = ONE_COLUMN.contains(qualified.name())
+            // import javax.persistence.*; with no jar to tell, as for @Transient
+            || a.getNameAsString().equals("Convert") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+                && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
+        return named && !a.toString().replace(" ", "").contains("disableConversion=true");
+      });
+      if (converted) {
         field.getVariables().forEach(v -> found.add(v.getNameAsString()));
       }
     }

@@ -81,7 +81,8 @@ public record TypeFact(
     List<String> fieldCodeCalls,
     List<String> foreignFieldWrites,
     List<String> namedQueries,
-    Map<String, String> textConstants) {
+    Map<String, String> textConstants,
+    List<String> convertedFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -99,6 +100,7 @@ public record TypeFact(
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;
     namedQueries = namedQueries == null ? List.of() : namedQueries;
     textConstants = textConstants == null ? Map.of() : textConstants;
+    convertedFields = convertedFields == null ? List.of() : convertedFields;
     typeParameters = typeParameters == null ? Map.of() : typeParameters;
   }
 

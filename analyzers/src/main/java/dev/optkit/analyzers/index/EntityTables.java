@@ -244,7 +244,9 @@ final class EntityTables {
         known &= each.add(table, association);
       }
       for (var field : declaring.fieldTypes().entrySet()) {
-        if (!associated.contains(field.getKey()) && index.embeddedMappings().mayBeMapped(field.getValue())
+        if (!associated.contains(field.getKey()) && !declaring.transientFields().contains(field.getKey())
+            && !declaring.convertedFields().contains(field.getKey()) // one column of the row (trial 48's F1)
+            && index.embeddedMappings().mayBeMapped(field.getValue())
             && !index.embeddedMappings().columnsOnly(field.getValue())) {
           return null;
         }

@@ -191,7 +191,7 @@ final class ResultSharing {
               + "(), whose receivers optkit cannot list (a function held in a field, an event's listeners), and any "
               + "of them may change it: a cached result is one object shared by every caller");
         }
-        if (serialised.wrappedForTheBody(caller, handOff, receivers(caller, handOff))) {
+        if (serialised.onlySerialised(caller, handOff, this::receivers)) {
           continue; // new ApiResponse<>(200, "Success", products) returned as the body: only the serialiser reads it
         }
         // userNo handed to Order.of(req, userNo), whose new order the caller changes: a Long stays what it was

@@ -14,14 +14,16 @@ import java.util.Set;
 /**
  * Hand-offs whose receiver only serialises the value, so nothing in this process keeps or changes it: a send to a
  * message broker, and a response wrapper a request handler builds around the result it gets
- * ({@code ResponseEntity.ok(new ApiResponse<>(200, "Success", products))}, ravan-chuang/spring-boot-ecommerce-backend).
+ * ({@code ResponseEntity.ok(new ApiResponse<>(200, "Success", products))}, ravan-chuang/spring-boot-ecommerce-backend;
+ * the wrapper handed to {@code ResponseEntity.ok} itself, trial 48's F2).
  * The wrapper keeps the result in a field, and only the serialiser reads it back. Keeping it there changes nothing,
  * and nobody can change the result through it, when
  * <ul>
  *   <li>the handler's return value is the response body (never a model attribute the data binder writes onto) and
  *       no project code calls the handler;
  *   <li>every constructor the call may reach only stores the value, in private fields its class uses for nothing
- *       but {@code return field;} in getters ({@code TypeFact#returnedFields}: no other method, nested class or
+ *       but {@code return field;} in getters and {@code this.field = value;} in setters, which read nothing
+ *       ({@code TypeFact#returnedFields}: no other method, nested class or
  *       static helper reads them, {@code Badge.unwrap(b)} returning {@code b.member} included);
  *   <li>the wrapper's class has no subclass, named or anonymous, and no Lombok {@code @Setter} or {@code @Data};
  *   <li>no production code calls those getters, nor one named for the field (Lombok's), on any receiver that may
@@ -65,6 +67,33 @@ final class SerialisedHandOffs {
       }
     }
     return true;
+  }
+
+  /** Spring's factories of a response around its body: {@code ResponseEntity.ok(body)}, {@code status(s).body(b)}. */
+  private static final Set<String> RESPONSE_FACTORIES = Set.of("ok", "body", "accepted", "created",
+      "new ResponseEntity");
+
+  /**
+   * {@link #wrappedForTheBody}, and also the wrapper itself handed to Spring's {@code ResponseEntity} as the body
+   * ({@code ResponseEntity.ok(new ApiResponse(result, "found"))}: trial 48's F2): the result is held by the wrapper,
+   * which only the serialiser reads, when the wrapper's own constructor hand-off is one the serialiser alone reads and
+   * the handler answers a {@code ResponseEntity} no project method makes.
+   */
+  boolean onlySerialised(IndexedMethod handler, MethodFact.HandOff handOff,
+      java.util.function.BiFunction<IndexedMethod, MethodFact.HandOff, List<IndexedMethod>> receivers) {
+    if (wrappedForTheBody(handler, handOff, receivers.apply(handler, handOff))) {
+      return true;
+    }
+    String returned = handler.fact().returnType() == null ? "" : handler.fact().returnType().replaceAll("<.*", "");
+    if (!handOff.held() || handOff.part() || handOff.keptBy() == null || !handOff.keptBy().startsWith("new ")
+        || !RESPONSE_FACTORIES.contains(handOff.to()) || !receivers.apply(handler, handOff).isEmpty()
+        || !(returned.equals("ResponseEntity") || returned.equals("org.springframework.http.ResponseEntity"))) {
+      return false;
+    }
+    String wrapper = handOff.keptBy().substring(0, handOff.keptBy().indexOf('/'));
+    return handler.fact().handOffs().stream().filter(kept -> kept.to().equals(wrapper) && !kept.held()
+        && kept.fromLine() == handOff.fromLine() && kept.fromColumn() == handOff.fromColumn())
+        .findFirst().map(kept -> wrappedForTheBody(handler, kept, receivers.apply(handler, kept))).orElse(false);
   }
 
   /**

@@ -1,0 +1,12 @@
+package demo;
+import javax.persistence.*;
+import java.util.List;
+@Entity
+public class Product {
+  @Id @GeneratedValue private Long id;
+  @ManyToOne private Category category;
+  // one VARCHAR column: an AttributeConverter joins the list with commas
+  @Convert(converter = ListToStringConverter.class)
+  private List<String> tags;
+  public Long getId() { return id; }
+}
