@@ -46,7 +46,8 @@ class ReasonsFortySevenTest {
    */
   @Test
   void aServletFilterRunsBeforeTheViewsPersistenceContextUnlessTheProjectForwardsOrBindsOne() {
-    for (String control : new String[] {"", "osivfilterbody", "osivfilterthymeleaf", "osivfiltercomment"}) {
+    for (String control : new String[] {"", "osivfilterbody", "osivfilterthymeleaf", "osivfiltercomment",
+        "osivfiltervoidctl"}) {
       MigrationFixture fixture = new MigrationFixture(dir.resolve("filter" + control)).resources("/reasons47/osivfilter");
       MigrationPlan plan = (control.isEmpty() ? fixture : fixture.resources("/reasons47/" + control)).plan();
       assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayService.getDays")
@@ -68,11 +69,18 @@ class ReasonsFortySevenTest {
     twins.put("osivfiltertx", "the filter AuditFilter runs in a transaction (@Transactional)");
     twins.put("osivfilterchain", "the filter AuditFilter hands its FilterChain to other code");
     twins.put("osivfilteroutpkg", "src/main/java/demo/adapter/out/web/LegacyUrls.java names forward:");
+    // hostile review 49: a house annotation meta-annotated @Transactional, a transaction proxy set up in Java,
+    // Thymeleaf's core without its view resolver, a mapped interface a plain bean implements, a Model returned
+    twins.put("osivfiltermetatx", "the filter DayCountFilter runs in a transaction (@Transactional)");
+    twins.put("osivfilterproxytx", "RequestUnitOfWork.java names TransactionInterceptor");
+    twins.put("osivfilterthymeleafcore", "DayPages.days() may render a view by name");
+    twins.put("osivfilteriface", "LegacyApi.legacyDays() may render a view by name");
+    twins.put("osivfilterrestmodel", "LegacyPages.legacyDays() may render a view by name");
     for (var twin : twins.entrySet()) {
       MigrationPlan inside = new MigrationFixture(dir.resolve(twin.getKey())).resources("/reasons47/osivfilter")
           .resources("/reasons47/" + twin.getKey()).plan();
       assertTrue(inside.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("getDays")
-          && r.reason().contains("also runs UserService.getUserByCode(), which loads them too")
+          && r.reason().contains("), which loads them too")
           && r.reason().contains("(a servlet filter runs inside the view's persistence context when")
           && r.reason().contains(twin.getValue())), twin.getKey() + ": " + inside.targets() + " " + inside.refusals());
     }
@@ -100,5 +108,27 @@ class ReasonsFortySevenTest {
         .resources("/reasons47/querybuilderwrites").plan();
     assertTrue(twin.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CourseService.count")
         && t.toString().contains("name=countCourses")), twin.targets() + " " + twin.refusals());
+  }
+
+  /**
+   * Hostile review 49's L1, L2: a Session's {@code byId(Day.class).getReference(id)} and {@code bySimpleNaturalId}
+   * answer proxies, as does the getter of a lazy to-one ({@code findById(id).map(Day::getPrevious)}); cached, a later
+   * request's first read of one throws LazyInitializationException. And its false reason: a repository's own
+   * derived query named {@code getById} on a CrudRepository loads the row, and is cached.
+   */
+  @Test
+  void proxiesAreRefusedWhereverTheyComeFromAndADerivedGetByIdLoads() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("lazy")).resources("/reasons47/lazyrefs").plan();
+    java.util.Map<String, String> refused = java.util.Map.of("byIdReference", "reads it by byId()",
+        "byLabelReference", "reads it by bySimpleNaturalId()", "previousOf",
+        "may answer it through getPrevious(), the getter of a lazy association", "referenceById",
+        "reads it by getReferenceById()");
+    for (var expected : refused.entrySet()) {
+      assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith(expected.getKey() + "(")
+          && r.reason().contains(expected.getValue() + ", which answers a lazy reference")),
+          expected.getKey() + ": " + plan.refusals());
+    }
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("DayLookup.derived")),
+        plan.targets() + " " + plan.refusals());
   }
 }

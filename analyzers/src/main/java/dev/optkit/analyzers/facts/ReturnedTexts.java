@@ -25,10 +25,11 @@ import java.util.Set;
 /**
  * The text a static query builder returns ({@code QueryGeneratorUtil.courseQueryGenerator(search, unitCount)} in
  * trial 46's planning-api): its one {@code return}'s expression, read through the method's locals that are never
- * assigned again. Every part a run may build counts: both sides of a {@code ?:} ({@code (search ? "where " : "")}),
- * the whole of what a {@code substring}, {@code trim} or case change cuts down, so the text names every table any run
- * reads; the parameters' values are unknown parts ({@code {}}). Empty for anything else: a method of several returns,
- * a return inside a lambda or an inner class, an overridable method.
+ * assigned again. Every part a run may build counts: a clause a {@code ?:} adds or not ({@code (search ? "where " :
+ * "")}), the whole of what a {@code substring}, {@code trim} or case change cuts down, so the text names every table
+ * any run reads; the parameters' values are unknown parts ({@code {}}). Empty for anything else: a method of several returns,
+ * a return inside a lambda or an inner class, an overridable method, a choice of two texts (an update or a select),
+ * a clause glued to a word ({@code "days" + (archived ? "_archive" : "")}: hostile review 49).
  */
 final class ReturnedTexts {
   /** Locals read through locals: a bound on the hops, not on the expression's size. */
@@ -56,6 +57,7 @@ final class ReturnedTexts {
     }
     Map<String, Expression> locals = finalLocals(method, body);
     String text = text(returns.get(0).getExpression().get(), locals, 0);
+    text = text == null ? null : withClausesBetweenBlanks(text);
     return text == null || text.length() > MAX_LENGTH ? Optional.empty() : Optional.of(text);
   }
 
@@ -72,13 +74,24 @@ final class ReturnedTexts {
           : locals.containsKey(name.getNameAsString()) ? null : strings.text(name);
     }
     if (expression instanceof ConditionalExpr choice) {
+      // (last == -1 ? query : query.substring(0, last)): one text, cut or not
+      String cut = sameText(choice.getThenExpr(), choice.getElseExpr());
+      if (cut != null) {
+        return text(choice.getThenExpr() instanceof NameExpr ? choice.getThenExpr() : choice.getElseExpr(), locals, hops);
+      }
       String then = text(choice.getThenExpr(), locals, hops);
       String otherwise = text(choice.getElseExpr(), locals, hops);
       if (then == null || otherwise == null) {
-        return then == null && otherwise == null ? null : orUnknown(then) + " " + orUnknown(otherwise);
+        return null;
       }
-      // a cut of the same text (query or query.substring(..)) is that text; else both may run
-      return then.startsWith(otherwise) ? then : otherwise.startsWith(then) ? otherwise : then + " " + otherwise;
+      if (then.equals(otherwise)) {
+        return then;
+      }
+      // (search ? "where title like :search " : ""): a clause some runs add, kept whole between marks whose
+      // neighbours must be blanks (hostile review 49's S1: "days" + (archived ? "_archive" : "") names another table)
+      // and any other choice of two texts, an update or a select (S2), is no one text
+      String clause = otherwise.isEmpty() ? then : then.isEmpty() ? otherwise : null;
+      return clause == null ? null : OPEN + clause + CLOSE;
     }
     if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
       String left = text(binary.getLeft(), locals, hops);
@@ -93,6 +106,51 @@ final class ReturnedTexts {
       return text(call.getScope().get(), locals, hops);
     }
     return strings.text(expression);
+  }
+
+  private static final char OPEN = '\u0001';
+  private static final char CLOSE = '\u0002';
+
+  /** The name both sides read when one is the local itself and the other a cut of it; null otherwise. */
+  private static String sameText(Expression one, Expression other) {
+    String a = cutOf(one);
+    String b = cutOf(other);
+    return a != null && a.equals(b) && (one instanceof NameExpr || other instanceof NameExpr) ? a : null;
+  }
+
+  private static String cutOf(Expression expression) {
+    Expression at = expression;
+    while (at instanceof EnclosedExpr enclosed) {
+      at = enclosed.getInner();
+    }
+    if (at instanceof MethodCallExpr call && PARTS_OF_RECEIVER.contains(call.getNameAsString())
+        && call.getScope().orElse(null) instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    return at instanceof NameExpr name ? name.getNameAsString() : null;
+  }
+
+  /**
+   * The text with its optional clauses kept, when each stands between blanks (or at an end) on both sides, so that
+   * keeping it adds words and changes none; null when one does not.
+   */
+  private static String withClausesBetweenBlanks(String text) {
+    StringBuilder plain = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == OPEN || c == CLOSE) {
+        char before = i == 0 ? ' ' : text.charAt(i - 1);
+        char after = i + 1 == text.length() ? ' ' : text.charAt(i + 1);
+        boolean blank = Character.isWhitespace(before) || Character.isWhitespace(after)
+            || before == OPEN || before == CLOSE || after == OPEN || after == CLOSE;
+        if (!blank) {
+          return null;
+        }
+        continue;
+      }
+      plain.append(c);
+    }
+    return plain.toString();
   }
 
   private static String orUnknown(String text) {

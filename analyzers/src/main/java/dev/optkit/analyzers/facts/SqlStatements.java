@@ -22,6 +22,9 @@ public final class SqlStatements {
       "upsert", "replace", "create", "drop", "alter", "truncate", "call", "exec", "from");
   private static final List<String> STATE_CHANGING_READS = List.of("nextval", "next value for", " for update",
       "final table", "new table", "old table", " returning ");
+  /** Words that start a statement changing data or schema (REPLACE aside: it is a string function too). */
+  private static final Set<String> CHANGING_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT",
+      "TRUNCATE", "DROP", "ALTER", "CREATE", "CALL", "EXEC", "EXECUTE", "GRANT");
   private static final int MAX_PARSED_CHARS = 20_000;
   private static final int MAX_REMEMBERED = 10_000;
   private static final Map<String, Access> ACCESS = new ConcurrentHashMap<>();
@@ -135,8 +138,10 @@ public final class SqlStatements {
     if (parsedRead != null) {
       return parsedRead ? Access.READ : Access.WRITE;
     }
-    // unparseable: a lone SELECT is a read; a WITH may hide a data-changing statement, so it is not
-    return keyword.equals("select") || keyword.equals("from") ? Access.READ : Access.WRITE;
+    // unparseable: a lone SELECT is a read, unless a statement that changes data is among its words (text built of
+    // parts: hostile review 49's S2); a WITH may hide a data-changing statement, so it is not
+    boolean changing = words(sql).map(w -> w.stream().anyMatch(CHANGING_KEYWORDS::contains)).orElse(true);
+    return (keyword.equals("select") || keyword.equals("from")) && !changing ? Access.READ : Access.WRITE;
   }
 
   /** True when every statement parses as a query, false when one does not, null when the text does not parse. */

@@ -78,7 +78,9 @@ final class DeclaredSites {
       return site;
     }
     Access told = dev.optkit.analyzers.facts.SqlStatements.access(sql.get());
-    Access access = site.makesJpaQuery() && told != Access.UNKNOWN ? told // its name's "create" was no write
+    // its name's "create" was no write; a chain running executeUpdate() is one whatever the text says (review 49's S3)
+    boolean updating = site.snippet() != null && site.snippet().contains("executeUpdate");
+    Access access = site.makesJpaQuery() && told != Access.UNKNOWN && !updating ? told
         : site.access() == Access.WRITE || told == Access.WRITE ? Access.WRITE
         : site.access() == Access.UNKNOWN ? told : site.access();
     return new IoSite(site.kind(), site.clientId(), site.provider(), access, site.confidence(), site.receiverType(),

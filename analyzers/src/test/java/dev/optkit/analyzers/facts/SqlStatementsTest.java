@@ -55,6 +55,9 @@ class SqlStatementsTest {
     assertEquals(Access.WRITE, SqlStatements.access("SELECT id FROM FINAL TABLE (INSERT INTO t(a) VALUES (1))"));
     assertEquals(Access.WRITE, SqlStatements.access("{call purge_users()}"));
     assertEquals(Access.WRITE, SqlStatements.access("{ ? = call next_id(?) }"));
+    // text built of parts that does not parse: a statement changing data among its words makes it one (review 49's S2)
+    assertEquals(Access.WRITE, SqlStatements.access("select count(*) from days update days set label = 'x' where and"));
+    assertEquals(Access.READ, SqlStatements.access("select updated_at, created_by from days where and"));
   }
 
   @Test

@@ -87,9 +87,9 @@ final class FilterCode {
     List<String> own = new ArrayList<>(List.of(filter.qualifiedName()));
     index.supertypesOf(filter.qualifiedName()).stream().filter(t -> index.type(t).isPresent()).forEach(own::add);
     for (String type : own) {
-      boolean transactional = index.type(type).map(t -> t.hasAnnotation("Transactional")).orElse(false)
-          || index.methods().stream().filter(m -> m.fact().ownerType().equals(type)).anyMatch(m -> m.fact()
-              .annotations().stream().map(ProjectTraits::simpleName).anyMatch("Transactional"::equals));
+      boolean transactional = index.type(type).map(t -> transactional(t.annotations(), 0)).orElse(false)
+          || index.methods().stream().filter(m -> m.fact().ownerType().equals(type))
+              .anyMatch(m -> transactional(m.fact().annotations(), 0));
       if (transactional) {
         return Optional.of("the filter " + name + " runs in a transaction (@Transactional), whose EntityManager "
             + "open-in-view then joins");
@@ -119,6 +119,27 @@ final class FilterCode {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether these annotations say {@code @Transactional}, themselves or through an annotation of the project
+   * meta-annotated with it ({@code @ReadOnlyRequest}: hostile review 49's F1), which Spring follows.
+   */
+  private boolean transactional(List<String> annotations, int depth) {
+    for (String annotation : annotations) {
+      String simple = ProjectTraits.simpleName(annotation);
+      if (simple.equals("Transactional")) {
+        return true;
+      }
+      if (depth < 4) {
+        List<TypeFact> declared = index.type(annotation).map(List::of).orElseGet(() -> index.types().stream()
+            .filter(t -> ProjectTraits.simpleName(t.qualifiedName()).equals(simple)).toList());
+        if (declared.stream().anyMatch(t -> transactional(t.annotations(), depth + 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether every use of the chain is a statement {@code chain.doFilter(..);} of the method itself. */

@@ -50,7 +50,10 @@ final class FilterPhase {
       "forward:", "RequestDispatcher", "DispatcherType", "ModelAndView", "InternalResourceView", "JstlView",
       "TilesView", "AbstractView", "ViewResolver", "ViewControllerRegistry", "ParameterizableViewController",
       "UrlFilenameViewController", "ServletForwardingController", "ServletWrappingController",
-      "DefaultServletHandlerConfigurer", "RouterFunction", "RenderingResponse", "tx:advice", "aop:config");
+      "DefaultServletHandlerConfigurer", "RouterFunction", "RenderingResponse", "tx:advice", "aop:config",
+      // transactions and advice set up in Java, which may wrap a filter (hostile review 49's F2)
+      "TransactionInterceptor", "TransactionProxyFactoryBean", "AutoProxyCreator", "PointcutAdvisor",
+      "MethodInterceptor", "ProxyFactory", "@Aspect");
   /** Libraries that forward inside the DispatcherServlet, as their coordinates read in a build file. */
   private static final List<String> FORWARDING_LIBRARIES = List.of("springfox", "zuul", "gateway-mvc",
       "gateway-server-mvc", "gateway-server-webmvc", "org.apache.tiles", "jstl", "jasper", "spring-webflow",
@@ -132,12 +135,16 @@ final class FilterPhase {
       if (why.isPresent()) {
         return why;
       }
-      thymeleaf |= buildFile(path.getFileName().toString()) && mentions(path, "thymeleaf");
+      // Thymeleaf's view resolver, which renders every name in place (its core alone, for mail, resolves no view)
+      thymeleaf |= buildFile(path.getFileName().toString()) && (mentions(path, "spring-boot-starter-thymeleaf")
+          || mentions(path, "thymeleaf-spring"));
     }
     Optional<String> filters = new FilterCode(whole).whyInside();
     if (filters.isPresent()) {
       return filters;
     }
+    // a setting of Thymeleaf's (enabled=false, view-names, excluded-view-names) may leave names to the default resolver
+    thymeleaf &= !whole.configurationMentions("thymeleaf");
     return thymeleaf ? Optional.empty() : new ViewHandlers(whole.index()).firstByName()
         .map(handler -> handler + " may render a view by name, which Spring's default view resolver renders by a "
             + "forward (Thymeleaf would render it in place)");
@@ -206,9 +213,6 @@ final class FilterPhase {
         if (text.contains(word)) {
           return Optional.of(relative + " names " + word);
         }
-      }
-      if (text.contains("@Aspect") && text.contains("Filter")) {
-        return Optional.of(relative + " is an aspect naming filters, which may wrap one in a transaction");
       }
       if (buildFile(name)) {
         String lowerText = text.toLowerCase(Locale.ROOT);

@@ -48,23 +48,48 @@ final class ViewHandlers {
         .map(method -> method.fact().displayName() + "()").findFirst();
   }
 
-  private static boolean rendersByName(TypeFact type, IndexedMethod method) {
+  private boolean rendersByName(TypeFact type, IndexedMethod method) {
     var fact = method.fact();
-    if (fact.isAbstract() || fact.isStatic() || fact.isConstructor()
-        || BODY_CLASSES.stream().anyMatch(type::hasAnnotation)) {
+    if (fact.isStatic() || fact.isConstructor()) {
       return false;
     }
     Set<String> annotations = fact.annotations().stream().map(ProjectTraits::simpleName)
         .collect(java.util.stream.Collectors.toSet());
-    boolean handling = annotations.stream().anyMatch(HANDLING::contains)
-        || HANDLER_CLASSES.stream().anyMatch(type::hasAnnotation) && fact.modifiers().isPublic()
-            && annotations.stream().noneMatch(NOT_HANDLING::contains);
-    if (!handling || annotations.contains("ResponseBody")) {
+    String returned = ProjectTraits.simpleName(erased(fact.returnType()));
+    boolean mapped = annotations.stream().anyMatch(HANDLING::contains);
+    if (mapped && VIEWS.contains(returned)) {
+      return true; // a Model, View or ModelAndView renders a view even in a @RestController (hostile review 49's F5)
+    }
+    boolean handling = mapped || HANDLER_CLASSES.stream().anyMatch(type::hasAnnotation) && fact.modifiers().isPublic()
+        && annotations.stream().noneMatch(NOT_HANDLING::contains);
+    if (!handling || annotations.contains("ResponseBody") || BODIES.contains(returned) || writesItsOwnResponse(fact)) {
       return false;
     }
-    String returned = fact.returnType() == null ? "" : fact.returnType();
-    int generic = returned.indexOf('<');
-    String erased = generic < 0 ? returned : returned.substring(0, generic);
-    return !BODIES.contains(ProjectTraits.simpleName(erased));
+    if (fact.isAbstract()) {
+      // a mapped interface's method is its implementations' handler (hostile review 49's F4), unless each one
+      // writes bodies; with none in the project (a Feign client's interface) it handles nothing here
+      return index.subtypesOf(type.qualifiedName()).stream().map(index::type).flatMap(Optional::stream)
+          .anyMatch(implementation -> implementation.kind().equals("class")
+              && BODY_CLASSES.stream().noneMatch(implementation::hasAnnotation));
+    }
+    return BODY_CLASSES.stream().noneMatch(type::hasAnnotation);
+  }
+
+  /** What a handler returns that Spring renders as a view, whatever the class says of bodies. */
+  private static final Set<String> VIEWS = Set.of("ModelAndView", "Model", "ModelMap", "ExtendedModelMap", "View",
+      "RedirectView", "AbstractView", "InternalResourceView");
+  private static final Set<String> RESPONSE_WRITERS = Set.of("HttpServletResponse", "ServletResponse", "OutputStream",
+      "Writer", "PrintWriter");
+
+  /** {@code void ping(HttpServletResponse response)}: the handler writes the response itself; no view is rendered. */
+  private static boolean writesItsOwnResponse(dev.optkit.analyzers.facts.MethodFact fact) {
+    return "void".equals(fact.returnType()) && fact.params().stream()
+        .anyMatch(param -> RESPONSE_WRITERS.contains(ProjectTraits.simpleName(erased(param.qualifiedType()))));
+  }
+
+  private static String erased(String type) {
+    String named = type == null ? "" : type;
+    int generic = named.indexOf('<');
+    return generic < 0 ? named : named.substring(0, generic);
   }
 }
