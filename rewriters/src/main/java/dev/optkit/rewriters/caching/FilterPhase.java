@@ -53,7 +53,7 @@ final class FilterPhase {
       "DefaultServletHandlerConfigurer", "RouterFunction", "RenderingResponse", "tx:advice", "aop:config",
       // transactions and advice set up in Java, which may wrap a filter (hostile review 49's F2)
       "TransactionInterceptor", "TransactionProxyFactoryBean", "AutoProxyCreator", "PointcutAdvisor",
-      "MethodInterceptor", "ProxyFactory", "@Aspect");
+      "MethodInterceptor", "aop.framework.ProxyFactory", "ProxyFactoryBean", "@Aspect");
   /** Libraries that forward inside the DispatcherServlet, as their coordinates read in a build file. */
   private static final List<String> FORWARDING_LIBRARIES = List.of("springfox", "zuul", "gateway-mvc",
       "gateway-server-mvc", "gateway-server-webmvc", "org.apache.tiles", "jstl", "jasper", "spring-webflow",

@@ -25,7 +25,8 @@ import java.util.Set;
  *       but {@code return field;} in getters and {@code this.field = value;} in setters, which read nothing
  *       ({@code TypeFact#returnedFields}: no other method, nested class or
  *       static helper reads them, {@code Badge.unwrap(b)} returning {@code b.member} included);
- *   <li>the wrapper's class has no subclass, named or anonymous, and no Lombok {@code @Setter} or {@code @Data};
+ *   <li>the wrapper's class has no subclass, named or anonymous (Lombok's {@code @Data} or {@code @Setter} may add
+ *       setters and the methods that read the field as the serialiser does);
  *   <li>no production code calls those getters, nor one named for the field (Lombok's), on any receiver that may
  *       be the wrapper: the wrapper's own methods and a body advice unwrapping it included.
  * </ul>
@@ -190,11 +191,12 @@ final class SerialisedHandOffs {
     return handedOn || fields.stream().anyMatch(f -> f.contains(".")) ? Set.of() : fields;
   }
 
-  /** A class no other class extends, named or anonymous, whose fields Lombok gives no setters. */
+  /** A class no other class extends, named or anonymous. */
   private boolean sealedClass(TypeFact type) {
     String name = type.qualifiedName();
+    // Lombok's @Data and @Setter add setters, which store and read nothing of the field, and equals, hashCode and
+    // toString, which read it as the serialiser does (trial 48's B: ResponseEntity.ok(new ApiResponse(dtos, msg)))
     return type.kind().equals("class") && index.subtypesOf(name).isEmpty()
-        && type.annotations().stream().noneMatch(a -> a.endsWith("Setter") || a.endsWith("Data"))
         && index.files().stream().flatMap(file -> file.creations().stream())
             .noneMatch(creation -> creation.anonymous() && creation.type().equals(name));
   }
