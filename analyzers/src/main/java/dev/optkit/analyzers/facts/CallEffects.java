@@ -53,30 +53,43 @@ final class CallEffects {
       Map.entry("setDouble", 0), Map.entry("setFloat", 0), Map.entry("setShort", 0), Map.entry("setByte", 0),
       Map.entry("setChar", 0), Map.entry("invoke", 0), Map.entry("invokeExact", 0), Map.entry("read", 0),
       Map.entry("readFully", 0), Map.entry("readNBytes", 0), Map.entry("nextBytes", 0), Map.entry("getChars", 2),
-      Map.entry("toArray", 0), Map.entry("drainTo", 0));
+      Map.entry("toArray", 0), Map.entry("drainTo", 0), Map.entry("invokeWithArguments", 0),
+      // a VarHandle's and a field updater's writes of the object they get (hostile review 50's U2)
+      Map.entry("setVolatile", 0), Map.entry("setOpaque", 0), Map.entry("setRelease", 0),
+      Map.entry("compareAndSet", 0), Map.entry("weakCompareAndSet", 0), Map.entry("getAndSet", 0),
+      Map.entry("lazySet", 0));
   /**
    * Names of {@link #ARGUMENT_WRITERS} that write their argument only as reflection's ({@code field.set(target, v)},
    * {@code method.invoke(target)}): on a receiver of another type they are that type's methods (a project's
    * {@code sessions.set(userId, email)} writing its own map: trial 48's F3), whose effects the call graph follows.
    */
   static final Set<String> REFLECTIVE_WRITERS = Set.of("set", "setInt", "setLong", "setBoolean", "setDouble",
-      "setFloat", "setShort", "setByte", "setChar", "invoke", "invokeExact");
-  /** The receivers those names write their argument on. */
-  static final Set<String> REFLECTION_TYPES = Set.of("java.lang.reflect.Field", "java.lang.reflect.Method",
-      "java.lang.invoke.MethodHandle", "java.lang.invoke.VarHandle", "java.lang.reflect.Array",
-      "java.lang.reflect.AccessibleObject");
-
-  /** Whether an argument-writing name called on this receiver writes (reflection's, or a receiver of unknown type). */
+      "setFloat", "setShort", "setByte", "setChar", "invoke", "invokeExact", "invokeWithArguments", "setVolatile",
+      "setOpaque", "setRelease", "compareAndSet", "weakCompareAndSet", "getAndSet", "lazySet");
+  /**
+   * Whether an argument-writing name called on this receiver writes: always, unless the receiver is of a type the
+   * project declares in its sources, whose method of that name the call graph follows (a JDK or library receiver,
+   * an {@code AtomicReferenceFieldUpdater} or a {@code VarHandle}, stays a writer: hostile review 50's U1).
+   */
   static boolean writesArgumentOn(String name, Expression scope) {
     if (!REFLECTIVE_WRITERS.contains(name)) {
       return true;
     }
-    return resolvedType(scope).map(type -> REFLECTION_TYPES.contains(type.replaceAll("<.*", ""))).orElse(true);
+    try {
+      var type = scope.calculateResolvedType();
+      return !(type.isReferenceType() && type.asReferenceType().getTypeDeclaration()
+          .map(declared -> declared.getClass().getSimpleName().startsWith("JavaParser")).orElse(false));
+    } catch (RuntimeException | StackOverflowError unresolved) {
+      return true;
+    }
   }
 
   /** Argument counts at which an {@link #ARGUMENT_WRITERS} name writes its argument (other counts are other methods). */
-  static final Map<String, Integer> ARGUMENT_WRITER_MIN_ARGUMENTS = Map.of(
-      "set", 2, "invoke", 1, "invokeExact", 1);
+  static final Map<String, Integer> ARGUMENT_WRITER_MIN_ARGUMENTS = Map.ofEntries(Map.entry("set", 2),
+      Map.entry("invoke", 1), Map.entry("invokeExact", 1), Map.entry("invokeWithArguments", 1),
+      Map.entry("setVolatile", 2), Map.entry("setOpaque", 2), Map.entry("setRelease", 2),
+      Map.entry("compareAndSet", 3), Map.entry("weakCompareAndSet", 3), Map.entry("getAndSet", 2),
+      Map.entry("lazySet", 2));
   /** Wrappers that write through to the object they get: Spring's binders and property accessors. */
   static final Set<String> WRITING_WRAPPERS = Set.of(
       "DataBinder", "WebDataBinder", "BeanWrapperImpl", "DirectFieldAccessor");

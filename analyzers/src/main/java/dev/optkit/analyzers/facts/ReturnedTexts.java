@@ -25,18 +25,21 @@ import java.util.Set;
 /**
  * The text a static query builder returns ({@code QueryGeneratorUtil.courseQueryGenerator(search, unitCount)} in
  * trial 46's planning-api): its one {@code return}'s expression, read through the method's locals that are never
- * assigned again. Every part a run may build counts: a clause a {@code ?:} adds or not ({@code (search ? "where " :
- * "")}), the whole of what a {@code substring}, {@code trim} or case change cuts down, so the text names every table
- * any run reads; the parameters' values are unknown parts ({@code {}}). Empty for anything else: a method of several returns,
- * a return inside a lambda or an inner class, an overridable method, a choice of two texts (an update or a select),
- * a clause glued to a word ({@code "days" + (archived ? "_archive" : "")}: hostile review 49).
+ * assigned again, the parameters' values as unknown parts ({@code {}}). A clause a {@code ?:} adds or not ({@code
+ * (search ? "where " : "")}) must stand between blanks, and the text is given with every clause and without any, as
+ * two statements, so that the tables of both count (a clause may make its neighbour an alias: hostile review 50's
+ * T2); {@code trim}, {@code strip} and case changes keep their receiver's words; a {@code substring(0, i)} counts
+ * only beside its uncut text in a {@code ?:}, cut where a literal {@code indexOf} finds starts words (T1). Empty for
+ * anything else: a method of several returns, a return inside a lambda or an inner class, an overridable method, a
+ * choice of two texts (an update or a select), a clause glued to a word ({@code "days" + (archived ? "_archive" :
+ * "")}: hostile review 49).
  */
 final class ReturnedTexts {
   /** Locals read through locals: a bound on the hops, not on the expression's size. */
   private static final int MAX_HOPS = 12;
   private static final int MAX_LENGTH = 20_000;
-  /** String methods whose answer is part of their receiver's text, or all of it. */
-  private static final Set<String> PARTS_OF_RECEIVER = Set.of("substring", "trim", "strip", "stripLeading",
+  /** String methods whose answer is their receiver's words (a substring may cut one: only in a ?: at a word). */
+  private static final Set<String> PARTS_OF_RECEIVER = Set.of("trim", "strip", "stripLeading",
       "stripTrailing", "toLowerCase", "toUpperCase", "intern");
 
   private final ConstantStrings strings;
@@ -56,9 +59,16 @@ final class ReturnedTexts {
       return Optional.empty();
     }
     Map<String, Expression> locals = finalLocals(method, body);
-    String text = text(returns.get(0).getExpression().get(), locals, 0);
-    text = text == null ? null : withClausesBetweenBlanks(text);
-    return text == null || text.length() > MAX_LENGTH ? Optional.empty() : Optional.of(text);
+    String marked = text(returns.get(0).getExpression().get(), locals, 0);
+    if (marked == null || withClausesBetweenBlanks(marked) == null) {
+      return Optional.empty();
+    }
+    // with its clauses and without them, as two statements: a clause may make its neighbour an alias
+    // ("from " + (archived ? "days_archive " : "") + "days": hostile review 50's T2), and the tables of both count
+    String all = plainText(marked);
+    String none = withoutClauses(marked);
+    String text = all.equals(none) ? all : all.strip() + ";\n" + none.strip();
+    return text.length() > MAX_LENGTH ? Optional.empty() : Optional.of(text);
   }
 
   private String text(Expression expression, Map<String, Expression> locals, int hops) {
@@ -74,10 +84,13 @@ final class ReturnedTexts {
           : locals.containsKey(name.getNameAsString()) ? null : strings.text(name);
     }
     if (expression instanceof ConditionalExpr choice) {
-      // (last == -1 ? query : query.substring(0, last)): one text, cut or not
-      String cut = sameText(choice.getThenExpr(), choice.getElseExpr());
+      // (last == -1 ? query : query.substring(0, last)) with last = query.lastIndexOf("and "): one text, cut or not,
+      // when every place it may be cut is a word's start (hostile review 50's T1: a cut at "_" renamed a table)
+      String cut = cutAtWord(choice.getThenExpr(), choice.getElseExpr(), locals);
       if (cut != null) {
-        return text(choice.getThenExpr() instanceof NameExpr ? choice.getThenExpr() : choice.getElseExpr(), locals, hops);
+        String whole = text(new NameExpr(cut), locals, hops);
+        String marker = cutMarker(choice.getThenExpr(), choice.getElseExpr(), locals);
+        return whole == null || marker == null || !startsWordsOnly(plainText(whole), marker) ? null : whole;
       }
       String then = text(choice.getThenExpr(), locals, hops);
       String otherwise = text(choice.getElseExpr(), locals, hops);
@@ -111,23 +124,78 @@ final class ReturnedTexts {
   private static final char OPEN = '\u0001';
   private static final char CLOSE = '\u0002';
 
-  /** The name both sides read when one is the local itself and the other a cut of it; null otherwise. */
-  private static String sameText(Expression one, Expression other) {
-    String a = cutOf(one);
-    String b = cutOf(other);
-    return a != null && a.equals(b) && (one instanceof NameExpr || other instanceof NameExpr) ? a : null;
+  /** The local both sides read when one is the local itself and the other its {@code substring(0, i)}; else null. */
+  private static String cutAtWord(Expression one, Expression other, Map<String, Expression> locals) {
+    Expression a = unwrapped(one);
+    Expression b = unwrapped(other);
+    Expression local = a instanceof NameExpr ? a : b;
+    Expression cut = local == a ? b : a;
+    if (!(local instanceof NameExpr name) || !(cut instanceof MethodCallExpr call)
+        || !call.getNameAsString().equals("substring") || call.getArguments().size() != 2
+        || !(call.getScope().orElse(null) instanceof NameExpr scope) || !scope.getNameAsString().equals(name.getNameAsString())
+        || !call.getArgument(0).toString().equals("0")) {
+      return null;
+    }
+    return name.getNameAsString();
   }
 
-  private static String cutOf(Expression expression) {
+  /** The literal the cut's end is found by ({@code query.lastIndexOf("and ")}, directly or through a final local). */
+  private static String cutMarker(Expression one, Expression other, Map<String, Expression> locals) {
+    Expression cut = unwrapped(one) instanceof MethodCallExpr ? unwrapped(one) : unwrapped(other);
+    Expression end = ((MethodCallExpr) cut).getArgument(1);
+    if (end instanceof NameExpr index && locals.get(index.getNameAsString()) != null) {
+      end = locals.get(index.getNameAsString());
+    }
+    if (end instanceof MethodCallExpr find && (find.getNameAsString().equals("lastIndexOf")
+        || find.getNameAsString().equals("indexOf")) && find.getArguments().size() == 1
+        && find.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr literal
+        && !literal.asString().isEmpty()) {
+      return literal.asString();
+    }
+    return null;
+  }
+
+  /** Whether every place the marker stands in the text starts a word: after a blank, or at the start. */
+  private static boolean startsWordsOnly(String text, String marker) {
+    if (Character.isWhitespace(marker.charAt(0))) {
+      return true;
+    }
+    for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+      if (at > 0 && !Character.isWhitespace(text.charAt(at - 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Expression unwrapped(Expression expression) {
     Expression at = expression;
     while (at instanceof EnclosedExpr enclosed) {
       at = enclosed.getInner();
     }
-    if (at instanceof MethodCallExpr call && PARTS_OF_RECEIVER.contains(call.getNameAsString())
-        && call.getScope().orElse(null) instanceof NameExpr name) {
-      return name.getNameAsString();
+    return at;
+  }
+
+  /** The text without the marks of optional clauses, every clause kept. */
+  private static String plainText(String text) {
+    return text.replace(String.valueOf(OPEN), "").replace(String.valueOf(CLOSE), "");
+  }
+
+  /** The text with every optional clause left out (nested ones with their clause). */
+  private static String withoutClauses(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == OPEN) {
+        depth++;
+      } else if (c == CLOSE) {
+        depth = Math.max(0, depth - 1);
+      } else if (depth == 0) {
+        out.append(c);
+      }
     }
-    return at instanceof NameExpr name ? name.getNameAsString() : null;
+    return out.toString();
   }
 
   /**

@@ -179,7 +179,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
 
   /**
    * The fields a converter or a Hibernate type stores as one column ({@code @Convert(converter = ListToString.class)
-   * List<String> tags}: trial 48's F1), sorted; a {@code @Convert(disableConversion = true)} stores nothing so.
+   * List<String> tags}: trial 48's F1), sorted, each {@code field=Converter} where a {@code @Convert} names its class;
+   * a {@code @Convert(disableConversion = true)} stores nothing so.
    */
   private List<String> convertedFields(TypeDeclaration<?> type) {
     java.util.TreeSet<String> found = new java.util.TreeSet<>();
@@ -193,7 +194,11 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         return named && !a.toString().replace(" ", "").contains("disableConversion=true");
       });
       if (converted) {
-        field.getVariables().forEach(v -> found.add(v.getNameAsString()));
+        // the converter a @Convert names, for the index to read: one of the project's may run queries of its own
+        String converter = field.getAnnotations().stream().filter(a -> a.getNameAsString().endsWith("Convert"))
+            .flatMap(a -> a.findAll(com.github.javaparser.ast.expr.ClassExpr.class).stream())
+            .map(c -> names.qualify(c.getType().asString()).name()).findFirst().map(c -> "=" + c).orElse("");
+        field.getVariables().forEach(v -> found.add(v.getNameAsString() + converter));
       }
     }
     return List.copyOf(found);

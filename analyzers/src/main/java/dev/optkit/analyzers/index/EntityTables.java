@@ -245,7 +245,7 @@ final class EntityTables {
       }
       for (var field : declaring.fieldTypes().entrySet()) {
         if (!associated.contains(field.getKey()) && !declaring.transientFields().contains(field.getKey())
-            && !declaring.convertedFields().contains(field.getKey()) // one column of the row (trial 48's F1)
+            && !oneColumn(declaring, field.getKey()) // a converted field: one column of the row (trial 48's F1)
             && index.embeddedMappings().mayBeMapped(field.getValue())
             && !index.embeddedMappings().columnsOnly(field.getValue())) {
           return null;
@@ -253,6 +253,42 @@ final class EntityTables {
       }
     }
     return known;
+  }
+
+  /**
+   * Whether a converter or a Hibernate type stores the field as one column of its row: a library's, or a converter
+   * of the project that holds no state and reaches no I/O (hostile review 50's C1: a converter Spring gives a
+   * JdbcTemplate reads the tag table on every load).
+   */
+  private boolean oneColumn(TypeFact declaring, String field) {
+    for (String converted : declaring.convertedFields()) {
+      int named = converted.indexOf('=');
+      if (!(named < 0 ? converted : converted.substring(0, named)).equals(field)) {
+        continue;
+      }
+      if (named < 0) {
+        return true;
+      }
+      String converter = converted.substring(named + 1);
+      TypeFact own = index.type(converter).orElse(null);
+      return own == null || own.fieldTypes().values().stream().allMatch(this::plainState)
+          && index.methodsOfType(converter).stream().allMatch(method -> index.reachedIo(method).isEmpty());
+    }
+    return false;
+  }
+
+  /**
+   * A converter's field that runs no code optkit cannot follow: a JDK value or collection, a Jackson mapper, or a
+   * type of the project (whose calls the I/O reached counts); a function or a client of another library may query.
+   */
+  private boolean plainState(String fieldType) {
+    String erased = fieldType.contains("<") ? fieldType.substring(0, fieldType.indexOf('<')) : fieldType;
+    if (erased.startsWith("java.util.function.") || erased.startsWith("java.util.concurrent.")) {
+      return false;
+    }
+    return !erased.contains(".") || erased.startsWith("java.lang.") || erased.startsWith("java.util.")
+        || erased.startsWith("java.time.") || erased.startsWith("java.math.")
+        || erased.startsWith("com.fasterxml.jackson.") || index.type(erased).isPresent();
   }
 
   private boolean addAssociation(TypeFact owner, String ownerTable, TypeFact.Association association,

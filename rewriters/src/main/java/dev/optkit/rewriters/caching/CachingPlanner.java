@@ -378,7 +378,7 @@ public final class CachingPlanner {
           + ProjectTraits.simpleName(fact.returnType()) + " it returns cannot be read (the framework or code outside "
           + "the project may call it, and change it): a cached result is one object shared by every caller");
     }
-    Optional<String> state = keyCoverage.whyNot(method).or(() -> ScheduledPolls.whyNot(index, method));
+    Optional<String> state = keyCoverage.whyNot(method).or(() -> ScheduledPolls.whyNot(whole, method));
     if (state.isPresent()) {
       return state;
     }

@@ -162,8 +162,9 @@ final class SameRequest {
         continue;
       }
       Set<IndexedMethod> beside = reached == null ? null : walk(entry, around, target);
-      if (beside == null) {
-        return java.util.Optional.of(entry); // past the limit: no proof
+      if (beside == null || takesLoadedEntity(entry)) {
+        // past the limit: no proof; or Spring Data loads the handler's entity argument in the request's context
+        return java.util.Optional.of(entry);
       }
       java.util.Optional<IndexedMethod> loads = otherLoad(beside, target, meets);
       if (loads.isPresent() && !inExclusiveBranches(entry, target, proxiedCallers, meets)) {
@@ -171,6 +172,21 @@ final class SameRequest {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * {@code show(@PathVariable("id") Day day)}: Spring Data's DomainClassConverter loads the entity an argument names,
+   * inside open-in-view, before the handler runs (hostile review 50's D1); a {@code @RequestBody} one is made new.
+   */
+  private boolean takesLoadedEntity(IndexedMethod handler) {
+    return handler.fact().params().stream().anyMatch(param -> index.type(param.qualifiedType())
+        .filter(type -> type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity"))
+        .isPresent()) && whole.declaration(handler).filter(declared -> declared.getParameters().size()
+            == handler.fact().params().size()).map(declared -> declared.getParameters().stream()
+            .filter(p -> p.getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("RequestBody")))
+            .anyMatch(p -> index.type(handler.fact().params().get(declared.getParameters().indexOf(p)).qualifiedType())
+                .filter(type -> type.hasAnnotation("jakarta.persistence.Entity")
+                    || type.hasAnnotation("javax.persistence.Entity")).isPresent())).orElse(true);
   }
 
   /** A method among those of a request that loads the read's data besides the read itself. */

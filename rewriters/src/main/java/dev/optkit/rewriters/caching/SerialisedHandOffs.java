@@ -110,12 +110,46 @@ final class SerialisedHandOffs {
           .anyMatch(s -> s.endsWith("ResponseBodyAdvice") || s.contains("ResponseBodyAdvice<")))
           .map(TypeFact::qualifiedName).sorted().findFirst().orElse("");
     }
+    if (serializer == null) {
+      serializer = changingSerializer();
+    }
+    if (!serializer.isEmpty() && index.webEntryPoints().servesBody(handler)) {
+      return Optional.of("returns it in the response body, which the project's Jackson serializer "
+          + ProjectTraits.simpleName(serializer) + " writes and may change (its serialize() changes or hands on the "
+          + "value it writes): a cached result is one object shared by every caller");
+    }
     if (bodyAdvice.isEmpty() || !index.webEntryPoints().servesBody(handler)) {
       return Optional.empty();
     }
     return Optional.of("returns it in the response body, which the project's ResponseBodyAdvice "
         + bodyAdvice.substring(bodyAdvice.lastIndexOf('.') + 1) + " receives before it is written and may change: a "
         + "cached result is one object shared by every caller");
+  }
+
+  /** The project's first Jackson serializer whose serialize() changes its value or hands it on, "" for none. */
+  private String serializer;
+
+  /**
+   * A {@code @JsonComponent} or {@code JsonSerializer} of the project whose {@code serialize(value, ..)} changes the
+   * value or hands it to other code (hostile review 50's J1: {@code value.tags().add("new")} on the cached DTO).
+   */
+  private String changingSerializer() {
+    return index.methods().stream().filter(m -> m.fact().name().equals("serialize") && !m.fact().params().isEmpty()
+        && !SourceSet.isTestPath(m.path()))
+        .filter(m -> index.supertypesOf(m.fact().ownerType()).stream().anyMatch(t -> t.contains("JsonSerializer")
+            || t.contains("StdSerializer")) || index.type(m.fact().ownerType()).map(t -> t.hasAnnotation("JsonComponent"))
+            .orElse(false) || index.type(m.fact().ownerType()).flatMap(t -> index.type(enclosingOf(t.qualifiedName())))
+            .map(t -> t.hasAnnotation("JsonComponent")).orElse(false))
+        .filter(m -> m.fact().parameterMutations().stream().anyMatch(change -> change.parameter() == 0)
+            // handed to the project's code (gen.writeObject(value) is Jackson's, which reads it)
+            || m.fact().handOffs().stream().anyMatch(handOff -> handOff.fromParameter() == 0 && handOff.position() >= 0
+                && !index.methodsNamed(handOff.to()).isEmpty()))
+        .map(m -> m.fact().ownerType()).sorted().findFirst().orElse("");
+  }
+
+  private static String enclosingOf(String nested) {
+    int dot = nested.lastIndexOf('.');
+    return dot < 0 ? nested : nested.substring(0, dot);
   }
 
   /** The project's first ResponseBodyAdvice by name, "" for none; null until asked. */
