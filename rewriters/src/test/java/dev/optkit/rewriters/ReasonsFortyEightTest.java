@@ -82,5 +82,9 @@ class ReasonsFortyEightTest {
     MigrationPlan web = new MigrationFixture(dir.resolve("web")).resources("/reasons48/scheduledpoll")
         .resources("/reasons48/scheduledpollweb").plan();
     assertTrue(cached(web, "BankClient.transactions"), web.targets() + " " + web.refusals());
+    // hostile review 50's R1: a nightly job never meets an entry of a 300 s cache
+    MigrationPlan nightly = new MigrationFixture(dir.resolve("nightly")).resources("/reasons48/scheduledpoll")
+        .resources("/reasons48/scheduledpollnightly").plan();
+    assertTrue(cached(nightly, "BankClient.transactions"), nightly.targets() + " " + nightly.refusals());
   }
 }

@@ -161,6 +161,7 @@ public final class CachingPlanner {
       boolean written = !dataWriters.of(method.get()).isEmpty();
       Optional<String> snapshot = (written ? snapshotReads.whyNot(method.get()) : Optional.<String>empty())
           .or(() -> snapshotReads.whyNotEntities(method.get())).or(() -> exportedRepositories.whyNot(method.get()))
+          .or(() -> ScheduledPolls.whyNot(whole, method.get(), policy.getValue().ttlSeconds()))
           .or(() -> form != CacheForm.SPRING ? Optional.empty() : members.privateListener(fact.ownerType()).map(l ->
               "its class has the private " + l + ", which Spring cannot invoke once @Cacheable makes the bean a proxy: "
                   + "the application would not start"));
@@ -378,7 +379,7 @@ public final class CachingPlanner {
           + ProjectTraits.simpleName(fact.returnType()) + " it returns cannot be read (the framework or code outside "
           + "the project may call it, and change it): a cached result is one object shared by every caller");
     }
-    Optional<String> state = keyCoverage.whyNot(method).or(() -> ScheduledPolls.whyNot(whole, method));
+    Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
       return state;
     }

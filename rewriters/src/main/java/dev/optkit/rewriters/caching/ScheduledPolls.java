@@ -24,7 +24,8 @@ final class ScheduledPolls {
 
   private ScheduledPolls() {}
 
-  static Optional<String> whyNot(WholeProject whole, IndexedMethod read) {
+  /** @param ttlSeconds the cache's time to live: a job running less often than that never meets its own entry */
+  static Optional<String> whyNot(WholeProject whole, IndexedMethod read, long ttlSeconds) {
     ProjectIndex index = whole.index();
     if (index.reachedIo(read).stream().noneMatch(reached -> reached.site().kind() == ClientKind.API)) {
       return Optional.empty();
@@ -37,7 +38,7 @@ final class ScheduledPolls {
       if (!seen.add(caller) || SourceSet.isTestPath(caller.path())) {
         continue;
       }
-      if (scheduled(whole, caller)) {
+      if (scheduled(whole, caller) && periodSeconds(whole, caller) <= ttlSeconds) {
         scheduled.add(caller);
       }
       pending.addAll(index.callersOf(caller));
@@ -56,6 +57,61 @@ final class ScheduledPolls {
    */
   private static final Set<String> SCHEDULING_CALLS = Set.of("addFixedDelayTask", "addFixedRateTask", "addCronTask",
       "addTriggerTask", "scheduleAtFixedRate", "scheduleWithFixedDelay", "schedule");
+
+  /**
+   * The shortest time between two runs of a {@code @Scheduled} method, in seconds, read from a literal {@code cron},
+   * {@code fixedDelay} or {@code fixedRate}; 0 (as often as anything) when optkit cannot tell: a placeholder, a time
+   * unit, a task registered in code, a Quartz job (hostile review 50's R1: a nightly job and a 300 s TTL never meet).
+   */
+  static long periodSeconds(WholeProject whole, IndexedMethod method) {
+    var declared = whole.declaration(method).orElse(null);
+    if (declared == null) {
+      return 0;
+    }
+    long shortest = Long.MAX_VALUE;
+    boolean any = false;
+    for (var annotation : declared.getAnnotations()) {
+      if (!annotation.getNameAsString().endsWith("Scheduled")) {
+        continue;
+      }
+      any = true;
+      if (!(annotation instanceof com.github.javaparser.ast.expr.NormalAnnotationExpr values)) {
+        return 0;
+      }
+      long period = 0;
+      for (var pair : values.getPairs()) {
+        String name = pair.getNameAsString();
+        String literal = pair.getValue().isStringLiteralExpr() ? pair.getValue().asStringLiteralExpr().asString()
+            : pair.getValue().isLiteralExpr() ? pair.getValue().toString().replace("_", "").replaceAll("[lL]$", "") : null;
+        if (literal == null || name.equals("timeUnit") || name.endsWith("String") && !name.equals("cron")) {
+          return 0;
+        }
+        if ((name.equals("fixedDelay") || name.equals("fixedRate")) && literal.matches("\\d{1,15}")) {
+          period = Long.parseLong(literal) / 1000;
+        } else if (name.equals("cron")) {
+          period = cronPeriod(literal);
+        }
+      }
+      shortest = Math.min(shortest, period);
+    }
+    return any ? shortest : 0;
+  }
+
+  /** A lower bound of the time between two runs of a six-field cron, in seconds. */
+  private static long cronPeriod(String cron) {
+    String[] fields = cron.trim().split("\\s+");
+    if (fields.length == 1) {
+      return switch (fields[0]) {
+        case "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight" -> 86_400;
+        case "@hourly" -> 3_600;
+        default -> 0;
+      };
+    }
+    if (fields.length != 6) {
+      return 0;
+    }
+    return !fields[0].matches("\\d+") ? 1 : !fields[1].matches("\\d+") ? 60 : !fields[2].matches("\\d+") ? 3_600 : 86_400;
+  }
 
   private static boolean scheduled(WholeProject whole, IndexedMethod method) {
     ProjectIndex index = whole.index();
