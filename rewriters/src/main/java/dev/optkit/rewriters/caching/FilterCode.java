@@ -88,14 +88,13 @@ final class FilterCode {
     index.supertypesOf(filter.qualifiedName()).stream().filter(t -> index.type(t).isPresent()).forEach(own::add);
     for (String type : own) {
       boolean transactional = index.type(type).map(t -> transactional(t.annotations(), 0)).orElse(false)
-          || index.methods().stream().filter(m -> m.fact().ownerType().equals(type))
-              .anyMatch(m -> transactional(m.fact().annotations(), 0));
+          || index.methodsOfType(type).stream().anyMatch(m -> transactional(m.fact().annotations(), 0));
       if (transactional) {
         return Optional.of("the filter " + name + " runs in a transaction (@Transactional), whose EntityManager "
             + "open-in-view then joins");
       }
     }
-    for (IndexedMethod method : index.methods().stream().filter(m -> own.contains(m.fact().ownerType()))
+    for (IndexedMethod method : own.stream().flatMap(type -> index.methodsOfType(type).stream())
         .sorted(Comparator.comparing((IndexedMethod m) -> m.path()).thenComparingInt(m -> m.fact().range().line()))
         .toList()) {
       Optional<CallableDeclaration<?>> declared = whole.declaration(method);

@@ -42,7 +42,7 @@ final class ViewHandlers {
     return index.files().stream().filter(file -> !SourceSet.isTestPath(file.path()))
         .sorted(Comparator.comparing(FileFacts::path))
         .flatMap(file -> file.types().stream())
-        .flatMap(type -> index.methods().stream().filter(m -> m.fact().ownerType().equals(type.qualifiedName()))
+        .flatMap(type -> index.methodsOfType(type.qualifiedName()).stream()
             .sorted(Comparator.comparingInt(m -> m.fact().range().line()))
             .filter(method -> rendersByName(type, method)).limit(1))
         .map(method -> method.fact().displayName() + "()").findFirst();
