@@ -66,10 +66,11 @@ class HostileFiftyTest {
     assertFalse(cached(plan, "DayService.getDays"), plan.targets().toString());
   }
 
-  /** J1: the project's own Jackson serializer changes the value it writes. */
+  /** J1: the project's own Jackson serializer changes the value it writes (over trial 48's envelope shop). */
   @Test
   void aSerializerChangingWhatItWritesIsMoreThanTheSerialiser() {
-    MigrationPlan plan = plan("jsonser");
+    MigrationPlan plan = new MigrationFixture(dir.resolve("jsonser")).resources("/reasons48/responsewrapper")
+        .resources("/hostile50/jsonser").plan();
     assertFalse(cached(plan, "ProductService.byId"), plan.targets().toString());
     assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().contains("Jackson serializer")),
         plan.refusals().toString());

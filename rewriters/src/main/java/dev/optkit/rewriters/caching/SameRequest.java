@@ -179,15 +179,21 @@ final class SameRequest {
    * inside open-in-view, before the handler runs (hostile review 50's D1); a {@code @RequestBody} one is made new.
    */
   private boolean takesLoadedEntity(IndexedMethod handler) {
-    return handler.fact().params().stream().anyMatch(param -> index.type(param.qualifiedType())
-        .filter(type -> type.hasAnnotation("jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity"))
-        .isPresent()) && whole.declaration(handler).filter(declared -> declared.getParameters().size()
-            == handler.fact().params().size()).map(declared -> declared.getParameters().stream()
-            .filter(p -> p.getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("RequestBody")))
-            .anyMatch(p -> index.type(handler.fact().params().get(declared.getParameters().indexOf(p)).qualifiedType())
-                .filter(type -> type.hasAnnotation("jakarta.persistence.Entity")
-                    || type.hasAnnotation("javax.persistence.Entity")).isPresent())).orElse(true);
+    List<dev.optkit.analyzers.facts.ParamFact> params = handler.fact().params();
+    var declared = whole.declaration(handler).orElse(null);
+    for (int i = 0; i < params.size(); i++) {
+      boolean entity = index.type(params.get(i).qualifiedType()).filter(type -> type.hasAnnotation(
+          "jakarta.persistence.Entity") || type.hasAnnotation("javax.persistence.Entity")).isPresent();
+      // unread, or its parameters not the facts' own: an entity argument counts whatever it says
+      boolean body = declared != null && declared.getParameters().size() == params.size()
+          && declared.getParameter(i).getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("RequestBody"));
+      if (entity && !body) {
+        return true;
+      }
+    }
+    return false;
   }
+
 
   /** A method among those of a request that loads the read's data besides the read itself. */
   private java.util.Optional<IndexedMethod> otherLoad(Set<IndexedMethod> methods, IndexedMethod target,

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A remote read a scheduled job runs: a job that runs again and again calls the other system to see what is new
- * there (trial 48: a bank's transactions fetched every few seconds by a {@code @Scheduled} job), which no write of the
- * project evicts; a cache would answer later runs with what an earlier one saw, for its whole time to live. Scheduled
+ * A remote read a scheduled job runs: a job that runs again and again calls the other system to see what changed
+ * there since its last run (trial 48: a bank's transactions fetched every few seconds by a {@code @Scheduled} job);
+ * a cache would answer later runs with what an earlier one saw, for up to its time to live. Scheduled
  * means {@code @Scheduled}/{@code @Schedules} on a method, a Quartz job's {@code execute} (or {@code executeInternal}),
  * or a method registering a task in code, reached through the read's callers.
  */
@@ -46,8 +46,8 @@ final class ScheduledPolls {
     return scheduled.stream().min(Comparator.comparing(IndexedMethod::path)
             .thenComparingInt(m -> m.fact().range().line()))
         .map(job -> "called by " + job.fact().displayName() + "(), which runs on a schedule: a job that runs again "
-            + "and again calls the other system to see what is new there, which no write of the project evicts, and "
-            + "a cache would answer later runs with what an earlier one saw, for its whole time to live");
+            + "and again calls the other system to see what changed there since its last run, and a cache would "
+            + "answer later runs with what an earlier one saw, for up to its time to live");
   }
 
   /**

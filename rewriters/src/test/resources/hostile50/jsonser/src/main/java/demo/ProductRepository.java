@@ -1,3 +1,0 @@
-package demo;
-import org.springframework.data.jpa.repository.JpaRepository;
-public interface ProductRepository extends JpaRepository<Product, Long> {}
