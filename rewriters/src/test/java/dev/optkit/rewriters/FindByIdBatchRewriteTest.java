@@ -412,7 +412,7 @@ class FindByIdBatchRewriteTest {
   // ---- what a careful engineer batches by hand, batched: each shape once refused ----------------
 
   /** Batched, compiled, and answering as the original over the real repository, repeats, missing ids and null included. */
-  private void batchedAndAnsweringAlike(MigrationFixture fixture) throws Exception {
+  static void batchedAndAnsweringAlike(MigrationFixture fixture) throws Exception {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
     Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));

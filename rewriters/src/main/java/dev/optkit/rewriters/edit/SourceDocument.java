@@ -105,6 +105,12 @@ public final class SourceDocument {
     return lineStarts[line - 1];
   }
 
+  /** The 1-based line an offset stands on. */
+  public int lineOf(int offset) {
+    int found = java.util.Arrays.binarySearch(lineStarts, offset);
+    return found >= 0 ? found + 1 : -found - 1;
+  }
+
   /** The offset just after a line's line break (or the end of the text on the last line). */
   public int lineEnd(int line) {
     int end = lineStarts[line - 1];

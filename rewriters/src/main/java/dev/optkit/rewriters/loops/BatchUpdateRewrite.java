@@ -82,7 +82,7 @@ final class BatchUpdateRewrite {
     if (refused.isPresent()) {
       return new FuturesJoinedInLoopRewrite.Refused(refused.get());
     }
-    SourceRange body = SourceRange.of(loop.getBody());
+    SourceRange body = FactRanges.span(loop.getBody());
     List<String> io = new ArrayList<>();
     MethodCallExpr update = null;
     for (IoSite inside : index.sitesOf(indexed)) {

@@ -118,12 +118,12 @@ final class BlockingCallJudge {
       }
 
       private Optional<IoSite> site(MethodCallExpr call) {
-        SourceRange range = SourceRange.of(call);
+        SourceRange range = FactRanges.of(call);
         return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
       }
 
       private Optional<CallRef> ref(MethodCallExpr call) {
-        SourceRange range = SourceRange.of(call);
+        SourceRange range = FactRanges.of(call);
         return method.fact().calls().stream().filter(c -> c.range().equals(range)).findFirst();
       }
 

@@ -112,7 +112,7 @@ final class FindByIdBatchRewrite {
   /** The loop's rewrite: the lines before it and the call replaced, or why it is refused. */
   FuturesJoinedInLoopRewrite.Outcome rewrite(CallableDeclaration<?> method, ForEachStmt loop, IndexedMethod indexed) {
     // every I/O in the body: a client's call or method reference (orders::save), a project method reaching one
-    SourceRange loopBody = SourceRange.of(loop.getBody());
+    SourceRange loopBody = FactRanges.span(loop.getBody());
     List<String> io = new ArrayList<>();
     List<IoSite> reachedInside = new ArrayList<>();
     MethodCallExpr find = null;
@@ -200,7 +200,7 @@ final class FindByIdBatchRewrite {
     if (index.type(entity).filter(t -> t.hasAnnotation("jakarta.persistence.Entity")
         || t.hasAnnotation("javax.persistence.Entity")).isPresent() || crudSimple(site.get().receiverType()).equals("JpaRepository")) {
       Optional<String> transaction = jpaScope.transactionAround(indexed);
-      boolean clean = transaction.isPresent() && jpaScope.opensCleanTransaction(indexed, SourceRange.of(loop));
+      boolean clean = transaction.isPresent() && jpaScope.opensCleanTransaction(indexed, FactRanges.span(loop));
       if (transaction.isPresent() && !clean) {
         return new FuturesJoinedInLoopRewrite.Refused(simple(entity) + " is a JPA entity and the loop runs in "
             + transaction.get() + ": a findAllById query first flushes the changes that transaction holds, which "

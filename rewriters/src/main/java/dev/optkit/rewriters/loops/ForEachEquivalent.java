@@ -67,22 +67,37 @@ final class ForEachEquivalent {
 
   /**
    * @param loop the loop in the view
-   * @param from the loop's start in the original file (the view's text before it is the same)
-   * @param originalEnd the loop's end in the original file
-   * @param viewEnd the loop's end in the view (the texts after the two ends are the same)
+   * @param from the start of the statement the view wrote anew (the texts before it are the same)
+   * @param originalEnd the statement's end in the original file
+   * @param viewEnd the statement's end in the view (the texts after the two ends are the same)
    * @param read how the original loop was read, for the plan
+   * @param loopFrom the for-each's start in the view
+   * @param loopViewEnd the for-each's end in the view
+   * @param imports types the view's own text names (its list, its collector), for the file's imports
    */
   record View(SourceDocument document, CompilationUnit unit, ForEachStmt loop, int from, int originalEnd, int viewEnd,
-      String read) implements Result {
+      String read, int loopFrom, int loopViewEnd, java.util.Set<String> imports) implements Result {
+    /** A view that is the loop alone. */
+    View(SourceDocument document, CompilationUnit unit, ForEachStmt loop, int from, int originalEnd, int viewEnd,
+        String read) {
+      this(document, unit, loop, from, originalEnd, viewEnd, read, from, viewEnd, java.util.Set.of());
+    }
+
     /**
      * The rewrite's edit on the view, as an edit on the original file: it must take the whole loop
-     * (an edit that starts or ends inside it has no place in the original), and the markers come out.
+     * (an edit that starts or ends inside it has no place in the original); the view's text around
+     * the loop within the statement it wrote (the list the loop fills) goes with it, and the markers
+     * come out.
      */
     Optional<TextEdit> toOriginal(TextEdit edit) {
-      if (edit.start() > from || edit.end() < viewEnd) {
+      if (edit.start() > loopFrom || edit.end() < loopViewEnd) {
         return Optional.empty();
       }
-      return Optional.of(new TextEdit(edit.start(), edit.end() - viewEnd + originalEnd, unmarked(edit.replacement())));
+      int start = Math.min(edit.start(), from);
+      int end = Math.max(edit.end(), viewEnd);
+      String text = document.text();
+      String replacement = text.substring(start, edit.start()) + edit.replacement() + text.substring(edit.end(), end);
+      return Optional.of(new TextEdit(start, end - viewEnd + originalEnd, unmarked(replacement)));
     }
   }
 
@@ -334,7 +349,7 @@ final class ForEachEquivalent {
   }
 
   /** A return of the lambda itself, not of a lambda, class or switch expression inside it. */
-  private static boolean ownStatement(Statement statement, LambdaExpr lambda) {
+  static boolean ownStatement(Statement statement, LambdaExpr lambda) {
     for (Node at = statement.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
       if (at == lambda) {
         return true;
@@ -424,7 +439,7 @@ final class ForEachEquivalent {
   }
 
   /** The element type of a parameter or local declared outside the loop as a java.util list (or an array). */
-  private static Optional<String> elementType(CallableDeclaration<?> method, Node loop, String name, boolean array) {
+  static Optional<String> elementType(CallableDeclaration<?> method, Node loop, String name, boolean array) {
     Optional<Type> declared = declaration(method, loop, name);
     if (declared.isEmpty()) {
       return Optional.empty();
@@ -463,7 +478,7 @@ final class ForEachEquivalent {
     return expression instanceof NameExpr n && n.getNameAsString().equals(name);
   }
 
-  private static boolean hasComment(String text) {
+  static boolean hasComment(String text) {
     return text.contains("//") || text.contains("/*");
   }
 
@@ -475,11 +490,11 @@ final class ForEachEquivalent {
     return text.substring(end);
   }
 
-  private static int offsetOf(SourceDocument document, Node node) {
+  static int offsetOf(SourceDocument document, Node node) {
     return document.offset(node.getBegin().get().line, node.getBegin().get().column);
   }
 
-  private static int endOf(SourceDocument document, Node node) {
+  static int endOf(SourceDocument document, Node node) {
     return document.offset(node.getEnd().get().line, node.getEnd().get().column) + 1;
   }
 }

@@ -136,7 +136,9 @@ public final class LoopMigration {
       List<String> descriptions = new ArrayList<>();
       List<LoopRewrite> inFile = new ArrayList<>();
       for (Finding finding : file.getValue()) {
-        Optional<Node> found = loopAt(parsed.get(), finding.line(), finding.column());
+        Optional<Node> found = "stream".equals(finding.details().get("loopKind"))
+            ? pipelineAt(parsed.get(), finding.line(), finding.column())
+            : loopAt(parsed.get(), finding.line(), finding.column());
         Optional<IndexedMethod> indexed = assessment.index().methods().stream()
             .filter(m -> m.path().equals(finding.path()) && m.fact().range().line() <= finding.line()
                 && m.fact().range().endLine() >= finding.endLine())
@@ -154,7 +156,9 @@ public final class LoopMigration {
           loop = forEach;
           using = inOriginal;
         } else {
-          ForEachEquivalent.Result read = ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
+          ForEachEquivalent.Result read = found.get() instanceof MethodCallExpr pipeline
+              ? StreamPipelineView.of(document, parsed.get(), pipeline, projectCollections)
+              : ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
           if (read instanceof ForEachEquivalent.NotEquivalent not) {
             refusals.add(new Refusal(finding, not.reason()));
             continue;
@@ -215,6 +219,9 @@ public final class LoopMigration {
         }
         edits.add(edit.get());
         imports.addAll(done.imports());
+        if (view != null) {
+          imports.addAll(view.imports());
+        }
         if (remote) {
           pooled.merge(owner, threads.choose(release, indexed.get(), done.pooledCall()), LoopThreads.Choice::and);
         }
@@ -264,6 +271,15 @@ public final class LoopMigration {
       FuturesJoinedInLoopRewrite reorderedWrites, FindByIdBatchRewrite batch, BatchUpdateRewrite writes) {}
 
   /** The loop a finding names: a statement starting on its line (a for-each, a counted loop, a forEach call...). */
+  /** The stream pipeline the finding's loop is: the outermost call of a chain over a collection's stream(). */
+  private static Optional<Node> pipelineAt(CompilationUnit unit, int line, int column) {
+    return unit.findAll(MethodCallExpr.class).stream()
+        .filter(c -> c.getBegin().get().line == line && c.getBegin().get().column == column)
+        .filter(c -> !(c.getParentNode().orElse(null) instanceof MethodCallExpr outer && outer.getScope().orElse(null) == c))
+        .filter(StreamPipelineView::isPipeline)
+        .findFirst().map(Node.class::cast);
+  }
+
   private static Optional<Node> loopAt(CompilationUnit unit, int line, int column) {
     Optional<Node> forEach = unit.findAll(ForEachStmt.class).stream().filter(l -> l.getBegin().get().line == line)
         .map(Node.class::cast).findFirst();
@@ -299,7 +315,7 @@ public final class LoopMigration {
     return found;
   }
 
-  private static final Set<String> JAVA_UTIL_COLLECTIONS = Set.of("Collection", "List", "Set", "AbstractCollection",
+  static final Set<String> JAVA_UTIL_COLLECTIONS = Set.of("Collection", "List", "Set", "AbstractCollection",
       "AbstractList", "AbstractSequentialList", "AbstractSet", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
       "TreeSet", "Vector", "Stack", "SortedSet", "NavigableSet", "SequencedCollection", "SequencedSet", "Deque",
       "ArrayDeque", "Queue", "AbstractQueue", "PriorityQueue");
@@ -347,7 +363,7 @@ public final class LoopMigration {
 
       @Override
       public Optional<String> changesHeldState(MethodCallExpr call) {
-        Optional<CallRef> ref = method.fact().calls().stream().filter(c -> c.range().equals(SourceRange.of(call))).findFirst();
+        Optional<CallRef> ref = method.fact().calls().stream().filter(c -> c.range().equals(FactRanges.of(call))).findFirst();
         for (IndexedMethod target : ref.map(index::allTargetsOf).orElse(List.of())) {
           for (MethodFact.ParameterMutation change : target.fact().parameterMutations()) {
             if (change.parameter() == MethodFact.RECEIVER) {
@@ -377,7 +393,7 @@ public final class LoopMigration {
               + ", a class of the project whose constructor optkit does not follow: started ahead, it would run "
               + "before the earlier elements' statements after their joins");
         }
-        Optional<CallRef> ref = method.fact().calls().stream().filter(c -> c.range().equals(SourceRange.of(call))).findFirst();
+        Optional<CallRef> ref = method.fact().calls().stream().filter(c -> c.range().equals(FactRanges.of(call))).findFirst();
         List<IndexedMethod> targets = ref.map(index::allTargetsOf).orElse(List.of());
         if (!targets.isEmpty()) {
           for (IndexedMethod target : targets) {
@@ -404,7 +420,7 @@ public final class LoopMigration {
       }
 
       private Optional<IoSite> site(MethodCallExpr call) {
-        SourceRange range = SourceRange.of(call);
+        SourceRange range = FactRanges.of(call);
         return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
       }
     };

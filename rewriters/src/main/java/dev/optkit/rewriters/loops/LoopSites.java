@@ -69,12 +69,12 @@ final class LoopSites {
 
   /** The I/O site a call of the method is, when the catalogue knows it as one. */
   Optional<IoSite> site(IndexedMethod method, MethodCallExpr call) {
-    SourceRange range = SourceRange.of(call);
+    SourceRange range = FactRanges.of(call);
     return index.sitesOf(method).stream().filter(s -> s.range().equals(range)).findFirst();
   }
 
   Optional<CallRef> ref(IndexedMethod method, MethodCallExpr call) {
-    SourceRange range = SourceRange.of(call);
+    SourceRange range = FactRanges.of(call);
     return method.fact().calls().stream().filter(c -> c.range().equals(range)).findFirst();
   }
 

@@ -83,7 +83,7 @@ final class LoopThreads {
     if (!(call instanceof MethodCallExpr method)) {
       return Optional.of("optkit cannot see the path of " + call);
     }
-    SourceRange range = SourceRange.of(method);
+    SourceRange range = FactRanges.of(method);
     Optional<IoSite> site = index.sitesOf(caller).stream().filter(s -> s.range().equals(range)).findFirst();
     if (site.isPresent()) {
       return library(site.get());

@@ -1,0 +1,386 @@
+package dev.optkit.rewriters.loops;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.WildcardType;
+import dev.optkit.analyzers.parse.LanguageLevels;
+import dev.optkit.rewriters.edit.Imports;
+import dev.optkit.rewriters.edit.SourceDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A stream pipeline that is a loop over a collection in all but its syntax, read as that loop so the
+ * loop rewrites (which prove their conditions on {@code for (T x : xs)}) can take it:
+ * <ul>
+ *   <li>{@code xs.stream().forEach(x -> ...);}: a sequential stream over a collection runs the action for
+ *       each element in the order of the collection's spliterator, which is its iterator's, on the calling
+ *       thread;</li>
+ *   <li>{@code List<R> rs = xs.stream().map(x -> e).collect(Collectors.toList());}, or {@code return} of it:
+ *       the same calls of {@code e}, one per element in that order, their values in an ArrayList (which
+ *       Collectors.toList() makes); with {@code .toList()} an unmodifiable list of them that allows nulls, as
+ *       Stream.toList() gives.</li>
+ * </ul>
+ * The collection must be a local or parameter declared as a java.util collection (a project's own
+ * collection class may stream otherwise than it iterates). Unlike a counted loop's view, this one writes
+ * the statement anew: the loop's own text (its header, the list it fills) has no facts, and the lambda's
+ * body and the collection, copied into it, find theirs through {@link FactRanges}.
+ */
+final class StreamPipelineView {
+  private static final String SHAPE = "optkit reads a stream pipeline as a loop only in the forms "
+      + "'xs.stream().forEach(x -> ...);' and 'List<R> rs = xs.stream().map(x -> ...).collect(Collectors.toList());' "
+      + "(or a return of it, or .toList()) over a local collection xs";
+
+  private enum Terminal { FOR_EACH, COLLECTED, UNMODIFIABLE }
+
+  private StreamPipelineView() {}
+
+  /** Whether the call ends a pipeline over a collection's {@code stream()}: the calls this view reads. */
+  static boolean isPipeline(MethodCallExpr call) {
+    for (Expression at = call; at instanceof MethodCallExpr link; at = link.getScope().orElse(null)) {
+      if (link.getNameAsString().equals("stream") && link.getArguments().isEmpty() && link.getScope().isPresent()) {
+        return link != call;
+      }
+    }
+    return false;
+  }
+
+  /** The view of the statement the pipeline stands in, or the reason there is none. */
+  static ForEachEquivalent.Result of(SourceDocument document, CompilationUnit unit, MethodCallExpr pipeline,
+      Set<String> projectCollections) {
+    Node parent = pipeline.getParentNode().orElse(null);
+    Statement statement;
+    VariableDeclarator declared = null;
+    if (parent instanceof ExpressionStmt expression) {
+      statement = expression;
+    } else if (parent instanceof ReturnStmt returned) {
+      statement = returned;
+    } else if (parent instanceof VariableDeclarator variable
+        && variable.getParentNode().orElse(null) instanceof VariableDeclarationExpr declaration
+        && declaration.getVariables().size() == 1 && declaration.getParentNode().orElse(null) instanceof ExpressionStmt s) {
+      statement = s;
+      declared = variable;
+    } else {
+      return new ForEachEquivalent.NotEquivalent(SHAPE);
+    }
+    if (!(statement.getParentNode().orElse(null) instanceof BlockStmt)) {
+      // if (c) return xs.stream()...; is one statement, and the loop written anew several
+      return new ForEachEquivalent.NotEquivalent("it is not a statement of a block ({ ... }), where the loop written "
+          + "anew can stand");
+    }
+    Optional<CallableDeclaration<?>> enclosing = directlyIn(statement);
+    if (enclosing.isEmpty()) {
+      return new ForEachEquivalent.NotEquivalent("it stands in a lambda or a class inside its method, which optkit does "
+          + "not rewrite loops in");
+    }
+    CallableDeclaration<?> method = enclosing.get();
+    String methodText = document.text().substring(ForEachEquivalent.offsetOf(document, method),
+        ForEachEquivalent.endOf(document, method));
+    if (methodText.contains("/*~") || methodText.contains("/**/") || methodText.contains("\\u")) {
+      return new ForEachEquivalent.NotEquivalent("its method holds the text /**/, /*~ or a unicode escape, which "
+          + "optkit does not read a pipeline through");
+    }
+    if (!projectCollections.isEmpty()) {
+      return new ForEachEquivalent.NotEquivalent("the project declares collections of its own (" + String.join(", ",
+          new java.util.TreeSet<>(projectCollections)) + "), which the collection could be: their stream() need not "
+          + "visit the elements as their iterator does");
+    }
+    Terminal terminal;
+    MethodCallExpr stage;
+    if (pipeline.getNameAsString().equals("forEach") && pipeline.getArguments().size() == 1) {
+      terminal = Terminal.FOR_EACH;
+      stage = pipeline;
+    } else if (pipeline.getNameAsString().equals("toList") && pipeline.getArguments().isEmpty()) {
+      terminal = Terminal.UNMODIFIABLE;
+      stage = pipeline.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast).orElse(null);
+    } else if (pipeline.getNameAsString().equals("collect") && pipeline.getArguments().size() == 1
+        && collectsToList(unit, pipeline.getArgument(0))) {
+      terminal = Terminal.COLLECTED;
+      stage = pipeline.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast).orElse(null);
+    } else {
+      return new ForEachEquivalent.NotEquivalent(SHAPE + "; its last call is " + pipeline.getNameAsString() + "()");
+    }
+    if (stage == null || !stage.getNameAsString().equals(terminal == Terminal.FOR_EACH ? "forEach" : "map")
+        || stage.getArguments().size() != 1 || !(stage.getArgument(0) instanceof LambdaExpr lambda)
+        || lambda.getParameters().size() != 1 || !lambda.getParameter(0).getAnnotations().isEmpty()
+        || !(stage.getScope().orElse(null) instanceof MethodCallExpr stream) || !stream.getNameAsString().equals("stream")
+        || !stream.getArguments().isEmpty() || !(stream.getScope().orElse(null) instanceof NameExpr source)) {
+      return new ForEachEquivalent.NotEquivalent(SHAPE);
+    }
+    if ((terminal == Terminal.FOR_EACH) != (statement instanceof ExpressionStmt expression
+        && expression.getExpression() == pipeline)) {
+      return new ForEachEquivalent.NotEquivalent(SHAPE);
+    }
+    if (terminal != Terminal.FOR_EACH && !(lambda.getBody() instanceof ExpressionStmt)) {
+      return new ForEachEquivalent.NotEquivalent("its map() takes a lambda with a block body, whose returns optkit "
+          + "does not read as a loop's");
+    }
+    if (lambda.getBody() instanceof BlockStmt block && block.findAll(ReturnStmt.class).stream()
+        .anyMatch(r -> ForEachEquivalent.ownStatement(r, lambda))) {
+      return new ForEachEquivalent.NotEquivalent("its lambda returns early for an element (a return there ends one "
+          + "element's turn), which optkit does not read as a loop");
+    }
+    String collection = source.getNameAsString();
+    Optional<String> problem = javaUtilCollection(unit, statement, collection);
+    if (problem.isPresent()) {
+      return new ForEachEquivalent.NotEquivalent(problem.get());
+    }
+    Parameter parameter = lambda.getParameter(0);
+    Optional<String> elementType = parameter.getType().isUnknownType()
+        ? ForEachEquivalent.elementType(method, statement, collection, false)
+        : Optional.of(parameter.getType().toString());
+    if (elementType.isEmpty()) {
+      return new ForEachEquivalent.NotEquivalent("optkit cannot name the type of the elements of " + collection);
+    }
+    Optional<String> changed = CollectionWalked.changedUnderAnotherName(statement, collection);
+    if (changed.isPresent()) {
+      return new ForEachEquivalent.NotEquivalent(changed.get());
+    }
+    Optional<String> resultType = Optional.empty();
+    if (declared != null && !((VariableDeclarationExpr) declared.getParentNode().orElseThrow()).getAnnotations().isEmpty()) {
+      return new ForEachEquivalent.NotEquivalent("its local is annotated, which the loop written anew would lose");
+    }
+    if (terminal != Terminal.FOR_EACH) {
+      resultType = declared != null ? listElement(unit, declared.getType(), false)
+          : method instanceof MethodDeclaration m ? listElement(unit, m.getType(), true) : Optional.empty();
+      if (resultType.isEmpty()) {
+        return new ForEachEquivalent.NotEquivalent("optkit reads a pipeline collected to a list only where it is given "
+            + "to a List<R> (a local declared as one, or the return of a method that returns one)");
+      }
+    }
+    return new Writer(document, unit, method, statement, declared, lambda, source, terminal, elementType.get(),
+        resultType.orElse(null)).view();
+  }
+
+  /** The method the statement is in, when no lambda or class body stands between them. */
+  private static Optional<CallableDeclaration<?>> directlyIn(Statement statement) {
+    for (Node at = statement.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof CallableDeclaration<?> method) {
+        return Optional.of(method);
+      }
+      if (at instanceof LambdaExpr || at instanceof ObjectCreationExpr || at instanceof LocalClassDeclarationStmt) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code Collectors.toList()}, or {@code toList()} imported statically from it. */
+  private static boolean collectsToList(CompilationUnit unit, Expression collector) {
+    if (!(collector instanceof MethodCallExpr call) || !call.getNameAsString().equals("toList")
+        || !call.getArguments().isEmpty()) {
+      return false;
+    }
+    if (call.getScope().isEmpty()) {
+      return unit.getImports().stream().anyMatch(i -> i.isStatic() && (i.isAsterisk()
+          ? i.getNameAsString().equals("java.util.stream.Collectors")
+          : i.getNameAsString().equals("java.util.stream.Collectors.toList")));
+    }
+    Expression scope = call.getScope().get();
+    return scope.toString().equals("java.util.stream.Collectors")
+        || scope instanceof NameExpr name && name.getNameAsString().equals("Collectors")
+            && javaUtilName(unit, "Collectors", "java.util.stream");
+  }
+
+  /** Why the name is not a local or parameter declared as a java.util collection, if it is not. */
+  private static Optional<String> javaUtilCollection(CompilationUnit unit, Node at, String name) {
+    Optional<VisibleDeclaration> declared = VisibleDeclaration.of(at, name);
+    String notLocal = "it streams " + name + ", which is not a local or parameter declared as a java.util collection "
+        + "(List<T>, Set<T>, Collection<T>...)";
+    if (declared.isEmpty() || !(declared.get().type() instanceof ClassOrInterfaceType type)) {
+      return Optional.of(notLocal);
+    }
+    String simple = type.getNameAsString();
+    boolean qualified = type.getScope().map(s -> s.asString().equals("java.util")).orElse(false);
+    if (!LoopMigration.JAVA_UTIL_COLLECTIONS.contains(simple) || type.getScope().isPresent() && !qualified
+        || !qualified && !javaUtilName(unit, simple, "java.util")) {
+      return Optional.of(notLocal);
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a simple name the file writes means the type of that name in the package (imported, not shadowed). */
+  private static boolean javaUtilName(CompilationUnit unit, String simple, String pkg) {
+    boolean shadowed = unit.findAll(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+        .anyMatch(t -> t.getNameAsString().equals(simple))
+        || unit.containsData(Imports.PACKAGE_TYPES) && unit.getData(Imports.PACKAGE_TYPES).contains(simple)
+        || unit.getImports().stream().anyMatch(i -> !i.isStatic() && !i.isAsterisk()
+            && i.getNameAsString().endsWith("." + simple) && !i.getNameAsString().equals(pkg + "." + simple));
+    boolean imported = unit.getImports().stream().anyMatch(i -> !i.isStatic()
+        && (i.isAsterisk() ? i.getNameAsString().equals(pkg) : i.getNameAsString().equals(pkg + "." + simple)));
+    return !shadowed && imported;
+  }
+
+  /** R of a {@code List<R>} (in a return type also {@code List<? extends R>}), the list being java.util's. */
+  private static Optional<String> listElement(CompilationUnit unit, Type type, boolean returned) {
+    if (!(type instanceof ClassOrInterfaceType list) || !list.getNameAsString().equals("List")
+        || list.getTypeArguments().map(List::size).orElse(0) != 1) {
+      return Optional.empty();
+    }
+    boolean qualified = list.getScope().map(s -> s.asString().equals("java.util")).orElse(false);
+    if (list.getScope().isPresent() && !qualified || !qualified && !javaUtilName(unit, "List", "java.util")) {
+      return Optional.empty();
+    }
+    Type argument = list.getTypeArguments().get().get(0);
+    if (argument instanceof WildcardType wildcard) {
+      return returned ? wildcard.getExtendedType().map(Type::toString) : Optional.empty();
+    }
+    return Optional.of(argument.toString());
+  }
+
+  /** Writes the view: the statement as the loop, the pieces it copies recorded for {@link FactRanges}. */
+  private static final class Writer {
+    private final SourceDocument document;
+    private final CompilationUnit unit;
+    private final CallableDeclaration<?> method;
+    private final Statement statement;
+    private final VariableDeclarator declared;
+    private final LambdaExpr lambda;
+    private final NameExpr source;
+    private final Terminal terminal;
+    private final String elementType;
+    private final String resultType;
+    private final StringBuilder text = new StringBuilder();
+    private final List<FactRanges.Copied> copied = new ArrayList<>();
+    private final Set<String> imports = new LinkedHashSet<>();
+    private int from;
+
+    Writer(SourceDocument document, CompilationUnit unit, CallableDeclaration<?> method, Statement statement,
+        VariableDeclarator declared, LambdaExpr lambda, NameExpr source, Terminal terminal, String elementType,
+        String resultType) {
+      this.document = document;
+      this.unit = unit;
+      this.method = method;
+      this.statement = statement;
+      this.declared = declared;
+      this.lambda = lambda;
+      this.source = source;
+      this.terminal = terminal;
+      this.elementType = elementType;
+      this.resultType = resultType;
+    }
+
+    ForEachEquivalent.Result view() {
+      // the view writes the statement's whole lines anew: an edit of whole lines is one the caching's text can take
+      int statementFrom = ForEachEquivalent.offsetOf(document, statement);
+      int statementEnd = ForEachEquivalent.endOf(document, statement);
+      int line = statement.getBegin().get().line;
+      from = document.lineStart(line);
+      int end = document.lineEnd(statement.getEnd().get().line);
+      String original = document.text();
+      if (!original.substring(from, statementFrom).isBlank() || !original.substring(statementEnd, end).isBlank()) {
+        return new ForEachEquivalent.NotEquivalent("it does not stand on lines of its own, and optkit moves whole lines");
+      }
+      text.append(original, from, statementFrom);
+      Node body = lambda.getBody() instanceof ExpressionStmt expression ? expression.getExpression() : lambda.getBody();
+      int bodyFrom = ForEachEquivalent.offsetOf(document, body);
+      int bodyEnd = ForEachEquivalent.endOf(document, body);
+      String outside = original.substring(statementFrom, bodyFrom) + original.substring(bodyEnd, statementEnd);
+      if (ForEachEquivalent.hasComment(outside)) {
+        return new ForEachEquivalent.NotEquivalent("a comment stands in the pipeline outside its lambda's body, which "
+            + "the loop written anew would lose");
+      }
+      String newline = document.lineSeparator();
+      String indent = document.indentationOf(line);
+      FreshNames names = new FreshNames(method);
+      String list = null;
+      String filled = null;
+      if (terminal != Terminal.FOR_EACH) {
+        String arrayList = name("java.util.ArrayList");
+        filled = declared != null && terminal == Terminal.COLLECTED ? declared.getNameAsString() : names.take("results");
+        list = declared != null ? declared.getType().toString() : name("java.util.List") + "<" + resultType + ">";
+        String modifiers = declared != null && terminal == Terminal.COLLECTED ? modifiers() : "";
+        text.append(modifiers).append(list).append(' ').append(filled).append(" = new ").append(arrayList)
+            .append("<>();").append(newline).append(indent);
+      }
+      int loopFrom = from + text.length();
+      Parameter parameter = lambda.getParameter(0);
+      text.append("for (").append(parameter.isFinal() ? "final " : "").append(elementType).append(' ')
+          .append(parameter.getNameAsString()).append(" : ");
+      copy(source);
+      text.append(") ");
+      if (lambda.getBody() instanceof BlockStmt) {
+        copy(body);
+      } else {
+        text.append('{').append(newline).append(indent).append(document.indentUnit());
+        if (terminal == Terminal.FOR_EACH) {
+          copy(body);
+          text.append(';');
+        } else {
+          text.append(filled).append(".add(");
+          copy(body);
+          text.append(");");
+        }
+        text.append(newline).append(indent).append('}');
+      }
+      int loopEnd = from + text.length();
+      if (terminal == Terminal.UNMODIFIABLE) {
+        String unmodifiable = name("java.util.Collections") + ".unmodifiableList(" + filled + ")";
+        text.append(newline).append(indent).append(declared != null
+            ? modifiers() + list + " " + declared.getNameAsString() + " = " + unmodifiable + ";"
+            : "return " + unmodifiable + ";");
+      } else if (terminal == Terminal.COLLECTED && declared == null) {
+        text.append(newline).append(indent).append("return ").append(filled).append(';');
+      }
+      text.append(original, statementEnd, end);
+      String viewText = original.substring(0, from) + text + original.substring(end);
+      int viewEnd = from + text.length();
+      Optional<CompilationUnit> parsed = LanguageLevels.parse(viewText);
+      if (parsed.isEmpty()) {
+        return new ForEachEquivalent.NotEquivalent("read as a loop over its elements, the file would not parse");
+      }
+      SourceDocument viewDocument = SourceDocument.of(viewText);
+      Optional<ForEachStmt> loop = parsed.get().findAll(ForEachStmt.class).stream()
+          .filter(l -> ForEachEquivalent.offsetOf(viewDocument, l) == loopFrom).findFirst();
+      if (loop.isEmpty()) {
+        return new ForEachEquivalent.NotEquivalent("read as a loop over its elements, the loop is not where it was");
+      }
+      FactRanges.translate(parsed.get(), new FactRanges.Translation(viewDocument, document, from, viewEnd, end,
+          List.copyOf(copied)));
+      return new ForEachEquivalent.View(viewDocument, parsed.get(), loop.get(), from, end, viewEnd,
+          "the stream pipeline over " + source + " read as a loop over its elements", loopFrom, loopEnd,
+          Set.copyOf(imports));
+    }
+
+    private void copy(Node node) {
+      int start = ForEachEquivalent.offsetOf(document, node);
+      int end = ForEachEquivalent.endOf(document, node);
+      copied.add(new FactRanges.Copied(from + text.length(), start, end - start));
+      text.append(document.text(), start, end);
+    }
+
+    private String name(String qualified) {
+      if (Imports.canUseSimpleName(unit, qualified)) {
+        imports.add(qualified);
+      }
+      return Imports.reference(unit, qualified);
+    }
+
+    /** The local's modifiers ({@code final}) as the declaration writes them. */
+    private String modifiers() {
+      VariableDeclarationExpr declaration = (VariableDeclarationExpr) declared.getParentNode().orElseThrow();
+      return declaration.isFinal() ? "final " : "";
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stream pipelines that are loops over a collection in all but their syntax (issue 24: the largest
+ * shape of I/O loop left): {@code xs.stream().forEach(x -> ...)} and {@code xs.stream().map(x -> ...)}
+ * collected to a list, read as {@code for (T x : xs)} and rewritten as that loop is; each near miss
+ * (a short-circuiting or reducing terminal, a stream over something else than a local collection, a
+ * stage before the call) stays refused with its reason.
+ */
+class StreamPipelineLoopsTest {
+  @TempDir Path dir;
+
+  private static final String METHOD = """
+          public List<String> quoteAll(List<String> skus) {
+              List<String> quotes = new ArrayList<>();
+              for (String sku : skus) {
+                  String price = fetch(sku);
+                  quotes.add(sku + "=" + price);
+              }
+              return quotes;
+          }
+      """;
+
+  private LoopbackPrices prices;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    prices = new LoopbackPrices();
+  }
+
+  @AfterEach
+  void stopServer() {
+    prices.close();
+  }
+
+  private static OptkitConfig loopsOnly() {
+    return WiderLoopShapesTest.loopsOnly();
+  }
+
+  /** The Quotes class with quoteAll's body replaced and java.util.stream.Collectors imported. */
+  static String withMethod(String method) {
+    String quotes = BlockingCallsInLoopRewriteTest.QUOTES_BEFORE;
+    assertTrue(quotes.contains(METHOD));
+    return quotes.replace(METHOD, method).replace("import java.util.List;\n",
+        "import java.util.List;\nimport java.util.stream.Collectors;\n");
+  }
+
+  private String refusal(String source) {
+    MigrationPlan plan = new MigrationFixture(dir).java(source).config(loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
+    return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
+        .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
+  }
+
+  private static String after(MigrationPlan plan) {
+    return MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
+  }
+
+  // ---- rewritten -----------------------------------------------------------------------------
+
+  @Test
+  void aMapCollectedToAReturnedListIsRewrittenAsTheLoopFillingIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                return skus.stream().map(sku -> sku + "=" + fetch(sku)).collect(Collectors.toList());
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = after(plan);
+    assertTrue(after.contains("        List<String> results = new ArrayList<>();\n"), after);
+    assertTrue(after.contains("            for (String sku : skus) {\n"), after);
+    assertTrue(after.contains("FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));"), after);
+    assertTrue(after.contains("        return results;\n    }\n"), after);
+    assertFalse(after.contains(".stream()"), after);
+    assertTrue(plan.loops().get(0).action().contains("the stream pipeline over skus read as a loop over its elements"),
+        plan.loops().get(0).action());
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aMapCollectedToALocalListKeepsTheLocal() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                final List<String> quotes = skus.stream()
+                        .map(sku -> fetch(sku))
+                        .collect(Collectors.toList());
+                quotes.add("end");
+                return quotes;
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = after(plan);
+    assertTrue(after.contains("        final List<String> quotes = new ArrayList<>();\n"), after);
+    assertTrue(after.contains("        quotes.add(\"end\");\n        return quotes;\n"), after);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aStreamsForEachIsRewrittenAsTheLoop() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                List<String> quotes = new ArrayList<>();
+                skus.stream().forEach(sku -> quotes.add(fetch(sku)));
+                return quotes;
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    fixture.assertCompiles(plan);
+  }
+
+  /** FindByIdBatchRewriteTest's lookup with its loop written as the pipeline. */
+  private static String streamedLookup(String pipeline) {
+    String lookup = FindByIdBatchRewriteTest.LOOKUP_BEFORE;
+    String loop = """
+                List<String> described = new ArrayList<>();
+                for (Long id : ids) {
+                    Optional<Order> order = orders.findById(id);
+                    described.add(order.map(o -> o.getId() + " " + o.getStatus()).orElse(id + " missing"));
+                }
+                return described;
+        """;
+    assertTrue(lookup.contains(loop));
+    return lookup.replace(loop, pipeline).replace("import java.util.Optional;\n",
+        "import java.util.Optional;\nimport java.util.stream.Collectors;\n");
+  }
+
+  @Test
+  void aFindByIdPerIdMappedToAListIsBatched() throws Exception {
+    FindByIdBatchRewriteTest.batchedAndAnsweringAlike(new MigrationFixture(dir).java(FindByIdBatchRewriteTest.ORDER)
+        .java(FindByIdBatchRewriteTest.REPOSITORY).java(streamedLookup("""
+                return ids.stream()
+                        .map(id -> orders.findById(id).map(o -> o.getId() + " " + o.getStatus()).orElse(id + " missing"))
+                        .collect(Collectors.toList());
+        """)).config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())));
+  }
+
+  @Test
+  void aFindByIdOrNullPerIdIsBatched() throws Exception {
+    FindByIdBatchRewriteTest.batchedAndAnsweringAlike(new MigrationFixture(dir).java(FindByIdBatchRewriteTest.ORDER)
+        .java(FindByIdBatchRewriteTest.REPOSITORY).java(streamedLookup("""
+                List<Order> found = ids.stream().map(id -> orders.findById(id).orElse(null)).toList();
+                return found.stream().map(o -> o == null ? "missing" : o.getId() + " " + o.getStatus())
+                        .collect(Collectors.toList());
+        """)).config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())));
+  }
+
+  // ---- refused, each with its reason ----------------------------------------------------------------
+
+  @Test
+  void aStreamOverAFieldIsRefused() {
+    String reason = refusal(withMethod("""
+            private final List<String> known = new ArrayList<>();
+
+            public List<String> quoteAll(List<String> skus) {
+                return known.stream().map(sku -> fetch(sku)).collect(Collectors.toList());
+            }
+        """));
+    assertTrue(reason.contains("it streams known, which is not a local or parameter declared as a java.util "
+        + "collection"), reason);
+  }
+
+  @Test
+  void aShortCircuitingTerminalIsRefused() {
+    String reason = refusal(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                return skus.stream().map(sku -> fetch(sku)).filter(p -> p.isEmpty()).findFirst()
+                        .map(List::of).orElse(List.of());
+            }
+        """));
+    assertTrue(reason.contains("optkit reads a stream pipeline as a loop only in the forms"), reason);
+  }
+
+  // ---- run: the same answers and failures as the original ----------------------------------------
+
+  private static final String SHAPES = withMethod(METHOD + """
+
+            public List<String> returned(List<String> skus) {
+                return skus.stream().map(sku -> sku + "=" + fetch(sku)).collect(Collectors.toList());
+            }
+
+            public List<String> unmodifiable(List<String> skus) {
+                List<String> quotes = skus.stream().map(sku -> fetch(sku)).toList();
+                return quotes;
+            }
+
+            public List<String> each(List<String> skus) {
+                List<String> quotes = new ArrayList<>();
+                skus.stream().forEach(sku -> {
+                    if (!sku.startsWith("skip")) {
+                        quotes.add(sku + "=" + fetch(sku));
+                    }
+                });
+                return quotes;
+            }
+        """);
+
+  @Test
+  void eachShapeAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(SHAPES).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(4, plan.loops().size(), plan.refusals().toString());
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    String base = prices.base();
+    List<List<String>> inputs = List.of(
+        List.of(),
+        List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"),
+        List.of("a", "skip-1", "b", "a", "skip-2", "c"),
+        List.of("a", "b", "missing-1", "c", "broken-2"), // the first failure in input order, its type and message
+        List.of("broken-1", "bad sku", "c"));
+    for (String method : List.of("returned", "unmodifiable", "each")) {
+      for (List<String> input : inputs) {
+        assertEquals(run(original, base, method, input), run(migrated, base, method, input), method + " of " + input);
+      }
+      prices.mostInFlight.set(0);
+      run(migrated, base, method, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+      int most = prices.mostInFlight.get();
+      assertTrue(most > 1 && most <= 4, method + ": calls in flight at once: " + most);
+    }
+  }
+
+  private static String run(Path classes, String base, String method, List<String> skus) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        StreamPipelineLoopsTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Quotes");
+      Object quotes = type.getConstructor(String.class).newInstance(base);
+      try {
+        Object answer = type.getMethod(method, List.class).invoke(quotes, new ArrayList<>(skus));
+        String modifiable;
+        try {
+          ((List<?>) answer).add(null);
+          modifiable = "modifiable";
+        } catch (UnsupportedOperationException e) {
+          modifiable = "unmodifiable";
+        }
+        return modifiable + " " + answer;
+      } catch (InvocationTargetException e) {
+        return e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
+      }
+    }
+  }
+}
