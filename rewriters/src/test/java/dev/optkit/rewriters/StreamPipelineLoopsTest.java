@@ -116,6 +116,35 @@ class StreamPipelineLoopsTest {
   }
 
   @Test
+  void aMethodReferenceOnThisIsTheCallOfEachElement() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                List<String> quotes = skus.stream().map(this::fetch).collect(Collectors.toList());
+                return quotes;
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = after(plan);
+    assertTrue(after.contains("            for (String sku : skus) {\n"), after);
+    assertTrue(after.contains("FutureTask<String> call = new FutureTask<String>(() -> this.fetch(nextSku));"), after);
+    assertTrue(after.contains("                quotes.add(answer);\n"), after);
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aMethodReferenceOnALocalIsRefusedForWhenItsReceiverIsRead() {
+    String reason = refusal(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                Quotes other = this;
+                return skus.stream().map(other::fetch).collect(Collectors.toList());
+            }
+        """));
+    assertTrue(reason.contains("its method reference other::fetch is not on this or a final field of the class: the "
+        + "stream evaluates its receiver once, before the first element"), reason);
+  }
+
+  @Test
   void aStreamsForEachIsRewrittenAsTheLoop() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
             public List<String> quoteAll(List<String> skus) {
@@ -204,6 +233,10 @@ class StreamPipelineLoopsTest {
                 return quotes;
             }
 
+            public List<String> referenced(List<String> skus) {
+                return skus.stream().map(this::fetch).toList();
+            }
+
             public List<String> each(List<String> skus) {
                 List<String> quotes = new ArrayList<>();
                 skus.stream().forEach(sku -> {
@@ -219,7 +252,7 @@ class StreamPipelineLoopsTest {
   void eachShapeAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(SHAPES).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
-    assertEquals(4, plan.loops().size(), plan.refusals().toString());
+    assertEquals(5, plan.loops().size(), plan.refusals().toString());
     Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
     Path migrated = fixture.compile(plan);
     String base = prices.base();
@@ -229,7 +262,7 @@ class StreamPipelineLoopsTest {
         List.of("a", "skip-1", "b", "a", "skip-2", "c"),
         List.of("a", "b", "missing-1", "c", "broken-2"), // the first failure in input order, its type and message
         List.of("broken-1", "bad sku", "c"));
-    for (String method : List.of("returned", "unmodifiable", "each")) {
+    for (String method : List.of("returned", "unmodifiable", "referenced", "each")) {
       for (List<String> input : inputs) {
         assertEquals(run(original, base, method, input), run(migrated, base, method, input), method + " of " + input);
       }

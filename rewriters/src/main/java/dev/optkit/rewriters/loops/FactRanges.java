@@ -30,12 +30,19 @@ final class FactRanges {
   record Copied(int viewStart, int originalStart, int length) {}
 
   /**
+   * A node the view wrote in place of another: the call {@code client.price(sku)} for the method reference
+   * {@code client::price}. Only the whole node, view offsets {@code [viewStart, viewEnd)}, has the facts of the
+   * original's {@code [originalStart, originalEnd)}.
+   */
+  record Standing(int viewStart, int viewEnd, int originalStart, int originalEnd) {}
+
+  /**
    * @param from where the rewritten statement starts (the same offset in both texts)
    * @param viewEnd where it ends in the view
    * @param originalEnd where it ends in the original
    */
   record Translation(SourceDocument view, SourceDocument original, int from, int viewEnd, int originalEnd,
-      List<Copied> copied) {
+      List<Copied> copied, List<Standing> standing) {
     Optional<Integer> original(int offset) {
       if (offset < from) {
         return Optional.of(offset);
@@ -90,6 +97,11 @@ final class FactRanges {
       return SourceRange.of(node);
     }
     Translation t = translation.get();
+    for (Standing in : t.standing()) {
+      if (beginOffset(t.view(), node) == in.viewStart() && endOffset(t.view(), node) == in.viewEnd() - 1) {
+        return t.range(in.originalStart(), in.originalEnd() - 1);
+      }
+    }
     Optional<Integer> begin = t.original(beginOffset(t.view(), node));
     Optional<Integer> end = t.original(endOffset(t.view(), node));
     // both ends in one piece of the original: a node that starts in copied text and ends in the view's own is not one

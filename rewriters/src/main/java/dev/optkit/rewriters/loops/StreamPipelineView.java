@@ -9,6 +9,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -122,8 +123,7 @@ final class StreamPipelineView {
       return new ForEachEquivalent.NotEquivalent(SHAPE + "; its last call is " + pipeline.getNameAsString() + "()");
     }
     if (stage == null || !stage.getNameAsString().equals(terminal == Terminal.FOR_EACH ? "forEach" : "map")
-        || stage.getArguments().size() != 1 || !(stage.getArgument(0) instanceof LambdaExpr lambda)
-        || lambda.getParameters().size() != 1 || !lambda.getParameter(0).getAnnotations().isEmpty()
+        || stage.getArguments().size() != 1
         || !(stage.getScope().orElse(null) instanceof MethodCallExpr stream) || !stream.getNameAsString().equals("stream")
         || !stream.getArguments().isEmpty() || !(stream.getScope().orElse(null) instanceof NameExpr source)) {
       return new ForEachEquivalent.NotEquivalent(SHAPE);
@@ -132,11 +132,20 @@ final class StreamPipelineView {
         && expression.getExpression() == pipeline)) {
       return new ForEachEquivalent.NotEquivalent(SHAPE);
     }
-    if (terminal != Terminal.FOR_EACH && !(lambda.getBody() instanceof ExpressionStmt)) {
+    Expression action = stage.getArgument(0);
+    if (action instanceof MethodReferenceExpr reference) {
+      Optional<String> problem = receiverProblem(reference, statement);
+      if (problem.isPresent()) {
+        return new ForEachEquivalent.NotEquivalent(problem.get());
+      }
+    } else if (!(action instanceof LambdaExpr lambda) || lambda.getParameters().size() != 1
+        || !lambda.getParameter(0).getAnnotations().isEmpty()) {
+      return new ForEachEquivalent.NotEquivalent(SHAPE + ", with a lambda of one parameter or a method reference on "
+          + "this or a final field");
+    } else if (terminal != Terminal.FOR_EACH && !(lambda.getBody() instanceof ExpressionStmt)) {
       return new ForEachEquivalent.NotEquivalent("its map() takes a lambda with a block body, whose returns optkit "
           + "does not read as a loop's");
-    }
-    if (lambda.getBody() instanceof BlockStmt block && block.findAll(ReturnStmt.class).stream()
+    } else if (lambda.getBody() instanceof BlockStmt block && block.findAll(ReturnStmt.class).stream()
         .anyMatch(r -> ForEachEquivalent.ownStatement(r, lambda))) {
       return new ForEachEquivalent.NotEquivalent("its lambda returns early for an element (a return there ends one "
           + "element's turn), which optkit does not read as a loop");
@@ -146,8 +155,8 @@ final class StreamPipelineView {
     if (problem.isPresent()) {
       return new ForEachEquivalent.NotEquivalent(problem.get());
     }
-    Parameter parameter = lambda.getParameter(0);
-    Optional<String> elementType = parameter.getType().isUnknownType()
+    Parameter parameter = action instanceof LambdaExpr lambda ? lambda.getParameter(0) : null;
+    Optional<String> elementType = parameter == null || parameter.getType().isUnknownType()
         ? ForEachEquivalent.elementType(method, statement, collection, false)
         : Optional.of(parameter.getType().toString());
     if (elementType.isEmpty()) {
@@ -169,8 +178,41 @@ final class StreamPipelineView {
             + "to a List<R> (a local declared as one, or the return of a method that returns one)");
       }
     }
-    return new Writer(document, unit, method, statement, declared, lambda, source, terminal, elementType.get(),
+    return new Writer(document, unit, method, statement, declared, action, source, terminal, elementType.get(),
         resultType.orElse(null)).view();
+  }
+
+  /**
+   * Why a method reference is not one the loop may call anew for each element: the stream evaluates its receiver
+   * once, before the first element, and the loop at each; only {@code this} and a final field of the class (which
+   * nothing changes after construction) are the same at each.
+   */
+  private static Optional<String> receiverProblem(MethodReferenceExpr reference, Statement statement) {
+    if (reference.getTypeArguments().isPresent() || reference.getIdentifier().equals("new")) {
+      return Optional.of("its method reference " + reference + " is not a call optkit writes out");
+    }
+    Expression receiver = reference.getScope();
+    if (receiver instanceof com.github.javaparser.ast.expr.ThisExpr self && self.getTypeName().isEmpty()) {
+      return Optional.empty();
+    }
+    String name = receiver instanceof NameExpr n ? n.getNameAsString()
+        : receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+            && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr self && self.getTypeName().isEmpty()
+            ? access.getNameAsString() : null;
+    if (name != null && (receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr
+        || VisibleDeclaration.of(statement, name).isEmpty()) && finalField(statement, name)) {
+      return Optional.empty();
+    }
+    return Optional.of("its method reference " + reference + " is not on this or a final field of the class: the "
+        + "stream evaluates its receiver once, before the first element, and the loop would at each element");
+  }
+
+  /** Whether the class the statement is in declares a final field of that name. */
+  private static boolean finalField(Statement statement, String name) {
+    return statement.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+        .map(type -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getFields().stream()
+            .anyMatch(f -> f.isFinal() && f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))))
+        .orElse(false);
   }
 
   /** The method the statement is in, when no lambda or class body stands between them. */
@@ -256,25 +298,26 @@ final class StreamPipelineView {
     private final CallableDeclaration<?> method;
     private final Statement statement;
     private final VariableDeclarator declared;
-    private final LambdaExpr lambda;
+    private final Expression action;
     private final NameExpr source;
     private final Terminal terminal;
     private final String elementType;
     private final String resultType;
     private final StringBuilder text = new StringBuilder();
     private final List<FactRanges.Copied> copied = new ArrayList<>();
+    private final List<FactRanges.Standing> standing = new ArrayList<>();
     private final Set<String> imports = new LinkedHashSet<>();
     private int from;
 
     Writer(SourceDocument document, CompilationUnit unit, CallableDeclaration<?> method, Statement statement,
-        VariableDeclarator declared, LambdaExpr lambda, NameExpr source, Terminal terminal, String elementType,
+        VariableDeclarator declared, Expression action, NameExpr source, Terminal terminal, String elementType,
         String resultType) {
       this.document = document;
       this.unit = unit;
       this.method = method;
       this.statement = statement;
       this.declared = declared;
-      this.lambda = lambda;
+      this.action = action;
       this.source = source;
       this.terminal = terminal;
       this.elementType = elementType;
@@ -293,7 +336,9 @@ final class StreamPipelineView {
         return new ForEachEquivalent.NotEquivalent("it does not stand on lines of its own, and optkit moves whole lines");
       }
       text.append(original, from, statementFrom);
-      Node body = lambda.getBody() instanceof ExpressionStmt expression ? expression.getExpression() : lambda.getBody();
+      LambdaExpr lambda = action instanceof LambdaExpr l ? l : null;
+      Node body = lambda == null ? action
+          : lambda.getBody() instanceof ExpressionStmt expression ? expression.getExpression() : lambda.getBody();
       int bodyFrom = ForEachEquivalent.offsetOf(document, body);
       int bodyEnd = ForEachEquivalent.endOf(document, body);
       String outside = original.substring(statementFrom, bodyFrom) + original.substring(bodyEnd, statementEnd);
@@ -315,23 +360,25 @@ final class StreamPipelineView {
             .append("<>();").append(newline).append(indent);
       }
       int loopFrom = from + text.length();
-      Parameter parameter = lambda.getParameter(0);
-      text.append("for (").append(parameter.isFinal() ? "final " : "").append(elementType).append(' ')
-          .append(parameter.getNameAsString()).append(" : ");
+      Parameter parameter = lambda == null ? null : lambda.getParameter(0);
+      String element = parameter != null ? parameter.getNameAsString() : names.take(elementName());
+      text.append("for (").append(parameter != null && parameter.isFinal() ? "final " : "").append(elementType)
+          .append(' ').append(element).append(" : ");
       copy(source);
       text.append(") ");
-      if (lambda.getBody() instanceof BlockStmt) {
+      if (lambda != null && lambda.getBody() instanceof BlockStmt) {
         copy(body);
       } else {
         text.append('{').append(newline).append(indent).append(document.indentUnit());
-        if (terminal == Terminal.FOR_EACH) {
-          copy(body);
-          text.append(';');
-        } else {
+        if (terminal != Terminal.FOR_EACH) {
           text.append(filled).append(".add(");
-          copy(body);
-          text.append(");");
         }
+        if (action instanceof MethodReferenceExpr reference) {
+          call(reference, element);
+        } else {
+          copy(body);
+        }
+        text.append(terminal == Terminal.FOR_EACH ? ";" : ");");
         text.append(newline).append(indent).append('}');
       }
       int loopEnd = from + text.length();
@@ -357,7 +404,7 @@ final class StreamPipelineView {
         return new ForEachEquivalent.NotEquivalent("read as a loop over its elements, the loop is not where it was");
       }
       FactRanges.translate(parsed.get(), new FactRanges.Translation(viewDocument, document, from, viewEnd, end,
-          List.copyOf(copied)));
+          List.copyOf(copied), List.copyOf(standing)));
       return new ForEachEquivalent.View(viewDocument, parsed.get(), loop.get(), from, end, viewEnd,
           "the stream pipeline over " + source + " read as a loop over its elements", loopFrom, loopEnd,
           Set.copyOf(imports));
@@ -368,6 +415,22 @@ final class StreamPipelineView {
       int end = ForEachEquivalent.endOf(document, node);
       copied.add(new FactRanges.Copied(from + text.length(), start, end - start));
       text.append(document.text(), start, end);
+    }
+
+    /** The call a method reference makes of an element, {@code client.price(sku)}: it stands for the reference. */
+    private void call(MethodReferenceExpr reference, String element) {
+      int start = from + text.length();
+      copy(reference.getScope());
+      text.append('.').append(reference.getIdentifier()).append('(').append(element).append(')');
+      standing.add(new FactRanges.Standing(start, from + text.length(), ForEachEquivalent.offsetOf(document, reference),
+          ForEachEquivalent.endOf(document, reference)));
+    }
+
+    /** A name for the element: the collection's in the singular (skus: sku), else "element". */
+    private String elementName() {
+      String collection = source.getNameAsString();
+      return collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")
+          ? collection.substring(0, collection.length() - 1) : "element";
     }
 
     private String name(String qualified) {
