@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and forEach loops were refused for their shape alone): a counted loop over a list's or an array's
  * indexes that uses its index only to take the element, and {@code xs.forEach(x -> { ... });}. Each is
  * read as {@code for (T x : xs)} and rewritten as that loop is; each near miss (the index used for
- * more, a lambda that returns early, a field iterated) stays refused with its reason.
+ * more, a lambda that returns early from a loop of its own, a field iterated) stays refused with its reason.
  */
 class CountedAndForEachLoopsTest {
   @TempDir Path dir;
@@ -231,17 +231,20 @@ class CountedAndForEachLoopsTest {
   }
 
   @Test
-  void aForEachLambdaThatReturnsEarlyIsRefused() {
+  void aForEachLambdaThatReturnsEarlyFromAnInnerLoopIsRefused() {
+    // its return ends the element's turn; a continue written there would continue the inner loop instead
     String reason = refusal(withLoop("""
                 List<String> todo = new ArrayList<>(skus);
                 todo.forEach(sku -> {
-                    if (sku.isEmpty()) {
-                        return;
+                    for (String part : sku.split("-")) {
+                        if (part.isEmpty()) {
+                            return;
+                        }
                     }
                     quotes.add(fetch(sku));
                 });
         """));
-    assertTrue(reason.contains("its lambda returns early for an element"), reason);
+    assertTrue(reason.contains("its lambda returns early for an element from inside a loop of its own"), reason);
   }
 
   @Test

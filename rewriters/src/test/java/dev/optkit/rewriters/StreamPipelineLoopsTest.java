@@ -197,7 +197,7 @@ class StreamPipelineLoopsTest {
   // ---- refused, each with its reason ----------------------------------------------------------------
 
   @Test
-  void aStreamOverAFieldIsRefused() {
+  void aStreamOverAFieldIsReadAsTheLoopOverItAndJudgedAsThatLoop() {
     String reason = refusal(withMethod("""
             private final List<String> known = new ArrayList<>();
 
@@ -205,8 +205,61 @@ class StreamPipelineLoopsTest {
                 return known.stream().map(sku -> fetch(sku)).collect(Collectors.toList());
             }
         """));
-    assertTrue(reason.contains("it streams known, which is not a local or parameter declared as a java.util "
-        + "collection"), reason);
+    assertTrue(reason.endsWith("(the stream pipeline over known read as a loop over its elements)"), reason);
+  }
+
+  @Test
+  void aStreamOverAnExpressionIsRefused() {
+    String reason = refusal(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                return new ArrayList<>(skus).stream().map(sku -> fetch(sku)).collect(Collectors.toList());
+            }
+        """));
+    assertTrue(reason.startsWith("optkit reads a stream pipeline as a loop only in the forms"), reason);
+  }
+
+  @Test
+  void aSetCollectedIsFilledByTheLoop() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                java.util.Set<String> prices = skus.stream().map(this::fetch).collect(Collectors.toSet());
+                return new ArrayList<>(new java.util.TreeSet<>(prices));
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(after(plan).contains("        java.util.Set<String> prices = new HashSet<>();\n"), after(plan));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aGetterOfAParameterThatReturnsItsFieldIsStreamedAsTheLoopOverIt() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java("""
+        package shop;
+
+        import java.util.List;
+
+        public class Basket {
+            private final List<String> skus;
+
+            public Basket(List<String> skus) {
+                this.skus = skus;
+            }
+
+            public List<String> getSkus() {
+                return skus;
+            }
+        }
+        """).java(withMethod("""
+            public List<String> quoteAll(Basket basket) {
+                return basket.getSkus().stream().map(this::fetch).collect(Collectors.toList());
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(after(plan).contains("            for (java.lang.String sku : basket.getSkus()) {\n")
+        || after(plan).contains("            for (String sku : basket.getSkus()) {\n"), after(plan));
+    fixture.assertCompiles(plan);
   }
 
   @Test
@@ -237,6 +290,19 @@ class StreamPipelineLoopsTest {
                 return skus.stream().map(this::fetch).toList();
             }
 
+            public List<String> returning(List<String> skus) {
+                List<String> quotes = new ArrayList<>();
+                List<String> todo = new ArrayList<>(skus);
+                todo.forEach(sku -> {
+                    String price = fetch(sku);
+                    if (price.endsWith("-c")) {
+                        return;
+                    }
+                    quotes.add(sku + "=" + price);
+                });
+                return quotes;
+            }
+
             public List<String> each(List<String> skus) {
                 List<String> quotes = new ArrayList<>();
                 skus.stream().forEach(sku -> {
@@ -252,7 +318,9 @@ class StreamPipelineLoopsTest {
   void eachShapeAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(SHAPES).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
-    assertEquals(5, plan.loops().size(), plan.refusals().toString());
+    assertEquals(6, plan.loops().size(), plan.refusals().toString());
+    String after = after(plan);
+    assertTrue(after.contains("                if (price.endsWith(\"-c\")) {\n                    continue;\n"), after);
     Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
     Path migrated = fixture.compile(plan);
     String base = prices.base();
@@ -262,7 +330,7 @@ class StreamPipelineLoopsTest {
         List.of("a", "skip-1", "b", "a", "skip-2", "c"),
         List.of("a", "b", "missing-1", "c", "broken-2"), // the first failure in input order, its type and message
         List.of("broken-1", "bad sku", "c"));
-    for (String method : List.of("returned", "unmodifiable", "referenced", "each")) {
+    for (String method : List.of("returned", "unmodifiable", "referenced", "returning", "each")) {
       for (List<String> input : inputs) {
         assertEquals(run(original, base, method, input), run(migrated, base, method, input), method + " of " + input);
       }

@@ -29,8 +29,11 @@ final class IterableGetter {
       "java.util.LinkedList", "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.SortedSet",
       "java.util.NavigableSet", "java.util.TreeSet", "java.util.SequencedCollection", "java.util.SequencedSet");
 
-  /** The field's type as the index has it ({@code java.util.List<shop.OrderRequest.Item>}), or why there is none. */
-  record FieldOrProblem(String fieldType, String problem) {}
+  /**
+   * The field's type as the index has it ({@code java.util.List<shop.OrderRequest.Item>}), or why there is none;
+   * the getter, when the project writes it (null for Lombok's or a record's).
+   */
+  record FieldOrProblem(String fieldType, String problem, MethodFact getter) {}
 
   private IterableGetter() {}
 
@@ -40,12 +43,20 @@ final class IterableGetter {
   }
 
   static FieldOrProblem of(CallableDeclaration<?> method, ForEachStmt loop, ProjectIndex index) {
-    MethodCallExpr call = (MethodCallExpr) loop.getIterable();
+    return of(method, (MethodCallExpr) loop.getIterable(), loop, index);
+  }
+
+  /**
+   * @param call {@code holder.getItems()}, a getter of a local or parameter
+   * @param at where the collection is walked: a local declared inside it is not the holder
+   */
+  static FieldOrProblem of(CallableDeclaration<?> method, MethodCallExpr call, com.github.javaparser.ast.Node at,
+      ProjectIndex index) {
     String holder = ((NameExpr) call.getScope().get()).getNameAsString();
     Optional<String> written = method.getParameters().stream().filter(p -> p.getNameAsString().equals(holder))
         .map(Parameter::getType).map(t -> t.asString()).findFirst()
         .or(() -> method.findAll(VariableDeclarator.class).stream()
-            .filter(v -> v.getNameAsString().equals(holder) && !LoopProof.isInside(v, loop))
+            .filter(v -> v.getNameAsString().equals(holder) && !LoopProof.isInside(v, at))
             .map(v -> v.getType().asString()).findFirst());
     String why = "it iterates " + call + ", ";
     if (written.isEmpty()) {
@@ -66,6 +77,7 @@ final class IterableGetter {
     List<IndexedMethod> declared = owners.stream().flatMap(owner -> index.methods(owner, name).stream())
         .filter(m -> m.fact().params().isEmpty()).distinct().toList();
     String fieldType;
+    MethodFact writtenGetter = null;
     if (!declared.isEmpty()) {
       MethodFact getter = declared.get(0).fact();
       boolean plain = declared.size() == 1 && !getter.isAbstract() && getter.calls().isEmpty()
@@ -76,6 +88,7 @@ final class IterableGetter {
             + "calls it twice, which must give the same collection");
       }
       field = getter.fieldsRead().get(0);
+      writtenGetter = getter;
       fieldType = fieldType(index, owners, field);
     } else {
       fieldType = fieldType(index, owners, field);
@@ -93,7 +106,7 @@ final class IterableGetter {
     if (LoopProof.assignedIn(method, holder)) {
       return problem(why + "and " + method.getNameAsString() + "() assigns " + holder);
     }
-    return new FieldOrProblem(fieldType, null);
+    return new FieldOrProblem(fieldType, null, writtenGetter);
   }
 
   /** The element type a collection type names ({@code shop.OrderRequest.Item}), or "". */
@@ -112,6 +125,6 @@ final class IterableGetter {
   }
 
   private static FieldOrProblem problem(String why) {
-    return new FieldOrProblem(null, why);
+    return new FieldOrProblem(null, why, null);
   }
 }

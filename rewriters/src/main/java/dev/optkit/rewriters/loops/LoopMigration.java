@@ -156,8 +156,10 @@ public final class LoopMigration {
           loop = forEach;
           using = inOriginal;
         } else {
-          ForEachEquivalent.Result read = found.get() instanceof MethodCallExpr pipeline
-              ? StreamPipelineView.of(document, parsed.get(), pipeline, projectCollections)
+          Optional<MethodCallExpr> written = found.get() instanceof MethodCallExpr pipeline ? Optional.of(pipeline)
+              : forEachReturningEarly(found.get());
+          ForEachEquivalent.Result read = written.isPresent()
+              ? StreamPipelineView.of(document, parsed.get(), written.get(), projectCollections, assessment.index())
               : ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
           if (read instanceof ForEachEquivalent.NotEquivalent not) {
             refusals.add(new Refusal(finding, not.reason()));
@@ -271,6 +273,17 @@ public final class LoopMigration {
       FuturesJoinedInLoopRewrite reorderedWrites, FindByIdBatchRewrite batch, BatchUpdateRewrite writes) {}
 
   /** The loop a finding names: a statement starting on its line (a for-each, a counted loop, a forEach call...). */
+  /**
+   * {@code xs.forEach(x -> { ... return; ... });}: its returns end one element's turn, a continue of the loop
+   * written anew, which the view that keeps every node's place cannot write ({@link StreamPipelineView} does).
+   */
+  private static Optional<MethodCallExpr> forEachReturningEarly(Node loop) {
+    return loop instanceof ExpressionStmt statement && statement.getExpression() instanceof MethodCallExpr call
+        && call.getNameAsString().equals("forEach") && call.getArguments().size() == 1
+        && call.getArgument(0) instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+        && !StreamPipelineView.ownReturns(lambda).isEmpty() ? Optional.of(call) : Optional.empty();
+  }
+
   /** The stream pipeline the finding's loop is: the outermost call of a chain over a collection's stream(). */
   private static Optional<Node> pipelineAt(CompilationUnit unit, int line, int column) {
     return unit.findAll(MethodCallExpr.class).stream()

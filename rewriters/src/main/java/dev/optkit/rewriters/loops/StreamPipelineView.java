@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
@@ -22,6 +23,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.WildcardType;
+import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.parse.LanguageLevels;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
@@ -55,6 +57,21 @@ final class StreamPipelineView {
 
   private enum Terminal { FOR_EACH, COLLECTED, UNMODIFIABLE }
 
+  /** What a pipeline collects into: Collectors.toList() makes an ArrayList, toSet() a HashSet. */
+  private enum Collected {
+    LIST("toList", "List", "java.util.ArrayList"), SET("toSet", "Set", "java.util.HashSet");
+
+    final String collector;
+    final String type;
+    final String made;
+
+    Collected(String collector, String type, String made) {
+      this.collector = collector;
+      this.type = type;
+      this.made = made;
+    }
+  }
+
   private StreamPipelineView() {}
 
   /** Whether the call ends a pipeline over a collection's {@code stream()}: the calls this view reads. */
@@ -69,7 +86,7 @@ final class StreamPipelineView {
 
   /** The view of the statement the pipeline stands in, or the reason there is none. */
   static ForEachEquivalent.Result of(SourceDocument document, CompilationUnit unit, MethodCallExpr pipeline,
-      Set<String> projectCollections) {
+      Set<String> projectCollections, ProjectIndex index) {
     Node parent = pipeline.getParentNode().orElse(null);
     Statement statement;
     VariableDeclarator declared = null;
@@ -108,6 +125,7 @@ final class StreamPipelineView {
           + "visit the elements as their iterator does");
     }
     Terminal terminal;
+    Collected collected = Collected.LIST;
     MethodCallExpr stage;
     if (pipeline.getNameAsString().equals("forEach") && pipeline.getArguments().size() == 1) {
       terminal = Terminal.FOR_EACH;
@@ -116,17 +134,30 @@ final class StreamPipelineView {
       terminal = Terminal.UNMODIFIABLE;
       stage = pipeline.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast).orElse(null);
     } else if (pipeline.getNameAsString().equals("collect") && pipeline.getArguments().size() == 1
-        && collectsToList(unit, pipeline.getArgument(0))) {
+        && collector(unit, pipeline, pipeline.getArgument(0)).isPresent()) {
       terminal = Terminal.COLLECTED;
+      collected = collector(unit, pipeline, pipeline.getArgument(0)).get();
       stage = pipeline.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast).orElse(null);
     } else {
       return new ForEachEquivalent.NotEquivalent(SHAPE + "; its last call is " + pipeline.getNameAsString() + "()");
     }
     if (stage == null || !stage.getNameAsString().equals(terminal == Terminal.FOR_EACH ? "forEach" : "map")
-        || stage.getArguments().size() != 1
-        || !(stage.getScope().orElse(null) instanceof MethodCallExpr stream) || !stream.getNameAsString().equals("stream")
-        || !stream.getArguments().isEmpty() || !(stream.getScope().orElse(null) instanceof NameExpr source)) {
+        || stage.getArguments().size() != 1) {
       return new ForEachEquivalent.NotEquivalent(SHAPE);
+    }
+    // xs.stream().forEach(...), or (for a lambda that returns early) Iterable.forEach itself: xs.forEach(...)
+    boolean iterableForEach = terminal == Terminal.FOR_EACH && stage.getScope().orElse(null) instanceof NameExpr;
+    Expression walked = iterableForEach ? stage.getScope().get()
+        : stage.getScope().orElse(null) instanceof MethodCallExpr stream && stream.getNameAsString().equals("stream")
+            && stream.getArguments().isEmpty() ? stream.getScope().orElse(null) : null;
+    if (!(walked instanceof NameExpr || walked instanceof MethodCallExpr || walked instanceof FieldAccessExpr)) {
+      return new ForEachEquivalent.NotEquivalent(SHAPE);
+    }
+    Expression source = walked;
+    if (iterableForEach && !CollectionWalked.plainlyMade(statement, source.toString())) {
+      return new ForEachEquivalent.NotEquivalent("it calls forEach on " + source + ", which is not a plain list or set "
+          + "the method makes itself (ArrayList, HashSet, List.of...): a synchronized collection's (or a Vector's) "
+          + "forEach holds its lock for the whole loop, which the rewritten loop would not");
     }
     if ((terminal == Terminal.FOR_EACH) != (statement instanceof ExpressionStmt expression
         && expression.getExpression() == pipeline)) {
@@ -145,23 +176,23 @@ final class StreamPipelineView {
     } else if (terminal != Terminal.FOR_EACH && !(lambda.getBody() instanceof ExpressionStmt)) {
       return new ForEachEquivalent.NotEquivalent("its map() takes a lambda with a block body, whose returns optkit "
           + "does not read as a loop's");
-    } else if (lambda.getBody() instanceof BlockStmt block && block.findAll(ReturnStmt.class).stream()
-        .anyMatch(r -> ForEachEquivalent.ownStatement(r, lambda))) {
-      return new ForEachEquivalent.NotEquivalent("its lambda returns early for an element (a return there ends one "
-          + "element's turn), which optkit does not read as a loop");
+    } else if (lambda.getBody() instanceof BlockStmt block && ownReturns(lambda).stream()
+        .anyMatch(r -> r.findAncestor(Statement.class, StreamPipelineView::innerLoop).filter(l -> block.isAncestorOf(l))
+            .isPresent())) {
+      return new ForEachEquivalent.NotEquivalent("its lambda returns early for an element from inside a loop of its "
+          + "own, where the loop's continue would continue that loop instead");
     }
-    String collection = source.getNameAsString();
-    Optional<String> problem = javaUtilCollection(unit, statement, collection);
-    if (problem.isPresent()) {
-      return new ForEachEquivalent.NotEquivalent(problem.get());
+    Optional<String> sourceType = sourceElementType(unit, method, statement, source, index);
+    if (sourceType.isPresent() && sourceType.get().startsWith(PROBLEM)) {
+      return new ForEachEquivalent.NotEquivalent(sourceType.get().substring(PROBLEM.length()));
     }
     Parameter parameter = action instanceof LambdaExpr lambda ? lambda.getParameter(0) : null;
-    Optional<String> elementType = parameter == null || parameter.getType().isUnknownType()
-        ? ForEachEquivalent.elementType(method, statement, collection, false)
+    Optional<String> elementType = parameter == null || parameter.getType().isUnknownType() ? sourceType
         : Optional.of(parameter.getType().toString());
     if (elementType.isEmpty()) {
-      return new ForEachEquivalent.NotEquivalent("optkit cannot name the type of the elements of " + collection);
+      return new ForEachEquivalent.NotEquivalent("optkit cannot name the type of the elements of " + source);
     }
+    String collection = source instanceof NameExpr name ? name.getNameAsString() : "";
     Optional<String> changed = CollectionWalked.changedUnderAnotherName(statement, collection);
     if (changed.isPresent()) {
       return new ForEachEquivalent.NotEquivalent(changed.get());
@@ -171,15 +202,17 @@ final class StreamPipelineView {
       return new ForEachEquivalent.NotEquivalent("its local is annotated, which the loop written anew would lose");
     }
     if (terminal != Terminal.FOR_EACH) {
-      resultType = declared != null ? listElement(unit, declared.getType(), false)
-          : method instanceof MethodDeclaration m ? listElement(unit, m.getType(), true) : Optional.empty();
+      resultType = declared != null ? element(unit, declared.getType(), false, collected)
+          : method instanceof MethodDeclaration m ? element(unit, m.getType(), true, collected) : Optional.empty();
       if (resultType.isEmpty()) {
-        return new ForEachEquivalent.NotEquivalent("optkit reads a pipeline collected to a list only where it is given "
-            + "to a List<R> (a local declared as one, or the return of a method that returns one)");
+        String type = collected.type + "<R>";
+        return new ForEachEquivalent.NotEquivalent("optkit reads a pipeline collected to a " + collected.type
+            .toLowerCase(java.util.Locale.ROOT) + " only where it is given to a " + type + " (a local declared as one, "
+            + "or the return of a method that returns one)");
       }
     }
-    return new Writer(document, unit, method, statement, declared, action, source, terminal, elementType.get(),
-        resultType.orElse(null)).view();
+    return new Writer(document, unit, method, statement, declared, action, source, terminal, collected,
+        elementType.get(), resultType.orElse(null)).view();
   }
 
   /**
@@ -215,6 +248,18 @@ final class StreamPipelineView {
         .orElse(false);
   }
 
+  /** The lambda's own returns: each ends one element's turn, which is a loop's continue. */
+  static List<ReturnStmt> ownReturns(LambdaExpr lambda) {
+    return lambda.getBody().findAll(ReturnStmt.class).stream()
+        .filter(r -> ForEachEquivalent.ownStatement(r, lambda)).toList();
+  }
+
+  private static boolean innerLoop(Statement statement) {
+    return statement instanceof com.github.javaparser.ast.stmt.ForStmt || statement instanceof ForEachStmt
+        || statement instanceof com.github.javaparser.ast.stmt.WhileStmt
+        || statement instanceof com.github.javaparser.ast.stmt.DoStmt;
+  }
+
   /** The method the statement is in, when no lambda or class body stands between them. */
   private static Optional<CallableDeclaration<?>> directlyIn(Statement statement) {
     for (Node at = statement.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
@@ -228,38 +273,115 @@ final class StreamPipelineView {
     return Optional.empty();
   }
 
-  /** {@code Collectors.toList()}, or {@code toList()} imported statically from it. */
-  private static boolean collectsToList(CompilationUnit unit, Expression collector) {
-    if (!(collector instanceof MethodCallExpr call) || !call.getNameAsString().equals("toList")
-        || !call.getArguments().isEmpty()) {
-      return false;
+  /**
+   * {@code Collectors.toList()} or {@code toSet()}, or either imported statically from Collectors (and no method
+   * of the class taking that name).
+   */
+  private static Optional<Collected> collector(CompilationUnit unit, Node at, Expression collector) {
+    if (!(collector instanceof MethodCallExpr call) || !call.getArguments().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Collected> kind = java.util.Arrays.stream(Collected.values())
+        .filter(c -> c.collector.equals(call.getNameAsString())).findFirst();
+    if (kind.isEmpty()) {
+      return Optional.empty();
     }
     if (call.getScope().isEmpty()) {
-      return unit.getImports().stream().anyMatch(i -> i.isStatic() && (i.isAsterisk()
+      boolean own = at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+          .map(t -> !((com.github.javaparser.ast.body.TypeDeclaration<?>) t).getMethodsByName(call.getNameAsString())
+              .isEmpty()).orElse(true);
+      boolean imported = unit.getImports().stream().anyMatch(i -> i.isStatic() && (i.isAsterisk()
           ? i.getNameAsString().equals("java.util.stream.Collectors")
-          : i.getNameAsString().equals("java.util.stream.Collectors.toList")));
+          : i.getNameAsString().equals("java.util.stream.Collectors." + call.getNameAsString())));
+      return own || !imported ? Optional.empty() : kind;
     }
     Expression scope = call.getScope().get();
     return scope.toString().equals("java.util.stream.Collectors")
         || scope instanceof NameExpr name && name.getNameAsString().equals("Collectors")
-            && javaUtilName(unit, "Collectors", "java.util.stream");
+            && javaUtilName(unit, "Collectors", "java.util.stream") ? kind : Optional.empty();
   }
 
-  /** Why the name is not a local or parameter declared as a java.util collection, if it is not. */
-  private static Optional<String> javaUtilCollection(CompilationUnit unit, Node at, String name) {
-    Optional<VisibleDeclaration> declared = VisibleDeclaration.of(at, name);
-    String notLocal = "it streams " + name + ", which is not a local or parameter declared as a java.util collection "
-        + "(List<T>, Set<T>, Collection<T>...)";
-    if (declared.isEmpty() || !(declared.get().type() instanceof ClassOrInterfaceType type)) {
-      return Optional.of(notLocal);
+  private static final String PROBLEM = "\u0000";
+
+  /**
+   * The element type of what the pipeline streams, written so the file can name it: a local, parameter or field
+   * declared as a java.util collection ({@code List<Item>}: Item), or a getter of a local or parameter that returns
+   * such a field (its type qualified). {@link #PROBLEM} and the reason when it is none of these; empty when it is
+   * one whose element type optkit cannot write.
+   */
+  private static Optional<String> sourceElementType(CompilationUnit unit, CallableDeclaration<?> method, Node at,
+      Expression source, ProjectIndex index) {
+    if (source instanceof MethodCallExpr getter) {
+      if (!getter.getArguments().isEmpty() || !(getter.getScope().orElse(null) instanceof NameExpr)) {
+        return Optional.of(PROBLEM + "it streams " + getter + ", which is not a getter of a local or parameter");
+      }
+      IterableGetter.FieldOrProblem field = IterableGetter.of(method, getter, at, index);
+      if (field.problem() != null) {
+        return Optional.of(PROBLEM + field.problem());
+      }
+      // the index keeps field types erased: the element type is the one the getter's own signature writes
+      List<Type> arguments = field.getter() == null ? List.of()
+          : dev.optkit.analyzers.index.ReturnTypeArguments.of(field.getter());
+      return arguments.size() == 1 ? nameable(unit, arguments.get(0), index) : Optional.empty();
+    }
+    String name = source instanceof NameExpr n ? n.getNameAsString()
+        : source instanceof FieldAccessExpr access && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr self
+            && self.getTypeName().isEmpty() ? access.getNameAsString() : null;
+    Optional<Type> declared = name == null ? Optional.empty()
+        : source instanceof NameExpr && VisibleDeclaration.of(at, name).isPresent()
+            ? VisibleDeclaration.of(at, name).map(VisibleDeclaration::type)
+            : fieldType(at, name);
+    String notCollection = "it streams " + source + ", which is not a local, parameter or field declared as a "
+        + "java.util collection (List<T>, Set<T>, Collection<T>...), nor a getter of one";
+    if (declared.isEmpty() || !(declared.get() instanceof ClassOrInterfaceType type)) {
+      return Optional.of(PROBLEM + notCollection);
     }
     String simple = type.getNameAsString();
     boolean qualified = type.getScope().map(s -> s.asString().equals("java.util")).orElse(false);
     if (!LoopMigration.JAVA_UTIL_COLLECTIONS.contains(simple) || type.getScope().isPresent() && !qualified
-        || !qualified && !javaUtilName(unit, simple, "java.util")) {
-      return Optional.of(notLocal);
+        || !qualified && !javaUtilName(unit, simple, "java.util")
+        || type.getTypeArguments().map(List::size).orElse(0) != 1) {
+      return Optional.of(PROBLEM + notCollection);
     }
-    return Optional.empty();
+    Type argument = type.getTypeArguments().get().get(0);
+    if (argument instanceof WildcardType wildcard) {
+      return wildcard.getExtendedType().map(Type::toString);
+    }
+    return Optional.of(argument.toString());
+  }
+
+  /**
+   * A type another file wrote, as this file can name it: a java.lang type or one this file imports or has beside
+   * it by its simple name, else the one project type of that simple name qualified. Empty for generic or array
+   * types, or a name optkit cannot place.
+   */
+  private static Optional<String> nameable(CompilationUnit unit, Type type, ProjectIndex index) {
+    if (!(type instanceof ClassOrInterfaceType plain) || plain.getTypeArguments().isPresent()
+        || plain.getScope().isPresent()) {
+      return Optional.empty();
+    }
+    String simple = plain.getNameAsString();
+    boolean here = JAVA_LANG.contains(simple) && unit.getImports().stream().noneMatch(i -> !i.isAsterisk()
+            && i.getNameAsString().endsWith("." + simple))
+        || unit.getImports().stream().anyMatch(i -> !i.isStatic() && !i.isAsterisk()
+            && i.getNameAsString().endsWith("." + simple))
+        || unit.containsData(Imports.PACKAGE_TYPES) && unit.getData(Imports.PACKAGE_TYPES).contains(simple);
+    if (here) {
+      return Optional.of(simple);
+    }
+    List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(simple);
+    return types.size() == 1 ? Optional.of(types.get(0).qualifiedName().replace('$', '.')) : Optional.empty();
+  }
+
+  private static final Set<String> JAVA_LANG = Set.of("String", "Long", "Integer", "Short", "Byte", "Character",
+      "Boolean", "Double", "Float", "Object", "Number", "CharSequence");
+
+  /** The declared type of a field of the class the node is in. */
+  private static Optional<Type> fieldType(Node at, String name) {
+    return at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+        .flatMap(type -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getFields().stream()
+            .flatMap(f -> f.getVariables().stream()).filter(v -> v.getNameAsString().equals(name))
+            .map(VariableDeclarator::getType).findFirst());
   }
 
   /** Whether a simple name the file writes means the type of that name in the package (imported, not shadowed). */
@@ -274,14 +396,14 @@ final class StreamPipelineView {
     return !shadowed && imported;
   }
 
-  /** R of a {@code List<R>} (in a return type also {@code List<? extends R>}), the list being java.util's. */
-  private static Optional<String> listElement(CompilationUnit unit, Type type, boolean returned) {
-    if (!(type instanceof ClassOrInterfaceType list) || !list.getNameAsString().equals("List")
+  /** R of a {@code List<R>} or {@code Set<R>} (in a return type also {@code <? extends R>}), java.util's. */
+  private static Optional<String> element(CompilationUnit unit, Type type, boolean returned, Collected collected) {
+    if (!(type instanceof ClassOrInterfaceType list) || !list.getNameAsString().equals(collected.type)
         || list.getTypeArguments().map(List::size).orElse(0) != 1) {
       return Optional.empty();
     }
     boolean qualified = list.getScope().map(s -> s.asString().equals("java.util")).orElse(false);
-    if (list.getScope().isPresent() && !qualified || !qualified && !javaUtilName(unit, "List", "java.util")) {
+    if (list.getScope().isPresent() && !qualified || !qualified && !javaUtilName(unit, collected.type, "java.util")) {
       return Optional.empty();
     }
     Type argument = list.getTypeArguments().get().get(0);
@@ -299,8 +421,9 @@ final class StreamPipelineView {
     private final Statement statement;
     private final VariableDeclarator declared;
     private final Expression action;
-    private final NameExpr source;
+    private final Expression source;
     private final Terminal terminal;
+    private final Collected collected;
     private final String elementType;
     private final String resultType;
     private final StringBuilder text = new StringBuilder();
@@ -310,8 +433,8 @@ final class StreamPipelineView {
     private int from;
 
     Writer(SourceDocument document, CompilationUnit unit, CallableDeclaration<?> method, Statement statement,
-        VariableDeclarator declared, Expression action, NameExpr source, Terminal terminal, String elementType,
-        String resultType) {
+        VariableDeclarator declared, Expression action, Expression source, Terminal terminal, Collected collected,
+        String elementType, String resultType) {
       this.document = document;
       this.unit = unit;
       this.method = method;
@@ -320,6 +443,7 @@ final class StreamPipelineView {
       this.action = action;
       this.source = source;
       this.terminal = terminal;
+      this.collected = collected;
       this.elementType = elementType;
       this.resultType = resultType;
     }
@@ -352,11 +476,12 @@ final class StreamPipelineView {
       String list = null;
       String filled = null;
       if (terminal != Terminal.FOR_EACH) {
-        String arrayList = name("java.util.ArrayList");
+        String made = name(collected.made);
         filled = declared != null && terminal == Terminal.COLLECTED ? declared.getNameAsString() : names.take("results");
-        list = declared != null ? declared.getType().toString() : name("java.util.List") + "<" + resultType + ">";
+        list = declared != null ? declared.getType().toString()
+            : name("java.util." + collected.type) + "<" + resultType + ">";
         String modifiers = declared != null && terminal == Terminal.COLLECTED ? modifiers() : "";
-        text.append(modifiers).append(list).append(' ').append(filled).append(" = new ").append(arrayList)
+        text.append(modifiers).append(list).append(' ').append(filled).append(" = new ").append(made)
             .append("<>();").append(newline).append(indent);
       }
       int loopFrom = from + text.length();
@@ -367,7 +492,7 @@ final class StreamPipelineView {
       copy(source);
       text.append(") ");
       if (lambda != null && lambda.getBody() instanceof BlockStmt) {
-        copy(body);
+        copyTurningReturnsToContinues(body, ownReturns(lambda));
       } else {
         text.append('{').append(newline).append(indent).append(document.indentUnit());
         if (terminal != Terminal.FOR_EACH) {
@@ -410,6 +535,20 @@ final class StreamPipelineView {
           Set.copyOf(imports));
     }
 
+    /** The block, each of the lambda's own {@code return;} written {@code continue;} (they end one element's turn). */
+    private void copyTurningReturnsToContinues(Node block, List<ReturnStmt> returns) {
+      int at = ForEachEquivalent.offsetOf(document, block);
+      for (ReturnStmt returned : returns) {
+        int start = ForEachEquivalent.offsetOf(document, returned);
+        copied.add(new FactRanges.Copied(from + text.length(), at, start - at));
+        text.append(document.text(), at, start).append("continue;");
+        at = ForEachEquivalent.endOf(document, returned);
+      }
+      int end = ForEachEquivalent.endOf(document, block);
+      copied.add(new FactRanges.Copied(from + text.length(), at, end - at));
+      text.append(document.text(), at, end);
+    }
+
     private void copy(Node node) {
       int start = ForEachEquivalent.offsetOf(document, node);
       int end = ForEachEquivalent.endOf(document, node);
@@ -428,7 +567,11 @@ final class StreamPipelineView {
 
     /** A name for the element: the collection's in the singular (skus: sku), else "element". */
     private String elementName() {
-      String collection = source.getNameAsString();
+      String collection = source instanceof MethodCallExpr getter && getter.getNameAsString().startsWith("get")
+          && getter.getNameAsString().length() > 3
+          ? Character.toLowerCase(getter.getNameAsString().charAt(3)) + getter.getNameAsString().substring(4)
+          : source instanceof NameExpr name ? name.getNameAsString()
+          : source instanceof FieldAccessExpr access ? access.getNameAsString() : "";
       return collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")
           ? collection.substring(0, collection.length() - 1) : "element";
     }
