@@ -144,7 +144,8 @@ final class ForEachEquivalent {
   /** The refusal of a loop none of the rewrites takes, by its kind. */
   static String unsupported(String kind) {
     return "optkit rewrites loops over a collection (for (T x : xs), a counted loop over a list's indexes, "
-        + "xs.forEach(x -> {...})); this is a " + kind + " loop";
+        + "xs.forEach(x -> {...}), a pipeline over xs.stream()); this is a " + kind + " loop"
+        + (kind.equals("stream") ? " over something else" : "");
   }
 
   private static String kind(Node loop) {

@@ -53,7 +53,7 @@ import java.util.Set;
 final class StreamPipelineView {
   private static final String SHAPE = "optkit reads a stream pipeline as a loop only in the forms "
       + "'xs.stream().forEach(x -> ...);' and 'List<R> rs = xs.stream().map(x -> ...).collect(Collectors.toList());' "
-      + "(or a return of it, or .toList()) over a local collection xs";
+      + "(or a return of it, .toList(), or Collectors.toSet()) over a collection xs";
 
   private enum Terminal { FOR_EACH, COLLECTED, UNMODIFIABLE }
 
@@ -143,7 +143,8 @@ final class StreamPipelineView {
     }
     if (stage == null || !stage.getNameAsString().equals(terminal == Terminal.FOR_EACH ? "forEach" : "map")
         || stage.getArguments().size() != 1) {
-      return new ForEachEquivalent.NotEquivalent(SHAPE);
+      return new ForEachEquivalent.NotEquivalent(SHAPE + (stage == null ? ""
+          : "; its " + stage.getNameAsString() + "() stage is not one it reads (one map() before the collector)"));
     }
     // xs.stream().forEach(...), or (for a lambda that returns early) Iterable.forEach itself: xs.forEach(...)
     boolean iterableForEach = terminal == Terminal.FOR_EACH && stage.getScope().orElse(null) instanceof NameExpr;
