@@ -133,6 +133,30 @@ class StreamPipelineLoopsTest {
   }
 
   @Test
+  void aMethodReferenceOnAFinalFieldIsTheCallOfEachElement() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
+            private final Quotes self = this;
+
+            public List<String> quoteAll(List<String> skus) {
+                return skus.stream().map(self::fetch).collect(Collectors.toList());
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(after(plan).contains("FutureTask<String> call = new FutureTask<String>(() -> self.fetch(nextSku));"),
+        after(plan));
+    fixture.assertCompiles(plan);
+    String reason = refusal(withMethod("""
+            private Quotes self = this;
+
+            public List<String> quoteAll(List<String> skus) {
+                return skus.stream().map(self::fetch).collect(Collectors.toList());
+            }
+        """));
+    assertTrue(reason.contains("its method reference self::fetch is not on this or a final field"), reason);
+  }
+
+  @Test
   void aMethodReferenceOnALocalIsRefusedForWhenItsReceiverIsRead() {
     String reason = refusal(withMethod("""
             public List<String> quoteAll(List<String> skus) {

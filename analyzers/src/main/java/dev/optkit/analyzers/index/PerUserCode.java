@@ -19,6 +19,9 @@ import java.util.Set;
  * cycles and depth do not matter.
  */
 public final class PerUserCode {
+  /** What a per-user read means for a cache, the end of each reason (a loop rewrite, caching nothing, leaves it out). */
+  public static final String CACHED_ANSWER = "; a cache keyed by its parameters would serve one user's answer to another";
+
   private static final Set<String> SECURITY_ANNOTATIONS = Set.of(
       "PreAuthorize", "PostAuthorize", "PreFilter", "PostFilter", "Secured", "RolesAllowed", "PermitAll", "DenyAll",
       "RequiresPermissions", "RequiresRoles", "RequiresUser", "RequiresAuthentication");
@@ -187,8 +190,7 @@ public final class PerUserCode {
     for (IndexedMethod method : index.methods()) {
       Optional<String> direct = directRead(method.fact()).or(() -> scopedBeanRead(method.fact()));
       if (direct.isPresent()) {
-        found.put(keys.get(method), "reads the caller's identity or request (" + direct.get() + "); a cache keyed by "
-            + "its parameters would serve one user's answer to another");
+        found.put(keys.get(method), "reads the caller's identity or request (" + direct.get() + ")" + CACHED_ANSWER);
         queue.add(method);
       }
       for (IndexedMethod target : index.calleesOf(method)) {

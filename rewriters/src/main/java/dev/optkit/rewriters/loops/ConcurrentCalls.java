@@ -20,6 +20,7 @@ import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.PerUserCode;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.source.ProjectSources;
 import java.util.List;
@@ -102,7 +103,9 @@ final class ConcurrentCalls {
     }
     Optional<String> perUser = index.perUserCode().whyPerUser(target);
     if (perUser.isPresent()) {
-      return Optional.of(name + " reads the caller's own context (" + perUser.get() + ")");
+      // hostile review 51's W1: a loop caches nothing, its reason is the pool thread's missing context
+      return Optional.of(name + " reads the caller's own context (" + perUser.get().replace(PerUserCode.CACHED_ANSWER, "")
+          + "), which a pool thread does not carry");
     }
     for (IoSite site : fact.ioSites()) {
       if (site.access() != Access.READ && (!remoteWrites || site.kind() == ClientKind.DB)) {
@@ -168,8 +171,10 @@ final class ConcurrentCalls {
     }
     CallableDeclaration<?> method = declaration.get();
     for (Node node : method.findAll(Node.class)) {
+      // org.slf4j.MDC.get(..) names its class through a package: field accesses on a package's name (review 51's U3)
       String named = node instanceof NameExpr n ? n.getNameAsString()
-          : node instanceof ClassOrInterfaceType t ? t.getNameAsString() : null;
+          : node instanceof ClassOrInterfaceType t ? t.getNameAsString()
+          : node instanceof FieldAccessExpr access && packageName(access.getScope()) ? access.getNameAsString() : null;
       if (named != null && THREAD_BOUND.contains(named)) {
         return Optional.of(name + " uses " + named + ", state bound to the calling thread");
       }
@@ -228,6 +233,13 @@ final class ConcurrentCalls {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code org.slf4j}: a dotted name of lower-case words, as packages are written. */
+  private static boolean packageName(Expression scope) {
+    return scope instanceof NameExpr name ? Character.isLowerCase(name.getNameAsString().charAt(0))
+        : scope instanceof FieldAccessExpr access && Character.isLowerCase(access.getNameAsString().charAt(0))
+            && packageName(access.getScope());
   }
 
   /**

@@ -134,9 +134,9 @@ final class StreamPipelineView {
       terminal = Terminal.UNMODIFIABLE;
       stage = pipeline.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast).orElse(null);
     } else if (pipeline.getNameAsString().equals("collect") && pipeline.getArguments().size() == 1
-        && collector(unit, pipeline, pipeline.getArgument(0)).isPresent()) {
+        && collector(index, unit, pipeline, pipeline.getArgument(0)).isPresent()) {
       terminal = Terminal.COLLECTED;
-      collected = collector(unit, pipeline, pipeline.getArgument(0)).get();
+      collected = collector(index, unit, pipeline, pipeline.getArgument(0)).get();
       stage = pipeline.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast).orElse(null);
     } else {
       return new ForEachEquivalent.NotEquivalent(SHAPE + "; its last call is " + pipeline.getNameAsString() + "()");
@@ -170,8 +170,11 @@ final class StreamPipelineView {
       if (problem.isPresent()) {
         return new ForEachEquivalent.NotEquivalent(problem.get());
       }
-    } else if (!(action instanceof LambdaExpr lambda) || lambda.getParameters().size() != 1
-        || !lambda.getParameter(0).getAnnotations().isEmpty()) {
+    } else if (action instanceof LambdaExpr annotated && annotated.getParameters().size() == 1
+        && !annotated.getParameter(0).getAnnotations().isEmpty()) {
+      return new ForEachEquivalent.NotEquivalent("its lambda's parameter is annotated, which the loop written anew "
+          + "would lose");
+    } else if (!(action instanceof LambdaExpr lambda) || lambda.getParameters().size() != 1) {
       return new ForEachEquivalent.NotEquivalent(SHAPE + ", with a lambda of one parameter or a method reference on "
           + "this or a final field");
     } else if (terminal != Terminal.FOR_EACH && !(lambda.getBody() instanceof ExpressionStmt)) {
@@ -203,8 +206,9 @@ final class StreamPipelineView {
       return new ForEachEquivalent.NotEquivalent("its local is annotated, which the loop written anew would lose");
     }
     if (terminal != Terminal.FOR_EACH) {
-      resultType = declared != null ? element(unit, declared.getType(), false, collected)
-          : method instanceof MethodDeclaration m ? element(unit, m.getType(), true, collected) : Optional.empty();
+      resultType = declared != null ? element(index, unit, declared.getType(), false, collected)
+          : method instanceof MethodDeclaration m ? element(index, unit, m.getType(), true, collected)
+          : Optional.empty();
       if (resultType.isEmpty()) {
         String type = collected.type + "<R>";
         return new ForEachEquivalent.NotEquivalent("optkit reads a pipeline collected to a " + collected.type
@@ -229,7 +233,11 @@ final class StreamPipelineView {
     if (receiver instanceof com.github.javaparser.ast.expr.ThisExpr self && self.getTypeName().isEmpty()) {
       return Optional.empty();
     }
+    // pricing::fetch parses as a type's reference when no local is named pricing (JavaParser cannot tell)
     String name = receiver instanceof NameExpr n ? n.getNameAsString()
+        : receiver instanceof com.github.javaparser.ast.expr.TypeExpr written
+            && written.getType() instanceof ClassOrInterfaceType plain && plain.getScope().isEmpty()
+            && plain.getTypeArguments().isEmpty() ? plain.getNameAsString()
         : receiver instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
             && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr self && self.getTypeName().isEmpty()
             ? access.getNameAsString() : null;
@@ -278,7 +286,8 @@ final class StreamPipelineView {
    * {@code Collectors.toList()} or {@code toSet()}, or either imported statically from Collectors (and no method
    * of the class taking that name).
    */
-  private static Optional<Collected> collector(CompilationUnit unit, Node at, Expression collector) {
+  private static Optional<Collected> collector(ProjectIndex index, CompilationUnit unit, Node at,
+      Expression collector) {
     if (!(collector instanceof MethodCallExpr call) || !call.getArguments().isEmpty()) {
       return Optional.empty();
     }
@@ -288,18 +297,38 @@ final class StreamPipelineView {
       return Optional.empty();
     }
     if (call.getScope().isEmpty()) {
-      boolean own = at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
-          .map(t -> !((com.github.javaparser.ast.body.TypeDeclaration<?>) t).getMethodsByName(call.getNameAsString())
-              .isEmpty()).orElse(true);
+      String name = call.getNameAsString();
+      // toList() means Collectors' only when nothing nearer takes the name: a method of the file's classes or of
+      // their project supertypes, or another single static import (hostile review 51's a1, a2, a4)
+      boolean declared = unit.findAll(com.github.javaparser.ast.body.MethodDeclaration.class).stream()
+          .anyMatch(m -> m.getNameAsString().equals(name));
+      boolean inherited = at.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
+          .flatMap(t -> enclosing((com.github.javaparser.ast.body.TypeDeclaration<?>) t).stream())
+          .flatMap(type -> index.supertypesOf(type).stream())
+          .anyMatch(type -> !index.methods(type, name).isEmpty());
+      boolean otherImport = unit.getImports().stream().anyMatch(i -> i.isStatic() && !i.isAsterisk()
+          && i.getNameAsString().endsWith("." + name)
+          && !i.getNameAsString().equals("java.util.stream.Collectors." + name));
       boolean imported = unit.getImports().stream().anyMatch(i -> i.isStatic() && (i.isAsterisk()
           ? i.getNameAsString().equals("java.util.stream.Collectors")
-          : i.getNameAsString().equals("java.util.stream.Collectors." + call.getNameAsString())));
-      return own || !imported ? Optional.empty() : kind;
+          : i.getNameAsString().equals("java.util.stream.Collectors." + name)));
+      return declared || inherited || otherImport || !imported ? Optional.empty() : kind;
     }
     Expression scope = call.getScope().get();
     return scope.toString().equals("java.util.stream.Collectors")
         || scope instanceof NameExpr name && name.getNameAsString().equals("Collectors")
-            && javaUtilName(unit, "Collectors", "java.util.stream") ? kind : Optional.empty();
+            && javaUtilName(index, unit, "Collectors", "java.util.stream") ? kind : Optional.empty();
+  }
+
+  /** The qualified names of a type and the types it is nested in. */
+  private static List<String> enclosing(com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Node at = type; at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> declared) {
+        declared.getFullyQualifiedName().ifPresent(names::add);
+      }
+    }
+    return names;
   }
 
   private static final String PROBLEM = "\u0000";
@@ -340,7 +369,7 @@ final class StreamPipelineView {
     String simple = type.getNameAsString();
     boolean qualified = type.getScope().map(s -> s.asString().equals("java.util")).orElse(false);
     if (!LoopMigration.JAVA_UTIL_COLLECTIONS.contains(simple) || type.getScope().isPresent() && !qualified
-        || !qualified && !javaUtilName(unit, simple, "java.util")
+        || !qualified && !javaUtilName(index, unit, simple, "java.util")
         || type.getTypeArguments().map(List::size).orElse(0) != 1) {
       return Optional.of(PROBLEM + notCollection);
     }
@@ -386,7 +415,7 @@ final class StreamPipelineView {
   }
 
   /** Whether a simple name the file writes means the type of that name in the package (imported, not shadowed). */
-  private static boolean javaUtilName(CompilationUnit unit, String simple, String pkg) {
+  private static boolean javaUtilName(ProjectIndex index, CompilationUnit unit, String simple, String pkg) {
     boolean shadowed = unit.findAll(com.github.javaparser.ast.body.TypeDeclaration.class).stream()
         .anyMatch(t -> t.getNameAsString().equals(simple))
         || unit.containsData(Imports.PACKAGE_TYPES) && unit.getData(Imports.PACKAGE_TYPES).contains(simple)
@@ -394,17 +423,19 @@ final class StreamPipelineView {
             && i.getNameAsString().endsWith("." + simple) && !i.getNameAsString().equals(pkg + "." + simple));
     boolean imported = unit.getImports().stream().anyMatch(i -> !i.isStatic()
         && (i.isAsterisk() ? i.getNameAsString().equals(pkg) : i.getNameAsString().equals(pkg + "." + simple)));
-    return !shadowed && imported;
+    // a project type of the name could be a member type the class inherits (hostile review 51's a3)
+    return !shadowed && imported && index.typesNamed(simple).isEmpty();
   }
 
   /** R of a {@code List<R>} or {@code Set<R>} (in a return type also {@code <? extends R>}), java.util's. */
-  private static Optional<String> element(CompilationUnit unit, Type type, boolean returned, Collected collected) {
+  private static Optional<String> element(ProjectIndex index, CompilationUnit unit, Type type, boolean returned,
+      Collected collected) {
     if (!(type instanceof ClassOrInterfaceType list) || !list.getNameAsString().equals(collected.type)
         || list.getTypeArguments().map(List::size).orElse(0) != 1) {
       return Optional.empty();
     }
     boolean qualified = list.getScope().map(s -> s.asString().equals("java.util")).orElse(false);
-    if (list.getScope().isPresent() && !qualified || !qualified && !javaUtilName(unit, collected.type, "java.util")) {
+    if (list.getScope().isPresent() && !qualified || !qualified && !javaUtilName(index, unit, collected.type, "java.util")) {
       return Optional.empty();
     }
     Type argument = list.getTypeArguments().get().get(0);

@@ -42,6 +42,12 @@ public class OrderService {
         return priced;
     }
 
+    public List<BigDecimal> unitPrices(List<String> skus) {
+        return skus.stream()
+                .map(pricing::fetchUnitPrice)
+                .collect(Collectors.toList());
+    }
+
     public PricedLine quoteLine(OrderLine line) {
         return new PricedLine(line.sku(), line.quantity(), pricing.fetchUnitPrice(line.sku()));
     }

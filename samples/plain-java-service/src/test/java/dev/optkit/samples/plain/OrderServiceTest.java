@@ -60,6 +60,14 @@ class OrderServiceTest {
     }
 
     @Test
+    void pricesEachSkuOfAStreamWithOneRemoteCallInItsOrder() {
+        List<BigDecimal> prices = service.unitPrices(List.of("MS-202", "KB-101", "MS-202"));
+
+        assertEquals(List.of(new BigDecimal("19.90"), new BigDecimal("49.90"), new BigDecimal("19.90")), prices);
+        assertEquals(2, downstream.requestCount("/prices/MS-202"));
+    }
+
+    @Test
     void quotesASingleLine() {
         PricedLine quote = service.quoteLine(new OrderLine("MN-303", 2));
 

@@ -1,0 +1,40 @@
+package shop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+public class Quotes extends Base {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public Quotes(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public List<String> quoteAll(List<String> skus) {
+        return skus.stream().map(sku -> sku + "=" + fetch(sku)).collect(Collectors.toList());
+    }
+
+    String fetch(String sku) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalArgumentException(sku + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
