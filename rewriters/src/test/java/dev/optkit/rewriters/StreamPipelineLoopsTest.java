@@ -64,7 +64,11 @@ class StreamPipelineLoopsTest {
   }
 
   private String refusal(String source) {
-    MigrationPlan plan = new MigrationFixture(dir).java(source).config(loopsOnly()).plan();
+    return refusal(new MigrationFixture(dir), source);
+  }
+
+  private String refusal(MigrationFixture fixture, String source) {
+    MigrationPlan plan = fixture.java(source).config(loopsOnly()).plan();
     assertEquals(List.of(), plan.loops(), "must be refused:\n" + source);
     return plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop")).map(Refusal::reason)
         .findFirst().orElseThrow(() -> new AssertionError("no loop refusal: " + plan.refusals()));
@@ -284,6 +288,48 @@ class StreamPipelineLoopsTest {
     assertTrue(after(plan).contains("            for (java.lang.String sku : basket.getSkus()) {\n")
         || after(plan).contains("            for (String sku : basket.getSkus()) {\n"), after(plan));
     fixture.assertCompiles(plan);
+  }
+
+  @Test
+  void aProjectListThatWalksAsArrayListDoesNotStopTheReadingButOneThatStreamsOtherwiseDoes() throws Exception {
+    String pipeline = withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                return skus.stream().map(this::fetch).collect(Collectors.toList());
+            }
+        """);
+    // hawkbit's ResponseList: an ArrayList carrying a total, walked as any ArrayList
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("carrying")).java("""
+        package shop;
+
+        public class ResponseList<T> extends java.util.ArrayList<T> {
+            private long total;
+
+            public long getTotal() {
+                return total;
+            }
+        }
+        """).java(pipeline).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    fixture.assertCompiles(plan);
+    String reason = refusal(new MigrationFixture(dir.resolve("streaming")).java("""
+        package shop;
+
+        public class ShuffledList<T> extends ResponseList<T> {
+            @Override
+            public java.util.stream.Stream<T> stream() {
+                java.util.List<T> copy = new java.util.ArrayList<>(this);
+                java.util.Collections.reverse(copy);
+                return copy.stream();
+            }
+        }
+        """).java("""
+        package shop;
+
+        public class ResponseList<T> extends java.util.ArrayList<T> {
+        }
+        """), pipeline);
+    assertTrue(reason.startsWith("the project declares collections of its own (ShuffledList)"), reason);
   }
 
   @Test

@@ -325,8 +325,52 @@ public final class LoopMigration {
         }
       }
     }
-    return found;
+    // one that walks its elements as the java.util class it extends does is no different a collection (hawkbit's
+    // ResponseList extends ArrayList to carry a total; it blocked every loop of the project)
+    Set<String> walkingOtherwise = new java.util.TreeSet<>();
+    for (var type : index.types()) {
+      String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
+      if (found.contains(simple) && walksOtherwise(index, type)) {
+        walkingOtherwise.add(simple);
+      }
+    }
+    return walkingOtherwise;
   }
+
+  /** The methods through which a loop, a forEach or a stream walks a collection. */
+  private static final Set<String> WALKING = Set.of("iterator", "listIterator", "spliterator", "stream", "parallelStream",
+      "forEach", "get", "size", "toArray", "isEmpty");
+
+  /**
+   * Whether a project collection type may walk its elements otherwise than the java.util class it extends: it or a
+   * project supertype declares a method a walk goes through, or it extends a java.util class whose walk holds a
+   * lock (a Vector's forEach) or none that walks by itself (an AbstractList's get is the subclass's).
+   */
+  private static boolean walksOtherwise(ProjectIndex index, dev.optkit.analyzers.facts.TypeFact type) {
+    List<String> chain = new ArrayList<>();
+    chain.add(type.qualifiedName());
+    chain.addAll(index.supertypesOf(type.qualifiedName()));
+    boolean plainJdkClass = false;
+    for (String supertype : chain) {
+      String erased = supertype.replaceAll("<.*", "");
+      Optional<dev.optkit.analyzers.facts.TypeFact> project = index.type(erased);
+      if (project.isPresent()) {
+        if (WALKING.stream().anyMatch(name -> !index.methods(erased, name).isEmpty())) {
+          return true;
+        }
+      } else if (erased.startsWith("java.util.")) {
+        String jdk = erased.substring("java.util.".length());
+        if (jdk.equals("Vector") || jdk.equals("Stack")) {
+          return true;
+        }
+        plainJdkClass |= PLAIN_JDK_COLLECTIONS.contains(jdk);
+      }
+    }
+    return !type.kind().equals("interface") && !plainJdkClass;
+  }
+
+  private static final Set<String> PLAIN_JDK_COLLECTIONS = Set.of("ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
+      "TreeSet", "ArrayDeque", "PriorityQueue");
 
   static final Set<String> JAVA_UTIL_COLLECTIONS = Set.of("Collection", "List", "Set", "AbstractCollection",
       "AbstractList", "AbstractSequentialList", "AbstractSet", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
