@@ -173,6 +173,32 @@ class StreamPipelineLoopsTest {
   }
 
   @Test
+  void aForEachOfOneCallOnAListTheMethodMakesIsTheLoopOfThatCall() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                List<String> quotes = new ArrayList<>();
+                List<String> todo = new ArrayList<>(skus);
+                todo.forEach(sku -> quotes.add(fetch(sku)));
+                return quotes;
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(after(plan).contains("            for (String sku : todo) {\n"), after(plan));
+    fixture.assertCompiles(plan);
+    // on a list it is handed, forEach may be a synchronized list's, which holds its lock for the whole walk
+    String reason = refusal(new MigrationFixture(dir.resolve("handed")), withMethod("""
+            public List<String> quoteAll(List<String> skus) {
+                List<String> quotes = new ArrayList<>();
+                skus.forEach(sku -> quotes.add(fetch(sku)));
+                return quotes;
+            }
+        """));
+    assertTrue(reason.startsWith("it calls forEach on skus, which is not a plain list or set the method makes itself"),
+        reason);
+  }
+
+  @Test
   void aStreamsForEachIsRewrittenAsTheLoop() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(withMethod("""
             public List<String> quoteAll(List<String> skus) {

@@ -274,14 +274,21 @@ public final class LoopMigration {
 
   /** The loop a finding names: a statement starting on its line (a for-each, a counted loop, a forEach call...). */
   /**
-   * {@code xs.forEach(x -> { ... return; ... });}: its returns end one element's turn, a continue of the loop
-   * written anew, which the view that keeps every node's place cannot write ({@link StreamPipelineView} does).
+   * A forEach the view that keeps every node's place cannot write as a loop, and {@link StreamPipelineView} can:
+   * {@code xs.forEach(x -> { ... return; ... });}, whose returns end one element's turn (the loop's continue), and
+   * {@code xs.forEach(x -> call(x));} or {@code xs.forEach(this::call);}, whose call becomes the loop's statement.
    */
   private static Optional<MethodCallExpr> forEachReturningEarly(Node loop) {
-    return loop instanceof ExpressionStmt statement && statement.getExpression() instanceof MethodCallExpr call
-        && call.getNameAsString().equals("forEach") && call.getArguments().size() == 1
-        && call.getArgument(0) instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
-        && !StreamPipelineView.ownReturns(lambda).isEmpty() ? Optional.of(call) : Optional.empty();
+    if (!(loop instanceof ExpressionStmt statement && statement.getExpression() instanceof MethodCallExpr call
+        && call.getNameAsString().equals("forEach") && call.getArguments().size() == 1)) {
+      return Optional.empty();
+    }
+    Expression action = call.getArgument(0);
+    boolean writtenAnew = action instanceof com.github.javaparser.ast.expr.MethodReferenceExpr
+        || action instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+            && (!(lambda.getBody() instanceof com.github.javaparser.ast.stmt.BlockStmt)
+                || !StreamPipelineView.ownReturns(lambda).isEmpty());
+    return writtenAnew ? Optional.of(call) : Optional.empty();
   }
 
   /** The stream pipeline the finding's loop is: the outermost call of a chain over a collection's stream(). */
