@@ -333,7 +333,7 @@ public final class LoopMigration {
       }
     }
     // one that walks its elements as the java.util class it extends does is no different a collection (hawkbit's
-    // ResponseList extends ArrayList to carry a total; it blocked every loop of the project)
+    // MgmtDistributionSetAssignments extends ArrayList, overriding isEmpty for JSON; it blocked every loop of the project)
     Set<String> walkingOtherwise = new java.util.TreeSet<>();
     for (var type : index.types()) {
       String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
@@ -344,9 +344,12 @@ public final class LoopMigration {
     return walkingOtherwise;
   }
 
-  /** The methods through which a loop, a forEach or a stream walks a collection. */
+  /**
+   * The methods through which a loop, a forEach or a stream walks a collection (a LinkedList's iterator is its
+   * listIterator; a counted loop takes get and size); the rewrites walk it with a for-each and call nothing else.
+   */
   private static final Set<String> WALKING = Set.of("iterator", "listIterator", "spliterator", "stream", "parallelStream",
-      "forEach", "get", "size", "toArray", "isEmpty");
+      "forEach", "get", "size");
 
   /**
    * Whether a project collection type may walk its elements otherwise than the java.util class it extends: it or a
