@@ -248,6 +248,17 @@ class StreamPipelineLoopsTest {
         """)).config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())));
   }
 
+  @Test
+  void theOptionalsAFindByIdPerIdAnswersKeptWhenPresentAreBatched() throws Exception {
+    for (String kept : List.of(".filter(Optional::isPresent).map(Optional::get)", ".flatMap(Optional::stream)")) {
+      FindByIdBatchRewriteTest.batchedAndAnsweringAlike(new MigrationFixture(dir.resolve(kept.substring(1, 8)))
+          .java(FindByIdBatchRewriteTest.ORDER).java(FindByIdBatchRewriteTest.REPOSITORY).java(streamedLookup("""
+                  List<Order> found = ids.stream().map(orders::findById)KEPT.collect(Collectors.toList());
+                  return found.stream().map(o -> o.getId() + " " + o.getStatus()).collect(Collectors.toList());
+          """.replace("KEPT", kept))).config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())));
+    }
+  }
+
   // ---- refused, each with its reason ----------------------------------------------------------------
 
   @Test
@@ -391,6 +402,15 @@ class StreamPipelineLoopsTest {
                 return skus.stream().map(this::fetch).toList();
             }
 
+            public List<String> present(List<String> skus) {
+                return skus.stream().map(this::fetchUnlessSkipped).filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toList());
+            }
+
+            String fetchUnlessSkipped(String sku) {
+                return sku.startsWith("skip") ? null : fetch(sku);
+            }
+
             public List<String> returning(List<String> skus) {
                 List<String> quotes = new ArrayList<>();
                 List<String> todo = new ArrayList<>(skus);
@@ -419,7 +439,7 @@ class StreamPipelineLoopsTest {
   void eachShapeAnswersAsTheOriginalElementForElementAndFailsAsIt() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).java(SHAPES).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
-    assertEquals(6, plan.loops().size(), plan.refusals().toString());
+    assertEquals(7, plan.loops().size(), plan.refusals().toString());
     String after = after(plan);
     assertTrue(after.contains("                if (price.endsWith(\"-c\")) {\n                    continue;\n"), after);
     Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
@@ -431,7 +451,7 @@ class StreamPipelineLoopsTest {
         List.of("a", "skip-1", "b", "a", "skip-2", "c"),
         List.of("a", "b", "missing-1", "c", "broken-2"), // the first failure in input order, its type and message
         List.of("broken-1", "bad sku", "c"));
-    for (String method : List.of("returned", "unmodifiable", "referenced", "returning", "each")) {
+    for (String method : List.of("returned", "unmodifiable", "referenced", "present", "returning", "each")) {
       for (List<String> input : inputs) {
         assertEquals(run(original, base, method, input), run(migrated, base, method, input), method + " of " + input);
       }

@@ -64,16 +64,19 @@ final class FactRanges {
       if (exact.isPresent()) {
         return exact;
       }
-      Copied best = null;
-      for (Copied piece : copied) {
-        boolean side = forward ? piece.viewStart() > offset : piece.viewStart() + piece.length() <= offset;
+      // a node the view wrote in place of another spans it whole (client.price(sku) the reference client::price)
+      List<Standing> pieces = new java.util.ArrayList<>(standing);
+      copied.forEach(c -> pieces.add(new Standing(c.viewStart(), c.viewStart() + c.length(), c.originalStart(),
+          c.originalStart() + c.length())));
+      Standing best = null;
+      for (Standing piece : pieces) {
+        boolean side = forward ? piece.viewStart() > offset : piece.viewEnd() <= offset;
         if (side && (best == null || (forward ? piece.viewStart() < best.viewStart()
-            : piece.viewStart() > best.viewStart()))) {
+            : piece.viewEnd() > best.viewEnd()))) {
           best = piece;
         }
       }
-      return best == null ? Optional.empty()
-          : Optional.of(forward ? best.originalStart() : best.originalStart() + best.length() - 1);
+      return best == null ? Optional.empty() : Optional.of(forward ? best.originalStart() : best.originalEnd() - 1);
     }
 
     private SourceRange range(int begin, int endInclusive) {

@@ -57,6 +57,12 @@ final class StreamPipelineView {
 
   private enum Terminal { FOR_EACH, COLLECTED, UNMODIFIABLE }
 
+  /**
+   * What the collector keeps of map()'s values: all, those not null ({@code filter(Objects::nonNull)}), or what the
+   * present Optionals hold ({@code filter(Optional::isPresent).map(Optional::get)}, {@code flatMap(Optional::stream)}).
+   */
+  private enum Kept { ALL, NON_NULL, PRESENT }
+
   /** What a pipeline collects into: Collectors.toList() makes an ArrayList, toSet() a HashSet. */
   private enum Collected {
     LIST("toList", "List", "java.util.ArrayList"), SET("toSet", "Set", "java.util.HashSet");
@@ -141,6 +147,27 @@ final class StreamPipelineView {
     } else {
       return new ForEachEquivalent.NotEquivalent(SHAPE + "; its last call is " + pipeline.getNameAsString() + "()");
     }
+    // between map() and the collector, the stages that only drop what the call answered empty
+    Kept kept = Kept.ALL;
+    if (terminal != Terminal.FOR_EACH && stage != null && stage.getArguments().size() == 1) {
+      MethodCallExpr before = stage.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+          .orElse(null);
+      Expression argument = stage.getArgument(0);
+      if (stage.getNameAsString().equals("filter") && nonNull(index, unit, argument)) {
+        kept = Kept.NON_NULL;
+        stage = before;
+      } else if (stage.getNameAsString().equals("flatMap") && optionals(index, unit, argument, "stream")) {
+        kept = Kept.PRESENT;
+        stage = before;
+      } else if (stage.getNameAsString().equals("map") && (optionals(index, unit, argument, "get")
+          || optionals(index, unit, argument, "orElseThrow")) && before != null
+          && before.getNameAsString().equals("filter") && before.getArguments().size() == 1
+          && optionals(index, unit, before.getArgument(0), "isPresent")) {
+        kept = Kept.PRESENT;
+        stage = before.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+            .orElse(null);
+      }
+    }
     if (stage == null || !stage.getNameAsString().equals(terminal == Terminal.FOR_EACH ? "forEach" : "map")
         || stage.getArguments().size() != 1) {
       return new ForEachEquivalent.NotEquivalent(SHAPE + (stage == null ? ""
@@ -216,7 +243,7 @@ final class StreamPipelineView {
             + "or the return of a method that returns one)");
       }
     }
-    return new Writer(document, unit, method, statement, declared, action, source, terminal, collected,
+    return new Writer(document, unit, method, statement, declared, action, source, terminal, collected, kept,
         elementType.get(), resultType.orElse(null)).view();
   }
 
@@ -267,6 +294,30 @@ final class StreamPipelineView {
     return statement instanceof com.github.javaparser.ast.stmt.ForStmt || statement instanceof ForEachStmt
         || statement instanceof com.github.javaparser.ast.stmt.WhileStmt
         || statement instanceof com.github.javaparser.ast.stmt.DoStmt;
+  }
+
+  /** {@code Objects::nonNull} (java.util's), or {@code x -> x != null}. */
+  private static boolean nonNull(ProjectIndex index, CompilationUnit unit, Expression predicate) {
+    if (predicate instanceof MethodReferenceExpr reference) {
+      return reference.getIdentifier().equals("nonNull") && reference.getScope().toString().equals("Objects")
+          && javaUtilName(index, unit, "Objects", "java.util")
+          || reference.getScope().toString().equals("java.util.Objects") && reference.getIdentifier().equals("nonNull");
+    }
+    return predicate instanceof LambdaExpr lambda && lambda.getParameters().size() == 1
+        && lambda.getBody() instanceof ExpressionStmt body
+        && body.getExpression() instanceof com.github.javaparser.ast.expr.BinaryExpr compare
+        && compare.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS
+        && (compare.getLeft() instanceof NameExpr left && left.getNameAsString().equals(lambda.getParameter(0)
+            .getNameAsString()) && compare.getRight() instanceof com.github.javaparser.ast.expr.NullLiteralExpr
+            || compare.getRight() instanceof NameExpr right && right.getNameAsString().equals(lambda.getParameter(0)
+                .getNameAsString()) && compare.getLeft() instanceof com.github.javaparser.ast.expr.NullLiteralExpr);
+  }
+
+  /** {@code Optional::name} (java.util's). */
+  private static boolean optionals(ProjectIndex index, CompilationUnit unit, Expression expression, String name) {
+    return expression instanceof MethodReferenceExpr reference && reference.getIdentifier().equals(name)
+        && (reference.getScope().toString().equals("java.util.Optional")
+            || reference.getScope().toString().equals("Optional") && javaUtilName(index, unit, "Optional", "java.util"));
   }
 
   /** The method the statement is in, when no lambda or class body stands between them. */
@@ -456,6 +507,7 @@ final class StreamPipelineView {
     private final Expression source;
     private final Terminal terminal;
     private final Collected collected;
+    private final Kept kept;
     private final String elementType;
     private final String resultType;
     private final StringBuilder text = new StringBuilder();
@@ -466,7 +518,7 @@ final class StreamPipelineView {
 
     Writer(SourceDocument document, CompilationUnit unit, CallableDeclaration<?> method, Statement statement,
         VariableDeclarator declared, Expression action, Expression source, Terminal terminal, Collected collected,
-        String elementType, String resultType) {
+        Kept kept, String elementType, String resultType) {
       this.document = document;
       this.unit = unit;
       this.method = method;
@@ -476,6 +528,7 @@ final class StreamPipelineView {
       this.source = source;
       this.terminal = terminal;
       this.collected = collected;
+      this.kept = kept;
       this.elementType = elementType;
       this.resultType = resultType;
     }
@@ -526,8 +579,17 @@ final class StreamPipelineView {
       if (lambda != null && lambda.getBody() instanceof BlockStmt) {
         copyTurningReturnsToContinues(body, ownReturns(lambda));
       } else {
-        text.append('{').append(newline).append(indent).append(document.indentUnit());
-        if (terminal != Terminal.FOR_EACH) {
+        String inner = indent + document.indentUnit();
+        text.append('{').append(newline).append(inner);
+        String value = null;
+        if (kept == Kept.NON_NULL) {
+          value = names.take("mapped");
+          text.append(resultType).append(' ').append(value).append(" = ");
+        } else if (kept == Kept.PRESENT) {
+          value = names.take("found");
+          text.append(name("java.util.Optional")).append("<? extends ").append(resultType).append("> ").append(value)
+              .append(" = ");
+        } else if (terminal != Terminal.FOR_EACH) {
           text.append(filled).append(".add(");
         }
         if (action instanceof MethodReferenceExpr reference) {
@@ -535,7 +597,14 @@ final class StreamPipelineView {
         } else {
           copy(body);
         }
-        text.append(terminal == Terminal.FOR_EACH ? ";" : ");");
+        text.append(terminal == Terminal.FOR_EACH || value != null ? ";" : ");");
+        if (value != null) {
+          // the stages after map() drop what the call answered empty: the loop adds the rest
+          text.append(newline).append(inner).append("if (").append(value)
+              .append(kept == Kept.NON_NULL ? " != null" : ".isPresent()").append(") {").append(newline)
+              .append(inner).append(document.indentUnit()).append(filled).append(".add(").append(value)
+              .append(kept == Kept.NON_NULL ? "" : ".get()").append(");").append(newline).append(inner).append('}');
+        }
         text.append(newline).append(indent).append('}');
       }
       int loopEnd = from + text.length();
