@@ -112,12 +112,27 @@ final class CollectionWalked {
           && PLAIN_FACTORIES.contains(owner.getNameAsString() + "." + call.getNameAsString())) {
         return true;
       }
-      boolean stream = com.github.javaparser.ast.expr.MethodCallExpr.class.isInstance(call.getScope().orElse(null));
+      // a stream's own: the chain starts at a stream() and the collector is Collectors' (hostile review 52's N3: any
+      // call's toList() was taken for one, a synchronized list among them)
+      boolean stream = streamed(call);
       return stream && (call.getNameAsString().equals("toList") && call.getArguments().isEmpty()
           || call.getNameAsString().equals("collect") && call.getArguments().size() == 1
               && call.getArgument(0) instanceof MethodCallExpr collector
+              && collector.getScope().filter(s -> s.toString().equals("Collectors")
+                  || s.toString().equals("java.util.stream.Collectors")).isPresent()
               && Set.of("toList", "toSet", "toUnmodifiableList", "toUnmodifiableSet").contains(collector.getNameAsString())
               && collector.getArguments().isEmpty());
+    }
+    return false;
+  }
+
+  /** Whether the call's chain runs through a stream() of no arguments. */
+  private static boolean streamed(MethodCallExpr call) {
+    for (Expression at = call.getScope().orElse(null); at instanceof MethodCallExpr link;
+        at = link.getScope().orElse(null)) {
+      if (link.getNameAsString().equals("stream") && link.getArguments().isEmpty()) {
+        return true;
+      }
     }
     return false;
   }

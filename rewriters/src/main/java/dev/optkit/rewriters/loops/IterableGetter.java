@@ -1,8 +1,6 @@
 package dev.optkit.rewriters.loops;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -33,7 +31,7 @@ final class IterableGetter {
    * The field's type as the index has it ({@code java.util.List<shop.OrderRequest.Item>}), or why there is none;
    * the getter, when the project writes it (null for Lombok's or a record's).
    */
-  record FieldOrProblem(String fieldType, String problem, MethodFact getter) {}
+  record FieldOrProblem(String fieldType, String problem, IndexedMethod getter) {}
 
   private IterableGetter() {}
 
@@ -53,11 +51,9 @@ final class IterableGetter {
   static FieldOrProblem of(CallableDeclaration<?> method, MethodCallExpr call, com.github.javaparser.ast.Node at,
       ProjectIndex index) {
     String holder = ((NameExpr) call.getScope().get()).getNameAsString();
-    Optional<String> written = method.getParameters().stream().filter(p -> p.getNameAsString().equals(holder))
-        .map(Parameter::getType).map(t -> t.asString()).findFirst()
-        .or(() -> method.findAll(VariableDeclarator.class).stream()
-            .filter(v -> v.getNameAsString().equals(holder) && !LoopProof.isInside(v, at))
-            .map(v -> v.getType().asString()).findFirst());
+    // the declaration in scope where the collection is walked, not the first of that name (hostile review 52's N5)
+    Optional<String> written = VisibleDeclaration.of(at, holder).filter(d -> !d.type().isVarType())
+        .map(d -> d.type().asString());
     String why = "it iterates " + call + ", ";
     if (written.isEmpty()) {
       return problem("it iterates " + call + ", an expression: the rewrite iterates the same collection twice, so it "
@@ -76,8 +72,17 @@ final class IterableGetter {
         java.util.stream.Stream.of(type.qualifiedName()), index.supertypesOf(type.qualifiedName()).stream()).toList()));
     List<IndexedMethod> declared = owners.stream().flatMap(owner -> index.methods(owner, name).stream())
         .filter(m -> m.fact().params().isEmpty()).distinct().toList();
+    // the holder may be a subclass's object, whose own getter runs (hostile review 52's N4: it loaded remotely)
+    Optional<String> overriding = index.subtypesOf(type.qualifiedName()).stream()
+        .filter(sub -> index.methods(sub, name).stream().anyMatch(m -> m.fact().params().isEmpty())).sorted()
+        .findFirst();
+    if (overriding.isPresent()) {
+      return problem(why + "and " + overriding.get().substring(overriding.get().lastIndexOf('.') + 1) + ", a subclass "
+          + "of " + type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1) + ", declares its own "
+          + name + "(): the rewrite calls it twice, which must give the same collection");
+    }
     String fieldType;
-    MethodFact writtenGetter = null;
+    IndexedMethod writtenGetter = null;
     if (!declared.isEmpty()) {
       MethodFact getter = declared.get(0).fact();
       boolean plain = declared.size() == 1 && !getter.isAbstract() && getter.calls().isEmpty()
@@ -88,7 +93,7 @@ final class IterableGetter {
             + "calls it twice, which must give the same collection");
       }
       field = getter.fieldsRead().get(0);
-      writtenGetter = getter;
+      writtenGetter = declared.get(0);
       fieldType = fieldType(index, owners, field);
     } else {
       fieldType = fieldType(index, owners, field);

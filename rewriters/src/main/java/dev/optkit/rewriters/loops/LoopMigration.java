@@ -159,7 +159,7 @@ public final class LoopMigration {
           Optional<MethodCallExpr> written = found.get() instanceof MethodCallExpr pipeline ? Optional.of(pipeline)
               : forEachReturningEarly(found.get());
           ForEachEquivalent.Result read = written.isPresent()
-              ? StreamPipelineView.of(document, parsed.get(), written.get(), projectCollections, assessment.index())
+              ? StreamPipelineView.of(document, parsed.get(), written.get(), projectCollections, assessment.index(), sources)
               : ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
           if (read instanceof ForEachEquivalent.NotEquivalent not) {
             refusals.add(new Refusal(finding, not.reason()));
@@ -322,11 +322,9 @@ public final class LoopMigration {
       grew = false;
       for (var type : index.types()) {
         String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
-        if (!found.contains(simple) && type.superTypes().stream().anyMatch(s -> s.startsWith("java.util.")
-            && JAVA_UTIL_COLLECTIONS.contains(s.substring("java.util.".length()).replaceAll("<.*", ""))
-            || found.contains(s.substring(s.lastIndexOf('.') + 1).replaceAll("<.*", ""))
-            || type.interfaces().stream().anyMatch(i -> i.startsWith("java.util.")
-                && JAVA_UTIL_COLLECTIONS.contains(i.substring("java.util.".length()).replaceAll("<.*", ""))))) {
+        if (!found.contains(simple) && type.superTypes().stream().anyMatch(s -> jdkCollection(s)
+            || found.contains(s.replaceAll("<.*", "").substring(s.replaceAll("<.*", "").lastIndexOf('.') + 1))
+            || type.interfaces().stream().anyMatch(LoopMigration::jdkCollection))) {
           found.add(simple);
           grew = true;
         }
@@ -386,6 +384,20 @@ public final class LoopMigration {
       "AbstractList", "AbstractSequentialList", "AbstractSet", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
       "TreeSet", "Vector", "Stack", "SortedSet", "NavigableSet", "SequencedCollection", "SequencedSet", "Deque",
       "ArrayDeque", "Queue", "AbstractQueue", "PriorityQueue");
+
+  /** java.util.concurrent's collections, which a project class may extend too (hostile review 52's N7). */
+  private static final Set<String> CONCURRENT_COLLECTIONS = Set.of("CopyOnWriteArrayList", "CopyOnWriteArraySet",
+      "ConcurrentLinkedQueue", "ConcurrentLinkedDeque", "ConcurrentSkipListSet", "LinkedBlockingQueue",
+      "LinkedBlockingDeque", "ArrayBlockingQueue", "PriorityBlockingQueue", "BlockingQueue", "BlockingDeque",
+      "TransferQueue", "LinkedTransferQueue", "DelayQueue");
+
+  /** Whether a supertype as the index writes it is a collection of java.util or java.util.concurrent. */
+  private static boolean jdkCollection(String supertype) {
+    String erased = supertype.replaceAll("<.*", "");
+    return erased.startsWith("java.util.concurrent.")
+        ? CONCURRENT_COLLECTIONS.contains(erased.substring("java.util.concurrent.".length()))
+        : erased.startsWith("java.util.") && JAVA_UTIL_COLLECTIONS.contains(erased.substring("java.util.".length()));
+  }
 
   private static boolean accepts(Set<String> methods, IndexedMethod method) {
     return methods.contains(method.fact().displayName())

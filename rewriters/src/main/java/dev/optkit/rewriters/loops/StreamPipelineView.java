@@ -92,7 +92,7 @@ final class StreamPipelineView {
 
   /** The view of the statement the pipeline stands in, or the reason there is none. */
   static ForEachEquivalent.Result of(SourceDocument document, CompilationUnit unit, MethodCallExpr pipeline,
-      Set<String> projectCollections, ProjectIndex index) {
+      Set<String> projectCollections, ProjectIndex index, dev.optkit.rewriters.source.ProjectSources sources) {
     Node parent = pipeline.getParentNode().orElse(null);
     Statement statement;
     VariableDeclarator declared = null;
@@ -213,7 +213,7 @@ final class StreamPipelineView {
       return new ForEachEquivalent.NotEquivalent("its lambda returns early for an element from inside a loop of its "
           + "own, where the loop's continue would continue that loop instead");
     }
-    Optional<String> sourceType = sourceElementType(unit, method, statement, source, index);
+    Optional<String> sourceType = sourceElementType(unit, method, statement, source, index, sources);
     if (sourceType.isPresent() && sourceType.get().startsWith(PROBLEM)) {
       return new ForEachEquivalent.NotEquivalent(sourceType.get().substring(PROBLEM.length()));
     }
@@ -276,12 +276,21 @@ final class StreamPipelineView {
         + "stream evaluates its receiver once, before the first element, and the loop would at each element");
   }
 
-  /** Whether the class the statement is in declares a final field of that name. */
+  /**
+   * Whether the class the statement is in declares a final field of that name. In an anonymous class the name may be
+   * one of its own fields, or one it inherits: none is read (hostile review 52's N1: its field was not final).
+   */
   private static boolean finalField(Statement statement, String name) {
-    return statement.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
-        .map(type -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getFields().stream()
-            .anyMatch(f -> f.isFinal() && f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))))
-        .orElse(false);
+    for (Node at = statement.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+        return false;
+      }
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        return type.getFields().stream()
+            .anyMatch(f -> f.isFinal() && f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+      }
+    }
+    return false;
   }
 
   /** The lambda's own returns: each ends one element's turn, which is a loop's continue. */
@@ -391,7 +400,7 @@ final class StreamPipelineView {
    * one whose element type optkit cannot write.
    */
   private static Optional<String> sourceElementType(CompilationUnit unit, CallableDeclaration<?> method, Node at,
-      Expression source, ProjectIndex index) {
+      Expression source, ProjectIndex index, dev.optkit.rewriters.source.ProjectSources sources) {
     if (source instanceof MethodCallExpr getter) {
       if (!getter.getArguments().isEmpty() || !(getter.getScope().orElse(null) instanceof NameExpr)) {
         return Optional.of(PROBLEM + "it streams " + getter + ", which is not a getter of a local or parameter");
@@ -402,8 +411,16 @@ final class StreamPipelineView {
       }
       // the index keeps field types erased: the element type is the one the getter's own signature writes
       List<Type> arguments = field.getter() == null ? List.of()
-          : dev.optkit.analyzers.index.ReturnTypeArguments.of(field.getter());
-      return arguments.size() == 1 ? nameable(unit, arguments.get(0), index) : Optional.empty();
+          : dev.optkit.analyzers.index.ReturnTypeArguments.of(field.getter().fact());
+      if (arguments.size() != 1 || !(arguments.get(0) instanceof ClassOrInterfaceType written)
+          || written.getTypeArguments().isPresent() || written.getScope().isPresent()) {
+        return Optional.empty();
+      }
+      // the name as the getter's own file means it, written so this file means the same (hostile review 52's N6)
+      Optional<CompilationUnit> getterFile = sources.declaration(field.getter())
+          .flatMap(Node::findCompilationUnit);
+      return getterFile.flatMap(file -> TypeNamesInFile.qualified(file, written.getNameAsString(), index))
+          .map(qualified -> TypeNamesInFile.written(unit, qualified, index));
     }
     String name = source instanceof NameExpr n ? n.getNameAsString()
         : source instanceof FieldAccessExpr access && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr self
@@ -430,32 +447,6 @@ final class StreamPipelineView {
     }
     return Optional.of(argument.toString());
   }
-
-  /**
-   * A type another file wrote, as this file can name it: a java.lang type or one this file imports or has beside
-   * it by its simple name, else the one project type of that simple name qualified. Empty for generic or array
-   * types, or a name optkit cannot place.
-   */
-  private static Optional<String> nameable(CompilationUnit unit, Type type, ProjectIndex index) {
-    if (!(type instanceof ClassOrInterfaceType plain) || plain.getTypeArguments().isPresent()
-        || plain.getScope().isPresent()) {
-      return Optional.empty();
-    }
-    String simple = plain.getNameAsString();
-    boolean here = JAVA_LANG.contains(simple) && unit.getImports().stream().noneMatch(i -> !i.isAsterisk()
-            && i.getNameAsString().endsWith("." + simple))
-        || unit.getImports().stream().anyMatch(i -> !i.isStatic() && !i.isAsterisk()
-            && i.getNameAsString().endsWith("." + simple))
-        || unit.containsData(Imports.PACKAGE_TYPES) && unit.getData(Imports.PACKAGE_TYPES).contains(simple);
-    if (here) {
-      return Optional.of(simple);
-    }
-    List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(simple);
-    return types.size() == 1 ? Optional.of(types.get(0).qualifiedName().replace('$', '.')) : Optional.empty();
-  }
-
-  private static final Set<String> JAVA_LANG = Set.of("String", "Long", "Integer", "Short", "Byte", "Character",
-      "Boolean", "Double", "Float", "Object", "Number", "CharSequence");
 
   /** The declared type of a field of the class the node is in. */
   private static Optional<Type> fieldType(Node at, String name) {
@@ -569,6 +560,14 @@ final class StreamPipelineView {
         text.append(modifiers).append(list).append(' ').append(filled).append(" = new ").append(made)
             .append("<>();").append(newline).append(indent);
       }
+      if (action instanceof MethodReferenceExpr reference
+          && !(reference.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+        // the stream evaluates the reference's receiver before the first element: null fails even with none
+        // (hostile review 52's N2); the loop reads it at each element
+        text.append(name("java.util.Objects")).append(".requireNonNull(").append(reference.getScope())
+            .append("); // ").append(reference).append(" fails on a null ").append(reference.getScope())
+            .append(" before the first element").append(newline).append(indent);
+      }
       int loopFrom = from + text.length();
       Parameter parameter = lambda == null ? null : lambda.getParameter(0);
       String element = parameter != null ? parameter.getNameAsString() : names.take(elementName());
@@ -673,7 +672,10 @@ final class StreamPipelineView {
           ? Character.toLowerCase(getter.getNameAsString().charAt(3)) + getter.getNameAsString().substring(4)
           : source instanceof NameExpr name ? name.getNameAsString()
           : source instanceof FieldAccessExpr access ? access.getNameAsString() : "";
-      return collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")
+      // entries: entry, not entrie
+      return collection.length() > 3 && collection.endsWith("ies")
+          ? collection.substring(0, collection.length() - 3) + "y"
+          : collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")
           ? collection.substring(0, collection.length() - 1) : "element";
     }
 

@@ -1,0 +1,4 @@
+package shop.model;
+
+public record Entry(String sku) {
+}
