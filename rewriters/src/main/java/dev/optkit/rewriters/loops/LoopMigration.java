@@ -111,6 +111,7 @@ public final class LoopMigration {
         continue;
       }
       parsed.get().setData(Imports.PACKAGE_TYPES, packageTypes(root.resolve(file.getKey())));
+      parsed.get().setData(ThreadSafeTypes.DECLARED_CLIENTS, declaredHttpClients(assessment.index()));
       ProjectSources sources = new ProjectSources(root);
       JpaLoadScope jpaScope = new JpaLoadScope(assessment.index(), root);
       ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
@@ -167,6 +168,7 @@ public final class LoopMigration {
           }
           view = (ForEachEquivalent.View) read;
           view.unit().setData(Imports.PACKAGE_TYPES, parsed.get().getData(Imports.PACKAGE_TYPES));
+          view.unit().setData(ThreadSafeTypes.DECLARED_CLIENTS, parsed.get().getData(ThreadSafeTypes.DECLARED_CLIENTS));
           loop = view.loop();
           using = rewritesOf.apply(view.document(), view.unit());
         }
@@ -179,7 +181,7 @@ public final class LoopMigration {
         boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
         TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
         Optional<String> poolProblem = remote ? LoopCallPool.problem(owner).or(() -> holdsLock(finding))
-            : Optional.empty();
+            .or(() -> HttpInterceptors.problem(assessment.index())) : Optional.empty();
         if (poolProblem.isPresent()) {
           refusals.add(new Refusal(finding, poolProblem.get()));
           continue;
@@ -289,6 +291,23 @@ public final class LoopMigration {
             && (!(lambda.getBody() instanceof com.github.javaparser.ast.stmt.BlockStmt)
                 || !StreamPipelineView.ownReturns(lambda).isEmpty());
     return writtenAnew ? Optional.of(call) : Optional.empty();
+  }
+
+  /**
+   * The simple names of the project's interfaces a library implements as a remote HTTP client (Feign, Spring HTTP
+   * interfaces, Retrofit: the catalogue's declared API clients), none taking a name another project type has.
+   */
+  private static Set<String> declaredHttpClients(ProjectIndex index) {
+    Set<String> clients = new java.util.TreeSet<>();
+    for (var type : index.types()) {
+      String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
+      if (type.kind().equals("interface") && index.typesNamed(simple).size() == 1
+          && index.declaredClient(type.qualifiedName())
+              .filter(d -> d.kind() == dev.optkit.analyzers.catalog.ClientKind.API).isPresent()) {
+        clients.add(simple);
+      }
+    }
+    return clients;
   }
 
   /** The stream pipeline the finding's loop is: the outermost call of a chain over a collection's stream(). */

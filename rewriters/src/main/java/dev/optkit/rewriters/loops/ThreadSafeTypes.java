@@ -21,6 +21,13 @@ final class ThreadSafeTypes {
 
   private static final String AWS_SERVICES = "software.amazon.awssdk.services.";
 
+  /**
+   * The simple names of the project's declared HTTP clients in the file's project (Feign, Spring HTTP interfaces,
+   * Retrofit): the library makes their implementation, a proxy over its HTTP client, which any thread may call.
+   */
+  static final com.github.javaparser.ast.DataKey<Set<String>> DECLARED_CLIENTS =
+      new com.github.javaparser.ast.DataKey<>() {};
+
   private ThreadSafeTypes() {}
 
   /**
@@ -31,6 +38,11 @@ final class ThreadSafeTypes {
     String bare = written.replaceAll("<.*", "").strip();
     String simple = bare.substring(bare.lastIndexOf('.') + 1);
     if (BY_NAME.contains(simple)) {
+      return true;
+    }
+    Optional<CompilationUnit> file = use.findCompilationUnit();
+    if (!bare.contains(".") && file.isPresent() && file.get().containsData(DECLARED_CLIENTS)
+        && file.get().getData(DECLARED_CLIENTS).contains(simple)) {
       return true;
     }
     return qualified(use, bare).filter(ThreadSafeTypes::awsServiceClient).isPresent();

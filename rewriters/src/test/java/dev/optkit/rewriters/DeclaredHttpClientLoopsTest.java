@@ -1,0 +1,127 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A loop calling a declared HTTP client per element (issue 24's real-project trial: venda-service's Feign client
+ * per id was refused as a client "whose state the statements after an earlier element's join could change", untrue
+ * of the proxy Feign makes, which any thread may call), and the project's HTTP interceptors, which the client runs on
+ * the calling thread: one reading the caller's context keeps the calls on it.
+ */
+class DeclaredHttpClientLoopsTest {
+  @TempDir Path dir;
+
+  private static final String CLIENT = """
+      package shop;
+
+      import org.springframework.cloud.openfeign.FeignClient;
+      import org.springframework.web.bind.annotation.GetMapping;
+      import org.springframework.web.bind.annotation.PathVariable;
+
+      @FeignClient(name = "products", url = "http://localhost:9091/api/products")
+      public interface ProductApi {
+          @GetMapping("/{id}")
+          Product getById(@PathVariable("id") Long id);
+      }
+      """;
+
+  private static final String PRODUCT = """
+      package shop;
+
+      public record Product(Long id, String name) {
+      }
+      """;
+
+  private static final String SERVICE = """
+      package shop;
+
+      import java.util.List;
+
+      public class ProductService {
+          private final ProductApi products;
+
+          public ProductService(ProductApi products) {
+              this.products = products;
+          }
+
+          public List<Product> getAll(List<Long> ids) {
+              return ids.stream().map(id -> products.getById(id)).toList();
+          }
+      }
+      """;
+
+  private MigrationPlan plan(MigrationFixture fixture) {
+    return fixture.java(CLIENT).java(PRODUCT).java(SERVICE).config(WiderLoopShapesTest.loopsOnly()).plan();
+  }
+
+  @Test
+  void aFeignClientCalledPerElementRunsOnThePool() {
+    MigrationPlan plan = plan(new MigrationFixture(dir));
+    assertEquals(1, plan.loops().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/ProductService.java");
+    assertTrue(after.contains("new FutureTask<Product>(() -> products.getById(nextId))"), after);
+  }
+
+  @Test
+  void anInterceptorCopyingTheCallersRequestKeepsTheCallsOnItsThread() {
+    MigrationPlan plan = plan(new MigrationFixture(dir).java("""
+        package shop;
+
+        import feign.RequestInterceptor;
+        import org.springframework.context.annotation.Bean;
+        import org.springframework.context.annotation.Configuration;
+        import org.springframework.web.context.request.RequestContextHolder;
+        import org.springframework.web.context.request.ServletRequestAttributes;
+
+        @Configuration
+        public class ForwardAuthorization {
+            @Bean
+            public RequestInterceptor forwardAuthorization() {
+                return template -> {
+                    ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
+                    template.header("Authorization", request.getRequest().getHeader("Authorization"));
+                };
+            }
+        }
+        """));
+    assertEquals(List.of(), plan.loops());
+    String reason = plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
+        .map(Refusal::reason).findFirst().orElseThrow();
+    assertTrue(reason.startsWith("the project's HTTP interceptor code ForwardAuthorization.forwardAuthorization() reads "
+        + "the caller's context ("), reason);
+    assertTrue(reason.endsWith("on a pool thread that context is not there"), reason);
+  }
+
+  @Test
+  void aRestTemplateInterceptorReadingTheSecurityContextKeepsTheCallsOnItsThread() {
+    MigrationPlan plan = new MigrationFixture(dir).java(BlockingCallsInLoopRewriteTest.QUOTES_BEFORE).java("""
+        package shop;
+
+        import org.springframework.http.HttpRequest;
+        import org.springframework.http.client.ClientHttpRequestExecution;
+        import org.springframework.http.client.ClientHttpRequestInterceptor;
+        import org.springframework.http.client.ClientHttpResponse;
+        import org.springframework.security.core.context.SecurityContextHolder;
+
+        public class UserHeader implements ClientHttpRequestInterceptor {
+            @Override
+            public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+                    throws java.io.IOException {
+                request.getHeaders().add("X-User", SecurityContextHolder.getContext().getAuthentication().getName());
+                return execution.execute(request, body);
+            }
+        }
+        """).config(WiderLoopShapesTest.loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("the project's HTTP interceptor code "
+        + "UserHeader.intercept() reads the caller's context")), plan.refusals().toString());
+  }
+}
