@@ -111,7 +111,7 @@ public final class LoopMigration {
         continue;
       }
       parsed.get().setData(Imports.PACKAGE_TYPES, packageTypes(root.resolve(file.getKey())));
-      parsed.get().setData(ThreadSafeTypes.DECLARED_CLIENTS, declaredHttpClients(assessment.index()));
+      parsed.get().setData(ThreadSafeTypes.DECLARED_CLIENTS, ThreadSafeTypes.declaredHttpClients(assessment.index()));
       ProjectSources sources = new ProjectSources(root);
       JpaLoadScope jpaScope = new JpaLoadScope(assessment.index(), root);
       ConcurrentCalls concurrent = new ConcurrentCalls(assessment.index(), sources);
@@ -127,7 +127,7 @@ public final class LoopMigration {
           new FindByIdBatchRewrite(doc, unit, assessment.index(), entityIds, typeVariables, jpaScope, immutables),
           new BatchUpdateRewrite(doc, unit, assessment.index()));
       Rewrites inOriginal = rewritesOf.apply(document, parsed.get());
-      Set<String> projectCollections = projectCollections(assessment.index());
+      Set<String> projectCollections = ProjectCollections.of(assessment.index());
       Set<CallableDeclaration<?>> methodsRewritten = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       LoopThreads threads = new LoopThreads(assessment.index(), sources);
       int release = javaRelease(plan.root(), root.resolve(file.getKey()));
@@ -138,7 +138,7 @@ public final class LoopMigration {
       List<LoopRewrite> inFile = new ArrayList<>();
       for (Finding finding : file.getValue()) {
         Optional<Node> found = "stream".equals(finding.details().get("loopKind"))
-            ? pipelineAt(parsed.get(), finding.line(), finding.column())
+            ? StreamPipelineView.pipelineAt(parsed.get(), finding.line(), finding.column())
             : loopAt(parsed.get(), finding.line(), finding.column());
         Optional<IndexedMethod> indexed = assessment.index().methods().stream()
             .filter(m -> m.path().equals(finding.path()) && m.fact().range().line() <= finding.line()
@@ -158,7 +158,7 @@ public final class LoopMigration {
           using = inOriginal;
         } else {
           Optional<MethodCallExpr> written = found.get() instanceof MethodCallExpr pipeline ? Optional.of(pipeline)
-              : forEachReturningEarly(found.get());
+              : StreamPipelineView.forEachWrittenAnew(found.get());
           ForEachEquivalent.Result read = written.isPresent()
               ? StreamPipelineView.of(document, parsed.get(), written.get(), projectCollections, assessment.index(), sources)
               : ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
@@ -275,50 +275,6 @@ public final class LoopMigration {
       FuturesJoinedInLoopRewrite reorderedWrites, FindByIdBatchRewrite batch, BatchUpdateRewrite writes) {}
 
   /** The loop a finding names: a statement starting on its line (a for-each, a counted loop, a forEach call...). */
-  /**
-   * A forEach the view that keeps every node's place cannot write as a loop, and {@link StreamPipelineView} can:
-   * {@code xs.forEach(x -> { ... return; ... });}, whose returns end one element's turn (the loop's continue), and
-   * {@code xs.forEach(x -> call(x));} or {@code xs.forEach(this::call);}, whose call becomes the loop's statement.
-   */
-  private static Optional<MethodCallExpr> forEachReturningEarly(Node loop) {
-    if (!(loop instanceof ExpressionStmt statement && statement.getExpression() instanceof MethodCallExpr call
-        && call.getNameAsString().equals("forEach") && call.getArguments().size() == 1)) {
-      return Optional.empty();
-    }
-    Expression action = call.getArgument(0);
-    boolean writtenAnew = action instanceof com.github.javaparser.ast.expr.MethodReferenceExpr
-        || action instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
-            && (!(lambda.getBody() instanceof com.github.javaparser.ast.stmt.BlockStmt)
-                || !StreamPipelineView.ownReturns(lambda).isEmpty());
-    return writtenAnew ? Optional.of(call) : Optional.empty();
-  }
-
-  /**
-   * The simple names of the project's interfaces a library implements as a remote HTTP client (Feign, Spring HTTP
-   * interfaces, Retrofit: the catalogue's declared API clients), none taking a name another project type has.
-   */
-  private static Set<String> declaredHttpClients(ProjectIndex index) {
-    Set<String> clients = new java.util.TreeSet<>();
-    for (var type : index.types()) {
-      String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
-      if (type.kind().equals("interface") && index.typesNamed(simple).size() == 1
-          && index.declaredClient(type.qualifiedName())
-              .filter(d -> d.kind() == dev.optkit.analyzers.catalog.ClientKind.API).isPresent()) {
-        clients.add(simple);
-      }
-    }
-    return clients;
-  }
-
-  /** The stream pipeline the finding's loop is: the outermost call of a chain over a collection's stream(). */
-  private static Optional<Node> pipelineAt(CompilationUnit unit, int line, int column) {
-    return unit.findAll(MethodCallExpr.class).stream()
-        .filter(c -> c.getBegin().get().line == line && c.getBegin().get().column == column)
-        .filter(c -> !(c.getParentNode().orElse(null) instanceof MethodCallExpr outer && outer.getScope().orElse(null) == c))
-        .filter(StreamPipelineView::isPipeline)
-        .findFirst().map(Node.class::cast);
-  }
-
   private static Optional<Node> loopAt(CompilationUnit unit, int line, int column) {
     Optional<Node> forEach = unit.findAll(ForEachStmt.class).stream().filter(l -> l.getBegin().get().line == line)
         .map(Node.class::cast).findFirst();
@@ -328,94 +284,6 @@ public final class LoopMigration {
             || s instanceof WhileStmt || s instanceof DoStmt
             || s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr))
         .findFirst().map(Node.class::cast));
-  }
-
-  /**
-   * The project's own collection classes: those extending or implementing a java.util collection type, directly or
-   * through other classes of the project (by simple name).
-   */
-  private static Set<String> projectCollections(ProjectIndex index) {
-    Set<String> found = new java.util.TreeSet<>();
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (var type : index.types()) {
-        String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
-        if (!found.contains(simple) && type.superTypes().stream().anyMatch(s -> jdkCollection(s)
-            || found.contains(s.replaceAll("<.*", "").substring(s.replaceAll("<.*", "").lastIndexOf('.') + 1))
-            || type.interfaces().stream().anyMatch(LoopMigration::jdkCollection))) {
-          found.add(simple);
-          grew = true;
-        }
-      }
-    }
-    // one that walks its elements as the java.util class it extends does is no different a collection (hawkbit's
-    // MgmtDistributionSetAssignments extends ArrayList, overriding isEmpty for JSON; it blocked every loop of the project)
-    Set<String> walkingOtherwise = new java.util.TreeSet<>();
-    for (var type : index.types()) {
-      String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
-      if (found.contains(simple) && walksOtherwise(index, type)) {
-        walkingOtherwise.add(simple);
-      }
-    }
-    return walkingOtherwise;
-  }
-
-  /**
-   * The methods through which a loop, a forEach or a stream walks a collection (a LinkedList's iterator is its
-   * listIterator; a counted loop takes get and size); the rewrites walk it with a for-each and call nothing else.
-   */
-  private static final Set<String> WALKING = Set.of("iterator", "listIterator", "spliterator", "stream", "parallelStream",
-      "forEach", "get", "size");
-
-  /**
-   * Whether a project collection type may walk its elements otherwise than the java.util class it extends: it or a
-   * project supertype declares a method a walk goes through, or it extends a java.util class whose walk holds a
-   * lock (a Vector's forEach) or none that walks by itself (an AbstractList's get is the subclass's).
-   */
-  private static boolean walksOtherwise(ProjectIndex index, dev.optkit.analyzers.facts.TypeFact type) {
-    List<String> chain = new ArrayList<>();
-    chain.add(type.qualifiedName());
-    chain.addAll(index.supertypesOf(type.qualifiedName()));
-    boolean plainJdkClass = false;
-    for (String supertype : chain) {
-      String erased = supertype.replaceAll("<.*", "");
-      Optional<dev.optkit.analyzers.facts.TypeFact> project = index.type(erased);
-      if (project.isPresent()) {
-        if (WALKING.stream().anyMatch(name -> !index.methods(erased, name).isEmpty())) {
-          return true;
-        }
-      } else if (erased.startsWith("java.util.")) {
-        String jdk = erased.substring("java.util.".length());
-        if (jdk.equals("Vector") || jdk.equals("Stack")) {
-          return true;
-        }
-        plainJdkClass |= PLAIN_JDK_COLLECTIONS.contains(jdk);
-      }
-    }
-    return !type.kind().equals("interface") && !plainJdkClass;
-  }
-
-  private static final Set<String> PLAIN_JDK_COLLECTIONS = Set.of("ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
-      "TreeSet", "ArrayDeque", "PriorityQueue");
-
-  static final Set<String> JAVA_UTIL_COLLECTIONS = Set.of("Collection", "List", "Set", "AbstractCollection",
-      "AbstractList", "AbstractSequentialList", "AbstractSet", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
-      "TreeSet", "Vector", "Stack", "SortedSet", "NavigableSet", "SequencedCollection", "SequencedSet", "Deque",
-      "ArrayDeque", "Queue", "AbstractQueue", "PriorityQueue");
-
-  /** java.util.concurrent's collections, which a project class may extend too (hostile review 52's N7). */
-  private static final Set<String> CONCURRENT_COLLECTIONS = Set.of("CopyOnWriteArrayList", "CopyOnWriteArraySet",
-      "ConcurrentLinkedQueue", "ConcurrentLinkedDeque", "ConcurrentSkipListSet", "LinkedBlockingQueue",
-      "LinkedBlockingDeque", "ArrayBlockingQueue", "PriorityBlockingQueue", "BlockingQueue", "BlockingDeque",
-      "TransferQueue", "LinkedTransferQueue", "DelayQueue");
-
-  /** Whether a supertype as the index writes it is a collection of java.util or java.util.concurrent. */
-  private static boolean jdkCollection(String supertype) {
-    String erased = supertype.replaceAll("<.*", "");
-    return erased.startsWith("java.util.concurrent.")
-        ? CONCURRENT_COLLECTIONS.contains(erased.substring("java.util.concurrent.".length()))
-        : erased.startsWith("java.util.") && JAVA_UTIL_COLLECTIONS.contains(erased.substring("java.util.".length()));
   }
 
   private static boolean accepts(Set<String> methods, IndexedMethod method) {

@@ -88,4 +88,21 @@ final class ThreadSafeTypes {
     return rest.length == 2 && rest[1].endsWith("Client") && rest[1].length() > "Client".length()
         && Character.isUpperCase(rest[1].charAt(0));
   }
+
+  /**
+   * The simple names of the project's interfaces a library implements as a remote HTTP client (Feign, Spring HTTP
+   * interfaces, Retrofit: the catalogue's declared API clients), none taking a name another project type has.
+   */
+  static Set<String> declaredHttpClients(dev.optkit.analyzers.index.ProjectIndex index) {
+    Set<String> clients = new java.util.TreeSet<>();
+    for (var type : index.types()) {
+      String simple = type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1);
+      if (type.kind().equals("interface") && index.typesNamed(simple).size() == 1
+          && index.declaredClient(type.qualifiedName())
+              .filter(d -> d.kind() == dev.optkit.analyzers.catalog.ClientKind.API).isPresent()) {
+        clients.add(simple);
+      }
+    }
+    return clients;
+  }
 }
