@@ -29,7 +29,8 @@ class HostileFiftyOneTest {
   @Test
   void aToListOrCollectorsThatIsNotJavaUtilStreamsIsNotReadAsItsCollector() {
     for (String project : List.of("a1", "a2", "a3", "a4")) {
-      MigrationPlan plan = new MigrationFixture(dir.resolve(project)).resources("/hostile51/" + project).plan();
+      MigrationPlan plan = new MigrationFixture(dir.resolve(project)).resources("/hostile51/base")
+          .resources("/hostile51/" + project).plan();
       String reason = refusal(plan);
       assertTrue(reason.startsWith("optkit reads a stream pipeline as a loop only in the forms"), project + ": " + reason);
     }

@@ -20,7 +20,9 @@ class HostileFiftyTwoTest {
   @TempDir Path dir;
 
   private MigrationFixture fixture(String project) {
-    return new MigrationFixture(dir.resolve(project)).resources("/hostile52/" + project);
+    // each case on the shared base: the pom, caching off, the price client
+    return new MigrationFixture(dir.resolve(project)).resources("/hostile52/base")
+        .resources("/hostile52/" + project);
   }
 
   private static String reasons(MigrationPlan plan) {
