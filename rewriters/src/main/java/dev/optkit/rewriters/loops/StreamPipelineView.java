@@ -33,16 +33,20 @@ import java.util.Set;
  * <ul>
  *   <li>{@code xs.stream().forEach(x -> ...);}: a sequential stream over a collection runs the action for
  *       each element in the order of the collection's spliterator, which is its iterator's, on the calling
- *       thread;</li>
+ *       thread (a forEach lambda's own {@code return;} ends one element's turn: the loop's continue);</li>
  *   <li>{@code List<R> rs = xs.stream().map(x -> e).collect(Collectors.toList());}, or {@code return} of it:
  *       the same calls of {@code e}, one per element in that order, their values in an ArrayList (which
- *       Collectors.toList() makes); with {@code .toList()} an unmodifiable list of them that allows nulls, as
- *       Stream.toList() gives.</li>
+ *       Collectors.toList() makes; toSet() a HashSet); with {@code .toList()} an unmodifiable list of them
+ *       that allows nulls, as Stream.toList() gives; after the map, the values not null or the present
+ *       Optionals' ({@link Kept});</li>
+ *   <li>{@code xs.forEach(x -> call(x));} or one returning early, on a list the method makes (a handed one may be
+ *       a synchronized list, whose forEach holds its lock).</li>
  * </ul>
- * The collection must be a local or parameter declared as a java.util collection (a project's own
- * collection class may stream otherwise than it iterates). Unlike a counted loop's view, this one writes
- * the statement anew: the loop's own text (its header, the list it fills) has no facts, and the lambda's
- * body and the collection, copied into it, find theirs through {@link FactRanges}.
+ * The collection is a local, parameter or field declared as a java.util collection, or a plain getter of a
+ * parameter ({@link PipelineSource}); a project's own collection class that may walk otherwise refuses every
+ * reading. Unlike a counted loop's view, this one writes the statement anew ({@link StreamLoopWriter}): the
+ * loop's own text (its header, the list it fills) has no facts, and the lambda's body and the collection,
+ * copied into it, find theirs through {@link FactRanges}.
  */
 final class StreamPipelineView {
   private static final String SHAPE = "optkit reads a stream pipeline as a loop only in the forms "
