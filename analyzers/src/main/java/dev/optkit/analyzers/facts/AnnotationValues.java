@@ -82,6 +82,20 @@ final class AnnotationValues {
   }
 
   /** A method's annotation values: each annotation's first value, path or name, and the transaction's settings. */
+  /** The verbs a {@code method} member names ({@code RequestMethod.POST}, {@code "POST"}, an array of them), upper case. */
+  private static String httpMethods(com.github.javaparser.ast.expr.Expression value) {
+    List<String> verbs = new java.util.ArrayList<>();
+    List<com.github.javaparser.ast.expr.Expression> items = value instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr array
+        ? array.getValues() : List.of(value);
+    for (com.github.javaparser.ast.expr.Expression item : items) {
+      String text = item instanceof com.github.javaparser.ast.expr.StringLiteralExpr string ? string.getValue()
+          : item instanceof com.github.javaparser.ast.expr.FieldAccessExpr access ? access.getNameAsString()
+          : item instanceof com.github.javaparser.ast.expr.NameExpr name ? name.getNameAsString() : "?";
+      verbs.add(text.toUpperCase(java.util.Locale.ROOT));
+    }
+    return String.join(",", verbs);
+  }
+
   Map<String, String> methodAnnotationValues(CallableDeclaration<?> callable) {
     Map<String, String> annotationValues = new TreeMap<>();
     for (AnnotationExpr annotation : callable.getAnnotations()) {
@@ -95,6 +109,13 @@ final class AnnotationValues {
         annotationValues.put(names.qualify(annotation.getNameAsString()).name(), values.get(0));
       }
       sqlStatements(annotation).ifPresent(sql -> annotationValues.put(FactExtractor.SQL_STATEMENTS, sql));
+      // @RequestMapping(method = RequestMethod.POST), @HttpExchange(method = "POST"), Retrofit's @HTTP(method = "POST"):
+      // the verb a declared client's method sends (hostile review 53's U5: read as a GET by its name)
+      if (annotation instanceof NormalAnnotationExpr withMembers) {
+        withMembers.getPairs().stream().filter(pair -> pair.getNameAsString().equals("method")).findFirst()
+            .ifPresent(pair -> annotationValues.put(names.qualify(annotation.getNameAsString()).name() + "#method",
+                httpMethods(pair.getValue())));
+      }
       if (annotation.getName().getIdentifier().equals("EntityGraph")) {
         // a path written as another file's constant is left out: read as not fetched, lazy
         List<String> paths = annotationStrings(annotation, "attributePaths");

@@ -360,6 +360,14 @@ final class DeclaredSites {
   }
 
   private String httpVerb(MethodFact method) {
+    // a method member names the verb: @RequestMapping(method = POST), @HttpExchange(method = "POST"), @HTTP(...)
+    for (Map.Entry<String, String> entry : method.annotationValues().entrySet()) {
+      if (entry.getKey().endsWith("#method")) {
+        String verbs = entry.getValue();
+        // one verb it is; several, or one optkit cannot read, may write
+        return verbs.contains(",") || !HTTP_VERB_ANNOTATIONS.contains(verbs) ? "UNKNOWN" : verbs;
+      }
+    }
     for (String annotation : method.annotations()) {
       String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
       if (HTTP_VERB_ANNOTATIONS.contains(simple)) {

@@ -134,6 +134,45 @@ class RemoteApiCallRuleTest {
     assertEquals("/stock/{sku}", findings.get(0).details().get("url"));
   }
 
+  /**
+   * The verb a generic mapping's method member names is the one sent (hostile review 53's U5: a
+   * {@code @RequestMapping(method = POST)}, an {@code @HttpExchange(method = "POST")} or Retrofit's
+   * {@code @HTTP(method = "POST")} named getPrice was read as a GET by its name).
+   */
+  @Test
+  void aGenericMappingsMethodMemberIsTheVerbSent() {
+    for (String mapping : List.of("@RequestMapping(method = RequestMethod.POST, value = \"/stock/{sku}\")",
+        "@org.springframework.web.service.annotation.HttpExchange(method = \"POST\", url = \"/stock/{sku}\")",
+        "@RequestMapping(method = {RequestMethod.GET, RequestMethod.POST}, value = \"/stock/{sku}\")")) {
+      Path project = dir.resolve("p" + Math.abs(mapping.hashCode()));
+      List<Finding> findings = new ProjectFixture(project)
+          .java("""
+              package shop;
+              import org.springframework.cloud.openfeign.FeignClient;
+              import org.springframework.web.bind.annotation.RequestMapping;
+              import org.springframework.web.bind.annotation.RequestMethod;
+              @FeignClient(name = "stock")
+              interface StockClient {
+                MAPPING
+                int getStock(String sku);
+              }
+              """.replace("MAPPING", mapping))
+          .java("""
+              package shop;
+              class Shelf {
+                private final StockClient stock;
+                Shelf(StockClient stock) { this.stock = stock; }
+                int available(String sku) { return stock.getStock(sku); }
+              }
+              """)
+          .findings(Category.API_CALL);
+      assertEquals(1, findings.size(), findings.toString());
+      assertEquals(mapping.contains("GET") ? "UNKNOWN" : "POST", findings.get(0).details().get("httpMethod"), mapping);
+      assertEquals("write", String.valueOf(findings.get(0).details().get("access")).toLowerCase(java.util.Locale.ROOT),
+          findings.get(0).details().toString());
+    }
+  }
+
   @Test
   void llmSdkCallIsHighSeverity() {
     List<Finding> findings = new ProjectFixture(dir).java("""

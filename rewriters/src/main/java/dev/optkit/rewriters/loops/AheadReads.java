@@ -188,6 +188,12 @@ final class AheadReads {
       String type = field.get().getElementType().asString();
       String bare = type.replaceAll("<.*", "");
       bare = bare.substring(bare.lastIndexOf('.') + 1);
+      if (!immutable(type) && ThreadSafeTypes.declaredClient(field.get(), type)) {
+        return Optional.of("the code that starts each call uses field " + name + " (" + bare + "), a declared HTTP "
+            + "client: the library makes its implementation at run time, and optkit does not prove what runs in it "
+            + "(the project's interceptors, a project class implementing it, a verb its annotations leave open) safe "
+            + "on the pool's threads");
+      }
       if (!immutable(type) && !ThreadSafeTypes.is(field.get(), type)) {
         return Optional.of("the code that starts each call uses field " + name + " (" + bare + "), whose state the "
             + "statements after an earlier element's join could change (an executor's queue and threads among them)");

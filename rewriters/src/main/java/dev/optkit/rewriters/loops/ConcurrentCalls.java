@@ -41,7 +41,7 @@ final class ConcurrentCalls {
   private static final int DEPTH = 4;
 
   /** Types whose state belongs to the calling thread: on a pool thread they hold another thread's state, or none. */
-  private static final Set<String> THREAD_BOUND = Set.of("ThreadLocal", "InheritableThreadLocal", "MDC",
+  static final Set<String> THREAD_BOUND = Set.of("ThreadLocal", "InheritableThreadLocal", "MDC",
       "ThreadContext", "SecurityContextHolder", "RequestContextHolder", "LocaleContextHolder",
       "TransactionSynchronizationManager", "TransactionTemplate", "EntityManager", "Session", "Connection");
 

@@ -1,8 +1,9 @@
 package dev.optkit.rewriters.loops;
 
-import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,41 +15,94 @@ import java.util.Set;
  * downstream answers them as another caller, or refuses them.
  */
 final class HttpInterceptors {
-  /** The interceptor types of the usual HTTP clients, by simple name. */
-  private static final Set<String> INTERCEPTORS = Set.of("RequestInterceptor", "ClientHttpRequestInterceptor",
-      "ExchangeFilterFunction", "Interceptor", "HttpRequestInterceptor", "ClientRequestFilter");
+  /** The interceptor types of the usual HTTP clients (Hibernate's or MyBatis' Interceptor is none: review 53's W1). */
+  private static final Set<String> INTERCEPTORS = Set.of("feign.RequestInterceptor",
+      "org.springframework.http.client.ClientHttpRequestInterceptor",
+      "org.springframework.web.reactive.function.client.ExchangeFilterFunction", "okhttp3.Interceptor",
+      "org.apache.http.HttpRequestInterceptor", "org.apache.hc.core5.http.HttpRequestInterceptor",
+      "jakarta.ws.rs.client.ClientRequestFilter", "javax.ws.rs.client.ClientRequestFilter");
 
   private HttpInterceptors() {}
 
   /** Why the project's interceptors keep remote calls on the caller's thread, if one reads its context. */
-  static Optional<String> problem(ProjectIndex index) {
+  static Optional<String> problem(ProjectIndex index, dev.optkit.rewriters.source.ProjectSources sources) {
     for (IndexedMethod method : index.methods()) {
       if (!interceptorCode(index, method)) {
         continue;
       }
-      Optional<String> perUser = index.perUserCode().whyPerUser(method);
+      Optional<String> perUser = index.perUserCode().whyPerUser(method)
+          .map(why -> why.replace(dev.optkit.analyzers.index.PerUserCode.CACHED_ANSWER, ""))
+          .or(() -> threadBound(index, sources, method, 3, new java.util.HashSet<>()));
       if (perUser.isPresent()) {
         return Optional.of("the project's HTTP interceptor code " + method.fact().displayName() + "() reads the caller's "
-            + "context (" + perUser.get().replace(dev.optkit.analyzers.index.PerUserCode.CACHED_ANSWER, "")
-            + "): the client runs it on the thread that makes the call, and on a pool thread that context is not there");
+            + "context (" + perUser.get() + "): the HTTP client it is registered with runs it on the thread that makes "
+            + "the call, and on a pool thread that context is not there (optkit does not tell which client that is)");
       }
     }
     return Optional.empty();
   }
 
-  /** A method of a class implementing an interceptor type, or one returning an interceptor (a lambda @Bean). */
+  /**
+   * A method of a class implementing an interceptor type, directly or through project supertypes (review 53's U3),
+   * or one returning an interceptor (a lambda @Bean).
+   */
   private static boolean interceptorCode(ProjectIndex index, IndexedMethod method) {
-    String returned = simple(method.fact().returnType());
-    if (INTERCEPTORS.contains(returned)) {
+    if (INTERCEPTORS.contains(erased(method.fact().returnType()))) {
       return true;
     }
-    Optional<TypeFact> owner = index.type(method.fact().ownerType());
-    return owner.isPresent() && java.util.stream.Stream.concat(owner.get().superTypes().stream(),
-        owner.get().interfaces().stream()).map(HttpInterceptors::simple).anyMatch(INTERCEPTORS::contains);
+    List<String> ancestry = new ArrayList<>(index.supertypesOf(method.fact().ownerType()));
+    for (String type : List.copyOf(ancestry)) {
+      index.type(erased(type)).ifPresent(t -> {
+        ancestry.addAll(t.superTypes());
+        ancestry.addAll(t.interfaces());
+      });
+    }
+    index.type(method.fact().ownerType()).ifPresent(t -> {
+      ancestry.addAll(t.superTypes());
+      ancestry.addAll(t.interfaces());
+    });
+    return ancestry.stream().map(HttpInterceptors::erased).anyMatch(INTERCEPTORS::contains);
   }
 
-  private static String simple(String type) {
-    String bare = type == null ? "" : type.replaceAll("<.*", "");
-    return bare.substring(bare.lastIndexOf('.') + 1);
+  /**
+   * State bound to the calling thread the method's source names (a tenant ThreadLocal, MDC, the locale: review 53's
+   * U1), or a project method it calls does, a few levels down.
+   */
+  private static Optional<String> threadBound(ProjectIndex index, dev.optkit.rewriters.source.ProjectSources sources,
+      IndexedMethod method, int depth, java.util.Set<IndexedMethod> seen) {
+    if (depth == 0 || !seen.add(method)) {
+      return Optional.empty();
+    }
+    Optional<String> here = sources.declaration(method).flatMap(declaration -> declaration
+        .findAll(com.github.javaparser.ast.Node.class).stream()
+        .map(n -> n instanceof com.github.javaparser.ast.expr.NameExpr name ? boundName(name)
+            : n instanceof com.github.javaparser.ast.type.ClassOrInterfaceType type ? type.getNameAsString()
+            : n instanceof com.github.javaparser.ast.expr.FieldAccessExpr access ? access.getNameAsString() : null)
+        .filter(java.util.Objects::nonNull).filter(ConcurrentCalls.THREAD_BOUND::contains).findFirst())
+        .map(name -> method.fact().displayName() + "() uses " + name + ", state bound to the calling thread");
+    if (here.isPresent()) {
+      return here;
+    }
+    for (IndexedMethod callee : index.calleesOf(method)) {
+      Optional<String> below = threadBound(index, sources, callee, depth - 1, seen);
+      if (below.isPresent()) {
+        return below;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A name's own text, or the type of the field of its class it names ({@code CURRENT}: a ThreadLocal). */
+  private static String boundName(com.github.javaparser.ast.expr.NameExpr name) {
+    String field = name.getNameAsString();
+    return name.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+        .flatMap(type -> ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getFieldByName(field))
+        .map(declared -> declared.getElementType().asString().replaceAll("<.*", ""))
+        .map(type -> type.substring(type.lastIndexOf('.') + 1))
+        .filter(ConcurrentCalls.THREAD_BOUND::contains).orElse(field);
+  }
+
+  private static String erased(String type) {
+    return type == null ? "" : type.replaceAll("<.*", "");
   }
 }

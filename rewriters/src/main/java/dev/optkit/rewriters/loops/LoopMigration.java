@@ -181,7 +181,7 @@ public final class LoopMigration {
         boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
         TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
         Optional<String> poolProblem = remote ? LoopCallPool.problem(owner).or(() -> holdsLock(finding))
-            .or(() -> HttpInterceptors.problem(assessment.index())) : Optional.empty();
+            .or(() -> HttpInterceptors.problem(assessment.index(), sources)) : Optional.empty();
         if (poolProblem.isPresent()) {
           refusals.add(new Refusal(finding, poolProblem.get()));
           continue;

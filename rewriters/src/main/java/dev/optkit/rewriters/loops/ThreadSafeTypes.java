@@ -22,8 +22,10 @@ final class ThreadSafeTypes {
   private static final String AWS_SERVICES = "software.amazon.awssdk.services.";
 
   /**
-   * The simple names of the project's declared HTTP clients in the file's project (Feign, Spring HTTP interfaces,
-   * Retrofit): the library makes their implementation, a proxy over its HTTP client, which any thread may call.
+   * The simple names of the project's declared HTTP clients (Feign, Spring HTTP interfaces, Retrofit). Their
+   * proxies may be called from any thread, but what runs in them is not proven safe on a pool: the project's
+   * interceptors (a lambda registered on a builder among them), a project class implementing the interface and
+   * injected instead, a verb the annotations leave to a name (hostile review 53); a refusal names them.
    */
   static final com.github.javaparser.ast.DataKey<Set<String>> DECLARED_CLIENTS =
       new com.github.javaparser.ast.DataKey<>() {};
@@ -40,12 +42,16 @@ final class ThreadSafeTypes {
     if (BY_NAME.contains(simple)) {
       return true;
     }
-    Optional<CompilationUnit> file = use.findCompilationUnit();
-    if (!bare.contains(".") && file.isPresent() && file.get().containsData(DECLARED_CLIENTS)
-        && file.get().getData(DECLARED_CLIENTS).contains(simple)) {
-      return true;
-    }
+
     return qualified(use, bare).filter(ThreadSafeTypes::awsServiceClient).isPresent();
+  }
+
+  /** Whether the type as written is one of the project's declared HTTP clients. */
+  static boolean declaredClient(Node use, String written) {
+    String bare = written.replaceAll("<.*", "").strip();
+    Optional<CompilationUnit> file = use.findCompilationUnit();
+    return !bare.contains(".") && file.isPresent() && file.get().containsData(DECLARED_CLIENTS)
+        && file.get().getData(DECLARED_CLIENTS).contains(bare);
   }
 
   /** Whether the field of this name, in the class the use is in or one around it, is declared with such a type. */
