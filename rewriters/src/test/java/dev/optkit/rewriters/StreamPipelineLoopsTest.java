@@ -161,6 +161,36 @@ class StreamPipelineLoopsTest {
   }
 
   @Test
+  void anElementNamedAfterItsCollectionIsNoKeyword() throws Exception {
+    // ccd-data-store-api: results.getCases() gave "case", and the view did not parse
+    MigrationFixture fixture = new MigrationFixture(dir).java("""
+        package shop;
+
+        import java.util.List;
+
+        public class Docket {
+            private final List<String> cases;
+
+            public Docket(List<String> cases) {
+                this.cases = cases;
+            }
+
+            public List<String> getCases() {
+                return cases;
+            }
+        }
+        """).java(withMethod("""
+            public List<String> quoteAll(Docket docket) {
+                return docket.getCases().stream().map(this::fetch).collect(Collectors.toList());
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(after(plan).contains("            for (String eachCase : docket.getCases()) {\n"), after(plan));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
   void aMethodReferenceOnALocalIsRefusedForWhenItsReceiverIsRead() {
     String reason = refusal(withMethod("""
             public List<String> quoteAll(List<String> skus) {

@@ -216,10 +216,13 @@ final class StreamLoopWriter {
         : source instanceof NameExpr name ? name.getNameAsString()
         : source instanceof FieldAccessExpr access ? access.getNameAsString() : "";
     // entries: entry, not entrie
-    return collection.length() > 3 && collection.endsWith("ies")
+    String singular = collection.length() > 3 && collection.endsWith("ies")
         ? collection.substring(0, collection.length() - 3) + "y"
         : collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")
         ? collection.substring(0, collection.length() - 1) : "element";
+    // getCases(): case is a keyword (ccd-data-store-api's view did not parse)
+    return javax.lang.model.SourceVersion.isName(singular) ? singular
+        : "each" + Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
   }
 
   private String name(String qualified) {
