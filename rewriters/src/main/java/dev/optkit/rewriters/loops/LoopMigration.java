@@ -95,6 +95,11 @@ public final class LoopMigration {
       return plan;
     }
     Path root = scanRoot.toAbsolutePath().normalize();
+    // the project's HTTP interceptors are judged once per migration, when a remote loop first asks
+    java.util.concurrent.atomic.AtomicReference<Optional<String>> interceptors =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.function.Supplier<Optional<String>> interceptorProblem = () -> interceptors.updateAndGet(known ->
+        known != null ? known : HttpInterceptors.problem(assessment.index(), new ProjectSources(root)));
     Map<String, List<Finding>> byFile = new LinkedHashMap<>();
     candidates.forEach(f -> byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
     List<FileChange> changes = new ArrayList<>(plan.changes());
@@ -181,7 +186,7 @@ public final class LoopMigration {
         boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
         TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
         Optional<String> poolProblem = remote ? LoopCallPool.problem(owner).or(() -> holdsLock(finding))
-            .or(() -> HttpInterceptors.problem(assessment.index(), sources)) : Optional.empty();
+            .or(interceptorProblem) : Optional.empty();
         if (poolProblem.isPresent()) {
           refusals.add(new Refusal(finding, poolProblem.get()));
           continue;
