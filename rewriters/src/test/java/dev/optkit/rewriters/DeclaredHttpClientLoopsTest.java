@@ -145,6 +145,35 @@ class DeclaredHttpClientLoopsTest {
         + "(Tenants.current() uses ThreadLocal, state bound to the calling thread)"), reason);
   }
 
+  /** Review 53's U2: an interceptor registered inline, as a lambda, on the RestTemplate a @Bean method makes. */
+  @Test
+  void anInlineInterceptorReadingTheSecurityContextKeepsTheCallsOnItsThread() {
+    MigrationPlan plan = new MigrationFixture(dir).java(BlockingCallsInLoopRewriteTest.QUOTES_BEFORE).java("""
+        package shop;
+
+        import org.springframework.context.annotation.Bean;
+        import org.springframework.context.annotation.Configuration;
+        import org.springframework.security.core.context.SecurityContextHolder;
+        import org.springframework.web.client.RestTemplate;
+
+        @Configuration
+        public class RestConfig {
+            @Bean
+            public RestTemplate restTemplate() {
+                RestTemplate rest = new RestTemplate();
+                rest.getInterceptors().add((request, body, execution) -> {
+                    request.getHeaders().add("X-User", SecurityContextHolder.getContext().getAuthentication().getName());
+                    return execution.execute(request, body);
+                });
+                return rest;
+            }
+        }
+        """).config(WiderLoopShapesTest.loopsOnly()).plan();
+    assertEquals(List.of(), plan.loops());
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("the project's HTTP interceptor code "
+        + "RestConfig.restTemplate() reads the caller's context")), plan.refusals().toString());
+  }
+
   @Test
   void aRestTemplateInterceptorReadingTheSecurityContextKeepsTheCallsOnItsThread() {
     MigrationPlan plan = new MigrationFixture(dir).java(BlockingCallsInLoopRewriteTest.QUOTES_BEFORE).java("""

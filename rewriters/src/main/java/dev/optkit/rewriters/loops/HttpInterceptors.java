@@ -26,8 +26,9 @@ final class HttpInterceptors {
 
   /** Why the project's interceptors keep remote calls on the caller's thread, if one reads its context. */
   static Optional<String> problem(ProjectIndex index, dev.optkit.rewriters.source.ProjectSources sources) {
+    java.util.Map<String, Boolean> registering = new java.util.HashMap<>();
     for (IndexedMethod method : index.methods()) {
-      if (!interceptorCode(index, method)) {
+      if (!interceptorCode(index, method) && !registersInline(sources, method, registering)) {
         continue;
       }
       Optional<String> perUser = index.perUserCode().whyPerUser(method)
@@ -62,6 +63,36 @@ final class HttpInterceptors {
       ancestry.addAll(t.interfaces());
     });
     return ancestry.stream().map(HttpInterceptors::erased).anyMatch(INTERCEPTORS::contains);
+  }
+
+  /** Calls that register an interceptor on a client or its builder (Feign, RestTemplate and its builder, OkHttp). */
+  private static final Set<String> REGISTRATIONS = Set.of("requestInterceptor", "requestInterceptors",
+      "additionalInterceptors", "interceptors", "addInterceptor", "addNetworkInterceptor");
+
+  /**
+   * Whether the method registers an interceptor written inline, a lambda, a method reference or an anonymous class
+   * ({@code rest.getInterceptors().add((request, body, execution) -> ...)}, {@code Feign.builder()
+   * .requestInterceptor(t -> ...)}: hostile review 53's U2), whose code is then the method's own.
+   */
+  private static boolean registersInline(dev.optkit.rewriters.source.ProjectSources sources, IndexedMethod method,
+      java.util.Map<String, Boolean> registering) {
+    // only files that name a registration are parsed
+    boolean named = registering.computeIfAbsent(method.path(), path -> sources.text(path)
+        .map(text -> text.contains("getInterceptors()") || REGISTRATIONS.stream().anyMatch(r -> text.contains(r + "(")))
+        .orElse(false));
+    if (!named) {
+      return false;
+    }
+    return sources.declaration(method).stream()
+        .flatMap(declaration -> declaration.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream())
+        .filter(call -> REGISTRATIONS.contains(call.getNameAsString()) || call.getNameAsString().equals("add")
+            && call.getScope().filter(scope -> scope instanceof com.github.javaparser.ast.expr.MethodCallExpr getter
+                && getter.getNameAsString().equals("getInterceptors")).isPresent())
+        .flatMap(call -> call.getArguments().stream())
+        .anyMatch(argument -> argument instanceof com.github.javaparser.ast.expr.LambdaExpr
+            || argument instanceof com.github.javaparser.ast.expr.MethodReferenceExpr
+            || argument instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+                && creation.getAnonymousClassBody().isPresent());
   }
 
   /**

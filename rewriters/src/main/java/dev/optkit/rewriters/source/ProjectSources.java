@@ -37,6 +37,15 @@ public final class ProjectSources {
     });
   }
 
+  /** The file's text, or empty when it no longer reads. */
+  public Optional<String> text(String path) {
+    try {
+      return Optional.of(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(path))).text());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The declaration of an indexed method (or constructor), found again by the line it begins on. */
   public Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
     SourceRange range = target.fact().range();
