@@ -161,6 +161,27 @@ class StreamPipelineLoopsTest {
   }
 
   @Test
+  void aRecordsAccessorIsStreamedWithTheElementTypeItsComponentDeclares() throws Exception {
+    // job-vacy-backend: a generated getter (Lombok's, a record's) has no signature to read the element type from
+    MigrationFixture fixture = new MigrationFixture(dir).java("""
+        package shop;
+
+        import java.util.List;
+
+        public record Basket(List<String> skus) {
+        }
+        """).java(withMethod("""
+            public List<String> quoteAll(Basket basket) {
+                return basket.skus().stream().map(this::fetch).collect(Collectors.toList());
+            }
+        """)).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    assertTrue(after(plan).contains("            for (String element : basket.skus()) {\n"), after(plan));
+    fixture.assertCompiles(plan);
+  }
+
+  @Test
   void anElementNamedAfterItsCollectionIsNoKeyword() throws Exception {
     // ccd-data-store-api: results.getCases() gave "case", and the view did not parse
     MigrationFixture fixture = new MigrationFixture(dir).java("""

@@ -31,7 +31,7 @@ final class IterableGetter {
    * The field's type as the index has it ({@code java.util.List<shop.OrderRequest.Item>}), or why there is none;
    * the getter, when the project writes it (null for Lombok's or a record's).
    */
-  record FieldOrProblem(String fieldType, String problem, IndexedMethod getter) {}
+  record FieldOrProblem(String fieldType, String problem, IndexedMethod getter, String fieldOwner, String field) {}
 
   private IterableGetter() {}
 
@@ -111,7 +111,10 @@ final class IterableGetter {
     if (LoopProof.assignedIn(method, holder)) {
       return problem(why + "and " + method.getNameAsString() + "() assigns " + holder);
     }
-    return new FieldOrProblem(fieldType, null, writtenGetter);
+    String named = field;
+    String fieldOwner = owners.stream().filter(owner -> index.type(owner)
+        .filter(t -> t.fieldTypes().containsKey(named)).isPresent()).findFirst().orElse(null);
+    return new FieldOrProblem(fieldType, null, writtenGetter, fieldOwner, field);
   }
 
   /** The element type a collection type names ({@code shop.OrderRequest.Item}), or "". */
@@ -130,6 +133,6 @@ final class IterableGetter {
   }
 
   private static FieldOrProblem problem(String why) {
-    return new FieldOrProblem(null, why, null);
+    return new FieldOrProblem(null, why, null, null, null);
   }
 }

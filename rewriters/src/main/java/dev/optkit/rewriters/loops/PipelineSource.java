@@ -54,16 +54,21 @@ final class PipelineSource {
       if (field.problem() != null) {
         return Walked.problem(field.problem());
       }
-      // the index keeps field types erased: the element type is the one the getter's own signature writes
-      List<Type> arguments = field.getter() == null ? List.of()
-          : dev.optkit.analyzers.index.ReturnTypeArguments.of(field.getter().fact());
+      // the index keeps field types erased: the element type is the one the getter's own signature writes, or for a
+      // generated getter (Lombok's, a record's: job-vacy-backend's) the field's declaration
+      Optional<CompilationUnit> getterFile = field.getter() != null
+          ? sources.declaration(field.getter()).flatMap(Node::findCompilationUnit)
+          : Optional.ofNullable(field.fieldOwner()).map(index::pathOfType).flatMap(sources::unit);
+      List<Type> arguments = field.getter() != null
+          ? dev.optkit.analyzers.index.ReturnTypeArguments.of(field.getter().fact())
+          : getterFile.flatMap(file -> declaredType(file, field.fieldOwner(), field.field()))
+              .filter(ClassOrInterfaceType.class::isInstance).map(ClassOrInterfaceType.class::cast)
+              .flatMap(ClassOrInterfaceType::getTypeArguments).<List<Type>>map(List::copyOf).orElse(List.of());
       if (arguments.size() != 1 || !(arguments.get(0) instanceof ClassOrInterfaceType written)
           || written.getTypeArguments().isPresent() || written.getScope().isPresent()) {
         return Walked.of(Optional.empty());
       }
       // the name as the getter's own file means it, written so this file means the same (hostile review 52's N6)
-      Optional<CompilationUnit> getterFile = sources.declaration(field.getter())
-          .flatMap(Node::findCompilationUnit);
       return Walked.of(getterFile.flatMap(file -> TypeNamesInFile.qualified(file, written.getNameAsString(), index))
           .map(qualified -> TypeNamesInFile.written(unit, qualified, index)));
     }
@@ -91,6 +96,23 @@ final class PipelineSource {
       return Walked.of(wildcard.getExtendedType().map(Type::toString));
     }
     return Walked.of(Optional.of(argument.toString()));
+  }
+
+  /** The type a class of the file declares a field (or a record component) of that name with. */
+  private static Optional<Type> declaredType(CompilationUnit file, String owner, String field) {
+    for (com.github.javaparser.ast.body.TypeDeclaration<?> type
+        : file.findAll(com.github.javaparser.ast.body.TypeDeclaration.class)) {
+      if (!type.getFullyQualifiedName().filter(owner::equals).isPresent()) {
+        continue;
+      }
+      Optional<Type> declared = type.getFieldByName(field).flatMap(f -> f.getVariables().stream()
+          .filter(v -> v.getNameAsString().equals(field)).findFirst()).map(v -> v.getType());
+      if (declared.isEmpty() && type instanceof com.github.javaparser.ast.body.RecordDeclaration record) {
+        declared = record.getParameterByName(field).map(com.github.javaparser.ast.body.Parameter::getType);
+      }
+      return declared;
+    }
+    return Optional.empty();
   }
 
   /** The declared type of a field of the class the node is in. */
