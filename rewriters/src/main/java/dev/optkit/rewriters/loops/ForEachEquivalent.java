@@ -56,8 +56,8 @@ import java.util.Set;
  */
 final class ForEachEquivalent {
   /** A marker is a comment of tildes, {@code /*~~~*}{@code /}, or the empty one; a file holding either is not read. */
-  private static final String MARK_OPEN = "/*";
-  private static final String MARK_CLOSE = "*/";
+  static final String MARK_OPEN = "/*";
+  static final String MARK_CLOSE = "*/";
   private static final java.util.Set<String> LISTS = java.util.Set.of("List", "ArrayList", "LinkedList");
 
   /** A view of the file with the loop as an enhanced for loop, or the reason there is none. */
@@ -235,7 +235,7 @@ final class ForEachEquivalent {
       return new NotEquivalent("it takes its element over more than one line (" + split.get().getBegin().get().line
           + "), which optkit does not read as one");
     }
-    String element = elementName(method, collection, reads);
+    String element = ElementNames.forReads(method, collection, reads);
     if (element == null) {
       return new NotEquivalent("optkit finds no free name for its element that fits where it takes it");
     }
@@ -405,38 +405,6 @@ final class ForEachEquivalent {
       }
     }
     return out.append(text.substring(at)).toString();
-  }
-
-  /**
-   * A name for the element that no name of the method uses, short enough that it and a marker fit in
-   * the shortest element read it replaces.
-   */
-  private static String elementName(CallableDeclaration<?> method, String collection, List<Expression> reads) {
-    java.util.Set<String> used = new java.util.HashSet<>();
-    method.findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> used.add(n.getIdentifier()));
-    List<String> wanted = new ArrayList<>();
-    if (collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")) {
-      wanted.add(collection.substring(0, collection.length() - 1));
-    }
-    wanted.addAll(List.of("item", "each", "elem", "el", "e", "x"));
-    for (String name : wanted) {
-      boolean fits = reads.stream().allMatch(r -> fits(r, name));
-      if (!used.contains(name) && fits && isIdentifier(name)) {
-        return name;
-      }
-    }
-    return null;
-  }
-
-  private static boolean fits(Expression read, String name) {
-    int length = read.getEnd().get().column - read.getBegin().get().column + 1;
-    int gap = length - name.length();
-    return read.getBegin().get().line == read.getEnd().get().line
-        && (gap == 0 || gap >= MARK_OPEN.length() + MARK_CLOSE.length());
-  }
-
-  private static boolean isIdentifier(String name) {
-    return javax.lang.model.SourceVersion.isIdentifier(name) && !javax.lang.model.SourceVersion.isKeyword(name);
   }
 
   /** The element type of a parameter or local declared outside the loop as a java.util list (or an array). */

@@ -221,7 +221,7 @@ final class StreamLoopWriter {
         : collection.length() > 1 && collection.endsWith("s") && !collection.endsWith("ss")
         ? collection.substring(0, collection.length() - 1) : "element";
     // getCases(): case is a keyword (ccd-data-store-api's view did not parse)
-    return javax.lang.model.SourceVersion.isName(singular) ? singular
+    return ElementNames.isIdentifier(singular) ? singular
         : "each" + Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
   }
 
