@@ -88,6 +88,7 @@ class BlockingCallsInLoopRewriteTest {
       import java.util.ArrayList;
       import java.util.Deque;
       import java.util.Iterator;
+      import java.util.LinkedList;
       import java.util.List;
       import java.util.concurrent.ExecutionException;
       import java.util.concurrent.ExecutorService;
@@ -121,12 +122,14 @@ class BlockingCallsInLoopRewriteTest {
               int inFlightLimit = Boolean.getBoolean("optkit.loops.sequential") ? 1 : 4;
               Deque<Future<String>> started = new ArrayDeque<>();
               Iterator<? extends String> toStart = skus.iterator();
+              Deque<String> walked = new LinkedList<>();
               Throwable startFailure = null;
               try {
-                  for (String sku : skus) {
+                  while (true) {
                       while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
                           try {
                               String nextSku = toStart.next();
+                              walked.add(nextSku);
                               FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));
                               started.add(call);
                               if (inFlightLimit == 1) {
@@ -141,7 +144,7 @@ class BlockingCallsInLoopRewriteTest {
                       }
                       if (started.isEmpty()) {
                           if (startFailure == null) {
-                              throw new java.util.ConcurrentModificationException("skus changed while the loop ran");
+                              break; // every element walked and taken
                           }
                           if (startFailure instanceof RuntimeException) {
                               throw (RuntimeException) startFailure;
@@ -151,6 +154,7 @@ class BlockingCallsInLoopRewriteTest {
                           }
                           throw new IllegalStateException(startFailure);
                       }
+                      String sku = walked.remove();
                       String price;
                       try {
                           price = started.remove().get();
@@ -245,6 +249,43 @@ class BlockingCallsInLoopRewriteTest {
     prices.mostInFlight.set(0);
     run(original, base, List.of("a", "b", "c", "d"));
     assertEquals(1, prices.mostInFlight.get(), "the original waits for each call");
+  }
+
+  /**
+   * Hostile review 51: the rewrite walked the collection twice, once to start the calls and once in
+   * the loop's header, so a list another thread changed between the two walks (a CopyOnWriteArrayList
+   * gives each walk its own snapshot) paired an element with another element's answer. Here the list
+   * loses "c" right after its first walk begins, as another thread could make it: the one walk the
+   * loop makes is the snapshot taken, so every element comes with its own price, as in the original.
+   */
+  @Test
+  void aListChangedAfterItsWalkBeganPairsEachElementWithItsOwnAnswer() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(QUOTES_BEFORE).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    String answers = runOnChangingList(original);
+    assertEquals("[a=price-of-a, b=price-of-b, c=price-of-c, d=price-of-d]", answers, "the original walks one snapshot");
+    assertEquals(answers, runOnChangingList(migrated));
+  }
+
+  /** quoteAll over a CopyOnWriteArrayList that another thread empties of "c" as soon as a walk of it began. */
+  private String runOnChangingList(Path classes) throws Exception {
+    List<String> skus = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("a", "b", "c", "d")) {
+      @Override
+      public java.util.Iterator<String> iterator() {
+        java.util.Iterator<String> walk = super.iterator();
+        remove("c");
+        return walk;
+      }
+    };
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        BlockingCallsInLoopRewriteTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Quotes");
+      Object quotes = type.getConstructor(String.class).newInstance(prices.base());
+      return String.valueOf(type.getMethod("quoteAll", List.class).invoke(quotes, skus));
+    }
   }
 
   @Test

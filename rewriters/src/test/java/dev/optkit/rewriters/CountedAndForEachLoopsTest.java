@@ -60,7 +60,7 @@ class CountedAndForEachLoopsTest {
   /** The loop's part of the rewritten method: from the for-each to the end of its body. */
   private static String loopPart(MigrationPlan plan) {
     String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
-    int from = after.indexOf("            for (");
+    int from = after.indexOf("Iterator<? extends ");
     int to = after.indexOf("        } finally {", from);
     assertTrue(from > 0 && to > from, after);
     return after.substring(from, to);
@@ -79,7 +79,7 @@ class CountedAndForEachLoopsTest {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
     String loop = loopPart(plan);
-    assertTrue(loop.startsWith("            for (String sku : skus) {\n"), loop);
+    assertTrue(loop.startsWith("Iterator<? extends String> toStart = skus.iterator();\n") && loop.contains("                String sku = walked.remove();\n"), loop);
     assertTrue(loop.contains("FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));"), loop);
     assertTrue(loop.contains("                quotes.add(sku + \"=\" + price);\n"), loop);
     assertFalse(MigrationFixture.after(plan, "src/main/java/shop/Quotes.java").contains("/*~"), "no marker left");
@@ -100,7 +100,7 @@ class CountedAndForEachLoopsTest {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
     String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
-    assertTrue(loopPart(plan).startsWith("            for (String sku : unique) {\n"), after);
+    assertTrue(loopPart(plan).startsWith("Iterator<? extends String> toStart = unique.iterator();\n") && loopPart(plan).contains("                String sku = walked.remove();\n"), after);
     assertFalse(after.contains("forEach(sku"), after);
     assertTrue(after.contains("            }\n        } finally {\n"), after);
     fixture.assertCompiles(plan);
@@ -119,7 +119,7 @@ class CountedAndForEachLoopsTest {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
     String loop = loopPart(plan);
-    assertTrue(loop.startsWith("            for (String code : codes) {\n"), MigrationFixture.after(plan, "src/main/java/shop/Quotes.java"));
+    assertTrue(loop.startsWith("Iterator<? extends String> toStart = Arrays.asList(codes).iterator();\n") && loop.contains("                String code = walked.remove();\n"), MigrationFixture.after(plan, "src/main/java/shop/Quotes.java"));
     assertTrue(loop.contains("quotes.add(code + \"=\" + price);"), loop);
     fixture.assertCompiles(plan);
   }

@@ -61,7 +61,7 @@ class HostileFiftyTwoTest {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), reasons(plan));
     String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
-    assertTrue(after.contains("for (shop.model.Entry entry : ledger.getEntries()) {"), after);
+    assertTrue(after.contains("shop.model.Entry entry = walked.remove();"), after);
     fixture.assertCompiles(plan);
   }
 }

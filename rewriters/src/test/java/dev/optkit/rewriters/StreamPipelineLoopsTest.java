@@ -91,7 +91,7 @@ class StreamPipelineLoopsTest {
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
     String after = after(plan);
     assertTrue(after.contains("        List<String> results = new ArrayList<>();\n"), after);
-    assertTrue(after.contains("            for (String sku : skus) {\n"), after);
+    assertTrue(after.contains("                String sku = walked.remove();\n"), after);
     assertTrue(after.contains("FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));"), after);
     assertTrue(after.contains("        return results;\n    }\n"), after);
     assertFalse(after.contains(".stream()"), after);
@@ -130,7 +130,7 @@ class StreamPipelineLoopsTest {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
     String after = after(plan);
-    assertTrue(after.contains("            for (String sku : skus) {\n"), after);
+    assertTrue(after.contains("                String sku = walked.remove();\n"), after);
     assertTrue(after.contains("FutureTask<String> call = new FutureTask<String>(() -> this.fetch(nextSku));"), after);
     assertTrue(after.contains("                quotes.add(answer);\n"), after);
     fixture.assertCompiles(plan);
@@ -177,7 +177,7 @@ class StreamPipelineLoopsTest {
         """)).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    assertTrue(after(plan).contains("            for (String element : basket.skus()) {\n"), after(plan));
+    assertTrue(after(plan).contains("                String element = walked.remove();\n"), after(plan));
     fixture.assertCompiles(plan);
   }
 
@@ -207,7 +207,7 @@ class StreamPipelineLoopsTest {
         """)).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    assertTrue(after(plan).contains("            for (String eachCase : docket.getCases()) {\n"), after(plan));
+    assertTrue(after(plan).contains("                String eachCase = walked.remove();\n"), after(plan));
     fixture.assertCompiles(plan);
   }
 
@@ -235,7 +235,7 @@ class StreamPipelineLoopsTest {
         """)).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    assertTrue(after(plan).contains("            for (String sku : todo) {\n"), after(plan));
+    assertTrue(after(plan).contains("                String sku = walked.remove();\n"), after(plan));
     fixture.assertCompiles(plan);
     // on a list it is handed, forEach may be a synchronized list's, which holds its lock for the whole walk
     String reason = refusal(new MigrationFixture(dir.resolve("handed")), withMethod("""
@@ -373,8 +373,8 @@ class StreamPipelineLoopsTest {
         """)).config(loopsOnly());
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
-    assertTrue(after(plan).contains("            for (java.lang.String sku : basket.getSkus()) {\n")
-        || after(plan).contains("            for (String sku : basket.getSkus()) {\n"), after(plan));
+    assertTrue(after(plan).contains("                java.lang.String sku = walked.remove();\n")
+        || after(plan).contains("                String sku = walked.remove();\n"), after(plan));
     fixture.assertCompiles(plan);
   }
 

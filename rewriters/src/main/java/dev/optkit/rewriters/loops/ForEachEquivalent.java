@@ -185,7 +185,7 @@ final class ForEachEquivalent {
     } else if (compare.getRight() instanceof MethodCallExpr size && size.getNameAsString().equals("size")
         || compare.getRight() instanceof FieldAccessExpr length && length.getNameAsString().equals("length")) {
       return new NotEquivalent("it counts to " + compare.getRight() + ", not to the size of a local list or array it "
-          + "could walk twice");
+          + "could walk instead");
     } else {
       return new NotEquivalent(shape);
     }

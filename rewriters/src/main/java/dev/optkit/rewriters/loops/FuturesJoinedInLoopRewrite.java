@@ -26,12 +26,14 @@ import java.util.Set;
  * ahead of the one being joined:
  *
  * <pre>
- * for (x : xs) {
+ * while (true) {
  *     while (started.size() &lt; inFlightLimit &amp;&amp; toStart.hasNext() &amp;&amp; startFailure == null) {
  *         X nextX = toStart.next();
+ *         walked.add(nextX);
  *         try { ...; started.add(client.sendAsync(...)); } catch (RuntimeException e) { startFailure = e; }
  *     }
- *     if (started.isEmpty()) { throw startFailure; }
+ *     if (started.isEmpty()) { if (startFailure == null) break; throw startFailure; }
+ *     X x = walked.remove();
  *     F f = started.remove();
  *     ... (the loop's own statements after the start, unchanged)
  * }
@@ -105,7 +107,8 @@ public final class FuturesJoinedInLoopRewrite {
     if (layout.isPresent()) {
       return new Refused(layout.get());
     }
-    Set<String> used = new java.util.HashSet<>(Set.of("java.util.ArrayDeque", "java.util.Deque", "java.util.Iterator"));
+    Set<String> used = new java.util.HashSet<>(Set.of("java.util.ArrayDeque", "java.util.Deque", "java.util.Iterator",
+        "java.util.LinkedList"));
     if (kind == LoopProof.Start.BLOCKING_CALL) {
       used.addAll(Set.of("java.util.concurrent.Future", "java.util.concurrent.ExecutionException",
           "java.util.concurrent.FutureTask"));
@@ -183,6 +186,7 @@ public final class FuturesJoinedInLoopRewrite {
     String limit = names.take("inFlightLimit");
     String started = names.take("started");
     String toStart = names.take("toStart");
+    String walked = names.take("walked");
     String failure = names.take("startFailure");
     String caught = names.take("thrown");
     String element = loop.getVariableDeclarator().getNameAsString();
@@ -224,6 +228,11 @@ public final class FuturesJoinedInLoopRewrite {
         .append(" = new ").append(arrayDequeType).append("<>();").append(nl);
     out.append(indent).append(iteratorType).append("<? extends ").append(elementType).append("> ").append(toStart).append(" = ")
         .append(shape.parts().iterator()).append(".iterator();").append(nl);
+    // the collection is walked once, by toStart: a second walk (the loop's own header) could see another
+    // content (a CopyOnWriteArrayList changed meanwhile) and pair an element with another's answer.
+    // A LinkedList, since an ArrayDeque refuses the null elements a collection may hold.
+    out.append(indent).append(dequeType).append('<').append(elementType).append("> ").append(walked).append(" = new ")
+        .append(Imports.reference(unit, "java.util.LinkedList")).append("<>();").append(nl);
     String answerType = LoopProof.boxed(shape.futureType());
     String futureTask = Imports.reference(unit, "java.util.concurrent.FutureTask");
     if (filter != null) {
@@ -235,15 +244,16 @@ public final class FuturesJoinedInLoopRewrite {
     String failureType = "Throwable";
     out.append(indent).append(failureType).append(' ').append(failure).append(" = null;").append(nl);
     out.append(indent).append("try {").append(nl);
-    BlockStmt loopBody = (BlockStmt) loop.getBody();
-    String header = document.text().substring(document.offset(loop.getBegin().get().line, loop.getBegin().get().column),
-        document.offset(loopBody.getBegin().get().line, loopBody.getBegin().get().column) + 1);
-    out.append(i1).append(header).append(nl);
+    // "final String sku" of for (final String sku : skus), bound in each turn to the element walked for it
+    String variable = document.text().substring(offsetOf(loop.getVariable().getBegin().get()),
+        offsetOf(loop.getVariable().getEnd().get()) + 1);
+    out.append(i1).append("while (true) {").append(nl);
     out.append(i2).append("while (").append(started).append(".size() < ").append(limit).append(" && ").append(toStart)
         .append(".hasNext() && ").append(failure).append(" == null) {").append(nl);
     out.append(i3).append("try {").append(nl);
     out.append(i4).append(loop.getVariableDeclarator().getType().asString()).append(' ').append(next).append(" = ")
         .append(toStart).append(".next();").append(nl);
+    out.append(i4).append(walked).append(".add(").append(next).append(");").append(nl);
     List<TextEdit> renames = renames(shape.ahead(), element, next);
     if (filter != null) {
       com.github.javaparser.ast.expr.Expression condition = filter.getCondition();
@@ -278,11 +288,11 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i2).append('}').append(nl);
     out.append(i2).append("if (").append(started).append(".isEmpty()) {").append(nl);
     out.append(i3).append("if (").append(failure).append(" == null) {").append(nl);
-    out.append(i4).append("throw new java.util.ConcurrentModificationException(\"").append(shape.iterable())
-        .append(" changed while the loop ran\");").append(nl);
+    out.append(i4).append("break; // every element walked and taken").append(nl);
     out.append(i3).append('}').append(nl);
     rethrown(out, failure, checked, i3, unitIndent, nl);
     out.append(i2).append('}').append(nl);
+    out.append(i2).append(variable).append(" = ").append(walked).append(".remove();").append(nl);
     String turn = i2;
     String taken = started + ".remove()";
     if (filter != null) {

@@ -18,11 +18,15 @@ import java.util.Set;
  * {@code for (Item item : request.getItems())}: a loop over what a getter of a local or parameter
  * hands out. The batched rewrite passes over the collection twice, so it calls the getter twice: once
  * for the loading it puts before the loop, once as the loop's own header, with only the loading's
- * queries between. That is the same collection when the getter returns one of its object's fields and
- * does nothing else (written so, or Lombok's or a record's), and a java.util list or set gives the
- * same elements twice.
+ * queries between; the calls run ahead call it once, but read its elements ahead of the loop's body.
+ * optkit knows which collection that is, and that nothing but the loop's holder changes it, when the
+ * getter returns one of its object's fields and does nothing else (written so, or Lombok's or a
+ * record's), and a java.util list or set gives the same elements twice, or ahead.
  */
 final class IterableGetter {
+  /** Why a getter must return its object's field, whichever rewrite walks what it gives. */
+  private static final String SAME_COLLECTION = "optkit knows the collection the rewrite walks (twice for a batch, "
+      + "ahead of the loop's body for calls run ahead) only for a getter that returns its object's field";
   private static final Set<String> COLLECTIONS = Set.of("java.util.Collection", "java.util.List", "java.util.ArrayList",
       "java.util.LinkedList", "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.SortedSet",
       "java.util.NavigableSet", "java.util.TreeSet", "java.util.SequencedCollection", "java.util.SequencedSet");
@@ -56,8 +60,8 @@ final class IterableGetter {
         .map(d -> d.type().asString());
     String why = "it iterates " + call + ", ";
     if (written.isEmpty()) {
-      return problem("it iterates " + call + ", an expression: the rewrite iterates the same collection twice, so it "
-          + "must be a parameter, a local, or a getter of one that returns its field");
+      return problem("it iterates " + call + ", an expression: optkit proves which collection the rewrite walks, and "
+          + "that nothing changes it meanwhile, only for a parameter, a local, or a getter of one that returns its field");
     }
     List<TypeFact> types = index.typesNamed(LoopSites.simple(written.get().replaceAll("<.*", "")));
     if (types.size() != 1) {
@@ -79,7 +83,7 @@ final class IterableGetter {
     if (overriding.isPresent()) {
       return problem(why + "and " + overriding.get().substring(overriding.get().lastIndexOf('.') + 1) + ", a subclass "
           + "of " + type.qualifiedName().substring(type.qualifiedName().lastIndexOf('.') + 1) + ", declares its own "
-          + name + "(): the rewrite calls it twice, which must give the same collection");
+          + name + "(): " + SAME_COLLECTION);
     }
     String fieldType;
     IndexedMethod writtenGetter = null;
@@ -89,8 +93,7 @@ final class IterableGetter {
           && getter.ioSites().isEmpty() && getter.opaqueCalls().isEmpty() && getter.parameterMutations().isEmpty()
           && getter.fieldsRead().size() == 1 && getter.returnRoots().equals(List.of("this"));
       if (!plain) {
-        return problem(why + "and " + getter.displayName() + "() does more than return a field: the rewrite "
-            + "calls it twice, which must give the same collection");
+        return problem(why + "and " + getter.displayName() + "() does more than return a field: " + SAME_COLLECTION);
       }
       field = getter.fieldsRead().get(0);
       writtenGetter = declared.get(0);
@@ -100,13 +103,13 @@ final class IterableGetter {
       boolean generated = fieldType != null && (type.kind().equals("record") && name.equals(field)
           || name.startsWith("get") && LoopKey.lombokGetter(index, type));
       if (!generated) {
-        return problem(why + "whose getter optkit cannot read: the rewrite calls it twice, which must give the "
-            + "same collection");
+        return problem(why + "whose getter optkit cannot read: " + SAME_COLLECTION);
       }
     }
     if (fieldType == null || !COLLECTIONS.contains(fieldType.replaceAll("<.*", ""))) {
       return problem(why + "a " + (fieldType == null ? "field optkit cannot find" : fieldType) + ": the rewrite "
-          + "iterates it twice, which gives the same elements in the same order only for java.util lists and sets");
+          + "walks it twice or ahead of the loop's body, which gives the elements the loop would see only for java.util "
+          + "lists and sets");
     }
     if (LoopProof.assignedIn(method, holder)) {
       return problem(why + "and " + method.getNameAsString() + "() assigns " + holder);

@@ -16,11 +16,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The collection a rewritten loop iterates: the rewrite passes over it twice (once to start calls,
- * once to join them), so the two passes must give the same elements in the same order and nothing
- * may change it in between.
+ * The collection a rewritten loop iterates. The batch rewrites pass over it twice (once to collect
+ * the keys, once to loop), so the two passes must give the same elements in the same order; the
+ * calls run ahead walk it once, but read each element before the loop's body of the earlier ones
+ * ran. Either way nothing may change it while the loop runs.
  */
 final class IteratedCollection {
+  /** How a rewrite walks the collection, in the words its refusals use. */
+  enum Walk {
+    /** The batch rewrites: once to collect the keys, once to loop. */
+    TWICE("the rewrite iterates it twice, which gives the same elements in the same order",
+        "which the rewrite iterates twice", "between the two passes the rewrite makes over it"),
+    /** The calls run ahead: once, each element read before the loop's body of the earlier ones ran. */
+    AHEAD("the rewrite reads its elements ahead of the loop's body, which gives the elements the loop would see",
+        "whose elements the rewrite reads ahead of the loop's body", "after the rewrite read its elements ahead");
+
+    private final String reads;
+    private final String bodyUses;
+    private final String between;
+
+    Walk(String reads, String bodyUses, String between) {
+      this.reads = reads;
+      this.bodyUses = bodyUses;
+      this.between = between;
+    }
+  }
+
   /** Collections whose two iterators, with no change between, give the same elements in the same order. */
   private static final Set<String> COLLECTIONS = Set.of("Collection", "List", "ArrayList", "LinkedList", "Set",
       "HashSet", "LinkedHashSet", "SortedSet", "NavigableSet", "TreeSet", "SequencedCollection", "SequencedSet");
@@ -28,17 +49,16 @@ final class IteratedCollection {
   private IteratedCollection() {}
 
   static Optional<String> problem(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop,
-      String name) {
+      String name, Walk walk) {
     Optional<VisibleDeclaration> visible = VisibleDeclaration.of(loop, name);
     Optional<Type> declared = visible.map(VisibleDeclaration::type);
     if (declared.isEmpty()) {
-      return Optional.of("it iterates " + name + ", a field: the statements after a join could change it between the "
-          + "two passes the rewrite makes over it");
+      return Optional.of("it iterates " + name + ", a field: the statements after a join could change it " + walk.between);
     }
     Type type = declared.get();
     boolean varargs = visible.get().varArgs();
     if (type.isArrayType() || varargs) {
-      return arrayProblem(method, loop, name, varargs ? type : type.asArrayType().getComponentType());
+      return arrayProblem(method, loop, name, varargs ? type : type.asArrayType().getComponentType(), walk);
     }
     if (type.isVarType() || !(type instanceof ClassOrInterfaceType classType)) {
       return Optional.of("it iterates " + name + ", whose declared type optkit cannot name");
@@ -47,8 +67,7 @@ final class IteratedCollection {
     boolean javaUtil = classType.getScope().map(s -> s.asString().equals("java.util")).orElse(false)
         || classType.getScope().isEmpty() && importsFromJavaUtil(unit, simple);
     if (!COLLECTIONS.contains(simple) || !javaUtil) {
-      return Optional.of("it iterates " + name + ", a " + type + ": the rewrite iterates it twice, which gives the same "
-          + "elements in the same order only for java.util lists and sets");
+      return Optional.of("it iterates " + name + ", a " + type + ": " + walk.reads + " only for java.util lists and sets");
     }
     if (LoopProof.assignedIn(method, name)) {
       return Optional.of("it iterates " + name + ", which " + method.getNameAsString() + "() assigns");
@@ -58,7 +77,7 @@ final class IteratedCollection {
         && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr call
             && call.getScope().filter(scope -> scope == n).isPresent() && READS.contains(call.getNameAsString())));
     if (mentionedInside) {
-      return Optional.of("its body uses " + name + ", the collection it iterates, which the rewrite iterates twice");
+      return Optional.of("its body uses " + name + ", the collection it iterates, " + walk.bodyUses);
     }
     return Optional.empty();
   }
@@ -69,10 +88,10 @@ final class IteratedCollection {
    * elements must be objects, which the rewrite takes again through Arrays.asList.
    */
   private static Optional<String> arrayProblem(CallableDeclaration<?> method, ForEachStmt loop, String name,
-      Type component) {
+      Type component, Walk walk) {
     if (component.isPrimitiveType() || component.isArrayType()) {
-      return Optional.of("it iterates the array " + name + " of " + component + " (the rewrite takes an array's elements "
-          + "again through Arrays.asList, which takes objects only)");
+      return Optional.of("it iterates the array " + name + " of " + component + " (the rewrite walks an array through "
+          + "Arrays.asList, which takes objects only)");
     }
     if (LoopProof.assignedIn(method, name)) {
       return Optional.of("it iterates the array " + name + ", which " + method.getNameAsString() + "() assigns");
@@ -81,8 +100,8 @@ final class IteratedCollection {
         && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr length
             && length.getNameAsString().equals("length")));
     if (used) {
-      return Optional.of("its body uses " + name + ", the array it iterates, which the rewrite iterates twice: an element "
-          + "written in between would give the second pass another element");
+      return Optional.of("its body uses " + name + ", the array it iterates, " + walk.bodyUses + ": an element written "
+          + "meanwhile would not be the one the rewrite read");
     }
     return Optional.empty();
   }
@@ -93,10 +112,10 @@ final class IteratedCollection {
   }
 
   /**
-   * What the loop iterates, as the rewrite names it twice, or why it may not.
+   * What the loop iterates, as the rewrite walks it, or why it may not.
    *
    * @param name what the refusals and the rewrite's message call it
-   * @param iterator the expression the rewrite takes a second iterator of
+   * @param iterator the expression the rewrite takes the iterator of
    * @param aliased the local whose other names the statements after a call could change it through
    */
   record Iterated(String refusal, String name, String iterator, String aliased, Set<String> imports) {
@@ -109,12 +128,12 @@ final class IteratedCollection {
       boolean getters) {
     if (loop.getIterable() instanceof NameExpr iterable) {
       String name = iterable.getNameAsString();
-      Optional<String> collection = problem(unit, method, loop, name);
+      Optional<String> collection = problem(unit, method, loop, name, Walk.AHEAD);
       if (collection.isPresent()) {
         return Iterated.refused(collection.get());
       }
       if (isArray(loop, name)) {
-        // an array gives the same elements to two passes while nothing writes it, which problem() showed
+        // an array gives the elements the loop would see while nothing writes it, which problem() showed
         return new Iterated(null, name, Imports.reference(unit, "java.util.Arrays") + ".asList(" + name + ")", name,
             Imports.canUseSimpleName(unit, "java.util.Arrays") ? Set.of("java.util.Arrays") : Set.of());
       }
@@ -129,13 +148,13 @@ final class IteratedCollection {
       String holder = ((NameExpr) call.getScope().get()).getNameAsString();
       if (loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(holder))) {
         return Iterated.refused("its body uses " + holder + ", whose " + call.getNameAsString() + "() it iterates: the "
-            + "rewrite takes that collection twice, and the body could change it in between");
+            + "rewrite reads that collection's elements ahead of the loop's body, which could change it meanwhile");
       }
       return new Iterated(null, call.toString(), call.toString(), holder, Set.of());
     }
-    return Iterated.refused("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
-        + "collection twice, so it must be a parameter or local" + (getters ? ", or a getter of "
-            + "one that returns its field" : ""));
+    return Iterated.refused("it iterates " + loop.getIterable() + ", an expression: the rewrite reads the elements "
+        + "ahead of the loop's body, and optkit proves that nothing changes them meanwhile only for a parameter or local"
+        + (getters ? ", or a getter of one that returns its field" : ""));
   }
 
   /** A local of the method the collection is also held in: the statements after a join could change it through that name. */
@@ -143,19 +162,19 @@ final class IteratedCollection {
     for (VariableDeclarator variable : method.findAll(VariableDeclarator.class)) {
       if (variable.getInitializer().filter(i -> i instanceof NameExpr n && n.getNameAsString().equals(iterable)).isPresent()) {
         return Optional.of("it iterates " + iterable + ", which " + variable.getNameAsString() + " also holds: the "
-            + "statements after a join could change it through that name between the two passes the rewrite makes");
+            + "statements after a join could change it through that name after the rewrite read its elements ahead");
       }
     }
     for (AssignExpr assign : method.findAll(AssignExpr.class)) {
       if (assign.getValue() instanceof NameExpr n && n.getNameAsString().equals(iterable)) {
         return Optional.of("it iterates " + iterable + ", which " + assign.getTarget() + " also holds: the statements "
-            + "after a join could change it through that name between the two passes the rewrite makes");
+            + "after a join could change it through that name after the rewrite read its elements ahead");
       }
     }
     return Optional.empty();
   }
 
-  /** Calls that only read a java.util list or set: neither pass over it sees them. */
+  /** Calls that only read a java.util list or set: no walk over it sees them. */
   private static final Set<String> READS = Set.of("size", "isEmpty", "contains", "containsAll", "get", "indexOf",
       "lastIndexOf", "getFirst", "getLast");
 
@@ -172,7 +191,7 @@ final class IteratedCollection {
    * The collection came from a caller (a parameter, or a local set from elsewhere), so it may be
    * one a field holds too ({@code quoteAll(this.pending)}): a statement after the call that changes
    * a field's collection, or calls a project method that changes its object, could change it
-   * between the rewrite's two passes, and the elements taken ahead would be the old ones.
+   * after the rewrite read its elements ahead, and the elements taken ahead would be the old ones.
    */
   static Optional<String> changedThroughHolder(java.util.List<com.github.javaparser.ast.stmt.Statement> after,
       String iterable, LoopProof.CallJudge judge) {

@@ -75,7 +75,8 @@ final class LoadAheadProof {
       return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
           + "collection twice, so it must be a parameter, a local, or a getter of one that returns its field");
     } else {
-      Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString());
+      Optional<String> collection = IteratedCollection.problem(unit, method, loop, iterable.getNameAsString(),
+          IteratedCollection.Walk.TWICE);
       if (collection.isPresent()) {
         return collection;
       }

@@ -38,7 +38,8 @@ import java.util.Set;
  * before the start, and the start: for element n+1 they now run before element n's statements after
  * its join. So they must only compute the call's input (local declarations), read nothing those
  * statements could change (final fields, effectively final locals, the element, values they make),
- * write nothing, and the call must be a read; the collection must iterate twice alike.
+ * write nothing, and the call must be a read; the collection is walked once, ahead, so nothing may change it
+ * while the loop runs.
  */
 final class LoopProof {
   private static final Set<String> FUTURES = Set.of("CompletableFuture", "Future", "CompletionStage",
@@ -123,8 +124,8 @@ final class LoopProof {
      * empty when it returns its object's field and nothing else.
      */
     default Optional<String> getterProblem(CallableDeclaration<?> method, ForEachStmt loop) {
-      return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite iterates the same "
-          + "collection twice, so it must be a parameter or local");
+      return Optional.of("it iterates " + loop.getIterable() + ", an expression: the rewrite reads the elements ahead "
+          + "of the loop's body, and optkit proves that nothing changes them meanwhile only for a parameter or local");
     }
   }
 
@@ -338,7 +339,7 @@ final class LoopProof {
     if (elementType.isPrimitiveType() && !IteratedCollection.declaredElementType(method, loop, iterable)
         .equals(boxed(elementType.asString()))) {
       return Shape.refused("its element is a " + elementType + " taken from " + iterable + ", whose element type optkit "
-          + "cannot match to it (the rewrite takes the elements again through an iterator)");
+          + "cannot match to it (the rewrite takes the elements through an iterator it must type)");
     }
     // the filter runs ahead on the caller's thread, not on the pool: it is held to what the code before a call is
     AheadReads.Names filterNames = new AheadReads.Names(method, loop, element, Set.of(), elementType.asString(), false);
