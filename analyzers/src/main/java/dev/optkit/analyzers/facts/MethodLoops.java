@@ -78,7 +78,7 @@ final class MethodLoops {
         }
         MethodCallExpr outer = LoopShapes.outermost(call);
         Integer pipeline = loopIndex.get(outer);
-        if (pipeline != null) {
+        if (pipeline != null && LoopShapes.runsPerElement(call)) {
           return pipeline;
         }
       }

@@ -118,6 +118,70 @@ class SequentialIoLoopRuleTest {
     assertEquals("stream", findings.get(0).details().get("loopKind"));
   }
 
+  /**
+   * The stream survey's E18 (hawkbit's {@code ListUtils.partition(ids, MAX).stream().map(chunk ->
+   * repository.findAll(in chunk))}): a loop or pipeline over a library's partition of the keys is one
+   * round trip per chunk, batched already. The twin over the keys themselves is a call per key.
+   */
+  @Test
+  void aLoopOrPipelineOverAPartitionOfTheKeysIsBatchedAlready() {
+    String partitioned = """
+        package shop;
+        import com.google.common.collect.Lists;
+        import java.util.List;
+        class Prices {
+          private final PriceClient prices = new PriceClient();
+          List<String> chunks(List<String> skus) {
+            return Lists.partition(skus, 100).stream()
+                .map(chunk -> { try { return prices.price(String.join(",", chunk)); } catch (Exception e) { return null; } })
+                .toList();
+          }
+          void each(List<String> skus) throws Exception {
+            for (List<String> chunk : Lists.partition(skus, 100)) {
+              prices.price(String.join(",", chunk));
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), loops(partitioned));
+    List<Finding> perKey = loops(partitioned.replace("Lists.partition(skus, 100).stream()", "skus.stream()")
+        .replace("String.join(\",\", chunk)", "chunk").replace("List<String> chunk : Lists.partition(skus, 100)",
+            "String chunk : skus"));
+    assertEquals(2, perKey.size(), perKey.toString());
+  }
+
+  /**
+   * The stream survey's E19: a function after {@code findAny()}/{@code findFirst()} or on an
+   * Optional runs once at most (jhipster's {@code ....findAny().ifPresent(t -> repository.deleteById(..))},
+   * halo's {@code Optional.ofNullable(..).map(..).stream()}); the filter before it runs per element but
+   * does no I/O. The twin handing the I/O to forEach is a call per element.
+   */
+  @Test
+  void aFunctionRunOnAtMostOneElementIsNoLoop() {
+    String once = """
+        package shop;
+        import java.util.List;
+        import java.util.Optional;
+        class Tokens {
+          private final ProductRepository products = new ProductRepository();
+          void first(List<Long> ids) {
+            ids.stream().filter(id -> id > 10).findAny().ifPresent(id -> { try { products.name(id); } catch (Exception e) { } });
+          }
+          void lowest(List<Long> ids) {
+            ids.stream().min(Long::compare).map(id -> { try { return products.name(id); } catch (Exception e) { return null; } });
+          }
+          List<String> maybe(Long id) {
+            return Optional.ofNullable(id).map(i -> { try { return products.name(i); } catch (Exception e) { return null; } })
+                .stream().toList();
+          }
+        }
+        """;
+    assertEquals(List.of(), loops(once));
+    List<Finding> each = loops(once.replace(".findAny().ifPresent(", ".forEach(").replace(".min(Long::compare).map(", ".map("));
+    assertEquals(2, each.size(), each.toString());
+    assertTrue(each.stream().allMatch(f -> f.details().get("classification").equals("n-plus-one-query")), each.toString());
+  }
+
   @Test
   void aTotalTheLoopCarriesDoesNotChooseTheKeysItLooksUp() {
     // pigeonkart's OrderService.createOrder: total += price * qty; every key is the element's own
