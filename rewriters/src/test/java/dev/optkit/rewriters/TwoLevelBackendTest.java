@@ -26,6 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * migrate's two-level backend (cache.backend: two-level): a Caffeine level in each JVM in front of the
@@ -151,16 +153,21 @@ class TwoLevelBackendTest {
             .map(Refusal::reason).toList());
   }
 
-  /** Two instances on one Redis: B answers from its own level, and never stale after a write through A. */
-  @Test
-  void twoInstancesNeverAnswerStaleAndBAnswersFromItsOwnLevel() throws Exception {
+  /**
+   * Two instances on one Redis: B answers from its own level, and never stale after a write through A;
+   * with Jedis and with Lettuce (Spring Boot's default), whose subscribe() returns at once where Jedis's
+   * blocks: the generated subscription waits while it is subscribed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"jedis", "lettuce"})
+  void twoInstancesNeverAnswerStaleAndBAnswersFromItsOwnLevel(String client) throws Exception {
     MigrationPlan plan = fixture("two-level").plan();
     Path classes = fixture("two-level").compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
     try (RedisServer redis = RedisServer.start(); URLClassLoader loader = RedisBackendTest.loader(classes)) {
       Thread.currentThread().setContextClassLoader(loader);
       String config = RedisBackendTest.configPath(plan);
-      try (RedisBackendTest.Instance a = new RedisBackendTest.Instance(loader, config, redis.port());
-          RedisBackendTest.Instance b = new RedisBackendTest.Instance(loader, config, redis.port())) {
+      try (RedisBackendTest.Instance a = instance(client, loader, config, redis.port());
+          RedisBackendTest.Instance b = instance(client, loader, config, redis.port())) {
         waitFor(() -> serving(a) && serving(b), "both levels served once their heartbeat came back");
         source.stored.put("currency", "EUR");
         assertEquals("EUR", value(b.read("currency")));
@@ -280,16 +287,17 @@ class TwoLevelBackendTest {
    * Redis stops: B's level is emptied and bypassed (reads answer from the source); a write made
    * meanwhile, whose eviction fails, is answered, and after Redis comes back too, never the entry B held.
    */
-  @Test
-  void aDroppedConnectionEmptiesTheLocalLevelAndNothingStaleIsServedAfter() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"jedis", "lettuce"})
+  void aDroppedConnectionEmptiesTheLocalLevelAndNothingStaleIsServedAfter(String client) throws Exception {
     MigrationPlan plan = fixture("two-level").plan();
     Path classes = fixture("two-level").compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
     RedisServer redis = RedisServer.start();
     try (URLClassLoader loader = RedisBackendTest.loader(classes)) {
       Thread.currentThread().setContextClassLoader(loader);
       String config = RedisBackendTest.configPath(plan);
-      try (RedisBackendTest.Instance a = new RedisBackendTest.Instance(loader, config, redis.port());
-          RedisBackendTest.Instance b = new RedisBackendTest.Instance(loader, config, redis.port())) {
+      try (RedisBackendTest.Instance a = instance(client, loader, config, redis.port());
+          RedisBackendTest.Instance b = instance(client, loader, config, redis.port())) {
         waitFor(() -> serving(a) && serving(b), "both levels served");
         source.stored.put("currency", "EUR");
         b.read("currency");
@@ -324,6 +332,37 @@ class TwoLevelBackendTest {
       redis.close();
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
     }
+  }
+
+  /** An instance of the migrated service whose connection factory is the client's: Jedis's or Lettuce's. */
+  private static RedisBackendTest.Instance instance(String client, ClassLoader loader, String config, int port)
+      throws Exception {
+    if (client.equals("jedis")) {
+      return new RedisBackendTest.Instance(loader, config, port);
+    }
+    return new RedisBackendTest.Instance(loader, config, 0, context -> {
+      try {
+        // Spring Data Redis lives in the test's own class loader: made through it
+        Class<?> standalone = loader.loadClass("org.springframework.data.redis.connection.RedisStandaloneConfiguration");
+        Object server = standalone.getConstructor(String.class, int.class).newInstance("127.0.0.1", port);
+        // a command waits for its answer at most a second, as spring.data.redis.timeout=1s sets it: Lettuce's own
+        // default, a minute, holds every read and write that long while Redis is down (docs/cache-backends.md)
+        Class<?> clientConfig = loader.loadClass(
+            "org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration");
+        Object builder = clientConfig.getMethod("builder").invoke(null);
+        builder.getClass().getMethod("commandTimeout", java.time.Duration.class).invoke(builder,
+            java.time.Duration.ofSeconds(1));
+        Object timeouts = builder.getClass().getMethod("build").invoke(builder);
+        Object factory = loader.loadClass("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory")
+            .getConstructor(standalone, clientConfig).newInstance(server, timeouts);
+        @SuppressWarnings("unchecked")
+        Class<Object> type = (Class<Object>) loader.loadClass(
+            "org.springframework.data.redis.connection.RedisConnectionFactory");
+        context.registerBean("redisConnectionFactory", type, () -> factory);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    });
   }
 
   private static Object level(RedisBackendTest.Instance instance) {
