@@ -232,4 +232,36 @@ class DeploymentTest {
     MigrationPlan shared = settings("redis").file("docker-compose.yml", compose).plan();
     assertEquals(List.of(), warnings(shared), "Redis is shared by every instance: its evictions reach them all");
   }
+
+  /**
+   * Spring Boot's Redis starter brings Lettuce, which holds every command while Redis is down until its timeout, a
+   * minute by default: a project migrated to a Redis backend with no spring.data.redis.timeout is told so. Not with
+   * a timeout set, with Lettuce excluded for Jedis, with client-type jedis, nor with the local backend.
+   */
+  @Test
+  void aRedisBackendThroughLettuceWithoutACommandTimeoutIsNoted() throws IOException {
+    String starter = RedisBackendTest.BOOT_POM.replace("<artifactId>spring-boot-starter</artifactId>",
+        "<artifactId>spring-boot-starter-data-redis</artifactId>");
+    MigrationPlan redis = settings("redis").file("pom.xml", starter).plan();
+    List<String> noted = redis.notes().stream().filter(n -> n.contains("Lettuce")).toList();
+    assertEquals(1, noted.size(), redis.notes().toString());
+    assertTrue(noted.get(0).startsWith("deployment: Redis is reached through Lettuce (pom.xml depends on "
+        + "spring-boot-starter-data-redis, whose client is Lettuce) and no application file sets "
+        + "spring.data.redis.timeout"), noted.get(0));
+    MigrationPlan local = settings("local").file("pom.xml", starter).plan();
+    assertTrue(local.notes().stream().noneMatch(n -> n.contains("Lettuce")), "no Redis backend: " + local.notes());
+
+    write("pom.xml", starter);
+    assertEquals(1, Deployment.detect(dir).untimedLettuce().size());
+    write("src/main/resources/application-prod.yml", "spring:\n  data:\n    redis:\n      timeout: 1s\n");
+    assertEquals(List.of(), Deployment.detect(dir).untimedLettuce(), "a timeout is set");
+    write("src/main/resources/application-prod.yml", "spring.data.redis.client-type: jedis\n");
+    assertEquals(List.of(), Deployment.detect(dir).untimedLettuce(), "Jedis is chosen");
+    write("src/main/resources/application-prod.yml", "spring.data.redis.host: cache\n");
+    assertEquals(1, Deployment.detect(dir).untimedLettuce().size(), "a host alone sets no timeout");
+    write("pom.xml", starter.replace("<artifactId>spring-boot-starter-data-redis</artifactId>",
+        "<artifactId>spring-boot-starter-data-redis</artifactId><exclusions><exclusion>"
+            + "<groupId>io.lettuce</groupId><artifactId>lettuce-core</artifactId></exclusion></exclusions>"));
+    assertEquals(List.of(), Deployment.detect(dir).untimedLettuce(), "Lettuce excluded");
+  }
 }

@@ -330,6 +330,26 @@ public final class MavenPom {
   }
 
   /**
+   * Whether a dependency on {@code artifactId} (the module's, a local parent's, a profile's) excludes
+   * {@code excluded}: {@code spring-boot-starter-data-redis} without {@code lettuce-core}, to use Jedis.
+   */
+  public boolean excludes(String artifactId, String excluded) {
+    Properties properties = properties();
+    for (Model model : lineage) {
+      List<org.apache.maven.model.Dependency> dependencies = new ArrayList<>(model.getDependencies());
+      model.getProfiles().forEach(profile -> dependencies.addAll(profile.getDependencies()));
+      for (org.apache.maven.model.Dependency d : dependencies) {
+        if (d.getArtifactId() != null && interpolate(d.getArtifactId(), properties).equals(artifactId)
+            && d.getExclusions().stream().anyMatch(e -> e.getArtifactId() != null
+                && (e.getArtifactId().equals("*") || interpolate(e.getArtifactId(), properties).equals(excluded)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * What the module's main code compiles against, as {@code groupId:artifactId}: dependencies of the
    * module and its local parents in the compile scope (written or left out), profiles aside (they may be off).
    */

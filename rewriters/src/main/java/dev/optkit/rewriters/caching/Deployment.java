@@ -29,10 +29,15 @@ import java.util.Set;
  *
  * @param multiInstance why the project looks like it runs more than one instance; empty when nothing says so
  * @param redis where Redis is already configured or on the class path; empty when nowhere
+ * @param untimedLettuce where the project reaches Redis through Lettuce while no Spring configuration file sets a
+ *     command timeout; empty when it does not, or a file sets one
  */
-public record Deployment(List<String> multiInstance, List<String> redis) {
+public record Deployment(List<String> multiInstance, List<String> redis, List<String> untimedLettuce) {
 
   /** Artifacts that put a Redis client on the class path. */
+  /** Spring Boot's Redis starters, which bring Lettuce unless it is excluded. */
+  private static final Set<String> REDIS_STARTERS = Set.of("spring-boot-starter-data-redis",
+      "spring-boot-starter-data-redis-reactive");
   static final Set<String> REDIS_ARTIFACTS = Set.of("spring-boot-starter-data-redis",
       "spring-boot-starter-data-redis-reactive", "spring-data-redis", "jedis", "lettuce-core", "redisson",
       "redisson-spring-boot-starter", "redisson-spring-data-3x", "redisson-spring-data-2x");
@@ -44,6 +49,22 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
   public Deployment {
     multiInstance = List.copyOf(multiInstance);
     redis = List.copyOf(redis);
+    untimedLettuce = List.copyOf(untimedLettuce);
+  }
+
+  /**
+   * The note for a project migrated to a Redis backend that reaches Redis through Lettuce with no command timeout
+   * set: while Redis is down, Lettuce holds each command until its timeout, a minute by default, so every read of a
+   * cached method waits that long before it answers from the source (TwoLevelBackendTest: 125 s against 6.6 s).
+   */
+  public java.util.Optional<String> lettuceTimeoutNote() {
+    if (untimedLettuce.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("deployment: Redis is reached through Lettuce (" + String.join("; ", untimedLettuce)
+        + ") and no application file sets spring.data.redis.timeout: while Redis is down, every read of a cached "
+        + "method waits Lettuce's command timeout, a minute by default, before it answers from the source, and every "
+        + "writer as long before its eviction fails; set spring.data.redis.timeout (1s, say) (docs/cache-backends.md)");
   }
 
   public boolean looksMultiInstance() {
@@ -73,6 +94,7 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
   public static Deployment detect(Path root) {
     List<String> multi = new ArrayList<>();
     List<String> redis = new ArrayList<>();
+    List<String> lettuce = new ArrayList<>();
     List<Path> poms = new ArrayList<>();
     List<Path> springFiles = new ArrayList<>();
     List<Path> yamlFiles = new ArrayList<>();
@@ -99,17 +121,35 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
       MavenPom.read(pom).ifPresent(model -> model.dependencyArtifacts().stream()
           .filter(REDIS_ARTIFACTS::contains).distinct()
           .forEach(artifact -> redis.add(rel(base, pom) + " depends on " + artifact)));
+      MavenPom.read(pom).ifPresent(model -> model.dependencyArtifacts().stream().distinct()
+          .filter(artifact -> artifact.equals("lettuce-core")
+              || REDIS_STARTERS.contains(artifact) && !model.excludes(artifact, "lettuce-core"))
+          .forEach(artifact -> lettuce.add(rel(base, pom) + " depends on " + artifact
+              + (artifact.equals("lettuce-core") ? "" : ", whose client is Lettuce"))));
       // ShedLock exists to run a scheduled task on one instance of several (probe 42 on eladmin and techmart)
       MavenPom.read(pom).ifPresent(model -> model.dependencyArtifacts().stream()
           .filter(artifact -> artifact.startsWith("shedlock-spring")).distinct().findFirst()
           .ifPresent(artifact -> multi.add(rel(base, pom) + " depends on " + artifact
               + ", which locks scheduled tasks across instances")));
     }
+    boolean timed = false;
+    boolean jedisChosen = false;
     for (Path file : springFiles) {
       redisSettings(file).ifPresent(key -> redis.add(rel(base, file) + " sets " + key));
-      if (quartzClustered(file)) {
+      Map<String, String> settings = flatSettings(file);
+      if (quartzClustered(settings)) {
         multi.add(rel(base, file) + " runs Quartz clustered (org.quartz.jobStore.isClustered: true)");
       }
+      for (Map.Entry<String, String> setting : settings.entrySet()) {
+        // Spring's relaxed binding: spring.data.redis.timeout, spring.redis.timeout, any case
+        String key = setting.getKey().toLowerCase(Locale.ROOT).replace("-", "");
+        timed |= key.equals("spring.data.redis.timeout") || key.equals("spring.redis.timeout");
+        jedisChosen |= (key.equals("spring.data.redis.clienttype") || key.equals("spring.redis.clienttype"))
+            && setting.getValue().trim().equalsIgnoreCase("jedis");
+      }
+    }
+    if (timed || jedisChosen) {
+      lettuce.clear();
     }
     for (Path file : yamlFiles) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -121,7 +161,7 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
         kubernetes(base, file, multi);
       }
     }
-    return new Deployment(multi, redis);
+    return new Deployment(multi, redis, lettuce);
   }
 
   private static String rel(Path base, Path file) {
@@ -171,8 +211,14 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
    * Whether a Spring or Quartz configuration file sets {@code org.quartz.jobStore.isClustered} to true (under {@code
    * spring.quartz.properties} or alone): Quartz's cluster mode shares one job store among the application's instances.
    */
-  private static boolean quartzClustered(Path file) {
-    java.util.Map<String, String> flat = new java.util.HashMap<>();
+  private static boolean quartzClustered(Map<String, String> settings) {
+    return settings.entrySet().stream().anyMatch(e -> e.getKey().toLowerCase(Locale.ROOT).endsWith("jobstore.isclustered")
+        && e.getValue().trim().equalsIgnoreCase("true"));
+  }
+
+  /** A Spring or Quartz configuration file's settings by dotted key, every YAML document's; empty when unreadable. */
+  private static Map<String, String> flatSettings(Path file) {
+    Map<String, String> flat = new java.util.HashMap<>();
     try {
       if (file.getFileName().toString().endsWith(".properties")) {
         Properties properties = new Properties();
@@ -184,10 +230,9 @@ public record Deployment(List<String> multiInstance, List<String> redis) {
         }
       }
     } catch (IOException | RuntimeException unreadable) {
-      return false;
+      return Map.of(); // a file Spring could not read either tells nothing
     }
-    return flat.entrySet().stream().anyMatch(e -> e.getKey().toLowerCase(Locale.ROOT).endsWith("jobstore.isclustered")
-        && e.getValue().trim().equalsIgnoreCase("true"));
+    return flat;
   }
 
   /** A YAML tree's scalars by dotted key ({@code spring.quartz.properties.org.quartz.jobStore.isClustered}). */

@@ -93,6 +93,9 @@ public final class CachingMigration {
     WholeProject whole = new WholeProject(assessment.index(), scanRoot);
     Deployment deployment = Deployment.detect(project);
     notes.addAll(deployment.describe());
+    if (config.cache().redis()) {
+      deployment.lettuceTimeoutNote().ifPresent(notes::add);
+    }
     notes.addAll(new dev.optkit.rewriters.caching.ExistingCacheGaps(whole).notes());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole);
