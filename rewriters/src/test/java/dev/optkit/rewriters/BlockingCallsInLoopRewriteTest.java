@@ -123,11 +123,16 @@ class BlockingCallsInLoopRewriteTest {
               Deque<Future<String>> started = new ArrayDeque<>();
               Iterator<? extends String> toStart = skus.iterator();
               Deque<String> walked = new LinkedList<>();
+              boolean walkedAll = false;
               Throwable startFailure = null;
               try {
                   while (true) {
-                      while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
+                      while (started.size() < inFlightLimit && !walkedAll && startFailure == null) {
                           try {
+                              if (!toStart.hasNext()) {
+                                  walkedAll = true;
+                                  break;
+                              }
                               String nextSku = toStart.next();
                               walked.add(nextSku);
                               FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));
@@ -268,6 +273,67 @@ class BlockingCallsInLoopRewriteTest {
     String answers = runOnChangingList(original);
     assertEquals("[a=price-of-a, b=price-of-b, c=price-of-c, d=price-of-d]", answers, "the original walks one snapshot");
     assertEquals(answers, runOnChangingList(migrated));
+  }
+
+  /**
+   * Hostile review 54's W1: a list whose iterator fails in hasNext() (a lazily paged list whose next
+   * page does not load) failed while calls were started ahead, before the earlier elements' turns: the
+   * statements after their calls never ran. Asked inside the start's try, it fails in its own turn.
+   */
+  @Test
+  void anIteratorFailingInHasNextFailsInItsTurnAfterTheEarlierElementsRan() throws Exception {
+    String before = QUOTES_BEFORE.replace("    public List<String> quoteAll(List<String> skus) {\n",
+            "    public final List<String> seen = new ArrayList<>();\n\n    public List<String> quoteAll(List<String> skus) {\n")
+        .replace("            String price = fetch(sku);\n", "            String price = fetch(sku);\n            seen.add(sku);\n");
+    assertTrue(before.contains("seen.add(sku);") && before.contains("public final List<String> seen"), before);
+    MigrationFixture fixture = new MigrationFixture(dir).java(before).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    String answers = runOnPagedList(original);
+    assertEquals("IllegalStateException: page 2 failed to load; seen [a, b, c]", answers);
+    assertEquals(answers, runOnPagedList(migrated));
+  }
+
+  /** quoteAll over a list whose iterator's hasNext() fails after three elements; what it threw and what it saw. */
+  private String runOnPagedList(Path classes) throws Exception {
+    List<String> skus = new ArrayList<>(List.of("a", "b", "c", "d", "e")) {
+      @Override
+      public java.util.Iterator<String> iterator() {
+        java.util.Iterator<String> walk = super.iterator();
+        return new java.util.Iterator<String>() {
+          private int taken;
+
+          @Override
+          public boolean hasNext() {
+            if (taken == 3) {
+              throw new IllegalStateException("page 2 failed to load");
+            }
+            return walk.hasNext();
+          }
+
+          @Override
+          public String next() {
+            taken++;
+            return walk.next();
+          }
+        };
+      }
+    };
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        BlockingCallsInLoopRewriteTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Quotes");
+      Object quotes = type.getConstructor(String.class).newInstance(prices.base());
+      String thrown;
+      try {
+        type.getMethod("quoteAll", List.class).invoke(quotes, skus);
+        thrown = "nothing thrown";
+      } catch (InvocationTargetException e) {
+        thrown = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+      }
+      return thrown + "; seen " + type.getField("seen").get(quotes);
+    }
   }
 
   /** quoteAll over a CopyOnWriteArrayList that another thread empties of "c" as soon as a walk of it began. */

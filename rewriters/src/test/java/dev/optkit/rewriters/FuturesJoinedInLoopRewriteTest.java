@@ -119,11 +119,16 @@ class FuturesJoinedInLoopRewriteTest {
               Deque<CompletableFuture<String>> started = new ArrayDeque<>();
               Iterator<? extends String> toStart = skus.iterator();
               Deque<String> walked = new LinkedList<>();
+              boolean walkedAll = false;
               Throwable startFailure = null;
               try {
                   while (true) {
-                      while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
+                      while (started.size() < inFlightLimit && !walkedAll && startFailure == null) {
                           try {
+                              if (!toStart.hasNext()) {
+                                  walkedAll = true;
+                                  break;
+                              }
                               String nextSku = toStart.next();
                               walked.add(nextSku);
                               HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + nextSku))
@@ -400,7 +405,7 @@ class FuturesJoinedInLoopRewriteTest {
         "public Map<String, String> fetchAll(List<String> skus) {",
         "public Map<String, String> fetchAll(Iterable<String> skus) {")).plan();
     assertEquals(List.of(), plan.loops());
-    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("it iterates skus, a Iterable<String>: the "
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("it iterates skus, an Iterable<String>: the "
         + "rewrite reads its elements ahead of the loop's body")), plan.refusals().toString());
   }
 

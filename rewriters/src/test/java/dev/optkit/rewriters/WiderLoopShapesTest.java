@@ -97,11 +97,16 @@ class WiderLoopShapesTest {
                 Deque<Future<String>> started = new ArrayDeque<>();
                 Iterator<? extends String> toStart = skus.iterator();
                 Deque<String> walked = new LinkedList<>();
+                boolean walkedAll = false;
                 Throwable startFailure = null;
                 try {
                     while (true) {
-                        while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
+                        while (started.size() < inFlightLimit && !walkedAll && startFailure == null) {
                             try {
+                                if (!toStart.hasNext()) {
+                                    walkedAll = true;
+                                    break;
+                                }
                                 String nextSku = toStart.next();
                                 walked.add(nextSku);
                                 FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));
@@ -251,11 +256,16 @@ class WiderLoopShapesTest {
                 Deque<String> walked = new LinkedList<>();
                 // the mark of an element its filter leaves out: no call is started for it
                 FutureTask<String> skipped = new FutureTask<String>(() -> null);
+                boolean walkedAll = false;
                 Throwable startFailure = null;
                 try {
                     while (true) {
-                        while (started.size() < inFlightLimit && toStart.hasNext() && startFailure == null) {
+                        while (started.size() < inFlightLimit && !walkedAll && startFailure == null) {
                             try {
+                                if (!toStart.hasNext()) {
+                                    walkedAll = true;
+                                    break;
+                                }
                                 String nextSku = toStart.next();
                                 walked.add(nextSku);
                                 if (!nextSku.isEmpty()) {

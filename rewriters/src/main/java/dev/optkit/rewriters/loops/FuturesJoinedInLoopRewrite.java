@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <pre>
  * while (true) {
- *     while (started.size() &lt; inFlightLimit &amp;&amp; toStart.hasNext() &amp;&amp; startFailure == null) {
+ *     while (started.size() &lt; inFlightLimit &amp;&amp; !walkedAll &amp;&amp; startFailure == null) {
+ *         if (!toStart.hasNext()) { walkedAll = true; break; }
  *         X nextX = toStart.next();
  *         walked.add(nextX);
  *         try { ...; started.add(client.sendAsync(...)); } catch (RuntimeException e) { startFailure = e; }
@@ -187,6 +188,7 @@ public final class FuturesJoinedInLoopRewrite {
     String started = names.take("started");
     String toStart = names.take("toStart");
     String walked = names.take("walked");
+    String walkedAll = names.take("walkedAll");
     String failure = names.take("startFailure");
     String caught = names.take("thrown");
     String element = loop.getVariableDeclarator().getNameAsString();
@@ -242,15 +244,21 @@ public final class FuturesJoinedInLoopRewrite {
     }
     List<String> checked = shape.checked();
     String failureType = "Throwable";
+    out.append(indent).append("boolean ").append(walkedAll).append(" = false;").append(nl);
     out.append(indent).append(failureType).append(' ').append(failure).append(" = null;").append(nl);
     out.append(indent).append("try {").append(nl);
     // "final String sku" of for (final String sku : skus), bound in each turn to the element walked for it
     String variable = document.text().substring(offsetOf(loop.getVariable().getBegin().get()),
         offsetOf(loop.getVariable().getEnd().get()) + 1);
     out.append(i1).append("while (true) {").append(nl);
-    out.append(i2).append("while (").append(started).append(".size() < ").append(limit).append(" && ").append(toStart)
-        .append(".hasNext() && ").append(failure).append(" == null) {").append(nl);
+    out.append(i2).append("while (").append(started).append(".size() < ").append(limit).append(" && !").append(walkedAll)
+        .append(" && ").append(failure).append(" == null) {").append(nl);
     out.append(i3).append("try {").append(nl);
+    // asked inside the try: an iterator that fails in hasNext() (a lazily paged list) fails in its own turn
+    out.append(i4).append("if (!").append(toStart).append(".hasNext()) {").append(nl);
+    out.append(i4).append(unitIndent).append(walkedAll).append(" = true;").append(nl);
+    out.append(i4).append(unitIndent).append("break;").append(nl);
+    out.append(i4).append('}').append(nl);
     out.append(i4).append(loop.getVariableDeclarator().getType().asString()).append(' ').append(next).append(" = ")
         .append(toStart).append(".next();").append(nl);
     out.append(i4).append(walked).append(".add(").append(next).append(");").append(nl);

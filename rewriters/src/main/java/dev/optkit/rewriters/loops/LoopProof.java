@@ -176,6 +176,11 @@ final class LoopProof {
     if (loop.getParentNode().orElse(null) instanceof LabeledStmt) {
       return Shape.refused("it is a labelled loop");
     }
+    if (loop.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.SwitchEntry) {
+      // hostile review 54's F2: a case group's statements share the switch's scope with the later cases
+      return Shape.refused("it stands among a switch case's statements, where the locals the rewrite declares "
+          + "would be in scope of the later cases too");
+    }
     if (!(loop.getParentNode().orElse(null) instanceof BlockStmt)) {
       return Shape.refused("it is the single statement of an if or a loop without braces, where the rewrite's "
           + "statements cannot go");
@@ -338,7 +343,8 @@ final class LoopProof {
     }
     if (elementType.isPrimitiveType() && !IteratedCollection.declaredElementType(method, loop, iterable)
         .equals(boxed(elementType.asString()))) {
-      return Shape.refused("its element is a " + elementType + " taken from " + iterable + ", whose element type optkit "
+      return Shape.refused("its element is " + (elementType.asString().matches("[aeiou].*") ? "an " : "a ") + elementType
+          + " taken from " + iterable + ", whose element type optkit "
           + "cannot match to it (the rewrite takes the elements through an iterator it must type)");
     }
     // the filter runs ahead on the caller's thread, not on the pool: it is held to what the code before a call is
