@@ -78,7 +78,7 @@ final class MethodLoops {
         }
         MethodCallExpr outer = LoopShapes.outermost(call);
         Integer pipeline = loopIndex.get(outer);
-        if (pipeline != null && LoopShapes.runsPerElement(call)) {
+        if (pipeline != null && LoopShapes.runsPerElement(call, this::optionalIsTheJdks)) {
           return pipeline;
         }
       }
@@ -86,6 +86,13 @@ final class MethodLoops {
       parent = parent.getParentNode().orElse(null);
     }
     return -1;
+  }
+
+  /** Whether the simple name Optional means java.util.Optional in this file (not a class of the project's). */
+  private boolean optionalIsTheJdks() {
+    TypeNames.Qualified optional = file.names.qualify("Optional");
+    return optional.name().equals("java.util.Optional")
+        || optional.confidence() == dev.optkit.analyzers.findings.Confidence.LOW; // no type of that name is known
   }
 
   boolean isDeferred(Node node) {

@@ -182,6 +182,89 @@ class SequentialIoLoopRuleTest {
     assertTrue(each.stream().allMatch(f -> f.details().get("classification").equals("n-plus-one-query")), each.toString());
   }
 
+  /**
+   * Hostile review 54: what an Optional unwraps (orElse, orElseGet, orElseThrow, get) is a value again,
+   * and its stream() a collection's; a flatMap after a partition walks single keys again; a
+   * partition of one is no batch; a project's own class named Optional is no Optional. Each of these
+   * is a call per element. Beside them, shapes that run once at most or per chunk stay no findings.
+   */
+  @Test
+  void whatAnOptionalUnwrapsOrAPartitionFlattensIsWalkedPerElementAgain() {
+    String perElement = """
+        package shop;
+        import com.google.common.collect.Lists;
+        import java.util.Collections;
+        import java.util.List;
+        import java.util.Optional;
+        class Walks {
+          private final PriceClient prices = new PriceClient();
+          private String price(String sku) { try { return prices.price(sku); } catch (Exception e) { return null; } }
+          List<String> orElse(List<String> skus) {
+            return Optional.ofNullable(skus).orElse(Collections.emptyList()).stream().map(this::price).toList();
+          }
+          void orElseGet(List<String> skus, List<String> out) {
+            Optional.ofNullable(skus).orElseGet(List::of).forEach(sku -> out.add(price(sku)));
+          }
+          List<String> firstThenItems(List<List<String>> orders) {
+            return orders.stream().findFirst().orElseThrow().stream().map(sku -> price(sku)).toList();
+          }
+          List<String> flattened(List<String> skus) {
+            return Lists.partition(skus, 100).stream().flatMap(List::stream).map(sku -> price(sku)).toList();
+          }
+          void chunksOfOne(List<String> skus) {
+            Lists.partition(skus, 1).forEach(chunk -> price(chunk.get(0)));
+          }
+        }
+        """;
+    List<Finding> each = new ProjectFixture(dir.resolve("each")).java(CLIENT).java(perElement).findings(Category.IO_LOOP);
+    assertEquals(5, each.size(), each.toString());
+    String ownOptional = """
+        package shop;
+        import java.util.List;
+        class Optional {
+          private final List<String> values;
+          private Optional(List<String> values) { this.values = values; }
+          static Optional of(List<String> values) { return new Optional(values); }
+          java.util.stream.Stream<String> stream() { return values.stream(); }
+        }
+        """;
+    List<Finding> own = new ProjectFixture(dir.resolve("own")).java(CLIENT).java(ownOptional).java("""
+        package shop;
+        import java.util.List;
+        class Own {
+          private final PriceClient prices = new PriceClient();
+          List<String> all(List<String> skus) {
+            return Optional.of(skus).stream().map(sku -> { try { return prices.price(sku); } catch (Exception e) { return null; } }).toList();
+          }
+        }
+        """).findings(Category.IO_LOOP);
+    assertEquals(1, own.size(), "the project's own Optional holds many: " + own);
+
+    String atMostOnceOrPerChunk = """
+        package shop;
+        import static com.google.common.collect.Lists.partition;
+        import java.util.List;
+        class Once {
+          private final PriceClient prices = new PriceClient();
+          private String price(String sku) { try { return prices.price(sku); } catch (Exception e) { return null; } }
+          java.util.Optional<String> qualified(String sku) {
+            return java.util.Optional.of(sku).map(s -> price(s));
+          }
+          List<String> cheapest(List<String> skus) {
+            return skus.stream().sorted().limit(1).map(s -> price(s)).toList();
+          }
+          List<String> qualifiedPartition(List<String> skus) {
+            return com.google.common.collect.Lists.partition(skus, 100).stream().map(c -> price(String.join(",", c))).toList();
+          }
+          List<String> importedPartition(List<String> skus) {
+            return partition(skus, 100).stream().map(c -> price(String.join(",", c))).toList();
+          }
+        }
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("once")).java(CLIENT).java(atMostOnceOrPerChunk)
+        .findings(Category.IO_LOOP));
+  }
+
   @Test
   void aTotalTheLoopCarriesDoesNotChooseTheKeysItLooksUp() {
     // pigeonkart's OrderService.createOrder: total += price * qty; every key is the element's own

@@ -68,59 +68,19 @@ public final class LoopShapes {
     return hasFunctionArgument && (stream || forEach);
   }
 
-  /** Terminal operations that leave at most one element, as an Optional: what follows runs once at most. */
-  private static final Set<String> TO_ONE = Set.of("findFirst", "findAny", "min", "max");
-  /** Optional's own factories: a chain starting there holds one value at most. */
-  private static final Set<String> OPTIONAL_FACTORIES = Set.of("of", "ofNullable", "empty");
   /** Collections' partitions into chunks: Guava's Lists/Iterables/Iterators, Commons' ListUtils. */
   private static final Set<String> PARTITIONERS = Set.of("Lists", "Iterables", "Iterators", "ListUtils");
-
-  /** What a pipeline link's function is applied to, read along the chain from its source. */
-  private enum Flow {
-    /** Before any stream or collection source: a value, not elements. */
-    VALUE,
-    /** The elements of a stream or collection: a function here runs once per element. */
-    ELEMENTS,
-    /** An Optional (or its stream): a function here runs once at most. */
-    AT_MOST_ONE,
-    /** An Optional's stream: at most one element, until a flatMap fans it out. */
-    ONE_AS_STREAM
-  }
+  /** Stages that turn chunks back into single elements: a pipeline with one is not batched after it. */
+  private static final Set<String> FLATTENING = Set.of("flatMap", "mapMulti", "flatMapToInt", "flatMapToLong",
+      "flatMapToDouble", "flatMapToObj", "flatMapIterable", "flatMapToObject");
 
   /**
-   * Whether the functions handed to this link of a pipeline run once per element: not after
-   * {@code findFirst()}, {@code findAny()}, {@code min}/{@code max} (an Optional), nor on a chain
-   * that starts at {@code Optional.of/ofNullable} or whose {@code stream()} is an Optional's (the
-   * at-most-one-element stream after {@code findAny()}), where they run once at most (the stream
-   * survey's E19: {@code ....findAny().ifPresent(t -> repository.deleteById(..))} is no loop).
+   * Whether the functions handed to this link of a pipeline run once per element ({@link PipelineFlow}).
+   *
+   * @param optionalIsTheJdks whether the simple name Optional means java.util.Optional in the link's file
    */
-  public static boolean runsPerElement(MethodCallExpr link) {
-    Flow flow = Flow.VALUE;
-    for (MethodCallExpr at : chain(outermost(link))) {
-      Flow before = flow;
-      String name = at.getNameAsString();
-      boolean optionalFactory = OPTIONAL_FACTORIES.contains(name) && at.getScope().orElse(null) instanceof NameExpr scope
-          && scope.getNameAsString().equals("Optional");
-      if (optionalFactory) {
-        flow = Flow.AT_MOST_ONE;
-      } else if (flow == Flow.AT_MOST_ONE) {
-        flow = name.equals("stream") ? Flow.ONE_AS_STREAM : Flow.AT_MOST_ONE;
-      } else if (flow == Flow.ONE_AS_STREAM) {
-        flow = name.equals("flatMap") ? Flow.ELEMENTS : TO_ONE.contains(name) ? Flow.AT_MOST_ONE : Flow.ONE_AS_STREAM;
-      } else if (flow == Flow.ELEMENTS && (TO_ONE.contains(name) || name.equals("reduce") && at.getArguments().size() == 1)) {
-        flow = Flow.AT_MOST_ONE;
-      } else if (flow == Flow.VALUE && (STREAM_SOURCES.contains(name) || name.equals("forEach")
-          || name.equals("forEachOrdered"))) {
-        flow = Flow.ELEMENTS;
-      }
-      if (at == link) {
-        // a link's own function sees what flows into it (reduce's and findFirst's neighbours' alike)
-        Flow applied = name.equals("forEach") || name.equals("forEachOrdered") || STREAM_SOURCES.contains(name)
-            ? (before == Flow.VALUE ? Flow.ELEMENTS : before) : before;
-        return applied == Flow.ELEMENTS;
-      }
-    }
-    return true;
+  public static boolean runsPerElement(MethodCallExpr link, java.util.function.BooleanSupplier optionalIsTheJdks) {
+    return PipelineFlow.runsPerElement(link, optionalIsTheJdks);
   }
 
   /**
@@ -129,9 +89,25 @@ public final class LoopShapes {
    * {@code ListUtils.partition(ids, MAX).stream().map(chunk -> repository.findAll(in chunk))}).
    */
   private static boolean isPartition(Expression expression) {
-    return expression instanceof MethodCallExpr call && call.getNameAsString().equals("partition")
-        && call.getArguments().size() == 2 && call.getScope().orElse(null) instanceof NameExpr scope
-        && PARTITIONERS.contains(scope.getNameAsString());
+    if (!(expression instanceof MethodCallExpr call) || !call.getNameAsString().equals("partition")
+        || call.getArguments().size() != 2
+        // chunks of one are single keys (hostile review 54's partitionOfOne)
+        || call.getArgument(1) instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr size
+            && size.getValue().equals("1")) {
+      return false;
+    }
+    Expression scope = call.getScope().orElse(null);
+    if (scope instanceof NameExpr name) {
+      return PARTITIONERS.contains(name.getNameAsString());
+    }
+    if (scope instanceof FieldAccessExpr qualified) {
+      // com.google.common.collect.Lists.partition(...)
+      return PARTITIONERS.contains(qualified.getNameAsString());
+    }
+    // partition(ids, 500), statically imported from one of them
+    return scope == null && call.findCompilationUnit().map(unit -> unit.getImports().stream()
+        .anyMatch(i -> i.isStatic() && (i.isAsterisk() ? PARTITIONERS.stream().anyMatch(p -> i.getNameAsString().endsWith("." + p))
+            : PARTITIONERS.stream().anyMatch(p -> i.getNameAsString().endsWith("." + p + ".partition"))))).orElse(false);
   }
 
   private static boolean isStreamType(Expression scope) {
@@ -216,7 +192,9 @@ public final class LoopShapes {
     }
     if (loop instanceof MethodCallExpr pipeline) {
       List<MethodCallExpr> links = chain(pipeline);
-      return !links.isEmpty() && isPartition(links.get(0));
+      // batched while it walks chunks: a flatMap after the partition walks single elements again (review 54's N1)
+      return !links.isEmpty() && isPartition(links.get(0))
+          && links.stream().noneMatch(link -> FLATTENING.contains(link.getNameAsString()));
     }
     if (!(loop instanceof ForStmt counted) || counted.getUpdate().size() != 1
         || !(counted.getUpdate().get(0) instanceof AssignExpr step)
