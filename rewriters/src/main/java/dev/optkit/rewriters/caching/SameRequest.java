@@ -118,8 +118,10 @@ final class SameRequest {
   java.util.Optional<String> whyNotInView(IndexedMethod target,
       java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
     return otherLoadBeside(target, meets).map(beside -> "it reads JPA entities, and a request calling it through "
-        + "Spring's proxy also runs " + beside.fact().displayName() + "(), which loads them too (or an entity reaching "
-        + "them): with open-session-in-view on (Spring Boot's default) the request's one persistence context answers "
+        + "Spring's proxy also runs " + beside.fact().displayName() + "(), which " + (onlyWrites(beside, target, meets)
+            // trial 54's F2: addProduct() only saves a new Product; a saved entity is managed in the context all the same
+            ? "saves them too (an entity it saves stays in the request's persistence context, as a loaded one does)"
+            : "loads them too (or an entity reaching them)") + ": with open-session-in-view on (Spring Boot's default) the request's one persistence context answers "
         + "both with the same instances, so the read may answer with state loaded before a write committed in between, "
         + "which the cache would keep, and a change that method makes (a @Transient field) is made to the object the "
         + "cache keeps; with spring.jpa.open-in-view=false this reason would not hold" + filterNote(beside, target));
@@ -214,6 +216,14 @@ final class SameRequest {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** Whether the method's sites that meet the read's data all write (save, persist, merge), none reads. */
+  private boolean onlyWrites(IndexedMethod method, IndexedMethod target,
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
+    List<dev.optkit.analyzers.facts.IoSite> meeting = index.sitesOf(method).stream()
+        .filter(site -> !ownCall(site, target) && meets.test(site)).toList();
+    return !meeting.isEmpty() && meeting.stream().allMatch(site -> site.access() == dev.optkit.analyzers.facts.Access.WRITE);
   }
 
   /** A call of the cached query method itself (a Spring Data method is called as a client site). */
