@@ -86,6 +86,7 @@ public final class CachingPlanner {
     this.sameRequest = new SameRequest(whole, sharing);
     this.springTooOld = SpringVersionFloor.whyTooOld(traits.pom());
     this.outsideCallers = new OutsideCallers(index);
+    this.plainRedis = PlainRedisBackend.of(traits, config);
     this.keyCoverage = new KeyCoverage(index);
     this.entityResults = new EntityResults(index, sharing, whole);
     this.slices = new TestSlices(index, traits);
@@ -95,6 +96,13 @@ public final class CachingPlanner {
   }
 
   private final OutsideCallers outsideCallers;
+  /** The redis backend for plain caches, when the module has it (PlainRedisBackend). */
+  private final Optional<PlainRedisBackend> plainRedis;
+
+  /** Whether this plain method's cache is one in Redis, shared by every object of its class. */
+  private boolean sharedInRedis(IndexedMethod method) {
+    return plainRedis.isPresent() && plainRedis.get().whyNotShared(method, whole).isEmpty();
+  }
 
   /** Why the module's Spring is older than the generated configuration compiles against, if it is. */
   private final Optional<String> springTooOld;
@@ -172,7 +180,8 @@ public final class CachingPlanner {
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (DataWriters.Writer writer : dataWriters.of(method.get())) {
-        if (form == CacheForm.PLAIN && !fact.isStatic() && writerEvictions.seedsBeforeTests(writer.method())) {
+        if (form == CacheForm.PLAIN && !fact.isStatic() && !sharedInRedis(method.get())
+            && writerEvictions.seedsBeforeTests(writer.method())) {
           continue; // a test's set-up writes before it builds the object whose own cache it then reads
         }
         if (SourceSet.isTestPath(writer.method().path()) && !writerEvictions.readsBackThroughTheCache(writer.method(), method.get())) {
@@ -215,7 +224,8 @@ public final class CachingPlanner {
         // changes which key finds the row), so a keyed eviction would leave the old entry stale
         evictions.add(new CachingTarget.Eviction(writer.method()));
       }
-      if (form == CacheForm.PLAIN && !fact.isStatic() && !evictions.isEmpty()) {
+      // one cache in Redis for every object: a writer's eviction reaches it whichever object it runs on
+      if (form == CacheForm.PLAIN && !fact.isStatic() && !evictions.isEmpty() && !sharedInRedis(method.get())) {
         Optional<String> several = singleInstance.whyNot(fact.ownerType());
         if (several.isPresent()) {
           String evicting = evictions.stream().map(e -> e.writer().fact().displayName() + "()").distinct().sorted()

@@ -42,6 +42,9 @@ public final class PlainJavaCacheRewrite {
   private final boolean rollout;
   /** Micrometer is on the module's class path: each cache is bound to its global registry. */
   private final boolean metrics;
+  /** The caches whose entries live in Redis ({@link PlainRedisBackend}), and how this file names their class. */
+  private final java.util.function.Predicate<CachingTarget> inRedis;
+  private final String redisReference;
   private final Set<String> reserved = new java.util.HashSet<>();
   /** The class's element-counting method for weighed caches, named when the first one needs it. */
   private String weigher;
@@ -57,6 +60,17 @@ public final class PlainJavaCacheRewrite {
    */
   public PlainJavaCacheRewrite(SourceDocument document, CompilationUnit unit, String switchReference, int javaRelease,
       boolean rollout, boolean metrics) {
+    this(document, unit, switchReference, javaRelease, rollout, metrics, target -> false, null);
+  }
+
+  /**
+   * @param inRedis the caches whose entries live in Redis, each an {@link PlainRedisCacheFile#CLASS_NAME} field
+   * @param redisReference how this file names that class
+   */
+  public PlainJavaCacheRewrite(SourceDocument document, CompilationUnit unit, String switchReference, int javaRelease,
+      boolean rollout, boolean metrics, java.util.function.Predicate<CachingTarget> inRedis, String redisReference) {
+    this.inRedis = inRedis;
+    this.redisReference = redisReference;
     this.document = document;
     this.unit = unit;
     this.switchReference = switchReference;
@@ -78,7 +92,9 @@ public final class PlainJavaCacheRewrite {
     boolean async = CachingPlanner.isFuture(target.method().fact().returnType());
     boolean primitive = JavaText.isPrimitive(returnType);
     boolean optionalReturn = target.method().fact().returnType().equals("java.util.Optional");
-    Set<String> imports = new LinkedHashSet<>(List.of(CAFFEINE, "java.time.Duration"));
+    boolean redis = inRedis.test(target); // never a future or a weighed cache (PlainRedisBackend.whyLocal)
+    boolean evicted = !target.evictions().isEmpty();
+    Set<String> imports = redis ? new LinkedHashSet<>() : new LinkedHashSet<>(List.of(CAFFEINE, "java.time.Duration"));
     String caffeine = ref(CAFFEINE);
     String duration = ref("java.time.Duration");
     String optional = ref("java.util.Optional");
@@ -97,10 +113,15 @@ public final class PlainJavaCacheRewrite {
     } else if (params.size() == 1) {
       keyType = JavaText.boxed(text(params.get(0).getType()));
       keyExpression = args.get(0);
+    } else if (redis) {
+      keyType = null; // the arguments are the key's parts, written as one text in Redis
+      keyExpression = String.join(", ", args);
     } else {
       keyType = uniqueMember(JavaText.capitalized(name) + "Key");
       keyExpression = "new " + keyType + "(" + String.join(", ", args) + ")";
-      keyDeclaration = keyDeclaration(keyType, name, params, memberIndent, nl);
+      List<String> components = params.stream().map(param -> text(param.getType()) + " " + param.getNameAsString()).toList();
+      keyDeclaration = PlainCacheKeys.declaration(keyType, name, components, javaRelease >= 16, memberIndent,
+          document.indentUnit(), nl);
     }
 
     String valueType;
@@ -111,12 +132,16 @@ public final class PlainJavaCacheRewrite {
       imports.add(ASYNC_CACHE);
     } else if (primitive || optionalReturn) {
       valueType = JavaText.boxed(returnType);
-      cacheType = ref(CACHE) + "<" + keyType + ", " + valueType + ">";
-      imports.add(CACHE);
+      cacheType = redis ? redisReference + "<" + valueType + ">" : ref(CACHE) + "<" + keyType + ", " + valueType + ">";
+      if (!redis) {
+        imports.add(CACHE);
+      }
     } else {
       valueType = optional + "<" + returnType + ">";
-      cacheType = ref(CACHE) + "<" + keyType + ", " + valueType + ">";
-      imports.add(CACHE);
+      cacheType = redis ? redisReference + "<" + valueType + ">" : ref(CACHE) + "<" + keyType + ", " + valueType + ">";
+      if (!redis) {
+        imports.add(CACHE);
+      }
       imports.add("java.util.Optional");
     }
 
@@ -130,6 +155,12 @@ public final class PlainJavaCacheRewrite {
     for (String stale : target.acceptedStale()) {
       field.append(JavaText.lineComment(memberIndent, stale, nl));
     }
+    if (redis) {
+      field.append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType)
+          .append(' ').append(fieldName).append(" = ").append(redisReference).append(".of(")
+          .append(JavaText.literal(target.cacheName())).append(", ").append(target.policy().ttlSeconds() * 1000L)
+          .append("L, ").append(!primitive).append(");").append(nl).append(nl);
+    } else {
     field
         .append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType).append(' ')
         .append(fieldName).append(" = ").append(metrics ? monitor(imports) : "").append(caffeine).append(".newBuilder()").append(nl)
@@ -139,8 +170,9 @@ public final class PlainJavaCacheRewrite {
         .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
         .append(bodyIndent).append(unit1).append(async ? ".buildAsync()" : ".build()")
         .append(metrics ? ", " + JavaText.literal(target.cacheName()) + ")" : "").append(';').append(nl).append(nl);
-    // only a cache its writers invalidate can load across a write
-    String writesField = target.evictions().isEmpty() ? null : uniqueMember(fieldName + "Writes");
+    }
+    // only a cache its writers invalidate can load across a write (in Redis, the cache counts its evictions itself)
+    String writesField = !evicted || redis ? null : uniqueMember(fieldName + "Writes");
     if (writesField != null) {
       imports.add("java.util.concurrent.atomic.AtomicLong");
       field.append(memberIndent).append("/** Added by optkit migrate: writes invalidating ").append(fieldName)
@@ -193,8 +225,8 @@ public final class PlainJavaCacheRewrite {
           fieldName + ".put(" + keyVariable + ", " + valueLocal + ");");
       body.add(bodyIndent + "return " + valueLocal + ";");
     } else {
-      String keyVariable = params.size() > 1 ? keyLocal : keyExpression;
-      if (params.size() > 1) {
+      String keyVariable = params.size() > 1 && !redis ? keyLocal : keyExpression;
+      if (params.size() > 1 && !redis) {
         body.add(bodyIndent + keyType + " " + keyLocal + " = " + keyExpression + ";");
       }
       body.add(bodyIndent + valueType + " " + cachedLocal + " = " + fieldName + ".getIfPresent(" + keyVariable + ");");
@@ -202,12 +234,15 @@ public final class PlainJavaCacheRewrite {
       body.add(bodyIndent + unit1 + "return " + (primitive || optionalReturn ? cachedLocal : cachedLocal + ".orElse(null)") + ";");
       body.add(bodyIndent + "}");
       String writesLocal = local("writes", args);
-      if (writesField != null) {
-        body.add(bodyIndent + "long " + writesLocal + " = " + writesField + ".get();");
+      if (writesField != null || redis && evicted) {
+        body.add(bodyIndent + "long " + writesLocal + " = " + (redis ? fieldName + ".evictions();" : writesField + ".get();"));
       }
       body.add(bodyIndent + returnType + " " + valueLocal + " = " + loaderCall + ";");
-      String store = fieldName + ".put(" + keyVariable + ", "
-          + (primitive || optionalReturn ? valueLocal : optional + ".ofNullable(" + valueLocal + ")") + ");";
+      String kept = primitive || optionalReturn ? valueLocal : optional + ".ofNullable(" + valueLocal + ")";
+      String keyParts = keyVariable.isEmpty() ? "" : ", " + keyVariable;
+      String store = !redis ? fieldName + ".put(" + keyVariable + ", " + kept + ");"
+          : evicted ? fieldName + ".putUnlessEvictedSince(" + writesLocal + ", " + kept + keyParts + ");"
+          : fieldName + ".put(" + kept + keyParts + ");";
       if (optionalReturn) {
         body.add(bodyIndent + "if (" + valueLocal + " != null) {");
         storeUnlessWritten(body, bodyIndent + unit1, unit1, writesField, writesLocal, store);
@@ -239,6 +274,7 @@ public final class PlainJavaCacheRewrite {
           eviction.writer().fact().range().line())) {
         if (writer.getBody().isPresent()) {
           List<String> statements = new ArrayList<>();
+          // in Redis, invalidateAll() counts the eviction first, so a load that began before it stores nothing
           String invalidate = fieldName + (async ? ".synchronous()" : "") + ".invalidateAll();";
           // under the lock a load's check-and-store holds: a value loaded before this write is never stored after it
           statements.add(writesField == null ? invalidate : "synchronized (" + writesField + ") { "
@@ -387,50 +423,6 @@ public final class PlainJavaCacheRewrite {
 
   private String ref(String qualifiedName) {
     return dev.optkit.rewriters.edit.Imports.reference(unit, qualifiedName);
-  }
-
-  private String keyDeclaration(String keyType, String methodName, List<Parameter> params, String indent, String nl) {
-    String unit1 = document.indentUnit();
-    List<String> components = new ArrayList<>();
-    for (Parameter param : params) {
-      components.add(text(param.getType()) + " " + param.getNameAsString());
-    }
-    if (javaRelease >= 16) {
-      return indent + "/** Added by optkit migrate: the cache key of " + methodName + "(). */" + nl
-          + indent + "private record " + keyType + "(" + String.join(", ", components) + ") {}" + nl;
-    }
-    StringBuilder text = new StringBuilder();
-    text.append(indent).append("/** Added by optkit migrate: the cache key, a value with equals and hashCode. */").append(nl)
-        .append(indent).append("private static final class ").append(keyType).append(" {").append(nl);
-    for (String component : components) {
-      text.append(indent).append(unit1).append("private final ").append(component).append(';').append(nl);
-    }
-    text.append(nl).append(indent).append(unit1).append(keyType).append('(').append(String.join(", ", components))
-        .append(") {").append(nl);
-    for (Parameter param : params) {
-      text.append(indent).append(unit1).append(unit1).append("this.").append(param.getNameAsString()).append(" = ")
-          .append(param.getNameAsString()).append(';').append(nl);
-    }
-    text.append(indent).append(unit1).append('}').append(nl).append(nl)
-        .append(indent).append(unit1).append("@Override").append(nl)
-        .append(indent).append(unit1).append("public boolean equals(Object other) {").append(nl)
-        .append(indent).append(unit1).append(unit1).append("if (!(other instanceof ").append(keyType).append(")) {").append(nl)
-        .append(indent).append(unit1).append(unit1).append(unit1).append("return false;").append(nl)
-        .append(indent).append(unit1).append(unit1).append('}').append(nl)
-        .append(indent).append(unit1).append(unit1).append(keyType).append(" that = (").append(keyType).append(") other;").append(nl);
-    List<String> comparisons = new ArrayList<>();
-    for (Parameter param : params) {
-      comparisons.add("java.util.Objects.equals(" + param.getNameAsString() + ", that." + param.getNameAsString() + ")");
-    }
-    text.append(indent).append(unit1).append(unit1).append("return ").append(String.join(" && ", comparisons)).append(';').append(nl)
-        .append(indent).append(unit1).append('}').append(nl).append(nl)
-        .append(indent).append(unit1).append("@Override").append(nl)
-        .append(indent).append(unit1).append("public int hashCode() {").append(nl)
-        .append(indent).append(unit1).append(unit1).append("return java.util.Objects.hash(")
-        .append(String.join(", ", params.stream().map(Parameter::getNameAsString).toList())).append(");").append(nl)
-        .append(indent).append(unit1).append('}').append(nl)
-        .append(indent).append('}').append(nl);
-    return text.toString();
   }
 
   private static String futureValueType(String returnType) {

@@ -105,17 +105,30 @@ final class CacheConfigFiles {
    */
   static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring,
       boolean redis, boolean plain) {
-    return pomChange(scanRoot, pom, traits, spring, redis, false, plain);
+    return pomChange(scanRoot, pom, traits, spring, redis, false, plain, false);
   }
 
-  /** @param twoLevel the Spring caches have a Caffeine level in each JVM in front of Redis: Caffeine too */
+  /**
+   * @param twoLevel the Spring caches have a Caffeine level in each JVM in front of Redis: Caffeine too
+   * @param plain some plain Java caches are local: Caffeine
+   * @param plainInRedis some plain Java caches keep their entries in Redis: Jackson for their JSON (the project has
+   *     Jedis already)
+   */
   static Optional<FileChange> pomChange(Path scanRoot, Path pom, ProjectTraits traits, boolean spring,
-      boolean redis, boolean twoLevel, boolean plain) {
+      boolean redis, boolean twoLevel, boolean plain, boolean plainInRedis) {
     byte[] before = read(pom);
     SourceDocument document = SourceDocument.decode(before);
     String text = document.text();
     boolean managed = traits.springBoot();
     List<PomDependencies.Dependency> wanted = new ArrayList<>();
+    if (plainInRedis) {
+      wanted.addAll(dev.optkit.rewriters.caching.PlainRedisBackend.pomDependencies(managed));
+      if (!spring && !plain) {
+        return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
+            document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
+                .reduce((a, b) -> a + " and " + b).orElse("") + " where missing, or where declared for runtime or tests only")));
+      }
+    }
     if (redis) {
       if (managed) {
         wanted.add(new PomDependencies.Dependency("org.springframework.boot", "spring-boot-starter-data-redis", null));

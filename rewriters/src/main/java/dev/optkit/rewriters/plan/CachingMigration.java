@@ -17,6 +17,8 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Deployment;
 import dev.optkit.rewriters.caching.PlainJavaCacheRewrite;
 import dev.optkit.rewriters.caching.PomDependencies;
+import dev.optkit.rewriters.caching.PlainRedisBackend;
+import dev.optkit.rewriters.caching.PlainRedisCacheFile;
 import dev.optkit.rewriters.caching.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
@@ -98,10 +100,12 @@ public final class CachingMigration {
     }
     notes.addAll(new dev.optkit.rewriters.caching.ExistingCacheGaps(whole).notes());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
-      MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole);
+      java.util.Set<CachingTarget> inRedis = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole,
+          inRedis);
       changes.addAll(part.changes());
       for (CachingTarget target : part.targets()) {
-        targets.add(sharedOrWarned(target, deployment, config));
+        targets.add(inRedis.contains(target) ? target : sharedOrWarned(target, deployment, config));
       }
       refusals.addAll(part.refusals());
       notes.addAll(part.notes());
@@ -170,8 +174,9 @@ public final class CachingMigration {
     return common;
   }
 
+  /** @param inRedis filled with the plain caches whose entries live in Redis (PlainRedisBackend) */
   private static MigrationPlan prepareModule(Path scanRoot, String module, Assessment assessment, OptkitConfig config,
-      List<Finding> candidates, java.util.Set<String> acceptStale, WholeProject whole) {
+      List<Finding> candidates, java.util.Set<String> acceptStale, WholeProject whole, java.util.Set<CachingTarget> inRedis) {
     Path moduleRoot = module.isEmpty() ? ProjectScope.projectRoot(scanRoot) : scanRoot.resolve(module);
     String prefix = module.isEmpty() ? "" : module + "/";
     ProjectTraits traits = ProjectTraits.of(moduleRoot, assessment.index(), path -> path.startsWith(prefix));
@@ -235,6 +240,13 @@ public final class CachingMigration {
       plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
     }
     List<String> notes = new ArrayList<>();
+    Optional<PlainRedisBackend> plainRedis = PlainRedisBackend.of(traits, config);
+    if (plainRedis.isPresent()) {
+      plan = new CachingPlanner.Plan(plainRedis.get().choose(plan.targets(), whole, scanRoot, refusals, notes, inRedis),
+          plan.refusals());
+    }
+    PlainRedisBackend.localNote(traits, config, plan.targets().stream().anyMatch(t -> t.form() == CacheForm.PLAIN))
+        .ifPresent(notes::add);
     if (plan.targets().isEmpty()) {
       return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes, List.of());
     }
@@ -283,8 +295,13 @@ public final class CachingMigration {
       if (entry.getValue().stream().anyMatch(t -> t.form() == CacheForm.PLAIN)) {
         edits.imports().add(switchType); // Spring targets name it inside SpEL, fully qualified
       }
+      String redisType = ProjectTraits.packageOf(switchType).isEmpty() ? PlainRedisCacheFile.CLASS_NAME
+          : ProjectTraits.packageOf(switchType) + "." + PlainRedisCacheFile.CLASS_NAME;
+      if (entry.getValue().stream().anyMatch(inRedis::contains)) {
+        edits.imports().add(redisType);
+      }
       PlainJavaCacheRewrite plain = new PlainJavaCacheRewrite(edits.document(), edits.unit(), switchReference,
-          traits.javaRelease(), rollout, micrometer);
+          traits.javaRelease(), rollout, micrometer, inRedis::contains, Imports.reference(edits.unit(), redisType));
       SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
           traits.transactions(), rollout, sync, writers);
       // each target's method by name and line, indexed once per file: a scan of the file's methods per target
@@ -305,7 +322,7 @@ public final class CachingMigration {
             ? spring.rewrite(target, method.get())
             : plain.rewrite(target, method.get(), edits.methods());
         edits.add(result);
-        edits.descriptions().add(describe(target));
+        edits.descriptions().add(describe(target, inRedis.contains(target)));
         applied.add(target);
       }
       edits.edits().addAll(plain.invalidations(edits.invalidations()));
@@ -368,6 +385,17 @@ public final class CachingMigration {
               CacheConfigFiles.compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk"))).getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
+    String redisType = ProjectTraits.packageOf(switchType).isEmpty() ? PlainRedisCacheFile.CLASS_NAME
+        : ProjectTraits.packageOf(switchType) + "." + PlainRedisCacheFile.CLASS_NAME;
+    boolean plainInRedis = applied.stream().anyMatch(inRedis::contains);
+    if (plainInRedis && assessment.index().type(redisType).isEmpty()) {
+      Path redisFile = sourceRoot.resolve(ProjectTraits.packageOf(redisType).replace('.', '/'))
+          .resolve(PlainRedisCacheFile.CLASS_NAME + ".java");
+      changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, redisFile), null,
+          plainRedis.orElseThrow().cacheFile(ProjectTraits.packageOf(redisType), indent, nl).getBytes(StandardCharsets.UTF_8),
+          List.of("the plain Java caches' entries in Redis, through the project's Jedis ("
+              + PlainRedisCacheFile.URL_PROPERTY + ")")));
+    }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
     if (!springTargets.isEmpty() && traits.scanPackage() == null) {
       notes.add("no @SpringBootApplication or @ComponentScan found: make sure " + SpringCacheConfigRewrite.CLASS_NAME
@@ -377,10 +405,10 @@ public final class CachingMigration {
       changes.add(CacheConfigFiles.springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
           config.cache().redis(), config.cache().twoLevel()));
     }
-    boolean plainTargets = applied.stream().anyMatch(t -> t.form() == CacheForm.PLAIN);
+    boolean plainTargets = applied.stream().anyMatch(t -> t.form() == CacheForm.PLAIN && !inRedis.contains(t));
     traits.pomFile().ifPresent(pom -> CacheConfigFiles.pomChange(scanRoot, pom, traits, !springTargets.isEmpty(),
         config.cache().redis() && !springTargets.isEmpty(), config.cache().twoLevel() && !springTargets.isEmpty(),
-        plainTargets).ifPresent(changes::add));
+        plainTargets, plainInRedis).ifPresent(changes::add));
     if (traits.pomFile().isEmpty()) {
       notes.add("no pom.xml found: add com.github.ben-manes.caffeine:caffeine " + PomDependencies.caffeineFor(traits.javaRelease())
           + (springTargets.isEmpty() ? "" : " and org.springframework:spring-context-support") + " to your build");
@@ -435,8 +463,8 @@ public final class CachingMigration {
     return List.copyOf(kept);
   }
 
-  private static String describe(CachingTarget target) {
-    String what = target.form() == CacheForm.SPRING ? "@Cacheable" : "Caffeine cache";
+  private static String describe(CachingTarget target, boolean inRedis) {
+    String what = target.form() == CacheForm.SPRING ? "@Cacheable" : inRedis ? "Redis cache" : "Caffeine cache";
     return what + " on " + target.method().fact().displayName() + "() [" + target.policyName() + ": "
         + target.policy().ttlSeconds() + " s, max " + (target.weighed() ? target.policy().maximumWeight() + " elements"
             : target.policy().maximumSize()) + "]"

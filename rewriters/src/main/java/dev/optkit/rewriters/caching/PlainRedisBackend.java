@@ -1,0 +1,213 @@
+package dev.optkit.rewriters.caching;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.MavenPom;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plain Java caches with the redis backend: their entries in Redis, through the project's own Jedis,
+ * so every instance of the application shares them and a writer's eviction reaches all. A module gets
+ * it when its pom compiles against Jedis 3 or later (the client optkit would not add: the connection
+ * is the project's choice); otherwise its plain caches stay local, as they do with {@code two-level}.
+ *
+ * <p>A cache shared in Redis is shared by every object of its class too, where a local cache field
+ * is each object's own. So a method of an object is cached in Redis only when every object of its
+ * class answers alike: no constructor takes arguments, every field is final and set where it is
+ * declared from nothing an object makes its own (a random value, the clock, a counter, the project's
+ * code), no instance initializer, no subclass. Otherwise it stays local, and migrate says why.
+ */
+public final class PlainRedisBackend {
+  /** Calls whose value differs from one object's construction to the next. */
+  private static final Set<String> PER_OBJECT = Set.of("randomUUID", "nanoTime", "currentTimeMillis", "now",
+      "incrementAndGet", "getAndIncrement", "nextInt", "nextLong", "nextDouble", "random", "identityHashCode");
+  /** Lombok annotations that make a constructor with arguments. */
+  private static final Set<String> LOMBOK_CONSTRUCTORS = Set.of("RequiredArgsConstructor", "AllArgsConstructor", "Value",
+      "Builder", "SuperBuilder");
+
+  private final int jedisMajor;
+
+  private PlainRedisBackend(int jedisMajor) {
+    this.jedisMajor = jedisMajor;
+  }
+
+  /** Present when the backend is redis (not two-level) and the module compiles against Jedis 3 or later. */
+  public static Optional<PlainRedisBackend> of(ProjectTraits traits, OptkitConfig config) {
+    if (!config.cache().redis() || config.cache().twoLevel()) {
+      return Optional.empty();
+    }
+    Optional<MavenPom> pom = traits.pomFile().flatMap(MavenPom::read);
+    if (pom.isEmpty() || pom.get().compileDeclared().stream().noneMatch(d -> d.groupId().equals("redis.clients")
+        && d.artifactId().equals("jedis"))) {
+      return Optional.empty();
+    }
+    String version = pom.get().compileDeclared().stream().filter(d -> d.artifactId().equals("jedis"))
+        .map(MavenPom.Declared::version).filter(v -> v != null).findFirst()
+        // managed by Spring Boot's BOM: Jedis 3 in Boot 2, 4 and later in Boot 3
+        .orElse(pom.get().springBootVersion().map(boot -> boot.startsWith("2.") ? "3" : "4").orElse(null));
+    int major = version == null ? 0 : leadingNumber(version);
+    return major >= 3 ? Optional.of(new PlainRedisBackend(major)) : Optional.empty();
+  }
+
+  /** The module has the redis backend but no Jedis: its plain caches stay local; the note that says so. */
+  public static Optional<String> localNote(ProjectTraits traits, OptkitConfig config, boolean plainTargets) {
+    if (!plainTargets || !config.cache().redis() || of(traits, config).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of("cache: the plain Java caches stay local in each JVM: " + (config.cache().twoLevel()
+        ? "the two-level backend is Spring's only" : "the redis backend reaches Redis through the project's own Jedis "
+        + "(3 or later), which this module's pom does not have"));
+  }
+
+  public int jedisMajor() {
+    return jedisMajor;
+  }
+
+  /** The class the module's Redis caches are made of. */
+  public String cacheFile(String packageName, String indent, String nl) {
+    return PlainRedisCacheFile.create(packageName, jedisMajor, indent, nl);
+  }
+
+  /**
+   * The targets kept, the plain ones whose entries live in Redis added to {@code inRedis}. A plain cache that must
+   * stay local is kept local and noted, unless the planner counted on Redis for its writers (an object's method
+   * whose writers evict: locally they would evict only their own object's cache), which refuses it; one whose result
+   * or key would not come back from Redis alike is refused.
+   */
+  public List<CachingTarget> choose(List<CachingTarget> targets, WholeProject whole, java.nio.file.Path scanRoot,
+      List<Refusal> refusals, List<String> notes, Set<CachingTarget> inRedis) {
+    RedisRoundTrip roundTrip = new RedisRoundTrip(whole.index(), scanRoot);
+    List<CachingTarget> kept = new java.util.ArrayList<>();
+    for (CachingTarget target : targets) {
+      if (target.form() != CacheForm.PLAIN) {
+        kept.add(target);
+        continue;
+      }
+      Optional<String> local = whyNotShared(target.method(), whole).or(() -> target.weighed()
+          ? Optional.of("its cache is bounded by the elements each entry holds, which Redis does not weigh")
+          : Optional.empty());
+      if (local.isPresent()) {
+        if (whyNotShared(target.method(), whole).isEmpty() && !target.method().fact().isStatic()
+            && !target.evictions().isEmpty()) {
+          refusals.add(new Refusal(target.finding(), "its cache must stay local in each JVM (" + local.get() + "), "
+              + "where its writers would evict only the cache of the object they run on"));
+          continue;
+        }
+        notes.add("cache: " + target.method().fact().displayName() + "() stays in a local cache in each JVM (cache.backend "
+            + "redis): " + local.get());
+        kept.add(target);
+        continue;
+      }
+      Optional<String> why = roundTrip.whyNot(target.method());
+      if (why.isPresent()) {
+        refusals.add(new Refusal(target.finding(), why.get()));
+        continue;
+      }
+      inRedis.add(target);
+      kept.add(target);
+    }
+    return kept;
+  }
+
+  /**
+   * Why this plain method's cache cannot be one shared in Redis by every object and instance: its answer is a
+   * future, or objects of its class may answer one call differently. Empty when it can; the planner counts on it
+   * for the writers of an object's method (each evicts the one shared cache).
+   */
+  public Optional<String> whyNotShared(IndexedMethod method, WholeProject whole) {
+    if (CachingPlanner.isFuture(method.fact().returnType())) {
+      return Optional.of("its answer is a future, which optkit keeps in a local cache only");
+    }
+    if (method.fact().isStatic()) {
+      return Optional.empty();
+    }
+    Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> declaration = whole.declaration(method);
+    if (declaration.isEmpty() || !(declaration.get() instanceof MethodDeclaration declared)) {
+      return Optional.of("optkit cannot find it in its file as it is now");
+    }
+    return objectsDiffer(declared, whole.index());
+  }
+
+  /** Why two objects of the method's class may answer one call differently; empty when every object is alike. */
+  private static Optional<String> objectsDiffer(MethodDeclaration method, ProjectIndex index) {
+    TypeDeclaration<?> owner = method.findAncestor(TypeDeclaration.class).orElse(null);
+    if (!(owner instanceof ClassOrInterfaceDeclaration type) || type.isInterface()) {
+      return Optional.of("it belongs to an object optkit cannot tell apart from another of its kind");
+    }
+    String name = type.getNameAsString();
+    String shared = " a cache in Redis is shared by every object of " + name + ", where a local cache is each object's own";
+    Optional<ConstructorDeclaration> withArguments = type.getConstructors().stream()
+        .filter(c -> !c.getParameters().isEmpty()).findFirst();
+    if (withArguments.isPresent()) {
+      return Optional.of("objects of " + name + " are made with constructor arguments (" + name + "("
+          + String.join(", ", withArguments.get().getParameters().stream().map(p -> p.getType().asString()).toList())
+          + ")), so two of them may answer one call differently:" + shared);
+    }
+    Optional<String> lombok = type.getAnnotations().stream().map(a -> a.getName().getIdentifier())
+        .filter(LOMBOK_CONSTRUCTORS::contains).findFirst();
+    if (lombok.isPresent()) {
+      return Optional.of("Lombok's @" + lombok.get() + " makes objects of " + name + " with constructor arguments, so "
+          + "two of them may answer one call differently:" + shared);
+    }
+    if (type.getMembers().stream().anyMatch(m -> m instanceof InitializerDeclaration init && !init.isStatic())) {
+      return Optional.of(name + " has an instance initializer, which may make each object its own:" + shared);
+    }
+    for (FieldDeclaration field : type.getFields()) {
+      if (field.isStatic()) {
+        continue;
+      }
+      for (VariableDeclarator variable : field.getVariables()) {
+        if (!field.isFinal() || variable.getInitializer().isEmpty()) {
+          return Optional.of("field " + variable.getNameAsString() + " of " + name + " is "
+              + (field.isFinal() ? "set outside its declaration" : "not final") + ", so objects of " + name
+              + " may hold other values and answer one call differently:" + shared);
+        }
+        Optional<MethodCallExpr> ownValue = variable.getInitializer().get().findAll(MethodCallExpr.class).stream()
+            .filter(call -> PER_OBJECT.contains(call.getNameAsString())
+                || call.getScope().isEmpty() // the class's own code
+                || call.getScope().get() instanceof NameExpr scope && !index.typesNamed(scope.getNameAsString()).isEmpty())
+            .findFirst();
+        if (ownValue.isPresent()) {
+          return Optional.of("field " + variable.getNameAsString() + " of " + name + " is set from " + ownValue.get()
+              + ", which may give each object its own value:" + shared);
+        }
+      }
+    }
+    String qualified = type.getFullyQualifiedName().orElse(name);
+    if (!type.isFinal() && !index.subtypesOf(qualified).isEmpty()) {
+      return Optional.of(name + " has subclasses, whose objects may answer one call differently:" + shared);
+    }
+    return Optional.empty();
+  }
+
+  private static int leadingNumber(String version) {
+    int end = 0;
+    while (end < version.length() && Character.isDigit(version.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? 0 : Integer.parseInt(version.substring(0, end));
+  }
+
+  /** The module's poms need Jackson to write values as JSON: the dependencies to add where missing. */
+  public static List<PomDependencies.Dependency> pomDependencies(boolean bootManaged) {
+    String version = bootManaged ? null : JACKSON_VERSION;
+    return List.of(new PomDependencies.Dependency("com.fasterxml.jackson.core", "jackson-databind", version),
+        new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310", version));
+  }
+
+  /** The Jackson a module without Spring Boot's BOM gets: 2.17 still runs on Java 8. */
+  static final String JACKSON_VERSION = "2.17.2";
+}

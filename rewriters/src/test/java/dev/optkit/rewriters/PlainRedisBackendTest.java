@@ -1,0 +1,288 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain Java caches with the redis backend, through the project's own Jedis: the rewritten class as
+ * text, compiled, and two copies of it (each class loader its own statics and pool, as two JVMs) run on
+ * one real redis-server: a write through one is never answered stale through the other, a record comes
+ * back equal through the real serializer, and with Redis stopped a read answers from the source while
+ * a write's eviction fails. Beside them, what stays local and what is refused, each with its reason.
+ */
+class PlainRedisBackendTest {
+  @TempDir Path dir;
+
+  static final String POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>shop</groupId>
+        <artifactId>settings</artifactId>
+        <version>1</version>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
+        <dependencies>
+          <dependency>
+            <groupId>redis.clients</groupId>
+            <artifactId>jedis</artifactId>
+            <version>5.2.0</version>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  /** A plain class reading settings over HTTP (its base URL from a system property), and writing one. */
+  static final String SETTINGS = """
+      package shop;
+
+      import java.io.IOException;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.List;
+
+      public class Settings {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String base = System.getProperty("redis.test.base");
+
+          public Setting setting(String name) throws IOException, InterruptedException {
+              String body = http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name)).GET().build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+              List<String> parts = List.of(body.split(","));
+              return new Setting(name, body, parts, parts.size() > 1 ? Setting.Kind.LIST : Setting.Kind.TEXT);
+          }
+
+          public void update(String name, String value) throws IOException, InterruptedException {
+              http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name))
+                      .PUT(HttpRequest.BodyPublishers.ofString(value)).build(), HttpResponse.BodyHandlers.discarding());
+          }
+      }
+      """;
+
+  /** The writer of SETTINGS, taken out where a test wants a read nothing writes. */
+  private static final String WRITER = """
+
+          public void update(String name, String value) throws IOException, InterruptedException {
+              http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name))
+                      .PUT(HttpRequest.BodyPublishers.ofString(value)).build(), HttpResponse.BodyHandlers.discarding());
+          }
+      """;
+
+  private SettingsSource source;
+
+  @BeforeEach
+  void startSource() throws Exception {
+    source = new SettingsSource(0);
+    System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
+  }
+
+  @AfterEach
+  void stopSource() throws Exception {
+    source.close();
+    System.clearProperty("redis.test.base");
+    System.clearProperty("optkit.cache.redis.url");
+  }
+
+  private MigrationFixture fixture(String settings) {
+    return new MigrationFixture(dir).file("pom.xml", POM).java(RedisBackendTest.SETTING).java(settings)
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+  }
+
+  private static String after(MigrationPlan plan, String path) {
+    return MigrationFixture.after(plan, path);
+  }
+
+  @Test
+  void theMethodReadsAndStoresThroughRedisAndItsWriterEvictsThere() throws Exception {
+    MigrationPlan plan = fixture(SETTINGS).plan();
+    assertEquals(1, plan.targets().size(), plan.refusals() + " " + plan.notes());
+    String settings = after(plan, "src/main/java/shop/Settings.java");
+    assertTrue(settings.contains("""
+            private final OptkitRedisCache<Optional<Setting>> settingCache = OptkitRedisCache.of("optkit.Settings.setting", \
+        3600000L, true);
+        """), settings);
+    assertTrue(settings.contains("""
+                Optional<Setting> cached = settingCache.getIfPresent(name);
+                if (cached != null) {
+                    return cached.orElse(null);
+                }
+                long writes = settingCache.evictions();
+                Setting value = settingUncached(name);
+                settingCache.putUnlessEvictedSince(writes, Optional.ofNullable(value), name);
+                return value;
+        """), settings);
+    assertTrue(settings.contains("            settingCache.invalidateAll();\n"), settings);
+    assertTrue(!settings.contains("Caffeine") && !settings.contains("AtomicLong"), settings);
+    String cacheClass = after(plan, "src/main/java/shop/OptkitRedisCache.java");
+    assertTrue(cacheClass.contains("redis.clients.jedis.params.ScanParams match"), "Jedis 5's scan classes: " + cacheClass);
+    String pom = after(plan, "pom.xml");
+    assertTrue(pom.contains("<artifactId>jackson-databind</artifactId>") && !pom.contains("caffeine"), pom);
+    fixture(SETTINGS).assertCompiles(plan);
+  }
+
+  @Test
+  void twoCopiesOnOneRedisNeverAnswerStaleAndAHitIsAnEqualRecord() throws Exception {
+    MigrationFixture fixture = fixture(SETTINGS);
+    MigrationPlan plan = fixture.plan();
+    Path classes = fixture.compile(plan);
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
+        source.stored.put("currency", "EUR,USD");
+        Object first = b.read("currency");
+        Object second = b.read("currency");
+        assertEquals(1, source.reads.get(), "the second read is a hit");
+        assertEquals(first, second, "a hit is an equal record");
+        assertEquals(first.getClass(), second.getClass());
+        assertEquals("[EUR, USD]", String.valueOf(second.getClass().getMethod("parts").invoke(second)));
+        assertEquals(first.toString(), a.read("currency").toString(), "another copy's class, the same value");
+        assertEquals(1, source.reads.get(), "the other copy is answered from Redis");
+        for (int round = 0; round < 20; round++) {
+          a.update("currency", "V" + round);
+          assertEquals("V" + round, value(b.read("currency")), "round " + round + ": B answers A's write");
+          assertEquals("V" + round, value(b.read("currency")));
+        }
+        assertEquals(1 + 20, source.reads.get(), "one load per write");
+        assertEquals("unset", value(b.read("missing")), "an unknown setting");
+
+        redis.close();
+        source.stored.put("currency", "CHF");
+        assertEquals("CHF", value(b.read("currency")), "Redis down: B answers from the source");
+        InvocationTargetException failed = assertThrows(InvocationTargetException.class, () -> a.update("currency", "X"));
+        assertTrue(failed.getCause() instanceof RuntimeException, failed.getCause().toString());
+      }
+    }
+  }
+
+  /**
+   * A slow read through B fetched the old value while A wrote: it answers what it fetched, but is not stored
+   * (A's eviction was counted after B noted the count), so the next read asks the source and gets the write.
+   */
+  @Test
+  void aLoadOverlappingAWriteThroughAnotherCopyIsNotStored() throws Exception {
+    MigrationFixture fixture = fixture(SETTINGS);
+    Path classes = fixture.compile(fixture.plan());
+    java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
+        source.stored.put("currency", "EUR");
+        java.util.concurrent.CountDownLatch fetched = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        source.holdNextRead.set(new java.util.concurrent.CountDownLatch[] {fetched, release});
+        java.util.concurrent.Future<Object> slow = reader.submit(() -> b.read("currency"));
+        assertTrue(fetched.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        a.update("currency", "USD");
+        release.countDown();
+        assertEquals("EUR", value(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)), "it answers what it fetched");
+        assertEquals("USD", value(b.read("currency")));
+        assertEquals(2, source.reads.get(), "not stored: the next read asks the source");
+        assertEquals("USD", value(a.read("currency")));
+        assertEquals(2, source.reads.get(), "what that read loaded is stored");
+      }
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void anObjectMadeWithArgumentsStaysLocalAndAResultThatCannotRoundTripIsRefused() {
+    // no writer: a local cache per object is safe (with one, each object's writer would evict only its own cache)
+    String withArguments = SETTINGS.replace("    private final String base = System.getProperty(\"redis.test.base\");\n",
+        "    private final String base;\n\n    public Settings(String base) {\n        this.base = base;\n    }\n")
+        .replace(WRITER, "");
+    assertTrue(!withArguments.contains("update(") && withArguments.contains("public Settings(String base)"), withArguments);
+    MigrationPlan local = fixture(withArguments).plan();
+    assertEquals(1, local.targets().size(), local.refusals().toString());
+    assertTrue(local.notes().contains("cache: Settings.setting() stays in a local cache in each JVM (cache.backend redis): "
+        + "objects of Settings are made with constructor arguments (Settings(String)), so two of them may answer one "
+        + "call differently: a cache in Redis is shared by every object of Settings, where a local cache is each "
+        + "object's own"), local.notes().toString());
+    assertTrue(after(local, "src/main/java/shop/Settings.java").contains("Caffeine.newBuilder()"));
+
+    // a class Jackson cannot make again (its one constructor takes the value): the hit would fail, so refused
+    String quoted = SETTINGS.replace("public Setting setting(String name)", "public Quote setting(String name)")
+        .replace("return new Setting(name, body, parts, parts.size() > 1 ? Setting.Kind.LIST : Setting.Kind.TEXT);",
+            "return new Quote(body);");
+    MigrationPlan refused = fixture(quoted).java("""
+        package shop;
+
+        public class Quote {
+            private final String value;
+
+            public Quote(String value) {
+                this.value = value;
+            }
+
+            public String getValue() {
+                return value;
+            }
+        }
+        """).plan();
+    assertEquals(List.of(), refused.targets());
+    assertTrue(refused.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("no creator Jackson can use")),
+        refused.refusals().toString());
+  }
+
+  @Test
+  void withoutJedisThePlainCachesStayLocalAndSaySo() {
+    String readOnly = SETTINGS.replace(WRITER, "");
+    assertTrue(!readOnly.contains("update("), readOnly);
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", POM.replace("jedis", "commons-pool2")
+        .replace("redis.clients", "org.apache.commons")).java(RedisBackendTest.SETTING).java(readOnly)
+        .config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
+    assertEquals(1, plan.targets().size(), plan.refusals().toString());
+    assertTrue(plan.notes().contains("cache: the plain Java caches stay local in each JVM: the redis backend reaches "
+        + "Redis through the project's own Jedis (3 or later), which this module's pom does not have"), plan.notes().toString());
+    assertTrue(plan.changes().stream().map(FileChange::path).noneMatch(p -> p.endsWith("OptkitRedisCache.java")));
+  }
+
+  private static Object value(Object setting) throws Exception {
+    return setting.getClass().getMethod("value").invoke(setting);
+  }
+
+  /** One copy of the migrated classes: its own statics, so its own Jedis pool, as another JVM would have. */
+  private static final class Copy implements AutoCloseable {
+    private final URLClassLoader loader;
+    private final Object settings;
+    private final Method read;
+    private final Method update;
+
+    Copy(Path classes) throws Exception {
+      loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, PlainRedisBackendTest.class.getClassLoader());
+      Class<?> type = loader.loadClass("shop.Settings");
+      settings = type.getConstructor().newInstance();
+      read = type.getMethod("setting", String.class);
+      update = type.getMethod("update", String.class, String.class);
+    }
+
+    Object read(String name) throws Exception {
+      return read.invoke(settings, name);
+    }
+
+    void update(String name, String value) throws Exception {
+      update.invoke(settings, name, value);
+    }
+
+    @Override
+    public void close() throws Exception {
+      loader.close();
+    }
+  }
+}
