@@ -71,7 +71,7 @@ public final class SequentialIoLoopRule implements Rule {
     }
     for (int index : loop.calls()) {
       CallRef call = method.fact().calls().get(index);
-      if (call.deferred() && !loop.futuresJoinedInside()) {
+      if ((call.deferred() || runsOnSpringsExecutor(context, method, call)) && !loop.futuresJoinedInside()) {
         continue;
       }
       context.index().declaredSite(call)
@@ -81,6 +81,25 @@ public final class SequentialIoLoopRule implements Rule {
                   .forEach(reached::add));
     }
     return reached;
+  }
+
+  /**
+   * A call of another bean's {@code @Async} method in an application that enables them ({@code @EnableAsync}):
+   * Spring's proxy hands it to an executor and returns at once, so its I/O runs beside the loop, not in its turn
+   * (the stream survey's conductor: {@code ids.stream().map(sweeper::sweepAsync)}, joined after the loop). A call
+   * on the object's own method bypasses the proxy and runs in place; without {@code @EnableAsync} every call does.
+   */
+  private static boolean runsOnSpringsExecutor(RuleContext context, IndexedMethod caller, CallRef call) {
+    List<IndexedMethod> targets = context.index().allTargetsOf(call);
+    return !targets.isEmpty() && !caller.fact().ownerType().equals(call.receiverType())
+        && targets.stream().allMatch(target -> target.fact().hasAnnotation("org.springframework.scheduling.annotation.Async")
+            && !target.fact().isStatic() && !target.fact().isPrivate())
+        && asyncEnabled(context);
+  }
+
+  private static boolean asyncEnabled(RuleContext context) {
+    return context.index().types().stream().anyMatch(type -> type.annotations().stream()
+        .anyMatch(a -> a.equals("org.springframework.scheduling.annotation.EnableAsync") || a.equals("EnableAsync")));
   }
 
   private Finding describe(RuleContext context, IndexedMethod method, LoopFact loop, List<ReachedIo> perIteration) {

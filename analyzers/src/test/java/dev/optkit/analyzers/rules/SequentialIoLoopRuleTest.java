@@ -265,6 +265,60 @@ class SequentialIoLoopRuleTest {
         .findings(Category.IO_LOOP));
   }
 
+  /**
+   * The stream survey's conductor: another bean's {@code @Async} method, in an application that enables them,
+   * runs on Spring's executor; a loop starting it per element and joining after it is no sequential loop. The
+   * twins: the same call without {@code @EnableAsync} (Spring runs it in place), and a self-call (no proxy).
+   */
+  @Test
+  void anotherBeansAsyncMethodRunsOnSpringsExecutor() {
+    String sweeper = """
+        package shop;
+        import java.util.concurrent.CompletableFuture;
+        import org.springframework.scheduling.annotation.Async;
+        @org.springframework.stereotype.Service
+        class Sweeper {
+          private final PriceClient prices = new PriceClient();
+          @Async
+          public CompletableFuture<Void> sweepAsync(String sku) {
+            try { prices.price(sku); } catch (Exception e) { }
+            return CompletableFuture.completedFuture(null);
+          }
+        }
+        """;
+    String reconciler = """
+        package shop;
+        import java.util.List;
+        import java.util.concurrent.CompletableFuture;
+        class Reconciler {
+          private final Sweeper sweeper;
+          Reconciler(Sweeper sweeper) { this.sweeper = sweeper; }
+          void sweepAll(List<String> skus) throws Exception {
+            CompletableFuture.allOf(skus.stream().map(sweeper::sweepAsync).toArray(CompletableFuture[]::new)).get();
+          }
+          void each(List<String> skus) {
+            for (String sku : skus) {
+              sweeper.sweepAsync(sku);
+            }
+          }
+        }
+        """;
+    String enabled = """
+        package shop;
+        @org.springframework.scheduling.annotation.EnableAsync
+        @org.springframework.context.annotation.Configuration
+        class AsyncConfig {}
+        """;
+    assertEquals(List.of(), new ProjectFixture(dir.resolve("enabled")).java(CLIENT).java(sweeper).java(reconciler)
+        .java(enabled).findings(Category.IO_LOOP));
+    assertEquals(2, new ProjectFixture(dir.resolve("disabled")).java(CLIENT).java(sweeper).java(reconciler)
+        .findings(Category.IO_LOOP).size(), "without @EnableAsync the call runs in place");
+    String self = sweeper.replace("  @Async", "  void sweepAll(java.util.List<String> skus) {\n"
+        + "    for (String sku : skus) { sweepAsync(sku); }\n  }\n  @Async");
+    assertEquals(1, new ProjectFixture(dir.resolve("self")).java(CLIENT).java(self).java(enabled)
+        .findings(Category.IO_LOOP).size(), "a self-call bypasses the proxy");
+  }
+
   @Test
   void aTotalTheLoopCarriesDoesNotChooseTheKeysItLooksUp() {
     // pigeonkart's OrderService.createOrder: total += price * qty; every key is the element's own
