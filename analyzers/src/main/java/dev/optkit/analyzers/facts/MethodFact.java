@@ -52,7 +52,8 @@ public record MethodFact(
     List<String> otherStaticsRead,
     Integer urlParameter,
     List<String> handedFields,
-    List<SqlConstant> sqlConstants) {
+    List<SqlConstant> sqlConstants,
+    List<String> inheritedNamesRead) {
 
   /** In {@code handedFields}: an anonymous class whose code changes its own fields (its methods have no facts). */
   public static final String CHANGING_OBJECT = "<changing>";

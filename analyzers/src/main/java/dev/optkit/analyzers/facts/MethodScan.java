@@ -49,6 +49,11 @@ final class MethodScan {
   final List<MethodFact.SqlConstant> sqlConstants = new ArrayList<>();
   boolean usesCache;
   private final List<String> mutableFieldsRead = new ArrayList<>();
+  /**
+   * Names read as fields that neither a local nor the class declares ({@code map}, {@code this.map}, {@code
+   * super.map}): a superclass's fields, which the index tells apart (trial 55's 3a: an inherited request map).
+   */
+  private final List<String> inheritedNamesRead = new ArrayList<>();
   /** Every field of its own class the method reads, changing or not: an entity's getter may read an association. */
   private final List<String> fieldsRead = new ArrayList<>();
   private final List<String> staticFieldsRead = new ArrayList<>();
@@ -143,7 +148,7 @@ final class MethodScan {
         List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
         List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1),
-        HandedFields.of(this), List.copyOf(sqlConstants));
+        HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead));
   }
 
   /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
@@ -218,10 +223,17 @@ final class MethodScan {
       if (access.getScope() instanceof NameExpr type) {
         noteOtherStaticRead(type.getNameAsString(), access.getNameAsString());
       }
+      if (access.getScope() instanceof com.github.javaparser.ast.expr.SuperExpr) {
+        noteInheritedName(access.getNameAsString());
+        return;
+      }
       if (!(access.getScope() instanceof ThisExpr)) {
         return;
       }
       name = access.getNameAsString();
+    }
+    if (locals.fieldType(name) == null) {
+      noteInheritedName(name);
     }
     if (!fieldsRead.contains(name) && (read instanceof FieldAccessExpr || locals.fieldType(name) != null)) {
       fieldsRead.add(name);
@@ -231,6 +243,12 @@ final class MethodScan {
       if (file.staticMutableFields.contains(owner + "#" + name)) {
         staticFieldsRead.add(name);
       }
+    }
+  }
+
+  private void noteInheritedName(String name) {
+    if (!inheritedNamesRead.contains(name)) {
+      inheritedNamesRead.add(name);
     }
   }
 

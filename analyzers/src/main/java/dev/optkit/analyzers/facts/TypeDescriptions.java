@@ -112,7 +112,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
-        convertedFields(type));
+        convertedFields(type), nonFinalFields(type));
   }
 
   /**
@@ -217,6 +217,15 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       }
     }
     return true;
+  }
+
+  /** The instance fields not declared final (a record's components and Lombok {@code @Value}'s are). */
+  private static List<String> nonFinalFields(TypeDeclaration<?> type) {
+    if (allFieldsFinal(type)) {
+      return List.of();
+    }
+    return type.getFields().stream().filter(f -> !f.isStatic() && !f.isFinal())
+        .flatMap(f -> f.getVariables().stream().map(v -> v.getNameAsString())).toList();
   }
 
   /** Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value}. */

@@ -82,7 +82,8 @@ public record TypeFact(
     List<String> foreignFieldWrites,
     List<String> namedQueries,
     Map<String, String> textConstants,
-    List<String> convertedFields) {
+    List<String> convertedFields,
+    List<String> nonFinalFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -95,6 +96,7 @@ public record TypeFact(
     returnedFields = returnedFields == null ? Map.of() : returnedFields;
     transientFields = transientFields == null ? List.of() : transientFields;
     privateFields = privateFields == null ? List.of() : privateFields;
+    nonFinalFields = nonFinalFields == null ? List.of() : nonFinalFields;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;

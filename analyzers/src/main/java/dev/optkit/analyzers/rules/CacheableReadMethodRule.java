@@ -89,6 +89,28 @@ public final class CacheableReadMethodRule implements Rule {
    * Why a method that reads remote or database data is not a cacheable read, or empty when it is
    * one (or reads nothing, which needs no reason). migrate prints these so every near miss is explained.
    */
+  /**
+   * A field the method reads that a project superclass declares not final:
+   * state its object inherits, which a key over the parameters would miss (trial 55's 3a: {@code authorize()} read
+   * the request map {@code Command.setMap()} sets, and one cached answer served every user).
+   */
+  private static Optional<String> inheritedStateRead(RuleContext context, MethodFact fact) {
+    for (String name : fact.inheritedNamesRead()) {
+      for (String supertype : context.index().supertypesOf(fact.ownerType())) {
+        Optional<dev.optkit.analyzers.facts.TypeFact> declaring = context.index().type(supertype)
+            .filter(type -> type.fieldTypes().containsKey(name));
+        if (declaring.isPresent() && !supertype.equals(fact.ownerType())) {
+          if (!declaring.get().nonFinalFields().contains(name)) {
+            break; // a final field: set at construction, as the class's own final fields are
+          }
+          return Optional.of("depends on mutable state its object inherits from " + declaring.get().simpleName()
+              + " (field " + name + "), which a key over its parameters would miss");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   public static Optional<String> whyNotCacheable(RuleContext context, IndexedMethod method) {
     MethodFact fact = method.fact();
     if (fact.isAbstract() && !repositoryQueryMethod(context, method) || fact.isConstructor()) {
@@ -141,6 +163,10 @@ public final class CacheableReadMethodRule implements Rule {
     if (!fact.mutableFieldsRead().isEmpty()) {
       return Optional.of("depends on mutable state of its object (field " + fact.mutableFieldsRead().get(0)
           + "), which a key over its parameters would miss");
+    }
+    Optional<String> inherited = inheritedStateRead(context, fact);
+    if (inherited.isPresent()) {
+      return inherited;
     }
     if (ONE_SHOT_RETURNS.contains(fact.returnType())) {
       return Optional.of("returns a " + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)

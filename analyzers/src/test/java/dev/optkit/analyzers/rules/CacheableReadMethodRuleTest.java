@@ -104,6 +104,54 @@ class CacheableReadMethodRuleTest {
     }
   }
 
+  /**
+   * Trial 55's 3a (spotify-app's Command): a method reading a field its superclass declares and a setter changes
+   * (the request's map, with the caller's user) depends on state a key over its parameters misses: one cached
+   * answer would serve every request. Read as {@code map}, {@code this.map} or {@code super.map} alike. The twin's
+   * superclass holds only final fields (a client), which every object keeps.
+   */
+  @Test
+  void aFieldASuperclassDeclaresAndChangesIsStateTheKeyMisses() {
+    String command = """
+        package shop;
+        import java.net.http.HttpClient;
+        import java.util.Map;
+        abstract class Command {
+          protected final HttpClient http = HttpClient.newHttpClient();
+          protected Map<String, String> map;
+          void setMap(Map<String, String> map) { this.map = map; }
+        }
+        """;
+    String delete = """
+        package shop;
+        import java.net.URI;
+        import java.net.http.HttpRequest;
+        import java.net.http.HttpResponse;
+        class DeleteReport extends Command {
+          String authorize() throws Exception {
+            String owner = http.send(HttpRequest.newBuilder(URI.create("http://owners/" + map.get("report_id"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+            return owner.equals(map.get("token_user_id")) ? "SUCCESS" : "AUTHORIZATION";
+          }
+          String ownerOf(long report) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://owners/" + report)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+          }
+        }
+        """;
+    ProjectFixture fixture = new ProjectFixture(dir).java(command).java(delete);
+    Set<String> methods = fixture.findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod)
+        .collect(Collectors.toSet());
+    assertTrue(!methods.contains("authorize()"), "the inherited map is state its key misses: " + methods);
+    assertTrue(methods.contains("ownerOf(long)"), "a read of the final client alone stays cacheable: " + methods);
+    for (String written : List.of("this.map.get(", "super.map.get(")) {
+      Set<String> again = new ProjectFixture(dir.resolve(written.substring(0, 4))).java(command)
+          .java(delete.replace("map.get(\"report_id\")", written + "\"report_id\")"))
+          .findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+      assertTrue(!again.contains("authorize()"), written + ": " + again);
+    }
+  }
+
   @Test
   void keysAndAnswersMustNotDependOnWhatTheKeyLeavesOut() {
     Set<String> methods = new ProjectFixture(dir).java("""
