@@ -58,8 +58,9 @@ class PlainRedisBackendTest {
       import java.util.List;
 
       public class Settings {
+          private static final String BASE = System.getProperty("redis.test.base");
           private final HttpClient http = HttpClient.newHttpClient();
-          private final String base = System.getProperty("redis.test.base");
+          private final String base = BASE;
 
           public Setting setting(String name) throws IOException, InterruptedException {
               String body = http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name)).GET().build(),
@@ -115,7 +116,7 @@ class PlainRedisBackendTest {
     String settings = after(plan, "src/main/java/shop/Settings.java");
     assertTrue(settings.contains("""
             private final OptkitRedisCache<Optional<Setting>> settingCache = OptkitRedisCache.of("optkit.Settings.setting", \
-        3600000L, true);
+        3600000L, true, Setting.class);
         """), settings);
     assertTrue(settings.contains("""
                 Optional<Setting> cached = settingCache.getIfPresent(name);
@@ -171,6 +172,26 @@ class PlainRedisBackendTest {
   }
 
   /**
+   * Hostile review 55's V2: an entry of another class under the method's key (kept by another version of the
+   * application, whose method answered a List) is a miss, answered from the source, not a ClassCastException.
+   */
+  @Test
+  void anEntryOfAnotherClassIsAMiss() throws Exception {
+    MigrationFixture fixture = fixture(SETTINGS);
+    Path classes = fixture.compile(fixture.plan());
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy b = new Copy(classes);
+          redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+        source.stored.put("currency", "EUR");
+        direct.set("optkit:optkit.Settings.setting::[\"currency\"]", "+[\"java.util.ArrayList\",[\"stale\"]]");
+        assertEquals("EUR", value(b.read("currency")), "answered from the source");
+        assertEquals(1, source.reads.get());
+      }
+    }
+  }
+
+  /**
    * A slow read through B fetched the old value while A wrote: it answers what it fetched, but is not stored
    * (A's eviction was counted after B noted the count), so the next read asks the source and gets the write.
    */
@@ -204,7 +225,7 @@ class PlainRedisBackendTest {
   @Test
   void anObjectMadeWithArgumentsStaysLocalAndAResultThatCannotRoundTripIsRefused() {
     // no writer: a local cache per object is safe (with one, each object's writer would evict only its own cache)
-    String withArguments = SETTINGS.replace("    private final String base = System.getProperty(\"redis.test.base\");\n",
+    String withArguments = SETTINGS.replace("    private final String base = BASE;\n",
         "    private final String base;\n\n    public Settings(String base) {\n        this.base = base;\n    }\n")
         .replace(WRITER, "");
     assertTrue(!withArguments.contains("update(") && withArguments.contains("public Settings(String base)"), withArguments);

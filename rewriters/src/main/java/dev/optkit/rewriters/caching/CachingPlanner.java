@@ -464,11 +464,9 @@ public final class CachingPlanner {
         + "and add staleness of its own");
   }
 
-
   static boolean isFuture(String returnType) {
     return returnType.equals("java.util.concurrent.CompletableFuture");
   }
-
 
   private CacheForm form(IndexedMethod method) {
     MethodFact fact = method.fact();
@@ -484,10 +482,6 @@ public final class CachingPlanner {
     // a final class cannot be subclassed for Spring's proxy: its cache lives in a field instead
     return bean && !owner.isFinal() && !owner.kind().equals("record") ? CacheForm.SPRING : CacheForm.PLAIN;
   }
-
-
-
-
 
   /**
    * A refusal that holds only because open-session-in-view is on says so: with it off, a self-call's change would

@@ -11,6 +11,30 @@ final class PlainCacheKeys {
   private PlainCacheKeys() {}
 
   /**
+   * The class a Redis cache checks its entries against, as written for a class literal: the return type erased
+   * ({@code List<String>}: {@code List}), boxed, or an Optional's content.
+   */
+  static String valueClass(com.github.javaparser.ast.type.Type returnType, boolean optionalReturn) {
+    com.github.javaparser.ast.type.Type type = returnType;
+    if (optionalReturn && type.isClassOrInterfaceType()) {
+      type = type.asClassOrInterfaceType().getTypeArguments().filter(a -> a.size() == 1).map(a -> a.get(0))
+          .orElse(type);
+    }
+    if (type.isPrimitiveType()) {
+      return type.asPrimitiveType().toBoxedType().getNameAsString();
+    }
+    if (type.isArrayType()) {
+      com.github.javaparser.ast.type.Type element = type.getElementType();
+      return (element.isClassOrInterfaceType() ? element.asClassOrInterfaceType().getNameWithScope() : element.asString())
+          + "[]".repeat(type.getArrayLevel());
+    }
+    if (type.isClassOrInterfaceType()) {
+      return type.asClassOrInterfaceType().getNameWithScope();
+    }
+    return "Object";
+  }
+
+  /**
    * @param components each parameter as declared, {@code "String currency"}
    * @param records the module compiles for Java 16 or later
    */

@@ -159,7 +159,8 @@ public final class PlainJavaCacheRewrite {
       field.append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType)
           .append(' ').append(fieldName).append(" = ").append(redisReference).append(".of(")
           .append(JavaText.literal(target.cacheName())).append(", ").append(target.policy().ttlSeconds() * 1000L)
-          .append("L, ").append(!primitive).append(");").append(nl).append(nl);
+          .append("L, ").append(!primitive).append(", ").append(PlainCacheKeys.valueClass(method.getType(), optionalReturn))
+          .append(".class);").append(nl).append(nl);
     } else {
     field
         .append(memberIndent).append("private ").append(isStatic ? "static " : "").append("final ").append(cacheType).append(' ')

@@ -31,9 +31,6 @@ import java.util.Set;
  * code), no instance initializer, no subclass. Otherwise it stays local, and migrate says why.
  */
 public final class PlainRedisBackend {
-  /** Calls whose value differs from one object's construction to the next. */
-  private static final Set<String> PER_OBJECT = Set.of("randomUUID", "nanoTime", "currentTimeMillis", "now",
-      "incrementAndGet", "getAndIncrement", "nextInt", "nextLong", "nextDouble", "random", "identityHashCode");
   /** Lombok annotations that make a constructor with arguments. */
   private static final Set<String> LOMBOK_CONSTRUCTORS = Set.of("RequiredArgsConstructor", "AllArgsConstructor", "Value",
       "Builder", "SuperBuilder");
@@ -50,26 +47,57 @@ public final class PlainRedisBackend {
       return Optional.empty();
     }
     Optional<MavenPom> pom = traits.pomFile().flatMap(MavenPom::read);
-    if (pom.isEmpty() || pom.get().compileDeclared().stream().noneMatch(d -> d.groupId().equals("redis.clients")
-        && d.artifactId().equals("jedis"))) {
-      return Optional.empty();
-    }
-    String version = pom.get().compileDeclared().stream().filter(d -> d.artifactId().equals("jedis"))
-        .map(MavenPom.Declared::version).filter(v -> v != null).findFirst()
-        // managed by Spring Boot's BOM: Jedis 3 in Boot 2, 4 and later in Boot 3
-        .orElse(pom.get().springBootVersion().map(boot -> boot.startsWith("2.") ? "3" : "4").orElse(null));
-    int major = version == null ? 0 : leadingNumber(version);
-    return major >= 3 ? Optional.of(new PlainRedisBackend(major)) : Optional.empty();
+    return pom.isPresent() && whyNot(pom.get()).isEmpty() ? Optional.of(new PlainRedisBackend(jedisMajor(pom.get())))
+        : Optional.empty();
   }
 
-  /** The module has the redis backend but no Jedis: its plain caches stay local; the note that says so. */
+  /** Why the module's pom does not give the Redis cache what it is written against; empty when it does. */
+  private static Optional<String> whyNot(MavenPom pom) {
+    if (pom.compileDeclared().stream().noneMatch(d -> d.groupId().equals("redis.clients") && d.artifactId().equals("jedis"))) {
+      return Optional.of("the redis backend reaches Redis through the project's own Jedis (3 or later), which this "
+          + "module's pom does not have");
+    }
+    if (jedisMajor(pom) < 3) {
+      // hostile review 55's C2: Spring Boot 2.0 and 2.1 manage Jedis 2.9, whose scan cursor is an int
+      return Optional.of("its Jedis is older than 3 (Spring Boot 2.0 and 2.1 manage 2.9), which the Redis cache is "
+          + "not written against");
+    }
+    Optional<String> jackson = pom.compileDeclared().stream()
+        .filter(d -> d.groupId().equals("com.fasterxml.jackson.core") && d.artifactId().equals("jackson-databind"))
+        .map(MavenPom.Declared::version).filter(v -> v != null).findFirst();
+    if (jackson.isPresent() && olderThan(jackson.get(), 2, 10)) {
+      // hostile review 55's C1: default typing EVERYTHING and the type validator came with Jackson 2.10
+      return Optional.of("it declares Jackson " + jackson.get() + ", older than the 2.10 the Redis cache is written "
+          + "against");
+    }
+    return Optional.empty();
+  }
+
+  private static int jedisMajor(MavenPom pom) {
+    String version = pom.compileDeclared().stream().filter(d -> d.artifactId().equals("jedis"))
+        .map(MavenPom.Declared::version).filter(v -> v != null).findFirst()
+        // managed by Spring Boot's BOM: Jedis 2.9 in Boot 2.0 and 2.1, 3 in the rest of Boot 2, 4 and later in Boot 3
+        .orElse(pom.springBootVersion().map(boot -> boot.startsWith("2.0.") || boot.startsWith("2.1.") ? "2"
+            : boot.startsWith("2.") ? "3" : "4").orElse(null));
+    return version == null ? 0 : leadingNumber(version);
+  }
+
+  private static boolean olderThan(String version, int major, int minor) {
+    String[] parts = version.split("\\.");
+    int first = leadingNumber(parts[0]);
+    int second = parts.length > 1 ? leadingNumber(parts[1]) : 0;
+    return first < major || first == major && second < minor;
+  }
+
+  /** The module has the redis backend but its plain caches stay local: the note that says why. */
   public static Optional<String> localNote(ProjectTraits traits, OptkitConfig config, boolean plainTargets) {
     if (!plainTargets || !config.cache().redis() || of(traits, config).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of("cache: the plain Java caches stay local in each JVM: " + (config.cache().twoLevel()
-        ? "the two-level backend is Spring's only" : "the redis backend reaches Redis through the project's own Jedis "
-        + "(3 or later), which this module's pom does not have"));
+    String why = config.cache().twoLevel() ? "the two-level backend is Spring's only"
+        : traits.pomFile().flatMap(MavenPom::read).flatMap(PlainRedisBackend::whyNot)
+            .orElse("the module has no pom optkit can read");
+    return Optional.of("cache: the plain Java caches stay local in each JVM: " + why);
   }
 
   public int jedisMajor() {
@@ -149,6 +177,17 @@ public final class PlainRedisBackend {
     }
     String name = type.getNameAsString();
     String shared = " a cache in Redis is shared by every object of " + name + ", where a local cache is each object's own";
+    if (type.isLocalClassDeclaration() || !type.isStatic() && type.isNestedType()) {
+      // hostile review 55's H3: the enclosing object, or the variables a local class captures, are hidden arguments
+      return Optional.of(name + " is " + (type.isLocalClassDeclaration() ? "a local class, whose objects capture the "
+          + "variables around them" : "an inner class, whose objects each hold an enclosing object") + ", so two of "
+          + "them may answer one call differently:" + shared);
+    }
+    if (!type.getExtendedTypes().isEmpty()) {
+      // hostile review 55's H1 (trial 55's 3a): a superclass's fields are state optkit does not read here
+      return Optional.of(name + " extends " + type.getExtendedTypes().get(0).getNameAsString() + ", whose state objects "
+          + "of " + name + " may each hold differently:" + shared);
+    }
     Optional<ConstructorDeclaration> withArguments = type.getConstructors().stream()
         .filter(c -> !c.getParameters().isEmpty()).findFirst();
     if (withArguments.isPresent()) {
@@ -175,20 +214,36 @@ public final class PlainRedisBackend {
               + (field.isFinal() ? "set outside its declaration" : "not final") + ", so objects of " + name
               + " may hold other values and answer one call differently:" + shared);
         }
-        Optional<MethodCallExpr> ownValue = variable.getInitializer().get().findAll(MethodCallExpr.class).stream()
-            .filter(call -> PER_OBJECT.contains(call.getNameAsString())
-                || call.getScope().isEmpty() // the class's own code
-                || call.getScope().get() instanceof NameExpr scope && !index.typesNamed(scope.getNameAsString()).isEmpty())
-            .findFirst();
-        if (ownValue.isPresent()) {
-          return Optional.of("field " + variable.getNameAsString() + " of " + name + " is set from " + ownValue.get()
-              + ", which may give each object its own value:" + shared);
+        Optional<String> unlike = InitialValues.whyNotAlike(variable.getInitializer().get(), type, index);
+        if (unlike.isPresent()) {
+          return Optional.of("field " + variable.getNameAsString() + " of " + name + " is set from "
+              + unlike.get() + ", which optkit cannot show gives every object the same value:" + shared);
         }
       }
     }
     String qualified = type.getFullyQualifiedName().orElse(name);
     if (!type.isFinal() && !index.subtypesOf(qualified).isEmpty()) {
       return Optional.of(name + " has subclasses, whose objects may answer one call differently:" + shared);
+    }
+    if (!type.isFinal()) {
+      // hostile review 55's H2: an anonymous subclass (new Hooked() { ... }) the index does not list may override it
+      Optional<String> overridable = overridableCalls(method, type);
+      if (overridable.isPresent()) {
+        return Optional.of(method.getNameAsString() + "() calls " + overridable.get() + "(), which a subclass of " + name
+            + " (an anonymous one too) may override, so two objects may answer one call differently:" + shared);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A method of the class the cached method calls on its own object that a subclass may override; empty when none. */
+  private static Optional<String> overridableCalls(MethodDeclaration method, ClassOrInterfaceDeclaration type) {
+    for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+      boolean own = call.getScope().isEmpty() || call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr;
+      if (own && type.getMethodsByName(call.getNameAsString()).stream()
+          .anyMatch(m -> !m.isPrivate() && !m.isStatic() && !m.isFinal())) {
+        return Optional.of(call.getNameAsString());
+      }
     }
     return Optional.empty();
   }

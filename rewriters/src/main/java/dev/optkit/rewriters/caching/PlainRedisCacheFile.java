@@ -77,21 +77,25 @@ public final class PlainRedisCacheFile {
           private final String evictions;
           private final long ttlMillis;
           private final boolean optional;
+          private final Class<?> type;
 
-          private OptkitRedisCache(String name, long ttlMillis, boolean optional) {
+          private OptkitRedisCache(String name, long ttlMillis, boolean optional, Class<?> type) {
               this.prefix = "optkit:" + name + "::";
               this.evictions = "optkit:" + name + ":evictions";
               this.ttlMillis = ttlMillis;
               this.optional = optional;
+              this.type = type;
           }
 
           /**
            * @param name the cache's name, the prefix of its keys in Redis
            * @param ttlMillis how long an entry lives
            * @param optional the values are Optionals: an absent one is kept as such
+           * @param type the class of a value (of an Optional's content): an entry of another class, as one another
+           *     version of the application kept, is a miss
            */
-          public static <V> OptkitRedisCache<V> of(String name, long ttlMillis, boolean optional) {
-              return new OptkitRedisCache<V>(name, ttlMillis, optional);
+          public static <V> OptkitRedisCache<V> of(String name, long ttlMillis, boolean optional, Class<?> type) {
+              return new OptkitRedisCache<V>(name, ttlMillis, optional, type);
           }
 
           /** What is kept for these arguments; null on a miss, Redis unreachable included. */
@@ -169,6 +173,9 @@ public final class PlainRedisCacheFile {
                   return (V) Optional.empty();
               }
               Object value = VALUES.readValue(kept.substring(1), Object.class);
+              if (value != null && !type.isInstance(value)) {
+                  throw new IOException("an entry of " + value.getClass().getName() + " where " + type.getName() + " is kept");
+              }
               return (V) (optional ? Optional.ofNullable(value) : value);
           }
 
@@ -219,7 +226,8 @@ public final class PlainRedisCacheFile {
               long now = System.currentTimeMillis();
               long last = LAST_WARNING.get();
               if (now - last >= 60_000 && LAST_WARNING.compareAndSet(last, now)) {
-                  LOG.warning("optkit cache: Redis unreachable or an entry unreadable, answering from the source: " + e);
+                  LOG.warning("optkit cache: Redis unreachable, or an entry it could not read or write; answering from the "
+                          + "source: " + e);
               }
           }
       }

@@ -183,7 +183,13 @@ public final class CachingMigration {
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
-    Optional<String> unread = UnreadSources.blocking(scanRoot, assessment);
+    Optional<String> unread = UnreadSources.blocking(scanRoot, assessment)
+        .or(() -> java.nio.file.Files.isRegularFile(moduleRoot.resolve("src/main/java/module-info.java"))
+            // trial 55's 3b: open-meteo_app's module no longer compiled (Caffeine's package not visible)
+            ? Optional.of("its module declares src/main/java/module-info.java, which optkit does not edit: the cache's "
+                + "library (Caffeine; with the redis backend Jedis, Jackson and java.logging) would need a 'requires' "
+                + "there, so the migrated code would not compile")
+            : Optional.empty());
     if (unread.isPresent()) {
       // no level is cached then: a read refused for an outer level "cached in this migration" has the same reason
       // (trial 42's groovy-level: existsByName named exists() as cached, which this refused in turn)
