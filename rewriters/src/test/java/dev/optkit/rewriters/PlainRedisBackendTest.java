@@ -58,7 +58,7 @@ class PlainRedisBackendTest {
       import java.util.List;
 
       public class Settings {
-          private static final String BASE = System.getProperty("redis.test.base");
+          private static final String BASE = "@BASE@";
           private final HttpClient http = HttpClient.newHttpClient();
           private final String base = BASE;
 
@@ -100,8 +100,10 @@ class PlainRedisBackendTest {
     System.clearProperty("optkit.cache.redis.url");
   }
 
+  /** The sources with the loopback source's address written in: a literal, as every JVM would have it. */
   private MigrationFixture fixture(String settings) {
-    return new MigrationFixture(dir).file("pom.xml", POM).java(RedisBackendTest.SETTING).java(settings)
+    return new MigrationFixture(dir).file("pom.xml", POM).java(RedisBackendTest.SETTING)
+        .java(settings.replace("@BASE@", "http://127.0.0.1:" + source.port()))
         .config(OptkitConfig.defaults().withCacheBackend("redis"));
   }
 

@@ -291,6 +291,19 @@ final class LocalTypes {
     return null;
   }
 
+  /** The qualified name of the type around the method (itself or an enclosing one) that declares the field. */
+  String fieldOwner(String name) {
+    for (Node node = callable; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof TypeDeclaration<?> type) {
+        Map<String, String> fields = file.fieldsByType.get(file.qualifiedName(type));
+        if (fields != null && fields.containsKey(name)) {
+          return file.qualifiedName(type);
+        }
+      }
+    }
+    return null;
+  }
+
   String fieldType(String name) {
     Node node = callable;
     while (node != null) {

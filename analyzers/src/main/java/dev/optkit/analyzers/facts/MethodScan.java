@@ -238,9 +238,12 @@ final class MethodScan {
     if (!fieldsRead.contains(name) && (read instanceof FieldAccessExpr || locals.fieldType(name) != null)) {
       fieldsRead.add(name);
     }
-    if (file.mutableFields.contains(owner + "#" + name) && !mutableFieldsRead.contains(name)) {
+    // a nested class's read of the class around it counts as its own (hostile review 56's N3: Outer.Reader read
+    // Outer's region, a static setRegion changes)
+    String declaring = read instanceof NameExpr && locals.fieldOwner(name) != null ? locals.fieldOwner(name) : owner;
+    if (file.mutableFields.contains(declaring + "#" + name) && !mutableFieldsRead.contains(name)) {
       mutableFieldsRead.add(name);
-      if (file.staticMutableFields.contains(owner + "#" + name)) {
+      if (file.staticMutableFields.contains(declaring + "#" + name)) {
         staticFieldsRead.add(name);
       }
     }

@@ -30,14 +30,22 @@ public final class CacheSwitchFile {
    *     {@code optkit.cache.rollout.<cache>} of its provider, then the properties
    */
   public static String create(String packageName, String indent, String nl, boolean openFeature) {
+    String template = TEMPLATE.replace("@FLAGS_DOC@\n", openFeature ? FLAGS_DOC : "")
+        .replace("@FLAGS_FIELD@\n", openFeature ? FLAGS_FIELD : "")
+        .replace("@FLAGS_READ@\n", openFeature ? FLAGS_READ : "");
+    return file(packageName, template, indent, nl);
+  }
+
+  /**
+   * A generated class's file: its package line, then the template (written with four spaces a level) indented as the
+   * project indents and with its line separator.
+   */
+  static String file(String packageName, String template, String indent, String nl) {
     List<String> lines = new ArrayList<>();
     if (!packageName.isEmpty()) {
       lines.add("package " + packageName + ";");
       lines.add("");
     }
-    String template = TEMPLATE.replace("@FLAGS_DOC@\n", openFeature ? FLAGS_DOC : "")
-        .replace("@FLAGS_FIELD@\n", openFeature ? FLAGS_FIELD : "")
-        .replace("@FLAGS_READ@\n", openFeature ? FLAGS_READ : "");
     for (String line : template.split("\n", -1)) {
       int depth = 0;
       while (line.startsWith("    ", depth * 4)) {

@@ -26,9 +26,10 @@ import java.util.Set;
  *
  * <p>A cache shared in Redis is shared by every object of its class too, where a local cache field
  * is each object's own. So a method of an object is cached in Redis only when every object of its
- * class answers alike: no constructor takes arguments, every field is final and set where it is
- * declared from nothing an object makes its own (a random value, the clock, a counter, the project's
- * code), no instance initializer, no subclass. Otherwise it stays local, and migrate says why.
+ * class answers alike: a top-level or static nested class extending nothing, no constructor taking
+ * arguments, no instance initializer, every field final and set where it is declared from values
+ * every object gets alike ({@link InitialValues}), no subclass, and in a class that is not final no
+ * call of its own overridable methods. Otherwise it stays local, and migrate says why.
  */
 public final class PlainRedisBackend {
   /** Lombok annotations that make a constructor with arguments. */
@@ -64,7 +65,10 @@ public final class PlainRedisBackend {
     }
     Optional<String> jackson = pom.compileDeclared().stream()
         .filter(d -> d.groupId().equals("com.fasterxml.jackson.core") && d.artifactId().equals("jackson-databind"))
-        .map(MavenPom.Declared::version).filter(v -> v != null).findFirst();
+        .map(MavenPom.Declared::version).filter(v -> v != null).findFirst()
+        // hostile review 56's C1 bypass: Spring Boot before 2.2 manages Jackson 2.9, which the added databind takes
+        .or(() -> pom.springBootVersion().filter(boot -> boot.startsWith("1.") || boot.startsWith("2.0.")
+            || boot.startsWith("2.1.")).map(boot -> "2.9 (Spring Boot " + boot + "'s)"));
     if (jackson.isPresent() && olderThan(jackson.get(), 2, 10)) {
       // hostile review 55's C1: default typing EVERYTHING and the type validator came with Jackson 2.10
       return Optional.of("it declares Jackson " + jackson.get() + ", older than the 2.10 the Redis cache is written "
@@ -77,7 +81,8 @@ public final class PlainRedisBackend {
     String version = pom.compileDeclared().stream().filter(d -> d.artifactId().equals("jedis"))
         .map(MavenPom.Declared::version).filter(v -> v != null).findFirst()
         // managed by Spring Boot's BOM: Jedis 2.9 in Boot 2.0 and 2.1, 3 in the rest of Boot 2, 4 and later in Boot 3
-        .orElse(pom.springBootVersion().map(boot -> boot.startsWith("2.0.") || boot.startsWith("2.1.") ? "2"
+        .orElse(pom.springBootVersion().map(boot -> boot.startsWith("1.") || boot.startsWith("2.0.")
+            || boot.startsWith("2.1.") ? "2"
             : boot.startsWith("2.") ? "3" : "4").orElse(null));
     return version == null ? 0 : leadingNumber(version);
   }
@@ -177,7 +182,8 @@ public final class PlainRedisBackend {
     }
     String name = type.getNameAsString();
     String shared = " a cache in Redis is shared by every object of " + name + ", where a local cache is each object's own";
-    if (type.isLocalClassDeclaration() || !type.isStatic() && type.isNestedType()) {
+    boolean inInterface = type.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration outer && outer.isInterface();
+    if (type.isLocalClassDeclaration() || !type.isStatic() && type.isNestedType() && !inInterface) {
       // hostile review 55's H3: the enclosing object, or the variables a local class captures, are hidden arguments
       return Optional.of(name + " is " + (type.isLocalClassDeclaration() ? "a local class, whose objects capture the "
           + "variables around them" : "an inner class, whose objects each hold an enclosing object") + ", so two of "
@@ -214,7 +220,7 @@ public final class PlainRedisBackend {
               + (field.isFinal() ? "set outside its declaration" : "not final") + ", so objects of " + name
               + " may hold other values and answer one call differently:" + shared);
         }
-        Optional<String> unlike = InitialValues.whyNotAlike(variable.getInitializer().get(), type, index);
+        Optional<String> unlike = InitialValues.whyNotAlike(variable.getInitializer().get(), type);
         if (unlike.isPresent()) {
           return Optional.of("field " + variable.getNameAsString() + " of " + name + " is set from "
               + unlike.get() + ", which optkit cannot show gives every object the same value:" + shared);
@@ -225,24 +231,73 @@ public final class PlainRedisBackend {
     if (!type.isFinal() && !index.subtypesOf(qualified).isEmpty()) {
       return Optional.of(name + " has subclasses, whose objects may answer one call differently:" + shared);
     }
-    if (!type.isFinal()) {
-      // hostile review 55's H2: an anonymous subclass (new Hooked() { ... }) the index does not list may override it
-      Optional<String> overridable = overridableCalls(method, type);
-      if (overridable.isPresent()) {
-        return Optional.of(method.getNameAsString() + "() calls " + overridable.get() + "(), which a subclass of " + name
-            + " (an anonymous one too) may override, so two objects may answer one call differently:" + shared);
+    return reachedState(method, type).map(why -> why + ", so two objects, or two instances, may answer one call "
+        + "differently:" + shared);
+  }
+
+  /**
+   * What the cached method, and the class's own methods it calls (transitively), reach that may differ between
+   * objects or JVMs: a method a subclass (an anonymous one too) may override, one optkit cannot find in the class (an
+   * interface's default), a static field of the class or an enclosing one that is not final, or a static final set
+   * from a value that is not alike (a system property: hostile review 56's N2, N3, N4).
+   */
+  private static Optional<String> reachedState(MethodDeclaration cached, ClassOrInterfaceDeclaration type) {
+    java.util.Deque<MethodDeclaration> todo = new java.util.ArrayDeque<>(List.of(cached));
+    Set<MethodDeclaration> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    while (!todo.isEmpty()) {
+      MethodDeclaration at = todo.pop();
+      if (!seen.add(at) || seen.size() > 50) {
+        continue;
+      }
+      for (MethodCallExpr call : at.findAll(MethodCallExpr.class)) {
+        boolean own = call.getScope().isEmpty() || call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr;
+        if (!own) {
+          continue;
+        }
+        List<MethodDeclaration> found = type.getMethodsByName(call.getNameAsString());
+        if (found.isEmpty()) {
+          return Optional.of(cached.getNameAsString() + "() calls " + call.getNameAsString() + "(), which "
+              + type.getNameAsString() + " does not declare (an interface's default method?)");
+        }
+        for (MethodDeclaration callee : found) {
+          if (!type.isFinal() && !callee.isPrivate() && !callee.isStatic() && !callee.isFinal()) {
+            return Optional.of(cached.getNameAsString() + "() calls " + call.getNameAsString() + "(), which a subclass of "
+                + type.getNameAsString() + " (an anonymous one too) may override");
+          }
+          todo.push(callee);
+        }
+      }
+      for (NameExpr read : at.findAll(NameExpr.class)) {
+        Optional<String> why = staticState(read.getNameAsString(), type);
+        if (why.isPresent()) {
+          return why;
+        }
       }
     }
     return Optional.empty();
   }
 
-  /** A method of the class the cached method calls on its own object that a subclass may override; empty when none. */
-  private static Optional<String> overridableCalls(MethodDeclaration method, ClassOrInterfaceDeclaration type) {
-    for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-      boolean own = call.getScope().isEmpty() || call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr;
-      if (own && type.getMethodsByName(call.getNameAsString()).stream()
-          .anyMatch(m -> !m.isPrivate() && !m.isStatic() && !m.isFinal())) {
-        return Optional.of(call.getNameAsString());
+  /** Why a static field of the class, or of a class around it, of that name may differ between JVMs or over time. */
+  private static Optional<String> staticState(String name, ClassOrInterfaceDeclaration type) {
+    for (com.github.javaparser.ast.Node at = type; at != null; at = at.getParentNode().orElse(null)) {
+      if (!(at instanceof ClassOrInterfaceDeclaration declaring)) {
+        continue;
+      }
+      for (FieldDeclaration field : declaring.getFields()) {
+        for (VariableDeclarator variable : field.getVariables()) {
+          if (!field.isStatic() || !variable.getNameAsString().equals(name)) {
+            continue;
+          }
+          if (!field.isFinal()) {
+            return Optional.of("it reads " + declaring.getNameAsString() + "." + name + ", a static field that is not final");
+          }
+          Optional<String> unlike = variable.getInitializer().map(initial -> InitialValues.whyNotAlike(initial, declaring))
+              .orElse(Optional.of("a static initializer"));
+          if (unlike.isPresent()) {
+            return Optional.of("it reads " + declaring.getNameAsString() + "." + name + ", set from " + unlike.get()
+                + ", which optkit cannot show is the same in every JVM");
+          }
+        }
       }
     }
     return Optional.empty();

@@ -1,8 +1,5 @@
 package dev.optkit.rewriters.caching;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The class a plain Java cache with the redis backend is made of ({@value #CLASS_NAME}): the entries of
  * one method in Redis, through the project's own Jedis, shared by every instance of the application.
@@ -23,20 +20,8 @@ public final class PlainRedisCacheFile {
   public static String create(String packageName, int jedisMajor, String indent, String nl) {
     String scanParams = jedisMajor >= 4 ? "redis.clients.jedis.params.ScanParams" : "redis.clients.jedis.ScanParams";
     String scanResult = jedisMajor >= 4 ? "redis.clients.jedis.resps.ScanResult" : "redis.clients.jedis.ScanResult";
-    List<String> lines = new ArrayList<>();
-    if (!packageName.isEmpty()) {
-      lines.add("package " + packageName + ";");
-      lines.add("");
-    }
-    String template = TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult);
-    for (String line : template.split("\n", -1)) {
-      int depth = 0;
-      while (line.startsWith("    ", depth * 4)) {
-        depth++;
-      }
-      lines.add(indent.repeat(depth) + line.substring(depth * 4));
-    }
-    return String.join(nl, lines);
+    return CacheSwitchFile.file(packageName,
+        TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult), indent, nl);
   }
 
   private static final String TEMPLATE = """

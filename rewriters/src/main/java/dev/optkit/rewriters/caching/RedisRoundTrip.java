@@ -46,6 +46,8 @@ public final class RedisRoundTrip {
       "Duration", "Period", "Year", "YearMonth", "MonthDay");
   /** Times with a zone or offset: Jackson writes them as an instant and reads them back in UTC (hostile review 55's V1). */
   private static final Set<String> ZONED = Set.of("OffsetDateTime", "ZonedDateTime", "OffsetTime");
+  private static final Set<String> SORTED = Set.of("TreeSet", "SortedSet", "NavigableSet", "TreeMap", "SortedMap",
+      "NavigableMap");
   private static final Set<String> MAPS = Set.of("Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap", "NavigableMap");
   private static final Set<String> CONTAINERS = Set.of("List", "ArrayList", "LinkedList", "Collection", "Set", "HashSet",
       "LinkedHashSet", "TreeSet", "SortedSet", "NavigableSet", "Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap",
@@ -153,6 +155,10 @@ public final class RedisRoundTrip {
           return Optional.of("a " + declared + " comes back with String keys (JSON names its keys as text, and the "
               + "class of a key is not written): a Map<Long, ...> hit would answer null for get(1L)");
         }
+        if (SORTED.contains(simple)) {
+          // hostile review 56's N7: a TreeSet made with CASE_INSENSITIVE_ORDER answered contains("ALICE") only on a miss
+          return Optional.of("a " + simple + " comes back from JSON without its comparator (ordered naturally again)");
+        }
         if (simple.equals("Optional") && depth > 0) {
           return Optional.of("an Optional inside a value (" + declared + ") is one Jackson cannot write without its "
               + "Jdk8Module, and the store then fails on every call");
@@ -182,6 +188,13 @@ public final class RedisRoundTrip {
         || typeFact.hasAnnotation("javax.persistence.Entity")) {
       return Optional.of(typeFact.simpleName() + " is a JPA entity: its lazy associations and Hibernate's own collection "
           + "classes do not come back from JSON; cache a DTO or record of it instead");
+    }
+    Optional<String> superclass = typeFact.superTypes().stream()
+        .filter(t -> index.type(t).filter(s -> s.kind().equals("class")).isPresent()).findFirst();
+    if (superclass.isPresent()) {
+      // hostile review 56's N7: a protected field of the superclass, with no getter, came back null
+      return Optional.of(typeFact.simpleName() + " extends " + superclass.get().substring(superclass.get().lastIndexOf('.')
+          + 1) + ", whose fields optkit does not check field by field for what Jackson sees");
     }
     Optional<CompilationUnit> typeUnit = unit(index.pathOfType(qualified));
     Optional<TypeDeclaration<?>> declaration = Optional.empty();

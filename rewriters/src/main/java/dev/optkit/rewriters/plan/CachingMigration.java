@@ -261,11 +261,15 @@ public final class CachingMigration {
       byFile.computeIfAbsent(target.method().path(), k -> new ArrayList<>()).add(target);
     }
     CachingTarget first = plan.targets().get(0);
-    String firstPackage = ProjectTraits.packageOf(first.method().fact().ownerType());
+    // the package its file declares: a nested class's owner type (app.Outer.Reader) is no package (review 56's N5)
+    Map<String, String> packages = new java.util.HashMap<>();
+    java.util.function.Function<CachingTarget, String> packageOf = t -> packages.computeIfAbsent(t.method().path(),
+        path -> declaredPackage(scanRoot.resolve(path)).orElse(ProjectTraits.packageOf(t.method().fact().ownerType())));
+    String firstPackage = packageOf.apply(first);
     Path sourceRoot = sourceRoot(scanRoot.resolve(first.method().path()), firstPackage);
     // the switch goes to the package every cached class shares, not into whichever came first
     String switchPackage = commonPackage(plan.targets().stream()
-        .map(t -> ProjectTraits.packageOf(t.method().fact().ownerType())).toList());
+        .map(packageOf).toList());
     if (switchPackage.isEmpty()) {
       switchPackage = firstPackage;
     }
@@ -476,6 +480,12 @@ public final class CachingMigration {
             : target.policy().maximumSize()) + "]"
         + (target.evictions().isEmpty() ? "" : ", evicted by " + target.evictions().stream()
             .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+  }
+
+  /** The package a source file declares, or empty when it does not parse. */
+  private static Optional<String> declaredPackage(Path file) {
+    return parse(SourceDocument.decode(CacheConfigFiles.read(file)).text())
+        .map(unit -> unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""));
   }
 
   static Optional<CompilationUnit> parse(String text) {
