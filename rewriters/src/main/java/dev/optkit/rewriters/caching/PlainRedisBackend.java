@@ -1,6 +1,5 @@
 package dev.optkit.rewriters.caching;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -105,10 +104,6 @@ public final class PlainRedisBackend {
     return Optional.of("cache: the plain Java caches stay local in each JVM: " + why);
   }
 
-  public int jedisMajor() {
-    return jedisMajor;
-  }
-
   /** The class the module's Redis caches are made of. */
   public String cacheFile(String packageName, String indent, String nl) {
     return PlainRedisCacheFile.create(packageName, jedisMajor, indent, nl);
@@ -129,11 +124,12 @@ public final class PlainRedisBackend {
         kept.add(target);
         continue;
       }
-      Optional<String> local = whyNotShared(target.method(), whole).or(() -> target.weighed()
+      Optional<String> notShared = whyNotShared(target.method(), whole);
+      Optional<String> local = notShared.or(() -> target.weighed()
           ? Optional.of("its cache is bounded by the elements each entry holds, which Redis does not weigh")
           : Optional.empty());
       if (local.isPresent()) {
-        if (whyNotShared(target.method(), whole).isEmpty() && !target.method().fact().isStatic()
+        if (notShared.isEmpty() && !target.method().fact().isStatic()
             && !target.evictions().isEmpty()) {
           refusals.add(new Refusal(target.finding(), "its cache must stay local in each JVM (" + local.get() + "), "
               + "where its writers would evict only the cache of the object they run on"));
