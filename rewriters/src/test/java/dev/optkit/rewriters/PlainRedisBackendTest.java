@@ -72,6 +72,9 @@ class PlainRedisBackendTest {
           public void update(String name, String value) throws IOException, InterruptedException {
               http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name))
                       .PUT(HttpRequest.BodyPublishers.ofString(value)).build(), HttpResponse.BodyHandlers.discarding());
+              if (value.equals("refused")) {
+                  throw new IOException("the source refused " + name); // a write that fails after it began
+              }
           }
       }
       """;
@@ -82,6 +85,9 @@ class PlainRedisBackendTest {
           public void update(String name, String value) throws IOException, InterruptedException {
               http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name))
                       .PUT(HttpRequest.BodyPublishers.ofString(value)).build(), HttpResponse.BodyHandlers.discarding());
+              if (value.equals("refused")) {
+                  throw new IOException("the source refused " + name); // a write that fails after it began
+              }
           }
       """;
 
@@ -130,7 +136,18 @@ class PlainRedisBackendTest {
                 settingCache.putUnlessEvictedSince(writes, Optional.ofNullable(value), name);
                 return value;
         """), settings);
-    assertTrue(settings.contains("            settingCache.invalidateAll();\n"), settings);
+    assertTrue(settings.contains("""
+                Throwable writeFailure = null;
+                try {
+                    updateUnevicted(name, value);
+                } catch (Throwable thrown) {
+                    writeFailure = thrown;
+                    throw thrown;
+                } finally {
+                    // Added by optkit migrate: this write changes what setting() caches
+                    settingCache.invalidateAllAfter(writeFailure);
+                }
+        """), settings);
     assertTrue(!settings.contains("Caffeine") && !settings.contains("AtomicLong"), settings);
     String cacheClass = after(plan, "src/main/java/shop/OptkitRedisCache.java");
     assertTrue(cacheClass.contains("redis.clients.jedis.params.ScanParams match"), "Jedis 5's scan classes: " + cacheClass);
@@ -169,6 +186,11 @@ class PlainRedisBackendTest {
         assertEquals("CHF", value(b.read("currency")), "Redis down: B answers from the source");
         InvocationTargetException failed = assertThrows(InvocationTargetException.class, () -> a.update("currency", "X"));
         assertTrue(failed.getCause() instanceof RuntimeException, failed.getCause().toString());
+        // hostile review 55's B1: a write that fails itself throws its own exception, the failed eviction beside it
+        InvocationTargetException both = assertThrows(InvocationTargetException.class,
+            () -> a.update("currency", "refused"));
+        assertTrue(both.getCause() instanceof java.io.IOException, "the write's own exception: " + both.getCause());
+        assertEquals(1, both.getCause().getSuppressed().length, "the eviction's failure kept beside it");
       }
     }
   }

@@ -275,8 +275,10 @@ public final class PlainJavaCacheRewrite {
           eviction.writer().fact().range().line())) {
         if (writer.getBody().isPresent()) {
           List<String> statements = new ArrayList<>();
-          // in Redis, invalidateAll() counts the eviction first, so a load that began before it stores nothing
-          String invalidate = fieldName + (async ? ".synchronous()" : "") + ".invalidateAll();";
+          // in Redis, the eviction is counted first, so a load that began before it stores nothing; one that fails
+          // while the write failed too is kept beside the write's exception, not thrown instead of it
+          String invalidate = redis ? fieldName + ".invalidateAllAfter(" + WRITE_FAILURE + ");"
+              : fieldName + (async ? ".synchronous()" : "") + ".invalidateAll();";
           // under the lock a load's check-and-store holds: a value loaded before this write is never stored after it
           statements.add(writesField == null ? invalidate : "synchronized (" + writesField + ") { "
               + writesField + ".incrementAndGet(); " + invalidate + " }");
@@ -316,17 +318,30 @@ public final class PlainJavaCacheRewrite {
       int end = offsetOf(writer.getBody().orElseThrow(), false);
       String moved = uniqueMember(writer.getNameAsString() + "Unevicted");
       String arguments = String.join(", ", writer.getParameters().stream().map(Parameter::getNameAsString).toList());
-      StringBuilder body = new StringBuilder("{").append(nl)
-          .append(bodyIndent).append("try {").append(nl)
+      boolean keepsFailure = ofWriter.stream().anyMatch(i -> i.statements().stream().anyMatch(t -> t.contains(WRITE_FAILURE)));
+      String failure = keepsFailure ? local("writeFailure", writer.getParameters().stream()
+          .map(Parameter::getNameAsString).toList()) : null;
+      StringBuilder body = new StringBuilder("{").append(nl);
+      if (failure != null) {
+        body.append(bodyIndent).append("Throwable ").append(failure).append(" = null;").append(nl);
+      }
+      body.append(bodyIndent).append("try {").append(nl)
           .append(bodyIndent).append(unit1).append(writer.getType().isVoidType() ? "" : "return ")
-          .append(moved).append('(').append(arguments).append(");").append(nl)
-          .append(bodyIndent).append("} finally {").append(nl);
+          .append(moved).append('(').append(arguments).append(");").append(nl);
+      if (failure != null) {
+        String thrown = local("thrown", writer.getParameters().stream().map(Parameter::getNameAsString).toList());
+        body.append(bodyIndent).append("} catch (Throwable ").append(thrown).append(") {").append(nl)
+            .append(bodyIndent).append(unit1).append(failure).append(" = ").append(thrown).append(';').append(nl)
+            .append(bodyIndent).append(unit1).append("throw ").append(thrown).append(';').append(nl);
+      }
+      body.append(bodyIndent).append("} finally {").append(nl);
       List<String> invalidated = ofWriter.stream().map(Invalidation::cachedMethod).distinct().toList();
       body.append(bodyIndent).append(unit1).append("// Added by optkit migrate: this write changes what ")
           .append(String.join(", ", invalidated)).append(invalidated.size() == 1 ? " caches" : " cache").append(nl);
       for (Invalidation invalidation : ofWriter) {
         for (String statement : invalidation.statements()) {
-          body.append(bodyIndent).append(unit1).append(statement).append(nl);
+          body.append(bodyIndent).append(unit1).append(failure == null ? statement : statement.replace(WRITE_FAILURE,
+              failure)).append(nl);
         }
       }
       body.append(bodyIndent).append('}').append(nl).append(memberIndent).append('}');
@@ -409,6 +424,9 @@ public final class PlainJavaCacheRewrite {
 
   static final String CACHE_METRICS = "io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics";
   static final String GLOBAL_METRICS = "io.micrometer.core.instrument.Metrics";
+
+  /** Stands in a Redis cache's invalidation for the writer's local holding what its write threw, if anything. */
+  private static final String WRITE_FAILURE = "\u0000writeFailure";
 
   /** A cache a writer must invalidate once its write is done. */
   public record Invalidation(MethodDeclaration writer, String cachedMethod, List<String> statements) {}

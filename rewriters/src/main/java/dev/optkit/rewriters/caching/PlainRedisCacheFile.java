@@ -147,6 +147,21 @@ public final class PlainRedisCacheFile {
               }
           }
 
+          /**
+           * {@link #invalidateAll()} after a write that may have failed: when it did, a failure to evict is kept as
+           * suppressed beside the write's own exception, which its caller catches as before; else it is thrown.
+           */
+          public void invalidateAllAfter(Throwable writeFailure) {
+              try {
+                  invalidateAll();
+              } catch (RuntimeException unevicted) {
+                  if (writeFailure == null) {
+                      throw unevicted;
+                  }
+                  writeFailure.addSuppressed(unevicted);
+              }
+          }
+
           private String encode(V value) throws IOException {
               Object kept = optional ? ((Optional<?>) value).orElse(null) : value;
               return optional && kept == null ? "-" : "+" + VALUES.writeValueAsString(kept);
