@@ -135,8 +135,10 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
     boolean timed = false;
     boolean jedisChosen = false;
     for (Path file : springFiles) {
-      redisSettings(file).ifPresent(key -> redis.add(rel(base, file) + " sets " + key));
       Map<String, String> settings = flatSettings(file);
+      // the file is read once: its Redis settings, Quartz's cluster mode and the Lettuce timeout come from one map
+      settings.keySet().stream().filter(Deployment::redisKey).sorted().findFirst()
+          .ifPresent(key -> redis.add(rel(base, file) + " sets " + key));
       if (quartzClustered(settings)) {
         multi.add(rel(base, file) + " runs Quartz clustered (org.quartz.jobStore.isClustered: true)");
       }
@@ -166,45 +168,6 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
 
   private static String rel(Path base, Path file) {
     return base.relativize(file).toString().replace('\\', '/');
-  }
-
-  /** The first {@code spring.data.redis.*} or {@code spring.redis.*} setting of a Spring configuration file. */
-  private static java.util.Optional<String> redisSettings(Path file) {
-    String name = file.getFileName().toString();
-    try {
-      if (name.endsWith(".properties")) {
-        Properties properties = new Properties();
-        properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));
-        return properties.stringPropertyNames().stream().filter(Deployment::redisKey).sorted().findFirst();
-      }
-      try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-        while (documents.hasNext()) {
-          JsonNode document = documents.next();
-          for (String at : List.of("/spring/data/redis", "/spring/redis")) {
-            JsonNode redis = document.at(at);
-            if (redis.isObject() && redis.size() > 0) {
-              return java.util.Optional.of(at.substring(1).replace('/', '.') + "." + redis.fieldNames().next());
-            }
-          }
-          if (document.isObject()) {
-            for (var names = document.fieldNames(); names.hasNext(); ) {
-              String key = names.next();
-              if (redisKey(key)) {
-                return java.util.Optional.of(key);
-              }
-              JsonNode nested = document.path(key);
-              if (key.equals("spring.data") && nested.path("redis").isObject()
-                  || key.equals("spring") && nested.path("data.redis").isObject()) {
-                return java.util.Optional.of("spring.data.redis");
-              }
-            }
-          }
-        }
-      }
-    } catch (IOException | RuntimeException unreadable) {
-      // a file Spring could not read either tells nothing
-    }
-    return java.util.Optional.empty();
   }
 
   /**
