@@ -2,7 +2,6 @@ package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.config.OptkitConfig.CachePolicy;
-import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -329,7 +328,7 @@ public final class CachingPlanner {
       }
     }
     // a cache the project already has answers its queries: nothing to gain, whatever else holds
-    Optional<String> cachedBelow = queriesCachedAlready(method);
+    Optional<String> cachedBelow = SecondLevelCaches.whyCachedAlready(index, method);
     if (cachedBelow.isPresent()) {
       return cachedBelow;
     }
@@ -441,27 +440,6 @@ public final class CachingPlanner {
           + "or a reactive cache");
     }
     return Optional.empty();
-  }
-
-  /**
-   * Every query the method reads through is answered by a cache the project already has (MyBatis's
-   * second-level cache): a second cache above it saves no query and adds its own staleness.
-   */
-  private Optional<String> queriesCachedAlready(IndexedMethod method) {
-    List<String> caches = new ArrayList<>();
-    for (var reached : index.reachedIo(method)) {
-      if (reached.site().access() != Access.READ) {
-        continue;
-      }
-      Optional<String> cache = index.secondLevelCache(reached.site());
-      if (cache.isEmpty()) {
-        return Optional.empty();
-      }
-      caches.add(cache.get());
-    }
-    return caches.isEmpty() ? Optional.empty() : Optional.of("its queries are already cached by "
-        + String.join(", ", caches.stream().distinct().toList()) + ": a second cache above it would save no query "
-        + "and add staleness of its own");
   }
 
   static boolean isFuture(String returnType) {

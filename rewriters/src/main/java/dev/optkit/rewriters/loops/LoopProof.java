@@ -27,7 +27,6 @@ import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -192,7 +191,7 @@ final class LoopProof {
     // thrown there as the type it is: every type javac lets it be (the method's throws, catches around the loop)
     List<String> checked = new ArrayList<>();
     for (var thrown : method.getThrownExceptions()) {
-      if (thrown instanceof ClassOrInterfaceType type && typeVariables(method).contains(type.getNameAsString())) {
+      if (thrown instanceof ClassOrInterfaceType type && ThrowsTypes.typeVariables(method).contains(type.getNameAsString())) {
         return Shape.refused(method.getNameAsString() + "() declares 'throws " + thrown + "', a type variable: a "
             + "checked exception held back to its element's turn could not be thrown again as that type");
       }
@@ -203,8 +202,8 @@ final class LoopProof {
         continue;
       }
       for (CatchClause clause : enclosing.getCatchClauses()) {
-        for (Type caught : caught(clause)) {
-          if (!UNCHECKED.contains(simpleName(caught)) && !checked.contains(caught.asString())) {
+        for (Type caught : ThrowsTypes.caught(clause)) {
+          if (!UNCHECKED.contains(ThrowsTypes.simpleName(caught)) && !checked.contains(caught.asString())) {
             checked.add(caught.asString());
           }
         }
@@ -408,33 +407,6 @@ final class LoopProof {
       }
     }
     return Optional.empty();
-  }
-
-  private static List<Type> caught(CatchClause clause) {
-    Type type = clause.getParameter().getType();
-    List<Type> types = new ArrayList<>();
-    if (type.isUnionType()) {
-      types.addAll(type.asUnionType().getElements());
-    } else {
-      types.add(type);
-    }
-    return types;
-  }
-
-  /** The type variables in scope of the method: its own and its classes'. */
-  private static Set<String> typeVariables(CallableDeclaration<?> method) {
-    Set<String> names = new HashSet<>();
-    method.getTypeParameters().forEach(t -> names.add(t.getNameAsString()));
-    for (Node current = method.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
-      if (current instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> generic) {
-        generic.getTypeParameters().forEach(t -> names.add(t.getNameAsString()));
-      }
-    }
-    return names;
-  }
-
-  private static String simpleName(Type type) {
-    return type instanceof ClassOrInterfaceType c ? c.getNameAsString() : type.asString();
   }
 
   private static <T extends Node> List<T> ancestors(Node node, Node boundary, Class<T> kind) {

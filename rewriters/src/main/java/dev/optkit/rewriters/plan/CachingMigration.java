@@ -19,18 +19,14 @@ import dev.optkit.rewriters.caching.PlainJavaCacheRewrite;
 import dev.optkit.rewriters.caching.PomDependencies;
 import dev.optkit.rewriters.caching.PlainRedisBackend;
 import dev.optkit.rewriters.caching.PlainRedisCacheFile;
-import dev.optkit.rewriters.caching.RedisRoundTrip;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.RedisCacheConfigRewrite;
 import dev.optkit.rewriters.caching.TwoLevelCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.caching.SpringCacheableRewrite;
 import dev.optkit.rewriters.caching.WholeProject;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,7 +220,7 @@ public final class CachingMigration {
       plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
     }
     if (config.cache().redis() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
-      plan = new CachingPlanner.Plan(redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals,
+      plan = new CachingPlanner.Plan(SpringRedisTargets.redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals,
           config.cache().twoLevel()),
           plan.refusals());
     } else if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)
@@ -424,53 +420,6 @@ public final class CachingMigration {
           + (springTargets.isEmpty() ? "" : " and org.springframework:spring-context-support") + " to your build");
     }
     return new MigrationPlan(scanRoot, List.copyOf(changes), List.copyOf(applied), refusals, notes, List.of());
-  }
-
-  /**
-   * The targets whose Spring caches can live in Redis, the others refused with the reason: the module
-   * must get a RedisConnectionFactory (Spring Boot makes one from spring.data.redis.*, or the project
-   * has Spring Data Redis already), an earlier migration's configuration must be a Redis one, and each
-   * method's result and key must round-trip ({@link RedisRoundTrip}). Plain Java caches stay local.
-   */
-  private static List<CachingTarget> redisOrRefused(Path scanRoot, String prefix, Assessment assessment,
-      ProjectTraits traits, List<CachingTarget> targets, List<Refusal> refusals, boolean twoLevel) {
-    boolean springDataRedis = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
-        .map(pom -> pom.dependencyArtifacts().stream().anyMatch(a -> a.equals("spring-data-redis")
-            || a.startsWith("spring-boot-starter-data-redis") || a.startsWith("redisson-spring")))
-        .orElse(false);
-    String whole = null;
-    if (!traits.springBoot() && !springDataRedis) {
-      whole = "the " + (twoLevel ? "two-level" : "redis") + " backend needs a RedisConnectionFactory: Spring Boot makes one from spring.data.redis.*, and "
-          + "this module has neither Spring Boot nor Spring Data Redis in its pom";
-    }
-    Optional<String> existing = CacheConfigFiles.existingConfig(prefix, assessment);
-    if (whole == null && existing.isPresent()) {
-      String text = SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(existing.get())))).text();
-      if (!SpringCacheConfigRewrite.isRedis(text)) {
-        whole = SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches in Caffeine (cache.backend "
-            + "local): undo that migration, or migrate with --cache-backend local, so one manager holds every cache";
-      } else if (TwoLevelCacheConfigRewrite.isTwoLevel(text) != twoLevel) {
-        String earlier = twoLevel ? "redis" : "two-level";
-        whole = SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier migration's caches with the " + earlier
-            + " backend: undo that migration, or migrate with --cache-backend " + earlier
-            + ", so every cache has the same levels";
-      }
-    }
-    RedisRoundTrip roundTrip = new RedisRoundTrip(assessment.index(), scanRoot);
-    List<CachingTarget> kept = new ArrayList<>();
-    for (CachingTarget target : targets) {
-      if (target.form() != CacheForm.SPRING) {
-        kept.add(target);
-        continue;
-      }
-      Optional<String> why = Optional.ofNullable(whole).or(() -> roundTrip.whyNot(target.method()));
-      if (why.isPresent()) {
-        refusals.add(new Refusal(target.finding(), why.get()));
-      } else {
-        kept.add(target);
-      }
-    }
-    return List.copyOf(kept);
   }
 
   private static String describe(CachingTarget target, boolean inRedis) {
