@@ -268,7 +268,7 @@ class CacheRolloutTest {
   void theSwitchCompilesForJava8() throws Exception {
     Path source = dir.resolve("shop/OptkitCaching.java");
     java.nio.file.Files.createDirectories(source.getParent());
-    java.nio.file.Files.writeString(source, dev.optkit.rewriters.caching.CacheSwitchFile.create("shop", "    ", "\n"));
+    java.nio.file.Files.writeString(source, dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.create("shop", "    ", "\n"));
     java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
     int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "--release", "8",
         "-Xlint:-options", "-d", dir.resolve("classes").toString(), source.toString());

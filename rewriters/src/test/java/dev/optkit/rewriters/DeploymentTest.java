@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.Deployment;
+import dev.optkit.rewriters.caching.backends.Deployment;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.IOException;
 import java.nio.file.Files;

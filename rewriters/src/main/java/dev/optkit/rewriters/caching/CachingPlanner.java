@@ -7,9 +7,33 @@ import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.index.IndexedMethod;
-import dev.optkit.analyzers.index.WebEntryPoints;
 import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.index.WebEntryPoints;
 import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.backends.PlainRedisBackend;
+import dev.optkit.rewriters.caching.backends.SingleInstance;
+import dev.optkit.rewriters.caching.entities.EntityResults;
+import dev.optkit.rewriters.caching.keys.CappedSizes;
+import dev.optkit.rewriters.caching.keys.ClientSizedKeys;
+import dev.optkit.rewriters.caching.keys.KeyCoverage;
+import dev.optkit.rewriters.caching.keys.ReferencedReads;
+import dev.optkit.rewriters.caching.keys.ScheduledPolls;
+import dev.optkit.rewriters.caching.keys.SubclassedMethods;
+import dev.optkit.rewriters.caching.requests.OutsideCallers;
+import dev.optkit.rewriters.caching.requests.SameRequest;
+import dev.optkit.rewriters.caching.requests.SnapshotReads;
+import dev.optkit.rewriters.caching.sharing.CopiedProperties;
+import dev.optkit.rewriters.caching.sharing.ResultSharing;
+import dev.optkit.rewriters.caching.spring.SpringBeans;
+import dev.optkit.rewriters.caching.spring.SpringVersionFloor;
+import dev.optkit.rewriters.caching.spring.SpringXmlScans;
+import dev.optkit.rewriters.caching.writers.DataWriters;
+import dev.optkit.rewriters.caching.writers.ExportedRepositories;
+import dev.optkit.rewriters.caching.writers.OneEvictionLayer;
+import dev.optkit.rewriters.caching.writers.ProjectWrites;
+import dev.optkit.rewriters.caching.writers.SecondLevelCaches;
+import dev.optkit.rewriters.caching.writers.TestSlices;
+import dev.optkit.rewriters.caching.writers.WriterEvictions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +47,7 @@ import java.util.regex.Pattern;
  */
 public final class CachingPlanner {
 
-  static final Set<String> REACTIVE_TYPES = Set.of(
+  public static final Set<String> REACTIVE_TYPES = Set.of(
       "reactor.core.publisher.Mono", "reactor.core.publisher.Flux", "io.reactivex.rxjava3.core.Single",
       "io.reactivex.rxjava3.core.Observable", "io.reactivex.rxjava3.core.Flowable", "org.reactivestreams.Publisher");
 
@@ -442,7 +466,7 @@ public final class CachingPlanner {
     return Optional.empty();
   }
 
-  static boolean isFuture(String returnType) {
+  public static boolean isFuture(String returnType) {
     return returnType.equals("java.util.concurrent.CompletableFuture");
   }
 

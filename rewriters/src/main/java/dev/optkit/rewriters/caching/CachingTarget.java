@@ -48,13 +48,13 @@ public record CachingTarget(
   }
 
   /** The same target with other evictions (fewer, once a method above a writer evicts for it). */
-  CachingTarget withEvictions(List<Eviction> kept) {
+  public CachingTarget withEvictions(List<Eviction> kept) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, List.copyOf(kept), warnings,
         acceptedStale, clientSizes, contentGetter);
   }
 
   /** The same target bounded by weight, because of these parameters, its elements read by that getter (or null). */
-  CachingTarget weighedBy(List<String> parameters, String getter) {
+  public CachingTarget weighedBy(List<String> parameters, String getter) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale,
         List.copyOf(parameters), getter);
   }

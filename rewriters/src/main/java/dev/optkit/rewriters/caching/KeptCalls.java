@@ -8,16 +8,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A parsed call's record in its method's facts: the same name at the same line and column. */
-final class KeptCalls {
+public final class KeptCalls {
   private KeptCalls() {}
 
   /** The call among these records; empty when none is at its position, or the parsed call has none. */
-  static Optional<CallRef> among(Collection<CallRef> calls, MethodCallExpr call) {
+  public static Optional<CallRef> among(Collection<CallRef> calls, MethodCallExpr call) {
     return among(calls.stream(), call);
   }
 
   /** The call among the method's calls and opaque calls (the facts drop calls on the JDK's types). */
-  static Optional<CallRef> anyOf(IndexedMethod method, MethodCallExpr call) {
+  public static Optional<CallRef> anyOf(IndexedMethod method, MethodCallExpr call) {
     return among(Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream()), call);
   }
 

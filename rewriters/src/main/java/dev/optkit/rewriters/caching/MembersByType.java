@@ -6,6 +6,7 @@ import dev.optkit.analyzers.index.DataFootprint;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.index.ReachedIo;
+import dev.optkit.rewriters.caching.writers.FootprintIndex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import java.util.Set;
  * every method of the class, once per cached method: quadratic in a class with thousands of
  * members (a generated client of 1 MB did not finish in 20 minutes).
  */
-final class MembersByType {
+public final class MembersByType {
   private final ProjectIndex index;
   private final Map<String, Members> byType = new HashMap<>();
 
@@ -31,7 +32,7 @@ final class MembersByType {
   }
 
   /** A method of the class writing through one of the calls it reaches, and the first such write's reach. */
-  record OwnWrite(IndexedMethod method, ReachedIo reached, DataFootprint footprint) {}
+  public record OwnWrite(IndexedMethod method, ReachedIo reached, DataFootprint footprint) {}
 
   /** One class's members, indexed. */
   private static final class Members {
@@ -84,7 +85,7 @@ final class MembersByType {
   }
 
   /** The other methods that call it through {@code this} ({@link #selfCalls}), as {@code name()}, distinct and sorted. */
-  List<String> selfCallers(IndexedMethod target) {
+  public List<String> selfCallers(IndexedMethod target) {
     return selfCalls(target).stream().map(call -> call.getKey().fact().name() + "()").distinct().sorted().toList();
   }
 
@@ -93,7 +94,7 @@ final class MembersByType {
    * its superclasses and subclasses, whose methods run on the same object ({@code this.write()} in a subclass of a
    * service bypasses the proxy as much as in the service). In member order, one class after another.
    */
-  List<Map.Entry<IndexedMethod, CallRef>> selfCalls(IndexedMethod target) {
+  public List<Map.Entry<IndexedMethod, CallRef>> selfCalls(IndexedMethod target) {
     // asked per cached method and writer: walked once per writer
     return selfCallsOf.computeIfAbsent(target, this::findSelfCalls);
   }
@@ -136,7 +137,7 @@ final class MembersByType {
    * type variable, {@code update(E entity)}, is {@code update(Product entity)} in the subclass; an overload counted
    * too only adds an eviction).
    */
-  List<IndexedMethod> overrides(IndexedMethod writer) {
+  public List<IndexedMethod> overrides(IndexedMethod writer) {
     List<IndexedMethod> found = new ArrayList<>();
     for (String sub : new java.util.TreeSet<>(index.subtypesOf(writer.fact().ownerType()))) {
       for (IndexedMethod method : index.methods(sub, writer.fact().name())) {
@@ -190,7 +191,7 @@ final class MembersByType {
    * ({@code new Thread(this)}, {@code RenameHelper.apply(this, id)}), as {@code apply()}; empty when none does. Whoever
    * gets it calls the writer on the object itself, where no proxy evicts.
    */
-  Optional<String> thisHandedOut(IndexedMethod writer) {
+  public Optional<String> thisHandedOut(IndexedMethod writer) {
     return handedOut.computeIfAbsent(writer.fact().ownerType(), this::findThisHandedOut);
   }
 
@@ -221,7 +222,7 @@ final class MembersByType {
    * its fields unread, unless it is one of Spring's interfaces or {@code Serializable}, which hold no such code (a
    * library interface's default methods, a {@code BiConsumer}'s {@code andThen}, run the object itself: c3).
    */
-  boolean holdsCode(IndexedMethod writer) {
+  public boolean holdsCode(IndexedMethod writer) {
     return codeHolder(writer).isPresent();
   }
 
@@ -230,7 +231,7 @@ final class MembersByType {
    * optkit cannot read: a library supertype ({@code AbstractRememberMeServices}, whose template methods call the
    * overridden steps on {@code this}).
    */
-  java.util.Optional<String> codeHolder(IndexedMethod writer) {
+  public java.util.Optional<String> codeHolder(IndexedMethod writer) {
     Set<String> family = family(writer.fact().ownerType());
     // a library interface the family implements (UserDetailsService: audit 11's s12) has no instance fields
     Set<String> interfaces = new java.util.HashSet<>();
@@ -266,7 +267,7 @@ final class MembersByType {
   }
 
   /** Whether any field initialiser, initialiser block or enum constant of the project names the method. */
-  boolean namedInFieldCode(IndexedMethod method) {
+  public boolean namedInFieldCode(IndexedMethod method) {
     if (fieldCodeNames == null) {
       fieldCodeNames = new java.util.HashSet<>();
       index.types().forEach(type -> fieldCodeNames.addAll(type.fieldCodeCalls()));
@@ -281,7 +282,7 @@ final class MembersByType {
    * controller's {@code new CatWriter(repo)}: hostile review 35's g0, g1): that object is no bean, and no proxy
    * evicts around its writes. Empty when none does.
    */
-  Optional<String> madeWithNew(String owner) {
+  public Optional<String> madeWithNew(String owner) {
     if (newMakers == null) { // every construction of the project read once, not once per writer asked about
       newMakers = new HashMap<>();
       index.files().stream().filter(file -> !dev.optkit.analyzers.source.SourceSet.isTestPath(file.path()))
@@ -303,7 +304,7 @@ final class MembersByType {
    * A private listener or scheduled method of the class ({@code @EventListener private void on(...)}), as
    * {@code @EventListener on()}: Spring refuses to invoke it on a proxy, which a cache annotation makes the bean.
    */
-  Optional<String> privateListener(String type) {
+  public Optional<String> privateListener(String type) {
     for (IndexedMethod method : index.methodsOfType(type)) {
       if (method.fact().isPrivate()) {
         for (String annotation : method.fact().annotations()) {
@@ -321,7 +322,7 @@ final class MembersByType {
    * For each method of the class but {@code target} and the constructors, in member order: its
    * first reach that writes data one of these reads reads.
    */
-  List<OwnWrite> writesOverlapping(IndexedMethod target, List<DataFootprint> reads) {
+  public List<OwnWrite> writesOverlapping(IndexedMethod target, List<DataFootprint> reads) {
     List<OwnWrite> first = new ArrayList<>();
     Set<IndexedMethod> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (OwnWrite write : of(target.fact().ownerType()).writes.overlapping(reads)) {

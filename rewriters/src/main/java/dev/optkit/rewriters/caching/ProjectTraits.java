@@ -6,13 +6,16 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.MavenPom;
 import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.caching.spring.SpringXmlScans;
+import dev.optkit.rewriters.caching.writers.DatabaseInConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the target project is: whether Spring's cache abstraction is on hand, whether it caches
@@ -257,7 +260,7 @@ public record ProjectTraits(
    * The classes anywhere in the project (every module) whose component scan covers a package:
    * {@code @SpringBootApplication} or {@code @ComponentScan}, by qualified name.
    */
-  static List<String> scannersOf(ProjectIndex index, String pkg) {
+  public static List<String> scannersOf(ProjectIndex index, String pkg) {
     List<String> scanners = new java.util.ArrayList<>();
     for (FileFacts file : index.files()) {
       for (TypeFact type : file.types()) {

@@ -4,6 +4,12 @@ import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.requests.FilterPhase;
+import dev.optkit.rewriters.caching.requests.Transactions;
+import dev.optkit.rewriters.caching.spring.SpringSettings;
+import dev.optkit.rewriters.caching.writers.FootprintIndex;
+import dev.optkit.rewriters.caching.writers.ProjectWrites;
+import dev.optkit.rewriters.caching.writers.SeparateApplications;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -46,7 +52,7 @@ public final class WholeProject {
    * persistence.xml) mentions the text; true when the project is not at hand to tell. Links are not
    * followed, and files over a megabyte are no configuration.
    */
-  boolean configurationMentions(String text) {
+  public boolean configurationMentions(String text) {
     return mentioned.computeIfAbsent(text, this::searchConfiguration);
   }
 
@@ -94,7 +100,7 @@ public final class WholeProject {
   private Boolean openInViewOff;
 
   /** When servlet filters run against the view's persistence context; one answer per migration. */
-  FilterPhase filterPhase() {
+  public FilterPhase filterPhase() {
     if (filterPhase == null) {
       filterPhase = new FilterPhase(this, scanRoot);
     }
@@ -107,7 +113,7 @@ public final class WholeProject {
    * The project registers an open-in-view filter or interceptor of its own ({@code @Bean OpenEntityManagerInViewFilter},
    * a subclass, Hibernate's {@code OpenSessionInView...}): the setting does not turn that off (hostile review 33's v3).
    */
-  boolean registersOpenInView() {
+  public boolean registersOpenInView() {
     java.util.function.Predicate<String> openInView = name -> name != null
         && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
     return index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
@@ -150,7 +156,7 @@ public final class WholeProject {
    * Whether the project creates Jackson's Hibernate module ({@code new Hibernate6Module()}): a lazy association it is
    * given is written as null unless loaded, so the refusal names that, not a LazyInitializationException (audit 11).
    */
-  boolean createsHibernateModule() {
+  public boolean createsHibernateModule() {
     return index.methods().stream().filter(m -> !SourceSet.isTestPath(m.path()))
         .anyMatch(m -> m.fact().constructorCalls().stream().anyMatch(c -> c.receiverType() != null
             && c.receiverType().startsWith("com.fasterxml.jackson.datatype.hibernate")));
@@ -174,7 +180,7 @@ public final class WholeProject {
    * whose X is the class, a supertype of it, or {@code Object}. A mix-in for {@code ProblemDetail} only changes how
    * problem details are written (audit 14's s10d).
    */
-  boolean jacksonMixInsMayReach(String type) {
+  public boolean jacksonMixInsMayReach(String type) {
     if (!jacksonMixIns()) {
       return false;
     }
@@ -237,18 +243,18 @@ public final class WholeProject {
   }
 
   /** A method's declaration read again from its file; empty when the sources are not at hand or it moved. */
-  Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> declaration(IndexedMethod method) {
+  public Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> declaration(IndexedMethod method) {
     return sources == null ? Optional.empty() : sources.declaration(method);
   }
 
   /** The file declaring a project type, parsed again; empty when the sources are not at hand. */
-  Optional<com.github.javaparser.ast.CompilationUnit> unitOfType(String type) {
+  public Optional<com.github.javaparser.ast.CompilationUnit> unitOfType(String type) {
     String path = index.pathOfType(type);
     return sources == null || path == null ? Optional.empty() : sources.unit(path);
   }
 
   /** The getter of an entity's identifier, read from its source; empty when the sources are not at hand. */
-  Optional<String> idGetter(String entity) {
+  public Optional<String> idGetter(String entity) {
     if (sources == null) {
       return Optional.empty();
     }
@@ -263,7 +269,7 @@ public final class WholeProject {
    * Whether a field of a project type carries an annotation of that simple name; true when the sources
    * are not at hand to tell (the careful answer for a check that allows something when it is absent).
    */
-  boolean fieldMayCarry(String type, String field, String annotation) {
+  public boolean fieldMayCarry(String type, String field, String annotation) {
     String path = index.pathOfType(type);
     Optional<com.github.javaparser.ast.CompilationUnit> unit = sources == null || path == null ? Optional.empty()
         : sources.unit(path);
@@ -281,7 +287,7 @@ public final class WholeProject {
   }
 
   /** Which modules are applications of their own on databases of their own. */
-  SeparateApplications separateApplications() {
+  public SeparateApplications separateApplications() {
     if (separateApplications == null) {
       separateApplications = new SeparateApplications(index, scanRoot);
     }
@@ -290,16 +296,16 @@ public final class WholeProject {
 
   private SeparateApplications separateApplications;
 
-  ProjectIndex index() {
+  public ProjectIndex index() {
     return index;
   }
 
-  Transactions transactions() {
+  public Transactions transactions() {
     return transactions;
   }
 
   /** Every write of the project (see {@link ProjectWrites}). */
-  List<ProjectWrites.Write> writes() {
+  public List<ProjectWrites.Write> writes() {
     if (writes == null) {
       writes = ProjectWrites.of(index, this::declaration);
     }
@@ -307,7 +313,7 @@ public final class WholeProject {
   }
 
   /** Every write of the project by the data it touches: each cached method looks its writers up there. */
-  FootprintIndex<ProjectWrites.Write> writesByFootprint() {
+  public FootprintIndex<ProjectWrites.Write> writesByFootprint() {
     if (writesByFootprint == null) {
       writesByFootprint = new FootprintIndex<>();
       writes().forEach(write -> writesByFootprint.add(write, write.footprint()));
@@ -355,7 +361,7 @@ public final class WholeProject {
   }
 
   /** The first production method, by name, that starts a JDBC transaction by hand ({@code setAutoCommit(false)}). */
-  Optional<String> manualTransactionStart() {
+  public Optional<String> manualTransactionStart() {
     if (manualTransactionStart == null) {
       manualTransactionStart = index.methods().stream()
           .filter(m -> m.fact().startsManualTransaction() && !SourceSet.isTestPath(m.path()))

@@ -2,10 +2,10 @@ package dev.optkit.rewriters.plan;
 
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.PomDependencies;
+import dev.optkit.rewriters.caching.rewrite.PomDependencies;
 import dev.optkit.rewriters.caching.ProjectTraits;
-import dev.optkit.rewriters.caching.RedisCacheConfigRewrite;
-import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,7 +122,7 @@ final class CacheConfigFiles {
     boolean managed = traits.springBoot();
     List<PomDependencies.Dependency> wanted = new ArrayList<>();
     if (plainInRedis) {
-      wanted.addAll(dev.optkit.rewriters.caching.PlainRedisBackend.pomDependencies(managed));
+      wanted.addAll(dev.optkit.rewriters.caching.backends.PlainRedisBackend.pomDependencies(managed));
       if (!spring && !plain) {
         return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
             document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)

@@ -11,19 +11,19 @@ import dev.optkit.analyzers.rules.CacheableReadMethodRule;
 import dev.optkit.analyzers.rules.RuleContext;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.CacheForm;
-import dev.optkit.rewriters.caching.CacheSwitchFile;
+import dev.optkit.rewriters.caching.rewrite.CacheSwitchFile;
 import dev.optkit.rewriters.caching.CachingPlanner;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.caching.Deployment;
-import dev.optkit.rewriters.caching.PlainJavaCacheRewrite;
-import dev.optkit.rewriters.caching.PomDependencies;
-import dev.optkit.rewriters.caching.PlainRedisBackend;
-import dev.optkit.rewriters.caching.PlainRedisCacheFile;
+import dev.optkit.rewriters.caching.backends.Deployment;
+import dev.optkit.rewriters.caching.rewrite.PlainJavaCacheRewrite;
+import dev.optkit.rewriters.caching.rewrite.PomDependencies;
+import dev.optkit.rewriters.caching.backends.PlainRedisBackend;
+import dev.optkit.rewriters.caching.backends.PlainRedisCacheFile;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.caching.TwoLevelCacheConfigRewrite;
-import dev.optkit.rewriters.caching.SpringCacheConfigRewrite;
-import dev.optkit.rewriters.caching.SpringCacheableRewrite;
+import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.caching.rewrite.SpringCacheableRewrite;
 import dev.optkit.rewriters.caching.WholeProject;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
@@ -94,7 +94,7 @@ public final class CachingMigration {
     if (config.cache().redis()) {
       deployment.lettuceTimeoutNote().ifPresent(notes::add);
     }
-    notes.addAll(new dev.optkit.rewriters.caching.ExistingCacheGaps(whole).notes());
+    notes.addAll(new dev.optkit.rewriters.caching.writers.ExistingCacheGaps(whole).notes());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       java.util.Set<CachingTarget> inRedis = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       MigrationPlan part = prepareModule(scanRoot, module.getKey(), assessment, config, module.getValue(), acceptStale, whole,

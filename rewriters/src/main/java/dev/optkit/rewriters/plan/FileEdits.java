@@ -2,7 +2,7 @@ package dev.optkit.rewriters.plan;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import dev.optkit.rewriters.caching.PlainJavaCacheRewrite;
+import dev.optkit.rewriters.caching.rewrite.PlainJavaCacheRewrite;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;

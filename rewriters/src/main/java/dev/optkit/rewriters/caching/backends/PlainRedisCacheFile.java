@@ -1,0 +1,237 @@
+package dev.optkit.rewriters.caching.backends;
+
+import dev.optkit.rewriters.caching.rewrite.CacheSwitchFile;
+
+/**
+ * The class a plain Java cache with the redis backend is made of ({@value #CLASS_NAME}): the entries of
+ * one method in Redis, through the project's own Jedis, shared by every instance of the application.
+ * The counterpart of the Spring configuration's write-aware cache writer ({@link RedisCacheConfigRewrite}):
+ * the same key format, the same JSON with the class of each value, the same eviction counter and the
+ * same store-only-while-no-eviction script, so the round-trip refusals ({@link RedisRoundTrip}) hold
+ * for both. Java 8 source, for Jedis 3 and later (the scan classes moved packages in Jedis 4).
+ */
+public final class PlainRedisCacheFile {
+  public static final String CLASS_NAME = "OptkitRedisCache";
+  /** The system property and environment variable naming the Redis the caches use. */
+  public static final String URL_PROPERTY = "optkit.cache.redis.url";
+  public static final String URL_ENVIRONMENT = "OPTKIT_CACHE_REDIS_URL";
+
+  private PlainRedisCacheFile() {}
+
+  /** @param jedisMajor the project's Jedis major version, 3 or later */
+  public static String create(String packageName, int jedisMajor, String indent, String nl) {
+    String scanParams = jedisMajor >= 4 ? "redis.clients.jedis.params.ScanParams" : "redis.clients.jedis.ScanParams";
+    String scanResult = jedisMajor >= 4 ? "redis.clients.jedis.resps.ScanResult" : "redis.clients.jedis.ScanResult";
+    return CacheSwitchFile.file(packageName,
+        TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult), indent, nl);
+  }
+
+  private static final String TEMPLATE = """
+      import com.fasterxml.jackson.annotation.JsonTypeInfo;
+      import com.fasterxml.jackson.databind.ObjectMapper;
+      import java.io.IOException;
+      import java.net.URI;
+      import java.util.Arrays;
+      import java.util.Optional;
+      import java.util.concurrent.atomic.AtomicLong;
+      import java.util.logging.Logger;
+      import redis.clients.jedis.Jedis;
+      import redis.clients.jedis.JedisPool;
+
+      /**
+       * Added by optkit migrate: the cache of one method, held in Redis and shared by every instance of the
+       * application (docs/cache-backends.md). Redis is the one the system property optkit.cache.redis.url or
+       * the environment variable OPTKIT_CACHE_REDIS_URL names (redis://localhost:6379 when neither is set),
+       * reached through Jedis. A value is JSON with its class (Jackson's default typing); a key, the text of
+       * the method's arguments. A value whose load overlapped an eviction, on any instance, is never stored:
+       * every eviction counts up the cache's counter in Redis before it deletes, a load notes the count before
+       * it runs, and its value is stored by one script, atomically, only while the count is unchanged. While
+       * Redis is unreachable a read is a miss (the method answers from its source) and nothing is stored; an
+       * eviction fails, so the writer's caller learns that entries it could not drop may be served once Redis
+       * is back (until their TTL).
+       *
+       * @param <V> what the cache keeps for a call: its answer, or an Optional of it (an absent one is kept too)
+       */
+      public final class OptkitRedisCache<V> {
+          private static final String PUT_IF_NO_EVICTION = "if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then "
+                  + "return 0 end redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1";
+          private static final Logger LOG = Logger.getLogger(OptkitRedisCache.class.getName());
+          private static final AtomicLong LAST_WARNING = new AtomicLong();
+          private static final ObjectMapper VALUES = values();
+          private static volatile JedisPool pool;
+
+          private final String prefix;
+          private final String evictions;
+          private final long ttlMillis;
+          private final boolean optional;
+          private final Class<?> type;
+
+          private OptkitRedisCache(String name, long ttlMillis, boolean optional, Class<?> type) {
+              this.prefix = "optkit:" + name + "::";
+              this.evictions = "optkit:" + name + ":evictions";
+              this.ttlMillis = ttlMillis;
+              this.optional = optional;
+              this.type = type;
+          }
+
+          /**
+           * @param name the cache's name, the prefix of its keys in Redis
+           * @param ttlMillis how long an entry lives
+           * @param optional the values are Optionals: an absent one is kept as such
+           * @param type the class of a value (of an Optional's content): an entry of another class, as one another
+           *     version of the application kept, is a miss
+           */
+          public static <V> OptkitRedisCache<V> of(String name, long ttlMillis, boolean optional, Class<?> type) {
+              return new OptkitRedisCache<V>(name, ttlMillis, optional, type);
+          }
+
+          /** What is kept for these arguments; null on a miss, Redis unreachable included. */
+          public V getIfPresent(Object... key) {
+              try (Jedis connection = pool().getResource()) {
+                  String kept = connection.get(prefix + keyText(key));
+                  return kept == null ? null : decode(kept);
+              } catch (RuntimeException | IOException unreadable) {
+                  warn(unreadable);
+                  return null;
+              }
+          }
+
+          /** The evictions counted so far, noted by a load before it runs; -1 when Redis is unreachable. */
+          public long evictions() {
+              try (Jedis connection = pool().getResource()) {
+                  String count = connection.get(evictions);
+                  return count == null ? 0 : Long.parseLong(count);
+              } catch (RuntimeException unreachable) {
+                  warn(unreachable);
+                  return -1;
+              }
+          }
+
+          /** Keeps the value for these arguments, unless an eviction was counted since the load noted the count. */
+          public void putUnlessEvictedSince(long noted, V value, Object... key) {
+              if (noted < 0) {
+                  return; // Redis was unreachable when the load began: what it read cannot be vouched for
+              }
+              try (Jedis connection = pool().getResource()) {
+                  connection.eval(PUT_IF_NO_EVICTION, Arrays.asList(prefix + keyText(key), evictions),
+                          Arrays.asList(Long.toString(noted), encode(value), Long.toString(ttlMillis)));
+              } catch (RuntimeException | IOException unwritable) {
+                  warn(unwritable);
+              }
+          }
+
+          /** Keeps the value for these arguments (a cache no write evicts). */
+          public void put(V value, Object... key) {
+              try (Jedis connection = pool().getResource()) {
+                  connection.psetex(prefix + keyText(key), ttlMillis, encode(value));
+              } catch (RuntimeException | IOException unwritable) {
+                  warn(unwritable);
+              }
+          }
+
+          /**
+           * Drops every entry, for every instance: counts the eviction first (a load that began before it is
+           * then not stored), then deletes the entries by SCAN, which does not block Redis as KEYS would.
+           * Fails while Redis is unreachable.
+           */
+          public void invalidateAll() {
+              try (Jedis connection = pool().getResource()) {
+                  connection.incr(evictions);
+                  @SCAN_PARAMS@ match = new @SCAN_PARAMS@().match(prefix + "*").count(1000);
+                  String cursor = @SCAN_PARAMS@.SCAN_POINTER_START;
+                  do {
+                      @SCAN_RESULT@<String> page = connection.scan(cursor, match);
+                      if (!page.getResult().isEmpty()) {
+                          connection.del(page.getResult().toArray(new String[0]));
+                      }
+                      cursor = page.getCursor();
+                  } while (!cursor.equals(@SCAN_PARAMS@.SCAN_POINTER_START));
+              }
+          }
+
+          /**
+           * {@link #invalidateAll()} after a write that may have failed: when it did, a failure to evict is kept as
+           * suppressed beside the write's own exception, which its caller catches as before; else it is thrown.
+           */
+          public void invalidateAllAfter(Throwable writeFailure) {
+              try {
+                  invalidateAll();
+              } catch (RuntimeException unevicted) {
+                  if (writeFailure == null) {
+                      throw unevicted;
+                  }
+                  writeFailure.addSuppressed(unevicted);
+              }
+          }
+
+          private String encode(V value) throws IOException {
+              Object kept = optional ? ((Optional<?>) value).orElse(null) : value;
+              return optional && kept == null ? "-" : "+" + VALUES.writeValueAsString(kept);
+          }
+
+          @SuppressWarnings("unchecked")
+          private V decode(String kept) throws IOException {
+              if (kept.startsWith("-")) {
+                  return (V) Optional.empty();
+              }
+              Object value = VALUES.readValue(kept.substring(1), Object.class);
+              if (value != null && !type.isInstance(value)) {
+                  throw new IOException("an entry of " + value.getClass().getName() + " where " + type.getName() + " is kept");
+              }
+              return (V) (optional ? Optional.ofNullable(value) : value);
+          }
+
+          /** The arguments as text no other arguments have: strings quoted and escaped, enums by name. */
+          static String keyText(Object[] parts) {
+              StringBuilder key = new StringBuilder("[");
+              for (Object part : parts) {
+                  if (key.length() > 1) {
+                      key.append(',');
+                  }
+                  if (part instanceof CharSequence || part instanceof Character) {
+                      key.append('"').append(part.toString().replace("\\\\", "\\\\\\\\").replace("\\"", "\\\\\\"")).append('"');
+                  } else if (part instanceof Enum<?>) {
+                      key.append(((Enum<?>) part).name());
+                  } else {
+                      key.append(part); // null, numbers, booleans, UUIDs: their text is their value
+                  }
+              }
+              return key.append(']').toString();
+          }
+
+          private static JedisPool pool() {
+              JedisPool current = pool;
+              if (current == null) {
+                  synchronized (OptkitRedisCache.class) {
+                      if (pool == null) {
+                          String url = System.getProperty("optkit.cache.redis.url", System.getenv("OPTKIT_CACHE_REDIS_URL"));
+                          pool = new JedisPool(URI.create(url == null ? "redis://localhost:6379" : url));
+                      }
+                      current = pool;
+                  }
+              }
+              return current;
+          }
+
+          @SuppressWarnings("deprecation") // EVERYTHING: records and final classes carry their class too
+          private static ObjectMapper values() {
+              ObjectMapper mapper = new ObjectMapper();
+              mapper.findAndRegisterModules(); // java.time and the other modules on the class path
+              // the classes a value names are the application's, which this class's loader sees
+              mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(OptkitRedisCache.class.getClassLoader()));
+              mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,
+                      JsonTypeInfo.As.PROPERTY);
+              return mapper;
+          }
+
+          private static void warn(Exception e) {
+              long now = System.currentTimeMillis();
+              long last = LAST_WARNING.get();
+              if (now - last >= 60_000 && LAST_WARNING.compareAndSet(last, now)) {
+                  LOG.warning("optkit cache: Redis unreachable, or an entry it could not read or write; answering from the "
+                          + "source: " + e);
+              }
+          }
+      }
+      """;
+}

@@ -1,0 +1,103 @@
+package dev.optkit.rewriters.caching.entities;
+
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.caching.ProjectTraits;
+import dev.optkit.rewriters.caching.sharing.ResultSharing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an entity's own code reads of its lazy associations: its equals, hashCode and compareTo (which a set or map
+ * the entity is put in calls), and a method of it a caller calls on it.
+ */
+final class EntityOwnReads {
+  private final ProjectIndex index;
+  private final ResultSharing sharing;
+  private final ProxyIds proxyIds;
+
+  EntityOwnReads(ProjectIndex index, ResultSharing sharing, ProxyIds proxyIds) {
+    this.index = index;
+    this.sharing = sharing;
+    this.proxyIds = proxyIds;
+  }
+
+  /**
+   * What of the entity's equals, hashCode and compareTo reads a lazy association; "equals and hashCode, which
+   * Lombok writes over every field" for a Lombok @Data/@EqualsAndHashCode entity; empty when they read none.
+   */
+  Optional<String> identityReadsLazy(ReturnedEntity entity) {
+    for (TypeFact type : index.type(entity.qualifiedName()).stream().toList()) {
+      List<String> types = new ArrayList<>(List.of(type.qualifiedName()));
+      types.addAll(index.supertypesOf(type.qualifiedName()));
+      // returned as an interface its entities implement: the row is one of them, with its own equals
+      index.subtypesOf(type.qualifiedName()).stream().sorted().filter(sub -> !types.contains(sub)).forEach(types::add);
+      for (String each : types) {
+        Optional<TypeFact> fact = index.type(each);
+        // by name, not by ending: @DiscriminatorValue is no Lombok @Value (hostile review 43's m2-lombok-reason)
+        if (fact.filter(t -> t.annotations().stream().map(ProjectTraits::simpleName)
+            .anyMatch(a -> a.equals("Data") || a.equals("EqualsAndHashCode") || a.equals("Value"))).isPresent()) {
+          return Optional.of("equals and hashCode, which Lombok writes over every field, its lazy associations ("
+              + entity.lazyFields() + ") among them");
+        }
+        for (String name : List.of("equals", "hashCode", "compareTo")) {
+          for (IndexedMethod identity : index.methods(each, name)) {
+            for (String field : identity.fact().mutableFieldsRead()) {
+              if (entity.lazyByGetter().containsValue(field)) {
+                return Optional.of(name + "(), which reads its lazy association " + field);
+              }
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A method of the entity itself, called on it, that reads a lazy association's field. */
+  Optional<String> ownLazyRead(IndexedMethod method, MethodFact.HandOff handOff, ReturnedEntity entity) {
+    java.util.Set<IndexedMethod> callees = new java.util.LinkedHashSet<>(sharing.receivers(method, handOff));
+    if (callees.isEmpty() && handOff.toArguments() < 0) {
+      // map(Menu::getRoleCount): a method reference names no call the graph links; the entity's own method, or its
+      // superclass's, runs
+      List<String> types = new ArrayList<>(List.of(entity.qualifiedName()));
+      types.addAll(index.supertypesOf(entity.qualifiedName()));
+      types.stream().flatMap(type -> index.methods(type, handOff.to()).stream())
+          .filter(m -> m.fact().params().isEmpty()).findFirst().ifPresent(callees::add);
+    }
+    // a subclass entity's override runs for its rows (GuardedMenu.getRoleCount() { return roles.size(); }: hostile
+    // review 43's m2); the facts do not list the fields it reads that its superclass declares, so one that calls
+    // anything may read a lazy association
+    for (IndexedMethod callee : List.copyOf(callees)) {
+      for (String sub : index.subtypesOf(callee.fact().ownerType())) {
+        for (IndexedMethod override : index.methods(sub, callee.fact().name())) {
+          if (override.fact().params().size() != callee.fact().params().size()) {
+            continue;
+          }
+          callees.add(override);
+          if (!entity.lazyByGetter().isEmpty() && (!override.fact().calls().isEmpty()
+              || !override.fact().opaqueCalls().isEmpty())) {
+            return Optional.of(method.fact().displayName() + "() calls " + callee.fact().name() + "() on it, which the "
+                + "entity " + ProjectTraits.simpleName(sub) + " overrides with code that may read its lazy associations ("
+                + String.join(", ", entity.lazyByGetter().values().stream().distinct().sorted().toList()) + "): on a "
+                + "cached, detached entity that throws LazyInitializationException");
+          }
+        }
+      }
+    }
+    for (IndexedMethod callee : callees) {
+      java.util.Set<String> read = new java.util.LinkedHashSet<>(callee.fact().mutableFieldsRead());
+      read.addAll(callee.fact().fieldsRead()); // getMemberCount() { return members.isEmpty() ? ... }
+      for (String field : read) {
+        if (entity.lazyByGetter().containsValue(field) && !proxyIds.onlyIdRead(callee, field, entity)) {
+          return Optional.of(method.fact().displayName() + "() calls " + callee.fact().displayName() + "() on it, "
+              + "which reads its lazy association " + field + ": on a cached, detached entity that throws "
+              + "LazyInitializationException");
+        }
+      }
+    }
+    return Optional.empty();
+  }}

@@ -1,0 +1,501 @@
+package dev.optkit.rewriters.caching.keys;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.sharing.ResultSharing;
+import dev.optkit.rewriters.caching.writers.ForeignFieldAssignments;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a cached method's answer depends on state its key does not cover: a field that changes
+ * after construction, of an object shared between calls (this object, a bean it holds, a static),
+ * read by the method or by any project method it reaches. Fields of objects made or loaded for the
+ * call (rows a query mapped, a DTO it built, an entity a repository returned) are not such state:
+ * the next call makes or loads its own. Parameters are the key's own business (their equality is
+ * checked where keys are made), so what a parameter holds is not counted here either.
+ *
+ * <p>The walk carries, for each method it enters, whether its {@code this} and each parameter may
+ * be shared, from the {@link CallRef#roots() roots} of the receiver and arguments at the call.
+ */
+public final class KeyCoverage {
+  private static final int DEPTH = 4;
+
+  /**
+   * Library methods that answer a new object made for the call, by receiver type: a mapper's or a
+   * JSON reader's result (ModelMapper's {@code map} that returns a value is the one given a type to
+   * make; the one given a destination returns nothing).
+   */
+  private static final Map<String, Set<String>> FRESH_LIBRARY_RESULTS = Map.of(
+      "org.modelmapper.ModelMapper", Set.of("map"),
+      "com.fasterxml.jackson.databind.ObjectMapper", Set.of("readValue", "convertValue", "treeToValue", "readTree"),
+      "com.google.gson.Gson", Set.of("fromJson"));
+
+  private final ProjectIndex index;
+  private final UnseenImplementations unseenCode;
+  private final ForeignFieldAssignments foreignAssignments;
+  private final Map<Asked, Boolean> returnsFresh = new HashMap<>();
+  /**
+   * Answers of {@link #freshResult}, kept: a value built by calls whose arguments are results of calls
+   * sharing those arguments asks the same questions again at every level, exponentially (an assess of
+   * langchain4j ran for more than 15 minutes before they were kept).
+   */
+  private final Map<Asked, Boolean> freshResults = new HashMap<>();
+  /** Project classes with a supertype of this simple name ({@code .RowMapper}), for {@link #handedOn}. */
+  private final Map<String, List<String>> implementingBySimpleName = new HashMap<>();
+
+  public KeyCoverage(ProjectIndex index) {
+    this.unseenCode = new UnseenImplementations(index);
+    this.foreignAssignments = new ForeignFieldAssignments(index);
+    this.index = index;
+  }
+
+  /** One question about a method, by the method's identity: its facts are large to compare. */
+  private record Asked(IndexedMethod method, String token, Frame frame) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Asked asked && asked.method == method && asked.token.equals(token)
+          && asked.frame.equals(frame);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(method) * 31 + token.hashCode()) * 31 + frame.hashCode();
+    }
+  }
+
+  /** Whether the object a method runs on, and each of its parameters, may be shared state. */
+  private record Frame(boolean thisShared, List<Boolean> parameters) {
+    boolean parameter(int index) {
+      return index < 0 || index >= parameters.size() || parameters.get(index);
+    }
+  }
+
+  /**
+   * Why the cached method's answer is not a function of its key: it, or a project method it
+   * reaches, reads a mutable field of shared state, or changes shared state (a hit would skip the change).
+   */
+  public Optional<String> whyNot(IndexedMethod cached) {
+    List<Boolean> keyed = new ArrayList<>();
+    cached.fact().params().forEach(p -> keyed.add(false));
+    return below(cached, new Frame(true, List.copyOf(keyed)), DEPTH, new HashSet<>());
+  }
+
+  private Optional<String> below(IndexedMethod method, Frame frame, int depth, Set<Asked> seen) {
+    if (depth == 0 || !seen.add(new Asked(method, "", frame))) {
+      return Optional.empty();
+    }
+    if (depth < DEPTH && !method.fact().timeOrRandomUses().isEmpty()) {
+      // ymolyavkin's getItemsLastNextBookingByUser: isLast() compares with LocalDateTime.now(), so the answer
+      // changes when a booking's start passes, with no write to evict it
+      String use = method.fact().timeOrRandomUses().get(0);
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.TimeAndRandom.whatItReads(use) + ": "
+          + method.fact().displayName() + "() reads " + use);
+    }
+    Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared());
+    if (assignedElsewhere.isPresent()) {
+      return assignedElsewhere;
+    }
+    for (String entry : method.fact().otherStaticsRead()) {
+      if (!constant(entry)) {
+        String type = entry.substring(0, entry.indexOf('#'));
+        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+            + "() reads " + type.substring(type.lastIndexOf('.') + 1) + "." + entry.substring(entry.indexOf('#') + 1)
+            + ", a static field of another class, which code anywhere may change");
+      }
+    }
+    Optional<String> changed = changesShared(method, frame);
+    if (changed.isPresent()) {
+      return changed;
+    }
+    Optional<String> opaque = opaqueCallOnShared(method, frame);
+    if (opaque.isPresent()) {
+      return opaque;
+    }
+    for (CallRef call : method.fact().calls()) {
+      boolean receiverShared = shared(call.rootsOf(-1), method, frame);
+      List<Boolean> arguments = new ArrayList<>();
+      for (int i = 0; i < argumentsOf(call); i++) {
+        arguments.add(shared(call.rootsOf(i), method, frame));
+      }
+      if (call.argumentCount() < 0 && arguments.isEmpty() && handedToAQuery(method, call)) {
+        // this::mapRow given to jdbcTemplate.query(...): its parameters are the rows the query loaded for this call,
+        // as a lambda's are (audit 13's s17: 26 refusals of row mappers written as method references)
+        arguments.addAll(java.util.Collections.nCopies(MAX_CALLBACK_PARAMETERS, false));
+      }
+      List<IndexedMethod> targets = runTargets(method, call);
+      Optional<String> unseen = unseenCode.whyNot(method, call, targets, receiverShared);
+      if (unseen.isPresent()) {
+        return unseen;
+      }
+      for (IndexedMethod callee : targets) {
+        MethodFact fact = callee.fact();
+        boolean thisShared = fact.isStatic() || receiverShared;
+        List<String> read = thisShared ? fact.mutableFieldsRead() : fact.staticFieldsRead();
+        if (!read.isEmpty()) {
+          return Optional.of("depends on mutable state its key does not cover: " + fact.displayName()
+              + "() reads field " + read.get(0) + ", which changes after construction, of "
+              + (fact.staticFieldsRead().contains(read.get(0)) ? "its class (static)"
+                  : "an object shared between calls (" + call.snippet() + ")"));
+        }
+        List<Boolean> passed = arguments;
+        if (call.argumentCount() < 0 && fact.isStatic() && !call.roots().isEmpty() && arguments.isEmpty()) {
+          // map(MenuMapper::toMenuTo): a static method's reference takes each element as its first argument, not as
+          // a receiver (audit 16: an unknown parameter 0 made its fresh DTO's setters "shared state")
+          passed = call.roots().stream().map(roots -> shared(roots, method, frame)).toList();
+        }
+        Optional<String> deeper = below(callee, new Frame(thisShared, List.copyOf(passed)), depth - 1, seen);
+        if (deeper.isPresent()) {
+          return deeper;
+        }
+      }
+    }
+    // last: a reason through the calls above names the read itself, this one only the object handed on
+    return frame.thisShared() ? handedOn(method, depth, seen) : Optional.empty();
+  }
+
+  /**
+   * An object held in a field of this shared object, handed to a call ({@code jdbc.query(sql, rowMapper)}): whoever
+   * gets it calls its methods with no call site here, so they are walked as if called on shared state (hostile
+   * review 37's a9: a row mapper counting every row it ever mapped). The class is the one the field's initialiser
+   * creates, else every project class of the field's declared type.
+   */
+  private Optional<String> handedOn(IndexedMethod method, int depth, Set<Asked> seen) {
+    for (String entry : method.fact().handedFields()) {
+      String field;
+      String held;
+      if (entry.startsWith(MethodFact.FACTORY_OBJECT)) {
+        // Mappers.counting(): the class of what the factory answers, as declared
+        String factory = entry.substring(MethodFact.FACTORY_OBJECT.length());
+        List<IndexedMethod> made = index.methods(factory.substring(0, factory.indexOf('#')),
+            factory.substring(factory.indexOf('#') + 1));
+        if (made.isEmpty()) {
+          continue; // a library's factory: its objects are the library's
+        }
+        field = "the object " + factory.replace('#', '.') + "() answers";
+        held = made.get(0).fact().returnType().replaceAll("<.*", "");
+      } else {
+        field = entry.substring(0, entry.indexOf('='));
+        held = entry.substring(entry.indexOf('=') + 1);
+      }
+      if (held.equals(dev.optkit.analyzers.facts.MethodFact.CHANGING_OBJECT)) {
+        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+            + "() hands on field " + field + ", an anonymous class whose code changes its own fields");
+      }
+      java.util.Set<String> classes = new java.util.TreeSet<>(index.subtypesOf(held));
+      classes.add(held);
+      if (entry.startsWith(MethodFact.FACTORY_OBJECT)) {
+        // the factory's own class: what it answers may be its object's method (return c::map; review 38's h11)
+        String factory = entry.substring(MethodFact.FACTORY_OBJECT.length());
+        classes.add(factory.substring(0, factory.indexOf('#')));
+      }
+      if (index.type(held).isEmpty()) {
+        // a library type named through an on-demand import (org.springframework.jdbc.core.*): read by its simple
+        // name, the project classes implementing a type of that name (hostile review 38's h3, h8)
+        String simple = "." + held.substring(held.lastIndexOf('.') + 1);
+        classes.addAll(implementingBySimpleName.computeIfAbsent(simple, name -> index.types().stream()
+            .filter(t -> index.supertypesOf(t.qualifiedName()).stream().anyMatch(s -> s.endsWith(name)))
+            .map(TypeFact::qualifiedName).toList()));
+      }
+      for (String type : classes) {
+        for (IndexedMethod callback : index.methodsOfType(type)) {
+          MethodFact fact = callback.fact();
+          if (fact.isStatic() || fact.isConstructor()) {
+            continue;
+          }
+          if (!fact.mutableFieldsRead().isEmpty()) {
+            return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+                + "() hands on " + (field.startsWith("the object") ? field : "field " + field) + ", whose "
+                + fact.displayName() + "() reads field "
+                + fact.mutableFieldsRead().get(0) + ", which changes after construction");
+          }
+          Optional<String> deeper = below(callback,
+              new Frame(true, java.util.Collections.nCopies(fact.params().size(), false)), depth - 1, seen);
+          if (deeper.isPresent()) {
+            return deeper;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether another class's static field read as {@code pkg.Type#FIELD} is a constant: named in
+   * capitals and of an immutable value type (or an enum's constant); {@code Registry.ALL}, a list,
+   * and {@code Registry.count} are not. A name the type's fields do not hold (a nested type) is none.
+   */
+  private boolean constant(String entry) {
+    String type = entry.substring(0, entry.indexOf('#'));
+    String field = entry.substring(entry.indexOf('#') + 1);
+    boolean capitals = field.equals(field.toUpperCase(java.util.Locale.ROOT));
+    List<String> owners = new ArrayList<>(List.of(type));
+    owners.addAll(index.supertypesOf(type));
+    for (String owner : owners) {
+      Optional<TypeFact> fact = index.type(owner);
+      String fieldType = fact.map(t -> t.fieldTypes().get(field)).orElse(null);
+      if (fieldType != null) {
+        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.TimeValues.immutable(fieldType)
+            || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false));
+      }
+    }
+    if (index.type(type).map(t -> t.kind().equals("enum")).orElse(false)) {
+      return true; // an enum's constant: Status.ACTIVE
+    }
+    // a capitals constant of a superclass outside the project, or a nested type (Outer.Inner)
+    return capitals || Character.isUpperCase(field.charAt(0));
+  }
+
+  private static final int MAX_CALLBACK_PARAMETERS = 3;
+
+  /**
+   * Whether a method reference is an argument of a query the method makes itself (an I/O site whose call encloses
+   * it): what it is handed are the query's rows, loaded for the call.
+   */
+  private static boolean handedToAQuery(IndexedMethod method, CallRef reference) {
+    var at = reference.range();
+    return method.fact().ioSites().stream().anyMatch(site -> site.access() == dev.optkit.analyzers.facts.Access.READ
+        && site.range() != null && site.range().contains(at)); // a call never starts where its argument does
+  }
+
+  /** A call's arguments; a method reference's, where its roots tell them (the elements it is mapped over). */
+  private static int argumentsOf(CallRef call) {
+    return call.argumentCount() >= 0 ? call.argumentCount() : Math.max(call.roots().size() - 1, 0);
+  }
+
+  /**
+   * What a call of production code may run: a test's double of an interface (an in-memory
+   * repository under src/test) never runs there, and its fields are no state of the production read.
+   */
+  private List<IndexedMethod> runTargets(IndexedMethod method, CallRef call) {
+    List<IndexedMethod> targets = index.allTargetsOf(call);
+    if (SourceSet.isTestPath(method.path()) || targets.stream().noneMatch(t -> SourceSet.isTestPath(t.path()))) {
+      return targets;
+    }
+    return targets.stream().filter(t -> !SourceSet.isTestPath(t.path())).toList();
+  }
+
+  /**
+   * A change the method makes to state shared between calls: its own object's fields, a shared
+   * argument, or what a call returned that is not made or loaded for this call.
+   */
+  private Optional<String> changesShared(IndexedMethod method, Frame frame) {
+    MethodFact fact = method.fact();
+    for (MethodFact.ParameterMutation change : fact.parameterMutations()) {
+      if (change.parameter() != MethodFact.RECEIVER && change.how().startsWith("stored in field ")) {
+        continue; // keeping an argument changes the keeper (counted as its own change), not the argument
+      }
+      boolean shared = change.parameter() == MethodFact.RECEIVER ? frame.thisShared() && !fact.isConstructor()
+          : frame.parameter(change.parameter());
+      if (shared) {
+        return Optional.of(sideEffect(fact, change.how()));
+      }
+    }
+    for (MethodFact.ResultMutation change : fact.resultMutations()) {
+      if (shared(change.rootsOrUnknown(), method, frame)) {
+        Optional<String> generated = unseenCode.generatedLater(fact, change.call());
+        return generated.isPresent() ? generated
+            : Optional.of(sideEffect(fact, change.how() + " on what " + change.call() + "() returned"));
+      }
+    }
+    return Optional.empty();
+  }
+
+
+  private static String sideEffect(MethodFact fact, String how) {
+    return "changes state shared between calls: " + fact.displayName() + "() " + how.replaceFirst("^stored in", "stores in")
+        + "; a cache hit would skip that change";
+  }
+
+  /**
+   * A call on a shared object whose type optkit could not name ({@code context.getBean(X.class).getLimit()}):
+   * any project instance method of that name and arity may run, so one reading or changing a mutable
+   * field of its object counts. Only those methods themselves are looked at, not what they call.
+   */
+  private Optional<String> opaqueCallOnShared(IndexedMethod method, Frame frame) {
+    for (CallRef call : method.fact().opaqueCalls()) {
+      if (!shared(call.rootsOf(-1), method, frame)) {
+        continue;
+      }
+      for (IndexedMethod candidate : index.methodsNamed(call.name())) {
+        MethodFact fact = candidate.fact();
+        if (fact.isStatic() || fact.isConstructor() || fact.params().size() != call.argumentCount()
+            || SourceSet.isTestPath(candidate.path())) {
+          continue;
+        }
+        if (!fact.mutableFieldsRead().isEmpty()) {
+          return Optional.of("depends on mutable state its key does not cover: " + call.snippet() + " may run "
+              + fact.displayName() + "(), which reads field " + fact.mutableFieldsRead().get(0)
+              + ", which changes after construction, of an object shared between calls");
+        }
+        if (fact.parameterMutations().stream().anyMatch(m -> m.parameter() == MethodFact.RECEIVER)) {
+          return Optional.of(sideEffect(fact, "changes its object, reached by " + call.snippet()
+              + ", which is shared between calls"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a value with these roots may be shared between calls, in this method and frame. */
+  private boolean shared(String roots, IndexedMethod method, Frame frame) {
+    if (roots.isEmpty()) {
+      return true;
+    }
+    // calls whose arguments are the results of calls whose arguments are...: past this depth (langchain4j and
+    // fineract reached a StackOverflowError), the value counts as shared, which refuses rather than caches
+    int[] depth = SHARED_DEPTH.get();
+    if (depth[0] >= MAX_SHARED_DEPTH) {
+      return true;
+    }
+    depth[0]++;
+    try {
+      return anyShared(roots, method, frame);
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  private static final int MAX_SHARED_DEPTH = 64;
+  /** Per thread: the planner's questions may run on several. */
+  private static final ThreadLocal<int[]> SHARED_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  private boolean anyShared(String roots, IndexedMethod method, Frame frame) {
+    for (String token : roots.split("\\|")) {
+      boolean shared = switch (token) {
+        case "new" -> false;
+        case "this" -> frame.thisShared();
+        default -> token.startsWith("init:") ? constructionReadsOutside(token.substring("init:".length()))
+            : token.startsWith("p") ? frame.parameter(Integer.parseInt(token.substring(1)))
+            : !token.startsWith("c") || !freshResult(method, token, frame);
+      };
+      if (shared) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A new object of this class (by its name as written) may start out holding shared state: its
+   * field initializers or constructors read a static or call out ({@code new Pager()} whose cursor
+   * is {@code Holder.SHARED}). A class outside the project (the JDK's, a library's) holds nothing
+   * of the project's.
+   */
+  private boolean constructionReadsOutside(String written) {
+    String simple = written.substring(written.lastIndexOf('.') + 1);
+    // a constant of another type counts as outside here, whatever it is (the loop proofs tell enums apart)
+    return index.typesNamed(simple).stream()
+        .anyMatch(type -> type.constructionReadsOutside() || !type.constructionConstants().isEmpty());
+  }
+
+  /**
+   * What a call returned is made or loaded for the call: the result of I/O (rows, a response, an
+   * entity), or of project methods that return only such values. A library call's result may be
+   * anything (a bean from the application context), so it is not.
+   */
+  private boolean freshResult(IndexedMethod method, String token, Frame frame) {
+    Asked asked = new Asked(method, token, frame);
+    Boolean known = freshResults.get(asked);
+    if (known != null) {
+      return known;
+    }
+    freshResults.put(asked, false); // a value built from itself is not shown fresh
+    boolean fresh = computeFreshResult(method, token, frame);
+    freshResults.put(asked, fresh);
+    return fresh;
+  }
+
+  private boolean computeFreshResult(IndexedMethod method, String token, Frame frame) {
+    int at = token.indexOf('@');
+    String receiver = at < 0 ? "?" : String.join("|", CallRef.receiverRoots(token));
+    String[] position = token.substring(1, at < 0 ? token.length() : at).split(":");
+    int line = Integer.parseInt(position[0]);
+    int column = Integer.parseInt(position[1]);
+    String name = position.length > 2 ? position[2] : "";
+    if (name.endsWith(MethodFact.ROWS_HANDED_TO_CALLBACKS)) {
+      // the result set a RowMapper gets: loaded for the call when the call is a query, else anything
+      String call = name.substring(0, name.length() - MethodFact.ROWS_HANDED_TO_CALLBACKS.length());
+      return method.fact().ioSites().stream().anyMatch(site -> site.range().line() == line
+          && site.range().column() == column && site.method().equals(call));
+    }
+    for (IoSite site : method.fact().ioSites()) {
+      if (site.range().line() == line && site.range().column() == column && site.method().equals(name)) {
+        return true;
+      }
+    }
+    for (CallRef call : method.fact().calls()) {
+      if (call.range().line() == line && call.range().column() == column && call.name().equals(name)) {
+        if (index.declaredSite(call).isPresent()) {
+          return true; // a repository's or a declared client's answer: loaded for the call
+        }
+        if (call.receiverType() != null
+            && FRESH_LIBRARY_RESULTS.getOrDefault(call.receiverType(), Set.of()).contains(call.name())) {
+          return true; // modelMapper.map(event, EventDto.class): a new object, whatever the mapper holds
+        }
+        List<IndexedMethod> targets = runTargets(method, call);
+        if (!targets.isEmpty()) {
+          boolean receiverShared = shared(call.rootsOf(-1), method, frame);
+          List<Boolean> arguments = new ArrayList<>();
+          for (int i = 0; i < argumentsOf(call); i++) {
+            arguments.add(shared(call.rootsOf(i), method, frame));
+          }
+          return answering(targets).stream().allMatch(target -> returnsFresh(target,
+              new Frame(target.fact().isStatic() || receiverShared, List.copyOf(arguments))));
+        }
+        break; // no project method: a library's
+      }
+    }
+    // a library call: what it returns on a shared object may be part of it (map.get(k) on a field); a static
+    // factory's or a fresh object's result is made for the call (List.of(x), new StringBuilder().append(s))
+    return !shared(receiver.replace("static", "new"), method, frame);
+  }
+
+  /**
+   * The targets whose answers count: a project interface's abstract method answers nothing of its own
+   * when the project implements it (petclinic-rest's OwnerRepository.findById, run by its JDBC, JPA or
+   * Spring Data implementation), so its implementations decide; with none, it stays and is not fresh.
+   */
+  private List<IndexedMethod> answering(List<IndexedMethod> targets) {
+    List<IndexedMethod> implemented = targets.stream()
+        .filter(t -> !t.fact().isAbstract() || springDataQuery(t) || index.type(t.fact().ownerType()).isEmpty())
+        .toList();
+    return implemented.isEmpty() ? targets : implemented;
+  }
+
+  private boolean springDataQuery(IndexedMethod method) {
+    return method.fact().isAbstract() && index.supertypesOf(method.fact().ownerType()).stream()
+        .anyMatch(type -> type.startsWith("org.springframework.data."));
+  }
+
+  /**
+   * Whether the method returns only fresh values when called on an object and with arguments
+   * shared as the frame says: {@code getById(loadedRows, id)} returns one of the rows it is given.
+   */
+  private boolean returnsFresh(IndexedMethod method, Frame frame) {
+    Asked key = new Asked(method, "", frame);
+    Boolean known = returnsFresh.get(key);
+    if (known != null) {
+      return known;
+    }
+    returnsFresh.put(key, false); // a cycle returns what it gets from itself: not shown fresh
+    List<String> returned = method.fact().returnRoots();
+    // a Spring Data repository's query method (the proxy runs it): what it returns is loaded for the call
+    boolean repositoryQuery = springDataQuery(method);
+    boolean fresh = repositoryQuery || !method.fact().isAbstract() && !returned.isEmpty()
+        && returned.stream().noneMatch(roots -> shared(roots, method, frame));
+    returnsFresh.put(key, fresh);
+    return fresh;
+  }
+
+}

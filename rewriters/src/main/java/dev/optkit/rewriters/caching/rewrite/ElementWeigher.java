@@ -1,0 +1,87 @@
+package dev.optkit.rewriters.caching.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The weight of a cache entry, as generated code computes it: its number of elements. A collection
+ * or map counts its size, an array its length, any other {@code Iterable} (a Spring Data
+ * {@code Page} or {@code Slice}, whose iterator walks its content) what it iterates, and an
+ * {@code Optional} what it holds; a single value weighs one. Every entry weighs at least one:
+ * Caffeine never evicts an entry of weight zero for size, and empty answers under a million keys
+ * still take memory. Decided at run time on the value itself, so a library collection
+ * (Guava's, Eclipse's) counts as well as the JDK's, and the generated code needs no Spring Data.
+ * Java 8 source: the target project may be that old.
+ */
+public final class ElementWeigher {
+  private ElementWeigher() {}
+
+  /** A method {@code private static int name(Object value)}, indented as a member at {@code indent}. */
+  static List<String> method(String name, String indent, String unit, String comment) {
+    String i2 = indent + unit;
+    String i3 = i2 + unit;
+    List<String> lines = new ArrayList<>();
+    lines.add(indent + "/** " + comment + " */");
+    lines.add(indent + "private static int " + name + "(Object value) {");
+    lines.add(i2 + "Object content = value instanceof java.util.Optional ? ((java.util.Optional<?>) value).orElse(null) : value;");
+    lines.add(i2 + "long elements = 1;");
+    lines.add(i2 + "if (content instanceof java.util.Collection) {");
+    lines.add(i3 + "elements = ((java.util.Collection<?>) content).size();");
+    lines.add(i2 + "} else if (content instanceof java.util.Map) {");
+    lines.add(i3 + "elements = ((java.util.Map<?, ?>) content).size();");
+    lines.add(i2 + "} else if (content != null && content.getClass().isArray()) {");
+    lines.add(i3 + "elements = java.lang.reflect.Array.getLength(content);");
+    lines.add(i2 + "} else if (content instanceof Iterable) {");
+    lines.add(i3 + "elements = 0;");
+    lines.add(i3 + "for (Object element : (Iterable<?>) content) {");
+    lines.add(i3 + unit + "elements++;");
+    lines.add(i3 + "}");
+    lines.add(i2 + "}");
+    lines.add(i2 + "return (int) Math.max(1, Math.min(Integer.MAX_VALUE, elements));");
+    lines.add(indent + "}");
+    return lines;
+  }
+
+  /**
+   * The methods a cache bounded by weight is registered with: Caffeine's {@code maximumWeight} and a
+   * weigher counting an entry's elements ({@link ElementWeigher}), in place of {@code maximumSize}
+   * (Caffeine takes one or the other).
+   */
+  static List<String> springRegistrations(String indent) {
+    List<String> lines = registration(indent,
+        "For caches whose key holds a size the caller chooses: bounded by their elements, not their entries.",
+        "long maximumWeight", "elements(value)");
+    lines.addAll(contentRegistration(indent));
+    lines.add("");
+    lines.addAll(method("elements", indent, indent,
+        "An entry's weight: its number of elements (a list's size, a page's content), at least 1."));
+    return lines;
+  }
+
+  /** The overload for answers that hold their elements in a project class: what {@code content} returns is counted. */
+  static List<String> contentRegistration(String indent) {
+    return registration(indent,
+        "For such caches whose answers hold their elements in a class of the project: counted through its getter.",
+        "long maximumWeight, " + CONTENT_PARAMETER, "elements(content.apply(value))");
+  }
+
+  /** One {@code registerWeighed} method: its comment, its last parameters and what its weigher counts. */
+  private static List<String> registration(String indent, String comment, String lastParameters, String weight) {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(indent + "/** " + comment + " */");
+    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
+    lines.add(indent + indent + indent + lastParameters + ") {");
+    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
+    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
+    lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
+    lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> " + weight + ")");
+    lines.add(indent + indent + indent + ".recordStats()");
+    lines.add(indent + indent + indent + ".build());");
+    lines.add(indent + "}");
+    return lines;
+  }
+
+  static final String CONTENT_PARAMETER = "java.util.function.Function<Object, Object> content";
+  static final String WEIGHED_REGISTER = "registerWeighed";
+}

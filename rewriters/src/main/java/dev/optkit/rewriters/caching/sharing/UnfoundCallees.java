@@ -1,0 +1,152 @@
+package dev.optkit.rewriters.caching.sharing;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.rewriters.caching.ProjectTraits;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Calls a value is handed to whose code optkit cannot find, though it reads the class whole: a call the extractor
+ * placed on the wrong class (a local or anonymous class around it), or a record's implicit constructor whose record
+ * runs code of its own on what it keeps. What such code does with the value is unknown, so it counts as a change.
+ */
+final class UnfoundCallees {
+  private final ProjectIndex index;
+
+  UnfoundCallees(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * The call a value is handed to, when it is on a project class whose code optkit reads whole (no Lombok, not a
+   * record or an enum, no supertype outside the project) and no method of it or its supertypes has the name: a call
+   * the extractor placed on the wrong class (hostile review 36's e1, e2, e8: a local class's call of a method an
+   * anonymous class or the enclosing class declares). Empty when every such call is found, or may be generated.
+   */
+  Optional<String> unfoundProjectMethod(IndexedMethod from, MethodFact.HandOff handOff) {
+    if (handOff.to().equals(MethodFact.RETURNED)) {
+      return Optional.empty();
+    }
+    if (handOff.to().startsWith("new ")) {
+      // a record's implicit constructor keeps it in a component; a method of the record besides its accessors may
+      // change it there (hostile review 36's e3: a local record's show() calling a method that renames the cat)
+      String simple = handOff.to().substring("new ".length()).replaceAll("<.*", "");
+      return index.typesNamed(simple.substring(simple.lastIndexOf('.') + 1)).stream()
+          .filter(type -> type.kind().equals("record"))
+          .filter(this::runsCodeOnWhatItKeeps)
+          .findFirst().map(type -> "the record " + ProjectTraits.simpleName(type.qualifiedName()) + "'s constructor, "
+              + "which keeps it in a component its own code may change (its compact constructor or methods, which "
+              + "optkit does not follow there)");
+    }
+    for (CallRef call : from.fact().calls()) {
+      if (!call.name().equals(handOff.to()) || call.argumentCount() != handOff.toArguments()
+          || call.receiverType() == null || !index.allTargetsOf(call).isEmpty()) {
+        continue;
+      }
+      Optional<TypeFact> type = index.type(call.receiverType());
+      // Lombok's annotations by their simple name: `import lombok.*` leaves them unqualified (audit 14's s20b)
+      boolean readWhole = type.isPresent() && type.get().kind().equals("class")
+          && type.get().annotations().stream().noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))
+          && index.supertypesOf(call.receiverType()).stream().allMatch(t -> t.equals("java.lang.Object")
+              || jdkTypeWithout(t, call.name())
+              || index.type(t).filter(s -> s.annotations().stream()
+                  .noneMatch(a -> LOMBOK.contains(ProjectTraits.simpleName(a)))).isPresent());
+      if (readWhole) {
+        return Optional.of(ProjectTraits.simpleName(call.receiverType()) + "." + call.name() + "(), a method optkit "
+            + "cannot find in that class or its supertypes (one of a local or anonymous class around the call, perhaps), "
+            + "so it cannot tell what that does with it");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a record's own code may change what its components hold: a compact constructor, a project interface's
+   * default method, a class or anonymous class declared in it (an inner one reaches the components: hostile review
+   * 45's H4), or a method or constructor it declares, accessor overrides and {@code equals}, {@code hashCode} and
+   * {@code toString} included (H5), that does more than read.
+   */
+  private boolean runsCodeOnWhatItKeeps(TypeFact record) {
+    String name = record.qualifiedName();
+    return record.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT) || inheritsCode(record)
+        || index.types().stream().anyMatch(t -> t.qualifiedName().startsWith(name + ".") && t.kind().equals("class"))
+        || index.files().stream().flatMap(f -> f.creations().stream()).anyMatch(c -> c.anonymous()
+            && c.ownerType().equals(name))
+        || index.methodsOfType(name).stream().anyMatch(m -> m.fact().isConstructor() ? !onlyAssigns(m)
+            : record.fieldTypes().containsKey(m.fact().name()) && m.fact().params().isEmpty() ? !accessorLike(m)
+            : !readsOnly(m));
+  }
+
+  /** {@code this.files = files}: a constructor storing what it gets, and nothing else. */
+  private static boolean onlyAssigns(IndexedMethod constructor) {
+    return constructor.fact().calls().isEmpty() && constructor.fact().handOffs().isEmpty()
+        && constructor.fact().resultMutations().isEmpty() && constructor.fact().parameterMutations().stream()
+            .allMatch(change -> change.how().startsWith("stored in field ") || change.how().startsWith("assigns field "));
+  }
+
+  /** An accessor the record declares that returns what it keeps, changing nothing on the way. */
+  private static boolean accessorLike(IndexedMethod method) {
+    return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
+        && method.fact().calls().isEmpty()
+        && method.fact().handOffs().stream().allMatch(handOff -> handOff.to().equals(MethodFact.RETURNED));
+  }
+
+  /**
+   * A method that changes nothing it is given and hands none of it on, its object's components included: {@code
+   * getFileSize() { return files == null ? 0 : files.size(); }} (trial 42's F5: spring-boot-blog-app's NoteReadDto).
+   */
+  private boolean readsOnly(IndexedMethod method) {
+    // files.iterator() then remove(), files.subList(3, n).clear(), Collections.sort(files(), c): changes made through
+    // what a call answers (hostile review 44's g1 to g5); only an immutable answer may be handed back
+    return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
+        && method.fact().handOffs().stream().allMatch(handOff -> handOff.fromCall() != null
+            && handOff.to().equals(MethodFact.RETURNED)
+            && dev.optkit.analyzers.facts.JdkValues.immutable(method.fact().returnType()));
+  }
+
+  /**
+   * A record implementing a project interface with code of its own (a default method), which may change what the
+   * record keeps through its accessors (hostile review 44's g6); a library interface's defaults are the library's.
+   */
+  private boolean inheritsCode(TypeFact record) {
+    return index.supertypesOf(record.qualifiedName()).stream().filter(t -> !t.equals(record.qualifiedName()))
+        .flatMap(t -> index.methodsOfType(t).stream()).anyMatch(m -> !m.fact().isAbstract() && !m.fact().isStatic());
+  }
+
+  /**
+   * A JDK type (read from optkit's own runtime) that has no method of the name, inherited ones included: a local
+   * class implementing {@code Serializable} or extending {@code ArrayList} still has no {@code decorate} of its own
+   * (hostile review 37's k5, k6). Any other library type may have it.
+   */
+  private static boolean jdkTypeWithout(String type, String method) {
+    if (!type.startsWith("java.") || type.contains("<")) {
+      return false;
+    }
+    try {
+      Class<?> loaded = Class.forName(type, false, ClassLoader.getPlatformClassLoader());
+      for (Class<?> at = loaded; at != null; at = at.getSuperclass()) {
+        for (java.lang.reflect.Method declared : at.getDeclaredMethods()) {
+          if (declared.getName().equals(method)) {
+            return false;
+          }
+        }
+      }
+      for (java.lang.reflect.Method inherited : loaded.getMethods()) {
+        if (inherited.getName().equals(method)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static final Set<String> LOMBOK = Set.of("Data", "Value", "Getter", "Setter", "Builder", "SuperBuilder",
+      "Accessors", "Delegate", "With", "AllArgsConstructor", "NoArgsConstructor", "RequiredArgsConstructor");
+
+}

@@ -1,0 +1,276 @@
+package dev.optkit.rewriters.caching.spring;
+
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.ProjectTraits;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What Spring must get right for a cache annotation to work on a bean: one bean per class, a
+ * component scan that registers optkit's configuration, and injection a proxy can satisfy.
+ */
+public final class SpringBeans {
+  private final ProjectIndex index;
+  private final ProjectTraits traits;
+  /** Whether a configuration file of the project mentions a text ({@code proxy-target-class}). */
+  private final java.util.function.Predicate<String> configurationMentions;
+
+  public SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.Predicate<String> configurationMentions) {
+    this.index = index;
+    this.traits = traits;
+    this.configurationMentions = configurationMentions;
+  }
+
+  static final Set<String> SPRING_BEAN_ANNOTATIONS = Set.of(
+      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
+      "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
+      "org.springframework.web.bind.annotation.RestController");
+
+  /**
+   * Whether the class is a bean: by its own stereotype annotation ({@code @Service}, {@code @Component}...),
+   * or as the implementation of a Spring Data repository's fragment.
+   */
+  public boolean isBeanClass(String type) {
+    // Spring Data registers a repository's fragment implementation (XxxRepositoryCustomImpl) as a bean, and the
+    // repository calls it through that bean, proxy and all
+    return index.type(type).map(SpringBeans::stereotyped).orElse(false) || index.repositoryImplementation(type);
+  }
+
+  /**
+   * A class no stereotype makes a bean, whose every concrete subclass in the project is one
+   * ({@code abstract class AbstractService} under {@code @Service ProductService}): each such bean's proxy
+   * runs the methods it inherits, annotations and all. Leaves of the hierarchy count; none means no bean.
+   */
+  public boolean beanThroughSubclasses(String type) {
+    java.util.Set<String> subtypes = index.subtypesOf(type);
+    if (subtypes.isEmpty() || index.type(type).filter(t -> t.kind().equals("class")).isEmpty()) {
+      return false;
+    }
+    // every subclass a bean Spring can subclass for its proxy, and no object of the hierarchy made with new
+    // (an anonymous subclass included): that one's inherited method would run without a proxy
+    java.util.Set<String> hierarchy = new java.util.HashSet<>(subtypes);
+    hierarchy.add(type);
+    return subtypes.stream().allMatch(sub -> isBeanClass(sub) && index.type(sub).map(t -> !t.isFinal()).orElse(false))
+        && index.files().stream().filter(file -> !SourceSet.isTestPath(file.path()))
+            .flatMap(file -> file.creations().stream()).noneMatch(creation -> hierarchy.contains(creation.type()));
+  }
+
+  /**
+   * A stereotype annotation, however the file names it: qualified, imported, or through an on-demand
+   * import ({@code import org.springframework.web.bind.annotation.*;} leaves it {@code RestController}).
+   */
+  public static boolean stereotyped(TypeFact type) {
+    return SPRING_BEAN_ANNOTATIONS.stream().anyMatch(type::hasAnnotation);
+  }
+
+
+  /**
+   * Beans of the class besides the one the component scan makes: {@code @Bean} methods returning
+   * it or constructing it. A Spring cache is one per name, shared by every bean of the class, so
+   * one bean's answer (another data source, another configuration) would be served by the others.
+   */
+  public Optional<String> otherBeansOfTheClass(String type) {
+    return otherBeans.computeIfAbsent(type, this::findOtherBeans);
+  }
+
+  private final Map<String, Optional<String>> otherBeans = new java.util.HashMap<>();
+
+  private Optional<String> findOtherBeans(String type) {
+    java.util.Set<String> definitions = new java.util.TreeSet<>();
+    for (IndexedMethod method : index.methods()) {
+      if (!SourceSet.isTestPath(method.path()) && method.fact().annotations().stream().anyMatch(a -> a.endsWith("Bean"))
+          && method.fact().returnType().equals(type)) {
+        definitions.add(method.fact().displayName() + "()");
+      }
+    }
+    for (var file : index.files()) {
+      if (SourceSet.isTestPath(file.path())) {
+        continue;
+      }
+      for (var creation : file.creations()) {
+        if (creation.type().equals(type) && creation.site() == dev.optkit.analyzers.facts.FileFacts.Creation.Site.BEAN) {
+          String owner = creation.ownerType().substring(creation.ownerType().lastIndexOf('.') + 1);
+          if (definitions.stream().noneMatch(d -> d.startsWith(owner + "."))) {
+            definitions.add(owner + " line " + creation.range().line());
+          }
+        }
+      }
+    }
+    if (SpringXmlScans.beanClasses(traits.root()).contains(type)) {
+      definitions.add("a <bean> in XML configuration");
+    }
+    if (definitions.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(type.substring(type.lastIndexOf('.') + 1) + " is also defined as a bean by "
+        + String.join(", ", definitions)
+        + ": every bean of the class would share one Spring cache keyed only by the parameters, so one bean's answer "
+        + "would be served by the others");
+  }
+
+  /**
+   * Spring caches need optkit's configuration in the application context that creates the bean. The
+   * configuration goes to one scanned package; a bean outside it may come from another context
+   * (XML configurations often scan controllers in a child context) or from nowhere optkit can see.
+   */
+  public Optional<String> outsideComponentScan(MethodFact fact) {
+    String pkg = ProjectTraits.packageOf(fact.ownerType());
+    if (traits.scanPackage() == null) {
+      if (!traits.existingSpringCaching()) {
+        return Optional.empty(); // without a scan or caching the annotations stay inert: the migration notes it
+      }
+      List<String> elsewhere = ProjectTraits.scannersOf(index, pkg);
+      if (!elsewhere.isEmpty()) {
+        // the application that scans this module lives in another module: one context, several modules
+        return Optional.of("its package " + pkg + " is scanned by " + elsewhere.get(0).substring(elsewhere.get(0)
+            .lastIndexOf('.') + 1) + " in another Maven module, and optkit configures caches one module at a time: "
+            + "a cache configuration in this module beside the application's own caching is not supported");
+      }
+      return Optional.of("the project caches with Spring already, but optkit finds no component scan "
+          + "(@SpringBootApplication, @ComponentScan, <context:component-scan>) that would register its cache "
+          + "resolver: @Cacheable naming that resolver would fail at run time. Add a component scan covering " + pkg);
+    }
+    if (!traits.scannedWithConfiguration(pkg)) {
+      return Optional.of("its bean's package " + pkg + " is outside the component scan of " + traits.scanPackage()
+          + ", where optkit's cache configuration goes: the bean may come from another application context "
+          + "(scanned: " + String.join(", ", traits.scannedPackages()) + "), which would have no cache for it");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Outside Spring Boot, a caching proxy of a bean that implements interfaces is a JDK proxy of
+   * those interfaces: a field or constructor parameter typed with the class itself would no
+   * longer be satisfied, and the context would fail to start.
+   */
+  public Optional<String> injectedByClass(String beanType) {
+    // a pass over every file of the project: once per bean class, not once per cached method and writer
+    return injectedByClass.computeIfAbsent(beanType, this::findInjectionByClass);
+  }
+
+  private final Map<String, Optional<String>> injectedByClass = new java.util.HashMap<>();
+
+  private Optional<String> findInjectionByClass(String beanType) {
+    // Boot proxies classes (spring.aop.proxy-target-class defaults to true), whatever builds it: a
+    // @SpringBootApplication runs under Boot's auto-configuration in a Gradle build too, unless the
+    // configuration sets the property (false: JDK proxies)
+    boolean boot = (traits.springBoot() || !traits.applications().isEmpty())
+        && !configurationMentions.test("proxy-target-class") && !configurationMentions.test("proxyTargetClass");
+    TypeFact bean = index.type(beanType).orElse(null);
+    if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface)) {
+      return Optional.empty();
+    }
+    for (var file : index.files()) {
+      for (TypeFact type : file.types()) {
+        boolean test = SourceSet.isTestPath(file.path());
+        if (test ? !springTest(type) || boot && bootTest(type) : boot) {
+          // @InjectMocks CategoryServiceImpl service in a Mockito test: no context injects it; under Boot, only a
+          // plain Spring test context (@SpringJUnitConfig, @ContextConfiguration) makes JDK proxies
+          continue;
+        }
+        for (var field : type.fieldTypes().entrySet()) {
+          if (field.getValue().equals(beanType) && !type.qualifiedName().equals(beanType)) {
+            return Optional.of(proxyClash(bean, type.simpleName() + "." + field.getKey()));
+          }
+        }
+      }
+      for (MethodFact method : file.methods()) {
+        if (boot && !(SourceSet.isTestPath(file.path()) && index.type(method.ownerType())
+            .map(owner -> springTest(owner) && !bootTest(owner)).orElse(false))) {
+          continue;
+        }
+        if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean"))
+            && !method.ownerType().equals(beanType)
+            && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType)
+                || typeArgumentNames(p.type(), beanType))) {
+          return Optional.of(proxyClash(bean, method.displayName() + "(...)"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Test annotations that start a Spring context, whose beans its fields may be injected with. */
+  private static final Set<String> SPRING_TESTS = Set.of("SpringBootTest", "ContextConfiguration",
+      "SpringJUnitConfig", "SpringJUnitWebConfig", "WebMvcTest", "DataJpaTest", "DataJdbcTest", "JdbcTest",
+      "JsonTest", "RestClientTest", "WebFluxTest", "DataMongoTest", "DataRedisTest", "JooqTest", "DataR2dbcTest",
+      "WebAppConfiguration", "Import", "TestConfiguration", "Configuration", "Component",
+      "Service", "Repository", "Controller", "RestController");
+
+  /**
+   * A test class Spring may inject: one that starts a context ({@code @SpringBootTest}, a slice,
+   * {@code @ContextConfiguration}), or a bean or configuration a test context scans. A plain or Mockito test
+   * class ({@code @InjectMocks}, {@code @ExtendWith(MockitoExtension.class)}) makes its objects itself.
+   */
+  private boolean springTest(TypeFact type) {
+    return testAnnotations(type).stream().anyMatch(SPRING_TESTS::contains);
+  }
+
+  /** Test annotations under which Spring Boot makes the context, with its class proxies. */
+  private static final Set<String> BOOT_TESTS = Set.of("SpringBootTest", "WebMvcTest", "DataJpaTest", "DataJdbcTest",
+      "JdbcTest", "JsonTest", "RestClientTest", "WebFluxTest", "DataMongoTest", "DataRedisTest", "JooqTest",
+      "DataR2dbcTest");
+
+  private boolean bootTest(TypeFact type) {
+    return testAnnotations(type).stream().anyMatch(BOOT_TESTS::contains);
+  }
+
+  /**
+   * The simple names of a test class's annotations and its superclasses', and of the annotations the
+   * project's own annotations among them carry ({@code @IntegrationTest} meta-annotated with
+   * {@code @SpringBootTest}), a few levels deep.
+   */
+  public Set<String> testAnnotations(TypeFact type) {
+    Set<String> found = new java.util.HashSet<>();
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(type.qualifiedName()));
+    pending.addAll(index.supertypesOf(type.qualifiedName()));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty() && seen.size() < 64) {
+      String next = pending.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      for (String annotation : index.type(next).map(TypeFact::annotations).orElse(List.of())) {
+        found.add(annotation.substring(annotation.lastIndexOf('.') + 1));
+        index.type(annotation).filter(a -> a.kind().equals("annotation")).ifPresent(a -> pending.add(a.qualifiedName()));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A parameter whose type argument is the bean's class ({@code ObjectProvider<ItemService>},
+   * {@code Provider<ItemService>}, {@code List<ItemService>}): the proxy fails that lookup too.
+   */
+  private static boolean typeArgumentNames(String writtenType, String beanType) {
+    int open = writtenType.indexOf('<');
+    if (open < 0) {
+      return false;
+    }
+    String simple = beanType.substring(beanType.lastIndexOf('.') + 1);
+    for (String argument : writtenType.substring(open + 1, writtenType.lastIndexOf('>')).split("[<>,\\s]+")) {
+      if (argument.equals(simple) || argument.equals(beanType)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Interfaces Spring's proxy factory implements: all but callbacks (InitializingBean, *Aware...) and markers. */
+  private static boolean proxiedInterface(String type) {
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    return !Set.of("InitializingBean", "DisposableBean", "Closeable", "AutoCloseable", "Serializable", "Cloneable")
+        .contains(simple) && !simple.endsWith("Aware");
+  }
+
+  private static String proxyClash(TypeFact bean, String where) {
+    return bean.simpleName() + " implements interfaces and is injected by its class (" + where + "): outside Spring "
+        + "Boot the caching proxy would be a JDK proxy of its interfaces and that injection would fail";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.optkit.rewriters.caching.writers;
+
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.ProjectTraits;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Spring Boot's data test slices ({@code @DataJpaTest} and the like): a slice's context holds the
+ * application class, the repositories and a no-op cache manager, but none of the project's other
+ * configuration classes, optkit's cache configuration among them.
+ */
+public final class TestSlices {
+  private static final Set<String> DATA_SLICES = Set.of("DataJpaTest", "DataJdbcTest", "JdbcTest", "JooqTest",
+      "DataMongoTest", "DataR2dbcTest", "DataNeo4jTest", "DataCassandraTest", "DataCouchbaseTest",
+      "DataElasticsearchTest", "DataLdapTest", "DataRedisTest");
+
+  /** What puts more configuration into a slice's context than the slice's own choice. */
+  private static final Set<String> ADDED_CONFIGURATION = Set.of("Import", "ImportAutoConfiguration",
+      "ContextConfiguration", "SpringBootTest", "EnableCaching", "AutoConfigureCache");
+
+  private final ProjectIndex index;
+  private final ProjectTraits traits;
+
+  public TestSlices(ProjectIndex index, ProjectTraits traits) {
+    this.index = index;
+    this.traits = traits;
+  }
+
+  /**
+   * A test class run as a data slice that loads no configuration of its own, in a project whose
+   * caching is not switched on by the application class (or test code): no cache of optkit's is
+   * active in its context, so what it writes is never read back through one.
+   */
+  boolean withoutCaching(String testClass) {
+    if (traits.cachingInTestSlices()) {
+      return false;
+    }
+    boolean slice = false;
+    for (String type : index.supertypesOf(testClass)) {
+      for (String annotation : index.type(type).map(TypeFact::annotations).orElse(List.of())) {
+        String simple = simpleName(annotation);
+        if (ADDED_CONFIGURATION.contains(simple)) {
+          return false;
+        }
+        slice |= DATA_SLICES.contains(simple);
+      }
+    }
+    return slice;
+  }
+
+  /**
+   * The first data slice test class, when caching is on in slices: there a repository's
+   * {@code @Cacheable} would be honoured but name a cache manager (optkit's) the slice never loads.
+   */
+  public Optional<String> sliceWithCachingOn() {
+    if (sliceWithCaching == null) {
+      sliceWithCaching = traits.cachingInTestSlices() ? firstSlice() : Optional.empty();
+    }
+    return sliceWithCaching;
+  }
+
+  private Optional<String> sliceWithCaching;
+
+  private Optional<String> firstSlice() {
+    for (FileFacts file : index.files()) {
+      if (!SourceSet.isTestPath(file.path())) {
+        continue;
+      }
+      for (TypeFact type : file.types()) {
+        if (type.annotations().stream().map(TestSlices::simpleName).anyMatch(DATA_SLICES::contains)) {
+          return Optional.of(type.qualifiedName());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String simpleName(String annotation) {
+    return annotation.substring(annotation.lastIndexOf('.') + 1);
+  }
+}
