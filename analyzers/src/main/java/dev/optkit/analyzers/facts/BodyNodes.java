@@ -28,32 +28,32 @@ import java.util.List;
  * declared inside it: local classes are analysed as methods of their own, while an anonymous
  * class's body is the method's own.
  */
-final class BodyNodes {
-  final List<AssignExpr> assignments = new ArrayList<>();
-  final List<VariableDeclarator> variables = new ArrayList<>();
-  final List<Parameter> parameters = new ArrayList<>();
+public final class BodyNodes {
+  public final List<AssignExpr> assignments = new ArrayList<>();
+  public final List<VariableDeclarator> variables = new ArrayList<>();
+  public final List<Parameter> parameters = new ArrayList<>();
   /** Loop statements and every method call (a stream pipeline may be a loop), in walk order. */
-  final List<Node> loopCandidates = new ArrayList<>();
-  final List<MethodCallExpr> calls = new ArrayList<>();
-  final List<MethodCallExpr> ownCalls = new ArrayList<>();
-  final List<MethodReferenceExpr> ownReferences = new ArrayList<>();
+  public final List<Node> loopCandidates = new ArrayList<>();
+  public final List<MethodCallExpr> calls = new ArrayList<>();
+  public final List<MethodCallExpr> ownCalls = new ArrayList<>();
+  public final List<MethodReferenceExpr> ownReferences = new ArrayList<>();
   /** Own plain names and field accesses: what may read a field. */
   final List<Node> ownReads = new ArrayList<>();
-  final List<ObjectCreationExpr> creations = new ArrayList<>();
-  final List<TypePatternExpr> typePatterns = new ArrayList<>();
-  final List<IfStmt> ifs = new ArrayList<>();
-  final List<UnaryExpr> unaries = new ArrayList<>();
-  final List<ReturnStmt> returns = new ArrayList<>();
+  public final List<ObjectCreationExpr> creations = new ArrayList<>();
+  public final List<TypePatternExpr> typePatterns = new ArrayList<>();
+  public final List<IfStmt> ifs = new ArrayList<>();
+  public final List<UnaryExpr> unaries = new ArrayList<>();
+  public final List<ReturnStmt> returns = new ArrayList<>();
 
   private BodyNodes() {
   }
 
-  static BodyNodes of(Node body) {
+  public static BodyNodes of(Node body) {
     return of(body, node -> {});
   }
 
   /** @param alsoVisit told of every node of the body too, in the same order */
-  static BodyNodes of(Node body, java.util.function.Consumer<Node> alsoVisit) {
+  public static BodyNodes of(Node body, java.util.function.Consumer<Node> alsoVisit) {
     BodyNodes found = new BodyNodes();
     PreOrder.walkMarkingOwn(body, (node, own) -> {
       alsoVisit.accept(node);

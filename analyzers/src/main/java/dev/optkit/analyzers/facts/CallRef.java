@@ -1,8 +1,10 @@
 package dev.optkit.analyzers.facts;
 
-import java.util.List;
-
+import dev.optkit.analyzers.facts.types.ArgumentKinds;
+import dev.optkit.analyzers.facts.types.FieldQualifiers;
+import dev.optkit.analyzers.facts.values.ValueRoots;
 import dev.optkit.analyzers.findings.Confidence;
+import java.util.List;
 
 /**
  * A call from a method body that might reach another method of the project: the call graph is
@@ -75,13 +77,13 @@ public record CallRef(
   }
 
   /** The call made on a field wired by name to one bean ({@code @Qualifier("filmDbStorage")}). */
-  CallRef withQualifier(String bean) {
+  public CallRef withQualifier(String bean) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, bean, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
   }
 
   /** The call with what the source shows of its receiver and arguments: see the record's parameters. */
-  CallRef withHelperFacts(String from, List<Integer> parameters, String urlText, int urlPosition) {
+  public CallRef withHelperFacts(String from, List<Integer> parameters, String urlText, int urlPosition) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, argumentKinds, from, List.copyOf(parameters), urlText, urlPosition);
   }
@@ -98,7 +100,7 @@ public record CallRef(
   }
 
   /** The call with what kind of value each argument is, where the source shows it. */
-  CallRef withArgumentKinds(String kinds) {
+  public CallRef withArgumentKinds(String kinds) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         roots, qualifier, kinds, receivedFrom, parameterArguments, url, urlArgument);
   }

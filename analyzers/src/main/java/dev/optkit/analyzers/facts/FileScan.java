@@ -19,6 +19,13 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientSignature;
+import dev.optkit.analyzers.facts.sites.ConstantStrings;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
+import dev.optkit.analyzers.facts.types.FieldReceivers;
+import dev.optkit.analyzers.facts.types.ReceiverResolver;
+import dev.optkit.analyzers.facts.types.TypeDescriptions;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.facts.values.Creations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,36 +40,36 @@ import java.util.function.Predicate;
  * The work on one file: one walk of its tree gathers what every pass needs, then its types are
  * described and each method is handed to a {@link MethodScan}. Holds what the file's methods share.
  */
-final class FileScan {
+public final class FileScan {
   final String path;
   final CompilationUnit unit;
-  final SourceText text;
-  final TypeNames names;
-  final ClientCatalog catalog;
-  final ReceiverResolver resolver;
-  final boolean importsClientPackage;
+  public final SourceText text;
+  public final TypeNames names;
+  public final ClientCatalog catalog;
+  public final ReceiverResolver resolver;
+  public final boolean importsClientPackage;
   /** Calls on mocks are looked for only where Mockito is imported: the question is asked of every call. */
-  final boolean importsMockito;
+  public final boolean importsMockito;
   /** The text of literals, constants and concatenations of them. */
-  final ConstantStrings strings = new ConstantStrings();
+  public final ConstantStrings strings = new ConstantStrings();
   /** The values of annotation members. */
-  final AnnotationValues annotations;
+  public final AnnotationValues annotations;
   private final List<TypeFact> types = new ArrayList<>();
-  final Map<String, Map<String, String>> fieldsByType = new HashMap<>();
-  final List<ExistingCacheFact> caches = new ArrayList<>();
-  final Set<String> mutableFields = new HashSet<>();
-  final Set<String> staticMutableFields = new HashSet<>();
+  public final Map<String, Map<String, String>> fieldsByType = new HashMap<>();
+  public final List<ExistingCacheFact> caches = new ArrayList<>();
+  public final Set<String> mutableFields = new HashSet<>();
+  public final Set<String> staticMutableFields = new HashSet<>();
   // what the passes over the file need, from one walk of its tree
   private final List<FieldDeclaration> fields = new ArrayList<>();
   private final List<TypeDeclaration<?>> typeDeclarations = new ArrayList<>();
   private final List<CallableDeclaration<?>> callables = new ArrayList<>();
   private final List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
   private final Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
-  final FieldReceivers fieldReceivers = new FieldReceivers();
+  public final FieldReceivers fieldReceivers = new FieldReceivers();
   /** By method name, the client this file's imports give it (a function of the imports and the name). */
-  final Map<String, Optional<ClientSignature>> importedClients = new HashMap<>();
+  public final Map<String, Optional<ClientSignature>> importedClients = new HashMap<>();
   /** Per class of the file, the beans its fields are wired to by name. */
-  final Map<Node, Map<String, String>> qualifiers = new java.util.IdentityHashMap<>();
+  public final Map<Node, Map<String, String>> qualifiers = new java.util.IdentityHashMap<>();
   /** Each method's and constructor's body, walked by the file's walk. */
   final Map<CallableDeclaration<?>, BodyNodes> bodyNodes = new IdentityHashMap<>();
 
@@ -150,7 +157,7 @@ final class FileScan {
         List.copyOf(caches), FileSuppressions.of(unit, text, annotations), Creations.of(creations, names));
   }
 
-  String qualifiedName(TypeDeclaration<?> type) {
+  public String qualifiedName(TypeDeclaration<?> type) {
     return type.getFullyQualifiedName().orElseGet(() -> {
       String pkg = names.packageName();
       return pkg.isEmpty() ? type.getNameAsString() : pkg + "." + type.getNameAsString();

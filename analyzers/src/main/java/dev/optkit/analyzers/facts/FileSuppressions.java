@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import dev.optkit.analyzers.facts.types.AnnotationValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

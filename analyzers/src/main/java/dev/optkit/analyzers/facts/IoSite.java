@@ -1,6 +1,8 @@
 package dev.optkit.analyzers.facts;
 
 import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.facts.sites.RequestTexts;
+import dev.optkit.analyzers.facts.sites.SiteAccess;
 import dev.optkit.analyzers.findings.Confidence;
 
 /**

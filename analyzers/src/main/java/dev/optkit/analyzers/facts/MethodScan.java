@@ -16,6 +16,15 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.optkit.analyzers.facts.loops.MethodLoops;
+import dev.optkit.analyzers.facts.sites.CacheUses;
+import dev.optkit.analyzers.facts.sites.ClientSites;
+import dev.optkit.analyzers.facts.sites.MethodCalls;
+import dev.optkit.analyzers.facts.types.LocalTypes;
+import dev.optkit.analyzers.facts.values.HandedFields;
+import dev.optkit.analyzers.facts.values.ResultMutations;
+import dev.optkit.analyzers.facts.values.TimeAndRandom;
+import dev.optkit.analyzers.facts.values.ValueRoots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,25 +38,25 @@ import java.util.TreeSet;
  * its names ({@link LocalTypes}), its loops ({@link MethodLoops}), its reads of time, randomness and
  * state, and the caches it uses.
  */
-final class MethodScan {
-  final CallableDeclaration<?> callable;
-  final FileScan file;
-  final String owner;
-  final List<IoSite> sites = new ArrayList<>();
-  final List<Node> siteNodes = new ArrayList<>();
-  final List<CallRef> calls = new ArrayList<>();
-  final List<CallRef> constructorCalls = new ArrayList<>();
-  final List<Node> callNodes = new ArrayList<>();
-  final List<CallRef> opaqueCalls = new ArrayList<>();
-  final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
-  final List<String> timeOrRandom = new ArrayList<>();
-  final Set<String> transactionControl = new TreeSet<>();
-  int sqlParameter = -1;
+public final class MethodScan {
+  public final CallableDeclaration<?> callable;
+  public final FileScan file;
+  public final String owner;
+  public final List<IoSite> sites = new ArrayList<>();
+  public final List<Node> siteNodes = new ArrayList<>();
+  public final List<CallRef> calls = new ArrayList<>();
+  public final List<CallRef> constructorCalls = new ArrayList<>();
+  public final List<Node> callNodes = new ArrayList<>();
+  public final List<CallRef> opaqueCalls = new ArrayList<>();
+  public final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
+  public final List<String> timeOrRandom = new ArrayList<>();
+  public final Set<String> transactionControl = new TreeSet<>();
+  public int sqlParameter = -1;
   /** The String parameter an HTTP call of this method takes its URL from (-2: two of them). */
-  int urlParameter = -1;
+  public int urlParameter = -1;
   /** Database sites whose SQL is another class's constant, for the index to read. */
-  final List<MethodFact.SqlConstant> sqlConstants = new ArrayList<>();
-  boolean usesCache;
+  public final List<MethodFact.SqlConstant> sqlConstants = new ArrayList<>();
+  public boolean usesCache;
   private final List<String> mutableFieldsRead = new ArrayList<>();
   /**
    * Names read as fields that neither a local nor the class declares ({@code map}, {@code this.map}, {@code
@@ -61,14 +70,14 @@ final class MethodScan {
   private final List<String> otherStaticsRead = new ArrayList<>();
 
   /** The body's nodes, walked once (none for an abstract method). */
-  BodyNodes nodes;
+  public BodyNodes nodes;
 
-  final LocalTypes locals;
-  final MethodLoops loops;
-  final ClientSites clients;
+  public final LocalTypes locals;
+  public final MethodLoops loops;
+  public final ClientSites clients;
   private final MethodCalls callVisitor;
-  final TimeAndRandom timeAndRandom;
-  final CacheUses cacheUses;
+  public final TimeAndRandom timeAndRandom;
+  public final CacheUses cacheUses;
 
   MethodScan(CallableDeclaration<?> callable, FileScan file) {
     this.callable = callable;

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * a worker's time for the walk over each file alone. Iterative, as a generated expression may
  * nest thousands deep.
  */
-final class PreOrder {
+public final class PreOrder {
   /** What is done at each node. */
   interface Visit {
     /** @param own whether the node belongs to the root's own code, not to a class declared below the root */
@@ -23,7 +23,7 @@ final class PreOrder {
 
   private PreOrder() {}
 
-  static void walk(Node root, Consumer<Node> visit) {
+  public static void walk(Node root, Consumer<Node> visit) {
     walkMarkingOwn(root, (node, own) -> visit.accept(node));
   }
 

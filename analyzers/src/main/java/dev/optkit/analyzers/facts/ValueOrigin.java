@@ -16,13 +16,13 @@ import java.util.Set;
  * ({@code new ProductInOrder(info, 1)}), as {@code "new Type/arguments/position@line:column"}, or null: whether that
  * constructor keeps the argument at all is for whoever can read its class to say.
  */
-record ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part,
+public record ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part,
     String keptBy) {
   ValueOrigin(String call, int arguments, int line, int column, int parameter, int depth, boolean part) {
     this(call, arguments, line, column, parameter, depth, part, null);
   }
 
-  static ValueOrigin ofCall(MethodCallExpr call) {
+  public static ValueOrigin ofCall(MethodCallExpr call) {
     var begin = call.getBegin();
     return new ValueOrigin(call.getNameAsString(), call.getArguments().size(), begin.map(p -> p.line).orElse(0),
         begin.map(p -> p.column).orElse(0), -1, 0, false);
@@ -32,32 +32,32 @@ record ValueOrigin(String call, int arguments, int line, int column, int paramet
    * What a query call hands the callbacks it is given (a {@code RowMapper}'s result set): the call's
    * name with {@link MethodFact#ROWS_HANDED_TO_CALLBACKS}, made for the call only where the call is I/O.
    */
-  static ValueOrigin ofRowsOf(MethodCallExpr call) {
+  public static ValueOrigin ofRowsOf(MethodCallExpr call) {
     ValueOrigin result = ofCall(call);
     return new ValueOrigin(result.call() + MethodFact.ROWS_HANDED_TO_CALLBACKS, result.arguments(), result.line(),
         result.column(), -1, 0, false);
   }
 
-  static ValueOrigin ofReference(MethodReferenceExpr reference) {
+  public static ValueOrigin ofReference(MethodReferenceExpr reference) {
     var begin = reference.getBegin();
     return new ValueOrigin(reference.getIdentifier(), -1, begin.map(p -> p.line).orElse(0),
         begin.map(p -> p.column).orElse(0), -1, 0, false);
   }
 
-  static ValueOrigin ofParameter(int index) {
+  public static ValueOrigin ofParameter(int index) {
     return new ValueOrigin(null, 0, 0, 0, index, 0, false);
   }
 
   /** A container holding the value, at any depth ({@code List<Owner>} of owners built from it). */
-  boolean held() {
+  public boolean held() {
     return depth > 0;
   }
 
-  ValueOrigin element() {
+  public ValueOrigin element() {
     return depth > 0 ? new ValueOrigin(call, arguments, line, column, parameter, depth - 1, part, keptBy) : this;
   }
 
-  ValueOrigin holder() {
+  public ValueOrigin holder() {
     return new ValueOrigin(call, arguments, line, column, parameter, depth + 1, part, keptBy);
   }
 
@@ -65,7 +65,7 @@ record ValueOrigin(String call, int arguments, int line, int column, int paramet
    * A holder made by that constructor call ({@code "new Type/arguments/position@line:column"}, where the {@code new}
    * begins), unless an earlier constructor already made it one.
    */
-  ValueOrigin heldBy(ObjectCreationExpr creation, int position) {
+  public ValueOrigin heldBy(ObjectCreationExpr creation, int position) {
     ValueOrigin held = holder();
     var begin = creation.getBegin();
     return keptBy != null || begin.isEmpty() ? held : new ValueOrigin(call, this.arguments, line, column, parameter,
@@ -78,21 +78,21 @@ record ValueOrigin(String call, int arguments, int line, int column, int paramet
   }
 
   /** A field of this object, or what its accessor returns: part of the receiver. */
-  static final ValueOrigin RECEIVER_PART = ofParameter(MethodFact.RECEIVER).asPart();
+  public static final ValueOrigin RECEIVER_PART = ofParameter(MethodFact.RECEIVER).asPart();
 
-  static Set<ValueOrigin> elements(Set<ValueOrigin> values) {
+  public static Set<ValueOrigin> elements(Set<ValueOrigin> values) {
     Set<ValueOrigin> result = new LinkedHashSet<>();
     values.forEach(v -> result.add(v.element()));
     return result;
   }
 
-  static Set<ValueOrigin> holders(Set<ValueOrigin> values) {
+  public static Set<ValueOrigin> holders(Set<ValueOrigin> values) {
     Set<ValueOrigin> result = new LinkedHashSet<>();
     values.forEach(v -> result.add(v.holder()));
     return result;
   }
 
-  static Set<ValueOrigin> parts(Set<ValueOrigin> values) {
+  public static Set<ValueOrigin> parts(Set<ValueOrigin> values) {
     Set<ValueOrigin> result = new LinkedHashSet<>();
     values.forEach(v -> result.add(v.element().asPart()));
     return result;

@@ -1,6 +1,6 @@
 package dev.optkit.analyzers.index;
 
-import dev.optkit.analyzers.facts.ArgumentKinds;
+import dev.optkit.analyzers.facts.types.ArgumentKinds;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.TypeFact;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.optkit.analyzers.index;
 
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.facts.SqlStatements;
+import dev.optkit.analyzers.facts.sites.SqlStatements;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.schema.OrmXmlMappings;
 import dev.optkit.analyzers.schema.SchemaViews;

@@ -119,7 +119,7 @@ final class DeclaredClients {
         }
         for (Map.Entry<String, String> value : method.fact().annotationValues().entrySet()) {
           String simple = value.getKey().substring(value.getKey().lastIndexOf('.') + 1);
-          ClientKind declared = dev.optkit.analyzers.facts.SqlStatements.looksLikeSql(value.getValue()) ? ClientKind.DB
+          ClientKind declared = dev.optkit.analyzers.facts.sites.SqlStatements.looksLikeSql(value.getValue()) ? ClientKind.DB
               : HTTP_DECLARATIONS.contains(simple) ? ClientKind.API : null;
           if (declared == null) {
             continue;

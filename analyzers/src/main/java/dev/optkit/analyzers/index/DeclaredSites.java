@@ -77,7 +77,7 @@ final class DeclaredSites {
     if (sql.isEmpty()) {
       return site;
     }
-    Access told = dev.optkit.analyzers.facts.SqlStatements.access(sql.get());
+    Access told = dev.optkit.analyzers.facts.sites.SqlStatements.access(sql.get());
     // its name's "create" was no write; a chain running executeUpdate() is one whatever the text says (review 49's S3)
     boolean updating = site.snippet() != null && site.snippet().contains("executeUpdate");
     Access access = site.makesJpaQuery() && told != Access.UNKNOWN && !updating ? told
@@ -243,7 +243,7 @@ final class DeclaredSites {
       if (sql == null && declaration != null) {
         // a project's own query annotation (@Sql("SELECT ...")) on an interface it implements by delegation
         sql = declaration.annotationValues().values().stream()
-            .filter(dev.optkit.analyzers.facts.SqlStatements::looksLikeSql).findFirst().orElse(null);
+            .filter(dev.optkit.analyzers.facts.sites.SqlStatements::looksLikeSql).findFirst().orElse(null);
       }
       access = dbAccess(declaration, call.name(), sql);
       Optional<MyBatisXmlMappers.Statement> mapped = index.xmlMappers.statement(call.receiverType(), call.name());
@@ -293,7 +293,7 @@ final class DeclaredSites {
     return index.catalog.match(List.of(call.receiverType()), call.name()).map(signature -> {
       Boolean reads = signature.readsByMethod(call.name());
       Access access = call.sql() != null && signature.kind() == ClientKind.DB
-          ? dev.optkit.analyzers.facts.SqlStatements.access(call.sql()) : Access.UNKNOWN;
+          ? dev.optkit.analyzers.facts.sites.SqlStatements.access(call.sql()) : Access.UNKNOWN;
       if (access == Access.UNKNOWN) {
         access = reads == null ? FactExtractor.methodNameAccess(call.name()) : reads ? Access.READ : Access.WRITE;
       }

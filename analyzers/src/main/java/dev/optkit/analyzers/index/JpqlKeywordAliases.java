@@ -24,13 +24,13 @@ final class JpqlKeywordAliases {
   /** The statements of a text, parsed again with its keyword aliases renamed when that is what failed. */
   static net.sf.jsqlparser.statement.Statements parse(String sql) throws Exception {
     try {
-      return dev.optkit.analyzers.facts.SqlParsing.parseStatements(sql);
+      return dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(sql);
     } catch (Exception e) {
       String renamed = renamed(sql);
       if (renamed == null) {
         throw e;
       }
-      return dev.optkit.analyzers.facts.SqlParsing.parseStatements(renamed);
+      return dev.optkit.analyzers.facts.sites.SqlParsing.parseStatements(renamed);
     }
   }
 

@@ -131,7 +131,7 @@ final class QueryWrappers {
       Confidence confidence = call.confidence().min(helper.confidence());
       String owner = simpleName(target.fact().ownerType());
       if (helper.kind() == ClientKind.DB && call.sql() != null && helper.parameter() == call.sqlArgument()) {
-        Access access = dev.optkit.analyzers.facts.SqlStatements.access(call.sql());
+        Access access = dev.optkit.analyzers.facts.sites.SqlStatements.access(call.sql());
         if (access == Access.UNKNOWN) {
           access = inner.access() != Access.UNKNOWN ? inner.access() : target.fact().ioSites().stream()
               .map(IoSite::access).filter(a -> a != Access.UNKNOWN).findFirst().orElse(Access.UNKNOWN);

@@ -18,7 +18,7 @@ import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.facts.ParseProblem;
-import dev.optkit.analyzers.facts.ReceiverResolver;
+import dev.optkit.analyzers.facts.types.ReceiverResolver;
 import dev.optkit.analyzers.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;

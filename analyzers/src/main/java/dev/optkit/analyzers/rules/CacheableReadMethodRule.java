@@ -142,10 +142,10 @@ public final class CacheableReadMethodRule implements Rule {
     }
     if (!fact.timeOrRandomUses().isEmpty()) {
       String use = fact.timeOrRandomUses().get(0);
-      return Optional.of("depends on " + dev.optkit.analyzers.facts.TimeAndRandom.whatItReads(use) + " (" + use + ")");
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + " (" + use + ")");
     }
     for (ReachedIo read : reads) {
-      Optional<String> changing = dev.optkit.analyzers.facts.SqlStatements.volatileValue(read.site().sql());
+      Optional<String> changing = dev.optkit.analyzers.facts.sites.SqlStatements.volatileValue(read.site().sql());
       if (changing.isEmpty() && read.site().sql() != null) {
         // a view the query reads may read the clock itself
         for (String name : context.index().footprints().of(read.site()).names()) {

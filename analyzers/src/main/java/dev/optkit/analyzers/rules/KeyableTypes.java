@@ -41,7 +41,7 @@ final class KeyableTypes {
     if (param.varArgs() || param.type().endsWith("[]")) {
       return Optional.of("parameter '" + param.name() + "' is an array");
     }
-    if (VALUE_TYPES.contains(type) || dev.optkit.analyzers.facts.TimeValues.immutable(type)) {
+    if (VALUE_TYPES.contains(type) || dev.optkit.analyzers.facts.types.TimeValues.immutable(type)) {
       return Optional.empty();
     }
     if (SPRING_DATA_PAGING.contains(type)) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.optkit.analyzers.facts.SqlParsing;
+import dev.optkit.analyzers.facts.sites.SqlParsing;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.synonym.CreateSynonym;
 import net.sf.jsqlparser.statement.create.view.CreateView;
@@ -73,7 +73,7 @@ public final class SchemaViews {
           }
           String name = TableNames.normalise(bare(view.getView().getFullyQualifiedName()));
           views.put(name, tables);
-          dev.optkit.analyzers.facts.SqlStatements.volatileValue(view.getSelect().toString())
+          dev.optkit.analyzers.facts.sites.SqlStatements.volatileValue(view.getSelect().toString())
               .ifPresent(value -> changing.put(name, value));
         } else if (statement instanceof CreateSynonym synonym && synonym.getSynonym() != null && synonym.getFor() != null) {
           // another name for a table: reading or writing either is reading or writing both

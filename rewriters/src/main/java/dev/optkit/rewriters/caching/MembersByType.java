@@ -244,7 +244,7 @@ public final class MembersByType {
     for (String type : holders) {
       boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"));
       if (index.type(type).map(t -> t.fieldCodeCalls().stream().anyMatch(name -> running.contains(name)
-          || name.equals(dev.optkit.analyzers.facts.FieldCodeCalls.THIS))).orElse(!quiet)) {
+          || name.equals(dev.optkit.analyzers.facts.values.FieldCodeCalls.THIS))).orElse(!quiet)) {
         return java.util.Optional.of(type);
       }
     }

@@ -10,7 +10,7 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import dev.optkit.analyzers.facts.SqlParsing;
+import dev.optkit.analyzers.facts.sites.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -65,7 +65,7 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem,
       return refused("its SQL has " + (mark < 0 ? "no" : "more than one") + " '?' (in its text, comments and strings "
           + "included): optkit batches a query by one key");
     }
-    java.util.Optional<String> changing = dev.optkit.analyzers.facts.SqlStatements.volatileValue(sql);
+    java.util.Optional<String> changing = dev.optkit.analyzers.facts.sites.SqlStatements.volatileValue(sql);
     if (changing.isPresent()) {
       return refused("its SQL reads " + changing.get() + ", whose value differs from one query to the next: one "
           + "query for many keys would answer with one value for all");
@@ -181,7 +181,7 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem,
 
   /** The first word of the SQL that numbers rows by their place (ROWNUM, ROW_NUMBER()), read with JSqlParser's lexer. */
   private static java.util.Optional<String> positionalWord(String sql) {
-    java.util.Optional<List<String>> words = dev.optkit.analyzers.facts.SqlStatements.words(sql);
+    java.util.Optional<List<String>> words = dev.optkit.analyzers.facts.sites.SqlStatements.words(sql);
     if (words.isEmpty()) {
       return java.util.Optional.of("words optkit cannot read");
     }

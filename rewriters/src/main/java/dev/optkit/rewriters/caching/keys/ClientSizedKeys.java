@@ -158,7 +158,7 @@ public final class ClientSizedKeys {
     String field = containers.get(0);
     // every other field a number, a flag, an enum or a date: a String may hold the page again (w4)
     boolean scalars = type.fieldTypes().entrySet().stream().filter(f -> !f.getKey().equals(field))
-        .allMatch(f -> SCALARS.contains(f.getValue()) || dev.optkit.analyzers.facts.TimeValues.immutable(f.getValue())
+        .allMatch(f -> SCALARS.contains(f.getValue()) || dev.optkit.analyzers.facts.types.TimeValues.immutable(f.getValue())
             || index.type(f.getValue()).map(t -> t.kind().equals("enum")).orElse(false));
     if (!scalars) {
       return Optional.empty();

@@ -99,7 +99,7 @@ public final class KeyCoverage {
       // ymolyavkin's getItemsLastNextBookingByUser: isLast() compares with LocalDateTime.now(), so the answer
       // changes when a booking's start passes, with no write to evict it
       String use = method.fact().timeOrRandomUses().get(0);
-      return Optional.of("depends on " + dev.optkit.analyzers.facts.TimeAndRandom.whatItReads(use) + ": "
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + ": "
           + method.fact().displayName() + "() reads " + use);
     }
     Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared());
@@ -245,7 +245,7 @@ public final class KeyCoverage {
       Optional<TypeFact> fact = index.type(owner);
       String fieldType = fact.map(t -> t.fieldTypes().get(field)).orElse(null);
       if (fieldType != null) {
-        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.TimeValues.immutable(fieldType)
+        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.types.TimeValues.immutable(fieldType)
             || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false));
       }
     }

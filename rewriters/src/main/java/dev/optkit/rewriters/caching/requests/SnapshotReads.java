@@ -349,7 +349,7 @@ public final class SnapshotReads {
   private boolean scalarQuery(dev.optkit.analyzers.facts.IoSite site) {
     if (ENTITY_MANAGER_QUERIES.contains(site.method()) && !site.clientId().equals("spring-data-repository")) {
       // em.createNativeQuery("select count(*) from days"): a number, whatever class it is told to map (trial 46)
-      return dev.optkit.analyzers.facts.SqlStatements.onlyAggregates(site.sql());
+      return dev.optkit.analyzers.facts.sites.SqlStatements.onlyAggregates(site.sql());
     }
     if (site.receiverType() == null) {
       return false;

@@ -17,7 +17,7 @@ final class ImmutableValues {
   }
 
   /** JDK value types nobody can change; with {@code java.time.*} the immutable results a cache may share. */
-  static final Set<String> JDK_VALUES = dev.optkit.analyzers.facts.JdkValues.TYPES;
+  static final Set<String> JDK_VALUES = dev.optkit.analyzers.facts.types.JdkValues.TYPES;
 
   static final Set<String> CONTAINERS = Set.of("List", "Set", "Collection", "Iterable", "SortedSet",
       "NavigableSet", "Queue", "Deque", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "Map",
@@ -183,7 +183,7 @@ final class ImmutableValues {
 
   /** A record is as immutable as its components: {@code record Tags(List<String> tags)} is not. */
   private boolean immutable(String type, int depth) {
-    if ((JDK_VALUES.contains(type) || dev.optkit.analyzers.facts.TimeValues.immutable(type))
+    if ((JDK_VALUES.contains(type) || dev.optkit.analyzers.facts.types.TimeValues.immutable(type))
         && index.typesNamed(type.substring(type.lastIndexOf('.') + 1)).isEmpty()) {
       return true; // unless a project class of that simple name (its own Long) may be what the source means
     }

@@ -52,7 +52,7 @@ final class SealedHolders {
           && !dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).isEmpty()
           && dev.optkit.analyzers.index.ReturnTypeArguments.of(source.fact()).stream().allMatch(this::immutableElement)
           && type.sealedFields().get(field).stream().allMatch(call -> CONTAINER_SIZES.contains(call)
-              || dev.optkit.analyzers.facts.SealedFields.CONTAINER_READS.contains(call));
+              || dev.optkit.analyzers.facts.values.SealedFields.CONTAINER_READS.contains(call));
     }
     return !anonymousSubclassOf(fieldType)
         && type.sealedFields().get(field).stream().allMatch(call -> immutableGetter(fieldType, call));

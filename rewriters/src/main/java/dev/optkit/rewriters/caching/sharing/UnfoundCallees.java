@@ -72,7 +72,7 @@ final class UnfoundCallees {
    */
   private boolean runsCodeOnWhatItKeeps(TypeFact record) {
     String name = record.qualifiedName();
-    return record.fieldCodeCalls().contains(dev.optkit.analyzers.facts.FieldCodeCalls.COMPACT) || inheritsCode(record)
+    return record.fieldCodeCalls().contains(dev.optkit.analyzers.facts.values.FieldCodeCalls.COMPACT) || inheritsCode(record)
         || index.types().stream().anyMatch(t -> t.qualifiedName().startsWith(name + ".") && t.kind().equals("class"))
         || index.files().stream().flatMap(f -> f.creations().stream()).anyMatch(c -> c.anonymous()
             && c.ownerType().equals(name))
@@ -105,7 +105,7 @@ final class UnfoundCallees {
     return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
         && method.fact().handOffs().stream().allMatch(handOff -> handOff.fromCall() != null
             && handOff.to().equals(MethodFact.RETURNED)
-            && dev.optkit.analyzers.facts.JdkValues.immutable(method.fact().returnType()));
+            && dev.optkit.analyzers.facts.types.JdkValues.immutable(method.fact().returnType()));
   }
 
   /**

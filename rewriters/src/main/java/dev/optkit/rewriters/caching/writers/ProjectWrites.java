@@ -261,7 +261,7 @@ public final class ProjectWrites {
     // every project method of that name (whichever class declares it): a setter that does more refuses the precision
     return index.methodsNamed(setter).stream().filter(m -> !m.fact().isStatic() && m.fact().params().size() == 1)
         // userAgent.substring(0, 254): a call on an immutable JDK value reads it and writes nothing (jhipster's token)
-        .allMatch(m -> m.fact().calls().stream().allMatch(call -> dev.optkit.analyzers.facts.JdkValues.immutable(
+        .allMatch(m -> m.fact().calls().stream().allMatch(call -> dev.optkit.analyzers.facts.types.JdkValues.immutable(
                 call.receiverType() == null ? "" : call.receiverType()))
             && m.fact().opaqueCalls().isEmpty()
             && m.fact().parameterMutations().stream().allMatch(p -> p.parameter() == MethodFact.RECEIVER

@@ -1,0 +1,214 @@
+package dev.optkit.analyzers.facts.loops;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import dev.optkit.analyzers.facts.FileScan;
+import dev.optkit.analyzers.facts.LoopFact;
+import dev.optkit.analyzers.facts.MethodScan;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.loops.LoopShapes;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A method's loops as {@link LoopFact}s: each loop (statement or stream pipeline), the I/O sites
+ * and project calls it runs once per element, whether it joins futures it starts, and whether a
+ * node runs later or elsewhere (handed to an executor, or kept to run later).
+ */
+public final class MethodLoops {
+  private static final Set<String> EXECUTOR_METHODS = Set.of(
+      "submit", "execute", "supplyAsync", "runAsync", "schedule", "scheduleAtFixedRate",
+      "scheduleWithFixedDelay", "invokeAll", "invokeAny", "thenApplyAsync", "thenComposeAsync",
+      "thenAcceptAsync", "startVirtualThread", "ofVirtual", "fork");
+  /** Calls that keep the code they get to run later: a queue of pending writes, a listener list. */
+  private static final Set<String> STORING_METHODS = Set.of(
+      "add", "addFirst", "addLast", "offer", "offerFirst", "offerLast", "push", "put", "putIfAbsent", "set",
+      "register", "addListener", "addCallback", "addHook", "addShutdownHook", "registerSynchronization");
+  private static final Set<String> JOIN_METHODS = Set.of("join", "get", "block", "blockFirst", "blockLast", "getNow", "resultNow");
+
+  private final MethodScan m;
+  private final CallableDeclaration<?> callable;
+  private final FileScan file;
+  private final Map<Node, Integer> loopIndex = new IdentityHashMap<>();
+  private final List<Node> loops = new ArrayList<>();
+
+  public MethodLoops(MethodScan m) {
+    this.m = m;
+    this.callable = m.callable;
+    this.file = m.file;
+  }
+
+  public void collect() {
+    for (Node node : m.nodes.loopCandidates) {
+      if (!(node instanceof MethodCallExpr call) || LoopShapes.isPipelineLoop(call)) {
+        addLoop(node);
+      }
+    }
+  }
+
+  private void addLoop(Node node) {
+    loopIndex.put(node, loops.size());
+    loops.add(node);
+  }
+
+  /**
+   * The innermost loop that runs this node once per iteration, or -1; a node in a lambda handed
+   * to an executor runs elsewhere, which {@link #isDeferred} reports.
+   */
+  private int enclosingLoop(Node node) {
+    Node child = node;
+    Node parent = node.getParentNode().orElse(null);
+    while (parent != null && parent != callable) {
+      Integer index = loopIndex.get(parent);
+      if (index != null && LoopShapes.runsPerIteration(parent, child)) {
+        return index;
+      }
+      if (parent instanceof MethodCallExpr call && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr)) {
+        if (EXECUTOR_METHODS.contains(call.getNameAsString())) {
+          return -1;
+        }
+        MethodCallExpr outer = LoopShapes.outermost(call);
+        Integer pipeline = loopIndex.get(outer);
+        if (pipeline != null && LoopShapes.runsPerElement(call, this::optionalIsTheJdks)) {
+          return pipeline;
+        }
+      }
+      child = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    return -1;
+  }
+
+  /** Whether the simple name Optional means java.util.Optional in this file (not a class of the project's). */
+  private boolean optionalIsTheJdks() {
+    TypeNames.Qualified optional = file.names.qualify("Optional");
+    return optional.name().equals("java.util.Optional")
+        || optional.confidence() == dev.optkit.analyzers.findings.Confidence.LOW; // no type of that name is known
+  }
+
+  public boolean isDeferred(Node node) {
+    Node child = node;
+    Node parent = node.getParentNode().orElse(null);
+    while (parent != null && parent != callable) {
+      if (parent instanceof MethodCallExpr call && call.getArguments().contains(child)
+          && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr || child instanceof ObjectCreationExpr)
+          && (EXECUTOR_METHODS.contains(call.getNameAsString()) || STORING_METHODS.contains(call.getNameAsString()))) {
+        return true; // run by an executor, or kept to run later (pending.add(() -> write()))
+      }
+      if ((child instanceof LambdaExpr || child instanceof MethodReferenceExpr) && LoopShapes.escapes(parent)) {
+        return true;
+      }
+      child = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    return false;
+  }
+
+  public List<LoopFact> describe() {
+    List<LoopFact> result = new ArrayList<>();
+    List<Integer> siteLoops = new ArrayList<>();
+    for (Node siteNode : m.siteNodes) {
+      siteLoops.add(enclosingLoop(siteNode));
+    }
+    List<Integer> callLoops = new ArrayList<>();
+    for (Node callNode : m.callNodes) {
+      callLoops.add(enclosingLoop(callNode));
+    }
+    for (int i = 0; i < loops.size(); i++) {
+      Node loop = loops.get(i);
+      if (LoopShapes.chunked(loop)) {
+        continue; // a round trip per chunk of keys: batched already
+      }
+      List<Integer> loopSites = new ArrayList<>();
+      for (int s = 0; s < siteLoops.size(); s++) {
+        if (siteLoops.get(s) == i) {
+          loopSites.add(s);
+        }
+      }
+      List<Integer> loopCalls = new ArrayList<>();
+      for (int c = 0; c < callLoops.size(); c++) {
+        if (callLoops.get(c) == i) {
+          loopCalls.add(c);
+        }
+      }
+      boolean joinsInside = joinsFuturesInside(loop);
+      if (joinsInside) {
+        for (int s = 0; s < m.siteNodes.size(); s++) {
+          if (LoopShapes.isInside(m.siteNodes.get(s), loop) && !loopSites.contains(s)) {
+            loopSites.add(s);
+          }
+        }
+      }
+      boolean transactional = hasTransactional();
+      boolean synchronizedBlock = callable instanceof MethodDeclaration method && method.isSynchronized()
+          || loop.findAncestor(SynchronizedStmt.class).isPresent();
+      String element = LoopShapes.elementVariable(loop);
+      List<Integer> elementCalls = new ArrayList<>();
+      for (int c : loopCalls) {
+        if (element != null && m.callNodes.get(c) instanceof MethodCallExpr call
+            && call.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(element)) {
+          elementCalls.add(c);
+        }
+      }
+      result.add(new LoopFact(LoopShapes.loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
+          List.copyOf(loopSites), List.copyOf(loopCalls), LoopShapes.dependenceReasons(loop), joinsInside, transactional,
+          synchronizedBlock, List.copyOf(elementCalls)));
+    }
+    return List.copyOf(result);
+  }
+
+  private boolean hasTransactional() {
+    if (callable.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Transactional"))) {
+      return true;
+    }
+    Node node = callable.getParentNode().orElse(null);
+    return node instanceof TypeDeclaration<?> type
+        && type.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Transactional"));
+  }
+
+  private boolean joinsFuturesInside(Node loop) {
+    boolean startsAsync = false;
+    boolean joins = false;
+    Integer self = loopIndex.get(loop);
+    for (MethodCallExpr call : loop.findAll(MethodCallExpr.class)) {
+      String name = call.getNameAsString();
+      // a start inside a nested loop is that loop's: one that starts several ahead (as migrate's rewrite does)
+      // before this loop joins them is no join per start
+      if ((name.endsWith("Async") || EXECUTOR_METHODS.contains(name) || name.equals("enqueue"))
+          && Objects.equals(enclosingLoop(call), self)) {
+        startsAsync = true;
+      }
+      if (JOIN_METHODS.contains(name) && (call.getArguments().isEmpty() || name.equals("get") && call.getArguments().size() == 2)) {
+        Expression scope = call.getScope().orElse(null);
+        if (scope instanceof MethodCallExpr || scope instanceof NameExpr n && isFutureVariable(n.getNameAsString())) {
+          joins = true;
+        }
+      }
+    }
+    return startsAsync && joins;
+  }
+
+  private boolean isFutureVariable(String name) {
+    String type = m.locals.types.get(name);
+    if (type != null && (type.endsWith("Future") || type.endsWith("CompletionStage") || type.endsWith("Mono"))) {
+      return true;
+    }
+    Expression init = m.locals.initializers.get(name);
+    return init instanceof MethodCallExpr call
+        && (call.getNameAsString().endsWith("Async") || EXECUTOR_METHODS.contains(call.getNameAsString()));
+  }
+}

@@ -1,0 +1,239 @@
+package dev.optkit.analyzers.facts.sites;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import dev.optkit.analyzers.catalog.ClientCatalog;
+import dev.optkit.analyzers.catalog.ClientKind;
+import dev.optkit.analyzers.catalog.ClientSignature;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.FileScan;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodScan;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.loops.LoopShapes;
+import dev.optkit.analyzers.facts.types.FieldReceivers;
+import dev.optkit.analyzers.facts.types.ReceiverResolver;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a call is an I/O site of a catalogued client, and the site it is: candidates are found
+ * by method name and declared type (cheap), and only those are handed to the symbol solver; a
+ * fluent chain is one site, at its outermost call.
+ */
+public final class ClientSites {
+  private static final Set<String> HTTP_VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
+  /** Static factories on client types build a client; they never talk to anything. */
+  private static final Set<String> CONSTRUCTION = Set.of(
+      "builder", "create", "newClient", "newBuilder", "newHttpClient", "standard", "defaultClient", "custom",
+      "createDefault", "createSystem", "createMinimal");
+
+  private final MethodScan m;
+  private final FileScan file;
+  private final ClientCatalog catalog;
+  private final ReceiverResolver resolver;
+  private final RequestTexts texts;
+  private final SiteAccess siteAccess;
+
+  public ClientSites(MethodScan m) {
+    this.m = m;
+    this.file = m.file;
+    this.catalog = m.file.catalog;
+    this.resolver = m.file.resolver;
+    this.texts = new RequestTexts(m);
+    this.siteAccess = new SiteAccess(m);
+  }
+
+  /** The I/O site this call is, if any: catalogue match by declared type, confirmed by the solver. */
+  Optional<IoSite> clientSite(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Expression scope = call.getScope().orElse(null);
+    if (scope == null || scope instanceof ThisExpr) {
+      return Optional.empty();
+    }
+    if (CONSTRUCTION.contains(name) && scope instanceof NameExpr type
+        && Character.isUpperCase(type.getNameAsString().charAt(0)) && !m.locals.types.containsKey(type.getNameAsString())
+        && m.locals.fieldType(type.getNameAsString()) == null) {
+      return Optional.empty(); // S3Client.builder(), HttpClients.createDefault()
+    }
+    boolean nameCandidate = catalog.isCandidateMethod(name);
+    TypeNames.Qualified declared = m.locals.syntacticType(scope);
+    boolean wildcardCandidate = declared != null && catalog.hasAnyMethodClients()
+        && catalog.matchPattern(declared.name(), name).isPresent();
+    if (!nameCandidate && !wildcardCandidate) {
+      return Optional.empty();
+    }
+    List<ClientSignature> byDeclared = declared == null ? List.of() : catalog.clientsForType(declared.name());
+    boolean declaredMatches = byDeclared.stream().anyMatch(c -> c.matchesMethod(name));
+    boolean unknownReceiver = declared == null;
+    // a declared type outside the catalogue may still subclass a client: the solver decides,
+    // but only in files that import a client package, so ordinary code never pays for it
+    boolean declaredMayBeClient = declared != null && !isPlainJdkType(declared.name());
+    boolean jdbcStatement = unknownReceiver && UnresolvedStatements.isStatementCall(call, m.locals.initializers);
+    if (!declaredMatches && !wildcardCandidate && !(unknownReceiver && file.importsClientPackage)
+        && !(declaredMayBeClient && file.importsClientPackage) && !jdbcStatement) {
+      return Optional.empty();
+    }
+    String field = FieldReceivers.fieldName(scope, m.locals::declaresLocal);
+    Optional<List<String>> resolved = field == null ? resolver.typeAndAncestors(scope)
+        : file.fieldReceivers.typeAndAncestors(scope, field, resolver);
+    ClientSignature client = null;
+    Confidence confidence;
+    String receiverType;
+    if (resolved.isPresent()) {
+      Optional<ClientSignature> match = catalog.match(resolved.get(), name);
+      if (match.isEmpty()) {
+        match = catalog.matchPattern(resolved.get().get(0), name);
+        if (match.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      client = match.get();
+      confidence = Confidence.HIGH;
+      receiverType = resolved.get().get(0);
+    } else if (declaredMatches) {
+      client = byDeclared.stream().filter(c -> c.matchesMethod(name)).findFirst().orElseThrow();
+      confidence = Confidence.MEDIUM;
+      receiverType = declared.name();
+    } else if (wildcardCandidate) {
+      client = catalog.matchPattern(declared.name(), name).orElseThrow();
+      confidence = Confidence.MEDIUM;
+      receiverType = declared.name();
+    } else {
+      // var ps = c.prepareStatement(sql); ps.executeUpdate(): a write must not vanish for want of the jars that type c,
+      // nor be taken for the call of a client the file imports (JdbcTemplate's execute)
+      Optional<ClientSignature> byImports = jdbcStatement
+          ? catalog.clientsForType(UnresolvedStatements.typeOf(call)).stream().filter(c -> c.matchesMethod(name)).findFirst()
+          : declared == null ? importedClient(name)
+          : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name)).findFirst();
+      if (byImports.isEmpty()) {
+        return Optional.empty();
+      }
+      if (declared == null && !jdbcStatement && scope instanceof NameExpr lambdaParameter
+          && m.locals.isLambdaParameter(lambdaParameter)) {
+        return Optional.empty(); // es.count(c -> c.index(name)): the builder a lambda gets is not the client
+      }
+      if (byImports.get().id().equals("jpa-entity-manager") && inPersistentClass(call)) {
+        // role.getUsers().remove(this) in an entity: JPA injects no EntityManager into the objects it manages, and
+        // an import of jakarta.persistence.* for the mapping's annotations names no receiver
+        return Optional.empty();
+      }
+      client = byImports.get();
+      if (client.fluent() && call.getArguments().isNonEmpty() && HTTP_VERBS.contains(name)) {
+        return Optional.empty(); // list.get(0) on something unresolved: fluent HTTP entries take no arguments
+      }
+      confidence = Confidence.LOW;
+      receiverType = declared == null ? client.types().get(0) : declared.name();
+    }
+    if (client.fluent() && earlierEntry(scope, client)) {
+      return Optional.empty(); // an earlier link of this chain is the entry call: one statement, one finding
+    }
+    IoSite site = describeSite(call, client, confidence, receiverType);
+    boolean httpUrl = site.url() != null && site.url().startsWith("http");
+    if (client.requiresHttpEvidence() && !httpUrl && (!receiverType.contains("Http") || m.locals.onlyIfHttp(scope))) {
+      return Optional.empty();
+    }
+    return Optional.of(site);
+  }
+
+  /** Whether the call is written in a JPA entity, embeddable or mapped superclass (by its annotations). */
+  private static boolean inPersistentClass(MethodCallExpr call) {
+    Optional<com.github.javaparser.ast.body.TypeDeclaration> type =
+        call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
+    if (type.isEmpty()) {
+      return false;
+    }
+    for (Object annotation : type.get().getAnnotations()) {
+      String name = ((com.github.javaparser.ast.expr.AnnotationExpr) annotation).getName().getIdentifier();
+      if (name.equals("Entity") || name.equals("Embeddable") || name.equals("MappedSuperclass")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a call further down this chain ({@code a.entry().path(x).entry()}) is itself an entry of the client. */
+  private boolean earlierEntry(Expression scope, ClientSignature client) {
+    for (Expression link = scope; link instanceof MethodCallExpr inner; link = inner.getScope().orElse(null)) {
+      if (client.matchesMethod(inner.getNameAsString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A client whose type this file imports and that has a method of this name: names only, low confidence. */
+  private Optional<ClientSignature> importedClient(String name) {
+    return file.importedClients.computeIfAbsent(name, this::findImportedClient);
+  }
+
+  private Optional<ClientSignature> findImportedClient(String name) {
+    for (String imported : file.names.importedNames()) {
+      for (ClientSignature client : catalog.clients()) {
+        if (!client.matchesMethod(name) || client.anyMethod()) {
+          continue;
+        }
+        for (String type : client.types()) {
+          if (type.equals(imported) || type.substring(0, type.lastIndexOf('.')).equals(imported)) {
+            return Optional.of(client);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private IoSite describeSite(MethodCallExpr call, ClientSignature client, Confidence confidence, String receiverType) {
+    Node reported = client.fluent() ? LoopShapes.outermost(call) : call;
+    List<MethodCallExpr> links = client.fluent() ? LoopShapes.chain(LoopShapes.outermost(call)) : List.of(call);
+    String name = call.getNameAsString();
+    String httpMethod = null;
+    String url = null;
+    String sql = null;
+    if (client.kind() == ClientKind.API) {
+      httpMethod = texts.httpMethodOf(client, call, links);
+      url = texts.urlOf(call, links);
+    } else {
+      sql = client.id().equals("spring-simple-jdbc") ? SimpleJdbcInsertTables.insertOf(call).orElse(null)
+          : texts.sqlOf(call, links);
+    }
+    if (client.kind() == ClientKind.DB && sql == null && !client.id().equals("spring-simple-jdbc")) {
+      boolean jpaQuery = SiteAccess.JPA_QUERY_CLIENTS.contains(client.id()) && SiteAccess.JPA_QUERY_FACTORIES.contains(name);
+      texts.sqlConstantOf(call, links, SourceRange.of(reported), jpaQuery).ifPresent(m.sqlConstants::add);
+    }
+    Access access = SiteAccess.accessOf(client, name, sql, httpMethod);
+    if (sql == null && SiteAccess.JPA_QUERY_CLIENTS.contains(client.id()) && SiteAccess.JPA_QUERY_FACTORIES.contains(name)) {
+      // em.createQuery(criteriaQuery): what the query is, not the word "create", tells a read from a write; then
+      // what the chain runs (getResultList, executeUpdate); a query neither tells may write, as its name says
+      Access told = call.getArguments().isEmpty() ? Access.UNKNOWN : siteAccess.criteriaAccess(call.getArgument(0), 0);
+      told = told == Access.UNKNOWN ? SiteAccess.accessFromChain(links, Access.UNKNOWN) : told;
+      access = told == Access.UNKNOWN ? access : told;
+    }
+    if (client.kind() == ClientKind.DB && access == Access.UNKNOWN) {
+      access = SiteAccess.accessFromChain(links, access);
+    }
+    String lastLink = links.get(links.size() - 1).getNameAsString();
+    boolean async = name.endsWith("Async") || name.equals("enqueue")
+        || client.id().equals("spring-webclient") && !lastLink.startsWith("block")
+        || client.id().endsWith("Async") || receiverType.endsWith("Async") || receiverType.endsWith("AsyncClient");
+    return new IoSite(client.kind(), client.id(), client.provider(), access, confidence, receiverType, name,
+        httpMethod, url, RequestTexts.hostOf(url), sql, client.llm(), async, m.loops.isDeferred(call), SourceRange.of(reported),
+        file.text.snippet(reported));
+  }
+
+  private static boolean isPlainJdkType(String qualified) {
+    return qualified.startsWith("java.lang.") || qualified.startsWith("java.util.") || qualified.startsWith("java.io.")
+        || qualified.startsWith("java.time.") || qualified.startsWith("java.math.") || qualified.startsWith("java.nio.")
+        || !qualified.contains(".");
+  }
+
+  private static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

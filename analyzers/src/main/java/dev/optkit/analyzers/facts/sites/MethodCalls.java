@@ -1,0 +1,392 @@
+package dev.optkit.analyzers.facts.sites;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import dev.optkit.analyzers.catalog.ClientSignature;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.facts.FileScan;
+import dev.optkit.analyzers.facts.IoSite;
+import dev.optkit.analyzers.facts.MethodScan;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.types.ArgumentKinds;
+import dev.optkit.analyzers.facts.types.FieldQualifiers;
+import dev.optkit.analyzers.facts.types.FieldReceivers;
+import dev.optkit.analyzers.facts.types.FieldScopes;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sorts a method's calls, method references and constructions: an I/O site of a catalogued client
+ * ({@link ClientSites}), a call of project code with its receiver type, SQL argument and bean, or
+ * an opaque call on a result; and notes hand-run JDBC transactions, time and randomness, and cache use.
+ */
+public final class MethodCalls {
+  private final MethodScan m;
+  private final CallableDeclaration<?> callable;
+  private final FileScan file;
+  private final String owner;
+  private final Set<String> requestReceivers = new HashSet<>();
+
+  public MethodCalls(MethodScan m) {
+    this.m = m;
+    this.callable = m.callable;
+    this.file = m.file;
+    this.owner = m.owner;
+  }
+
+  public void visitCall(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Expression scope = call.getScope().orElse(null);
+    m.timeAndRandom.noteTimeOrRandom(call, name, scope);
+    noteTransactionControl(call, name, scope);
+    m.cacheUses.noteCacheUse(call, name, scope);
+    if (scope != null && file.importsMockito && MockedReceivers.isMock(scope, callable)) {
+      return; // when(users.save(any())), verify(users).save(u): a mock runs neither I/O nor project code
+    }
+    Optional<IoSite> site = m.clients.clientSite(call);
+    if (site.isPresent()) {
+      if (!sameRequestSeen(site.get(), scope)) {
+        m.sites.add(site.get());
+        m.siteNodes.add(call);
+      }
+      return;
+    }
+    String imported = scope == null ? staticallyImported(call) : null;
+    if (imported != null) {
+      addCall(call, imported, Confidence.HIGH); // notFound(...) under import static r.Checks.*: Checks.notFound
+      return;
+    }
+    if (scope == null || scope instanceof ThisExpr) {
+      String declarer = scope == null ? enclosingDeclarer(call) : null;
+      addCall(call, declarer != null ? declarer : owner, Confidence.HIGH);
+      return;
+    }
+    // super.m() runs the superclass's; Outer.super.m() (an inner class) and Interface.super.m() (a default method)
+    // name the type to start from: its methods and its supertypes' are the targets (hostile review 34's s1, s2)
+    String superclass = !(scope instanceof com.github.javaparser.ast.expr.SuperExpr plain) ? null
+        : plain.getTypeName().isEmpty() ? superclassOf(call) : file.names.qualify(plain.getTypeName().get().asString()).name();
+    if (superclass != null) {
+      // super.getAll() in an override: the superclass's method (audit 10: a base controller's read looked uncalled)
+      addCall(call, superclass, Confidence.HIGH);
+      return;
+    }
+    TypeNames.Qualified receiver = m.locals.syntacticType(scope);
+    if (receiver != null && !receiver.name().startsWith("java.")) {
+      addCall(call, receiver.name(), receiver.confidence());
+    } else if (receiver == null && !(scope instanceof MethodCallExpr)) {
+      addCall(call, null, Confidence.LOW, inheritedField(scope));
+    } else if (receiver == null) {
+      m.opaqueCalls.add(new CallRef(libraryChainType(scope), call.getNameAsString(), call.getArguments().size(),
+          Confidence.LOW, m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call)));
+      m.opaqueNodes.add(call);
+      if (scope instanceof MethodCallExpr getter && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
+        // getClient().get(url), this.repo().findById(id): what this object's own method returns, a client
+        // perhaps; its declared type is in its file, maybe another one (a base class), so the index reads it
+        addCall(call, null, Confidence.MEDIUM, owner + "#" + getter.getNameAsString() + "/" + getter.getArguments().size());
+      }
+    }
+  }
+
+  /**
+   * The type the solver gives a chain's link ({@code sql2o.open().createQuery(sql)} before {@code .executeAndFetch}),
+   * asked only for chains rooted at a name of a declared type outside the JDK ({@code sql2o}, {@code Unirest}): a
+   * library's fluent API, whose I/O the index may then find in the library's bytecode (issue 26's recall study: 34
+   * of 50 missed calls were links of such chains). Null when not asked or not told. The call stays opaque for the
+   * call graph; only the library lookup reads the type.
+   */
+  private String libraryChainType(Expression scope) {
+    Expression root = scope;
+    while (root instanceof MethodCallExpr link && link.getScope().isPresent()) {
+      root = link.getScope().get();
+    }
+    if (root == scope || root instanceof MethodCallExpr) {
+      return null;
+    }
+    TypeNames.Qualified rootType = m.locals.syntacticType(root);
+    if (rootType == null || rootType.name().startsWith("java.") || !rootType.name().contains(".")
+        || file.names.isKnown(rootType.name())) {
+      return null; // the JDK's chains (streams, builders) and the project's own objects are not asked: cost
+    }
+    return file.resolver.typeAndAncestors(scope).map(types -> types.get(0))
+        .filter(type -> !type.startsWith("java.")).orElse(null);
+  }
+
+  /**
+   * Where to look up a field a class must inherit from a superclass in another file, as {@link CallRef#receivedFrom()}
+   * gives it: a plain or {@code this.} name neither the method nor the classes around it declare
+   * ({@code repository.saveAndFlush(e)}) as {@code owner#name}; one an enclosing class may inherit before an outer
+   * class's (an anonymous or member class that extends another, {@link FieldScopes}) as the classes to look in,
+   * innermost first, {@code A,B#name}; else null.
+   */
+  private String inheritedField(Expression scope) {
+    String name = scope instanceof NameExpr plain && !m.locals.declaresLocal(plain.getNameAsString())
+        && !m.locals.isLambdaParameter(plain) ? plain.getNameAsString()
+        : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString()
+        : null;
+    if (name == null || !Character.isLowerCase(name.charAt(0))) {
+      return null;
+    }
+    if (scope instanceof NameExpr plain) {
+      FieldScopes.Lookup lookup = m.locals.fieldScopes.lookup(plain, name);
+      if (!lookup.owners().isEmpty()) {
+        return String.join(",", lookup.owners()) + "#" + name;
+      }
+      return lookup.type() != null ? null : owner + "#" + name;
+    }
+    return m.locals.fieldType(name) != null ? null : owner + "#" + name;
+  }
+
+  /** As {@link #inheritedField} for a name written at a node that is no name expression (a method reference's scope). */
+  private String inheritedFieldAt(com.github.javaparser.ast.Node at, String name) {
+    FieldScopes.Lookup lookup = m.locals.fieldScopes.lookup(at, name);
+    return lookup.owners().isEmpty() ? null : String.join(",", lookup.owners()) + "#" + name;
+  }
+
+  /**
+   * What a local declared once and never assigned again holds ({@code final String sql = "SELECT ..."}),
+   * so a helper given it is given that text; else the name itself (a constant, or nothing known).
+   */
+  private Expression singleInitializer(NameExpr local) {
+    String name = local.getNameAsString();
+    Expression init = m.locals.initializers.get(name);
+    if (init == null || !m.locals.namesDeclaredOnce().containsKey(name) || m.nodes == null
+        || RequestTexts.reassigned(local, m)) {
+      return local;
+    }
+    return init;
+  }
+
+  /** A second call on the same connection object is the same request (getResponseCode, then getInputStream). */
+  private boolean sameRequestSeen(IoSite site, Expression scope) {
+    Optional<ClientSignature> client = file.catalog.clients().stream().filter(c -> c.id().equals(site.clientId())).findFirst();
+    if (client.isEmpty() || !client.get().oneSitePerReceiver() || scope == null) {
+      return false;
+    }
+    return !requestReceivers.add(site.clientId() + "|" + scope);
+  }
+
+  private void addCall(MethodCallExpr call, String receiverType, Confidence confidence) {
+    addCall(call, receiverType, confidence, null);
+  }
+
+  private void addCall(MethodCallExpr call, String receiverType, Confidence confidence, String receivedFrom) {
+    int sqlArgument = -1;
+    String sql = null;
+    int urlArgument = -1;
+    String url = null;
+    List<Integer> parameterArguments = new java.util.ArrayList<>();
+    boolean forwards = false;
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      Expression argument = call.getArgument(i);
+      int parameter = RequestTexts.unchangedStringParameter(argument, m);
+      parameterArguments.add(parameter);
+      forwards |= parameter >= 0;
+      // only text javac knows: a literal, a concatenation of them, a constant, a local holding one
+      Expression known = argument instanceof NameExpr local && parameter < 0 ? singleInitializer(local) : argument;
+      if (known instanceof StringLiteralExpr || known instanceof TextBlockLiteralExpr
+          || known instanceof BinaryExpr || known instanceof NameExpr || known instanceof FieldAccessExpr) {
+        String text = file.strings.text(known);
+        if (sql == null && text != null && SqlStatements.looksLikeSql(text)) {
+          sqlArgument = i;
+          sql = text.strip().replaceAll("\\s+", " ");
+        } else if (url == null && text != null && RequestTexts.looksLikeUrl(text)) {
+          urlArgument = i;
+          url = text.strip();
+        }
+      }
+    }
+    CallRef made = new CallRef(receiverType, call.getNameAsString(), call.getArguments().size(), confidence,
+        m.loops.isDeferred(call), SourceRange.of(call), file.text.snippet(call), sqlArgument, sql);
+    if (receivedFrom != null || forwards || url != null) {
+      made = made.withHelperFacts(receivedFrom, forwards ? parameterArguments : List.of(), url, urlArgument);
+    }
+    String kinds = ArgumentKinds.of(call, callable, name -> m.locals.namesDeclaredOnce().get(name));
+    if (kinds != null) {
+      made = made.withArgumentKinds(kinds);
+    }
+    String field = call.getScope().map(scope -> FieldReceivers.fieldName(scope, m.locals::declaresLocal)).orElse(null);
+    String bean = field == null ? null : call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+        .map(type -> file.qualifiers.computeIfAbsent(type, node -> FieldQualifiers.of(
+            (com.github.javaparser.ast.body.TypeDeclaration<?>) node)).get(field)).orElse(null);
+    m.calls.add(bean == null ? made : made.withQualifier(bean));
+    m.callNodes.add(call);
+  }
+
+  /**
+   * The class a call without a receiver runs a static import's method of: the one class a static import may take the
+   * name from, when the class the call is written in (a top-level class extending nothing) declares no method of that
+   * name, so none of its own shadows the import (audit 11's s10c); null otherwise.
+   */
+  private String staticallyImported(MethodCallExpr call) {
+    List<String> owners = file.names.staticImportOwners(call.getNameAsString());
+    if (owners.size() != 1) {
+      return null;
+    }
+    com.github.javaparser.ast.body.ClassOrInterfaceDeclaration type = call.findAncestor(
+        com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class).orElse(null);
+    // an interface it implements may have a default method of that name, which beats the import (review 35's i2)
+    if (type == null || type.isNestedType() || type.isLocalClassDeclaration() || type.isInterface()
+        || type.getExtendedTypes().isNonEmpty() || type.getImplementedTypes().isNonEmpty()
+        || !type.getMethodsByName(call.getNameAsString()).isEmpty()
+        || call.findAncestor(ObjectCreationExpr.class).isPresent()) {
+      return null;
+    }
+    return owners.get(0);
+  }
+
+  /**
+   * The class an unqualified call in a local or member class runs the method of, when that class declares no method of
+   * the name and extends and implements nothing, so it has none but Object's: as Java reads it, the closest enclosing
+   * class that declares one (a handler's local {@code View} calling {@code decorate(c)} runs the handler's own
+   * {@code decorate}: hostile review 35's i4), else the first that may inherit one, else a single static import's
+   * class. Null to leave the call on its own class: one declaring or maybe inheriting the name, a top-level class, a
+   * call in an anonymous class (whose body is its method's own).
+   */
+  private String enclosingDeclarer(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    com.github.javaparser.ast.Node at = call.getParentNode().orElse(null);
+    boolean inner = true;
+    for (; at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+        // an anonymous class's body is its method's own; around a local class, it may declare or inherit the method,
+        // which no fact names: the call stays on its own class, where the planner finds no such method (review 36's e1)
+        return null;
+      }
+      if (!(at instanceof TypeDeclaration<?> type)) {
+        continue;
+      }
+      if (inner) {
+        inner = false;
+        if (type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.CompilationUnit
+            || !type.getMethodsByName(name).isEmpty() || mayInherit(type)) {
+          return null;
+        }
+        continue;
+      }
+      if (!type.getMethodsByName(name).isEmpty() || mayInherit(type)) {
+        return file.qualifiedName(type);
+      }
+      if (type.getParentNode().orElse(null) instanceof com.github.javaparser.ast.CompilationUnit) {
+        List<String> imported = file.names.staticImportOwners(name);
+        return imported.size() == 1 ? imported.get(0) : file.qualifiedName(type);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a class may have methods it does not declare besides Object's: it extends or implements a type (an
+   * interface's default methods), or it is an interface or annotation. A record's or enum's own implicit members
+   * ({@code values()}, accessors) are not the names of methods that change things.
+   */
+  private static boolean mayInherit(TypeDeclaration<?> type) {
+    if (type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration plain) {
+      return plain.isInterface() || plain.getExtendedTypes().isNonEmpty() || plain.getImplementedTypes().isNonEmpty();
+    }
+    if (type instanceof com.github.javaparser.ast.body.RecordDeclaration record) {
+      return record.getImplementedTypes().isNonEmpty();
+    }
+    if (type instanceof com.github.javaparser.ast.body.EnumDeclaration enumeration) {
+      return enumeration.getImplementedTypes().isNonEmpty();
+    }
+    return true;
+  }
+
+  /** The superclass of the class body a call is written in, qualified; null for none written (Object's). */
+  private String superclassOf(com.github.javaparser.ast.Node call) {
+    for (com.github.javaparser.ast.Node at = call.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+        return file.names.qualify(creation.getType()).name();
+      }
+      if (at instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration type) {
+        return type.isInterface() || type.getExtendedTypes().isEmpty() ? null
+            : file.names.qualify(type.getExtendedTypes(0)).name();
+      }
+      if (at instanceof TypeDeclaration<?>) {
+        return null; // an enum's or a record's: java.lang.Enum, java.lang.Record
+      }
+    }
+    return null;
+  }
+
+  public void visitReference(MethodReferenceExpr reference) {
+    Expression scope = reference.getScope();
+    String superclass = scope instanceof com.github.javaparser.ast.expr.SuperExpr plain
+        ? plain.getTypeName().map(t -> file.names.qualify(t.asString()).name()).orElseGet(() -> superclassOf(reference))
+        : null; // sorted(super::names): the superclass's method (hostile review 34's s6)
+    TypeNames.Qualified receiver = scope instanceof ThisExpr ? new TypeNames.Qualified(owner, Confidence.HIGH)
+        : superclass != null ? new TypeNames.Qualified(superclass, Confidence.HIGH) : m.locals.syntacticType(scope);
+    // repo::names parses as a type's reference when repo is no local: a field of this class or one it inherits
+    String written = scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType plain && plain.getScope().isEmpty()
+        && Character.isLowerCase(plain.getNameAsString().charAt(0)) ? plain.getNameAsString() : null;
+    String inherited = receiver != null ? null : scope instanceof NameExpr ? inheritedField(scope)
+        : written != null && !m.locals.declaresLocal(written) ? inheritedFieldAt(reference, written) : null;
+    if (inherited != null) {
+      // sorted(repo::names) on a field a superclass declares: the index types it, as for repo.names() (review 34's s6c)
+      m.calls.add(new CallRef(null, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
+          SourceRange.of(reference), file.text.snippet(reference)).withHelperFacts(inherited, List.of(), null, -1));
+      m.callNodes.add(reference);
+      return;
+    }
+    if (receiver == null || receiver.name().startsWith("java.")) {
+      return;
+    }
+    String name = reference.getIdentifier();
+    Optional<ClientSignature> client = file.catalog.match(List.of(receiver.name()), name);
+    if (client.isPresent()) {
+      ClientSignature signature = client.get();
+      Access access = SiteAccess.accessOf(signature, name, null, null);
+      m.sites.add(new IoSite(signature.kind(), signature.id(), signature.provider(), access, Confidence.MEDIUM,
+          receiver.name(), name, null, null, null, null, signature.llm(), false, m.loops.isDeferred(reference),
+          SourceRange.of(reference), file.text.snippet(reference)));
+      m.siteNodes.add(reference);
+      return;
+    }
+    // a method reference in a pipeline is called once per element with the element as argument
+    m.calls.add(new CallRef(receiver.name(), name, -1, receiver.confidence(), m.loops.isDeferred(reference),
+        SourceRange.of(reference), file.text.snippet(reference)));
+    m.callNodes.add(reference);
+  }
+
+  /** A constructor call of a project type; new Random() and new Date() as reads of randomness and time. */
+  public void visitCreation(ObjectCreationExpr creation) {
+    String created = TypeNames.erase(creation.getType().getNameAsString());
+    String qualified = file.names.qualify(creation.getType()).name();
+    if (creation.getAnonymousClassBody().isEmpty() && !qualified.startsWith("java.")) {
+      m.constructorCalls.add(new CallRef(qualified, creation.getType().getName().getIdentifier(),
+          creation.getArguments().size(), Confidence.MEDIUM, m.loops.isDeferred(creation), SourceRange.of(creation),
+          file.text.snippet(creation)));
+    }
+    m.timeAndRandom.noteCreation(creation, created);
+  }
+
+  /** JDBC transactions run by hand: where they start, and whether this method commits. */
+  private void noteTransactionControl(MethodCallExpr call, String name, Expression scope) {
+    if (scope == null) {
+      return;
+    }
+    if (name.equals("setAutoCommit") && call.getArguments().size() == 1
+        && !(call.getArgument(0) instanceof BooleanLiteralExpr literal && literal.getValue())) {
+      m.transactionControl.add("setAutoCommit(false)"); // anything but a literal true may turn it off
+    } else if ((name.equals("commit") || name.equals("rollback") || name.equals("begin")) && call.getArguments().isEmpty()) {
+      m.transactionControl.add(name + "()");
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package dev.optkit.analyzers.facts.types;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import dev.optkit.analyzers.facts.FactExtractor;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.sites.ConstantStrings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a file's annotations say: their qualified names, the strings of their members, the
+ * statements of {@code @Sql}, the isolation and propagation of {@code @Transactional}, and the
+ * values types and methods keep among their facts.
+ */
+public final class AnnotationValues {
+  private static final List<String> TYPE_ANNOTATION_MEMBERS =
+      List.of("value", "name", "path", "basePackages", "scanBasePackages", "profiles");
+
+  /** A component scan's members that leave out classes it would find. */
+  private static final java.util.Set<String> SCAN_FILTERS = java.util.Set.of("excludeFilters", "includeFilters",
+      "useDefaultFilters");
+
+  private final TypeNames names;
+  private final ConstantStrings strings;
+
+  public AnnotationValues(TypeNames names, ConstantStrings strings) {
+    this.names = names;
+    this.strings = strings;
+  }
+
+  public List<String> annotationNames(NodeWithAnnotations<?> node) {
+    List<String> result = new ArrayList<>();
+    for (AnnotationExpr annotation : node.getAnnotations()) {
+      result.add(names.qualify(annotation.getNameAsString()).name());
+    }
+    return List.copyOf(result);
+  }
+
+  Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
+    Map<String, String> values = new TreeMap<>();
+    for (AnnotationExpr annotation : type.getAnnotations()) {
+      sqlStatements(annotation).ifPresent(sql -> values.put(FactExtractor.SQL_STATEMENTS, sql));
+      isolation(annotation).ifPresent(level -> values.put(FactExtractor.TRANSACTION_ISOLATION, level));
+      transactionMember(annotation, "propagation").ifPresent(p -> values.put(FactExtractor.TRANSACTION_PROPAGATION, p));
+      transactionMember(annotation, "noRollbackFor").or(() -> transactionMember(annotation, "noRollbackForClassName"))
+          .ifPresent(p -> values.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
+      String qualified = names.qualify(annotation.getNameAsString()).name();
+      // @RepositoryRestResource(exported = false): Spring Data REST leaves the repository out
+      if (annotation instanceof NormalAnnotationExpr normal) {
+        normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("exported")
+            && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)
+            .forEach(pair -> values.put(qualified + "#exported", pair.getValue().toString()));
+        // @ComponentScan(excludeFilters = @Filter(...)): a scan leaving out some of its packages' classes
+        normal.getPairs().stream().filter(pair -> SCAN_FILTERS.contains(pair.getNameAsString()))
+            .forEach(pair -> values.put(qualified + "#" + pair.getNameAsString(), "present"));
+        // @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT): whether tests send requests to a server
+        normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("webEnvironment"))
+            .forEach(pair -> values.put(qualified + "#webEnvironment",
+                pair.getValue() instanceof com.github.javaparser.ast.expr.FieldAccessExpr access ? access.getNameAsString()
+                    : pair.getValue() instanceof com.github.javaparser.ast.expr.NameExpr plain ? plain.getNameAsString()
+                    : TypeFact.UNRESOLVED));
+      }
+      for (String member : TYPE_ANNOTATION_MEMBERS) {
+        List<String> strings = annotationStrings(annotation, member);
+        if (!strings.isEmpty()) {
+          values.put(qualified + "#" + member, String.join(",", strings));
+        } else if (annotation.getNameAsString().endsWith("Table") && hasMember(annotation, member)) {
+          // @Table(Tables.GIZMOS): a name from another file's constant, which this file cannot read
+          values.put(qualified + "#" + member, TypeFact.UNRESOLVED);
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
+  /** A method's annotation values: each annotation's first value, path or name, and the transaction's settings. */
+  /** The verbs a {@code method} member names ({@code RequestMethod.POST}, {@code "POST"}, an array of them), upper case. */
+  private static String httpMethods(com.github.javaparser.ast.expr.Expression value) {
+    List<String> verbs = new java.util.ArrayList<>();
+    List<com.github.javaparser.ast.expr.Expression> items = value instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr array
+        ? array.getValues() : List.of(value);
+    for (com.github.javaparser.ast.expr.Expression item : items) {
+      String text = item instanceof com.github.javaparser.ast.expr.StringLiteralExpr string ? string.getValue()
+          : item instanceof com.github.javaparser.ast.expr.FieldAccessExpr access ? access.getNameAsString()
+          : item instanceof com.github.javaparser.ast.expr.NameExpr name ? name.getNameAsString() : "?";
+      verbs.add(text.toUpperCase(java.util.Locale.ROOT));
+    }
+    return String.join(",", verbs);
+  }
+
+  public Map<String, String> methodAnnotationValues(CallableDeclaration<?> callable) {
+    Map<String, String> annotationValues = new TreeMap<>();
+    for (AnnotationExpr annotation : callable.getAnnotations()) {
+      List<String> values = annotationStrings(annotation, "value");
+      for (String member : List.of("path", "cacheNames", "name")) {
+        if (values.isEmpty()) {
+          values = annotationStrings(annotation, member);
+        }
+      }
+      if (!values.isEmpty()) {
+        annotationValues.put(names.qualify(annotation.getNameAsString()).name(), values.get(0));
+      }
+      sqlStatements(annotation).ifPresent(sql -> annotationValues.put(FactExtractor.SQL_STATEMENTS, sql));
+      // @RequestMapping(method = RequestMethod.POST), @HttpExchange(method = "POST"), Retrofit's @HTTP(method = "POST"):
+      // the verb a declared client's method sends (hostile review 53's U5: read as a GET by its name)
+      if (annotation instanceof NormalAnnotationExpr withMembers) {
+        withMembers.getPairs().stream().filter(pair -> pair.getNameAsString().equals("method")).findFirst()
+            .ifPresent(pair -> annotationValues.put(names.qualify(annotation.getNameAsString()).name() + "#method",
+                httpMethods(pair.getValue())));
+      }
+      if (annotation.getName().getIdentifier().equals("EntityGraph")) {
+        // a path written as another file's constant is left out: read as not fetched, lazy
+        List<String> paths = annotationStrings(annotation, "attributePaths");
+        if (!paths.isEmpty()) {
+          annotationValues.put(FactExtractor.ENTITY_GRAPH_PATHS, String.join(",", paths));
+        }
+        if (hasMember(annotation, "value")) {
+          annotationValues.put(FactExtractor.ENTITY_GRAPH_NAMED, "true");
+        }
+        if (annotation instanceof NormalAnnotationExpr normal) {
+          normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("type")).findFirst()
+              .ifPresent(pair -> annotationValues.put(FactExtractor.ENTITY_GRAPH_TYPE, pair.getValue().toString()));
+        }
+      }
+      if (annotation.getName().getIdentifier().equals("Cacheable") && annotation instanceof NormalAnnotationExpr cacheable
+          && cacheable.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals("sync")
+              && !pair.getValue().toString().equals("false"))) {
+        annotationValues.put(FactExtractor.CACHEABLE_SYNC, "true");
+      }
+      if (annotation.getName().getIdentifier().equals("Caching") && annotation instanceof NormalAnnotationExpr caching) {
+        annotationValues.put(FactExtractor.CACHING_OPERATIONS, String.join(",", new java.util.TreeSet<>(
+            caching.getPairs().stream().map(pair -> pair.getNameAsString()).toList())));
+      }
+      isolation(annotation).ifPresent(level -> annotationValues.put(FactExtractor.TRANSACTION_ISOLATION, level));
+      transactionMember(annotation, "propagation").ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_PROPAGATION, p));
+      transactionMember(annotation, "noRollbackFor")
+          .or(() -> transactionMember(annotation, "noRollbackForClassName"))
+          .ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
+    }
+    return java.util.Collections.unmodifiableMap(annotationValues);
+  }
+
+  /**
+   * The statements of Spring's {@code @Sql(statements = ...)} (and of each {@code @Sql} in a
+   * {@code @SqlGroup}), joined as one script: a test that writes its data this way writes like code.
+   */
+  Optional<String> sqlStatements(AnnotationExpr annotation) {
+    String simple = annotation.getName().getIdentifier();
+    List<String> statements = new ArrayList<>();
+    if (simple.equals("Sql")) {
+      statements.addAll(annotationStrings(annotation, "statements"));
+    } else if (simple.equals("SqlGroup")) {
+      annotation.findAll(AnnotationExpr.class).stream().filter(a -> a != annotation
+          && a.getName().getIdentifier().equals("Sql")).forEach(a -> statements.addAll(annotationStrings(a, "statements")));
+    } else {
+      return Optional.empty();
+    }
+    return statements.isEmpty() ? Optional.empty() : Optional.of(String.join(";\n", statements));
+  }
+
+  /** The isolation a {@code @Transactional} asks for, as written ({@code Isolation.SERIALIZABLE}). */
+  Optional<String> isolation(AnnotationExpr annotation) {
+    return transactionMember(annotation, "isolation");
+  }
+
+  /** A member of {@code @Transactional} as written ({@code Propagation.REQUIRES_NEW}). */
+  Optional<String> transactionMember(AnnotationExpr annotation, String member) {
+    if (!annotation.getName().getIdentifier().equals("Transactional") || !(annotation instanceof NormalAnnotationExpr normal)) {
+      return Optional.empty();
+    }
+    return normal.getPairs().stream().filter(p -> p.getNameAsString().equals(member))
+        .map(p -> p.getValue().toString()).findFirst();
+  }
+
+  private static boolean hasMember(AnnotationExpr annotation, String member) {
+    return annotation instanceof SingleMemberAnnotationExpr && member.equals("value")
+        || annotation instanceof NormalAnnotationExpr normal
+            && normal.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals(member));
+  }
+
+  public List<String> annotationStrings(AnnotationExpr annotation, String member) {
+    List<String> values = new ArrayList<>();
+    Expression value = null;
+    if (annotation instanceof SingleMemberAnnotationExpr single && member.equals("value")) {
+      value = single.getMemberValue();
+    } else if (annotation instanceof NormalAnnotationExpr normal) {
+      for (MemberValuePair pair : normal.getPairs()) {
+        if (pair.getNameAsString().equals(member)) {
+          value = pair.getValue();
+        }
+      }
+    }
+    if (value instanceof ArrayInitializerExpr array) {
+      array.getValues().forEach(v -> Optional.ofNullable(strings.text(v)).ifPresent(values::add));
+    } else if (value != null) {
+      Optional.ofNullable(strings.text(value)).ifPresent(values::add);
+    }
+    return values;
+  }
+}

@@ -1,0 +1,405 @@
+package dev.optkit.analyzers.facts.types;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.optkit.analyzers.facts.FileScan;
+import dev.optkit.analyzers.facts.MethodScan;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The types of a method's names from declarations alone: its locals, parameters and the fields of
+ * its class, the receivers of its calls (builders, static factories, casts), and the initializers of
+ * the locals never reassigned. The symbol solver is asked only about the calls this leaves open.
+ */
+public final class LocalTypes {
+  /** Builder calls that set a request's HTTP method. */
+  private static final Set<String> VERB_SETTERS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "method");
+
+  /** Each local's and parameter's qualified type, by name. */
+  public final Map<String, String> types = new HashMap<>();
+  /** The initializer of each local that is never reassigned, by name. */
+  public final Map<String, Expression> initializers = new HashMap<>();
+  private final MethodScan m;
+  private final CallableDeclaration<?> callable;
+  private final FileScan file;
+  private final String owner;
+
+  public final FieldScopes fieldScopes;
+
+  public LocalTypes(MethodScan m) {
+    this.m = m;
+    this.callable = m.callable;
+    this.file = m.file;
+    this.owner = m.owner;
+    this.fieldScopes = new FieldScopes(m.file);
+  }
+
+  public void collect() {
+    Set<String> reassigned = new HashSet<>();
+    for (AssignExpr assign : m.nodes.assignments) {
+      if (assign.getTarget() instanceof NameExpr target) {
+        reassigned.add(target.getNameAsString());
+      }
+    }
+    // b.DELETE(); on a builder made as HttpRequest.newBuilder(uri).GET(): its initializer no longer tells what it holds
+    for (MethodCallExpr call : m.nodes.ownCalls) {
+      if (call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt
+          && call.getScope().orElse(null) instanceof NameExpr receiver && VERB_SETTERS.contains(call.getNameAsString())) {
+        reassigned.add(receiver.getNameAsString());
+      }
+    }
+    // two locals of one name in sibling scopes (String jpql in each branch): a use may mean either (hostile review
+    // 48's H5: the first one's "select count(d)" was read for the second's "select d"), so neither tells its value
+    Map<String, Long> declarations = m.nodes.variables.stream().collect(java.util.stream.Collectors.groupingBy(
+        VariableDeclarator::getNameAsString, java.util.stream.Collectors.counting()));
+    for (VariableDeclarator variable : m.nodes.variables) {
+      String name = variable.getNameAsString();
+      if (!reassigned.contains(name) && declarations.get(name) == 1) { // a reassigned local may hold any of its values
+        variable.getInitializer().ifPresent(init -> initializers.putIfAbsent(name, init));
+      }
+      if (variable.getType().isVarType()) {
+        variable.getInitializer().flatMap(this::syntacticTypeOfInitializer).ifPresent(t -> types.putIfAbsent(name, t));
+      } else {
+        types.putIfAbsent(name, declaredType(variable, variable.getType()));
+      }
+    }
+    for (Parameter parameter : m.nodes.parameters) {
+      if (!parameter.getType().isUnknownType() && !parameter.getType().isVarType()) {
+        types.putIfAbsent(parameter.getNameAsString(), declaredType(parameter, parameter.getType()));
+      }
+    }
+    // if (repo instanceof ProductRepository r) r.save(p); case ProductRepository r -> r.save(p)
+    for (com.github.javaparser.ast.expr.TypePatternExpr pattern : m.nodes.typePatterns) {
+      types.putIfAbsent(pattern.getNameAsString(), declaredType(pattern, pattern.getType()));
+    }
+  }
+
+  /** A local's or parameter's type as written, or the bound of the type variable it names ({@code R r = repository}). */
+  public String declaredType(Node declaration, com.github.javaparser.ast.type.Type written) {
+    return TypeParameterBounds.boundAt(declaration, written).map(bound -> file.names.qualify(bound).name())
+        .orElseGet(() -> file.names.qualify(written).name());
+  }
+
+  private Optional<String> syntacticTypeOfInitializer(Expression init) {
+    if (init instanceof ObjectCreationExpr creation) {
+      return Optional.of(file.names.qualify(creation.getType()).name());
+    }
+    if (init instanceof CastExpr cast) {
+      return Optional.of(file.names.qualify(cast.getType()).name());
+    }
+    if (init instanceof MethodCallExpr call && call.getScope().orElse(null) instanceof NameExpr scope
+        && Character.isUpperCase(scope.getNameAsString().charAt(0))
+        && !types.containsKey(scope.getNameAsString())) {
+      // static factories mostly return their own type: HttpClient.newHttpClient(), RestClient.create()
+      return Optional.of(file.names.qualify(scope.getNameAsString()).name());
+    }
+    if (init instanceof MethodCallExpr build && build.getNameAsString().equals("build")) {
+      // S3Client.builder().region(r).build(): a builder chain rooted at a type's builder() builds that type
+      Expression link = build;
+      while (link instanceof MethodCallExpr call && call.getScope().isPresent()) {
+        if (call.getNameAsString().equals("builder") && call.getScope().get() instanceof NameExpr type
+            && Character.isUpperCase(type.getNameAsString().charAt(0))
+            && !types.containsKey(type.getNameAsString())) {
+          return Optional.of(file.names.qualify(type.getNameAsString()).name());
+        }
+        link = call.getScope().get();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Providers' getters: what they hand back is an object of their type argument. */
+  private static final java.util.Set<String> PROVIDER_GETS = java.util.Set.of("getObject", "getIfAvailable",
+      "getIfUnique", "get");
+  private static final java.util.Set<String> PROVIDERS = java.util.Set.of("ObjectProvider", "ObjectFactory",
+      "Provider");
+
+  /**
+   * The type of what a call hands back unchanged: {@code Objects.requireNonNull(service)} is the service, and
+   * {@code provider.getObject()} on an {@code ObjectProvider<IdService>} an IdService (hostile review 37's v1, v3: a
+   * holder changing the cached map it got that way); null for any other call.
+   */
+  private TypeNames.Qualified passedThrough(com.github.javaparser.ast.expr.MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Expression on = call.getScope().orElse(null);
+    if (name.equals("requireNonNull") && call.getArguments().isNonEmpty() && on != null
+        && (on.toString().equals("Objects") || on.toString().equals("java.util.Objects"))) {
+      return syntacticType(call.getArgument(0));
+    }
+    if (!PROVIDER_GETS.contains(name) || call.getArguments().isNonEmpty() || !(on instanceof NameExpr provider)) {
+      return null;
+    }
+    com.github.javaparser.ast.type.Type declared = declaredType(provider);
+    if (declared instanceof ClassOrInterfaceType written && PROVIDERS.contains(written.getNameAsString())
+        && written.getTypeArguments().map(a -> a.size() == 1).orElse(false)) {
+      return file.names.qualify(written.getTypeArguments().get().get(0));
+    }
+    return null;
+  }
+
+  /** The type a name is declared with, as written: a parameter or local of a method around it, or a field. */
+  public static com.github.javaparser.ast.type.Type declaredType(NameExpr name) {
+    String wanted = name.getNameAsString();
+    for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
+        for (com.github.javaparser.ast.body.Parameter parameter : callable.getParameters()) {
+          if (parameter.getNameAsString().equals(wanted)) {
+            return parameter.getType();
+          }
+        }
+        for (com.github.javaparser.ast.body.VariableDeclarator local
+            : callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)) {
+          if (local.getNameAsString().equals(wanted)) {
+            return local.getType();
+          }
+        }
+      }
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        var field = type.getFieldByName(wanted);
+        if (field.isPresent()) {
+          return field.get().getVariable(0).getType();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The receiver's qualified type from declarations alone, with how sure that is. */
+  public TypeNames.Qualified syntacticType(Expression scope) {
+    if (scope instanceof EnclosedExpr enclosed) {
+      return syntacticType(enclosed.getInner());
+    }
+    if (scope instanceof CastExpr cast) {
+      return file.names.qualify(cast.getType());
+    }
+    if (scope instanceof TypeExpr typeExpr && typeExpr.getType() instanceof ClassOrInterfaceType written
+        && written.getScope().isEmpty()) {
+      // the parser cannot tell `products::find` (a variable) from `Products::find` (a type)
+      return syntacticType(new NameExpr(written.getNameAsString()));
+    }
+    if (scope instanceof NameExpr name) {
+      String variable = name.getNameAsString();
+      if (types.containsKey(variable)) {
+        return new TypeNames.Qualified(types.get(variable), Confidence.HIGH);
+      }
+      String field;
+      if (name.getParentNode().isPresent()) {
+        FieldScopes.Lookup lookup = fieldScopes.lookup(name, variable);
+        if (!lookup.owners().isEmpty()) {
+          return null; // a field an enclosing class may inherit: the index looks it up (MethodCalls.inheritedField)
+        }
+        field = lookup.type();
+      } else {
+        field = fieldType(variable);
+      }
+      if (field != null) {
+        return new TypeNames.Qualified(field, Confidence.HIGH);
+      }
+      if (Character.isUpperCase(variable.charAt(0))) {
+        return file.names.qualify(variable);
+      }
+      return null;
+    }
+    if (scope instanceof FieldAccessExpr access) {
+      if (access.getScope() instanceof ThisExpr) {
+        String field = fieldType(access.getNameAsString());
+        return field == null ? null : new TypeNames.Qualified(field, Confidence.HIGH);
+      }
+      if (Character.isUpperCase(access.getNameAsString().charAt(0))) {
+        return file.names.qualify(access.toString());
+      }
+      return null;
+    }
+    if (scope instanceof com.github.javaparser.ast.expr.MethodCallExpr call) {
+      TypeNames.Qualified passedThrough = passedThrough(call);
+      if (passedThrough != null) {
+        return passedThrough;
+      }
+    }
+    if (scope instanceof ObjectCreationExpr creation) {
+      return file.names.qualify(creation.getType());
+    }
+    if (scope instanceof ThisExpr) {
+      return new TypeNames.Qualified(owner, Confidence.HIGH);
+    }
+    if (scope instanceof MethodCallExpr call) {
+      return builtType(call);
+    }
+    return null;
+  }
+
+  /**
+   * A connection narrowed to HttpURLConnection by an instanceof test: HTTP only when the URL
+   * happens to be, as when a resource loader checks that a jar: or file: URL exists.
+   */
+  public boolean onlyIfHttp(Expression scope) {
+    if (!(scope instanceof NameExpr name)) {
+      return false;
+    }
+    Expression init = initializers.get(name.getNameAsString());
+    if (init instanceof ConditionalExpr || init instanceof EnclosedExpr enclosed && enclosed.getInner() instanceof ConditionalExpr) {
+      return true;
+    }
+    return m.nodes != null && m.nodes.typePatterns.stream().anyMatch(p -> p.getNameAsString().equals(name.getNameAsString()));
+  }
+
+  /** Builder idioms: X.builder() gives X.Builder, X.Builder.build() gives X, X.create() gives X. */
+  private TypeNames.Qualified builtType(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Expression inner = call.getScope().orElse(null);
+    if (inner == null) {
+      return null;
+    }
+    boolean typeName = inner instanceof NameExpr n && Character.isUpperCase(n.getNameAsString().charAt(0))
+        && !types.containsKey(n.getNameAsString()) && fieldType(n.getNameAsString()) == null;
+    if (typeName && (name.equals("builder") || name.equals("newBuilder"))) {
+      TypeNames.Qualified type = file.names.qualify(((NameExpr) inner).getNameAsString());
+      return new TypeNames.Qualified(type.name() + ".Builder", Confidence.MEDIUM);
+    }
+    if (typeName && name.equals("create")) {
+      return new TypeNames.Qualified(file.names.qualify(((NameExpr) inner).getNameAsString()).name(), Confidence.MEDIUM);
+    }
+    if (name.equals("build")) {
+      TypeNames.Qualified builder = syntacticType(inner);
+      if (builder != null && builder.name().endsWith(".Builder")) {
+        return new TypeNames.Qualified(builder.name().substring(0, builder.name().length() - ".Builder".length()),
+            Confidence.MEDIUM);
+      }
+    }
+    return null;
+  }
+
+  /** The qualified name of the type around the method (itself or an enclosing one) that declares the field. */
+  public String fieldOwner(String name) {
+    for (Node node = callable; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof TypeDeclaration<?> type) {
+        Map<String, String> fields = file.fieldsByType.get(file.qualifiedName(type));
+        if (fields != null && fields.containsKey(name)) {
+          return file.qualifiedName(type);
+        }
+      }
+    }
+    return null;
+  }
+
+  public String fieldType(String name) {
+    Node node = callable;
+    while (node != null) {
+      if (node instanceof TypeDeclaration<?> type) {
+        Map<String, String> fields = file.fieldsByType.get(file.qualifiedName(type));
+        if (fields != null && fields.containsKey(name)) {
+          return typeVariableBound(type, fields.get(name));
+        }
+      }
+      node = node.getParentNode().orElse(null);
+    }
+    return null;
+  }
+
+  /**
+   * {@code protected final R repository} in {@code AbstractService<E, R extends JpaRepository<E, Long>>}: a
+   * field typed by a type variable of its class is of the variable's bound (TypeParameterBounds.chosen), whatever a subclass binds
+   * it to (Technic47/Shop_data_model's services wrote through it unseen); the type as written otherwise.
+   */
+  private String typeVariableBound(TypeDeclaration<?> type, String fieldType) {
+    if (!(type instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> generic)) {
+      return fieldType;
+    }
+    String simple = fieldType.substring(fieldType.lastIndexOf('.') + 1);
+    for (com.github.javaparser.ast.type.TypeParameter parameter : generic.getTypeParameters()) {
+      if (parameter.getNameAsString().equals(simple) && parameter.getTypeBound().isNonEmpty()) {
+        return file.names.qualify(TypeParameterBounds.chosen(parameter)).name();
+      }
+    }
+    return fieldType;
+  }
+
+  /** Whether this body declares a local, parameter or pattern variable of this name anywhere. */
+  public boolean declaresLocal(String name) {
+    if (declaredNames == null) {
+      declaredNames = new HashSet<>(types.keySet());
+      callable.getParameters().forEach(p -> declaredNames.add(p.getNameAsString()));
+      if (m.nodes != null) {
+        m.nodes.variables.forEach(v -> declaredNames.add(v.getNameAsString()));
+        m.nodes.parameters.forEach(p -> declaredNames.add(p.getNameAsString()));
+        m.nodes.typePatterns.forEach(p -> declaredNames.add(p.getNameAsString()));
+      }
+    }
+    return declaredNames.contains(name);
+  }
+
+  private Set<String> declaredNames;
+
+  /** The names the method declares once, with their types: read when an argument is a name. */
+  public Map<String, Node> namesDeclaredOnce() {
+    if (namesDeclaredOnce == null) {
+      List<Parameter> parameters = new ArrayList<>(callable.getParameters());
+      if (m.nodes != null) {
+        parameters.addAll(m.nodes.parameters);
+      }
+      namesDeclaredOnce = ArgumentKinds.declaredNames(parameters, m.nodes == null ? List.of() : m.nodes.variables,
+          m.nodes == null ? List.of() : m.nodes.typePatterns);
+    }
+    return namesDeclaredOnce;
+  }
+
+  private Map<String, Node> namesDeclaredOnce;
+
+  public boolean isLambdaParameter(NameExpr name) {
+    for (Node parent = name.getParentNode().orElse(null); parent != null; parent = parent.getParentNode().orElse(null)) {
+      if (parent instanceof LambdaExpr lambda
+          && lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name.getNameAsString()))) {
+        return true;
+      }
+      if (parent == callable) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Arguments, and the initializers of local variables they name, a few steps deep. */
+  public List<Expression> traced(List<Expression> start) {
+    List<Expression> result = new ArrayList<>();
+    List<Expression> frontier = new ArrayList<>(start);
+    Set<String> seen = new HashSet<>();
+    for (int depth = 0; depth < 3 && !frontier.isEmpty(); depth++) {
+      List<Expression> next = new ArrayList<>();
+      for (Expression expression : frontier) {
+        result.add(expression);
+        for (NameExpr name : expression.findAll(NameExpr.class)) {
+          String variable = name.getNameAsString();
+          if (seen.add(variable) && initializers.containsKey(variable)) {
+            next.add(initializers.get(variable));
+          }
+        }
+      }
+      frontier = next;
+    }
+    return result;
+  }
+}

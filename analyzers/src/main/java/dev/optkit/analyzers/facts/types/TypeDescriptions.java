@@ -1,0 +1,410 @@
+package dev.optkit.analyzers.facts.types;
+
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.optkit.analyzers.facts.ExistingCacheFact;
+import dev.optkit.analyzers.facts.FileScan;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.PreOrder;
+import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.SourceText;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.facts.sites.CacheUses;
+import dev.optkit.analyzers.facts.sites.HttpCacheClients;
+import dev.optkit.analyzers.facts.sites.ReturnedTexts;
+import dev.optkit.analyzers.facts.sites.SqlStatements;
+import dev.optkit.analyzers.facts.values.ConstructionState;
+import dev.optkit.analyzers.facts.values.FieldCodeCalls;
+import dev.optkit.analyzers.facts.values.ForeignFieldWrites;
+import dev.optkit.analyzers.facts.values.SealedFields;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A type of the file as a {@link TypeFact}: its kind, supertypes, fields, whether it makes a sound
+ * cache key (equals and hashCode over every field), which of its fields are state that changes
+ * after construction, and the caches it holds in fields.
+ */
+public final class TypeDescriptions {
+private static final Set<String> INJECTION_ANNOTATIONS =
+    Set.of("Autowired", "Inject", "Resource", "Value", "PersistenceContext", "Mock", "MockBean");
+
+  private final FileScan file;
+  private final TypeNames names;
+  private final SourceText text;
+
+  public TypeDescriptions(FileScan file) {
+    this.file = file;
+    this.names = file.names;
+    this.text = file.text;
+  }
+
+  public TypeFact describe(TypeDeclaration<?> type) {
+    String qualified = file.qualifiedName(type);
+    List<String> superTypes = new ArrayList<>();
+    List<String> interfaces = new ArrayList<>();
+    String kind = "class";
+    if (type instanceof ClassOrInterfaceDeclaration declaration) {
+      kind = declaration.isInterface() ? "interface" : "class";
+      declaration.getExtendedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+      declaration.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+      declaration.getImplementedTypes().forEach(t -> interfaces.add(names.qualify(t).name()));
+    } else if (type instanceof RecordDeclaration record) {
+      kind = "record";
+      record.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+    } else if (type instanceof EnumDeclaration enumeration) {
+      kind = "enum";
+      enumeration.getImplementedTypes().forEach(t -> superTypes.add(names.qualify(t).name()));
+    } else {
+      kind = "annotation";
+    }
+    Map<String, String> fields = new TreeMap<>();
+    for (FieldDeclaration field : type.getFields()) {
+      boolean injected = field.getAnnotations().stream().anyMatch(a -> INJECTION_ANNOTATIONS.contains(a.getName().getIdentifier()));
+      for (VariableDeclarator variable : field.getVariables()) {
+        String fieldType = names.qualifyDeclared(variable.getType()).name();
+        fields.put(variable.getNameAsString(), fieldType);
+        boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
+        if (!injected && !constant && isStateType(fieldType, variable)
+            && (!field.isFinal() && assignedOutsideConstructors(type, variable.getNameAsString())
+                || mutatedOutsideConstructors(type, variable.getNameAsString()))) {
+          file.mutableFields.add(qualified + "#" + variable.getNameAsString());
+          if (field.isStatic()) {
+            file.staticMutableFields.add(qualified + "#" + variable.getNameAsString());
+          }
+        }
+        if (CacheUses.CACHE_TYPES.contains(fieldType)) {
+          file.caches.add(new ExistingCacheFact(cacheMechanism(fieldType), qualified, variable.getNameAsString(),
+              variable.getNameAsString(), SourceRange.of(variable), text.snippet(field)));
+        }
+      }
+    }
+    HttpCacheClients.cachedFields(type).forEach((name, variable) -> file.caches.add(new ExistingCacheFact("http-cache",
+        qualified, name, name, SourceRange.of(variable), text.snippet(variable))));
+    if (type instanceof RecordDeclaration record) {
+      for (Parameter component : record.getParameters()) {
+        // arrays keep their brackets: a record's equals compares them by identity
+        String array = component.getType().isArrayType() || component.isVarArgs() ? "[]" : "";
+        fields.put(component.getNameAsString(), names.qualify(component.getType()).name() + array);
+      }
+    }
+    file.fieldsByType.put(qualified, fields);
+    // Lombok's @Value: final fields, equals and hashCode over all of them (@Data and @EqualsAndHashCode are
+    // left out: a key with setters, or equal by a few fields only, would find answers computed for another)
+    boolean equalsAndHashCode = type instanceof RecordDeclaration || type instanceof EnumDeclaration
+        || (!type.getMethodsBySignature("equals", "Object").isEmpty() && !type.getMethodsByName("hashCode").isEmpty()
+            && equalsComparesEveryField(type))
+        || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Value")
+            || a.getNameAsString().equals("Value") && names.importedNames().contains("lombok.Value"))
+        || lombokDataValue(type);
+    ConstructionState.Reads construction = ConstructionState.reads(type);
+    return new TypeFact(qualified, kind, List.copyOf(superTypes), file.annotations.annotationNames(type), fields, equalsAndHashCode,
+        SourceRange.of(type), file.annotations.typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
+        type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
+        EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
+        EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
+        EntityAssociations.embeddedFields(type), SealedFields.of(type),
+        EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
+        SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
+        JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
+        ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
+        convertedFields(type), nonFinalFields(type));
+  }
+
+  /**
+   * Its {@code static final} fields whose text initializer (literals, this file's constants, concatenations) is
+   * SQL, and its static methods returning SQL text ({@link ReturnedTexts}, keyed {@code name(arity)}): what another
+   * class's call running one of them runs. Sorted, for byte-identical facts.
+   */
+  private java.util.Map<String, String> textConstants(TypeDeclaration<?> type) {
+    java.util.Map<String, String> constants = new java.util.TreeMap<>();
+    boolean anInterface = type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared
+        && declared.isInterface(); // its fields are static and final unsaid
+    for (com.github.javaparser.ast.body.FieldDeclaration field : type.getFields()) {
+      if (!anInterface && !(field.isStatic() && field.isFinal())) {
+        continue;
+      }
+      for (com.github.javaparser.ast.body.VariableDeclarator variable : field.getVariables()) {
+        if (variable.getType().asString().equals("String")) {
+          variable.getInitializer().map(file.strings::text).filter(SqlStatements::looksLikeSql)
+              .ifPresent(text -> constants.put(variable.getNameAsString(), text));
+        }
+      }
+    }
+    // static query builders, by name and arity (never a field's name): Type.build(a, b) runs what build returns
+    java.util.Map<String, Long> overloads = type.getMethods().stream().collect(java.util.stream.Collectors.groupingBy(
+        method -> MethodFact.SqlConstant.builderName(method.getNameAsString(), method.getParameters().size()),
+        java.util.stream.Collectors.counting()));
+    ReturnedTexts returned = new ReturnedTexts(file.strings);
+    for (com.github.javaparser.ast.body.MethodDeclaration method : type.getMethods()) {
+      String name = MethodFact.SqlConstant.builderName(method.getNameAsString(), method.getParameters().size());
+      if (overloads.get(name) == 1 && method.getParameters().stream().noneMatch(p -> p.isVarArgs())) {
+        returned.of(method).filter(SqlStatements::looksLikeSql).ifPresent(text -> constants.put(name, text));
+      }
+    }
+    return constants;
+  }
+
+  private static List<String> privateFields(TypeDeclaration<?> type) {
+    return type.getFields().stream().filter(FieldDeclaration::isPrivate).flatMap(f -> f.getVariables().stream())
+        .map(v -> v.getNameAsString()).sorted().toList();
+  }
+
+  /** The fields JPA does not store: annotated {@code @Transient} (JPA's, not another library's), or Java's transient. */
+  private List<String> transientFields(TypeDeclaration<?> type) {
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    for (FieldDeclaration field : type.getFields()) {
+      boolean jpa = field.getAnnotations().stream().anyMatch(a -> {
+        TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
+        return qualified.name().equals("jakarta.persistence.Transient") || qualified.name().equals("javax.persistence.Transient")
+            // import jakarta.persistence.*; with no jar to tell: Spring Data's @Transient, which JPA ignores, is not it
+            || a.getNameAsString().equals("Transient") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+                && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
+      });
+      if (jpa || field.isTransient()) {
+        field.getVariables().forEach(v -> found.add(v.getNameAsString()));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** Annotations that store a field as one column of its entity's own row, whatever its Java type. */
+  private static final java.util.Set<String> ONE_COLUMN = java.util.Set.of("jakarta.persistence.Convert",
+      "javax.persistence.Convert", "org.hibernate.annotations.Type", "org.hibernate.annotations.JdbcTypeCode",
+      "org.hibernate.annotations.JavaType");
+
+  /**
+   * The fields a converter or a Hibernate type stores as one column ({@code @Convert(converter = ListToString.class)
+   * List<String> tags}: trial 48's F1), sorted, each {@code field=Converter} where a {@code @Convert} names its class;
+   * a {@code @Convert(disableConversion = true)} stores nothing so.
+   */
+  private List<String> convertedFields(TypeDeclaration<?> type) {
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    for (FieldDeclaration field : type.getFields()) {
+      boolean converted = field.getAnnotations().stream().anyMatch(a -> {
+        TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
+        boolean named = ONE_COLUMN.contains(qualified.name())
+            // import javax.persistence.*; with no jar to tell, as for @Transient
+            || a.getNameAsString().equals("Convert") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+                && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
+        return named && !a.toString().replace(" ", "").contains("disableConversion=true");
+      });
+      if (converted) {
+        // the converter a @Convert names, for the index to read: one of the project's may run queries of its own
+        String converter = field.getAnnotations().stream().filter(a -> a.getNameAsString().endsWith("Convert"))
+            .flatMap(a -> a.findAll(com.github.javaparser.ast.expr.ClassExpr.class).stream())
+            .map(c -> names.qualify(c.getType().asString()).name()).findFirst().map(c -> "=" + c).orElse("");
+        field.getVariables().forEach(v -> found.add(v.getNameAsString() + converter));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** Public, and so is every type it is nested in (an interface's members are public by default). */
+  private static boolean visibleEverywhere(TypeDeclaration<?> type) {
+    for (com.github.javaparser.ast.Node at = type; at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof TypeDeclaration<?> declared && !declared.isPublic()
+          && !(declared.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
+              outer && outer.isInterface())) {
+        return false;
+      }
+      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?>) {
+        return false; // a local class
+      }
+    }
+    return true;
+  }
+
+  /** The instance fields not declared final (a record's components and Lombok {@code @Value}'s are). */
+  private static List<String> nonFinalFields(TypeDeclaration<?> type) {
+    if (allFieldsFinal(type)) {
+      return List.of();
+    }
+    return type.getFields().stream().filter(f -> !f.isStatic() && !f.isFinal())
+        .flatMap(f -> f.getVariables().stream().map(v -> v.getNameAsString())).toList();
+  }
+
+  /** Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value}. */
+  private static boolean allFieldsFinal(TypeDeclaration<?> type) {
+    return type instanceof RecordDeclaration
+        || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("Value")
+            || a.getNameAsString().equals("lombok.Value"))
+        || type.getFields().stream().filter(f -> !f.isStatic()).allMatch(FieldDeclaration::isFinal);
+  }
+
+  /**
+   * Lombok's {@code @Data} that makes a value: every field final, not transient, of an immutable JDK
+   * value type (no setters, nothing inside to change), and equals left whole: no
+   * {@code @EqualsAndHashCode} on the class or {@code @EqualsAndHashCode.Exclude}/{@code .Include} on a field.
+   */
+  private boolean lombokDataValue(TypeDeclaration<?> type) {
+    if (!lombokData(type) || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("EqualsAndHashCode"))) {
+      return false;
+    }
+    return type.getFields().stream().filter(f -> !f.isStatic()).allMatch(f -> f.isFinal() && !f.isTransient()
+        && f.getAnnotations().stream().noneMatch(a -> a.getNameAsString().contains("EqualsAndHashCode"))
+        && f.getVariables().stream().allMatch(v -> IMMUTABLE_FIELD_TYPES.contains(names.qualify(v.getType()).name())
+            || TimeValues.immutable(names.qualify(v.getType()).name())));
+  }
+
+  private static final Set<String> IMMUTABLE_FIELD_TYPES = Set.of("java.lang.String", "java.lang.Integer",
+      "java.lang.Long", "java.lang.Boolean", "java.lang.Double", "java.lang.Float", "java.lang.Short", "java.lang.Byte",
+      "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "int", "long",
+      "boolean", "double", "float", "short", "byte", "char");
+
+  /** Whether Lombok's {@code @Data} is on the type: written qualified, imported, or under {@code import lombok.*}. */
+  private boolean lombokData(TypeDeclaration<?> type) {
+    return type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("lombok.Data")
+        || a.getNameAsString().equals("Data") && names.importedNames().stream()
+            .anyMatch(n -> n.equals("lombok.Data") || n.equals("lombok")));
+  }
+
+  /**
+   * Whether a hand-written equals names every instance field (directly or by its getter): one that
+   * compares an order line by its id alone makes two lines with other products equal keys, and a
+   * cache would answer for the first.
+   */
+  private static boolean equalsComparesEveryField(TypeDeclaration<?> type) {
+    Set<String> used = new java.util.HashSet<>();
+    for (MethodDeclaration equals : type.getMethodsBySignature("equals", "Object")) {
+      if (equals.findFirst(MethodCallExpr.class, call -> call.getNameAsString().equals("equalsIgnoreCase")).isPresent()) {
+        return false; // "A" and "a" equal keys, while the answer may tell them apart
+      }
+      equals.walk(node -> {
+        if (node instanceof com.github.javaparser.ast.expr.SimpleName name) {
+          String id = name.getIdentifier();
+          used.add(id);
+          if (id.length() > 3 && (id.startsWith("get") || id.startsWith("has"))) {
+            used.add(Character.toLowerCase(id.charAt(3)) + id.substring(4));
+          } else if (id.length() > 2 && id.startsWith("is")) {
+            used.add(Character.toLowerCase(id.charAt(2)) + id.substring(3));
+          }
+        }
+      });
+    }
+    for (FieldDeclaration field : type.getFields()) {
+      if (field.isStatic() || field.isTransient()) {
+        continue;
+      }
+      for (var variable : field.getVariables()) {
+        if (!used.contains(variable.getNameAsString())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private Map<String, List<String>> superTypeArguments(TypeDeclaration<?> type) {
+    List<ClassOrInterfaceType> supers = new ArrayList<>();
+    if (type instanceof ClassOrInterfaceDeclaration declaration) {
+      supers.addAll(declaration.getExtendedTypes());
+      supers.addAll(declaration.getImplementedTypes());
+    } else if (type instanceof RecordDeclaration record) {
+      supers.addAll(record.getImplementedTypes());
+    } else if (type instanceof EnumDeclaration enumeration) {
+      supers.addAll(enumeration.getImplementedTypes());
+    }
+    Map<String, List<String>> arguments = new TreeMap<>();
+    for (ClassOrInterfaceType superType : supers) {
+      superType.getTypeArguments().filter(a -> !a.isEmpty()).ifPresent(args -> arguments.put(
+          names.qualify(superType).name(), args.stream().map(a -> names.qualify(a).name()).toList()));
+    }
+    return java.util.Collections.unmodifiableMap(arguments);
+  }
+
+  private static final Set<String> STATE_MUTATORS = Set.of(
+      "put", "putAll", "putIfAbsent", "remove", "clear", "add", "addAll", "set", "merge", "compute",
+      "computeIfAbsent", "computeIfPresent", "replace", "replaceAll", "removeIf", "incrementAndGet",
+      "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
+      "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset");
+
+  /** The fields a type's methods (not its constructors) assign, and those they change in place. */
+  private record FieldWrites(Set<String> assigned, Set<String> mutated) {}
+
+  private final Map<TypeDeclaration<?>, FieldWrites> fieldWrites = new java.util.IdentityHashMap<>();
+
+  /** One walk over the type's methods, however many fields ask. */
+  private FieldWrites fieldWrites(TypeDeclaration<?> type) {
+    return fieldWrites.computeIfAbsent(type, t -> {
+      Set<String> assigned = new HashSet<>();
+      Set<String> mutated = new HashSet<>();
+      for (MethodDeclaration method : t.getMethods()) {
+        PreOrder.walk(method, node -> {
+          if (node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())) {
+            Expression scope = call.getScope().orElse(null);
+            if (scope instanceof NameExpr name) {
+              mutated.add(name.getNameAsString());
+            } else if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+              mutated.add(access.getNameAsString());
+            }
+          } else if (node instanceof UnaryExpr step && (step.getOperator().isPostfix()
+              || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+              || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {
+            if (step.getExpression() instanceof NameExpr name) {
+              mutated.add(name.getNameAsString());
+            } else if (step.getExpression() instanceof FieldAccessExpr access) {
+              mutated.add(access.getNameAsString());
+            }
+          } else if (node instanceof AssignExpr assign) {
+            if (assign.getTarget() instanceof NameExpr name) {
+              assigned.add(name.getNameAsString());
+            } else if (assign.getTarget() instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+              assigned.add(access.getNameAsString());
+            }
+          }
+        });
+      }
+      return new FieldWrites(assigned, mutated);
+    });
+  }
+
+  /**
+   * A field whose object changes after construction: a final map or list filled by a method, an
+   * atomic counter, a field stepped with {@code ++}. A result computed from it changes with it.
+   */
+  private boolean mutatedOutsideConstructors(TypeDeclaration<?> type, String field) {
+    return fieldWrites(type).mutated().contains(field);
+  }
+
+  /** A field set only while constructing is effectively final; one set by setters is state. */
+  private boolean assignedOutsideConstructors(TypeDeclaration<?> type, String field) {
+    return fieldWrites(type).assigned().contains(field);
+  }
+
+  /** Values and collections: state a result can depend on, unlike injected collaborators. */
+  private boolean isStateType(String type, VariableDeclarator variable) {
+    return variable.getType().isPrimitiveType() || variable.getType().isArrayType()
+        || type.startsWith("java.lang.") || type.startsWith("java.util.") || type.startsWith("java.time.")
+        || type.startsWith("java.math.");
+  }
+
+  private String cacheMechanism(String type) {
+    if (type.startsWith("com.github.benmanes")) {
+      return "caffeine";
+    }
+    if (type.startsWith("com.google")) {
+      return "guava";
+    }
+    return type.startsWith("javax.cache") ? "jcache" : "spring-cache";
+  }
+}

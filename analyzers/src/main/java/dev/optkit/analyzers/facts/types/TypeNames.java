@@ -1,0 +1,204 @@
+package dev.optkit.analyzers.facts.types;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import dev.optkit.analyzers.findings.Confidence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Qualifies type names as written in one file, the way javac would, from the file's package, its
+ * imports and the types it declares: the import-aware fallback used when the solver is not asked
+ * or cannot answer.
+ */
+public final class TypeNames {
+  private static final Set<String> JAVA_LANG = Set.of(
+      "String", "Object", "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character",
+      "Number", "Math", "System", "Thread", "Runnable", "Iterable", "CharSequence", "StringBuilder",
+      "Exception", "RuntimeException", "Error", "Throwable", "Class", "Enum", "Record", "Void",
+      "AutoCloseable", "Comparable", "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface",
+      "SafeVarargs", "ThreadLocal", "Process", "StrictMath", "InterruptedException", "IllegalStateException",
+      "IllegalArgumentException", "UnsupportedOperationException", "NullPointerException");
+  private static final Set<String> PRIMITIVES =
+      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void", "var");
+
+  /** A qualified name and how sure the qualification is. */
+  public record Qualified(String name, Confidence confidence) {}
+
+  private final String packageName;
+  private final Map<String, String> singleImports = new HashMap<>();
+  private final List<String> onDemandImports = new ArrayList<>();
+  /** {@code import static shop.Repos.repository;} as repository → shop.Repos; on demand ({@code .*}) under "*". */
+  private final Map<String, List<String>> staticImports = new HashMap<>();
+  private final Map<String, String> declaredTypes = new HashMap<>();
+  private final Predicate<String> knownType;
+
+  /** @param typeDeclarations every type the file declares, at any depth, in the order {@code findAll} gives */
+  public TypeNames(CompilationUnit unit, List<TypeDeclaration<?>> typeDeclarations, Predicate<String> knownType) {
+    this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    this.knownType = knownType;
+    for (ImportDeclaration declaration : unit.getImports()) {
+      String name = declaration.getNameAsString();
+      if (declaration.isStatic()) {
+        String member = declaration.isAsterisk() ? "*" : name.substring(name.lastIndexOf('.') + 1);
+        String owner = declaration.isAsterisk() ? name : name.substring(0, Math.max(0, name.lastIndexOf('.')));
+        staticImports.computeIfAbsent(member, m -> new ArrayList<>()).add(owner);
+        continue;
+      }
+      if (declaration.isAsterisk()) {
+        onDemandImports.add(name);
+      } else {
+        singleImports.put(name.substring(name.lastIndexOf('.') + 1), name);
+      }
+    }
+    for (TypeDeclaration<?> type : typeDeclarations) {
+      type.getFullyQualifiedName().ifPresent(q -> declaredTypes.putIfAbsent(type.getNameAsString(), q));
+      if (type.getParentNode().orElse(null) instanceof CompilationUnit) {
+        type.getFullyQualifiedName().ifPresent(q -> topLevelTypes.put(type.getNameAsString(), q));
+      }
+    }
+  }
+
+  private final Map<String, String> topLevelTypes = new HashMap<>();
+
+  /**
+   * The classes a static import may take a member of this name from: the single imports of the name, then those on
+   * demand (Java prefers the single one; a field the class has or inherits beats both).
+   */
+  public List<String> staticImportOwners(String member) {
+    List<String> owners = new ArrayList<>(staticImports.getOrDefault(member, List.of()));
+    owners.addAll(staticImports.getOrDefault("*", List.of()));
+    return owners;
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  /** Whether the project (this file or another) declares the type of this qualified name. */
+  public boolean isKnown(String qualified) {
+    return declaredTypes.containsValue(qualified) || knownType.test(qualified);
+  }
+
+  /** Whether the file imports every type of the package ({@code import jakarta.persistence.*;}). */
+  boolean importsOnDemand(String pkg) {
+    return onDemandImports.contains(pkg);
+  }
+
+  public List<String> importedNames() {
+    List<String> names = new ArrayList<>(singleImports.values());
+    names.addAll(onDemandImports);
+    return names;
+  }
+
+  public Qualified qualify(Type type) {
+    if (type instanceof ClassOrInterfaceType classType) {
+      String written = classType.getNameWithScope();
+      String head = erase(written).split("\\.", 2)[0];
+      if (declaredTypes.containsKey(head)) {
+        // a type the file declares is meant only where Java's scope has it: an enclosing type or one of its member
+        // types, or a top-level type of the file; a class nested elsewhere in the file is not (hostile review 45's H1)
+        String tail = erase(written).substring(head.length());
+        Optional<String> scoped = inScope(type, head);
+        return scoped.map(q -> new Qualified(q + tail, Confidence.HIGH)).orElseGet(() -> qualify(written, false));
+      }
+      return qualify(written);
+    }
+    return qualify(type.asString());
+  }
+
+  /** The type of that simple name the use site's enclosing types declare or are, or a top-level one of the file. */
+  private Optional<String> inScope(com.github.javaparser.ast.Node use, String head) {
+    for (com.github.javaparser.ast.Node at = use; at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof TypeDeclaration<?> enclosing) {
+        if (enclosing.getNameAsString().equals(head)) {
+          return enclosing.getFullyQualifiedName();
+        }
+        for (var member : enclosing.getMembers()) {
+          if (member instanceof TypeDeclaration<?> nested && nested.getNameAsString().equals(head)) {
+            return nested.getFullyQualifiedName();
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(topLevelTypes.get(head));
+  }
+
+  /**
+   * A declared type qualified with its array brackets kept ({@code String[]} as {@code java.lang.String[]}): a
+   * field's or a method's result type, where an array is a container anyone may change, unlike its element
+   * (hostile review 34's k2 and c8: a {@code String[]} read as an immutable {@code String}).
+   */
+  public Qualified qualifyDeclared(Type type) {
+    if (type instanceof com.github.javaparser.ast.type.ArrayType array) {
+      Qualified element = qualifyDeclared(array.getComponentType());
+      return new Qualified(element.name() + "[]", element.confidence());
+    }
+    return qualify(type);
+  }
+
+  /** Qualifies a name as written (generic arguments and array brackets are ignored). */
+  public Qualified qualify(String written) {
+    return qualify(written, true);
+  }
+
+  /** @param declared whether a type the file declares may be the one meant (where the use site is not known) */
+  private Qualified qualify(String written, boolean declared) {
+    String name = erase(written);
+    if (PRIMITIVES.contains(name)) {
+      return new Qualified(name, Confidence.HIGH);
+    }
+    int dot = name.indexOf('.');
+    String head = dot < 0 ? name : name.substring(0, dot);
+    String tail = dot < 0 ? "" : name.substring(dot);
+    String inFile = declared ? declaredTypes.get(head) : null;
+    if (inFile != null) {
+      return new Qualified(inFile + tail, Confidence.HIGH);
+    }
+    String imported = singleImports.get(head);
+    if (imported != null) {
+      return new Qualified(imported + tail, Confidence.HIGH);
+    }
+    // import static shop.Legacy.ProductInOrder: a member type imported by a single static import (review 45's H3)
+    List<String> staticOwners = staticImports.getOrDefault(head, List.of());
+    if (staticOwners.size() == 1 && knownType.test(staticOwners.get(0) + "." + head)) {
+      return new Qualified(staticOwners.get(0) + "." + head + tail, Confidence.HIGH);
+    }
+    if (dot > 0 && Character.isLowerCase(head.charAt(0))) {
+      return new Qualified(name, Confidence.HIGH);
+    }
+    if (JAVA_LANG.contains(head)) {
+      return new Qualified("java.lang." + name, Confidence.HIGH);
+    }
+    String samePackage = packageName.isEmpty() ? name : packageName + "." + name;
+    if (knownType.test(samePackage)) {
+      return new Qualified(samePackage, Confidence.HIGH);
+    }
+    for (String pkg : onDemandImports) {
+      String candidate = pkg + "." + name;
+      if (knownType.test(candidate)) {
+        return new Qualified(candidate, Confidence.MEDIUM);
+      }
+    }
+    return new Qualified(samePackage, Confidence.LOW);
+  }
+
+  public static String erase(String written) {
+    String name = written;
+    int generic = name.indexOf('<');
+    if (generic >= 0) {
+      name = name.substring(0, generic);
+    }
+    name = name.replace("[]", "").replace("...", "").trim();
+    int space = name.lastIndexOf(' ');
+    return space >= 0 ? name.substring(space + 1) : name;
+  }
+}

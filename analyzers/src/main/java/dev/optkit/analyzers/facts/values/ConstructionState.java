@@ -1,0 +1,114 @@
+package dev.optkit.analyzers.facts.values;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Whether a new object of a class may start out holding state from outside its constructor's
+ * arguments: a field initializer or a constructor that reads a static or another object, or calls
+ * anything but the JDK's value helpers. Such an object is no fresh value even when made in the
+ * call ({@code new Pager()} whose cursor is {@code Holder.SHARED}). Syntax only, so conservative; a
+ * constant of another type ({@code OrderStatus.PENDING}) is listed instead, for the index to judge
+ * whether it is an unchanging value (an enum's constant) or shared state ({@code Holder.SHARED}).
+ */
+public final class ConstructionState {
+  /** JDK types whose static methods and constants make values, not shared state. */
+  private static final Set<String> VALUE_TYPES = Set.of("List", "Set", "Map", "Collections", "Objects", "Arrays",
+      "String", "Math", "Integer", "Long", "Double", "Float", "Short", "Byte", "Boolean", "Character", "BigDecimal",
+      "BigInteger", "Optional", "Duration", "Instant", "LocalDate", "LocalDateTime", "UUID", "StandardCharsets");
+
+  private ConstructionState() {}
+
+  /**
+   * What a new object's construction reads from outside its arguments.
+   *
+   * @param other anything but the constants below: a call, a static of its own class, a name optkit cannot place
+   * @param constants the upper-case constants of other types it reads ({@code OrderStatus.PENDING}), as written
+   */
+  public record Reads(boolean other, java.util.List<String> constants) {}
+
+  public static Reads reads(TypeDeclaration<?> type) {
+    java.util.Set<String> constants = new java.util.TreeSet<>();
+    boolean other = readsOutside(type, constants);
+    return new Reads(other, java.util.List.copyOf(constants));
+  }
+
+  private static boolean readsOutside(TypeDeclaration<?> type, Set<String> constants) {
+    Set<String> fields = new HashSet<>();
+    type.getFields().forEach(f -> f.getVariables().forEach(v -> fields.add(v.getNameAsString())));
+    for (BodyDeclaration<?> member : type.getMembers()) {
+      if (member instanceof FieldDeclaration field && !field.isStatic()) {
+        for (VariableDeclarator variable : field.getVariables()) {
+          if (variable.getInitializer().isPresent() && outside(variable.getInitializer().get(), Set.of(), fields, constants)) {
+            return true;
+          }
+        }
+      } else if (member instanceof InitializerDeclaration block && !block.isStatic()
+          && outside(block.getBody(), Set.of(), fields, constants)) {
+        return true;
+      } else if (member instanceof ConstructorDeclaration constructor) {
+        Set<String> own = new HashSet<>();
+        constructor.getParameters().forEach(p -> own.add(p.getNameAsString()));
+        constructor.getBody().findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+        constructor.getBody().findAll(Parameter.class).forEach(p -> own.add(p.getNameAsString()));
+        if (outside(constructor.getBody(), own, fields, constants)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code Type.CONSTANT}: an upper-case name on a capitalised type name that is no local or field. */
+  private static boolean constantOf(FieldAccessExpr access, Set<String> locals, Set<String> fields) {
+    return access.getScope() instanceof NameExpr scope && !locals.contains(scope.getNameAsString())
+        && !fields.contains(scope.getNameAsString()) && Character.isUpperCase(scope.getNameAsString().charAt(0))
+        && access.getNameAsString().chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_')
+        && !(access.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == access);
+  }
+
+  private static boolean outside(Node code, Set<String> locals, Set<String> fields, Set<String> constants) {
+    for (MethodCallExpr call : code.findAll(MethodCallExpr.class)) {
+      Expression scope = call.getScope().orElse(null);
+      boolean valueHelper = scope instanceof NameExpr name && VALUE_TYPES.contains(name.getNameAsString());
+      boolean onOwn = scope instanceof NameExpr name && locals.contains(name.getNameAsString());
+      if (!valueHelper && !onOwn) {
+        return true; // this.load(), registry.current(), Holder.get(): state from elsewhere
+      }
+    }
+    for (NameExpr name : code.findAll(NameExpr.class)) {
+      String text = name.getNameAsString();
+      boolean typeScope = name.getParentNode().orElse(null) instanceof MethodCallExpr call
+          && call.getScope().orElse(null) == name;
+      boolean constantScope = name.getParentNode().orElse(null) instanceof FieldAccessExpr access
+          && access.getScope() == name && constantOf(access, locals, fields);
+      if (!locals.contains(text) && !fields.contains(text) && !(typeScope && VALUE_TYPES.contains(text)) && !constantScope) {
+        return true; // a static imported by name, a name optkit cannot place
+      }
+    }
+    for (FieldAccessExpr access : code.findAll(FieldAccessExpr.class)) {
+      if (!(access.getScope() instanceof ThisExpr) && access.getScope() instanceof NameExpr scope
+          && !locals.contains(scope.getNameAsString()) && !VALUE_TYPES.contains(scope.getNameAsString())) {
+        if (!constantOf(access, locals, fields)) {
+          return true;
+        }
+        // OrderStatus.PENDING or Holder.SHARED (or an enum's static list): the index tells them apart
+        constants.add(scope.getNameAsString() + "." + access.getNameAsString());
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,199 @@
+package dev.optkit.analyzers.facts.values;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.optkit.analyzers.facts.types.LocalTypes;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The fields of other objects and classes a type's code assigns: {@code PetMappers.suffix = s} in a controller,
+ * {@code dao.prefix = p}. A field its own class never assigns after construction is still state that changes when
+ * another class does (hostile review 37's a8: a row mapper appending a static another class sets, cached). Each
+ * entry is {@code static:T#f} (the scope names a type), {@code instance:T#f} (a variable of type T) or
+ * {@code instance:*#f} (a receiver of a type the declarations do not give: any class's field of that name).
+ */
+public final class ForeignFieldWrites {
+  private ForeignFieldWrites() {}
+
+  /** Calls that change the object they are made on: an atomic's, a container's (hostile review 38's f10, f11). */
+  static final java.util.Set<String> CHANGING_CALLS = new java.util.HashSet<>(CallEffects.MUTATORS);
+
+  static {
+    CHANGING_CALLS.addAll(java.util.Set.of("getAndSet", "incrementAndGet", "decrementAndGet", "getAndIncrement",
+        "getAndDecrement", "addAndGet", "getAndAdd", "compareAndSet", "weakCompareAndSet", "lazySet", "setPlain",
+        "setRelease", "setOpaque", "accumulateAndGet", "getAndAccumulate", "updateAndGet", "getAndUpdate", "increment",
+        "decrement", "reset"));
+  }
+
+  public static List<String> of(TypeDeclaration<?> type, TypeNames names) {
+    TreeSet<String> found = new TreeSet<>();
+    for (AssignExpr assign : type.findAll(AssignExpr.class)) {
+      if (own(assign, type)) {
+        note(assign.getTarget(), names, found, type);
+      }
+    }
+    for (UnaryExpr step : type.findAll(UnaryExpr.class)) {
+      if (own(step, type) && step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
+          || step.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+          || step.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT) {
+        note(step.getExpression(), names, found, type);
+      }
+    }
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : type.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      // PetMappers.SUFFIX.set(s), CONF.put(k, v): the holder a final field keeps is changed, the field stays
+      if (own(call, type) && CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
+          && (call.getScope().get() instanceof FieldAccessExpr || call.getScope().get() instanceof NameExpr)) {
+        note(call.getScope().get(), names, found, type);
+      }
+    }
+    reflectiveWrites(type, names, found);
+    return List.copyOf(found);
+  }
+
+  private static final java.util.Set<String> FIELD_SETS = java.util.Set.of("set", "setInt", "setLong", "setBoolean",
+      "setByte", "setChar", "setShort", "setFloat", "setDouble");
+  /** Library helpers writing a field named by a string: Spring's, Apache Commons'. */
+  private static final java.util.Set<String> NAMED_FIELD_WRITERS = java.util.Set.of("setField", "writeField",
+      "writeStaticField", "writeDeclaredField", "writeDeclaredStaticField");
+
+  /**
+   * Fields written by reflection (hostile review 38's f7: {@code PetMappers.class.getDeclaredField("suffix")} then
+   * {@code f.set(null, s)}): a field named by a literal, in a method that also sets a Field; or a helper writing a field
+   * by its name ({@code ReflectionTestUtils.setField(bean, "suffix", s)}), of any class.
+   */
+  private static void reflectiveWrites(TypeDeclaration<?> type, TypeNames names, TreeSet<String> found) {
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : type.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      if (!own(call, type)) {
+        continue;
+      }
+      String name = call.getNameAsString();
+      if ((name.equals("getDeclaredField") || name.equals("getField")) && call.getArguments().size() == 1
+          && call.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr field
+          && call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
+              .map(callable -> callable.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                  .anyMatch(c -> FIELD_SETS.contains(c.getNameAsString()) && c.getArguments().size() == 2))
+              .orElse(false)) {
+        String owner = call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.ClassExpr literal
+            ? names.qualify(literal.getType()).name() : "*";
+        found.add("static:" + owner + "#" + field.asString());
+        found.add("instance:" + owner + "#" + field.asString());
+      }
+      if (NAMED_FIELD_WRITERS.contains(name)) {
+        for (Expression argument : call.getArguments()) {
+          if (argument instanceof com.github.javaparser.ast.expr.StringLiteralExpr field) {
+            found.add("static:*#" + field.asString());
+            found.add("instance:*#" + field.asString());
+          }
+        }
+      }
+    }
+  }
+
+  /** Code of this type itself, not of a type nested in it (whose own facts list its writes, under its name). */
+  private static boolean own(Node node, TypeDeclaration<?> type) {
+    return node.findAncestor(TypeDeclaration.class).orElse(null) == type;
+  }
+
+  private static void note(Expression target, TypeNames names, TreeSet<String> found, TypeDeclaration<?> type) {
+    if (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr element) {
+      note(element.getName(), names, found, type); // PetMappers.parts[0] = s: the array the field holds (f2)
+      return;
+    }
+    if (target instanceof NameExpr bare) {
+      noteBare(bare, names, found);
+      return;
+    }
+    if (!(target instanceof FieldAccessExpr access)) {
+      return;
+    }
+    Expression scope = access.getScope();
+    String field = access.getNameAsString();
+    if (scope instanceof ThisExpr || scope instanceof SuperExpr) {
+      return; // its own field: the class's own analysis sees it
+    }
+    if (scope instanceof NameExpr name && Character.isUpperCase(name.getNameAsString().charAt(0))
+        && LocalTypes.declaredType(name) == null) {
+      found.add("static:" + names.qualify(name.getNameAsString()).name() + "#" + field);
+      return;
+    }
+    if (scope instanceof FieldAccessExpr qualified && startsLowerAndEndsUpper(qualified)) {
+      found.add("static:" + qualified + "#" + field); // shop.PetMappers.suffix = s
+      return;
+    }
+    String owner = "*";
+    if (scope instanceof NameExpr variable) {
+      com.github.javaparser.ast.type.Type declared = LocalTypes.declaredType(variable);
+      if (declared != null && !declared.isVarType()) {
+        owner = names.qualify(declared).name();
+      }
+    }
+    found.add("instance:" + owner + "#" + field);
+  }
+
+  /**
+   * {@code suffix = s} with no qualifier: a local or parameter is no field; a field of the innermost class around it
+   * is its own (its analysis sees it); a field of an outer class (a nested class setting its outer class's private
+   * static, f8) is that class's; otherwise a statically imported one (f1) or an inherited one (f4), of a class the
+   * file alone cannot name: any class's field of that name.
+   */
+  private static void noteBare(NameExpr bare, TypeNames names, TreeSet<String> found) {
+    String name = bare.getNameAsString();
+    if (bare.findAncestor(com.github.javaparser.ast.body.ConstructorDeclaration.class).isPresent()
+        || bare.findAncestor(com.github.javaparser.ast.body.InitializerDeclaration.class).isPresent()) {
+      return; // a subclass's constructor setting the inherited field of the object it builds
+    }
+    boolean innermost = true;
+    for (Node at = bare.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable
+          && (callable.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+              .anyMatch(p -> p.getNameAsString().equals(name))
+          || callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+              .anyMatch(v -> v.getNameAsString().equals(name)))) {
+        return;
+      }
+      if (at instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+          && lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+        return;
+      }
+      if (at instanceof TypeDeclaration<?> enclosing) {
+        if (enclosing.getFieldByName(name).isPresent()) {
+          if (!innermost) {
+            String owner = enclosing.getFullyQualifiedName().orElse(enclosing.getNameAsString());
+            found.add("static:" + owner + "#" + name);
+            found.add("instance:" + owner + "#" + name);
+          }
+          return;
+        }
+        innermost = false;
+      }
+      if (at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr) {
+        innermost = false; // an anonymous class's body: the fields named are outside it
+      }
+    }
+    List<String> imported = names.staticImportOwners(name);
+    if (!imported.isEmpty()) {
+      imported.forEach(owner -> found.add("static:" + owner + "#" + name));
+      return;
+    }
+    found.add("static:*#" + name);
+    found.add("instance:*#" + name);
+  }
+
+  private static boolean startsLowerAndEndsUpper(FieldAccessExpr qualified) {
+    Node first = qualified;
+    while (first instanceof FieldAccessExpr step) {
+      first = step.getScope();
+    }
+    return first instanceof NameExpr root && Character.isLowerCase(root.getNameAsString().charAt(0))
+        && LocalTypes.declaredType(root) == null && Character.isUpperCase(qualified.getNameAsString().charAt(0));
+  }
+}

@@ -1,0 +1,209 @@
+package dev.optkit.analyzers.facts.values;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.MethodScan;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Objects held in fields of this object that a method hands to a call, as an argument or as a method reference
+ * ({@code jdbc.query(sql, rowMapper)}, {@code jdbc.query(sql, rowMapper::mapRow)}): whoever gets them calls their
+ * methods later, with no call site in the project, on the one object every call shares (hostile review 37's a9: a row
+ * mapper counting the rows it ever mapped, cached with the first count). Each entry is {@code field=T}: T the class
+ * the field's initialiser creates, else the field's declared type; or {@code field=<changing>} for an anonymous class
+ * whose own fields its code changes (its methods are no method of the facts).
+ */
+public final class HandedFields {
+  static final String CHANGING = MethodFact.CHANGING_OBJECT;
+  /** An entry {@code factory:T#m}: the object a static factory method without arguments answers, handed on. */
+  static final String FACTORY = MethodFact.FACTORY_OBJECT;
+
+  private HandedFields() {}
+
+  public static List<String> of(MethodScan m) {
+    if (m.nodes == null) {
+      return List.of(); // no body
+    }
+    TreeSet<String> found = new TreeSet<>();
+    for (MethodCallExpr call : m.nodes.ownCalls) {
+      for (Expression argument : call.getArguments()) {
+        note(argument, m, found);
+      }
+    }
+    for (MethodReferenceExpr reference : m.nodes.ownReferences) {
+      note(reference.getScope(), m, found);
+    }
+    for (ObjectCreationExpr creation : m.nodes.creations) {
+      for (Expression argument : creation.getArguments()) {
+        note(argument, m, found); // new Wrapper<>(rowMapper): the wrapper calls it (hostile review 38's h4)
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static void note(Expression value, MethodScan m, TreeSet<String> found) {
+    String field = null;
+    if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr factory && factory.getArguments().isEmpty()
+        && factory.getScope().orElse(null) instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0))
+        && !m.locals.declaresLocal(type.getNameAsString()) && m.locals.fieldType(type.getNameAsString()) == null) {
+      // Mappers.counting(): a static factory's object, maybe one it keeps (hostile review 38's h6); the planner reads
+      // what the factory returns
+      found.add(FACTORY + m.file.names.qualify(type.getNameAsString()).name() + "#" + factory.getNameAsString());
+      return;
+    }
+    if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr getter && getter.getArguments().isEmpty()
+        && (getter.getScope().isEmpty() || getter.getScope().get() instanceof ThisExpr)) {
+      value = returnedField(m, getter.getNameAsString()); // getMapper() { return rowMapper; } (hostile review 38's h2)
+      if (value == null) {
+        return;
+      }
+    }
+    if (value instanceof NameExpr alias && m.locals.declaresLocal(alias.getNameAsString())
+        && m.locals.initializers.get(alias.getNameAsString()) instanceof NameExpr held) {
+      value = held; // var m = rowMapper; jdbc.query(sql, m) (hostile review 38's h1)
+    }
+    if (value instanceof com.github.javaparser.ast.expr.TypeExpr written
+        && written.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType type
+        && type.getScope().isEmpty()) {
+      value = new NameExpr(type.getNameAsString()); // rowMapper::mapRow: the parser cannot tell a variable from a type
+    }
+    if (value instanceof NameExpr name && !m.locals.declaresLocal(name.getNameAsString())) {
+      field = name.getNameAsString();
+    } else if (value instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+      field = access.getNameAsString();
+    }
+    if (field == null || m.locals.fieldType(field) == null) {
+      return;
+    }
+    String held = m.locals.fieldType(field).replaceAll("<.*", ""); // RowMapper<Pet>: its implementations (h3, h8)
+    VariableDeclarator declared = declarator(m, field);
+    if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.LambdaExpr code
+        && changesState(code)) {
+      held = CHANGING; // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10)
+    } else if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
+        factory && factory.getScope().orElse(null) instanceof NameExpr type
+        && Character.isUpperCase(type.getNameAsString().charAt(0)) && m.locals.fieldType(type.getNameAsString()) == null) {
+      // rowMapper = CountingMapper.create(): what the factory answers (hostile review 38's h11)
+      found.add(FACTORY + m.file.names.qualify(type.getNameAsString()).name() + "#" + factory.getNameAsString());
+      return;
+    } else if (declared != null && declared.getInitializer().orElse(null) instanceof ObjectCreationExpr creation) {
+      if (creation.getAnonymousClassBody().isPresent()) {
+        if (!changesOwnFields(creation.getAnonymousClassBody().get())) {
+          return;
+        }
+        held = CHANGING;
+      } else {
+        held = m.file.names.qualify(creation.getType()).name();
+      }
+    }
+    if (held != null && (held.equals(CHANGING) || held.contains(".") && !held.startsWith("java."))) {
+      found.add(field + "=" + held);
+    }
+  }
+
+  /** The field a method of the class around returns as it is ({@code return rowMapper;}), as a name; else null. */
+  private static Expression returnedField(MethodScan m, String method) {
+    for (Node node = m.callable; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof TypeDeclaration<?> type) {
+        for (var declared : type.getMethodsByName(method)) {
+          if (declared.getParameters().isEmpty() && declared.getBody().isPresent()) {
+            var returns = declared.getBody().get().findAll(com.github.javaparser.ast.stmt.ReturnStmt.class);
+            if (returns.size() == 1 && returns.get(0).getExpression().orElse(null) instanceof NameExpr field) {
+              return field;
+            }
+            if (returns.size() == 1 && returns.get(0).getExpression().orElse(null) instanceof FieldAccessExpr field
+                && field.getScope() instanceof ThisExpr) {
+              return field;
+            }
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static VariableDeclarator declarator(MethodScan m, String field) {
+    for (Node node = m.callable; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof TypeDeclaration<?> type) {
+        var declared = type.getFieldByName(field);
+        if (declared.isPresent()) {
+          return declared.get().getVariables().stream().filter(v -> v.getNameAsString().equals(field)).findFirst()
+              .orElse(null);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a lambda's code assigns a name it did not declare, or calls a changing method on one. */
+  private static boolean changesState(com.github.javaparser.ast.expr.LambdaExpr code) {
+    java.util.Set<String> own = new java.util.HashSet<>();
+    code.getParameters().forEach(p -> own.add(p.getNameAsString()));
+    code.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+    for (AssignExpr assign : code.findAll(AssignExpr.class)) {
+      String target = assigned(assign.getTarget());
+      if (target == null || !own.contains(target)) {
+        return true;
+      }
+    }
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : code.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      if (ForeignFieldWrites.CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
+          && (call.getScope().get() instanceof NameExpr name && !own.contains(name.getNameAsString())
+              || call.getScope().get() instanceof FieldAccessExpr)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an anonymous class's code assigns or steps a field it declares. */
+  private static boolean changesOwnFields(List<BodyDeclaration<?>> body) {
+    TreeSet<String> own = new TreeSet<>();
+    for (BodyDeclaration<?> member : body) {
+      if (member instanceof FieldDeclaration field && !field.isFinal()) {
+        field.getVariables().forEach(v -> own.add(v.getNameAsString()));
+      }
+    }
+    if (own.isEmpty()) {
+      return false;
+    }
+    for (BodyDeclaration<?> member : body) {
+      for (AssignExpr assign : member.findAll(AssignExpr.class)) {
+        if (own.contains(assigned(assign.getTarget()))) {
+          return true;
+        }
+      }
+      for (UnaryExpr step : member.findAll(UnaryExpr.class)) {
+        if (step.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT && step.getOperator() != UnaryExpr.Operator.MINUS
+            && step.getOperator() != UnaryExpr.Operator.PLUS && step.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
+            && own.contains(assigned(step.getExpression()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String assigned(Expression target) {
+    if (target instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    return target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString()
+        : null;
+  }
+}

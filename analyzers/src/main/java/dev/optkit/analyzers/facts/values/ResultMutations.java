@@ -1,0 +1,501 @@
+package dev.optkit.analyzers.facts.values;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.optkit.analyzers.facts.BodyNodes;
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.ValueOrigin;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.optkit.analyzers.facts.values.CallEffects.*;
+import static dev.optkit.analyzers.facts.ValueOrigin.RECEIVER_PART;
+import static dev.optkit.analyzers.facts.ValueOrigin.elements;
+import static dev.optkit.analyzers.facts.ValueOrigin.holders;
+import static dev.optkit.analyzers.facts.ValueOrigin.parts;
+
+/**
+ * Finds where a method changes what a call returned to it, or one of its parameters, and where it
+ * hands them on: {@code repo.findAll().add(x)}, a local holding a call's result then sorted or
+ * given a field, {@code Collections.sort(list)}, setters called or fields written on the elements
+ * of a returned collection (in a for-each, a lambda, an anonymous class, a method reference) or on
+ * objects reached through its accessors, results put into local containers (arrays, lists, maps,
+ * copies, objects' fields, suppliers) and changed through them, and results returned to the caller.
+ *
+ * <p>Which values a local may hold at a use is worked out from the statements before it in the
+ * same block and the blocks around it (an assignment on the straight path is the last; assignments
+ * inside earlier branches add theirs; a loop adds what its body assigns), so a local given a fresh
+ * object ({@code if (p == null) p = new Pet()}) is no longer the result, and one given two results
+ * ({@code l = a(); if (l.isEmpty()) l = b();}) is both. Syntax only: what project helpers do with
+ * what they get is followed by the planner through the call graph.
+ */
+public final class ResultMutations {
+  /**
+   * What a method body changes among the values it got, and where it hands them on.
+   *
+   * @param results results of calls this method changes
+   * @param parameters parameters this method changes
+   * @param handOffs call results and parameters passed on as arguments to other calls, which may
+   *     change them, or returned ({@link MethodFact#RETURNED}): the index follows these into project methods
+   */
+  public record Changes(List<MethodFact.ResultMutation> results, List<MethodFact.ParameterMutation> parameters,
+      List<MethodFact.HandOff> handOffs, ValueRoots roots) {
+    public static final Changes NONE = new Changes(List.of(), List.of(), List.of(), ValueRoots.NONE);
+  }
+
+  /** The position that stands for the receiver of a call ({@code value.method()}) in hand-offs and changes. */
+  static final int RECEIVER = MethodFact.RECEIVER;
+
+  private ResultMutations() {}
+
+  public static Changes of(Node body, List<String> parameters) {
+    return of(body, BodyNodes.of(body), parameters);
+  }
+
+  /** @param nodes the body's nodes, when the caller has walked it already */
+  public static Changes of(Node body, BodyNodes nodes, List<String> parameters) {
+    return new Flow(body, nodes, parameters).changes();
+  }
+
+  /** The analysis of one method body. */
+  private static final class Flow {
+    private final ValueSources values;
+    private final Node body;
+    private final Set<String> locals;
+    private final Map<NameExpr, Set<ValueOrigin>> origins;
+
+    private final Set<MethodFact.ResultMutation> results = new LinkedHashSet<>();
+    private final Set<MethodFact.ParameterMutation> changedParameters = new LinkedHashSet<>();
+    private final Set<MethodFact.HandOff> handOffs = new LinkedHashSet<>();
+
+    // every kind of node the analysis asks about, each in the order findAll would give
+    private final List<VariableDeclarator> declarators;
+    private final List<AssignExpr> assignments;
+    private final List<UnaryExpr> steps;
+    private final List<ObjectCreationExpr> creations;
+    private final List<MethodCallExpr> calls;
+    private final List<ReturnStmt> returns;
+
+    Flow(Node body, BodyNodes nodes, List<String> parameters) {
+      this.values = new ValueSources(body, nodes, parameters);
+      this.body = body;
+      this.locals = values.locals;
+      this.origins = values.origins;
+      this.declarators = nodes.variables;
+      this.assignments = nodes.assignments;
+      this.steps = nodes.unaries;
+      this.creations = nodes.creations;
+      this.calls = nodes.calls;
+      this.returns = nodes.returns;
+    }
+
+    Changes changes() {
+      for (AssignExpr assign : assignments) {
+        assignment(assign.getTarget(), assign.getValue());
+      }
+      // pet.visits++ on an element, hits++ on a field of this object: as good as an assignment
+      for (UnaryExpr step : steps) {
+        if (step.getOperator().name().contains("CREMENT")
+            && (step.getExpression() instanceof FieldAccessExpr || step.getExpression() instanceof ArrayAccessExpr
+                || step.getExpression() instanceof NameExpr name && !locals.contains(name.getNameAsString()))) {
+          assignment(step.getExpression(), null);
+        }
+      }
+      for (ObjectCreationExpr creation : creations) {
+        String created = creation.getType().getNameAsString();
+        if (WRITING_WRAPPERS.contains(created) && creation.getArguments().isNonEmpty()) {
+          changed(values.source(creation.getArgument(0)), "new " + created); // new DataBinder(pet).bind(values)
+        }
+      }
+      for (MethodCallExpr call : calls) {
+        call(call);
+      }
+      // new AccountSession(account, list): whether the object keeps them depends on its constructor (an anonymous
+      // subclass's super constructor as well)
+      for (ObjectCreationExpr creation : creations) {
+        if (COPYING.contains(creation.getType().getNameAsString())) {
+          continue;
+        }
+        String created = "new " + creation.getType().getNameAsString();
+        for (int position = 0; position < creation.getArguments().size(); position++) {
+          for (ValueOrigin passed : values.source(creation.getArgument(position))) {
+            handOffs.add(handOff(passed, created, creation.getArguments().size(), position));
+          }
+        }
+      }
+      // super(200, "ok", rows) or this(rows): the constructor called keeps what it gets as its class decides (f9)
+      ConstructorDelegation.of(body).ifPresent(delegation -> {
+        for (int position = 0; position < delegation.call().getArguments().size(); position++) {
+          for (ValueOrigin passed : values.source(delegation.call().getArgument(position))) {
+            handOffs.add(handOff(passed, "new " + delegation.type(), delegation.call().getArguments().size(), position));
+          }
+        }
+      });
+      // return pets: the caller gets the very object, and what it does with it counts as well
+      for (ReturnStmt returned : returns) {
+        if (returned.getExpression().isPresent() && ownBody(returned)) {
+          Expression value = unwrap(returned.getExpression().get());
+          if (value instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()
+              && !COPYING.contains(creation.getType().getNameAsString())) {
+            // return new Shell(ip, server.getAccount()): the caller gets an object holding what each argument
+            // passes, and the constructor's parameter at that position says whether that is an immutable value
+            for (int position = 0; position < creation.getArguments().size(); position++) {
+              for (ValueOrigin passed : values.source(creation.getArgument(position))) {
+                handOffs.add(handOff(passed.holder(), MethodFact.RETURNED, creation.getArguments().size(), position));
+              }
+            }
+            continue;
+          }
+          for (ValueOrigin origin : values.source(returned.getExpression().get())) {
+            handOffs.add(handOff(origin, MethodFact.RETURNED, 0, 0));
+          }
+        }
+      }
+      return new Changes(List.copyOf(results), List.copyOf(changedParameters), List.copyOf(handOffs),
+          new ValueRoots(this::originTokens, this::callAt, locals::contains, declarators, assignments, calls));
+    }
+
+    /**
+     * The origins of a value as {@link ValueRoots} tokens: {@code this} (this object or a part of it),
+     * {@code p<i>} (parameter i or a part of it), {@code c<line>:<column>:<name>} (what the call there returned,
+     * or a part of it), {@code ?} (a method reference's result); empty when the flow tracks none.
+     */
+    /** The call at a position, or null when there is none (a method reference's). */
+    private MethodCallExpr callAt(int line, int column, String name) {
+      if (callsByPosition == null) { // gathered once: a scan per question made long methods quadratic
+        callsByPosition = new HashMap<>();
+        for (MethodCallExpr call : calls) {
+          // a chain's calls all begin where it does: dao.get(n).setName(x); the first of a name and place counts
+          call.getBegin().ifPresent(begin -> callsByPosition.putIfAbsent(
+              begin.line + ":" + begin.column + ":" + call.getNameAsString(), call));
+        }
+      }
+      return callsByPosition.get(line + ":" + column + ":" + name);
+    }
+
+    private Map<String, MethodCallExpr> callsByPosition;
+
+    private Set<String> originTokens(Expression expression) {
+      Set<String> tokens = new java.util.TreeSet<>();
+      for (ValueOrigin origin : values.source(expression)) {
+        tokens.add(origin.call() == null ? (origin.parameter() == RECEIVER ? "this" : "p" + origin.parameter())
+            : origin.arguments() < 0 ? "?" : "c" + origin.line() + ":" + origin.column() + ":" + origin.call());
+      }
+      return tokens;
+    }
+
+    /** Whether a node belongs to this method's own body, not to a lambda or class declared in it. */
+    private boolean ownBody(Node node) {
+      for (Node at = node.getParentNode().orElse(null); at != null && at != body; at = at.getParentNode().orElse(null)) {
+        if (at instanceof LambdaExpr || at instanceof ObjectCreationExpr || at instanceof MethodDeclaration) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void changed(Set<ValueOrigin> changedOrigins, String how) {
+      changed(changedOrigins, how, false);
+    }
+
+    /** @param itself the change is made on the value as named, not on something read from it */
+    private void changed(Set<ValueOrigin> changedOrigins, String how, boolean itself) {
+      for (ValueOrigin origin : changedOrigins) {
+        if (origin.held()) {
+          continue; // the container changes, not the result it holds
+        }
+        if (origin.call() != null) {
+          results.add(new MethodFact.ResultMutation(origin.call(), origin.arguments(), how, origin.line(),
+              origin.column(), null, !origin.part() && origin.depth() == 0));
+        } else {
+          changedParameters.add(new MethodFact.ParameterMutation(origin.parameter(), how, itself && origin.depth() == 0
+              && !origin.part()));
+        }
+      }
+    }
+
+    /** {@code target = value} (value null for {@code ++}/{@code --}). */
+    private void assignment(Expression target, Expression value) {
+      String field = target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+          ? access.getNameAsString()
+          : target instanceof NameExpr name && !locals.contains(name.getNameAsString()) ? name.getNameAsString() : null;
+      if (field == null && target instanceof FieldAccessExpr access && fieldChain(access.getScope())) {
+        field = access.toString().replaceFirst("^this\\.", ""); // registry.pets = loaded: another object's field
+      }
+      if (field != null) {
+        if (!field.contains(".")) {
+          changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "assigns field " + field));
+        }
+        if (value != null) {
+          // a call's result stored as it is, or a parameter kept (setItems(items)): from a field anyone may change it;
+          // a part handed out by an accessor (this.name = pet.getName()) is most often an immutable value
+          boolean direct = unwrap(value) instanceof MethodCallExpr;
+          for (ValueOrigin stored : values.source(value)) {
+            if (!stored.part() && (stored.call() == null || direct || field.contains("."))) {
+              changed(Set.of(stored.element()), "stored in field " + field);
+            }
+          }
+        }
+        return;
+      }
+      if (target instanceof FieldAccessExpr access && !(access.getScope() instanceof ThisExpr)) {
+        changed(elements(values.source(access.getScope())), "sets " + target);
+      } else if (target instanceof ArrayAccessExpr slot) {
+        changed(values.source(slot.getName()), "sets " + target);
+      }
+    }
+
+    /** {@code registry} or {@code this.registry.inner}: a field of this object, not a local. */
+    private boolean fieldChain(Expression scope) {
+      Expression at = scope;
+      while (at instanceof FieldAccessExpr access) {
+        at = access.getScope();
+      }
+      return at instanceof ThisExpr || at instanceof NameExpr name && !locals.contains(name.getNameAsString())
+          && !Character.isUpperCase(name.getNameAsString().charAt(0));
+    }
+
+    private void call(MethodCallExpr call) {
+      String name = call.getNameAsString();
+      Expression scope = call.getScope().orElse(null);
+      Expression target = null;
+      // the static helpers first: Collections.sort(list) changes list, not Collections
+      String helperType = staticType(scope);
+      Integer mutated = helperType != null ? STATIC_MUTATORS.get(helperType + "." + name) : null;
+      for (int written : BeanCopiers.writtenArguments(call, helperType)) {
+        changed(values.source(call.getArgument(written)), helperType == null ? name : helperType + "." + name, false);
+      }
+      if (mutated != null && call.getArguments().size() > mutated) {
+        target = call.getArgument(mutated);
+        name = helperType + "." + name;
+      } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)
+          && !onImmutableValue(scope)) {
+        target = scope;
+        Optional<String> untyped = untypedGetter(call);
+        if (untyped.isPresent()) {
+          name = MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()";
+        }
+      }
+      Integer written = scope == null || !CallEffects.writesArgumentOn(name, scope) ? null : ARGUMENT_WRITERS.get(name);
+      if (written != null && call.getArguments().size() > written
+          && call.getArguments().size() >= ARGUMENT_WRITER_MIN_ARGUMENTS.getOrDefault(name, 1)) {
+        changed(values.source(call.getArgument(written)), scope instanceof NameExpr on ? on + "." + name : name);
+      } else if (target == null && scope != null && name.equals("map") && call.getArguments().size() == 2) {
+        changed(values.source(call.getArgument(1)), "map"); // mapper.map(source, destination) fills the destination
+      }
+      Optional<MethodReferenceExpr> stored = scope instanceof NameExpr function ? values.localReference(function)
+          : Optional.empty();
+      if (target == null && stored.isPresent() && !call.getArguments().isEmpty()) {
+        // BiConsumer<Pet, String> s = Pet::setName; s.accept(pet, n): the first argument is the receiver
+        MethodReferenceExpr reference = stored.get();
+        String id = reference.getIdentifier();
+        if (reference.getScope() instanceof TypeExpr type && (isSetter(id) || MUTATORS.contains(id))) {
+          changed(values.source(call.getArgument(0)), type.getType().asString() + "::" + id);
+        }
+      }
+      if (target != null) {
+        // tags.clear() changes tags itself; tags.get(0).clear() changes what tags holds, which a caller passing a
+        // set that holds its result (not the result) must tell apart
+        boolean itself = target instanceof NameExpr named && !values.isElementVariable(named);
+        changed(values.source(target), target instanceof NameExpr element && values.isElementVariable(element)
+            ? element.getNameAsString() + "." + name : name, itself);
+      } else if (scope != null) {
+        // account.deposit(5): whether that changes the account depends on the project method
+        for (ValueOrigin receiver : values.source(scope)) {
+          if (!receiver.equals(RECEIVER_PART)) { // jdbc.query(...) on a field: too common to follow, and rarely a change
+            MethodFact.HandOff made = handOff(receiver, name, call.getArguments().size(), RECEIVER);
+            handOffs.add(new MethodFact.HandOff(made.fromCall(), made.fromArguments(), made.fromParameter(), made.to(),
+                made.toArguments(), made.position(), made.fromLine(), made.fromColumn(), made.part(), made.held(),
+                onlyThenCalled(call), made.keptBy()));
+          }
+        }
+      }
+      Set<ValueOrigin> receiver = scope == null ? Set.of() : elements(values.source(scope));
+      for (Expression argument : call.getArguments()) {
+        boolean identity = call.getNameAsString().equals("reduce") && call.getArguments().size() > 1
+            && argument == call.getArgument(0); // reduce(BigDecimal.ZERO, ...): a starting value, not a function
+        if (argument instanceof MethodReferenceExpr reference) {
+          methodReference(call, reference, receiver);
+        } else if (!identity && !receiver.isEmpty() && ELEMENT_CONSUMERS.contains(call.getNameAsString()) && takesFunction(call)
+            && (argument instanceof NameExpr function && !values.localLambda(function) || argument instanceof FieldAccessExpr)) {
+          // pets.forEach(renamer): a function optkit cannot see runs on every element
+          changed(receiver, "hands its elements to " + argument);
+        }
+      }
+      // helper.normalise(tags): whether that changes tags depends on the helper, which the index knows
+      for (int position = 0; position < call.getArguments().size(); position++) {
+        for (ValueOrigin passed : values.source(call.getArgument(position))) {
+          handOffs.add(handOff(passed, call.getNameAsString(), call.getArguments().size(), position));
+        }
+        if (call.getArgument(position) instanceof LambdaExpr lambda) {
+          lambdaValues(lambda, call);
+        }
+      }
+    }
+
+    /**
+     * {@code path.replace(".", "/")}, {@code s.replaceAll("\\s+", " ")}: String's, which return a new
+     * string. Collections' {@code replaceAll} takes one function; a two-argument {@code replace} is a
+     * String's only when the solver types its receiver so.
+     */
+    /** Consumers whose function may come beside other arguments: a key, an identity, an executor. */
+    private static final Set<String> FUNCTION_AMONG_ARGUMENTS = Set.of("subscribe", "compute", "computeIfPresent",
+        "merge", "reduce", "collect", "ifPresentOrElse", "handle", "whenComplete", "thenAcceptAsync",
+        "thenApplyAsync", "sorted", "min", "max");
+
+    /**
+     * Whether a call named like an element consumer takes a function: stream, Optional and future
+     * consumers of one argument take nothing else; {@code modelMapper.map(category, Dto.class)} is
+     * another library's method of that name, handed a value.
+     */
+    private static boolean takesFunction(MethodCallExpr call) {
+      return call.getArguments().size() == 1 || FUNCTION_AMONG_ARGUMENTS.contains(call.getNameAsString());
+    }
+
+    /** JDK value types whose set-named methods answer a new value: BigDecimal.setScale, BigInteger.setBit. */
+    private static final Set<String> IMMUTABLE_VALUES = Set.of("java.math.BigDecimal", "java.math.BigInteger",
+        "java.lang.String");
+
+    /** {@code BigDecimal.valueOf(m).setScale(1, UP)}: a call on a value of an immutable JDK type changes nothing. */
+    private static boolean onImmutableValue(Expression scope) {
+      return resolvedType(scope).filter(IMMUTABLE_VALUES::contains).isPresent();
+    }
+
+    private static boolean stringReplace(MethodCallExpr call) {
+      if (call.getArguments().size() != 2) {
+        return false;
+      }
+      if (call.getNameAsString().equals("replaceAll")) {
+        return true;
+      }
+      // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart
+      if (!call.getNameAsString().equals("replace") || call.getScope().isEmpty()) {
+        return false;
+      }
+      return resolvedType(call.getScope().get()).filter("java.lang.String"::equals).isPresent();
+    }
+
+    /**
+     * {@code config.getPack().replace(".", "/")} where the solver cannot type the getter (Lombok's): the
+     * getter's name, for the planner to look up the field's type in the index (a String's replace
+     * changes nothing; a Map's, {@code settings.getProps().replace("mode", m)}, changes the map).
+     * Only a getter read off the value itself: the planner looks the field up on the value's type, and
+     * {@code config.getOwner().getPack()} reads another type's field.
+     */
+    private Optional<String> untypedGetter(MethodCallExpr call) {
+      if (!call.getNameAsString().equals("replace") || call.getArguments().size() != 2
+          || !(call.getScope().orElse(null) instanceof MethodCallExpr getter) || !getter.getArguments().isEmpty()
+          || !getter.getNameAsString().matches("get[A-Z].*") || resolvedType(getter).isPresent()
+          || getter.getScope().isEmpty() || values.source(getter.getScope().get()).stream().anyMatch(ValueOrigin::part)) {
+        return Optional.empty();
+      }
+      return Optional.of(getter.getNameAsString());
+    }
+
+    /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */
+    private void methodReference(MethodCallExpr call, MethodReferenceExpr reference, Set<ValueOrigin> receiver) {
+      String id = reference.getIdentifier();
+      // JavaParser reads the scope of result::add as a type: a local's or field's name is no type
+      boolean onElement = reference.getScope() instanceof TypeExpr type && !locals.contains(type.getType().asString())
+          && Character.isUpperCase(simpleTypeName(type.getType().asString()).charAt(0));
+      // reduce(BigDecimal.ZERO, BigDecimal::add): BigDecimal's add answers a new value and changes no element
+      boolean onImmutable = reference.getScope() instanceof TypeExpr value
+          && IMMUTABLE_VALUES.stream().anyMatch(t -> t.equals(value.getType().asString())
+              || t.endsWith("." + value.getType().asString()));
+      if (onElement && !onImmutable && (isSetter(id) || MUTATORS.contains(id))) {
+        changed(receiver, "::" + id);
+        // apply(pets, List::clear): a project helper applies it to the other arguments
+        for (Expression other : call.getArguments()) {
+          if (other != reference) {
+            changed(elements(values.source(other)), "::" + id);
+          }
+        }
+      } else if (id.equals("new") && reference.getScope() instanceof TypeExpr type) {
+        // pets.stream().map(PetDto::new): whether a DTO keeps its pet depends on its constructor
+        String created = "new " + type.getType().asString().replaceAll("<.*", "");
+        receiver.forEach(element -> handOffs.add(handOff(element, created, 1, 0)));
+      } else {
+        for (ValueOrigin element : receiver) {
+          if (onElement) {
+            handOffs.add(handOff(element, id, -1, RECEIVER));
+          }
+          handOffs.add(handOff(element, id, -1, 0)); // the element is the referenced method's argument
+        }
+      }
+    }
+
+    /**
+     * {@code findEntityById(() -> repository.findById(id))}: a call's result a lambda returns goes to
+     * whatever the receiving call makes of the lambda's value, which the flow does not follow.
+     */
+    private void lambdaValues(LambdaExpr lambda, MethodCallExpr receiving) {
+      List<Expression> returned = new ArrayList<>();
+      if (lambda.getBody() instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression) {
+        returned.add(expression.getExpression());
+      } else {
+        for (ReturnStmt stop : lambda.getBody().findAll(ReturnStmt.class)) {
+          if (stop.findAncestor(LambdaExpr.class).orElse(null) == lambda) {
+            stop.getExpression().ifPresent(returned::add);
+          }
+        }
+      }
+      for (Expression value : returned) {
+        Expression bare = value;
+        while (bare instanceof EnclosedExpr enclosed) {
+          bare = enclosed.getInner();
+        }
+        if (bare instanceof MethodCallExpr made) {
+          var begin = made.getBegin();
+          handOffs.add(new MethodFact.HandOff(made.getNameAsString(), made.getArguments().size(), -1,
+              receiving.getNameAsString(), receiving.getArguments().size(), MethodFact.LAMBDA_VALUE,
+              begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), false, false));
+        }
+      }
+    }
+
+    /**
+     * {@code request.getRequester().getId()}: the one argumentless call made on the call's answer, else null;
+     * also through a local that holds the answer and is only compared with null or so called, as MapStruct
+     * writes it ({@code Book book = orderItem.getBook(); if (book == null) ...; Long id = book.getId();}).
+     */
+    private static String onlyThenCalled(MethodCallExpr call) {
+      if (!call.getArguments().isEmpty()) {
+        return null;
+      }
+      if (call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.VariableDeclarator local
+          && local.getInitializer().orElse(null) == call) {
+        return ThenCalledThroughLocal.of(local);
+      }
+      return call.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+          .filter(next -> next.getScope().orElse(null) == call && next.getArguments().isEmpty())
+          .map(MethodCallExpr::getNameAsString).orElse(null);
+    }
+
+    private MethodFact.HandOff handOff(ValueOrigin from, String to, int toArguments, int position) {
+      return new MethodFact.HandOff(from.call(), from.call() == null ? 0 : from.arguments(), from.parameter(), to,
+          toArguments, position, from.line(), from.column(), from.part(), from.held(), null,
+          from.held() ? from.keptBy() : null);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.optkit.analyzers.facts.sites;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlParsingTest {
+  @Test
+  void parsesRunOnDaemonThreadsThatCannotKeepTheJvmAlive() throws Exception {
+    // JSqlParser's own executor is one non-daemon thread per parse; leaked, it kept optkit's JVM running
+    assertEquals("SELECT name FROM vets WHERE id = 1", SqlParsing.parse("SELECT name FROM vets WHERE id = 1").toString());
+    assertEquals(2, SqlParsing.parseStatements("SELECT 1; DELETE FROM vets WHERE id = 2").size());
+    List<Thread> parsers = Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("optkit-sql-parse-")).toList();
+    assertTrue(!parsers.isEmpty(), "the parses did not run on optkit's pool");
+    assertTrue(parsers.stream().allMatch(Thread::isDaemon), "a parse thread is not a daemon: " + parsers);
+  }
+}
