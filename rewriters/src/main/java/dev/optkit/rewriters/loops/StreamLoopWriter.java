@@ -38,6 +38,8 @@ final class StreamLoopWriter {
   private final Statement statement;
   private final VariableDeclarator declared;
   private final Expression action;
+  private final Expression predicate;
+  private final boolean nonNullTest;
   private final Expression source;
   private final StreamPipelineView.Terminal terminal;
   private final StreamPipelineView.Collected collected;
@@ -51,7 +53,8 @@ final class StreamLoopWriter {
   private int from;
 
   StreamLoopWriter(SourceDocument document, CompilationUnit unit, CallableDeclaration<?> method, Statement statement,
-      VariableDeclarator declared, Expression action, Expression source, StreamPipelineView.Terminal terminal,
+      VariableDeclarator declared, Expression action, Expression predicate, boolean nonNullTest, Expression source,
+      StreamPipelineView.Terminal terminal,
       StreamPipelineView.Collected collected, StreamPipelineView.Kept kept, String elementType, String resultType) {
     this.document = document;
     this.unit = unit;
@@ -59,6 +62,8 @@ final class StreamLoopWriter {
     this.statement = statement;
     this.declared = declared;
     this.action = action;
+    this.predicate = predicate;
+    this.nonNullTest = nonNullTest;
     this.source = source;
     this.terminal = terminal;
     this.collected = collected;
@@ -103,16 +108,19 @@ final class StreamLoopWriter {
       text.append(modifiers).append(list).append(' ').append(filled).append(" = new ").append(made)
           .append("<>();").append(newline).append(indent);
     }
-    if (action instanceof MethodReferenceExpr reference
-        && !(reference.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
-      // the stream evaluates the reference's receiver before the first element: null fails even with none
-      // (hostile review 52's N2); the loop reads it at each element
-      text.append(name("java.util.Objects")).append(".requireNonNull(").append(reference.getScope())
-          .append("); // ").append(reference).append(" fails on a null ").append(reference.getScope())
-          .append(" before the first element").append(newline).append(indent);
+    // the stream evaluates a reference's receiver before the first element, the filter's before the map's: null
+    // fails even with none (hostile review 52's N2); the loop reads it at each element
+    for (Expression stage : nonNullTest ? List.of(action) : java.util.Arrays.asList(predicate, action)) {
+      if (stage instanceof MethodReferenceExpr reference
+          && !(reference.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+        text.append(name("java.util.Objects")).append(".requireNonNull(").append(reference.getScope())
+            .append("); // ").append(reference).append(" fails on a null ").append(reference.getScope())
+            .append(" before the first element").append(newline).append(indent);
+      }
     }
     int loopFrom = from + text.length();
-    Parameter parameter = lambda == null ? null : lambda.getParameter(0);
+    Parameter parameter = lambda != null ? lambda.getParameter(0)
+        : predicate instanceof LambdaExpr tested ? tested.getParameter(0) : null;
     String element = parameter != null ? parameter.getNameAsString() : names.take(elementName());
     text.append("for (").append(parameter != null && parameter.isFinal() ? "final " : "").append(elementType)
         .append(' ').append(element).append(" : ");
@@ -123,6 +131,14 @@ final class StreamLoopWriter {
     } else {
       String inner = indent + document.indentUnit();
       text.append('{').append(newline).append(inner);
+      if (predicate != null) {
+        // the filter before the map: the element's call only for the elements it keeps
+        text.append("if (");
+        condition(element);
+        text.append(") {").append(newline);
+        inner += document.indentUnit();
+        text.append(inner);
+      }
       String value = null;
       if (kept == StreamPipelineView.Kept.NON_NULL) {
         value = names.take("mapped");
@@ -146,6 +162,9 @@ final class StreamLoopWriter {
             .append(kept == StreamPipelineView.Kept.NON_NULL ? " != null" : ".isPresent()").append(") {").append(newline)
             .append(inner).append(document.indentUnit()).append(filled).append(".add(").append(value)
             .append(kept == StreamPipelineView.Kept.NON_NULL ? "" : ".get()").append(");").append(newline).append(inner).append('}');
+      }
+      if (predicate != null) {
+        text.append(newline).append(indent).append(document.indentUnit()).append('}');
       }
       text.append(newline).append(indent).append('}');
     }
@@ -197,6 +216,17 @@ final class StreamLoopWriter {
     int end = ForEachEquivalent.endOf(document, node);
     copied.add(new FactRanges.Copied(from + text.length(), start, end - start));
     text.append(document.text(), start, end);
+  }
+
+  /** The filter's test of the element: its lambda's expression as written, or the call its reference makes. */
+  private void condition(String element) {
+    if (predicate instanceof LambdaExpr tested) {
+      copy(((ExpressionStmt) tested.getBody()).getExpression());
+    } else if (nonNullTest) {
+      text.append(element).append(" != null"); // java.util.Objects::nonNull
+    } else {
+      call((MethodReferenceExpr) predicate, element);
+    }
   }
 
   /** The call a method reference makes of an element, {@code client.price(sku)}: it stands for the reference. */

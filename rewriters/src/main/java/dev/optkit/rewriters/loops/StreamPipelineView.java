@@ -38,7 +38,8 @@ import java.util.Set;
  *       the same calls of {@code e}, one per element in that order, their values in an ArrayList (which
  *       Collectors.toList() makes; toSet() a HashSet); with {@code .toList()} an unmodifiable list of them
  *       that allows nulls, as Stream.toList() gives; after the map, the values not null or the present
- *       Optionals' ({@link Kept});</li>
+ *       Optionals' ({@link Kept}); a {@code filter(x -> p)} before the map is the loop's {@code if (p)} around the
+ *       element's turn: the stream tests each element just before mapping it, as the loop does;</li>
  *   <li>{@code xs.forEach(x -> call(x));} or one returning early, on a list the method makes (a handed one may be
  *       a synchronized list, whose forEach holds its lock).</li>
  * </ul>
@@ -51,7 +52,7 @@ import java.util.Set;
 final class StreamPipelineView {
   private static final String SHAPE = "optkit reads a stream pipeline as a loop only in the forms "
       + "'xs.stream().forEach(x -> ...);' and 'List<R> rs = xs.stream().map(x -> ...).collect(Collectors.toList());' "
-      + "(or a return of it, .toList(), or Collectors.toSet()) over a collection xs";
+      + "(or a return of it, .toList(), or Collectors.toSet(), a filter() before the map) over a collection xs";
 
   enum Terminal { FOR_EACH, COLLECTED, UNMODIFIABLE }
 
@@ -171,10 +172,22 @@ final class StreamPipelineView {
       return new ForEachEquivalent.NotEquivalent(SHAPE + (stage == null ? ""
           : "; its " + stage.getNameAsString() + "() stage is not one it reads (one map() before the collector)"));
     }
+    // a filter() before the map: the loop's if around the element's call (xs.stream().filter(x -> p).map(...))
+    Expression predicate = null;
+    MethodCallExpr streamed = stage;
+    if (terminal != Terminal.FOR_EACH && stage.getScope().orElse(null) instanceof MethodCallExpr before
+        && before.getNameAsString().equals("filter") && before.getArguments().size() == 1) {
+      predicate = before.getArgument(0);
+      Optional<String> problem = filterProblem(index, unit, predicate, stage.getArgument(0), statement);
+      if (problem.isPresent()) {
+        return new ForEachEquivalent.NotEquivalent(problem.get());
+      }
+      streamed = before;
+    }
     // xs.stream().forEach(...), or (for a lambda that returns early) Iterable.forEach itself: xs.forEach(...)
     boolean iterableForEach = terminal == Terminal.FOR_EACH && stage.getScope().orElse(null) instanceof NameExpr;
     Expression walked = iterableForEach ? stage.getScope().get()
-        : stage.getScope().orElse(null) instanceof MethodCallExpr stream && stream.getNameAsString().equals("stream")
+        : streamed.getScope().orElse(null) instanceof MethodCallExpr stream && stream.getNameAsString().equals("stream")
             && stream.getArguments().isEmpty() ? stream.getScope().orElse(null) : null;
     if (!(walked instanceof NameExpr || walked instanceof MethodCallExpr || walked instanceof FieldAccessExpr)) {
       return new ForEachEquivalent.NotEquivalent(SHAPE);
@@ -215,7 +228,8 @@ final class StreamPipelineView {
     if (elements.problem() != null) {
       return new ForEachEquivalent.NotEquivalent(elements.problem());
     }
-    Parameter parameter = action instanceof LambdaExpr lambda ? lambda.getParameter(0) : null;
+    Parameter parameter = action instanceof LambdaExpr lambda ? lambda.getParameter(0)
+        : predicate instanceof LambdaExpr tested ? tested.getParameter(0) : null;
     Optional<String> elementType = parameter == null || parameter.getType().isUnknownType()
         ? Optional.ofNullable(elements.elementType()) : Optional.of(parameter.getType().toString());
     if (elementType.isEmpty()) {
@@ -241,8 +255,38 @@ final class StreamPipelineView {
             + "or the return of a method that returns one)");
       }
     }
-    return new StreamLoopWriter(document, unit, method, statement, declared, action, source, terminal, collected, kept,
-        elementType.get(), resultType.orElse(null)).view();
+    boolean nonNullTest = predicate != null && PipelineNames.nonNull(index, unit, predicate);
+    return new StreamLoopWriter(document, unit, method, statement, declared, action, predicate,
+        nonNullTest && predicate instanceof MethodReferenceExpr, source, terminal, collected, kept, elementType.get(),
+        resultType.orElse(null)).view();
+  }
+
+  /**
+   * Why a filter() before the map is not one the loop can test as its {@code if}: the loop copies a lambda's
+   * expression as written, so it must name the element as the map's lambda does, and a method reference must be
+   * a call optkit writes out ({@code Objects::nonNull}, or one on this or a final field).
+   */
+  private static Optional<String> filterProblem(ProjectIndex index, CompilationUnit unit, Expression predicate,
+      Expression action, Statement statement) {
+    if (predicate instanceof MethodReferenceExpr reference) {
+      return PipelineNames.nonNull(index, unit, reference) ? Optional.empty()
+          : PipelineSource.receiverProblem(reference, statement).map(p -> "its filter(): " + p);
+    }
+    if (!(predicate instanceof LambdaExpr tested) || tested.getParameters().size() != 1
+        || !(tested.getBody() instanceof ExpressionStmt)) {
+      return Optional.of("its filter() takes " + (predicate instanceof LambdaExpr ? "a lambda with a block body"
+          : "an expression that is no lambda") + ", which optkit does not write as the loop's if");
+    }
+    if (!tested.getParameter(0).getAnnotations().isEmpty()) {
+      return Optional.of("its filter()'s lambda parameter is annotated, which the loop written anew would lose");
+    }
+    String name = tested.getParameter(0).getNameAsString();
+    if (action instanceof LambdaExpr mapped && !mapped.getParameter(0).getNameAsString().equals(name)) {
+      return Optional.of("its filter() and map() name the element differently (" + name + ", "
+          + mapped.getParameter(0).getNameAsString() + "), and optkit writes both lambdas' code into one loop as "
+          + "written");
+    }
+    return Optional.empty();
   }
 
   /** The lambda's own returns: each ends one element's turn, which is a loop's continue. */
