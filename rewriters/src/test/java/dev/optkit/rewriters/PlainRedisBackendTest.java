@@ -168,6 +168,7 @@ class PlainRedisBackendTest {
         Object first = b.read("currency");
         Object second = b.read("currency");
         assertEquals(1, source.reads.get(), "the second read is a hit");
+        assertEquals("1 hits, 1 misses", b.counts(), "the cache counts its reads, as validate reads them");
         assertEquals(first, second, "a hit is an equal record");
         assertEquals(first.getClass(), second.getClass());
         assertEquals("[EUR, USD]", String.valueOf(second.getClass().getMethod("parts").invoke(second)));
@@ -323,6 +324,19 @@ class PlainRedisBackendTest {
 
     void update(String name, String value) throws Exception {
       update.invoke(settings, name, value);
+    }
+
+    /** What the copy's OptkitRedisCache counted: its hitCount() and missCount(). */
+    String counts() throws Exception {
+      for (java.lang.reflect.Field field : settings.getClass().getDeclaredFields()) {
+        if (field.getType().getSimpleName().equals("OptkitRedisCache")) {
+          field.setAccessible(true);
+          Object cache = field.get(java.lang.reflect.Modifier.isStatic(field.getModifiers()) ? null : settings);
+          return cache.getClass().getMethod("hitCount").invoke(cache) + " hits, "
+              + cache.getClass().getMethod("missCount").invoke(cache) + " misses";
+        }
+      }
+      throw new AssertionError("no OptkitRedisCache field in " + settings.getClass());
     }
 
     @Override

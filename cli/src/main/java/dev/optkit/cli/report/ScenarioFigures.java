@@ -83,7 +83,8 @@ final class ScenarioFigures {
     }
     result.replay().caches().forEach((name, counts) -> {
       if (!counts.recording()) {
-        notes.add(version + " cache " + name + ": keeps no statistics (built without recordStats())");
+        notes.add(version + " cache " + name + ": keeps no statistics (a Caffeine cache built without recordStats(), "
+            + "a RedisCacheManager without enableStatistics())");
       } else if (counts.hits() + counts.misses() > 0) {
         notes.add(String.format(Locale.ROOT, "%s cache %s: hit rate %s (%d hits, %d misses)", version, name,
             pct(counts.hitRate()), counts.hits(), counts.misses()));

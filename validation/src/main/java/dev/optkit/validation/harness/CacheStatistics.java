@@ -18,7 +18,11 @@ import java.util.Set;
  * {@code CacheManager} among them or in an application context the fixture holds. Found by
  * reflection over the fixture's object graph (project classes only: the JDK's internals are not
  * walked), read by name so that neither Caffeine nor Spring needs to be on optkit's class path.
- * A cache built without {@code recordStats()} reports no figures rather than zeros.
+ * migrate's plain Java caches in Redis ({@code OptkitRedisCache}) count their reads themselves.
+ * A Spring cache that is no Caffeine cache is read through its own {@code getStatistics()}: Spring
+ * Data Redis's {@code RedisCache} (2.4 on), which counts the gets that reached Redis when its manager
+ * was built with {@code enableStatistics()}, as migrate's redis backend builds it.
+ * A cache built without {@code recordStats()} (or statistics enabled) reports no figures rather than zeros.
  */
 final class CacheStatistics {
   private static final String CAFFEINE_CACHE = "com.github.benmanes.caffeine.cache.Cache";
@@ -26,6 +30,8 @@ final class CacheStatistics {
   private static final String SPRING_MANAGER = "org.springframework.cache.CacheManager";
   private static final String SPRING_RESOLVER = "org.springframework.cache.interceptor.CacheResolver";
   private static final String SPRING_CONTEXT = "org.springframework.context.ApplicationContext";
+  /** The class migrate's redis backend writes for a plain Java cache, in the project's package. */
+  private static final String OPTKIT_REDIS_CACHE = "OptkitRedisCache";
   private static final int MAX_DEPTH = 8;
   private static final int MAX_OBJECTS = 20_000;
 
@@ -66,7 +72,8 @@ final class CacheStatistics {
           if (value == null) {
             continue;
           }
-          if (implementsNamed(value.getClass(), CAFFEINE_CACHE) || implementsNamed(value.getClass(), CAFFEINE_ASYNC)) {
+          if (implementsNamed(value.getClass(), CAFFEINE_CACHE) || implementsNamed(value.getClass(), CAFFEINE_ASYNC)
+              || value.getClass().getSimpleName().equals(OPTKIT_REDIS_CACHE)) {
             caches.putIfAbsent(c.getSimpleName() + "." + field.getName(), value);
           } else {
             queue.add(new Object[] {value, depth + 1});
@@ -156,8 +163,11 @@ final class CacheStatistics {
       for (String name : List.copyOf(names)) {
         Object cache = manager.getClass().getMethod("getCache", String.class).invoke(manager, name);
         Object nativeCache = cache == null ? null : cache.getClass().getMethod("getNativeCache").invoke(cache);
-        if (nativeCache != null) {
+        if (nativeCache != null && (implementsNamed(nativeCache.getClass(), CAFFEINE_CACHE)
+            || implementsNamed(nativeCache.getClass(), CAFFEINE_ASYNC))) {
           caches.putIfAbsent(managerName + ":" + name, nativeCache);
+        } else if (cache != null) {
+          caches.putIfAbsent(managerName + ":" + name, cache); // its own statistics, if it keeps any (Redis)
         }
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -166,6 +176,12 @@ final class CacheStatistics {
   }
 
   private static HostResult.CacheCounts counts(Object cache) {
+    if (cache.getClass().getSimpleName().equals(OPTKIT_REDIS_CACHE)) {
+      return counted(cache);
+    }
+    if (!implementsNamed(cache.getClass(), CAFFEINE_CACHE) && !implementsNamed(cache.getClass(), CAFFEINE_ASYNC)) {
+      return springStatistics(cache);
+    }
     try {
       Object synchronous = implementsNamed(cache.getClass(), CAFFEINE_ASYNC) && !implementsNamed(cache.getClass(),
           CAFFEINE_CACHE) ? publicMethod(cache, "synchronous").invoke(cache) : cache;
@@ -181,6 +197,34 @@ final class CacheStatistics {
       return new HostResult.CacheCounts(hits, misses, recording);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return new HostResult.CacheCounts(0, 0, false); // not a cache with Caffeine's statistics
+    }
+  }
+
+  /**
+   * A Spring cache's own statistics ({@code RedisCache.getStatistics()}: hits and misses of the gets that reached
+   * Redis). A manager built without {@code enableStatistics()} answers Spring Data's empty statistics, all zeros:
+   * no figures, as a Caffeine cache without {@code recordStats()}.
+   */
+  private static HostResult.CacheCounts springStatistics(Object cache) {
+    try {
+      Object stats = publicMethod(cache, "getStatistics").invoke(cache);
+      long hits = ((Number) publicMethod(stats, "getHits").invoke(stats)).longValue();
+      long misses = ((Number) publicMethod(stats, "getMisses").invoke(stats)).longValue();
+      boolean recording = !stats.getClass().getName().endsWith("NoOpCacheStatisticsCollector$EmptyStatistics");
+      return new HostResult.CacheCounts(hits, misses, recording);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return new HostResult.CacheCounts(0, 0, false); // a cache that keeps no statistics optkit can read
+    }
+  }
+
+  /** A plain Java cache in Redis counts every read of this JVM, hit or miss ({@code hitCount()}, {@code missCount()}). */
+  private static HostResult.CacheCounts counted(Object cache) {
+    try {
+      long hits = ((Number) cache.getClass().getMethod("hitCount").invoke(cache)).longValue();
+      long misses = ((Number) cache.getClass().getMethod("missCount").invoke(cache)).longValue();
+      return new HostResult.CacheCounts(hits, misses, true);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return new HostResult.CacheCounts(0, 0, false); // one an earlier optkit made, which counts nothing
     }
   }
 

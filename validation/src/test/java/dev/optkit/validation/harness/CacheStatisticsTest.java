@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.cache.Cache.ValueWrapper;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 class CacheStatisticsTest {
 
@@ -53,5 +58,84 @@ class CacheStatisticsTest {
     HostResult.CacheCounts legacy = during.get("Legacy.LOOKUP");
     assertFalse(legacy.recording());
     assertNull(legacy.hitRate());
+  }
+
+  /** A service whose caches live in Redis, as migrate's redis backend makes them: a RedisCacheManager. */
+  static final class RedisBacked {
+    private final RedisCacheManager counted;
+    private final RedisCacheManager uncounted;
+
+    RedisBacked(RedisCacheManager counted, RedisCacheManager uncounted) {
+      this.counted = counted;
+      this.uncounted = uncounted;
+    }
+  }
+
+  @Test
+  void readsARedisCachesOwnStatisticsOnARealRedisAndNoFiguresWhereTheyAreOff() throws Exception {
+    try (LocalRedis redis = LocalRedis.start()) {
+      LettuceConnectionFactory connections = new LettuceConnectionFactory(
+          new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+      connections.afterPropertiesSet();
+      connections.start();
+      try {
+        // statistics on, as the generated OptkitCacheConfig builds its manager
+        RedisCacheManager counted = RedisCacheManager.builder(connections).enableStatistics()
+            .initialCacheNames(Set.of("prices")).build();
+        counted.afterPropertiesSet();
+        RedisCacheManager uncounted = RedisCacheManager.builder(connections).initialCacheNames(Set.of("stock")).build();
+        uncounted.afterPropertiesSet();
+        RedisBacked service = new RedisBacked(counted, uncounted);
+        Map<String, HostResult.CacheCounts> before = CacheStatistics.of(service);
+
+        org.springframework.cache.Cache prices = counted.getCache("prices");
+        for (String sku : java.util.List.of("a", "b", "a", "a", "b", "c")) {
+          ValueWrapper kept = prices.get(sku);
+          if (kept == null) {
+            prices.put(sku, sku.length());
+          }
+        }
+        uncounted.getCache("stock").get("a");
+        Map<String, HostResult.CacheCounts> during = CacheStatistics.since(before, CacheStatistics.of(service));
+
+        assertEquals(new HostResult.CacheCounts(3, 3, true), during.get("RedisCacheManager:prices"), during.toString());
+        assertEquals(0.5, during.get("RedisCacheManager:prices").hitRate(), 1e-9);
+        // statistics off: no figures rather than zeros
+        assertFalse(during.get("RedisCacheManager:stock").recording(), during.toString());
+        assertNull(during.get("RedisCacheManager:stock").hitRate());
+      } finally {
+        connections.destroy();
+      }
+    }
+  }
+
+  /**
+   * The contract of the class migrate writes for a plain Java cache in Redis (PlainRedisCacheFile, whose counters
+   * PlainRedisBackendTest runs on a real Redis): a class of that simple name with hitCount() and missCount().
+   */
+  public static final class OptkitRedisCache {
+    private long hits;
+    private long misses;
+
+    public long hitCount() {
+      return hits;
+    }
+
+    public long missCount() {
+      return misses;
+    }
+  }
+
+  static final class PlainRedisBacked {
+    private static final OptkitRedisCache SETTINGS = new OptkitRedisCache();
+  }
+
+  @Test
+  void countsAPlainCacheInRedisByItsOwnCounters() {
+    Map<String, HostResult.CacheCounts> before = CacheStatistics.of(new PlainRedisBacked());
+    PlainRedisBacked.SETTINGS.hits += 7;
+    PlainRedisBacked.SETTINGS.misses += 3;
+    Map<String, HostResult.CacheCounts> during = CacheStatistics.since(before, CacheStatistics.of(new PlainRedisBacked()));
+    assertEquals(Map.of("PlainRedisBacked.SETTINGS", new HostResult.CacheCounts(7, 3, true)), during);
   }
 }

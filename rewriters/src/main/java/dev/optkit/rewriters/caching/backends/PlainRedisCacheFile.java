@@ -34,6 +34,7 @@ public final class PlainRedisCacheFile {
       import java.util.Arrays;
       import java.util.Optional;
       import java.util.concurrent.atomic.AtomicLong;
+      import java.util.concurrent.atomic.LongAdder;
       import java.util.logging.Logger;
       import redis.clients.jedis.Jedis;
       import redis.clients.jedis.JedisPool;
@@ -65,6 +66,8 @@ public final class PlainRedisCacheFile {
           private final long ttlMillis;
           private final boolean optional;
           private final Class<?> type;
+          private final LongAdder hits = new LongAdder();
+          private final LongAdder misses = new LongAdder();
 
           private OptkitRedisCache(String name, long ttlMillis, boolean optional, Class<?> type) {
               this.prefix = "optkit:" + name + "::";
@@ -87,13 +90,25 @@ public final class PlainRedisCacheFile {
 
           /** What is kept for these arguments; null on a miss, Redis unreachable included. */
           public V getIfPresent(Object... key) {
+              V found = null;
               try (Jedis connection = pool().getResource()) {
                   String kept = connection.get(prefix + keyText(key));
-                  return kept == null ? null : decode(kept);
+                  found = kept == null ? null : decode(kept);
               } catch (RuntimeException | IOException unreadable) {
                   warn(unreadable);
-                  return null;
               }
+              (found == null ? misses : hits).increment();
+              return found;
+          }
+
+          /** The reads this JVM answered from Redis since the cache was made (optkit validate reads them). */
+          public long hitCount() {
+              return hits.sum();
+          }
+
+          /** The reads this JVM found nothing for in Redis, or could not read it, since the cache was made. */
+          public long missCount() {
+              return misses.sum();
           }
 
           /** The evictions counted so far, noted by a load before it runs; -1 when Redis is unreachable. */
