@@ -37,8 +37,11 @@ final class ProjectModel {
       throw new IOException("not a pom inside the project: " + pom);
     }
     Properties system = machine();
+    // the pom's place is ${basedir} and ${project.basedir}, as Maven gives them (a systemPath under the project);
+    // the content still comes from the source read above, and relatives through its getRelatedSource
     DefaultModelBuildingRequest request = new DefaultModelBuildingRequest()
         .setModelSource(source)
+        .setPomFile(((Scoped) source).file().toFile())
         .setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL)
         .setProcessPlugins(false)
         .setTwoPhaseBuilding(false)

@@ -195,6 +195,45 @@ class DependencyResolutionTest {
     }
   }
 
+  /**
+   * Trial 58's TeamC pom: a jar kept in the repository, {@code <systemPath>${basedir}/lib/x.jar</systemPath>}, which
+   * Maven builds (it puts the pom's folder in ${basedir}); read without the pom's place, the model builder said the
+   * path was not absolute and the pom "cannot be built", so none of its dependencies were resolved.
+   */
+  @Test
+  void aSystemPathUnderTheProjectsBasedirDoesNotStopThePomBeingBuilt() throws Exception {
+    try (LoopbackRepository central = new LoopbackRepository(remote)) {
+      Path root = project(central.url());
+      String pom = Files.readString(root.resolve("pom.xml"));
+      Files.writeString(root.resolve("pom.xml"), pom.replace("<dependencies><dependency>", """
+          <dependencies><dependency><groupId>com.vendor</groupId><artifactId>kept</artifactId><version>1.0</version>
+            <scope>system</scope><systemPath>${basedir}/lib/kept-1.0.jar</systemPath></dependency><dependency>"""));
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url(),
+          Duration.ofSeconds(10)));
+      assertEquals(List.of(), assessment.warnings(), "the pom is built as Maven builds it");
+      assertTrue(lines(assessment).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(assessment).toString());
+    }
+  }
+
+  /** With the pom's place given to Maven (above), a parent beside the project is still not read: only the project is. */
+  @Test
+  void aParentOutsideTheProjectIsNotReadFromThere() throws Exception {
+    try (LoopbackRepository central = new LoopbackRepository(remote)) {
+      Path root = project(central.url());
+      Files.createDirectories(temp.resolve("outside"));
+      Files.writeString(temp.resolve("outside/pom.xml"), LoopbackRepository.pom("com.corp", "outside-parent", "3", "pom",
+          ""));
+      String pom = Files.readString(root.resolve("pom.xml"));
+      Files.writeString(root.resolve("pom.xml"), pom.replace("<modelVersion>4.0.0</modelVersion>",
+          "<modelVersion>4.0.0</modelVersion><parent><groupId>com.corp</groupId><artifactId>outside-parent</artifactId>"
+              + "<version>3</version><relativePath>../outside/pom.xml</relativePath></parent>"));
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url(),
+          Duration.ofSeconds(10)));
+      assertTrue(assessment.warnings().stream().anyMatch(w -> w.message().startsWith("the pom cannot be built")
+          && w.message().contains("com.corp:outside-parent:pom:3")), assessment.warnings().toString());
+    }
+  }
+
   @Test
   void offlineWithNothingThereIsAWarningNamingTheMissingDependencyNotAFailure() throws Exception {
     Path root = project("http://127.0.0.1:9/unused/");
