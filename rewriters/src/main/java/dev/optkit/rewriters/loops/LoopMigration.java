@@ -379,8 +379,8 @@ public final class LoopMigration {
         return switch (root) {
           case MADE, VALUE, TYPE -> Optional.empty(); // a library call on values made for this element, or a static one
           case SHARED_VALUE -> Optional.of("the code that starts each call calls " + name + " on an object the loop is "
-              + "given (the element or one of the method's own), which the statements after an earlier element's join "
-              + "could change (a list may hold the same object twice)");
+              + "given (the element or one of the method's own), and optkit does not prove that an earlier element's "
+              + "turn leaves it unchanged (a list may hold the same object twice)");
           case THIS -> Optional.of("the code that starts each call calls " + name + " on this object, which optkit cannot "
               + "see into");
           case FIELD -> ThreadSafeTypes.field(call, field) ? Optional.empty()
