@@ -61,7 +61,8 @@ public final class MigrateCommand implements Callable<Integer> {
   boolean interactive;
 
   @Option(names = "--only", paramLabel = "SELECTOR",
-      description = "Migrate only findings matching SELECTOR: a fingerprint, Class.method or Class (repeatable).")
+      description = "Migrate only findings matching SELECTOR: a fingerprint, Class.method, Class, or a rule: "
+          + "SequentialIoLoop (the loops only) or CacheableReadMethod (the caches only) (repeatable).")
   List<String> only = new ArrayList<>();
 
   @Option(names = "--exclude", paramLabel = "SELECTOR", description = "Leave out findings matching SELECTOR (repeatable).")
@@ -235,7 +236,7 @@ public final class MigrateCommand implements Callable<Integer> {
               && matches(selector, f));
       if (!matchesAny) {
         err.println("optkit migrate: --only " + selector + " matches no cacheable read or I/O loop (use a fingerprint, "
-            + "Class.method or Class from `optkit assess`)");
+            + "Class.method or Class from `optkit assess`, or a rule: SequentialIoLoop, CacheableReadMethod)");
         return ExitCodes.USAGE;
       }
     }

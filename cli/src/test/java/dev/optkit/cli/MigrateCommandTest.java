@@ -81,6 +81,13 @@ class MigrateCommandTest {
     CliRun excluded = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--exclude", "Catalog.fetchName");
     assertTrue(!excluded.out().contains("cache: Catalog.fetchName()"), excluded.out());
     assertTrue(excluded.out().contains("cache: Catalog.fetchPrice()"), excluded.out());
+    // a rule selects its kind of change: the caches only, or (with no loop in this project) nothing
+    CliRun caches = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--only", "CacheableReadMethod");
+    assertTrue(caches.out().contains("cache: Catalog.fetchName()") && caches.out().contains("cache: Catalog.fetchPrice()"),
+        caches.out());
+    CliRun loops = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--only", "SequentialIoLoop");
+    assertEquals(2, loops.exitCode(), loops.out() + loops.err());
+    assertTrue(loops.err().contains("or a rule: SequentialIoLoop, CacheableReadMethod"), loops.err());
   }
 
   @Test
