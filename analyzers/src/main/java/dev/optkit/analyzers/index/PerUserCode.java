@@ -58,6 +58,20 @@ public final class PerUserCode {
       "org.springframework.security.authentication.AuthenticationManager",
       "org.springframework.security.oauth2.client.userinfo.OAuth2UserService",
       "org.apache.shiro.realm.Realm", "jakarta.security.enterprise.identitystore.IdentityStore");
+  /**
+   * The methods a login calls on each Spring Security SPI: a login runs these and what they call in their class, not
+   * the class's other methods (trial 59: a UserDetailsService's sign-up and admin reads are no login). Shiro's realms
+   * and Jakarta's identity stores are left whole: their logins run hooks of base classes (doGetAuthenticationInfo).
+   */
+  private static final Map<String, Set<String>> LOGIN_METHODS = Map.of(
+      "org.springframework.security.core.userdetails.UserDetailsService", Set.of("loadUserByUsername"),
+      "org.springframework.security.core.userdetails.ReactiveUserDetailsService", Set.of("findByUsername"),
+      "org.springframework.security.core.userdetails.UserDetailsPasswordService", Set.of("updatePassword"),
+      "org.springframework.security.provisioning.UserDetailsManager", Set.of("loadUserByUsername", "createUser",
+          "updateUser", "deleteUser", "changePassword", "userExists"),
+      "org.springframework.security.authentication.AuthenticationProvider", Set.of("authenticate", "supports"),
+      "org.springframework.security.authentication.AuthenticationManager", Set.of("authenticate"),
+      "org.springframework.security.oauth2.client.userinfo.OAuth2UserService", Set.of("loadUser"));
   /** Results that carry credentials: Spring Security erases those of a CredentialsContainer after each login. */
   private static final Set<String> CREDENTIAL_TYPES = Set.of(
       "org.springframework.security.core.userdetails.UserDetails",
@@ -74,7 +88,7 @@ public final class PerUserCode {
 
   /** Why the method is a login's own code (a method of an authentication SPI's implementation), or empty. */
   public Optional<String> authentication(IndexedMethod method) {
-    return authenticationCode(method.fact());
+    return authenticationCode(method);
   }
 
   /** Whether objects of the type are a login's credentials: a {@code UserDetails}, Spring's {@code User} and the like. */
@@ -88,7 +102,7 @@ public final class PerUserCode {
     if (secured.isPresent()) {
       return secured;
     }
-    Optional<String> authentication = authenticationCode(method.fact());
+    Optional<String> authentication = authenticationCode(method);
     if (authentication.isPresent()) {
       return authentication;
     }
@@ -102,14 +116,15 @@ public final class PerUserCode {
    * ({@code eraseCredentials()}), so a cached one fails every later login with the right password;
    * and a cache would keep password hashes in memory.
    */
-  private Optional<String> authenticationCode(MethodFact fact) {
-    for (String ancestor : index.supertypesOf(fact.ownerType())) {
-      if (AUTHENTICATION_SPIS.contains(ancestor)) {
-        return Optional.of("authentication code: " + simple(fact.ownerType()) + " implements " + simple(ancestor)
-            + "; a cache would keep what a login checks (password hashes) in memory and hand one object to every "
-            + "login, and Spring Security erases the credentials of a CredentialsContainer (its own User) a login "
-            + "used, so a cached one of those fails the next login");
-      }
+  private Optional<String> authenticationCode(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    Optional<String> spi = index.supertypesOf(fact.ownerType()).stream().filter(AUTHENTICATION_SPIS::contains)
+        .findFirst();
+    if (spi.isPresent() && loginRuns(method)) {
+      return Optional.of("authentication code: " + simple(fact.ownerType()) + " implements " + simple(spi.get())
+          + "; a cache would keep what a login checks (password hashes) in memory and hand one object to every "
+          + "login, and Spring Security erases the credentials of a CredentialsContainer (its own User) a login "
+          + "used, so a cached one of those fails the next login");
     }
     List<String> returnedTypes = new java.util.ArrayList<>(List.of(fact.returnType()));
     returnedTypes.addAll(typeArgumentsOfReturn(fact)); // Optional<SecuredUser>, List<Account>
@@ -121,6 +136,38 @@ public final class PerUserCode {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a login runs a method of a class implementing an authentication SPI: one of the methods the SPI calls
+   * back ({@link #LOGIN_METHODS}), or one they call in the class, however deep. Every method counts where optkit does
+   * not list an SPI's callbacks, and where the class is not the one place its login code can be: a project
+   * superclass or subclass (whose overrides and inherited callbacks the walk would have to follow).
+   */
+  private boolean loginRuns(IndexedMethod method) {
+    String owner = method.fact().ownerType();
+    List<String> spis = index.supertypesOf(owner).stream().filter(AUTHENTICATION_SPIS::contains).toList();
+    boolean family = index.supertypesOf(owner).stream().anyMatch(s -> !s.equals(owner) && index.type(s).isPresent())
+        || !index.subtypesOf(owner).isEmpty();
+    if (family || !spis.stream().allMatch(LOGIN_METHODS::containsKey)) {
+      return true;
+    }
+    Set<String> callbacks = new java.util.HashSet<>();
+    spis.forEach(s -> callbacks.addAll(LOGIN_METHODS.get(s)));
+    Deque<IndexedMethod> pending = new ArrayDeque<>(index.methodsOfType(owner).stream()
+        .filter(m -> callbacks.contains(m.fact().name())).toList());
+    Set<IndexedMethod> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      IndexedMethod next = pending.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      if (next.equals(method)) {
+        return true;
+      }
+      index.calleesOf(next).stream().filter(c -> c.fact().ownerType().equals(owner)).forEach(pending::add);
+    }
+    return false;
   }
 
   /**
