@@ -39,4 +39,19 @@ class ReasonsFiftyNineTest {
     Optional<String> role = reasonFor(plan, "RoleRepository.findByAuthority");
     assertFalse(role.orElse("").contains("a login reads it"), role.toString());
   }
+
+  /**
+   * What stays login code besides the callbacks: a @Bean method making the SPI (its lambda is the login, so what it
+   * reads a login reads), and every method of a class over a superclass (a library's base class calls back hooks of
+   * its own, as DaoAuthenticationProvider's authenticate calls retrieveUser).
+   */
+  @Test
+  void aFactoryOfTheSpiAndAClassOverABaseClassStayLoginCode() {
+    MigrationPlan plan = new MigrationFixture(dir).resources("/trial59/signup").resources("/trial59/factory").plan();
+    String lambda = reasonFor(plan, "OperatorRepository.findByLogin").orElseThrow(() -> new AssertionError(plan.targets()));
+    assertTrue(lambda.startsWith("a login reads it (LoginConfig.operators(), it makes the UserDetailsService a login "
+        + "runs;"), lambda);
+    String based = reasonFor(plan, "LegacyLogin.operator").orElseThrow(() -> new AssertionError(plan.targets()));
+    assertTrue(based.startsWith("authentication code: LegacyLogin implements UserDetailsService"), based);
+  }
 }

@@ -3,6 +3,7 @@ package dev.optkit.analyzers.index;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
+import dev.optkit.analyzers.facts.TypeFact;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -120,6 +121,15 @@ public final class PerUserCode {
     MethodFact fact = method.fact();
     Optional<String> spi = index.supertypesOf(fact.ownerType()).stream().filter(AUTHENTICATION_SPIS::contains)
         .findFirst();
+    // a factory of the SPI (@Bean UserDetailsService users() { return name -> ...; }): its lambda is the login
+    Optional<String> made = index.supertypesOf(fact.returnType()).stream().filter(AUTHENTICATION_SPIS::contains)
+        .findFirst();
+    if (made.isPresent()) {
+      return Optional.of("authentication code: it makes the " + simple(made.get()) + " a login runs; a cache would "
+          + "keep what a login checks (password hashes) in memory and hand one object to every login, and Spring "
+          + "Security erases the credentials of a CredentialsContainer (its own User) a login used, so a cached one "
+          + "of those fails the next login");
+    }
     if (spi.isPresent() && loginRuns(method)) {
       return Optional.of("authentication code: " + simple(fact.ownerType()) + " implements " + simple(spi.get())
           + "; a cache would keep what a login checks (password hashes) in memory and hand one object to every "
@@ -147,7 +157,12 @@ public final class PerUserCode {
   private boolean loginRuns(IndexedMethod method) {
     String owner = method.fact().ownerType();
     List<String> spis = index.supertypesOf(owner).stream().filter(AUTHENTICATION_SPIS::contains).toList();
-    boolean family = index.supertypesOf(owner).stream().anyMatch(s -> !s.equals(owner) && index.type(s).isPresent())
+    // a superclass of its own (the project's, or a library's such as DaoAuthenticationProvider, whose authenticate
+    // calls back hooks like retrieveUser): the login may run any method of the class
+    Optional<TypeFact> declared = index.type(owner);
+    boolean family = declared.isEmpty() || declared.get().superTypes().stream()
+        .anyMatch(s -> !declared.get().interfaces().contains(s) && !s.equals("java.lang.Object") && !s.equals("Object"))
+        || index.supertypesOf(owner).stream().anyMatch(s -> !s.equals(owner) && index.type(s).isPresent())
         || !index.subtypesOf(owner).isEmpty();
     if (family || !spis.stream().allMatch(LOGIN_METHODS::containsKey)) {
       return true;
