@@ -54,4 +54,32 @@ class ReasonsFiftyNineTest {
     String based = reasonFor(plan, "LegacyLogin.operator").orElseThrow(() -> new AssertionError(plan.targets()));
     assertTrue(based.startsWith("authentication code: LegacyLogin implements UserDetailsService"), based);
   }
+
+  /**
+   * Hostile review 59's three regressions of the narrowing, each a login running a method the walk from its class's
+   * own callbacks missed: a tenant provider over AbstractUserDetailsAuthenticationProvider calling
+   * UserService.findLogin (which answers Optional&lt;UserDetails&gt;, credentials too), a remember-me token repository
+   * the same class implements, a JdbcDaoImpl subclass whose jar is not at hand. Each login failed its second run once
+   * these were cached (the review ran both logins on the migrated code); all stay login code.
+   */
+  @Test
+  void whatALoginRunsFromElsewhereStaysLoginCode() {
+    MigrationPlan tenant = new MigrationFixture(dir.resolve("tenant")).resources("/hostile59/tenant").plan();
+    assertTrue(reasonFor(tenant, "UserService.findLogin").orElse("cached").startsWith("authentication code:"),
+        tenant.targets().toString());
+    assertTrue(reasonFor(tenant, "AppUserRepository.findOneByEmailAndTenant").orElse("cached")
+        .startsWith("a login reads it (UserService.findLogin()"), tenant.targets().toString());
+    assertTrue(reasonFor(tenant, "TenantAuthenticationProvider.account").orElse("cached")
+        .startsWith("authentication code: TenantAuthenticationProvider extends AbstractUserDetailsAuthenticationProvider"),
+        tenant.targets().toString());
+
+    MigrationPlan remember = new MigrationFixture(dir.resolve("remember")).resources("/hostile59/rememberme").plan();
+    assertTrue(reasonFor(remember, "AccountService.getTokenForSeries").orElse("cached")
+        .startsWith("authentication code: AccountService implements"), remember.targets().toString());
+
+    MigrationPlan jdbc = new MigrationFixture(dir.resolve("jdbc")).resources("/hostile59/jdbcdao").plan();
+    assertTrue(reasonFor(jdbc, "AppUserDetailsService.loadUserAuthorities").orElse("cached")
+        .startsWith("authentication code: AppUserDetailsService extends JdbcDaoImpl"), jdbc.targets().toString());
+    assertTrue(jdbc.targets().isEmpty(), jdbc.targets().toString());
+  }
 }

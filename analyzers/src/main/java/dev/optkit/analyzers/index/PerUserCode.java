@@ -58,7 +58,22 @@ public final class PerUserCode {
       "org.springframework.security.authentication.AuthenticationProvider",
       "org.springframework.security.authentication.AuthenticationManager",
       "org.springframework.security.oauth2.client.userinfo.OAuth2UserService",
-      "org.apache.shiro.realm.Realm", "jakarta.security.enterprise.identitystore.IdentityStore");
+      "org.apache.shiro.realm.Realm", "jakarta.security.enterprise.identitystore.IdentityStore",
+      "org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl",
+      "org.springframework.security.provisioning.JdbcUserDetailsManager",
+      "org.springframework.security.authentication.dao.AbstractUserDetailsAuthenticationProvider",
+      "org.springframework.security.authentication.dao.DaoAuthenticationProvider",
+      "org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService");
+  /**
+   * Spring's base classes of logins among them, whose subclasses' hooks (loadUsersByUsername, retrieveUser) a login
+   * runs: a subclass is login code whole, even where their jars are not at hand to tell the interfaces they implement.
+   */
+  private static final Set<String> LOGIN_BASE_CLASSES = Set.of(
+      "org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl",
+      "org.springframework.security.provisioning.JdbcUserDetailsManager",
+      "org.springframework.security.authentication.dao.AbstractUserDetailsAuthenticationProvider",
+      "org.springframework.security.authentication.dao.DaoAuthenticationProvider",
+      "org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService");
   /**
    * The methods a login calls on each Spring Security SPI: a login runs these and what they call in their class, not
    * the class's other methods (trial 59: a UserDetailsService's sign-up and admin reads are no login). Shiro's realms
@@ -78,7 +93,12 @@ public final class PerUserCode {
       "org.springframework.security.core.userdetails.UserDetails",
       "org.springframework.security.core.userdetails.User",
       "org.springframework.security.core.Authentication",
-      "org.springframework.security.core.CredentialsContainer");
+      "org.springframework.security.core.CredentialsContainer",
+      // a remember-me login compares the cookie with its token value
+      "org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken");
+  /** Packages of security frameworks whose interfaces the framework calls back, unseen. */
+  private static final List<String> SECURITY_PACKAGES = List.of("org.springframework.security.", "org.apache.shiro.",
+      "jakarta.security.", "javax.security.");
 
   private final ProjectIndex index;
   private Map<String, String> readers;
@@ -118,6 +138,11 @@ public final class PerUserCode {
    * and a cache would keep password hashes in memory.
    */
   private Optional<String> authenticationCode(IndexedMethod method) {
+    return authenticationCode(method, new java.util.HashSet<>());
+  }
+
+  /** @param asking the methods whose answer is being decided (a cycle of callers proves nothing) */
+  private Optional<String> authenticationCode(IndexedMethod method, Set<IndexedMethod> asking) {
     MethodFact fact = method.fact();
     Optional<String> spi = index.supertypesOf(fact.ownerType()).stream().filter(AUTHENTICATION_SPIS::contains)
         .findFirst();
@@ -130,14 +155,20 @@ public final class PerUserCode {
           + "Security erases the credentials of a CredentialsContainer (its own User) a login used, so a cached one "
           + "of those fails the next login");
     }
-    if (spi.isPresent() && loginRuns(method)) {
-      return Optional.of("authentication code: " + simple(fact.ownerType()) + " implements " + simple(spi.get())
+    if (spi.isPresent() && asking.add(method) && loginRuns(method, asking)) {
+      return Optional.of("authentication code: " + simple(fact.ownerType())
+          + (LOGIN_BASE_CLASSES.contains(spi.get()) ? " extends " : " implements ") + simple(spi.get())
           + "; a cache would keep what a login checks (password hashes) in memory and hand one object to every "
           + "login, and Spring Security erases the credentials of a CredentialsContainer (its own User) a login "
           + "used, so a cached one of those fails the next login");
     }
+    return returnsCredentials(fact);
+  }
+
+  /** Why the method's answer is a login's credentials ({@code UserDetails}, {@code Optional<UserDetails>}), or empty. */
+  private Optional<String> returnsCredentials(MethodFact fact) {
     List<String> returnedTypes = new java.util.ArrayList<>(List.of(fact.returnType()));
-    returnedTypes.addAll(typeArgumentsOfReturn(fact)); // Optional<SecuredUser>, List<Account>
+    returnedTypes.addAll(typeArgumentsOfReturn(fact)); // Optional<SecuredUser>, List<Account>, Mono<UserDetails>
     for (String returned : returnedTypes.stream().flatMap(type -> index.supertypesOf(type).stream()).toList()) {
       if (CREDENTIAL_TYPES.contains(returned)) {
         return Optional.of("returns credentials (" + simple(returned) + "); a cache would keep them in memory and hand "
@@ -154,7 +185,7 @@ public final class PerUserCode {
    * not list an SPI's callbacks, and where the class is not the one place its login code can be: a project
    * superclass or subclass (whose overrides and inherited callbacks the walk would have to follow).
    */
-  private boolean loginRuns(IndexedMethod method) {
+  private boolean loginRuns(IndexedMethod method, Set<IndexedMethod> asking) {
     String owner = method.fact().ownerType();
     List<String> spis = index.supertypesOf(owner).stream().filter(AUTHENTICATION_SPIS::contains).toList();
     // a superclass of its own (the project's, or a library's such as DaoAuthenticationProvider, whose authenticate
@@ -164,7 +195,11 @@ public final class PerUserCode {
         .anyMatch(s -> !declared.get().interfaces().contains(s) && !s.equals("java.lang.Object") && !s.equals("Object"))
         || index.supertypesOf(owner).stream().anyMatch(s -> !s.equals(owner) && index.type(s).isPresent())
         || !index.subtypesOf(owner).isEmpty();
-    if (family || !spis.stream().allMatch(LOGIN_METHODS::containsKey)) {
+    // another security interface beside the SPI (a PersistentTokenRepository's getTokenForSeries, which a remember-me
+    // login calls): the framework calls its methods where optkit does not see it
+    boolean otherSecurity = declared.isPresent() && declared.get().interfaces().stream()
+        .anyMatch(i -> SECURITY_PACKAGES.stream().anyMatch(i::startsWith) && !LOGIN_METHODS.containsKey(i));
+    if (family || otherSecurity || !spis.stream().allMatch(LOGIN_METHODS::containsKey)) {
       return true;
     }
     Set<String> callbacks = new java.util.HashSet<>();
@@ -182,7 +217,11 @@ public final class PerUserCode {
       }
       index.calleesOf(next).stream().filter(c -> c.fact().ownerType().equals(owner)).forEach(pending::add);
     }
-    return false;
+    // not run by its own class's login: still a login's when login code elsewhere calls it (a provider's retrieveUser
+    // calling userService.findLogin), or when it answers credentials
+    return index.callersOf(method).stream().filter(c -> !dev.optkit.analyzers.source.SourceSet.isTestPath(c.path()))
+        .anyMatch(c -> !c.fact().ownerType().equals(owner) && authenticationCode(c, asking).isPresent())
+        || returnsCredentials(method.fact()).isPresent();
   }
 
   /**
@@ -192,8 +231,16 @@ public final class PerUserCode {
   private List<String> typeArgumentsOfReturn(MethodFact fact) {
     List<String> found = new java.util.ArrayList<>();
     for (var argument : ReturnTypeArguments.of(fact)) {
-      argument.findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class).forEach(type ->
-          index.typesNamed(type.getNameAsString()).forEach(t -> found.add(t.qualifiedName())));
+      argument.findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class).forEach(type -> {
+        List<TypeFact> project = index.typesNamed(type.getNameAsString());
+        project.forEach(t -> found.add(t.qualifiedName()));
+        if (project.isEmpty()) {
+          // no project type of that name: the library's credential type it names (UserDetails of Optional<UserDetails>);
+          // not "User", which many libraries name a class (a GitHub or Discord client's)
+          CREDENTIAL_TYPES.stream().filter(c -> simple(c).equals(type.getNameAsString()) && !simple(c).equals("User"))
+              .forEach(found::add);
+        }
+      });
     }
     return found;
   }
