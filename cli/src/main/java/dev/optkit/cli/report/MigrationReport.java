@@ -116,6 +116,9 @@ public final class MigrationReport {
       cache.put("form", target.form().name().toLowerCase(java.util.Locale.ROOT));
       cache.put("cache", target.cacheName());
       cache.put("policy", target.policyName());
+      if (!target.policyBasis().isEmpty()) {
+        cache.put("policyBasis", target.policyBasis());
+      }
       cache.put("ttlSeconds", target.policy().ttlSeconds());
       cache.put(target.weighed() ? "maximumWeight" : "maximumSize",
           target.weighed() ? target.policy().maximumWeight() : target.policy().maximumSize());
@@ -243,7 +246,8 @@ public final class MigrationReport {
   private static String cache(CachingTarget target) {
     return target.form().name().toLowerCase(java.util.Locale.ROOT) + " cache '" + target.cacheName() + "' ("
         + target.policyName() + ": " + target.policy().ttlSeconds() + " s, max "
-        + (target.weighed() ? target.policy().maximumWeight() + " elements" : target.policy().maximumSize()) + ")";
+        + (target.weighed() ? target.policy().maximumWeight() + " elements" : target.policy().maximumSize())
+        + (target.policyBasis().isEmpty() ? "" : "; " + target.policyBasis()) + ")";
   }
 
   private static List<String> evictors(CachingTarget target) {

@@ -1,7 +1,6 @@
 package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.config.OptkitConfig;
-import dev.optkit.analyzers.config.OptkitConfig.CachePolicy;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -187,12 +186,12 @@ public final class CachingPlanner {
         cacheName = base + n;
       }
       usedNames.add(cacheName);
-      Map.Entry<String, CachePolicy> policy = PolicyChoice.of(config, finding, fact);
+      PolicyChoice.Choice policy = PolicyChoice.of(config, finding, fact, index);
       // a snapshot older than a write matters only where a write evicts: no writer, no eviction to race (audit 13's s18)
       boolean written = !dataWriters.of(method.get()).isEmpty();
       Optional<String> snapshot = (written ? snapshotReads.whyNot(method.get()) : Optional.<String>empty())
           .or(() -> snapshotReads.whyNotEntities(method.get())).or(() -> exportedRepositories.whyNot(method.get()))
-          .or(() -> ScheduledPolls.whyNot(whole, method.get(), policy.getValue().ttlSeconds()))
+          .or(() -> ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds()))
           .or(() -> form != CacheForm.SPRING ? Optional.empty() : members.privateListener(fact.ownerType()).map(l ->
               "its class has the private " + l + ", which Spring cannot invoke once @Cacheable makes the bean a proxy: "
                   + "the application would not start"));
@@ -263,17 +262,17 @@ public final class CachingPlanner {
           String which = dataWriters.untoldReads(method.get()).orElse("a writer of its data cannot evict it: ");
           refusals.add(new Refusal(finding, which + summarise(unmatched)
               + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
-              + " caches it anyway with its TTL (" + policy.getValue().ttlSeconds() + " s) as the only bound"));
+              + " caches it anyway with its TTL (" + policy.policy().ttlSeconds() + " s) as the only bound"));
           continue;
         }
         for (String writer : unmatched.stream().distinct().toList()) {
           acceptedStale.add("accepted stale (--accept-stale): " + writer + "; entries live up to "
-              + policy.getValue().ttlSeconds() + " s after that write");
+              + policy.policy().ttlSeconds() + " s after that write");
         }
         warnings.addAll(acceptedStale);
       }
-      targets.add(new CachingTarget(finding, method.get(), form, policy.getKey(), policy.getValue(), cacheName,
-          List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale)));
+      targets.add(new CachingTarget(finding, method.get(), form, policy.name(), policy.policy(), cacheName,
+          List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale), List.of(), null, policy.basis()));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
         new ClientSizedKeys(index, new CappedSizes(whole)::capped).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);

@@ -17,6 +17,8 @@ import java.util.List;
  *     ({@link CachePolicy#maximumWeight()}, in elements) instead of by entries
  * @param contentGetter for an answer that holds its elements in a project class ({@code PageResponse}), the public
  *     getter without arguments that returns them ({@code getContent}), which the weigher counts; else null
+ * @param policyBasis why the policy is the one its name does not give ({@code its answer holds ProductDto.stock}), or
+ *     empty when the method's name chose it
  */
 public record CachingTarget(
     Finding finding,
@@ -29,17 +31,19 @@ public record CachingTarget(
     List<String> warnings,
     List<String> acceptedStale,
     List<String> clientSizes,
-    String contentGetter) {
+    String contentGetter,
+    String policyBasis) {
 
   public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
       String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale) {
-    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, List.of(), null);
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, List.of(), null, "");
   }
 
   public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
       String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale,
       List<String> clientSizes) {
-    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, clientSizes, null);
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, clientSizes, null,
+        "");
   }
 
   /** Whether entries are weighed by their elements rather than counted. */
@@ -50,13 +54,13 @@ public record CachingTarget(
   /** The same target with other evictions (fewer, once a method above a writer evicts for it). */
   public CachingTarget withEvictions(List<Eviction> kept) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, List.copyOf(kept), warnings,
-        acceptedStale, clientSizes, contentGetter);
+        acceptedStale, clientSizes, contentGetter, policyBasis);
   }
 
   /** The same target bounded by weight, because of these parameters, its elements read by that getter (or null). */
   public CachingTarget weighedBy(List<String> parameters, String getter) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale,
-        List.copyOf(parameters), getter);
+        List.copyOf(parameters), getter, policyBasis);
   }
 
   /** A writer after whose write every entry of the cache is dropped. */

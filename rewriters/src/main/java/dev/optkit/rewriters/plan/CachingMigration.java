@@ -131,7 +131,7 @@ public final class CachingMigration {
     warnings.add(deployment.localCacheWarning());
     return new CachingTarget(target.finding(), target.method(), target.form(), target.policyName(), target.policy(),
         target.cacheName(), target.evictions(), List.copyOf(warnings), target.acceptedStale(), target.clientSizes(),
-        target.contentGetter());
+        target.contentGetter(), target.policyBasis());
   }
 
   /** Whether the configuration's include/exclude globs leave this source out of what migrate changes. */
@@ -426,7 +426,7 @@ public final class CachingMigration {
     String what = target.form() == CacheForm.SPRING ? "@Cacheable" : inRedis ? "Redis cache" : "Caffeine cache";
     return what + " on " + target.method().fact().displayName() + "() [" + target.policyName() + ": "
         + target.policy().ttlSeconds() + " s, max " + (target.weighed() ? target.policy().maximumWeight() + " elements"
-            : target.policy().maximumSize()) + "]"
+            : target.policy().maximumSize()) + (target.policyBasis().isEmpty() ? "" : "; " + target.policyBasis()) + "]"
         + (target.evictions().isEmpty() ? "" : ", evicted by " + target.evictions().stream()
             .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
   }

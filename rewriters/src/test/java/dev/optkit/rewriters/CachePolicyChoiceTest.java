@@ -1,0 +1,92 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cache's policy comes from its method's name, and what its answer holds can only shorten it (trial 59: a
+ * product with its stock was cached for an hour as reference data, because the method was named getProductById).
+ */
+class CachePolicyChoiceTest {
+  @TempDir Path dir;
+
+  private static final String CATALOG = """
+      package shop;
+
+      import java.io.IOException;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.List;
+
+      public class Catalog {
+          private final HttpClient http = HttpClient.newHttpClient();
+
+          private String fetch(String path) throws IOException, InterruptedException {
+              return http.send(HttpRequest.newBuilder(URI.create("https://catalog.example.com/" + path)).build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+          }
+
+          public ProductView getProductById(String id) throws IOException, InterruptedException {
+              return new ProductView(id, fetch("products/" + id), Integer.parseInt(fetch("stock/" + id)));
+          }
+
+          public List<ProductView> getProductsOfCategory(String category) throws IOException, InterruptedException {
+              return List.of(new ProductView(category, fetch("categories/" + category), 0));
+          }
+
+          public CategoryView getCategoryById(String id) throws IOException, InterruptedException {
+              return new CategoryView(id, fetch("categories/" + id));
+          }
+
+          public String getProductName(String id) throws IOException, InterruptedException {
+              return fetch("products/" + id + "/name");
+          }
+      }
+      """;
+
+  @Test
+  void aFieldOfTheAnswerShortensThePolicyItsNameGaveAndNeverLengthensIt() {
+    MigrationPlan plan = new MigrationFixture(dir).java(CATALOG)
+        .java("""
+            package shop;
+
+            public record ProductView(String id, String name, int currentStock) {
+                public static final int STOCK_LIMIT = 1000;
+            }
+            """)
+        .java("""
+            package shop;
+
+            public final class CategoryView {
+                private static final String PRICE_FORMAT = "%.2f"; // a constant: no data the answer holds
+                private final String id;
+                private final String name;
+
+                public CategoryView(String id, String name) {
+                    this.id = id;
+                    this.name = name;
+                }
+            }
+            """)
+        .plan();
+    Map<String, String> policies = plan.targets().stream().collect(Collectors.toMap(
+        t -> t.method().fact().name(), t -> t.policyName() + " " + t.policy().ttlSeconds() + " " + t.policyBasis()));
+    assertEquals("realtime 30 its answer holds ProductView.currentStock", policies.get("getProductById"),
+        plan.refusals().toString());
+    assertEquals("realtime 30 its answer holds ProductView.currentStock", policies.get("getProductsOfCategory"));
+    assertEquals("reference 3600 ", policies.get("getCategoryById"));
+    assertEquals("reference 3600 ", policies.get("getProductName"));
+    CachingTarget stock = plan.targets().stream().filter(t -> t.method().fact().name().equals("getProductById"))
+        .findFirst().orElseThrow();
+    assertEquals(30L, stock.policy().ttlSeconds());
+  }
+}
