@@ -82,4 +82,29 @@ class ReasonsFiftyNineTest {
         .startsWith("authentication code: AppUserDetailsService extends JdbcDaoImpl"), jdbc.targets().toString());
     assertTrue(jdbc.targets().isEmpty(), jdbc.targets().toString());
   }
+
+  /**
+   * Hostile review 60: what a login runs is computed over the whole call graph, so a login passing through another
+   * bean (loadUserByUsername -> AccountLoader.load -> UserService.accountOf, whose record holds the Spring User a login
+   * uses: the second login failed once it was cached) or a static helper of another class stays a login's; and a
+   * project interface beside the SPI no longer makes every method of the class login code (the admin's findById of
+   * a class declared UserServiceImpl implements UserService, UserDetailsService is cached).
+   */
+  @Test
+  void aLoginIsFollowedThroughOtherBeansAndAProjectInterfaceNarrowsNothing() {
+    MigrationPlan between = new MigrationFixture(dir.resolve("between")).resources("/hostile60/beanbetween").plan();
+    assertTrue(reasonFor(between, "UserService.accountOf").orElse("cached").startsWith("authentication code:"),
+        between.targets().toString());
+    assertTrue(reasonFor(between, "AccountLoader.load").orElse("cached")
+        .startsWith("returns credentials (User, held in LoginAccount.principal)"), between.targets().toString());
+
+    MigrationPlan helper = new MigrationFixture(dir.resolve("helper")).resources("/hostile60/statichelper").plan();
+    assertTrue(reasonFor(helper, "AppUserRepository.findOneByEmail").orElse("cached")
+        .startsWith("a login reads it (LoginSupport.account(), which UserService.loadUserByUsername() runs"),
+        helper.targets().toString());
+
+    MigrationPlan iface = new MigrationFixture(dir.resolve("iface")).resources("/hostile60/projectinterface").plan();
+    assertTrue(iface.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("UserServiceImpl.findById")),
+        iface.refusals().toString());
+  }
 }

@@ -370,12 +370,13 @@ public final class CachingPlanner {
         || entityResults.namesNoEntity(method));
     // what a login reads is the login's as much as its own code's (audit 14: UserDaoImpl.findByLogin under a
     // UserDetailsService, refused in the other project where the service read it itself)
+    // a caller a login runs, however deep (hostile review 60: a login through another bean)
     Optional<IndexedMethod> login = index.callersOf(method).stream()
         .filter(caller -> !SourceSet.isTestPath(caller.path()))
-        .filter(caller -> index.perUserCode().authentication(caller).isPresent()).findFirst();
+        .filter(caller -> index.perUserCode().loginRuns(caller).isPresent()).findFirst();
     if (login.isPresent()) {
       return Optional.of("a login reads it (" + login.get().fact().displayName() + "(), "
-          + index.perUserCode().authentication(login.get()).get().replaceFirst("^authentication code: ", "") + ")");
+          + index.perUserCode().loginRuns(login.get()).get() + ")");
     }
     // the project's own cache below: the call graph reaches no read behind it, so its writers would not evict this one
     // (hostile review 37's p1, p2: report() over a project-cached api.name(), stale after a rename)

@@ -1,0 +1,240 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.TypeFact;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a login runs. A login enters the project through the callbacks of a security SPI (a UserDetailsService's
+ * loadUserByUsername, an AuthenticationProvider's authenticate), through every method of a class whose callbacks optkit
+ * does not list (a Shiro realm, a subclass of Spring's JdbcDaoImpl or of a project class, a class implementing another
+ * security interface the framework calls unseen), or through a method making such a service (a @Bean returning a
+ * lambda). From those entries, everything they call, in any class and at any depth, is run by a login: computed once
+ * over the whole call graph (hostile reviews 59 and 60: a walk within the class, or one caller up, missed logins that
+ * pass through another bean, and a cached User failed every second login once Spring Security erased its password).
+ */
+final class LoginCode {
+  /** Authentication SPIs and Spring's login base classes: what their implementations answer is a login's. */
+  static final Set<String> AUTHENTICATION_SPIS = Set.of(
+      "org.springframework.security.core.userdetails.UserDetailsService",
+      "org.springframework.security.core.userdetails.ReactiveUserDetailsService",
+      "org.springframework.security.core.userdetails.UserDetailsPasswordService",
+      "org.springframework.security.provisioning.UserDetailsManager",
+      "org.springframework.security.authentication.AuthenticationProvider",
+      "org.springframework.security.authentication.AuthenticationManager",
+      "org.springframework.security.oauth2.client.userinfo.OAuth2UserService",
+      "org.apache.shiro.realm.Realm", "jakarta.security.enterprise.identitystore.IdentityStore",
+      "org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl",
+      "org.springframework.security.provisioning.JdbcUserDetailsManager",
+      "org.springframework.security.authentication.dao.AbstractUserDetailsAuthenticationProvider",
+      "org.springframework.security.authentication.dao.DaoAuthenticationProvider",
+      "org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService");
+  /**
+   * Spring's base classes of logins among them, whose subclasses' hooks (loadUsersByUsername, retrieveUser) a login
+   * runs: a subclass is login code whole, even where their jars are not at hand to tell the interfaces they implement.
+   */
+  private static final Set<String> LOGIN_BASE_CLASSES = Set.of(
+      "org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl",
+      "org.springframework.security.provisioning.JdbcUserDetailsManager",
+      "org.springframework.security.authentication.dao.AbstractUserDetailsAuthenticationProvider",
+      "org.springframework.security.authentication.dao.DaoAuthenticationProvider",
+      "org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService");
+  /**
+   * The methods a login calls on each Spring Security SPI (trial 59: a UserDetailsService's sign-up and admin reads are
+   * no login). Shiro's realms and Jakarta's identity stores are left whole: their logins run hooks of base classes.
+   */
+  private static final Map<String, Set<String>> LOGIN_METHODS = Map.of(
+      "org.springframework.security.core.userdetails.UserDetailsService", Set.of("loadUserByUsername"),
+      "org.springframework.security.core.userdetails.ReactiveUserDetailsService", Set.of("findByUsername"),
+      "org.springframework.security.core.userdetails.UserDetailsPasswordService", Set.of("updatePassword"),
+      "org.springframework.security.provisioning.UserDetailsManager", Set.of("loadUserByUsername", "createUser",
+          "updateUser", "deleteUser", "changePassword", "userExists"),
+      "org.springframework.security.authentication.AuthenticationProvider", Set.of("authenticate", "supports"),
+      "org.springframework.security.authentication.AuthenticationManager", Set.of("authenticate"),
+      "org.springframework.security.oauth2.client.userinfo.OAuth2UserService", Set.of("loadUser"));
+  /** Results that carry credentials: Spring Security erases those of a CredentialsContainer after each login. */
+  private static final Set<String> CREDENTIAL_TYPES = Set.of(
+      "org.springframework.security.core.userdetails.UserDetails",
+      "org.springframework.security.core.userdetails.User",
+      "org.springframework.security.core.Authentication",
+      "org.springframework.security.core.CredentialsContainer",
+      // a remember-me login compares the cookie with its token value
+      "org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken");
+  /** Packages of security frameworks whose interfaces the framework calls back, unseen. */
+  private static final List<String> SECURITY_PACKAGES = List.of("org.springframework.security.", "org.apache.shiro.",
+      "jakarta.security.", "javax.security.");
+  private static final String CONSEQUENCE = "a cache would keep what a login checks (password hashes) in memory and "
+      + "hand one object to every login, and Spring Security erases the credentials of a CredentialsContainer (its "
+      + "own User) a login used, so a cached one of those fails the next login";
+
+  private final ProjectIndex index;
+  /** Each method a login runs, with the entry it is run from (itself for an entry); production code only. */
+  private Map<IndexedMethod, IndexedMethod> run;
+
+  LoginCode(ProjectIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * Why the method is a login's own code: an entry, or run by one in a login class ("authentication code: UserService
+   * implements UserDetailsService; ..."), a maker of a login service, or a method answering credentials; else empty.
+   */
+  Optional<String> authentication(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    Optional<String> made = index.supertypesOf(fact.returnType()).stream().filter(AUTHENTICATION_SPIS::contains)
+        .findFirst();
+    if (made.isPresent()) {
+      return Optional.of("authentication code: it makes the " + simple(made.get()) + " a login runs; " + CONSEQUENCE);
+    }
+    Optional<String> spi = loginSpi(fact.ownerType());
+    if (spi.isPresent() && run().containsKey(method)) {
+      return Optional.of("authentication code: " + simple(fact.ownerType())
+          + (LOGIN_BASE_CLASSES.contains(spi.get()) ? " extends " : " implements ") + simple(spi.get()) + "; "
+          + CONSEQUENCE);
+    }
+    return returnsCredentials(fact);
+  }
+
+  /**
+   * Why a login runs the method, said after its name ("UserService implements UserDetailsService; ..." or "which
+   * UserService.loadUserByUsername() runs, ..."), or empty when no login runs it.
+   */
+  Optional<String> whyRun(IndexedMethod method) {
+    Optional<String> own = authentication(method);
+    if (own.isPresent()) {
+      return Optional.of(own.get().replaceFirst("^authentication code: ", ""));
+    }
+    IndexedMethod entry = run().get(method);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    return Optional.of("which " + entry.fact().displayName() + "() runs: what a login reads may be what it checks "
+        + "(password hashes) or the object it gives Spring Security, which erases the credentials of a "
+        + "CredentialsContainer it used, and optkit does not follow what the login does with it");
+  }
+
+  /** Why the method's answer is a login's credentials, or holds them in a field; else empty. */
+  private Optional<String> returnsCredentials(MethodFact fact) {
+    List<String> returnedTypes = new ArrayList<>(List.of(fact.returnType()));
+    returnedTypes.addAll(typeArgumentsOfReturn(fact)); // Optional<SecuredUser>, List<Account>, Mono<UserDetails>
+    for (String returned : returnedTypes) {
+      Optional<String> credential = credential(returned);
+      if (credential.isPresent()) {
+        return Optional.of("returns credentials (" + simple(credential.get()) + "); " + CONSEQUENCE.replaceFirst(
+            "^a cache would keep what a login checks \\(password hashes\\) in memory", "a cache would keep them in memory"));
+      }
+      // record LoginAccount(User principal, String tenant): the login's credentials held in the answer
+      for (TypeFact type : index.type(returned).stream().toList()) {
+        for (Map.Entry<String, String> field : new java.util.TreeMap<>(type.fieldTypes()).entrySet()) {
+          Optional<String> held = credential(field.getValue());
+          if (held.isPresent()) {
+            return Optional.of("returns credentials (" + simple(held.get()) + ", held in " + type.simpleName() + "."
+                + field.getKey() + "); " + CONSEQUENCE.replaceFirst("^a cache would keep what a login checks "
+                + "\\(password hashes\\) in memory", "a cache would keep them in memory"));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The credential type (UserDetails...) objects of the type are, or empty. */
+  Optional<String> credential(String type) {
+    return index.supertypesOf(type).stream().filter(CREDENTIAL_TYPES::contains).findFirst();
+  }
+
+  /** The first SPI or login base class a type implements or extends. */
+  private Optional<String> loginSpi(String type) {
+    return index.supertypesOf(type).stream().filter(AUTHENTICATION_SPIS::contains).findFirst();
+  }
+
+  private synchronized Map<IndexedMethod, IndexedMethod> run() {
+    if (run != null) {
+      return run;
+    }
+    List<IndexedMethod> entries = new ArrayList<>();
+    for (IndexedMethod method : index.methods()) {
+      if (!SourceSet.isTestPath(method.path()) && entry(method)) {
+        entries.add(method);
+      }
+    }
+    entries.sort(Comparator.comparing(m -> m.key() + "@" + m.path()));
+    Map<IndexedMethod, IndexedMethod> found = new HashMap<>();
+    for (IndexedMethod entry : entries) {
+      Deque<IndexedMethod> pending = new ArrayDeque<>(List.of(entry));
+      while (!pending.isEmpty()) {
+        IndexedMethod next = pending.poll();
+        if (SourceSet.isTestPath(next.path()) || found.putIfAbsent(next, entry) != null) {
+          continue;
+        }
+        pending.addAll(index.calleesOf(next));
+      }
+    }
+    run = found;
+    return run;
+  }
+
+  /** Whether a login enters the project through the method. */
+  private boolean entry(IndexedMethod method) {
+    MethodFact fact = method.fact();
+    if (index.supertypesOf(fact.returnType()).stream().anyMatch(AUTHENTICATION_SPIS::contains)) {
+      return true; // it makes a login service: its lambda is the login
+    }
+    String owner = fact.ownerType();
+    List<String> spis = index.supertypesOf(owner).stream().filter(AUTHENTICATION_SPIS::contains).toList();
+    if (spis.isEmpty()) {
+      return false;
+    }
+    Optional<TypeFact> declared = index.type(owner);
+    // a superclass (the project's, or a library's whose methods call back hooks of its subclasses) or a project
+    // subclass (whose overrides a login may run): every method may be the login's; project interfaces are no such
+    boolean family = declared.isEmpty() || declared.get().superTypes().stream()
+        .anyMatch(s -> !declared.get().interfaces().contains(s) && !s.equals("java.lang.Object") && !s.equals("Object"))
+        || !index.subtypesOf(owner).isEmpty();
+    // another security interface beside the SPI (a PersistentTokenRepository's getTokenForSeries, which a remember-me
+    // login calls): the framework calls its methods where optkit does not see it
+    boolean otherSecurity = declared.isPresent() && declared.get().interfaces().stream()
+        .anyMatch(i -> SECURITY_PACKAGES.stream().anyMatch(i::startsWith) && !LOGIN_METHODS.containsKey(i));
+    if (family || otherSecurity || !spis.stream().allMatch(LOGIN_METHODS::containsKey)) {
+      return true;
+    }
+    Set<String> callbacks = new HashSet<>();
+    spis.forEach(s -> callbacks.addAll(LOGIN_METHODS.get(s)));
+    return callbacks.contains(fact.name());
+  }
+
+  /**
+   * The types among the type arguments of a method's return type, read from its signature with JavaParser: the
+   * project's ({@code SecuredUser} of {@code Optional<SecuredUser>}), and where no project type has the name a
+   * credential type of the library it names ({@code UserDetails} of {@code Optional<UserDetails>}; not "User", which
+   * many libraries name a class).
+   */
+  private List<String> typeArgumentsOfReturn(MethodFact fact) {
+    List<String> found = new ArrayList<>();
+    for (var argument : ReturnTypeArguments.of(fact)) {
+      argument.findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class).forEach(type -> {
+        List<TypeFact> project = index.typesNamed(type.getNameAsString());
+        project.forEach(t -> found.add(t.qualifiedName()));
+        if (project.isEmpty()) {
+          CREDENTIAL_TYPES.stream().filter(c -> simple(c).equals(type.getNameAsString()) && !simple(c).equals("User"))
+              .forEach(found::add);
+        }
+      });
+    }
+    return found;
+  }
+
+  private static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

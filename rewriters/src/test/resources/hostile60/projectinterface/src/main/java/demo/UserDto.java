@@ -1,0 +1,4 @@
+package demo;
+
+public record UserDto(Long id, String email, String tenant) {
+}

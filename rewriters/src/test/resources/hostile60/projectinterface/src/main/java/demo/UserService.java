@@ -1,0 +1,5 @@
+package demo;
+
+public interface UserService {
+    UserDto findById(Long id);
+}
