@@ -351,7 +351,7 @@ class WiderLoopShapesTest {
                     }
                 }
         """));
-    assertTrue(reason.contains("calls size() on an object the loop is given"), reason);
+    assertTrue(reason.contains("reads quotes (List<String>), whose objects quoteAll() also uses"), reason);
   }
 
   @Test

@@ -118,6 +118,10 @@ final class AheadReads {
           return Optional.of("the code that starts each call reads " + n + ", which " + names.method().getNameAsString()
               + "() assigns: started ahead, it could see a value meant for a later element");
         }
+        Optional<String> changing = names.onPool() ? Optional.empty() : changingValue(name, n, node, names, judge);
+        if (changing.isPresent()) {
+          return changing;
+        }
         continue;
       }
       Optional<String> field = fieldProblem(name, n, judge.judgesReceiver(name));
@@ -152,6 +156,18 @@ final class AheadReads {
       }
     }
     for (Expression call : calls(node)) {
+      // hostile review 58: a helper handed this reads the object's state, which an earlier element's turn changes
+      List<Expression> arguments = call instanceof MethodCallExpr m ? m.getArguments()
+          : ((ObjectCreationExpr) call).getArguments();
+      if (arguments.stream().anyMatch(a -> a instanceof ThisExpr)) {
+        return Optional.of("the code that starts each call hands this to " + callName(call) + ", which may read this "
+            + "object's state the statements after an earlier element's join change: started ahead, it would see it "
+            + "before they run");
+      }
+      if (call instanceof MethodCallExpr m && writesConsoleOrLog(m)) {
+        return Optional.of("the code that starts each call writes to the console or a log (" + m + "): started "
+            + "ahead, it would write for elements the original does not reach after a failure, and in another order");
+      }
       Expression scope = call instanceof MethodCallExpr m ? m.getScope().orElse(null) : null;
       Root root = call instanceof ObjectCreationExpr ? Root.MADE : rootOf(scope, names, judge);
       String field = root == Root.FIELD ? rootName(scope) : null;
@@ -161,6 +177,61 @@ final class AheadReads {
       }
     }
     return Optional.empty();
+  }
+
+  /** Synchronizers: a call on one (acquire, countDown) is an effect whose order is the program's. */
+  private static final Set<String> SYNCHRONIZERS = Set.of("Semaphore", "CountDownLatch", "CyclicBarrier", "Phaser",
+      "Exchanger", "Lock", "ReentrantLock", "ReadWriteLock", "ReentrantReadWriteLock", "StampedLock", "Condition",
+      "BlockingQueue", "ArrayBlockingQueue", "LinkedBlockingQueue", "SynchronousQueue");
+
+  /**
+   * Why code run ahead on the caller's thread may not read a parameter or local of the method (hostile review 58: a
+   * filter testing {@code done.contains(sku)} ran for the next elements before the earlier ones' turns added to
+   * {@code done}): its objects may change and optkit does not prove they do not. A value of a type nobody changes, a
+   * thread-safe client, or the receiver of the element's call is fine; a parameter of another type (whatever else
+   * holds it may change it), a local the method names elsewhere, or a synchronizer is not.
+   */
+  private static Optional<String> changingValue(NameExpr use, String name, Node ahead, Names names, CallJudge judge) {
+    if (judge.judgesReceiver(use)) {
+      return Optional.empty();
+    }
+    String type = names.methodValueType(name);
+    String bare = type.replaceAll("<.*", "");
+    String simple = bare.substring(bare.lastIndexOf('.') + 1);
+    if (SYNCHRONIZERS.contains(simple)) {
+      return Optional.of("the code that starts each call uses " + name + " (" + simple + "), a synchronizer: started "
+          + "ahead, its acquires and releases would run in another order than the original's");
+    }
+    if (type.isEmpty() || immutable(type) || judge.immutableType(type) || ThreadSafeTypes.is(use, bare)) {
+      return Optional.empty();
+    }
+    boolean parameter = names.method().getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name));
+    boolean namedElsewhere = names.method().findAll(NameExpr.class).stream()
+        .anyMatch(other -> other.getNameAsString().equals(name) && !isInside(other, ahead));
+    if (!parameter && !namedElsewhere) {
+      return Optional.empty();
+    }
+    return Optional.of("the code that starts each call reads " + name + " (" + type + "), whose objects "
+        + (parameter ? "whatever handed them in may change" : names.method().getNameAsString() + "() also uses")
+        + ": started ahead, it would read them before the statements after an earlier element's join, which could "
+        + "change them");
+  }
+
+  /** {@code System.out.println(..)}, {@code log.info(..)}, {@code Logger.getLogger(..).info(..)}. */
+  static boolean writesConsoleOrLog(MethodCallExpr call) {
+    Expression scope = call.getScope().orElse(null);
+    String text = scope == null ? "" : scope.toString();
+    if (text.equals("System.out") || text.equals("System.err")) {
+      return true;
+    }
+    String root = scope instanceof NameExpr n ? n.getNameAsString().toLowerCase(java.util.Locale.ROOT)
+        : scope instanceof MethodCallExpr m && m.getNameAsString().equals("getLogger") ? "logger" : "";
+    return root.equals("log") || root.equals("logger");
+  }
+
+  private static String callName(Expression call) {
+    return call instanceof MethodCallExpr m ? m.getNameAsString() + "()"
+        : "new " + ((ObjectCreationExpr) call).getType().getNameAsString() + "()";
   }
 
   private static List<Expression> calls(Node node) {

@@ -43,6 +43,14 @@ final class BlockingCallJudge {
       @Override
       public Optional<String> whyNot(Expression call, LoopProof.Root root, String field) {
         if (!(call instanceof MethodCallExpr m) || !startsIo(m)) {
+          if (call instanceof MethodCallExpr helper) {
+            for (IndexedMethod target : targets(helper)) {
+              Optional<String> logs = concurrent.writesConsoleOrLog(target);
+              if (logs.isPresent()) {
+                return Optional.of("the code that starts each call calls " + logs.get());
+              }
+            }
+          }
           return call instanceof ObjectCreationExpr || call instanceof MethodCallExpr ? ahead.whyNot(call, root, field)
               : Optional.empty();
         }

@@ -161,6 +161,22 @@ final class ConcurrentCalls {
   }
 
   /**
+   * Whether a project method run ahead of the earlier elements' turns writes to the console or a log, itself (its
+   * source read again: the facts keep no library calls): a filter that logs each element it checks would log elements
+   * the original never reaches after a failure (hostile review 58). Its own project calls are judged on their own.
+   */
+  Optional<String> writesConsoleOrLog(IndexedMethod target) {
+    Optional<CallableDeclaration<?>> declaration = sources.declaration(target);
+    if (declaration.isEmpty()) {
+      return Optional.of(target.fact().displayName() + "(), whose source optkit cannot read again (it may write to the "
+          + "console or a log)");
+    }
+    return declaration.get().findAll(MethodCallExpr.class).stream().filter(AheadReads::writesConsoleOrLog).findFirst()
+        .map(call -> target.fact().displayName() + "(), which writes to the console or a log (" + call + "): run ahead, it "
+            + "would write for elements the original does not reach after a failure, and in another order");
+  }
+
+  /**
    * What the facts do not tell, read from the method's source: a call on a field whose type may not
    * be used from several threads at once (a SimpleDateFormat, a HashMap), and thread-bound state.
    */

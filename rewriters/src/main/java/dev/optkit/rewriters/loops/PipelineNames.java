@@ -31,8 +31,9 @@ final class PipelineNames {
   static boolean nonNull(ProjectIndex index, CompilationUnit unit, Expression predicate) {
     if (predicate instanceof MethodReferenceExpr reference) {
       return reference.getIdentifier().equals("nonNull") && reference.getScope().toString().equals("Objects")
-          && javaUtilName(index, unit, "Objects", "java.util")
-          || reference.getScope().toString().equals("java.util.Objects") && reference.getIdentifier().equals("nonNull");
+          && javaUtilName(index, unit, "Objects", "java.util") && !variableNamed(index, reference, "Objects")
+          || reference.getScope().toString().equals("java.util.Objects") && reference.getIdentifier().equals("nonNull")
+              && !variableNamed(index, reference, "java");
     }
     return predicate instanceof LambdaExpr lambda && lambda.getParameters().size() == 1
         && lambda.getBody() instanceof ExpressionStmt body
@@ -90,6 +91,34 @@ final class PipelineNames {
   }
 
   /** The qualified names of a type and the types it is nested in. */
+  /**
+   * Whether a variable of that name is visible where the node stands, which a reference's scope would then name instead
+   * of a type (hostile review 58: a parameter or an inherited field named Objects, whose nonNull was the project's):
+   * a local, a parameter, a field of an enclosing class, or one the project declares in their supertypes.
+   */
+  static boolean variableNamed(ProjectIndex index, Node at, String name) {
+    if (VisibleDeclaration.of(at, name).isPresent()) {
+      return true;
+    }
+    for (Node node = at; node != null; node = node.getParentNode().orElse(null)) {
+      if (node instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        if (type.getFields().stream().anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString()
+            .equals(name)))) {
+          return true;
+        }
+        if (type.getFullyQualifiedName().stream().flatMap(q -> index.supertypesOf(q).stream())
+            .anyMatch(s -> index.type(s).map(f -> f.fieldTypes().containsKey(name)).orElse(false))) {
+          return true;
+        }
+      }
+      if (node instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+          && creation.getAnonymousClassBody().isPresent()) {
+        return true; // an anonymous class inherits fields of a class optkit may not see
+      }
+    }
+    return false;
+  }
+
   static List<String> enclosing(com.github.javaparser.ast.body.TypeDeclaration<?> type) {
     List<String> names = new ArrayList<>();
     for (Node at = type; at != null; at = at.getParentNode().orElse(null)) {

@@ -235,6 +235,13 @@ final class StreamPipelineView {
     if (elementType.isEmpty()) {
       return new ForEachEquivalent.NotEquivalent("optkit cannot name the type of the elements of " + source);
     }
+    if (predicate != null) {
+      Optional<String> mismatch = filterTypesAndNames(predicate, action, elements.elementType(), elementType.get(),
+          parameter == null ? null : parameter.getNameAsString());
+      if (mismatch.isPresent()) {
+        return new ForEachEquivalent.NotEquivalent(mismatch.get());
+      }
+    }
     String collection = source instanceof NameExpr name ? name.getNameAsString() : "";
     Optional<String> changed = CollectionWalked.changedUnderAnotherName(statement, collection);
     if (changed.isPresent()) {
@@ -262,6 +269,42 @@ final class StreamPipelineView {
   }
 
   /**
+   * Why a filter() and a map() written into one loop would not mean what they meant (hostile review 58): each stage
+   * takes the element as its lambda declares it, or as the collection holds it, and the loop's variable has one type,
+   * so a stage taking it as another type would call other overloads; and the loop's variable takes one lambda's name,
+   * which a method reference of the other stage may name as its receiver ({@code filter(listed::contains).map(listed
+   * -> ...)} would test the element against itself).
+   */
+  private static Optional<String> filterTypesAndNames(Expression predicate, Expression action, String collectionType,
+      String loopType, String element) {
+    for (Expression stage : List.of(predicate, action)) {
+      String taken = stage instanceof LambdaExpr lambda && !lambda.getParameter(0).getType().isUnknownType()
+          ? lambda.getParameter(0).getType().toString() : collectionType;
+      if (taken == null || !taken.equals(loopType)) {
+        return Optional.of("its filter() and map() take the element as different types (" + (taken == null
+            ? "one optkit cannot name" : taken) + ", " + loopType + "): one loop's variable has one type, and a call "
+            + "in the other stage could pick another overload");
+      }
+      if (element != null && stage instanceof MethodReferenceExpr reference && rootName(reference.getScope())
+          .equals(element)) {
+        return Optional.of("its " + (stage == predicate ? "filter()" : "map()") + "'s reference " + reference
+            + " names " + element + ", which the other stage's lambda names the element: in one loop it would mean "
+            + "the element");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String rootName(Expression scope) {
+    Expression at = scope;
+    while (at instanceof com.github.javaparser.ast.expr.FieldAccessExpr access) {
+      at = access.getScope();
+    }
+    return at instanceof NameExpr name ? name.getNameAsString()
+        : at instanceof com.github.javaparser.ast.expr.TypeExpr type ? type.getType().asString() : "";
+  }
+
+  /**
    * Why a filter() before the map is not one the loop can test as its {@code if}: the loop copies a lambda's
    * expression as written, so it must name the element as the map's lambda does, and a method reference must be
    * a call optkit writes out ({@code Objects::nonNull}, or one on this or a final field).
@@ -269,8 +312,18 @@ final class StreamPipelineView {
   private static Optional<String> filterProblem(ProjectIndex index, CompilationUnit unit, Expression predicate,
       Expression action, Statement statement) {
     if (predicate instanceof MethodReferenceExpr reference) {
-      return PipelineNames.nonNull(index, unit, reference) ? Optional.empty()
-          : PipelineSource.receiverProblem(reference, statement).map(p -> "its filter(): " + p);
+      if (PipelineNames.nonNull(index, unit, reference)) {
+        return Optional.empty();
+      }
+      if (reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr
+          && !PipelineNames.variableNamed(index, reference, rootName(reference.getScope()))) {
+        // Quotes::wanted (static, Quotes.wanted(x)) or String::isBlank (the element's, x.isBlank()): JavaParser
+        // cannot tell them apart without the types
+        return Optional.of("its filter()'s reference " + reference + " names a type, and optkit does not tell a "
+            + "static method (called with the element) from one of the element's own (called on it): write it as a "
+            + "lambda");
+      }
+      return PipelineSource.receiverProblem(reference, statement).map(p -> "its filter(): " + p);
     }
     if (!(predicate instanceof LambdaExpr tested) || tested.getParameters().size() != 1
         || !(tested.getBody() instanceof ExpressionStmt)) {
