@@ -62,17 +62,20 @@ public final class PerUserCode {
     return login.authentication(method);
   }
 
+  /**
+   * Why a login reads what the method answers: a caller a login runs, however deep ("a login reads it
+   * (UserService.account(), UserService implements UserDetailsService; ...)"); test code is no login.
+   */
+  public Optional<String> readByLogin(IndexedMethod method) {
+    return index.callersOf(method).stream().filter(c -> !dev.optkit.analyzers.source.SourceSet.isTestPath(c.path()))
+        .flatMap(c -> login.whyRun(c).map(why -> "a login reads it (" + c.fact().displayName() + "(), " + why + ")")
+            .stream())
+        .findFirst();
+  }
+
   /** Whether objects of the type are a login's credentials: a {@code UserDetails}, Spring's {@code User} and the like. */
   public boolean credentials(String type) {
     return login.credential(type).isPresent();
-  }
-
-  /**
-   * Why a login runs the method, however deep, said after its name ({@code "UserService implements
-   * UserDetailsService; ..."}, or {@code "which UserService.loadUserByUsername() runs, ..."}); empty when none does.
-   */
-  public Optional<String> loginRuns(IndexedMethod method) {
-    return login.whyRun(method);
   }
 
   /** Why the method's answer depends on the caller's identity, or empty when nothing says so. */

@@ -35,7 +35,6 @@ import dev.optkit.rewriters.caching.writers.TestSlices;
 import dev.optkit.rewriters.caching.writers.WriterEvictions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -368,15 +367,10 @@ public final class CachingPlanner {
     // and the object is an entity it manages
     boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff()
         || entityResults.namesNoEntity(method));
-    // what a login reads is the login's as much as its own code's (audit 14: UserDaoImpl.findByLogin under a
-    // UserDetailsService, refused in the other project where the service read it itself)
-    // a caller a login runs, however deep (hostile review 60: a login through another bean)
-    Optional<IndexedMethod> login = index.callersOf(method).stream()
-        .filter(caller -> !SourceSet.isTestPath(caller.path()))
-        .filter(caller -> index.perUserCode().loginRuns(caller).isPresent()).findFirst();
+    // what a login reads is the login's as much as its own code's, however deep (audit 14, hostile review 60)
+    Optional<String> login = index.perUserCode().readByLogin(method);
     if (login.isPresent()) {
-      return Optional.of("a login reads it (" + login.get().fact().displayName() + "(), "
-          + index.perUserCode().loginRuns(login.get()).get() + ")");
+      return login;
     }
     // the project's own cache below: the call graph reaches no read behind it, so its writers would not evict this one
     // (hostile review 37's p1, p2: report() over a project-cached api.name(), stale after a rename)
