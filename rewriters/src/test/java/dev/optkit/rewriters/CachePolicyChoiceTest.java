@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cache's policy comes from its method's name, and what its answer holds can only shorten it (trial 59: a
- * product with its stock was cached for an hour as reference data, because the method was named getProductById).
+ * A cache's policy comes from its method's name, and what a remote answer holds can only shorten it (trial 59: a
+ * product with its stock, from another service, was cached for an hour as reference data, because the method was
+ * named getProductById); a database read, which the project's writers evict, keeps its name's.
  */
 class CachePolicyChoiceTest {
   @TempDir Path dir;
@@ -53,9 +54,40 @@ class CachePolicyChoiceTest {
       }
       """;
 
+  /** A database read: the project's writers evict it, so what it holds does not shorten its policy. */
+  private static final String ROWS = """
+      package shop;
+
+      import java.sql.Connection;
+      import java.sql.PreparedStatement;
+      import java.sql.ResultSet;
+      import java.sql.SQLException;
+      import javax.sql.DataSource;
+
+      public class ProductRows {
+          private final DataSource dataSource;
+
+          public ProductRows(DataSource dataSource) {
+              this.dataSource = dataSource;
+          }
+
+          public ProductView getProductRow(String id) throws SQLException {
+              try (Connection connection = dataSource.getConnection();
+                   PreparedStatement statement = connection.prepareStatement(
+                           "select name, current_stock from products where id = ?")) {
+                  statement.setString(1, id);
+                  try (ResultSet row = statement.executeQuery()) {
+                      row.next();
+                      return new ProductView(id, row.getString(1), row.getInt(2));
+                  }
+              }
+          }
+      }
+      """;
+
   @Test
   void aFieldOfTheAnswerShortensThePolicyItsNameGaveAndNeverLengthensIt() {
-    MigrationPlan plan = new MigrationFixture(dir).java(CATALOG)
+    MigrationPlan plan = new MigrationFixture(dir).java(CATALOG).java(ROWS)
         .java("""
             package shop;
 
@@ -85,6 +117,7 @@ class CachePolicyChoiceTest {
     assertEquals("realtime 30 its answer holds ProductView.currentStock", policies.get("getProductsOfCategory"));
     assertEquals("reference 3600 ", policies.get("getCategoryById"));
     assertEquals("reference 3600 ", policies.get("getProductName"));
+    assertEquals("reference 3600 ", policies.get("getProductRow"), plan.refusals().toString());
     CachingTarget stock = plan.targets().stream().filter(t -> t.method().fact().name().equals("getProductById"))
         .findFirst().orElseThrow();
     assertEquals(30L, stock.policy().ttlSeconds());

@@ -27,8 +27,8 @@ final class PolicyChoice {
 
   /**
    * The policy named for the method: the llm one for a paid model's call, else the first whose method globs match a
-   * word of the method's name ({@code report*} for {@code monthlyReport}), else the default. Then what the answer
-   * holds may shorten it: a field of the project type it returns (or holds in a collection or an Optional) whose name
+   * word of the method's name ({@code report*} for {@code monthlyReport}), else the default. Then, for a remote
+   * answer, what it holds may shorten it: a field of the project type it returns (or holds in a collection or an Optional) whose name
    * a category with a shorter TTL matches ({@code ProductDto.currentStock} is realtime data, whatever the method is
    * called: trial 59 saw a product's stock cached for an hour as "reference" data).
    */
@@ -40,7 +40,11 @@ final class PolicyChoice {
     Map.Entry<String, CachePolicy> named = matching(policies, words(fact.name()))
         .orElse(Map.entry("default", policies.get("default")));
     Choice chosen = new Choice(named.getKey(), named.getValue(), "");
-    for (Map.Entry<String, String> field : answerFields(index, fact)) {
+    // a remote answer only: the other system's writes evict nothing here, so the TTL is all that bounds how stale it
+    // gets; a database read's writers in the project evict it (a Category's status field is no reason for 30 s)
+    boolean remote = finding.basis() != null && finding.basis().sites().stream()
+        .anyMatch(site -> site.kind() == dev.optkit.analyzers.catalog.ClientKind.API);
+    for (Map.Entry<String, String> field : remote ? answerFields(index, fact) : List.<Map.Entry<String, String>>of()) {
       Optional<Map.Entry<String, CachePolicy>> held = matching(policies, words(field.getValue()));
       if (held.isPresent() && held.get().getValue().ttlSeconds() != null && chosen.policy().ttlSeconds() != null
           && held.get().getValue().ttlSeconds() < chosen.policy().ttlSeconds()) {
