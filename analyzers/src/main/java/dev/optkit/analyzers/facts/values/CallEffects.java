@@ -4,6 +4,7 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -212,5 +213,19 @@ final class CallEffects {
 
   static boolean isSetter(String name) {
     return name.length() > 3 && name.startsWith("set") && Character.isUpperCase(name.charAt(3));
+  }
+
+  /** Consumers whose function may come beside other arguments: a key, an identity, an executor. */
+  private static final Set<String> FUNCTION_AMONG_ARGUMENTS = Set.of("subscribe", "compute", "computeIfPresent",
+      "merge", "reduce", "collect", "ifPresentOrElse", "handle", "whenComplete", "thenAcceptAsync",
+      "thenApplyAsync", "sorted", "min", "max");
+
+  /**
+   * Whether a call named like an element consumer takes a function: stream, Optional and future
+   * consumers of one argument take nothing else; {@code modelMapper.map(category, Dto.class)} is
+   * another library's method of that name, handed a value.
+   */
+  static boolean takesFunction(MethodCallExpr call) {
+    return call.getArguments().size() == 1 || FUNCTION_AMONG_ARGUMENTS.contains(call.getNameAsString());
   }
 }

@@ -337,7 +337,7 @@ public final class ResultMutations {
             && argument == call.getArgument(0); // reduce(BigDecimal.ZERO, ...): a starting value, not a function
         if (argument instanceof MethodReferenceExpr reference) {
           methodReference(call, reference, receiver);
-        } else if (!identity && !receiver.isEmpty() && ELEMENT_CONSUMERS.contains(call.getNameAsString()) && takesFunction(call)
+        } else if (!identity && !receiver.isEmpty() && ELEMENT_CONSUMERS.contains(call.getNameAsString()) && CallEffects.takesFunction(call)
             && (argument instanceof NameExpr function && !values.localLambda(function) || argument instanceof FieldAccessExpr)) {
           // pets.forEach(renamer): a function optkit cannot see runs on every element
           changed(receiver, "hands its elements to " + argument);
@@ -354,25 +354,6 @@ public final class ResultMutations {
       }
     }
 
-    /**
-     * {@code path.replace(".", "/")}, {@code s.replaceAll("\\s+", " ")}: String's, which return a new
-     * string. Collections' {@code replaceAll} takes one function; a two-argument {@code replace} is a
-     * String's only when the solver types its receiver so.
-     */
-    /** Consumers whose function may come beside other arguments: a key, an identity, an executor. */
-    private static final Set<String> FUNCTION_AMONG_ARGUMENTS = Set.of("subscribe", "compute", "computeIfPresent",
-        "merge", "reduce", "collect", "ifPresentOrElse", "handle", "whenComplete", "thenAcceptAsync",
-        "thenApplyAsync", "sorted", "min", "max");
-
-    /**
-     * Whether a call named like an element consumer takes a function: stream, Optional and future
-     * consumers of one argument take nothing else; {@code modelMapper.map(category, Dto.class)} is
-     * another library's method of that name, handed a value.
-     */
-    private static boolean takesFunction(MethodCallExpr call) {
-      return call.getArguments().size() == 1 || FUNCTION_AMONG_ARGUMENTS.contains(call.getNameAsString());
-    }
-
     /** JDK value types whose set-named methods answer a new value: BigDecimal.setScale, BigInteger.setBit. */
     private static final Set<String> IMMUTABLE_VALUES = Set.of("java.math.BigDecimal", "java.math.BigInteger",
         "java.lang.String");
@@ -382,6 +363,11 @@ public final class ResultMutations {
       return resolvedType(scope).filter(IMMUTABLE_VALUES::contains).isPresent();
     }
 
+    /**
+     * {@code path.replace(".", "/")}, {@code s.replaceAll("\\s+", " ")}: String's, which return a new
+     * string. Collections' {@code replaceAll} takes one function; a two-argument {@code replace} is a
+     * String's only when the solver types its receiver so.
+     */
     private static boolean stringReplace(MethodCallExpr call) {
       if (call.getArguments().size() != 2) {
         return false;

@@ -450,7 +450,7 @@ public final class KeyCoverage {
           for (int i = 0; i < argumentsOf(call); i++) {
             arguments.add(shared(call.rootsOf(i), method, frame));
           }
-          return answering(targets).stream().allMatch(target -> returnsFresh(target,
+          return unseenCode.answering(targets).stream().allMatch(target -> returnsFresh(target,
               new Frame(target.fact().isStatic() || receiverShared, List.copyOf(arguments))));
         }
         break; // no project method: a library's
@@ -459,23 +459,6 @@ public final class KeyCoverage {
     // a library call: what it returns on a shared object may be part of it (map.get(k) on a field); a static
     // factory's or a fresh object's result is made for the call (List.of(x), new StringBuilder().append(s))
     return !shared(receiver.replace("static", "new"), method, frame);
-  }
-
-  /**
-   * The targets whose answers count: a project interface's abstract method answers nothing of its own
-   * when the project implements it (petclinic-rest's OwnerRepository.findById, run by its JDBC, JPA or
-   * Spring Data implementation), so its implementations decide; with none, it stays and is not fresh.
-   */
-  private List<IndexedMethod> answering(List<IndexedMethod> targets) {
-    List<IndexedMethod> implemented = targets.stream()
-        .filter(t -> !t.fact().isAbstract() || springDataQuery(t) || index.type(t.fact().ownerType()).isEmpty())
-        .toList();
-    return implemented.isEmpty() ? targets : implemented;
-  }
-
-  private boolean springDataQuery(IndexedMethod method) {
-    return method.fact().isAbstract() && index.supertypesOf(method.fact().ownerType()).stream()
-        .anyMatch(type -> type.startsWith("org.springframework.data."));
   }
 
   /**
@@ -491,7 +474,7 @@ public final class KeyCoverage {
     returnsFresh.put(key, false); // a cycle returns what it gets from itself: not shown fresh
     List<String> returned = method.fact().returnRoots();
     // a Spring Data repository's query method (the proxy runs it): what it returns is loaded for the call
-    boolean repositoryQuery = springDataQuery(method);
+    boolean repositoryQuery = unseenCode.springDataQuery(method);
     boolean fresh = repositoryQuery || !method.fact().isAbstract() && !returned.isEmpty()
         && returned.stream().noneMatch(roots -> shared(roots, method, frame));
     returnsFresh.put(key, fresh);

@@ -89,4 +89,22 @@ final class UnseenImplementations {
     return index.type(type).map(t -> t.annotations().stream()
         .anyMatch(a -> a.equals("org.mapstruct.Mapper") || a.equals("Mapper") || a.endsWith(".Mapper"))).orElse(false);
   }
+
+  /**
+   * The targets whose answers count: a project interface's abstract method answers nothing of its own
+   * when the project implements it (petclinic-rest's OwnerRepository.findById, run by its JDBC, JPA or
+   * Spring Data implementation), so its implementations decide; with none, it stays and is not fresh.
+   */
+  List<IndexedMethod> answering(List<IndexedMethod> targets) {
+    List<IndexedMethod> implemented = targets.stream()
+        .filter(t -> !t.fact().isAbstract() || springDataQuery(t) || index.type(t.fact().ownerType()).isEmpty())
+        .toList();
+    return implemented.isEmpty() ? targets : implemented;
+  }
+
+  /** A Spring Data repository's query method: the proxy runs it, and what it returns is loaded for the call. */
+  boolean springDataQuery(IndexedMethod method) {
+    return method.fact().isAbstract() && index.supertypesOf(method.fact().ownerType()).stream()
+        .anyMatch(type -> type.startsWith("org.springframework.data."));
+  }
 }

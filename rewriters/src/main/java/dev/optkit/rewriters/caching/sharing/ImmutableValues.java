@@ -1,7 +1,9 @@
 package dev.optkit.rewriters.caching.sharing;
 
+import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -198,5 +200,34 @@ final class ImmutableValues {
         && (value.isFinal() || index.subtypesOf(type).isEmpty());
     return value.kind().equals("enum") && value.allFieldsFinal() || (value.kind().equals("record") || finalClass)
         && value.fieldTypes().values().stream().allMatch(component -> immutable(component, depth + 1));
+  }
+
+  /**
+   * {@code config.getPack().replace(".", File.separator)} where the solver could not type the getter
+   * (Lombok's): a String's replace, whatever its arguments, when the type the getter is read from (the
+   * result's, or the parameter's in a helper the result is handed to), or a type it extends, has a
+   * String field of the getter's name. A Map's replace ({@code settings.getProps().replace("mode", m)})
+   * changes the result.
+   *
+   * @param owner the type of the value the analyzer saw the getter read from (never a part of it)
+   */
+  boolean stringFieldReplaced(String how, String owner) {
+    String prefix = MethodFact.UNTYPED_REPLACE_ON;
+    if (!how.startsWith(prefix) || owner == null) {
+      return false;
+    }
+    String getter = how.substring(prefix.length()).replace("()", "");
+    String field = Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
+    String bare = owner.replaceAll("<.*", "");
+    java.util.List<String> types = new java.util.ArrayList<>(List.of(bare));
+    types.addAll(index.supertypesOf(bare));
+    // the nearest declaration is the one the getter reads, unless a subclass declares its own (a Map props
+    // over a String props): the object handed may be of that subclass
+    Optional<String> declared = types.stream().flatMap(type -> index.type(type).stream())
+        .map(type -> type.fieldTypes().get(field)).filter(java.util.Objects::nonNull).findFirst();
+    boolean shadowed = index.files().stream().flatMap(file -> file.types().stream())
+        .anyMatch(type -> type.fieldTypes().containsKey(field) && !"java.lang.String".equals(type.fieldTypes().get(field))
+            && index.supertypesOf(type.qualifiedName()).contains(bare));
+    return declared.filter("java.lang.String"::equals).isPresent() && !shadowed;
   }
 }

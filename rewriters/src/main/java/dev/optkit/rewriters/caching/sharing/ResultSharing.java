@@ -129,7 +129,7 @@ public final class ResultSharing {
         for (CallRef call : caller.fact().calls()) {
           if (mutation.of(call) && index.allTargetsOf(call).contains(target) && !bypasses(caller, call, target)
               && !immutable(resultType) // an int key put in a map beside the lists changed (audit 10's s5)
-              && !stringFieldReplaced(mutation.how(), resultType)
+              && !immutables.stringFieldReplaced(mutation.how(), resultType)
               // kept in a private final field only read in place (statuses.get("request")): audit 11's s11
               && !sealedHolders.keptSealed(caller, mutation.how(), target)) {
             if (mutation.how().startsWith("stored in field ")) {
@@ -362,7 +362,7 @@ public final class ResultSharing {
         if (change.parameter() == position
             && !(immutableValue && change.how().startsWith("stored in field "))
             && !sealedHolders.keptSealed(callee, change.how())
-            && !stringFieldReplaced(change.how(), declaredType(callee, position))) {
+            && !immutables.stringFieldReplaced(change.how(), declaredType(callee, position))) {
           return Optional.of(callee.fact().displayName() + "(), which "
               + (change.how().startsWith("stored in field ") ? "keeps it in field "
                   + change.how().substring("stored in field ".length()) : "changes it (" + change.how() + ")"));
@@ -450,35 +450,6 @@ public final class ResultSharing {
     int position = returned.fromParameter();
     return returned.fromCall() == null && position >= 0 && position < method.fact().params().size()
         ? method.fact().params().get(position).type() : null;
-  }
-
-  /**
-   * {@code config.getPack().replace(".", File.separator)} where the solver could not type the getter
-   * (Lombok's): a String's replace, whatever its arguments, when the type the getter is read from (the
-   * result's, or the parameter's in a helper the result is handed to), or a type it extends, has a
-   * String field of the getter's name. A Map's replace ({@code settings.getProps().replace("mode", m)})
-   * changes the result.
-   *
-   * @param owner the type of the value the analyzer saw the getter read from (never a part of it)
-   */
-  private boolean stringFieldReplaced(String how, String owner) {
-    String prefix = MethodFact.UNTYPED_REPLACE_ON;
-    if (!how.startsWith(prefix) || owner == null) {
-      return false;
-    }
-    String getter = how.substring(prefix.length()).replace("()", "");
-    String field = Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
-    String bare = owner.replaceAll("<.*", "");
-    java.util.List<String> types = new java.util.ArrayList<>(List.of(bare));
-    types.addAll(index.supertypesOf(bare));
-    // the nearest declaration is the one the getter reads, unless a subclass declares its own (a Map props
-    // over a String props): the object handed may be of that subclass
-    Optional<String> declared = types.stream().flatMap(type -> index.type(type).stream())
-        .map(type -> type.fieldTypes().get(field)).filter(java.util.Objects::nonNull).findFirst();
-    boolean shadowed = index.files().stream().flatMap(file -> file.types().stream())
-        .anyMatch(type -> type.fieldTypes().containsKey(field) && !"java.lang.String".equals(type.fieldTypes().get(field))
-            && index.supertypesOf(type.qualifiedName()).contains(bare));
-    return declared.filter("java.lang.String"::equals).isPresent() && !shadowed;
   }
 
   /**
