@@ -55,6 +55,11 @@ class ReasonsFiftyNineTest {
     assertTrue(based.startsWith("authentication code: LegacyLogin implements UserDetailsService"), based);
   }
 
+  /** A hostile review's login project: the entities and pom they share (logins/base), then the case's own files. */
+  private MigrationPlan loginCase(String name, String resources) {
+    return new MigrationFixture(dir.resolve(name)).resources("/logins/base").resources(resources).plan();
+  }
+
   /**
    * Hostile review 59's three regressions of the narrowing, each a login running a method the walk from its class's
    * own callbacks missed: a tenant provider over AbstractUserDetailsAuthenticationProvider calling
@@ -64,7 +69,7 @@ class ReasonsFiftyNineTest {
    */
   @Test
   void whatALoginRunsFromElsewhereStaysLoginCode() {
-    MigrationPlan tenant = new MigrationFixture(dir.resolve("tenant")).resources("/hostile59/tenant").plan();
+    MigrationPlan tenant = loginCase("tenant", "/hostile59/tenant");
     assertTrue(reasonFor(tenant, "UserService.findLogin").orElse("cached").startsWith("authentication code:"),
         tenant.targets().toString());
     assertTrue(reasonFor(tenant, "AppUserRepository.findOneByEmailAndTenant").orElse("cached")
@@ -73,11 +78,11 @@ class ReasonsFiftyNineTest {
         .startsWith("authentication code: TenantAuthenticationProvider extends AbstractUserDetailsAuthenticationProvider"),
         tenant.targets().toString());
 
-    MigrationPlan remember = new MigrationFixture(dir.resolve("remember")).resources("/hostile59/rememberme").plan();
+    MigrationPlan remember = loginCase("remember", "/hostile59/rememberme");
     assertTrue(reasonFor(remember, "AccountService.getTokenForSeries").orElse("cached")
         .startsWith("authentication code: AccountService implements"), remember.targets().toString());
 
-    MigrationPlan jdbc = new MigrationFixture(dir.resolve("jdbc")).resources("/hostile59/jdbcdao").plan();
+    MigrationPlan jdbc = loginCase("jdbc", "/hostile59/jdbcdao");
     assertTrue(reasonFor(jdbc, "AppUserDetailsService.loadUserAuthorities").orElse("cached")
         .startsWith("authentication code: AppUserDetailsService extends JdbcDaoImpl"), jdbc.targets().toString());
     assertTrue(jdbc.targets().isEmpty(), jdbc.targets().toString());
@@ -92,18 +97,18 @@ class ReasonsFiftyNineTest {
    */
   @Test
   void aLoginIsFollowedThroughOtherBeansAndAProjectInterfaceNarrowsNothing() {
-    MigrationPlan between = new MigrationFixture(dir.resolve("between")).resources("/hostile60/beanbetween").plan();
+    MigrationPlan between = loginCase("between", "/hostile60/beanbetween");
     assertTrue(reasonFor(between, "UserService.accountOf").orElse("cached").startsWith("authentication code:"),
         between.targets().toString());
     assertTrue(reasonFor(between, "AccountLoader.load").orElse("cached")
         .startsWith("returns credentials (User, held in LoginAccount.principal)"), between.targets().toString());
 
-    MigrationPlan helper = new MigrationFixture(dir.resolve("helper")).resources("/hostile60/statichelper").plan();
+    MigrationPlan helper = loginCase("helper", "/hostile60/statichelper");
     assertTrue(reasonFor(helper, "AppUserRepository.findOneByEmail").orElse("cached")
         .startsWith("a login reads it (LoginSupport.account(), which UserService.loadUserByUsername() runs"),
         helper.targets().toString());
 
-    MigrationPlan iface = new MigrationFixture(dir.resolve("iface")).resources("/hostile60/projectinterface").plan();
+    MigrationPlan iface = loginCase("iface", "/hostile60/projectinterface");
     assertTrue(iface.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("UserServiceImpl.findById")),
         iface.refusals().toString());
   }

@@ -1,7 +1,0 @@
-package demo;
-
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-@SpringBootApplication
-public class App {
-}
