@@ -89,7 +89,9 @@ public final class ValueRoots {
     }
     String variable = variableScope(reference);
     if (variable != null) {
-      return isLocal.test(variable) ? "?" : "this"; // bookMapper::toDto: a field of this object, or a local
+      // bookMapper::toDto on a field: this object; dto::addRole on a local: what the local is given, as for
+      // dto.addRole(role), so a DTO the read made is no state shared between calls (trial 59's dscatalog)
+      return isLocal.test(variable) ? ofLocal(variable, reference) : "this";
     }
     com.github.javaparser.ast.Node at = reference;
     for (int level = 0; level < MAX_DEPTH && at.getParentNode().orElse(null) instanceof MethodCallExpr call; level++) {
@@ -132,6 +134,39 @@ public final class ValueRoots {
 
   static {
     TRAVERSALS.add("sort");
+  }
+
+  /**
+   * A local's roots from what it is given anywhere in the method: every value assigned to it (an
+   * unqualified call's as {@link #collect} reads it) and what calls on it hand it; "?" when any of
+   * them is not an object made here (a field's object, another object's call's result), or when the
+   * name is bound without a value the body shows (a parameter, a lambda's, a for-each's, a catch's, a
+   * pattern's variable), whatever it is assigned later.
+   */
+  private String ofLocal(String name, com.github.javaparser.ast.Node at) {
+    steps = 0;
+    Set<String> tokens = new TreeSet<>();
+    if (boundWithoutValue(name, at)) {
+      tokens.add("?");
+    }
+    local(name, true, tokens, 0);
+    for (Expression value : assignedTo(name)) {
+      if (ownCall(unwrap(value))) {
+        collect(value, tokens, 1); // UserDto dto = last(): what that method hands back
+      }
+    }
+    return tokens.isEmpty() ? "?" : String.join("|", tokens);
+  }
+
+  private static boolean boundWithoutValue(String name, com.github.javaparser.ast.Node at) {
+    com.github.javaparser.ast.Node method = at;
+    while (method.getParentNode().isPresent() && !(method instanceof com.github.javaparser.ast.body.CallableDeclaration<?>)) {
+      method = method.getParentNode().get();
+    }
+    return method.findAll(com.github.javaparser.ast.body.Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || method.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || method.findAll(com.github.javaparser.ast.stmt.ForEachStmt.class).stream()
+            .anyMatch(loop -> loop.getVariableDeclarator().getNameAsString().equals(name));
   }
 
   /** The roots of what the call at a position returned ({@code c12:5@this}), or "?" when no call is there. */
