@@ -304,7 +304,7 @@ class PlainRedisBackendTest {
   }
 
   /** One copy of the migrated classes: its own statics, so its own Jedis pool, as another JVM would have. */
-  private static final class Copy implements AutoCloseable {
+  static final class Copy implements AutoCloseable {
     private final URLClassLoader loader;
     private final Object settings;
     private final Method read;

@@ -398,7 +398,8 @@ public final class CachingMigration {
       Path redisFile = sourceRoot.resolve(ProjectTraits.packageOf(redisType).replace('.', '/'))
           .resolve(PlainRedisCacheFile.CLASS_NAME + ".java");
       changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, redisFile), null,
-          plainRedis.orElseThrow().cacheFile(ProjectTraits.packageOf(redisType), indent, nl).getBytes(StandardCharsets.UTF_8),
+          plainRedis.orElseThrow().cacheFile(ProjectTraits.packageOf(redisType), CacheConfigFiles.micrometer(traits), indent,
+              nl).getBytes(StandardCharsets.UTF_8),
           List.of("the plain Java caches' entries in Redis, through the project's Jedis ("
               + PlainRedisCacheFile.URL_PROPERTY + ")")));
     }

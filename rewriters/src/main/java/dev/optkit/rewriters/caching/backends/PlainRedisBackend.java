@@ -112,9 +112,13 @@ public final class PlainRedisBackend {
     return Optional.of("cache: the plain Java caches stay local in each JVM: " + why);
   }
 
-  /** The class the module's Redis caches are made of. */
-  public String cacheFile(String packageName, String indent, String nl) {
-    return PlainRedisCacheFile.create(packageName, jedisMajor, indent, nl);
+  /**
+   * The class the module's Redis caches are made of.
+   *
+   * @param metrics the module compiles against Micrometer
+   */
+  public String cacheFile(String packageName, boolean metrics, String indent, String nl) {
+    return PlainRedisCacheFile.create(packageName, jedisMajor, metrics, indent, nl);
   }
 
   /**

@@ -18,14 +18,66 @@ public final class PlainRedisCacheFile {
 
   private PlainRedisCacheFile() {}
 
-  /** @param jedisMajor the project's Jedis major version, 3 or later */
-  public static String create(String packageName, int jedisMajor, String indent, String nl) {
+  /**
+   * @param jedisMajor the project's Jedis major version, 3 or later
+   * @param metrics the module compiles against Micrometer: each cache's reads are meters in its global registry
+   */
+  public static String create(String packageName, int jedisMajor, boolean metrics, String indent, String nl) {
     String scanParams = jedisMajor >= 4 ? "redis.clients.jedis.params.ScanParams" : "redis.clients.jedis.ScanParams";
     String scanResult = jedisMajor >= 4 ? "redis.clients.jedis.resps.ScanResult" : "redis.clients.jedis.ScanResult";
-    return CacheSwitchFile.file(packageName,
-        TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult), indent, nl);
+    String template = TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult);
+    if (metrics) {
+      for (String[] edit : METERS) {
+        if (!template.contains(edit[0])) {
+          throw new IllegalStateException("the template lost: " + edit[0]);
+        }
+        template = template.replace(edit[0], edit[0] + edit[1]);
+      }
+    }
+    return CacheSwitchFile.file(packageName, template, indent, nl);
   }
 
+  /**
+   * With Micrometer: {@code cache.gets} by result, tagged as CaffeineCacheMetrics tags the plain local caches, in
+   * Micrometer's global registry (a plain class has no container to hand it the application's; Spring Boot adds
+   * its registry to the global one by default). One pair of counters per cache name in this JVM: an object's cache
+   * field is a cache per object, and a meter registered again under the same name and tags is the first one.
+   * Each edit: a line of the template, and what follows it.
+   */
+  private static final String[][] METERS = {
+      {"import com.fasterxml.jackson.databind.ObjectMapper;\n", """
+      import io.micrometer.core.instrument.FunctionCounter;
+      import io.micrometer.core.instrument.Metrics;
+      """},
+      {"import java.util.Optional;\n", """
+      import java.util.concurrent.ConcurrentHashMap;
+      import java.util.concurrent.ConcurrentMap;
+      """},
+      {"    private final LongAdder misses = new LongAdder();\n", """
+          /** The hits and misses of every cache of this name in the JVM: what its meters count. */
+          private final LongAdder[] named;
+          private static final ConcurrentMap<String, LongAdder[]> READS = new ConcurrentHashMap<>();
+      """},
+      {"        this.type = type;\n", """
+              this.named = READS.computeIfAbsent(name, OptkitRedisCache::meters);
+      """},
+      {"        (found == null ? misses : hits).increment();\n", """
+              named[found == null ? 1 : 0].increment();
+      """},
+      {"        return new OptkitRedisCache<V>(name, ttlMillis, optional, type);\n    }\n", """
+
+          private static LongAdder[] meters(String name) {
+              LongAdder[] reads = {new LongAdder(), new LongAdder()};
+              FunctionCounter.builder("cache.gets", reads[0], LongAdder::sum).tags("cache", name, "result", "hit")
+                      .description("The number of times cache lookup methods have returned a cached value.")
+                      .register(Metrics.globalRegistry);
+              FunctionCounter.builder("cache.gets", reads[1], LongAdder::sum).tags("cache", name, "result", "miss")
+                      .description("The number of times cache lookup methods have returned an uncached (newly loaded) value.")
+                      .register(Metrics.globalRegistry);
+              return reads;
+          }
+      """},
+  };
   private static final String TEMPLATE = """
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
       import com.fasterxml.jackson.databind.ObjectMapper;

@@ -35,8 +35,8 @@ public final class RedisCacheConfigRewrite {
   /**
    * @param twoLevel the two-level backend: a bounded Caffeine level in each JVM in front of Redis, evictions
    *     broadcast to every instance ({@link TwoLevelCacheConfigRewrite})
-   * @param metrics Micrometer is on the module's class path: the local level's caches are bound to the
-   *     application's MeterRegistry when it has one (Redis's own statistics are Spring Boot's to bind)
+   * @param metrics Micrometer is on the module's class path: the Redis caches' statistics, and the local
+   *     level's caches, are bound to the application's MeterRegistry when it has one ({@link RedisMeters})
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
       boolean transactionAware, boolean twoLevel, boolean metrics, List<CachingTarget> targets, String indent,
@@ -93,6 +93,9 @@ public final class RedisCacheConfigRewrite {
     if (twoLevel) {
       imports.addAll(TwoLevelCacheConfigRewrite.imports(metrics));
     }
+    if (metrics) {
+      imports.addAll(RedisMeters.imports());
+    }
     imports.forEach(name -> lines.add("import " + name + ";"));
     lines.add("");
     lines.add("/**");
@@ -119,7 +122,8 @@ public final class RedisCacheConfigRewrite {
     lines.add(i + "/** Values as JSON with their class, so a hit comes back as the type the method returns. */");
     lines.add(i + "private static final GenericJackson2JsonRedisSerializer VALUES = values();");
     lines.add("");
-    String level = twoLevel ? ", LocalLevel " + TwoLevelCacheConfigRewrite.LEVEL_BEAN : "";
+    String level = (twoLevel ? ", LocalLevel " + TwoLevelCacheConfigRewrite.LEVEL_BEAN : "")
+        + (metrics ? ", " + RedisMeters.PARAMETER : "");
     if (twoLevel) {
       lines.addAll(TwoLevelCacheConfigRewrite.levelBean(i, metrics));
       lines.add("");
@@ -155,6 +159,9 @@ public final class RedisCacheConfigRewrite {
     lines.add(i2 + MARKER);
     lines.add(i2 + "RedisCacheManager manager = caches.build();");
     lines.add(i2 + "manager.initializeCaches();");
+    if (metrics) {
+      lines.addAll(RedisMeters.binding(i, i2));
+    }
     lines.add(i2 + (existingCaching ? "return new SimpleCacheResolver(manager);" : "return manager;"));
     lines.add(i + "}");
     lines.add("");
@@ -202,6 +209,9 @@ public final class RedisCacheConfigRewrite {
     lines.addAll(writeAwareCacheWriter(i));
     if (twoLevel) {
       lines.addAll(TwoLevelCacheConfigRewrite.classes(i));
+    }
+    if (metrics) {
+      lines.addAll(RedisMeters.binderClass(i));
     }
     lines.add("}");
     return String.join(nl, lines) + nl;

@@ -115,7 +115,7 @@ public final class TwoLevelCacheConfigRewrite {
   }
 
   /** The text, written with four spaces a level, in the project's indent, {@code depth} levels in. */
-  private static List<String> reindent(String indent, String text, int depth) {
+  static List<String> reindent(String indent, String text, int depth) {
     List<String> lines = new ArrayList<>();
     for (String line : text.stripTrailing().split("\n", -1)) {
       if (line.isBlank()) {

@@ -1,0 +1,195 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * With Micrometer in the pom, the redis and two-level backends bind each Redis cache's own statistics
+ * to the application's MeterRegistry (issue 25: "the registry's hit and miss counts equal the cache's
+ * statistics"): the migrated service compiled and run against a real redis-server with a real
+ * SimpleMeterRegistry, its {@code cache.gets} by result are the RedisCache's {@code getStatistics()},
+ * and its hits are the reads the HTTP source never saw.
+ */
+class RedisCacheMetersTest {
+  private static final String CACHE = "optkit.Settings.setting";
+
+  private static final String MICROMETER = """
+          <dependency>
+            <groupId>io.micrometer</groupId>
+            <artifactId>micrometer-core</artifactId>
+          </dependency>
+      """;
+
+  @TempDir Path dir;
+  private SettingsSource source;
+
+  @BeforeEach
+  void startSource() throws Exception {
+    source = new SettingsSource(0);
+    System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
+  }
+
+  @AfterEach
+  void stopSource() throws Exception {
+    source.close();
+    System.clearProperty("redis.test.base");
+  }
+
+  private MigrationFixture fixture(String backend, boolean micrometer) {
+    return new MigrationFixture(dir.resolve(backend + micrometer))
+        .file("pom.xml", micrometer ? RedisBackendTest.BOOT_POM.replace("<dependencies>", "<dependencies>\n" + MICROMETER)
+            : RedisBackendTest.BOOT_POM)
+        .java(RedisBackendTest.SETTING).java(RedisBackendTest.SETTINGS)
+        .config(OptkitConfig.defaults().withCacheBackend(backend));
+  }
+
+  private static String config(MigrationPlan plan) {
+    return plan.changes().stream().filter(c -> c.path().endsWith("OptkitCacheConfig.java"))
+        .map(c -> new String(c.after(), StandardCharsets.UTF_8)).findFirst()
+        .orElseThrow(() -> new AssertionError("no configuration; refused: "
+            + plan.refusals().stream().map(Refusal::reason).toList()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"redis", "two-level"})
+  void theRegistrysGetsAreTheRedisCachesOwnStatistics(String backend) throws Exception {
+    MigrationFixture fixture = fixture(backend, true);
+    MigrationPlan plan = fixture.plan();
+    String config = config(plan);
+    for (String line : List.of(
+        "        meterRegistry.ifAvailable(registry -> manager.getCacheNames().forEach(name ->",
+        "                new RedisCacheMeters((RedisCache) manager.getCache(name)).bindTo(registry)));",
+        "    static final class RedisCacheMeters extends CacheMeterBinder {",
+        "            super(cache, cache.getName(), Tags.of(\"cache.manager\", \"optkit\"));")) {
+      assertTrue(config.lines().anyMatch(line::equals), "missing: " + line + "\n" + config);
+    }
+    assertFalse(config(fixture(backend, false).plan()).contains("MeterRegistry"),
+        "without Micrometer in the pom nothing refers to it");
+    Path classes = fixture.compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = RedisBackendTest.loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (RedisBackendTest.Instance service = new RedisBackendTest.Instance(loader, RedisBackendTest.configPath(plan),
+          redis.port(), context -> context.registerBean("meterRegistry", MeterRegistry.class, () -> registry))) {
+        if (backend.equals("two-level")) {
+          awaitServing(service);
+        }
+        source.stored.put("currency", "EUR");
+        source.stored.put("region", "north");
+        for (int round = 0; round < 10; round++) {
+          assertEquals("EUR", value(service.read("currency")));
+          assertEquals("north", value(service.read("region")));
+        }
+        service.update("currency", "USD");
+        assertEquals("USD", value(service.read("currency")));
+        assertEquals("USD", value(service.read("currency")));
+
+        Object cache = service.context.getBean("optkitCacheManager").getClass().getMethod("getCache", String.class)
+            .invoke(service.context.getBean("optkitCacheManager"), CACHE);
+        Class<?> statistics = loader.loadClass("org.springframework.data.redis.cache.CacheStatistics");
+        Object own = loader.loadClass("org.springframework.data.redis.cache.RedisCache").getMethod("getStatistics")
+            .invoke(cache);
+        long hits = (Long) statistics.getMethod("getHits").invoke(own);
+        long misses = (Long) statistics.getMethod("getMisses").invoke(own);
+        long deletes = (Long) statistics.getMethod("getDeletes").invoke(own);
+        assertEquals(hits, (long) gets(registry, "hit"), "the registry's hits are the Redis cache's own");
+        assertEquals(misses, (long) gets(registry, "miss"), "the registry's misses are the Redis cache's own");
+        assertEquals(deletes, (long) registry.get("cache.removals").tags("cache", CACHE, "cache.manager", "optkit")
+            .functionCounter().count(), "the registry's removals are the Redis cache's deletes");
+        // redis: every read but each key's first and the one after the write is a Redis hit; two-level: those are
+        // the local level's, and Redis sees only the three reads that level missed, all misses
+        assertEquals(backend.equals("redis") ? 19 : 0, hits, "Redis hits");
+        assertEquals(3, misses, "Redis misses");
+        assertEquals(3, source.reads.get(), "the source answered only the misses");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /**
+   * A plain Java cache in Redis counts this JVM's reads in Micrometer's global registry: one pair of counters
+   * per cache name, so two objects' caches (a field per object) are counted together, as the meters' one name
+   * and tags would have them.
+   */
+  @Test
+  void aPlainJavaRedisCachesReadsAreMetersInTheGlobalRegistry() throws Exception {
+    String settings = PlainRedisBackendTest.SETTINGS.replace("@BASE@", "http://127.0.0.1:" + source.port());
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("plain"))
+        .file("pom.xml", PlainRedisBackendTest.POM.replace("<dependencies>", "<dependencies>\n" + MICROMETER
+            .replace("</artifactId>", "</artifactId>\n        <version>1.13.0</version>")))
+        .java(RedisBackendTest.SETTING).java(settings).config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan plan = fixture.plan();
+    String cacheClass = MigrationFixture.after(plan, "src/main/java/shop/OptkitRedisCache.java");
+    assertTrue(cacheClass.contains("        FunctionCounter.builder(\"cache.gets\", reads[0], LongAdder::sum)"
+        + ".tags(\"cache\", name, \"result\", \"hit\")"), cacheClass);
+    String unmetered = MigrationFixture.after(new MigrationFixture(dir.resolve("unmetered"))
+        .file("pom.xml", PlainRedisBackendTest.POM).java(RedisBackendTest.SETTING).java(settings)
+        .config(OptkitConfig.defaults().withCacheBackend("redis")).plan(), "src/main/java/shop/OptkitRedisCache.java");
+    assertFalse(unmetered.contains("Metrics") || unmetered.contains("named"), "without Micrometer nothing refers to it");
+    Path classes = fixture.compile(plan);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry);
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (PlainRedisBackendTest.Copy service = new PlainRedisBackendTest.Copy(classes)) {
+        source.stored.put("currency", "EUR");
+        source.stored.put("region", "north");
+        for (int round = 0; round < 10; round++) {
+          assertEquals("EUR", value(service.read("currency")));
+          assertEquals("north", value(service.read("region")));
+        }
+        service.update("currency", "USD");
+        assertEquals("USD", value(service.read("currency")));
+        assertEquals("USD", value(service.read("currency")));
+        assertEquals("19 hits, 3 misses", service.counts(), "the cache's own counts");
+        assertEquals(19, (long) registry.get("cache.gets").tags("cache", CACHE, "result", "hit").functionCounter().count());
+        assertEquals(3, (long) registry.get("cache.gets").tags("cache", CACHE, "result", "miss").functionCounter().count());
+        assertEquals(3, source.reads.get(), "the source answered only the misses");
+      }
+    } finally {
+      Metrics.removeRegistry(registry);
+      System.clearProperty("optkit.cache.redis.url");
+    }
+  }
+
+  private static double gets(MeterRegistry registry, String result) {
+    return registry.get("cache.gets").tags("cache", CACHE, "cache.manager", "optkit", "result", result)
+        .functionCounter().count();
+  }
+
+  private static Object value(Object setting) throws Exception {
+    return setting.getClass().getMethod("value").invoke(setting);
+  }
+
+  /** The two-level backend serves its local level once its own heartbeat comes back (at most 15 s). */
+  private static void awaitServing(RedisBackendTest.Instance instance) throws Exception {
+    Object level = instance.context.getBean("optkitLocalLevel");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!(Boolean) level.getClass().getMethod("serving").invoke(level)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the local level was not served in 15 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+}
