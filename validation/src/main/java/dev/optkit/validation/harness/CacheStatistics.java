@@ -30,6 +30,11 @@ final class CacheStatistics {
   private static final String SPRING_MANAGER = "org.springframework.cache.CacheManager";
   private static final String SPRING_RESOLVER = "org.springframework.cache.interceptor.CacheResolver";
   private static final String SPRING_CONTEXT = "org.springframework.context.ApplicationContext";
+  /**
+   * The bean migrate's two-level backend makes for this JVM's level in front of Redis, whose public
+   * {@code statistics(name)} gives each cache's Caffeine statistics (TwoLevelCacheConfigRewrite.LEVEL_BEAN).
+   */
+  private static final String LOCAL_LEVEL_BEAN = "optkitLocalLevel";
   /** The class migrate's redis backend writes for a plain Java cache, in the project's package. */
   private static final String OPTKIT_REDIS_CACHE = "OptkitRedisCache";
   private static final int MAX_DEPTH = 8;
@@ -53,7 +58,13 @@ final class CacheStatistics {
       }
       Class<?> type = object.getClass();
       if (implementsNamed(type, SPRING_CONTEXT)) {
-        springManagersOf(object).forEach((name, manager) -> springCaches(name, manager, caches));
+        Map<String, Object> managers = springManagersOf(object);
+        managers.forEach((name, manager) -> springCaches(name, manager, caches));
+        Object level = bean(object, LOCAL_LEVEL_BEAN);
+        if (level != null) {
+          managers.values().forEach(manager -> cacheNames(manager).forEach(name ->
+              caches.putIfAbsent(LOCAL_LEVEL_BEAN + ":" + name, new LevelCache(level, name))));
+        }
         continue;
       }
       if (implementsNamed(type, SPRING_MANAGER)) {
@@ -82,7 +93,12 @@ final class CacheStatistics {
       }
     }
     Map<String, HostResult.CacheCounts> counts = new java.util.TreeMap<>();
-    caches.forEach((name, cache) -> counts.put(name, counts(cache)));
+    caches.forEach((name, cache) -> {
+      HostResult.CacheCounts found = counts(cache);
+      if (found != null) {
+        counts.put(name, found);
+      }
+    });
     return counts;
   }
 
@@ -155,12 +171,35 @@ final class CacheStatistics {
     }
   }
 
-  private static void springCaches(String managerName, Object manager, Map<String, Object> caches) {
+  /** The bean of that name in the context, or null when there is none (or it cannot be made). */
+  private static Object bean(Object context, String name) {
+    try {
+      if (!(Boolean) context.getClass().getMethod("containsBean", String.class).invoke(context, name)) {
+        return null;
+      }
+      return context.getClass().getMethod("getBean", String.class).invoke(context, name);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /** One cache of the two-level backend's local level, read through the level's {@code statistics(name)}. */
+  private record LevelCache(Object level, String name) {}
+
+  private static List<String> cacheNames(Object manager) {
     try {
       @SuppressWarnings("unchecked")
       java.util.Collection<String> names = (java.util.Collection<String>) manager.getClass()
           .getMethod("getCacheNames").invoke(manager);
-      for (String name : List.copyOf(names)) {
+      return List.copyOf(names);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return List.of(); // a manager optkit cannot read: its caches go unreported
+    }
+  }
+
+  private static void springCaches(String managerName, Object manager, Map<String, Object> caches) {
+    try {
+      for (String name : cacheNames(manager)) {
         Object cache = manager.getClass().getMethod("getCache", String.class).invoke(manager, name);
         Object nativeCache = cache == null ? null : cache.getClass().getMethod("getNativeCache").invoke(cache);
         if (nativeCache != null && (implementsNamed(nativeCache.getClass(), CAFFEINE_CACHE)
@@ -176,6 +215,9 @@ final class CacheStatistics {
   }
 
   private static HostResult.CacheCounts counts(Object cache) {
+    if (cache instanceof LevelCache local) {
+      return levelStatistics(local);
+    }
     if (cache.getClass().getSimpleName().equals(OPTKIT_REDIS_CACHE)) {
       return counted(cache);
     }
@@ -225,6 +267,21 @@ final class CacheStatistics {
       return new HostResult.CacheCounts(hits, misses, true);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return new HostResult.CacheCounts(0, 0, false); // one an earlier optkit made, which counts nothing
+    }
+  }
+
+  /**
+   * The local level's statistics for one cache (its hits never reach Redis, whose statistics count the rest); a
+   * name the level does not hold (another manager's cache) is no cache of it.
+   */
+  private static HostResult.CacheCounts levelStatistics(LevelCache cache) {
+    try {
+      Object stats = cache.level().getClass().getMethod("statistics", String.class).invoke(cache.level(), cache.name());
+      long hits = (long) publicMethod(stats, "hitCount").invoke(stats);
+      long misses = (long) publicMethod(stats, "missCount").invoke(stats);
+      return new HostResult.CacheCounts(hits, misses, true); // the level's caches always record statistics
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
     }
   }
 

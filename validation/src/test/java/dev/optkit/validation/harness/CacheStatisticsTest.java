@@ -138,4 +138,40 @@ class CacheStatisticsTest {
     Map<String, HostResult.CacheCounts> during = CacheStatistics.since(before, CacheStatistics.of(new PlainRedisBacked()));
     assertEquals(Map.of("PlainRedisBacked.SETTINGS", new HostResult.CacheCounts(7, 3, true)), during);
   }
+
+  /**
+   * The contract of the two-level backend's local level (LocalLevelText, run on a real Redis by TwoLevelBackendTest):
+   * a bean named optkitLocalLevel whose public statistics(name) gives a cache's Caffeine statistics, null for none.
+   */
+  public static final class LocalLevel {
+    private final Map<String, Cache<String, Integer>> caches = Map.of("prices",
+        Caffeine.newBuilder().maximumSize(10).recordStats().build());
+
+    public com.github.benmanes.caffeine.cache.stats.CacheStats statistics(String name) {
+      return caches.get(name).stats();
+    }
+  }
+
+  @Test
+  void readsTheTwoLevelBackendsLocalLevelBesideTheManagersCaches() {
+    LocalLevel level = new LocalLevel();
+    try (org.springframework.context.support.GenericApplicationContext context =
+        new org.springframework.context.support.GenericApplicationContext()) {
+      context.registerBean("optkitCacheManager", org.springframework.cache.CacheManager.class,
+          () -> new org.springframework.cache.concurrent.ConcurrentMapCacheManager("prices", "stock"));
+      context.registerBean("optkitLocalLevel", LocalLevel.class, () -> level);
+      context.refresh();
+      Map<String, HostResult.CacheCounts> before = CacheStatistics.of(context);
+      Cache<String, Integer> prices = level.caches.get("prices");
+      for (String sku : java.util.List.of("a", "b", "a", "a", "b", "c")) {
+        prices.get(sku, String::length);
+      }
+      Map<String, HostResult.CacheCounts> during = CacheStatistics.since(before, CacheStatistics.of(context));
+
+      assertEquals(new HostResult.CacheCounts(3, 3, true), during.get("optkitLocalLevel:prices"), during.toString());
+      // the manager's own caches keep their entries; a name the level does not hold is no cache of it
+      assertEquals(java.util.List.of("optkitCacheManager:prices", "optkitCacheManager:stock", "optkitLocalLevel:prices"),
+          java.util.List.copyOf(during.keySet()));
+    }
+  }
 }
