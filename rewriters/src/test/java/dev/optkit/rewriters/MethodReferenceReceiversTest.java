@@ -3,7 +3,6 @@ package dev.optkit.rewriters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -49,9 +48,7 @@ class MethodReferenceReceiversTest {
       """;
 
   private static String reason(MigrationPlan plan, String method) {
-    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
-        .map(Refusal::reason).filter(r -> !r.contains("which is cached in this migration")).findFirst()
-        .orElse(plan.targets().isEmpty() ? "nothing cached: " + plan.notCacheable() : "cached");
+    return ObjectsTheCallMadeTest.reason(plan, method);
   }
 
   private MigrationPlan plan(String name, String body) {

@@ -17,7 +17,7 @@ class ObjectsTheCallMadeTest {
   @TempDir Path dir;
 
   /** Why the read is refused, or "cached" when it or the service method above it is. */
-  private static String reason(MigrationPlan plan, String method) {
+  static String reason(MigrationPlan plan, String method) {
     return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
         .map(Refusal::reason).filter(r -> !r.contains("which is cached in this migration")).findFirst()
         .orElse(plan.targets().isEmpty() ? "nothing cached: " + plan.notCacheable() : "cached");
