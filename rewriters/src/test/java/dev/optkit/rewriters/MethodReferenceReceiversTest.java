@@ -26,7 +26,7 @@ class MethodReferenceReceiversTest {
 
       public class UserDto {
           private String name;
-          private List<String> roles = new ArrayList<>();
+          List<String> roles = new ArrayList<>();
 
           public void setName(String name) {
               this.name = name;
@@ -47,13 +47,29 @@ class MethodReferenceReceiversTest {
       }
       """;
 
+  private static final String LABELER = """
+      package shop;
+
+      public class Labeler {
+          private String prefix = "";
+
+          public void setPrefix(String prefix) {
+              this.prefix = prefix;
+          }
+
+          public String label(String role) {
+              return prefix + role;
+          }
+      }
+      """;
+
   private static String reason(MigrationPlan plan, String method) {
     return ObjectsTheCallMadeTest.reason(plan, method);
   }
 
   private MigrationPlan plan(String name, String body) {
     return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM)
-        .java(DTO)
+        .java(DTO).java(LABELER)
         .java(MigrationSafetyTest.bean("UserDao", "Repository", """
             import org.springframework.stereotype.Repository;""", body))
         .java("""
@@ -168,5 +184,107 @@ class MethodReferenceReceiversTest {
         """);
     String why = reason(patternVariable, "user");
     assertTrue(why.contains("of an object shared between calls (dto::addRole)"), why);
+  }
+
+  /** Hostile review 61: names and objects the first cut of this proof took for a fresh local's. */
+  @Test
+  void aFieldAnInnerClassOrAStoreMakesTheReceiverShared() {
+    // shadow_ref: the reference names the field; a local of that name stands in another block
+    MigrationPlan shadowed = plan("shadowed", """
+            private final Labeler labeler = new Labeler();
+
+            public java.util.List<String> roles(long id) {
+                java.util.List<String> out = jdbc.queryForList("SELECT role FROM user_role WHERE user_id = ?",
+                    String.class, id).stream().map(labeler::label).toList();
+                if (out.isEmpty()) {
+                    Labeler labeler = new Labeler();
+                    return java.util.List.of(labeler.label("none"));
+                }
+                return out;
+            }
+        """);
+    String shadowedWhy = reason(shadowed, "roles");
+    assertTrue(shadowedWhy.contains("of an object shared between calls (labeler::label)"), shadowedWhy);
+    // anon_foreach_ref: in an anonymous class's method, the outer method's for-each variable
+    MigrationPlan anonymous = plan("anonymous", """
+            private final java.util.List<Labeler> labelers = java.util.List.of(new Labeler());
+
+            public java.util.List<String> roles(long id) {
+                java.util.List<String> rows = jdbc.queryForList("SELECT role FROM user_role WHERE user_id = ?",
+                    String.class, id);
+                java.util.List<String> out = new java.util.ArrayList<>();
+                for (Labeler labeler : labelers) {
+                    out.addAll(new java.util.function.Supplier<java.util.List<String>>() {
+                        @Override
+                        public java.util.List<String> get() {
+                            return rows.stream().map(labeler::label).toList();
+                        }
+                    }.get());
+                }
+                if (out.isEmpty()) {
+                    Labeler labeler = new Labeler();
+                    out.add(labeler.label("none"));
+                }
+                return out;
+            }
+        """);
+    assertTrue(!reason(anonymous, "roles").equals("cached"), reason(anonymous, "roles"));
+    // fieldassign_ref: the fresh DTO is given the bean's own list
+    MigrationPlan stored = plan("stored", """
+            private final java.util.List<String> seen = new java.util.ArrayList<>();
+
+            public UserDto user(long id) {
+                UserDto dto = new UserDto();
+                dto.roles = seen;
+                jdbc.queryForList("SELECT role FROM user_role WHERE user_id = ?", String.class, id).forEach(dto::addRole);
+                return dto;
+            }
+        """);
+    assertTrue(!reason(stored, "user").equals("cached"), reason(stored, "user"));
+    // inner_ref: an inner class's object writes the bean's field
+    MigrationPlan inner = plan("inner", """
+            private final java.util.List<String> seen = new java.util.ArrayList<>();
+
+            class Acc {
+                void add(String role) {
+                    seen.add(role);
+                }
+
+                int count() {
+                    return seen.size();
+                }
+            }
+
+            public UserDto user(long id) {
+                Acc acc = new Acc();
+                jdbc.queryForList("SELECT role FROM user_role WHERE user_id = ?", String.class, id).forEach(acc::add);
+                UserDto dto = new UserDto();
+                dto.setName(String.valueOf(acc.count()));
+                return dto;
+            }
+        """);
+    assertTrue(!reason(inner, "user").equals("cached"), reason(inner, "user"));
+  }
+
+  /** Hostile review 61's ctorstatic_ref: a DTO made here whose constructor gives it its class's static list. */
+  @Test
+  void aNewObjectGivenItsClasssStaticListIsShared() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("ctorstatic")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(DTO.replace("List<String> roles = new ArrayList<>();", """
+            static final List<String> ALL = new ArrayList<>();
+                List<String> roles;
+
+                public UserDto() {
+                    this.roles = ALL;
+                }"""))
+        .java(MigrationSafetyTest.bean("UserDao", "Repository", """
+            import org.springframework.stereotype.Repository;""", """
+            public UserDto user(long id) {
+                UserDto dto = new UserDto();
+                jdbc.queryForList("SELECT role FROM user_role WHERE user_id = ?", String.class, id).forEach(dto::addRole);
+                return dto;
+            }
+        """)).plan();
+    assertTrue(!reason(plan, "user").equals("cached"), reason(plan, "user"));
   }
 }

@@ -30,6 +30,11 @@ public final class ConstructionState {
       "String", "Math", "Integer", "Long", "Double", "Float", "Short", "Byte", "Boolean", "Character", "BigDecimal",
       "BigInteger", "Optional", "Duration", "Instant", "LocalDate", "LocalDateTime", "UUID", "StandardCharsets");
 
+  /** Types of a static final field that holds a value nobody changes. */
+  private static final Set<String> STATIC_VALUES = Set.of("String", "Integer", "Long", "Double", "Float", "Short",
+      "Byte", "Boolean", "Character", "BigDecimal", "BigInteger", "Duration", "Instant", "LocalDate", "LocalDateTime",
+      "UUID", "java.lang.String");
+
   private ConstructionState() {}
 
   /**
@@ -47,8 +52,12 @@ public final class ConstructionState {
   }
 
   private static boolean readsOutside(TypeDeclaration<?> type, Set<String> constants) {
+    // its own fields: the object's, and static finals of value types; a static list of its class is state every
+    // object made would share (hostile review 61's ctorstatic_ref: this.roles = ALL)
     Set<String> fields = new HashSet<>();
-    type.getFields().forEach(f -> f.getVariables().forEach(v -> fields.add(v.getNameAsString())));
+    type.getFields().stream().filter(f -> !f.isStatic() || f.isFinal() && f.getElementType().isPrimitiveType()
+        || f.isFinal() && STATIC_VALUES.contains(f.getElementType().asString()))
+        .forEach(f -> f.getVariables().forEach(v -> fields.add(v.getNameAsString())));
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof FieldDeclaration field && !field.isStatic()) {
         for (VariableDeclarator variable : field.getVariables()) {
