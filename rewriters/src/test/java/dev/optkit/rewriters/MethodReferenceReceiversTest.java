@@ -205,6 +205,26 @@ class MethodReferenceReceiversTest {
         """);
     String shadowedWhy = reason(shadowed, "roles");
     assertTrue(shadowedWhy.contains("of an object shared between calls (labeler::label)"), shadowedWhy);
+    // lambda_local_plain and _ref: the field named in the map, a local of its name in a lambda's body (older than the
+    // reference's roots: the plain call was cached too)
+    for (String mapped : java.util.List.of("r -> labeler.label(r)", "labeler::label")) {
+      MigrationPlan inLambda = plan("inLambda" + mapped.length(), """
+              private final Labeler labeler = new Labeler();
+
+              public java.util.List<String> roles(long id) {
+                  java.util.function.Supplier<String> none = () -> {
+                      Labeler labeler = new Labeler();
+                      return labeler.label("none");
+                  };
+                  java.util.List<String> out = jdbc.queryForList("SELECT role FROM user_role WHERE user_id = ?",
+                      String.class, id).stream().map(MAPPED).toList();
+                  return out.isEmpty() ? java.util.List.of(none.get()) : out;
+              }
+          """.replace("MAPPED", mapped));
+      String inLambdaWhy = reason(inLambda, "roles");
+      assertTrue(inLambdaWhy.contains("reads field prefix, which changes after construction, of an object shared between "
+          + "calls"), mapped + ": " + inLambdaWhy);
+    }
     // anon_foreach_ref: in an anonymous class's method, the outer method's for-each variable
     MigrationPlan anonymous = plan("anonymous", """
             private final java.util.List<Labeler> labelers = java.util.List.of(new Labeler());
@@ -264,6 +284,22 @@ class MethodReferenceReceiversTest {
             }
         """);
     assertTrue(!reason(inner, "user").equals("cached"), reason(inner, "user"));
+  }
+
+  /** Hostile review 61's r_var: a reference on a local optkit cannot type was dropped, its method unchecked. */
+  @Test
+  void aReferenceOnAnUntypedLocalIsCheckedAsItsCallIs() {
+    MigrationPlan plan = plan("var", """
+            private final UserDto last = new UserDto();
+
+            public UserDto user(long id) {
+                var dto = last;
+                jdbc.queryForList("SELECT role FROM user_role WHERE user_id = ?", String.class, id).forEach(dto::addRole);
+                return dto;
+            }
+        """);
+    String why = reason(plan, "user");
+    assertTrue(why.contains("of an object shared between calls (dto::addRole)"), why);
   }
 
   /** Hostile review 61's ctorstatic_ref: a DTO made here whose constructor gives it its class's static list. */

@@ -345,6 +345,14 @@ public final class MethodCalls {
       m.callNodes.add(reference);
       return;
     }
+    if (receiver == null && (written != null || scope instanceof NameExpr)) {
+      // dto::addRole on a local optkit cannot type (var dto = last): a call on it all the same, as dto.addRole(r) is
+      // (hostile review 61's r_var: dropped, the reference's method went unchecked)
+      m.calls.add(new CallRef(null, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
+          SourceRange.of(reference), file.text.snippet(reference)));
+      m.callNodes.add(reference);
+      return;
+    }
     if (receiver == null || receiver.name().startsWith("java.")) {
       return;
     }

@@ -52,11 +52,12 @@ public final class ConstructionState {
   }
 
   private static boolean readsOutside(TypeDeclaration<?> type, Set<String> constants) {
-    // its own fields: the object's, and static finals of value types; a static list of its class is state every
-    // object made would share (hostile review 61's ctorstatic_ref: this.roles = ALL)
+    // its own fields, but for a static final that holds no value: a static list of its class is state every object
+    // made would share, which no reading of statics reports, a final one being read as a constant (hostile review
+    // 61's ctorstatic_ref: this.roles = ALL). Its other statics are reads and writes the facts of its code report.
     Set<String> fields = new HashSet<>();
-    type.getFields().stream().filter(f -> !f.isStatic() || f.isFinal() && f.getElementType().isPrimitiveType()
-        || f.isFinal() && STATIC_VALUES.contains(f.getElementType().asString()))
+    type.getFields().stream().filter(f -> !f.isStatic() || !f.isFinal() || f.getElementType().isPrimitiveType()
+        || STATIC_VALUES.contains(f.getElementType().asString()))
         .forEach(f -> f.getVariables().forEach(v -> fields.add(v.getNameAsString())));
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof FieldDeclaration field && !field.isStatic()) {

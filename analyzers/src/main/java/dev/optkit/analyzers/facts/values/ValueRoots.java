@@ -146,7 +146,7 @@ public final class ValueRoots {
   private String ofLocal(String name, com.github.javaparser.ast.Node at) {
     steps = 0;
     Set<String> tokens = new TreeSet<>();
-    if (boundWithoutValue(name, at) || fieldNamed(name, at) || fieldAssignedOf(name)) {
+    if (NameScopes.boundWithoutValue(name, at) || NameScopes.fieldNamed(name, at) || fieldAssignedOf(name)) {
       tokens.add("?");
     }
     local(name, true, tokens, 0);
@@ -156,38 +156,6 @@ public final class ValueRoots {
       }
     }
     return tokens.isEmpty() ? "?" : String.join("|", tokens);
-  }
-
-  private static boolean boundWithoutValue(String name, com.github.javaparser.ast.Node at) {
-    // the outermost method around the reference: an anonymous or local class's method may name the outer method's
-    // for-each or lambda variable (hostile review 61's anon_foreach_ref)
-    com.github.javaparser.ast.Node method = at;
-    for (com.github.javaparser.ast.Node up = at; up != null; up = up.getParentNode().orElse(null)) {
-      if (up instanceof com.github.javaparser.ast.body.CallableDeclaration<?>) {
-        method = up;
-      }
-    }
-    return method.findAll(com.github.javaparser.ast.body.Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
-        || method.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
-        || method.findAll(com.github.javaparser.ast.stmt.ForEachStmt.class).stream()
-            .anyMatch(loop -> loop.getVariableDeclarator().getNameAsString().equals(name));
-  }
-
-  /**
-   * Whether a class around the reference declares a field of that name: the name at the reference may be the field,
-   * a local of that name standing in another scope of the body (hostile review 61's shadow_ref).
-   */
-  private static boolean fieldNamed(String name, com.github.javaparser.ast.Node at) {
-    for (com.github.javaparser.ast.Node up = at; up != null; up = up.getParentNode().orElse(null)) {
-      List<com.github.javaparser.ast.body.BodyDeclaration<?>> members =
-          up instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type ? type.getMembers()
-          : up instanceof ObjectCreationExpr anonymous ? anonymous.getAnonymousClassBody().orElse(null) : null;
-      if (members != null && members.stream().anyMatch(member -> member instanceof com.github.javaparser.ast.body.FieldDeclaration field
-          && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether the body stores into a field of the local ({@code dto.roles = seen}): it then holds what was stored. */
@@ -256,7 +224,13 @@ public final class ValueRoots {
       for (String origin : origins) {
         tokens.add(origin.startsWith("c") ? withReceiver(origin, depth) : origin);
       }
-      if (value instanceof NameExpr name && isLocal.test(name.getNameAsString())) {
+      if (value instanceof NameExpr name && isLocal.test(name.getNameAsString())
+          && !NameScopes.declaredInScope(name.getNameAsString(), name)
+          && NameScopes.fieldNamed(name.getNameAsString(), name)) {
+        // labeler.label(r) naming the field, while a local of that name stands in another scope (a lambda's body):
+        // this object's, whatever the local is given (hostile review 61's lambda_local_plain)
+        tokens.add("this");
+      } else if (value instanceof NameExpr name && isLocal.test(name.getNameAsString())) {
         local(name.getNameAsString(), origins.isEmpty(), tokens, depth);
       } else if (origins.isEmpty() && value instanceof NameExpr name && literalConstant(name)) {
         tokens.add("new"); // rs.getInt(GAME_ID): a constant of the class, a literal's value (audit 14's s17b)
@@ -436,33 +410,10 @@ public final class ValueRoots {
     tokens.add("init:" + type);
     if (creation.getScope().isPresent()) {
       collect(creation.getScope().get(), tokens, depth + 1); // outer.new Inner(): it holds outer
-    } else if (innerClass(creation, type)) {
+    } else if (NameScopes.innerClass(creation, type)) {
       tokens.add("this"); // new Acc() of an inner class: its methods reach this object's fields (review 61's inner_ref)
     }
     creation.getArguments().forEach(argument -> collect(argument, tokens, depth + 1));
-  }
-
-  /**
-   * Whether the type created is an inner class (a member class that is not static, or a class declared in a
-   * method) of a class around the creation: each of its objects holds the enclosing object.
-   */
-  private static boolean innerClass(ObjectCreationExpr creation, String type) {
-    for (com.github.javaparser.ast.Node up = creation; up != null; up = up.getParentNode().orElse(null)) {
-      if (up instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration outer) {
-        for (com.github.javaparser.ast.body.BodyDeclaration<?> member : outer.getMembers()) {
-          if (member instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration nested
-              && nested.getNameAsString().equals(type)) {
-            return !nested.isStatic() && !nested.isInterface() && !outer.isInterface();
-          }
-        }
-      }
-      if (up instanceof com.github.javaparser.ast.stmt.BlockStmt block && block.getStatements().stream()
-          .anyMatch(s -> s instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt local
-              && local.getClassDeclaration().getNameAsString().equals(type))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code getPetTypes()}, {@code this.load()}: a call of this object's own method, without arguments. */

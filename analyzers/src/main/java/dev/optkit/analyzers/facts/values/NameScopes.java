@@ -1,0 +1,140 @@
+package dev.optkit.analyzers.facts.values;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
+import java.util.List;
+
+/**
+ * What a simple name stands for where it is written, by syntax: a local whose declaration is in scope
+ * there, a field of a class around it, a variable bound without a value the body shows; and whether a
+ * class made there is an inner class holding its enclosing object. {@link ValueRoots} asks it where
+ * one name may be both a local somewhere in the body and a field (hostile review 61).
+ */
+final class NameScopes {
+  private NameScopes() {}
+
+  static boolean boundWithoutValue(String name, Node at) {
+    // the outermost method around the reference: an anonymous or local class's method may name the outer method's
+    // for-each or lambda variable (hostile review 61's anon_foreach_ref)
+    Node method = at;
+    for (Node up = at; up != null; up = up.getParentNode().orElse(null)) {
+      if (up instanceof CallableDeclaration<?>) {
+        method = up;
+      }
+    }
+    return method.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || method.findAll(TypePatternExpr.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || method.findAll(ForEachStmt.class).stream()
+            .anyMatch(loop -> loop.getVariableDeclarator().getNameAsString().equals(name));
+  }
+
+  /**
+   * Whether a class around the reference declares a field of that name: the name at the reference may be the field,
+   * a local of that name standing in another scope of the body (hostile review 61's shadow_ref).
+   */
+  static boolean fieldNamed(String name, Node at) {
+    for (Node up = at; up != null; up = up.getParentNode().orElse(null)) {
+      if (declaresField(up, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+
+  /**
+   * Whether the type created is an inner class (a member class that is not static, or a class declared in a
+   * method) of a class around the creation: each of its objects holds the enclosing object.
+   */
+  static boolean innerClass(ObjectCreationExpr creation, String type) {
+    for (Node up = creation; up != null; up = up.getParentNode().orElse(null)) {
+      if (up instanceof ClassOrInterfaceDeclaration outer) {
+        for (BodyDeclaration<?> member : outer.getMembers()) {
+          if (member instanceof ClassOrInterfaceDeclaration nested
+              && nested.getNameAsString().equals(type)) {
+            return !nested.isStatic() && !nested.isInterface() && !outer.isInterface();
+          }
+        }
+      }
+      if (up instanceof BlockStmt block && block.getStatements().stream()
+          .anyMatch(s -> s instanceof LocalClassDeclarationStmt local
+              && local.getClassDeclaration().getNameAsString().equals(type))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+
+  /**
+   * Whether a declaration of a local (or a parameter) of this name is in scope at the use: before it in a block
+   * around it, a for's or try's own, a lambda's, a catch's, a for-each's or a method's parameter. A field of a
+   * class declared between them (an anonymous or local class's) hides an outer local. Pattern variables count as
+   * in scope wherever the method has one of the name.
+   */
+  static boolean declaredInScope(String name, Node use) {
+    Node child = use;
+    for (Node up = use.getParentNode().orElse(null); up != null; child = up, up = up.getParentNode().orElse(null)) {
+      if (up instanceof BlockStmt block) {
+        for (Statement statement : block.getStatements()) {
+          if (statement == child) {
+            break;
+          }
+          if (statement instanceof ExpressionStmt expression && declares(expression.getExpression(), name)) {
+            return true;
+          }
+        }
+      } else if (up instanceof LambdaExpr lambda && named(lambda.getParameters(), name)
+          || up instanceof CallableDeclaration<?> callable && named(callable.getParameters(), name)
+          || up instanceof CatchClause catchClause && catchClause.getParameter().getNameAsString().equals(name)
+          || up instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
+              && child != loop.getIterable()
+          || up instanceof ForStmt loop && loop.getInitialization().stream().anyMatch(e -> declares(e, name))
+          || up instanceof TryStmt attempt && attempt.getResources().stream().anyMatch(e -> declares(e, name))) {
+        return true;
+      }
+      if (up instanceof CallableDeclaration<?> callable && callable.findAll(TypePatternExpr.class).stream()
+          .anyMatch(pattern -> pattern.getNameAsString().equals(name))) {
+        return true;
+      }
+      if (declaresField(up, name)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean named(List<Parameter> parameters, String name) {
+    return parameters.stream().anyMatch(p -> p.getNameAsString().equals(name));
+  }
+
+  private static boolean declares(com.github.javaparser.ast.expr.Expression expression, String name) {
+    return expression instanceof VariableDeclarationExpr declaration
+        && declaration.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name));
+  }
+
+  private static boolean declaresField(Node at, String name) {
+    List<BodyDeclaration<?>> members = at instanceof TypeDeclaration<?> type ? type.getMembers()
+        : at instanceof ObjectCreationExpr anonymous ? anonymous.getAnonymousClassBody().orElse(null) : null;
+    return members != null && members.stream().anyMatch(member -> member instanceof FieldDeclaration field
+        && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+  }
+}
