@@ -323,6 +323,8 @@ class RedisBackendTest {
 
               private final RedisCacheWriter writer;
               private final RedisConnectionFactory connections;
+              /** Counts the puts its own script makes, which the writer it wraps never sees. */
+              private final CacheStatisticsCollector statistics;
               /** Per thread, by cache and key, the eviction count its miss saw (the few kept bound what failed loads leave). */
               private final ThreadLocal<Map<String, Map<ByteBuffer, byte[]>>> misses = ThreadLocal.withInitial(HashMap::new);
               /** Per thread, the caches its transaction evicted: it reads past them until the transaction ends. */
@@ -331,8 +333,14 @@ class RedisBackendTest {
               private static final AtomicLong LAST_WARNING = new AtomicLong();
 
               WriteAwareCacheWriter(RedisCacheWriter writer, RedisConnectionFactory connections) {
+                  this(writer, connections, CacheStatisticsCollector.none());
+              }
+
+              private WriteAwareCacheWriter(RedisCacheWriter writer, RedisConnectionFactory connections,
+                      CacheStatisticsCollector statistics) {
                   this.writer = writer;
                   this.connections = connections;
+                  this.statistics = statistics;
               }
 
               private static byte[] evictionsKey(String name) {
@@ -401,7 +409,11 @@ class RedisBackendTest {
                   try (RedisConnection connection = connections.getConnection()) {
                       Object stored = connection.scriptingCommands().eval(PUT_IF_NO_EVICTION, ReturnType.INTEGER, 2, key,
                           evictionsKey(name), started, value, String.valueOf(millis).getBytes(StandardCharsets.UTF_8));
-                      return Long.valueOf(1).equals(stored);
+                      if (Long.valueOf(1).equals(stored)) {
+                          statistics.incPuts(name);
+                          return true;
+                      }
+                      return false;
                   } catch (DataAccessException e) {
                       unreachable(name, e); // not stored: the next read asks the source again
                       return false;
@@ -491,7 +503,7 @@ class RedisBackendTest {
 
               @Override
               public RedisCacheWriter withStatisticsCollector(CacheStatisticsCollector collector) {
-                  return new WriteAwareCacheWriter(writer.withStatisticsCollector(collector), connections);
+                  return new WriteAwareCacheWriter(writer.withStatisticsCollector(collector), connections, collector);
               }
 
               @Override

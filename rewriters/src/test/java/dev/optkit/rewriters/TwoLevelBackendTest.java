@@ -206,7 +206,7 @@ class TwoLevelBackendTest {
         "    public LocalLevel optkitLocalLevel(RedisConnectionFactory connectionFactory, "
             + "ObjectProvider<MeterRegistry> meterRegistry) {",
         "        meterRegistry.ifAvailable(registry -> level.whenAdded((name, cache) ->",
-        "                CaffeineCacheMetrics.monitor(registry, cache, name, \"cache.manager\", \"optkitLocalLevel\")));")) {
+        "                CaffeineCacheMetrics.monitor(registry, cache, name, \"cache.manager\", \"optkitLocalLevel\", \"name\", name)));")) {
       assertTrue(config.lines().anyMatch(line::equals), "missing: " + line + "\n" + config);
     }
     assertFalse(after(fixture("two-level").plan(), "OptkitCacheConfig.java").contains("MeterRegistry"),

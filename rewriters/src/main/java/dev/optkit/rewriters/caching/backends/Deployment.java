@@ -64,7 +64,8 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
     return java.util.Optional.of("deployment: Redis is reached through Lettuce (" + String.join("; ", untimedLettuce)
         + ") and no application file sets spring.data.redis.timeout: while Redis is down, every read of a cached "
         + "method waits Lettuce's command timeout, a minute by default, before it answers from the source, and every "
-        + "writer as long before its eviction fails; set spring.data.redis.timeout (1s, say) (docs/cache-backends.md)");
+        + "writer as long before its eviction fails; set spring.data.redis.timeout (1s, say; spring.redis.timeout on "
+        + "Spring Boot 2) (docs/cache-backends.md)");
   }
 
   public boolean looksMultiInstance() {

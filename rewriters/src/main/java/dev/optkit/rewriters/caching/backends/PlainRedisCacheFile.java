@@ -38,7 +38,7 @@ public final class PlainRedisCacheFile {
   }
 
   /**
-   * With Micrometer: {@code cache.gets} by result, tagged as CaffeineCacheMetrics tags the plain local caches, in
+   * With Micrometer: {@code cache.gets} by result, tagged as the plain local caches are (Spring Boot's tag keys), in
    * Micrometer's global registry (a plain class has no container to hand it the application's; Spring Boot adds
    * its registry to the global one by default). One pair of counters per cache name in this JVM: an object's cache
    * field is a cache per object, and a meter registered again under the same name and tags is the first one.
@@ -68,10 +68,12 @@ public final class PlainRedisCacheFile {
 
           private static LongAdder[] meters(String name) {
               LongAdder[] reads = {new LongAdder(), new LongAdder()};
-              FunctionCounter.builder("cache.gets", reads[0], LongAdder::sum).tags("cache", name, "result", "hit")
+              FunctionCounter.builder("cache.gets", reads[0], LongAdder::sum)
+                      .tags("cache", name, "name", name, "cache.manager", "optkit", "result", "hit")
                       .description("The number of times cache lookup methods have returned a cached value.")
                       .register(Metrics.globalRegistry);
-              FunctionCounter.builder("cache.gets", reads[1], LongAdder::sum).tags("cache", name, "result", "miss")
+              FunctionCounter.builder("cache.gets", reads[1], LongAdder::sum)
+                      .tags("cache", name, "name", name, "cache.manager", "optkit", "result", "miss")
                       .description("The number of times cache lookup methods have returned an uncached (newly loaded) value.")
                       .register(Metrics.globalRegistry);
               return reads;

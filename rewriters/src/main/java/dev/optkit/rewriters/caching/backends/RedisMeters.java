@@ -23,13 +23,15 @@ final class RedisMeters {
   static List<String> imports() {
     return List.of("io.micrometer.core.instrument.FunctionCounter", "io.micrometer.core.instrument.MeterRegistry",
         "io.micrometer.core.instrument.Tags", "io.micrometer.core.instrument.binder.cache.CacheMeterBinder",
-        "org.springframework.beans.factory.ObjectProvider", "org.springframework.data.redis.cache.RedisCache");
+        "org.springframework.beans.factory.ObjectProvider",
+        "org.springframework.cache.transaction.TransactionAwareCacheDecorator",
+        "org.springframework.data.redis.cache.RedisCache");
   }
 
   /** The statement binding the built manager's caches, once they are initialised, {@code at} the body's indent. */
   static List<String> binding(String i, String at) {
     return List.of(at + "meterRegistry.ifAvailable(registry -> manager.getCacheNames().forEach(name ->",
-        at + i + i + "new RedisCacheMeters((RedisCache) manager.getCache(name)).bindTo(registry)));");
+        at + i + i + "new RedisCacheMeters(redisCache(manager.getCache(name))).bindTo(registry)));");
   }
 
   /** The nested binder class. */
@@ -41,12 +43,18 @@ final class RedisMeters {
          * the reads that reached Redis (with two levels: those the local level missed) on this instance. Raw
          * CacheMeterBinder: it takes a type argument only from Micrometer 1.7.
          */
+        /** The RedisCache itself: a transaction-aware manager hands out each in a decorator (trial 61's start-up failure). */
+        private static RedisCache redisCache(org.springframework.cache.Cache cache) { // two-level imports Caffeine's Cache
+            return (RedisCache) (cache instanceof TransactionAwareCacheDecorator
+                    ? ((TransactionAwareCacheDecorator) cache).getTargetCache() : cache);
+        }
+
         @SuppressWarnings({"rawtypes", "unchecked"})
         static final class RedisCacheMeters extends CacheMeterBinder {
             private final RedisCache cache;
 
             RedisCacheMeters(RedisCache cache) {
-                super(cache, cache.getName(), Tags.of("cache.manager", "%s"));
+                super(cache, cache.getName(), Tags.of("cache.manager", "%s", "name", cache.getName()));
                 this.cache = cache;
             }
 

@@ -34,7 +34,8 @@ import java.util.Set;
  * open stream or iterator (nothing to write), an interface or abstract type with no implementation
  * in the project, a class without a creator Jackson can use (a no-argument constructor, a record's,
  * or one marked {@code @JsonCreator}), a field Jackson does not see (the hit would come back
- * without it), a JPA entity (lazy associations, Hibernate's collections), Spring Data's
+ * without it), a JPA entity with associations or collections (Hibernate's proxies and collections), a
+ * read that may hand back a Hibernate proxy ({@code getReferenceById}), Spring Data's
  * {@code Page}/{@code Slice} ({@code PageImpl} has no creator), a type declared as {@code Object}
  * or a library's type optkit cannot look into, and a key of a type whose text is not its value.
  */
@@ -49,7 +50,7 @@ public final class RedisRoundTrip {
   private static final Set<String> SORTED = Set.of("TreeSet", "SortedSet", "NavigableSet", "TreeMap", "SortedMap",
       "NavigableMap");
   private static final Set<String> MAPS = Set.of("Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap", "NavigableMap");
-  private static final Set<String> CONTAINERS = Set.of("List", "ArrayList", "LinkedList", "Collection", "Set", "HashSet",
+  static final Set<String> CONTAINERS = Set.of("List", "ArrayList", "LinkedList", "Collection", "Set", "HashSet",
       "LinkedHashSet", "TreeSet", "SortedSet", "NavigableSet", "Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap",
       "NavigableMap", "Optional");
   private static final Set<String> OPEN = Set.of("Stream", "IntStream", "LongStream", "DoubleStream", "Iterator",
@@ -59,6 +60,9 @@ public final class RedisRoundTrip {
       "Consumer", "BiConsumer", "Predicate", "BiPredicate", "UnaryOperator", "BinaryOperator", "Comparator",
       "IntFunction", "ToIntFunction", "ToLongFunction", "ToDoubleFunction", "IntSupplier", "LongSupplier",
       "BooleanSupplier", "DoubleSupplier", "IntPredicate", "LongFunction", "DoubleFunction");
+  /** Loads that may hand back an uninitialised Hibernate proxy instead of an entity of its own class. */
+  private static final Set<String> PROXY_LOADERS = Set.of("getReferenceById", "getById", "getOne", "getReference",
+      "load");
   private static final Set<String> PAGES = Set.of("Page", "Slice", "PageImpl", "SliceImpl", "GeoResults", "Window");
 
   private final ProjectIndex index;
@@ -89,6 +93,15 @@ public final class RedisRoundTrip {
         return Optional.of("with the redis backend its key is written as text, and parameter '"
             + parameter.getNameAsString() + "' " + key.get());
       }
+    }
+    Optional<String> proxy = index.reachedIo(method).stream().map(reached -> reached.site().method())
+        .filter(PROXY_LOADERS::contains).findFirst();
+    if (proxy.isPresent()) {
+      // getReferenceById hands back an uninitialised proxy, whose class (Person$HibernateProxy$...) is what Jackson's
+      // type information would name, and no JVM but this one has it
+      return Optional.of("with the redis backend its result must come back from JSON as the same value of the same "
+          + "class, and it reads through " + proxy.get() + "(), which may hand back a Hibernate proxy of the entity "
+          + "rather than the entity's own class");
     }
     Optional<String> result = valueProblem(declaration.get().getType(), unit.get(), new HashSet<>(), 0);
     return result.map(why -> "with the redis backend its result must come back from JSON as the same value of the "
@@ -186,8 +199,12 @@ public final class RedisRoundTrip {
     }
     if (typeFact.hasAnnotation("Entity") || typeFact.hasAnnotation("jakarta.persistence.Entity")
         || typeFact.hasAnnotation("javax.persistence.Entity")) {
-      return Optional.of(typeFact.simpleName() + " is a JPA entity: its lazy associations and Hibernate's own collection "
-          + "classes do not come back from JSON; cache a DTO or record of it instead");
+      // trial 61: an entity of plain columns (spring-boot-redis-cache's Person) round-trips as any class does; one with
+      // associations or collections holds Hibernate's proxies and PersistentBag/PersistentSet, which do not
+      Optional<String> hibernate = EntityRoundTrip.whyNot(typeFact, unit(index.pathOfType(qualified)));
+      if (hibernate.isPresent()) {
+        return hibernate;
+      }
     }
     Optional<String> superclass = typeFact.superTypes().stream()
         .filter(t -> index.type(t).filter(s -> s.kind().equals("class")).isPresent()).findFirst();

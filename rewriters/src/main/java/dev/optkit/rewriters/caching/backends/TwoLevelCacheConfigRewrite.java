@@ -86,7 +86,7 @@ public final class TwoLevelCacheConfigRewrite {
         public LocalLevel %s(RedisConnectionFactory connectionFactory, ObjectProvider<MeterRegistry> meterRegistry) {
             LocalLevel level = new LocalLevel(connectionFactory);
             meterRegistry.ifAvailable(registry -> level.whenAdded((name, cache) ->
-                    CaffeineCacheMetrics.monitor(registry, cache, name, "cache.manager", "%s")));
+                    CaffeineCacheMetrics.monitor(registry, cache, name, "cache.manager", "%s", "name", name)));
             return level;
         }
         """.formatted(LEVEL_METERS, LEVEL_BEAN, LEVEL_BEAN, LEVEL_METERS), 1);

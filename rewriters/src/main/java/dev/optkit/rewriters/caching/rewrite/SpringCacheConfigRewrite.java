@@ -81,7 +81,7 @@ public final class SpringCacheConfigRewrite {
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
     if (metrics) {
       lines.add(" * Their statistics are in the application's MeterRegistry (cache.gets by result, cache.puts,");
-      lines.add(" * cache.evictions, cache.size), tagged cache and cache.manager=optkit, as Spring Boot tags its own.");
+      lines.add(" * cache.evictions, cache.size), tagged cache, name and cache.manager=optkit, as Spring Boot tags its own.");
     }
     lines.add(" */");
     lines.add("@Configuration");
@@ -136,7 +136,7 @@ public final class SpringCacheConfigRewrite {
       lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
       lines.add(indent + indent + "for (String name : manager.getCacheNames()) {");
       lines.add(indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) manager.getCache(name)).getNativeCache(), name,");
-      lines.add(indent + indent + indent + indent + indent + "\"cache.manager\", \"optkit\");");
+      lines.add(indent + indent + indent + indent + indent + "\"cache.manager\", \"optkit\", \"name\", name);");
       lines.add(indent + indent + "}");
       lines.add(indent + "}");
     }
