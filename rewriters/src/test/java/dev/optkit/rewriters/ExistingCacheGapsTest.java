@@ -65,4 +65,11 @@ class ExistingCacheGapsTest {
     assertEquals(List.of(), gaps(plan("@org.springframework.cache.annotation.CacheEvict(value = \"products\", "
         + "allEntries = true)")));
   }
+
+  @Test
+  void aWriterThatPutsWhatItWroteIsNotNamed() {
+    // trial 61 (spring-boot-redis-cache): @CachePut(key = "#result.personId") savePerson keeps the entry it writes
+    assertEquals(List.of(), gaps(plan("@org.springframework.cache.annotation.CachePut(value = \"products\", "
+        + "key = \"#id\")")));
+  }
 }
