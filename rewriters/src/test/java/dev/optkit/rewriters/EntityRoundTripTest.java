@@ -191,4 +191,39 @@ class EntityRoundTripTest {
         reason(redis, "tagged"));
     assertEquals(List.of("persons"), cachedInRedis);
   }
+
+  /** Hostile review 63's V1: a concrete entity whose subclass holds a collection; its hits threw LazyInitializationException. */
+  @Test
+  void aConcreteEntityIsCheckedWithItsSubclasses() {
+    String dog = """
+        package shop;
+
+        import jakarta.persistence.ElementCollection;
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.FetchType;
+        import java.util.List;
+
+        @Entity
+        public class Dog extends Person {
+            @ElementCollection(fetch = FetchType.EAGER)
+            private List<String> tricks;
+
+            public List<String> getTricks() {
+                return tricks;
+            }
+
+            public void setTricks(List<String> tricks) {
+                this.tricks = tricks;
+            }
+        }
+        """;
+    MigrationPlan redis = new MigrationFixture(dir.resolve("subclass")).file("pom.xml", POM)
+        .java(entity("Person", "", "")).java(dog)
+        .java(entity("Owner", "", "")).java(entity("Tagged", "", ""))
+        .java(repository("Person")).java(repository("Owner")).java(repository("Tagged")).java(SERVICE).java(CONTROLLER)
+        .config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
+    String why = reason(redis, "persons");
+    assertTrue(why.startsWith("with the redis backend its result must come back from JSON as the same value of the same "
+        + "class, and Dog "), why);
+  }
 }

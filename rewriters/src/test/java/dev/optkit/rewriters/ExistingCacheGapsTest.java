@@ -71,5 +71,8 @@ class ExistingCacheGapsTest {
     // trial 61 (spring-boot-redis-cache): @CachePut(key = "#result.personId") savePerson keeps the entry it writes
     assertEquals(List.of(), gaps(plan("@org.springframework.cache.annotation.CachePut(value = \"products\", "
         + "key = \"#id\")")));
+    // a put into another cache keeps nothing of this one (trial 61b)
+    assertEquals(1, gaps(plan("@org.springframework.cache.annotation.CachePut(value = \"orders\", key = \"#id\")"))
+        .size());
   }
 }

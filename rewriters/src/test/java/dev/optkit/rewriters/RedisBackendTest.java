@@ -207,6 +207,7 @@ class RedisBackendTest {
       package shop;
 
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
+      import com.fasterxml.jackson.databind.DeserializationFeature;
       import com.fasterxml.jackson.databind.ObjectMapper;
       import java.nio.ByteBuffer;
       import java.nio.charset.StandardCharsets;
@@ -284,6 +285,8 @@ class RedisBackendTest {
           private static GenericJackson2JsonRedisSerializer values() {
               ObjectMapper mapper = new ObjectMapper();
               mapper.findAndRegisterModules(); // java.time and the other modules on the class path
+              // a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again
+              mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
               mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,
                       JsonTypeInfo.As.PROPERTY);
               return new GenericJackson2JsonRedisSerializer(mapper);
@@ -1063,7 +1066,8 @@ class RedisBackendTest {
       String reason = reason(redis, method.getKey());
       assertTrue(reason.startsWith("with the redis backend its result must come back from JSON as the same value of "
           + "the same class, and " + method.getValue()), reason);
-      assertTrue(reason.contains("LinkedHashMap") && reason.contains("spring-boot #27577"), reason);
+      // hostile review 63: no clause on LinkedHashMaps, which the generated mapper's type information rules out
+      assertTrue(!reason.contains("LinkedHashMap"), reason);
     }
   }
 

@@ -82,6 +82,7 @@ public final class PlainRedisCacheFile {
   };
   private static final String TEMPLATE = """
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
+      import com.fasterxml.jackson.databind.DeserializationFeature;
       import com.fasterxml.jackson.databind.ObjectMapper;
       import java.io.IOException;
       import java.net.URI;
@@ -286,6 +287,8 @@ public final class PlainRedisCacheFile {
           private static ObjectMapper values() {
               ObjectMapper mapper = new ObjectMapper();
               mapper.findAndRegisterModules(); // java.time and the other modules on the class path
+              // a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again
+              mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
               // the classes a value names are the application's, which this class's loader sees
               mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(OptkitRedisCache.class.getClassLoader()));
               mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,

@@ -51,6 +51,7 @@ public final class RedisCacheConfigRewrite {
     }
     java.util.Set<String> imports = new java.util.TreeSet<>();
     imports.add("com.fasterxml.jackson.annotation.JsonTypeInfo");
+    imports.add("com.fasterxml.jackson.databind.DeserializationFeature");
     imports.add("com.fasterxml.jackson.databind.ObjectMapper");
     imports.add("java.nio.ByteBuffer");
     imports.add("java.nio.charset.StandardCharsets");
@@ -184,6 +185,8 @@ public final class RedisCacheConfigRewrite {
     lines.add(i + "private static GenericJackson2JsonRedisSerializer values() {");
     lines.add(i2 + "ObjectMapper mapper = new ObjectMapper();");
     lines.add(i2 + "mapper.findAndRegisterModules(); // java.time and the other modules on the class path");
+    lines.add(i2 + "// a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again");
+    lines.add(i2 + "mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);");
     lines.add(i2 + "mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,");
     lines.add(i3 + i + "JsonTypeInfo.As.PROPERTY);");
     lines.add(i2 + "return new GenericJackson2JsonRedisSerializer(mapper);");

@@ -38,17 +38,17 @@ final class RedisMeters {
   static List<String> binderClass(String i) {
     return TwoLevelCacheConfigRewrite.reindent(i, """
 
+        /** The RedisCache itself: a transaction-aware manager hands each out in a decorator, which keeps no statistics. */
+        private static RedisCache redisCache(org.springframework.cache.Cache cache) { // Cache: Caffeine's with two levels
+            return (RedisCache) (cache instanceof TransactionAwareCacheDecorator
+                    ? ((TransactionAwareCacheDecorator) cache).getTargetCache() : cache);
+        }
+
         /**
          * A Redis cache's statistics as Micrometer's cache meters, tagged cache.manager=%s. The statistics count
          * the reads that reached Redis (with two levels: those the local level missed) on this instance. Raw
          * CacheMeterBinder: it takes a type argument only from Micrometer 1.7.
          */
-        /** The RedisCache itself: a transaction-aware manager hands out each in a decorator (trial 61's start-up failure). */
-        private static RedisCache redisCache(org.springframework.cache.Cache cache) { // two-level imports Caffeine's Cache
-            return (RedisCache) (cache instanceof TransactionAwareCacheDecorator
-                    ? ((TransactionAwareCacheDecorator) cache).getTargetCache() : cache);
-        }
-
         @SuppressWarnings({"rawtypes", "unchecked"})
         static final class RedisCacheMeters extends CacheMeterBinder {
             private final RedisCache cache;

@@ -87,14 +87,14 @@ public final class ExistingCacheGaps {
    * naming {@code {"titles", "products"}} evicts both.
    */
   /**
-   * Whether the writer keeps the project's caches itself: it evicts, or puts what it wrote ({@code @CachePut}, as
-   * spring-boot-redis-cache's savePerson does: the entry it writes is current after the write, so "answers the old
-   * data" would not be true of it; trial 61).
+   * Whether the writer keeps the project's caches itself: it evicts, or puts what it wrote into that cache
+   * ({@code @CachePut} naming it, as spring-boot-redis-cache's savePerson does: the entry it writes is current after
+   * the write, so "answers the old data" would not be true of it; trial 61).
    */
   private static boolean evicts(MethodFact fact, String cache) {
     return fact.hasAnnotation("org.springframework.cache.annotation.Caching")
         || fact.hasAnnotation("org.springframework.cache.annotation.CacheEvict")
-        || fact.hasAnnotation("org.springframework.cache.annotation.CachePut");
+        || value(fact, "CachePut").filter(cache::equals).isPresent();
   }
 
   /** The first cache name a Spring cache annotation of the method gives ({@code value} or {@code cacheNames}). */

@@ -1,0 +1,144 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile review 63: what Jackson writes of a class and sets back decides what a Redis hit holds. A field Jackson
+ * skips, a getter or setter doing more than hand over its field, and the project's own Jackson annotations each
+ * refuse the class, with what they are; a derived getter (no field of its name) is written and ignored when read,
+ * so its class is cached. Each case is a DTO a JDBC read builds, refused or cached with the redis backend.
+ */
+class JacksonPropertiesTest {
+  @TempDir Path dir;
+
+  private static final String POM = RedisBackendTest.BOOT_POM.replace("</dependencies>", """
+          <dependency>
+            <groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter-jdbc</artifactId>
+          </dependency>
+        </dependencies>""");
+
+  /** A DTO with a name and what the case adds, read from a row. */
+  private String reason(String name, String imports, String members) {
+    String dto = """
+        package shop;
+
+        %s
+
+        public class Account {
+            private String name;
+        %s
+            public String getName() {
+                return name;
+            }
+
+            public void setName(String name) {
+                this.name = name;
+            }
+        }
+        """.formatted(imports, members);
+    MigrationPlan plan = new MigrationFixture(dir.resolve(name)).file("pom.xml", POM).java(dto)
+        .java(MigrationSafetyTest.bean("Accounts", "Repository", "import org.springframework.stereotype.Repository;", """
+            public Account account(long id) {
+                return jdbc.queryForObject("SELECT name FROM account WHERE id = ?", (rs, n) -> {
+                    Account account = new Account();
+                    account.setName(rs.getString(1));
+                    return account;
+                }, id);
+            }
+        """)).config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("account("))
+        .map(Refusal::reason).findFirst().orElse(plan.targets().isEmpty() ? "nothing cached: " + plan.notCacheable()
+            : "cached");
+  }
+
+  private static final String PREFIX = "with the redis backend its result must come back from JSON as the same value of "
+      + "the same class, and ";
+
+  @Test
+  void aPlainClassAndOneWithADerivedGetterAreCached() {
+    assertEquals("cached", reason("plain", "", ""));
+    // V5: getFullName() with no field: written, ignored when read (the mapper does not fail on it)
+    assertEquals("cached", reason("derived", "", """
+            public String getFullName() {
+                return "Ms " + name;
+            }
+        """));
+  }
+
+  @Test
+  void aFieldJacksonSkipsIsRefused() {
+    // V3: @JsonIgnore passwordHash came back null on every hit
+    assertTrue(reason("ignored", "import com.fasterxml.jackson.annotation.JsonIgnore;", """
+            @JsonIgnore
+            private String passwordHash;
+        """).startsWith(PREFIX + "Account carries @JsonIgnore"), reason("ignored", "", ""));
+    // V5: a transient field a @PostLoad or the constructor filled
+    String transientReason = reason("transient", "", """
+            private transient String display;
+        """);
+    assertTrue(transientReason.startsWith(PREFIX + "Account.display is transient"), transientReason);
+    // V4: @Getter(AccessLevel.NONE) under a class-level @Data
+    String lombok = reason("lombok", "import lombok.AccessLevel;\nimport lombok.Getter;", """
+            @Getter(AccessLevel.NONE)
+            private String secret;
+        """);
+    assertTrue(lombok.startsWith(PREFIX + "Account.secret has a Lombok getter of access NONE"), lombok);
+  }
+
+  @Test
+  void theProjectsJacksonAnnotationsAreRefused() {
+    // V6: @JsonFormat dropped the seconds; V7: @JsonUnwrapped failed every call
+    String format = reason("format", "import com.fasterxml.jackson.annotation.JsonFormat;", """
+            @JsonFormat(pattern = "yyyy-MM-dd HH:mm")
+            private java.time.LocalDateTime startsAt;
+        """);
+    assertTrue(format.startsWith(PREFIX + "Account carries @JsonFormat"), format);
+    String writeOnly = reason("writeOnly", "import com.fasterxml.jackson.annotation.JsonProperty;", """
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            private String pin;
+        """);
+    assertTrue(writeOnly.startsWith(PREFIX + "Account carries @JsonProperty"), writeOnly);
+    // a renamed property reads back under the same name, and ignoreUnknown only tolerates more: cached
+    assertEquals("cached", reason("renamed", "import com.fasterxml.jackson.annotation.JsonProperty;", """
+            @JsonProperty("full_name")
+            private String fullName;
+
+            public String getFullName() {
+                return fullName;
+            }
+        """));
+  }
+
+  @Test
+  void aGetterOrSetterDoingMoreThanItsFieldIsRefused() {
+    String getter = reason("getter", "", """
+            private String code;
+
+            public String getCode() {
+                return code.toUpperCase();
+            }
+        """);
+    assertTrue(getter.startsWith(PREFIX + "Account.getCode() does more than return its field code"), getter);
+    String setter = reason("setter", "", """
+            private String code;
+
+            public String getCode() {
+                return code;
+            }
+
+            public void setCode(String code) {
+                this.code = this.code + code;
+            }
+        """);
+    assertTrue(setter.startsWith(PREFIX + "Account.setCode() does more than set its field code"), setter);
+  }
+}
