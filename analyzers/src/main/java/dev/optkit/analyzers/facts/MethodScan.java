@@ -114,6 +114,14 @@ public final class MethodScan {
       for (Node read : nodes.ownReads) {
         noteMutableFieldRead(read);
       }
+      for (MethodReferenceExpr reference : nodes.ownReferences) {
+        // filter(allowed::contains) reads allowed as allowed.contains(x) does (hostile review 62's filter_set_ref)
+        String field = dev.optkit.analyzers.facts.values.NameScopes.referencedField(reference,
+            name -> locals.types.containsKey(name));
+        if (field != null && reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr) {
+          noteMutableFieldRead(new NameExpr(field), field);
+        }
+      }
       for (ObjectCreationExpr creation : nodes.creations) {
         callVisitor.visitCreation(creation);
       }
@@ -217,12 +225,19 @@ public final class MethodScan {
 
   /** Reads of plain mutable fields make the result depend on the object, not only on the parameters. */
   private void noteMutableFieldRead(Node read) {
+    noteMutableFieldRead(read, null);
+  }
+
+  /** @param referenced the field a method reference names, read as the plain name would be (read is then detached) */
+  private void noteMutableFieldRead(Node read, String referenced) {
     if (read.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == read
         && assign.getOperator() == AssignExpr.Operator.ASSIGN) {
       return; // this.items = items sets the field; it reads nothing of it
     }
     String name;
-    if (read instanceof NameExpr nameExpr) {
+    if (referenced != null) {
+      name = referenced;
+    } else if (read instanceof NameExpr nameExpr) {
       name = nameExpr.getNameAsString();
       if (locals.types.containsKey(name) || read.getParentNode().orElse(null) instanceof FieldAccessExpr) {
         return;

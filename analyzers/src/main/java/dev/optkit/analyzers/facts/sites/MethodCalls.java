@@ -327,6 +327,14 @@ public final class MethodCalls {
 
   public void visitReference(MethodReferenceExpr reference) {
     Expression scope = reference.getScope();
+    if (constantScope(scope)) {
+      // Labelers.MAIN::label: a static field's object, shared by every call (hostile review 62's other_static_ref),
+      // checked as Labelers.MAIN.label(r) is
+      m.calls.add(new CallRef(null, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
+          SourceRange.of(reference), file.text.snippet(reference)));
+      m.callNodes.add(reference);
+      return;
+    }
     String superclass = scope instanceof com.github.javaparser.ast.expr.SuperExpr plain
         ? plain.getTypeName().map(t -> file.names.qualify(t.asString()).name()).orElseGet(() -> superclassOf(reference))
         : null; // sorted(super::names): the superclass's method (hostile review 34's s6)
@@ -345,9 +353,13 @@ public final class MethodCalls {
       m.callNodes.add(reference);
       return;
     }
-    if (receiver == null && (written != null || scope instanceof NameExpr)) {
-      // dto::addRole on a local optkit cannot type (var dto = last): a call on it all the same, as dto.addRole(r) is
-      // (hostile review 61's r_var: dropped, the reference's method went unchecked)
+    boolean typeName = scope instanceof com.github.javaparser.ast.expr.TypeExpr type && written == null
+        && !(type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named && named.getScope().isPresent()
+            && named.getNameAsString().equals(named.getNameAsString().toUpperCase(java.util.Locale.ROOT)));
+    if (receiver == null && !typeName) {
+      // dto::addRole on a local optkit cannot type (var dto = last), labelers[0]::label, current.get()::label,
+      // Labelers.MAIN::label: a call on that object all the same, as the plain call is (hostile reviews 61's r_var and
+      // 62's hole 2: dropped, the reference's method went unchecked)
       m.calls.add(new CallRef(null, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
           SourceRange.of(reference), file.text.snippet(reference)));
       m.callNodes.add(reference);
@@ -396,5 +408,16 @@ public final class MethodCalls {
     } else if ((name.equals("commit") || name.equals("rollback") || name.equals("begin")) && call.getArguments().isEmpty()) {
       m.transactionControl.add(name + "()");
     }
+  }
+
+  /** {@code Labelers.MAIN}: JavaParser reads a constant's qualified name before {@code ::} as a type. */
+  public static boolean constantScope(Expression scope) {
+    String name = scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named && named.getScope().isPresent()
+        ? named.getNameAsString()
+        : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access && access.getScope() instanceof NameExpr owner
+            && Character.isUpperCase(owner.getNameAsString().charAt(0)) ? access.getNameAsString() : null;
+    return name != null && name.length() > 1 && name.chars().anyMatch(Character::isLetter)
+        && name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_');
   }
 }

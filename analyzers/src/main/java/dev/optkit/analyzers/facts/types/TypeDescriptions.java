@@ -357,6 +357,14 @@ private static final Set<String> INJECTION_ANNOTATIONS =
             } else if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
               mutated.add(access.getNameAsString());
             }
+          } else if (node instanceof com.github.javaparser.ast.expr.MethodReferenceExpr reference
+              && STATE_MUTATORS.contains(reference.getIdentifier())) {
+            // rows.forEach(seen::add) fills seen as seen.add(row) does (hostile review 62's hist_field_ref)
+            String field = dev.optkit.analyzers.facts.values.NameScopes.referencedField(reference,
+                name -> t.getFieldByName(name).isEmpty());
+            if (field != null) {
+              mutated.add(field);
+            }
           } else if (node instanceof UnaryExpr step && (step.getOperator().isPostfix()
               || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
               || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {

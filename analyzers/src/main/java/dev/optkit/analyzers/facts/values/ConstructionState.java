@@ -37,6 +37,10 @@ public final class ConstructionState {
 
   private ConstructionState() {}
 
+  private static boolean isArray(FieldDeclaration field) {
+    return field.getVariables().stream().anyMatch(v -> v.getType().isArrayType());
+  }
+
   /**
    * What a new object's construction reads from outside its arguments.
    *
@@ -52,12 +56,12 @@ public final class ConstructionState {
   }
 
   private static boolean readsOutside(TypeDeclaration<?> type, Set<String> constants) {
-    // its own fields, but for a static final that holds no value: a static list of its class is state every object
-    // made would share, which no reading of statics reports, a final one being read as a constant (hostile review
-    // 61's ctorstatic_ref: this.roles = ALL). Its other statics are reads and writes the facts of its code report.
+    // its own fields, but for a static holding an object (a list, an array, final or not): state every object made
+    // would share (hostile reviews 61 and 62: this.roles = ALL). A static number is a value copied, which the facts
+    // of its code report as a static read or write.
     Set<String> fields = new HashSet<>();
-    type.getFields().stream().filter(f -> !f.isStatic() || !f.isFinal() || f.getElementType().isPrimitiveType()
-        || STATIC_VALUES.contains(f.getElementType().asString()))
+    type.getFields().stream().filter(f -> !f.isStatic() || f.getElementType().isPrimitiveType() && !isArray(f)
+        || f.isFinal() && STATIC_VALUES.contains(f.getElementType().asString()) && !isArray(f))
         .forEach(f -> f.getVariables().forEach(v -> fields.add(v.getNameAsString())));
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof FieldDeclaration field && !field.isStatic()) {

@@ -28,7 +28,7 @@ import java.util.List;
  * class made there is an inner class holding its enclosing object. {@link ValueRoots} asks it where
  * one name may be both a local somewhere in the body and a field (hostile review 61).
  */
-final class NameScopes {
+public final class NameScopes {
   private NameScopes() {}
 
   static boolean boundWithoutValue(String name, Node at) {
@@ -88,7 +88,8 @@ final class NameScopes {
    * Whether a declaration of a local (or a parameter) of this name is in scope at the use: before it in a block
    * around it, a for's or try's own, a lambda's, a catch's, a for-each's or a method's parameter. A field of a
    * class declared between them (an anonymous or local class's) hides an outer local. Pattern variables count as
-   * in scope wherever the method has one of the name.
+   * in scope wherever the method has one of the name, unless a field has it too (then the use is not taken for
+   * the local alone).
    */
   static boolean declaredInScope(String name, Node use) {
     Node child = use;
@@ -108,12 +109,15 @@ final class NameScopes {
           || up instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
               && child != loop.getIterable()
           || up instanceof ForStmt loop && loop.getInitialization().stream().anyMatch(e -> declares(e, name))
-          || up instanceof TryStmt attempt && attempt.getResources().stream().anyMatch(e -> declares(e, name))) {
+          // a try's resource is in scope in its block (and the resources after it), not in its catch or finally
+          || up instanceof TryStmt attempt && (child == attempt.getTryBlock() || attempt.getResources().contains(child))
+              && attempt.getResources().stream().anyMatch(e -> declares(e, name))) {
         return true;
       }
       if (up instanceof CallableDeclaration<?> callable && callable.findAll(TypePatternExpr.class).stream()
           .anyMatch(pattern -> pattern.getNameAsString().equals(name))) {
-        return true;
+        // where a pattern's variable is in scope is flow-sensitive: with a field of the name, count both (review 62)
+        return !fieldNamed(name, use);
       }
       if (declaresField(up, name)) {
         return false;
@@ -131,10 +135,42 @@ final class NameScopes {
         && declaration.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name));
   }
 
+  /**
+   * Whether the class declared here has a field of the name: its own, a record's component, or maybe one it inherits
+   * (a class extending another, whose fields this file does not show: hostile review 62's inherited_shadow_ref).
+   */
   private static boolean declaresField(Node at, String name) {
+    if (at instanceof com.github.javaparser.ast.body.RecordDeclaration record
+        && record.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+      return true;
+    }
+    if (at instanceof ClassOrInterfaceDeclaration type && !type.isInterface() && !type.getExtendedTypes().isEmpty()) {
+      return true;
+    }
     List<BodyDeclaration<?>> members = at instanceof TypeDeclaration<?> type ? type.getMembers()
         : at instanceof ObjectCreationExpr anonymous ? anonymous.getAnonymousClassBody().orElse(null) : null;
     return members != null && members.stream().anyMatch(member -> member instanceof FieldDeclaration field
         && field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+  }
+
+  /**
+   * The field of this object a method reference runs on ({@code allowed::contains}, {@code this.seen::add}), or null:
+   * JavaParser reads a lower-case simple name before {@code ::} as a type, which a field's name is not.
+   */
+  public static String referencedField(com.github.javaparser.ast.expr.MethodReferenceExpr reference,
+      java.util.function.Predicate<String> isLocal) {
+    com.github.javaparser.ast.expr.Expression scope = reference.getScope();
+    String name = null;
+    if (scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType plain && plain.getScope().isEmpty()
+        && plain.getTypeArguments().isEmpty()) {
+      name = plain.getNameAsString();
+    } else if (scope instanceof com.github.javaparser.ast.expr.NameExpr named) {
+      name = named.getNameAsString();
+    } else if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+        && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr) {
+      return access.getNameAsString();
+    }
+    return name != null && Character.isLowerCase(name.charAt(0)) && !isLocal.test(name) ? name : null;
   }
 }

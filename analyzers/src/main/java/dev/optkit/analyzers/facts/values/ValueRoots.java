@@ -84,6 +84,9 @@ public final class ValueRoots {
    * for it ({@code sorted(Comparator.comparing(Role::getLevel))}, {@code collect(groupingBy(Menu::getPid))}).
    */
   public String ofReferenceReceiver(com.github.javaparser.ast.expr.MethodReferenceExpr reference) {
+    if (dev.optkit.analyzers.facts.sites.MethodCalls.constantScope(reference.getScope())) {
+      return "?"; // Labelers.MAIN::label: a static field's object
+    }
     if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr)) {
       return of(reference.getScope());
     }
@@ -158,10 +161,13 @@ public final class ValueRoots {
     return tokens.isEmpty() ? "?" : String.join("|", tokens);
   }
 
-  /** Whether the body stores into a field of the local ({@code dto.roles = seen}): it then holds what was stored. */
+  /**
+   * Whether the body stores into a field of an object other than this one ({@code dto.roles = seen}, through a cast,
+   * an alias or a chain as well: hostile review 62's fa_* cases): a local may then hold what was stored.
+   */
   private boolean fieldAssignedOf(String name) {
     return assignments.stream().anyMatch(assignment -> assignment.getTarget() instanceof com.github.javaparser.ast.expr.FieldAccessExpr field
-        && field.getScope() instanceof NameExpr scope && scope.getNameAsString().equals(name));
+        && !(field.getScope() instanceof ThisExpr));
   }
 
   /** The roots of what the call at a position returned ({@code c12:5@this}), or "?" when no call is there. */

@@ -394,9 +394,17 @@ public final class KeyCoverage {
    */
   private boolean constructionReadsOutside(String written) {
     String simple = written.substring(written.lastIndexOf('.') + 1);
-    // a constant of another type counts as outside here, whatever it is (the loop proofs tell enums apart)
-    return index.typesNamed(simple).stream()
-        .anyMatch(type -> type.constructionReadsOutside() || !type.constructionConstants().isEmpty());
+    // a constant of another type counts as outside here, whatever it is (the loop proofs tell enums apart); a
+    // superclass's construction runs too (hostile review 62's super_init_ref)
+    return index.typesNamed(simple).stream().anyMatch(type -> constructionReadsOutside(type, 0));
+  }
+
+  private boolean constructionReadsOutside(dev.optkit.analyzers.facts.TypeFact type, int depth) {
+    if (type.constructionReadsOutside() || !type.constructionConstants().isEmpty()) {
+      return true;
+    }
+    return depth < 8 && type.superTypes().stream().map(index::type).flatMap(Optional::stream)
+        .filter(superType -> superType.kind().equals("class")).anyMatch(superType -> constructionReadsOutside(superType, depth + 1));
   }
 
   /**

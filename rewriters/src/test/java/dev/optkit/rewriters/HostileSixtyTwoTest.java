@@ -1,0 +1,58 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile review 62 (/tmp/hostile62): reads whose answer a cache would have served stale, each probed against the
+ * original (a write between two reads, or a side effect the hit skips), reduced to {@code src/test/resources/hostile62}:
+ * a shared base (a DTO, a Labeler whose prefix a setter changes, the service) and each case's own files. A field read
+ * or filled through a method reference ({@code allowed::contains}, {@code seen::add}, {@code log::add} on a local given
+ * {@code seen}), a receiver optkit could not type ({@code labelers[0]::label}, {@code Labelers.MAIN::label}), a field a
+ * superclass or record declares beside a local of its name, a try resource or pattern variable named as a field, a
+ * fresh DTO given shared state through an alias or a cast, a static list (final or not) or a superclass's initialiser.
+ */
+class HostileSixtyTwoTest {
+  @TempDir Path dir;
+
+  /** The cases whose service reads roles through a Labeler (the others read a user's DTO). */
+  private static final List<String> ROLES = List.of("filter_set_ref", "array_field_ref", "other_static_ref",
+      "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain");
+
+  private MigrationPlan plan(String name) {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile62/base");
+    if (ROLES.contains(name)) {
+      fixture.resources("/hostile62/roles-service");
+    }
+    return fixture.resources("/hostile62/" + name).plan();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"filter_set_ref", "hist_field_ref", "hist_local_ref", "array_field_ref", "other_static_ref",
+      "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain", "fa_alias_ref",
+      "fa_cast_ref", "ctor_nonfinal_ref", "ctor_array_ref", "super_init_ref"})
+  void aReadWhoseHitWouldBeStaleIsRefused(String name) {
+    MigrationPlan plan = plan(name);
+    assertEquals(List.of(), plan.targets().stream().map(t -> t.method().fact().displayName()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("shared between calls")),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  /** The control: a DTO the read makes and fills from its rows is cached. */
+  @Test
+  void aFreshDtoIsCached() {
+    MigrationPlan plan = plan("base_fresh");
+    assertEquals(List.of("UserService.describe"), plan.targets().stream().map(t -> t.method().fact().displayName())
+        .toList(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+}

@@ -1,0 +1,5 @@
+package shop;
+
+public abstract class BaseDao {
+    protected final Labeler labeler = new Labeler();
+}
