@@ -20,6 +20,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -172,5 +173,20 @@ public final class NameScopes {
       return access.getNameAsString();
     }
     return name != null && Character.isLowerCase(name.charAt(0)) && !isLocal.test(name) ? name : null;
+  }
+
+  /** Whether the body gives the local one of this object's fields, or what an own getter returns. */
+  static boolean holdsOwnField(String local, List<VariableDeclarator> declarators,
+      List<com.github.javaparser.ast.expr.AssignExpr> assignments, java.util.function.Predicate<String> isLocal) {
+    List<com.github.javaparser.ast.expr.Expression> given = new ArrayList<>();
+    declarators.stream().filter(d -> d.getNameAsString().equals(local)).forEach(d -> d.getInitializer().ifPresent(given::add));
+    assignments.stream().filter(a -> a.getTarget() instanceof com.github.javaparser.ast.expr.NameExpr target
+        && target.getNameAsString().equals(local)).forEach(a -> given.add(a.getValue()));
+    return given.stream().map(CallEffects::unwrap).anyMatch(value -> value instanceof com.github.javaparser.ast.expr.NameExpr name
+        && !isLocal.test(name.getNameAsString())
+        || value instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+            && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
+        || value instanceof com.github.javaparser.ast.expr.MethodCallExpr call && call.getArguments().isEmpty()
+            && call.getScope().map(scope -> scope instanceof com.github.javaparser.ast.expr.ThisExpr).orElse(true));
   }
 }

@@ -399,24 +399,12 @@ public final class ResultMutations {
       return Optional.of(getter.getNameAsString());
     }
 
-    /** Whether the body gives the local one of this object's fields, or what an own getter returns. */
-    private boolean holdsOwnField(String local) {
-      List<Expression> given = new ArrayList<>();
-      declarators.stream().filter(d -> d.getNameAsString().equals(local)).forEach(d -> d.getInitializer().ifPresent(given::add));
-      assignments.stream().filter(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(local))
-          .forEach(a -> given.add(a.getValue()));
-      return given.stream().map(CallEffects::unwrap).anyMatch(value -> value instanceof NameExpr name
-          && !locals.contains(name.getNameAsString()) || value instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
-          || value instanceof MethodCallExpr call && call.getArguments().isEmpty()
-              && call.getScope().map(scope -> scope instanceof ThisExpr).orElse(true));
-    }
-
     /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */
     private void methodReference(MethodCallExpr call, MethodReferenceExpr reference, Set<ValueOrigin> receiver) {
       String id = reference.getIdentifier();
       String field = NameScopes.referencedField(reference, locals::contains);
       String local = field == null ? NameScopes.referencedField(reference, name -> !locals.contains(name)) : null;
-      if ((field != null || local != null && holdsOwnField(local)) && (MUTATORS.contains(id) || isSetter(id))) {
+      if ((field != null || local != null && NameScopes.holdsOwnField(local, declarators, assignments, locals::contains)) && (MUTATORS.contains(id) || isSetter(id))) {
         // rows.forEach(seen::add) changes this object's seen as seen.add(row) does, and so does log::add on a local
         // given seen (hostile review 62's hist_field_ref, hist_local_ref)
         changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, (field != null ? field : local) + "::" + id));

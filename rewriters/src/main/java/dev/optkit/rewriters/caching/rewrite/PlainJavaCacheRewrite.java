@@ -174,7 +174,7 @@ public final class PlainJavaCacheRewrite {
         .append(bound(target, keyType, valueType, bodyIndent + unit1, nl))
         .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
         .append(bodyIndent).append(unit1).append(async ? ".buildAsync()" : ".build()")
-        .append(metrics ? ", " + JavaText.literal(target.cacheName()) + ", " + SPRING_BOOT_TAGS.formatted(
+        .append(metrics ? ", " + JavaText.literal(target.cacheName()) + ", " + SpringCacheConfigRewrite.SPRING_BOOT_TAGS.formatted(
             JavaText.literal(target.cacheName())) + ")" : "").append(';').append(nl).append(nl);
     }
     // only a cache its writers invalidate can load across a write (in Redis, the cache counts its evictions itself)
@@ -427,11 +427,6 @@ public final class PlainJavaCacheRewrite {
     return ref(CACHE_METRICS) + ".monitor(" + ref(GLOBAL_METRICS) + ".globalRegistry, ";
   }
 
-  /**
-   * The tag keys Spring Boot gives its caches' meters (cache, name, cache.manager): a Prometheus registry takes one set
-   * of keys per meter name, and refuses the meters of whichever binding comes second (trial 61).
-   */
-  static final String SPRING_BOOT_TAGS = "\"cache.manager\", \"optkit\", \"name\", %s";
   static final String CACHE_METRICS = "io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics";
   static final String GLOBAL_METRICS = "io.micrometer.core.instrument.Metrics";
 

@@ -136,7 +136,7 @@ public final class SpringCacheConfigRewrite {
       lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
       lines.add(indent + indent + "for (String name : manager.getCacheNames()) {");
       lines.add(indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) manager.getCache(name)).getNativeCache(), name,");
-      lines.add(indent + indent + indent + indent + indent + "\"cache.manager\", \"optkit\", \"name\", name);");
+      lines.add(indent + indent + indent + indent + indent + SPRING_BOOT_TAGS.formatted("name") + ");");
       lines.add(indent + indent + "}");
       lines.add(indent + "}");
     }
@@ -389,6 +389,13 @@ public final class SpringCacheConfigRewrite {
   }
 
   private static final String METRICS_PARAMETER = "ObjectProvider<MeterRegistry> meterRegistry";
+
+  /**
+   * The tags besides {@code cache} that Spring Boot gives its caches' meters (name, cache.manager), as arguments of
+   * {@code CaffeineCacheMetrics.monitor}, the cache's name in: a Prometheus registry takes one set of keys per meter
+   * name, and refuses the meters of whichever binding comes second (trial 61).
+   */
+  static final String SPRING_BOOT_TAGS = "\"cache.manager\", \"optkit\", \"name\", %s";
 
   /** The existing class with the new caches registered, or empty when its marker is gone. */
   public static Optional<String> extend(String existing, List<CachingTarget> targets, String nl) {
