@@ -141,4 +141,151 @@ class JacksonPropertiesTest {
         """);
     assertTrue(setter.startsWith(PREFIX + "Account.setCode() does more than set its field code"), setter);
   }
+
+  /** The reason for a read returning {@code type}, made by {@code value} from a row, with the given sources beside. */
+  private String reasonOf(String name, String type, String value, String... sources) {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).file("pom.xml", POM);
+    for (String source : sources) {
+      fixture.java(source);
+    }
+    MigrationPlan plan = fixture.java(MigrationSafetyTest.bean("Accounts", "Repository",
+        "import org.springframework.stereotype.Repository;", """
+            public TYPE account(long id) {
+                return jdbc.queryForObject("SELECT name FROM account WHERE id = ?", (rs, n) -> VALUE, id);
+            }
+        """.replace("TYPE", type).replace("VALUE", value))).config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("account("))
+        .map(Refusal::reason).findFirst().orElse(plan.targets().isEmpty() ? "nothing cached" : "cached");
+  }
+
+  /** Hostile review 65: each shape came back otherwise from Redis, or failed; each is refused for what it has. */
+  @Test
+  void whatJacksonWritesOtherwiseThanTheClassHoldsIsRefused() {
+    String record = """
+        package shop;
+
+        public record Login(String username, @com.fasterxml.jackson.annotation.JsonIgnore String hash) {}
+        """;
+    assertTrue(reasonOf("A3", "Login", "new Login(rs.getString(1), \"h\")", record)
+        .startsWith(PREFIX + "Login carries @JsonIgnore"));
+    String link = """
+        package shop;
+
+        public record Link(String href) {
+            public Link {
+                href = "https://api.example.com" + href;
+            }
+        }
+        """;
+    assertTrue(reasonOf("A6", "Link", "new Link(rs.getString(1))", link)
+        .startsWith(PREFIX + "Link's constructor changes what it is given"));
+    String card = """
+        package shop;
+
+        public record Card(String number) {
+            public String number() {
+                return "**** " + number.substring(number.length() - 4);
+            }
+        }
+        """;
+    assertTrue(reasonOf("A5", "Card", "new Card(rs.getString(1))", card)
+        .startsWith(PREFIX + "Card.number() is written by hand"));
+    String included = reason("A1", "import com.fasterxml.jackson.annotation.JsonInclude;", """
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            private String currency = "EUR";
+        """);
+    assertTrue(included.startsWith(PREFIX + "Account carries @JsonInclude"), included);
+    String flag = reason("B2", "", """
+            private boolean isActive;
+
+            public boolean isActive() {
+                return isActive;
+            }
+        """);
+    assertTrue(flag.startsWith(PREFIX + "Account.isActive is a boolean named is..."), flag);
+    String coordinate = reason("B1", "", """
+            private double xCoordinate;
+
+            public double getXCoordinate() {
+                return xCoordinate;
+            }
+        """);
+    assertTrue(coordinate.startsWith(PREFIX + "Account.getXCoordinate() names the property xcoordinate"), coordinate);
+    String derivedSetter = reason("B8", "", """
+            public String getDisplayName() {
+                return name;
+            }
+
+            public void setDisplayName(String displayName) {
+                this.name = displayName.trim();
+            }
+        """);
+    assertTrue(derivedSetter.startsWith(PREFIX + "Account.setDisplayName() sets no field of its name"), derivedSetter);
+    String masked = """
+        package shop;
+
+        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        public @interface Masked {}
+        """;
+    String customer = """
+        package shop;
+
+        public class Customer {
+            @Masked
+            private String iban;
+
+            public String getIban() {
+                return iban;
+            }
+
+            public void setIban(String iban) {
+                this.iban = iban;
+            }
+        }
+        """;
+    assertTrue(reasonOf("A7", "Customer", "new Customer()", masked, customer)
+        .startsWith(PREFIX + "Customer carries @Masked, an annotation of the project's own"));
+    String view = """
+        package shop;
+
+        public interface NameView {
+            String getName();
+        }
+        """;
+    assertTrue(reasonOf("C5", "NameView", "rs::getCursorName", view).startsWith(PREFIX + "NameView is an interface"));
+    String lines = """
+        package shop;
+
+        public class Lines extends java.util.ArrayList<String> {
+            private int total;
+
+            public int getTotal() {
+                return total;
+            }
+
+            public void setTotal(int total) {
+                this.total = total;
+            }
+        }
+        """;
+    assertTrue(reasonOf("C8", "Lines", "new Lines()", lines).startsWith(PREFIX + "Lines extends ArrayList"));
+    String node = """
+        package shop;
+
+        public class Node {
+            private Node parent;
+
+            public Node getParent() {
+                return parent;
+            }
+
+            public void setParent(Node parent) {
+                this.parent = parent;
+            }
+        }
+        """;
+    assertTrue(reasonOf("C9", "Node", "new Node()", node).startsWith(PREFIX + "Node refers back to itself"));
+    assertTrue(reasonOf("D", "java.time.Duration", "java.time.Duration.ofMillis(rs.getLong(1))")
+        .startsWith(PREFIX + "Duration is a library's type"));
+  }
 }

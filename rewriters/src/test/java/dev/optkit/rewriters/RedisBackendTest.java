@@ -1052,7 +1052,8 @@ class RedisBackendTest {
     Map<String, String> expected = new java.util.LinkedHashMap<>();
     expected.put("labeller", "Supplier is a function (a lambda): it holds code, not data, and JSON cannot carry it");
     expected.put("lines", "Iterator is an open stream or iterator: it can be read once, and only where it was opened");
-    expected.put("shape", "Shape is an interface with no implementation in the project that Jackson could create");
+    expected.put("shape", "Shape is an interface: what implements it at run time (a Spring Data projection's proxy, a "
+        + "class behind another interface) need not be a class Jackson can create");
     expected.put("price", "Money has no creator Jackson can use: every constructor takes arguments and none is marked "
         + "@JsonCreator");
     expected.put("prices", "Money has no creator Jackson can use");

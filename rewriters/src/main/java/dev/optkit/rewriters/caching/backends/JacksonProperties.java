@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Whether each property of a class comes back from Redis's JSON as it went in (hostile review 63): Jackson writes
@@ -29,18 +30,22 @@ import java.util.Set;
  */
 final class JacksonProperties {
   /** Jackson annotations that leave what is written and read back the value itself. */
-  private static final Set<String> NEUTRAL = Set.of("JsonCreator", "JsonInclude", "JsonPropertyOrder", "JsonClassDescription",
+  // not @JsonInclude: NON_NULL leaves a null out, and the field's initialiser fills it back in (hostile review 65's A1)
+  private static final Set<String> NEUTRAL = Set.of("JsonCreator", "JsonPropertyOrder", "JsonClassDescription",
       "JsonPropertyDescription");
   private static final Set<String> PERSISTENCE_TRANSIENT = Set.of("Transient", "jakarta.persistence.Transient",
       "javax.persistence.Transient");
 
   private JacksonProperties() {}
 
-  static Optional<String> whyNot(TypeDeclaration<?> body, String simpleName) {
-    Optional<String> annotation = jacksonAnnotation(body);
+  static Optional<String> whyNot(TypeDeclaration<?> body, String simpleName, Predicate<String> projectAnnotation) {
+    Optional<String> annotation = annotationProblem(body, simpleName, projectAnnotation);
     if (annotation.isPresent()) {
-      return Optional.of(simpleName + " carries " + annotation.get() + ": the project's Jackson annotations shape the "
-          + "cache's JSON too, and optkit does not check that what they write comes back as it went in");
+      return annotation;
+    }
+    Optional<String> lombok = lombokProblem(body, simpleName);
+    if (lombok.isPresent()) {
+      return lombok;
     }
     List<String> fields = new ArrayList<>();
     for (FieldDeclaration field : body.getFields()) {
@@ -52,6 +57,12 @@ final class JacksonProperties {
         if (field.isTransient() || field.getAnnotations().stream().anyMatch(a -> PERSISTENCE_TRANSIENT.contains(a.getNameAsString()))) {
           return Optional.of(simpleName + "." + name + " is transient: Jackson skips it, and a hit would come back "
               + "without what it held");
+        }
+        if (name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2))
+            && field.getElementType().asString().equals("boolean")) {
+          // boolean isActive with isActive(): Jackson names the property active, which sets no field (review 65's B2)
+          return Optional.of(simpleName + "." + name + " is a boolean named is...: Jackson names its property "
+              + Character.toLowerCase(name.charAt(2)) + name.substring(3) + ", and a hit would come back without it");
         }
         Optional<String> level = lombokLevel(field, "Getter");
         if (level.isPresent() && !level.get().equals("PUBLIC")) {
@@ -66,7 +77,21 @@ final class JacksonProperties {
         continue;
       }
       String property = property(method);
-      if (property == null || !fields.contains(property)) {
+      if (property == null) {
+        continue;
+      }
+      String jackson = jacksonName(method);
+      if (!jackson.equals(property) && fields.contains(property)) {
+        // getXCoordinate(): Jackson's property is xcoordinate, which sets no field xCoordinate (review 65's B1)
+        return Optional.of(simpleName + "." + method.getNameAsString() + "() names the property " + jackson
+            + " to Jackson, not its field " + property + ", and a hit would come back without it");
+      }
+      if (!fields.contains(property)) {
+        if (method.getParameters().size() == 1) {
+          // setDisplayName() splitting a derived value: Jackson calls it when reading, after the fields (review 65's B8)
+          return Optional.of(simpleName + "." + method.getNameAsString() + "() sets no field of its name: Jackson calls "
+              + "it when a hit is read, after the fields, and it may change them");
+        }
         continue;
       }
       boolean getter = method.getParameters().isEmpty();
@@ -75,6 +100,48 @@ final class JacksonProperties {
             + " its field " + property + ": Jackson " + (getter ? "writes what it returns and sets that back into the "
             + "field" : "sets what was written through it") + ", and a hit could hold another value");
       }
+    }
+    return Optional.empty();
+  }
+
+  /** The property name Jackson gives a getter or setter: a leading run of capitals lower-cased ({@code getURL}: url). */
+  private static String jacksonName(MethodDeclaration method) {
+    String name = method.getNameAsString();
+    String rest = name.substring(name.startsWith("is") ? 2 : 3);
+    int upper = 0;
+    while (upper < rest.length() && Character.isUpperCase(rest.charAt(upper))) {
+      upper++;
+    }
+    return rest.substring(0, upper).toLowerCase(java.util.Locale.ROOT) + rest.substring(upper);
+  }
+
+  /**
+   * A record's: Jackson writes its accessors and reads through its canonical constructor, so an accessor written by
+   * hand (returning a masked number) or a constructor changing what it is given (prefixing a base URL) would run on a
+   * hit's value again (hostile review 65's A3-A6); its components' annotations are its fields'.
+   */
+  static Optional<String> recordProblem(com.github.javaparser.ast.body.RecordDeclaration record, String simpleName,
+      Predicate<String> projectAnnotation) {
+    Optional<String> annotation = annotationProblem(record, simpleName, projectAnnotation);
+    if (annotation.isPresent()) {
+      return annotation;
+    }
+    List<String> components = record.getParameters().stream().map(Parameter::getNameAsString).toList();
+    for (MethodDeclaration method : record.getMethods()) {
+      if (!method.isStatic() && method.getParameters().isEmpty() && components.contains(method.getNameAsString())) {
+        return Optional.of(simpleName + "." + method.getNameAsString() + "() is written by hand: Jackson writes what it "
+            + "returns, and a hit would be made from that");
+      }
+    }
+    for (var compact : record.getCompactConstructors()) {
+      if (compact.getBody().findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr target
+          && components.contains(target.getNameAsString()))) {
+        return Optional.of(simpleName + "'s constructor changes what it is given: Jackson makes a hit through it, so "
+            + "the change would be made again");
+      }
+    }
+    if (!record.getConstructors().isEmpty()) {
+      return Optional.of(simpleName + " declares a constructor of its own, which Jackson may make a hit through");
     }
     return Optional.empty();
   }
@@ -116,8 +183,17 @@ final class JacksonProperties {
             && access.getNameAsString().equals(field);
   }
 
-  /** A Jackson annotation on the class, its fields, methods or their parameters that is not {@link #NEUTRAL}. */
-  private static Optional<String> jacksonAnnotation(TypeDeclaration<?> body) {
+  /**
+   * Why an annotation of the type's shapes its JSON: a Jackson annotation that is not {@link #NEUTRAL}, or one the
+   * project declares (which may carry Jackson's inside it, {@code @JacksonAnnotationsInside}: hostile review 65's A7).
+   */
+  static Optional<String> annotationProblem(TypeDeclaration<?> body, String label, Predicate<String> projectAnnotation) {
+    return jacksonAnnotation(body, projectAnnotation).map(found -> label + " carries " + found + ": the project's "
+        + "Jackson annotations shape the cache's JSON too, and optkit does not check that what they write comes back "
+        + "as it went in");
+  }
+
+  private static Optional<String> jacksonAnnotation(TypeDeclaration<?> body, Predicate<String> projectAnnotation) {
     List<AnnotationExpr> found = new ArrayList<>(body.getAnnotations());
     body.getFields().forEach(f -> found.addAll(f.getAnnotations()));
     body.getMethods().forEach(m -> {
@@ -125,9 +201,18 @@ final class JacksonProperties {
       m.getParameters().forEach(p -> found.addAll(p.getAnnotations()));
     });
     body.getConstructors().forEach(c -> c.getParameters().forEach(p -> found.addAll(p.getAnnotations())));
+    if (body instanceof com.github.javaparser.ast.body.RecordDeclaration record) {
+      record.getParameters().forEach(p -> found.addAll(p.getAnnotations()));
+    }
+    if (body instanceof com.github.javaparser.ast.body.EnumDeclaration enumeration) {
+      enumeration.getEntries().forEach(e -> found.addAll(e.getAnnotations()));
+    }
     for (AnnotationExpr annotation : found) {
       String name = annotation.getNameAsString();
       String simple = name.substring(name.lastIndexOf('.') + 1);
+      if (projectAnnotation.test(name)) {
+        return Optional.of("@" + simple + ", an annotation of the project's own");
+      }
       if (!simple.startsWith("Json") || NEUTRAL.contains(simple)) {
         continue;
       }
@@ -141,6 +226,31 @@ final class JacksonProperties {
       if (!plainName && !tolerant && !simple.equals("JsonAlias") && !simple.equals("JsonNaming")) {
         return Optional.of("@" + simple);
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Lombok that changes what Jackson sees: {@code @Accessors} (fluent accessors are no getters), {@code onMethod_} or
+   * {@code onParam_} (annotations on the generated methods, a {@code @JsonIgnore} among them), a class-level getter
+   * that is not public (hostile review 65's B5, B6, A9).
+   */
+  private static Optional<String> lombokProblem(TypeDeclaration<?> body, String simpleName) {
+    List<AnnotationExpr> all = new ArrayList<>(body.getAnnotations());
+    body.getFields().forEach(f -> all.addAll(f.getAnnotations()));
+    for (AnnotationExpr annotation : all) {
+      String simple = annotation.getNameAsString().substring(annotation.getNameAsString().lastIndexOf('.') + 1);
+      if (simple.equals("Accessors") || annotation.toString().contains("onMethod") || annotation.toString().contains("onParam")) {
+        return Optional.of(simpleName + " carries Lombok's " + (simple.equals("Accessors") ? "@Accessors" : "onMethod_/onParam_")
+            + ", which changes the methods Jackson reads and writes through");
+      }
+    }
+    Optional<String> classLevel = body.getAnnotations().stream().filter(a -> a.getNameAsString().equals("Getter")
+        || a.getNameAsString().endsWith(".Getter")).findFirst().map(a -> a.findAll(FieldAccessExpr.class).stream()
+        .map(FieldAccessExpr::getNameAsString).findFirst().orElse("PUBLIC"));
+    if (classLevel.isPresent() && !classLevel.get().equals("PUBLIC")) {
+      return Optional.of(simpleName + "'s Lombok getters are of access " + classLevel.get() + ": Jackson would write "
+          + "none of its fields");
     }
     return Optional.empty();
   }

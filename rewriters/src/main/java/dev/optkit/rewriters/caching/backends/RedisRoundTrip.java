@@ -43,8 +43,9 @@ public final class RedisRoundTrip {
   private static final Set<String> SCALARS = Set.of("String", "Integer", "Long", "Short", "Byte", "Double", "Float",
       "Boolean", "Character", "int", "long", "short", "byte", "double", "float", "boolean", "char", "BigDecimal",
       "BigInteger", "UUID");
+  // no Duration: a negative fraction (PT-1.501S) comes back as PT-0.499S (hostile review 65's D)
   private static final Set<String> TIME = Set.of("LocalDate", "LocalDateTime", "LocalTime", "Instant",
-      "Duration", "Period", "Year", "YearMonth", "MonthDay");
+      "Period", "Year", "YearMonth", "MonthDay");
   /** Times with a zone or offset: Jackson writes them as an instant and reads them back in UTC (hostile review 55's V1). */
   private static final Set<String> ZONED = Set.of("OffsetDateTime", "ZonedDateTime", "OffsetTime");
   private static final Set<String> SORTED = Set.of("TreeSet", "SortedSet", "NavigableSet", "TreeMap", "SortedMap",
@@ -189,12 +190,41 @@ public final class RedisRoundTrip {
       return Optional.of(simple + " is a library's type that optkit cannot look into to tell whether Jackson can "
           + "write and create it");
     }
-    if (!seen.add(qualified) || depth > 6) {
+    if (path.contains(qualified)) {
+      // hostile review 65's C9: a node with its parent; JSON writes a tree, and a graph not at all
+      return Optional.of(simple + " refers back to itself through its fields, which JSON cannot write as it is");
+    }
+    if (depth > 6) {
+      return Optional.of(simple + " lies deeper in the result than optkit follows a value's fields");
+    }
+    if (!seen.add(qualified)) {
       return Optional.empty();
     }
-    TypeFact typeFact = fact.get();
+    path.add(qualified);
+    try {
+      return classProblem(qualified, fact.get(), unit, seen, depth);
+    } finally {
+      path.remove(qualified);
+    }
+  }
+
+  /** The types on the way from the method's result to the one being checked: one met again is a cycle. */
+  private final Set<String> path = new HashSet<>();
+
+  private Optional<String> classProblem(String qualified, TypeFact typeFact, CompilationUnit unit, Set<String> seen,
+      int depth) {
     if (typeFact.kind().equals("enum")) {
-      return Optional.empty();
+      // hostile review 65's A11: @JsonFormat(shape = OBJECT) on an enum
+      return unit(index.pathOfType(qualified)).flatMap(u -> u.findAll(TypeDeclaration.class).stream()
+              .filter(t -> t.getNameAsString().equals(typeFact.simpleName())).findFirst())
+          .flatMap(body -> JacksonProperties.annotationProblem((TypeDeclaration<?>) body, typeFact.simpleName(),
+              this::projectAnnotation));
+    }
+    if (typeFact.isInterface()) {
+      // hostile review 65's C5/C6: a repository hands out JDK proxies of a projection interface, and an
+      // implementation may stand behind another interface: what a result holds cannot be told from the project
+      return Optional.of(typeFact.simpleName() + " is an interface: what implements it at run time (a Spring Data "
+          + "projection's proxy, a class behind another interface) need not be a class Jackson can create");
     }
     if (typeFact.hasAnnotation("Entity") || typeFact.hasAnnotation("jakarta.persistence.Entity")
         || typeFact.hasAnnotation("javax.persistence.Entity")) {
@@ -207,6 +237,13 @@ public final class RedisRoundTrip {
     }
     Optional<String> superclass = typeFact.superTypes().stream()
         .filter(t -> index.type(t).filter(s -> s.kind().equals("class")).isPresent()).findFirst();
+    Optional<String> libraryParent = typeFact.superTypes().stream().filter(t -> !typeFact.interfaces().contains(t))
+        .filter(t -> index.type(t).isEmpty()).findFirst();
+    if (libraryParent.isPresent()) {
+      // hostile review 65's C8: Lines extends ArrayList<String> came back without its own field
+      return Optional.of(typeFact.simpleName() + " extends " + libraryParent.get().substring(libraryParent.get()
+          .lastIndexOf('.') + 1) + ", a library class Jackson may write in its own way (a collection as its elements)");
+    }
     if (superclass.isPresent()) {
       // hostile review 56's N7: a protected field of the superclass, with no getter, came back null
       return Optional.of(typeFact.simpleName() + " extends " + superclass.get().substring(superclass.get().lastIndexOf('.')
@@ -227,13 +264,29 @@ public final class RedisRoundTrip {
       return Optional.of(typeFact.simpleName() + " could not be read, so optkit cannot tell whether Jackson can create it");
     }
     TypeDeclaration<?> body = declaration.get();
-    if (typeFact.isInterface() || body.getModifiers().contains(Modifier.abstractModifier())) {
+    if (body.isNestedType() && !body.isStatic() && body instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
+        && !((com.github.javaparser.ast.body.ClassOrInterfaceDeclaration) body).isInterface()) {
+      return Optional.of(typeFact.simpleName() + " is an inner class (not static): Jackson cannot create one without "
+          + "the object around it");
+    }
+    for (String implemented : typeFact.interfaces()) {
+      // hostile review 65's A8: Jackson takes annotations from the interfaces a class implements
+      Optional<String> inherited = index.type(implemented).flatMap(t -> unit(index.pathOfType(implemented))
+          .flatMap(u -> u.findAll(TypeDeclaration.class).stream().filter(d -> d.getNameAsString().equals(t.simpleName()))
+              .findFirst()))
+          .flatMap(d -> JacksonProperties.annotationProblem((TypeDeclaration<?>) d, typeFact.simpleName() + "'s interface "
+              + index.type(implemented).get().simpleName(), this::projectAnnotation));
+      if (inherited.isPresent()) {
+        return inherited;
+      }
+    }
+    if (body.getModifiers().contains(Modifier.abstractModifier())) {
       List<TypeFact> concrete = index.files().stream().flatMap(f -> f.types().stream())
           .filter(t -> !t.isInterface() && (t.superTypes().contains(qualified) || t.interfaces().contains(qualified)))
           .toList();
       if (concrete.isEmpty()) {
-        return Optional.of(typeFact.simpleName() + " is " + (typeFact.isInterface() ? "an interface" : "abstract")
-            + " with no implementation in the project that Jackson could create");
+        return Optional.of(typeFact.simpleName() + " is abstract with no implementation in the project that Jackson "
+            + "could create");
       }
       for (TypeFact implementation : concrete) {
         Optional<String> inner = valueProblem(new ClassOrInterfaceType(null, implementation.qualifiedName()), unit, seen,
@@ -255,6 +308,10 @@ public final class RedisRoundTrip {
     }
     CompilationUnit declaringUnit = typeUnit.get();
     if (body instanceof RecordDeclaration record) {
+      Optional<String> accessors = JacksonProperties.recordProblem(record, typeFact.simpleName(), this::projectAnnotation);
+      if (accessors.isPresent()) {
+        return accessors;
+      }
       for (var component : record.getParameters()) {
         Optional<String> inner = valueProblem(component.getType(), declaringUnit, seen, depth + 1);
         if (inner.isPresent()) {
@@ -268,7 +325,7 @@ public final class RedisRoundTrip {
       return Optional.of(typeFact.simpleName() + " has no creator Jackson can use: every constructor takes arguments "
           + "and none is marked @JsonCreator");
     }
-    Optional<String> properties = JacksonProperties.whyNot(body, typeFact.simpleName());
+    Optional<String> properties = JacksonProperties.whyNot(body, typeFact.simpleName(), this::projectAnnotation);
     if (properties.isPresent()) {
       return properties;
     }
@@ -293,6 +350,12 @@ public final class RedisRoundTrip {
     return Optional.empty();
   }
 
+  /** Whether an annotation written with this name is declared in the project (it may carry Jackson's inside it). */
+  private boolean projectAnnotation(String written) {
+    String simple = written.substring(written.lastIndexOf('.') + 1);
+    return index.typesNamed(simple).stream().anyMatch(t -> t.kind().equals("annotation"));
+  }
+
   private static boolean hasCreator(TypeDeclaration<?> body) {
     if (annotated(body, "NoArgsConstructor") || annotated(body, "Jacksonized")) {
       return true;
@@ -311,9 +374,11 @@ public final class RedisRoundTrip {
 
   private static boolean hasGetter(TypeDeclaration<?> body, String field) {
     String capital = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    // a class's fluent accessor (currency()) is no getter to Jackson, nor is another property's @JsonProperty method
+    // (hostile review 65's B4, B7); is-getters name a primitive boolean's property only
     return body.getMethods().stream().anyMatch(m -> m.isPublic() && !m.isStatic() && m.getParameters().isEmpty()
-        && (m.getNameAsString().equals("get" + capital) || m.getNameAsString().equals("is" + capital)
-            || m.getNameAsString().equals(field) || annotated(m, "JsonProperty") || annotated(m, "JsonGetter")));
+        && (m.getNameAsString().equals("get" + capital)
+            || m.getNameAsString().equals("is" + capital) && m.getType().asString().equals("boolean")));
   }
 
   private static boolean annotated(NodeWithAnnotations<?> node, String simpleName) {
