@@ -26,7 +26,7 @@ class HostileSixtyTwoTest {
 
   /** The cases whose service reads roles through a Labeler (the others read a user's DTO). */
   private static final List<String> ROLES = List.of("filter_set_ref", "array_field_ref", "other_static_ref",
-      "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain");
+      "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain", "static_upper_read_ref");
 
   private MigrationPlan plan(String name) {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile62/base");
@@ -44,8 +44,19 @@ class HostileSixtyTwoTest {
     MigrationPlan plan = plan(name);
     assertEquals(List.of(), plan.targets().stream().map(t -> t.method().fact().displayName()).toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
-    assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("shared between calls")),
+    assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("shared between calls")
+        || r.contains("of its class (static)")),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  /**
+   * Round 3 (hostile review 64, /tmp/hostile64): a static field named in capitals ({@code SEEN::add},
+   * {@code filter(ALLOWED::contains)}) and an accumulator's {@code accumulate}, by reference or by call.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"static_upper_ref", "static_upper_read_ref", "accum_ref", "accum_plain"})
+  void roundThreesStaleReadsAreRefused(String name) {
+    aReadWhoseHitWouldBeStaleIsRefused(name);
   }
 
   /** The control: a DTO the read makes and fills from its rows is cached. */

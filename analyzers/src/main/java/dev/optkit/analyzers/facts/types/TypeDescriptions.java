@@ -336,7 +336,9 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       "put", "putAll", "putIfAbsent", "remove", "clear", "add", "addAll", "set", "merge", "compute",
       "computeIfAbsent", "computeIfPresent", "replace", "replaceAll", "removeIf", "incrementAndGet",
       "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
-      "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset");
+      "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset", "accumulate", "getAndUpdate",
+      "getAndAccumulate", "compareAndSet", "push", "pop", "offer", "poll", "append", "insert", "addFirst", "addLast",
+      "retainAll", "removeAll", "sort");
 
   /** The fields a type's methods (not its constructors) assign, and those they change in place. */
   private record FieldWrites(Set<String> assigned, Set<String> mutated) {}
@@ -361,7 +363,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
               && STATE_MUTATORS.contains(reference.getIdentifier())) {
             // rows.forEach(seen::add) fills seen as seen.add(row) does (hostile review 62's hist_field_ref)
             String field = dev.optkit.analyzers.facts.values.NameScopes.referencedField(reference,
-                name -> t.getFieldByName(name).isEmpty());
+                name -> t.getFieldByName(name).isEmpty(), name -> t.getFieldByName(name).isPresent());
             if (field != null) {
               mutated.add(field);
             }

@@ -30,7 +30,11 @@ final class CallEffects {
       "sort", "set", "push", "pop", "poll", "offer", "removeFirst", "removeLast", "append", "insert", "reverse",
       "setLength", "delete", "deleteCharAt", "pollFirst", "pollLast", "offerFirst", "offerLast", "addElement",
       "removeElement", "removeElementAt", "setElementAt", "insertElementAt", "removeAllElements", "setSize",
-      "descendingIterator", "setValue");
+      "descendingIterator", "setValue",
+      // atomics and accumulators (hostile review 64's F, G: counter::incrementAndGet, sum.accumulate(5))
+      "incrementAndGet", "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndAdd", "getAndSet",
+      "accumulate", "accumulateAndGet", "updateAndGet", "getAndUpdate", "getAndAccumulate", "compareAndSet", "increment",
+      "decrement", "lazySet");
   /** Static helpers that change one of their arguments, by its position. */
   static final Map<String, Integer> STATIC_MUTATORS = Map.ofEntries(
       Map.entry("Collections.sort", 0), Map.entry("Collections.shuffle", 0), Map.entry("Collections.reverse", 0),

@@ -160,6 +160,12 @@ public final class NameScopes {
    */
   public static String referencedField(com.github.javaparser.ast.expr.MethodReferenceExpr reference,
       java.util.function.Predicate<String> isLocal) {
+    return referencedField(reference, isLocal, name -> false);
+  }
+
+  /** @param isField a field this class declares, whatever its case ({@code SEEN::add}: hostile review 64's B) */
+  public static String referencedField(com.github.javaparser.ast.expr.MethodReferenceExpr reference,
+      java.util.function.Predicate<String> isLocal, java.util.function.Predicate<String> isField) {
     com.github.javaparser.ast.expr.Expression scope = reference.getScope();
     String name = null;
     if (scope instanceof com.github.javaparser.ast.expr.TypeExpr type
@@ -172,7 +178,7 @@ public final class NameScopes {
         && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr) {
       return access.getNameAsString();
     }
-    return name != null && Character.isLowerCase(name.charAt(0)) && !isLocal.test(name) ? name : null;
+    return name != null && (Character.isLowerCase(name.charAt(0)) || isField.test(name)) && !isLocal.test(name) ? name : null;
   }
 
   /** Whether the body gives the local one of this object's fields, or what an own getter returns. */

@@ -402,7 +402,9 @@ public final class ResultMutations {
     /** {@code pets.forEach(Pet::clearVisits)}, {@code apply(pets, List::clear)}, {@code pets.forEach(vets::inspect)}. */
     private void methodReference(MethodCallExpr call, MethodReferenceExpr reference, Set<ValueOrigin> receiver) {
       String id = reference.getIdentifier();
-      String field = NameScopes.referencedField(reference, locals::contains);
+      String field = NameScopes.referencedField(reference, locals::contains,
+          name -> reference.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+              .map(type -> type.getFieldByName(name).isPresent()).orElse(false));
       String local = field == null ? NameScopes.referencedField(reference, name -> !locals.contains(name)) : null;
       if ((field != null || local != null && NameScopes.holdsOwnField(local, declarators, assignments, locals::contains)) && (MUTATORS.contains(id) || isSetter(id))) {
         // rows.forEach(seen::add) changes this object's seen as seen.add(row) does, and so does log::add on a local
