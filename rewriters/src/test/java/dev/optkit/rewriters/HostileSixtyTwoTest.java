@@ -26,7 +26,8 @@ class HostileSixtyTwoTest {
 
   /** The cases whose service reads roles through a Labeler (the others read a user's DTO). */
   private static final List<String> ROLES = List.of("filter_set_ref", "array_field_ref", "other_static_ref",
-      "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain", "static_upper_read_ref");
+      "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain", "static_upper_read_ref",
+      "holder_lab_ref");
 
   private MigrationPlan plan(String name) {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile62/base");
@@ -51,10 +52,13 @@ class HostileSixtyTwoTest {
 
   /**
    * Round 3 (hostile review 64, /tmp/hostile64): a static field named in capitals ({@code SEEN::add},
-   * {@code filter(ALLOWED::contains)}) and an accumulator's {@code accumulate}, by reference or by call.
+   * {@code filter(ALLOWED::contains)}), an accumulator's {@code accumulate}, by reference or by call, and a reference
+   * on an object reached from elsewhere: {@code holder.list::add}, {@code holder.labeler::label}, {@code UserDao.SEEN::add},
+   * {@code seen()::add}, {@code seen[0]::add}, {@code ((List<String>) seen)::add}.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"static_upper_ref", "static_upper_read_ref", "accum_ref", "accum_plain"})
+  @ValueSource(strings = {"static_upper_ref", "static_upper_read_ref", "accum_ref", "accum_plain", "holder_field_ref",
+      "holder_this_ref", "holder_lab_ref", "static_qual_ref", "getter_ref", "array_list_ref", "cast_ref"})
   void roundThreesStaleReadsAreRefused(String name) {
     aReadWhoseHitWouldBeStaleIsRefused(name);
   }

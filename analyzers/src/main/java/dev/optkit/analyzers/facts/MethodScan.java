@@ -118,6 +118,10 @@ public final class MethodScan {
         // filter(allowed::contains) reads allowed as allowed.contains(x) does (hostile review 62's filter_set_ref)
         String field = dev.optkit.analyzers.facts.values.NameScopes.referencedField(reference,
             name -> locals.types.containsKey(name), name -> locals.fieldType(name) != null);
+        if (field == null) {
+          field = dev.optkit.analyzers.facts.values.NameScopes.qualifiedRoot(reference.getScope(),
+              name -> !locals.types.containsKey(name) && locals.fieldType(name) != null); // holder.list::add
+        }
         if (field != null && reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr) {
           noteMutableFieldRead(new NameExpr(field), field);
         }

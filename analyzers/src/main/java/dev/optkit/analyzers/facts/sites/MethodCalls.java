@@ -327,7 +327,8 @@ public final class MethodCalls {
 
   public void visitReference(MethodReferenceExpr reference) {
     Expression scope = reference.getScope();
-    if (constantScope(scope)) {
+    if (constantScope(scope) || dev.optkit.analyzers.facts.values.NameScopes.qualifiedRoot(scope,
+        name -> m.locals.declaresLocal(name) || m.locals.fieldType(name) != null) != null) {
       // Labelers.MAIN::label: a static field's object, shared by every call (hostile review 62's other_static_ref),
       // checked as Labelers.MAIN.label(r) is
       m.calls.add(new CallRef(null, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),

@@ -195,4 +195,35 @@ public final class NameScopes {
         || value instanceof com.github.javaparser.ast.expr.MethodCallExpr call && call.getArguments().isEmpty()
             && call.getScope().map(scope -> scope instanceof com.github.javaparser.ast.expr.ThisExpr).orElse(true));
   }
+
+  /**
+   * The variable a qualified name before {@code ::} starts with ({@code holder} of {@code holder.list::add}, which
+   * JavaParser reads as a type), or null for a type's or a package's name (hostile review 64's A).
+   */
+  public static String qualifiedRoot(com.github.javaparser.ast.expr.Expression scope,
+      java.util.function.Predicate<String> isVariable) {
+    if (!(scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named && named.getScope().isPresent())) {
+      return null;
+    }
+    com.github.javaparser.ast.type.ClassOrInterfaceType first = named;
+    while (first.getScope().isPresent()) {
+      first = first.getScope().get();
+    }
+    String root = first.getNameAsString();
+    return Character.isLowerCase(root.charAt(0)) && isVariable.test(root) ? root : null;
+  }
+
+  /**
+   * Whether a reference's scope is an object reached from elsewhere, not one the call made: {@code holder.list},
+   * {@code this.holder.list}, {@code UserDao.SEEN}, {@code seen[0]}, {@code ((List<String>) seen)}, {@code seen()}
+   * (hostile review 64's A, C, I: a mutator run on it changes what it holds).
+   */
+  public static boolean reachedObject(com.github.javaparser.ast.expr.Expression scope) {
+    return qualifiedRoot(scope, name -> true) != null || dev.optkit.analyzers.facts.sites.MethodCalls.constantScope(scope)
+        || scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr
+        || scope instanceof com.github.javaparser.ast.expr.ArrayAccessExpr || scope instanceof com.github.javaparser.ast.expr.CastExpr
+        || scope instanceof com.github.javaparser.ast.expr.EnclosedExpr
+        || scope instanceof com.github.javaparser.ast.expr.MethodCallExpr;
+  }
 }

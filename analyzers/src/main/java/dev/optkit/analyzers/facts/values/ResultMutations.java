@@ -406,10 +406,13 @@ public final class ResultMutations {
           name -> reference.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
               .map(type -> type.getFieldByName(name).isPresent()).orElse(false));
       String local = field == null ? NameScopes.referencedField(reference, name -> !locals.contains(name)) : null;
-      if ((field != null || local != null && NameScopes.holdsOwnField(local, declarators, assignments, locals::contains)) && (MUTATORS.contains(id) || isSetter(id))) {
+      com.github.javaparser.ast.expr.Expression scope = reference.getScope();
+      if ((field != null || NameScopes.reachedObject(scope) || local != null && NameScopes.holdsOwnField(local, declarators, assignments, locals::contains))
+          && (MUTATORS.contains(id) || isSetter(id))) {
         // rows.forEach(seen::add) changes this object's seen as seen.add(row) does, and so does log::add on a local
         // given seen (hostile review 62's hist_field_ref, hist_local_ref)
-        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, (field != null ? field : local) + "::" + id));
+        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, (field != null ? field : local != null ? local
+            : scope.toString()) + "::" + id));
       }
       // JavaParser reads the scope of result::add as a type: a local's or field's name is no type
       boolean onElement = reference.getScope() instanceof TypeExpr type && !locals.contains(type.getType().asString())

@@ -87,6 +87,11 @@ public final class ValueRoots {
     if (dev.optkit.analyzers.facts.sites.MethodCalls.constantScope(reference.getScope())) {
       return "?"; // Labelers.MAIN::label: a static field's object
     }
+    String root = NameScopes.qualifiedRoot(reference.getScope(), name -> true);
+    if (root != null) {
+      // holder.labeler::label: what holder is, this object's field or a local's value (hostile review 64's A)
+      return isLocal.test(root) ? ofLocal(root, reference) : "this";
+    }
     if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr)) {
       return of(reference.getScope());
     }

@@ -1,0 +1,5 @@
+package shop;
+
+public class Holder {
+    public final Labeler labeler = new Labeler();
+}
