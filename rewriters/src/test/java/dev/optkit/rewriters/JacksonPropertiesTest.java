@@ -225,6 +225,8 @@ class JacksonPropertiesTest {
         package shop;
 
         @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        @com.fasterxml.jackson.annotation.JacksonAnnotationsInside
+        @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = MaskSerializer.class)
         public @interface Masked {}
         """;
     String customer = """
@@ -245,6 +247,14 @@ class JacksonPropertiesTest {
         """;
     assertTrue(reasonOf("A7", "Customer", "new Customer()", masked, customer)
         .startsWith(PREFIX + "Customer carries @Masked, an annotation of the project's own"));
+    // a project annotation with nothing of Jackson's on it (a validation constraint) leaves the JSON alone: cached
+    String constraint = """
+        package shop;
+
+        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        public @interface Iban {}
+        """;
+    assertEquals("cached", reasonOf("A7b", "Customer", "new Customer()", constraint, customer.replace("@Masked", "@Iban")));
     String view = """
         package shop;
 
@@ -286,6 +296,6 @@ class JacksonPropertiesTest {
         """;
     assertTrue(reasonOf("C9", "Node", "new Node()", node).startsWith(PREFIX + "Node refers back to itself"));
     assertTrue(reasonOf("D", "java.time.Duration", "java.time.Duration.ofMillis(rs.getLong(1))")
-        .startsWith(PREFIX + "Duration is a library's type"));
+        .startsWith(PREFIX + "Duration comes back from JSON otherwise when it is negative"));
   }
 }

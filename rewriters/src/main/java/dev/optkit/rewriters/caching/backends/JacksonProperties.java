@@ -211,7 +211,7 @@ final class JacksonProperties {
       String name = annotation.getNameAsString();
       String simple = name.substring(name.lastIndexOf('.') + 1);
       if (projectAnnotation.test(name)) {
-        return Optional.of("@" + simple + ", an annotation of the project's own");
+        return Optional.of("@" + simple + ", an annotation of the project's own that carries Jackson's");
       }
       if (!simple.startsWith("Json") || NEUTRAL.contains(simple)) {
         continue;
