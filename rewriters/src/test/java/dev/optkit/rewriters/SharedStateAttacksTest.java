@@ -24,8 +24,12 @@ class SharedStateAttacksTest {
         .map(t -> t.method().fact().displayName()).toList());
     for (String method : methods) {
       String why = plan.refusals().stream().filter(r -> r.finding().enclosingClass().endsWith("." + method))
-          .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError(method + " was not refused"));
-      assertTrue(why.contains("shared between calls"), method + ": " + why);
+          .map(Refusal::reason).findFirst()
+          // F's constructor fills its static map, which makes the read no candidate at all (hostile review 64's K)
+          .or(() -> plan.notCacheable().stream().filter(n -> n.startsWith(method + ".")).findFirst())
+          .orElseThrow(() -> new AssertionError(method + " was not refused"));
+      assertTrue(why.contains("shared between calls") || why.contains("depends on mutable state of its object"),
+          method + ": " + why);
     }
   }
 

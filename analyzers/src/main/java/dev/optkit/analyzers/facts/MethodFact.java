@@ -58,7 +58,10 @@ public record MethodFact(
     List<SqlConstant> sqlConstants,
     List<String> inheritedNamesRead) {
 
-  /** In {@code handedFields}: an anonymous class whose code changes its own fields (its methods have no facts). */
+  /**
+   * In {@code handedFields}: code held in a field that changes state kept between calls: an anonymous class changing its
+   * own fields, a lambda or a method reference changing what it names (none of them has facts of its own).
+   */
   public static final String CHANGING_OBJECT = "<changing>";
   /** In {@code handedFields}, as {@code factory:T#m}: the object a static factory answers, handed to a call. */
   public static final String FACTORY_OBJECT = "factory:";

@@ -243,7 +243,9 @@ public final class MethodScan {
       name = referenced;
     } else if (read instanceof NameExpr nameExpr) {
       name = nameExpr.getNameAsString();
-      if (locals.types.containsKey(name) || read.getParentNode().orElse(null) instanceof FieldAccessExpr) {
+      // holder.allowed reads field holder (hostile review 64's holder_set_plain); Type.NAME or a package reads none
+      if (locals.types.containsKey(name) || read.getParentNode().orElse(null) instanceof FieldAccessExpr
+          && locals.fieldType(name) == null) {
         return;
       }
     } else {

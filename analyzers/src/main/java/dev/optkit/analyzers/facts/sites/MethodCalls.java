@@ -370,6 +370,12 @@ public final class MethodCalls {
       return;
     }
     String name = reference.getIdentifier();
+    if (name.equals("new") && reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr made
+        && made.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType type) {
+      // map(Role::new) runs Role's constructor as new Role(r) does (hostile review 64's K)
+      m.constructorCalls.add(new CallRef(receiver.name(), type.getName().getIdentifier(), -1, receiver.confidence(),
+          m.loops.isDeferred(reference), SourceRange.of(reference), file.text.snippet(reference)));
+    }
     Optional<ClientSignature> client = file.catalog.match(List.of(receiver.name()), name);
     if (client.isPresent()) {
       ClientSignature signature = client.get();

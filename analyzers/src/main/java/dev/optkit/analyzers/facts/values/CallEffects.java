@@ -232,4 +232,32 @@ final class CallEffects {
   static boolean takesFunction(MethodCallExpr call) {
     return call.getArguments().size() == 1 || FUNCTION_AMONG_ARGUMENTS.contains(call.getNameAsString());
   }
+
+  /** JDK value types whose set-named methods answer a new value: BigDecimal.setScale, BigInteger.setBit. */
+  static final Set<String> IMMUTABLE_VALUES = Set.of("java.math.BigDecimal", "java.math.BigInteger",
+      "java.lang.String");
+
+  /** {@code BigDecimal.valueOf(m).setScale(1, UP)}: a call on a value of an immutable JDK type changes nothing. */
+  static boolean onImmutableValue(Expression scope) {
+    return resolvedType(scope).filter(IMMUTABLE_VALUES::contains).isPresent();
+  }
+
+  /**
+   * {@code path.replace(".", "/")}, {@code s.replaceAll("\\s+", " ")}: String's, which return a new
+   * string. Collections' {@code replaceAll} takes one function; a two-argument {@code replace} is a
+   * String's only when the solver types its receiver so.
+   */
+  static boolean stringReplace(MethodCallExpr call) {
+    if (call.getArguments().size() != 2) {
+      return false;
+    }
+    if (call.getNameAsString().equals("replaceAll")) {
+      return true;
+    }
+    // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart
+    if (!call.getNameAsString().equals("replace") || call.getScope().isEmpty()) {
+      return false;
+    }
+    return resolvedType(call.getScope().get()).filter("java.lang.String"::equals).isPresent();
+  }
 }

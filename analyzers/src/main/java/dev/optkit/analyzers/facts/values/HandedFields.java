@@ -52,7 +52,32 @@ public final class HandedFields {
         note(argument, m, found); // new Wrapper<>(rowMapper): the wrapper calls it (hostile review 38's h4)
       }
     }
+    for (MethodCallExpr call : m.nodes.calls) {
+      // next.getAsInt() on a field next = counter::incrementAndGet: its code runs here (hostile review 64's F)
+      Expression scope = call.getScope().orElse(null);
+      String field = scope instanceof NameExpr name && !m.locals.declaresLocal(name.getNameAsString())
+          ? name.getNameAsString() : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+          ? access.getNameAsString() : null;
+      VariableDeclarator declared = field == null ? null : declarator(m, field);
+      if (declared != null && declared.getInitializer().filter(HandedFields::changingCode).isPresent()) {
+        found.add(field + "=" + CHANGING);
+      }
+    }
     return List.copyOf(found);
+  }
+
+  /** A lambda or method reference whose code changes state it does not own ({@code seen::add}, {@code () -> n++}). */
+  private static boolean changingCode(Expression code) {
+    if (code instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
+      return changesState(lambda);
+    }
+    if (code instanceof MethodReferenceExpr reference) {
+      String id = reference.getIdentifier();
+      boolean onType = reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type
+          && !Character.isLowerCase(type.getType().asString().charAt(0));
+      return !onType && (ForeignFieldWrites.CHANGING_CALLS.contains(id) || CallEffects.isSetter(id));
+    }
+    return false;
   }
 
   private static void note(Expression value, MethodScan m, TreeSet<String> found) {
@@ -91,9 +116,9 @@ public final class HandedFields {
     }
     String held = m.locals.fieldType(field).replaceAll("<.*", ""); // RowMapper<Pet>: its implementations (h3, h8)
     VariableDeclarator declared = declarator(m, field);
-    if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.LambdaExpr code
-        && changesState(code)) {
-      held = CHANGING; // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10)
+    if (declared != null && declared.getInitializer().filter(HandedFields::changingCode).isPresent()) {
+      // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10); sink = seen::add (64's F)
+      held = CHANGING;
     } else if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
         factory && factory.getScope().orElse(null) instanceof NameExpr type
         && Character.isUpperCase(type.getNameAsString().charAt(0)) && m.locals.fieldType(type.getNameAsString()) == null) {

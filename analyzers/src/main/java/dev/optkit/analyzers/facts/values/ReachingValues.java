@@ -70,8 +70,7 @@ final class ReachingValues {
    * What reaches a use of a local along the statements before it: the statement list it is in and
    * those around it, back to the method's start (a parameter) or the last plain assignment.
    */
-  Set<ValueOrigin> reaching(NameExpr use) {
-    String name = use.getNameAsString();
+  Set<ValueOrigin> reaching(String name, Node use) {
     Set<ValueOrigin> result = new LinkedHashSet<>();
     Node node = use;
     while (node != body) {

@@ -96,6 +96,7 @@ public final class ResultMutations {
     private final List<ObjectCreationExpr> creations;
     private final List<MethodCallExpr> calls;
     private final List<ReturnStmt> returns;
+    private final List<MethodReferenceExpr> references;
 
     Flow(Node body, BodyNodes nodes, List<String> parameters) {
       this.values = new ValueSources(body, nodes, parameters);
@@ -108,6 +109,7 @@ public final class ResultMutations {
       this.creations = nodes.creations;
       this.calls = nodes.calls;
       this.returns = nodes.returns;
+      this.references = nodes.ownReferences;
     }
 
     Changes changes() {
@@ -130,6 +132,14 @@ public final class ResultMutations {
       }
       for (MethodCallExpr call : calls) {
         call(call);
+      }
+      // Consumer<String> out = sb::append; rows.forEach(out): the reference changes its scope wherever it runs
+      for (MethodReferenceExpr reference : references) {
+        String id = reference.getIdentifier();
+        if ((MUTATORS.contains(id) || isSetter(id))
+            && !(reference.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getArguments().contains(reference))) {
+          changed(values.referenceScope(reference), reference.getScope() + "::" + id);
+        }
       }
       // new AccountSession(account, list): whether the object keeps them depends on its constructor (an anonymous
       // subclass's super constructor as well)
@@ -304,6 +314,9 @@ public final class ResultMutations {
       } else if (target == null && scope != null && name.equals("map") && call.getArguments().size() == 2) {
         changed(values.source(call.getArgument(1)), "map"); // mapper.map(source, destination) fills the destination
       }
+      if (name.equals("toCollection") && call.getArguments().size() == 1) {
+        suppliedCollection(call.getArgument(0));
+      }
       Optional<MethodReferenceExpr> stored = scope instanceof NameExpr function ? values.localReference(function)
           : Optional.empty();
       if (target == null && stored.isPresent() && !call.getArguments().isEmpty()) {
@@ -327,7 +340,7 @@ public final class ResultMutations {
             MethodFact.HandOff made = handOff(receiver, name, call.getArguments().size(), RECEIVER);
             handOffs.add(new MethodFact.HandOff(made.fromCall(), made.fromArguments(), made.fromParameter(), made.to(),
                 made.toArguments(), made.position(), made.fromLine(), made.fromColumn(), made.part(), made.held(),
-                onlyThenCalled(call), made.keptBy()));
+                ThenCalledThroughLocal.onCall(call), made.keptBy()));
           }
         }
       }
@@ -352,34 +365,6 @@ public final class ResultMutations {
           lambdaValues(lambda, call);
         }
       }
-    }
-
-    /** JDK value types whose set-named methods answer a new value: BigDecimal.setScale, BigInteger.setBit. */
-    private static final Set<String> IMMUTABLE_VALUES = Set.of("java.math.BigDecimal", "java.math.BigInteger",
-        "java.lang.String");
-
-    /** {@code BigDecimal.valueOf(m).setScale(1, UP)}: a call on a value of an immutable JDK type changes nothing. */
-    private static boolean onImmutableValue(Expression scope) {
-      return resolvedType(scope).filter(IMMUTABLE_VALUES::contains).isPresent();
-    }
-
-    /**
-     * {@code path.replace(".", "/")}, {@code s.replaceAll("\\s+", " ")}: String's, which return a new
-     * string. Collections' {@code replaceAll} takes one function; a two-argument {@code replace} is a
-     * String's only when the solver types its receiver so.
-     */
-    private static boolean stringReplace(MethodCallExpr call) {
-      if (call.getArguments().size() != 2) {
-        return false;
-      }
-      if (call.getNameAsString().equals("replaceAll")) {
-        return true;
-      }
-      // map.replace("mode", "maintenance") reads the same: only the receiver's type tells them apart
-      if (!call.getNameAsString().equals("replace") || call.getScope().isEmpty()) {
-        return false;
-      }
-      return resolvedType(call.getScope().get()).filter("java.lang.String"::equals).isPresent();
     }
 
     /**
@@ -413,6 +398,8 @@ public final class ResultMutations {
         // given seen (hostile review 62's hist_field_ref, hist_local_ref)
         changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, (field != null ? field : local != null ? local
             : scope.toString()) + "::" + id));
+      } else if (MUTATORS.contains(id) || isSetter(id)) {
+        changed(values.referenceScope(reference), scope + "::" + id); // what log.add(x) would change
       }
       // JavaParser reads the scope of result::add as a type: a local's or field's name is no type
       boolean onElement = reference.getScope() instanceof TypeExpr type && !locals.contains(type.getType().asString())
@@ -444,10 +431,20 @@ public final class ResultMutations {
     }
 
     /**
-     * {@code findEntityById(() -> repository.findById(id))}: a call's result a lambda returns goes to
-     * whatever the receiving call makes of the lambda's value, which the flow does not follow.
+     * {@code collect(Collectors.toCollection(() -> seen))}: the collector fills what the supplier answers, so a
+     * supplier of anything but a new collection changes it (hostile review 64's H).
      */
-    private void lambdaValues(LambdaExpr lambda, MethodCallExpr receiving) {
+    private void suppliedCollection(Expression supplier) {
+      if (supplier instanceof LambdaExpr lambda) {
+        returnedBy(lambda).forEach(value -> changed(values.source(value), "Collectors.toCollection(" + supplier + ")"));
+      } else if (supplier instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")) {
+        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "Collectors.toCollection(" + supplier
+            + ") fills what " + supplier + " answers, which optkit cannot show is a new collection"));
+      }
+    }
+
+    /** The values a lambda returns: its expression, or its own return statements' values. */
+    private static List<Expression> returnedBy(LambdaExpr lambda) {
       List<Expression> returned = new ArrayList<>();
       if (lambda.getBody() instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression) {
         returned.add(expression.getExpression());
@@ -458,7 +455,15 @@ public final class ResultMutations {
           }
         }
       }
-      for (Expression value : returned) {
+      return returned;
+    }
+
+    /**
+     * {@code findEntityById(() -> repository.findById(id))}: a call's result a lambda returns goes to
+     * whatever the receiving call makes of the lambda's value, which the flow does not follow.
+     */
+    private void lambdaValues(LambdaExpr lambda, MethodCallExpr receiving) {
+      for (Expression value : returnedBy(lambda)) {
         Expression bare = value;
         while (bare instanceof EnclosedExpr enclosed) {
           bare = enclosed.getInner();
@@ -470,24 +475,6 @@ public final class ResultMutations {
               begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), false, false));
         }
       }
-    }
-
-    /**
-     * {@code request.getRequester().getId()}: the one argumentless call made on the call's answer, else null;
-     * also through a local that holds the answer and is only compared with null or so called, as MapStruct
-     * writes it ({@code Book book = orderItem.getBook(); if (book == null) ...; Long id = book.getId();}).
-     */
-    private static String onlyThenCalled(MethodCallExpr call) {
-      if (!call.getArguments().isEmpty()) {
-        return null;
-      }
-      if (call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.VariableDeclarator local
-          && local.getInitializer().orElse(null) == call) {
-        return ThenCalledThroughLocal.of(local);
-      }
-      return call.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
-          .filter(next -> next.getScope().orElse(null) == call && next.getArguments().isEmpty())
-          .map(MethodCallExpr::getNameAsString).orElse(null);
     }
 
     private MethodFact.HandOff handOff(ValueOrigin from, String to, int toArguments, int position) {

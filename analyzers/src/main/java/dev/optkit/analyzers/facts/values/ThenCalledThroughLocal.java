@@ -19,6 +19,24 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 final class ThenCalledThroughLocal {
   private ThenCalledThroughLocal() {}
 
+  /**
+   * {@code request.getRequester().getId()}: the one argumentless call made on the call's answer, else null;
+   * also through a local that holds the answer and is only compared with null or so called, as MapStruct
+   * writes it ({@code Book book = orderItem.getBook(); if (book == null) ...; Long id = book.getId();}).
+   */
+  static String onCall(MethodCallExpr call) {
+    if (!call.getArguments().isEmpty()) {
+      return null;
+    }
+    if (call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.VariableDeclarator local
+        && local.getInitializer().orElse(null) == call) {
+      return of(local);
+    }
+    return call.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+        .filter(next -> next.getScope().orElse(null) == call && next.getArguments().isEmpty())
+        .map(MethodCallExpr::getNameAsString).orElse(null);
+  }
+
   /** The method name, or null when the local is used any other way, reassigned, or never so called. */
   static String of(VariableDeclarator local) {
     Node body = local.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);

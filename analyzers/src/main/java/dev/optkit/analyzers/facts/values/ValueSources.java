@@ -335,17 +335,7 @@ final class ValueSources {
     }
     Set<ValueOrigin> found;
     try {
-      found = bound(use);
-      if (found == null) {
-        found = new LinkedHashSet<>(reachingValues.reaching(use));
-        String name = use.getNameAsString();
-        // o instanceof Pet p: p is o
-        for (TypePatternExpr pattern : patterns) {
-          if (pattern.getNameAsString().equals(name) && pattern.getParentNode().orElse(null) instanceof InstanceOfExpr test) {
-            found.addAll(source(test.getExpression()));
-          }
-        }
-      }
+      found = namedAt(use.getNameAsString(), use);
     } finally {
       inProgress.remove(use);
     }
@@ -353,9 +343,48 @@ final class ValueSources {
     return found;
   }
 
+  /** What a name may hold at a node: what its declaration binds there, or what reaches it along the statements. */
+  private Set<ValueOrigin> namedAt(String name, Node use) {
+    Set<ValueOrigin> found = bound(name, use);
+    if (found == null) {
+      found = new LinkedHashSet<>(reachingValues.reaching(name, use));
+      // o instanceof Pet p: p is o
+      for (TypePatternExpr pattern : patterns) {
+        if (pattern.getNameAsString().equals(name) && pattern.getParentNode().orElse(null) instanceof InstanceOfExpr test) {
+          found.addAll(source(test.getExpression()));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * What a method reference's scope holds, as the plain call's receiver would ({@code log::add} is {@code log.add(x)}):
+   * JavaParser reads {@code log::add} and {@code holder.list::add} as types, so their first name is looked up at the
+   * reference (a local given a field through a ternary, a switch, a for-each: hostile review 64's D) and each further
+   * name is a part of it. A name that is a type holds nothing.
+   */
+  Set<ValueOrigin> referenceScope(MethodReferenceExpr reference) {
+    if (!(reference.getScope() instanceof TypeExpr type
+        && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named)) {
+      return source(reference.getScope()); // this.seen::add, seen[0]::add, seen()::add: expressions as they are
+    }
+    List<String> chain = new ArrayList<>();
+    for (var at = named; at != null; at = at.getScope().orElse(null)) {
+      chain.add(0, at.getNameAsString());
+    }
+    if (!Character.isLowerCase(chain.get(0).charAt(0)) || named.getTypeArguments().isPresent()) {
+      return Set.of(); // Role::new, String::valueOf, List<String>::size: a type's method
+    }
+    Set<ValueOrigin> found = namedAt(chain.get(0), reference);
+    for (int i = 1; i < chain.size(); i++) {
+      found = parts(found);
+    }
+    return found;
+  }
+
   /** For a lambda's, a for-each's or an anonymous class method's parameter: the elements it runs on; else null. */
-  private Set<ValueOrigin> bound(NameExpr use) {
-    String name = use.getNameAsString();
+  private Set<ValueOrigin> bound(String name, Node use) {
     for (Node at = use.getParentNode().orElse(null); at != null && at != body; at = at.getParentNode().orElse(null)) {
       if (at instanceof LambdaExpr lambda) {
         if (lambda.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
@@ -432,7 +461,7 @@ final class ValueSources {
   }
 
   boolean isElementVariable(NameExpr use) {
-    Set<ValueOrigin> bound = bound(use);
+    Set<ValueOrigin> bound = bound(use.getNameAsString(), use);
     return bound != null;
   }
 }

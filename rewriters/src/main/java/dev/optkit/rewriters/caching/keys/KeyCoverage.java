@@ -44,6 +44,7 @@ public final class KeyCoverage {
   private final ProjectIndex index;
   private final UnseenImplementations unseenCode;
   private final ForeignFieldAssignments foreignAssignments;
+  private final ConstructorStatics constructorStatics;
   private final Map<Asked, Boolean> returnsFresh = new HashMap<>();
   /**
    * Answers of {@link #freshResult}, kept: a value built by calls whose arguments are results of calls
@@ -57,6 +58,7 @@ public final class KeyCoverage {
   public KeyCoverage(ProjectIndex index) {
     this.unseenCode = new UnseenImplementations(index);
     this.foreignAssignments = new ForeignFieldAssignments(index);
+    this.constructorStatics = new ConstructorStatics(index);
     this.index = index;
   }
 
@@ -105,6 +107,10 @@ public final class KeyCoverage {
     Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared());
     if (assignedElsewhere.isPresent()) {
       return assignedElsewhere;
+    }
+    Optional<String> constructing = constructorStatics.whyNot(method);
+    if (constructing.isPresent()) {
+      return constructing;
     }
     for (String entry : method.fact().otherStaticsRead()) {
       if (!constant(entry)) {
@@ -190,7 +196,8 @@ public final class KeyCoverage {
       }
       if (held.equals(dev.optkit.analyzers.facts.MethodFact.CHANGING_OBJECT)) {
         return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
-            + "() hands on field " + field + ", an anonymous class whose code changes its own fields");
+            + "() runs or hands on field " + field + ", code that changes state kept between calls (an anonymous class's own"
+            + " fields, or what a lambda or method reference writes)");
       }
       java.util.Set<String> classes = new java.util.TreeSet<>(index.subtypesOf(held));
       classes.add(held);
