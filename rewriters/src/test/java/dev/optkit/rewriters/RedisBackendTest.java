@@ -208,10 +208,13 @@ class RedisBackendTest {
 
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
       import com.fasterxml.jackson.databind.DeserializationFeature;
+      import com.fasterxml.jackson.databind.JsonNode;
       import com.fasterxml.jackson.databind.ObjectMapper;
+      import com.fasterxml.jackson.databind.node.JsonNodeFactory;
       import java.nio.ByteBuffer;
       import java.nio.charset.StandardCharsets;
       import java.time.Duration;
+      import java.util.Arrays;
       import java.util.HashMap;
       import java.util.HashSet;
       import java.util.List;
@@ -237,6 +240,7 @@ class RedisBackendTest {
       import org.springframework.data.redis.connection.ReturnType;
       import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;
       import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+      import org.springframework.data.redis.serializer.RedisSerializer;
       import org.springframework.transaction.support.TransactionSynchronization;
       import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -253,8 +257,8 @@ class RedisBackendTest {
           /** Every entry of optkit's caches lives under this prefix, then its cache's name. */
           static final String KEY_PREFIX = "optkit:";
 
-          /** Values as JSON with their class, so a hit comes back as the type the method returns. */
-          private static final GenericJackson2JsonRedisSerializer VALUES = values();
+          /** Values as JSON with their class, so a hit comes back as the type the method returns; only those that do. */
+          private static final RoundTripValues VALUES = new RoundTripValues(values());
 
           @Bean("optkitCacheManager")
           public CacheManager optkitCacheManager(RedisConnectionFactory connectionFactory) {
@@ -405,8 +409,8 @@ class RedisBackendTest {
               boolean stored(String name, byte[] key, byte[] value, Duration ttl) {
                   Map<ByteBuffer, byte[]> keys = misses.get().get(name);
                   byte[] started = keys == null ? null : keys.remove(ByteBuffer.wrap(key));
-                  if (started == null) {
-                      return false; // no miss on this thread before it: nothing it loaded to store
+                  if (started == null || Arrays.equals(value, RoundTripValues.NOT_STORED)) {
+                      return false; // no miss on this thread before it, or a value Redis would give back otherwise
                   }
                   long millis = ttl == null || ttl.isNegative() ? 0 : ttl.toMillis();
                   try (RedisConnection connection = connections.getConnection()) {
@@ -425,7 +429,7 @@ class RedisBackendTest {
 
               @Override
               public byte[] putIfAbsent(String name, byte[] key, byte[] value, Duration ttl) {
-                  return writer.putIfAbsent(name, key, value, ttl);
+                  return Arrays.equals(value, RoundTripValues.NOT_STORED) ? null : writer.putIfAbsent(name, key, value, ttl);
               }
 
               @Override
@@ -512,6 +516,127 @@ class RedisBackendTest {
               @Override
               public CacheStatistics getCacheStatistics(String name) {
                   return writer.getCacheStatistics(name);
+              }
+          }
+
+          /**
+           * Values as JSON with their class, stored only when what Redis gives back writes the same JSON: a map whose
+           * order a comparator decides, an immutable Map.of, a view, an anonymous class or a null map key come back
+           * otherwise or not at all, and are not cached (the method answers from its source). An entry that no longer
+           * reads (a class a newer version changed) is a miss. The check costs one more read and write of the JSON per
+           * miss. (docs/cache-backends.md)
+           */
+          static final class RoundTripValues implements RedisSerializer<Object> {
+              /** What a value that must not be stored is written as: no JSON text, so no value's bytes. */
+              static final byte[] NOT_STORED = "optkit: not stored".getBytes(StandardCharsets.UTF_8);
+              private static final Log LOG = LogFactory.getLog(RoundTripValues.class);
+              private static final AtomicLong LAST_WARNING = new AtomicLong();
+              private final GenericJackson2JsonRedisSerializer json;
+
+              RoundTripValues(GenericJackson2JsonRedisSerializer json) {
+                  this.json = json;
+              }
+
+              @Override
+              public byte[] serialize(Object value) {
+                  if (value == null) {
+                      return json.serialize(null);
+                  }
+                  try {
+                      byte[] written = json.serialize(value);
+                      if (sameJson(TREES.readTree(written), TREES.readTree(json.serialize(json.deserialize(written))))) {
+                          return written;
+                      }
+                      warn("a " + value.getClass().getName() + " comes back from Redis otherwise than it was written", null);
+                  } catch (RuntimeException | java.io.IOException unwritable) {
+                      warn("a " + value.getClass().getName() + " cannot be written to Redis and read back", unwritable);
+                  }
+                  return NOT_STORED;
+              }
+
+              @Override
+              public Object deserialize(byte[] bytes) {
+                  try {
+                      return json.deserialize(bytes);
+                  } catch (RuntimeException unreadable) {
+                      warn("an entry that no longer reads is a miss", unreadable);
+                      return null;
+                  }
+              }
+
+              private static void warn(String what, Exception e) {
+                  long now = System.currentTimeMillis();
+                  long last = LAST_WARNING.get();
+                  if (now - last > 60_000 && LAST_WARNING.compareAndSet(last, now)) {
+                      LOG.warn("optkit cache: " + what + "; answered from the source, not cached" + (e == null ? "" : ": " + e));
+                  }
+              }
+
+              /**
+               * Trees of the JSON, numbers exact (1.10 and 1.1 differ, as BigDecimal's scale does), a key written twice an
+               * error: a Map.of comes back with its type id as an entry, written again beside the map's own.
+               */
+              private static final ObjectMapper TREES = trees();
+
+              @SuppressWarnings("deprecation") // configure(JsonParser.Feature...): the one way Jackson 2.9 to 2.19 all take
+              private static ObjectMapper trees() {
+                  ObjectMapper trees = new ObjectMapper();
+                  trees.configure(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+                  trees.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                  trees.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+                  return trees;
+              }
+
+              /** Whether two values' JSON is the same, fields and elements in order, type ids as sameClass allows. */
+              @SuppressWarnings("deprecation") // fields(): Jackson 2.19 names it properties(), older ones do not
+              static boolean sameJson(JsonNode written, JsonNode back) {
+                  if (written.isObject()) {
+                      if (!back.isObject() || written.size() != back.size()) {
+                          return false;
+                      }
+                      java.util.Iterator<java.util.Map.Entry<String, JsonNode>> theirs = back.fields();
+                      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> ours = written.fields(); ours.hasNext(); ) {
+                          java.util.Map.Entry<String, JsonNode> field = ours.next();
+                          java.util.Map.Entry<String, JsonNode> other = theirs.next();
+                          if (!field.getKey().equals(other.getKey()) || !(field.getKey().equals("@class")
+                                  ? sameClass(field.getValue().asText(), other.getValue().asText())
+                                  : sameJson(field.getValue(), other.getValue()))) {
+                              return false;
+                          }
+                      }
+                      return true;
+                  }
+                  if (written.isArray()) {
+                      if (!back.isArray() || written.size() != back.size()) {
+                          return false;
+                      }
+                      for (int i = 0; i < written.size(); i++) {
+                          // ["java.util.ImmutableCollections$ListN", [...]]: a collection's type id, then its elements
+                          boolean typeId = i == 0 && written.size() == 2 && written.get(0).isTextual()
+                                  && back.get(0).isTextual() && written.get(1).isContainerNode();
+                          if (typeId ? !sameClass(written.get(0).asText(), back.get(0).asText())
+                                  : !sameJson(written.get(i), back.get(i))) {
+                              return false;
+                          }
+                      }
+                      return true;
+                  }
+                  return written.equals(back);
+              }
+
+              /** An immutable JDK list comes back an ArrayList, a Set.of an unmodifiable set: the same elements. */
+              static boolean sameClass(String written, String back) {
+                  if (written.equals(back)) {
+                      return true;
+                  }
+                  if (back.equals("java.util.ArrayList")) {
+                      return written.equals("java.util.ImmutableCollections$List12")
+                              || written.equals("java.util.ImmutableCollections$ListN")
+                              || written.equals("java.util.Arrays$ArrayList");
+                  }
+                  return back.equals("java.util.Collections$UnmodifiableSet")
+                          && (written.equals("java.util.ImmutableCollections$Set12")
+                                  || written.equals("java.util.ImmutableCollections$SetN"));
               }
           }
       }

@@ -25,7 +25,8 @@ public final class PlainRedisCacheFile {
   public static String create(String packageName, int jedisMajor, boolean metrics, String indent, String nl) {
     String scanParams = jedisMajor >= 4 ? "redis.clients.jedis.params.ScanParams" : "redis.clients.jedis.ScanParams";
     String scanResult = jedisMajor >= 4 ? "redis.clients.jedis.resps.ScanResult" : "redis.clients.jedis.ScanResult";
-    String template = TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult);
+    String template = TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult)
+        .replace("    @COMPARISON@\n", RoundTripValues.comparison() + "\n");
     if (metrics) {
       for (String[] edit : METERS) {
         if (!template.contains(edit[0])) {
@@ -83,7 +84,9 @@ public final class PlainRedisCacheFile {
   private static final String TEMPLATE = """
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
       import com.fasterxml.jackson.databind.DeserializationFeature;
+      import com.fasterxml.jackson.databind.JsonNode;
       import com.fasterxml.jackson.databind.ObjectMapper;
+      import com.fasterxml.jackson.databind.node.JsonNodeFactory;
       import java.io.IOException;
       import java.net.URI;
       import java.util.Arrays;
@@ -234,9 +237,23 @@ public final class PlainRedisCacheFile {
               }
           }
 
+          /**
+           * The entry for a value: JSON with its class, only when what Redis would give back writes the same JSON (a
+           * TreeMap's comparator, an immutable Map.of, a view, an anonymous class come back otherwise or not at all:
+           * such a value is not cached, and the method answers from its source).
+           */
           private String encode(V value) throws IOException {
               Object kept = optional ? ((Optional<?>) value).orElse(null) : value;
-              return optional && kept == null ? "-" : "+" + VALUES.writeValueAsString(kept);
+              if (optional && kept == null) {
+                  return "-";
+              }
+              String written = VALUES.writeValueAsString(kept);
+              String again = VALUES.writeValueAsString(VALUES.readValue(written, Object.class));
+              if (!sameJson(TREES.readTree(written), TREES.readTree(again))) {
+                  throw new IOException("a " + kept.getClass().getName() + " comes back from Redis otherwise than it was"
+                          + " written: not cached");
+              }
+              return "+" + written;
           }
 
           @SuppressWarnings("unchecked")
@@ -296,6 +313,7 @@ public final class PlainRedisCacheFile {
               return mapper;
           }
 
+          @COMPARISON@
           private static void warn(Exception e) {
               long now = System.currentTimeMillis();
               long last = LAST_WARNING.get();

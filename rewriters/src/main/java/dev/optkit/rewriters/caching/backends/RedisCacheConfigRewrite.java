@@ -52,10 +52,13 @@ public final class RedisCacheConfigRewrite {
     java.util.Set<String> imports = new java.util.TreeSet<>();
     imports.add("com.fasterxml.jackson.annotation.JsonTypeInfo");
     imports.add("com.fasterxml.jackson.databind.DeserializationFeature");
+    imports.add("com.fasterxml.jackson.databind.JsonNode");
     imports.add("com.fasterxml.jackson.databind.ObjectMapper");
+    imports.add("com.fasterxml.jackson.databind.node.JsonNodeFactory");
     imports.add("java.nio.ByteBuffer");
     imports.add("java.nio.charset.StandardCharsets");
     imports.add("java.time.Duration");
+    imports.add("java.util.Arrays");
     imports.add("java.util.HashMap");
     imports.add("java.util.HashSet");
     imports.add("java.util.List");
@@ -89,6 +92,7 @@ public final class RedisCacheConfigRewrite {
     imports.add("org.springframework.data.redis.connection.ReturnType");
     imports.add("org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer");
     imports.add("org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair");
+    imports.add("org.springframework.data.redis.serializer.RedisSerializer");
     imports.add("org.springframework.transaction.support.TransactionSynchronization");
     imports.add("org.springframework.transaction.support.TransactionSynchronizationManager");
     if (twoLevel) {
@@ -120,8 +124,9 @@ public final class RedisCacheConfigRewrite {
     lines.add(i + "/** Every entry of optkit's caches lives under this prefix, then its cache's name. */");
     lines.add(i + "static final String KEY_PREFIX = \"optkit:\";");
     lines.add("");
-    lines.add(i + "/** Values as JSON with their class, so a hit comes back as the type the method returns. */");
-    lines.add(i + "private static final GenericJackson2JsonRedisSerializer VALUES = values();");
+    lines.add(i + "/** Values as JSON with their class, so a hit comes back as the type the method returns; only those that do. */");
+    lines.add(i + "private static final " + RoundTripValues.SPRING_CLASS + " VALUES = new " + RoundTripValues.SPRING_CLASS
+        + "(values());");
     lines.add("");
     String level = (twoLevel ? ", LocalLevel " + TwoLevelCacheConfigRewrite.LEVEL_BEAN : "")
         + (metrics ? ", " + RedisMeters.PARAMETER : "");
@@ -210,6 +215,8 @@ public final class RedisCacheConfigRewrite {
     lines.add(i2 + "return key.append(']').toString();");
     lines.add(i + "}");
     lines.addAll(writeAwareCacheWriter(i));
+    lines.add("");
+    lines.addAll(RoundTripValues.springClass(i));
     if (twoLevel) {
       lines.addAll(TwoLevelCacheConfigRewrite.classes(i));
     }
@@ -329,8 +336,8 @@ public final class RedisCacheConfigRewrite {
         i2 + "boolean stored(String name, byte[] key, byte[] value, Duration ttl) {",
         i3 + "Map<ByteBuffer, byte[]> keys = misses.get().get(name);",
         i3 + "byte[] started = keys == null ? null : keys.remove(ByteBuffer.wrap(key));",
-        i3 + "if (started == null) {",
-        i4 + "return false; // no miss on this thread before it: nothing it loaded to store",
+        i3 + "if (started == null || Arrays.equals(value, RoundTripValues.NOT_STORED)) {",
+        i4 + "return false; // no miss on this thread before it, or a value Redis would give back otherwise",
         i3 + "}",
         i3 + "long millis = ttl == null || ttl.isNegative() ? 0 : ttl.toMillis();",
         i3 + "try (RedisConnection connection = connections.getConnection()) {",
@@ -349,7 +356,7 @@ public final class RedisCacheConfigRewrite {
         "",
         i2 + "@Override",
         i2 + "public byte[] putIfAbsent(String name, byte[] key, byte[] value, Duration ttl) {",
-        i3 + "return writer.putIfAbsent(name, key, value, ttl);",
+        i3 + "return Arrays.equals(value, RoundTripValues.NOT_STORED) ? null : writer.putIfAbsent(name, key, value, ttl);",
         i2 + "}",
         "",
         i2 + "@Override",

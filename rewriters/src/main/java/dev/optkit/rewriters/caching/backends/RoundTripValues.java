@@ -1,0 +1,160 @@
+package dev.optkit.rewriters.caching.backends;
+
+import java.util.List;
+
+/**
+ * The run-time half of the round-trip proof for values kept in Redis: a value is stored only when what Redis would
+ * give back writes the same JSON, compared as trees in order. {@link RedisRoundTrip} refuses, before any code changes,
+ * the types whose declarations show they cannot come back; what a declared {@code Map}, {@code Set} or {@code List}
+ * holds at run time is known only then: a {@code TreeMap} with a comparator comes back in natural order, an immutable
+ * {@code Map.of} comes back with its type id as one more entry, a {@code keySet()} view, an anonymous subclass or a
+ * null map key do not come back at all. Such a value is not cached: the method answers from its source, as without
+ * the cache, and a warning says so at most once a minute. An entry that no longer reads (a class a newer version
+ * changed) is a miss. The check reads and writes each stored value's JSON once more, on misses only.
+ *
+ * <p>Type ids may differ in one way only: an immutable JDK list ({@code List.of}, {@code stream().toList()},
+ * {@code Arrays.asList}) comes back as an {@code ArrayList} with the same elements in the same order, and a
+ * {@code Set.of} as an unmodifiable set of the same elements (whose order {@code Set.of} never fixed).
+ */
+public final class RoundTripValues {
+  private RoundTripValues() {}
+
+  /** The generated class's name in the Spring configuration. */
+  public static final String SPRING_CLASS = "RoundTripValues";
+
+  /** The nested serializer of the Spring configuration, at one level of {@code indent}. */
+  static List<String> springClass(String indent) {
+    return TwoLevelCacheConfigRewrite.reindent(indent, SPRING + COMPARISON + "}\n", 1);
+  }
+
+  /** The comparison's methods, for a class of the plain Java backend, at one level of {@code indent}. */
+  static String comparison() {
+    return COMPARISON;
+  }
+
+  private static final String SPRING = """
+      /**
+       * Values as JSON with their class, stored only when what Redis gives back writes the same JSON: a map whose
+       * order a comparator decides, an immutable Map.of, a view, an anonymous class or a null map key come back
+       * otherwise or not at all, and are not cached (the method answers from its source). An entry that no longer
+       * reads (a class a newer version changed) is a miss. The check costs one more read and write of the JSON per
+       * miss. (docs/cache-backends.md)
+       */
+      static final class RoundTripValues implements RedisSerializer<Object> {
+          /** What a value that must not be stored is written as: no JSON text, so no value's bytes. */
+          static final byte[] NOT_STORED = "optkit: not stored".getBytes(StandardCharsets.UTF_8);
+          private static final Log LOG = LogFactory.getLog(RoundTripValues.class);
+          private static final AtomicLong LAST_WARNING = new AtomicLong();
+          private final GenericJackson2JsonRedisSerializer json;
+
+          RoundTripValues(GenericJackson2JsonRedisSerializer json) {
+              this.json = json;
+          }
+
+          @Override
+          public byte[] serialize(Object value) {
+              if (value == null) {
+                  return json.serialize(null);
+              }
+              try {
+                  byte[] written = json.serialize(value);
+                  if (sameJson(TREES.readTree(written), TREES.readTree(json.serialize(json.deserialize(written))))) {
+                      return written;
+                  }
+                  warn("a " + value.getClass().getName() + " comes back from Redis otherwise than it was written", null);
+              } catch (RuntimeException | java.io.IOException unwritable) {
+                  warn("a " + value.getClass().getName() + " cannot be written to Redis and read back", unwritable);
+              }
+              return NOT_STORED;
+          }
+
+          @Override
+          public Object deserialize(byte[] bytes) {
+              try {
+                  return json.deserialize(bytes);
+              } catch (RuntimeException unreadable) {
+                  warn("an entry that no longer reads is a miss", unreadable);
+                  return null;
+              }
+          }
+
+          private static void warn(String what, Exception e) {
+              long now = System.currentTimeMillis();
+              long last = LAST_WARNING.get();
+              if (now - last > 60_000 && LAST_WARNING.compareAndSet(last, now)) {
+                  LOG.warn("optkit cache: " + what + "; answered from the source, not cached" + (e == null ? "" : ": " + e));
+              }
+          }
+
+      """;
+
+  /** Java 8 source: the plain Java backend's class uses it too. */
+  private static final String COMPARISON = """
+          /**
+           * Trees of the JSON, numbers exact (1.10 and 1.1 differ, as BigDecimal's scale does), a key written twice an
+           * error: a Map.of comes back with its type id as an entry, written again beside the map's own.
+           */
+          private static final ObjectMapper TREES = trees();
+
+          @SuppressWarnings("deprecation") // configure(JsonParser.Feature...): the one way Jackson 2.9 to 2.19 all take
+          private static ObjectMapper trees() {
+              ObjectMapper trees = new ObjectMapper();
+              trees.configure(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+              trees.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+              trees.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+              return trees;
+          }
+
+          /** Whether two values' JSON is the same, fields and elements in order, type ids as sameClass allows. */
+          @SuppressWarnings("deprecation") // fields(): Jackson 2.19 names it properties(), older ones do not
+          static boolean sameJson(JsonNode written, JsonNode back) {
+              if (written.isObject()) {
+                  if (!back.isObject() || written.size() != back.size()) {
+                      return false;
+                  }
+                  java.util.Iterator<java.util.Map.Entry<String, JsonNode>> theirs = back.fields();
+                  for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> ours = written.fields(); ours.hasNext(); ) {
+                      java.util.Map.Entry<String, JsonNode> field = ours.next();
+                      java.util.Map.Entry<String, JsonNode> other = theirs.next();
+                      if (!field.getKey().equals(other.getKey()) || !(field.getKey().equals("@class")
+                              ? sameClass(field.getValue().asText(), other.getValue().asText())
+                              : sameJson(field.getValue(), other.getValue()))) {
+                          return false;
+                      }
+                  }
+                  return true;
+              }
+              if (written.isArray()) {
+                  if (!back.isArray() || written.size() != back.size()) {
+                      return false;
+                  }
+                  for (int i = 0; i < written.size(); i++) {
+                      // ["java.util.ImmutableCollections$ListN", [...]]: a collection's type id, then its elements
+                      boolean typeId = i == 0 && written.size() == 2 && written.get(0).isTextual()
+                              && back.get(0).isTextual() && written.get(1).isContainerNode();
+                      if (typeId ? !sameClass(written.get(0).asText(), back.get(0).asText())
+                              : !sameJson(written.get(i), back.get(i))) {
+                          return false;
+                      }
+                  }
+                  return true;
+              }
+              return written.equals(back);
+          }
+
+          /** An immutable JDK list comes back an ArrayList, a Set.of an unmodifiable set: the same elements. */
+          static boolean sameClass(String written, String back) {
+              if (written.equals(back)) {
+                  return true;
+              }
+              if (back.equals("java.util.ArrayList")) {
+                  return written.equals("java.util.ImmutableCollections$List12")
+                          || written.equals("java.util.ImmutableCollections$ListN")
+                          || written.equals("java.util.Arrays$ArrayList");
+              }
+              return back.equals("java.util.Collections$UnmodifiableSet")
+                      && (written.equals("java.util.ImmutableCollections$Set12")
+                              || written.equals("java.util.ImmutableCollections$SetN"));
+          }
+      """;
+}

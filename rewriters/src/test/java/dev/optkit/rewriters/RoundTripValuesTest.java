@@ -1,0 +1,118 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a declared {@code Map} or {@code List} holds at run time decides whether it comes back from Redis as it was
+ * (issue 25's "Not built yet", hostile review 65): the migrated service, compiled and run against a real redis-server
+ * through the real serializer, answers the same on a second read as on the first. An immutable {@code Map.of} came
+ * back with its type id as one more entry, and a {@code TreeMap} with a reversed comparator in natural order; now
+ * neither is stored (the source answers each read), while an immutable list, which comes back an equal
+ * {@code ArrayList}, is still cached.
+ */
+class RoundTripValuesTest {
+  @TempDir Path dir;
+  private SettingsSource source;
+
+  @BeforeEach
+  void startSource() throws Exception {
+    source = new SettingsSource(0);
+    System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
+  }
+
+  @AfterEach
+  void stopSource() throws Exception {
+    source.close();
+    System.clearProperty("redis.test.base");
+  }
+
+  private static final String SHAPES = """
+      package shop;
+
+      import java.io.IOException;
+      import java.net.URI;
+      import java.net.http.HttpClient;
+      import java.net.http.HttpRequest;
+      import java.net.http.HttpResponse;
+      import java.util.Arrays;
+      import java.util.Comparator;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.TreeMap;
+      import org.springframework.stereotype.Service;
+
+      @Service
+      public class Shapes {
+          private final HttpClient http = HttpClient.newHttpClient();
+          private final String base = System.getProperty("redis.test.base");
+
+          private String body(String name) throws IOException, InterruptedException {
+              return http.send(HttpRequest.newBuilder(URI.create(base + "/settings/" + name)).GET().build(),
+                      HttpResponse.BodyHandlers.ofString()).body();
+          }
+
+          public Map<String, Integer> lengths(String name) throws IOException, InterruptedException {
+              return Map.of(name, body(name).length());
+          }
+
+          public Map<String, Integer> ranked(String name) throws IOException, InterruptedException {
+              Map<String, Integer> ranked = new TreeMap<>(Comparator.reverseOrder());
+              for (String part : body(name).split(",")) {
+                  ranked.put(part, part.length());
+              }
+              return ranked;
+          }
+
+          public List<String> parts(String name) throws IOException, InterruptedException {
+              return Arrays.stream(body(name).split(",")).toList();
+          }
+      }
+      """;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"redis", "two-level"})
+  void onlyValuesThatComeBackAsTheyWereAreStored(String backend) throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve(backend)).file("pom.xml", RedisBackendTest.BOOT_POM)
+        .java(SHAPES).config(OptkitConfig.defaults().withCacheBackend(backend));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("Shapes.lengths", "Shapes.parts", "Shapes.ranked"), plan.targets().stream()
+        .map(t -> t.method().fact().displayName()).sorted().toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    source.stored.put("k", "b,a,c");
+    Path classes = fixture.compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = RedisBackendTest.loader(classes)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (RedisBackendTest.Instance service = new RedisBackendTest.Instance(loader, RedisBackendTest.configPath(plan),
+          redis.port(), "shop.Shapes")) {
+        assertEquals("{k=5}|{k=5}|2", twice(service, "lengths"), "Map.of: answered from the source, twice");
+        assertEquals("{c=1, b=1, a=1}|{c=1, b=1, a=1}|2", twice(service, "ranked"),
+            "a reversed TreeMap: answered from the source, twice, in its own order");
+        assertEquals("[b, a, c]|[b, a, c]|1", twice(service, "parts"), "an immutable list: cached, the second read a hit");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /** Two reads of key k through the method: each answer, then how many reads reached the source. */
+  private String twice(RedisBackendTest.Instance service, String method) throws Exception {
+    Method read = service.bean.getClass().getMethod(method, String.class);
+    int before = source.reads.get();
+    Object first = read.invoke(service.bean, "k");
+    Object second = read.invoke(service.bean, "k");
+    return first + "|" + second + "|" + (source.reads.get() - before);
+  }
+}
