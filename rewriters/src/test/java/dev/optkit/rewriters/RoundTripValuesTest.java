@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through the real serializer, answers the same on a second read as on the first. An immutable {@code Map.of} came
  * back with its type id as one more entry, and a {@code TreeMap} with a reversed comparator in natural order; now
  * neither is stored (the source answers each read), while an immutable list, which comes back an equal
- * {@code ArrayList}, is still cached.
+ * {@code ArrayList}, is still cached. The same for the Spring backends and the plain Java one.
  */
 class RoundTripValuesTest {
   @TempDir Path dir;
@@ -107,12 +108,40 @@ class RoundTripValuesTest {
     }
   }
 
+  /** The plain Java backend compares the same way in its own class (OptkitRedisCache.encode). */
+  @Test
+  void aPlainJavaCacheStoresOnlyValuesThatComeBackAsTheyWere() throws Exception {
+    String plain = SHAPES.replace("import org.springframework.stereotype.Service;\n", "").replace("@Service\n", "")
+        .replace("System.getProperty(\"redis.test.base\")", "\"http://127.0.0.1:" + source.port() + "\"");
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("plain")).file("pom.xml", PlainRedisBackendTest.POM)
+        .java(plain).config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan plan = fixture.plan();
+    assertEquals(3, plan.targets().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    source.stored.put("k", "b,a,c");
+    Path classes = fixture.compile(plan);
+    try (RedisServer redis = RedisServer.start();
+        URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      Object shapes = loader.loadClass("shop.Shapes").getConstructor().newInstance();
+      // a plain ObjectMapper reads Map.of back as an unmodifiable map of the same entries: cached
+      assertEquals("{k=5}|{k=5}|1", twice(shapes, "lengths"), "Map.of: cached, the second read a hit");
+      assertEquals("{c=1, b=1, a=1}|{c=1, b=1, a=1}|2", twice(shapes, "ranked"), "a reversed TreeMap, twice");
+      assertEquals("[b, a, c]|[b, a, c]|1", twice(shapes, "parts"), "an immutable list: cached");
+    } finally {
+      System.clearProperty("optkit.cache.redis.url");
+    }
+  }
+
   /** Two reads of key k through the method: each answer, then how many reads reached the source. */
   private String twice(RedisBackendTest.Instance service, String method) throws Exception {
-    Method read = service.bean.getClass().getMethod(method, String.class);
+    return twice(service.bean, method);
+  }
+
+  private String twice(Object bean, String method) throws Exception {
+    Method read = bean.getClass().getMethod(method, String.class);
     int before = source.reads.get();
-    Object first = read.invoke(service.bean, "k");
-    Object second = read.invoke(service.bean, "k");
+    Object first = read.invoke(bean, "k");
+    Object second = read.invoke(bean, "k");
     return first + "|" + second + "|" + (source.reads.get() - before);
   }
 }

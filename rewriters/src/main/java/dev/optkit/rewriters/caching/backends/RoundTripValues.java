@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>Type ids may differ in one way only: an immutable JDK list ({@code List.of}, {@code stream().toList()},
  * {@code Arrays.asList}) comes back as an {@code ArrayList} with the same elements in the same order, and a
- * {@code Set.of} as an unmodifiable set of the same elements (whose order {@code Set.of} never fixed).
+ * {@code Set.of} or {@code Map.of} as an unmodifiable set or map of the same elements, in the same order. Spring's
+ * serializer reads a {@code Map.of} back with its type id as one more entry, which writes that key twice: refused.
  */
 public final class RoundTripValues {
   private RoundTripValues() {}
@@ -142,7 +143,10 @@ public final class RoundTripValues {
               return written.equals(back);
           }
 
-          /** An immutable JDK list comes back an ArrayList, a Set.of an unmodifiable set: the same elements. */
+          /**
+           * An immutable JDK list comes back an ArrayList, a Set.of or Map.of an unmodifiable set or map: the same
+           * elements, in the order written (Set.of and Map.of fix none).
+           */
           static boolean sameClass(String written, String back) {
               if (written.equals(back)) {
                   return true;
@@ -151,6 +155,10 @@ public final class RoundTripValues {
                   return written.equals("java.util.ImmutableCollections$List12")
                           || written.equals("java.util.ImmutableCollections$ListN")
                           || written.equals("java.util.Arrays$ArrayList");
+              }
+              if (back.equals("java.util.Collections$UnmodifiableMap")) {
+                  return written.equals("java.util.ImmutableCollections$Map1")
+                          || written.equals("java.util.ImmutableCollections$MapN");
               }
               return back.equals("java.util.Collections$UnmodifiableSet")
                       && (written.equals("java.util.ImmutableCollections$Set12")
