@@ -27,7 +27,8 @@ class HostileSixtyTwoTest {
   /** The cases whose service reads roles through a Labeler (the others read a user's DTO). */
   private static final List<String> ROLES = List.of("filter_set_ref", "array_field_ref", "other_static_ref",
       "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain", "static_upper_read_ref",
-      "holder_lab_ref", "holder_set_ref", "holder_set_plain");
+      "holder_lab_ref", "holder_set_ref", "holder_set_plain", "enum_const_ref", "enum_const_plain", "static_const_ref",
+      "k_super_read", "k_other_static_read");
 
   private MigrationPlan plan(String name) {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile62/base");
@@ -46,7 +47,8 @@ class HostileSixtyTwoTest {
     assertEquals(List.of(), plan.targets().stream().map(t -> t.method().fact().displayName()).toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
     assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.contains("shared between calls")
-        || r.contains("of its class (static)") || r.contains("changes state kept between calls")),
+        || r.contains("of its class (static)") || r.contains("changes state kept between calls")
+        || r.contains("cannot show is made for this call alone") || r.contains("a static field of another class")),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
   }
 
@@ -76,6 +78,71 @@ class HostileSixtyTwoTest {
       "tocoll_ref", "ctor_ref", "ctor_plain"})
   void roundThreesLeftoversAreRefused(String name) {
     aReadWhoseHitWouldBeStaleIsRefused(name);
+  }
+
+  /**
+   * Round 2's holes 7-9 and the plain alias, older than the method-reference work: an inner class declared in a
+   * superclass ({@code new Acc()} holds the DAO), a static nested class changing its outer class's static list, an
+   * enum constant with a setter's state ({@code Labels.DEFAULT.label(r)}, {@code Labels.DEFAULT::label}), and a DTO
+   * given the shared list through an alias ({@code alias.roles = seen}).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"inner_super_ref", "inner_super_plain", "static_nested_ref", "static_nested_plain",
+      "enum_const_ref", "enum_const_plain", "fa_alias_plain"})
+  void roundTwosOlderHolesAreRefused(String name) {
+    aReadWhoseHitWouldBeStaleIsRefused(name);
+  }
+
+  /**
+   * {@code map(LABELER::label)} on a static field was refused for "Labeler.setPrefix() assigns field prefix", a setter
+   * the read never calls; the reason is now the read's own, as for {@code LABELER.label(r)}.
+   */
+  @Test
+  void aReferenceOnAStaticFieldIsRefusedForWhatItReads() {
+    MigrationPlan plan = plan("static_const_ref");
+    assertEquals(List.of(), plan.targets().stream().map(t -> t.method().fact().displayName()).toList());
+    List<String> reasons = plan.refusals().stream().map(Refusal::reason).toList();
+    assertTrue(reasons.stream().allMatch(r -> r.contains("Labeler.label() reads field prefix") && !r.contains("setPrefix")),
+        reasons.toString());
+  }
+
+  /**
+   * Round 4 (hostile review 66, /tmp/hostile66): collectors filling a supplied container ({@code toMap} and
+   * {@code groupingBy} map factories, a supplier held in a local or a field, a static's), constructors reaching shared
+   * state through a superclass's constructor (explicit or implicit {@code super()}), a helper, or another class's
+   * static, and code held in a field that steps a counter ({@code () -> ++hits}) or fills a static ({@code SEEN::add}).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"tc_local_supplier", "tc_field_supplier", "tc_static", "tc_tomap", "tc_groupingby",
+      "tc_ternary", "k_super", "k_super_implicit", "k_super_read", "k_helper", "k_instance_helper", "k_other_static",
+      "k_other_static_read", "f_unary_lambda", "f_static_ref", "f_static_ref_call"})
+  void roundFoursStaleReadsAreRefused(String name) {
+    aReadWhoseHitWouldBeStaleIsRefused(name);
+  }
+
+  /**
+   * Round 4's false refusals of the round-3 change, cached again: a field's lambda sorting, reversing or
+   * {@code Arrays.sort}-ing its own copy; a parameter or a lambda's parameter named as the field whose part it
+   * changes; {@code map(Role::new)}, which runs the one-argument constructor, not the registering {@code Role()};
+   * {@code toMap}/{@code groupingBy}/{@code toCollection} filling new containers; a fresh local list filled by a
+   * reference; a constructor reading only a constant.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c_field_lambda_sort", "c_field_lambda_arrays", "c_field_lambda_reverse",
+      "c_param_named_like_field", "c_lambda_param_named_like_field", "c_ctor_noarg_reg", "c_tomap_fresh",
+      "c_groupingby_fresh", "c_treeset", "c_fresh_log_local_ref", "c_ctor_const"})
+  void whatACarefulEngineerWouldCacheIsCached(String name) {
+    MigrationPlan plan = plan(name);
+    assertEquals(List.of("UserService.roles"), plan.targets().stream().map(t -> t.method().fact().displayName())
+        .toList(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  /** Overloads of one arity: which constructor runs is not told, and the reason says "may run", not "runs". */
+  @Test
+  void anOverloadedConstructorIsRefusedForWhatItMayRun() {
+    List<String> reasons = plan("c_ctor_overload").refusals().stream().map(Refusal::reason).toList();
+    assertTrue(reasons.stream().anyMatch(r -> r.contains("new Role(r) may run Role.Role(StringBuilder), which reads field"
+        + " CUSTOM")), reasons.toString());
   }
 
   /** The control: a DTO the read makes and fills from its rows is cached. */

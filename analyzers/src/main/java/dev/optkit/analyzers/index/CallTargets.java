@@ -49,7 +49,26 @@ final class CallTargets {
    * the project.
    */
   List<IndexedMethod> targetsOf(CallRef call) {
-    return callTargets.computeIfAbsent(new CallShape(call), this::computeTargets);
+    return callTargets.computeIfAbsent(constantTyped(new CallShape(call)), this::computeTargets);
+  }
+
+  /**
+   * {@code Labels.DEFAULT.label(r)}: the names read {@code Labels.DEFAULT} as a nested type; when the project has no
+   * such type, it is a constant of {@code Labels} (an enum's, or a static field's), and the call runs on the
+   * enum or the field's declared type (hostile review 62's enum_const: an enum constant with a setter's state).
+   */
+  private CallShape constantTyped(CallShape call) {
+    String written = call.receiverType();
+    int dot = written == null ? -1 : written.lastIndexOf('.');
+    if (dot < 0 || types.contains(written)) {
+      return call;
+    }
+    TypeFact owner = index.type(written.substring(0, dot)).orElse(null);
+    String name = written.substring(dot + 1);
+    String type = owner == null ? null : owner.fieldTypes().containsKey(name) ? owner.fieldTypes().get(name).replaceAll("<.*", "")
+        : owner.kind().equals("enum") ? owner.qualifiedName() : null;
+    return type == null ? call : new CallShape(type, call.name(), call.argumentCount(), call.qualifier(),
+        call.argumentKinds());
   }
 
   private List<IndexedMethod> computeTargets(CallShape call) {
@@ -200,7 +219,7 @@ final class CallTargets {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   List<IndexedMethod> allTargetsOf(CallRef call) {
-    return ProjectIndex.remembered(allCallTargets, new CallShape(call), this::computeAllTargets);
+    return ProjectIndex.remembered(allCallTargets, constantTyped(new CallShape(call)), this::computeAllTargets);
   }
 
   private List<IndexedMethod> computeAllTargets(CallShape call) {

@@ -330,8 +330,11 @@ public final class MethodCalls {
     if (constantScope(scope) || dev.optkit.analyzers.facts.values.NameScopes.qualifiedRoot(scope,
         name -> m.locals.declaresLocal(name) || m.locals.fieldType(name) != null) != null) {
       // Labelers.MAIN::label: a static field's object, shared by every call (hostile review 62's other_static_ref),
-      // checked as Labelers.MAIN.label(r) is
-      m.calls.add(new CallRef(null, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
+      // checked as Labelers.MAIN.label(r) is: on the type the names give, which the index reads as a constant's
+      String constant = constantScope(scope) && scope instanceof com.github.javaparser.ast.expr.TypeExpr type
+          && type.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType named
+          ? file.names.qualify(named).name() : null;
+      m.calls.add(new CallRef(constant, reference.getIdentifier(), -1, Confidence.LOW, m.loops.isDeferred(reference),
           SourceRange.of(reference), file.text.snippet(reference)));
       m.callNodes.add(reference);
       return;
@@ -373,7 +376,10 @@ public final class MethodCalls {
     if (name.equals("new") && reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr made
         && made.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType type) {
       // map(Role::new) runs Role's constructor as new Role(r) does (hostile review 64's K)
-      m.constructorCalls.add(new CallRef(receiver.name(), type.getName().getIdentifier(), -1, receiver.confidence(),
+      // map(Role::new), forEach(Role::new): a function of one element, so Role(String), never Role()
+      int arguments = reference.getParentNode().orElse(null) instanceof MethodCallExpr traversal
+          && ONE_ELEMENT_FUNCTIONS.contains(traversal.getNameAsString()) && traversal.getArguments().size() == 1 ? 1 : -1;
+      m.constructorCalls.add(new CallRef(receiver.name(), type.getName().getIdentifier(), arguments, receiver.confidence(),
           m.loops.isDeferred(reference), SourceRange.of(reference), file.text.snippet(reference)));
     }
     Optional<ClientSignature> client = file.catalog.match(List.of(receiver.name()), name);
@@ -391,6 +397,10 @@ public final class MethodCalls {
         SourceRange.of(reference), file.text.snippet(reference)));
     m.callNodes.add(reference);
   }
+
+  /** Stream, Optional and Iterable calls whose one argument is a function of one element. */
+  private static final java.util.Set<String> ONE_ELEMENT_FUNCTIONS = java.util.Set.of("map", "forEach", "flatMap",
+      "peek", "mapToObj", "forEachOrdered", "ifPresent");
 
   /** A constructor call of a project type; new Random() and new Date() as reads of randomness and time. */
   public void visitCreation(ObjectCreationExpr creation) {

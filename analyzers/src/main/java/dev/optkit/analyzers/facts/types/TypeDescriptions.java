@@ -125,7 +125,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     return new TypeFact(qualified, kind, List.copyOf(superTypes), file.annotations.annotationNames(type), fields, equalsAndHashCode,
         SourceRange.of(type), file.annotations.typeAnnotationValues(type), superTypeArguments(type), List.copyOf(interfaces),
         type.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL),
-        EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other(),
+        EntityAssociations.of(type, t -> names.qualify(t).name()), construction.other() || innerClass(type),
         EntityAssociations.mappingUnread(type), EntityAssociations.dataBeyondMapping(type), construction.constants(),
         EntityAssociations.embeddedFields(type), SealedFields.of(type),
         EntityAssociations.filtered(type), allFieldsFinal(type), TypeParameterBounds.declaredBy(type, names),
@@ -133,6 +133,17 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type));
+  }
+
+  /**
+   * A class whose objects hold an object of the class around them (a member class that is not static, a local
+   * class): what {@code new Acc()} makes reaches that object's fields, wherever the class is declared (in a
+   * superclass too: hostile review 62's inner_super). Its construction counts as reading outside state.
+   */
+  private static boolean innerClass(TypeDeclaration<?> type) {
+    return type instanceof ClassOrInterfaceDeclaration declared && !declared.isInterface() && !declared.isStatic()
+        && (declared.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration outer && !outer.isInterface()
+            || declared.isLocalClassDeclaration());
   }
 
   /**
@@ -353,7 +364,20 @@ private static final Set<String> INJECTION_ANNOTATIONS =
 
   /** One walk over the type's methods, however many fields ask. */
   private FieldWrites fieldWrites(TypeDeclaration<?> type) {
-    return fieldWrites.computeIfAbsent(type, t -> writesIn(t.getMethods(), t));
+    return fieldWrites.computeIfAbsent(type, t -> {
+      FieldWrites own = writesIn(t.getMethods(), t);
+      // static class Acc { void add(String r) { SEEN.add(r); } }: a nested class's code changes the outer's field
+      // as the outer's own methods do (hostile review 62's static_nested), unless the nested class has its own
+      for (var member : t.getMembers()) {
+        if (member instanceof TypeDeclaration<?> nested) {
+          FieldWrites inner = fieldWrites(nested);
+          java.util.function.Predicate<String> outer = name -> nested.getFieldByName(name).isEmpty();
+          inner.assigned().stream().filter(outer).forEach(own.assigned()::add);
+          inner.mutated().stream().filter(outer).forEach(own.mutated()::add);
+        }
+      }
+      return own;
+    });
   }
 
   /**
@@ -421,6 +445,10 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     Expression at = access.getScope();
     while (at instanceof FieldAccessExpr outer && !(outer.getScope() instanceof ThisExpr)) {
       at = outer.getScope();
+    }
+    if (at instanceof NameExpr name && dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(
+        name.getNameAsString(), name)) {
+      return Optional.empty(); // tuned(Options options) { options.level = 3; }: the parameter's object, not the field's
     }
     String root = at instanceof NameExpr name ? name.getNameAsString()
         : at instanceof FieldAccessExpr own ? own.getNameAsString() : null;

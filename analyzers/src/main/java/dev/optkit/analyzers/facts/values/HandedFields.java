@@ -73,8 +73,10 @@ public final class HandedFields {
     }
     if (code instanceof MethodReferenceExpr reference) {
       String id = reference.getIdentifier();
+      // SEEN::add names a field however it is written (hostile review 66's f_static_ref); Role::setName a type
       boolean onType = reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type
-          && !Character.isLowerCase(type.getType().asString().charAt(0));
+          && !Character.isLowerCase(type.getType().asString().charAt(0))
+          && !NameScopes.ownFieldAround(type.getType().asString(), reference);
       return !onType && (ForeignFieldWrites.CHANGING_CALLS.contains(id) || CallEffects.isSetter(id));
     }
     return false;
@@ -186,7 +188,23 @@ public final class HandedFields {
         return true;
       }
     }
+    for (UnaryExpr step : code.findAll(UnaryExpr.class)) {
+      // () -> ++hits: a step of a name the lambda does not own (hostile review 66's f_unary_lambda)
+      if (step.getOperator().name().contains("CREMENT") && !own.contains(assigned(step.getExpression()))) {
+        return true;
+      }
+    }
     for (com.github.javaparser.ast.expr.MethodCallExpr call : code.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      Integer changed = call.getScope().orElse(null) instanceof NameExpr helper
+          ? CallEffects.STATIC_MUTATORS.get(helper.getNameAsString() + "." + call.getNameAsString()) : null;
+      if (changed != null) {
+        // Collections.sort(copy) changes copy, the lambda's own unless it is a name from outside (hostile review 66)
+        if (call.getArguments().size() > changed && !(call.getArgument(changed) instanceof NameExpr sorted
+            && own.contains(sorted.getNameAsString()))) {
+          return true;
+        }
+        continue;
+      }
       if (ForeignFieldWrites.CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
           && (call.getScope().get() instanceof NameExpr name && !own.contains(name.getNameAsString())
               || call.getScope().get() instanceof FieldAccessExpr)) {

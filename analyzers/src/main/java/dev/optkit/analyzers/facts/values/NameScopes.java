@@ -92,7 +92,7 @@ public final class NameScopes {
    * in scope wherever the method has one of the name, unless a field has it too (then the use is not taken for
    * the local alone).
    */
-  static boolean declaredInScope(String name, Node use) {
+  public static boolean declaredInScope(String name, Node use) {
     Node child = use;
     for (Node up = use.getParentNode().orElse(null); up != null; child = up, up = up.getParentNode().orElse(null)) {
       if (up instanceof BlockStmt block) {
@@ -148,6 +148,20 @@ public final class NameScopes {
     if (at instanceof ClassOrInterfaceDeclaration type && !type.isInterface() && !type.getExtendedTypes().isEmpty()) {
       return true;
     }
+    return declaresOwnField(at, name);
+  }
+
+  /** A field a class around the node declares itself ({@code LABELER} beside {@code Labeler}), not one it may inherit. */
+  public static boolean ownFieldAround(String name, Node at) {
+    for (Node up = at; up != null; up = up.getParentNode().orElse(null)) {
+      if (declaresOwnField(up, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean declaresOwnField(Node at, String name) {
     List<BodyDeclaration<?>> members = at instanceof TypeDeclaration<?> type ? type.getMembers()
         : at instanceof ObjectCreationExpr anonymous ? anonymous.getAnonymousClassBody().orElse(null) : null;
     return members != null && members.stream().anyMatch(member -> member instanceof FieldDeclaration field
@@ -225,5 +239,24 @@ public final class NameScopes {
         || scope instanceof com.github.javaparser.ast.expr.ArrayAccessExpr || scope instanceof com.github.javaparser.ast.expr.CastExpr
         || scope instanceof com.github.javaparser.ast.expr.EnclosedExpr
         || scope instanceof com.github.javaparser.ast.expr.MethodCallExpr;
+  }
+
+  /**
+   * A name for a {@code static final} field of a class around it whose initialiser is a literal or a sum of literals
+   * ({@code static final String GAME_ID = "game_id"}): a value nobody changes.
+   */
+  static boolean literalConstant(com.github.javaparser.ast.expr.NameExpr name) {
+    for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        var field = type.getFieldByName(name.getNameAsString());
+        if (field.isPresent()) {
+          return field.get().isStatic() && field.get().isFinal() && field.get().getVariables().stream()
+              .filter(v -> v.getNameAsString().equals(name.getNameAsString()))
+              .allMatch(v -> v.getInitializer().map(ValueRoots::literalValue).orElse(false));
+        }
+      }
+    }
+    return false;
   }
 }

@@ -314,8 +314,9 @@ public final class ResultMutations {
       } else if (target == null && scope != null && name.equals("map") && call.getArguments().size() == 2) {
         changed(values.source(call.getArgument(1)), "map"); // mapper.map(source, destination) fills the destination
       }
-      if (name.equals("toCollection") && call.getArguments().size() == 1) {
-        suppliedCollection(call.getArgument(0));
+      Integer supplier = SUPPLIED_CONTAINERS.get(name + "/" + call.getArguments().size());
+      if (supplier != null) {
+        suppliedCollection(call.getArgument(supplier));
       }
       Optional<MethodReferenceExpr> stored = scope instanceof NameExpr function ? values.localReference(function)
           : Optional.empty();
@@ -435,13 +436,37 @@ public final class ResultMutations {
      * supplier of anything but a new collection changes it (hostile review 64's H).
      */
     private void suppliedCollection(Expression supplier) {
+      if (supplier instanceof NameExpr local && locals.contains(local.getNameAsString())) {
+        // Supplier<List<String>> made = ArrayList::new; toCollection(made): what the local was given
+        List<Expression> given = declarators.stream().filter(v -> v.getNameAsString().equals(local.getNameAsString()))
+            .flatMap(v -> v.getInitializer().stream()).toList();
+        if (given.size() == 1 && assignments.stream().noneMatch(a -> a.getTarget() instanceof NameExpr target
+            && target.getNameAsString().equals(local.getNameAsString()))) {
+          suppliedCollection(given.get(0));
+          return;
+        }
+      }
       if (supplier instanceof LambdaExpr lambda) {
-        returnedBy(lambda).forEach(value -> changed(values.source(value), "Collectors.toCollection(" + supplier + ")"));
-      } else if (supplier instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")) {
-        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "Collectors.toCollection(" + supplier
-            + ") fills what " + supplier + " answers, which optkit cannot show is a new collection"));
+        for (Expression value : returnedBy(lambda)) {
+          Expression bare = unwrap(value);
+          if (!(bare instanceof ObjectCreationExpr)) {
+            changed(values.source(value), "a collector filling what " + supplier + " supplies");
+            if (values.source(value).isEmpty() && !(bare instanceof NameExpr name && locals.contains(name.getNameAsString()))) {
+              changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "a collector fills what " + supplier
+                  + " supplies, which optkit cannot show is a new container"));
+            }
+          }
+        }
+      } else if (!(supplier instanceof MethodReferenceExpr reference && reference.getIdentifier().equals("new"))) {
+        // toCollection(this::seen), toMap(..., supplier) with a Supplier held in a local or a field
+        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "a collector fills what " + supplier
+            + " supplies, which optkit cannot show is a new container"));
       }
     }
+
+    /** Collectors given a supplier of the container they fill, by name and arguments: the supplier's position. */
+    private static final Map<String, Integer> SUPPLIED_CONTAINERS = Map.of("toCollection/1", 0, "toMap/4", 3,
+        "toConcurrentMap/4", 3, "groupingBy/3", 1, "groupingByConcurrent/3", 1);
 
     /** The values a lambda returns: its expression, or its own return statements' values. */
     private static List<Expression> returnedBy(LambdaExpr lambda) {

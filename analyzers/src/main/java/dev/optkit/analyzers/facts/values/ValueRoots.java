@@ -92,8 +92,12 @@ public final class ValueRoots {
       // holder.labeler::label: what holder is, this object's field or a local's value (hostile review 64's A)
       return isLocal.test(root) ? ofLocal(root, reference) : "this";
     }
-    if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr)) {
+    if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type)) {
       return of(reference.getScope());
+    }
+    String written = type.getType().asString();
+    if (!isLocal.test(written) && NameScopes.ownFieldAround(written, reference)) {
+      return "?"; // LABELER::label on a static field: its object, as for LABELER.label(r) (hostile review 62's static_const)
     }
     String variable = variableScope(reference);
     if (variable != null) {
@@ -243,7 +247,7 @@ public final class ValueRoots {
         tokens.add("this");
       } else if (value instanceof NameExpr name && isLocal.test(name.getNameAsString())) {
         local(name.getNameAsString(), origins.isEmpty(), tokens, depth);
-      } else if (origins.isEmpty() && value instanceof NameExpr name && literalConstant(name)) {
+      } else if (origins.isEmpty() && value instanceof NameExpr name && NameScopes.literalConstant(name)) {
         tokens.add("new"); // rs.getInt(GAME_ID): a constant of the class, a literal's value (audit 14's s17b)
       } else if (origins.isEmpty()) {
         tokens.add("?");
@@ -251,26 +255,7 @@ public final class ValueRoots {
     }
   }
 
-  /**
-   * A name for a {@code static final} field of a class around it whose initialiser is a literal or a sum of literals
-   * ({@code static final String GAME_ID = "game_id"}): a value nobody changes.
-   */
-  private static boolean literalConstant(NameExpr name) {
-    for (com.github.javaparser.ast.Node at = name.getParentNode().orElse(null); at != null;
-        at = at.getParentNode().orElse(null)) {
-      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
-        var field = type.getFieldByName(name.getNameAsString());
-        if (field.isPresent()) {
-          return field.get().isStatic() && field.get().isFinal() && field.get().getVariables().stream()
-              .filter(v -> v.getNameAsString().equals(name.getNameAsString()))
-              .allMatch(v -> v.getInitializer().map(ValueRoots::literalValue).orElse(false));
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean literalValue(Expression value) {
+  static boolean literalValue(Expression value) {
     Expression bare = value instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed ? enclosed.getInner() : value;
     return bare instanceof LiteralExpr || bare instanceof BinaryExpr binary && literalValue(binary.getLeft())
         && literalValue(binary.getRight());
@@ -306,6 +291,15 @@ public final class ValueRoots {
         tokens.add("new");
       } else if (untracked && !ownCall(bare)) {
         tokens.add("?");
+      }
+    }
+    for (AssignExpr store : assignments) {
+      // dto.roles = seen, also through ((UserDto) dto), (dto) or an alias (UserDto alias = dto): the object holds it
+      if (store.getTarget() instanceof com.github.javaparser.ast.expr.FieldAccessExpr field
+          && unwrap(field.getScope()) instanceof NameExpr holder && (holder.getNameAsString().equals(name)
+              || assignedTo(holder.getNameAsString()).stream().anyMatch(v -> unwrap(v) instanceof NameExpr alias
+                  && alias.getNameAsString().equals(name)))) {
+        collect(store.getValue(), tokens, depth + 1);
       }
     }
     for (MethodCallExpr call : callsOn(name)) {

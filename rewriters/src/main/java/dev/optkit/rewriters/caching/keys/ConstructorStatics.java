@@ -2,39 +2,80 @@ package dev.optkit.rewriters.caching.keys;
 
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
+import dev.optkit.analyzers.facts.ParamFact;
+import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Objects a method makes whose constructors read or change a static field that changes after construction
- * ({@code Role(name) { REGISTRY.add(name); }}, made by {@code new Role(r)} or {@code map(Role::new)}): every call adds
- * to state all calls share, and a cache hit would skip it (hostile review 64's K). The new object's own fields are
- * construction, not shared state; only the class's statics count.
+ * Objects a method makes whose constructors read or change state all calls share ({@code Role(name) {
+ * REGISTRY.add(name); }}, made by {@code new Role(r)} or {@code map(Role::new)}): every call adds to it, and a cache
+ * hit would skip that (hostile reviews 64's K and 66's K). The new object's own fields are construction, not shared
+ * state; its class's statics, another class's, and what the constructor's helpers and its superclasses' constructors
+ * touch count.
  */
 final class ConstructorStatics {
+  /** How many superclasses up a construction is followed. */
+  private static final int MAX_SUPERCLASSES = 6;
+
   private final ProjectIndex index;
 
   ConstructorStatics(ProjectIndex index) {
     this.index = index;
   }
 
-  /** Why a method's answer or effects escape its key through what its constructor calls touch; empty when none do. */
-  Optional<String> whyNot(IndexedMethod method) {
+  /**
+   * Why a method's answer or effects escape its key through the constructors it runs; empty when none do.
+   *
+   * @param walk the key coverage's walk of a constructor as a method run on a new object
+   */
+  Optional<String> whyNot(IndexedMethod method, Function<IndexedMethod, Optional<String>> walk) {
     for (CallRef made : method.fact().constructorCalls()) {
       if (made.receiverType() == null) {
         continue;
       }
-      for (IndexedMethod constructor : index.methodsOfType(made.receiverType())) {
-        MethodFact fact = constructor.fact();
-        if (fact.isConstructor() && (made.argumentCount() < 0 || fact.params().size() == made.argumentCount())
-            && !fact.staticFieldsRead().isEmpty()) {
-          return Optional.of("depends on mutable state its key does not cover: " + made.snippet() + " runs "
-              + fact.displayName() + "(), which reads field " + fact.staticFieldsRead().get(0)
-              + ", which changes after construction, of its class (static)");
+      List<IndexedMethod> candidates = new ArrayList<>(index.methodsOfType(made.receiverType()).stream()
+          .filter(constructor -> constructor.fact().isConstructor() && (made.argumentCount() < 0
+              && constructor.fact().params().size() <= 2 || constructor.fact().params().size() == made.argumentCount()))
+          .toList());
+      // Role(String) and Role(StringBuilder): which one runs is the compiler's choice, not told here
+      boolean told = candidates.size() == 1;
+      candidates.addAll(superclassConstructors(made.receiverType()));
+      for (IndexedMethod candidate : candidates) {
+        MethodFact fact = candidate.fact();
+        if (!fact.staticFieldsRead().isEmpty()) {
+          boolean own = fact.ownerType().equals(made.receiverType());
+          return Optional.of("depends on mutable state its key does not cover: " + made.snippet()
+              + (own && told ? " runs " : " may run ") + fact.displayName() + "(" + fact.params().stream()
+                  .map(ParamFact::type).collect(Collectors.joining(", ")) + "), which reads field "
+              + fact.staticFieldsRead().get(0) + ", which changes after construction, of its class (static)");
+        }
+        Optional<String> deeper = walk.apply(candidate);
+        if (deeper.isPresent()) {
+          return deeper;
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** The constructors of the project classes a type extends, any of which its own may run through super(...). */
+  private List<IndexedMethod> superclassConstructors(String type) {
+    List<IndexedMethod> found = new ArrayList<>();
+    String at = type;
+    for (int level = 0; level < MAX_SUPERCLASSES && at != null; level++) {
+      String superclass = index.type(at).map(TypeFact::superTypes).orElse(List.of()).stream()
+          .filter(name -> index.type(name).map(t -> t.kind().equals("class")).orElse(false)).findFirst().orElse(null);
+      if (superclass != null) {
+        index.methodsOfType(superclass).stream().filter(m -> m.fact().isConstructor()).forEach(found::add);
+      }
+      at = superclass;
+    }
+    return found;
   }
 }

@@ -108,7 +108,8 @@ public final class KeyCoverage {
     if (assignedElsewhere.isPresent()) {
       return assignedElsewhere;
     }
-    Optional<String> constructing = constructorStatics.whyNot(method);
+    Optional<String> constructing = constructorStatics.whyNot(method, constructor -> below(constructor,
+        new Frame(false, java.util.Collections.nCopies(constructor.fact().params().size(), false)), depth - 1, seen));
     if (constructing.isPresent()) {
       return constructing;
     }
@@ -318,7 +319,6 @@ public final class KeyCoverage {
     return Optional.empty();
   }
 
-
   private static String sideEffect(MethodFact fact, String how) {
     return "changes state shared between calls: " + fact.displayName() + "() " + how.replaceFirst("^stored in", "stores in")
         + "; a cache hit would skip that change";
@@ -343,7 +343,8 @@ public final class KeyCoverage {
         if (!fact.mutableFieldsRead().isEmpty()) {
           return Optional.of("depends on mutable state its key does not cover: " + call.snippet() + " may run "
               + fact.displayName() + "(), which reads field " + fact.mutableFieldsRead().get(0)
-              + ", which changes after construction, of an object shared between calls");
+              + ", which changes after construction, of an object optkit cannot show is made for this call alone (it may"
+              + " be shared between calls)");
         }
         if (fact.parameterMutations().stream().anyMatch(m -> m.parameter() == MethodFact.RECEIVER)) {
           return Optional.of(sideEffect(fact, "changes its object, reached by " + call.snippet()
