@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,18 @@ class RoundTripValuesTest {
           public List<String> parts(String name) throws IOException, InterruptedException {
               return Arrays.stream(body(name).split(",")).toList();
           }
+
+          public Map<String, Integer> caseless(String name) throws IOException, InterruptedException {
+              Map<String, Integer> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+              for (String part : body(name).split(",")) {
+                  headers.put(part, part.length());
+              }
+              return headers;
+          }
+
+          public String greet(String name) throws IOException, InterruptedException {
+              return body("k").length() + " " + name;
+          }
       }
       """;
 
@@ -89,7 +102,7 @@ class RoundTripValuesTest {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(backend)).file("pom.xml", RedisBackendTest.BOOT_POM)
         .java(SHAPES).config(OptkitConfig.defaults().withCacheBackend(backend));
     MigrationPlan plan = fixture.plan();
-    assertEquals(List.of("Shapes.lengths", "Shapes.parts", "Shapes.ranked"), plan.targets().stream()
+    assertEquals(List.of("Shapes.caseless", "Shapes.greet", "Shapes.lengths", "Shapes.parts", "Shapes.ranked"), plan.targets().stream()
         .map(t -> t.method().fact().displayName()).sorted().toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
     source.stored.put("k", "b,a,c");
@@ -102,6 +115,7 @@ class RoundTripValuesTest {
         assertEquals("{c=1, b=1, a=1}|{c=1, b=1, a=1}|2", twice(service, "ranked"),
             "a reversed TreeMap: answered from the source, twice, in its own order");
         assertEquals("[b, a, c]|[b, a, c]|1", twice(service, "parts"), "an immutable list: cached, the second read a hit");
+        assertCaselessAndKeys(service.bean);
       }
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -116,7 +130,7 @@ class RoundTripValuesTest {
     MigrationFixture fixture = new MigrationFixture(dir.resolve("plain")).file("pom.xml", PlainRedisBackendTest.POM)
         .java(plain).config(OptkitConfig.defaults().withCacheBackend("redis"));
     MigrationPlan plan = fixture.plan();
-    assertEquals(3, plan.targets().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    assertEquals(5, plan.targets().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
     source.stored.put("k", "b,a,c");
     Path classes = fixture.compile(plan);
     try (RedisServer redis = RedisServer.start();
@@ -127,9 +141,29 @@ class RoundTripValuesTest {
       assertEquals("{k=5}|{k=5}|1", twice(shapes, "lengths"), "Map.of: cached, the second read a hit");
       assertEquals("{c=1, b=1, a=1}|{c=1, b=1, a=1}|2", twice(shapes, "ranked"), "a reversed TreeMap, twice");
       assertEquals("[b, a, c]|[b, a, c]|1", twice(shapes, "parts"), "an immutable list: cached");
+      assertCaselessAndKeys(shapes);
     } finally {
       System.clearProperty("optkit.cache.redis.url");
     }
+  }
+
+  /**
+   * Hostile review 67: a case-insensitive TreeMap whose keys sort the same either way passed the JSON check and came
+   * back ordered naturally (a lookup in another case answered null): now not stored. A key of half a surrogate pair
+   * was written as "?", so it read another key's entry: now two keys.
+   */
+  private void assertCaselessAndKeys(Object bean) throws Exception {
+    source.stored.put("h", "content-length,content-type");
+    Method caseless = bean.getClass().getMethod("caseless", String.class);
+    int before = source.reads.get();
+    for (int read = 0; read < 2; read++) {
+      assertEquals(14, ((Map<?, ?>) caseless.invoke(bean, "h")).get("Content-Length"), "read " + read);
+    }
+    assertEquals(2, source.reads.get() - before, "a map with a comparator: answered from the source, twice");
+    Method greet = bean.getClass().getMethod("greet", String.class);
+    assertEquals("5 ?", greet.invoke(bean, "?"));
+    assertEquals("5 \uD83D", greet.invoke(bean, "\uD83D"), "half an emoji is its own key, not the key \"?\"");
+    assertEquals("5 \uD83D", greet.invoke(bean, "\uD83D"));
   }
 
   /** Two reads of key k through the method: each answer, then how many reads reached the source. */

@@ -1,6 +1,7 @@
 package dev.optkit.rewriters.caching.backends;
 
 import dev.optkit.rewriters.caching.rewrite.CacheSwitchFile;
+import java.util.stream.Collectors;
 
 /**
  * The class a plain Java cache with the redis backend is made of ({@value #CLASS_NAME}): the entries of
@@ -26,7 +27,13 @@ public final class PlainRedisCacheFile {
     String scanParams = jedisMajor >= 4 ? "redis.clients.jedis.params.ScanParams" : "redis.clients.jedis.ScanParams";
     String scanResult = jedisMajor >= 4 ? "redis.clients.jedis.resps.ScanResult" : "redis.clients.jedis.ScanResult";
     String template = TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult)
-        .replace("    @COMPARISON@\n", RoundTripValues.comparison() + "\n");
+        .replace("    @COMPARISON@\n", RoundTripValues.comparison() + "\n")
+        .replace("        @ORDERED@\n", String.join("\n", RoundTripValues.orderedCheck("    ")) + "\n")
+        .replace("import com.fasterxml.jackson.databind.JsonNode;\n", RoundTripValues.orderedImports().stream()
+            .filter(name -> name.startsWith("com.")).map(name -> "import " + name + ";\n").collect(Collectors.joining())
+            + "import com.fasterxml.jackson.databind.JsonNode;\n")
+        .replace("import java.util.Optional;\n", "import java.util.Optional;\nimport java.util.SortedMap;\n"
+            + "import java.util.SortedSet;\n");
     if (metrics) {
       for (String[] edit : METERS) {
         if (!template.contains(edit[0])) {
@@ -89,6 +96,7 @@ public final class PlainRedisCacheFile {
       import com.fasterxml.jackson.databind.node.JsonNodeFactory;
       import java.io.IOException;
       import java.net.URI;
+      import java.nio.charset.StandardCharsets;
       import java.util.Arrays;
       import java.util.Optional;
       import java.util.concurrent.atomic.AtomicLong;
@@ -249,7 +257,9 @@ public final class PlainRedisCacheFile {
               }
               String written = VALUES.writeValueAsString(kept);
               String again = VALUES.writeValueAsString(VALUES.readValue(written, Object.class));
-              if (!sameJson(TREES.readTree(written), TREES.readTree(again))) {
+              // half of a surrogate pair in a text: Jedis writes it as '?' (UTF-8 has no bytes for it)
+              boolean whole = written.equals(new String(written.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+              if (!whole || !sameJson(TREES.readTree(written), TREES.readTree(again))) {
                   throw new IOException("a " + kept.getClass().getName() + " comes back from Redis otherwise than it was"
                           + " written: not cached");
               }
@@ -276,7 +286,7 @@ public final class PlainRedisCacheFile {
                       key.append(',');
                   }
                   if (part instanceof CharSequence || part instanceof Character) {
-                      key.append('"').append(part.toString().replace("\\\\", "\\\\\\\\").replace("\\"", "\\\\\\"")).append('"');
+                      key.append('"').append(lone(part.toString().replace("\\\\", "\\\\\\\\").replace("\\"", "\\\\\\""))).append('"');
                   } else if (part instanceof Enum<?>) {
                       key.append(((Enum<?>) part).name());
                   } else {
@@ -284,6 +294,22 @@ public final class PlainRedisCacheFile {
                   }
               }
               return key.append(']').toString();
+          }
+
+          /**
+           * Half of a surrogate pair (a string cut inside an emoji) as escaped text: Jedis writes every such half as '?',
+           * which made a key of half an emoji and the key "?" one (hostile review 67).
+           */
+          private static String lone(String text) {
+              StringBuilder out = new StringBuilder(text.length());
+              for (int i = 0; i < text.length(); i++) {
+                  char c = text.charAt(i);
+                  boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                          && Character.isLowSurrogate(text.charAt(i + 1))
+                          || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+                  out.append(Character.isSurrogate(c) && !paired ? String.format("\\\\u%04x", (int) c) : String.valueOf(c));
+              }
+              return out.toString();
           }
 
           private static JedisPool pool() {
@@ -306,6 +332,7 @@ public final class PlainRedisCacheFile {
               mapper.findAndRegisterModules(); // java.time and the other modules on the class path
               // a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again
               mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+              @ORDERED@
               // the classes a value names are the application's, which this class's loader sees
               mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(OptkitRedisCache.class.getClassLoader()));
               mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,

@@ -95,6 +95,7 @@ public final class RedisCacheConfigRewrite {
     imports.add("org.springframework.data.redis.serializer.RedisSerializer");
     imports.add("org.springframework.transaction.support.TransactionSynchronization");
     imports.add("org.springframework.transaction.support.TransactionSynchronizationManager");
+    imports.addAll(RoundTripValues.orderedImports());
     if (twoLevel) {
       imports.addAll(TwoLevelCacheConfigRewrite.imports(metrics));
     }
@@ -175,6 +176,7 @@ public final class RedisCacheConfigRewrite {
     lines.add(i2 + "RedisCacheConfiguration cache = RedisCacheConfiguration.defaultCacheConfig()");
     lines.add(i3 + ".entryTtl(Duration.ofSeconds(ttlSeconds))");
     lines.add(i3 + ".computePrefixWith(cacheName -> KEY_PREFIX + cacheName + \"::\")");
+    lines.add(i3 + ".serializeKeysWith(SerializationPair.fromSerializer(new KeyBytes()))");
     lines.add(i3 + ".serializeValuesWith(SerializationPair.fromSerializer(VALUES));");
     lines.add(i2 + "// a key of several parameters is a list: each element quoted, so (\"a,b\", \"c\") and (\"a\", \"b,c\") differ");
     lines.add(i2 + "cache.configureKeyConverters(registry -> registry.addConverter(List.class, String.class, "
@@ -192,6 +194,7 @@ public final class RedisCacheConfigRewrite {
     lines.add(i2 + "mapper.findAndRegisterModules(); // java.time and the other modules on the class path");
     lines.add(i2 + "// a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again");
     lines.add(i2 + "mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);");
+    lines.addAll(RoundTripValues.orderedCheck(i));
     lines.add(i2 + "mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,");
     lines.add(i3 + i + "JsonTypeInfo.As.PROPERTY);");
     lines.add(i2 + "return new GenericJackson2JsonRedisSerializer(mapper);");

@@ -23,10 +23,96 @@ public final class RoundTripValues {
   /** The generated class's name in the Spring configuration. */
   public static final String SPRING_CLASS = "RoundTripValues";
 
-  /** The nested serializer of the Spring configuration, at one level of {@code indent}. */
+  /** The nested serializers of the Spring configuration (values, keys), at one level of {@code indent}. */
   static List<String> springClass(String indent) {
-    return TwoLevelCacheConfigRewrite.reindent(indent, SPRING + COMPARISON + "}\n", 1);
+    return TwoLevelCacheConfigRewrite.reindent(indent, SPRING + COMPARISON + "}\n\n" + KEYS, 1);
   }
+
+  /**
+   * The statements that make the values' mapper refuse a sorted map or set with a comparator, at two levels of
+   * {@code indent}: the JSON has no comparator, and the hit would sort, and look keys up, by natural order
+   * (hostile review 67: a case-insensitive TreeMap answered null for "Content-Length" on a hit).
+   */
+  static List<String> orderedCheck(String indent) {
+    return TwoLevelCacheConfigRewrite.reindent(indent, ORDERED, 2);
+  }
+
+  private static final String ORDERED = """
+      // a TreeMap or TreeSet with a comparator is not written: the JSON has no comparator, the hit would have none
+      StdConverter<Object, Object> natural = new StdConverter<Object, Object>() {
+          @Override
+          public Object convert(Object value) {
+              Object order = value instanceof SortedMap ? ((SortedMap<?, ?>) value).comparator()
+                      : value instanceof SortedSet ? ((SortedSet<?>) value).comparator() : null;
+              if (order != null) {
+                  throw new IllegalArgumentException("a " + value.getClass().getName() + " ordered by " + order.getClass().getName());
+              }
+              return value;
+          }
+      };
+      mapper.setSerializerFactory(mapper.getSerializerFactory().withSerializerModifier(new BeanSerializerModifier() {
+          @Override
+          public JsonSerializer<?> modifyMapSerializer(SerializationConfig config, MapType type, BeanDescription bean,
+                  JsonSerializer<?> serializer) {
+              return SortedMap.class.isAssignableFrom(type.getRawClass())
+                      ? new StdDelegatingSerializer(natural, type, serializer) : serializer;
+          }
+
+          @Override
+          public JsonSerializer<?> modifyCollectionSerializer(SerializationConfig config, CollectionType type,
+                  BeanDescription bean, JsonSerializer<?> serializer) {
+              return SortedSet.class.isAssignableFrom(type.getRawClass())
+                      ? new StdDelegatingSerializer(natural, type, serializer) : serializer;
+          }
+      }));
+      """;
+
+  /** The imports the ordered check needs. */
+  static List<String> orderedImports() {
+    return List.of("com.fasterxml.jackson.databind.BeanDescription", "com.fasterxml.jackson.databind.JsonSerializer",
+        "com.fasterxml.jackson.databind.SerializationConfig", "com.fasterxml.jackson.databind.ser.BeanSerializerModifier",
+        "com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer", "com.fasterxml.jackson.databind.type.CollectionType",
+        "com.fasterxml.jackson.databind.type.MapType", "com.fasterxml.jackson.databind.util.StdConverter",
+        "java.util.SortedMap", "java.util.SortedSet");
+  }
+
+  private static final String KEYS = """
+      /**
+       * Keys as UTF-8, except that half of a surrogate pair (a string cut inside an emoji) is written as its own three
+       * bytes: String.getBytes writes every such half as '?', which made a key of half an emoji and the key "?" one
+       * (hostile review 67). Keys of whole characters are the bytes Spring's own serializer writes.
+       */
+      static final class KeyBytes implements RedisSerializer<String> {
+          @Override
+          public byte[] serialize(String key) {
+              if (key == null || key.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+                  return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+              }
+              java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(key.length() + 16);
+              for (int i = 0; i < key.length(); i++) {
+                  char c = key.charAt(i);
+                  if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                      byte[] pair = key.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                      bytes.write(pair, 0, pair.length);
+                      i++;
+                  } else if (Character.isSurrogate(c)) {
+                      bytes.write(0xE0 | (c >> 12));
+                      bytes.write(0x80 | ((c >> 6) & 0x3F));
+                      bytes.write(0x80 | (c & 0x3F));
+                  } else {
+                      byte[] one = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                      bytes.write(one, 0, one.length);
+                  }
+              }
+              return bytes.toByteArray();
+          }
+
+          @Override
+          public String deserialize(byte[] bytes) {
+              return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+          }
+      }
+      """;
 
   /** The comparison's methods, for a class of the plain Java backend, at one level of {@code indent}. */
   static String comparison() {
