@@ -51,6 +51,7 @@ class RoundTripValuesTest {
       import java.net.http.HttpResponse;
       import java.util.Arrays;
       import java.util.Comparator;
+      import java.util.HashMap;
       import java.util.List;
       import java.util.Map;
       import java.util.TreeMap;
@@ -90,6 +91,14 @@ class RoundTripValuesTest {
               return headers;
           }
 
+          public Map<String, Integer> sized(String name) throws IOException, InterruptedException {
+              Map<String, Integer> sized = new HashMap<>(64);
+              for (String part : body(name).split(",")) {
+                  sized.put(part, part.length());
+              }
+              return sized;
+          }
+
           public String greet(String name) throws IOException, InterruptedException {
               return body("k").length() + " " + name;
           }
@@ -102,7 +111,8 @@ class RoundTripValuesTest {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(backend)).file("pom.xml", RedisBackendTest.BOOT_POM)
         .java(SHAPES).config(OptkitConfig.defaults().withCacheBackend(backend));
     MigrationPlan plan = fixture.plan();
-    assertEquals(List.of("Shapes.caseless", "Shapes.greet", "Shapes.lengths", "Shapes.parts", "Shapes.ranked"), plan.targets().stream()
+    assertEquals(List.of("Shapes.caseless", "Shapes.greet", "Shapes.lengths", "Shapes.parts", "Shapes.ranked",
+        "Shapes.sized"), plan.targets().stream()
         .map(t -> t.method().fact().displayName()).sorted().toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
     source.stored.put("k", "b,a,c");
@@ -130,7 +140,7 @@ class RoundTripValuesTest {
     MigrationFixture fixture = new MigrationFixture(dir.resolve("plain")).file("pom.xml", PlainRedisBackendTest.POM)
         .java(plain).config(OptkitConfig.defaults().withCacheBackend("redis"));
     MigrationPlan plan = fixture.plan();
-    assertEquals(5, plan.targets().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+    assertEquals(6, plan.targets().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
     source.stored.put("k", "b,a,c");
     Path classes = fixture.compile(plan);
     try (RedisServer redis = RedisServer.start();
@@ -160,6 +170,12 @@ class RoundTripValuesTest {
       assertEquals(14, ((Map<?, ?>) caseless.invoke(bean, "h")).get("Content-Length"), "read " + read);
     }
     assertEquals(2, source.reads.get() - before, "a map with a comparator: answered from the source, twice");
+    // a HashMap made with a capacity of 64 iterates a, p; Jackson's rebuilt one p, a: the same map, stored
+    source.stored.put("s", "a,p");
+    Method sized = bean.getClass().getMethod("sized", String.class);
+    before = source.reads.get();
+    assertEquals(sized.invoke(bean, "s"), sized.invoke(bean, "s"));
+    assertEquals(1, source.reads.get() - before, "a pre-sized HashMap: cached, the second read a hit");
     Method greet = bean.getClass().getMethod("greet", String.class);
     assertEquals("5 ?", greet.invoke(bean, "?"));
     assertEquals("5 \uD83D", greet.invoke(bean, "\uD83D"), "half an emoji is its own key, not the key \"?\"");

@@ -131,7 +131,7 @@ public final class RoundTripValues {
           /** What a value that must not be stored is written as: no JSON text, so no value's bytes. */
           static final byte[] NOT_STORED = "optkit: not stored".getBytes(StandardCharsets.UTF_8);
           private static final Log LOG = LogFactory.getLog(RoundTripValues.class);
-          private static final AtomicLong LAST_WARNING = new AtomicLong();
+          private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
           private final GenericJackson2JsonRedisSerializer json;
 
           RoundTripValues(GenericJackson2JsonRedisSerializer json) {
@@ -160,15 +160,14 @@ public final class RoundTripValues {
               try {
                   return json.deserialize(bytes);
               } catch (RuntimeException unreadable) {
-                  warn("an entry that no longer reads is a miss", unreadable);
+                  warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", unreadable);
                   return null;
               }
           }
 
+          /** Once per kind of value (its class), at most 256 of them: each cache that stores nothing is said. */
           private static void warn(String what, Exception e) {
-              long now = System.currentTimeMillis();
-              long last = LAST_WARNING.get();
-              if (now - last > 60_000 && LAST_WARNING.compareAndSet(last, now)) {
+              if (WARNED.size() < 256 && WARNED.add(what)) {
                   LOG.warn("optkit cache: " + what + "; answered from the source, not cached" + (e == null ? "" : ": " + e));
               }
           }
@@ -199,6 +198,18 @@ public final class RoundTripValues {
                   if (!back.isObject() || written.size() != back.size()) {
                       return false;
                   }
+                  if (UNORDERED.contains(written.path("@class").asText())) {
+                      // a HashMap's order is its table's: a map made with another capacity iterates otherwise
+                      for (java.util.Iterator<String> names = written.fieldNames(); names.hasNext(); ) {
+                          String name = names.next();
+                          if (!back.has(name) || !(name.equals("@class")
+                                  ? sameClass(written.get(name).asText(), back.get(name).asText())
+                                  : sameJson(written.get(name), back.get(name)))) {
+                              return false;
+                          }
+                      }
+                      return true;
+                  }
                   java.util.Iterator<java.util.Map.Entry<String, JsonNode>> theirs = back.fields();
                   for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> ours = written.fields(); ours.hasNext(); ) {
                       java.util.Map.Entry<String, JsonNode> field = ours.next();
@@ -215,6 +226,19 @@ public final class RoundTripValues {
                   if (!back.isArray() || written.size() != back.size()) {
                       return false;
                   }
+                  if (written.size() == 2 && written.get(0).isTextual() && UNORDERED.contains(written.get(0).asText())
+                          && written.get(1).isArray() && back.get(1).isArray()) {
+                      // a HashSet: the same elements, counted, in any order
+                      java.util.Map<String, Integer> counts = new java.util.HashMap<String, Integer>();
+                      for (JsonNode element : written.get(1)) {
+                          counts.merge(element.toString(), 1, Integer::sum);
+                      }
+                      for (JsonNode element : back.get(1)) {
+                          counts.merge(element.toString(), -1, Integer::sum);
+                      }
+                      return sameClass(written.get(0).asText(), back.get(0).asText())
+                              && counts.values().stream().allMatch(count -> count == 0);
+                  }
                   for (int i = 0; i < written.size(); i++) {
                       // ["java.util.ImmutableCollections$ListN", [...]]: a collection's type id, then its elements
                       boolean typeId = i == 0 && written.size() == 2 && written.get(0).isTextual()
@@ -228,6 +252,10 @@ public final class RoundTripValues {
               }
               return written.equals(back);
           }
+
+          /** Containers whose iteration order is their hash table's, not part of their value. */
+          private static final java.util.Set<String> UNORDERED = new java.util.HashSet<String>(java.util.Arrays.asList(
+                  "java.util.HashMap", "java.util.HashSet", "java.util.concurrent.ConcurrentHashMap", "java.util.Hashtable"));
 
           /**
            * An immutable JDK list comes back an ArrayList, a Set.of or Map.of an unmodifiable set or map: the same
