@@ -145,6 +145,20 @@ class HostileSixtyTwoTest {
         + " CUSTOM")), reasons.toString());
   }
 
+  /**
+   * Hostile review 66's X: a service reading its DAO's field directly ({@code users.holder}); @Cacheable on the DAO
+   * makes it a proxy whose own fields Spring never sets, and the migrated service failed with a NullPointerException.
+   */
+  @Test
+  void aBeanWhoseFieldAnotherClassReadsIsNotMadeAProxy() {
+    MigrationPlan plan = plan("p_foreign_change");
+    assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().displayName().equals("UserDao.roles")),
+        plan.targets().toString());
+    assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.equals("UserService reads its field holder"
+        + " directly, which the proxy @Cacheable makes of the bean does not hold: the reader would get null")),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
   /** The control: a DTO the read makes and fills from its rows is cached. */
   @Test
   void aFreshDtoIsCached() {

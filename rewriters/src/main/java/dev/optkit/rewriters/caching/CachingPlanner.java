@@ -193,7 +193,7 @@ public final class CachingPlanner {
           .or(() -> ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds()))
           .or(() -> form != CacheForm.SPRING ? Optional.empty() : members.privateListener(fact.ownerType()).map(l ->
               "its class has the private " + l + ", which Spring cannot invoke once @Cacheable makes the bean a proxy: "
-                  + "the application would not start"));
+                  + "the application would not start").or(() -> members.fieldReadElsewhere(fact.ownerType())));
       if (snapshot.isPresent()) {
         refusals.add(new Refusal(finding, snapshot.get()));
         continue;

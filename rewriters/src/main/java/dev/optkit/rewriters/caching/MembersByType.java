@@ -301,6 +301,25 @@ public final class MembersByType {
       "KafkaListener", "RabbitListener", "JmsListener", "SqsListener");
 
   /**
+   * A field of the class another class reads directly ({@code users.holder} in a service): once a cache annotation
+   * makes the bean a proxy, the reader gets the proxy's own field, which Spring never sets (hostile review 66's X: a
+   * NullPointerException in the migrated service).
+   */
+  public Optional<String> fieldReadElsewhere(String type) {
+    String prefix = dev.optkit.analyzers.facts.values.ForeignFieldWrites.READ + type + "#";
+    for (dev.optkit.analyzers.facts.TypeFact reader : index.types()) {
+      for (String entry : reader.foreignFieldWrites()) {
+        if (entry.startsWith(prefix) && !reader.qualifiedName().equals(type)) {
+          return Optional.of(reader.qualifiedName().substring(reader.qualifiedName().lastIndexOf('.') + 1)
+              + " reads its field " + entry.substring(prefix.length()) + " directly, which the proxy @Cacheable makes of"
+              + " the bean does not hold: the reader would get null");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * A private listener or scheduled method of the class ({@code @EventListener private void on(...)}), as
    * {@code @EventListener on()}: Spring refuses to invoke it on a proxy, which a cache annotation makes the bean.
    */

@@ -56,8 +56,21 @@ public final class ForeignFieldWrites {
       }
     }
     reflectiveWrites(type, names, found);
+    for (FieldAccessExpr read : type.findAll(FieldAccessExpr.class)) {
+      // users.holder: a field of another object read directly, which a Spring proxy of that object does not hold
+      if (own(read, type) && read.getScope() instanceof NameExpr variable
+          && Character.isLowerCase(variable.getNameAsString().charAt(0))) {
+        com.github.javaparser.ast.type.Type declared = LocalTypes.declaredType(variable);
+        if (declared != null && !declared.isVarType() && declared.isClassOrInterfaceType()) {
+          found.add(READ + names.qualify(declared).name() + "#" + read.getNameAsString());
+        }
+      }
+    }
     return List.copyOf(found);
   }
+
+  /** The prefix of an entry naming a field of another object this type's code reads directly ({@code users.holder}). */
+  public static final String READ = "read:";
 
   private static final java.util.Set<String> FIELD_SETS = java.util.Set.of("set", "setInt", "setLong", "setBoolean",
       "setByte", "setChar", "setShort", "setFloat", "setDouble");
