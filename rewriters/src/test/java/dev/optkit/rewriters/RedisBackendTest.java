@@ -189,6 +189,9 @@ class RedisBackendTest {
     assertTrue(pom.contains("<artifactId>spring-boot-starter-json</artifactId>"), pom);
     // Jackson 2 named itself: Boot 4's starter brings Jackson 3 only, and the configuration imports Jackson 2
     assertTrue(pom.contains("<groupId>com.fasterxml.jackson.core</groupId>") && pom.contains("<artifactId>jackson-databind</artifactId>"), pom);
+    // and Jackson 2's java.time and Optional modules: on Boot 4 no value holding a LocalDate was ever stored (trial 68)
+    assertTrue(pom.contains("<artifactId>jackson-datatype-jsr310</artifactId>")
+        && pom.contains("<artifactId>jackson-datatype-jdk8</artifactId>"), pom);
     assertFalse(pom.contains("caffeine"), "no Caffeine for caches that live in Redis: " + pom);
     String service = MigrationFixture.after(plan, "src/main/java/shop/Settings.java");
     assertTrue(service.contains("@Cacheable(cacheNames = \"optkit.Settings.setting\", key = \"#p0\", "
@@ -715,8 +718,8 @@ class RedisBackendTest {
 
           /**
            * Keys as UTF-8, except that half of a surrogate pair (a string cut inside an emoji) is written as its own three
-           * bytes: String.getBytes writes every such half as '?', which made a key of half an emoji and the key "?" one
-           * (hostile review 67). Keys of whole characters are the bytes Spring's own serializer writes.
+           * bytes: String.getBytes writes every such half as '?', which made a key of half an emoji and the key "?" one.
+           * Keys of whole characters are the bytes Spring's own serializer writes.
            */
           static final class KeyBytes implements RedisSerializer<String> {
               @Override

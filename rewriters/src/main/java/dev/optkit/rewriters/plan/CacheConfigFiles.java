@@ -137,6 +137,10 @@ final class CacheConfigFiles {
         // the generated configuration is written against Jackson 2 (com.fasterxml.jackson.databind), which Boot 4's
         // starter no longer brings (it brings Jackson 3, tools.jackson): Boot's BOM still manages its version
         wanted.add(new PomDependencies.Dependency("com.fasterxml.jackson.core", "jackson-databind", null));
+        // and its java.time and Optional modules, which the mapper registers: without them, on Boot 4, no value holding
+        // a LocalDate or an Optional was ever stored (trial 68)
+        wanted.add(new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310", null));
+        wanted.add(new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jdk8", null));
       }
       if (plain || twoLevel) {
         wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",

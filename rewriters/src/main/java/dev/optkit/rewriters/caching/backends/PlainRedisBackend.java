@@ -323,7 +323,8 @@ public final class PlainRedisBackend {
   public static List<PomDependencies.Dependency> pomDependencies(boolean bootManaged) {
     String version = bootManaged ? null : JACKSON_VERSION;
     return List.of(new PomDependencies.Dependency("com.fasterxml.jackson.core", "jackson-databind", version),
-        new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310", version));
+        new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310", version),
+        new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jdk8", version));
   }
 
   /** The Jackson a module without Spring Boot's BOM gets: 2.17 still runs on Java 8. */

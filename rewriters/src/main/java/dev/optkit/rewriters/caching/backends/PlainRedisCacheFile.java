@@ -298,7 +298,7 @@ public final class PlainRedisCacheFile {
 
           /**
            * Half of a surrogate pair (a string cut inside an emoji) as escaped text: Jedis writes every such half as '?',
-           * which made a key of half an emoji and the key "?" one (hostile review 67).
+           * which made a key of half an emoji and the key "?" one.
            */
           private static String lone(String text) {
               StringBuilder out = new StringBuilder(text.length());

@@ -79,8 +79,8 @@ public final class RoundTripValues {
   private static final String KEYS = """
       /**
        * Keys as UTF-8, except that half of a surrogate pair (a string cut inside an emoji) is written as its own three
-       * bytes: String.getBytes writes every such half as '?', which made a key of half an emoji and the key "?" one
-       * (hostile review 67). Keys of whole characters are the bytes Spring's own serializer writes.
+       * bytes: String.getBytes writes every such half as '?', which made a key of half an emoji and the key "?" one.
+       * Keys of whole characters are the bytes Spring's own serializer writes.
        */
       static final class KeyBytes implements RedisSerializer<String> {
           @Override
