@@ -110,12 +110,16 @@ class HostileSixtyTwoTest {
    * Round 4 (hostile review 66, /tmp/hostile66): collectors filling a supplied container ({@code toMap} and
    * {@code groupingBy} map factories, a supplier held in a local or a field, a static's), constructors reaching shared
    * state through a superclass's constructor (explicit or implicit {@code super()}), a helper, or another class's
-   * static, and code held in a field that steps a counter ({@code () -> ++hits}) or fills a static ({@code SEEN::add}).
+   * static, and code held in a field that steps a counter ({@code () -> ++hits}), fills a static ({@code SEEN::add}),
+   * runs an own method that fills a field ({@code this::record}, {@code r -> record(r)}), is given in an initialiser
+   * block, wrapped in a map, an array or a composition, reached through an alias, or is an anonymous class bumping
+   * its outer object's counter.
    */
   @ParameterizedTest
   @ValueSource(strings = {"tc_local_supplier", "tc_field_supplier", "tc_static", "tc_tomap", "tc_groupingby",
       "tc_ternary", "k_super", "k_super_implicit", "k_super_read", "k_helper", "k_instance_helper", "k_other_static",
-      "k_other_static_read", "f_unary_lambda", "f_static_ref", "f_static_ref_call"})
+      "k_other_static_read", "f_unary_lambda", "f_static_ref", "f_static_ref_call", "f_alias", "f_anon_outer", "f_array",
+      "f_compose", "f_getter_lambda", "f_init_block", "f_lambda_helper", "f_map", "f_this_ref"})
   void roundFoursStaleReadsAreRefused(String name) {
     aReadWhoseHitWouldBeStaleIsRefused(name);
   }
@@ -130,7 +134,9 @@ class HostileSixtyTwoTest {
   @ParameterizedTest
   @ValueSource(strings = {"c_field_lambda_sort", "c_field_lambda_arrays", "c_field_lambda_reverse",
       "c_param_named_like_field", "c_lambda_param_named_like_field", "c_ctor_noarg_reg", "c_tomap_fresh",
-      "c_groupingby_fresh", "c_treeset", "c_fresh_log_local_ref", "c_ctor_const"})
+      "c_groupingby_fresh", "c_treeset", "c_fresh_log_local_ref", "c_ctor_const", "c_field_lambda_pure",
+      "c_field_lambda_fresh", "c_local_counter_lambda", "c_field_ref_fresh_sb", "c_field_lambda_add", "c_field_lambda_map",
+      "c_field_ref_setter_fresh"})
   void whatACarefulEngineerWouldCacheIsCached(String name) {
     MigrationPlan plan = plan(name);
     assertEquals(List.of("UserService.roles"), plan.targets().stream().map(t -> t.method().fact().displayName())

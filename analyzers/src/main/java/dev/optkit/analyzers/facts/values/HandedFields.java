@@ -55,31 +55,21 @@ public final class HandedFields {
     for (MethodCallExpr call : m.nodes.calls) {
       // next.getAsInt() on a field next = counter::incrementAndGet: its code runs here (hostile review 64's F)
       Expression scope = call.getScope().orElse(null);
+      if (scope instanceof com.github.javaparser.ast.expr.ArrayAccessExpr slot) {
+        scope = slot.getName(); // gens[0].getAsInt(): the array field's code
+      }
+      if (scope instanceof NameExpr alias && m.locals.declaresLocal(alias.getNameAsString())
+          && m.locals.initializers.get(alias.getNameAsString()) instanceof NameExpr held) {
+        scope = held; // IntSupplier gen = next; gen.getAsInt()
+      }
       String field = scope instanceof NameExpr name && !m.locals.declaresLocal(name.getNameAsString())
           ? name.getNameAsString() : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
           ? access.getNameAsString() : null;
-      VariableDeclarator declared = field == null ? null : declarator(m, field);
-      if (declared != null && declared.getInitializer().filter(HandedFields::changingCode).isPresent()) {
+      if (field != null && m.locals.fieldType(field) != null && ChangingCode.inField(m.callable, field)) {
         found.add(field + "=" + CHANGING);
       }
     }
     return List.copyOf(found);
-  }
-
-  /** A lambda or method reference whose code changes state it does not own ({@code seen::add}, {@code () -> n++}). */
-  private static boolean changingCode(Expression code) {
-    if (code instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
-      return changesState(lambda);
-    }
-    if (code instanceof MethodReferenceExpr reference) {
-      String id = reference.getIdentifier();
-      // SEEN::add names a field however it is written (hostile review 66's f_static_ref); Role::setName a type
-      boolean onType = reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type
-          && !Character.isLowerCase(type.getType().asString().charAt(0))
-          && !NameScopes.ownFieldAround(type.getType().asString(), reference);
-      return !onType && (ForeignFieldWrites.CHANGING_CALLS.contains(id) || CallEffects.isSetter(id));
-    }
-    return false;
   }
 
   private static void note(Expression value, MethodScan m, TreeSet<String> found) {
@@ -118,7 +108,7 @@ public final class HandedFields {
     }
     String held = m.locals.fieldType(field).replaceAll("<.*", ""); // RowMapper<Pet>: its implementations (h3, h8)
     VariableDeclarator declared = declarator(m, field);
-    if (declared != null && declared.getInitializer().filter(HandedFields::changingCode).isPresent()) {
+    if (ChangingCode.inField(m.callable, field)) {
       // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10); sink = seen::add (64's F)
       held = CHANGING;
     } else if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
@@ -129,10 +119,7 @@ public final class HandedFields {
       return;
     } else if (declared != null && declared.getInitializer().orElse(null) instanceof ObjectCreationExpr creation) {
       if (creation.getAnonymousClassBody().isPresent()) {
-        if (!changesOwnFields(creation.getAnonymousClassBody().get())) {
-          return;
-        }
-        held = CHANGING;
+        return; // its code was read above (ChangingCode): one that changes nothing outside itself is harmless
       } else {
         held = m.file.names.qualify(creation.getType()).name();
       }
@@ -175,78 +162,5 @@ public final class HandedFields {
       }
     }
     return null;
-  }
-
-  /** Whether a lambda's code assigns a name it did not declare, or calls a changing method on one. */
-  private static boolean changesState(com.github.javaparser.ast.expr.LambdaExpr code) {
-    java.util.Set<String> own = new java.util.HashSet<>();
-    code.getParameters().forEach(p -> own.add(p.getNameAsString()));
-    code.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
-    for (AssignExpr assign : code.findAll(AssignExpr.class)) {
-      String target = assigned(assign.getTarget());
-      if (target == null || !own.contains(target)) {
-        return true;
-      }
-    }
-    for (UnaryExpr step : code.findAll(UnaryExpr.class)) {
-      // () -> ++hits: a step of a name the lambda does not own (hostile review 66's f_unary_lambda)
-      if (step.getOperator().name().contains("CREMENT") && !own.contains(assigned(step.getExpression()))) {
-        return true;
-      }
-    }
-    for (com.github.javaparser.ast.expr.MethodCallExpr call : code.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-      Integer changed = call.getScope().orElse(null) instanceof NameExpr helper
-          ? CallEffects.STATIC_MUTATORS.get(helper.getNameAsString() + "." + call.getNameAsString()) : null;
-      if (changed != null) {
-        // Collections.sort(copy) changes copy, the lambda's own unless it is a name from outside (hostile review 66)
-        if (call.getArguments().size() > changed && !(call.getArgument(changed) instanceof NameExpr sorted
-            && own.contains(sorted.getNameAsString()))) {
-          return true;
-        }
-        continue;
-      }
-      if (ForeignFieldWrites.CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
-          && (call.getScope().get() instanceof NameExpr name && !own.contains(name.getNameAsString())
-              || call.getScope().get() instanceof FieldAccessExpr)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether an anonymous class's code assigns or steps a field it declares. */
-  private static boolean changesOwnFields(List<BodyDeclaration<?>> body) {
-    TreeSet<String> own = new TreeSet<>();
-    for (BodyDeclaration<?> member : body) {
-      if (member instanceof FieldDeclaration field && !field.isFinal()) {
-        field.getVariables().forEach(v -> own.add(v.getNameAsString()));
-      }
-    }
-    if (own.isEmpty()) {
-      return false;
-    }
-    for (BodyDeclaration<?> member : body) {
-      for (AssignExpr assign : member.findAll(AssignExpr.class)) {
-        if (own.contains(assigned(assign.getTarget()))) {
-          return true;
-        }
-      }
-      for (UnaryExpr step : member.findAll(UnaryExpr.class)) {
-        if (step.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT && step.getOperator() != UnaryExpr.Operator.MINUS
-            && step.getOperator() != UnaryExpr.Operator.PLUS && step.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
-            && own.contains(assigned(step.getExpression()))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String assigned(Expression target) {
-    if (target instanceof NameExpr name) {
-      return name.getNameAsString();
-    }
-    return target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString()
-        : null;
   }
 }
