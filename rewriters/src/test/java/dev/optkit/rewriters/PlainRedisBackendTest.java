@@ -14,8 +14,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,25 +89,13 @@ class PlainRedisBackendTest {
           }
       """;
 
-  private SettingsSource source;
-
-  @BeforeEach
-  void startSource() throws Exception {
-    source = new SettingsSource(0);
-    System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
-  }
-
-  @AfterEach
-  void stopSource() throws Exception {
-    source.close();
-    System.clearProperty("redis.test.base");
-    System.clearProperty("optkit.cache.redis.url");
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final SettingsSource.PerTest loopback = new SettingsSource.PerTest();
 
   /** The sources with the loopback source's address written in: a literal, as every JVM would have it. */
   private MigrationFixture fixture(String settings) {
     return new MigrationFixture(dir).file("pom.xml", POM).java(RedisBackendTest.SETTING)
-        .java(settings.replace("@BASE@", "http://127.0.0.1:" + source.port()))
+        .java(settings.replace("@BASE@", "http://127.0.0.1:" + loopback.source.port()))
         .config(OptkitConfig.defaults().withCacheBackend("redis"));
   }
 
@@ -164,26 +150,26 @@ class PlainRedisBackendTest {
     try (RedisServer redis = RedisServer.start()) {
       System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
       try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
-        source.stored.put("currency", "EUR,USD");
+        loopback.source.stored.put("currency", "EUR,USD");
         Object first = b.read("currency");
         Object second = b.read("currency");
-        assertEquals(1, source.reads.get(), "the second read is a hit");
+        assertEquals(1, loopback.source.reads.get(), "the second read is a hit");
         assertEquals("1 hits, 1 misses", b.counts(), "the cache counts its reads, as validate reads them");
         assertEquals(first, second, "a hit is an equal record");
         assertEquals(first.getClass(), second.getClass());
         assertEquals("[EUR, USD]", String.valueOf(second.getClass().getMethod("parts").invoke(second)));
         assertEquals(first.toString(), a.read("currency").toString(), "another copy's class, the same value");
-        assertEquals(1, source.reads.get(), "the other copy is answered from Redis");
+        assertEquals(1, loopback.source.reads.get(), "the other copy is answered from Redis");
         for (int round = 0; round < 20; round++) {
           a.update("currency", "V" + round);
           assertEquals("V" + round, value(b.read("currency")), "round " + round + ": B answers A's write");
           assertEquals("V" + round, value(b.read("currency")));
         }
-        assertEquals(1 + 20, source.reads.get(), "one load per write");
+        assertEquals(1 + 20, loopback.source.reads.get(), "one load per write");
         assertEquals("unset", value(b.read("missing")), "an unknown setting");
 
         redis.close();
-        source.stored.put("currency", "CHF");
+        loopback.source.stored.put("currency", "CHF");
         assertEquals("CHF", value(b.read("currency")), "Redis down: B answers from the source");
         InvocationTargetException failed = assertThrows(InvocationTargetException.class, () -> a.update("currency", "X"));
         assertTrue(failed.getCause() instanceof RuntimeException, failed.getCause().toString());
@@ -208,10 +194,10 @@ class PlainRedisBackendTest {
       System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
       try (Copy b = new Copy(classes);
           redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
-        source.stored.put("currency", "EUR");
+        loopback.source.stored.put("currency", "EUR");
         direct.set("optkit:optkit.Settings.setting::[\"currency\"]", "+[\"java.util.ArrayList\",[\"stale\"]]");
         assertEquals("EUR", value(b.read("currency")), "answered from the source");
-        assertEquals(1, source.reads.get());
+        assertEquals(1, loopback.source.reads.get());
       }
     }
   }
@@ -228,19 +214,19 @@ class PlainRedisBackendTest {
     try (RedisServer redis = RedisServer.start()) {
       System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
       try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
-        source.stored.put("currency", "EUR");
+        loopback.source.stored.put("currency", "EUR");
         java.util.concurrent.CountDownLatch fetched = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        source.holdNextRead.set(new java.util.concurrent.CountDownLatch[] {fetched, release});
+        loopback.source.holdNextRead.set(new java.util.concurrent.CountDownLatch[] {fetched, release});
         java.util.concurrent.Future<Object> slow = reader.submit(() -> b.read("currency"));
         assertTrue(fetched.await(10, java.util.concurrent.TimeUnit.SECONDS));
         a.update("currency", "USD");
         release.countDown();
         assertEquals("EUR", value(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)), "it answers what it fetched");
         assertEquals("USD", value(b.read("currency")));
-        assertEquals(2, source.reads.get(), "not stored: the next read asks the source");
+        assertEquals(2, loopback.source.reads.get(), "not stored: the next read asks the source");
         assertEquals("USD", value(a.read("currency")));
-        assertEquals(2, source.reads.get(), "what that read loaded is stored");
+        assertEquals(2, loopback.source.reads.get(), "what that read loaded is stored");
       }
     } finally {
       reader.shutdownNow();

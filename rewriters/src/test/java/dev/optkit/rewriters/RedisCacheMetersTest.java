@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,19 +38,8 @@ class RedisCacheMetersTest {
       """;
 
   @TempDir Path dir;
-  private SettingsSource source;
-
-  @BeforeEach
-  void startSource() throws Exception {
-    source = new SettingsSource(0);
-    System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
-  }
-
-  @AfterEach
-  void stopSource() throws Exception {
-    source.close();
-    System.clearProperty("redis.test.base");
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final SettingsSource.PerTest loopback = new SettingsSource.PerTest();
 
   private static final String TRANSACTIONS = """
           <dependency>
@@ -131,7 +118,7 @@ class RedisCacheMetersTest {
         // the local level's, and Redis sees only the three reads that level missed, all misses
         assertEquals(backend.equals("redis") ? 19 : 0, hits, "Redis hits");
         assertEquals(3, misses, "Redis misses");
-        assertEquals(3, source.reads.get(), "the source answered only the misses");
+        assertEquals(3, loopback.source.reads.get(), "the source answered only the misses");
       }
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -145,7 +132,7 @@ class RedisCacheMetersTest {
    */
   @Test
   void aPlainJavaRedisCachesReadsAreMetersInTheGlobalRegistry() throws Exception {
-    String settings = PlainRedisBackendTest.SETTINGS.replace("@BASE@", "http://127.0.0.1:" + source.port());
+    String settings = PlainRedisBackendTest.SETTINGS.replace("@BASE@", "http://127.0.0.1:" + loopback.source.port());
     MigrationFixture fixture = new MigrationFixture(dir.resolve("plain"))
         .file("pom.xml", PlainRedisBackendTest.POM.replace("<dependencies>", "<dependencies>\n" + MICROMETER
             .replace("</artifactId>", "</artifactId>\n        <version>1.13.0</version>")))
@@ -169,7 +156,7 @@ class RedisCacheMetersTest {
         assertEquals("19 hits, 3 misses", service.counts(), "the cache's own counts");
         assertEquals(19, (long) registry.get("cache.gets").tags("cache", CACHE, "result", "hit").functionCounter().count());
         assertEquals(3, (long) registry.get("cache.gets").tags("cache", CACHE, "result", "miss").functionCounter().count());
-        assertEquals(3, source.reads.get(), "the source answered only the misses");
+        assertEquals(3, loopback.source.reads.get(), "the source answered only the misses");
       }
     } finally {
       Metrics.removeRegistry(registry);
@@ -187,8 +174,8 @@ class RedisCacheMetersTest {
 
   /** 22 reads of two settings with a write between: 3 of them find nothing cached (each key's first, the one after). */
   private void readAndWrite(Read service, Write writer) throws Exception {
-    source.stored.put("currency", "EUR");
-    source.stored.put("region", "north");
+    loopback.source.stored.put("currency", "EUR");
+    loopback.source.stored.put("region", "north");
     for (int round = 0; round < 10; round++) {
       assertEquals("EUR", value(service.read("currency")));
       assertEquals("north", value(service.read("region")));

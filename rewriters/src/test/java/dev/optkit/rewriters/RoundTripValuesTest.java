@@ -10,8 +10,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,19 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RoundTripValuesTest {
   @TempDir Path dir;
-  private SettingsSource source;
-
-  @BeforeEach
-  void startSource() throws Exception {
-    source = new SettingsSource(0);
-    System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
-  }
-
-  @AfterEach
-  void stopSource() throws Exception {
-    source.close();
-    System.clearProperty("redis.test.base");
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final SettingsSource.PerTest loopback = new SettingsSource.PerTest();
 
   private static final String SHAPES = """
       package shop;
@@ -115,7 +102,7 @@ class RoundTripValuesTest {
         "Shapes.sized"), plan.targets().stream()
         .map(t -> t.method().fact().displayName()).sorted().toList(),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
-    source.stored.put("k", "b,a,c");
+    loopback.source.stored.put("k", "b,a,c");
     Path classes = fixture.compile(plan, null, List.of(RedisBackendTest.springDataRedisJar()));
     try (RedisServer redis = RedisServer.start(); URLClassLoader loader = RedisBackendTest.loader(classes)) {
       Thread.currentThread().setContextClassLoader(loader);
@@ -136,12 +123,12 @@ class RoundTripValuesTest {
   @Test
   void aPlainJavaCacheStoresOnlyValuesThatComeBackAsTheyWere() throws Exception {
     String plain = SHAPES.replace("import org.springframework.stereotype.Service;\n", "").replace("@Service\n", "")
-        .replace("System.getProperty(\"redis.test.base\")", "\"http://127.0.0.1:" + source.port() + "\"");
+        .replace("System.getProperty(\"redis.test.base\")", "\"http://127.0.0.1:" + loopback.source.port() + "\"");
     MigrationFixture fixture = new MigrationFixture(dir.resolve("plain")).file("pom.xml", PlainRedisBackendTest.POM)
         .java(plain).config(OptkitConfig.defaults().withCacheBackend("redis"));
     MigrationPlan plan = fixture.plan();
     assertEquals(6, plan.targets().size(), plan.refusals().stream().map(Refusal::reason).toList().toString());
-    source.stored.put("k", "b,a,c");
+    loopback.source.stored.put("k", "b,a,c");
     Path classes = fixture.compile(plan);
     try (RedisServer redis = RedisServer.start();
         URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
@@ -163,19 +150,19 @@ class RoundTripValuesTest {
    * was written as "?", so it read another key's entry: now two keys.
    */
   private void assertCaselessAndKeys(Object bean) throws Exception {
-    source.stored.put("h", "content-length,content-type");
+    loopback.source.stored.put("h", "content-length,content-type");
     Method caseless = bean.getClass().getMethod("caseless", String.class);
-    int before = source.reads.get();
+    int before = loopback.source.reads.get();
     for (int read = 0; read < 2; read++) {
       assertEquals(14, ((Map<?, ?>) caseless.invoke(bean, "h")).get("Content-Length"), "read " + read);
     }
-    assertEquals(2, source.reads.get() - before, "a map with a comparator: answered from the source, twice");
+    assertEquals(2, loopback.source.reads.get() - before, "a map with a comparator: answered from the source, twice");
     // a HashMap made with a capacity of 64 iterates a, p; Jackson's rebuilt one p, a: the same map, stored
-    source.stored.put("s", "a,p");
+    loopback.source.stored.put("s", "a,p");
     Method sized = bean.getClass().getMethod("sized", String.class);
-    before = source.reads.get();
+    before = loopback.source.reads.get();
     assertEquals(sized.invoke(bean, "s"), sized.invoke(bean, "s"));
-    assertEquals(1, source.reads.get() - before, "a pre-sized HashMap: cached, the second read a hit");
+    assertEquals(1, loopback.source.reads.get() - before, "a pre-sized HashMap: cached, the second read a hit");
     Method greet = bean.getClass().getMethod("greet", String.class);
     assertEquals("5 ?", greet.invoke(bean, "?"));
     assertEquals("5 \uD83D", greet.invoke(bean, "\uD83D"), "half an emoji is its own key, not the key \"?\"");
@@ -189,9 +176,9 @@ class RoundTripValuesTest {
 
   private String twice(Object bean, String method) throws Exception {
     Method read = bean.getClass().getMethod(method, String.class);
-    int before = source.reads.get();
+    int before = loopback.source.reads.get();
     Object first = read.invoke(bean, "k");
     Object second = read.invoke(bean, "k");
-    return first + "|" + second + "|" + (source.reads.get() - before);
+    return first + "|" + second + "|" + (loopback.source.reads.get() - before);
   }
 }

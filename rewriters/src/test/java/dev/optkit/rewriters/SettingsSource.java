@@ -124,4 +124,26 @@ final class SettingsSource implements AutoCloseable {
     socket.close();
     connections.shutdownNow();
   }
+
+  /**
+   * A source per test, at the address the migrated services read from the system property {@code redis.test.base};
+   * afterwards the plain Java cache's Redis address is cleared too ({@code @RegisterExtension}).
+   */
+  static final class PerTest implements org.junit.jupiter.api.extension.BeforeEachCallback,
+      org.junit.jupiter.api.extension.AfterEachCallback {
+    SettingsSource source;
+
+    @Override
+    public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) throws IOException {
+      source = new SettingsSource(0);
+      System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+      source.close();
+      System.clearProperty("redis.test.base");
+      System.clearProperty("optkit.cache.redis.url");
+    }
+  }
 }

@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -48,19 +46,8 @@ class TwoLevelBackendTest {
       """;
 
   @TempDir Path dir;
-  private SettingsSource source;
-
-  @BeforeEach
-  void startSource() throws Exception {
-    source = new SettingsSource(0);
-    System.setProperty("redis.test.base", "http://127.0.0.1:" + source.port());
-  }
-
-  @AfterEach
-  void stopSource() throws Exception {
-    source.close();
-    System.clearProperty("redis.test.base");
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final SettingsSource.PerTest loopback = new SettingsSource.PerTest();
 
   private MigrationFixture fixture(String backend) {
     return new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM).java(RedisBackendTest.SETTING)
@@ -169,19 +156,19 @@ class TwoLevelBackendTest {
       try (RedisBackendTest.Instance a = instance(client, loader, config, redis.port());
           RedisBackendTest.Instance b = instance(client, loader, config, redis.port())) {
         waitFor(() -> serving(a) && serving(b), "both levels served once their heartbeat came back");
-        source.stored.put("currency", "EUR");
+        loopback.source.stored.put("currency", "EUR");
         assertEquals("EUR", value(b.read("currency")));
         assertEquals("EUR", value(b.read("currency")));
-        assertEquals(1, source.reads.get(), "the second read is a hit");
+        assertEquals(1, loopback.source.reads.get(), "the second read is a hit");
         assertEquals(1, stats(b).hitCount(), "...in B's own level");
         assertEquals("EUR", value(a.read("currency")));
-        assertEquals(1, source.reads.get(), "A is answered from Redis");
+        assertEquals(1, loopback.source.reads.get(), "A is answered from Redis");
         for (int round = 0; round < 20; round++) {
           a.update("currency", "V" + round);
           assertEquals("V" + round, value(b.read("currency")), "round " + round + ": B answers A's write");
           assertEquals("V" + round, value(b.read("currency")));
         }
-        assertEquals(1 + 20, source.reads.get(), "one load per write");
+        assertEquals(1 + 20, loopback.source.reads.get(), "one load per write");
         assertTrue(stats(b).hitCount() >= 21, "after each write B's second read is a local hit: " + stats(b));
       }
     } finally {
@@ -220,8 +207,8 @@ class TwoLevelBackendTest {
           RedisBackendTest.Instance b = new RedisBackendTest.Instance(loader, path, redis.port(),
               context -> context.registerBean("meterRegistry", MeterRegistry.class, () -> registry))) {
         waitFor(() -> serving(a) && serving(b), "both levels served once their heartbeat came back");
-        source.stored.put("currency", "EUR");
-        source.stored.put("region", "north");
+        loopback.source.stored.put("currency", "EUR");
+        loopback.source.stored.put("region", "north");
         for (int round = 0; round < 10; round++) {
           assertEquals("EUR", value(b.read("currency")));
           assertEquals("north", value(b.read("region")));
@@ -237,7 +224,7 @@ class TwoLevelBackendTest {
         assertEquals(own.hitCount(), (long) hits, "the registry's hits are the level's own: " + own);
         assertEquals(own.missCount(), (long) misses, "the registry's misses are the level's own: " + own);
         assertEquals(19, own.hitCount(), "every read but each key's first and the one after the write: " + own);
-        assertEquals(3, source.reads.get(), "the source saw only the misses that Redis had not either");
+        assertEquals(3, loopback.source.reads.get(), "the source saw only the misses that Redis had not either");
       }
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -259,10 +246,10 @@ class TwoLevelBackendTest {
       try (RedisBackendTest.Instance a = new RedisBackendTest.Instance(loader, config, redis.port());
           RedisBackendTest.Instance b = new RedisBackendTest.Instance(loader, config, redis.port())) {
         waitFor(() -> serving(a) && serving(b), "both levels served");
-        source.stored.put("currency", "EUR");
+        loopback.source.stored.put("currency", "EUR");
         CountDownLatch fetched = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        source.holdNextRead.set(new CountDownLatch[] {fetched, release});
+        loopback.source.holdNextRead.set(new CountDownLatch[] {fetched, release});
         Future<Object> slow = reader.submit(() -> {
           Thread.currentThread().setContextClassLoader(loader);
           return b.read("currency");
@@ -273,9 +260,9 @@ class TwoLevelBackendTest {
         assertEquals("EUR", value(slow.get(10, TimeUnit.SECONDS)), "the slow read answers what it fetched");
         assertEquals(0L, level(b).getClass().getMethod("size").invoke(level(b)), "not stored in B's level");
         assertEquals("USD", value(b.read("currency")));
-        assertEquals(2, source.reads.get(), "nor in Redis: the next read asks the source");
+        assertEquals(2, loopback.source.reads.get(), "nor in Redis: the next read asks the source");
         assertEquals("USD", value(a.read("currency")));
-        assertEquals(2, source.reads.get(), "what that read loaded is stored");
+        assertEquals(2, loopback.source.reads.get(), "what that read loaded is stored");
       }
     } finally {
       reader.shutdownNow();
@@ -299,10 +286,10 @@ class TwoLevelBackendTest {
       try (RedisBackendTest.Instance a = instance(client, loader, config, redis.port());
           RedisBackendTest.Instance b = instance(client, loader, config, redis.port())) {
         waitFor(() -> serving(a) && serving(b), "both levels served");
-        source.stored.put("currency", "EUR");
+        loopback.source.stored.put("currency", "EUR");
         b.read("currency");
         assertEquals("EUR", value(b.read("currency")));
-        assertEquals(1, source.reads.get());
+        assertEquals(1, loopback.source.reads.get());
         assertEquals(1L, level(b).getClass().getMethod("size").invoke(level(b)), "B holds the entry");
 
         redis.close();
@@ -312,13 +299,13 @@ class TwoLevelBackendTest {
             java.lang.reflect.InvocationTargetException.class, () -> a.update("currency", "USD"));
         assertTrue(failed.getCause() instanceof org.springframework.dao.DataAccessException, failed.getCause().toString());
         assertEquals("USD", value(b.read("currency")), "Redis down: B answers from the source");
-        assertEquals(2, source.reads.get());
+        assertEquals(2, loopback.source.reads.get());
 
         redis = redis.restarted();
         waitFor(() -> serving(b), "B's level served again once its heartbeat comes back");
         assertEquals("USD", value(b.read("currency")));
         assertEquals("USD", value(b.read("currency")));
-        assertEquals(3, source.reads.get(), "one load after Redis came back, then hits");
+        assertEquals(3, loopback.source.reads.get(), "one load after Redis came back, then hits");
         assertEquals(1L, level(b).getClass().getMethod("size").invoke(level(b)));
 
         redis.close();
