@@ -131,7 +131,7 @@ class HostileSixtyTwoTest {
   @ValueSource(strings = {"tc_local_supplier", "tc_field_supplier", "tc_static", "tc_tomap", "tc_groupingby",
       "tc_ternary", "k_super", "k_super_implicit", "k_super_read", "k_helper", "k_instance_helper", "k_other_static",
       "k_other_static_read", "f_unary_lambda", "f_static_ref", "f_static_ref_call", "f_alias", "f_anon_outer", "f_array",
-      "f_compose", "f_getter_lambda", "f_init_block", "f_lambda_helper", "f_map", "f_this_ref"})
+      "f_compose", "f_getter_lambda", "f_init_block", "f_lambda_helper", "f_map", "f_this_ref", "k_this"})
   void roundFoursStaleReadsAreRefused(String name) {
     aReadWhoseHitWouldBeStaleIsRefused(name);
   }
@@ -153,6 +153,23 @@ class HostileSixtyTwoTest {
     MigrationPlan plan = plan(name);
     assertEquals(List.of("UserService.roles"), plan.targets().stream().map(t -> t.method().fact().displayName())
         .toList(), plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  /**
+   * Round 5 (hostile review 69, /tmp/hostile69): false refusals of the round-4 changes, cached again: a mutator
+   * chained on an object made here or a local ({@code new StringBuilder().append(r).append('!')}, a StringJoiner,
+   * {@code Stream.builder()}, {@code computeIfAbsent(k, ...).getRoles().add(r)} on a local map, a fresh DTO's
+   * {@code getRoles().add}), {@code BigDecimal} arithmetic ({@code FEE::add}, {@code FEE.add(p)}), an own helper's
+   * pure overload, an explicit {@code super(id)} beside a registering no-argument superclass constructor, a superclass
+   * constructor reading the clock into a field the answer never carries, a final field supplier {@code ArrayList::new}.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c_extractor_lambda", "c_rowmapper_anon", "c_dto_getter_add", "c_helper_getter_add",
+      "c_sb_chain", "c_sb_local_chain", "c_helper_sb_chain", "c_joiner_chain", "c_builder_stream", "c_bigdecimal_chain",
+      "c_bigdecimal_ref", "c_helper_overload", "k_super_other_ctor", "k_super_instant", "t_field_supplier_new",
+      "c_bigdecimal_scope"})
+  void roundFivesFalseRefusalsAreCached(String name) {
+    whatACarefulEngineerWouldCacheIsCached(name);
   }
 
   /** Overloads of one arity: which constructor runs is not told, and the reason says "may run", not "runs". */

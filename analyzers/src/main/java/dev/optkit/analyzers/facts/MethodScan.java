@@ -129,6 +129,9 @@ public final class MethodScan {
       for (ObjectCreationExpr creation : nodes.creations) {
         callVisitor.visitCreation(creation);
       }
+      if (callable instanceof com.github.javaparser.ast.body.ConstructorDeclaration constructor) {
+        callVisitor.visitDelegation(constructor);
+      }
     }
     cacheUses.noteAnnotations();
     if (body.isPresent()) {

@@ -309,7 +309,8 @@ public final class MembersByType {
     String prefix = dev.optkit.analyzers.facts.values.ForeignFieldWrites.READ + type + "#";
     for (dev.optkit.analyzers.facts.TypeFact reader : index.types()) {
       for (String entry : reader.foreignFieldWrites()) {
-        if (entry.startsWith(prefix) && !reader.qualifiedName().equals(type)) {
+        if (entry.startsWith(prefix) && !reader.qualifiedName().equals(type)
+            && !dev.optkit.analyzers.source.SourceSet.isTestPath(index.pathOfType(reader.qualifiedName()))) {
           return Optional.of(reader.qualifiedName().substring(reader.qualifiedName().lastIndexOf('.') + 1)
               + " reads its field " + entry.substring(prefix.length()) + " directly, which the proxy @Cacheable makes of"
               + " the bean does not hold: the reader would get null");

@@ -402,6 +402,33 @@ public final class MethodCalls {
   private static final java.util.Set<String> ONE_ELEMENT_FUNCTIONS = java.util.Set.of("map", "forEach", "flatMap",
       "peek", "mapToObj", "forEachOrdered", "ifPresent");
 
+  /**
+   * The constructor a constructor runs first: {@code this(...)} or {@code super(...)} as written, else its superclass's
+   * no-argument one (Java's implicit {@code super()}): a constructor call like {@code new}'s, so what it touches counts
+   * for whoever makes the object (hostile reviews 66's K and 69's k_super_other_ctor).
+   */
+  public void visitDelegation(com.github.javaparser.ast.body.ConstructorDeclaration constructor) {
+    var type = constructor.findAncestor(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class).orElse(null);
+    if (type == null || constructor.getParentNode().orElse(null) != type) {
+      return;
+    }
+    var statements = constructor.getBody().getStatements();
+    var first = statements.isEmpty() ? null : statements.get(0);
+    com.github.javaparser.ast.type.ClassOrInterfaceType superclass = type.getExtendedTypes().isEmpty() ? null
+        : type.getExtendedTypes().get(0);
+    if (first instanceof com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt delegation) {
+      String target = delegation.isThis() ? owner : superclass == null ? null : file.names.qualify(superclass).name();
+      String simple = delegation.isThis() ? type.getNameAsString() : superclass == null ? null : superclass.getNameAsString();
+      if (target != null && !target.startsWith("java.")) {
+        m.constructorCalls.add(new CallRef(target, simple, delegation.getArguments().size(), Confidence.MEDIUM, false,
+            SourceRange.of(delegation), file.text.snippet(delegation).replaceAll(";\\s*$", "")));
+      }
+    } else if (superclass != null && !file.names.qualify(superclass).name().startsWith("java.")) {
+      m.constructorCalls.add(new CallRef(file.names.qualify(superclass).name(), superclass.getNameAsString(), 0,
+          Confidence.MEDIUM, false, SourceRange.of(constructor), "super()"));
+    }
+  }
+
   /** A constructor call of a project type; new Random() and new Date() as reads of randomness and time. */
   public void visitCreation(ObjectCreationExpr creation) {
     String created = TypeNames.erase(creation.getType().getNameAsString());

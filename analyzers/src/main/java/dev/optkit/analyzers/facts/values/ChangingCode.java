@@ -78,12 +78,13 @@ final class ChangingCode {
     if (code instanceof MethodReferenceExpr reference) {
       String id = reference.getIdentifier();
       if (reference.getScope() instanceof ThisExpr) {
-        return ownMethodChanges(type, id); // this::record, whose body fills a field
+        return ownMethodChanges(type, id, -1); // this::record, whose body fills a field
       }
       // SEEN::add names a field however it is written (hostile review 66's f_static_ref); Role::setName a type
       boolean onType = reference.getScope() instanceof TypeExpr named
           && !Character.isLowerCase(named.getType().asString().charAt(0))
-          && !NameScopes.ownFieldAround(named.getType().asString(), reference);
+          && !NameScopes.ownFieldAround(named.getType().asString(), reference)
+          || reference.getScope() instanceof TypeExpr value && immutableField(type, value.getType().asString());
       return !onType && (ForeignFieldWrites.CHANGING_CALLS.contains(id) || CallEffects.isSetter(id));
     }
     if (code instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
@@ -132,21 +133,56 @@ final class ChangingCode {
         continue;
       }
       if (ForeignFieldWrites.CHANGING_CALLS.contains(call.getNameAsString()) && scope != null
-          && (scope instanceof NameExpr name && !own.contains(name.getNameAsString())
-              || scope instanceof FieldAccessExpr || scope instanceof MethodCallExpr)) {
-        return true; // seen.add(r), this.seen.add(r), seen().add(r)
+          && sharedRoot(scope, own, type)) {
+        return true; // seen.add(r), this.seen.add(r), seen().add(r); not sb.append(r).append('!') on a local
       }
-      if ((scope == null || scope instanceof ThisExpr) && type != null && ownMethodChanges(type, call.getNameAsString())) {
+      if ((scope == null || scope instanceof ThisExpr) && type != null
+          && ownMethodChanges(type, call.getNameAsString(), call.getArguments().size())) {
         return true; // r -> record(r), whose body fills a field
       }
     }
     return false;
   }
 
-  /** Whether a method of the class of that name changes a field: assigns, steps or fills a name it does not own. */
-  private static boolean ownMethodChanges(TypeDeclaration<?> type, String name) {
+  /**
+   * Whether what a chain of calls starts from may be shared: a name the code does not own, another object's field, or
+   * what an own method returns ({@code seen()}); not a local, an object made here ({@code new StringBuilder()}), a
+   * static factory's new value ({@code BigDecimal.valueOf(x)}, {@code Stream.builder()}) or an immutable field's value.
+   */
+  private static boolean sharedRoot(Expression scope, Set<String> own, TypeDeclaration<?> type) {
+    Expression at = scope;
+    while (at instanceof MethodCallExpr call && call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr)
+        && !(call.getScope().get() instanceof NameExpr helper && Character.isUpperCase(helper.getNameAsString().charAt(0))
+            && (type == null || type.getFieldByName(helper.getNameAsString()).isEmpty()))) {
+      at = call.getScope().get();
+    }
+    if (at instanceof MethodCallExpr call) {
+      return call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr; // seen(), this.seen(); not X.of()
+    }
+    if (at instanceof NameExpr name) {
+      return !own.contains(name.getNameAsString()) && !immutableField(type, name.getNameAsString());
+    }
+    return at instanceof FieldAccessExpr;
+  }
+
+  /** A field of the class holding an immutable value ({@code static final BigDecimal FEE}): its methods change nothing. */
+  private static boolean immutableField(TypeDeclaration<?> type, String name) {
+    return type != null && type.getFieldByName(name).map(field -> field.getVariables().stream()
+        .filter(v -> v.getNameAsString().equals(name)).anyMatch(v -> IMMUTABLE_VALUES.contains(
+            v.getType().asString().replaceAll(".*\\.", "")))).orElse(false);
+  }
+
+  private static final Set<String> IMMUTABLE_VALUES = Set.of("String", "BigDecimal", "BigInteger", "Integer", "Long",
+      "Double", "Instant", "LocalDate", "LocalDateTime", "Duration");
+
+  /**
+   * Whether a method of the class of that name and arity (-1: a reference's, one or two) changes a field: assigns,
+   * steps or fills a name it does not own.
+   */
+  private static boolean ownMethodChanges(TypeDeclaration<?> type, String name, int arity) {
     for (MethodDeclaration method : type.getMethodsByName(name)) {
-      if (method.getBody().isEmpty()) {
+      int params = method.getParameters().size();
+      if (method.getBody().isEmpty() || (arity < 0 ? params < 1 || params > 2 : params != arity)) {
         continue;
       }
       Set<String> own = new HashSet<>();

@@ -314,7 +314,7 @@ public final class ResultMutations {
       } else if (target == null && scope != null && name.equals("map") && call.getArguments().size() == 2) {
         changed(values.source(call.getArgument(1)), "map"); // mapper.map(source, destination) fills the destination
       }
-      Integer supplier = SUPPLIED_CONTAINERS.get(name + "/" + call.getArguments().size());
+      Integer supplier = SuppliedContainers.POSITIONS.get(name + "/" + call.getArguments().size());
       if (supplier != null) {
         suppliedCollection(call.getArgument(supplier));
       }
@@ -433,54 +433,22 @@ public final class ResultMutations {
 
     /**
      * {@code collect(Collectors.toCollection(() -> seen))}: the collector fills what the supplier answers, so a
-     * supplier of anything but a new collection changes it (hostile review 64's H).
+     * supplier of anything but a new container changes it (hostile reviews 64's H, 66's T).
      */
     private void suppliedCollection(Expression supplier) {
-      if (supplier instanceof NameExpr local && locals.contains(local.getNameAsString())) {
-        // Supplier<List<String>> made = ArrayList::new; toCollection(made): what the local was given
-        List<Expression> given = declarators.stream().filter(v -> v.getNameAsString().equals(local.getNameAsString()))
-            .flatMap(v -> v.getInitializer().stream()).toList();
-        if (given.size() == 1 && assignments.stream().noneMatch(a -> a.getTarget() instanceof NameExpr target
-            && target.getNameAsString().equals(local.getNameAsString()))) {
-          suppliedCollection(given.get(0));
-          return;
+      List<Expression> given = SuppliedContainers.supplied(supplier, locals::contains, declarators, assignments);
+      String unknown = "a collector fills what " + supplier + " supplies, which optkit cannot show is a new container";
+      if (given == null) {
+        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, unknown));
+        return;
+      }
+      for (Expression value : given) {
+        Set<ValueOrigin> origins = values.source(value);
+        changed(origins, "a collector filling what " + supplier + " supplies");
+        if (origins.isEmpty() && !(unwrap(value) instanceof NameExpr name && locals.contains(name.getNameAsString()))) {
+          changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, unknown));
         }
       }
-      if (supplier instanceof LambdaExpr lambda) {
-        for (Expression value : returnedBy(lambda)) {
-          Expression bare = unwrap(value);
-          if (!(bare instanceof ObjectCreationExpr)) {
-            changed(values.source(value), "a collector filling what " + supplier + " supplies");
-            if (values.source(value).isEmpty() && !(bare instanceof NameExpr name && locals.contains(name.getNameAsString()))) {
-              changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "a collector fills what " + supplier
-                  + " supplies, which optkit cannot show is a new container"));
-            }
-          }
-        }
-      } else if (!(supplier instanceof MethodReferenceExpr reference && reference.getIdentifier().equals("new"))) {
-        // toCollection(this::seen), toMap(..., supplier) with a Supplier held in a local or a field
-        changedParameters.add(new MethodFact.ParameterMutation(RECEIVER, "a collector fills what " + supplier
-            + " supplies, which optkit cannot show is a new container"));
-      }
-    }
-
-    /** Collectors given a supplier of the container they fill, by name and arguments: the supplier's position. */
-    private static final Map<String, Integer> SUPPLIED_CONTAINERS = Map.of("toCollection/1", 0, "toMap/4", 3,
-        "toConcurrentMap/4", 3, "groupingBy/3", 1, "groupingByConcurrent/3", 1);
-
-    /** The values a lambda returns: its expression, or its own return statements' values. */
-    private static List<Expression> returnedBy(LambdaExpr lambda) {
-      List<Expression> returned = new ArrayList<>();
-      if (lambda.getBody() instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression) {
-        returned.add(expression.getExpression());
-      } else {
-        for (ReturnStmt stop : lambda.getBody().findAll(ReturnStmt.class)) {
-          if (stop.findAncestor(LambdaExpr.class).orElse(null) == lambda) {
-            stop.getExpression().ifPresent(returned::add);
-          }
-        }
-      }
-      return returned;
     }
 
     /**
@@ -488,7 +456,7 @@ public final class ResultMutations {
      * whatever the receiving call makes of the lambda's value, which the flow does not follow.
      */
     private void lambdaValues(LambdaExpr lambda, MethodCallExpr receiving) {
-      for (Expression value : returnedBy(lambda)) {
+      for (Expression value : SuppliedContainers.returnedBy(lambda)) {
         Expression bare = value;
         while (bare instanceof EnclosedExpr enclosed) {
           bare = enclosed.getInner();

@@ -3,7 +3,6 @@ package dev.optkit.rewriters.caching.keys;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
-import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.ArrayList;
@@ -20,9 +19,6 @@ import java.util.stream.Collectors;
  * touch count.
  */
 final class ConstructorStatics {
-  /** How many superclasses up a construction is followed. */
-  private static final int MAX_SUPERCLASSES = 6;
-
   private final ProjectIndex index;
 
   ConstructorStatics(ProjectIndex index) {
@@ -43,15 +39,14 @@ final class ConstructorStatics {
           .filter(constructor -> constructor.fact().isConstructor() && (made.argumentCount() < 0
               && constructor.fact().params().size() <= 2 || constructor.fact().params().size() == made.argumentCount()))
           .toList());
-      // Role(String) and Role(StringBuilder): which one runs is the compiler's choice, not told here
+      // Role(String) and Role(StringBuilder): which one runs is the compiler's choice, not told here; a constructor's
+      // own this(...) or super(...) is among its constructor calls, walked with it
       boolean told = candidates.size() == 1;
-      candidates.addAll(superclassConstructors(made.receiverType()));
       for (IndexedMethod candidate : candidates) {
         MethodFact fact = candidate.fact();
         if (!fact.staticFieldsRead().isEmpty()) {
-          boolean own = fact.ownerType().equals(made.receiverType());
           return Optional.of("depends on mutable state its key does not cover: " + made.snippet()
-              + (own && told ? " runs " : " may run ") + fact.displayName() + "(" + fact.params().stream()
+              + (told ? " runs " : " may run ") + fact.displayName() + "(" + fact.params().stream()
                   .map(ParamFact::type).collect(Collectors.joining(", ")) + "), which reads field "
               + fact.staticFieldsRead().get(0) + ", which changes after construction, of its class (static)");
         }
@@ -62,20 +57,5 @@ final class ConstructorStatics {
       }
     }
     return Optional.empty();
-  }
-
-  /** The constructors of the project classes a type extends, any of which its own may run through super(...). */
-  private List<IndexedMethod> superclassConstructors(String type) {
-    List<IndexedMethod> found = new ArrayList<>();
-    String at = type;
-    for (int level = 0; level < MAX_SUPERCLASSES && at != null; level++) {
-      String superclass = index.type(at).map(TypeFact::superTypes).orElse(List.of()).stream()
-          .filter(name -> index.type(name).map(t -> t.kind().equals("class")).orElse(false)).findFirst().orElse(null);
-      if (superclass != null) {
-        index.methodsOfType(superclass).stream().filter(m -> m.fact().isConstructor()).forEach(found::add);
-      }
-      at = superclass;
-    }
-    return found;
   }
 }

@@ -97,7 +97,7 @@ public final class KeyCoverage {
     if (depth == 0 || !seen.add(new Asked(method, "", frame))) {
       return Optional.empty();
     }
-    if (depth < DEPTH && !method.fact().timeOrRandomUses().isEmpty()) {
+    if (depth < DEPTH && !method.fact().timeOrRandomUses().isEmpty() && !method.fact().isConstructor()) {
       // ymolyavkin's getItemsLastNextBookingByUser: isLast() compares with LocalDateTime.now(), so the answer
       // changes when a booking's start passes, with no write to evict it
       String use = method.fact().timeOrRandomUses().get(0);
