@@ -181,12 +181,14 @@ class HostileSixtyTwoTest {
   }
 
   /**
-   * Hostile review 66's X: a service reading its DAO's field directly ({@code users.holder}); @Cacheable on the DAO
+   * Hostile review 66's X: a service reading its DAO's field directly ({@code users.holder}, and round 5's
+   * {@code this.users.holder}); @Cacheable on the DAO
    * makes it a proxy whose own fields Spring never sets, and the migrated service failed with a NullPointerException.
    */
-  @Test
-  void aBeanWhoseFieldAnotherClassReadsIsNotMadeAProxy() {
-    MigrationPlan plan = plan("p_foreign_change");
+  @ParameterizedTest
+  @ValueSource(strings = {"p_foreign_change", "x_this_scope"})
+  void aBeanWhoseFieldAnotherClassReadsIsNotMadeAProxy(String name) {
+    MigrationPlan plan = plan(name);
     assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().displayName().equals("UserDao.roles")),
         plan.targets().toString());
     assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.equals("UserService reads its field holder"

@@ -57,13 +57,19 @@ public final class ForeignFieldWrites {
     }
     reflectiveWrites(type, names, found);
     for (FieldAccessExpr read : type.findAll(FieldAccessExpr.class)) {
-      // users.holder: a field of another object read directly, which a Spring proxy of that object does not hold
+      // users.holder, this.users.holder: a field of another object read directly, which a Spring proxy of that object
+      // does not hold (hostile reviews 66's X and 69's x_this_scope)
+      com.github.javaparser.ast.type.Type declared = null;
       if (own(read, type) && read.getScope() instanceof NameExpr variable
           && Character.isLowerCase(variable.getNameAsString().charAt(0))) {
-        com.github.javaparser.ast.type.Type declared = LocalTypes.declaredType(variable);
-        if (declared != null && !declared.isVarType() && declared.isClassOrInterfaceType()) {
-          found.add(READ + names.qualify(declared).name() + "#" + read.getNameAsString());
-        }
+        declared = LocalTypes.declaredType(variable);
+      } else if (own(read, type) && read.getScope() instanceof FieldAccessExpr field && field.getScope() instanceof ThisExpr) {
+        declared = type.getFieldByName(field.getNameAsString()).flatMap(f -> f.getVariables().stream()
+            .filter(v -> v.getNameAsString().equals(field.getNameAsString())).findFirst())
+            .map(com.github.javaparser.ast.body.VariableDeclarator::getType).orElse(null);
+      }
+      if (declared != null && !declared.isVarType() && declared.isClassOrInterfaceType()) {
+        found.add(READ + names.qualify(declared).name() + "#" + read.getNameAsString());
       }
     }
     return List.copyOf(found);
