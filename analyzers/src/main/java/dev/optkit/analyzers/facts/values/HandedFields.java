@@ -39,17 +39,21 @@ public final class HandedFields {
       return List.of(); // no body
     }
     TreeSet<String> found = new TreeSet<>();
+    // each field's code read once per method: a read walks the class's assignments, and most calls are on fields
+    java.util.Map<String, Boolean> changing = new java.util.HashMap<>();
+    java.util.function.Predicate<String> changingField = field -> changing.computeIfAbsent(field,
+        name -> ChangingCode.inField(m.callable, name));
     for (MethodCallExpr call : m.nodes.ownCalls) {
       for (Expression argument : call.getArguments()) {
-        note(argument, m, found);
+        note(argument, m, found, changingField);
       }
     }
     for (MethodReferenceExpr reference : m.nodes.ownReferences) {
-      note(reference.getScope(), m, found);
+      note(reference.getScope(), m, found, changingField);
     }
     for (ObjectCreationExpr creation : m.nodes.creations) {
       for (Expression argument : creation.getArguments()) {
-        note(argument, m, found); // new Wrapper<>(rowMapper): the wrapper calls it (hostile review 38's h4)
+        note(argument, m, found, changingField); // new Wrapper<>(rowMapper): the wrapper calls it (hostile review 38's h4)
       }
     }
     for (MethodCallExpr call : m.nodes.calls) {
@@ -65,14 +69,15 @@ public final class HandedFields {
       String field = scope instanceof NameExpr name && !m.locals.declaresLocal(name.getNameAsString())
           ? name.getNameAsString() : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
           ? access.getNameAsString() : null;
-      if (field != null && m.locals.fieldType(field) != null && ChangingCode.inField(m.callable, field)) {
+      if (field != null && m.locals.fieldType(field) != null && changingField.test(field)) {
         found.add(field + "=" + CHANGING);
       }
     }
     return List.copyOf(found);
   }
 
-  private static void note(Expression value, MethodScan m, TreeSet<String> found) {
+  private static void note(Expression value, MethodScan m, TreeSet<String> found,
+      java.util.function.Predicate<String> changingField) {
     String field = null;
     if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr factory && factory.getArguments().isEmpty()
         && factory.getScope().orElse(null) instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0))
@@ -108,7 +113,7 @@ public final class HandedFields {
     }
     String held = m.locals.fieldType(field).replaceAll("<.*", ""); // RowMapper<Pet>: its implementations (h3, h8)
     VariableDeclarator declared = declarator(m, field);
-    if (ChangingCode.inField(m.callable, field)) {
+    if (changingField.test(field)) {
       // (rs, n) -> ... count.getAndIncrement(): code keeping a count (hostile review 38's h10); sink = seen::add (64's F)
       held = CHANGING;
     } else if (declared != null && declared.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
