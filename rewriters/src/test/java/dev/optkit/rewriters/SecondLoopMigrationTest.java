@@ -41,7 +41,29 @@ class SecondLoopMigrationTest {
     String after = MigrationFixture.after(second, "src/main/java/shop/Quotes.java");
     assertEquals(1, after.split("private static final ExecutorService LOOP_CALL_POOL", -1).length - 1, after);
     assertEquals(2, after.split("LOOP_CALL_POOL.execute\\(", -1).length - 1, after);
+    // and the method that throws a call's failure again as it was: one, the first migration's
+    assertEquals(1, after.split("RuntimeException rethrowAsIs\\(Throwable failure\\)", -1).length - 1, after);
+    assertEquals(4, after.split("throw rethrowAsIs\\(", -1).length - 1, after);
     assertTrue(second.changes().get(0).descriptions().stream().anyMatch(d -> d.contains("the one an earlier migration added")));
     fixture.assertCompiles(second);
+  }
+
+  /** A method of the file named as the one optkit adds (any class of the file: a nested class's would hide it). */
+  @Test
+  void aMethodNamedAsTheRethrowingOneIsRefusedWithItsName() {
+    String source = TWO_LOOPS.replace("    String fetch(String sku) {", """
+            static final class Helper {
+                static void rethrowAsIs(String message) {
+                    throw new IllegalStateException(message);
+                }
+            }
+
+            String fetch(String sku) {""".indent(0).stripTrailing().replace("\n", "\n") );
+    assertTrue(source.contains("static void rethrowAsIs(String message)"), source);
+    MigrationPlan plan = new MigrationFixture(dir).java(source).config(WiderLoopShapesTest.loopsOnly()).plan();
+    assertEquals(0, plan.loops().size(), plan.loops().toString());
+    assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.equals("its file already has a method "
+        + "named rethrowAsIs, the name optkit gives the method that throws a call's failure again as it was")),
+        plan.refusals().toString());
   }
 }

@@ -125,13 +125,7 @@ class WiderLoopShapesTest {
                             if (startFailure == null) {
                                 break; // every element walked and taken
                             }
-                            if (startFailure instanceof RuntimeException) {
-                                throw (RuntimeException) startFailure;
-                            }
-                            if (startFailure instanceof Error) {
-                                throw (Error) startFailure;
-                            }
-                            throw new IllegalStateException(startFailure);
+                            throw rethrowAsIs(startFailure);
                         }
                         String sku = walked.remove();
                         String answer;
@@ -139,13 +133,7 @@ class WiderLoopShapesTest {
                             answer = started.remove().get();
                         } catch (ExecutionException failedAhead) {
                             Throwable cause = failedAhead.getCause();
-                            if (cause instanceof RuntimeException) {
-                                throw (RuntimeException) cause;
-                            }
-                            if (cause instanceof Error) {
-                                throw (Error) cause;
-                            }
-                            throw new IllegalStateException(cause);
+                            throw rethrowAsIs(cause);
                         } catch (InterruptedException interrupted) {
                             Thread.currentThread().interrupt();
                             throw new java.util.concurrent.CancellationException("interrupted while waiting for answer");
@@ -288,13 +276,7 @@ class WiderLoopShapesTest {
                             if (startFailure == null) {
                                 break; // every element walked and taken
                             }
-                            if (startFailure instanceof RuntimeException) {
-                                throw (RuntimeException) startFailure;
-                            }
-                            if (startFailure instanceof Error) {
-                                throw (Error) startFailure;
-                            }
-                            throw new IllegalStateException(startFailure);
+                            throw rethrowAsIs(startFailure);
                         }
                         String sku = walked.remove();
                         Future<String> taken = started.remove();
@@ -304,13 +286,7 @@ class WiderLoopShapesTest {
                                 price = taken.get();
                             } catch (ExecutionException failedAhead) {
                                 Throwable cause = failedAhead.getCause();
-                                if (cause instanceof RuntimeException) {
-                                    throw (RuntimeException) cause;
-                                }
-                                if (cause instanceof Error) {
-                                    throw (Error) cause;
-                                }
-                                throw new IllegalStateException(cause);
+                                throw rethrowAsIs(cause);
                             } catch (InterruptedException interrupted) {
                                 Thread.currentThread().interrupt();
                                 throw new java.util.concurrent.CancellationException("interrupted while waiting for price");

@@ -97,10 +97,6 @@ final class ConcurrentCalls {
     if (fact.annotations().stream().anyMatch(a -> a.endsWith("Transactional"))) {
       return Optional.of(name + " runs in a transaction, which is bound to the caller's thread");
     }
-    if (fact.annotations().stream().anyMatch(a -> a.endsWith("SneakyThrows"))) {
-      return Optional.of(name + " throws checked exceptions it does not declare (Lombok @SneakyThrows): from a pool "
-          + "thread they could only come back wrapped, not as the type the loop threw before");
-    }
     Optional<String> perUser = index.perUserCode().whyPerUser(target);
     if (perUser.isPresent()) {
       // hostile review 51's W1: a loop caches nothing, its reason is the pool thread's missing context

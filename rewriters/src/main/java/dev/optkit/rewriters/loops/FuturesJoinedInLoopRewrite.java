@@ -57,11 +57,12 @@ public final class FuturesJoinedInLoopRewrite {
   /**
    * @param action what the loop does after the rewrite, in the plan's words
    * @param pooledCall the call each element's turn waits for, handed to the class's pool; null when none is
+   * @param rethrows whether the loop throws a held failure again through {@link RethrowAsIs}'s method
    */
   public record Rewritten(TextEdit edit, Set<String> imports, String action,
-      Expression pooledCall) implements Outcome {
+      Expression pooledCall, boolean rethrows) implements Outcome {
     public Rewritten(TextEdit edit, Set<String> imports, String action) {
-      this(edit, imports, action, null);
+      this(edit, imports, action, null, false);
     }
   }
 
@@ -122,7 +123,7 @@ public final class FuturesJoinedInLoopRewrite {
             ? "runs up to " + inFlight + " calls ahead on a bounded pool and takes each answer in its turn"
                 + (reorderedWrites ? "; its calls write, at once and in another order (--accept-reorder)" : "")
             : "starts up to " + inFlight + " calls ahead and joins each in its turn",
-        kind == LoopProof.Start.BLOCKING_CALL ? pooledCall(shape) : null);
+        kind == LoopProof.Start.BLOCKING_CALL ? pooledCall(shape) : null, true);
   }
 
   /** The rewrite moves whole lines: the loop and each statement must have lines of their own. */
@@ -298,7 +299,7 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i3).append("if (").append(failure).append(" == null) {").append(nl);
     out.append(i4).append("break; // every element walked and taken").append(nl);
     out.append(i3).append('}').append(nl);
-    rethrown(out, failure, checked, i3, unitIndent, nl);
+    rethrown(out, failure, i3, nl);
     out.append(i2).append('}').append(nl);
     out.append(i2).append(variable).append(" = ").append(walked).append(".remove();").append(nl);
     String turn = i2;
@@ -390,7 +391,7 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(indent).append("} catch (").append(Imports.reference(unit, "java.util.concurrent.ExecutionException"))
         .append(' ').append(failed).append(") {").append(nl);
     out.append(i1).append("Throwable ").append(cause).append(" = ").append(failed).append(".getCause();").append(nl);
-    rethrown(out, cause, checked, i1, unitIndent, nl);
+    rethrown(out, cause, i1, nl);
     out.append(indent).append("} catch (InterruptedException ").append(interrupted).append(") {").append(nl);
     if (checked.contains("InterruptedException")) {
       // thrown on, the interrupt is the exception (its flag cleared), as a blocking call leaves it
@@ -404,19 +405,11 @@ public final class FuturesJoinedInLoopRewrite {
   }
 
   /**
-   * A held-back failure thrown again as the type it is: unchecked, an error, or one of the checked
-   * types javac lets the loop's code throw there; anything else (it cannot be) wrapped.
+   * A held-back failure thrown again as it was: unchecked, an error, one of the checked types javac lets the
+   * loop's code throw there, or a checked one the call throws without declaring it ({@link RethrowAsIs}).
    */
-  private static void rethrown(StringBuilder out, String failure, List<String> checked, String indent, String unitIndent,
-      String nl) {
-    List<String> types = new ArrayList<>(List.of("RuntimeException", "Error"));
-    types.addAll(checked);
-    for (String type : types) {
-      out.append(indent).append("if (").append(failure).append(" instanceof ").append(type).append(") {").append(nl);
-      out.append(indent).append(unitIndent).append("throw (").append(type).append(") ").append(failure).append(';').append(nl);
-      out.append(indent).append('}').append(nl);
-    }
-    out.append(indent).append("throw new IllegalStateException(").append(failure).append(");").append(nl);
+  private static void rethrown(StringBuilder out, String failure, String indent, String nl) {
+    out.append(indent).append(RethrowAsIs.statement(failure)).append(nl);
   }
 
   /** Each use of the loop's element among the moved statements, renamed to the element started ahead. */

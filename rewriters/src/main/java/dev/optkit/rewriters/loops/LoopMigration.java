@@ -137,6 +137,7 @@ public final class LoopMigration {
       LoopThreads threads = new LoopThreads(assessment.index(), sources);
       int release = javaRelease(plan.root(), root.resolve(file.getKey()));
       Map<TypeDeclaration<?>, LoopThreads.Choice> pooled = new LinkedHashMap<>();
+      Set<TypeDeclaration<?>> rethrowing = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
       Set<String> imports = new LinkedHashSet<>();
       List<String> descriptions = new ArrayList<>();
@@ -219,6 +220,12 @@ public final class LoopMigration {
           refusals.add(new Refusal(finding, "a loop around it or inside it is rewritten in this migration: one at a time"));
           continue;
         }
+        TypeDeclaration<?> top = RethrowAsIs.topOf(found.get());
+        Optional<String> rethrowProblem = done.rethrows() ? RethrowAsIs.problem(top, release) : Optional.empty();
+        if (rethrowProblem.isPresent()) {
+          refusals.add(new Refusal(finding, rethrowProblem.get()));
+          continue;
+        }
         CallableDeclaration<?> inOriginalFile = found.get().findAncestor(CallableDeclaration.class).orElseThrow();
         if (!methodsRewritten.add(inOriginalFile)) {
           // each rewrite names its locals from the method as it was: two would declare the same ones
@@ -227,6 +234,9 @@ public final class LoopMigration {
           continue;
         }
         edits.add(edit.get());
+        if (done.rethrows()) {
+          rethrowing.add(top);
+        }
         imports.addAll(done.imports());
         if (view != null) {
           imports.addAll(view.imports());
@@ -250,6 +260,13 @@ public final class LoopMigration {
         }
         edits.add(LoopCallPool.field(document, parsed.get(), pool.getKey(), imports, pool.getValue()));
         descriptions.add(LoopCallPool.NAME + " of " + pool.getKey().getNameAsString() + ": " + pool.getValue().describe());
+      }
+      for (TypeDeclaration<?> top : rethrowing) {
+        if (!RethrowAsIs.existing(top)) {
+          edits.add(RethrowAsIs.method(document, top));
+          descriptions.add(RethrowAsIs.NAME + "() of " + top.getNameAsString() + ": throws a call's failure again as it "
+              + "was, checked or not");
+        }
       }
       Optional<FileChange> cached = changes.stream().filter(c -> c.path().equals(projectPath)).findFirst();
       Optional<String> result = cached.isPresent()

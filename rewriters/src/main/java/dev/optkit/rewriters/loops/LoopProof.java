@@ -187,14 +187,11 @@ final class LoopProof {
     if (loop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, method)).isPresent()) {
       return Shape.refused("it runs inside a lambda, whose exceptions and captures optkit would have to change");
     }
-    // a checked exception the code that starts an element throws is held back to its element's turn and
-    // thrown there as the type it is: every type javac lets it be (the method's throws, catches around the loop)
+    // the checked exceptions javac lets the loop's code throw (the method's throws, catches around the loop): a
+    // failure held back to its element's turn is thrown again as it was (RethrowAsIs), whatever its type; an
+    // interrupt while waiting is thrown on as one where the code may throw it
     List<String> checked = new ArrayList<>();
     for (var thrown : method.getThrownExceptions()) {
-      if (thrown instanceof ClassOrInterfaceType type && ThrowsTypes.typeVariables(method).contains(type.getNameAsString())) {
-        return Shape.refused(method.getNameAsString() + "() declares 'throws " + thrown + "', a type variable: a "
-            + "checked exception held back to its element's turn could not be thrown again as that type");
-      }
       checked.add(thrown.asString());
     }
     for (TryStmt enclosing : ancestors(loop, method, TryStmt.class)) {
