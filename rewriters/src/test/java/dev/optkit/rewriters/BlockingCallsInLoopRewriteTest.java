@@ -151,7 +151,7 @@ class BlockingCallsInLoopRewriteTest {
                           if (startFailure == null) {
                               break; // every element walked and taken
                           }
-                          throw rethrowAsIs(startFailure);
+                          throw Quotes.rethrowAsIs(startFailure); // as it was thrown, checked or not
                       }
                       String sku = walked.remove();
                       String price;
@@ -159,7 +159,7 @@ class BlockingCallsInLoopRewriteTest {
                           price = started.remove().get();
                       } catch (ExecutionException failedAhead) {
                           Throwable cause = failedAhead.getCause();
-                          throw rethrowAsIs(cause);
+                          throw Quotes.rethrowAsIs(cause); // as it was thrown, checked or not
                       } catch (InterruptedException interrupted) {
                           Thread.currentThread().interrupt();
                           throw new java.util.concurrent.CancellationException("interrupted while waiting for price");
@@ -742,12 +742,45 @@ class BlockingCallsInLoopRewriteTest {
     MigrationPlan plan = fixture.plan();
     assertEquals(1, plan.loops().size(), plan.refusals().toString());
     String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
-    assertTrue(after.contains("throw rethrowAsIs(cause);") && after.contains("throw (E) failure;"), after);
+    assertTrue(after.contains("if (cause instanceof IOException) {") && after.contains("throw (IOException) cause;")
+        && after.contains("throw Quotes.rethrowAsIs(cause);") && after.contains("throw (E) failure;"), after);
     Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()), "8");
     Path migrated = fixture.compile(plan, "8");
     String base = prices.base();
     for (List<String> input : List.of(List.of("a", "b", "c", "d", "e", "f"), List.of("a", "missing-1", "broken-2"))) {
       assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
     }
+  }
+
+  /**
+   * Hostile review 70's F1: a catch around the loop naming a checked type only the call throws compiles only
+   * while the rewritten try may throw it: the held failure is thrown as that type first, then as it was. F2: a
+   * method declaring {@code throws E}, E any Throwable, is refused (the call runs as a Callable).
+   */
+  @Test
+  void aCatchAroundTheLoopStillCompilesAndAThrowableTypeVariableIsRefused() throws Exception {
+    String caught = QUOTES_JAVA_8.replace("public List<String> quoteAll(List<String> skus) throws IOException {",
+            "public List<String> quoteAll(List<String> skus) {")
+        .replace("        return quotes;\n", "        return quotes;\n        } catch (IOException e) {\n"
+            + "            throw new java.io.UncheckedIOException(\"quotes failed\", e);\n        }\n");
+    caught = caught.replaceFirst("(?m)^(        List<String> quotes = new ArrayList<>\\(\\);\n)", "        try {\n$1");
+    assertTrue(caught.contains("        try {\n        List<String> quotes") && caught.contains("catch (IOException e)"), caught);
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("caught")).java(caught).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()), "8");
+    Path migrated = fixture.compile(plan, "8");
+    String base = prices.base();
+    for (List<String> input : List.of(List.of("a", "b", "c"), List.of("a", "missing-1", "broken-2"))) {
+      assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
+    }
+    MigrationPlan typeVariable = new MigrationFixture(dir.resolve("typevar")).java(QUOTES_JAVA_8.replace(
+        "public List<String> quoteAll(List<String> skus) throws IOException {",
+        "public <E extends Throwable> List<String> quoteAll(List<String> skus) throws IOException, E {"))
+        .config(loopsOnly()).plan();
+    assertEquals(List.of(), typeVariable.loops());
+    String reason = typeVariable.refusals().get(0).reason();
+    assertEquals("quoteAll() declares 'throws E', which may be any Throwable: the call, run on the pool as a Callable, "
+        + "may throw Exceptions only", reason);
   }
 }

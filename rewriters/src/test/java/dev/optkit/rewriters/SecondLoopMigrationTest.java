@@ -43,27 +43,53 @@ class SecondLoopMigrationTest {
     assertEquals(2, after.split("LOOP_CALL_POOL.execute\\(", -1).length - 1, after);
     // and the method that throws a call's failure again as it was: one, the first migration's
     assertEquals(1, after.split("RuntimeException rethrowAsIs\\(Throwable failure\\)", -1).length - 1, after);
-    assertEquals(4, after.split("throw rethrowAsIs\\(", -1).length - 1, after);
+    assertEquals(4, after.split("throw Quotes.rethrowAsIs\\(", -1).length - 1, after);
     assertTrue(second.changes().get(0).descriptions().stream().anyMatch(d -> d.contains("the one an earlier migration added")));
     fixture.assertCompiles(second);
   }
 
-  /** A method of the file named as the one optkit adds (any class of the file: a nested class's would hide it). */
+  /**
+   * Hostile review 70: the method is called qualified ({@code Quotes.rethrowAsIs(x)}), so a nested class's own
+   * method of that name neither hides it nor is hidden (F3, F6: rewritten, compiled); one the top-level class
+   * declares itself would clash (F4), as would an unqualified call of a statically imported one, which the new
+   * member would hide (F5): refused with the reason.
+   */
   @Test
-  void aMethodNamedAsTheRethrowingOneIsRefusedWithItsName() {
-    String source = TWO_LOOPS.replace("    String fetch(String sku) {", """
-            static final class Helper {
-                static void rethrowAsIs(String message) {
-                    throw new IllegalStateException(message);
-                }
+  void aMethodOfThatNameIsLeftAloneWhereItCannotClashAndRefusedWhereItWould() throws Exception {
+    String nested = TWO_LOOPS.replace("    String fetch(String sku) {", """
+        static final class Helper {
+            static String rethrowAsIs(String message) {
+                return message;
             }
+        }
 
-            String fetch(String sku) {""".indent(0).stripTrailing().replace("\n", "\n") );
-    assertTrue(source.contains("static void rethrowAsIs(String message)"), source);
-    MigrationPlan plan = new MigrationFixture(dir).java(source).config(WiderLoopShapesTest.loopsOnly()).plan();
-    assertEquals(0, plan.loops().size(), plan.loops().toString());
-    assertTrue(plan.refusals().stream().map(Refusal::reason).anyMatch(r -> r.equals("its file already has a method "
+        String fetch(String sku) {""".stripIndent().stripTrailing().replace("\n", "\n    ").strip()
+        .replace("static final class Helper", "    static final class Helper"));
+    assertTrue(nested.contains("static String rethrowAsIs(String message)"), nested);
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("nested")).java(nested)
+        .config(WiderLoopShapesTest.loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    fixture.assertCompiles(plan);
+
+    String own = TWO_LOOPS.replace("    String fetch(String sku) {",
+        "    static String rethrowAsIs(String message) {\n        return message;\n    }\n\n    String fetch(String sku) {");
+    MigrationPlan refused = new MigrationFixture(dir.resolve("own")).java(own).config(WiderLoopShapesTest.loopsOnly()).plan();
+    assertEquals(0, refused.loops().size(), refused.loops().toString());
+    assertTrue(refused.refusals().stream().map(Refusal::reason).anyMatch(r -> r.equals("Quotes already has a method "
         + "named rethrowAsIs, the name optkit gives the method that throws a call's failure again as it was")),
-        plan.refusals().toString());
+        refused.refusals().toString());
+
+    String imported = TWO_LOOPS.replace("import java.util.List;\n", "import java.util.List;\n\n"
+            + "import static java.util.Objects.requireNonNull;\n")
+        .replace("    String fetch(String sku) {", "    String fetch(String sku) {\n        rethrowAsIs(sku);");
+    assertTrue(imported.contains("import static java.util.Objects.requireNonNull;") && imported.contains("rethrowAsIs(sku);"),
+        imported);
+    MigrationPlan hidden = new MigrationFixture(dir.resolve("imported")).java(imported.replace(
+        "import static java.util.Objects.requireNonNull;", "import static shop.Util.rethrowAsIs;"))
+        .config(WiderLoopShapesTest.loopsOnly()).plan();
+    assertEquals(0, hidden.loops().size(), hidden.loops().toString());
+    assertTrue(hidden.refusals().stream().map(Refusal::reason).anyMatch(r -> r.startsWith("its file calls a method "
+        + "named rethrowAsIs without a class")), hidden.refusals().toString());
   }
 }

@@ -125,7 +125,7 @@ class WiderLoopShapesTest {
                             if (startFailure == null) {
                                 break; // every element walked and taken
                             }
-                            throw rethrowAsIs(startFailure);
+                            throw Quotes.rethrowAsIs(startFailure); // as it was thrown, checked or not
                         }
                         String sku = walked.remove();
                         String answer;
@@ -133,7 +133,7 @@ class WiderLoopShapesTest {
                             answer = started.remove().get();
                         } catch (ExecutionException failedAhead) {
                             Throwable cause = failedAhead.getCause();
-                            throw rethrowAsIs(cause);
+                            throw Quotes.rethrowAsIs(cause); // as it was thrown, checked or not
                         } catch (InterruptedException interrupted) {
                             Thread.currentThread().interrupt();
                             throw new java.util.concurrent.CancellationException("interrupted while waiting for answer");
@@ -276,7 +276,7 @@ class WiderLoopShapesTest {
                             if (startFailure == null) {
                                 break; // every element walked and taken
                             }
-                            throw rethrowAsIs(startFailure);
+                            throw Quotes.rethrowAsIs(startFailure); // as it was thrown, checked or not
                         }
                         String sku = walked.remove();
                         Future<String> taken = started.remove();
@@ -286,7 +286,7 @@ class WiderLoopShapesTest {
                                 price = taken.get();
                             } catch (ExecutionException failedAhead) {
                                 Throwable cause = failedAhead.getCause();
-                                throw rethrowAsIs(cause);
+                                throw Quotes.rethrowAsIs(cause); // as it was thrown, checked or not
                             } catch (InterruptedException interrupted) {
                                 Thread.currentThread().interrupt();
                                 throw new java.util.concurrent.CancellationException("interrupted while waiting for price");

@@ -20,6 +20,8 @@ import java.util.List;
  * {@code urlParameter}: the String parameter its HTTP call takes the URL from, or -1 (see {@code sqlParameter}
  * for SQL): the method is the project's own HTTP helper.
  * {@code handedFields}: objects held in fields of this object that it hands to a call ({@link HandedFields}).
+ * {@code sharedFieldsRead}: fields of other objects, reached from state kept between calls, it reads directly
+ * ({@code holder.allowed}: {@link SharedFieldReads}).
  */
 public record MethodFact(
     String ownerType,
@@ -56,7 +58,8 @@ public record MethodFact(
     Integer urlParameter,
     List<String> handedFields,
     List<SqlConstant> sqlConstants,
-    List<String> inheritedNamesRead) {
+    List<String> inheritedNamesRead,
+    List<String> sharedFieldsRead) {
 
   /**
    * In {@code handedFields}: code held in a field that changes state kept between calls: an anonymous class changing its
@@ -96,6 +99,7 @@ public record MethodFact(
     opaqueCalls = opaqueCalls == null ? List.of() : opaqueCalls;
     fieldsRead = fieldsRead == null ? List.of() : fieldsRead;
     constructorCalls = constructorCalls == null ? List.of() : constructorCalls;
+    sharedFieldsRead = sharedFieldsRead == null ? List.of() : sharedFieldsRead;
   }
 
   /** Its calls of methods and of constructors ({@code new T(...)}), for what follows every call: reachability, the call graph. */

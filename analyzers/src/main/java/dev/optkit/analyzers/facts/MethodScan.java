@@ -68,6 +68,8 @@ public final class MethodScan {
   private final List<String> staticFieldsRead = new ArrayList<>();
   /** Static fields of other project classes this method reads ({@code Registry.count}), as {@code pkg.Type#field}. */
   private final List<String> otherStaticsRead = new ArrayList<>();
+  /** Fields of other objects reached from state kept between calls, read directly ({@link SharedFieldReads}). */
+  private final List<String> sharedFieldsRead = new ArrayList<>();
 
   /** The body's nodes, walked once (none for an abstract method). */
   public BodyNodes nodes;
@@ -125,6 +127,8 @@ public final class MethodScan {
         if (field != null && reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr) {
           noteMutableFieldRead(new NameExpr(field), field);
         }
+        SharedFieldReads.ofReference(reference, this).filter(e -> !sharedFieldsRead.contains(e))
+            .ifPresent(sharedFieldsRead::add);
       }
       for (ObjectCreationExpr creation : nodes.creations) {
         callVisitor.visitCreation(creation);
@@ -172,7 +176,7 @@ public final class MethodScan {
         List.copyOf(transactionControl), Math.max(sqlParameter, -1), returnRoots(changes.roots()),
         List.copyOf(staticFieldsRead), List.copyOf(opaqueCalls), List.copyOf(fieldsRead),
         List.copyOf(constructorCalls), List.copyOf(otherStaticsRead), Math.max(urlParameter, -1),
-        HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead));
+        HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead), List.copyOf(sharedFieldsRead));
   }
 
   /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
@@ -261,6 +265,7 @@ public final class MethodScan {
         return;
       }
       if (!(access.getScope() instanceof ThisExpr)) {
+        SharedFieldReads.entry(access, this).filter(e -> !sharedFieldsRead.contains(e)).ifPresent(sharedFieldsRead::add);
         return;
       }
       name = access.getNameAsString();

@@ -54,6 +54,8 @@ import java.util.Map;
  * @param foreignFieldWrites the fields of other classes and objects its code assigns ({@link ForeignFieldWrites})
  * @param namedQueries the names of the named JPA queries it declares, {@code Type.*} for one not written as a literal
  *     ({@code this::rename}), by name, sorted: callers the call graph does not show
+ * @param changingFields its own fields whose value or object its code changes after construction ({@code allowed} of
+ *     {@code allow(r) { allowed.add(r); }}), sorted: state of its objects, however another class reads it
  */
 public record TypeFact(
     String qualifiedName,
@@ -87,7 +89,8 @@ public record TypeFact(
     List<String> namedQueries,
     Map<String, String> textConstants,
     List<String> convertedFields,
-    List<String> nonFinalFields) {
+    List<String> nonFinalFields,
+    List<String> changingFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -101,6 +104,7 @@ public record TypeFact(
     transientFields = transientFields == null ? List.of() : transientFields;
     privateFields = privateFields == null ? List.of() : privateFields;
     nonFinalFields = nonFinalFields == null ? List.of() : nonFinalFields;
+    changingFields = changingFields == null ? List.of() : changingFields;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;

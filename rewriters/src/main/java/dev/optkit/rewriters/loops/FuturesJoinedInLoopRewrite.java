@@ -244,6 +244,7 @@ public final class FuturesJoinedInLoopRewrite {
           .append(futureTask).append('<').append(answerType).append(">(() -> null);").append(nl);
     }
     List<String> checked = shape.checked();
+    String owner = RethrowAsIs.topOf(loop).getNameAsString();
     String failureType = "Throwable";
     out.append(indent).append("boolean ").append(walkedAll).append(" = false;").append(nl);
     out.append(indent).append(failureType).append(' ').append(failure).append(" = null;").append(nl);
@@ -299,7 +300,7 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(i3).append("if (").append(failure).append(" == null) {").append(nl);
     out.append(i4).append("break; // every element walked and taken").append(nl);
     out.append(i3).append('}').append(nl);
-    rethrown(out, failure, i3, nl);
+    rethrown(out, failure, checked, owner, i3, unitIndent, nl);
     out.append(i2).append('}').append(nl);
     out.append(i2).append(variable).append(" = ").append(walked).append(".remove();").append(nl);
     String turn = i2;
@@ -319,7 +320,7 @@ public final class FuturesJoinedInLoopRewrite {
     } else {
       String answerName = inCall != null ? answer
           : ((VariableDeclarationExpr) start.getExpression()).getVariable(0).getNameAsString();
-      answerTaken(out, declaration, answerName, taken, checked, names, turn, unitIndent, nl);
+      answerTaken(out, declaration, answerName, taken, checked, owner, names, turn, unitIndent, nl);
     }
     int afterStart = start.getEnd().get().line + 1;
     if (inCall != null) {
@@ -379,7 +380,7 @@ public final class FuturesJoinedInLoopRewrite {
    * call's own exception thrown again as the type it is, as the loop threw it before.
    */
   private void answerTaken(StringBuilder out, String declaration, String answer, String taken, List<String> checked,
-      FreshNames names, String indent, String unitIndent, String nl) {
+      String owner, FreshNames names, String indent, String unitIndent, String nl) {
     String i1 = indent + unitIndent;
     String failed = names.take("failedAhead");
     String cause = names.take("cause");
@@ -391,7 +392,7 @@ public final class FuturesJoinedInLoopRewrite {
     out.append(indent).append("} catch (").append(Imports.reference(unit, "java.util.concurrent.ExecutionException"))
         .append(' ').append(failed).append(") {").append(nl);
     out.append(i1).append("Throwable ").append(cause).append(" = ").append(failed).append(".getCause();").append(nl);
-    rethrown(out, cause, i1, nl);
+    rethrown(out, cause, checked, owner, i1, unitIndent, nl);
     out.append(indent).append("} catch (InterruptedException ").append(interrupted).append(") {").append(nl);
     if (checked.contains("InterruptedException")) {
       // thrown on, the interrupt is the exception (its flag cleared), as a blocking call leaves it
@@ -408,8 +409,16 @@ public final class FuturesJoinedInLoopRewrite {
    * A held-back failure thrown again as it was: unchecked, an error, one of the checked types javac lets the
    * loop's code throw there, or a checked one the call throws without declaring it ({@link RethrowAsIs}).
    */
-  private static void rethrown(StringBuilder out, String failure, String indent, String nl) {
-    out.append(indent).append(RethrowAsIs.statement(failure)).append(nl);
+  private static void rethrown(StringBuilder out, String failure, List<String> checked, String owner, String indent,
+      String unitIndent, String nl) {
+    // the checked types the loop's code declares or a catch around it names, thrown as themselves: a catch around
+    // the loop compiles only while its try may throw them (hostile review 70's F1)
+    for (String type : checked) {
+      out.append(indent).append("if (").append(failure).append(" instanceof ").append(type).append(") {").append(nl);
+      out.append(indent).append(unitIndent).append("throw (").append(type).append(") ").append(failure).append(';').append(nl);
+      out.append(indent).append('}').append(nl);
+    }
+    out.append(indent).append(RethrowAsIs.statement(owner, failure)).append(nl);
   }
 
   /** Each use of the loop's element among the moved statements, renamed to the element started ahead. */

@@ -191,8 +191,20 @@ final class LoopProof {
     // failure held back to its element's turn is thrown again as it was (RethrowAsIs), whatever its type; an
     // interrupt while waiting is thrown on as one where the code may throw it
     List<String> checked = new ArrayList<>();
+    java.util.Map<String, List<String>> variables = ThrowsTypes.typeVariables(method);
     for (var thrown : method.getThrownExceptions()) {
-      checked.add(thrown.asString());
+      List<String> bounds = thrown instanceof ClassOrInterfaceType type ? variables.get(type.getNameAsString()) : null;
+      boolean anyThrowable = List.of("Throwable", "java.lang.Throwable").contains(thrown.asString())
+          || bounds != null && (bounds.isEmpty() || bounds.stream().anyMatch(b -> b.equals("Throwable")
+              || b.equals("java.lang.Throwable")));
+      if (anyThrowable && kind == Start.BLOCKING_CALL) {
+        // hostile review 70's F2: the call is handed to the pool as a Callable, which may throw an Exception only
+        return Shape.refused(method.getNameAsString() + "() declares 'throws " + thrown + "', which may be any "
+            + "Throwable: the call, run on the pool as a Callable, may throw Exceptions only");
+      }
+      if (bounds == null) {
+        checked.add(thrown.asString()); // a type variable: instanceof cannot test for it, and needs not
+      }
     }
     for (TryStmt enclosing : ancestors(loop, method, TryStmt.class)) {
       if (!isInside(loop, enclosing.getTryBlock())) {

@@ -34,8 +34,15 @@ final class RethrowAsIs {
     return top;
   }
 
-  /** Why the top-level type cannot hold the method; empty when it can or does. */
-  static Optional<String> problem(TypeDeclaration<?> top, int release) {
+  /**
+   * Why the top-level type cannot hold the method; empty when it can or does. The rewrite calls it qualified
+   * ({@code Quotes.rethrowAsIs(x)}), so a method of that name a nested class declares or inherits does not hide it
+   * (hostile review 70's F3); one the type itself declares or inherits would clash (F4), and an unqualified call of
+   * that name elsewhere in the file (a static import's) would find the new one instead (F5).
+   *
+   * @param inherited the project supertypes of the top-level type declaring a method of that name
+   */
+  static Optional<String> problem(TypeDeclaration<?> top, int release, java.util.function.Supplier<Optional<String>> inherited) {
     if (top.isAnnotationDeclaration()) {
       return Optional.of("it is in an annotation type, which cannot declare the method that throws a call's failure "
           + "again as it was");
@@ -44,11 +51,25 @@ final class RethrowAsIs {
       return Optional.of("it is in an interface, whose static methods are public before Java 9: the method that throws "
           + "a call's failure again as it was would be part of its API");
     }
-    for (MethodDeclaration method : top.findAll(MethodDeclaration.class)) {
-      if (method.getNameAsString().equals(NAME) && !madeByOptkit(method)) {
-        return Optional.of("its file already has a method named " + NAME + ", the name optkit gives the method that "
-            + "throws a call's failure again as it was");
+    for (MethodDeclaration method : top.getMethodsByName(NAME)) {
+      if (!madeByOptkit(method)) {
+        return Optional.of(top.getNameAsString() + " already has a method named " + NAME + ", the name optkit gives the "
+            + "method that throws a call's failure again as it was");
       }
+    }
+    Optional<String> declaring = inherited.get();
+    if (declaring.isPresent()) {
+      return Optional.of(top.getNameAsString() + " inherits a method named " + NAME + " from " + declaring.get()
+          + ", the name optkit gives the method that throws a call's failure again as it was");
+    }
+    CompilationUnit unit = top.findCompilationUnit().orElse(null);
+    boolean imported = unit != null && unit.getImports().stream().anyMatch(i -> i.isStatic()
+        && (i.isAsterisk() || i.getName().getIdentifier().equals(NAME)));
+    boolean calledPlain = top.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+        .anyMatch(call -> call.getNameAsString().equals(NAME) && call.getScope().isEmpty());
+    if (imported && calledPlain) {
+      return Optional.of("its file calls a method named " + NAME + " without a class, which the method optkit adds "
+          + "under that name (to throw a call's failure again as it was) would hide");
     }
     return Optional.empty();
   }
@@ -65,9 +86,9 @@ final class RethrowAsIs {
             && c.getEnd().get().line < method.getBegin().get().line)).orElse(false);
   }
 
-  /** {@code throw rethrowAsIs(failure);}: the statement a rewritten loop throws a held failure with. */
-  static String statement(String failure) {
-    return "throw " + NAME + "(" + failure + ");";
+  /** {@code throw Quotes.rethrowAsIs(failure);}: the statement a rewritten loop throws a held failure with. */
+  static String statement(String owner, String failure) {
+    return "throw " + owner + "." + NAME + "(" + failure + "); // as it was thrown, checked or not";
   }
 
   /** The method, inserted as the last lines of the type's body. */

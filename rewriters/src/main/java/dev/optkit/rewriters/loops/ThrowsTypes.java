@@ -26,6 +26,24 @@ final class ThrowsTypes {
     return types;
   }
 
+  /**
+   * The type variables in scope of the method, its own and its classes', each with its bounds as written
+   * (none: unbounded).
+   */
+  static java.util.Map<String, List<String>> typeVariables(com.github.javaparser.ast.body.CallableDeclaration<?> method) {
+    java.util.Map<String, List<String>> variables = new java.util.HashMap<>();
+    method.getTypeParameters().forEach(t -> variables.putIfAbsent(t.getNameAsString(),
+        t.getTypeBound().stream().map(Type::asString).toList()));
+    for (com.github.javaparser.ast.Node at = method.getParentNode().orElse(null); at != null;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> generic) {
+        generic.getTypeParameters().forEach(t -> variables.putIfAbsent(t.getNameAsString(),
+            t.getTypeBound().stream().map(Type::asString).toList()));
+      }
+    }
+    return variables;
+  }
+
   static String simpleName(Type type) {
     return type instanceof ClassOrInterfaceType c ? c.getNameAsString() : type.asString();
   }

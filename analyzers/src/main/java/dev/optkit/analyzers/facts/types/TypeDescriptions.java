@@ -8,18 +8,11 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.facts.ExistingCacheFact;
 import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.facts.PreOrder;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.SourceText;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -34,10 +27,8 @@ import dev.optkit.analyzers.facts.values.SealedFields;
 import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -80,6 +71,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       kind = "annotation";
     }
     Map<String, String> fields = new TreeMap<>();
+    java.util.TreeSet<String> changing = new java.util.TreeSet<>();
     for (FieldDeclaration field : type.getFields()) {
       boolean injected = field.getAnnotations().stream().anyMatch(a -> INJECTION_ANNOTATIONS.contains(a.getName().getIdentifier()));
       for (VariableDeclarator variable : field.getVariables()) {
@@ -87,12 +79,13 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         fields.put(variable.getNameAsString(), fieldType);
         boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
         String name = variable.getNameAsString();
-        boolean changed = !field.isFinal() && assignedOutsideConstructors(type, name, field.isStatic())
-            || mutatedOutsideConstructors(type, name, field.isStatic());
+        boolean changed = !field.isFinal() && writes.assignedOutsideConstructors(type, name, field.isStatic())
+            || writes.mutatedOutsideConstructors(type, name, field.isStatic());
         // holder.allowed.add(x) in a method: the object in holder changes, whatever its class (hostile review 64's A)
-        boolean partsChanged = !constant && fieldWrites(type).partsChanged().contains(name);
+        boolean partsChanged = !constant && writes.partsChanged(type).contains(name);
         if (!injected && !constant && isStateType(fieldType, variable) && changed || partsChanged) {
           file.mutableFields.add(qualified + "#" + variable.getNameAsString());
+          changing.add(variable.getNameAsString());
           if (field.isStatic()) {
             file.staticMutableFields.add(qualified + "#" + variable.getNameAsString());
           }
@@ -132,7 +125,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
-        convertedFields(type), nonFinalFields(type));
+        convertedFields(type), nonFinalFields(type), List.copyOf(changing));
   }
 
   /**
@@ -348,125 +341,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     return java.util.Collections.unmodifiableMap(arguments);
   }
 
-  private static final Set<String> STATE_MUTATORS = Set.of(
-      "put", "putAll", "putIfAbsent", "remove", "clear", "add", "addAll", "set", "merge", "compute",
-      "computeIfAbsent", "computeIfPresent", "replace", "replaceAll", "removeIf", "incrementAndGet",
-      "decrementAndGet", "getAndIncrement", "getAndDecrement", "addAndGet", "getAndSet", "getAndAdd", "lazySet",
-      "accumulateAndGet", "updateAndGet", "increment", "decrement", "reset", "accumulate", "getAndUpdate",
-      "getAndAccumulate", "compareAndSet", "push", "pop", "offer", "poll", "append", "insert", "addFirst", "addLast",
-      "retainAll", "removeAll", "sort");
-
-  /** The fields a type's methods (not its constructors) assign, and those they change in place. */
-  private record FieldWrites(Set<String> assigned, Set<String> mutated, Set<String> partsChanged) {}
-
-  private final Map<TypeDeclaration<?>, FieldWrites> fieldWrites = new java.util.IdentityHashMap<>();
-  private final Map<TypeDeclaration<?>, FieldWrites> constructorWrites = new java.util.IdentityHashMap<>();
-
-  /** One walk over the type's methods, however many fields ask. */
-  private FieldWrites fieldWrites(TypeDeclaration<?> type) {
-    return fieldWrites.computeIfAbsent(type, t -> {
-      FieldWrites own = writesIn(t.getMethods(), t);
-      // static class Acc { void add(String r) { SEEN.add(r); } }: a nested class's code changes the outer's field
-      // as the outer's own methods do (hostile review 62's static_nested), unless the nested class has its own
-      for (var member : t.getMembers()) {
-        if (member instanceof TypeDeclaration<?> nested) {
-          FieldWrites inner = fieldWrites(nested);
-          java.util.function.Predicate<String> outer = name -> nested.getFieldByName(name).isEmpty();
-          inner.assigned().stream().filter(outer).forEach(own.assigned()::add);
-          inner.mutated().stream().filter(outer).forEach(own.mutated()::add);
-        }
-      }
-      return own;
-    });
-  }
-
-  /**
-   * What its constructors and instance initialisers write: construction for its own object's fields, but a change of
-   * a static each time an object is made ({@code REGISTRY.add(name)} in {@code Role(name)}: hostile review 64's K).
-   */
-  private FieldWrites constructorWrites(TypeDeclaration<?> type) {
-    return constructorWrites.computeIfAbsent(type, t -> {
-      List<Node> constructing = new ArrayList<>(t.getConstructors());
-      t.getMembers().stream().filter(m -> m instanceof com.github.javaparser.ast.body.InitializerDeclaration init
-          && !init.isStatic()).forEach(constructing::add);
-      return writesIn(constructing, t);
-    });
-  }
-
-  private static FieldWrites writesIn(List<? extends Node> members, TypeDeclaration<?> t) {
-    Set<String> assigned = new HashSet<>();
-    Set<String> mutated = new HashSet<>();
-    Set<String> parts = new HashSet<>();
-    for (Node member : members) {
-      PreOrder.walk(member, node -> {
-        if (node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())) {
-          Expression scope = call.getScope().orElse(null);
-          if (scope instanceof NameExpr name) {
-            mutated.add(name.getNameAsString());
-          } else if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            mutated.add(access.getNameAsString());
-          } else if (scope instanceof FieldAccessExpr access) {
-            ownFieldRoot(access, t).ifPresent(parts::add); // holder.allowed.add(x) changes what holder holds
-          }
-        } else if (node instanceof com.github.javaparser.ast.expr.MethodReferenceExpr reference
-            && STATE_MUTATORS.contains(reference.getIdentifier())) {
-          // rows.forEach(seen::add) fills seen as seen.add(row) does (hostile review 62's hist_field_ref)
-          String field = dev.optkit.analyzers.facts.values.NameScopes.referencedField(reference,
-              name -> t.getFieldByName(name).isEmpty(), name -> t.getFieldByName(name).isPresent());
-          if (field != null) {
-            mutated.add(field);
-          }
-        } else if (node instanceof UnaryExpr step && (step.getOperator().isPostfix()
-            || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-            || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {
-          if (step.getExpression() instanceof NameExpr name) {
-            mutated.add(name.getNameAsString());
-          } else if (step.getExpression() instanceof FieldAccessExpr access) {
-            mutated.add(access.getNameAsString());
-            ownFieldRoot(access, t).ifPresent(parts::add); // holder.count++
-          }
-        } else if (node instanceof AssignExpr assign) {
-          if (assign.getTarget() instanceof NameExpr name) {
-            assigned.add(name.getNameAsString());
-          } else if (assign.getTarget() instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            assigned.add(access.getNameAsString());
-          } else if (assign.getTarget() instanceof FieldAccessExpr access) {
-            ownFieldRoot(access, t).ifPresent(parts::add); // holder.allowed = x: holder's object changes
-          }
-        }
-      });
-    }
-    mutated.addAll(parts);
-    return new FieldWrites(assigned, mutated, parts);
-  }
-
-  /** {@code holder.allowed} or {@code this.holder.allowed}: the type's own field the chain starts from. */
-  private static Optional<String> ownFieldRoot(FieldAccessExpr access, TypeDeclaration<?> type) {
-    Expression at = access.getScope();
-    while (at instanceof FieldAccessExpr outer && !(outer.getScope() instanceof ThisExpr)) {
-      at = outer.getScope();
-    }
-    if (at instanceof NameExpr name && dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(
-        name.getNameAsString(), name)) {
-      return Optional.empty(); // tuned(Options options) { options.level = 3; }: the parameter's object, not the field's
-    }
-    String root = at instanceof NameExpr name ? name.getNameAsString()
-        : at instanceof FieldAccessExpr own ? own.getNameAsString() : null;
-    return Optional.ofNullable(root).filter(name -> type.getFieldByName(name).isPresent());
-  }
-
-  /**
-   * A field whose object changes after construction: a final map or list filled by a method, an
-   * atomic counter, a field stepped with {@code ++}. A result computed from it changes with it.
-   */
-  private boolean mutatedOutsideConstructors(TypeDeclaration<?> type, String field, boolean isStatic) {
-    return fieldWrites(type).mutated().contains(field) || isStatic && constructorWrites(type).mutated().contains(field);
-  }
-
-  /** A field set only while constructing is effectively final; one set by setters is state, a static always. */
-  private boolean assignedOutsideConstructors(TypeDeclaration<?> type, String field, boolean isStatic) {
-    return fieldWrites(type).assigned().contains(field) || isStatic && constructorWrites(type).assigned().contains(field);
-  }
+  private final OwnFieldWrites writes = new OwnFieldWrites();
 
   /** Values and collections: state a result can depend on, unlike injected collaborators. */
   private boolean isStateType(String type, VariableDeclarator variable) {

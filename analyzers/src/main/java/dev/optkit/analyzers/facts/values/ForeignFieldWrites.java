@@ -53,6 +53,15 @@ public final class ForeignFieldWrites {
       if (own(call, type) && CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
           && (call.getScope().get() instanceof FieldAccessExpr || call.getScope().get() instanceof NameExpr)) {
         note(call.getScope().get(), names, found, type);
+      } else if (own(call, type) && CHANGING_CALLS.contains(call.getNameAsString())
+          && call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr accessor
+          && accessor.getArguments().isEmpty() && accessor.getScope().isPresent()
+          && !(accessor.getScope().get() instanceof ThisExpr)) {
+        // holder.getAllowed().add(x), limits.allowed().add(x): the field a getter or a record's accessor hands out,
+        // of a class the receiver's declaration may not give: any class's field of that name (review 66's P)
+        if (!constructingOwn(accessor, type)) {
+          accessedField(accessor.getNameAsString()).ifPresent(field -> found.add("instance:*#" + field));
+        }
       }
     }
     reflectiveWrites(type, names, found);
@@ -73,6 +82,49 @@ public final class ForeignFieldWrites {
       }
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * {@code { holder.allowed.add("admin"); }}, {@code this.holder.getAllowed().add(r)} in a constructor: the object
+   * being made fills what its own instance field holds, which is construction (hostile review 66's
+   * c_holder_no_seeded), not a change of another object's field after its construction.
+   */
+  private static boolean constructingOwn(Expression target, TypeDeclaration<?> type) {
+    boolean constructing = target.findAncestor(com.github.javaparser.ast.body.ConstructorDeclaration.class).isPresent()
+        || target.findAncestor(com.github.javaparser.ast.body.InitializerDeclaration.class).filter(i -> !i.isStatic())
+            .isPresent();
+    if (!constructing || target.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).isPresent()) {
+      return false;
+    }
+    Expression at = target;
+    while (at instanceof FieldAccessExpr || at instanceof com.github.javaparser.ast.expr.MethodCallExpr
+        || at instanceof com.github.javaparser.ast.expr.ArrayAccessExpr) {
+      Expression next = at instanceof FieldAccessExpr field ? field.getScope()
+          : at instanceof com.github.javaparser.ast.expr.ArrayAccessExpr element ? element.getName()
+          : ((com.github.javaparser.ast.expr.MethodCallExpr) at).getScope().orElse(null);
+      if (next instanceof ThisExpr && at instanceof FieldAccessExpr own) {
+        return type.getFieldByName(own.getNameAsString()).filter(f -> !f.isStatic()).isPresent();
+      }
+      if (next == null) {
+        return false;
+      }
+      at = next;
+    }
+    return at != target && at instanceof NameExpr name && !NameScopes.declaredInScope(name.getNameAsString(), name)
+        && type.getFieldByName(name.getNameAsString()).filter(f -> !f.isStatic()).isPresent();
+  }
+
+  /** {@code getAllowed} and {@code isOpen} name fields {@code allowed} and {@code open}; a record's {@code allowed} itself. */
+  private static java.util.Optional<String> accessedField(String accessor) {
+    for (String prefix : List.of("get", "is")) {
+      if (accessor.length() > prefix.length() && accessor.startsWith(prefix)
+          && Character.isUpperCase(accessor.charAt(prefix.length()))) {
+        return java.util.Optional.of(Character.toLowerCase(accessor.charAt(prefix.length()))
+            + accessor.substring(prefix.length() + 1));
+      }
+    }
+    return accessor.equals("get") || accessor.equals("stream") || accessor.equals("iterator")
+        ? java.util.Optional.empty() : java.util.Optional.of(accessor);
   }
 
   /** The prefix of an entry naming a field of another object this type's code reads directly ({@code users.holder}). */
@@ -123,6 +175,9 @@ public final class ForeignFieldWrites {
   }
 
   private static void note(Expression target, TypeNames names, TreeSet<String> found, TypeDeclaration<?> type) {
+    if (constructingOwn(target, type)) {
+      return;
+    }
     if (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr element) {
       note(element.getName(), names, found, type); // PetMappers.parts[0] = s: the array the field holds (f2)
       return;

@@ -4,6 +4,7 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,8 +26,9 @@ public final class ForeignFieldAssignments {
 
   /** Why the method's answer may change with no write a key sees: a field it reads that another class assigns. */
   public Optional<String> whyNot(IndexedMethod method, boolean thisShared) {
-    if (method.fact().fieldsRead().isEmpty()) {
-      return Optional.empty();
+    Optional<String> shared = sharedObjectField(method, thisShared);
+    if (shared.isPresent() || method.fact().fieldsRead().isEmpty()) {
+      return shared;
     }
     Map<String, String> all = assigners();
     String owner = method.fact().ownerType();
@@ -56,13 +58,85 @@ public final class ForeignFieldAssignments {
     return Optional.empty();
   }
 
+  /**
+   * A field of another object the method reads directly, reached from state kept between calls ({@code
+   * holder.allowed}, {@code HOLDER.allowed}, {@code Mode.STRICT.allowed}), that changes after construction: its own
+   * class's code changes it ({@code Holder.allow(r)} adds to it), or another class's does ({@code
+   * users.holder.allowed.add(r)}, {@code holder.getAllowed().add(r)}, through an alias). Hostile review 66's P group:
+   * such a read was no state at all, and the cache answered with the set as it was when first read.
+   */
+  private Optional<String> sharedObjectField(IndexedMethod method, boolean thisShared) {
+    for (String entry : method.fact().sharedFieldsRead()) {
+      boolean throughStatic = entry.startsWith("static:");
+      if (!throughStatic && !thisShared) {
+        continue; // this object's fields lead to it, and the object is made for the call
+      }
+      String type = entry.substring(entry.indexOf(':') + 1, entry.indexOf('#'));
+      String field = entry.substring(entry.indexOf('#') + 1);
+      Optional<String> changer = type.equals("*") || index.type(type).isEmpty() ? changedByName(field)
+          : changedIn(type, field);
+      if (changer.isPresent()) {
+        boolean named = !type.equals("*") && index.type(type).isPresent();
+        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+            + "() reads " + (named ? simple(type) + "." + field + ", a field" : "field " + field) + " of an object it reaches "
+            + "through " + (throughStatic ? "a static field" : "a field of its own") + " (kept between calls)"
+            + (named ? "" : ", whose class optkit cannot name") + ", and " + changer.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Who changes field f of T (or of a supertype declaring it) after construction, in words; empty when nobody. */
+  private Optional<String> changedIn(String type, String field) {
+    List<String> owners = new java.util.ArrayList<>(List.of(type));
+    owners.addAll(index.supertypesOf(type));
+    for (String owner : owners) {
+      Optional<TypeFact> fact = index.type(owner);
+      if (fact.isEmpty() || !fact.get().fieldTypes().containsKey(field)) {
+        continue;
+      }
+      if (fact.get().changingFields().contains(field)) {
+        return Optional.of(simple(owner) + "'s own code changes it after construction");
+      }
+      Map<String, String> all = assigners();
+      String by = all.getOrDefault("instance:" + owner + "#" + field, all.get("static:" + owner + "#" + field));
+      if (by != null) {
+        return Optional.of(simple(by) + "'s code changes that field of a " + simple(owner) + " object (optkit does not "
+            + "follow which object)");
+      }
+      by = fact.get().privateFields().contains(field) ? null
+          : all.getOrDefault("instance:*#" + field, all.get("static:*#" + field));
+      return by == null ? Optional.empty()
+          : Optional.of(simple(by) + " may change it (it changes a field of that name on an object optkit cannot type)");
+    }
+    return Optional.empty();
+  }
+
+  /** Who may change a field of that name, of an object whose class the declarations do not give. */
+  private Optional<String> changedByName(String field) {
+    for (TypeFact type : productionTypes()) {
+      if (type.changingFields().contains(field)) {
+        return Optional.of(simple(type.qualifiedName()) + "'s code changes a field of that name after construction");
+      }
+    }
+    String suffix = "#" + field;
+    return assigners().entrySet().stream().filter(e -> e.getKey().endsWith(suffix)
+            && (e.getKey().startsWith("instance:") || e.getKey().startsWith("static:"))) // not another class's reads
+        .map(Map.Entry::getValue).sorted()
+        .findFirst().map(by -> simple(by) + "'s code changes a field of that name");
+  }
+
+  private List<TypeFact> productionTypes() {
+    return index.types().stream().filter(type -> !dev.optkit.analyzers.source.SourceSet.isTestPath(
+            String.valueOf(index.pathOfType(type.qualifiedName()))))
+        .sorted(java.util.Comparator.comparing(TypeFact::qualifiedName)).toList();
+  }
+
   private synchronized Map<String, String> assigners() {
     if (assigners == null) {
       Map<String, String> found = new HashMap<>();
       // production code's writes: a test setting a field (ReflectionTestUtils.setField(bean, "x", mock)) runs in tests
-      index.types().stream().filter(type -> !dev.optkit.analyzers.source.SourceSet.isTestPath(
-              String.valueOf(index.pathOfType(type.qualifiedName()))))
-          .sorted(java.util.Comparator.comparing(TypeFact::qualifiedName)).forEach(type -> {
+      productionTypes().forEach(type -> {
         for (String entry : type.foreignFieldWrites()) {
           found.putIfAbsent(entry, type.qualifiedName());
         }

@@ -1,0 +1,9 @@
+package shop;
+
+import java.util.*;
+import java.util.function.*;
+import java.util.concurrent.atomic.*;
+import java.util.stream.*;
+
+@org.springframework.stereotype.Component
+public class Holder { public final Set<String> allowed = new HashSet<>(); }
