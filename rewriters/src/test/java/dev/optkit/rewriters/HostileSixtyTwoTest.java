@@ -28,7 +28,8 @@ class HostileSixtyTwoTest {
   private static final List<String> ROLES = List.of("filter_set_ref", "array_field_ref", "other_static_ref",
       "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain", "static_upper_read_ref",
       "holder_lab_ref", "holder_set_ref", "holder_set_plain", "enum_const_ref", "enum_const_plain", "static_const_ref",
-      "k_super_read", "k_other_static_read");
+      "k_super_read", "k_other_static_read", "p_alias_change", "p_atomicref", "p_enum", "p_getter_change", "p_inherited",
+      "p_map_value", "p_method_change", "p_nested_alias", "p_record_holder", "p_static_holder");
 
   private MigrationPlan plan(String name) {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile62/base");
