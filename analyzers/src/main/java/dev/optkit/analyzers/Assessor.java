@@ -292,7 +292,7 @@ public final class Assessor {
   }
 
   /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
-  private static final int FACTS_SCHEMA = 38;
+  private static final int FACTS_SCHEMA = 39;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

@@ -56,15 +56,9 @@ class SecondLoopMigrationTest {
    */
   @Test
   void aMethodOfThatNameIsLeftAloneWhereItCannotClashAndRefusedWhereItWould() throws Exception {
-    String nested = TWO_LOOPS.replace("    String fetch(String sku) {", """
-        static final class Helper {
-            static String rethrowAsIs(String message) {
-                return message;
-            }
-        }
-
-        String fetch(String sku) {""".stripIndent().stripTrailing().replace("\n", "\n    ").strip()
-        .replace("static final class Helper", "    static final class Helper"));
+    String nested = TWO_LOOPS.replace("    String fetch(String sku) {", "    static final class Helper {\n"
+        + "        static String rethrowAsIs(String message) {\n            return message;\n        }\n    }\n\n"
+        + "    String fetch(String sku) {");
     assertTrue(nested.contains("static String rethrowAsIs(String message)"), nested);
     MigrationFixture fixture = new MigrationFixture(dir.resolve("nested")).java(nested)
         .config(WiderLoopShapesTest.loopsOnly());

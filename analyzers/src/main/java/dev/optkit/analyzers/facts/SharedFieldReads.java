@@ -19,8 +19,8 @@ import java.util.Optional;
  * Whether that field changes after construction is known only with every class in sight (its own class's
  * code, or any code's {@code x.allowed.add(...)}): the index decides (hostile review 66's P group: such reads
  * were no state at all, and a cache answered with the set as it was). Entries are {@code this:T#f} (read through
- * this object's fields: state when the object is shared) or {@code static:T#f} (through a static: always
- * state), {@code T} the declared type of the object read, {@code *} when the declarations do not give it.
+ * this object's fields: state when the object is shared), {@code call:T#f} (through its own method's answer: the
+ * same) or {@code static:T#f} (through a static: always state), {@code T} the declared type of the object read, {@code *} when the declarations do not give it.
  * A local's or a parameter's object is left out: this call's own, or the caller's (what a key covers).
  */
 final class SharedFieldReads {
@@ -32,7 +32,7 @@ final class SharedFieldReads {
 
   /**
    * {@code HOLDER.allowed::contains}: the parser reads a method reference's dotted scope as a type's name, so the
-   * read is made anew from its text; {@code at} is the reference, where it stands.
+   * read is made anew from that name's parts; the reference is where it stands.
    */
   static Optional<String> ofReference(com.github.javaparser.ast.expr.MethodReferenceExpr reference, MethodScan m) {
     if (!(reference.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr type)
@@ -40,12 +40,13 @@ final class SharedFieldReads {
         || named.getScope().isEmpty() || named.getTypeArguments().isPresent()) {
       return Optional.empty();
     }
-    try {
-      Expression parsed = com.github.javaparser.StaticJavaParser.parseExpression(named.asString());
-      return parsed instanceof FieldAccessExpr read ? entry(read, reference, m) : Optional.empty();
-    } catch (com.github.javaparser.ParseProblemException e) {
-      return Optional.empty();
-    }
+    return entry((FieldAccessExpr) asName(named), reference, m);
+  }
+
+  /** {@code HOLDER.allowed} written as a type's name, as the expression it is. */
+  private static Expression asName(com.github.javaparser.ast.type.ClassOrInterfaceType named) {
+    return named.getScope().<Expression>map(scope -> new FieldAccessExpr(asName(scope), named.getNameAsString()))
+        .orElseGet(() -> new NameExpr(named.getNameAsString()));
   }
 
   private static Optional<String> entry(FieldAccessExpr read, com.github.javaparser.ast.Node place, MethodScan m) {
@@ -77,8 +78,10 @@ final class SharedFieldReads {
       }
     }
     String root;
-    if (at instanceof ThisExpr || at instanceof MethodCallExpr) {
-      root = "this"; // this.opts.prefix, getHolder().allowed: this object's state, or its own method's answer
+    if (at instanceof ThisExpr) {
+      root = "this"; // this.opts.prefix: this object's state
+    } else if (at instanceof MethodCallExpr) {
+      root = "call"; // getHolder().allowed: what its own method answers, from this object's state
     } else if (at instanceof NameExpr name) {
       String variable = name.getNameAsString();
       if (m.locals.types.containsKey(variable)) {

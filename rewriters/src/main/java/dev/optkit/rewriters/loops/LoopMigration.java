@@ -221,11 +221,7 @@ public final class LoopMigration {
           continue;
         }
         TypeDeclaration<?> top = RethrowAsIs.topOf(found.get());
-        Optional<String> rethrowProblem = done.rethrows() ? RethrowAsIs.problem(top, release, () -> assessment.index()
-            .supertypesOf(top.getFullyQualifiedName().orElse(top.getNameAsString())).stream()
-            .filter(type -> !type.equals(top.getFullyQualifiedName().orElse(top.getNameAsString())))
-            .filter(type -> assessment.index().methods(type, RethrowAsIs.NAME).stream()
-                .anyMatch(m -> !m.fact().isPrivate())).findFirst()) // a private one is not inherited
+        Optional<String> rethrowProblem = done.rethrows() ? RethrowAsIs.problem(top, release, assessment.index())
             : Optional.empty();
         if (rethrowProblem.isPresent()) {
           refusals.add(new Refusal(finding, rethrowProblem.get()));

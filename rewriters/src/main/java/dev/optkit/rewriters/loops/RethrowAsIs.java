@@ -40,9 +40,9 @@ final class RethrowAsIs {
    * (hostile review 70's F3); one the type itself declares or inherits would clash (F4), and an unqualified call of
    * that name elsewhere in the file (a static import's) would find the new one instead (F5).
    *
-   * @param inherited the project supertypes of the top-level type declaring a method of that name
+   * @param index where the top-level type's project supertypes are looked up
    */
-  static Optional<String> problem(TypeDeclaration<?> top, int release, java.util.function.Supplier<Optional<String>> inherited) {
+  static Optional<String> problem(TypeDeclaration<?> top, int release, dev.optkit.analyzers.index.ProjectIndex index) {
     if (top.isAnnotationDeclaration()) {
       return Optional.of("it is in an annotation type, which cannot declare the method that throws a call's failure "
           + "again as it was");
@@ -57,7 +57,10 @@ final class RethrowAsIs {
             + "method that throws a call's failure again as it was");
       }
     }
-    Optional<String> declaring = inherited.get();
+    String qualified = top.getFullyQualifiedName().orElse(top.getNameAsString());
+    Optional<String> declaring = index.supertypesOf(qualified).stream().filter(type -> !type.equals(qualified))
+        .filter(type -> index.methods(type, NAME).stream().anyMatch(m -> !m.fact().isPrivate())) // a private one: not inherited
+        .findFirst();
     if (declaring.isPresent()) {
       return Optional.of(top.getNameAsString() + " inherits a method named " + NAME + " from " + declaring.get()
           + ", the name optkit gives the method that throws a call's failure again as it was");

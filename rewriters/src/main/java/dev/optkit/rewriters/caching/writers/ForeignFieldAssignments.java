@@ -19,6 +19,8 @@ public final class ForeignFieldAssignments {
   private final ProjectIndex index;
   /** {@code static:T#f} / {@code instance:T#f} / {@code instance:*#f}, to the first type whose code assigns it. */
   private Map<String, String> assigners;
+  private Map<String, String> changersByName;
+  private List<TypeFact> productionTypes;
 
   public ForeignFieldAssignments(ProjectIndex index) {
     this.index = index;
@@ -68,6 +70,8 @@ public final class ForeignFieldAssignments {
   private Optional<String> sharedObjectField(IndexedMethod method, boolean thisShared) {
     for (String entry : method.fact().sharedFieldsRead()) {
       boolean throughStatic = entry.startsWith("static:");
+      String through = throughStatic ? "a static field" : entry.startsWith("call:") ? "the answer of a method of its own"
+          : "a field of its own";
       if (!throughStatic && !thisShared) {
         continue; // this object's fields lead to it, and the object is made for the call
       }
@@ -79,7 +83,7 @@ public final class ForeignFieldAssignments {
         boolean named = !type.equals("*") && index.type(type).isPresent();
         return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
             + "() reads " + (named ? simple(type) + "." + field + ", a field" : "field " + field) + " of an object it reaches "
-            + "through " + (throughStatic ? "a static field" : "a field of its own") + " (kept between calls)"
+            + "through " + through + " (kept between calls)"
             + (named ? "" : ", whose class optkit cannot name") + ", and " + changer.get());
       }
     }
@@ -101,8 +105,8 @@ public final class ForeignFieldAssignments {
       Map<String, String> all = assigners();
       String by = all.getOrDefault("instance:" + owner + "#" + field, all.get("static:" + owner + "#" + field));
       if (by != null) {
-        return Optional.of(simple(by) + "'s code changes that field of a " + simple(owner) + " object (optkit does not "
-            + "follow which object)");
+        return Optional.of(simple(by) + "'s code changes that field of " + simple(owner) + " objects (optkit does not "
+            + "follow which objects)");
       }
       by = fact.get().privateFields().contains(field) ? null
           : all.getOrDefault("instance:*#" + field, all.get("static:*#" + field));
@@ -114,22 +118,41 @@ public final class ForeignFieldAssignments {
 
   /** Who may change a field of that name, of an object whose class the declarations do not give. */
   private Optional<String> changedByName(String field) {
-    for (TypeFact type : productionTypes()) {
-      if (type.changingFields().contains(field)) {
-        return Optional.of(simple(type.qualifiedName()) + "'s code changes a field of that name after construction");
-      }
-    }
-    String suffix = "#" + field;
-    return assigners().entrySet().stream().filter(e -> e.getKey().endsWith(suffix)
-            && (e.getKey().startsWith("instance:") || e.getKey().startsWith("static:"))) // not another class's reads
-        .map(Map.Entry::getValue).sorted()
-        .findFirst().map(by -> simple(by) + "'s code changes a field of that name");
+    return Optional.ofNullable(changersByName().get(field));
   }
 
-  private List<TypeFact> productionTypes() {
-    return index.types().stream().filter(type -> !dev.optkit.analyzers.source.SourceSet.isTestPath(
-            String.valueOf(index.pathOfType(type.qualifiedName()))))
-        .sorted(java.util.Comparator.comparing(TypeFact::qualifiedName)).toList();
+  /**
+   * Per field name, who changes a field of that name: the first production type (by name) whose own code does, else
+   * the first type (by name) whose code writes one of another object or class. Computed once per index.
+   */
+  private synchronized Map<String, String> changersByName() {
+    if (changersByName == null) {
+      Map<String, String> found = new HashMap<>();
+      Map<String, String> writers = new HashMap<>();
+      for (Map.Entry<String, String> entry : assigners().entrySet()) {
+        String key = entry.getKey();
+        if (key.startsWith("instance:") || key.startsWith("static:")) { // not another class's reads
+          writers.merge(key.substring(key.indexOf('#') + 1), entry.getValue(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+      }
+      for (TypeFact type : productionTypes()) {
+        for (String field : type.changingFields()) {
+          found.putIfAbsent(field, simple(type.qualifiedName()) + "'s code changes a field of that name after construction");
+        }
+      }
+      writers.forEach((field, by) -> found.putIfAbsent(field, simple(by) + "'s code changes a field of that name"));
+      changersByName = found;
+    }
+    return changersByName;
+  }
+
+  private synchronized List<TypeFact> productionTypes() {
+    if (productionTypes == null) {
+      productionTypes = index.types().stream().filter(type -> !dev.optkit.analyzers.source.SourceSet.isTestPath(
+              String.valueOf(index.pathOfType(type.qualifiedName()))))
+          .sorted(java.util.Comparator.comparing(TypeFact::qualifiedName)).toList();
+    }
+    return productionTypes;
   }
 
   private synchronized Map<String, String> assigners() {
