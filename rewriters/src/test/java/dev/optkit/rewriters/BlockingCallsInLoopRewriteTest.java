@@ -763,7 +763,8 @@ class BlockingCallsInLoopRewriteTest {
             "public List<String> quoteAll(List<String> skus) {")
         .replace("        return quotes;\n", "        return quotes;\n        } catch (IOException e) {\n"
             + "            throw new java.io.UncheckedIOException(\"quotes failed\", e);\n        }\n");
-    caught = caught.replaceFirst("(?m)^(        List<String> quotes = new ArrayList<>\\(\\);\n)", "        try {\n$1");
+    caught = caught.replace("        List<String> quotes = new ArrayList<>();\n",
+        "        try {\n        List<String> quotes = new ArrayList<>();\n");
     assertTrue(caught.contains("        try {\n        List<String> quotes") && caught.contains("catch (IOException e)"), caught);
     MigrationFixture fixture = new MigrationFixture(dir.resolve("caught")).java(caught).config(loopsOnly());
     MigrationPlan plan = fixture.plan();

@@ -71,7 +71,7 @@ public final class ProjectWrites {
               ? "its entity's table, the join tables it owns and the tables its cascades reach" : null);
           found.add(new Write(method, written, (site.access() == Access.WRITE && !entity ? "writes " : "may write ")
               + describe(written) + " (" + site.method() + "()" + (scope != null ? ": " + scope : "") + ")"
-              + (site.deferred() ? " in a task it hands to an executor" : ""), site.deferred()));
+              + (site.deferred() ? " in code it hands on to run later (a lambda or a task)" : ""), site.deferred()));
         }
       }
     }

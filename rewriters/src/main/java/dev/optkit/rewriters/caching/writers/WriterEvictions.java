@@ -244,7 +244,10 @@ public final class WriterEvictions {
         return Optional.of("it is not a Spring bean, so no proxy can evict around it");
       }
       if (!writer.modifiers().isPublic() || writer.isStatic() || writer.modifiers().isFinal()) {
-        return Optional.of("it is not a public instance method, so Spring's proxy cannot evict around it");
+        // trial 71: Spring 6 intercepts protected and package-private methods of class-based proxies too, so "cannot"
+        // was false there; optkit does not tell which proxies a project gets, and says what it does instead
+        return Optional.of("it is not a public instance method: optkit evicts only around public ones, which Spring's "
+            + "proxies intercept on every version and proxy type");
       }
       if (writer.annotations().stream().anyMatch(a -> a.endsWith("PostConstruct") || a.endsWith("PreDestroy"))
           || Set.of("afterPropertiesSet", "destroy").contains(writer.name()) && writer.params().isEmpty()) {
