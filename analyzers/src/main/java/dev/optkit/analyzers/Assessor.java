@@ -291,8 +291,11 @@ public final class Assessor {
     return found;
   }
 
-  /** Bumped whenever the shape of the per-file facts changes, so older caches are never read as new facts. */
-  private static final int FACTS_SCHEMA = 39;
+  /**
+   * Bumped whenever the shape of the per-file facts changes, or what the same source's facts hold (40: a local's
+   * shared holder in sharedFieldsRead), so older caches are never read as new facts.
+   */
+  private static final int FACTS_SCHEMA = 40;
 
   /**
    * The build of the analysis code itself (its jar's or class folder's size and time): two builds of

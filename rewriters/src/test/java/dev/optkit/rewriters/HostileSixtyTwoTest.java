@@ -29,7 +29,8 @@ class HostileSixtyTwoTest {
       "inherited_shadow_ref", "record_shadow_ref", "tryres_finally_plain", "pattern_shadow_plain", "static_upper_read_ref",
       "holder_lab_ref", "holder_set_ref", "holder_set_plain", "enum_const_ref", "enum_const_plain", "static_const_ref",
       "k_super_read", "k_other_static_read", "p_alias_change", "p_atomicref", "p_enum", "p_getter_change", "p_inherited",
-      "p_map_value", "p_method_change", "p_nested_alias", "p_record_holder", "p_static_holder");
+      "p_map_value", "p_method_change", "p_nested_alias", "p_record_holder", "p_static_holder", "p_local_alias",
+      "p_local_ternary", "p_local_foreach", "p_local_pattern", "p_local_get", "c_local_rows");
 
   private MigrationPlan plan(String name) {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile62/base");
@@ -194,6 +195,23 @@ class HostileSixtyTwoTest {
         + "key does not cover: UserDao.roles() reads") && (r.contains("(kept between calls)")
             || r.contains("which changes after construction"))),
         plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  /**
+   * The same field read through a local the body gives the shared holder ({@code Holder h = holder}, a ternary, a
+   * for-each over a field's list, a pattern variable, {@code holders.get(0)}): cached by the session-15 jar, the
+   * set as it was when first read answering after {@code Holder.allow}. The control: rows a query mapped into objects
+   * with public fields (each row's fields set by the row mapper) read through locals, a for-each and lambdas: cached.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"p_local_alias", "p_local_ternary", "p_local_foreach", "p_local_pattern", "p_local_get"})
+  void aLocalHoldingASharedObjectReadsItsState(String name) {
+    aFieldOfASharedObjectThatChangesIsStateTheKeyMisses(name);
+  }
+
+  @Test
+  void rowsAQueryMappedAndReadThroughLocalsAreNoSharedState() {
+    whatACarefulEngineerWouldCacheIsCached("c_local_rows");
   }
 
   /**

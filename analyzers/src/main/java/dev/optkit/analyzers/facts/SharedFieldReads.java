@@ -21,7 +21,8 @@ import java.util.Optional;
  * were no state at all, and a cache answered with the set as it was). Entries are {@code this:T#f} (read through
  * this object's fields: state when the object is shared), {@code call:T#f} (through its own method's answer: the
  * same) or {@code static:T#f} (through a static: always state), {@code T} the declared type of the object read, {@code *} when the declarations do not give it.
- * A local's or a parameter's object is left out: this call's own, or the caller's (what a key covers).
+ * A parameter's object is left out: the caller's (what a key covers); so is a local's, unless the body gives it such
+ * an object ({@link SharedLocals}: {@code Holder h = holder; h.allowed}).
  */
 final class SharedFieldReads {
   private SharedFieldReads() {}
@@ -85,9 +86,12 @@ final class SharedFieldReads {
     } else if (at instanceof NameExpr name) {
       String variable = name.getNameAsString();
       if (m.locals.types.containsKey(variable)) {
-        return Optional.empty();
-      }
-      if (m.locals.fieldType(variable) != null) {
+        Optional<String> held = SharedLocals.root(variable, read == place ? name : place, m); // Holder h = holder; h.allowed
+        if (held.isEmpty()) {
+          return Optional.empty();
+        }
+        root = held.get();
+      } else if (m.locals.fieldType(variable) != null) {
         root = staticField(place, variable) ? "static" : "this";
       } else if (Character.isUpperCase(variable.charAt(0))) {
         root = "static"; // Mode.STRICT.allowed, Holders.MAIN.allowed
@@ -117,7 +121,7 @@ final class SharedFieldReads {
   }
 
   /** Whether the field of that name the read reaches, declared by a class around it, is static. */
-  private static boolean staticField(com.github.javaparser.ast.Node read, String name) {
+  static boolean staticField(com.github.javaparser.ast.Node read, String name) {
     for (var at = read.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class); at.isPresent();
         at = at.get().findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)) {
       var field = ((com.github.javaparser.ast.body.TypeDeclaration<?>) at.get()).getFieldByName(name);

@@ -1,0 +1,2 @@
+package shop;
+public class Row { public String name; public int level; }
