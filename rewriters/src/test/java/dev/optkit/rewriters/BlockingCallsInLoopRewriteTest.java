@@ -386,6 +386,44 @@ class BlockingCallsInLoopRewriteTest {
     }
   }
 
+  /**
+   * Hostile review 70's c07b: in an enum the pool field went before the constants, and the loop was refused because
+   * "the rewritten file would not parse". The field now stands after the semicolon ending the constants (a comment
+   * holding one between them is skipped); the enum compiles and answers as the original, element for element.
+   */
+  @Test
+  void aLoopInAnEnumGetsItsPoolAfterTheConstants() throws Exception {
+    String before = QUOTES_BEFORE.replace("public class Quotes {", "public enum Quotes {\n    LIVE, // ends here; not\n"
+            + "    BACKUP /* ; */;\n")
+        .replace("    private final String baseUrl;\n\n    public Quotes(String baseUrl) {\n        this.baseUrl = baseUrl;\n"
+            + "    }\n\n", "")
+        .replace("quoteAll(List<String> skus)", "quoteAll(String baseUrl, List<String> skus)")
+        .replace("fetch(sku);", "fetch(baseUrl, sku);").replace("String fetch(String sku)", "String fetch(String baseUrl, String sku)");
+    MigrationFixture fixture = new MigrationFixture(dir).java(before).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
+    assertTrue(after.contains("    BACKUP /* ; */;\n\n    // optkit migrate: the threads this class's rewritten loops"), after);
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    for (List<String> input : List.of(List.of("a", "b", "c", "d", "e"), List.of("a", "missing-1", "b", "broken-2"))) {
+      assertEquals(runEnum(original, prices.base(), input), runEnum(migrated, prices.base(), input), "answers for " + input);
+    }
+  }
+
+  private static String runEnum(Path classes, String base, List<String> skus) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        BlockingCallsInLoopRewriteTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop.Quotes");
+      Object live = type.getMethod("valueOf", String.class).invoke(null, "LIVE");
+      try {
+        return String.valueOf(type.getMethod("quoteAll", String.class, List.class).invoke(live, base, new ArrayList<>(skus)));
+      } catch (InvocationTargetException e) {
+        return e.getCause().getClass().getName() + ": " + e.getCause().getMessage();
+      }
+    }
+  }
+
   // ---- refusals: each a thing running the call on a pool thread, ahead, would change ----------
 
   private String refusal(String source) {

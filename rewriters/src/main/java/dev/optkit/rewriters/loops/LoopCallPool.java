@@ -76,7 +76,32 @@ final class LoopCallPool {
             || text.contains("newThreadPerTaskExecutor"));
   }
 
-  /** The field's declaration, inserted as the first lines of the class body. */
+  /**
+   * Where members may start: after the body's brace, or in an enum after the semicolon that ends its constants (review
+   * 70's c07b: the field went before them, and the rewritten file did not parse). Comments between are skipped.
+   */
+  private static int membersStart(SourceDocument document, TypeDeclaration<?> type, int brace) {
+    if (!(type instanceof com.github.javaparser.ast.body.EnumDeclaration enumeration) || enumeration.getEntries().isEmpty()) {
+      return brace;
+    }
+    var last = enumeration.getEntries().getLast().orElseThrow().getEnd().orElseThrow();
+    String text = document.text();
+    int at = document.offset(last.line, last.column) + 1;
+    while (at < text.length() && text.charAt(at) != ';') {
+      if (text.startsWith("//", at)) {
+        at = text.indexOf('\n', at);
+      } else if (text.startsWith("/*", at)) {
+        at = text.indexOf("*/", at + 2) + 1;
+      }
+      if (at <= 0) {
+        return brace;
+      }
+      at++;
+    }
+    return at;
+  }
+
+  /** The field's declaration, inserted as the first lines of the class body (an enum's: after its constants). */
   static TextEdit field(SourceDocument document, CompilationUnit unit, TypeDeclaration<?> type, Set<String> imports,
       LoopThreads.Choice threads) {
     String nl = document.lineSeparator();
@@ -84,7 +109,7 @@ final class LoopCallPool {
     int openLine = type.getName().getBegin().get().line;
     String text = document.text();
     int brace = text.indexOf('{', document.offset(openLine, type.getName().getBegin().get().column));
-    int insertAt = text.indexOf('\n', brace) + 1;
+    int insertAt = text.indexOf('\n', membersStart(document, type, brace)) + 1;
     String indent = document.indentationOf(type.getBegin().get().line) + unitIndent;
     String i2 = indent + unitIndent + unitIndent;
     String executorService = use(unit, "java.util.concurrent.ExecutorService", imports);
