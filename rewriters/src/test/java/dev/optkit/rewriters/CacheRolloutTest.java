@@ -150,6 +150,57 @@ class CacheRolloutTest {
     }
   }
 
+  /** A Togglz feature named as the cache's environment variable, as a project declares one in its feature enum. */
+  enum RolloutFeatures implements org.togglz.core.Feature {
+    OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE
+  }
+
+  /**
+   * A project on Togglz: the percentage is the gradual strategy's of the feature OPTKIT_CACHE_ROLLOUT_{CACHE}, read
+   * through FeatureContext as the project's enums read theirs, over the system property (set to 100 to show it);
+   * the feature switched off is 0 (a write still evicts), and with no such feature the property decides.
+   */
+  @Test
+  void withTogglzThePercentageIsTheGradualFeaturesShare() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir)
+        .file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId><artifactId>names</artifactId>"
+            + "<version>1</version><dependencies><dependency><groupId>org.togglz</groupId><artifactId>togglz-core</artifactId>"
+            + "<version>4.4.0</version></dependency></dependencies></project>")
+        .java(NAMES).createdOnce("shop.Names", "");
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String emergencySwitch = MigrationFixture.after(plan, "src/main/java/shop/OptkitCaching.java");
+    assertTrue(emergencySwitch.contains("double toggled = togglzPercent(cache);"), emergencySwitch);
+    Path classes = fixture.compile(plan);
+    org.togglz.core.manager.FeatureManager features = new org.togglz.core.manager.FeatureManagerBuilder()
+        .featureEnum(RolloutFeatures.class).stateRepository(new org.togglz.core.repository.mem.InMemoryStateRepository())
+        .userProvider(new org.togglz.core.user.NoOpUserProvider()).build();
+    org.togglz.core.context.StaticFeatureManagerProvider.setFeatureManager(features);
+    org.togglz.core.context.FeatureContext.clearCache();
+    System.setProperty("optkit.cache.rollout.optkit.Names.profile", "100");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Object names = loader.loadClass("shop.Names").getConstructor().newInstance();
+      Method read = names.getClass().getMethod("profile", String.class);
+      Method write = names.getClass().getMethod("rename", String.class, String.class);
+      rollsOut(id -> read.invoke(names, id), (id, value) -> write.invoke(names, id, value),
+          percent -> features.setFeatureState(percent == 0
+              ? new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, false)
+              : new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, true)
+                  .setStrategyId(org.togglz.core.activation.GradualActivationStrategy.ID)
+                  .setParameter(org.togglz.core.activation.GradualActivationStrategy.PARAM_PERCENTAGE,
+                      String.valueOf((int) percent))));
+      Method share = loader.loadClass("shop.OptkitCaching").getMethod("rolloutPercent", String.class);
+      assertEquals(50.0, share.invoke(null, "optkit.Names.profile"), "the feature's share, over the property's 100");
+      System.setProperty("optkit.cache.rollout.optkit.Names.other", "30");
+      assertEquals(30.0, share.invoke(null, "optkit.Names.other"), "no feature of that cache: the property decides");
+    } finally {
+      System.clearProperty("optkit.cache.rollout.optkit.Names.other");
+      org.togglz.core.context.StaticFeatureManagerProvider.setFeatureManager(null);
+      org.togglz.core.context.FeatureContext.clearCache();
+    }
+  }
+
   @Test
   void springCachesATenthAtTenPercentAndKeepsThemAtFifty() throws Exception {
     MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM).java(NAMES_BEAN);

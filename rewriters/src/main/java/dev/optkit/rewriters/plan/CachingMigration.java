@@ -388,7 +388,8 @@ public final class CachingMigration {
       Path switchFile = sourceRoot.resolve(ProjectTraits.packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
       changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, switchFile), null,
           CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl,
-              CacheConfigFiles.compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk"))).getBytes(StandardCharsets.UTF_8),
+              CacheConfigFiles.compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk")),
+              CacheConfigFiles.compiledAgainst(traits, a -> a.startsWith("org.togglz:"))).getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     String redisType = ProjectTraits.packageOf(switchType).isEmpty() ? PlainRedisCacheFile.CLASS_NAME

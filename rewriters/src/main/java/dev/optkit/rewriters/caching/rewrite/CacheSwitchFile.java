@@ -30,9 +30,18 @@ public final class CacheSwitchFile {
    *     {@code optkit.cache.rollout.<cache>} of its provider, then the properties
    */
   public static String create(String packageName, String indent, String nl, boolean openFeature) {
-    String template = TEMPLATE.replace("@FLAGS_DOC@\n", openFeature ? FLAGS_DOC : "")
-        .replace("@FLAGS_FIELD@\n", openFeature ? FLAGS_FIELD : "")
-        .replace("@FLAGS_READ@\n", openFeature ? FLAGS_READ : "");
+    return create(packageName, indent, nl, openFeature, false);
+  }
+
+  /**
+   * @param togglz the project uses Togglz: a feature {@code OPTKIT_CACHE_ROLLOUT_<CACHE>} (or the dotted name) sets the
+   *     percentage, after OpenFeature's flag and before the properties ({@link #TOGGLZ_READ})
+   */
+  public static String create(String packageName, String indent, String nl, boolean openFeature, boolean togglz) {
+    String template = TEMPLATE.replace("@FLAGS_DOC@\n", (openFeature ? FLAGS_DOC : "") + (togglz ? TOGGLZ_DOC : ""))
+        .replace("@FLAGS_FIELD@\n", (openFeature ? FLAGS_FIELD : "") + (togglz ? TOGGLZ_FIELD : ""))
+        .replace("@FLAGS_READ@\n", (openFeature ? FLAGS_READ : "") + (togglz ? TOGGLZ_READ : ""))
+        .replace("@FLAGS_METHOD@\n", togglz ? TOGGLZ_METHOD : "");
     return file(packageName, template, indent, nl);
   }
 
@@ -74,6 +83,75 @@ public final class CacheSwitchFile {
               if (!flag.isNaN()) {
                   return flag >= 0 && flag <= 100 ? flag : flag > 100 ? 100 : 0;
               }
+      """;
+
+  private static final String TOGGLZ_DOC = """
+       *
+       * <p>The project uses Togglz: a feature named OPTKIT_CACHE_ROLLOUT_{CACHE NAME} (the environment variable's
+       * name) or optkit.cache.rollout.{cache name} decides, read on each call: off is 0; on with Togglz's gradual
+       * strategy, its percentage (the key's bucket, not the user's name, picks the keys, so that raising it keeps
+       * them); on with another strategy, 100 where Togglz finds it active for this call, else 0; on with none, 100.
+       * Without such a feature or a feature manager, the properties above decide.
+      """;
+
+  private static final String TOGGLZ_FIELD = """
+          /** Each cache's Togglz feature, looked up once among the feature manager's (empty: it has none). */
+          private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<org.togglz.core.Feature>>
+                  TOGGLZ_FEATURES = new java.util.concurrent.ConcurrentHashMap<>();
+      """;
+
+  /** Read after OpenFeature's flag: a project has one or the other, and a flag it does not set falls through. */
+  private static final String TOGGLZ_READ = """
+              double toggled = togglzPercent(cache);
+              if (!Double.isNaN(toggled)) {
+                  return toggled;
+              }
+      """;
+
+  private static final String TOGGLZ_METHOD = """
+          /** The percentage the cache's Togglz feature sets (see above), or NaN where it has none. */
+          static double togglzPercent(String cache) {
+              try {
+                  org.togglz.core.manager.FeatureManager manager = org.togglz.core.context.FeatureContext.getFeatureManager();
+                  java.util.Optional<org.togglz.core.Feature> feature = TOGGLZ_FEATURES.get(cache);
+                  if (feature == null) {
+                      org.togglz.core.Feature found = null;
+                      for (org.togglz.core.Feature each : manager.getFeatures()) {
+                          if (each.name().equals(environmentName(cache)) || each.name().equals("optkit.cache.rollout." + cache)) {
+                              found = each;
+                          }
+                      }
+                      feature = java.util.Optional.ofNullable(found);
+                      TOGGLZ_FEATURES.put(cache, feature);
+                  }
+                  if (!feature.isPresent()) {
+                      return Double.NaN;
+                  }
+                  org.togglz.core.repository.FeatureState state = manager.getFeatureState(feature.get());
+                  if (state == null || !state.isEnabled()) {
+                      return 0;
+                  }
+                  String strategy = state.getStrategyId();
+                  if (strategy == null || strategy.isEmpty()) {
+                      return 100;
+                  }
+                  if (!strategy.equals("gradual")) {
+                      return manager.isActive(feature.get()) ? 100 : 0;
+                  }
+                  String percentage = state.getParameter("percentage");
+                  try {
+                      double percent = Double.parseDouble(percentage == null ? "" : percentage.trim());
+                      return percent >= 0 && percent <= 100 ? percent : percent > 100 ? 100 : 0;
+                  } catch (NumberFormatException e) {
+                      return 0; // as a property's typo: a rollout limits what a cache may break
+                  }
+              } catch (RuntimeException e) {
+                  // no feature manager (the application has not started it), or its state repository failed:
+                  // the properties decide, as for an OpenFeature flag that cannot be evaluated
+                  return Double.NaN;
+              }
+          }
+
       """;
 
   /*
@@ -176,6 +254,7 @@ public final class CacheSwitchFile {
               }
           }
 
+      @FLAGS_METHOD@
           static String environmentName(String cache) {
               StringBuilder name = new StringBuilder("OPTKIT_CACHE_ROLLOUT_");
               for (char c : cache.toCharArray()) {
