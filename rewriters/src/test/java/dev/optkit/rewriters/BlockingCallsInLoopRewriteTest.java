@@ -387,6 +387,43 @@ class BlockingCallsInLoopRewriteTest {
   }
 
   /**
+   * {@code byId.put(sku, fetch(sku))} on a map the method made: read as {@code String answer = fetch(sku); byId.put(sku,
+   * answer);}, the key read in the element's turn as before; the map answers as the original's, element for element,
+   * in the same order (a LinkedHashMap) and with the same failure. A map a field holds, or a key that runs code before
+   * the call, is refused.
+   */
+  @Test
+  void anAnswerPutInALocalMapRunsAheadAndTheMapIsTheOriginals() throws Exception {
+    String before = QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.LinkedHashMap;\nimport java.util.List;\n"
+            + "import java.util.Map;\n")
+        .replace("    public List<String> quoteAll(List<String> skus) {\n        List<String> quotes = new ArrayList<>();\n"
+            + "        for (String sku : skus) {\n            String price = fetch(sku);\n            quotes.add(sku + \"=\" + price);\n"
+            + "        }\n        return quotes;\n",
+            "    public List<String> quoteAll(List<String> skus) {\n        Map<String, String> bySku = new LinkedHashMap<>();\n"
+            + "        for (String sku : skus) {\n            bySku.put(sku, fetch(sku));\n        }\n"
+            + "        return new ArrayList<>(bySku.entrySet().stream().map(e -> e.getKey() + \"=\" + e.getValue()).toList());\n");
+    assertTrue(before.contains("bySku.put(sku, fetch(sku));"), before);
+    MigrationFixture fixture = new MigrationFixture(dir).java(before).config(loopsOnly());
+    MigrationPlan plan = fixture.plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Quotes.java");
+    assertTrue(after.contains("FutureTask<String> call = new FutureTask<String>(() -> fetch(nextSku));"), after);
+    assertTrue(after.contains("                bySku.put(sku, answer);\n"), after);
+    Path original = fixture.compile(new MigrationPlan(plan.root(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    Path migrated = fixture.compile(plan);
+    for (List<String> input : List.<List<String>>of(List.of(), List.of("a", "b", "c", "d", "e", "f", "g"),
+        List.of("a", "b", "a", "c"), List.of("a", "missing-1", "b", "broken-2"), List.of("a", "bad sku", "c"))) {
+      assertEquals(run(original, prices.base(), input), run(migrated, prices.base(), input), "answers for " + input);
+    }
+    String field = refusal(before.replace("        Map<String, String> bySku = new LinkedHashMap<>();\n", "")
+        .replace("    public List<String> quoteAll(", "    private final Map<String, String> bySku = new LinkedHashMap<>();\n\n"
+            + "    public List<String> quoteAll("));
+    assertTrue(field.contains("puts its answer in bySku, which is not a local map the method made"), field);
+    String key = refusal(before.replace("bySku.put(sku, fetch(sku));", "bySku.put(sku.trim(), fetch(sku));"));
+    assertTrue(key.contains("the statement runs sku.trim() before its call"), key);
+  }
+
+  /**
    * Hostile review 70's c07b: in an enum the pool field went before the constants, and the loop was refused because
    * "the rewritten file would not parse". The field now stands after the semicolon ending the constants (a comment
    * holding one between them is skipped); the enum compiles and answers as the original, element for element.

@@ -24,17 +24,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code results.add(client.call(x))} and {@code results.add(f(client.call(x)))}: the answer used
- * where it is made, read as {@code T answer = client.call(x); results.add(f(answer));}. That reading
- * is the same program only when nothing of the statement runs before the call (the statement's
- * other parts are evaluated after it, on the caller's thread, in the element's turn, as before), the
- * list is a local the method made (no other code sees it fill), and optkit can name T: the project
- * method's declared answer, or the list's element type when the answer is added as it is.
+ * {@code results.add(client.call(x))}, {@code results.add(f(client.call(x)))} and {@code byId.put(x,
+ * client.call(x))}: the answer used where it is made, read as {@code T answer = client.call(x);
+ * results.add(f(answer));}. That reading is the same program only when nothing of the statement runs
+ * before the call but reading names and values (the map's key is such a name: the statement's other
+ * parts are evaluated after it, on the caller's thread, in the element's turn, as before), the list or
+ * map is a local the method made (no other code sees it fill), and optkit can name T: the project
+ * method's declared answer, or the list's element type (the map's value type) when the answer is added
+ * as it is.
  */
 final class AnswerInStatement {
   /** java.util collections whose add(E) takes the answer as it is. */
   private static final Set<String> COLLECTIONS = Set.of("Collection", "List", "ArrayList", "LinkedList", "Set",
       "HashSet", "LinkedHashSet", "SortedSet", "NavigableSet", "TreeSet", "Deque", "ArrayDeque");
+  /** java.util maps whose put(K, V) takes the answer as it is, as the value. */
+  private static final Set<String> MAPS = Set.of("Map", "HashMap", "LinkedHashMap", "SortedMap", "NavigableMap",
+      "TreeMap");
 
   /**
    * @param call the blocking call inside the statement
@@ -49,17 +54,31 @@ final class AnswerInStatement {
 
   private AnswerInStatement() {}
 
-  /** Whether the statement is {@code list.add(...)} holding a call that waits on I/O. */
+  /**
+   * Whether the statement is {@code list.add(...)} holding a call that waits on I/O, or {@code map.put(key, ...)}
+   * holding it in the value (not in the key).
+   */
   static boolean is(Statement statement, LoopProof.CallJudge judge) {
     return statement instanceof ExpressionStmt expression && expression.getExpression() instanceof MethodCallExpr add
-        && add.getNameAsString().equals("add") && add.getArguments().size() == 1
-        && add.getArguments().get(0).findAll(MethodCallExpr.class).stream().anyMatch(judge::startsIo);
+        && (add.getNameAsString().equals("add") && add.getArguments().size() == 1
+            || put(add) && add.getArguments().get(0).findAll(MethodCallExpr.class).stream().noneMatch(judge::startsIo))
+        && value(add).findAll(MethodCallExpr.class).stream().anyMatch(judge::startsIo);
+  }
+
+  private static boolean put(MethodCallExpr call) {
+    return call.getNameAsString().equals("put") && call.getArguments().size() == 2;
+  }
+
+  /** What the statement adds: add's argument, put's value. */
+  private static Expression value(MethodCallExpr add) {
+    return add.getArguments().get(put(add) ? 1 : 0);
   }
 
   static Found of(CompilationUnit unit, CallableDeclaration<?> method, ForEachStmt loop, ExpressionStmt statement,
       LoopProof.CallJudge judge, String element, String elementType) {
     MethodCallExpr add = (MethodCallExpr) statement.getExpression();
-    Expression argument = add.getArguments().get(0);
+    boolean put = put(add);
+    Expression argument = value(add);
     List<MethodCallExpr> io = argument.findAll(MethodCallExpr.class).stream().filter(judge::startsIo).toList();
     // the outermost call only: a call in its arguments runs inside it, ahead too
     List<MethodCallExpr> outer = io.stream().filter(c -> io.stream().noneMatch(o -> o != c && LoopProof.isInside(c, o))).toList();
@@ -73,14 +92,19 @@ final class AnswerInStatement {
             && v.getBegin().get().isBefore(loop.getBegin().get()))
         .findFirst();
     boolean made = local.isPresent() && local.get().getInitializer().orElse(null) instanceof ObjectCreationExpr creation
-        && creation.getAnonymousClassBody().isEmpty() && COLLECTIONS.contains(creation.getType().getNameAsString())
+        && creation.getAnonymousClassBody().isEmpty()
+        && (put ? MAPS : COLLECTIONS).contains(creation.getType().getNameAsString())
         && !LoopProof.assignedIn(method, list);
     if (!made) {
-      return Found.refused("it adds its answer to " + add.getScope().map(Expression::toString).orElse("this") + ", which is "
-          + "not a local list the method made (new ArrayList<>() before the loop): a list others hold would see the "
-          + "answers the rewrite keeps for it; keep the answer in a local ('T answer = client.call(...);') to have it run ahead");
+      String kind = put ? "map" : "list";
+      return Found.refused("it " + (put ? "puts" : "adds") + " its answer " + (put ? "in " : "to ")
+          + add.getScope().map(Expression::toString).orElse("this") + ", which is not a local " + kind + " the method "
+          + "made (" + (put ? "new HashMap<>()" : "new ArrayList<>()") + " before the loop): a " + kind + " others hold "
+          + "would see the answers the rewrite keeps for it; keep the answer in a local ('T answer = client.call(...);') "
+          + "to have it run ahead");
     }
-    Optional<String> before = runsBefore(argument, call, method, loop, element, elementType);
+    // put(key, value): the key is evaluated before the value's call, and must only read a name or a value
+    Optional<String> before = runsBefore(put ? add : argument, call, method, loop, element, elementType);
     if (before.isPresent()) {
       return Found.refused("the statement runs " + before.get() + " before its call, and the rewrite takes each answer "
           + "first: an exception or a change made there would come after the call instead of before it");
@@ -91,7 +115,7 @@ final class AnswerInStatement {
       boolean importIt = qualified.contains(".") && !qualified.startsWith("java.lang.") && Imports.canUseSimpleName(unit, qualified);
       return new Found(statement, call, own.get(), importIt ? qualified : null, null);
     }
-    Optional<String> listElement = elementType(local.get().getType());
+    Optional<String> listElement = elementType(local.get().getType(), put ? 1 : 0);
     if (argument == call && listElement.isPresent()) {
       return new Found(statement, call, listElement.get(), null, null); // add(E): the answer as an E is what add took
     }
@@ -183,10 +207,14 @@ final class AnswerInStatement {
     return Optional.of(Imports.reference(unit, qualified));
   }
 
-  /** {@code String} of {@code List<String>}; empty for a raw list or a wildcard. */
-  private static Optional<String> elementType(Type declared) {
-    if (declared instanceof ClassOrInterfaceType type && type.getTypeArguments().filter(a -> a.size() == 1).isPresent()) {
-      Type argument = type.getTypeArguments().get().get(0);
+  /**
+   * {@code String} of {@code List<String>}, {@code Price} of {@code Map<String, Price>} (at 1); empty for a raw type or a
+   * wildcard.
+   */
+  private static Optional<String> elementType(Type declared, int at) {
+    if (declared instanceof ClassOrInterfaceType type
+        && type.getTypeArguments().filter(a -> a.size() == (at == 0 ? 1 : 2)).isPresent()) {
+      Type argument = type.getTypeArguments().get().get(at);
       return argument.isWildcardType() ? Optional.empty() : Optional.of(argument.asString());
     }
     return Optional.empty();

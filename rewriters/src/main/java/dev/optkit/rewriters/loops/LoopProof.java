@@ -259,15 +259,16 @@ final class LoopProof {
         if (nested) {
           return Shape.refused("its call is inside '" + firstLine(statement).replaceAll("\\s*\\{.*", "") + "', and optkit "
               + "hands to a pool only a call whose answer a statement of the loop's body keeps ('T answer = "
-              + "client.call(...);') or adds to a local list, or one inside a filter that is the loop's only statement");
+              + "client.call(...);'), adds to a local list or puts in a local map, or one inside a filter that is the "
+              + "loop's only statement");
         }
       }
     }
     if (starts.isEmpty()) {
       return Shape.refused(kind == Start.FUTURE ? "its future is not kept in a variable of its own (the call is started "
           + "and joined in one expression)" : "its call's answer is neither kept in a local variable of its own ("
-          + "'T answer = client.call(...);') nor added to a local list ('results.add(client.call(...));'), the shapes "
-          + "optkit hands to a pool");
+          + "'T answer = client.call(...);') nor added to a local list ('results.add(client.call(...));') or put in a "
+          + "local map ('byId.put(id, client.call(...));'), the shapes optkit hands to a pool");
     }
     if (starts.size() > 1) {
       return Shape.refused(kind == Start.FUTURE ? "it starts " + starts.size() + " futures per element"
