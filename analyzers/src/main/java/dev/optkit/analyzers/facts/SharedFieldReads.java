@@ -101,7 +101,12 @@ final class SharedFieldReads {
         root = "this"; // a field a superclass declares
       }
     } else {
-      return Optional.empty(); // new Holder().allowed: made here
+      // (id > 0 ? holder : spare).allowed, (switch (k) { default -> holder; }).allowed: what either may be (review 72)
+      Optional<String> chosen = SharedLocals.rootOf(at, m);
+      if (chosen.isEmpty()) {
+        return Optional.empty(); // new Holder().allowed: made here
+      }
+      root = chosen.get();
     }
     String type = null;
     if (scope instanceof NameExpr || scope instanceof FieldAccessExpr field && field.getScope() instanceof ThisExpr) {

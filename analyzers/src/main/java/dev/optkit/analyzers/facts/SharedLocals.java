@@ -53,6 +53,11 @@ final class SharedLocals {
     return new SharedLocals(m).local(local, use, 0);
   }
 
+  /** The root kind of the object an expression may be ({@code id > 0 ? holder : spare}), or empty when it is made here. */
+  static Optional<String> rootOf(Expression value, MethodScan m) {
+    return new SharedLocals(m).value(value, 0);
+  }
+
   private Optional<String> local(String name, Node use, int depth) {
     if (depth > MAX_DEPTH || !visiting.add(name)) {
       return Optional.empty();

@@ -56,6 +56,10 @@ import java.util.Map;
  *     ({@code this::rename}), by name, sorted: callers the call graph does not show
  * @param changingFields its own fields whose value or object its code changes after construction ({@code allowed} of
  *     {@code allow(r) { allowed.add(r); }}), sorted: state of its objects, however another class reads it
+ * @param openFields its fields (record components included) holding an array or a JDK object code can change in place
+ *     ({@code HashSet}, {@code Properties}...), unless every value its code gives them is unmodifiable ({@code
+ *     OpenFields}), sorted: read directly through a shared object, state whoever changes it
+ * @param reassignedFields its non-final fields, of any type, its own code assigns after construction, sorted
  */
 public record TypeFact(
     String qualifiedName,
@@ -90,7 +94,9 @@ public record TypeFact(
     Map<String, String> textConstants,
     List<String> convertedFields,
     List<String> nonFinalFields,
-    List<String> changingFields) {
+    List<String> changingFields,
+    List<String> openFields,
+    List<String> reassignedFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -105,6 +111,8 @@ public record TypeFact(
     privateFields = privateFields == null ? List.of() : privateFields;
     nonFinalFields = nonFinalFields == null ? List.of() : nonFinalFields;
     changingFields = changingFields == null ? List.of() : changingFields;
+    openFields = openFields == null ? List.of() : openFields;
+    reassignedFields = reassignedFields == null ? List.of() : reassignedFields;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;

@@ -77,7 +77,7 @@ final class OwnFieldWrites {
       PreOrder.walk(member, node -> {
         if (node instanceof MethodCallExpr call && STATE_MUTATORS.contains(call.getNameAsString())) {
           Expression scope = call.getScope().orElse(null);
-          if (scope instanceof NameExpr name) {
+          if (scope instanceof NameExpr name && !local(name)) {
             mutated.add(name.getNameAsString());
           } else if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
             mutated.add(access.getNameAsString());
@@ -98,14 +98,14 @@ final class OwnFieldWrites {
         } else if (node instanceof UnaryExpr step && (step.getOperator().isPostfix()
             || step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
             || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {
-          if (step.getExpression() instanceof NameExpr name) {
+          if (step.getExpression() instanceof NameExpr name && !local(name)) {
             mutated.add(name.getNameAsString());
           } else if (step.getExpression() instanceof FieldAccessExpr access) {
             mutated.add(access.getNameAsString());
             ownFieldRoot(access, t).ifPresent(parts::add); // holder.count++
           }
         } else if (node instanceof AssignExpr assign) {
-          if (assign.getTarget() instanceof NameExpr name) {
+          if (assign.getTarget() instanceof NameExpr name && !local(name)) {
             assigned.add(name.getNameAsString());
           } else if (assign.getTarget() instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
             assigned.add(access.getNameAsString());
@@ -117,6 +117,14 @@ final class OwnFieldWrites {
     }
     mutated.addAll(parts);
     return new FieldWrites(assigned, mutated, parts);
+  }
+
+  /**
+   * A local or a parameter of that name where it is used ({@code normalized(Set<String> allowed) { allowed.removeIf(..) }},
+   * a sorted copy named as the field): not the field (hostile review 72's fr_param_shadow, fr_local_shadow).
+   */
+  private static boolean local(NameExpr name) {
+    return dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(name.getNameAsString(), name);
   }
 
   /** {@code allowed.get()}, {@code holder.getAllowed()}, {@code this.limits.allowed()}: the own field it is called on. */

@@ -72,6 +72,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     }
     Map<String, String> fields = new TreeMap<>();
     java.util.TreeSet<String> changing = new java.util.TreeSet<>();
+    java.util.TreeSet<String> reassigned = new java.util.TreeSet<>();
     for (FieldDeclaration field : type.getFields()) {
       boolean injected = field.getAnnotations().stream().anyMatch(a -> INJECTION_ANNOTATIONS.contains(a.getName().getIdentifier()));
       for (VariableDeclarator variable : field.getVariables()) {
@@ -79,8 +80,13 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         fields.put(variable.getNameAsString(), fieldType);
         boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
         String name = variable.getNameAsString();
-        boolean changed = !field.isFinal() && writes.assignedOutsideConstructors(type, name, field.isStatic())
-            || writes.mutatedOutsideConstructors(type, name, field.isStatic());
+        boolean assigned = !field.isFinal() && writes.assignedOutsideConstructors(type, name, field.isStatic());
+        if (assigned) {
+          reassigned.add(name); // Mode mode, T value: whatever its type (hostile review 72's s_enum_field_own)
+        }
+        // a String's replace or a BigDecimal's add makes a new value: a final one is never changed (review 72's fr_string_replace)
+        boolean changed = assigned || !(field.isFinal() && JdkValues.immutable(fieldType))
+            && writes.mutatedOutsideConstructors(type, name, field.isStatic());
         // holder.allowed.add(x) in a method: the object in holder changes, whatever its class (hostile review 64's A)
         boolean partsChanged = !constant && writes.partsChanged(type).contains(name);
         if (!injected && !constant && isStateType(fieldType, variable) && changed || partsChanged) {
@@ -100,6 +106,9 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         qualified, name, name, SourceRange.of(variable), text.snippet(variable))));
     if (type instanceof RecordDeclaration record) {
       for (Parameter component : record.getParameters()) {
+        if (writes.mutatedOutsideConstructors(type, component.getNameAsString(), false)) {
+          changing.add(component.getNameAsString()); // allow(r) { allowed.add(r); } in the record (review 72's r_record_own)
+        }
         // arrays keep their brackets: a record's equals compares them by identity
         String array = component.getType().isArrayType() || component.isVarArgs() ? "[]" : "";
         fields.put(component.getNameAsString(), names.qualify(component.getType()).name() + array);
@@ -125,7 +134,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         SealedFields.returnedOnly(type), visibleEverywhere(type), transientFields(type), privateFields(type),
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
-        convertedFields(type), nonFinalFields(type), List.copyOf(changing));
+        convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
+        List.copyOf(reassigned));
   }
 
   /**

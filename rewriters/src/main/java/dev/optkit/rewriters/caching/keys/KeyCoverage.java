@@ -141,6 +141,10 @@ public final class KeyCoverage {
         arguments.addAll(java.util.Collections.nCopies(MAX_CALLBACK_PARAMETERS, false));
       }
       List<IndexedMethod> targets = runTargets(method, call);
+      Optional<String> component = RecordComponents.whyNot(index, call, targets, receiverShared);
+      if (component.isPresent()) {
+        return component;
+      }
       Optional<String> unseen = unseenCode.whyNot(method, call, targets, receiverShared);
       if (unseen.isPresent()) {
         return unseen;

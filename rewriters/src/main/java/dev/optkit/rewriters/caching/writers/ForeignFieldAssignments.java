@@ -99,8 +99,17 @@ public final class ForeignFieldAssignments {
       if (fact.isEmpty() || !fact.get().fieldTypes().containsKey(field)) {
         continue;
       }
+      // an object changing in place is said so first: true of every such field, where which code changes it is
+      // matched by name (a local named as the field: review 72's fr_local_shadow)
+      Optional<String> open = open(fact.get(), field);
+      if (open.isPresent()) {
+        return open;
+      }
       if (fact.get().changingFields().contains(field)) {
         return Optional.of(simple(owner) + "'s own code changes it after construction");
+      }
+      if (fact.get().reassignedFields().contains(field)) {
+        return Optional.of(simple(owner) + "'s own code assigns it after construction");
       }
       Map<String, String> all = assigners();
       String by = all.getOrDefault("instance:" + owner + "#" + field, all.get("static:" + owner + "#" + field));
@@ -108,12 +117,36 @@ public final class ForeignFieldAssignments {
         return Optional.of(simple(by) + "'s code changes that field of " + simple(owner) + " objects (optkit does not "
             + "follow which objects)");
       }
-      by = fact.get().privateFields().contains(field) ? null
-          : all.getOrDefault("instance:*#" + field, all.get("static:*#" + field));
-      return by == null ? Optional.empty()
-          : Optional.of(simple(by) + " may change it (it changes a field of that name on an object optkit cannot type)");
+      by = all.getOrDefault("instance:*#" + field, all.get("static:*#" + field));
+      if (by != null && fact.get().privateFields().contains(field) && !sameFile(by, owner)) {
+        by = null; // another class cannot reach a private field; the class around a nested one can (review 72's s_nested_private_self)
+      }
+      if (by != null) {
+        return Optional.of(simple(by) + " may change it (it changes a field of that name on an object optkit cannot type)");
+      }
+      return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /**
+   * A field holding an array or a JDK object that changes in place ({@code TypeFact.openFields}): whoever holds the
+   * object may change it, in more ways than optkit follows (hostile review 72: a deque's removeFirst, Collections.addAll,
+   * an alias of the set, a method reference, a helper's parameter, Properties.setProperty).
+   */
+  private static Optional<String> open(TypeFact type, String field) {
+    if (!type.openFields().contains(field)) {
+      return Optional.empty();
+    }
+    String held = type.fieldTypes().getOrDefault(field, "");
+    return Optional.of("it holds " + (held.endsWith("[]") ? "an array" : "a " + simple(held.replaceAll("<.*", "")))
+        + ", which any code holding the object can change in place (optkit counts it as changing: it does not follow "
+        + "every way such an object is changed)");
+  }
+
+  private boolean sameFile(String one, String other) {
+    String path = index.pathOfType(one);
+    return path != null && path.equals(index.pathOfType(other));
   }
 
   /** Who may change a field of that name, of an object whose class the declarations do not give. */
@@ -139,8 +172,17 @@ public final class ForeignFieldAssignments {
         for (String field : type.changingFields()) {
           found.putIfAbsent(field, simple(type.qualifiedName()) + "'s code changes a field of that name after construction");
         }
+        for (String field : type.reassignedFields()) {
+          found.putIfAbsent(field, simple(type.qualifiedName()) + "'s code assigns a field of that name after construction");
+        }
       }
       writers.forEach((field, by) -> found.putIfAbsent(field, simple(by) + "'s code changes a field of that name"));
+      for (TypeFact type : productionTypes()) {
+        for (String field : type.openFields()) {
+          found.putIfAbsent(field, simple(type.qualifiedName()) + "'s field of that name holds an object that changes in "
+              + "place, which optkit counts as changing");
+        }
+      }
       changersByName = found;
     }
     return changersByName;

