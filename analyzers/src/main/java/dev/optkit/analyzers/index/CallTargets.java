@@ -171,10 +171,9 @@ final class CallTargets {
     return kept.isEmpty() ? targets : kept;
   }
 
-  private static final List<String> STEREOTYPES = List.of("org.springframework.stereotype.Component",
-      "org.springframework.stereotype.Service", "org.springframework.stereotype.Repository",
-      "org.springframework.stereotype.Controller", "org.springframework.web.bind.annotation.RestController",
-      "jakarta.inject.Named", "javax.inject.Named");
+  private static final List<String> STEREOTYPES = java.util.stream.Stream.concat(
+      SpringStereotypes.COMPONENTS.stream().sorted(), java.util.stream.Stream.of("jakarta.inject.Named", "javax.inject.Named"))
+      .toList();
 
   /** A stereotype-annotated class's bean name: the annotation's value, else its simple name decapitalised. */
   private static String beanName(TypeFact type) {

@@ -78,9 +78,7 @@ public record ProjectTraits(
       "spring-data-jdbc", "spring-boot-starter-jooq");
 
   /** Beans whose methods may be cached: controllers often live in a child context of their own. */
-  private static final java.util.Set<String> SERVICE_BEANS = java.util.Set.of(
-      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
-      "org.springframework.stereotype.Repository");
+  private static final java.util.Set<String> SERVICE_BEANS = dev.optkit.analyzers.index.SpringStereotypes.SERVICES;
 
   public static ProjectTraits of(Path root, ProjectIndex index) {
     return of(root, index, path -> true);

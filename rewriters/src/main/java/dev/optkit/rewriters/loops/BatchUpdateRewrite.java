@@ -65,7 +65,7 @@ final class BatchUpdateRewrite {
   private static final Set<String> NO_TRANSACTION = Set.of("SUPPORTS", "NOT_SUPPORTED", "NEVER");
   /** Stereotypes that make a class a Spring bean its callers reach through a proxy. */
   private static final Set<String> BEANS = Set.of("Service", "Component", "Repository", "Controller",
-      "RestController");
+      "RestController", "ShellComponent");
 
   private final SourceDocument document;
   private final ProjectIndex index;

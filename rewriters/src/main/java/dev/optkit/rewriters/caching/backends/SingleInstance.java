@@ -20,12 +20,11 @@ import java.util.Set;
  * it builds its own objects around its own data.
  */
 public final class SingleInstance {
-  private static final Set<String> SINGLETON_ANNOTATIONS = Set.of(
-      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
-      "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
-      "org.springframework.web.bind.annotation.RestController", "javax.inject.Singleton", "jakarta.inject.Singleton",
-      "javax.enterprise.context.ApplicationScoped", "jakarta.enterprise.context.ApplicationScoped",
-      "com.google.inject.Singleton", "javax.ejb.Singleton", "jakarta.ejb.Singleton");
+  private static final Set<String> SINGLETON_ANNOTATIONS = java.util.stream.Stream.concat(
+      dev.optkit.analyzers.index.SpringStereotypes.COMPONENTS.stream(), java.util.stream.Stream.of("javax.inject.Singleton",
+          "jakarta.inject.Singleton", "javax.enterprise.context.ApplicationScoped",
+          "jakarta.enterprise.context.ApplicationScoped", "com.google.inject.Singleton", "javax.ejb.Singleton",
+          "jakarta.ejb.Singleton")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** A scope other than the singleton one: a bean per request, session or lookup. */
   private static final Set<String> SCOPES = Set.of("org.springframework.context.annotation.Scope",

@@ -52,7 +52,8 @@ public final class OutsideCallers {
 
   /** A stereotype's bean name: its value, else the class's simple name decapitalised as Spring does. */
   private static String beanName(TypeFact owner) {
-    for (String stereotype : List.of("Service", "Component", "Repository", "Controller", "RestController")) {
+    for (String stereotype : List.of("Service", "Component", "Repository", "Controller", "RestController",
+        "ShellComponent")) {
       String value = owner.annotationValue(stereotype, "value");
       if (value != null && !value.isBlank()) {
         return value.trim();

@@ -27,10 +27,7 @@ public final class SpringBeans {
     this.configurationMentions = configurationMentions;
   }
 
-  static final Set<String> SPRING_BEAN_ANNOTATIONS = Set.of(
-      "org.springframework.stereotype.Service", "org.springframework.stereotype.Component",
-      "org.springframework.stereotype.Repository", "org.springframework.stereotype.Controller",
-      "org.springframework.web.bind.annotation.RestController");
+  static final Set<String> SPRING_BEAN_ANNOTATIONS = dev.optkit.analyzers.index.SpringStereotypes.COMPONENTS;
 
   /**
    * Whether the class is a bean: by its own stereotype annotation ({@code @Service}, {@code @Component}...),
