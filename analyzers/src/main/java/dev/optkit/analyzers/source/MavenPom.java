@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.model.Model;
@@ -391,6 +392,12 @@ public final class MavenPom {
    */
   private Optional<Integer> toolchainJdk(Properties properties) {
     return pluginVersionRange("maven-toolchains-plugin", List.of("toolchains", "jdk", "version"), properties);
+  }
+
+  /** The artifactIds of the build plugins the module and its local parents declare (their management too). */
+  public Set<String> pluginArtifacts() {
+    return lineage.stream().flatMap(model -> plugins(model).stream()).map(Plugin::getArtifactId)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
   /** The lowest Java an enforcer {@code requireJavaVersion} rule accepts, when one is declared. */

@@ -29,6 +29,14 @@ public final class Migration {
   public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected,
       Set<String> acceptStale, Set<String> acceptReorder) {
     MigrationPlan caching = CachingMigration.prepare(root, assessment, config, selected, acceptStale);
-    return LoopMigration.extend(caching, root, assessment, config, selected, acceptReorder);
+    MigrationPlan plan = LoopMigration.extend(caching, root, assessment, config, selected, acceptReorder);
+    java.util.Optional<String> format = plan.isEmpty() ? java.util.Optional.empty() : FormatCheckers.note(root);
+    if (format.isEmpty()) {
+      return plan;
+    }
+    java.util.List<String> notes = new java.util.ArrayList<>(plan.notes());
+    notes.add(format.get());
+    return new MigrationPlan(plan.root(), plan.changes(), plan.targets(), plan.refusals(), java.util.List.copyOf(notes),
+        plan.notCacheable(), plan.loops());
   }
 }
