@@ -31,7 +31,7 @@ public final class ResultSharing {
   public ResultSharing(ProjectIndex index,
       java.util.function.Function<IndexedMethod, Optional<com.github.javaparser.ast.body.CallableDeclaration<?>>> declarations) {
     this.copies = new CopyingConstructors(index, declarations, this::immutable);
-    this.unfoundCallees = new UnfoundCallees(index);
+    this.unfoundCallees = new UnfoundCallees(index, declarations);
     this.immutables = new ImmutableValues(index);
     this.index = index;
     this.sealedHolders = new SealedHolders(index, this::immutable);
