@@ -34,7 +34,7 @@ class HostileSixtyTwoTest {
 
   private MigrationPlan plan(String name) {
     MigrationFixture fixture = new MigrationFixture(dir.resolve(name)).resources("/hostile62/base");
-    if (ROLES.contains(name) || name.startsWith("h72_")) {
+    if (ROLES.contains(name) || name.startsWith("h72_") || name.startsWith("h74_")) {
       fixture.resources("/hostile62/roles-service");
     } else if (keepsHistory(name)) {
       fixture.resources("/hostile62/hist-service"); // rounds 3 and 4: the service reads roles and the DAO's history
@@ -235,6 +235,33 @@ class HostileSixtyTwoTest {
     assertEquals(List.of(), plan.targets().stream().map(t -> t.method().fact().displayName()).toList(), reasons.toString());
     assertTrue(reasons.stream().anyMatch(r -> r.startsWith("depends on mutable state its key does not cover: ")),
         reasons.toString());
+  }
+
+  /**
+   * Hostile review 74 (/tmp/hostile74), 18 Spring cases probed stale against the jar of review 72's fix: what it took
+   * for unmodifiable was a view ({@code Collections.unmodifiableSet(inner)}, also inherited and read as
+   * {@code super.allowed}, on an enum constant or a static nested class) or a snapshot of objects that change
+   * ({@code Map.of("k", set)}, {@code ImmutableList.of(list)}, {@code Optional.of(list)}); a {@code CharSequence} or
+   * {@code Object} field holding a StringBuilder; a library's or the project's class whose own methods change it (a
+   * Guava Multimap, Commons' MutableInt, a HashSet subclass, an interface, a type variable bound to a collection, a
+   * class whose method reads its own set); a record's component copied only under an {@code if}; a lambda made in a
+   * field's initialiser or a constructor reassigning the field later. Each refused.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"h74_u_unmod_view", "h74_u_mapof_mutable", "h74_u_guava_immutable_of_mutable",
+      "h74_u_enum_view", "h74_u_static_nested_view", "h74_u_super_view", "h74_u_charseq_builder", "h74_u_object_cast",
+      "h74_u_optional_list", "h74_u_guava_multimap", "h74_u_commons_mutableint", "h74_u_generic_bound",
+      "h74_u_project_hashset", "h74_u_chain_method", "h74_u_project_iface", "h74_u_record_null_default",
+      "h74_u_init_lambda_reassign", "h74_u_ctor_lambda_reassign"})
+  void reviewSeventyFoursStaleReadsAreRefused(String name) {
+    reviewSeventyTwosStaleReadsAreRefused(name);
+  }
+
+  /** Its controls: an enum's List.of of Strings, an enum's String, a record of values, a final Duration: cached. */
+  @ParameterizedTest
+  @ValueSource(strings = {"h74_fr_enum_listof", "h74_fr_enum_string", "h74_fr_record_values", "h74_fr_holder_final_duration"})
+  void reviewSeventyFoursValuesAreCached(String name) {
+    whatACarefulEngineerWouldCacheIsCached(name);
   }
 
   /** Its false refusals: a final String or BigDecimal whose replace or add makes a new value never changes. */

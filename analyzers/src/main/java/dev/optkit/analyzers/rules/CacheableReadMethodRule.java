@@ -95,16 +95,27 @@ public final class CacheableReadMethodRule implements Rule {
    * the request map {@code Command.setMap()} sets, and one cached answer served every user).
    */
   private static Optional<String> inheritedStateRead(RuleContext context, MethodFact fact) {
+    return inheritedState(context.index(), fact).map(state -> "depends on mutable state its object inherits from "
+        + state + ", which a key over its parameters would miss");
+  }
+
+  /**
+   * The state the method's object inherits and reads, in words ("BaseDao (field allowed, whose object BaseDao's code
+   * changes after construction)"): a field a project superclass declares not final, or final with an object its class
+   * changes (a set it fills, or a view of one: hostile review 74's u_super_view, {@code super.allowed}).
+   */
+  public static Optional<String> inheritedState(dev.optkit.analyzers.index.ProjectIndex index, MethodFact fact) {
     for (String name : fact.inheritedNamesRead()) {
-      for (String supertype : context.index().supertypesOf(fact.ownerType())) {
-        Optional<dev.optkit.analyzers.facts.TypeFact> declaring = context.index().type(supertype)
+      for (String supertype : index.supertypesOf(fact.ownerType())) {
+        Optional<dev.optkit.analyzers.facts.TypeFact> declaring = index.type(supertype)
             .filter(type -> type.fieldTypes().containsKey(name));
         if (declaring.isPresent() && !supertype.equals(fact.ownerType())) {
-          if (!declaring.get().nonFinalFields().contains(name)) {
+          boolean nonFinal = declaring.get().nonFinalFields().contains(name);
+          if (!nonFinal && !declaring.get().changingFields().contains(name)) {
             break; // a final field: set at construction, as the class's own final fields are
           }
-          return Optional.of("depends on mutable state its object inherits from " + declaring.get().simpleName()
-              + " (field " + name + "), which a key over its parameters would miss");
+          return Optional.of(declaring.get().simpleName() + " (field " + name + (nonFinal ? ""
+              : ", whose object " + declaring.get().simpleName() + "'s code changes after construction") + ")");
         }
       }
     }

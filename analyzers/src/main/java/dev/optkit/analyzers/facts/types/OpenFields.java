@@ -32,17 +32,26 @@ import java.util.TreeSet;
  * every form, it does not try to: a field that may be changed in place is counted as changing.
  */
 final class OpenFields {
-  /** JDK types outside {@link JdkValues} whose objects do not change, or hold code rather than state. */
-  private static final Set<String> FIXED_JDK = Set.of("java.util.Optional", "java.util.OptionalInt",
-      "java.util.OptionalLong", "java.util.OptionalDouble", "java.util.regex.Pattern", "java.net.URI",
-      "java.nio.file.Path", "java.util.Locale", "java.util.Currency", "java.nio.charset.Charset", "java.lang.Class",
-      "java.lang.Object", "java.lang.Runnable", "java.util.concurrent.Callable", "java.lang.Number",
-      "java.lang.CharSequence");
-  private static final Set<String> UNMODIFIABLE_FACTORIES = Set.of("of", "copyOf", "ofEntries", "unmodifiableList",
-      "unmodifiableSet", "unmodifiableMap", "unmodifiableCollection", "unmodifiableSortedSet", "unmodifiableSortedMap",
-      "unmodifiableNavigableSet", "unmodifiableNavigableMap", "emptyList", "emptySet", "emptyMap", "singletonList",
-      "singleton", "singletonMap", "nCopies", "copyOfSorted");
-  private static final Set<String> UNMODIFIABLE_OWNERS = Set.of("List", "Set", "Map", "Collections", "ImmutableList",
+  /**
+   * Final JDK classes whose objects do not change, and code rather than state. Not {@code Object}, {@code CharSequence}
+   * or {@code Number}, which may hold a StringBuilder or an atomic (hostile review 74's u_charseq_builder).
+   */
+  private static final Set<String> FIXED_JDK = Set.of("java.util.OptionalInt", "java.util.OptionalLong",
+      "java.util.OptionalDouble", "java.util.regex.Pattern", "java.net.URI", "java.nio.file.Path", "java.util.Locale",
+      "java.util.Currency", "java.nio.charset.Charset", "java.lang.Class", "java.lang.Runnable",
+      "java.util.concurrent.Callable");
+  /** JDK containers that are snapshots when made by a factory below, and hold only values when their arguments are. */
+  private static final Set<String> CONTAINERS = Set.of("java.util.List", "java.util.Set", "java.util.Map",
+      "java.util.Collection", "java.util.SortedSet", "java.util.SortedMap", "java.util.NavigableSet",
+      "java.util.NavigableMap", "java.util.Optional");
+  /**
+   * Factories of snapshots: {@code List.of}, {@code Set.copyOf}, Guava's {@code ImmutableList.of}; not the
+   * {@code Collections.unmodifiable*} views, which show what the wrapped collection holds when it changes (review 74).
+   */
+  private static final Set<String> UNMODIFIABLE_FACTORIES = Set.of("of", "copyOf", "ofEntries", "emptyList",
+      "emptySet", "emptyMap", "singletonList", "singleton", "singletonMap", "nCopies", "copyOfSorted", "empty");
+  private static final Set<String> UNMODIFIABLE_OWNERS = Set.of("List", "Set", "Map", "Collections", "Optional",
+      "ImmutableList",
       "ImmutableSet", "ImmutableMap", "ImmutableSortedSet", "ImmutableSortedMap", "ImmutableMultimap",
       "ImmutableListMultimap", "ImmutableSetMultimap", "ImmutableCollection");
 
@@ -53,7 +62,8 @@ final class OpenFields {
     TreeSet<String> open = new TreeSet<>();
     for (FieldDeclaration field : type.getFields()) {
       for (VariableDeclarator variable : field.getVariables()) {
-        if (openType(variable.getType(), names) && !unmodifiableEverywhere(type, variable.getNameAsString(),
+        Kind kind = kind(variable.getType(), names);
+        if (kind == Kind.OPEN || kind == Kind.CONTAINER && !unmodifiableEverywhere(type, variable.getNameAsString(),
             variable.getInitializer().map(List::of).orElse(List.of()))) {
           open.add(variable.getNameAsString());
         }
@@ -61,8 +71,9 @@ final class OpenFields {
     }
     if (type instanceof RecordDeclaration record) {
       for (Parameter component : record.getParameters()) {
-        if ((component.isVarArgs() || openType(component.getType(), names))
-            && !unmodifiableInCompactConstructor(record, component.getNameAsString())) {
+        Kind kind = component.isVarArgs() ? Kind.OPEN : kind(component.getType(), names);
+        if (kind == Kind.OPEN
+            || kind == Kind.CONTAINER && !unmodifiableInCompactConstructor(record, component.getNameAsString())) {
           open.add(component.getNameAsString());
         }
       }
@@ -70,19 +81,29 @@ final class OpenFields {
     return List.copyOf(open);
   }
 
-  private static boolean openType(Type declared, TypeNames names) {
+  /** What a field's declared type says of its object: a value, a container of values, or open; OTHER: not the JDK's. */
+  private enum Kind { FIXED, CONTAINER, OPEN, OTHER }
+
+  private static Kind kind(Type declared, TypeNames names) {
     if (declared.isArrayType()) {
-      return true;
+      return Kind.OPEN;
     }
     if (declared.isPrimitiveType()) {
-      return false;
+      return Kind.FIXED;
     }
-    String qualified = names.qualifyDeclared(declared).name();
+    String qualified = names.qualifyDeclared(declared).name().replaceAll("<.*", "");
     if (!qualified.startsWith("java.") && !qualified.startsWith("javax.")) {
-      return false; // a project or library class: what it holds is judged where it is read (its own fields, its calls)
+      return Kind.OTHER; // a project's or library's class: the planner asks the index (a value class, an enum)
     }
-    return !JdkValues.immutable(qualified) && !FIXED_JDK.contains(qualified)
-        && !qualified.startsWith("java.util.function.");
+    if (JdkValues.immutable(qualified) || FIXED_JDK.contains(qualified) || qualified.startsWith("java.util.function.")) {
+      return Kind.FIXED;
+    }
+    // Map.of("k", set), ImmutableList.of(list), Optional.of(list): a snapshot of objects that change (review 74)
+    boolean values = declared instanceof com.github.javaparser.ast.type.ClassOrInterfaceType generic
+        && generic.getTypeArguments().filter(arguments -> !arguments.isEmpty()).map(arguments -> arguments.stream()
+            .allMatch(argument -> !argument.isWildcardType() && JdkValues.immutable(names.qualifyDeclared(argument).name())))
+            .orElse(false);
+    return CONTAINERS.contains(qualified) && values ? Kind.CONTAINER : Kind.OPEN;
   }
 
   /** Whether the field's initialiser and every assignment of it in the type's code give it an unmodifiable value. */
@@ -99,11 +120,75 @@ final class OpenFields {
     return !values.isEmpty() && values.stream().allMatch(OpenFields::unmodifiable);
   }
 
-  /** A record's component is open unless its compact constructor gives it an unmodifiable copy. */
+  /**
+   * A record's component is open unless its compact constructor, as a statement of its own body (not under an
+   * {@code if}: review 74's u_record_null_default), gives it an unmodifiable copy, and assigns it nowhere else.
+   */
   private static boolean unmodifiableInCompactConstructor(RecordDeclaration record, String name) {
-    return record.getCompactConstructors().stream().flatMap(c -> c.findAll(AssignExpr.class).stream())
-        .anyMatch(assignment -> assignment.getTarget() instanceof NameExpr target
-            && target.getNameAsString().equals(name) && unmodifiable(assignment.getValue()));
+    boolean copied = false;
+    for (var constructor : record.getCompactConstructors()) {
+      for (AssignExpr assignment : constructor.findAll(AssignExpr.class)) {
+        if (!(assignment.getTarget() instanceof NameExpr target) || !target.getNameAsString().equals(name)) {
+          continue;
+        }
+        boolean topLevel = assignment.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt
+            statement && statement.getParentNode().orElse(null) == constructor.getBody();
+        if (!topLevel || !unmodifiable(assignment.getValue())) {
+          return false;
+        }
+        copied = true;
+      }
+    }
+    return copied;
+  }
+
+  /**
+   * Whether code the type makes to run later (a lambda, an anonymous class, in a field's initialiser or a constructor
+   * too) assigns the field: {@code final Runnable strict = () -> mode = Mode.STRICT;} reassigns it after construction
+   * (hostile review 74's u_init_lambda_reassign).
+   */
+  static boolean assignedInLaterCode(TypeDeclaration<?> type, String name) {
+    return type.findAll(AssignExpr.class).stream().anyMatch(assignment -> ownField(assignment.getTarget(), name)
+        && nearest(assignment) == type && (assignment.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class)
+            .filter(type::isAncestorOf).isPresent() || assignment.findAncestor(
+                com.github.javaparser.ast.expr.ObjectCreationExpr.class, creation -> creation.getAnonymousClassBody()
+                    .isPresent()).filter(type::isAncestorOf).isPresent()));
+  }
+
+  /**
+   * The type's fields given a value that names a changing field of it ({@code allowed =
+   * Collections.unmodifiableSet(inner)}, {@code view = inner}): a view or an alias of it shows its changes. To a fixpoint.
+   */
+  static Set<String> viewsOfChanging(TypeDeclaration<?> type, Set<String> changing) {
+    Set<String> views = new TreeSet<>();
+    Set<String> known = new java.util.HashSet<>(changing);
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (FieldDeclaration field : type.getFields()) {
+        if (field.isStatic() && !field.isFinal()) {
+          continue;
+        }
+        for (VariableDeclarator variable : field.getVariables()) {
+          String name = variable.getNameAsString();
+          if (known.contains(name)) {
+            continue;
+          }
+          List<Expression> values = new ArrayList<>();
+          variable.getInitializer().ifPresent(values::add);
+          type.findAll(AssignExpr.class).stream().filter(a -> ownField(a.getTarget(), name) && nearest(a) == type)
+              .forEach(a -> values.add(a.getValue()));
+          boolean namesChanging = values.stream().anyMatch(value -> value.findAll(NameExpr.class).stream()
+              .anyMatch(used -> known.contains(used.getNameAsString())) || value.findAll(FieldAccessExpr.class).stream()
+              .anyMatch(used -> used.getScope() instanceof ThisExpr && known.contains(used.getNameAsString())));
+          if (namesChanging) {
+            views.add(name);
+            known.add(name);
+            grew = true;
+          }
+        }
+      }
+    }
+    return views;
   }
 
   private static boolean ownField(Expression target, String name) {

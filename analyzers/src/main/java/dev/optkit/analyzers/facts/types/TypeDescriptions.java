@@ -80,7 +80,8 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         fields.put(variable.getNameAsString(), fieldType);
         boolean constant = field.isFinal() && field.isStatic() && variable.getType().isPrimitiveType();
         String name = variable.getNameAsString();
-        boolean assigned = !field.isFinal() && writes.assignedOutsideConstructors(type, name, field.isStatic());
+        boolean assigned = !field.isFinal() && (writes.assignedOutsideConstructors(type, name, field.isStatic())
+            || OpenFields.assignedInLaterCode(type, name));
         if (assigned) {
           reassigned.add(name); // Mode mode, T value: whatever its type (hostile review 72's s_enum_field_own)
         }
@@ -101,6 +102,10 @@ private static final Set<String> INJECTION_ANNOTATIONS =
               variable.getNameAsString(), SourceRange.of(variable), text.snippet(field)));
         }
       }
+    }
+    for (String view : OpenFields.viewsOfChanging(type, changing)) {
+      changing.add(view); // allowed = Collections.unmodifiableSet(inner), inner changed: a view shows it (review 74's u_super_view)
+      file.mutableFields.add(qualified + "#" + view);
     }
     HttpCacheClients.cachedFields(type).forEach((name, variable) -> file.caches.add(new ExistingCacheFact("http-cache",
         qualified, name, name, SourceRange.of(variable), text.snippet(variable))));

@@ -141,7 +141,7 @@ public final class KeyCoverage {
         arguments.addAll(java.util.Collections.nCopies(MAX_CALLBACK_PARAMETERS, false));
       }
       List<IndexedMethod> targets = runTargets(method, call);
-      Optional<String> component = RecordComponents.whyNot(index, call, targets, receiverShared);
+      Optional<String> component = CalleeState.recordComponent(index, call, targets, receiverShared);
       if (component.isPresent()) {
         return component;
       }
@@ -152,6 +152,10 @@ public final class KeyCoverage {
       for (IndexedMethod callee : targets) {
         MethodFact fact = callee.fact();
         boolean thisShared = fact.isStatic() || receiverShared;
+        Optional<String> inherited = CalleeState.inherited(index, call, fact, thisShared);
+        if (inherited.isPresent()) {
+          return inherited;
+        }
         List<String> read = thisShared ? fact.mutableFieldsRead() : fact.staticFieldsRead();
         if (!read.isEmpty()) {
           return Optional.of("depends on mutable state its key does not cover: " + fact.displayName()

@@ -11,10 +11,10 @@ import java.util.Set;
  * Values nobody can change, so sharing one cached object between callers is harmless: JDK value types,
  * {@code java.time} values, enums and records or final classes of such values, and JDK containers holding only them.
  */
-final class ImmutableValues {
+public final class ImmutableValues {
   private final ProjectIndex index;
 
-  ImmutableValues(ProjectIndex index) {
+  public ImmutableValues(ProjectIndex index) {
     this.index = index;
   }
 
@@ -179,7 +179,7 @@ final class ImmutableValues {
   }
 
   /** A result nobody can change, so sharing it through a field is harmless. */
-  boolean immutable(String type) {
+  public boolean immutable(String type) {
     return immutable(type, 0);
   }
 

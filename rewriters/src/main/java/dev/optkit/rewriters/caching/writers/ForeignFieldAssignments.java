@@ -24,7 +24,10 @@ public final class ForeignFieldAssignments {
 
   public ForeignFieldAssignments(ProjectIndex index) {
     this.index = index;
+    this.values = new dev.optkit.rewriters.caching.sharing.ImmutableValues(index);
   }
+
+  private final dev.optkit.rewriters.caching.sharing.ImmutableValues values;
 
   /** Why the method's answer may change with no write a key sees: a field it reads that another class assigns. */
   public Optional<String> whyNot(IndexedMethod method, boolean thisShared) {
@@ -134,14 +137,24 @@ public final class ForeignFieldAssignments {
    * object may change it, in more ways than optkit follows (hostile review 72: a deque's removeFirst, Collections.addAll,
    * an alias of the set, a method reference, a helper's parameter, Properties.setProperty).
    */
-  private static Optional<String> open(TypeFact type, String field) {
-    if (!type.openFields().contains(field)) {
+  private Optional<String> open(TypeFact type, String field) {
+    String held = type.fieldTypes().getOrDefault(field, "");
+    String erased = held.replaceAll("<.*", "");
+    if (type.openFields().contains(field)) {
+      return Optional.of("it holds " + (held.endsWith("[]") ? "an array" : "a " + simple(erased))
+          + ", which any code holding the object can change in place (optkit counts it as changing: it does not follow "
+          + "every way such an object is changed)");
+    }
+    // a project's or a library's class (SetRoles, a Guava Multimap, a HashSet subclass, a type variable): its objects
+    // change through their own methods, which a read of the field followed by a call does not show (hostile review 74)
+    boolean other = !erased.isEmpty() && !erased.endsWith("[]") && !erased.startsWith("java.")
+        && !erased.startsWith("javax.") && !dev.optkit.analyzers.facts.types.JdkValues.immutable(erased);
+    if (!other || index.type(erased).filter(t -> t.kind().equals("enum")).isPresent() || values.immutable(erased)) {
       return Optional.empty();
     }
-    String held = type.fieldTypes().getOrDefault(field, "");
-    return Optional.of("it holds " + (held.endsWith("[]") ? "an array" : "a " + simple(held.replaceAll("<.*", "")))
-        + ", which any code holding the object can change in place (optkit counts it as changing: it does not follow "
-        + "every way such an object is changed)");
+    return Optional.of("it holds " + (erased.contains(".") ? "a " + simple(erased) : "an object of a type variable")
+        + ", which is no value class (a record or final class of final values), so its own methods may change it after "
+        + "construction (optkit counts it as changing)");
   }
 
   private boolean sameFile(String one, String other) {

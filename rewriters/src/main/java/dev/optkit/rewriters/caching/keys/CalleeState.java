@@ -5,16 +5,31 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import java.util.List;
 import java.util.Optional;
 
-/** A record's accessor the record does not write, called on a shared record: the component it hands out. */
-final class RecordComponents {
-  private RecordComponents() {}
+/**
+ * State a callee on a shared object reads that its own facts' mutable fields do not list: the component a record's
+ * implicit accessor hands out, and the fields its object inherits from a project superclass.
+ */
+final class CalleeState {
+  private CalleeState() {}
+
+  /** A field the callee's object inherits and that changes after construction (review 74's u_super_view). */
+  static Optional<String> inherited(dev.optkit.analyzers.index.ProjectIndex index, CallRef call,
+      dev.optkit.analyzers.facts.MethodFact callee, boolean thisShared) {
+    if (!thisShared || callee.isStatic()) {
+      return Optional.empty();
+    }
+    return dev.optkit.analyzers.rules.CacheableReadMethodRule.inheritedState(index, callee).map(state ->
+        "depends on mutable state its key does not cover: " + callee.displayName() + "() reads what its object inherits "
+            + "from " + state + ", of an object shared between calls (" + call.snippet() + ")");
+  }
 
   /**
    * {@code limits.allowed()} on a shared record, an accessor the record does not write (so no method of the index): the
    * component it hands out, when the record's own code changes it or it holds an object that changes in place (hostile
    * review 72's r_record_own: {@code allow(r) { allowed.add(r); }} in the record, and the cache kept the set as it was).
    */
-  static Optional<String> whyNot(dev.optkit.analyzers.index.ProjectIndex index, CallRef call, List<IndexedMethod> targets,
+  static Optional<String> recordComponent(dev.optkit.analyzers.index.ProjectIndex index, CallRef call,
+      List<IndexedMethod> targets,
       boolean receiverShared) {
     if (!receiverShared || !targets.isEmpty() || call.argumentCount() != 0 || call.receiverType() == null) {
       return Optional.empty();

@@ -1,0 +1,10 @@
+package shop;
+
+import java.util.*;
+import java.util.concurrent.atomic.*;
+
+public class Holder {
+    public Mode mode = Mode.LAX;
+    public final Runnable strict;
+    public Holder() { strict = () -> mode = Mode.STRICT; }
+}
