@@ -229,6 +229,55 @@ class CacheRolloutTest {
     }
   }
 
+  /**
+   * Togglz in a Spring application (review 75): FeatureContext found no manager without spring-web, where every cached
+   * read threw, nor from a ForkJoinPool's threads. The configuration hands the switch the application's FeatureManager
+   * bean, and the rollout follows that bean's feature with no provider FeatureContext could find.
+   */
+  @Test
+  void withTogglzInSpringTheConfigurationHandsTheSwitchTheApplicationsFeatureManager() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", RedisBackendTest.BOOT_POM.replace(
+            "</dependencies>", "<dependency><groupId>org.togglz</groupId><artifactId>togglz-core</artifactId>"
+                + "<version>4.4.0</version></dependency>\n</dependencies>"))
+        .java(NAMES_BEAN);
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    String configText = MigrationFixture.after(plan, config);
+    assertTrue(configText.contains("features.ifAvailable(shop.OptkitCaching::useTogglz);"), configText);
+    Path classes = fixture.compile(plan);
+    org.togglz.core.manager.FeatureManager features = new org.togglz.core.manager.FeatureManagerBuilder()
+        .featureEnum(RolloutFeatures.class).stateRepository(new org.togglz.core.repository.mem.InMemoryStateRepository())
+        .userProvider(new org.togglz.core.user.NoOpUserProvider()).build();
+    org.togglz.core.context.StaticFeatureManagerProvider.setFeatureManager(null);
+    org.togglz.core.context.FeatureContext.clearCache();
+    System.setProperty("optkit.cache.rollout.optkit.Names.profile", "100");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      Thread.currentThread().setContextClassLoader(loader);
+      context.setClassLoader(loader);
+      context.registerBean(org.togglz.core.manager.FeatureManager.class, () -> features);
+      context.register(loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
+          .replace('/', '.')), loader.loadClass("shop.Names"));
+      context.refresh();
+      Object names = context.getBean(loader.loadClass("shop.Names"));
+      Method read = names.getClass().getMethod("profile", String.class);
+      Method write = names.getClass().getMethod("rename", String.class, String.class);
+      rollsOut(id -> read.invoke(names, id), (id, value) -> write.invoke(names, id, value),
+          percent -> features.setFeatureState(percent == 0
+              ? new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, false)
+              : new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, true)
+                  .setStrategyId(org.togglz.core.activation.GradualActivationStrategy.ID)
+                  .setParameter(org.togglz.core.activation.GradualActivationStrategy.PARAM_PERCENTAGE,
+                      String.valueOf((int) percent))));
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+      org.togglz.core.context.FeatureContext.clearCache();
+    }
+  }
+
   interface Read {
     Object of(String id) throws Exception;
   }

@@ -69,9 +69,13 @@ final class CacheConfigFiles {
         .findFirst();
   }
 
+  /**
+   * @param togglzSwitch the switch class this migration creates with the Togglz rollout, which the new configuration
+   *     hands the application's FeatureManager to; null for none
+   */
   static FileChange springConfig(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits,
-      Path sourceRoot,
-      String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis, boolean twoLevel) {
+      Path sourceRoot, String firstPackage, List<CachingTarget> targets, String indent, String nl, boolean redis,
+      boolean twoLevel, String togglzSwitch) {
     Optional<String> existingType = existingConfig(prefix, assessment);
     if (existingType.isPresent()) {
       String path = assessment.index().pathOfType(existingType.get());
@@ -84,18 +88,40 @@ final class CacheConfigFiles {
     String pkg = traits.configurationPackage() != null ? traits.configurationPackage() : firstPackage;
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
     if (redis) {
-      String text = RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-          !traits.enableCachingPresent(), traits.transactions(), twoLevel, micrometer(traits), targets, indent, nl);
+      String text = withTogglz(RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
+          !traits.enableCachingPresent(), traits.transactions(), twoLevel, micrometer(traits), targets, indent, nl),
+          togglzSwitch, indent, nl);
       return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
           List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
               + (twoLevel ? "a local level in each JVM and " : "") + targets.size()
               + " expiring cache(s) shared by every instance"));
     }
-    String text = SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(), !traits.enableCachingPresent(),
-        traits.transactions(), micrometer(traits), targets, indent, nl);
+    String text = withTogglz(SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
+        !traits.enableCachingPresent(), traits.transactions(), micrometer(traits), targets, indent, nl), togglzSwitch,
+        indent, nl);
     return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
         List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
             + targets.size() + " bounded, expiring cache(s)"));
+  }
+
+  /**
+   * The configuration with a method Spring runs once it is made, handing the switch the application's Togglz
+   * FeatureManager bean (review 75: FeatureContext found none without spring-web, where every cached read then failed,
+   * nor from a ForkJoinPool's threads in a packaged jar, where the feature was ignored).
+   */
+  private static String withTogglz(String config, String togglzSwitch, String indent, String nl) {
+    if (togglzSwitch == null) {
+      return config;
+    }
+    int end = config.lastIndexOf('}');
+    String hook = nl + indent + "/** The application's Togglz FeatureManager, which the caches' percentage rollout reads. */" + nl
+        + indent + "@org.springframework.beans.factory.annotation.Autowired" + nl
+        + indent + "void optkitTogglz(org.springframework.beans.factory.ObjectProvider<org.togglz.core.manager.FeatureManager> "
+        + "features) {" + nl
+        + indent + indent + "features.ifAvailable(" + togglzSwitch + "::useTogglz);" + nl
+        + indent + "}" + nl;
+    String body = config.substring(0, end);
+    return body.stripTrailing() + nl + hook + config.substring(end);
   }
 
   /**

@@ -384,12 +384,14 @@ public final class CachingMigration {
     }
     String indent = "    ";
     String nl = "\n";
+    // a new switch reads the rollout through Togglz where the module compiles against it: the configuration hands it the bean
+    boolean togglzRollout = traits.switchType() == null && CacheConfigFiles.compiledAgainst(traits, a -> a.startsWith("org.togglz:"));
     if (traits.switchType() == null) {
       Path switchFile = sourceRoot.resolve(ProjectTraits.packageOf(switchType).replace('.', '/')).resolve(CacheSwitchFile.CLASS_NAME + ".java");
       changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, switchFile), null,
           CacheSwitchFile.create(ProjectTraits.packageOf(switchType), indent, nl,
               CacheConfigFiles.compiledAgainst(traits, a -> a.equals("dev.openfeature:sdk")),
-              CacheConfigFiles.compiledAgainst(traits, a -> a.startsWith("org.togglz:"))).getBytes(StandardCharsets.UTF_8),
+              togglzRollout).getBytes(StandardCharsets.UTF_8),
           List.of("the emergency switch for optkit's caches (" + CacheSwitchFile.PROPERTY + ")")));
     }
     String redisType = ProjectTraits.packageOf(switchType).isEmpty() ? PlainRedisCacheFile.CLASS_NAME
@@ -411,7 +413,7 @@ public final class CachingMigration {
     }
     if (!springTargets.isEmpty()) {
       changes.add(CacheConfigFiles.springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
-          config.cache().redis(), config.cache().twoLevel()));
+          config.cache().redis(), config.cache().twoLevel(), togglzRollout ? switchType : null));
     }
     boolean plainTargets = applied.stream().anyMatch(t -> t.form() == CacheForm.PLAIN && !inRedis.contains(t));
     traits.pomFile().ifPresent(pom -> CacheConfigFiles.pomChange(scanRoot, pom, traits, !springTargets.isEmpty(),

@@ -95,6 +95,8 @@ public final class CacheSwitchFile {
       """;
 
   private static final String TOGGLZ_FIELD = """
+          /** The application's FeatureManager, handed over by OptkitCacheConfig; else FeatureContext's. */
+          private static volatile org.togglz.core.manager.FeatureManager togglz;
           /** Each cache's Togglz feature, looked up once among the feature manager's (empty: it has none). */
           private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<org.togglz.core.Feature>>
                   TOGGLZ_FEATURES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -109,10 +111,20 @@ public final class CacheSwitchFile {
       """;
 
   private static final String TOGGLZ_METHOD = """
+          /**
+           * The FeatureManager to read the rollout from: the Spring bean, which FeatureContext may not find from every
+           * thread (a ForkJoinPool's, whose class loader is not the application's) or at all (its web lookup without
+           * spring-web on the class path).
+           */
+          public static void useTogglz(org.togglz.core.manager.FeatureManager manager) {
+              togglz = manager;
+          }
+
           /** The percentage the cache's Togglz feature sets (see above), or NaN where it has none. */
           static double togglzPercent(String cache) {
               try {
-                  org.togglz.core.manager.FeatureManager manager = org.togglz.core.context.FeatureContext.getFeatureManager();
+                  org.togglz.core.manager.FeatureManager manager = togglz != null ? togglz
+                          : org.togglz.core.context.FeatureContext.getFeatureManager();
                   java.util.Optional<org.togglz.core.Feature> feature = TOGGLZ_FEATURES.get(cache);
                   if (feature == null) {
                       org.togglz.core.Feature found = null;
@@ -145,9 +157,10 @@ public final class CacheSwitchFile {
                   } catch (NumberFormatException e) {
                       return 0; // as a property's typo: a rollout limits what a cache may break
                   }
-              } catch (RuntimeException e) {
-                  // no feature manager (the application has not started it), or its state repository failed:
-                  // the properties decide, as for an OpenFeature flag that cannot be evaluated
+              } catch (RuntimeException | LinkageError e) {
+                  // no feature manager (the application has not started it, or Togglz's lookup needs a class the
+                  // application lacks), or its state repository failed: the properties decide, as for an
+                  // OpenFeature flag that cannot be evaluated
                   return Double.NaN;
               }
           }
