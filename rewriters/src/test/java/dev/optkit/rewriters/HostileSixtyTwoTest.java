@@ -257,9 +257,13 @@ class HostileSixtyTwoTest {
     reviewSeventyTwosStaleReadsAreRefused(name);
   }
 
-  /** Its controls: an enum's List.of of Strings, an enum's String, a record of values, a final Duration: cached. */
+  /**
+   * Its controls: an enum's List.of of Strings, an enum's String, a record of values, a final Duration, and (a false
+   * refusal it found) another class's static final Map.of of Strings: cached.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"h74_fr_enum_listof", "h74_fr_enum_string", "h74_fr_record_values", "h74_fr_holder_final_duration"})
+  @ValueSource(strings = {"h74_fr_enum_listof", "h74_fr_enum_string", "h74_fr_record_values", "h74_fr_holder_final_duration",
+      "h74_fr_static_mapof"})
   void reviewSeventyFoursValuesAreCached(String name) {
     whatACarefulEngineerWouldCacheIsCached(name);
   }

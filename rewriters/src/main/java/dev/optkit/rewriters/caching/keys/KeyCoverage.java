@@ -7,7 +7,6 @@ import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
-import dev.optkit.rewriters.caching.sharing.ResultSharing;
 import dev.optkit.rewriters.caching.writers.ForeignFieldAssignments;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +43,7 @@ public final class KeyCoverage {
   private final ProjectIndex index;
   private final UnseenImplementations unseenCode;
   private final ForeignFieldAssignments foreignAssignments;
+  private final OtherStatics otherStatics;
   private final ConstructorStatics constructorStatics;
   private final Map<Asked, Boolean> returnsFresh = new HashMap<>();
   /**
@@ -58,6 +58,7 @@ public final class KeyCoverage {
   public KeyCoverage(ProjectIndex index) {
     this.unseenCode = new UnseenImplementations(index);
     this.foreignAssignments = new ForeignFieldAssignments(index);
+    this.otherStatics = new OtherStatics(index);
     this.constructorStatics = new ConstructorStatics(index);
     this.index = index;
   }
@@ -113,13 +114,9 @@ public final class KeyCoverage {
     if (constructing.isPresent()) {
       return constructing;
     }
-    for (String entry : method.fact().otherStaticsRead()) {
-      if (!constant(entry)) {
-        String type = entry.substring(0, entry.indexOf('#'));
-        return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
-            + "() reads " + type.substring(type.lastIndexOf('.') + 1) + "." + entry.substring(entry.indexOf('#') + 1)
-            + ", a static field of another class, which code anywhere may change");
-      }
+    Optional<String> otherStatic = otherStatics.whyNot(method);
+    if (otherStatic.isPresent()) {
+      return otherStatic;
     }
     Optional<String> changed = changesShared(method, frame);
     if (changed.isPresent()) {
@@ -251,27 +248,6 @@ public final class KeyCoverage {
    * capitals and of an immutable value type (or an enum's constant); {@code Registry.ALL}, a list,
    * and {@code Registry.count} are not. A name the type's fields do not hold (a nested type) is none.
    */
-  private boolean constant(String entry) {
-    String type = entry.substring(0, entry.indexOf('#'));
-    String field = entry.substring(entry.indexOf('#') + 1);
-    boolean capitals = field.equals(field.toUpperCase(java.util.Locale.ROOT));
-    List<String> owners = new ArrayList<>(List.of(type));
-    owners.addAll(index.supertypesOf(type));
-    for (String owner : owners) {
-      Optional<TypeFact> fact = index.type(owner);
-      String fieldType = fact.map(t -> t.fieldTypes().get(field)).orElse(null);
-      if (fieldType != null) {
-        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.types.TimeValues.immutable(fieldType)
-            || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false));
-      }
-    }
-    if (index.type(type).map(t -> t.kind().equals("enum")).orElse(false)) {
-      return true; // an enum's constant: Status.ACTIVE
-    }
-    // a capitals constant of a superclass outside the project, or a nested type (Outer.Inner)
-    return capitals || Character.isUpperCase(field.charAt(0));
-  }
-
   private static final int MAX_CALLBACK_PARAMETERS = 3;
 
   /**
