@@ -173,9 +173,7 @@ class CacheRolloutTest {
     String emergencySwitch = MigrationFixture.after(plan, "src/main/java/shop/OptkitCaching.java");
     assertTrue(emergencySwitch.contains("double toggled = togglzPercent(cache);"), emergencySwitch);
     Path classes = fixture.compile(plan);
-    org.togglz.core.manager.FeatureManager features = new org.togglz.core.manager.FeatureManagerBuilder()
-        .featureEnum(RolloutFeatures.class).stateRepository(new org.togglz.core.repository.mem.InMemoryStateRepository())
-        .userProvider(new org.togglz.core.user.NoOpUserProvider()).build();
+    org.togglz.core.manager.FeatureManager features = rolloutFeatures();
     org.togglz.core.context.StaticFeatureManagerProvider.setFeatureManager(features);
     org.togglz.core.context.FeatureContext.clearCache();
     System.setProperty("optkit.cache.rollout.optkit.Names.profile", "100");
@@ -184,12 +182,7 @@ class CacheRolloutTest {
       Method read = names.getClass().getMethod("profile", String.class);
       Method write = names.getClass().getMethod("rename", String.class, String.class);
       rollsOut(id -> read.invoke(names, id), (id, value) -> write.invoke(names, id, value),
-          percent -> features.setFeatureState(percent == 0
-              ? new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, false)
-              : new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, true)
-                  .setStrategyId(org.togglz.core.activation.GradualActivationStrategy.ID)
-                  .setParameter(org.togglz.core.activation.GradualActivationStrategy.PARAM_PERCENTAGE,
-                      String.valueOf((int) percent))));
+          gradual(features));
       Method share = loader.loadClass("shop.OptkitCaching").getMethod("rolloutPercent", String.class);
       assertEquals(50.0, share.invoke(null, "optkit.Names.profile"), "the feature's share, over the property's 100");
       System.setProperty("optkit.cache.rollout.optkit.Names.other", "30");
@@ -248,9 +241,7 @@ class CacheRolloutTest {
     String configText = MigrationFixture.after(plan, config);
     assertTrue(configText.contains("features.ifAvailable(shop.OptkitCaching::useTogglz);"), configText);
     Path classes = fixture.compile(plan);
-    org.togglz.core.manager.FeatureManager features = new org.togglz.core.manager.FeatureManagerBuilder()
-        .featureEnum(RolloutFeatures.class).stateRepository(new org.togglz.core.repository.mem.InMemoryStateRepository())
-        .userProvider(new org.togglz.core.user.NoOpUserProvider()).build();
+    org.togglz.core.manager.FeatureManager features = rolloutFeatures();
     org.togglz.core.context.StaticFeatureManagerProvider.setFeatureManager(null);
     org.togglz.core.context.FeatureContext.clearCache();
     System.setProperty("optkit.cache.rollout.optkit.Names.profile", "100");
@@ -266,16 +257,28 @@ class CacheRolloutTest {
       Method read = names.getClass().getMethod("profile", String.class);
       Method write = names.getClass().getMethod("rename", String.class, String.class);
       rollsOut(id -> read.invoke(names, id), (id, value) -> write.invoke(names, id, value),
-          percent -> features.setFeatureState(percent == 0
-              ? new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, false)
-              : new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, true)
-                  .setStrategyId(org.togglz.core.activation.GradualActivationStrategy.ID)
-                  .setParameter(org.togglz.core.activation.GradualActivationStrategy.PARAM_PERCENTAGE,
-                      String.valueOf((int) percent))));
+          gradual(features));
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
       org.togglz.core.context.FeatureContext.clearCache();
     }
+  }
+
+  /** A feature manager of the rollout feature, its state in memory. */
+  private static org.togglz.core.manager.FeatureManager rolloutFeatures() {
+    return new org.togglz.core.manager.FeatureManagerBuilder().featureEnum(RolloutFeatures.class)
+        .stateRepository(new org.togglz.core.repository.mem.InMemoryStateRepository())
+        .userProvider(new org.togglz.core.user.NoOpUserProvider()).build();
+  }
+
+  /** Sets the rollout feature: off at 0, else on with Togglz's gradual strategy at that percentage. */
+  private static Percent gradual(org.togglz.core.manager.FeatureManager features) {
+    return percent -> features.setFeatureState(percent == 0
+        ? new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, false)
+        : new org.togglz.core.repository.FeatureState(RolloutFeatures.OPTKIT_CACHE_ROLLOUT_OPTKIT_NAMES_PROFILE, true)
+            .setStrategyId(org.togglz.core.activation.GradualActivationStrategy.ID)
+            .setParameter(org.togglz.core.activation.GradualActivationStrategy.PARAM_PERCENTAGE,
+                String.valueOf((int) percent)));
   }
 
   interface Read {
