@@ -103,7 +103,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         }
       }
     }
-    for (String view : OpenFields.viewsOfChanging(type, changing)) {
+    for (String view : OpenFields.viewsOfChanging(type, changing, names)) {
       changing.add(view); // allowed = Collections.unmodifiableSet(inner), inner changed: a view shows it (review 74's u_super_view)
       file.mutableFields.add(qualified + "#" + view);
     }
