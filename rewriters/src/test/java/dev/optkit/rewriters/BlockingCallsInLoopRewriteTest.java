@@ -424,6 +424,50 @@ class BlockingCallsInLoopRewriteTest {
   }
 
   /**
+   * Hostile review 76 (/tmp/hostile76), each run differing from the original before: a map the key of which is another
+   * class's static (its initialiser ran before any request in the original only), a project class named HashMap whose put
+   * sends a request, the local of an earlier block taken for the map (a field's is filled), the loop walking the map's
+   * keySet or a subList whose backing list the body changes (the original fails), a TreeMap with a comparator. Refused.
+   */
+  @Test
+  void reviewSeventySixsMapsAreRefused() {
+    String before = QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.HashMap;\nimport java.util.List;\n"
+            + "import java.util.Map;\nimport java.util.TreeMap;\n")
+        .replace("    public List<String> quoteAll(List<String> skus) {\n        List<String> quotes = new ArrayList<>();\n"
+            + "        for (String sku : skus) {\n            String price = fetch(sku);\n            quotes.add(sku + \"=\" + price);\n"
+            + "        }\n        return quotes;\n",
+            "    public List<String> quoteAll(List<String> skus) {\n        Map<String, String> bySku = new HashMap<>();\n"
+            + "        for (String sku : skus) {\n            bySku.put(sku, fetch(sku));\n        }\n"
+            + "        return new ArrayList<>(bySku.values());\n");
+    assertTrue(before.contains("bySku.put(sku, fetch(sku));"), before);
+    assertTrue(refusal(before.replace("bySku.put(sku, fetch(sku));", "bySku.put(Sources.NAME, fetch(sku));")
+        .replace("import java.util.TreeMap;\n", "import java.util.TreeMap;\nimport static shop.Sources.NAME;\n")
+        .replace("bySku.put(Sources.NAME,", "bySku.put(NAME,")).contains("before its call"));
+    String ownHashMap = """
+        package shop;
+
+        public class HashMap<K, V> extends java.util.HashMap<K, V> {
+        }
+        """;
+    MigrationPlan own = new MigrationFixture(dir.resolve("own")).java(before.replace("import java.util.HashMap;\n", ""))
+        .java(ownHashMap).config(loopsOnly()).plan();
+    assertEquals(List.of(), own.loops(), own.refusals().toString());
+    assertTrue(refusal(before.replace("        Map<String, String> bySku = new HashMap<>();\n",
+        "        if (skus.isEmpty()) {\n            Map<String, String> bySku = new HashMap<>();\n        }\n")
+        .replace("    public List<String> quoteAll(", "    private final Map<String, String> bySku = new HashMap<>();\n\n"
+            + "    public List<String> quoteAll(")).contains("not a local map the method made"));
+    String keys = refusal(before.replace("for (String sku : skus) {", "bySku.put(\"a\", \"\");\n        for (String sku : "
+        + "bySku.keySet()) {"));
+    assertTrue(keys.contains("bySku"), keys);
+    String sorted = refusal(before.replace("new HashMap<>()", "new TreeMap<>(java.util.Comparator.reverseOrder())"));
+    assertTrue(sorted.contains("bySku"), sorted);
+    assertTrue(refusal(before.replace("        for (String sku : skus) {\n            bySku.put(sku, fetch(sku));\n",
+        "        List<String> all = new ArrayList<>(skus);\n        List<String> some = all.subList(0, all.size());\n"
+            + "        for (String sku : some) {\n            bySku.put(sku, fetch(sku));\n            all.add(sku);\n"))
+        .contains("all"));
+  }
+
+  /**
    * Hostile review 70's c07b: in an enum the pool field went before the constants, and the loop was refused because
    * "the rewritten file would not parse". The field now stands after the semicolon ending the constants (a comment
    * holding one between them is skipped); the enum compiles and answers as the original, element for element.

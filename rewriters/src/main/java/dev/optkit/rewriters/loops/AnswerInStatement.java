@@ -87,13 +87,16 @@ final class AnswerInStatement {
     }
     MethodCallExpr call = outer.get(0);
     String list = add.getScope().orElse(null) instanceof NameExpr name ? name.getNameAsString() : null;
+    // the declaration in scope at the loop: one in a block around it (review 76's C: an earlier if's local of the name)
     Optional<VariableDeclarator> local = list == null ? Optional.empty() : method.findAll(VariableDeclarator.class).stream()
         .filter(v -> v.getNameAsString().equals(list) && !LoopProof.isInside(v, loop)
-            && v.getBegin().get().isBefore(loop.getBegin().get()))
+            && v.getBegin().get().isBefore(loop.getBegin().get())
+            && v.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class).filter(block -> block.isAncestorOf(loop)).isPresent())
         .findFirst();
     boolean made = local.isPresent() && local.get().getInitializer().orElse(null) instanceof ObjectCreationExpr creation
         && creation.getAnonymousClassBody().isEmpty()
         && (put ? MAPS : COLLECTIONS).contains(creation.getType().getNameAsString())
+        && javaUtil(unit, creation.getType(), judge) && plainConstruction(creation)
         && !LoopProof.assignedIn(method, list);
     if (!made) {
       String kind = put ? "map" : "list";
@@ -102,6 +105,12 @@ final class AnswerInStatement {
           + "made (" + (put ? "new HashMap<>()" : "new ArrayList<>()") + " before the loop): a " + kind + " others hold "
           + "would see the answers the rewrite keeps for it; keep the answer in a local ('T answer = client.call(...);') "
           + "to have it run ahead");
+    }
+    // the loop walks a view of what it fills (byId.keySet(), all.subList(..)): the original fails when the body adds,
+    // the rewrite walks ahead of the adds (review 76's D, D2)
+    if (walksFilled(method, loop.getIterable(), list, 0)) {
+      return Found.refused("it walks " + loop.getIterable() + ", which shows the " + (put ? "map" : "list") + " the loop "
+          + "fills: the original fails or sees the new entries as it walks, and the rewrite walks ahead of them");
     }
     // put(key, value): the key is evaluated before the value's call, and must only read a name or a value
     Optional<String> before = runsBefore(put ? add : argument, call, method, loop, element, elementType);
@@ -176,7 +185,11 @@ final class AnswerInStatement {
       return true;
     }
     if (!operand) {
-      return part instanceof NameExpr || part instanceof ThisExpr;
+      // a local's or the class's own field's value; another class's static named through a static import may run
+      // that class's initialiser first (review 76's A: a config read before any request, in the original only)
+      return part instanceof ThisExpr || part instanceof NameExpr name
+          && (dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(name.getNameAsString(), name)
+              || dev.optkit.analyzers.facts.values.NameScopes.ownFieldAround(name.getNameAsString(), name));
     }
     if (part instanceof BinaryExpr text && text.getOperator() == BinaryExpr.Operator.PLUS) {
       return harmless(text.getLeft(), true, method, loop, element, elementType)
@@ -191,6 +204,58 @@ final class AnswerInStatement {
             .findFirst().orElse("");
     return type.equals("String") || type.equals("java.lang.String") || type.equals(type.toLowerCase(java.util.Locale.ROOT))
         && !type.isEmpty() && !type.contains(".");
+  }
+
+  /** Whether the walked expression names the filled collection, itself or through locals given it (to a few levels). */
+  private static boolean walksFilled(CallableDeclaration<?> method, Expression walked, String filled, int depth) {
+    List<NameExpr> names = new java.util.ArrayList<>(walked.findAll(NameExpr.class));
+    if (walked instanceof NameExpr name) {
+      names.add(name);
+    }
+    for (NameExpr name : names) {
+      if (name.getNameAsString().equals(filled)) {
+        return true;
+      }
+      if (depth < 4) {
+        for (VariableDeclarator local : method.findAll(VariableDeclarator.class)) {
+          if (local.getNameAsString().equals(name.getNameAsString()) && local.getInitializer().isPresent()
+              && walksFilled(method, local.getInitializer().get(), filled, depth + 1)) {
+            return true;
+          }
+        }
+        for (com.github.javaparser.ast.expr.AssignExpr assignment : method.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
+          if (assignment.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name.getNameAsString())
+              && walksFilled(method, assignment.getValue(), filled, depth + 1)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the created class is java.util's: written so, or imported by its own name (a class of the file's package
+   * named HashMap beats an on-demand import: review 76's B, a project HashMap whose put sends a request).
+   */
+  private static boolean javaUtil(CompilationUnit unit, ClassOrInterfaceType created, LoopProof.CallJudge judge) {
+    if (created.getScope().isPresent()) {
+      return created.getScope().get().asString().equals("java.util");
+    }
+    String name = created.getNameAsString();
+    boolean importedElsewhere = unit.getImports().stream().anyMatch(i -> !i.isStatic() && !i.isAsterisk()
+        && i.getName().getIdentifier().equals(name) && !i.getNameAsString().equals("java.util." + name));
+    return !importedElsewhere && !judge.projectTypeNamed(name);
+  }
+
+  /**
+   * Made with no code of the caller's running in it later: no arguments, or a capacity. A comparator given to a TreeMap
+   * runs at each put, in the element's turn, after later calls were started (review 76's F).
+   */
+  private static boolean plainConstruction(ObjectCreationExpr creation) {
+    return creation.getArguments().stream().allMatch(argument -> argument instanceof LiteralExpr
+        || argument instanceof MethodCallExpr size && size.getNameAsString().equals("size") && size.getArguments().isEmpty()
+            && size.getScope().filter(NameExpr.class::isInstance).isPresent());
   }
 
   /** A qualified type as the rewrite can write it: a primitive, or a class without type arguments. */

@@ -36,6 +36,11 @@ final class BlockingCallJudge {
     LoopProof.CallJudge ahead = LoopMigration.judge(index, method, immutables);
     return new LoopProof.CallJudge() {
       @Override
+      public boolean projectTypeNamed(String simpleName) {
+        return ahead.projectTypeNamed(simpleName);
+      }
+
+      @Override
       public boolean startsIo(MethodCallExpr call) {
         return site(call).isPresent() || !reached(call).isEmpty();
       }

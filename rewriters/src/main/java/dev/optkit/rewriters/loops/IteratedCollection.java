@@ -85,14 +85,35 @@ final class IteratedCollection {
     if (LoopProof.assignedIn(method, name)) {
       return Optional.of("it iterates " + name + ", which " + method.getNameAsString() + "() assigns");
     }
-    // a read of it (ids.size(), ids.contains(x)) sees it the same in either pass; anything else may change it
-    boolean mentionedInside = loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name)
-        && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr call
-            && call.getScope().filter(scope -> scope == n).isPresent() && READS.contains(call.getNameAsString())));
-    if (mentionedInside) {
+    if (usedInside(loop, name)) {
       return Optional.of("its body uses " + name + ", the collection it iterates, " + walk.bodyUses);
     }
+    // skus = all.subList(0, n), ids = byId.keySet(): a view shows its backing collection's changes (review 76's D2)
+    if (visible.get().declaration() instanceof com.github.javaparser.ast.body.VariableDeclarator local
+        && local.getInitializer().isPresent()) {
+      for (com.github.javaparser.ast.expr.MethodCallExpr call
+          : local.getInitializer().get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+        if (VIEWS.contains(call.getNameAsString()) && call.getScope().orElse(null) instanceof NameExpr backing
+            && VisibleDeclaration.of(loop, backing.getNameAsString()).isPresent()
+            && usedInside(loop, backing.getNameAsString())) {
+          return Optional.of("its body uses " + backing + ", of which " + name + ", the collection it iterates, is a "
+              + "view (" + call.getNameAsString() + "()), " + walk.bodyUses);
+        }
+      }
+    }
     return Optional.empty();
+  }
+
+  /** java.util's methods answering a view of their collection, which shows its later changes. */
+  private static final Set<String> VIEWS = Set.of("subList", "keySet", "values", "entrySet", "headSet", "tailSet",
+      "subSet", "headMap", "tailMap", "subMap", "descendingSet", "descendingMap", "navigableKeySet", "descendingKeySet",
+      "reversed", "sequencedKeySet", "sequencedValues", "sequencedEntrySet");
+
+  /** A use of the name in the loop's body other than a read of it ({@code ids.size()}, {@code ids.contains(x)}). */
+  private static boolean usedInside(ForEachStmt loop, String name) {
+    return loop.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name)
+        && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr call
+            && call.getScope().filter(scope -> scope == n).isPresent() && READS.contains(call.getNameAsString())));
   }
 
   /**

@@ -341,6 +341,11 @@ public final class LoopMigration {
   static LoopProof.CallJudge judge(ProjectIndex index, IndexedMethod method, ImmutableTypes immutables) {
     return new LoopProof.CallJudge() {
       @Override
+      public boolean projectTypeNamed(String simpleName) {
+        return !index.typesNamed(simpleName).isEmpty();
+      }
+
+      @Override
       public boolean startsIo(MethodCallExpr call) {
         return site(call).isPresent();
       }

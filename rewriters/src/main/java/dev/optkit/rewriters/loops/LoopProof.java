@@ -82,6 +82,11 @@ final class LoopProof {
     /** Whether the call is the loop's I/O (its result, a response or a future, is made for this element). */
     boolean startsIo(MethodCallExpr call);
 
+    /** Whether the project declares a type of this simple name (its own HashMap beside java.util's: review 76's B). */
+    default boolean projectTypeNamed(String simpleName) {
+      return true; // unknown: not java.util's for sure
+    }
+
     /**
      * @param call a method call or object creation among the moved statements
      * @param root where its receiver comes from
