@@ -13,9 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * A module's pom and its local parents, read with Maven's own model reader (declared encoding
@@ -183,7 +181,7 @@ public final class MavenPom {
   public Optional<Integer> javaRelease() {
     Properties properties = properties();
     for (Model model : lineage) {
-      Optional<Integer> configured = compilerSetting(model, properties);
+      Optional<Integer> configured = PomPlugins.compilerSetting(model, properties);
       if (configured.isPresent()) {
         return configured;
       }
@@ -391,84 +389,22 @@ public final class MavenPom {
    * by its lower bound ("[1.8,)", "11").
    */
   private Optional<Integer> toolchainJdk(Properties properties) {
-    return pluginVersionRange("maven-toolchains-plugin", List.of("toolchains", "jdk", "version"), properties);
+    return PomPlugins.versionRange(lineage, "maven-toolchains-plugin", List.of("toolchains", "jdk", "version"), properties);
   }
 
   /** The artifactIds of the build plugins the module and its local parents declare (their management too). */
   public Set<String> pluginArtifacts() {
-    return lineage.stream().flatMap(model -> plugins(model).stream()).map(Plugin::getArtifactId)
+    return lineage.stream().flatMap(model -> PomPlugins.plugins(model).stream()).map(Plugin::getArtifactId)
         .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
   /** The lowest Java an enforcer {@code requireJavaVersion} rule accepts, when one is declared. */
   public Optional<Integer> enforcedMinimumJava() {
-    return pluginVersionRange("maven-enforcer-plugin", List.of("rules", "requireJavaVersion", "version"),
+    return PomPlugins.versionRange(lineage, "maven-enforcer-plugin", List.of("rules", "requireJavaVersion", "version"),
         properties());
   }
 
-  /**
-   * The Java level at the lower bound of a version range ("[1.8,)", "1.8", "[11,17)") a plugin's
-   * configuration (its own or an execution's) holds at {@code path}, in the module or its local parents.
-   */
-  private Optional<Integer> pluginVersionRange(String artifactId, List<String> path, Properties properties) {
-    for (Model model : lineage) {
-      for (Plugin plugin : plugins(model)) {
-        if (!artifactId.equals(plugin.getArtifactId())) {
-          continue;
-        }
-        List<Object> configurations = new ArrayList<>();
-        configurations.add(plugin.getConfiguration());
-        for (PluginExecution execution : plugin.getExecutions()) {
-          configurations.add(execution.getConfiguration());
-        }
-        for (Object configuration : configurations) {
-          Xpp3Dom node = configuration instanceof Xpp3Dom dom ? dom : null;
-          for (String child : path) {
-            node = node == null ? null : node.getChild(child);
-          }
-          if (node != null) {
-            String range = resolve(node.getValue(), properties);
-            // the lower bound is what matters for generated code
-            String lower = range == null ? null : range.replaceAll("^[\\[(]", "").split(",")[0].trim();
-            Optional<Integer> level = level(lower);
-            if (level.isPresent()) {
-              return level;
-            }
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Integer> compilerSetting(Model model, Properties properties) {
-    for (Plugin plugin : plugins(model)) {
-      if (!"maven-compiler-plugin".equals(plugin.getArtifactId()) || !(plugin.getConfiguration() instanceof Xpp3Dom dom)) {
-        continue;
-      }
-      for (String setting : List.of("release", "source", "target")) {
-        Xpp3Dom child = dom.getChild(setting);
-        Optional<Integer> level = child == null ? Optional.empty() : level(resolve(child.getValue(), properties));
-        if (level.isPresent()) {
-          return level;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static List<Plugin> plugins(Model model) {
-    List<Plugin> plugins = new ArrayList<>();
-    if (model.getBuild() != null) {
-      plugins.addAll(model.getBuild().getPlugins());
-      if (model.getBuild().getPluginManagement() != null) {
-        plugins.addAll(model.getBuild().getPluginManagement().getPlugins());
-      }
-    }
-    return plugins;
-  }
-
-  private static String resolve(String value, Properties properties) {
+  static String resolve(String value, Properties properties) {
     String current = value;
     for (int i = 0; current != null && i < 5 && current.contains("${"); i++) {
       Matcher matcher = PLACEHOLDER.matcher(current);
