@@ -121,14 +121,8 @@ class CacheRolloutTest {
    */
   @Test
   void withOpenFeatureThePercentageIsTheProvidersFlag() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir)
-        .file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId><artifactId>names</artifactId>"
-            + "<version>1</version><dependencies><dependency><groupId>dev.openfeature</groupId><artifactId>sdk</artifactId>"
-            + "<version>1.22.0</version></dependency></dependencies></project>")
-        .java(NAMES).createdOnce("shop.Names", "");
-    MigrationPlan plan = fixture.plan();
-    assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
-        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    MigrationFixture fixture = plainNamesWith("dev.openfeature", "sdk", "1.22.0");
+    MigrationPlan plan = plannedProfile(fixture);
     String emergencySwitch = MigrationFixture.after(plan, "src/main/java/shop/OptkitCaching.java");
     assertTrue(emergencySwitch.contains(
         "Double flag = FLAGS.getDoubleValue(\"optkit.cache.rollout.\" + cache, Double.NaN);"), emergencySwitch);
@@ -162,14 +156,8 @@ class CacheRolloutTest {
    */
   @Test
   void withTogglzThePercentageIsTheGradualFeaturesShare() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir)
-        .file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId><artifactId>names</artifactId>"
-            + "<version>1</version><dependencies><dependency><groupId>org.togglz</groupId><artifactId>togglz-core</artifactId>"
-            + "<version>4.4.0</version></dependency></dependencies></project>")
-        .java(NAMES).createdOnce("shop.Names", "");
-    MigrationPlan plan = fixture.plan();
-    assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
-        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    MigrationFixture fixture = plainNamesWith("org.togglz", "togglz-core", "4.4.0");
+    MigrationPlan plan = plannedProfile(fixture);
     String emergencySwitch = MigrationFixture.after(plan, "src/main/java/shop/OptkitCaching.java");
     assertTrue(emergencySwitch.contains("double toggled = togglzPercent(cache);"), emergencySwitch);
     Path classes = fixture.compile(plan);
@@ -262,6 +250,23 @@ class CacheRolloutTest {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
       org.togglz.core.context.FeatureContext.clearCache();
     }
+  }
+
+  /** The plain Java Names in a module whose pom has one dependency (a feature flag library). */
+  private MigrationFixture plainNamesWith(String groupId, String artifactId, String version) {
+    return new MigrationFixture(dir).file("pom.xml", "<project><modelVersion>4.0.0</modelVersion><groupId>shop</groupId>"
+            + "<artifactId>names</artifactId><version>1</version><dependencies><dependency><groupId>" + groupId
+            + "</groupId><artifactId>" + artifactId + "</artifactId><version>" + version
+            + "</version></dependency></dependencies></project>")
+        .java(NAMES).createdOnce("shop.Names", "");
+  }
+
+  /** The plan, which caches Names.profile and nothing else. */
+  private static MigrationPlan plannedProfile(MigrationFixture fixture) {
+    MigrationPlan plan = fixture.plan();
+    assertEquals(List.of("profile"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    return plan;
   }
 
   /** A feature manager of the rollout feature, its state in memory. */
