@@ -199,6 +199,7 @@ public final class CachingPlanner {
         continue;
       }
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
+      List<IndexedMethod> clearedForTests = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (DataWriters.Writer writer : dataWriters.of(method.get())) {
         if (form == CacheForm.PLAIN && !fact.isStatic() && !sharedInRedis(method.get())
@@ -207,6 +208,11 @@ public final class CachingPlanner {
         }
         if (SourceSet.isTestPath(writer.method().path()) && !writerEvictions.readsBackThroughTheCache(writer.method(), method.get())) {
           continue; // a test class that writes the data but never reads it through the cached method
+        }
+        if (form == CacheForm.SPRING && SourceSet.isTestPath(writer.method().path()) && !writer.deferred()
+            && writerEvictions.whyNotClearedForTests(writer.method(), method.get()).isEmpty()) {
+          clearedForTests.add(writer.method()); // a test's set-up: the caches are emptied after it, before the test
+          continue;
         }
         Optional<List<IndexedMethod>> withSelfCallers = writer.deferred() ? Optional.empty()
             : writerEvictions.evictingWithSelfCallers(form, method.get(), writer.method(), new java.util.HashSet<>());
@@ -238,7 +244,11 @@ public final class CachingPlanner {
           }
         }
         if (cannot.isPresent()) {
-          unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get());
+          String notCleared = form == CacheForm.SPRING && SourceSet.isTestPath(writer.method().path())
+              ? writerEvictions.whyNotClearedForTests(writer.method(), method.get())
+                  .map(why -> " (nor can clearing the caches before each test cover it: " + why + ")").orElse("")
+              : "";
+          unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get() + notCleared);
           continue;
         }
         // every entry: a writer's parameter named like the key may be the new value (updateEmail(id, email)
@@ -271,7 +281,8 @@ public final class CachingPlanner {
         warnings.addAll(acceptedStale);
       }
       targets.add(new CachingTarget(finding, method.get(), form, policy.name(), policy.policy(), cacheName,
-          List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale), List.of(), null, policy.basis()));
+          List.copyOf(evictions), List.copyOf(warnings), List.copyOf(acceptedStale), List.of(), null, policy.basis(),
+          List.copyOf(clearedForTests)));
     }
     return OutermostTargets.keep(index, new OneEvictionLayer(whole, writerEvictions).outermost(
         new ClientSizedKeys(index, new CappedSizes(whole)::capped).bound(targets, refusals)), refusals, cacheLevels::uncalledBesideHandlers);

@@ -19,6 +19,8 @@ import java.util.List;
  *     getter without arguments that returns them ({@code getContent}), which the weigher counts; else null
  * @param policyBasis why the policy is the one its name does not give ({@code its answer holds ProductDto.stock}), or
  *     empty when the method's name chose it
+ * @param clearedForTests the tests' set-up methods writing its data straight to the store, which the caches' clearing
+ *     before each test method covers ({@code TestCacheReset}): the migration adds that listener to the tests
  */
 public record CachingTarget(
     Finding finding,
@@ -32,18 +34,20 @@ public record CachingTarget(
     List<String> acceptedStale,
     List<String> clientSizes,
     String contentGetter,
-    String policyBasis) {
+    String policyBasis,
+    List<IndexedMethod> clearedForTests) {
 
   public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
       String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale) {
-    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, List.of(), null, "");
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, List.of(), null, "",
+        List.of());
   }
 
   public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
       String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale,
       List<String> clientSizes) {
     this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, clientSizes, null,
-        "");
+        "", List.of());
   }
 
   /** Whether entries are weighed by their elements rather than counted. */
@@ -54,13 +58,13 @@ public record CachingTarget(
   /** The same target with other evictions (fewer, once a method above a writer evicts for it). */
   public CachingTarget withEvictions(List<Eviction> kept) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, List.copyOf(kept), warnings,
-        acceptedStale, clientSizes, contentGetter, policyBasis);
+        acceptedStale, clientSizes, contentGetter, policyBasis, clearedForTests);
   }
 
   /** The same target bounded by weight, because of these parameters, its elements read by that getter (or null). */
   public CachingTarget weighedBy(List<String> parameters, String getter) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale,
-        List.copyOf(parameters), getter, policyBasis);
+        List.copyOf(parameters), getter, policyBasis, clearedForTests);
   }
 
   /** A writer after whose write every entry of the cache is dropped. */

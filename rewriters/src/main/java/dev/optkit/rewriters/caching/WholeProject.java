@@ -300,6 +300,11 @@ public final class WholeProject {
     return index;
   }
 
+  /** The folder the index's paths are relative to (null for an index made without one). */
+  public java.nio.file.Path scanRoot() {
+    return scanRoot;
+  }
+
   public Transactions transactions() {
     return transactions;
   }

@@ -131,7 +131,7 @@ public final class CachingMigration {
     warnings.add(deployment.localCacheWarning());
     return new CachingTarget(target.finding(), target.method(), target.form(), target.policyName(), target.policy(),
         target.cacheName(), target.evictions(), List.copyOf(warnings), target.acceptedStale(), target.clientSizes(),
-        target.contentGetter(), target.policyBasis());
+        target.contentGetter(), target.policyBasis(), target.clearedForTests());
   }
 
   /** Whether the configuration's include/exclude globs leave this source out of what migrate changes. */
@@ -415,6 +415,8 @@ public final class CachingMigration {
       changes.add(CacheConfigFiles.springConfig(scanRoot, prefix, assessment, traits, sourceRoot, firstPackage, springTargets, indent, nl,
           config.cache().redis(), config.cache().twoLevel(), togglzRollout ? switchType : null));
     }
+    changes.addAll(TestCacheResetChanges.of(scanRoot, assessment, ProjectTraits.packageOf(switchType), springTargets,
+        indent, nl));
     boolean plainTargets = applied.stream().anyMatch(t -> t.form() == CacheForm.PLAIN && !inRedis.contains(t));
     traits.pomFile().ifPresent(pom -> CacheConfigFiles.pomChange(scanRoot, pom, traits, !springTargets.isEmpty(),
         config.cache().redis() && !springTargets.isEmpty(), config.cache().twoLevel() && !springTargets.isEmpty(),
@@ -432,7 +434,10 @@ public final class CachingMigration {
         + target.policy().ttlSeconds() + " s, max " + (target.weighed() ? target.policy().maximumWeight() + " elements"
             : target.policy().maximumSize()) + (target.policyBasis().isEmpty() ? "" : "; " + target.policyBasis()) + "]"
         + (target.evictions().isEmpty() ? "" : ", evicted by " + target.evictions().stream()
-            .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+            .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""))
+        + (target.clearedForTests().isEmpty() ? "" : ", emptied before each test after the set-up writes of "
+            + target.clearedForTests().stream().map(m -> m.fact().displayName() + "()").distinct().sorted()
+                .reduce((a, b) -> a + ", " + b).orElse(""));
   }
 
   /** The package a source file declares, or empty when it does not parse. */

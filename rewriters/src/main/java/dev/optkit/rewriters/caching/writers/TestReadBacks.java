@@ -112,6 +112,28 @@ final class TestReadBacks {
                 && REQUEST_STARTERS.contains(ProjectTraits.simpleName(call.receiverType())));
   }
 
+  /** Whether a call in test code sends a request to the application or starts it (MockMvc, RestAssured, ...). */
+  boolean sendsRequest(dev.optkit.analyzers.facts.CallRef call) {
+    if (call.receiverType() == null) {
+      return false;
+    }
+    String receiver = ProjectTraits.simpleName(call.receiverType().replaceAll("<.*", ""));
+    if (receiver.equals("RestAssured") || receiver.equals("MockMvcBuilders")) {
+      // RestAssured.reset(), baseURI, defaultParser configure; given(), when(), get(...) send (trial 73's roles tests)
+      return REST_ASSURED_REQUESTS.contains(call.name());
+    }
+    return HTTP_TEST_CLIENTS.contains(receiver) || REQUEST_STARTERS.contains(receiver)
+        || HTTP_CLIENTS.contains(receiver);
+  }
+
+  /** RestAssured's static methods that start or send a request. */
+  private static final Set<String> REST_ASSURED_REQUESTS = Set.of("given", "when", "with", "expect", "get", "post", "put",
+      "patch", "delete", "head", "options", "request");
+
+  /** Plain HTTP clients a test may call the application on its port with. */
+  private static final Set<String> HTTP_CLIENTS = Set.of("RestTemplate", "RestClient", "WebClient", "HttpClient",
+      "CloseableHttpClient", "OkHttpClient", "URL", "HttpURLConnection", "Unirest");
+
   /** {@code webEnvironment = RANDOM_PORT} or {@code DEFINED_PORT} (or a value optkit cannot read) on it or above. */
   private boolean onAPort(String testClass) {
     java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(index.supertypesOf(testClass));

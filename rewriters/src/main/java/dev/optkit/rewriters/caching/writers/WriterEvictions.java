@@ -36,6 +36,7 @@ public final class WriterEvictions {
   private final MembersByType members;
   private final SpringBeans springBeans;
   private final TestReadBacks testReadBacks;
+  private final TestCacheReset testCacheReset;
   private final InPlaceCallbacks inPlace;
 
   public WriterEvictions(WholeProject whole, ProjectTraits traits, java.util.function.Predicate<String> inModule,
@@ -48,6 +49,8 @@ public final class WriterEvictions {
     this.members = members;
     this.springBeans = springBeans;
     this.testReadBacks = new TestReadBacks(index, new TestSlices(index, traits), springBeans);
+    this.testCacheReset = whole.scanRoot() == null ? null
+        : new TestCacheReset(index, whole.scanRoot(), traits, testReadBacks);
     this.inPlace = new InPlaceCallbacks(whole);
   }
 
@@ -87,6 +90,18 @@ public final class WriterEvictions {
   /** Whether a writing test may read its write back through the cache ({@link TestReadBacks}). */
   public boolean readsBackThroughTheCache(IndexedMethod testWriter, IndexedMethod cached) {
     return testReadBacks.readsBackThroughTheCache(testWriter, cached);
+  }
+
+  /**
+   * Why clearing a Spring cache before each test method cannot cover a test's write of its data
+   * ({@link TestCacheReset}); empty when it can.
+   */
+  public Optional<String> whyNotClearedForTests(IndexedMethod testWriter, IndexedMethod cached) {
+    if (!inModule.test(testWriter.path())) {
+      return Optional.of("it is in another Maven module, whose tests run without this module's test resources");
+    }
+    return testCacheReset == null ? Optional.of("optkit has no project folder to read its test resources from")
+        : testCacheReset.whyNot(testWriter, cached);
   }
 
   /** What the planner knows about the members of each class, shared with the layer choosing where evictions go. */

@@ -1,0 +1,238 @@
+package dev.optkit.rewriters.caching.writers;
+
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.ProjectTraits;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Whether a Spring cache stays right for the project's own tests when their set-up writes its data behind it
+ * ({@code @BeforeEach void setUp() { roleRepository.deleteAll(); ... }}), as a careful engineer makes it by hand:
+ * the caches emptied before each test method runs, after its set-up. optkit adds a Spring {@code TestExecutionListener}
+ * that clears every {@code optkit.*} cache in {@code beforeTestExecution} (which Spring calls after the
+ * {@code @BeforeEach} methods and before the test method), registered for every test of the module through the test
+ * resources' {@code META-INF/spring.factories}; no test is edited.
+ *
+ * <p>It covers a test's write only when nothing reads through the cache between that write and the clearing: the
+ * write runs in set-up methods alone ({@code @BeforeEach}, {@code @BeforeAll}, their JUnit 4 twins, the {@code @After*}
+ * ones, which the next test's clearing follows), and no set-up method of the classes running it reads through the
+ * cached method, by project calls or over HTTP. It is refused when a test class picks its own listeners (Spring
+ * then runs none of the defaults), when JUnit runs tests in parallel (one test's set-up would write while another
+ * test reads), or when the module's test resources already have a {@code spring.factories} optkit would have to merge.
+ */
+public final class TestCacheReset {
+  /** The listener's class name, in the test sources of the switch's package. */
+  public static final String LISTENER = "OptkitCachesClearedPerTest";
+  /** Where Spring finds the module's default test execution listeners. */
+  public static final String FACTORIES = "META-INF/spring.factories";
+
+  private static final Set<String> SET_UP_ANNOTATIONS = Set.of(
+      "BeforeEach", "BeforeAll", "Before", "BeforeClass", "AfterEach", "AfterAll", "After", "AfterClass");
+  private static final String TEST_JAVA = "src/test/java/";
+  private static final long MAX_PROPERTIES_BYTES = 64 * 1024;
+
+  private final ProjectIndex index;
+  private final Path scanRoot;
+  private final ProjectTraits traits;
+  private final TestReadBacks readBacks;
+  private final Map<IndexedMethod, Set<IndexedMethod>> readers = new IdentityHashMap<>();
+  private final Map<String, Optional<String>> moduleChecks = new HashMap<>();
+
+  TestCacheReset(ProjectIndex index, Path scanRoot, ProjectTraits traits, TestReadBacks readBacks) {
+    this.index = index;
+    this.scanRoot = scanRoot;
+    this.traits = traits;
+    this.readBacks = readBacks;
+  }
+
+  /** The test root ({@code module/src/test/java}) a test source file is under, or empty when it is not the usual one. */
+  public static Optional<String> testRoot(String path) {
+    int at = path.lastIndexOf(TEST_JAVA);
+    return at < 0 || at > 0 && path.charAt(at - 1) != '/' ? Optional.empty()
+        : Optional.of(path.substring(0, at + TEST_JAVA.length() - 1));
+  }
+
+  /** The test resources folder beside a test root ({@code module/src/test/resources}). */
+  public static String resourcesOf(String testRoot) {
+    return testRoot.substring(0, testRoot.length() - "java".length()) + "resources";
+  }
+
+  /**
+   * Why clearing the caches before each test method cannot keep this test write from being read stale through the
+   * cached method; empty when it can.
+   */
+  Optional<String> whyNot(IndexedMethod writer, IndexedMethod cached) {
+    Optional<String> root = testRoot(writer.path());
+    if (root.isEmpty()) {
+      return Optional.of("it is not under a module's src/test/java");
+    }
+    Optional<String> module = moduleChecks.computeIfAbsent(root.get(), this::whyNotInModule);
+    if (module.isPresent()) {
+      return module;
+    }
+    Set<IndexedMethod> setUps = new HashSet<>();
+    if (!onlyInSetUp(writer, setUps, new HashSet<>())) {
+      return Optional.of("it writes inside a test, after the caches are cleared for it");
+    }
+    Set<IndexedMethod> reading = readers.computeIfAbsent(cached, this::readersOf);
+    for (IndexedMethod setUp : setUps) {
+      for (IndexedMethod other : setUpsBeside(setUp)) {
+        if (reading.contains(other) || sendsRequests(other, new HashSet<>())) {
+          return Optional.of("its set-up " + other.fact().displayName() + "() may read through the cache before the "
+              + "caches are cleared for the test");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What keeps the module's tests from running optkit's listener as every test's; empty when nothing does. */
+  private Optional<String> whyNotInModule(String testRoot) {
+    if (traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read).map(pom -> pom.dependencyArtifacts()
+        .stream().noneMatch(a -> a.equals("spring-boot-starter-test") || a.equals("spring-test"))).orElse(true)) {
+      return Optional.of("the module's pom declares neither spring-test nor spring-boot-starter-test, which the "
+          + "listener clearing the caches between tests needs");
+    }
+    Path resources = scanRoot.resolve(resourcesOf(testRoot));
+    if (Files.exists(resources.resolve(FACTORIES), LinkOption.NOFOLLOW_LINKS) && !registered(resources.resolve(FACTORIES))) {
+      return Optional.of("its test resources already have " + FACTORIES + ", which optkit does not merge its "
+          + "listener into");
+    }
+    Path junit = resources.resolve("junit-platform.properties");
+    if (Files.exists(junit, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        if (!Files.isRegularFile(junit, LinkOption.NOFOLLOW_LINKS) || Files.size(junit) > MAX_PROPERTIES_BYTES) {
+          return Optional.of("optkit cannot read its junit-platform.properties, which may run tests in parallel");
+        }
+        Properties properties = new Properties();
+        properties.load(new StringReader(Files.readString(junit, StandardCharsets.ISO_8859_1)));
+        if (Boolean.parseBoolean(properties.getProperty("junit.jupiter.execution.parallel.enabled", "false").strip())) {
+          return Optional.of("its junit-platform.properties runs tests in parallel: one test's set-up would write "
+              + "while another reads through the cache");
+        }
+      } catch (IOException | IllegalArgumentException unreadable) {
+        return Optional.of("optkit cannot read its junit-platform.properties, which may run tests in parallel");
+      }
+    }
+    for (var file : index.files()) {
+      if (!file.path().startsWith(testRoot + "/")) {
+        continue;
+      }
+      for (var type : file.types()) {
+        if (type.annotations().stream().anyMatch(a -> a.endsWith("TestExecutionListeners"))) {
+          return Optional.of(type.simpleName() + " picks its own @TestExecutionListeners, with which Spring may run "
+              + "none of the defaults, the listener clearing the caches included");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The key under which Spring finds default test execution listeners in {@code spring.factories}. */
+  public static final String LISTENER_KEY = "org.springframework.test.context.TestExecutionListener";
+
+  /** Whether a {@code spring.factories} registers optkit's listener already (an earlier migration's). */
+  private static boolean registered(Path factories) {
+    try {
+      if (!Files.isRegularFile(factories, LinkOption.NOFOLLOW_LINKS) || Files.size(factories) > MAX_PROPERTIES_BYTES) {
+        return false;
+      }
+      Properties properties = new Properties();
+      properties.load(new StringReader(Files.readString(factories, StandardCharsets.ISO_8859_1)));
+      return java.util.Arrays.stream(properties.getProperty(LISTENER_KEY, "").split(","))
+          .map(String::strip).anyMatch(name -> name.endsWith("." + LISTENER) || name.equals(LISTENER));
+    } catch (IOException | IllegalArgumentException unreadable) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the method runs only as a test's set-up: a set-up method itself, or test code (not a test) that only such
+   * methods call, directly or through other such code. The set-up methods reached are collected.
+   */
+  private boolean onlyInSetUp(IndexedMethod method, Set<IndexedMethod> setUps, Set<IndexedMethod> seen) {
+    if (!SourceSet.isTestPath(method.path()) || ProjectWrites.isTest(method) || !seen.add(method)) {
+      return false;
+    }
+    if (setUp(method)) {
+      setUps.add(method);
+      return true;
+    }
+    List<IndexedMethod> callers = index.callersOf(method);
+    return !callers.isEmpty() && callers.size() <= 64
+        && callers.stream().allMatch(caller -> onlyInSetUp(caller, setUps, seen));
+  }
+
+  private static boolean setUp(IndexedMethod method) {
+    return method.fact().annotations().stream()
+        .anyMatch(a -> SET_UP_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)));
+  }
+
+  /**
+   * The set-up methods that run around the same tests as this one: those of its class, of what it extends, of what
+   * extends it, and of the classes around it (a JUnit {@code @Nested} class runs its outer class's set-up too).
+   */
+  private List<IndexedMethod> setUpsBeside(IndexedMethod setUp) {
+    String declaring = setUp.fact().ownerType();
+    Set<String> classes = new java.util.LinkedHashSet<>(index.supertypesOf(declaring));
+    index.subtypesOf(declaring).forEach(sub -> classes.addAll(index.supertypesOf(sub)));
+    for (String outer = declaring; outer.lastIndexOf('.') > 0; ) {
+      outer = outer.substring(0, outer.lastIndexOf('.'));
+      if (index.type(outer).isPresent()) {
+        classes.addAll(index.supertypesOf(outer));
+      }
+    }
+    index.types().stream().map(type -> type.qualifiedName()).filter(name -> name.startsWith(declaring + "."))
+        .forEach(inner -> classes.addAll(index.supertypesOf(inner)));
+    return classes.stream().flatMap(type -> index.methodsOfType(type).stream()).filter(TestCacheReset::setUp).toList();
+  }
+
+  /** Whether a test method, or test code it calls, sends a request to the application or starts it. */
+  private boolean sendsRequests(IndexedMethod method, Set<IndexedMethod> seen) {
+    if (!seen.add(method) || seen.size() > 256) {
+      return seen.size() > 256; // past the bound: no proof
+    }
+    for (CallRef call : method.fact().calls()) {
+      if (readBacks.sendsRequest(call)) {
+        return true;
+      }
+      for (IndexedMethod callee : index.allTargetsOf(call)) {
+        if (SourceSet.isTestPath(callee.path()) && sendsRequests(callee, seen)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every method from which some chain of project calls reaches the cached method. */
+  private Set<IndexedMethod> readersOf(IndexedMethod cached) {
+    Set<IndexedMethod> found = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<IndexedMethod> pending = new ArrayDeque<>(List.of(cached));
+    while (!pending.isEmpty()) {
+      for (IndexedMethod caller : index.callersOf(pending.poll())) {
+        if (found.add(caller)) {
+          pending.add(caller);
+        }
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * Trial 73's roles service (and most Spring projects' tests): a test's set-up writes the data straight to the database
+ * ({@code @BeforeEach void setUp() { roleRepository.delete(...); }}) and its tests read it back over HTTP. Such reads
+ * were refused ("test code, which optkit does not edit"); a careful engineer caches them and empties the caches
+ * between tests. optkit now adds a test listener doing that before each test method, after its set-up, where nothing
+ * reads through the cache between the set-up's write and the clearing; refused where something may.
+ */
+class TestSetUpWritesTest {
+  @TempDir Path dir;
+
+  static final String POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
+        <dependencies>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-context</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-jdbc</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-test</artifactId>
+            <version>6.2.12</version>
+            <scope>test</scope>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  private static final String ROLES = MigrationSafetyTest.bean("Roles", "org.springframework.stereotype.Service", "", """
+          public String roleName(long id) {
+              return jdbc.queryForObject("SELECT name FROM roles WHERE id = ?", String.class, id);
+          }
+      """);
+
+  /** A test class: {@code %s} is its set-up's body, {@code %s} a test's body. */
+  private static String test(String setUp, String body) {
+    return """
+        package shop;
+
+        import org.junit.jupiter.api.BeforeEach;
+        import org.junit.jupiter.api.Test;
+        import org.springframework.beans.factory.annotation.Autowired;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+        @SpringJUnitConfig
+        class RolesTest {
+            @Autowired JdbcTemplate jdbc;
+            @Autowired Roles roles;
+
+            @BeforeEach
+            void setUp() {
+                %s
+            }
+
+            @Test
+            void readsTheRole() {
+                %s
+            }
+        }
+        """.formatted(setUp, body);
+  }
+
+  private static final String DELETE = "jdbc.update(\"DELETE FROM roles WHERE id = 2\");";
+  private static final String READ = "org.junit.jupiter.api.Assertions.assertEquals(\"admin\", roles.roleName(1));";
+
+  private int projects;
+
+  /** A project of its own per case: a fixture's files stay in its folder after planning. */
+  private MigrationFixture project(String setUp, String body) {
+    return new MigrationFixture(dir.resolve("p" + projects++)).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/RolesTest.java", test(setUp, body));
+  }
+
+  @Test
+  void aSetUpsWriteIsClearedBeforeEachTestByAListenerTheMigrationAdds() throws Exception {
+    MigrationPlan plan = project(DELETE, READ).plan();
+    CachingTarget roles = target(plan);
+    assertEquals(List.of("setUp"), roles.clearedForTests().stream().map(m -> m.fact().name()).toList());
+    assertEquals("""
+        # Added by optkit: empties optkit's caches before each test method (see OptkitCachesClearedPerTest)
+        org.springframework.test.context.TestExecutionListener=shop.OptkitCachesClearedPerTest
+        """, MigrationFixture.after(plan, "src/test/resources/META-INF/spring.factories"));
+    String listener = MigrationFixture.after(plan, "src/test/java/shop/OptkitCachesClearedPerTest.java");
+    assertTrue(listener.contains("""
+                List<CacheManager> managers = new ArrayList<>(context.getBeansOfType(CacheManager.class).values());
+                for (AbstractCacheResolver resolver : context.getBeansOfType(AbstractCacheResolver.class).values()) {
+                    try {
+                        managers.add(resolver.getCacheManager());
+                    } catch (IllegalStateException noManager) {
+                        // a resolver of the project's that has none
+                    }
+                }
+                for (CacheManager manager : managers) {
+                    for (String name : manager.getCacheNames()) {
+                        Cache cache = name.startsWith("optkit.") ? manager.getCache(name) : null;
+                        if (cache instanceof TransactionAwareCacheDecorator) {
+                            // at once: through the decorator a clear waits for a test transaction's commit
+                            cache = ((TransactionAwareCacheDecorator) cache).getTargetCache();
+                        }
+                        if (cache != null) {
+                            cache.clear();
+                        }
+                    }
+                }
+        """), listener);
+
+    // compiled with the test and run against a context holding optkit's caches and the project's own
+    MigrationFixture fixture = project(DELETE, READ);
+    Path classes = fixture.compile(fixture.plan());
+    try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      CaffeineCacheManager manager = new CaffeineCacheManager("optkit.Roles.roleName", "projectsOwn");
+      context.registerBean(CacheManager.class, () -> manager);
+      // where the project has caches of its own, optkit's manager sits in a resolver, transaction-aware
+      CaffeineCacheManager inResolver = new CaffeineCacheManager("optkit.Roles.other");
+      context.registerBean("optkitCacheResolver", org.springframework.cache.interceptor.CacheResolver.class,
+          () -> new org.springframework.cache.interceptor.SimpleCacheResolver(
+              new org.springframework.cache.transaction.TransactionAwareCacheManagerProxy(inResolver)));
+      context.refresh();
+      manager.getCache("optkit.Roles.roleName").put(1L, "stale");
+      manager.getCache("projectsOwn").put(1L, "kept");
+      inResolver.getCache("optkit.Roles.other").put(1L, "stale");
+      TestExecutionListener cleared = (TestExecutionListener) loader.loadClass("shop.OptkitCachesClearedPerTest")
+          .getConstructor().newInstance();
+      // a @Transactional test's transaction is open when the listener runs: a clear() would wait for its commit
+      org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+      try {
+        cleared.beforeTestExecution(testContext(context));
+      } finally {
+        org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+      }
+      assertNull(manager.getCache("optkit.Roles.roleName").get(1L));
+      assertNull(inResolver.getCache("optkit.Roles.other").get(1L));
+      assertEquals("kept", manager.getCache("projectsOwn").get(1L).get());
+    }
+  }
+
+  @Test
+  void aWriteInTheTestItselfOrASetUpReadingThroughTheCacheIsStillRefused() {
+    assertTrue(reason(project("", DELETE + READ).plan())
+        .contains("nor can clearing the caches before each test cover it: it writes inside a test"));
+    assertTrue(reason(project(DELETE + "roles.roleName(1);", READ).plan())
+        .contains("its set-up RolesTest.setUp() may read through the cache before the caches are cleared"));
+    // a helper the set-up and a test both call writes inside a test too
+    String helper = test("deleteTwo();", "deleteTwo();" + READ).replace("    @Test", """
+            void deleteTwo() {
+                jdbc.update("DELETE FROM roles WHERE id = 2");
+            }
+
+            @Test""");
+    MigrationPlan both = new MigrationFixture(dir.resolve("helper")).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/RolesTest.java", helper).plan();
+    assertTrue(reason(both).contains("it writes inside a test"), reason(both));
+  }
+
+  @Test
+  void aModuleWhoseTestsWouldNotRunTheListenerIsRefused() {
+    assertTrue(reason(project(DELETE, READ).file("src/test/resources/junit-platform.properties",
+        "junit.jupiter.execution.parallel.enabled = true\n").plan()).contains("runs tests in parallel"));
+    assertTrue(reason(project(DELETE, READ).file("src/test/resources/META-INF/spring.factories",
+        "org.springframework.test.context.TestExecutionListener=shop.Other\n").plan())
+        .contains("already have META-INF/spring.factories"));
+    String own = reason(project(DELETE, READ).file("src/test/java/shop/OwnListenersTest.java", """
+        package shop;
+
+        @org.springframework.test.context.TestExecutionListeners(listeners = {})
+        class OwnListenersTest {
+        }
+        """).plan());
+    assertTrue(own.contains("OwnListenersTest picks its own @TestExecutionListeners"), own);
+    assertTrue(reason(project(DELETE, READ).file("pom.xml", MigrationSafetyTest.SPRING_POM).plan())
+        .contains("declares neither spring-test nor spring-boot-starter-test"));
+  }
+
+  private static CachingTarget target(MigrationPlan plan) {
+    return plan.targets().stream().filter(t -> t.method().fact().name().equals("roleName")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals().stream().map(Refusal::reason).toList().toString()));
+  }
+
+  private static String reason(MigrationPlan plan) {
+    assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().name().equals("roleName")),
+        plan.changes().stream().map(FileChange::path).toList().toString());
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("roleName("))
+        .map(Refusal::reason).findFirst().orElseThrow();
+  }
+
+  /** The one thing of a test's context the listener asks for: the application context, loaded. */
+  private static TestContext testContext(AnnotationConfigApplicationContext context) {
+    return (TestContext) java.lang.reflect.Proxy.newProxyInstance(TestSetUpWritesTest.class.getClassLoader(),
+        new Class<?>[] {TestContext.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "hasApplicationContext" -> true;
+          case "getApplicationContext" -> context;
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+  }
+}
