@@ -151,6 +151,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
   private static boolean innerClass(TypeDeclaration<?> type) {
     return type instanceof ClassOrInterfaceDeclaration declared && !declared.isInterface() && !declared.isStatic()
         && (declared.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration outer && !outer.isInterface()
+                && OuterInstanceUses.mayUse(declared)
             || declared.isLocalClassDeclaration());
   }
 

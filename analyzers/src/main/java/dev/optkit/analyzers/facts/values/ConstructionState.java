@@ -35,6 +35,15 @@ public final class ConstructionState {
       "Byte", "Boolean", "Character", "BigDecimal", "BigInteger", "Duration", "Instant", "LocalDate", "LocalDateTime",
       "UUID", "java.lang.String");
 
+  /**
+   * Containers and builders a field may be made with in place ({@code private final StringBuilder clause = new
+   * StringBuilder()}): what the constructor then calls on that field works on the object's own new state, filled from
+   * what the call's arguments say (trial 77's query builders: {@code condition.append(column)}).
+   */
+  private static final Set<String> OWN_CONTAINERS = Set.of("StringBuilder", "StringJoiner", "ArrayList", "LinkedList",
+      "HashMap", "LinkedHashMap", "TreeMap", "HashSet", "LinkedHashSet", "TreeSet", "ArrayDeque", "EnumMap",
+      "MapSqlParameterSource");
+
   private ConstructionState() {}
 
   private static boolean isArray(FieldDeclaration field) {
@@ -60,30 +69,79 @@ public final class ConstructionState {
     // would share (hostile reviews 61 and 62: this.roles = ALL). A static number is a value copied, which the facts
     // of its code report as a static read or write.
     Set<String> fields = new HashSet<>();
+    Set<String> containers = ownContainers(type);
     type.getFields().stream().filter(f -> !f.isStatic() || f.getElementType().isPrimitiveType() && !isArray(f)
         || f.isFinal() && STATIC_VALUES.contains(f.getElementType().asString()) && !isArray(f))
         .forEach(f -> f.getVariables().forEach(v -> fields.add(v.getNameAsString())));
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof FieldDeclaration field && !field.isStatic()) {
         for (VariableDeclarator variable : field.getVariables()) {
-          if (variable.getInitializer().isPresent() && outside(variable.getInitializer().get(), Set.of(), fields, constants)) {
+          if (variable.getInitializer().isPresent() && outside(variable.getInitializer().get(), Set.of(), fields, Set.of(), constants)) {
             return true;
           }
         }
       } else if (member instanceof InitializerDeclaration block && !block.isStatic()
-          && outside(block.getBody(), Set.of(), fields, constants)) {
+          && outside(block.getBody(), Set.of(), fields, containers, constants)) {
         return true;
       } else if (member instanceof ConstructorDeclaration constructor) {
         Set<String> own = new HashSet<>();
         constructor.getParameters().forEach(p -> own.add(p.getNameAsString()));
         constructor.getBody().findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
         constructor.getBody().findAll(Parameter.class).forEach(p -> own.add(p.getNameAsString()));
-        if (outside(constructor.getBody(), own, fields, constants)) {
+        Set<String> unshadowed = new HashSet<>(containers);
+        unshadowed.removeAll(own);
+        if (outside(constructor.getBody(), own, fields, unshadowed, constants)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The instance fields made in place with a new container or builder of {@link #OWN_CONTAINERS}, never assigned
+   * anything else in the class's own code.
+   */
+  private static Set<String> ownContainers(TypeDeclaration<?> type) {
+    Set<String> found = new HashSet<>();
+    for (FieldDeclaration field : type.getFields()) {
+      if (field.isStatic()) {
+        continue;
+      }
+      for (VariableDeclarator variable : field.getVariables()) {
+        if (variable.getInitializer().filter(Expression::isObjectCreationExpr)
+            .map(init -> init.asObjectCreationExpr().getType().getNameAsString())
+            .filter(OWN_CONTAINERS::contains).isPresent()
+            && init(variable).asObjectCreationExpr().getArguments().isEmpty()) {
+          found.add(variable.getNameAsString());
+        }
+      }
+    }
+    // assigned again anywhere in the class (this.clause = shared): not the object's own container
+    type.findAll(com.github.javaparser.ast.expr.AssignExpr.class).forEach(assign -> {
+      Expression target = assign.getTarget();
+      if (target instanceof NameExpr name) {
+        found.remove(name.getNameAsString());
+      } else if (target instanceof FieldAccessExpr access) {
+        found.remove(access.getNameAsString());
+      }
+    });
+    return found;
+  }
+
+  /** {@code condition}, {@code this.condition}, or a chain on one ({@code condition.append(a).append(b)}). */
+  private static boolean ownContainer(Expression scope, Set<String> containers) {
+    Expression root = scope;
+    while (root instanceof MethodCallExpr chained && chained.getScope().isPresent()) {
+      root = chained.getScope().get();
+    }
+    return root instanceof NameExpr name && containers.contains(name.getNameAsString())
+        || root instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+            && containers.contains(access.getNameAsString());
+  }
+
+  private static Expression init(VariableDeclarator variable) {
+    return variable.getInitializer().orElseThrow();
   }
 
   /** {@code Type.CONSTANT}: an upper-case name on a capitalised type name that is no local or field. */
@@ -94,12 +152,16 @@ public final class ConstructionState {
         && !(access.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == access);
   }
 
-  private static boolean outside(Node code, Set<String> locals, Set<String> fields, Set<String> constants) {
+  private static boolean outside(Node code, Set<String> locals, Set<String> fields, Set<String> containers,
+      Set<String> constants) {
     for (MethodCallExpr call : code.findAll(MethodCallExpr.class)) {
       Expression scope = call.getScope().orElse(null);
       boolean valueHelper = scope instanceof NameExpr name && VALUE_TYPES.contains(name.getNameAsString());
       boolean onOwn = scope instanceof NameExpr name && locals.contains(name.getNameAsString());
-      if (!valueHelper && !onOwn) {
+      // its own new container filled ({@code condition.append(column)}, {@code this.params.addValue(...)}): what the
+      // arguments hold is checked below like any other name
+      boolean onOwnContainer = ownContainer(scope, containers);
+      if (!valueHelper && !onOwn && !onOwnContainer) {
         return true; // this.load(), registry.current(), Holder.get(): state from elsewhere
       }
     }

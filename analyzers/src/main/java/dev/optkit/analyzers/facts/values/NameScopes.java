@@ -71,7 +71,8 @@ public final class NameScopes {
         for (BodyDeclaration<?> member : outer.getMembers()) {
           if (member instanceof ClassOrInterfaceDeclaration nested
               && nested.getNameAsString().equals(type)) {
-            return !nested.isStatic() && !nested.isInterface() && !outer.isInterface();
+            return !nested.isStatic() && !nested.isInterface() && !outer.isInterface()
+                && dev.optkit.analyzers.facts.types.OuterInstanceUses.mayUse(nested);
           }
         }
       }

@@ -1,0 +1,75 @@
+package dev.optkit.analyzers.facts.types;
+
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Whether a member class that is not static may reach the object of the class around it: its code names a field or
+ * method it does not declare itself, an {@code Outer.this}, another member class of the outer one, or it extends a
+ * class (whose inherited names optkit does not list here). Syntax only, so conservative: a name it cannot place
+ * counts as the outer object's. A member class that reaches nothing of its outer object is made like a static one
+ * (trial 77's query builders: {@code new Where(column, value)} made for each call, said to be shared state).
+ */
+public final class OuterInstanceUses {
+  private OuterInstanceUses() {}
+
+  public static boolean mayUse(ClassOrInterfaceDeclaration inner) {
+    if (!inner.getExtendedTypes().isEmpty()) {
+      return true;
+    }
+    Set<String> fields = new HashSet<>();
+    inner.getFields().forEach(f -> f.getVariables().forEach(v -> fields.add(v.getNameAsString())));
+    Set<String> methods = new HashSet<>();
+    inner.getMethods().forEach(m -> methods.add(m.getNameAsString()));
+    Set<String> siblings = new HashSet<>();
+    if (inner.getParentNode().orElse(null) instanceof TypeDeclaration<?> outer) {
+      for (var member : outer.getMembers()) {
+        if (member instanceof ClassOrInterfaceDeclaration sibling && !sibling.isStatic() && !sibling.isInterface()) {
+          siblings.add(sibling.getNameAsString());
+        }
+      }
+    }
+    for (NameExpr name : inner.findAll(NameExpr.class)) {
+      String text = name.getNameAsString();
+      boolean typeName = Character.isUpperCase(text.charAt(0)); // String.valueOf(x), Order.DESC: a type or constant
+      // a local or parameter in scope where it is used, or the inner class's own field (not one of the same name
+      // declared in another of its methods)
+      boolean own = dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(text, name) || fields.contains(text);
+      if (!own && !typeName) {
+        return true; // jdbc, an outer field
+      }
+    }
+    for (MethodCallExpr call : inner.findAll(MethodCallExpr.class)) {
+      if (call.getScope().isEmpty() && !methods.contains(call.getNameAsString())) {
+        return true; // an outer method (or one inherited from an interface's default: counted alike)
+      }
+    }
+    for (ThisExpr self : inner.findAll(ThisExpr.class)) {
+      if (self.getTypeName().filter(t -> !t.getIdentifier().equals(inner.getNameAsString())).isPresent()) {
+        return true; // Outer.this
+      }
+    }
+    if (!inner.findAll(SuperExpr.class).stream().allMatch(s -> s.getTypeName().isEmpty())) {
+      return true;
+    }
+    for (MethodReferenceExpr reference : inner.findAll(MethodReferenceExpr.class)) {
+      if (reference.getScope() instanceof ThisExpr self && self.getTypeName().isPresent()) {
+        return true;
+      }
+    }
+    for (ObjectCreationExpr creation : inner.findAll(ObjectCreationExpr.class)) {
+      if (siblings.contains(creation.getType().getNameAsString()) || creation.getAnonymousClassBody().isPresent()) {
+        return true; // another inner class of the outer one, made with the outer object; an anonymous class's body
+      }
+    }
+    return false;
+  }
+}
