@@ -111,8 +111,10 @@ class TestSetUpWritesTest {
         """, MigrationFixture.after(plan, "src/test/resources/META-INF/spring.factories"));
     String listener = MigrationFixture.after(plan, "src/test/java/shop/OptkitCachesClearedPerTest.java");
     assertTrue(listener.contains("""
-                List<CacheManager> managers = new ArrayList<>(context.getBeansOfType(CacheManager.class).values());
-                for (AbstractCacheResolver resolver : context.getBeansOfType(AbstractCacheResolver.class).values()) {
+                // in the test's context or one above it (@ContextHierarchy)
+                List<CacheManager> managers = new ArrayList<>(BeanFactoryUtils.beansOfTypeIncludingAncestors(context, CacheManager.class).values());
+                for (AbstractCacheResolver resolver : BeanFactoryUtils.beansOfTypeIncludingAncestors(context,
+                        AbstractCacheResolver.class).values()) {
                     try {
                         managers.add(resolver.getCacheManager());
                     } catch (IllegalStateException noManager) {
@@ -137,14 +139,18 @@ class TestSetUpWritesTest {
     MigrationFixture fixture = project(DELETE, READ);
     Path classes = fixture.compile(fixture.plan());
     try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        AnnotationConfigApplicationContext parent = new AnnotationConfigApplicationContext();
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
       CaffeineCacheManager manager = new CaffeineCacheManager("optkit.Roles.roleName", "projectsOwn");
       context.registerBean(CacheManager.class, () -> manager);
-      // where the project has caches of its own, optkit's manager sits in a resolver, transaction-aware
+      // where the project has caches of its own, optkit's manager sits in a resolver, transaction-aware; here in the
+      // parent of the test's context, as a @ContextHierarchy makes it (hostile review 78's c03)
       CaffeineCacheManager inResolver = new CaffeineCacheManager("optkit.Roles.other");
-      context.registerBean("optkitCacheResolver", org.springframework.cache.interceptor.CacheResolver.class,
+      parent.registerBean("optkitCacheResolver", org.springframework.cache.interceptor.CacheResolver.class,
           () -> new org.springframework.cache.interceptor.SimpleCacheResolver(
               new org.springframework.cache.transaction.TransactionAwareCacheManagerProxy(inResolver)));
+      parent.refresh();
+      context.setParent(parent);
       context.refresh();
       manager.getCache("optkit.Roles.roleName").put(1L, "stale");
       manager.getCache("projectsOwn").put(1L, "kept");
@@ -199,6 +205,22 @@ class TestSetUpWritesTest {
     assertTrue(own.contains("OwnListenersTest picks its own @TestExecutionListeners"), own);
     assertTrue(reason(project(DELETE, READ).file("pom.xml", MigrationSafetyTest.SPRING_POM).plan())
         .contains("declares neither spring-test nor spring-boot-starter-test"));
+    // hostile review 78: a test starting its context itself runs no listener (c01); Spring 5's JUnit 4 and TestNG base
+    // classes name their own listeners (c02b); the pom's own test resource folders get no registration (c04)
+    String manual = reason(new MigrationFixture(dir.resolve("manual")).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/RolesTest.java", test(DELETE, READ).replace("@SpringJUnitConfig\n", "")).plan());
+    assertTrue(manual.contains("RolesTest is not run by Spring's TestContext framework"), manual);
+    String base = reason(project(DELETE, READ).file("src/test/java/shop/LegacyTest.java", """
+        package shop;
+
+        class LegacyTest extends org.springframework.test.context.junit4.AbstractJUnit4SpringContextTests {
+        }
+        """).plan());
+    assertTrue(base.contains("LegacyTest extends one of Spring's test base classes"), base);
+    String resources = reason(new MigrationFixture(dir.resolve("resources")).file("pom.xml", POM.replace("</dependencies>",
+        "</dependencies><build><testResources><testResource><directory>src/test/fixtures</directory></testResource>"
+            + "</testResources></build>")).java(ROLES).file("src/test/java/shop/RolesTest.java", test(DELETE, READ)).plan());
+    assertTrue(resources.contains("its pom names its own test resource folders"), resources);
   }
 
   private static CachingTarget target(MigrationPlan plan) {

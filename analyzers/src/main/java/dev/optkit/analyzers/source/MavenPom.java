@@ -35,6 +35,11 @@ public final class MavenPom {
   }
 
   /** The modules this pom aggregates, its profiles' included, as written (relative directories or pom files). */
+  /** Whether the module or a local parent names its own test resource folders ({@code <testResources>}). */
+  public boolean declaresTestResources() {
+    return lineage.stream().anyMatch(model -> model.getBuild() != null && !model.getBuild().getTestResources().isEmpty());
+  }
+
   public List<String> modules() {
     List<String> modules = new ArrayList<>(lineage.get(0).getModules());
     lineage.get(0).getProfiles().forEach(profile -> modules.addAll(profile.getModules()));

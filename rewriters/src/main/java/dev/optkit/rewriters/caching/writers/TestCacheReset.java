@@ -52,14 +52,54 @@ public final class TestCacheReset {
   private final Path scanRoot;
   private final ProjectTraits traits;
   private final TestReadBacks readBacks;
+  private final dev.optkit.rewriters.caching.spring.SpringBeans springBeans;
   private final Map<IndexedMethod, Set<IndexedMethod>> readers = new IdentityHashMap<>();
   private final Map<String, Optional<String>> moduleChecks = new HashMap<>();
 
-  TestCacheReset(ProjectIndex index, Path scanRoot, ProjectTraits traits, TestReadBacks readBacks) {
+  TestCacheReset(ProjectIndex index, Path scanRoot, ProjectTraits traits, TestReadBacks readBacks,
+      dev.optkit.rewriters.caching.spring.SpringBeans springBeans) {
     this.index = index;
     this.scanRoot = scanRoot;
     this.traits = traits;
     this.readBacks = readBacks;
+    this.springBeans = springBeans;
+  }
+
+  /** Test annotations that run a test class through Spring's TestContext framework (JUnit 5's SpringExtension). */
+  private static final Set<String> TEST_CONTEXT = Set.of("SpringBootTest", "SpringJUnitConfig", "SpringJUnitWebConfig",
+      "WebMvcTest", "DataJpaTest", "DataJdbcTest", "JdbcTest", "JsonTest", "RestClientTest", "WebFluxTest",
+      "DataMongoTest", "DataRedisTest", "JooqTest", "DataR2dbcTest", "DataCassandraTest", "DataNeo4jTest",
+      "DataElasticsearchTest", "DataLdapTest", "GraphQlTest");
+
+  /** Spring's test base classes that, before Spring 6, name their own listeners (none of the defaults). */
+  private static final Set<String> OWN_LISTENER_BASES = Set.of("AbstractJUnit4SpringContextTests",
+      "AbstractTransactionalJUnit4SpringContextTests", "AbstractTestNGSpringContextTests",
+      "AbstractTransactionalTestNGSpringContextTests");
+
+  /**
+   * Whether Spring's TestContext framework runs the test class, and so the listener: a test annotation that brings
+   * SpringExtension, or SpringExtension or SpringRunner named in {@code @ExtendWith}/{@code @RunWith}. A test that
+   * starts a context itself ({@code new AnnotationConfigApplicationContext(..)} in a {@code @BeforeAll}) runs no
+   * listener (hostile review 78's c01).
+   */
+  private boolean runByTestContext(String testClass) {
+    Optional<dev.optkit.analyzers.facts.TypeFact> type = index.type(testClass);
+    if (type.isEmpty()) {
+      return false;
+    }
+    if (springBeans.testAnnotations(type.get()).stream().anyMatch(TEST_CONTEXT::contains)) {
+      return true;
+    }
+    for (String each : index.supertypesOf(testClass)) {
+      Optional<dev.optkit.analyzers.facts.TypeFact> declared = index.type(each);
+      String extension = declared.map(t -> t.annotationValue("ExtendWith", "value")).orElse(null);
+      String runner = declared.map(t -> t.annotationValue("RunWith", "value")).orElse(null);
+      if (extension != null && extension.contains("SpringExtension") || runner != null
+          && (runner.contains("SpringRunner") || runner.contains("SpringJUnit4ClassRunner"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The test root ({@code module/src/test/java}) a test source file is under, or empty when it is not the usual one. */
@@ -91,6 +131,12 @@ public final class TestCacheReset {
     if (!onlyInSetUp(writer, setUps, new HashSet<>())) {
       return Optional.of("it writes inside a test, after the caches are cleared for it");
     }
+    for (IndexedMethod setUp : setUps) {
+      if (!runByTestContext(setUp.fact().ownerType())) {
+        return Optional.of(ProjectTraits.simpleName(setUp.fact().ownerType()) + " is not run by Spring's TestContext "
+            + "framework (no @SpringBootTest, @SpringJUnitConfig or SpringExtension), which runs the listener");
+      }
+    }
     Set<IndexedMethod> reading = readers.computeIfAbsent(cached, this::readersOf);
     for (IndexedMethod setUp : setUps) {
       for (IndexedMethod other : setUpsBeside(setUp)) {
@@ -109,6 +155,11 @@ public final class TestCacheReset {
         .stream().noneMatch(a -> a.equals("spring-boot-starter-test") || a.equals("spring-test"))).orElse(true)) {
       return Optional.of("the module's pom declares neither spring-test nor spring-boot-starter-test, which the "
           + "listener clearing the caches between tests needs");
+    }
+    if (traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
+        .map(dev.optkit.analyzers.source.MavenPom::declaresTestResources).orElse(true)) {
+      return Optional.of("its pom names its own test resource folders, where optkit does not put the listener's "
+          + "registration");
     }
     Path resources = scanRoot.resolve(resourcesOf(testRoot));
     if (Files.exists(resources.resolve(FACTORIES), LinkOption.NOFOLLOW_LINKS) && !registered(resources.resolve(FACTORIES))) {
@@ -136,6 +187,11 @@ public final class TestCacheReset {
         continue;
       }
       for (var type : file.types()) {
+        if (type.superTypes().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
+            .anyMatch(OWN_LISTENER_BASES::contains)) {
+          return Optional.of(type.simpleName() + " extends one of Spring's test base classes, which before Spring 6 "
+              + "name their own @TestExecutionListeners, none of the defaults (the listener clearing the caches)");
+        }
         if (type.annotations().stream().anyMatch(a -> a.endsWith("TestExecutionListeners"))) {
           return Optional.of(type.simpleName() + " picks its own @TestExecutionListeners, with which Spring may run "
               + "none of the defaults, the listener clearing the caches included");

@@ -50,7 +50,7 @@ public final class WriterEvictions {
     this.springBeans = springBeans;
     this.testReadBacks = new TestReadBacks(index, new TestSlices(index, traits), springBeans);
     this.testCacheReset = whole.scanRoot() == null ? null
-        : new TestCacheReset(index, whole.scanRoot(), traits, testReadBacks);
+        : new TestCacheReset(index, whole.scanRoot(), traits, testReadBacks, springBeans);
     this.inPlace = new InPlaceCallbacks(whole);
   }
 
