@@ -132,6 +132,108 @@ class QueryBuildersTest {
         .assertCompiles(plan);
   }
 
+  /** filmorate's own shape: the builder calls its own and the DAO's private helpers, and takes an enum's constant. */
+  private static final String HELPERS = """
+      package shop;
+
+      import java.util.List;
+      import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+      import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+      import org.springframework.stereotype.Repository;
+
+      @Repository
+      public class FilmDao {
+        private final NamedParameterJdbcTemplate jdbc;
+        %s
+
+        public FilmDao(NamedParameterJdbcTemplate jdbc) {
+          this.jdbc = jdbc;
+        }
+
+        public List<String> titlesWhere(String column, String value) {
+          Where where = where(column, Operand.EQ, value);
+          return jdbc.queryForList("SELECT title FROM films WHERE " + where.getCondition(), where.getParams(), String.class);
+        }
+
+        public void add(long id, String title) {
+          jdbc.update("INSERT INTO films (id, title) VALUES (:id, :title)",
+              new MapSqlParameterSource().addValue("id", id).addValue("title", title));
+        }
+
+        protected Where where(String column, Operand operand, Object value) {
+          return new Where(column, operand, value);
+        }
+
+        private String toDbNotation(String fieldName) {
+          StringBuilder sb = new StringBuilder();
+          for (char ch : fieldName.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+              sb.append('_').append(Character.toLowerCase(ch));
+            } else {
+              sb.append(ch);
+            }
+          }
+          return sb.toString()%s;
+        }
+
+        public enum Operand {
+          EQ("="), LIKE("LIKE");
+
+          private final String dbNotation;
+
+          Operand(String dbNotation) {
+            this.dbNotation = dbNotation;
+          }
+
+          public String getDbNotation() {
+            return dbNotation;
+          }
+        }
+
+        protected class Where {
+          private final StringBuilder condition = new StringBuilder();
+          private final MapSqlParameterSource params = new MapSqlParameterSource();
+          private long lastParamNumber;
+
+          public Where(String fieldName, Operand operand, Object value) {
+            this.condition.append(toCondition(fieldName, operand, appendParam(value)));
+          }
+
+          public String getCondition() {
+            return condition.toString();
+          }
+
+          public MapSqlParameterSource getParams() {
+            return params;
+          }
+
+          private String appendParam(Object value) {
+            String paramName = "param" + lastParamNumber++;
+            params.addValue(paramName, value);
+            return paramName;
+          }
+
+          private String toCondition(String fieldName, Operand operand, String paramName) {
+            return toDbNotation(fieldName) + " " + operand.getDbNotation() + " :" + paramName;
+          }
+        }
+      }
+      """;
+
+  @Test
+  void aBuilderCallingItsOwnAndTheDaosPrivateHelpersWithAnEnumsConstantIsFresh() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("helpers")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(HELPERS.formatted("", "")).plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("titlesWhere")),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+    // the DAO's helper reading a field its own code changes: the builder reaches the DAO's state
+    MigrationPlan outer = new MigrationFixture(dir.resolve("helpers-outer")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(HELPERS.formatted("private String prefix = \"\"; public void setPrefix(String p) { prefix = p; }",
+            " + prefix")).plan();
+    String reason = reason(outer.refusals(), "titlesWhere");
+    assertTrue(reason.contains("shared between calls"), reason);
+  }
+
   @Test
   void aBuilderReachingTheDaosChangingStateStaysShared() {
     // the builder's code reads the DAO's field, which setSuffix changes: a cached answer would keep the old suffix

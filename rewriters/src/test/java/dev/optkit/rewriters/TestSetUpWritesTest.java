@@ -110,6 +110,23 @@ class TestSetUpWritesTest {
         org.springframework.test.context.TestExecutionListener=shop.OptkitCachesClearedPerTest
         """, MigrationFixture.after(plan, "src/test/resources/META-INF/spring.factories"));
     String listener = MigrationFixture.after(plan, "src/test/java/shop/OptkitCachesClearedPerTest.java");
+    // before the test's set-up, after it, and after its clean-up (hostile review 78's c13, c14: an @AfterEach write
+    // read by the next class's set-up)
+    assertTrue(listener.contains("""
+            public void beforeTestMethod(TestContext testContext) {
+                clear(testContext); // before the test's set-up
+            }
+
+            @Override
+            public void beforeTestExecution(TestContext testContext) {
+                clear(testContext); // after its set-up's writes, before the test
+            }
+
+            @Override
+            public void afterTestMethod(TestContext testContext) {
+                clear(testContext); // after its clean-up's writes, before the next test's set-up
+            }
+        """), listener);
     assertTrue(listener.contains("""
                 // in the test's context or one above it (@ContextHierarchy)
                 List<CacheManager> managers = new ArrayList<>(BeanFactoryUtils.beansOfTypeIncludingAncestors(context, CacheManager.class).values());
@@ -221,6 +238,44 @@ class TestSetUpWritesTest {
         "</dependencies><build><testResources><testResource><directory>src/test/fixtures</directory></testResource>"
             + "</testResources></build>")).java(ROLES).file("src/test/java/shop/RolesTest.java", test(DELETE, READ)).plan());
     assertTrue(resources.contains("its pom names its own test resource folders"), resources);
+    // hostile review 78's c06: an extension's callback reading after an @AfterEach write, before any clearing
+    String extension = reason(new MigrationFixture(dir.resolve("extension")).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/RolesTest.java", test(DELETE, READ).replace("    @BeforeEach", """
+            @org.junit.jupiter.api.extension.RegisterExtension
+            org.junit.jupiter.api.extension.AfterEachCallback check = context -> roles.roleName(1);
+
+            @BeforeEach""")).plan());
+    assertTrue(extension.contains("RolesTest registers the JUnit extension AfterEachCallback"), extension);
+    // c09: parallel runs set in Surefire's configuration; c12: Cucumber's hooks; c11: JUnit 4's Spring rules
+    String parallel = reason(new MigrationFixture(dir.resolve("parallel")).file("pom.xml", POM.replace("</dependencies>",
+        "</dependencies><build><plugins><plugin><artifactId>maven-surefire-plugin</artifactId><configuration>"
+            + "<properties><configurationParameters>junit.jupiter.execution.parallel.enabled=true"
+            + "</configurationParameters></properties></configuration></plugin></plugins></build>"))
+        .java(ROLES).file("src/test/java/shop/RolesTest.java", test(DELETE, READ)).plan());
+    assertTrue(parallel.contains("may run tests in parallel"), parallel);
+    String cucumber = reason(new MigrationFixture(dir.resolve("cucumber")).file("pom.xml", POM.replace("</dependencies>",
+        "<dependency><groupId>io.cucumber</groupId><artifactId>cucumber-spring</artifactId><version>7.20.1</version>"
+            + "<scope>test</scope></dependency></dependencies>"))
+        .java(ROLES).file("src/test/java/shop/RolesTest.java", test(DELETE, READ)).plan());
+    assertTrue(cucumber.contains("it runs Cucumber scenarios"), cucumber);
+    String rules = reason(project(DELETE, READ).file("src/test/java/shop/RulesTest.java", """
+        package shop;
+
+        class RulesTest {
+            @org.junit.Rule
+            public final org.springframework.test.context.junit4.rules.SpringMethodRule springMethodRule =
+                new org.springframework.test.context.junit4.rules.SpringMethodRule();
+        }
+        """).plan());
+    assertTrue(rules.contains("RulesTest runs Spring through JUnit 4 rules"), rules);
+    // c07: a base class optkit does not read may pick its own listeners
+    String unread = reason(project(DELETE, READ).file("src/test/java/shop/SharedBaseTest.java", """
+        package shop;
+
+        class SharedBaseTest extends org.example.support.IntegrationTestBase {
+        }
+        """).plan());
+    assertTrue(unread.contains("SharedBaseTest extends IntegrationTestBase, which optkit does not read"), unread);
   }
 
   private static CachingTarget target(MigrationPlan plan) {

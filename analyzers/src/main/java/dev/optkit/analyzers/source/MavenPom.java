@@ -35,6 +35,28 @@ public final class MavenPom {
   }
 
   /** The modules this pom aggregates, its profiles' included, as written (relative directories or pom files). */
+  /**
+   * Whether Surefire or Failsafe may run the module's tests in parallel: a {@code parallel} setting or JUnit's parallel
+   * configuration parameter anywhere in their configuration (of the module, a local parent, plugin management).
+   */
+  public boolean testsMayRunInParallel() {
+    for (Model model : lineage) {
+      for (org.apache.maven.model.Plugin plugin : PomPlugins.plugins(model)) {
+        if (!plugin.getArtifactId().equals("maven-surefire-plugin") && !plugin.getArtifactId().equals("maven-failsafe-plugin")) {
+          continue;
+        }
+        List<Object> configurations = new ArrayList<>();
+        configurations.add(plugin.getConfiguration());
+        plugin.getExecutions().forEach(execution -> configurations.add(execution.getConfiguration()));
+        if (configurations.stream().anyMatch(c -> c != null && c.toString().toLowerCase(java.util.Locale.ROOT)
+            .contains("parallel"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the module or a local parent names its own test resource folders ({@code <testResources>}). */
   public boolean declaresTestResources() {
     return lineage.stream().anyMatch(model -> model.getBuild() != null && !model.getBuild().getTestResources().isEmpty());

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,9 +48,12 @@ public final class OuterInstanceUses {
         return true; // jdbc, an outer field
       }
     }
+    ClassOrInterfaceDeclaration outerClass = inner.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration c
+        ? c : null;
     for (MethodCallExpr call : inner.findAll(MethodCallExpr.class)) {
-      if (call.getScope().isEmpty() && !methods.contains(call.getNameAsString())) {
-        return true; // an outer method (or one inherited from an interface's default: counted alike)
+      if (call.getScope().isEmpty() && !methods.contains(call.getNameAsString())
+          && !selfContainedOuterCall(outerClass, call.getNameAsString(), new HashSet<>())) {
+        return true; // an outer method reaching its object (or one inherited from an interface's default)
       }
     }
     for (ThisExpr self : inner.findAll(ThisExpr.class)) {
@@ -71,5 +75,48 @@ public final class OuterInstanceUses {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether every method of that name the outer class declares reaches nothing of its object: no {@code this} or
+   * {@code super}, no name but its own parameters and locals (and type names), no call without a receiver but of
+   * another such method (trial 77's filmorate: its builders call the DAO's {@code toDbNotation(fieldName)}, which
+   * rewrites its argument alone).
+   */
+  public static boolean selfContainedOuterCall(ClassOrInterfaceDeclaration outer, String name,
+      Set<com.github.javaparser.ast.body.MethodDeclaration> visiting) {
+    if (outer == null) {
+      return false;
+    }
+    List<com.github.javaparser.ast.body.MethodDeclaration> declared = outer.getMethodsByName(name);
+    if (declared.isEmpty() || visiting.size() > 16) {
+      return false;
+    }
+    for (com.github.javaparser.ast.body.MethodDeclaration method : declared) {
+      if (!visiting.add(method)) {
+        continue; // its body is being checked already
+      }
+      boolean overridable = !method.isPrivate() && !method.isStatic() && !method.isFinal() && !outer.isFinal();
+      if (overridable || method.getBody().isEmpty() || !method.findAll(ThisExpr.class).isEmpty()
+          || !method.findAll(SuperExpr.class).isEmpty() || !method.findAll(ObjectCreationExpr.class).stream()
+              .allMatch(c -> c.getAnonymousClassBody().isEmpty() && c.getScope().isEmpty()
+                  && outer.getMembers().stream().noneMatch(m -> m instanceof ClassOrInterfaceDeclaration sibling
+                      && !sibling.isStatic() && sibling.getNameAsString().equals(c.getType().getNameAsString())))) {
+        return false;
+      }
+      for (NameExpr use : method.findAll(NameExpr.class)) {
+        String text = use.getNameAsString();
+        if (!Character.isUpperCase(text.charAt(0))
+            && !dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(text, use)) {
+          return false; // a field of the outer object
+        }
+      }
+      for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+        if (call.getScope().isEmpty() && !selfContainedOuterCall(outer, call.getNameAsString(), visiting)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

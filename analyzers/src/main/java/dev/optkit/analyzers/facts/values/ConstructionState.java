@@ -2,7 +2,9 @@ package dev.optkit.analyzers.facts.values;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -14,6 +16,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -76,12 +79,12 @@ public final class ConstructionState {
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof FieldDeclaration field && !field.isStatic()) {
         for (VariableDeclarator variable : field.getVariables()) {
-          if (variable.getInitializer().isPresent() && outside(variable.getInitializer().get(), Set.of(), fields, Set.of(), constants)) {
+          if (variable.getInitializer().isPresent() && outside(variable.getInitializer().get(), Set.of(), fields, Set.of(), constants, null)) {
             return true;
           }
         }
       } else if (member instanceof InitializerDeclaration block && !block.isStatic()
-          && outside(block.getBody(), Set.of(), fields, containers, constants)) {
+          && outside(block.getBody(), Set.of(), fields, containers, constants, new Helpers(type, fields, containers, false, new HashSet<>()))) {
         return true;
       } else if (member instanceof ConstructorDeclaration constructor) {
         Set<String> own = new HashSet<>();
@@ -90,7 +93,8 @@ public final class ConstructionState {
         constructor.getBody().findAll(Parameter.class).forEach(p -> own.add(p.getNameAsString()));
         Set<String> unshadowed = new HashSet<>(containers);
         unshadowed.removeAll(own);
-        if (outside(constructor.getBody(), own, fields, unshadowed, constants)) {
+        if (outside(constructor.getBody(), own, fields, unshadowed, constants,
+            new Helpers(type, fields, containers, false, new HashSet<>()))) {
           return true;
         }
       }
@@ -152,12 +156,71 @@ public final class ConstructionState {
         && !(access.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == access);
   }
 
+  /**
+   * The methods a constructor may call without a receiver and still read nothing outside: its class's own (checked
+   * like the constructor), and for a member class that reaches nothing of its outer object, the outer class's that
+   * reach nothing of theirs either ({@code toCondition(..)} → {@code toDbNotation(fieldName)}: trial 77's builders).
+   *
+   * @param outer the methods are the outer class's: none of its fields is the new object's own
+   */
+  private record Helpers(TypeDeclaration<?> type, Set<String> fields, Set<String> containers, boolean outer,
+      Set<MethodDeclaration> visiting) {}
+
+  /** Whether a call without a receiver runs only helpers that read nothing outside. */
+  private static boolean insideHelper(MethodCallExpr call, Helpers helpers, Set<String> constants) {
+    if (helpers == null || helpers.visiting().size() > 16) {
+      return false;
+    }
+    List<MethodDeclaration> own = helpers.type().getMethodsByName(call.getNameAsString());
+    if (!own.isEmpty()) {
+      for (MethodDeclaration method : own) {
+        boolean overridable = !method.isPrivate() && !method.isStatic() && !method.isFinal()
+            && !(helpers.type() instanceof ClassOrInterfaceDeclaration c && c.isFinal());
+        if (overridable || method.getBody().isEmpty()) {
+          return false; // a subclass's override may run instead
+        }
+        if (!helpers.visiting().add(method)) {
+          continue;
+        }
+        if (helpers.outer() && (!method.findAll(ThisExpr.class).isEmpty()
+            || !method.findAll(com.github.javaparser.ast.expr.SuperExpr.class).isEmpty())) {
+          return false;
+        }
+        Set<String> locals = new HashSet<>();
+        method.getParameters().forEach(p -> locals.add(p.getNameAsString()));
+        method.getBody().get().findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+        method.getBody().get().findAll(Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
+        Set<String> unshadowed = new HashSet<>(helpers.containers());
+        unshadowed.removeAll(locals);
+        if (outside(method.getBody().get(), locals, helpers.fields(), unshadowed, constants, helpers)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (!helpers.outer() && helpers.type() instanceof ClassOrInterfaceDeclaration member && !member.isStatic()
+        && member.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration outerClass
+        && !dev.optkit.analyzers.facts.types.OuterInstanceUses.mayUse(member)) {
+      return insideHelper(call, new Helpers(outerClass, Set.of(), Set.of(), true, helpers.visiting()), constants);
+    }
+    return false;
+  }
+
   private static boolean outside(Node code, Set<String> locals, Set<String> fields, Set<String> containers,
-      Set<String> constants) {
+      Set<String> constants, Helpers helpers) {
     for (MethodCallExpr call : code.findAll(MethodCallExpr.class)) {
       Expression scope = call.getScope().orElse(null);
-      boolean valueHelper = scope instanceof NameExpr name && VALUE_TYPES.contains(name.getNameAsString());
-      boolean onOwn = scope instanceof NameExpr name && locals.contains(name.getNameAsString());
+      if (scope == null && insideHelper(call, helpers, constants)) {
+        continue; // toCondition(fieldName, operand, appendParam(value)): its arguments are checked below
+      }
+      // the start of a chain: sb.append('_').append(c) on a local, String.valueOf(x).trim(), "...".formatted(a, b)
+      Expression root = scope;
+      while (root instanceof MethodCallExpr chained && chained.getScope().isPresent()) {
+        root = chained.getScope().get();
+      }
+      boolean valueHelper = root instanceof NameExpr name && VALUE_TYPES.contains(name.getNameAsString())
+          || root instanceof com.github.javaparser.ast.expr.LiteralExpr;
+      boolean onOwn = root instanceof NameExpr name && locals.contains(name.getNameAsString());
       // its own new container filled ({@code condition.append(column)}, {@code this.params.addValue(...)}): what the
       // arguments hold is checked below like any other name
       boolean onOwnContainer = ownContainer(scope, containers);

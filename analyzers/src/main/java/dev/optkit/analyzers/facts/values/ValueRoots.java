@@ -220,6 +220,9 @@ public final class ValueRoots {
       for (Expression returned : returnedBy(lambda)) {
         collect(returned, tokens, depth + 1);
       }
+    } else if (namedConstant(value)) {
+      // Operand.EQ: an enum's constant (the planner tells, by the index) or another class's static
+      tokens.add("const:" + value);
     } else if (typeName(value)) {
       tokens.add("static");
     } else if (ownCall(value)) {
@@ -463,6 +466,14 @@ public final class ValueRoots {
     String written = type.getType().asString();
     return !written.isEmpty() && !written.contains(".") && !written.contains("<")
         && Character.isLowerCase(written.charAt(0)) ? written : null;
+  }
+
+  /** {@code Type.CONSTANT}: an upper-case name on a capitalised simple name that is no local (trial 77's Operand.EQ). */
+  private boolean namedConstant(Expression value) {
+    return value instanceof FieldAccessExpr access && access.getScope() instanceof NameExpr scope
+        && Character.isUpperCase(scope.getNameAsString().charAt(0)) && !isLocal.test(scope.getNameAsString())
+        && !NameScopes.ownFieldAround(scope.getNameAsString(), access)
+        && access.getNameAsString().chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_');
   }
 
   private boolean typeName(Expression value) {

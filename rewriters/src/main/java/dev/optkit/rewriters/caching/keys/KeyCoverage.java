@@ -127,7 +127,7 @@ public final class KeyCoverage {
       return opaque;
     }
     for (CallRef call : method.fact().calls()) {
-      boolean receiverShared = shared(call.rootsOf(-1), method, frame);
+      boolean receiverShared = shared(call.rootsOf(-1), method, frame) || enclosingInstanceCall(method, call);
       List<Boolean> arguments = new ArrayList<>();
       for (int i = 0; i < argumentsOf(call); i++) {
         arguments.add(shared(call.rootsOf(i), method, frame));
@@ -367,7 +367,8 @@ public final class KeyCoverage {
       boolean shared = switch (token) {
         case "new" -> false;
         case "this" -> frame.thisShared();
-        default -> token.startsWith("init:") ? constructionReadsOutside(token.substring("init:".length()))
+        default -> token.startsWith("const:") ? !enumConstant(token.substring("const:".length()))
+            : token.startsWith("init:") ? constructionReadsOutside(token.substring("init:".length()))
             : token.startsWith("p") ? frame.parameter(Integer.parseInt(token.substring(1)))
             : !token.startsWith("c") || !freshResult(method, token, frame);
       };
@@ -376,6 +377,43 @@ public final class KeyCoverage {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code toDbNotation(name)} in a member class's code, running a method of the class around it: its receiver is
+   * that class's object, the one that made this object, which may be shared whatever this object is (a query builder
+   * made for the call, reading the DAO's {@code prefix} through it, was cached and kept the old prefix).
+   */
+  private boolean enclosingInstanceCall(IndexedMethod method, CallRef call) {
+    String owner = method.fact().ownerType();
+    if (!call.rootsOf(-1).equals("this") || call.snippet() == null || call.snippet().startsWith("this.")) {
+      return false;
+    }
+    List<String> own = index.supertypesOf(owner);
+    return index.allTargetsOf(call).stream().map(t -> t.fact().ownerType())
+        .anyMatch(target -> !own.contains(target) && !target.equals(owner) && owner.startsWith(target + "."));
+  }
+
+  /**
+   * {@code Operand.EQ} names a constant of a project enum whose objects never change (no field its code changes or
+   * that holds a changeable object): the same unchanging object for every call. Anything else so named (a static of
+   * a class, an enum's own static field, a type optkit does not read) counts as shared.
+   */
+  private boolean enumConstant(String written) {
+    int dot = written.lastIndexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    String type = written.substring(0, dot);
+    String constant = written.substring(dot + 1);
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    if (index.types().stream().anyMatch(t -> t.fieldTypes().containsKey(simple))) {
+      return false; // a field of that name (one a class inherits) would be what the name reads
+    }
+    List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(simple);
+    return !named.isEmpty() && named.stream().allMatch(t -> t.kind().equals("enum")
+        && !t.fieldTypes().containsKey(constant) && t.changingFields().isEmpty() && t.openFields().isEmpty()
+        && t.reassignedFields().isEmpty());
   }
 
   /**

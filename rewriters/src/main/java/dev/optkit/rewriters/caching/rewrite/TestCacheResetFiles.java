@@ -3,9 +3,9 @@ package dev.optkit.rewriters.caching.rewrite;
 import dev.optkit.rewriters.caching.writers.TestCacheReset;
 
 /**
- * The two test files that empty optkit's Spring caches before each test method runs: a {@code TestExecutionListener}
- * clearing every {@code optkit.*} cache of every cache manager in the test's context in {@code beforeTestExecution}
- * (after the test's {@code @BeforeEach} methods, before the test), and the {@code META-INF/spring.factories} that makes
+ * The two test files that empty optkit's Spring caches around each test method: a {@code TestExecutionListener}
+ * clearing every {@code optkit.*} cache of every cache manager in the test's context (and the contexts above it)
+ * before the test's set-up, after it (before the test) and after its clean-up, and the {@code META-INF/spring.factories} that makes
  * it one of every test's default listeners. Why: {@link TestCacheReset}. It compiles for Java 8 and Spring 5.2.
  */
 public final class TestCacheResetFiles {
@@ -43,7 +43,18 @@ public final class TestCacheResetFiles {
         .append(" */").append(nl)
         .append("public class ").append(TestCacheReset.LISTENER).append(" implements TestExecutionListener {").append(nl)
         .append(i1).append("@Override").append(nl)
+        .append(i1).append("public void beforeTestMethod(TestContext testContext) {").append(nl)
+        .append(i2).append("clear(testContext); // before the test's set-up").append(nl)
+        .append(i1).append('}').append(nl).append(nl)
+        .append(i1).append("@Override").append(nl)
         .append(i1).append("public void beforeTestExecution(TestContext testContext) {").append(nl)
+        .append(i2).append("clear(testContext); // after its set-up's writes, before the test").append(nl)
+        .append(i1).append('}').append(nl).append(nl)
+        .append(i1).append("@Override").append(nl)
+        .append(i1).append("public void afterTestMethod(TestContext testContext) {").append(nl)
+        .append(i2).append("clear(testContext); // after its clean-up's writes, before the next test's set-up").append(nl)
+        .append(i1).append('}').append(nl).append(nl)
+        .append(i1).append("private static void clear(TestContext testContext) {").append(nl)
         .append(i2).append("if (!testContext.hasApplicationContext()) {").append(nl)
         .append(i3).append("return;").append(nl)
         .append(i2).append('}').append(nl)

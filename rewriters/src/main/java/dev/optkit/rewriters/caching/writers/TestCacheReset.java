@@ -71,6 +71,41 @@ public final class TestCacheReset {
       "DataMongoTest", "DataRedisTest", "JooqTest", "DataR2dbcTest", "DataCassandraTest", "DataNeo4jTest",
       "DataElasticsearchTest", "DataLdapTest", "GraphQlTest");
 
+  /**
+   * A JUnit extension the test class (or one above it) registers besides Spring's and Mockito's: a
+   * {@code @RegisterExtension} field, or another {@code @ExtendWith} (hostile review 78's c06: an AfterEachCallback
+   * reading through the cache after an {@code @AfterEach} write).
+   */
+  private Optional<String> otherExtension(String testClass) {
+    for (String each : index.supertypesOf(testClass)) {
+      Optional<dev.optkit.analyzers.facts.TypeFact> type = index.type(each);
+      if (type.isEmpty()) {
+        continue;
+      }
+      // a @RegisterExtension field: its type an extension (a JUnit extension interface among a project type's
+      // supertypes, or a library type named ...Extension, as WireMockExtension)
+      for (String fieldType : type.get().fieldTypes().values()) {
+        String raw = fieldType.replaceAll("<.*", "");
+        boolean extensionType = ProjectTraits.simpleName(raw).endsWith("Extension")
+            || raw.startsWith("org.junit.jupiter.api.extension.") || index.supertypesOf(raw).stream()
+            .flatMap(t -> index.type(t).stream()).flatMap(t -> t.superTypes().stream())
+            .anyMatch(t -> t.startsWith("org.junit.jupiter.api.extension."));
+        if (extensionType) {
+          return Optional.of(ProjectTraits.simpleName(raw) + " (a field)");
+        }
+      }
+      String extension = type.get().annotationValue("ExtendWith", "value");
+      if (extension != null) {
+        String others = extension.replace("SpringExtension.class", "").replace("MockitoExtension.class", "")
+            .replaceAll("[{}\\s,]", "");
+        if (!others.isEmpty()) {
+          return Optional.of(extension);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Spring's test base classes that, before Spring 6, name their own listeners (none of the defaults). */
   private static final Set<String> OWN_LISTENER_BASES = Set.of("AbstractJUnit4SpringContextTests",
       "AbstractTransactionalJUnit4SpringContextTests", "AbstractTestNGSpringContextTests",
@@ -132,6 +167,12 @@ public final class TestCacheReset {
       return Optional.of("it writes inside a test, after the caches are cleared for it");
     }
     for (IndexedMethod setUp : setUps) {
+      Optional<String> extension = otherExtension(setUp.fact().ownerType());
+      if (extension.isPresent()) {
+        return Optional.of(ProjectTraits.simpleName(setUp.fact().ownerType()) + " registers the JUnit extension "
+            + extension.get() + ", whose callbacks may read through the cache after a set-up's write and before the "
+            + "caches are cleared");
+      }
       if (!runByTestContext(setUp.fact().ownerType())) {
         return Optional.of(ProjectTraits.simpleName(setUp.fact().ownerType()) + " is not run by Spring's TestContext "
             + "framework (no @SpringBootTest, @SpringJUnitConfig or SpringExtension), which runs the listener");
@@ -156,8 +197,16 @@ public final class TestCacheReset {
       return Optional.of("the module's pom declares neither spring-test nor spring-boot-starter-test, which the "
           + "listener clearing the caches between tests needs");
     }
-    if (traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read)
-        .map(dev.optkit.analyzers.source.MavenPom::declaresTestResources).orElse(true)) {
+    Optional<dev.optkit.analyzers.source.MavenPom> pom = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read);
+    if (pom.map(dev.optkit.analyzers.source.MavenPom::testsMayRunInParallel).orElse(true)) {
+      return Optional.of("its pom's Surefire or Failsafe configuration may run tests in parallel: one test's set-up "
+          + "would write while another reads through the cache");
+    }
+    if (pom.map(p -> p.dependencyArtifacts().stream().anyMatch(a -> a.startsWith("cucumber-"))).orElse(false)) {
+      return Optional.of("it runs Cucumber scenarios, whose hooks Spring's test listeners do not order (hostile review "
+          + "78's c12)");
+    }
+    if (pom.map(dev.optkit.analyzers.source.MavenPom::declaresTestResources).orElse(true)) {
       return Optional.of("its pom names its own test resource folders, where optkit does not put the listener's "
           + "registration");
     }
@@ -187,6 +236,20 @@ public final class TestCacheReset {
         continue;
       }
       for (var type : file.types()) {
+        Optional<String> unread = unreadSuperclass(type.qualifiedName());
+        if (unread.isPresent()) {
+          return Optional.of(type.simpleName() + " extends " + unread.get() + ", which optkit does not read: it may "
+              + "pick its own @TestExecutionListeners, with which Spring runs none of the defaults");
+        }
+        if (type.annotations().stream().anyMatch(a -> ProjectTraits.simpleName(a).equals("Execution"))) {
+          return Optional.of(type.simpleName() + " picks how JUnit runs its tests (@Execution), maybe in parallel: one "
+              + "test's set-up would write while another reads through the cache");
+        }
+        if (type.fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
+            .anyMatch(t -> t.equals("SpringMethodRule") || t.equals("SpringClassRule"))) {
+          return Optional.of(type.simpleName() + " runs Spring through JUnit 4 rules, which call the listeners around "
+              + "its @Before methods, not after them");
+        }
         if (type.superTypes().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
             .anyMatch(OWN_LISTENER_BASES::contains)) {
           return Optional.of(type.simpleName() + " extends one of Spring's test base classes, which before Spring 6 "
@@ -217,6 +280,31 @@ public final class TestCacheReset {
     } catch (IOException | IllegalArgumentException unreadable) {
       return false;
     }
+  }
+
+  /**
+   * A superclass of a test class that is neither the project's (read) nor one of Spring's test base classes (said
+   * apart) nor the JDK's: a base class from another module or a library may carry {@code @TestExecutionListeners}
+   * (hostile review 78's c07). Interfaces are left out: Spring reads the annotation on superclasses and enclosing
+   * classes.
+   */
+  private Optional<String> unreadSuperclass(String testClass) {
+    for (String each : index.supertypesOf(testClass)) {
+      Optional<dev.optkit.analyzers.facts.TypeFact> type = index.type(each);
+      if (type.isEmpty()) {
+        continue;
+      }
+      for (String superType : type.get().superTypes()) {
+        String raw = superType.replaceAll("<.*", "");
+        boolean known = index.type(raw).isPresent() || raw.startsWith("java.")
+            || OWN_LISTENER_BASES.contains(ProjectTraits.simpleName(raw));
+        boolean anInterface = type.get().interfaces().contains(superType);
+        if (!known && !anInterface) {
+          return Optional.of(ProjectTraits.simpleName(raw));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
