@@ -443,15 +443,6 @@ class BlockingCallsInLoopRewriteTest {
     assertTrue(refusal(before.replace("bySku.put(sku, fetch(sku));", "bySku.put(Sources.NAME, fetch(sku));")
         .replace("import java.util.TreeMap;\n", "import java.util.TreeMap;\nimport static shop.Sources.NAME;\n")
         .replace("bySku.put(Sources.NAME,", "bySku.put(NAME,")).contains("before its call"));
-    String ownHashMap = """
-        package shop;
-
-        public class HashMap<K, V> extends java.util.HashMap<K, V> {
-        }
-        """;
-    MigrationPlan own = new MigrationFixture(dir.resolve("own")).java(before.replace("import java.util.HashMap;\n", ""))
-        .java(ownHashMap).config(loopsOnly()).plan();
-    assertEquals(List.of(), own.loops(), own.refusals().toString());
     assertTrue(refusal(before.replace("        Map<String, String> bySku = new HashMap<>();\n",
         "        if (skus.isEmpty()) {\n            Map<String, String> bySku = new HashMap<>();\n        }\n")
         .replace("    public List<String> quoteAll(", "    private final Map<String, String> bySku = new HashMap<>();\n\n"
@@ -465,6 +456,49 @@ class BlockingCallsInLoopRewriteTest {
         "        List<String> all = new ArrayList<>(skus);\n        List<String> some = all.subList(0, all.size());\n"
             + "        for (String sku : some) {\n            bySku.put(sku, fetch(sku));\n            all.add(sku);\n"))
         .contains("all"));
+    // last: its project HashMap stays in the test's folder, where the cases above are planned
+    String ownHashMap = """
+        package shop;
+
+        public class HashMap<K, V> extends java.util.HashMap<K, V> {
+        }
+        """;
+    MigrationPlan own = new MigrationFixture(dir.resolve("own")).java(before.replace("import java.util.HashMap;\n", ""))
+        .java(ownHashMap).config(loopsOnly()).plan();
+    assertEquals(List.of(), own.loops(), own.refusals().toString());
+  }
+
+  /**
+   * Review 76's reasons that were not true of the code they named: a ConcurrentHashMap (or a reassigned map) the method
+   * made was "not a local map the method made", {@code String old = m.put(..)} and {@code putIfAbsent} were "neither
+   * kept nor put in a local map", a key {@code "x" + 1} was said to run code before the call (it is now rewritten: the
+   * key is a value), and a local map's {@code keySet()} was "a class optkit cannot find".
+   */
+  @Test
+  void reviewSeventySixsReasonsSayWhatHolds() {
+    String before = QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.HashMap;\nimport java.util.List;\n"
+            + "import java.util.Map;\n")
+        .replace("    public List<String> quoteAll(List<String> skus) {\n        List<String> quotes = new ArrayList<>();\n"
+            + "        for (String sku : skus) {\n            String price = fetch(sku);\n            quotes.add(sku + \"=\" + price);\n"
+            + "        }\n        return quotes;\n",
+            "    public List<String> quoteAll(List<String> skus) {\n        Map<String, String> bySku = new HashMap<>();\n"
+            + "        for (String sku : skus) {\n            bySku.put(sku, fetch(sku));\n        }\n"
+            + "        return new ArrayList<>(bySku.values());\n");
+    String concurrent = refusal(before.replace("new HashMap<>()", "new java.util.concurrent.ConcurrentHashMap<>()"));
+    assertTrue(concurrent.contains("puts its answer in bySku, a ConcurrentHashMap"), concurrent);
+    String reassigned = refusal(before.replace("        return new ArrayList<>(bySku.values());",
+        "        bySku = new HashMap<>();\n        return new ArrayList<>(bySku.values());"));
+    assertTrue(reassigned.contains("which the method assigns again"), reassigned);
+    String old = refusal(before.replace("bySku.put(sku, fetch(sku));", "String old = bySku.put(sku, fetch(sku));"));
+    assertTrue(old.contains("hands its call's answer to bySku.put(..) and uses what put answers"), old);
+    String absent = refusal(before.replace("bySku.put(sku, fetch(sku));", "bySku.putIfAbsent(sku, fetch(sku));"));
+    assertTrue(absent.contains("hands its call's answer to bySku.putIfAbsent(..)"), absent);
+    String keys = refusal(before.replace("for (String sku : skus) {", "bySku.put(\"a\", \"\");\n        for (String sku : "
+        + "bySku.keySet()) {"));
+    assertTrue(keys.contains("what bySku (Map<String,String>, java.util's) answers: a view or a copy"), keys);
+    MigrationPlan literalKey = new MigrationFixture(dir.resolve("literal-key"))
+        .java(before.replace("bySku.put(sku, fetch(sku));", "bySku.put(\"x\" + 1, fetch(sku));")).config(loopsOnly()).plan();
+    assertEquals(1, literalKey.loops().size(), literalKey.refusals().toString());
   }
 
   /**

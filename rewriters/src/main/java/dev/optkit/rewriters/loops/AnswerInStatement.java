@@ -93,18 +93,22 @@ final class AnswerInStatement {
             && v.getBegin().get().isBefore(loop.getBegin().get())
             && v.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class).filter(block -> block.isAncestorOf(loop)).isPresent())
         .findFirst();
-    boolean made = local.isPresent() && local.get().getInitializer().orElse(null) instanceof ObjectCreationExpr creation
-        && creation.getAnonymousClassBody().isEmpty()
-        && (put ? MAPS : COLLECTIONS).contains(creation.getType().getNameAsString())
-        && javaUtil(unit, creation.getType(), judge) && plainConstruction(creation)
-        && !LoopProof.assignedIn(method, list);
-    if (!made) {
+    Optional<String> notPlain = local.isEmpty() ? Optional.empty()
+        : notPlainLocal(unit, method, local.get(), list, put, judge);
+    if (local.isEmpty() || notPlain.isPresent()) {
       String kind = put ? "map" : "list";
+      String keep = "; keep the answer in a local ('T answer = client.call(...);') to have it run ahead";
+      if (notPlain.isPresent()) {
+        // review 76: a ConcurrentHashMap the method made was said to be no local map the method made
+        return Found.refused("it " + (put ? "puts" : "adds") + " its answer " + (put ? "in " : "to ") + list + ", "
+            + notPlain.get() + ": optkit keeps the " + (put ? "put" : "add") + " in the element's turn only on a "
+            + "java.util " + (put ? "HashMap, LinkedHashMap or TreeMap" : "list or set") + " the method makes before "
+            + "the loop with nothing but its type, and never assigns again" + keep);
+      }
       return Found.refused("it " + (put ? "puts" : "adds") + " its answer " + (put ? "in " : "to ")
           + add.getScope().map(Expression::toString).orElse("this") + ", which is not a local " + kind + " the method "
           + "made (" + (put ? "new HashMap<>()" : "new ArrayList<>()") + " before the loop): a " + kind + " others hold "
-          + "would see the answers the rewrite keeps for it; keep the answer in a local ('T answer = client.call(...);') "
-          + "to have it run ahead");
+          + "would see the answers the rewrite keeps for it" + keep);
     }
     // the loop walks a view of what it fills (byId.keySet(), all.subList(..)): the original fails when the body adds,
     // the rewrite walks ahead of the adds (review 76's D, D2)
@@ -130,6 +134,61 @@ final class AnswerInStatement {
     }
     return Found.refused("optkit cannot name the type of " + call.getNameAsString() + "()'s answer, which the rewrite "
         + "declares; keep it in a local of its own ('T answer = " + call.getNameAsString() + "(...);')");
+  }
+
+  /** What keeps a local list or map from being one the rewrite may fill in turn, said as it is; empty when nothing. */
+  private static Optional<String> notPlainLocal(CompilationUnit unit, CallableDeclaration<?> method,
+      VariableDeclarator local, String name, boolean put, LoopProof.CallJudge judge) {
+    Expression initializer = local.getInitializer().orElse(null);
+    if (!(initializer instanceof ObjectCreationExpr creation)) {
+      return Optional.of(initializer == null ? "declared without a value" : "given " + LoopProof.firstLine(initializer)
+          + ", which optkit cannot show is a new " + (put ? "map" : "list"));
+    }
+    String made = creation.getType().getNameAsString();
+    if (creation.getAnonymousClassBody().isPresent()) {
+      return Optional.of("made as an anonymous subclass of " + made + ", whose methods may do more");
+    }
+    if (!(put ? MAPS : COLLECTIONS).contains(made)) {
+      return Optional.of("a " + made);
+    }
+    if (!javaUtil(unit, creation.getType(), judge)) {
+      return Optional.of("a " + made + " of the project's (or one optkit cannot place), not java.util's");
+    }
+    if (!plainConstruction(creation)) {
+      return Optional.of("made with " + creation.getArguments() + " (a comparator or a source optkit does not read)");
+    }
+    if (LoopProof.assignedIn(method, name)) {
+      return Optional.of("which the method assigns again");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The answer put in a map by a statement that is not a put of its own ({@code String old = byId.put(id,
+   * client.call(id))}, {@code byId.putIfAbsent(id, client.call(id))}): said as it is, instead of "neither kept nor put"
+   * (review 76).
+   */
+  static Optional<String> otherMapUse(List<Statement> statements, LoopProof.CallJudge judge) {
+    for (Statement statement : statements) {
+      for (MethodCallExpr use : statement.findAll(MethodCallExpr.class)) {
+        String name = use.getNameAsString();
+        boolean mapCall = Set.of("put", "putIfAbsent", "merge", "compute", "computeIfAbsent", "computeIfPresent",
+            "replace").contains(name) && use.getArguments().size() >= 2;
+        if (mapCall && use.getArguments().stream().anyMatch(a -> a.findAll(MethodCallExpr.class).stream()
+            .anyMatch(judge::startsIo) || a instanceof MethodCallExpr c && judge.startsIo(c))) {
+          boolean plainPut = name.equals("put") && statement instanceof ExpressionStmt expression
+              && expression.getExpression() == use;
+          if (!plainPut) {
+            return Optional.of("it hands its call's answer to " + use.getScope().map(s -> s + ".").orElse("")
+                + name + "(..)" + (name.equals("put") ? " and uses what put answers ('" + LoopProof.firstLine(statement)
+                    + "')" : "") + ": optkit runs a call ahead only when its answer is kept in a local of its own ('T "
+                + "answer = client.call(...);'), added to a local list, or put with a put statement of its own "
+                + "('byId.put(id, client.call(...));')");
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -183,6 +242,11 @@ final class AnswerInStatement {
       String element, String elementType) {
     if (part instanceof LiteralExpr && !part.isNullLiteralExpr()) {
       return true;
+    }
+    if (part instanceof BinaryExpr text && text.getOperator() == BinaryExpr.Operator.PLUS) {
+      // "x" + 1, sku + "=": text made of literals and names of known values (review 76: said to be able to throw)
+      return harmless(text.getLeft(), true, method, loop, element, elementType)
+          && harmless(text.getRight(), true, method, loop, element, elementType);
     }
     if (!operand) {
       // a local's or the class's own field's value; another class's static named through a static import may run

@@ -37,6 +37,11 @@ final class IterableGetter {
    */
   record FieldOrProblem(String fieldType, String problem, IndexedMethod getter, String fieldOwner, String field) {}
 
+  /** java.util's containers by simple name: a call on one answers a view or a copy, not a field a getter returns. */
+  private static final Set<String> JDK_CONTAINERS = Set.of("Map", "HashMap", "LinkedHashMap", "TreeMap", "SortedMap",
+      "NavigableMap", "ConcurrentMap", "ConcurrentHashMap", "Collection", "List", "ArrayList", "LinkedList", "Set",
+      "HashSet", "LinkedHashSet", "TreeSet", "SortedSet", "NavigableSet", "Deque", "ArrayDeque", "Queue");
+
   private IterableGetter() {}
 
   static boolean is(ForEachStmt loop) {
@@ -64,6 +69,12 @@ final class IterableGetter {
           + "that nothing changes it meanwhile, only for a parameter, a local, or a getter of one that returns its field");
     }
     List<TypeFact> types = index.typesNamed(LoopSites.simple(written.get().replaceAll("<.*", "")));
+    if (types.isEmpty() && JDK_CONTAINERS.contains(LoopSites.simple(written.get().replaceAll("<.*", "")))) {
+      // byId.keySet() on a local HashMap: a view of a java.util map, no project getter (review 76 said "given")
+      return problem(why + "what " + holder + " (" + written.get() + ", java.util's) answers: a view or a copy optkit "
+          + "does not follow; it proves which collection the rewrite walks, and that nothing changes it meanwhile, only "
+          + "for a parameter, a local, or a getter of one that returns its field");
+    }
     if (types.size() != 1) {
       return problem(why + "and optkit cannot find the one class of " + holder + " (" + written.get() + ")");
     }

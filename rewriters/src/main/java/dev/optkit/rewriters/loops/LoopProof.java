@@ -269,6 +269,12 @@ final class LoopProof {
         }
       }
     }
+    if (starts.isEmpty() && kind == Start.BLOCKING_CALL) {
+      Optional<String> mapUse = AnswerInStatement.otherMapUse(statements, judge);
+      if (mapUse.isPresent()) {
+        return Shape.refused(mapUse.get());
+      }
+    }
     if (starts.isEmpty()) {
       return Shape.refused(kind == Start.FUTURE ? "its future is not kept in a variable of its own (the call is started "
           + "and joined in one expression)" : "its call's answer is neither kept in a local variable of its own ("
