@@ -120,6 +120,13 @@ public record MethodFact(
   public static final String UNTYPED_REPLACE_ON = "replace(), a Map's or a String's (untyped), on ";
 
   /**
+   * Prefix of a change's description when a setter-like call ({@code setScale}, {@code add}) is made on what a getter
+   * the solver could not type (Lombok's) answers: {@code getPrice().setScale()}, for the planner to look the field's type
+   * up in the index (a BigDecimal's setScale answers a new value and changes nothing: trial 77's F1).
+   */
+  public static final String UNTYPED_CALL_ON = "a call on what an untyped getter answers, ";
+
+  /**
    * This method changes what a call returned to it: adds to a list it got, sorts it, sets a field of
    * it or of its elements. A cache serving that result would hand the change to every later caller.
    *

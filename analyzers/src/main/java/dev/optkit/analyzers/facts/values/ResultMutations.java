@@ -304,7 +304,9 @@ public final class ResultMutations {
         target = scope;
         Optional<String> untyped = untypedGetter(call);
         if (untyped.isPresent()) {
-          name = MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()";
+          name = call.getNameAsString().equals("replace") && call.getArguments().size() == 2
+              ? MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()"
+              : MethodFact.UNTYPED_CALL_ON + untyped.get() + "()." + name + "()";
         }
       }
       Integer written = scope == null || !CallEffects.writesArgumentOn(name, scope) ? null : ARGUMENT_WRITERS.get(name);
@@ -376,8 +378,7 @@ public final class ResultMutations {
      * {@code config.getOwner().getPack()} reads another type's field.
      */
     private Optional<String> untypedGetter(MethodCallExpr call) {
-      if (!call.getNameAsString().equals("replace") || call.getArguments().size() != 2
-          || !(call.getScope().orElse(null) instanceof MethodCallExpr getter) || !getter.getArguments().isEmpty()
+      if (!(call.getScope().orElse(null) instanceof MethodCallExpr getter) || !getter.getArguments().isEmpty()
           || !getter.getNameAsString().matches("get[A-Z].*") || resolvedType(getter).isPresent()
           || getter.getScope().isEmpty() || values.source(getter.getScope().get()).stream().anyMatch(ValueOrigin::part)) {
         return Optional.empty();

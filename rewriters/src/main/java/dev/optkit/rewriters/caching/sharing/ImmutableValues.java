@@ -211,12 +211,30 @@ public final class ImmutableValues {
    *
    * @param owner the type of the value the analyzer saw the getter read from (never a part of it)
    */
-  boolean stringFieldReplaced(String how, String owner) {
+  public boolean stringFieldReplaced(String how, String owner) {
     String prefix = MethodFact.UNTYPED_REPLACE_ON;
+    if (how.startsWith(MethodFact.UNTYPED_CALL_ON) && owner != null) {
+      // getPrice().setScale(..) on Lombok's getter: a call on an immutable value changes nothing (trial 77's F1)
+      String rest = how.substring(MethodFact.UNTYPED_CALL_ON.length());
+      String getter = rest.substring(0, rest.indexOf("()"));
+      return untypedFieldType(getter, owner).filter(this::immutable).isPresent();
+    }
     if (!how.startsWith(prefix) || owner == null) {
       return false;
     }
     String getter = how.substring(prefix.length()).replace("()", "");
+    return untypedFieldType(getter, owner).filter("java.lang.String"::equals).isPresent();
+  }
+
+  /**
+   * The type of the field a getter optkit could not type reads on a value of the owner type: the nearest
+   * declaration; empty when none, or when a subclass declares a field of that name with another type (the value
+   * handed may be of that subclass).
+   */
+  private Optional<String> untypedFieldType(String getter, String owner) {
+    if (getter.length() < 4 || !getter.startsWith("get")) {
+      return Optional.empty();
+    }
     String field = Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
     String bare = owner.replaceAll("<.*", "");
     java.util.List<String> types = new java.util.ArrayList<>(List.of(bare));
@@ -225,9 +243,9 @@ public final class ImmutableValues {
     // over a String props): the object handed may be of that subclass
     Optional<String> declared = types.stream().flatMap(type -> index.type(type).stream())
         .map(type -> type.fieldTypes().get(field)).filter(java.util.Objects::nonNull).findFirst();
-    boolean shadowed = index.files().stream().flatMap(file -> file.types().stream())
-        .anyMatch(type -> type.fieldTypes().containsKey(field) && !"java.lang.String".equals(type.fieldTypes().get(field))
+    boolean shadowed = declared.isPresent() && index.files().stream().flatMap(file -> file.types().stream())
+        .anyMatch(type -> type.fieldTypes().containsKey(field) && !declared.get().equals(type.fieldTypes().get(field))
             && index.supertypesOf(type.qualifiedName()).contains(bare));
-    return declared.filter("java.lang.String"::equals).isPresent() && !shadowed;
+    return shadowed ? Optional.empty() : declared;
   }
 }
