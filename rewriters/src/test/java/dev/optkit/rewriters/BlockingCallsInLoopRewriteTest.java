@@ -429,16 +429,21 @@ class BlockingCallsInLoopRewriteTest {
    * sends a request, the local of an earlier block taken for the map (a field's is filled), the loop walking the map's
    * keySet or a subList whose backing list the body changes (the original fails), a TreeMap with a comparator. Refused.
    */
-  @Test
-  void reviewSeventySixsMapsAreRefused() {
-    String before = QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.HashMap;\nimport java.util.List;\n"
-            + "import java.util.Map;\nimport java.util.TreeMap;\n")
+  /** The quotes service with its answers put in a local HashMap ({@code bySku.put(sku, fetch(sku))}). */
+  private static String quotesPutInAMap() {
+    return QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.HashMap;\nimport java.util.List;\n"
+            + "import java.util.Map;\n")
         .replace("    public List<String> quoteAll(List<String> skus) {\n        List<String> quotes = new ArrayList<>();\n"
             + "        for (String sku : skus) {\n            String price = fetch(sku);\n            quotes.add(sku + \"=\" + price);\n"
             + "        }\n        return quotes;\n",
             "    public List<String> quoteAll(List<String> skus) {\n        Map<String, String> bySku = new HashMap<>();\n"
             + "        for (String sku : skus) {\n            bySku.put(sku, fetch(sku));\n        }\n"
             + "        return new ArrayList<>(bySku.values());\n");
+  }
+
+  @Test
+  void reviewSeventySixsMapsAreRefused() {
+    String before = quotesPutInAMap().replace("import java.util.Map;\n", "import java.util.Map;\nimport java.util.TreeMap;\n");
     assertTrue(before.contains("bySku.put(sku, fetch(sku));"), before);
     assertTrue(refusal(before.replace("bySku.put(sku, fetch(sku));", "bySku.put(Sources.NAME, fetch(sku));")
         .replace("import java.util.TreeMap;\n", "import java.util.TreeMap;\nimport static shop.Sources.NAME;\n")
@@ -476,14 +481,7 @@ class BlockingCallsInLoopRewriteTest {
    */
   @Test
   void reviewSeventySixsReasonsSayWhatHolds() {
-    String before = QUOTES_BEFORE.replace("import java.util.List;\n", "import java.util.HashMap;\nimport java.util.List;\n"
-            + "import java.util.Map;\n")
-        .replace("    public List<String> quoteAll(List<String> skus) {\n        List<String> quotes = new ArrayList<>();\n"
-            + "        for (String sku : skus) {\n            String price = fetch(sku);\n            quotes.add(sku + \"=\" + price);\n"
-            + "        }\n        return quotes;\n",
-            "    public List<String> quoteAll(List<String> skus) {\n        Map<String, String> bySku = new HashMap<>();\n"
-            + "        for (String sku : skus) {\n            bySku.put(sku, fetch(sku));\n        }\n"
-            + "        return new ArrayList<>(bySku.values());\n");
+    String before = quotesPutInAMap();
     String concurrent = refusal(before.replace("new HashMap<>()", "new java.util.concurrent.ConcurrentHashMap<>()"));
     assertTrue(concurrent.contains("puts its answer in bySku, a ConcurrentHashMap"), concurrent);
     String reassigned = refusal(before.replace("        return new ArrayList<>(bySku.values());",

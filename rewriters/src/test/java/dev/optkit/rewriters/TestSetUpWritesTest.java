@@ -29,30 +29,15 @@ import org.springframework.test.context.TestExecutionListener;
 class TestSetUpWritesTest {
   @TempDir Path dir;
 
-  static final String POM = """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <properties><maven.compiler.release>17</maven.compiler.release></properties>
-        <dependencies>
-          <dependency>
-            <groupId>org.springframework</groupId>
-            <artifactId>spring-context</artifactId>
-            <version>6.2.12</version>
-          </dependency>
-          <dependency>
-            <groupId>org.springframework</groupId>
-            <artifactId>spring-jdbc</artifactId>
-            <version>6.2.12</version>
-          </dependency>
+  /** MigrationSafetyTest's Spring pom, with spring-test for the tests. */
+  static final String POM = MigrationSafetyTest.SPRING_POM.replace("</dependencies>", """
           <dependency>
             <groupId>org.springframework</groupId>
             <artifactId>spring-test</artifactId>
             <version>6.2.12</version>
             <scope>test</scope>
           </dependency>
-        </dependencies>
-      </project>
-      """;
+        </dependencies>""");
 
   private static final String ROLES = MigrationSafetyTest.bean("Roles", "org.springframework.stereotype.Service", "", """
           public String roleName(long id) {

@@ -42,18 +42,9 @@ public final class TestCacheResetFiles {
         .append(nl)
         .append(" */").append(nl)
         .append("public class ").append(TestCacheReset.LISTENER).append(" implements TestExecutionListener {").append(nl)
-        .append(i1).append("@Override").append(nl)
-        .append(i1).append("public void beforeTestMethod(TestContext testContext) {").append(nl)
-        .append(i2).append("clear(testContext); // before the test's set-up").append(nl)
-        .append(i1).append('}').append(nl).append(nl)
-        .append(i1).append("@Override").append(nl)
-        .append(i1).append("public void beforeTestExecution(TestContext testContext) {").append(nl)
-        .append(i2).append("clear(testContext); // after its set-up's writes, before the test").append(nl)
-        .append(i1).append('}').append(nl).append(nl)
-        .append(i1).append("@Override").append(nl)
-        .append(i1).append("public void afterTestMethod(TestContext testContext) {").append(nl)
-        .append(i2).append("clear(testContext); // after its clean-up's writes, before the next test's set-up").append(nl)
-        .append(i1).append('}').append(nl).append(nl)
+        .append(clearing("beforeTestMethod", "before the test's set-up", indent, nl))
+        .append(clearing("beforeTestExecution", "after its set-up's writes, before the test", indent, nl))
+        .append(clearing("afterTestMethod", "after its clean-up's writes, before the next test's set-up", indent, nl))
         .append(i1).append("private static void clear(TestContext testContext) {").append(nl)
         .append(i2).append("if (!testContext.hasApplicationContext()) {").append(nl)
         .append(i3).append("return;").append(nl)
@@ -89,6 +80,12 @@ public final class TestCacheResetFiles {
         .append(i1).append('}').append(nl)
         .append('}').append(nl);
     return out.toString();
+  }
+
+  /** A listener method that clears the caches at its point of a test's run. */
+  private static String clearing(String method, String when, String indent, String nl) {
+    return indent + "@Override" + nl + indent + "public void " + method + "(TestContext testContext) {" + nl
+        + indent + indent + "clear(testContext); // " + when + nl + indent + "}" + nl + nl;
   }
 
   /** The {@code spring.factories} registering the listener as a default one of every test. */
