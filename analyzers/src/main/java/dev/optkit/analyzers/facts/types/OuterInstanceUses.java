@@ -40,7 +40,10 @@ public final class OuterInstanceUses {
     }
     for (NameExpr name : inner.findAll(NameExpr.class)) {
       String text = name.getNameAsString();
-      boolean typeName = Character.isUpperCase(text.charAt(0)); // String.valueOf(x), Order.DESC: a type or constant
+      // String.valueOf(x), Order.DESC: a type as a scope; a bare upper-case name is a value, maybe the outer
+      // object's field (review 79's c01: TABLE, changed by the DAO's useArchive()), unless a constant of text
+      boolean typeName = Character.isUpperCase(text.charAt(0))
+          && (scopeOfAccess(name) || constantOfValue(inner, text));
       // a local or parameter in scope where it is used, or the inner class's own field (not one of the same name
       // declared in another of its methods)
       boolean own = dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(text, name) || fields.contains(text);
@@ -77,6 +80,34 @@ public final class OuterInstanceUses {
     return false;
   }
 
+  /** {@code Character} in {@code Character.isUpperCase(c)}, {@code Order} in {@code Order.DESC}: a type's name. */
+  private static boolean scopeOfAccess(NameExpr name) {
+    return name.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == name
+        || name.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+            && access.getScope() == name;
+  }
+
+  /**
+   * A {@code static final} field of a value type (text, a number, a boolean) with that name in the class or a class
+   * around it: a constant, not the outer object's state.
+   */
+  private static boolean constantOfValue(com.github.javaparser.ast.Node at, String name) {
+    for (com.github.javaparser.ast.Node up = at; up != null; up = up.getParentNode().orElse(null)) {
+      if (up instanceof TypeDeclaration<?> type) {
+        for (var field : type.getFields()) {
+          if (field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
+            return field.isStatic() && field.isFinal() && VALUE_TYPES.contains(field.getElementType().asString())
+                && !field.getElementType().isArrayType();
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> VALUE_TYPES = Set.of("String", "int", "long", "short", "byte", "char", "boolean",
+      "double", "float", "Integer", "Long", "Short", "Byte", "Character", "Boolean", "Double", "Float");
+
   /**
    * Whether every method of that name the outer class declares reaches nothing of its object: no {@code this} or
    * {@code super}, no name but its own parameters and locals (and type names), no call without a receiver but of
@@ -106,8 +137,8 @@ public final class OuterInstanceUses {
       }
       for (NameExpr use : method.findAll(NameExpr.class)) {
         String text = use.getNameAsString();
-        if (!Character.isUpperCase(text.charAt(0))
-            && !dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(text, use)) {
+        boolean typeName = Character.isUpperCase(text.charAt(0)) && (scopeOfAccess(use) || constantOfValue(outer, text));
+        if (!typeName && !dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(text, use)) {
           return false; // a field of the outer object
         }
       }

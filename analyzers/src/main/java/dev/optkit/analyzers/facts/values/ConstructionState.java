@@ -47,6 +47,10 @@ public final class ConstructionState {
       "HashMap", "LinkedHashMap", "TreeMap", "HashSet", "LinkedHashSet", "TreeSet", "ArrayDeque", "EnumMap",
       "MapSqlParameterSource");
 
+  /** Static methods of the value types that read the process's state, the clock or chance, not their arguments. */
+  private static final Set<String> WORLD_READERS = Set.of("getInteger", "getLong", "getBoolean", "now", "randomUUID",
+      "random", "currentTimeMillis", "nanoTime", "getProperty", "getenv", "systemDefault", "getDefault");
+
   private ConstructionState() {}
 
   private static boolean isArray(FieldDeclaration field) {
@@ -218,8 +222,11 @@ public final class ConstructionState {
       while (root instanceof MethodCallExpr chained && chained.getScope().isPresent()) {
         root = chained.getScope().get();
       }
-      boolean valueHelper = root instanceof NameExpr name && VALUE_TYPES.contains(name.getNameAsString())
-          || root instanceof com.github.javaparser.ast.expr.LiteralExpr;
+      // Integer.getInteger(..) reads a system property, LocalDateTime.now() the clock: no value helper (review 79's c04, c05)
+      boolean readsTheWorld = call.findAll(MethodCallExpr.class).stream()
+          .anyMatch(c -> WORLD_READERS.contains(c.getNameAsString()));
+      boolean valueHelper = !readsTheWorld && (root instanceof NameExpr name && VALUE_TYPES.contains(name.getNameAsString())
+          || root instanceof com.github.javaparser.ast.expr.LiteralExpr);
       boolean onOwn = root instanceof NameExpr name && locals.contains(name.getNameAsString());
       // its own new container filled ({@code condition.append(column)}, {@code this.params.addValue(...)}): what the
       // arguments hold is checked below like any other name

@@ -8,6 +8,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.writers.ForeignFieldAssignments;
+import dev.optkit.rewriters.caching.ProjectTraits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,12 +99,19 @@ public final class KeyCoverage {
     if (depth == 0 || !seen.add(new Asked(method, "", frame))) {
       return Optional.empty();
     }
-    if (depth < DEPTH && !method.fact().timeOrRandomUses().isEmpty() && !method.fact().isConstructor()) {
+    // a constructor counts where it is a nested class's (a query builder binding LocalDateTime.now(): review 79's p04);
+    // a top-level class's (an entity stamping its creation) is left to the reads of what it made
+    if (depth < DEPTH && !method.fact().timeOrRandomUses().isEmpty()
+        && (!method.fact().isConstructor() || nestedInProjectType(method.fact().ownerType()))) {
       // ymolyavkin's getItemsLastNextBookingByUser: isLast() compares with LocalDateTime.now(), so the answer
       // changes when a booking's start passes, with no write to evict it
       String use = method.fact().timeOrRandomUses().get(0);
       return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + ": "
           + method.fact().displayName() + "() reads " + use);
+    }
+    Optional<String> enclosing = enclosingFieldRead(method);
+    if (enclosing.isPresent()) {
+      return enclosing;
     }
     Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared());
     if (assignedElsewhere.isPresent()) {
@@ -172,7 +180,11 @@ public final class KeyCoverage {
         }
       }
     }
-    // last: a reason through the calls above names the read itself, this one only the object handed on
+    // last: a reason through the calls above names the read itself, these only the object made or handed on
+    Optional<String> made = madeFromEnclosing(method);
+    if (made.isPresent()) {
+      return made;
+    }
     return frame.thisShared() ? handedOn(method, depth, seen) : Optional.empty();
   }
 
@@ -395,6 +407,91 @@ public final class KeyCoverage {
   }
 
   /**
+   * A nested class's code naming a field of a class around it ({@code table} in a builder's constructor, the DAO's):
+   * that object's (or class's) state, read while the call runs, whatever the nested object is. Counts when the field
+   * changes after construction or holds a changeable object (review 79's p03, p06: a builder copying the DAO's
+   * changing table name, cached by every earlier jar).
+   */
+  private Optional<String> enclosingFieldRead(IndexedMethod method) {
+    String owner = method.fact().ownerType();
+    Set<String> own = new HashSet<>();
+    for (String type : index.supertypesOf(owner)) {
+      index.type(type).ifPresent(t -> own.addAll(t.fieldTypes().keySet()));
+    }
+    for (String outer = owner; outer.lastIndexOf('.') > 0; ) {
+      outer = outer.substring(0, outer.lastIndexOf('.'));
+      if (index.type(outer).isEmpty()) {
+        continue;
+      }
+      for (String type : index.supertypesOf(outer)) {
+        Optional<dev.optkit.analyzers.facts.TypeFact> declaring = index.type(type);
+        if (declaring.isEmpty()) {
+          continue;
+        }
+        for (String field : method.fact().fieldsRead()) {
+          dev.optkit.analyzers.facts.TypeFact around = declaring.get();
+          if (!own.contains(field) && around.fieldTypes().containsKey(field)
+              && (around.changingFields().contains(field) || around.openFields().contains(field)
+                  || around.reassignedFields().contains(field))) {
+            return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
+                + "() reads field " + field + " of " + ProjectTraits.simpleName(type) + ", the class around it, which "
+                + "changes after construction, of an object shared between calls");
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A new object of a nested class whose construction reads outside state ({@code private final String table =
+   * outerTable;}), made here, while the class around it has state that changes: what the object copied at
+   * construction is that state as the call found it (review 79's p03, p06, cached by every earlier jar).
+   */
+  private Optional<String> madeFromEnclosing(IndexedMethod method) {
+    Set<String> made = new java.util.TreeSet<>();
+    java.util.function.Consumer<String> collect = roots -> {
+      java.util.regex.Matcher init = INIT_TOKEN.matcher(roots);
+      while (init.find()) {
+        made.add(init.group(1));
+      }
+    };
+    method.fact().calls().forEach(call -> call.roots().forEach(collect));
+    method.fact().returnRoots().forEach(collect);
+    for (String written : made) {
+      String simple = written.substring(written.lastIndexOf('.') + 1);
+      for (dev.optkit.analyzers.facts.TypeFact type : index.typesNamed(simple)) {
+        String name = type.qualifiedName();
+        if (!type.constructionReadsOutside() || name.lastIndexOf('.') < 0) {
+          continue;
+        }
+        String outer = name.substring(0, name.lastIndexOf('.'));
+        for (String around : index.type(outer).isPresent() ? index.supertypesOf(outer) : List.<String>of()) {
+          Optional<dev.optkit.analyzers.facts.TypeFact> state = index.type(around).filter(t -> !t.changingFields().isEmpty()
+              || !t.openFields().isEmpty() || !t.reassignedFields().isEmpty());
+          if (state.isPresent()) {
+            return Optional.of("depends on mutable state its key does not cover: it makes a new " + type.simpleName()
+                + ", whose construction reads state from outside its arguments, nested in "
+                + ProjectTraits.simpleName(around) + ", whose fields change after construction (" + String.join(", ",
+                    state.get().changingFields().isEmpty() ? state.get().reassignedFields() : state.get().changingFields())
+                + ")");
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern INIT_TOKEN = java.util.regex.Pattern.compile("init:([\\w.$]+)");
+
+  private boolean nestedInProjectType(String type) {
+    return type.lastIndexOf('.') > 0 && index.type(type.substring(0, type.lastIndexOf('.'))).isPresent();
+  }
+
+  private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "boolean", "double",
+      "float");
+
+  /**
    * {@code Operand.EQ} names a constant of a project enum whose objects never change (no field its code changes or
    * that holds a changeable object): the same unchanging object for every call. Anything else so named (a static of
    * a class, an enum's own static field, a type optkit does not read) counts as shared.
@@ -411,9 +508,13 @@ public final class KeyCoverage {
       return false; // a field of that name (one a class inherits) would be what the name reads
     }
     List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(simple);
+    // every field of the enum final and of an immutable type, deep (review 79's c02, c03: a final field holding a
+    // Notation whose symbol the application changes)
+    dev.optkit.rewriters.caching.sharing.ImmutableValues immutables = new dev.optkit.rewriters.caching.sharing.ImmutableValues(index);
     return !named.isEmpty() && named.stream().allMatch(t -> t.kind().equals("enum")
         && !t.fieldTypes().containsKey(constant) && t.changingFields().isEmpty() && t.openFields().isEmpty()
-        && t.reassignedFields().isEmpty());
+        && t.reassignedFields().isEmpty() && t.allFieldsFinal()
+        && t.fieldTypes().values().stream().allMatch(held -> PRIMITIVES.contains(held) || immutables.immutable(held)));
   }
 
   /**

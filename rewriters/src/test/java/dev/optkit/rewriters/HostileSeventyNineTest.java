@@ -1,0 +1,42 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile review 79 (of trial 77's fresh query builders, super calls and enum constants) proved each of these reads
+ * stale once cached, by a test writing through the application's own code: a builder reading the DAO's upper-case
+ * field or map (c01, c01b), an enum constant holding a changeable object (c02, c03), a builder's constructor reading a
+ * system property or the clock (c04, c05), and, cached by every earlier jar too, a builder copying a field the DAO
+ * inherits or initialises from (p03, p06) or binding the clock in an inner builder (p04). Each is refused now.
+ */
+class HostileSeventyNineTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({
+      "c01, titlesWhere, UpperFieldDao",
+      "c01b, titlesWhere, UpperMapDao",
+      "c02, titlesOfKind, HolderE4Dao",
+      "c03, titlesOfKind, OpNestedDao",
+      "c04, activeTitles, PropertyDao",
+      "c05, activeTitles, StaticClockDao",
+      "p03, titlesWhere, InheritedLowerDao",
+      "p04, activeTitles, OfferDao",
+      "p06, titlesWhere, LowerInitFieldDao"})
+  void theStaleReadIsRefused(String id, String method, String owner) {
+    MigrationPlan plan = new MigrationFixture(dir.resolve(id)).resources("/hostile79/" + id)
+        .file("pom.xml", MigrationSafetyTest.SPRING_POM).plan();
+    assertTrue(plan.targets().stream().noneMatch(t -> t.method().fact().name().equals(method)
+        && t.method().fact().ownerType().endsWith(owner)), id + " cached " + owner + "." + method);
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith(method + "(")
+        && r.finding().enclosingClass().endsWith(owner)), id + ": no refusal of " + method + " in "
+        + plan.refusals().stream().map(Refusal::reason).toList());
+  }
+}

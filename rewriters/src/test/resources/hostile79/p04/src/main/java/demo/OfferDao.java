@@ -1,0 +1,45 @@
+package demo;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OfferDao {
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public OfferDao(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<String> activeTitles() {
+        Where where = new Where("expires_at");
+        return jdbc.queryForList("SELECT title FROM offers WHERE " + where.getCondition() + " ORDER BY id",
+                where.getParams(), String.class);
+    }
+
+    public void add(long id, String title, LocalDateTime expiresAt) {
+        jdbc.update("INSERT INTO offers (id, title, expires_at) VALUES (:id, :title, :expiresAt)",
+                new MapSqlParameterSource().addValue("id", id).addValue("title", title).addValue("expiresAt", expiresAt));
+    }
+
+    protected class Where {
+        private final StringBuilder condition = new StringBuilder();
+        private final MapSqlParameterSource params = new MapSqlParameterSource();
+
+        public Where(String column) {
+            condition.append(column).append(" > :now");
+            params.addValue("now", LocalDateTime.now());
+        }
+
+        public String getCondition() {
+            return condition.toString();
+        }
+
+        public MapSqlParameterSource getParams() {
+            return params;
+        }
+    }
+}
