@@ -263,6 +263,21 @@ class TestSetUpWritesTest {
     assertTrue(unread.contains("SharedBaseTest extends IntegrationTestBase, which optkit does not read"), unread);
   }
 
+  /**
+   * Hostile review 78's c15, a gap older than the listener: a fixture class of the tests ({@code JdbcSeeder.moveTo()})
+   * writes the data, called from a set-up and, through an interface, from a test's body; the fixture's own class never
+   * reads the data, and the write was dropped as "a test class that never reads it". The classes calling it count.
+   */
+  @Test
+  void aFixtureClassWritingForTestsThatReadCounts() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("fixture")).resources("/hostile78/c15").file("pom.xml", POM)
+        .plan();
+    String refused = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("countryNameOf("))
+        .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError("cached: countryNameOf"));
+    assertTrue(refused.contains("JdbcSeeder.moveTo() writes customer") && refused.contains("it writes inside a test"),
+        refused);
+  }
+
   private static CachingTarget target(MigrationPlan plan) {
     return plan.targets().stream().filter(t -> t.method().fact().name().equals("roleName")).findFirst()
         .orElseThrow(() -> new AssertionError(plan.refusals().stream().map(Refusal::reason).toList().toString()));

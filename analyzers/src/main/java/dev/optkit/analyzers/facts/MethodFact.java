@@ -120,11 +120,17 @@ public record MethodFact(
   public static final String UNTYPED_REPLACE_ON = "replace(), a Map's or a String's (untyped), on ";
 
   /**
-   * Prefix of a change's description when a setter-like call ({@code setScale}, {@code add}) is made on what a getter
-   * the solver could not type (Lombok's) answers: {@code getPrice().setScale()}, for the planner to look the field's type
-   * up in the index (a BigDecimal's setScale answers a new value and changes nothing: trial 77's F1).
+   * A change's description when a setter-like call ({@code setScale}, {@code add}) is made on what a getter the solver
+   * could not type (Lombok's) answers: {@code getPrice().setScale()}, for the planner to look the field's type up in
+   * the index (a BigDecimal's setScale answers a new value and changes nothing: trial 77's F1). Read back with
+   * {@link #UNTYPED_CALL}.
    */
-  public static final String UNTYPED_CALL_ON = "a call on what an untyped getter answers, ";
+  public static String untypedCall(String getter, String call) {
+    return getter + "()." + call + "()";
+  }
+
+  /** {@link #untypedCall}'s text: the getter's name, then the call's. */
+  public static final java.util.regex.Pattern UNTYPED_CALL = java.util.regex.Pattern.compile("(get[A-Z]\\w*)\\(\\)\\.(\\w+)\\(\\)");
 
   /**
    * This method changes what a call returned to it: adds to a list it got, sorts it, sets a field of

@@ -306,7 +306,7 @@ public final class ResultMutations {
         if (untyped.isPresent()) {
           name = call.getNameAsString().equals("replace") && call.getArguments().size() == 2
               ? MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()"
-              : MethodFact.UNTYPED_CALL_ON + untyped.get() + "()." + name + "()";
+              : MethodFact.untypedCall(untyped.get(), name);
         }
       }
       Integer written = scope == null || !CallEffects.writesArgumentOn(name, scope) ? null : ARGUMENT_WRITERS.get(name);

@@ -213,11 +213,10 @@ public final class ImmutableValues {
    */
   public boolean stringFieldReplaced(String how, String owner) {
     String prefix = MethodFact.UNTYPED_REPLACE_ON;
-    if (how.startsWith(MethodFact.UNTYPED_CALL_ON) && owner != null) {
+    java.util.regex.Matcher untyped = MethodFact.UNTYPED_CALL.matcher(how);
+    if (untyped.matches() && owner != null) {
       // getPrice().setScale(..) on Lombok's getter: a call on an immutable value changes nothing (trial 77's F1)
-      String rest = how.substring(MethodFact.UNTYPED_CALL_ON.length());
-      String getter = rest.substring(0, rest.indexOf("()"));
-      return untypedFieldType(getter, owner).filter(this::immutable).isPresent();
+      return untypedFieldType(untyped.group(1), owner).filter(this::immutable).isPresent();
     }
     if (!how.startsWith(prefix) || owner == null) {
       return false;

@@ -119,7 +119,7 @@ public final class ProjectWrites {
         boolean changed = mutations.stream().anyMatch(m -> loadedBy(site, m.call())
             && !m.how().startsWith("stored in field ")
             && !(m.itself() && m.how().startsWith("Collections."))
-            && !(m.how().startsWith(MethodFact.UNTYPED_CALL_ON) && immutables.stringFieldReplaced(m.how(), loadedType)));
+            && !(MethodFact.UNTYPED_CALL.matcher(m.how()).matches() && immutables.stringFieldReplaced(m.how(), loadedType)));
         if (changed) {
           // what it loaded, and any entity reached from it, is written back: the tables reading it may touch; a
           // column set on the loaded entity itself writes its own row alone
@@ -151,7 +151,7 @@ public final class ProjectWrites {
                 // the change may be made on any entity the loaded one reaches: what loading it may touch, unless every
                 // change is a plain setter of a column of the entity itself (its row alone; a @Transient field: none)
                 TypeFact returned = returnedEntity(index, WrittenTypes.returnType(helper.fact()));
-                if (returned != null && mutation.how().startsWith(MethodFact.UNTYPED_CALL_ON)
+                if (returned != null && MethodFact.UNTYPED_CALL.matcher(mutation.how()).matches()
                     && immutables.stringFieldReplaced(mutation.how(), returned.qualifiedName())) {
                   continue; // find(id).getPrice().setScale(..): a call on an immutable field's value (trial 77's F1)
                 }

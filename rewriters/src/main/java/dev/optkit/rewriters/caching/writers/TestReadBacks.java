@@ -61,8 +61,28 @@ final class TestReadBacks {
     Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
     // the class declaring the test method, what it extends, what implements it (an interface's default @Test) and
     // the classes around it (a JUnit @Nested class): hostile review 37's x2, x3
-    String declaring = testWriter.fact().ownerType();
-    Set<String> testClasses = new java.util.LinkedHashSet<>(index.supertypesOf(declaring));
+    Set<String> testClasses = new java.util.LinkedHashSet<>();
+    // the writer's class, and the classes of the test code calling it (a fixture's JdbcSeeder.moveTo() run by a test
+    // class's set-up and body: hostile review 78's c15, where the fixture's own class never read the data)
+    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(testWriter));
+    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    while (!pending.isEmpty() && seen.size() < 256) {
+      IndexedMethod next = pending.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      addTestClasses(next.fact().ownerType(), testClasses);
+      index.callersOf(next).stream().filter(caller -> SourceSet.isTestPath(caller.path())).forEach(pending::add);
+    }
+    // a test calling the application over HTTP reaches every handler without a call the graph shows (RestAssured
+    // against a DEFINED_PORT server, MockMvc: audit 12's afisha tests delete rows behind the handlers' caches)
+    return testClasses.stream().anyMatch(reachedFrom::contains)
+        || reachedFrom.contains(FROM_A_HANDLER) && testClasses.stream().anyMatch(this::drivesTheApplication);
+  }
+
+  /** The class declaring test code, what it extends, what extends it and the classes around it (JUnit's @Nested). */
+  private void addTestClasses(String declaring, Set<String> testClasses) {
+    testClasses.addAll(index.supertypesOf(declaring));
     index.subtypesOf(declaring).forEach(sub -> testClasses.addAll(index.supertypesOf(sub)));
     for (String outer = declaring; outer.lastIndexOf('.') > 0; ) {
       outer = outer.substring(0, outer.lastIndexOf('.'));
@@ -70,10 +90,6 @@ final class TestReadBacks {
         testClasses.addAll(index.supertypesOf(outer));
       }
     }
-    // a test calling the application over HTTP reaches every handler without a call the graph shows (RestAssured
-    // against a DEFINED_PORT server, MockMvc: audit 12's afisha tests delete rows behind the handlers' caches)
-    return testClasses.stream().anyMatch(reachedFrom::contains)
-        || reachedFrom.contains(FROM_A_HANDLER) && testClasses.stream().anyMatch(this::drivesTheApplication);
   }
 
   /** In {@link #callingClasses}: some method reaching the cached one is a web handler. */
