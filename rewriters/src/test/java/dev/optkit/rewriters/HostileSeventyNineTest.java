@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stale once cached, by a test writing through the application's own code: a builder reading the DAO's upper-case
  * field or map (c01, c01b), an enum constant holding a changeable object (c02, c03), a builder's constructor reading a
  * system property or the clock (c04, c05), and, cached by every earlier jar too, a builder copying a field the DAO
- * inherits or initialises from (p03, p06) or binding the clock in an inner builder (p04). Each is refused now.
+ * inherits or initialises from (p03, p06), binding the clock in an inner builder (p04), or keyed by an enum constant
+ * holding a changeable object (p02). Each is refused now.
  */
 class HostileSeventyNineTest {
   @TempDir Path dir;
@@ -29,7 +30,9 @@ class HostileSeventyNineTest {
       "c05, activeTitles, StaticClockDao",
       "p03, titlesWhere, InheritedLowerDao",
       "p04, activeTitles, OfferDao",
-      "p06, titlesWhere, LowerInitFieldDao"})
+      "p06, titlesWhere, LowerInitFieldDao",
+      "p02, titlesOfKind, OpHolderDirectDao",
+      "p02, find, OpHolderDirectDao"})
   void theStaleReadIsRefused(String id, String method, String owner) {
     MigrationPlan plan = new MigrationFixture(dir.resolve(id)).resources("/hostile79/" + id)
         .file("pom.xml", MigrationSafetyTest.SPRING_POM).plan();

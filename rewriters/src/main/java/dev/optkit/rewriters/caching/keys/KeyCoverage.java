@@ -91,7 +91,10 @@ public final class KeyCoverage {
    */
   public Optional<String> whyNot(IndexedMethod cached) {
     List<Boolean> keyed = new ArrayList<>();
-    cached.fact().params().forEach(p -> keyed.add(false));
+    // a key names its value; an enum's constant is one object whose state the key does not cover when it can change
+    // (review 79's p02: a constant holding a Notation the application changes)
+    cached.fact().params().forEach(p -> keyed.add(index.type(p.qualifiedType())
+        .filter(t -> t.kind().equals("enum") && !unchangingEnum(t)).isPresent()));
     return below(cached, new Frame(true, List.copyOf(keyed)), DEPTH, new HashSet<>());
   }
 
@@ -510,11 +513,16 @@ public final class KeyCoverage {
     List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(simple);
     // every field of the enum final and of an immutable type, deep (review 79's c02, c03: a final field holding a
     // Notation whose symbol the application changes)
-    dev.optkit.rewriters.caching.sharing.ImmutableValues immutables = new dev.optkit.rewriters.caching.sharing.ImmutableValues(index);
     return !named.isEmpty() && named.stream().allMatch(t -> t.kind().equals("enum")
-        && !t.fieldTypes().containsKey(constant) && t.changingFields().isEmpty() && t.openFields().isEmpty()
-        && t.reassignedFields().isEmpty() && t.allFieldsFinal()
-        && t.fieldTypes().values().stream().allMatch(held -> PRIMITIVES.contains(held) || immutables.immutable(held)));
+        && !t.fieldTypes().containsKey(constant) && unchangingEnum(t));
+  }
+
+  /** An enum whose constants never change: every field final, of an immutable type (deep), none changed or open. */
+  private boolean unchangingEnum(dev.optkit.analyzers.facts.TypeFact type) {
+    dev.optkit.rewriters.caching.sharing.ImmutableValues immutables = new dev.optkit.rewriters.caching.sharing.ImmutableValues(index);
+    return type.changingFields().isEmpty() && type.openFields().isEmpty() && type.reassignedFields().isEmpty()
+        && type.allFieldsFinal()
+        && type.fieldTypes().values().stream().allMatch(held -> PRIMITIVES.contains(held) || immutables.immutable(held));
   }
 
   /**
