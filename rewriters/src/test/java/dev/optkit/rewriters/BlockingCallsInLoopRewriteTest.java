@@ -356,6 +356,7 @@ class BlockingCallsInLoopRewriteTest {
     String base = prices.base();
     System.setProperty("optkit.loops.sequential", "true");
     try {
+      prices.awaitIdle(); // a failed run's calls still in flight on its own pool
       prices.mostInFlight.set(0);
       long poolThreadsBefore = poolThreads();
       assertEquals("[a=price-of-a, b=price-of-b, c=price-of-c]", run(migrated, base, List.of("a", "b", "c")));
