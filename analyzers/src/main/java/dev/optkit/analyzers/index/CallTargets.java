@@ -218,7 +218,16 @@ final class CallTargets {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   List<IndexedMethod> allTargetsOf(CallRef call) {
-    return ProjectIndex.remembered(allCallTargets, constantTyped(new CallShape(call)), this::computeAllTargets);
+    List<IndexedMethod> all = ProjectIndex.remembered(allCallTargets, constantTyped(new CallShape(call)),
+        this::computeAllTargets);
+    if (call.receiverType() != null && call.snippet() != null && call.snippet().startsWith("super.")) {
+      // super.findMany() runs the superclass's method, never an override below it: the override making the call was
+      // counted as its own target (trial 77's F3, F4: a result its superclass loaded fresh "changed by every caller")
+      Set<String> declaring = new java.util.HashSet<>(types.supertypesOf(call.receiverType()));
+      declaring.add(call.receiverType());
+      return all.stream().filter(target -> declaring.contains(target.fact().ownerType())).toList();
+    }
+    return all;
   }
 
   private List<IndexedMethod> computeAllTargets(CallShape call) {

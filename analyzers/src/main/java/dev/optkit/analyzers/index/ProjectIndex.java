@@ -338,13 +338,6 @@ public final class ProjectIndex {
    * implementation is unsafe (does this reach per-user code?), unlike the I/O ranking, which caps them.
    */
   public List<IndexedMethod> allTargetsOf(CallRef call) {
-    if (call.receiverType() != null && call.snippet() != null && call.snippet().startsWith("super.")) {
-      // super.findMany() runs the superclass's method, never an override below it: the override making the call was
-      // counted as its own target (trial 77's F3, F4: a result its superclass loaded fresh "changed by every caller")
-      Set<String> declaring = new java.util.HashSet<>(supertypesOf(call.receiverType()));
-      declaring.add(call.receiverType());
-      return targets.allTargetsOf(call).stream().filter(target -> declaring.contains(target.fact().ownerType())).toList();
-    }
     if (call.receiverType() == null && call.receivedFrom() != null) {
       String received = receivedType(call);
       if (received != null) {

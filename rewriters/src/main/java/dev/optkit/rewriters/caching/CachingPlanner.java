@@ -209,9 +209,12 @@ public final class CachingPlanner {
         if (SourceSet.isTestPath(writer.method().path()) && !writerEvictions.readsBackThroughTheCache(writer.method(), method.get())) {
           continue; // a test class that writes the data but never reads it through the cached method
         }
-        if (form == CacheForm.SPRING && SourceSet.isTestPath(writer.method().path()) && !writer.deferred()
-            && writerEvictions.whyNotClearedForTests(writer.method(), method.get()).isEmpty()) {
-          clearedForTests.add(writer.method()); // a test's set-up: the caches are emptied after it, before the test
+        // a test's set-up: the caches are emptied after it, before the test (asked once: its answer is the reason too)
+        boolean springTestWriter = form == CacheForm.SPRING && SourceSet.isTestPath(writer.method().path());
+        Optional<String> notCleared = springTestWriter
+            ? writerEvictions.whyNotClearedForTests(writer.method(), method.get()) : Optional.empty();
+        if (springTestWriter && notCleared.isEmpty() && !writer.deferred()) {
+          clearedForTests.add(writer.method());
           continue;
         }
         Optional<List<IndexedMethod>> withSelfCallers = writer.deferred() ? Optional.empty()
@@ -233,7 +236,7 @@ public final class CachingPlanner {
           continue;
         }
         if (cannot.isPresent() && !writer.deferred() && (!writer.method().fact().modifiers().isPublic()
-            || noProxyAround(cannot.get()) || cannot.get().equals(WriterEvictions.NO_BODY))) {
+            || WriterEvictions.noProxyAround(cannot.get()) || cannot.get().equals(WriterEvictions.NO_BODY))) {
           // a private helper writes, or a class no proxy wraps (a Spring Data fragment, a plain helper): evict around
           // the methods that call it instead, when every path goes through them
           Optional<List<IndexedMethod>> callers = writerEvictions.evictingCallers(form, method.get(), writer.method(),
@@ -244,11 +247,8 @@ public final class CachingPlanner {
           }
         }
         if (cannot.isPresent()) {
-          String notCleared = form == CacheForm.SPRING && SourceSet.isTestPath(writer.method().path())
-              ? writerEvictions.whyNotClearedForTests(writer.method(), method.get())
-                  .map(why -> " (nor can clearing the caches before each test cover it: " + why + ")").orElse("")
-              : "";
-          unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get() + notCleared);
+          unmatched.add(writer.method().fact().displayName() + "() " + writer.what() + " but " + cannot.get()
+              + notCleared.map(why -> " (nor can clearing the caches before each test cover it: " + why + ")").orElse(""));
           continue;
         }
         // every entry: a writer's parameter named like the key may be the new value (updateEmail(id, email)
@@ -269,7 +269,7 @@ public final class CachingPlanner {
       if (!unmatched.isEmpty()) {
         if (!accepted(fact)) {
           String which = dataWriters.untoldReads(method.get()).orElse("a writer of its data cannot evict it: ");
-          refusals.add(new Refusal(finding, which + summarise(unmatched)
+          refusals.add(new Refusal(finding, which + Refusal.summarise(unmatched)
               + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
               + " caches it anyway with its TTL (" + policy.policy().ttlSeconds() + " s) as the only bound"));
           continue;
@@ -293,20 +293,6 @@ public final class CachingPlanner {
       xmlCalledMethods = SpringXmlScans.calledMethods(traits.root());
     }
     return xmlCalledMethods;
-  }
-
-  /** A writer no Spring proxy can wrap, whose callers may carry its eviction instead. */
-  private static boolean noProxyAround(String cannot) {
-    return cannot.startsWith("it is not a Spring bean") || cannot.startsWith("it is not a public instance method")
-        || cannot.startsWith("its class is final");
-  }
-
-  /** Distinct reasons, the first few in full: overloads and repeated sites say the same thing. */
-  private static String summarise(List<String> reasons) {
-    List<String> distinct = reasons.stream().distinct().toList();
-    int shown = Math.min(distinct.size(), 3);
-    return String.join("; ", distinct.subList(0, shown))
-        + (distinct.size() > shown ? "; and " + (distinct.size() - shown) + " more writers" : "");
   }
 
   private boolean accepted(MethodFact fact) {

@@ -96,17 +96,15 @@ public final class OuterInstanceUses {
       if (up instanceof TypeDeclaration<?> type) {
         for (var field : type.getFields()) {
           if (field.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
-            return field.isStatic() && field.isFinal() && VALUE_TYPES.contains(field.getElementType().asString())
-                && !field.getElementType().isArrayType();
+            String written = field.getElementType().asString();
+            return field.isStatic() && field.isFinal() && !field.getElementType().isArrayType()
+                && (JdkValues.immutable(written) || JdkValues.immutable("java.lang." + written));
           }
         }
       }
     }
     return false;
   }
-
-  private static final Set<String> VALUE_TYPES = Set.of("String", "int", "long", "short", "byte", "char", "boolean",
-      "double", "float", "Integer", "Long", "Short", "Byte", "Character", "Boolean", "Double", "Float");
 
   /**
    * Whether every method of that name the outer class declares reaches nothing of its object: no {@code this} or

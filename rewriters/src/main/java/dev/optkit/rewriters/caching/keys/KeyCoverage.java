@@ -8,7 +8,6 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.writers.ForeignFieldAssignments;
-import dev.optkit.rewriters.caching.ProjectTraits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,8 +60,11 @@ public final class KeyCoverage {
     this.foreignAssignments = new ForeignFieldAssignments(index);
     this.otherStatics = new OtherStatics(index);
     this.constructorStatics = new ConstructorStatics(index);
+    this.enclosing = new EnclosingState(index);
     this.index = index;
   }
+
+  private final EnclosingState enclosing;
 
   /** One question about a method, by the method's identity: its facts are large to compare. */
   private record Asked(IndexedMethod method, String token, Frame frame) {
@@ -94,7 +96,7 @@ public final class KeyCoverage {
     // a key names its value; an enum's constant is one object whose state the key does not cover when it can change
     // (review 79's p02: a constant holding a Notation the application changes)
     cached.fact().params().forEach(p -> keyed.add(index.type(p.qualifiedType())
-        .filter(t -> t.kind().equals("enum") && !unchangingEnum(t)).isPresent()));
+        .filter(t -> t.kind().equals("enum") && !enclosing.unchangingEnum(t)).isPresent()));
     return below(cached, new Frame(true, List.copyOf(keyed)), DEPTH, new HashSet<>());
   }
 
@@ -105,16 +107,16 @@ public final class KeyCoverage {
     // a constructor counts where it is a nested class's (a query builder binding LocalDateTime.now(): review 79's p04);
     // a top-level class's (an entity stamping its creation) is left to the reads of what it made
     if (depth < DEPTH && !method.fact().timeOrRandomUses().isEmpty()
-        && (!method.fact().isConstructor() || nestedInProjectType(method.fact().ownerType()))) {
+        && (!method.fact().isConstructor() || enclosing.nestedInProjectType(method.fact().ownerType()))) {
       // ymolyavkin's getItemsLastNextBookingByUser: isLast() compares with LocalDateTime.now(), so the answer
       // changes when a booking's start passes, with no write to evict it
       String use = method.fact().timeOrRandomUses().get(0);
       return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + ": "
           + method.fact().displayName() + "() reads " + use);
     }
-    Optional<String> enclosing = enclosingFieldRead(method);
-    if (enclosing.isPresent()) {
-      return enclosing;
+    Optional<String> outerRead = enclosing.fieldRead(method);
+    if (outerRead.isPresent()) {
+      return outerRead;
     }
     Optional<String> assignedElsewhere = foreignAssignments.whyNot(method, frame.thisShared());
     if (assignedElsewhere.isPresent()) {
@@ -138,7 +140,7 @@ public final class KeyCoverage {
       return opaque;
     }
     for (CallRef call : method.fact().calls()) {
-      boolean receiverShared = shared(call.rootsOf(-1), method, frame) || enclosingInstanceCall(method, call);
+      boolean receiverShared = shared(call.rootsOf(-1), method, frame) || enclosing.instanceCall(method, call);
       List<Boolean> arguments = new ArrayList<>();
       for (int i = 0; i < argumentsOf(call); i++) {
         arguments.add(shared(call.rootsOf(i), method, frame));
@@ -184,7 +186,7 @@ public final class KeyCoverage {
       }
     }
     // last: a reason through the calls above names the read itself, these only the object made or handed on
-    Optional<String> made = madeFromEnclosing(method);
+    Optional<String> made = enclosing.madeFrom(method);
     if (made.isPresent()) {
       return made;
     }
@@ -382,8 +384,8 @@ public final class KeyCoverage {
       boolean shared = switch (token) {
         case "new" -> false;
         case "this" -> frame.thisShared();
-        default -> token.startsWith("const:") ? !enumConstant(token.substring("const:".length()))
-            : token.startsWith("init:") ? constructionReadsOutside(token.substring("init:".length()))
+        default -> token.startsWith("const:") ? !enclosing.enumConstant(token.substring("const:".length()))
+            : token.startsWith("init:") ? enclosing.constructionReadsOutside(token.substring("init:".length()))
             : token.startsWith("p") ? frame.parameter(Integer.parseInt(token.substring(1)))
             : !token.startsWith("c") || !freshResult(method, token, frame);
       };
@@ -392,158 +394,6 @@ public final class KeyCoverage {
       }
     }
     return false;
-  }
-
-  /**
-   * {@code toDbNotation(name)} in a member class's code, running a method of the class around it: its receiver is
-   * that class's object, the one that made this object, which may be shared whatever this object is (a query builder
-   * made for the call, reading the DAO's {@code prefix} through it, was cached and kept the old prefix).
-   */
-  private boolean enclosingInstanceCall(IndexedMethod method, CallRef call) {
-    String owner = method.fact().ownerType();
-    if (!call.rootsOf(-1).equals("this") || call.snippet() == null || call.snippet().startsWith("this.")) {
-      return false;
-    }
-    List<String> own = index.supertypesOf(owner);
-    return index.allTargetsOf(call).stream().map(t -> t.fact().ownerType())
-        .anyMatch(target -> !own.contains(target) && !target.equals(owner) && owner.startsWith(target + "."));
-  }
-
-  /**
-   * A nested class's code naming a field of a class around it ({@code table} in a builder's constructor, the DAO's):
-   * that object's (or class's) state, read while the call runs, whatever the nested object is. Counts when the field
-   * changes after construction or holds a changeable object (review 79's p03, p06: a builder copying the DAO's
-   * changing table name, cached by every earlier jar).
-   */
-  private Optional<String> enclosingFieldRead(IndexedMethod method) {
-    String owner = method.fact().ownerType();
-    Set<String> own = new HashSet<>();
-    for (String type : index.supertypesOf(owner)) {
-      index.type(type).ifPresent(t -> own.addAll(t.fieldTypes().keySet()));
-    }
-    for (String outer = owner; outer.lastIndexOf('.') > 0; ) {
-      outer = outer.substring(0, outer.lastIndexOf('.'));
-      if (index.type(outer).isEmpty()) {
-        continue;
-      }
-      for (String type : index.supertypesOf(outer)) {
-        Optional<dev.optkit.analyzers.facts.TypeFact> declaring = index.type(type);
-        if (declaring.isEmpty()) {
-          continue;
-        }
-        for (String field : method.fact().fieldsRead()) {
-          dev.optkit.analyzers.facts.TypeFact around = declaring.get();
-          if (!own.contains(field) && around.fieldTypes().containsKey(field)
-              && (around.changingFields().contains(field) || around.openFields().contains(field)
-                  || around.reassignedFields().contains(field))) {
-            return Optional.of("depends on mutable state its key does not cover: " + method.fact().displayName()
-                + "() reads field " + field + " of " + ProjectTraits.simpleName(type) + ", the class around it, which "
-                + "changes after construction, of an object shared between calls");
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A new object of a nested class whose construction reads outside state ({@code private final String table =
-   * outerTable;}), made here, while the class around it has state that changes: what the object copied at
-   * construction is that state as the call found it (review 79's p03, p06, cached by every earlier jar).
-   */
-  private Optional<String> madeFromEnclosing(IndexedMethod method) {
-    Set<String> made = new java.util.TreeSet<>();
-    java.util.function.Consumer<String> collect = roots -> {
-      java.util.regex.Matcher init = INIT_TOKEN.matcher(roots);
-      while (init.find()) {
-        made.add(init.group(1));
-      }
-    };
-    method.fact().calls().forEach(call -> call.roots().forEach(collect));
-    method.fact().returnRoots().forEach(collect);
-    for (String written : made) {
-      String simple = written.substring(written.lastIndexOf('.') + 1);
-      for (dev.optkit.analyzers.facts.TypeFact type : index.typesNamed(simple)) {
-        String name = type.qualifiedName();
-        if (!type.constructionReadsOutside() || name.lastIndexOf('.') < 0) {
-          continue;
-        }
-        String outer = name.substring(0, name.lastIndexOf('.'));
-        for (String around : index.type(outer).isPresent() ? index.supertypesOf(outer) : List.<String>of()) {
-          Optional<dev.optkit.analyzers.facts.TypeFact> state = index.type(around).filter(t -> !t.changingFields().isEmpty()
-              || !t.openFields().isEmpty() || !t.reassignedFields().isEmpty());
-          if (state.isPresent()) {
-            return Optional.of("depends on mutable state its key does not cover: it makes a new " + type.simpleName()
-                + ", whose construction reads state from outside its arguments, nested in "
-                + ProjectTraits.simpleName(around) + ", whose fields change after construction (" + String.join(", ",
-                    state.get().changingFields().isEmpty() ? state.get().reassignedFields() : state.get().changingFields())
-                + ")");
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static final java.util.regex.Pattern INIT_TOKEN = java.util.regex.Pattern.compile("init:([\\w.$]+)");
-
-  private boolean nestedInProjectType(String type) {
-    return type.lastIndexOf('.') > 0 && index.type(type.substring(0, type.lastIndexOf('.'))).isPresent();
-  }
-
-  private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "boolean", "double",
-      "float");
-
-  /**
-   * {@code Operand.EQ} names a constant of a project enum whose objects never change (no field its code changes or
-   * that holds a changeable object): the same unchanging object for every call. Anything else so named (a static of
-   * a class, an enum's own static field, a type optkit does not read) counts as shared.
-   */
-  private boolean enumConstant(String written) {
-    int dot = written.lastIndexOf('.');
-    if (dot < 0) {
-      return false;
-    }
-    String type = written.substring(0, dot);
-    String constant = written.substring(dot + 1);
-    String simple = type.substring(type.lastIndexOf('.') + 1);
-    if (index.types().stream().anyMatch(t -> t.fieldTypes().containsKey(simple))) {
-      return false; // a field of that name (one a class inherits) would be what the name reads
-    }
-    List<dev.optkit.analyzers.facts.TypeFact> named = index.typesNamed(simple);
-    // every field of the enum final and of an immutable type, deep (review 79's c02, c03: a final field holding a
-    // Notation whose symbol the application changes)
-    return !named.isEmpty() && named.stream().allMatch(t -> t.kind().equals("enum")
-        && !t.fieldTypes().containsKey(constant) && unchangingEnum(t));
-  }
-
-  /** An enum whose constants never change: every field final, of an immutable type (deep), none changed or open. */
-  private boolean unchangingEnum(dev.optkit.analyzers.facts.TypeFact type) {
-    dev.optkit.rewriters.caching.sharing.ImmutableValues immutables = new dev.optkit.rewriters.caching.sharing.ImmutableValues(index);
-    return type.changingFields().isEmpty() && type.openFields().isEmpty() && type.reassignedFields().isEmpty()
-        && type.allFieldsFinal()
-        && type.fieldTypes().values().stream().allMatch(held -> PRIMITIVES.contains(held) || immutables.immutable(held));
-  }
-
-  /**
-   * A new object of this class (by its name as written) may start out holding shared state: its
-   * field initializers or constructors read a static or call out ({@code new Pager()} whose cursor
-   * is {@code Holder.SHARED}). A class outside the project (the JDK's, a library's) holds nothing
-   * of the project's.
-   */
-  private boolean constructionReadsOutside(String written) {
-    String simple = written.substring(written.lastIndexOf('.') + 1);
-    // a constant of another type counts as outside here, whatever it is (the loop proofs tell enums apart); a
-    // superclass's construction runs too (hostile review 62's super_init_ref)
-    return index.typesNamed(simple).stream().anyMatch(type -> constructionReadsOutside(type, 0));
-  }
-
-  private boolean constructionReadsOutside(dev.optkit.analyzers.facts.TypeFact type, int depth) {
-    if (type.constructionReadsOutside() || !type.constructionConstants().isEmpty()) {
-      return true;
-    }
-    return depth < 8 && type.superTypes().stream().map(index::type).flatMap(Optional::stream)
-        .filter(superType -> superType.kind().equals("class")).anyMatch(superType -> constructionReadsOutside(superType, depth + 1));
   }
 
   /**

@@ -82,6 +82,12 @@ public final class WriterEvictions {
         : String.join(" and ", applications.stream().map(ProjectTraits::simpleName).toList());
   }
 
+  /** A writer no Spring proxy can wrap (by what {@link #cannotEvictFrom} said), whose callers may carry its eviction. */
+  public static boolean noProxyAround(String cannot) {
+    return cannot.startsWith("it is not a Spring bean") || cannot.startsWith("it is not a public instance method")
+        || cannot.startsWith("its class is final");
+  }
+
   /** Whether a test's write is a set-up seeding before the tests ({@link TestReadBacks#seedsBeforeTests}). */
   public boolean seedsBeforeTests(IndexedMethod writer) {
     return testReadBacks.seedsBeforeTests(writer);
