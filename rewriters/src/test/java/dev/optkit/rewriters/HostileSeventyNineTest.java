@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * field or map (c01, c01b), an enum constant holding a changeable object (c02, c03), a builder's constructor reading a
  * system property or the clock (c04, c05), and, cached by every earlier jar too, a builder copying a field the DAO
  * inherits or initialises from (p03, p06), binding the clock in an inner builder (p04), or keyed by an enum constant
- * holding a changeable object (p02). Each is refused now.
+ * holding a changeable object (p02), or reading another class's {@code public static String TABLE} that class
+ * reassigns (p01: a capitals name taken for a constant), or handing a builder's constructor an enum constant whose
+ * class body changes its own field (p05: the constructor's arguments were all taken for fresh). Each is refused now.
  */
 class HostileSeventyNineTest {
   @TempDir Path dir;
@@ -32,7 +34,9 @@ class HostileSeventyNineTest {
       "p04, activeTitles, OfferDao",
       "p06, titlesWhere, LowerInitFieldDao",
       "p02, titlesOfKind, OpHolderDirectDao",
-      "p02, find, OpHolderDirectDao"})
+      "p02, find, OpHolderDirectDao",
+      "p01, titlesWhere, QualifiedStaticDao",
+      "p05, titlesOfKind, OpBodyDao"})
   void theStaleReadIsRefused(String id, String method, String owner) {
     MigrationPlan plan = new MigrationFixture(dir.resolve(id)).resources("/hostile79/" + id)
         .file("pom.xml", MigrationSafetyTest.SPRING_POM).plan();
@@ -41,5 +45,22 @@ class HostileSeventyNineTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith(method + "(")
         && r.finding().enclosingClass().endsWith(owner)), id + ": no refusal of " + method + " in "
         + plan.refusals().stream().map(Refusal::reason).toList());
+  }
+
+  /** Beside p01: the same builder reading a {@code static final} text is a constant, and the read is cached. */
+  @org.junit.jupiter.api.Test
+  void aStaticFinalTextOfAnotherClassIsAConstant() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("p01final")).resources("/hostile79/p01")
+        .file("pom.xml", MigrationSafetyTest.SPRING_POM).file("src/main/java/demo/Naming.java", """
+            package demo;
+
+            public final class Naming {
+                public static final String TABLE = "films";
+
+                private Naming() {}
+            }
+            """).plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("titlesWhere")),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
   }
 }

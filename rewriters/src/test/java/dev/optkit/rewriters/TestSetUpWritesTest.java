@@ -264,6 +264,64 @@ class TestSetUpWritesTest {
   }
 
   /**
+   * A test annotation of the project's own bringing SpringExtension ({@code @IntegrationTest} carrying
+   * {@code @ExtendWith(SpringExtension.class)}, as many projects write one): Spring's TestContext framework runs the
+   * class. It was said not to (trial 77). The annotation bringing another extension too is refused, for that extension.
+   */
+  @Test
+  void aProjectsOwnTestAnnotationBringingSpringsExtensionRunsTheListener() {
+    String annotation = """
+        package shop;
+
+        import java.lang.annotation.Retention;
+        import java.lang.annotation.RetentionPolicy;
+        import org.junit.jupiter.api.extension.ExtendWith;
+        import org.springframework.test.context.ContextConfiguration;
+        import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+        @Retention(RetentionPolicy.RUNTIME)
+        @ExtendWith(%s)
+        @ContextConfiguration
+        @interface IntegrationTest {
+        }
+        """;
+    String annotated = test(DELETE, READ).replace("@SpringJUnitConfig\n", "@IntegrationTest\n");
+    MigrationPlan plan = new MigrationFixture(dir.resolve("meta")).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/IntegrationTest.java", annotation.formatted("SpringExtension.class"))
+        .file("src/test/java/shop/RolesTest.java", annotated).plan();
+    assertEquals(List.of("setUp"), target(plan).clearedForTests().stream().map(m -> m.fact().name()).toList());
+    String other = reason(new MigrationFixture(dir.resolve("metaOther")).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/IntegrationTest.java",
+            annotation.formatted("{SpringExtension.class, ReadingExtension.class}"))
+        .file("src/test/java/shop/ReadingExtension.java", """
+            package shop;
+
+            class ReadingExtension implements org.junit.jupiter.api.extension.AfterEachCallback {
+                @Override
+                public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+                }
+            }
+            """)
+        .file("src/test/java/shop/RolesTest.java", annotated).plan());
+    assertTrue(other.contains("RolesTest registers the JUnit extension ReadingExtension (through @IntegrationTest)"),
+        other);
+    // on the class itself: @ExtendWith's classes were not read at all, and such an extension was let through
+    String direct = reason(new MigrationFixture(dir.resolve("direct")).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/ReadingExtension.java", """
+            package shop;
+
+            class ReadingExtension implements org.junit.jupiter.api.extension.AfterEachCallback {
+                @Override
+                public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+                }
+            }
+            """)
+        .file("src/test/java/shop/RolesTest.java", test(DELETE, READ).replace("@SpringJUnitConfig\n",
+            "@SpringJUnitConfig\n@org.junit.jupiter.api.extension.ExtendWith(ReadingExtension.class)\n")).plan());
+    assertTrue(direct.contains("RolesTest registers the JUnit extension ReadingExtension,"), direct);
+  }
+
+  /**
    * Hostile review 78's c15, a gap older than the listener: a fixture class of the tests ({@code JdbcSeeder.moveTo()})
    * writes the data, called from a set-up and, through an interface, from a test's body; the fixture's own class never
    * reads the data, and the write was dropped as "a test class that never reads it". The classes calling it count.

@@ -46,6 +46,8 @@ public final class MethodScan {
   public final List<Node> siteNodes = new ArrayList<>();
   public final List<CallRef> calls = new ArrayList<>();
   public final List<CallRef> constructorCalls = new ArrayList<>();
+  /** Where each constructor call is written: {@code new T(..)} or {@code this(..)}/{@code super(..)}; else null. */
+  private final List<Node> constructorNodes = new ArrayList<>();
   public final List<Node> callNodes = new ArrayList<>();
   public final List<CallRef> opaqueCalls = new ArrayList<>();
   public final List<MethodCallExpr> opaqueNodes = new ArrayList<>();
@@ -179,8 +181,27 @@ public final class MethodScan {
         HandedFields.of(this), List.copyOf(sqlConstants), List.copyOf(inheritedNamesRead), List.copyOf(sharedFieldsRead));
   }
 
+  /** A constructor the method runs, with the expression or statement running it (null: a reference, an implicit one). */
+  public void addConstructorCall(CallRef call, Node written) {
+    constructorCalls.add(call);
+    constructorNodes.add(written);
+  }
+
   /** Each call's receiver and arguments, by where they come from: see {@link ValueRoots}. */
   private void addRoots(ValueRoots roots) {
+    for (int i = 0; i < constructorCalls.size(); i++) {
+      // new Where(column, Op.EQ, value): what the new object is handed (the object itself is new)
+      List<com.github.javaparser.ast.expr.Expression> arguments = constructorNodes.get(i) instanceof ObjectCreationExpr
+          creation ? creation.getArguments() : constructorNodes.get(i)
+          instanceof com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt delegation
+          ? delegation.getArguments() : null;
+      if (arguments != null) {
+        List<String> found = new ArrayList<>();
+        found.add("new");
+        arguments.forEach(argument -> found.add(roots.of(argument)));
+        constructorCalls.set(i, constructorCalls.get(i).withRoots(found));
+      }
+    }
     for (int i = 0; i < opaqueCalls.size(); i++) {
       MethodCallExpr call = opaqueNodes.get(i);
       List<String> found = new ArrayList<>();

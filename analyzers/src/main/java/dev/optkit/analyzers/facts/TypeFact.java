@@ -60,6 +60,7 @@ import java.util.Map;
  *     ({@code HashSet}, {@code Properties}...), unless every value its code gives them is unmodifiable ({@code
  *     OpenFields}), sorted: read directly through a shared object, state whoever changes it
  * @param reassignedFields its non-final fields, of any type, its own code assigns after construction, sorted
+ * @param nonFinalStatics its static fields not declared final, which code anywhere may assign, sorted
  */
 public record TypeFact(
     String qualifiedName,
@@ -96,7 +97,8 @@ public record TypeFact(
     List<String> nonFinalFields,
     List<String> changingFields,
     List<String> openFields,
-    List<String> reassignedFields) {
+    List<String> reassignedFields,
+    List<String> nonFinalStatics) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -113,6 +115,7 @@ public record TypeFact(
     changingFields = changingFields == null ? List.of() : changingFields;
     openFields = openFields == null ? List.of() : openFields;
     reassignedFields = reassignedFields == null ? List.of() : reassignedFields;
+    nonFinalStatics = nonFinalStatics == null ? List.of() : nonFinalStatics;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;

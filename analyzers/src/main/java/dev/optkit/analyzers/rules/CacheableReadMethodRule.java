@@ -110,7 +110,8 @@ public final class CacheableReadMethodRule implements Rule {
         Optional<dev.optkit.analyzers.facts.TypeFact> declaring = index.type(supertype)
             .filter(type -> type.fieldTypes().containsKey(name));
         if (declaring.isPresent() && !supertype.equals(fact.ownerType())) {
-          boolean nonFinal = declaring.get().nonFinalFields().contains(name);
+          boolean nonFinal = declaring.get().nonFinalFields().contains(name)
+              || declaring.get().nonFinalStatics().contains(name);
           if (!nonFinal && !declaring.get().changingFields().contains(name)) {
             break; // a final field: set at construction, as the class's own final fields are
           }

@@ -379,8 +379,8 @@ public final class MethodCalls {
       // map(Role::new), forEach(Role::new): a function of one element, so Role(String), never Role()
       int arguments = reference.getParentNode().orElse(null) instanceof MethodCallExpr traversal
           && ONE_ELEMENT_FUNCTIONS.contains(traversal.getNameAsString()) && traversal.getArguments().size() == 1 ? 1 : -1;
-      m.constructorCalls.add(new CallRef(receiver.name(), type.getName().getIdentifier(), arguments, receiver.confidence(),
-          m.loops.isDeferred(reference), SourceRange.of(reference), file.text.snippet(reference)));
+      m.addConstructorCall(new CallRef(receiver.name(), type.getName().getIdentifier(), arguments, receiver.confidence(),
+          m.loops.isDeferred(reference), SourceRange.of(reference), file.text.snippet(reference)), null);
     }
     Optional<ClientSignature> client = file.catalog.match(List.of(receiver.name()), name);
     if (client.isPresent()) {
@@ -420,12 +420,12 @@ public final class MethodCalls {
       String target = delegation.isThis() ? owner : superclass == null ? null : file.names.qualify(superclass).name();
       String simple = delegation.isThis() ? type.getNameAsString() : superclass == null ? null : superclass.getNameAsString();
       if (target != null && !target.startsWith("java.")) {
-        m.constructorCalls.add(new CallRef(target, simple, delegation.getArguments().size(), Confidence.MEDIUM, false,
-            SourceRange.of(delegation), file.text.snippet(delegation).replaceAll(";\\s*$", "")));
+        m.addConstructorCall(new CallRef(target, simple, delegation.getArguments().size(), Confidence.MEDIUM, false,
+            SourceRange.of(delegation), file.text.snippet(delegation).replaceAll(";\\s*$", "")), delegation);
       }
     } else if (superclass != null && !file.names.qualify(superclass).name().startsWith("java.")) {
-      m.constructorCalls.add(new CallRef(file.names.qualify(superclass).name(), superclass.getNameAsString(), 0,
-          Confidence.MEDIUM, false, SourceRange.of(constructor), "super()"));
+      m.addConstructorCall(new CallRef(file.names.qualify(superclass).name(), superclass.getNameAsString(), 0,
+          Confidence.MEDIUM, false, SourceRange.of(constructor), "super()"), null);
     }
   }
 
@@ -434,9 +434,9 @@ public final class MethodCalls {
     String created = TypeNames.erase(creation.getType().getNameAsString());
     String qualified = file.names.qualify(creation.getType()).name();
     if (creation.getAnonymousClassBody().isEmpty() && !qualified.startsWith("java.")) {
-      m.constructorCalls.add(new CallRef(qualified, creation.getType().getName().getIdentifier(),
+      m.addConstructorCall(new CallRef(qualified, creation.getType().getName().getIdentifier(),
           creation.getArguments().size(), Confidence.MEDIUM, m.loops.isDeferred(creation), SourceRange.of(creation),
-          file.text.snippet(creation)));
+          file.text.snippet(creation)), creation);
     }
     m.timeAndRandom.noteCreation(creation, created);
   }

@@ -80,6 +80,13 @@ public final class AnnotationValues {
           values.put(qualified + "#" + member, TypeFact.UNRESOLVED);
         }
       }
+      // @ExtendWith({SpringExtension.class, Other.class}), @RunWith(SpringRunner.class): which extensions run a test
+      if (!values.containsKey(qualified + "#value")) {
+        List<String> classes = classLiterals(annotation);
+        if (!classes.isEmpty()) {
+          values.put(qualified + "#value", String.join(",", classes));
+        }
+      }
     }
     return java.util.Collections.unmodifiableMap(values);
   }
@@ -187,6 +194,23 @@ public final class AnnotationValues {
     return annotation instanceof SingleMemberAnnotationExpr && member.equals("value")
         || annotation instanceof NormalAnnotationExpr normal
             && normal.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals(member));
+  }
+
+  /** The classes an annotation's value names as literals ({@code X.class}), as written, each with its ".class". */
+  private static List<String> classLiterals(AnnotationExpr annotation) {
+    Expression value = annotation instanceof SingleMemberAnnotationExpr single ? single.getMemberValue()
+        : annotation instanceof NormalAnnotationExpr normal ? normal.getPairs().stream()
+            .filter(pair -> pair.getNameAsString().equals("value")).map(MemberValuePair::getValue).findFirst()
+            .orElse(null) : null;
+    List<Expression> items = value instanceof ArrayInitializerExpr array ? array.getValues()
+        : value == null ? List.of() : List.of(value);
+    List<String> classes = new ArrayList<>();
+    for (Expression item : items) {
+      if (item instanceof com.github.javaparser.ast.expr.ClassExpr literal) {
+        classes.add(literal.getType().asString() + ".class");
+      }
+    }
+    return classes;
   }
 
   public List<String> annotationStrings(AnnotationExpr annotation, String member) {

@@ -140,7 +140,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
-        List.copyOf(reassigned));
+        List.copyOf(reassigned), nonFinalStatics(type));
   }
 
   /**
@@ -268,8 +268,21 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         .flatMap(f -> f.getVariables().stream().map(v -> v.getNameAsString())).toList();
   }
 
+  /** The static fields not declared final (an interface's are, as are an enum's constants, which are no fields here). */
+  private static List<String> nonFinalStatics(TypeDeclaration<?> type) {
+    if (type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration declared && declared.isInterface()) {
+      return List.of();
+    }
+    return type.getFields().stream().filter(f -> f.isStatic() && !f.isFinal())
+        .flatMap(f -> f.getVariables().stream().map(v -> v.getNameAsString())).sorted().toList();
+  }
+
   /** Every instance field final: declared so, a record's, or made so by Lombok's {@code @Value}. */
   private static boolean allFieldsFinal(TypeDeclaration<?> type) {
+    if (type instanceof EnumDeclaration declared && declared.getEntries().stream()
+        .anyMatch(entry -> entry.getClassBody().stream().anyMatch(member -> member instanceof FieldDeclaration))) {
+      return false; // EQ { private String notation; ... }: a constant's own state, its body's code may change (p05)
+    }
     return type instanceof RecordDeclaration
         || type.getAnnotations().stream().anyMatch(a -> a.getNameAsString().equals("Value")
             || a.getNameAsString().equals("lombok.Value"))

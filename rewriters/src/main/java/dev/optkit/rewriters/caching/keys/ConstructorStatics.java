@@ -8,7 +8,7 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -28,9 +28,10 @@ final class ConstructorStatics {
   /**
    * Why a method's answer or effects escape its key through the constructors it runs; empty when none do.
    *
-   * @param walk the key coverage's walk of a constructor as a method run on a new object
+   * @param walk the key coverage's walk of a constructor as a method run on a new object, given the call making it
+   *     (whose arguments may be shared: an enum's constant holding state, review 79's p05)
    */
-  Optional<String> whyNot(IndexedMethod method, Function<IndexedMethod, Optional<String>> walk) {
+  Optional<String> whyNot(IndexedMethod method, BiFunction<IndexedMethod, CallRef, Optional<String>> walk) {
     for (CallRef made : method.fact().constructorCalls()) {
       if (made.receiverType() == null) {
         continue;
@@ -50,7 +51,7 @@ final class ConstructorStatics {
                   .map(ParamFact::type).collect(Collectors.joining(", ")) + "), which reads field "
               + fact.staticFieldsRead().get(0) + ", which changes after construction, of its class (static)");
         }
-        Optional<String> deeper = walk.apply(candidate);
+        Optional<String> deeper = walk.apply(candidate, made);
         if (deeper.isPresent()) {
           return deeper;
         }

@@ -122,8 +122,15 @@ public final class KeyCoverage {
     if (assignedElsewhere.isPresent()) {
       return assignedElsewhere;
     }
-    Optional<String> constructing = constructorStatics.whyNot(method, constructor -> below(constructor,
-        new Frame(false, java.util.Collections.nCopies(constructor.fact().params().size(), false)), depth - 1, seen));
+    Optional<String> constructing = constructorStatics.whyNot(method, (constructor, made) -> {
+      // the new object is fresh; what the call hands its constructor may not be (an enum's changing constant: p05)
+      List<Boolean> arguments = new ArrayList<>();
+      for (int i = 0; i < constructor.fact().params().size(); i++) {
+        // a reference (map(Role::new)) or an implicit super() tells no roots: its arguments are taken as fresh
+        arguments.add(!made.roots().isEmpty() && i < made.argumentCount() && shared(made.rootsOf(i), method, frame));
+      }
+      return below(constructor, new Frame(false, List.copyOf(arguments)), depth - 1, seen);
+    });
     if (constructing.isPresent()) {
       return constructing;
     }

@@ -35,7 +35,7 @@ final class OtherStatics {
 
   /** A static final field: nobody assigns it again, though what it holds may change (review 74's u_instance_view). */
   private boolean staticFinal(String type, String field) {
-    return index.type(type).filter(t -> t.fieldTypes().containsKey(field) && !t.nonFinalFields().contains(field)).isPresent();
+    return index.type(type).filter(t -> t.fieldTypes().containsKey(field) && !t.nonFinalStatics().contains(field)).isPresent();
   }
 
   private boolean constant(String entry) {
@@ -49,9 +49,10 @@ final class OtherStatics {
       String fieldType = fact.map(t -> t.fieldTypes().get(field)).orElse(null);
       if (fieldType != null) {
         // Map.of("user", "U") in a static final: a snapshot of values (TypeFact.openFields; review 74's fr_static_mapof)
-        boolean snapshot = fieldType.startsWith("java.util.") && !fact.get().openFields().contains(field)
-            && !fact.get().nonFinalFields().contains(field);
-        return capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.types.TimeValues.immutable(fieldType)
+        boolean assignedOnce = !fact.get().nonFinalStatics().contains(field);
+        boolean snapshot = fieldType.startsWith("java.util.") && !fact.get().openFields().contains(field);
+        // a capitals name is no promise: `public static String TABLE` another class reassigns (hostile review 79's p01)
+        return assignedOnce && capitals && (ResultSharing.IMMUTABLE_RESULTS.contains(fieldType) || dev.optkit.analyzers.facts.types.TimeValues.immutable(fieldType)
             || index.type(fieldType).map(t -> t.kind().equals("enum")).orElse(false) || snapshot);
       }
     }

@@ -225,6 +225,21 @@ public final class SpringBeans {
    */
   public Set<String> testAnnotations(TypeFact type) {
     Set<String> found = new java.util.HashSet<>();
+    for (TypeFact each : testTypes(type)) {
+      for (String annotation : each.annotations()) {
+        found.add(annotation.substring(annotation.lastIndexOf('.') + 1));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A test class, its superclasses optkit reads, and the project's own annotations on them, a few levels deep
+   * ({@code @IntegrationTest} meta-annotated with {@code @ExtendWith(SpringExtension.class)}): where a test's
+   * annotations, extensions and runners are declared.
+   */
+  public List<TypeFact> testTypes(TypeFact type) {
+    List<TypeFact> found = new java.util.ArrayList<>();
     java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(type.qualifiedName()));
     pending.addAll(index.supertypesOf(type.qualifiedName()));
     Set<String> seen = new java.util.HashSet<>();
@@ -233,8 +248,9 @@ public final class SpringBeans {
       if (!seen.add(next)) {
         continue;
       }
-      for (String annotation : index.type(next).map(TypeFact::annotations).orElse(List.of())) {
-        found.add(annotation.substring(annotation.lastIndexOf('.') + 1));
+      Optional<TypeFact> declared = index.type(next);
+      declared.ifPresent(found::add);
+      for (String annotation : declared.map(TypeFact::annotations).orElse(List.of())) {
         index.type(annotation).filter(a -> a.kind().equals("annotation")).ifPresent(a -> pending.add(a.qualifiedName()));
       }
     }

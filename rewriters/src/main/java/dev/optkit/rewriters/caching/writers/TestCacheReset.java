@@ -94,16 +94,24 @@ public final class TestCacheReset {
           return Optional.of(ProjectTraits.simpleName(raw) + " (a field)");
         }
       }
-      String extension = type.get().annotationValue("ExtendWith", "value");
+    }
+    // @ExtendWith on the class, a superclass or the project's annotation on them (@IntegrationTest)
+    for (dev.optkit.analyzers.facts.TypeFact declared : testTypes(testClass)) {
+      String extension = declared.annotationValue("ExtendWith", "value");
       if (extension != null) {
-        String others = extension.replace("SpringExtension.class", "").replace("MockitoExtension.class", "")
-            .replaceAll("[{}\\s,]", "");
+        List<String> others = java.util.Arrays.stream(extension.split(",")).map(e -> e.replace(".class", ""))
+            .filter(e -> !e.endsWith("SpringExtension") && !e.endsWith("MockitoExtension")).toList();
         if (!others.isEmpty()) {
-          return Optional.of(extension);
+          return Optional.of(String.join(", ", others) + (declared.kind().equals("annotation") ? " (through @"
+              + declared.simpleName() + ")" : ""));
         }
       }
     }
     return Optional.empty();
+  }
+
+  private List<dev.optkit.analyzers.facts.TypeFact> testTypes(String testClass) {
+    return index.type(testClass).map(springBeans::testTypes).orElse(List.of());
   }
 
   /** Spring's test base classes that, before Spring 6, name their own listeners (none of the defaults). */
@@ -125,10 +133,9 @@ public final class TestCacheReset {
     if (springBeans.testAnnotations(type.get()).stream().anyMatch(TEST_CONTEXT::contains)) {
       return true;
     }
-    for (String each : index.supertypesOf(testClass)) {
-      Optional<dev.optkit.analyzers.facts.TypeFact> declared = index.type(each);
-      String extension = declared.map(t -> t.annotationValue("ExtendWith", "value")).orElse(null);
-      String runner = declared.map(t -> t.annotationValue("RunWith", "value")).orElse(null);
+    for (dev.optkit.analyzers.facts.TypeFact declared : testTypes(testClass)) {
+      String extension = declared.annotationValue("ExtendWith", "value");
+      String runner = declared.annotationValue("RunWith", "value");
       if (extension != null && extension.contains("SpringExtension") || runner != null
           && (runner.contains("SpringRunner") || runner.contains("SpringJUnit4ClassRunner"))) {
         return true;
