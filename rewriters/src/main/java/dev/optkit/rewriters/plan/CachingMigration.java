@@ -91,9 +91,9 @@ public final class CachingMigration {
     WholeProject whole = new WholeProject(assessment.index(), scanRoot);
     Deployment deployment = Deployment.detect(project);
     notes.addAll(deployment.describe());
-    if (config.cache().redis()) {
-      deployment.lettuceTimeoutNote().ifPresent(notes::add);
-    }
+    // the Lettuce timeout note goes here once the modules are planned: it is about Spring's caches (a plain Java
+    // cache through Lettuce sets its own timeout: LettuceRedisCacheFile)
+    int lettuceNoteAt = notes.size();
     notes.addAll(new dev.optkit.rewriters.caching.writers.ExistingCacheGaps(whole).notes());
     for (Map.Entry<String, List<Finding>> module : byModule.entrySet()) {
       java.util.Set<CachingTarget> inRedis = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -105,6 +105,9 @@ public final class CachingMigration {
       }
       refusals.addAll(part.refusals());
       notes.addAll(part.notes());
+    }
+    if (config.cache().redis() && targets.stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
+      deployment.lettuceTimeoutNote().ifPresent(note -> notes.add(lettuceNoteAt, note));
     }
     // paths and the journal are relative to the project (where its pom is), even when a source
     // directory was scanned, so nothing is stored under a path that climbs out with ".."
@@ -403,8 +406,8 @@ public final class CachingMigration {
       changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, redisFile), null,
           plainRedis.orElseThrow().cacheFile(ProjectTraits.packageOf(redisType), CacheConfigFiles.micrometer(traits), indent,
               nl).getBytes(StandardCharsets.UTF_8),
-          List.of("the plain Java caches' entries in Redis, through the project's Jedis ("
-              + PlainRedisCacheFile.URL_PROPERTY + ")")));
+          List.of("the plain Java caches' entries in Redis, through the project's " + plainRedis.orElseThrow().clientName()
+              + " (" + PlainRedisCacheFile.URL_PROPERTY + ")")));
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
     if (!springTargets.isEmpty() && traits.scanPackage() == null) {

@@ -26,10 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plain Java caches with the redis backend: their entries in Redis, through the project's own Jedis,
- * so every instance of the application shares them and a writer's eviction reaches all. A module gets
- * it when its pom compiles against Jedis 3 or later (the client optkit would not add: the connection
- * is the project's choice); otherwise its plain caches stay local, as they do with {@code two-level}.
+ * Plain Java caches with the redis backend: their entries in Redis, through the project's own Jedis or
+ * Lettuce, so every instance of the application shares them and a writer's eviction reaches all. A module
+ * gets it when its pom compiles against Jedis 3 or later, or Lettuce 5 or later (Jedis when it has both;
+ * optkit adds no client: the connection is the project's choice); otherwise its plain caches stay local,
+ * as they do with {@code two-level}.
  *
  * <p>A cache shared in Redis is shared by every object of its class too, where a local cache field
  * is each object's own. So a method of an object is cached in Redis only when every object of its
@@ -43,32 +44,52 @@ public final class PlainRedisBackend {
   private static final Set<String> LOMBOK_CONSTRUCTORS = Set.of("RequiredArgsConstructor", "AllArgsConstructor", "Value",
       "Builder", "SuperBuilder");
 
-  private final int jedisMajor;
+  private final PlainRedisCacheFile.Client client;
+  /** The client's major version: Jedis 4 moved the scan classes. */
+  private final int clientMajor;
 
-  private PlainRedisBackend(int jedisMajor) {
-    this.jedisMajor = jedisMajor;
+  private PlainRedisBackend(PlainRedisCacheFile.Client client, int clientMajor) {
+    this.client = client;
+    this.clientMajor = clientMajor;
   }
 
-  /** Present when the backend is redis (not two-level) and the module compiles against Jedis 3 or later. */
+  /**
+   * Present when the backend is redis (not two-level) and the module compiles against Jedis 3 or later, or Lettuce 5
+   * or later.
+   */
   public static Optional<PlainRedisBackend> of(ProjectTraits traits, OptkitConfig config) {
     if (!config.cache().redis() || config.cache().twoLevel()) {
       return Optional.empty();
     }
     Optional<MavenPom> pom = traits.pomFile().flatMap(MavenPom::read);
-    return pom.isPresent() && whyNot(pom.get()).isEmpty() ? Optional.of(new PlainRedisBackend(jedisMajor(pom.get())))
-        : Optional.empty();
+    return pom.isPresent() && whyNot(pom.get()).isEmpty() ? client(pom.get()) : Optional.empty();
+  }
+
+  /** The client the Redis cache goes through: the module's Jedis (3 or later), else its Lettuce (5 or later). */
+  private static Optional<PlainRedisBackend> client(MavenPom pom) {
+    if (declared(pom, "redis.clients", "jedis").isPresent() && jedisMajor(pom) >= 3) {
+      return Optional.of(new PlainRedisBackend(PlainRedisCacheFile.Client.JEDIS, jedisMajor(pom)));
+    }
+    Optional<MavenPom.Declared> lettuce = declared(pom, "io.lettuce", "lettuce-core");
+    // io.lettuce:lettuce-core starts at 5.0 (Lettuce 4 and older are biz.paluch.redis:lettuce): a version optkit cannot
+    // read (a BOM's) is 5 or later
+    int lettuceMajor = lettuce.map(MavenPom.Declared::version).map(PlainRedisBackend::leadingNumber).orElse(5);
+    if (lettuce.isPresent() && lettuceMajor >= 5) {
+      return Optional.of(new PlainRedisBackend(PlainRedisCacheFile.Client.LETTUCE, lettuceMajor));
+    }
+    return Optional.empty();
+  }
+
+  /** A dependency of the module's main code, as its pom declares it. */
+  private static Optional<MavenPom.Declared> declared(MavenPom pom, String groupId, String artifactId) {
+    return pom.compileDeclared().stream().filter(d -> d.groupId().equals(groupId) && d.artifactId().equals(artifactId))
+        .findFirst();
   }
 
   /** Why the module's pom does not give the Redis cache what it is written against; empty when it does. */
   private static Optional<String> whyNot(MavenPom pom) {
-    if (pom.compileDeclared().stream().noneMatch(d -> d.groupId().equals("redis.clients") && d.artifactId().equals("jedis"))) {
-      return Optional.of("the redis backend reaches Redis through the project's own Jedis (3 or later), which this "
-          + "module's pom does not have");
-    }
-    if (jedisMajor(pom) < 3) {
-      // hostile review 55's C2: Spring Boot 2.0 and 2.1 manage Jedis 2.9, whose scan cursor is an int
-      return Optional.of("its Jedis is older than 3 (Spring Boot 2.0 and 2.1 manage 2.9), which the Redis cache is "
-          + "not written against");
+    if (client(pom).isEmpty()) {
+      return Optional.of(whyNoClient(pom));
     }
     Optional<String> jackson = pom.compileDeclared().stream()
         .filter(d -> d.groupId().equals("com.fasterxml.jackson.core") && d.artifactId().equals("jackson-databind"))
@@ -82,6 +103,25 @@ public final class PlainRedisBackend {
           + "against");
     }
     return Optional.empty();
+  }
+
+  /** Why the module has no Redis client the cache is written against. */
+  private static String whyNoClient(MavenPom pom) {
+    if (declared(pom, "redis.clients", "jedis").isPresent()) {
+      // hostile review 55's C2: Spring Boot 2.0 and 2.1 manage Jedis 2.9, whose scan cursor is an int
+      return "its Jedis is older than 3 (Spring Boot 2.0 and 2.1 manage 2.9), which the Redis cache is not written "
+          + "against";
+    }
+    Optional<MavenPom.Declared> lettuce = declared(pom, "io.lettuce", "lettuce-core")
+        .or(() -> declared(pom, "biz.paluch.redis", "lettuce"));
+    if (lettuce.isPresent()) {
+      MavenPom.Declared old = lettuce.get();
+      return "its Lettuce is older than 5 (" + old.groupId() + ":" + old.artifactId()
+          + (old.version() == null ? "" : " " + old.version()) + "), before the io.lettuce.core classes the Redis "
+          + "cache is written against";
+    }
+    return "the redis backend reaches Redis through the project's own Jedis (3 or later) or Lettuce (5 or later), "
+        + "which this module's pom does not have";
   }
 
   private static int jedisMajor(MavenPom pom) {
@@ -118,7 +158,12 @@ public final class PlainRedisBackend {
    * @param metrics the module compiles against Micrometer
    */
   public String cacheFile(String packageName, boolean metrics, String indent, String nl) {
-    return PlainRedisCacheFile.create(packageName, jedisMajor, metrics, indent, nl);
+    return PlainRedisCacheFile.create(packageName, client, clientMajor, metrics, indent, nl);
+  }
+
+  /** The client the cache class goes through, by name: Jedis or Lettuce. */
+  public String clientName() {
+    return client.displayName();
   }
 
   /**

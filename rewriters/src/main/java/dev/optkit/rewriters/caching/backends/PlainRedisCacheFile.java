@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * The class a plain Java cache with the redis backend is made of ({@value #CLASS_NAME}): the entries of
- * one method in Redis, through the project's own Jedis, shared by every instance of the application.
+ * one method in Redis, through the project's own Jedis, shared by every instance of the application
+ * (or its Lettuce: {@link LettuceRedisCacheFile}, what differs).
  * The counterpart of the Spring configuration's write-aware cache writer ({@link RedisCacheConfigRewrite}):
  * the same key format, the same JSON with the class of each value, the same eviction counter and the
  * same store-only-while-no-eviction script, so the round-trip refusals ({@link RedisRoundTrip}) hold
@@ -17,16 +18,33 @@ public final class PlainRedisCacheFile {
   public static final String URL_PROPERTY = "optkit.cache.redis.url";
   public static final String URL_ENVIRONMENT = "OPTKIT_CACHE_REDIS_URL";
 
+  /** The Redis client the class goes through: the project's own. */
+  public enum Client {
+    JEDIS("Jedis"),
+    LETTUCE("Lettuce");
+
+    private final String displayName;
+
+    Client(String displayName) {
+      this.displayName = displayName;
+    }
+
+    public String displayName() {
+      return displayName;
+    }
+  }
+
   private PlainRedisCacheFile() {}
 
   /**
-   * @param jedisMajor the project's Jedis major version, 3 or later
+   * @param client the project's Redis client: Jedis 3 or later, or Lettuce 5 or later
+   * @param clientMajor its major version
    * @param metrics the module compiles against Micrometer: each cache's reads are meters in its global registry
    */
-  public static String create(String packageName, int jedisMajor, boolean metrics, String indent, String nl) {
-    String scanParams = jedisMajor >= 4 ? "redis.clients.jedis.params.ScanParams" : "redis.clients.jedis.ScanParams";
-    String scanResult = jedisMajor >= 4 ? "redis.clients.jedis.resps.ScanResult" : "redis.clients.jedis.ScanResult";
-    String template = TEMPLATE.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult)
+  public static String create(String packageName, Client client, int clientMajor, boolean metrics, String indent,
+      String nl) {
+    String template = client == Client.LETTUCE ? LettuceRedisCacheFile.edit(TEMPLATE) : jedis(TEMPLATE, clientMajor);
+    template = template
         .replace("    @COMPARISON@\n", RoundTripValues.comparison() + "\n")
         .replace("        @ORDERED@\n", String.join("\n", RoundTripValues.orderedCheck("    ")) + "\n")
         .replace("import com.fasterxml.jackson.databind.JsonNode;\n", RoundTripValues.orderedImports().stream()
@@ -43,6 +61,13 @@ public final class PlainRedisCacheFile {
       }
     }
     return CacheSwitchFile.file(packageName, template, indent, nl);
+  }
+
+  /** The template with the scan classes of the project's Jedis: Jedis 4 moved them. */
+  private static String jedis(String template, int jedisMajor) {
+    String scanParams = jedisMajor >= 4 ? "redis.clients.jedis.params.ScanParams" : "redis.clients.jedis.ScanParams";
+    String scanResult = jedisMajor >= 4 ? "redis.clients.jedis.resps.ScanResult" : "redis.clients.jedis.ScanResult";
+    return template.replace("@SCAN_PARAMS@", scanParams).replace("@SCAN_RESULT@", scanResult);
   }
 
   /**
@@ -88,7 +113,8 @@ public final class PlainRedisCacheFile {
           }
       """},
   };
-  private static final String TEMPLATE = """
+  /** The class, with Jedis: {@link LettuceRedisCacheFile} edits it for Lettuce. */
+  static final String TEMPLATE = """
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
       import com.fasterxml.jackson.databind.DeserializationFeature;
       import com.fasterxml.jackson.databind.JsonNode;

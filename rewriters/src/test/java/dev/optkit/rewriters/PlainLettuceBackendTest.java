@@ -1,0 +1,204 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.PlainRedisBackendTest.Copy;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain Java caches with the redis backend in a module that has Lettuce and not Jedis: the same
+ * OptkitRedisCache as {@link PlainRedisBackendTest}'s, through Lettuce's synchronous API. The rewritten
+ * text, compiled against lettuce-core 6.4.1, and two copies (two class loaders: each its own client and
+ * connection, as two JVMs) on one real redis-server; with the server stopped, reads answer from the
+ * source at once (not after Lettuce's 60 s default timeout) and a write's eviction fails. A Lettuce older
+ * than 5 (biz.paluch.redis, before io.lettuce.core) keeps the caches local and says so.
+ */
+class PlainLettuceBackendTest {
+  @TempDir Path dir;
+
+  static final String POM = PlainRedisBackendTest.POM.replace("""
+            <groupId>redis.clients</groupId>
+            <artifactId>jedis</artifactId>
+            <version>5.2.0</version>
+      """, """
+            <groupId>io.lettuce</groupId>
+            <artifactId>lettuce-core</artifactId>
+            <version>6.4.1.RELEASE</version>
+      """);
+
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final SettingsSource.PerTest loopback = new SettingsSource.PerTest();
+
+  private MigrationFixture fixture(String pom) {
+    return new MigrationFixture(dir).file("pom.xml", pom).java(RedisBackendTest.SETTING)
+        .java(PlainRedisBackendTest.SETTINGS.replace("@BASE@", "http://127.0.0.1:" + loopback.source.port()))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+  }
+
+  @Test
+  void theCacheClassReachesRedisThroughLettuce() throws Exception {
+    assertTrue(POM.contains("lettuce-core") && !POM.contains("jedis"), POM);
+    MigrationPlan plan = fixture(POM).plan();
+    assertEquals(1, plan.targets().size(), plan.refusals() + " " + plan.notes());
+    // the generated class sets its own timeout: Spring's setting, which Deployment notes for Spring's caches, is moot
+    assertTrue(plan.notes().stream().noneMatch(n -> n.contains("spring.data.redis.timeout")), plan.notes().toString());
+    String settings = MigrationFixture.after(plan, "src/main/java/shop/Settings.java");
+    assertTrue(settings.contains("""
+            private final OptkitRedisCache<Optional<Setting>> settingCache = OptkitRedisCache.of("optkit.Settings.setting", \
+        3600000L, true, Setting.class);
+        """), settings);
+    assertTrue(settings.contains("        settingCache.putUnlessEvictedSince(writes, Optional.ofNullable(value), name);\n")
+        && settings.contains("        settingCache.invalidateAllAfter(writeFailure);\n"), settings);
+    String cacheClass = MigrationFixture.after(plan, "src/main/java/shop/OptkitRedisCache.java");
+    assertFalse(cacheClass.contains("redis.clients") || cacheClass.contains("Jedis"), cacheClass);
+    for (String expected : new String[] {
+        "import io.lettuce.core.api.StatefulRedisConnection;\n",
+        "    private static volatile StatefulRedisConnection<String, String> connection;\n",
+        "            String kept = redis().get(prefix + keyText(key));\n",
+        // the store stays one script, writing only while the evictions counter is what the load noted
+        """
+                        redis().eval(PUT_IF_NO_EVICTION, ScriptOutputType.INTEGER, new String[] {prefix + keyText(key), evictions},
+                                Long.toString(noted), encode(value), Long.toString(ttlMillis));
+            """,
+        // the eviction counted before the entries are scanned and deleted
+        """
+                    RedisCommands<String, String> redis = redis();
+                    redis.incr(evictions);
+                    ScanArgs match = ScanArgs.Builder.matches(prefix + "*").limit(1000);
+            """,
+        "        uri.setTimeout(TIMEOUT);\n",
+        ".disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)"}) {
+      assertTrue(cacheClass.contains(expected), expected + " in:\n" + cacheClass);
+    }
+    String pom = MigrationFixture.after(plan, "pom.xml");
+    assertTrue(pom.contains("<artifactId>jackson-databind</artifactId>") && !pom.contains("caffeine"), pom);
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().endsWith("OptkitRedisCache.java")
+        && c.descriptions().toString().contains("through the project's Lettuce")), plan.changes().toString());
+    fixture(POM).assertCompiles(plan); // against the test class path's lettuce-core 6.4.1.RELEASE
+  }
+
+  @Test
+  void withJedisAndLettuceTheCacheUsesJedis() {
+    String both = POM.replace("</dependencies>", """
+          <dependency>
+            <groupId>redis.clients</groupId>
+            <artifactId>jedis</artifactId>
+            <version>5.2.0</version>
+          </dependency>
+        </dependencies>""");
+    String cacheClass = MigrationFixture.after(fixture(both).plan(), "src/main/java/shop/OptkitRedisCache.java");
+    assertTrue(cacheClass.contains("import redis.clients.jedis.JedisPool;") && !cacheClass.contains("io.lettuce"),
+        cacheClass);
+  }
+
+  @Test
+  void twoCopiesOnOneRedisNeverAnswerStaleAndADownRedisDoesNotStallReads() throws Exception {
+    MigrationFixture fixture = fixture(POM);
+    Path classes = fixture.compile(fixture.plan());
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
+        loopback.source.stored.put("currency", "EUR,USD");
+        Object first = b.read("currency");
+        Object second = b.read("currency");
+        assertEquals(1, loopback.source.reads.get(), "the second read is a hit");
+        assertEquals("1 hits, 1 misses", b.counts(), "the cache counts its reads, as validate reads them");
+        assertEquals(first, second, "a hit is an equal record");
+        assertEquals("[EUR, USD]", String.valueOf(second.getClass().getMethod("parts").invoke(second)));
+        assertEquals(first.toString(), a.read("currency").toString(), "another copy's class, the same value");
+        assertEquals(1, loopback.source.reads.get(), "the other copy is answered from Redis");
+        for (int round = 0; round < 20; round++) {
+          a.update("currency", "V" + round);
+          assertEquals("V" + round, value(b.read("currency")), "round " + round + ": B answers A's write");
+          assertEquals("V" + round, value(b.read("currency")));
+        }
+        assertEquals(1 + 20, loopback.source.reads.get(), "one load per write");
+        assertEquals("unset", value(b.read("missing")), "an unknown setting");
+
+        redis.close();
+        loopback.source.stored.put("currency", "CHF");
+        long start = System.nanoTime();
+        assertEquals("CHF", value(b.read("currency")), "Redis down: B answers from the source");
+        assertEquals("CHF", value(b.read("currency")), "and again: nothing was stored");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // each would wait out the command timeout (Lettuce's default a minute, the class's 2 s) if Lettuce queued it
+        assertTrue(millis < 1_900, "a down Redis stalled two reads for " + millis + " ms");
+        InvocationTargetException failed = assertThrows(InvocationTargetException.class, () -> a.update("currency", "X"));
+        assertTrue(failed.getCause() instanceof RuntimeException, failed.getCause().toString());
+        InvocationTargetException both = assertThrows(InvocationTargetException.class,
+            () -> a.update("currency", "refused"));
+        assertTrue(both.getCause() instanceof java.io.IOException, "the write's own exception: " + both.getCause());
+        assertEquals(1, both.getCause().getSuppressed().length, "the eviction's failure kept beside it");
+        loopback.source.stored.put("currency", "GBP");
+        try (Copy late = new Copy(classes)) {
+          assertEquals("GBP", value(late.read("currency")), "a copy that never reached Redis answers from the source");
+          assertEquals("0 hits, 1 misses", late.counts());
+        }
+      }
+    }
+  }
+
+  /** The store's script with Lettuce: a load that overlapped another copy's write is answered, not stored. */
+  @Test
+  void aLoadOverlappingAWriteThroughAnotherCopyIsNotStored() throws Exception {
+    MigrationFixture fixture = fixture(POM);
+    Path classes = fixture.compile(fixture.plan());
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
+        loopback.source.stored.put("currency", "EUR");
+        CountDownLatch fetched = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        loopback.source.holdNextRead.set(new CountDownLatch[] {fetched, release});
+        Future<Object> slow = reader.submit(() -> b.read("currency"));
+        assertTrue(fetched.await(10, TimeUnit.SECONDS));
+        a.update("currency", "USD");
+        release.countDown();
+        assertEquals("EUR", value(slow.get(10, TimeUnit.SECONDS)), "it answers what it fetched");
+        assertEquals("USD", value(b.read("currency")));
+        assertEquals(2, loopback.source.reads.get(), "not stored: the next read asks the source");
+        assertEquals("USD", value(a.read("currency")));
+        assertEquals(2, loopback.source.reads.get(), "what that read loaded is stored");
+      }
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void aLettuceOlderThanFiveStaysLocalAndSaysSo() {
+    String lettuce4 = POM.replace("<groupId>io.lettuce</groupId>", "<groupId>biz.paluch.redis</groupId>")
+        .replace("<artifactId>lettuce-core</artifactId>", "<artifactId>lettuce</artifactId>")
+        .replace("6.4.1.RELEASE", "4.5.0.Final");
+    // no writer: an object's local cache whose writers evict would be refused (they would evict their own object's)
+    String readOnly = PlainRedisBackendTest.SETTINGS.replace(PlainRedisBackendTest.WRITER, "");
+    assertTrue(!readOnly.contains("update("), readOnly);
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", lettuce4).java(RedisBackendTest.SETTING).java(readOnly)
+        .config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
+    assertTrue(plan.notes().contains("cache: the plain Java caches stay local in each JVM: its Lettuce is older than 5 "
+        + "(biz.paluch.redis:lettuce 4.5.0.Final), before the io.lettuce.core classes the Redis cache is written against"),
+        plan.notes().toString());
+    assertTrue(plan.changes().stream().map(FileChange::path).noneMatch(p -> p.endsWith("OptkitRedisCache.java")),
+        plan.changes().toString());
+    assertTrue(MigrationFixture.after(plan, "src/main/java/shop/Settings.java").contains("Caffeine.newBuilder()"));
+  }
+
+  private static Object value(Object setting) throws Exception {
+    return setting.getClass().getMethod("value").invoke(setting);
+  }
+}
