@@ -40,6 +40,15 @@ abstract class IoSiteRule implements Rule {
     if (index >= 0) {
       return !site.deferred() && method.fact().loops().stream().anyMatch(loop -> loop.ioSites().contains(index));
     }
+    // a repository's declared query is one of the method's calls: the loops list the calls they run per iteration
+    // (repo.findByDate(d).stream().collect(toMap(..)): the source runs once)
+    List<dev.optkit.analyzers.facts.CallRef> calls = method.fact().calls();
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).range().equals(site.range())) {
+        int call = i;
+        return !site.deferred() && method.fact().loops().stream().anyMatch(loop -> loop.calls().contains(call));
+      }
+    }
     for (LoopFact loop : method.fact().loops()) {
       if (loop.range().contains(site.range()) && !site.deferred()) {
         return true;

@@ -183,6 +183,56 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * A collector applies its key, value, classifier and mapping functions once per element
+   * ({@code collect(toMap(sku -> sku, this::price))}, {@code groupingBy(f, mapping(.., toList()))}): a call per element,
+   * as a map stage is; these were no findings (issue 24's left item). Its suppliers and finishers run once
+   * ({@code toMap(k, v, merge, this::loadedMap)}, {@code collectingAndThen(toList(), this::remote)}), and a pure
+   * collector is no loop.
+   */
+  @Test
+  void aCollectorsFunctionRunsPerElement() {
+    String collectors = """
+        package shop;
+        import static java.util.stream.Collectors.toMap;
+        import java.util.List;
+        import java.util.Map;
+        import java.util.stream.Collectors;
+        class Collected {
+          private final PriceClient prices = new PriceClient();
+          String price(String sku) { try { return prices.price(sku); } catch (Exception e) { return null; } }
+          Map<String, String> byKey(List<String> skus) {
+            return skus.stream().collect(toMap(sku -> sku, this::price));
+          }
+          Map<Integer, List<String>> grouped(List<String> skus) {
+            return skus.stream().collect(Collectors.groupingBy(String::length, Collectors.mapping(s -> price(s), Collectors.toList())));
+          }
+        }
+        """;
+    List<Finding> each = loops(collectors);
+    assertEquals(List.of("byKey", "grouped"), each.stream().map(f -> f.enclosingMethod().replaceAll("\\(.*", "")).sorted()
+        .toList(), each.toString());
+    String once = """
+        package shop;
+        import java.util.List;
+        import java.util.Map;
+        import java.util.TreeMap;
+        import java.util.stream.Collectors;
+        class Collected {
+          private final PriceClient prices = new PriceClient();
+          String price(String sku) { try { return prices.price(sku); } catch (Exception e) { return null; } }
+          TreeMap<String, String> remoteMap() { price("all"); return new TreeMap<>(); }
+          Map<String, Integer> byKey(List<String> skus) {
+            return skus.stream().collect(Collectors.toMap(sku -> sku, String::length, (a, b) -> a, this::remoteMap));
+          }
+          String joined(List<String> skus) {
+            return skus.stream().collect(Collectors.collectingAndThen(Collectors.joining(","), this::price));
+          }
+        }
+        """;
+    assertEquals(List.of(), loops(once));
+  }
+
+  /**
    * Hostile review 54: what an Optional unwraps (orElse, orElseGet, orElseThrow, get) is a value again,
    * and its stream() a collection's; a flatMap after a partition walks single keys again; a
    * partition of one is no batch; a project's own class named Optional is no Optional. Each of these

@@ -63,6 +63,7 @@ public final class LoopShapes {
           hasFunctionArgument = true;
         }
       }
+      hasFunctionArgument |= CollectorFunctions.handsAFunction(link);
       current = link.getScope().orElse(null);
     }
     return hasFunctionArgument && (stream || forEach);

@@ -81,9 +81,11 @@ public final class MethodLoops {
         if (EXECUTOR_METHODS.contains(call.getNameAsString())) {
           return -1;
         }
-        MethodCallExpr outer = LoopShapes.outermost(call);
+        // collect(toMap(k, client::price)): the collector applies it to each element as the collect link would
+        MethodCallExpr link = CollectorFunctions.collectLink(call, child).orElse(call);
+        MethodCallExpr outer = LoopShapes.outermost(link);
         Integer pipeline = loopIndex.get(outer);
-        if (pipeline != null && LoopShapes.runsPerElement(call, this::optionalIsTheJdks)) {
+        if (pipeline != null && LoopShapes.runsPerElement(link, this::optionalIsTheJdks)) {
           return pipeline;
         }
       }
