@@ -281,8 +281,8 @@ class PlainRedisBackendTest {
         .config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
     assertEquals(1, plan.targets().size(), plan.refusals().toString());
     assertTrue(plan.notes().contains("cache: the plain Java caches stay local in each JVM: the redis backend reaches "
-        + "Redis through the project's own Jedis (3 or later) or Lettuce (5 or later), which this module's pom does not "
-        + "have"), plan.notes().toString());
+        + "Redis through the project's own Jedis (3 or later), Lettuce (5 or later) or Redisson (3 or later), which this "
+        + "module's pom does not have"), plan.notes().toString());
     assertTrue(plan.changes().stream().map(FileChange::path).noneMatch(p -> p.endsWith("OptkitRedisCache.java")));
   }
 

@@ -26,11 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plain Java caches with the redis backend: their entries in Redis, through the project's own Jedis or
- * Lettuce, so every instance of the application shares them and a writer's eviction reaches all. A module
- * gets it when its pom compiles against Jedis 3 or later, or Lettuce 5 or later (Jedis when it has both;
- * optkit adds no client: the connection is the project's choice); otherwise its plain caches stay local,
- * as they do with {@code two-level}.
+ * Plain Java caches with the redis backend: their entries in Redis, through the project's own Jedis,
+ * Lettuce or Redisson, so every instance of the application shares them and a writer's eviction reaches all.
+ * A module gets it when its pom compiles against Jedis 3 or later, Lettuce 5 or later, or Redisson 3 or later
+ * (with several, the first of these; optkit adds no client: the connection is the project's choice); otherwise
+ * its plain caches stay local, as they do with {@code two-level}.
  *
  * <p>A cache shared in Redis is shared by every object of its class too, where a local cache field
  * is each object's own. So a method of an object is cached in Redis only when every object of its
@@ -54,8 +54,8 @@ public final class PlainRedisBackend {
   }
 
   /**
-   * Present when the backend is redis (not two-level) and the module compiles against Jedis 3 or later, or Lettuce 5
-   * or later.
+   * Present when the backend is redis (not two-level) and the module compiles against Jedis 3 or later, Lettuce 5 or
+   * later, or Redisson 3 or later.
    */
   public static Optional<PlainRedisBackend> of(ProjectTraits traits, OptkitConfig config) {
     if (!config.cache().redis() || config.cache().twoLevel()) {
@@ -65,7 +65,10 @@ public final class PlainRedisBackend {
     return pom.isPresent() && whyNot(pom.get()).isEmpty() ? client(pom.get()) : Optional.empty();
   }
 
-  /** The client the Redis cache goes through: the module's Jedis (3 or later), else its Lettuce (5 or later). */
+  /**
+   * The client the Redis cache goes through: the module's Jedis (3 or later), else its Lettuce (5 or later), else its
+   * Redisson (3 or later).
+   */
   private static Optional<PlainRedisBackend> client(MavenPom pom) {
     if (declared(pom, "redis.clients", "jedis").isPresent() && jedisMajor(pom) >= 3) {
       return Optional.of(new PlainRedisBackend(PlainRedisCacheFile.Client.JEDIS, jedisMajor(pom)));
@@ -76,6 +79,13 @@ public final class PlainRedisBackend {
     int lettuceMajor = lettuce.map(MavenPom.Declared::version).map(PlainRedisBackend::leadingNumber).orElse(5);
     if (lettuce.isPresent() && lettuceMajor >= 5) {
       return Optional.of(new PlainRedisBackend(PlainRedisCacheFile.Client.LETTUCE, lettuceMajor));
+    }
+    // org.redisson:redisson itself, not redisson-spring-boot-starter alone (as Spring's Redis starter does not count for
+    // Lettuce: the module's own dependency is the client it chose); a version optkit cannot read (a BOM's) is 3 or later
+    Optional<MavenPom.Declared> redisson = declared(pom, "org.redisson", "redisson");
+    int redissonMajor = redisson.map(MavenPom.Declared::version).map(PlainRedisBackend::leadingNumber).orElse(3);
+    if (redisson.isPresent() && redissonMajor >= 3) {
+      return Optional.of(new PlainRedisBackend(PlainRedisCacheFile.Client.REDISSON, redissonMajor));
     }
     return Optional.empty();
   }
@@ -120,8 +130,13 @@ public final class PlainRedisBackend {
           + (old.version() == null ? "" : " " + old.version()) + "), before the io.lettuce.core classes the Redis "
           + "cache is written against";
     }
-    return "the redis backend reaches Redis through the project's own Jedis (3 or later) or Lettuce (5 or later), "
-        + "which this module's pom does not have";
+    Optional<MavenPom.Declared> redisson = declared(pom, "org.redisson", "redisson");
+    if (redisson.isPresent()) {
+      return "its Redisson is older than 3 (org.redisson:redisson " + redisson.get().version() + "), which the Redis "
+          + "cache is not written against";
+    }
+    return "the redis backend reaches Redis through the project's own Jedis (3 or later), Lettuce (5 or later) or "
+        + "Redisson (3 or later), which this module's pom does not have";
   }
 
   private static int jedisMajor(MavenPom pom) {
@@ -161,7 +176,7 @@ public final class PlainRedisBackend {
     return PlainRedisCacheFile.create(packageName, client, clientMajor, metrics, indent, nl);
   }
 
-  /** The client the cache class goes through, by name: Jedis or Lettuce. */
+  /** The client the cache class goes through, by name: Jedis, Lettuce or Redisson. */
   public String clientName() {
     return client.displayName();
   }

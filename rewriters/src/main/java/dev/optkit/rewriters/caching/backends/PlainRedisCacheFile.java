@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * The class a plain Java cache with the redis backend is made of ({@value #CLASS_NAME}): the entries of
  * one method in Redis, through the project's own Jedis, shared by every instance of the application
- * (or its Lettuce: {@link LettuceRedisCacheFile}, what differs).
+ * (or its Lettuce: {@link LettuceRedisCacheFile}, or its Redisson: {@link RedissonRedisCacheFile}, what differs).
  * The counterpart of the Spring configuration's write-aware cache writer ({@link RedisCacheConfigRewrite}):
  * the same key format, the same JSON with the class of each value, the same eviction counter and the
  * same store-only-while-no-eviction script, so the round-trip refusals ({@link RedisRoundTrip}) hold
@@ -21,7 +21,8 @@ public final class PlainRedisCacheFile {
   /** The Redis client the class goes through: the project's own. */
   public enum Client {
     JEDIS("Jedis"),
-    LETTUCE("Lettuce");
+    LETTUCE("Lettuce"),
+    REDISSON("Redisson");
 
     private final String displayName;
 
@@ -37,13 +38,17 @@ public final class PlainRedisCacheFile {
   private PlainRedisCacheFile() {}
 
   /**
-   * @param client the project's Redis client: Jedis 3 or later, or Lettuce 5 or later
+   * @param client the project's Redis client: Jedis 3 or later, Lettuce 5 or later, or Redisson 3 or later
    * @param clientMajor its major version
    * @param metrics the module compiles against Micrometer: each cache's reads are meters in its global registry
    */
   public static String create(String packageName, Client client, int clientMajor, boolean metrics, String indent,
       String nl) {
-    String template = client == Client.LETTUCE ? LettuceRedisCacheFile.edit(TEMPLATE) : jedis(TEMPLATE, clientMajor);
+    String template = switch (client) {
+      case LETTUCE -> LettuceRedisCacheFile.edit(TEMPLATE);
+      case REDISSON -> RedissonRedisCacheFile.edit(TEMPLATE);
+      case JEDIS -> jedis(TEMPLATE, clientMajor);
+    };
     template = template
         .replace("    @COMPARISON@\n", RoundTripValues.comparison() + "\n")
         .replace("        @ORDERED@\n", String.join("\n", RoundTripValues.orderedCheck("    ")) + "\n")
@@ -113,7 +118,7 @@ public final class PlainRedisCacheFile {
           }
       """},
   };
-  /** The class, with Jedis: {@link LettuceRedisCacheFile} edits it for Lettuce. */
+  /** The class, with Jedis: {@link LettuceRedisCacheFile} edits it for Lettuce, {@link RedissonRedisCacheFile} for Redisson. */
   static final String TEMPLATE = """
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
       import com.fasterxml.jackson.databind.DeserializationFeature;

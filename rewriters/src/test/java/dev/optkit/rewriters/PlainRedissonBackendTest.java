@@ -1,0 +1,260 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.rewriters.PlainRedisBackendTest.Copy;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain Java caches with the redis backend in a module that has Redisson and neither Jedis nor Lettuce: the
+ * same OptkitRedisCache as {@link PlainRedisBackendTest}'s, through Redisson's objects with StringCodec. The
+ * rewritten text, compiled against redisson 3.27.2, and two copies (two class loaders: each its own
+ * RedissonClient, as two JVMs) on one real redis-server; an entry the Redisson class wrote is read by the Jedis
+ * class (the same JSON text); with the server stopped, reads answer from the source at once (not after
+ * Redisson's retries) and a write's eviction fails; a copy started while Redis is down answers from the source.
+ * A Redisson older than 3 keeps the caches local and says so; redisson-spring-boot-starter alone is no client.
+ */
+class PlainRedissonBackendTest {
+  @TempDir Path dir;
+
+  static final String POM = PlainRedisBackendTest.POM.replace("""
+            <groupId>redis.clients</groupId>
+            <artifactId>jedis</artifactId>
+            <version>5.2.0</version>
+      """, """
+            <groupId>org.redisson</groupId>
+            <artifactId>redisson</artifactId>
+            <version>3.27.2</version>
+      """);
+
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final SettingsSource.PerTest loopback = new SettingsSource.PerTest();
+
+  private MigrationFixture fixture(String pom) {
+    return new MigrationFixture(dir).file("pom.xml", pom).java(RedisBackendTest.SETTING)
+        .java(PlainRedisBackendTest.SETTINGS.replace("@BASE@", "http://127.0.0.1:" + loopback.source.port()))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+  }
+
+  @Test
+  void theCacheClassReachesRedisThroughRedisson() throws Exception {
+    assertTrue(POM.contains("<artifactId>redisson</artifactId>") && !POM.contains("jedis") && !POM.contains("lettuce"),
+        POM);
+    MigrationPlan plan = fixture(POM).plan();
+    assertEquals(1, plan.targets().size(), plan.refusals() + " " + plan.notes());
+    String settings = MigrationFixture.after(plan, "src/main/java/shop/Settings.java");
+    assertTrue(settings.contains("""
+            private final OptkitRedisCache<Optional<Setting>> settingCache = OptkitRedisCache.of("optkit.Settings.setting", \
+        3600000L, true, Setting.class);
+        """), settings);
+    assertTrue(settings.contains("        settingCache.putUnlessEvictedSince(writes, Optional.ofNullable(value), name);\n")
+        && settings.contains("        settingCache.invalidateAllAfter(writeFailure);\n"), settings);
+    String cacheClass = MigrationFixture.after(plan, "src/main/java/shop/OptkitRedisCache.java");
+    assertFalse(cacheClass.contains("redis.clients") || cacheClass.contains("Jedis") || cacheClass.contains("lettuce"),
+        cacheClass);
+    for (String expected : new String[] {
+        "import org.redisson.api.RedissonClient;\n",
+        "    private static volatile RedissonClient redisson;\n",
+        // values are the JSON text the other clients' classes write: StringCodec, not Redisson's default codec
+        "            String kept = redis().<String>getBucket(prefix + keyText(key), StringCodec.INSTANCE).get();\n",
+        // the store stays one script, writing only while the evictions counter is what the load noted
+        """
+                        redis().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, PUT_IF_NO_EVICTION,
+                                RScript.ReturnType.INTEGER, Arrays.<Object>asList(prefix + keyText(key), evictions),
+                                Long.toString(noted), encode(value), Long.toString(ttlMillis));
+            """,
+        // the eviction counted before the entries are scanned and deleted
+        """
+                    redis.getAtomicLong(evictions).incrementAndGet();
+                    RKeys keys = redis.getKeys();
+                    List<String> page = new ArrayList<String>();
+                    for (String kept : keys.getKeysByPattern(prefix + "*", 1000)) { // SCAN, 1000 keys a call
+            """,
+        ".setTimeout(TIMEOUT_MILLIS).setConnectTimeout(TIMEOUT_MILLIS).setRetryAttempts(0);\n",
+        "            return Redisson.create(config);\n"}) {
+      assertTrue(cacheClass.contains(expected), expected + " in:\n" + cacheClass);
+    }
+    String pom = MigrationFixture.after(plan, "pom.xml");
+    assertTrue(pom.contains("<artifactId>jackson-databind</artifactId>") && !pom.contains("caffeine"), pom);
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().endsWith("OptkitRedisCache.java")
+        && c.descriptions().toString().contains("through the project's Redisson")), plan.changes().toString());
+    fixture(POM).assertCompiles(plan); // against the test class path's redisson 3.27.2
+  }
+
+  @Test
+  void jedisThenLettuceThenRedisson() {
+    String withJedis = POM.replace("</dependencies>", """
+          <dependency>
+            <groupId>redis.clients</groupId>
+            <artifactId>jedis</artifactId>
+            <version>5.2.0</version>
+          </dependency>
+        </dependencies>""");
+    String cacheClass = MigrationFixture.after(fixture(withJedis).plan(), "src/main/java/shop/OptkitRedisCache.java");
+    assertTrue(cacheClass.contains("import redis.clients.jedis.JedisPool;") && !cacheClass.contains("org.redisson"),
+        cacheClass);
+    String withLettuce = POM.replace("</dependencies>", """
+          <dependency>
+            <groupId>io.lettuce</groupId>
+            <artifactId>lettuce-core</artifactId>
+            <version>6.4.1.RELEASE</version>
+          </dependency>
+        </dependencies>""");
+    cacheClass = MigrationFixture.after(fixture(withLettuce).plan(), "src/main/java/shop/OptkitRedisCache.java");
+    assertTrue(cacheClass.contains("import io.lettuce.core.RedisClient;") && !cacheClass.contains("org.redisson"),
+        cacheClass);
+  }
+
+  /** An entry the Redisson class stored is the JSON text the Jedis class reads: one Redis, two clients, one cache. */
+  @Test
+  void anEntryRedissonWroteIsReadThroughJedis() throws Exception {
+    MigrationFixture redissonFixture = fixture(POM);
+    Path redissonClasses = redissonFixture.compile(redissonFixture.plan());
+    MigrationFixture jedisFixture = new MigrationFixture(dir.resolve("jedis")).file("pom.xml", PlainRedisBackendTest.POM)
+        .java(RedisBackendTest.SETTING)
+        .java(PlainRedisBackendTest.SETTINGS.replace("@BASE@", "http://127.0.0.1:" + loopback.source.port()))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    Path jedisClasses = jedisFixture.compile(jedisFixture.plan());
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy viaRedisson = new Copy(redissonClasses); Copy viaJedis = new Copy(jedisClasses)) {
+        loopback.source.stored.put("currency", "EUR,USD");
+        Object stored = viaRedisson.read("currency");
+        assertEquals(stored.toString(), viaJedis.read("currency").toString());
+        assertEquals(1, loopback.source.reads.get(), "the Jedis copy is answered by what the Redisson copy stored");
+        assertEquals("1 hits, 0 misses", viaJedis.counts());
+        viaJedis.update("currency", "CHF");
+        assertEquals("CHF", value(viaRedisson.read("currency")), "the Jedis copy's eviction reaches the Redisson copy");
+      }
+    }
+  }
+
+  @Test
+  void twoCopiesOnOneRedisNeverAnswerStaleAndADownRedisDoesNotStallReads() throws Exception {
+    MigrationFixture fixture = fixture(POM);
+    Path classes = fixture.compile(fixture.plan());
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
+        loopback.source.stored.put("currency", "EUR,USD");
+        Object first = b.read("currency");
+        Object second = b.read("currency");
+        assertEquals(1, loopback.source.reads.get(), "the second read is a hit");
+        assertEquals("1 hits, 1 misses", b.counts(), "the cache counts its reads, as validate reads them");
+        assertEquals(first, second, "a hit is an equal record");
+        assertEquals("[EUR, USD]", String.valueOf(second.getClass().getMethod("parts").invoke(second)));
+        assertEquals(first.toString(), a.read("currency").toString(), "another copy's class, the same value");
+        assertEquals(1, loopback.source.reads.get(), "the other copy is answered from Redis");
+        for (int round = 0; round < 20; round++) {
+          a.update("currency", "V" + round);
+          assertEquals("V" + round, value(b.read("currency")), "round " + round + ": B answers A's write");
+          assertEquals("V" + round, value(b.read("currency")));
+        }
+        assertEquals(1 + 20, loopback.source.reads.get(), "one load per write");
+        assertEquals("unset", value(b.read("missing")), "an unknown setting");
+
+        redis.close();
+        loopback.source.stored.put("currency", "CHF");
+        long start = System.nanoTime();
+        assertEquals("CHF", value(b.read("currency")), "Redis down: B answers from the source");
+        assertEquals("CHF", value(b.read("currency")), "and again: nothing was stored");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // with Redisson's defaults (3 s, retried 3 times 1.5 s apart) each read would wait several seconds
+        assertTrue(millis < 1_900, "a down Redis stalled two reads for " + millis + " ms");
+        InvocationTargetException failed = assertThrows(InvocationTargetException.class, () -> a.update("currency", "X"));
+        assertTrue(failed.getCause() instanceof RuntimeException, failed.getCause().toString());
+        InvocationTargetException both = assertThrows(InvocationTargetException.class,
+            () -> a.update("currency", "refused"));
+        assertTrue(both.getCause() instanceof java.io.IOException, "the write's own exception: " + both.getCause());
+        assertEquals(1, both.getCause().getSuppressed().length, "the eviction's failure kept beside it");
+        loopback.source.stored.put("currency", "GBP");
+        try (Copy late = new Copy(classes)) {
+          // Redisson.create fails while Redis is unreachable: the read answers from the source, and so does the next
+          // one at once (no new attempt within a second)
+          long lateStart = System.nanoTime();
+          assertEquals("GBP", value(late.read("currency")), "a copy that never reached Redis answers from the source");
+          assertEquals("GBP", value(late.read("currency")));
+          long lateMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lateStart);
+          assertTrue(lateMillis < 2_500, "a copy starting while Redis is down took " + lateMillis + " ms for two reads");
+          assertEquals("0 hits, 2 misses", late.counts());
+        }
+      }
+    }
+  }
+
+  /** The store's script with Redisson: a load that overlapped another copy's write is answered, not stored. */
+  @Test
+  void aLoadOverlappingAWriteThroughAnotherCopyIsNotStored() throws Exception {
+    MigrationFixture fixture = fixture(POM);
+    Path classes = fixture.compile(fixture.plan());
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
+        loopback.source.stored.put("currency", "EUR");
+        CountDownLatch fetched = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        loopback.source.holdNextRead.set(new CountDownLatch[] {fetched, release});
+        Future<Object> slow = reader.submit(() -> b.read("currency"));
+        assertTrue(fetched.await(10, TimeUnit.SECONDS));
+        a.update("currency", "USD");
+        release.countDown();
+        assertEquals("EUR", value(slow.get(10, TimeUnit.SECONDS)), "it answers what it fetched");
+        assertEquals("USD", value(b.read("currency")));
+        assertEquals(2, loopback.source.reads.get(), "not stored: the next read asks the source");
+        assertEquals("USD", value(a.read("currency")));
+        assertEquals(2, loopback.source.reads.get(), "what that read loaded is stored");
+      }
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRedissonOlderThanThreeStaysLocalAndSaysSo() {
+    MigrationPlan plan = readOnlyPlan(POM.replace("3.27.2", "2.15.2"));
+    assertTrue(plan.notes().contains("cache: the plain Java caches stay local in each JVM: its Redisson is older than 3 "
+        + "(org.redisson:redisson 2.15.2), which the Redis cache is not written against"), plan.notes().toString());
+    assertTrue(plan.changes().stream().map(FileChange::path).noneMatch(p -> p.endsWith("OptkitRedisCache.java")),
+        plan.changes().toString());
+    assertTrue(MigrationFixture.after(plan, "src/main/java/shop/Settings.java").contains("Caffeine.newBuilder()"));
+  }
+
+  /** As Spring's Redis starter is no Lettuce of the module's own, Redisson's starter alone is no Redisson. */
+  @Test
+  void redissonsSpringBootStarterAloneIsNoClient() {
+    MigrationPlan plan = readOnlyPlan(POM.replace("<artifactId>redisson</artifactId>",
+        "<artifactId>redisson-spring-boot-starter</artifactId>"));
+    assertTrue(plan.notes().contains("cache: the plain Java caches stay local in each JVM: the redis backend reaches "
+        + "Redis through the project's own Jedis (3 or later), Lettuce (5 or later) or Redisson (3 or later), which this "
+        + "module's pom does not have"), plan.notes().toString());
+    assertTrue(plan.changes().stream().map(FileChange::path).noneMatch(p -> p.endsWith("OptkitRedisCache.java")),
+        plan.changes().toString());
+  }
+
+  /** No writer: an object's local cache whose writers evict would be refused (they would evict their own object's). */
+  private MigrationPlan readOnlyPlan(String pom) {
+    String readOnly = PlainRedisBackendTest.SETTINGS.replace(PlainRedisBackendTest.WRITER, "");
+    assertTrue(!readOnly.contains("update("), readOnly);
+    return new MigrationFixture(dir).file("pom.xml", pom).java(RedisBackendTest.SETTING).java(readOnly)
+        .config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
+  }
+
+  private static Object value(Object setting) throws Exception {
+    return setting.getClass().getMethod("value").invoke(setting);
+  }
+}
