@@ -199,6 +199,15 @@ public final class PerUserCode {
         return Optional.of(simple(receiver) + "." + call.name() + "()");
       }
     }
+    // a static call the extractor could not type (SecurityContextHolder.getContext() it took for a field a static
+    // import might bring): by its name as written, which refuses, never caches (trial 80)
+    for (CallRef call : fact.calls()) {
+      String snippet = call.snippet();
+      int dot = snippet == null ? -1 : snippet.indexOf('.');
+      if (call.receiverType() == null && dot > 0 && CONTEXT_SIMPLE_NAMES.contains(snippet.substring(0, dot).strip())) {
+        return Optional.of(snippet.substring(0, dot).strip() + "." + call.name() + "()");
+      }
+    }
     return Optional.empty();
   }
 

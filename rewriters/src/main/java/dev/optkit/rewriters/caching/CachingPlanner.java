@@ -143,6 +143,7 @@ public final class CachingPlanner {
       List<String> selfCallers = form == CacheForm.SPRING ? members.selfCallers(method.get()) : List.of();
       if (!selfCallers.isEmpty() && !outsideCallers.any(method.get())) {
         refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
+            + (outsideCallers.onlyTests(method.get()) ? " (and by tests, through the proxy)" : "")
             + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
         continue;
       }

@@ -209,6 +209,13 @@ public final class LocalTypes {
       String field;
       if (name.getParentNode().isPresent()) {
         FieldScopes.Lookup lookup = fieldScopes.lookup(name, variable);
+        if (!lookup.owners().isEmpty() && Character.isUpperCase(variable.charAt(0)) && lookup.type() == null
+            && !file.names.staticallyImportedByName(variable) && file.names.importedType(variable)
+            && lookup.owners().equals(file.names.staticImportOwners(variable))) {
+          // SecurityContextHolder.getContext() beside `import static shop.ErrorCodes.*;`: the type the file imports
+          // by name, not a field an on-demand static import might bring (trial 80: the identity read went unseen)
+          return file.names.qualify(variable);
+        }
         if (!lookup.owners().isEmpty()) {
           return null; // a field an enclosing class may inherit: the index looks it up (MethodCalls.inheritedField)
         }

@@ -73,6 +73,16 @@ public final class TypeNames {
    * The classes a static import may take a member of this name from: the single imports of the name, then those on
    * demand (Java prefers the single one; a field the class has or inherits beats both).
    */
+  /** Whether a single static import names the member ({@code import static shop.Repos.repository;}). */
+  public boolean staticallyImportedByName(String member) {
+    return staticImports.containsKey(member);
+  }
+
+  /** Whether the name is a type the file imports by name, or java.lang's ({@code import ...SecurityContextHolder;}). */
+  public boolean importedType(String simple) {
+    return singleImports.containsKey(simple) || JAVA_LANG.contains(simple);
+  }
+
   public List<String> staticImportOwners(String member) {
     List<String> owners = new ArrayList<>(staticImports.getOrDefault(member, List.of()));
     owners.addAll(staticImports.getOrDefault("*", List.of()));

@@ -6,8 +6,8 @@ import dev.optkit.analyzers.index.ProjectIndex;
 import java.util.List;
 
 /**
- * Whether a bean's method is called from outside its object, through its proxy: by another class, or by an
- * annotation's SpEL ({@code @PreAuthorize("@permService.hasAccess(#id)")}).
+ * Whether a bean's method is called from outside its object, through its proxy: by another class of the application
+ * (not a test's), or by an annotation's SpEL ({@code @PreAuthorize("@permService.hasAccess(#id)")}).
  */
 public final class OutsideCallers {
   private final ProjectIndex index;
@@ -23,13 +23,27 @@ public final class OutsideCallers {
    * the bean from the context, its proxy, so the call comes from outside (trial 42: said "only called through 'this'").
    */
   public boolean any(IndexedMethod target) {
+    return callsFromOtherClasses(target, false) || calledFromSpel(target);
+  }
+
+  /**
+   * Whether only tests call it from outside: its production callers all call through {@code this}, and a cache only a
+   * test's call would reach saves no production call (trial 80: a client's read cached for a test's sake, whose
+   * use of the answer nothing checked).
+   */
+  public boolean onlyTests(IndexedMethod target) {
+    return !any(target) && callsFromOtherClasses(target, true);
+  }
+
+  private boolean callsFromOtherClasses(IndexedMethod target, boolean tests) {
     for (IndexedMethod method : index.callersOf(target)) {
-      if (!method.fact().ownerType().equals(target.fact().ownerType()) && method.fact().calls().stream()
+      if (dev.optkit.analyzers.source.SourceSet.isTestPath(method.path()) == tests
+          && !method.fact().ownerType().equals(target.fact().ownerType()) && method.fact().calls().stream()
           .anyMatch(call -> call.name().equals(target.fact().name()) && index.targetsOf(call).contains(target))) {
         return true;
       }
     }
-    return calledFromSpel(target);
+    return false;
   }
 
   private boolean calledFromSpel(IndexedMethod target) {

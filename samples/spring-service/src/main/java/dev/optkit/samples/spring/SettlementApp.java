@@ -27,6 +27,7 @@ public final class SettlementApp {
                 PurchaseOrderRepository orders = context.getBean(PurchaseOrderRepository.class);
 
                 System.out.println(reports.describeCustomer(2));
+                System.out.println("tier of customer 2: " + loyalty.getCustomerTier(2));
                 System.out.println("tiers: " + loyalty.tiersFor(List.of(1L, 2L, 3L)));
                 System.out.println("settled " + settlement.settlePendingOrders(2) + " orders of customer 2");
                 System.out.println("orders by customer: " + reports.ordersByCustomer());
