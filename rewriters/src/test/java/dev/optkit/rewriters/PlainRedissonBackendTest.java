@@ -85,7 +85,8 @@ class PlainRedissonBackendTest {
                     for (String kept : keys.getKeysByPattern(prefix + "*", 1000)) { // SCAN, 1000 keys a call
             """,
         ".setTimeout(TIMEOUT_MILLIS).setConnectTimeout(TIMEOUT_MILLIS).setRetryAttempts(0);\n",
-        "            return Redisson.create(config);\n"}) {
+        "            client = Redisson.create(config);\n",
+        "        shutDownWhenOnlyRedissonRuns(client);\n"}) {
       assertTrue(cacheClass.contains(expected), expected + " in:\n" + cacheClass);
     }
     String pom = MigrationFixture.after(plan, "pom.xml");
@@ -117,6 +118,40 @@ class PlainRedissonBackendTest {
     cacheClass = MigrationFixture.after(fixture(withLettuce).plan(), "src/main/java/shop/OptkitRedisCache.java");
     assertTrue(cacheClass.contains("import io.lettuce.core.RedisClient;") && !cacheClass.contains("org.redisson"),
         cacheClass);
+  }
+
+  /**
+   * Redisson's timer thread is no daemon: a program that read through its cache in Redis and returned from main kept
+   * running (an unmigrated one ends). The class shuts its client down once only Redisson's threads are left.
+   */
+  @Test
+  void aProgramEndsWhenItsMainReturns() throws Exception {
+    MigrationFixture fixture = fixture(POM).java("""
+        package shop;
+
+        public class ReadTwice {
+            public static void main(String[] args) throws Exception {
+                Settings settings = new Settings();
+                System.out.println(settings.setting("currency") + " " + settings.setting("currency"));
+            }
+        }
+        """);
+    Path classes = fixture.compile(fixture.plan());
+    try (RedisServer redis = RedisServer.start()) {
+      loopback.source.stored.put("currency", "EUR,USD");
+      Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Doptkit.cache.redis.url=redis://127.0.0.1:" + redis.port(), "-cp",
+          classes + java.io.File.pathSeparator + System.getProperty("java.class.path"), "shop.ReadTwice")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("program.log").toFile()).start();
+      boolean ended = program.waitFor(60, TimeUnit.SECONDS);
+      if (!ended) {
+        program.destroyForcibly().waitFor();
+      }
+      String log = java.nio.file.Files.readString(dir.resolve("program.log"));
+      assertTrue(ended, "the program still ran 60 s after its main returned:\n" + log);
+      assertEquals(0, program.exitValue(), log);
+      assertEquals(1, loopback.source.reads.get(), "the second read was a hit in Redis: " + log);
+    }
   }
 
   /** An entry the Redisson class stored is the JSON text the Jedis class reads: one Redis, two clients, one cache. */

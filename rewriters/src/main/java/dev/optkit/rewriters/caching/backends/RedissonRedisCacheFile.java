@@ -185,12 +185,65 @@ final class RedissonRedisCacheFile {
               if (path != null && path.matches("/\\\\d+")) {
                   server.setDatabase(Integer.parseInt(path.substring(1)));
               }
+              RedissonClient client;
               try {
-                  return Redisson.create(config);
+                  client = Redisson.create(config);
               } catch (RuntimeException unreachable) {
                   failedAt = System.currentTimeMillis();
                   throw unreachable;
               }
+              shutDownWhenOnlyRedissonRuns(client);
+              return client;
+          }
+
+          /**
+           * Redisson's timer thread is no daemon: once the program's main method has returned and nothing but Redisson's
+           * own threads would keep the JVM running, the client is shut down, so the program ends as it did before its
+           * cache went to Redis (a later read makes a new client).
+           */
+          private static void shutDownWhenOnlyRedissonRuns(RedissonClient client) {
+              Thread watch = new Thread(() -> {
+                  try {
+                      while (!client.isShutdown()) {
+                          Thread.sleep(500);
+                          if (onlyRedissonKeepsTheJvm()) {
+                              synchronized (OptkitRedisCache.class) {
+                                  if (redisson == client) {
+                                      redisson = null;
+                                  }
+                              }
+                              client.shutdown();
+                          }
+                      }
+                  } catch (InterruptedException stopped) {
+                      Thread.currentThread().interrupt();
+                  }
+              }, "optkit-redisson-shutdown");
+              watch.setDaemon(true);
+              watch.start();
+          }
+
+          /** The launcher's DestroyJavaVM waits (main returned), and every other live non-daemon thread is Redisson's. */
+          private static boolean onlyRedissonKeepsTheJvm() {
+              ThreadGroup root = Thread.currentThread().getThreadGroup();
+              while (root.getParent() != null) {
+                  root = root.getParent();
+              }
+              Thread[] threads = new Thread[root.activeCount() + 16];
+              int count = root.enumerate(threads, true);
+              boolean mainReturned = false;
+              for (int i = 0; i < count; i++) {
+                  Thread thread = threads[i];
+                  if (!thread.isAlive() || thread.isDaemon()) {
+                      continue;
+                  }
+                  if (thread.getName().equals("DestroyJavaVM")) {
+                      mainReturned = true;
+                  } else if (!thread.getName().startsWith("redisson-")) {
+                      return false;
+                  }
+              }
+              return mainReturned;
           }
       """},
   };
