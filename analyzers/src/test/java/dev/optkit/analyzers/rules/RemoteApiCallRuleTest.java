@@ -16,6 +16,43 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteApiCallRuleTest {
   @TempDir Path dir;
 
+  /**
+   * Trial 80: {@code builder.build().getForObject(..)} on a {@code RestTemplateBuilder} was no finding (the same call
+   * through a local {@code RestTemplate} was): the client a builder makes, by the builder's name, where the file
+   * imports no client package. Beside it, a builder of something the catalogue does not name is no client.
+   */
+  @Test
+  void aClientABuilderMakesInTheSameChainIsAClient() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import org.springframework.boot.web.client.RestTemplateBuilder;
+        class Items {
+          private final RestTemplateBuilder builder;
+          private final QueryBuilder queries = new QueryBuilder();
+          Items(RestTemplateBuilder builder) { this.builder = builder; }
+          String item(String id) {
+            return builder.build().getForObject("http://items.example.com/items/{id}", String.class, id);
+          }
+          String local(String id) {
+            return queries.build().getForObject("items", id);
+          }
+        }
+        """).java("""
+        package shop;
+        class QueryBuilder {
+          Query build() { return new Query(); }
+        }
+        """).java("""
+        package shop;
+        class Query {
+          String getForObject(String table, String id) { return table + id; }
+        }
+        """).findings(Category.API_CALL);
+    assertEquals(List.of("item()"), findings.stream().map(f -> f.enclosingMethod().replaceAll("\\(.*", "()")).toList(),
+        findings.toString());
+    assertEquals("http://items.example.com/items/{id}", findings.get(0).details().get("url"));
+  }
+
   @Test
   void jdkHttpClientSendIsConfirmedByResolvedTypesWithVerbAndUrl() {
     List<Finding> findings = new ProjectFixture(dir).java("""

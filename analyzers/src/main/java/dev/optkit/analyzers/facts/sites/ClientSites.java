@@ -51,6 +51,25 @@ public final class ClientSites {
   }
 
   /** The I/O site this call is, if any: catalogue match by declared type, confirmed by the solver. */
+  /**
+   * The simple name of what a builder's {@code build()} makes, by the builder's declared name ({@code RestTemplate} of a
+   * {@code RestTemplateBuilder}), when that is a catalogued client's; else null.
+   */
+  private String builtClientName(Expression scope) {
+    if (!(scope instanceof MethodCallExpr build) || !build.getNameAsString().equals("build")
+        || build.getArguments().isNonEmpty() || build.getScope().isEmpty()) {
+      return null;
+    }
+    TypeNames.Qualified builder = m.locals.syntacticType(build.getScope().get());
+    if (builder == null) {
+      return null;
+    }
+    String simple = simpleName(builder.name());
+    String made = simple.endsWith("Builder") && simple.length() > "Builder".length()
+        ? simple.substring(0, simple.length() - "Builder".length()) : null;
+    return made != null && !catalog.clientsForSimpleType(made).isEmpty() ? made : null;
+  }
+
   Optional<IoSite> clientSite(MethodCallExpr call) {
     String name = call.getNameAsString();
     Expression scope = call.getScope().orElse(null);
@@ -76,8 +95,11 @@ public final class ClientSites {
     // but only in files that import a client package, so ordinary code never pays for it
     boolean declaredMayBeClient = declared != null && !isPlainJdkType(declared.name());
     boolean jdbcStatement = unknownReceiver && UnresolvedStatements.isStatementCall(call, m.locals.initializers);
+    // builder.build().getForObject(..) on a RestTemplateBuilder: the client a builder makes, whatever the file imports
+    // (trial 80: the chained form was no finding, the same call through a local was)
+    String built = unknownReceiver ? builtClientName(scope) : null;
     if (!declaredMatches && !wildcardCandidate && !(unknownReceiver && file.importsClientPackage)
-        && !(declaredMayBeClient && file.importsClientPackage) && !jdbcStatement) {
+        && !(declaredMayBeClient && file.importsClientPackage) && !jdbcStatement && built == null) {
       return Optional.empty();
     }
     String field = FieldReceivers.fieldName(scope, m.locals::declaresLocal);
@@ -110,6 +132,8 @@ public final class ClientSites {
       // nor be taken for the call of a client the file imports (JdbcTemplate's execute)
       Optional<ClientSignature> byImports = jdbcStatement
           ? catalog.clientsForType(UnresolvedStatements.typeOf(call)).stream().filter(c -> c.matchesMethod(name)).findFirst()
+          : built != null ? catalog.clientsForSimpleType(built).stream().filter(c -> c.matchesMethod(name)).findFirst()
+              .or(() -> importedClient(name))
           : declared == null ? importedClient(name)
           : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name)).findFirst();
       if (byImports.isEmpty()) {
