@@ -112,22 +112,7 @@ class PlainLettuceBackendTest {
     try (RedisServer redis = RedisServer.start()) {
       System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
       try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
-        loopback.source.stored.put("currency", "EUR,USD");
-        Object first = b.read("currency");
-        Object second = b.read("currency");
-        assertEquals(1, loopback.source.reads.get(), "the second read is a hit");
-        assertEquals("1 hits, 1 misses", b.counts(), "the cache counts its reads, as validate reads them");
-        assertEquals(first, second, "a hit is an equal record");
-        assertEquals("[EUR, USD]", String.valueOf(second.getClass().getMethod("parts").invoke(second)));
-        assertEquals(first.toString(), a.read("currency").toString(), "another copy's class, the same value");
-        assertEquals(1, loopback.source.reads.get(), "the other copy is answered from Redis");
-        for (int round = 0; round < 20; round++) {
-          a.update("currency", "V" + round);
-          assertEquals("V" + round, value(b.read("currency")), "round " + round + ": B answers A's write");
-          assertEquals("V" + round, value(b.read("currency")));
-        }
-        assertEquals(1 + 20, loopback.source.reads.get(), "one load per write");
-        assertEquals("unset", value(b.read("missing")), "an unknown setting");
+        PlainRedisBackendTest.sharedAndNeverStale(a, b, loopback.source);
 
         redis.close();
         loopback.source.stored.put("currency", "CHF");

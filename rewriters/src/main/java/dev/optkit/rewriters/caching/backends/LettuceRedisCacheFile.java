@@ -16,23 +16,8 @@ package dev.optkit.rewriters.caching.backends;
 final class LettuceRedisCacheFile {
   private LettuceRedisCacheFile() {}
 
-  /** The Jedis class as {@link PlainRedisCacheFile#TEMPLATE} writes it, made Lettuce's. */
-  static String edit(String jedisTemplate) {
-    String template = jedisTemplate;
-    for (String[] edit : EDITS) {
-      if (!template.contains(edit[0])) {
-        throw new IllegalStateException("the template lost: " + edit[0]);
-      }
-      template = template.replace(edit[0], edit[1]);
-    }
-    if (template.contains("Jedis") || template.contains("pool")) {
-      throw new IllegalStateException("a Jedis call left in the Lettuce class: " + template);
-    }
-    return template;
-  }
-
   /** Each edit: text of the Jedis class, and what the Lettuce class has there. */
-  private static final String[][] EDITS = {
+  static final String[][] EDITS = {
       {"import java.io.IOException;\nimport java.net.URI;\nimport java.nio.charset.StandardCharsets;\n", """
       import io.lettuce.core.ClientOptions;
       import io.lettuce.core.KeyScanCursor;

@@ -38,6 +38,24 @@ public final class PlainRedisCacheFile {
   private PlainRedisCacheFile() {}
 
   /**
+   * The Jedis class made another client's by text edits (each a text of the Jedis class and what the other class has
+   * there): every edit must find its text, and no Jedis call may be left, so the classes cannot drift apart.
+   */
+  static String edited(String jedisTemplate, String[][] edits, String client) {
+    String template = jedisTemplate;
+    for (String[] edit : edits) {
+      if (!template.contains(edit[0])) {
+        throw new IllegalStateException("the template lost: " + edit[0]);
+      }
+      template = template.replace(edit[0], edit[1]);
+    }
+    if (template.contains("Jedis") || template.contains("pool")) {
+      throw new IllegalStateException("a Jedis call left in the " + client + " class: " + template);
+    }
+    return template;
+  }
+
+  /**
    * @param client the project's Redis client: Jedis 3 or later, Lettuce 5 or later, or Redisson 3 or later
    * @param clientMajor its major version
    * @param metrics the module compiles against Micrometer: each cache's reads are meters in its global registry
@@ -45,8 +63,8 @@ public final class PlainRedisCacheFile {
   public static String create(String packageName, Client client, int clientMajor, boolean metrics, String indent,
       String nl) {
     String template = switch (client) {
-      case LETTUCE -> LettuceRedisCacheFile.edit(TEMPLATE);
-      case REDISSON -> RedissonRedisCacheFile.edit(TEMPLATE);
+      case LETTUCE -> edited(TEMPLATE, LettuceRedisCacheFile.EDITS, "Lettuce");
+      case REDISSON -> edited(TEMPLATE, RedissonRedisCacheFile.EDITS, "Redisson");
       case JEDIS -> jedis(TEMPLATE, clientMajor);
     };
     template = template

@@ -19,23 +19,8 @@ package dev.optkit.rewriters.caching.backends;
 final class RedissonRedisCacheFile {
   private RedissonRedisCacheFile() {}
 
-  /** The Jedis class as {@link PlainRedisCacheFile#TEMPLATE} writes it, made Redisson's. */
-  static String edit(String jedisTemplate) {
-    String template = jedisTemplate;
-    for (String[] edit : EDITS) {
-      if (!template.contains(edit[0])) {
-        throw new IllegalStateException("the template lost: " + edit[0]);
-      }
-      template = template.replace(edit[0], edit[1]);
-    }
-    if (template.contains("Jedis") || template.contains("pool")) {
-      throw new IllegalStateException("a Jedis call left in the Redisson class: " + template);
-    }
-    return template;
-  }
-
   /** Each edit: text of the Jedis class, and what the Redisson class has there. */
-  private static final String[][] EDITS = {
+  static final String[][] EDITS = {
       {"import java.util.Arrays;\n", "import java.util.ArrayList;\nimport java.util.Arrays;\nimport java.util.List;\n"},
       {"import java.util.concurrent.atomic.AtomicLong;\n",
           "import java.util.concurrent.TimeUnit;\nimport java.util.concurrent.atomic.AtomicLong;\n"},
