@@ -185,7 +185,8 @@ public final class DependencyResolver {
    */
   private static void gradleModules(List<Path> scripts, Path root, RepositoryModelResolver resolver,
       Map<Path, Model> models, List<ParseProblem> warnings) {
-    Path rootScript = root.resolve("build.gradle");
+    Path rootScript = scripts.contains(root.resolve("build.gradle")) ? root.resolve("build.gradle")
+        : root.resolve("build.gradle.kts");
     GradleScript.Declared rootDeclared = null;
     if (scripts.contains(rootScript)) {
       rootDeclared = gradleModule(rootScript, root, null, resolver, models, warnings);

@@ -195,6 +195,11 @@ final class GradleDeclarations extends CodeVisitorSupport {
     String url = null;
     if (blocks.peek().equals("repositories") && NAMED_REPOSITORIES.containsKey(call)) {
       url = NAMED_REPOSITORIES.get(call);
+    } else if (blocks.peek().equals("repositories") && call.equals("maven")) {
+      // Kotlin's maven("https://..") or maven(url = "https://..")
+      url = first(expression) instanceof MapExpression named ? named.getMapEntryExpressions().stream()
+          .filter(e -> "url".equals(text(e.getKeyExpression()))).map(e -> address(e.getValueExpression()))
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null) : address(first(expression));
     } else if (blocks.peek().equals("maven") && (call.equals("url") || call.equals("setUrl"))) {
       url = address(first(expression));
     }
@@ -266,10 +271,19 @@ final class GradleDeclarations extends CodeVisitorSupport {
     }
   }
 
-  /** A literal, or a GString whose every value is a string the script or gradle.properties gives; else null. */
+  /**
+   * A literal, a GString whose every value is a string the script or gradle.properties gives, or such a name alone
+   * ({@code version = springVersion}, Kotlin's {@code rootProject.extra["v"]}); else null.
+   */
   private String text(Expression expression) {
     if (expression instanceof ConstantExpression constant) {
       return constant.getValue() instanceof String text ? text : null;
+    }
+    if (expression instanceof VariableExpression variable) {
+      return strings.get(variable.getName());
+    }
+    if (expression instanceof PropertyExpression property && !property.getText().startsWith("libs.")) {
+      return property.getPropertyAsString() == null ? null : strings.get(property.getPropertyAsString());
     }
     if (expression instanceof GStringExpression gstring) {
       StringBuilder text = new StringBuilder();

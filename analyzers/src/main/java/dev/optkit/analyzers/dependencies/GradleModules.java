@@ -19,19 +19,18 @@ import org.apache.maven.model.Model;
 final class GradleModules {
   private GradleModules() {}
 
-  /** The project's Groovy build scripts, {@code build.gradle} at most three folders down, outside build output. */
+  /**
+   * The project's build scripts, {@code build.gradle} and {@code build.gradle.kts} at most three folders down, outside
+   * build output and {@code buildSrc} (the build's own code: its dependencies are Gradle plugins, not the project's).
+   */
   static List<Path> scripts(Path root) {
-    return files(root, name -> name.equals("build.gradle"));
+    return files(root, name -> name.equals("build.gradle") || name.equals("build.gradle.kts")).stream()
+        .filter(script -> !root.relativize(script).startsWith("buildSrc")).toList();
   }
 
-  /** Every Groovy Gradle file ({@code *.gradle}) as deep: what a resolution read may depend on. */
+  /** Every Gradle file ({@code *.gradle}, {@code *.gradle.kts}) as deep: what a resolution read may depend on. */
   static List<Path> gradleFiles(Path root) {
-    return files(root, name -> name.endsWith(".gradle"));
-  }
-
-  /** Its Kotlin build scripts, which optkit does not read. */
-  static List<Path> kotlinScripts(Path root) {
-    return files(root, name -> name.equals("build.gradle.kts"));
+    return files(root, name -> name.endsWith(".gradle") || name.endsWith(".gradle.kts"));
   }
 
   /** Files of those names at most three folders down, none inside build output (build/, target/, .gradle/). */

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.ast.stmt.BlockStatement;
 
 /**
- * The libraries a Gradle build script in Groovy ({@code build.gradle}) declares, read from its syntax tree. Groovy's own
- * parser builds the tree; nothing of the script is compiled, transformed or run (no AST transformation, so no
- * {@code @Grab}), so what a script computes at run time is not known: a dependency whose text is not a literal, a
+ * The libraries a Gradle build script declares, read from its syntax tree: in Groovy ({@code build.gradle}) Groovy's own
+ * parser builds the tree, in Kotlin ({@code build.gradle.kts}) the ANTLR Kotlin grammar's parser does, lowered to the
+ * same Groovy tree ({@link KotlinTree}) that the same readers visit. Nothing of the script is compiled, transformed or
+ * run (no AST transformation, so no {@code @Grab}), so what a script computes at run time is not known: a dependency whose text is not a literal, a
  * {@code gradle.properties} value or a string the script assigns once ({@code ext.x = '1.0'}, {@code def x = '1.0'}) is
  * counted as unread.
  *
@@ -67,14 +69,10 @@ public final class GradleScript {
 
   private GradleScript() {}
 
-  /** The project's Kotlin build scripts ({@code build.gradle.kts}), which optkit does not read. */
-  public static List<Path> kotlinScripts(Path root) {
-    return GradleModules.kotlinScripts(root);
-  }
-
   /**
    * The script's declarations, or why it is not read: not a regular file inside the project (a link), over 1 MB,
-   * nested deeper than {@value #MAX_NESTING} brackets, not Groovy, or longer than {@value #PARSE_SECONDS} s to parse.
+   * nested deeper than {@value GradleSyntax#MAX_NESTING} brackets, not Groovy (a {@code .kts} file: not Kotlin), or
+   * longer than {@value GradleSyntax#PARSE_SECONDS} s to parse.
    *
    * @param properties {@code gradle.properties} values and a root script's strings the script may interpolate
    * @param root the project: scripts it applies ({@code apply from: 'deps.gradle'}) are read only inside it
@@ -92,33 +90,49 @@ public final class GradleScript {
     } catch (IOException | RuntimeException e) {
       return Reading.unread("not read: " + e.getClass().getSimpleName());
     }
-    Optional<ModuleNode> module = GradleSyntax.syntaxTree(text);
-    if (module.isEmpty()) {
+    boolean kotlin = isKotlin(script);
+    Optional<BlockStatement> statements = statements(text, kotlin);
+    if (statements.isEmpty()) {
       return Reading.unread(GradleSyntax.nesting(text) > GradleSyntax.MAX_NESTING ? "not read: nested deeper than " + GradleSyntax.MAX_NESTING + " brackets"
+          : kotlin ? "not read: not Kotlin optkit can parse in " + GradleSyntax.PARSE_SECONDS + " s"
           : "not read: not Groovy optkit can parse in " + GradleSyntax.PARSE_SECONDS + " s (a Kotlin script named .gradle?)");
     }
     Map<String, String> applied = new HashMap<>();
-    for (String path : GradleSyntax.appliedScripts(module.get())) {
+    for (String path : GradleSyntax.appliedScripts(statements.get())) {
       GradleSyntax.appliedStrings(script, root, path).ifPresent(applied::putAll);
     }
     Map<String, String> strings = new HashMap<>(properties);
     strings.putAll(applied);
-    return new Reading(declared(module.get(), strings, applied), null);
+    return new Reading(declared(statements.get(), strings, applied), null);
+  }
+
+  /** A Kotlin script: {@code build.gradle.kts}, or any {@code .kts} a script applies. */
+  static boolean isKotlin(Path script) {
+    return script.getFileName() != null && script.getFileName().toString().endsWith(".kts");
+  }
+
+  /** The script's statements as Groovy's syntax tree holds them (a Kotlin script's lowered to it); empty if unparsed. */
+  static Optional<BlockStatement> statements(String text, boolean kotlin) {
+    return kotlin ? KotlinSyntax.statements(text) : GradleSyntax.syntaxTree(text).map(ModuleNode::getStatementBlock);
   }
 
   static Optional<Declared> parse(String text, Map<String, String> properties) {
-    return GradleSyntax.syntaxTree(text).map(module -> declared(module, new HashMap<>(properties), Map.of()));
+    return parse(text, properties, false);
+  }
+
+  static Optional<Declared> parse(String text, Map<String, String> properties, boolean kotlin) {
+    return statements(text, kotlin).map(block -> declared(block, new HashMap<>(properties), Map.of()));
   }
 
   /** @param applied the strings of the scripts it applies, shared with subprojects as its own are */
-  private static Declared declared(ModuleNode module, Map<String, String> strings, Map<String, String> applied) {
+  private static Declared declared(BlockStatement block, Map<String, String> strings, Map<String, String> applied) {
     Map<String, String> assigned = new HashMap<>(applied);
     GradleAssignments assignments = new GradleAssignments(assigned);
-    module.getStatementBlock().visit(assignments);
+    block.visit(assignments);
     strings.keySet().removeAll(assignments.ambiguous);
     strings.putAll(assigned);
     GradleDeclarations declarations = new GradleDeclarations(strings);
-    module.getStatementBlock().visit(declarations);
+    block.visit(declarations);
     return declarations.declared(assigned);
   }
 

@@ -19,6 +19,7 @@ import org.codehaus.groovy.ast.expr.MapEntryExpression;
 import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
+import org.codehaus.groovy.ast.stmt.Statement;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.ErrorCollector;
 import org.codehaus.groovy.control.SourceUnit;
@@ -83,9 +84,9 @@ final class GradleSyntax {
   }
 
   /** {@code apply from: 'dependencies.gradle'}: the scripts a script applies, as written (literal paths only). */
-  static List<String> appliedScripts(ModuleNode module) {
+  static List<String> appliedScripts(Statement statements) {
     List<String> applied = new ArrayList<>();
-    module.getStatementBlock().visit(new CodeVisitorSupport() {
+    statements.visit(new CodeVisitorSupport() {
       @Override
       public void visitMethodCallExpression(MethodCallExpression call) {
         if ("apply".equals(call.getMethodAsString()) && first(call) instanceof MapExpression map) {
@@ -113,12 +114,13 @@ final class GradleSyntax {
           || Files.size(file) > GradleScript.MAX_BYTES) {
         return Optional.empty();
       }
-      Optional<ModuleNode> module = syntaxTree(Files.readString(file));
-      if (module.isEmpty()) {
+      Optional<org.codehaus.groovy.ast.stmt.BlockStatement> statements =
+          GradleScript.statements(Files.readString(file), GradleScript.isKotlin(file));
+      if (statements.isEmpty()) {
         return Optional.empty();
       }
       Map<String, String> strings = new HashMap<>();
-      module.get().getStatementBlock().visit(new GradleAssignments(strings));
+      statements.get().visit(new GradleAssignments(strings));
       return Optional.of(strings);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -71,7 +71,6 @@ public final class ProjectClasspath {
         jars.addAll(resolved.jars());
         entries.addAll(resolved.declared());
         warnings.addAll(resolved.warnings());
-        gradleScriptsUnread(dir).ifPresent(warnings::add);
       }
     }
     if (mavenRepository != null && Files.isDirectory(mavenRepository)) {
@@ -91,21 +90,6 @@ public final class ProjectClasspath {
       return Path.of(override);
     }
     return Path.of(System.getProperty("user.home"), ".m2", "repository");
-  }
-
-  /**
-   * Gradle's Kotlin build scripts are not read (Groovy ones are: {@code GradleScript}): said, not silent (issue 26's
-   * recall study: a Gradle project's FTP client unresolved with no word of why).
-   */
-  private static java.util.Optional<ParseProblem> gradleScriptsUnread(Path dir) {
-    List<Path> scripts = dev.optkit.analyzers.dependencies.GradleScript.kotlinScripts(dir);
-    if (scripts.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    String first = dir.relativize(scripts.get(0)).toString().replace('\\', '/');
-    return java.util.Optional.of(new ParseProblem(first, 0, 0, "Gradle Kotlin build scripts (" + scripts.size()
-        + ") are not read: a dependency written out there ('group:name:version') resolves only from --classpath; "
-        + "those a version catalog (gradle/*.versions.toml) or a build.gradle names are resolved"));
   }
 
   private static List<Path> findPoms(List<Path> roots) {

@@ -1,0 +1,113 @@
+package dev.optkit.analyzers.dependencies;
+
+import dev.optkit.analyzers.dependencies.kotlin.KotlinLexer;
+import dev.optkit.analyzers.dependencies.kotlin.KotlinParser;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.codehaus.groovy.ast.stmt.BlockStatement;
+
+/**
+ * A Gradle Kotlin script's syntax tree, parsed by the ANTLR Kotlin grammar of antlr/grammars-v4 (generated at build
+ * time, src/main/antlr4) and never compiled or run, bounded as {@link GradleSyntax} bounds a Groovy one: at most
+ * {@value GradleSyntax#MAX_NESTING} brackets deep and {@value GradleSyntax#PARSE_SECONDS} s, on a thread of its own
+ * that the limit stops (the token stream it reads refuses to go on once told).
+ */
+final class KotlinSyntax {
+  private KotlinSyntax() {}
+
+  /** The script lowered to the statements the Groovy readers visit ({@link KotlinTree}); empty when not Kotlin. */
+  static Optional<BlockStatement> statements(String text) {
+    if (GradleSyntax.nesting(text) > GradleSyntax.MAX_NESTING) {
+      return Optional.empty();
+    }
+    KotlinLexer lexer = new KotlinLexer(CharStreams.fromString(text, "build.gradle.kts"));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(REFUSING);
+    Stoppable tokens = new Stoppable(lexer);
+    FutureTask<BlockStatement> parsing = new FutureTask<>(() -> KotlinTree.statements(script(tokens)));
+    // a deep stack: the grammar's descent from statement to primary expression is some 20 calls per bracket
+    Thread thread = new Thread(null, parsing, "optkit-kotlin-script", 64L << 20);
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return Optional.ofNullable(parsing.get(GradleSyntax.PARSE_SECONDS, TimeUnit.SECONDS));
+    } catch (TimeoutException e) {
+      tokens.stopped = true; // the parser's next look at a token ends it
+      parsing.cancel(true);
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      tokens.stopped = true;
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | RuntimeException | StackOverflowError e) {
+      return Optional.empty(); // not Kotlin the grammar reads: Gradle would likely refuse it too
+    }
+  }
+
+  /** Two-stage parsing as ANTLR advises: the fast SLL prediction, and full LL only when SLL fails. */
+  private static KotlinParser.ScriptContext script(Stoppable tokens) {
+    KotlinParser parser = new KotlinParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.script();
+    } catch (ParseCancellationException e) {
+      tokens.seek(0);
+      parser.reset();
+      parser.addErrorListener(REFUSING);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return parser.script();
+    }
+  }
+
+  /** A syntax error anywhere is no script read: nothing is guessed from a tree the parser repaired. */
+  private static final BaseErrorListener REFUSING = new BaseErrorListener() {
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int position,
+        String message, RecognitionException e) {
+      throw new IllegalArgumentException("line " + line + ":" + position + " " + message);
+    }
+  };
+
+  /** Tokens that stop being given once the time limit is past: the parse thread ends instead of running on. */
+  private static final class Stoppable extends CommonTokenStream {
+    volatile boolean stopped;
+
+    Stoppable(TokenSource source) {
+      super(source);
+    }
+
+    @Override
+    public Token LT(int k) {
+      if (stopped) {
+        throw new CancellationException("parse time limit");
+      }
+      return super.LT(k);
+    }
+
+    @Override
+    public int LA(int i) {
+      if (stopped) {
+        throw new CancellationException("parse time limit");
+      }
+      return super.LA(i);
+    }
+  }
+}
