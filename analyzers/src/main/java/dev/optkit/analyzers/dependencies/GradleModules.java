@@ -36,7 +36,9 @@ final class GradleModules {
   /** Files of those names at most three folders down, none inside build output (build/, target/, .gradle/). */
   private static List<Path> files(Path root, java.util.function.Predicate<String> named) {
     try (Stream<Path> walk = Files.walk(root, 3)) {
-      return walk.filter(p -> p.getFileName() != null && named.test(p.getFileName().toString()))
+      // a regular file: Gradle's own .gradle/ folder ends with the name too (it made every resolution unremembered)
+      return walk.filter(p -> p.getFileName() != null && named.test(p.getFileName().toString())
+              && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
           .filter(p -> {
             Path relative = root.relativize(p);
             for (int i = 0; i < relative.getNameCount() - 1; i++) {

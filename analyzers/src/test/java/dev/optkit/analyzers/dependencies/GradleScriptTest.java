@@ -313,4 +313,19 @@ class GradleScriptTest {
       assertEquals(List.of("only-there-1.0.jar", "wire-1.0.jar"), jars, classpath.warnings().toString());
     }
   }
+
+  /**
+   * Gradle's own {@code .gradle/} folder, which every Gradle build leaves in the project, ends with the scripts' name:
+   * taken for a script, it made the resolution memo's inputs unreadable, and no resolution was ever remembered (each
+   * run resolved again). Only files are scripts.
+   */
+  @Test
+  void gradlesOwnFolderIsNoScript(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+    java.nio.file.Files.writeString(root.resolve("build.gradle.kts"), "plugins { java }\n");
+    java.nio.file.Files.createDirectories(root.resolve(".gradle/8.10"));
+    java.nio.file.Files.createDirectories(root.resolve("core"));
+    java.nio.file.Files.writeString(root.resolve("core/build.gradle"), "apply plugin: 'java'\n");
+    assertEquals(List.of(root.resolve("build.gradle.kts"), root.resolve("core/build.gradle")),
+        GradleModules.gradleFiles(root));
+  }
 }
