@@ -74,6 +74,30 @@ class CacheableReadMethodRuleTest {
     assertTrue(methods.contains("get(String)"), methods.toString());
   }
 
+  /**
+   * Trial 81: a health answer holding {@code Thread.activeCount()} was cached and showed 5 threads while 11 ran. The
+   * JVM's running state (threads, memory, the management beans' figures) changes by itself; its version does not, nor
+   * does a class loader found through the current thread.
+   */
+  @Test
+  void theJvmsRunningStateIsNoKeyedValue() {
+    Set<String> methods = cacheable(SERVICE.replace("class Catalog {", """
+        class Catalog {
+          String threads(long id) throws Exception { return get("/h/" + id) + Thread.activeCount(); }
+          String memory(long id) throws Exception { return get("/h/" + id) + Runtime.getRuntime().freeMemory(); }
+          String uptime(long id) throws Exception {
+            return get("/h/" + id) + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+          }
+          String version(long id) throws Exception { return get("/h/" + id) + Runtime.version(); }
+          String loader(long id) throws Exception {
+            return get("/h/" + id) + Thread.currentThread().getContextClassLoader().getResource("x");
+          }
+        """));
+    assertTrue(!methods.contains("threads(long)") && !methods.contains("memory(long)") && !methods.contains("uptime(long)"),
+        methods.toString());
+    assertTrue(methods.contains("version(long)") && methods.contains("loader(long)"), methods.toString());
+  }
+
   @Test
   void lombokValueClassesAreKeysButDataClassesAreNot() {
     Set<String> methods = new ProjectFixture(dir).java(SERVICE.replace("class Catalog {", """

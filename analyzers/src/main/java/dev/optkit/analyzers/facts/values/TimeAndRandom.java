@@ -28,6 +28,13 @@ public final class TimeAndRandom {
       "LocaleContextHolder.getLocale", "LocaleContextHolder.getTimeZone", "LocaleContextHolder.getLocaleContext");
   private static final Set<String> JVM_SETTING_HOLDERS = Set.of("Locale", "TimeZone", "ZoneId", "System", "Calendar",
       "LocaleContextHolder");
+  /**
+   * Reads of the JVM's running state, which changes by itself (trial 81: {@code Thread.activeCount()} in a health
+   * answer, cached, showed 5 threads while 11 ran): threads, memory ({@code Runtime.getRuntime().freeMemory()}) and the
+   * management beans' figures (uptime, load, heap).
+   */
+  private static final Set<String> PROCESS_STATE = Set.of("Thread.activeCount", "Thread.getAllStackTraces",
+      "Thread.enumerate", "Runtime.getRuntime");
   private static final Set<String> TIME_OR_RANDOM_TYPES = Set.of(
       "Instant", "LocalDate", "LocalDateTime", "LocalTime", "ZonedDateTime", "OffsetDateTime", "Year", "YearMonth", "Clock");
 
@@ -44,6 +51,9 @@ public final class TimeAndRandom {
    * default time zone and locale, whatever instant is set on it next: audit 13's n1), or the clock or a random source.
    */
   public static String whatItReads(String use) {
+    if (PROCESS_STATE.stream().anyMatch(state -> use.contains(state + "(")) || use.contains("ManagementFactory.")) {
+      return "the JVM's running state (threads, memory, uptime), which changes by itself";
+    }
     for (String setting : JVM_SETTINGS) {
       if (use.contains(setting + "(")) {
         return setting.startsWith("Calendar") ? "the JVM's default time zone and locale, settings its key does not cover"
@@ -87,7 +97,8 @@ public final class TimeAndRandom {
         || (type.equals("Math") && name.equals("random"))
         || (type.equals("ThreadLocalRandom") && name.equals("current"))
         || (type.equals("UUID") && name.equals("randomUUID"))
-        || JVM_SETTING_HOLDERS.contains(type) && JVM_SETTINGS.contains(type + "." + name);
+        || JVM_SETTING_HOLDERS.contains(type) && JVM_SETTINGS.contains(type + "." + name)
+        || PROCESS_STATE.contains(type + "." + name) || type.equals("ManagementFactory");
     if (time) {
       m.timeOrRandom.add(file.text.snippet(call));
     }
