@@ -1,0 +1,2 @@
+package repro;
+public record Label(BoxId boxId, String name) {}
