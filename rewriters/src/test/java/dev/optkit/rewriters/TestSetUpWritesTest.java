@@ -322,6 +322,43 @@ class TestSetUpWritesTest {
   }
 
   /**
+   * Hostile review 81's T1 to T5: an extension registered on the test method, a field, a parameter, as a second
+   * {@code @ExtendWith} on the class, or in {@code @Extensions}, ran its {@code afterEach} (reading through the cache)
+   * after the {@code @AfterEach} write and before the listener cleared the caches: each suite passed before apply and
+   * failed after. Each is refused, naming the extension.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"method", "field", "parameter", "repeated", "container"})
+  void anExtensionRegisteredAnywhereInTheTestIsRefused(String where) {
+    String ext = "org.junit.jupiter.api.extension.ExtendWith(ReadingExtension.class)";
+    String source = test(DELETE, READ);
+    source = switch (where) {
+      case "method" -> source.replace("    @Test\n", "    @Test\n    @" + ext + "\n");
+      case "field" -> source.replace("    @Autowired Roles roles;", "    @" + ext + " @Autowired Roles roles;");
+      case "parameter" -> source.replace("void readsTheRole() {", "void readsTheRole(@" + ext
+          + " org.junit.jupiter.api.TestInfo info) {");
+      case "repeated" -> source.replace("@SpringJUnitConfig\n", "@SpringJUnitConfig\n@org.junit.jupiter.api.extension"
+          + ".ExtendWith(org.springframework.test.context.junit.jupiter.SpringExtension.class)\n@" + ext + "\n");
+      default -> source.replace("@SpringJUnitConfig\n", "@SpringJUnitConfig\n@org.junit.jupiter.api.extension.Extensions({"
+          + "@org.junit.jupiter.api.extension.ExtendWith(org.springframework.test.context.junit.jupiter.SpringExtension"
+          + ".class), @" + ext + "})\n");
+    };
+    assertTrue(!source.equals(test(DELETE, READ)), where);
+    String reason = reason(new MigrationFixture(dir.resolve(where)).file("pom.xml", POM).java(ROLES)
+        .file("src/test/java/shop/ReadingExtension.java", """
+            package shop;
+
+            class ReadingExtension implements org.junit.jupiter.api.extension.AfterEachCallback {
+                @Override
+                public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+                }
+            }
+            """)
+        .file("src/test/java/shop/RolesTest.java", source).plan());
+    assertTrue(reason.contains("RolesTest registers the JUnit extension ReadingExtension"), where + ": " + reason);
+  }
+
+  /**
    * Hostile review 78's c15, a gap older than the listener: a fixture class of the tests ({@code JdbcSeeder.moveTo()})
    * writes the data, called from a set-up and, through an interface, from a test's body; the fixture's own class never
    * reads the data, and the write was dropped as "a test class that never reads it". The classes calling it count.

@@ -114,6 +114,25 @@ public final class TestCacheReset {
     return index.type(testClass).map(springBeans::testTypes).orElse(List.of());
   }
 
+  /**
+   * An extension declared anywhere in the sources of the test class, the classes it extends and those extending it
+   * (whose tests run its set-up): on a method, a field, a parameter, repeated or in {@code @Extensions}.
+   */
+  private Optional<String> extensionInSources(String testClass) {
+    Set<String> related = new HashSet<>(index.supertypesOf(testClass));
+    related.add(testClass);
+    related.addAll(index.subtypesOf(testClass));
+    for (var file : index.files()) {
+      if (file.types().stream().anyMatch(type -> related.contains(type.qualifiedName()))) {
+        Optional<String> others = DeclaredExtensions.others(scanRoot.resolve(file.path()));
+        if (others.isPresent()) {
+          return others;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Spring's test base classes that, before Spring 6, name their own listeners (none of the defaults). */
   private static final Set<String> OWN_LISTENER_BASES = Set.of("AbstractJUnit4SpringContextTests",
       "AbstractTransactionalJUnit4SpringContextTests", "AbstractTestNGSpringContextTests",
@@ -174,7 +193,9 @@ public final class TestCacheReset {
       return Optional.of("it writes inside a test, after the caches are cleared for it");
     }
     for (IndexedMethod setUp : setUps) {
-      Optional<String> extension = otherExtension(setUp.fact().ownerType());
+      // on a test method, a field, a parameter, repeated or in @Extensions: anywhere in the set-up's source
+      Optional<String> extension = otherExtension(setUp.fact().ownerType())
+          .or(() -> extensionInSources(setUp.fact().ownerType()));
       if (extension.isPresent()) {
         return Optional.of(ProjectTraits.simpleName(setUp.fact().ownerType()) + " registers the JUnit extension "
             + extension.get() + ", whose callbacks may read through the cache after a set-up's write and before the "
