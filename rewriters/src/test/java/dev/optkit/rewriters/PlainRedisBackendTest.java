@@ -217,6 +217,29 @@ class PlainRedisBackendTest {
     }
   }
 
+  /**
+   * Hostile review 81's R6: the address in another class's static final set from a system property: two instances
+   * started with different ones shared one entry in Redis (B answered A's source's value). It stays local now.
+   */
+  @Test
+  void anotherClassesStaticSetPerJvmStaysLocal() {
+    // no writer: a local cache per object is safe (with one, the read is refused, as local caches' writers would evict
+    // only their own object's cache)
+    String viaEnv = SETTINGS.replace(WRITER, "").replace("URI.create(base + ", "URI.create(Env.BASE + ");
+    assertTrue(!viaEnv.equals(SETTINGS), viaEnv);
+    MigrationPlan local = fixture(viaEnv).java("""
+        package shop;
+
+        public final class Env {
+            public static final String BASE = System.getProperty("settings.base", "http://127.0.0.1:1");
+        }
+        """).plan();
+    assertEquals(1, local.targets().size(), local.refusals().toString());
+    assertTrue(local.notes().stream().anyMatch(note -> note.startsWith("cache: Settings.setting() stays in a local cache")
+        && note.contains("reads Env.BASE, another class's static")), local.notes().toString());
+    assertTrue(after(local, "src/main/java/shop/Settings.java").contains("Caffeine.newBuilder()"));
+  }
+
   @Test
   void anObjectMadeWithArgumentsStaysLocalAndAResultThatCannotRoundTripIsRefused() {
     // no writer: a local cache per object is safe (with one, each object's writer would evict only its own cache)

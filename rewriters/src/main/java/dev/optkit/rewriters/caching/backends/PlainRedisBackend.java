@@ -341,9 +341,42 @@ public final class PlainRedisBackend {
           return why;
         }
       }
+      for (com.github.javaparser.ast.expr.FieldAccessExpr read : at.findAll(com.github.javaparser.ast.expr.FieldAccessExpr.class)) {
+        Optional<String> why = otherClassStatic(read, type);
+        if (why.isPresent()) {
+          return Optional.of(cached.getNameAsString() + "() reads " + why.get() + ", another class's static, which each "
+              + "JVM may set differently (a system property, the environment) or change");
+        }
+      }
     }
     return Optional.empty();
   }
+
+  /**
+   * {@code Env.BASE}: a static field of another class, read as a value (hostile review 81's R6: set from a system
+   * property, it differed between two instances sharing one cache); a JDK class's ({@code StandardCharsets.UTF_8}) is
+   * alike everywhere. Syntax only: a project enum's constant counts too, and keeps the cache local.
+   */
+  private static Optional<String> otherClassStatic(com.github.javaparser.ast.expr.FieldAccessExpr read,
+      ClassOrInterfaceDeclaration type) {
+    if (!(read.getScope() instanceof NameExpr owner) || !Character.isUpperCase(owner.getNameAsString().charAt(0))
+        || owner.getNameAsString().equals(type.getNameAsString())) {
+      return Optional.empty();
+    }
+    com.github.javaparser.ast.Node parent = read.getParentNode().orElse(null);
+    if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == read
+        || parent instanceof com.github.javaparser.ast.expr.FieldAccessExpr outer && outer.getScope() == read) {
+      return Optional.empty(); // HttpResponse.BodyHandlers.ofString(): a nested type named on the way to a call
+    }
+    String simple = owner.getNameAsString();
+    boolean jdk = JAVA_LANG.contains(simple) || read.findCompilationUnit().map(unit -> unit.getImports().stream()
+        .anyMatch(i -> !i.isStatic() && i.getNameAsString().startsWith("java.")
+            && (i.isAsterisk() || i.getName().getIdentifier().equals(simple)))).orElse(false);
+    return jdk ? Optional.empty() : Optional.of(read.toString());
+  }
+
+  private static final Set<String> JAVA_LANG = Set.of("Integer", "Long", "Short", "Byte", "Double", "Float",
+      "Character", "Boolean", "Math", "String");
 
   /** Why a static field of the class, or of a class around it, of that name may differ between JVMs or over time. */
   private static Optional<String> staticState(String name, ClassOrInterfaceDeclaration type) {
