@@ -218,6 +218,40 @@ class PlainRedisBackendTest {
   }
 
   /**
+   * Hostile review 81's R1 to R3: Redis emptied (FLUSHALL, a restart without persistence) between a write's eviction
+   * and the store of a load that began before it reset the evictions counter to the "0" the load had noted, and the
+   * old value was stored for the TTL. A counter now starts at a random number, and a store finds none to match when
+   * Redis lost it.
+   */
+  @Test
+  void aLoadOverlappingAWriteAndAFlushIsNotStored() throws Exception {
+    MigrationFixture fixture = fixture(SETTINGS);
+    Path classes = fixture.compile(fixture.plan());
+    java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (RedisServer redis = RedisServer.start(); redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis(
+        "127.0.0.1", redis.port())) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
+        loopback.source.stored.put("limit", "100");
+        java.util.concurrent.CountDownLatch fetched = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        loopback.source.holdNextRead.set(new java.util.concurrent.CountDownLatch[] {fetched, release});
+        java.util.concurrent.Future<Object> slow = reader.submit(() -> b.read("limit"));
+        assertTrue(fetched.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        a.update("limit", "200");
+        admin.flushAll();
+        release.countDown();
+        assertEquals("100", value(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)), "it answers what it fetched");
+        assertEquals(java.util.Set.of(), admin.keys("optkit:*::*"), "what it fetched before the write is not stored");
+        assertEquals("200", value(b.read("limit")));
+        assertEquals("200", value(a.read("limit")));
+      }
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  /**
    * Hostile review 81's R6: the address in another class's static final set from a system property: two instances
    * started with different ones shared one entry in Redis (B answered A's source's value). It stays local now.
    */

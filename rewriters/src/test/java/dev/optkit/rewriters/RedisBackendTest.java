@@ -365,7 +365,7 @@ class RedisBackendTest {
            * lack this transaction's write.
            */
           static final class WriteAwareCacheWriter implements RedisCacheWriter {
-              private static final byte[] PUT_IF_NO_EVICTION = ("if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then "
+              private static final byte[] PUT_IF_NO_EVICTION = ("local c = redis.call('GET', KEYS[2]) if not c or c ~= ARGV[1] then "
                   + "return 0 end if ARGV[3] == '0' then redis.call('SET', KEYS[1], ARGV[2]) "
                   + "else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end return 1").getBytes(StandardCharsets.UTF_8);
 
@@ -403,8 +403,16 @@ class RedisBackendTest {
                       }
                       try (RedisConnection connection = connections.getConnection()) {
                           byte[] count = connection.stringCommands().get(evictionsKey(name));
+                          if (count == null) {
+                              // none yet, or Redis lost it (FLUSHALL, a restart): a random start, which no load noted before matches
+                              connection.stringCommands().setNX(evictionsKey(name), Long.toString(java.util.concurrent.ThreadLocalRandom.current()
+                                      .nextLong(1L << 40, 1L << 52)).getBytes(StandardCharsets.UTF_8));
+                              count = connection.stringCommands().get(evictionsKey(name));
+                          }
                           // the first miss counts: a second one in the same transaction may follow a write the first load missed
-                          keys.putIfAbsent(ByteBuffer.wrap(key), count == null ? new byte[] {'0'} : count);
+                          if (count != null) {
+                              keys.putIfAbsent(ByteBuffer.wrap(key), count);
+                          }
                       } catch (DataAccessException e) {
                           unreachable(name, e); // no count noted: what this load returns is not stored
                       }

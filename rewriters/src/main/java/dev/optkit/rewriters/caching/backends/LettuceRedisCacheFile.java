@@ -18,6 +18,13 @@ final class LettuceRedisCacheFile {
 
   /** Each edit: text of the Jedis class, and what the Lettuce class has there. */
   static final String[][] EDITS = {
+      {"""
+                      connection.setnx(evictions, randomStart());
+                      count = connection.get(evictions);
+      """, """
+                      redis().setnx(evictions, randomStart());
+                      count = redis().get(evictions);
+      """},
       {"import java.io.IOException;\nimport java.net.URI;\nimport java.nio.charset.StandardCharsets;\n", """
       import io.lettuce.core.ClientOptions;
       import io.lettuce.core.KeyScanCursor;

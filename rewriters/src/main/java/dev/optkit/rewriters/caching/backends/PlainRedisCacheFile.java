@@ -169,7 +169,8 @@ public final class PlainRedisCacheFile {
        * @param <V> what the cache keeps for a call: its answer, or an Optional of it (an absent one is kept too)
        */
       public final class OptkitRedisCache<V> {
-          private static final String PUT_IF_NO_EVICTION = "if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then "
+          // no count (Redis lost it: FLUSHALL, a restart) matches no load's: a load noted before is never stored after
+          private static final String PUT_IF_NO_EVICTION = "local c = redis.call('GET', KEYS[2]) if not c or c ~= ARGV[1] then "
                   + "return 0 end redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1";
           private static final Logger LOG = Logger.getLogger(OptkitRedisCache.class.getName());
           private static final AtomicLong LAST_WARNING = new AtomicLong();
@@ -230,11 +231,21 @@ public final class PlainRedisCacheFile {
           public long evictions() {
               try (Jedis connection = pool().getResource()) {
                   String count = connection.get(evictions);
-                  return count == null ? 0 : Long.parseLong(count);
+                  if (count == null) {
+                      // none yet, or Redis lost it (FLUSHALL, a restart): a random start, which no load noted before matches
+                      connection.setnx(evictions, randomStart());
+                      count = connection.get(evictions);
+                  }
+                  return count == null ? -1 : Long.parseLong(count);
               } catch (RuntimeException unreachable) {
                   warn(unreachable);
                   return -1;
               }
+          }
+
+          /** Where a new evictions counter starts: far from 0, and from where a lost one stood (hostile review 81's R1). */
+          private static String randomStart() {
+              return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 52));
           }
 
           /** Keeps the value for these arguments, unless an eviction was counted since the load noted the count. */

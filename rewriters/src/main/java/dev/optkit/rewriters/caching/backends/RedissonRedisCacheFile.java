@@ -21,6 +21,13 @@ final class RedissonRedisCacheFile {
 
   /** Each edit: text of the Jedis class, and what the Redisson class has there. */
   static final String[][] EDITS = {
+      {"""
+                      connection.setnx(evictions, randomStart());
+                      count = connection.get(evictions);
+      """, """
+                      redis().<String>getBucket(evictions, StringCodec.INSTANCE).trySet(randomStart());
+                      count = redis().<String>getBucket(evictions, StringCodec.INSTANCE).get();
+      """},
       {"import java.util.Arrays;\n", "import java.util.ArrayList;\nimport java.util.Arrays;\nimport java.util.List;\n"},
       {"import java.util.concurrent.atomic.AtomicLong;\n",
           "import java.util.concurrent.TimeUnit;\nimport java.util.concurrent.atomic.AtomicLong;\n"},
