@@ -179,7 +179,7 @@ class PlainRedisBackendTest {
       try (Copy b = new Copy(classes);
           redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
         loopback.source.stored.put("currency", "EUR");
-        direct.set("optkit:optkit.Settings.setting::[\"currency\"]", "+[\"java.util.ArrayList\",[\"stale\"]]");
+        direct.set("optkit:shop:optkit.Settings.setting::[\"currency\"]", "+[\"java.util.ArrayList\",[\"stale\"]]");
         assertEquals("EUR", value(b.read("currency")), "answered from the source");
         assertEquals(1, loopback.source.reads.get());
       }
@@ -215,6 +215,18 @@ class PlainRedisBackendTest {
     } finally {
       reader.shutdownNow();
     }
+  }
+
+  /**
+   * Hostile review 81's R5: two applications migrated apart (packages shop and billing), each with a
+   * Settings.setting(), sharing one Redis database read each other's entries (the caches' names are unique only within
+   * a project). The keys carry the application's package.
+   */
+  @Test
+  void theKeysCarryTheApplicationsPackage() {
+    String cacheClass = after(fixture(SETTINGS).plan(), "src/main/java/shop/OptkitRedisCache.java");
+    assertTrue(cacheClass.contains("this.prefix = \"optkit:shop:\" + name + \"::\";")
+        && cacheClass.contains("this.evictions = \"optkit:shop:\" + name + \":evictions\";"), cacheClass);
   }
 
   /**

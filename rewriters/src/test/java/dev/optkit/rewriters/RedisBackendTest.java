@@ -260,15 +260,15 @@ class RedisBackendTest {
       /**
        * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,
        * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix
-       * ("optkit:" + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are
+       * (KEY_PREFIX + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are
        * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.
        */
       @Configuration
       @EnableCaching
       public class OptkitCacheConfig {
 
-          /** Every entry of optkit's caches lives under this prefix, then its cache's name. */
-          static final String KEY_PREFIX = "optkit:";
+          /** Every entry of optkit's caches lives under this prefix (this application's), then its cache's name. */
+          static final String KEY_PREFIX = "optkit:shop:";
 
           /** Values as JSON with their class, so a hit comes back as the type the method returns; only those that do. */
           private static final RoundTripValues VALUES = new RoundTripValues(values());
@@ -784,9 +784,9 @@ class RedisBackendTest {
         assertEquals(first, fromB);
         assertEquals(List.class, loader.loadClass("shop.Setting").getMethod("parts").getReturnType());
         assertEquals(List.of("EUR", "USD"), loader.loadClass("shop.Setting").getMethod("parts").invoke(again));
-        assertTrue(RedisServer.command(redis.port(), "EXISTS optkit:optkit.Settings.setting::currency").endsWith("1"),
+        assertTrue(RedisServer.command(redis.port(), "EXISTS optkit:shop:optkit.Settings.setting::currency").endsWith("1"),
             "the entry is in Redis under its cache's prefix");
-        String ttl = RedisServer.command(redis.port(), "TTL optkit:optkit.Settings.setting::currency");
+        String ttl = RedisServer.command(redis.port(), "TTL optkit:shop:optkit.Settings.setting::currency");
         int seconds = Integer.parseInt(ttl.substring(1));
         assertTrue(seconds > 3500 && seconds <= 3600, "the reference policy's TTL, 3600 s: " + ttl);
 

@@ -83,6 +83,7 @@ public final class PlainRedisCacheFile {
         template = template.replace(edit[0], edit[0] + edit[1]);
       }
     }
+    template = template.replace("@APPLICATION@", packageName.isEmpty() ? "" : packageName + ":");
     return CacheSwitchFile.file(packageName, template, indent, nl);
   }
 
@@ -186,8 +187,10 @@ public final class PlainRedisCacheFile {
           private final LongAdder misses = new LongAdder();
 
           private OptkitRedisCache(String name, long ttlMillis, boolean optional, Class<?> type) {
-              this.prefix = "optkit:" + name + "::";
-              this.evictions = "optkit:" + name + ":evictions";
+              // the application's package in the keys: two applications sharing one Redis database would otherwise read
+              // each other's entries of a cache of the same name (hostile review 81's R5)
+              this.prefix = "optkit:@APPLICATION@" + name + "::";
+              this.evictions = "optkit:@APPLICATION@" + name + ":evictions";
               this.ttlMillis = ttlMillis;
               this.optional = optional;
               this.type = type;

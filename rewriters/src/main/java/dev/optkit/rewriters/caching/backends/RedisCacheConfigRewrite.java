@@ -113,7 +113,7 @@ public final class RedisCacheConfigRewrite {
       lines.add(" * Caches added by optkit migrate, kept in Redis: every instance of the service reads the same entries,");
       lines.add(" * and a writer's eviction on one instance is seen by all. Each cache has its own TTL and key prefix");
     }
-    lines.add(" * (" + "\"optkit:\" + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are");
+    lines.add(" * (KEY_PREFIX + its name), records statistics, and is cleared with SCAN, never KEYS. All of them are");
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
     lines.add(" */");
     lines.add("@Configuration");
@@ -122,8 +122,10 @@ public final class RedisCacheConfigRewrite {
     }
     lines.add("public class " + CLASS_NAME + " {");
     lines.add("");
-    lines.add(i + "/** Every entry of optkit's caches lives under this prefix, then its cache's name. */");
-    lines.add(i + "static final String KEY_PREFIX = \"optkit:\";");
+    // the application's package in it: two applications sharing one Redis database would otherwise read each other's
+    // entries of a cache of the same name (hostile review 81's R5: both had a Settings.setting())
+    lines.add(i + "/** Every entry of optkit's caches lives under this prefix (this application's), then its cache's name. */");
+    lines.add(i + "static final String KEY_PREFIX = \"optkit:" + (packageName.isEmpty() ? "" : packageName + ":") + "\";");
     lines.add("");
     lines.add(i + "/** Values as JSON with their class, so a hit comes back as the type the method returns; only those that do. */");
     lines.add(i + "private static final " + RoundTripValues.SPRING_CLASS + " VALUES = new " + RoundTripValues.SPRING_CLASS
