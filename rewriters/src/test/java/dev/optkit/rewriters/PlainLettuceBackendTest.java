@@ -141,28 +141,7 @@ class PlainLettuceBackendTest {
   @Test
   void aLoadOverlappingAWriteThroughAnotherCopyIsNotStored() throws Exception {
     MigrationFixture fixture = fixture(POM);
-    Path classes = fixture.compile(fixture.plan());
-    ExecutorService reader = Executors.newSingleThreadExecutor();
-    try (RedisServer redis = RedisServer.start()) {
-      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
-      try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
-        loopback.source.stored.put("currency", "EUR");
-        CountDownLatch fetched = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        loopback.source.holdNextRead.set(new CountDownLatch[] {fetched, release});
-        Future<Object> slow = reader.submit(() -> b.read("currency"));
-        assertTrue(fetched.await(10, TimeUnit.SECONDS));
-        a.update("currency", "USD");
-        release.countDown();
-        assertEquals("EUR", value(slow.get(10, TimeUnit.SECONDS)), "it answers what it fetched");
-        assertEquals("USD", value(b.read("currency")));
-        assertEquals(2, loopback.source.reads.get(), "not stored: the next read asks the source");
-        assertEquals("USD", value(a.read("currency")));
-        assertEquals(2, loopback.source.reads.get(), "what that read loaded is stored");
-      }
-    } finally {
-      reader.shutdownNow();
-    }
+    PlainRedisBackendTest.overlappingLoadIsNotStored(fixture.compile(fixture.plan()), loopback.source);
   }
 
   @Test
