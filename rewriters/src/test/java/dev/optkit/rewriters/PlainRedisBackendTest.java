@@ -370,6 +370,28 @@ class PlainRedisBackendTest {
     assertEquals("unset", value(b.read("missing")), "an unknown setting");
   }
 
+  /**
+   * Redis stopped under two copies whose client bounds its waits (Lettuce, Redisson): two reads answer from the source
+   * within 1.9 s, nothing stored; a write's eviction fails, and a write that fails itself throws its own exception with
+   * the eviction's failure beside it.
+   */
+  static void downRedisAnswersFromTheSourceAtOnce(Copy a, Copy b, RedisServer redis, SettingsSource source)
+      throws Exception {
+    redis.close();
+    source.stored.put("currency", "CHF");
+    long start = System.nanoTime();
+    assertEquals("CHF", value(b.read("currency")), "Redis down: B answers from the source");
+    assertEquals("CHF", value(b.read("currency")), "and again: nothing was stored");
+    long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(millis < 1_900, "a down Redis stalled two reads for " + millis + " ms");
+    InvocationTargetException failed = assertThrows(InvocationTargetException.class, () -> a.update("currency", "X"));
+    assertTrue(failed.getCause() instanceof RuntimeException, failed.getCause().toString());
+    InvocationTargetException both = assertThrows(InvocationTargetException.class,
+        () -> a.update("currency", "refused"));
+    assertTrue(both.getCause() instanceof java.io.IOException, "the write's own exception: " + both.getCause());
+    assertEquals(1, both.getCause().getSuppressed().length, "the eviction's failure kept beside it");
+  }
+
   private static Object value(Object setting) throws Exception {
     return setting.getClass().getMethod("value").invoke(setting);
   }

@@ -119,6 +119,13 @@ public final class TestCacheReset {
    * (whose tests run its set-up): on a method, a field, a parameter, repeated or in {@code @Extensions}.
    */
   private Optional<String> extensionInSources(String testClass) {
+    // asked once per set-up and cached read: each test class's sources are parsed once per plan
+    return extensions.computeIfAbsent(testClass, this::findExtensionInSources);
+  }
+
+  private final Map<String, Optional<String>> extensions = new HashMap<>();
+
+  private Optional<String> findExtensionInSources(String testClass) {
     Set<String> related = new HashSet<>(index.supertypesOf(testClass));
     related.add(testClass);
     related.addAll(index.subtypesOf(testClass));
