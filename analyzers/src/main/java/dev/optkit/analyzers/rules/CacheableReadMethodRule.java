@@ -125,7 +125,10 @@ public final class CacheableReadMethodRule implements Rule {
 
   public static Optional<String> whyNotCacheable(RuleContext context, IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (fact.isAbstract() && !repositoryQueryMethod(context, method) || fact.isConstructor()) {
+    if (fact.isAbstract() && !repositoryQueryMethod(context, method)) {
+      return declaredClientRead(context, method);
+    }
+    if (fact.isConstructor()) {
       return Optional.empty();
     }
     List<ReachedIo> reached = context.index().reachedIo(method);
@@ -201,6 +204,25 @@ public final class CacheableReadMethodRule implements Rule {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A read of a declared client other than a repository (a Feign or {@code @HttpExchange} interface's GET): its library
+   * implements it and optkit caches the project methods calling it, so say which those are (trial 81's A: a product
+   * list and a weather read through Feign were nowhere in the plan, and {@code --only} said only "matches nothing").
+   */
+  private static Optional<String> declaredClientRead(RuleContext context, IndexedMethod method) {
+    Optional<IoSite> site = context.index().implementedByLibrary(method).filter(s -> s.access() == Access.READ);
+    if (site.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> callers = context.index().callersOf(method).stream()
+        .filter(caller -> !dev.optkit.analyzers.source.SourceSet.isTestPath(caller.path()))
+        .map(caller -> caller.fact().displayName() + "()").distinct().sorted().toList();
+    return Optional.of("a method of a " + site.get().provider() + " interface, which " + site.get().provider()
+        + " implements: optkit caches the project methods that call it, not the interface; "
+        + (callers.isEmpty() ? "no production code calls it" : "its callers: " + String.join(", ", callers)
+            + " (see their lines)"));
   }
 
   /**

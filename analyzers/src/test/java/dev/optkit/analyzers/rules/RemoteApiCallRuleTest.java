@@ -53,6 +53,48 @@ class RemoteApiCallRuleTest {
     assertEquals("http://items.example.com/items/{id}", findings.get(0).details().get("url"));
   }
 
+  /**
+   * Trial 81's A3: an OkHttp request's verb is set on its {@code Request.Builder}, not on the client's call, so
+   * {@code client.newCall(request).execute()} had none, was no read, and migrate left a weather read out without a
+   * word. The builder's outermost verb call, else OkHttp's default GET; none for a request made elsewhere.
+   */
+  @Test
+  void anOkHttpRequestsVerbIsItsBuilders() {
+    List<Finding> findings = new ProjectFixture(dir).java("""
+        package shop;
+        import okhttp3.OkHttpClient;
+        import okhttp3.Request;
+        import okhttp3.RequestBody;
+        class Weather {
+          private final OkHttpClient client = new OkHttpClient();
+          String lagos(String key) throws Exception {
+            Request request = new Request.Builder().url("https://api.example.com/weather?q=Lagos&appid=" + key).build();
+            return client.newCall(request).execute().body().string();
+          }
+          String city(String city) throws Exception {
+            Request request = new Request.Builder().url("https://api.example.com/weather?q=" + city).get().build();
+            return client.newCall(request).execute().body().string();
+          }
+          String report(RequestBody body) throws Exception {
+            Request request = new Request.Builder().post(body).url("https://api.example.com/reports").build();
+            return client.newCall(request).execute().body().string();
+          }
+          String remove(String id) throws Exception {
+            Request request = new okhttp3.Request.Builder().url("https://api.example.com/reports/" + id)
+                .method("DELETE", null).build();
+            return client.newCall(request).execute().body().string();
+          }
+          String given(Request request) throws Exception {
+            return client.newCall(request).execute().body().string();
+          }
+        }
+        """).findings(Category.API_CALL);
+    // new Request.Builder().post(body) only builds: no JAX-RS Invocation.Builder's post() (a finding before)
+    assertEquals(List.of("lagos=GET", "city=GET", "given=null", "report=POST", "remove=DELETE"), findings.stream()
+        .map(f -> f.enclosingMethod().replaceAll("\\(.*", "") + "=" + f.details().get("httpMethod")).toList(),
+        findings.toString());
+  }
+
   @Test
   void jdkHttpClientSendIsConfirmedByResolvedTypesWithVerbAndUrl() {
     List<Finding> findings = new ProjectFixture(dir).java("""

@@ -135,7 +135,8 @@ public final class ClientSites {
           : built != null ? catalog.clientsForSimpleType(built).stream().filter(c -> c.matchesMethod(name)).findFirst()
               .or(() -> importedClient(name))
           : declared == null ? importedClient(name)
-          : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name)).findFirst();
+          : catalog.clientsForSimpleType(simpleName(declared.name())).stream().filter(c -> c.matchesMethod(name))
+              .filter(c -> sameOuterType(declared.name(), c)).findFirst();
       if (byImports.isEmpty()) {
         return Optional.empty();
       }
@@ -255,6 +256,26 @@ public final class ClientSites {
     return qualified.startsWith("java.lang.") || qualified.startsWith("java.util.") || qualified.startsWith("java.io.")
         || qualified.startsWith("java.time.") || qualified.startsWith("java.math.") || qualified.startsWith("java.nio.")
         || !qualified.contains(".");
+  }
+
+  /**
+   * A nested type's outer type, where its name gives one, is the catalogued type's: OkHttp's {@code Request.Builder} is
+   * no JAX-RS {@code Invocation.Builder} (its {@code post(body)} only builds), though both are {@code Builder}s.
+   */
+  private static boolean sameOuterType(String declared, ClientSignature client) {
+    String nested = nestedName(declared);
+    return !nested.contains(".") || client.types().stream().anyMatch(type -> nestedName(type).equals(nested));
+  }
+
+  /** {@code Request.Builder} of {@code okhttp3.Request.Builder}: the name from its first capitalised segment on. */
+  private static String nestedName(String qualified) {
+    String[] segments = qualified.split("\\.");
+    for (int i = 0; i < segments.length; i++) {
+      if (!segments[i].isEmpty() && Character.isUpperCase(segments[i].charAt(0))) {
+        return String.join(".", java.util.Arrays.copyOfRange(segments, i, segments.length));
+      }
+    }
+    return qualified;
   }
 
   private static String simpleName(String qualified) {
