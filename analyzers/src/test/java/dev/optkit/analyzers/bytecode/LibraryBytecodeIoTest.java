@@ -317,6 +317,53 @@ public class LibraryBytecodeIoTest {
         .map(Finding::snippet).toList());
   }
 
+  /**
+   * The recall study's ToSIMPLE: {@code getHibernateTemplate().save(user)} in a DAO extending Spring's
+   * {@code HibernateDaoSupport} calls what a getter inherited from a library superclass hands back; the call was not
+   * looked up (19 queries and a loop lost). A link of no I/O on the same getter's answer stays no site.
+   */
+  @Test
+  void aCallOnWhatAnInheritedLibraryGetterReturnsIsLookedUp() throws Exception {
+    Path jar = libraryJar(temp.resolve("orm-1.0.jar"), Map.of(
+        "com/acme/orm/Template.java", """
+            package com.acme.orm;
+            public class Template {
+              private final javax.sql.DataSource source;
+              public Template(javax.sql.DataSource source) { this.source = source; }
+              public int save(String row) throws java.sql.SQLException {
+                try (java.sql.Connection c = source.getConnection();
+                     java.sql.PreparedStatement p = c.prepareStatement("insert into rows values (?)")) {
+                  p.setString(1, row);
+                  return p.executeUpdate();
+                }
+              }
+              public String label(String row) { return row.trim(); }
+            }
+            """,
+        "com/acme/orm/DaoSupport.java", """
+            package com.acme.orm;
+            public abstract class DaoSupport {
+              private Template template;
+              public final Template getTemplate() { return template; }
+              public final void setTemplate(Template template) { this.template = template; }
+            }
+            """));
+    Path root = temp.resolve("orm");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/UserDao.java"), """
+        package app;
+        import com.acme.orm.DaoSupport;
+        public class UserDao extends DaoSupport {
+          public int save(String user) throws Exception { return getTemplate().save(user); }
+          public int saveThis(String user) throws Exception { return this.getTemplate().save(user); }
+          public String label(String user) { return getTemplate().label(user); }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("getTemplate().save(user)", "this.getTemplate().save(user)"),
+        assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY).map(Finding::snippet).sorted().toList());
+  }
+
   /** Commons DbUtils' shape: {@code update(Connection, String, Object...)} called with two values is that method. */
   @Test
   void aVarargsMethodIsTheOverloadOfLongerCalls() throws Exception {
