@@ -59,7 +59,9 @@ public final class DependencyResolver {
    * @param declared coordinates declared outside poms (Gradle version catalogs), resolved from Maven Central
    */
   public static Resolved resolve(List<Path> poms, Path root, List<Coordinates> declared, ResolutionSettings settings) {
-    List<Path> scripts = GradleModules.scripts(root);
+    GradleConventionPlugins conventions = GradleConventionPlugins.of(root);
+    // an included plugin build's scripts (build-logic/build.gradle.kts) declare Gradle plugins, not the application's
+    List<Path> scripts = GradleModules.scripts(root).stream().filter(s -> !conventions.isBuildLogic(s)).toList();
     if (poms.isEmpty() && declared.isEmpty() && scripts.isEmpty()) {
       return Resolved.NONE;
     }
@@ -70,24 +72,27 @@ public final class DependencyResolver {
       java.util.Optional.ofNullable(script.getParent()).map(folder -> folder.resolve("gradle.properties"))
           .filter(Files::isRegularFile).filter(file -> !inputs.contains(file)).ifPresent(inputs::add);
     }
+    // the convention plugins' scripts lie deeper than three folders: a changed one is another resolution
+    conventions.inputs().stream().filter(file -> !inputs.contains(file)).forEach(inputs::add);
     Optional<ResolutionMemo> memo = ResolutionMemo.of(root, inputs, settings);
     Optional<Resolved> remembered = memo.flatMap(ResolutionMemo::lookup);
     if (remembered.isPresent()) {
       return remembered.get();
     }
-    Resolved resolved = resolveBounded(poms, scripts, root, declared, settings);
+    Resolved resolved = resolveBounded(poms, scripts, conventions, root, declared, settings);
     memo.ifPresent(m -> m.store(resolved));
     return resolved;
   }
 
-  private static Resolved resolveBounded(List<Path> poms, List<Path> scripts, Path root, List<Coordinates> declared,
-      ResolutionSettings settings) {
+  private static Resolved resolveBounded(List<Path> poms, List<Path> scripts, GradleConventionPlugins conventions,
+      Path root, List<Coordinates> declared, ResolutionSettings settings) {
     Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
     Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
     List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicReference<Thread> resolving = new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<Void> work = CompletableFuture.runAsync(
-        () -> resolveAll(poms, scripts, root, declared, settings, new Found(jars, direct, warnings)), runnable -> {
+        () -> resolveAll(poms, scripts, conventions, root, declared, settings, new Found(jars, direct, warnings)),
+        runnable -> {
           Thread thread = new Thread(runnable, "optkit-dependencies");
           thread.setDaemon(true); // past the cap it is left behind, never waited for
           resolving.set(thread);
@@ -121,8 +126,8 @@ public final class DependencyResolver {
   /** What the resolving thread has found so far; read as it stands when the time cap stops it. */
   private record Found(Set<Path> jars, Set<Path> direct, List<ParseProblem> warnings) {}
 
-  private static void resolveAll(List<Path> poms, List<Path> scripts, Path root, List<Coordinates> declared,
-      ResolutionSettings settings, Found found) {
+  private static void resolveAll(List<Path> poms, List<Path> scripts, GradleConventionPlugins conventions, Path root,
+      List<Coordinates> declared, ResolutionSettings settings, Found found) {
     List<ParseProblem> warnings = found.warnings();
     RepositorySystem system = new RepositorySystemSupplier().get();
     try (RepositorySystemSession.CloseableSession session = session(system, settings)) {
@@ -144,7 +149,7 @@ public final class DependencyResolver {
           warnings.add(new ParseProblem(shown(root, pom), 0, 0, "dependencies not resolved: " + reason(e)));
         }
       }
-      gradleModules(scripts, root, new RepositoryModelResolver(system, session, repositories,
+      gradleModules(scripts, conventions, root, new RepositoryModelResolver(system, session, repositories,
           List.of(repositories.central())), models, warnings);
       // the project's own modules are sources here, not artifacts to fetch
       Set<String> reactor = new LinkedHashSet<>();
@@ -183,26 +188,28 @@ public final class DependencyResolver {
    * The Gradle scripts read as modules' poms, the root script first: its strings and its {@code allprojects}/
    * {@code subprojects} BOMs are its subprojects' too. What a script does not tell is said, per script.
    */
-  private static void gradleModules(List<Path> scripts, Path root, RepositoryModelResolver resolver,
-      Map<Path, Model> models, List<ParseProblem> warnings) {
+  private static void gradleModules(List<Path> scripts, GradleConventionPlugins conventions, Path root,
+      RepositoryModelResolver resolver, Map<Path, Model> models, List<ParseProblem> warnings) {
+    warnings.addAll(conventions.problems());
     Path rootScript = scripts.contains(root.resolve("build.gradle")) ? root.resolve("build.gradle")
         : root.resolve("build.gradle.kts");
     GradleScript.Declared rootDeclared = null;
     if (scripts.contains(rootScript)) {
-      rootDeclared = gradleModule(rootScript, root, null, resolver, models, warnings);
+      rootDeclared = gradleModule(rootScript, conventions, root, null, resolver, models, warnings);
     }
     for (Path script : scripts) {
       if (Thread.currentThread().isInterrupted()) {
         return;
       }
       if (!script.equals(rootScript)) {
-        gradleModule(script, root, rootDeclared, resolver, models, warnings);
+        gradleModule(script, conventions, root, rootDeclared, resolver, models, warnings);
       }
     }
   }
 
-  private static GradleScript.Declared gradleModule(Path script, Path root, GradleScript.Declared rootScript,
-      RepositoryModelResolver resolver, Map<Path, Model> models, List<ParseProblem> warnings) {
+  private static GradleScript.Declared gradleModule(Path script, GradleConventionPlugins conventions, Path root,
+      GradleScript.Declared rootScript, RepositoryModelResolver resolver, Map<Path, Model> models,
+      List<ParseProblem> warnings) {
     Map<String, String> properties = new java.util.HashMap<>(rootScript == null ? Map.of() : rootScript.strings());
     properties.putAll(GradleModules.properties(root, script));
     GradleScript.Reading reading = GradleScript.read(script, root, properties);
@@ -213,11 +220,10 @@ public final class DependencyResolver {
     }
     GradleScript.Declared declared = reading.declared();
     if (declared.unread() > 0) {
-      warnings.add(new ParseProblem(where, 0, 0, declared.unread() + " dependency declaration(s) optkit does not read: "
-          + "text the script computes (a method call, a name not given one literal string in the script, the scripts "
-          + "it applies, its root script or gradle.properties) or a dynamic version (1.+, latest.release); their jars "
-          + "resolve only from --classpath"));
+      warnings.add(new ParseProblem(where, 0, 0, unreadWarning(declared.unread())));
     }
+    // the convention plugins it applies declare for it
+    declared = conventions.applied(script, declared, rootScript, properties, warnings);
     List<Coordinates> boms = GradleModules.boms(root, declared, rootScript);
     String artifactId = where.replace('/', '.');
     Model effective;
@@ -240,6 +246,12 @@ public final class DependencyResolver {
     }
     models.put(script, effective);
     return declared;
+  }
+
+  static String unreadWarning(int unread) {
+    return unread + " dependency declaration(s) optkit does not read: text the script computes (a method call, a name "
+        + "not given one literal string in the script, the scripts it applies, its root script or gradle.properties) or "
+        + "a dynamic version (1.+, latest.release); their jars resolve only from --classpath";
   }
 
   private static void collect(RepositorySystem system, RepositorySystemSession session, CollectRequest request,
@@ -327,7 +339,7 @@ public final class DependencyResolver {
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 
-  private static String shown(Path root, Path file) {
+  static String shown(Path root, Path file) {
     try {
       Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
       return relative.toString().isEmpty() ? "." : relative.toString().replace('\\', '/');

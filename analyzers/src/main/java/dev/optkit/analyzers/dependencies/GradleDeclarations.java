@@ -50,6 +50,11 @@ final class GradleDeclarations extends CodeVisitorSupport {
   /** Gradle's named repositories: Maven Central is always used, JCenter is gone (each request a timeout). */
   private static final Map<String, String> NAMED_REPOSITORIES = Map.of("google", "https://dl.google.com/dl/android/maven2/",
       "gradlePluginPortal", "https://plugins.gradle.org/m2/");
+  private final List<String> plugins = new ArrayList<>();
+  private final List<String> sharedPlugins = new ArrayList<>();
+  /** Plugins a {@code plugins} block names but does not apply ({@code id 'x' version '1' apply false}). */
+  private final Set<String> notApplied = new java.util.HashSet<>();
+  private final List<String> includedBuilds = new ArrayList<>();
   private String bootVersion;
   private boolean appliesBoot;
   private int unread;
@@ -58,7 +63,12 @@ final class GradleDeclarations extends CodeVisitorSupport {
   GradleScript.Declared declared(Map<String, String> assigned) {
     return new GradleScript.Declared(List.copyOf(libraries), List.copyOf(boms), unread, Map.copyOf(assigned),
         List.copyOf(sharedBoms), bootVersion, appliesBoot, List.copyOf(pluginAliases), List.copyOf(bomAliases),
-        List.copyOf(sharedBomAliases), List.copyOf(repositories));
+        List.copyOf(sharedBomAliases), List.copyOf(repositories), applied(plugins), applied(sharedPlugins),
+        List.copyOf(includedBuilds));
+  }
+
+  private List<String> applied(List<String> ids) {
+    return ids.stream().filter(id -> !notApplied.contains(id)).distinct().toList();
   }
 
   GradleDeclarations(Map<String, String> strings) {
@@ -78,10 +88,40 @@ final class GradleDeclarations extends CodeVisitorSupport {
     if (name != null && name.equals("id") && BOOT_PLUGIN.equals(text(first(call)))) {
       appliesBoot = true;
     }
-    if (name != null && name.equals("apply") && first(call) instanceof MapExpression map
-        && map.getMapEntryExpressions().stream().anyMatch(e -> "plugin".equals(text(e.getKeyExpression()))
+    if (name != null && name.equals("id") && inPluginsBlock()) {
+      plugin(text(first(call)));
+    }
+    if (name != null && name.equals("apply") && !call.isImplicitThis() && inPluginsBlock()) {
+      String id = pluginId(call.getObjectExpression());
+      if (id != null) {
+        notApplied.add(id); // id 'x' version '1' apply false: on the class path, not applied here
+      }
+    }
+    if (name != null && name.equals("apply") && first(call) instanceof MapExpression map) {
+      map.getMapEntryExpressions().stream().filter(e -> "plugin".equals(text(e.getKeyExpression())))
+          .forEach(e -> plugin(text(e.getValueExpression()))); // apply plugin: 'x', Kotlin's apply(plugin = "x")
+      if (map.getMapEntryExpressions().stream().anyMatch(e -> "plugin".equals(text(e.getKeyExpression()))
             && BOOT_PLUGIN.equals(text(e.getValueExpression())))) {
-      appliesBoot = true; // apply plugin: 'org.springframework.boot'
+        appliesBoot = true; // apply plugin: 'org.springframework.boot'
+      }
+    }
+    if (name != null && name.equals("includeBuild") && call.isImplicitThis()) {
+      String build = text(first(call));
+      if (build != null) {
+        includedBuilds.add(build); // a settings script's includeBuild("build-logic"), in pluginManagement or not
+      }
+    }
+    if (name != null && name.equals("plugins") && lastClosure(call) != null && !blocks.contains("pluginManagement")
+        && !blocks.contains("gradlePlugin")
+        && lastClosure(call).getCode() instanceof org.codehaus.groovy.ast.stmt.BlockStatement block) {
+      for (org.codehaus.groovy.ast.stmt.Statement statement : block.getStatements()) {
+        // Kotlin's accessors: plugins { java; `java-library`; `my-conventions` }
+        if (statement instanceof org.codehaus.groovy.ast.stmt.ExpressionStatement expression
+            && (expression.getExpression() instanceof VariableExpression
+                || expression.getExpression() instanceof PropertyExpression)) {
+          plugin(dotted(expression.getExpression()));
+        }
+      }
     }
     if (name != null && name.equals("alias") && first(call) instanceof PropertyExpression alias) {
       pluginAliases.add(alias.getText()); // alias(libs.plugins.spring.boot): the catalog names its id and version
@@ -98,6 +138,48 @@ final class GradleDeclarations extends CodeVisitorSupport {
       return;
     }
     super.visitMethodCallExpression(call);
+  }
+
+  private boolean inPluginsBlock() {
+    // not gradlePlugin { plugins { .. } }: the plugins a plugin build declares, not ones it applies
+    return blocks.contains("plugins") && !blocks.contains("pluginManagement") && !blocks.contains("gradlePlugin");
+  }
+
+  /** A plugin the script applies: to itself, or (in {@code allprojects}/{@code subprojects}) to its subprojects. */
+  private void plugin(String id) {
+    if (id == null || id.isBlank() || blocks.contains("pluginManagement") || blocks.contains("buildscript")) {
+      return;
+    }
+    if (blocks.contains("allprojects") || blocks.contains("subprojects")) {
+      sharedPlugins.add(id);
+    }
+    if (!blocks.contains("subprojects")) {
+      plugins.add(id);
+    }
+  }
+
+  /** The id of {@code id 'x'} under a {@code version '1'} chain, or null. */
+  private String pluginId(Expression expression) {
+    Expression current = expression;
+    while (current instanceof MethodCallExpression call) {
+      if ("id".equals(call.getMethodAsString()) && call.isImplicitThis()) {
+        return text(first(call));
+      }
+      current = call.getObjectExpression();
+    }
+    return null;
+  }
+
+  /** {@code a}, {@code a.b.c}: the name as written, dots included; else null. */
+  private static String dotted(Expression expression) {
+    if (expression instanceof VariableExpression variable) {
+      return variable.getName();
+    }
+    if (expression instanceof PropertyExpression property && property.getPropertyAsString() != null) {
+      String owner = dotted(property.getObjectExpression());
+      return owner == null ? null : owner + "." + property.getPropertyAsString();
+    }
+    return null;
   }
 
   private void declaration(String configuration, MethodCallExpression call) {

@@ -177,7 +177,9 @@ final class GradleModules {
         boot = GradleCatalog.pluginVersion(root, alias, "org.springframework.boot").orElse(null);
       }
     }
-    if (boot == null && rootScript != null && rootScript != declared && declared.appliesBoot()) {
+    // applied by the script, or by its root's subprojects { apply plugin: 'org.springframework.boot' }
+    if (boot == null && rootScript != null && rootScript != declared && (declared.appliesBoot()
+        || rootScript.sharedPlugins().contains(GradleDeclarations.BOOT_PLUGIN))) {
       boot = rootScript.bootVersion();
     }
     if (boot != null) {

@@ -52,10 +52,16 @@ public final class GradleScript {
    * @param repositories the addresses of the repositories its {@code repositories { }} name for its dependencies
    *     ({@code maven { url '..' }}, {@code google()}; not the build script's, plugins' or publishing's), those of
    *     {@code allprojects}/{@code subprojects} marked shared
+   * @param plugins the ids of the plugins it applies to itself ({@code plugins { id 'x' }}, Kotlin's {@code `x`},
+   *     {@code apply plugin: 'x'}; not those marked {@code apply false}), in its order: a convention plugin's
+   *     declarations are the script's ({@link GradleConventionPlugins})
+   * @param sharedPlugins those it applies in {@code allprojects}/{@code subprojects}: every subproject's
+   * @param includedBuilds the builds a settings script includes ({@code includeBuild("build-logic")}), as written
    */
   public record Declared(List<Library> libraries, List<Coordinates> boms, int unread, Map<String, String> strings,
       List<Coordinates> sharedBoms, String bootVersion, boolean appliesBoot, List<String> pluginAliases,
-      List<String> bomAliases, List<String> sharedBomAliases, List<ScriptRepository> repositories) {}
+      List<String> bomAliases, List<String> sharedBomAliases, List<ScriptRepository> repositories,
+      List<String> plugins, List<String> sharedPlugins, List<String> includedBuilds) {}
 
   /** A repository a script names: its address as written, and whether its subprojects use it too. */
   public record ScriptRepository(String url, boolean shared) {}

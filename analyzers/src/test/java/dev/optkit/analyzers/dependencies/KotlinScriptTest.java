@@ -201,6 +201,27 @@ class KotlinScriptTest {
         + "org.springframework.boot:spring-boot-dependencies:3.4.1]", GradleModules.boms(root, app, null).toString());
   }
 
+  /**
+   * A root that applies the Boot plugin to its subprojects ({@code subprojects { apply(plugin = "..") }}, as
+   * seminchoi/msa-ecommerce does) gives them its version's BOM, though they do not apply it themselves.
+   */
+  @Test
+  void aRootApplyingBootToItsSubprojectsGivesThemItsBom() throws Exception {
+    Path root = temp.resolve("shared-boot");
+    Files.createDirectories(root.resolve("core"));
+    Files.writeString(root.resolve("build.gradle.kts"), """
+        plugins { id("org.springframework.boot") version "3.4.3" }
+        subprojects { apply(plugin = "org.springframework.boot") }
+        """);
+    Files.writeString(root.resolve("core/build.gradle.kts"), """
+        dependencies { implementation("org.springframework.boot:spring-boot-starter-web") }
+        """);
+    GradleScript.Declared rootScript = GradleScript.read(root.resolve("build.gradle.kts"), root, Map.of()).declared();
+    GradleScript.Declared core = GradleScript.read(root.resolve("core/build.gradle.kts"), root, Map.of()).declared();
+    assertEquals("[org.springframework.boot:spring-boot-dependencies:3.4.3]",
+        GradleModules.boms(root, core, rootScript).toString());
+  }
+
   /** A script nested thousands deep, a link, a file of another language: a warning naming why, nothing read. */
   @Test
   void hostileScriptsAreRefusedSayingWhy() throws Exception {
