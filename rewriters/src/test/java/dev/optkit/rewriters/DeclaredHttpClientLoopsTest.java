@@ -198,4 +198,22 @@ class DeclaredHttpClientLoopsTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().startsWith("the project's HTTP interceptor code "
         + "UserHeader.intercept() reads the caller's context")), plan.refusals().toString());
   }
+
+  /**
+   * Trial 81's Feign demo: a Feign interface's read was nowhere in the plan. It now has a line saying optkit caches its
+   * callers, naming them; a Feign method nothing calls says so.
+   */
+  @Test
+  void aFeignReadSaysItIsCachedAtItsCallers() {
+    MigrationPlan plan = new MigrationFixture(dir).java(CLIENT.replace("""
+            Product getById(@PathVariable("id") Long id);""", """
+            Product getById(@PathVariable("id") Long id);
+            @GetMapping("/first")
+            Product first();""")).java(PRODUCT).java(SERVICE).plan();
+    assertEquals(List.of("ProductApi.first(): a method of an OpenFeign interface, which OpenFeign implements: optkit "
+        + "caches the project methods that call it, not the interface; no production code calls it",
+        "ProductApi.getById(): a method of an OpenFeign interface, which OpenFeign implements: optkit caches the project "
+            + "methods that call it, not the interface; its callers: ProductService.getAll() (see their lines)"),
+        plan.notCacheable().stream().filter(line -> line.startsWith("ProductApi.")).toList());
+  }
 }

@@ -26,6 +26,7 @@ class ExistingCacheGapsTest {
         @Cacheable("products") public String name(Long id) { return repo.findById(id).orElseThrow().getName(); }
         @CacheEvict(value = "products", key = "#id")
         public void rename(Long id, String n) { Item i = repo.findById(id).orElseThrow(); i.setName(n); repo.save(i); }
+        @CacheEvict(value = "products", key = "#id") public void forget(Long id) { }
       }
       """;
 
@@ -74,5 +75,31 @@ class ExistingCacheGapsTest {
     // a put into another cache keeps nothing of this one (trial 61b)
     assertEquals(1, gaps(plan("@org.springframework.cache.annotation.CachePut(value = \"orders\", key = \"#id\")"))
         .size());
+  }
+
+  /**
+   * Trial 82's BookManager: the writer evicts through another bean's {@code @CacheEvict} method (the proxy runs it), so
+   * "evicts nothing" was not true of it. Its own method called through {@code this} runs past its proxy: still named.
+   */
+  @Test
+  void aWriterEvictingThroughAnotherBeansMethodIsNotNamed() {
+    String orders = """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service public class Orders {
+          private final ItemRepository repo; private final Products products;
+          public Orders(ItemRepository repo, Products products) { this.repo = repo; this.products = products; }
+          public void order(Long id) { products.forget(id); Item i = repo.findById(id).orElseThrow(); repo.save(i); }
+          public void again(Long id) { forget(id); Item i = repo.findById(id).orElseThrow(); repo.save(i); }
+          @org.springframework.cache.annotation.CacheEvict(value = "products", key = "#id") public void forget(Long id) { }
+        }
+        """;
+    List<String> gaps = gaps(new MigrationFixture(dir).resources("/audit8/s8-overload")
+        .file("src/main/java/r/ItemService.java", "package r; class ItemService {}")
+        .file("src/main/java/r/Products.java", PRODUCTS)
+        .file("src/main/java/r/Orders.java", orders).plan());
+    assertEquals(1, gaps.size(), gaps.toString());
+    assertTrue(gaps.get(0).contains("this writer of its data evicts nothing from that cache: Orders.again() "),
+        gaps.get(0));
   }
 }

@@ -219,7 +219,9 @@ public final class CacheableReadMethodRule implements Rule {
     List<String> callers = context.index().callersOf(method).stream()
         .filter(caller -> !dev.optkit.analyzers.source.SourceSet.isTestPath(caller.path()))
         .map(caller -> caller.fact().displayName() + "()").distinct().sorted().toList();
-    return Optional.of("a method of a " + site.get().provider() + " interface, which " + site.get().provider()
+    String provider = site.get().provider();
+    String article = "AEIOU".indexOf(Character.toUpperCase(provider.charAt(0))) >= 0 ? "an " : "a ";
+    return Optional.of("a method of " + article + provider + " interface, which " + provider
         + " implements: optkit caches the project methods that call it, not the interface; "
         + (callers.isEmpty() ? "no production code calls it" : "its callers: " + String.join(", ", callers)
             + " (see their lines)"));

@@ -87,10 +87,21 @@ class RemoteApiCallRuleTest {
           String given(Request request) throws Exception {
             return client.newCall(request).execute().body().string();
           }
+          String kept(RequestBody body) throws Exception {
+            Request.Builder builder = new Request.Builder().url("https://api.example.com/kept");
+            builder.post(body);
+            return client.newCall(builder.build()).execute().body().string();
+          }
+          String again(RequestBody body) throws Exception {
+            Request request = new Request.Builder().url("https://api.example.com/again").build();
+            request = request.newBuilder().post(body).build();
+            return client.newCall(request).execute().body().string();
+          }
         }
         """).findings(Category.API_CALL);
     // new Request.Builder().post(body) only builds: no JAX-RS Invocation.Builder's post() (a finding before)
-    assertEquals(List.of("lagos=GET", "city=GET", "given=null", "report=POST", "remove=DELETE"), findings.stream()
+    assertEquals(List.of("lagos=GET", "city=GET", "given=null", "kept=null", "again=null", "report=POST", "remove=DELETE"),
+        findings.stream()
         .map(f -> f.enclosingMethod().replaceAll("\\(.*", "") + "=" + f.details().get("httpMethod")).toList(),
         findings.toString());
   }

@@ -113,25 +113,41 @@ public final class RequestTexts {
    * the request comes from elsewhere (a parameter, a helper).
    */
   private String okHttpVerb(MethodCallExpr newCall) {
-    for (Expression traced : m.locals.traced(newCall.getArguments())) {
-      Expression link = traced;
-      while (link instanceof MethodCallExpr call) {
-        String name = call.getNameAsString();
-        if (Set.of("get", "head", "post", "put", "patch", "delete").contains(name)) {
-          return name.toUpperCase(Locale.ROOT);
-        }
-        if (name.equals("method") && call.getArguments().isNonEmpty()) {
-          String verb = file.strings.text(call.getArgument(0));
-          return verb == null ? null : verb.toUpperCase(Locale.ROOT);
-        }
-        link = call.getScope().orElse(null);
-      }
-      if (link instanceof ObjectCreationExpr builder && builder.getType().getNameAsString().equals("Builder")
-          && builder.getType().getScope().map(scope -> scope.getNameAsString().equals("Request")).orElse(false)) {
-        return "GET";
-      }
+    Expression request = newCall.getArguments().size() == 1 ? newCall.getArgument(0) : null;
+    if (request instanceof NameExpr local) {
+      // only a local declared once with the whole chain and never assigned again: a builder kept in a variable may
+      // have its verb set by a statement of its own (b.post(body); client.newCall(b.build())), which no chain shows
+      String name = local.getNameAsString();
+      request = m.nodes != null && m.locals.namesDeclaredOnce().containsKey(name) && !reassigned(local, m)
+          ? m.locals.initializers.get(name) : null;
     }
-    return null;
+    Expression link = request;
+    while (link instanceof MethodCallExpr call) {
+      String name = call.getNameAsString();
+      if (Set.of("get", "head", "post", "put", "patch", "delete").contains(name)) {
+        return builtFromScratch(call) ? name.toUpperCase(Locale.ROOT) : null;
+      }
+      if (name.equals("method") && call.getArguments().isNonEmpty()) {
+        String verb = file.strings.text(call.getArgument(0));
+        return verb == null || !builtFromScratch(call) ? null : verb.toUpperCase(Locale.ROOT);
+      }
+      link = call.getScope().orElse(null);
+    }
+    return link instanceof ObjectCreationExpr builder && requestBuilder(builder) ? "GET" : null;
+  }
+
+  /** Whether the chain the call is a link of starts at {@code new Request.Builder()}. */
+  private static boolean builtFromScratch(MethodCallExpr call) {
+    Expression link = call;
+    while (link instanceof MethodCallExpr each) {
+      link = each.getScope().orElse(null);
+    }
+    return link instanceof ObjectCreationExpr builder && requestBuilder(builder);
+  }
+
+  private static boolean requestBuilder(ObjectCreationExpr creation) {
+    return creation.getType().getNameAsString().equals("Builder")
+        && creation.getType().getScope().map(scope -> scope.getNameAsString().equals("Request")).orElse(false);
   }
 
   String urlOf(MethodCallExpr call, List<MethodCallExpr> links) {
