@@ -91,6 +91,8 @@ class ExistingCacheGapsTest {
           public Orders(ItemRepository repo, Products products) { this.repo = repo; this.products = products; }
           public void order(Long id) { products.forget(id); Item i = repo.findById(id).orElseThrow(); repo.save(i); }
           public void again(Long id) { forget(id); Item i = repo.findById(id).orElseThrow(); repo.save(i); }
+          public void helped(Long id) { Item i = repo.findById(id).orElseThrow(); repo.save(i); keep(id); }
+          private void keep(Long id) { products.forget(id); }
           @org.springframework.cache.annotation.CacheEvict(value = "products", key = "#id") public void forget(Long id) { }
         }
         """;

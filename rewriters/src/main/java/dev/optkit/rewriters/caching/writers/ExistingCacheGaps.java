@@ -87,10 +87,24 @@ public final class ExistingCacheGaps {
    * that bean's proxy (trial 82's BookManager); a call through {@code this} runs past its own proxy and evicts nothing.
    */
   private boolean evictsThroughAnotherBean(IndexedMethod writer, String cache) {
-    return writer.fact().calls().stream()
-        .filter(call -> call.receiverType() != null && !call.receiverType().equals(writer.fact().ownerType()))
-        .flatMap(call -> index.targetsOf(call).stream())
-        .anyMatch(target -> evicts(target.fact(), cache));
+    return evictsThroughAnotherBean(writer, cache, writer.fact().ownerType(), 0);
+  }
+
+  /** As above, through the writer's own helpers it calls on itself ({@code cachePut(result)}, private), a few deep. */
+  private boolean evictsThroughAnotherBean(IndexedMethod method, String cache, String bean, int depth) {
+    for (var call : method.fact().calls()) {
+      if (call.receiverType() == null) {
+        continue;
+      }
+      boolean own = call.receiverType().equals(bean);
+      for (IndexedMethod target : index.targetsOf(call)) {
+        if (own ? depth < MAX_CALLER_DEPTH && target != method && evictsThroughAnotherBean(target, cache, bean, depth + 1)
+            : evicts(target.fact(), cache)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
