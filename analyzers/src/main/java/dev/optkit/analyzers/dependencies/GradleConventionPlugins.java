@@ -57,8 +57,10 @@ final class GradleConventionPlugins {
   private final Map<Path, Path> buildOf = new HashMap<>();
   /** The plugin builds' own scripts and their precompiled plugins: what a resolution read depends on. */
   private final Set<Path> inputs = new LinkedHashSet<>();
-  /** A plugin build's {@code spring-boot-gradle-plugin} version, when its scripts declare one. */
-  private final Map<Path, String> bootVersions = new HashMap<>();
+  /** A plugin build's own scripts, read for its Boot plugin version only when a script applies Boot. */
+  private final Map<Path, List<Path>> ownScripts = new HashMap<>();
+  /** A plugin build's {@code spring-boot-gradle-plugin} version, once read (empty: none declared). */
+  private final Map<Path, Optional<String>> bootVersions = new HashMap<>();
   private final List<ParseProblem> problems = new ArrayList<>();
   private final Map<List<Object>, GradleScript.Reading> readings = new HashMap<>();
   private final Set<Path> warned = new HashSet<>();
@@ -131,7 +133,8 @@ final class GradleConventionPlugins {
       List<Path> from = new ArrayList<>();
       applied.keySet().forEach(plugin -> from.add(buildOf.get(plugin)));
       from.add(root.resolve("buildSrc"));
-      boot = from.stream().map(bootVersions::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      boot = from.stream().filter(java.util.Objects::nonNull).distinct().map(this::bootVersion)
+          .flatMap(Optional::stream).findFirst().orElse(null);
     }
     if (applied.isEmpty() && java.util.Objects.equals(boot, declared.bootVersion())) {
       return declared;
@@ -209,15 +212,13 @@ final class GradleConventionPlugins {
     List<Path> included = new ArrayList<>();
     for (String name : SETTINGS) {
       Path settings = root.resolve(name);
-      if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
-        continue;
+      if (!mentions(settings, "includeBuild")) {
+        continue; // none, or a link or over 1 MB, as GradleScript reads: a script naming no build is not parsed
       }
       GradleScript.Reading reading = GradleScript.read(settings, root, Map.of());
       if (reading.declared() == null) {
-        if (mentions(settings, "includeBuild")) {
-          problems.add(new ParseProblem(name, 0, 0, reading.problem() + ": the builds it includes are not read, so "
-              + "the convention plugins they hold are not applied"));
-        }
+        problems.add(new ParseProblem(name, 0, 0, reading.problem() + ": the builds it includes are not read, so "
+            + "the convention plugins they hold are not applied"));
         continue;
       }
       for (String build : reading.declared().includedBuilds()) {
@@ -263,36 +264,37 @@ final class GradleConventionPlugins {
       return;
     }
     List<Path> precompiled = new ArrayList<>();
-    List<Path> ownScripts = new ArrayList<>();
-    walk(build, precompiled, ownScripts);
-    String boot = null;
-    boolean buildsPlugins = buildSrc || !precompiled.isEmpty();
-    for (Path script : ownScripts) {
-      GradleScript.Reading reading = GradleScript.read(script, root, GradleModules.properties(build, script));
-      if (reading.declared() == null) {
-        continue; // the build's own: what it declares is not the application's, and no warning is owed
-      }
-      buildsPlugins |= reading.declared().plugins().stream().anyMatch(PLUGIN_BUILDS::contains);
-      for (GradleScript.Library library : reading.declared().libraries()) {
-        if (boot == null && library.group().equals(GradleDeclarations.BOOT_PLUGIN)
-            && library.artifact().equals("spring-boot-gradle-plugin") && library.version() != null) {
-          boot = library.version();
-        }
-      }
-    }
-    if (!buildsPlugins) {
+    List<Path> scriptsOfBuild = new ArrayList<>();
+    walk(build, precompiled, scriptsOfBuild);
+    // parsed only when the walk does not tell: a warm run, whose resolution is remembered, parses none of them
+    if (!buildSrc && precompiled.isEmpty() && scriptsOfBuild.stream().map(script -> reading(build, script))
+        .noneMatch(declared -> declared.isPresent() && declared.get().plugins().stream().anyMatch(PLUGIN_BUILDS::contains))) {
       return;
     }
     builds.add(build);
-    if (boot != null) {
-      bootVersions.put(build, boot);
-    }
-    inputs.addAll(ownScripts);
+    ownScripts.put(build, scriptsOfBuild);
+    inputs.addAll(scriptsOfBuild);
     for (Path script : precompiled) {
       inputs.add(script);
       buildOf.put(script, build);
       id(build.relativize(script)).ifPresent(id -> scripts.putIfAbsent(id, script));
     }
+  }
+
+  /** The {@code spring-boot-gradle-plugin} version the build's own scripts declare, the first by path. */
+  private Optional<String> bootVersion(Path build) {
+    return bootVersions.computeIfAbsent(build, b -> ownScripts.getOrDefault(b, List.of()).stream()
+        .map(script -> reading(b, script)).flatMap(Optional::stream)
+        .flatMap(declared -> declared.libraries().stream())
+        .filter(library -> library.group().equals(GradleDeclarations.BOOT_PLUGIN)
+            && library.artifact().equals("spring-boot-gradle-plugin") && library.version() != null)
+        .map(GradleScript.Library::version).findFirst());
+  }
+
+  /** A plugin build's own script, read; empty when not (no warning: what it declares is not the application's). */
+  private Optional<GradleScript.Declared> reading(Path build, Path script) {
+    return Optional.ofNullable(readings.computeIfAbsent(List.of(script, build),
+        key -> GradleScript.read(script, root, GradleModules.properties(build, script))).declared());
   }
 
   /**
