@@ -162,6 +162,22 @@ public final class LibraryIo {
   }
 
   /**
+   * The types the overloads of {@code type.name} with {@code arity} arguments return (qualified, {@code void} and
+   * primitives as Java writes them), in the graph's order; empty when the method is not in the jars.
+   */
+  public synchronized List<String> returnTypes(String type, String name, int arity) {
+    if (graph == null || arity < 0) {
+      return List.of();
+    }
+    Optional<String> owner = entry(type);
+    if (owner.isEmpty()) {
+      return List.of();
+    }
+    return graph.overloads(owner.get(), name, arity).stream()
+        .map(overload -> org.objectweb.asm.Type.getReturnType(overload.descriptor()).getClassName()).toList();
+  }
+
+  /**
    * The I/O a call of {@code type.name} with {@code arity} arguments reaches, when every overload
    * it may mean reaches I/O (the source's argument types are not known here, so a method whose
    * other overload only formats text is not reported), through any override in the jars.

@@ -364,6 +364,46 @@ public class LibraryBytecodeIoTest {
         assessment.findings().stream().filter(f -> f.category() == Category.DB_QUERY).map(Finding::snippet).sorted().toList());
   }
 
+  /**
+   * The recall study's ToSIMPLE: {@code this.getSession()} of Spring's {@code HibernateDaoSupport} reaches
+   * {@code Statement.executeUpdate} through what it may set up, but it hands out a client; the calls made on that are the
+   * queries. A library method answering a type the catalogue names is no site; one answering a value still is.
+   */
+  @Test
+  void aLibraryMethodHandingOutAClientIsNoSite() throws Exception {
+    Path jar = libraryJar(temp.resolve("pool-1.0.jar"), Map.of(
+        "com/acme/pool/Pool.java", """
+            package com.acme.pool;
+            public class Pool {
+              private final javax.sql.DataSource source;
+              public Pool(javax.sql.DataSource source) { this.source = source; }
+              public java.sql.PreparedStatement prepare(String sql) throws java.sql.SQLException {
+                java.sql.Connection c = source.getConnection();
+                c.createStatement().executeUpdate("set search_path to app");
+                return c.prepareStatement(sql);
+              }
+              public int run(String sql) throws java.sql.SQLException {
+                try (java.sql.Connection c = source.getConnection()) { return c.createStatement().executeUpdate(sql); }
+              }
+            }
+            """));
+    Path root = temp.resolve("pool");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Jobs.java"), """
+        package app;
+        import com.acme.pool.Pool;
+        public class Jobs {
+          private final Pool pool;
+          public Jobs(Pool pool) { this.pool = pool; }
+          public java.sql.PreparedStatement statement() throws Exception { return pool.prepare("select 1"); }
+          public int clear() throws Exception { return pool.run("delete from jobs"); }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("pool.run(\"delete from jobs\")"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.DB_QUERY).map(Finding::snippet).sorted().toList());
+  }
+
   /** Commons DbUtils' shape: {@code update(Connection, String, Object...)} called with two values is that method. */
   @Test
   void aVarargsMethodIsTheOverloadOfLongerCalls() throws Exception {
