@@ -212,12 +212,36 @@ final class GradleDeclarations extends CodeVisitorSupport {
       }
       // compileOnly 'a:b', 'c:d:1': every argument, the trailing configuration closure aside
       String strictly = strictVersion(lastClosure(call));
+      Optional<Library> positional = positional(arguments, test, strictly);
+      if (positional.isPresent()) {
+        libraries.add(positional.get());
+        return;
+      }
       for (Expression argument : arguments.getExpressions()) {
         if (!(argument instanceof ClosureExpression)) {
           library(argument, test, strictly);
         }
       }
     }
+  }
+
+  /**
+   * Kotlin's {@code implementation("com.mashape.unirest", "unirest-java", "1.3.1")}: group, name and version as
+   * separate texts (the recall study's zoom-attendance; read as three notations, none valid, its client went
+   * unresolved). Two or three texts, none with a colon: as notations they would name nothing.
+   */
+  private Optional<Library> positional(TupleExpression arguments, boolean test, String strictly) {
+    List<String> texts = new java.util.ArrayList<>();
+    for (Expression argument : arguments.getExpressions()) {
+      if (!(argument instanceof ClosureExpression)) {
+        texts.add(text(argument));
+      }
+    }
+    if (texts.size() < 2 || texts.size() > 3 || texts.stream().anyMatch(t -> t == null || t.isBlank() || t.contains(":"))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Library(texts.get(0), texts.get(1), texts.size() == 3 ? texts.get(2) : strictly, null, "jar",
+        test));
   }
 
   private void library(Expression argument, boolean test, String strictly) {

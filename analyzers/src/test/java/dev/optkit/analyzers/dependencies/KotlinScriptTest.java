@@ -60,6 +60,7 @@ class KotlinScriptTest {
             implementation("org.springframework.boot:spring-boot-starter-web")
             implementation("redis.clients:jedis:${property("jedisVersion")}")
             implementation(group = "commons-net", name = "commons-net", version = "3.10.0")
+            compile("com.mashape.unirest", "unirest-java", "1.3.1")
             implementation("org.neo4j.driver:neo4j-java-driver:$neo") {
                 exclude(group = "io.netty")
             }
@@ -88,7 +89,7 @@ class KotlinScriptTest {
         tasks.withType<Test> { useJUnitPlatform() }
         """;
     assertEquals("[org.springframework.boot:spring-boot-starter-web:null, redis.clients:jedis:5.1.0, "
-        + "commons-net:commons-net:3.10.0, org.neo4j.driver:neo4j-java-driver:5.20.0, org.projectlombok:lombok:1.18.30, "
+        + "commons-net:commons-net:3.10.0, com.mashape.unirest:unirest-java:1.3.1, org.neo4j.driver:neo4j-java-driver:5.20.0, org.projectlombok:lombok:1.18.30, "
         + "com.acme:native:1.0:linux-x86_64@zip, io.lettuce:lettuce-core:6.3.2.RELEASE, com.acme:fromprops:7.0, "
         + "org.jetbrains.kotlin:kotlin-stdlib:1.9.24, com.acme:quoted:2.0, junit:junit:4.13.2 (test)] "
         + "boms [software.amazon.awssdk:bom:2.25.0] boot 3.3.0 unread 3",
