@@ -16,14 +16,18 @@ public record LoopFact(
     boolean futuresJoinedInside,
     boolean inTransactional,
     boolean inSynchronized,
-    List<Integer> elementCalls) {
+    List<Integer> elementCalls,
+    List<Integer> opaqueCalls) {
 
   /**
    * @param elementCalls the calls (among {@code calls}) made on the loop's element
    *     ({@code pet.getVisits()} in {@code for (Pet pet : pets)} or {@code pets.forEach(pet -> ...)})
+   * @param opaqueCalls the method's opaque calls (links of a library's chain, {@code con.createQuery(sql)
+   *     .executeUpdate()}) run once per element, by index: the library's bytecode may show them I/O
    */
   public LoopFact {
     elementCalls = elementCalls == null ? List.of() : elementCalls; // facts cached before it existed
+    opaqueCalls = opaqueCalls == null ? List.of() : opaqueCalls;
   }
 
   public boolean independent() {

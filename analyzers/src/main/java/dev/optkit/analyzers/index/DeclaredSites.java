@@ -122,6 +122,11 @@ final class DeclaredSites {
     }
   }
 
+  /** {@link ProjectIndex#librarySite}. */
+  Optional<IoSite> librarySite(CallRef link) {
+    return link.receiverType() == null ? Optional.empty() : bytecodeSites.siteOf(link);
+  }
+
   /** Sites that are calls of declared-client methods, in the order of the method's calls. */
   List<IoSite> declaredSitesOf(IndexedMethod method) {
     return ProjectIndex.remembered(declaredSites, method, m -> {

@@ -260,6 +260,11 @@ public final class ProjectIndex {
     return declaredSites.implementedByLibrary(method);
   }
 
+  /** The site a link of a library's chain is when the solver typed it and the library's bytecode reaches I/O. */
+  public Optional<IoSite> librarySite(CallRef link) {
+    return declaredSites.librarySite(link);
+  }
+
   /** The declared-client site a call is, if its receiver is a declared client, or a query wrapper given SQL. */
   public Optional<IoSite> declaredSite(CallRef call) {
     return declaredSites.declaredSite(call);

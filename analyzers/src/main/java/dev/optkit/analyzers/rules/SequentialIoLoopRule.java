@@ -80,6 +80,16 @@ public final class SequentialIoLoopRule implements Rule {
                   .filter(r -> !r.site().async() || loop.futuresJoinedInside())
                   .forEach(reached::add));
     }
+    // con.createQuery(sql).addParameter("id", id).executeUpdate() per element: a library chain's link whose bytecode
+    // reaches I/O (the recall study's SparkAndSql2o: its queries were said to run "once per loop iteration", and the
+    // loop was no finding)
+    for (int index : loop.opaqueCalls()) {
+      CallRef link = method.fact().opaqueCalls().get(index);
+      if (!link.deferred() || loop.futuresJoinedInside()) {
+        context.index().librarySite(link).filter(site -> !site.async() || loop.futuresJoinedInside())
+            .ifPresent(site -> reached.add(new ReachedIo(site, method.path(), List.of(), site.confidence())));
+      }
+    }
     return reached;
   }
 

@@ -250,14 +250,8 @@ public class LibraryBytecodeIoTest {
         .filter(f -> f.category() == Category.API_CALL || f.category() == Category.DB_QUERY).map(Finding::snippet).toList());
   }
 
-  /**
-   * Sql2o's and Unirest's shape (recall study, issue 26: 34 of 50 missed calls): the I/O is a link of a fluent chain
-   * rooted at the library's object ({@code db.open().query(sql).fetch()}), and in a try-with-resources connection.
-   * A chain of the JDK's (a stream) or of a builder that does no I/O is no site.
-   */
-  @Test
-  void linksOfALibrarysChainAreLookedUp() throws Exception {
-    Path jar = libraryJar(temp.resolve("lite-1.0.jar"), Map.of(
+  /** A small query library: {@code db.open().query(sql).fetch()} runs the query, {@code label(..).text()} does not. */
+  private static final Map<String, String> LITE = Map.of(
         "com/acme/lite/Db.java", """
             package com.acme.lite;
             public class Db {
@@ -290,7 +284,54 @@ public class LibraryBytecodeIoTest {
               }
               public String text() { return sql.trim(); }
             }
-            """));
+            """);
+
+  /**
+   * The recall study's SparkAndSql2o: {@code con.createQuery(sql).addParameter(..).executeUpdate()} written in a loop's
+   * body was a query "once per loop iteration", but the loop was no finding: its links are no project calls, so the
+   * loop's own calls did not list them. The same chain as the loop's iterable runs once: no loop finding for that.
+   */
+  @Test
+  void aLibraryChainInALoopsBodyIsTheLoopsIo() throws Exception {
+    Path jar = libraryJar(temp.resolve("lite-1.0.jar"), LITE);
+    Path root = temp.resolve("loops");
+    Files.createDirectories(root.resolve("src/main/java/app"));
+    Files.writeString(root.resolve("src/main/java/app/Counts.java"), """
+        package app;
+        import com.acme.lite.Db;
+        import java.util.List;
+        public class Counts {
+          private final Db db;
+          public Counts(Db db) { this.db = db; }
+          public int each(List<String> tables) throws Exception {
+            int total = 0;
+            for (String table : tables) {
+              total += db.open().query("select count(*) from " + table).fetch();
+            }
+            return total;
+          }
+          public int once(List<String> labels) throws Exception {
+            int total = 0;
+            for (int n = db.open().query("select count(*) from users").fetch(); n > 0; n--) {
+              total += labels.size();
+            }
+            return total;
+          }
+        }
+        """);
+    Assessment assessment = assess(root, List.of(jar), temp.resolve("cache"));
+    assertEquals(List.of("each(List<String>)"), assessment.findings().stream()
+        .filter(f -> f.category() == Category.IO_LOOP).map(Finding::enclosingMethod).toList());
+  }
+
+  /**
+   * Sql2o's and Unirest's shape (recall study, issue 26: 34 of 50 missed calls): the I/O is a link of a fluent chain
+   * rooted at the library's object ({@code db.open().query(sql).fetch()}), and in a try-with-resources connection.
+   * A chain of the JDK's (a stream) or of a builder that does no I/O is no site.
+   */
+  @Test
+  void linksOfALibrarysChainAreLookedUp() throws Exception {
+    Path jar = libraryJar(temp.resolve("lite-1.0.jar"), LITE);
     Path root = temp.resolve("lite");
     Files.createDirectories(root.resolve("src/main/java/app"));
     Files.writeString(root.resolve("src/main/java/app/Counts.java"), """

@@ -130,6 +130,10 @@ public final class MethodLoops {
     for (Node callNode : m.callNodes) {
       callLoops.add(enclosingLoop(callNode));
     }
+    List<Integer> opaqueLoops = new ArrayList<>();
+    for (Node opaqueNode : m.opaqueNodes) {
+      opaqueLoops.add(enclosingLoop(opaqueNode));
+    }
     for (int i = 0; i < loops.size(); i++) {
       Node loop = loops.get(i);
       if (LoopShapes.chunked(loop)) {
@@ -166,9 +170,15 @@ public final class MethodLoops {
           elementCalls.add(c);
         }
       }
+      List<Integer> loopOpaque = new ArrayList<>();
+      for (int c = 0; c < opaqueLoops.size(); c++) {
+        if (opaqueLoops.get(c) == i) {
+          loopOpaque.add(c);
+        }
+      }
       result.add(new LoopFact(LoopShapes.loopKind(loop), SourceRange.of(loop), file.text.firstLine(loop),
           List.copyOf(loopSites), List.copyOf(loopCalls), LoopShapes.dependenceReasons(loop), joinsInside, transactional,
-          synchronizedBlock, List.copyOf(elementCalls)));
+          synchronizedBlock, List.copyOf(elementCalls), List.copyOf(loopOpaque)));
     }
     return List.copyOf(result);
   }
