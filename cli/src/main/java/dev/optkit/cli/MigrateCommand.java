@@ -111,8 +111,9 @@ public final class MigrateCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--cache-backend", paramLabel = "BACKEND",
-      description = "Where Spring caches keep their entries: local (Caffeine in each JVM, the default), redis "
-          + "(a RedisCacheManager shared by every instance) or two-level (a Caffeine level in each JVM in front of "
+      description = "Where caches keep their entries: local (Caffeine in each JVM, the default), redis "
+          + "(Spring caches: a RedisCacheManager shared by every instance; plain Java caches: through the module's "
+          + "Jedis, Lettuce or Redisson) or two-level (Spring caches only: a Caffeine level in each JVM in front of "
           + "Redis, evictions broadcast to every instance; docs/cache-backends.md). Overrides cache.backend in "
           + ".optkit.yml.")
   String cacheBackend;

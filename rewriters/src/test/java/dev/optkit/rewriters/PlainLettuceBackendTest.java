@@ -153,4 +153,20 @@ class PlainLettuceBackendTest {
   private static Object value(Object setting) throws Exception {
     return setting.getClass().getMethod("value").invoke(setting);
   }
+
+  /**
+   * Trial 84's R3: a plain Java DAO with Lettuce, the two-level backend chosen, its read refused for the local cache's
+   * reason and nothing saying two-level is Spring's only, nor that the redis backend caches that very read.
+   */
+  @Test
+  void twoLevelOnAPlainJavaModuleSaysItsCachesStayLocal() {
+    MigrationPlan twoLevel = new MigrationFixture(dir.resolve("two")).resources("/trial84/r3")
+        .config(OptkitConfig.defaults().withCacheBackend("two-level")).plan();
+    assertTrue(twoLevel.targets().isEmpty() && !twoLevel.refusals().isEmpty(), twoLevel.targets().toString());
+    assertTrue(twoLevel.notes().stream().anyMatch(n -> n.startsWith("cache: the plain Java caches stay local in each "
+        + "JVM: the two-level backend is Spring's only (the redis backend keeps them in Redis")), twoLevel.notes().toString());
+    MigrationPlan redis = new MigrationFixture(dir.resolve("redis")).resources("/trial84/r3")
+        .config(OptkitConfig.defaults().withCacheBackend("redis")).plan();
+    assertEquals(1, redis.targets().size(), redis.refusals().toString());
+  }
 }

@@ -250,8 +250,10 @@ public final class CachingMigration {
       plan = new CachingPlanner.Plan(plainRedis.get().choose(plan.targets(), whole, scanRoot, refusals, notes, inRedis),
           plan.refusals());
     }
-    PlainRedisBackend.localNote(traits, config, plan.targets().stream().anyMatch(t -> t.form() == CacheForm.PLAIN))
-        .ifPresent(notes::add);
+    // a plain Java module's refused reads too: with two-level chosen, their local reasons would read as the backend's
+    // (trial 84's R3: "evicts only the cache of the object it runs on", no word that two-level is Spring's only)
+    PlainRedisBackend.localNote(traits, config, plan.targets().stream().anyMatch(t -> t.form() == CacheForm.PLAIN)
+        || !traits.spring() && !refusals.isEmpty()).ifPresent(notes::add);
     if (plan.targets().isEmpty()) {
       return new MigrationPlan(scanRoot, List.of(), List.of(), refusals, notes, List.of());
     }

@@ -161,7 +161,8 @@ public final class PlainRedisBackend {
     if (!plainTargets || !config.cache().redis() || of(traits, config).isPresent()) {
       return Optional.empty();
     }
-    String why = config.cache().twoLevel() ? "the two-level backend is Spring's only"
+    String why = config.cache().twoLevel() ? "the two-level backend is Spring's only (the redis backend keeps them in "
+        + "Redis through the module's Jedis, Lettuce or Redisson; refusals below are the local caches')"
         : traits.pomFile().flatMap(MavenPom::read).flatMap(PlainRedisBackend::whyNot)
             .orElse("the module has no pom optkit can read");
     return Optional.of("cache: the plain Java caches stay local in each JVM: " + why);
