@@ -221,6 +221,12 @@ public final class PlainRedisBackend {
       inRedis.add(target);
       kept.add(target);
     }
+    if (inRedis.stream().anyMatch(target -> !target.evictions().isEmpty())) {
+      // trial 84's R4: a project's tests, never run with a Redis, failed after apply with nothing in the plan saying so
+      notes.add("cache: the writers of the plain caches kept in Redis evict before and after they write, and fail "
+          + "before writing while Redis cannot be reached (-Doptkit.cache.redis.url or OPTKIT_CACHE_REDIS_URL, "
+          + "redis://localhost:6379 by default): the module's tests need a Redis there");
+    }
     return kept;
   }
 

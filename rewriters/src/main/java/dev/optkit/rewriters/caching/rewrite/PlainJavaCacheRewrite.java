@@ -287,7 +287,11 @@ public final class PlainJavaCacheRewrite {
           // under the lock a load's check-and-store holds: a value loaded before this write is never stored after it
           statements.add(writesField == null ? invalidate : "synchronized (" + writesField + ") { "
               + writesField + ".incrementAndGet(); " + invalidate + " }");
-          invalidations.add(new Invalidation(writer, name + "()", statements));
+          // in Redis, evicted before the write too: a writer that cannot reach Redis (its client reconnecting after
+          // a restart, while other instances cache again) fails before it writes, instead of writing and leaving
+          // every instance the old entry until it expires (trial 84's R2)
+          invalidations.add(new Invalidation(writer, name + "()", statements,
+              redis ? List.of(fieldName + ".invalidateAll();") : List.of()));
         }
       }
     }
@@ -329,6 +333,12 @@ public final class PlainJavaCacheRewrite {
       StringBuilder body = new StringBuilder("{").append(nl);
       if (failure != null) {
         body.append(bodyIndent).append("Throwable ").append(failure).append(" = null;").append(nl);
+      }
+      List<String> before = ofWriter.stream().flatMap(i -> i.before().stream()).distinct().toList();
+      if (!before.isEmpty()) {
+        body.append(bodyIndent).append("// Added by optkit migrate: evicted before the write too, which does not run "
+            + "when Redis cannot be reached").append(nl);
+        before.forEach(statement -> body.append(bodyIndent).append(statement).append(nl));
       }
       body.append(bodyIndent).append("try {").append(nl)
           .append(bodyIndent).append(unit1).append(writer.getType().isVoidType() ? "" : "return ")
@@ -434,7 +444,13 @@ public final class PlainJavaCacheRewrite {
   private static final String WRITE_FAILURE = "\u0000writeFailure";
 
   /** A cache a writer must invalidate once its write is done. */
-  public record Invalidation(MethodDeclaration writer, String cachedMethod, List<String> statements) {}
+  /** @param before statements run before the write, which fails before it runs when one of them throws */
+  public record Invalidation(MethodDeclaration writer, String cachedMethod, List<String> statements,
+      List<String> before) {
+    public Invalidation(MethodDeclaration writer, String cachedMethod, List<String> statements) {
+      this(writer, cachedMethod, statements, List.of());
+    }
+  }
 
   /** A local variable name the method's parameters do not already use. */
   private static String local(String wanted, List<String> parameters) {
