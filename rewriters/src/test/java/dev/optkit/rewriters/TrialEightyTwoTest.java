@@ -35,7 +35,9 @@ class TrialEightyTwoTest {
       "@Test @Transactional @org.springframework.test.annotation.Rollback(false)",
       "@Test",
       "@Test @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)",
-      "@Test @Transactional /* reads */ void readsBack() { repo.deleteAll(); service.getName(1L); } @Test"})
+      "@Test @Transactional /* reads */ void readsBack() { repo.deleteAll(); service.getName(1L); } @Test",
+      "@Test @Transactional void committed() { repo.deleteAll(); "
+          + "org.springframework.test.context.transaction.TestTransaction.flagForCommit(); } @Test @Transactional"})
   void aTestWhoseWriteStaysOrThatReadsTheMethodStillRefuses(String annotations) {
     assertRefused(annotations, "");
   }
