@@ -33,37 +33,7 @@ class TrialEightyFiveTest {
   /** The department service's own shape: the forEach of what an entity's getter declared as a List answers. */
   @Test
   void aWriterCalledInTheForEachOfADeclaredListIsEvictedAroundItsCaller() {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("list")).resources("/trial85/r1").file(SERVICE, serviceWithItems("java.util.List<Item> items() { return repo.findAll(); }")).file("src/main/java/r/Walk.java", """
-        package r;
-        // an Iterator of the project (the department service's DepartmentIterator): no collection-typed value holds it
-        class Walk implements java.util.Iterator<Item> {
-            public boolean hasNext() { return false; }
-            public Item next() { throw new java.util.NoSuchElementException(); }
-        }
-        """).plan();
-    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("getName")),
-        plan.refusals().stream().map(Refusal::reason).toList().toString());
-  }
-
-  @Test
-  void theForEachOfAProjectMethodsAnswerStillRefuses() {
-    assertRefused(new MigrationFixture(dir.resolve("helper")).resources("/trial85/r1").file(SERVICE, serviceWithItems("Iterable<Item> items() { return new Later(repo.findAll()); }")).file("src/main/java/r/Later.java", """
-        package r;
-        import java.util.Iterator;
-        import java.util.List;
-        import java.util.function.Consumer;
-        class Later implements Iterable<Item> {
-            private final List<Item> items;
-            Later(List<Item> items) { this.items = items; }
-            public Iterator<Item> iterator() { return items.iterator(); }
-            public void forEach(Consumer<? super Item> action) { new Thread(() -> items.forEach(action)).start(); }
-        }
-        """).plan());
-  }
-
-  /** The repro's service, its renameAll() iterating what the given items() answers. */
-  private static String serviceWithItems(String items) {
-    return """
+    MigrationPlan plan = new MigrationFixture(dir.resolve("list")).resources("/trial85/r1").file(SERVICE, """
         package r;
         import org.springframework.stereotype.Service;
         @Service
@@ -77,9 +47,50 @@ class TrialEightyFiveTest {
                 return repo.save(item).getName();
             }
             public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }
-            ITEMS
+            java.util.List<Item> items() { return repo.findAll(); }
         }
-        """.replace("ITEMS", items);
+        """).file("src/main/java/r/Walk.java", """
+        package r;
+        // an Iterator of the project (the department service's DepartmentIterator): no collection-typed value holds it
+        class Walk implements java.util.Iterator<Item> {
+            public boolean hasNext() { return false; }
+            public Item next() { throw new java.util.NoSuchElementException(); }
+        }
+        """).plan();
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("getName")),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  @Test
+  void theForEachOfAProjectMethodsAnswerStillRefuses() {
+    assertRefused(new MigrationFixture(dir.resolve("helper")).resources("/trial85/r1").file(SERVICE, """
+        package r;
+        import org.springframework.stereotype.Service;
+        @Service
+        public class ItemService {
+            private final ItemRepository repo;
+            public ItemService(ItemRepository repo) { this.repo = repo; }
+            public String getName(Long id) { return repo.findById(id).map(Item::getName).orElse(null); }
+            public String rename(Long id, String name) {
+                Item item = repo.findById(id).orElseThrow();
+                item.setName(name);
+                return repo.save(item).getName();
+            }
+            public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }
+            Iterable<Item> items() { return new Later(repo.findAll()); }
+        }
+        """).file("src/main/java/r/Later.java", """
+        package r;
+        import java.util.Iterator;
+        import java.util.List;
+        import java.util.function.Consumer;
+        class Later implements Iterable<Item> {
+            private final List<Item> items;
+            Later(List<Item> items) { this.items = items; }
+            public Iterator<Item> iterator() { return items.iterator(); }
+            public void forEach(Consumer<? super Item> action) { new Thread(() -> items.forEach(action)).start(); }
+        }
+        """).plan());
   }
 
   private static void assertRefused(MigrationPlan plan) {
