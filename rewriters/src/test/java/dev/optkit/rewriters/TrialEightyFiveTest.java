@@ -30,37 +30,6 @@ class TrialEightyFiveTest {
         .map(e -> e.writer().fact().name()).distinct().sorted().toList());
   }
 
-  /** The department service's own shape: the forEach of what an entity's getter declared as a List answers. */
-  @Test
-  void aWriterCalledInTheForEachOfADeclaredListIsEvictedAroundItsCaller() {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("list")).resources("/trial85/r1").file(SERVICE, """
-        package r;
-        import org.springframework.stereotype.Service;
-        @Service
-        public class ItemService {
-            private final ItemRepository repo;
-            public ItemService(ItemRepository repo) { this.repo = repo; }
-            public String getName(Long id) { return repo.findById(id).map(Item::getName).orElse(null); }
-            public String rename(Long id, String name) {
-                Item item = repo.findById(id).orElseThrow();
-                item.setName(name);
-                return repo.save(item).getName();
-            }
-            public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }
-            java.util.List<Item> items() { return repo.findAll(); }
-        }
-        """).file("src/main/java/r/Walk.java", """
-        package r;
-        // an Iterator of the project (the department service's DepartmentIterator): no collection-typed value holds it
-        class Walk implements java.util.Iterator<Item> {
-            public boolean hasNext() { return false; }
-            public Item next() { throw new java.util.NoSuchElementException(); }
-        }
-        """).plan();
-    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("getName")),
-        plan.refusals().stream().map(Refusal::reason).toList().toString());
-  }
-
   @Test
   void theForEachOfAProjectMethodsAnswerStillRefuses() {
     assertRefused(new MigrationFixture(dir.resolve("helper")).resources("/trial85/r1").file(SERVICE, """

@@ -129,8 +129,7 @@ final class InPlaceCallbacks {
       // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
       // whose forEach may run the callback later (hostile review 36's t9); and a declared JDK type may hold a project
       // subclass whose forEach defers (review 37's g1)
-      return !factsKeep(caller, taking) && !projectSubclassesJdkContainers()
-          || onARepositorysAnswer(caller, taking) && !projectCollections();
+      return (!factsKeep(caller, taking) || onARepositorysAnswer(caller, taking)) && !projectSubclassesJdkContainers();
     }
     if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
       return false;
@@ -189,8 +188,7 @@ final class InPlaceCallbacks {
   /** Whether the caller's facts kept the call: they drop calls on the JDK's types, and keep every other. */
   /**
    * {@code repo.findAll().forEach(item -> rename(..))}: the forEach of what a Spring Data repository's query answers (a
-   * JDK list or set, an Optional, a Stream, a Page of a JDK list), or of what a project method declared to answer a JDK
-   * collection answers ({@code department.getEmployees()}), whose callback runs at once, on this thread. The facts
+   * JDK list or set, an Optional, a Stream, a Page of a JDK list), whose callback runs at once, on this thread. The facts
    * keep that forEach as a call on an unknown result, which alone would have it run later (trial 85's F1: 12 reads of a
    * department service refused for a writer called so, though kept in a local first the same code was cached).
    */
@@ -199,55 +197,11 @@ final class InPlaceCallbacks {
       return false;
     }
     Optional<CallRef> query = KeptCalls.among(caller.fact().calls(), answering);
-    if (query.isEmpty()) {
-      return false;
-    }
-    List<IndexedMethod> targets = index.allTargetsOf(query.get());
-    // oldDepartment.getEmployees().forEach(..): a project method declared to answer a JDK collection (Hibernate's
-    // PersistentBag, a JDK list: their forEach is Iterable's, in place; a project subclass is checked by the caller)
-    if (!targets.isEmpty() && targets.stream().allMatch(target -> !target.fact().isAbstract()
-        && JDK_COLLECTIONS.contains(target.fact().returnType()))) {
-      return true;
-    }
-    return targets.stream().allMatch(target -> target.fact().isAbstract())
+    return query.isPresent() && index.allTargetsOf(query.get()).stream().allMatch(target -> target.fact().isAbstract())
         && index.declaredSite(query.get())
         .filter(site -> site.clientId().equals(dev.optkit.analyzers.rules.CacheableReadMethodRule.SPRING_DATA_REPOSITORY))
         .isPresent();
   }
-
-  /**
-   * Whether a project class is a JDK collection or map (extends or implements one, found with the JDK's own types):
-   * an answer declared as a JDK collection may then be one whose forEach runs the callback later. A class implementing
-   * {@code Iterator} (trial 85's DepartmentIterator) is none: no collection-typed value holds it.
-   */
-  private boolean projectCollections() {
-    if (projectCollections == null) {
-      projectCollections = index.types().stream().filter(type -> !type.qualifiedName().startsWith("java."))
-          .anyMatch(type -> index.supertypesOf(type.qualifiedName()).stream().anyMatch(InPlaceCallbacks::jdkCollection));
-    }
-    return projectCollections;
-  }
-
-  private Boolean projectCollections;
-
-  private static boolean jdkCollection(String type) {
-    if (!type.startsWith("java.")) {
-      return false;
-    }
-    try {
-      Class<?> loaded = Class.forName(type.replaceAll("<.*", ""), false, ClassLoader.getPlatformClassLoader());
-      return Iterable.class.isAssignableFrom(loaded) || Map.class.isAssignableFrom(loaded)
-          || java.util.stream.BaseStream.class.isAssignableFrom(loaded) || loaded == Optional.class;
-    } catch (ClassNotFoundException | LinkageError unknown) {
-      return true; // a JDK name optkit's runtime lacks: counted, as before
-    }
-  }
-
-  /** The JDK's collection types, as a method's erased return type names them. */
-  private static final Set<String> JDK_COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection",
-      "java.lang.Iterable", "java.util.SortedSet", "java.util.ArrayList", "java.util.LinkedList", "java.util.HashSet",
-      "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap",
-      "java.util.TreeMap");
 
   private static boolean factsKeep(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
     return taking.getBegin().isEmpty() || KeptCalls.anyOf(caller, taking).isPresent();
