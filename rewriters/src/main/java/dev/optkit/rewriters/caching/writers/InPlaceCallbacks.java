@@ -129,7 +129,7 @@ final class InPlaceCallbacks {
       // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
       // whose forEach may run the callback later (hostile review 36's t9); and a declared JDK type may hold a project
       // subclass whose forEach defers (review 37's g1)
-      return (!factsKeep(caller, taking) || onARepositorysAnswer(caller, taking)) && !projectSubclassesJdkContainers();
+      return !factsKeep(caller, taking) && !projectSubclassesJdkContainers();
     }
     if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
       return false;
@@ -186,23 +186,6 @@ final class InPlaceCallbacks {
   }
 
   /** Whether the caller's facts kept the call: they drop calls on the JDK's types, and keep every other. */
-  /**
-   * {@code repo.findAll().forEach(item -> rename(..))}: the forEach of what a Spring Data repository's query answers (a
-   * JDK list or set, an Optional, a Stream, a Page of a JDK list), whose callback runs at once, on this thread. The facts
-   * keep that forEach as a call on an unknown result, which alone would have it run later (trial 85's F1: 12 reads of a
-   * department service refused for a writer called so, though kept in a local first the same code was cached).
-   */
-  private boolean onARepositorysAnswer(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
-    if (!(taking.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr answering)) {
-      return false;
-    }
-    Optional<CallRef> query = KeptCalls.among(caller.fact().calls(), answering);
-    return query.isPresent() && index.allTargetsOf(query.get()).stream().allMatch(target -> target.fact().isAbstract())
-        && index.declaredSite(query.get())
-        .filter(site -> site.clientId().equals(dev.optkit.analyzers.rules.CacheableReadMethodRule.SPRING_DATA_REPOSITORY))
-        .isPresent();
-  }
-
   private static boolean factsKeep(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
     return taking.getBegin().isEmpty() || KeptCalls.anyOf(caller, taking).isPresent();
   }
