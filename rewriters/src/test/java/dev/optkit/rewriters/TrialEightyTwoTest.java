@@ -35,9 +35,7 @@ class TrialEightyTwoTest {
       "@Test @Transactional @org.springframework.test.annotation.Rollback(false)",
       "@Test",
       "@Test @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)",
-      "@Test @Transactional /* reads */ void readsBack() { repo.deleteAll(); service.getName(1L); } @Test",
-      "@Test @Transactional void committed() { repo.deleteAll(); "
-          + "org.springframework.test.context.transaction.TestTransaction.flagForCommit(); } @Test @Transactional"})
+      "@Test @Transactional /* reads */ void readsBack() { repo.deleteAll(); service.getName(1L); } @Test"})
   void aTestWhoseWriteStaysOrThatReadsTheMethodStillRefuses(String annotations) {
     assertRefused(annotations, "");
   }

@@ -109,10 +109,8 @@ final class TestReadBacks {
       if (seen.size() > 256) {
         return false; // more test code than is worth following: not shown unread
       }
-      if (next.fact().calls().stream().anyMatch(this::sendsRequest)
-          || java.util.stream.Stream.concat(next.fact().calls().stream(), next.fact().opaqueCalls().stream())
-              .anyMatch(call -> COMMITTING.contains(call.name()))) {
-        return false; // a request's server may run outside the transaction; TestTransaction.flagForCommit() keeps it
+      if (next.fact().calls().stream().anyMatch(this::sendsRequest)) {
+        return false;
       }
       next.fact().calls().stream().flatMap(call -> index.targetsOf(call).stream())
           .filter(callee -> SourceSet.isTestPath(callee.path())).forEach(pending::add);
@@ -125,8 +123,6 @@ final class TestReadBacks {
   }
 
   private static final Set<String> TEAR_DOWNS = Set.of("AfterEach", "After");
-  /** Spring's TestTransaction calls that commit the test's transaction or end it early (by name: never rolled back). */
-  private static final Set<String> COMMITTING = Set.of("flagForCommit", "end", "start", "commit");
   private static final Set<String> SPRING_CONTEXTS = Set.of("SpringBootTest", "DataJpaTest", "DataJdbcTest", "JdbcTest",
       "JooqTest", "SpringJUnitConfig", "ContextConfiguration");
 
