@@ -55,7 +55,6 @@ public final class AnnotationValues {
       transactionMember(annotation, "propagation").ifPresent(p -> values.put(FactExtractor.TRANSACTION_PROPAGATION, p));
       transactionMember(annotation, "noRollbackFor").or(() -> transactionMember(annotation, "noRollbackForClassName"))
           .ifPresent(p -> values.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
-      testRollback(annotation).ifPresent(value -> values.put(TEST_ROLLBACK, value));
       String qualified = names.qualify(annotation.getNameAsString()).name();
       // @RepositoryRestResource(exported = false): Spring Data REST leaves the repository out
       if (annotation instanceof NormalAnnotationExpr normal) {
@@ -155,36 +154,8 @@ public final class AnnotationValues {
       transactionMember(annotation, "noRollbackFor")
           .or(() -> transactionMember(annotation, "noRollbackForClassName"))
           .ifPresent(p -> annotationValues.put(FactExtractor.TRANSACTION_NO_ROLLBACK, "true"));
-      testRollback(annotation).ifPresent(value -> annotationValues.put(TEST_ROLLBACK, value));
     }
     return java.util.Collections.unmodifiableMap(annotationValues);
-  }
-
-  /** Where a test's {@code @Rollback} or {@code @Commit} says whether its transaction rolls back: "true" or "false". */
-  public static final String TEST_ROLLBACK = "#testRollback";
-
-  /**
-   * {@code @Rollback} (true), {@code @Rollback(false)} or {@code @Commit} (false) of Spring's test support; a value
-   * written otherwise (a constant) is "unknown", which counts as no rollback.
-   */
-  private static Optional<String> testRollback(AnnotationExpr annotation) {
-    String simple = annotation.getName().getIdentifier();
-    if (simple.equals("Commit")) {
-      return Optional.of("false");
-    }
-    if (!simple.equals("Rollback")) {
-      return Optional.empty();
-    }
-    com.github.javaparser.ast.expr.Expression value = annotation
-        instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr single ? single.getMemberValue()
-        : annotation instanceof NormalAnnotationExpr normal ? normal.getPairs().stream()
-            .filter(pair -> pair.getNameAsString().equals("value")).map(pair -> pair.getValue()).findFirst().orElse(null)
-        : null;
-    if (value == null) {
-      return Optional.of("true");
-    }
-    return Optional.of(value instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr literal
-        ? String.valueOf(literal.getValue()) : "unknown");
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.optkit.rewriters.caching.writers;
 
-import dev.optkit.analyzers.facts.FactExtractor;
 import dev.optkit.analyzers.facts.TypeFact;
-import dev.optkit.analyzers.facts.types.AnnotationValues;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
@@ -57,7 +55,7 @@ final class TestReadBacks {
    * project code), so a test of it may read its own write back through the cache.
    */
   boolean readsBackThroughTheCache(IndexedMethod testWriter, IndexedMethod cached) {
-    if (slices.withoutCaching(testWriter.fact().ownerType()) || rolledBackUnread(testWriter, cached)) {
+    if (slices.withoutCaching(testWriter.fact().ownerType())) {
       return false;
     }
     Set<String> reachedFrom = callingClasses.computeIfAbsent(cached, this::callingClasses);
@@ -80,96 +78,6 @@ final class TestReadBacks {
     // against a DEFINED_PORT server, MockMvc: audit 12's afisha tests delete rows behind the handlers' caches)
     return testClasses.stream().anyMatch(reachedFrom::contains)
         || reachedFrom.contains(FROM_A_HANDLER) && testClasses.stream().anyMatch(this::drivesTheApplication);
-  }
-
-  /**
-   * A test method whose write Spring's test transaction rolls back and that never reads through the cached method:
-   * nothing sees its write through the cache while it runs, and no later test sees it at all (trial 82's
-   * spring6-rest-mvc: {@code @Transactional @Rollback testEmptyListBeers()} deletes every beer and reads only the list;
-   * {@code getBeerById} was refused for it). It must write in the test's own thread (no request it sends, whose server
-   * may run outside the transaction), and no tear-down method of its class, which runs before the rollback, may read
-   * through the cached method either.
-   */
-  private boolean rolledBackUnread(IndexedMethod test, IndexedMethod cached) {
-    if (!ProjectWrites.isTest(test) || !rolledBack(test)) {
-      return false;
-    }
-    Set<IndexedMethod> readers = callingMethods.computeIfAbsent(cached, this::callingMethods);
-    if (readers.contains(test)) {
-      return false;
-    }
-    // what the test runs of test code: requests it sends there, tear-downs of its class reading the cache
-    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(test));
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    while (!pending.isEmpty()) {
-      IndexedMethod next = pending.poll();
-      if (!seen.add(next)) {
-        continue;
-      }
-      if (seen.size() > 256) {
-        return false; // more test code than is worth following: not shown unread
-      }
-      if (next.fact().calls().stream().anyMatch(this::sendsRequest)) {
-        return false;
-      }
-      next.fact().calls().stream().flatMap(call -> index.targetsOf(call).stream())
-          .filter(callee -> SourceSet.isTestPath(callee.path())).forEach(pending::add);
-    }
-    String owner = test.fact().ownerType();
-    return index.supertypesOf(owner).stream().flatMap(type -> index.methodsOfType(type).stream())
-        .filter(method -> method.fact().annotations().stream().map(ProjectTraits::simpleName)
-            .anyMatch(TEAR_DOWNS::contains))
-        .noneMatch(readers::contains);
-  }
-
-  private static final Set<String> TEAR_DOWNS = Set.of("AfterEach", "After");
-  private static final Set<String> SPRING_CONTEXTS = Set.of("SpringBootTest", "DataJpaTest", "DataJdbcTest", "JdbcTest",
-      "JooqTest", "SpringJUnitConfig", "ContextConfiguration");
-
-  /**
-   * Run in a Spring test transaction that rolls back: {@code @Transactional} on the test or its class (or above), or
-   * a slice that is one ({@code @DataJpaTest}, {@code @DataJdbcTest}, {@code @JdbcTest}, {@code @JooqTest}), and no
-   * {@code @Commit} or {@code @Rollback(false)}, nor a {@code @Transactional} with settings of its own (a propagation
-   * that runs it outside one).
-   */
-  private boolean rolledBack(IndexedMethod test) {
-    Optional<TypeFact> owner = index.type(test.fact().ownerType());
-    if (owner.isEmpty()) {
-      return false;
-    }
-    Set<String> onClass = springBeans.testAnnotations(owner.get());
-    if (onClass.stream().noneMatch(SPRING_CONTEXTS::contains)) {
-      return false; // no Spring test context: no transaction of its
-    }
-    Set<String> onMethod = new java.util.HashSet<>(test.fact().annotations().stream().map(ProjectTraits::simpleName).toList());
-    String rollback = AnnotationValues.TEST_ROLLBACK;
-    String onTest = test.fact().annotationValues().get(rollback);
-    if (onTest != null ? !onTest.equals("true") : springBeans.testTypes(owner.get()).stream()
-        .map(type -> type.annotationValues().get(rollback)).anyMatch(value -> value != null && !value.equals("true"))) {
-      return false; // @Commit, @Rollback(false): the write stays
-    }
-    if (test.fact().annotationValues().containsKey(FactExtractor.TRANSACTION_PROPAGATION) || springBeans
-        .testTypes(owner.get()).stream().anyMatch(t -> t.annotationValues().containsKey(FactExtractor.TRANSACTION_PROPAGATION))) {
-      return false; // NOT_SUPPORTED, NEVER, REQUIRES_NEW...: not the test's own transaction
-    }
-    return onMethod.contains("Transactional") || onClass.contains("Transactional")
-        || onClass.stream().anyMatch(Set.of("DataJpaTest", "DataJdbcTest", "JdbcTest", "JooqTest")::contains);
-  }
-
-  /** By cached method: every method that reaches it through project calls. */
-  private final Map<IndexedMethod, Set<IndexedMethod>> callingMethods = new java.util.IdentityHashMap<>();
-
-  private Set<IndexedMethod> callingMethods(IndexedMethod cached) {
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    java.util.ArrayDeque<IndexedMethod> pending = new java.util.ArrayDeque<>(List.of(cached));
-    while (!pending.isEmpty()) {
-      for (IndexedMethod caller : index.callersOf(pending.poll())) {
-        if (seen.add(caller)) {
-          pending.add(caller);
-        }
-      }
-    }
-    return seen;
   }
 
   /** The class declaring test code, what it extends, what extends it and the classes around it (JUnit's @Nested). */

@@ -1,3 +1,0 @@
-package r1;
-import org.springframework.data.jpa.repository.JpaRepository;
-public interface ItemRepository extends JpaRepository<Item, Long> {}
