@@ -13,7 +13,7 @@ import java.util.Set;
  * may name another type there ({@code Entry}: the getter's {@code shop.model.Entry}, the loop's file's
  * imported {@code java.util.Map.Entry}).
  */
-public final class TypeNamesInFile {
+final class TypeNamesInFile {
   private static final Set<String> JAVA_LANG = Set.of("String", "Long", "Integer", "Short", "Byte", "Character",
       "Boolean", "Double", "Float", "Object", "Number", "CharSequence");
 
@@ -24,7 +24,7 @@ public final class TypeNamesInFile {
    * import, a type of its package, java.lang, an on-demand import of a package with a project type of that name.
    * Empty where optkit cannot tell (a library type imported on demand).
    */
-  public static Optional<String> qualified(CompilationUnit file, String simple, ProjectIndex index) {
+  static Optional<String> qualified(CompilationUnit file, String simple, ProjectIndex index) {
     String pkg = file.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     for (TypeDeclaration<?> declared : file.findAll(TypeDeclaration.class)) {
       if (declared.getNameAsString().equals(simple)) {

@@ -23,9 +23,7 @@ final class UnfoundCallees {
       java.util.function.Function<IndexedMethod, Optional<com.github.javaparser.ast.body.CallableDeclaration<?>>> declarations) {
     this.index = index;
     this.declarations = declarations;
-    this.streamReads = new RecordStreamReads(index, declarations);
   }
-  private final RecordStreamReads streamReads;
 
   /**
    * The call a value is handed to, when it is on a project class whose code optkit reads whole (no Lombok, not a
@@ -115,7 +113,7 @@ final class UnfoundCallees {
             && c.ownerType().equals(name))
         || index.methodsOfType(name).stream().anyMatch(m -> m.fact().isConstructor() ? !onlyAssigns(m)
             : record.fieldTypes().containsKey(m.fact().name()) && m.fact().params().isEmpty() ? !accessorLike(m)
-            : !readsOnly(m) && !streamReads.onlyReads(m));
+            : !readsOnly(m));
   }
 
   /** {@code this.files = files}: a constructor storing what it gets, and nothing else. */
@@ -126,7 +124,7 @@ final class UnfoundCallees {
   }
 
   /** An accessor the record declares that returns what it keeps, changing nothing on the way. */
-  static boolean accessorLike(IndexedMethod method) {
+  private static boolean accessorLike(IndexedMethod method) {
     return method.fact().parameterMutations().isEmpty() && method.fact().resultMutations().isEmpty()
         && method.fact().calls().isEmpty()
         && method.fact().handOffs().stream().allMatch(handOff -> handOff.to().equals(MethodFact.RETURNED));

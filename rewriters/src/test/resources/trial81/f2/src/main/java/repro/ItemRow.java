@@ -1,3 +1,0 @@
-package repro;
-import java.util.UUID;
-public record ItemRow(UUID boxId, String boxName, UUID itemId, String title) {}

@@ -1,3 +1,0 @@
-package repro;
-import java.util.UUID;
-public record ItemView(UUID id, String title) {}
