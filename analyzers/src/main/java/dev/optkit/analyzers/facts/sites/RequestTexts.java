@@ -41,7 +41,10 @@ public final class RequestTexts {
 
   String httpMethodOf(ClientSignature client, MethodCallExpr call, List<MethodCallExpr> links) {
     if (client.id().equals("okhttp-call")) {
-      return okHttpVerb(links.get(0));
+      // no verb: a GET read off its Request.Builder made OkHttp reads cacheable, and hostile review 83 proved that stale
+      // or wrong (an interceptor adding the caller's token, a builder's verb set in an anonymous body, a Response
+      // cached and closed); the call stays of unknown access, as before
+      return null;
     }
     if (client.fluent()) {
       String root = links.get(0).getNameAsString();
@@ -104,50 +107,6 @@ public final class RequestTexts {
       }
     }
     return null;
-  }
-
-  /**
-   * The verb of the request {@code client.newCall(request)} is given, from the {@code Request.Builder} chain that makes it
-   * ({@code new Request.Builder().url(u).get().build()}): the outermost verb call of the chain wins, as in OkHttp; a
-   * builder given none makes a GET (trial 81's A3: a weather read was no read, and migrate left it out unsaid). Null when
-   * the request comes from elsewhere (a parameter, a helper).
-   */
-  private String okHttpVerb(MethodCallExpr newCall) {
-    Expression request = newCall.getArguments().size() == 1 ? newCall.getArgument(0) : null;
-    if (request instanceof NameExpr local) {
-      // only a local declared once with the whole chain and never assigned again: a builder kept in a variable may
-      // have its verb set by a statement of its own (b.post(body); client.newCall(b.build())), which no chain shows
-      String name = local.getNameAsString();
-      request = m.nodes != null && m.locals.namesDeclaredOnce().containsKey(name) && !reassigned(local, m)
-          ? m.locals.initializers.get(name) : null;
-    }
-    Expression link = request;
-    while (link instanceof MethodCallExpr call) {
-      String name = call.getNameAsString();
-      if (Set.of("get", "head", "post", "put", "patch", "delete").contains(name)) {
-        return builtFromScratch(call) ? name.toUpperCase(Locale.ROOT) : null;
-      }
-      if (name.equals("method") && call.getArguments().isNonEmpty()) {
-        String verb = file.strings.text(call.getArgument(0));
-        return verb == null || !builtFromScratch(call) ? null : verb.toUpperCase(Locale.ROOT);
-      }
-      link = call.getScope().orElse(null);
-    }
-    return link instanceof ObjectCreationExpr builder && requestBuilder(builder) ? "GET" : null;
-  }
-
-  /** Whether the chain the call is a link of starts at {@code new Request.Builder()}. */
-  private static boolean builtFromScratch(MethodCallExpr call) {
-    Expression link = call;
-    while (link instanceof MethodCallExpr each) {
-      link = each.getScope().orElse(null);
-    }
-    return link instanceof ObjectCreationExpr builder && requestBuilder(builder);
-  }
-
-  private static boolean requestBuilder(ObjectCreationExpr creation) {
-    return creation.getType().getNameAsString().equals("Builder")
-        && creation.getType().getScope().map(scope -> scope.getNameAsString().equals("Request")).orElse(false);
   }
 
   String urlOf(MethodCallExpr call, List<MethodCallExpr> links) {
