@@ -11,11 +11,23 @@ public record FileFacts(
     List<MethodFact> methods,
     List<ExistingCacheFact> existingCaches,
     List<Suppression> suppressions,
-    List<Creation> creations) {
+    List<Creation> creations,
+    List<IterationCode> iterationCode) {
 
   public FileFacts {
     creations = creations == null ? List.of() : creations; // facts cached before they existed
+    iterationCode = iterationCode == null ? List.of() : iterationCode;
   }
+
+  /**
+   * Code in the file by which a JDK collection, map or stream's {@code forEach} may run its callback later than the call
+   * (hostile review 87: an anonymous {@code AbstractList}, a subclass of a library list or a Spring Data
+   * {@code Streamable} overriding it, a reflection proxy implementing {@code List}): a {@code forEach} or
+   * {@code forEachOrdered} declared in any class body, named, local or anonymous, and a proxy made at run time.
+   *
+   * @param what {@code "forEach declared"}, {@code "proxy made"}
+   */
+  public record IterationCode(String what, SourceRange range) {}
 
   /** A {@code @SuppressWarnings("optkit:...")} or {@code // optkit:ignore} found in the file. */
   public record Suppression(String ruleId, SourceRange range, String reason) {}

@@ -65,6 +65,7 @@ public final class FileScan {
   private final List<CallableDeclaration<?>> callables = new ArrayList<>();
   private final List<Node> creations = new ArrayList<>(); // new T(...), enum constants, T.class handed to reflection
   private final Set<String> assigned = new HashSet<>(); // names assigned anywhere: such a field's initializer is no constant
+  private final List<FileFacts.IterationCode> iterationCode = new ArrayList<>();
   public final FieldReceivers fieldReceivers = new FieldReceivers();
   /** By method name, the client this file's imports give it (a function of the imports and the name). */
   public final Map<String, Optional<ClientSignature>> importedClients = new HashMap<>();
@@ -114,6 +115,7 @@ public final class FileScan {
         assigned.add(access.getNameAsString());
       }
     }
+    noteIterationCode(node);
     if (node instanceof FieldDeclaration field) {
       fields.add(field);
     } else if (node instanceof TypeDeclaration<?> type) {
@@ -125,6 +127,22 @@ public final class FileScan {
             && reference.getIdentifier().equals("new")
         || node instanceof MethodCallExpr forName && forName.getNameAsString().equals("forName")) {
       creations.add(node);
+    }
+  }
+
+  /** Types whose objects make proxies at run time, by simple name: a name alike is counted too, never missed. */
+  private static final Set<String> PROXY_MAKERS = Set.of("ProxyFactory", "ProxyFactoryBean", "Enhancer", "ByteBuddy");
+
+  /** A {@code forEach} declared in any class body, or a proxy made: see {@link FileFacts.IterationCode}. */
+  private void noteIterationCode(Node node) {
+    if (node instanceof MethodDeclaration method
+        && (method.getNameAsString().equals("forEach") || method.getNameAsString().equals("forEachOrdered"))) {
+      iterationCode.add(new FileFacts.IterationCode("forEach declared", SourceRange.of(method)));
+    } else if (node instanceof MethodCallExpr call
+        && (call.getNameAsString().equals("newProxyInstance") || call.getNameAsString().equals("getProxyClass"))
+        || node instanceof ObjectCreationExpr creation
+            && PROXY_MAKERS.contains(creation.getType().getNameAsString())) {
+      iterationCode.add(new FileFacts.IterationCode("proxy made", SourceRange.of(node)));
     }
   }
 
@@ -154,7 +172,8 @@ public final class FileScan {
       }
     }
     return new FileFacts(path, names.packageName(), text.lineCount(), List.copyOf(types), List.copyOf(methods),
-        List.copyOf(caches), FileSuppressions.of(unit, text, annotations), Creations.of(creations, names));
+        List.copyOf(caches), FileSuppressions.of(unit, text, annotations), Creations.of(creations, names),
+        List.copyOf(iterationCode));
   }
 
   public String qualifiedName(TypeDeclaration<?> type) {

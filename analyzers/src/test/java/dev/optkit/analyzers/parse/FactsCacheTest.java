@@ -21,7 +21,7 @@ class FactsCacheTest {
   Path dir;
 
   private static FileFacts facts(String path, int lines) {
-    return new FileFacts(path, "p", lines, List.of(), List.of(), List.of(), List.of(), List.of());
+    return new FileFacts(path, "p", lines, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   private Path file() {

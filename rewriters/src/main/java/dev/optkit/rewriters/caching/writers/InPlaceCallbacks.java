@@ -117,7 +117,7 @@ final class InPlaceCallbacks {
       // its terminal operation, in the same expression, runs (trial 42's NoteService.update); a chain kept lazy (a
       // stream returned or stored) or of another library's operators (Reactor's block*) is not in place
       String terminal = terminal(taking);
-      if (terminal == null || projectSubclassesJdkContainers()) {
+      if (terminal == null || projectSubclassesJdkContainers() || iterationMayDefer()) {
         return false;
       }
       // kept by the facts: a type they could not tell (Spring Data's findById without its jar) is an Optional when an
@@ -128,8 +128,12 @@ final class InPlaceCallbacks {
     if (IN_PLACE.contains(name)) {
       // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
       // whose forEach may run the callback later (hostile review 36's t9); and a declared JDK type may hold a project
-      // subclass whose forEach defers (review 37's g1)
-      return !factsKeep(caller, taking) && !projectSubclassesJdkContainers();
+      // subclass whose forEach defers (review 37's g1), or, as no project class is one, an anonymous class, a library
+      // list's subclass or a proxy may (review 87's A, B, I, J)
+      if (iterationMayDefer()) {
+        return false;
+      }
+      return !factsKeep(caller, taking) && !projectSubclassesJdkContainers() || onAJdkCollectionAnswer(caller, taking);
     }
     if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
       return false;
@@ -183,6 +187,58 @@ final class InPlaceCallbacks {
           .findFirst();
     }
     return KeptCalls.anyOf(caller, taking);
+  }
+
+  /**
+   * {@code repo.findAll().forEach(item -> rename(..))}, {@code department.getEmployees().forEach(e -> move(e))}: the
+   * forEach of what a Spring Data query answers, or a project method declared to answer a JDK collection (Hibernate's
+   * {@code PersistentSet}, a JDK list), runs its callback at once, on this thread, once {@link #iterationMayDefer} holds
+   * for no code of the project. The facts keep that forEach as a call on an unknown result, which alone would have it
+   * run later (trial 85's F1: 12 reads of a department service refused for a writer called so, though kept in a local
+   * first the same code was cached). A query declared to answer a project type ({@code Streamable}: review 87's C) is
+   * none.
+   */
+  private boolean onAJdkCollectionAnswer(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
+    if (!(taking.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr answering)) {
+      return false;
+    }
+    Optional<CallRef> query = KeptCalls.among(caller.fact().calls(), answering);
+    if (query.isEmpty()) {
+      return false;
+    }
+    List<IndexedMethod> targets = index.allTargetsOf(query.get());
+    if (!targets.stream().allMatch(target -> JDK_ANSWERS.contains(target.fact().returnType()))) {
+      return false;
+    }
+    // a project method with a body (a getter of a field declared a JDK collection) answers what it says; an abstract one
+    // is a Spring Data query (or Spring Data's own findAll, no project target), which answers the JDK's lists, sets,
+    // Optionals and streams; any other interface's may be implemented by anything
+    return !targets.isEmpty() && targets.stream().noneMatch(target -> target.fact().isAbstract())
+        || targets.stream().allMatch(target -> target.fact().isAbstract())
+            && index.declaredSite(query.get()).filter(site -> site.clientId()
+                .equals(dev.optkit.analyzers.rules.CacheableReadMethodRule.SPRING_DATA_REPOSITORY)).isPresent();
+  }
+
+  /** The JDK's types a method's erased return type may name for its forEach to be the JDK's or a project class's. */
+  private static final Set<String> JDK_ANSWERS = Set.of("java.util.List", "java.util.Set", "java.util.Collection",
+      "java.lang.Iterable", "java.util.SortedSet", "java.util.NavigableSet", "java.util.ArrayList",
+      "java.util.LinkedList", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.Map",
+      "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.SortedMap", "java.util.Optional",
+      "java.util.stream.Stream");
+
+  private Boolean iterationMayDefer;
+
+  /**
+   * Whether code of the project may make a JDK collection's, map's or stream's forEach run its callback later: it
+   * declares a forEach in a class body (named, local or anonymous: a subclass of any list, a library's included), or
+   * makes a proxy at run time ({@link dev.optkit.analyzers.facts.FileFacts.IterationCode}). Sources optkit cannot read
+   * (Kotlin, Groovy) already block every cache.
+   */
+  private boolean iterationMayDefer() {
+    if (iterationMayDefer == null) {
+      iterationMayDefer = index.files().stream().anyMatch(file -> !file.iterationCode().isEmpty());
+    }
+    return iterationMayDefer;
   }
 
   /** Whether the caller's facts kept the call: they drop calls on the JDK's types, and keep every other. */
