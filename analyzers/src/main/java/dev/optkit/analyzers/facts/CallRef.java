@@ -106,6 +106,21 @@ public record CallRef(
   }
 
   /**
+   * Roots without a call's own earlier answers ({@code callToken} as {@code c20:23:getParent}): {@code current =
+   * current.getParent()} in a loop hands the call what it returned before, which holds nothing but what the other roots
+   * hold (by induction over the iterations), so the value is shared only if one of those is (trial 85's F2: each parent
+   * of a loaded row read as shared, as the self-reference was judged a cycle). Unchanged when nothing else is left.
+   */
+  public static String withoutEarlierAnswers(String roots, String callToken) {
+    String itself = callToken + "@";
+    if (!roots.contains(itself)) {
+      return roots;
+    }
+    List<String> others = java.util.Arrays.stream(roots.split("\\|")).filter(token -> !token.startsWith(itself)).toList();
+    return others.isEmpty() ? roots : String.join("|", others);
+  }
+
+  /**
    * The roots a call's token names for what its result may be part of: {@code c4:9:get@(this,p0)}
    * gives {@code this} and {@code p0}; nested calls' tokens stay whole ({@code c4:9:of@(c3:2:f@(this),new)}
    * gives {@code c3:2:f@(this)} and {@code new}). Empty for a token without them.

@@ -449,10 +449,11 @@ public final class KeyCoverage {
         }
         List<IndexedMethod> targets = runTargets(method, call);
         if (!targets.isEmpty()) {
-          boolean receiverShared = shared(call.rootsOf(-1), method, frame);
+          String itself = "c" + line + ":" + column + ":" + name;
+          boolean receiverShared = shared(CallRef.withoutEarlierAnswers(call.rootsOf(-1), itself), method, frame);
           List<Boolean> arguments = new ArrayList<>();
           for (int i = 0; i < argumentsOf(call); i++) {
-            arguments.add(shared(call.rootsOf(i), method, frame));
+            arguments.add(shared(CallRef.withoutEarlierAnswers(call.rootsOf(i), itself), method, frame));
           }
           return unseenCode.answering(targets).stream().allMatch(target -> returnsFresh(target,
               new Frame(target.fact().isStatic() || receiverShared, List.copyOf(arguments))));
