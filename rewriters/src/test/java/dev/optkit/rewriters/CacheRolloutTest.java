@@ -116,6 +116,26 @@ class CacheRolloutTest {
   }
 
   /**
+   * The switch reads a test resource, put where a module's tests write cached data inside a test (trial 88): on the
+   * class path, every cache is off; without it, the switch is as it was.
+   */
+  @Test
+  void theCachesAreOffWhereTheTestsMarkerIsOnTheClassPath() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).java(NAMES).createdOnce("shop.Names", "");
+    Path classes = fixture.compile(fixture.plan());
+    Path testResources = dir.resolve("test-resources");
+    java.nio.file.Files.createDirectories(testResources.resolve("META-INF/optkit"));
+    java.nio.file.Files.writeString(testResources.resolve(
+        dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.OFF_IN_TESTS_MARKER), "tests write their data\n");
+    try (URLClassLoader tests = new URLClassLoader(new URL[] {classes.toUri().toURL(), testResources.toUri().toURL()},
+            getClass().getClassLoader());
+        URLClassLoader production = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      assertEquals(true, tests.loadClass("shop.OptkitCaching").getMethod("disabled").invoke(null));
+      assertEquals(false, production.loadClass("shop.OptkitCaching").getMethod("disabled").invoke(null));
+    }
+  }
+
+  /**
    * A project on OpenFeature: the percentage is its provider's flag (here the SDK's in-memory
    * provider), which wins over the system property (set to 100 to show it).
    */

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * first, the same code was cached). The forEach of what a project method answers, or with a project class extending a
  * JDK container, still refuses; and hostile review 87's five stale caches (a list whose forEach runs later: a reflection
  * proxy, an anonymous {@code AbstractList} or {@code AbstractMap}, a library list's subclass, a query answering a
- * {@code Streamable}) refuse, in a chain as in a local.
+ * {@code Streamable}) refuse, in a chain as in a local; so do review 89's (a Spliterator's or a library's deferred
+ * traversal, Spring's static proxy factory, an {@code @Async} list bean): forEach is in place only on a value made here
+ * or a Spring Data query's answer.
  */
 class TrialEightyFiveTest {
   @TempDir Path dir;
@@ -32,19 +34,59 @@ class TrialEightyFiveTest {
         .map(e -> e.writer().fact().name()).distinct().sorted().toList());
   }
 
-  /** The department service's own shape: the forEach of what an entity's getter declared as a List answers. */
+  /**
+   * The department service's own shape, the forEach of what a project method declared as a List answers, refuses: its
+   * body may answer a library's list whose forEach runs later (hostile review 89's S5). A local given a list made here
+   * is cached.
+   */
   @Test
-  void aWriterCalledInTheForEachOfADeclaredListIsEvictedAroundItsCaller() {
-    MigrationPlan plan = new MigrationFixture(dir.resolve("list")).resources("/trial85/r1").file(SERVICE, serviceWithItems("java.util.List<Item> items() { return repo.findAll(); }")).file("src/main/java/r/Walk.java", """
-        package r;
-        // an Iterator of the project (the department service's DepartmentIterator): no collection-typed value holds it
-        class Walk implements java.util.Iterator<Item> {
-            public boolean hasNext() { return false; }
-            public Item next() { throw new java.util.NoSuchElementException(); }
-        }
-        """).plan();
-    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("getName")),
-        plan.refusals().stream().map(Refusal::reason).toList().toString());
+  void aDeclaredListRefusesAndAListMadeHereIsCached() {
+    String declared = assertRefused(plan("declared",
+        serviceWithItems("java.util.List<Item> items() { return repo.findAll(); }")));
+    // trial 85's F1, said as it is: the self-call may run after its caller, not "where no eviction would run"
+    assertTrue(declared.contains("from renameAll(), in a lambda handed to forEach() on items() (optkit shows forEach "
+        + "runs its callback at once only over"), declared);
+    assertRefused(plan("library", serviceWithItems(
+        "java.util.List<Item> items() { return org.example.lists.Later.of(repo.findAll()); }")));
+    MigrationPlan made = plan("made", serviceWithItems("").replace("items().forEach(",
+        "java.util.List<Item> all = new java.util.ArrayList<>(repo.findAll()); all.forEach("));
+    assertTrue(made.targets().stream().anyMatch(t -> t.method().fact().name().equals("getName")),
+        made.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  /** Review 89's S1: a Stream over a Spliterator whose forEachRemaining runs the callback later. */
+  @Test
+  void aSpliteratorDeferringItsCallbackRefuses() {
+    assertRefused(plan("spliterator", serviceWithItems("").replace("items().forEach(",
+        "java.util.List<Item> all = new java.util.ArrayList<>(repo.findAll()); all.forEach(")
+        .replace("public void renameAll", """
+            static final class Later<T> implements java.util.Spliterator<T> {
+                public boolean tryAdvance(java.util.function.Consumer<? super T> action) { return false; }
+                public void forEachRemaining(java.util.function.Consumer<? super T> action) {
+                    java.util.concurrent.CompletableFuture.runAsync(() -> { });
+                }
+                public java.util.Spliterator<T> trySplit() { return null; }
+                public long estimateSize() { return 0; }
+                public int characteristics() { return 0; }
+            }
+            public void renameAll""")));
+  }
+
+  /** Review 89's S2 and S3: Spring's static ProxyFactory.getProxy, an @Async bean extending ArrayList. */
+  @Test
+  void aStaticProxyFactoryOrAnAsyncListBeanRefuses() {
+    assertRefused(plan("getproxy", serviceWithItems("""
+        java.util.List<Item> items() { return org.springframework.aop.framework.ProxyFactory.getProxy(java.util.List.class,
+            (org.aopalliance.intercept.MethodInterceptor) invocation -> invocation.proceed()); }
+        """).replace("items().forEach(", "java.util.List<Item> all = new java.util.ArrayList<>(repo.findAll()); all.forEach(")));
+    assertRefused(new MigrationFixture(dir.resolve("async")).resources("/trial85/r1")
+        .file(SERVICE, serviceWithItems("").replace("items().forEach(", "repo.findAll().forEach("))
+        .file("src/main/java/r/Batch.java", """
+            package r;
+            @org.springframework.scheduling.annotation.Async
+            @org.springframework.stereotype.Component
+            public class Batch extends java.util.ArrayList<Item> { }
+            """).plan());
   }
 
   @Test
@@ -190,9 +232,10 @@ class TrialEightyFiveTest {
         """.replace("ITEMS", items);
   }
 
-  private static void assertRefused(MigrationPlan plan) {
+  private static String assertRefused(MigrationPlan plan) {
     String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("getName("))
         .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError("cached: getName"));
     assertTrue(reason.contains("renameAll()"), reason);
+    return reason;
   }
 }

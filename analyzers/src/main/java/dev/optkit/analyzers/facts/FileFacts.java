@@ -21,11 +21,11 @@ public record FileFacts(
 
   /**
    * Code in the file by which a JDK collection, map or stream's {@code forEach} may run its callback later than the call
-   * (hostile review 87: an anonymous {@code AbstractList}, a subclass of a library list or a Spring Data
-   * {@code Streamable} overriding it, a reflection proxy implementing {@code List}): a {@code forEach} or
-   * {@code forEachOrdered} declared in any class body, named, local or anonymous, and a proxy made at run time.
+   * (hostile reviews 87 and 89: an anonymous {@code AbstractList}, a subclass of a library list or a Spring Data
+   * {@code Streamable} overriding it, a Spliterator's {@code forEachRemaining}, a proxy implementing {@code List}): a
+   * traversal method declared in any class body, named, local or anonymous, and a proxy made at run time.
    *
-   * @param what {@code "forEach declared"}, {@code "proxy made"}
+   * @param what {@code "forEach declared"}, {@code "forEachRemaining declared"}, ..., {@code "proxy made"}
    */
   public record IterationCode(String what, SourceRange range) {}
 

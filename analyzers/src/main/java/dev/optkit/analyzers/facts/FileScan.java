@@ -130,20 +130,34 @@ public final class FileScan {
     }
   }
 
-  /** Types whose objects make proxies at run time, by simple name: a name alike is counted too, never missed. */
-  private static final Set<String> PROXY_MAKERS = Set.of("ProxyFactory", "ProxyFactoryBean", "Enhancer", "ByteBuddy");
+  /**
+   * Methods through which a JDK collection's or stream's traversal may hand its callback to other code: a class
+   * declaring one may run the callback later (hostile reviews 87 and 89: forEach, a Spliterator's forEachRemaining,
+   * an Iterator's forEachRemaining wrapped in a stream, a stream() of the class's own).
+   */
+  private static final Set<String> TRAVERSALS = Set.of("forEach", "forEachOrdered", "forEachRemaining", "tryAdvance",
+      "spliterator", "stream", "parallelStream");
 
-  /** A {@code forEach} declared in any class body, or a proxy made: see {@link FileFacts.IterationCode}. */
+  /** Calls that make a proxy at run time, by name (a name alike is counted too, never missed). */
+  private static final Set<String> PROXY_CALLS = Set.of("newProxyInstance", "getProxyClass", "getProxy", "newProxy",
+      "createProxy", "proxy");
+
+  /** A traversal declared in any class body, or a proxy made: see {@link FileFacts.IterationCode}. */
   private void noteIterationCode(Node node) {
-    if (node instanceof MethodDeclaration method
-        && (method.getNameAsString().equals("forEach") || method.getNameAsString().equals("forEachOrdered"))) {
-      iterationCode.add(new FileFacts.IterationCode("forEach declared", SourceRange.of(method)));
-    } else if (node instanceof MethodCallExpr call
-        && (call.getNameAsString().equals("newProxyInstance") || call.getNameAsString().equals("getProxyClass"))
-        || node instanceof ObjectCreationExpr creation
-            && PROXY_MAKERS.contains(creation.getType().getNameAsString())) {
+    if (node instanceof MethodDeclaration method && TRAVERSALS.contains(method.getNameAsString())) {
+      iterationCode.add(new FileFacts.IterationCode(method.getNameAsString() + " declared", SourceRange.of(method)));
+    } else if (node instanceof MethodCallExpr call && PROXY_CALLS.contains(call.getNameAsString())
+        || node instanceof MethodReferenceExpr reference && PROXY_CALLS.contains(reference.getIdentifier())
+        || node instanceof MethodCallExpr create && create.getNameAsString().equals("create")
+            && create.getScope().map(scope -> scope.toString().endsWith("Enhancer")).orElse(false)
+        || node instanceof ObjectCreationExpr creation && proxyMaker(creation.getType().getNameAsString())) {
       iterationCode.add(new FileFacts.IterationCode("proxy made", SourceRange.of(node)));
     }
+  }
+
+  /** ProxyFactory, ProxyFactoryBean, AspectJProxyFactory, Enhancer, ByteBuddy: types that make proxies. */
+  private static boolean proxyMaker(String simpleName) {
+    return simpleName.contains("Proxy") || simpleName.equals("Enhancer") || simpleName.equals("ByteBuddy");
   }
 
   /** The method or constructor of a class (local classes too) whose body this node is; else null. */

@@ -57,6 +57,23 @@ public final class MavenPom {
     return false;
   }
 
+  /**
+   * Whether the build starts the application (or anything) before integration tests: a plugin execution bound to
+   * {@code pre-integration-test}, or one with a {@code start} goal ({@code spring-boot-maven-plugin:start}).
+   */
+  public boolean startsApplicationForTests() {
+    for (Model model : lineage) {
+      for (org.apache.maven.model.Plugin plugin : PomPlugins.plugins(model)) {
+        for (org.apache.maven.model.PluginExecution execution : plugin.getExecutions()) {
+          if ("pre-integration-test".equals(execution.getPhase()) || execution.getGoals().contains("start")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the module or a local parent names its own test resource folders ({@code <testResources>}). */
   public boolean declaresTestResources() {
     return lineage.stream().anyMatch(model -> model.getBuild() != null && !model.getBuild().getTestResources().isEmpty());

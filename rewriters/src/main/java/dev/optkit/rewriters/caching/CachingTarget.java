@@ -21,6 +21,8 @@ import java.util.List;
  *     empty when the method's name chose it
  * @param clearedForTests the tests' set-up methods writing its data straight to the store, which the caches' clearing
  *     before each test method covers ({@code TestCacheReset}): the migration adds that listener to the tests
+ * @param offInTests test code writing its data straight to the store where the clearing cannot cover it (inside a
+ *     test): the caches are off while that module's tests run ({@code CacheSwitchFile#OFF_IN_TESTS_MARKER})
  */
 public record CachingTarget(
     Finding finding,
@@ -35,7 +37,19 @@ public record CachingTarget(
     List<String> clientSizes,
     String contentGetter,
     String policyBasis,
-    List<IndexedMethod> clearedForTests) {
+    List<IndexedMethod> clearedForTests,
+    List<IndexedMethod> offInTests) {
+
+  public CachingTarget {
+    offInTests = offInTests == null ? List.of() : offInTests;
+  }
+
+  public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
+      String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale,
+      List<String> clientSizes, String contentGetter, String policyBasis, List<IndexedMethod> clearedForTests) {
+    this(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale, clientSizes,
+        contentGetter, policyBasis, clearedForTests, List.of());
+  }
 
   public CachingTarget(Finding finding, IndexedMethod method, CacheForm form, String policyName, CachePolicy policy,
       String cacheName, List<Eviction> evictions, List<String> warnings, List<String> acceptedStale) {
@@ -58,13 +72,13 @@ public record CachingTarget(
   /** The same target with other evictions (fewer, once a method above a writer evicts for it). */
   public CachingTarget withEvictions(List<Eviction> kept) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, List.copyOf(kept), warnings,
-        acceptedStale, clientSizes, contentGetter, policyBasis, clearedForTests);
+        acceptedStale, clientSizes, contentGetter, policyBasis, clearedForTests, offInTests);
   }
 
   /** The same target bounded by weight, because of these parameters, its elements read by that getter (or null). */
   public CachingTarget weighedBy(List<String> parameters, String getter) {
     return new CachingTarget(finding, method, form, policyName, policy, cacheName, evictions, warnings, acceptedStale,
-        List.copyOf(parameters), getter, policyBasis, clearedForTests);
+        List.copyOf(parameters), getter, policyBasis, clearedForTests, offInTests);
   }
 
   /** A writer after whose write every entry of the cache is dropped. */

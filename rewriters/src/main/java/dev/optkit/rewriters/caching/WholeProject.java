@@ -345,13 +345,34 @@ public final class WholeProject {
     if (underExistingCaches == null) {
       underExistingCaches = new IdentityHashMap<>();
       for (IndexedMethod cached : index.methods()) {
-        if (index.alreadyCached(cached)) {
+        if (index.alreadyCached(cached) && !onlyPutsInCache(cached)) {
           markCallees(cached, cached.fact().displayName(), 4, new HashSet<>());
         }
       }
     }
     return Optional.ofNullable(underExistingCaches.get(target));
   }
+
+  /**
+   * A method whose one cache is a {@code @CachePut}: it always runs and stores what it returns, so no cache stands above
+   * the reads it makes (trial 88's rentACar BrandManager.update(), said to cache the read below it). Not when a method
+   * of the same name elsewhere in its hierarchy is {@code @Cacheable}, nor when it caches by other means too.
+   */
+  private boolean onlyPutsInCache(IndexedMethod method) {
+    if (cacheMechanisms == null) {
+      cacheMechanisms = new java.util.HashMap<>();
+      index.files().forEach(file -> file.existingCaches().forEach(cache -> cacheMechanisms
+          .computeIfAbsent(cache.ownerType() + "#" + cache.member(), k -> new java.util.TreeSet<>()).add(cache.mechanism())));
+    }
+    String owner = method.fact().ownerType();
+    return Set.of("spring-cacheput").equals(cacheMechanisms.get(owner + "#" + method.fact().name()))
+        && method.fact().hasAnnotation("org.springframework.cache.annotation.CachePut")
+        && index.supertypesOf(owner).stream().filter(type -> !type.equals(owner))
+            .flatMap(type -> index.methods(type, method.fact().name()).stream())
+            .noneMatch(over -> over.fact().hasAnnotation("org.springframework.cache.annotation.Cacheable"));
+  }
+
+  private Map<String, Set<String>> cacheMechanisms;
 
   private void markCallees(IndexedMethod from, String cachedName, int depth, Set<IndexedMethod> seen) {
     if (depth == 0 || !seen.add(from)) {

@@ -134,7 +134,7 @@ public final class CachingMigration {
     warnings.add(deployment.localCacheWarning());
     return new CachingTarget(target.finding(), target.method(), target.form(), target.policyName(), target.policy(),
         target.cacheName(), target.evictions(), List.copyOf(warnings), target.acceptedStale(), target.clientSizes(),
-        target.contentGetter(), target.policyBasis(), target.clearedForTests());
+        target.contentGetter(), target.policyBasis(), target.clearedForTests(), target.offInTests());
   }
 
   /** Whether the configuration's include/exclude globs leave this source out of what migrate changes. */
@@ -442,7 +442,10 @@ public final class CachingMigration {
             .map(e -> e.writer().fact().displayName() + "()").distinct().reduce((a, b) -> a + ", " + b).orElse(""))
         + (target.clearedForTests().isEmpty() ? "" : ", emptied before each test after the set-up writes of "
             + target.clearedForTests().stream().map(m -> m.fact().displayName() + "()").distinct().sorted()
-                .reduce((a, b) -> a + ", " + b).orElse(""));
+                .reduce((a, b) -> a + ", " + b).orElse(""))
+        + (target.offInTests().isEmpty() ? "" : ", off while its module's tests run (they write its data inside a "
+            + "test: " + target.offInTests().stream().map(m -> m.fact().displayName() + "()").distinct().sorted()
+                .limit(3).reduce((a, b) -> a + ", " + b).orElse("") + ")");
   }
 
   /** The package a source file declares, or empty when it does not parse. */

@@ -3,6 +3,7 @@ package dev.optkit.rewriters.plan;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.rewrite.CacheSwitchFile;
 import dev.optkit.rewriters.caching.rewrite.TestCacheResetFiles;
 import dev.optkit.rewriters.caching.writers.TestCacheReset;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,23 @@ final class TestCacheResetChanges {
       }
       changes.add(new FileChange(factories, null, TestCacheResetFiles.factories(type, nl).getBytes(StandardCharsets.UTF_8),
           List.of("registers " + TestCacheReset.LISTENER + " for every test of the module")));
+    }
+    Set<String> offRoots = new TreeSet<>();
+    for (CachingTarget target : targets) {
+      for (IndexedMethod writer : target.offInTests()) {
+        TestCacheReset.testRoot(writer.path()).ifPresent(offRoots::add);
+      }
+    }
+    for (String root : offRoots) {
+      String marker = TestCacheReset.resourcesOf(root) + "/" + CacheSwitchFile.OFF_IN_TESTS_MARKER;
+      if (Files.exists(scanRoot.resolve(marker), LinkOption.NOFOLLOW_LINKS)) {
+        continue; // an earlier migration's
+      }
+      changes.add(new FileChange(marker, null, ("Read by " + CacheSwitchFile.CLASS_NAME + ": while this module's tests run,"
+          + " the caches optkit migrate added are off (its tests write their data inside a test, which no eviction"
+          + " follows)." + nl + "On the test class path only: production keeps them. Delete this file to run the tests with"
+          + " the caches on." + nl).getBytes(StandardCharsets.UTF_8),
+          List.of("turns optkit's caches off while this module's tests run: they write cached data inside a test")));
     }
     return changes;
   }

@@ -17,6 +17,11 @@ public final class CacheSwitchFile {
   /** The method a cached read asks, with the cache's name and the key's parts, whether it uses the cache. */
   public static final String ROLLOUT_METHOD = "inRollout";
   public static final String ROLLOUT_PROPERTY = "optkit.cache.rollout";
+  /**
+   * A test resource whose presence turns the caches off ({@code OFF_IN_TESTS}): added where a module's tests write a
+   * cached read's data inside a test, which no eviction follows.
+   */
+  public static final String OFF_IN_TESTS_MARKER = "META-INF/optkit/caches-off-in-tests";
 
   private CacheSwitchFile() {}
 
@@ -226,7 +231,17 @@ public final class CacheSwitchFile {
 
           private OptkitCaching() {}
 
+          /**
+           * Present on the class path of a module's tests only (src/test/resources), where those tests write the
+           * cached data behind the application's back: the caches are off while they run, as before the migration.
+           */
+          private static final boolean OFF_IN_TESTS =
+                  OptkitCaching.class.getResource("/META-INF/optkit/caches-off-in-tests") != null;
+
           public static boolean disabled() {
+              if (OFF_IN_TESTS) {
+                  return true;
+              }
               String property = System.getProperty("optkit.cache.disabled");
               if (property != null) {
                   return Boolean.parseBoolean(property);

@@ -21,9 +21,12 @@ final class InPlaceCallbacks {
   private final WholeProject whole;
   private final ProjectIndex index;
 
+  private final JdkCollections jdkCollections;
+
   InPlaceCallbacks(WholeProject whole) {
     this.whole = whole;
     this.index = whole.index();
+    this.jdkCollections = new JdkCollections(whole);
   }
 
   /** Calls whose lambda runs before they return: a self-call in one of these runs where its caller does. */
@@ -42,6 +45,50 @@ final class InPlaceCallbacks {
   }
 
   private final Map<String, Boolean> inPlace = new java.util.HashMap<>();
+
+  /**
+   * Where a self-call sits that may run after its caller returns, as a refusal names it ("in a lambda handed to
+   * forEach() on department.getEmployees()"); empty when it sits in the caller's own body or cannot be found.
+   */
+  Optional<String> laterCode(IndexedMethod caller, CallRef call) {
+    var declaration = whole.declaration(caller).orElse(null);
+    if (declaration == null) {
+      return Optional.empty();
+    }
+    for (var expression : declaration.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      var begin = expression.getBegin().orElse(null);
+      if (!expression.getNameAsString().equals(call.name()) || begin == null || begin.line != call.range().line()
+          || begin.column != call.range().column()) {
+        continue;
+      }
+      for (var at = expression.getParentNode().orElse(null); at != null && at != declaration;
+          at = at.getParentNode().orElse(null)) {
+        if (at instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+            && lambda.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr taking) {
+          String on = taking.getScope().map(scope -> " on " + abbreviated(scope.toString())).orElse("");
+          return Optional.of("in a lambda handed to " + taking.getNameAsString() + "()" + on
+              + (IN_PLACE.contains(taking.getNameAsString()) ? FOR_EACH_PROOF : ""));
+        }
+        if (at instanceof com.github.javaparser.ast.expr.LambdaExpr
+            || at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made && made.getAnonymousClassBody().isPresent()
+            || at instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) {
+          return Optional.of("in a lambda or a class body, which may run later");
+        }
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** What optkit proves of forEach, said where it could not. */
+  private static final String FOR_EACH_PROOF = " (optkit shows forEach runs its callback at once only over a collection "
+      + "made in the method or a Spring Data query's answer, in a project declaring no traversal, proxy, JDK collection "
+      + "subclass or aspect of its own: another may run it later)";
+
+  private static String abbreviated(String code) {
+    String line = code.replaceAll("\\s+", " ");
+    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+  }
 
   private boolean readInPlace(IndexedMethod caller, CallRef call) {
     var declaration = whole.declaration(caller);
@@ -125,15 +172,16 @@ final class InPlaceCallbacks {
       Optional<CallRef> kept = keptCall(caller, taking);
       return kept.isEmpty() || kept.get().receiverType() == null && OPTIONAL_TERMINAL.contains(terminal);
     }
+    if (name.startsWith("ifPresent")) {
+      // Optional's, a final JDK class: a call the facts kept is on a project type (or one they could not type)
+      return !factsKeep(caller, taking);
+    }
     if (IN_PLACE.contains(name)) {
-      // the JDK's forEach and ifPresent: a call the facts kept is on a project type (or one they could not type),
-      // whose forEach may run the callback later (hostile review 36's t9); and a declared JDK type may hold a project
-      // subclass whose forEach defers (review 37's g1), or, as no project class is one, an anonymous class, a library
-      // list's subclass or a proxy may (review 87's A, B, I, J)
-      if (iterationMayDefer()) {
-        return false;
-      }
-      return !factsKeep(caller, taking) && !projectSubclassesJdkContainers() || onAJdkCollectionAnswer(caller, taking);
+      // forEach runs the callback at once only on a collection whose class is the JDK's: the declared type says
+      // nothing (a project subclass: review 37's g1; a proxy, an anonymous list, a library's or a Spliterator's
+      // traversal, an @Async bean: reviews 87 and 89), so the value must be one made here or a query's answer
+      return !iterationMayDefer() && !projectCollections()
+          && taking.getScope().map(receiver -> jdkCollections.proven(caller, receiver)).orElse(false);
     }
     if (!name.equals("execute") && !name.equals("executeWithoutResult")) {
       return false;
@@ -189,42 +237,33 @@ final class InPlaceCallbacks {
     return KeptCalls.anyOf(caller, taking);
   }
 
+  private Boolean projectCollections;
+
   /**
-   * {@code repo.findAll().forEach(item -> rename(..))}, {@code department.getEmployees().forEach(e -> move(e))}: the
-   * forEach of what a Spring Data query answers, or a project method declared to answer a JDK collection (Hibernate's
-   * {@code PersistentSet}, a JDK list), runs its callback at once, on this thread, once {@link #iterationMayDefer} holds
-   * for no code of the project. The facts keep that forEach as a call on an unknown result, which alone would have it
-   * run later (trial 85's F1: 12 reads of a department service refused for a writer called so, though kept in a local
-   * first the same code was cached). A query declared to answer a project type ({@code Streamable}: review 87's C) is
-   * none.
+   * Whether a project class is a JDK collection, map, stream or spliterator (extends or implements one, found with the
+   * JDK's own types): such a class, made a bean, may get an {@code @Async} proxy around its inherited forEach (hostile
+   * review 89's S3). A class implementing {@code Iterator} (trial 85's DepartmentIterator) is none.
    */
-  private boolean onAJdkCollectionAnswer(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr taking) {
-    if (!(taking.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr answering)) {
-      return false;
+  private boolean projectCollections() {
+    if (projectCollections == null) {
+      projectCollections = index.types().stream().filter(type -> !type.qualifiedName().startsWith("java."))
+          .anyMatch(type -> index.supertypesOf(type.qualifiedName()).stream().anyMatch(InPlaceCallbacks::jdkCollection));
     }
-    Optional<CallRef> query = KeptCalls.among(caller.fact().calls(), answering);
-    if (query.isEmpty()) {
-      return false;
-    }
-    List<IndexedMethod> targets = index.allTargetsOf(query.get());
-    if (!targets.stream().allMatch(target -> JDK_ANSWERS.contains(target.fact().returnType()))) {
-      return false;
-    }
-    // a project method with a body (a getter of a field declared a JDK collection) answers what it says; an abstract one
-    // is a Spring Data query (or Spring Data's own findAll, no project target), which answers the JDK's lists, sets,
-    // Optionals and streams; any other interface's may be implemented by anything
-    return !targets.isEmpty() && targets.stream().noneMatch(target -> target.fact().isAbstract())
-        || targets.stream().allMatch(target -> target.fact().isAbstract())
-            && index.declaredSite(query.get()).filter(site -> site.clientId()
-                .equals(dev.optkit.analyzers.rules.CacheableReadMethodRule.SPRING_DATA_REPOSITORY)).isPresent();
+    return projectCollections;
   }
 
-  /** The JDK's types a method's erased return type may name for its forEach to be the JDK's or a project class's. */
-  private static final Set<String> JDK_ANSWERS = Set.of("java.util.List", "java.util.Set", "java.util.Collection",
-      "java.lang.Iterable", "java.util.SortedSet", "java.util.NavigableSet", "java.util.ArrayList",
-      "java.util.LinkedList", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.Map",
-      "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.SortedMap", "java.util.Optional",
-      "java.util.stream.Stream");
+  private static boolean jdkCollection(String type) {
+    if (!type.startsWith("java.")) {
+      return false;
+    }
+    try {
+      Class<?> loaded = Class.forName(type.replaceAll("<.*", ""), false, ClassLoader.getPlatformClassLoader());
+      return Iterable.class.isAssignableFrom(loaded) || Map.class.isAssignableFrom(loaded)
+          || java.util.stream.BaseStream.class.isAssignableFrom(loaded) || java.util.Spliterator.class.isAssignableFrom(loaded);
+    } catch (ClassNotFoundException | LinkageError unknown) {
+      return true; // a JDK name optkit's runtime lacks: counted
+    }
+  }
 
   private Boolean iterationMayDefer;
 

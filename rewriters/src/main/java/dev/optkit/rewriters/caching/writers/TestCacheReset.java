@@ -225,6 +225,31 @@ public final class TestCacheReset {
     return Optional.empty();
   }
 
+  /** Whether the test code writes inside a test (or code a test calls), not in set-up methods alone. */
+  boolean writesInsideATest(IndexedMethod writer) {
+    return !onlyInSetUp(writer, new HashSet<>(), new HashSet<>());
+  }
+
+  /**
+   * Why the caches cannot be turned off for the module's tests by a marker in {@code src/test/resources}: the module
+   * is no Maven one optkit reads, its pom names other test resource folders, or its build starts the application in a
+   * process of its own for integration tests (whose class path holds no test resources); empty when they can.
+   */
+  Optional<String> whyNotOffInTests() {
+    Optional<dev.optkit.analyzers.source.MavenPom> pom = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read);
+    if (pom.isEmpty()) {
+      return Optional.of("optkit reads no pom for its module, to put the caches' test switch in its test resources");
+    }
+    if (pom.get().declaresTestResources()) {
+      return Optional.of("its pom names its own test resource folders, where optkit does not put the caches' test switch");
+    }
+    if (pom.get().startsApplicationForTests()) {
+      return Optional.of("its build starts the application in a process of its own for integration tests, where the "
+          + "test resources turning the caches off are not on the class path");
+    }
+    return Optional.empty();
+  }
+
   /** What keeps the module's tests from running optkit's listener as every test's; empty when nothing does. */
   private Optional<String> whyNotInModule(String testRoot) {
     if (traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read).map(pom -> pom.dependencyArtifacts()

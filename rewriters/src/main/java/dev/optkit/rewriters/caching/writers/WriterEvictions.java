@@ -38,6 +38,7 @@ public final class WriterEvictions {
   private final TestReadBacks testReadBacks;
   private final TestCacheReset testCacheReset;
   private final InPlaceCallbacks inPlace;
+  private final DeferringAdvice deferringAdvice;
 
   public WriterEvictions(WholeProject whole, ProjectTraits traits, java.util.function.Predicate<String> inModule,
       MembersByType members, SpringBeans springBeans) {
@@ -52,6 +53,7 @@ public final class WriterEvictions {
     this.testCacheReset = whole.scanRoot() == null ? null
         : new TestCacheReset(index, whole.scanRoot(), traits, testReadBacks, springBeans);
     this.inPlace = new InPlaceCallbacks(whole);
+    this.deferringAdvice = new DeferringAdvice(whole);
   }
 
   /**
@@ -110,6 +112,17 @@ public final class WriterEvictions {
         : testCacheReset.whyNot(testWriter, cached);
   }
 
+  /**
+   * Whether the caches can be turned off while the tests of this test writer's module run: it is test code under that
+   * module's {@code src/test/java} that writes inside a test (set-up writes are cleared for instead), whose Maven build
+   * puts {@code src/test/resources}, where the marker the switch reads goes, on every test's class path.
+   */
+  public boolean canTurnOffInTests(IndexedMethod testWriter) {
+    return testCacheReset != null && inModule.test(testWriter.path()) && SourceSet.isTestPath(testWriter.path())
+        && TestCacheReset.testRoot(testWriter.path()).isPresent() && testCacheReset.writesInsideATest(testWriter)
+        && testCacheReset.whyNotOffInTests().isEmpty();
+  }
+
   /** What the planner knows about the members of each class, shared with the layer choosing where evictions go. */
   MembersByType members() {
     return members;
@@ -126,6 +139,18 @@ public final class WriterEvictions {
     }
     List<String> selfCallers = members.selfCallers(writerMethod);
     if (!selfCallers.isEmpty()) {
+      // a self-call in code that may run after its caller returns: an eviction around that caller may come first
+      for (Map.Entry<IndexedMethod, CallRef> selfCall : members.selfCalls(writerMethod)) {
+        Optional<String> later = SourceSet.isTestPath(selfCall.getKey().path())
+            || runsInPlace(selfCall.getKey(), selfCall.getValue()) ? Optional.empty()
+            : inPlace.laterCode(selfCall.getKey(), selfCall.getValue());
+        if (later.isPresent()) {
+          String caller = selfCall.getKey().fact().name() + "()";
+          return Optional.of("it is also called through 'this' from " + caller + ", " + later.get() + ", which may "
+              + "run it after " + caller + " returns, so no eviction around " + caller + " is shown to follow the "
+              + "write");
+        }
+      }
       return Optional.of("it is also called through 'this' from " + String.join(", ", selfCallers)
           + ", where no eviction would run (self-invocation bypasses Spring's proxy)");
     }
@@ -291,6 +316,12 @@ public final class WriterEvictions {
       Optional<String> injection = springBeans.injectedByClass(writer.ownerType());
       if (injection.isPresent()) {
         return injection;
+      }
+      Optional<String> advice = deferringAdvice.first();
+      if (advice.isPresent()) {
+        return Optional.of("the project's advice " + advice.get() + " may run what it wraps after it returns "
+            + "(proceed() in a lambda, a task or another method), and an eviction around the writer runs when the "
+            + "advice returns, maybe before the write");
       }
       return anotherApplication(cached, writerMethod);
     }

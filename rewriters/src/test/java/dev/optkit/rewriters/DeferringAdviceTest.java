@@ -1,0 +1,76 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile review 89's A1: a project {@code @Around} advice running {@code proceed()} on another thread makes the
+ * writer it wraps write after Spring's eviction around it (stale with every earlier jar, with or without forEach). Such
+ * advice refuses every writer's eviction; advice proceeding in its own body (a timing aspect) does not.
+ */
+class DeferringAdviceTest {
+  @TempDir Path dir;
+
+  private static final String ASPECT = """
+      package r;
+      import org.aspectj.lang.ProceedingJoinPoint;
+      import org.aspectj.lang.annotation.Around;
+      import org.aspectj.lang.annotation.Aspect;
+      import org.springframework.stereotype.Component;
+      @Aspect
+      @Component
+      public class Around1 {
+          @Around("execution(* r.ItemService.*(..))")
+          public Object wrap(ProceedingJoinPoint call) throws Throwable {
+              BODY
+          }
+      }
+      """;
+
+  @Test
+  void adviceProceedingOnAnotherThreadRefusesTheWritersEvictions() {
+    MigrationPlan plan = plan("later", """
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try { call.proceed(); } catch (Throwable e) { throw new RuntimeException(e); }
+        });
+        return null;""");
+    String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("getName("))
+        .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError("cached: getName"));
+    assertTrue(reason.contains("the project's advice Around1.wrap() may run what it wraps after it returns"), reason);
+  }
+
+  @Test
+  void adviceProceedingInItsOwnBodyLeavesTheCache() {
+    MigrationPlan plan = plan("timing", """
+        long start = System.nanoTime();
+        try { return call.proceed(); } finally { System.out.println(System.nanoTime() - start); }""");
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().name().equals("getName")),
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
+  }
+
+  private MigrationPlan plan(String name, String body) {
+    // the repro's service without renameAll(), whose forEach over a query's answer any project aspect refuses
+    return new MigrationFixture(dir.resolve(name)).resources("/trial85/r1")
+        .file("src/main/java/r/ItemService.java", """
+            package r;
+            import org.springframework.stereotype.Service;
+            @Service
+            public class ItemService {
+                private final ItemRepository repo;
+                public ItemService(ItemRepository repo) { this.repo = repo; }
+                public String getName(Long id) { return repo.findById(id).map(Item::getName).orElse(null); }
+                public String rename(Long id, String name) {
+                    Item item = repo.findById(id).orElseThrow();
+                    item.setName(name);
+                    return repo.save(item).getName();
+                }
+            }
+            """)
+        .file("src/main/java/r/Around1.java", ASPECT.replace("BODY", body)).plan();
+  }
+}

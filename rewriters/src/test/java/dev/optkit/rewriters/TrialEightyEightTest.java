@@ -1,0 +1,65 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trial 88's false reasons (four public Spring services, /tmp/trial88/REPORT.md), each beside a true one. */
+class TrialEightyEightTest {
+  @TempDir Path dir;
+
+  /**
+   * Trial 88's first cause (ikarpov64/afisha-spring-boot-jdbc, 14 refusals): its tests insert their rows with
+   * {@code jdbcTemplate.update(..)} inside the test, then read through the service, which no eviction can follow.
+   * The caches are now off while that module's tests run (a marker in its test resources the switch reads), as they
+   * ran before the migration; production keeps them. A test in another module still refuses.
+   */
+  @Test
+  void aTestWritingInsideATestTurnsTheCachesOffForThatModulesTests() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("first")).resources("/trial88/r1").plan();
+    var cached = plan.targets().stream().filter(t -> t.method().fact().name().equals("getAll")
+            && t.method().fact().ownerType().endsWith("PlaceService")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals().stream().map(Refusal::reason).toList().toString()));
+    assertTrue(cached.offInTests().stream().anyMatch(m -> m.fact().name().equals("readsAFixtureInsertedFirst")),
+        cached.offInTests().toString());
+    assertTrue(plan.changes().stream().anyMatch(change -> change.path()
+        .equals("src/test/resources/META-INF/optkit/caches-off-in-tests")), plan.changes().toString());
+  }
+
+  /**
+   * Trial 88's fourth cause (rentACar-Redis-Cache's BrandManager.update()): a read under a {@code @CachePut} method was
+   * "called by BrandManager.update(), which is already cached", though a put always runs; under a {@code @Cacheable}
+   * one it still is.
+   */
+  @Test
+  void aReadUnderACachePutIsUnderNoCache() {
+    MigrationPlan put = new MigrationFixture(dir.resolve("put")).resources("/trial88/r4").plan();
+    assertTrue(reasonOf(put, "findByDeletedDate(").map(r -> !r.contains("already cached")).orElse(true),
+        reasonOf(put, "findByDeletedDate(").toString());
+    MigrationPlan cacheable = new MigrationFixture(dir.resolve("cacheable")).resources("/trial88/r4")
+        .file("src/main/java/repro/four/BrandReader.java", """
+            package repro.four;
+            import org.springframework.cache.annotation.Cacheable;
+            import org.springframework.stereotype.Service;
+            @Service
+            public class BrandReader {
+                private final BrandRules rules;
+                public BrandReader(BrandRules rules) { this.rules = rules; }
+                @Cacheable("checked")
+                public boolean check(java.time.LocalDateTime at) { rules.notDeleted(at); return true; }
+            }
+            """).plan();
+    assertTrue(reasonOf(cacheable, "findByDeletedDate(").map(r -> r.contains("BrandReader.check(), which is already cached"))
+        .orElse(false), reasonOf(cacheable, "findByDeletedDate(").toString());
+  }
+
+  private static java.util.Optional<String> reasonOf(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method))
+        .map(Refusal::reason).findFirst();
+  }
+
+}

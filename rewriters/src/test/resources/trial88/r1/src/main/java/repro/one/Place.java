@@ -1,0 +1,3 @@
+package repro.one;
+
+public record Place(Long id, String name) {}
