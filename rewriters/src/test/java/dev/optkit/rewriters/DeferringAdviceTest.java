@@ -56,21 +56,8 @@ class DeferringAdviceTest {
   private MigrationPlan plan(String name, String body) {
     // the repro's service without renameAll(), whose forEach over a query's answer any project aspect refuses
     return new MigrationFixture(dir.resolve(name)).resources("/trial85/r1")
-        .file("src/main/java/r/ItemService.java", """
-            package r;
-            import org.springframework.stereotype.Service;
-            @Service
-            public class ItemService {
-                private final ItemRepository repo;
-                public ItemService(ItemRepository repo) { this.repo = repo; }
-                public String getName(Long id) { return repo.findById(id).map(Item::getName).orElse(null); }
-                public String rename(Long id, String name) {
-                    Item item = repo.findById(id).orElseThrow();
-                    item.setName(name);
-                    return repo.save(item).getName();
-                }
-            }
-            """)
+        .file("src/main/java/r/ItemService.java", TrialEightyFiveTest.serviceWithItems("")
+            .replace("public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }", ""))
         .file("src/main/java/r/Around1.java", ASPECT.replace("BODY", body)).plan();
   }
 }

@@ -212,7 +212,7 @@ class TrialEightyFiveTest {
   }
 
   /** The repro's service, its renameAll() iterating what the given items() answers. */
-  private static String serviceWithItems(String items) {
+  static String serviceWithItems(String items) {
     return """
         package r;
         import org.springframework.stereotype.Service;

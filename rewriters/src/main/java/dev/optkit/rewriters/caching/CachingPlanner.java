@@ -220,8 +220,8 @@ public final class CachingPlanner {
           continue;
         }
         if (springTestWriter && writerEvictions.canTurnOffInTests(writer.method())) {
-          // a write inside a test, which no eviction follows: the module's tests run with the caches off (trial 88's
-          // afisha tests inserting their rows, then reading), as they ran before the migration
+          // a write inside a test that reads it back, which no eviction follows: the module's tests run with the
+          // caches off (trial 88's afisha tests inserting their rows, then reading), as they ran before the migration
           offInTests.add(writer.method());
           continue;
         }
