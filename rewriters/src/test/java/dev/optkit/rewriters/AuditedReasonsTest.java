@@ -767,8 +767,9 @@ class AuditedReasonsTest {
             }
         }
         """).plan();
-    why = refusal(real, "names").orElse("cached");
-    assertTrue(why.contains("MembersTest.adds()"), why);
+    // its write inside the test is a writer no eviction follows: the module's tests run with the caches off (trial 88)
+    assertTrue(real.targets().stream().anyMatch(t -> t.method().fact().name().equals("names")
+        && t.offInTests().stream().anyMatch(m -> m.fact().name().equals("adds"))), real.targets().toString());
   }
 
   // ---- an entity appended to a new ArrayList is never hashed (fourth audit: ivoylov BookingService.getAll)

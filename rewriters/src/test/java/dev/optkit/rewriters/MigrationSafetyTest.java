@@ -2174,6 +2174,10 @@ class MigrationSafetyTest {
     assertEquals(List.of(), writers(target(prose, "total")));
   }
 
+  private static List<String> offInTests(CachingTarget target) {
+    return target.offInTests().stream().map(m -> m.fact().name()).distinct().sorted().toList();
+  }
+
   @Test
   void testCodeThatWritesTheDataItselfRefusesTheReadUnlessItOnlySeedsAPlainCache() throws Exception {
     String names = bean("Names", "Service", "import org.springframework.stereotype.Service;", """
@@ -2205,10 +2209,15 @@ class MigrationSafetyTest {
             }
         }
         """;
+    // a Spring cache: no clearing before each test covers the set-up's write without spring-test, which refuses; the
+    // write inside the test alone turns the module's tests' caches off (trial 88), as before the migration
     String why = refusal(spring().java(names).file("src/test/java/shop/NamesTest.java", test).plan(), "name");
-    assertTrue(why.contains("NamesTest.renames() writes users (update()) but it is test code, which optkit does not "
-        + "edit"), why);
     assertTrue(why.contains("NamesTest.seed()"), "a shared Spring cache outlives one test class's set-up: " + why);
+    MigrationPlan inside = new MigrationFixture(dir.resolve("inside")).file("pom.xml", SPRING_POM).java(names)
+        .file("src/test/java/shop/NamesTest.java", test.replace("jdbc.update(\"INSERT INTO users (id, name) VALUES (1, 'Ann')\");", ""))
+        .plan();
+    assertEquals(List.of("renames"), offInTests(target(inside, "name")));
+    assertTrue(inside.changes().stream().anyMatch(c -> c.path().endsWith("META-INF/optkit/caches-off-in-tests")));
 
     // @Sql writes as the test's own code does: statements parsed, script files as data optkit cannot name
     String sqlTest = """
@@ -2227,17 +2236,20 @@ class MigrationSafetyTest {
             }
         }
         """;
-    String bySql = refusal(new MigrationFixture(dir.resolve("sql")).file("pom.xml", SPRING_POM).java(names)
-        .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")).plan(), "name");
-    assertTrue(bySql.contains("NamesSqlTest.renamed() runs @Sql statements that write users"), bySql);
+    assertEquals(List.of("renamed"), offInTests(target(new MigrationFixture(dir.resolve("sql")).file("pom.xml", SPRING_POM)
+        .java(names).file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")).plan(), "name")));
     target(new MigrationFixture(dir.resolve("sqlElsewhere")).file("pom.xml", SPRING_POM).java(names)
         .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("audit")).plan(), "name");
-    String byScript = refusal(new MigrationFixture(dir.resolve("script")).file("pom.xml", SPRING_POM).java(names)
-        .file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")
+    assertEquals(List.of("renamed"), offInTests(target(new MigrationFixture(dir.resolve("script"))
+        .file("pom.xml", SPRING_POM).java(names).file("src/test/java/shop/NamesSqlTest.java", sqlTest.formatted("users")
             .replace("@Sql(statements = \"UPDATE users SET name = 'Bea' WHERE id = 1\")", "")
-            .replace("class NamesSqlTest", "@Sql(\"/rename.sql\")\nclass NamesSqlTest")).plan(), "name");
-    assertTrue(byScript.contains("NamesSqlTest.renamed() runs @Sql scripts that write data optkit cannot name "
-        + "(on its class)"), byScript);
+            .replace("class NamesSqlTest", "@Sql(\"/rename.sql\")\nclass NamesSqlTest")).plan(), "name")));
+    // where the tests' class path may lack src/test/resources (the pom's own test resource folders), refused
+    String ownResources = refusal(new MigrationFixture(dir.resolve("ownResources")).java(names)
+        .file("src/test/java/shop/NamesTest.java", test.replace("jdbc.update(\"INSERT INTO users (id, name) VALUES (1, 'Ann')\");", ""))
+        .file("pom.xml", SPRING_POM.replace("</project>", "<build><testResources><testResource><directory>src/test/x"
+            + "</directory></testResource></testResources></build></project>")).plan(), "name");
+    assertTrue(ownResources.contains("NamesTest.renames() writes users (update()) but it is test code"), ownResources);
 
 
     // plain Java: each test builds the object, and with it its cache, after its set-up

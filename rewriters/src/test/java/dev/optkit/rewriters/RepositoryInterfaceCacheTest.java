@@ -231,13 +231,24 @@ class RepositoryInterfaceCacheTest {
     assertTrue(reason.contains("test slices such as CountryRepositoryTest") && reason.contains("move @EnableCaching"),
         reason);
 
-    // a test that builds the whole application reads its own write back through the cache: a writer optkit cannot edit
+    // a test that builds the whole application reads its own write back through the cache: a writer optkit cannot edit,
+    // so the module's tests run with the caches off (trial 88); with its own test resource folders, refused
     MigrationPlan whole = new MigrationFixture(dir.resolve("c")).file("pom.xml", POM).java(COUNTRY).java(REPOSITORY)
         .java(CONTROLLER).java(APPLICATION).file("src/test/java/shop/CountryRepositoryTest.java", sliceTest
             .replace("org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest",
                 "org.springframework.boot.test.context.SpringBootTest").replace("@DataJdbcTest", "@SpringBootTest"))
         .plan();
-    String wholeReason = whole.refusals().stream().filter(r -> r.finding().enclosingClass().endsWith("CountryRepository"))
+    assertTrue(whole.targets().stream().anyMatch(t -> t.method().fact().ownerType().endsWith("CountryRepository")
+        && t.offInTests().stream().anyMatch(m -> m.fact().name().equals("savesAndFinds"))), whole.targets().toString());
+    MigrationPlan ownResources = new MigrationFixture(dir.resolve("d")).file("pom.xml", POM.replace("</project>",
+            "<build><testResources><testResource><directory>src/test/x</directory></testResource></testResources>"
+                + "</build></project>")).java(COUNTRY).java(REPOSITORY)
+        .java(CONTROLLER).java(APPLICATION).file("src/test/java/shop/CountryRepositoryTest.java", sliceTest
+            .replace("org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest",
+                "org.springframework.boot.test.context.SpringBootTest").replace("@DataJdbcTest", "@SpringBootTest"))
+        .plan();
+    String wholeReason = ownResources.refusals().stream()
+        .filter(r -> r.finding().enclosingClass().endsWith("CountryRepository"))
         .map(Refusal::reason).findFirst().orElse("(not refused)");
     assertTrue(wholeReason.contains("CountryRepositoryTest.savesAndFinds() may write") && wholeReason.contains("test code"),
         wholeReason);

@@ -31,6 +31,35 @@ class TrialEightyEightTest {
   }
 
   /**
+   * Trial 88's second cause (workshop-springboot3-jpa's ProductController.findById): a DTO made by a constructor that
+   * copies {@code getId()} and {@code getName()} into its own fields was "what holds" the entity, handed to
+   * {@code body()} with its lazy {@code reviews}; a constructor keeping the lazy set still is.
+   */
+  @Test
+  void aCopyOfAnEntitysColumnsHoldsNoAssociation() {
+    MigrationPlan copy = new MigrationFixture(dir.resolve("copy")).resources("/trial88/r2").plan();
+    assertTrue(reasonOf(copy, "findById(").map(r -> !r.contains("passes what holds it")).orElse(true),
+        reasonOf(copy, "findById(").toString());
+    MigrationPlan keeps = new MigrationFixture(dir.resolve("keeps")).resources("/trial88/r2")
+        .file("src/main/java/repro/two/ProductDto.java", """
+            package repro.two;
+            import java.util.Set;
+            public class ProductDto {
+                private Long id;
+                private Set<Review> reviews;
+                public ProductDto(Product product) {
+                    this.id = product.getId();
+                    this.reviews = product.getReviews();
+                }
+                public Long getId() { return id; }
+                public Set<Review> getReviews() { return reviews; }
+            }
+            """).plan();
+    assertTrue(reasonOf(keeps, "findById(").map(r -> r.contains("lazy")).orElse(false),
+        reasonOf(keeps, "findById(").toString());
+  }
+
+  /**
    * Trial 88's fourth cause (rentACar-Redis-Cache's BrandManager.update()): a read under a {@code @CachePut} method was
    * "called by BrandManager.update(), which is already cached", though a put always runs; under a {@code @Cacheable}
    * one it still is.

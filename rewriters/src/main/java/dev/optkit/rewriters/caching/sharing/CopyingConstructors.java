@@ -61,6 +61,48 @@ final class CopyingConstructors {
   }
 
   /**
+   * The getters the holder's constructors call on the value, when it holds nothing of it ({@link #holdsNothing}):
+   * what a copy reads of an entity, all it may touch of its associations (trial 88's {@code new ProductDto(product)}
+   * reading {@code getId()} and {@code getName()}). Empty when it may hold something, or its constructors cannot be read.
+   */
+  Optional<java.util.Set<String>> gettersCopied(IndexedMethod in, MethodFact.HandOff handOff) {
+    if (!holdsNothing(in, handOff)) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher parts = KEPT_BY.matcher(handOff.keptBy());
+    if (!parts.matches()) {
+      return Optional.empty();
+    }
+    int arguments = Integer.parseInt(parts.group(2));
+    int position = Integer.parseInt(parts.group(3));
+    int line = Integer.parseInt(parts.group(4));
+    int column = Integer.parseInt(parts.group(5));
+    Optional<TypeFact> type = index.files().stream().filter(file -> file.path().equals(in.path()))
+        .flatMap(file -> file.creations().stream())
+        .filter(c -> c.range().line() == line && c.range().column() == column && !c.anonymous())
+        .map(FileFacts.Creation::type).findFirst().flatMap(index::type);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.Set<String> getters = new java.util.TreeSet<>();
+    for (IndexedMethod constructor : index.methodsOfType(type.get().qualifiedName())) {
+      if (!constructor.fact().isConstructor() || constructor.fact().params().size() != arguments) {
+        continue;
+      }
+      Optional<CallableDeclaration<?>> declared = declarations.apply(constructor);
+      if (declared.isEmpty() || !(declared.get() instanceof ConstructorDeclaration body)
+          || position >= body.getParameters().size()) {
+        return Optional.empty();
+      }
+      String name = body.getParameter(position).getNameAsString();
+      body.getBody().findAll(MethodCallExpr.class).stream()
+          .filter(call -> call.getScope().orElse(null) instanceof NameExpr scope && scope.getNameAsString().equals(name))
+          .forEach(call -> getters.add(call.getNameAsString()));
+    }
+    return Optional.of(getters);
+  }
+
+  /**
    * {@code "new Type/arguments/position@line:column"}: whether every constructor that call may run copies values out
    * of that argument. The class is the one the file's {@code new} names (its imports decide: a library class of the
    * same simple name is no project class), a plain class no Lombok annotation writes constructors for; any of its

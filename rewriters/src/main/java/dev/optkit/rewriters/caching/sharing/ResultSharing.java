@@ -322,6 +322,11 @@ public final class ResultSharing {
    * method that only keeps it in a field ({@code new PageResponse<>(content, total)}) changes nothing JPA would
    * write back at the flush: what the keeper later does with it is its own method's change.
    */
+  /** The getters a copying constructor reads of the handed value, when the object it makes holds nothing of it. */
+  public Optional<Set<String>> gettersCopied(IndexedMethod in, MethodFact.HandOff handOff) {
+    return copies.gettersCopied(in, handOff);
+  }
+
   public Optional<String> changedBy(IndexedMethod from, MethodFact.HandOff handOff) {
     return copies.holdsNothing(from, handOff) ? Optional.empty() : changedDownstream(from, handOff, new java.util.HashSet<>(), true, null);
   }

@@ -247,8 +247,22 @@ public final class TestCacheReset {
       return Optional.of("its build starts the application in a process of its own for integration tests, where the "
           + "test resources turning the caches off are not on the class path");
     }
+    // a test running the application in a process or a container: the test resources are not on its class path
+    Optional<String> starter = index.methods().stream().filter(m -> SourceSet.isTestPath(m.path()))
+        .flatMap(m -> m.fact().calls().stream())
+        .filter(call -> call.receiverType() != null && PROCESS_STARTERS.contains(
+            ProjectTraits.simpleName(call.receiverType().replaceAll("<.*", ""))))
+        .map(call -> ProjectTraits.simpleName(call.receiverType().replaceAll("<.*", ""))).sorted().findFirst();
+    if (starter.isPresent()) {
+      return Optional.of("its tests start a process or a container (" + starter.get() + "), which may run the "
+          + "application without the test resources turning the caches off");
+    }
     return Optional.empty();
   }
+
+  /** Types a test starts another process or a container with (a database's own container types are other names). */
+  private static final Set<String> PROCESS_STARTERS = Set.of("ProcessBuilder", "Runtime", "GenericContainer",
+      "DockerComposeContainer", "ComposeContainer");
 
   /** What keeps the module's tests from running optkit's listener as every test's; empty when nothing does. */
   private Optional<String> whyNotInModule(String testRoot) {

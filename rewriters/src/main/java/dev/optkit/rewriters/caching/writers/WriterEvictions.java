@@ -114,8 +114,9 @@ public final class WriterEvictions {
 
   /**
    * Whether the caches can be turned off while the tests of this test writer's module run: it is test code under that
-   * module's {@code src/test/java} that writes inside a test (set-up writes are cleared for instead), whose Maven build
-   * puts {@code src/test/resources}, where the marker the switch reads goes, on every test's class path.
+   * module's {@code src/test/java} that writes inside a test (a set-up's write is cleared for, or refused), whose Maven
+   * build puts {@code src/test/resources}, where the marker the switch reads goes, on every test's class path, and
+   * whose tests start no application of their own in another process.
    */
   public boolean canTurnOffInTests(IndexedMethod testWriter) {
     return testCacheReset != null && inModule.test(testWriter.path()) && SourceSet.isTestPath(testWriter.path())
