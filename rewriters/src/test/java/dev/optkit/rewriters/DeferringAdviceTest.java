@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,42 @@ class DeferringAdviceTest {
     assertTrue(reason.contains("the project's advice Around1.wrap() may run what it wraps after it returns"), reason);
   }
 
+  /** Review 91's D1 and D3: the join point handed to a task besides a proceed() of its own; an advisor bean. */
+  @Test
+  void adviceHandingItsJoinPointOnOrAnAdvisorBeanRefuses() {
+    MigrationPlan handed = fixture("handed", """
+            new Thread(new Later(call)).start();
+            return call.proceed();""").file("src/main/java/r/Later.java", """
+            package r;
+            class Later implements Runnable {
+                private final org.aspectj.lang.ProceedingJoinPoint call;
+                Later(org.aspectj.lang.ProceedingJoinPoint call) { this.call = call; }
+                public void run() {
+                    try { call.proceed(); } catch (Throwable e) { throw new IllegalStateException(e); }
+                }
+            }
+            """).plan();
+    for (MigrationPlan plan : List.of(handed,
+        new MigrationFixture(dir.resolve("advisor")).resources("/trial85/r1")
+            .file("src/main/java/r/ItemService.java", TrialEightyFiveTest.serviceWithItems("")
+                .replace("public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }", ""))
+            .file("src/main/java/r/Advice.java", """
+                package r;
+                @org.springframework.context.annotation.Configuration
+                public class Advice {
+                    @org.springframework.context.annotation.Bean
+                    public org.springframework.aop.Advisor later() {
+                        return new org.springframework.aop.support.DefaultPointcutAdvisor(
+                            (org.aopalliance.intercept.MethodInterceptor) invocation -> invocation.proceed());
+                    }
+                }
+                """).plan())) {
+      String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("getName("))
+          .map(Refusal::reason).findFirst().orElseThrow(() -> new AssertionError("cached: getName"));
+      assertTrue(reason.contains("may run what it wraps after it returns"), reason);
+    }
+  }
+
   @Test
   void adviceProceedingInItsOwnBodyLeavesTheCache() {
     MigrationPlan plan = plan("timing", """
@@ -54,10 +91,14 @@ class DeferringAdviceTest {
   }
 
   private MigrationPlan plan(String name, String body) {
+    return fixture(name, body).plan();
+  }
+
+  private MigrationFixture fixture(String name, String body) {
     // the repro's service without renameAll(), whose forEach over a query's answer any project aspect refuses
     return new MigrationFixture(dir.resolve(name)).resources("/trial85/r1")
         .file("src/main/java/r/ItemService.java", TrialEightyFiveTest.serviceWithItems("")
             .replace("public void renameAll(String name) { items().forEach(item -> rename(item.getId(), name)); }", ""))
-        .file("src/main/java/r/Around1.java", ASPECT.replace("BODY", body)).plan();
+        .file("src/main/java/r/Around1.java", ASPECT.replace("BODY", body));
   }
 }

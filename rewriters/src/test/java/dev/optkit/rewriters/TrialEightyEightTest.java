@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +32,40 @@ class TrialEightyEightTest {
   }
 
   /**
+   * Hostile review 91's A1, A2, A3: where the tests' class path may lack the marker (a profile changing the build, the
+   * resources plugin's own executions) or an earlier migration's switch does not read it, the test write refuses.
+   */
+  @Test
+  void whereTheMarkerMayNotBeReadTheTestWriteRefuses() throws Exception {
+    String pom = new String(getClass().getResourceAsStream("/trial88/r1/pom.xml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    for (String build : List.of(
+        "<profiles><profile><id>p</id><activation><activeByDefault>true</activeByDefault></activation><build>"
+            + "<testResources><testResource><directory>src/test/x</directory></testResource></testResources>"
+            + "</build></profile></profiles>",
+        "<build><plugins><plugin><artifactId>maven-resources-plugin</artifactId><executions><execution>"
+            + "<id>default-testResources</id><phase>none</phase></execution></executions></plugin></plugins></build>")) {
+      MigrationPlan plan = new MigrationFixture(dir.resolve("p" + build.length())).resources("/trial88/r1")
+          .file("pom.xml", pom.replace("</project>", build + "</project>")).plan();
+      assertTrue(reasonOf(plan, "getAll(").map(r -> r.contains("test code")).orElse(false), reasonOf(plan, "getAll(").toString());
+    }
+    MigrationPlan old = new MigrationFixture(dir.resolve("old")).resources("/trial88/r1")
+        .file("src/main/java/repro/one/OptkitCaching.java", """
+            package repro.one;
+            public final class OptkitCaching {
+                public static boolean disabled() { return Boolean.getBoolean("optkit.cache.disabled"); }
+            }
+            """).plan();
+    assertTrue(reasonOf(old, "getAll(").map(r -> r.contains("test code")).orElse(false), reasonOf(old, "getAll(").toString());
+  }
+
+  /**
    * Trial 88's second cause (workshop-springboot3-jpa's ProductController.findById): a DTO made by a constructor that
    * copies {@code getId()} and {@code getName()} into its own fields was "what holds" the entity, handed to
    * {@code body()} with its lazy {@code reviews}; a constructor keeping the lazy set still is.
    */
   @Test
-  void aCopyOfAnEntitysColumnsHoldsNoAssociation() {
+  void aCopyOfAnEntitysColumnsHoldsNoAssociation() throws Exception {
     MigrationPlan copy = new MigrationFixture(dir.resolve("copy")).resources("/trial88/r2").plan();
     assertTrue(reasonOf(copy, "findById(").map(r -> !r.contains("passes what holds it")).orElse(true),
         reasonOf(copy, "findById(").toString());
@@ -57,6 +86,14 @@ class TrialEightyEightTest {
             """).plan();
     assertTrue(reasonOf(keeps, "findById(").map(r -> r.contains("lazy")).orElse(false),
         reasonOf(keeps, "findById(").toString());
+    // hostile review 92's c12: a basic column fetched lazily (loaded by its getter under bytecode enhancement)
+    String product = new String(getClass().getResourceAsStream("/trial88/r2/src/main/java/repro/two/Product.java")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    MigrationPlan lazyColumn = new MigrationFixture(dir.resolve("lazyColumn")).resources("/trial88/r2")
+        .file("src/main/java/repro/two/Product.java", product.replace("    private String name;",
+            "    @Basic(fetch = FetchType.LAZY)\n    private String name;")).plan();
+    assertTrue(reasonOf(lazyColumn, "findById(").map(r -> r.contains("passes what holds it")).orElse(false),
+        reasonOf(lazyColumn, "findById(").toString());
   }
 
   /**

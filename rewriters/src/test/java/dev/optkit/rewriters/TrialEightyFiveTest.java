@@ -72,6 +72,34 @@ class TrialEightyFiveTest {
             public void renameAll""")));
   }
 
+  /**
+   * Review 91's F6 and F5: {@code new ArrayList<>(..)} of a library's class imported by that name, a repository base
+   * class of the project's answering its own lists.
+   */
+  @Test
+  void anImportedArrayListOrARepositoryBaseClassRefuses() {
+    assertRefused(plan("imported", serviceWithItems("").replace("items().forEach(",
+        "java.util.List<Item> all = new ArrayList<>(repo.findAll()); all.forEach(")
+        .replace("import org.springframework.stereotype.Service;",
+            "import org.springframework.stereotype.Service;\nimport org.example.lists.ArrayList;")));
+    assertRefused(new MigrationFixture(dir.resolve("base")).resources("/trial85/r1")
+        .file(SERVICE, serviceWithItems("").replace("items().forEach(", "repo.findAll().forEach("))
+        .file("src/main/java/r/App.java", """
+            package r;
+            @org.springframework.boot.autoconfigure.SpringBootApplication
+            @org.springframework.data.jpa.repository.config.EnableJpaRepositories(repositoryBaseClass = Base.class)
+            public class App { }
+            """).file("src/main/java/r/Base.java", """
+            package r;
+            public class Base<T, ID> extends org.springframework.data.jpa.repository.support.SimpleJpaRepository<T, ID> {
+                public Base(org.springframework.data.jpa.repository.support.JpaEntityInformation<T, ?> information,
+                        jakarta.persistence.EntityManager manager) {
+                    super(information, manager);
+                }
+            }
+            """).plan());
+  }
+
   /** Review 89's S2 and S3: Spring's static ProxyFactory.getProxy, an @Async bean extending ArrayList. */
   @Test
   void aStaticProxyFactoryOrAnAsyncListBeanRefuses() {

@@ -33,7 +33,9 @@ class TwelfthAuditReasonsTest {
   /**
    * s13: a public writer entered through its proxy calls the service's save through 'this' inside a transaction
    * template's callback (s13) or as {@code names.forEach(this::save)} (s13d): both run before it returns, so an
-   * eviction on it follows every write; "no eviction would run" was false.
+   * eviction on it follows every write; "no eviction would run" was false. The controller hands it a copy, {@code new
+   * ArrayList<>(names)}: the request body's own list is what converters make (a Jackson module's may defer its
+   * forEach: hostile review 91's F2), so only a copy is proven to run the callback at once.
    */
   @ParameterizedTest
   @ValueSource(strings = {"s13", "s13d"})

@@ -61,6 +61,7 @@ final class JdkCollections {
     if (value instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made) {
       String type = made.getType().getNameAsString();
       return made.getAnonymousClassBody().isEmpty() && JDK_MADE.contains(type) && index.typesNamed(type).isEmpty()
+          && jdkByImports(value, type)
           && made.getType().getScope().map(scope -> scope.toString().equals("java.util")
               || scope.toString().equals("java.util.concurrent")).orElse(true);
     }
@@ -68,14 +69,15 @@ final class JdkCollections {
       String name = call.getNameAsString();
       var scope = call.getScope().orElse(null);
       if (scope instanceof com.github.javaparser.ast.expr.NameExpr type && index.typesNamed(type.getNameAsString()).isEmpty()
-          && JDK_FACTORIES.getOrDefault(type.getNameAsString(), Set.of()).contains(name)) {
+          && JDK_FACTORIES.getOrDefault(type.getNameAsString(), Set.of()).contains(name)
+          && jdkByImports(value, type.getNameAsString())) {
         return true;
       }
       if (name.equals("collect") && call.getArguments().size() == 1
           && call.getArgument(0) instanceof com.github.javaparser.ast.expr.MethodCallExpr collector
           && JDK_COLLECTORS.contains(collector.getNameAsString())
           && collector.getScope().map(s -> s.toString().equals("Collectors")).orElse(false)
-          && index.typesNamed("Collectors").isEmpty() && !factsKeep(caller, call)) {
+          && index.typesNamed("Collectors").isEmpty() && jdkByImports(value, "Collectors") && !factsKeep(caller, call)) {
         return true; // Collectors.toList(): an ArrayList, whatever the stream held
       }
       return repositoryAnswer(caller, call);
@@ -84,6 +86,35 @@ final class JdkCollections {
       return localAssignedOnly(caller, local, depth);
     }
     return false;
+  }
+
+  /** Packages whose wildcard import brings no class of a JDK collection's simple name but the JDK's own. */
+  private static final Set<String> JDK_WILDCARDS = Set.of("java.util", "java.util.concurrent", "java.util.stream",
+      "java.util.function");
+
+  /**
+   * Whether a simple name in the file can only mean the JDK's class: no single-type import of another class of that
+   * name, no wildcard import but the JDK's (a library's {@code ArrayList} imported so: hostile review 91's F6).
+   */
+  private static boolean jdkByImports(com.github.javaparser.ast.Node at, String simpleName) {
+    var unit = at.findCompilationUnit().orElse(null);
+    if (unit == null) {
+      return false;
+    }
+    for (var imported : unit.getImports()) {
+      String name = imported.getNameAsString();
+      if (imported.isStatic()) {
+        if (imported.isAsterisk() || name.endsWith("." + simpleName)) {
+          return false; // a static import may bring a member class of that name
+        }
+        continue;
+      }
+      if (imported.isAsterisk() ? !JDK_WILDCARDS.contains(name)
+          : name.endsWith("." + simpleName) && !JDK_WILDCARDS.contains(name.substring(0, name.lastIndexOf('.')))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -152,11 +183,9 @@ final class JdkCollections {
   }
 
   /**
-   * Whether every value a method's parameter is given is a JDK collection: a request body Spring's message converters
-   * read (Jackson's ArrayList, HashSet or LinkedHashMap, in a project of no converter, deserializer or argument
-   * resolver of its own), or, for a method the framework does not call, the argument each project call hands it
-   * (audit 12's s13: a controller's {@code @RequestBody List<String>} handed to the service's {@code createEvents}). A
-   * method overriding or implementing another may be called through that one, past the call graph: none.
+   * Whether every value a method's parameter is given is a JDK collection: for a method the framework does not call,
+   * the argument each project call hands it. A method overriding or implementing another may be called through that
+   * one, past the call graph, and a request handler's parameter is what converters make: none.
    */
   private boolean parameterProven(IndexedMethod method, int position, int depth) {
     if (depth > 4 || method.fact().isAbstract()) {
@@ -173,8 +202,9 @@ final class JdkCollections {
       return false; // an override, or a class whose unread supertype may declare the method
     }
     if (dev.optkit.analyzers.index.WebEntryPoints.hasEntryAnnotation(method.fact())) {
-      return declaration.getParameter(position).getAnnotations().stream()
-          .anyMatch(a -> a.getNameAsString().endsWith("RequestBody")) && !projectConverters();
+      // a request body's collection is what the message converters make: a Jackson module registered by a @Bean may
+      // make any (hostile review 91's F2), so none is proven
+      return false;
     }
     List<IndexedMethod> callers = index.callersOf(method);
     if (callers.isEmpty() || callers.size() > 16) {
@@ -204,19 +234,6 @@ final class JdkCollections {
     return true;
   }
 
-  private Boolean projectConverters;
-
-  /** Whether the project has its own message converter, deserializer, converter or argument resolver. */
-  private boolean projectConverters() {
-    if (projectConverters == null) {
-      projectConverters = index.types().stream().anyMatch(type -> index.supertypesOf(type.qualifiedName()).stream()
-          .map(t -> t.replaceAll("<.*", "")).anyMatch(t -> t.endsWith("Deserializer") || t.endsWith("Converter")
-              || t.endsWith("ConverterFactory") || t.endsWith("ArgumentResolver") || t.endsWith("Module")
-              || t.endsWith("WebMvcConfigurer")));
-    }
-    return projectConverters;
-  }
-
   private Boolean projectInterceptors;
 
   /**
@@ -227,9 +244,17 @@ final class JdkCollections {
     if (projectInterceptors == null) {
       projectInterceptors = index.types().stream().anyMatch(type -> type.annotations().stream()
               .anyMatch(a -> a.endsWith("Aspect"))
+          || type.annotationValue("EnableJpaRepositories", "repositoryBaseClass") != null
+          || type.annotationValue("EnableJpaRepositories", "repositoryFactoryBeanClass") != null
           || index.supertypesOf(type.qualifiedName()).stream().map(t -> t.replaceAll("<.*", ""))
               .anyMatch(t -> t.endsWith("PostProcessor") || t.endsWith("MethodInterceptor") || t.endsWith("Advice")
-                  || t.endsWith("Advisor") || t.endsWith("InvocationHandler")));
+                  || t.endsWith("Advisor") || t.endsWith("InvocationHandler") || t.endsWith("SimpleJpaRepository")
+                  || t.endsWith("RepositoryImplementation") || t.contains("RepositoryFactory")))
+          // a @Bean making an advisor or an interceptor from a lambda, a repository base class (review 91's F3, F5)
+          || index.methods().stream().map(m -> m.fact().returnType()).filter(java.util.Objects::nonNull)
+              .map(t -> t.replaceAll("<.*", "")).anyMatch(t -> t.endsWith("Advisor") || t.endsWith("MethodInterceptor")
+                  || t.endsWith(".Advice") || t.equals("Advice") || t.endsWith("PostProcessor"))
+          || new DeferringAdvice(whole).xmlAdvice();
     }
     return projectInterceptors;
   }

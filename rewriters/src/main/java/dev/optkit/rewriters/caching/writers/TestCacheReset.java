@@ -225,6 +225,23 @@ public final class TestCacheReset {
     return Optional.empty();
   }
 
+  /** Whether an existing switch source reads the test marker; false when it cannot be read whole. */
+  private boolean readsMarker(Path file) {
+    try {
+      Path normal = file.normalize();
+      if (!normal.startsWith(scanRoot) || !Files.isRegularFile(normal, LinkOption.NOFOLLOW_LINKS)
+          || Files.size(normal) > LARGEST_SWITCH) {
+        return false;
+      }
+      return Files.readString(normal, StandardCharsets.UTF_8)
+          .contains(dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.OFF_IN_TESTS_MARKER);
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
+    }
+  }
+
+  private static final long LARGEST_SWITCH = 256 * 1024;
+
   /** Whether the test code writes inside a test (or code a test calls), not in set-up methods alone. */
   boolean writesInsideATest(IndexedMethod writer) {
     return !onlyInSetUp(writer, new HashSet<>(), new HashSet<>());
@@ -242,6 +259,20 @@ public final class TestCacheReset {
     }
     if (pom.get().declaresTestResources()) {
       return Optional.of("its pom names its own test resource folders, where optkit does not put the caches' test switch");
+    }
+    if (pom.get().testClassPathMayDiffer()) {
+      return Optional.of("its pom may put the test resources elsewhere or leave them off the tests' class path (a "
+          + "profile changing the build, the resources plugin's own executions, Surefire's class directories), where "
+          + "the caches' test switch would not be read");
+    }
+    // an earlier migration's switch, which does not read the marker (hostile review 91's A3)
+    for (dev.optkit.analyzers.facts.TypeFact existing : index.typesNamed(
+        dev.optkit.rewriters.caching.rewrite.CacheSwitchFile.CLASS_NAME)) {
+      String path = index.pathOfType(existing.qualifiedName());
+      if (path == null || !readsMarker(scanRoot.resolve(path))) {
+        return Optional.of("the project's " + existing.simpleName() + " comes from an earlier migration and does not "
+            + "read the caches' test switch: undo that migration and migrate again");
+      }
     }
     if (pom.get().startsApplicationForTests()) {
       return Optional.of("its build starts the application in a process of its own for integration tests, where the "

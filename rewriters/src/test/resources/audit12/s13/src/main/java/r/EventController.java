@@ -19,5 +19,5 @@ public class EventController {
     public void save(@RequestBody String name) { eventService.save(name); }
 
     @PostMapping("/events")
-    public void createEvents(@RequestBody List<String> names) { eventService.createEvents(names); }
+    public void createEvents(@RequestBody List<String> names) { eventService.createEvents(new java.util.ArrayList<>(names)); }
 }
