@@ -200,8 +200,7 @@ public final class CachingPlanner {
         continue;
       }
       List<CachingTarget.Eviction> evictions = new ArrayList<>();
-      List<IndexedMethod> clearedForTests = new ArrayList<>();
-      List<IndexedMethod> offInTests = new ArrayList<>();
+      List<IndexedMethod> clearedForTests = new ArrayList<>(), offInTests = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (DataWriters.Writer writer : dataWriters.of(method.get())) {
         if (form == CacheForm.PLAIN && !fact.isStatic() && !sharedInRedis(method.get())
@@ -220,9 +219,7 @@ public final class CachingPlanner {
           continue;
         }
         if (springTestWriter && writerEvictions.canTurnOffInTests(writer.method())) {
-          // a write inside a test that reads it back, which no eviction follows: the module's tests run with the
-          // caches off (trial 88's afisha tests inserting their rows, then reading), as they ran before the migration
-          offInTests.add(writer.method());
+          offInTests.add(writer.method()); // written inside a test, no eviction follows: caches off in tests (trial 88)
           continue;
         }
         Optional<List<IndexedMethod>> withSelfCallers = writer.deferred() ? Optional.empty()

@@ -302,7 +302,7 @@ public final class EntityResults {
     Optional<Set<String>> copiedGetters = handOff.held() && !handOff.part()
         ? sharing.gettersCopied(method, handOff) : Optional.empty();
     if (copiedGetters.isPresent() && copiedGetters.get().stream().allMatch(entity::nonAssociationGetter)
-        && !lazyBasicColumns(entity.qualifiedName())) {
+        && !LazyBasicColumns.declaredBy(index, whole, entity.qualifiedName())) {
       // new ProductDto(product), copying getId() and getName() into immutable fields: the copy holds no association
       // to load (trial 88's workshop ProductController.findById, said to pass "what holds it" to body())
       return Optional.empty();
@@ -484,31 +484,5 @@ public final class EntityResults {
       }
     }
     return true;
-  }
-
-  /**
-   * Whether the entity, or a class it extends, declares a basic column fetched lazily ({@code @Basic(fetch = LAZY)}):
-   * with bytecode enhancement its getter loads it, so on a cached, detached entity it throws
-   * LazyInitializationException (hostile review 92's c12). True when a source cannot be read again.
-   */
-  private boolean lazyBasicColumns(String entityType) {
-    for (String type : index.supertypesOf(entityType)) {
-      if (index.type(type).isEmpty()) {
-        continue;
-      }
-      var unit = whole.unitOfType(type);
-      if (unit.isEmpty()) {
-        return true;
-      }
-      boolean lazy = unit.get().findAll(com.github.javaparser.ast.body.FieldDeclaration.class).stream()
-          .flatMap(field -> field.getAnnotations().stream())
-          .anyMatch(annotation -> (annotation.getNameAsString().endsWith("Basic")
-              || annotation.getNameAsString().endsWith("LazyGroup")) && annotation.toString().contains("LAZY")
-              || annotation.getNameAsString().endsWith("LazyGroup"));
-      if (lazy) {
-        return true;
-      }
-    }
-    return false;
   }
 }
