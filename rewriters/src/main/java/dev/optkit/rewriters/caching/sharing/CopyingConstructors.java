@@ -69,21 +69,13 @@ final class CopyingConstructors {
     if (!holdsNothing(in, handOff)) {
       return Optional.empty();
     }
-    java.util.regex.Matcher parts = KEPT_BY.matcher(handOff.keptBy());
-    if (!parts.matches()) {
-      return Optional.empty();
-    }
-    int arguments = Integer.parseInt(parts.group(2));
-    int position = Integer.parseInt(parts.group(3));
-    int line = Integer.parseInt(parts.group(4));
-    int column = Integer.parseInt(parts.group(5));
-    Optional<TypeFact> type = index.files().stream().filter(file -> file.path().equals(in.path()))
-        .flatMap(file -> file.creations().stream())
-        .filter(c -> c.range().line() == line && c.range().column() == column && !c.anonymous())
-        .map(FileFacts.Creation::type).findFirst().flatMap(index::type);
+    Optional<Holder> holder = Holder.of(handOff.keptBy());
+    Optional<TypeFact> type = holder.flatMap(made -> madeType(in, made)).flatMap(index::type);
     if (type.isEmpty()) {
       return Optional.empty();
     }
+    int arguments = holder.get().arguments();
+    int position = holder.get().position();
     java.util.Set<String> getters = new java.util.TreeSet<>();
     for (IndexedMethod constructor : index.methodsOfType(type.get().qualifiedName())) {
       if (!constructor.fact().isConstructor() || constructor.fact().params().size() != arguments) {
@@ -109,19 +101,13 @@ final class CopyingConstructors {
    * constructors with varargs may be the one run, and refuses it (hostile review 44: F1 to F4).
    */
   private boolean copiesOnly(IndexedMethod in, String keptBy) {
-    java.util.regex.Matcher parts = KEPT_BY.matcher(keptBy);
-    if (!parts.matches()) {
+    Optional<Holder> holder = Holder.of(keptBy);
+    if (holder.isEmpty()) {
       return false;
     }
-    int arguments = Integer.parseInt(parts.group(2));
-    int position = Integer.parseInt(parts.group(3));
-    int line = Integer.parseInt(parts.group(4));
-    int column = Integer.parseInt(parts.group(5));
-    Optional<String> made = index.files().stream().filter(file -> file.path().equals(in.path()))
-        .flatMap(file -> file.creations().stream())
-        .filter(c -> c.range().line() == line && c.range().column() == column && !c.anonymous())
-        .map(FileFacts.Creation::type).findFirst();
-    Optional<TypeFact> type = made.flatMap(index::type);
+    int arguments = holder.get().arguments();
+    int position = holder.get().position();
+    Optional<TypeFact> type = madeType(in, holder.get()).flatMap(index::type);
     if (type.isEmpty() || !onlyOneOfItsName(type.get(), in) || !type.get().kind().equals("class")
         || type.get().annotations().stream()
         .map(a -> a.substring(a.lastIndexOf('.') + 1)).anyMatch(LOMBOK_CONSTRUCTORS::contains)) {
@@ -156,6 +142,23 @@ final class CopyingConstructors {
       }
     }
     return true;
+  }
+
+  /** A hand-off's holder, {@code "new Type/arguments/position@line:column"} parsed. */
+  private record Holder(int arguments, int position, int line, int column) {
+    static Optional<Holder> of(String keptBy) {
+      java.util.regex.Matcher parts = KEPT_BY.matcher(keptBy);
+      return parts.matches() ? Optional.of(new Holder(Integer.parseInt(parts.group(2)), Integer.parseInt(parts.group(3)),
+          Integer.parseInt(parts.group(4)), Integer.parseInt(parts.group(5)))) : Optional.empty();
+    }
+  }
+
+  /** The type the file's {@code new} at the holder's place names (its imports decide), no anonymous subclass. */
+  private Optional<String> madeType(IndexedMethod in, Holder holder) {
+    return index.files().stream().filter(file -> file.path().equals(in.path()))
+        .flatMap(file -> file.creations().stream())
+        .filter(c -> c.range().line() == holder.line() && c.range().column() == holder.column() && !c.anonymous())
+        .map(FileFacts.Creation::type).findFirst();
   }
 
   private static final java.util.regex.Pattern KEPT_BY = java.util.regex.Pattern.compile(
