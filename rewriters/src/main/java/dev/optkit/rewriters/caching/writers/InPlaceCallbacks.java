@@ -23,10 +23,10 @@ final class InPlaceCallbacks {
 
   private final JdkCollections jdkCollections;
 
-  InPlaceCallbacks(WholeProject whole) {
+  InPlaceCallbacks(WholeProject whole, DeferringAdvice advice) {
     this.whole = whole;
     this.index = whole.index();
-    this.jdkCollections = new JdkCollections(whole);
+    this.jdkCollections = new JdkCollections(whole, advice);
   }
 
   /** Calls whose lambda runs before they return: a self-call in one of these runs where its caller does. */

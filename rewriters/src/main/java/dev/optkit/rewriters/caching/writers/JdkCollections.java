@@ -21,9 +21,13 @@ final class JdkCollections {
   private final WholeProject whole;
   private final ProjectIndex index;
 
-  JdkCollections(WholeProject whole) {
+  /** Its XML check, shared: the project's XML files are walked once per plan. */
+  private final DeferringAdvice advice;
+
+  JdkCollections(WholeProject whole, DeferringAdvice advice) {
     this.whole = whole;
     this.index = whole.index();
+    this.advice = advice;
   }
 
   /** JDK collections a {@code new} makes, by simple name (when no project type has that name). */
@@ -254,7 +258,7 @@ final class JdkCollections {
           || index.methods().stream().map(m -> m.fact().returnType()).filter(java.util.Objects::nonNull)
               .map(t -> t.replaceAll("<.*", "")).anyMatch(t -> t.endsWith("Advisor") || t.endsWith("MethodInterceptor")
                   || t.endsWith(".Advice") || t.equals("Advice") || t.endsWith("PostProcessor"))
-          || new DeferringAdvice(whole).xmlAdvice();
+          || advice.xmlAdvice();
     }
     return projectInterceptors;
   }

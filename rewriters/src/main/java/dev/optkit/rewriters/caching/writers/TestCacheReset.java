@@ -253,6 +253,16 @@ public final class TestCacheReset {
    * process of its own for integration tests (whose class path holds no test resources); empty when they can.
    */
   Optional<String> whyNotOffInTests() {
+    // asked per test writer and cached read: the pom is parsed and the tests' calls walked once per plan
+    if (offInTests == null) {
+      offInTests = findWhyNotOffInTests();
+    }
+    return offInTests;
+  }
+
+  private Optional<String> offInTests;
+
+  private Optional<String> findWhyNotOffInTests() {
     Optional<dev.optkit.analyzers.source.MavenPom> pom = traits.pomFile().flatMap(dev.optkit.analyzers.source.MavenPom::read);
     if (pom.isEmpty()) {
       return Optional.of("optkit reads no pom for its module, to put the caches' test switch in its test resources");

@@ -52,8 +52,8 @@ public final class WriterEvictions {
     this.testReadBacks = new TestReadBacks(index, new TestSlices(index, traits), springBeans);
     this.testCacheReset = whole.scanRoot() == null ? null
         : new TestCacheReset(index, whole.scanRoot(), traits, testReadBacks, springBeans);
-    this.inPlace = new InPlaceCallbacks(whole);
     this.deferringAdvice = new DeferringAdvice(whole);
+    this.inPlace = new InPlaceCallbacks(whole, deferringAdvice);
   }
 
   /**
@@ -108,8 +108,14 @@ public final class WriterEvictions {
     if (!inModule.test(testWriter.path())) {
       return Optional.of("it is in another Maven module, whose tests run without this module's test resources");
     }
-    return testCacheReset == null ? Optional.of("optkit has no project folder to read its test resources from")
-        : testCacheReset.whyNot(testWriter, cached);
+    if (testCacheReset == null) {
+      return Optional.of("optkit has no project folder to read its test resources from");
+    }
+    // a write inside a test that the caches-off switch cannot cover either: the refusal says why not
+    Optional<String> offInTests = testCacheReset.writesInsideATest(testWriter) ? testCacheReset.whyNotOffInTests()
+        : Optional.empty();
+    return testCacheReset.whyNot(testWriter, cached)
+        .map(why -> offInTests.map(off -> why + "; nor can its module's tests run with the caches off: " + off).orElse(why));
   }
 
   /**
