@@ -123,6 +123,42 @@ class TrialEightyEightTest {
         .orElse(false), reasonOf(cacheable, "findByDeletedDate(").toString());
   }
 
+  /**
+   * Trial 88's third cause (workshop-springboot3-jpa's PermissionRepository.findByDescription): a role read at sign-up
+   * was "a login reads it (UserServiceImpl.insert(), returns credentials ...)", though no login runs insert() and a role
+   * holds no secret. Text read by such a method (it may be the hash in the user it makes) still refuses, and so does the
+   * role where a login runs the caller.
+   */
+  @Test
+  void aRoleReadBySignUpIsNoLoginsRead() throws Exception {
+    MigrationPlan signUp = new MigrationFixture(dir.resolve("signUp")).resources("/trial88/r3").plan();
+    assertTrue(reasonOf(signUp, "findByDescription(").map(r -> !r.contains("login") && !r.contains("credentials"))
+        .orElse(true), reasonOf(signUp, "findByDescription(").toString());
+    String service = new String(getClass().getResourceAsStream(
+        "/trial88/r3/src/main/java/repro/three/UserServiceImpl.java").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    MigrationPlan hash = new MigrationFixture(dir.resolve("hash")).resources("/trial88/r3")
+        .file("src/main/java/repro/three/UserServiceImpl.java", service.replace("user.setPassword(password);",
+            "user.setPassword(roleRepository.hashOf(username));"))
+        .file("src/main/java/repro/three/RoleRepository.java", """
+            package repro.three;
+            import java.util.Optional;
+            import org.springframework.data.jpa.repository.JpaRepository;
+            import org.springframework.data.jpa.repository.Query;
+            public interface RoleRepository extends JpaRepository<Role, Long> {
+                Optional<Role> findByDescription(String description);
+                @Query(value = "select crypt(?1, 'x')", nativeQuery = true)
+                Optional<String> hashOf(String name);
+            }
+            """).plan();
+    assertTrue(reasonOf(hash, "hashOf(").map(r -> r.contains("password hash")).orElse(false),
+        reasonOf(hash, "hashOf(").toString());
+    MigrationPlan login = new MigrationFixture(dir.resolve("login")).resources("/trial88/r3")
+        .file("src/main/java/repro/three/UserServiceImpl.java", service.replace(
+            "return userRepository.findByUsername(username)", "insert(username, \"x\");\n        return userRepository.findByUsername(username)")).plan();
+    assertTrue(reasonOf(login, "findByDescription(").map(r -> r.contains("a login reads it")).orElse(false),
+        reasonOf(login, "findByDescription(").toString());
+  }
+
   private static java.util.Optional<String> reasonOf(MigrationPlan plan, String method) {
     return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method))
         .map(Refusal::reason).findFirst();

@@ -70,6 +70,14 @@ final class LoginCode {
       "org.springframework.security.core.CredentialsContainer",
       // a remember-me login compares the cookie with its token value
       "org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken");
+  private static final String RETURNS_CREDENTIALS = "returns credentials (";
+  private static final String GRANTED_AUTHORITY = "org.springframework.security.core.GrantedAuthority";
+  /** Answers that cannot hold a password; with the wrappers a query's answer comes in. */
+  private static final Set<String> NO_SECRET_TYPES = Set.of("void", "boolean", "int", "long", "short", "byte",
+      "java.lang.Boolean", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "Boolean", "Integer", "Long",
+      "Short", "java.util.Optional", "java.util.List", "java.util.Set", "java.util.Collection");
+  private static final Set<String> WRAPPERS = Set.of("java.util.Optional", "java.util.List", "java.util.Set",
+      "java.util.Collection");
   /** Packages of security frameworks whose interfaces the framework calls back, unseen. */
   private static final List<String> SECURITY_PACKAGES = List.of("org.springframework.security.", "org.apache.shiro.",
       "jakarta.security.", "javax.security.");
@@ -110,7 +118,9 @@ final class LoginCode {
    * UserService.loadUserByUsername() runs, ..."), or empty when no login runs it.
    */
   Optional<String> whyRun(IndexedMethod method) {
-    Optional<String> own = authentication(method);
+    // a method answering credentials is not run by a login for that (trial 88's sign-up returning its new user): its
+    // callees are refused by whyMadeInto when their answer may be a password
+    Optional<String> own = authentication(method).filter(why -> !why.startsWith(RETURNS_CREDENTIALS));
     if (own.isPresent()) {
       return Optional.of(own.get().replaceFirst("^authentication code: ", ""));
     }
@@ -123,6 +133,44 @@ final class LoginCode {
         + "CredentialsContainer it used, and optkit does not follow what the login does with it");
   }
 
+  /**
+   * Why the callee's answer may be the secret in the credentials its caller answers, where no login is seen to run the
+   * caller ("its caller SignUp.insert() answers credentials (UserDetails) made from what it reads ..."); empty when the
+   * answer is an authority (trial 88: a role entity put in a new user's authorities is no secret) or a number or flag.
+   * A cached credential is refused on its own.
+   */
+  Optional<String> whyMadeInto(IndexedMethod callee, IndexedMethod caller) {
+    Optional<String> credentials = returnsCredentials(caller.fact());
+    if (credentials.isEmpty() || run().containsKey(caller)) {
+      return Optional.empty();
+    }
+    List<String> answered = new ArrayList<>(List.of(callee.fact().returnType()));
+    List<com.github.javaparser.ast.type.Type> arguments = ReturnTypeArguments.of(callee.fact());
+    if (arguments.isEmpty() && WRAPPERS.contains(callee.fact().returnType())) {
+      answered.add("?"); // a raw or generic method's wrapper: what it holds is not known
+    }
+    for (var argument : arguments) { // Optional<String>: the String is what is cached
+      argument.findAll(com.github.javaparser.ast.type.Type.class, t -> t.isWildcardType()
+          ? t.asWildcardType().getExtendedType().isEmpty() && t.asWildcardType().getSuperType().isEmpty()
+          : !t.isClassOrInterfaceType() || t.asClassOrInterfaceType().getTypeArguments().isEmpty()).forEach(type -> {
+            List<TypeFact> project = type.isClassOrInterfaceType()
+                ? index.typesNamed(type.asClassOrInterfaceType().getNameAsString()) : List.of();
+            answered.add(project.size() == 1 ? project.get(0).qualifiedName() : type.asString());
+          });
+    }
+    if (answered.stream().allMatch(this::noSecret)) {
+      return Optional.empty();
+    }
+    return Optional.of("its caller " + caller.fact().displayName() + "() " + credentials.get()
+        .replaceFirst(";.*", "").replaceFirst("^returns", "answers") + " made from what it reads, and optkit does not "
+        + "follow whether this answer is the password hash in them; a cache would keep it in memory");
+  }
+
+  /** An answer that holds no password: an authority (a role entity), a number, a flag, or nothing. */
+  private boolean noSecret(String type) {
+    return NO_SECRET_TYPES.contains(type) || index.supertypesOf(type).contains(GRANTED_AUTHORITY);
+  }
+
   /** Why the method's answer is a login's credentials, or holds them in a field; else empty. */
   private Optional<String> returnsCredentials(MethodFact fact) {
     List<String> returnedTypes = new ArrayList<>(List.of(fact.returnType()));
@@ -130,7 +178,7 @@ final class LoginCode {
     for (String returned : returnedTypes) {
       Optional<String> credential = credential(returned);
       if (credential.isPresent()) {
-        return Optional.of("returns credentials (" + simple(credential.get()) + "); " + CONSEQUENCE.replaceFirst(
+        return Optional.of(RETURNS_CREDENTIALS + simple(credential.get()) + "); " + CONSEQUENCE.replaceFirst(
             "^a cache would keep what a login checks \\(password hashes\\) in memory", "a cache would keep them in memory"));
       }
       // record LoginAccount(User principal, String tenant): the login's credentials held in the answer
@@ -138,7 +186,7 @@ final class LoginCode {
         for (Map.Entry<String, String> field : new java.util.TreeMap<>(type.fieldTypes()).entrySet()) {
           Optional<String> held = credential(field.getValue());
           if (held.isPresent()) {
-            return Optional.of("returns credentials (" + simple(held.get()) + ", held in " + type.simpleName() + "."
+            return Optional.of(RETURNS_CREDENTIALS + simple(held.get()) + ", held in " + type.simpleName() + "."
                 + field.getKey() + "); " + CONSEQUENCE.replaceFirst("^a cache would keep what a login checks "
                 + "\\(password hashes\\) in memory", "a cache would keep them in memory"));
           }

@@ -69,7 +69,7 @@ public final class PerUserCode {
   public Optional<String> readByLogin(IndexedMethod method) {
     return index.callersOf(method).stream().filter(c -> !dev.optkit.analyzers.source.SourceSet.isTestPath(c.path()))
         .flatMap(c -> login.whyRun(c).map(why -> "a login reads it (" + c.fact().displayName() + "(), " + why + ")")
-            .stream())
+            .or(() -> login.whyMadeInto(method, c)).stream())
         .findFirst();
   }
 
