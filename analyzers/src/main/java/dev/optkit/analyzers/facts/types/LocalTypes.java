@@ -290,14 +290,18 @@ public final class LocalTypes {
     if (typeName && name.equals("create")) {
       return new TypeNames.Qualified(file.names.qualify(((NameExpr) inner).getNameAsString()).name(), Confidence.MEDIUM);
     }
-    if (name.equals("build")) {
-      TypeNames.Qualified builder = syntacticType(inner);
-      if (builder != null && builder.name().endsWith(".Builder")) {
-        return new TypeNames.Qualified(builder.name().substring(0, builder.name().length() - ".Builder".length()),
-            Confidence.MEDIUM);
-      }
+    TypeNames.Qualified builder = syntacticType(inner);
+    if (builder == null || !builder.name().endsWith(".Builder")
+        || builder.name().startsWith("java.") && !name.equals("build")) {
+      return null; // the JDK's builders' links stay as they were read (HttpRequest.Builder's verbs: VERB_SETTERS)
     }
-    return null;
+    if (name.equals("build")) {
+      return new TypeNames.Qualified(builder.name().substring(0, builder.name().length() - ".Builder".length()),
+          Confidence.MEDIUM);
+    }
+    // Product.builder().name(n).price(p): a builder's setter answers the builder (trial 85's F6: Lombok's, which no
+    // source declares, was read as the one project method of that name, another class's builder)
+    return new TypeNames.Qualified(builder.name(), Confidence.LOW);
   }
 
   /** The qualified name of the type around the method (itself or an enclosing one) that declares the field. */

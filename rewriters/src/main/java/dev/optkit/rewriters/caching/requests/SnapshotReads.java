@@ -219,9 +219,11 @@ public final class SnapshotReads {
     // inside another call that is no database access: perhaps in a lambda that call runs when, and as often as,
     // it likes (Util.each(ids, id -> dao.price(id)): a helper's loop); an argument of a query runs before it, once,
     // and so does the receiver of a call starting where the read starts (repo.findBy(p).stream().map(..))
+    // (trial 85's mapper.toDto(repo.findByTitle(t).orElseThrow(..)): an argument of any call runs before it, once)
     boolean nested = caller.fact().calls().stream().map(dev.optkit.analyzers.facts.CallRef::range)
         .anyMatch(range -> !range.equals(first) && range.contains(first) && !accesses.containsKey(range)
-            && !(range.line() == first.line() && range.column() == first.column()));
+            && !(range.line() == first.line() && range.column() == first.column())
+            && !plainArgument(caller, first, range));
     if (nested) {
       return false;
     }
@@ -229,6 +231,40 @@ public final class SnapshotReads {
     // (repo.findBy(p).stream().map(..), repo.findAll().forEach(..)) runs once, before the turns
     return caller.fact().loops().stream().noneMatch(loop -> loop.range().contains(first)
         && !(loop.range().line() == first.line() && loop.range().column() == first.column()));
+  }
+
+  /**
+   * Whether the read at {@code inner} is evaluated as part of the call at {@code outer}'s own receiver or arguments,
+   * before it runs and once: in no lambda, method reference, anonymous or local class between the two.
+   */
+  private boolean plainArgument(IndexedMethod caller, dev.optkit.analyzers.facts.SourceRange inner,
+      dev.optkit.analyzers.facts.SourceRange outer) {
+    var declaration = whole.declaration(caller).orElse(null);
+    if (declaration == null) {
+      return false;
+    }
+    var read = declaration.findFirst(com.github.javaparser.ast.expr.MethodCallExpr.class, call -> call.getBegin()
+        .map(at -> at.line == inner.line() && at.column == inner.column()).orElse(false)
+        && call.getEnd().map(at -> at.line == inner.endLine() && at.column == inner.endColumn()).orElse(false));
+    if (read.isEmpty()) {
+      return false;
+    }
+    for (var at = read.get().getParentNode().orElse(null); at != null && at != declaration;
+        at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.expr.LambdaExpr
+          || at instanceof com.github.javaparser.ast.expr.MethodReferenceExpr
+          || at instanceof com.github.javaparser.ast.body.TypeDeclaration<?>
+          || at instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made && made.getAnonymousClassBody().isPresent()
+          || at instanceof com.github.javaparser.ast.stmt.Statement) {
+        return false; // code that runs when, and as often as, its taker likes; or no expression of the outer call
+      }
+      if (at instanceof com.github.javaparser.ast.expr.MethodCallExpr call && call.getBegin()
+          .map(b -> b.line == outer.line() && b.column == outer.column()).orElse(false)
+          && call.getEnd().map(e -> e.line == outer.endLine() && e.column == outer.endColumn()).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

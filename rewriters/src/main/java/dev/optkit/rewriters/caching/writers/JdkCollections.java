@@ -5,6 +5,7 @@ import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.rewriters.caching.KeptCalls;
 import dev.optkit.rewriters.caching.WholeProject;
+import dev.optkit.rewriters.caching.sharing.JdkNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,6 @@ final class JdkCollections {
     this.advice = advice;
   }
 
-  /** JDK collections a {@code new} makes, by simple name (when no project type has that name). */
-  private static final Set<String> JDK_MADE = Set.of("ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet",
-      "ArrayDeque", "HashMap", "LinkedHashMap", "TreeMap", "ConcurrentHashMap", "CopyOnWriteArrayList", "EnumMap",
-      "PriorityQueue");
   /** Static factories of the JDK's own immutable collections. */
   private static final Map<String, Set<String>> JDK_FACTORIES = Map.of(
       "List", Set.of("of", "copyOf"), "Set", Set.of("of", "copyOf"), "Map", Set.of("of", "copyOf", "ofEntries"),
@@ -63,62 +60,29 @@ final class JdkCollections {
       return false;
     }
     if (value instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made) {
-      String type = made.getType().getNameAsString();
-      return made.getAnonymousClassBody().isEmpty() && JDK_MADE.contains(type) && index.typesNamed(type).isEmpty()
-          && jdkByImports(value, type)
-          && made.getType().getScope().map(scope -> scope.toString().equals("java.util")
-              || scope.toString().equals("java.util.concurrent")).orElse(true);
+      return JdkNames.newJdkCollection(index, made);
     }
     if (value instanceof com.github.javaparser.ast.expr.MethodCallExpr call) {
       String name = call.getNameAsString();
       var scope = call.getScope().orElse(null);
       if (scope instanceof com.github.javaparser.ast.expr.NameExpr type && index.typesNamed(type.getNameAsString()).isEmpty()
           && JDK_FACTORIES.getOrDefault(type.getNameAsString(), Set.of()).contains(name)
-          && jdkByImports(value, type.getNameAsString())) {
+          && JdkNames.jdkByImports(value, type.getNameAsString())) {
         return true;
       }
       if (name.equals("collect") && call.getArguments().size() == 1
           && call.getArgument(0) instanceof com.github.javaparser.ast.expr.MethodCallExpr collector
           && JDK_COLLECTORS.contains(collector.getNameAsString())
           && collector.getScope().map(s -> s.toString().equals("Collectors")).orElse(false)
-          && index.typesNamed("Collectors").isEmpty() && jdkByImports(value, "Collectors") && !factsKeep(caller, call)) {
+          && index.typesNamed("Collectors").isEmpty() && JdkNames.jdkByImports(value, "Collectors") && !factsKeep(caller, call)) {
         return true; // Collectors.toList(): an ArrayList, whatever the stream held
       }
-      return repositoryAnswer(caller, call);
+      return repositoryAnswer(caller, call) || loadedAssociation(caller, call);
     }
     if (value instanceof com.github.javaparser.ast.expr.NameExpr local) {
       return localAssignedOnly(caller, local, depth);
     }
     return false;
-  }
-
-  /** Packages whose wildcard import brings no class of a JDK collection's simple name but the JDK's own. */
-  private static final Set<String> JDK_WILDCARDS = Set.of("java.util", "java.util.concurrent", "java.util.stream",
-      "java.util.function");
-
-  /**
-   * Whether a simple name in the file can only mean the JDK's class: no single-type import of another class of that
-   * name, no wildcard import but the JDK's (a library's {@code ArrayList} imported so: hostile review 91's F6).
-   */
-  private static boolean jdkByImports(com.github.javaparser.ast.Node at, String simpleName) {
-    var unit = at.findCompilationUnit().orElse(null);
-    if (unit == null) {
-      return false;
-    }
-    for (var imported : unit.getImports()) {
-      String name = imported.getNameAsString();
-      if (imported.isStatic()) {
-        if (imported.isAsterisk() || name.endsWith("." + simpleName)) {
-          return false; // a static import may bring a member class of that name
-        }
-        continue;
-      }
-      if (imported.isAsterisk() ? !JDK_WILDCARDS.contains(name)
-          : name.endsWith("." + simpleName) && !JDK_WILDCARDS.contains(name.substring(0, name.lastIndexOf('.')))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -136,6 +100,105 @@ final class JdkCollections {
             && QUERY_ANSWERS.contains(target.fact().returnType()))
         && index.declaredSite(query.get()).filter(site -> site.clientId()
             .equals(dev.optkit.analyzers.rules.CacheableReadMethodRule.SPRING_DATA_REPOSITORY)).isPresent();
+  }
+
+  /**
+   * {@code department.getEmployees()} on an entity a Spring Data query answered in the method (trial 85's
+   * department-service): a mapped to-many association declared a JDK list, set or collection, whose getter Lombok
+   * writes or returns the field itself. On an entity the provider loaded it is the provider's collection (Hibernate's
+   * PersistentBag), whose forEach iterates at once; code that set another there is the project's, held to the same
+   * checks as the rest (no traversal, proxy or collection subclass of its own), or a library's.
+   */
+  private boolean loadedAssociation(IndexedMethod caller, com.github.javaparser.ast.expr.MethodCallExpr getter) {
+    if (!getter.getArguments().isEmpty() || getter.getScope().isEmpty() || projectInterceptors()) {
+      return false;
+    }
+    var loaded = onlyValue(caller, getter.getScope().get());
+    if (loaded instanceof com.github.javaparser.ast.expr.MethodCallExpr unwrapped
+        && Set.of("orElseThrow", "get").contains(unwrapped.getNameAsString()) && unwrapped.getScope().isPresent()
+        && unwrapped.getScope().get() instanceof com.github.javaparser.ast.expr.MethodCallExpr inner) {
+      loaded = inner; // repo.findById(id).orElseThrow(..): the entity the query answered, or no value at all
+    }
+    if (!(loaded instanceof com.github.javaparser.ast.expr.MethodCallExpr call)) {
+      return false;
+    }
+    Optional<CallRef> query = KeptCalls.among(caller.fact().calls(), call);
+    var site = query.flatMap(index::declaredSite).filter(s -> s.clientId()
+        .equals(dev.optkit.analyzers.rules.CacheableReadMethodRule.SPRING_DATA_REPOSITORY)).orElse(null);
+    String entity = site == null ? null : index.footprints().storedEntity(site).orElse(null);
+    var type = entity == null ? null : index.type(entity).orElse(null);
+    if (type == null || !index.allTargetsOf(query.get()).stream().allMatch(target -> target.fact().isAbstract()
+        && answersEntity(target, type))) {
+      return false;
+    }
+    String name = getter.getNameAsString();
+    var association = type.associations().stream().filter(a -> a.toMany() && a.getter().equals(name)).findFirst();
+    return association.isPresent()
+        && QUERY_ANSWERS.contains(type.fieldTypes().getOrDefault(association.get().field(), "").replaceAll("<.*", ""))
+        && plainGetter(type, name, association.get().field());
+  }
+
+  /** A query declared to answer the entity itself, or an Optional of it. */
+  private static boolean answersEntity(IndexedMethod query, dev.optkit.analyzers.facts.TypeFact entity) {
+    String returned = query.fact().returnType();
+    if (returned.equals(entity.qualifiedName())) {
+      return true;
+    }
+    var arguments = dev.optkit.analyzers.index.ReturnTypeArguments.of(query.fact());
+    return returned.equals("java.util.Optional") && arguments.size() == 1
+        && arguments.get(0).asString().equals(entity.simpleName());
+  }
+
+  /** The entity's getter is Lombok's, or a project method answering the field itself. */
+  private boolean plainGetter(dev.optkit.analyzers.facts.TypeFact entity, String getter, String field) {
+    List<IndexedMethod> declared = new ArrayList<>();
+    for (String type : index.supertypesOf(entity.qualifiedName())) {
+      index.methods(type, getter).stream().filter(m -> m.fact().params().isEmpty()).forEach(declared::add);
+    }
+    if (declared.isEmpty()) {
+      return dev.optkit.rewriters.source.LombokGetters.written(index, entity) && index.subtypesOf(entity.qualifiedName())
+          .stream().allMatch(sub -> sub.equals(entity.qualifiedName()) || index.methods(sub, getter).isEmpty());
+    }
+    return declared.size() == 1 && index.subtypesOf(entity.qualifiedName()).stream()
+            .allMatch(sub -> sub.equals(entity.qualifiedName()) || index.methods(sub, getter).isEmpty())
+        && whole.declaration(declared.get(0)).flatMap(d -> d instanceof com.github.javaparser.ast.body.MethodDeclaration m
+            ? m.getBody() : Optional.empty())
+        .filter(body -> body.getStatements().size() == 1 && body.getStatement(0) instanceof
+            com.github.javaparser.ast.stmt.ReturnStmt returned && returned.getExpression().map(value ->
+                value instanceof com.github.javaparser.ast.expr.NameExpr n && n.getNameAsString().equals(field)
+                || value instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope().isThisExpr()
+                    && f.getNameAsString().equals(field)).orElse(false))
+        .isPresent();
+  }
+
+  /** The expression, or for a local of the method its one value: its initialiser, never reassigned. */
+  private com.github.javaparser.ast.expr.Expression onlyValue(IndexedMethod caller,
+      com.github.javaparser.ast.expr.Expression expression) {
+    var value = expression;
+    while (value instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+      value = enclosed.getInner();
+    }
+    if (!(value instanceof com.github.javaparser.ast.expr.NameExpr local)) {
+      return value;
+    }
+    var declaration = whole.declaration(caller).orElse(null);
+    if (declaration == null) {
+      return null;
+    }
+    String name = local.getNameAsString();
+    List<com.github.javaparser.ast.body.VariableDeclarator> declared = declaration
+        .findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+        .filter(variable -> variable.getNameAsString().equals(name)).toList();
+    boolean assigned = declaration.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+        .anyMatch(a -> a.getTarget() instanceof com.github.javaparser.ast.expr.NameExpr target
+            && target.getNameAsString().equals(name));
+    boolean parameter = declaration.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+        .anyMatch(p -> p.getNameAsString().equals(name));
+    if (declared.size() != 1 || assigned || parameter || declared.get(0).getInitializer().isEmpty()
+        || !(declared.get(0).getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr)) {
+      return null;
+    }
+    return declared.get(0).getInitializer().get();
   }
 
   /** The JDK types a Spring Data query may be declared to answer for its forEach to be the provider's list's. */
