@@ -140,6 +140,14 @@ final class MigrationFixture {
     return this;
   }
 
+  /** Library jars the scan reads (their bytecode's I/O), as a build's class path gives them. */
+  MigrationFixture classpath(List<Path> jars) {
+    this.classpath = List.copyOf(jars);
+    return this;
+  }
+
+  private List<Path> classpath = List.of();
+
   MigrationPlan plan() {
     return plan(java.util.Set.of());
   }
@@ -160,7 +168,7 @@ final class MigrationFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), true, List.of(), false, 1,
+    Assessment assessment = new Assessor().assess(new Assessor.Options(List.of(root), List.of(), true, classpath, false, 1,
         true, config, "test", null), Assessor.Progress.NONE);
     return Migration.prepare(root, assessment, config, f -> true, acceptStale, acceptReorder);
   }

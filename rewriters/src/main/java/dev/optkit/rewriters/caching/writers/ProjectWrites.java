@@ -61,7 +61,8 @@ public final class ProjectWrites {
     // and reads it back through the cached method would see the old answer, and optkit never edits tests
     for (IndexedMethod method : index.methods()) {
       for (var site : index.sitesOf(method)) {
-        if (site.access() != Access.READ) { // a call optkit cannot tell apart may write
+        if (site.access() != Access.READ && !OwnDatabaseCreation.is(index, declarations, method, site)) {
+          // a call optkit cannot tell apart may write
           DataFootprint written = index.footprints().of(site);
           // an entity's save or delete: its table, the join tables it owns and what its cascades reach (a
           // repository's entity's, said as they are; an EntityManager's entity optkit does not tell)
