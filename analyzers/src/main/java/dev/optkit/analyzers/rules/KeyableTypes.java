@@ -97,6 +97,9 @@ final class KeyableTypes {
           : Optional.of("parameter '" + param.name() + "' (" + param.type() + ") has no equals/hashCode over all its "
               + "fields: two keys equal by some fields would share an answer computed from the others");
     }
+    if (CollectionKeys.copiedAs(param, index).isPresent()) {
+      return Optional.empty(); // keyed by a copy made before the call (CollectionKeys)
+    }
     if (type.startsWith("java.util.") && (type.endsWith("List") || type.endsWith("Set") || type.endsWith("Map")
         || type.endsWith("Collection") || type.endsWith("Queue") || type.endsWith("Deque"))) {
       return Optional.of("parameter '" + param.name() + "' is a mutable collection");

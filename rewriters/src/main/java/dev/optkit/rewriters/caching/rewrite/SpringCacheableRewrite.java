@@ -65,10 +65,20 @@ public final class SpringCacheableRewrite {
     Set<String> imports = new LinkedHashSet<>();
     List<TextEdit> edits = new ArrayList<>();
     String indent = document.indentationOf(method.getBegin().orElseThrow().line);
-    String key = keyExpression(method.getParameters().size());
+    List<String> parts = new ArrayList<>();
+    StringBuilder guards = new StringBuilder();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      Optional<String> copy = dev.optkit.rewriters.caching.keys.CopiedKeys.copiedAs(method.getParameter(i), unit);
+      // a collection its caller may change later: the key holds a copy, made before the call (a null one skips)
+      parts.add(copy.map(c -> "new " + c + "(#p").orElse("#p") + i + (copy.isPresent() ? ")" : ""));
+      if (copy.isPresent() && method.getParameters().size() > 1) {
+        guards.append("#p").append(i).append(" != null and ");
+      }
+    }
+    String key = keyExpression(parts);
     // a lone key that is null would make Spring throw ("Null key returned"): such calls skip the cache
     boolean nullableKey = method.getParameters().size() == 1 && !method.getParameter(0).getType().isPrimitiveType();
-    String condition = (nullableKey ? "#p0 != null and " : "") + "!T(" + switchType + ").disabled()";
+    String condition = (nullableKey ? "#p0 != null and " : "") + guards + "!T(" + switchType + ").disabled()";
     if (rollout) {
       // by the arguments, the parts of the key: a condition runs before Spring makes the key
       StringBuilder call = new StringBuilder(" and T(" + switchType + ")." + CacheSwitchFile.ROLLOUT_METHOD + "('"
@@ -168,18 +178,11 @@ public final class SpringCacheableRewrite {
     return new PlainJavaCacheRewrite.Result(edits, imports);
   }
 
-  /** SpEL over positional arguments (#p0...), which needs no -parameters flag. */
-  static String keyExpression(int parameters) {
-    if (parameters == 0) {
+  /** The key of these parts (SpEL over positional arguments, #p0..., which needs no -parameters flag). */
+  private static String keyExpression(List<String> parts) {
+    if (parts.isEmpty()) {
       return "'all'";
     }
-    if (parameters == 1) {
-      return "#p0";
-    }
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < parameters; i++) {
-      parts.add("#p" + i);
-    }
-    return "{" + String.join(", ", parts) + "}";
+    return parts.size() == 1 ? parts.get(0) : "{" + String.join(", ", parts) + "}";
   }
 }

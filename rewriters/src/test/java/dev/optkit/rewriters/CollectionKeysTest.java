@@ -1,0 +1,168 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * Trial 93's first cause (petclinic's {@code findSpecialtiesByNameIn(Set<String>)}, 3 refusals): a collection of values
+ * as a parameter was "a mutable collection: not a safe cache key". Spring's cache now keys it by a copy made before the
+ * call, so a caller changing its set afterwards changes no key the cache holds. Checked as text, and run: the stored
+ * key is another object than the argument, equal to its values at the call. A plain Java cache, whose key would be the
+ * argument, a method changing the set it is given (itself, through a helper, or maybe through a library), a map, and a
+ * set of mutable objects still refuse.
+ */
+class CollectionKeysTest {
+  @TempDir Path dir;
+
+  private static final String SPECIALTIES = """
+      package shop;
+
+      import java.util.List;
+      import java.util.Set;
+      import org.springframework.jdbc.core.JdbcTemplate;
+
+      @org.springframework.stereotype.Service
+      public class Specialties {
+          private final JdbcTemplate jdbc;
+
+          public Specialties(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          public List<String> namesIn(Set<String> names) {
+              return jdbc.queryForList("SELECT name FROM specialty ORDER BY name", String.class).stream()
+                      .filter(names::contains).toList();
+          }
+
+          public List<String> startingIn(String prefix, List<String> names) {
+              return jdbc.queryForList("SELECT name FROM specialty ORDER BY name", String.class).stream()
+                      .filter(n -> n.startsWith(prefix) && names.contains(n)).toList();
+          }
+
+          public void add(String name) {
+              jdbc.update("INSERT INTO specialty (name) VALUES (?)", name);
+          }
+      }
+      """;
+
+  private static final String DATABASE = """
+      package shop;
+
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.jdbc.core.JdbcTemplate;
+
+      @Configuration
+      public class Database {
+          @Bean
+          public JdbcTemplate jdbcTemplate() {
+              org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource();
+              source.setURL(System.getProperty("collection.keys.url"));
+              return new JdbcTemplate(source);
+          }
+      }
+      """;
+
+  @Test
+  void aSetOfValuesIsKeyedByACopyMadeBeforeTheCall() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("set")).java(SPECIALTIES).java(DATABASE);
+    MigrationPlan plan = fixture.plan();
+    String after = MigrationFixture.after(plan, "src/main/java/shop/Specialties.java");
+    assertTrue(after.contains("key = \"new java.util.HashSet(#p0)\"") && after.contains("condition = \"#p0 != null and "),
+        after);
+    assertTrue(after.contains("key = \"{#p0, new java.util.ArrayList(#p1)}\"")
+        && after.contains("condition = \"#p1 != null and "), after);
+    String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
+        .findFirst().orElseThrow();
+    Path classes = fixture.compile(plan);
+    String url = "jdbc:h2:mem:specialties" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    System.setProperty("collection.keys.url", url);
+    try (var connection = java.sql.DriverManager.getConnection(url); var statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE specialty (name VARCHAR(40))");
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      Thread.currentThread().setContextClassLoader(loader);
+      context.setClassLoader(loader);
+      context.register(loader.loadClass(config.substring("src/main/java/".length(), config.length() - ".java".length())
+          .replace('/', '.')), loader.loadClass("shop.Database"), loader.loadClass("shop.Specialties"));
+      context.refresh();
+      Object bean = context.getBean(loader.loadClass("shop.Specialties"));
+      Method namesIn = bean.getClass().getMethod("namesIn", Set.class);
+      Method add = bean.getClass().getMethod("add", String.class);
+      add.invoke(bean, "dentistry");
+      add.invoke(bean, "radiology");
+      Set<String> asked = new HashSet<>(Set.of("radiology"));
+      assertEquals(List.of("radiology"), namesIn.invoke(bean, asked));
+      asked.add("dentistry"); // the caller changes its set after the call
+      var cache = (com.github.benmanes.caffeine.cache.Cache<?, ?>) context.getBean(org.springframework.cache.CacheManager.class)
+          .getCache("optkit.Specialties.namesIn").getNativeCache();
+      assertEquals(Set.of(Set.of("radiology")), Set.copyOf(cache.asMap().keySet()), "the key holds the values at the call");
+      assertTrue(cache.asMap().keySet().stream().noneMatch(key -> key == asked), "the key is a copy, not the argument");
+      assertEquals(List.of("dentistry", "radiology"), namesIn.invoke(bean, asked));
+      assertEquals(List.of("radiology"), namesIn.invoke(bean, Set.of("radiology")), "an equal set is answered from the cache");
+      assertEquals(2, cache.estimatedSize());
+      // a null set skips the cache: the method's own names::contains throws, as before the migration, and no copy did
+      var thrown = org.junit.jupiter.api.Assertions.assertThrows(java.lang.reflect.InvocationTargetException.class,
+          () -> namesIn.invoke(bean, (Object) null));
+      assertTrue(thrown.getCause() instanceof NullPointerException && java.util.Arrays.stream(thrown.getCause()
+          .getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith("shop.Specialties")
+              && !frame.getClassName().contains("$$")), java.util.Arrays.toString(thrown.getCause().getStackTrace()));
+      assertEquals(2, cache.estimatedSize());
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  @Test
+  void aPlainCacheAMapOrMutableElementsStillRefuse() {
+    MigrationPlan plain = new MigrationFixture(dir.resolve("plain")).java(SPECIALTIES.replace(
+        "@org.springframework.stereotype.Service\n", "")).java(DATABASE).plan();
+    assertTrue(reasonOf(plain, "namesIn(").map(r -> r.contains("plain Java cache's key")).orElse(false),
+        reasonOf(plain, "namesIn(").toString());
+    // a method changing the set it is given, itself or through a helper, or handing it to code optkit cannot read: a hit
+    // would skip the change
+    for (String change : List.of("names.remove(\"x\");", "Trim.trim(names);", "org.example.Sets.prune(names);")) {
+      MigrationPlan changed = new MigrationFixture(dir.resolve("c" + change.length())).java(SPECIALTIES.replace(
+          "    public List<String> namesIn(Set<String> names) {\n",
+          "    public List<String> namesIn(Set<String> names) {\n        " + change + "\n")).java(DATABASE).java("""
+              package shop;
+              public class Trim {
+                  static void trim(java.util.Set<String> names) { names.removeIf(String::isBlank); }
+              }
+              """).plan();
+      assertTrue(reasonOf(changed, "namesIn(").map(r -> r.contains("its argument 'names', a change a cache hit would skip"))
+          .orElse(false), change + ": " + reasonOf(changed, "namesIn("));
+    }
+    for (String parameter : List.of("java.util.Map<String, String> names", "Set<StringBuilder> names",
+        "Set<? extends CharSequence> names")) {
+      MigrationPlan other = new MigrationFixture(dir.resolve("p" + parameter.length())).java(SPECIALTIES
+          .replace("public List<String> namesIn(Set<String> names)", "public List<String> namesIn(" + parameter + ")")
+          .replace(".filter(names::contains)", ".filter(n -> names.toString().contains(n))")).java(DATABASE).plan();
+      assertTrue(other.targets().stream().map(CachingTarget::method).noneMatch(m -> m.fact().name().equals("namesIn")),
+          parameter);
+    }
+  }
+
+  private static Optional<String> reasonOf(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method))
+        .map(Refusal::reason).findFirst();
+  }
+}
