@@ -23,8 +23,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /**
  * Trial 93's first cause (petclinic's {@code findSpecialtiesByNameIn(Set<String>)}, 3 refusals): a collection of values
  * as a parameter was "a mutable collection: not a safe cache key". Spring's cache now keys it by a copy made before the
- * call, so a caller changing its set afterwards changes no key the cache holds. Checked as text, and run: the stored
- * key is another object than the argument, equal to its values at the call. A plain Java cache, whose key would be the
+ * call, so a caller changing its set afterwards changes no key the cache holds, and the cache is bounded by weight,
+ * the key's values counted with the answer's. Checked as text, and run: the stored key is another object than the
+ * argument, equal to its values at the call, and weighs its values. A plain Java cache, whose key would be the
  * argument, a method changing the set it is given (itself, through a helper, or maybe through a library), a map, and a
  * set of mutable objects still refuse.
  */
@@ -89,6 +90,8 @@ class CollectionKeysTest {
         after);
     assertTrue(after.contains("key = \"{#p0, new java.util.ArrayList(#p1)}\"")
         && after.contains("condition = \"#p1 != null and "), after);
+    assertTrue(MigrationFixture.after(plan, "src/main/java/shop/OptkitCacheConfig.java")
+        .contains("registerWeighedWithKey(manager, \"optkit.Specialties.namesIn\""), "weighed with its key");
     String config = plan.changes().stream().map(FileChange::path).filter(p -> p.endsWith("OptkitCacheConfig.java"))
         .findFirst().orElseThrow();
     Path classes = fixture.compile(plan);
@@ -119,6 +122,10 @@ class CollectionKeysTest {
       assertEquals(List.of("dentistry", "radiology"), namesIn.invoke(bean, asked));
       assertEquals(List.of("radiology"), namesIn.invoke(bean, Set.of("radiology")), "an equal set is answered from the cache");
       assertEquals(2, cache.estimatedSize());
+      // bounded by weight, the key's values counted with the answer's: {radiology} -> [radiology] weighs 2,
+      // {dentistry, radiology} -> [dentistry, radiology] weighs 4
+      cache.cleanUp();
+      assertEquals(6L, cache.policy().eviction().orElseThrow().weightedSize().orElseThrow());
       // a null set skips the cache: the method's own names::contains throws, as before the migration, and no copy did
       var thrown = org.junit.jupiter.api.Assertions.assertThrows(java.lang.reflect.InvocationTargetException.class,
           () -> namesIn.invoke(bean, (Object) null));
@@ -148,8 +155,8 @@ class CollectionKeysTest {
                   static void trim(java.util.Set<String> names) { names.removeIf(String::isBlank); }
               }
               """).plan();
-      assertTrue(reasonOf(changed, "namesIn(").map(r -> r.contains("its argument 'names', a change a cache hit would skip"))
-          .orElse(false), change + ": " + reasonOf(changed, "namesIn("));
+      assertTrue(reasonOf(changed, "namesIn(").map(r -> r.contains("its argument 'names'")
+          && r.endsWith("a change a cache hit would skip")).orElse(false), change + ": " + reasonOf(changed, "namesIn("));
     }
     for (String parameter : List.of("java.util.Map<String, String> names", "Set<StringBuilder> names",
         "Set<? extends CharSequence> names")) {

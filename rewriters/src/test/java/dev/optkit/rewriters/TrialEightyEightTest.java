@@ -126,8 +126,8 @@ class TrialEightyEightTest {
   /**
    * Trial 88's third cause (workshop-springboot3-jpa's PermissionRepository.findByDescription): a role read at sign-up
    * was "a login reads it (UserServiceImpl.insert(), returns credentials ...)", though no login runs insert() and a role
-   * holds no secret. Text read by such a method (it may be the hash in the user it makes) still refuses, and so does the
-   * role where a login runs the caller.
+   * holds no secret. Text read by such a method (it may be the hash in the user it makes), a role holding another
+   * object (the account, hostile review 94), and the role where a login runs the caller still refuse.
    */
   @Test
   void aRoleReadBySignUpIsNoLoginsRead() throws Exception {
@@ -152,6 +152,24 @@ class TrialEightyEightTest {
             """).plan();
     assertTrue(reasonOf(hash, "hashOf(").map(r -> r.contains("password hash")).orElse(false),
         reasonOf(hash, "hashOf(").toString());
+    // hostile review 94's c44-c48: an authority holding the account (whose hash a hand-written login checks)
+    String role = new String(getClass().getResourceAsStream("/trial88/r3/src/main/java/repro/three/Role.java")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    MigrationPlan holding = new MigrationFixture(dir.resolve("holding")).resources("/trial88/r3")
+        .file("src/main/java/repro/three/Role.java", role.replace("    private String description;",
+            "    private String description;\n    @ManyToOne private Account account;"))
+        .file("src/main/java/repro/three/Account.java", """
+            package repro.three;
+            import jakarta.persistence.*;
+            @Entity
+            public class Account {
+                @Id @GeneratedValue private Long id;
+                private String passwordHash;
+                public String getPasswordHash() { return passwordHash; }
+            }
+            """).plan();
+    assertTrue(reasonOf(holding, "findByDescription(").map(r -> r.contains("password hash")).orElse(false),
+        reasonOf(holding, "findByDescription(").toString());
     MigrationPlan login = new MigrationFixture(dir.resolve("login")).resources("/trial88/r3")
         .file("src/main/java/repro/three/UserServiceImpl.java", service.replace(
             "return userRepository.findByUsername(username)", "insert(username, \"x\");\n        return userRepository.findByUsername(username)")).plan();

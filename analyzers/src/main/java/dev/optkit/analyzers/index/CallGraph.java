@@ -49,10 +49,14 @@ final class CallGraph {
       }
       Map<IndexedMethod, List<IndexedMethod>> callers = new java.util.IdentityHashMap<>();
       Map<IndexedMethod, List<IndexedMethod>> callees = new java.util.IdentityHashMap<>();
+      ProfileExclusiveBeans profiles = new ProfileExclusiveBeans(index);
       for (IndexedMethod method : methods) {
         Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (CallRef call : method.fact().allCalls()) {
           for (IndexedMethod target : index.allTargetsOf(call)) {
+            if (profiles.impossible(method, call, target)) {
+              continue; // an implementation of another profile, which never shares a working context with the caller
+            }
             if (called.add(target)) {
               callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
               callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);

@@ -79,7 +79,7 @@ final class CallTargets {
       return named.size() == 1 ? named : List.of();
     }
     if (!types.contains(call.receiverType())) {
-      return List.of();
+      return lombokBuilder(call);
     }
     Map<String, IndexedMethod> own = new LinkedHashMap<>();
     for (String ancestor : types.supertypesOf(call.receiverType())) {
@@ -263,6 +263,40 @@ final class CallTargets {
       }
     }
     return qualified(List.copyOf(result.values()), call.qualifier());
+  }
+
+  /**
+   * A link of a builder chain {@code Product.builder().name(n).build()} that no project type declares: Lombok's
+   * builder of a project type (hostile review 94's c11, c15, c16). Its setters are the project's where a class nested
+   * in the type completes Lombok's builder ({@code static class ProductBuilder { ProductBuilder name(..) }}); its
+   * {@code build()} runs the type's constructors and its {@code @Builder} factory methods. Empty for another builder.
+   */
+  private List<IndexedMethod> lombokBuilder(CallShape call) {
+    String written = call.receiverType();
+    if (written == null || !written.endsWith(".Builder")) {
+      return List.of();
+    }
+    String built = written.substring(0, written.length() - ".Builder".length());
+    if (!types.contains(built)) {
+      return List.of();
+    }
+    List<IndexedMethod> found = new ArrayList<>();
+    if (call.name().equals("build") && call.argumentCount() == 0) {
+      for (IndexedMethod method : index.methodsOfType(built)) {
+        if (method.fact().isConstructor() || method.fact().isStatic()
+            && method.fact().annotations().stream().anyMatch(a -> a.equals("lombok.Builder") || a.endsWith(".Builder")
+                || a.equals("Builder"))) {
+          found.add(method);
+        }
+      }
+      return List.copyOf(found);
+    }
+    for (TypeFact type : index.types()) {
+      if (type.qualifiedName().startsWith(built + ".") && type.simpleName().endsWith("Builder")) {
+        index.methods(type.qualifiedName(), call.name()).stream().filter(m -> arityMatches(m, call)).forEach(found::add);
+      }
+    }
+    return List.copyOf(found);
   }
 
   private static boolean arityMatches(IndexedMethod method, CallShape call) {

@@ -76,6 +76,10 @@ final class LoginCode {
   private static final Set<String> NO_SECRET_TYPES = Set.of("void", "boolean", "int", "long", "short", "byte",
       "java.lang.Boolean", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "Boolean", "Integer", "Long",
       "Short", "java.util.Optional", "java.util.List", "java.util.Set", "java.util.Collection");
+  /** The fields of an authority that holds values alone. */
+  private static final Set<String> VALUE_FIELDS = Set.of("long", "int", "short", "byte", "boolean", "char",
+      "java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte", "java.lang.Boolean", "java.lang.String",
+      "java.util.UUID", "java.time.Instant", "java.time.LocalDateTime", "java.time.LocalDate", "java.time.OffsetDateTime");
   private static final Set<String> WRAPPERS = Set.of("java.util.Optional", "java.util.List", "java.util.Set",
       "java.util.Collection");
   /** Packages of security frameworks whose interfaces the framework calls back, unseen. */
@@ -163,12 +167,36 @@ final class LoginCode {
     }
     return Optional.of("its caller " + caller.fact().displayName() + "() " + credentials.get()
         .replaceFirst(";.*", "").replaceFirst("^returns", "answers") + " made from what it reads, and optkit does not "
-        + "follow whether this answer is the password hash in them; a cache would keep it in memory");
+        + "follow whether this answer is, or holds, the password hash in them; a cache would keep it in memory");
   }
 
-  /** An answer that holds no password: an authority (a role entity), a number, a flag, or nothing. */
+  /**
+   * An answer that holds no password: a number, a flag, nothing, or an authority holding values alone (a role's id
+   * and name). An authority holding another object (hostile review 94's c44-c48: an {@code Authority} with its
+   * {@code Account}, whose hash a hand-written login checks) may hold the secret.
+   */
   private boolean noSecret(String type) {
-    return NO_SECRET_TYPES.contains(type) || index.supertypesOf(type).contains(GRANTED_AUTHORITY);
+    if (NO_SECRET_TYPES.contains(type)) {
+      return true;
+    }
+    if (!index.supertypesOf(type).contains(GRANTED_AUTHORITY)) {
+      return false;
+    }
+    for (String declaring : index.supertypesOf(type)) {
+      TypeFact fact = index.type(declaring).orElse(null);
+      if (fact == null) {
+        continue;
+      }
+      for (String field : fact.fieldTypes().values()) {
+        String erased = field.replaceAll("<.*", "");
+        boolean value = VALUE_FIELDS.contains(erased)
+            || index.type(erased).filter(t -> t.kind().equals("enum")).isPresent();
+        if (!value) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Why the method's answer is a login's credentials, or holds them in a field; else empty. */

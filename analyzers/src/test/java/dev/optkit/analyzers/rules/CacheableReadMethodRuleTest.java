@@ -53,6 +53,8 @@ class CacheableReadMethodRuleTest {
         String tierLabel(Tier tier, UUID customer) throws Exception { return get("/tiers/" + tier + "/" + customer); }
         String quote(Key key) throws Exception { return get("/quotes/" + key.sku()); }
         String bulk(List<String> ids) throws Exception { return get("/bulk/" + ids); }
+        String bulkMap(java.util.Map<String, String> ids) throws Exception { return get("/bulk/" + ids); }
+        String bulkBuilders(List<StringBuilder> ids) throws Exception { return get("/bulk/" + ids); }
         void warm(long id) throws Exception { get("/names/" + id); }
         String register(String name) throws Exception { return post("/names/" + name); }
         String fresh(long id) throws Exception { return get("/names/" + id + "?at=" + Instant.now()); }
@@ -122,10 +124,12 @@ class CacheableReadMethodRuleTest {
   @Test
   void voidWritesMutableKeysClockRandomAndNoIoAreRefused() {
     Set<String> methods = cacheable(SERVICE);
-    for (String refused : List.of("bulk(List<String>)", "warm(long)", "register(String)", "post(String)",
+    for (String refused : List.of("bulkMap(", "bulkBuilders(", "warm(long)", "register(String)", "post(String)",
         "fresh(long)", "pick(long)", "local(long)", "counter(long)", "bytes(long)")) {
-      assertTrue(!methods.contains(refused), refused + " must not be cacheable: " + methods);
+      assertTrue(methods.stream().noneMatch(m -> m.startsWith(refused)), refused + " must not be cacheable: " + methods);
     }
+    // a list of strings is keyed by a copy made before the call (CollectionKeys)
+    assertTrue(methods.contains("bulk(List<String>)"), methods.toString());
   }
 
   /**

@@ -192,7 +192,7 @@ public final class CachingPlanner {
       Optional<String> snapshot = (written ? snapshotReads.whyNot(method.get()) : Optional.<String>empty())
           .or(() -> snapshotReads.whyNotEntities(method.get())).or(() -> exportedRepositories.whyNot(method.get()))
           .or(() -> ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds()))
-          .or(() -> dev.optkit.rewriters.caching.keys.CopiedKeys.whyNot(form, method.get(), index))
+          .or(() -> dev.optkit.rewriters.caching.keys.CopiedKeys.whyNot(form, method.get(), index, whole::declaration))
           .or(() -> form != CacheForm.SPRING ? Optional.empty() : members.privateListener(fact.ownerType()).map(l ->
               "its class has the private " + l + ", which Spring cannot invoke once @Cacheable makes the bean a proxy: "
                   + "the application would not start").or(() -> members.fieldReadElsewhere(fact.ownerType())));

@@ -27,6 +27,8 @@ public final class ClientSizedKeys {
       "org.springframework.data.domain.Pageable", "org.springframework.data.domain.PageRequest",
       "org.springframework.data.domain.Limit");
   private static final Set<String> COUNT_TYPES = Set.of("int", "long", "java.lang.Integer", "java.lang.Long");
+  /** Collections a key holds a copy of ({@link CopiedKeys}). */
+  public static final Set<String> KEYED_COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
   /** Words of a parameter's name that make a number a size (maxResults, pageSize, topN, rowCount, perPage). */
   private static final Set<String> SIZE_WORDS = Set.of("limit", "size", "count", "max", "maximum", "top", "first",
       "rows", "perpage");
@@ -82,7 +84,9 @@ public final class ClientSizedKeys {
       String type = param.qualifiedType() == null ? param.type() : param.qualifiedType();
       String simple = type.substring(type.lastIndexOf('.') + 1);
       boolean paging = PAGING_TYPES.contains(type) || Set.of("Pageable", "PageRequest").contains(simple);
-      if (paging || COUNT_TYPES.contains(type) && namesASize(param.name())) {
+      // a collection keyed by its copy (CopiedKeys): the caller chooses how many values the key, and often the answer,
+      // holds; the weigher counts the key's values too
+      if (paging || COUNT_TYPES.contains(type) && namesASize(param.name()) || KEYED_COLLECTIONS.contains(type)) {
         sizes.add(param.name());
       }
     }

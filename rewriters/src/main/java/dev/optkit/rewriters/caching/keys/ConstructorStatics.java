@@ -32,9 +32,23 @@ final class ConstructorStatics {
    *     (whose arguments may be shared: an enum's constant holding state, review 79's p05)
    */
   Optional<String> whyNot(IndexedMethod method, BiFunction<IndexedMethod, CallRef, Optional<String>> walk) {
-    for (CallRef made : method.fact().constructorCalls()) {
+    List<CallRef> making = new ArrayList<>(method.fact().constructorCalls());
+    // Product.builder()...build() on Lombok's builder (no project type Product.Builder): it makes a Product
+    method.fact().calls().stream().filter(call -> call.name().equals("build") && call.argumentCount() == 0
+            && call.receiverType() != null && call.receiverType().endsWith(".Builder")
+            && index.type(call.receiverType()).isEmpty())
+        .map(call -> call.withReceiverType(call.receiverType().substring(0, call.receiverType().length() - ".Builder".length())))
+        .filter(call -> index.type(call.receiverType()).isPresent())
+        .forEach(making::add);
+    for (CallRef made : making) {
       if (made.receiverType() == null) {
         continue;
+      }
+      // its field initialisers run with every constructor, Lombok's too (hostile review 94's c17: a @Builder.Default
+      // label read from a registry of aliases)
+      Optional<String> initialised = fieldInitialisers(made, walk);
+      if (initialised.isPresent()) {
+        return initialised;
       }
       List<IndexedMethod> candidates = new ArrayList<>(index.methodsOfType(made.receiverType()).stream()
           .filter(constructor -> constructor.fact().isConstructor() && (made.argumentCount() < 0
@@ -54,6 +68,31 @@ final class ConstructorStatics {
         Optional<String> deeper = walk.apply(candidate, made);
         if (deeper.isPresent()) {
           return deeper;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Why what the made type's field initialisers run escapes the key: the project methods they call, walked. */
+  private Optional<String> fieldInitialisers(CallRef made, BiFunction<IndexedMethod, CallRef, Optional<String>> walk) {
+    List<String> types = new ArrayList<>(index.supertypesOf(made.receiverType()));
+    if (!types.contains(made.receiverType())) {
+      types.add(made.receiverType());
+    }
+    for (String type : types) {
+      for (String name : index.type(type).map(t -> t.fieldCodeCalls()).orElse(List.of())) {
+        for (IndexedMethod code : index.methodsNamed(name)) {
+          if (!code.fact().staticFieldsRead().isEmpty() || !code.fact().mutableFieldsRead().isEmpty()) {
+            return Optional.of("depends on mutable state its key does not cover: " + made.snippet() + " makes a "
+                + dev.optkit.rewriters.caching.ProjectTraits.simpleName(type) + ", whose field initialisers call " + code.fact().displayName()
+                + "(), which reads field " + (code.fact().staticFieldsRead().isEmpty() ? code.fact().mutableFieldsRead()
+                    : code.fact().staticFieldsRead()).get(0) + ", which changes after construction");
+          }
+          Optional<String> deeper = walk.apply(code, made);
+          if (deeper.isPresent()) {
+            return deeper;
+          }
         }
       }
     }

@@ -1,7 +1,19 @@
 package dev.optkit.rewriters.caching.keys;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.index.ProjectIndex;
@@ -10,6 +22,8 @@ import dev.optkit.rewriters.caching.CacheForm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Keys holding a copy of a collection argument ({@link CollectionKeys}): Spring's key is made before the method runs,
@@ -28,8 +42,8 @@ public final class CopiedKeys {
    * argument itself, and a method that changes the collection it is given, itself or through what it hands it to,
    * would skip that change on a hit.
    */
-  public static Optional<String> whyNot(CacheForm form, dev.optkit.analyzers.index.IndexedMethod method,
-      ProjectIndex index) {
+  public static Optional<String> whyNot(CacheForm form, IndexedMethod method, ProjectIndex index,
+      Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations) {
     MethodFact fact = method.fact();
     for (int position = 0; position < fact.params().size(); position++) {
       ParamFact param = fact.params().get(position);
@@ -41,60 +55,125 @@ public final class CopiedKeys {
             + "after the call: optkit keys a Spring cache by a copy made before the call, and a plain Java cache's key "
             + "would hold the caller's own collection");
       }
-      Optional<String> changed = changes(method, position, index, 0);
+      Optional<String> changed = new Uses(index, declarations).changes(method, position, 0);
       if (changed.isPresent()) {
-        return Optional.of("it " + changed.get() + " its argument '" + param.name() + "', a change a cache hit would "
-            + "skip");
+        return Optional.of("it " + changed.get().replace("%s", "its argument '" + param.name() + "'")
+            + ", a change a cache hit would skip");
       }
     }
     return Optional.empty();
   }
 
-  /** Library calls that read a collection handed to them and keep nothing of it a caller may change. */
-  private static final java.util.Set<String> READERS = java.util.Set.of("contains", "containsAll", "equals", "join",
-      "copyOf", "of", "addAll", "unmodifiableSet", "unmodifiableList", "unmodifiableCollection", "setParameter",
-      "setParameterList", "valueOf", "format", "new ArrayList", "new HashSet", "new LinkedHashSet", "new TreeSet",
-      "new LinkedList", "new ArrayDeque", "trace", "debug", "info", "warn", "error", "println", "print");
+  /** Library calls that read a collection handed to them and keep nothing of it. */
+  private static final Set<String> READERS = Set.of("contains", "containsAll", "equals", "join", "copyOf", "addAll",
+      "setParameter", "setParameterList", "valueOf", "format", "trace", "debug", "info", "warn", "error", "println",
+      "print", "isEmpty", "requireNonNull", "hash");
+  /** A JDK collection's own reads: they change nothing (its changes are mutations of the facts). */
+  private static final Set<String> READS = Set.of("size", "isEmpty", "contains", "containsAll", "get", "indexOf",
+      "lastIndexOf", "stream", "parallelStream", "forEach", "toArray", "equals", "hashCode", "toString", "getFirst",
+      "getLast", "first", "last");
+  /** JDK collections a constructor copies the argument into. */
+  private static final Set<String> COPYING = Set.of("ArrayList", "HashSet", "LinkedHashSet", "TreeSet", "LinkedList",
+      "ArrayDeque");
 
-  /** How the method changes its parameter at this position, or may, followed into project methods; else empty. */
-  private static Optional<String> changes(dev.optkit.analyzers.index.IndexedMethod method, int position,
-      ProjectIndex index, int depth) {
-    MethodFact fact = method.fact();
-    if (depth > 3) {
-      return Optional.of("hands on, deeper than optkit follows,");
+  /** Where a method's parameter goes, read from its source: each use is a read, or how it may be changed. */
+  private static final class Uses {
+    private final ProjectIndex index;
+    private final Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations;
+
+    Uses(ProjectIndex index, Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations) {
+      this.index = index;
+      this.declarations = declarations;
     }
-    for (MethodFact.ParameterMutation change : fact.parameterMutations()) {
-      if (change.parameter() == position) {
-        return Optional.of("changes (" + change.how() + ")");
+
+    /** How the method changes its parameter at this position, or may ("%s" for the parameter); else empty. */
+    Optional<String> changes(IndexedMethod method, int position, int depth) {
+      MethodFact fact = method.fact();
+      for (MethodFact.ParameterMutation change : fact.parameterMutations()) {
+        if (change.parameter() == position) {
+          return Optional.of("changes %s (" + change.how() + ")");
+        }
       }
+      CallableDeclaration<?> declared = declarations.apply(method).orElse(null);
+      if (declared == null || position >= declared.getParameters().size()) {
+        return Optional.of("hands %s to " + fact.displayName() + "(), whose source optkit cannot read, and which may "
+            + "change it");
+      }
+      String name = declared.getParameter(position).getNameAsString();
+      boolean shadowed = declared.findAll(Parameter.class).stream().filter(p -> p.getNameAsString().equals(name)).count() > 1
+          || declared.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name));
+      if (shadowed) {
+        return Optional.of("names another variable as %s, which optkit does not tell apart");
+      }
+      for (NameExpr use : declared.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+        Optional<String> why = use(use, depth);
+        if (why.isPresent()) {
+          return why;
+        }
+      }
+      return Optional.empty();
     }
-    for (MethodFact.HandOff handOff : fact.handOffs()) {
-      if (handOff.fromCall() != null || handOff.fromParameter() != position || handOff.to().equals(MethodFact.RETURNED)) {
-        continue;
+
+    private Optional<String> use(NameExpr use, int depth) {
+      Node parent = use.getParentNode().orElse(null);
+      while (parent instanceof EnclosedExpr) {
+        parent = parent.getParentNode().orElse(null);
       }
-      List<dev.optkit.analyzers.index.IndexedMethod> targets = index.methodsNamed(handOff.to()).stream()
-          .filter(m -> m.fact().params().size() == handOff.toArguments()).toList();
-      if (targets.isEmpty()) {
-        if (!READERS.contains(handOff.to())) {
-          return Optional.of("hands to " + handOff.to() + "(), which optkit cannot show leaves unchanged,");
-        }
-        continue;
+      if (parent instanceof MethodCallExpr call && call.getScope().filter(scope -> unwrap(scope) == use).isPresent()) {
+        return READS.contains(call.getNameAsString()) ? Optional.empty()
+            : Optional.of("calls " + call.getNameAsString() + "() on %s, which optkit does not know for a read");
       }
-      for (var target : targets) {
-        if (target.fact().isAbstract() && index.implementedByLibrary(target).isPresent()) {
-          continue; // a repository's query method: its library binds the values
-        }
-        if (target.fact().isAbstract() && index.subtypesOf(target.fact().ownerType()).size() <= 1) {
-          return Optional.of("hands to " + target.fact().displayName() + "(), which no project code implements,");
-        }
-        Optional<String> deeper = target.fact().isAbstract() ? Optional.empty()
-            : changes(target, handOff.position(), index, depth + 1);
-        if (deeper.isPresent()) {
-          return Optional.of("hands to " + target.fact().displayName() + "(), which " + deeper.get());
-        }
+      if (parent instanceof ForEachStmt loop && unwrap(loop.getIterable()) == use
+          || parent instanceof BinaryExpr || parent instanceof com.github.javaparser.ast.expr.InstanceOfExpr) {
+        return Optional.empty(); // its elements, immutable values; a null check; text made of it
       }
+      if (parent instanceof MethodReferenceExpr reference) {
+        return READS.contains(reference.getIdentifier()) ? Optional.empty()
+            : Optional.of("hands on %s::" + reference.getIdentifier() + ", which optkit does not know for a read");
+      }
+      if (parent instanceof ObjectCreationExpr made && made.getArguments().contains(use)
+          && made.getAnonymousClassBody().isEmpty() && COPYING.contains(made.getType().getNameAsString())) {
+        return Optional.empty(); // copied into a new JDK collection
+      }
+      if (parent instanceof MethodCallExpr call && call.getArguments().stream().anyMatch(a -> unwrap(a) == use)) {
+        int at = java.util.stream.IntStream.range(0, call.getArguments().size())
+            .filter(i -> unwrap(call.getArgument(i)) == use).findFirst().orElseThrow();
+        List<IndexedMethod> targets = index.methodsNamed(call.getNameAsString()).stream()
+            .filter(m -> m.fact().params().size() == call.getArguments().size()).toList();
+        if (targets.isEmpty()) {
+          return READERS.contains(call.getNameAsString()) ? Optional.empty()
+              : Optional.of("hands %s to " + call.getNameAsString() + "(), which optkit cannot show leaves it unchanged,"
+                  + " and may change it");
+        }
+        for (IndexedMethod target : targets) {
+          if (target.fact().isAbstract() && index.implementedByLibrary(target).isPresent()) {
+            continue; // a repository's query method: its library binds the values
+          }
+          if (depth >= 3) {
+            return Optional.of("hands %s on deeper than optkit follows, and may change it");
+          }
+          Optional<String> deeper = target.fact().isAbstract()
+              ? Optional.of("hands %s to " + target.fact().displayName() + "(), which optkit does not follow into its "
+                  + "implementations, and which may change it")
+              : changes(target, at, depth + 1);
+          if (deeper.isPresent()) {
+            return Optional.of(deeper.get().startsWith("hands %s to " + target.fact().displayName()) ? deeper.get()
+                : "hands %s to " + target.fact().displayName() + "(), which " + deeper.get().replace("%s", "it"));
+          }
+        }
+        return Optional.empty();
+      }
+      return Optional.of("keeps or passes on %s where optkit does not follow it ("
+          + (parent == null ? use : parent).toString().lines().findFirst().orElse("") + ")");
     }
-    return Optional.empty();
+
+    private static Expression unwrap(Expression expression) {
+      Expression value = expression;
+      while (value instanceof EnclosedExpr enclosed) {
+        value = enclosed.getInner();
+      }
+      return value;
+    }
   }
 
   /** The JDK collection a copy of the parameter is made as, or empty for any other parameter. */

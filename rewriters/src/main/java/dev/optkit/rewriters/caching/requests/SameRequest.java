@@ -306,7 +306,15 @@ public final class SameRequest {
         continue;
       }
       for (CallRef call : method.fact().calls()) {
-        pending.addAll(index.allTargetsOf(call));
+        List<IndexedMethod> targets = index.allTargetsOf(call);
+        if (stopAt != null && targets.size() > 1 && targets.contains(stopAt) && index.type(method.fact().ownerType())
+            .filter(owner -> dev.optkit.analyzers.index.InjectedFields.onField(call, owner)).isPresent()) {
+          // the field holds one bean: where it runs the read, its other implementations do not run there (trial 93's
+          // petclinic: a Spring Data repository's query and the JPA profile's implementation of the same interface)
+          pending.add(stopAt);
+          continue;
+        }
+        pending.addAll(targets);
         if (EVENT_PUBLISHING.contains(call.name())) {
           pending.addAll(listeners()); // publishEvent(e) runs the synchronous listeners in the request's thread (c9)
         }

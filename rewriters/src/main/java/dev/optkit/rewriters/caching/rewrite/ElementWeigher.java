@@ -82,6 +82,30 @@ public final class ElementWeigher {
     return lines;
   }
 
+  /**
+   * For caches keyed by a collection the caller hands in ({@code CopiedKeys}): the key's values weigh too, so a million
+   * ids in a key count a million whatever the answer holds. With {@link #keyElements}.
+   */
+  static List<String> keyRegistration(String indent) {
+    List<String> lines = registration(indent,
+        "For caches whose key holds a collection the caller hands in: its values weigh as the answer's elements do.",
+        "long maximumWeight, " + CONTENT_PARAMETER,
+        "(int) Math.min(Integer.MAX_VALUE, (long) keyElements(key) + elements(content.apply(value)))")
+        .stream().map(line -> line.replace(" " + WEIGHED_REGISTER + "(", " " + KEY_WEIGHED_REGISTER + "(")).toList();
+    List<String> all = new ArrayList<>(lines);
+    all.add("");
+    all.add(indent + "/** A key's weight: the values of each collection in it (a key of several parameters is a list), at least 1. */");
+    all.add(indent + "private static int keyElements(Object key) {");
+    all.add(indent + indent + "long values = 0;");
+    all.add(indent + indent + "for (Object part : key instanceof java.util.Collection ? (java.util.Collection<?>) key : java.util.List.of(key)) {");
+    all.add(indent + indent + indent + "values += part instanceof java.util.Collection ? ((java.util.Collection<?>) part).size() : 1;");
+    all.add(indent + indent + "}");
+    all.add(indent + indent + "return (int) Math.max(1, Math.min(Integer.MAX_VALUE, values));");
+    all.add(indent + "}");
+    return all;
+  }
+
   static final String CONTENT_PARAMETER = "java.util.function.Function<Object, Object> content";
+  static final String KEY_WEIGHED_REGISTER = "registerWeighedWithKey";
   static final String WEIGHED_REGISTER = "registerWeighed";
 }

@@ -143,6 +143,9 @@ public final class SpringCacheConfigRewrite {
     if (targets.stream().anyMatch(CachingTarget::weighed)) {
       lines.addAll(ElementWeigher.springRegistrations(indent));
     }
+    if (targets.stream().anyMatch(SpringCacheConfigRewrite::keyedByCollection)) {
+      lines.addAll(ElementWeigher.keyRegistration(indent));
+    }
     lines.addAll(writeAwareCache(indent, transactionAware));
     lines.add("}");
     return String.join(nl, lines) + nl;
@@ -408,6 +411,7 @@ public final class SpringCacheConfigRewrite {
     StringBuilder added = new StringBuilder();
     boolean weighed = false;
     boolean throughContent = false;
+    boolean byKey = false;
     boolean redis = isRedis(existing);
     for (CachingTarget target : targets) {
       if (!existing.contains("\"" + target.cacheName() + "\"")) {
@@ -415,6 +419,7 @@ public final class SpringCacheConfigRewrite {
             : redis ? RedisCacheConfigRewrite.registration(target, indent) : registration(target, indent)).append(nl);
         weighed |= target.weighed();
         throughContent |= target.weighed() && target.contentGetter() != null;
+        byKey |= keyedByCollection(target);
       }
     }
     String extended = existing.substring(0, lineStart) + added + existing.substring(lineStart);
@@ -429,7 +434,18 @@ public final class SpringCacheConfigRewrite {
       int end = extended.lastIndexOf('}');
       extended = extended.substring(0, end) + String.join(nl, ElementWeigher.contentRegistration(member)) + nl + extended.substring(end);
     }
+    if (byKey && !existing.contains(" " + ElementWeigher.KEY_WEIGHED_REGISTER + "(CaffeineCacheManager")) {
+      String member = indent.substring(0, indent.length() / 2);
+      int end = extended.lastIndexOf('}');
+      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.keyRegistration(member)) + nl + extended.substring(end);
+    }
     return Optional.of(extended);
+  }
+
+  /** A weighed cache whose key holds a copy of a collection argument: its key's values weigh too. */
+  static boolean keyedByCollection(CachingTarget target) {
+    return target.weighed() && target.method().fact().params().stream()
+        .anyMatch(p -> dev.optkit.rewriters.caching.keys.ClientSizedKeys.KEYED_COLLECTIONS.contains(p.qualifiedType()));
   }
 
   /** Whether an existing configuration keeps its caches in Redis (the redis backend made it). */
@@ -440,9 +456,10 @@ public final class SpringCacheConfigRewrite {
   private static String registration(CachingTarget target, String indent) {
     if (target.weighed()) {
       // PageResponse keeps its rows in a field: the weigher counts what its getter returns (a raw cast: any type arguments)
-      String content = target.contentGetter() == null ? ""
+      String content = target.contentGetter() == null ? keyedByCollection(target) ? ", value -> value" : ""
           : ", value -> ((" + target.method().fact().returnType() + ") value)." + target.contentGetter() + "()";
-      return indent + ElementWeigher.WEIGHED_REGISTER + "(manager, " + JavaText.literal(target.cacheName()) + ", "
+      return indent + (keyedByCollection(target) ? ElementWeigher.KEY_WEIGHED_REGISTER : ElementWeigher.WEIGHED_REGISTER)
+          + "(manager, " + JavaText.literal(target.cacheName()) + ", "
           + target.policy().ttlSeconds() + ", " + target.policy().maximumWeight() + content + "); // " + target.policyName() + ": "
           + target.method().fact().displayName() + "(), weighed by elements: "
           + String.join(", ", target.clientSizes()) + " sets how many";

@@ -38,9 +38,7 @@ public final class ResultSharing {
     this.serialised = new SerialisedHandOffs(index, this::immutableParameter);
     this.helperReturns = new HelperReturns(this, index);
     this.lombok = new LombokAccessors(index);
-    this.ownContainers = new FreshContainerFields(index, declarations);
   }
-  private final FreshContainerFields ownContainers;
   private final LombokAccessors lombok;
   private final CopyingConstructors copies;
   private final HelperReturns helperReturns;
@@ -365,13 +363,6 @@ public final class ResultSharing {
       for (MethodFact.ParameterMutation change : callee.fact().parameterMutations()) {
         if (handOff.held() && !handOff.part() && change.itself() && CONTAINER_CHANGES.contains(change.how())) {
           continue; // adding to a set that holds the result changes the set, not the result (eladmin's getChildMenus)
-        }
-        if (handOff.held() && position == MethodFact.RECEIVER && change.parameter() == position
-            && (change.how().startsWith("assigns field ") || CONTAINER_CHANGES.contains(change.how())
-                && ownContainers.onlyOnOwnContainers(callee, change.how()))) {
-          // a holder's own field set, or its own queue polled (trial 85's DepartmentIterator.next()): the holder
-          // changes, not the result
-          continue;
         }
         if (change.parameter() == position
             && !(immutableValue && change.how().startsWith("stored in field "))

@@ -1,0 +1,15 @@
+package demo;
+import org.springframework.web.bind.annotation.*;
+@RestController
+public class PetController {
+    private final ClinicService clinic;
+    public PetController(ClinicService clinic) { this.clinic = clinic; }
+    @GetMapping("/owners/{id}/name")
+    public String ownerName(@PathVariable int id) { return clinic.ownerName(id); }
+    @PutMapping("/pets/{id}")
+    public void rename(@PathVariable int id, @RequestParam String name) {
+        Pet pet = clinic.findPetById(id);
+        pet.setName(name);
+        clinic.savePet(pet);
+    }
+}

@@ -1,0 +1,12 @@
+package demo;
+import java.util.List;
+import org.springframework.web.bind.annotation.*;
+@RestController
+public class OwnerController {
+    private final OwnerRepository owners;
+    public OwnerController(OwnerRepository owners) { this.owners = owners; }
+    @GetMapping("/owners")
+    public List<String> byLastName(@RequestParam String lastName) {
+        return owners.findByLastName(lastName).stream().map(Owner::getLastName).toList();
+    }
+}

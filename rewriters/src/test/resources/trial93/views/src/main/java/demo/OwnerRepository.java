@@ -1,0 +1,5 @@
+package demo;
+import java.util.Collection;
+public interface OwnerRepository {
+    Collection<Owner> findByLastName(String lastName);
+}
