@@ -68,10 +68,8 @@ class SampleExpectationsTest {
         "cacheable-read PricingClient.checkHealth", "cacheable-read CatalogService.restock",
         "cacheable-read ProductRepository.updateStock", "cacheable-read OrderRepository.updateStatus",
         "cacheable-read OrderRepository.insertOrder", "cacheable-read OrderService.placeOrder",
-        "cacheable-read ProductRepository.findBySkus", "cacheable-read PricingClient.fetchUnitPrices",
-        "cacheable-read OrderService.quotePrices", "cacheable-read OrderService.priceLines",
-        "cacheable-read OrderService.unitPrices",
-        "cacheable-read OrderService.loadProducts", "cacheable-read OrderService.productNames",
+        // a List of strings or numbers is keyed by a copy (a judgement call in the README); a list of records is not
+        "cacheable-read OrderService.priceLines",
         "cacheable-read OrderService.fillBasket", "cacheable-read OrderRepository.countOrdersPlacedWithin",
         "cacheable-read CatalogService.featuredProduct", "cacheable-read CatalogService.productsInCategory",
         " PricingDownstream.", " OrderPricingApp.main")) {
@@ -96,6 +94,8 @@ class SampleExpectationsTest {
         "existing-cache ExchangeRateService.getRate")) {
       assertTrue(found.contains(expected), "missing: " + expected + " in " + found);
     }
+    // lists of values: cacheable by a copy of the list (a judgement call in the README)
+    assertTrue(found.contains("cacheable-read LoyaltyService.tiersFor"), found.toString());
     assertTrue(found.stream().anyMatch(f -> f.startsWith("io-loop SettlementService.settlePendingOrders")), found.toString());
     for (String prefix : List.of(
         "io-loop CustomerReportService.settledTotal", "io-loop CustomerReportService.countByStatus",
@@ -104,7 +104,6 @@ class SampleExpectationsTest {
         " ExchangeRateService.getBaseCurrency", " PurchaseOrder.", "cacheable-read ExchangeRateService.getRate",
         "cacheable-read LoyaltyService.recordPurchase", "cacheable-read CustomerDao.updateEmail",
         "cacheable-read ReferenceDataDao.renameCountry", "cacheable-read SettlementService.settlePendingOrders",
-        "cacheable-read CustomerDao.findByCountries", "cacheable-read LoyaltyService.tiersFor",
         "api-call AppConfig.", " SettlementApp.main io-loop", " PartnerApiDownstream.")) {
       assertFalse(found.stream().anyMatch(f -> f.contains(prefix)), "must not be flagged: " + prefix + " in " + found);
     }

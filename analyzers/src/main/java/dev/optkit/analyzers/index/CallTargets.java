@@ -289,8 +289,8 @@ final class CallTargets {
           found.add(method);
         }
       }
-      return List.copyOf(found);
     }
+    // a hand-written part of the builder, its build() too (hostile review 94's c18)
     for (TypeFact type : index.types()) {
       if (type.qualifiedName().startsWith(built + ".") && type.simpleName().endsWith("Builder")) {
         index.methods(type.qualifiedName(), call.name()).stream().filter(m -> arityMatches(m, call)).forEach(found::add);

@@ -201,6 +201,10 @@ class CacheableReadMethodRuleTest {
           String listed(Names names) throws Exception { return get("/names/" + names.values()); }
           String plain(Key key) throws Exception { return get("/plain/" + key.sku()); }
           String localized(long id) throws Exception { return get("/names/" + id + "?lang=" + LocaleContextHolder.getLocale()); }
+          // written out in full (hostile review 94's c68ctl)
+          String qualifiedLocale(long id) throws Exception {
+            return get("/names/" + id + "?lang=" + org.springframework.context.i18n.LocaleContextHolder.getLocale());
+          }
           String byDefault(long id) throws Exception { return get("/names/" + id + "?lang=" + Locale.getDefault()); }
           String configured(long id) throws Exception { return get("/names/" + id + "?v=" + System.getProperty("v")); }
           String stamped(long id) throws Exception { return get("/names/" + id) + " at " + new Date().getTime(); }
@@ -265,7 +269,7 @@ class CacheableReadMethodRuleTest {
     assertTrue(methods.contains("plain(Key)"), methods.toString());
     assertTrue(methods.contains("skuName(Sku)"), "equals over every field, through getters: " + methods);
     assertTrue(methods.contains("dated(long, long)"), "a date from its arguments is no clock: " + methods);
-    for (String refused : List.of("lineTotal(Line)", "inherited(SubLine)", "caseless(Named)", "sumOf(Ids)", "listed(Names)", "localized(long)", "byDefault(long)",
+    for (String refused : List.of("lineTotal(Line)", "inherited(SubLine)", "caseless(Named)", "sumOf(Ids)", "listed(Names)", "localized(long)", "qualifiedLocale(long)", "byDefault(long)",
         "configured(long)", "stamped(long)")) {
       assertTrue(!methods.contains(refused), refused + " must not be cacheable: " + methods);
     }

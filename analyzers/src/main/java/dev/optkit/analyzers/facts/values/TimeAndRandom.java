@@ -87,7 +87,9 @@ public final class TimeAndRandom {
         .filter(owner -> owner.startsWith("java.time.")).map(owner -> owner.substring(owner.lastIndexOf('.') + 1))
         .findFirst().orElse(null) : null;
     String type = imported != null ? imported : scope instanceof NameExpr scopeName ? scopeName.getNameAsString()
-        : scope instanceof FieldAccessExpr qualified && qualified.toString().startsWith("java.")
+        : scope instanceof FieldAccessExpr qualified && (qualified.toString().startsWith("java.")
+            // written out in full (hostile review 94's c68ctl: a row mapper's name in the request's language)
+            || qualified.toString().equals("org.springframework.context.i18n.LocaleContextHolder"))
             ? qualified.getNameAsString() : null;
     if (type == null) {
       return;
