@@ -83,6 +83,11 @@ class EmbeddedDatabaseScriptsTest {
         "    @Bean(destroyMethod = \"shutdown\")\n    @org.springframework.context.annotation.Scope(\"prototype\")"), null);
     assertTrue(reasonOf(prototype, "countryName(").map(r -> r.contains("dataSource()")).orElse(false),
         reasonOf(prototype, "countryName(").toString());
+    // hostile review 95's e02: the default name "testdb" is one database for a second context, which runs the scripts
+    // on it again
+    MigrationPlan shared = plan("shared", CONFIG.replace("                .generateUniqueName(true)\n", ""), null);
+    assertTrue(reasonOf(shared, "countryName(").map(r -> r.contains("dataSource()")).orElse(false),
+        reasonOf(shared, "countryName(").toString());
     MigrationPlan called = plan("called", CONFIG, """
         package shop;
         import org.springframework.stereotype.Component;

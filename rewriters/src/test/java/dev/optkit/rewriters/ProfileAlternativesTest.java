@@ -20,7 +20,7 @@ class ProfileAlternativesTest {
   @TempDir Path dir;
 
   @Test
-  void aBeanOfAnotherProfileIsNoCallee() {
+  void aBeanOfAnotherProfileIsNoCallee() throws Exception {
     MigrationPlan plan = new MigrationFixture(dir.resolve("exclusive")).resources("/trial93/profiles").plan();
     assertTrue(reasonOf(plan, "demo.JpaOwnerRepositoryImpl.findById(").map(r -> !r.contains("JdbcPetRepositoryImpl"))
         .orElse(true), reasonOf(plan, "demo.JpaOwnerRepositoryImpl.findById(").toString());
@@ -29,6 +29,37 @@ class ProfileAlternativesTest {
         .file("src/main/java/demo/JdbcOwnerRepositoryImpl.java", "package demo;\n").plan();
     assertTrue(reasonOf(alone, "demo.JpaOwnerRepositoryImpl.findById(").map(r -> r.contains("JdbcPetRepositoryImpl"))
         .orElse(false), reasonOf(alone, "demo.JpaOwnerRepositoryImpl.findById(").toString());
+    // hostile review 95's p05 and p07: the jdbc implementation made only on a property, or under a profile written in
+    // an annotation of the project's own: both profiles may run with the jpa owners alone
+    String jdbcOwners = new String(getClass().getResourceAsStream(
+        "/trial93/profiles/src/main/java/demo/JdbcOwnerRepositoryImpl.java").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    for (String condition : java.util.List.of(
+        "@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = \"owners.store\", havingValue = \"jdbc\")\n",
+        "@JdbcOnly\n")) {
+      MigrationPlan conditional = new MigrationFixture(dir.resolve("c" + condition.length())).resources("/trial93/profiles")
+          .file("src/main/java/demo/JdbcOwnerRepositoryImpl.java", jdbcOwners.replace("@Repository\n", "@Repository\n" + condition))
+          .file("src/main/java/demo/JdbcOnly.java", """
+              package demo;
+              @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+              @org.springframework.context.annotation.Profile("jdbc & !jpa")
+              public @interface JdbcOnly {}
+              """).plan();
+      assertTrue(reasonOf(conditional, "demo.JpaOwnerRepositoryImpl.findById(").map(r -> r.contains("JdbcPetRepositoryImpl"))
+          .orElse(false), condition + ": " + reasonOf(conditional, "demo.JpaOwnerRepositoryImpl.findById("));
+    }
+    // review 95's p09: a jpa subclass runs the jdbc pets' code, its field holding the jpa owners
+    MigrationPlan subclass = new MigrationFixture(dir.resolve("subclass")).resources("/trial93/profiles")
+        .file("src/main/java/demo/JpaPetRepositoryExt.java", """
+            package demo;
+            @org.springframework.stereotype.Repository
+            @org.springframework.context.annotation.Profile("jpa")
+            public class JpaPetRepositoryExt extends JdbcPetRepositoryImpl {
+                public JpaPetRepositoryExt(OwnerRepository owners) { super(owners); }
+            }
+            """).plan();
+    assertTrue(reasonOf(subclass, "demo.JpaOwnerRepositoryImpl.findById(").map(r -> r.contains("JdbcPetRepositoryImpl"))
+        .orElse(false), reasonOf(subclass, "demo.JpaOwnerRepositoryImpl.findById(").toString());
     MigrationPlan primary = new MigrationFixture(dir.resolve("primary")).resources("/trial93/profiles")
         .file("src/main/java/demo/JpaOwnerRepositoryImpl.java", """
             package demo;
@@ -54,6 +85,29 @@ class ProfileAlternativesTest {
     MigrationPlan plan = new MigrationFixture(dir.resolve("field")).resources("/trial93/views").plan();
     assertTrue(reasonOf(plan, "demo.SpringDataOwnerRepository.findByLastName(").map(r -> !r.contains("also runs"))
         .orElse(true), reasonOf(plan, "demo.SpringDataOwnerRepository.findByLastName(").toString());
+    // review 95's v04: a @Primary wrapper over every store runs the others from the one field
+    MigrationPlan wrapped = new MigrationFixture(dir.resolve("wrapped")).resources("/trial93/views")
+        .file("src/main/java/demo/AllOwners.java", """
+            package demo;
+            import java.util.ArrayList;
+            import java.util.Collection;
+            import java.util.List;
+            @org.springframework.stereotype.Repository
+            @org.springframework.context.annotation.Primary
+            public class AllOwners implements OwnerRepository {
+                private final List<OwnerRepository> stores;
+                public AllOwners(List<OwnerRepository> stores) { this.stores = stores; }
+                public Collection<Owner> findByLastName(String lastName) {
+                    List<Owner> found = new ArrayList<>();
+                    for (OwnerRepository store : stores) {
+                        found.addAll(store.findByLastName(lastName));
+                    }
+                    return found;
+                }
+            }
+            """).plan();
+    assertTrue(reasonOf(wrapped, "demo.SpringDataOwnerRepository.findByLastName(").map(r -> r.contains("also runs"))
+        .orElse(false), reasonOf(wrapped, "demo.SpringDataOwnerRepository.findByLastName(").toString());
     MigrationPlan every = new MigrationFixture(dir.resolve("every")).resources("/trial93/views")
         .file("src/main/java/demo/OwnerController.java", """
             package demo;

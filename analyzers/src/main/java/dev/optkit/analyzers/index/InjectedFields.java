@@ -22,4 +22,23 @@ public final class InjectedFields {
     return !field.isEmpty() && call.receiverType().equals(caller.fieldTypes().getOrDefault(field, "").replaceAll("<.*", ""))
         && !caller.reassignedFields().contains(field);
   }
+
+  /**
+   * Whether an implementation of the interface calls the interface itself, on another object (a wrapper, a decorator,
+   * a composite over {@code List<OwnerRepository>}): one call then runs the others too (hostile review 95's v04: a
+   * {@code @Primary} wrapper over every store).
+   */
+  public static boolean delegating(ProjectIndex index, String interfaceType) {
+    for (String type : index.subtypesOf(interfaceType)) {
+      if (type.equals(interfaceType)) {
+        continue;
+      }
+      for (IndexedMethod method : index.methodsOfType(type)) {
+        if (method.fact().allCalls().stream().anyMatch(call -> interfaceType.equals(call.receiverType()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

@@ -37,6 +37,10 @@ final class ProfileExclusiveBeans {
         || caller.fact().isStatic()) {
       return false;
     }
+    // a subclass runs the caller's code under its own profiles (hostile review 95's p09: a jpa subclass of the jdbc one)
+    if (index.subtypesOf(callerType).stream().anyMatch(sub -> !sub.equals(callerType))) {
+      return false;
+    }
     Set<String> callerProfiles = profiles(callerType);
     Set<String> targetProfiles = profiles(targetType);
     if (callerProfiles == null || targetProfiles == null || callerProfiles.isEmpty() || targetProfiles.isEmpty()
@@ -62,8 +66,22 @@ final class ProfileExclusiveBeans {
         .anyMatch(other -> {
           Set<String> otherProfiles = profiles(other);
           return otherProfiles != null && (otherProfiles.isEmpty() || otherProfiles.containsAll(callerProfiles))
-              && scannedBean(other);
+              && scannedBean(other) && unconditional(other);
         });
+  }
+
+  /**
+   * A bean whenever its profiles are on: no {@code @Conditional...} annotation (hostile review 95's p05: a property
+   * chose the other implementation), no annotation of the project's own, which may carry a condition or a profile
+   * (p07: {@code @JdbcOnly} meaning {@code @Profile("jdbc & !jpa")}).
+   */
+  private boolean unconditional(String type) {
+    TypeFact fact = index.type(type).orElse(null);
+    return fact != null && fact.annotations().stream().noneMatch(a -> {
+      String simple = a.substring(a.lastIndexOf('.') + 1);
+      return simple.startsWith("Conditional") || index.type(a).isPresent() || index.typesNamed(simple).size() > 0
+          || simple.equals("Lazy") || simple.equals("DependsOn");
+    });
   }
 
   /** The names in the type's {@code @Profile}: empty for none, null for one optkit cannot read. */

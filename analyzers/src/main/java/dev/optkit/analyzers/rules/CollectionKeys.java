@@ -10,18 +10,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A JDK list, set or collection of immutable values as a cache key: a caller may change it after the call, so the key
- * a cache keeps is a copy made before the method runs ({@code new java.util.HashSet(#p0)}), equal to any collection of
- * the same values by the JDK's equals (trial 93: petclinic's {@code findSpecialtiesByNameIn(Set<String>)} was "a
+ * A JDK list of immutable values as a cache key: a caller may change it after the call, so the key a cache keeps is a
+ * copy made before the method runs ({@code new java.util.ArrayList(#p0)}), equal to any list of the same values in
+ * the same order by the JDK's equals (trial 93: petclinic's {@code findSpecialtiesByNameIn(Set<String>)} was "a
  * mutable collection: not a safe cache key"). Elements must be values whose equals is their value: strings, boxed
  * numbers, {@code java.util.UUID}, enums of the project.
  */
 public final class CollectionKeys {
   private CollectionKeys() {}
 
-  /** The copy each declared collection makes: a set's equals ignores order, a list's does not. */
-  private static final Map<String, String> COPIES = Map.of("java.util.Set", "java.util.HashSet",
-      "java.util.List", "java.util.ArrayList", "java.util.Collection", "java.util.ArrayList");
+  /**
+   * The copy each declared collection makes. Lists only: a list's contract is its elements in order, each compared by
+   * equals; a set's answer may depend on its class (hostile review 95: a case-insensitive {@code TreeSet}'s contains,
+   * a {@code LinkedHashSet}'s order), which no copy keeps.
+   */
+  private static final Map<String, String> COPIES = Map.of("java.util.List", "java.util.ArrayList");
   /** Elements by simple name, each of java.lang (when no project type has the name). */
   private static final Map<String, String> ELEMENTS = Map.ofEntries(Map.entry("String", "java.lang.String"),
       Map.entry("Long", "java.lang.Long"), Map.entry("Integer", "java.lang.Integer"),
@@ -34,7 +37,7 @@ public final class CollectionKeys {
   /** The JDK class whose copy of the parameter is its key part ({@code java.util.HashSet}), or empty. */
   public static Optional<String> copiedAs(ParamFact param, ProjectIndex index) {
     String copy = COPIES.get(param.qualifiedType());
-    if (copy == null || param.varArgs()) {
+    if (copy == null || param.varArgs() || ownLists(index)) {
       return Optional.empty();
     }
     ParseResult<ClassOrInterfaceType> parsed = new com.github.javaparser.JavaParser()
@@ -44,6 +47,14 @@ public final class CollectionKeys {
       return Optional.empty();
     }
     return Optional.of(copy);
+  }
+
+  /** Whether the project declares a list of its own, whose contains or order may be anything. */
+  private static boolean ownLists(ProjectIndex index) {
+    return index.types().stream().anyMatch(type -> !type.qualifiedName().startsWith("java.")
+        && index.supertypesOf(type.qualifiedName()).stream().map(t -> t.replaceAll("<.*", ""))
+            .anyMatch(t -> t.equals("java.util.List") || t.equals("java.util.AbstractList") || t.equals("java.util.ArrayList")
+                || t.equals("java.util.LinkedList") || t.equals("java.util.Collection") || t.equals("java.util.AbstractCollection")));
   }
 
   private static boolean valueElement(Type element, ProjectIndex index) {

@@ -100,6 +100,11 @@ final class KeyableTypes {
     if (CollectionKeys.copiedAs(param, index).isPresent()) {
       return Optional.empty(); // keyed by a copy made before the call (CollectionKeys)
     }
+    if (type.equals("java.util.Set") || type.equals("java.util.Collection") || type.equals("java.util.SortedSet")) {
+      return Optional.of("parameter '" + param.name() + "' is a " + param.type() + ": a set's answers may depend on its "
+          + "class (a TreeSet's comparator, a LinkedHashSet's order), which a key of its values does not keep, and its "
+          + "caller may change it after the call");
+    }
     if (type.startsWith("java.util.") && (type.endsWith("List") || type.endsWith("Set") || type.endsWith("Map")
         || type.endsWith("Collection") || type.endsWith("Queue") || type.endsWith("Deque"))) {
       return Optional.of("parameter '" + param.name() + "' is a mutable collection");

@@ -28,7 +28,7 @@ public final class ClientSizedKeys {
       "org.springframework.data.domain.Limit");
   private static final Set<String> COUNT_TYPES = Set.of("int", "long", "java.lang.Integer", "java.lang.Long");
   /** Collections a key holds a copy of ({@link CopiedKeys}). */
-  public static final Set<String> KEYED_COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
+  public static final Set<String> KEYED_COLLECTIONS = Set.of("java.util.List");
   /** Words of a parameter's name that make a number a size (maxResults, pageSize, topN, rowCount, perPage). */
   private static final Set<String> SIZE_WORDS = Set.of("limit", "size", "count", "max", "maximum", "top", "first",
       "rows", "perpage");

@@ -27,15 +27,14 @@ import java.util.function.Function;
 
 /**
  * Keys holding a copy of a collection argument ({@link CollectionKeys}): Spring's key is made before the method runs,
- * so {@code key = "new java.util.HashSet(#p0)"} holds the values the call was given whatever its caller does with the
+ * so {@code key = "new java.util.ArrayList(#p0)"} holds the values the call was given whatever its caller does with the
  * set later, and a null collection skips the cache (the copy would throw). A plain cache's key is the argument itself,
  * and the Redis backend writes keys as text ({@code RedisRoundTrip}): those refuse.
  */
 public final class CopiedKeys {
   private CopiedKeys() {}
 
-  private static final Map<String, String> COPIES = Map.of("Set", "java.util.HashSet", "List", "java.util.ArrayList",
-      "Collection", "java.util.ArrayList");
+  private static final Map<String, String> COPIES = Map.of("List", "java.util.ArrayList");
 
   /**
    * Why a cache of this form cannot key the method's collection parameter, or empty: a plain cache's key is the

@@ -308,7 +308,8 @@ public final class SameRequest {
       for (CallRef call : method.fact().calls()) {
         List<IndexedMethod> targets = index.allTargetsOf(call);
         if (stopAt != null && targets.size() > 1 && targets.contains(stopAt) && index.type(method.fact().ownerType())
-            .filter(owner -> dev.optkit.analyzers.index.InjectedFields.onField(call, owner)).isPresent()) {
+            .filter(owner -> dev.optkit.analyzers.index.InjectedFields.onField(call, owner)).isPresent()
+            && !dev.optkit.analyzers.index.InjectedFields.delegating(index, call.receiverType())) {
           // the field holds one bean: where it runs the read, its other implementations do not run there (trial 93's
           // petclinic: a Spring Data repository's query and the JPA profile's implementation of the same interface)
           pending.add(stopAt);
@@ -328,11 +329,34 @@ public final class SameRequest {
     if (method.fact().annotations().stream().map(ProjectTraits::simpleName).anyMatch(BESIDE_HANDLERS::contains)) {
       return true;
     }
+    if (madeInline(method)) {
+      return true; // an interceptor or filter written in the method's body runs its code in every request (review 94's c37)
+    }
     List<String> supertypes = index.supertypesOf(method.fact().ownerType());
     if (FilterCode.onlyAFilter(index, method.fact().ownerType()) && whole.filterPhase().outsideView()) {
       return false; // a filter runs before Boot's open-in-view interceptor binds the request's context (trial 46)
     }
     return supertypes.stream().anyMatch(AROUND_EVERY_REQUEST::contains);
+  }
+
+  /**
+   * Whether the method makes one of the per-request types in its own body, as an anonymous class or a lambda
+   * ({@code registry.addInterceptor(new HandlerInterceptor() { preHandle(..) { repo.findById(..) } })}): the facts give
+   * that code to the method, whose sites then run in every request.
+   */
+  private boolean madeInline(IndexedMethod method) {
+    boolean lambdaOfOne = index.supertypesOf(method.fact().returnType()).stream().anyMatch(AROUND_EVERY_REQUEST::contains);
+    var declared = (lambdaOfOne || method.fact().calls().stream().anyMatch(c -> c.name().startsWith("add")))
+        ? whole.declaration(method).orElse(null) : null;
+    if (declared == null) {
+      return lambdaOfOne;
+    }
+    Set<String> simpleNames = new HashSet<>();
+    AROUND_EVERY_REQUEST.forEach(type -> simpleNames.add(type.substring(type.lastIndexOf('.') + 1)));
+    return lambdaOfOne && !declared.findAll(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
+        || declared.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class).stream()
+            .anyMatch(made -> made.getAnonymousClassBody().isPresent()
+                && simpleNames.contains(made.getType().getNameAsString()));
   }
 
   /** Every method the entry and what runs around it reach, or null past the limit; worked out once per entry. */

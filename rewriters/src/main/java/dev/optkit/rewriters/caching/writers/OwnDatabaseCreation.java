@@ -30,7 +30,10 @@ final class OwnDatabaseCreation {
   static boolean is(ProjectIndex index, Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations,
       IndexedMethod method, IoSite site) {
     var fact = method.fact();
-    if (!BUILDER.equals(site.receiverType()) || !site.method().equals("build")
+    // a name of its own (generateUniqueName(true)): a second context, or a bean made again, makes another database
+    // rather than running the scripts on this one again (hostile review 95's e02, e05: the default name "testdb")
+    if (!BUILDER.equals(site.receiverType()) || !site.method().equals("build") || site.snippet() == null
+        || !site.snippet().replaceAll("\\s", "").contains(".generateUniqueName(true)")
         || fact.annotations().stream().noneMatch(BEAN::contains) || fact.annotations().stream().anyMatch(SCOPES::contains)
         || fact.isStatic() || !index.callersOf(method).isEmpty()) {
       return false;

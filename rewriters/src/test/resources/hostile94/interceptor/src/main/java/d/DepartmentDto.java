@@ -1,0 +1,2 @@
+package d;
+public record DepartmentDto(Long id, String title, String note) {}
