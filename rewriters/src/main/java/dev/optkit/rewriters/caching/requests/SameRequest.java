@@ -146,6 +146,15 @@ public final class SameRequest {
   /** The method of a request's other load of the read's data, beside a proxied call of it; empty when none. */
   private java.util.Optional<IndexedMethod> otherLoadBeside(IndexedMethod target,
       java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets) {
+    // a wrapper over the read's interface runs its implementations from calls optkit may not resolve (review 95's v04:
+    // stores.get(0).findByLastName(..) beside a bulk update of another store, in one request)
+    if (around == null) {
+      around = index.methods().stream().filter(this::aroundRequests).toList();
+    }
+    java.util.Optional<IndexedMethod> wrapper = delegatingWrapper(target);
+    if (wrapper.isPresent()) {
+      return wrapper;
+    }
     Set<IndexedMethod> proxiedCallers = new HashSet<>();
     for (IndexedMethod caller : index.callersOf(target)) {
       for (CallRef call : caller.fact().calls()) {
@@ -174,6 +183,26 @@ public final class SameRequest {
       java.util.Optional<IndexedMethod> loads = otherLoad(beside, target, meets);
       if (loads.isPresent() && !inExclusiveBranches(entry, target, proxiedCallers, meets)) {
         return loads;
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** A method of another implementation of the target's interfaces that calls such an interface itself. */
+  private java.util.Optional<IndexedMethod> delegatingWrapper(IndexedMethod target) {
+    String owner = target.fact().ownerType();
+    for (String declared : index.supertypesOf(owner)) {
+      if (declared.equals(owner) || index.type(declared).filter(t -> t.isInterface()).isEmpty()
+          || !dev.optkit.analyzers.index.InjectedFields.delegating(index, declared)) {
+        continue;
+      }
+      for (String implementation : new java.util.TreeSet<>(index.subtypesOf(declared))) {
+        for (IndexedMethod method : index.methodsOfType(implementation)) {
+          if (!implementation.equals(owner) && method.fact().allCalls().stream()
+              .anyMatch(call -> declared.equals(call.receiverType()))) {
+            return java.util.Optional.of(method);
+          }
+        }
       }
     }
     return java.util.Optional.empty();
