@@ -106,6 +106,12 @@ public final class CachingMigration {
       refusals.addAll(part.refusals());
       notes.addAll(part.notes());
     }
+    if (targets.isEmpty() && refusals.isEmpty()) {
+      // no read found at all may be no read seen: code in a source optkit cannot read (trial 93's repro-6: a Groovy
+      // mapper on an unbuilt project made "Nothing to migrate." the whole answer)
+      UnreadSources.blocking(scanRoot, assessment).ifPresent(why -> notes.add("no read was found to cache, and one "
+          + "calling into code optkit does not read would not be found: " + why));
+    }
     if (config.cache().redis() && targets.stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
       deployment.lettuceTimeoutNote().ifPresent(note -> notes.add(lettuceNoteAt, note));
     }
