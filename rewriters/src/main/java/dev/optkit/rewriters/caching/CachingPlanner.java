@@ -188,8 +188,7 @@ public final class CachingPlanner {
       usedNames.add(cacheName);
       PolicyChoice.Choice policy = PolicyChoice.of(config, finding, fact, index);
       // a snapshot older than a write matters only where a write evicts: no writer, no eviction to race (audit 13's s18)
-      boolean written = !dataWriters.of(method.get()).isEmpty();
-      Optional<String> snapshot = (written ? snapshotReads.whyNot(method.get()) : Optional.<String>empty())
+      Optional<String> snapshot = (dataWriters.of(method.get()).isEmpty() ? Optional.<String>empty() : snapshotReads.whyNot(method.get()))
           .or(() -> snapshotReads.whyNotEntities(method.get())).or(() -> exportedRepositories.whyNot(method.get()))
           .or(() -> ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds()))
           .or(() -> dev.optkit.rewriters.caching.keys.CopiedKeys.whyNot(form, method.get(), index, whole::declaration))

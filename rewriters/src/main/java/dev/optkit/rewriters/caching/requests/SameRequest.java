@@ -188,12 +188,20 @@ public final class SameRequest {
     return java.util.Optional.empty();
   }
 
+  /** {@link dev.optkit.analyzers.index.InjectedFields#delegating}, worked out once per interface. */
+  private final java.util.Map<String, Boolean> delegating = new java.util.HashMap<>();
+
+  private boolean delegating(String interfaceType) {
+    return delegating.computeIfAbsent(interfaceType,
+        type -> dev.optkit.analyzers.index.InjectedFields.delegating(index, type));
+  }
+
   /** A method of another implementation of the target's interfaces that calls such an interface itself. */
   private java.util.Optional<IndexedMethod> delegatingWrapper(IndexedMethod target) {
     String owner = target.fact().ownerType();
     for (String declared : index.supertypesOf(owner)) {
       if (declared.equals(owner) || index.type(declared).filter(t -> t.isInterface()).isEmpty()
-          || !dev.optkit.analyzers.index.InjectedFields.delegating(index, declared)) {
+          || !delegating(declared)) {
         continue;
       }
       for (String implementation : new java.util.TreeSet<>(index.subtypesOf(declared))) {
@@ -338,7 +346,7 @@ public final class SameRequest {
         List<IndexedMethod> targets = index.allTargetsOf(call);
         if (stopAt != null && targets.size() > 1 && targets.contains(stopAt) && index.type(method.fact().ownerType())
             .filter(owner -> dev.optkit.analyzers.index.InjectedFields.onField(call, owner)).isPresent()
-            && !dev.optkit.analyzers.index.InjectedFields.delegating(index, call.receiverType())) {
+            && !delegating(call.receiverType())) {
           // the field holds one bean: where it runs the read, its other implementations do not run there (trial 93's
           // petclinic: a Spring Data repository's query and the JPA profile's implementation of the same interface)
           pending.add(stopAt);
