@@ -176,7 +176,7 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
      * cascades reach; any other site of a repository, the tables its entity's reading may touch.
      */
     public DataFootprint of(IoSite site) {
-      return footprint(site, savesOrDeletes(site));
+      return footprint(site, savesOrDeletes(site), null);
     }
 
     /**
@@ -184,7 +184,16 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
      * reading them may touch, whatever the call itself writes.
      */
     public DataFootprint ofLoaded(IoSite site) {
-      return footprint(site, false);
+      return footprint(site, false, null);
+    }
+
+    /**
+     * The tables of the entity instances a JPA read puts in its persistence context: as {@link #ofLoaded}, but a lazy
+     * association only where {@code lazyLoaded} says something may load it.
+     */
+    public DataFootprint ofInstancesLoaded(IoSite site,
+        java.util.function.BiPredicate<TypeFact, TypeFact.Association> lazyLoaded) {
+      return footprint(site, false, lazyLoaded);
     }
 
     /**
@@ -245,7 +254,9 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
           && repositoryEntity(site) != null;
     }
 
-    private DataFootprint footprint(IoSite site, boolean savedOrDeleted) {
+    /** @param lazyLoaded for a read's instances, which lazy associations may be loaded; null: all the read may touch */
+    private DataFootprint footprint(IoSite site, boolean savedOrDeleted,
+        java.util.function.BiPredicate<TypeFact, TypeFact.Association> lazyLoaded) {
       if (index.isCacheStore(site)) {
         // Redis, Memcached: a store of its own, which no SQL table read depends on (reads of it are refused
         // as cached already, and a method reading it and a table meets its writes through this name)
@@ -280,7 +291,8 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
             this::entityReadForColumnsOnly))) {
           unknown |= !associatedTables.addOwnTables(entity, names); // @Query("SELECT o.ownerId FROM Order o ..."): no entity loaded
         } else {
-          unknown |= !associatedTables.addTables(entity, names);
+          unknown |= lazyLoaded == null ? !associatedTables.addTables(entity, names)
+              : !associatedTables.addLoadedTables(entity, names, lazyLoaded);
         }
       } else if (site.sql() == null) {
         unknown = true; // a derived query or EntityManager call on an unknown entity, SQL built at run time

@@ -206,7 +206,31 @@ final class EntityTables {
     if (!seen.add(entity.qualifiedName())) {
       return true;
     }
-    Boolean mapped = mapped(entity, names, (table, association) -> addAssociation(entity, table, association, names, seen));
+    Boolean mapped = mapped(entity, names, (table, association) -> addAssociation(entity, table, association, names,
+        target -> add(target, names, seen)));
+    return mapped != null && mapped;
+  }
+
+  /**
+   * Adds the tables of the instances loading the entity puts in a persistence context: its own, and those its eager
+   * associations reach; a lazy one only where {@code lazyLoaded} says something may load it (an uninitialised
+   * collection or proxy is no instance of its target). The inverse side of a one-to-one counts as eager: Hibernate
+   * loads it to tell null from a proxy. False when it may load tables beyond them.
+   */
+  boolean addLoadedTables(TypeFact entity, Set<String> names,
+      java.util.function.BiPredicate<TypeFact, TypeFact.Association> lazyLoaded) {
+    return addLoaded(entity, names, new HashSet<>(), lazyLoaded);
+  }
+
+  private boolean addLoaded(TypeFact entity, Set<String> names, Set<String> seen,
+      java.util.function.BiPredicate<TypeFact, TypeFact.Association> lazyLoaded) {
+    if (!seen.add(entity.qualifiedName())) {
+      return true;
+    }
+    Boolean mapped = mapped(entity, names, (table, association) ->
+        !(association.eager() || association.mapping().equals("OneToOne") && association.mappedBy() != null
+            || lazyLoaded.test(entity, association))
+        || addAssociation(entity, table, association, names, target -> addLoaded(target, names, seen, lazyLoaded)));
     return mapped != null && mapped;
   }
 
@@ -292,7 +316,7 @@ final class EntityTables {
   }
 
   private boolean addAssociation(TypeFact owner, String ownerTable, TypeFact.Association association,
-      Set<String> names, Set<String> seen) {
+      Set<String> names, java.util.function.Predicate<TypeFact> addTarget) {
     if (TypeFact.UNRESOLVED.equals(association.joinTable())) {
       return false;
     }
@@ -307,7 +331,7 @@ final class EntityTables {
       return index.type(association.target()).map(element -> element.kind().equals("enum")).orElse(true);
     }
     TypeFact target = index.type(association.target()).filter(DataFootprint.Reader::isEntity).orElse(null);
-    if (target == null || !add(target, names, seen)) {
+    if (target == null || !addTarget.test(target)) {
       return false;
     }
     String targetTable = tableOf.apply(target);

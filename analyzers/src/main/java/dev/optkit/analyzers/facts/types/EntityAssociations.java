@@ -89,6 +89,11 @@ final class EntityAssociations {
             joinTable = member(table, "name");
           }
         }
+        // Hibernate's own: a join fetch, or laziness switched off, loads the association with its owner
+        eager |= field.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("Fetch")
+                && a.toString().contains("JOIN")
+            || (a.getName().getIdentifier().equals("LazyCollection") || a.getName().getIdentifier().equals("LazyToOne"))
+                && a.toString().contains("FALSE"));
         boolean batched = field.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals("BatchSize")
             || a.getName().getIdentifier().equals("Fetch") && a.toString().contains("SUBSELECT"));
         for (VariableDeclarator variable : field.getVariables()) {

@@ -31,7 +31,10 @@ public final class SnapshotReads {
     this.transactions = whole.transactions();
     this.traits = traits;
     this.proxied = proxied;
+    this.lazyLoads = new LazyAssociationLoads(whole.index());
   }
+
+  private final LazyAssociationLoads lazyLoads;
 
   private boolean onlyThroughThis(IndexedMethod caller, IndexedMethod cached) {
     String owner = cached.fact().ownerType();
@@ -311,12 +314,14 @@ public final class SnapshotReads {
     }
     // only a load of what the read answers, or of an entity reaching it, puts instances the read would answer with
     // in the persistence context: a user loaded first is no category (audit 16's S16e)
-    Optional<IndexedMethod> older = snapshotOlderThanTheRead(cached, mayHoldWhatItReads(cached));
+    java.util.Set<String> lazyLoaded = new java.util.TreeSet<>();
+    Optional<IndexedMethod> older = snapshotOlderThanTheRead(cached, mayHoldWhatItReads(cached, lazyLoaded));
     if (older.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of("it reads JPA entities inside the transaction of " + older.get().fact().displayName()
-        + "(), which may load entities before it: Hibernate answers with the instances that transaction's "
+        + "(), which may load entities before it" + (lazyLoaded.isEmpty() ? "" : " (" + String.join("; ", lazyLoaded)
+            + ")") + ": Hibernate answers with the instances that transaction's "
         + "persistence context already holds, whose state may predate a write committed in between, and the cache "
         + "would keep them");
   }
@@ -340,6 +345,17 @@ public final class SnapshotReads {
    * read's own loads, or either cannot be told. JDBC and other clients keep no instances.
    */
   public java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> mayHoldWhatItReads(IndexedMethod cached) {
+    return mayHoldWhatItReads(cached, null);
+  }
+
+  /**
+   * As {@link #mayHoldWhatItReads(IndexedMethod)}, where an earlier read of the transaction puts in its persistence
+   * context what it loads with its eager associations, and a lazy one's target only where something may load it:
+   * the reasons for those go to {@code lazyLoaded}. In an open session, a view serialises what the request loaded
+   * after the transaction (its lazy associations too): that case keeps the whole.
+   */
+  private java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> mayHoldWhatItReads(IndexedMethod cached,
+      java.util.Set<String> lazyLoaded) {
     java.util.Set<String> read = new java.util.HashSet<>();
     boolean unknown = false;
     for (var reached : index.reachedIo(cached)) {
@@ -361,11 +377,32 @@ public final class SnapshotReads {
       if (anyTables) {
         return true;
       }
-      var loaded = index.footprints().ofLoaded(site);
-      var touched = index.footprints().of(site);
-      return loaded.unknown() || touched.unknown() || loaded.names().stream().anyMatch(read::contains)
+      boolean instances = lazyLoaded != null && site.access() == dev.optkit.analyzers.facts.Access.READ;
+      java.util.Set<String> causes = new java.util.TreeSet<>();
+      var loaded = instances ? instancesLoaded(site, causes) : index.footprints().ofLoaded(site);
+      var touched = instances ? loaded : index.footprints().of(site);
+      boolean holds = loaded.unknown() || touched.unknown() || loaded.names().stream().anyMatch(read::contains)
           || touched.names().stream().anyMatch(read::contains);
+      if (holds && lazyLoaded != null) {
+        lazyLoaded.addAll(causes);
+      }
+      return holds;
     };
+  }
+
+  /** What a JPA read puts in the persistence context, with why it may load lazy associations, into {@code causes}. */
+  private dev.optkit.analyzers.index.DataFootprint instancesLoaded(dev.optkit.analyzers.facts.IoSite site,
+      java.util.Set<String> causes) {
+    Optional<String> fetched = lazyLoads.fetchedBy(site);
+    if (fetched.isPresent()) {
+      causes.add("lazy associations may load with it: " + fetched.get());
+      return index.footprints().ofLoaded(site);
+    }
+    return index.footprints().ofInstancesLoaded(site, (entity, association) -> {
+      Optional<String> why = lazyLoads.whyLoaded(entity, association);
+      why.ifPresent(w -> causes.add(entity.simpleName() + "'s lazy " + association.field() + " may load: " + w));
+      return why.isPresent();
+    });
   }
 
   /** The EntityManager's and Session's query factories, whose text tells what the query answers. */

@@ -1,0 +1,2 @@
+package demo;
+public record BookDto(Long id, String title, boolean available) { }

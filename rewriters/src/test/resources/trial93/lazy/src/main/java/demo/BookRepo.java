@@ -1,0 +1,3 @@
+package demo;
+import org.springframework.data.jpa.repository.JpaRepository;
+public interface BookRepo extends JpaRepository<Book, Long> { }

@@ -1,0 +1,3 @@
+package demo;
+import org.springframework.data.jpa.repository.JpaRepository;
+public interface BorrowRecordRepo extends JpaRepository<BorrowRecord, Long> { }

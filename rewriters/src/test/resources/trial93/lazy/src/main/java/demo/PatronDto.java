@@ -1,0 +1,2 @@
+package demo;
+public record PatronDto(Long id, String name) { }
