@@ -144,7 +144,9 @@ final class LoadAheadProof {
       String madeName = kept ? ((NameExpr) receiver).getNameAsString() : null;
       Optional<String> shared = kept ? sharedAtConstruction(method, madeName) : Optional.empty();
       boolean madeInLoop = receiver instanceof NameExpr name && LoopSites.declaredInside(loop, name.getNameAsString())
-          || kept && shared.isEmpty();
+          || kept && shared.isEmpty()
+          || receiver instanceof NameExpr element && call.getBegin().get().isAfter(find.getEnd().get())
+              && elementMadeByItsQuery(method, loop, element.getNameAsString(), indexed);
       java.util.Set<Integer> fresh = new java.util.HashSet<>();
       for (int position = 0; position < call.getArguments().size(); position++) {
         Expression argument = call.getArgument(position);
@@ -215,13 +217,133 @@ final class LoadAheadProof {
   }
 
   /**
+   * Whether the loop's element, changed by a call after the element's query, is an object the method's own query made
+   * for one row ({@code for (Vet vet : vets)} over {@code vets = jdbc.query(sql, (rs, i) -> new Vet(rs.getInt(1),
+   * rs.getString(2)))}: trial 93's petclinic-rest filling each vet's specialties): a new object of values per row, in a
+   * local list named nowhere else up to the loop's end. No one else holds it and no other element is it, so the change
+   * is the element's own, as before the rewrite; the element's key was read before it; and a failed load (no catch
+   * around the loop: {@link #shapeProblem}) leaves the method, and the list with it.
+   */
+  private boolean elementMadeByItsQuery(CallableDeclaration<?> method, ForEachStmt loop, String name,
+      IndexedMethod indexed) {
+    if (!loop.getVariableDeclarator().getNameAsString().equals(name) || !(loop.getIterable() instanceof NameExpr iterable)) {
+      return false;
+    }
+    String list = iterable.getNameAsString();
+    List<VariableDeclarator> declared = method.findAll(VariableDeclarator.class).stream()
+        .filter(v -> v.getNameAsString().equals(list)).toList();
+    if (declared.size() != 1 || LoopProof.isInside(declared.get(0), loop) || LoopProof.assignedIn(method, list)
+        || method.findAll(com.github.javaparser.ast.body.Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(list))) {
+      return false;
+    }
+    // the list is the query's answer, or a new list the query's answer is added to (petclinic-rest's
+    // vets.addAll(jdbcTemplate.query(...))); named nowhere else up to the loop's end
+    Expression initializer = declared.get(0).getInitializer().orElse(null);
+    MethodCallExpr query = initializer instanceof MethodCallExpr call ? call : null;
+    NameExpr filled = null;
+    if (initializer instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made && made.getArguments().isEmpty()
+        && made.getAnonymousClassBody().isEmpty()
+        && Set.of("ArrayList", "LinkedList").contains(made.getType().getNameAsString())) {
+      for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+        if (call.getNameAsString().equals("addAll") && call.getArguments().size() == 1
+            && call.getScope().filter(scope -> scope instanceof NameExpr receiver && receiver.getNameAsString().equals(list)).isPresent()
+            && call.getParentNode().filter(com.github.javaparser.ast.stmt.ExpressionStmt.class::isInstance).isPresent()
+            && call.getArgument(0) instanceof MethodCallExpr added && call.getEnd().get().isBefore(loop.getBegin().get())) {
+          if (query != null) {
+            return false;
+          }
+          query = added;
+          filled = (NameExpr) call.getScope().get();
+        }
+      }
+    }
+    if (query == null || !readOfTheMethod(indexed, query)) {
+      return false; // a project method's answer may be objects others hold
+    }
+    for (NameExpr use : method.findAll(NameExpr.class)) {
+      if (use.getNameAsString().equals(list) && use != iterable && use != filled
+          && use.getBegin().get().isBefore(loop.getEnd().get())) {
+        return false;
+      }
+    }
+    return newPerRow(method, query);
+  }
+
+  private boolean readOfTheMethod(IndexedMethod indexed, MethodCallExpr query) {
+    dev.optkit.analyzers.facts.SourceRange range = FactRanges.of(query);
+    return index.sitesOf(indexed).stream().anyMatch(site -> site.range().equals(range)
+        && site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB
+        && site.access() == dev.optkit.analyzers.facts.Access.READ);
+  }
+
+  /** Spring's mappers that make each row's object with a class's constructor and setters. */
+  private static final Set<String> BEAN_MAPPERS = Set.of("BeanPropertyRowMapper", "DataClassRowMapper");
+
+  /**
+   * Whether the query's mapper makes a new object of values for each row: a lambda answering {@code new Vet(rs.getInt(1),
+   * rs.getString(2))}, or Spring's bean mapper of a project class ({@code BeanPropertyRowMapper.newInstance(Vet.class)})
+   * whose construction reads nothing outside and whose setters keep what they are given and do nothing else.
+   */
+  private boolean newPerRow(CallableDeclaration<?> method, MethodCallExpr query) {
+    List<LambdaExpr> mappers = query.getArguments().stream().filter(LambdaExpr.class::isInstance)
+        .map(LambdaExpr.class::cast).filter(lambda -> lambda.getParameters().size() == 2).toList();
+    if (mappers.size() == 1) {
+      LambdaExpr mapper = mappers.get(0);
+      Expression made = mapper.getExpressionBody().orElse(null);
+      if (made == null && mapper.getBody() instanceof BlockStmt block && block.getStatements().size() == 1
+          && block.getStatement(0) instanceof ReturnStmt returned) {
+        made = returned.getExpression().orElse(null);
+      }
+      return made instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation
+          && creation.getAnonymousClassBody().isEmpty() && sharedAtConstruction(creation).isEmpty()
+          && plainBean(creation.getType().getNameAsString()) && new RowMapperProof(index, sites).problem(method, mapper).isEmpty();
+    }
+    for (Expression argument : query.getArguments()) {
+      String mapper = argument instanceof MethodCallExpr factory && factory.getNameAsString().equals("newInstance")
+          ? factory.getScope().map(Expression::toString).map(LoopSites::simple).orElse("")
+          : argument instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made && made.getAnonymousClassBody().isEmpty()
+              ? made.getType().getNameAsString() : "";
+      List<Expression> given = argument instanceof MethodCallExpr factory ? factory.getArguments()
+          : argument instanceof com.github.javaparser.ast.expr.ObjectCreationExpr made ? made.getArguments() : List.of();
+      if (BEAN_MAPPERS.contains(mapper) && given.size() == 1
+          && given.get(0) instanceof com.github.javaparser.ast.expr.ClassExpr mapped) {
+        return plainBean(mapped.getType().asString());
+      }
+    }
+    return false;
+  }
+
+  /** A project class made with no outside state, whose setters only keep what they are given in its own fields. */
+  private boolean plainBean(String written) {
+    List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(LoopSites.simple(written));
+    if (types.size() != 1 || types.get(0).constructionReadsOutside()
+        || !types.get(0).constructionConstants().stream().allMatch(this::enumOfValues)) {
+      return false;
+    }
+    List<String> owners = new java.util.ArrayList<>(List.of(types.get(0).qualifiedName()));
+    owners.addAll(index.supertypesOf(types.get(0).qualifiedName()));
+    return owners.stream().flatMap(owner -> index.methodsOfType(owner).stream())
+        .filter(m -> m.fact().name().startsWith("set") || m.fact().isConstructor())
+        .allMatch(m -> index.reachedIo(m).isEmpty() && m.fact().staticFieldsRead().isEmpty()
+            && m.fact().otherStaticsRead().isEmpty() && m.fact().sharedFieldsRead().isEmpty()
+            // no call but reads (Registry.ALL.add(this) would keep the object where others see it)
+            && java.util.stream.Stream.concat(m.fact().calls().stream(), m.fact().opaqueCalls().stream())
+                .allMatch(call -> index.allTargetsOf(call).isEmpty() && READS.contains(call.name()))
+            && m.fact().parameterMutations().stream().allMatch(change -> change.how().startsWith("stored in field ")
+                || change.parameter() == dev.optkit.analyzers.facts.MethodFact.RECEIVER));
+  }
+
+  /**
    * What the object a local was made as may hold that others do, or empty when nothing: its class's
    * construction reads nothing outside its arguments but enums' constants, and the constructor it was
    * made with takes only immutable values ({@code new CustomerOrder(name, phone, address)}, {@code new Tally()}).
    */
   private Optional<String> sharedAtConstruction(CallableDeclaration<?> method, String name) {
-    var made = (com.github.javaparser.ast.expr.ObjectCreationExpr) method.findAll(VariableDeclarator.class).stream()
-        .filter(v -> v.getNameAsString().equals(name)).findFirst().orElseThrow().getInitializer().orElseThrow();
+    return sharedAtConstruction((com.github.javaparser.ast.expr.ObjectCreationExpr) method.findAll(VariableDeclarator.class)
+        .stream().filter(v -> v.getNameAsString().equals(name)).findFirst().orElseThrow().getInitializer().orElseThrow());
+  }
+
+  private Optional<String> sharedAtConstruction(com.github.javaparser.ast.expr.ObjectCreationExpr made) {
     String type = made.getType().getNameAsString();
     List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(type);
     if (types.size() != 1) {
