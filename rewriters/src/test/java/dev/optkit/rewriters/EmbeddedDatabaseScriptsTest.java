@@ -102,6 +102,30 @@ class EmbeddedDatabaseScriptsTest {
         reasonOf(called, "countryName(").toString());
   }
 
+  /**
+   * Hostile review 95's e03: another bean method of a proxied configuration calling {@code dataSource()} gets the one
+   * bean from the configuration's proxy, and the scripts do not run again (it was refused as a template method of the
+   * library class it extends). In lite mode each call builds the database again: refused, as a @Bean method no proxy
+   * evicts around.
+   */
+  @Test
+  void aProxiedConfigurationsOwnBeanMethodCallGetsTheOneBean() throws Exception {
+    String calling = CONFIG.replace("    public JdbcTemplate jdbcTemplate(javax.sql.DataSource dataSource) {\n"
+        + "        return new JdbcTemplate(dataSource);", "    public JdbcTemplate jdbcTemplate() {\n"
+        + "        return new JdbcTemplate(dataSource());");
+    assertTrue(calling.contains("new JdbcTemplate(dataSource())"), calling);
+    MigrationPlan proxied = plan("proxied", calling, null);
+    assertTrue(proxied.targets().stream().anyMatch(t -> t.method().fact().name().equals("countryName")),
+        reasonOf(proxied, "countryName(").toString());
+    MigrationPlan lite = plan("lite", calling.replace("@Configuration\n", "@Configuration(proxyBeanMethods = false)\n"), null);
+    assertTrue(reasonOf(lite, "countryName(").map(r -> r.contains("dataSource()") && r.contains("@Bean method"))
+        .orElse(false), reasonOf(lite, "countryName(").toString());
+    MigrationPlan plainMethod = plan("plain", calling.replace("    @Bean\n    public JdbcTemplate jdbcTemplate() {",
+        "    public JdbcTemplate jdbcTemplate() {"), null);
+    assertTrue(reasonOf(plainMethod, "countryName(").map(r -> r.contains("dataSource()")).orElse(false),
+        reasonOf(plainMethod, "countryName(").toString());
+  }
+
   private MigrationPlan plan(String name, String config, String more) throws Exception {
     Path springJdbc = Path.of(org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder.class
         .getProtectionDomain().getCodeSource().getLocation().toURI());

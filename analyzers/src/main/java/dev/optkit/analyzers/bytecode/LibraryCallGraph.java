@@ -156,6 +156,27 @@ final class LibraryCallGraph {
     return List.copyOf(found.values());
   }
 
+  /**
+   * Whether the type or anything it extends or implements declares a method of that name, not private (a method the
+   * type's own code may call on an object of a subclass); empty when an ancestor other than {@code java.lang.Object}
+   * is in no jar read.
+   */
+  Optional<Boolean> declaresName(String owner, String name) {
+    boolean found = false;
+    for (String type : ancestorsOf(owner)) {
+      TypeEntry entry = types.get(type);
+      if (entry == null) {
+        if (!type.equals("java/lang/Object")) {
+          return Optional.empty();
+        }
+        continue;
+      }
+      found |= entry.type().methods().stream().anyMatch(method -> method.name().equals(name)
+          && (method.access() & Opcodes.ACC_PRIVATE) == 0);
+    }
+    return Optional.of(found);
+  }
+
   /** The chain of methods from this one to the one that makes a primitive call, as {@code Owner.name} (for explanations). */
   List<String> pathFrom(String owner, JarGraph.Method method) {
     List<String> path = new ArrayList<>();

@@ -156,6 +156,17 @@ public final class LibraryIo {
     return List.of();
   }
 
+  /**
+   * Whether the library type, or anything it extends or implements, declares a method of that name; empty when the type
+   * or one of its ancestors is in no jar read.
+   */
+  public synchronized Optional<Boolean> declaresName(String type, String name) {
+    if (graph == null) {
+      return Optional.empty();
+    }
+    return graph.internalName(type).flatMap(owner -> graph.declaresName(owner, name));
+  }
+
   /** What could not be read, one warning per jar; the analysis went on without it. */
   public List<ParseProblem> warnings() {
     return warnings;

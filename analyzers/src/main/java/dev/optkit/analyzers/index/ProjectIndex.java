@@ -121,6 +121,14 @@ public final class ProjectIndex {
 
   private dev.optkit.analyzers.schema.StoredProcedures procedures = dev.optkit.analyzers.schema.StoredProcedures.none();
 
+  /**
+   * Whether a library type, or anything it extends or implements, declares a method of that name, from the dependency
+   * jars' bytecode; empty when they do not show it.
+   */
+  public Optional<Boolean> libraryDeclaresName(String type, String name) {
+    return libraryIo.declaresName(type, name);
+  }
+
   dev.optkit.analyzers.bytecode.LibraryIo libraryIo() {
     return libraryIo;
   }

@@ -242,7 +242,11 @@ public final class MembersByType {
     List<String> holders = new ArrayList<>(family);
     holders.addAll(nestedIn(writer.fact().ownerType()));
     for (String type : holders) {
-      boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"));
+      boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"))
+          // a library class whose bytecode declares none of the names: its code cannot call them on the object (hostile
+          // review 95's e03: AppConfig extends AbstractJdbcConfiguration, which has no dataSource())
+          || index.type(type).isEmpty() && running.stream().allMatch(name ->
+              index.libraryDeclaresName(type.replaceAll("<.*", ""), name).equals(java.util.Optional.of(false)));
       if (index.type(type).map(t -> t.fieldCodeCalls().stream().anyMatch(name -> running.contains(name)
           || name.equals(dev.optkit.analyzers.facts.values.FieldCodeCalls.THIS))).orElse(!quiet)) {
         return java.util.Optional.of(type);

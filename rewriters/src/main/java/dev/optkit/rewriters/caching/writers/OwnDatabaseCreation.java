@@ -35,7 +35,7 @@ final class OwnDatabaseCreation {
     if (!BUILDER.equals(site.receiverType()) || !site.method().equals("build") || site.snippet() == null
         || !site.snippet().replaceAll("\\s", "").contains(".generateUniqueName(true)")
         || fact.annotations().stream().noneMatch(BEAN::contains) || fact.annotations().stream().anyMatch(SCOPES::contains)
-        || fact.isStatic() || !index.callersOf(method).isEmpty()) {
+        || fact.isStatic() || !index.callersOf(method).stream().allMatch(caller -> proxiedBeanCall(index, declarations, caller, method))) {
       return false;
     }
     // two embedded databases of one name (the default "testdb") are one database: the second bean's scripts write
@@ -59,5 +59,38 @@ final class OwnDatabaseCreation {
                     && range.end.line == site.range().endLine() && range.end.column == site.range().endColumn())
                 .orElse(false))
         .isPresent();
+  }
+
+  /**
+   * Whether a caller is another {@code @Bean} method of the same proxied {@code @Configuration} class calling it on
+   * itself ({@code new JdbcTemplate(dataSource())}: hostile review 95's e03): the configuration's proxy answers the
+   * one bean, and the scripts do not run again. Not in lite mode ({@code proxyBeanMethods = false}), nor where the
+   * project makes the class with {@code new} (no proxy then).
+   */
+  private static boolean proxiedBeanCall(ProjectIndex index,
+      Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations, IndexedMethod caller, IndexedMethod bean) {
+    String owner = bean.fact().ownerType();
+    var type = index.type(owner).orElse(null);
+    if (type == null || !caller.fact().ownerType().equals(owner) || caller.fact().isStatic()
+        || caller.fact().annotations().stream().noneMatch(BEAN::contains)) {
+      return false;
+    }
+    boolean proxied = declarations.apply(bean).flatMap(com.github.javaparser.ast.Node::getParentNode)
+        .filter(com.github.javaparser.ast.body.TypeDeclaration.class::isInstance)
+        .map(parent -> (com.github.javaparser.ast.body.TypeDeclaration<?>) parent)
+        .flatMap(declared -> declared.getAnnotationByName("Configuration"))
+        .map(configuration -> !(configuration instanceof com.github.javaparser.ast.expr.NormalAnnotationExpr normal
+            && normal.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals("proxyBeanMethods")
+                && !pair.getValue().toString().equals("true"))))
+        .orElse(false);
+    if (!proxied) {
+      return false;
+    }
+    boolean madeWithNew = index.methods().stream().flatMap(m -> m.fact().constructorCalls().stream())
+        .anyMatch(made -> owner.equals(made.receiverType()) || made.name().equals(type.simpleName()));
+    return !madeWithNew && caller.fact().calls().stream()
+        .filter(call -> call.name().equals(bean.fact().name()) && index.allTargetsOf(call).contains(bean))
+        .allMatch(call -> call.snippet() != null && (call.snippet().startsWith(call.name() + "(")
+            || call.snippet().startsWith("this." + call.name() + "(")));
   }
 }

@@ -256,6 +256,13 @@ public final class WriterEvictions {
     if (writer.isConstructor()) {
       return Optional.of("it is a constructor, which no cache annotation or invalidation can follow");
     }
+    if (form == CacheForm.SPRING && writer.annotations().stream()
+        .anyMatch(a -> a.equals("Bean") || a.equals("org.springframework.context.annotation.Bean"))) {
+      // the container calls it to make the bean, and other bean methods call it in place or through the
+      // configuration's own interceptor, never through a caching proxy
+      return Optional.of("it is a @Bean method, which runs when the bean is made (and again wherever code calls it in "
+          + "lite mode or for another scope), never through a proxy that could evict around it");
+    }
     if (form == CacheForm.SPRING) {
       Optional<String> escapes = members.thisHandedOut(writerMethod);
       if (escapes.isPresent()) {
