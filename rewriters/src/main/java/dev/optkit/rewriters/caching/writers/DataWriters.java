@@ -37,7 +37,10 @@ public final class DataWriters {
     this.index = whole.index();
     this.whole = whole;
     this.members = members;
+    this.mockStubs = new MockedBeanStubs(whole);
   }
+
+  private final MockedBeanStubs mockStubs;
 
   /**
    * What the target reads that optkit cannot tell, said for a refusal: tables (an entity spread over
@@ -98,6 +101,9 @@ public final class DataWriters {
       writers.putIfAbsent(method.key() + "@" + method.path(), new Writer(method, "writes "
           + ProjectWrites.describe(write.footprint()) + through));
     }
+    mockStubs.of(target).forEach((method, mocked) -> writers.putIfAbsent(method.key() + "@" + method.path(),
+        new Writer(method, "stubs the mocked " + dev.optkit.rewriters.caching.ProjectTraits.simpleName(mocked)
+            + " it reads through (a mock in the application context in place of the bean)")));
     return List.copyOf(writers.values());
   }
 }

@@ -1,0 +1,141 @@
+package dev.optkit.rewriters.caching.writers;
+
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.optkit.analyzers.facts.CallRef;
+import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import dev.optkit.rewriters.caching.WholeProject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Test code that changes what a cached method answers without writing any data: a Spring test replacing a bean the
+ * method reads through with a Mockito mock ({@code @MockitoBean ItemDao dao}) and stubbing it ({@code
+ * when(dao.names()).thenReturn(List.of(n))}). Each stub is a write of the cached data, as far as the test can tell: a
+ * parameterized test stubbing another answer per run read the first run's answer from the cache (trial 96's school
+ * project: 17 of its 162 tests failed after migrate). The methods of such a test class that stub are writers, which
+ * the planner treats like any test writer: emptied for, caches off in the module's tests, or refused.
+ */
+final class MockedBeanStubs {
+  /** Spring's annotations putting a mock or a spy in the application context in place of the bean. */
+  private static final Set<String> BEAN_OVERRIDES = Set.of("MockBean", "MockitoBean", "SpyBean", "MockitoSpyBean");
+  /** Mockito's and BDDMockito's stubbing calls. */
+  private static final Set<String> STUBBING = Set.of("when", "given", "doReturn", "doThrow", "doAnswer", "doNothing",
+      "doCallRealMethod", "willReturn", "willThrow", "willAnswer", "willDoNothing", "thenReturn", "thenThrow",
+      "thenAnswer", "reset");
+  private static final int MAX_DEPTH = 8;
+
+  private final ProjectIndex index;
+  private final WholeProject whole;
+  private Map<String, List<IndexedMethod>> stubbersByMockedType;
+  private final Map<IndexedMethod, Set<String>> readThrough = new IdentityHashMap<>();
+
+  MockedBeanStubs(WholeProject whole) {
+    this.index = whole.index();
+    this.whole = whole;
+  }
+
+  /** The test methods stubbing a mocked bean the cached method reads through, with the type they mock. */
+  Map<IndexedMethod, String> of(IndexedMethod cached) {
+    Map<String, List<IndexedMethod>> stubbers = stubbers();
+    if (stubbers.isEmpty()) {
+      return Map.of();
+    }
+    Set<String> types = readThrough.computeIfAbsent(cached, this::typesReadThrough);
+    Map<IndexedMethod, String> found = new java.util.LinkedHashMap<>();
+    for (var entry : stubbers.entrySet()) {
+      if (types.contains(entry.getKey())) {
+        entry.getValue().forEach(method -> found.putIfAbsent(method, entry.getKey()));
+      }
+    }
+    return found;
+  }
+
+  /** The project types whose methods the cached method may call, at any depth, with what they extend and implement. */
+  private Set<String> typesReadThrough(IndexedMethod cached) {
+    Set<String> types = new HashSet<>();
+    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<IndexedMethod> pending = new ArrayDeque<>(List.of(cached));
+    Map<IndexedMethod, Integer> depth = new IdentityHashMap<>(Map.of(cached, 0));
+    while (!pending.isEmpty()) {
+      IndexedMethod method = pending.poll();
+      if (!seen.add(method)) {
+        continue;
+      }
+      types.addAll(index.supertypesOf(method.fact().ownerType()));
+      types.add(method.fact().ownerType());
+      int next = depth.get(method) + 1;
+      if (next > MAX_DEPTH) {
+        continue;
+      }
+      for (CallRef call : method.fact().calls()) {
+        if (call.receiverType() != null) {
+          types.add(call.receiverType()); // a client interface the project declares without implementing it
+        }
+        for (IndexedMethod target : index.allTargetsOf(call)) {
+          depth.putIfAbsent(target, next);
+          pending.add(target);
+        }
+      }
+    }
+    // a mock of the cached method's own bean replaces the bean, cache and all: its stubs answer, no cache does
+    types.removeAll(index.supertypesOf(cached.fact().ownerType()));
+    types.remove(cached.fact().ownerType());
+    return types;
+  }
+
+  /** Per type mocked as a bean in a test class, the methods of that class (and its subclasses) that stub. */
+  private Map<String, List<IndexedMethod>> stubbers() {
+    if (stubbersByMockedType != null) {
+      return stubbersByMockedType;
+    }
+    stubbersByMockedType = new HashMap<>();
+    Map<String, Set<String>> mockedByClass = new HashMap<>();
+    for (IndexedMethod method : index.methods()) {
+      if (!SourceSet.isTestPath(method.path())) {
+        continue;
+      }
+      String owner = method.fact().ownerType();
+      Set<String> mocked = mockedByClass.computeIfAbsent(owner, type -> mockedIn(method));
+      List<String> inherited = new ArrayList<>();
+      for (String superType : index.supertypesOf(owner)) {
+        mockedByClass.getOrDefault(superType, Set.of()).forEach(inherited::add);
+      }
+      boolean stubs = java.util.stream.Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream())
+          .anyMatch(call -> STUBBING.contains(call.name()));
+      if (stubs) {
+        for (String type : mocked) {
+          stubbersByMockedType.computeIfAbsent(type, t -> new ArrayList<>()).add(method);
+        }
+        inherited.forEach(type -> stubbersByMockedType.computeIfAbsent(type, t -> new ArrayList<>()).add(method));
+      }
+    }
+    return stubbersByMockedType;
+  }
+
+  /** The project types the method's class declares fields of with a bean-overriding mock annotation. */
+  private Set<String> mockedIn(IndexedMethod method) {
+    Set<String> mocked = new HashSet<>();
+    var declaration = whole.declaration(method).orElse(null);
+    TypeDeclaration<?> type = declaration == null ? null : declaration.findAncestor(TypeDeclaration.class).orElse(null);
+    if (type == null) {
+      return mocked;
+    }
+    for (FieldDeclaration field : type.getFields()) {
+      if (field.getAnnotations().stream().anyMatch(a -> BEAN_OVERRIDES.contains(a.getName().getIdentifier()))) {
+        String written = field.getElementType().asString().replaceAll("<.*", "");
+        String simple = written.substring(written.lastIndexOf('.') + 1);
+        index.typesNamed(simple).forEach(t -> mocked.add(t.qualifiedName()));
+      }
+    }
+    return mocked;
+  }
+}

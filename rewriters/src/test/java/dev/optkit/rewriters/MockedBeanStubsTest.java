@@ -1,0 +1,77 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trial 96's school project (resources trial96/mocked, its shape cut down): a Spring test replaces the DAO a cached
+ * service reads through with a Mockito mock and stubs another answer in each parameterized run. The stub changes the
+ * cached answer as a write would: after migrate, the later runs read the first run's answer (17 of the project's 162
+ * tests failed). A stub inside a test turns the caches off while the module's tests run; one in the set-up is emptied
+ * for before each test; a mock of a bean the method does not read through, or a plain Mockito mock, changes nothing.
+ */
+class MockedBeanStubsTest {
+  @TempDir Path dir;
+
+  private static final String TEST = "src/test/java/demo/ItemServiceMockTest.java";
+  private static final String OFF_IN_TESTS = "src/test/resources/META-INF/optkit/caches-off-in-tests";
+
+  @Test
+  void aStubInsideATestTurnsTheCachesOffForTheTests() throws Exception {
+    MigrationPlan plan = plan("inside", resource(TEST));
+    assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
+    assertTrue(plan.changes().stream().anyMatch(c -> c.path().equals(OFF_IN_TESTS)), plan.changes().toString());
+  }
+
+  @Test
+  void aStubInTheSetUpIsEmptiedForBeforeEachTest() throws Exception {
+    String setUp = resource(TEST).replace("  @ParameterizedTest\n", """
+          @org.junit.jupiter.api.BeforeEach
+          void stubTheDao() {
+            when(dao.names()).thenReturn(List.of("x"));
+          }
+
+          @ParameterizedTest
+        """).replace("    when(dao.names()).thenReturn(List.of(n));   // each invocation stubs a different answer\n", "")
+        .replace("assertEquals(List.of(n), service.names());", "assertEquals(List.of(\"x\"), service.names());");
+    assertTrue(setUp.contains("void stubTheDao()") && !setUp.contains("thenReturn(List.of(n))"), setUp);
+    MigrationPlan plan = plan("setup", setUp);
+    assertEquals(List.of("stubTheDao"), target(plan).clearedForTests().stream().map(m -> m.fact().name()).toList());
+    assertEquals(List.of(), target(plan).offInTests());
+  }
+
+  @Test
+  void aMockOfAnotherBeanOrAPlainMockChangesNothing() throws Exception {
+    String other = resource(TEST).replace("@MockitoBean ItemDao dao;", "@MockitoBean Clock dao;")
+        .replace("when(dao.names()).thenReturn(List.of(n));", "when(dao.now()).thenReturn(n);")
+        .replace("assertEquals(List.of(n), service.names());", "assertEquals(n, dao.now());");
+    MigrationPlan plan = new MigrationFixture(dir.resolve("other")).resources("/trial96/mocked").file(TEST, other)
+        .file("src/main/java/demo/Clock.java", "package demo;\npublic interface Clock {\n  String now();\n}\n").plan();
+    assertEquals(List.of(), target(plan).offInTests());
+    assertTrue(plan.changes().stream().noneMatch(c -> c.path().equals(OFF_IN_TESTS)), plan.changes().toString());
+    String plain = resource(TEST).replace("@MockitoBean ItemDao dao;", "@org.mockito.Mock ItemDao dao;");
+    assertEquals(List.of(), target(plan("plain", plain)).offInTests());
+  }
+
+  private MigrationPlan plan(String name, String test) {
+    return new MigrationFixture(dir.resolve(name)).resources("/trial96/mocked").file(TEST, test).plan();
+  }
+
+  private String resource(String path) throws Exception {
+    return new String(getClass().getResourceAsStream("/trial96/mocked/" + path).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static CachingTarget target(MigrationPlan plan) {
+    return plan.targets().stream().filter(t -> t.method().fact().name().equals("names")).findFirst()
+        .orElseThrow(() -> new AssertionError(plan.refusals().stream().map(Refusal::reason).toList().toString()));
+  }
+}
