@@ -80,13 +80,39 @@ class CollectionKeysTest {
       }
       """;
 
+  /** Callers passing lists the JDK makes: a list of a class of the project or an anonymous one may compare its own way. */
+  private static final String SEARCH = """
+      package shop;
+
+      import java.util.ArrayList;
+      import java.util.List;
+
+      @org.springframework.stereotype.Component
+      public class Search {
+          private final Specialties specialties;
+
+          public Search(Specialties specialties) {
+              this.specialties = specialties;
+          }
+
+          public void print(String first, String second) {
+              List<String> asked = new ArrayList<>(List.of(first, second));
+              System.out.println(specialties.namesIn(asked));
+          }
+
+          public void printStarting(String prefix, String name) {
+              System.out.println(specialties.startingIn(prefix, List.of(name)));
+          }
+      }
+      """;
+
   @Test
   void aSetOfValuesIsKeyedByACopyMadeBeforeTheCall() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir.resolve("set")).java(SPECIALTIES).java(DATABASE);
+    MigrationFixture fixture = new MigrationFixture(dir.resolve("set")).java(SPECIALTIES).java(DATABASE).java(SEARCH);
     MigrationPlan plan = fixture.plan();
     String after = MigrationFixture.after(plan, "src/main/java/shop/Specialties.java");
     assertTrue(after.contains("key = \"new java.util.ArrayList(#p0)\"") && after.contains("condition = \"#p0 != null and "),
-        after);
+        plan.refusals().stream().map(Refusal::reason).toList().toString());
     assertTrue(after.contains("key = \"{#p0, new java.util.ArrayList(#p1)}\"")
         && after.contains("condition = \"#p1 != null and "), after);
     assertTrue(MigrationFixture.after(plan, "src/main/java/shop/OptkitCacheConfig.java")
@@ -167,6 +193,42 @@ class CollectionKeysTest {
       assertTrue(other.targets().stream().map(CachingTarget::method).noneMatch(m -> m.fact().name().equals("namesIn")),
           parameter);
     }
+  }
+
+  /**
+   * Hostile review 96: a caller passing an anonymous ArrayList or a list class of the project whose contains ignores
+   * case (k02, k03), a list compared by identity with a sentinel (k01), and one filled by Collections.addAll (k04).
+   */
+  @Test
+  void aListOfItsOwnClassAnIdentityComparisonOrAFillRefuse() {
+    String anonymous = SEARCH.replace("new ArrayList<>(List.of(first, second));", """
+        new ArrayList<>(List.of(first, second)) {
+                    @Override
+                    public boolean contains(Object o) {
+                        return stream().anyMatch(s -> s.equalsIgnoreCase((String) o));
+                    }
+                };""");
+    assertTrue(refusal(SPECIALTIES, anonymous).contains("Search.print() passes asked, which optkit cannot show is a "
+        + "list the JDK makes"), refusal(SPECIALTIES, anonymous));
+    String own = SEARCH.replace("new ArrayList<>(List.of(first, second));", "new AnyCase(List.of(first, second));")
+        + "\nclass AnyCase extends java.util.Vector<String> {\n    AnyCase(java.util.List<String> words) { super(words); }\n}\n";
+    assertTrue(refusal(SPECIALTIES, own).contains("Search.print() passes asked"), refusal(SPECIALTIES, own));
+    String sentinel = SPECIALTIES.replace("        return jdbc.queryForList(\"SELECT name FROM specialty ORDER BY name\", String.class).stream()\n"
+        + "                .filter(names::contains).toList();", "        if (names == ALL) {\n            return List.of(\"*\");\n        }\n"
+        + "        return jdbc.queryForList(\"SELECT name FROM specialty ORDER BY name\", String.class).stream()\n"
+        + "                .filter(names::contains).toList();").replace("    private final JdbcTemplate jdbc;",
+        "    public static final List<String> ALL = new java.util.ArrayList<>();\n    private final JdbcTemplate jdbc;");
+    assertTrue(sentinel.contains("names == ALL"), sentinel);
+    assertTrue(refusal(sentinel, SEARCH).contains("compares its argument 'names' by identity"), refusal(sentinel, SEARCH));
+    String filled = SPECIALTIES.replace("    public List<String> namesIn(List<String> names) {\n",
+        "    public List<String> namesIn(List<String> names) {\n        com.google.common.collect.Iterables.addAll(names, List.of(\"x\"));\n");
+    assertTrue(refusal(filled, SEARCH).contains("to addAll() as what it fills"), refusal(filled, SEARCH));
+  }
+
+  private String refusal(String specialties, String search) {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("r" + (specialties + search).hashCode())).java(specialties)
+        .java(DATABASE).java(search).plan();
+    return reasonOf(plan, "namesIn(").orElse("cached: " + plan.targets());
   }
 
   private static Optional<String> reasonOf(MigrationPlan plan, String method) {

@@ -57,10 +57,87 @@ public final class CopiedKeys {
       Optional<String> changed = new Uses(index, declarations).changes(method, position, 0);
       if (changed.isPresent()) {
         return Optional.of("it " + changed.get().replace("%s", "its argument '" + param.name() + "'")
-            + ", a change a cache hit would skip");
+            + (changed.get().startsWith("compares") ? ": a cached answer would be shared by every equal list"
+                : ", a change a cache hit would skip"));
+      }
+      Optional<String> caller = ownListPassed(method, position, index, declarations);
+      if (caller.isPresent()) {
+        return Optional.of("parameter '" + param.name() + "' is a " + param.type() + ", and " + caller.get()
+            + ": a list of a class of its own may answer contains or equals its own way, which a key of its values "
+            + "does not keep");
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A caller that may pass a list of any class (hostile review 96's k02, k03: an anonymous ArrayList or a Vector of
+   * the project whose contains ignores case), or empty when every caller's argument is a list the JDK makes: {@code
+   * List.of}, {@code Arrays.asList}, {@code new ArrayList<>(..)}, a stream's {@code toList()} or {@code
+   * Collectors.toList()}, or a local holding one, assigned once.
+   */
+  private static Optional<String> ownListPassed(IndexedMethod method, int position, ProjectIndex index,
+      Function<IndexedMethod, Optional<CallableDeclaration<?>>> declarations) {
+    List<IndexedMethod> callers = index.callersOf(method);
+    if (callers.isEmpty()) {
+      return Optional.of("nothing in the project calls it, to show what list it is given");
+    }
+    for (IndexedMethod caller : callers) {
+      CallableDeclaration<?> declared = declarations.apply(caller).orElse(null);
+      List<MethodCallExpr> calls = declared == null ? List.of() : declared.findAll(MethodCallExpr.class, call ->
+          call.getNameAsString().equals(method.fact().name()) && call.getArguments().size() == method.fact().params().size());
+      if (calls.isEmpty()) {
+        return Optional.of(caller.fact().displayName() + "() calls it where optkit does not see the list it passes");
+      }
+      for (MethodCallExpr call : calls) {
+        if (!jdkList(call.getArgument(position), declared, index, 0)) {
+          return Optional.of(caller.fact().displayName() + "() passes " + call.getArgument(position)
+              + ", which optkit cannot show is a list the JDK makes");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final Set<String> JDK_LIST_CLASSES = Set.of("ArrayList", "LinkedList", "java.util.ArrayList",
+      "java.util.LinkedList");
+
+  private static boolean jdkList(Expression argument, CallableDeclaration<?> declared, ProjectIndex index, int depth) {
+    Expression value = unwrapped(argument);
+    if (value instanceof ObjectCreationExpr made) {
+      return made.getAnonymousClassBody().isEmpty() && JDK_LIST_CLASSES.contains(made.getType().asString().replaceAll("<.*", ""));
+    }
+    if (value instanceof MethodCallExpr call) {
+      String scope = call.getScope().map(Expression::toString).orElse("");
+      String name = call.getNameAsString();
+      boolean projectMethod = !index.methodsNamed(name).isEmpty();
+      return (scope.equals("List") || scope.equals("java.util.List")) && (name.equals("of") || name.equals("copyOf"))
+          || (scope.equals("Arrays") || scope.equals("java.util.Arrays")) && name.equals("asList")
+          || (scope.equals("Collections") || scope.equals("java.util.Collections"))
+              && (name.equals("emptyList") || name.equals("singletonList"))
+          || name.equals("toList") && call.getArguments().isEmpty() && !projectMethod
+          || name.equals("collect") && call.getArguments().size() == 1
+              && Set.of("Collectors.toList()", "Collectors.toUnmodifiableList()", "java.util.stream.Collectors.toList()")
+                  .contains(call.getArgument(0).toString());
+    }
+    if (value instanceof NameExpr local && depth < 2) {
+      List<VariableDeclarator> locals = declared.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(
+          local.getNameAsString()));
+      boolean assigned = declared.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+          .anyMatch(assign -> assign.getTarget() instanceof NameExpr target
+              && target.getNameAsString().equals(local.getNameAsString()));
+      return locals.size() == 1 && !assigned && locals.get(0).getInitializer().isPresent()
+          && jdkList(locals.get(0).getInitializer().get(), declared, index, depth + 1);
+    }
+    return false;
+  }
+
+  private static Expression unwrapped(Expression expression) {
+    Expression value = expression;
+    while (value instanceof EnclosedExpr enclosed) {
+      value = enclosed.getInner();
+    }
+    return value;
   }
 
   /** Library calls that read a collection handed to them and keep nothing of it. */
@@ -122,6 +199,13 @@ public final class CopiedKeys {
         return READS.contains(call.getNameAsString()) ? Optional.empty()
             : Optional.of("calls " + call.getNameAsString() + "() on %s, which optkit does not know for a read");
       }
+      if (parent instanceof BinaryExpr binary && (binary.getOperator() == BinaryExpr.Operator.EQUALS
+          || binary.getOperator() == BinaryExpr.Operator.NOT_EQUALS)
+          && !(binary.getLeft() instanceof com.github.javaparser.ast.expr.NullLiteralExpr
+              || binary.getRight() instanceof com.github.javaparser.ast.expr.NullLiteralExpr)) {
+        // names == ANY: a sentinel list the copy is not (hostile review 96's k01)
+        return Optional.of("compares %s by identity (" + binary + "), which a copy of it does not keep");
+      }
       if (parent instanceof ForEachStmt loop && unwrap(loop.getIterable()) == use
           || parent instanceof BinaryExpr || parent instanceof com.github.javaparser.ast.expr.InstanceOfExpr) {
         return Optional.empty(); // its elements, immutable values; a null check; text made of it
@@ -140,6 +224,11 @@ public final class CopiedKeys {
         List<IndexedMethod> targets = index.methodsNamed(call.getNameAsString()).stream()
             .filter(m -> m.fact().params().size() == call.getArguments().size()).toList();
         if (targets.isEmpty()) {
+          if (call.getNameAsString().equals("addAll") && at == 0 && call.getArguments().size() > 1) {
+            // Collections.addAll(names, ..), Guava's Iterables.addAll(names, ..): they fill their first argument
+            // (hostile review 96's k04)
+            return Optional.of("hands %s to addAll() as what it fills");
+          }
           return READERS.contains(call.getNameAsString()) ? Optional.empty()
               : Optional.of("hands %s to " + call.getNameAsString() + "(), which optkit cannot show leaves it unchanged,"
                   + " and may change it");
