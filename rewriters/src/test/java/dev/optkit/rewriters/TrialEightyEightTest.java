@@ -170,6 +170,42 @@ class TrialEightyEightTest {
             """).plan();
     assertTrue(reasonOf(holding, "findByDescription(").map(r -> r.contains("password hash")).orElse(false),
         reasonOf(holding, "findByDescription(").toString());
+    // hostile review 96's l01: an authority holding the login's hash as text beside its role's name
+    String service96 = service.replace("        this.userRepository = userRepository;",
+        "        this.userRepository = userRepository;\n        this.credentials = credentials;")
+        .replace("UserRepository userRepository, RoleRepository roleRepository)",
+            "UserRepository userRepository, RoleRepository roleRepository, CredentialRepository credentials)")
+        .replace("public class UserServiceImpl", "public class UserServiceImpl")
+        .replaceFirst("(public class UserServiceImpl[^{]*\\{)", "$1\n    private final CredentialRepository credentials;");
+    MigrationPlan hashed = new MigrationFixture(dir.resolve("hashed")).resources("/trial88/r3")
+        .file("src/main/java/repro/three/UserServiceImpl.java", service96.replaceFirst(
+            "(public [^\\n]* insert\\([^\\n]*\\{\\n)", "$1        if (!credentials.findByUsername(username).isEmpty()) {\n"
+                + "            throw new IllegalStateException(\"taken: \" + username);\n        }\n"))
+        .file("src/main/java/repro/three/CredentialRepository.java", """
+            package repro.three;
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+            public interface CredentialRepository extends JpaRepository<Credential, Long> {
+                List<Credential> findByUsername(String username);
+            }
+            """)
+        .file("src/main/java/repro/three/Credential.java", """
+            package repro.three;
+            import jakarta.persistence.*;
+            import org.springframework.security.core.GrantedAuthority;
+            @Entity
+            public class Credential implements GrantedAuthority {
+                @Id @GeneratedValue private Long id;
+                private String authority;
+                private String passwordHash;
+                public String getPasswordHash() { return passwordHash; }
+                @Override public String getAuthority() { return authority; }
+            }
+            """).plan();
+    assertTrue(hashed.targets().stream().noneMatch(t -> t.method().fact().ownerType().endsWith("CredentialRepository")),
+        hashed.targets().toString());
+    assertTrue(hashed.refusals().stream().anyMatch(r -> r.finding().enclosingClass().endsWith("CredentialRepository")
+        && r.reason().contains("password hash")), hashed.refusals().toString());
     MigrationPlan login = new MigrationFixture(dir.resolve("login")).resources("/trial88/r3")
         .file("src/main/java/repro/three/UserServiceImpl.java", service.replace(
             "return userRepository.findByUsername(username)", "insert(username, \"x\");\n        return userRepository.findByUsername(username)")).plan();

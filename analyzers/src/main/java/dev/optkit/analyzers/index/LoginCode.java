@@ -182,22 +182,34 @@ final class LoginCode {
     if (!index.supertypesOf(type).contains(GRANTED_AUTHORITY)) {
       return false;
     }
+    int texts = 0;
     for (String declaring : index.supertypesOf(type)) {
       TypeFact fact = index.type(declaring).orElse(null);
       if (fact == null) {
         continue;
       }
-      for (String field : fact.fieldTypes().values()) {
-        String erased = field.replaceAll("<.*", "");
+      for (Map.Entry<String, String> field : fact.fieldTypes().entrySet()) {
+        String erased = field.getValue().replaceAll("<.*", "");
         boolean value = VALUE_FIELDS.contains(erased)
             || index.type(erased).filter(t -> t.kind().equals("enum")).isPresent();
         if (!value) {
           return false;
         }
+        if (erased.equals("java.lang.String")) {
+          // the role's name; a second text, or one named for a secret, may be the hash (hostile review 96's l01: an
+          // authority holding the account's passwordHash beside its role)
+          String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
+          if (++texts > 1 || SECRET_NAMES.stream().anyMatch(name::contains)) {
+            return false;
+          }
+        }
       }
     }
     return true;
   }
+
+  private static final List<String> SECRET_NAMES = List.of("pass", "pwd", "hash", "secret", "token", "credential",
+      "salt", "key", "pin");
 
   /** Why the method's answer is a login's credentials, or holds them in a field; else empty. */
   private Optional<String> returnsCredentials(MethodFact fact) {
