@@ -103,6 +103,43 @@ class LombokBuildersTest {
         reasonOf(made).toString());
   }
 
+  /**
+   * Hostile review 96: a @Builder.Default reading a static map itself (b01), Lombok's builder and build methods under
+   * other names (b04 with(), b08 make()), and the builder held in a local of Lombok's class (b10): each ran the
+   * initialiser reading the registry unseen, and served a stale label.
+   */
+  @Test
+  void otherNamesAndShapesOfLombokBuildersRunTheInitialisersToo() throws Exception {
+    String product = new String(getClass().getResourceAsStream("/hostile94/builder/" + PRODUCT).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String defaulted = product.replace("    private Timestamp updatedAt;\n",
+        "    private Timestamp updatedAt;\n    @Builder.Default\n    private String label = Aliases.display(\"label\");\n");
+    String mapper = new String(getClass().getResourceAsStream("/hostile94/builder/src/main/java/s/ProductRowMapper.java")
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String local = mapper.replace("        return Product.builder()", "        Product.ProductBuilder product = Product.builder()")
+        .replace("                .name(rs.getString(\"name\"))\n                .createdAt(rs.getTimestamp(\"created_at\"))\n"
+            + "                .updatedAt(rs.getTimestamp(\"updated_at\"))\n                .build();",
+            "                .name(rs.getString(\"name\"));\n        product.createdAt(rs.getTimestamp(\"created_at\"));\n"
+            + "        return product.build();");
+    assertTrue(local.contains("return product.build();"), local);
+    Map<String, String[]> variants = new java.util.LinkedHashMap<>();
+    variants.put("b01", new String[] {defaulted.replace("Aliases.display(\"label\")", "Aliases.MAP.getOrDefault(\"label\", \"label\")"),
+        mapper});
+    variants.put("b04", new String[] {defaulted.replace("@Builder\n", "@Builder(builderMethodName = \"with\")\n"),
+        mapper.replace("Product.builder()", "Product.with()")});
+    variants.put("b08", new String[] {defaulted.replace("@Builder\n", "@Builder(buildMethodName = \"make\")\n"),
+        mapper.replace(".build();", ".make();")});
+    variants.put("b10", new String[] {defaulted, local});
+    for (var variant : variants.entrySet()) {
+      assertTrue(!variant.getValue()[0].equals(product) && (variant.getKey().equals("b01") || variant.getKey().equals("b10")
+          || !variant.getValue()[1].equals(mapper)), variant.getKey());
+      MigrationPlan plan = new MigrationFixture(dir.resolve(variant.getKey())).resources("/hostile94/builder")
+          .file(PRODUCT, variant.getValue()[0]).file("src/main/java/s/ProductRowMapper.java", variant.getValue()[1]).plan();
+      assertTrue(reasonOf(plan).map(r -> r.contains("field initialisers call") || r.contains("construction reads Aliases.MAP")).orElse(false),
+          variant.getKey() + ": " + reasonOf(plan));
+    }
+  }
+
   private static Optional<String> reasonOf(MigrationPlan plan) {
     return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("findAllByName("))
         .map(Refusal::reason).findFirst();

@@ -81,6 +81,10 @@ final class CallTargets {
     if (!types.contains(call.receiverType())) {
       return lombokBuilder(call);
     }
+    List<IndexedMethod> generated = lombokFactory(call);
+    if (!generated.isEmpty()) {
+      return generated;
+    }
     Map<String, IndexedMethod> own = new LinkedHashMap<>();
     for (String ancestor : types.supertypesOf(call.receiverType())) {
       for (IndexedMethod method : index.methods(ancestor, call.name())) {
@@ -273,15 +277,19 @@ final class CallTargets {
    */
   private List<IndexedMethod> lombokBuilder(CallShape call) {
     String written = call.receiverType();
-    if (written == null || !written.endsWith(".Builder")) {
+    int dot = written == null ? -1 : written.lastIndexOf('.');
+    // a chain's X.Builder, or the builder class Lombok generates in the type (Product.ProductBuilder held in a local:
+    // hostile review 96's b10)
+    if (dot < 0 || !written.endsWith("Builder")) {
       return List.of();
     }
-    String built = written.substring(0, written.length() - ".Builder".length());
+    String built = written.substring(0, dot);
     if (!types.contains(built)) {
       return List.of();
     }
     List<IndexedMethod> found = new ArrayList<>();
-    if (call.name().equals("build") && call.argumentCount() == 0) {
+    // build(), or whatever buildMethodName names it (b08: make()): any call without arguments may be the build
+    if (call.argumentCount() <= 0 && !types.get(built).fieldTypes().containsKey(call.name())) {
       for (IndexedMethod method : index.methodsOfType(built)) {
         if (method.fact().isConstructor() || method.fact().isStatic()
             && method.fact().annotations().stream().anyMatch(a -> a.equals("lombok.Builder") || a.endsWith(".Builder")
@@ -294,6 +302,42 @@ final class CallTargets {
     for (TypeFact type : index.types()) {
       if (type.qualifiedName().startsWith(built + ".") && type.simpleName().endsWith("Builder")) {
         index.methods(type.qualifiedName(), call.name()).stream().filter(m -> arityMatches(m, call)).forEach(found::add);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * A static call on a project type that declares no such method while Lombok builds it: a builder method Lombok
+   * generates under another name ({@code @Builder(builderMethodName = "with")}: hostile review 96's b04), whose chain
+   * optkit does not type. Its constructors and {@code @Builder} factories may run in the chain, so they are its targets.
+   */
+  private List<IndexedMethod> lombokFactory(CallShape call) {
+    TypeFact type = types.get(call.receiverType());
+    String name = call.name();
+    // a builder method takes no argument; Lombok's other generated methods are getters, setters, with-ers, its
+    // equals, hashCode, toString, toBuilder and fluent accessors named as fields
+    if (type == null || call.argumentCount() != 0 || name.startsWith("get") || name.startsWith("is")
+        || name.startsWith("set") || Set.of("equals", "hashCode", "toString", "canEqual", "toBuilder").contains(name)
+        || type.fieldTypes().containsKey(name)) {
+      return List.of();
+    }
+    if (type.annotations().stream().noneMatch(a -> a.equals("lombok.Builder")
+            || a.equals("lombok.experimental.SuperBuilder") || a.equals("Builder") || a.equals("SuperBuilder"))
+        && index.methodsOfType(type.qualifiedName()).stream().noneMatch(m -> m.fact().annotations().stream()
+            .anyMatch(a -> a.equals("lombok.Builder") || a.equals("Builder")))) {
+      return List.of();
+    }
+    for (String ancestor : types.supertypesOf(call.receiverType())) {
+      if (!index.methods(ancestor, call.name()).isEmpty()) {
+        return List.of(); // declared: the ordinary walk finds it
+      }
+    }
+    List<IndexedMethod> found = new ArrayList<>();
+    for (IndexedMethod method : index.methodsOfType(type.qualifiedName())) {
+      if (method.fact().isConstructor() || method.fact().isStatic() && method.fact().annotations().stream()
+          .anyMatch(a -> a.equals("lombok.Builder") || a.equals("Builder"))) {
+        found.add(method);
       }
     }
     return List.copyOf(found);

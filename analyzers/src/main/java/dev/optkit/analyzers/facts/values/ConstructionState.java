@@ -68,6 +68,23 @@ public final class ConstructionState {
   public static Reads reads(TypeDeclaration<?> type) {
     java.util.Set<String> constants = new java.util.TreeSet<>();
     boolean other = readsOutside(type, constants);
+    // and the constants whose methods it calls (Aliases.MAP.getOrDefault(..) in a field initialiser: hostile review
+    // 96's b01), which the walk above stops at as a call reading state from elsewhere
+    for (BodyDeclaration<?> member : type.getMembers()) {
+      boolean construction = member instanceof FieldDeclaration field && !field.isStatic()
+          || member instanceof InitializerDeclaration block && !block.isStatic() || member instanceof ConstructorDeclaration;
+      if (!construction) {
+        continue;
+      }
+      for (FieldAccessExpr access : member.findAll(FieldAccessExpr.class)) {
+        if (access.getScope() instanceof com.github.javaparser.ast.expr.NameExpr scope
+            && Character.isUpperCase(scope.getNameAsString().charAt(0))
+            && access.getNameAsString().chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_')
+            && access.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == access) {
+          constants.add(scope.getNameAsString() + "." + access.getNameAsString());
+        }
+      }
+    }
     return new Reads(other, java.util.List.copyOf(constants));
   }
 

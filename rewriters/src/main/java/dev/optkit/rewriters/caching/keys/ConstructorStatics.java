@@ -34,11 +34,16 @@ final class ConstructorStatics {
   Optional<String> whyNot(IndexedMethod method, BiFunction<IndexedMethod, CallRef, Optional<String>> walk) {
     List<CallRef> making = new ArrayList<>(method.fact().constructorCalls());
     // Product.builder()...build() on Lombok's builder (no project type Product.Builder): it makes a Product
-    method.fact().calls().stream().filter(call -> call.name().equals("build") && call.argumentCount() == 0
-            && call.receiverType() != null && call.receiverType().endsWith(".Builder")
+    // under any build method name (b08's make()), and on the builder class held in a local (b10's
+    // Product.ProductBuilder); a builder method Lombok names otherwise is one of the call's targets (b04's with())
+    method.fact().calls().stream().filter(call -> call.argumentCount() <= 0 && call.receiverType() != null
+            && call.receiverType().endsWith("Builder") && call.receiverType().lastIndexOf('.') > 0
             && index.type(call.receiverType()).isEmpty())
-        .map(call -> call.withReceiverType(call.receiverType().substring(0, call.receiverType().length() - ".Builder".length())))
-        .filter(call -> index.type(call.receiverType()).isPresent())
+        .map(call -> call.withReceiverType(call.receiverType().substring(0, call.receiverType().lastIndexOf('.'))))
+        .filter(call -> index.type(call.receiverType()).filter(t -> !t.fieldTypes().containsKey(call.name())).isPresent())
+        .forEach(making::add);
+    method.fact().calls().stream().filter(call -> call.argumentCount() == 0 && call.receiverType() != null
+            && index.type(call.receiverType()).filter(type -> lombokBuilderMethod(type, call.name())).isPresent())
         .forEach(making::add);
     for (CallRef made : making) {
       if (made.receiverType() == null) {
@@ -74,6 +79,46 @@ final class ConstructorStatics {
     return Optional.empty();
   }
 
+  /**
+   * Whether a call without arguments on a type Lombok builds names no method the project declares and none of Lombok's
+   * accessors: the builder method under another name ({@code @Builder(builderMethodName = "with")}).
+   */
+  private boolean lombokBuilderMethod(dev.optkit.analyzers.facts.TypeFact type, String name) {
+    boolean built = type.annotations().stream().anyMatch(a -> a.equals("lombok.Builder") || a.equals("Builder")
+        || a.equals("lombok.experimental.SuperBuilder") || a.equals("SuperBuilder"))
+        || index.methodsOfType(type.qualifiedName()).stream().anyMatch(m -> m.fact().annotations().stream()
+            .anyMatch(a -> a.equals("lombok.Builder") || a.equals("Builder")));
+    return built && !name.startsWith("get") && !name.startsWith("is") && !name.startsWith("set")
+        && !java.util.Set.of("equals", "hashCode", "toString", "canEqual", "toBuilder", "builder").contains(name)
+        && !type.fieldTypes().containsKey(name)
+        && index.supertypesOf(type.qualifiedName()).stream().allMatch(owner -> index.methods(owner, name).isEmpty());
+  }
+
+  private static final java.util.Set<String> VALUE_TYPES = java.util.Set.of("java.lang.String", "java.lang.Long",
+      "java.lang.Integer", "java.lang.Short", "java.lang.Byte", "java.lang.Boolean", "java.lang.Character",
+      "java.lang.Double", "java.lang.Float", "long", "int", "short", "byte", "boolean", "char", "double", "float",
+      "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID");
+
+  /** Whether a constant the construction reads ({@code NAME} or {@code Other.NAME}) is a final value or an enum's. */
+  private boolean valueConstant(String type, String constant) {
+    int dot = constant.lastIndexOf('.');
+    List<dev.optkit.analyzers.facts.TypeFact> owners = dot < 0 ? index.type(type).stream().toList()
+        : index.typesNamed(constant.substring(0, dot).substring(constant.substring(0, dot).lastIndexOf('.') + 1));
+    if (owners.isEmpty()) {
+      return true; // a library's constant (HttpStatus.BAD_REQUEST): no project writer changes it
+    }
+    if (owners.size() != 1) {
+      return false;
+    }
+    var owner = owners.get(0);
+    String field = constant.substring(dot + 1);
+    if (owner.kind().equals("enum") && !owner.fieldTypes().containsKey(field)) {
+      return true; // one of its constants
+    }
+    String fieldType = owner.fieldTypes().get(field);
+    return fieldType != null && !owner.nonFinalFields().contains(field) && VALUE_TYPES.contains(fieldType);
+  }
+
   /** Why what the made type's field initialisers run escapes the key: the project methods they call, walked. */
   private Optional<String> fieldInitialisers(CallRef made, BiFunction<IndexedMethod, CallRef, Optional<String>> walk) {
     List<String> types = new ArrayList<>(index.supertypesOf(made.receiverType()));
@@ -81,6 +126,15 @@ final class ConstructorStatics {
       types.add(made.receiverType());
     }
     for (String type : types) {
+      // a static its construction reads: a value constant, or an enum's, keeps nothing that changes; a map or another
+      // object may (hostile review 96's b01: @Builder.Default label = Aliases.MAP.getOrDefault(..))
+      for (String constant : index.type(type).map(t -> t.constructionConstants()).orElse(List.of())) {
+        if (!valueConstant(type, constant)) {
+          return Optional.of("depends on mutable state its key does not cover: " + made.snippet() + " makes a "
+              + dev.optkit.rewriters.caching.ProjectTraits.simpleName(type) + ", whose construction reads " + constant
+              + ", which optkit does not know to be an unchanging value");
+        }
+      }
       for (String name : index.type(type).map(t -> t.fieldCodeCalls()).orElse(List.of())) {
         for (IndexedMethod code : index.methodsNamed(name)) {
           if (!code.fact().staticFieldsRead().isEmpty() || !code.fact().mutableFieldsRead().isEmpty()) {
