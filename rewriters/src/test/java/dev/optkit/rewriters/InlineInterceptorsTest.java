@@ -30,6 +30,22 @@ class InlineInterceptorsTest {
         reasonOf(none, "findByTitle(").toString());
   }
 
+  /**
+   * Hostile review 96: the interceptor as a named subclass of a library interceptor (i01: extends WebContentInterceptor),
+   * as an anonymous subclass of one (i02: new LocaleChangeInterceptor() {..}), and a lambda converter registered inline
+   * (i03: registry.addConverter(String.class, DeptRef.class, id -> ..)): each loaded the department in every request,
+   * and the cache kept the older instance. Each now runs around every request.
+   */
+  @Test
+  void libraryInterceptorsAndInlineRegistrationsRunInEveryRequest() {
+    for (String variant : java.util.List.of("i01", "i02", "i03")) {
+      MigrationPlan plan = new MigrationFixture(dir.resolve(variant)).resources("/hostile94/interceptor")
+          .resources("/hostile96/" + variant).plan();
+      assertTrue(reasonOf(plan, "findByTitle(").map(r -> r.contains("also runs")).orElse(false),
+          variant + ": " + reasonOf(plan, "findByTitle("));
+    }
+  }
+
   private static Optional<String> reasonOf(MigrationPlan plan, String method) {
     return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method))
         .map(Refusal::reason).findFirst();

@@ -373,7 +373,24 @@ public final class SameRequest {
     if (FilterCode.onlyAFilter(index, method.fact().ownerType()) && whole.filterPhase().outsideView()) {
       return false; // a filter runs before Boot's open-in-view interceptor binds the request's context (trial 46)
     }
-    return supertypes.stream().anyMatch(AROUND_EVERY_REQUEST::contains);
+    return supertypes.stream().anyMatch(type -> AROUND_EVERY_REQUEST.contains(type) || perRequestLibrary(type));
+  }
+
+  /** Packages whose classes a request runs (filters, interceptors, resolvers, converters), their configuration aside. */
+  private static final List<String> PER_REQUEST_PACKAGES = List.of("org.springframework.web.servlet.",
+      "org.springframework.web.filter.", "org.springframework.web.method.", "org.springframework.web.context.request.",
+      "org.springframework.web.server.", "org.springframework.web.bind.", "org.springframework.core.convert.",
+      "org.springframework.format.", "jakarta.servlet.", "javax.servlet.");
+
+  /**
+   * A library class of those packages the project extends: a subclass of a library interceptor
+   * ({@code extends WebContentInterceptor}, hostile review 96's i01) runs in every request though optkit sees none
+   * of the library class's own supertypes.
+   */
+  private boolean perRequestLibrary(String type) {
+    String erased = type.replaceAll("<.*", "");
+    return index.type(erased).isEmpty() && !erased.contains(".config.")
+        && PER_REQUEST_PACKAGES.stream().anyMatch(erased::startsWith);
   }
 
   /**
@@ -388,12 +405,23 @@ public final class SameRequest {
     if (declared == null) {
       return lambdaOfOne;
     }
+    // an anonymous class of any type (new LocaleChangeInterceptor() {..}: i02), and a lambda or method reference handed
+    // to a registration (registry.addConverter(String.class, DeptRef.class, id -> ..): i03), may run in every request
     Set<String> simpleNames = new HashSet<>();
     AROUND_EVERY_REQUEST.forEach(type -> simpleNames.add(type.substring(type.lastIndexOf('.') + 1)));
+    // Spring MVC's registrations: a configurer's method, or one given a registry (InterceptorRegistry, FormatterRegistry)
+    boolean registering = method.fact().params().stream().anyMatch(p -> p.type().replaceAll("<.*", "").endsWith("Registry"))
+        || index.supertypesOf(method.fact().ownerType()).stream().anyMatch(t -> t.endsWith("WebMvcConfigurer")
+            || t.endsWith("WebFluxConfigurer"));
     return lambdaOfOne && !declared.findAll(com.github.javaparser.ast.expr.LambdaExpr.class).isEmpty()
         || declared.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class).stream()
             .anyMatch(made -> made.getAnonymousClassBody().isPresent()
-                && simpleNames.contains(made.getType().getNameAsString()));
+                && (registering || simpleNames.contains(made.getType().getNameAsString())))
+        || registering && declared.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+            .filter(call -> call.getNameAsString().startsWith("add"))
+            .anyMatch(call -> call.getArguments().stream().anyMatch(argument ->
+                argument instanceof com.github.javaparser.ast.expr.LambdaExpr
+                    || argument instanceof com.github.javaparser.ast.expr.MethodReferenceExpr));
   }
 
   /** Every method the entry and what runs around it reach, or null past the limit; worked out once per entry. */
