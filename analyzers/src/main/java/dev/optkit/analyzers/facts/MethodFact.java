@@ -66,6 +66,8 @@ public record MethodFact(
    * own fields, a lambda or a method reference changing what it names (none of them has facts of its own).
    */
   public static final String CHANGING_OBJECT = "<changing>";
+  /** In a constructor's {@code annotations}: a parameter of it carries an annotation. */
+  public static final String ANNOTATED_PARAMETERS = "<annotated-parameters>";
   /** In {@code handedFields}, as {@code factory:T#m}: the object a static factory answers, handed to a call. */
   public static final String FACTORY_OBJECT = "factory:";
 

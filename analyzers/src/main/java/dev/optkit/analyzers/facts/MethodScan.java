@@ -102,6 +102,14 @@ public final class MethodScan {
     }
     Optional<? extends Node> body = body();
     List<String> annotations = file.annotations.annotationNames(callable);
+    if (callable instanceof com.github.javaparser.ast.body.ConstructorDeclaration constructor
+        && constructor.getParameters().stream().anyMatch(p -> !p.getAnnotations().isEmpty())) {
+      // a qualifier or another annotation on what it is given picks which bean Spring injects (hostile review 96's q02b,
+      // q03: @Qualifier(Stores.JPA_OWNERS), a custom @JpaStore)
+      annotations = new ArrayList<>(annotations);
+      annotations.add(MethodFact.ANNOTATED_PARAMETERS);
+      annotations = List.copyOf(annotations);
+    }
     if (body.isPresent()) {
       nodes = file.bodyNodes.get(callable);
       if (nodes == null) {

@@ -28,15 +28,43 @@ public final class InjectedFields {
    * a composite over {@code List<OwnerRepository>}): one call then runs the others too (hostile review 95's v04: a
    * {@code @Primary} wrapper over every store).
    */
+  /** Field types that may hold several beans, or hand them out later. */
+  private static final java.util.Set<String> MANY = java.util.Set.of("java.util.List", "java.util.Collection",
+      "java.util.Set", "java.util.Map", "java.lang.Iterable", "java.util.Optional",
+      "org.springframework.beans.factory.ObjectProvider", "org.springframework.beans.factory.ObjectFactory",
+      "jakarta.inject.Provider", "javax.inject.Provider");
+
+  /** Whether the class holds a collection, a map or a provider in a field (or an array). */
+  public static boolean holdsMany(ProjectIndex index, String type) {
+    return index.type(type).map(fact -> fact.fieldTypes().values().stream().map(t -> t.replaceAll("<.*", ""))
+        .anyMatch(t -> MANY.contains(t) || t.endsWith("[]"))).orElse(false);
+  }
+
   public static boolean delegating(ProjectIndex index, String interfaceType) {
     for (String type : index.subtypesOf(interfaceType)) {
       if (type.equals(interfaceType)) {
         continue;
       }
+      boolean holdsMany = holdsMany(index, type);
       for (IndexedMethod method : index.methodsOfType(type)) {
-        if (method.fact().allCalls().stream().anyMatch(call -> interfaceType.equals(call.receiverType()))) {
+        // a call optkit does not type, of one of the interface's methods, in a class holding a collection or a provider
+        // (a lambda's parameter over its stores: hostile review 96's v06, stores.forEach(s -> s.rename(..)))
+        if (method.fact().allCalls().stream().anyMatch(call -> interfaceType.equals(call.receiverType())
+            || holdsMany && call.receiverType() == null && !index.methods(interfaceType, call.name()).isEmpty())) {
           return true;
         }
+      }
+      // holding the interface, or one of its implementations, in any form (List<OwnerRepository>,
+      // ObjectProvider<JpaOwnerRepositoryImpl>): calls through it may go where optkit does not type them, a lambda's
+      // parameter (hostile review 96's v06: stores.forEach(s -> s.rename(..)))
+      java.util.Set<String> held = new java.util.HashSet<>(index.subtypesOf(interfaceType));
+      held.add(interfaceType);
+      boolean holds = index.type(type).map(fact -> fact.fieldTypes().values().stream().anyMatch(fieldType ->
+          held.stream().flatMap(h -> java.util.stream.Stream.of(h, h.substring(h.lastIndexOf('.') + 1)))
+              .anyMatch(h -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(h) + "\\b")
+              .matcher(fieldType).find()))).orElse(false);
+      if (holds) {
+        return true;
       }
     }
     return false;

@@ -53,6 +53,21 @@ final class ProfileExclusiveBeans {
         || namesBean(callerFact, interfaceType, beanName(targetType))) {
       return false;
     }
+    // what picks the bean beside the type: a constructor parameter's annotation (q02b, q03), a qualifier Lombok may
+    // copy from a field onto the constructor it writes (q01b: lombok.config's copyableAnnotations), and the caller
+    // made by a @Bean method or with new under another profile's configuration (q05)
+    boolean lombokConstructor = callerFact.annotations().stream().map(a -> a.substring(a.lastIndexOf('.') + 1))
+        .anyMatch(a -> a.equals("RequiredArgsConstructor") || a.equals("AllArgsConstructor") || a.equals("Builder"));
+    boolean annotatedParameters = index.methodsOfType(callerType).stream().anyMatch(m -> m.fact().isConstructor()
+        && m.fact().annotations().contains(dev.optkit.analyzers.facts.MethodFact.ANNOTATED_PARAMETERS));
+    List<String> callerTypes = new java.util.ArrayList<>(index.supertypesOf(callerType));
+    callerTypes.add(callerType);
+    boolean madeElsewhere = index.methods().stream().anyMatch(m -> m.fact().hasAnnotation(
+            "org.springframework.context.annotation.Bean") && callerTypes.contains(m.fact().returnType())
+        || m.fact().constructorCalls().stream().anyMatch(c -> callerType.equals(c.receiverType())));
+    if (lombokConstructor || annotatedParameters || madeElsewhere) {
+      return false;
+    }
     boolean primaryOrMade = index.subtypesOf(interfaceType).stream().map(index::type).flatMap(Optional::stream)
         .anyMatch(t -> t.hasAnnotation("org.springframework.context.annotation.Primary")
             || t.hasAnnotation("jakarta.annotation.Priority") || t.hasAnnotation("javax.annotation.Priority"))
@@ -77,12 +92,19 @@ final class ProfileExclusiveBeans {
    */
   private boolean unconditional(String type) {
     TypeFact fact = index.type(type).orElse(null);
-    return fact != null && fact.annotations().stream().noneMatch(a -> {
+    // only annotations known to change nothing of when and whether it is the bean (hostile review 96's q04: Spring
+    // 6.2's @Fallback, which the others' @Fallback gives way to)
+    return fact != null && fact.annotations().stream().allMatch(a -> {
       String simple = a.substring(a.lastIndexOf('.') + 1);
-      return simple.startsWith("Conditional") || index.type(a).isPresent() || index.typesNamed(simple).size() > 0
-          || simple.equals("Lazy") || simple.equals("DependsOn");
+      return index.type(a).isEmpty() && index.typesNamed(simple).isEmpty()
+          && (STEREOTYPES.contains(simple) || NEUTRAL.contains(simple) || a.startsWith("lombok."));
     });
   }
+
+  /** Annotations of a bean class that leave which bean is injected alone. */
+  private static final Set<String> NEUTRAL = Set.of("Profile", "Transactional", "Validated", "Slf4j", "Log4j2",
+      "Getter", "Setter", "RequiredArgsConstructor", "AllArgsConstructor", "NoArgsConstructor", "SuppressWarnings",
+      "Deprecated", "DependsOnDatabaseInitialization", "Order");
 
   /** The names in the type's {@code @Profile}: empty for none, null for one optkit cannot read. */
   private Set<String> profiles(String type) {
@@ -139,8 +161,12 @@ final class ProfileExclusiveBeans {
       return false;
     }
     if (scanned == null) {
-      scanned = index.types().stream().filter(t -> t.hasAnnotation("org.springframework.boot.autoconfigure.SpringBootApplication")
-          && t.annotationValue("org.springframework.boot.autoconfigure.SpringBootApplication", "scanBasePackages") == null
+      String application = "org.springframework.boot.autoconfigure.SpringBootApplication";
+      scanned = index.types().stream().filter(t -> t.hasAnnotation(application)
+          && t.annotationValue(application, "scanBasePackages") == null
+          // scanBasePackageClasses, exclude: another scan than the package's (hostile review 96's q06b)
+          && t.annotationValue(application, "scanBasePackageClasses") == null
+          && t.annotationValue(application, "exclude") == null && t.annotationValue(application, "excludeName") == null
           && !t.hasAnnotation("org.springframework.context.annotation.ComponentScan"))
           .map(t -> t.qualifiedName().contains(".") ? t.qualifiedName().substring(0, t.qualifiedName().lastIndexOf('.') + 1) : "")
           .toList();

@@ -29,7 +29,7 @@ public final class AnnotationValues {
 
   /** A component scan's members that leave out classes it would find. */
   private static final java.util.Set<String> SCAN_FILTERS = java.util.Set.of("excludeFilters", "includeFilters",
-      "useDefaultFilters");
+      "useDefaultFilters", "scanBasePackageClasses", "basePackageClasses", "exclude", "excludeName");
 
   private final TypeNames names;
   private final ConstantStrings strings;

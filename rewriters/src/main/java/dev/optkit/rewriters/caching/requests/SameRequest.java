@@ -204,12 +204,29 @@ public final class SameRequest {
           || !delegating(declared)) {
         continue;
       }
+      Set<String> held = new HashSet<>(index.subtypesOf(declared));
+      held.add(declared);
       for (String implementation : new java.util.TreeSet<>(index.subtypesOf(declared))) {
+        if (implementation.equals(owner)) {
+          continue;
+        }
+        boolean holdsMany = dev.optkit.analyzers.index.InjectedFields.holdsMany(index, implementation);
         for (IndexedMethod method : index.methodsOfType(implementation)) {
-          if (!implementation.equals(owner) && method.fact().allCalls().stream()
-              .anyMatch(call -> declared.equals(call.receiverType()))) {
+          if (method.fact().allCalls().stream().anyMatch(call -> declared.equals(call.receiverType())
+              || holdsMany && call.receiverType() == null && !index.methods(declared, call.name()).isEmpty())) {
             return java.util.Optional.of(method);
           }
+        }
+        // one holding the interface or an implementation (List<OwnerRepository>, ObjectProvider<..Impl>): its calls
+        // may be untyped, a lambda's parameter (hostile review 96's v06: stores.forEach(s -> s.rename(..)))
+        boolean holds = index.type(implementation).map(fact -> fact.fieldTypes().values().stream()
+            .anyMatch(fieldType -> held.stream().flatMap(h -> java.util.stream.Stream.of(h, h.substring(h.lastIndexOf('.') + 1)))
+                .anyMatch(h -> java.util.regex.Pattern.compile(
+                "\\b" + java.util.regex.Pattern.quote(h) + "\\b").matcher(fieldType).find()))).orElse(false);
+        java.util.Optional<IndexedMethod> any = index.methodsOfType(implementation).stream()
+            .filter(m -> !m.fact().isConstructor() && !m.fact().allCalls().isEmpty()).findFirst();
+        if (holds && any.isPresent()) {
+          return any;
         }
       }
     }

@@ -1,0 +1,5 @@
+package demo;
+public interface PetRepository {
+    Pet findById(int id);
+    void save(Pet pet);
+}

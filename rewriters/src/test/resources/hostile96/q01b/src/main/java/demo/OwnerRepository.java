@@ -1,0 +1,4 @@
+package demo;
+public interface OwnerRepository {
+    Owner findById(int id);
+}

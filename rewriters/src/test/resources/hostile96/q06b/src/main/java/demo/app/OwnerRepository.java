@@ -1,0 +1,4 @@
+package demo.app;
+public interface OwnerRepository {
+    Owner findById(int id);
+}
