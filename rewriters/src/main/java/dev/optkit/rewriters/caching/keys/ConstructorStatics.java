@@ -76,6 +76,14 @@ final class ConstructorStatics {
         }
       }
     }
+    for (CallRef made : making) {
+      if (made.receiverType() != null) {
+        Optional<String> constant = sharedConstant(made);
+        if (constant.isPresent()) {
+          return constant;
+        }
+      }
+    }
     return Optional.empty();
   }
 
@@ -119,15 +127,17 @@ final class ConstructorStatics {
     return fieldType != null && !owner.nonFinalFields().contains(field) && VALUE_TYPES.contains(fieldType);
   }
 
-  /** Why what the made type's field initialisers run escapes the key: the project methods they call, walked. */
-  private Optional<String> fieldInitialisers(CallRef made, BiFunction<IndexedMethod, CallRef, Optional<String>> walk) {
+  /**
+   * A static the construction reads that is no value: a value constant, or an enum's, keeps nothing that changes; a map
+   * or another object may (hostile review 96's b01: {@code @Builder.Default label = Aliases.MAP.getOrDefault(..)}).
+   * Asked after the constructors' own walk, whose reasons say more.
+   */
+  private Optional<String> sharedConstant(CallRef made) {
     List<String> types = new ArrayList<>(index.supertypesOf(made.receiverType()));
     if (!types.contains(made.receiverType())) {
       types.add(made.receiverType());
     }
     for (String type : types) {
-      // a static its construction reads: a value constant, or an enum's, keeps nothing that changes; a map or another
-      // object may (hostile review 96's b01: @Builder.Default label = Aliases.MAP.getOrDefault(..))
       for (String constant : index.type(type).map(t -> t.constructionConstants()).orElse(List.of())) {
         if (!valueConstant(type, constant)) {
           return Optional.of("depends on mutable state its key does not cover: " + made.snippet() + " makes a "
@@ -135,6 +145,17 @@ final class ConstructorStatics {
               + ", which optkit does not know to be an unchanging value");
         }
       }
+    }
+    return Optional.empty();
+  }
+
+  /** Why what the made type's field initialisers run escapes the key: the project methods they call, walked. */
+  private Optional<String> fieldInitialisers(CallRef made, BiFunction<IndexedMethod, CallRef, Optional<String>> walk) {
+    List<String> types = new ArrayList<>(index.supertypesOf(made.receiverType()));
+    if (!types.contains(made.receiverType())) {
+      types.add(made.receiverType());
+    }
+    for (String type : types) {
       for (String name : index.type(type).map(t -> t.fieldCodeCalls()).orElse(List.of())) {
         for (IndexedMethod code : index.methodsNamed(name)) {
           if (!code.fact().staticFieldsRead().isEmpty() || !code.fact().mutableFieldsRead().isEmpty()) {
