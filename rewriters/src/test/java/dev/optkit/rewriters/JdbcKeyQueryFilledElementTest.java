@@ -215,6 +215,19 @@ class JdbcKeyQueryFilledElementTest {
     assertEquals(List.of(), plan.loops(), "must be refused");
   }
 
+  /** Hostile review 97's v13: a vet that throws (or prints) in its turn, before a later vet's query would fail. */
+  @Test
+  void anElementsMethodThatMayThrowOrPrintIsRefused() {
+    for (String body : List.of("        if (specialtyId == 5) {\n            throw new IllegalArgumentException(\"retired\");\n        }\n",
+        "        System.out.println(specialtyId);\n")) {
+      String vet = VET.replace("    public void addSpecialty(int specialtyId) {\n", "    public void addSpecialty(int specialtyId) {\n" + body);
+      assertTrue(!vet.equals(VET), body);
+      MigrationPlan plan = new MigrationFixture(dir.resolve("v" + body.length())).java(vet).java(BEFORE)
+          .config(MigrationFixture.loopsOnly(OptkitConfig.defaults().loops())).plan();
+      assertEquals(List.of(), plan.loops(), "must be refused: " + body);
+    }
+  }
+
   @Test
   void aChangeBeforeTheElementsQueryIsRefused() {
     assertRefused(BEFORE.replace("        for (Vet vet : vets) {\n", "        for (Vet vet : vets) {\n            vet.addSpecialty(0);\n"),

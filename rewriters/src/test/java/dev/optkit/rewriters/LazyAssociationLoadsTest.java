@@ -81,6 +81,27 @@ class LazyAssociationLoadsTest {
     assertRefused(plan("mapper", BOOK_SERVICE, mapped), "reads objects' properties by reflection");
   }
 
+  /**
+   * Hostile review 97: loads declared outside Java, a default entity listener in orm.xml touching collections by
+   * reflection (L6) and Spring Data's named query with a join fetch in properties (L22), served a stale patron.
+   */
+  @Test
+  void loadsDeclaredOutsideJavaMayLoadIt() throws Exception {
+    assertRefused(plan("orm", "src/main/resources/META-INF/orm.xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.0">
+          <persistence-unit-metadata>
+            <persistence-unit-defaults>
+              <entity-listeners><entity-listener class="demo.Touch"/></entity-listeners>
+            </persistence-unit-defaults>
+          </persistence-unit-metadata>
+        </entity-mappings>
+        """), "a JPA mapping file");
+    assertRefused(plan("named", "src/main/resources/META-INF/jpa-named-queries.properties",
+        "Book.findOneById=select b from Book b left join fetch b.records where b.id = ?1\n"),
+        "jpa-named-queries.properties");
+  }
+
   private MigrationPlan plan(String name, String path, String content) {
     return new MigrationFixture(dir.resolve(name)).resources("/trial93/lazy").file(path, content).plan();
   }

@@ -55,6 +55,12 @@ class LibrarySuperclassWritersTest {
             + "        String code = \"NL\", name = \"Nederland\";"), true);
     assertTrue(reasonOf(template, "countryName(").map(r -> r.contains("initDao()")
         && r.contains("library code optkit does not read")).orElse(false), reasonOf(template, "countryName(").toString());
+    // hostile review 97's J1: a library may call a method named in text by reflection (a listener adapter's method name)
+    MigrationPlan named = plan("named", DAO.replace("        setJdbcTemplate(jdbc);",
+        "        setJdbcTemplate(jdbc);\n        org.springframework.util.ReflectionUtils.findMethod(getClass(), \"rename\", String.class, String.class);"),
+        true);
+    assertTrue(reasonOf(named, "countryName(").map(r -> r.contains("library code optkit does not read")).orElse(false),
+        reasonOf(named, "countryName(").toString());
     MigrationPlan unread = plan("unread", DAO, false);
     assertTrue(reasonOf(unread, "countryName(").map(r -> r.contains("library code optkit does not read"))
         .orElse(false), reasonOf(unread, "countryName(").toString());

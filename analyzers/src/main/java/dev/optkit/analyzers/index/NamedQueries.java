@@ -18,6 +18,11 @@ public final class NamedQueries {
     index.types().forEach(type -> names.addAll(type.namedQueries()));
   }
 
+  /** Whether the project declares no named query. */
+  public boolean isEmpty() {
+    return names.isEmpty();
+  }
+
   /** Whether the repository method of this entity runs a named query. */
   public boolean runBy(String entity, String method) {
     String simple = entity.substring(entity.lastIndexOf('.') + 1);

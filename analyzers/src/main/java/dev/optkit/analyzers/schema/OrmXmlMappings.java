@@ -40,8 +40,23 @@ public final class OrmXmlMappings {
   }
 
   private OrmXmlMappings(Map<String, Entity> byClass, java.util.Set<String> namedQueries) {
+    this(byClass, namedQueries, false);
+  }
+
+  private OrmXmlMappings(Map<String, Entity> byClass, java.util.Set<String> namedQueries, boolean mappingFiles) {
     this.namedQueries = java.util.Set.copyOf(namedQueries);
     this.byClass = Map.copyOf(byClass);
+    this.mappingFiles = mappingFiles;
+  }
+
+  private final boolean mappingFiles;
+
+  /**
+   * Whether the project has a JPA mapping file at all: it may declare what no entity element shows (default entity
+   * listeners, fetch graphs, converters).
+   */
+  public boolean declared() {
+    return mappingFiles;
   }
 
   public static OrmXmlMappings none() {
@@ -51,10 +66,11 @@ public final class OrmXmlMappings {
   public static OrmXmlMappings read(List<Path> xmlFiles) {
     Map<String, Entity> found = new HashMap<>();
     java.util.Set<String> named = new java.util.TreeSet<>();
+    boolean any = false;
     for (Path file : xmlFiles) {
-      read(file, found, named);
+      any |= read(file, found, named);
     }
-    return new OrmXmlMappings(found, named);
+    return new OrmXmlMappings(found, named, any);
   }
 
   /** The names of the {@code <named-query>} and {@code <named-native-query>} elements: queries run by their name. */
@@ -70,15 +86,18 @@ public final class OrmXmlMappings {
     return byClass.values();
   }
 
-  private static void read(Path file, Map<String, Entity> found, java.util.Set<String> named) {
+  /** @return whether the file is a mapping file (its entities read where it is small enough) */
+  private static boolean read(Path file, Map<String, Entity> found, java.util.Set<String> named) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(HEAD_BYTES);
-      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<entity-mappings")
-          || Files.size(file) > MAX_FILE) {
-        return;
+      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<entity-mappings")) {
+        return false;
+      }
+      if (Files.size(file) > MAX_FILE) {
+        return true;
       }
     } catch (IOException e) {
-      return;
+      return false;
     }
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -141,5 +160,6 @@ public final class OrmXmlMappings {
     } catch (IOException | XMLStreamException | RuntimeException e) {
       // not well-formed: the entities read before the error count
     }
+    return true;
   }
 }

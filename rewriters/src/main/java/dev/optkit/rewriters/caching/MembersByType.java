@@ -246,13 +246,29 @@ public final class MembersByType {
           // a library class whose bytecode declares none of the names: its code cannot call them on the object (hostile
           // review 95's e03: AppConfig extends AbstractJdbcConfiguration, which has no dataSource())
           || index.type(type).isEmpty() && running.stream().allMatch(name ->
-              index.libraryDeclaresName(type.replaceAll("<.*", ""), name).equals(java.util.Optional.of(false)));
+              index.libraryDeclaresName(type.replaceAll("<.*", ""), name).equals(java.util.Optional.of(false))
+                  // nor named in text, which a library may call by reflection (hostile review 97's J1:
+                  // MessageListenerAdapter.setDefaultListenerMethod("renameNl"))
+                  && !namedInText(name));
       if (index.type(type).map(t -> t.fieldCodeCalls().stream().anyMatch(name -> running.contains(name)
           || name.equals(dev.optkit.analyzers.facts.values.FieldCodeCalls.THIS))).orElse(!quiet)) {
         return java.util.Optional.of(type);
       }
     }
     return java.util.Optional.empty();
+  }
+
+  private java.util.Set<String> callTexts;
+
+  /** Whether a call anywhere in the project passes the name as a string literal. */
+  private boolean namedInText(String name) {
+    if (callTexts == null) {
+      callTexts = new java.util.HashSet<>();
+      index.methods().forEach(m -> java.util.stream.Stream.concat(m.fact().calls().stream(), m.fact().opaqueCalls().stream())
+          .map(dev.optkit.analyzers.facts.CallRef::snippet).filter(java.util.Objects::nonNull).forEach(callTexts::add));
+    }
+    String quoted = "\"" + name + "\"";
+    return callTexts.stream().anyMatch(text -> text.contains(quoted));
   }
 
   /** The writer's name and those of the methods calling it through {@code this}, at any depth. */

@@ -32,6 +32,11 @@ final class ImmutableTypes {
   private final ProjectSources sources;
   private final Map<String, Boolean> known = new HashMap<>();
 
+  /** The project's parsed sources these types are read from. */
+  ProjectSources sources() {
+    return sources;
+  }
+
   ImmutableTypes(ProjectIndex index, ProjectSources sources) {
     this.index = index;
     this.sources = sources;

@@ -146,7 +146,9 @@ final class LoadAheadProof {
       boolean madeInLoop = receiver instanceof NameExpr name && LoopSites.declaredInside(loop, name.getNameAsString())
           || kept && shared.isEmpty()
           || receiver instanceof NameExpr element && call.getBegin().get().isAfter(find.getEnd().get())
-              && elementMadeByItsQuery(method, loop, element.getNameAsString(), indexed);
+              && elementMadeByItsQuery(method, loop, element.getNameAsString(), indexed)
+              && sites.ref(indexed, call).map(index::allTargetsOf).filter(targets -> !targets.isEmpty())
+                  .map(targets -> targets.stream().allMatch(this::keepsOnly)).orElse(false);
       java.util.Set<Integer> fresh = new java.util.HashSet<>();
       for (int position = 0; position < call.getArguments().size(); position++) {
         Expression argument = call.getArgument(position);
@@ -274,6 +276,54 @@ final class LoadAheadProof {
     return index.sitesOf(indexed).stream().anyMatch(site -> site.range().equals(range)
         && site.kind() == dev.optkit.analyzers.catalog.ClientKind.DB
         && site.access() == dev.optkit.analyzers.facts.Access.READ);
+  }
+
+  /** Collection calls a method filling its own object may make: they throw nothing a list of values would not. */
+  private static final Set<String> KEEPING = Set.of("add", "addAll", "put", "putAll", "set", "get", "size", "isEmpty",
+      "contains", "containsKey");
+
+  /**
+   * A method that only keeps what it is given in its own collections: no I/O, no object made (an exception thrown),
+   * no call but those (hostile review 97's v13: an addSpecialty that printed, or threw before a later vet's failing
+   * query, which the loading ahead now runs first).
+   */
+  private boolean keepsOnly(IndexedMethod target) {
+    return keepsOnly(target, 2);
+  }
+
+  /** JDK collections a getter may make for its own field the first time ({@code specialties = new HashSet<>()}). */
+  private static final Set<String> OWN_COLLECTIONS = Set.of("ArrayList", "LinkedList", "HashSet", "LinkedHashSet",
+      "TreeSet", "HashMap", "LinkedHashMap", "TreeMap");
+
+  /**
+   * @param depth how far calls of its own class's methods without arguments are followed (petclinic-rest's
+   *     {@code getSpecialtiesInternal().add(specialty)}, a getter making its set the first time)
+   */
+  private boolean keepsOnly(IndexedMethod target, int depth) {
+    var fact = target.fact();
+    var declared = immutables.sources().declaration(target).orElse(null);
+    if (fact.isAbstract() || !fact.ioSites().isEmpty() || declared == null
+        || fact.opaqueCalls().stream().anyMatch(call -> !KEEPING.contains(call.name()))
+        || !declared.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()
+        || declared.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class).stream()
+            .anyMatch(made -> made.getAnonymousClassBody().isPresent()
+                || !OWN_COLLECTIONS.contains(made.getType().getNameAsString()))) {
+      return false;
+    }
+    for (CallRef call : fact.calls()) {
+      List<IndexedMethod> targets = index.allTargetsOf(call);
+      // on what an own getter answers (getSpecialtiesInternal().add(..), untyped where the getter's set is generic)
+      boolean onOwnGetter = call.receiverType() == null && call.receivedFrom() != null
+          && call.receivedFrom().startsWith(fact.ownerType() + "#");
+      boolean keeping = (targets.isEmpty() || onOwnGetter) && KEEPING.contains(call.name());
+      boolean ownGetter = depth > 0 && !targets.isEmpty() && call.argumentCount() == 0
+          && targets.stream().allMatch(t -> t.fact().ownerType().equals(fact.ownerType()) && keepsOnly(t, depth - 1));
+      if (!keeping && !ownGetter) {
+        return false;
+      }
+    }
+    return declared.findAll(MethodCallExpr.class).stream().allMatch(c -> KEEPING.contains(c.getNameAsString())
+        || c.getArguments().isEmpty() && c.getScope().filter(scope -> !(scope instanceof com.github.javaparser.ast.expr.ThisExpr)).isEmpty());
   }
 
   /** Spring's mappers that make each row's object with a class's constructor and setters. */

@@ -28,8 +28,33 @@ public final class LazyAssociationLoads {
   private Optional<String> everyAssociation;
   private java.util.Map<String, String> callersByName;
 
-  public LazyAssociationLoads(ProjectIndex index) {
+  private final java.nio.file.Path scanRoot;
+
+  public LazyAssociationLoads(ProjectIndex index, java.nio.file.Path scanRoot) {
     this.index = index;
+    this.scanRoot = scanRoot;
+  }
+
+  private static final int MAX_FILES_WALKED = 50_000;
+
+  /**
+   * A file declaring loads no Java shows: a JPA mapping file (default entity listeners in orm.xml, hostile review 97's
+   * L6), Spring Data's named queries in properties ({@code left join fetch}: L22); the first found, else null.
+   */
+  private String declaredOutsideJava() {
+    if (index.ormXml().declared() || !index.namedQueries().isEmpty()) {
+      return "a JPA mapping file or named query";
+    }
+    if (scanRoot == null) {
+      return null;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(scanRoot, 12)) {
+      return walk.limit(MAX_FILES_WALKED).filter(path -> path.getFileName() != null
+              && path.getFileName().toString().equals("jpa-named-queries.properties"))
+          .map(path -> scanRoot.relativize(path).toString()).findFirst().orElse(null);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "a file optkit could not list";
+    }
   }
 
   /** Lombok's annotations that write a {@code toString}, {@code equals} or {@code hashCode} reading every field. */
@@ -114,6 +139,11 @@ public final class LazyAssociationLoads {
       return everyAssociation;
     }
     everyAssociation = Optional.empty();
+    String declared = declaredOutsideJava();
+    if (declared != null) {
+      everyAssociation = Optional.of(declared + " may load associations or run listeners on what is loaded");
+      return everyAssociation;
+    }
     for (IndexedMethod method : index.methods()) {
       if (SourceSet.isTestPath(method.path())) {
         continue;

@@ -31,7 +31,7 @@ public final class SnapshotReads {
     this.transactions = whole.transactions();
     this.traits = traits;
     this.proxied = proxied;
-    this.lazyLoads = new LazyAssociationLoads(whole.index());
+    this.lazyLoads = new LazyAssociationLoads(whole.index(), whole.scanRoot());
   }
 
   private final LazyAssociationLoads lazyLoads;
