@@ -1,4 +1,0 @@
-package demo;
-public interface OwnerRepository {
-    Owner findById(int id);
-}
