@@ -314,24 +314,8 @@ final class CallTargets {
    */
   private List<IndexedMethod> lombokFactory(CallShape call) {
     TypeFact type = types.get(call.receiverType());
-    String name = call.name();
-    // a builder method takes no argument; Lombok's other generated methods are getters, setters, with-ers, its
-    // equals, hashCode, toString, toBuilder and fluent accessors named as fields
-    if (type == null || call.argumentCount() != 0 || name.startsWith("get") || name.startsWith("is")
-        || name.startsWith("set") || Set.of("equals", "hashCode", "toString", "canEqual", "toBuilder").contains(name)
-        || type.fieldTypes().containsKey(name)) {
+    if (type == null || call.argumentCount() != 0 || !LombokBuilders.builderMethod(index, type, call.name())) {
       return List.of();
-    }
-    if (type.annotations().stream().noneMatch(a -> a.equals("lombok.Builder")
-            || a.equals("lombok.experimental.SuperBuilder") || a.equals("Builder") || a.equals("SuperBuilder"))
-        && index.methodsOfType(type.qualifiedName()).stream().noneMatch(m -> m.fact().annotations().stream()
-            .anyMatch(a -> a.equals("lombok.Builder") || a.equals("Builder")))) {
-      return List.of();
-    }
-    for (String ancestor : types.supertypesOf(call.receiverType())) {
-      if (!index.methods(ancestor, call.name()).isEmpty()) {
-        return List.of(); // declared: the ordinary walk finds it
-      }
     }
     List<IndexedMethod> found = new ArrayList<>();
     for (IndexedMethod method : index.methodsOfType(type.qualifiedName())) {

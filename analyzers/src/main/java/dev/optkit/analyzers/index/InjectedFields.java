@@ -40,6 +40,22 @@ public final class InjectedFields {
         .anyMatch(t -> MANY.contains(t) || t.endsWith("[]"))).orElse(false);
   }
 
+  /**
+   * Whether the class has a field of the interface or one of its implementations (an array of one too): the facts keep
+   * field types erased, so a {@code List<OwnerRepository>} shows only as a list ({@link #holdsMany}).
+   */
+  public static boolean holdsOneOf(ProjectIndex index, String type, String interfaceType) {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    for (String each : index.subtypesOf(interfaceType)) {
+      held.add(each);
+      held.add(each.substring(each.lastIndexOf('.') + 1));
+    }
+    held.add(interfaceType);
+    held.add(interfaceType.substring(interfaceType.lastIndexOf('.') + 1));
+    return index.type(type).map(fact -> fact.fieldTypes().values().stream()
+        .map(t -> t.replaceAll("<.*", "").replace("[]", "")).anyMatch(held::contains)).orElse(false);
+  }
+
   public static boolean delegating(ProjectIndex index, String interfaceType) {
     for (String type : index.subtypesOf(interfaceType)) {
       if (type.equals(interfaceType)) {
@@ -57,12 +73,7 @@ public final class InjectedFields {
       // holding the interface, or one of its implementations, in any form (List<OwnerRepository>,
       // ObjectProvider<JpaOwnerRepositoryImpl>): calls through it may go where optkit does not type them, a lambda's
       // parameter (hostile review 96's v06: stores.forEach(s -> s.rename(..)))
-      java.util.Set<String> held = new java.util.HashSet<>(index.subtypesOf(interfaceType));
-      held.add(interfaceType);
-      boolean holds = index.type(type).map(fact -> fact.fieldTypes().values().stream().anyMatch(fieldType ->
-          held.stream().flatMap(h -> java.util.stream.Stream.of(h, h.substring(h.lastIndexOf('.') + 1)))
-              .anyMatch(h -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(h) + "\\b")
-              .matcher(fieldType).find()))).orElse(false);
+      boolean holds = holdsOneOf(index, type, interfaceType);
       if (holds) {
         return true;
       }

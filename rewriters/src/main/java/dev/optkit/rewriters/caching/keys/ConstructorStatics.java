@@ -43,7 +43,8 @@ final class ConstructorStatics {
         .filter(call -> index.type(call.receiverType()).filter(t -> !t.fieldTypes().containsKey(call.name())).isPresent())
         .forEach(making::add);
     method.fact().calls().stream().filter(call -> call.argumentCount() == 0 && call.receiverType() != null
-            && index.type(call.receiverType()).filter(type -> lombokBuilderMethod(type, call.name())).isPresent())
+            && index.type(call.receiverType()).filter(type -> dev.optkit.analyzers.index.LombokBuilders.builderMethod(index, type,
+                call.name())).isPresent())
         .forEach(making::add);
     for (CallRef made : making) {
       if (made.receiverType() == null) {
@@ -85,21 +86,6 @@ final class ConstructorStatics {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Whether a call without arguments on a type Lombok builds names no method the project declares and none of Lombok's
-   * accessors: the builder method under another name ({@code @Builder(builderMethodName = "with")}).
-   */
-  private boolean lombokBuilderMethod(dev.optkit.analyzers.facts.TypeFact type, String name) {
-    boolean built = type.annotations().stream().anyMatch(a -> a.equals("lombok.Builder") || a.equals("Builder")
-        || a.equals("lombok.experimental.SuperBuilder") || a.equals("SuperBuilder"))
-        || index.methodsOfType(type.qualifiedName()).stream().anyMatch(m -> m.fact().annotations().stream()
-            .anyMatch(a -> a.equals("lombok.Builder") || a.equals("Builder")));
-    return built && !name.startsWith("get") && !name.startsWith("is") && !name.startsWith("set")
-        && !java.util.Set.of("equals", "hashCode", "toString", "canEqual", "toBuilder", "builder").contains(name)
-        && !type.fieldTypes().containsKey(name)
-        && index.supertypesOf(type.qualifiedName()).stream().allMatch(owner -> index.methods(owner, name).isEmpty());
   }
 
   private static final java.util.Set<String> VALUE_TYPES = java.util.Set.of("java.lang.String", "java.lang.Long",

@@ -204,8 +204,6 @@ public final class SameRequest {
           || !delegating(declared)) {
         continue;
       }
-      Set<String> held = new HashSet<>(index.subtypesOf(declared));
-      held.add(declared);
       for (String implementation : new java.util.TreeSet<>(index.subtypesOf(declared))) {
         if (implementation.equals(owner)) {
           continue;
@@ -219,10 +217,7 @@ public final class SameRequest {
         }
         // one holding the interface or an implementation (List<OwnerRepository>, ObjectProvider<..Impl>): its calls
         // may be untyped, a lambda's parameter (hostile review 96's v06: stores.forEach(s -> s.rename(..)))
-        boolean holds = index.type(implementation).map(fact -> fact.fieldTypes().values().stream()
-            .anyMatch(fieldType -> held.stream().flatMap(h -> java.util.stream.Stream.of(h, h.substring(h.lastIndexOf('.') + 1)))
-                .anyMatch(h -> java.util.regex.Pattern.compile(
-                "\\b" + java.util.regex.Pattern.quote(h) + "\\b").matcher(fieldType).find()))).orElse(false);
+        boolean holds = dev.optkit.analyzers.index.InjectedFields.holdsOneOf(index, implementation, declared);
         java.util.Optional<IndexedMethod> any = index.methodsOfType(implementation).stream()
             .filter(m -> !m.fact().isConstructor() && !m.fact().allCalls().isEmpty()).findFirst();
         if (holds && any.isPresent()) {
