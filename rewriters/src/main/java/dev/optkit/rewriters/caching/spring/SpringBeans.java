@@ -177,7 +177,14 @@ public final class SpringBeans {
           }
         }
       }
+      // a context the code makes itself (new AnnotationConfigApplicationContext(AppConfig.class)) runs without
+      // Boot's auto-configuration, so with JDK proxies, in a Boot project too
+      boolean ownContext = file.creations().stream().anyMatch(c -> CONTEXTS.contains(simpleName(c.type())));
       for (MethodFact method : file.methods()) {
+        Optional<String> lookup = boot && !ownContext ? Optional.empty() : lookupByClass(method, bean);
+        if (lookup.isPresent()) {
+          return lookup;
+        }
         if (boot && !(SourceSet.isTestPath(file.path()) && index.type(method.ownerType())
             .map(owner -> springTest(owner) && !bootTest(owner)).orElse(false))) {
           continue;
@@ -280,6 +287,43 @@ public final class SpringBeans {
     String simple = type.substring(type.lastIndexOf('.') + 1);
     return !Set.of("InitializingBean", "DisposableBean", "Closeable", "AutoCloseable", "Serializable", "Cloneable")
         .contains(simple) && !simple.endsWith("Aware");
+  }
+
+  /** The application contexts code makes with {@code new}, outside Boot's auto-configuration. */
+  private static final Set<String> CONTEXTS = Set.of("AnnotationConfigApplicationContext",
+      "ClassPathXmlApplicationContext", "FileSystemXmlApplicationContext", "GenericApplicationContext",
+      "GenericXmlApplicationContext", "GenericGroovyApplicationContext", "AnnotationConfigWebApplicationContext",
+      "XmlWebApplicationContext", "StaticApplicationContext");
+
+  /** A bean factory's lookups by type, whose answer a JDK proxy of the bean's interfaces cannot satisfy. */
+  private static final Set<String> LOOKUPS = Set.of("getBean", "getBeanProvider", "getBeansOfType",
+      "getBeanNamesForType", "getBeansWithAnnotation");
+
+  /**
+   * A lookup naming the bean's class ({@code context.getBean(CountryDao.class)}), or its bean name, whose
+   * answer the code may cast to the class ({@code (CountryDao) context.getBean("countryDao")}).
+   */
+  private Optional<String> lookupByClass(MethodFact method, TypeFact bean) {
+    java.util.regex.Pattern classLiteral = java.util.regex.Pattern.compile("(?<![\\w.$])(?:"
+        + java.util.regex.Pattern.quote(bean.qualifiedName()) + "|" + java.util.regex.Pattern.quote(bean.simpleName())
+        + ")\\s*\\.\\s*class\\b");
+    String beanName = "\"" + Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1) + "\"";
+    for (var call : method.calls()) {
+      String snippet = call.snippet();
+      if (snippet == null || !LOOKUPS.contains(call.name())) {
+        continue;
+      }
+      if (classLiteral.matcher(snippet).find() || call.name().equals("getBean") && snippet.contains(beanName)) {
+        return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class ("
+            + method.displayName() + ": " + snippet.strip() + "): outside Spring Boot the caching proxy would be a "
+            + "JDK proxy of its interfaces, and that lookup would fail");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String simpleName(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
   }
 
   private static String proxyClash(TypeFact bean, String where) {

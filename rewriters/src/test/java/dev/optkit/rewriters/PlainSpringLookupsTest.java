@@ -1,0 +1,109 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Outside Spring Boot, the caching proxy of a bean implementing an interface is a JDK proxy of that interface:
+ * a lookup by the bean's class then fails ({@code NoSuchBeanDefinitionException}, hostile review 97's side finding
+ * on J1, proven on its project). A lookup by the interface is what the proxy answers.
+ */
+class PlainSpringLookupsTest {
+  @TempDir Path dir;
+
+  private static final String DAO = """
+      package shop;
+
+      import org.springframework.jdbc.core.JdbcTemplate;
+      import org.springframework.stereotype.Repository;
+
+      @Repository
+      public class CountryDao implements Countries {
+          private final JdbcTemplate jdbc;
+
+          public CountryDao(JdbcTemplate jdbc) {
+              this.jdbc = jdbc;
+          }
+
+          @Override
+          public String countryName(String code) {
+              return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
+          }
+      }
+      """;
+
+  private static final String CONFIG = """
+      package shop;
+
+      import org.springframework.context.annotation.ComponentScan;
+      import org.springframework.context.annotation.Configuration;
+
+      @Configuration
+      @ComponentScan
+      public class AppConfig {
+      }
+      """;
+
+  private MigrationPlan plan(String pom, String lookup) {
+    return new MigrationFixture(dir).file("pom.xml", pom)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG)
+        .java("""
+            package shop;
+
+            import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+            public class Main {
+                public static void main(String[] args) {
+                    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class)) {
+                        System.out.println(%s.countryName(args[0]));
+                    }
+                }
+            }
+            """.formatted(lookup))
+        .plan();
+  }
+
+  private static boolean cached(MigrationPlan plan) {
+    return plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("CountryDao.countryName"));
+  }
+
+  private static String reason(MigrationPlan plan) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("countryName("))
+        .map(dev.optkit.rewriters.caching.Refusal::reason).findFirst().orElse("(no refusal)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"context.getBean(CountryDao.class)", "context.getBean(shop.CountryDao.class)",
+      "context.getBean(\"countryDao\", CountryDao.class)", "((CountryDao) context.getBean(\"countryDao\"))",
+      "context.getBeanProvider(CountryDao.class).getObject()"})
+  void aLookupByTheBeansClassRefusesOutsideBoot(String lookup) {
+    MigrationPlan plan = plan(MigrationSafetyTest.SPRING_POM, lookup);
+    assertTrue(!cached(plan), "cached although looked up by its class: " + lookup);
+    assertTrue(reason(plan).contains("CountryDao implements interfaces and is looked up by its class (Main.main: "),
+        reason(plan));
+  }
+
+  @Test
+  void aLookupByTheInterfaceIsWhatTheProxyAnswers() {
+    assertTrue(cached(plan(MigrationSafetyTest.SPRING_POM, "context.getBean(Countries.class)")), "refused");
+  }
+
+  @Test
+  void aContextTheCodeMakesItselfHasJdkProxiesInABootProjectToo() {
+    String boot = MigrationSafetyTest.SPRING_POM.replace("<dependencies>", """
+        <parent>
+          <groupId>org.springframework.boot</groupId>
+          <artifactId>spring-boot-starter-parent</artifactId>
+          <version>3.5.6</version>
+        </parent>
+        <dependencies>""");
+    assertTrue(!cached(plan(boot, "context.getBean(CountryDao.class)")), "cached");
+  }
+}
