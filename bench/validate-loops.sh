@@ -5,6 +5,7 @@
 # The batched N+1 loop's figure: the same for spring-service and its workload-batch.yaml.
 #   bench/validate-loops.sh [WORK_DIR] [RUNS] [SAMPLE] [WORKLOAD]     (needs `mvn -q -DskipTests package` first)
 #   bench/validate-loops.sh /tmp/batch 3 spring-service workload-batch.yaml
+#   LATENCY_MS=20 bench/validate-loops.sh /tmp/loops20 3      (the issue's seed: 20 ms a call)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
@@ -19,6 +20,10 @@ rm -rf "$dir" && mkdir -p "$dir/samples"
 cp "$repo/pom.xml" "$dir/" && cp "$repo/samples/pom.xml" "$dir/samples/"
 cp -r "$repo/samples/$sample" "$dir/samples/"
 rm -rf "$dir/samples/$sample/target" "$dir/samples/$sample/.optkit"
+if [ -n "${LATENCY_MS:-}" ]; then   # the downstream's latency per call (the sample's validation.properties: 5 ms)
+  find "$dir/samples/$sample" -name validation.properties \
+    -exec sed -i "s/^downstream.latencyMillis=.*/downstream.latencyMillis=$LATENCY_MS/" {} +
+fi
 (cd "$dir" && git init -q && git add . && git -c user.email=b@example.org -c user.name=bench commit -qm sample \
   && "$optkit" migrate "samples/$sample" --apply --no-maven-repo > "$work/migrate.out" \
   && git add . && git -c user.email=b@example.org -c user.name=bench commit -qm migrated)
