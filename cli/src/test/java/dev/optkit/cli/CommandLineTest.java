@@ -30,7 +30,7 @@ class CommandLineTest {
   void assessKeepsItsCacheOutOfGit() throws Exception {
     java.nio.file.Files.writeString(dir.resolve("A.java"), "class A { int f() { return 1; } }");
     assertEquals(0, CliRun.of("assess", dir.toString(), "--no-maven-repo").exitCode());
-    assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(".optkit/cache/facts-v4.smile.gz")));
+    assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(".optkit/cache/facts-v5.smile")));
     assertEquals("*", java.nio.file.Files.readAllLines(dir.resolve(".optkit/.gitignore")).stream()
         .filter(l -> !l.startsWith("#")).findFirst().orElse(""), "the state directory ignores itself");
   }

@@ -108,7 +108,7 @@ class HostileStateTest {
   void assessRefusesEveryLinkWhereItsCacheLivesAndWritesNothingThrough() throws Exception {
     Map<String, Path> plants = new java.util.LinkedHashMap<>();
     plants.put(".optkit/cache/assessment-v1.smile", decoy.resolve("secret.txt"));
-    plants.put(".optkit/cache/facts-v4.smile.gz", decoy.resolve("dangling"));
+    plants.put(".optkit/cache/facts-v5.smile", decoy.resolve("dangling"));
     plants.put(".optkit/cache/file-hashes-v1.smile", decoy.resolve("secret.txt"));
     plants.put(".optkit/cache", decoy);
     plants.put(".optkit", decoy);

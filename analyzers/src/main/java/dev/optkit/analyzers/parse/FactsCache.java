@@ -15,8 +15,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * Per-file facts from earlier runs, keyed by the file's content hash, so an unchanged file is
@@ -28,6 +29,10 @@ import java.util.zip.GZIPOutputStream;
  * only the index of files, a hit is decoded by the worker that asks for it (on every thread at
  * once), and saving writes the unchanged files' bytes back as they were. Decoding and encoding the
  * whole cache on one thread was most of a warm run with one file changed.
+ *
+ * <p>Each entry is deflated on its own, and held so: the run keeps every file's entry until it saves,
+ * and spring-framework's, held as plain Smile beside the decoded facts, took the launcher's 1280 MiB
+ * heap past its limit (GC overhead limit exceeded, 2026-11-28). The file is not compressed again.
  */
 public final class FactsCache {
   // Smile, Jackson's binary JSON: the same data model, read about twice as fast as JSON text
@@ -96,7 +101,7 @@ public final class FactsCache {
   /** The file on disk. */
   record Stored(String key, Map<String, Entry> files) {}
 
-  /** One file's facts, encoded, and the hash of the content they came from. */
+  /** One file's facts, encoded and deflated, and the hash of the content they came from. */
   record Entry(String contentHash, byte[] facts) {}
 
   private final Path file;
@@ -113,7 +118,9 @@ public final class FactsCache {
   }
 
   /** The file's name in the cache directory. */
-  public static final String FILE_NAME = "facts-v4.smile.gz";
+  public static final String FILE_NAME = "facts-v5.smile";
+  /** The files of the formats before: deleted when this one is written. */
+  private static final java.util.List<String> EARLIER_FILES = java.util.List.of("facts-v3.smile.gz", "facts-v4.smile.gz");
   /**
    * spring-framework's main and test sources make 45 MB; a planted file is never read whole past
    * this, nor past a quarter of the heap (the decoded facts take several times the file).
@@ -132,7 +139,7 @@ public final class FactsCache {
       file = state.resolve(FILE_NAME);
       Optional<InputStream> content = state.read(file, MAX_BYTES).flatMap(sealed -> StateSeal.openStream(key, sealed));
       if (content.isPresent()) {
-        try (InputStream in = new GZIPInputStream(content.get(), 1 << 16)) {
+        try (InputStream in = new java.io.BufferedInputStream(content.get(), 1 << 16)) {
           Stored stored = MAPPER.readValue(in, Stored.class);
           if (stored != null && key.equals(stored.key()) && stored.files() != null) {
             previous.putAll(stored.files());
@@ -153,8 +160,8 @@ public final class FactsCache {
     }
     FileFacts facts;
     try {
-      facts = MAPPER.readValue(entry.facts(), FileFacts.class);
-    } catch (IOException | RuntimeException e) {
+      facts = MAPPER.readValue(inflated(entry.facts()), FileFacts.class);
+    } catch (IOException | DataFormatException | RuntimeException e) {
       return null; // a damaged entry: the file is parsed again, and its new facts stored
     }
     if (facts == null) {
@@ -168,7 +175,7 @@ public final class FactsCache {
   /** Keeps a file's new facts, encoded on the calling (worker) thread. */
   public void store(String path, String contentHash, FileFacts facts) {
     try {
-      current.put(path, new Entry(contentHash, MAPPER.writeValueAsBytes(facts)));
+      current.put(path, new Entry(contentHash, deflated(MAPPER.writeValueAsBytes(facts))));
       stored = true;
     } catch (IOException | RuntimeException e) {
       // not kept: the next run parses the file again
@@ -189,18 +196,56 @@ public final class FactsCache {
     }
     try {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (OutputStream out = new BufferedOutputStream(new GZIPOutputStream(bytes, 1 << 16) {
-        {
-          def.setLevel(java.util.zip.Deflater.BEST_SPEED); // the facts are written on every run that changes one
-        }
-      }, 1 << 16)) {
+      try (OutputStream out = new BufferedOutputStream(bytes, 1 << 16)) {
         MAPPER.writeValue(out, new Stored(key, new java.util.TreeMap<>(current)));
       }
       StateDirectory state = StateDirectory.forCache(file.getParent());
       state.write(file, StateSeal.seal(key, bytes.toByteArray()));
-      state.delete(state.resolve("facts-v3.smile.gz")); // the format before records as arrays
+      for (String earlier : EARLIER_FILES) {
+        state.delete(state.resolve(earlier));
+      }
     } catch (IOException | RuntimeException e) {
       // the next run parses again
+    }
+  }
+
+  /** Fastest deflate: the facts are written on every run that changes a file. */
+  private static byte[] deflated(byte[] plain) {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try {
+      deflater.setInput(plain);
+      deflater.finish();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(64, plain.length / 4));
+      byte[] buffer = new byte[1 << 14];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** An entry's facts, inflated no further than {@link #MAX_BYTES}: a planted entry is no way to fill the heap. */
+  private static byte[] inflated(byte[] stored) throws DataFormatException {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(stored);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(64, stored.length * 4));
+      byte[] buffer = new byte[1 << 14];
+      while (!inflater.finished()) {
+        int count = inflater.inflate(buffer);
+        if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new DataFormatException("truncated entry");
+        }
+        out.write(buffer, 0, count);
+        if (out.size() > MAX_BYTES) {
+          throw new DataFormatException("entry larger than " + MAX_BYTES + " bytes");
+        }
+      }
+      return out.toByteArray();
+    } finally {
+      inflater.end();
     }
   }
 }

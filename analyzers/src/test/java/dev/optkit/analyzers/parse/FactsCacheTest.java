@@ -25,7 +25,7 @@ class FactsCacheTest {
   }
 
   private Path file() {
-    return dir.resolve("facts-v4.smile.gz");
+    return dir.resolve("facts-v5.smile");
   }
 
   @Test
@@ -73,6 +73,28 @@ class FactsCacheTest {
     FactsCache third = FactsCache.open(dir, "k");
     assertEquals(facts("A.java", 10), third.lookup("A.java", "h1"));
     assertNull(third.lookup("B.java", "h2"));
+  }
+
+  /**
+   * Entries are held and written deflated one by one (spring-framework's, held as plain Smile, took the launcher's
+   * heap past its limit): an entry many buffers long reads back equal, the file is smaller than the plain encoding,
+   * and the file of the format before is removed.
+   */
+  @Test
+  void entriesAreDeflatedAndTheFormerFormatsFileRemoved() throws Exception {
+    Files.write(dir.resolve("facts-v4.smile.gz"), new byte[] {1, 2, 3});
+    String longPackage = IntStream.range(0, 40_000).mapToObj(i -> "segment" + i).collect(
+        java.util.stream.Collectors.joining("."));
+    FileFacts large = new FileFacts("A.java", longPackage, 4_000, List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of());
+    FactsCache first = FactsCache.open(dir, "k");
+    first.store("A.java", "h1", large);
+    first.save();
+
+    assertEquals(large, FactsCache.open(dir, "k").lookup("A.java", "h1"));
+    assertTrue(Files.size(file()) < new com.fasterxml.jackson.databind.ObjectMapper(
+        new com.fasterxml.jackson.dataformat.smile.SmileFactory()).writeValueAsBytes(large).length / 3, "not deflated");
+    assertTrue(Files.notExists(dir.resolve("facts-v4.smile.gz")));
   }
 
   @Test

@@ -20,7 +20,15 @@ import java.util.Optional;
  */
 public final class ProjectSources {
   private final Path scanRoot;
-  private final Map<String, Optional<CompilationUnit>> parsed = new HashMap<>();
+  /**
+   * Softly held: a migration of spring-framework's loops and reads parsed thousands of files, and keeping every tree
+   * took assess past the launcher's heap (GC overhead limit exceeded). A tree is dropped only when no node of it is
+   * held anywhere else (a node holds its whole tree through its parents), so a tree parsed again is never compared
+   * with nodes of the one before.
+   */
+  private final Map<String, java.lang.ref.SoftReference<CompilationUnit>> parsed = new HashMap<>();
+  /** Files that no longer read or parse: asked again, they answer empty again without a read. */
+  private final java.util.Set<String> unparsed = new java.util.HashSet<>();
 
   public ProjectSources(Path scanRoot) {
     this.scanRoot = scanRoot;
@@ -28,13 +36,26 @@ public final class ProjectSources {
 
   /** The file's tree, or empty when it no longer reads or parses. */
   public Optional<CompilationUnit> unit(String path) {
-    return parsed.computeIfAbsent(path, p -> {
+    if (unparsed.contains(path)) {
+      return Optional.empty();
+    }
+    java.lang.ref.SoftReference<CompilationUnit> held = parsed.get(path);
+    CompilationUnit unit = held == null ? null : held.get();
+    if (unit == null) {
+      Optional<CompilationUnit> read;
       try {
-        return LanguageLevels.parse(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(p))).text());
+        read = LanguageLevels.parse(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(path))).text());
       } catch (IOException e) {
-        return Optional.empty();
+        read = Optional.empty();
       }
-    });
+      if (read.isEmpty()) {
+        unparsed.add(path);
+        return read;
+      }
+      unit = read.get();
+      parsed.put(path, new java.lang.ref.SoftReference<>(unit));
+    }
+    return Optional.of(unit);
   }
 
   /** The file's text, or empty when it no longer reads. */

@@ -124,6 +124,9 @@ final class MockedBeanStubs {
   /** The project types the method's class declares fields of with a bean-overriding mock annotation. */
   private Set<String> mockedIn(IndexedMethod method) {
     Set<String> mocked = new HashSet<>();
+    if (!whole.fileMentionsAny(method, BEAN_OVERRIDES)) {
+      return mocked; // no such annotation in the file's text: no tree to read (spring-framework parsed every test file)
+    }
     var declaration = whole.declaration(method).orElse(null);
     TypeDeclaration<?> type = declaration == null ? null : declaration.findAncestor(TypeDeclaration.class).orElse(null);
     if (type == null) {
