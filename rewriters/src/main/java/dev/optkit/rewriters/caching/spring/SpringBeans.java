@@ -308,8 +308,18 @@ public final class SpringBeans {
         + java.util.regex.Pattern.quote(bean.qualifiedName()) + "|" + java.util.regex.Pattern.quote(bean.simpleName())
         + ")\\s*\\.\\s*class\\b");
     String beanName = "\"" + Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1) + "\"";
-    for (var call : method.calls()) {
+    String names = java.util.regex.Pattern.quote(bean.qualifiedName()) + "|" + java.util.regex.Pattern.quote(bean.simpleName());
+    // ((CountryDao) countries).rename(..) or countries instanceof CountryDao on what was injected as its interface:
+    // a JDK proxy is no CountryDao (read from the calls' text; a cast into a local is not seen)
+    java.util.regex.Pattern castOrTest = java.util.regex.Pattern.compile("\\(\\s*(?:" + names + ")\\s*\\)\\s*[\\w(]"
+        + "|instanceof\\s+(?:" + names + ")\\b");
+    for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
       String snippet = call.snippet();
+      if (snippet != null && !method.ownerType().equals(bean.qualifiedName()) && castOrTest.matcher(snippet).find()) {
+        return Optional.of(bean.simpleName() + " implements interfaces and is cast to its class or tested for it ("
+            + method.displayName() + ": " + snippet.strip() + "): outside Spring Boot the caching proxy would be a JDK "
+            + "proxy of its interfaces, which is no " + bean.simpleName());
+      }
       if (snippet == null || !LOOKUPS.contains(call.name())) {
         continue;
       }
