@@ -116,8 +116,7 @@ public final class NameScopes {
               && attempt.getResources().stream().anyMatch(e -> declares(e, name))) {
         return true;
       }
-      if (up instanceof CallableDeclaration<?> callable && callable.findAll(TypePatternExpr.class).stream()
-          .anyMatch(pattern -> pattern.getNameAsString().equals(name))) {
+      if (up instanceof CallableDeclaration<?> callable && patternNames(callable).contains(name)) {
         // where a pattern's variable is in scope is flow-sensitive: with a field of the name, count both (review 62)
         return !fieldNamed(name, use);
       }
@@ -127,6 +126,19 @@ public final class NameScopes {
     }
     return false;
   }
+
+  /** The names a method's type patterns declare ({@code o instanceof Vet v}), found once per method and kept on it. */
+  private static java.util.Set<String> patternNames(CallableDeclaration<?> callable) {
+    if (!callable.containsData(PATTERN_NAMES)) {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      callable.findAll(TypePatternExpr.class).forEach(pattern -> names.add(pattern.getNameAsString()));
+      callable.setData(PATTERN_NAMES, names);
+    }
+    return callable.getData(PATTERN_NAMES);
+  }
+
+  private static final com.github.javaparser.ast.DataKey<java.util.Set<String>> PATTERN_NAMES =
+      new com.github.javaparser.ast.DataKey<>() {};
 
   private static boolean named(List<Parameter> parameters, String name) {
     return parameters.stream().anyMatch(p -> p.getNameAsString().equals(name));
