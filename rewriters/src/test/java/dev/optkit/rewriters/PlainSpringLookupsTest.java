@@ -101,6 +101,15 @@ class PlainSpringLookupsTest {
     assertTrue(reason(plan).contains("CountryDao implements interfaces and is "), reason(plan));
   }
 
+  /** A lookup by the bean's name says so: the class is named nowhere in it, its answer may be cast to the class. */
+  @Test
+  void aLookupByTheBeansNameSaysItIsByName() {
+    MigrationPlan plan = plan(MigrationSafetyTest.SPRING_POM, "((Countries) context.getBean(\"countryDao\"))");
+    assertTrue(!cached(plan), "cached although looked up by its name");
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is looked up by its bean name (Main.main: "),
+        reason(plan));
+  }
+
   @Test
   void aLookupByTheInterfaceIsWhatTheProxyAnswers() {
     assertTrue(cached(plan(MigrationSafetyTest.SPRING_POM, "context.getBean(Countries.class)")), "refused");

@@ -55,22 +55,6 @@ final class FindByIdBatchRewrite {
   /** Ids per findAllById: Oracle's IN-list limit, and far below SQL Server's 2,100 and PostgreSQL's 32,767 binds. */
   static final int CHUNK = 1000;
 
-  /**
-   * What a careful engineer would write instead of a query by one key optkit does not rewrite (plain JDBC, whose
-   * loop body reads the driver's rows itself): the IN query per chunk when its SQL finds per key exactly the rows
-   * it finds for each, else why it does not.
-   */
-  static String batchedByHand(String sql) {
-    KeyQuerySql batched = KeyQuerySql.of(sql);
-    if (batched.problem() != null) {
-      return "; its SQL cannot be batched as it is: " + batched.problem();
-    }
-    return "; by hand: one " + batched.forKeys(3).replace("?, ?, ?", "?, ?, ...") + " per 1,000 keys before the loop, "
-        + "each row kept under its " + batched.keyLabel() + ", each element taking its own rows"
-        + (batched.orderProblem() == null ? "" : " (where a key has several rows, an ORDER BY over a unique column keeps "
-            + "their order: without one, the IN query may return them in another)");
-  }
-
   /** Spring Data repository interfaces whose findById and findAllById are the framework's own. */
   private static final Set<String> CRUD_REPOSITORIES = Set.of("CrudRepository", "ListCrudRepository", "JpaRepository",
       "JpaRepositoryImplementation", "MongoRepository", "CassandraRepository", "ElasticsearchRepository",
@@ -179,7 +163,7 @@ final class FindByIdBatchRewrite {
       String client = site.map(IoSite::provider).orElse("a client optkit cannot name");
       return new FuturesJoinedInLoopRewrite.Refused("its query is " + find.getNameAsString() + "() of " + client
           + ", and optkit batches a Spring Data repository's findById and a JdbcTemplate queryForObject or query by key"
-          + site.map(IoSite::sql).map(FindByIdBatchRewrite::batchedByHand).orElse(""));
+          + site.map(IoSite::sql).map(sql -> KeyQuerySql.of(sql).byHand()).orElse(""));
     }
     LoopKey.KeyOrProblem keyed = LoopKey.of(loop, find.getArgument(0), index, sites, indexed);
     if (keyed.key() == null) {

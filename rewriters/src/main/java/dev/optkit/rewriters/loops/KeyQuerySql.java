@@ -49,6 +49,21 @@ record KeyQuerySql(String before, String after, String keyLabel, String problem,
     return before + "IN (" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")" + after;
   }
 
+  /**
+   * What a careful engineer would write instead of this query per key where optkit does not rewrite the loop
+   * (plain JDBC, whose body reads the driver's rows itself): the IN query per chunk, or why the SQL cannot be
+   * batched as it is. Appended to the loop's refusal.
+   */
+  String byHand() {
+    if (problem != null) {
+      return "; its SQL cannot be batched as it is: " + problem;
+    }
+    return "; by hand: one " + before + "IN (?, ?, ...)" + after + " per 1,000 keys before the loop, each row kept "
+        + "under its " + keyLabel + ", each element taking its own rows"
+        + (orderProblem == null ? "" : " (where a key has several rows, an ORDER BY over a unique column keeps their "
+            + "order: without one, the IN query may return them in another)");
+  }
+
   /** Functions whose value depends on a row's place among the rows a query returns (only when called: a column may share the name). */
   private static final Set<String> POSITIONAL = Set.of("ROWNUM", "ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK",
       "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "FOUND_ROWS", "ROW_COUNT");

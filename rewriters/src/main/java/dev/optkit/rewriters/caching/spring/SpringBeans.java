@@ -163,6 +163,7 @@ public final class SpringBeans {
     if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface)) {
       return Optional.empty();
     }
+    BeanMentions mentions = BeanMentions.of(bean);
     for (var file : index.files()) {
       for (TypeFact type : file.types()) {
         boolean test = SourceSet.isTestPath(file.path());
@@ -181,7 +182,7 @@ public final class SpringBeans {
       // Boot's auto-configuration, so with JDK proxies, in a Boot project too
       boolean ownContext = file.creations().stream().anyMatch(c -> CONTEXTS.contains(simpleName(c.type())));
       for (MethodFact method : file.methods()) {
-        Optional<String> lookup = boot && !ownContext ? Optional.empty() : lookupByClass(method, bean);
+        Optional<String> lookup = boot && !ownContext ? Optional.empty() : lookupByClass(method, bean, mentions);
         if (lookup.isPresent()) {
           return lookup;
         }
@@ -303,33 +304,51 @@ public final class SpringBeans {
    * A lookup naming the bean's class ({@code context.getBean(CountryDao.class)}), or its bean name, whose
    * answer the code may cast to the class ({@code (CountryDao) context.getBean("countryDao")}).
    */
-  private Optional<String> lookupByClass(MethodFact method, TypeFact bean) {
-    java.util.regex.Pattern classLiteral = java.util.regex.Pattern.compile("(?<![\\w.$])(?:"
-        + java.util.regex.Pattern.quote(bean.qualifiedName()) + "|" + java.util.regex.Pattern.quote(bean.simpleName())
-        + ")\\s*\\.\\s*class\\b");
-    String beanName = "\"" + Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1) + "\"";
-    String names = java.util.regex.Pattern.quote(bean.qualifiedName()) + "|" + java.util.regex.Pattern.quote(bean.simpleName());
-    // ((CountryDao) countries).rename(..) or countries instanceof CountryDao on what was injected as its interface:
-    // a JDK proxy is no CountryDao (read from the calls' text; a cast into a local is not seen)
-    java.util.regex.Pattern castOrTest = java.util.regex.Pattern.compile("\\(\\s*(?:" + names + ")\\s*\\)\\s*[\\w(]"
-        + "|instanceof\\s+(?:" + names + ")\\b");
+  private Optional<String> lookupByClass(MethodFact method, TypeFact bean, BeanMentions mentions) {
     for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
       String snippet = call.snippet();
-      if (snippet != null && !method.ownerType().equals(bean.qualifiedName()) && castOrTest.matcher(snippet).find()) {
-        return Optional.of(bean.simpleName() + " implements interfaces and is cast to its class or tested for it ("
-            + method.displayName() + ": " + snippet.strip() + "): outside Spring Boot the caching proxy would be a JDK "
-            + "proxy of its interfaces, which is no " + bean.simpleName());
-      }
-      if (snippet == null || !LOOKUPS.contains(call.name())) {
+      if (snippet == null) {
         continue;
       }
-      if (classLiteral.matcher(snippet).find() || call.name().equals("getBean") && snippet.contains(beanName)) {
-        return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class ("
-            + method.displayName() + ": " + snippet.strip() + "): outside Spring Boot the caching proxy would be a "
-            + "JDK proxy of its interfaces, and that lookup would fail");
+      String where = method.displayName() + ": " + snippet.strip();
+      if (!method.ownerType().equals(bean.qualifiedName()) && mentions.castOrTest().matcher(snippet).find()) {
+        return Optional.of(bean.simpleName() + " implements interfaces and is cast to its class or tested for it ("
+            + where + "): outside Spring Boot the caching proxy would be a JDK proxy of its interfaces, which is no "
+            + bean.simpleName());
+      }
+      if (!LOOKUPS.contains(call.name())) {
+        continue;
+      }
+      if (mentions.classLiteral().matcher(snippet).find()) {
+        return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + where
+            + "): outside Spring Boot the caching proxy would be a JDK proxy of its interfaces, and that lookup would fail");
+      }
+      if (call.name().equals("getBean") && snippet.contains(mentions.quotedBeanName())) {
+        return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its bean name (" + where
+            + "), which code may cast to its class: outside Spring Boot the caching proxy would be a JDK proxy of its "
+            + "interfaces, and that cast would fail");
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * How a call's text names the bean's class, made once per bean. Text, not a tree: a call's snippet is cut after
+   * a length and may not parse, and the facts keep no class literals or casts.
+   */
+  private record BeanMentions(java.util.regex.Pattern classLiteral, java.util.regex.Pattern castOrTest,
+      String quotedBeanName) {
+    static BeanMentions of(TypeFact bean) {
+      String names = java.util.regex.Pattern.quote(bean.qualifiedName()) + "|"
+          + java.util.regex.Pattern.quote(bean.simpleName());
+      return new BeanMentions(
+          java.util.regex.Pattern.compile("(?<![\\w.$])(?:" + names + ")\\s*\\.\\s*class\\b"),
+          // ((CountryDao) countries).rename(..) or countries instanceof CountryDao on what was injected as its
+          // interface: a JDK proxy is no CountryDao (a cast into a local is not seen)
+          java.util.regex.Pattern.compile("\\(\\s*(?:" + names + ")\\s*\\)\\s*[\\w(]|instanceof\\s+(?:" + names
+              + ")\\b"),
+          "\"" + Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1) + "\"");
+    }
   }
 
   private static String simpleName(String type) {
