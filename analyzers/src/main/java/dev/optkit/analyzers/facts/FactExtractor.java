@@ -52,7 +52,8 @@ public final class FactExtractor {
    *     checked there (and at each resolution), so it bounds the extraction, not only the solver
    */
   public FileFacts extract(String path, CompilationUnit unit, String content, Runnable beforeEachMethod) {
-    return new FileScan(path, unit, new SourceText(content), catalog, resolver, knownType).run(beforeEachMethod);
+    return Subtrees.indexing(() -> new FileScan(path, unit, new SourceText(content), catalog, resolver, knownType)
+        .run(beforeEachMethod));
   }
 
   /** Where the statements of a method's or class's {@code @Sql} annotations are kept among its annotation values. */

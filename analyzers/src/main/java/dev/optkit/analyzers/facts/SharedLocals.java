@@ -140,7 +140,7 @@ final class SharedLocals {
         if (!entry.getStatements().isEmpty() && entry.getStatement(0) instanceof ExpressionStmt arm) {
           arms.add(arm.getExpression());
         }
-        entry.findAll(YieldStmt.class).forEach(y -> arms.add(y.getExpression()));
+        Subtrees.all(entry, YieldStmt.class).forEach(y -> arms.add(y.getExpression()));
         for (Expression arm : arms) {
           Optional<String> root = value(arm, depth + 1);
           if (root.isPresent()) {

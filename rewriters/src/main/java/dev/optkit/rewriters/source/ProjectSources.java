@@ -4,8 +4,8 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.index.IndexedMethod;
+import dev.optkit.analyzers.io.Decoded;
 import dev.optkit.analyzers.parse.LanguageLevels;
-import dev.optkit.rewriters.edit.SourceDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class ProjectSources {
     if (unit == null) {
       Optional<CompilationUnit> read;
       try {
-        read = LanguageLevels.parse(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(path))).text());
+        read = LanguageLevels.parse(Decoded.of(Files.readAllBytes(scanRoot.resolve(path))).text());
       } catch (IOException e) {
         read = Optional.empty();
       }
@@ -61,7 +61,7 @@ public final class ProjectSources {
   /** The file's text, or empty when it no longer reads. */
   public Optional<String> text(String path) {
     try {
-      return Optional.of(SourceDocument.decode(Files.readAllBytes(scanRoot.resolve(path))).text());
+      return Optional.of(Decoded.of(Files.readAllBytes(scanRoot.resolve(path))).text());
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.loops;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -204,7 +206,7 @@ public final class LoopShapes {
       return false;
     }
     String name = counter.getNameAsString();
-    return counted.getBody().findAll(MethodCallExpr.class).stream().anyMatch(call -> call.getNameAsString().equals("subList")
+    return Subtrees.all(counted.getBody(), MethodCallExpr.class).stream().anyMatch(call -> call.getNameAsString().equals("subList")
         && call.getArguments().size() == 2 && call.getArgument(0) instanceof NameExpr from
         && from.getNameAsString().equals(name));
   }
@@ -231,11 +233,11 @@ public final class LoopShapes {
   public static List<String> dependenceReasons(Node loop) {
     Set<String> reasons = new LinkedHashSet<>();
     Set<String> declaredInside = new HashSet<>();
-    loop.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
-    loop.findAll(Parameter.class).forEach(p -> declaredInside.add(p.getNameAsString()));
+    Subtrees.all(loop, VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
+    Subtrees.all(loop, Parameter.class).forEach(p -> declaredInside.add(p.getNameAsString()));
     if (loop instanceof ForStmt forStmt) {
       for (Expression init : forStmt.getInitialization()) {
-        init.findAll(VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
+        Subtrees.all(init, VariableDeclarator.class).forEach(v -> declaredInside.add(v.getNameAsString()));
       }
     }
     if (loop instanceof WhileStmt || loop instanceof DoStmt) {
@@ -244,13 +246,13 @@ public final class LoopShapes {
         reasons.add("the loop condition is re-evaluated from state each iteration");
       }
     }
-    for (AssignExpr assign : loop.findAll(AssignExpr.class)) {
+    for (AssignExpr assign : Subtrees.all(loop, AssignExpr.class)) {
       String target = assignedName(assign.getTarget());
       if (target != null && !declaredInside.contains(target) && !inForUpdate(assign, loop)) {
         reasons.add("assigns '" + target + "', declared outside the loop");
       }
     }
-    for (UnaryExpr unary : loop.findAll(UnaryExpr.class)) {
+    for (UnaryExpr unary : Subtrees.all(loop, UnaryExpr.class)) {
       if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
           || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
         String target = assignedName(unary.getExpression());
@@ -259,13 +261,13 @@ public final class LoopShapes {
         }
       }
     }
-    for (BreakStmt stop : loop.findAll(BreakStmt.class)) {
+    for (BreakStmt stop : Subtrees.all(loop, BreakStmt.class)) {
       if (exitsThisLoop(stop, loop)) {
         reasons.add("breaks out early, depending on what an iteration found");
         break;
       }
     }
-    for (ReturnStmt stop : loop.findAll(ReturnStmt.class)) {
+    for (ReturnStmt stop : Subtrees.all(loop, ReturnStmt.class)) {
       if (stop.findAncestor(LambdaExpr.class).filter(l -> isInside(l, loop)).isEmpty()
           && stop.findAncestor(ObjectCreationExpr.class).filter(o -> isInside(o, loop)).isEmpty()) {
         reasons.add("returns from inside the loop, depending on what an iteration found");

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.loops;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -196,7 +198,7 @@ public final class MethodLoops {
     boolean startsAsync = false;
     boolean joins = false;
     Integer self = loopIndex.get(loop);
-    for (MethodCallExpr call : loop.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : Subtrees.all(loop, MethodCallExpr.class)) {
       String name = call.getNameAsString();
       // a start inside a nested loop is that loop's: one that starts several ahead (as migrate's rewrite does)
       // before this loop joins them is no join per start

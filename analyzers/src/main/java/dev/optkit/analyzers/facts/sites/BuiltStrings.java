@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -43,7 +45,7 @@ final class BuiltStrings {
       return null;
     }
     String name = builder.getNameAsString();
-    VariableDeclarator declared = body.findAll(VariableDeclarator.class).stream()
+    VariableDeclarator declared = Subtrees.all(body, VariableDeclarator.class).stream()
         .filter(v -> v.getNameAsString().equals(name) && v.getInitializer().orElse(null) instanceof ObjectCreationExpr
             creation && BUILDERS.contains(creation.getType().getNameWithScope()))
         .findFirst().orElse(null);
@@ -55,7 +57,7 @@ final class BuiltStrings {
     if (creation.getArguments().size() == 1 && text.apply(creation.getArgument(0)) != null) {
       parts.add(creation.getArgument(0)); // new StringBuilder("SELECT ..."), not a capacity
     }
-    for (MethodCallExpr append : body.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr append : Subtrees.all(body, MethodCallExpr.class)) {
       if (append.getNameAsString().equals("append") && append.getArguments().size() == 1 && rootedAt(append, name)
           && before(append.getArgument(0), toString)) {
         parts.add(append.getArgument(0));

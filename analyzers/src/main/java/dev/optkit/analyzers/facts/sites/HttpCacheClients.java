@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -42,7 +44,7 @@ public final class HttpCacheClients {
     }
     // this.client = new OkHttpClient.Builder().cache(cache).build() in a constructor
     for (ConstructorDeclaration constructor : type.getConstructors()) {
-      for (AssignExpr assign : constructor.findAll(AssignExpr.class)) {
+      for (AssignExpr assign : Subtrees.all(constructor, AssignExpr.class)) {
         String name = assign.getTarget() instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
             ? access.getNameAsString() : assign.getTarget() instanceof NameExpr plain ? plain.getNameAsString() : null;
         if (name != null && declared.containsKey(name) && buildsCachingClient(assign.getValue())) {
@@ -55,7 +57,7 @@ public final class HttpCacheClients {
 
   /** Whether an expression builds a client with an HTTP cache: a caching factory, or an OkHttp builder given a cache. */
   static boolean buildsCachingClient(Expression value) {
-    for (MethodCallExpr call : value.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : Subtrees.all(value, MethodCallExpr.class)) {
       if (call.getScope().orElse(null) instanceof NameExpr factory && CACHING_FACTORIES.contains(factory.getNameAsString())) {
         return true;
       }
@@ -63,7 +65,7 @@ public final class HttpCacheClients {
         return true;
       }
     }
-    return value.findAll(ObjectCreationExpr.class).stream()
+    return Subtrees.all(value, ObjectCreationExpr.class).stream()
         .anyMatch(creation -> CACHING_FACTORIES.contains(creation.getType().getNameAsString()));
   }
 

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -149,7 +151,7 @@ public final class MethodCalls {
     }
     var unit = getter.findCompilationUnit();
     String superclass = type.get().getExtendedTypes(0).getNameAsString();
-    return unit.isPresent() && unit.get().findAll(TypeDeclaration.class).stream()
+    return unit.isPresent() && Subtrees.all(unit.get(), TypeDeclaration.class).stream()
         .noneMatch(declared -> declared.getNameAsString().equals(superclass));
   }
 

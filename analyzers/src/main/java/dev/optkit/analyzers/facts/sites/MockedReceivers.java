@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -45,7 +47,7 @@ final class MockedReceivers {
       return false;
     }
     if (receiver instanceof NameExpr && within != null) {
-      Optional<VariableDeclarator> local = within.findAll(VariableDeclarator.class).stream()
+      Optional<VariableDeclarator> local = Subtrees.all(within, VariableDeclarator.class).stream()
           .filter(v -> v.getNameAsString().equals(name)).findFirst();
       if (local.isPresent()) {
         return local.get().getInitializer().map(MockedReceivers::makesMock).orElse(false);

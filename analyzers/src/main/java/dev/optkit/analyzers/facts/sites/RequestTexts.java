@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -81,7 +83,7 @@ public final class RequestTexts {
       }
     }
     for (Expression traced : m.locals.traced(call.getArguments())) {
-      for (MethodCallExpr link : traced.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr link : Subtrees.all(traced, MethodCallExpr.class)) {
         String linkName = link.getNameAsString();
         if (Set.of("GET", "POST", "PUT", "DELETE", "HEAD").contains(linkName)) {
           return linkName;
@@ -96,7 +98,7 @@ public final class RequestTexts {
           return "GET";
         }
       }
-      for (ObjectCreationExpr creation : traced.findAll(ObjectCreationExpr.class)) {
+      for (ObjectCreationExpr creation : Subtrees.all(traced, ObjectCreationExpr.class)) {
         String type = creation.getType().getNameAsString();
         if (type.startsWith("Http") && type.length() > 4) {
           String verb = type.substring(4).toUpperCase(Locale.ROOT);
@@ -149,7 +151,7 @@ public final class RequestTexts {
       given.add(call.getArgument(0));
     }
     for (Expression expression : assignedOnce(traced)) {
-      for (com.github.javaparser.ast.Node node : expression.findAll(com.github.javaparser.ast.Node.class)) {
+      for (com.github.javaparser.ast.Node node : Subtrees.all(expression, com.github.javaparser.ast.Node.class)) {
         if (node instanceof MethodCallExpr taker && URL_TAKERS.contains(taker.getNameAsString())
             && taker.getArguments().isNonEmpty()) {
           given.add(taker.getArgument(0));
@@ -237,7 +239,7 @@ public final class RequestTexts {
     if (direct != null && URL_LIKE.matcher(direct).find()) {
       return direct;
     }
-    for (Expression inner : expression.findAll(Expression.class)) {
+    for (Expression inner : Subtrees.all(expression, Expression.class)) {
       if (inner == expression) {
         continue;
       }
@@ -286,11 +288,11 @@ public final class RequestTexts {
     }
     String written = scope.toString();
     String first = written.contains(".") ? written.substring(0, written.indexOf('.')) : written;
-    boolean variable = callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+    boolean variable = Subtrees.all(callable, com.github.javaparser.ast.body.VariableDeclarator.class).stream()
         .anyMatch(v -> v.getNameAsString().equals(first))
-        || callable.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+        || Subtrees.all(callable, com.github.javaparser.ast.body.Parameter.class).stream()
             .anyMatch(p -> p.getNameAsString().equals(first))
-        || callable.findCompilationUnit().map(unit -> unit.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+        || callable.findCompilationUnit().map(unit -> Subtrees.all(unit, com.github.javaparser.ast.body.VariableDeclarator.class)
             .stream().anyMatch(v -> v.getNameAsString().equals(first))).orElse(true);
     if (variable) {
       return java.util.Optional.empty();
@@ -327,7 +329,7 @@ public final class RequestTexts {
         return direct.strip().replaceAll("\\s+", " ");
       }
       noteSqlParameter(expression);
-      for (MethodCallExpr inner : expression.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr inner : Subtrees.all(expression, MethodCallExpr.class)) {
         if ((inner.getNameAsString().startsWith("prepare") || inner.getNameAsString().equals("sql"))
             && inner.getArguments().isNonEmpty()) {
           String sql = file.strings.text(inner.getArgument(0));

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -54,7 +56,7 @@ public final class ReturnedTexts {
       return Optional.empty();
     }
     BlockStmt body = method.getBody().get();
-    List<ReturnStmt> returns = body.findAll(ReturnStmt.class).stream().filter(r -> ownedBy(r, method)).toList();
+    List<ReturnStmt> returns = Subtrees.all(body, ReturnStmt.class).stream().filter(r -> ownedBy(r, method)).toList();
     if (returns.size() != 1 || returns.get(0).getExpression().isEmpty()) {
       return Optional.empty();
     }
@@ -234,11 +236,11 @@ public final class ReturnedTexts {
     for (Parameter parameter : method.getParameters()) {
       locals.put(parameter.getNameAsString(), null);
     }
-    for (VariableDeclarator variable : body.findAll(VariableDeclarator.class)) {
+    for (VariableDeclarator variable : Subtrees.all(body, VariableDeclarator.class)) {
       String name = variable.getNameAsString();
       locals.put(name, locals.containsKey(name) ? null : variable.getInitializer().orElse(null));
     }
-    for (AssignExpr assigned : body.findAll(AssignExpr.class)) {
+    for (AssignExpr assigned : Subtrees.all(body, AssignExpr.class)) {
       if (assigned.getTarget() instanceof NameExpr target) {
         locals.put(target.getNameAsString(), null);
       }

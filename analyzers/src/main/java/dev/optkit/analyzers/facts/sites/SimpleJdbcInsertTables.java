@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.sites;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -47,7 +49,7 @@ final class SimpleJdbcInsertTables {
     FieldDeclaration declared = type.get().getFieldByName(field.get()).get();
     declared.getVariables().stream().filter(v -> v.getNameAsString().equals(field.get()))
         .map(VariableDeclarator::getInitializer).flatMap(Optional::stream).forEach(values::add);
-    for (AssignExpr assignment : type.get().findAll(AssignExpr.class)) {
+    for (AssignExpr assignment : Subtrees.all(type.get(), AssignExpr.class)) {
       if (ownField(assignment.getTarget()).filter(field.get()::equals).isPresent()
           && assignment.findAncestor(TypeDeclaration.class).orElse(null) == type.get()) {
         if (assignment.getOperator() != AssignExpr.Operator.ASSIGN) {
@@ -103,8 +105,8 @@ final class SimpleJdbcInsertTables {
     if (around == null) {
       return false; // a field initializer: no locals
     }
-    return around.findAll(com.github.javaparser.ast.body.Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
-        || around.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name));
+    return Subtrees.all(around, com.github.javaparser.ast.body.Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || Subtrees.all(around, VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(name));
   }
 
   /** {@code insertOwner} or {@code this.insertOwner}: a field of this object, by name. */

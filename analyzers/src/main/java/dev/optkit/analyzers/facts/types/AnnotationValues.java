@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
@@ -168,7 +170,7 @@ public final class AnnotationValues {
     if (simple.equals("Sql")) {
       statements.addAll(annotationStrings(annotation, "statements"));
     } else if (simple.equals("SqlGroup")) {
-      annotation.findAll(AnnotationExpr.class).stream().filter(a -> a != annotation
+      Subtrees.all(annotation, AnnotationExpr.class).stream().filter(a -> a != annotation
           && a.getName().getIdentifier().equals("Sql")).forEach(a -> statements.addAll(annotationStrings(a, "statements")));
     } else {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -89,7 +90,7 @@ public final class ArgumentKinds {
   private static Type inScope(Node declaration, MethodCallExpr call) {
     if (declaration instanceof Parameter parameter) {
       Node owner = parameter.getParentNode().orElse(null);
-      return owner instanceof CallableDeclaration<?> || owner != null && owner.isAncestorOf(call) ? parameter.getType() : null;
+      return owner instanceof CallableDeclaration<?> || owner != null && Subtrees.isAncestor(owner, call) ? parameter.getType() : null;
     }
     if (declaration instanceof VariableDeclarator variable && variable.getParentNode().isPresent()) {
       Node holder = variable.getParentNode().get().getParentNode().orElse(null);
@@ -97,7 +98,7 @@ public final class ArgumentKinds {
           ? statement.getParentNode().orElse(null) : holder;
       boolean before = variable.getBegin().isPresent() && call.getBegin().isPresent()
           && variable.getBegin().get().isBefore(call.getBegin().get());
-      return scope != null && scope.isAncestorOf(call) && before && !variable.isAncestorOf(call) ? variable.getType() : null;
+      return scope != null && Subtrees.isAncestor(scope, call) && before && !Subtrees.isAncestor(variable, call) ? variable.getType() : null;
     }
     return null;
   }

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -168,7 +170,7 @@ final class EntityAssociations {
       if (!NAMED_QUERIES.contains(annotation.getName().getIdentifier())) {
         continue;
       }
-      for (AnnotationExpr named : annotation.findAll(AnnotationExpr.class)) {
+      for (AnnotationExpr named : Subtrees.all(annotation, AnnotationExpr.class)) {
         String identifier = named.getName().getIdentifier();
         if (!identifier.equals("NamedQuery") && !identifier.equals("NamedNativeQuery")) {
           continue;

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -47,7 +49,7 @@ public final class FieldQualifiers {
         if (named.isEmpty()) {
           continue;
         }
-        for (AssignExpr assign : constructor.getBody().findAll(AssignExpr.class)) {
+        for (AssignExpr assign : Subtrees.all(constructor.getBody(), AssignExpr.class)) {
           String field = assignedField(assign.getTarget());
           if (field != null && assign.getValue() instanceof NameExpr value
               && value.getNameAsString().equals(parameter.getNameAsString())) {
@@ -57,7 +59,7 @@ public final class FieldQualifiers {
       }
     }
     // a field a method assigns may hold another bean by then (a setter, a test's replacement)
-    type.getMethods().forEach(method -> method.findAll(AssignExpr.class).stream()
+    type.getMethods().forEach(method -> Subtrees.all(method, AssignExpr.class).stream()
         .map(assign -> assignedField(assign.getTarget())).filter(qualifiers::containsKey).forEach(conflicting::add));
     conflicting.forEach(qualifiers::remove);
     return qualifiers;

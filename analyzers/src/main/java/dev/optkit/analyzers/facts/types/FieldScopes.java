@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -134,7 +136,7 @@ public final class FieldScopes {
         return file.names.qualify(parameter.getType()).name();
       }
     }
-    for (VariableDeclarator variable : method.findAll(VariableDeclarator.class)) {
+    for (VariableDeclarator variable : Subtrees.all(method, VariableDeclarator.class)) {
       if (variable.getNameAsString().equals(name) && !variable.getType().isVarType()
           && !(variable.getParentNode().orElse(null) instanceof FieldDeclaration)) {
         return file.names.qualify(variable.getType()).name();

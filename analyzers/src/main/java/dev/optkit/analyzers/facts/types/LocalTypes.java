@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -172,7 +174,7 @@ public final class LocalTypes {
           }
         }
         for (com.github.javaparser.ast.body.VariableDeclarator local
-            : callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)) {
+            : Subtrees.all(callable, com.github.javaparser.ast.body.VariableDeclarator.class)) {
           if (local.getNameAsString().equals(wanted)) {
             return local.getType();
           }
@@ -402,7 +404,7 @@ public final class LocalTypes {
       List<Expression> next = new ArrayList<>();
       for (Expression expression : frontier) {
         result.add(expression);
-        for (NameExpr name : expression.findAll(NameExpr.class)) {
+        for (NameExpr name : Subtrees.all(expression, NameExpr.class)) {
           String variable = name.getNameAsString();
           if (seen.add(variable) && initializers.containsKey(variable)) {
             next.add(initializers.get(variable));

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -109,7 +111,7 @@ final class OpenFields {
   /** Whether the field's initialiser and every assignment of it in the type's code give it an unmodifiable value. */
   private static boolean unmodifiableEverywhere(TypeDeclaration<?> type, String name, List<Expression> initializer) {
     List<Expression> values = new ArrayList<>(initializer);
-    for (AssignExpr assignment : type.findAll(AssignExpr.class)) {
+    for (AssignExpr assignment : Subtrees.all(type, AssignExpr.class)) {
       if (ownField(assignment.getTarget(), name) && nearest(assignment) == type) {
         if (assignment.getOperator() != AssignExpr.Operator.ASSIGN) {
           return false;
@@ -127,7 +129,7 @@ final class OpenFields {
   private static boolean unmodifiableInCompactConstructor(RecordDeclaration record, String name) {
     boolean copied = false;
     for (var constructor : record.getCompactConstructors()) {
-      for (AssignExpr assignment : constructor.findAll(AssignExpr.class)) {
+      for (AssignExpr assignment : Subtrees.all(constructor, AssignExpr.class)) {
         if (!(assignment.getTarget() instanceof NameExpr target) || !target.getNameAsString().equals(name)) {
           continue;
         }
@@ -148,11 +150,11 @@ final class OpenFields {
    * (hostile review 74's u_init_lambda_reassign).
    */
   static boolean assignedInLaterCode(TypeDeclaration<?> type, String name) {
-    return type.findAll(AssignExpr.class).stream().anyMatch(assignment -> ownField(assignment.getTarget(), name)
+    return Subtrees.all(type, AssignExpr.class).stream().anyMatch(assignment -> ownField(assignment.getTarget(), name)
         && nearest(assignment) == type && (assignment.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class)
-            .filter(type::isAncestorOf).isPresent() || assignment.findAncestor(
+            .filter(node -> Subtrees.isAncestor(type, node)).isPresent() || assignment.findAncestor(
                 com.github.javaparser.ast.expr.ObjectCreationExpr.class, creation -> creation.getAnonymousClassBody()
-                    .isPresent()).filter(type::isAncestorOf).isPresent()));
+                    .isPresent()).filter(node -> Subtrees.isAncestor(type, node)).isPresent()));
   }
 
   /**
@@ -175,10 +177,10 @@ final class OpenFields {
           }
           List<Expression> values = new ArrayList<>();
           variable.getInitializer().ifPresent(values::add);
-          type.findAll(AssignExpr.class).stream().filter(a -> ownField(a.getTarget(), name) && nearest(a) == type)
+          Subtrees.all(type, AssignExpr.class).stream().filter(a -> ownField(a.getTarget(), name) && nearest(a) == type)
               .forEach(a -> values.add(a.getValue()));
-          boolean namesChanging = values.stream().anyMatch(value -> value.findAll(NameExpr.class).stream()
-              .anyMatch(used -> known.contains(used.getNameAsString())) || value.findAll(FieldAccessExpr.class).stream()
+          boolean namesChanging = values.stream().anyMatch(value -> Subtrees.all(value, NameExpr.class).stream()
+              .anyMatch(used -> known.contains(used.getNameAsString())) || Subtrees.all(value, FieldAccessExpr.class).stream()
               .anyMatch(used -> used.getScope() instanceof ThisExpr && known.contains(used.getNameAsString())));
           if (namesChanging) {
             views.add(name);
@@ -216,7 +218,7 @@ final class OpenFields {
       return true;
     }
     // ImmutableList.<String>builder().add(...).build()
-    return call.getNameAsString().equals("build") && call.findAll(MethodCallExpr.class).stream()
+    return call.getNameAsString().equals("build") && Subtrees.all(call, MethodCallExpr.class).stream()
         .anyMatch(inner -> inner.getNameAsString().equals("builder") && inner.getScope().orElse(null) instanceof NameExpr type
             && type.getNameAsString().startsWith("Immutable"));
   }

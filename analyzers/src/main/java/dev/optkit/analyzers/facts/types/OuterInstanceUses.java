@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -38,7 +40,7 @@ public final class OuterInstanceUses {
         }
       }
     }
-    for (NameExpr name : inner.findAll(NameExpr.class)) {
+    for (NameExpr name : Subtrees.all(inner, NameExpr.class)) {
       String text = name.getNameAsString();
       // String.valueOf(x), Order.DESC: a type as a scope; a bare upper-case name is a value, maybe the outer
       // object's field (review 79's c01: TABLE, changed by the DAO's useArchive()), unless a constant of text
@@ -53,26 +55,26 @@ public final class OuterInstanceUses {
     }
     ClassOrInterfaceDeclaration outerClass = inner.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration c
         ? c : null;
-    for (MethodCallExpr call : inner.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : Subtrees.all(inner, MethodCallExpr.class)) {
       if (call.getScope().isEmpty() && !methods.contains(call.getNameAsString())
           && !selfContainedOuterCall(outerClass, call.getNameAsString(), new HashSet<>())) {
         return true; // an outer method reaching its object (or one inherited from an interface's default)
       }
     }
-    for (ThisExpr self : inner.findAll(ThisExpr.class)) {
+    for (ThisExpr self : Subtrees.all(inner, ThisExpr.class)) {
       if (self.getTypeName().filter(t -> !t.getIdentifier().equals(inner.getNameAsString())).isPresent()) {
         return true; // Outer.this
       }
     }
-    if (!inner.findAll(SuperExpr.class).stream().allMatch(s -> s.getTypeName().isEmpty())) {
+    if (!Subtrees.all(inner, SuperExpr.class).stream().allMatch(s -> s.getTypeName().isEmpty())) {
       return true;
     }
-    for (MethodReferenceExpr reference : inner.findAll(MethodReferenceExpr.class)) {
+    for (MethodReferenceExpr reference : Subtrees.all(inner, MethodReferenceExpr.class)) {
       if (reference.getScope() instanceof ThisExpr self && self.getTypeName().isPresent()) {
         return true;
       }
     }
-    for (ObjectCreationExpr creation : inner.findAll(ObjectCreationExpr.class)) {
+    for (ObjectCreationExpr creation : Subtrees.all(inner, ObjectCreationExpr.class)) {
       if (siblings.contains(creation.getType().getNameAsString()) || creation.getAnonymousClassBody().isPresent()) {
         return true; // another inner class of the outer one, made with the outer object; an anonymous class's body
       }
@@ -126,21 +128,21 @@ public final class OuterInstanceUses {
         continue; // its body is being checked already
       }
       boolean overridable = !method.isPrivate() && !method.isStatic() && !method.isFinal() && !outer.isFinal();
-      if (overridable || method.getBody().isEmpty() || !method.findAll(ThisExpr.class).isEmpty()
-          || !method.findAll(SuperExpr.class).isEmpty() || !method.findAll(ObjectCreationExpr.class).stream()
+      if (overridable || method.getBody().isEmpty() || !Subtrees.all(method, ThisExpr.class).isEmpty()
+          || !Subtrees.all(method, SuperExpr.class).isEmpty() || !Subtrees.all(method, ObjectCreationExpr.class).stream()
               .allMatch(c -> c.getAnonymousClassBody().isEmpty() && c.getScope().isEmpty()
                   && outer.getMembers().stream().noneMatch(m -> m instanceof ClassOrInterfaceDeclaration sibling
                       && !sibling.isStatic() && sibling.getNameAsString().equals(c.getType().getNameAsString())))) {
         return false;
       }
-      for (NameExpr use : method.findAll(NameExpr.class)) {
+      for (NameExpr use : Subtrees.all(method, NameExpr.class)) {
         String text = use.getNameAsString();
         boolean typeName = Character.isUpperCase(text.charAt(0)) && (scopeOfAccess(use) || constantOfValue(outer, text));
         if (!typeName && !dev.optkit.analyzers.facts.values.NameScopes.declaredInScope(text, use)) {
           return false; // a field of the outer object
         }
       }
-      for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr call : Subtrees.all(method, MethodCallExpr.class)) {
         if (call.getScope().isEmpty() && !selfContainedOuterCall(outer, call.getNameAsString(), visiting)) {
           return false;
         }

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.types;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -236,7 +238,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
       if (converted) {
         // the converter a @Convert names, for the index to read: one of the project's may run queries of its own
         String converter = field.getAnnotations().stream().filter(a -> a.getNameAsString().endsWith("Convert"))
-            .flatMap(a -> a.findAll(com.github.javaparser.ast.expr.ClassExpr.class).stream())
+            .flatMap(a -> Subtrees.all(a, com.github.javaparser.ast.expr.ClassExpr.class).stream())
             .map(c -> names.qualify(c.getType().asString()).name()).findFirst().map(c -> "=" + c).orElse("");
         field.getVariables().forEach(v -> found.add(v.getNameAsString() + converter));
       }

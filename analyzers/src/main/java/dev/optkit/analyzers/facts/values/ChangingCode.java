@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -71,7 +73,7 @@ final class ChangingCode {
     List<Expression> given = new ArrayList<>();
     type.getFieldByName(field).get().getVariables().stream().filter(v -> v.getNameAsString().equals(field))
         .forEach(v -> v.getInitializer().ifPresent(given::add));
-    for (AssignExpr assign : type.findAll(AssignExpr.class)) {
+    for (AssignExpr assign : Subtrees.all(type, AssignExpr.class)) {
       Expression target = assign.getTarget();
       boolean named = target instanceof NameExpr name && name.getNameAsString().equals(field)
           && !NameScopes.declaredInScope(field, name)
@@ -121,25 +123,25 @@ final class ChangingCode {
   static boolean changesState(LambdaExpr code, TypeDeclaration<?> type) {
     Set<String> own = new HashSet<>();
     code.getParameters().forEach(p -> own.add(p.getNameAsString()));
-    code.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+    Subtrees.all(code, VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
     return changesNames(code, own, type);
   }
 
   /** Whether code assigns, steps or fills a name outside {@code own}, or runs an own method that does. */
   private static boolean changesNames(Node code, Set<String> own, TypeDeclaration<?> type) {
-    for (AssignExpr assign : code.findAll(AssignExpr.class)) {
+    for (AssignExpr assign : Subtrees.all(code, AssignExpr.class)) {
       String target = assigned(assign.getTarget());
       if (target == null || !own.contains(target)) {
         return true;
       }
     }
-    for (UnaryExpr step : code.findAll(UnaryExpr.class)) {
+    for (UnaryExpr step : Subtrees.all(code, UnaryExpr.class)) {
       // () -> ++hits: a step of a name the code does not own (hostile review 66's f_unary_lambda)
       if (step.getOperator().name().contains("CREMENT") && !own.contains(assigned(step.getExpression()))) {
         return true;
       }
     }
-    for (MethodCallExpr call : code.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : Subtrees.all(code, MethodCallExpr.class)) {
       Expression scope = call.getScope().orElse(null);
       Integer changed = scope instanceof NameExpr helper
           ? CallEffects.STATIC_MUTATORS.get(helper.getNameAsString() + "." + call.getNameAsString()) : null;
@@ -206,8 +208,8 @@ final class ChangingCode {
       }
       Set<String> own = new HashSet<>();
       method.getParameters().stream().map(Parameter::getNameAsString).forEach(own::add);
-      method.findAll(Parameter.class).forEach(p -> own.add(p.getNameAsString()));
-      method.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+      Subtrees.all(method, Parameter.class).forEach(p -> own.add(p.getNameAsString()));
+      Subtrees.all(method, VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
       if (changesNames(method.getBody().get(), own, null)) {
         return true;
       }
@@ -222,8 +224,8 @@ final class ChangingCode {
       if (member instanceof FieldDeclaration field) {
         field.getVariables().forEach(v -> own.add(v.getNameAsString()));
       }
-      member.findAll(Parameter.class).forEach(p -> own.add(p.getNameAsString()));
-      member.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+      Subtrees.all(member, Parameter.class).forEach(p -> own.add(p.getNameAsString()));
+      Subtrees.all(member, VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
     }
     for (BodyDeclaration<?> member : anonymous.getAnonymousClassBody().get()) {
       if (member instanceof MethodDeclaration method && method.getBody().isPresent()
@@ -246,12 +248,12 @@ final class ChangingCode {
       return false;
     }
     for (BodyDeclaration<?> member : body) {
-      for (AssignExpr assign : member.findAll(AssignExpr.class)) {
+      for (AssignExpr assign : Subtrees.all(member, AssignExpr.class)) {
         if (own.contains(assigned(assign.getTarget()))) {
           return true;
         }
       }
-      for (UnaryExpr step : member.findAll(UnaryExpr.class)) {
+      for (UnaryExpr step : Subtrees.all(member, UnaryExpr.class)) {
         if (step.getOperator().name().contains("CREMENT") && own.contains(assigned(step.getExpression()))) {
           return true;
         }

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -76,7 +78,7 @@ public final class ConstructionState {
       if (!construction) {
         continue;
       }
-      for (FieldAccessExpr access : member.findAll(FieldAccessExpr.class)) {
+      for (FieldAccessExpr access : Subtrees.all(member, FieldAccessExpr.class)) {
         if (access.getScope() instanceof com.github.javaparser.ast.expr.NameExpr scope
             && Character.isUpperCase(scope.getNameAsString().charAt(0))
             && access.getNameAsString().chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '_')
@@ -110,8 +112,8 @@ public final class ConstructionState {
       } else if (member instanceof ConstructorDeclaration constructor) {
         Set<String> own = new HashSet<>();
         constructor.getParameters().forEach(p -> own.add(p.getNameAsString()));
-        constructor.getBody().findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
-        constructor.getBody().findAll(Parameter.class).forEach(p -> own.add(p.getNameAsString()));
+        Subtrees.all(constructor.getBody(), VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+        Subtrees.all(constructor.getBody(), Parameter.class).forEach(p -> own.add(p.getNameAsString()));
         Set<String> unshadowed = new HashSet<>(containers);
         unshadowed.removeAll(own);
         if (outside(constructor.getBody(), own, fields, unshadowed, constants,
@@ -143,7 +145,7 @@ public final class ConstructionState {
       }
     }
     // assigned again anywhere in the class (this.clause = shared): not the object's own container
-    type.findAll(com.github.javaparser.ast.expr.AssignExpr.class).forEach(assign -> {
+    Subtrees.all(type, com.github.javaparser.ast.expr.AssignExpr.class).forEach(assign -> {
       Expression target = assign.getTarget();
       if (target instanceof NameExpr name) {
         found.remove(name.getNameAsString());
@@ -203,14 +205,14 @@ public final class ConstructionState {
         if (!helpers.visiting().add(method)) {
           continue;
         }
-        if (helpers.outer() && (!method.findAll(ThisExpr.class).isEmpty()
-            || !method.findAll(com.github.javaparser.ast.expr.SuperExpr.class).isEmpty())) {
+        if (helpers.outer() && (!Subtrees.all(method, ThisExpr.class).isEmpty()
+            || !Subtrees.all(method, com.github.javaparser.ast.expr.SuperExpr.class).isEmpty())) {
           return false;
         }
         Set<String> locals = new HashSet<>();
         method.getParameters().forEach(p -> locals.add(p.getNameAsString()));
-        method.getBody().get().findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
-        method.getBody().get().findAll(Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
+        Subtrees.all(method.getBody().get(), VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+        Subtrees.all(method.getBody().get(), Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
         Set<String> unshadowed = new HashSet<>(helpers.containers());
         unshadowed.removeAll(locals);
         if (outside(method.getBody().get(), locals, helpers.fields(), unshadowed, constants, helpers)) {
@@ -229,7 +231,7 @@ public final class ConstructionState {
 
   private static boolean outside(Node code, Set<String> locals, Set<String> fields, Set<String> containers,
       Set<String> constants, Helpers helpers) {
-    for (MethodCallExpr call : code.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : Subtrees.all(code, MethodCallExpr.class)) {
       Expression scope = call.getScope().orElse(null);
       if (scope == null && insideHelper(call, helpers, constants)) {
         continue; // toCondition(fieldName, operand, appendParam(value)): its arguments are checked below
@@ -240,7 +242,7 @@ public final class ConstructionState {
         root = chained.getScope().get();
       }
       // Integer.getInteger(..) reads a system property, LocalDateTime.now() the clock: no value helper (review 79's c04, c05)
-      boolean readsTheWorld = call.findAll(MethodCallExpr.class).stream()
+      boolean readsTheWorld = Subtrees.all(call, MethodCallExpr.class).stream()
           .anyMatch(c -> WORLD_READERS.contains(c.getNameAsString()));
       boolean valueHelper = !readsTheWorld && (root instanceof NameExpr name && VALUE_TYPES.contains(name.getNameAsString())
           || root instanceof com.github.javaparser.ast.expr.LiteralExpr);
@@ -252,7 +254,7 @@ public final class ConstructionState {
         return true; // this.load(), registry.current(), Holder.get(): state from elsewhere
       }
     }
-    for (NameExpr name : code.findAll(NameExpr.class)) {
+    for (NameExpr name : Subtrees.all(code, NameExpr.class)) {
       String text = name.getNameAsString();
       boolean typeScope = name.getParentNode().orElse(null) instanceof MethodCallExpr call
           && call.getScope().orElse(null) == name;
@@ -262,7 +264,7 @@ public final class ConstructionState {
         return true; // a static imported by name, a name optkit cannot place
       }
     }
-    for (FieldAccessExpr access : code.findAll(FieldAccessExpr.class)) {
+    for (FieldAccessExpr access : Subtrees.all(code, FieldAccessExpr.class)) {
       if (!(access.getScope() instanceof ThisExpr) && access.getScope() instanceof NameExpr scope
           && !locals.contains(scope.getNameAsString()) && !VALUE_TYPES.contains(scope.getNameAsString())) {
         if (!constantOf(access, locals, fields)) {

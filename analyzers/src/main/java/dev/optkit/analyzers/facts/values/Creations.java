@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -148,7 +150,7 @@ public final class Creations {
       }
     }
     // the only assignment: a reset (instance = null) would let it be made again
-    return guarded && type.findAll(AssignExpr.class).stream().filter(a -> field.equals(assignedName(a.getTarget())))
+    return guarded && Subtrees.all(type, AssignExpr.class).stream().filter(a -> field.equals(assignedName(a.getTarget())))
         .count() == 1;
   }
 

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
@@ -49,17 +51,17 @@ public final class FieldCodeCalls {
       }
     }
     for (Node node : code) {
-      node.findAll(MethodCallExpr.class).forEach(call -> names.add(call.getNameAsString()));
-      node.findAll(MethodReferenceExpr.class).stream().map(MethodReferenceExpr::getIdentifier)
+      Subtrees.all(node, MethodCallExpr.class).forEach(call -> names.add(call.getNameAsString()));
+      Subtrees.all(node, MethodReferenceExpr.class).stream().map(MethodReferenceExpr::getIdentifier)
           .filter(name -> !name.equals("new")).forEach(names::add);
-      if (node.findAll(ThisExpr.class).stream().anyMatch(FieldCodeCalls::handedOn)) {
+      if (Subtrees.all(node, ThisExpr.class).stream().anyMatch(FieldCodeCalls::handedOn)) {
         names.add(THIS); // new Job(this), Helper.bind(this), (id, n) -> Helper.run(this, id, n): hostile review 36's f5-f12
       }
     }
     // a method or constructor keeping this where no call shows (Registry.writer = this in @PostConstruct: f3b, f3c)
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (member instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable
-          && callable.findAll(ThisExpr.class).stream().anyMatch(FieldCodeCalls::stored)) {
+          && Subtrees.all(callable, ThisExpr.class).stream().anyMatch(FieldCodeCalls::stored)) {
         names.add(THIS);
       }
     }

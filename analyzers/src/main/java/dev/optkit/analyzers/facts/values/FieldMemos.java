@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -34,10 +36,10 @@ public final class FieldMemos {
         continue;
       }
       // filled from a call (a client, a loader): lazy init of an empty collection is not a memo
-      boolean assigns = guard.getThenStmt().findAll(AssignExpr.class).stream()
+      boolean assigns = Subtrees.all(guard.getThenStmt(), AssignExpr.class).stream()
           .anyMatch(assign -> field.equals(fieldName(assign.getTarget(), isField))
               && (assign.getValue() instanceof com.github.javaparser.ast.expr.MethodCallExpr
-                  || !assign.getValue().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).isEmpty()));
+                  || !Subtrees.all(assign.getValue(), com.github.javaparser.ast.expr.MethodCallExpr.class).isEmpty()));
       if (assigns) {
         return Optional.of(new Memo(guard, field));
       }

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -36,19 +38,19 @@ public final class ForeignFieldWrites {
 
   public static List<String> of(TypeDeclaration<?> type, TypeNames names) {
     TreeSet<String> found = new TreeSet<>();
-    for (AssignExpr assign : type.findAll(AssignExpr.class)) {
+    for (AssignExpr assign : Subtrees.all(type, AssignExpr.class)) {
       if (own(assign, type)) {
         note(assign.getTarget(), names, found, type);
       }
     }
-    for (UnaryExpr step : type.findAll(UnaryExpr.class)) {
+    for (UnaryExpr step : Subtrees.all(type, UnaryExpr.class)) {
       if (own(step, type) && step.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || step.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
           || step.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
           || step.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT) {
         note(step.getExpression(), names, found, type);
       }
     }
-    for (com.github.javaparser.ast.expr.MethodCallExpr call : type.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : Subtrees.all(type, com.github.javaparser.ast.expr.MethodCallExpr.class)) {
       // PetMappers.SUFFIX.set(s), CONF.put(k, v): the holder a final field keeps is changed, the field stays
       if (own(call, type) && CHANGING_CALLS.contains(call.getNameAsString()) && call.getScope().isPresent()
           && (call.getScope().get() instanceof FieldAccessExpr || call.getScope().get() instanceof NameExpr)) {
@@ -65,7 +67,7 @@ public final class ForeignFieldWrites {
       }
     }
     reflectiveWrites(type, names, found);
-    for (FieldAccessExpr read : type.findAll(FieldAccessExpr.class)) {
+    for (FieldAccessExpr read : Subtrees.all(type, FieldAccessExpr.class)) {
       // users.holder, this.users.holder: a field of another object read directly, which a Spring proxy of that object
       // does not hold (hostile reviews 66's X and 69's x_this_scope)
       com.github.javaparser.ast.type.Type declared = null;
@@ -142,7 +144,7 @@ public final class ForeignFieldWrites {
    * by its name ({@code ReflectionTestUtils.setField(bean, "suffix", s)}), of any class.
    */
   private static void reflectiveWrites(TypeDeclaration<?> type, TypeNames names, TreeSet<String> found) {
-    for (com.github.javaparser.ast.expr.MethodCallExpr call : type.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+    for (com.github.javaparser.ast.expr.MethodCallExpr call : Subtrees.all(type, com.github.javaparser.ast.expr.MethodCallExpr.class)) {
       if (!own(call, type)) {
         continue;
       }
@@ -150,7 +152,7 @@ public final class ForeignFieldWrites {
       if ((name.equals("getDeclaredField") || name.equals("getField")) && call.getArguments().size() == 1
           && call.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr field
           && call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
-              .map(callable -> callable.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+              .map(callable -> Subtrees.all(callable, com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
                   .anyMatch(c -> FIELD_SETS.contains(c.getNameAsString()) && c.getArguments().size() == 2))
               .orElse(false)) {
         String owner = call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.ClassExpr literal
@@ -228,9 +230,9 @@ public final class ForeignFieldWrites {
     boolean innermost = true;
     for (Node at = bare.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
       if (at instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable
-          && (callable.findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+          && (Subtrees.all(callable, com.github.javaparser.ast.body.Parameter.class).stream()
               .anyMatch(p -> p.getNameAsString().equals(name))
-          || callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+          || Subtrees.all(callable, com.github.javaparser.ast.body.VariableDeclarator.class).stream()
               .anyMatch(v -> v.getNameAsString().equals(name)))) {
         return;
       }

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -140,7 +142,7 @@ public final class HandedFields {
       if (node instanceof TypeDeclaration<?> type) {
         for (var declared : type.getMethodsByName(method)) {
           if (declared.getParameters().isEmpty() && declared.getBody().isPresent()) {
-            var returns = declared.getBody().get().findAll(com.github.javaparser.ast.stmt.ReturnStmt.class);
+            var returns = Subtrees.all(declared.getBody().get(), com.github.javaparser.ast.stmt.ReturnStmt.class);
             if (returns.size() == 1 && returns.get(0).getExpression().orElse(null) instanceof NameExpr field) {
               return field;
             }

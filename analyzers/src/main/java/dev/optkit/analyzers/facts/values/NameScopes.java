@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -41,9 +43,9 @@ public final class NameScopes {
         method = up;
       }
     }
-    return method.findAll(Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
-        || method.findAll(TypePatternExpr.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
-        || method.findAll(ForEachStmt.class).stream()
+    return Subtrees.all(method, Parameter.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || Subtrees.all(method, TypePatternExpr.class).stream().anyMatch(p -> p.getNameAsString().equals(name))
+        || Subtrees.all(method, ForEachStmt.class).stream()
             .anyMatch(loop -> loop.getVariableDeclarator().getNameAsString().equals(name));
   }
 
@@ -131,7 +133,7 @@ public final class NameScopes {
   private static java.util.Set<String> patternNames(CallableDeclaration<?> callable) {
     if (!callable.containsData(PATTERN_NAMES)) {
       java.util.Set<String> names = new java.util.HashSet<>();
-      callable.findAll(TypePatternExpr.class).forEach(pattern -> names.add(pattern.getNameAsString()));
+      Subtrees.all(callable, TypePatternExpr.class).forEach(pattern -> names.add(pattern.getNameAsString()));
       callable.setData(PATTERN_NAMES, names);
     }
     return callable.getData(PATTERN_NAMES);

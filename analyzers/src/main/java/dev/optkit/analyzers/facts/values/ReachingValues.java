@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -102,7 +104,7 @@ final class ReachingValues {
       // try (Stream<Pet> s = dao.pets().stream()) {...}: the resource is declared for the block
       if (parent instanceof TryStmt attempt && attempt.getTryBlock() == node) {
         for (Expression resource : attempt.getResources()) {
-          for (VariableDeclarator variable : resource.findAll(VariableDeclarator.class)) {
+          for (VariableDeclarator variable : Subtrees.all(resource, VariableDeclarator.class)) {
             if (variable.getNameAsString().equals(name)) {
               variable.getInitializer().ifPresent(i -> result.addAll(values.source(i)));
               return result;
@@ -113,7 +115,7 @@ final class ReachingValues {
       if (parent instanceof ForStmt loop && loop.getInitialization().stream().anyMatch(init ->
           init instanceof VariableDeclarationExpr declaration && declaration.getVariables().stream()
               .anyMatch(v -> v.getNameAsString().equals(name)))) {
-        loop.getInitialization().forEach(init -> init.findAll(VariableDeclarator.class).stream()
+        loop.getInitialization().forEach(init -> Subtrees.all(init, VariableDeclarator.class).stream()
             .filter(v -> v.getNameAsString().equals(name)).forEach(v -> v.getInitializer()
                 .ifPresent(i -> result.addAll(values.source(i)))));
         return result;

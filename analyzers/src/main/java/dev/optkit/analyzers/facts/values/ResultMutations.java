@@ -300,9 +300,11 @@ public final class ResultMutations {
         target = call.getArgument(mutated);
         name = helperType + "." + name;
       } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)
-          && !onImmutableValue(scope)) {
+          && (values.source(scope).isEmpty() || !onImmutableValue(scope))) {
+        // a receiver no result or parameter flows into changes nothing this method reports, whatever its type: the
+        // solver (a third of this analysis) is asked only about receivers that matter
         target = scope;
-        Optional<String> untyped = untypedGetter(call);
+        Optional<String> untyped = values.source(scope).isEmpty() ? Optional.empty() : untypedGetter(call);
         if (untyped.isPresent()) {
           name = call.getNameAsString().equals("replace") && call.getArguments().size() == 2
               ? MethodFact.UNTYPED_REPLACE_ON + untyped.get() + "()"

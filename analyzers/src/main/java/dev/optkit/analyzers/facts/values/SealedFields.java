@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -165,11 +167,11 @@ public final class SealedFields {
     static NamesInType of(TypeDeclaration<?> type) {
       if (!type.containsData(KEY)) {
         Map<String, List<NameExpr>> names = new java.util.HashMap<>();
-        for (NameExpr name : type.findAll(NameExpr.class)) {
+        for (NameExpr name : Subtrees.all(type, NameExpr.class)) {
           names.computeIfAbsent(name.getNameAsString(), k -> new ArrayList<>()).add(name);
         }
         Map<String, List<FieldAccessExpr>> accesses = new java.util.HashMap<>();
-        for (FieldAccessExpr access : type.findAll(FieldAccessExpr.class)) {
+        for (FieldAccessExpr access : Subtrees.all(type, FieldAccessExpr.class)) {
           accesses.computeIfAbsent(access.getNameAsString(), k -> new ArrayList<>()).add(access);
         }
         type.setData(KEY, new NamesInType(names, accesses));

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -76,7 +78,7 @@ final class SuppliedContainers {
     if (lambda.getBody() instanceof ExpressionStmt expression) {
       returned.add(expression.getExpression());
     } else {
-      for (ReturnStmt stop : lambda.getBody().findAll(ReturnStmt.class)) {
+      for (ReturnStmt stop : Subtrees.all(lambda.getBody(), ReturnStmt.class)) {
         if (stop.findAncestor(LambdaExpr.class).orElse(null) == lambda) {
           stop.getExpression().ifPresent(returned::add);
         }

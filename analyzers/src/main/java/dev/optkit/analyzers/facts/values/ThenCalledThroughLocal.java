@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -57,9 +59,9 @@ final class ThenCalledThroughLocal {
       }
       return null; // handed on, assigned, returned, captured by anything else: more than its id may be read
     }
-    boolean reassigned = body.findAll(AssignExpr.class).stream()
+    boolean reassigned = Subtrees.all(body, AssignExpr.class).stream()
         .anyMatch(a -> a.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name))
-        || body.findAll(UnaryExpr.class).stream()
+        || Subtrees.all(body, UnaryExpr.class).stream()
             .anyMatch(u -> u.getExpression() instanceof NameExpr target && target.getNameAsString().equals(name));
     return reassigned ? null : called;
   }

@@ -1,5 +1,7 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -103,7 +105,7 @@ final class ValueSources {
             && entry.getStatement(0) instanceof ExpressionStmt arm) {
           any.addAll(source(arm.getExpression()));
         }
-        entry.findAll(YieldStmt.class).forEach(y -> any.addAll(source(y.getExpression())));
+        Subtrees.all(entry, YieldStmt.class).forEach(y -> any.addAll(source(y.getExpression())));
       }
       return any;
     }
@@ -128,7 +130,7 @@ final class ValueSources {
     }
     if (value instanceof ArrayInitializerExpr || value instanceof ArrayCreationExpr) {
       Set<ValueOrigin> held = new LinkedHashSet<>();
-      for (ArrayInitializerExpr values : value.findAll(ArrayInitializerExpr.class)) {
+      for (ArrayInitializerExpr values : Subtrees.all(value, ArrayInitializerExpr.class)) {
         values.getValues().forEach(v -> held.addAll(source(v)));
       }
       return holders(held);
@@ -270,7 +272,7 @@ final class ValueSources {
   /** The origins of every use of a local in the body: what it may hold at any point. */
   private Set<ValueOrigin> heldByLocal(String name) {
     Set<ValueOrigin> held = new LinkedHashSet<>();
-    for (NameExpr use : body.findAll(NameExpr.class)) {
+    for (NameExpr use : Subtrees.all(body, NameExpr.class)) {
       if (use.getNameAsString().equals(name)) {
         held.addAll(originsOf(use));
         // byId.put(p.getId(), p), rows.add(p): what is put in it
@@ -306,7 +308,7 @@ final class ValueSources {
     Set<ValueOrigin> returned = new LinkedHashSet<>();
     lambda.getExpressionBody().ifPresent(e -> returned.addAll(source(e)));
     if (lambda.getBody() instanceof BlockStmt block) {
-      for (ReturnStmt stmt : block.findAll(ReturnStmt.class)) {
+      for (ReturnStmt stmt : Subtrees.all(block, ReturnStmt.class)) {
         if (stmt.getExpression().isPresent() && enclosingLambda(stmt) == lambda) {
           returned.addAll(source(stmt.getExpression().get()));
         }
@@ -391,7 +393,7 @@ final class ValueSources {
           return lambdaElements(lambda);
         }
       } else if (at instanceof ForEachStmt loop && loop.getVariableDeclarator().getNameAsString().equals(name)
-          && loop.getBody().isAncestorOf(use)) {
+          && Subtrees.isAncestor(loop.getBody(), use)) {
         return elements(source(loop.getIterable()));
       } else if (at instanceof MethodDeclaration method
           && method.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
