@@ -61,6 +61,23 @@ class MockedBeanStubsTest {
     assertEquals(List.of(), target(plan("plain", plain)).offInTests());
   }
 
+  @Test
+  void aMockDeclaredInABaseClassWithoutMethodsIsStubbedInItsSubclass() throws Exception {
+    // the mock lives in an abstract base test class that declares nothing else: its class has no method to be met by
+    String subclass = resource(TEST).replace("class ItemServiceMockTest {", "class ItemServiceMockTest extends MockedDao {")
+        .replace("  @MockitoBean ItemDao dao;\n", "");
+    assertTrue(!subclass.contains("@MockitoBean ItemDao") && subclass.contains("extends MockedDao"), subclass);
+    MigrationPlan plan = new MigrationFixture(dir.resolve("base")).resources("/trial96/mocked").file(TEST, subclass)
+        .file("src/test/java/demo/MockedDao.java", """
+            package demo;
+            import org.springframework.test.context.bean.override.mockito.MockitoBean;
+            abstract class MockedDao {
+              @MockitoBean ItemDao dao;
+            }
+            """).plan();
+    assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
+  }
+
   private MigrationPlan plan(String name, String test) {
     return new MigrationFixture(dir.resolve(name)).resources("/trial96/mocked").file(TEST, test).plan();
   }

@@ -248,15 +248,12 @@ public final class WholeProject {
   }
 
   /**
-   * Whether the text of the method's file holds any of the words: a read, no parse, to pass over files that
+   * Whether the text of the file holds any of the words: a read, no parse, to pass over files that
    * cannot hold what a caller looks for (thousands of test files on spring-framework). True when the sources are
    * not at hand or the file no longer reads.
    */
-  public boolean fileMentionsAny(IndexedMethod method, java.util.Collection<String> words) {
-    if (sources == null) {
-      return true;
-    }
-    return sources.text(method.path()).map(text -> words.stream().anyMatch(text::contains)).orElse(true);
+  public boolean fileMentionsAny(String path, java.util.Collection<String> words) {
+    return sources == null || sources.mentionsAny(path, words);
   }
 
   /** The file declaring a project type, parsed again; empty when the sources are not at hand. */

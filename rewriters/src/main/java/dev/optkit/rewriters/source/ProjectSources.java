@@ -67,6 +67,28 @@ public final class ProjectSources {
     }
   }
 
+  /**
+   * Whether the file's text holds any of the words, read as bytes: an ASCII word is in the text decoded as UTF-8 or
+   * ISO-8859-1 exactly when its bytes are in the file (no byte of a UTF-8 multi-byte character is ASCII). True when
+   * the file no longer reads, or a word is not ASCII and the decoded text holds it.
+   */
+  public boolean mentionsAny(String path, java.util.Collection<String> words) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(scanRoot.resolve(path));
+    } catch (IOException e) {
+      return true;
+    }
+    String raw = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    for (String word : words) {
+      boolean ascii = word.chars().allMatch(c -> c < 0x80);
+      if (ascii ? raw.contains(word) : Decoded.of(bytes).text().contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The declaration of an indexed method (or constructor), found again by the line it begins on. */
   public Optional<CallableDeclaration<?>> declaration(IndexedMethod target) {
     SourceRange range = target.fact().range();

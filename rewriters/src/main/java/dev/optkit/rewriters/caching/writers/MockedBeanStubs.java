@@ -100,39 +100,38 @@ final class MockedBeanStubs {
     stubbersByMockedType = new HashMap<>();
     Map<String, Set<String>> mockedByClass = new HashMap<>();
     for (IndexedMethod method : index.methods()) {
-      if (!SourceSet.isTestPath(method.path())) {
+      boolean stubs = SourceSet.isTestPath(method.path()) && java.util.stream.Stream.concat(
+          method.fact().calls().stream(), method.fact().opaqueCalls().stream())
+          .anyMatch(call -> STUBBING.contains(call.name()));
+      if (!stubs) {
         continue;
       }
-      String owner = method.fact().ownerType();
-      Set<String> mocked = mockedByClass.computeIfAbsent(owner, type -> mockedIn(method));
-      List<String> inherited = new ArrayList<>();
-      for (String superType : index.supertypesOf(owner)) {
-        mockedByClass.getOrDefault(superType, Set.of()).forEach(inherited::add);
+      // its own class's mocks and those of every class it extends, each read once, whatever order the methods come in
+      // (a base test class declaring only @MockitoBean fields has no method of its own to be met by)
+      Set<String> mocked = new java.util.LinkedHashSet<>();
+      for (String type : index.supertypesOf(method.fact().ownerType())) {
+        mocked.addAll(mockedByClass.computeIfAbsent(type, this::mockedIn));
       }
-      boolean stubs = java.util.stream.Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream())
-          .anyMatch(call -> STUBBING.contains(call.name()));
-      if (stubs) {
-        for (String type : mocked) {
-          stubbersByMockedType.computeIfAbsent(type, t -> new ArrayList<>()).add(method);
-        }
-        inherited.forEach(type -> stubbersByMockedType.computeIfAbsent(type, t -> new ArrayList<>()).add(method));
+      for (String type : mocked) {
+        stubbersByMockedType.computeIfAbsent(type, t -> new ArrayList<>()).add(method);
       }
     }
     return stubbersByMockedType;
   }
 
-  /** The project types the method's class declares fields of with a bean-overriding mock annotation. */
-  private Set<String> mockedIn(IndexedMethod method) {
+  /** The project types a class declares fields of with a bean-overriding mock annotation. */
+  private Set<String> mockedIn(String type) {
     Set<String> mocked = new HashSet<>();
-    if (!whole.fileMentionsAny(method, BEAN_OVERRIDES)) {
+    String path = index.pathOfType(type);
+    if (path == null || !SourceSet.isTestPath(path) || !whole.fileMentionsAny(path, BEAN_OVERRIDES)) {
       return mocked; // no such annotation in the file's text: no tree to read (spring-framework parsed every test file)
     }
-    var declaration = whole.declaration(method).orElse(null);
-    TypeDeclaration<?> type = declaration == null ? null : declaration.findAncestor(TypeDeclaration.class).orElse(null);
-    if (type == null) {
+    TypeDeclaration<?> declaration = whole.unitOfType(type).flatMap(unit -> unit.findAll(TypeDeclaration.class).stream()
+        .filter(t -> t.getFullyQualifiedName().filter(type::equals).isPresent()).findFirst()).orElse(null);
+    if (declaration == null) {
       return mocked;
     }
-    for (FieldDeclaration field : type.getFields()) {
+    for (FieldDeclaration field : declaration.getFields()) {
       if (field.getAnnotations().stream().anyMatch(a -> BEAN_OVERRIDES.contains(a.getName().getIdentifier()))) {
         String written = field.getElementType().asString().replaceAll("<.*", "");
         String simple = written.substring(written.lastIndexOf('.') + 1);
