@@ -43,6 +43,25 @@ public final class Subtrees {
   }
 
   /**
+   * What {@code question} answers about a node, asked once while a file's facts are extracted (the solver's typing of a
+   * method reference is asked by three analyses); outside the extraction, asked each time.
+   */
+  @SuppressWarnings("unchecked")
+  public static <N extends Node, T> T answer(N node, java.util.function.Function<N, T> question) {
+    Scope scope = SCOPE.get();
+    if (scope == null) {
+      return question.apply(node);
+    }
+    Map<Object, Object> answers = scope.answers.computeIfAbsent(node, n -> new HashMap<>(4));
+    Object known = answers.get(question);
+    if (known == null && !answers.containsKey(question)) {
+      known = question.apply(node);
+      answers.put(question, known);
+    }
+    return (T) known;
+  }
+
+  /**
    * Runs the extraction of one file with its subtrees indexed; the tree must not change while it runs. Nested calls
    * share the outer scope.
    */
@@ -60,6 +79,7 @@ public final class Subtrees {
 
   private static final class Scope {
     private final Map<Node, NodesBelow> below = new IdentityHashMap<>();
+    private final Map<Node, Map<Object, Object>> answers = new IdentityHashMap<>();
 
     NodesBelow nodesBelow(Node root) {
       return below.computeIfAbsent(root, NodesBelow::new);

@@ -300,7 +300,7 @@ public final class ResultMutations {
         target = call.getArgument(mutated);
         name = helperType + "." + name;
       } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)
-          && (values.source(scope).isEmpty() || !onImmutableValue(scope))) {
+          && (values.source(scope).isEmpty() || !CallEffects.mayBeOnImmutableValue(name) || !onImmutableValue(scope))) {
         // a receiver no result or parameter flows into changes nothing this method reports, whatever its type: the
         // solver (a third of this analysis) is asked only about receivers that matter
         target = scope;

@@ -1,5 +1,6 @@
 package dev.optkit.analyzers.facts.values;
 
+import dev.optkit.analyzers.facts.Subtrees;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -24,6 +25,14 @@ final class ValueGetters {
   private ValueGetters() {}
 
   static boolean returnsValue(MethodReferenceExpr reference) {
+    return Subtrees.answer(reference, RETURNS_VALUE);
+  }
+
+  /** One question, one key: the solver types a reference once per extraction, however many analyses ask. */
+  private static final java.util.function.Function<MethodReferenceExpr, Boolean> RETURNS_VALUE =
+      ValueGetters::solvedReturnsValue;
+
+  private static boolean solvedReturnsValue(MethodReferenceExpr reference) {
     if (!(reference.getScope() instanceof TypeExpr type) || reference.getIdentifier().equals("new")) {
       return false;
     }
