@@ -39,6 +39,23 @@ final class CallGraph {
     return allCallees.getOrDefault(caller, List.of());
   }
 
+  /** The project methods a method's calls may run, each once, in the order its calls name them. */
+  private List<IndexedMethod> called(IndexedMethod method, ProfileExclusiveBeans profiles) {
+    Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<IndexedMethod> inOrder = new ArrayList<>();
+    for (CallRef call : method.fact().allCalls()) {
+      for (IndexedMethod target : index.allTargetsOf(call)) {
+        if (profiles.impossible(method, call, target)) {
+          continue; // an implementation of another profile, which never shares a working context with the caller
+        }
+        if (called.add(target)) {
+          inOrder.add(target);
+        }
+      }
+    }
+    return inOrder;
+  }
+
   /** Its own lock, not the index's: the rules' synchronized questions go on while another thread builds it. */
   private final Object callGraphLock = new Object();
 
@@ -50,18 +67,15 @@ final class CallGraph {
       Map<IndexedMethod, List<IndexedMethod>> callers = new java.util.IdentityHashMap<>();
       Map<IndexedMethod, List<IndexedMethod>> callees = new java.util.IdentityHashMap<>();
       ProfileExclusiveBeans profiles = new ProfileExclusiveBeans(index);
-      for (IndexedMethod method : methods) {
-        Set<IndexedMethod> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (CallRef call : method.fact().allCalls()) {
-          for (IndexedMethod target : index.allTargetsOf(call)) {
-            if (profiles.impossible(method, call, target)) {
-              continue; // an implementation of another profile, which never shares a working context with the caller
-            }
-            if (called.add(target)) {
-              callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
-              callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
-            }
-          }
+      // each method's callees on every core (the call-target memos are concurrent; once the rules are done, the graph
+      // was all that ran), then joined in index order, so the lists are the same as one thread's
+      List<List<IndexedMethod>> calledByEach = java.util.stream.IntStream.range(0, methods.size()).parallel()
+          .mapToObj(i -> called(methods.get(i), profiles)).toList();
+      for (int i = 0; i < methods.size(); i++) {
+        IndexedMethod method = methods.get(i);
+        for (IndexedMethod target : calledByEach.get(i)) {
+          callers.computeIfAbsent(target, k -> new ArrayList<>()).add(method);
+          callees.computeIfAbsent(method, k -> new ArrayList<>()).add(target);
         }
       }
       allCallers = callers;
