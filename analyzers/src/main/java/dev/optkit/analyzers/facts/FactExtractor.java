@@ -52,7 +52,7 @@ public final class FactExtractor {
    *     checked there (and at each resolution), so it bounds the extraction, not only the solver
    */
   public FileFacts extract(String path, CompilationUnit unit, String content, Runnable beforeEachMethod) {
-    return Subtrees.indexing(() -> new FileScan(path, unit, new SourceText(content), catalog, resolver, knownType)
+    return Subtrees.indexing(unit, () -> new FileScan(path, unit, new SourceText(content), catalog, resolver, knownType)
         .run(beforeEachMethod));
   }
 
