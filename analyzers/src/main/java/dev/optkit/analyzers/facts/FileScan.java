@@ -190,8 +190,12 @@ public final class FileScan {
         List.copyOf(iterationCode));
   }
 
+  /** Asked for each field a method reads: JavaParser builds it from the type's ancestors each time. */
+  private static final java.util.function.Function<TypeDeclaration<?>, Optional<String>> FULLY_QUALIFIED =
+      TypeDeclaration::getFullyQualifiedName;
+
   public String qualifiedName(TypeDeclaration<?> type) {
-    return type.getFullyQualifiedName().orElseGet(() -> {
+    return Subtrees.answer(type, FULLY_QUALIFIED).orElseGet(() -> {
       String pkg = names.packageName();
       return pkg.isEmpty() ? type.getNameAsString() : pkg + "." + type.getNameAsString();
     });
