@@ -110,6 +110,62 @@ class PlainSpringLookupsTest {
         reason(plan));
   }
 
+  /** A cast into a local (no call's text holds it), or a pattern test: read from the file's tree (review 97's gap). */
+  @ParameterizedTest
+  @ValueSource(strings = {"CountryDao dao = (CountryDao) countries;\n        System.out.println(dao.countryName(args[0]));",
+      "if (countries instanceof CountryDao dao) {\n            System.out.println(dao.countryName(args[0]));\n        }"})
+  void aCastIntoALocalRefusesOutsideBoot(String use) {
+    MigrationPlan plan = planWithMain("import org.springframework.context.annotation.AnnotationConfigApplicationContext;",
+        "Countries countries = new AnnotationConfigApplicationContext(AppConfig.class).getBean(Countries.class);\n        "
+            + use);
+    assertTrue(!cached(plan), "cached although cast to its class: " + use);
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is cast to its class or tested for it "
+        + "(Main.main: "), reason(plan));
+  }
+
+  /** Another package's class of the same simple name is not the bean: casting to it refuses nothing. */
+  @Test
+  void aCastToAnotherClassOfTheSameNameIsNoCastToTheBean() {
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG)
+        .java("package legacy;\n\npublic class CountryDao {\n}\n")
+        .java("""
+            package shop;
+
+            import legacy.CountryDao;
+            import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+            public class Main {
+                public static void main(String[] args) {
+                    Countries countries = new AnnotationConfigApplicationContext(AppConfig.class).getBean(Countries.class);
+                    Object old = args.length > 9 ? (CountryDao) null : null;
+                    System.out.println(countries.countryName(args[0]) + old + (args.length > 9 ? (CountryDao) null : ""));
+                }
+            }
+            """)
+        .plan();
+    assertTrue(cached(plan), reason(plan));
+  }
+
+  private MigrationPlan planWithMain(String imports, String body) {
+    return new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG)
+        .java("""
+            package shop;
+
+            %s
+
+            public class Main {
+                public static void main(String[] args) {
+                    %s
+                }
+            }
+            """.formatted(imports, body))
+        .plan();
+  }
+
   @Test
   void aLookupByTheInterfaceIsWhatTheProxyAnswers() {
     assertTrue(cached(plan(MigrationSafetyTest.SPRING_POM, "context.getBean(Countries.class)")), "refused");

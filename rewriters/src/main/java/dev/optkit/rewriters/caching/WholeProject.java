@@ -256,6 +256,11 @@ public final class WholeProject {
     return sources == null || sources.mentionsAny(path, words);
   }
 
+  /** The file's tree, parsed again, when its text holds any of the words; empty otherwise or when it is not at hand. */
+  public Optional<com.github.javaparser.ast.CompilationUnit> unitMentioning(String path, java.util.Collection<String> words) {
+    return sources == null || !sources.mentionsAny(path, words) ? Optional.empty() : sources.unit(path);
+  }
+
   /** The file declaring a project type, parsed again; empty when the sources are not at hand. */
   public Optional<com.github.javaparser.ast.CompilationUnit> unitOfType(String type) {
     String path = index.pathOfType(type);

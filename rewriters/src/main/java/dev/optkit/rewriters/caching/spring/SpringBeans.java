@@ -21,10 +21,17 @@ public final class SpringBeans {
   /** Whether a configuration file of the project mentions a text ({@code proxy-target-class}). */
   private final java.util.function.Predicate<String> configurationMentions;
 
-  public SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.Predicate<String> configurationMentions) {
+  /** A file's tree when its text holds any of the words (a bean's name), else empty: most files are not parsed. */
+  private final java.util.function.BiFunction<String, java.util.Collection<String>,
+      Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning;
+
+  public SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.Predicate<String> configurationMentions,
+      java.util.function.BiFunction<String, java.util.Collection<String>,
+          Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning) {
     this.index = index;
     this.traits = traits;
     this.configurationMentions = configurationMentions;
+    this.unitMentioning = unitMentioning;
   }
 
   static final Set<String> SPRING_BEAN_ANNOTATIONS = dev.optkit.analyzers.index.SpringStereotypes.COMPONENTS;
@@ -181,6 +188,16 @@ public final class SpringBeans {
       // a context the code makes itself (new AnnotationConfigApplicationContext(AppConfig.class)) runs without
       // Boot's auto-configuration, so with JDK proxies, in a Boot project too
       boolean ownContext = file.creations().stream().anyMatch(c -> CONTEXTS.contains(simpleName(c.type())));
+      if (!boot || ownContext) {
+        // (CountryDao) countries anywhere in the file, into a local too: read from its tree
+        Optional<String> cast = unitMentioning.apply(file.path(), List.of(bean.simpleName()))
+            .flatMap(unit -> ClassCasts.in(unit, bean));
+        if (cast.isPresent()) {
+          return Optional.of(bean.simpleName() + " implements interfaces and is cast to its class or tested for it ("
+              + cast.get() + "): outside Spring Boot the caching proxy would be a JDK proxy of its interfaces, which "
+              + "is no " + bean.simpleName());
+        }
+      }
       for (MethodFact method : file.methods()) {
         Optional<String> lookup = boot && !ownContext ? Optional.empty() : lookupByClass(method, bean, mentions);
         if (lookup.isPresent()) {
@@ -311,11 +328,6 @@ public final class SpringBeans {
         continue;
       }
       String where = method.displayName() + ": " + snippet.strip();
-      if (!method.ownerType().equals(bean.qualifiedName()) && mentions.castOrTest().matcher(snippet).find()) {
-        return Optional.of(bean.simpleName() + " implements interfaces and is cast to its class or tested for it ("
-            + where + "): outside Spring Boot the caching proxy would be a JDK proxy of its interfaces, which is no "
-            + bean.simpleName());
-      }
       if (!LOOKUPS.contains(call.name())) {
         continue;
       }
@@ -333,20 +345,16 @@ public final class SpringBeans {
   }
 
   /**
-   * How a call's text names the bean's class, made once per bean. Text, not a tree: a call's snippet is cut after
-   * a length and may not parse, and the facts keep no class literals or casts.
+   * How a lookup's text names the bean's class, made once per bean. Text, not a tree: a call's snippet is cut after
+   * a length and may not parse, and the facts keep no class literals (casts are read from the file's tree:
+   * {@link ClassCasts}).
    */
-  private record BeanMentions(java.util.regex.Pattern classLiteral, java.util.regex.Pattern castOrTest,
-      String quotedBeanName) {
+  private record BeanMentions(java.util.regex.Pattern classLiteral, String quotedBeanName) {
     static BeanMentions of(TypeFact bean) {
       String names = java.util.regex.Pattern.quote(bean.qualifiedName()) + "|"
           + java.util.regex.Pattern.quote(bean.simpleName());
       return new BeanMentions(
           java.util.regex.Pattern.compile("(?<![\\w.$])(?:" + names + ")\\s*\\.\\s*class\\b"),
-          // ((CountryDao) countries).rename(..) or countries instanceof CountryDao on what was injected as its
-          // interface: a JDK proxy is no CountryDao (a cast into a local is not seen)
-          java.util.regex.Pattern.compile("\\(\\s*(?:" + names + ")\\s*\\)\\s*[\\w(]|instanceof\\s+(?:" + names
-              + ")\\b"),
           "\"" + Character.toLowerCase(bean.simpleName().charAt(0)) + bean.simpleName().substring(1) + "\"");
     }
   }

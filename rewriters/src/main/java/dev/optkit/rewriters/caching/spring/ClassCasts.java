@@ -1,0 +1,81 @@
+package dev.optkit.rewriters.caching.spring;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import dev.optkit.analyzers.facts.TypeFact;
+import java.util.Optional;
+
+/**
+ * A cast to a bean's class, or a test for it, anywhere in a file: {@code CountryDao dao = (CountryDao) countries;},
+ * {@code if (bean instanceof CountryDao d)}. Outside Spring Boot a caching proxy of a bean implementing interfaces is
+ * a JDK proxy of them, which is no instance of the class, so the cast fails where it did not. Read from the file's
+ * tree (a call's text in the facts is cut after a length and misses a cast into a local); a simple name counts only
+ * where it names the bean's class: written in the class's package, imported by name or with its package's
+ * {@code .*}, or written whole.
+ */
+final class ClassCasts {
+  private ClassCasts() {}
+
+  /** Where the file casts to the class or tests for it, outside the class itself ({@code Main.main: (CountryDao) c}). */
+  static Optional<String> in(CompilationUnit unit, TypeFact bean) {
+    boolean simpleNameIsBean = simpleNameIsBean(unit, bean);
+    for (Node node : unit.findAll(Node.class, n -> n instanceof CastExpr || n instanceof InstanceOfExpr)) {
+      Type type = node instanceof CastExpr cast ? cast.getType() : ((InstanceOfExpr) node).getType();
+      if (!(type instanceof ClassOrInterfaceType named) || !namesBean(named, bean, simpleNameIsBean)
+          || insideBean(node, bean)) {
+        continue;
+      }
+      return Optional.of(where(node) + ": " + node);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean namesBean(ClassOrInterfaceType named, TypeFact bean, boolean simpleNameIsBean) {
+    String written = named.getNameWithScope();
+    return written.equals(bean.qualifiedName()) || simpleNameIsBean && written.equals(bean.simpleName());
+  }
+
+  /** Whether the bean's simple name, written in this file, is the bean's class. */
+  private static boolean simpleNameIsBean(CompilationUnit unit, TypeFact bean) {
+    String qualified = bean.qualifiedName();
+    String beanPackage = qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "";
+    String filePackage = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    boolean otherDeclared = false;
+    for (TypeDeclaration<?> declared : unit.<TypeDeclaration<?>>findAll(declarations())) {
+      otherDeclared |= declared.getNameAsString().equals(bean.simpleName())
+          && !declared.getFullyQualifiedName().map(qualified::equals).orElse(false);
+    }
+    if (otherDeclared) {
+      return false; // a class of that name declared here shadows the bean's
+    }
+    boolean importedOther = unit.getImports().stream().anyMatch(i -> !i.isStatic() && !i.isAsterisk()
+        && i.getName().getIdentifier().equals(bean.simpleName()) && !i.getNameAsString().equals(qualified));
+    if (importedOther) {
+      return false;
+    }
+    return filePackage.equals(beanPackage) || unit.getImports().stream().anyMatch(i -> !i.isStatic()
+        && (i.isAsterisk() ? i.getNameAsString().equals(beanPackage) : i.getNameAsString().equals(qualified)));
+  }
+
+  private static boolean insideBean(Node node, TypeFact bean) {
+    TypeDeclaration<?> around = node.findAncestor(declarations()).orElse(null);
+    return around != null && around.getFullyQualifiedName().map(bean.qualifiedName()::equals).orElse(false);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Class<TypeDeclaration<?>> declarations() {
+    return (Class) TypeDeclaration.class;
+  }
+
+  private static String where(Node node) {
+    String type = node.findAncestor(TypeDeclaration.class).map(TypeDeclaration::getNameAsString).orElse("");
+    String method = node.findAncestor(CallableDeclaration.class).map(CallableDeclaration::getNameAsString).orElse(null);
+    return method == null ? type : type + "." + method;
+  }
+}
