@@ -148,6 +148,41 @@ class PlainSpringLookupsTest {
     assertTrue(cached(plan), reason(plan));
   }
 
+  /**
+   * Injection points beside fields and constructors (hostile review 34's 1-4, each proven failing at start-up by the
+   * reviewer): an autowired method, a setter XML's {@code <property ref>} calls, and a field whose type argument is
+   * the class ({@code List<CountryDao>}, {@code ObjectProvider<CountryDao>}).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "@org.springframework.beans.factory.annotation.Autowired\n    public void init(CountryDao dao) { this.dao = dao; }",
+      "public void setDao(CountryDao dao) { this.dao = dao; }",
+      "@org.springframework.beans.factory.annotation.Autowired\n    private java.util.List<CountryDao> all;",
+      "@org.springframework.beans.factory.annotation.Autowired\n    private org.springframework.beans.factory.ObjectProvider<CountryDao> provider;"})
+  void anInjectionByTheClassBesideFieldsAndConstructorsRefuses(String member) {
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG)
+        .java("""
+            package shop;
+
+            @org.springframework.stereotype.Component
+            public class Report {
+                private Countries dao;
+
+                %s
+
+                public void print(String code) {
+                    System.out.println("country: " + dao.countryName(code));
+                }
+            }
+            """.formatted(member))
+        .plan();
+    assertTrue(!cached(plan), "cached although injected by its class: " + member);
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is injected by its class (Report."),
+        plan.refusals().stream().map(r -> r.finding().enclosingMethod() + " => " + r.reason()).toList().toString());
+  }
+
   private MigrationPlan planWithMain(String imports, String body) {
     return new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
         .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")

@@ -36,6 +36,40 @@ final class ClassCasts {
     return Optional.empty();
   }
 
+  /**
+   * An injected field of the class {@code owner} whose declared type has the bean's class among its type arguments
+   * ({@code List<CountryDao> all}, {@code ObjectProvider<CountryDao> dao}): Spring looks the bean up by its class to
+   * fill it, which a JDK proxy fails. The facts keep a field's type erased, so it is read from the file's tree.
+   */
+  static Optional<String> typeArgumentField(CompilationUnit unit, TypeFact bean, String owner) {
+    boolean simpleNameIsBean = simpleNameIsBean(unit, bean);
+    for (TypeDeclaration<?> type : unit.<TypeDeclaration<?>>findAll(declarations())) {
+      if (!type.getFullyQualifiedName().map(owner::equals).orElse(false)) {
+        continue;
+      }
+      boolean lombokConstructor = type.getAnnotations().stream().map(a -> a.getName().getIdentifier())
+          .anyMatch(a -> a.equals("RequiredArgsConstructor") || a.equals("AllArgsConstructor"));
+      for (var field : type.getFields()) {
+        // a field Spring fills itself, or through the constructor Lombok writes; one a constructor of the code fills
+        // is named by that constructor's parameter
+        boolean injected = field.getAnnotations().stream().map(a -> a.getName().getIdentifier())
+            .anyMatch(a -> a.equals("Autowired") || a.equals("Inject") || a.equals("Resource"))
+            || lombokConstructor && field.isFinal() && !field.isStatic();
+        if (!injected) {
+          continue;
+        }
+        for (var variable : field.getVariables()) {
+          boolean named = variable.getType().findAll(ClassOrInterfaceType.class).stream()
+              .filter(t -> t != variable.getType()).anyMatch(t -> namesBean(t, bean, simpleNameIsBean));
+          if (named) {
+            return Optional.of(type.getNameAsString() + "." + variable.getNameAsString());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean namesBean(ClassOrInterfaceType named, TypeFact bean, boolean simpleNameIsBean) {
     String written = named.getNameWithScope();
     return written.equals(bean.qualifiedName()) || simpleNameIsBean && written.equals(bean.simpleName());

@@ -184,6 +184,13 @@ public final class SpringBeans {
             return Optional.of(proxyClash(bean, type.simpleName() + "." + field.getKey()));
           }
         }
+        // List<CountryDao>, ObjectProvider<CountryDao>: the proxy fails those lookups too (hostile review 34's 2, 3)
+        Optional<String> generic = type.qualifiedName().equals(beanType) ? Optional.empty()
+            : unitMentioning.apply(file.path(), List.of(bean.simpleName()))
+                .flatMap(unit -> ClassCasts.typeArgumentField(unit, bean, type.qualifiedName()));
+        if (generic.isPresent()) {
+          return Optional.of(proxyClash(bean, generic.get()));
+        }
       }
       // a context the code makes itself (new AnnotationConfigApplicationContext(AppConfig.class)) runs without
       // Boot's auto-configuration, so with JDK proxies, in a Boot project too
@@ -207,7 +214,8 @@ public final class SpringBeans {
             .map(owner -> springTest(owner) && !bootTest(owner)).orElse(false))) {
           continue;
         }
-        if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean"))
+        if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean")
+                || injectedMethod(method))
             && !method.ownerType().equals(beanType)
             && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType)
                 || typeArgumentNames(p.type(), beanType))) {
@@ -217,6 +225,18 @@ public final class SpringBeans {
     }
     return Optional.empty();
   }
+
+  /**
+   * A method Spring calls with beans: an autowired one ({@code @Autowired void init(CountryDao d)}), or a setter, which
+   * an XML {@code <property ref=...>} or by-type autowiring calls (hostile review 34's 1 and 4).
+   */
+  private static boolean injectedMethod(MethodFact method) {
+    return INJECTING.stream().anyMatch(method::hasAnnotation) || !method.isStatic() && method.params().size() == 1
+        && method.name().length() > 3 && method.name().startsWith("set") && Character.isUpperCase(method.name().charAt(3));
+  }
+
+  private static final Set<String> INJECTING = Set.of("org.springframework.beans.factory.annotation.Autowired",
+      "jakarta.inject.Inject", "javax.inject.Inject", "jakarta.annotation.Resource", "javax.annotation.Resource");
 
   /** Test annotations that start a Spring context, whose beans its fields may be injected with. */
   private static final Set<String> SPRING_TESTS = Set.of("SpringBootTest", "ContextConfiguration",
