@@ -78,6 +78,28 @@ class MockedBeanStubsTest {
     assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
   }
 
+  /** A {@code @Nested} test class stubbing the mock its enclosing class declares (hostile review 34's 14). */
+  @Test
+  void aNestedTestClassStubbingItsOuterClassesMockIsAWriter() throws Exception {
+    String nested = resource(TEST).replace("  @ParameterizedTest\n", "  @org.junit.jupiter.api.Nested\n  class Runs {\n"
+        + "  @ParameterizedTest\n").replace("service.names());  // after apply: \"a\" is cached and returned for b and c\n  }\n",
+        "service.names());\n  }\n  }\n");
+    assertTrue(nested.contains("class Runs {") && nested.contains("  }\n  }\n}"), nested);
+    assertEquals(List.of("namesComeFromTheDao"), target(plan("nested", nested)).offInTests().stream()
+        .map(m -> m.fact().name()).toList());
+  }
+
+  /** A mock declared on the test class itself ({@code @MockitoBean(types = ItemDao.class)}, Spring 6.2.2+: 34's 16). */
+  @Test
+  void aMockDeclaredOnTheTestClassIsAWriter() throws Exception {
+    String typeLevel = resource(TEST).replace("@SpringBootTest\n", "@SpringBootTest\n@MockitoBean(types = ItemDao.class)\n")
+        .replace("  @MockitoBean ItemDao dao;", "  @Autowired ItemDao dao;");
+    assertTrue(typeLevel.contains("@MockitoBean(types = ItemDao.class)") && typeLevel.contains("@Autowired ItemDao dao;"),
+        typeLevel);
+    assertEquals(List.of("namesComeFromTheDao"), target(plan("typelevel", typeLevel)).offInTests().stream()
+        .map(m -> m.fact().name()).toList());
+  }
+
   private MigrationPlan plan(String name, String test) {
     return new MigrationFixture(dir.resolve(name)).resources("/trial96/mocked").file(TEST, test).plan();
   }

@@ -109,8 +109,10 @@ final class MockedBeanStubs {
       // its own class's mocks and those of every class it extends, each read once, whatever order the methods come in
       // (a base test class declaring only @MockitoBean fields has no method of its own to be met by)
       Set<String> mocked = new java.util.LinkedHashSet<>();
-      for (String type : index.supertypesOf(method.fact().ownerType())) {
-        mocked.addAll(mockedByClass.computeIfAbsent(type, this::mockedIn));
+      for (String owner : withEnclosing(method.fact().ownerType())) {
+        for (String type : index.supertypesOf(owner)) {
+          mocked.addAll(mockedByClass.computeIfAbsent(type, this::mockedIn));
+        }
       }
       for (String type : mocked) {
         stubbersByMockedType.computeIfAbsent(type, t -> new ArrayList<>()).add(method);
@@ -119,7 +121,19 @@ final class MockedBeanStubs {
     return stubbersByMockedType;
   }
 
-  /** The project types a class declares fields of with a bean-overriding mock annotation. */
+  /** The class and the classes it is nested in: a {@code @Nested} test shares its enclosing class's context and mocks. */
+  private List<String> withEnclosing(String type) {
+    List<String> found = new ArrayList<>(List.of(type));
+    for (int dot = type.lastIndexOf('.'); dot > 0; dot = type.lastIndexOf('.', dot - 1)) {
+      String outer = type.substring(0, dot);
+      if (index.type(outer).isPresent()) {
+        found.add(outer);
+      }
+    }
+    return found;
+  }
+
+  /** The project types a class declares fields of with a bean-overriding mock annotation, or names in one on itself. */
   private Set<String> mockedIn(String type) {
     Set<String> mocked = new HashSet<>();
     String path = index.pathOfType(type);
@@ -130,6 +144,15 @@ final class MockedBeanStubs {
         .filter(t -> t.getFullyQualifiedName().filter(type::equals).isPresent()).findFirst()).orElse(null);
     if (declaration == null) {
       return mocked;
+    }
+    // @MockitoBean(types = ItemDao.class) on the class (Spring 6.2.2), @MockBean(ItemDao.class) / (classes = ...)
+    for (var annotation : declaration.getAnnotations()) {
+      if (BEAN_OVERRIDES.contains(annotation.getName().getIdentifier())) {
+        for (var literal : annotation.findAll(com.github.javaparser.ast.expr.ClassExpr.class)) {
+          String written = literal.getType().asString().replaceAll("<.*", "");
+          index.typesNamed(written.substring(written.lastIndexOf('.') + 1)).forEach(t -> mocked.add(t.qualifiedName()));
+        }
+      }
     }
     for (FieldDeclaration field : declaration.getFields()) {
       if (field.getAnnotations().stream().anyMatch(a -> BEAN_OVERRIDES.contains(a.getName().getIdentifier()))) {
