@@ -183,6 +183,51 @@ class PlainSpringLookupsTest {
         plan.refusals().stream().map(r -> r.finding().enclosingMethod() + " => " + r.reason()).toList().toString());
   }
 
+  /**
+   * Another package's {@code CountryDao} looked up by its class, or as a constructor's type argument, is no lookup
+   * of the bean (hostile review 34's 9 and 11: refused, citing the other class).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Object old = context.getBean(CountryDao.class);",
+      "Object old = new Holder(java.util.List.of());"})
+  void theSameSimpleNameOfAnotherPackageIsNoLookupOfTheBean(String line) {
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG)
+        .java("package legacy;\n\npublic class CountryDao {\n}\n")
+        .java(!line.contains("Holder") ? "package shop;\n\nclass Holder {\n}\n" : """
+            package shop;
+
+            import java.util.List;
+            import legacy.CountryDao;
+
+            @org.springframework.stereotype.Component
+            public class Holder {
+                private final List<CountryDao> olds;
+
+                public Holder(List<CountryDao> olds) {
+                    this.olds = olds;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import legacy.CountryDao;
+            import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+            public class Main {
+                public static void main(String[] args) {
+                    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);
+                    %s
+                    System.out.println(context.getBean(Countries.class).countryName(args[0]) + old);
+                }
+            }
+            """.formatted(line))
+        .plan();
+    assertTrue(cached(plan), reason(plan));
+  }
+
   private MigrationPlan planWithMain(String imports, String body) {
     return new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
         .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")

@@ -76,7 +76,7 @@ final class ClassCasts {
   }
 
   /** Whether the bean's simple name, written in this file, is the bean's class. */
-  private static boolean simpleNameIsBean(CompilationUnit unit, TypeFact bean) {
+  static boolean simpleNameIsBean(CompilationUnit unit, TypeFact bean) {
     String qualified = bean.qualifiedName();
     String beanPackage = qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "";
     String filePackage = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");

@@ -206,7 +206,7 @@ public final class SpringBeans {
         }
       }
       for (MethodFact method : file.methods()) {
-        Optional<String> lookup = boot && !ownContext ? Optional.empty() : lookupByClass(method, bean, mentions);
+        Optional<String> lookup = boot && !ownContext ? Optional.empty() : lookupByClass(file.path(), method, bean, mentions);
         if (lookup.isPresent()) {
           return lookup;
         }
@@ -218,7 +218,7 @@ public final class SpringBeans {
                 || injectedMethod(method))
             && !method.ownerType().equals(beanType)
             && method.params().stream().anyMatch(p -> p.qualifiedType().equals(beanType)
-                || typeArgumentNames(p.type(), beanType))) {
+                || typeArgumentNames(p.type(), beanType) && namesBeanInFile(file.path(), p.type(), bean))) {
           return Optional.of(proxyClash(bean, method.displayName() + "(...)"));
         }
       }
@@ -237,6 +237,16 @@ public final class SpringBeans {
 
   private static final Set<String> INJECTING = Set.of("org.springframework.beans.factory.annotation.Autowired",
       "jakarta.inject.Inject", "javax.inject.Inject", "jakarta.annotation.Resource", "javax.annotation.Resource");
+
+  /**
+   * Whether a text naming the bean's class by its simple name ({@code CountryDao.class}, {@code List<CountryDao>})
+   * names the bean in that file: not another package's class of the name it imports or declares (hostile review 34's
+   * 9 and 11: a refusal citing {@code legacy.CountryDao}). Written whole, or the file not at hand: taken as the bean.
+   */
+  private boolean namesBeanInFile(String path, String text, TypeFact bean) {
+    return text.contains(bean.qualifiedName()) || unitMentioning.apply(path, List.of(bean.simpleName()))
+        .map(unit -> ClassCasts.simpleNameIsBean(unit, bean)).orElse(true);
+  }
 
   /** Test annotations that start a Spring context, whose beans its fields may be injected with. */
   private static final Set<String> SPRING_TESTS = Set.of("SpringBootTest", "ContextConfiguration",
@@ -341,7 +351,7 @@ public final class SpringBeans {
    * A lookup naming the bean's class ({@code context.getBean(CountryDao.class)}), or its bean name, whose
    * answer the code may cast to the class ({@code (CountryDao) context.getBean("countryDao")}).
    */
-  private Optional<String> lookupByClass(MethodFact method, TypeFact bean, BeanMentions mentions) {
+  private Optional<String> lookupByClass(String path, MethodFact method, TypeFact bean, BeanMentions mentions) {
     for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
       String snippet = call.snippet();
       if (snippet == null) {
@@ -351,7 +361,7 @@ public final class SpringBeans {
       if (!LOOKUPS.contains(call.name())) {
         continue;
       }
-      if (mentions.classLiteral().matcher(snippet).find()) {
+      if (mentions.classLiteral().matcher(snippet).find() && namesBeanInFile(path, snippet, bean)) {
         return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + where
             + "): outside Spring Boot the caching proxy would be a JDK proxy of its interfaces, and that lookup would fail");
       }
