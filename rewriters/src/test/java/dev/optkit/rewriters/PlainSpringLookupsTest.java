@@ -246,6 +246,29 @@ class PlainSpringLookupsTest {
         .plan();
   }
 
+  /** Class proxies forced by the Java configuration: the lookup by the class finds a class proxy (review 34's 12). */
+  @Test
+  void classProxiesForcedInTheConfigurationAnswerALookupByTheClass() {
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG.replace("@ComponentScan\n", "@ComponentScan\n"
+            + "@org.springframework.context.annotation.EnableAspectJAutoProxy(proxyTargetClass = true)\n"))
+        .java("""
+            package shop;
+
+            import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+            public class Main {
+                public static void main(String[] args) {
+                    System.out.println(new AnnotationConfigApplicationContext(AppConfig.class).getBean(CountryDao.class)
+                        .countryName(args[0]));
+                }
+            }
+            """)
+        .plan();
+    assertTrue(cached(plan), reason(plan));
+  }
+
   @Test
   void aLookupByTheInterfaceIsWhatTheProxyAnswers() {
     assertTrue(cached(plan(MigrationSafetyTest.SPRING_POM, "context.getBean(Countries.class)")), "refused");

@@ -70,6 +70,26 @@ final class ClassCasts {
     return Optional.empty();
   }
 
+  /** Whether the class carries one of the annotations with {@code proxyTargetClass = true}. */
+  static boolean forcesClassProxies(CompilationUnit unit, String owner, java.util.Set<String> annotations) {
+    java.util.Set<String> simple = new java.util.HashSet<>();
+    annotations.forEach(a -> simple.add(a.substring(a.lastIndexOf('.') + 1)));
+    for (TypeDeclaration<?> type : unit.<TypeDeclaration<?>>findAll(declarations())) {
+      if (!type.getFullyQualifiedName().map(owner::equals).orElse(false)) {
+        continue;
+      }
+      for (var annotation : type.getAnnotations()) {
+        if (simple.contains(annotation.getName().getIdentifier())
+            && annotation instanceof com.github.javaparser.ast.expr.NormalAnnotationExpr members
+            && members.getPairs().stream().anyMatch(pair -> pair.getNameAsString().equals("proxyTargetClass")
+                && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr flag && flag.getValue())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean namesBean(ClassOrInterfaceType named, TypeFact bean, boolean simpleNameIsBean) {
     String written = named.getNameWithScope();
     return written.equals(bean.qualifiedName()) || simpleNameIsBean && written.equals(bean.simpleName());

@@ -167,7 +167,7 @@ public final class SpringBeans {
     boolean boot = (traits.springBoot() || !traits.applications().isEmpty())
         && !configurationMentions.test("proxy-target-class") && !configurationMentions.test("proxyTargetClass");
     TypeFact bean = index.type(beanType).orElse(null);
-    if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface)) {
+    if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface) || classProxiesForced()) {
       return Optional.empty();
     }
     BeanMentions mentions = BeanMentions.of(bean);
@@ -247,6 +247,29 @@ public final class SpringBeans {
     return text.contains(bean.qualifiedName()) || unitMentioning.apply(path, List.of(bean.simpleName()))
         .map(unit -> ClassCasts.simpleNameIsBean(unit, bean)).orElse(true);
   }
+
+  /**
+   * Whether the project's Java configuration makes every proxy a class proxy: {@code @EnableCaching},
+   * {@code @EnableTransactionManagement} or {@code @EnableAspectJAutoProxy} with {@code proxyTargetClass = true} sets
+   * the one auto-proxy creator the caching proxies come from to proxy classes (hostile review 34's 12: such a bean was
+   * refused as a JDK proxy, and its context starts with a class proxy).
+   */
+  private boolean classProxiesForced() {
+    if (classProxiesForced == null) {
+      // read from the configuration class's tree: the facts keep no such member
+      classProxiesForced = index.types().stream().filter(type -> CLASS_PROXYING.stream().anyMatch(type::hasAnnotation))
+          .anyMatch(type -> Optional.ofNullable(index.pathOfType(type.qualifiedName()))
+              .flatMap(path -> unitMentioning.apply(path, List.of("proxyTargetClass")))
+              .map(unit -> ClassCasts.forcesClassProxies(unit, type.qualifiedName(), CLASS_PROXYING)).orElse(false));
+    }
+    return classProxiesForced;
+  }
+
+  private Boolean classProxiesForced;
+
+  private static final Set<String> CLASS_PROXYING = Set.of("org.springframework.cache.annotation.EnableCaching",
+      "org.springframework.transaction.annotation.EnableTransactionManagement",
+      "org.springframework.context.annotation.EnableAspectJAutoProxy");
 
   /** Test annotations that start a Spring context, whose beans its fields may be injected with. */
   private static final Set<String> SPRING_TESTS = Set.of("SpringBootTest", "ContextConfiguration",
