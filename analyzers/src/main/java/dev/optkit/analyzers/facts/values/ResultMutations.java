@@ -302,7 +302,9 @@ public final class ResultMutations {
       } else if (scope != null && (MUTATORS.contains(name) || isSetter(name)) && !stringReplace(call)
           && (values.source(scope).isEmpty() || !CallEffects.mayBeOnImmutableValue(name) || !onImmutableValue(scope))) {
         // a receiver no result or parameter flows into changes nothing this method reports, whatever its type: the
-        // solver (a third of this analysis) is asked only about receivers that matter
+        // solver (a third of this analysis) is asked only about receivers that matter. Taken as the target, such a call
+        // is no call of a method-reference local either (a BigDecimal f.add(..) was once taken for another scope's
+        // BiConsumer f: LocalReferenceScopeTest)
         target = scope;
         Optional<String> untyped = values.source(scope).isEmpty() ? Optional.empty() : untypedGetter(call);
         if (untyped.isPresent()) {
