@@ -82,7 +82,8 @@ class PlainSpringLookupsTest {
   @ParameterizedTest
   @ValueSource(strings = {"context.getBean(CountryDao.class)", "context.getBean(shop.CountryDao.class)",
       "context.getBean(\"countryDao\", CountryDao.class)", "((CountryDao) context.getBean(\"countryDao\"))",
-      "context.getBeanProvider(CountryDao.class).getObject()"})
+      "context.getBeanProvider(CountryDao.class).getObject()",
+      "org.springframework.beans.factory.BeanFactoryUtils.beanOfTypeIncludingAncestors(context, CountryDao.class)"})
   void aLookupByTheBeansClassRefusesOutsideBoot(String lookup) {
     MigrationPlan plan = plan(MigrationSafetyTest.SPRING_POM, lookup);
     assertTrue(!cached(plan), "cached although looked up by its class: " + lookup);

@@ -368,7 +368,9 @@ public final class SpringBeans {
 
   /** A bean factory's lookups by type, whose answer a JDK proxy of the bean's interfaces cannot satisfy. */
   private static final Set<String> LOOKUPS = Set.of("getBean", "getBeanProvider", "getBeansOfType",
-      "getBeanNamesForType", "getBeansWithAnnotation");
+      "getBeanNamesForType", "getBeansWithAnnotation",
+      // BeanFactoryUtils' lookups by type (hostile review 34's 6)
+      "beanOfType", "beanOfTypeIncludingAncestors", "beansOfTypeIncludingAncestors", "beanNamesForTypeIncludingAncestors");
 
   /**
    * A lookup naming the bean's class ({@code context.getBean(CountryDao.class)}), or its bean name, whose
