@@ -258,8 +258,16 @@ public final class WholeProject {
 
   /** The file's tree, parsed again, when its text holds any of the words; empty otherwise or when it is not at hand. */
   public Optional<com.github.javaparser.ast.CompilationUnit> unitMentioning(String path, java.util.Collection<String> words) {
-    return sources == null || !sources.mentionsAny(path, words) ? Optional.empty() : sources.unit(path);
+    if (sources == null) {
+      return Optional.empty();
+    }
+    // a bean's checks ask each file several times (its casts, each class's fields, each lookup): read it once
+    boolean mentions = fileMentions.computeIfAbsent(path + "\n" + String.join("\n", words),
+        key -> sources.mentionsAny(path, words));
+    return mentions ? sources.unit(path) : Optional.empty();
   }
+
+  private final Map<String, Boolean> fileMentions = new java.util.HashMap<>();
 
   /** The file declaring a project type, parsed again; empty when the sources are not at hand. */
   public Optional<com.github.javaparser.ast.CompilationUnit> unitOfType(String type) {
