@@ -156,6 +156,11 @@ public final class ProjectIndex {
     return Collections.unmodifiableCollection(types.all());
   }
 
+  /** The project types declared inside this one, at any depth ({@code Outer.Inner}, {@code Outer.Inner.Deep}), sorted. */
+  public List<String> typesNestedIn(String outer) {
+    return types.nestedIn(outer);
+  }
+
   public Optional<TypeFact> type(String qualifiedName) {
     return Optional.ofNullable(types.get(qualifiedName));
   }

@@ -27,6 +27,7 @@ final class TypeHierarchy {
   /** Adds a type as the index reads the files; the first declaration of a name wins. */
   void add(TypeFact type, String path) {
     types.putIfAbsent(type.qualifiedName(), type);
+    sortedNames = null;
     typePaths.putIfAbsent(type.qualifiedName(), path);
     typesBySimpleName.computeIfAbsent(type.simpleName(), k -> new ArrayList<>()).add(type);
     for (String superType : type.superTypes()) {
@@ -46,6 +47,29 @@ final class TypeHierarchy {
   /** Every project type, in no particular order. */
   Collection<TypeFact> all() {
     return types.values();
+  }
+
+  /** Every qualified name, sorted: built at the first {@link #nestedIn} after the last {@link #add}. */
+  private volatile String[] sortedNames;
+
+  /**
+   * The project types whose qualified names start with {@code outer + "."}, at any depth, sorted: a range of
+   * the sorted names, where a filter over every type per question made migrate's planner quadratic.
+   */
+  List<String> nestedIn(String outer) {
+    String[] names = sortedNames;
+    if (names == null) {
+      names = types.keySet().toArray(String[]::new);
+      java.util.Arrays.sort(names);
+      sortedNames = names;
+    }
+    String prefix = outer + ".";
+    int at = java.util.Arrays.binarySearch(names, prefix);
+    List<String> nested = new ArrayList<>();
+    for (at = at < 0 ? -at - 1 : at; at < names.length && names[at].startsWith(prefix); at++) {
+      nested.add(names[at]);
+    }
+    return nested;
   }
 
   String pathOf(String type) {

@@ -91,18 +91,9 @@ public final class ParsingWorker {
     if (parser != null) {
       return;
     }
-    this.typeSolver = new CombinedTypeSolver();
     ParserConfiguration configuration = configuration(LanguageLevels.newest());
     if (resolveTypes) {
-      typeSolver.add(new ReflectionTypeSolver(true), false);
-      typeSolver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration()), SOLVER_CACHED_FILES), false);
-      for (Path jar : jars) {
-        try {
-          typeSolver.add(new JarTypeSolver(jar), false);
-        } catch (IOException | RuntimeException e) {
-          // an unreadable jar only lowers confidence for the types it would have resolved
-        }
-      }
+      this.typeSolver = typeSolver(projectTypes, jars);
       configuration.setSymbolResolver(new JavaSymbolSolver(typeSolver));
     }
     this.parser = new JavaParser(configuration);
@@ -134,6 +125,30 @@ public final class ParsingWorker {
     OverBudget() {
       super(null, null, false, false);
     }
+  }
+
+  /**
+   * The types one worker resolves against: the JDK's, the project's own sources (by the scan's map of
+   * qualified name to file) and the dependency jars. Not thread-safe: one per thread. Public for
+   * bench/ResolveFloor.java, which measures the parse and resolution alone with the same solver.
+   */
+  public static CombinedTypeSolver typeSolver(Map<String, Path> projectTypes, List<Path> jars) {
+    CombinedTypeSolver solver = new CombinedTypeSolver();
+    solver.add(new ReflectionTypeSolver(true), false);
+    solver.add(new ProjectTypeSolver(projectTypes, new JavaParser(solverConfiguration()), SOLVER_CACHED_FILES), false);
+    for (Path jar : jars) {
+      try {
+        solver.add(new JarTypeSolver(jar), false);
+      } catch (IOException | RuntimeException e) {
+        // an unreadable jar only lowers confidence for the types it would have resolved
+      }
+    }
+    return solver;
+  }
+
+  /** The configuration assess parses a file with (the newest language level); public as {@link #typeSolver} is. */
+  public static ParserConfiguration parserConfiguration() {
+    return configuration(LanguageLevels.newest());
   }
 
   private JavaParser escapesParser;

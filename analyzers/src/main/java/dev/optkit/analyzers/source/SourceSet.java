@@ -32,6 +32,7 @@ public final class SourceSet {
   private static final Pattern PACKAGE_LINE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
   private static final int HEAD_BYTES = 16 * 1024;
+  private static final int FIRST_HEAD_BYTES = 4 * 1024;
 
   private final List<SourceFile> files;
   private final List<Path> xmlFiles;
@@ -295,11 +296,20 @@ public final class SourceSet {
 
   static String readPackage(Path file) {
     try (var in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(HEAD_BYTES);
-      String text = new String(head, StandardCharsets.UTF_8);
       // the package line comes before any type: only the text up to the first ';' outside comments
-      // can hold it (package-info's annotations have none), so strip comments only that far
-      Matcher matcher = PACKAGE_LINE.matcher(stripComments(text.substring(0, firstStatementEnd(text))));
+      // can hold it (package-info's annotations have none), so strip comments only that far. Most files
+      // have it within their first kilobytes, past a licence: the rest of the head is read only when not
+      byte[] head = in.readNBytes(FIRST_HEAD_BYTES);
+      String text = new String(head, StandardCharsets.UTF_8);
+      int end = firstStatementEnd(text);
+      if (end == text.length() && head.length == FIRST_HEAD_BYTES) {
+        byte[] rest = in.readNBytes(HEAD_BYTES - FIRST_HEAD_BYTES);
+        byte[] whole = java.util.Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, whole, head.length, rest.length);
+        text = new String(whole, StandardCharsets.UTF_8);
+        end = firstStatementEnd(text);
+      }
+      Matcher matcher = PACKAGE_LINE.matcher(stripComments(text.substring(0, end)));
       return matcher.find() ? matcher.group(1) : "";
     } catch (IOException e) {
       return "";

@@ -117,7 +117,7 @@ public final class MembersByType {
     Set<String> family = family(owner);
     List<String> inFile = typesInFile(target.path()).stream()
         .filter(type -> !family.contains(type) && !type.startsWith(owner + ".")).toList();
-    for (String nested : java.util.stream.Stream.concat(nestedIn(owner).stream(), inFile.stream()).toList()) {
+    for (String nested : java.util.stream.Stream.concat(index.typesNestedIn(owner).stream(), inFile.stream()).toList()) {
       for (Map.Entry<IndexedMethod, CallRef> call : of(nested).selfCalls.getOrDefault(target.fact().name(), List.of())) {
         calls.add(call);
       }
@@ -174,18 +174,6 @@ public final class MembersByType {
 
   private Map<String, List<String>> typesByFile;
 
-  /** The project types declared inside a class, at any depth, sorted. */
-  private List<String> nestedIn(String owner) {
-    return nested.computeIfAbsent(owner, this::findNested);
-  }
-
-  private final Map<String, List<String>> nested = new HashMap<>();
-
-  private List<String> findNested(String owner) {
-    return index.types().stream().map(dev.optkit.analyzers.facts.TypeFact::qualifiedName)
-        .filter(name -> name.startsWith(owner + ".")).sorted().toList();
-  }
-
   /**
    * A method of the writer's class (or one that runs on the same object) handing {@code this} to another call
    * ({@code new Thread(this)}, {@code RenameHelper.apply(this, id)}), as {@code apply()}; empty when none does. Whoever
@@ -199,7 +187,7 @@ public final class MembersByType {
 
   private Optional<String> findThisHandedOut(String owner) {
     Set<String> types = new java.util.LinkedHashSet<>(family(owner));
-    types.addAll(nestedIn(owner));
+    types.addAll(index.typesNestedIn(owner));
     for (String type : types) {
       for (IndexedMethod method : index.methodsOfType(type)) {
         for (var handOff : method.fact().handOffs()) {
@@ -240,7 +228,7 @@ public final class MembersByType {
         ? t.superTypes() : t.interfaces())));
     Set<String> running = namesRunning(writer);
     List<String> holders = new ArrayList<>(family);
-    holders.addAll(nestedIn(writer.fact().ownerType()));
+    holders.addAll(index.typesNestedIn(writer.fact().ownerType()));
     for (String type : holders) {
       boolean quiet = interfaces.contains(type) && (type.startsWith("org.springframework.") || type.equals("java.io.Serializable"))
           // a library class whose bytecode declares none of the names: its code cannot call them on the object (hostile

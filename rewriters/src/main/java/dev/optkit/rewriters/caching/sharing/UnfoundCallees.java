@@ -108,7 +108,7 @@ final class UnfoundCallees {
   private boolean runsCodeOnWhatItKeeps(TypeFact record) {
     String name = record.qualifiedName();
     return record.fieldCodeCalls().contains(dev.optkit.analyzers.facts.values.FieldCodeCalls.COMPACT) || inheritsCode(record)
-        || index.types().stream().anyMatch(t -> t.qualifiedName().startsWith(name + ".") && t.kind().equals("class"))
+        || index.typesNestedIn(name).stream().anyMatch(t -> index.type(t).map(n -> n.kind().equals("class")).orElse(false))
         || index.files().stream().flatMap(f -> f.creations().stream()).anyMatch(c -> c.anonymous()
             && c.ownerType().equals(name))
         || index.methodsOfType(name).stream().anyMatch(m -> m.fact().isConstructor() ? !onlyAssigns(m)
