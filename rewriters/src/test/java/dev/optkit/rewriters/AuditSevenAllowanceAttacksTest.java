@@ -8,6 +8,7 @@ import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,14 +50,25 @@ class AuditSevenAllowanceAttacksTest {
   }
 
   /**
-   * A bean injected by its class gets a JDK proxy: Boot told not to proxy classes (b1, b1b), a plain Spring test
-   * context in a Boot project (b3b), a test context through the project's meta-annotation (b6).
+   * A bean injected by its class gets a JDK proxy: Boot told not to proxy classes (b1, b1b), Boot's AOP
+   * auto-configuration, which forces class proxies, turned off (b1c in properties, b1d nested in YAML), a plain Spring
+   * test context in a Boot project (b3b), a test context through the project's meta-annotation (b6).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"b1", "b1b", "b3b", "b6"})
+  @ValueSource(strings = {"b1", "b1b", "b1c", "b1d", "b3b", "b6"})
   void aJdkProxyWhereTheBeanIsInjectedByItsClassRefuses(String attack) {
     MigrationPlan plan = attack(attack);
     assertFalse(target(plan, "ProductStore.name").isPresent(), plan.targets().toString());
+    String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("name("))
+        .map(dev.optkit.rewriters.caching.Refusal::reason).findFirst().orElse("(no refusal)");
+    assertTrue(reason.contains("would be a JDK proxy of its interfaces"), reason);
+  }
+
+  /** Both settings said true, as Boot's defaults are: its proxies stay class proxies, and the read is cached (b1e). */
+  @Test
+  void bootSettingsThatKeepClassProxiesRefuseNothing() {
+    MigrationPlan plan = attack("b1e");
+    assertTrue(target(plan, "ProductStore.name").isPresent(), plan.refusals().toString());
   }
 
   /** A boolean the project implements by loading the entity (a fragment, a repository base class) is no scalar query. */

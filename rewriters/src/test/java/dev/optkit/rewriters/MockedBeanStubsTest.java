@@ -100,6 +100,51 @@ class MockedBeanStubsTest {
         .map(m -> m.fact().name()).toList());
   }
 
+  /** The stub in a test interface's default method the test class implements, handed the mock (hostile review 34). */
+  @Test
+  void aStubInATestInterfacesDefaultMethodIsAWriter() throws Exception {
+    String implementing = resource(TEST).replace("class ItemServiceMockTest {", "class ItemServiceMockTest implements StubsTheDao {")
+        .replace("when(dao.names()).thenReturn(List.of(n));", "answer(dao, n);");
+    assertTrue(implementing.contains("implements StubsTheDao") && !implementing.contains("when("), implementing);
+    MigrationPlan plan = new MigrationFixture(dir.resolve("interface")).resources("/trial96/mocked").file(TEST, implementing)
+        .file("src/test/java/demo/StubsTheDao.java", """
+            package demo;
+            import static org.mockito.Mockito.when;
+            import java.util.List;
+            interface StubsTheDao {
+              default void answer(ItemDao dao, String name) {
+                when(dao.names()).thenReturn(List.of(name));
+              }
+            }
+            """).plan();
+    assertEquals(List.of("answer"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
+  }
+
+  /** The mock made by a test configuration the test imports, stubbed through the bean it is injected with (34). */
+  @Test
+  void aStubOfAMockATestConfigurationMakesIsAWriter() throws Exception {
+    String imported = resource(TEST).replace("@SpringBootTest\n", "@SpringBootTest\n@org.springframework.context.annotation.Import(MockDaoConfig.class)\n")
+        .replace("  @MockitoBean ItemDao dao;", "  @Autowired ItemDao dao;");
+    assertTrue(imported.contains(".Import(MockDaoConfig.class)") && imported.contains("@Autowired ItemDao dao;"), imported);
+    MigrationPlan plan = new MigrationFixture(dir.resolve("config")).resources("/trial96/mocked").file(TEST, imported)
+        .file("src/test/java/demo/MockDaoConfig.java", """
+            package demo;
+            import org.mockito.Mockito;
+            import org.springframework.boot.test.context.TestConfiguration;
+            import org.springframework.context.annotation.Bean;
+            import org.springframework.context.annotation.Primary;
+            @TestConfiguration
+            class MockDaoConfig {
+              @Bean
+              @Primary
+              ItemDao mockDao() {
+                return Mockito.mock(ItemDao.class);
+              }
+            }
+            """).plan();
+    assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
+  }
+
   private MigrationPlan plan(String name, String test) {
     return new MigrationFixture(dir.resolve(name)).resources("/trial96/mocked").file(TEST, test).plan();
   }

@@ -286,4 +286,164 @@ class PlainSpringLookupsTest {
         <dependencies>""");
     assertTrue(!cached(plan(boot, "context.getBean(CountryDao.class)")), "cached");
   }
+
+  /** The class literal kept in a local or a constant first, then handed to the lookup (hostile review 34). */
+  @ParameterizedTest
+  @ValueSource(strings = {"Class<CountryDao> type = CountryDao.class;\n        System.out.println(context.getBean(type).countryName(args[0]));",
+      "Class<?> type;\n        type = CountryDao.class;\n        System.out.println(((Countries) context.getBean(type)).countryName(args[0]));"})
+  void aLookupByAClassHeldInAVariableRefusesOutsideBoot(String use) {
+    MigrationPlan plan = planWithMain("import org.springframework.context.annotation.AnnotationConfigApplicationContext;",
+        "AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);\n        "
+            + use);
+    assertTrue(!cached(plan), "cached although looked up by its class: " + use);
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is looked up by its class (Main.main: "
+        + "context.getBean(type), where type holds CountryDao.class)"), reason(plan));
+  }
+
+  /** A project helper hands the class it is given to getBean: the caller's literal is a lookup by the class. */
+  @Test
+  void aClassHandedToAHelperThatLooksItUpRefusesOutsideBoot() {
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG)
+        .java("""
+            package shop;
+
+            import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+            public class Beans {
+                private static final AnnotationConfigApplicationContext CONTEXT = new AnnotationConfigApplicationContext(AppConfig.class);
+
+                public static <T> T bean(Class<T> wanted) {
+                    return CONTEXT.getBean(wanted);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            public class Main {
+                public static void main(String[] args) {
+                    System.out.println(Beans.bean(CountryDao.class).countryName(args[0]));
+                }
+            }
+            """)
+        .plan();
+    assertTrue(!cached(plan), "cached although looked up by its class through Beans.bean");
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is looked up by its class (Main.main: "
+        + "Beans.bean(CountryDao.class), which looks it up (Beans.bean: CONTEXT.getBean(wanted))"), reason(plan));
+  }
+
+  /** A class literal handed to a method that does no lookup with it (a logger, a helper of the project) is no lookup. */
+  @Test
+  void aClassLiteralHandedElsewhereRefusesNothing() {
+    MigrationPlan plan = planWithMain("import org.springframework.context.annotation.AnnotationConfigApplicationContext;",
+        "AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);\n        "
+            + "Class<?> type = CountryDao.class;\n        System.out.println(type.getSimpleName() + name(CountryDao.class) "
+            + "+ context.getBean(Countries.class).countryName(args[0]));\n    }\n\n    static String name(Class<?> type) {\n"
+            + "        return type.getName();");
+    assertTrue(cached(plan), reason(plan));
+  }
+
+  private MigrationPlan planWithTest(String pom, String test) {
+    return new MigrationFixture(dir).file("pom.xml", pom)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG)
+        .java("""
+            package shop;
+
+            import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+            public class Main {
+                public static void main(String[] args) {
+                    System.out.println(new AnnotationConfigApplicationContext(AppConfig.class).getBean(Countries.class)
+                        .countryName(args[0]));
+                }
+            }
+            """)
+        .file("src/test/java/shop/CountryTest.java", test)
+        .plan();
+  }
+
+  /**
+   * A test context SpringExtension makes from the test's default configuration (a static nested @Configuration, no
+   * annotation naming one), or one a @Nested class inherits from the class around it: its field of the bean's class
+   * is injected from a context with JDK proxies (hostile review 34).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"""
+      package shop;
+
+      import org.junit.jupiter.api.extension.ExtendWith;
+      import org.springframework.beans.factory.annotation.Autowired;
+      import org.springframework.context.annotation.ComponentScan;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+      @ExtendWith(SpringExtension.class)
+      class CountryTest {
+          @Configuration
+          @ComponentScan("shop")
+          static class Config {
+          }
+
+          @Autowired
+          CountryDao dao;
+      }
+      """, """
+      package shop;
+
+      import org.junit.jupiter.api.Nested;
+      import org.springframework.beans.factory.annotation.Autowired;
+      import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+      @SpringJUnitConfig(AppConfig.class)
+      class CountryTest {
+          @Nested
+          class Lookups {
+              @Autowired
+              CountryDao dao;
+          }
+      }
+      """})
+  void aFieldOfTheBeansClassInATestSpringInjectsRefuses(String test) {
+    MigrationPlan plan = planWithTest(MigrationSafetyTest.SPRING_POM, test);
+    assertTrue(!cached(plan), "cached although a Spring test injects it by its class");
+    assertTrue(reason(plan).matches("CountryDao implements interfaces and is injected by its class \\((CountryTest|Lookups)"
+        + "\\.dao\\): .*"), reason(plan));
+  }
+
+  /** A plain Spring test context in a Boot project makes JDK proxies: its lookup by the class fails (hostile review 34). */
+  @Test
+  void aLookupByTheClassInAPlainSpringTestOfABootProjectRefuses() {
+    String boot = MigrationSafetyTest.SPRING_POM.replace("<dependencies>", """
+        <parent>
+          <groupId>org.springframework.boot</groupId>
+          <artifactId>spring-boot-starter-parent</artifactId>
+          <version>3.5.6</version>
+        </parent>
+        <dependencies>""");
+    MigrationPlan plan = planWithTest(boot, """
+        package shop;
+
+        import org.junit.jupiter.api.Test;
+        import org.springframework.beans.factory.annotation.Autowired;
+        import org.springframework.context.ApplicationContext;
+        import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+        @SpringJUnitConfig(AppConfig.class)
+        class CountryTest {
+            @Autowired
+            ApplicationContext context;
+
+            @Test
+            void findsTheName() {
+                System.out.println(context.getBean(CountryDao.class).countryName("NL"));
+            }
+        }
+        """);
+    assertTrue(!cached(plan), "cached although a plain Spring test looks it up by its class");
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is looked up by its class "
+        + "(CountryTest.findsTheName: "), reason(plan));
+  }
 }

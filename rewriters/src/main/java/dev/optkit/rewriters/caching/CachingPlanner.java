@@ -101,7 +101,7 @@ public final class CachingPlanner {
     this.singleInstance = new SingleInstance(index);
     this.members = new MembersByType(index);
     this.dataWriters = new DataWriters(whole, members);
-    this.springBeans = new SpringBeans(index, traits, whole::configurationMentions, whole::unitMentioning);
+    this.springBeans = new SpringBeans(index, traits, whole::aopConfigured, whole::unitMentioning);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index, whole::declaration);
     this.sameRequest = new SameRequest(whole, sharing);

@@ -59,28 +59,62 @@ public final class WholeProject {
   private final java.util.Map<String, Boolean> mentioned = new java.util.HashMap<>();
 
   private boolean searchConfiguration(String text) {
-    if (scanRoot == null) {
-      return true;
-    }
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
-      return files.filter(file -> java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-          .filter(file -> {
-            String name = file.getFileName().toString();
-            return name.startsWith("application") && (name.endsWith(".properties") || name.endsWith(".yml")
-                || name.endsWith(".yaml")) || name.equals("persistence.xml");
-          })
-          .anyMatch(file -> {
-            try {
-              return java.nio.file.Files.size(file) <= 1024 * 1024
-                  && java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
-            } catch (java.io.IOException unreadable) {
-              return true;
-            }
-          });
-    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
-      return true;
-    }
+    List<java.nio.file.Path> files = configurationFiles();
+    return files == null || files.stream().anyMatch(file -> {
+      try {
+        return java.nio.file.Files.size(file) <= 1024 * 1024
+            && java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+      } catch (java.io.IOException unreadable) {
+        return true;
+      }
+    });
   }
+
+  /**
+   * The project's Spring and JPA configuration files (application*.properties or .yml, persistence.xml), any module's;
+   * null when the project is not at hand or its tree cannot be read.
+   */
+  private List<java.nio.file.Path> configurationFiles() {
+    if (configurationFiles == null && scanRoot != null) {
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
+        configurationFiles = files.filter(file -> java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            .filter(file -> {
+              String name = file.getFileName().toString();
+              return name.startsWith("application") && (name.endsWith(".properties") || name.endsWith(".yml")
+                  || name.endsWith(".yaml")) || name.equals("persistence.xml");
+            }).sorted().toList();
+      } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+        return null;
+      }
+    }
+    return configurationFiles;
+  }
+
+  private List<java.nio.file.Path> configurationFiles;
+
+  /**
+   * Whether the project may set the properties that decide Spring Boot's proxies to anything but true:
+   * {@code spring.aop.auto} (false: Boot forces no class proxies) and {@code spring.aop.proxy-target-class} (false: JDK
+   * proxies), in any configuration file (read as Spring binds it: nested YAML, relaxed names) or a deployment or build
+   * file (an environment variable, a system property). True when a file or the project cannot be read.
+   */
+  public boolean aopConfigured() {
+    if (aopConfigured == null) {
+      aopConfigured = scanRoot == null || configurationFiles() == null || configurationFiles().stream().anyMatch(file -> {
+        try {
+          return java.util.stream.Stream.concat(SpringSettings.valuesIn(file, "spring.aop.auto").stream(),
+              SpringSettings.valuesIn(file, "spring.aop.proxy-target-class").stream())
+              .anyMatch(value -> !value.equalsIgnoreCase("true"));
+        } catch (java.io.IOException | RuntimeException unreadable) {
+          return true;
+        }
+      }) || SpringSettings.setOutside(scanRoot, "spring.aop.auto")
+          || SpringSettings.setOutside(scanRoot, "spring.aop.proxy-target-class");
+    }
+    return aopConfigured;
+  }
+
+  private Boolean aopConfigured;
 
   /**
    * Whether the project's configuration turns Spring's open-session-in-view off ({@code spring.jpa.open-in-view=false},

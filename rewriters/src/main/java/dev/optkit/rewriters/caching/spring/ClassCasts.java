@@ -90,7 +90,7 @@ final class ClassCasts {
     return false;
   }
 
-  private static boolean namesBean(ClassOrInterfaceType named, TypeFact bean, boolean simpleNameIsBean) {
+  static boolean namesBean(ClassOrInterfaceType named, TypeFact bean, boolean simpleNameIsBean) {
     String written = named.getNameWithScope();
     return written.equals(bean.qualifiedName()) || simpleNameIsBean && written.equals(bean.simpleName());
   }
@@ -127,7 +127,8 @@ final class ClassCasts {
     return (Class) TypeDeclaration.class;
   }
 
-  private static String where(Node node) {
+  /** {@code Main.main}: the class and method a node is in. */
+  static String where(Node node) {
     String type = node.findAncestor(TypeDeclaration.class).map(TypeDeclaration::getNameAsString).orElse("");
     String method = node.findAncestor(CallableDeclaration.class).map(CallableDeclaration::getNameAsString).orElse(null);
     return method == null ? type : type + "." + method;

@@ -18,19 +18,24 @@ import java.util.Set;
 public final class SpringBeans {
   private final ProjectIndex index;
   private final ProjectTraits traits;
-  /** Whether a configuration file of the project mentions a text ({@code proxy-target-class}). */
-  private final java.util.function.Predicate<String> configurationMentions;
+  /** Whether the project may set spring.aop properties, which decide whether Boot's proxies are class proxies. */
+  private final java.util.function.BooleanSupplier aopConfigured;
+  private final SpringTestClasses tests;
+  /** When a bean's caching proxy is a JDK proxy: what every refusal of a use by the bean's class says. */
+  private static final String JDK_PROXY = "outside Spring Boot, or where the project sets spring.aop properties, the "
+      + "caching proxy would be a JDK proxy of its interfaces";
 
   /** A file's tree when its text holds any of the words (a bean's name), else empty: most files are not parsed. */
   private final java.util.function.BiFunction<String, java.util.Collection<String>,
       Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning;
 
-  public SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.Predicate<String> configurationMentions,
+  public SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.BooleanSupplier aopConfigured,
       java.util.function.BiFunction<String, java.util.Collection<String>,
           Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning) {
     this.index = index;
     this.traits = traits;
-    this.configurationMentions = configurationMentions;
+    this.aopConfigured = aopConfigured;
+    this.tests = new SpringTestClasses(index);
     this.unitMentioning = unitMentioning;
   }
 
@@ -148,6 +153,11 @@ public final class SpringBeans {
     return Optional.empty();
   }
 
+  /** The test classes' Spring contexts, as this project's tests make them. */
+  public SpringTestClasses tests() {
+    return tests;
+  }
+
   /**
    * Outside Spring Boot, a caching proxy of a bean that implements interfaces is a JDK proxy of
    * those interfaces: a field or constructor parameter typed with the class itself would no
@@ -163,9 +173,9 @@ public final class SpringBeans {
   private Optional<String> findInjectionByClass(String beanType) {
     // Boot proxies classes (spring.aop.proxy-target-class defaults to true), whatever builds it: a
     // @SpringBootApplication runs under Boot's auto-configuration in a Gradle build too, unless the
-    // configuration sets the property (false: JDK proxies)
-    boolean boot = (traits.springBoot() || !traits.applications().isEmpty())
-        && !configurationMentions.test("proxy-target-class") && !configurationMentions.test("proxyTargetClass");
+    // project sets spring.aop.proxy-target-class (false: JDK proxies) or spring.aop.auto (false: no class
+    // proxying forced, and @EnableCaching's JDK proxies)
+    boolean boot = (traits.springBoot() || !traits.applications().isEmpty()) && !aopConfigured.getAsBoolean();
     TypeFact bean = index.type(beanType).orElse(null);
     if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface) || classProxiesForced()) {
       return Optional.empty();
@@ -174,7 +184,7 @@ public final class SpringBeans {
     for (var file : index.files()) {
       for (TypeFact type : file.types()) {
         boolean test = SourceSet.isTestPath(file.path());
-        if (test ? !springTest(type) || boot && bootTest(type) : boot) {
+        if (test ? !tests.springTest(type) || boot && tests.bootTest(type) : boot) {
           // @InjectMocks CategoryServiceImpl service in a Mockito test: no context injects it; under Boot, only a
           // plain Spring test context (@SpringJUnitConfig, @ContextConfiguration) makes JDK proxies
           continue;
@@ -195,23 +205,33 @@ public final class SpringBeans {
       // a context the code makes itself (new AnnotationConfigApplicationContext(AppConfig.class)) runs without
       // Boot's auto-configuration, so with JDK proxies, in a Boot project too
       boolean ownContext = file.creations().stream().anyMatch(c -> CONTEXTS.contains(simpleName(c.type())));
-      if (!boot || ownContext) {
+      // and so does a plain Spring test context (@SpringJUnitConfig) in a Boot project: the test's lookups and casts too
+      boolean plainTestContext = boot && SourceSet.isTestPath(file.path())
+          && file.types().stream().anyMatch(type -> tests.springTest(type) && !tests.bootTest(type));
+      boolean jdkProxies = !boot || ownContext || plainTestContext;
+      if (jdkProxies) {
         // (CountryDao) countries anywhere in the file, into a local too: read from its tree
         Optional<String> cast = unitMentioning.apply(file.path(), List.of(bean.simpleName()))
             .flatMap(unit -> ClassCasts.in(unit, bean));
         if (cast.isPresent()) {
           return Optional.of(bean.simpleName() + " implements interfaces and is cast to its class or tested for it ("
-              + cast.get() + "): outside Spring Boot the caching proxy would be a JDK proxy of its interfaces, which "
-              + "is no " + bean.simpleName());
+              + cast.get() + "): " + JDK_PROXY + ", which is no " + bean.simpleName());
+        }
+        // Class<CountryDao> type = CountryDao.class; context.getBean(type), or a helper that does it (hostile review 34)
+        Optional<String> held = unitMentioning.apply(file.path(), List.of(bean.simpleName()))
+            .flatMap(unit -> HeldClassLookups.in(unit, bean, LOOKUPS, this::lookupOfParameter));
+        if (held.isPresent()) {
+          return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + held.get()
+              + "): " + JDK_PROXY + ", and that lookup would fail");
         }
       }
       for (MethodFact method : file.methods()) {
-        Optional<String> lookup = boot && !ownContext ? Optional.empty() : lookupByClass(file.path(), method, bean, mentions);
+        Optional<String> lookup = jdkProxies ? lookupByClass(file.path(), method, bean, mentions) : Optional.empty();
         if (lookup.isPresent()) {
           return lookup;
         }
         if (boot && !(SourceSet.isTestPath(file.path()) && index.type(method.ownerType())
-            .map(owner -> springTest(owner) && !bootTest(owner)).orElse(false))) {
+            .map(owner -> tests.springTest(owner) && !tests.bootTest(owner)).orElse(false))) {
           continue;
         }
         if ((method.isConstructor() || method.hasAnnotation("org.springframework.context.annotation.Bean")
@@ -271,70 +291,6 @@ public final class SpringBeans {
       "org.springframework.transaction.annotation.EnableTransactionManagement",
       "org.springframework.context.annotation.EnableAspectJAutoProxy");
 
-  /** Test annotations that start a Spring context, whose beans its fields may be injected with. */
-  private static final Set<String> SPRING_TESTS = Set.of("SpringBootTest", "ContextConfiguration",
-      "SpringJUnitConfig", "SpringJUnitWebConfig", "WebMvcTest", "DataJpaTest", "DataJdbcTest", "JdbcTest",
-      "JsonTest", "RestClientTest", "WebFluxTest", "DataMongoTest", "DataRedisTest", "JooqTest", "DataR2dbcTest",
-      "WebAppConfiguration", "Import", "TestConfiguration", "Configuration", "Component",
-      "Service", "Repository", "Controller", "RestController");
-
-  /**
-   * A test class Spring may inject: one that starts a context ({@code @SpringBootTest}, a slice,
-   * {@code @ContextConfiguration}), or a bean or configuration a test context scans. A plain or Mockito test
-   * class ({@code @InjectMocks}, {@code @ExtendWith(MockitoExtension.class)}) makes its objects itself.
-   */
-  private boolean springTest(TypeFact type) {
-    return testAnnotations(type).stream().anyMatch(SPRING_TESTS::contains);
-  }
-
-  /** Test annotations under which Spring Boot makes the context, with its class proxies. */
-  private static final Set<String> BOOT_TESTS = Set.of("SpringBootTest", "WebMvcTest", "DataJpaTest", "DataJdbcTest",
-      "JdbcTest", "JsonTest", "RestClientTest", "WebFluxTest", "DataMongoTest", "DataRedisTest", "JooqTest",
-      "DataR2dbcTest");
-
-  private boolean bootTest(TypeFact type) {
-    return testAnnotations(type).stream().anyMatch(BOOT_TESTS::contains);
-  }
-
-  /**
-   * The simple names of a test class's annotations and its superclasses', and of the annotations the
-   * project's own annotations among them carry ({@code @IntegrationTest} meta-annotated with
-   * {@code @SpringBootTest}), a few levels deep.
-   */
-  public Set<String> testAnnotations(TypeFact type) {
-    Set<String> found = new java.util.HashSet<>();
-    for (TypeFact each : testTypes(type)) {
-      for (String annotation : each.annotations()) {
-        found.add(annotation.substring(annotation.lastIndexOf('.') + 1));
-      }
-    }
-    return found;
-  }
-
-  /**
-   * A test class, its superclasses optkit reads, and the project's own annotations on them, a few levels deep
-   * ({@code @IntegrationTest} meta-annotated with {@code @ExtendWith(SpringExtension.class)}): where a test's
-   * annotations, extensions and runners are declared.
-   */
-  public List<TypeFact> testTypes(TypeFact type) {
-    List<TypeFact> found = new java.util.ArrayList<>();
-    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(type.qualifiedName()));
-    pending.addAll(index.supertypesOf(type.qualifiedName()));
-    Set<String> seen = new java.util.HashSet<>();
-    while (!pending.isEmpty() && seen.size() < 64) {
-      String next = pending.poll();
-      if (!seen.add(next)) {
-        continue;
-      }
-      Optional<TypeFact> declared = index.type(next);
-      declared.ifPresent(found::add);
-      for (String annotation : declared.map(TypeFact::annotations).orElse(List.of())) {
-        index.type(annotation).filter(a -> a.kind().equals("annotation")).ifPresent(a -> pending.add(a.qualifiedName()));
-      }
-    }
-    return found;
-  }
-
   /**
    * A parameter whose type argument is the bean's class ({@code ObjectProvider<ItemService>},
    * {@code Provider<ItemService>}, {@code List<ItemService>}): the proxy fails that lookup too.
@@ -388,12 +344,35 @@ public final class SpringBeans {
       }
       if (mentions.classLiteral().matcher(snippet).find() && namesBeanInFile(path, snippet, bean)) {
         return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + where
-            + "): outside Spring Boot the caching proxy would be a JDK proxy of its interfaces, and that lookup would fail");
+            + "): " + JDK_PROXY + ", and that lookup would fail");
       }
       if (call.name().equals("getBean") && snippet.contains(mentions.quotedBeanName())) {
         return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its bean name (" + where
-            + "), which code may cast to its class: outside Spring Boot the caching proxy would be a JDK proxy of its "
-            + "interfaces, and that cast would fail");
+            + "), which code may cast to its class: " + JDK_PROXY + ", and that cast would fail");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A lookup by type in a project method of this name and arity that its parameter at the position is handed to
+   * ({@code <T> T bean(Class<T> type) { return context.getBean(type); }}), as {@code Beans.bean: context.getBean(type)}.
+   */
+  private Optional<String> lookupOfParameter(String name, int arguments, int position) {
+    for (var candidate : index.methodsNamed(name)) {
+      MethodFact method = candidate.fact();
+      var params = method.params();
+      boolean varArgs = !params.isEmpty() && params.get(params.size() - 1).varArgs();
+      if (params.isEmpty() || params.size() != arguments && !(varArgs && arguments >= params.size() - 1)) {
+        continue;
+      }
+      String parameter = params.get(Math.min(position, params.size() - 1)).name();
+      java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(parameter)
+          + "(?![\\w$])");
+      for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
+        if (LOOKUPS.contains(call.name()) && call.snippet() != null && word.matcher(call.snippet()).find()) {
+          return Optional.of(method.displayName() + ": " + call.snippet().strip());
+        }
       }
     }
     return Optional.empty();
@@ -419,7 +398,7 @@ public final class SpringBeans {
   }
 
   private static String proxyClash(TypeFact bean, String where) {
-    return bean.simpleName() + " implements interfaces and is injected by its class (" + where + "): outside Spring "
-        + "Boot the caching proxy would be a JDK proxy of its interfaces and that injection would fail";
+    return bean.simpleName() + " implements interfaces and is injected by its class (" + where + "): " + JDK_PROXY
+        + " and that injection would fail";
   }
 }

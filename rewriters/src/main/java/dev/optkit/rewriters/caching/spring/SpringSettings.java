@@ -183,7 +183,7 @@ public final class SpringSettings {
    * {@code .env}), a system property ({@code -Dspring.jpa.open-in-view} in a pom or a script). A text search for the
    * key's names in those files (hostile review 34's v8); a file it cannot read counts as one that sets it.
    */
-  static boolean setOutside(Path root, String key) {
+  public static boolean setOutside(Path root, String key) {
     // SPRING_JPA_OPENINVIEW as Spring documents it, SPRING_JPA_OPEN_IN_VIEW as Docker files write it (both bind)
     String environment = key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
     String underscored = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');

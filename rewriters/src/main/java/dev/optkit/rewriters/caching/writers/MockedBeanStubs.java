@@ -99,19 +99,34 @@ final class MockedBeanStubs {
     }
     stubbersByMockedType = new HashMap<>();
     Map<String, Set<String>> mockedByClass = new HashMap<>();
+    String lastPath = null; // a file's methods come one after another: its path is judged once
+    boolean inTests = false;
     for (IndexedMethod method : index.methods()) {
-      boolean stubs = SourceSet.isTestPath(method.path()) && java.util.stream.Stream.concat(
+      if (!method.path().equals(lastPath)) {
+        lastPath = method.path();
+        inTests = SourceSet.isTestPath(lastPath);
+      }
+      boolean stubs = inTests && java.util.stream.Stream.concat(
           method.fact().calls().stream(), method.fact().opaqueCalls().stream())
           .anyMatch(call -> STUBBING.contains(call.name()));
       if (!stubs) {
         continue;
       }
       // its own class's mocks and those of every class it extends, each read once, whatever order the methods come in
-      // (a base test class declaring only @MockitoBean fields has no method of its own to be met by)
+      // (a base test class declaring only @MockitoBean fields has no method of its own to be met by); and those of the
+      // test classes extending or implementing it, whose mocks a base class's or test interface's default method is
+      // handed or reaches through an accessor they implement (hostile review 34)
       Set<String> mocked = new java.util.LinkedHashSet<>();
       for (String owner : withEnclosing(method.fact().ownerType())) {
-        for (String type : index.supertypesOf(owner)) {
+        Set<String> family = new java.util.LinkedHashSet<>(index.supertypesOf(owner));
+        for (String subtype : new java.util.TreeSet<>(index.subtypesOf(owner))) {
+          family.addAll(index.supertypesOf(subtype));
+        }
+        for (String type : family) {
           mocked.addAll(mockedByClass.computeIfAbsent(type, this::mockedIn));
+          // a field the test class is injected with whose bean a test configuration makes as a mock
+          index.type(type).ifPresent(declared -> declared.fieldTypes().values().stream()
+              .filter(beanMocks()::contains).forEach(mocked::add));
         }
       }
       for (String type : mocked) {
@@ -120,6 +135,31 @@ final class MockedBeanStubs {
     }
     return stubbersByMockedType;
   }
+
+  /**
+   * The project types a test configuration makes as Mockito mocks or spies ({@code @Bean ItemDao dao() { return
+   * mock(ItemDao.class); }} in a {@code @TestConfiguration} a test imports): the bean every test of that context is
+   * injected with, which a test's stub changes as a {@code @MockitoBean}'s (hostile review 34).
+   */
+  private Set<String> beanMocks() {
+    if (beanMocks == null) {
+      beanMocks = new HashSet<>();
+      for (IndexedMethod method : index.methods()) {
+        if (method.fact().hasAnnotation("org.springframework.context.annotation.Bean") && SourceSet.isTestPath(method.path())
+            && java.util.stream.Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream())
+                .anyMatch(call -> MOCK_MAKERS.contains(call.name()))
+            && method.fact().returnType() != null) {
+          String written = method.fact().returnType().replaceAll("<.*", "");
+          index.typesNamed(written.substring(written.lastIndexOf('.') + 1)).forEach(t -> beanMocks.add(t.qualifiedName()));
+        }
+      }
+    }
+    return beanMocks;
+  }
+
+  private Set<String> beanMocks;
+  /** Mockito's calls that make a mock or a spy. */
+  private static final Set<String> MOCK_MAKERS = Set.of("mock", "spy");
 
   /** The class and the classes it is nested in: a {@code @Nested} test shares its enclosing class's context and mocks. */
   private List<String> withEnclosing(String type) {

@@ -111,7 +111,7 @@ public final class TestCacheReset {
   }
 
   private List<dev.optkit.analyzers.facts.TypeFact> testTypes(String testClass) {
-    return index.type(testClass).map(springBeans::testTypes).orElse(List.of());
+    return index.type(testClass).map(springBeans.tests()::testTypes).orElse(List.of());
   }
 
   /**
@@ -156,18 +156,10 @@ public final class TestCacheReset {
     if (type.isEmpty()) {
       return false;
     }
-    if (springBeans.testAnnotations(type.get()).stream().anyMatch(TEST_CONTEXT::contains)) {
+    if (springBeans.tests().testAnnotations(type.get()).stream().anyMatch(TEST_CONTEXT::contains)) {
       return true;
     }
-    for (dev.optkit.analyzers.facts.TypeFact declared : testTypes(testClass)) {
-      String extension = declared.annotationValue("ExtendWith", "value");
-      String runner = declared.annotationValue("RunWith", "value");
-      if (extension != null && extension.contains("SpringExtension") || runner != null
-          && (runner.contains("SpringRunner") || runner.contains("SpringJUnit4ClassRunner"))) {
-        return true;
-      }
-    }
-    return false;
+    return springBeans.tests().runBySpring(type.get());
   }
 
   /** The test root ({@code module/src/test/java}) a test source file is under, or empty when it is not the usual one. */

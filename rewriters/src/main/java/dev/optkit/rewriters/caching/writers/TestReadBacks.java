@@ -118,7 +118,7 @@ final class TestReadBacks {
     if (test.isEmpty()) {
       return false;
     }
-    if (springBeans.testAnnotations(test.get()).stream().anyMatch(WEB_TESTS::contains) || onAPort(testClass)) {
+    if (springBeans.tests().testAnnotations(test.get()).stream().anyMatch(WEB_TESTS::contains) || onAPort(testClass)) {
       return true;
     }
     return test.get().fieldTypes().values().stream().map(t -> ProjectTraits.simpleName(t.replaceAll("<.*", "")))
