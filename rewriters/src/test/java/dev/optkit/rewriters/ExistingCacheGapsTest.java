@@ -104,4 +104,41 @@ class ExistingCacheGapsTest {
     assertTrue(gaps.get(0).contains("this writer of its data evicts nothing from that cache: Orders.again() "),
         gaps.get(0));
   }
+
+  /**
+   * Trial 97 (spring-framework-petclinic): findVets reads vets by SQL and by a JPQL join fetch optkit does not map to
+   * tables; saving an owner was named as a writer "of its data". Only a write of what it is known to read is named.
+   */
+  @Test
+  void aWriterOfOtherTablesIsNoWriterOfAReadItCannotMap() {
+    String vets = """
+        package r;
+        import jakarta.persistence.EntityManager;
+        import jakarta.persistence.PersistenceContext;
+        import java.util.List;
+        import org.springframework.cache.annotation.Cacheable;
+        import org.springframework.jdbc.core.JdbcTemplate;
+        import org.springframework.stereotype.Service;
+        @Service public class Vets {
+          private final JdbcTemplate jdbc;
+          @PersistenceContext private EntityManager em;
+          public Vets(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+          @Cacheable("vets") public List<String> names() {
+            List<Object> fetched = em.createQuery("SELECT distinct vet FROM Vet vet left join fetch vet.specialties").getResultList();
+            return jdbc.queryForList("SELECT last_name FROM vets", String.class);
+          }
+          public void saveOwner(String name) { jdbc.update("INSERT INTO owners (last_name) VALUES (?)", name); }
+          %s
+        }
+        """;
+    MigrationPlan owners = new MigrationFixture(dir.resolve("owners")).resources("/audit8/s8-overload")
+        .file("src/main/java/r/Vets.java", vets.formatted("")).plan();
+    assertEquals(List.of(), gaps(owners));
+    MigrationPlan vetsWriter = new MigrationFixture(dir.resolve("vets")).resources("/audit8/s8-overload")
+        .file("src/main/java/r/Vets.java", vets.formatted(
+            "public void retire(String name) { jdbc.update(\"DELETE FROM vets WHERE last_name = ?\", name); }")).plan();
+    assertEquals(1, gaps(vetsWriter).size(), gaps(vetsWriter).toString());
+    assertTrue(gaps(vetsWriter).get(0).contains("Vets.retire()") && !gaps(vetsWriter).get(0).contains("saveOwner"),
+        gaps(vetsWriter).get(0));
+  }
 }

@@ -367,7 +367,7 @@ public final class CachingPlanner {
     }
     // a self-call gets a fresh object past the proxy, unless one persistence context spans the request (open in view)
     // and the object is an entity it manages
-    boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff()
+    boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff(boot())
         || entityResults.namesNoEntity(method));
     // what a login reads is the login's as much as its own code's, however deep (audit 14, hostile review 60)
     Optional<String> login = index.perUserCode().readByLogin(method);
@@ -427,15 +427,15 @@ public final class CachingPlanner {
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
-    boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff();
+    boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff(boot());
     Optional<String> entity = entityResults.whyNot(method, proxied);
     Optional<String> entityUse = entity.isPresent()
         ? inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true)) : entity;
     if (entityUse.isPresent()) {
       return entityUse;
     }
-    if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && snapshotReads.readsEntities(method)) {
-      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method));
+    if (form(method) == CacheForm.SPRING && !whole.openInViewOff(boot()) && snapshotReads.readsEntities(method)) {
+      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method), boot());
       if (beside.isPresent()) {
         return beside;
       }
@@ -493,8 +493,13 @@ public final class CachingPlanner {
     if (!sameRequest.mayProxyAndSelfCall(method)) {
       return Optional.empty(); // no request calls it through the proxy and through 'this' both (audit 16's S29)
     }
-    return Optional.of(refusal.get() + " (through a call on 'this', so only because open-session-in-view is on, "
-        + "Spring Boot's default: the request's one persistence context makes the entity it changes the instance a "
-        + "later cached call would answer; with spring.jpa.open-in-view=false this reason would not hold)");
+    return Optional.of(refusal.get() + " (through a call on 'this', so only because of " + whole.openInViewOn()
+        + ": the request's one persistence context makes the entity it changes the instance a later cached call would "
+        + "answer; " + whole.openInViewOffHint() + ")");
+  }
+
+  /** Whether Spring Boot makes the module's context (its defaults apply: open-in-view, class proxies). */
+  private boolean boot() {
+    return traits.springBoot() || !traits.applications().isEmpty();
   }
 }

@@ -117,21 +117,42 @@ public final class WholeProject {
   private Boolean aopConfigured;
 
   /**
-   * Whether the project's configuration turns Spring's open-session-in-view off ({@code spring.jpa.open-in-view=false},
-   * or {@code open-in-view: false} in YAML) in every document that sets it; false when it does not say or cannot be
-   * read. With it on (Spring Boot's
-   * default in a web application) a request is one persistence context: an entity a self-call loads and changes is
-   * the instance a later, cached call of the same request answers (hostile review 32, a2b).
+   * Whether no persistence context spans a request: Spring Boot's open-in-view is on by default in a web application
+   * unless its configuration turns it off ({@code spring.jpa.open-in-view=false}, or {@code open-in-view: false} in YAML,
+   * in every document that sets it); outside Boot only an open-in-view filter or interceptor the project registers
+   * itself opens one (trial 97: a plain Spring MVC petclinic was refused for Boot's default). With it on, an entity a
+   * self-call loads and changes is the instance a later, cached call of the same request answers (hostile review 32,
+   * a2b).
+   *
+   * @param boot whether Spring Boot makes the module's context
    */
-  boolean openInViewOff() {
-    if (openInViewOff == null) {
-      openInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false") && !registersOpenInView();
+  boolean openInViewOff(boolean boot) {
+    if (registersOpenInView()) {
+      return false;
     }
-    return openInViewOff;
+    if (!boot) {
+      return true;
+    }
+    if (bootOpenInViewOff == null) {
+      bootOpenInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false");
+    }
+    return bootOpenInViewOff;
   }
 
   /** Null until asked. */
-  private Boolean openInViewOff;
+  private Boolean bootOpenInViewOff;
+
+  /** What keeps one persistence context open through a request, for a reason that rests on it. */
+  public String openInViewOn() {
+    return registersOpenInView() ? "open-session-in-view on (the project registers an open-in-view filter or interceptor)"
+        : "open-session-in-view on (Spring Boot's default)";
+  }
+
+  /** What would take the reason away. */
+  public String openInViewOffHint() {
+    return registersOpenInView() ? "without the project's open-in-view filter or interceptor this reason would not hold"
+        : "with spring.jpa.open-in-view=false this reason would not hold";
+  }
 
   /** When servlet filters run against the view's persistence context; one answer per migration. */
   public FilterPhase filterPhase() {
@@ -148,13 +169,52 @@ public final class WholeProject {
    * a subclass, Hibernate's {@code OpenSessionInView...}): the setting does not turn that off (hostile review 33's v3).
    */
   public boolean registersOpenInView() {
-    java.util.function.Predicate<String> openInView = name -> name != null
-        && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
-    return index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
-        || index.files().stream().flatMap(file -> file.creations().stream()).anyMatch(c -> openInView.test(c.type()))
-        || index.methods().stream().anyMatch(m -> openInView.test(m.fact().returnType())
-            || m.fact().constructorCalls().stream().anyMatch(c -> openInView.test(c.receiverType())))
-        || namedInSources("OpenEntityManagerInView", "OpenSessionInView");
+    if (registersOpenInView == null) {
+      java.util.function.Predicate<String> openInView = name -> name != null
+          && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
+      registersOpenInView = index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
+          || index.files().stream().flatMap(file -> file.creations().stream()).anyMatch(c -> openInView.test(c.type()))
+          || index.methods().stream().anyMatch(m -> openInView.test(m.fact().returnType())
+              || m.fact().constructorCalls().stream().anyMatch(c -> openInView.test(c.receiverType())))
+          || namedInSources("OpenEntityManagerInView", "OpenSessionInView")
+          || namedInXml("OpenEntityManagerInView", "OpenSessionInView");
+    }
+    return registersOpenInView;
+  }
+
+  private Boolean registersOpenInView;
+
+  /**
+   * Whether a production XML file of the project names one of these classes: a filter in {@code web.xml}, an
+   * interceptor bean in a Spring XML configuration ({@code <mvc:interceptors>}). Text, as for the sources: a name
+   * in a comment counts too, which can only keep a refusal. A file that cannot be read counts as naming them.
+   */
+  private boolean namedInXml(String... names) {
+    if (scanRoot == null) {
+      return true;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
+      for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().endsWith(".xml")
+          && java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+        String relative = scanRoot.relativize(file).toString().replace('\\', '/');
+        if (SourceSet.isTestPath(relative) || relative.contains("/target/") || relative.startsWith("target/")
+            || relative.contains("node_modules/")) {
+          continue;
+        }
+        if (java.nio.file.Files.size(file) > 4L * 1024 * 1024) {
+          return true;
+        }
+        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String name : names) {
+          if (text.contains(name)) {
+            return true;
+          }
+        }
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+      return true;
+    }
+    return false;
   }
 
   /**

@@ -1,0 +1,92 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Open-session-in-view is Spring Boot's default; outside Boot no persistence context spans a request unless the
+ * project registers an open-in-view filter or interceptor itself (trial 97: spring-framework-petclinic's
+ * findByLastName was refused "with open-session-in-view on (Spring Boot's default)" in a project without Boot or any
+ * such filter). reasons43/ids made a plain Spring MVC project: a request loading menus beside the cached findOne.
+ */
+class PlainSpringOpenInViewTest {
+  @TempDir Path dir;
+
+  private static final String PLAIN_POM = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <project xmlns="http://maven.apache.org/POM/4.0.0">
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>r</groupId>
+        <artifactId>plain-menus</artifactId>
+        <version>1</version>
+        <packaging>war</packaging>
+        <dependencies>
+          <dependency><groupId>org.springframework</groupId><artifactId>spring-webmvc</artifactId><version>6.1.8</version></dependency>
+          <dependency><groupId>org.springframework.data</groupId><artifactId>spring-data-jpa</artifactId><version>3.3.0</version></dependency>
+          <dependency><groupId>org.hibernate.orm</groupId><artifactId>hibernate-core</artifactId><version>6.5.2.Final</version></dependency>
+          <dependency><groupId>org.projectlombok</groupId><artifactId>lombok</artifactId><version>1.18.32</version><scope>provided</scope></dependency>
+        </dependencies>
+      </project>
+      """;
+
+  private static final String PLAIN_APP = """
+      package r;
+
+      import org.springframework.cache.annotation.EnableCaching;
+      import org.springframework.context.annotation.ComponentScan;
+      import org.springframework.context.annotation.Configuration;
+      import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+      import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+
+      @Configuration
+      @EnableWebMvc
+      @EnableJpaRepositories
+      @EnableCaching
+      @ComponentScan
+      public class App {
+      }
+      """;
+
+  private MigrationFixture plain(String name) {
+    return new MigrationFixture(dir.resolve(name)).resources("/reasons43/ids").file("pom.xml", PLAIN_POM)
+        .java(PLAIN_APP)
+        // Boot's setting means nothing outside Boot: it turns nothing on or off
+        .file("src/main/resources/application.properties", "spring.jpa.open-in-view=true\n");
+  }
+
+  @Test
+  void withoutBootOrAnOpenInViewFilterNoPersistenceContextSpansTheRequest() {
+    MigrationPlan plan = plain("plain").plan();
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.reason().contains("open-session-in-view")),
+        plan.refusals().toString());
+    assertTrue(plan.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("MenuService.findOne")),
+        plan.targets() + " " + plan.refusals());
+  }
+
+  @Test
+  void anOpenInViewFilterInWebXmlSpansTheRequestAndTheReasonSaysSo() {
+    MigrationPlan plan = plain("webxml").file("src/main/webapp/WEB-INF/web.xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+          <filter>
+            <filter-name>openEntityManagerInView</filter-name>
+            <filter-class>org.springframework.orm.jpa.support.OpenEntityManagerInViewFilter</filter-class>
+          </filter>
+          <filter-mapping>
+            <filter-name>openEntityManagerInView</filter-name>
+            <url-pattern>/*</url-pattern>
+          </filter-mapping>
+        </web-app>
+        """).plan();
+    String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("findOne"))
+        .map(dev.optkit.rewriters.caching.Refusal::reason).findFirst().orElse("(no refusal) " + plan.targets());
+    assertTrue(reason.contains("with open-session-in-view on (the project registers an open-in-view filter or "
+        + "interceptor)") && reason.contains("without the project's open-in-view filter or interceptor this reason "
+        + "would not hold") && !reason.contains("Spring Boot"), reason);
+  }
+}
