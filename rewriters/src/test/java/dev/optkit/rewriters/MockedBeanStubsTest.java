@@ -145,6 +145,24 @@ class MockedBeanStubsTest {
     assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
   }
 
+  /** The same through a @MockitoBean field of the imported test configuration. */
+  @Test
+  void aStubOfAMockFieldOfATestConfigurationIsAWriter() throws Exception {
+    String imported = resource(TEST).replace("@SpringBootTest\n", "@SpringBootTest\n@org.springframework.context.annotation.Import(MockDaoConfig.class)\n")
+        .replace("  @MockitoBean ItemDao dao;", "  @Autowired ItemDao dao;");
+    MigrationPlan plan = new MigrationFixture(dir.resolve("configfield")).resources("/trial96/mocked").file(TEST, imported)
+        .file("src/test/java/demo/MockDaoConfig.java", """
+            package demo;
+            import org.springframework.boot.test.context.TestConfiguration;
+            import org.springframework.test.context.bean.override.mockito.MockitoBean;
+            @TestConfiguration
+            class MockDaoConfig {
+              @MockitoBean ItemDao dao;
+            }
+            """).plan();
+    assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
+  }
+
   private MigrationPlan plan(String name, String test) {
     return new MigrationFixture(dir.resolve(name)).resources("/trial96/mocked").file(TEST, test).plan();
   }

@@ -138,12 +138,19 @@ final class MockedBeanStubs {
 
   /**
    * The project types a test configuration makes as Mockito mocks or spies ({@code @Bean ItemDao dao() { return
-   * mock(ItemDao.class); }} in a {@code @TestConfiguration} a test imports): the bean every test of that context is
-   * injected with, which a test's stub changes as a {@code @MockitoBean}'s (hostile review 34).
+   * mock(ItemDao.class); }}, or a {@code @MockBean ItemDao dao} field, in a {@code @TestConfiguration} a test
+   * imports): the bean every test of that context is injected with, which a test's stub changes as a
+   * {@code @MockitoBean}'s (hostile review 34).
    */
   private Set<String> beanMocks() {
     if (beanMocks == null) {
       beanMocks = new HashSet<>();
+      for (var type : index.types()) {
+        if (type.hasAnnotation("org.springframework.boot.test.context.TestConfiguration")
+            || type.hasAnnotation("org.springframework.context.annotation.Configuration")) {
+          beanMocks.addAll(mockedIn(type.qualifiedName())); // test paths only, and only files naming an override
+        }
+      }
       for (IndexedMethod method : index.methods()) {
         if (method.fact().hasAnnotation("org.springframework.context.annotation.Bean") && SourceSet.isTestPath(method.path())
             && java.util.stream.Stream.concat(method.fact().calls().stream(), method.fact().opaqueCalls().stream())
