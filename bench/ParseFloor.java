@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 /**
  * The parse floor: every .java file under a folder parsed once by JavaParser, no symbol solving,
  * nothing else. optkit assess is measured against it in the same run (bench/floor.sh), because
- * absolute times on shared machines drift. Run: java -cp cli/target/optkit.jar bench/ParseFloor.java DIR [THREADS]
+ * absolute times on shared machines drift. With --assess-configuration, parsed as assess parses (no comment
+ * attribution, no line-separator detection, no validation: ParsingWorker.parserConfiguration), which tells how
+ * much of the floor is the parse assess itself does.
+ * Run: java -cp cli/target/optkit.jar bench/ParseFloor.java DIR [THREADS] [--assess-configuration]
  */
 public class ParseFloor {
   public static void main(String[] args) throws Exception {
@@ -19,14 +22,16 @@ public class ParseFloor {
           && !p.toString().contains("/target/")).sorted().toList();
     }
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    boolean assessConfiguration = args.length > 2 && args[2].equals("--assess-configuration");
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     long start = System.nanoTime();
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       workers[t] = new Thread(() -> {
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
+        JavaParser parser = new JavaParser(assessConfiguration
+            ? dev.optkit.analyzers.parse.ParsingWorker.parserConfiguration()
+            : new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
         for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
           try {
             if (!parser.parse(Files.readString(files.get(i))).isSuccessful()) {
@@ -42,7 +47,8 @@ public class ParseFloor {
     for (Thread worker : workers) {
       worker.join();
     }
-    System.out.printf("parse floor: %d files (%d not parsed), %.1f s, %d threads%n", files.size(), failed.get(),
+    System.out.printf("parse floor%s: %d files (%d not parsed), %.1f s, %d threads%n",
+        assessConfiguration ? " (assess's configuration)" : "", files.size(), failed.get(),
         (System.nanoTime() - start) / 1e9, threads);
   }
 }
