@@ -89,4 +89,17 @@ class PlainSpringOpenInViewTest {
         + "interceptor)") && reason.contains("without the project's open-in-view filter or interceptor this reason "
         + "would not hold") && !reason.contains("Spring Boot"), reason);
   }
+
+  /**
+   * Boot's auto-configuration started without @SpringBootApplication ({@code @Configuration @EnableAutoConfiguration}),
+   * and without Boot's parent: its open-in-view is on all the same, and the read stays refused for it.
+   */
+  @Test
+  void bootsAutoConfigurationWithoutItsApplicationAnnotationKeepsOpenInView() {
+    MigrationPlan plan = plain("auto").java(PLAIN_APP.replace("@EnableWebMvc", "@org.springframework.boot.autoconfigure.EnableAutoConfiguration"))
+        .plan();
+    String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("findOne"))
+        .map(dev.optkit.rewriters.caching.Refusal::reason).findFirst().orElse("(no refusal) " + plan.targets());
+    assertTrue(reason.contains("with open-session-in-view on (Spring Boot's default)"), reason);
+  }
 }

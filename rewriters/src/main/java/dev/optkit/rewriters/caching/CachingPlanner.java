@@ -367,7 +367,7 @@ public final class CachingPlanner {
     }
     // a self-call gets a fresh object past the proxy, unless one persistence context spans the request (open in view)
     // and the object is an entity it manages
-    boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff(boot())
+    boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff(bootMayConfigure())
         || entityResults.namesNoEntity(method));
     // what a login reads is the login's as much as its own code's, however deep (audit 14, hostile review 60)
     Optional<String> login = index.perUserCode().readByLogin(method);
@@ -427,15 +427,15 @@ public final class CachingPlanner {
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
-    boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff(boot());
+    boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff(bootMayConfigure());
     Optional<String> entity = entityResults.whyNot(method, proxied);
     Optional<String> entityUse = entity.isPresent()
         ? inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true)) : entity;
     if (entityUse.isPresent()) {
       return entityUse;
     }
-    if (form(method) == CacheForm.SPRING && !whole.openInViewOff(boot()) && snapshotReads.readsEntities(method)) {
-      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method), boot());
+    if (form(method) == CacheForm.SPRING && !whole.openInViewOff(bootMayConfigure()) && snapshotReads.readsEntities(method)) {
+      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method), bootMayConfigure());
       if (beside.isPresent()) {
         return beside;
       }
@@ -498,8 +498,12 @@ public final class CachingPlanner {
         + "answer; " + whole.openInViewOffHint() + ")");
   }
 
-  /** Whether Spring Boot makes the module's context (its defaults apply: open-in-view, class proxies). */
-  private boolean boot() {
-    return traits.springBoot() || !traits.applications().isEmpty();
+  /**
+   * Whether Spring Boot's defaults may hold for the module's context (open-in-view): its parent or BOM, an application
+   * class, or Boot anywhere in the project. Wider than what decides class proxies (SpringBeans), where Boot is the
+   * less cautious answer: here a false yes only keeps a refusal.
+   */
+  private boolean bootMayConfigure() {
+    return traits.springBoot() || !traits.applications().isEmpty() || whole.bootInProject();
   }
 }

@@ -142,6 +142,45 @@ public final class WholeProject {
   /** Null until asked. */
   private Boolean bootOpenInViewOff;
 
+  /**
+   * Whether Spring Boot may configure an application of the project: a type carrying {@code @SpringBootApplication},
+   * {@code @SpringBootConfiguration} or {@code @EnableAutoConfiguration} (directly: {@code @Configuration
+   * @EnableAutoConfiguration} starts Boot's auto-configuration as well), or a build file naming Spring Boot. True when
+   * the project cannot be read.
+   */
+  public boolean bootInProject() {
+    if (bootInProject == null) {
+      bootInProject = index.types().stream().flatMap(type -> type.annotations().stream())
+          .anyMatch(a -> a.endsWith("SpringBootApplication") || a.endsWith("SpringBootConfiguration")
+              || a.endsWith("EnableAutoConfiguration")) || buildNamesBoot();
+    }
+    return bootInProject;
+  }
+
+  private Boolean bootInProject;
+
+  private boolean buildNamesBoot() {
+    if (scanRoot == null) {
+      return true;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
+      for (java.nio.file.Path file : files.filter(f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .filter(f -> Set.of("pom.xml", "build.gradle", "build.gradle.kts", "libs.versions.toml")
+              .contains(f.getFileName().toString())).sorted().toList()) {
+        if (java.nio.file.Files.size(file) > 4L * 1024 * 1024) {
+          return true;
+        }
+        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.contains("spring-boot") || text.contains("org.springframework.boot")) {
+          return true;
+        }
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+      return true;
+    }
+    return false;
+  }
+
   /** What keeps one persistence context open through a request, for a reason that rests on it. */
   public String openInViewOn() {
     return registersOpenInView() ? "open-session-in-view on (the project registers an open-in-view filter or interceptor)"
