@@ -59,7 +59,7 @@ class HostileThirtyTwoTest {
     // the refusal says what makes it hold: only open in view (techmart's findCategoryById read as a false reason)
     String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("find("))
         .map(dev.optkit.rewriters.caching.Refusal::reason).findFirst().orElseThrow();
-    assertTrue(reason.contains("only because open-session-in-view is on"), reason);
+    assertTrue(reason.contains("only because of open-session-in-view on (Spring Boot's default)"), reason);
   }
 
   /** Spring Data REST declared in the Gradle version catalog ({@code implementation(libs.boot.rest)}: r7). */

@@ -209,19 +209,28 @@ public final class WholeProject {
    */
   public boolean registersOpenInView() {
     if (registersOpenInView == null) {
-      java.util.function.Predicate<String> openInView = name -> name != null
-          && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
-      registersOpenInView = index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
-          || index.files().stream().flatMap(file -> file.creations().stream()).anyMatch(c -> openInView.test(c.type()))
-          || index.methods().stream().anyMatch(m -> openInView.test(m.fact().returnType())
-              || m.fact().constructorCalls().stream().anyMatch(c -> openInView.test(c.receiverType())))
-          || namedInSources("OpenEntityManagerInView", "OpenSessionInView")
-          || namedInXml("OpenEntityManagerInView", "OpenSessionInView");
+      registersOpenInView = registersOpenInViewInJava() || namedInXml("OpenEntityManagerInView", "OpenSessionInView");
     }
     return registersOpenInView;
   }
 
   private Boolean registersOpenInView;
+
+  /** As {@link #registersOpenInView}, in the Java sources only (a web.xml's filters are read for their order too). */
+  public boolean registersOpenInViewInJava() {
+    if (registersOpenInViewInJava == null) {
+      java.util.function.Predicate<String> openInView = name -> name != null
+          && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
+      registersOpenInViewInJava = index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
+          || index.files().stream().flatMap(file -> file.creations().stream()).anyMatch(c -> openInView.test(c.type()))
+          || index.methods().stream().anyMatch(m -> openInView.test(m.fact().returnType())
+              || m.fact().constructorCalls().stream().anyMatch(c -> openInView.test(c.receiverType())))
+          || namedInSources("OpenEntityManagerInView", "OpenSessionInView");
+    }
+    return registersOpenInViewInJava;
+  }
+
+  private Boolean registersOpenInViewInJava;
 
   /**
    * Whether a production XML file of the project names one of these classes: a filter in {@code web.xml}, an
