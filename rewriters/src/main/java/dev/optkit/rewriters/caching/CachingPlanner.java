@@ -101,7 +101,8 @@ public final class CachingPlanner {
     this.singleInstance = new SingleInstance(index);
     this.members = new MembersByType(index);
     this.dataWriters = new DataWriters(whole, members);
-    this.springBeans = new SpringBeans(index, traits, whole::aopConfigured, whole::unitMentioning);
+    this.springBeans = new SpringBeans(index, traits, whole::aopConfigured, whole::bootApplicationInProject,
+        whole::plainSpringStarted, whole::unitMentioning);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index, whole::declaration);
     this.sameRequest = new SameRequest(whole, sharing);
@@ -367,7 +368,7 @@ public final class CachingPlanner {
     }
     // a self-call gets a fresh object past the proxy, unless one persistence context spans the request (open in view)
     // and the object is an entity it manages
-    boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff(bootMayConfigure())
+    boolean bypassed = form(method) == CacheForm.SPRING && (whole.openInViewOff()
         || entityResults.namesNoEntity(method));
     // what a login reads is the login's as much as its own code's, however deep (audit 14, hostile review 60)
     Optional<String> login = index.perUserCode().readByLogin(method);
@@ -427,15 +428,15 @@ public final class CachingPlanner {
     if (fact.modifiers().generic()) {
       return Optional.of("generic method: its type parameters cannot be part of a cache's type");
     }
-    boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff(bootMayConfigure());
+    boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff();
     Optional<String> entity = entityResults.whyNot(method, proxied);
     Optional<String> entityUse = entity.isPresent()
         ? inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true)) : entity;
     if (entityUse.isPresent()) {
       return entityUse;
     }
-    if (form(method) == CacheForm.SPRING && !whole.openInViewOff(bootMayConfigure()) && snapshotReads.readsEntities(method)) {
-      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method), bootMayConfigure());
+    if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && snapshotReads.readsEntities(method)) {
+      Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method), bootApplication());
       if (beside.isPresent()) {
         return beside;
       }
@@ -493,17 +494,13 @@ public final class CachingPlanner {
     if (!sameRequest.mayProxyAndSelfCall(method)) {
       return Optional.empty(); // no request calls it through the proxy and through 'this' both (audit 16's S29)
     }
-    return Optional.of(refusal.get() + " (through a call on 'this', so only because of " + whole.openInViewOn()
+    return Optional.of(refusal.get() + " (through a call on 'this', so only because of " + whole.openInViewOn(bootApplication())
         + ": the request's one persistence context makes the entity it changes the instance a later cached call would "
-        + "answer; " + whole.openInViewOffHint() + ")");
+        + "answer; " + whole.openInViewOffHint(bootApplication()) + ")");
   }
 
-  /**
-   * Whether Spring Boot's defaults may hold for the module's context (open-in-view): its parent or BOM, an application
-   * class, or Boot anywhere in the project. Wider than what decides class proxies (SpringBeans), where Boot is the
-   * less cautious answer: here a false yes only keeps a refusal.
-   */
-  private boolean bootMayConfigure() {
-    return traits.springBoot() || !traits.applications().isEmpty() || whole.bootInProject();
+  /** Whether a Spring Boot application is seen to run: what a reason may call Boot's default. */
+  private boolean bootApplication() {
+    return !traits.applications().isEmpty() || whole.bootApplicationInProject();
   }
 }

@@ -93,10 +93,13 @@ public final class WholeProject {
   private List<java.nio.file.Path> configurationFiles;
 
   /**
-   * Whether the project may set the properties that decide Spring Boot's proxies to anything but true:
-   * {@code spring.aop.auto} (false: Boot forces no class proxies) and {@code spring.aop.proxy-target-class} (false: JDK
-   * proxies), in any configuration file (read as Spring binds it: nested YAML, relaxed names) or a deployment or build
-   * file (an environment variable, a system property). True when a file or the project cannot be read.
+   * Whether the project may set the properties that decide Spring Boot's proxies: {@code spring.aop.auto} (false: Boot
+   * forces no class proxies) and {@code spring.aop.proxy-target-class} (false: JDK proxies), in any configuration file
+   * (nested YAML and relaxed names read too) or a deployment or build file (an environment variable, a system
+   * property). Set to anything counts, {@code true} too: Boot compares the value as written ({@code "true "} with a
+   * trailing space matches neither of its conditions: hostile review 35's f7). True when a file or the project cannot
+   * be read. Not followed: files {@code spring.config.import} or {@code @PropertySource} name, default properties set
+   * in code (f7b-d).
    */
   public boolean aopConfigured() {
     if (aopConfigured == null) {
@@ -104,7 +107,7 @@ public final class WholeProject {
         try {
           return java.util.stream.Stream.concat(SpringSettings.valuesIn(file, "spring.aop.auto").stream(),
               SpringSettings.valuesIn(file, "spring.aop.proxy-target-class").stream())
-              .anyMatch(value -> !value.equalsIgnoreCase("true"));
+              .findAny().isPresent();
         } catch (java.io.IOException | RuntimeException unreadable) {
           return true;
         }
@@ -117,61 +120,72 @@ public final class WholeProject {
   private Boolean aopConfigured;
 
   /**
-   * Whether no persistence context spans a request: Spring Boot's open-in-view is on by default in a web application
-   * unless its configuration turns it off ({@code spring.jpa.open-in-view=false}, or {@code open-in-view: false} in YAML,
-   * in every document that sets it); outside Boot only an open-in-view filter or interceptor the project registers
-   * itself opens one (trial 97: a plain Spring MVC petclinic was refused for Boot's default). With it on, an entity a
-   * self-call loads and changes is the instance a later, cached call of the same request answers (hostile review 32,
-   * a2b).
-   *
-   * @param boot whether Spring Boot makes the module's context
+   * Whether the project's configuration turns Spring Boot's open-session-in-view off ({@code spring.jpa.open-in-view=false},
+   * or {@code open-in-view: false} in YAML) in every document that sets it, and registers no open-in-view filter or
+   * interceptor of its own; false when it does not say or cannot be read. With it on (Spring Boot's default in a web
+   * application) a request is one persistence context: an entity a self-call loads and changes is the instance a later,
+   * cached call of the same request answers (hostile review 32, a2b). Outside Boot it is not Boot's setting that
+   * decides, and optkit cannot rule out a context the application keeps for a request itself (a filter or interceptor
+   * binding an EntityManager, a transaction per request: hostile review 35's f1-f3), so it counts as on there too.
    */
-  boolean openInViewOff(boolean boot) {
-    if (registersOpenInView()) {
-      return false;
+  boolean openInViewOff() {
+    if (openInViewOff == null) {
+      openInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false") && !registersOpenInView();
     }
-    if (!boot) {
-      return true;
-    }
-    if (bootOpenInViewOff == null) {
-      bootOpenInViewOff = SpringSettings.onlySetTo(scanRoot, "spring.jpa.open-in-view", "false");
-    }
-    return bootOpenInViewOff;
+    return openInViewOff;
   }
 
   /** Null until asked. */
-  private Boolean bootOpenInViewOff;
+  private Boolean openInViewOff;
 
   /**
-   * Whether Spring Boot may configure an application of the project: a type carrying {@code @SpringBootApplication},
-   * {@code @SpringBootConfiguration} or {@code @EnableAutoConfiguration} (directly: {@code @Configuration
-   * @EnableAutoConfiguration} starts Boot's auto-configuration as well), or a build file naming Spring Boot. True when
-   * the project cannot be read.
+   * Whether a Spring Boot application of the project is seen: a type carrying {@code @SpringBootApplication},
+   * {@code @SpringBootConfiguration}, {@code @EnableAutoConfiguration} or {@code @ImportAutoConfiguration}. Only
+   * for what a reason may say of open-in-view: "Spring Boot's default" only where Boot is seen to run.
    */
-  public boolean bootInProject() {
-    if (bootInProject == null) {
-      bootInProject = index.types().stream().flatMap(type -> type.annotations().stream())
+  public boolean bootApplicationInProject() {
+    if (bootApplicationInProject == null) {
+      bootApplicationInProject = index.types().stream().flatMap(type -> type.annotations().stream())
           .anyMatch(a -> a.endsWith("SpringBootApplication") || a.endsWith("SpringBootConfiguration")
-              || a.endsWith("EnableAutoConfiguration")) || buildNamesBoot();
+              || a.endsWith("EnableAutoConfiguration") || a.endsWith("ImportAutoConfiguration"));
     }
-    return bootInProject;
+    return bootApplicationInProject;
   }
 
-  private Boolean bootInProject;
+  private Boolean bootApplicationInProject;
 
-  private boolean buildNamesBoot() {
+  /**
+   * Whether the project starts a plain Spring context for a web application: a class extending Spring MVC's
+   * initializers ({@code AbstractAnnotationConfigDispatcherServletInitializer}, a {@code WebApplicationInitializer}
+   * other than Boot's {@code SpringBootServletInitializer}), or a {@code web.xml} naming the DispatcherServlet or the
+   * ContextLoaderListener. Such a war runs no Boot auto-configuration whatever its pom's parent or BOM (hostile review
+   * 35's f12). True when a web.xml cannot be read.
+   */
+  public boolean plainSpringStarted() {
+    if (plainSpringStarted == null) {
+      plainSpringStarted = index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(t ->
+          t.endsWith("AbstractAnnotationConfigDispatcherServletInitializer") || t.endsWith("AbstractDispatcherServletInitializer")
+              || t.endsWith("AbstractContextLoaderInitializer") || t.endsWith("WebApplicationInitializer"))
+          && index.supertypesOf(type.qualifiedName()).stream().noneMatch(t -> t.endsWith("SpringBootServletInitializer"))
+          && type.superTypes().stream().noneMatch(t -> t.endsWith("SpringBootServletInitializer"))) || webXmlStartsSpring();
+    }
+    return plainSpringStarted;
+  }
+
+  private Boolean plainSpringStarted;
+
+  private boolean webXmlStartsSpring() {
     if (scanRoot == null) {
-      return true;
+      return false;
     }
     try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
-      for (java.nio.file.Path file : files.filter(f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-          .filter(f -> Set.of("pom.xml", "build.gradle", "build.gradle.kts", "libs.versions.toml")
-              .contains(f.getFileName().toString())).sorted().toList()) {
+      for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().equals("web.xml")
+          && java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
         if (java.nio.file.Files.size(file) > 4L * 1024 * 1024) {
           return true;
         }
         String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (text.contains("spring-boot") || text.contains("org.springframework.boot")) {
+        if (text.contains("DispatcherServlet") || text.contains("ContextLoaderListener")) {
           return true;
         }
       }
@@ -181,16 +195,20 @@ public final class WholeProject {
     return false;
   }
 
-  /** What keeps one persistence context open through a request, for a reason that rests on it. */
-  public String openInViewOn() {
+  /** What may keep one persistence context open through a request, for a reason that rests on it. */
+  public String openInViewOn(boolean bootApplication) {
     return registersOpenInView() ? "open-session-in-view on (the project registers an open-in-view filter or interceptor)"
-        : "open-session-in-view on (Spring Boot's default)";
+        : bootApplication ? "open-session-in-view on (Spring Boot's default)"
+        : "open-session-in-view possibly on (outside Spring Boot, a filter or interceptor the application registers, or a "
+            + "transaction it runs per request, may keep one persistence context for the request, which optkit does not "
+            + "rule out)";
   }
 
   /** What would take the reason away. */
-  public String openInViewOffHint() {
+  public String openInViewOffHint(boolean bootApplication) {
     return registersOpenInView() ? "without the project's open-in-view filter or interceptor this reason would not hold"
-        : "with spring.jpa.open-in-view=false this reason would not hold";
+        : bootApplication ? "with spring.jpa.open-in-view=false this reason would not hold"
+        : "where nothing keeps one persistence context for a request this reason would not hold, which optkit cannot tell";
   }
 
   /** When servlet filters run against the view's persistence context; one answer per migration. */
@@ -209,61 +227,18 @@ public final class WholeProject {
    */
   public boolean registersOpenInView() {
     if (registersOpenInView == null) {
-      registersOpenInView = registersOpenInViewInJava() || namedInXml("OpenEntityManagerInView", "OpenSessionInView");
-    }
-    return registersOpenInView;
-  }
-
-  private Boolean registersOpenInView;
-
-  /** As {@link #registersOpenInView}, in the Java sources only (a web.xml's filters are read for their order too). */
-  public boolean registersOpenInViewInJava() {
-    if (registersOpenInViewInJava == null) {
       java.util.function.Predicate<String> openInView = name -> name != null
           && (name.contains("OpenEntityManagerInView") || name.contains("OpenSessionInView"));
-      registersOpenInViewInJava = index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
+      registersOpenInView = index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(openInView))
           || index.files().stream().flatMap(file -> file.creations().stream()).anyMatch(c -> openInView.test(c.type()))
           || index.methods().stream().anyMatch(m -> openInView.test(m.fact().returnType())
               || m.fact().constructorCalls().stream().anyMatch(c -> openInView.test(c.receiverType())))
           || namedInSources("OpenEntityManagerInView", "OpenSessionInView");
     }
-    return registersOpenInViewInJava;
+    return registersOpenInView;
   }
 
-  private Boolean registersOpenInViewInJava;
-
-  /**
-   * Whether a production XML file of the project names one of these classes: a filter in {@code web.xml}, an
-   * interceptor bean in a Spring XML configuration ({@code <mvc:interceptors>}). Text, as for the sources: a name
-   * in a comment counts too, which can only keep a refusal. A file that cannot be read counts as naming them.
-   */
-  private boolean namedInXml(String... names) {
-    if (scanRoot == null) {
-      return true;
-    }
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
-      for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().endsWith(".xml")
-          && java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
-        String relative = scanRoot.relativize(file).toString().replace('\\', '/');
-        if (SourceSet.isTestPath(relative) || relative.contains("/target/") || relative.startsWith("target/")
-            || relative.contains("node_modules/")) {
-          continue;
-        }
-        if (java.nio.file.Files.size(file) > 4L * 1024 * 1024) {
-          return true;
-        }
-        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        for (String name : names) {
-          if (text.contains(name)) {
-            return true;
-          }
-        }
-      }
-    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
-      return true;
-    }
-    return false;
-  }
+  private Boolean registersOpenInView;
 
   /**
    * Whether a production source file names one of these classes at all: {@code @Import(OpenEntityManagerInViewFilter.class)}

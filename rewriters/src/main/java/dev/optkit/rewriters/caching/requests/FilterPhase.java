@@ -79,10 +79,8 @@ public final class FilterPhase {
   /** Why the project's servlet filters may run inside the view's persistence context; empty when they do not. */
   Optional<String> whyInside() {
     if (inside == null) {
-      // registered in XML: a web.xml's filter order is the more telling reason, when it is one
-      String registers = "the project registers an open-in-view filter or interceptor";
-      inside = whole.registersOpenInViewInJava() ? Optional.of(registers)
-          : whyInsideByCode().or(() -> whole.registersOpenInView() ? Optional.of(registers) : Optional.empty());
+      inside = whole.registersOpenInView() ? Optional.of("the project registers an open-in-view filter or interceptor")
+          : whyInsideByCode();
     }
     return inside;
   }

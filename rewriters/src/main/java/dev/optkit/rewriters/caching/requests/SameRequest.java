@@ -119,15 +119,15 @@ public final class SameRequest {
    * do not bound it: the request's context outlives them. Empty when no request optkit sees runs both.
    */
   public java.util.Optional<String> whyNotInView(IndexedMethod target,
-      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets, boolean boot) {
+      java.util.function.Predicate<dev.optkit.analyzers.facts.IoSite> meets, boolean bootApplication) {
     return otherLoadBeside(target, meets).map(beside -> "it reads JPA entities, and a request calling it through "
         + "Spring's proxy also runs " + beside.fact().displayName() + "(), which " + (onlyWrites(beside, target, meets)
             // trial 54's F2: addProduct() only saves a new Product; a saved entity is managed in the context all the same
             ? "saves them too (an entity it saves stays in the request's persistence context, as a loaded one does)"
-            : "loads them too (or an entity reaching them)") + ": with " + whole.openInViewOn() + " the request's one "
+            : "loads them too (or an entity reaching them)") + ": with " + whole.openInViewOn(bootApplication) + " the request's one "
         + "persistence context answers both with the same instances, so the read may answer with state loaded before a "
         + "write committed in between, which the cache would keep, and any change that method makes to them (a "
-        + "@Transient field's, say) is made to the object the cache keeps; " + whole.openInViewOffHint()
+        + "@Transient field's, say) is made to the object the cache keeps; " + whole.openInViewOffHint(bootApplication)
         + filterNote(beside, target));
   }
 

@@ -20,21 +20,28 @@ public final class SpringBeans {
   private final ProjectTraits traits;
   /** Whether the project may set spring.aop properties, which decide whether Boot's proxies are class proxies. */
   private final java.util.function.BooleanSupplier aopConfigured;
+  /** Whether a type of the project starts Spring Boot ({@code @SpringBootApplication}, {@code @EnableAutoConfiguration}). */
+  private final java.util.function.BooleanSupplier bootApplication;
+  /** Whether the project starts a plain Spring context for a web application (an initializer, web.xml). */
+  private final java.util.function.BooleanSupplier plainSpringStarted;
   private final SpringTestClasses tests;
   /** When a bean's caching proxy is a JDK proxy: what every refusal of a use by the bean's class says. */
-  private static final String JDK_PROXY = "outside Spring Boot, or where the project sets spring.aop properties, the "
-      + "caching proxy would be a JDK proxy of its interfaces";
+  private static final String JDK_PROXY = "outside Spring Boot, and under Boot where the project sets spring.aop "
+      + "properties at all, the caching proxy may be a JDK proxy of its interfaces";
 
   /** A file's tree when its text holds any of the words (a bean's name), else empty: most files are not parsed. */
   private final java.util.function.BiFunction<String, java.util.Collection<String>,
       Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning;
 
   public SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.BooleanSupplier aopConfigured,
+      java.util.function.BooleanSupplier bootApplication, java.util.function.BooleanSupplier plainSpringStarted,
       java.util.function.BiFunction<String, java.util.Collection<String>,
           Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning) {
     this.index = index;
     this.traits = traits;
     this.aopConfigured = aopConfigured;
+    this.bootApplication = bootApplication;
+    this.plainSpringStarted = plainSpringStarted;
     this.tests = new SpringTestClasses(index);
     this.unitMentioning = unitMentioning;
   }
@@ -175,7 +182,10 @@ public final class SpringBeans {
     // @SpringBootApplication runs under Boot's auto-configuration in a Gradle build too, unless the
     // project sets spring.aop.proxy-target-class (false: JDK proxies) or spring.aop.auto (false: no class
     // proxying forced, and @EnableCaching's JDK proxies)
-    boolean boot = (traits.springBoot() || !traits.applications().isEmpty()) && !aopConfigured.getAsBoolean();
+    // Boot's parent or BOM alone only manages versions: a war a plain initializer or web.xml starts makes JDK proxies
+    // (hostile review 35's f12)
+    boolean boot = (!traits.applications().isEmpty() || bootApplication.getAsBoolean()
+        || traits.springBoot() && !plainSpringStarted.getAsBoolean()) && !aopConfigured.getAsBoolean();
     TypeFact bean = index.type(beanType).orElse(null);
     if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface) || classProxiesForced()) {
       return Optional.empty();

@@ -1,3 +1,0 @@
-package shop;
-@FunctionalInterface
-public interface Renamer { void rename(Long id, String n); }

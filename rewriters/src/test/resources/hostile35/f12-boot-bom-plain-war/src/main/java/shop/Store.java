@@ -1,0 +1,7 @@
+package shop;
+
+public interface Store {
+    String name(long id);
+
+    void rename(long id, String name);
+}

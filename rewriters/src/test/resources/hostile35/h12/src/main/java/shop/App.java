@@ -1,4 +1,0 @@
-package shop;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-@SpringBootApplication
-public class App {}

@@ -1,5 +1,0 @@
-package shop;
-public final class Views {
-    private Views() {}
-    public static void decorate(Cat c) {}
-}
