@@ -446,4 +446,29 @@ class PlainSpringLookupsTest {
     assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is looked up by its class "
         + "(CountryTest.findsTheName: "), reason(plan));
   }
+
+  /**
+   * A method Spring calls on the bean it holds that no interface declares (an @EventListener, a @Scheduled method): a
+   * JDK proxy has no such method, and the context fails to start (hostile review 35's f4, f4b). Declared by the
+   * interface, the proxy has it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"@org.springframework.context.event.EventListener(org.springframework.context.event.ContextRefreshedEvent.class)",
+      "@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 60000)"})
+  void aMethodSpringCallsOutsideTheInterfacesRefusesOutsideBoot(String annotation) {
+    String dao = DAO.replace("    @Override\n    public String countryName", "    " + annotation
+        + "\n    public void warm() {\n        jdbc.execute(\"SELECT 1\");\n    }\n\n    @Override\n    public String countryName");
+    assertTrue(dao.contains("public void warm()"), dao);
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(dao).java(CONFIG).plan();
+    assertTrue(!cached(plan), "cached although Spring calls warm() on the proxy");
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and Spring calls its @"), reason(plan));
+    assertTrue(reason(plan).contains(" method warm(), which none of them declares"), reason(plan));
+
+    MigrationPlan declared = new MigrationFixture(dir.resolve("declared")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n\n    void warm();\n}\n")
+        .java(dao.replace("    public void warm()", "    @Override\n    public void warm()")).java(CONFIG).plan();
+    assertTrue(cached(declared), reason(declared));
+  }
 }
