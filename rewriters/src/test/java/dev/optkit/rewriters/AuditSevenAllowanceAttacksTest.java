@@ -66,7 +66,7 @@ class AuditSevenAllowanceAttacksTest {
 
   /**
    * Both settings said true, as Boot's defaults are: still refused, as Boot compares the value as written and optkit
-   * does not (hostile review 35's f7: {@code "true "} with a trailing space made JDK proxies) (b1e).
+   * does not (the plain-Spring review's (2026-11-29) f7: {@code "true "} with a trailing space made JDK proxies) (b1e).
    */
   @Test
   void bootSettingsSaidAtAllRefuse() {

@@ -449,7 +449,7 @@ class PlainSpringLookupsTest {
 
   /**
    * A method Spring calls on the bean it holds that no interface declares (an @EventListener, a @Scheduled method): a
-   * JDK proxy has no such method, and the context fails to start (hostile review 35's f4, f4b). Declared by the
+   * JDK proxy has no such method, and the context fails to start (the plain-Spring review's (2026-11-29) f4, f4b). Declared by the
    * interface, the proxy has it.
    */
   @ParameterizedTest

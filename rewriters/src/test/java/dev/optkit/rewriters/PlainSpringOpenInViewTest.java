@@ -62,7 +62,7 @@ class PlainSpringOpenInViewTest {
   @Test
   void withoutBootTheReasonSaysWhatMayKeepTheContextNotBootsDefault() {
     // refused all the same: a filter, an interceptor or a transaction per request of the application's own may keep
-    // one persistence context for the request (hostile review 35's f1-f3 cached stale entities when it counted as off)
+    // one persistence context for the request (the plain-Spring review's (2026-11-29) f1-f3 cached stale entities when it counted as off)
     MigrationPlan plan = plain("plain").plan();
     String reason = plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("findOne"))
         .map(dev.optkit.rewriters.caching.Refusal::reason).findFirst().orElse("(no refusal) " + plan.targets());

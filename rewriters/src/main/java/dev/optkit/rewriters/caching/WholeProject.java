@@ -97,7 +97,7 @@ public final class WholeProject {
    * forces no class proxies) and {@code spring.aop.proxy-target-class} (false: JDK proxies), in any configuration file
    * (nested YAML and relaxed names read too) or a deployment or build file (an environment variable, a system
    * property). Set to anything counts, {@code true} too: Boot compares the value as written ({@code "true "} with a
-   * trailing space matches neither of its conditions: hostile review 35's f7). True when a file or the project cannot
+   * trailing space matches neither of its conditions: the plain-Spring review's (2026-11-29) f7). True when a file or the project cannot
    * be read. Not followed: files {@code spring.config.import} or {@code @PropertySource} name, default properties set
    * in code (f7b-d).
    */
@@ -126,7 +126,7 @@ public final class WholeProject {
    * application) a request is one persistence context: an entity a self-call loads and changes is the instance a later,
    * cached call of the same request answers (hostile review 32, a2b). Outside Boot it is not Boot's setting that
    * decides, and optkit cannot rule out a context the application keeps for a request itself (a filter or interceptor
-   * binding an EntityManager, a transaction per request: hostile review 35's f1-f3), so it counts as on there too.
+   * binding an EntityManager, a transaction per request: the plain-Spring review's (2026-11-29) f1-f3), so it counts as on there too.
    */
   boolean openInViewOff() {
     if (openInViewOff == null) {

@@ -183,7 +183,7 @@ public final class SpringBeans {
     // project sets spring.aop.proxy-target-class (false: JDK proxies) or spring.aop.auto (false: no class
     // proxying forced, and @EnableCaching's JDK proxies)
     // Boot's parent or BOM alone only manages versions: a war a plain initializer or web.xml starts makes JDK proxies
-    // (hostile review 35's f12)
+    // (the plain-Spring review's (2026-11-29) f12)
     boolean boot = (!traits.applications().isEmpty() || bootApplication.getAsBoolean()
         || traits.springBoot() && !plainSpringStarted.getAsBoolean()) && !aopConfigured.getAsBoolean();
     TypeFact bean = index.type(beanType).orElse(null);
@@ -269,7 +269,7 @@ public final class SpringBeans {
   /**
    * A method of the bean Spring calls on the bean it holds ({@code @EventListener void seed(..)}, {@code @Scheduled},
    * a message listener, a JMX operation) that none of its interfaces declares: on a JDK proxy of them Spring cannot
-   * call it, and the context fails to start (hostile review 35's f4, f4b: "Need to invoke method 'seed' declared on
+   * call it, and the context fails to start (the plain-Spring review's (2026-11-29) f4, f4b: "Need to invoke method 'seed' declared on
    * target class"). An interface outside the project counts as not declaring it.
    */
   private Optional<String> invokedOutsideInterfaces(TypeFact bean) {

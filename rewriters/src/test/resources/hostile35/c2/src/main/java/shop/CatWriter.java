@@ -1,0 +1,16 @@
+package shop;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.springframework.stereotype.Service;
+@Service
+public class CatWriter {
+    private final CatRepository cats;
+    private final Renamer renamer = this::rename;
+    public CatWriter(CatRepository cats) { this.cats = cats; }
+    public void rename(Long id, String n) {
+        Cat c = cats.findById(id).orElseThrow();
+        c.setName(n);
+        cats.save(c);
+    }
+    public void apply(String op, Long id, String n) { renamer.rename(id, n); }
+}

@@ -1,0 +1,3 @@
+package shop;
+@FunctionalInterface
+public interface Renamer { void rename(Long id, String n); }

@@ -1,0 +1,4 @@
+package shop;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+@SpringBootApplication
+public class App {}
