@@ -51,9 +51,7 @@ class PlainSpringLookupsTest {
       """;
 
   private MigrationPlan plan(String pom, String lookup) {
-    return new MigrationFixture(dir).file("pom.xml", pom)
-        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
-        .java(DAO).java(CONFIG)
+    return shop(pom)
         .java("""
             package shop;
 
@@ -68,6 +66,13 @@ class PlainSpringLookupsTest {
             }
             """.formatted(lookup))
         .plan();
+  }
+
+  /** The project every case starts from: the Countries interface, CountryDao implementing it, and AppConfig's scan. */
+  private MigrationFixture shop(String pom) {
+    return new MigrationFixture(dir).file("pom.xml", pom)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG);
   }
 
   private static boolean cached(MigrationPlan plan) {
@@ -127,9 +132,7 @@ class PlainSpringLookupsTest {
   /** Another package's class of the same simple name is not the bean: casting to it refuses nothing. */
   @Test
   void aCastToAnotherClassOfTheSameNameIsNoCastToTheBean() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
-        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
-        .java(DAO).java(CONFIG)
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM)
         .java("package legacy;\n\npublic class CountryDao {\n}\n")
         .java("""
             package shop;
@@ -161,9 +164,7 @@ class PlainSpringLookupsTest {
       "@org.springframework.beans.factory.annotation.Autowired\n    private java.util.List<CountryDao> all;",
       "@org.springframework.beans.factory.annotation.Autowired\n    private org.springframework.beans.factory.ObjectProvider<CountryDao> provider;"})
   void anInjectionByTheClassBesideFieldsAndConstructorsRefuses(String member) {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
-        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
-        .java(DAO).java(CONFIG)
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM)
         .java("""
             package shop;
 
@@ -192,9 +193,7 @@ class PlainSpringLookupsTest {
   @ValueSource(strings = {"Object old = context.getBean(CountryDao.class);",
       "Object old = new Holder(java.util.List.of());"})
   void theSameSimpleNameOfAnotherPackageIsNoLookupOfTheBean(String line) {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
-        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
-        .java(DAO).java(CONFIG)
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM)
         .java("package legacy;\n\npublic class CountryDao {\n}\n")
         .java(!line.contains("Holder") ? "package shop;\n\nclass Holder {\n}\n" : """
             package shop;
@@ -230,9 +229,7 @@ class PlainSpringLookupsTest {
   }
 
   private MigrationPlan planWithMain(String imports, String body) {
-    return new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
-        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
-        .java(DAO).java(CONFIG)
+    return shop(MigrationSafetyTest.SPRING_POM)
         .java("""
             package shop;
 
@@ -303,9 +300,7 @@ class PlainSpringLookupsTest {
   /** A project helper hands the class it is given to getBean: the caller's literal is a lookup by the class. */
   @Test
   void aClassHandedToAHelperThatLooksItUpRefusesOutsideBoot() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
-        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
-        .java(DAO).java(CONFIG)
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM)
         .java("""
             package shop;
 
@@ -346,9 +341,7 @@ class PlainSpringLookupsTest {
   }
 
   private MigrationPlan planWithTest(String pom, String test) {
-    return new MigrationFixture(dir).file("pom.xml", pom)
-        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
-        .java(DAO).java(CONFIG)
+    return shop(pom)
         .java("""
             package shop;
 
