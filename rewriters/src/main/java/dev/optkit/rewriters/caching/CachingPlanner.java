@@ -101,8 +101,7 @@ public final class CachingPlanner {
     this.singleInstance = new SingleInstance(index);
     this.members = new MembersByType(index);
     this.dataWriters = new DataWriters(whole, members);
-    this.springBeans = new SpringBeans(index, traits, whole::aopConfigured, whole::bootApplicationInProject,
-        whole::plainSpringStarted, whole::unitMentioning);
+    this.springBeans = new SpringBeans(index, traits, whole.startup(), whole::unitMentioning);
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index, whole::declaration);
     this.sameRequest = new SameRequest(whole, sharing);
@@ -501,6 +500,6 @@ public final class CachingPlanner {
 
   /** Whether a Spring Boot application is seen to run: what a reason may call Boot's default. */
   private boolean bootApplication() {
-    return !traits.applications().isEmpty() || whole.bootApplicationInProject();
+    return !traits.applications().isEmpty() || whole.startup().bootApplicationInProject();
   }
 }

@@ -92,32 +92,15 @@ public final class WholeProject {
 
   private List<java.nio.file.Path> configurationFiles;
 
-  /**
-   * Whether the project may set the properties that decide Spring Boot's proxies: {@code spring.aop.auto} (false: Boot
-   * forces no class proxies) and {@code spring.aop.proxy-target-class} (false: JDK proxies), in any configuration file
-   * (nested YAML and relaxed names read too) or a deployment or build file (an environment variable, a system
-   * property). Set to anything counts, {@code true} too: Boot compares the value as written ({@code "true "} with a
-   * trailing space matches neither of its conditions: the plain-Spring review's (2026-11-29) f7). True when a file or the project cannot
-   * be read. Not followed: files {@code spring.config.import} or {@code @PropertySource} name, default properties set
-   * in code (f7b-d).
-   */
-  public boolean aopConfigured() {
-    if (aopConfigured == null) {
-      aopConfigured = scanRoot == null || configurationFiles() == null || configurationFiles().stream().anyMatch(file -> {
-        try {
-          return java.util.stream.Stream.concat(SpringSettings.valuesIn(file, "spring.aop.auto").stream(),
-              SpringSettings.valuesIn(file, "spring.aop.proxy-target-class").stream())
-              .findAny().isPresent();
-        } catch (java.io.IOException | RuntimeException unreadable) {
-          return true;
-        }
-      }) || SpringSettings.setOutside(scanRoot, "spring.aop.auto")
-          || SpringSettings.setOutside(scanRoot, "spring.aop.proxy-target-class");
+  /** How Spring starts the project: Boot or not, and whether its proxies may be JDK proxies. */
+  public SpringStartup startup() {
+    if (startup == null) {
+      startup = new SpringStartup(index, scanRoot, this::configurationFiles);
     }
-    return aopConfigured;
+    return startup;
   }
 
-  private Boolean aopConfigured;
+  private SpringStartup startup;
 
   /**
    * Whether the project's configuration turns Spring Boot's open-session-in-view off ({@code spring.jpa.open-in-view=false},
@@ -137,63 +120,6 @@ public final class WholeProject {
 
   /** Null until asked. */
   private Boolean openInViewOff;
-
-  /**
-   * Whether a Spring Boot application of the project is seen: a type carrying {@code @SpringBootApplication},
-   * {@code @SpringBootConfiguration}, {@code @EnableAutoConfiguration} or {@code @ImportAutoConfiguration}. Only
-   * for what a reason may say of open-in-view: "Spring Boot's default" only where Boot is seen to run.
-   */
-  public boolean bootApplicationInProject() {
-    if (bootApplicationInProject == null) {
-      bootApplicationInProject = index.types().stream().flatMap(type -> type.annotations().stream())
-          .anyMatch(a -> a.endsWith("SpringBootApplication") || a.endsWith("SpringBootConfiguration")
-              || a.endsWith("EnableAutoConfiguration") || a.endsWith("ImportAutoConfiguration"));
-    }
-    return bootApplicationInProject;
-  }
-
-  private Boolean bootApplicationInProject;
-
-  /**
-   * Whether the project starts a plain Spring context for a web application: a class extending Spring MVC's
-   * initializers ({@code AbstractAnnotationConfigDispatcherServletInitializer}, a {@code WebApplicationInitializer}
-   * other than Boot's {@code SpringBootServletInitializer}), or a {@code web.xml} naming the DispatcherServlet or the
-   * ContextLoaderListener. Such a war runs no Boot auto-configuration whatever its pom's parent or BOM (hostile review
-   * 35's f12). True when a web.xml cannot be read.
-   */
-  public boolean plainSpringStarted() {
-    if (plainSpringStarted == null) {
-      plainSpringStarted = index.types().stream().anyMatch(type -> type.superTypes().stream().anyMatch(t ->
-          t.endsWith("AbstractAnnotationConfigDispatcherServletInitializer") || t.endsWith("AbstractDispatcherServletInitializer")
-              || t.endsWith("AbstractContextLoaderInitializer") || t.endsWith("WebApplicationInitializer"))
-          && index.supertypesOf(type.qualifiedName()).stream().noneMatch(t -> t.endsWith("SpringBootServletInitializer"))
-          && type.superTypes().stream().noneMatch(t -> t.endsWith("SpringBootServletInitializer"))) || webXmlStartsSpring();
-    }
-    return plainSpringStarted;
-  }
-
-  private Boolean plainSpringStarted;
-
-  private boolean webXmlStartsSpring() {
-    if (scanRoot == null) {
-      return false;
-    }
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scanRoot, 16)) {
-      for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().equals("web.xml")
-          && java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
-        if (java.nio.file.Files.size(file) > 4L * 1024 * 1024) {
-          return true;
-        }
-        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (text.contains("DispatcherServlet") || text.contains("ContextLoaderListener")) {
-          return true;
-        }
-      }
-    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
-      return true;
-    }
-    return false;
-  }
 
   /** What may keep one persistence context open through a request, for a reason that rests on it. */
   public String openInViewOn(boolean bootApplication) {

@@ -18,12 +18,8 @@ import java.util.Set;
 public final class SpringBeans {
   private final ProjectIndex index;
   private final ProjectTraits traits;
-  /** Whether the project may set spring.aop properties, which decide whether Boot's proxies are class proxies. */
-  private final java.util.function.BooleanSupplier aopConfigured;
-  /** Whether a type of the project starts Spring Boot ({@code @SpringBootApplication}, {@code @EnableAutoConfiguration}). */
-  private final java.util.function.BooleanSupplier bootApplication;
-  /** Whether the project starts a plain Spring context for a web application (an initializer, web.xml). */
-  private final java.util.function.BooleanSupplier plainSpringStarted;
+  /** How Spring starts the project: Boot seen or not, the aop settings. */
+  private final dev.optkit.rewriters.caching.SpringStartup startup;
   private final SpringTestClasses tests;
   /** When a bean's caching proxy is a JDK proxy: what every refusal of a use by the bean's class says. */
   private static final String JDK_PROXY = "outside Spring Boot, and under Boot where the project sets spring.aop "
@@ -33,15 +29,12 @@ public final class SpringBeans {
   private final java.util.function.BiFunction<String, java.util.Collection<String>,
       Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning;
 
-  public SpringBeans(ProjectIndex index, ProjectTraits traits, java.util.function.BooleanSupplier aopConfigured,
-      java.util.function.BooleanSupplier bootApplication, java.util.function.BooleanSupplier plainSpringStarted,
+  public SpringBeans(ProjectIndex index, ProjectTraits traits, dev.optkit.rewriters.caching.SpringStartup startup,
       java.util.function.BiFunction<String, java.util.Collection<String>,
           Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning) {
     this.index = index;
     this.traits = traits;
-    this.aopConfigured = aopConfigured;
-    this.bootApplication = bootApplication;
-    this.plainSpringStarted = plainSpringStarted;
+    this.startup = startup;
     this.tests = new SpringTestClasses(index);
     this.unitMentioning = unitMentioning;
   }
@@ -184,8 +177,8 @@ public final class SpringBeans {
     // proxying forced, and @EnableCaching's JDK proxies)
     // Boot's parent or BOM alone only manages versions: a war a plain initializer or web.xml starts makes JDK proxies
     // (the plain-Spring review's (2026-11-29) f12)
-    boolean boot = (!traits.applications().isEmpty() || bootApplication.getAsBoolean()
-        || traits.springBoot() && !plainSpringStarted.getAsBoolean()) && !aopConfigured.getAsBoolean();
+    boolean boot = (!traits.applications().isEmpty() || startup.bootApplicationInProject()
+        || traits.springBoot() && !startup.plainSpringStarted()) && !startup.aopConfigured();
     TypeFact bean = index.type(beanType).orElse(null);
     if (bean == null || bean.interfaces().stream().noneMatch(SpringBeans::proxiedInterface) || classProxiesForced()) {
       return Optional.empty();
