@@ -55,6 +55,31 @@ class SequentialIoLoopRuleTest {
   }
 
   @Test
+  void aProjectClassNamedLikeAJavaLangTypeIsTheOneItsPackageMeans() {
+    // Java looks a simple name up in the file's package before java.lang (JLS 6.4.1): this Process is shop.Process,
+    // whose price(..) calls a remote API, not java.lang.Process
+    List<Finding> findings = new ProjectFixture(dir).java(CLIENT.replace("PriceClient", "Process")).java(REPOSITORY)
+        .java("""
+            package shop;
+            import java.util.ArrayList;
+            import java.util.List;
+            class Quotes {
+              private final Process prices = new Process();
+              List<String> quote(List<String> skus) throws Exception {
+                List<String> result = new ArrayList<>();
+                for (String sku : skus) {
+                  result.add(prices.price(sku));
+                }
+                return result;
+              }
+            }
+            """).findings(Category.IO_LOOP);
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).details().get("perIteration").toString().contains("via Process.price"),
+        findings.get(0).details().toString());
+  }
+
+  @Test
   void independentRemoteCallsThroughAProjectMethodAreParallelizable() {
     List<Finding> findings = loops("""
         package shop;

@@ -185,12 +185,14 @@ public final class TypeNames {
     if (dot > 0 && Character.isLowerCase(head.charAt(0))) {
       return new Qualified(name, Confidence.HIGH);
     }
-    if (JAVA_LANG.contains(head)) {
-      return new Qualified("java.lang." + name, Confidence.HIGH);
-    }
+    // the file's package before java.lang: java.lang is imported on demand, and a type of the package shadows it
+    // (JLS 6.4.1), so a project's own Process or Record is not java.lang's
     String samePackage = packageName.isEmpty() ? name : packageName + "." + name;
     if (knownType.test(samePackage)) {
       return new Qualified(samePackage, Confidence.HIGH);
+    }
+    if (JAVA_LANG.contains(head)) {
+      return new Qualified("java.lang." + name, Confidence.HIGH);
     }
     for (String pkg : onDemandImports) {
       String candidate = pkg + "." + name;
