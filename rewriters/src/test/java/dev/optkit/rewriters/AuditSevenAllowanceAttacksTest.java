@@ -74,6 +74,47 @@ class AuditSevenAllowanceAttacksTest {
     assertFalse(target(plan, "ProductStore.name").isPresent(), plan.targets().toString());
   }
 
+  /**
+   * The aop settings where Boot reads them beyond application files (the plain-Spring review of 2026-11-29, f7b-d): a
+   * file {@code spring.config.import} names, one {@code @PropertySource} names (relaxed name), default properties
+   * set in code, and an imported config server whose properties nobody here can read. Without them, b1e's project
+   * (both settings taken out) is cached.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"import", "property-source", "defaults", "config-server"})
+  void bootSettingsBeyondTheApplicationFilesRefuse(String where) {
+    MigrationFixture project = new MigrationFixture(dir.resolve(where)).resources("/attacks28/b1e")
+        .file("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n");
+    switch (where) {
+      case "import" -> project.file("src/main/resources/application.yml", "spring:\n  config:\n    import: classpath:extra.properties\n")
+          .file("src/main/resources/extra.properties", "spring.aop.proxy-target-class=false\n");
+      case "property-source" -> project.file("src/main/resources/aop.properties", "spring.aop.proxyTargetClass=false\n")
+          .file("src/main/java/shop/App.java", "package shop;\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n"
+              + "@SpringBootApplication\n@org.springframework.context.annotation.PropertySource(\"classpath:aop.properties\")\npublic class App {}\n");
+      case "defaults" -> project.file("src/main/java/shop/App.java", """
+          package shop;
+          import java.util.Map;
+          import org.springframework.boot.SpringApplication;
+          import org.springframework.boot.autoconfigure.SpringBootApplication;
+          @SpringBootApplication
+          public class App {
+            public static void main(String[] args) {
+              SpringApplication app = new SpringApplication(App.class);
+              app.setDefaultProperties(Map.of("spring.aop.proxy-target-class", "false"));
+              app.run(args);
+            }
+          }
+          """);
+      default -> project.file("src/main/resources/application.yml",
+          "spring:\n  config:\n    import: optional:configserver:http://config:8888\n");
+    }
+    MigrationPlan plan = project.plan();
+    assertFalse(target(plan, "ProductStore.name").isPresent(), plan.targets().toString());
+    MigrationPlan plain = new MigrationFixture(dir.resolve(where + "-plain")).resources("/attacks28/b1e")
+        .file("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n").plan();
+    assertTrue(target(plain, "ProductStore.name").isPresent(), plain.refusals().toString());
+  }
+
   /** A boolean the project implements by loading the entity (a fragment, a repository base class) is no scalar query. */
   @ParameterizedTest
   @ValueSource(strings = {"c1", "c1b", "c5"})

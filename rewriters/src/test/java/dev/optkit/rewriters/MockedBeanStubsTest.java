@@ -163,6 +163,35 @@ class MockedBeanStubsTest {
     assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
   }
 
+  /**
+   * The mock a test configuration makes, injected as a parameter of the test method that stubs it (the plain-Spring
+   * review of 2026-11-29, f13).
+   */
+  @Test
+  void aStubOfAConfigurationsMockInjectedAsATestParameterIsAWriter() throws Exception {
+    String parameter = resource(TEST).replace("@SpringBootTest\n", "@SpringBootTest\n@org.springframework.context.annotation.Import(MockDaoConfig.class)\n")
+        .replace("  @MockitoBean ItemDao dao;\n", "").replace("void namesComeFromTheDao(String n) {",
+            "void namesComeFromTheDao(String n, @Autowired ItemDao dao) {");
+    assertTrue(parameter.contains("@Autowired ItemDao dao)") && !parameter.contains("@MockitoBean"), parameter);
+    MigrationPlan plan = new MigrationFixture(dir.resolve("parameter")).resources("/trial96/mocked").file(TEST, parameter)
+        .file("src/test/java/demo/MockDaoConfig.java", """
+            package demo;
+            import org.mockito.Mockito;
+            import org.springframework.boot.test.context.TestConfiguration;
+            import org.springframework.context.annotation.Bean;
+            import org.springframework.context.annotation.Primary;
+            @TestConfiguration
+            class MockDaoConfig {
+              @Bean
+              @Primary
+              ItemDao mockDao() {
+                return Mockito.mock(ItemDao.class);
+              }
+            }
+            """).plan();
+    assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
+  }
+
   private MigrationPlan plan(String name, String test) {
     return new MigrationFixture(dir.resolve(name)).resources("/trial96/mocked").file(TEST, test).plan();
   }

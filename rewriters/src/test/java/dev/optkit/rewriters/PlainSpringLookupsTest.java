@@ -340,6 +340,106 @@ class PlainSpringLookupsTest {
     assertTrue(cached(plan), reason(plan));
   }
 
+  /** The class literal kept in a map, and the lookup by what the map hands out (the plain-Spring review of 2026-11-29, f6). */
+  @Test
+  void aClassKeptInACollectionBesideALookupByAHeldClassRefusesOutsideBoot() {
+    MigrationPlan plan = planWithMain("import java.util.Map;\nimport org.springframework.context.annotation.AnnotationConfigApplicationContext;",
+        "AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);\n        "
+            + "Map<String, Class<?>> types = Map.of(\"countries\", CountryDao.class);\n        "
+            + "System.out.println(((Countries) context.getBean(types.get(\"countries\"))).countryName(args[0]));");
+    assertTrue(!cached(plan), "cached although looked up by a class from a map");
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is looked up by its class (CountryDao.class is "
+        + "kept in a collection (Main.main: Map.of(\"countries\", CountryDao.class)), and Main.main looks a bean up by a "
+        + "class it holds: context.getBean(types.get(\"countries\")))"), reason(plan));
+    // the same map beside lookups that name their class: nothing the map holds is looked up
+    MigrationPlan named = new MigrationFixture(dir.resolve("named")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("package shop;\n\npublic interface Countries {\n    String countryName(String code);\n}\n")
+        .java(DAO).java(CONFIG).java("""
+            package shop;
+
+            import java.util.Map;
+            import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+            public class Main {
+                public static void main(String[] args) {
+                    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);
+                    Map<String, Class<?>> types = Map.of("countries", CountryDao.class);
+                    System.out.println(types.size() + context.getBean(Countries.class).countryName(args[0]));
+                }
+            }
+            """).plan();
+    assertTrue(cached(named), reason(named));
+  }
+
+  /**
+   * A map's {@code get(CountryDao.class)} beside a project helper {@code Beans.get(Class)} that looks beans up: the map
+   * is no helper (the plain-Spring review of 2026-11-29, f15, a false refusal); a call of the helper still refuses.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"LABELS.get(CountryDao.class)", "Beans.get(CountryDao.class).countryName(\"x\")"})
+  void aMapsGetIsNoLookupHelperOfTheSameName(String use) {
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java("""
+        package shop;
+
+        import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+        public class Beans {
+            private static final AnnotationConfigApplicationContext CONTEXT = new AnnotationConfigApplicationContext(AppConfig.class);
+
+            public static <T> T get(Class<T> wanted) {
+                return CONTEXT.getBean(wanted);
+            }
+        }
+        """).java("""
+        package shop;
+
+        import java.util.Map;
+
+        public class Labels {
+            private static final Map<Class<?>, String> LABELS = Map.of(CountryDao.class, "Countries");
+
+            public static String label() {
+                return String.valueOf(%s);
+            }
+
+            public static void main(String[] args) {
+                System.out.println(label() + Beans.get(Countries.class).countryName(args[0]));
+            }
+        }
+        """.formatted(use)).plan();
+    assertTrue(use.startsWith("LABELS") == cached(plan), use + ": " + reason(plan));
+  }
+
+  /** The class literal kept in another class's constant, which the lookup names (the review's f6b). */
+  @Test
+  void aClassKeptInAnotherClassesConstantRefusesWhereTheConstantIsLookedUp() {
+    MigrationFixture project = shop(MigrationSafetyTest.SPRING_POM).java("""
+        package shop;
+
+        public final class BeanTypes {
+            public static final Class<CountryDao> COUNTRIES = CountryDao.class;
+
+            private BeanTypes() {
+            }
+        }
+        """);
+    MigrationPlan plan = project.java("""
+        package shop;
+
+        import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+        public class Main {
+            public static void main(String[] args) {
+                AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);
+                System.out.println(context.getBean(BeanTypes.COUNTRIES).countryName(args[0]));
+            }
+        }
+        """).plan();
+    assertTrue(!cached(plan), "cached although looked up by a constant of another class");
+    assertTrue(reason(plan).startsWith("CountryDao implements interfaces and is looked up by its class (Main.main: "
+        + "context.getBean(BeanTypes.COUNTRIES), where BeanTypes.COUNTRIES holds CountryDao.class)"), reason(plan));
+  }
+
   private MigrationPlan planWithTest(String pom, String test) {
     return shop(pom)
         .java("""

@@ -15,11 +15,16 @@ public final class SpringStartup {
   /** The project's application*.properties/.yml files, or null when its tree cannot be read. */
   private final java.util.function.Supplier<List<java.nio.file.Path>> configurationFiles;
 
+  /** Whether a project source file's text holds any of the words (true when it cannot be read). */
+  private final java.util.function.BiPredicate<String, List<String>> sourceMentions;
+
   SpringStartup(ProjectIndex index, java.nio.file.Path scanRoot,
-      java.util.function.Supplier<List<java.nio.file.Path>> configurationFiles) {
+      java.util.function.Supplier<List<java.nio.file.Path>> configurationFiles,
+      java.util.function.BiPredicate<String, List<String>> sourceMentions) {
     this.index = index;
     this.scanRoot = scanRoot;
     this.configurationFiles = configurationFiles;
+    this.sourceMentions = sourceMentions;
   }
 
   /**
@@ -28,8 +33,10 @@ public final class SpringStartup {
    * (nested YAML and relaxed names read too) or a deployment or build file (an environment variable, a system
    * property). Set to anything counts, {@code true} too: Boot compares the value as written ({@code "true "} with a
    * trailing space matches neither of its conditions: the plain-Spring review's (2026-11-29) f7). True when a file or the project cannot
-   * be read. Not followed: files {@code spring.config.import} or {@code @PropertySource} name, default properties set
-   * in code (f7b-d).
+   * be read. Beside those: a properties file of any name ({@code @PropertySource}, a file {@code spring.config.import}
+   * names: f7b, f7c), the property's name in a source file ({@code app.setDefaultProperties(..)}, a test's
+   * {@code properties}: f7d), and an imported location that is no file of the project (a config server, Consul,
+   * Vault), whose properties nobody here can read.
    */
   public boolean aopConfigured() {
     if (aopConfigured == null) {
@@ -37,14 +44,26 @@ public final class SpringStartup {
         try {
           return java.util.stream.Stream.concat(SpringSettings.valuesIn(file, "spring.aop.auto").stream(),
               SpringSettings.valuesIn(file, "spring.aop.proxy-target-class").stream())
-              .findAny().isPresent();
+              .findAny().isPresent() || SpringSettings.valuesIn(file, "spring.config.import").stream()
+                  .flatMap(value -> java.util.Arrays.stream(value.split(","))).anyMatch(SpringStartup::remoteLocation);
         } catch (java.io.IOException | RuntimeException unreadable) {
           return true;
         }
       }) || SpringSettings.setOutside(scanRoot, "spring.aop.auto")
-          || SpringSettings.setOutside(scanRoot, "spring.aop.proxy-target-class");
+          || SpringSettings.setOutside(scanRoot, "spring.aop.proxy-target-class")
+          || index.files().stream().anyMatch(file -> sourceMentions.test(file.path(), AOP_IN_CODE));
     }
     return aopConfigured;
+  }
+
+  /** How code names the properties, as a key or an environment variable ({@code "spring.aop.proxy-target-class=false"}). */
+  private static final List<String> AOP_IN_CODE = List.of("spring.aop.", "SPRING_AOP_");
+
+  /** An imported configuration location that is not a file: {@code configserver:}, {@code consul:}, {@code vault://}. */
+  private static boolean remoteLocation(String location) {
+    String bare = location.strip().replaceFirst("^optional:", "");
+    return !bare.isEmpty() && !bare.startsWith("classpath:") && !bare.startsWith("file:") && bare.contains(":")
+        && !bare.matches("[A-Za-z]:[\\\\/].*");
   }
 
   private Boolean aopConfigured;

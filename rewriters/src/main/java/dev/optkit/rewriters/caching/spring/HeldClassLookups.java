@@ -2,6 +2,7 @@ package dev.optkit.rewriters.caching.spring;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
@@ -12,6 +13,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.facts.TypeFact;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,20 +23,29 @@ import java.util.Set;
  * passes its parameter on to a lookup ({@code beans.lookup(CountryDao.class)} into {@code context.getBean(type)}).
  * Outside Spring Boot the caching proxy of a bean implementing interfaces is a JDK proxy of them, and the lookup by
  * the class fails. A name holding the literal anywhere in the file counts wherever the file hands that name to a
- * lookup: the scopes of two same-named locals are not told apart, which can only refuse more.
+ * lookup: the scopes of two same-named locals are not told apart, which can only refuse more. So does a constant
+ * another class keeps it in ({@code Types.DAO}, {@link #keptInFields}), wherever that name is handed to a lookup,
+ * and a literal kept in a collection ({@code Map.of("dao", CountryDao.class)}) in a file that looks beans up by a
+ * class it does not write there ({@code context.getBean(types.get(name))}): what the collection hands out is not
+ * followed (the plain-Spring review of 2026-11-29, f6 and f6b).
  */
 final class HeldClassLookups {
   /** Whether a project method of this name and arity hands its parameter at the position to a lookup by type. */
   interface HandsToLookup {
-    Optional<String> lookupOf(String method, int arguments, int position);
+    /**
+     * @param receiverType the simple name of the type the receiver is declared with in the file ({@code Map} for
+     *     {@code LABELS.get(..)}), or null when the file does not tell (a type's name, a call's result)
+     */
+    Optional<String> lookupOf(String method, int arguments, int position, String receiverType);
   }
 
   private HeldClassLookups() {}
 
   /** Where the file looks the bean up by a class it holds or hands on ({@code Main.main: context.getBean(type)}). */
-  static Optional<String> in(CompilationUnit unit, TypeFact bean, Set<String> lookups, HandsToLookup handsToLookup) {
+  static Optional<String> in(CompilationUnit unit, TypeFact bean, Set<String> lookups, HandsToLookup handsToLookup,
+      Set<String> keptElsewhere) {
     boolean simpleNameIsBean = ClassCasts.simpleNameIsBean(unit, bean);
-    Set<String> holders = new HashSet<>();
+    Set<String> holders = new HashSet<>(keptElsewhere);
     for (Node node : unit.findAll(Node.class, n -> n instanceof VariableDeclarator || n instanceof AssignExpr)) {
       if (node instanceof VariableDeclarator variable && variable.getInitializer().map(v -> literal(v, bean, simpleNameIsBean)).orElse(false)) {
         holders.add(variable.getNameAsString());
@@ -42,7 +53,13 @@ final class HeldClassLookups {
         name(assign.getTarget()).ifPresent(holders::add);
       }
     }
+    Optional<String> collected = keptInCollection(unit, bean, simpleNameIsBean);
     for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+      if (collected.isPresent() && lookups.contains(call.getNameAsString()) && call.getArguments().stream()
+          .anyMatch(argument -> !(argument instanceof ClassExpr || argument.isStringLiteralExpr()))) {
+        return Optional.of(collected.get() + ", and " + ClassCasts.where(call) + " looks a bean up by a class it holds: "
+            + call);
+      }
       for (int position = 0; position < call.getArguments().size(); position++) {
         Expression argument = call.getArgument(position);
         if (lookups.contains(call.getNameAsString())) {
@@ -51,11 +68,91 @@ final class HeldClassLookups {
                 + bean.simpleName() + ".class");
           }
         } else if (literal(argument, bean, simpleNameIsBean)) {
-          Optional<String> lookup = handsToLookup.lookupOf(call.getNameAsString(), call.getArguments().size(), position);
+          Optional<String> lookup = handsToLookup.lookupOf(call.getNameAsString(), call.getArguments().size(), position,
+              declaredType(call).orElse(null));
           if (lookup.isPresent()) {
             return Optional.of(ClassCasts.where(call) + ": " + call + ", which looks it up (" + lookup.get() + ")");
           }
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The fields of the file other classes may read that hold the bean's class literal ({@code public static final
+   * Class<CountryDao> DAO = CountryDao.class;}), by name: a private one is read in its own file, where {@link #in}
+   * sees it.
+   */
+  static Set<String> keptInFields(CompilationUnit unit, TypeFact bean) {
+    boolean simpleNameIsBean = ClassCasts.simpleNameIsBean(unit, bean);
+    Set<String> kept = new java.util.TreeSet<>();
+    for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
+      if (field.isPrivate()) {
+        continue;
+      }
+      for (VariableDeclarator variable : field.getVariables()) {
+        if (variable.getInitializer().map(v -> literal(v, bean, simpleNameIsBean)).orElse(false)) {
+          kept.add(variable.getNameAsString());
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** Calls and initializers that keep their arguments in a collection or an array. */
+  private static final Set<String> COLLECTING = Set.of("of", "ofEntries", "entry", "put", "putIfAbsent", "add", "addAll",
+      "asList", "singletonList", "singleton", "singletonMap", "offer", "push", "addFirst", "addLast", "set", "with");
+
+  /** Where the file keeps the bean's class literal in a collection or an array, as {@code where: code}. */
+  private static Optional<String> keptInCollection(CompilationUnit unit, TypeFact bean, boolean simpleNameIsBean) {
+    for (ClassExpr literal : unit.findAll(ClassExpr.class)) {
+      if (!literal(literal, bean, simpleNameIsBean)) {
+        continue;
+      }
+      Node parent = literal.getParentNode().orElse(null);
+      if (parent instanceof MethodCallExpr call && call.getArguments().contains(literal)
+          && COLLECTING.contains(call.getNameAsString())
+          || parent instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr) {
+        String code = parent.toString().replaceAll("\\s+", " ");
+        return Optional.of(bean.simpleName() + ".class is kept in a collection (" + ClassCasts.where(literal) + ": "
+            + (code.length() > 120 ? code.substring(0, 117) + "..." : code) + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The simple name of the type the call's receiver variable is declared with, read from the file: a local or a
+   * parameter of the enclosing methods and lambdas, else a field of the enclosing classes ({@code Map<Class<?>,
+   * String> LABELS}). A map's {@code get(ProductStore.class)} is then no call of a project helper named {@code get}
+   * (the plain-Spring review of 2026-11-29, f15: a false refusal).
+   */
+  private static Optional<String> declaredType(MethodCallExpr call) {
+    if (!(call.getScope().orElse(null) instanceof NameExpr receiver)) {
+      return Optional.empty();
+    }
+    String name = receiver.getNameAsString();
+    for (Node at = call.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      List<com.github.javaparser.ast.type.Type> declared = new java.util.ArrayList<>();
+      if (at instanceof com.github.javaparser.ast.nodeTypes.NodeWithParameters<?> withParameters) {
+        withParameters.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
+            .forEach(p -> declared.add(p.getType()));
+      } else if (at instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+        for (var statement : block.getStatements()) {
+          if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression
+              && expression.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr locals) {
+            locals.getVariables().stream().filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(v.getType()));
+          }
+        }
+      } else if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        type.getFields().stream().flatMap(field -> field.getVariables().stream())
+            .filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(v.getType()));
+      }
+      if (!declared.isEmpty()) {
+        // two declarations of the name in one scope cannot compile; any doubt answers nothing
+        return declared.size() == 1 && declared.get(0) instanceof ClassOrInterfaceType type
+            ? Optional.of(type.getNameAsString()) : Optional.empty();
       }
     }
     return Optional.empty();

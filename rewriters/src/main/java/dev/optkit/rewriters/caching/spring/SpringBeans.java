@@ -226,9 +226,13 @@ public final class SpringBeans {
           return Optional.of(bean.simpleName() + " implements interfaces and is cast to its class or tested for it ("
               + cast.get() + "): " + JDK_PROXY + ", which is no " + bean.simpleName());
         }
-        // Class<CountryDao> type = CountryDao.class; context.getBean(type), or a helper that does it (hostile review 34)
-        Optional<String> held = unitMentioning.apply(file.path(), List.of(bean.simpleName()))
-            .flatMap(unit -> HeldClassLookups.in(unit, bean, LOOKUPS, this::lookupOfParameter));
+        // Class<CountryDao> type = CountryDao.class; context.getBean(type), or a helper that does it (hostile review 34),
+        // or a constant of another class holding it (Types.DAO)
+        Set<String> kept = keptInFields(bean);
+        List<String> words = java.util.stream.Stream.concat(java.util.stream.Stream.of(bean.simpleName()), kept.stream())
+            .toList();
+        Optional<String> held = unitMentioning.apply(file.path(), words)
+            .flatMap(unit -> HeldClassLookups.in(unit, bean, LOOKUPS, this::lookupOfParameter, kept));
         if (held.isPresent()) {
           return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + held.get()
               + "): " + JDK_PROXY + ", and that lookup would fail");
@@ -254,6 +258,20 @@ public final class SpringBeans {
     }
     return Optional.empty();
   }
+
+  /** The names of the fields, in any file, other classes may read the bean's class literal from ({@code Types.DAO}). */
+  private Set<String> keptInFields(TypeFact bean) {
+    return keptInFields.computeIfAbsent(bean.qualifiedName(), type -> {
+      Set<String> kept = new java.util.TreeSet<>();
+      for (var file : index.files()) {
+        unitMentioning.apply(file.path(), List.of(bean.simpleName()))
+            .ifPresent(unit -> kept.addAll(HeldClassLookups.keptInFields(unit, bean)));
+      }
+      return kept;
+    });
+  }
+
+  private final Map<String, Set<String>> keptInFields = new java.util.HashMap<>();
 
   /** Annotations on a bean's method that Spring calls on the bean it holds, which is the proxy. */
   private static final Set<String> INVOKED_ON_PROXY = Set.of("EventListener", "TransactionalEventListener", "Scheduled",
@@ -397,9 +415,13 @@ public final class SpringBeans {
    * A lookup by type in a project method of this name and arity that its parameter at the position is handed to
    * ({@code <T> T bean(Class<T> type) { return context.getBean(type); }}), as {@code Beans.bean: context.getBean(type)}.
    */
-  private Optional<String> lookupOfParameter(String name, int arguments, int position) {
+  private Optional<String> lookupOfParameter(String name, int arguments, int position, String receiverType) {
     for (var candidate : index.methodsNamed(name)) {
       MethodFact method = candidate.fact();
+      if (receiverType != null && !receiverFamily(method.ownerType()).contains(receiverType)
+          && (JDK_RECEIVERS.contains(receiverType) || !index.typesNamed(receiverType).isEmpty())) {
+        continue; // LABELS.get(ProductStore.class) on a Map: no call of the project's Beans.get (f15)
+      }
       var params = method.params();
       boolean varArgs = !params.isEmpty() && params.get(params.size() - 1).varArgs();
       if (params.isEmpty() || params.size() != arguments && !(varArgs && arguments >= params.size() - 1)) {
@@ -415,6 +437,23 @@ public final class SpringBeans {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * JDK types a receiver may be declared with that hold values by class: a call on one is no project helper. A name
+   * neither these nor a project type (a type variable) is no proof either way.
+   */
+  private static final Set<String> JDK_RECEIVERS = Set.of("Map", "HashMap", "LinkedHashMap", "TreeMap", "ConcurrentHashMap",
+      "ConcurrentMap", "EnumMap", "IdentityHashMap", "WeakHashMap", "SortedMap", "NavigableMap", "List", "ArrayList",
+      "LinkedList", "Set", "HashSet", "LinkedHashSet", "TreeSet", "Collection", "Deque", "ArrayDeque", "Queue",
+      "Optional", "ClassValue", "ThreadLocal");
+
+  /** The simple names of a type, what it extends and implements, and what extends or implements it. */
+  private Set<String> receiverFamily(String type) {
+    Set<String> family = new java.util.HashSet<>();
+    java.util.stream.Stream.of(List.of(type), index.supertypesOf(type), index.subtypesOf(type)).flatMap(java.util.Collection::stream)
+        .forEach(each -> family.add(simpleName(each)));
+    return family;
   }
 
   /**

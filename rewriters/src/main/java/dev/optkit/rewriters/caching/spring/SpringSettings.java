@@ -195,11 +195,16 @@ public final class SpringSettings {
             || name.equals(".env") || name.endsWith(".env") || name.equals("pom.xml") || name.endsWith(".gradle")
             || name.endsWith(".kts") || name.endsWith(".sh") || name.equals("Procfile") || name.equals("manifest.yml")
             || (name.endsWith(".yml") || name.endsWith(".yaml")) && !name.startsWith("application");
-        if (!deployment || relative.contains("/target/") || relative.contains("node_modules/") || Files.size(file) > MAX_BYTES) {
+        // a properties file of another name: one @PropertySource or spring.config.import names, read by its relaxed
+        // names (the plain-Spring review of 2026-11-29, f7b, f7c)
+        boolean otherProperties = name.endsWith(".properties") && !name.startsWith("application");
+        if (!deployment && !otherProperties || relative.contains("/target/") || relative.contains("node_modules/")
+            || Files.size(file) > MAX_BYTES) {
           continue;
         }
         String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        if (text.contains(environment) || text.contains(underscored) || text.contains(key)) {
+        if (text.contains(environment) || text.contains(underscored) || text.contains(key)
+            || otherProperties && canonical(text).contains(canonical(key))) {
           return true;
         }
       }

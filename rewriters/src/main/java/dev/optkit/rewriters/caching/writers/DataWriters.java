@@ -37,10 +37,13 @@ public final class DataWriters {
     this.index = whole.index();
     this.whole = whole;
     this.members = members;
-    this.mockStubs = new MockedBeanStubs(whole);
+    ReadThrough readThrough = new ReadThrough(whole.index());
+    this.mockStubs = new MockedBeanStubs(whole, readThrough);
+    this.fakes = new HandWrittenFakes(whole, readThrough);
   }
 
   private final MockedBeanStubs mockStubs;
+  private final HandWrittenFakes fakes;
 
   /**
    * What the target reads that optkit cannot tell, said for a refusal: tables (an entity spread over
@@ -104,6 +107,8 @@ public final class DataWriters {
     mockStubs.of(target).forEach((method, mocked) -> writers.putIfAbsent(method.key() + "@" + method.path(),
         new Writer(method, "stubs the mocked " + dev.optkit.rewriters.caching.ProjectTraits.simpleName(mocked)
             + " it reads through (a mock in the application context in place of the bean)")));
+    fakes.of(target).forEach((method, fake) -> writers.putIfAbsent(method.key() + "@" + method.path(),
+        new Writer(method, "changes the state of " + fake + " the cached method reads through")));
     return List.copyOf(writers.values());
   }
 }

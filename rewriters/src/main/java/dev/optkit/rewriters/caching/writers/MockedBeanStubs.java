@@ -2,16 +2,13 @@ package dev.optkit.rewriters.caching.writers;
 
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.rewriters.caching.WholeProject;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,16 +28,16 @@ final class MockedBeanStubs {
   private static final Set<String> STUBBING = Set.of("when", "given", "doReturn", "doThrow", "doAnswer", "doNothing",
       "doCallRealMethod", "willReturn", "willThrow", "willAnswer", "willDoNothing", "thenReturn", "thenThrow",
       "thenAnswer", "reset");
-  private static final int MAX_DEPTH = 8;
 
   private final ProjectIndex index;
   private final WholeProject whole;
   private Map<String, List<IndexedMethod>> stubbersByMockedType;
-  private final Map<IndexedMethod, Set<String>> readThrough = new IdentityHashMap<>();
+  private final ReadThrough readThrough;
 
-  MockedBeanStubs(WholeProject whole) {
+  MockedBeanStubs(WholeProject whole, ReadThrough readThrough) {
     this.index = whole.index();
     this.whole = whole;
+    this.readThrough = readThrough;
   }
 
   /** The test methods stubbing a mocked bean the cached method reads through, with the type they mock. */
@@ -49,7 +46,7 @@ final class MockedBeanStubs {
     if (stubbers.isEmpty()) {
       return Map.of();
     }
-    Set<String> types = readThrough.computeIfAbsent(cached, this::typesReadThrough);
+    Set<String> types = readThrough.of(cached).types();
     Map<IndexedMethod, String> found = new java.util.LinkedHashMap<>();
     for (var entry : stubbers.entrySet()) {
       if (types.contains(entry.getKey())) {
@@ -57,39 +54,6 @@ final class MockedBeanStubs {
       }
     }
     return found;
-  }
-
-  /** The project types whose methods the cached method may call, at any depth, with what they extend and implement. */
-  private Set<String> typesReadThrough(IndexedMethod cached) {
-    Set<String> types = new HashSet<>();
-    Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<IndexedMethod> pending = new ArrayDeque<>(List.of(cached));
-    Map<IndexedMethod, Integer> depth = new IdentityHashMap<>(Map.of(cached, 0));
-    while (!pending.isEmpty()) {
-      IndexedMethod method = pending.poll();
-      if (!seen.add(method)) {
-        continue;
-      }
-      types.addAll(index.supertypesOf(method.fact().ownerType()));
-      types.add(method.fact().ownerType());
-      int next = depth.get(method) + 1;
-      if (next > MAX_DEPTH) {
-        continue;
-      }
-      for (CallRef call : method.fact().calls()) {
-        if (call.receiverType() != null) {
-          types.add(call.receiverType()); // a client interface the project declares without implementing it
-        }
-        for (IndexedMethod target : index.allTargetsOf(call)) {
-          depth.putIfAbsent(target, next);
-          pending.add(target);
-        }
-      }
-    }
-    // a mock of the cached method's own bean replaces the bean, cache and all: its stubs answer, no cache does
-    types.removeAll(index.supertypesOf(cached.fact().ownerType()));
-    types.remove(cached.fact().ownerType());
-    return types;
   }
 
   /** Per type mocked as a bean in a test class, the methods of that class (and its subclasses) that stub. */
@@ -129,6 +93,10 @@ final class MockedBeanStubs {
               .filter(beanMocks()::contains).forEach(mocked::add));
         }
       }
+      // a test method's parameter the context injects with the bean a test configuration makes as a mock
+      // (@Test void t(@Autowired ItemDao dao): the plain-Spring review of 2026-11-29, f13)
+      method.fact().params().stream().map(param -> param.qualifiedType()).filter(beanMocks()::contains)
+          .forEach(mocked::add);
       for (String type : mocked) {
         stubbersByMockedType.computeIfAbsent(type, t -> new ArrayList<>()).add(method);
       }
