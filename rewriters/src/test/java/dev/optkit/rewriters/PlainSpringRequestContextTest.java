@@ -42,4 +42,36 @@ class PlainSpringRequestContextTest {
     assertTrue(plan.refusals().stream().anyMatch(r -> r.reason().contains("ProductStore implements interfaces and is "
         + "injected by its class (Report.products)")), plan.refusals().toString());
   }
+
+  /**
+   * The same war started by its web.xml, read with StAX: Spring's DispatcherServlet, or a project servlet extending it,
+   * starts plain Spring; a comment naming DispatcherServlet beside another servlet starts nothing of Spring's.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"org.springframework.web.servlet.DispatcherServlet",
+      "shop.AppServlet", "comment"})
+  void aWebXmlStartingDispatcherServletIsNoBoot(String servlet) {
+    String started = servlet.equals("comment") ? "shop.PlainServlet" : servlet;
+    MigrationPlan plan = new MigrationFixture(dir.resolve(servlet.replace('.', '-')))
+        .resources("/plainspring24/f12-boot-bom-plain-war")
+        .file("src/main/java/shop/WebInit.java", "package shop;\n\npublic class WebInit {\n}\n")
+        .file("src/main/java/shop/AppServlet.java", "package shop;\n\npublic class AppServlet extends "
+            + "org.springframework.web.servlet.DispatcherServlet {\n}\n")
+        .file("src/main/java/shop/PlainServlet.java", "package shop;\n\npublic class PlainServlet extends "
+            + "jakarta.servlet.http.HttpServlet {\n}\n")
+        .file("src/main/webapp/WEB-INF/web.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+              <!-- the old org.springframework.web.servlet.DispatcherServlet was replaced -->
+              <servlet>
+                <servlet-name>app</servlet-name>
+                <servlet-class>%s</servlet-class>
+              </servlet>
+            </web-app>
+            """.formatted(started)).plan();
+    boolean jdkProxies = plan.refusals().stream().anyMatch(r -> r.reason().contains("ProductStore implements interfaces "
+        + "and is injected by its class (Report.products)"));
+    assertTrue(jdkProxies != servlet.equals("comment"), servlet + ": " + plan.refusals());
+    assertTrue(cached(plan, "Report.line") == servlet.equals("comment"), servlet + ": " + plan.targets());
+  }
 }

@@ -117,10 +117,8 @@ final class LiquibaseChangelogs {
 
   private static List<String> xml(Path file, BiConsumer<String, String> cascade) {
     List<String> found = new ArrayList<>();
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try (InputStream in = Files.newInputStream(file)) {
+    XMLInputFactory factory = dev.optkit.analyzers.io.SafeXml.factory();
+    try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       XMLStreamReader reader = factory.createXMLStreamReader(in);
       boolean changelog = false;
       StringBuilder sql = null;

@@ -57,7 +57,7 @@ public final class MyBatisXmlMappers {
   }
 
   private static void read(Path file, Map<String, Map<String, Statement>> found) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       byte[] head = in.readNBytes(HEAD_BYTES);
       if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<mapper")) {
         return; // most XML in a project is not MyBatis: look no further than its head
@@ -68,13 +68,11 @@ public final class MyBatisXmlMappers {
     } catch (IOException e) {
       return;
     }
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    XMLInputFactory factory = dev.optkit.analyzers.io.SafeXml.factory();
     String namespace = null;
     boolean cached = false;
     List<String[]> statements = new ArrayList<>(); // kind, id, sql, useCache
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       XMLStreamReader reader = factory.createXMLStreamReader(in); // the prolog's encoding, UTF-8 by default
       try {
         String[] open = null;

@@ -88,7 +88,7 @@ public final class OrmXmlMappings {
 
   /** @return whether the file is a mapping file (its entities read where it is small enough) */
   private static boolean read(Path file, Map<String, Entity> found, java.util.Set<String> named) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       byte[] head = in.readNBytes(HEAD_BYTES);
       if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<entity-mappings")) {
         return false;
@@ -99,10 +99,8 @@ public final class OrmXmlMappings {
     } catch (IOException e) {
       return false;
     }
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try (InputStream in = Files.newInputStream(file)) {
+    XMLInputFactory factory = dev.optkit.analyzers.io.SafeXml.factory();
+    try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       XMLStreamReader reader = factory.createXMLStreamReader(in);
       try {
         String pkg = "";

@@ -104,6 +104,16 @@ public final class SpringStartup {
 
   private Boolean plainSpringStarted;
 
+  /** web.xml elements naming a class the container starts: a servlet, a listener. */
+  private static final java.util.Set<String> STARTED_CLASSES = java.util.Set.of("servlet-class", "listener-class");
+  /** Spring's classes a web.xml starts Spring with. */
+  private static final List<String> SPRING_STARTERS = List.of("DispatcherServlet", "ContextLoaderListener");
+
+  /**
+   * Whether a web.xml of the project starts Spring: a servlet or listener that is Spring's DispatcherServlet or
+   * ContextLoaderListener, or a project class extending one, read with StAX (a comment naming them is none). A
+   * web.xml that cannot be read, or over 4 MB, counts as starting it.
+   */
   private boolean webXmlStartsSpring() {
     if (scanRoot == null) {
       return false;
@@ -114,14 +124,20 @@ public final class SpringStartup {
         if (java.nio.file.Files.size(file) > 4L * 1024 * 1024) {
           return true;
         }
-        String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (text.contains("DispatcherServlet") || text.contains("ContextLoaderListener")) {
-          return true;
+        for (String started : dev.optkit.analyzers.io.SafeXml.elementTexts(file, STARTED_CLASSES)) {
+          if (startsSpring(started)) {
+            return true;
+          }
         }
       }
-    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+    } catch (java.io.IOException | java.io.UncheckedIOException | javax.xml.stream.XMLStreamException unreadable) {
       return true;
     }
     return false;
+  }
+
+  private boolean startsSpring(String className) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(className), index.supertypesOf(className).stream())
+        .anyMatch(type -> SPRING_STARTERS.stream().anyMatch(type::endsWith));
   }
 }

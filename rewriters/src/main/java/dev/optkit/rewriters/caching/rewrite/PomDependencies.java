@@ -136,9 +136,7 @@ public final class PomDependencies {
 
   /** The project's dependency section, or null when the pom is not well-formed XML with a {@code <project>} root. */
   static Section projectDependencies(String pom) {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    XMLInputFactory factory = dev.optkit.analyzers.io.SafeXml.factory();
     List<String> path = new ArrayList<>();
     Set<String> artifactIds = new HashSet<>();
     int dependenciesClosed = 0; // StAX locations are not exact offsets: find the end tag by its ordinal instead

@@ -110,11 +110,8 @@ public final class SpringXmlScans {
       if (Files.size(file) > MAX_FILE) {
         return found;
       }
-      XMLInputFactory factory = XMLInputFactory.newFactory();
-      factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-      factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-      factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-      try (InputStream in = Files.newInputStream(file)) {
+      XMLInputFactory factory = dev.optkit.analyzers.io.SafeXml.factory();
+      try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
         XMLStreamReader reader = factory.createXMLStreamReader(in);
         try {
           while (reader.hasNext()) {

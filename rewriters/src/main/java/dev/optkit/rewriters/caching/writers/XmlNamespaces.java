@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -59,11 +57,8 @@ final class XmlNamespaces {
   }
 
   private static boolean declares(Path file, String namespace) {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+    XMLInputFactory factory = dev.optkit.analyzers.io.SafeXml.factory();
+    try (InputStream in = dev.optkit.analyzers.io.SafeXml.open(file)) {
       XMLStreamReader reader = factory.createXMLStreamReader(in);
       try {
         while (reader.hasNext()) {
