@@ -141,4 +141,40 @@ class ExistingCacheGapsTest {
     assertTrue(gaps(vetsWriter).get(0).contains("Vets.retire()") && !gaps(vetsWriter).get(0).contains("saveOwner"),
         gaps(vetsWriter).get(0));
   }
+
+  /**
+   * The plain-Spring review of 2026-11-29's f10: a project cache over a JPQL fetch join ({@code left join fetch}),
+   * which JSqlParser cannot parse as written, read as the plain join it is: the item's writer that misses the cache is
+   * named again (the note was lost when only known footprints could name writers).
+   */
+  @Test
+  void aFetchJoinReadsWhatThePlainJoinReads() {
+    String fetched = """
+        package r;
+        import java.util.List;
+        import org.springframework.cache.annotation.Cacheable;
+        import org.springframework.stereotype.Service;
+        @Service public class Products {
+          private final ItemRepository repo; public Products(ItemRepository repo){this.repo=repo;}
+          @Cacheable("products") public List<Item> all() { return repo.findAllFetched(); }
+        }
+        """;
+    MigrationPlan plan = new MigrationFixture(dir).resources("/audit8/s8-overload")
+        .file("src/main/java/r/ItemService.java", "package r; class ItemService {}")
+        .file("src/main/java/r/ItemRepository.java", """
+            package r;
+            import java.util.List;
+            import org.springframework.data.jpa.repository.Query;
+            public interface ItemRepository extends org.springframework.data.jpa.repository.JpaRepository<Item, Long> {
+              @Query("select distinct i from Item i left join fetch i.parts where i.active = true")
+              List<Item> findAllFetched();
+            }
+            """)
+        .file("src/main/java/r/Products.java", fetched)
+        .file("src/main/java/r/Orders.java", ORDERS.formatted("")).plan();
+    List<String> gaps = gaps(plan);
+    assertEquals(1, gaps.size(), gaps + " " + plan.notes());
+    assertTrue(gaps.get(0).startsWith("Products.all() is cached by the project ('products'), but this writer of its "
+        + "data evicts nothing from that cache: Orders.order() "), gaps.get(0));
+  }
 }

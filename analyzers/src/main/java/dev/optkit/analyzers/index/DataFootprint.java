@@ -392,9 +392,18 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
         }
         // SELECT o.ownerId FROM Order o: one entity's columns, none of its associations loaded
         String columnsOf = columnsOnly.computeIfAbsent(text, t -> columnsOnlyOf(parsed)); // parsed once, here
+        // JOIN FETCH m.roles (read as JOIN m.roles): m.roles is a path, whose tables come with its entity's; every root
+        // must then be a project entity, or what the paths reach cannot be told
+        boolean fetchJoin = JpqlKeywordAliases.hasFetchJoin(text);
         for (String table : tables) {
           String bare = SchemaViews.bare(table);
           TypeFact entity = entitiesBySimpleName.get(bare);
+          if (fetchJoin && entity == null) {
+            if (table.contains(".")) {
+              continue;
+            }
+            return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);
+          }
           if (entity != null && entity.qualifiedName().equals(columnsOf)) {
             if (!associatedTables.addOwnTables(entity, names)) {
               return new DataFootprint(ClientKind.DB, Set.copyOf(names), true);

@@ -16,7 +16,8 @@ import net.sf.jsqlparser.parser.Token;
  * order WHERE order.id = :id}), which JSqlParser cannot parse. The variable names no table, so the query names the
  * same tables with it renamed: each word declared so right after an entity in a {@code FROM} or {@code JOIN}
  * clause, and its uses (a word followed by {@code .}, or standing alone but not before {@code BY}), become
- * {@code word_alias}. Read with JSqlParser's lexer: words inside string literals are never touched.
+ * {@code word_alias}. JPQL's fetch joins ({@code LEFT JOIN FETCH m.roles}) read the tables the plain join reads: the
+ * {@code FETCH} is dropped. Read with JSqlParser's lexer: words inside string literals are never touched.
  */
 final class JpqlKeywordAliases {
   private JpqlKeywordAliases() {}
@@ -64,7 +65,11 @@ final class JpqlKeywordAliases {
         aliases.add(tokens.get(alias).image.toUpperCase(Locale.ROOT));
       }
     }
-    if (aliases.isEmpty()) {
+    boolean fetchJoins = false;
+    for (int i = 1; i < tokens.size(); i++) {
+      fetchJoins |= fetchAfterJoin(tokens, i);
+    }
+    if (aliases.isEmpty() && !fetchJoins) {
       return null;
     }
     String[] lines = text.split("\n", -1);
@@ -82,9 +87,44 @@ final class JpqlKeywordAliases {
         if (end <= out.length()) {
           out.insert(end, "_alias");
         }
+      } else if (fetchAfterJoin(tokens, i) && token.beginLine >= 1 && token.beginLine <= lines.length) {
+        // JOIN FETCH o.items: the same tables as JOIN o.items, loaded at once; SQL has no such join
+        int start = lineStart[token.beginLine - 1] + token.beginColumn - 1;
+        int end = lineStart[token.beginLine - 1] + token.endColumn;
+        if (start >= 0 && end <= out.length()) {
+          out.delete(start, end);
+        }
       }
     }
     return out.toString();
+  }
+
+  /** Whether the text has a JPQL fetch join ({@code JOIN FETCH}), read with the lexer. */
+  static boolean hasFetchJoin(String text) {
+    if (!text.toUpperCase(Locale.ROOT).contains("FETCH")) {
+      return false;
+    }
+    List<Token> tokens = new ArrayList<>();
+    try {
+      CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(new SimpleCharStream(new StringProvider(
+          text.replace('\t', ' '))));
+      for (Token token = lexer.getNextToken(); token.kind != 0 && tokens.size() < 5_000; token = lexer.getNextToken()) {
+        tokens.add(token);
+      }
+    } catch (RuntimeException | Error e) {
+      return true; // unreadable: counted, so the caller stays careful
+    }
+    for (int i = 1; i < tokens.size(); i++) {
+      if (fetchAfterJoin(tokens, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the token at i is JPQL's FETCH right after JOIN ({@code LEFT JOIN FETCH m.roles}). */
+  private static boolean fetchAfterJoin(List<Token> tokens, int i) {
+    return i > 0 && tokens.get(i).image.equalsIgnoreCase("FETCH") && tokens.get(i - 1).image.equalsIgnoreCase("JOIN");
   }
 
   /** A word the lexer reads as one of SQL's, not as a name. */

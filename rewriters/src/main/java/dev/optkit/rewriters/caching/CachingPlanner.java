@@ -2,7 +2,6 @@ package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.analyzers.facts.MethodFact;
-import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.index.IndexedMethod;
@@ -37,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides, for each cacheable-read finding, whether and how to cache it: the idiom, the policy,
@@ -316,18 +314,11 @@ public final class CachingPlanner {
     return index.methods(fact.ownerType(), fact.name()).size() > 1;
   }
 
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i).*(password|passwd|passphrase|secret|token|apikey|api_key|credential|privatekey|accesskey|sessionid).*");
-
-  /** Numbers and booleans: no credential is one. */
-  private static final java.util.Set<String> NUMBERS = java.util.Set.of("long", "int", "short", "byte", "boolean",
-      "java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte", "java.lang.Boolean");
-
   private Optional<String> refusal(IndexedMethod method) {
     MethodFact fact = method.fact();
-    if (traits.javaRelease() < 8) {
-      return Optional.of("the module compiles for Java " + traits.javaRelease() + "; optkit generates code for Java 8 "
-          + "and later only");
+    Optional<String> release = SignatureRefusals.release(traits.javaRelease());
+    if (release.isPresent()) {
+      return release;
     }
     Optional<String> web = index.webEntryPoints().whyEntryPoint(method).or(() -> WebEntryPoints.whyWebResult(fact));
     if (web.isPresent()) {
@@ -344,12 +335,9 @@ public final class CachingPlanner {
     if (perUser.isPresent()) {
       return perUser;
     }
-    for (ParamFact param : fact.params()) {
-      // a number holds no secret: a cinema's Long sessionId is a screening, a String (or UUID) one a login's
-      if (SECRET_NAME.matcher(param.name()).matches() && !NUMBERS.contains(param.qualifiedType())) {
-        return Optional.of("parameter '" + param.name() + "' looks like a secret: a cache key would keep it in memory "
-            + "and in cache statistics");
-      }
+    Optional<String> secret = SignatureRefusals.secretParameter(fact);
+    if (secret.isPresent()) {
+      return secret;
     }
     // a cache the project already has answers its queries: nothing to gain, whatever else holds
     Optional<String> cachedBelow = SecondLevelCaches.whyCachedAlready(index, method);
@@ -418,14 +406,16 @@ public final class CachingPlanner {
       return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
           + ": caches need a class to hold them");
     }
-    if (fact.params().size() > 1 && traits.javaRelease() < 16 && fact.modifiers().inInstanceInnerClass()) {
-      return Optional.of("its key needs a nested class, which an inner (non-static) class cannot declare before Java 16");
+    Optional<String> innerKey = SignatureRefusals.keyInInnerClass(fact, traits.javaRelease());
+    if (innerKey.isPresent()) {
+      return innerKey;
     }
     if (!repositoryQuery && index.hasSubtypes(fact.ownerType())) {
       return Optional.of(SubclassedMethods.whyNot(index, method));
     }
-    if (fact.modifiers().generic()) {
-      return Optional.of("generic method: its type parameters cannot be part of a cache's type");
+    Optional<String> generic = SignatureRefusals.generic(fact);
+    if (generic.isPresent()) {
+      return generic;
     }
     boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff();
     Optional<String> entity = entityResults.whyNot(method, proxied);
@@ -454,12 +444,7 @@ public final class CachingPlanner {
             + "@Cacheable names would be missing there; move @EnableCaching to a configuration class of its own first");
       }
     }
-    if (REACTIVE_TYPES.contains(fact.returnType())) {
-      return Optional.of("returns a reactive publisher (" + fact.returnType().substring(fact.returnType().lastIndexOf('.') + 1)
-          + "): caching the publisher does not cache its result, each subscriber calls again; use .cache() on it "
-          + "or a reactive cache");
-    }
-    return Optional.empty();
+    return SignatureRefusals.reactive(fact);
   }
 
   public static boolean isFuture(String returnType) {

@@ -1,0 +1,71 @@
+package dev.optkit.analyzers.index;
+
+import dev.optkit.analyzers.facts.CallRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The type of what a call is made on when that is what a method of the caller's own object returned
+ * ({@code getClient().get(url)}): the declared return type of the method it runs, found in the caller's class or its
+ * superclasses, when every such method declares the same one; or the type of a field the caller's class inherits
+ * ({@code repository.saveAndFlush(e)}, declared by a superclass in another file). Remembered by
+ * {@link CallRef#receivedFrom()}.
+ */
+final class ReceivedTypes {
+  private final ProjectIndex index;
+  private final CallTargets targets;
+  private final InheritedMemberTypes inheritedMembers;
+  /** By {@link CallRef#receivedFrom()}; "" for none known. */
+  private final Map<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
+
+  ReceivedTypes(ProjectIndex index, CallTargets targets, InheritedMemberTypes inheritedMembers) {
+    this.index = index;
+    this.targets = targets;
+    this.inheritedMembers = inheritedMembers;
+  }
+
+  String of(CallRef call) {
+    String from = call.receivedFrom();
+    if (from == null) {
+      return null;
+    }
+    String known = memo.get(from);
+    if (known == null && call.receivedFromField()) {
+      int hash = from.lastIndexOf('#');
+      String type = inheritedMembers.fieldTypeIn(from.substring(0, hash), from.substring(hash + 1));
+      known = type == null ? "" : type.replaceAll("<.*", "");
+      memo.putIfAbsent(from, known);
+    } else if (known == null) {
+      int hash = from.indexOf('#');
+      int slash = from.lastIndexOf('/');
+      CallRef getter = new CallRef(from.substring(0, hash), from.substring(hash + 1, slash),
+          Integer.parseInt(from.substring(slash + 1)), dev.optkit.analyzers.findings.Confidence.HIGH, false,
+          call.range(), "", -1, null);
+      Set<String> returned = new java.util.TreeSet<>();
+      List<String> chain = new ArrayList<>(List.of(getter.receiverType()));
+      chain.addAll(index.supertypesOf(getter.receiverType()));
+      String nearest = null;
+      int nearestAt = Integer.MAX_VALUE;
+      for (IndexedMethod method : targets.targetsOf(getter)) {
+        // R getRepository() in AbstractService<E, R extends JpaRepository<E, Long>>: what R is, seen from the caller
+        String type = inheritedMembers.seenFrom(getter.receiverType(), method.fact().ownerType(), method.fact().returnType());
+        int generic = type.indexOf('<');
+        String erased = generic >= 0 ? type.substring(0, generic) : type;
+        returned.add(erased);
+        int at = chain.indexOf(method.fact().ownerType());
+        if (at >= 0 && at < nearestAt) {
+          nearestAt = at;
+          nearest = erased;
+        }
+      }
+      // overrides in subclasses return subtypes of what the caller's own class declares (protected abstract R
+      // getRepository(), each service returning its repository): the declaration the caller sees is its type
+      String only = returned.size() == 1 ? returned.iterator().next() : nearest;
+      known = only != null && !only.equals("void") && !only.contains("[") ? only : "";
+      memo.putIfAbsent(from, known);
+    }
+    return known.isEmpty() ? null : known;
+  }
+}
