@@ -33,7 +33,9 @@ public final class ElementWeigher {
     lines.add(i3 + "elements = java.lang.reflect.Array.getLength(content);");
     lines.add(i2 + "} else if (content instanceof Iterable) {");
     lines.add(i3 + "elements = 0;");
-    lines.add(i3 + "for (Object element : (Iterable<?>) content) {");
+    // an iterator, not a for-each: a loop variable nobody reads is a warning (error-prone's UnusedVariable) in builds
+    // that fail on warnings
+    lines.add(i3 + "for (java.util.Iterator<?> each = ((Iterable<?>) content).iterator(); each.hasNext(); each.next()) {");
     lines.add(i3 + unit + "elements++;");
     lines.add(i3 + "}");
     lines.add(i2 + "}");
@@ -45,17 +47,28 @@ public final class ElementWeigher {
   /**
    * The methods a cache bounded by weight is registered with: Caffeine's {@code maximumWeight} and a
    * weigher counting an entry's elements ({@link ElementWeigher}), in place of {@code maximumSize}
-   * (Caffeine takes one or the other).
+   * (Caffeine takes one or the other). The overload counting through a project getter is added only when a cache
+   * needs it (a later migration adds it then: {@link #hasContentRegistration}).
    */
-  static List<String> springRegistrations(String indent) {
+  static List<String> springRegistrations(String indent, boolean throughContent) {
     List<String> lines = registration(indent,
         "For caches whose key holds a size the caller chooses: bounded by their elements, not their entries.",
         "long maximumWeight", "elements(value)");
-    lines.addAll(contentRegistration(indent));
+    if (throughContent) {
+      // only where a cache counts through a getter: an overload nobody calls is a warning (UnusedMethod) too
+      lines.addAll(contentRegistration(indent));
+    }
     lines.add("");
     lines.addAll(method("elements", indent, indent,
         "An entry's weight: its number of elements (a list's size, a page's content), at least 1."));
     return lines;
+  }
+
+  /** Whether a configuration already declares the overload counting through a getter (both overloads are there). */
+  static boolean hasContentRegistration(String configuration) {
+    String declared = " " + WEIGHED_REGISTER + "(CaffeineCacheManager";
+    int first = configuration.indexOf(declared);
+    return first >= 0 && configuration.indexOf(declared, first + declared.length()) >= 0;
   }
 
   /** The overload for answers that hold their elements in a project class: what {@code content} returns is counted. */

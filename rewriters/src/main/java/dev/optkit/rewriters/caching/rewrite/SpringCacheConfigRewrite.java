@@ -141,7 +141,8 @@ public final class SpringCacheConfigRewrite {
       lines.add(indent + "}");
     }
     if (targets.stream().anyMatch(CachingTarget::weighed)) {
-      lines.addAll(ElementWeigher.springRegistrations(indent));
+      lines.addAll(ElementWeigher.springRegistrations(indent,
+          targets.stream().anyMatch(target -> target.weighed() && target.contentGetter() != null)));
     }
     if (targets.stream().anyMatch(SpringCacheConfigRewrite::keyedByCollection)) {
       lines.addAll(ElementWeigher.keyRegistration(indent));
@@ -427,8 +428,9 @@ public final class SpringCacheConfigRewrite {
       // a configuration from an earlier migration, before any cache was weighed: its methods go before the class ends
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
-      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.springRegistrations(member)) + nl + extended.substring(end);
-    } else if (throughContent && !existing.contains(ElementWeigher.CONTENT_PARAMETER)) {
+      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.springRegistrations(member, throughContent))
+          + nl + extended.substring(end);
+    } else if (throughContent && !ElementWeigher.hasContentRegistration(existing)) {
       // weighed caches from an earlier migration, none through a getter: the overload goes before the class ends
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
