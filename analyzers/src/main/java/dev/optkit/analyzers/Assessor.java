@@ -208,14 +208,14 @@ public final class Assessor {
     List<String> otherLanguages = new ArrayList<>();
     for (String unread : sources.unreadSources()) {
       if (unread.endsWith(".java")) {
-        problems.add(new ParseProblem(unread, 0, 0, "not analysed: a symbolic link, which optkit does not follow (it "
+        problems.add(new ParseProblem(unread, 0, 0, "a symbolic link, which optkit does not follow (it "
             + "may lead out of the project)"));
       } else {
         otherLanguages.add(unread);
       }
     }
     if (!otherLanguages.isEmpty()) {
-      problems.add(new ParseProblem(otherLanguages.get(0), 0, 0, "not analysed: optkit reads Java sources only ("
+      problems.add(new ParseProblem(otherLanguages.get(0), 0, 0, "optkit reads Java sources only ("
           + otherLanguages.size() + " Kotlin, Groovy or Scala source(s))"));
     }
     ProjectIndex index = new ProjectIndex(facts, catalog, config.analysis().depth(),

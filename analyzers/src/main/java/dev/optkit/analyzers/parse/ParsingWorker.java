@@ -266,7 +266,7 @@ public final class ParsingWorker {
         // javac reads the escape of a line feed (backslash, u, 000a) as a line break before anything else (JLS 3.3):
         // a comment may hide code that runs (hostile review 38's u8). Read as written it is another program, so it
         // is not read at all.
-        return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "not analysed: unicode escapes that "
+        return new Outcome(null, new ParseProblem(file.relativePath(), 0, 0, "unicode escapes that "
             + "javac reads as line breaks, quotes or comment characters, so the code it compiles is not the code "
             + "as written"));
       }

@@ -71,7 +71,15 @@ final class EntityOwnReads {
     // a subclass entity's override runs for its rows (GuardedMenu.getRoleCount() { return roles.size(); }: hostile
     // review 43's m2); the facts do not list the fields it reads that its superclass declares, so one that calls
     // anything may read a lazy association
+    // only the entity's own methods have such overrides: a method of that name another class declares (a mapper's
+    // map(), matched by name where page.map(..) runs on a type the facts do not name) is no entity's, and its
+    // implementations are among the callees already (trial 98: "the entity NoteMapperImpl overrides" was false)
+    java.util.Set<String> entityTypes = new java.util.HashSet<>(index.supertypesOf(entity.qualifiedName()));
+    entityTypes.add(entity.qualifiedName());
     for (IndexedMethod callee : List.copyOf(callees)) {
+      if (!entityTypes.contains(callee.fact().ownerType())) {
+        continue;
+      }
       for (String sub : index.subtypesOf(callee.fact().ownerType())) {
         for (IndexedMethod override : index.methods(sub, callee.fact().name())) {
           if (override.fact().params().size() != callee.fact().params().size()) {
