@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A false reason trial 59 (2026-11-27) found, reduced to {@code src/test/resources/trial59/}. */
 class ReasonsFiftyNineTest {
@@ -111,5 +114,59 @@ class ReasonsFiftyNineTest {
     MigrationPlan iface = loginCase("iface", "/hostile60/projectinterface");
     assertTrue(iface.targets().stream().anyMatch(t -> t.method().fact().displayName().equals("UserServiceImpl.findById")),
         iface.refusals().toString());
+  }
+
+  /**
+   * Trial 98 (gtiwari333/spring-boot-blog-app): the answer is a project class implementing UserDetails alone, which no
+   * login erases: the reason says the credentials stay in memory, not that the next login fails; the same class as a
+   * CredentialsContainer says it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"UserDetails", "UserDetails, org.springframework.security.core.CredentialsContainer"})
+  void onlyACredentialsContainerIsSaidToFailTheNextLogin(String implemented) {
+    String user = """
+        package demo;
+
+        import jakarta.persistence.*;
+        import java.util.Collection;
+        import java.util.List;
+        import org.springframework.security.core.GrantedAuthority;
+        import org.springframework.security.core.userdetails.UserDetails;
+
+        @Entity
+        public class AppUser implements %s {
+            @Id @GeneratedValue private Long id;
+            private String email;
+            private String password;
+            private String tenant;
+            @ManyToOne private Role role;
+            public Long getId() { return id; }
+            public String getEmail() { return email; }
+            public String getPassword() { return password; }
+            public String getUsername() { return email; }
+            public String getTenant() { return tenant; }
+            public Role getRole() { return role; }
+            public Collection<? extends GrantedAuthority> getAuthorities() { return List.of(); }
+            %s
+        }
+        """.formatted(implemented, implemented.contains("Credentials") ? "public void eraseCredentials() { password = null; }" : "");
+    MigrationPlan plan = new MigrationFixture(dir.resolve(implemented.length() > 12 ? "container" : "details"))
+        .resources("/logins/base").file("src/main/java/demo/AppUser.java", user)
+        .file("src/main/java/demo/Accounts.java", """
+            package demo;
+
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Accounts {
+                private final AppUserRepository users;
+                public Accounts(AppUserRepository users) { this.users = users; }
+                public String tenantOf(String email) { return users.findOneByEmail(email).map(AppUser::getTenant).orElse(null); }
+            }
+            """).plan();
+    String reason = reasonFor(plan, "AppUserRepository.findOneByEmail").orElse("cached");
+    assertTrue(reason.startsWith("returns credentials (UserDetails); a cache would keep them in memory and hand one "
+        + "object to every login"), reason);
+    assertEquals(implemented.contains("Credentials"), reason.contains("fails the next login"), reason);
   }
 }

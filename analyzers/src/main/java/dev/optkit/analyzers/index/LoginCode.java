@@ -218,8 +218,7 @@ final class LoginCode {
     for (String returned : returnedTypes) {
       Optional<String> credential = credential(returned);
       if (credential.isPresent()) {
-        return Optional.of(RETURNS_CREDENTIALS + simple(credential.get()) + "); " + CONSEQUENCE.replaceFirst(
-            "^a cache would keep what a login checks \\(password hashes\\) in memory", "a cache would keep them in memory"));
+        return Optional.of(RETURNS_CREDENTIALS + simple(credential.get()) + "); " + kept(returned));
       }
       // record LoginAccount(User principal, String tenant): the login's credentials held in the answer
       for (TypeFact type : index.type(returned).stream().toList()) {
@@ -227,14 +226,33 @@ final class LoginCode {
           Optional<String> held = credential(field.getValue());
           if (held.isPresent()) {
             return Optional.of(RETURNS_CREDENTIALS + simple(held.get()) + ", held in " + type.simpleName() + "."
-                + field.getKey() + "); " + CONSEQUENCE.replaceFirst("^a cache would keep what a login checks "
-                + "\\(password hashes\\) in memory", "a cache would keep them in memory"));
+                + field.getKey() + "); " + kept(field.getValue()));
           }
         }
       }
     }
     return Optional.empty();
   }
+
+  /**
+   * What caching credentials of the type does: kept in memory and handed to every login; and, where the object may be
+   * a CredentialsContainer (Spring's User, an interface it implements, a type optkit cannot read), erased by the
+   * first login. A project class that is no CredentialsContainer is not erased (trial 98: its AppUser implements
+   * UserDetails alone, and the reason said a cached one fails the next login).
+   */
+  private String kept(String type) {
+    String memory = CONSEQUENCE.replaceFirst("^a cache would keep what a login checks \\(password hashes\\) in memory",
+        "a cache would keep them in memory");
+    boolean projectClass = index.type(type).map(t -> t.kind().equals("class") || t.kind().equals("record")).orElse(false);
+    // a subclass of it may be one: a cached answer may be an instance of it
+    boolean erasable = java.util.stream.Stream.concat(java.util.stream.Stream.of(type), index.subtypesOf(type).stream())
+        .anyMatch(each -> index.supertypesOf(each).stream().anyMatch(ERASED::contains));
+    return projectClass && !erasable ? memory.substring(0, memory.indexOf(", and Spring Security erases")) : memory;
+  }
+
+  /** Spring Security's types whose credentials a login erases. */
+  private static final Set<String> ERASED = Set.of("org.springframework.security.core.CredentialsContainer",
+      "org.springframework.security.core.userdetails.User");
 
   /** The credential type (UserDetails...) objects of the type are, or empty. */
   Optional<String> credential(String type) {
