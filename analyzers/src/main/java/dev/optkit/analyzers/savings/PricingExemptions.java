@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Findings that are real but not worth a per-day price: calls made only at start-up (once per start,
  * not calls/day times), calls inside a method the project already caches (the cache saves them
- * already), and GETs through an HTTP client built with a cache of its own. They stay in the report, with a basis that says why they are not priced.
+ * already), GETs through an HTTP client built with a cache of its own, and test code
+ * ({@code --include-tests}), which production never runs. They stay in the report, with a basis that says why they are not priced.
  */
 public final class PricingExemptions {
   private final ProjectIndex index;
@@ -44,6 +45,11 @@ public final class PricingExemptions {
     if (finding.category() == Category.EXISTING_CACHE || estimated.callsSavedPerDay() == 0
         && estimated.timeSavedMsPerDay() == 0) {
       return estimated;
+    }
+    if (dev.optkit.analyzers.source.SourceSet.isTestPath(finding.path())) {
+      // a test's own calls (a browser test opening a page, a fixture's inserts) run in the test suite, not in
+      // production: priced at production's calls/day they led trial 98's report
+      return new Savings(0, 0, 0, 0.0, "not priced: test code, which the project's tests run, not production");
     }
     return enclosing(finding).flatMap(this::why)
         .map(why -> new Savings(0, 0, 0, 0.0, "not priced: " + why))

@@ -146,4 +146,27 @@ class PricingExemptionsTest {
         + "cache of its own (field http)"), basisByClass.toString());
     assertTrue(!basisByClass.get("shop.Rates").startsWith("not priced"), basisByClass.toString());
   }
+
+  /**
+   * Trial 98: with the tests included, a browser test's page loads and a fixture's queries led the report at
+   * production's calls/day. Test code is reported, not priced; the same code under src/main is priced.
+   */
+  @Test
+  void testCodeIsReportedButNotPriced() {
+    String fixture = DAO.replace("public class Dao", "public class Fixture").replace("public Dao(", "public Fixture(");
+    dev.optkit.analyzers.config.OptkitConfig withTests = new dev.optkit.analyzers.config.OptkitConfig(List.of(), List.of(),
+        true, Map.of(), null, null, null, List.of(), List.of(), Map.of());
+    Assessment assessment = new ProjectFixture(dir).config(withTests).java(DAO)
+        .file("src/test/java/shop/Fixture.java", fixture).assess();
+    List<Finding> inTests = assessment.findings().stream().filter(f -> f.path().startsWith("src/test/")).toList();
+    List<Finding> inMain = assessment.findings().stream().filter(f -> f.path().startsWith("src/main/")
+        && f.category() == Category.DB_QUERY).toList();
+    assertTrue(!inTests.isEmpty() && !inMain.isEmpty(), assessment.findings().toString());
+    for (Finding finding : inTests) {
+      assertEquals(0, finding.savings().callsSavedPerDay(), finding.toString());
+      assertEquals(0.0, finding.savings().costSavedUsdPerDay(), finding.toString());
+      assertTrue(finding.savings().basis().startsWith("not priced: test code"), finding.savings().basis());
+    }
+    assertTrue(inMain.stream().allMatch(f -> f.savings().callsSavedPerDay() > 0), inMain.toString());
+  }
 }
