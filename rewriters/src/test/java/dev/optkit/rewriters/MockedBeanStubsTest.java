@@ -24,6 +24,23 @@ class MockedBeanStubsTest {
   private static final String TEST = "src/test/java/demo/ItemServiceMockTest.java";
   private static final String OFF_IN_TESTS = "src/test/resources/META-INF/optkit/caches-off-in-tests";
 
+  /** A test configuration making the DAO's bean a Mockito mock. */
+  private static final String MOCK_DAO_CONFIG = """
+      package demo;
+      import org.mockito.Mockito;
+      import org.springframework.boot.test.context.TestConfiguration;
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.context.annotation.Primary;
+      @TestConfiguration
+      class MockDaoConfig {
+        @Bean
+        @Primary
+        ItemDao mockDao() {
+          return Mockito.mock(ItemDao.class);
+        }
+      }
+      """;
+
   @Test
   void aStubInsideATestTurnsTheCachesOffForTheTests() throws Exception {
     MigrationPlan plan = plan("inside", resource(TEST));
@@ -127,21 +144,7 @@ class MockedBeanStubsTest {
         .replace("  @MockitoBean ItemDao dao;", "  @Autowired ItemDao dao;");
     assertTrue(imported.contains(".Import(MockDaoConfig.class)") && imported.contains("@Autowired ItemDao dao;"), imported);
     MigrationPlan plan = new MigrationFixture(dir.resolve("config")).resources("/trial96/mocked").file(TEST, imported)
-        .file("src/test/java/demo/MockDaoConfig.java", """
-            package demo;
-            import org.mockito.Mockito;
-            import org.springframework.boot.test.context.TestConfiguration;
-            import org.springframework.context.annotation.Bean;
-            import org.springframework.context.annotation.Primary;
-            @TestConfiguration
-            class MockDaoConfig {
-              @Bean
-              @Primary
-              ItemDao mockDao() {
-                return Mockito.mock(ItemDao.class);
-              }
-            }
-            """).plan();
+        .file("src/test/java/demo/MockDaoConfig.java", MOCK_DAO_CONFIG).plan();
     assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
   }
 
@@ -174,21 +177,7 @@ class MockedBeanStubsTest {
             "void namesComeFromTheDao(String n, @Autowired ItemDao dao) {");
     assertTrue(parameter.contains("@Autowired ItemDao dao)") && !parameter.contains("@MockitoBean"), parameter);
     MigrationPlan plan = new MigrationFixture(dir.resolve("parameter")).resources("/trial96/mocked").file(TEST, parameter)
-        .file("src/test/java/demo/MockDaoConfig.java", """
-            package demo;
-            import org.mockito.Mockito;
-            import org.springframework.boot.test.context.TestConfiguration;
-            import org.springframework.context.annotation.Bean;
-            import org.springframework.context.annotation.Primary;
-            @TestConfiguration
-            class MockDaoConfig {
-              @Bean
-              @Primary
-              ItemDao mockDao() {
-                return Mockito.mock(ItemDao.class);
-              }
-            }
-            """).plan();
+        .file("src/test/java/demo/MockDaoConfig.java", MOCK_DAO_CONFIG).plan();
     assertEquals(List.of("namesComeFromTheDao"), target(plan).offInTests().stream().map(m -> m.fact().name()).toList());
   }
 

@@ -59,43 +59,31 @@ class SequentialIoLoopRuleTest {
     // Java looks a simple name up in the file's package before java.lang (JLS 6.4.1): this Process is shop.Process,
     // whose price(..) calls a remote API, not java.lang.Process
     List<Finding> findings = new ProjectFixture(dir).java(CLIENT.replace("PriceClient", "Process")).java(REPOSITORY)
-        .java("""
-            package shop;
-            import java.util.ArrayList;
-            import java.util.List;
-            class Quotes {
-              private final Process prices = new Process();
-              List<String> quote(List<String> skus) throws Exception {
-                List<String> result = new ArrayList<>();
-                for (String sku : skus) {
-                  result.add(prices.price(sku));
-                }
-                return result;
-              }
-            }
-            """).findings(Category.IO_LOOP);
+        .java(QUOTES.replace("PriceClient", "Process")).findings(Category.IO_LOOP);
     assertEquals(1, findings.size(), findings.toString());
     assertTrue(findings.get(0).details().get("perIteration").toString().contains("via Process.price"),
         findings.get(0).details().toString());
   }
 
+  private static final String QUOTES = """
+      package shop;
+      import java.util.ArrayList;
+      import java.util.List;
+      class Quotes {
+        private final PriceClient prices = new PriceClient();
+        List<String> quote(List<String> skus) throws Exception {
+          List<String> result = new ArrayList<>();
+          for (String sku : skus) {
+            result.add(prices.price(sku));
+          }
+          return result;
+        }
+      }
+      """;
+
   @Test
   void independentRemoteCallsThroughAProjectMethodAreParallelizable() {
-    List<Finding> findings = loops("""
-        package shop;
-        import java.util.ArrayList;
-        import java.util.List;
-        class Quotes {
-          private final PriceClient prices = new PriceClient();
-          List<String> quote(List<String> skus) throws Exception {
-            List<String> result = new ArrayList<>();
-            for (String sku : skus) {
-              result.add(prices.price(sku));
-            }
-            return result;
-          }
-        }
-        """);
+    List<Finding> findings = loops(QUOTES);
     assertEquals(1, findings.size(), findings.toString());
     Finding loop = findings.get(0);
     assertEquals("independent-remote-calls", loop.details().get("classification"));
