@@ -81,7 +81,8 @@ class AuditSevenAllowanceAttacksTest {
    * (both settings taken out) is cached.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"import", "property-source", "defaults", "config-server"})
+  @ValueSource(strings = {"import", "property-source", "defaults", "config-server", "imported-yaml", "config-tree-list",
+      "pom-relaxed", "application-json", "deep", "jvm-config"})
   void bootSettingsBeyondTheApplicationFilesRefuse(String where) {
     MigrationFixture project = new MigrationFixture(dir.resolve(where)).resources("/attacks28/b1e")
         .file("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n");
@@ -105,14 +106,45 @@ class AuditSevenAllowanceAttacksTest {
             }
           }
           """);
-      default -> project.file("src/main/resources/application.yml",
+      case "config-server" -> project.file("src/main/resources/application.yml",
           "spring:\n  config:\n    import: optional:configserver:http://config:8888\n");
+      // the hostile review of 2026-11-29 (hr36)'s f7e-f7i
+      case "imported-yaml" -> project.file("src/main/resources/application.yml", "spring:\n  config:\n    import: classpath:proxies.yml\n")
+          .file("src/main/resources/proxies.yml", "spring:\n  aop:\n    proxy-target-class: false\n");
+      case "config-tree-list" -> project.file("src/main/resources/application.yml",
+          "spring:\n  config:\n    import:\n      - optional:configtree:config/tree/\n");
+      case "pom-relaxed" -> project.file("pom.xml", resource("/attacks28/b1e/pom.xml").replace("</project>",
+          "<properties><argLine>-Dspring.aop.proxyTargetClass=false</argLine></properties>\n</project>"));
+      case "application-json" -> project.file("docker-compose.yml", "services:\n  app:\n    environment:\n"
+          + "      SPRING_APPLICATION_JSON: '{\"spring\":{\"aop\":{\"proxy-target-class\":false}}}'\n");
+      case "deep" -> project.file("src/main/resources/com/acme/shop/web/config/proxies.properties",
+          "spring.aop.proxy-target-class=false\n");
+      default -> project.file(".mvn/jvm.config", "-Dspring.aop.proxy-target-class=false\n");
     }
     MigrationPlan plan = project.plan();
     assertFalse(target(plan, "ProductStore.name").isPresent(), plan.targets().toString());
     MigrationPlan plain = new MigrationFixture(dir.resolve(where + "-plain")).resources("/attacks28/b1e")
         .file("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n").plan();
     assertTrue(target(plain, "ProductStore.name").isPresent(), plain.refusals().toString());
+  }
+
+  /** Boot's default named in a comment sets nothing (hr36's fr3, a false refusal): the project is cached. */
+  @Test
+  void theSettingsNamedInACommentSetNothing() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("comment")).resources("/attacks28/b1e")
+        .file("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n")
+        .file("src/main/java/shop/App.java", "package shop;\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n"
+            + "/** Boot proxies classes: spring.aop.proxy-target-class=true is its default. */\n"
+            + "@SpringBootApplication\npublic class App {}\n").plan();
+    assertTrue(target(plan, "ProductStore.name").isPresent(), plan.refusals().toString());
+  }
+
+  private String resource(String path) {
+    try (var in = getClass().getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A boolean the project implements by loading the entity (a fragment, a repository base class) is no scalar query. */

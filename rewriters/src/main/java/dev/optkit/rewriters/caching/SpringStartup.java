@@ -15,16 +15,17 @@ public final class SpringStartup {
   /** The project's application*.properties/.yml files, or null when its tree cannot be read. */
   private final java.util.function.Supplier<List<java.nio.file.Path>> configurationFiles;
 
-  /** Whether a project source file's text holds any of the words (true when it cannot be read). */
-  private final java.util.function.BiPredicate<String, List<String>> sourceMentions;
+  /** A project source's tree, when its text holds any of the words. */
+  private final java.util.function.BiFunction<String, List<String>,
+      java.util.Optional<com.github.javaparser.ast.CompilationUnit>> javaUnit;
 
   SpringStartup(ProjectIndex index, java.nio.file.Path scanRoot,
       java.util.function.Supplier<List<java.nio.file.Path>> configurationFiles,
-      java.util.function.BiPredicate<String, List<String>> sourceMentions) {
+      java.util.function.BiFunction<String, List<String>, java.util.Optional<com.github.javaparser.ast.CompilationUnit>> javaUnit) {
     this.index = index;
     this.scanRoot = scanRoot;
     this.configurationFiles = configurationFiles;
-    this.sourceMentions = sourceMentions;
+    this.javaUnit = javaUnit;
   }
 
   /**
@@ -51,13 +52,11 @@ public final class SpringStartup {
         }
       }) || SpringSettings.setOutside(scanRoot, "spring.aop.auto")
           || SpringSettings.setOutside(scanRoot, "spring.aop.proxy-target-class")
-          || index.files().stream().anyMatch(file -> sourceMentions.test(file.path(), AOP_IN_CODE));
+          || dev.optkit.rewriters.caching.spring.ProxySettings.mayBeSet(scanRoot,
+              index.files().stream().map(file -> file.path()).toList(), javaUnit);
     }
     return aopConfigured;
   }
-
-  /** How code names the properties, as a key or an environment variable ({@code "spring.aop.proxy-target-class=false"}). */
-  private static final List<String> AOP_IN_CODE = List.of("spring.aop.", "SPRING_AOP_");
 
   /** An imported configuration location that is not a file: {@code configserver:}, {@code consul:}, {@code vault://}. */
   private static boolean remoteLocation(String location) {

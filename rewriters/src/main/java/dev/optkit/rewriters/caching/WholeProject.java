@@ -95,7 +95,7 @@ public final class WholeProject {
   /** How Spring starts the project: Boot or not, and whether its proxies may be JDK proxies. */
   public SpringStartup startup() {
     if (startup == null) {
-      startup = new SpringStartup(index, scanRoot, this::configurationFiles, this::fileMentionsAny);
+      startup = new SpringStartup(index, scanRoot, this::configurationFiles, this::unitMentioning);
     }
     return startup;
   }

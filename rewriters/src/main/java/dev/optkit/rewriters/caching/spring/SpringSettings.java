@@ -215,7 +215,7 @@ public final class SpringSettings {
   }
 
   /** A key as relaxed binding compares it: lower case, without dashes and underscores. */
-  private static String canonical(String key) {
+  static String canonical(String key) {
     return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }
 
