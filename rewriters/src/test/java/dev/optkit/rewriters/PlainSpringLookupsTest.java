@@ -410,6 +410,91 @@ class PlainSpringLookupsTest {
     assertTrue(use.startsWith("LABELS") == cached(plan), use + ": " + reason(plan));
   }
 
+  /**
+   * A lookup by a class the code computes: any bean implementing interfaces may be the one looked up (the hostile
+   * review of 2026-11-29, hr36's l1-l4 and l7, each failing with NoSuchBeanDefinitionException after apply): a switch
+   * answering class literals, a map of another class, a record's component, Class.forName, a method reference.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"((Countries) context.getBean(typeOf(args[0]))).countryName(args[0])",
+      "((Countries) context.getBean(Types.BY_KIND.get(args[0]))).countryName(args[0])",
+      "((Countries) context.getBean(new Route(CountryDao.class).type())).countryName(args[0])",
+      "((Countries) context.getBean(Class.forName(args[1]))).countryName(args[0])",
+      "java.util.stream.Stream.of(typeOf(args[0])).map(context::getBean).findFirst().orElseThrow()"})
+  void aLookupByAComputedClassRefusesOutsideBoot(String use) {
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java("""
+        package shop;
+
+        import java.util.Map;
+
+        public final class Types {
+            public static final Map<String, Class<?>> BY_KIND = Map.of("countries", CountryDao.class);
+
+            private Types() {
+            }
+        }
+        """).java("package shop;\n\npublic record Route(Class<?> type) {\n}\n").java("""
+        package shop;
+
+        import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+        public class Main {
+            static Class<?> typeOf(String kind) {
+                return switch (kind) {
+                    case "countries" -> CountryDao.class;
+                    default -> Countries.class;
+                };
+            }
+
+            public static void main(String[] args) throws Exception {
+                AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);
+                System.out.println(%s);
+            }
+        }
+        """.formatted(use)).plan();
+    assertTrue(!cached(plan), "cached although looked up by a computed class: " + use);
+    assertTrue(reason(plan).contains("CountryDao implements interfaces") && (reason(plan).contains("computes")
+        || reason(plan).contains("looked up by its class")), reason(plan));
+  }
+
+  /** A map's get through {@code this.labels} or a {@code var} is no lookup helper either (hr36's fr1, fr2). */
+  @ParameterizedTest
+  @ValueSource(strings = {"this.labels.get(CountryDao.class)", "local"})
+  void aMapThroughAFieldOrAVarIsNoLookupHelper(String use) {
+    String body = use.equals("local") ? "var labels = new java.util.HashMap<Class<?>, String>();\n"
+        + "        return String.valueOf(labels.get(CountryDao.class));" : "return String.valueOf(" + use + ");";
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java("""
+        package shop;
+
+        import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+        public class Beans {
+            private static final AnnotationConfigApplicationContext CONTEXT = new AnnotationConfigApplicationContext(AppConfig.class);
+
+            public static <T> T get(Class<T> wanted) {
+                return CONTEXT.getBean(wanted);
+            }
+        }
+        """).java("""
+        package shop;
+
+        import java.util.Map;
+
+        public class Labels {
+            private final Map<Class<?>, String> labels = Map.of(Countries.class, "Countries");
+
+            public String label() {
+                %s
+            }
+
+            public static void main(String[] args) {
+                System.out.println(new Labels().label() + Beans.get(Countries.class).countryName(args[0]));
+            }
+        }
+        """.formatted(body)).plan();
+    assertTrue(cached(plan), use + ": " + reason(plan));
+  }
+
   /** The class literal kept in another class's constant, which the lookup names (the review's f6b). */
   @Test
   void aClassKeptInAnotherClassesConstantRefusesWhereTheConstantIsLookedUp() {

@@ -80,6 +80,92 @@ final class HeldClassLookups {
   }
 
   /**
+   * Where the file looks beans up by a class it computes, whichever bean that is: a lookup, or a project helper handing
+   * its parameter to one, given a class that is no literal, no String and no name holding a literal
+   * ({@code context.getBean(Kind.valueOf(k).storeType)}, {@code getBean(typeOf(kind))}, {@code getBean(BY_KIND.get(k))},
+   * {@code getBean(route.type())}, {@code getBean(Class.forName(name))}, {@code map(context::getBean)}). Any bean
+   * implementing interfaces may be the one looked up (the hostile review of 2026-11-29, hr36's l1-l7). A parameter of
+   * the enclosing method handed on is the helper itself: its callers are judged.
+   *
+   * @param heldNames names of variables and fields, anywhere in the project, that hold a class literal
+   */
+  static Optional<String> computed(CompilationUnit unit, Set<String> lookups, HandsToLookup handsToLookup,
+      Set<String> heldNames) {
+    for (com.github.javaparser.ast.expr.MethodReferenceExpr reference
+        : unit.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+      if (lookups.contains(reference.getIdentifier())) {
+        return Optional.of(ClassCasts.where(reference) + ": " + reference);
+      }
+    }
+    for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+      boolean lookup = lookups.contains(call.getNameAsString());
+      for (int position = 0; position < call.getArguments().size(); position++) {
+        Expression argument = call.getArgument(position);
+        if (!computedClass(argument, heldNames)) {
+          continue;
+        }
+        if (lookup || handsToLookup.lookupOf(call.getNameAsString(), call.getArguments().size(), position,
+            declaredType(call).orElse(null)).isPresent()) {
+          return Optional.of(ClassCasts.where(call) + ": " + call);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether an argument may be a class the code computes: no literal, no text, no name holding either, no parameter. */
+  private static boolean computedClass(Expression argument, Set<String> heldNames) {
+    if (argument instanceof ClassExpr || argument.isStringLiteralExpr() || argument.isTextBlockLiteralExpr()
+        || argument.isNullLiteralExpr() || argument instanceof com.github.javaparser.ast.expr.BinaryExpr) {
+      return false;
+    }
+    Optional<String> name = name(argument);
+    if (name.isPresent() && heldNames.contains(name.get())) {
+      return false; // held: judged per bean by in()
+    }
+    if (argument instanceof NameExpr named) {
+      Optional<String> type = declaredTypeOf(named);
+      if (type.filter(t -> !t.equals("Class") && !t.equals("Object")).isPresent()) {
+        return false; // a name, a context handed to BeanFactoryUtils: declared as something that is no class
+      }
+      if (parameterOfEnclosing(named)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the name is a parameter of the method, constructor or lambda around it. */
+  private static boolean parameterOfEnclosing(NameExpr name) {
+    for (Node at = name.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
+      if (at instanceof com.github.javaparser.ast.nodeTypes.NodeWithParameters<?> withParameters
+          && withParameters.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name.getNameAsString()))) {
+        return true;
+      }
+      if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?>) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The names of variables and fields of the file initialised with a class literal, or assigned one. */
+  static Set<String> namesHoldingLiterals(CompilationUnit unit) {
+    Set<String> held = new java.util.TreeSet<>();
+    for (VariableDeclarator variable : unit.findAll(VariableDeclarator.class)) {
+      if (variable.getInitializer().filter(ClassExpr.class::isInstance).isPresent()) {
+        held.add(variable.getNameAsString());
+      }
+    }
+    for (AssignExpr assign : unit.findAll(AssignExpr.class)) {
+      if (assign.getValue() instanceof ClassExpr) {
+        name(assign.getTarget()).ifPresent(held::add);
+      }
+    }
+    return held;
+  }
+
+  /**
    * The fields of the file other classes may read that hold the bean's class literal ({@code public static final
    * Class<CountryDao> DAO = CountryDao.class;}), by name: a private one is read in its own file, where {@link #in}
    * sees it.
@@ -129,30 +215,70 @@ final class HeldClassLookups {
    * (the plain-Spring review of 2026-11-29, f15: a false refusal).
    */
   private static Optional<String> declaredType(MethodCallExpr call) {
-    if (!(call.getScope().orElse(null) instanceof NameExpr receiver)) {
+    Expression scope = call.getScope().orElse(null);
+    if (scope instanceof FieldAccessExpr access && access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr) {
+      // this.labels.get(..): the field of the enclosing class (hr36's fr1)
+      return access.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).flatMap(type -> declaredIn(
+          ((com.github.javaparser.ast.body.TypeDeclaration<?>) type).getFields().stream()
+              .flatMap(field -> field.getVariables().stream()).filter(v -> v.getNameAsString().equals(access.getNameAsString()))
+              .toList()));
+    }
+    return scope instanceof NameExpr receiver ? declaredTypeOf(receiver) : Optional.empty();
+  }
+
+  /** The simple name of a declared variable's type; for {@code var}, of what its initializer makes ({@code new HashMap<>()}). */
+  private static Optional<String> declaredIn(List<VariableDeclarator> variables) {
+    if (variables.size() != 1) {
       return Optional.empty();
     }
+    VariableDeclarator variable = variables.get(0);
+    if (variable.getType() instanceof ClassOrInterfaceType type) {
+      return Optional.of(type.getNameAsString());
+    }
+    if (variable.getType().isVarType() && variable.getInitializer().orElse(null)
+        instanceof com.github.javaparser.ast.expr.ObjectCreationExpr creation) {
+      return Optional.of(creation.getType().getNameAsString()); // var labels = new HashMap<..>() (hr36's fr2)
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> declaredTypeOf(NameExpr receiver) {
     String name = receiver.getNameAsString();
-    for (Node at = call.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
-      List<com.github.javaparser.ast.type.Type> declared = new java.util.ArrayList<>();
+    for (Node at = receiver.getParentNode().orElse(null); at != null; at = at.getParentNode().orElse(null)) {
       if (at instanceof com.github.javaparser.ast.nodeTypes.NodeWithParameters<?> withParameters) {
-        withParameters.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
-            .forEach(p -> declared.add(p.getType()));
-      } else if (at instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+        List<com.github.javaparser.ast.body.Parameter> parameters = withParameters.getParameters().stream()
+            .filter(p -> p.getNameAsString().equals(name)).toList();
+        if (!parameters.isEmpty()) {
+          return parameters.size() == 1 && parameters.get(0).getType() instanceof ClassOrInterfaceType type
+              ? Optional.of(type.getNameAsString()) : Optional.empty();
+        }
+      }
+      List<VariableDeclarator> declared = new java.util.ArrayList<>();
+      if (at instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
         for (var statement : block.getStatements()) {
           if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression
               && expression.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr locals) {
-            locals.getVariables().stream().filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(v.getType()));
+            locals.getVariables().stream().filter(v -> v.getNameAsString().equals(name)).forEach(declared::add);
           }
         }
       } else if (at instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
         type.getFields().stream().flatMap(field -> field.getVariables().stream())
-            .filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(v.getType()));
+            .filter(v -> v.getNameAsString().equals(name)).forEach(declared::add);
+      } else if (at instanceof com.github.javaparser.ast.stmt.TryStmt attempt) {
+        // try (AnnotationConfigApplicationContext context = ...), for (Foo f : ...), for (int i = ...)
+        attempt.getResources().stream().filter(com.github.javaparser.ast.expr.VariableDeclarationExpr.class::isInstance)
+            .flatMap(r -> ((com.github.javaparser.ast.expr.VariableDeclarationExpr) r).getVariables().stream())
+            .filter(v -> v.getNameAsString().equals(name)).forEach(declared::add);
+      } else if (at instanceof com.github.javaparser.ast.stmt.ForEachStmt each) {
+        each.getVariable().getVariables().stream().filter(v -> v.getNameAsString().equals(name)).forEach(declared::add);
+      } else if (at instanceof com.github.javaparser.ast.stmt.ForStmt loop) {
+        loop.getInitialization().stream().filter(com.github.javaparser.ast.expr.VariableDeclarationExpr.class::isInstance)
+            .flatMap(r -> ((com.github.javaparser.ast.expr.VariableDeclarationExpr) r).getVariables().stream())
+            .filter(v -> v.getNameAsString().equals(name)).forEach(declared::add);
       }
       if (!declared.isEmpty()) {
         // two declarations of the name in one scope cannot compile; any doubt answers nothing
-        return declared.size() == 1 && declared.get(0) instanceof ClassOrInterfaceType type
-            ? Optional.of(type.getNameAsString()) : Optional.empty();
+        return declaredIn(declared);
       }
     }
     return Optional.empty();

@@ -237,6 +237,13 @@ public final class SpringBeans {
           return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + held.get()
               + "): " + JDK_PROXY + ", and that lookup would fail");
         }
+        // getBean(typeOf(kind)), getBean(Class.forName(name)): any bean may be the one looked up (hr36's l1-l7)
+        Optional<String> computed = computedLookup(file.path());
+        if (computed.isPresent()) {
+          return Optional.of(bean.simpleName() + " implements interfaces and the project looks beans up by a class it "
+              + "computes (" + computed.get() + "), which may be " + bean.simpleName() + ": " + JDK_PROXY
+              + ", and that lookup would fail");
+        }
       }
       for (MethodFact method : file.methods()) {
         Optional<String> lookup = jdkProxies ? lookupByClass(file.path(), method, bean, mentions) : Optional.empty();
@@ -258,6 +265,50 @@ public final class SpringBeans {
     }
     return Optional.empty();
   }
+
+  /** Per file, where it looks beans up by a class it computes (bean-independent: judged once per file). */
+  private Optional<String> computedLookup(String path) {
+    return computedLookups.computeIfAbsent(path, p -> {
+      List<String> words = java.util.stream.Stream.concat(LOOKUPS.stream(), lookupHelpers().stream()).toList();
+      return unitMentioning.apply(p, words)
+          .flatMap(unit -> HeldClassLookups.computed(unit, LOOKUPS, this::lookupOfParameter, namesHoldingLiterals()));
+    });
+  }
+
+  private final Map<String, Optional<String>> computedLookups = new java.util.HashMap<>();
+
+  /** The names of project methods that hand a parameter of theirs to a lookup ({@code Beans.get(Class<T> type)}). */
+  private Set<String> lookupHelpers() {
+    if (lookupHelpers == null) {
+      lookupHelpers = new java.util.TreeSet<>();
+      for (var method : index.methods()) {
+        for (var call : method.fact().calls()) {
+          if (LOOKUPS.contains(call.name()) && call.snippet() != null && method.fact().params().stream()
+              .anyMatch(p -> java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(p.name())
+                  + "(?![\\w$])").matcher(call.snippet()).find())) {
+            lookupHelpers.add(method.fact().name());
+          }
+        }
+      }
+    }
+    return lookupHelpers;
+  }
+
+  private Set<String> lookupHelpers;
+
+  /** Names, anywhere in the project, of variables and fields holding a class literal: lookups by them are judged per bean. */
+  private Set<String> namesHoldingLiterals() {
+    if (namesHoldingLiterals == null) {
+      namesHoldingLiterals = new java.util.TreeSet<>();
+      for (var file : index.files()) {
+        unitMentioning.apply(file.path(), List.of(".class;"))
+            .ifPresent(unit -> namesHoldingLiterals.addAll(HeldClassLookups.namesHoldingLiterals(unit)));
+      }
+    }
+    return namesHoldingLiterals;
+  }
+
+  private Set<String> namesHoldingLiterals;
 
   /** The names of the fields, in any file, other classes may read the bean's class literal from ({@code Types.DAO}). */
   private Set<String> keptInFields(TypeFact bean) {
