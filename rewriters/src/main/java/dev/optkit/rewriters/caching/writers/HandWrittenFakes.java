@@ -27,7 +27,10 @@ import java.util.TreeSet;
  * follows it (the plain-Spring review of 2026-11-29, f14: the second test read the first one's names). The fake's
  * methods that change its fields are writers, which the planner treats like any test writer. Its methods that the
  * cached method reads through are not: they answer from the state, they do not set it. A fake whose fields never
- * change after construction answers the same every time, as the real bean's data would between writes.
+ * change after construction answers the same every time, as the real bean's data would between writes. A fake holding
+ * anything that may change (a field neither final nor of an immutable type, a static, a test base class's field) may
+ * be changed from outside its methods, through what it hands out or by reflection: then every method of it counts,
+ * its reads too (the hostile review hr36's fk1-fk4, fk9, fk10).
  */
 final class HandWrittenFakes {
   private final ProjectIndex index;
@@ -48,37 +51,148 @@ final class HandWrittenFakes {
       for (String fake : new TreeSet<>(index.subtypesOf(readType))) {
         TypeFact type = index.type(fake).orElse(null);
         String path = index.pathOfType(fake);
-        if (type == null || path == null || !SourceSet.isTestPath(path) || type.changingFields().isEmpty()) {
+        if (type == null || path == null || !SourceSet.isTestPath(path)) {
           continue;
         }
-        for (IndexedMethod method : index.methodsOfType(fake)) {
-          if (!method.fact().isConstructor() && !read(method, fake, reach) && changesState(method, type)) {
-            found.putIfAbsent(method, ProjectTraits.simpleName(fake) + ", a test's stand-in for "
-                + ProjectTraits.simpleName(readType));
+        String what = ProjectTraits.simpleName(fake) + ", a test's stand-in for " + ProjectTraits.simpleName(readType);
+        if (fixed(fake)) {
+          continue;
+        }
+        if (!precise(fake)) {
+          // state a test may change from outside (a list its getter hands out, a field set by reflection or
+          // directly, a static, a base class's setter, a scripted read: hr36's fk1-fk4, fk9, fk10): every method of
+          // it and of the test classes it extends may set it, its reads included, and so may every test reading
+          // through the cache, whose own code may set it where no method of the fake runs
+          for (String owner : withTestSupertypes(fake)) {
+            for (IndexedMethod method : index.methodsOfType(owner)) {
+              if (!method.fact().isConstructor()) {
+                found.putIfAbsent(method, what);
+              }
+            }
+          }
+          testsReading(cached).forEach(test -> found.putIfAbsent(test, what + " whose state may change outside it"));
+        } else {
+          // private immutable values only its own code assigns: the methods assigning them, a read that does too
+          for (IndexedMethod method : index.methodsOfType(fake)) {
+            if (!method.fact().isConstructor() && changesState(method, type, type.nonFinalFields())) {
+              found.putIfAbsent(method, what);
+            }
           }
         }
       }
     }
+    anonymousStandIns(cached, reach, found);
     return found;
   }
 
-  /** Whether the cached method may call this method: an override of one it reaches, or the method itself. */
-  private boolean read(IndexedMethod method, String fake, ReadThrough.Reach reach) {
-    if (reach.methods().contains(method)) {
-      return true;
+  /** The test methods that call the cached method, at any depth up to 8 callers. */
+  private List<IndexedMethod> testsReading(IndexedMethod cached) {
+    List<IndexedMethod> tests = new java.util.ArrayList<>();
+    java.util.Set<IndexedMethod> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<IndexedMethod> level = List.of(cached);
+    for (int depth = 0; depth < 8 && !level.isEmpty(); depth++) {
+      List<IndexedMethod> next = new java.util.ArrayList<>();
+      for (IndexedMethod method : level) {
+        for (IndexedMethod caller : index.callersOf(method)) {
+          if (seen.add(caller)) {
+            next.add(caller);
+            if (SourceSet.isTestPath(caller.path())) {
+              tests.add(caller);
+            }
+          }
+        }
+      }
+      level = next;
     }
-    List<String> supertypes = index.supertypesOf(fake);
-    return reach.methods().stream().anyMatch(reached -> reached.fact().name().equals(method.fact().name())
-        && reached.fact().params().size() == method.fact().params().size()
-        && supertypes.contains(reached.fact().ownerType()));
+    return tests;
+  }
+
+  /**
+   * Whether only the stand-in's own methods can change what it holds: every field private, of an immutable JDK type and
+   * not static, no test class above it, and no test code setting fields by reflection.
+   */
+  private boolean precise(String fake) {
+    TypeFact type = index.type(fake).orElse(null);
+    return type != null && withTestSupertypes(fake).size() == 1 && type.nonFinalStatics().isEmpty()
+        && type.privateFields().containsAll(type.fieldTypes().keySet())
+        && type.fieldTypes().values().stream().allMatch(dev.optkit.analyzers.facts.types.JdkValues::immutable)
+        && !testsSetFieldsByReflection();
+  }
+
+  private Boolean reflection;
+
+  /** Whether test code sets fields by reflection ({@code ReflectionTestUtils.setField}: hr36's fk2). */
+  private boolean testsSetFieldsByReflection() {
+    if (reflection == null) {
+      reflection = index.methods().stream().filter(m -> SourceSet.isTestPath(m.path()))
+          .flatMap(m -> java.util.stream.Stream.concat(m.fact().calls().stream(), m.fact().opaqueCalls().stream()))
+          .anyMatch(call -> REFLECTIVE_SETTERS.contains(call.name()));
+    }
+    return reflection;
+  }
+
+  private static final java.util.Set<String> REFLECTIVE_SETTERS = java.util.Set.of("setField", "setInternalState",
+      "writeField", "writeDeclaredField", "setAccessible");
+
+  /**
+   * Whether the stand-in holds only what cannot change: every field of it and of the test classes it extends final,
+   * not static unless final, and of an immutable JDK type.
+   */
+  private boolean fixed(String fake) {
+    for (String owner : withTestSupertypes(fake)) {
+      TypeFact type = index.type(owner).orElse(null);
+      if (type == null || !type.nonFinalFields().isEmpty() || !type.nonFinalStatics().isEmpty()
+          || !type.changingFields().isEmpty()
+          || type.fieldTypes().values().stream().anyMatch(t -> !dev.optkit.analyzers.facts.types.JdkValues.immutable(t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The type and the project test classes above it, whose fields and methods are its own at run time. */
+  private List<String> withTestSupertypes(String type) {
+    List<String> owners = new java.util.ArrayList<>(List.of(type));
+    for (String above : index.supertypesOf(type)) {
+      String path = index.pathOfType(above);
+      if (!above.equals(type) && path != null && SourceSet.isTestPath(path)) {
+        owners.add(above);
+      }
+    }
+    return owners;
+  }
+
+  /**
+   * An anonymous class of an interface or abstract class read through, made in test code ({@code @Bean ItemDao dao() {
+   * return new ItemDao() {..}; }}: hr36's fk6): what it answers from is not read, so the method making it is a writer.
+   */
+  private void anonymousStandIns(IndexedMethod reachOwner, ReadThrough.Reach reach, Map<IndexedMethod, String> found) {
+    for (var file : index.files()) {
+      if (!SourceSet.isTestPath(file.path())) {
+        continue;
+      }
+      for (var creation : file.creations()) {
+        if (!creation.anonymous() || !reach.types().contains(creation.type())) {
+          continue;
+        }
+        index.methodsOfType(creation.ownerType()).stream()
+            .filter(m -> m.path().equals(file.path()) && m.fact().range() != null && m.fact().range().contains(creation.range()))
+            .findFirst().ifPresent(maker -> {
+              String what = "an anonymous " + ProjectTraits.simpleName(creation.type()) + " made in test code, a stand-in for it";
+              found.putIfAbsent(maker, what);
+              testsReading(reachOwner).forEach(test -> found.putIfAbsent(test, what));
+            });
+      }
+    }
   }
 
   /**
    * Whether the method's body assigns one of the class's changing fields, counts it up or down, or calls a method on
    * it ({@code names.add(n)}): read from its tree. A body that cannot be read counts as changing them.
    */
-  private boolean changesState(IndexedMethod method, TypeFact type) {
-    Set<String> changing = Set.copyOf(type.changingFields());
+  private boolean changesState(IndexedMethod method, TypeFact type, List<String> fields) {
+    Set<String> changing = new java.util.HashSet<>(type.changingFields());
+    changing.addAll(fields);
     Node body = whole.declaration(method).orElse(null);
     if (body == null) {
       return true;
