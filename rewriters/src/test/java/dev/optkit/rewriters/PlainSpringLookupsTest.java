@@ -389,10 +389,15 @@ class PlainSpringLookupsTest {
             public static <T> T get(Class<T> wanted) {
                 return CONTEXT.getBean(wanted);
             }
+
+            public static Object create(Object wanted) {
+                return CONTEXT.getBean((Class<?>) wanted);
+            }
         }
         """).java("""
         package shop;
 
+        import java.net.URI;
         import java.util.Map;
 
         public class Labels {
@@ -459,10 +464,13 @@ class PlainSpringLookupsTest {
 
   /** A map's get through {@code this.labels} or a {@code var} is no lookup helper either (hr36's fr1, fr2). */
   @ParameterizedTest
-  @ValueSource(strings = {"this.labels.get(CountryDao.class)", "local"})
+  @ValueSource(strings = {"this.labels.get(CountryDao.class)", "local", "java.net.URI.create(args[0])"})
   void aMapThroughAFieldOrAVarIsNoLookupHelper(String use) {
+    // and URI.create(..) beside a project helper create(Class): a type's static method (halo's regression run)
     String body = use.equals("local") ? "var labels = new java.util.HashMap<Class<?>, String>();\n"
-        + "        return String.valueOf(labels.get(CountryDao.class));" : "return String.valueOf(" + use + ");";
+        + "        return String.valueOf(labels.get(CountryDao.class));"
+        : use.startsWith("java.net") ? "String[] args = {\"x\"};\n        return String.valueOf(URI.create(args[0]));"
+        : "return String.valueOf(" + use + ");";
     MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java("""
         package shop;
 
@@ -474,10 +482,15 @@ class PlainSpringLookupsTest {
             public static <T> T get(Class<T> wanted) {
                 return CONTEXT.getBean(wanted);
             }
+
+            public static Object create(Object wanted) {
+                return CONTEXT.getBean((Class<?>) wanted);
+            }
         }
         """).java("""
         package shop;
 
+        import java.net.URI;
         import java.util.Map;
 
         public class Labels {

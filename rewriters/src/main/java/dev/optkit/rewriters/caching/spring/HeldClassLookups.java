@@ -114,7 +114,12 @@ final class HeldClassLookups {
   }
 
   /** Whether an argument may be a class the code computes: no literal, no text, no name holding either, no parameter. */
-  private static boolean computedClass(Expression argument, Set<String> heldNames) {
+  private static boolean computedClass(Expression written, Set<String> heldNames) {
+    Expression argument = written;
+    while (argument instanceof com.github.javaparser.ast.expr.CastExpr || argument instanceof com.github.javaparser.ast.expr.EnclosedExpr) {
+      argument = argument instanceof com.github.javaparser.ast.expr.CastExpr cast ? cast.getExpression()
+          : ((com.github.javaparser.ast.expr.EnclosedExpr) argument).getInner(); // (Class<?>) wanted: still the parameter
+    }
     if (argument instanceof ClassExpr || argument.isStringLiteralExpr() || argument.isTextBlockLiteralExpr()
         || argument.isNullLiteralExpr() || argument instanceof com.github.javaparser.ast.expr.BinaryExpr) {
       return false;
@@ -223,7 +228,25 @@ final class HeldClassLookups {
               .flatMap(field -> field.getVariables().stream()).filter(v -> v.getNameAsString().equals(access.getNameAsString()))
               .toList()));
     }
-    return scope instanceof NameExpr receiver ? declaredTypeOf(receiver) : Optional.empty();
+    if (scope instanceof NameExpr receiver) {
+      Optional<String> declared = declaredTypeOf(receiver);
+      // URI.create(value): no variable of that name, a type's: only that type's static method runs (halo's
+      // AttachmentPermalinkMatcher was taken for a lookup helper named create)
+      return declared.isPresent() || !Character.isUpperCase(receiver.getNameAsString().charAt(0)) || declaredAnywhere(receiver)
+          ? declared : Optional.of(STATIC + receiver.getNameAsString());
+    }
+    return Optional.empty();
+  }
+
+  /** How {@link HandsToLookup} is told the receiver is a type's name, whose static method the call runs. */
+  static final String STATIC = "static:";
+
+  /** Whether a variable of the name is declared anywhere in the file (a scope the walk up did not see). */
+  private static boolean declaredAnywhere(NameExpr name) {
+    return name.findCompilationUnit().map(unit -> !unit.findAll(VariableDeclarator.class,
+        v -> v.getNameAsString().equals(name.getNameAsString())).isEmpty()
+        || !unit.findAll(com.github.javaparser.ast.body.Parameter.class,
+            p -> p.getNameAsString().equals(name.getNameAsString())).isEmpty()).orElse(true);
   }
 
   /** The simple name of a declared variable's type; for {@code var}, of what its initializer makes ({@code new HashMap<>()}). */

@@ -469,7 +469,11 @@ public final class SpringBeans {
   private Optional<String> lookupOfParameter(String name, int arguments, int position, String receiverType) {
     for (var candidate : index.methodsNamed(name)) {
       MethodFact method = candidate.fact();
-      if (receiverType != null && !receiverFamily(method.ownerType()).contains(receiverType)
+      if (receiverType != null && receiverType.startsWith(HeldClassLookups.STATIC)) {
+        if (!receiverFamily(method.ownerType()).contains(receiverType.substring(HeldClassLookups.STATIC.length()))) {
+          continue; // URI.create(value): URI's static method, not the project's create
+        }
+      } else if (receiverType != null && !receiverFamily(method.ownerType()).contains(receiverType)
           && (JDK_RECEIVERS.contains(receiverType) || !index.typesNamed(receiverType).isEmpty())) {
         continue; // LABELS.get(ProductStore.class) on a Map: no call of the project's Beans.get (f15)
       }
