@@ -462,6 +462,21 @@ class PlainSpringLookupsTest {
         || reason(plan).contains("looked up by its class")), reason(plan));
   }
 
+  /**
+   * A lookup by a type made of class literals alone ({@code ResolvableType.forClass(..)}) looks those classes up: the
+   * interface's is what the proxy answers, the bean's class's is refused (halo's regression run).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Countries", "CountryDao"})
+  void aLookupByATypeMadeOfLiteralsLooksThoseUp(String looked) {
+    MigrationPlan plan = planWithMain("import org.springframework.context.annotation.AnnotationConfigApplicationContext;\n"
+        + "import org.springframework.core.ResolvableType;",
+        "AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(AppConfig.class);\n        "
+            + "System.out.println(((Countries) context.getBeanProvider(ResolvableType.forClass(" + looked
+            + ".class)).getObject()).countryName(args[0]));");
+    assertTrue(cached(plan) == looked.equals("Countries"), looked + ": " + reason(plan));
+  }
+
   /** A map's get through {@code this.labels} or a {@code var} is no lookup helper either (hr36's fr1, fr2). */
   @ParameterizedTest
   @ValueSource(strings = {"this.labels.get(CountryDao.class)", "local", "java.net.URI.create(args[0])"})

@@ -124,6 +124,13 @@ final class HeldClassLookups {
         || argument.isNullLiteralExpr() || argument instanceof com.github.javaparser.ast.expr.BinaryExpr) {
       return false;
     }
+    if (argument instanceof MethodCallExpr made && !made.getArguments().isEmpty()
+        && made.getArguments().stream().allMatch(ClassExpr.class::isInstance)
+        && made.getScope().map(scope -> scope.toString().matches("([a-z_$][\\w$]*\\.)*[A-Z][\\w$]*")).orElse(true)) {
+      // ResolvableType.forClassWithGenerics(Reconciler.class, Request.class): made of its literals alone, a lookup of
+      // those classes, which the lookup's own text names (halo's regression run)
+      return false;
+    }
     Optional<String> name = name(argument);
     if (name.isPresent() && heldNames.contains(name.get())) {
       return false; // held: judged per bean by in()
