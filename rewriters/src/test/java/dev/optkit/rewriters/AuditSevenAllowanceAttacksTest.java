@@ -139,6 +139,20 @@ class AuditSevenAllowanceAttacksTest {
     assertTrue(target(plan, "ProductStore.name").isPresent(), plan.refusals().toString());
   }
 
+  /**
+   * Files that set nothing Boot reads (halo's regression run): a resources YAML Spring cannot parse without "aop" in it,
+   * a lock file over a megabyte. The project stays cached.
+   */
+  @Test
+  void filesWithoutTheSettingsSetNothing() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("unrelated")).resources("/attacks28/b1e")
+        .file("src/main/resources/application.yml", "spring:\n  application:\n    name: shop\n")
+        .file("src/main/resources/initial-data.yaml", "kind: Setting\nspec: [unclosed\n  - {broken: \n")
+        .file("ui/pnpm-lock.yaml", "lockfileVersion: '6.0'\n" + "packages:\n  /a@1.0.0: {}\n".repeat(100_000))
+        .file("ui/package-lock.json", "{\"name\": \"ui\", \"x\": \"" + "y".repeat(2_000_000) + "\"}").plan();
+    assertTrue(target(plan, "ProductStore.name").isPresent(), plan.refusals().toString());
+  }
+
   private String resource(String path) {
     try (var in = getClass().getResourceAsStream(path)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

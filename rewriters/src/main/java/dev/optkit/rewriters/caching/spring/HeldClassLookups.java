@@ -120,8 +120,8 @@ final class HeldClassLookups {
       argument = argument instanceof com.github.javaparser.ast.expr.CastExpr cast ? cast.getExpression()
           : ((com.github.javaparser.ast.expr.EnclosedExpr) argument).getInner(); // (Class<?>) wanted: still the parameter
     }
-    if (argument instanceof ClassExpr || argument.isStringLiteralExpr() || argument.isTextBlockLiteralExpr()
-        || argument.isNullLiteralExpr() || argument instanceof com.github.javaparser.ast.expr.BinaryExpr) {
+    // literals of any kind (getBeansOfType(X.class, false, false)), text built by concatenation
+    if (argument instanceof ClassExpr || argument.isLiteralExpr() || argument instanceof com.github.javaparser.ast.expr.BinaryExpr) {
       return false;
     }
     if (argument instanceof MethodCallExpr made && !made.getArguments().isEmpty()

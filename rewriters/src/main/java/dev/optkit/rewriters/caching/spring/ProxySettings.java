@@ -31,9 +31,10 @@ public final class ProxySettings {
   /** Import locations whose properties are not in the project's files. */
   private static final List<String> REMOTE = List.of("configserver:", "configtree:", "consul:", "vault:", "zookeeper:",
       "aws-parameterstore:", "aws-secretsmanager:", "aws-s3:", "kubernetes:");
-  private static final Set<String> SKIPPED = Set.of("target", "build", "node_modules", ".git", ".gradle", ".idea", ".optkit");
-  private static final int MOST_FILES = 50_000;
-  private static final long LARGEST = 1024 * 1024;
+  private static final Set<String> SKIPPED = Set.of("target", "build", "node_modules", ".git", ".gradle", ".idea", ".optkit",
+      "dist", "out", "vendor", ".venv");
+  private static final int MOST_FILES = 200_000;
+  private static final long LARGEST = 8L * 1024 * 1024;
 
   private ProxySettings() {}
 
@@ -66,6 +67,11 @@ public final class ProxySettings {
             && text.toLowerCase(Locale.ROOT).contains("aop");
   }
 
+  private static boolean beside(Path file, String buildFile) {
+    Path sibling = file.resolveSibling(buildFile);
+    return Files.isRegularFile(sibling, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
+
   private static boolean inFiles(Path root) {
     boolean[] found = {false};
     int[] files = {0};
@@ -79,7 +85,7 @@ public final class ProxySettings {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (++files[0] > MOST_FILES || attributes.isRegularFile() && setsThem(file, attributes.size())) {
+          if (++files[0] > MOST_FILES || attributes.isRegularFile() && setsThem(root, file, attributes.size())) {
             found[0] = true;
             return FileVisitResult.TERMINATE;
           }
@@ -92,21 +98,31 @@ public final class ProxySettings {
     return found[0];
   }
 
-  private static boolean setsThem(Path file, long size) {
+  private static boolean setsThem(Path root, Path file, long size) {
     String name = file.getFileName().toString();
-    boolean configuration = name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml");
+    // a file Spring may load: on a class path (a resources folder), in a config folder, or beside a build file (a
+    // pnpm-lock.yaml or a CI workflow is none: halo's made every bean a JDK proxy in the regression run)
+    String relative = root.relativize(file).toString().replace('\\', '/');
+    boolean loadable = relative.contains("resources/") || ("/" + relative).contains("/config/")
+        || beside(file, "pom.xml") || beside(file, "build.gradle") || beside(file, "build.gradle.kts");
+    boolean configuration = loadable && (name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml"));
+    // build and deployment files that set properties or the environment (a package-lock.json or a Spring XML file sets
+    // neither: halo's 1 MB lock files made every Boot bean a JDK proxy in the regression run)
     boolean deployment = name.equals("pom.xml") || name.endsWith(".gradle") || name.endsWith(".kts")
-        || name.startsWith("Dockerfile") || name.contains("compose") || name.endsWith(".env") || name.endsWith(".sh")
-        || name.equals("Procfile") || name.endsWith(".json") || name.endsWith(".xml") || name.endsWith(".conf")
-        || name.endsWith(".config");
+        || name.startsWith("Dockerfile") || name.startsWith("docker-compose") || name.startsWith("compose.")
+        || name.endsWith(".env") || name.endsWith(".sh") || name.equals("Procfile") || name.equals("jvm.config")
+        || name.equals("maven.config");
     if (!configuration && !deployment) {
       return false;
     }
     if (size > LARGEST) {
-      return true;
+      return configuration; // a configuration file too large to read may set them; a build file that large is no build
     }
     try {
       String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      if (!text.toLowerCase(Locale.ROOT).contains("aop") && !(configuration && REMOTE.stream().anyMatch(text::contains))) {
+        return false; // every name of the properties holds "aop": a file without it sets neither, read or not
+      }
       if (mentions(text, true) || configuration && REMOTE.stream().anyMatch(text::contains)) {
         return true;
       }

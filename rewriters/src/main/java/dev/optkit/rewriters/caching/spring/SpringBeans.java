@@ -486,7 +486,11 @@ public final class SpringBeans {
       java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(parameter)
           + "(?![\\w$])");
       for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
-        if (LOOKUPS.contains(call.name()) && call.snippet() != null && word.matcher(call.snippet()).find()) {
+        // among the lookup's arguments, not its receiver (context.getBeansWithAnnotation(Finder.class) given the
+        // context: halo's regression run)
+        int opened = call.snippet() == null ? -1 : call.snippet().indexOf(call.name() + "(");
+        if (LOOKUPS.contains(call.name()) && opened >= 0
+            && word.matcher(call.snippet().substring(opened + call.name().length())).find()) {
           return Optional.of(method.displayName() + ": " + call.snippet().strip());
         }
       }
