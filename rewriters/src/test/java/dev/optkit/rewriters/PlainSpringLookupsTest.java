@@ -479,12 +479,15 @@ class PlainSpringLookupsTest {
 
   /** A map's get through {@code this.labels} or a {@code var} is no lookup helper either (hr36's fr1, fr2). */
   @ParameterizedTest
-  @ValueSource(strings = {"this.labels.get(CountryDao.class)", "local", "java.net.URI.create(args[0])"})
+  @ValueSource(strings = {"this.labels.get(CountryDao.class)", "local", "java.net.URI.create(args[0])", "mockito"})
   void aMapThroughAFieldOrAVarIsNoLookupHelper(String use) {
     // and URI.create(..) beside a project helper create(Class): a type's static method (halo's regression run)
     String body = use.equals("local") ? "var labels = new java.util.HashMap<Class<?>, String>();\n"
         + "        return String.valueOf(labels.get(CountryDao.class));"
         : use.startsWith("java.net") ? "String[] args = {\"x\"};\n        return String.valueOf(URI.create(args[0]));"
+        // a check of a mock's call, as halo's tests make them: verify(..).create(..) runs no project code
+        : use.equals("mockito") ? "Object mock = new Object();\n        "
+            + "org.mockito.Mockito.verify(mock).create(labels.get(Countries.class));\n        return \"\";"
         : "return String.valueOf(" + use + ");";
     MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java("""
         package shop;
