@@ -28,6 +28,8 @@ public final class SpringBeans {
   /** A file's tree when its text holds any of the words (a bean's name), else empty: most files are not parsed. */
   private final java.util.function.BiFunction<String, java.util.Collection<String>,
       Optional<com.github.javaparser.ast.CompilationUnit>> unitMentioning;
+  /** The project's lookups of beans by class: held literals, helpers, computed classes. */
+  private final BeanLookups lookups;
 
   public SpringBeans(ProjectIndex index, ProjectTraits traits, dev.optkit.rewriters.caching.SpringStartup startup,
       java.util.function.BiFunction<String, java.util.Collection<String>,
@@ -37,6 +39,7 @@ public final class SpringBeans {
     this.startup = startup;
     this.tests = new SpringTestClasses(index);
     this.unitMentioning = unitMentioning;
+    this.lookups = new BeanLookups(index, unitMentioning);
   }
 
   static final Set<String> SPRING_BEAN_ANNOTATIONS = dev.optkit.analyzers.index.SpringStereotypes.COMPONENTS;
@@ -228,17 +231,13 @@ public final class SpringBeans {
         }
         // Class<CountryDao> type = CountryDao.class; context.getBean(type), or a helper that does it (hostile review 34),
         // or a constant of another class holding it (Types.DAO)
-        Set<String> kept = keptInFields(bean);
-        List<String> words = java.util.stream.Stream.concat(java.util.stream.Stream.of(bean.simpleName()), kept.stream())
-            .toList();
-        Optional<String> held = unitMentioning.apply(file.path(), words)
-            .flatMap(unit -> HeldClassLookups.in(unit, bean, LOOKUPS, this::lookupOfParameter, kept));
+        Optional<String> held = lookups.held(file.path(), bean);
         if (held.isPresent()) {
           return Optional.of(bean.simpleName() + " implements interfaces and is looked up by its class (" + held.get()
               + "): " + JDK_PROXY + ", and that lookup would fail");
         }
         // getBean(typeOf(kind)), getBean(Class.forName(name)): any bean may be the one looked up (hr36's l1-l7)
-        Optional<String> computed = computedLookup(file.path());
+        Optional<String> computed = lookups.computed(file.path());
         if (computed.isPresent()) {
           return Optional.of(bean.simpleName() + " implements interfaces and the project looks beans up by a class it "
               + "computes (" + computed.get() + "), which may be " + bean.simpleName() + ": " + JDK_PROXY
@@ -265,64 +264,6 @@ public final class SpringBeans {
     }
     return Optional.empty();
   }
-
-  /** Per file, where it looks beans up by a class it computes (bean-independent: judged once per file). */
-  private Optional<String> computedLookup(String path) {
-    return computedLookups.computeIfAbsent(path, p -> {
-      List<String> words = java.util.stream.Stream.concat(LOOKUPS.stream(), lookupHelpers().stream()).toList();
-      return unitMentioning.apply(p, words)
-          .flatMap(unit -> HeldClassLookups.computed(unit, LOOKUPS, this::lookupOfParameter, namesHoldingLiterals()));
-    });
-  }
-
-  private final Map<String, Optional<String>> computedLookups = new java.util.HashMap<>();
-
-  /** The names of project methods that hand a parameter of theirs to a lookup ({@code Beans.get(Class<T> type)}). */
-  private Set<String> lookupHelpers() {
-    if (lookupHelpers == null) {
-      lookupHelpers = new java.util.TreeSet<>();
-      for (var method : index.methods()) {
-        for (var call : method.fact().calls()) {
-          if (LOOKUPS.contains(call.name()) && call.snippet() != null && method.fact().params().stream()
-              .anyMatch(p -> java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(p.name())
-                  + "(?![\\w$])").matcher(call.snippet()).find())) {
-            lookupHelpers.add(method.fact().name());
-          }
-        }
-      }
-    }
-    return lookupHelpers;
-  }
-
-  private Set<String> lookupHelpers;
-
-  /** Names, anywhere in the project, of variables and fields holding a class literal: lookups by them are judged per bean. */
-  private Set<String> namesHoldingLiterals() {
-    if (namesHoldingLiterals == null) {
-      namesHoldingLiterals = new java.util.TreeSet<>();
-      for (var file : index.files()) {
-        unitMentioning.apply(file.path(), List.of(".class;"))
-            .ifPresent(unit -> namesHoldingLiterals.addAll(HeldClassLookups.namesHoldingLiterals(unit)));
-      }
-    }
-    return namesHoldingLiterals;
-  }
-
-  private Set<String> namesHoldingLiterals;
-
-  /** The names of the fields, in any file, other classes may read the bean's class literal from ({@code Types.DAO}). */
-  private Set<String> keptInFields(TypeFact bean) {
-    return keptInFields.computeIfAbsent(bean.qualifiedName(), type -> {
-      Set<String> kept = new java.util.TreeSet<>();
-      for (var file : index.files()) {
-        unitMentioning.apply(file.path(), List.of(bean.simpleName()))
-            .ifPresent(unit -> kept.addAll(HeldClassLookups.keptInFields(unit, bean)));
-      }
-      return kept;
-    });
-  }
-
-  private final Map<String, Set<String>> keptInFields = new java.util.HashMap<>();
 
   /** Annotations on a bean's method that Spring calls on the bean it holds, which is the proxy. */
   private static final Set<String> INVOKED_ON_PROXY = Set.of("EventListener", "TransactionalEventListener", "Scheduled",
@@ -430,12 +371,6 @@ public final class SpringBeans {
       "GenericXmlApplicationContext", "GenericGroovyApplicationContext", "AnnotationConfigWebApplicationContext",
       "XmlWebApplicationContext", "StaticApplicationContext");
 
-  /** A bean factory's lookups by type, whose answer a JDK proxy of the bean's interfaces cannot satisfy. */
-  private static final Set<String> LOOKUPS = Set.of("getBean", "getBeanProvider", "getBeansOfType",
-      "getBeanNamesForType", "getBeansWithAnnotation",
-      // BeanFactoryUtils' lookups by type (hostile review 34's 6)
-      "beanOfType", "beanOfTypeIncludingAncestors", "beansOfTypeIncludingAncestors", "beanNamesForTypeIncludingAncestors");
-
   /**
    * A lookup naming the bean's class ({@code context.getBean(CountryDao.class)}), or its bean name, whose
    * answer the code may cast to the class ({@code (CountryDao) context.getBean("countryDao")}).
@@ -447,7 +382,7 @@ public final class SpringBeans {
         continue;
       }
       String where = method.displayName() + ": " + snippet.strip();
-      if (!LOOKUPS.contains(call.name())) {
+      if (!BeanLookups.LOOKUPS.contains(call.name())) {
         continue;
       }
       if (mentions.classLiteral().matcher(snippet).find() && namesBeanInFile(path, snippet, bean)) {
@@ -462,58 +397,6 @@ public final class SpringBeans {
     return Optional.empty();
   }
 
-  /**
-   * A lookup by type in a project method of this name and arity that its parameter at the position is handed to
-   * ({@code <T> T bean(Class<T> type) { return context.getBean(type); }}), as {@code Beans.bean: context.getBean(type)}.
-   */
-  private Optional<String> lookupOfParameter(String name, int arguments, int position, String receiverType) {
-    for (var candidate : index.methodsNamed(name)) {
-      MethodFact method = candidate.fact();
-      if (receiverType != null && receiverType.startsWith(HeldClassLookups.STATIC)) {
-        if (!receiverFamily(method.ownerType()).contains(receiverType.substring(HeldClassLookups.STATIC.length()))) {
-          continue; // URI.create(value): URI's static method, not the project's create
-        }
-      } else if (receiverType != null && !receiverFamily(method.ownerType()).contains(receiverType)
-          && (JDK_RECEIVERS.contains(receiverType) || !index.typesNamed(receiverType).isEmpty())) {
-        continue; // LABELS.get(ProductStore.class) on a Map: no call of the project's Beans.get (f15)
-      }
-      var params = method.params();
-      boolean varArgs = !params.isEmpty() && params.get(params.size() - 1).varArgs();
-      if (params.isEmpty() || params.size() != arguments && !(varArgs && arguments >= params.size() - 1)) {
-        continue;
-      }
-      String parameter = params.get(Math.min(position, params.size() - 1)).name();
-      java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(parameter)
-          + "(?![\\w$])");
-      for (var call : java.util.stream.Stream.concat(method.calls().stream(), method.opaqueCalls().stream()).toList()) {
-        // among the lookup's arguments, not its receiver (context.getBeansWithAnnotation(Finder.class) given the
-        // context: halo's regression run)
-        int opened = call.snippet() == null ? -1 : call.snippet().indexOf(call.name() + "(");
-        if (LOOKUPS.contains(call.name()) && opened >= 0
-            && word.matcher(call.snippet().substring(opened + call.name().length())).find()) {
-          return Optional.of(method.displayName() + ": " + call.snippet().strip());
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * JDK types a receiver may be declared with that hold values by class: a call on one is no project helper. A name
-   * neither these nor a project type (a type variable) is no proof either way.
-   */
-  private static final Set<String> JDK_RECEIVERS = Set.of("Map", "HashMap", "LinkedHashMap", "TreeMap", "ConcurrentHashMap",
-      "ConcurrentMap", "EnumMap", "IdentityHashMap", "WeakHashMap", "SortedMap", "NavigableMap", "List", "ArrayList",
-      "LinkedList", "Set", "HashSet", "LinkedHashSet", "TreeSet", "Collection", "Deque", "ArrayDeque", "Queue",
-      "Optional", "ClassValue", "ThreadLocal");
-
-  /** The simple names of a type, what it extends and implements, and what extends or implements it. */
-  private Set<String> receiverFamily(String type) {
-    Set<String> family = new java.util.HashSet<>();
-    java.util.stream.Stream.of(List.of(type), index.supertypesOf(type), index.subtypesOf(type)).flatMap(java.util.Collection::stream)
-        .forEach(each -> family.add(simpleName(each)));
-    return family;
-  }
 
   /**
    * How a lookup's text names the bean's class, made once per bean. Text, not a tree: a call's snippet is cut after
