@@ -50,6 +50,25 @@ class PlainSpringLookupsTest {
       }
       """;
 
+  /** Project lookup helpers: get hands its Class on to getBean, create a cast of its parameter. */
+  private static final String BEANS_HELPERS = """
+      package shop;
+
+      import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+      public class Beans {
+          private static final AnnotationConfigApplicationContext CONTEXT = new AnnotationConfigApplicationContext(AppConfig.class);
+
+          public static <T> T get(Class<T> wanted) {
+              return CONTEXT.getBean(wanted);
+          }
+
+          public static Object create(Object wanted) {
+              return CONTEXT.getBean((Class<?>) wanted);
+          }
+      }
+      """;
+
   private MigrationPlan plan(String pom, String lookup) {
     return shop(pom)
         .java("""
@@ -378,23 +397,7 @@ class PlainSpringLookupsTest {
   @ParameterizedTest
   @ValueSource(strings = {"LABELS.get(CountryDao.class)", "Beans.get(CountryDao.class).countryName(\"x\")"})
   void aMapsGetIsNoLookupHelperOfTheSameName(String use) {
-    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java("""
-        package shop;
-
-        import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-
-        public class Beans {
-            private static final AnnotationConfigApplicationContext CONTEXT = new AnnotationConfigApplicationContext(AppConfig.class);
-
-            public static <T> T get(Class<T> wanted) {
-                return CONTEXT.getBean(wanted);
-            }
-
-            public static Object create(Object wanted) {
-                return CONTEXT.getBean((Class<?>) wanted);
-            }
-        }
-        """).java("""
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java(BEANS_HELPERS).java("""
         package shop;
 
         import java.net.URI;
@@ -489,23 +492,7 @@ class PlainSpringLookupsTest {
         : use.equals("mockito") ? "Object mock = new Object();\n        "
             + "org.mockito.Mockito.verify(mock).create(labels.get(Countries.class));\n        return \"\";"
         : "return String.valueOf(" + use + ");";
-    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java("""
-        package shop;
-
-        import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-
-        public class Beans {
-            private static final AnnotationConfigApplicationContext CONTEXT = new AnnotationConfigApplicationContext(AppConfig.class);
-
-            public static <T> T get(Class<T> wanted) {
-                return CONTEXT.getBean(wanted);
-            }
-
-            public static Object create(Object wanted) {
-                return CONTEXT.getBean((Class<?>) wanted);
-            }
-        }
-        """).java("""
+    MigrationPlan plan = shop(MigrationSafetyTest.SPRING_POM).java(BEANS_HELPERS).java("""
         package shop;
 
         import java.net.URI;
