@@ -221,6 +221,32 @@ class PlainRedisBackendTest {
   }
 
   /**
+   * An entry naming a class outside the application, as whoever can write to the Redis would plant it, is a miss: the
+   * class is never loaded or built (CWE-502), at the top of the value or inside a list.
+   */
+  @Test
+  void anEntryNamingAClassOutsideTheApplicationIsNeverLoaded() throws Exception {
+    MigrationFixture fixture = fixture(SETTINGS);
+    Path classes = fixture.compile(fixture.plan());
+    Gadget.compileInto(classes);
+    try (RedisServer redis = RedisServer.start()) {
+      System.setProperty("optkit.cache.redis.url", "redis://127.0.0.1:" + redis.port());
+      try (Copy b = new Copy(classes);
+          redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+        loopback.source.stored.put("currency", "EUR");
+        direct.set("optkit:shop:optkit.Settings.setting::[\"currency\"]", "+" + Gadget.json());
+        direct.set("optkit:shop:optkit.Settings.setting::[\"listed\"]", "+[\"java.util.ArrayList\",[" + Gadget.json() + "]]");
+        assertEquals("EUR", value(b.read("currency")), "answered from the source");
+        b.read("listed");
+        assertEquals(2, loopback.source.reads.get(), "each planted entry a miss");
+        assertEquals(List.of(), Gadget.traces(), "the class an entry named was loaded or built");
+        assertEquals("EUR", value(b.read("currency")));
+        assertEquals(2, loopback.source.reads.get(), "the record is stored and read back: a hit");
+      }
+    }
+  }
+
+  /**
    * A slow read through B fetched the old value while A wrote: it answers what it fetched, but is not stored
    * (A's eviction was counted after B noted the count), so the next read asks the source and gets the write.
    */

@@ -212,10 +212,13 @@ class RedisBackendTest {
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
       import com.fasterxml.jackson.databind.BeanDescription;
       import com.fasterxml.jackson.databind.DeserializationFeature;
+      import com.fasterxml.jackson.databind.JavaType;
       import com.fasterxml.jackson.databind.JsonNode;
       import com.fasterxml.jackson.databind.JsonSerializer;
       import com.fasterxml.jackson.databind.ObjectMapper;
       import com.fasterxml.jackson.databind.SerializationConfig;
+      import com.fasterxml.jackson.databind.cfg.MapperConfig;
+      import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
       import com.fasterxml.jackson.databind.node.JsonNodeFactory;
       import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
       import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
@@ -251,7 +254,6 @@ class RedisBackendTest {
       import org.springframework.data.redis.connection.RedisConnection;
       import org.springframework.data.redis.connection.RedisConnectionFactory;
       import org.springframework.data.redis.connection.ReturnType;
-      import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;
       import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
       import org.springframework.data.redis.serializer.RedisSerializer;
       import org.springframework.transaction.support.TransactionSynchronization;
@@ -300,7 +302,7 @@ class RedisBackendTest {
           }
 
           @SuppressWarnings("deprecation") // EVERYTHING: records and final classes carry their class too
-          private static GenericJackson2JsonRedisSerializer values() {
+          private static ObjectMapper values() {
               ObjectMapper mapper = new ObjectMapper();
               mapper.findAndRegisterModules(); // java.time and the other modules on the class path
               // a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again
@@ -332,9 +334,9 @@ class RedisBackendTest {
                               ? new StdDelegatingSerializer(natural, type, serializer) : serializer;
                   }
               }));
-              mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,
-                      JsonTypeInfo.As.PROPERTY);
-              return new GenericJackson2JsonRedisSerializer(mapper);
+              // a value names only the application's classes and the JDK's value types: any other is never loaded
+              mapper.activateDefaultTyping(new StoredTypes(), ObjectMapper.DefaultTyping.EVERYTHING, JsonTypeInfo.As.PROPERTY);
+              return mapper;
           }
 
           /** A key of several parameters as text no other key has: strings quoted and escaped, enums by name. */
@@ -580,20 +582,22 @@ class RedisBackendTest {
               static final byte[] NOT_STORED = "optkit: not stored".getBytes(StandardCharsets.UTF_8);
               private static final Log LOG = LogFactory.getLog(RoundTripValues.class);
               private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-              private final GenericJackson2JsonRedisSerializer json;
+              /** What an absent value is written as: no bytes (Spring's own serializers write null so). */
+              private static final byte[] NONE = new byte[0];
+              private final ObjectMapper json;
 
-              RoundTripValues(GenericJackson2JsonRedisSerializer json) {
+              RoundTripValues(ObjectMapper json) {
                   this.json = json;
               }
 
               @Override
               public byte[] serialize(Object value) {
                   if (value == null) {
-                      return json.serialize(null);
+                      return NONE;
                   }
                   try {
-                      byte[] written = json.serialize(value);
-                      if (sameJson(TREES.readTree(written), TREES.readTree(json.serialize(json.deserialize(written))))) {
+                      byte[] written = json.writeValueAsBytes(value);
+                      if (sameJson(TREES.readTree(written), TREES.readTree(json.writeValueAsBytes(json.readValue(written, Object.class))))) {
                           return written;
                       }
                       warn("a " + value.getClass().getName() + " comes back from Redis otherwise than it was written", null);
@@ -605,9 +609,14 @@ class RedisBackendTest {
 
               @Override
               public Object deserialize(byte[] bytes) {
+                  if (bytes == null || bytes.length == 0) {
+                      return null;
+                  }
                   try {
-                      return json.deserialize(bytes);
-                  } catch (RuntimeException unreadable) {
+                      // the mapper itself, whose StoredTypes checks a class's name before loading it: Spring's own JSON
+                      // serializer loads the class an entry names before the mapper sees it
+                      return json.readValue(bytes, Object.class);
+                  } catch (RuntimeException | java.io.IOException unreadable) {
                       warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", unreadable);
                       return null;
                   }
@@ -759,6 +768,91 @@ class RedisBackendTest {
                   return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
               }
           }
+
+          /**
+           * The classes a value read back from Redis may name, checked by name before Jackson loads any: this
+           * application's own packages and the JDK's value types. Whoever can write to the Redis cannot make the
+           * application load or build another class: such an entry reads as a miss (docs/cache-backends.md).
+           */
+          static final class StoredTypes extends PolymorphicTypeValidator.Base {
+              private static final long serialVersionUID = 1L;
+              /** The packages of the application's own classes (optkit migrate: every package of its main sources). */
+              static final String[] APPLICATION_PACKAGES = {
+                  "shop",
+              };
+              private static final java.util.Set<String> JDK = new java.util.HashSet<String>(java.util.Arrays.asList(
+                      "java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte", "java.lang.Short",
+                      "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.math.BigDecimal",
+                      "java.math.BigInteger", "java.util.UUID", "java.util.Optional", "java.util.Date", "java.sql.Date",
+                      "java.sql.Time", "java.sql.Timestamp", "java.util.ArrayList", "java.util.LinkedList",
+                      "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet",
+                      "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.EnumMap", "java.util.EnumSet",
+                      "java.util.Hashtable", "java.util.concurrent.ConcurrentHashMap",
+                      "java.util.concurrent.ConcurrentSkipListMap", "java.util.concurrent.ConcurrentSkipListSet",
+                      "java.util.concurrent.CopyOnWriteArrayList"));
+
+              @Override
+              public Validity validateSubClassName(MapperConfig<?> config, JavaType base, String name) {
+                  return allowed(name) ? Validity.ALLOWED : Validity.DENIED;
+              }
+
+              @Override
+              public Validity validateSubType(MapperConfig<?> config, JavaType base, JavaType type) {
+                  return allowed(type.getRawClass().getName()) ? Validity.ALLOWED : Validity.DENIED;
+              }
+
+              /** A type id, generic ones (java.util.EnumSet<shop.Color>) allowed when every class they name is. */
+              static boolean allowed(String id) {
+                  boolean named = false;
+                  int from = 0;
+                  for (int i = 0; i <= id.length(); i++) {
+                      if (i == id.length() || id.charAt(i) == '<' || id.charAt(i) == ',' || id.charAt(i) == '>') {
+                          String name = id.substring(from, i).trim();
+                          if (!name.isEmpty() && !allowedClass(name)) {
+                              return false;
+                          }
+                          named |= !name.isEmpty();
+                          from = i + 1;
+                      }
+                  }
+                  return named;
+              }
+
+              private static boolean allowedClass(String name) {
+                  String element = name;
+                  while (element.endsWith("[]")) {
+                      element = element.substring(0, element.length() - 2);
+                  }
+                  int dimensions = 0;
+                  while (element.startsWith("[")) {
+                      element = element.substring(1);
+                      dimensions++;
+                  }
+                  if (dimensions > 0) {
+                      // [I, [[J: arrays of primitives; [Lshop.Order;: arrays of a class
+                      if (element.length() == 1) {
+                          return "ZBCSIJFD".indexOf(element.charAt(0)) >= 0;
+                      }
+                      if (!element.startsWith("L") || !element.endsWith(";")) {
+                          return false;
+                      }
+                      element = element.substring(1, element.length() - 1);
+                  }
+                  if (JDK.contains(element) || element.startsWith("java.time.")
+                          // the JDK's immutable and unmodifiable collections (List.of, Collections.unmodifiableSet...)
+                          || element.startsWith("java.util.ImmutableCollections$") || element.startsWith("java.util.Collections$")) {
+                      return true;
+                  }
+                  int dot = element.lastIndexOf('.');
+                  String pkg = dot < 0 ? "" : element.substring(0, dot);
+                  for (String application : APPLICATION_PACKAGES) {
+                      if (application.equals(pkg)) {
+                          return true;
+                      }
+                  }
+                  return false;
+              }
+          }
       }
       """;
 
@@ -810,6 +904,43 @@ class RedisBackendTest {
         a.read("currency");
         b.read("currency");
         assertEquals(before, reads.get(), "after the rounds, reads are hits again");
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+  }
+
+  /**
+   * Whoever can write to the Redis (another service sharing it, an exposed port) stores an entry naming a class of
+   * their choice: the cache reads it as a miss, and never loads or builds the class (CWE-502). Before the values'
+   * mapper checked names, Spring's serializer loaded the class an entry named and Jackson's default validator allowed
+   * any. The application's own record still comes back from Redis.
+   */
+  @Test
+  void anEntryNamingAClassOutsideTheApplicationIsNeverLoaded() throws Exception {
+    MigrationPlan plan = fixture("redis").plan();
+    String config = configPath(plan);
+    Path classes = fixture("redis").compile(plan, null, List.of(springDataRedisJar()));
+    Gadget.compileInto(classes);
+    try (RedisServer redis = RedisServer.start(); URLClassLoader loader = loader(classes);
+        redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+      Thread.currentThread().setContextClassLoader(loader);
+      try (Instance a = new Instance(loader, config, redis.port())) {
+        stored.put("currency", "EUR");
+        direct.set("optkit:shop:optkit.Settings.setting::currency", Gadget.json());
+        direct.set("optkit:shop:optkit.Settings.setting::listed", "[\"java.util.ArrayList\",[" + Gadget.json() + "]]");
+        Object answer = a.read("currency");
+        assertEquals("EUR", answer.getClass().getMethod("value").invoke(answer), "answered from the source");
+        a.read("listed");
+        assertEquals(2, reads.get(), "each planted entry a miss");
+        assertEquals(List.of(), Gadget.traces(), "the class an entry named was loaded or built");
+        // an entry that does not read stays a miss until it expires or a writer evicts: the writer notes no count for it
+        a.read("currency");
+        assertEquals(3, reads.get());
+        stored.put("region", "EU");
+        a.read("region");
+        assertSame(loader.loadClass("shop.Setting"), a.read("region").getClass(), "the record is stored and read back");
+        assertEquals(4, reads.get(), "a hit");
       }
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());

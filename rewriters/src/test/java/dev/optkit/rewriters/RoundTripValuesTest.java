@@ -108,7 +108,9 @@ class RoundTripValuesTest {
       Thread.currentThread().setContextClassLoader(loader);
       try (RedisBackendTest.Instance service = new RedisBackendTest.Instance(loader, RedisBackendTest.configPath(plan),
           redis.port(), "shop.Shapes")) {
-        assertEquals("{k=5}|{k=5}|2", twice(service, "lengths"), "Map.of: answered from the source, twice");
+        // read by the values' own mapper (Spring's serializer, which loads the class an entry names before the mapper
+        // checks it, is no longer used), a Map.of comes back as an unmodifiable map of the same entries: cached
+        assertEquals("{k=5}|{k=5}|1", twice(service, "lengths"), "Map.of: cached, the second read a hit");
         assertEquals("{c=1, b=1, a=1}|{c=1, b=1, a=1}|2", twice(service, "ranked"),
             "a reversed TreeMap: answered from the source, twice, in its own order");
         assertEquals("[b, a, c]|[b, a, c]|1", twice(service, "parts"), "an immutable list: cached, the second read a hit");

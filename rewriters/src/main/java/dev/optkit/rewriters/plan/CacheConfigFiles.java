@@ -5,6 +5,7 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.rewrite.PomDependencies;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
+import dev.optkit.rewriters.caching.backends.StoredTypes;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.io.IOException;
@@ -82,6 +83,9 @@ final class CacheConfigFiles {
       byte[] before = read(scanRoot.resolve(path));
       SourceDocument document = SourceDocument.decode(before);
       String extended = SpringCacheConfigRewrite.extend(document.text(), targets, document.lineSeparator()).orElseThrow();
+      // a value of a class in a package the project gained since may be read back too
+      extended = StoredTypes.withPackages(extended, StoredTypes.applicationPackages(assessment.index()),
+          document.lineSeparator()).orElse(extended);
       return new FileChange(path, before, document.encode(extended),
           List.of("registers " + targets.size() + " more cache(s) in " + SpringCacheConfigRewrite.CLASS_NAME));
     }
@@ -89,7 +93,8 @@ final class CacheConfigFiles {
     Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(SpringCacheConfigRewrite.CLASS_NAME + ".java");
     if (redis) {
       String text = withTogglz(RedisCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-          !traits.enableCachingPresent(), traits.transactions(), twoLevel, micrometer(traits), targets, indent, nl),
+          !traits.enableCachingPresent(), traits.transactions(), twoLevel, micrometer(traits), targets,
+          StoredTypes.applicationPackages(assessment.index()), indent, nl),
           togglzSwitch, indent, nl);
       return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
           List.of("Redis cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "
@@ -167,6 +172,10 @@ final class CacheConfigFiles {
         // a LocalDate or an Optional was ever stored (trial 68)
         wanted.add(new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310", null));
         wanted.add(new PomDependencies.Dependency("com.fasterxml.jackson.datatype", "jackson-datatype-jdk8", null));
+      } else if (spring && !plainInRedis) {
+        // Spring Data Redis declares Jackson optional: a module with it and a client but no Jackson of its own did
+        // not compile the generated configuration ("package com.fasterxml.jackson.annotation does not exist")
+        wanted.addAll(dev.optkit.rewriters.caching.backends.PlainRedisBackend.pomDependencies(false));
       }
       if (plain || twoLevel) {
         wanted.add(new PomDependencies.Dependency("com.github.ben-manes.caffeine", "caffeine",
@@ -189,6 +198,18 @@ final class CacheConfigFiles {
     return PomDependencies.add(text, wanted).map(after -> new FileChange(relative(scanRoot, pom), before,
         document.encode(after), List.of("adds " + wanted.stream().map(PomDependencies.Dependency::artifactId)
             .reduce((a, b) -> a + " and " + b).orElse("") + " where missing, or where declared for runtime or tests only")));
+  }
+
+  /**
+   * An earlier migration's generated class with the application's packages it may read back from Redis brought up to
+   * the project's, or empty when they are the same (or the class predates them).
+   */
+  static Optional<FileChange> withApplicationPackages(Path scanRoot, String path, List<String> packages) {
+    byte[] before = read(scanRoot.resolve(path));
+    SourceDocument document = SourceDocument.decode(before);
+    return StoredTypes.withPackages(document.text(), packages, document.lineSeparator())
+        .map(after -> new FileChange(path, before, document.encode(after),
+            List.of("lets values of the application's packages " + packages.size() + " in all be read back from Redis")));
   }
 
   static byte[] read(Path file) {

@@ -19,6 +19,7 @@ import dev.optkit.rewriters.caching.rewrite.PlainJavaCacheRewrite;
 import dev.optkit.rewriters.caching.rewrite.PomDependencies;
 import dev.optkit.rewriters.caching.backends.PlainRedisBackend;
 import dev.optkit.rewriters.caching.backends.PlainRedisCacheFile;
+import dev.optkit.rewriters.caching.backends.StoredTypes;
 import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
@@ -408,14 +409,19 @@ public final class CachingMigration {
     String redisType = ProjectTraits.packageOf(switchType).isEmpty() ? PlainRedisCacheFile.CLASS_NAME
         : ProjectTraits.packageOf(switchType) + "." + PlainRedisCacheFile.CLASS_NAME;
     boolean plainInRedis = applied.stream().anyMatch(inRedis::contains);
+    List<String> applicationPackages = StoredTypes.applicationPackages(assessment.index());
     if (plainInRedis && assessment.index().type(redisType).isEmpty()) {
       Path redisFile = sourceRoot.resolve(ProjectTraits.packageOf(redisType).replace('.', '/'))
           .resolve(PlainRedisCacheFile.CLASS_NAME + ".java");
       changes.add(new FileChange(CacheConfigFiles.relative(scanRoot, redisFile), null,
-          plainRedis.orElseThrow().cacheFile(ProjectTraits.packageOf(redisType), CacheConfigFiles.micrometer(traits), indent,
-              nl).getBytes(StandardCharsets.UTF_8),
+          plainRedis.orElseThrow().cacheFile(ProjectTraits.packageOf(redisType), CacheConfigFiles.micrometer(traits),
+              applicationPackages, indent, nl).getBytes(StandardCharsets.UTF_8),
           List.of("the plain Java caches' entries in Redis, through the project's " + plainRedis.orElseThrow().clientName()
               + " (" + PlainRedisCacheFile.URL_PROPERTY + ")")));
+    } else if (plainInRedis) {
+      // an earlier migration's class: the application's packages it may read back, as the project now has them
+      CacheConfigFiles.withApplicationPackages(scanRoot, assessment.index().pathOfType(redisType), applicationPackages)
+          .ifPresent(changes::add);
     }
     List<CachingTarget> springTargets = applied.stream().filter(t -> t.form() == CacheForm.SPRING).toList();
     if (!springTargets.isEmpty() && traits.scanPackage() == null) {

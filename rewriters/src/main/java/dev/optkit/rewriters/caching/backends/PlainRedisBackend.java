@@ -173,8 +173,9 @@ public final class PlainRedisBackend {
    *
    * @param metrics the module compiles against Micrometer
    */
-  public String cacheFile(String packageName, boolean metrics, String indent, String nl) {
-    return PlainRedisCacheFile.create(packageName, client, clientMajor, metrics, indent, nl);
+  public String cacheFile(String packageName, boolean metrics, List<String> applicationPackages, String indent,
+      String nl) {
+    return PlainRedisCacheFile.create(packageName, client, clientMajor, metrics, applicationPackages, indent, nl);
   }
 
   /** The client the cache class goes through, by name: Jedis, Lettuce or Redisson. */

@@ -60,17 +60,19 @@ public final class PlainRedisCacheFile {
    * @param clientMajor its major version
    * @param metrics the module compiles against Micrometer: each cache's reads are meters in its global registry
    */
-  public static String create(String packageName, Client client, int clientMajor, boolean metrics, String indent,
-      String nl) {
+  public static String create(String packageName, Client client, int clientMajor, boolean metrics,
+      java.util.List<String> applicationPackages, String indent, String nl) {
     String template = switch (client) {
       case LETTUCE -> edited(TEMPLATE, LettuceRedisCacheFile.EDITS, "Lettuce");
       case REDISSON -> edited(TEMPLATE, RedissonRedisCacheFile.EDITS, "Redisson");
       case JEDIS -> jedis(TEMPLATE, clientMajor);
     };
     template = template
-        .replace("    @COMPARISON@\n", RoundTripValues.comparison() + "\n")
+        .replace("    @COMPARISON@\n", RoundTripValues.comparison() + "\n"
+            + String.join("\n", StoredTypes.nestedClass("    ", applicationPackages)) + "\n\n")
         .replace("        @ORDERED@\n", String.join("\n", RoundTripValues.orderedCheck("    ")) + "\n")
-        .replace("import com.fasterxml.jackson.databind.JsonNode;\n", RoundTripValues.orderedImports().stream()
+        .replace("import com.fasterxml.jackson.databind.JsonNode;\n", java.util.stream.Stream.concat(
+                RoundTripValues.orderedImports().stream(), StoredTypes.imports().stream()).sorted()
             .filter(name -> name.startsWith("com.")).map(name -> "import " + name + ";\n").collect(Collectors.joining())
             + "import com.fasterxml.jackson.databind.JsonNode;\n")
         .replace("import java.util.Optional;\n", "import java.util.Optional;\nimport java.util.SortedMap;\n"
@@ -398,8 +400,8 @@ public final class PlainRedisCacheFile {
               @ORDERED@
               // the classes a value names are the application's, which this class's loader sees
               mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(OptkitRedisCache.class.getClassLoader()));
-              mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,
-                      JsonTypeInfo.As.PROPERTY);
+              // a value names only the application's classes and the JDK's value types: any other is never loaded
+              mapper.activateDefaultTyping(new StoredTypes(), ObjectMapper.DefaultTyping.EVERYTHING, JsonTypeInfo.As.PROPERTY);
               return mapper;
           }
 

@@ -23,13 +23,14 @@ public final class RedisCacheConfigRewrite {
    * A new configuration class keeping the given caches in Redis, shared by every instance of the
    * service: a {@code RedisCacheManager} with one {@code RedisCacheConfiguration} per cache (its own
    * TTL and key prefix), statistics on, {@code SCAN} rather than {@code KEYS} when a writer clears a
-   * cache, values written as JSON with their class ({@code GenericJackson2JsonRedisSerializer} with
-   * default typing: without the class a hit comes back as a {@code LinkedHashMap}, spring-boot
-   * #27577), and keys of several parameters written so that no two keys share a text.
+   * cache, values written as JSON with their class (default typing: without the class a hit comes back
+   * as a {@code LinkedHashMap}, spring-boot #27577), read back only when it is the application's or a JDK value
+   * type ({@link StoredTypes}), and keys of several parameters written so that no two keys share a text.
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
-      boolean transactionAware, List<CachingTarget> targets, String indent, String nl) {
-    return create(packageName, existingCaching, addEnableCaching, transactionAware, false, false, targets, indent, nl);
+      boolean transactionAware, List<CachingTarget> targets, List<String> applicationPackages, String indent, String nl) {
+    return create(packageName, existingCaching, addEnableCaching, transactionAware, false, false, targets,
+        applicationPackages, indent, nl);
   }
 
   /**
@@ -37,10 +38,12 @@ public final class RedisCacheConfigRewrite {
    *     broadcast to every instance ({@link TwoLevelCacheConfigRewrite})
    * @param metrics Micrometer is on the module's class path: the Redis caches' statistics, and the local
    *     level's caches, are bound to the application's MeterRegistry when it has one ({@link RedisMeters})
+   * @param applicationPackages the packages of the application's own classes, which a stored value may name
+   *     ({@link StoredTypes})
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
-      boolean transactionAware, boolean twoLevel, boolean metrics, List<CachingTarget> targets, String indent,
-      String nl) {
+      boolean transactionAware, boolean twoLevel, boolean metrics, List<CachingTarget> targets,
+      List<String> applicationPackages, String indent, String nl) {
     String i = indent;
     String i2 = i + i;
     String i3 = i2 + i;
@@ -90,12 +93,12 @@ public final class RedisCacheConfigRewrite {
     imports.add("org.springframework.data.redis.connection.RedisConnection");
     imports.add("org.springframework.data.redis.connection.RedisConnectionFactory");
     imports.add("org.springframework.data.redis.connection.ReturnType");
-    imports.add("org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer");
     imports.add("org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair");
     imports.add("org.springframework.data.redis.serializer.RedisSerializer");
     imports.add("org.springframework.transaction.support.TransactionSynchronization");
     imports.add("org.springframework.transaction.support.TransactionSynchronizationManager");
     imports.addAll(RoundTripValues.orderedImports());
+    imports.addAll(StoredTypes.imports());
     if (twoLevel) {
       imports.addAll(TwoLevelCacheConfigRewrite.imports(metrics));
     }
@@ -191,15 +194,15 @@ public final class RedisCacheConfigRewrite {
     }
     lines.add("");
     lines.add(i + "@SuppressWarnings(\"deprecation\") // EVERYTHING: records and final classes carry their class too");
-    lines.add(i + "private static GenericJackson2JsonRedisSerializer values() {");
+    lines.add(i + "private static ObjectMapper values() {");
     lines.add(i2 + "ObjectMapper mapper = new ObjectMapper();");
     lines.add(i2 + "mapper.findAndRegisterModules(); // java.time and the other modules on the class path");
     lines.add(i2 + "// a derived getter (getFullName()) is written, and nothing sets it back: the object computes it again");
     lines.add(i2 + "mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);");
     lines.addAll(RoundTripValues.orderedCheck(i));
-    lines.add(i2 + "mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,");
-    lines.add(i3 + i + "JsonTypeInfo.As.PROPERTY);");
-    lines.add(i2 + "return new GenericJackson2JsonRedisSerializer(mapper);");
+    lines.add(i2 + "// a value names only the application's classes and the JDK's value types: any other is never loaded");
+    lines.add(i2 + "mapper.activateDefaultTyping(new StoredTypes(), ObjectMapper.DefaultTyping.EVERYTHING, JsonTypeInfo.As.PROPERTY);");
+    lines.add(i2 + "return mapper;");
     lines.add(i + "}");
     lines.add("");
     lines.add(i + "/** A key of several parameters as text no other key has: strings quoted and escaped, enums by name. */");
@@ -222,6 +225,8 @@ public final class RedisCacheConfigRewrite {
     lines.addAll(writeAwareCacheWriter(i));
     lines.add("");
     lines.addAll(RoundTripValues.springClass(i));
+    lines.add("");
+    lines.addAll(StoredTypes.nestedClass(i, applicationPackages));
     if (twoLevel) {
       lines.addAll(TwoLevelCacheConfigRewrite.classes(i));
     }

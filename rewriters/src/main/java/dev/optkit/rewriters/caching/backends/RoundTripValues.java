@@ -132,20 +132,22 @@ public final class RoundTripValues {
           static final byte[] NOT_STORED = "optkit: not stored".getBytes(StandardCharsets.UTF_8);
           private static final Log LOG = LogFactory.getLog(RoundTripValues.class);
           private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-          private final GenericJackson2JsonRedisSerializer json;
+          /** What an absent value is written as: no bytes (Spring's own serializers write null so). */
+          private static final byte[] NONE = new byte[0];
+          private final ObjectMapper json;
 
-          RoundTripValues(GenericJackson2JsonRedisSerializer json) {
+          RoundTripValues(ObjectMapper json) {
               this.json = json;
           }
 
           @Override
           public byte[] serialize(Object value) {
               if (value == null) {
-                  return json.serialize(null);
+                  return NONE;
               }
               try {
-                  byte[] written = json.serialize(value);
-                  if (sameJson(TREES.readTree(written), TREES.readTree(json.serialize(json.deserialize(written))))) {
+                  byte[] written = json.writeValueAsBytes(value);
+                  if (sameJson(TREES.readTree(written), TREES.readTree(json.writeValueAsBytes(json.readValue(written, Object.class))))) {
                       return written;
                   }
                   warn("a " + value.getClass().getName() + " comes back from Redis otherwise than it was written", null);
@@ -157,9 +159,14 @@ public final class RoundTripValues {
 
           @Override
           public Object deserialize(byte[] bytes) {
+              if (bytes == null || bytes.length == 0) {
+                  return null;
+              }
               try {
-                  return json.deserialize(bytes);
-              } catch (RuntimeException unreadable) {
+                  // the mapper itself, whose StoredTypes checks a class's name before loading it: Spring's own JSON
+                  // serializer loads the class an entry names before the mapper sees it
+                  return json.readValue(bytes, Object.class);
+              } catch (RuntimeException | java.io.IOException unreadable) {
                   warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", unreadable);
                   return null;
               }

@@ -1,0 +1,168 @@
+package dev.optkit.rewriters.caching.backends;
+
+import dev.optkit.analyzers.index.ProjectIndex;
+import dev.optkit.analyzers.source.SourceSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Which classes a value read back from Redis may name: the generated caches keep each value's class in its JSON
+ * (Jackson's default typing), so whoever can write to the Redis (another service sharing it, an exposed port) names
+ * the class the application would load and build (CWE-502). The generated validator allows, by name and before
+ * Jackson loads anything, the application's own packages (every package of the project's main sources, exactly: no
+ * prefix of them, so no library class of a parent package) and the JDK value types the redis refusals
+ * ({@link RedisRoundTrip}) let a value hold; any other name reads as a miss. The same text serves the Spring
+ * configuration and the plain Java cache class (Java 8 source, Jackson 2.10 or later).
+ */
+public final class StoredTypes {
+  private StoredTypes() {}
+
+  /** The generated class's name, nested in the configuration or the plain cache class. */
+  public static final String CLASS_NAME = "StoredTypes";
+
+  /** The line that opens the application's packages in the generated text, which a later migration rewrites. */
+  static final String PACKAGES_OPENING = "static final String[] APPLICATION_PACKAGES = {";
+
+  /** The imports the nested class needs. */
+  static List<String> imports() {
+    return List.of("com.fasterxml.jackson.databind.JavaType", "com.fasterxml.jackson.databind.cfg.MapperConfig",
+        "com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator");
+  }
+
+  /** Every package of the project's main sources, sorted: the application's own classes. */
+  public static List<String> applicationPackages(ProjectIndex index) {
+    return index.files().stream().filter(f -> !SourceSet.isTestPath(f.path()) && !f.types().isEmpty())
+        .map(f -> f.packageName() == null ? "" : f.packageName())
+        .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+  }
+
+  /** The nested class, at one level of {@code indent}. */
+  static List<String> nestedClass(String indent, List<String> packages) {
+    return TwoLevelCacheConfigRewrite.reindent(indent, text(packages), 1);
+  }
+
+  /** The nested class's text, four spaces an indent level, at level zero. */
+  static String text(List<String> packages) {
+    return TEMPLATE.replace("    @PACKAGES@\n", packageLines(packages, "        "));
+  }
+
+  /**
+   * The generated text with its application packages replaced by {@code packages}, or empty when it has none to
+   * replace (a class from before the validator) or they are the same.
+   */
+  public static Optional<String> withPackages(String generated, List<String> packages, String nl) {
+    int opening = generated.indexOf(PACKAGES_OPENING);
+    if (opening < 0) {
+      return Optional.empty();
+    }
+    int lineStart = generated.lastIndexOf('\n', opening) + 1;
+    String memberIndent = generated.substring(lineStart, opening);
+    int from = opening + PACKAGES_OPENING.length();
+    int to = generated.indexOf("};", from);
+    if (to < 0) {
+      return Optional.empty();
+    }
+    // the entries one level deeper than the array's line, a nested class's member (two levels)
+    String body = nl + packageLines(packages, memberIndent + memberIndent.substring(0, memberIndent.length() / 2))
+        .replace("\n", nl) + memberIndent;
+    String replaced = generated.substring(0, from) + body + generated.substring(to);
+    return replaced.equals(generated) ? Optional.empty() : Optional.of(replaced);
+  }
+
+  private static String packageLines(List<String> packages, String indent) {
+    StringBuilder lines = new StringBuilder();
+    for (String name : packages) {
+      lines.append(indent).append('"').append(name).append("\",\n");
+    }
+    return lines.toString();
+  }
+
+  private static final String TEMPLATE = """
+      /**
+       * The classes a value read back from Redis may name, checked by name before Jackson loads any: this
+       * application's own packages and the JDK's value types. Whoever can write to the Redis cannot make the
+       * application load or build another class: such an entry reads as a miss (docs/cache-backends.md).
+       */
+      static final class StoredTypes extends PolymorphicTypeValidator.Base {
+          private static final long serialVersionUID = 1L;
+          /** The packages of the application's own classes (optkit migrate: every package of its main sources). */
+          static final String[] APPLICATION_PACKAGES = {
+          @PACKAGES@
+          };
+          private static final java.util.Set<String> JDK = new java.util.HashSet<String>(java.util.Arrays.asList(
+                  "java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte", "java.lang.Short",
+                  "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.math.BigDecimal",
+                  "java.math.BigInteger", "java.util.UUID", "java.util.Optional", "java.util.Date", "java.sql.Date",
+                  "java.sql.Time", "java.sql.Timestamp", "java.util.ArrayList", "java.util.LinkedList",
+                  "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet",
+                  "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.EnumMap", "java.util.EnumSet",
+                  "java.util.Hashtable", "java.util.concurrent.ConcurrentHashMap",
+                  "java.util.concurrent.ConcurrentSkipListMap", "java.util.concurrent.ConcurrentSkipListSet",
+                  "java.util.concurrent.CopyOnWriteArrayList"));
+
+          @Override
+          public Validity validateSubClassName(MapperConfig<?> config, JavaType base, String name) {
+              return allowed(name) ? Validity.ALLOWED : Validity.DENIED;
+          }
+
+          @Override
+          public Validity validateSubType(MapperConfig<?> config, JavaType base, JavaType type) {
+              return allowed(type.getRawClass().getName()) ? Validity.ALLOWED : Validity.DENIED;
+          }
+
+          /** A type id, generic ones (java.util.EnumSet<shop.Color>) allowed when every class they name is. */
+          static boolean allowed(String id) {
+              boolean named = false;
+              int from = 0;
+              for (int i = 0; i <= id.length(); i++) {
+                  if (i == id.length() || id.charAt(i) == '<' || id.charAt(i) == ',' || id.charAt(i) == '>') {
+                      String name = id.substring(from, i).trim();
+                      if (!name.isEmpty() && !allowedClass(name)) {
+                          return false;
+                      }
+                      named |= !name.isEmpty();
+                      from = i + 1;
+                  }
+              }
+              return named;
+          }
+
+          private static boolean allowedClass(String name) {
+              String element = name;
+              while (element.endsWith("[]")) {
+                  element = element.substring(0, element.length() - 2);
+              }
+              int dimensions = 0;
+              while (element.startsWith("[")) {
+                  element = element.substring(1);
+                  dimensions++;
+              }
+              if (dimensions > 0) {
+                  // [I, [[J: arrays of primitives; [Lshop.Order;: arrays of a class
+                  if (element.length() == 1) {
+                      return "ZBCSIJFD".indexOf(element.charAt(0)) >= 0;
+                  }
+                  if (!element.startsWith("L") || !element.endsWith(";")) {
+                      return false;
+                  }
+                  element = element.substring(1, element.length() - 1);
+              }
+              if (JDK.contains(element) || element.startsWith("java.time.")
+                      // the JDK's immutable and unmodifiable collections (List.of, Collections.unmodifiableSet...)
+                      || element.startsWith("java.util.ImmutableCollections$") || element.startsWith("java.util.Collections$")) {
+                  return true;
+              }
+              int dot = element.lastIndexOf('.');
+              String pkg = dot < 0 ? "" : element.substring(0, dot);
+              for (String application : APPLICATION_PACKAGES) {
+                  if (application.equals(pkg)) {
+                      return true;
+                  }
+              }
+              return false;
+          }
+      }
+      """;
+}

@@ -1,0 +1,59 @@
+package dev.optkit.rewriters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * A class outside the application that an entry planted in Redis names, as an attacker who can write to the Redis
+ * would name a gadget (CWE-502): its static initializer and its setter each leave a system property behind, so a test
+ * can tell whether the generated cache loaded or built it. It is compiled beside the migrated classes, on their class
+ * loader, and outside every package of the project's sources.
+ */
+final class Gadget {
+  private Gadget() {}
+
+  static final String CLASS_NAME = "elsewhere.Gadget";
+  static final String LOADED = "optkit.test.gadget.loaded";
+  static final String BUILT = "optkit.test.gadget.built";
+
+  private static final String SOURCE = """
+      package elsewhere;
+
+      public class Gadget {
+          static {
+              System.setProperty("%s", "yes");
+          }
+
+          public void setCommand(String command) {
+              System.setProperty("%s", command);
+          }
+      }
+      """.formatted(LOADED, BUILT);
+
+  /** Compiles the gadget into {@code classes}, and clears what an earlier test's gadget left. */
+  static void compileInto(Path classes) throws IOException {
+    System.clearProperty(LOADED);
+    System.clearProperty(BUILT);
+    Path source = Files.createTempDirectory("gadget").resolve("Gadget.java");
+    Files.writeString(source, SOURCE);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    int status = javac.run(null, null, null, "-d", classes.toString(), source.toString());
+    if (status != 0) {
+      throw new AssertionError("the gadget did not compile");
+    }
+  }
+
+  /** The JSON of a value naming the gadget, as Jackson's default typing writes a class: what an attacker stores. */
+  static String json() {
+    return "{\"@class\":\"" + CLASS_NAME + "\",\"command\":\"ran\"}";
+  }
+
+  /** What the gadget left: empty when it was neither loaded nor built. */
+  static List<String> traces() {
+    return java.util.stream.Stream.of(LOADED, BUILT).filter(p -> System.getProperty(p) != null).toList();
+  }
+}
