@@ -142,7 +142,7 @@ class DeclaredHttpClientLoopsTest {
     String reason = plan.refusals().stream().filter(r -> r.finding().ruleId().equals("SequentialIoLoop"))
         .map(Refusal::reason).findFirst().orElseThrow();
     assertTrue(reason.startsWith("the project's HTTP interceptor code TenantHeader.apply() reads the caller's context "
-        + "(Tenants.current() uses ThreadLocal, state bound to the calling thread)"), reason);
+        + "(calls Tenants.current(), which reads CURRENT, a ThreadLocal, state bound to the calling thread"), reason);
   }
 
   /** Review 53's U2: an interceptor registered inline, as a lambda, on the RestTemplate a @Bean method makes. */

@@ -205,6 +205,59 @@ class RedisBackendTest {
     fixture.compile(plan, null, List.of(Path.of(sdr4)));
   }
 
+  /** A plain Spring module (no Boot) with Spring Data Redis and Jedis, and no Jackson of its own. */
+  static final String SPRING_DATA_REDIS_POM = """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>shop</groupId>
+        <artifactId>settings</artifactId>
+        <version>1</version>
+        <properties><maven.compiler.release>17</maven.compiler.release></properties>
+        <dependencies>
+          <dependency>
+            <groupId>org.springframework</groupId>
+            <artifactId>spring-context</artifactId>
+            <version>6.2.12</version>
+          </dependency>
+          <dependency>
+            <groupId>org.springframework.data</groupId>
+            <artifactId>spring-data-redis</artifactId>
+            <version>3.4.10</version>
+          </dependency>
+          <dependency>
+            <groupId>redis.clients</groupId>
+            <artifactId>jedis</artifactId>
+            <version>5.2.0</version>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  /**
+   * Spring Data Redis declares Jackson optional: a module with it and Jedis but no Jackson of its own did not compile
+   * the generated configuration ("package com.fasterxml.jackson.annotation does not exist"). migrate adds the Jackson
+   * the configuration is written against, with a version, as it adds Caffeine.
+   */
+  @Test
+  void aModuleWithoutBootGetsTheJacksonItsConfigurationIsWrittenAgainst() throws Exception {
+    for (String backend : List.of("redis", "two-level")) {
+      MigrationFixture fixture = new MigrationFixture(dir.resolve(backend)).file("pom.xml", SPRING_DATA_REDIS_POM)
+          .java(SETTING).java(SETTINGS).config(OptkitConfig.defaults().withCacheBackend(backend));
+      MigrationPlan plan = fixture.plan();
+      assertEquals(List.of("setting"), plan.targets().stream().map(t -> t.method().fact().name()).toList(),
+          plan.refusals().stream().map(Refusal::reason).toList().toString());
+      org.apache.maven.model.Model pom = new org.apache.maven.model.io.xpp3.MavenXpp3Reader().read(
+          new java.io.StringReader(MigrationFixture.after(plan, "pom.xml")));
+      Map<String, String> versions = new java.util.TreeMap<>();
+      pom.getDependencies().forEach(d -> versions.put(d.getGroupId() + ":" + d.getArtifactId(), d.getVersion()));
+      assertEquals("2.17.2", versions.get("com.fasterxml.jackson.core:jackson-databind"), backend + ": " + versions);
+      assertEquals("2.17.2", versions.get("com.fasterxml.jackson.datatype:jackson-datatype-jsr310"), backend);
+      assertEquals("2.17.2", versions.get("com.fasterxml.jackson.datatype:jackson-datatype-jdk8"), backend);
+      assertFalse(versions.containsKey("org.springframework.boot:spring-boot-starter-data-redis"), backend);
+      fixture.compile(plan, null, List.of(springDataRedisJar()));
+    }
+  }
+
   /** The configuration the redis backend generates for the one cache of {@link #SETTINGS}. */
   static final String EXPECTED_CONFIG = """
       package shop;

@@ -3,6 +3,7 @@ package dev.optkit.analyzers.index;
 import dev.optkit.analyzers.facts.CallRef;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
+import dev.optkit.analyzers.facts.TypeFact;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -48,6 +49,14 @@ public final class PerUserCode {
       "org.springframework.web.server.ServerWebExchange", "jakarta.ws.rs.core.SecurityContext",
       "javax.ws.rs.core.SecurityContext");
 
+  /** How a read of thread-bound state ends its description: it reads that, not the caller's identity as such. */
+  private static final String THREAD_BOUND = ", state bound to the calling thread";
+
+  /** Scopes whose bean is one for the context, or a new one per lookup: neither bound to a request or thread. */
+  private static final Set<String> CONTEXT_SCOPES = Set.of("singleton", "prototype", "application", "",
+      "ConfigurableBeanFactory.SCOPE_SINGLETON", "ConfigurableBeanFactory.SCOPE_PROTOTYPE", "SCOPE_SINGLETON",
+      "SCOPE_PROTOTYPE", "WebApplicationContext.SCOPE_APPLICATION");
+
   private final ProjectIndex index;
   private final LoginCode login;
   private Map<String, String> readers;
@@ -89,7 +98,41 @@ public final class PerUserCode {
       return authentication;
     }
     String reason = readers().get(method.key() + "@" + method.path());
-    return Optional.ofNullable(reason);
+    if (reason != null) {
+      return Optional.of(reason);
+    }
+    return tenantRouting().filter(routing -> index.reachedIo(method).stream()
+            .anyMatch(io -> io.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB))
+        .map(routing -> "reads the database, whose rows depend on the calling thread's tenant (" + routing + ")"
+            + CACHED_ANSWER);
+  }
+
+  /** Implementing one of these makes what a query answers depend on the thread's tenant: the lookup key, the resolver. */
+  private static final Set<String> TENANT_ROUTERS = Set.of(
+      "org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource",
+      "org.hibernate.context.spi.CurrentTenantIdentifierResolver",
+      "org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider");
+
+  private Optional<String> tenantRouting;
+
+  /**
+   * What routes the project's queries by the thread's tenant, or empty: a routing DataSource's lookup key, Hibernate's
+   * tenant resolver (behind {@code @TenantId} and schema or database per tenant) or connection provider, or a Hibernate
+   * filter a session enables (a tenant's rows only). Any query may go through it, so every database read is the tenant's.
+   */
+  private synchronized Optional<String> tenantRouting() {
+    if (tenantRouting == null) {
+      tenantRouting = index.types().stream().sorted(java.util.Comparator.comparing(TypeFact::qualifiedName))
+          .flatMap(type -> index.supertypesOf(type.qualifiedName()).stream().filter(TENANT_ROUTERS::contains)
+              .map(router -> type.simpleName() + " " + (router.endsWith("DataSource") ? "extends " : "implements ")
+                  + simple(router)))
+          .findFirst()
+          .or(() -> index.types().stream().filter(t -> t.filtered()).map(TypeFact::simpleName).sorted().findFirst()
+              .filter(filtered -> index.methods().stream().anyMatch(m -> m.fact().calls().stream()
+                  .anyMatch(call -> call.name().equals("enableFilter"))))
+              .map(filtered -> "a Hibernate filter on " + filtered + ", which the project enables per session"));
+    }
+    return tenantRouting;
   }
 
   /** A security annotation on the method, its class, or the declarations it overrides or inherits. */
@@ -146,7 +189,8 @@ public final class PerUserCode {
     for (IndexedMethod method : index.methods()) {
       Optional<String> direct = directRead(method.fact()).or(() -> scopedBeanRead(method.fact()));
       if (direct.isPresent()) {
-        found.put(keys.get(method), "reads the caller's identity or request (" + direct.get() + ")" + CACHED_ANSWER);
+        found.put(keys.get(method), (direct.get().endsWith(THREAD_BOUND) ? "reads " + direct.get()
+            : "reads the caller's identity or request (" + direct.get() + ")") + CACHED_ANSWER);
         queue.add(method);
       }
       for (IndexedMethod target : index.calleesOf(method)) {
@@ -176,8 +220,13 @@ public final class PerUserCode {
         if (t.hasAnnotation("RequestScope") || t.hasAnnotation("SessionScope")) {
           return Optional.of("@" + (t.hasAnnotation("RequestScope") ? "RequestScope" : "SessionScope"));
         }
+        // any scope but the context's own (singleton, prototype, application) is bound to the request, the session,
+        // the thread or whatever a custom scope (a tenant's) keys it by
         String value = t.annotationValue("Scope", "value");
-        return value != null && (value.contains("request") || value.contains("session"))
+        if (value == null) {
+          value = t.annotationValue("Scope", "scopeName");
+        }
+        return value != null && !CONTEXT_SCOPES.contains(value) && !value.equals(TypeFact.UNRESOLVED)
             ? Optional.of("@Scope(\"" + value + "\")") : Optional.empty();
       });
       if (scope.isPresent()) {
@@ -187,7 +236,18 @@ public final class PerUserCode {
     return Optional.empty();
   }
 
-  private static Optional<String> directRead(MethodFact fact) {
+  private Optional<String> directRead(MethodFact fact) {
+    // a field of its class holding thread-bound state (private static final ThreadLocal<String> CURRENT), whose calls
+    // on the JDK's type are no call facts: the field read is the read of the thread's state
+    Optional<TypeFact> owner = index.type(fact.ownerType());
+    for (String field : fact.fieldsRead()) {
+      String type = owner.map(t -> t.fieldTypes().get(field)).orElse(null);
+      int generic = type == null ? -1 : type.indexOf('<');
+      Optional<ThreadBoundState.Holder> holder = ThreadBoundState.callerContext(generic < 0 ? type : type.substring(0, generic));
+      if (holder.isPresent()) {
+        return Optional.of(field + ", a " + holder.get().simpleName() + THREAD_BOUND);
+      }
+    }
     for (ParamFact param : fact.params()) {
       if (IDENTITY_PARAMETERS.contains(param.qualifiedType())) {
         return Optional.of("parameter " + param.type() + " " + param.name());
@@ -198,6 +258,13 @@ public final class PerUserCode {
       if (receiver != null && (CONTEXT_TYPES.contains(receiver) || CONTEXT_SIMPLE_NAMES.contains(receiver))) {
         return Optional.of(simple(receiver) + "." + call.name() + "()");
       }
+      // MDC, a ThreadLocal however it is held: what the caller's thread holds, set wherever (a filter optkit does not
+      // read), is part of the answer
+      Optional<ThreadBoundState.Holder> holder = ThreadBoundState.callerContext(receiver);
+      if (holder.isPresent() && !call.name().equals("set") && !call.name().equals("remove") && !call.name().equals("put")
+          && !call.name().equals("clear")) {
+        return Optional.of(holder.get().simpleName() + "." + call.name() + "()" + THREAD_BOUND);
+      }
     }
     // a static call the extractor could not type (SecurityContextHolder.getContext() it took for a field a static
     // import might bring): by its name as written, which refuses, never caches (trial 80)
@@ -206,6 +273,10 @@ public final class PerUserCode {
       int dot = snippet == null ? -1 : snippet.indexOf('.');
       if (call.receiverType() == null && dot > 0 && CONTEXT_SIMPLE_NAMES.contains(snippet.substring(0, dot).strip())) {
         return Optional.of(snippet.substring(0, dot).strip() + "." + call.name() + "()");
+      }
+      if (call.receiverType() == null && dot > 0 && ThreadBoundState.callerContext(snippet.substring(0, dot).strip())
+          .isPresent() && call.name().equals("get")) {
+        return Optional.of(snippet.substring(0, dot).strip() + "." + call.name() + "()" + THREAD_BOUND);
       }
     }
     return Optional.empty();

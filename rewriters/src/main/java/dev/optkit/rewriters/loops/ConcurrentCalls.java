@@ -41,9 +41,7 @@ final class ConcurrentCalls {
   private static final int DEPTH = 4;
 
   /** Types whose state belongs to the calling thread: on a pool thread they hold another thread's state, or none. */
-  static final Set<String> THREAD_BOUND = Set.of("ThreadLocal", "InheritableThreadLocal", "MDC",
-      "ThreadContext", "SecurityContextHolder", "RequestContextHolder", "LocaleContextHolder",
-      "TransactionSynchronizationManager", "TransactionTemplate", "EntityManager", "Session", "Connection");
+  static final Set<String> THREAD_BOUND = dev.optkit.analyzers.index.ThreadBoundState.simpleNames();
 
   /** Library clients whose calls may run from many threads at once, by simple name ({@link ThreadSafeTypes} resolves more). */
   static final Set<String> THREAD_SAFE = ThreadSafeTypes.BY_NAME;

@@ -20,15 +20,36 @@ import java.util.function.Predicate;
  * or cannot answer.
  */
 public final class TypeNames {
-  private static final Set<String> JAVA_LANG = Set.of(
-      "String", "Object", "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character",
-      "Number", "Math", "System", "Thread", "Runnable", "Iterable", "CharSequence", "StringBuilder",
-      "Exception", "RuntimeException", "Error", "Throwable", "Class", "Enum", "Record", "Void",
-      "AutoCloseable", "Comparable", "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface",
-      "SafeVarargs", "ThreadLocal", "Process", "StrictMath", "InterruptedException", "IllegalStateException",
-      "IllegalArgumentException", "UnsupportedOperationException", "NullPointerException");
+  /**
+   * Every public top-level type of java.lang, as the JDK optkit runs on has them: a name missing here was read as a type
+   * of the file's own package ({@code InheritableThreadLocal} as {@code shop.InheritableThreadLocal}).
+   */
+  private static final Set<String> JAVA_LANG = javaLang();
   private static final Set<String> PRIMITIVES =
       Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void", "var");
+
+  private static Set<String> javaLang() {
+    Set<String> names = new java.util.HashSet<>(Set.of("String", "Object", "Integer", "Long", "Short", "Byte", "Double",
+        "Float", "Boolean", "Character", "Number", "Math", "System", "Thread", "ThreadLocal", "InheritableThreadLocal",
+        "Runnable", "Iterable", "CharSequence", "StringBuilder", "Exception", "RuntimeException", "Error", "Throwable",
+        "Class", "Enum", "Record", "Void", "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface"));
+    try (java.util.stream.Stream<java.nio.file.Path> classes = java.nio.file.Files.list(
+        java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/")).getPath("modules", "java.base", "java", "lang"))) {
+      classes.map(c -> c.getFileName().toString()).filter(n -> n.endsWith(".class") && n.indexOf('$') < 0)
+          .map(n -> n.substring(0, n.length() - ".class".length())).filter(TypeNames::publicInJavaLang).forEach(names::add);
+    } catch (java.io.IOException | RuntimeException e) {
+      // no jrt file system (a JDK 8 runtime): the common names above
+    }
+    return Set.copyOf(names);
+  }
+
+  private static boolean publicInJavaLang(String simple) {
+    try {
+      return java.lang.reflect.Modifier.isPublic(Class.forName("java.lang." + simple, false, null).getModifiers());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
 
   /** A qualified name and how sure the qualification is. */
   public record Qualified(String name, Confidence confidence) {}

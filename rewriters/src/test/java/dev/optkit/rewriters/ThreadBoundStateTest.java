@@ -1,0 +1,187 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A read that depends on state bound to the calling thread or request (the tenant in MDC, a ThreadLocal set by a filter
+ * optkit does not read, a bean of a custom scope, a DataSource routed by the thread's tenant) is refused, and the reason
+ * names that state: cached under a key of its parameters, tenant B would get tenant A's answer. Each case had been
+ * cached with {@code key = "#p0"} before (a hostile campaign against the generated code); each has a twin without the
+ * thread-bound read that is cached, so the refusal comes from that read alone.
+ */
+class ThreadBoundStateTest {
+  @TempDir Path dir;
+
+  private static final String READ = """
+          public String report(String name) {
+              return jdbc.queryForObject("SELECT body FROM reports WHERE tenant = ? AND name = ?", String.class,
+                  %s, name);
+          }
+      """;
+
+  private MigrationPlan plan(String tenantExpression, String imports, String... more) {
+    return plan(dir, tenantExpression, imports, more);
+  }
+
+  private static MigrationPlan plan(Path root, String tenantExpression, String imports, String... more) {
+    MigrationFixture fixture = new MigrationFixture(root).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(MigrationSafetyTest.bean("Reports", "Service", "import org.springframework.stereotype.Service;\n" + imports,
+            READ.formatted(tenantExpression)));
+    for (String source : more) {
+      fixture.java(source);
+    }
+    return fixture.plan();
+  }
+
+  private static Optional<String> refusal(MigrationPlan plan) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith("report("))
+        .map(Refusal::reason).findFirst();
+  }
+
+  private static List<String> cached(MigrationPlan plan) {
+    return plan.targets().stream().map(t -> t.method().fact().name()).toList();
+  }
+
+  @Test
+  void theTenantInSlf4jsMdcIsThreadBound() {
+    MigrationPlan plan = plan("MDC.get(\"tenant\")", "import org.slf4j.MDC;");
+    assertEquals(List.of(), cached(plan));
+    assertTrue(refusal(plan).orElseThrow().contains("MDC.get()"), refusal(plan).orElseThrow());
+  }
+
+  @Test
+  void theTenantInLog4jsThreadContextIsThreadBound() {
+    MigrationPlan plan = plan("ThreadContext.get(\"tenant\")", "import org.apache.logging.log4j.ThreadContext;");
+    assertEquals(List.of(), cached(plan));
+    assertTrue(refusal(plan).orElseThrow().contains("ThreadContext.get()"), refusal(plan).orElseThrow());
+  }
+
+  /** The holder's set() is in code optkit does not scan (a servlet filter of another module): its get() is enough. */
+  @Test
+  void aStaticThreadLocalSetOutsideTheSourcesIsThreadBound() {
+    for (String kind : List.of("ThreadLocal", "InheritableThreadLocal")) {
+      MigrationPlan plan = plan(dir.resolve(kind), "TenantContext.current()", "", """
+          package shop;
+
+          public final class TenantContext {
+              private static final %s<String> CURRENT = new %s<>();
+
+              private TenantContext() {
+              }
+
+              public static String current() {
+                  return CURRENT.get();
+              }
+          }
+          """.formatted(kind, kind));
+      assertEquals(List.of(), cached(plan), kind);
+      assertTrue(refusal(plan).orElseThrow().contains("reads CURRENT, a " + kind + ", state bound"), refusal(plan).orElseThrow());
+    }
+  }
+
+  @Test
+  void aBeanOfACustomScopeIsBoundToWhatTheScopeKeysItBy() {
+    String tenant = """
+        package shop;
+
+        import org.springframework.context.annotation.Scope;
+        import org.springframework.stereotype.Component;
+
+        @Component
+        @Scope(value = "%s", proxyMode = org.springframework.context.annotation.ScopedProxyMode.TARGET_CLASS)
+        public class Tenant {
+            private String id = "a";
+
+            public String id() {
+                return id;
+            }
+        }
+        """;
+    String reports = MigrationSafetyTest.bean("Reports", "Service", "import org.springframework.stereotype.Service;",
+        """
+            private Tenant tenant;
+
+            public String report(String name) {
+                return jdbc.queryForObject("SELECT body FROM reports WHERE tenant = ? AND name = ?", String.class,
+                    tenant.id(), name);
+            }
+        """);
+    MigrationPlan scoped = new MigrationFixture(dir.resolve("scoped")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(tenant.formatted("tenant")).java(reports).plan();
+    assertEquals(List.of(), cached(scoped));
+    assertTrue(refusal(scoped).orElseThrow().contains("@Scope(\"tenant\")"), refusal(scoped).orElseThrow());
+    // a prototype is made anew for each lookup, bound to no request: not refused for its scope
+    MigrationPlan prototype = new MigrationFixture(dir.resolve("prototype")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(tenant.formatted("prototype")).java(reports).plan();
+    assertTrue(refusal(prototype).map(r -> !r.contains("@Scope")).orElse(true), refusal(prototype).orElse(""));
+  }
+
+  private static final String ROUTING = """
+      package shop;
+
+      import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+
+      public class TenantRoutingDataSource extends AbstractRoutingDataSource {
+          @Override
+          protected Object determineCurrentLookupKey() {
+              return TenantHolder.TENANT;
+          }
+      }
+      """;
+
+  private static final String HOLDER = """
+      package shop;
+
+      public final class TenantHolder {
+          public static final String TENANT = "a";
+
+          private TenantHolder() {
+          }
+      }
+      """;
+
+  @Test
+  void everyQueryThroughADataSourceRoutedByTenantIsThreadBound() {
+    MigrationPlan routed = plan("\"shared\"", "", ROUTING, HOLDER);
+    assertEquals(List.of(), cached(routed));
+    assertTrue(refusal(routed).orElseThrow().contains("TenantRoutingDataSource extends AbstractRoutingDataSource"),
+        refusal(routed).orElseThrow());
+    MigrationPlan single = new MigrationFixture(dir.resolve("single")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(MigrationSafetyTest.bean("Reports", "Service", "import org.springframework.stereotype.Service;",
+            READ.formatted("\"shared\""))).java(HOLDER).plan();
+    assertEquals(List.of("report"), cached(single), single.refusals().toString());
+  }
+
+  @Test
+  void everyQueryUnderHibernatesTenantResolverIsThreadBound() {
+    MigrationPlan plan = plan("\"shared\"", "", """
+        package shop;
+
+        import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+
+        public class Tenants implements CurrentTenantIdentifierResolver<String> {
+            @Override
+            public String resolveCurrentTenantIdentifier() {
+                return "a";
+            }
+
+            @Override
+            public boolean validateExistingCurrentSessions() {
+                return true;
+            }
+        }
+        """);
+    assertEquals(List.of(), cached(plan));
+    assertTrue(refusal(plan).orElseThrow().contains("Tenants implements CurrentTenantIdentifierResolver"),
+        refusal(plan).orElseThrow());
+  }
+}
