@@ -83,10 +83,11 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Parse every file, and neither read nor write the facts cache.")
   boolean noCache;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
+  @Option(names = "--threads", paramLabel = "N", converter = Counts.AtLeastOne.class,
+      description = "Parser threads, 1 or more (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20", converter = Counts.AtLeastZero.class,
       description = "Findings shown in the terminal report (default: ${DEFAULT-VALUE}).")
   int top;
 
@@ -94,11 +95,13 @@ public final class AssessCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at or above SEVERITY (high, medium, low, info).")
   String failOn;
 
-  @Option(names = "--max-findings", paramLabel = "N", description = "Exit 1 when there are more than N findings.")
+  @Option(names = "--max-findings", paramLabel = "N", converter = Counts.AtLeastZero.class,
+      description = "Exit 1 when there are more than N findings (0 or more).")
   Integer maxFindings;
 
   @Override
   public Integer call() {
+    checkCacheDir();
     var err = spec.commandLine().getErr();
     List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     List<ReportOptions.Target> targets;
@@ -118,6 +121,9 @@ public final class AssessCommand implements Callable<Integer> {
       configuration = loadConfig(roots.get(0));
       configuration.exclude().forEach(dev.optkit.analyzers.source.SourceSet::glob);
       excludes.forEach(dev.optkit.analyzers.source.SourceSet::glob);
+      if (writeBaseline != null) {
+        ReportOptions.checkFolder("--write-baseline", writeBaseline);
+      }
       if (baseline != null) {
         known = Baseline.read(baseline);
       }
@@ -196,6 +202,17 @@ public final class AssessCommand implements Callable<Integer> {
           + warning.message());
     }
     return gate(assessment, threshold);
+  }
+
+  /**
+   * A {@code --cache-dir} that names a file (or a device, a FIFO) is a usage error, as picocli reports
+   * a bad value: the cache would be silently off. A folder that is not there yet is made.
+   */
+  private void checkCacheDir() {
+    if (cacheDir != null && Files.exists(cacheDir) && !Files.isDirectory(cacheDir)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--cache-dir': '"
+          + cacheDir + "' is not a folder (give a folder, or a path where one can be made)");
+    }
   }
 
   /** Keeps findings new since the baseline and in code changed since the git ref, when given. */

@@ -273,11 +273,13 @@ public final class ValidateCommand implements Callable<Integer> {
     List<ReportOptions.Target> targets = new ArrayList<>();
     if (json != null) {
       err.println("optkit validate: --json FILE is deprecated and goes in the next release: use --format json --output FILE");
+      ReportOptions.checkFolder("--json", json);
       targets.add(new ReportOptions.Target(dev.optkit.cli.report.ReportFormat.JSON, json));
     }
     if (markdown != null) {
       err.println("optkit validate: --markdown FILE is deprecated and goes in the next release: use --format markdown "
           + "--output FILE");
+      ReportOptions.checkFolder("--markdown", markdown);
       targets.add(new ReportOptions.Target(dev.optkit.cli.report.ReportFormat.MARKDOWN, markdown));
     }
     return targets;

@@ -298,7 +298,7 @@ class ValidateReportTest {
         fixture: {factory: tiny.Fixture#start}
         scenarios: [{name: reads, method: get, calls: 10}]
         """);
-    Path out = dir.resolve("out/report.json");
+    Path out = Files.createDirectories(dir.resolve("out")).resolve("report.json");
     CliRun run = CliRun.of("validate", project.toString(), "--baseline-only", "--no-bench", "--scenario", "reads",
         "--format", "json", "--output", out.toString());
     assertEquals(3, run.exitCode(), run.out() + run.err());
