@@ -10,6 +10,7 @@ import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.source.GitChanges;
+import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.cli.report.ReportFormat;
 import java.io.IOException;
@@ -176,7 +177,7 @@ public final class AssessCommand implements Callable<Integer> {
       ProgressBar progress = report.progressBar(err);
       assessment = new Assessor().assess(options, ProgressBar.orNone(progress), inputs, start);
       ProgressBar.finish(progress);
-      assessment = PlannedFixes.apply(roots.get(0), assessment, configuration);
+      assessment = PlannedFixes.apply(SourceSet.folderOf(roots.get(0)), assessment, configuration);
       Assessment answered = assessment;
       answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
     }
@@ -249,7 +250,7 @@ public final class AssessCommand implements Callable<Integer> {
   private static String plannerKey(Path root) {
     return Assessor.codeBuild(PlannedFixes.class) + "|"
         + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class) + "|"
-        + dev.optkit.rewriters.plan.ProjectScope.scopeKey(root);
+        + dev.optkit.rewriters.plan.ProjectScope.scopeKey(SourceSet.folderOf(root));
   }
 
   /**
@@ -294,7 +295,7 @@ public final class AssessCommand implements Callable<Integer> {
       }
       return OptkitConfig.load(config);
     }
-    Path discovered = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).resolve(OptkitConfig.FILE_NAME);
+    Path discovered = SourceSet.folderOf(root).resolve(OptkitConfig.FILE_NAME);
     return Files.isRegularFile(discovered) ? OptkitConfig.load(discovered) : OptkitConfig.defaults();
   }
 
