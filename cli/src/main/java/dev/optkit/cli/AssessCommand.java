@@ -1,5 +1,6 @@
 package dev.optkit.cli;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.AssessmentCache;
 import dev.optkit.analyzers.Assessor;
@@ -129,10 +130,10 @@ public final class AssessCommand implements Callable<Integer> {
         known = Baseline.read(baseline);
       }
     } catch (IllegalArgumentException | ConfigException e) {
-      err.println("optkit assess: " + e.getMessage());
+      err.println("optkit assess: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit assess: cannot read baseline " + baseline + ": " + e.getMessage()
+      err.println("optkit assess: cannot read baseline " + baseline + ": " + Printable.escape(e.getMessage())
           + " (record one with --write-baseline " + baseline + ")");
       return ExitCodes.USAGE;
     }
@@ -141,7 +142,7 @@ public final class AssessCommand implements Callable<Integer> {
       try {
         changes = GitChanges.since(roots.get(0), since);
       } catch (IllegalArgumentException e) {
-        err.println("optkit assess: " + e.getMessage());
+        err.println("optkit assess: " + Printable.escape(e.getMessage()));
         return ExitCodes.USAGE;
       }
     }
@@ -149,7 +150,7 @@ public final class AssessCommand implements Callable<Integer> {
     try {
       cacheDirectory = noCache ? null : cacheDirectory(roots.get(0));
     } catch (StateFileException e) {
-      err.println("optkit assess: " + e.getMessage() + " (or run with --no-cache)");
+      err.println("optkit assess: " + Printable.escape(e.getMessage()) + " (or run with --no-cache)");
       return ExitCodes.USAGE;
     } catch (IOException e) {
       cacheDirectory = null;
@@ -186,7 +187,7 @@ public final class AssessCommand implements Callable<Integer> {
         Baseline.of(assessment.findings(), OptkitCommand.Version.current()).write(writeBaseline);
         err.println("optkit assess: wrote baseline of " + assessment.findings().size() + " findings to " + writeBaseline);
       } catch (IOException e) {
-        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + e.getMessage()
+        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + Printable.escape(e.getMessage())
             + " (give --write-baseline a file in a folder you can write to)");
         return ExitCodes.USAGE;
       }
@@ -199,8 +200,8 @@ public final class AssessCommand implements Callable<Integer> {
       }
     }
     for (var warning : assessment.warnings()) {
-      err.println("warning: " + warning.path() + (warning.line() > 0 ? ":" + warning.line() : "") + ": not analysed: "
-          + warning.message());
+      err.println("warning: " + Printable.escape(warning.path()) + (warning.line() > 0 ? ":" + warning.line() : "")
+          + ": not analysed: " + Printable.escape(warning.message()));
     }
     return gate(assessment, threshold);
   }
