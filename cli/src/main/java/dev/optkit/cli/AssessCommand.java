@@ -1,5 +1,6 @@
 package dev.optkit.cli;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.AssessmentCache;
 import dev.optkit.analyzers.Assessor;
@@ -10,6 +11,7 @@ import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.source.GitChanges;
+import dev.optkit.analyzers.source.SourceSet;
 import dev.optkit.analyzers.findings.Severity;
 import dev.optkit.cli.report.ReportFormat;
 import java.io.IOException;
@@ -83,10 +85,11 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Parse every file, and neither read nor write the facts cache.")
   boolean noCache;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
+  @Option(names = "--threads", paramLabel = "N", converter = Counts.AtLeastOne.class,
+      description = "Parser threads, 1 or more (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20", converter = Counts.AtLeastZero.class,
       description = "Findings shown in the terminal report (default: ${DEFAULT-VALUE}).")
   int top;
 
@@ -94,11 +97,13 @@ public final class AssessCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at or above SEVERITY (high, medium, low, info).")
   String failOn;
 
-  @Option(names = "--max-findings", paramLabel = "N", description = "Exit 1 when there are more than N findings.")
+  @Option(names = "--max-findings", paramLabel = "N", converter = Counts.AtLeastZero.class,
+      description = "Exit 1 when there are more than N findings (0 or more).")
   Integer maxFindings;
 
   @Override
   public Integer call() {
+    checkCacheDir();
     var err = spec.commandLine().getErr();
     List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     List<ReportOptions.Target> targets;
@@ -118,14 +123,17 @@ public final class AssessCommand implements Callable<Integer> {
       configuration = loadConfig(roots.get(0));
       configuration.exclude().forEach(dev.optkit.analyzers.source.SourceSet::glob);
       excludes.forEach(dev.optkit.analyzers.source.SourceSet::glob);
+      if (writeBaseline != null) {
+        ReportOptions.checkFolder("--write-baseline", writeBaseline);
+      }
       if (baseline != null) {
         known = Baseline.read(baseline);
       }
     } catch (IllegalArgumentException | ConfigException e) {
-      err.println("optkit assess: " + e.getMessage());
+      err.println("optkit assess: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit assess: cannot read baseline " + baseline + ": " + e.getMessage()
+      err.println("optkit assess: cannot read baseline " + baseline + ": " + Printable.escape(e.getMessage())
           + " (record one with --write-baseline " + baseline + ")");
       return ExitCodes.USAGE;
     }
@@ -134,7 +142,7 @@ public final class AssessCommand implements Callable<Integer> {
       try {
         changes = GitChanges.since(roots.get(0), since);
       } catch (IllegalArgumentException e) {
-        err.println("optkit assess: " + e.getMessage());
+        err.println("optkit assess: " + Printable.escape(e.getMessage()));
         return ExitCodes.USAGE;
       }
     }
@@ -142,7 +150,7 @@ public final class AssessCommand implements Callable<Integer> {
     try {
       cacheDirectory = noCache ? null : cacheDirectory(roots.get(0));
     } catch (StateFileException e) {
-      err.println("optkit assess: " + e.getMessage() + " (or run with --no-cache)");
+      err.println("optkit assess: " + Printable.escape(e.getMessage()) + " (or run with --no-cache)");
       return ExitCodes.USAGE;
     } catch (IOException e) {
       cacheDirectory = null;
@@ -170,7 +178,7 @@ public final class AssessCommand implements Callable<Integer> {
       ProgressBar progress = report.progressBar(err);
       assessment = new Assessor().assess(options, ProgressBar.orNone(progress), inputs, start);
       ProgressBar.finish(progress);
-      assessment = PlannedFixes.apply(roots.get(0), assessment, configuration);
+      assessment = PlannedFixes.apply(SourceSet.folderOf(roots.get(0)), assessment, configuration);
       Assessment answered = assessment;
       answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
     }
@@ -179,7 +187,7 @@ public final class AssessCommand implements Callable<Integer> {
         Baseline.of(assessment.findings(), OptkitCommand.Version.current()).write(writeBaseline);
         err.println("optkit assess: wrote baseline of " + assessment.findings().size() + " findings to " + writeBaseline);
       } catch (IOException e) {
-        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + e.getMessage()
+        err.println("optkit assess: cannot write baseline " + writeBaseline + ": " + Printable.escape(e.getMessage())
             + " (give --write-baseline a file in a folder you can write to)");
         return ExitCodes.USAGE;
       }
@@ -192,10 +200,21 @@ public final class AssessCommand implements Callable<Integer> {
       }
     }
     for (var warning : assessment.warnings()) {
-      err.println("warning: " + warning.path() + (warning.line() > 0 ? ":" + warning.line() : "") + ": not analysed: "
-          + warning.message());
+      err.println("warning: " + Printable.escape(warning.path()) + (warning.line() > 0 ? ":" + warning.line() : "")
+          + ": not analysed: " + Printable.escape(warning.message()));
     }
     return gate(assessment, threshold);
+  }
+
+  /**
+   * A {@code --cache-dir} that names a file (or a device, a FIFO) is a usage error, as picocli reports
+   * a bad value: the cache would be silently off. A folder that is not there yet is made.
+   */
+  private void checkCacheDir() {
+    if (cacheDir != null && Files.exists(cacheDir) && !Files.isDirectory(cacheDir)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--cache-dir': '"
+          + cacheDir + "' is not a folder (give a folder, or a path where one can be made)");
+    }
   }
 
   /** Keeps findings new since the baseline and in code changed since the git ref, when given. */
@@ -232,7 +251,7 @@ public final class AssessCommand implements Callable<Integer> {
   private static String plannerKey(Path root) {
     return Assessor.codeBuild(PlannedFixes.class) + "|"
         + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class) + "|"
-        + dev.optkit.rewriters.plan.ProjectScope.scopeKey(root);
+        + dev.optkit.rewriters.plan.ProjectScope.scopeKey(SourceSet.folderOf(root));
   }
 
   /**
@@ -277,7 +296,7 @@ public final class AssessCommand implements Callable<Integer> {
       }
       return OptkitConfig.load(config);
     }
-    Path discovered = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).resolve(OptkitConfig.FILE_NAME);
+    Path discovered = SourceSet.folderOf(root).resolve(OptkitConfig.FILE_NAME);
     return Files.isRegularFile(discovered) ? OptkitConfig.load(discovered) : OptkitConfig.defaults();
   }
 

@@ -1,8 +1,9 @@
 package dev.optkit.cli;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.rewriters.caching.CachingTarget;
-import dev.optkit.rewriters.plan.Diffs;
+import dev.optkit.cli.report.MigrationReport;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.IOException;
@@ -80,12 +81,12 @@ final class InteractiveReview {
           continue;
         }
         MigrationPlan single = planner.apply(f -> f.fingerprint().equals(fingerprint) && selection.test(f));
-        out.println(paint(color, BOLD, "[" + index + "/" + items.size() + "] " + item.title()));
+        out.println(paint(color, BOLD, "[" + index + "/" + items.size() + "] " + Printable.escape(item.title())));
         for (String warning : item.warnings()) {
-          out.println(paint(color, RED, "  warning: " + warning));
+          out.println(paint(color, RED, "  warning: " + Printable.escape(warning)));
         }
         for (FileChange change : single.changes()) {
-          for (String line : Diffs.unified(change).split("\n")) {
+          for (String line : MigrationReport.shownDiff(change).split("\n")) {
             out.println(line.startsWith("+") && !line.startsWith("+++") ? paint(color, GREEN, line)
                 : line.startsWith("-") && !line.startsWith("---") ? paint(color, RED, line)
                 : line.startsWith("@@") ? paint(color, CYAN, line) : line);

@@ -1,5 +1,6 @@
 package dev.optkit.cli;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
@@ -139,7 +140,7 @@ public final class MigrateCommand implements Callable<Integer> {
     try {
       outputs = MigrateOutputs.of(report, out, err);
     } catch (IllegalArgumentException e) {
-      err.println("optkit migrate: " + e.getMessage());
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     }
     if ((undo != null || repair) && !outputs.terminalOnly()) {
@@ -155,7 +156,7 @@ public final class MigrateCommand implements Callable<Integer> {
     MigrationLock lock;
     try {
       if (repair) {
-        StateRepair.unlinkStateDirectories(project).forEach(line -> err.println("optkit migrate: " + line));
+        StateRepair.unlinkStateDirectories(project).forEach(line -> err.println("optkit migrate: " + Printable.escape(line)));
         if (!Files.exists(project.resolve(Journal.DIRECTORY), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           out.println("Nothing to repair."); // and no state made to say so
           return ExitCodes.OK;
@@ -163,12 +164,12 @@ public final class MigrateCommand implements Callable<Integer> {
       }
       lock = MigrationLock.tryAcquire(project).orElse(null);
     } catch (StateFileException e) {
-      err.println("optkit migrate: " + e.getMessage() + repairHint(e));
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()) + repairHint(e));
       return ExitCodes.USAGE;
     } catch (IOException e) {
       lock = null; // a read-only checkout: nothing can have been half written by optkit here
       if (writes) {
-        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getClass().getSimpleName() + " (" + e.getMessage() + "; check that you can write to the project)");
+        err.println("optkit migrate: cannot lock " + project.resolve(Journal.DIRECTORY) + ": " + e.getClass().getSimpleName() + " (" + Printable.escape(e.getMessage()) + "; check that you can write to the project)");
         return ExitCodes.INTERNAL;
       }
     }
@@ -185,18 +186,18 @@ public final class MigrateCommand implements Callable<Integer> {
     try {
       List<String> repaired = Recovery.run(project);
       for (String line : repaired) {
-        err.println("optkit migrate: " + line);
+        err.println("optkit migrate: " + Printable.escape(line));
       }
       if (repair) {
         out.println(repaired.isEmpty() ? "Nothing to repair." : "Repaired " + repaired.size() + " migration(s).");
         return ExitCodes.OK;
       }
     } catch (StateFileException e) {
-      err.println("optkit migrate: " + e.getMessage() + repairHint(e));
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()) + repairHint(e));
       return ExitCodes.USAGE;
     } catch (IOException e) {
       err.println("optkit migrate: cannot repair an interrupted migration under " + project.resolve(Journal.DIRECTORY)
-          + ": " + e.getMessage() + " (make it writable, then run: optkit migrate " + root + " --repair)");
+          + ": " + Printable.escape(e.getMessage()) + " (make it writable, then run: optkit migrate " + root + " --repair)");
       return ExitCodes.INTERNAL;
     }
     if (undo != null) {
@@ -217,7 +218,7 @@ public final class MigrateCommand implements Callable<Integer> {
         throw new ConfigException("--cache-backend: " + e.getMessage().replace("cache.backend ", ""), e);
       }
     } catch (ConfigException e) {
-      err.println("optkit migrate: " + e.getMessage());
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     }
     // test sources are read as callers (a method only tests call from outside is still called through
@@ -251,7 +252,7 @@ public final class MigrateCommand implements Callable<Integer> {
         outcome = InteractiveReview.onSystemTerminal().review(plan, chosen -> Migration.prepare(root, assessment,
             configuration, chosen, Set.copyOf(acceptStale), Set.copyOf(acceptReorder)), selection, accepted);
       } catch (IllegalStateException e) {
-        err.println("optkit migrate: " + e.getMessage());
+        err.println("optkit migrate: " + Printable.escape(e.getMessage()));
         return ExitCodes.USAGE;
       }
       text.println(outcome.summary());
@@ -271,7 +272,7 @@ public final class MigrateCommand implements Callable<Integer> {
       if (!problems.isEmpty()) {
         err.println("optkit migrate: --strict: " + problems.size() + " problem(s), nothing written (resolve them, or "
             + "run without --strict to migrate the rest):");
-        problems.forEach(p -> err.println("  " + p));
+        problems.forEach(p -> err.println("  " + Printable.escape(p)));
         return outputs.finish(new Result(plan, Outcome.STRICT_FAILED, null, problems), ExitCodes.FINDINGS);
       }
     }
@@ -290,7 +291,7 @@ public final class MigrateCommand implements Callable<Integer> {
     Result notApplied = new Result(plan, Outcome.NOT_APPLIED, null, List.of());
     List<String> dirty = Migrator.dirtyFiles(plan);
     if (!dirty.isEmpty() && !allowDirty) {
-      err.println("optkit migrate: uncommitted changes in files it would touch: " + String.join(", ", dirty)
+      err.println("optkit migrate: uncommitted changes in files it would touch: " + Printable.escape(String.join(", ", dirty))
           + " (commit or stash them, or pass --allow-dirty)");
       return outputs.finish(notApplied, ExitCodes.USAGE);
     }
@@ -298,14 +299,14 @@ public final class MigrateCommand implements Callable<Integer> {
     try {
       journal = Migrator.apply(plan, OptkitCommand.Version.current(), configText);
     } catch (Migrator.Refused e) {
-      err.println("optkit migrate: " + e.getMessage());
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()));
       return outputs.finish(notApplied, ExitCodes.USAGE);
     } catch (StateFileException e) {
-      err.println("optkit migrate: " + e.getMessage() + repairHint(e) + "; nothing was written");
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()) + repairHint(e) + "; nothing was written");
       return outputs.finish(notApplied, ExitCodes.USAGE);
     } catch (IOException e) {
       // a failed write was rolled back (or will be, by the next command): never success, never "usage"
-      err.println("optkit migrate: " + e.getMessage() + " (nothing stays half written: fix the cause, then run the "
+      err.println("optkit migrate: " + Printable.escape(e.getMessage()) + " (nothing stays half written: fix the cause, then run the "
           + "command again)");
       return outputs.finish(notApplied, ExitCodes.INTERNAL);
     }
@@ -324,7 +325,7 @@ public final class MigrateCommand implements Callable<Integer> {
         } catch (Migrator.Refused e) {
           throw new IllegalStateException(e);
         }
-        err.println(tail(result.output(), 40));
+        err.println(Printable.escapeLines(tail(result.output(), 40)));
         err.println("optkit migrate: verification failed; migration " + journal.id() + " was rolled back (fix what "
             + "the command printed above, then migrate again).");
         return outputs.finish(new Result(plan, Outcome.ROLLED_BACK, journal.id(), List.of()), ExitCodes.FINDINGS);
@@ -346,16 +347,16 @@ public final class MigrateCommand implements Callable<Integer> {
       }
       List<String> restored = Migrator.undo(root, undo, force);
       out.println("Undid migration " + undo + ": restored " + restored.size() + " files" + (restored.isEmpty() ? "" : ": "
-          + String.join(", ", restored)));
+          + Printable.escape(String.join(", ", restored))));
       if (restored.stream().anyMatch(r -> r.endsWith("(removed)"))) {
         out.println("Files it had created are gone; their compiled classes may remain in build output: build with clean.");
       }
       return ExitCodes.OK;
     } catch (Migrator.Refused e) {
-      err.println("optkit migrate: refusing to undo: " + e.getMessage());
+      err.println("optkit migrate: refusing to undo: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit migrate: cannot undo " + undo + ": " + e.getMessage() + " (--undo without an ID undoes the "
+      err.println("optkit migrate: cannot undo " + undo + ": " + Printable.escape(e.getMessage()) + " (--undo without an ID undoes the "
           + "latest applied migration; the IDs are the folders under " + Journal.DIRECTORY + ")");
       return ExitCodes.USAGE;
     }

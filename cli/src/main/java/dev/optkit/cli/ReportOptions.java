@@ -5,6 +5,7 @@ import dev.optkit.cli.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,26 @@ public final class ReportOptions {
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < parsed.size(); i++) {
       Path file = i < outputs.size() && !outputs.get(i).toString().equals("-") ? outputs.get(i) : null;
+      if (file != null) {
+        checkFolder("--output", file);
+      }
       targets.add(new Target(parsed.get(i), file));
     }
     return targets;
+  }
+
+  /**
+   * A file the user names for optkit to write must be in a folder that exists: optkit makes no
+   * folders on the way (a mistyped {@code -o} is an error, not a new tree somewhere on the machine).
+   *
+   * @throws IllegalArgumentException a usage error naming the option, the file and the missing folder
+   */
+  static void checkFolder(String option, Path file) {
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException(option + " " + file + ": no folder " + folder
+          + " (create it first, or write the file to a folder that exists)");
+    }
   }
 
   /** Colours for this target: asked for, or a terminal report on an interactive stdout without NO_COLOR. */

@@ -1,5 +1,6 @@
 package dev.optkit.cli;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
 
@@ -142,10 +143,10 @@ public final class ValidateCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
     } catch (StateFileException e) {
-      err.println("optkit validate: " + e.getMessage());
+      err.println("optkit validate: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("optkit validate: cannot read " + project + ": " + e.getMessage() + " (give a project folder you can read)");
+      err.println("optkit validate: cannot read " + project + ": " + Printable.escape(e.getMessage()) + " (give a project folder you can read)");
       return ExitCodes.USAGE;
     }
     List<ReportOptions.Target> targets;
@@ -153,7 +154,7 @@ public final class ValidateCommand implements Callable<Integer> {
       targets = new ArrayList<>(report.targets("validate", ValidationOutputs.FORMATS));
       targets.addAll(deprecatedTargets(err));
     } catch (IllegalArgumentException e) {
-      err.println("optkit validate: " + e.getMessage());
+      err.println("optkit validate: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     }
     int baselines = (baseline != null ? 1 : 0) + (baselineJournal != null ? 1 : 0) + (baselineOnly ? 1 : 0);
@@ -208,7 +209,7 @@ public final class ValidateCommand implements Callable<Integer> {
       limits = Validation.check(workloadFile, callTimeout, scenarioTimeout, settings, only);
       costs = CallCosts.ofProject(project);
     } catch (WorkloadException | ConfigException e) {
-      err.println("optkit validate: " + e.getMessage());
+      err.println("optkit validate: " + Printable.escape(e.getMessage()));
       return ExitCodes.USAGE;
     }
     FailedRun failure = new FailedRun(out, err, state, workloadFile, costs, targets, report, baselineOnly);
@@ -273,11 +274,13 @@ public final class ValidateCommand implements Callable<Integer> {
     List<ReportOptions.Target> targets = new ArrayList<>();
     if (json != null) {
       err.println("optkit validate: --json FILE is deprecated and goes in the next release: use --format json --output FILE");
+      ReportOptions.checkFolder("--json", json);
       targets.add(new ReportOptions.Target(dev.optkit.cli.report.ReportFormat.JSON, json));
     }
     if (markdown != null) {
       err.println("optkit validate: --markdown FILE is deprecated and goes in the next release: use --format markdown "
           + "--output FILE");
+      ReportOptions.checkFolder("--markdown", markdown);
       targets.add(new ReportOptions.Target(dev.optkit.cli.report.ReportFormat.MARKDOWN, markdown));
     }
     return targets;
@@ -341,7 +344,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     int record(String message, int exitCode) {
-      err.println("optkit validate: " + message);
+      err.println("optkit validate: " + Printable.escape(message));
       ValidationReport report = recordOnly(message);
       if (report != null) {
         write(report, targets, true, options, out, err);
@@ -359,7 +362,7 @@ public final class ValidateCommand implements Callable<Integer> {
       try {
         state.write(runDir.resolve("report.json"), report.toJson());
       } catch (IOException e) {
-        err.println("optkit validate: could not record the failed run in " + state.shown(runDir) + ": " + e.getMessage());
+        err.println("optkit validate: could not record the failed run in " + state.shown(runDir) + ": " + Printable.escape(e.getMessage()));
       }
       return report;
     }

@@ -56,7 +56,7 @@ class ReportFormatsTest {
 
   @Test
   void severalFormatsInOneRunAreEachWrittenWhole() throws Exception {
-    Path json = dir.resolve("out/report.json");
+    Path json = Files.createDirectories(dir.resolve("out")).resolve("report.json");
     Path sarif = dir.resolve("out/report.sarif");
     Path markdown = dir.resolve("out/report.md");
     Path html = dir.resolve("out/report.html");

@@ -51,7 +51,7 @@ class ReportOptionsTest {
   @Test
   void migrateWritesItsPlanAsJsonOnStdoutAndMarkdownToAFile() throws Exception {
     Path file = project();
-    Path markdown = dir.resolve("out/plan.md");
+    Path markdown = Files.createDirectories(dir.resolve("out")).resolve("plan.md");
     CliRun run = CliRun.of("migrate", dir.toString(), "--no-maven-repo", "--format", "json", "--output", "-",
         "--format", "markdown", "--output", markdown.toString());
     assertEquals(0, run.exitCode(), run.err());

@@ -298,7 +298,7 @@ class ValidateReportTest {
         fixture: {factory: tiny.Fixture#start}
         scenarios: [{name: reads, method: get, calls: 10}]
         """);
-    Path out = dir.resolve("out/report.json");
+    Path out = Files.createDirectories(dir.resolve("out")).resolve("report.json");
     CliRun run = CliRun.of("validate", project.toString(), "--baseline-only", "--no-bench", "--scenario", "reads",
         "--format", "json", "--output", out.toString());
     assertEquals(3, run.exitCode(), run.out() + run.err());
@@ -348,8 +348,9 @@ class ValidateReportTest {
     assertEquals(0, history.exitCode(), history.err());
     String out = history.out();
     assertTrue(out.contains("20260101-000000-aaaaaa  rates"), out);
-    assertTrue(out.contains("20260101-000002-?[31mred skipped: report.json is not a report optkit wrote"), out);
-    assertTrue(out.contains("passed; baseline ?]0;title?evil?::error::x (0123456789ab) against the working tree at "
+    assertTrue(out.contains("20260101-000002-\\u001b[31mred skipped: report.json is not a report optkit wrote"), out);
+    assertTrue(out.contains("passed; baseline \\u001b]0;title\\u0007evil\\u000a::error::x (0123456789ab) against the "
+        + "working tree at "
         + "fedcba987654, changed since; Settings JMH 1 fork"), out);
     assertFalse(out.contains("\u001b") || out.contains("\n::error"), out);
     assertTrue(out.contains("20260101-000001-bbbbbb  skipped: report.json is not a report optkit wrote"), out);
@@ -402,7 +403,7 @@ class ValidateReportTest {
           - {name: skipped, method: get, calls: 10, args: [{sequence: 1}]}
           - {name: chosen, method: get, calls: 10, args: [{sequence: 1}]}
         """);
-    Path out = dir.resolve("out");
+    Path out = Files.createDirectories(dir.resolve("out"));
     CliRun run = CliRun.of("validate", project.toString(), "--baseline-only", "--no-bench", "--scenario", "chosen",
         "--format", "terminal", "--format", "json", "--output", "-", "--output", out.resolve("r.json").toString(),
         "--format", "html", "--markdown", out.resolve("r.md").toString());

@@ -42,7 +42,8 @@ public final class AtomicFile {
   /**
    * Replaces a report or another file the user named: a symbolic link is followed (the link
    * stays, its target gets the bytes), and a device or a FIFO is written in place (renaming over
-   * {@code /dev/null}, as root, would replace the device).
+   * {@code /dev/null}, as root, would replace the device). No folder is made on the way: a missing
+   * one fails the write (NoSuchFileException).
    */
   public static void write(Path target, byte[] content) throws IOException {
     Path absolute = linkTarget(target.toAbsolutePath());
@@ -53,8 +54,7 @@ public final class AtomicFile {
       }
       return;
     }
-    Files.createDirectories(absolute.getParent());
-    replace(absolute, content);
+    replace(absolute, content); // in a folder that exists: a missing one is the caller's error, never made here
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.optkit.analyzers.dependencies.GradleCatalog;
 import dev.optkit.analyzers.dependencies.ResolutionSettings;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.source.MavenPom;
+import dev.optkit.analyzers.source.SourceSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +63,7 @@ public final class ProjectClasspath {
     if (resolution != null) {
       // the versions Maven would pick, transitive ones included, before any guess below
       for (Path root : scanRoots) {
-        Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-        if (dir == null) {
-          continue;
-        }
+        Path dir = SourceSet.folderOf(root);
         DependencyResolver.Resolved resolved = DependencyResolver.resolve(findPoms(List.of(dir)), dir,
             GradleCatalog.declared(dir), resolution);
         jars.addAll(resolved.jars());
@@ -95,7 +93,7 @@ public final class ProjectClasspath {
   private static List<Path> findPoms(List<Path> roots) {
     List<Path> poms = new ArrayList<>();
     for (Path root : roots) {
-      Path dir = Files.isDirectory(root) ? root : root.getParent();
+      Path dir = SourceSet.folderOf(root); // a relative file name has no parent of its own
       // the root's pom and its modules' poms; deeper trees would mean walking everything twice
       try (Stream<Path> walk = Files.walk(dir, 3)) {
         walk.filter(p -> p.getFileName().toString().equals("pom.xml"))

@@ -140,6 +140,15 @@ public final class SourceSet {
   }
 
   /**
+   * The folder a root names: the root itself, as given, or the folder of a file, absolute. A file
+   * given by a relative name ({@code A.java}, run in its folder) has no parent of its own; its
+   * absolute path does.
+   */
+  public static Path folderOf(Path root) {
+    return Files.isDirectory(root) ? root : root.toAbsolutePath().normalize().getParent();
+  }
+
+  /**
    * A root as given, absolute; a symbolic link is followed, so a linked project is scanned like the
    * folder it points to. An unreadable root is an {@code IllegalArgumentException}: scanning it
    * would report "0 files" as if the project were empty.

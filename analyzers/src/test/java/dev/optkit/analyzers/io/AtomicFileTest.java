@@ -64,4 +64,12 @@ class AtomicFileTest {
     assertEquals("through the pipe", reader.get(10, TimeUnit.SECONDS));
     assertFalse(Files.isRegularFile(fifo), "still a FIFO");
   }
+
+  @Test
+  void aMissingFolderFailsTheWriteAndIsNotMade() {
+    Path missing = dir.resolve("missing");
+    org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> AtomicFile.write(missing.resolve("deeper/report.json"), bytes("new")));
+    assertFalse(Files.exists(missing));
+  }
 }

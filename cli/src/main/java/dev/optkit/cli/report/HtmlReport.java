@@ -1,6 +1,7 @@
 package dev.optkit.cli.report;
 
 import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Savings;
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ public final class HtmlReport {
     return svg.append("</svg>").toString();
   }
 
+  /** Text for an HTML page: control and bidirectional characters escaped ({@link Printable}), then HTML's own. */
   static String escape(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return Printable.escape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -1,6 +1,7 @@
 package dev.optkit.cli.report;
 
 import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Savings;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class MarkdownReport {
           .append(" baselined, ").append(scope.baselineGone()).append(" baselined findings gone.\n\n");
     }
     if (scope.since() != null) {
-      out.append("Only findings in code changed since `").append(scope.since()).append("` are listed (")
+      out.append("Only findings in code changed since ").append(code(scope.since())).append(" are listed (")
           .append(scope.outsideChanges()).append(" elsewhere left out).\n\n");
     }
   }
@@ -66,15 +67,38 @@ public final class MarkdownReport {
     int rank = 1;
     for (Finding finding : findings) {
       out.append("| ").append(rank++).append(" | ").append(finding.severity().id()).append(" | ")
-          .append(finding.category().id()).append(" | `").append(Formatting.where(finding)).append("` | ")
+          .append(finding.category().id()).append(" | ").append(code(Formatting.where(finding))).append(" | ")
           .append(cell(finding.message())).append(" | ")
           .append(finding.savings().timeSavedMsPerDay() > 0 ? Formatting.duration(finding.savings().timeSavedMsPerDay()) : "")
           .append(" |\n");
     }
   }
 
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;");
+  /**
+   * Text for a Markdown table cell or list item: control and bidirectional characters escaped
+   * ({@link Printable}: a line break cannot end the row or forge a line), then {@code |} and {@code <}.
+   */
+  static String cell(String text) {
+    return Printable.escape(text).replace("|", "\\|").replace("<", "&lt;");
+  }
+
+  /**
+   * The fence of a code block holding {@code text}: a run of backticks longer than any in it (at
+   * least three), so that no line of it (a text block's {@code ```}) closes the block early.
+   */
+  static String fenceFor(CharSequence text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return "`".repeat(Math.max(3, longest + 1));
+  }
+
+  /** Text for a Markdown code span: as {@link #cell}, a backtick (which would end the span) as {@code '}. */
+  static String code(String text) {
+    return "`" + cell(text).replace('`', '\'') + "`";
   }
 
 }

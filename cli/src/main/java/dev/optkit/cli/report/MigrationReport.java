@@ -3,6 +3,7 @@ package dev.optkit.cli.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.analyzers.Json;
+import dev.optkit.analyzers.Printable;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.Diffs;
@@ -68,8 +69,15 @@ public final class MigrationReport {
     };
   }
 
-  /** The plan's lines as the terminal shows them, before the diffs. */
+  /**
+   * The plan's lines as the terminal shows them, before the diffs: each one line, with what it holds
+   * from the code (names, reasons, paths) escaped ({@link Printable}).
+   */
   public static List<String> lines(MigrationPlan plan) {
+    return rawLines(plan).stream().map(Printable::escape).toList();
+  }
+
+  private static List<String> rawLines(MigrationPlan plan) {
     List<String> lines = new ArrayList<>();
     // first, what the deployment looks like: the warnings below follow from it
     plan.notes().stream().filter(MigrationReport::deployment).forEach(lines::add);
@@ -87,9 +95,12 @@ public final class MigrationReport {
     return lines;
   }
 
-  /** A unified diff, its added lines green, removed ones red and hunk headers cyan when {@code color}. */
+  /**
+   * A unified diff, its added lines green, removed ones red and hunk headers cyan when {@code color};
+   * control and bidirectional characters of the code escaped in each line ({@link Printable}).
+   */
   public static String diff(FileChange change, boolean color) {
-    String diff = Diffs.unified(change);
+    String diff = shownDiff(change);
     if (!color) {
       return diff;
     }
@@ -100,6 +111,15 @@ public final class MigrationReport {
       out.append(colour == null || line.isEmpty() ? line : colour + line + RESET).append('\n');
     }
     return out.substring(0, out.length() - 1);
+  }
+
+  /**
+   * A change's unified diff as people are shown it: the path in its headers and each line escaped
+   * ({@link Printable}), so a line break in a file name cannot start a line of its own.
+   */
+  public static String shownDiff(FileChange change) {
+    return Printable.escapeLines(Diffs.unified(new FileChange(Printable.escape(change.path()), change.before(),
+        change.after(), change.descriptions())));
   }
 
   static String json(Result result) {
@@ -161,30 +181,35 @@ public final class MigrationReport {
   static String markdown(Result result) {
     MigrationPlan plan = result.plan();
     StringBuilder out = new StringBuilder("# optkit migrate\n\n").append(headline(result)).append("\n\n");
-    section(out, "Deployment", plan.notes().stream().filter(MigrationReport::deployment)
-        .map(note -> note.substring("deployment: ".length())).toList());
+    // every text from the code is a cell (MarkdownReport.cell) or a code span (MarkdownReport.code)
+    section(out, "Deployment", cells(plan.notes().stream().filter(MigrationReport::deployment)
+        .map(note -> note.substring("deployment: ".length())).toList()));
     List<String> caches = new ArrayList<>();
     for (CachingTarget target : plan.targets()) {
-      StringBuilder line = new StringBuilder("`" + method(target) + "()` as " + cache(target) + evictions(target));
-      target.warnings().forEach(warning -> line.append("\n  - warning: ").append(warning));
+      StringBuilder line = new StringBuilder(MarkdownReport.code(method(target) + "()") + " as "
+          + MarkdownReport.cell(cache(target) + evictions(target)));
+      target.warnings().forEach(warning -> line.append("\n  - warning: ").append(MarkdownReport.cell(warning)));
       caches.add(line.toString());
     }
     section(out, "Cached", caches);
     section(out, "Loops rewritten", plan.loops().stream()
-        .map(loop -> "`" + loop.method() + "()`: " + loop.action() + " (" + where(loop) + ")").toList());
-    section(out, "Problems (--strict)", result.problems());
-    section(out, "Refused", plan.refusals().stream().map(Migrator::describe).toList());
-    section(out, "Not cacheable", plan.notCacheable());
-    section(out, "Notes", plan.notes().stream().filter(note -> !deployment(note)).toList());
+        .map(loop -> MarkdownReport.code(loop.method() + "()") + ": " + MarkdownReport.cell(loop.action() + " ("
+            + where(loop) + ")")).toList());
+    section(out, "Problems (--strict)", cells(result.problems()));
+    section(out, "Refused", cells(plan.refusals().stream().map(Migrator::describe).toList()));
+    section(out, "Not cacheable", cells(plan.notCacheable()));
+    section(out, "Notes", cells(plan.notes().stream().filter(note -> !deployment(note)).toList()));
     if (!plan.changes().isEmpty()) {
       out.append("## Changes\n\n| File | Change |\n|---|---|\n");
+      StringBuilder diffs = new StringBuilder();
       for (FileChange change : plan.changes()) {
-        out.append("| `").append(change.path()).append('`').append(change.created() ? " (new)" : "").append(" | ")
-            .append(String.join("; ", change.descriptions()).replace("|", "\\|")).append(" |\n");
+        out.append("| ").append(MarkdownReport.code(change.path())).append(change.created() ? " (new)" : "").append(" | ")
+            .append(MarkdownReport.cell(String.join("; ", change.descriptions()))).append(" |\n");
+        diffs.append(shownDiff(change));
       }
-      out.append("\n<details><summary>Diff</summary>\n\n```diff\n");
-      plan.changes().forEach(change -> out.append(Diffs.unified(change)));
-      out.append("```\n\n</details>\n");
+      String fence = MarkdownReport.fenceFor(diffs);
+      out.append("\n<details><summary>Diff</summary>\n\n").append(fence).append("diff\n").append(diffs).append(fence)
+          .append("\n\n</details>\n");
     }
     return out.toString();
   }
@@ -199,7 +224,7 @@ public final class MigrationReport {
     htmlSection(out, "Problems (--strict)", result.problems());
     for (FileChange change : plan.changes()) {
       out.append("<h2>").append(HtmlReport.escape(change.path())).append("</h2>\n<pre>");
-      for (String line : Diffs.unified(change).split("\n")) {
+      for (String line : shownDiff(change).split("\n")) {
         String css = line.startsWith("+") && !line.startsWith("+++") ? "add"
             : line.startsWith("-") && !line.startsWith("---") ? "del" : null;
         out.append(css == null ? "" : "<span class=\"" + css + "\">").append(HtmlReport.escape(line))
@@ -225,6 +250,10 @@ public final class MigrationReport {
       items.forEach(item -> out.append("- ").append(item).append('\n'));
       out.append('\n');
     }
+  }
+
+  private static List<String> cells(List<String> items) {
+    return items.stream().map(MarkdownReport::cell).toList();
   }
 
   private static void htmlSection(StringBuilder out, String title, List<String> items) {

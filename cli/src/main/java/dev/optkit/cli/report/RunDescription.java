@@ -1,5 +1,6 @@
 package dev.optkit.cli.report;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.validation.report.CallCosts;
 import dev.optkit.validation.report.ValidationReport;
 import java.util.ArrayList;
@@ -114,11 +115,9 @@ final class RunDescription {
     return shown.length() <= MAX_FIELD_CHARS ? shown : shown.substring(0, MAX_FIELD_CHARS) + "...";
   }
 
-  /** A name from a file, as it may be printed: control characters (escape sequences, new lines) replaced. */
+  /** A name from a file, as it may be printed: control and bidirectional characters escaped ({@link Printable}). */
   static String printable(String text) {
-    return text == null ? "-" : text.codePoints().map(c -> Character.isISOControl(c)
-        || Character.getType(c) == Character.FORMAT ? '?' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return text == null ? "-" : Printable.escape(text);
   }
 
   private static String usd(double value) {

@@ -1,6 +1,7 @@
 package dev.optkit.cli.report;
 
 import dev.optkit.analyzers.Assessment;
+import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.findings.Savings;
@@ -59,11 +60,11 @@ public final class TerminalReport {
     }
     Assessment.Scope scope = summary.scope();
     if (scope != null && scope.baseline() != null) {
-      out.append("New since baseline " + scope.baseline() + ": " + summary.findings() + " (" + scope.baselined()
+      out.append("New since baseline " + Printable.escape(scope.baseline()) + ": " + summary.findings() + " (" + scope.baselined()
           + " baselined, " + scope.baselineGone() + " baselined findings gone)").append('\n');
     }
     if (scope != null && scope.since() != null) {
-      out.append("In code changed since " + scope.since() + ": " + summary.findings() + " (" + scope.outsideChanges()
+      out.append("In code changed since " + Printable.escape(scope.since()) + ": " + summary.findings() + " (" + scope.outsideChanges()
           + " elsewhere left out)").append('\n');
     }
     out.append('\n');
@@ -76,21 +77,23 @@ public final class TerminalReport {
           .append(paint(CYAN, finding.category().id())).append(' ')
           .append(paint(DIM, "[" + finding.ruleId() + ", confidence " + finding.confidence().id() + "]"))
           .append('\n');
-      out.append("     ").append(finding.path()).append(':').append(finding.line())
-          .append(paint(DIM, "  " + Formatting.simpleName(finding.enclosingClass()) + "." + finding.enclosingMethod())).append('\n');
-      out.append("     ").append(finding.message()).append('\n');
-      out.append("     ").append(paint(DIM, "| " + finding.snippet())).append('\n');
+      out.append("     ").append(Printable.escape(finding.path())).append(':').append(finding.line())
+          .append(paint(DIM, "  " + Printable.escape(Formatting.simpleName(finding.enclosingClass()) + "."
+              + finding.enclosingMethod()))).append('\n');
+      out.append("     ").append(Printable.escape(finding.message())).append('\n');
+      out.append("     ").append(paint(DIM, "| " + Printable.escape(finding.snippet()))).append('\n');
       if (finding.savings().timeSavedMsPerDay() > 0 || finding.savings().costSavedUsdPerDay() > 0) {
         out.append("     ").append(paint(GREEN, String.format(Locale.ROOT, "saves ~%s/day, %,d calls/day, $%,.2f/day",
             Formatting.duration(finding.savings().timeSavedMsPerDay()), finding.savings().callsSavedPerDay(),
             finding.savings().costSavedUsdPerDay())))
-            .append(paint(DIM, "  (" + finding.savings().basis() + ")")).append('\n');
+            .append(paint(DIM, "  (" + Printable.escape(finding.savings().basis()) + ")")).append('\n');
       }
       if (finding.fixable()) {
-        out.append("     ").append(paint(GREEN, "fixable: ")).append(finding.fixNote()).append('\n');
+        out.append("     ").append(paint(GREEN, "fixable: ")).append(Printable.escape(finding.fixNote())).append('\n');
       } else if (finding.fixNote() != null && !finding.fixNote().isBlank()) {
         // what migrate would say, so a ranked finding is not mistaken for one it will fix
-        out.append("     ").append(paint(YELLOW, "not fixable: ")).append(paint(DIM, finding.fixNote())).append('\n');
+        out.append("     ").append(paint(YELLOW, "not fixable: ")).append(paint(DIM, Printable.escape(finding.fixNote())))
+            .append('\n');
       }
       out.append('\n');
     }
@@ -101,11 +104,11 @@ public final class TerminalReport {
     if (!assessment.warnings().isEmpty()) {
       out.append(paint(YELLOW, "Files skipped or read in part (" + assessment.warnings().size() + "):")).append('\n');
       for (ParseProblem problem : assessment.warnings()) {
-        out.append("  ").append(problem.path());
+        out.append("  ").append(Printable.escape(problem.path()));
         if (problem.line() > 0) {
           out.append(':').append(problem.line()).append(':').append(problem.column());
         }
-        out.append("  ").append(problem.message()).append('\n');
+        out.append("  ").append(Printable.escape(problem.message())).append('\n');
       }
     }
     return out.toString();

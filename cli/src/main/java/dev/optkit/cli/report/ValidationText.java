@@ -1,5 +1,6 @@
 package dev.optkit.cli.report;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.validation.report.CriterionResult;
 import dev.optkit.validation.report.ScenarioReport;
 import dev.optkit.validation.report.ValidationReport;
@@ -31,6 +32,12 @@ public final class ValidationText {
     return render(report, true, false);
   }
 
+  /** Text from the report (scenario names, notes, figures): a Markdown cell, or escaped for the terminal. */
+  private static String text(boolean md, String text) {
+    String shown = String.valueOf(text);
+    return md ? MarkdownReport.cell(shown) : Printable.escape(shown);
+  }
+
   private static String paint(boolean color, String colour, String text) {
     return color ? colour + text + RESET : text;
   }
@@ -50,15 +57,16 @@ public final class ValidationText {
       out.append("Downstream calls were not counted: the call-counting agent jar was not found.\n\n");
     }
     for (ScenarioReport s : report.scenarios()) {
-      out.append(md ? "## " : "Scenario ").append(s.scenario()).append(md ? "\n\n" : "\n");
+      out.append(md ? "## " : "Scenario ").append(text(md, s.scenario())).append(md ? "\n\n" : "\n");
       out.append(md ? "| | original | migrated |\n|---|---|---|\n" : "");
       for (ScenarioFigures.Row row : ScenarioFigures.rows(s)) {
-        out.append(md ? "| " + row.name() + " | " + row.original() + " | " + row.migrated() + " |\n"
-            : String.format(Locale.ROOT, "  %-42s %26s %26s%n", row.name(), row.original(), row.migrated()));
+        out.append(md ? "| " + text(md, row.name()) + " | " + text(md, row.original()) + " | " + text(md, row.migrated())
+            + " |\n" : String.format(Locale.ROOT, "  %-42s %26s %26s%n", text(md, row.name()), text(md, row.original()),
+            text(md, row.migrated())));
       }
       out.append(md ? "\n" : "");
       for (String note : ScenarioFigures.notes(s)) {
-        out.append(md ? "- " : "  ").append(note).append('\n');
+        out.append(md ? "- " : "  ").append(text(md, note)).append('\n');
       }
       out.append("\n");
     }
@@ -69,15 +77,16 @@ public final class ValidationText {
     out.append(md ? "## Criteria\n\n| scenario | criterion | required | measured | |\n|---|---|---|---|---|\n" : "Criteria\n");
     for (CriterionResult c : report.criteria()) {
       if (md) {
-        out.append("| ").append(c.scenario()).append(" | ").append(c.criterion()).append(" | ").append(c.required())
-            .append(" | ").append(c.measured()).append(" | ")
+        out.append("| ").append(text(md, c.scenario())).append(" | ").append(text(md, c.criterion())).append(" | ")
+            .append(text(md, c.required())).append(" | ").append(text(md, c.measured())).append(" | ")
             .append(c.passed() ? "pass" : c.inconclusive() ? "*inconclusive*" : "**FAIL**").append(" |\n");
       } else {
         // a run of several scenarios has their criteria one after another: each says whose it is
         String mark = String.format(Locale.ROOT, "%-4s", c.passed() ? "ok" : c.inconclusive() ? "??" : "FAIL");
         out.append(String.format(Locale.ROOT, "  %s %s%s: %s (required %s)%n",
-            paint(color, c.passed() ? GREEN : c.inconclusive() ? YELLOW : RED, mark), report.scenarios().size() > 1 ? c.scenario() + ": " : "",
-            c.criterion(), c.measured(), c.required()));
+            paint(color, c.passed() ? GREEN : c.inconclusive() ? YELLOW : RED, mark),
+            report.scenarios().size() > 1 ? text(md, c.scenario()) + ": " : "", text(md, c.criterion()),
+            text(md, c.measured()), text(md, c.required())));
       }
     }
     if (speedupUnchecked(report)) {

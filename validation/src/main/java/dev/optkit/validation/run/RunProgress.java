@@ -1,5 +1,6 @@
 package dev.optkit.validation.run;
 
+import dev.optkit.analyzers.Printable;
 import dev.optkit.validation.spec.Workload;
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
@@ -107,7 +108,7 @@ public final class RunProgress {
     if (timeLeft != null) {
       timeLeft.next(now);
     }
-    phase = version.label() + ": " + what;
+    phase = version.label() + ": " + Printable.escape(what); // a scenario's name, a build command: the workload's text
     if (live) {
       draw(now);
     } else {
@@ -118,7 +119,7 @@ public final class RunProgress {
   /** A line to keep, within a phase (a class path reused, a fixture copied). */
   synchronized void note(CodeVersion version, String what) {
     clear();
-    out().println(PREFIX + (version == null ? "" : version.label() + ": ") + what);
+    out().println(PREFIX + (version == null ? "" : version.label() + ": ") + Printable.escape(what));
     if (live && phase != null) {
       draw(clock.getAsLong());
     }
