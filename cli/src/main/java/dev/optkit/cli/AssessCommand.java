@@ -5,9 +5,8 @@ import dev.optkit.analyzers.AssessmentCache;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.findings.Baseline;
-import dev.optkit.analyzers.io.StateDirectory;
-import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.source.GitChanges;
 import dev.optkit.analyzers.findings.Severity;
@@ -138,14 +137,11 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    Path cacheDirectory;
-    try {
-      cacheDirectory = noCache ? null : cacheDirectory(roots.get(0));
-    } catch (StateFileException e) {
-      err.println("optkit assess: " + e.getMessage() + " (or run with --no-cache)");
-      return ExitCodes.USAGE;
-    } catch (IOException e) {
-      cacheDirectory = null;
+    CacheLocation cacheLocation = noCache ? CacheLocation.NONE : CacheLocation.of(cacheDir, roots.get(0));
+    Path cacheDirectory = cacheLocation.directory();
+    List<ParseProblem> runWarnings = new ArrayList<>();
+    if (cacheLocation.warning() != null) {
+      runWarnings.add(cacheLocation.warning());
     }
     List<String> allExcludes = new ArrayList<>(configuration.exclude());
     allExcludes.addAll(excludes);
@@ -184,7 +180,7 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    assessment = narrow(assessment, known, changes);
+    assessment = narrow(assessment.withWarnings(runWarnings), known, changes);
     for (ReportOptions.Target target : targets) {
       String text = target.format().render(assessment, report.colors(target), top);
       if (!ReportOptions.write("assess", target, text, spec.commandLine().getOut(), err)) {
@@ -192,8 +188,8 @@ public final class AssessCommand implements Callable<Integer> {
       }
     }
     for (var warning : assessment.warnings()) {
-      err.println("warning: " + warning.path() + (warning.line() > 0 ? ":" + warning.line() : "") + ": not analysed: "
-          + warning.message());
+      err.println("warning: " + warning.path() + (warning.line() > 0 ? ":" + warning.line() : "")
+          + (runWarnings.contains(warning) ? ": " : ": not analysed: ") + warning.message());
     }
     return gate(assessment, threshold);
   }
@@ -233,41 +229,6 @@ public final class AssessCommand implements Callable<Integer> {
     return Assessor.codeBuild(PlannedFixes.class) + "|"
         + Assessor.codeBuild(dev.optkit.rewriters.caching.CachingPlanner.class) + "|"
         + dev.optkit.rewriters.plan.ProjectScope.scopeKey(root);
-  }
-
-  /**
-   * Where the caches go: {@code --cache-dir}, else {@code .optkit/cache} of the scan's project
-   * ({@link StateDirectory#projectOf}); null when there is none. A link or a file of the wrong kind
-   * where the cache lives is refused here, by name, before anything is read or written.
-   */
-  private Path cacheDirectory(Path root) throws IOException {
-    if (cacheDir != null) {
-      return check(StateDirectory.forCache(cacheDir));
-    }
-    Optional<Path> project = StateDirectory.projectOf(root);
-    if (project.isEmpty()) {
-      return null;
-    }
-    StateDirectory state = StateDirectory.ofProject(project.get());
-    if (!state.isDirectory(state.path()) && !Files.isWritable(project.get())) {
-      return null; // a read-only checkout: nothing is cached
-    }
-    return check(state.below("cache"));
-  }
-
-  private static Path check(StateDirectory cache) throws IOException {
-    try {
-      cache.createDirectories(cache.path());
-    } catch (StateFileException e) {
-      throw e;
-    } catch (IOException e) {
-      return null; // a read-only project: the cache is not written either
-    }
-    for (String name : List.of(dev.optkit.analyzers.parse.FactsCache.FILE_NAME, AssessmentCache.FILE_NAME,
-        dev.optkit.analyzers.io.FileHashes.FILE_NAME)) {
-      cache.isFile(cache.resolve(name));
-    }
-    return cache.path();
   }
 
   private OptkitConfig loadConfig(Path root) {
