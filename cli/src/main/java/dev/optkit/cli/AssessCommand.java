@@ -104,6 +104,7 @@ public final class AssessCommand implements Callable<Integer> {
     Severity threshold;
     OptkitConfig configuration;
     Baseline known = null;
+    List<ParseProblem> runWarnings = new ArrayList<>(); // met outside the scan: the configuration, the caches' state
     try {
       targets = report.targets("assess", java.util.EnumSet.allOf(ReportFormat.class));
       threshold = failOn == null ? null : Severity.parse(failOn);
@@ -114,7 +115,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
       }
       roots.forEach(dev.optkit.analyzers.source.SourceSet::readableRoot);
-      configuration = loadConfig(roots.get(0));
+      configuration = loadConfig(roots.get(0), runWarnings);
       configuration.exclude().forEach(dev.optkit.analyzers.source.SourceSet::glob);
       excludes.forEach(dev.optkit.analyzers.source.SourceSet::glob);
       if (baseline != null) {
@@ -139,7 +140,6 @@ public final class AssessCommand implements Callable<Integer> {
     }
     CacheLocation cacheLocation = noCache ? CacheLocation.NONE : CacheLocation.of(cacheDir, roots.get(0));
     Path cacheDirectory = cacheLocation.directory();
-    List<ParseProblem> runWarnings = new ArrayList<>();
     if (cacheLocation.warning() != null) {
       runWarnings.add(cacheLocation.warning());
     }
@@ -187,9 +187,11 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    for (var warning : assessment.warnings()) {
+    List<ParseProblem> warnings = assessment.warnings();
+    for (int i = 0; i < warnings.size(); i++) { // the files that failed come first (Assessor)
+      ParseProblem warning = warnings.get(i);
       err.println("warning: " + warning.path() + (warning.line() > 0 ? ":" + warning.line() : "")
-          + (runWarnings.contains(warning) ? ": " : ": not analysed: ") + warning.message());
+          + (i < assessment.summary().filesFailed() ? ": not analysed: " : ": ") + warning.message());
     }
     return gate(assessment, threshold);
   }
@@ -231,15 +233,18 @@ public final class AssessCommand implements Callable<Integer> {
         + dev.optkit.rewriters.plan.ProjectScope.scopeKey(root);
   }
 
-  private OptkitConfig loadConfig(Path root) {
+  private OptkitConfig loadConfig(Path root, List<ParseProblem> runWarnings) {
     if (config != null) {
       if (!Files.isRegularFile(config)) {
         throw new ConfigException("configuration file not found: " + config);
       }
       return OptkitConfig.load(config);
     }
-    Path discovered = (Files.isDirectory(root) ? root : root.toAbsolutePath().getParent()).resolve(OptkitConfig.FILE_NAME);
-    return Files.isRegularFile(discovered) ? OptkitConfig.load(discovered) : OptkitConfig.defaults();
+    DiscoveredConfig discovered = DiscoveredConfig.in(Files.isDirectory(root) ? root : root.toAbsolutePath().getParent());
+    if (discovered.warning() != null) {
+      runWarnings.add(discovered.warning());
+    }
+    return discovered.config();
   }
 
   private int gate(Assessment assessment, Severity threshold) {

@@ -215,7 +215,16 @@ public final class MigrateCommand implements Callable<Integer> {
       if (config != null && !Files.isRegularFile(config)) {
         throw new ConfigException("configuration file not found: " + config);
       }
-      OptkitConfig loaded = Files.isRegularFile(configFile) ? OptkitConfig.load(configFile) : OptkitConfig.defaults();
+      OptkitConfig loaded;
+      if (config != null) {
+        loaded = OptkitConfig.load(configFile);
+      } else {
+        DiscoveredConfig discovered = DiscoveredConfig.in(root);
+        if (discovered.warning() != null) {
+          err.println("optkit migrate: warning: " + discovered.warning().path() + ": " + discovered.warning().message());
+        }
+        loaded = discovered.config();
+      }
       configText = Files.isRegularFile(configFile) ? Files.readString(configFile) : null;
       try {
         configuration = cacheBackend == null ? loaded : loaded.withCacheBackend(cacheBackend);
