@@ -72,6 +72,16 @@ public record Assessment(
     return new Assessment(schemaVersion, tool, summary, List.copyOf(replaced), warnings, stats, index);
   }
 
+  /** The same assessment with more warnings after its own (what the command met outside the scan: its state, its configuration). */
+  public Assessment withWarnings(List<ParseProblem> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<ParseProblem> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new Assessment(schemaVersion, tool, summary, findings, List.copyOf(all), stats, index);
+  }
+
   /** How the run went; not part of the machine-readable output because it varies run to run. */
   /** @param answerReused whether nothing changed since the last run, whose whole answer this is ({@link AssessmentCache}) */
   public record Stats(long elapsedMillis, int threads, long resolutions, long failedResolutions, int jars, int cachedFiles,

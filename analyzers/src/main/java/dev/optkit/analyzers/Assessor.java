@@ -231,6 +231,9 @@ public final class Assessor {
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
     int failedFiles = problems.size();
+    for (dev.optkit.analyzers.source.SkippedEntry skipped : sources.skipped()) { // passed over, never silently
+      problems.add(new ParseProblem(skipped.path(), 0, 0, skipped.why().says()));
+    }
     problems.addAll(inputs.warnings()); // a dependency not resolved: types from it stay unresolved, no file failed
     problems.addAll(summaries.warnings()); // a jar that could not be read is a warning, not a failed file
     // the call graph and what is computed over it, on a second thread while the rules compute the I/O sites:

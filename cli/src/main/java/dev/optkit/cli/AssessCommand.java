@@ -6,9 +6,8 @@ import dev.optkit.analyzers.AssessmentCache;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.findings.Baseline;
-import dev.optkit.analyzers.io.StateDirectory;
-import dev.optkit.analyzers.io.StateFileException;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.analyzers.source.GitChanges;
 import dev.optkit.analyzers.source.SourceSet;
@@ -110,6 +109,7 @@ public final class AssessCommand implements Callable<Integer> {
     Severity threshold;
     OptkitConfig configuration;
     Baseline known = null;
+    List<ParseProblem> runWarnings = new ArrayList<>(); // met outside the scan: the configuration, the caches' state
     try {
       targets = report.targets("assess", java.util.EnumSet.allOf(ReportFormat.class));
       threshold = failOn == null ? null : Severity.parse(failOn);
@@ -120,7 +120,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
       }
       roots.forEach(dev.optkit.analyzers.source.SourceSet::readableRoot);
-      configuration = loadConfig(roots.get(0));
+      configuration = loadConfig(roots.get(0), runWarnings);
       configuration.exclude().forEach(dev.optkit.analyzers.source.SourceSet::glob);
       excludes.forEach(dev.optkit.analyzers.source.SourceSet::glob);
       if (writeBaseline != null) {
@@ -146,14 +146,10 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    Path cacheDirectory;
-    try {
-      cacheDirectory = noCache ? null : cacheDirectory(roots.get(0));
-    } catch (StateFileException e) {
-      err.println("optkit assess: " + Printable.escape(e.getMessage()) + " (or run with --no-cache)");
-      return ExitCodes.USAGE;
-    } catch (IOException e) {
-      cacheDirectory = null;
+    CacheLocation cacheLocation = noCache ? CacheLocation.NONE : CacheLocation.of(cacheDir, roots.get(0));
+    Path cacheDirectory = cacheLocation.directory();
+    if (cacheLocation.warning() != null) {
+      runWarnings.add(cacheLocation.warning());
     }
     List<String> allExcludes = new ArrayList<>(configuration.exclude());
     allExcludes.addAll(excludes);
@@ -192,16 +188,18 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    assessment = narrow(assessment, known, changes);
+    assessment = narrow(assessment.withWarnings(runWarnings), known, changes);
     for (ReportOptions.Target target : targets) {
       String text = target.format().render(assessment, report.colors(target), top);
       if (!ReportOptions.write("assess", target, text, spec.commandLine().getOut(), err)) {
         return ExitCodes.USAGE;
       }
     }
-    for (var warning : assessment.warnings()) {
+    List<ParseProblem> warnings = assessment.warnings();
+    for (int i = 0; i < warnings.size(); i++) { // the files that failed come first (Assessor)
+      ParseProblem warning = warnings.get(i);
       err.println("warning: " + Printable.escape(warning.path()) + (warning.line() > 0 ? ":" + warning.line() : "")
-          + ": not analysed: " + Printable.escape(warning.message()));
+          + (i < assessment.summary().filesFailed() ? ": not analysed: " : ": ") + Printable.escape(warning.message()));
     }
     return gate(assessment, threshold);
   }
@@ -254,50 +252,18 @@ public final class AssessCommand implements Callable<Integer> {
         + dev.optkit.rewriters.plan.ProjectScope.scopeKey(SourceSet.folderOf(root));
   }
 
-  /**
-   * Where the caches go: {@code --cache-dir}, else {@code .optkit/cache} of the scan's project
-   * ({@link StateDirectory#projectOf}); null when there is none. A link or a file of the wrong kind
-   * where the cache lives is refused here, by name, before anything is read or written.
-   */
-  private Path cacheDirectory(Path root) throws IOException {
-    if (cacheDir != null) {
-      return check(StateDirectory.forCache(cacheDir));
-    }
-    Optional<Path> project = StateDirectory.projectOf(root);
-    if (project.isEmpty()) {
-      return null;
-    }
-    StateDirectory state = StateDirectory.ofProject(project.get());
-    if (!state.isDirectory(state.path()) && !Files.isWritable(project.get())) {
-      return null; // a read-only checkout: nothing is cached
-    }
-    return check(state.below("cache"));
-  }
-
-  private static Path check(StateDirectory cache) throws IOException {
-    try {
-      cache.createDirectories(cache.path());
-    } catch (StateFileException e) {
-      throw e;
-    } catch (IOException e) {
-      return null; // a read-only project: the cache is not written either
-    }
-    for (String name : List.of(dev.optkit.analyzers.parse.FactsCache.FILE_NAME, AssessmentCache.FILE_NAME,
-        dev.optkit.analyzers.io.FileHashes.FILE_NAME)) {
-      cache.isFile(cache.resolve(name));
-    }
-    return cache.path();
-  }
-
-  private OptkitConfig loadConfig(Path root) {
+  private OptkitConfig loadConfig(Path root, List<ParseProblem> runWarnings) {
     if (config != null) {
       if (!Files.isRegularFile(config)) {
         throw new ConfigException("configuration file not found: " + config);
       }
       return OptkitConfig.load(config);
     }
-    Path discovered = SourceSet.folderOf(root).resolve(OptkitConfig.FILE_NAME);
-    return Files.isRegularFile(discovered) ? OptkitConfig.load(discovered) : OptkitConfig.defaults();
+    DiscoveredConfig discovered = DiscoveredConfig.in(SourceSet.folderOf(root));
+    if (discovered.warning() != null) {
+      runWarnings.add(discovered.warning());
+    }
+    return discovered.config();
   }
 
   private int gate(Assessment assessment, Severity threshold) {

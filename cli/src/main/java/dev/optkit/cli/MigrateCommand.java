@@ -158,7 +158,9 @@ public final class MigrateCommand implements Callable<Integer> {
       if (repair) {
         StateRepair.unlinkStateDirectories(project).forEach(line -> err.println("optkit migrate: " + Printable.escape(line)));
         if (!Files.exists(project.resolve(Journal.DIRECTORY), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          out.println("Nothing to repair."); // and no state made to say so
+          int removed = removeLeftovers(project, err);
+          out.println(removed == 0 ? "Nothing to repair." : "Removed " + removed + " temporary file(s) left by "
+              + "interrupted writes."); // and no state made to say so
           return ExitCodes.OK;
         }
       }
@@ -188,8 +190,12 @@ public final class MigrateCommand implements Callable<Integer> {
       for (String line : repaired) {
         err.println("optkit migrate: " + Printable.escape(line));
       }
+      // with the journals: each command that runs the recovery (a dry run with no journal writes nothing)
+      int removed = repair || Files.exists(project.resolve(Journal.DIRECTORY), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          ? removeLeftovers(project, err) : 0;
       if (repair) {
-        out.println(repaired.isEmpty() ? "Nothing to repair." : "Repaired " + repaired.size() + " migration(s).");
+        out.println(!repaired.isEmpty() ? "Repaired " + repaired.size() + " migration(s)."
+            : removed > 0 ? "Removed " + removed + " temporary file(s) left by interrupted writes." : "Nothing to repair.");
         return ExitCodes.OK;
       }
     } catch (StateFileException e) {
@@ -210,7 +216,16 @@ public final class MigrateCommand implements Callable<Integer> {
       if (config != null && !Files.isRegularFile(config)) {
         throw new ConfigException("configuration file not found: " + config);
       }
-      OptkitConfig loaded = Files.isRegularFile(configFile) ? OptkitConfig.load(configFile) : OptkitConfig.defaults();
+      OptkitConfig loaded;
+      if (config != null) {
+        loaded = OptkitConfig.load(configFile);
+      } else {
+        DiscoveredConfig discovered = DiscoveredConfig.in(root);
+        if (discovered.warning() != null) {
+          err.println("optkit migrate: warning: " + discovered.warning().path() + ": " + discovered.warning().message());
+        }
+        loaded = discovered.config();
+      }
       configText = Files.isRegularFile(configFile) ? Files.readString(configFile) : null;
       try {
         configuration = cacheBackend == null ? loaded : loaded.withCacheBackend(cacheBackend);
@@ -360,6 +375,14 @@ public final class MigrateCommand implements Callable<Integer> {
           + "latest applied migration; the IDs are the folders under " + Journal.DIRECTORY + ")");
       return ExitCodes.USAGE;
     }
+  }
+
+  /** Removes the temporary files killed writes left in {@code .optkit/}, one line each; how many. */
+  private static int removeLeftovers(Path project, PrintWriter err) throws IOException {
+    List<String> removed = dev.optkit.analyzers.io.LeftoverTemporaries.remove(
+        dev.optkit.analyzers.io.StateDirectory.ofProject(project));
+    removed.forEach(path -> err.println("optkit migrate: removed " + path + ", left by an interrupted write"));
+    return removed.size();
   }
 
   /** What --repair can do about a state path: remove a link at one of the fixed paths (StateRepair). */

@@ -344,7 +344,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     int record(String message, int exitCode) {
-      err.println("optkit validate: " + Printable.escape(message));
+      err.println("optkit validate: " + Printable.escapeLines(message));
       ValidationReport report = recordOnly(message);
       if (report != null) {
         write(report, targets, true, options, out, err);

@@ -104,8 +104,21 @@ class HostileStateTest {
     return applied.out().replaceAll("(?s).*Applied migration (\\S+):.*", "$1");
   }
 
+  /** The paths of the JSON report's warnings. */
+  private static List<String> warnedPaths(CliRun run) throws IOException {
+    List<String> paths = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).path("warnings")
+        .forEach(warning -> paths.add(warning.path("path").asText()));
+    return paths;
+  }
+
+  private static int filesScanned(CliRun run) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).path("summary").path("filesScanned")
+        .asInt(-1);
+  }
+
   @Test
-  void assessRefusesEveryLinkWhereItsCacheLivesAndWritesNothingThrough() throws Exception {
+  void assessSetsAsideEveryLinkWhereItsCacheLivesAndScansWithNoCache() throws Exception {
     Map<String, Path> plants = new java.util.LinkedHashMap<>();
     plants.put(".optkit/cache/assessment-v1.smile", decoy.resolve("secret.txt"));
     plants.put(".optkit/cache/facts-v5.smile", decoy.resolve("dangling"));
@@ -113,15 +126,24 @@ class HostileStateTest {
     plants.put(".optkit/cache", decoy);
     plants.put(".optkit", decoy);
     plants.put(".optkit/.gitignore", decoy.resolve("secret.txt"));
+    // .optkit itself has nowhere beside it to go, and quarantine/ is not made beside a planted .gitignore
+    List<String> staysPut = List.of(".optkit", ".optkit/.gitignore");
     for (Map.Entry<String, Path> plant : plants.entrySet()) {
       deleteState();
       Path link = project.resolve(plant.getKey());
       Files.createDirectories(link.getParent());
       Files.createSymbolicLink(link, plant.getValue());
       CliRun run = assess();
-      assertEquals(2, run.exitCode(), plant.getKey() + ": " + run.err());
+      assertEquals(0, run.exitCode(), plant.getKey() + ": " + run.err());
+      assertEquals(1, filesScanned(run), plant.getKey() + ": the scan ran");
+      assertTrue(warnedPaths(run).contains(plant.getKey()), plant.getKey() + ": " + run.out());
       assertTrue(run.err().contains(plant.getKey() + ": a symbolic link where optkit keeps its own state"),
           plant.getKey() + ": " + run.err());
+      assertEquals(staysPut.contains(plant.getKey()), Files.isSymbolicLink(link), plant.getKey() + " set aside");
+      if (!staysPut.contains(plant.getKey())) {
+        Path aside = project.resolve(".optkit/quarantine/" + link.getFileName() + "-1");
+        assertTrue(Files.isSymbolicLink(aside), "moved as a link, never followed: " + aside);
+      }
       noLeak(run);
       assertFalse(Files.exists(decoy.resolve("dangling"), LinkOption.NOFOLLOW_LINKS), "a dangling link created nothing");
     }
@@ -129,21 +151,42 @@ class HostileStateTest {
     for (String cacheDir : List.of(".optkit", ".optkit/cache/sub", ".optkit/migrations")) {
       deleteState();
       Files.createSymbolicLink(project.resolve(".optkit"), decoy);
-      CliRun run = CliRun.of("assess", project.toString(), "--no-maven-repo", "--cache-dir",
+      CliRun run = CliRun.of("assess", project.toString(), "--no-maven-repo", "--format", "json", "--cache-dir",
           project.resolve(cacheDir).toString());
-      assertEquals(2, run.exitCode(), cacheDir + ": " + run.err());
+      assertEquals(0, run.exitCode(), cacheDir + ": " + run.err());
+      assertTrue(warnedPaths(run).contains(".optkit"), run.out());
       assertTrue(run.err().contains(".optkit: a symbolic link"), run.err());
     }
     deleteState();
     CliRun clean = assess();
     assertEquals(0, clean.exitCode(), clean.err());
+    assertTrue(warnedPaths(clean).isEmpty(), clean.out());
+  }
+
+  @Test
+  void aFifoWhereTheCacheLivesIsSetAsideUnopenedAndTheScanRunsWithNoCache() throws Exception {
+    Path fifo = project.resolve(".optkit/cache/" + dev.optkit.analyzers.AssessmentCache.FILE_NAME);
+    Files.createDirectories(fifo.getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor(), "mkfifo made the FIFO");
+    CliRun run = assess(); // a FIFO opened for reading would block here: it is never opened
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(1, filesScanned(run));
+    assertTrue(warnedPaths(run).contains(".optkit/cache/" + dev.optkit.analyzers.AssessmentCache.FILE_NAME), run.out());
+    assertFalse(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS), "set aside");
+    Path aside = project.resolve(".optkit/quarantine/" + fifo.getFileName() + "-1");
+    assertTrue(Files.readAttributes(aside, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+        .isOther(), "still the FIFO, moved by name");
+    CliRun next = assess();
+    assertTrue(warnedPaths(next).isEmpty(), "the next run has its cache again: " + next.out());
   }
 
   @Test
   void aFileWhereAStateFolderShouldBeIsRefusedByName() throws Exception {
     Files.writeString(project.resolve(".optkit"), "not a folder\n");
     CliRun run = assess();
-    assertEquals(2, run.exitCode(), run.err());
+    assertEquals(0, run.exitCode(), "assess scans with no cache: " + run.err());
+    assertTrue(warnedPaths(run).contains(".optkit"), run.out());
     assertTrue(run.err().contains(".optkit: a file where optkit keeps its own state"), run.err());
     CliRun migrate = migrate("--apply");
     assertEquals(2, migrate.exitCode(), migrate.err());

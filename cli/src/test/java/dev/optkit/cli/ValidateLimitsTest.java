@@ -190,6 +190,22 @@ class ValidateLimitsTest {
   }
 
   @Test
+  void moreScenariosThanTheCapAreRefusedBeforeAnyBuild() throws Exception {
+    int count = 101; // the cap is 100 (docs/validate.md)
+    StringBuilder scenarios = new StringBuilder("scenarios:\n");
+    for (int i = 0; i < count; i++) {
+      scenarios.append("  - {name: s").append(i).append(", method: get, calls: 1}\n");
+    }
+    Path project = project("public static Fixture start() { return new Fixture(); }", scenarios.toString());
+    CliRun run = validate(project);
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains(count + " scenarios, over the cap of " + (count - 1)), run.err());
+    assertTrue(run.err().contains("limits.maxScenarios"), "says how to raise it: " + run.err());
+    assertFalse(Files.exists(project.resolve("built")), "the build command did not run");
+    assertFalse(Files.exists(project.resolve(".optkit/runs")), "no run folder was made");
+  }
+
+  @Test
   void aHostThatFailsIsReportedByItsRootCauseNotByItsLastLine() throws Exception {
     Path project = project("""
           public static Fixture start() {

@@ -97,6 +97,27 @@ public final class AtomicFile {
     return name.startsWith("." + target + ".") && name.endsWith(TEMPORARY_SUFFIX);
   }
 
+  /**
+   * Whether {@code name} is what an interrupted write of any file leaves: {@code .<target>.<digits>.optkit-tmp},
+   * exactly the names {@link #replace} creates (the digits are the temporary file's random part).
+   */
+  public static boolean isTemporary(String name) {
+    if (!name.startsWith(".") || !name.endsWith(TEMPORARY_SUFFIX)) {
+      return false;
+    }
+    String middle = name.substring(1, name.length() - TEMPORARY_SUFFIX.length());
+    int dot = middle.lastIndexOf('.');
+    if (dot <= 0 || dot == middle.length() - 1) {
+      return false;
+    }
+    for (int i = dot + 1; i < middle.length(); i++) {
+      if (middle.charAt(i) < '0' || middle.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Writes every byte: a channel may write fewer than asked (a nearly full disk), and the rest is not lost. */
   static void writeFully(WritableByteChannel channel, byte[] content) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(content);

@@ -311,6 +311,25 @@ public final class StateDirectory {
     }
   }
 
+  /**
+   * Moves aside, to {@code quarantine/}, the entry a {@link StateFileException} of this state refused (a link, a FIFO,
+   * a file where a folder should be), without following or opening it; where it is now, or empty when it cannot be
+   * moved: the state directory itself, or an entry {@code quarantine/} cannot be made beside (a planted
+   * {@code .gitignore}). Then a command that can do without its state (assess's caches) goes on.
+   */
+  public Optional<Path> setAside(StateFileException refused) {
+    Path bad = anchor.resolve(refused.getFile()).normalize();
+    Path top = inProject ? anchor.resolve(NAME) : base;
+    if (!bad.startsWith(top) || bad.equals(top)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(quarantine(bad));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** How to show a state path in a message: from the project root (or the named directory) down. */
   public String shown(Path path) {
     return path.startsWith(anchor) ? (inProject ? "" : anchor + "/") + anchor.relativize(path).toString().replace('\\', '/')

@@ -260,7 +260,7 @@ public final class ParsingWorker {
         }
       }
       if (!result.isSuccessful() || result.getResult().isEmpty()) {
-        return new Outcome(null, problemOf(file, result.getProblems()));
+        return new Outcome(null, problemOf(file, result.getProblems(), content));
       }
       if (content.contains("\\u") && StructuralEscapes.in(content)) {
         // javac reads the escape of a line feed (backslash, u, 000a) as a line break before anything else (JLS 3.3):
@@ -297,13 +297,19 @@ public final class ParsingWorker {
     }
   }
 
-  private static ParseProblem problemOf(SourceFile file, List<Problem> problems) {
+  private static ParseProblem problemOf(SourceFile file, List<Problem> problems, String content) {
     if (problems.isEmpty()) {
       return new ParseProblem(file.relativePath(), 0, 0, "parse failed");
     }
     Problem first = problems.get(0);
     int line = first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
     int column = first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.column).orElse(0);
+    if (line == 0 && first.getCause().filter(com.github.javaparser.TokenMgrException.class::isInstance).isPresent()) {
+      // a lexical error carries no position: the lexer finds it again
+      var at = LexicalErrorPosition.of(content);
+      line = at.map(LexicalErrorPosition.At::line).orElse(0);
+      column = at.map(LexicalErrorPosition.At::column).orElse(0);
+    }
     return new ParseProblem(file.relativePath(), line, column, firstLine(first.getMessage()));
   }
 

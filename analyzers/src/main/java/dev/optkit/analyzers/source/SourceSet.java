@@ -39,14 +39,16 @@ public final class SourceSet {
   private final List<Path> sqlFiles;
   private final List<Path> yamlAndJsonFiles;
   private final List<String> linkedSources;
+  private final List<SkippedEntry> skipped;
   private final Map<String, Path> typeFiles;
   private final Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean changedDuringRun;
 
   private SourceSet(List<SourceFile> files, List<Path> xmlFiles, List<Path> sqlFiles, List<Path> yamlAndJsonFiles,
-      List<String> linkedSources) {
+      List<String> linkedSources, List<SkippedEntry> skipped) {
     this.files = List.copyOf(files);
     this.linkedSources = List.copyOf(linkedSources);
+    this.skipped = List.copyOf(skipped);
     this.yamlAndJsonFiles = List.copyOf(yamlAndJsonFiles);
     this.xmlFiles = List.copyOf(xmlFiles);
     this.sqlFiles = List.copyOf(sqlFiles);
@@ -64,6 +66,11 @@ public final class SourceSet {
    */
   public List<String> unreadSources() {
     return linkedSources;
+  }
+
+  /** What the walk passed over that may hold sources, and why ({@link SkippedEntry}), in path order. */
+  public List<SkippedEntry> skipped() {
+    return skipped;
   }
 
   /**
@@ -87,11 +94,19 @@ public final class SourceSet {
     List<Path> sql = new ArrayList<>();
     List<Path> yamlAndJson = new ArrayList<>();
     List<String> links = new ArrayList<>();
+    List<SkippedEntry> skipped = new ArrayList<>();
     for (Path root : absoluteRoots) {
       walk(root, dir -> {
         Path relative = displayRoot.relativize(dir);
         return !(!includeTests && isTestDirectory(relative)) && !(!dir.equals(root) && matchesAny(excluders, relative));
+      }, (path, why) -> {
+        if (!matchesAny(excluders, displayRoot.relativize(path))) {
+          skipped.add(new SkippedEntry(shown(displayRoot, path), why));
+        }
       }, (file, attrs) -> {
+        if (!matchesAny(excluders, displayRoot.relativize(file))) {
+          SkippedEntries.of(file, attrs).ifPresent(why -> skipped.add(new SkippedEntry(shown(displayRoot, file), why)));
+        }
         if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".xml")) {
           xml.add(file);
         }
@@ -124,7 +139,9 @@ public final class SourceSet {
     sql.sort(Comparator.naturalOrder());
     yamlAndJson.sort(Comparator.naturalOrder());
     links.sort(Comparator.naturalOrder());
-    return new SourceSet(files, List.copyOf(xml), List.copyOf(sql), List.copyOf(yamlAndJson), List.copyOf(links));
+    skipped.sort(Comparator.comparing(SkippedEntry::path));
+    return new SourceSet(files, List.copyOf(xml), List.copyOf(sql), List.copyOf(yamlAndJson), List.copyOf(links),
+        skipped);
   }
 
   /**
@@ -182,6 +199,16 @@ public final class SourceSet {
    */
   public static void walk(Path root, java.util.function.Predicate<Path> enter,
       java.util.function.BiConsumer<Path, BasicFileAttributes> visit) {
+    walk(root, enter, (path, why) -> {}, visit);
+  }
+
+  /**
+   * {@link #walk(Path, java.util.function.Predicate, java.util.function.BiConsumer)}, told of each entry it
+   * cannot enter or read ({@link SkippedEntry.Why#UNREADABLE}, {@link SkippedEntry.Why#PATH_TOO_LONG}).
+   */
+  public static void walk(Path root, java.util.function.Predicate<Path> enter,
+      java.util.function.BiConsumer<Path, SkippedEntry.Why> failed,
+      java.util.function.BiConsumer<Path, BasicFileAttributes> visit) {
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
@@ -200,12 +227,16 @@ public final class SourceSet {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException exc) {
+          failed.accept(file, SkippedEntries.failure(file));
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-          return FileVisitResult.CONTINUE; // a folder that cannot be listed (/proc/1/map_files) is skipped like a file
+          if (exc != null) { // a folder that cannot be listed to its end (/proc/1/map_files) is skipped like a file
+            failed.accept(dir, SkippedEntries.failure(dir));
+          }
+          return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
@@ -289,6 +320,12 @@ public final class SourceSet {
       }
     }
     return false;
+  }
+
+  /** A path as warnings show it: relative to the display root, a name the encoding cannot hold escaped. */
+  private static String shown(Path displayRoot, Path path) {
+    String relative = displayRoot.relativize(path).toString().replace('\\', '/');
+    return relative.indexOf(SkippedEntries.REPLACEMENT) < 0 ? relative : SkippedEntries.escaped(displayRoot, path);
   }
 
   private static SourceFile describe(Path displayRoot, Path file) {

@@ -8,9 +8,11 @@ package dev.optkit.validation.spec;
  * {@link WorkloadCaps}: every value must be at least 1.
  *
  * @param scenarioSeconds null: the default, which grows with the JMH settings (see the run's limits)
+ * @param maxScenarios how many scenarios the workload may hold ({@link WorkloadCaps#MAX_SCENARIOS} unless raised
+ *     here, deliberately: each scenario starts host JVMs of its own)
  */
 public record Limits(Integer callSeconds, Integer fixtureSeconds, Integer scenarioSeconds,
-    Integer fixtureHeapMegabytes) {
+    Integer fixtureHeapMegabytes, Integer maxScenarios) {
   /** A read or write of the replay or the load test: far beyond any call a cache should speed up. */
   public static final int CALL_SECONDS = 30;
   /** Starting the fixture (a Spring context, an embedded database) or tearing it down. */
@@ -22,9 +24,10 @@ public record Limits(Integer callSeconds, Integer fixtureSeconds, Integer scenar
     callSeconds = callSeconds == null ? CALL_SECONDS : callSeconds;
     fixtureSeconds = fixtureSeconds == null ? FIXTURE_SECONDS : fixtureSeconds;
     fixtureHeapMegabytes = fixtureHeapMegabytes == null ? FIXTURE_HEAP_MEGABYTES : fixtureHeapMegabytes;
+    maxScenarios = maxScenarios == null ? WorkloadCaps.MAX_SCENARIOS : maxScenarios;
   }
 
   public static Limits defaults() {
-    return new Limits(null, null, null, null);
+    return new Limits(null, null, null, null, null);
   }
 }

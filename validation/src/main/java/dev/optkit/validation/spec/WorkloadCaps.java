@@ -27,6 +27,11 @@ public final class WorkloadCaps {
   public static final int MAX_WRITES = 100;
   /** A generator's hot set ({@code repeats.keys}) or Zipf ranks ({@code zipf.n}), held while calls are drawn. */
   public static final int MAX_KEYS = 1_000_000;
+  /**
+   * Scenarios in one workload, unless {@code limits.maxScenarios} raises it: each starts a host JVM per code version
+   * (and JMH's forks), some seconds each even for one call, so 8,000 one-call scenarios ran about 35 hours.
+   */
+  public static final int MAX_SCENARIOS = 100;
   /** Every limit's smallest value; the heap's, since a JVM does not start with less. */
   public static final int MIN_HEAP_MEGABYTES = 64;
 
@@ -43,6 +48,12 @@ public final class WorkloadCaps {
       atLeast(problems, "limits.scenarioSeconds", limits.scenarioSeconds(), 1);
     }
     atLeast(problems, "limits.fixtureHeapMegabytes", limits.fixtureHeapMegabytes(), MIN_HEAP_MEGABYTES);
+    atLeast(problems, "limits.maxScenarios", limits.maxScenarios(), 1);
+    if (workload.scenarios().size() > limits.maxScenarios()) {
+      problems.add(String.format(Locale.ROOT, "%,d scenarios, over the cap of %,d (each starts JVMs of its own): "
+          + "split the workload, or raise limits.maxScenarios deliberately",
+          workload.scenarios().size(), limits.maxScenarios()));
+    }
     for (Workload.Scenario scenario : workload.scenarios()) {
       int before = problems.size();
       String where = "scenario '" + scenario.name() + "'";

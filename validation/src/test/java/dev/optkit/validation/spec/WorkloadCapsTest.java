@@ -40,6 +40,23 @@ class WorkloadCapsTest {
   }
 
   @Test
+  void scenariosOverTheCapAreRefusedWithCountAndCapAndARaisedCapAdmitsThem() throws Exception {
+    StringBuilder many = new StringBuilder("scenarios:\n");
+    for (int i = 0; i < WorkloadCaps.MAX_SCENARIOS + 1; i++) {
+      many.append("  - {name: s").append(i).append(", method: m}\n");
+    }
+    WorkloadException e = refused("fixture: {factory: a.B#c}\n" + many);
+    assertTrue(e.getMessage().contains((WorkloadCaps.MAX_SCENARIOS + 1) + " scenarios, over the cap of "
+        + WorkloadCaps.MAX_SCENARIOS), e.getMessage());
+
+    Path raised = dir.resolve("raised.yaml");
+    Files.writeString(raised, "fixture: {factory: a.B#c}\nlimits: {maxScenarios: 500}\n" + many);
+    assertEquals(WorkloadCaps.MAX_SCENARIOS + 1, WorkloadReader.read(raised).scenarios().size());
+    assertTrue(refused("fixture: {factory: a.B#c}\nlimits: {maxScenarios: 0}\nscenarios: [{name: a, method: m}]\n")
+        .getMessage().contains("limits.maxScenarios must be at least 1"));
+  }
+
+  @Test
   void limitsBelowOneAreRefused() throws Exception {
     WorkloadException e = refused("""
         fixture: {factory: a.B#c}
