@@ -1128,6 +1128,51 @@ class RedisBackendTest {
   }
 
   /**
+   * The classes a value may name are the project's packages as each migration finds them: a later migration brings the
+   * list up to date. A configuration an optkit before the check wrote (default typing with Jackson's allow-everything
+   * validator) gets no new caches, and the plan says why and what to do.
+   */
+  @Test
+  void aLaterMigrationKeepsTheAllowedPackagesAndRefusesAConfigurationThatReadsAnyClass() throws Exception {
+    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", BOOT_POM).java(SETTING)
+        .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    MigrationPlan first = fixture.plan();
+    String config = configPath(first);
+    for (FileChange change : first.changes()) {
+      fixture.file(change.path(), new String(change.after(), StandardCharsets.UTF_8));
+    }
+    assertFalse(MigrationFixture.after(first, config).contains("\"shop.labels\","));
+    fixture.java(LABELS.replace("package shop;", "package shop.labels;")
+        .replace("base + \"/labels/\" + name", "\"https://labels.example.com/\" + name"));
+    MigrationPlan second = fixture.plan();
+    assertEquals(List.of("label"), second.targets().stream().map(t -> t.method().fact().name()).toList(),
+        second.refusals().stream().map(Refusal::reason).toList().toString());
+    String extended = MigrationFixture.after(second, config);
+    assertTrue(extended.contains("            \"shop\",\n            \"shop.labels\",\n        };"), extended);
+    fixture.compile(second, null, List.of(springDataRedisJar()));
+
+    // the first configuration as an optkit before the check wrote it, then a read to cache in a later migration
+    String current = MigrationFixture.after(first, config);
+    String earlier = current.substring(0, current.indexOf("    /**\n     * The classes a value read back from Redis"))
+        .stripTrailing().replace("new StoredTypes()", "mapper.getPolymorphicTypeValidator()") + "\n}\n";
+    MigrationFixture old = new MigrationFixture(dir.resolve("old")).file("pom.xml", BOOT_POM).java(SETTING)
+        .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
+        .config(OptkitConfig.defaults().withCacheBackend("redis"));
+    for (FileChange change : first.changes()) {
+      old.file(change.path(), change.path().equals(config) ? earlier : new String(change.after(), StandardCharsets.UTF_8));
+    }
+    old.java(LABELS.replace("base + \"/labels/\" + name", "\"https://labels.example.com/\" + name"));
+    MigrationPlan refused = old.plan();
+    assertEquals(List.of(), refused.targets().stream().map(t -> t.method().fact().name()).toList());
+    assertTrue(refused.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("label(")
+        && r.reason().equals(config + " " + dev.optkit.rewriters.plan.CacheConfigFiles.READS_ANY_CLASS)),
+        refused.refusals().toString());
+    assertTrue(refused.notes().contains("warning: " + config + " " + dev.optkit.rewriters.plan.CacheConfigFiles.READS_ANY_CLASS),
+        refused.notes().toString());
+  }
+
+  /**
    * Redis stops: reads answer from the source (a miss, nothing stored), and a writer's eviction fails,
    * so its caller knows entries it could not drop may be served once Redis is back.
    */

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * pom's dependencies (Caffeine, spring-context-support, or Redis's starter and Jackson), with what the
  * module compiles against (Micrometer) deciding what the configuration binds.
  */
-final class CacheConfigFiles {
+public final class CacheConfigFiles {
   private CacheConfigFiles() {}
 
   /**
@@ -59,6 +59,29 @@ final class CacheConfigFiles {
     }
     String path = assessment.index().pathOfType(existing.get());
     return SourceDocument.decode(read(scanRoot.resolve(path))).text().contains(SpringCacheConfigRewrite.MARKER);
+  }
+
+  /** What an earlier optkit's Redis cache class that reads back any class is, after its path. */
+  public static final String READS_ANY_CLASS = "comes from an optkit before issue 66, whose values read back from Redis may "
+      + "name any class, which Jackson then loads and builds: whoever can write to the Redis chooses it (CWE-502). Undo "
+      + "that migration (optkit migrate --undo ID) and migrate again, so it is written anew with the classes it may read "
+      + "(docs/cache-backends.md)";
+
+  /**
+   * The module's generated Redis cache class (the Spring configuration, or the plain Java {@code OptkitRedisCache}) when
+   * an earlier optkit wrote it without {@code StoredTypes}, by path, or empty.
+   */
+  static Optional<String> readsAnyClass(Path scanRoot, String prefix, Assessment assessment) {
+    return assessment.index().files().stream().filter(f -> f.path().startsWith(prefix))
+        .filter(f -> f.types().stream().anyMatch(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME)
+            || t.simpleName().equals(dev.optkit.rewriters.caching.backends.PlainRedisCacheFile.CLASS_NAME)))
+        .map(f -> f.path()).sorted()
+        .filter(path -> {
+          String text = SourceDocument.decode(read(scanRoot.resolve(path))).text();
+          // the line every earlier one has, and none since: Jackson's default validator, which allows every class
+          return text.contains("activateDefaultTyping(mapper.getPolymorphicTypeValidator()");
+        })
+        .findFirst();
   }
 
   static Optional<String> existingConfig(String prefix, Assessment assessment) {

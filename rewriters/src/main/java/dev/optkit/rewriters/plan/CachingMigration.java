@@ -229,6 +229,18 @@ public final class CachingMigration {
       }
       plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
     }
+    Optional<String> unchecked = CacheConfigFiles.readsAnyClass(scanRoot, prefix, assessment);
+    if (unchecked.isPresent() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
+      List<CachingTarget> kept = new ArrayList<>();
+      for (CachingTarget target : plan.targets()) {
+        if (target.form() == CacheForm.SPRING) {
+          refusals.add(new Refusal(target.finding(), unchecked.get() + " " + CacheConfigFiles.READS_ANY_CLASS));
+        } else {
+          kept.add(target);
+        }
+      }
+      plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
+    }
     if (config.cache().redis() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
       plan = new CachingPlanner.Plan(SpringRedisTargets.redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals,
           config.cache().twoLevel()),
@@ -252,6 +264,7 @@ public final class CachingMigration {
       plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
     }
     List<String> notes = new ArrayList<>();
+    unchecked.ifPresent(path -> notes.add("warning: " + path + " " + CacheConfigFiles.READS_ANY_CLASS));
     Optional<PlainRedisBackend> plainRedis = PlainRedisBackend.of(traits, config);
     if (plainRedis.isPresent()) {
       plan = new CachingPlanner.Plan(plainRedis.get().choose(plan.targets(), whole, scanRoot, refusals, notes, inRedis),
