@@ -201,7 +201,7 @@ public final class AssessCommand implements Callable<Integer> {
       err.println("warning: " + Printable.escape(warning.path()) + (warning.line() > 0 ? ":" + warning.line() : "")
           + (i < assessment.summary().filesFailed() ? ": not analysed: " : ": ") + Printable.escape(warning.message()));
     }
-    return gate(assessment, threshold);
+    return gate(assessment, threshold, err);
   }
 
   /**
@@ -266,17 +266,37 @@ public final class AssessCommand implements Callable<Integer> {
     return discovered.config();
   }
 
-  private int gate(Assessment assessment, Severity threshold) {
-    if (maxFindings != null && assessment.findings().size() > maxFindings) {
-      return ExitCodes.FINDINGS;
+  /**
+   * The exit code the gates give, and on stderr why (as PMD and Semgrep do): how many findings met each gate that
+   * failed, then one line per finding (severity, rule, where, method), the findings' own order, at most
+   * {@value #GATE_LINES} of them.
+   */
+  private int gate(Assessment assessment, Severity threshold, java.io.PrintWriter err) {
+    List<Finding> tooMany = maxFindings != null && assessment.findings().size() > maxFindings
+        ? assessment.findings() : List.of();
+    List<Finding> atThreshold = threshold == null ? List.of()
+        : assessment.findings().stream().filter(f -> f.severity().atLeast(threshold)).toList();
+    if (!tooMany.isEmpty()) {
+      err.println("optkit assess: " + tooMany.size() + " findings, more than --max-findings " + maxFindings);
     }
-    if (threshold != null) {
-      for (Finding finding : assessment.findings()) {
-        if (finding.severity().atLeast(threshold)) {
-          return ExitCodes.FINDINGS;
-        }
+    if (!atThreshold.isEmpty()) {
+      err.println("optkit assess: " + atThreshold.size() + (atThreshold.size() == 1 ? " finding" : " findings")
+          + " at or above --fail-on " + threshold.id() + ":");
+      atThreshold.stream().limit(GATE_LINES).forEach(f -> err.println("  " + gateLine(f)));
+      if (atThreshold.size() > GATE_LINES) {
+        err.println("  ... and " + (atThreshold.size() - GATE_LINES) + " more (--format json lists every one)");
       }
     }
-    return ExitCodes.OK;
+    return tooMany.isEmpty() && atThreshold.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  /** How many findings a failed gate lists on stderr. */
+  static final int GATE_LINES = 50;
+
+  /** One finding as a gate lists it: {@code HIGH io-loop SequentialIoLoop src/A.java:38 A.load(List)}. */
+  static String gateLine(Finding finding) {
+    return Printable.escape(finding.severity().id().toUpperCase(java.util.Locale.ROOT) + " " + finding.category().id()
+        + " " + finding.ruleId() + " " + finding.path() + ":" + finding.line()
+        + (finding.enclosingMethod() == null ? "" : " " + finding.enclosingClass() + "." + finding.enclosingMethod()));
   }
 }

@@ -92,6 +92,36 @@ class CommandLineTest {
     assertEquals(1, CliRun.of("assess", plainSample(), "--no-maven-repo", "--max-findings", "3").exitCode());
   }
 
+  /**
+   * A failed gate says why on stderr: how many findings met it, then one line per finding (severity, category, rule,
+   * where, method), the same findings the JSON report gives at that severity. Before, --fail-on exited 1 without a word.
+   */
+  @Test
+  void aFailedGateListsTheFindingsThatFailedIt() throws Exception {
+    CliRun gated = CliRun.of("assess", plainSample(), "--no-maven-repo", "--fail-on", "high", "--format", "json");
+    assertEquals(1, gated.exitCode());
+    com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(gated.out());
+    java.util.List<String> high = new java.util.ArrayList<>();
+    report.get("findings").forEach(f -> {
+      if (f.get("severity").asText().equals("high")) {
+        high.add("  HIGH " + f.get("category").asText() + " " + f.get("ruleId").asText() + " " + f.get("path").asText()
+            + ":" + f.get("line").asInt());
+      }
+    });
+    java.util.List<String> lines = gated.err().lines().toList();
+    assertTrue(lines.contains("optkit assess: " + high.size() + " findings at or above --fail-on high:"), gated.err());
+    java.util.List<String> listed = lines.stream().filter(l -> l.startsWith("  HIGH "))
+        .map(l -> l.substring(0, l.indexOf(' ', l.indexOf(':'))))
+        .toList();
+    assertEquals(high, listed, gated.err());
+    CliRun counted = CliRun.of("assess", plainSample(), "--no-maven-repo", "--max-findings", "3");
+    assertEquals(1, counted.exitCode());
+    assertTrue(counted.err().lines().anyMatch(l -> l.startsWith("optkit assess: ") && l.endsWith(" findings, more than "
+        + "--max-findings 3")), counted.err());
+    assertEquals(java.util.List.of(), CliRun.of("assess", plainSample(), "--no-maven-repo").err().lines()
+        .filter(l -> l.contains("--fail-on")).toList());
+  }
+
   @Test
   void emptyProjectHasNoFindingsAndExitsZeroEvenWithAThreshold() throws Exception {
     Files.writeString(dir.resolve("A.java"), "class A { int x() { return 1; } }\n");
