@@ -35,13 +35,17 @@ public final class ExistingCacheRule implements Rule {
                 + (cache.cacheName().isEmpty() ? "" : " '" + cache.cacheName() + "'") + " in "
                 + simple(cache.ownerType()) + "." + cache.member()
                 + (cache.mechanism().equals("map-memo") ? ": a map memo never evicts, so it grows without bound"
-                    : cache.mechanism().equals("field-memo") ? ": loaded once per object and never refreshed"
+                    : cache.mechanism().equals("field-memo") ? (cache.refreshedWhen() == null
+                        ? ": cached by hand in field " + cache.cacheName() + ", loaded once per object and never refreshed"
+                        : ": cached by hand in field " + cache.cacheName() + ", loaded again when "
+                            + cache.refreshedWhen())
                     : cache.mechanism().equals("http-cache") ? ": an HTTP client with a cache, which answers GETs when "
                         + "the responses allow it" : ""))
             .severity(unbounded ? Severity.LOW : Severity.INFO)
             .detail("mechanism", cache.mechanism())
             .detail("cacheName", cache.cacheName().isEmpty() ? null : cache.cacheName())
             .detail("bounded", unbounded ? Boolean.FALSE : null)
+            .detail("refreshedWhen", cache.refreshedWhen())
             .fix(false, "already cached")
             .build());
       }

@@ -613,6 +613,96 @@ class SequentialIoLoopRuleTest {
         && f.message().contains("field-memo") && f.message().contains("Table.table")), findings.toString());
   }
 
+  /**
+   * Hand-written caches with a freshness condition (piggymetrics' getCurrentRates(): a field checked before the call
+   * and assigned after it, loaded again when the day changes) are caches, not I/O per iteration: a date check, a TTL
+   * on a stamp the guard's block sets again, a map filled under a null check. The inventory says which field and when
+   * it loads again. A guard that never assigns what it checks is no cache (the loop stays an I/O loop).
+   */
+  @Test
+  void handWrittenCachesWithAFreshnessConditionAreNotPerIterationIo() {
+    List<Finding> findings = new ProjectFixture(dir).java(CLIENT).java("""
+        package shop;
+        import java.time.LocalDate;
+        import java.util.HashMap;
+        import java.util.Map;
+        class Rates {
+          private final PriceClient prices = new PriceClient();
+          private Daily daily;
+          private String table;
+          private long loadedAt;
+          private final Map<String, String> bySku = new HashMap<>();
+          private String unguarded;
+          record Daily(LocalDate date, String body) {}
+          String today() throws Exception {
+            if (daily == null || !daily.date().equals(LocalDate.now())) {
+              daily = new Daily(LocalDate.now(), prices.price("today"));
+            }
+            return daily.body();
+          }
+          String ttl() throws Exception {
+            long now = System.currentTimeMillis();
+            if (now - loadedAt > 60_000) {
+              table = prices.price("table");
+              loadedAt = now;
+            }
+            return table;
+          }
+          String mapped(String sku) throws Exception {
+            String price = bySku.get(sku);
+            if (price == null) {
+              price = prices.price(sku);
+              bySku.put(sku, price);
+            }
+            return price;
+          }
+          String notACache() throws Exception {
+            if (unguarded == null || System.currentTimeMillis() > 0) {
+              return prices.price("never kept");
+            }
+            return unguarded;
+          }
+        }
+        """).java("""
+        package shop;
+        import java.util.List;
+        class Pricer {
+          private final Rates rates = new Rates();
+          int daily(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += rates.today().length(); }
+            return n;
+          }
+          int ttl(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += rates.ttl().length(); }
+            return n;
+          }
+          int mapped(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += rates.mapped(sku).length(); }
+            return n;
+          }
+          int uncached(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += rates.notACache().length(); }
+            return n;
+          }
+        }
+        """).assess().findings();
+    assertEquals(List.of("uncached(List<String>)"), findings.stream().filter(f -> f.category() == Category.IO_LOOP)
+        .map(Finding::enclosingMethod).toList(), findings.toString());
+    java.util.Map<String, String> inventory = new java.util.TreeMap<>();
+    findings.stream().filter(f -> f.category() == Category.EXISTING_CACHE).forEach(f -> inventory.put(
+        f.enclosingMethod().indexOf('(') < 0 ? f.enclosingMethod()
+            : f.enclosingMethod().substring(0, f.enclosingMethod().indexOf('(')),
+        f.details().get("mechanism") + " " + f.details().get("cacheName") + " " + f.details().get("refreshedWhen")));
+    assertEquals(java.util.Map.of(
+        "today", "field-memo daily !daily.date().equals(LocalDate.now())",
+        "ttl", "field-memo table now - loadedAt > 60_000",
+        "mapped", "map-memo bySku null"), inventory);
+  }
+
   private static final String STOCK_CLIENT = """
       package shop;
       import java.util.List;

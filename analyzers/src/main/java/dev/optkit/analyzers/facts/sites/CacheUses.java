@@ -71,8 +71,8 @@ public final class CacheUses {
     FieldMemos.in(m.nodes.ifs, name -> !m.locals.types.containsKey(name) && m.locals.fieldType(name) != null)
         .ifPresent(memo -> {
           m.usesCache = true;
-          file.caches.add(new ExistingCacheFact("field-memo", owner, callable.getNameAsString(), memo.field(),
-              SourceRange.of(memo.guard()), file.text.firstLine(memo.guard())));
+          file.caches.add(new ExistingCacheFact(memo.map() ? "map-memo" : "field-memo", owner, callable.getNameAsString(),
+              memo.field(), SourceRange.of(memo.guard()), file.text.firstLine(memo.guard()), memo.refreshedWhen()));
         });
   }
 

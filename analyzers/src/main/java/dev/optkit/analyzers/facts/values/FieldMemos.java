@@ -4,23 +4,44 @@ import dev.optkit.analyzers.facts.Subtrees;
 
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A lazily initialised field that memoises a result: {@code if (table == null) table = load();
- * return table;}. The load runs once per object, not per call, so the method is cached code (an
- * unbounded memo that never expires) and a loop calling it does not wait on I/O per iteration.
+ * A result kept in a field of the object and loaded again only when a guard says so: a cache written by hand. The load
+ * runs when the guard holds, not once per call, so the method is cached code and a loop calling it does not wait on
+ * I/O per iteration. The shapes read:
+ * <ul>
+ *   <li>a null check: {@code if (table == null) table = load(); return table;} (loaded once per object);
+ *   <li>a null check or a freshness condition: {@code if (rates == null || !rates.getDate().equals(LocalDate.now()))
+ *       rates = client.getRates();} (refreshed when the date changes: piggymetrics' hand-written daily cache);
+ *   <li>a freshness condition on a field the guard's block sets again: {@code if (now - loadedAt > TTL) { table =
+ *       load(); loadedAt = now; }} (a TTL);
+ *   <li>a map filled under a guard: {@code Rate r = rates.get(day); if (r == null) { r = load(day); rates.put(day, r);
+ *       }} (a map memo, as {@code computeIfAbsent} is).
+ * </ul>
+ * In each, the block of the guard assigns the field (or puts into it) what a call returned.
  */
 public final class FieldMemos {
-  /** The memo guard and the field it fills. */
-  public record Memo(IfStmt guard, String field) {}
+  /**
+   * The memo guard, the field it fills, and when it loads again besides an empty field: null when only then (a plain
+   * null check), else the guard's other conditions as written.
+   *
+   * @param map the field is a map the guard's block puts a loaded value into
+   */
+  public record Memo(IfStmt guard, String field, String refreshedWhen, boolean map) {}
 
   private FieldMemos() {
   }
@@ -29,22 +50,115 @@ public final class FieldMemos {
    * @param guards a body's if statements, in the order {@code findAll} gives
    * @param isField whether a plain name is a field of the class rather than a local or parameter
    */
-  public static Optional<Memo> in(java.util.List<IfStmt> guards, Predicate<String> isField) {
+  public static Optional<Memo> in(List<IfStmt> guards, Predicate<String> isField) {
     for (IfStmt guard : guards) {
-      String field = nullChecked(guard.getCondition(), isField);
-      if (field == null) {
-        continue;
-      }
-      // filled from a call (a client, a loader): lazy init of an empty collection is not a memo
-      boolean assigns = Subtrees.all(guard.getThenStmt(), AssignExpr.class).stream()
-          .anyMatch(assign -> field.equals(fieldName(assign.getTarget(), isField))
-              && (assign.getValue() instanceof com.github.javaparser.ast.expr.MethodCallExpr
-                  || !Subtrees.all(assign.getValue(), com.github.javaparser.ast.expr.MethodCallExpr.class).isEmpty()));
-      if (assigns) {
-        return Optional.of(new Memo(guard, field));
+      Optional<Memo> memo = memo(guard, isField);
+      if (memo.isPresent()) {
+        return memo;
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<Memo> memo(IfStmt guard, Predicate<String> isField) {
+    List<Expression> conditions = new ArrayList<>();
+    disjuncts(guard.getCondition(), conditions);
+    String nullChecked = null;
+    List<Expression> others = new ArrayList<>();
+    for (Expression condition : conditions) {
+      String field = nullChecked == null ? nullChecked(condition, isField) : null;
+      if (field != null) {
+        nullChecked = field;
+      } else {
+        others.add(condition);
+      }
+    }
+    // filled from a call (a client, a loader): lazy init of an empty collection is not a memo
+    Set<String> loaded = new LinkedHashSet<>();
+    Set<String> assigned = new LinkedHashSet<>();
+    for (AssignExpr assign : Subtrees.all(guard.getThenStmt(), AssignExpr.class)) {
+      String target = fieldName(assign.getTarget(), isField);
+      if (target == null) {
+        continue;
+      }
+      assigned.add(target);
+      if (fromCall(assign.getValue())) {
+        loaded.add(target);
+      }
+    }
+    String refresh = others.isEmpty() ? null : String.join(" || ", others.stream().map(Expression::toString).toList());
+    if (nullChecked != null && loaded.contains(nullChecked)) {
+      return Optional.of(new Memo(guard, nullChecked, refresh, false));
+    }
+    if (nullChecked == null && !loaded.isEmpty() && !others.isEmpty()) {
+      // a TTL or a stamp: the condition reads a field the block sets again, so the load is not per call
+      Set<String> read = new LinkedHashSet<>();
+      for (Expression condition : others) {
+        Subtrees.all(condition, NameExpr.class).forEach(name -> {
+          if (isField.test(name.getNameAsString())) {
+            read.add(name.getNameAsString());
+          }
+        });
+        Subtrees.all(condition, FieldAccessExpr.class).stream().filter(a -> a.getScope() instanceof ThisExpr)
+            .forEach(a -> read.add(a.getNameAsString()));
+      }
+      read.retainAll(assigned);
+      if (!read.isEmpty()) {
+        return Optional.of(new Memo(guard, loaded.iterator().next(), refresh, false));
+      }
+    }
+    return mapMemo(guard, conditions, isField);
+  }
+
+  /** {@code if (r == null) { r = load(k); rates.put(k, r); }} or {@code if (!rates.containsKey(k)) rates.put(k, load(k));}. */
+  private static Optional<Memo> mapMemo(IfStmt guard, List<Expression> conditions, Predicate<String> isField) {
+    if (conditions.size() != 1) {
+      return Optional.empty();
+    }
+    Expression condition = conditions.get(0);
+    for (MethodCallExpr put : Subtrees.all(guard.getThenStmt(), MethodCallExpr.class)) {
+      if (!put.getNameAsString().equals("put") || put.getArguments().size() != 2 || put.getScope().isEmpty()) {
+        continue;
+      }
+      String map = fieldName(put.getScope().get(), isField);
+      if (map == null) {
+        continue;
+      }
+      Expression value = put.getArgument(1);
+      boolean loadedValue = fromCall(value) || value instanceof NameExpr local && Subtrees.all(guard.getThenStmt(),
+          AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr t
+              && t.getNameAsString().equals(local.getNameAsString()) && fromCall(a.getValue()));
+      boolean checksTheMap = condition instanceof com.github.javaparser.ast.expr.UnaryExpr not
+          && not.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.LOGICAL_COMPLEMENT
+          && not.getExpression() instanceof MethodCallExpr contains && contains.getNameAsString().equals("containsKey")
+          && contains.getScope().map(s -> map.equals(fieldName(s, isField))).orElse(false);
+      boolean checksTheValue = value instanceof NameExpr local && condition instanceof BinaryExpr binary
+          && binary.getOperator() == BinaryExpr.Operator.EQUALS
+          && (binary.getRight() instanceof NullLiteralExpr && binary.getLeft().equals(local)
+              || binary.getLeft() instanceof NullLiteralExpr && binary.getRight().equals(local));
+      if (loadedValue && (checksTheMap || checksTheValue)) {
+        return Optional.of(new Memo(guard, map, null, true));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean fromCall(Expression value) {
+    return value instanceof MethodCallExpr || !Subtrees.all(value, MethodCallExpr.class).isEmpty();
+  }
+
+  /** The operands of a chain of {@code ||}, brackets taken off. */
+  private static void disjuncts(Expression condition, List<Expression> into) {
+    Expression bare = condition;
+    while (bare instanceof EnclosedExpr enclosed) {
+      bare = enclosed.getInner();
+    }
+    if (bare instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.OR) {
+      disjuncts(binary.getLeft(), into);
+      disjuncts(binary.getRight(), into);
+    } else {
+      into.add(bare);
+    }
   }
 
   /** {@code f == null}, {@code null == f}, {@code this.f == null}: the field's name. */
