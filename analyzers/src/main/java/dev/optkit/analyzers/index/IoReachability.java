@@ -75,7 +75,10 @@ final class IoReachability {
         if (site && !defaultMethod(target)) {
           continue; // the site is the call's I/O
         }
-        boolean selfInvocation = target.fact().ownerType().equals(caller.fact().ownerType());
+        // a call from its own class skips an annotation's proxy, not a cache its body keeps (piggymetrics' convert()
+        // reading getCurrentRates(), which keeps the day's rates in a field)
+        boolean selfInvocation = target.fact().ownerType().equals(caller.fact().ownerType())
+            && !index.cachedInItsBody(target);
         if (!index.alreadyCached(target) || selfInvocation) {
           found.add(new Edge(target, call.confidence()));
         }

@@ -231,7 +231,8 @@ public final class ProjectIndex {
 
   private Boolean enablesFilters;
 
-  private boolean enablesFilters() {
+  /** Whether the project enables a Hibernate filter anywhere ({@code session.enableFilter(...)}). */
+  boolean enablesFilters() {
     if (enablesFilters == null) {
       enablesFilters = methods.stream().anyMatch(m -> java.util.stream.Stream.concat(m.fact().calls().stream(),
           m.fact().opaqueCalls().stream()).anyMatch(call -> call.name().equals("enableFilter")));
@@ -466,6 +467,18 @@ public final class ProjectIndex {
   }
 
   private final Map<IndexedMethod, Boolean> inheritedCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Whether the method's own body caches (a field or map it fills, a Caffeine cache it reads through), which holds
+   * however it is called, a call from its own class included; an annotation's cache holds only through the proxy.
+   */
+  public boolean cachedInItsBody(IndexedMethod method) {
+    return method.fact().usesExistingCache() && method.fact().annotations().stream()
+        .noneMatch(a -> CACHE_ANNOTATIONS.contains(a.substring(a.lastIndexOf('.') + 1)));
+  }
+
+  private static final java.util.Set<String> CACHE_ANNOTATIONS = java.util.Set.of("Cacheable", "CachePut", "Caching",
+      "CacheResult", "CacheEvict");
 
   public String pathOfType(String type) {
     return types.pathOf(type);

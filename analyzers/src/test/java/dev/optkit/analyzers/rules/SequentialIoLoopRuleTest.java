@@ -656,6 +656,9 @@ class SequentialIoLoopRuleTest {
             }
             return price;
           }
+          int convert(String sku) throws Exception {
+            return today().length() + sku.length(); // its own class's call: the field keeps the rates all the same
+          }
           String notACache() throws Exception {
             if (unguarded == null || System.currentTimeMillis() > 0) {
               return prices.price("never kept");
@@ -681,6 +684,11 @@ class SequentialIoLoopRuleTest {
           int mapped(List<String> skus) throws Exception {
             int n = 0;
             for (String sku : skus) { n += rates.mapped(sku).length(); }
+            return n;
+          }
+          int converted(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += rates.convert(sku); }
             return n;
           }
           int uncached(List<String> skus) throws Exception {
