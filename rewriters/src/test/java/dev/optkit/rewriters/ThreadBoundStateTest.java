@@ -161,6 +161,144 @@ class ThreadBoundStateTest {
     assertEquals(List.of("report"), cached(single), single.refusals().toString());
   }
 
+  /**
+   * A Hibernate filter the project enables per session (a tenant's rows only) narrows the queries of the entities it
+   * is on, here inherited from a mapped superclass: those are refused, naming the entity. A load by key is no query
+   * (Hibernate applies no filter to it), and an entity without the filter is not narrowed: neither is refused for it.
+   * (An unseen gym SaaS had every read refused, its key loads and unfiltered tables too, each naming another entity.)
+   */
+  @Test
+  void onlyQueriesOfAnEntityAnEnabledFilterNarrowsAreThreadBound() {
+    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.MappedSuperclass;
+            import org.hibernate.annotations.Filter;
+            import org.hibernate.annotations.FilterDef;
+            import org.hibernate.annotations.ParamDef;
+
+            @MappedSuperclass
+            @FilterDef(name = "tenantFilter", parameters = @ParamDef(name = "tenantId", type = String.class))
+            @Filter(name = "tenantFilter", condition = "tenant_id = :tenantId")
+            public abstract class TenantEntity {
+                private String tenantId;
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Tip extends TenantEntity {
+                @Id
+                private Long id;
+                private String title;
+                private boolean active;
+
+                public String getTitle() {
+                    return title;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Region {
+                @Id
+                private Long id;
+                private String name;
+
+                public String getName() {
+                    return name;
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface TipRepository extends JpaRepository<Tip, Long> {
+                List<Tip> findByActiveTrue();
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.data.jpa.repository.JpaRepository;
+
+            public interface RegionRepository extends JpaRepository<Region, Long> {
+                List<Region> findByName(String name);
+            }
+            """)
+        .java("""
+            package shop;
+
+            import jakarta.persistence.EntityManager;
+            import org.hibernate.Session;
+
+            public class TenantFilters {
+                private final EntityManager entityManager;
+
+                public TenantFilters(EntityManager entityManager) {
+                    this.entityManager = entityManager;
+                }
+
+                public void enter(String tenant) {
+                    entityManager.unwrap(Session.class).enableFilter("tenantFilter").setParameter("tenantId", tenant);
+                }
+            }
+            """)
+        .java("""
+            package shop;
+
+            import java.util.List;
+            import org.springframework.stereotype.Service;
+
+            @Service
+            public class Tips {
+                private final TipRepository tips;
+                private final RegionRepository regions;
+
+                public Tips(TipRepository tips, RegionRepository regions) {
+                    this.tips = tips;
+                    this.regions = regions;
+                }
+
+                public int activeCount() {
+                    return tips.findByActiveTrue().size();
+                }
+
+                public String title(Long id) {
+                    return tips.findById(id).map(Tip::getTitle).orElse(null);
+                }
+
+                public int regionCount(String name) {
+                    return regions.findByName(name).size();
+                }
+            }
+            """)
+        .plan();
+    java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+    plan.refusals().forEach(r -> reasons.put(r.finding().enclosingMethod(), r.reason()));
+    String active = reasons.entrySet().stream().filter(e -> e.getKey().startsWith("activeCount(")).map(java.util.Map.Entry::getValue)
+        .findFirst().orElseThrow(() -> new AssertionError(cached(plan) + " " + reasons));
+    assertTrue(active.contains("reads Tip through findByActiveTrue(), whose rows a Hibernate filter"), active);
+    // the query itself is refused alike; the load by key and the unfiltered entity's query are not refused for a filter
+    reasons.forEach((method, reason) -> assertTrue(method.startsWith("activeCount(") || method.startsWith("findByActiveTrue(")
+        || !reason.contains("Hibernate filter"), method + ": " + reason));
+    assertTrue(reasons.keySet().stream().anyMatch(m -> m.startsWith("findByActiveTrue(")), reasons.toString());
+  }
+
   @Test
   void everyQueryUnderHibernatesTenantResolverIsThreadBound() {
     MigrationPlan plan = plan("\"shared\"", "", """

@@ -355,6 +355,11 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
     private static final java.util.regex.Pattern ABSOLUTE =
         java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/{}$*?#]+)(?:[/?#]|$)");
 
+    /** The {@code table:} name an entity is stored in, as footprints name it; empty when it cannot be told. */
+    public java.util.Optional<String> tableName(TypeFact entity) {
+      return java.util.Optional.ofNullable(tableOfStored(entity)).map(table -> "table:" + table);
+    }
+
     /** The entity a Spring Data style repository site stores, qualified; empty when it cannot be told. */
     public java.util.Optional<String> storedEntity(IoSite site) {
       return java.util.Optional.ofNullable(repositoryEntity(site));

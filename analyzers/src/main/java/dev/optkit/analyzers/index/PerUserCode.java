@@ -101,10 +101,53 @@ public final class PerUserCode {
     if (reason != null) {
       return Optional.of(reason);
     }
-    return tenantRouting().filter(routing -> index.reachedIo(method).stream()
-            .anyMatch(io -> io.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB))
-        .map(routing -> "reads the database, whose rows depend on the calling thread's tenant (" + routing + ")"
-            + CACHED_ANSWER);
+    Optional<String> routing = tenantRouting().filter(r -> index.reachedIo(method).stream()
+        .anyMatch(io -> io.site().kind() == dev.optkit.analyzers.catalog.ClientKind.DB))
+        .map(r -> "reads the database, whose rows depend on the calling thread's tenant (" + r + ")" + CACHED_ANSWER);
+    return routing.or(() -> filteredRead(method));
+  }
+
+  /** Loads of one row by its key: Hibernate applies no filter to them (a filter narrows queries only). */
+  private static final Set<String> LOADS_BY_KEY = Set.of("findById", "getReferenceById", "getById", "getOne", "find",
+      "load", "get");
+
+  /**
+   * A read of an entity a Hibernate filter narrows, where the project enables one per session (a tenant's rows only):
+   * a repository query of a filtered entity, or a query that touches its table, or one whose tables cannot be told.
+   * A load by key is no query, and no filter narrows it.
+   */
+  private Optional<String> filteredRead(IndexedMethod method) {
+    if (!index.enablesFilters()) {
+      return Optional.empty();
+    }
+    DataFootprint.Reader footprints = index.footprints();
+    for (ReachedIo io : index.reachedIo(method)) {
+      if (io.site().kind() != dev.optkit.analyzers.catalog.ClientKind.DB
+          || io.site().sql() == null && LOADS_BY_KEY.contains(io.site().method())) {
+        continue;
+      }
+      Optional<TypeFact> stored = io.site().sql() == null ? footprints.storedEntity(io.site()).flatMap(index::type)
+          : Optional.empty();
+      Optional<String> filtered = stored.filter(this::filtered).map(TypeFact::simpleName);
+      if (stored.isEmpty()) {
+        DataFootprint read = footprints.of(io.site());
+        filtered = read.unknown() ? Optional.of("a query whose tables optkit cannot tell")
+            : index.types().stream().filter(this::filtered).sorted(java.util.Comparator.comparing(TypeFact::qualifiedName))
+                .filter(e -> footprints.tableName(e).filter(read.names()::contains).isPresent())
+                .map(TypeFact::simpleName).findFirst();
+      }
+      if (filtered.isPresent()) {
+        return Optional.of("reads " + filtered.get() + " through " + io.site().method() + "(), whose rows a Hibernate "
+            + "filter the project enables per session narrows to the calling thread's tenant" + CACHED_ANSWER);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A Hibernate filter on the entity or a class it extends ({@code @Filter} on a mapped superclass). */
+  private boolean filtered(TypeFact type) {
+    return index.supertypesOf(type.qualifiedName()).stream().map(index::type).flatMap(Optional::stream)
+        .anyMatch(TypeFact::filtered);
   }
 
   /** Implementing one of these makes what a query answers depend on the thread's tenant: the lookup key, the resolver. */
@@ -117,8 +160,8 @@ public final class PerUserCode {
 
   /**
    * What routes the project's queries by the thread's tenant, or empty: a routing DataSource's lookup key, Hibernate's
-   * tenant resolver (behind {@code @TenantId} and schema or database per tenant) or connection provider, or a Hibernate
-   * filter a session enables (a tenant's rows only). Any query may go through it, so every database read is the tenant's.
+   * tenant resolver (behind {@code @TenantId} and schema or database per tenant) or connection provider. Any query may
+   * go through it, so every database read is the tenant's.
    */
   private synchronized Optional<String> tenantRouting() {
     if (tenantRouting == null) {
@@ -126,11 +169,7 @@ public final class PerUserCode {
           .flatMap(type -> index.supertypesOf(type.qualifiedName()).stream().filter(TENANT_ROUTERS::contains)
               .map(router -> type.simpleName() + " " + (router.endsWith("DataSource") ? "extends " : "implements ")
                   + simple(router)))
-          .findFirst()
-          .or(() -> index.types().stream().filter(t -> t.filtered()).map(TypeFact::simpleName).sorted().findFirst()
-              .filter(filtered -> index.methods().stream().anyMatch(m -> m.fact().calls().stream()
-                  .anyMatch(call -> call.name().equals("enableFilter"))))
-              .map(filtered -> "a Hibernate filter on " + filtered + ", which the project enables per session"));
+          .findFirst();
     }
     return tenantRouting;
   }
