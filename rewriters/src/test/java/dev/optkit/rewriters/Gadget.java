@@ -28,11 +28,18 @@ final class Gadget {
               System.setProperty("%s", "yes");
           }
 
+          public Gadget() {
+          }
+
+          public Gadget(String key) {
+              System.setProperty("%s", key);
+          }
+
           public void setCommand(String command) {
               System.setProperty("%s", command);
           }
       }
-      """.formatted(LOADED, BUILT);
+      """.formatted(LOADED, BUILT, BUILT);
 
   /** Compiles the gadget into {@code classes}, and clears what an earlier test's gadget left. */
   static void compileInto(Path classes) throws IOException {
@@ -50,6 +57,17 @@ final class Gadget {
   /** The JSON of a value naming the gadget, as Jackson's default typing writes a class: what an attacker stores. */
   static String json() {
     return "{\"@class\":\"" + CLASS_NAME + "\",\"command\":\"ran\"}";
+  }
+
+  /**
+   * Entries naming the gadget where Jackson reads a type id: the whole value, an element of a list, and inside a
+   * generic id, whose classes Jackson loaded without asking the validator (a map's key class is built from its text).
+   */
+  static List<String> plantedValues() {
+    return List.of(json(), "[\"java.util.ArrayList\",[" + json() + "]]",
+        "{\"@class\":\"java.util.HashMap<" + CLASS_NAME + ",java.lang.String>\",\"key\":\"value\"}",
+        "[\"java.util.ArrayList<" + CLASS_NAME + ">\",[]]",
+        "[\"java.util.EnumSet<" + CLASS_NAME + ">\",[]]");
   }
 
   /** What the gadget left: empty when it was neither loaded nor built. */

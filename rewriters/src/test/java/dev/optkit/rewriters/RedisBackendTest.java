@@ -264,6 +264,7 @@ class RedisBackendTest {
 
       import com.fasterxml.jackson.annotation.JsonTypeInfo;
       import com.fasterxml.jackson.databind.BeanDescription;
+      import com.fasterxml.jackson.databind.DatabindContext;
       import com.fasterxml.jackson.databind.DeserializationFeature;
       import com.fasterxml.jackson.databind.JavaType;
       import com.fasterxml.jackson.databind.JsonNode;
@@ -271,7 +272,9 @@ class RedisBackendTest {
       import com.fasterxml.jackson.databind.ObjectMapper;
       import com.fasterxml.jackson.databind.SerializationConfig;
       import com.fasterxml.jackson.databind.cfg.MapperConfig;
+      import com.fasterxml.jackson.databind.jsontype.NamedType;
       import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+      import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
       import com.fasterxml.jackson.databind.node.JsonNodeFactory;
       import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
       import com.fasterxml.jackson.databind.ser.std.StdDelegatingSerializer;
@@ -388,7 +391,7 @@ class RedisBackendTest {
                   }
               }));
               // a value names only the application's classes and the JDK's value types: any other is never loaded
-              mapper.activateDefaultTyping(new StoredTypes(), ObjectMapper.DefaultTyping.EVERYTHING, JsonTypeInfo.As.PROPERTY);
+              mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null).inclusion(JsonTypeInfo.As.PROPERTY));
               return mapper;
           }
 
@@ -829,6 +832,77 @@ class RedisBackendTest {
            */
           static final class StoredTypes extends PolymorphicTypeValidator.Base {
               private static final long serialVersionUID = 1L;
+
+              /**
+               * Default typing of every value whose type ids are checked whole before Jackson resolves them: the validator
+               * alone sees only what precedes a generic id's '<', and Jackson loads the classes inside the brackets.
+               */
+              static final class Typing extends ObjectMapper.DefaultTypeResolverBuilder {
+                  private static final long serialVersionUID = 1L;
+
+                  Typing() {
+                      super(ObjectMapper.DefaultTyping.EVERYTHING, new StoredTypes());
+                  }
+
+                  @Override
+                  protected TypeIdResolver idResolver(MapperConfig<?> config, JavaType base, PolymorphicTypeValidator validator,
+                          java.util.Collection<NamedType> subtypes, boolean forSerialization, boolean forDeserialization) {
+                      TypeIdResolver ids = super.idResolver(config, base, validator, subtypes, forSerialization, forDeserialization);
+                      return forDeserialization ? new CheckedIds(ids) : ids;
+                  }
+
+                  /** A copy with a default class would be Jackson's own builder: this one has none to use. */
+                  public ObjectMapper.DefaultTypeResolverBuilder withDefaultImpl(Class<?> defaultImpl) {
+                      return this;
+                  }
+              }
+
+              /** Reads a type id only when every class it names is allowed; any other is refused before a class is loaded. */
+              static final class CheckedIds implements TypeIdResolver {
+                  private final TypeIdResolver ids;
+
+                  CheckedIds(TypeIdResolver ids) {
+                      this.ids = ids;
+                  }
+
+                  @Override
+                  public JavaType typeFromId(DatabindContext context, String id) throws java.io.IOException {
+                      if (!allowed(id)) {
+                          throw new IllegalArgumentException("a stored value names " + id + ", no class this application reads");
+                      }
+                      return ids.typeFromId(context, id);
+                  }
+
+                  @Override
+                  public void init(JavaType base) {
+                      ids.init(base);
+                  }
+
+                  @Override
+                  public String idFromValue(Object value) {
+                      return ids.idFromValue(value);
+                  }
+
+                  @Override
+                  public String idFromValueAndType(Object value, Class<?> type) {
+                      return ids.idFromValueAndType(value, type);
+                  }
+
+                  @Override
+                  public String idFromBaseType() {
+                      return ids.idFromBaseType();
+                  }
+
+                  @Override
+                  public String getDescForKnownTypeIds() {
+                      return ids.getDescForKnownTypeIds();
+                  }
+
+                  @Override
+                  public com.fasterxml.jackson.annotation.JsonTypeInfo.Id getMechanism() {
+                      return ids.getMechanism();
+                  }
+              }
               /** The packages of the application's own classes (optkit migrate: every package of its main sources). */
               static final String[] APPLICATION_PACKAGES = {
                   "shop",
@@ -856,7 +930,7 @@ class RedisBackendTest {
 
               /** A type id, generic ones (java.util.EnumSet<shop.Color>) allowed when every class they name is. */
               static boolean allowed(String id) {
-                  boolean named = false;
+                  boolean nameSeen = false;
                   int from = 0;
                   for (int i = 0; i <= id.length(); i++) {
                       if (i == id.length() || id.charAt(i) == '<' || id.charAt(i) == ',' || id.charAt(i) == '>') {
@@ -864,11 +938,11 @@ class RedisBackendTest {
                           if (!name.isEmpty() && !allowedClass(name)) {
                               return false;
                           }
-                          named |= !name.isEmpty();
+                          nameSeen |= !name.isEmpty();
                           from = i + 1;
                       }
                   }
-                  return named;
+                  return nameSeen;
               }
 
               private static boolean allowedClass(String name) {
@@ -980,20 +1054,20 @@ class RedisBackendTest {
       Thread.currentThread().setContextClassLoader(loader);
       try (Instance a = new Instance(loader, config, redis.port())) {
         stored.put("currency", "EUR");
-        direct.set("optkit:shop:optkit.Settings.setting::currency", Gadget.json());
-        direct.set("optkit:shop:optkit.Settings.setting::listed", "[\"java.util.ArrayList\",[" + Gadget.json() + "]]");
-        Object answer = a.read("currency");
-        assertEquals("EUR", answer.getClass().getMethod("value").invoke(answer), "answered from the source");
-        a.read("listed");
-        assertEquals(2, reads.get(), "each planted entry a miss");
-        assertEquals(List.of(), Gadget.traces(), "the class an entry named was loaded or built");
+        List<String> planted = Gadget.plantedValues();
+        for (int i = 0; i < planted.size(); i++) {
+          direct.set("optkit:shop:optkit.Settings.setting::planted" + i, planted.get(i));
+          Object answer = a.read("planted" + i);
+          assertEquals("unset", answer.getClass().getMethod("value").invoke(answer), "answered from the source");
+          assertEquals(List.of(), Gadget.traces(), "the class entry " + planted.get(i) + " named was loaded or built");
+        }
+        assertEquals(planted.size(), reads.get(), "each planted entry a miss");
         // an entry that does not read stays a miss until it expires or a writer evicts: the writer notes no count for it
+        a.read("planted0");
+        assertEquals(planted.size() + 1, reads.get());
         a.read("currency");
-        assertEquals(3, reads.get());
-        stored.put("region", "EU");
-        a.read("region");
-        assertSame(loader.loadClass("shop.Setting"), a.read("region").getClass(), "the record is stored and read back");
-        assertEquals(4, reads.get(), "a hit");
+        assertSame(loader.loadClass("shop.Setting"), a.read("currency").getClass(), "the record is stored and read back");
+        assertEquals(planted.size() + 2, reads.get(), "a hit");
       }
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -1155,7 +1229,9 @@ class RedisBackendTest {
     // the first configuration as an optkit before the check wrote it, then a read to cache in a later migration
     String current = MigrationFixture.after(first, config);
     String earlier = current.substring(0, current.indexOf("    /**\n     * The classes a value read back from Redis"))
-        .stripTrailing().replace("new StoredTypes()", "mapper.getPolymorphicTypeValidator()") + "\n}\n";
+        .stripTrailing().replace("mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null)"
+            + ".inclusion(JsonTypeInfo.As.PROPERTY));", "mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), "
+            + "ObjectMapper.DefaultTyping.EVERYTHING,\n                JsonTypeInfo.As.PROPERTY);") + "\n}\n";
     MigrationFixture old = new MigrationFixture(dir.resolve("old")).file("pom.xml", BOOT_POM).java(SETTING)
         .java(SETTINGS.replace("base + \"/settings/\"", "\"https://settings.example.com/\""))
         .config(OptkitConfig.defaults().withCacheBackend("redis"));

@@ -85,7 +85,8 @@ public final class PlainRedisCacheFile {
         template = template.replace(edit[0], edit[0] + edit[1]);
       }
     }
-    template = template.replace("@APPLICATION@", packageName.isEmpty() ? "" : packageName + ":");
+    template = template.replace("@APPLICATION@", packageName.isEmpty() ? "" : packageName + ":")
+        .replace("@ACTIVATION@", StoredTypes.ACTIVATION);
     return CacheSwitchFile.file(packageName, template, indent, nl);
   }
 
@@ -401,7 +402,7 @@ public final class PlainRedisCacheFile {
               // the classes a value names are the application's, which this class's loader sees
               mapper.setTypeFactory(mapper.getTypeFactory().withClassLoader(OptkitRedisCache.class.getClassLoader()));
               // a value names only the application's classes and the JDK's value types: any other is never loaded
-              mapper.activateDefaultTyping(new StoredTypes(), ObjectMapper.DefaultTyping.EVERYTHING, JsonTypeInfo.As.PROPERTY);
+              @ACTIVATION@
               return mapper;
           }
 

@@ -27,14 +27,21 @@ public final class StoredTypes {
 
   /** The imports the nested class needs. */
   static List<String> imports() {
-    return List.of("com.fasterxml.jackson.databind.JavaType", "com.fasterxml.jackson.databind.cfg.MapperConfig",
-        "com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator");
+    return List.of("com.fasterxml.jackson.databind.DatabindContext", "com.fasterxml.jackson.databind.JavaType",
+        "com.fasterxml.jackson.databind.cfg.MapperConfig", "com.fasterxml.jackson.databind.jsontype.NamedType",
+        "com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator",
+        "com.fasterxml.jackson.databind.jsontype.TypeIdResolver");
   }
+
+  /** The statement that gives a mapper named {@code mapper} the checked typing, as the generated values() has it. */
+  static final String ACTIVATION = "mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null)"
+      + ".inclusion(JsonTypeInfo.As.PROPERTY));";
 
   /** Every package of the project's main sources, sorted: the application's own classes. */
   public static List<String> applicationPackages(ProjectIndex index) {
+    // no default package: every class of any jar without a package would be allowed by it (its values are not stored)
     return index.files().stream().filter(f -> !SourceSet.isTestPath(f.path()) && !f.types().isEmpty())
-        .map(f -> f.packageName() == null ? "" : f.packageName())
+        .map(f -> f.packageName() == null ? "" : f.packageName()).filter(p -> !p.isEmpty())
         .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
   }
 
@@ -87,6 +94,77 @@ public final class StoredTypes {
        */
       static final class StoredTypes extends PolymorphicTypeValidator.Base {
           private static final long serialVersionUID = 1L;
+
+          /**
+           * Default typing of every value whose type ids are checked whole before Jackson resolves them: the validator
+           * alone sees only what precedes a generic id's '<', and Jackson loads the classes inside the brackets.
+           */
+          static final class Typing extends ObjectMapper.DefaultTypeResolverBuilder {
+              private static final long serialVersionUID = 1L;
+
+              Typing() {
+                  super(ObjectMapper.DefaultTyping.EVERYTHING, new StoredTypes());
+              }
+
+              @Override
+              protected TypeIdResolver idResolver(MapperConfig<?> config, JavaType base, PolymorphicTypeValidator validator,
+                      java.util.Collection<NamedType> subtypes, boolean forSerialization, boolean forDeserialization) {
+                  TypeIdResolver ids = super.idResolver(config, base, validator, subtypes, forSerialization, forDeserialization);
+                  return forDeserialization ? new CheckedIds(ids) : ids;
+              }
+
+              /** A copy with a default class would be Jackson's own builder: this one has none to use. */
+              public ObjectMapper.DefaultTypeResolverBuilder withDefaultImpl(Class<?> defaultImpl) {
+                  return this;
+              }
+          }
+
+          /** Reads a type id only when every class it names is allowed; any other is refused before a class is loaded. */
+          static final class CheckedIds implements TypeIdResolver {
+              private final TypeIdResolver ids;
+
+              CheckedIds(TypeIdResolver ids) {
+                  this.ids = ids;
+              }
+
+              @Override
+              public JavaType typeFromId(DatabindContext context, String id) throws java.io.IOException {
+                  if (!allowed(id)) {
+                      throw new IllegalArgumentException("a stored value names " + id + ", no class this application reads");
+                  }
+                  return ids.typeFromId(context, id);
+              }
+
+              @Override
+              public void init(JavaType base) {
+                  ids.init(base);
+              }
+
+              @Override
+              public String idFromValue(Object value) {
+                  return ids.idFromValue(value);
+              }
+
+              @Override
+              public String idFromValueAndType(Object value, Class<?> type) {
+                  return ids.idFromValueAndType(value, type);
+              }
+
+              @Override
+              public String idFromBaseType() {
+                  return ids.idFromBaseType();
+              }
+
+              @Override
+              public String getDescForKnownTypeIds() {
+                  return ids.getDescForKnownTypeIds();
+              }
+
+              @Override
+              public com.fasterxml.jackson.annotation.JsonTypeInfo.Id getMechanism() {
+                  return ids.getMechanism();
+              }
+          }
           /** The packages of the application's own classes (optkit migrate: every package of its main sources). */
           static final String[] APPLICATION_PACKAGES = {
           @PACKAGES@
@@ -114,7 +192,7 @@ public final class StoredTypes {
 
           /** A type id, generic ones (java.util.EnumSet<shop.Color>) allowed when every class they name is. */
           static boolean allowed(String id) {
-              boolean named = false;
+              boolean nameSeen = false;
               int from = 0;
               for (int i = 0; i <= id.length(); i++) {
                   if (i == id.length() || id.charAt(i) == '<' || id.charAt(i) == ',' || id.charAt(i) == '>') {
@@ -122,11 +200,11 @@ public final class StoredTypes {
                       if (!name.isEmpty() && !allowedClass(name)) {
                           return false;
                       }
-                      named |= !name.isEmpty();
+                      nameSeen |= !name.isEmpty();
                       from = i + 1;
                   }
               }
-              return named;
+              return nameSeen;
           }
 
           private static boolean allowedClass(String name) {
