@@ -84,8 +84,132 @@ class ThreadBoundStateTest {
           }
           """.formatted(kind, kind));
       assertEquals(List.of(), cached(plan), kind);
-      assertTrue(refusal(plan).orElseThrow().contains("reads CURRENT, a " + kind + ", state bound"), refusal(plan).orElseThrow());
+      assertTrue(refusal(plan).orElseThrow().contains("reads CURRENT, ") && refusal(plan).orElseThrow().contains(kind
+          + ", state bound"), refusal(plan).orElseThrow());
     }
+  }
+
+  /** A hostile review's variants of a tenant held by the thread, each cached before with a key that left it out. */
+  @Test
+  void holdersReachedOtherwiseAreThreadBoundToo() {
+    String holder = """
+        package shop;
+
+        public final class TenantHolder {
+            public static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+            public static final TenantLocal SUBCLASSED = new TenantLocal();
+            public static final org.springframework.core.NamedThreadLocal<String> NAMED =
+                new org.springframework.core.NamedThreadLocal<>("tenant");
+
+            private TenantHolder() {
+            }
+        }
+        """;
+    String subclass = """
+        package shop;
+
+        public class TenantLocal extends ThreadLocal<String> {
+        }
+        """;
+    java.util.Map<String, String> variants = new java.util.LinkedHashMap<>();
+    variants.put("TenantHolder.CURRENT.get()", "TenantHolder.CURRENT, a ThreadLocal");
+    variants.put("TenantHolder.SUBCLASSED.get()", "TenantHolder.SUBCLASSED, a ThreadLocal");
+    variants.put("TenantHolder.NAMED.get()", "TenantHolder.NAMED, a NamedThreadLocal");
+    variants.put("io.opentelemetry.api.baggage.Baggage.current().getEntryValue(\"tenant\")", "Baggage.current()");
+    int i = 0;
+    for (java.util.Map.Entry<String, String> variant : variants.entrySet()) {
+      MigrationPlan plan = plan(dir.resolve("v" + i++), variant.getKey(), "", holder, subclass);
+      assertEquals(List.of(), cached(plan), variant.getKey());
+      assertTrue(refusal(plan).orElseThrow().contains(variant.getValue()), refusal(plan).orElseThrow());
+    }
+  }
+
+  /** MDC.put and ThreadContext.push write what the log shows: no read of the caller's state, no refusal for it. */
+  @Test
+  void aWriteToTheLoggingContextIsNoRead() {
+    MigrationPlan plan = plan("name.length() > 0 ? \"shared\" : \"none\"", "import org.slf4j.MDC;");
+    assertEquals(List.of("report"), cached(plan), plan.refusals().toString());
+    MigrationPlan logged = new MigrationFixture(dir.resolve("logged")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(MigrationSafetyTest.bean("Reports", "Service", "import org.springframework.stereotype.Service;\n"
+            + "import org.slf4j.MDC;", """
+                public String report(String name) {
+                    MDC.put("report", name);
+                    return jdbc.queryForObject("SELECT body FROM reports WHERE name = ?", String.class, name);
+                }
+            """)).plan();
+    assertTrue(refusal(logged).map(r -> !r.contains("MDC")).orElse(true), refusal(logged).orElse(""));
+  }
+
+  @Test
+  void aRequestScopeOnABeanMethodOrAMetaAnnotationIsBoundToo() {
+    String reports = MigrationSafetyTest.bean("Reports", "Service", "import org.springframework.stereotype.Service;",
+        """
+            private Tenant tenant;
+
+            public String report(String name) {
+                return jdbc.queryForObject("SELECT body FROM reports WHERE tenant = ? AND name = ?", String.class,
+                    tenant.id(), name);
+            }
+        """);
+    String plainTenant = """
+        package shop;
+
+        public class Tenant {
+            private String id = "a";
+
+            public String id() {
+                return id;
+            }
+        }
+        """;
+    MigrationPlan byMethod = new MigrationFixture(dir.resolve("method")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(plainTenant).java(reports).java("""
+            package shop;
+
+            import org.springframework.context.annotation.Bean;
+            import org.springframework.context.annotation.Configuration;
+            import org.springframework.web.context.annotation.RequestScope;
+
+            @Configuration
+            public class Tenants {
+                @Bean
+                @RequestScope
+                public Tenant tenant() {
+                    return new Tenant();
+                }
+            }
+            """).plan();
+    assertEquals(List.of(), cached(byMethod));
+    assertTrue(refusal(byMethod).orElseThrow().contains("@RequestScope (@Bean Tenants.tenant())"), refusal(byMethod).orElseThrow());
+    MigrationPlan meta = new MigrationFixture(dir.resolve("meta")).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+        .java(reports).java("""
+            package shop;
+
+            import java.lang.annotation.Retention;
+            import java.lang.annotation.RetentionPolicy;
+            import org.springframework.context.annotation.Scope;
+
+            @Retention(RetentionPolicy.RUNTIME)
+            @Scope("tenant")
+            public @interface TenantScoped {
+            }
+            """).java("""
+            package shop;
+
+            import org.springframework.stereotype.Component;
+
+            @Component
+            @TenantScoped
+            public class Tenant {
+                private String id = "a";
+
+                public String id() {
+                    return id;
+                }
+            }
+            """).plan();
+    assertEquals(List.of(), cached(meta));
+    assertTrue(refusal(meta).orElseThrow().contains("@TenantScoped (@Scope(\"tenant\"))"), refusal(meta).orElseThrow());
   }
 
   @Test
@@ -133,7 +257,7 @@ class ThreadBoundStateTest {
       public class TenantRoutingDataSource extends AbstractRoutingDataSource {
           @Override
           protected Object determineCurrentLookupKey() {
-              return TenantHolder.TENANT;
+              return TenantHolder.current();
           }
       }
       """;
@@ -143,8 +267,13 @@ class ThreadBoundStateTest {
 
       public final class TenantHolder {
           public static final String TENANT = "a";
+          private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
           private TenantHolder() {
+          }
+
+          public static String current() {
+              return CURRENT.get();
           }
       }
       """;
@@ -297,6 +426,79 @@ class ThreadBoundStateTest {
     reasons.forEach((method, reason) -> assertTrue(method.startsWith("activeCount(") || method.startsWith("findByActiveTrue(")
         || !reason.contains("Hibernate filter"), method + ": " + reason));
     assertTrue(reasons.keySet().stream().anyMatch(m -> m.startsWith("findByActiveTrue(")), reasons.toString());
+  }
+
+  /**
+   * A routing DataSource made as an anonymous class in a {@code @Bean} method is one too (what its key reads is not
+   * looked into), and so is a DataSource of the project's that sets the schema from the thread's tenant; one whose key
+   * is the transaction's read-only flag (a replica) makes no read the caller's.
+   */
+  @Test
+  void routingDataSourcesHoweverWrittenAndAReplicaRouterIsNot() {
+    MigrationPlan anonymous = plan(dir.resolve("anonymous"), "\"shared\"", "", HOLDER, """
+        package shop;
+
+        import javax.sql.DataSource;
+        import org.springframework.context.annotation.Bean;
+        import org.springframework.context.annotation.Configuration;
+        import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+
+        @Configuration
+        public class Databases {
+            @Bean
+            public DataSource dataSource() {
+                return new AbstractRoutingDataSource() {
+                    @Override
+                    protected Object determineCurrentLookupKey() {
+                        return TenantHolder.TENANT;
+                    }
+                };
+            }
+        }
+        """);
+    assertEquals(List.of(), cached(anonymous));
+    assertTrue(refusal(anonymous).orElseThrow().contains("src/main/java/shop/Databases.java:12 makes an anonymous AbstractRoutingDataSource"),
+        refusal(anonymous).orElseThrow());
+    MigrationPlan schema = plan(dir.resolve("schema"), "\"shared\"", "", """
+        package shop;
+
+        import java.sql.Connection;
+        import java.sql.SQLException;
+        import javax.sql.DataSource;
+        import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+        public class SchemaPerTenant extends DelegatingDataSource {
+            private static final ThreadLocal<String> TENANT = new ThreadLocal<>();
+
+            public SchemaPerTenant(DataSource target) {
+                super(target);
+            }
+
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                connection.setSchema(TENANT.get());
+                return connection;
+            }
+        }
+        """);
+    assertEquals(List.of(), cached(schema));
+    assertTrue(refusal(schema).orElseThrow().contains("SchemaPerTenant, a DataSource, reads the caller's state in "
+        + "getConnection()"), refusal(schema).orElseThrow());
+    MigrationPlan replica = plan(dir.resolve("replica"), "\"shared\"", "", """
+        package shop;
+
+        import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+        import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+        public class ReplicaRouting extends AbstractRoutingDataSource {
+            @Override
+            protected Object determineCurrentLookupKey() {
+                return TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? "replica" : "primary";
+            }
+        }
+        """);
+    assertEquals(List.of("report"), cached(replica), replica.refusals().toString());
   }
 
   @Test

@@ -53,7 +53,7 @@ public final class PerUserCode {
   private static final String THREAD_BOUND = ", state bound to the calling thread";
 
   /** Scopes whose bean is one for the context, or a new one per lookup: neither bound to a request or thread. */
-  private static final Set<String> CONTEXT_SCOPES = Set.of("singleton", "prototype", "application", "",
+  private static final Set<String> CONTEXT_SCOPES = Set.of("singleton", "prototype", "application", "refresh", "",
       "ConfigurableBeanFactory.SCOPE_SINGLETON", "ConfigurableBeanFactory.SCOPE_PROTOTYPE", "SCOPE_SINGLETON",
       "SCOPE_PROTOTYPE", "WebApplicationContext.SCOPE_APPLICATION");
 
@@ -138,7 +138,7 @@ public final class PerUserCode {
       }
       if (filtered.isPresent()) {
         return Optional.of("reads " + filtered.get() + " through " + io.site().method() + "(), whose rows a Hibernate "
-            + "filter the project enables per session narrows to the calling thread's tenant" + CACHED_ANSWER);
+            + "filter the project enables per session narrows (to a tenant's rows, or what its condition keeps)" + CACHED_ANSWER);
       }
     }
     return Optional.empty();
@@ -165,14 +165,53 @@ public final class PerUserCode {
    */
   private synchronized Optional<String> tenantRouting() {
     if (tenantRouting == null) {
-      tenantRouting = index.types().stream().sorted(java.util.Comparator.comparing(TypeFact::qualifiedName))
-          .flatMap(type -> index.supertypesOf(type.qualifiedName()).stream().filter(TENANT_ROUTERS::contains)
+      List<TypeFact> types = index.types().stream().sorted(java.util.Comparator.comparing(TypeFact::qualifiedName)).toList();
+      tenantRouting = types.stream().flatMap(type -> index.supertypesOf(type.qualifiedName()).stream()
+              .filter(TENANT_ROUTERS::contains).filter(router -> routesByCaller(type, router))
               .map(router -> type.simpleName() + " " + (router.endsWith("DataSource") ? "extends " : "implements ")
                   + simple(router)))
-          .findFirst();
+          .findFirst()
+          // new AbstractRoutingDataSource() { ... } in a @Bean method: what its key reads is not looked into
+          .or(() -> index.files().stream().sorted(java.util.Comparator.comparing(f -> f.path()))
+              .flatMap(f -> f.creations().stream().filter(c -> TENANT_ROUTERS.contains(c.type()))
+                  .map(c -> f.path() + ":" + c.range().line() + " makes " + (c.anonymous() ? "an anonymous " + simple(c.type())
+                      : article(simple(c.type())))))
+              .findFirst())
+          // a DataSource of the project's that reads the thread's state as it hands out connections (a schema per tenant)
+          .or(() -> types.stream().filter(type -> index.supertypesOf(type.qualifiedName()).stream()
+                  .anyMatch(DATA_SOURCES::contains))
+              .flatMap(type -> index.methodsOfType(type.qualifiedName()).stream()
+                  .filter(m -> readers().containsKey(key(m)))
+                  .map(m -> type.simpleName() + ", a DataSource, reads the caller's state in " + m.fact().name()
+                      + "() as it hands out connections"))
+              .findFirst());
     }
     return tenantRouting;
   }
+
+  /**
+   * Whether a routing DataSource's lookup key depends on the caller: its {@code determineCurrentLookupKey} reads the
+   * caller's state, or optkit cannot see it. One routing by the transaction's read-only flag (a replica) does not.
+   */
+  private boolean routesByCaller(TypeFact type, String router) {
+    if (!router.endsWith("AbstractRoutingDataSource")) {
+      return true;
+    }
+    List<IndexedMethod> key = index.supertypesOf(type.qualifiedName()).stream()
+        .flatMap(t -> index.methods(t, "determineCurrentLookupKey").stream()).toList();
+    return key.isEmpty() || key.stream().anyMatch(m -> readers().containsKey(key(m)));
+  }
+
+  /** javax.sql.DataSource and the library classes a project's own DataSource extends. */
+  private static final Set<String> DATA_SOURCES = Set.of("javax.sql.DataSource",
+      "org.springframework.jdbc.datasource.DelegatingDataSource", "org.springframework.jdbc.datasource.AbstractDataSource",
+      "org.springframework.jdbc.datasource.AbstractDriverBasedDataSource",
+      "org.springframework.jdbc.datasource.DriverManagerDataSource",
+      "org.springframework.jdbc.datasource.SimpleDriverDataSource",
+      "org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy",
+      "org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy",
+      "org.springframework.jdbc.datasource.UserCredentialsDataSourceAdapter", "com.zaxxer.hikari.HikariDataSource");
+
 
   /** A security annotation on the method, its class, or the declarations it overrides or inherits. */
   private Optional<String> securityAnnotation(IndexedMethod method) {
@@ -255,19 +294,8 @@ public final class PerUserCode {
       if (call.receiverType() == null || call.receiverType().equals(fact.ownerType())) {
         continue;
       }
-      Optional<String> scope = index.type(call.receiverType()).flatMap(t -> {
-        if (t.hasAnnotation("RequestScope") || t.hasAnnotation("SessionScope")) {
-          return Optional.of("@" + (t.hasAnnotation("RequestScope") ? "RequestScope" : "SessionScope"));
-        }
-        // any scope but the context's own (singleton, prototype, application) is bound to the request, the session,
-        // the thread or whatever a custom scope (a tenant's) keys it by
-        String value = t.annotationValue("Scope", "value");
-        if (value == null) {
-          value = t.annotationValue("Scope", "scopeName");
-        }
-        return value != null && !CONTEXT_SCOPES.contains(value) && !value.equals(TypeFact.UNRESOLVED)
-            ? Optional.of("@Scope(\"" + value + "\")") : Optional.empty();
-      });
+      Optional<String> scope = index.type(call.receiverType()).flatMap(t -> scope(t, new java.util.HashSet<>()))
+          .or(() -> Optional.ofNullable(beanMethodScopes().get(simple(call.receiverType()))));
       if (scope.isPresent()) {
         return Optional.of(simple(call.receiverType()) + "." + call.name() + "() of a " + scope.get() + " bean");
       }
@@ -275,16 +303,82 @@ public final class PerUserCode {
     return Optional.empty();
   }
 
+  /**
+   * The scope of a bean class that is bound to the request, the session, the thread or whatever a custom scope (a
+   * tenant's) keys it by: any but the context's own (singleton, prototype, application, refresh), written on the class
+   * or on a project annotation it carries ({@code @TenantScoped} meta-annotated {@code @Scope("tenant")}).
+   */
+  private Optional<String> scope(TypeFact type, Set<String> seen) {
+    if (type.hasAnnotation("RequestScope") || type.hasAnnotation("SessionScope")) {
+      return Optional.of("@" + (type.hasAnnotation("RequestScope") ? "RequestScope" : "SessionScope"));
+    }
+    String value = type.annotationValue("Scope", "value");
+    if (value == null) {
+      value = type.annotationValue("Scope", "scopeName");
+    }
+    if (value != null && !CONTEXT_SCOPES.contains(value) && !value.equals(TypeFact.UNRESOLVED)) {
+      return Optional.of("@Scope(\"" + value + "\")");
+    }
+    for (String annotation : type.annotations()) {
+      if (seen.add(annotation)) {
+        Optional<String> meta = index.type(annotation).flatMap(a -> scope(a, seen));
+        if (meta.isPresent()) {
+          return Optional.of("@" + simple(annotation) + " (" + meta.get() + ")");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Map<String, String> beanMethodScopes;
+
+  /**
+   * Beans a {@code @Bean} method makes in a scope bound to the request, session or thread, by the simple name of the
+   * type it returns: the scope is on the method, not on the class.
+   */
+  private synchronized Map<String, String> beanMethodScopes() {
+    if (beanMethodScopes == null) {
+      Map<String, String> scopes = new HashMap<>();
+      for (IndexedMethod method : index.methods()) {
+        MethodFact fact = method.fact();
+        if (!fact.hasAnnotation("Bean") || fact.returnType() == null) {
+          continue;
+        }
+        String value = fact.annotationValue("Scope");
+        String scope = fact.hasAnnotation("RequestScope") ? "@RequestScope"
+            : fact.hasAnnotation("SessionScope") ? "@SessionScope"
+            : value != null && !CONTEXT_SCOPES.contains(value) && !value.equals(TypeFact.UNRESOLVED)
+                ? "@Scope(\"" + value + "\")" : null;
+        if (scope != null) {
+          String returned = fact.returnType().indexOf('<') < 0 ? fact.returnType()
+              : fact.returnType().substring(0, fact.returnType().indexOf('<'));
+          scopes.putIfAbsent(simple(returned), scope + " (@Bean " + fact.displayName() + "())");
+        }
+      }
+      beanMethodScopes = scopes;
+    }
+    return beanMethodScopes;
+  }
+
   private Optional<String> directRead(MethodFact fact) {
     // a field of its class holding thread-bound state (private static final ThreadLocal<String> CURRENT), whose calls
     // on the JDK's type are no call facts: the field read is the read of the thread's state
     Optional<TypeFact> owner = index.type(fact.ownerType());
     for (String field : fact.fieldsRead()) {
-      String type = owner.map(t -> t.fieldTypes().get(field)).orElse(null);
-      int generic = type == null ? -1 : type.indexOf('<');
-      Optional<ThreadBoundState.Holder> holder = ThreadBoundState.callerContext(generic < 0 ? type : type.substring(0, generic));
+      Optional<ThreadBoundState.Holder> holder = holderField(owner, field);
       if (holder.isPresent()) {
-        return Optional.of(field + ", a " + holder.get().simpleName() + THREAD_BOUND);
+        return Optional.of(field + ", " + article(holder.get().simpleName()) + THREAD_BOUND);
+      }
+    }
+    // TenantHolder.CURRENT.get(): another class's static holder, read directly
+    for (String read : fact.otherStaticsRead()) {
+      int hash = read.indexOf('#');
+      if (hash > 0) {
+        Optional<ThreadBoundState.Holder> holder = holderField(index.type(read.substring(0, hash)), read.substring(hash + 1));
+        if (holder.isPresent()) {
+          return Optional.of(simple(read.substring(0, hash)) + "." + read.substring(hash + 1) + ", "
+              + article(holder.get().simpleName()) + THREAD_BOUND);
+        }
       }
     }
     for (ParamFact param : fact.params()) {
@@ -300,8 +394,7 @@ public final class PerUserCode {
       // MDC, a ThreadLocal however it is held: what the caller's thread holds, set wherever (a filter optkit does not
       // read), is part of the answer
       Optional<ThreadBoundState.Holder> holder = ThreadBoundState.callerContext(receiver);
-      if (holder.isPresent() && !call.name().equals("set") && !call.name().equals("remove") && !call.name().equals("put")
-          && !call.name().equals("clear")) {
+      if (holder.isPresent() && !ThreadBoundState.writesOnly(call.name())) {
         return Optional.of(holder.get().simpleName() + "." + call.name() + "()" + THREAD_BOUND);
       }
     }
@@ -319,6 +412,22 @@ public final class PerUserCode {
       }
     }
     return Optional.empty();
+  }
+
+  /** The holder a field of the type is: its declared type, or a project class extending one (a ThreadLocal subclass). */
+  private Optional<ThreadBoundState.Holder> holderField(Optional<TypeFact> owner, String field) {
+    String type = owner.map(t -> t.fieldTypes().get(field)).orElse(null);
+    if (type == null) {
+      return Optional.empty();
+    }
+    String raw = type.indexOf('<') < 0 ? type : type.substring(0, type.indexOf('<'));
+    return index.supertypesOf(raw).stream().map(ThreadBoundState::callerContext).flatMap(Optional::stream).findFirst()
+        .or(() -> ThreadBoundState.callerContext(raw));
+  }
+
+  /** "a ThreadLocal", "an InheritableThreadLocal". */
+  private static String article(String noun) {
+    return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String key(IndexedMethod method) {

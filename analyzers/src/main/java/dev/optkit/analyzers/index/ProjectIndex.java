@@ -234,8 +234,10 @@ public final class ProjectIndex {
   /** Whether the project enables a Hibernate filter anywhere ({@code session.enableFilter(...)}). */
   boolean enablesFilters() {
     if (enablesFilters == null) {
+      // session.enableFilter(..) anywhere, or @FilterDef(autoEnabled = true) (Hibernate 6.5), which every session has on
       enablesFilters = methods.stream().anyMatch(m -> java.util.stream.Stream.concat(m.fact().calls().stream(),
-          m.fact().opaqueCalls().stream()).anyMatch(call -> call.name().equals("enableFilter")));
+          m.fact().opaqueCalls().stream()).anyMatch(call -> call.name().equals("enableFilter")))
+          || types().stream().anyMatch(t -> "true".equals(t.annotationValue("FilterDef", "autoEnabled")));
     }
     return enablesFilters;
   }

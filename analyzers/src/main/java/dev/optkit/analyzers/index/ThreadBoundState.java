@@ -22,8 +22,17 @@ public final class ThreadBoundState {
     THREAD_RESOURCE
   }
 
-  /** A type whose state belongs to the calling thread. */
-  public record Holder(String qualifiedName, Kind kind) {
+  /**
+   * A type whose state belongs to the calling thread.
+   *
+   * @param bySimpleName its simple name alone tells it (MDC); a name many projects give their own types (Context) is
+   *     matched by its qualified name only
+   */
+  public record Holder(String qualifiedName, Kind kind, boolean bySimpleName) {
+    Holder(String qualifiedName, Kind kind) {
+      this(qualifiedName, kind, true);
+    }
+
     public String simpleName() {
       return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
     }
@@ -32,6 +41,11 @@ public final class ThreadBoundState {
   static final List<Holder> HOLDERS = List.of(
       new Holder("java.lang.ThreadLocal", Kind.CALLER_CONTEXT),
       new Holder("java.lang.InheritableThreadLocal", Kind.CALLER_CONTEXT),
+      new Holder("org.springframework.core.NamedThreadLocal", Kind.CALLER_CONTEXT),
+      new Holder("org.springframework.core.NamedInheritableThreadLocal", Kind.CALLER_CONTEXT),
+      new Holder("io.opentelemetry.api.baggage.Baggage", Kind.CALLER_CONTEXT, false),
+      new Holder("io.opentelemetry.context.Context", Kind.CALLER_CONTEXT, false),
+      new Holder("io.grpc.Context", Kind.CALLER_CONTEXT, false),
       new Holder("io.netty.util.concurrent.FastThreadLocal", Kind.CALLER_CONTEXT),
       new Holder("com.alibaba.ttl.TransmittableThreadLocal", Kind.CALLER_CONTEXT),
       new Holder("org.slf4j.MDC", Kind.CALLER_CONTEXT),
@@ -50,7 +64,16 @@ public final class ThreadBoundState {
 
   /** Every holder's simple name: what a proof reading source text, where names are not resolved, matches. */
   public static Set<String> simpleNames() {
-    return HOLDERS.stream().map(Holder::simpleName).collect(Collectors.toUnmodifiableSet());
+    return HOLDERS.stream().filter(Holder::bySimpleName).map(Holder::simpleName).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Whether a call on a holder only changes what the thread holds ({@code MDC.put}, {@code ThreadContext.push},
+   * {@code holder.set}, {@code remove}, {@code clear}): a write for the log or the next reader, no read of it.
+   */
+  public static boolean writesOnly(String method) {
+    return method.startsWith("put") || method.startsWith("set") || method.startsWith("remove")
+        || method.startsWith("clear") || method.startsWith("push");
   }
 
   /**
@@ -62,6 +85,7 @@ public final class ThreadBoundState {
       return Optional.empty();
     }
     return HOLDERS.stream().filter(h -> h.kind() == Kind.CALLER_CONTEXT)
-        .filter(h -> h.qualifiedName().equals(receiverType) || h.simpleName().equals(receiverType)).findFirst();
+        .filter(h -> h.qualifiedName().equals(receiverType) || h.bySimpleName() && h.simpleName().equals(receiverType))
+        .findFirst();
   }
 }
