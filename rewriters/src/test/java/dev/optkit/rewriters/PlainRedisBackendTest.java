@@ -249,6 +249,36 @@ class PlainRedisBackendTest {
   }
 
   /**
+   * An OptkitRedisCache an optkit before the check on stored classes wrote is not used for new caches: a later
+   * migration refuses to put another method's entries through it, and warns of it, with what to do.
+   */
+  @Test
+  void aLaterMigrationPutsNoNewCacheThroughAnEarlierClassThatReadsAnyClass() throws Exception {
+    MigrationFixture fixture = fixture(SETTINGS.replace(WRITER, "\n")); // reads only: no writer of one evicts the other
+    MigrationPlan first = fixture.plan();
+    String cacheClass = "src/main/java/shop/OptkitRedisCache.java";
+    for (FileChange change : first.changes()) {
+      String text = new String(change.after(), java.nio.charset.StandardCharsets.UTF_8);
+      fixture.file(change.path(), change.path().equals(cacheClass) ? text.replace(
+          "mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null)"
+              + ".inclusion(JsonTypeInfo.As.PROPERTY));",
+          "mapper.activateDefaultTyping(mapper.getPolymorphicTypeValidator(), ObjectMapper.DefaultTyping.EVERYTHING,\n"
+              + "                JsonTypeInfo.As.PROPERTY);") : text);
+    }
+    fixture.java(SETTINGS.replace(WRITER, "\n").replace("@BASE@", "https://regions.example.com")
+        .replace("class Settings", "class Regions").replace("Setting setting(", "Setting region(")
+        .replace("/settings/", "/regions/"));
+    MigrationPlan second = fixture.plan();
+    assertEquals(List.of(), second.targets().stream().map(t -> t.method().fact().name()).toList(),
+        second.refusals().toString());
+    assertTrue(second.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("region(")
+        && r.reason().equals(cacheClass + " " + dev.optkit.rewriters.plan.CacheConfigFiles.READS_ANY_CLASS)),
+        second.refusals().toString());
+    assertTrue(second.notes().contains("warning: " + cacheClass + " " + dev.optkit.rewriters.plan.CacheConfigFiles.READS_ANY_CLASS),
+        second.notes().toString());
+  }
+
+  /**
    * A slow read through B fetched the old value while A wrote: it answers what it fetched, but is not stored
    * (A's eviction was counted after B noted the count), so the next read asks the source and gets the write.
    */

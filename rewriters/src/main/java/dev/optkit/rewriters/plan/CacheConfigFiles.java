@@ -68,10 +68,10 @@ public final class CacheConfigFiles {
       + "(docs/cache-backends.md)";
 
   /**
-   * The module's generated Redis cache class (the Spring configuration, or the plain Java {@code OptkitRedisCache}) when
-   * an earlier optkit wrote it without {@code StoredTypes}, by path, or empty.
+   * The module's generated Redis cache classes (the Spring configuration, the plain Java {@code OptkitRedisCache}) an
+   * earlier optkit wrote without {@code StoredTypes}, by path.
    */
-  static Optional<String> readsAnyClass(Path scanRoot, String prefix, Assessment assessment) {
+  static List<String> readsAnyClass(Path scanRoot, String prefix, Assessment assessment) {
     return assessment.index().files().stream().filter(f -> f.path().startsWith(prefix))
         .filter(f -> f.types().stream().anyMatch(t -> t.simpleName().equals(SpringCacheConfigRewrite.CLASS_NAME)
             || t.simpleName().equals(dev.optkit.rewriters.caching.backends.PlainRedisCacheFile.CLASS_NAME)))
@@ -81,7 +81,7 @@ public final class CacheConfigFiles {
           // the line every earlier one has, and none since: Jackson's default validator, which allows every class
           return text.contains("activateDefaultTyping(mapper.getPolymorphicTypeValidator()");
         })
-        .findFirst();
+        .toList();
   }
 
   static Optional<String> existingConfig(String prefix, Assessment assessment) {

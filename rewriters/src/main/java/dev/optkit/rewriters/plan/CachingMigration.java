@@ -229,12 +229,16 @@ public final class CachingMigration {
       }
       plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
     }
-    Optional<String> unchecked = CacheConfigFiles.readsAnyClass(scanRoot, prefix, assessment);
-    if (unchecked.isPresent() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
+    List<String> unchecked = CacheConfigFiles.readsAnyClass(scanRoot, prefix, assessment);
+    Optional<String> uncheckedConfig = unchecked.stream()
+        .filter(path -> path.endsWith("/" + SpringCacheConfigRewrite.CLASS_NAME + ".java")).findFirst();
+    Optional<String> uncheckedPlain = unchecked.stream()
+        .filter(path -> path.endsWith("/" + PlainRedisCacheFile.CLASS_NAME + ".java")).findFirst();
+    if (uncheckedConfig.isPresent() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
       List<CachingTarget> kept = new ArrayList<>();
       for (CachingTarget target : plan.targets()) {
         if (target.form() == CacheForm.SPRING) {
-          refusals.add(new Refusal(target.finding(), unchecked.get() + " " + CacheConfigFiles.READS_ANY_CLASS));
+          refusals.add(new Refusal(target.finding(), uncheckedConfig.get() + " " + CacheConfigFiles.READS_ANY_CLASS));
         } else {
           kept.add(target);
         }
@@ -264,11 +268,23 @@ public final class CachingMigration {
       plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
     }
     List<String> notes = new ArrayList<>();
-    unchecked.ifPresent(path -> notes.add("warning: " + path + " " + CacheConfigFiles.READS_ANY_CLASS));
+    unchecked.forEach(path -> notes.add("warning: " + path + " " + CacheConfigFiles.READS_ANY_CLASS));
     Optional<PlainRedisBackend> plainRedis = PlainRedisBackend.of(traits, config);
     if (plainRedis.isPresent()) {
       plan = new CachingPlanner.Plan(plainRedis.get().choose(plan.targets(), whole, scanRoot, refusals, notes, inRedis),
           plan.refusals());
+      if (uncheckedPlain.isPresent()) {
+        // the earlier class would read every new cache's entries too: no new cache goes through it
+        List<CachingTarget> kept = new ArrayList<>();
+        for (CachingTarget target : plan.targets()) {
+          if (inRedis.remove(target)) {
+            refusals.add(new Refusal(target.finding(), uncheckedPlain.get() + " " + CacheConfigFiles.READS_ANY_CLASS));
+          } else {
+            kept.add(target);
+          }
+        }
+        plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
+      }
     }
     // a plain Java module's refused reads too: with two-level chosen, their local reasons would read as the backend's
     // (trial 84's R3: "evicts only the cache of the object it runs on", no word that two-level is Spring's only)
