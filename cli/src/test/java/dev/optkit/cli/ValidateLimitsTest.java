@@ -81,7 +81,9 @@ class ValidateLimitsTest {
     assertTrue(run.err().contains("stopped\n    at java.lang.Thread.sleep(Native Method)\n"
         + "    at tiny.Fixture.sleepForever(Fixture.java:16)\n    at tiny.Fixture.get(Fixture.java:9)\n  see "),
         "where it hung, down to where the harness called: " + run.err());
-    assertTrue(took.toSeconds() < 60, "the run ended after " + took + ", not at a 30-minute limit");
+    // the message above says the call limit ended it; the time only tells it from the 30-minute limit, with room for
+    // a loaded machine (issue 67)
+    assertTrue(took.toMinutes() < 20, "the run ended after " + took + ", not at a 30-minute limit");
   }
 
   @Test

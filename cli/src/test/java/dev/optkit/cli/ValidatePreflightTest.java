@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -145,13 +144,11 @@ class ValidatePreflightTest {
     SampleCheckout.commit(project, "the fixture");
     write(project, "workload.yaml", workload("rat"));
 
-    long began = System.nanoTime();
     CliRun run = validate("validate", project.toString(), "--baseline", "HEAD", "--no-bench").cli();
-    Duration took = Duration.ofNanos(System.nanoTime() - began);
     assertEquals(2, run.exitCode(), run.out() + run.err());
     assertEquals("optkit validate: scenario 'rates': tiny.Rates has no public method rat with 1 parameter in the "
         + "original and migrated code; it has: rate(1)\n", run.err());
-    assertTrue(took.toSeconds() < 30, "refused after " + took);
+    // "in seconds" is counted, not timed (issue 67): refused before anything is built, so before the minutes a build takes
     assertFalse(Files.exists(project.resolve("classes")), "the current code was not built");
     assertFalse(commandsLog(project).contains(JAVAC), "no build ran: " + commandsLog(project));
   }

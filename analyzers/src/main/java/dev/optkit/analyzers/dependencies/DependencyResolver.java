@@ -99,7 +99,7 @@ public final class DependencyResolver {
           thread.start();
         });
     try {
-      work.get(settings.total().toMillis(), TimeUnit.MILLISECONDS);
+      settings.cap().await(work, settings.total());
     } catch (TimeoutException e) {
       work.cancel(true); // a CompletableFuture's cancel interrupts nothing: the thread is told itself
       Thread thread = resolving.get();

@@ -77,8 +77,10 @@ public final class GradleScript {
 
   /**
    * The script's declarations, or why it is not read: not a regular file inside the project (a link), over 1 MB,
-   * nested deeper than {@value GradleSyntax#MAX_NESTING} brackets, not Groovy (a {@code .kts} file: not Kotlin), or
-   * longer than {@value GradleSyntax#PARSE_SECONDS} s to parse.
+   * past a bound counted on its text ({@link GradleSyntax#refusal}: nested deeper than
+   * {@value GradleSyntax#MAX_NESTING} brackets, a statement of more than {@value GradleSyntax#MAX_CHAIN} operators),
+   * not Groovy (a {@code .kts} file: not Kotlin), or, as a last resort, longer than
+   * {@value GradleSyntax#BACKSTOP_SECONDS} s to parse. All but the last depend on the text alone.
    *
    * @param properties {@code gradle.properties} values and a root script's strings the script may interpolate
    * @param root the project: scripts it applies ({@code apply from: 'deps.gradle'}) are read only inside it
@@ -97,12 +99,11 @@ public final class GradleScript {
       return Reading.unread("not read: " + e.getClass().getSimpleName());
     }
     boolean kotlin = isKotlin(script);
-    Optional<BlockStatement> statements = statements(text, kotlin);
-    if (statements.isEmpty()) {
-      return Reading.unread(GradleSyntax.nesting(text) > GradleSyntax.MAX_NESTING ? "not read: nested deeper than " + GradleSyntax.MAX_NESTING + " brackets"
-          : kotlin ? "not read: not Kotlin optkit can parse in " + GradleSyntax.PARSE_SECONDS + " s"
-          : "not read: not Groovy optkit can parse in " + GradleSyntax.PARSE_SECONDS + " s (a Kotlin script named .gradle?)");
+    GradleSyntax.Parsed<BlockStatement> parsed = parsed(text, kotlin);
+    if (parsed.problem() != null) {
+      return Reading.unread("not read: " + parsed.problem());
     }
+    Optional<BlockStatement> statements = parsed.value();
     Map<String, String> applied = new HashMap<>();
     for (String path : GradleSyntax.appliedScripts(statements.get())) {
       GradleSyntax.appliedStrings(script, root, path).ifPresent(applied::putAll);
@@ -119,7 +120,15 @@ public final class GradleScript {
 
   /** The script's statements as Groovy's syntax tree holds them (a Kotlin script's lowered to it); empty if unparsed. */
   static Optional<BlockStatement> statements(String text, boolean kotlin) {
-    return kotlin ? KotlinSyntax.statements(text) : GradleSyntax.syntaxTree(text).map(ModuleNode::getStatementBlock);
+    return parsed(text, kotlin).value();
+  }
+
+  static GradleSyntax.Parsed<BlockStatement> parsed(String text, boolean kotlin) {
+    if (kotlin) {
+      return KotlinSyntax.parsed(text);
+    }
+    GradleSyntax.Parsed<ModuleNode> groovy = GradleSyntax.parsed(text);
+    return new GradleSyntax.Parsed<>(groovy.value().map(ModuleNode::getStatementBlock).orElse(null), groovy.problem());
   }
 
   static Optional<Declared> parse(String text, Map<String, String> properties) {

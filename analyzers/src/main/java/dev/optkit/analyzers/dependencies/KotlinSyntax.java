@@ -2,12 +2,9 @@ package dev.optkit.analyzers.dependencies;
 
 import dev.optkit.analyzers.dependencies.kotlin.KotlinLexer;
 import dev.optkit.analyzers.dependencies.kotlin.KotlinParser;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -23,40 +20,46 @@ import org.codehaus.groovy.ast.stmt.BlockStatement;
 
 /**
  * A Gradle Kotlin script's syntax tree, parsed by the ANTLR Kotlin grammar of antlr/grammars-v4 (generated at build
- * time, src/main/antlr4) and never compiled or run, bounded as {@link GradleSyntax} bounds a Groovy one: at most
- * {@value GradleSyntax#MAX_NESTING} brackets deep and {@value GradleSyntax#PARSE_SECONDS} s, on a thread of its own
- * that the limit stops (the token stream it reads refuses to go on once told).
+ * time, src/main/antlr4) and never compiled or run, bounded as {@link GradleSyntax} bounds a Groovy one: counted
+ * before the parse ({@link GradleSyntax#refusal}), the grammar's tables warmed outside any limit, and the
+ * {@value GradleSyntax#BACKSTOP_SECONDS} s backstop on a thread of its own that the backstop stops (the token stream
+ * it reads refuses to go on once told).
  */
 final class KotlinSyntax {
   private KotlinSyntax() {}
 
   /** The script lowered to the statements the Groovy readers visit ({@link KotlinTree}); empty when not Kotlin. */
   static Optional<BlockStatement> statements(String text) {
-    if (GradleSyntax.nesting(text) > GradleSyntax.MAX_NESTING) {
-      return Optional.empty();
+    return parsed(text).value();
+  }
+
+  static GradleSyntax.Parsed<BlockStatement> parsed(String text) {
+    Optional<String> refused = GradleSyntax.refusal(text);
+    if (refused.isPresent()) {
+      return GradleSyntax.Parsed.refused(refused.get());
     }
+    GradleSyntax.Warm.KOTLIN.ensure();
+    Stoppable tokens = tokens(text);
+    // a deep stack: the grammar's descent from statement to primary expression is some 20 calls per bracket
+    GradleSyntax.Parsed<BlockStatement> parsed = GradleSyntax.bounded("optkit-kotlin-script",
+        () -> KotlinTree.statements(script(tokens)), Duration.ofSeconds(GradleSyntax.BACKSTOP_SECONDS),
+        () -> tokens.stopped = true); // the parser's next look at a token ends it
+    return parsed.problem() != null && parsed.problem().equals(GradleSyntax.NOT_GROOVY)
+        ? GradleSyntax.Parsed.refused(NOT_KOTLIN) : parsed;
+  }
+
+  static final String NOT_KOTLIN = "not Kotlin optkit can parse";
+
+  /** The grammar's tables built once, on the caller's thread: the first script of a run took 1.1 s for them. */
+  static void warmUp() {
+    KotlinTree.statements(script(tokens("plugins { java }\ndependencies { implementation(\"g:a:1\") }\n")));
+  }
+
+  private static Stoppable tokens(String text) {
     KotlinLexer lexer = new KotlinLexer(CharStreams.fromString(text, "build.gradle.kts"));
     lexer.removeErrorListeners();
     lexer.addErrorListener(REFUSING);
-    Stoppable tokens = new Stoppable(lexer);
-    FutureTask<BlockStatement> parsing = new FutureTask<>(() -> KotlinTree.statements(script(tokens)));
-    // a deep stack: the grammar's descent from statement to primary expression is some 20 calls per bracket
-    Thread thread = new Thread(null, parsing, "optkit-kotlin-script", 64L << 20);
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      return Optional.ofNullable(parsing.get(GradleSyntax.PARSE_SECONDS, TimeUnit.SECONDS));
-    } catch (TimeoutException e) {
-      tokens.stopped = true; // the parser's next look at a token ends it
-      parsing.cancel(true);
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      tokens.stopped = true;
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } catch (ExecutionException | RuntimeException | StackOverflowError e) {
-      return Optional.empty(); // not Kotlin the grammar reads: Gradle would likely refuse it too
-    }
+    return new Stoppable(lexer);
   }
 
   /** Two-stage parsing as ANTLR advises: the fast SLL prediction, and full LL only when SLL fails. */
@@ -86,7 +89,7 @@ final class KotlinSyntax {
     }
   };
 
-  /** Tokens that stop being given once the time limit is past: the parse thread ends instead of running on. */
+  /** Tokens that stop being given once the backstop is past: the parse thread ends instead of running on. */
   private static final class Stoppable extends CommonTokenStream {
     volatile boolean stopped;
 

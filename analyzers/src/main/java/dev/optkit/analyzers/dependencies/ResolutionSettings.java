@@ -3,6 +3,10 @@ package dev.optkit.analyzers.dependencies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How assess resolves a project's dependencies.
@@ -15,6 +19,7 @@ import java.util.List;
  * @param requestTimeout per request without data
  * @param total the whole resolution, every module's; what is not done by then is a warning
  * @param includeTests also the test-scoped dependencies (assess scans test sources too)
+ * @param cap how {@code total} is kept: by the wall clock ({@link Cap#WALL_CLOCK}) unless a test gives its own
  */
 public record ResolutionSettings(
     boolean offline,
@@ -24,12 +29,42 @@ public record ResolutionSettings(
     Duration connectTimeout,
     Duration requestTimeout,
     Duration total,
-    boolean includeTests) {
+    boolean includeTests,
+    Cap cap) {
 
   public static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2/";
 
   public ResolutionSettings {
     readOnly = List.copyOf(readOnly);
+    java.util.Objects.requireNonNull(cap, "cap");
+  }
+
+  /** Capped by the wall clock: what a run does. */
+  public ResolutionSettings(boolean offline, Path repository, List<Path> readOnly, String central,
+      Duration connectTimeout, Duration requestTimeout, Duration total, boolean includeTests) {
+    this(offline, repository, readOnly, central, connectTimeout, requestTimeout, total, includeTests, Cap.WALL_CLOCK);
+  }
+
+  /** The same settings, their total kept by {@code cap}. */
+  public ResolutionSettings withCap(Cap cap) {
+    return new ResolutionSettings(offline, repository, readOnly, central, connectTimeout, requestTimeout, total,
+        includeTests, cap);
+  }
+
+  /**
+   * How the resolution, running on a thread of its own, is waited for. The wall clock's cap makes a run's jars depend
+   * on how fast the network and the machine are once it is reached (it is said in a warning, and the next run goes on
+   * from what was fetched); a test gives {@link #NONE} when the cap is not its subject, or its own cap that says when
+   * the budget is spent.
+   */
+  @FunctionalInterface
+  public interface Cap {
+    /** Returns once the resolution is done; throws {@link TimeoutException} when its budget is spent first. */
+    void await(Future<?> resolution, Duration total) throws InterruptedException, ExecutionException, TimeoutException;
+
+    Cap WALL_CLOCK = (resolution, total) -> resolution.get(total.toMillis(), TimeUnit.MILLISECONDS);
+    /** No cap: the resolution is waited for until it ends (its connect and request timeouts still bound it). */
+    Cap NONE = (resolution, total) -> resolution.get();
   }
 
   /** Online unless told, into {@link #defaultRepository()}, reading {@code ~/.m2} as it is. */

@@ -107,8 +107,8 @@ class DependencyResolutionTest {
     Path m2 = temp.resolve("m2");
     copyTree(remote, m2);
     Path atHome = project("http://127.0.0.1:9/unused/");
-    Assessment home = assess(atHome, List.of(), new ResolutionSettings(true, temp.resolve("unused"), List.of(m2),
-        "http://127.0.0.1:9/", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), false));
+    Assessment home = assess(atHome, List.of(), Untimed.settings(true, temp.resolve("unused"), List.of(m2),
+        "http://127.0.0.1:9/", false));
     List<String> present = lines(home);
     assertEquals(List.of(), home.warnings());
     assertTrue(present.stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), present.toString());
@@ -122,7 +122,7 @@ class DependencyResolutionTest {
          LoopbackRepository central = new LoopbackRepository(temp.resolve("central"))) {
       Path root = project(repository.url());
       Path cache = temp.resolve("optkit-repository");
-      Assessment resolved = assess(root, List.of(), settings(false, cache, central.url(), Duration.ofSeconds(5)));
+      Assessment resolved = assess(root, List.of(), settings(false, cache, central.url()));
       assertEquals(present, lines(resolved));
       assertEquals(List.of(), resolved.warnings());
       assertTrue(Files.isRegularFile(cache.resolve("com/acme/wire/1.0/wire-1.0.jar")), "the transitive jar is fetched");
@@ -132,12 +132,12 @@ class DependencyResolutionTest {
       List<Path> memos = memos(cache);
       assertEquals(1, memos.size(), memos.toString());
       Files.writeString(memos.get(0), "{\"jars\":[\"/etc/passwd\"],\"declared\":[]}");
-      assertEquals(present, lines(assess(root, List.of(), settings(false, cache, central.url(), Duration.ofSeconds(5)))));
+      assertEquals(present, lines(assess(root, List.of(), settings(false, cache, central.url()))));
       assertTrue(Files.readString(memos.get(0), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("optkit-sealed"));
 
       // again, offline, from what the first run fetched: the same findings, nothing asked of any repository
       int asked = repository.requests().size();
-      Assessment again = assess(root, List.of(), settings(true, cache, central.url(), Duration.ofSeconds(5)));
+      Assessment again = assess(root, List.of(), settings(true, cache, central.url()));
       assertEquals(present, lines(again));
       assertEquals(List.of(), again.warnings());
       assertEquals(asked, repository.requests().size());
@@ -186,8 +186,7 @@ class DependencyResolutionTest {
         </project>
         """);
     try (LoopbackRepository central = new LoopbackRepository(remote)) {
-      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url(),
-          Duration.ofSeconds(10)));
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url()));
       assertTrue(lines(assessment).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(assessment).toString());
       assertEquals(1, assessment.warnings().size(), assessment.warnings().toString());
       assertTrue(assessment.warnings().get(0).message().startsWith("the pom cannot be built")
@@ -208,8 +207,7 @@ class DependencyResolutionTest {
       Files.writeString(root.resolve("pom.xml"), pom.replace("<dependencies><dependency>", """
           <dependencies><dependency><groupId>com.vendor</groupId><artifactId>kept</artifactId><version>1.0</version>
             <scope>system</scope><systemPath>${basedir}/lib/kept-1.0.jar</systemPath></dependency><dependency>"""));
-      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url(),
-          Duration.ofSeconds(10)));
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url()));
       assertEquals(List.of(), assessment.warnings(), "the pom is built as Maven builds it");
       assertTrue(lines(assessment).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(assessment).toString());
     }
@@ -227,8 +225,7 @@ class DependencyResolutionTest {
       Files.writeString(root.resolve("pom.xml"), pom.replace("<modelVersion>4.0.0</modelVersion>",
           "<modelVersion>4.0.0</modelVersion><parent><groupId>com.corp</groupId><artifactId>outside-parent</artifactId>"
               + "<version>3</version><relativePath>../outside/pom.xml</relativePath></parent>"));
-      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url(),
-          Duration.ofSeconds(10)));
+      Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url()));
       assertTrue(assessment.warnings().stream().anyMatch(w -> w.message().startsWith("the pom cannot be built")
           && w.message().contains("com.corp:outside-parent:pom:3")), assessment.warnings().toString());
     }
@@ -238,8 +235,7 @@ class DependencyResolutionTest {
   void offlineWithNothingThereIsAWarningNamingTheMissingDependencyNotAFailure() throws Exception {
     Path root = project("http://127.0.0.1:9/unused/");
     List<String> none = lines(assess(root, List.of(), null));
-    Assessment offline = assess(root, List.of(), settings(true, temp.resolve("empty"), "http://127.0.0.1:9/",
-        Duration.ofSeconds(5)));
+    Assessment offline = assess(root, List.of(), settings(true, temp.resolve("empty"), "http://127.0.0.1:9/"));
     assertEquals(none, lines(offline), "the scan goes on without the jars");
     assertEquals(List.of(), memos(temp.resolve("empty")), "a resolution with a warning is tried again next time");
     assertTrue(offline.warnings().stream().anyMatch(w -> w.path().equals("pom.xml")
@@ -254,13 +250,12 @@ class DependencyResolutionTest {
       closed = probe.getLocalPort(); // nothing listens there once closed
     }
     Path root = project("http://127.0.0.1:" + closed + "/maven2/");
-    Assessment refused = assess(root, List.of(), settings(false, temp.resolve("r1"), "http://127.0.0.1:" + closed + "/",
-        Duration.ofSeconds(30)));
+    Assessment refused = assess(root, List.of(), settings(false, temp.resolve("r1"), "http://127.0.0.1:" + closed + "/"));
     assertTrue(refused.warnings().stream().anyMatch(w -> w.message().contains("com.acme:acme-bom")),
         refused.warnings().toString());
 
     // a repository that accepts connections and never answers: the request timeout, then the total cap, end it
-    List<Socket> held = new ArrayList<>();
+    List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the fake cap below
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread acceptor = new Thread(() -> {
         try {
@@ -275,14 +270,29 @@ class DependencyResolutionTest {
       acceptor.start();
       String url = "http://127.0.0.1:" + silent.getLocalPort() + "/";
       Path silentRoot = project(url);
+      // the request timeout is the subject: the silent server never answers, so it always fires, however loaded the
+      // machine; no cap, so nothing else can end the resolution first
       ResolutionSettings slow = new ResolutionSettings(false, temp.resolve("r2"), List.of(), url,
-          Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(30), false);
+          Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(30), false, ResolutionSettings.Cap.NONE);
       Assessment timedOut = assess(silentRoot, List.of(), slow);
       assertTrue(timedOut.warnings().stream().anyMatch(w -> w.message().contains("com.acme:acme-bom")),
           timedOut.warnings().toString());
 
+      // the cap is the subject: a fake one, spent once the resolution is held by the silent server (a connection
+      // accepted), not by the wall clock; the request timeout (10 min) cannot end the resolution first
+      int acceptedBefore = held.size();
+      ResolutionSettings.Cap spentWhenHeld = (resolution, total) -> {
+        while (held.size() == acceptedBefore && !resolution.isDone()) {
+          Thread.sleep(10);
+        }
+        if (resolution.isDone()) {
+          resolution.get();
+          return;
+        }
+        throw new java.util.concurrent.TimeoutException();
+      };
       ResolutionSettings capped = new ResolutionSettings(false, temp.resolve("r3"), List.of(), url,
-          Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(1), false);
+          Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(1), false, spentWhenHeld);
       Assessment stopped = assess(silentRoot, List.of(), capped);
       assertTrue(stopped.warnings().stream().anyMatch(w -> w.message().contains("stopped at its 1 s limit")),
           stopped.warnings().toString());
@@ -301,9 +311,9 @@ class DependencyResolutionTest {
     }
   }
 
-  private ResolutionSettings settings(boolean offline, Path repository, String central, Duration total) {
-    return new ResolutionSettings(offline, repository, List.of(), central, Duration.ofSeconds(2),
-        Duration.ofSeconds(5), total, false);
+  /** The cap is not these tests' subject: none, and generous timeouts (issue 67: nothing here depends on speed). */
+  private static ResolutionSettings settings(boolean offline, Path repository, String central) {
+    return Untimed.settings(offline, repository, central, false);
   }
 
   private static Assessment assess(Path root, List<Path> jars, ResolutionSettings resolution) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.analyzers.bytecode.LibraryBytecodeIoTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,7 @@ class GradleCatalogTest {
         "[libraries]\nwire = \"com.acme:wire:1.0\"\nghost = \"com.acme:ghost:9\"\n");
     try (LoopbackRepository repository = new LoopbackRepository(central)) {
       DependencyResolver.Resolved resolved = DependencyResolver.resolve(List.of(), root, GradleCatalog.declared(root),
-          new ResolutionSettings(false, temp.resolve("optkit"), List.of(), repository.url(), Duration.ofSeconds(2),
-              Duration.ofSeconds(5), Duration.ofSeconds(20), false));
+          Untimed.settings(false, temp.resolve("optkit"), repository.url(), false));
       assertEquals(List.of(temp.resolve("optkit/com/acme/wire/1.0/wire-1.0.jar")), resolved.jars());
       assertEquals(resolved.jars(), resolved.declared());
       assertTrue(resolved.warnings().stream().anyMatch(w -> w.path().equals("gradle/libs.versions.toml")
@@ -75,16 +73,14 @@ class GradleCatalogTest {
     Files.createDirectories(root.resolve("app"));
     Files.writeString(root.resolve("app/build.gradle"), "dependencies { implementation 'commons-net:commons-net:3.9.0' }\n");
     var classpath = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(root), null,
-        new ResolutionSettings(true, temp.resolve("optkit"), List.of(), "http://127.0.0.1:9/", Duration.ofSeconds(1),
-            Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+        Untimed.settings(true, temp.resolve("optkit"), "http://127.0.0.1:9/", false));
     assertTrue(classpath.warnings().stream().anyMatch(w -> w.path().equals("app/build.gradle")
         && w.message().contains("commons-net:commons-net")), classpath.warnings().toString());
 
     Path maven = temp.resolve("maven");
     Files.createDirectories(maven);
     var none = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(maven), null,
-        new ResolutionSettings(true, temp.resolve("optkit"), List.of(), "http://127.0.0.1:9/", Duration.ofSeconds(1),
-            Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+        Untimed.settings(true, temp.resolve("optkit"), "http://127.0.0.1:9/", false));
     assertEquals(List.of(), none.warnings());
   }
 }

@@ -7,7 +7,6 @@ import dev.optkit.analyzers.bytecode.LibraryBytecodeIoTest;
 import dev.optkit.analyzers.facts.ParseProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,7 @@ class GradleConventionPluginsTest {
   }
 
   private ResolutionSettings settings(LoopbackRepository repository, String optkit) {
-    return new ResolutionSettings(false, temp.resolve(optkit), List.of(), repository.url(), Duration.ofSeconds(2),
-        Duration.ofSeconds(5), Duration.ofSeconds(20), false);
+    return Untimed.settings(false, temp.resolve(optkit), repository.url(), false);
   }
 
   /** The ids a script applies, in its order, and those its subprojects get; Groovy and Kotlin spellings alike. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optkit.analyzers.bytecode.LibraryBytecodeIoTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -253,8 +252,7 @@ class GradleScriptTest {
     try (LoopbackRepository repository = new LoopbackRepository(central)) {
       for (boolean tests : List.of(false, true)) {
         var classpath = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(root), null,
-            new ResolutionSettings(false, temp.resolve("optkit"), List.of(), repository.url(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(20), tests));
+            Untimed.settings(false, temp.resolve("optkit"), repository.url(), tests));
         List<String> jars = classpath.jars().stream().map(p -> p.getFileName().toString()).sorted().toList();
         assertEquals(tests ? List.of("managed-3.0.jar", "testlib-1.0.jar", "vendor-1.0.jar", "wire-1.0.jar")
             : List.of("managed-3.0.jar", "vendor-1.0.jar", "wire-1.0.jar"), jars, classpath.warnings().toString());
@@ -307,8 +305,7 @@ class GradleScriptTest {
           publishing { repositories { maven { url '%s' } } }
           """.formatted(publishedRepository.url()));
       var classpath = dev.optkit.analyzers.parse.ProjectClasspath.resolve(List.of(), List.of(root), null,
-          new ResolutionSettings(false, temp.resolve("optkit2"), List.of(), centralRepository.url(), Duration.ofSeconds(2),
-              Duration.ofSeconds(5), Duration.ofSeconds(20), false));
+          Untimed.settings(false, temp.resolve("optkit2"), centralRepository.url(), false));
       List<String> jars = classpath.jars().stream().map(p -> p.getFileName().toString()).sorted().toList();
       assertEquals(List.of("only-there-1.0.jar", "wire-1.0.jar"), jars, classpath.warnings().toString());
     }

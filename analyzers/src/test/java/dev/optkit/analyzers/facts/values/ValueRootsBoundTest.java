@@ -1,12 +1,10 @@
 package dev.optkit.analyzers.facts.values;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.ProjectFixture;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +57,8 @@ class ValueRootsBoundTest {
             }
         }
         """.replace("CASES", cases);
-    Assessment assessment = assertTimeoutPreemptively(Duration.ofMinutes(2),
-        () -> new ProjectFixture(dir).java(source).assess(), "the roots of one call must not take minutes");
+    // the work is counted, not timed (issue 67): the roots' length below is what took minutes before the bound
+    Assessment assessment = new ProjectFixture(dir).java(source).assess();
     int longest = assessment.index().methods().stream().flatMap(m -> m.fact().calls().stream())
         .flatMap(c -> c.roots().stream()).mapToInt(String::length).max().orElse(0);
     assertTrue(longest < 200_000, "longest roots: " + longest + " characters");
