@@ -42,6 +42,10 @@ class ReportFormatsTest {
     String uri = result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText();
     assertTrue(uri.startsWith("src/main/java/"), uri);
     assertEquals("error", result.get("level").asText());
+    // GitHub code scanning's own rules: every rule a helpUri into the docs, every result a location
+    run0.get("tool").get("driver").get("rules").forEach(rule -> assertTrue(rule.get("helpUri").asText()
+        .startsWith("https://github.com/optkit/optkit/blob/main/docs/rules.md#"), rule.toString()));
+    run0.get("results").forEach(r -> assertTrue(r.get("locations").size() > 0, r.toString()));
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.Map;
 public final class SarifReport {
   public static final String FINGERPRINT_KEY = "optkitFingerprint/v1";
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Where each rule is explained. */
+  static final String RULES_DOC = "https://github.com/optkit/optkit/blob/main/docs/rules.md#what-each-rule-finds";
 
   private SarifReport() {}
 
@@ -47,6 +49,8 @@ public final class SarifReport {
       rule.put("name", info.id());
       rule.putObject("shortDescription").put("text", info.summary());
       rule.putObject("fullDescription").put("text", info.description());
+      // GitHub code scanning links a result's rule here: what the rule finds and what its refusals mean
+      rule.put("helpUri", RULES_DOC);
       ObjectNode help = rule.putObject("help");
       help.put("text", info.remediation());
       help.put("markdown", "**" + info.title() + "**\n\n" + info.description() + "\n\n**Remedy:** " + info.remediation());
