@@ -119,6 +119,11 @@ public final class MigrateCommand implements Callable<Integer> {
           + ".optkit.yml.")
   String cacheBackend;
 
+  @Option(names = "--patch", paramLabel = "FILE",
+      description = "Also write the changes as one patch FILE that `git apply` takes in PATH (dry run or --apply); "
+          + "the plan stays on the terminal or in the reports.")
+  Path patch;
+
   @Mixin(name = "dependencies")
   DependencyOptions dependencies = new DependencyOptions();
 
@@ -291,13 +296,22 @@ public final class MigrateCommand implements Callable<Integer> {
         return outputs.finish(new Result(plan, Outcome.STRICT_FAILED, null, problems), ExitCodes.FINDINGS);
       }
     }
+    if (patch != null && !ReportOptions.write("migrate", new ReportOptions.Target(null, patch),
+        dev.optkit.rewriters.plan.PatchFile.of(root, plan.changes()), text, err)) {
+      return outputs.finish(new Result(plan, Outcome.NOT_APPLIED, null, List.of()), ExitCodes.USAGE);
+    }
     if (plan.isEmpty()) {
       text.println("Nothing to migrate.");
       return outputs.finish(new Result(plan, Outcome.NOTHING, null, List.of()), ExitCodes.OK);
     }
     if (!apply && !interactive) {
-      for (FileChange change : plan.changes()) {
-        text.print(MigrationReport.diff(change, outputs.colors()));
+      if (patch == null) {
+        for (FileChange change : plan.changes()) {
+          text.print(MigrationReport.diff(change, outputs.colors()));
+        }
+      } else {
+        text.println("Patch written to " + Printable.escape(patch.toString()) + " (" + plan.changes().size()
+            + " files): git apply it in " + Printable.escape(dev.optkit.rewriters.plan.PatchFile.applyIn(root).toString()));
       }
       text.println();
       text.println("Dry run: nothing written. Apply with: optkit migrate " + root + " --apply");
