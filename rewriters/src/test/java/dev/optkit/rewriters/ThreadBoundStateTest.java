@@ -298,7 +298,27 @@ class ThreadBoundStateTest {
    */
   @Test
   void onlyQueriesOfAnEntityAnEnabledFilterNarrowsAreThreadBound() {
-    MigrationPlan plan = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
+    MigrationPlan plan = filtered(dir, "@FilterDef(name = \"tenantFilter\", parameters = @ParamDef(name = \"tenantId\", "
+        + "type = String.class))");
+    java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+    plan.refusals().forEach(r -> reasons.put(r.finding().enclosingMethod(), r.reason()));
+    String active = reasons.entrySet().stream().filter(e -> e.getKey().startsWith("activeCount(")).map(java.util.Map.Entry::getValue)
+        .findFirst().orElseThrow(() -> new AssertionError(cached(plan) + " " + reasons));
+    assertTrue(active.contains("reads Tip through findByActiveTrue(), whose rows a Hibernate filter"), active);
+    // the query itself is refused alike; the load by key and the unfiltered entity's query are not refused for a filter
+    reasons.forEach((method, reason) -> assertTrue(method.startsWith("activeCount(") || method.startsWith("findByActiveTrue(")
+        || !reason.contains("Hibernate filter"), method + ": " + reason));
+    assertTrue(reasons.keySet().stream().anyMatch(m -> m.startsWith("findByActiveTrue(")), reasons.toString());
+  }
+
+  /** Tips of a tenant entity a Hibernate filter narrows (its @FilterDef given), regions of a plain one, and a service. */
+  private static MigrationPlan filtered(Path root, String filterDef) {
+    return filtered(root, filterDef, true);
+  }
+
+  /** @param enabledInCode a class of the project enables the filter on the session ({@code enableFilter}) */
+  private static MigrationPlan filtered(Path root, String filterDef, boolean enabledInCode) {
+    return new MigrationFixture(root).file("pom.xml", MigrationSafetyTest.SPRING_POM)
         .java("""
             package shop;
 
@@ -308,12 +328,12 @@ class ThreadBoundStateTest {
             import org.hibernate.annotations.ParamDef;
 
             @MappedSuperclass
-            @FilterDef(name = "tenantFilter", parameters = @ParamDef(name = "tenantId", type = String.class))
+            %s
             @Filter(name = "tenantFilter", condition = "tenant_id = :tenantId")
             public abstract class TenantEntity {
                 private String tenantId;
             }
-            """)
+            """.formatted(filterDef))
         .java("""
             package shop;
 
@@ -383,10 +403,10 @@ class ThreadBoundStateTest {
                 }
 
                 public void enter(String tenant) {
-                    entityManager.unwrap(Session.class).enableFilter("tenantFilter").setParameter("tenantId", tenant);
+                    %s
                 }
             }
-            """)
+            """.formatted(enabledInCode ? "entityManager.unwrap(Session.class).enableFilter(\"tenantFilter\").setParameter(\"tenantId\", tenant);" : "entityManager.clear();"))
         .java("""
             package shop;
 
@@ -417,15 +437,27 @@ class ThreadBoundStateTest {
             }
             """)
         .plan();
-    java.util.Map<String, String> reasons = new java.util.TreeMap<>();
-    plan.refusals().forEach(r -> reasons.put(r.finding().enclosingMethod(), r.reason()));
-    String active = reasons.entrySet().stream().filter(e -> e.getKey().startsWith("activeCount(")).map(java.util.Map.Entry::getValue)
-        .findFirst().orElseThrow(() -> new AssertionError(cached(plan) + " " + reasons));
-    assertTrue(active.contains("reads Tip through findByActiveTrue(), whose rows a Hibernate filter"), active);
-    // the query itself is refused alike; the load by key and the unfiltered entity's query are not refused for a filter
-    reasons.forEach((method, reason) -> assertTrue(method.startsWith("activeCount(") || method.startsWith("findByActiveTrue(")
-        || !reason.contains("Hibernate filter"), method + ": " + reason));
-    assertTrue(reasons.keySet().stream().anyMatch(m -> m.startsWith("findByActiveTrue(")), reasons.toString());
+  }
+
+  /** {@code @FilterDef(autoEnabled = true)} (Hibernate 6.5) is on in every session, enabled in no code. */
+  @Test
+  void aFilterEnabledInEverySessionNarrowsWithoutCode() {
+    String def = "@FilterDef(name = \"tenantFilter\", autoEnabled = %s, parameters = @ParamDef(name = \"tenantId\", "
+        + "type = String.class))";
+    MigrationPlan auto = filtered(dir.resolve("auto"), def.formatted("true"), false);
+    assertTrue(auto.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("activeCount(")
+        && r.reason().contains("reads Tip through findByActiveTrue(), whose rows a Hibernate filter")), auto.refusals().toString());
+    MigrationPlan off = filtered(dir.resolve("off"), def.formatted("false"), false);
+    assertTrue(off.refusals().stream().noneMatch(r -> r.reason().contains("Hibernate filter")), off.refusals().toString());
+  }
+
+  /** {@code @FilterDef(applyToLoadByKey = true)} (Hibernate 6.5) narrows loads by key too: then those are refused. */
+  @Test
+  void aFilterAppliedToLoadsByKeyNarrowsThemToo() {
+    MigrationPlan plan = filtered(dir, "@FilterDef(name = \"tenantFilter\", applyToLoadByKey = true, "
+        + "parameters = @ParamDef(name = \"tenantId\", type = String.class))");
+    assertTrue(plan.refusals().stream().anyMatch(r -> r.finding().enclosingMethod().startsWith("title(")
+        && r.reason().contains("reads Tip through findById(), whose rows a Hibernate filter")), plan.refusals().toString());
   }
 
   /**

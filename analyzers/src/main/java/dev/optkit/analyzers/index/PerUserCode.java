@@ -122,8 +122,11 @@ public final class PerUserCode {
     }
     DataFootprint.Reader footprints = index.footprints();
     for (ReachedIo io : index.reachedIo(method)) {
+      // @FilterDef(applyToLoadByKey = true) (Hibernate 6.5): a load by key is narrowed too
+      boolean byKeyNarrowed = index.types().stream().anyMatch(t -> "true".equals(t.annotationValue("FilterDef",
+          "applyToLoadByKey")));
       if (io.site().kind() != dev.optkit.analyzers.catalog.ClientKind.DB
-          || io.site().sql() == null && LOADS_BY_KEY.contains(io.site().method())) {
+          || io.site().sql() == null && LOADS_BY_KEY.contains(io.site().method()) && !byKeyNarrowed) {
         continue;
       }
       Optional<TypeFact> stored = io.site().sql() == null ? footprints.storedEntity(io.site()).flatMap(index::type)

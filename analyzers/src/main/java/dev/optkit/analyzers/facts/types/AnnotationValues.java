@@ -49,6 +49,10 @@ public final class AnnotationValues {
     return List.copyOf(result);
   }
 
+  /** Boolean members of type annotations kept as written: {@code @RepositoryRestResource(exported)}, {@code @FilterDef}'s. */
+  private static final java.util.Set<String> BOOLEAN_MEMBERS = java.util.Set.of("exported", "autoEnabled",
+      "applyToLoadByKey");
+
   Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
     Map<String, String> values = new TreeMap<>();
     for (AnnotationExpr annotation : type.getAnnotations()) {
@@ -60,9 +64,11 @@ public final class AnnotationValues {
       String qualified = names.qualify(annotation.getNameAsString()).name();
       // @RepositoryRestResource(exported = false): Spring Data REST leaves the repository out
       if (annotation instanceof NormalAnnotationExpr normal) {
-        normal.getPairs().stream().filter(pair -> pair.getNameAsString().equals("exported")
+        // @FilterDef(autoEnabled = true, applyToLoadByKey = true): a Hibernate filter every session has, and that narrows
+        // loads by key too
+        normal.getPairs().stream().filter(pair -> BOOLEAN_MEMBERS.contains(pair.getNameAsString())
             && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)
-            .forEach(pair -> values.put(qualified + "#exported", pair.getValue().toString()));
+            .forEach(pair -> values.put(qualified + "#" + pair.getNameAsString(), pair.getValue().toString()));
         // @ComponentScan(excludeFilters = @Filter(...)): a scan leaving out some of its packages' classes
         normal.getPairs().stream().filter(pair -> SCAN_FILTERS.contains(pair.getNameAsString()))
             .forEach(pair -> values.put(qualified + "#" + pair.getNameAsString(), "present"));
