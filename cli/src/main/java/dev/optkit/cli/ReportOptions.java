@@ -62,13 +62,20 @@ public final class ReportOptions {
       }
       parsed.add(format);
     }
-    if (outputs.size() > parsed.size() || parsed.size() > 1 && outputs.size() != parsed.size()) {
-      throw new IllegalArgumentException("give one --output per --format (" + parsed.size() + " formats, "
-          + outputs.size() + " outputs)");
+    // the terminal report, and it alone, may go without an --output: to stdout, the others to theirs in order
+    // (--format terminal --format html --output report.html)
+    List<Path> paired = new ArrayList<>(outputs);
+    if (parsed.size() > 1 && paired.size() == parsed.size() - 1
+        && parsed.stream().filter(f -> f == ReportFormat.TERMINAL).count() == 1) {
+      paired.add(parsed.indexOf(ReportFormat.TERMINAL), Path.of("-"));
+    }
+    if (paired.size() > parsed.size() || parsed.size() > 1 && paired.size() != parsed.size()) {
+      throw new IllegalArgumentException("give one --output per --format, but the terminal report's ("
+          + parsed.size() + " formats, " + outputs.size() + " outputs)");
     }
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < parsed.size(); i++) {
-      Path file = i < outputs.size() && !outputs.get(i).toString().equals("-") ? outputs.get(i) : null;
+      Path file = i < paired.size() && !paired.get(i).toString().equals("-") ? paired.get(i) : null;
       if (file != null) {
         checkFolder("--output", file);
       }

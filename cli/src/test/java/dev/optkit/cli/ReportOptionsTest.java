@@ -48,6 +48,24 @@ class ReportOptionsTest {
     return file;
   }
 
+  /**
+   * The terminal report alone may go without an --output: to stdout, the other formats to their files in order (it was
+   * refused, asking for `-o -`). Two formats without an output stay an error: which of them goes where is not said.
+   */
+  @Test
+  void theTerminalReportAloneNeedsNoOutput() throws Exception {
+    project();
+    Path html = Files.createDirectories(dir.resolve("out")).resolve("report.html");
+    CliRun run = CliRun.of("assess", dir.toString(), "--no-maven-repo", "--format", "terminal", "--format", "html",
+        "--output", html.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("optkit assess:"), run.out());
+    assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"), Files.readString(html));
+    CliRun ambiguous = CliRun.of("assess", dir.toString(), "--no-maven-repo", "--format", "json", "--format", "html",
+        "--output", html.toString());
+    assertEquals(2, ambiguous.exitCode(), ambiguous.err());
+  }
+
   @Test
   void migrateWritesItsPlanAsJsonOnStdoutAndMarkdownToAFile() throws Exception {
     Path file = project();

@@ -70,6 +70,29 @@ final class Gadget {
         "[\"java.util.EnumSet<" + CLASS_NAME + ">\",[]]");
   }
 
+  /**
+   * A class of the application, never cached, whose property carries Jackson's own class ids: a planted entry naming it
+   * had the property's ids resolved by Jackson alone, past every check (a hostile review's F1).
+   */
+  static final String EVENT = """
+      package shop;
+
+      import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+      public class Event {
+          public String kind;
+          @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+          public Object payload;
+      }
+      """;
+
+  /** Entries naming the gadget inside {@link #EVENT}'s property, plainly and in a generic id. */
+  static List<String> plantedThroughTheApplication() {
+    return List.of("{\"@class\":\"shop.Event\",\"kind\":\"x\",\"payload\":" + json() + "}",
+        "{\"@class\":\"shop.Event\",\"kind\":\"x\",\"payload\":{\"@class\":\"java.util.HashMap<" + CLASS_NAME
+            + ",java.lang.String>\",\"key\":\"value\"}}");
+  }
+
   /** What the gadget left: empty when it was neither loaded nor built. */
   static List<String> traces() {
     return java.util.stream.Stream.of(LOADED, BUILT).filter(p -> System.getProperty(p) != null).toList();

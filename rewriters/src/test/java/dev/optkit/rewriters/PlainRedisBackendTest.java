@@ -226,7 +226,7 @@ class PlainRedisBackendTest {
    */
   @Test
   void anEntryNamingAClassOutsideTheApplicationIsNeverLoaded() throws Exception {
-    MigrationFixture fixture = fixture(SETTINGS);
+    MigrationFixture fixture = fixture(SETTINGS).java(Gadget.EVENT);
     Path classes = fixture.compile(fixture.plan());
     Gadget.compileInto(classes);
     try (RedisServer redis = RedisServer.start()) {
@@ -234,7 +234,8 @@ class PlainRedisBackendTest {
       try (Copy b = new Copy(classes);
           redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
         loopback.source.stored.put("currency", "EUR");
-        List<String> planted = Gadget.plantedValues();
+        List<String> planted = new java.util.ArrayList<>(Gadget.plantedValues());
+        planted.addAll(Gadget.plantedThroughTheApplication());
         for (int i = 0; i < planted.size(); i++) {
           direct.set("optkit:shop:optkit.Settings.setting::[\"planted" + i + "\"]", "+" + planted.get(i));
           b.read("planted" + i);

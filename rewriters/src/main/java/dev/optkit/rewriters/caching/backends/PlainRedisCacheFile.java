@@ -86,7 +86,7 @@ public final class PlainRedisCacheFile {
       }
     }
     template = template.replace("@APPLICATION@", packageName.isEmpty() ? "" : packageName + ":")
-        .replace("@ACTIVATION@", StoredTypes.ACTIVATION);
+        .replace("@ACTIVATION@", String.join("\n        ", StoredTypes.ACTIVATION));
     return CacheSwitchFile.file(packageName, template, indent, nl);
   }
 

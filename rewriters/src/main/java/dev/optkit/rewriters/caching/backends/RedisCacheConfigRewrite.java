@@ -201,7 +201,7 @@ public final class RedisCacheConfigRewrite {
     lines.add(i2 + "mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);");
     lines.addAll(RoundTripValues.orderedCheck(i));
     lines.add(i2 + "// a value names only the application's classes and the JDK's value types: any other is never loaded");
-    lines.add(i2 + StoredTypes.ACTIVATION);
+    StoredTypes.ACTIVATION.forEach(statement -> lines.add(i2 + statement));
     lines.add(i2 + "return mapper;");
     lines.add(i + "}");
     lines.add("");

@@ -33,9 +33,15 @@ public final class StoredTypes {
         "com.fasterxml.jackson.databind.jsontype.TypeIdResolver");
   }
 
-  /** The statement that gives a mapper named {@code mapper} the checked typing, as the generated values() has it. */
-  static final String ACTIVATION = "mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null)"
-      + ".inclusion(JsonTypeInfo.As.PROPERTY));";
+  /**
+   * The statements that give a mapper named {@code mapper} the checked typing, as the generated values() has them: the
+   * validator for every class id, the project's own {@code @JsonTypeInfo} left out (a class of the project naming any
+   * class in an {@code Object} property had Jackson's own id resolution, unchecked), and the checked default typing.
+   */
+  static final List<String> ACTIVATION = List.of(
+      "mapper.setPolymorphicTypeValidator(new StoredTypes());",
+      "mapper.setAnnotationIntrospector(new StoredTypes.NoTypeIds(mapper.getDeserializationConfig().getAnnotationIntrospector()));",
+      "mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null).inclusion(JsonTypeInfo.As.PROPERTY));");
 
   /** Every package of the project's main sources, sorted: the application's own classes. */
   public static List<String> applicationPackages(ProjectIndex index) {
@@ -116,6 +122,38 @@ public final class StoredTypes {
               /** A copy with a default class would be Jackson's own builder: this one has none to use. */
               public ObjectMapper.DefaultTypeResolverBuilder withDefaultImpl(Class<?> defaultImpl) {
                   return this;
+              }
+          }
+
+          /**
+           * The application's annotations but its {@code @JsonTypeInfo}: every type id is the checked default typing's.
+           * A cached value's class with its own is refused before (docs/cache-backends.md); a class that is not could
+           * otherwise head a planted entry and have its property's class ids resolved unchecked.
+           */
+          static final class NoTypeIds extends com.fasterxml.jackson.databind.introspect.AnnotationIntrospectorPair {
+              private static final long serialVersionUID = 1L;
+
+              NoTypeIds(com.fasterxml.jackson.databind.AnnotationIntrospector introspector) {
+                  super(introspector, com.fasterxml.jackson.databind.AnnotationIntrospector.nopInstance());
+              }
+
+              @Override
+              public com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config,
+                      com.fasterxml.jackson.databind.introspect.AnnotatedClass type, JavaType base) {
+                  return null;
+              }
+
+              @Override
+              public com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder<?> findPropertyTypeResolver(
+                      MapperConfig<?> config, com.fasterxml.jackson.databind.introspect.AnnotatedMember member, JavaType base) {
+                  return null;
+              }
+
+              @Override
+              public com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder<?> findPropertyContentTypeResolver(
+                      MapperConfig<?> config, com.fasterxml.jackson.databind.introspect.AnnotatedMember member,
+                      JavaType container) {
+                  return null;
               }
           }
 
