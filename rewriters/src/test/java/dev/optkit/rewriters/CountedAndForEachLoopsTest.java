@@ -313,6 +313,31 @@ class CountedAndForEachLoopsTest {
     assertTrue(direct.startsWith("its method reads the clock or a random source (System.currentTimeMillis())"), direct);
   }
 
+  /**
+   * A clock read after the loop has ended cannot be seen by its elements (an unseen SaaS's loop was refused for a
+   * LocalDate.now() after it); in a loop around both, the next round runs the loop after the reading, and it is
+   * refused as before.
+   */
+  @Test
+  void aClockReadOnceAfterTheLoopIsNoReadOfItsElements() {
+    MigrationPlan plan = new MigrationFixture(dir).java(withLoop("""
+                for (String sku : skus) {
+                    quotes.add(fetch(sku));
+                }
+                quotes.add("at " + java.time.LocalDate.now());
+        """)).config(loopsOnly()).plan();
+    assertEquals(1, plan.loops().size(), plan.refusals().toString());
+    String around = refusal(withLoop("""
+                for (int round = 0; round < 2; round++) {
+                    for (String sku : skus) {
+                        quotes.add(fetch(sku));
+                    }
+                    quotes.add("at " + java.time.LocalDate.now());
+                }
+        """));
+    assertTrue(around.contains("reads the clock or a random source (java.time.LocalDate.now())"), around);
+  }
+
   @Test
   void aGetterNamedLikeAClockCallIsNoClockRead() {
     // a refusal saying the loop reads the clock would be untrue of event.instant(), booking.getStartTime()

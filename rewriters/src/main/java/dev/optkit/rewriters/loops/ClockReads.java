@@ -46,17 +46,19 @@ final class ClockReads {
     Node body = loop.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(Node.class::cast)
         .orElse(loop);
     for (var call : body.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-      if (readsClock(call.getNameAsString(), call.getScope().map(Object::toString).orElse(""))) {
+      if (readsClock(call.getNameAsString(), call.getScope().map(Object::toString).orElse(""))
+          && !afterTheLoopOnce(call, loop, body)) {
         return Optional.of(reason(call.toString(), "its method"));
       }
     }
     for (var reference : body.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
-      if (readsClock(reference.getIdentifier(), reference.getScope().toString())) {
+      if (readsClock(reference.getIdentifier(), reference.getScope().toString()) && !afterTheLoopOnce(reference, loop, body)) {
         return Optional.of(reason(reference.toString(), "its method"));
       }
     }
     for (var creation : body.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
-      if (CLOCK_OBJECTS.contains(creation.getType().getNameAsString()) && creation.getArguments().isEmpty()) {
+      if (CLOCK_OBJECTS.contains(creation.getType().getNameAsString()) && creation.getArguments().isEmpty()
+          && !afterTheLoopOnce(creation, loop, body)) {
         return Optional.of(reason(creation.toString(), "its method"));
       }
     }
@@ -100,6 +102,27 @@ final class ClockReads {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a clock read runs after the loop has ended, and only then: it starts after the loop's last line, and the
+   * loop sits in no other loop or lambda of the method (whose next round would run the loop after the read). The
+   * loop's elements cannot see such a reading (SigmaBack's syncPaymentsToSheet: LocalDate.now() after its loop).
+   */
+  private static boolean afterTheLoopOnce(Node read, Node loop, Node method) {
+    int loopEnd = loop.getEnd().map(p -> p.line).orElse(Integer.MAX_VALUE);
+    int readStart = read.getBegin().map(p -> p.line).orElse(0);
+    if (readStart <= loopEnd) {
+      return false;
+    }
+    for (Node up = loop.getParentNode().orElse(null); up != null && up != method; up = up.getParentNode().orElse(null)) {
+      if (up instanceof com.github.javaparser.ast.stmt.ForStmt || up instanceof com.github.javaparser.ast.stmt.ForEachStmt
+          || up instanceof com.github.javaparser.ast.stmt.WhileStmt || up instanceof com.github.javaparser.ast.stmt.DoStmt
+          || up instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A project object made whose field initialisers or initialiser blocks call out (a clock among them: t7). */
