@@ -659,6 +659,17 @@ class SequentialIoLoopRuleTest {
           int convert(String sku) throws Exception {
             return today().length() + sku.length(); // its own class's call: the field keeps the rates all the same
           }
+          private final Map<String, Item> switches = new HashMap<>();
+          record Item(String value, long expiresAt) {}
+          String answeredFirst(String key) throws Exception {
+            Item item = switches.get(key);
+            if (item != null && item.expiresAt() > System.currentTimeMillis()) {
+              return item.value();
+            }
+            String value = prices.price(key);
+            switches.put(key, new Item(value, System.currentTimeMillis() + 60_000));
+            return value;
+          }
           String notACache() throws Exception {
             if (unguarded == null || System.currentTimeMillis() > 0) {
               return prices.price("never kept");
@@ -686,6 +697,11 @@ class SequentialIoLoopRuleTest {
             for (String sku : skus) { n += rates.mapped(sku).length(); }
             return n;
           }
+          int answeredFirst(List<String> skus) throws Exception {
+            int n = 0;
+            for (String sku : skus) { n += rates.answeredFirst(sku).length(); }
+            return n;
+          }
           int converted(List<String> skus) throws Exception {
             int n = 0;
             for (String sku : skus) { n += rates.convert(sku); }
@@ -708,7 +724,9 @@ class SequentialIoLoopRuleTest {
     assertEquals(java.util.Map.of(
         "today", "field-memo daily !daily.date().equals(LocalDate.now())",
         "ttl", "field-memo table now - loadedAt > 60_000",
-        "mapped", "map-memo bySku null"), inventory);
+        "mapped", "map-memo bySku null",
+        // SigmaBack's TenantSwitchService: answered from the map while fresh, filled after the load
+        "answeredFirst", "map-memo switches !(item != null && item.expiresAt() > System.currentTimeMillis())"), inventory);
   }
 
   private static final String STOCK_CLIENT = """

@@ -68,7 +68,9 @@ public final class CacheUses {
 
   /** if (memo == null) memo = client.get(): the I/O runs once per object, the method is cached code. */
   public void noteFieldMemo() {
-    FieldMemos.in(m.nodes.ifs, name -> !m.locals.types.containsKey(name) && m.locals.fieldType(name) != null)
+    java.util.function.Predicate<String> isField = name -> !m.locals.types.containsKey(name) && m.locals.fieldType(name) != null;
+    FieldMemos.in(m.nodes.ifs, isField)
+        .or(() -> FieldMemos.answeredFirst(callable, isField))
         .ifPresent(memo -> {
           m.usesCache = true;
           file.caches.add(new ExistingCacheFact(memo.map() ? "map-memo" : "field-memo", owner, callable.getNameAsString(),

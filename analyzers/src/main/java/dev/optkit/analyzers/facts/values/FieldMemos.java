@@ -60,6 +60,44 @@ public final class FieldMemos {
     return Optional.empty();
   }
 
+  /**
+   * A map read first and answered from when a guard holds, filled after the load otherwise: {@code Item i =
+   * cache.get(k); if (i != null && i.fresh()) { return i.value; } ... cache.put(k, new Item(load(k)));}. The memo is
+   * the map the guard's local was read from and the method puts into; it loads again unless the guard holds.
+   */
+  public static Optional<Memo> answeredFirst(com.github.javaparser.ast.Node body, Predicate<String> isField) {
+    java.util.Map<String, String> readFrom = new java.util.HashMap<>(); // local -> map field it was read from
+    for (com.github.javaparser.ast.body.VariableDeclarator local
+        : Subtrees.all(body, com.github.javaparser.ast.body.VariableDeclarator.class)) {
+      local.getInitializer().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+          .filter(get -> get.getNameAsString().equals("get") && get.getArguments().size() == 1)
+          .flatMap(get -> get.getScope()).map(scope -> fieldName(scope, isField))
+          .ifPresent(map -> readFrom.put(local.getNameAsString(), map));
+    }
+    if (readFrom.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> filled = new LinkedHashSet<>();
+    for (MethodCallExpr put : Subtrees.all(body, MethodCallExpr.class)) {
+      if (put.getNameAsString().equals("put") && put.getArguments().size() == 2 && put.getScope().isPresent()) {
+        String map = fieldName(put.getScope().get(), isField);
+        if (map != null && fromCall(put.getArgument(1)) || map != null && put.getArgument(1) instanceof NameExpr) {
+          filled.add(map);
+        }
+      }
+    }
+    for (IfStmt guard : Subtrees.all(body, IfStmt.class)) {
+      boolean answers = !Subtrees.all(guard.getThenStmt(), com.github.javaparser.ast.stmt.ReturnStmt.class).isEmpty();
+      Optional<String> map = Subtrees.all(guard.getCondition(), NameExpr.class).stream()
+          .map(name -> readFrom.get(name.getNameAsString())).filter(java.util.Objects::nonNull)
+          .filter(filled::contains).findFirst();
+      if (answers && map.isPresent()) {
+        return Optional.of(new Memo(guard, map.get(), "!(" + guard.getCondition() + ")", true));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Memo> memo(IfStmt guard, Predicate<String> isField) {
     List<Expression> conditions = new ArrayList<>();
     disjuncts(guard.getCondition(), conditions);
