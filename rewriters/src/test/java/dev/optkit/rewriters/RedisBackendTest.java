@@ -339,7 +339,7 @@ class RedisBackendTest {
                   // static: a cache name nobody registered fails instead of creating a cache without a TTL
                   .disableCreateOnMissingCache()
                   .enableStatistics();
-              register(caches, "optkit.Settings.setting", 3600); // reference: Settings.setting()
+              register(caches, "optkit.Settings.setting", 3600, shop.Setting.class); // reference: Settings.setting()
               // optkit:caches (migrate adds caches above this line)
               RedisCacheManager manager = caches.build();
               manager.initializeCaches();
@@ -347,11 +347,17 @@ class RedisBackendTest {
           }
 
           private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, String name, long ttlSeconds) {
+              register(caches, name, ttlSeconds, Object.class);
+          }
+
+          /** answers: what the method returns; an entry of another class is a miss, not a ClassCastException. */
+          private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, String name, long ttlSeconds,
+                      Class<?> answers) {
               RedisCacheConfiguration cache = RedisCacheConfiguration.defaultCacheConfig()
                   .entryTtl(Duration.ofSeconds(ttlSeconds))
                   .computePrefixWith(cacheName -> KEY_PREFIX + cacheName + "::")
                   .serializeKeysWith(SerializationPair.fromSerializer(new KeyBytes()))
-                  .serializeValuesWith(SerializationPair.fromSerializer(VALUES));
+                  .serializeValuesWith(SerializationPair.fromSerializer(VALUES.answering(answers)));
               // a key of several parameters is a list: each element quoted, so ("a,b", "c") and ("a", "b,c") differ
               cache.configureKeyConverters(registry -> registry.addConverter(List.class, String.class, OptkitCacheConfig::listKey));
               caches.withCacheConfiguration(name, cache);
@@ -643,9 +649,21 @@ class RedisBackendTest {
               /** What an absent value is written as: no bytes (Spring's own serializers write null so). */
               private static final byte[] NONE = new byte[0];
               private final ObjectMapper json;
+              /** What the cached method answers: an entry of another class (an allowed one) is a miss, not a ClassCastException. */
+              private final Class<?> answers;
 
               RoundTripValues(ObjectMapper json) {
+                  this(json, Object.class);
+              }
+
+              private RoundTripValues(ObjectMapper json, Class<?> answers) {
                   this.json = json;
+                  this.answers = answers;
+              }
+
+              /** These values, for a cache whose method answers {@code type}. */
+              RoundTripValues answering(Class<?> type) {
+                  return new RoundTripValues(json, type);
               }
 
               @Override
@@ -673,7 +691,13 @@ class RedisBackendTest {
                   try {
                       // the mapper itself, whose StoredTypes checks a class's name before loading it: Spring's own JSON
                       // serializer loads the class an entry names before the mapper sees it
-                      return json.readValue(bytes, Object.class);
+                      Object value = json.readValue(bytes, Object.class);
+                      if (value != null && !answers.isInstance(value)) {
+                          warn("an entry of " + value.getClass().getName() + " where " + answers.getName() + " is cached is a miss",
+                                  null);
+                          return null;
+                      }
+                      return value;
                   } catch (RuntimeException | java.io.IOException unreadable) {
                       warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", unreadable);
                       return null;
@@ -1097,12 +1121,17 @@ class RedisBackendTest {
           assertEquals(List.of(), Gadget.traces(), "the class entry " + planted.get(i) + " named was loaded or built");
         }
         assertEquals(planted.size(), reads.get(), "each planted entry a miss");
+        // an allowed class that is not the method's answer: a miss too, not a ClassCastException (a hostile review's F3)
+        direct.set("optkit:shop:optkit.Settings.setting::wrongclass", "[\"java.lang.String\",\"x\"]");
+        Object wrong = a.read("wrongclass");
+        assertEquals("unset", wrong.getClass().getMethod("value").invoke(wrong));
+        assertEquals(planted.size() + 1, reads.get());
         // an entry that does not read stays a miss until it expires or a writer evicts: the writer notes no count for it
         a.read("planted0");
-        assertEquals(planted.size() + 1, reads.get());
+        assertEquals(planted.size() + 2, reads.get());
         a.read("currency");
         assertSame(loader.loadClass("shop.Setting"), a.read("currency").getClass(), "the record is stored and read back");
-        assertEquals(planted.size() + 2, reads.get(), "a hit");
+        assertEquals(planted.size() + 3, reads.get(), "a hit");
       }
     } finally {
       Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
@@ -1224,8 +1253,8 @@ class RedisBackendTest {
         second.refusals().stream().map(Refusal::reason).toList().toString());
     String before = MigrationFixture.after(first, config);
     String marker = "        // optkit:caches (migrate adds caches above this line)\n";
-    assertEquals(before.replace(marker, "        register(caches, \"optkit.Labels.label\", 300); // default: Labels.label()\n"
-        + marker), MigrationFixture.after(second, config));
+    assertEquals(before.replace(marker, "        register(caches, \"optkit.Labels.label\", 300, java.lang.String.class); "
+        + "// default: Labels.label()\n" + marker), MigrationFixture.after(second, config));
     fixture.compile(second, null, List.of(springDataRedisJar()));
 
     MigrationPlan local = fixture.config(OptkitConfig.defaults()).plan();

@@ -83,7 +83,8 @@ class TwoLevelBackendTest {
         "        RedisCacheManager.RedisCacheManagerBuilder caches = RedisCacheManager.builder(new WriteAwareCacheWriter(",
         "                RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), "
             + "connectionFactory))",
-        "        register(caches, \"optkit.Settings.setting\", 3600); // reference: Settings.setting()"), onlyRedis);
+        "        register(caches, \"optkit.Settings.setting\", 3600, shop.Setting.class); // reference: Settings.setting()"),
+        onlyRedis);
     for (String line : List.of(
         "import com.github.benmanes.caffeine.cache.Caffeine;",
         "    @Bean(name = \"optkitLocalLevel\", destroyMethod = \"close\")",
@@ -93,7 +94,8 @@ class TwoLevelBackendTest {
         "        WriteAwareCacheWriter shared = new WriteAwareCacheWriter(",
         "                RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000)), "
             + "connectionFactory);",
-        "        register(caches, optkitLocalLevel, \"optkit.Settings.setting\", 3600, 1000); // reference: Settings.setting()",
+        "        register(caches, optkitLocalLevel, \"optkit.Settings.setting\", 3600, 1000, shop.Setting.class); "
+            + "// reference: Settings.setting()",
         "        level.add(name, Math.max(1000, ttlSeconds * 1000 / 10), maximumSize);",
         "    public static final class LocalLevel implements MessageListener, AutoCloseable {",
         "    static final class TwoLevelCacheWriter implements RedisCacheWriter {")) {
@@ -124,7 +126,8 @@ class TwoLevelBackendTest {
         second.refusals().stream().map(Refusal::reason).toList().toString());
     String marker = "        // optkit:caches (migrate adds caches above this line)\n";
     assertEquals(MigrationFixture.after(first, config).replace(marker, "        register(caches, optkitLocalLevel, "
-        + "\"optkit.Labels.label\", 300, 10000); // default: Labels.label()\n" + marker), MigrationFixture.after(second, config));
+        + "\"optkit.Labels.label\", 300, 10000, java.lang.String.class); // default: Labels.label()\n" + marker),
+        MigrationFixture.after(second, config));
     fixture.compile(second, null, List.of(RedisBackendTest.springDataRedisJar()));
 
     MigrationPlan redis = fixture.config(OptkitConfig.defaults().withCacheBackend("redis")).plan();

@@ -166,7 +166,7 @@ public final class RedisCacheConfigRewrite {
       lines.add(i2 + "caches.transactionAware();");
     }
     for (CachingTarget target : targets) {
-      lines.add(twoLevel ? TwoLevelCacheConfigRewrite.registration(target, i2) : registration(target, i2));
+      lines.add(twoLevel ? TwoLevelCacheConfigRewrite.registration(target, i2, true) : registration(target, i2, true));
     }
     lines.add(i2 + MARKER);
     lines.add(i2 + "RedisCacheManager manager = caches.build();");
@@ -178,11 +178,17 @@ public final class RedisCacheConfigRewrite {
     lines.add(i + "}");
     lines.add("");
     lines.add(i + "private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, String name, long ttlSeconds) {");
+    lines.add(i2 + "register(caches, name, ttlSeconds, Object.class);");
+    lines.add(i + "}");
+    lines.add("");
+    lines.add(i + "/** answers: what the method returns; an entry of another class is a miss, not a ClassCastException. */");
+    lines.add(i + "private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, String name, long ttlSeconds,");
+    lines.add(i3 + i + ANSWERS + ") {");
     lines.add(i2 + "RedisCacheConfiguration cache = RedisCacheConfiguration.defaultCacheConfig()");
     lines.add(i3 + ".entryTtl(Duration.ofSeconds(ttlSeconds))");
     lines.add(i3 + ".computePrefixWith(cacheName -> KEY_PREFIX + cacheName + \"::\")");
     lines.add(i3 + ".serializeKeysWith(SerializationPair.fromSerializer(new KeyBytes()))");
-    lines.add(i3 + ".serializeValuesWith(SerializationPair.fromSerializer(VALUES));");
+    lines.add(i3 + ".serializeValuesWith(SerializationPair.fromSerializer(VALUES.answering(answers)));");
     lines.add(i2 + "// a key of several parameters is a list: each element quoted, so (\"a,b\", \"c\") and (\"a\", \"b,c\") differ");
     lines.add(i2 + "cache.configureKeyConverters(registry -> registry.addConverter(List.class, String.class, "
         + CLASS_NAME + "::listKey));");
@@ -444,8 +450,45 @@ public final class RedisCacheConfigRewrite {
     return lines;
   }
 
-  public static String registration(CachingTarget target, String indent) {
+  public static String registration(CachingTarget target, String indent, boolean typed) {
     return indent + "register(caches, " + JavaText.literal(target.cacheName()) + ", " + target.policy().ttlSeconds()
-        + "); // " + target.policyName() + ": " + target.method().fact().displayName() + "()";
+        + answersArgument(target, typed) + "); // " + target.policyName() + ": " + target.method().fact().displayName()
+        + "()";
+  }
+
+  /** The parameter of the register() overload that checks an entry's class against the method's answer. */
+  static final String ANSWERS = "Class<?> answers";
+
+  /** Whether a configuration has the register() overload that checks what an entry holds. */
+  public static boolean typed(String existing) {
+    return existing.contains(ANSWERS + ")");
+  }
+
+  /** Answers Spring caches as they are, whose class a value read back must be of; none for a future or an Optional. */
+  private static final java.util.Set<String> UNCHECKED_ANSWERS = java.util.Set.of("java.util.Optional",
+      "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage", "java.util.concurrent.Future",
+      "reactor.core.publisher.Mono", "reactor.core.publisher.Flux", "java.lang.Object");
+
+  private static final java.util.Map<String, String> BOXES = java.util.Map.of("int", "Integer", "long", "Long",
+      "boolean", "Boolean", "double", "Double", "float", "Float", "short", "Short", "byte", "Byte", "char", "Character");
+
+  /**
+   * {@code ", shop.Setting.class"}: the class of the method's answer, for the register() overload that checks entries;
+   * nothing where it cannot be told (a type variable) or Spring caches something else (an Optional's content).
+   */
+  static String answersArgument(CachingTarget target, boolean typed) {
+    String type = target.method().fact().returnType();
+    if (!typed || type == null) {
+      return "";
+    }
+    String raw = type.indexOf('<') < 0 ? type : type.substring(0, type.indexOf('<'));
+    if (BOXES.containsKey(raw)) {
+      return ", " + BOXES.get(raw) + ".class";
+    }
+    String element = raw.endsWith("[]") ? raw.substring(0, raw.indexOf('[')) : raw;
+    if (UNCHECKED_ANSWERS.contains(raw) || element.indexOf('.') < 0 && !BOXES.containsKey(element)) {
+      return "";
+    }
+    return ", " + raw + ".class";
   }
 }

@@ -135,9 +135,21 @@ public final class RoundTripValues {
           /** What an absent value is written as: no bytes (Spring's own serializers write null so). */
           private static final byte[] NONE = new byte[0];
           private final ObjectMapper json;
+          /** What the cached method answers: an entry of another class (an allowed one) is a miss, not a ClassCastException. */
+          private final Class<?> answers;
 
           RoundTripValues(ObjectMapper json) {
+              this(json, Object.class);
+          }
+
+          private RoundTripValues(ObjectMapper json, Class<?> answers) {
               this.json = json;
+              this.answers = answers;
+          }
+
+          /** These values, for a cache whose method answers {@code type}. */
+          RoundTripValues answering(Class<?> type) {
+              return new RoundTripValues(json, type);
           }
 
           @Override
@@ -165,7 +177,13 @@ public final class RoundTripValues {
               try {
                   // the mapper itself, whose StoredTypes checks a class's name before loading it: Spring's own JSON
                   // serializer loads the class an entry names before the mapper sees it
-                  return json.readValue(bytes, Object.class);
+                  Object value = json.readValue(bytes, Object.class);
+                  if (value != null && !answers.isInstance(value)) {
+                      warn("an entry of " + value.getClass().getName() + " where " + answers.getName() + " is cached is a miss",
+                              null);
+                      return null;
+                  }
+                  return value;
               } catch (RuntimeException | java.io.IOException unreadable) {
                   warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", unreadable);
                   return null;

@@ -55,10 +55,11 @@ public final class TwoLevelCacheConfigRewrite {
   }
 
   /** The line registering one cache in both levels, inside the manager's bean method. */
-  public static String registration(CachingTarget target, String indent) {
+  public static String registration(CachingTarget target, String indent, boolean typed) {
     Long size = target.policy().maximumSize();
     return indent + "register(caches, " + LEVEL_BEAN + ", " + JavaText.literal(target.cacheName()) + ", "
-        + target.policy().ttlSeconds() + ", " + (size == null ? 1000 : size) + "); // " + target.policyName() + ": "
+        + target.policy().ttlSeconds() + ", " + (size == null ? 1000 : size)
+        + RedisCacheConfigRewrite.answersArgument(target, typed) + "); // " + target.policyName() + ": "
         + target.method().fact().displayName() + "()";
   }
 
@@ -97,7 +98,12 @@ public final class TwoLevelCacheConfigRewrite {
     return reindent(i, """
         private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, LocalLevel level, String name,
                 long ttlSeconds, long maximumSize) {
-            register(caches, name, ttlSeconds);
+            register(caches, level, name, ttlSeconds, maximumSize, Object.class);
+        }
+
+        private static void register(RedisCacheManager.RedisCacheManagerBuilder caches, LocalLevel level, String name,
+                long ttlSeconds, long maximumSize, Class<?> answers) {
+            register(caches, name, ttlSeconds, answers);
             // a tenth of the shared TTL: the backstop for an eviction message this instance never received
             level.add(name, Math.max(1000, ttlSeconds * 1000 / %d), maximumSize);
         }

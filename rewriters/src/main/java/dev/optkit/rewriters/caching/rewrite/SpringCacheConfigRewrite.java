@@ -416,8 +416,10 @@ public final class SpringCacheConfigRewrite {
     boolean redis = isRedis(existing);
     for (CachingTarget target : targets) {
       if (!existing.contains("\"" + target.cacheName() + "\"")) {
-        added.append(TwoLevelCacheConfigRewrite.isTwoLevel(existing) ? TwoLevelCacheConfigRewrite.registration(target, indent)
-            : redis ? RedisCacheConfigRewrite.registration(target, indent) : registration(target, indent)).append(nl);
+        // an earlier configuration without the overload that checks an entry's class keeps its own form
+        boolean typed = RedisCacheConfigRewrite.typed(existing);
+        added.append(TwoLevelCacheConfigRewrite.isTwoLevel(existing) ? TwoLevelCacheConfigRewrite.registration(target, indent,
+            typed) : redis ? RedisCacheConfigRewrite.registration(target, indent, typed) : registration(target, indent)).append(nl);
         weighed |= target.weighed();
         throughContent |= target.weighed() && target.contentGetter() != null;
         byKey |= keyedByCollection(target);
