@@ -83,6 +83,11 @@ final class Gadget {
           public String kind;
           @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
           public Object payload;
+
+          /** Keys naming classes: they carry no type id, and Jackson's own key reader loads the class. */
+          public static class Registry {
+              public java.util.Map<Class<?>, String> byClass;
+          }
       }
       """;
 
@@ -90,7 +95,22 @@ final class Gadget {
   static List<String> plantedThroughTheApplication() {
     return List.of("{\"@class\":\"shop.Event\",\"kind\":\"x\",\"payload\":" + json() + "}",
         "{\"@class\":\"shop.Event\",\"kind\":\"x\",\"payload\":{\"@class\":\"java.util.HashMap<" + CLASS_NAME
-            + ",java.lang.String>\",\"key\":\"value\"}}");
+            + ",java.lang.String>\",\"key\":\"value\"}}",
+        "{\"@class\":\"shop.Event$Registry\",\"byClass\":{\"@class\":\"java.util.HashMap\",\"" + CLASS_NAME
+            + "\":\"x\"}}");
+  }
+
+  /**
+   * Entries that fail the reader rather than load a class: nested past any thread's stack (a StackOverflowError escaped
+   * as the caller's), and larger than a cache keeps (a planted 40 MB array filled the heap). Each must be a miss.
+   */
+  static List<String> plantedToBreakTheReader() {
+    String open = "{\"@class\":\"java.util.Collections$UnmodifiableMap\",\"a\":";
+    StringBuilder huge = new StringBuilder("[\"[J\",[0");
+    while (huge.length() < 9 * 1024 * 1024) {
+      huge.append(",0");
+    }
+    return List.of(open.repeat(995) + "1" + "}".repeat(995), huge.append("]]").toString());
   }
 
   /** What the gadget left: empty when it was neither loaded nor built. */

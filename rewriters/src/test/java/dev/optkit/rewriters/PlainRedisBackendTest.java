@@ -236,6 +236,7 @@ class PlainRedisBackendTest {
         loopback.source.stored.put("currency", "EUR");
         List<String> planted = new java.util.ArrayList<>(Gadget.plantedValues());
         planted.addAll(Gadget.plantedThroughTheApplication());
+        planted.addAll(Gadget.plantedToBreakTheReader());
         for (int i = 0; i < planted.size(); i++) {
           direct.set("optkit:shop:optkit.Settings.setting::[\"planted" + i + "\"]", "+" + planted.get(i));
           b.read("planted" + i);

@@ -398,6 +398,7 @@ class RedisBackendTest {
               }));
               // a value names only the application's classes and the JDK's value types: any other is never loaded
               mapper.setPolymorphicTypeValidator(new StoredTypes());
+              mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addKeyDeserializer(Class.class, new StoredTypes.ClassKeys()));
               mapper.setAnnotationIntrospector(new StoredTypes.NoTypeIds(mapper.getDeserializationConfig().getAnnotationIntrospector()));
               mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null).inclusion(JsonTypeInfo.As.PROPERTY));
               return mapper;
@@ -688,6 +689,10 @@ class RedisBackendTest {
                   if (bytes == null || bytes.length == 0) {
                       return null;
                   }
+                  if (bytes.length > StoredTypes.MAX_CHARACTERS) {
+                      warn("an entry of " + bytes.length + " bytes, more than a cache keeps, is not read", null);
+                      return null;
+                  }
                   try {
                       // the mapper itself, whose StoredTypes checks a class's name before loading it: Spring's own JSON
                       // serializer loads the class an entry names before the mapper sees it
@@ -698,8 +703,9 @@ class RedisBackendTest {
                           return null;
                       }
                       return value;
-                  } catch (RuntimeException | java.io.IOException unreadable) {
-                      warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", unreadable);
+                  } catch (RuntimeException | java.io.IOException | StackOverflowError unreadable) {
+                      // a value nested past the stack is a miss too, not the caller's error
+                      warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", null);
                       return null;
                   }
               }
@@ -915,6 +921,28 @@ class RedisBackendTest {
                   }
               }
 
+              /** The longest entry read back: a longer one is a miss before it is parsed (a planted 40 MB array filled the heap). */
+              static final int MAX_CHARACTERS = 8 * 1024 * 1024;
+
+              /**
+               * A map key naming a class (a project class's {@code Map<Class<?>, V>}): keys carry no type id, and Jackson's own
+               * key reader loads the class a key names. Only an allowed one is.
+               */
+              static final class ClassKeys extends com.fasterxml.jackson.databind.KeyDeserializer {
+                  @Override
+                  public Object deserializeKey(String key, com.fasterxml.jackson.databind.DeserializationContext context)
+                          throws java.io.IOException {
+                      if (!allowed(key)) {
+                          throw new IllegalArgumentException("a stored key names " + key + ", no class this application reads");
+                      }
+                      try {
+                          return context.findClass(key);
+                      } catch (ClassNotFoundException e) {
+                          throw new IllegalArgumentException("a stored key names no class: " + key);
+                      }
+                  }
+              }
+
               /** Reads a type id only when every class it names is allowed; any other is refused before a class is loaded. */
               static final class CheckedIds implements TypeIdResolver {
                   private final TypeIdResolver ids;
@@ -1114,6 +1142,7 @@ class RedisBackendTest {
         stored.put("currency", "EUR");
         List<String> planted = new ArrayList<>(Gadget.plantedValues());
         planted.addAll(Gadget.plantedThroughTheApplication());
+        planted.addAll(Gadget.plantedToBreakTheReader());
         for (int i = 0; i < planted.size(); i++) {
           direct.set("optkit:shop:optkit.Settings.setting::planted" + i, planted.get(i));
           Object answer = a.read("planted" + i);

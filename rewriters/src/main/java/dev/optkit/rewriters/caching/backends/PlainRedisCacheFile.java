@@ -216,8 +216,8 @@ public final class PlainRedisCacheFile {
               try (Jedis connection = pool().getResource()) {
                   String kept = connection.get(prefix + keyText(key));
                   found = kept == null ? null : decode(kept);
-              } catch (RuntimeException | IOException unreadable) {
-                  warn(unreadable);
+              } catch (RuntimeException | IOException | StackOverflowError unreadable) {
+                  warn(unreadable); // a value nested past the stack is a miss, not the caller's error
               }
               (found == null ? misses : hits).increment();
               return found;
@@ -334,8 +334,14 @@ public final class PlainRedisCacheFile {
 
           @SuppressWarnings("unchecked")
           private V decode(String kept) throws IOException {
-              if (kept.startsWith("-")) {
+              if (kept.length() > StoredTypes.MAX_CHARACTERS) {
+                  throw new IOException("an entry of " + kept.length() + " characters, more than a cache keeps, is not read");
+              }
+              if (kept.equals("-") && optional) {
                   return (V) Optional.empty();
+              }
+              if (!kept.startsWith("+")) {
+                  throw new IOException("an entry optkit did not write");
               }
               Object value = VALUES.readValue(kept.substring(1), Object.class);
               if (value != null && !type.isInstance(value)) {
@@ -407,7 +413,7 @@ public final class PlainRedisCacheFile {
           }
 
           @COMPARISON@
-          private static void warn(Exception e) {
+          private static void warn(Throwable e) {
               long now = System.currentTimeMillis();
               long last = LAST_WARNING.get();
               if (now - last >= 60_000 && LAST_WARNING.compareAndSet(last, now)) {

@@ -174,6 +174,10 @@ public final class RoundTripValues {
               if (bytes == null || bytes.length == 0) {
                   return null;
               }
+              if (bytes.length > StoredTypes.MAX_CHARACTERS) {
+                  warn("an entry of " + bytes.length + " bytes, more than a cache keeps, is not read", null);
+                  return null;
+              }
               try {
                   // the mapper itself, whose StoredTypes checks a class's name before loading it: Spring's own JSON
                   // serializer loads the class an entry names before the mapper sees it
@@ -184,8 +188,9 @@ public final class RoundTripValues {
                       return null;
                   }
                   return value;
-              } catch (RuntimeException | java.io.IOException unreadable) {
-                  warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", unreadable);
+              } catch (RuntimeException | java.io.IOException | StackOverflowError unreadable) {
+                  // a value nested past the stack is a miss too, not the caller's error
+                  warn("an entry that no longer reads is a miss (" + unreadable.getClass().getSimpleName() + ")", null);
                   return null;
               }
           }

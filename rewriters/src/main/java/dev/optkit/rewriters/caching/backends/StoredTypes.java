@@ -40,6 +40,8 @@ public final class StoredTypes {
    */
   static final List<String> ACTIVATION = List.of(
       "mapper.setPolymorphicTypeValidator(new StoredTypes());",
+      "mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addKeyDeserializer(Class.class, "
+          + "new StoredTypes.ClassKeys()));",
       "mapper.setAnnotationIntrospector(new StoredTypes.NoTypeIds(mapper.getDeserializationConfig().getAnnotationIntrospector()));",
       "mapper.setDefaultTyping(new StoredTypes.Typing().init(JsonTypeInfo.Id.CLASS, null).inclusion(JsonTypeInfo.As.PROPERTY));");
 
@@ -154,6 +156,28 @@ public final class StoredTypes {
                       MapperConfig<?> config, com.fasterxml.jackson.databind.introspect.AnnotatedMember member,
                       JavaType container) {
                   return null;
+              }
+          }
+
+          /** The longest entry read back: a longer one is a miss before it is parsed (a planted 40 MB array filled the heap). */
+          static final int MAX_CHARACTERS = 8 * 1024 * 1024;
+
+          /**
+           * A map key naming a class (a project class's {@code Map<Class<?>, V>}): keys carry no type id, and Jackson's own
+           * key reader loads the class a key names. Only an allowed one is.
+           */
+          static final class ClassKeys extends com.fasterxml.jackson.databind.KeyDeserializer {
+              @Override
+              public Object deserializeKey(String key, com.fasterxml.jackson.databind.DeserializationContext context)
+                      throws java.io.IOException {
+                  if (!allowed(key)) {
+                      throw new IllegalArgumentException("a stored key names " + key + ", no class this application reads");
+                  }
+                  try {
+                      return context.findClass(key);
+                  } catch (ClassNotFoundException e) {
+                      throw new IllegalArgumentException("a stored key names no class: " + key);
+                  }
               }
           }
 
