@@ -65,8 +65,10 @@ public final class ReportOptions {
     // the terminal report, and it alone, may go without an --output: to stdout, the others to theirs in order
     // (--format terminal --format html --output report.html)
     List<Path> paired = new ArrayList<>(outputs);
+    // (not when another output is stdout already: which format goes where would be a guess)
     if (parsed.size() > 1 && paired.size() == parsed.size() - 1
-        && parsed.stream().filter(f -> f == ReportFormat.TERMINAL).count() == 1) {
+        && parsed.stream().filter(f -> f == ReportFormat.TERMINAL).count() == 1
+        && paired.stream().noneMatch(p -> p.toString().equals("-"))) {
       paired.add(parsed.indexOf(ReportFormat.TERMINAL), Path.of("-"));
     }
     if (paired.size() > parsed.size() || parsed.size() > 1 && paired.size() != parsed.size()) {
