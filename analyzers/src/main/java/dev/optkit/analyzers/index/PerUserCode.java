@@ -120,23 +120,20 @@ public final class PerUserCode {
     if (!index.enablesFilters()) {
       return Optional.empty();
     }
+    Filters filters = filters();
     DataFootprint.Reader footprints = index.footprints();
     for (ReachedIo io : index.reachedIo(method)) {
-      // @FilterDef(applyToLoadByKey = true) (Hibernate 6.5): a load by key is narrowed too
-      boolean byKeyNarrowed = index.types().stream().anyMatch(t -> "true".equals(t.annotationValue("FilterDef",
-          "applyToLoadByKey")));
       if (io.site().kind() != dev.optkit.analyzers.catalog.ClientKind.DB
-          || io.site().sql() == null && LOADS_BY_KEY.contains(io.site().method()) && !byKeyNarrowed) {
+          || io.site().sql() == null && LOADS_BY_KEY.contains(io.site().method()) && !filters.loadsByKey()) {
         continue;
       }
       Optional<TypeFact> stored = io.site().sql() == null ? footprints.storedEntity(io.site()).flatMap(index::type)
           : Optional.empty();
-      Optional<String> filtered = stored.filter(this::filtered).map(TypeFact::simpleName);
+      Optional<String> filtered = stored.filter(filters.entities()::contains).map(TypeFact::simpleName);
       if (stored.isEmpty()) {
         DataFootprint read = footprints.of(io.site());
         filtered = read.unknown() ? Optional.of("a query whose tables optkit cannot tell")
-            : index.types().stream().filter(this::filtered).sorted(java.util.Comparator.comparing(TypeFact::qualifiedName))
-                .filter(e -> footprints.tableName(e).filter(read.names()::contains).isPresent())
+            : filters.entities().stream().filter(e -> footprints.tableName(e).filter(read.names()::contains).isPresent())
                 .map(TypeFact::simpleName).findFirst();
       }
       if (filtered.isPresent()) {
@@ -147,10 +144,24 @@ public final class PerUserCode {
     return Optional.empty();
   }
 
-  /** A Hibernate filter on the entity or a class it extends ({@code @Filter} on a mapped superclass). */
-  private boolean filtered(TypeFact type) {
-    return index.supertypesOf(type.qualifiedName()).stream().map(index::type).flatMap(Optional::stream)
-        .anyMatch(TypeFact::filtered);
+  /**
+   * The project's Hibernate filters, read once: the types one narrows (on the type or a class it extends, {@code
+   * @Filter} on a mapped superclass), by name; and whether one narrows loads by key too ({@code @FilterDef(
+   * applyToLoadByKey = true)}, Hibernate 6.5).
+   */
+  private record Filters(List<TypeFact> entities, boolean loadsByKey) {}
+
+  private Filters filters;
+
+  private synchronized Filters filters() {
+    if (filters == null) {
+      filters = new Filters(index.types().stream()
+          .filter(type -> index.supertypesOf(type.qualifiedName()).stream().map(index::type).flatMap(Optional::stream)
+              .anyMatch(TypeFact::filtered))
+          .sorted(java.util.Comparator.comparing(TypeFact::qualifiedName)).toList(),
+          index.types().stream().anyMatch(t -> "true".equals(t.annotationValue("FilterDef", "applyToLoadByKey"))));
+    }
+    return filters;
   }
 
   /** Implementing one of these makes what a query answers depend on the thread's tenant: the lookup key, the resolver. */

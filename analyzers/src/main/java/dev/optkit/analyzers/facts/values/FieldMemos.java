@@ -81,7 +81,8 @@ public final class FieldMemos {
     for (MethodCallExpr put : Subtrees.all(body, MethodCallExpr.class)) {
       if (put.getNameAsString().equals("put") && put.getArguments().size() == 2 && put.getScope().isPresent()) {
         String map = fieldName(put.getScope().get(), isField);
-        if (map != null && fromCall(put.getArgument(1)) || map != null && put.getArgument(1) instanceof NameExpr) {
+        // filled with what a call returned, directly or through a local
+        if (map != null && (fromCall(put.getArgument(1)) || put.getArgument(1) instanceof NameExpr)) {
           filled.add(map);
         }
       }
