@@ -62,8 +62,9 @@ public final class CacheConfigFiles {
   }
 
   /** What an earlier optkit's Redis cache class that reads back any class is, after its path. */
-  public static final String READS_ANY_CLASS = "comes from an optkit before issue 66, whose values read back from Redis may "
-      + "name any class, which Jackson then loads and builds: whoever can write to the Redis chooses it (CWE-502). Undo "
+  public static final String READS_ANY_CLASS = "was written by an optkit before 2026-11-29, whose values read back from "
+      + "Redis may name any class, which Jackson then loads and builds: whoever can write to the Redis chooses it "
+      + "(CWE-502). Undo "
       + "that migration (optkit migrate --undo ID) and migrate again, so it is written anew with the classes it may read "
       + "(docs/cache-backends.md)";
 

@@ -218,32 +218,16 @@ public final class CachingMigration {
     }
     plan = new CachingPlanner.Plan(List.copyOf(editable), plan.refusals());
     if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !CacheConfigFiles.configExtendable(scanRoot, prefix, assessment)) {
-      List<CachingTarget> kept = new ArrayList<>();
-      for (CachingTarget target : plan.targets()) {
-        if (target.form() == CacheForm.SPRING) {
-          refusals.add(new Refusal(target.finding(), SpringCacheConfigRewrite.CLASS_NAME + " lost its '"
-              + SpringCacheConfigRewrite.MARKER + "' line, so new caches cannot be registered in it"));
-        } else {
-          kept.add(target);
-        }
-      }
-      plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
+      plan = springRefused(plan, refusals, SpringCacheConfigRewrite.CLASS_NAME + " lost its '"
+          + SpringCacheConfigRewrite.MARKER + "' line, so new caches cannot be registered in it");
     }
     List<String> unchecked = CacheConfigFiles.readsAnyClass(scanRoot, prefix, assessment);
     Optional<String> uncheckedConfig = unchecked.stream()
         .filter(path -> path.endsWith("/" + SpringCacheConfigRewrite.CLASS_NAME + ".java")).findFirst();
     Optional<String> uncheckedPlain = unchecked.stream()
         .filter(path -> path.endsWith("/" + PlainRedisCacheFile.CLASS_NAME + ".java")).findFirst();
-    if (uncheckedConfig.isPresent() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
-      List<CachingTarget> kept = new ArrayList<>();
-      for (CachingTarget target : plan.targets()) {
-        if (target.form() == CacheForm.SPRING) {
-          refusals.add(new Refusal(target.finding(), uncheckedConfig.get() + " " + CacheConfigFiles.READS_ANY_CLASS));
-        } else {
-          kept.add(target);
-        }
-      }
-      plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
+    if (uncheckedConfig.isPresent()) {
+      plan = springRefused(plan, refusals, uncheckedConfig.get() + " " + CacheConfigFiles.READS_ANY_CLASS);
     }
     if (config.cache().redis() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
       plan = new CachingPlanner.Plan(SpringRedisTargets.redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals,
@@ -255,17 +239,9 @@ public final class CachingMigration {
       String earlierShared = CacheConfigFiles.existingConfig(prefix, assessment).map(type -> TwoLevelCacheConfigRewrite
           .isTwoLevel(SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type))))
               .text())).orElse(false) ? "two-level" : "redis";
-      List<CachingTarget> kept = new ArrayList<>();
-      for (CachingTarget target : plan.targets()) {
-        if (target.form() == CacheForm.SPRING) {
-          refusals.add(new Refusal(target.finding(), SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier "
-              + "migration's caches in Redis: migrate with --cache-backend " + earlierShared + " (or cache.backend: "
-              + earlierShared + ") so one manager holds every cache"));
-        } else {
-          kept.add(target);
-        }
-      }
-      plan = new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
+      plan = springRefused(plan, refusals, SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier "
+          + "migration's caches in Redis: migrate with --cache-backend " + earlierShared + " (or cache.backend: "
+          + earlierShared + ") so one manager holds every cache");
     }
     List<String> notes = new ArrayList<>();
     unchecked.forEach(path -> notes.add("warning: " + path + " " + CacheConfigFiles.READS_ANY_CLASS));
@@ -505,5 +481,17 @@ public final class CachingMigration {
       directory = directory.getParent();
     }
     return directory;
+  }
+  /** The plan without its Spring caches, each refused for {@code reason}: what keeps them all out of this module. */
+  private static CachingPlanner.Plan springRefused(CachingPlanner.Plan plan, List<Refusal> refusals, String reason) {
+    List<CachingTarget> kept = new ArrayList<>();
+    for (CachingTarget target : plan.targets()) {
+      if (target.form() == CacheForm.SPRING) {
+        refusals.add(new Refusal(target.finding(), reason));
+      } else {
+        kept.add(target);
+      }
+    }
+    return new CachingPlanner.Plan(List.copyOf(kept), plan.refusals());
   }
 }
