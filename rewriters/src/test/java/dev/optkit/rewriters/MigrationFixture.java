@@ -196,12 +196,21 @@ final class MigrationFixture {
 
   /** Compiled against the test's class path and these jars besides (what only a test's own class loader holds). */
   Path compile(MigrationPlan plan, String release, List<Path> moreJars) throws IOException {
+    StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
+    moreJars.forEach(jar -> classPath.append(java.io.File.pathSeparator).append(jar));
+    return compileWithClassPath(plan, release, classPath.toString());
+  }
+
+  /** Compiled against these jars alone, not the test's class path: another Spring than the one the tests run on. */
+  Path compileAgainstOnly(MigrationPlan plan, String release, List<Path> jars) throws IOException {
+    return compileWithClassPath(plan, release, String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList()));
+  }
+
+  private Path compileWithClassPath(MigrationPlan plan, String release, String classPath) throws IOException {
     Path out = Files.createTempDirectory(SCRATCH, "compiled");
     List<String> javaFiles = writeAll(plan);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
-    StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
-    moreJars.forEach(jar -> classPath.append(java.io.File.pathSeparator).append(jar));
     List<String> arguments = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-cp", classPath.toString()));
     if (release != null) {
       arguments.addAll(List.of("--release", release, "-Xlint:-options"));

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The configuration migrate writes needs Spring Framework 5.2.8 (Spring Boot 2.3.2): on a Spring Boot 2.1.8 blog
- * service (trial 42) the applied migration did not compile. Such a build's Spring caches are refused saying so.
+ * Which configuration a module's Spring gets: the CaffeineCacheManager form from Spring Framework 5.2.8 (Spring Boot
+ * 2.2.9, 2.3.2), the SimpleCacheManager form before it (on a Spring Boot 2.1.8 blog service the first form did not
+ * compile), none before CaffeineCache (Spring 4.3), and none in Redis before 5.2.8.
  */
 class SpringVersionFloorTest {
   @TempDir Path dir;
@@ -30,16 +31,37 @@ class SpringVersionFloorTest {
   }
 
   @Test
-  void aSpringBefore528IsRefusedSayingWhichVersion() {
-    MigrationPlan old = plan("boot21", "2.1.8.RELEASE");
-    assertTrue(old.targets().isEmpty(), old.targets().toString());
-    assertTrue(old.refusals().stream().anyMatch(r -> r.reason().contains("the module builds on Spring Boot 2.1.8.RELEASE")
-        && r.reason().contains("upgrade to Spring Boot 2.2.9 or 2.3.2 or later first")), old.refusals().toString());
-    assertTrue(plan("boot230", "2.3.0.RELEASE").targets().isEmpty(), "2.3.0 is on Spring Framework 5.2.6");
-
+  void aSpringBootBefore229IsMigratedWithTheConfigurationForItsSpring() {
+    for (String old : new String[] {"1.5.22.RELEASE", "2.0.9.RELEASE", "2.1.8.RELEASE", "2.3.0.RELEASE"}) {
+      MigrationPlan plan = plan("boot" + old.replace(".", ""), old);
+      assertFalse(plan.targets().isEmpty(), old + ": " + plan.refusals());
+      assertTrue(config(plan).contains("new SimpleCacheManager()"), old);
+    }
     for (String recent : new String[] {"2.2.13.RELEASE", "2.3.2.RELEASE", "3.3.0"}) {
       MigrationPlan plan = plan("boot" + recent.replace(".", ""), recent);
       assertFalse(plan.targets().isEmpty(), recent + ": " + plan.refusals());
+      assertTrue(config(plan).contains("registerCustomCache"), recent);
     }
+  }
+
+  @Test
+  void aSpringBootWithoutCaffeineCacheIsRefused() {
+    MigrationPlan plan = plan("boot13", "1.3.8.RELEASE");
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    assertFalse(plan.refusals().isEmpty());
+  }
+
+  @Test
+  void theRedisBackendKeepsTheSpring528Floor() {
+    String pom = new String(readResource("/reasons43/s16e/pom.xml"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<version>3.3.0</version>", "<version>2.1.8.RELEASE</version>");
+    MigrationPlan redis = new MigrationFixture(dir.resolve("redis")).resources("/reasons43/s16e").file("pom.xml", pom)
+        .config(dev.optkit.analyzers.config.OptkitConfig.defaults().withCacheBackend("redis")).plan();
+    assertTrue(redis.targets().isEmpty(), redis.targets().toString());
+  }
+
+  private static String config(MigrationPlan plan) {
+    return plan.changes().stream().filter(c -> c.path().endsWith("/OptkitCacheConfig.java")).findFirst()
+        .map(c -> new String(c.after(), java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();
   }
 }

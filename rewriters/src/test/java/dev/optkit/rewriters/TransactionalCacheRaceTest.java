@@ -8,7 +8,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
+import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -44,32 +46,33 @@ class TransactionalCacheRaceTest {
     protected void doRollback(DefaultTransactionStatus status) {}
   }
 
-  private Cache cache(Path classes, URLClassLoader loader) throws Exception {
+  /**
+   * The cache, and what the eviction before a write runs on it: {@code invalidate()} from Spring 5.2, a clear of its
+   * WriteStart view in the form written for an older Spring.
+   */
+  private record Migrated(Cache cache, Runnable writeStarts) {}
+
+  private Migrated migrated(URLClassLoader loader) throws Exception {
     Class<?> config = loader.loadClass("shop.OptkitCacheConfig");
     CacheManager manager = (CacheManager) config.getMethod("optkitCacheManager").invoke(config.getConstructor().newInstance());
-    return manager.getCache("optkit.CountryDao.countryName");
+    Cache cache = manager.getCache("optkit.CountryDao.countryName");
+    Cache start = manager.getCache("optkit.CountryDao.countryName" + SpringCacheConfigRewrite.WRITE_START);
+    return new Migrated(cache, start == null ? cache::invalidate : start::clear);
   }
 
-  private Path compiledConfig() throws Exception {
-    MigrationFixture fixture = new MigrationFixture(dir).file("pom.xml", MigrationSafetyTest.SPRING_POM)
-        .java(MigrationSafetyTest.bean("CountryDao", "Repository", "import org.springframework.stereotype.Repository;", """
-                public String countryName(String code) {
-                    return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
-                }
-
-                public void rename(String code, String name) {
-                    jdbc.update("UPDATE country SET name = ? WHERE code = ?", name, code);
-                }
-            """));
+  /** @param springVersion the Spring the module's pom names, which decides the configuration's form */
+  private Path compiledConfig(String springVersion) throws Exception {
+    MigrationFixture fixture = SpringBefore528Test.countries(dir, springVersion);
     MigrationPlan plan = fixture.plan();
     return fixture.compile(plan);
   }
 
-  @Test
-  void aTransactionMissingTwiceAroundAnotherWriteStoresNeitherLoad() throws Exception {
-    Path classes = compiledConfig();
+  @ParameterizedTest(name = "Spring {0}")
+  @ValueSource(strings = {"6.2.12", "5.1.20.RELEASE"})
+  void aTransactionMissingTwiceAroundAnotherWriteStoresNeitherLoad(String springVersion) throws Exception {
+    Path classes = compiledConfig(springVersion);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      Cache cache = cache(classes, loader);
+      Cache cache = migrated(loader).cache();
       new TransactionTemplate(new LifecycleOnly()).executeWithoutResult(status -> {
         assertNull(cache.get("NL"));
         cache.put("NL", "Holland"); // held until the commit
@@ -82,13 +85,15 @@ class TransactionalCacheRaceTest {
     }
   }
 
-  @Test
-  void aTransactionThatWroteReadsPastWhatOthersCachedMeanwhile() throws Exception {
-    Path classes = compiledConfig();
+  @ParameterizedTest(name = "Spring {0}")
+  @ValueSource(strings = {"6.2.12", "5.1.20.RELEASE"})
+  void aTransactionThatWroteReadsPastWhatOthersCachedMeanwhile(String springVersion) throws Exception {
+    Path classes = compiledConfig(springVersion);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      Cache cache = cache(classes, loader);
+      Migrated migrated = migrated(loader);
+      Cache cache = migrated.cache();
       new TransactionTemplate(new LifecycleOnly()).executeWithoutResult(status -> {
-        cache.invalidate(); // @CacheEvict(beforeInvocation = true): at once, before this transaction's write
+        migrated.writeStarts().run(); // @CacheEvict(beforeInvocation = true): at once, before this transaction's write
         // a reader elsewhere caches the committed row, which lacks this transaction's write
         CompletableFuture.runAsync(() -> {
           assertNull(cache.get("NL"));

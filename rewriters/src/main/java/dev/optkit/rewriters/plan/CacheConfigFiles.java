@@ -7,6 +7,7 @@ import dev.optkit.rewriters.caching.ProjectTraits;
 import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
 import dev.optkit.rewriters.caching.backends.StoredTypes;
 import dev.optkit.rewriters.caching.rewrite.SpringCacheConfigRewrite;
+import dev.optkit.rewriters.caching.spring.SpringVersionFloor;
 import dev.optkit.rewriters.edit.SourceDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,16 @@ public final class CacheConfigFiles {
   static boolean springConfigIsNewOrSynced(Path scanRoot, String prefix, Assessment assessment) {
     return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
         assessment.index().pathOfType(type)))).text().contains("class Load {")).orElse(true);
+  }
+
+  /**
+   * Whether the eviction before a write names each cache's {@code WriteStart} view: the module's configuration, or the
+   * one this migration writes, is the form for Spring before 5.2.8 ({@link SpringVersionFloor}).
+   */
+  static boolean springConfigHasWriteStarts(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits) {
+    return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
+        assessment.index().pathOfType(type)))).text().contains("class WriteStart "))
+        .orElse(SpringVersionFloor.api(traits.pom()) != SpringVersionFloor.CacheApi.CURRENT);
   }
 
   /**
@@ -127,7 +138,8 @@ public final class CacheConfigFiles {
               + " expiring cache(s) shared by every instance"));
     }
     String text = withTogglz(SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-        !traits.enableCachingPresent(), traits.transactions(), micrometer(traits), targets, indent, nl), togglzSwitch,
+        !traits.enableCachingPresent(), traits.transactions(), micrometer(traits), SpringVersionFloor.api(traits.pom()),
+        targets, indent, nl), togglzSwitch,
         indent, nl);
     return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
         List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "

@@ -293,6 +293,8 @@ public final class CachingMigration {
     boolean micrometer = CacheConfigFiles.micrometer(traits);
     // sync = true only where a load per key is what the cache gives (the local backend's WriteAwareCache)
     boolean sync = !config.cache().redis() && CacheConfigFiles.springConfigIsNewOrSynced(scanRoot, prefix, assessment);
+    boolean writeStartViews = traits.transactions() && !config.cache().redis()
+        && CacheConfigFiles.springConfigHasWriteStarts(scanRoot, prefix, assessment, traits);
     java.util.Set<String> writers = new java.util.HashSet<>();
     plan.targets().forEach(t -> t.evictions().forEach(e -> writers.add(SpringCacheableRewrite.writerKey(e.writer().path(),
         e.writer().fact().name(), e.writer().fact().range().line()))));
@@ -326,7 +328,7 @@ public final class CachingMigration {
       PlainJavaCacheRewrite plain = new PlainJavaCacheRewrite(edits.document(), edits.unit(), switchReference,
           traits.javaRelease(), rollout, micrometer, inRedis::contains, Imports.reference(edits.unit(), redisType));
       SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
-          traits.transactions(), rollout, sync, writers);
+          traits.transactions(), rollout, sync, writers, writeStartViews);
       // each target's method by name and line, indexed once per file: a scan of the file's methods per target
       // was quadratic in a generated class
       Map<String, MethodDeclaration> declared = new java.util.HashMap<>();
@@ -365,7 +367,7 @@ public final class CachingMigration {
       }
       files.putIfAbsent(entry.getKey(), file.get());
       SpringCacheableRewrite spring = new SpringCacheableRewrite(file.get().document(), file.get().unit(), switchType,
-          managerAttribute, traits.transactions(), rollout, sync, writers);
+          managerAttribute, traits.transactions(), rollout, sync, writers, writeStartViews);
       List<CachingTarget> distinct = entry.getValue().stream().distinct().toList();
       PlainJavaCacheRewrite.Result evictions = spring.evictions(entry.getKey(), distinct, file.get().methods().stream()
           .filter(m -> distinct.stream().anyMatch(t -> t.evictions().stream().anyMatch(e -> e.writer().path().equals(entry.getKey())

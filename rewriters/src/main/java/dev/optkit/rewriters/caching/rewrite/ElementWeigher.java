@@ -50,13 +50,13 @@ public final class ElementWeigher {
    * (Caffeine takes one or the other). The overload counting through a project getter is added only when a cache
    * needs it (a later migration adds it then: {@link #hasContentRegistration}).
    */
-  static List<String> springRegistrations(String indent, boolean throughContent) {
-    List<String> lines = registration(indent,
+  static List<String> springRegistrations(String indent, boolean throughContent, CacheRegistry registry) {
+    List<String> lines = registration(indent, registry,
         "For caches whose key holds a size the caller chooses: bounded by their elements, not their entries.",
         "long maximumWeight", "elements(value)");
     if (throughContent) {
       // only where a cache counts through a getter: an overload nobody calls is a warning (UnusedMethod) too
-      lines.addAll(contentRegistration(indent));
+      lines.addAll(contentRegistration(indent, registry));
     }
     lines.add("");
     lines.addAll(method("elements", indent, indent,
@@ -66,27 +66,28 @@ public final class ElementWeigher {
 
   /** Whether a configuration already declares the overload counting through a getter (both overloads are there). */
   static boolean hasContentRegistration(String configuration) {
-    String declared = " " + WEIGHED_REGISTER + "(CaffeineCacheManager";
+    String declared = " " + WEIGHED_REGISTER + "(" + CacheRegistry.of(configuration).parameter();
     int first = configuration.indexOf(declared);
     return first >= 0 && configuration.indexOf(declared, first + declared.length()) >= 0;
   }
 
   /** The overload for answers that hold their elements in a project class: what {@code content} returns is counted. */
-  static List<String> contentRegistration(String indent) {
-    return registration(indent,
+  static List<String> contentRegistration(String indent, CacheRegistry registry) {
+    return registration(indent, registry,
         "For such caches whose answers hold their elements in a class of the project: counted through its getter.",
         "long maximumWeight, " + CONTENT_PARAMETER, "elements(content.apply(value))");
   }
 
   /** One {@code registerWeighed} method: its comment, its last parameters and what its weigher counts. */
-  private static List<String> registration(String indent, String comment, String lastParameters, String weight) {
+  private static List<String> registration(String indent, CacheRegistry registry, String comment, String lastParameters,
+      String weight) {
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add(indent + "/** " + comment + " */");
-    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(CaffeineCacheManager manager, String name, long ttlSeconds,");
+    lines.add(indent + "private static void " + WEIGHED_REGISTER + "(" + registry.parameter() + ", String name, long ttlSeconds,");
     lines.add(indent + indent + indent + lastParameters + ") {");
-    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
-    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
+    lines.add(indent + indent + registry.add() + "Caffeine.newBuilder()");
+    lines.add(indent + indent + indent + ".expireAfterWrite(" + registry.expiry() + ")");
     lines.add(indent + indent + indent + ".maximumWeight(maximumWeight)");
     lines.add(indent + indent + indent + ".weigher((Object key, Object value) -> " + weight + ")");
     lines.add(indent + indent + indent + ".recordStats()");
@@ -99,8 +100,8 @@ public final class ElementWeigher {
    * For caches keyed by a collection the caller hands in ({@code CopiedKeys}): the key's values weigh too, so a million
    * ids in a key count a million whatever the answer holds. With {@link #keyElements}.
    */
-  static List<String> keyRegistration(String indent) {
-    List<String> lines = registration(indent,
+  static List<String> keyRegistration(String indent, CacheRegistry registry) {
+    List<String> lines = registration(indent, registry,
         "For caches whose key holds a collection the caller hands in: its values weigh as the answer's elements do.",
         "long maximumWeight, " + CONTENT_PARAMETER,
         "(int) Math.min(Integer.MAX_VALUE, (long) keyElements(key) + elements(content.apply(value)))")
@@ -110,7 +111,7 @@ public final class ElementWeigher {
     all.add(indent + "/** A key's weight: the values of each collection in it (a key of several parameters is a list), at least 1. */");
     all.add(indent + "private static int keyElements(Object key) {");
     all.add(indent + indent + "long values = 0;");
-    all.add(indent + indent + "for (Object part : key instanceof java.util.Collection ? (java.util.Collection<?>) key : java.util.List.of(key)) {");
+    all.add(indent + indent + "for (Object part : key instanceof java.util.Collection ? (java.util.Collection<?>) key : java.util.Collections.singletonList(key)) {");
     all.add(indent + indent + indent + "values += part instanceof java.util.Collection ? ((java.util.Collection<?>) part).size() : 1;");
     all.add(indent + indent + "}");
     all.add(indent + indent + "return (int) Math.max(1, Math.min(Integer.MAX_VALUE, values));");

@@ -3,6 +3,7 @@ package dev.optkit.rewriters.caching.rewrite;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.backends.RedisCacheConfigRewrite;
 import dev.optkit.rewriters.caching.backends.TwoLevelCacheConfigRewrite;
+import dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,20 @@ public final class SpringCacheConfigRewrite {
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
       boolean transactionAware, boolean metrics, List<CachingTarget> targets, String indent, String nl) {
+    return create(packageName, existingCaching, addEnableCaching, transactionAware, metrics, CacheApi.CURRENT, targets,
+        indent, nl);
+  }
+
+  /**
+   * @param api the form of Spring's cache API the module's Spring has: before 5.2.8 the caches are a
+   *     {@code SimpleCacheManager}'s, and with transactions each one's puts and evictions wait for the commit by
+   *     themselves, as Spring's TransactionAwareCacheDecorator has them wait from 5.2 on (before 5.2 it also held back the
+   *     eviction before a write, which must run at once: {@link #WRITE_START})
+   */
+  public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
+      boolean transactionAware, boolean metrics, CacheApi api, List<CachingTarget> targets, String indent, String nl) {
+    boolean legacy = api != CacheApi.CURRENT;
+    CacheRegistry registry = CacheRegistry.of(api);
     List<String> lines = new ArrayList<>();
     if (!packageName.isEmpty()) {
       lines.add("package " + packageName + ";");
@@ -46,10 +61,18 @@ public final class SpringCacheConfigRewrite {
       lines.add("import io.micrometer.core.instrument.MeterRegistry;");
       lines.add("import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;");
     }
-    lines.add("import java.time.Duration;");
-    lines.add("import java.util.Collections;");
-    lines.add("import java.util.LinkedHashMap;");
-    lines.add("import java.util.Map;");
+    if (legacy) {
+      lines.add("import java.util.ArrayList;");
+      lines.add("import java.util.LinkedHashMap;");
+      lines.add("import java.util.List;");
+      lines.add("import java.util.Map;");
+      lines.add("import java.util.concurrent.TimeUnit;");
+    } else {
+      lines.add("import java.time.Duration;");
+      lines.add("import java.util.Collections;");
+      lines.add("import java.util.LinkedHashMap;");
+      lines.add("import java.util.Map;");
+    }
     lines.add("import java.util.concurrent.atomic.AtomicLong;");
     if (!existingCaching) {
       lines.add("import org.springframework.cache.CacheManager;");
@@ -61,12 +84,17 @@ public final class SpringCacheConfigRewrite {
       lines.add("import org.springframework.cache.annotation.EnableCaching;");
     }
     lines.add("import org.springframework.cache.caffeine.CaffeineCache;");
-    lines.add("import org.springframework.cache.caffeine.CaffeineCacheManager;");
+    if (!legacy) {
+      lines.add("import org.springframework.cache.caffeine.CaffeineCacheManager;");
+    }
     if (existingCaching) {
       lines.add("import org.springframework.cache.interceptor.CacheResolver;");
       lines.add("import org.springframework.cache.interceptor.SimpleCacheResolver;");
     }
-    if (transactionAware) {
+    if (legacy) {
+      lines.add("import org.springframework.cache.support.SimpleCacheManager;");
+    }
+    if (transactionAware && !legacy) {
       lines.add("import org.springframework.cache.transaction.TransactionAwareCacheManagerProxy;");
     }
     lines.add("import org.springframework.context.annotation.Bean;");
@@ -98,56 +126,94 @@ public final class SpringCacheConfigRewrite {
       lines.add(indent + "@Bean(\"" + MANAGER_BEAN + "\")");
       lines.add(indent + "public CacheManager " + MANAGER_BEAN + "(" + (metrics ? METRICS_PARAMETER : "") + ") {");
     }
-    lines.add(indent + indent + "CaffeineCacheManager manager = new CaffeineCacheManager() {");
-    lines.add(indent + indent + indent + "@Override");
-    lines.add(indent + indent + indent + "protected org.springframework.cache.Cache adaptCaffeineCache(String name,");
-    lines.add(indent + indent + indent + indent + indent + "com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {");
-    lines.add(indent + indent + indent + indent + "return new WriteAwareCache(name, cache, isAllowNullValues());");
-    lines.add(indent + indent + indent + "}");
-    lines.add(indent + indent + "};");
-    lines.add(indent + indent + "// static: a cache name nobody registered fails instead of creating an unbounded cache");
-    lines.add(indent + indent + "manager.setCacheNames(Collections.<String>emptyList());");
+    if (legacy) {
+      lines.add(indent + indent + "List<org.springframework.cache.Cache> caches = new ArrayList<>();");
+    } else {
+      lines.add(indent + indent + "CaffeineCacheManager manager = new CaffeineCacheManager() {");
+      lines.add(indent + indent + indent + "@Override");
+      lines.add(indent + indent + indent + "protected org.springframework.cache.Cache adaptCaffeineCache(String name,");
+      lines.add(indent + indent + indent + indent + indent + "com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {");
+      lines.add(indent + indent + indent + indent + "return new WriteAwareCache(name, cache, isAllowNullValues());");
+      lines.add(indent + indent + indent + "}");
+      lines.add(indent + indent + "};");
+      lines.add(indent + indent + "// static: a cache name nobody registered fails instead of creating an unbounded cache");
+      lines.add(indent + indent + "manager.setCacheNames(Collections.<String>emptyList());");
+    }
     for (CachingTarget target : targets) {
-      lines.add(registration(target, indent + indent));
+      lines.add(registration(target, indent + indent, registry));
     }
     lines.add(indent + indent + MARKER);
+    if (legacy) {
+      // a SimpleCacheManager serves only the caches it is given: a name nobody registered is no cache
+      lines.add(indent + indent + "SimpleCacheManager manager = new SimpleCacheManager();");
+      lines.add(indent + indent + "manager.setCaches(caches);");
+      lines.add(indent + indent + "manager.afterPropertiesSet(); // a resolver's manager is no bean: Spring would not call it");
+    }
     if (metrics) {
       // bound here, not by Spring Boot's binder alone: it sees CacheManager beans, and a resolver's manager is none
-      lines.add(indent + indent + "meterRegistry.ifAvailable(registry -> bindMetrics(manager, registry));");
+      lines.add(indent + indent + (legacy ? "MeterRegistry registry = meterRegistry.getIfAvailable();" : "meterRegistry.ifAvailable(registry -> bindMetrics(manager, registry));"));
+      if (legacy) {
+        lines.add(indent + indent + "if (registry != null) {");
+        lines.add(indent + indent + indent + "bindMetrics(caches, registry);");
+        lines.add(indent + indent + "}");
+      }
     }
     String served = "manager";
-    if (transactionAware) {
+    if (transactionAware && !legacy) {
       lines.add(indent + indent + "// evictions and puts inside a transaction take effect after it commits, never before");
       served = "new TransactionAwareCacheManagerProxy(manager)";
     }
     lines.add(indent + indent + (existingCaching ? "return new SimpleCacheResolver(" + served + ");" : "return " + served + ";"));
     lines.add(indent + "}");
     lines.add("");
-    lines.add(indent + "private static void register(CaffeineCacheManager manager, String name, long ttlSeconds, long maximumSize) {");
-    lines.add(indent + indent + "manager.registerCustomCache(name, Caffeine.newBuilder()");
-    lines.add(indent + indent + indent + ".expireAfterWrite(Duration.ofSeconds(ttlSeconds))");
+    lines.add(indent + "private static void register(" + registry.parameter() + ", String name, long ttlSeconds, long maximumSize) {");
+    lines.add(indent + indent + registry.add() + "Caffeine.newBuilder()");
+    lines.add(indent + indent + indent + ".expireAfterWrite(" + registry.expiry() + ")");
     lines.add(indent + indent + indent + ".maximumSize(maximumSize)");
     lines.add(indent + indent + indent + ".recordStats()");
     lines.add(indent + indent + indent + ".build());");
     lines.add(indent + "}");
+    if (legacy) {
+      lines.add("");
+      lines.add(indent + "private static void add(List<org.springframework.cache.Cache> caches, String name,");
+      lines.add(indent + indent + indent + "com.github.benmanes.caffeine.cache.Cache<Object, Object> built) {");
+      lines.add(indent + indent + "WriteAwareCache cache = new WriteAwareCache(name, built, true);");
+      lines.add(indent + indent + "caches.add(cache);");
+      if (transactionAware) {
+        lines.add(indent + indent + "caches.add(new WriteStart(cache));");
+      }
+      lines.add(indent + "}");
+    }
     if (metrics) {
       lines.add("");
       lines.add(indent + "/** Each cache's statistics in the registry; a meter already there (Boot bound it) is kept, not doubled. */");
-      lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
-      lines.add(indent + indent + "for (String name : manager.getCacheNames()) {");
-      lines.add(indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) manager.getCache(name)).getNativeCache(), name,");
-      lines.add(indent + indent + indent + indent + indent + SPRING_BOOT_TAGS.formatted("name") + ");");
+      if (legacy) {
+        lines.add(indent + "private static void bindMetrics(List<org.springframework.cache.Cache> caches, MeterRegistry registry) {");
+        lines.add(indent + indent + "for (org.springframework.cache.Cache cache : caches) {");
+        lines.add(indent + indent + indent + "if (cache instanceof CaffeineCache) {");
+        lines.add(indent + indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) cache).getNativeCache(), cache.getName(),");
+        lines.add(indent + indent + indent + indent + indent + indent + SPRING_BOOT_TAGS.formatted("cache.getName()") + ");");
+        lines.add(indent + indent + indent + "}");
+      } else {
+        lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
+        lines.add(indent + indent + "for (String name : manager.getCacheNames()) {");
+        lines.add(indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) manager.getCache(name)).getNativeCache(), name,");
+        lines.add(indent + indent + indent + indent + indent + SPRING_BOOT_TAGS.formatted("name") + ");");
+      }
       lines.add(indent + indent + "}");
       lines.add(indent + "}");
     }
     if (targets.stream().anyMatch(CachingTarget::weighed)) {
       lines.addAll(ElementWeigher.springRegistrations(indent,
-          targets.stream().anyMatch(target -> target.weighed() && target.contentGetter() != null)));
+          targets.stream().anyMatch(target -> target.weighed() && target.contentGetter() != null), registry));
     }
     if (targets.stream().anyMatch(SpringCacheConfigRewrite::keyedByCollection)) {
-      lines.addAll(ElementWeigher.keyRegistration(indent));
+      lines.addAll(ElementWeigher.keyRegistration(indent, registry));
     }
-    lines.addAll(writeAwareCache(indent, transactionAware));
+    lines.addAll(writeAwareCache(indent, transactionAware, legacy));
+    if (legacy && transactionAware) {
+      lines.addAll(writeStart(indent));
+    }
     lines.add("}");
     return String.join(nl, lines) + nl;
   }
@@ -166,7 +232,9 @@ public final class SpringCacheConfigRewrite {
    * ends: another thread could have filled the cache with the committed rows, which lack the write
    * this transaction has not committed yet.
    */
-  private static List<String> writeAwareCache(String i, boolean transactionAware) {
+  private static List<String> writeAwareCache(String i, boolean transactionAware, boolean legacy) {
+    // before Spring 5.2 a transaction's puts and evictions wait for its commit here, not in Spring's decorator
+    boolean deferred = legacy && transactionAware;
     String i2 = i + i;
     String i3 = i2 + i;
     String i4 = i3 + i;
@@ -218,10 +286,18 @@ public final class SpringCacheConfigRewrite {
         i3 + "}",
         i3 + "return value;",
         i2 + "}"));
-    lines.addAll(List.of(
+    if (deferred) {
+      lines.addAll(List.of(
+          "",
+          i2 + "@Override",
+          i2 + "public void put(Object key, Object value) {",
+          i3 + "afterCommit(() -> putNow(key, value));",
+          i2 + "}"));
+    }
+    lines.addAll(java.util.Arrays.asList(
         "",
-        i2 + "@Override",
-        i2 + "public void put(Object key, Object value) {",
+        deferred ? i2 + "private void putNow(Object key, Object value) {" : i2 + "@Override",
+        deferred ? null : i2 + "public void put(Object key, Object value) {",
         i3 + "Long started = loadsStarted.get().remove(key);",
         i3 + "if (started != null) {",
         i4 + "putLoaded(key, value, started.longValue());",
@@ -307,34 +383,79 @@ public final class SpringCacheConfigRewrite {
         i2 + "@Override",
         i2 + "public ValueWrapper putIfAbsent(Object key, Object value) {",
         i3 + "ValueWrapper cached = get(key);",
-        i3 + "put(key, value);",
+        i3 + (deferred ? "putNow(key, value); // at once, as Spring's decorator has it" : "put(key, value);"),
         i3 + "return cached;",
-        i2 + "}",
+        i2 + "}"));
+    if (deferred) {
+      lines.addAll(List.of(
+          "",
+          i2 + "@Override",
+          i2 + "public void evict(Object key) {",
+          i3 + "afterCommit(() -> evictNow(key));",
+          i2 + "}",
+          "",
+          i2 + "@Override",
+          i2 + "public void clear() {",
+          i3 + "afterCommit(this::clearNow);",
+          i2 + "}",
+          "",
+          i2 + "/** In a transaction, at its commit (never after a rollback), as Spring's TransactionAwareCacheDecorator does. */",
+          i2 + "private static void afterCommit(Runnable action) {",
+          i3 + "if (!TransactionSynchronizationManager.isSynchronizationActive()) {",
+          i4 + "action.run();",
+          i4 + "return;",
+          i3 + "}",
+          i3 + "TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {"));
+      lines.addAll(emptySynchronizationCallbacks(i4, "afterCommit()"));
+      lines.addAll(List.of(
+          i4 + "@Override",
+          i4 + "public void afterCompletion(int status) {",
+          i4 + "}",
+          "",
+          i4 + "@Override",
+          i4 + "public void afterCommit() {",
+          i4 + i + "action.run();",
+          i4 + "}",
+          i3 + "});",
+          i2 + "}"));
+    }
+    lines.addAll(java.util.Arrays.asList(
         "",
-        i2 + "@Override",
-        i2 + "public synchronized void evict(Object key) {",
+        deferred ? i2 + "private synchronized void evictNow(Object key) {" : i2 + "@Override",
+        deferred ? null : i2 + "public synchronized void evict(Object key) {",
         i3 + "evictions.incrementAndGet();",
         i3 + "super.evict(key);",
-        i2 + "}",
+        i2 + "}"));
+    if (!legacy) {
+      lines.addAll(List.of(
+          "",
+          i2 + "@Override",
+          i2 + "public synchronized boolean evictIfPresent(Object key) {",
+          i3 + "evictions.incrementAndGet();",
+          i3 + "return super.evictIfPresent(key);",
+          i2 + "}"));
+    }
+    lines.addAll(java.util.Arrays.asList(
         "",
-        i2 + "@Override",
-        i2 + "public synchronized boolean evictIfPresent(Object key) {",
-        i3 + "evictions.incrementAndGet();",
-        i3 + "return super.evictIfPresent(key);",
-        i2 + "}",
-        "",
-        i2 + "@Override",
-        i2 + "public synchronized void clear() {"));
+        deferred ? i2 + "private synchronized void clearNow() {" : i2 + "@Override",
+        deferred ? null : i2 + "public synchronized void clear() {"));
     if (transactionAware) {
       lines.add(i3 + "openWrites.pollFirst(); // the eviction after a write: that write is done");
     }
     lines.addAll(List.of(
         i3 + "evictions.incrementAndGet();",
         i3 + "super.clear();",
-        i2 + "}",
+        i2 + "}"));
+    if (legacy && !transactionAware) {
+      // Spring 5.2's Cache.invalidate() clears through clear(), which counts
+      lines.add(i + "}");
+      lines.removeIf(java.util.Objects::isNull);
+      return lines;
+    }
+    lines.addAll(List.of(
         "",
-        i2 + "@Override",
-        i2 + "public synchronized boolean invalidate() {",
+        legacy ? i2 + "/** The eviction before a write, through its WriteStart: at once, in a transaction too. */" : i2 + "@Override",
+        legacy ? i2 + "synchronized void writeStarts() {" : i2 + "public synchronized boolean invalidate() {",
         i3 + "evictions.incrementAndGet();"));
     if (transactionAware) {
       // Spring runs an eviction before the invocation with invalidate(), at once even inside a transaction
@@ -360,7 +481,7 @@ public final class SpringCacheConfigRewrite {
           i3 + "}"));
     }
     lines.addAll(List.of(
-        i3 + "return super.invalidate();",
+        i3 + (legacy ? "super.clear();" : "return super.invalidate();"),
         i2 + "}"));
     if (transactionAware) {
       lines.addAll(List.of(
@@ -389,7 +510,74 @@ public final class SpringCacheConfigRewrite {
           i2 + "}"));
     }
     lines.add(i + "}");
+    lines.removeIf(java.util.Objects::isNull);
     return lines;
+  }
+
+  /** The suffix of the name the eviction before a write names, before Spring 5.2: {@link #writeStart}. */
+  public static final String WRITE_START = "/write-start";
+
+  /**
+   * Before Spring 5.2 a cache has no {@code invalidate()}, the eviction Spring runs at once even inside a transaction:
+   * the eviction before a write names this view of its cache instead, whose {@code clear()} is that eviction.
+   */
+  private static List<String> writeStart(String i) {
+    String i2 = i + i;
+    String i3 = i2 + i;
+    return List.of(
+        "",
+        i + "/** What the eviction before a write names: its cache's name and \"" + WRITE_START + "\". It holds nothing. */",
+        i + "static final class WriteStart implements org.springframework.cache.Cache {",
+        i2 + "private final WriteAwareCache cache;",
+        "",
+        i2 + "WriteStart(WriteAwareCache cache) {",
+        i3 + "this.cache = cache;",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public String getName() {",
+        i3 + "return cache.getName() + \"" + WRITE_START + "\";",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public Object getNativeCache() {",
+        i3 + "return cache;",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public ValueWrapper get(Object key) {",
+        i3 + "return null;",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public <T> T get(Object key, Class<T> type) {",
+        i3 + "return null;",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public <T> T get(Object key, java.util.concurrent.Callable<T> valueLoader) {",
+        i3 + "throw new UnsupportedOperationException(getName() + \" holds no values\");",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public void put(Object key, Object value) {",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public ValueWrapper putIfAbsent(Object key, Object value) {",
+        i3 + "return null;",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public void evict(Object key) {",
+        i3 + "cache.writeStarts();",
+        i2 + "}",
+        "",
+        i2 + "@Override",
+        i2 + "public void clear() {",
+        i3 + "cache.writeStarts();",
+        i2 + "}",
+        i + "}");
   }
 
   private static final String METRICS_PARAMETER = "ObjectProvider<MeterRegistry> meterRegistry";
@@ -414,34 +602,35 @@ public final class SpringCacheConfigRewrite {
     boolean throughContent = false;
     boolean byKey = false;
     boolean redis = isRedis(existing);
+    CacheRegistry registry = CacheRegistry.of(existing);
     for (CachingTarget target : targets) {
       if (!existing.contains("\"" + target.cacheName() + "\"")) {
         // an earlier configuration without the overload that checks an entry's class keeps its own form
         boolean typed = RedisCacheConfigRewrite.typed(existing);
         added.append(TwoLevelCacheConfigRewrite.isTwoLevel(existing) ? TwoLevelCacheConfigRewrite.registration(target, indent,
-            typed) : redis ? RedisCacheConfigRewrite.registration(target, indent, typed) : registration(target, indent)).append(nl);
+            typed) : redis ? RedisCacheConfigRewrite.registration(target, indent, typed) : registration(target, indent, registry)).append(nl);
         weighed |= target.weighed();
         throughContent |= target.weighed() && target.contentGetter() != null;
         byKey |= keyedByCollection(target);
       }
     }
     String extended = existing.substring(0, lineStart) + added + existing.substring(lineStart);
-    if (weighed && !existing.contains(" " + ElementWeigher.WEIGHED_REGISTER + "(CaffeineCacheManager")) {
+    if (weighed && !existing.contains(" " + ElementWeigher.WEIGHED_REGISTER + "(" + registry.parameter())) {
       // a configuration from an earlier migration, before any cache was weighed: its methods go before the class ends
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
-      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.springRegistrations(member, throughContent))
+      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.springRegistrations(member, throughContent, registry))
           + nl + extended.substring(end);
     } else if (throughContent && !ElementWeigher.hasContentRegistration(existing)) {
       // weighed caches from an earlier migration, none through a getter: the overload goes before the class ends
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
-      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.contentRegistration(member)) + nl + extended.substring(end);
+      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.contentRegistration(member, registry)) + nl + extended.substring(end);
     }
-    if (byKey && !existing.contains(" " + ElementWeigher.KEY_WEIGHED_REGISTER + "(CaffeineCacheManager")) {
+    if (byKey && !existing.contains(" " + ElementWeigher.KEY_WEIGHED_REGISTER + "(" + registry.parameter())) {
       String member = indent.substring(0, indent.length() / 2);
       int end = extended.lastIndexOf('}');
-      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.keyRegistration(member)) + nl + extended.substring(end);
+      extended = extended.substring(0, end) + String.join(nl, ElementWeigher.keyRegistration(member, registry)) + nl + extended.substring(end);
     }
     return Optional.of(extended);
   }
@@ -457,18 +646,18 @@ public final class SpringCacheConfigRewrite {
     return existing.contains("RedisCacheManager");
   }
 
-  private static String registration(CachingTarget target, String indent) {
+  private static String registration(CachingTarget target, String indent, CacheRegistry registry) {
     if (target.weighed()) {
       // PageResponse keeps its rows in a field: the weigher counts what its getter returns (a raw cast: any type arguments)
       String content = target.contentGetter() == null ? keyedByCollection(target) ? ", value -> value" : ""
           : ", value -> ((" + target.method().fact().returnType() + ") value)." + target.contentGetter() + "()";
       return indent + (keyedByCollection(target) ? ElementWeigher.KEY_WEIGHED_REGISTER : ElementWeigher.WEIGHED_REGISTER)
-          + "(manager, " + JavaText.literal(target.cacheName()) + ", "
+          + "(" + registry.argument() + ", " + JavaText.literal(target.cacheName()) + ", "
           + target.policy().ttlSeconds() + ", " + target.policy().maximumWeight() + content + "); // " + target.policyName() + ": "
           + target.method().fact().displayName() + "(), weighed by elements: "
           + String.join(", ", target.clientSizes()) + " sets how many";
     }
-    return indent + "register(manager, " + JavaText.literal(target.cacheName()) + ", " + target.policy().ttlSeconds() + ", "
+    return indent + "register(" + registry.argument() + ", " + JavaText.literal(target.cacheName()) + ", " + target.policy().ttlSeconds() + ", "
         + target.policy().maximumSize() + "); // " + target.policyName() + ": "
         + target.method().fact().displayName() + "()";
   }
@@ -480,9 +669,17 @@ public final class SpringCacheConfigRewrite {
    * @param indent the indentation of the anonymous class's members
    */
   public static List<String> emptySynchronizationCallbacks(String indent) {
+    return emptySynchronizationCallbacks(indent, "");
+  }
+
+  /** As {@link #emptySynchronizationCallbacks(String)}, but for the one callback the caller writes itself. */
+  static List<String> emptySynchronizationCallbacks(String indent, String written) {
     List<String> lines = new java.util.ArrayList<>();
     for (String callback : List.of("suspend()", "resume()", "flush()", "beforeCommit(boolean readOnly)",
         "beforeCompletion()", "afterCommit()")) {
+      if (callback.equals(written)) {
+        continue;
+      }
       lines.addAll(List.of(indent + "@Override", indent + "public void " + callback + " {", indent + "}", ""));
     }
     return lines;

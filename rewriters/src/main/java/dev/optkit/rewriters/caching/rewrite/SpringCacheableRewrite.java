@@ -33,6 +33,7 @@ public final class SpringCacheableRewrite {
   /** Writers of any migrated cache, as path:name@line: Spring refuses sync on a method with another cache operation. */
   private final Set<String> writers;
   private final boolean sync;
+  private final boolean writeStartViews;
 
   /**
    * @param switchType qualified name of the emergency switch class (referenced from SpEL)
@@ -42,9 +43,12 @@ public final class SpringCacheableRewrite {
    * @param sync {@code sync = true} where Spring allows it: the caches load once per key in a JVM (the local
    *     backend's WriteAwareCache does; Spring Data Redis's non-locking writer would not)
    * @param writers the methods that evict a migrated cache ({@link #writerKey}), never given sync
+   * @param writeStartViews the eviction before a write names each cache's {@code WriteStart} view (the configuration
+   *     written for Spring before 5.2.8 with transactions: {@link SpringCacheConfigRewrite#WRITE_START})
    */
   public SpringCacheableRewrite(SourceDocument document, CompilationUnit unit, String switchType, String managerAttribute,
-      boolean transactionAware, boolean rollout, boolean sync, Set<String> writers) {
+      boolean transactionAware, boolean rollout, boolean sync, Set<String> writers, boolean writeStartViews) {
+    this.writeStartViews = writeStartViews;
     this.document = document;
     this.unit = unit;
     this.switchType = switchType;
@@ -128,12 +132,14 @@ public final class SpringCacheableRewrite {
     for (MethodDeclaration writer : writers) {
       // a set: a writer reached twice for one cache (directly and through a caller) evicts it once
       Set<String> caches = new LinkedHashSet<>();
+      Set<String> startNames = new LinkedHashSet<>();
       Set<String> reasons = new LinkedHashSet<>();
       for (CachingTarget target : targets) {
         for (CachingTarget.Eviction eviction : target.evictions()) {
           if (eviction.writer().path().equals(path) && writer.getNameAsString().equals(eviction.writer().fact().name())
               && writer.getBegin().orElseThrow().line == eviction.writer().fact().range().line()) {
             caches.add(JavaText.literal(target.cacheName()));
+            startNames.add(JavaText.literal(target.cacheName() + (writeStartViews ? SpringCacheConfigRewrite.WRITE_START : "")));
             reasons.add(target.method().fact().displayName() + "()");
           }
         }
@@ -147,7 +153,9 @@ public final class SpringCacheableRewrite {
       if (transactionAware) {
         // before the write, at once: reads later in the same transaction load its own write; after it,
         // at the commit: whatever a concurrent read cached meanwhile from the old rows goes too
-        evicts.add(evict + "beforeInvocation = true, " + managerAttribute + ")");
+        String starts = startNames.size() == 1 ? startNames.iterator().next() : "{" + String.join(", ", startNames) + "}";
+        evicts.add("@" + Imports.reference(unit, CACHE_EVICT) + "(cacheNames = " + starts + ", allEntries = true, "
+            + "beforeInvocation = true, " + managerAttribute + ")");
       }
       evicts.add(evict + managerAttribute + ")");
       String indent = document.indentationOf(writer.getBegin().orElseThrow().line);

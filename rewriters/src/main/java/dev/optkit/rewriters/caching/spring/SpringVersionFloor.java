@@ -6,21 +6,88 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The oldest Spring the configuration optkit writes compiles against: {@code CaffeineCacheManager.registerCustomCache}
- * and {@code adaptCaffeineCache} came with Spring Framework 5.2.8 (Spring Boot 2.2.9 and 2.3.2), {@code Cache.evictIfPresent} and
- * {@code invalidate} with 5.2. On an older build the rewrite broke compilation (trial 42: a Spring Boot 2.1.8 blog
- * service, 7 errors), so its Spring caches are refused, saying which version the pom names.
+ * Which Spring a module builds on, as far as the configuration optkit writes cares: its pom's Spring Boot (or, without
+ * Boot, Spring Framework) version, read once.
+ *
+ * <ul>
+ *   <li>Spring Framework 5.2.8 and later (Spring Boot 2.2.9, 2.3.2 and later): {@link CacheApi#CURRENT}, a
+ *       {@code CaffeineCacheManager} with {@code registerCustomCache}, which came with 5.2.8;
+ *   <li>4.3.3 to 5.2.7 (Spring Boot 1.5 to 2.2.8, 2.3.0 and 2.3.1): {@link CacheApi#BEFORE_5_2_8}, a
+ *       {@code SimpleCacheManager} of {@code CaffeineCache}s (4.3), written without {@code Cache.invalidate} and
+ *       {@code evictIfPresent} (5.2) and with Caffeine's {@code TimeUnit} expiry (its {@code Duration} one came with
+ *       Caffeine 2.8, after the 2.6 Spring Boot 2.1 manages). On such a build the current form broke compilation (a
+ *       Spring Boot 2.1.8 blog service, 7 errors);
+ *   <li>older: no {@code CaffeineCache} at all, so its Spring caches are refused, saying which version the pom names.
+ * </ul>
+ *
+ * The Redis and two-level backends are written against Spring Data Redis 2's {@code RedisCacheConfiguration} and
+ * Spring 5.2.8's cache API, so they keep the 5.2.8 floor.
  */
 public final class SpringVersionFloor {
+  /** The form of Spring's cache API the configuration is written against. */
+  public enum CacheApi {
+    CURRENT,
+    BEFORE_5_2_8
+  }
+
   private static final int[] FRAMEWORK = {5, 2, 8};
-  /** Spring Boot 2.2.9 and 2.3.2 were the first of their lines on Spring Framework 5.2.8. */
+  /** CaffeineCache came with 4.3; {@code @Bean("name")}, which the configuration is written with, with 4.3.3. */
+  private static final int[] CAFFEINE_CACHE = {4, 3, 3};
+  /** Spring Boot 2.2.9 and 2.3.2 were the first of their lines on Spring Framework 5.2.8; 1.5.0 is on 4.3.6. */
   private static final int[] BOOT_22 = {2, 2, 9};
   private static final int[] BOOT_23 = {2, 3, 2};
+  private static final int[] BOOT_15 = {1, 5};
 
   private SpringVersionFloor() {}
 
-  /** Why the module's pom names a Spring too old; empty when it is recent enough or nothing tells. */
-  public static Optional<String> whyTooOld(Path pom) {
+  /** The form of the cache API the module's Spring has; {@link CacheApi#CURRENT} when nothing tells. */
+  public static CacheApi api(Path pom) {
+    return versions(pom).map(v -> v.before(BOOT_22, BOOT_23, FRAMEWORK) ? CacheApi.BEFORE_5_2_8 : CacheApi.CURRENT)
+        .orElse(CacheApi.CURRENT);
+  }
+
+  /**
+   * Why the module's Spring is too old for the configuration the backend writes; empty when it is recent enough or
+   * nothing tells.
+   *
+   * @param redis the Spring caches would live in Redis (the redis or two-level backend)
+   */
+  public static Optional<String> whyTooOld(Path pom, boolean redis) {
+    Optional<Versions> versions = versions(pom);
+    if (versions.isEmpty()) {
+      return Optional.empty();
+    }
+    Versions v = versions.get();
+    if (v.before(BOOT_15, BOOT_15, CAFFEINE_CACHE)) {
+      return Optional.of(v.built() + ": Spring's CaffeineCache, which every cache optkit writes is, came with Spring "
+          + "Framework 4.3; upgrade to Spring Boot 1.5 or Spring Framework 4.3.3 or later first");
+    }
+    if (redis && v.before(BOOT_22, BOOT_23, FRAMEWORK)) {
+      return Optional.of(v.built() + ": the Redis cache configuration optkit writes needs Spring Framework 5.2.8 and "
+          + "Spring Data Redis 2.3 and would not compile; upgrade to " + (v.boot() ? "Spring Boot 2.2.9 or 2.3.2"
+          : "Spring Framework 5.2.8") + " or later first, or migrate with the local backend, which supports Spring "
+          + "Framework 4.3.3 (Spring Boot 1.5) and later");
+    }
+    return Optional.empty();
+  }
+
+  /** The version a pom names: Spring Boot's when it has Boot, else Spring Framework's. */
+  private record Versions(String version, boolean boot) {
+    String built() {
+      return "the module builds on " + (boot ? "Spring Boot " : "Spring Framework ") + version;
+    }
+
+    /** Before the floor: for Boot, before 2.3's floor within 2.3 and before 2.2's otherwise. */
+    boolean before(int[] boot22Floor, int[] boot23Floor, int[] framework) {
+      if (!boot) {
+        return SpringVersionFloor.before(version, framework);
+      }
+      boolean in23 = !SpringVersionFloor.before(version, new int[] {2, 3}) && SpringVersionFloor.before(version, new int[] {2, 4});
+      return SpringVersionFloor.before(version, in23 ? boot23Floor : boot22Floor);
+    }
+  }
+
+  private static Optional<Versions> versions(Path pom) {
     if (pom == null || !Files.isRegularFile(pom)) {
       return Optional.empty();
     }
@@ -30,17 +97,9 @@ public final class SpringVersionFloor {
     }
     Optional<String> boot = model.get().springBootVersion();
     if (boot.isPresent()) {
-      boolean old = before(boot.get(), BOOT_22) || !before(boot.get(), new int[] {2, 3, 0}) && before(boot.get(), BOOT_23);
-      return old ? Optional.of(reason("Spring Boot " + boot.get() + ", whose Spring Framework is older than 5.2.8",
-          "Spring Boot 2.2.9 or 2.3.2")) : Optional.empty();
+      return Optional.of(new Versions(boot.get(), true));
     }
-    return model.get().springFrameworkVersion().filter(version -> before(version, FRAMEWORK))
-        .map(version -> reason("Spring Framework " + version, "Spring Framework 5.2.8"));
-  }
-
-  private static String reason(String built, String needed) {
-    return "the module builds on " + built + ": the cache configuration optkit writes needs CaffeineCacheManager's "
-        + "registerCustomCache (Spring Framework 5.2.8) and would not compile; upgrade to " + needed + " or later first";
+    return model.get().springFrameworkVersion().map(version -> new Versions(version, false));
   }
 
   /** Whether a version ({@code 2.1.8.RELEASE}, {@code 5.1.9.RELEASE}) is before the floor by its numbers. */
