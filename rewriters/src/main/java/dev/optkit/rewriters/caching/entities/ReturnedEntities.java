@@ -44,7 +44,7 @@ final class ReturnedEntities {
     Matcher identifiers = TYPE_NAME.matcher(returnPart(fact));
     while (identifiers.find()) {
       String simple = identifiers.group();
-      for (TypeFact type : index.typesNamed(simple)) {
+      for (TypeFact type : typesDenoted(fact, simple)) {
         // an interface or superclass an entity implements (List<Titled> of Book rows) returns the entity itself:
         // walked as the entity's supertype, every subclass entity's lazy association and getter counts
         if (isEntity(type) || index.subtypesOf(type.qualifiedName()).stream()
@@ -104,7 +104,7 @@ final class ReturnedEntities {
     Set<String> named = new java.util.LinkedHashSet<>();
     Matcher identifiers = TYPE_NAME.matcher(returnPart(fact));
     while (identifiers.find()) {
-      for (TypeFact type : index.typesNamed(identifiers.group())) {
+      for (TypeFact type : typesDenoted(fact, identifiers.group())) {
         if (isEntity(type) || index.subtypesOf(type.qualifiedName()).stream()
             .anyMatch(sub -> index.type(sub).map(ReturnedEntities::isEntity).orElse(false))) {
           named.add(type.qualifiedName());
@@ -125,6 +125,43 @@ final class ReturnedEntities {
       untyped |= identifiers.group().equals("Object") || identifiers.group().equals("Serializable");
     }
     return untyped && index.types().stream().anyMatch(ReturnedEntities::isEntity);
+  }
+
+  /**
+   * The project types a simple name in the method's return type may denote, as Java resolves it from the method's
+   * class: the resolved return type itself when it has that name; else one of the class's package; else those of the
+   * class's own module (source root). Every type of that name anywhere in the project made a Spring Boot service's
+   * {@code Account findByName(..)} return "entities of several types" because another service has an Account too
+   * (sqshq/piggymetrics). Type arguments ({@code List<Account>}) are known to the facts by their simple names only.
+   */
+  private List<TypeFact> typesDenoted(MethodFact fact, String simple) {
+    List<TypeFact> named = index.typesNamed(simple);
+    if (named.size() < 2) {
+      return named;
+    }
+    List<TypeFact> resolved = named.stream().filter(t -> t.qualifiedName().equals(fact.returnType())).toList();
+    if (!resolved.isEmpty()) {
+      return resolved;
+    }
+    String owner = fact.ownerType();
+    List<TypeFact> samePackage = named.stream()
+        .filter(t -> ProjectTraits.packageOf(t.qualifiedName()).equals(ProjectTraits.packageOf(owner))).toList();
+    if (!samePackage.isEmpty()) {
+      return samePackage;
+    }
+    String ownerRoot = sourceRoot(index.pathOfType(owner));
+    List<TypeFact> sameModule = ownerRoot == null ? List.of()
+        : named.stream().filter(t -> ownerRoot.equals(sourceRoot(index.pathOfType(t.qualifiedName())))).toList();
+    return sameModule.isEmpty() ? named : sameModule;
+  }
+
+  /** The source root a file is under ({@code account-service/src/main/java/}), or null when it names none. */
+  private static String sourceRoot(String path) {
+    if (path == null) {
+      return null;
+    }
+    int root = path.indexOf("src/main/java/");
+    return root < 0 ? null : path.substring(0, root + "src/main/java/".length());
   }
 
   /** Return types that name no entity (Object and Serializable may hold one). */
