@@ -29,6 +29,11 @@ class SpringBefore528Test {
   @TempDir Path dir;
 
   static String pom(String springVersion) {
+    return pom(springVersion, "");
+  }
+
+  /** @param more further dependencies, as pom XML */
+  static String pom(String springVersion, String more) {
     return """
         <project>
           <modelVersion>4.0.0</modelVersion>
@@ -44,13 +49,18 @@ class SpringBefore528Test {
               <artifactId>spring-jdbc</artifactId>
               <version>%1$s</version>
             </dependency>
+            %2$s
           </dependencies>
         </project>
-        """.formatted(springVersion);
+        """.formatted(springVersion, more);
   }
 
   static MigrationFixture countries(Path root, String springVersion) {
-    return new MigrationFixture(root).file("pom.xml", pom(springVersion))
+    return countries(root, springVersion, "");
+  }
+
+  static MigrationFixture countries(Path root, String springVersion, String moreDependencies) {
+    return new MigrationFixture(root).file("pom.xml", pom(springVersion, moreDependencies))
         .java(MigrationSafetyTest.bean("CountryDao", "Repository", "import org.springframework.stereotype.Repository;", """
                 public String countryName(String code) {
                     return jdbc.queryForObject("SELECT name FROM country WHERE code = ?", String.class, code);
@@ -87,6 +97,20 @@ class SpringBefore528Test {
     String config = changed(plan, SpringCacheConfigRewrite.CLASS_NAME + ".java");
     assertTrue(config.contains("new SimpleCacheManager()") && !config.contains("registerCustomCache"), config);
     fixture.compileAgainstOnly(plan, "8", jars(jarFolder));
+  }
+
+  /** Spring Boot 2.1's actuator brings Micrometer 1.1: the caches are bound to its registry as on a later Spring. */
+  @Test
+  void theConfigurationWithMicrometerCompilesAgainstSpring51AndMicrometer11() throws IOException {
+    MigrationFixture fixture = countries(dir, "5.1.20.RELEASE", """
+        <dependency>
+          <groupId>io.micrometer</groupId>
+          <artifactId>micrometer-core</artifactId>
+          <version>1.1.19</version>
+        </dependency>""");
+    MigrationPlan plan = fixture.plan();
+    assertTrue(changed(plan, SpringCacheConfigRewrite.CLASS_NAME + ".java").contains("CaffeineCacheMetrics.monitor("));
+    fixture.compileAgainstOnly(plan, "8", jars("spring-5.1"));
   }
 
   @Test
