@@ -119,7 +119,9 @@ public final class MyBatisXmlMappers {
     }
     Map<String, Statement> byId = found.computeIfAbsent(namespace, k -> new HashMap<>());
     for (String[] statement : statements) {
-      boolean select = statement[0].toLowerCase(Locale.ROOT).equals("select");
+      // a <select> reads unless its SQL changes data (a data-modifying WITH, a procedure call): one SQL reader decides
+      boolean select = statement[0].toLowerCase(Locale.ROOT).equals("select")
+          && dev.optkit.analyzers.facts.sites.SqlStatements.access(statement[2]) != Access.WRITE;
       String cachedBy = select && cached && !"false".equals(statement[3])
           ? "MyBatis's second-level cache (<cache/> in " + file.getFileName() + ")" : null;
       byId.put(statement[1], new Statement(select ? Access.READ : Access.WRITE, statement[2], cachedBy));

@@ -49,6 +49,25 @@ class MyBatisXmlMappersTest {
     assertTrue(mappers.statement("shop.ItemMapper", "commented").isEmpty());
   }
 
+  /** A select element is a read by its name only when its SQL, read by the one SQL reader, changes nothing. */
+  @Test
+  void aSelectElementWhoseSqlChangesDataIsAWrite() throws Exception {
+    Path file = dir.resolve("TicketMapper.xml");
+    Files.writeString(file, HEAD + """
+        <mapper namespace="shop.TicketMapper">
+          <select id="purgeClosed" resultType="int">
+            WITH gone AS (DELETE FROM ticket WHERE status = #{status}) SELECT count(*) FROM ticket
+          </select>
+          <select id="purgeByProcedure" statementType="CALLABLE">{call purge_tickets(#{status})}</select>
+          <select id="countOpen" resultType="int">SELECT count(*) FROM ticket WHERE status = 'open'</select>
+        </mapper>
+        """);
+    MyBatisXmlMappers mappers = MyBatisXmlMappers.read(List.of(file));
+    assertEquals(Access.WRITE, mappers.statement("shop.TicketMapper", "purgeClosed").orElseThrow().access());
+    assertEquals(Access.WRITE, mappers.statement("shop.TicketMapper", "purgeByProcedure").orElseThrow().access());
+    assertEquals(Access.READ, mappers.statement("shop.TicketMapper", "countOpen").orElseThrow().access());
+  }
+
   @Test
   void aMalformedMapperKeepsWhatCameBeforeTheErrorAndDoesNotHang() throws Exception {
     Path file = dir.resolve("Broken.xml");

@@ -156,7 +156,7 @@ public final class SqlStatements {
         return null;
       }
       for (Statement statement : statements) {
-        if (!(statement instanceof Select select) || isLocking(select)) {
+        if (!(statement instanceof Select select) || isLocking(select) || changesDataInWith(select)) {
           return false;
         }
       }
@@ -191,6 +191,30 @@ public final class SqlStatements {
     } catch (Exception | StackOverflowError unreadable) {
       return false;
     }
+  }
+
+  /**
+   * Whether a query's WITH holds a statement that changes data ({@code WITH gone AS (DELETE FROM t WHERE ..) SELECT
+   * ..}, with or without RETURNING: PostgreSQL runs it whatever the outer query reads), at any depth.
+   */
+  private static boolean changesDataInWith(Select select) {
+    if (select == null) {
+      return false;
+    }
+    if (select instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect parenthesed
+        && changesDataInWith(parenthesed.getSelect())) {
+      return true;
+    }
+    if (select.getWithItemsList() == null) {
+      return false;
+    }
+    for (net.sf.jsqlparser.statement.select.WithItem<?> item : select.getWithItemsList()) {
+      if (!(item.getParenthesedStatement() instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect nested)
+          || changesDataInWith(nested)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLocking(Select select) {
