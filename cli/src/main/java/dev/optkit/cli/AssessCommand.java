@@ -195,7 +195,9 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    List<ParseProblem> warnings = assessment.warnings();
+    // said once: a terminal report on stdout lists them already (both streams are usually the same screen)
+    List<ParseProblem> warnings = targets.stream().anyMatch(ReportOptions.Target::terminalOnStdout) ? List.of()
+        : assessment.warnings();
     for (int i = 0; i < warnings.size(); i++) { // the files that failed come first (Assessor)
       ParseProblem warning = warnings.get(i);
       err.println("warning: " + Printable.escape(warning.path()) + (warning.line() > 0 ? ":" + warning.line() : "")
