@@ -58,22 +58,24 @@ public final class Assessor {
   /** The phases of a run, as a progress display names them. */
   public enum Phase {
     /** The source folders walked for the files to read. */
-    SOURCES("finding sources", "files"),
+    SOURCES("finding sources", "file", "files"),
     /**
      * Waiting for the project's dependency jars (Maven Resolver), which were resolved beside the walk: what a cold
      * run spends most of its time on before the parse.
      */
-    DEPENDENCIES("resolving dependencies", "jars"),
+    DEPENDENCIES("resolving dependencies", "jar", "jars"),
     /** Each file parsed, its types resolved and its facts extracted (or read from the facts cache). */
-    PARSE("parsing", "files"),
+    PARSE("parsing", "file", "files"),
     /** The project index, the call graph, the rules and the savings estimate, with the jars' I/O summaries. */
-    ANALYSIS("call graph and rules", "findings");
+    ANALYSIS("call graph and rules", "finding", "findings");
 
     private final String doing;
+    private final String one;
     private final String unit;
 
-    Phase(String doing, String unit) {
+    Phase(String doing, String one, String unit) {
       this.doing = doing;
+      this.one = one;
       this.unit = unit;
     }
 
@@ -85,6 +87,11 @@ public final class Assessor {
     /** What its count counts: "jars". */
     public String unit() {
       return unit;
+    }
+
+    /** {@code count} of them: "1 jar", "143 jars". */
+    public String counted(int count) {
+      return String.format(java.util.Locale.ROOT, "%,d %s", count, count == 1 ? one : unit);
     }
   }
 

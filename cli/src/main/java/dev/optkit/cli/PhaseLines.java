@@ -45,7 +45,7 @@ final class PhaseLines implements ScanProgress {
       return;
     }
     long millis = (clock.getAsLong() - openedAt) / 1_000_000L;
-    err.println(String.format(java.util.Locale.ROOT, "%,d %s, %s", count, phase.unit(), Formatting.duration(millis)));
+    err.println(phase.counted(count) + ", " + Formatting.duration(millis));
     err.flush();
     open = null;
   }

@@ -42,8 +42,8 @@ class ScanProgressTest {
     clock.addAndGet(12_300_000_000L);
     lines.ended(Phase.PARSE, 72);
     assertEquals(List.of(
-        "optkit assess: " + Phase.DEPENDENCIES.doing() + " ... 143 " + Phase.DEPENDENCIES.unit() + ", 41.0 s",
-        "optkit assess: " + Phase.PARSE.doing() + " ... 72 " + Phase.PARSE.unit() + ", 12.3 s"),
+        "optkit assess: " + Phase.DEPENDENCIES.doing() + " ... " + Phase.DEPENDENCIES.counted(143) + ", 41.0 s",
+        "optkit assess: " + Phase.PARSE.doing() + " ... " + Phase.PARSE.counted(72) + ", 12.3 s"),
         err.toString().lines().toList(), "one line a phase, never one a file");
 
     lines.started(Phase.ANALYSIS); // and the run fails in it: what is printed next starts on its own line
@@ -92,7 +92,7 @@ class ScanProgressTest {
             .findFirst().orElseThrow(() -> new AssertionError("not a phase line: " + l)))
         .toList();
     assertEquals(List.of(Phase.values()), phases, run.err());
-    assertTrue(said.get(2).contains(" ... 1 " + Phase.PARSE.unit() + ", "), said.get(2));
+    assertTrue(said.get(2).contains(" ... " + Phase.PARSE.counted(1) + ", "), said.get(2));
 
     CliRun quiet = CliRun.of("assess", dir.toString(), "--no-maven-repo", "--no-cache", "--format", "json",
         "--progress", "never");
