@@ -38,12 +38,61 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Assessor {
 
-  /** Told how many files are done, for progress bars; called from worker threads. */
+  /**
+   * Told how many files are done, for progress bars (called from worker threads), and when each phase of the run
+   * starts and ends (from the run's thread, one phase at a time, in {@link Phase}'s order; a phase may be left out).
+   */
   @FunctionalInterface
   public interface Progress {
     void filesDone(int done, int total);
 
+    /** A phase starts. */
+    default void started(Phase phase) {}
+
+    /** The phase started last ends, having done {@code count} of its {@link Phase#unit}. */
+    default void ended(Phase phase, int count) {}
+
     Progress NONE = (done, total) -> {};
+  }
+
+  /** The phases of a run, as a progress display names them. */
+  public enum Phase {
+    /** The source folders walked for the files to read. */
+    SOURCES("finding sources", "file", "files"),
+    /**
+     * Waiting for the project's dependency jars (Maven Resolver), which were resolved beside the walk: what a cold
+     * run spends most of its time on before the parse.
+     */
+    DEPENDENCIES("resolving dependencies", "jar", "jars"),
+    /** Each file parsed, its types resolved and its facts extracted (or read from the facts cache). */
+    PARSE("parsing", "file", "files"),
+    /** The project index, the call graph, the rules and the savings estimate, with the jars' I/O summaries. */
+    ANALYSIS("call graph and rules", "finding", "findings");
+
+    private final String doing;
+    private final String one;
+    private final String unit;
+
+    Phase(String doing, String one, String unit) {
+      this.doing = doing;
+      this.one = one;
+      this.unit = unit;
+    }
+
+    /** What the run is doing in this phase: "resolving dependencies". */
+    public String doing() {
+      return doing;
+    }
+
+    /** What its count counts: "jars". */
+    public String unit() {
+      return unit;
+    }
+
+    /** {@code count} of them: "1 jar", "143 jars". */
+    public String counted(int count) {
+      return String.format(java.util.Locale.ROOT, "%,d %s", count, count == 1 ? one : unit);
+    }
   }
 
   /**
@@ -107,9 +156,17 @@ public final class Assessor {
   }
 
   public static Inputs inputs(Options options) {
+    return inputs(options, Progress.NONE);
+  }
+
+  /** The sources and the jars, each phase told to {@code progress}. */
+  public static Inputs inputs(Options options, Progress progress) {
     if (!options.resolveTypes()) {
-      return new Inputs(SourceSet.scan(options.roots(), options.config().include(), options.excludes(),
-          options.includeTests()), List.of());
+      progress.started(Phase.SOURCES);
+      SourceSet sources = SourceSet.scan(options.roots(), options.config().include(), options.excludes(),
+          options.includeTests());
+      progress.ended(Phase.SOURCES, sources.files().size());
+      return new Inputs(sources, List.of());
     }
     // the build files' dependencies beside the scan, which needs none of them: spring-framework's 34 Gradle scripts
     // were 1.5 s of one thread while the other core idled
@@ -117,19 +174,24 @@ public final class Assessor {
         .supplyAsync(() -> ProjectClasspath.resolve(options.classpath(), options.roots(),
             options.useMavenRepository() ? ProjectClasspath.defaultMavenRepository() : null,
             options.useMavenRepository() ? options.resolution() : null), daemon("optkit-classpath"));
+    progress.started(Phase.SOURCES);
     SourceSet sources = SourceSet.scan(options.roots(), options.config().include(), options.excludes(),
         options.includeTests());
+    progress.ended(Phase.SOURCES, sources.files().size());
+    progress.started(Phase.DEPENDENCIES); // what is left of it once the walk is done
     ProjectClasspath.Classpath classpath;
     try {
       classpath = resolving.join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
+    progress.ended(Phase.DEPENDENCIES, classpath.jars().size());
     return new Inputs(sources, classpath.jars(), classpath.entries(), classpath.warnings());
   }
 
   public Assessment assess(Options options, Progress progress) {
-    return assess(options, progress, inputs(options), System.nanoTime());
+    long start = System.nanoTime();
+    return assess(options, progress, inputs(options, progress), start);
   }
 
   /** @param start when the run began, for its elapsed time */
@@ -156,6 +218,7 @@ public final class Assessor {
     AtomicLong resolutions = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     int threads = Math.min(options.threads(), Math.max(1, files.size()));
+    progress.started(Phase.PARSE);
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "optkit-parse");
       thread.setDaemon(true);
@@ -189,6 +252,8 @@ public final class Assessor {
     } finally {
       pool.shutdownNow();
     }
+    progress.ended(Phase.PARSE, done.get());
+    progress.started(Phase.ANALYSIS);
     // written while the index and the rules run: a warm run with one file changed spent a quarter of its time here
     java.util.concurrent.CompletableFuture<Void> saved = cache == null
         ? java.util.concurrent.CompletableFuture.completedFuture(null)
@@ -263,6 +328,7 @@ public final class Assessor {
       priced.add(finding.withSavings(exemptions.apply(finding, savings.estimate(finding))));
     }
     priced.sort(RANKING);
+    progress.ended(Phase.ANALYSIS, priced.size());
     saved.join(); // the cache is on disk when assess returns (save keeps its own failures to itself)
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     return new Assessment(Assessment.SCHEMA_VERSION, new Assessment.Tool("optkit", options.toolVersion()),

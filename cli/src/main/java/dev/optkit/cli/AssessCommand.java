@@ -164,19 +164,24 @@ public final class AssessCommand implements Callable<Integer> {
         options.cacheDirectory() == null ? null : java.util.concurrent.CompletableFuture.supplyAsync(
             () -> dev.optkit.analyzers.io.FileHashes.open(options.cacheDirectory()),
             Assessor.daemon("optkit-file-hashes"));
-    Assessor.Inputs inputs = Assessor.inputs(options);
-    // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
-    Optional<AssessmentCache> answers = options.cacheDirectory() == null ? Optional.empty()
-        : AssessmentCache.open(options.cacheDirectory(), options, inputs, plannerKey(roots.get(0)), remembered.join());
-    Assessment assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
-        .orElse(null);
-    if (assessment == null) {
-      ProgressBar progress = report.progressBar(err);
-      assessment = new Assessor().assess(options, ProgressBar.orNone(progress), inputs, start);
-      ProgressBar.finish(progress);
-      assessment = PlannedFixes.apply(SourceSet.folderOf(roots.get(0)), assessment, configuration);
-      Assessment answered = assessment;
-      answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
+    ScanProgress progress = report.scanProgress("assess", err);
+    Assessment assessment;
+    try {
+      Assessor.Inputs inputs = Assessor.inputs(options, progress);
+      // an unchanged project: the whole answer of the last run (findings, and what migrate would fix)
+      Optional<AssessmentCache> answers = options.cacheDirectory() == null ? Optional.empty()
+          : AssessmentCache.open(options.cacheDirectory(), options, inputs, plannerKey(roots.get(0)), remembered.join());
+      assessment = answers.flatMap(cache -> cache.lookup(start, options.threads(), inputs.jars().size()))
+          .orElse(null);
+      if (assessment == null) {
+        assessment = new Assessor().assess(options, progress, inputs, start);
+        progress.finish();
+        assessment = PlannedFixes.apply(SourceSet.folderOf(roots.get(0)), assessment, configuration);
+        Assessment answered = assessment;
+        answers.ifPresent(cache -> cache.store(answered, plannerKey(roots.get(0))));
+      }
+    } finally {
+      progress.finish();
     }
     if (writeBaseline != null) {
       try {
@@ -195,7 +200,9 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    List<ParseProblem> warnings = assessment.warnings();
+    // said once: a terminal report on stdout lists them already (both streams are usually the same screen)
+    List<ParseProblem> warnings = targets.stream().anyMatch(ReportOptions.Target::terminalOnStdout) ? List.of()
+        : assessment.warnings();
     for (int i = 0; i < warnings.size(); i++) { // the files that failed come first (Assessor)
       ParseProblem warning = warnings.get(i);
       err.println("warning: " + Printable.escape(warning.path()) + (warning.line() > 0 ? ":" + warning.line() : "")

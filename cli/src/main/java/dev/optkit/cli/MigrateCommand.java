@@ -248,9 +248,13 @@ public final class MigrateCommand implements Callable<Integer> {
     Assessor.Options options = new Assessor.Options(List.of(root), List.of(), true, List.of(),
         dependencies.useMavenRepository(), Runtime.getRuntime().availableProcessors(), true,
         configuration.readingEverySource(), OptkitCommand.Version.current(), null, dependencies.resolution(true));
-    ProgressBar progress = report.progressBar(err);
-    Assessment assessment = new Assessor().assess(options, ProgressBar.orNone(progress));
-    ProgressBar.finish(progress);
+    ScanProgress progress = report.scanProgress("migrate", err);
+    Assessment assessment;
+    try {
+      assessment = new Assessor().assess(options, progress);
+    } finally {
+      progress.finish();
+    }
     Predicate<Finding> selection = selection(configuration);
     for (String selector : only) {
       boolean matchesAny = assessment.findings().stream()

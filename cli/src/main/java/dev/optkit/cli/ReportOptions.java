@@ -36,7 +36,8 @@ public final class ReportOptions {
   String color = "auto";
 
   @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-      description = "Show progress on stderr during long work: auto (stderr is a terminal, CI unset), always or never.")
+      description = "Show progress on stderr during long work: auto (a bar on a terminal outside CI, else a line per "
+          + "phase with its time), always (the bar) or never.")
   String progress = "auto";
 
   /** One report to write; {@code file} null for standard output. */
@@ -118,9 +119,15 @@ public final class ReportOptions {
     };
   }
 
-  /** A progress bar on the command's stderr, or null when progress is off. */
-  ProgressBar progressBar(PrintWriter err) {
-    return progress() ? new ProgressBar(err) : null;
+  /**
+   * What a scan of {@code command} shows on its stderr: the bar on a terminal or with {@code --progress always}; a line
+   * per phase with its time when stderr is piped or in CI ({@code auto}); nothing with {@code never}.
+   */
+  ScanProgress scanProgress(String command, PrintWriter err) {
+    if (progress.equals("never")) {
+      return ScanProgress.NONE;
+    }
+    return progress() ? ProgressBar.ticking(err) : new PhaseLines(command, err, System::nanoTime);
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.analyzers.Assessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -123,7 +124,9 @@ class ReportOptionsTest {
     CliRun assess = CliRun.of("assess", dir.toString(), "--no-maven-repo", "--no-cache", "--progress", "always");
     assertTrue(assess.err().contains("1/1 files"), assess.err());
     CliRun auto = CliRun.of("migrate", dir.toString(), "--no-maven-repo");
-    assertFalse(auto.err().contains("files"), "not a terminal: no progress: " + auto.err());
+    assertFalse(auto.err().contains("1/1 files") || auto.err().contains("\r"), "not a terminal: no bar: " + auto.err());
+    assertTrue(auto.err().lines().anyMatch(l -> l.startsWith("optkit migrate: " + Assessor.Phase.PARSE.doing() + " ... ")),
+        "a line per phase instead: " + auto.err());
   }
 
   @Test

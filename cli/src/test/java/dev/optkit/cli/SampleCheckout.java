@@ -29,6 +29,15 @@ final class SampleCheckout {
     return project;
   }
 
+  /** A test fixture's tree ({@code cli/src/test/resources/NAME}) copied into a fresh git repository, committed. */
+  static Path fixture(Path dir, String name) throws Exception {
+    Path project = dir.resolve(name);
+    copyTree(CliRun.repoRoot().resolve("cli/src/test/resources").resolve(name), project);
+    git(project, "init", "-q");
+    commit(project, "fixture");
+    return project;
+  }
+
   /** Commits every change in the repository, new files included. */
   static void commit(Path dir, String message) throws Exception {
     git(dir, "add", ".");

@@ -47,7 +47,7 @@ class ValidateReportTest {
 
   // measurements as the host JVM writes them, read the way optkit reads them: a field added to them
   // later (another percentile) does not break these tests
-  private static final String ORIGINAL = """
+  static final String ORIGINAL = """
       {"scenario": "s", "bench": {"meanMicros": 53622.0, "p50Micros": 52265.0, "p95Micros": 67673.0,
        "p99Micros": 75891.0, "samples": 120, "iterationMediansMicros": [52000.0, 52500.0, 52265.0, 52400.0]},
        "replay": {"reads": 1000, "writes": 0, "readErrors": 0, "readCalls": 1000, "totalCalls": 1000, "counted": true,
@@ -60,7 +60,7 @@ class ValidateReportTest {
         "schedule": {"due": 10000, "backlogged": 0, "neverStarted": 0, "clientLate": 800, "clientLagP99Micros": 12000.0,
          "clientTimeShare": 0.01, "hostCpuLoad": 0.97}}}
       """;
-  private static final String MIGRATED = """
+  static final String MIGRATED = """
       {"scenario": "s", "bench": {"meanMicros": 5.9, "p50Micros": 0.1, "p95Micros": 0.4, "p99Micros": 4.7,
        "samples": 90000, "iterationMediansMicros": [0.1, 0.1, 0.11, 0.1]},
        "replay": {"reads": 1000, "writes": 0, "readErrors": 0, "readCalls": 20, "totalCalls": 20, "counted": true,
@@ -74,7 +74,7 @@ class ValidateReportTest {
          "clientTimeShare": 0.01, "hostCpuLoad": 0.97}}}
       """;
 
-  private static ValidationReport.Context context() {
+  static ValidationReport.Context context() {
     return new ValidationReport.Context("0.1.0-test",
         new ValidationReport.Refs("HEAD~1", BASELINE_COMMIT, null, CURRENT_COMMIT, true),
         new ValidationReport.Settings(1, 1, 2, 1, true, true, 30, 120, 906, null),

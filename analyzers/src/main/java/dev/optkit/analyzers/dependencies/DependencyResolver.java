@@ -66,6 +66,10 @@ public final class DependencyResolver {
       return Resolved.NONE;
     }
     List<Path> inputs = new ArrayList<>(poms);
+    // a module's parents above the project (in the git work tree holding it) decide its model as much as its own pom
+    for (Path pom : poms) {
+      ProjectModel.parentsOutside(pom, root).stream().filter(parent -> !inputs.contains(parent)).forEach(inputs::add);
+    }
     inputs.addAll(GradleCatalog.files(root));
     for (Path script : GradleModules.gradleFiles(root)) { // build.gradle and the scripts they may apply
       inputs.add(script);
@@ -141,10 +145,10 @@ public final class DependencyResolver {
         try {
           models.put(pom, ProjectModel.effective(pom, root,
               new RepositoryModelResolver(system, session, repositories, List.of(repositories.central()))));
-        } catch (ModelBuildingException e) {
+        } catch (ProjectModel.NotBuilt e) {
           unbuilt.add(pom);
           warnings.add(new ParseProblem(shown(root, pom), 0, 0, "the pom cannot be built (only the dependencies "
-              + "it declares with a version are resolved, from Maven Central): " + oneLine(ProjectModel.firstError(e))));
+              + "it declares with a version are resolved, from Maven Central): " + oneLine(e.getMessage())));
         } catch (IOException | RuntimeException e) {
           warnings.add(new ParseProblem(shown(root, pom), 0, 0, "dependencies not resolved: " + reason(e)));
         }

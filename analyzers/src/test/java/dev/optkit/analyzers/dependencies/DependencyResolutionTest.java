@@ -226,9 +226,94 @@ class DependencyResolutionTest {
           "<modelVersion>4.0.0</modelVersion><parent><groupId>com.corp</groupId><artifactId>outside-parent</artifactId>"
               + "<version>3</version><relativePath>../outside/pom.xml</relativePath></parent>"));
       Assessment assessment = assess(root, List.of(), settings(false, temp.resolve("r"), central.url()));
-      assertTrue(assessment.warnings().stream().anyMatch(w -> w.message().startsWith("the pom cannot be built")
-          && w.message().contains("com.corp:outside-parent:pom:3")), assessment.warnings().toString());
+      // the warning names the relativePath that was not read, not Maven's "points at wrong local POM" (it was not
+      // looked at); said once
+      assertEquals(List.of("pom.xml"), assessment.warnings().stream().map(ParseProblem::path).toList(),
+          assessment.warnings().toString());
+      assertTrue(assessment.warnings().get(0).message().startsWith("the pom cannot be built")
+          && assessment.warnings().get(0).message().contains("com.corp:outside-parent:3")
+          && assessment.warnings().get(0).message().contains("../outside/pom.xml"), assessment.warnings().toString());
     }
+  }
+
+  /**
+   * A module scanned alone in a clone ({@code optkit assess samples/plain-java-service}, the README's first command):
+   * its parent is the clone's pom above it, which Maven reads through relativePath. On a machine where that parent
+   * was never installed, optkit said "Non-resolvable parent POM" (twice) about the bundled sample; now the parent is
+   * read from the git work tree holding the project, and only its {@code pom.xml} files.
+   */
+  @Test
+  void aParentAboveTheProjectInItsGitWorkTreeIsReadFromThere() throws Exception {
+    try (LoopbackRepository repository = new LoopbackRepository(remote);
+         LoopbackRepository central = new LoopbackRepository(temp.resolve("central"))) {
+      Path clone = temp.resolve("clone");
+      Files.createDirectories(clone.resolve(".git"));
+      // the parent names the repository and imports the BOM that has the vendor's version
+      Files.writeString(clone.resolve("pom.xml"), LoopbackRepository.pom("com.corp", "clone-parent", "3", "pom", """
+          <repositories><repository><id>acme</id><url>%s</url></repository></repositories>
+          <dependencyManagement><dependencies><dependency>
+            <groupId>com.acme</groupId><artifactId>acme-bom</artifactId><version>1.0</version>
+            <type>pom</type><scope>import</scope>
+          </dependency></dependencies></dependencyManagement>
+          """.formatted(repository.url())));
+      Path service = shopUnder(clone.resolve("services/shop"), "<relativePath>../../pom.xml</relativePath>");
+      Assessment assessment = assess(service, List.of(), settings(false, temp.resolve("r"), central.url()));
+      assertEquals(List.of(), assessment.warnings(), "the parent is read from the clone");
+      assertTrue(lines(assessment).stream().anyMatch(l -> l.startsWith("SequentialIoLoop 7 ")), lines(assessment).toString());
+
+      // the parent is an input of the remembered resolution: changed, the module resolves again
+      Files.writeString(clone.resolve("pom.xml"), LoopbackRepository.pom("com.corp", "clone-parent", "3", "pom", ""));
+      Assessment changed = assess(service, List.of(), settings(false, temp.resolve("r"), central.url()));
+      assertTrue(changed.warnings().stream().anyMatch(w -> w.message().contains("com.acme:vendor")),
+          "no version without the parent's BOM: " + changed.warnings());
+
+      // no git work tree above: the project alone is read, and the warning says the parent was not read
+      Files.delete(clone.resolve(".git"));
+      Assessment alone = assess(service, List.of(), settings(false, temp.resolve("r2"), central.url()));
+      assertEquals(1, alone.warnings().size(), alone.warnings().toString());
+      assertTrue(alone.warnings().get(0).message().contains("com.corp:clone-parent:3")
+          && alone.warnings().get(0).message().contains("../../pom.xml"), alone.warnings().toString());
+    }
+  }
+
+  /** Above the project, inside the work tree, a relativePath to a file not named pom.xml is not read. */
+  @Test
+  void aboveTheProjectOnlyAPomXmlIsReadAsAParent() throws Exception {
+    try (LoopbackRepository central = new LoopbackRepository(temp.resolve("central"))) {
+      Path clone = temp.resolve("clone");
+      Files.createDirectories(clone.resolve(".git"));
+      Files.writeString(clone.resolve("parent.xml"), LoopbackRepository.pom("com.corp", "clone-parent", "3", "pom", ""));
+      Path service = shopUnder(clone.resolve("shop"), "<relativePath>../parent.xml</relativePath>");
+      Assessment assessment = assess(service, List.of(), settings(false, temp.resolve("r"), central.url()));
+      assertEquals(1, assessment.warnings().size(), assessment.warnings().toString());
+      assertTrue(assessment.warnings().get(0).message().contains("../parent.xml"), assessment.warnings().toString());
+    }
+  }
+
+  /** The shop's code in {@code folder}, its pom a child of com.corp:clone-parent:3 naming the vendor without a version. */
+  private static Path shopUnder(Path folder, String relativePath) throws IOException {
+    Files.createDirectories(folder.resolve("src/main/java/app"));
+    Files.writeString(folder.resolve("pom.xml"), """
+        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+          <parent><groupId>com.corp</groupId><artifactId>clone-parent</artifactId><version>3</version>%s</parent>
+          <artifactId>shop</artifactId>
+          <dependencies><dependency><groupId>com.acme</groupId><artifactId>vendor</artifactId></dependency></dependencies>
+        </project>
+        """.formatted(relativePath));
+    Files.writeString(folder.resolve("src/main/java/app/Shop.java"), """
+        package app;
+        import com.acme.vendor.VendorSession;
+        import java.util.List;
+        public class Shop {
+          private final VendorSession session = new VendorSession();
+          public void each(List<String> hosts) throws Exception {
+            for (String host : hosts) {
+              session.fetch(host);
+            }
+          }
+        }
+        """);
+    return folder;
   }
 
   @Test

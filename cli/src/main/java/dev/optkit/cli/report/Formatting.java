@@ -3,10 +3,10 @@ package dev.optkit.cli.report;
 import java.util.Locale;
 
 /** Figures as people read them, shared by the human-readable reports. */
-final class Formatting {
+public final class Formatting {
   private Formatting() {}
 
-  static String duration(long millis) {
+  public static String duration(long millis) {
     if (millis < 1_000) {
       return millis + " ms";
     }

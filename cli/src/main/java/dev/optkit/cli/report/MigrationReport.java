@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.analyzers.Json;
 import dev.optkit.analyzers.Printable;
 import dev.optkit.rewriters.caching.CachingTarget;
+import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.Diffs;
 import dev.optkit.rewriters.plan.FileChange;
@@ -214,25 +215,98 @@ public final class MigrationReport {
     return out.toString();
   }
 
+  /**
+   * The HTML page, built like assess's ({@link HtmlStyle}): the outcome and summary cards, then a table per kind —
+   * what is made (caches, loops; {@code #made}), what is refused ({@code #refused}, with the rule of the finding and
+   * the reason), what is not cacheable, the deployment and notes — then each file's change and its diff
+   * ({@code #changes}). Well-formed as XML too (void elements closed), so tests read it with the JDK's parser.
+   */
   static String html(Result result) {
     MigrationPlan plan = result.plan();
-    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>optkit migrate</title><style>body{font-family:sans-serif;max-width:70em;margin:2em auto}"
-        + "pre{background:#f6f8fa;padding:1em;overflow:auto}.add{color:#116329}.del{color:#82071e}</style></head><body>\n"
-        + "<h1>optkit migrate</h1>\n<p>").append(HtmlReport.escape(headline(result).replace("**", ""))).append("</p>\n");
-    htmlSection(out, "Plan", lines(plan));
-    htmlSection(out, "Problems (--strict)", result.problems());
-    for (FileChange change : plan.changes()) {
-      out.append("<h2>").append(HtmlReport.escape(change.path())).append("</h2>\n<pre>");
-      for (String line : shownDiff(change).split("\n")) {
-        String css = line.startsWith("+") && !line.startsWith("+++") ? "add"
-            : line.startsWith("-") && !line.startsWith("---") ? "del" : null;
-        out.append(css == null ? "" : "<span class=\"" + css + "\">").append(HtmlReport.escape(line))
-            .append(css == null ? "" : "</span>").append('\n');
+    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        .append("<title>optkit migrate</title>\n<style>\n").append(HtmlStyle.BASE)
+        .append("col.kind{width:6rem}col.rule{width:13rem}col.method{width:24%}col.where{width:26%}\n")
+        .append(".add{color:#116329}.del{color:#82071e}details{margin:.6rem 0}summary{cursor:pointer}\n")
+        .append("</style>\n</head>\n<body>\n<h1>optkit migrate</h1>\n<p class=\"muted\" id=\"outcome\" data-outcome=\"")
+        .append(result.outcome().id()).append("\">").append(HtmlReport.escape(headline(result).replace("**", "")))
+        .append("</p>\n<div class=\"cards\" id=\"summary\">")
+        .append(card("methods cached", plan.targets().size())).append(card("loops rewritten", plan.loops().size()))
+        .append(card("files changed", plan.changes().size())).append(card("refused", plan.refusals().size()))
+        .append(card("not cacheable", plan.notCacheable().size())).append("</div>\n");
+    htmlList(out, "problems", "Problems (--strict)", result.problems());
+    htmlList(out, "deployment", "Deployment", plan.notes().stream().filter(MigrationReport::deployment)
+        .map(note -> note.substring("deployment: ".length())).toList());
+    if (!plan.targets().isEmpty() || !plan.loops().isEmpty()) {
+      out.append("<section id=\"made\">\n<h2>Made</h2>\n<table>\n<colgroup><col class=\"kind\"/><col class=\"method\"/>")
+          .append("<col/><col class=\"where\"/></colgroup>\n")
+          .append("<thead><tr><th>Kind</th><th>Method</th><th>What</th><th>Where</th></tr></thead>\n<tbody>\n");
+      for (CachingTarget target : plan.targets()) {
+        StringBuilder what = new StringBuilder(HtmlReport.escape(cache(target) + evictions(target)));
+        target.warnings().forEach(warning -> what.append("<br/><span class=\"sev medium\">warning</span> ")
+            .append(HtmlReport.escape(warning)));
+        out.append("<tr class=\"cache\"><td>cache</td><td><code>").append(HtmlReport.escape(method(target) + "()"))
+            .append("</code></td><td>").append(what).append("</td><td><code>")
+            .append(HtmlStyle.path(target.finding().path() + ":" + target.finding().line())).append("</code></td></tr>\n");
       }
-      out.append("</pre>\n");
+      for (LoopRewrite loop : plan.loops()) {
+        out.append("<tr class=\"loop\"><td>loop</td><td><code>").append(HtmlReport.escape(loop.method() + "()"))
+            .append("</code></td><td>").append(HtmlReport.escape(loop.action())).append("</td><td><code>")
+            .append(HtmlStyle.path(where(loop))).append("</code></td></tr>\n");
+      }
+      out.append("</tbody>\n</table>\n</section>\n");
     }
-    return out.append("</body></html>\n").toString();
+    if (!plan.refusals().isEmpty()) {
+      out.append("<section id=\"refused\">\n<h2>Refused</h2>\n<table>\n<colgroup><col class=\"rule\"/>")
+          .append("<col class=\"method\"/><col/><col class=\"where\"/></colgroup>\n")
+          .append("<thead><tr><th>Rule</th><th>Method</th><th>Why not</th><th>Where</th></tr></thead>\n<tbody>\n");
+      for (Refusal refusal : plan.refusals()) {
+        var finding = refusal.finding();
+        out.append("<tr data-rule=\"").append(HtmlReport.escape(finding.ruleId())).append("\"><td>")
+            .append(HtmlReport.escape(finding.ruleId())).append("</td><td><code>")
+            .append(HtmlReport.escape(Formatting.simpleName(finding.enclosingClass()) + "." + finding.enclosingMethod()))
+            .append("</code></td><td>").append(HtmlReport.escape(refusal.reason())).append("</td><td><code>")
+            .append(HtmlStyle.path(Formatting.where(finding))).append("</code></td></tr>\n");
+      }
+      out.append("</tbody>\n</table>\n</section>\n");
+    }
+    htmlList(out, "not-cacheable", "Not cacheable", plan.notCacheable());
+    htmlList(out, "notes", "Notes", plan.notes().stream().filter(note -> !deployment(note)).toList());
+    if (!plan.changes().isEmpty()) {
+      out.append("<section id=\"changes\">\n<h2>Changes</h2>\n<table>\n<colgroup><col class=\"where\"/><col/></colgroup>\n")
+          .append("<thead><tr><th>File</th><th>Change</th></tr></thead>\n<tbody>\n");
+      for (FileChange change : plan.changes()) {
+        out.append("<tr><td><code>").append(HtmlStyle.path(change.path())).append("</code>")
+            .append(change.created() ? " <span class=\"sev info\">new</span>" : "").append("</td><td>")
+            .append(HtmlReport.escape(String.join("; ", change.descriptions()))).append("</td></tr>\n");
+      }
+      out.append("</tbody>\n</table>\n");
+      for (FileChange change : plan.changes()) {
+        out.append("<details class=\"diff\"><summary><code>").append(HtmlStyle.path(change.path()))
+            .append("</code></summary>\n<pre>");
+        for (String line : shownDiff(change).split("\n")) {
+          String css = line.startsWith("+") && !line.startsWith("+++") ? "add"
+              : line.startsWith("-") && !line.startsWith("---") ? "del" : null;
+          out.append(css == null ? "" : "<span class=\"" + css + "\">").append(HtmlReport.escape(line))
+              .append(css == null ? "" : "</span>").append('\n');
+        }
+        out.append("</pre>\n</details>\n");
+      }
+      out.append("</section>\n");
+    }
+    return out.append("</body>\n</html>\n").toString();
+  }
+
+  private static String card(String label, int value) {
+    return "<div class=\"card\"><b>" + value + "</b><span class=\"muted\">" + label + "</span></div>";
+  }
+
+  /** A section of plain items (reasons, notes): a list, as they have no columns of their own. */
+  private static void htmlList(StringBuilder out, String id, String title, List<String> items) {
+    if (!items.isEmpty()) {
+      out.append("<section id=\"").append(id).append("\">\n<h2>").append(title).append("</h2>\n<ul>\n");
+      items.forEach(item -> out.append("<li>").append(HtmlReport.escape(item)).append("</li>\n"));
+      out.append("</ul>\n</section>\n");
+    }
   }
 
   private static String headline(Result result) {
@@ -254,14 +328,6 @@ public final class MigrationReport {
 
   private static List<String> cells(List<String> items) {
     return items.stream().map(MarkdownReport::cell).toList();
-  }
-
-  private static void htmlSection(StringBuilder out, String title, List<String> items) {
-    if (!items.isEmpty()) {
-      out.append("<h2>").append(title).append("</h2>\n<ul>\n");
-      items.forEach(item -> out.append("<li>").append(HtmlReport.escape(item)).append("</li>\n"));
-      out.append("</ul>\n");
-    }
   }
 
   private static boolean deployment(String note) {

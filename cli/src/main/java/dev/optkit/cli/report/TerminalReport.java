@@ -20,6 +20,8 @@ public final class TerminalReport {
   private static final String CYAN = "\u001b[36m";
   private static final String GREEN = "\u001b[32m";
 
+  /** Where a finding's lines begin, under its number. */
+  private static final String BLOCK = "     ";
   private final boolean color;
   private final int top;
 
@@ -29,27 +31,29 @@ public final class TerminalReport {
   }
 
   public String render(Assessment assessment) {
+    TerminalLines lines = new TerminalLines(color);
     StringBuilder out = new StringBuilder();
     Assessment.Summary summary = assessment.summary();
     Assessment.Stats stats = assessment.stats();
-    out.append(paint(BOLD, "optkit assess")).append(": ")
-        .append(String.format(Locale.ROOT, "%,d files, %,d lines", summary.filesScanned(), summary.linesScanned()));
+    List<TerminalLines.Piece> head = new java.util.ArrayList<>();
+    head.add(TerminalLines.painted(BOLD, "optkit assess:"));
+    head.add(TerminalLines.plain(" " + String.format(Locale.ROOT, "%,d files, %,d lines", summary.filesScanned(),
+        summary.linesScanned()) + (summary.filesFailed() > 0 ? "," : "")));
     if (summary.filesFailed() > 0) {
-      out.append(", ").append(paint(YELLOW, summary.filesFailed() + " not parsed"));
+      head.add(TerminalLines.painted(YELLOW, " " + summary.filesFailed() + " not parsed"));
     }
     if (stats != null) {
-      out.append(paint(DIM, String.format(Locale.ROOT, " (%.1f s, %d threads, %d jars on the solver classpath%s)",
+      head.add(TerminalLines.painted(DIM, String.format(Locale.ROOT, " (%.1f s, %d threads, %d jars on the solver classpath%s)",
           stats.elapsedMillis() / 1000.0, stats.threads(), stats.jars(),
           stats.answerReused() ? ", nothing changed since the last run: its answer reused"
               : stats.cachedFiles() > 0 ? ", " + stats.cachedFiles() + " files unchanged since the last run" : "")));
     }
-    out.append("\n\n");
+    out.append(lines.wrap("", "  ", head.toArray(TerminalLines.Piece[]::new))).append('\n');
     Savings total = summary.totalSavings();
-    out.append(paint(BOLD, "Estimated savings if fixed: "))
-        .append(String.format(Locale.ROOT, "%,d calls/day, %s/day of waiting, $%,.2f/day",
-            total.callsSavedPerDay(), Formatting.duration(total.timeSavedMsPerDay()), total.costSavedUsdPerDay()))
-        .append(paint(DIM, "  (estimates: savings assumptions in .optkit.yml, see README)"))
-        .append("\n");
+    out.append(lines.wrap("", "  ", TerminalLines.painted(BOLD, "Estimated savings if fixed:"),
+        TerminalLines.plain(" " + String.format(Locale.ROOT, "%,d calls/day, %s/day of waiting, $%,.2f/day",
+            total.callsSavedPerDay(), Formatting.duration(total.timeSavedMsPerDay()), total.costSavedUsdPerDay())),
+        TerminalLines.painted(DIM, "  (estimates: savings assumptions in .optkit.yml, see README)")));
     out.append("Findings: ").append(summary.findings());
     for (Map.Entry<String, Integer> entry : summary.findingsByCategory().entrySet()) {
       out.append("  ").append(entry.getKey()).append(' ').append(entry.getValue());
@@ -77,23 +81,25 @@ public final class TerminalReport {
           .append(paint(CYAN, finding.category().id())).append(' ')
           .append(paint(DIM, "[" + finding.ruleId() + ", confidence " + finding.confidence().id() + "]"))
           .append('\n');
-      out.append("     ").append(Printable.escape(finding.path())).append(':').append(finding.line())
-          .append(paint(DIM, "  " + Printable.escape(Formatting.simpleName(finding.enclosingClass()) + "."
-              + finding.enclosingMethod()))).append('\n');
-      out.append("     ").append(Printable.escape(finding.message())).append('\n');
-      out.append("     ").append(paint(DIM, "| " + Printable.escape(finding.snippet()))).append('\n');
+      // one finding a block: its lines wrapped under its number, the code cut rather than wrapped
+      out.append(lines.wrap(BLOCK, BLOCK + "  ", TerminalLines.plain(Printable.escape(finding.path()) + ":" + finding.line()),
+          TerminalLines.painted(DIM, "  " + Printable.escape(Formatting.simpleName(finding.enclosingClass()) + "."
+              + finding.enclosingMethod()))));
+      out.append(lines.wrap(BLOCK, BLOCK, TerminalLines.plain(Printable.escape(finding.message()))));
+      out.append(lines.cut(BLOCK, DIM, "| " + Printable.escape(finding.snippet())));
       if (finding.savings().timeSavedMsPerDay() > 0 || finding.savings().costSavedUsdPerDay() > 0) {
-        out.append("     ").append(paint(GREEN, String.format(Locale.ROOT, "saves ~%s/day, %,d calls/day, $%,.2f/day",
-            Formatting.duration(finding.savings().timeSavedMsPerDay()), finding.savings().callsSavedPerDay(),
-            finding.savings().costSavedUsdPerDay())))
-            .append(paint(DIM, "  (" + Printable.escape(finding.savings().basis()) + ")")).append('\n');
+        out.append(lines.wrap(BLOCK, BLOCK, TerminalLines.painted(GREEN, String.format(Locale.ROOT,
+            "saves ~%s/day, %,d calls/day, $%,.2f/day", Formatting.duration(finding.savings().timeSavedMsPerDay()),
+            finding.savings().callsSavedPerDay(), finding.savings().costSavedUsdPerDay())),
+            TerminalLines.painted(DIM, "  (" + Printable.escape(finding.savings().basis()) + ")")));
       }
       if (finding.fixable()) {
-        out.append("     ").append(paint(GREEN, "fixable: ")).append(Printable.escape(finding.fixNote())).append('\n');
+        out.append(lines.wrap(BLOCK, BLOCK, TerminalLines.painted(GREEN, "fixable:"),
+            TerminalLines.plain(" " + Printable.escape(finding.fixNote()))));
       } else if (finding.fixNote() != null && !finding.fixNote().isBlank()) {
         // what migrate would say, so a ranked finding is not mistaken for one it will fix
-        out.append("     ").append(paint(YELLOW, "not fixable: ")).append(paint(DIM, Printable.escape(finding.fixNote())))
-            .append('\n');
+        out.append(lines.wrap(BLOCK, BLOCK, TerminalLines.painted(YELLOW, "not fixable:"),
+            TerminalLines.painted(DIM, " " + Printable.escape(finding.fixNote()))));
       }
       out.append('\n');
     }
@@ -104,11 +110,10 @@ public final class TerminalReport {
     if (!assessment.warnings().isEmpty()) {
       out.append(paint(YELLOW, "Files skipped or read in part (" + assessment.warnings().size() + "):")).append('\n');
       for (ParseProblem problem : assessment.warnings()) {
-        out.append("  ").append(Printable.escape(problem.path()));
-        if (problem.line() > 0) {
-          out.append(':').append(problem.line()).append(':').append(problem.column());
-        }
-        out.append("  ").append(Printable.escape(problem.message())).append('\n');
+        String where = Printable.escape(problem.path())
+            + (problem.line() > 0 ? ":" + problem.line() + ":" + problem.column() : "");
+        out.append(lines.wrap("  ", "    ", TerminalLines.plain(where),
+            TerminalLines.plain("  " + Printable.escape(problem.message()))));
       }
     }
     return out.toString();

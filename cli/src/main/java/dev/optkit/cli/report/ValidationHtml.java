@@ -20,16 +20,12 @@ public final class ValidationHtml {
 
   public static String render(ValidationReport report) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<title>optkit validate</title>\n<style>\n")
-        .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem;color:#1f2328;max-width:1200px}\n")
-        .append("h1{margin-bottom:.2rem}.muted{color:#59636e}\n")
+        .append(HtmlStyle.BASE)
         .append(".verdict{font-size:1.3rem;font-weight:600;padding:.6rem 1rem;border-radius:8px;margin:1rem 0}\n")
-        .append(".pass{background:#dafbe1;color:#116329}.fail{background:#ffebe9;color:#a40e26}")
         .append(".measured{background:#ddf4ff;color:#0a3069}\n")
-        .append("table{border-collapse:collapse;margin-top:.6rem}th,td{border-bottom:1px solid #d1d9e0;padding:.4rem .6rem;")
-        .append("text-align:left;vertical-align:top}\nth{background:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .append("code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem;word-break:break-all}\n")
+        .append("table.facts th{width:12rem}table.figures col.figure{width:40%}\n")
         .append(".charts{display:flex;gap:2rem;flex-wrap:wrap}\n")
         .append("</style>\n</head>\n<body>\n<h1>optkit validate</h1>\n");
     html.append("<div class=\"verdict ").append(verdictClass(report)).append("\">").append(escape(verdict(report)))
@@ -80,7 +76,9 @@ public final class ValidationHtml {
   }
 
   private static void criteria(StringBuilder html, ValidationReport report) {
-    html.append("<h2>Criteria</h2>\n<table>\n<thead><tr><th>Scenario</th><th>Criterion</th><th>Required</th>")
+    html.append("<h2>Criteria</h2>\n<table class=\"criteria\">\n<colgroup><col style=\"width:18%\"/>")
+        .append("<col style=\"width:32%\"/><col style=\"width:18%\"/><col style=\"width:24%\"/><col style=\"width:8%\"/>")
+        .append("</colgroup>\n<thead><tr><th>Scenario</th><th>Criterion</th><th>Required</th>")
         .append("<th>Measured</th><th></th></tr></thead>\n<tbody>\n");
     for (CriterionResult c : report.criteria()) {
       html.append("<tr><td>").append(escape(c.scenario())).append("</td><td>").append(escape(c.criterion()))
@@ -94,7 +92,8 @@ public final class ValidationHtml {
   }
 
   private static void scenario(StringBuilder html, ScenarioReport s, boolean baselineOnly) {
-    html.append("<h2>Scenario ").append(escape(s.scenario())).append("</h2>\n<table>\n<thead><tr><th></th><th>")
+    html.append("<h2>Scenario ").append(escape(s.scenario())).append("</h2>\n<table class=\"figures\">\n")
+        .append("<colgroup><col class=\"figure\"/><col/><col/></colgroup>\n<thead><tr><th></th><th>")
         .append(s.original() == null ? "" : "original").append("</th><th>").append(baselineOnly ? "current" : "migrated")
         .append("</th></tr></thead>\n<tbody>\n");
     for (ScenarioFigures.Row row : ScenarioFigures.rows(s)) {

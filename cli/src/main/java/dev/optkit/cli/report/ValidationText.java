@@ -14,6 +14,8 @@ public final class ValidationText {
   private ValidationText() {
   }
 
+  /** A scenario's figures on the terminal, and their header row: name, original, migrated (or current). */
+  static final String FIGURES = "  %-42s %26s %26s%n";
   private static final String RESET = "\u001b[0m";
   private static final String RED = "\u001b[31m";
   private static final String YELLOW = "\u001b[33m";
@@ -58,10 +60,14 @@ public final class ValidationText {
     }
     for (ScenarioReport s : report.scenarios()) {
       out.append(md ? "## " : "Scenario ").append(text(md, s.scenario())).append(md ? "\n\n" : "\n");
-      out.append(md ? "| | original | migrated |\n|---|---|---|\n" : "");
+      // the columns named as the HTML page names them: the current code alone has no original
+      String original = s.original() == null ? "" : "original";
+      String migrated = report.baselineOnly() ? "current" : "migrated";
+      out.append(md ? "| | " + original + " | " + migrated + " |\n|---|---|---|\n"
+          : String.format(Locale.ROOT, FIGURES, "figure", original, migrated));
       for (ScenarioFigures.Row row : ScenarioFigures.rows(s)) {
         out.append(md ? "| " + text(md, row.name()) + " | " + text(md, row.original()) + " | " + text(md, row.migrated())
-            + " |\n" : String.format(Locale.ROOT, "  %-42s %26s %26s%n", text(md, row.name()), text(md, row.original()),
+            + " |\n" : String.format(Locale.ROOT, FIGURES, text(md, row.name()), text(md, row.original()),
             text(md, row.migrated())));
       }
       out.append(md ? "\n" : "");
