@@ -114,6 +114,52 @@ class SequentialIoLoopRuleTest {
     assertEquals(1, loops(chunks.replace("from += STEP", "from++")).size());
   }
 
+  /**
+   * A call that runs only where a map filled before the loop, with a key for every element, has no answer: the shape
+   * migrate's batched loops take (its fallback per repeated or unanswered id was read as N+1 again after --apply on
+   * the Spring sample), and a prefetch written by hand. Each twin that breaks one condition is a call per element.
+   */
+  @Test
+  void aFallbackOnlyWhereAPrefetchOfEveryElementMissedIsNoCallPerElement() {
+    String prefetched = """
+        package shop;
+        import java.util.ArrayList;
+        import java.util.LinkedHashMap;
+        import java.util.List;
+        import java.util.Map;
+        class Names {
+          private final ProductRepository products = new ProductRepository();
+          List<String> names(List<Long> ids, List<Long> others) throws Exception {
+            Map<Long, String> loaded = new LinkedHashMap<>();
+            for (Long key : ids) {
+              if (key != null) {
+                loaded.put(key, null);
+              }
+            }
+            loadAll(loaded);
+            List<String> names = new ArrayList<>();
+            for (Long id : ids) {
+              names.add(loaded.containsKey(id) && loaded.get(id) != null ? loaded.remove(id) : products.name(id));
+            }
+            return names;
+          }
+          private void loadAll(Map<Long, String> into) {
+          }
+        }
+        """;
+    assertEquals(List.of(), loops(prefetched));
+    String ifElse = prefetched.replace(
+        "names.add(loaded.containsKey(id) && loaded.get(id) != null ? loaded.remove(id) : products.name(id));",
+        "if (!loaded.containsKey(id)) { names.add(products.name(id)); } else { names.add(loaded.remove(id)); }");
+    assertEquals(List.of(), loops(ifElse));
+    // the twins: filled from another list, the call on a hit, the map emptied before the loop
+    assertEquals(1, loops(prefetched.replace("for (Long key : ids)", "for (Long key : others)")).size());
+    assertEquals(1, loops(prefetched.replace("? loaded.remove(id) : products.name(id)",
+        "? products.name(id) : loaded.remove(id)")).size());
+    assertEquals(1, loops(prefetched.replace("loadAll(loaded);", "loadAll(loaded);\n    loaded.clear();")).size());
+    assertEquals(1, loops(ifElse.replace("if (!loaded.containsKey(id))", "if (loaded.containsKey(id))")).size());
+  }
+
   @Test
   void queryPerIterationInAStreamIsAnNPlusOne() {
     List<Finding> findings = loops("""

@@ -143,13 +143,13 @@ public final class MethodLoops {
       }
       List<Integer> loopSites = new ArrayList<>();
       for (int s = 0; s < siteLoops.size(); s++) {
-        if (siteLoops.get(s) == i) {
+        if (siteLoops.get(s) == i && !PrefetchedKeys.onlyOnAMiss(m.siteNodes.get(s), loop)) {
           loopSites.add(s);
         }
       }
       List<Integer> loopCalls = new ArrayList<>();
       for (int c = 0; c < callLoops.size(); c++) {
-        if (callLoops.get(c) == i) {
+        if (callLoops.get(c) == i && !PrefetchedKeys.onlyOnAMiss(m.callNodes.get(c), loop)) {
           loopCalls.add(c);
         }
       }
