@@ -58,14 +58,14 @@ public final class ValidationText {
     }
     for (ScenarioReport s : report.scenarios()) {
       out.append(md ? "## " : "Scenario ").append(text(md, s.scenario())).append(md ? "\n\n" : "\n");
-      out.append(md ? "| | original | migrated |\n|---|---|---|\n" : "");
+      out.append(md ? "| | original | " + s.measuredSide().label() + " |\n|---|---|---|\n" : "");
       for (ScenarioFigures.Row row : ScenarioFigures.rows(s)) {
         out.append(md ? "| " + text(md, row.name()) + " | " + text(md, row.original()) + " | " + text(md, row.migrated())
             + " |\n" : String.format(Locale.ROOT, "  %-42s %26s %26s%n", text(md, row.name()), text(md, row.original()),
             text(md, row.migrated())));
       }
       out.append(md ? "\n" : "");
-      for (String note : ScenarioFigures.notes(s)) {
+      for (String note : ScenarioFigures.noteTexts(s)) {
         out.append(md ? "- " : "  ").append(text(md, note)).append('\n');
       }
       out.append("\n");
