@@ -184,6 +184,46 @@ public final class LoopShapes {
     return null;
   }
 
+  /** Calls that add to a map: a map the loop adds to is a memo of its own answers, not one loaded before it. */
+  private static final Set<String> MAP_ADDS = Set.of("put", "putIfAbsent", "putAll", "computeIfAbsent", "compute",
+      "merge");
+
+  /**
+   * Whether an I/O call in a loop runs only for a key a loading before the loop did not answer: it is the {@code else}
+   * of a conditional whose condition starts with {@code loaded.containsKey(element)}, where {@code loaded} is a local
+   * map declared before the loop and never added to inside it ({@code loaded.containsKey(id) ?
+   * Optional.ofNullable(loaded.remove(id)) : orders.findById(id)}, as migrate's batching writes it). A map the loop
+   * fills itself, or a field, remembers answers of this loop or of earlier calls: every new key still queries.
+   */
+  public static boolean runsOnlyOnAMiss(Node call, Node loop) {
+    String element = elementVariable(loop);
+    if (element == null || !(call.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ConditionalExpr
+        choice) || choice.getElseExpr() != call || !isInside(choice, loop)) {
+      return false;
+    }
+    Expression first = choice.getCondition();
+    while (first instanceof com.github.javaparser.ast.expr.BinaryExpr both
+        && both.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.AND) {
+      first = both.getLeft();
+    }
+    if (!(first instanceof MethodCallExpr test) || !test.getNameAsString().equals("containsKey")
+        || test.getArguments().size() != 1 || !(test.getArgument(0) instanceof NameExpr key)
+        || !key.getNameAsString().equals(element) || !(test.getScope().orElse(null) instanceof NameExpr map)) {
+      return false;
+    }
+    String name = map.getNameAsString();
+    boolean declaredBefore = loop.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
+        .map(callable -> Subtrees.all(callable, VariableDeclarator.class).stream()
+            .anyMatch(v -> v.getNameAsString().equals(name) && !isInside(v, loop)
+                && v.getBegin().isPresent() && loop.getBegin().isPresent()
+                && v.getBegin().get().isBefore(loop.getBegin().get())))
+        .orElse(false);
+    boolean addedInside = Subtrees.all(loop, MethodCallExpr.class).stream().anyMatch(added -> MAP_ADDS.contains(
+        added.getNameAsString()) && added.getScope().orElse(null) instanceof NameExpr scope
+        && scope.getNameAsString().equals(name));
+    return declaredBefore && !addedInside;
+  }
+
   /**
    * A loop that batches already: {@code for (int from = 0; from < ids.size(); from += 1000)} whose
    * body takes {@code ids.subList(from, ...)}, one round trip per chunk of keys, as a person writes it

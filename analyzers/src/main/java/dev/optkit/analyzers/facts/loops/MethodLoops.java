@@ -141,15 +141,16 @@ public final class MethodLoops {
       if (LoopShapes.chunked(loop)) {
         continue; // a round trip per chunk of keys: batched already
       }
+      // a call that runs only for a key the loading before the loop missed is no round trip per element: batched
       List<Integer> loopSites = new ArrayList<>();
       for (int s = 0; s < siteLoops.size(); s++) {
-        if (siteLoops.get(s) == i) {
+        if (siteLoops.get(s) == i && !LoopShapes.runsOnlyOnAMiss(m.siteNodes.get(s), loop)) {
           loopSites.add(s);
         }
       }
       List<Integer> loopCalls = new ArrayList<>();
       for (int c = 0; c < callLoops.size(); c++) {
-        if (callLoops.get(c) == i) {
+        if (callLoops.get(c) == i && !LoopShapes.runsOnlyOnAMiss(m.callNodes.get(c), loop)) {
           loopCalls.add(c);
         }
       }
