@@ -92,6 +92,12 @@ public final class AssessCommand implements Callable<Integer> {
       description = "Findings shown in the terminal report (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--sarif-category", paramLabel = "NAME",
+      description = "Write NAME as the SARIF run's category (runs[].automationDetails.id \"NAME/\"), so that the "
+          + "SARIF files of several modules or shards uploaded for one commit stay apart in GitHub code scanning. "
+          + "Needs --format sarif.")
+  String sarifCategory;
+
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "Exit 1 when a finding is at or above SEVERITY (high, medium, low, info).")
   String failOn;
@@ -99,6 +105,24 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(names = "--max-findings", paramLabel = "N", converter = Counts.AtLeastZero.class,
       description = "Exit 1 when there are more than N findings (0 or more).")
   Integer maxFindings;
+
+  /**
+   * A category is for a SARIF report, and is text GitHub keeps as given: no control characters, not blank.
+   *
+   * @throws IllegalArgumentException a usage error, saying what to give instead
+   */
+  private void checkSarifCategory(List<ReportOptions.Target> targets) {
+    if (sarifCategory == null) {
+      return;
+    }
+    if (targets.stream().noneMatch(t -> t.format() == ReportFormat.SARIF)) {
+      throw new IllegalArgumentException("--sarif-category names a SARIF report's category: give --format sarif too");
+    }
+    if (sarifCategory.isBlank() || sarifCategory.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("--sarif-category takes a name that is not blank and holds no control characters "
+          + "(e.g. optkit/account-service)");
+    }
+  }
 
   @Override
   public Integer call() {
@@ -112,6 +136,7 @@ public final class AssessCommand implements Callable<Integer> {
     List<ParseProblem> runWarnings = new ArrayList<>(); // met outside the scan: the configuration, the caches' state
     try {
       targets = report.targets("assess", java.util.EnumSet.allOf(ReportFormat.class));
+      checkSarifCategory(targets);
       threshold = failOn == null ? null : Severity.parse(failOn);
       for (Path root : roots) {
         if (!Files.exists(root)) {
@@ -195,7 +220,7 @@ public final class AssessCommand implements Callable<Integer> {
     }
     assessment = narrow(assessment.withWarnings(runWarnings), known, changes);
     for (ReportOptions.Target target : targets) {
-      String text = target.format().render(assessment, report.colors(target), top);
+      String text = target.format().render(assessment, report.colors(target), top, sarifCategory);
       if (!ReportOptions.write("assess", target, text, spec.commandLine().getOut(), err)) {
         return ExitCodes.USAGE;
       }

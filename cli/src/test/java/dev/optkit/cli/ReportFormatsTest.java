@@ -46,6 +46,105 @@ class ReportFormatsTest {
     run0.get("tool").get("driver").get("rules").forEach(rule -> assertTrue(rule.get("helpUri").asText()
         .startsWith("https://github.com/optkit/optkit/blob/main/docs/rules.md#"), rule.toString()));
     run0.get("results").forEach(r -> assertTrue(r.get("locations").size() > 0, r.toString()));
+    assertGitHubAccepts(sarif);
+    assertTrue(run0.path("automationDetails").isMissingNode(), "no category unless asked: the upload's decides");
+  }
+
+  private JsonSchema sarifSchema() throws java.io.IOException {
+    try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+    }
+  }
+
+  /**
+   * What GitHub code scanning asks beyond the schema: every result with a location in a file, every rule a helpUri,
+   * and no two runs of one tool with one category (automationDetails.id up to its last slash): a file with two is
+   * rejected since July 2025.
+   */
+  private static void assertGitHubAccepts(JsonNode sarif) {
+    Set<String> toolAndCategory = new java.util.HashSet<>();
+    for (JsonNode run : sarif.get("runs")) {
+      String id = run.path("automationDetails").path("id").asText("");
+      String category = id.contains("/") ? id.substring(0, id.lastIndexOf('/')) : "";
+      assertTrue(toolAndCategory.add(run.get("tool").get("driver").get("name").asText() + "\n" + category),
+          "two runs of one tool and category: " + category);
+      run.get("tool").get("driver").get("rules").forEach(rule -> assertTrue(rule.path("helpUri").asText()
+          .startsWith("https://"), rule.toString()));
+      for (JsonNode result : run.get("results")) {
+        assertTrue(result.path("locations").size() > 0, result.toString());
+        result.get("locations").forEach(location -> assertTrue(!location.path("physicalLocation")
+            .path("artifactLocation").path("uri").asText("").isBlank(), result.toString()));
+      }
+    }
+  }
+
+  /**
+   * A job assessing several modules uploads each one's SARIF under a category of its own: --sarif-category writes it
+   * into the file as GitHub's automationDetails.id, NAME and a closing slash; several roots assessed at once are one
+   * run, whatever their number.
+   */
+  @Test
+  void aSarifCategoryIsTheRunsAutomationIdAndSeveralRootsAreOneRun() throws Exception {
+    CliRun run = CliRun.of("assess", plainSample(), CliRun.repoRoot().resolve("samples/spring-service").toString(),
+        "--format", "sarif", "--no-maven-repo", "--sarif-category", "optkit/services");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode sarif = new ObjectMapper().readTree(run.out());
+    assertEquals(Set.of(), sarifSchema().validate(sarif));
+    assertEquals(1, sarif.get("runs").size());
+    assertEquals("optkit/services/", sarif.get("runs").get(0).get("automationDetails").get("id").asText());
+    assertGitHubAccepts(sarif);
+    java.util.Set<String> roots = new java.util.TreeSet<>();
+    sarif.get("runs").get(0).get("results").forEach(r -> roots.add(r.get("locations").get(0).get("physicalLocation")
+        .get("artifactLocation").get("uri").asText().contains("spring") ? "spring" : "plain"));
+    assertEquals(Set.of("plain", "spring"), roots, "both roots' findings in the one run");
+
+    CliRun without = CliRun.of("assess", plainSample(), "--format", "json", "--no-maven-repo",
+        "--sarif-category", "optkit");
+    assertEquals(2, without.exitCode(), without.err());
+    CliRun blank = CliRun.of("assess", plainSample(), "--format", "sarif", "--no-maven-repo", "--sarif-category", " ");
+    assertEquals(2, blank.exitCode(), blank.err());
+  }
+
+  /**
+   * A project whose dependencies cannot be had: its warnings (about the build, not a line) are notifications with the
+   * build file as their location, and the file still passes the schema and GitHub's rules.
+   */
+  @Test
+  void warningsAboutTheBuildKeepTheFileValid() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("unresolved"));
+    Files.writeString(project.resolve("pom.xml"), """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>x</groupId><artifactId>y</artifactId><version>1</version>
+          <dependencies>
+            <dependency><groupId>no.such</groupId><artifactId>library</artifactId><version>9.9</version></dependency>
+          </dependencies>
+        </project>
+        """);
+    Path source = Files.createDirectories(project.resolve("src/main/java/x")).resolve("Rates.java");
+    Files.writeString(source, """
+        package x;
+        class Rates {
+          private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+          String rate(String currency) throws Exception {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://rates/" + currency)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+          }
+        }
+        """);
+    Path emptyRepository = Files.createDirectories(dir.resolve("repository"));
+    CliRun run = CliRun.of("assess", project.toString(), "--format", "sarif", "--no-cache", "--offline",
+        "--dependency-repo", emptyRepository.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode sarif = new ObjectMapper().readTree(run.out());
+    assertEquals(Set.of(), sarifSchema().validate(sarif));
+    assertGitHubAccepts(sarif);
+    JsonNode notifications = sarif.get("runs").get(0).get("invocations").get(0).get("toolExecutionNotifications");
+    assertTrue(notifications.size() > 0, run.err());
+    notifications.forEach(n -> assertEquals("pom.xml", n.get("locations").get(0).get("physicalLocation")
+        .get("artifactLocation").get("uri").asText(), n.toString()));
+    // the pom was read: a warning about it is no file left unanalysed
+    notifications.forEach(n -> assertTrue(!n.get("message").get("text").asText().startsWith("not analysed"), n.toString()));
   }
 
   @Test

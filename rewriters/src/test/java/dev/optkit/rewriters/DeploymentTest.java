@@ -121,6 +121,44 @@ class DeploymentTest {
   }
 
   /**
+   * piggymetrics' docker-compose.dev.yml builds auth-mongodb, account-mongodb, statistics-mongodb and
+   * notification-mongodb from one folder holding a Dockerfile {@code FROM mongo} and scripts: each service's own
+   * database, not one application on four instances. Two services built from a folder holding the application's pom
+   * still are.
+   */
+  @Test
+  void databaseContainersBuiltFromOneFolderAreNoInstancesOfTheApplication() throws IOException {
+    write("pom.xml", RedisBackendTest.BOOT_POM);
+    write("mongodb/Dockerfile", "FROM mongo:3\nADD init.sh /init.sh\nENTRYPOINT [\"/init.sh\"]\n");
+    write("mongodb/init.sh", "#!/bin/bash\nmongod --fork && mongo /dump/account-service-dump.js\n");
+    write("mongodb/dump/account-service-dump.js", "db.accounts.insert({ name: 'demo' });\n");
+    write("account-service/pom.xml", RedisBackendTest.BOOT_POM);
+    write("account-service/src/main/java/bank/Account.java", "package bank;\npublic class Account {}\n");
+    String services = """
+        services:
+          auth-mongodb:
+            build: mongodb
+          account-mongodb:
+            build: mongodb
+          statistics-mongodb:
+            build: mongodb
+          notification-mongodb:
+            build: mongodb
+          account-service:
+            build: account-service
+        """;
+    write("docker-compose.dev.yml", services);
+    assertEquals(List.of(), Deployment.detect(dir).multiInstance());
+
+    write("docker-compose.dev.yml", services + """
+          account-service-2:
+            build: ./account-service
+        """);
+    assertEquals(List.of("docker-compose.dev.yml: services account-service and account-service-2 are built from one "
+        + "folder (account-service)"), Deployment.detect(dir).multiInstance());
+  }
+
+  /**
    * Probe 42: eladmin's application-quartz.yml runs Quartz clustered, a service may lock its scheduled tasks with
    * ShedLock: both are built for several instances. Quartz not clustered, and ShedLock's name in a comment, tell nothing.
    */

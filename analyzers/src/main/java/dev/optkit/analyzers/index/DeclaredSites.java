@@ -344,13 +344,16 @@ final class DeclaredSites {
       if (declaration.hasAnnotation("org.apache.ibatis.annotations.Select")) {
         return Access.READ;
       }
+      // a MongoDB query document is no SQL: its annotation says what it does
+      Optional<Access> mongo = dev.optkit.analyzers.facts.sites.MongoRepositoryQueries.access(declaration);
+      if (mongo.isPresent()) {
+        return mongo.get();
+      }
     }
     if (sql != null) {
-      String lower = sql.strip().toLowerCase(Locale.ROOT);
-      if (lower.startsWith("select") || lower.startsWith("from") || lower.startsWith("with")) {
-        return Access.READ;
-      }
-      return Access.WRITE;
+      // SQL or JPQL, read by the one SQL reader; text it cannot read (another query language) may write
+      Access told = dev.optkit.analyzers.facts.sites.SqlStatements.access(sql);
+      return told == Access.UNKNOWN ? Access.WRITE : told;
     }
     return FactExtractor.methodNameAccess(name);
   }

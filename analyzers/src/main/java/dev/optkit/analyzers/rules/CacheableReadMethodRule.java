@@ -160,7 +160,11 @@ public final class CacheableReadMethodRule implements Rule {
       return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + " (" + use + ")");
     }
     for (ReachedIo read : reads) {
-      Optional<String> changing = dev.optkit.analyzers.facts.sites.SqlStatements.volatileValue(read.site().sql());
+      String query = read.site().sql();
+      // a MongoDB repository's query document is no SQL: read as what it is
+      Optional<String> changing = dev.optkit.analyzers.facts.sites.MongoQueryDocuments.isDocument(query)
+          ? dev.optkit.analyzers.facts.sites.MongoQueryDocuments.volatileValue(query)
+          : dev.optkit.analyzers.facts.sites.SqlStatements.volatileValue(query);
       if (changing.isEmpty() && read.site().sql() != null) {
         // a view the query reads may read the clock itself
         for (String name : context.index().footprints().of(read.site()).names()) {

@@ -100,6 +100,40 @@ class CacheableReadMethodRuleTest {
     assertTrue(methods.contains("version(long)") && methods.contains("loader(long)"), methods.toString());
   }
 
+  /**
+   * A MongoDB repository's find reads (its query document is no SQL), so it is a cacheable read; one whose
+   * {@code $where} runs JavaScript comparing with {@code new Date()} is not (piggymetrics' RecipientRepository).
+   */
+  @Test
+  void aMongoFindIsCacheableUnlessItsDocumentReadsTheMoment() {
+    Set<String> methods = new ProjectFixture(dir).java("""
+        package bank;
+        import java.util.List;
+        import org.springframework.data.mongodb.repository.Query;
+        import org.springframework.data.repository.CrudRepository;
+        interface RecipientRepository extends CrudRepository<Recipient, String> {
+          @Query("{ 'name' : ?0 }")
+          Recipient byName(String name);
+          @Query("{ $where: 'this.lastNotified < new Date(new Date().getTime() - this.frequency)' }")
+          List<Recipient> due();
+        }
+        """).java("""
+        package bank;
+        record Recipient(String name) {}
+        """).java("""
+        package bank;
+        import java.util.List;
+        class Recipients {
+          private final RecipientRepository repository;
+          Recipients(RecipientRepository repository) { this.repository = repository; }
+          Recipient named(String name) { return repository.byName(name); }
+          List<Recipient> ready(String kind) { return repository.due(); }
+        }
+        """).findings(Category.CACHEABLE_READ).stream().map(Finding::enclosingMethod).collect(Collectors.toSet());
+    assertTrue(methods.contains("named(String)"), methods.toString());
+    assertTrue(!methods.contains("ready(String)") && !methods.contains("due()"), methods.toString());
+  }
+
   @Test
   void lombokValueClassesAreKeysButDataClassesAreNot() {
     Set<String> methods = new ProjectFixture(dir).java(SERVICE.replace("class Catalog {", """

@@ -316,6 +316,95 @@ class DatabaseQueryRuleTest {
     assertEquals("write", byMethod.get("save(Order)").details().get("access"));
   }
 
+  /**
+   * A Spring Data MongoDB repository's {@code @Query} is a JSON query document, not SQL: a find reads whatever its
+   * text looks like to an SQL reader, and only {@code delete = true}, {@code @DeleteQuery} or {@code @Update} write.
+   * From piggymetrics' RecipientRepository, whose {@code $and}/{@code $where} finds were reported as write queries.
+   */
+  @Test
+  void mongoRepositoryQueryDocumentsAreReadsUnlessTheirAnnotationWrites() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package bank;
+            import java.util.List;
+            import org.springframework.data.mongodb.repository.DeleteQuery;
+            import org.springframework.data.mongodb.repository.Query;
+            import org.springframework.data.mongodb.repository.Update;
+            import org.springframework.data.repository.CrudRepository;
+            interface RecipientRepository extends CrudRepository<Recipient, String> {
+              @Query("{ 'name' : ?0 }")
+              Recipient byName(String name);
+              @Query(value = "{ 'active' : true }", fields = "{ 'name' : 1 }")
+              List<Recipient> activeNames();
+              @Query("{ $and: [ {'backup.active': true }, { $where: 'this.backup.lastNotified < this.backup.due' } ] }")
+              List<Recipient> removeReady();
+              @Query(value = "{ 'name' : ?0 }", delete = true)
+              List<Recipient> pruneByName(String name);
+              @DeleteQuery("{ 'active' : false }")
+              long inactive();
+              @Query("{ 'name' : ?0 }")
+              @Update("{ '$inc' : { 'visits' : 1 } }")
+              void countVisit(String name);
+            }
+            """)
+        .java("""
+            package bank;
+            record Recipient(String name) {}
+            """)
+        .java("""
+            package bank;
+            class Recipients {
+              private final RecipientRepository repository;
+              Recipients(RecipientRepository repository) { this.repository = repository; }
+              Object one(String name) { return repository.byName(name); }
+              Object names() { return repository.activeNames(); }
+              Object ready() { return repository.removeReady(); }
+              Object prune(String name) { return repository.pruneByName(name); }
+              long purge() { return repository.inactive(); }
+              void visit(String name) { repository.countVisit(name); }
+            }
+            """)
+        .findings(Category.DB_QUERY);
+    Map<String, String> access = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod,
+        f -> String.valueOf(f.details().get("access"))));
+    assertEquals(Map.of("one(String)", "read", "names()", "read", "ready()", "read", "prune(String)", "write",
+        "purge()", "write", "visit(String)", "write"), access);
+  }
+
+  /** A repository query in a language optkit does not read (here a Neo4j Cypher statement) may write: it stays a write. */
+  @Test
+  void aRepositoryQueryInAnotherLanguageStaysAWrite() {
+    List<Finding> findings = new ProjectFixture(dir)
+        .java("""
+            package graph;
+            import org.springframework.data.neo4j.repository.query.Query;
+            import org.springframework.data.repository.CrudRepository;
+            interface PersonRepository extends CrudRepository<Person, Long> {
+              @Query("MATCH (p:Person {name: $name}) DETACH DELETE p")
+              Long findAndForget(String name);
+              @Query("SELECT * FROM person WHERE name = :name")
+              Person findNamed(String name);
+            }
+            """)
+        .java("""
+            package graph;
+            record Person(String name) {}
+            """)
+        .java("""
+            package graph;
+            class People {
+              private final PersonRepository repository;
+              People(PersonRepository repository) { this.repository = repository; }
+              Object forget(String name) { return repository.findAndForget(name); }
+              Object named(String name) { return repository.findNamed(name); }
+            }
+            """)
+        .findings(Category.DB_QUERY);
+    Map<String, String> access = findings.stream().collect(Collectors.toMap(Finding::enclosingMethod,
+        f -> String.valueOf(f.details().get("access"))));
+    assertEquals(Map.of("forget(String)", "write", "named(String)", "read"), access);
+  }
+
   @Test
   void jpaEntityManagerQueriesAreClassifiedFromTheChain() {
     List<Finding> findings = new ProjectFixture(dir).java("""

@@ -210,6 +210,57 @@ class SequentialIoLoopRuleTest {
   }
 
   /**
+   * A loop migrate has batched: the rows are loaded before it, and the query in it runs only for a key the loading
+   * missed ({@code loaded.containsKey(id) ? loaded.remove(id) : find(id)}): no round trip per element, so no finding
+   * and no savings left to price (the bundled spring sample after {@code migrate --apply} still priced its two
+   * batched loops at 90,000 calls a day). A map the loop fills itself, or a field, is a memo: each new key still
+   * queries, and the loop is still one (as is a map nothing filled with every key before the loop:
+   * aFallbackOnlyWhereAPrefetchOfEveryElementMissedIsNoCallPerElement).
+   */
+  @Test
+  void aQueryOnlyForKeysTheLoadingBeforeTheLoopMissedIsBatchedAlready() {
+    String batched = """
+        package shop;
+        import java.util.HashMap;
+        import java.util.List;
+        import java.util.Map;
+        class Names {
+          private final ProductRepository products = new ProductRepository();
+          private final Map<Long, String> remembered = new HashMap<>();
+          void loadAll(Map<Long, String> into) throws Exception {
+          }
+          void batched(List<Long> ids) throws Exception {
+            Map<Long, String> loaded = new HashMap<>();
+            for (Long key : ids) {
+              loaded.put(key, null);
+            }
+            loadAll(loaded);
+            for (Long id : ids) {
+              String name = loaded.containsKey(id) ? loaded.remove(id) : products.name(id);
+              System.out.println(name);
+            }
+          }
+          void memo(List<Long> ids) throws Exception {
+            Map<Long, String> seen = new HashMap<>();
+            for (Long id : ids) {
+              String name = seen.containsKey(id) ? seen.get(id) : products.name(id);
+              seen.put(id, name);
+              System.out.println(name);
+            }
+          }
+          void field(List<Long> ids) throws Exception {
+            for (Long id : ids) {
+              String name = remembered.containsKey(id) ? remembered.get(id) : products.name(id);
+              System.out.println(name);
+            }
+          }
+        }
+        """;
+    assertEquals(java.util.Set.of("memo(List<Long>)", "field(List<Long>)"), loops(batched).stream()
+        .map(Finding::enclosingMethod).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  /**
    * The stream survey's E19: a function after {@code findAny()}/{@code findFirst()} or on an
    * Optional runs once at most (jhipster's {@code ....findAny().ifPresent(t -> repository.deleteById(..))},
    * halo's {@code Optional.ofNullable(..).map(..).stream()}); the filter before it runs per element but

@@ -144,7 +144,7 @@ final class LatencyChart {
     if (original != null) {
       series.add(new Series("original", "#8c959f", original));
     }
-    series.add(new Series(baselineOnly ? "current" : "migrated", "#1a7f37", migrated));
+    series.add(new Series(dev.optkit.validation.report.CodeSide.measured(!baselineOnly).label(), "#1a7f37", migrated));
     return series;
   }
 }

@@ -12,10 +12,15 @@ public enum ReportFormat {
   HTML;
 
   public String render(Assessment assessment, boolean color, int top) {
+    return render(assessment, color, top, null);
+  }
+
+  /** @param sarifCategory the SARIF run's category (GitHub code scanning's), or null for none */
+  public String render(Assessment assessment, boolean color, int top, String sarifCategory) {
     return switch (this) {
       case TERMINAL -> new TerminalReport(color, top).render(assessment);
       case JSON -> JsonReport.render(assessment);
-      case SARIF -> SarifReport.render(assessment);
+      case SARIF -> SarifReport.render(assessment, sarifCategory);
       case MARKDOWN -> MarkdownReport.render(assessment);
       case HTML -> HtmlReport.render(assessment);
     };

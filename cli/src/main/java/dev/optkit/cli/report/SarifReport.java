@@ -30,10 +30,25 @@ public final class SarifReport {
   private SarifReport() {}
 
   public static String render(Assessment assessment) {
+    return render(assessment, null);
+  }
+
+  /**
+   * The assessment as one run, whatever the number of roots it read: GitHub code scanning rejects a file with several
+   * runs of one tool and category (since July 2025).
+   *
+   * @param category the run's category ({@code --sarif-category}), written as {@code automationDetails.id}
+   *     {@code "category/"}: GitHub takes what comes before the last slash as the category, and nothing after it
+   *     names a run of its own; null writes no automation details (the upload's {@code category} decides)
+   */
+  public static String render(Assessment assessment, String category) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
+    if (category != null) {
+      run.putObject("automationDetails").put("id", automationId(category));
+    }
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "optkit");
     driver.put("version", assessment.tool().version());
@@ -100,10 +115,17 @@ public final class SarifReport {
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
     ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
-    for (ParseProblem problem : assessment.warnings()) {
+    List<ParseProblem> warnings = assessment.warnings();
+    for (int i = 0; i < warnings.size(); i++) {
+      ParseProblem problem = warnings.get(i);
       ObjectNode notification = notifications.addObject();
       notification.put("level", "warning");
-      notification.putObject("message").put("text", "not analysed: " + problem.message());
+      // the files that failed come first (Assessor); the rest are about the build, the caches, the configuration
+      notification.putObject("message").put("text", (i < assessment.summary().filesFailed() ? "not analysed: " : "")
+          + problem.message());
+      if (problem.path() == null || problem.path().isBlank()) {
+        continue; // about the run, no file: a notification needs no location
+      }
       ObjectNode physical = notification.putArray("locations").addObject().putObject("physicalLocation");
       physical.putObject("artifactLocation").put("uri", problem.path()).put("uriBaseId", "%SRCROOT%");
       if (problem.line() > 0) {
@@ -115,6 +137,11 @@ public final class SarifReport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write SARIF", e);
     }
+  }
+
+  /** GitHub's convention: the category, then a slash ending it ({@code optkit/api/}). */
+  static String automationId(String category) {
+    return category.endsWith("/") ? category : category + "/";
   }
 
   static String level(Severity severity) {

@@ -1,6 +1,7 @@
 package dev.optkit.cli.report;
 
 import dev.optkit.validation.harness.HostResult;
+import dev.optkit.validation.report.CodeSide;
 import dev.optkit.validation.report.ScenarioReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,35 @@ final class ScenarioFigures {
     return rows;
   }
 
+  /**
+   * A note under the table: about one side's code ({@code side}), or about the comparison or the scenario (null).
+   * In a {@code --baseline-only} run the measured side is the current code, never called migrated.
+   */
+  record Note(CodeSide side, String text) {}
+
+  /** The notes' text, in order: what every format writes. */
+  static List<String> noteTexts(ScenarioReport s) {
+    return notes(s).stream().map(Note::text).toList();
+  }
+
   /** What the table does not show: answers, warnings, derived figures, caches, advice, differences. */
-  static List<String> notes(ScenarioReport s) {
+  static List<Note> notes(ScenarioReport s) {
+    List<Note> notes = new ArrayList<>();
+    for (String text : comparisonNotes(s)) {
+      notes.add(new Note(null, text));
+    }
+    CodeSide measured = s.measuredSide();
+    loadNote(notes, CodeSide.ORIGINAL, s.original());
+    loadNote(notes, measured, s.migrated());
+    cacheNotes(notes, CodeSide.ORIGINAL, s.original());
+    cacheNotes(notes, measured, s.migrated());
+    for (String text : adviceNotes(s)) {
+      notes.add(new Note(null, text));
+    }
+    return notes;
+  }
+
+  private static List<String> comparisonNotes(ScenarioReport s) {
     List<String> notes = new ArrayList<>();
     notes.add("answers compared: " + s.answersCompared() + ", differing: " + s.differingAnswers()
         + (s.writes() == null ? "" : " (writes included: " + s.writes().calls() + ", failed " + s.writes().migratedErrors()
@@ -55,10 +83,11 @@ final class ScenarioFigures {
       notes.add("hit rate " + pct(s.hitRate()) + ", downstream calls " + signed(s.callsReduction())
           + ", cost " + signed(s.costReduction()) + (s.speedup() == null ? "" : ", read " + f1(s.speedup()) + "x faster"));
     }
-    loadNote(notes, "original", s.original());
-    loadNote(notes, "migrated", s.migrated());
-    cacheNotes(notes, "original", s.original());
-    cacheNotes(notes, "migrated", s.migrated());
+    return notes;
+  }
+
+  private static List<String> adviceNotes(ScenarioReport s) {
+    List<String> notes = new ArrayList<>();
     if (s.savings() != null) {
       notes.add(String.format(Locale.ROOT, "per 10,000 reads: %d calls saved, %.1f s of downstream time, $%.2f",
           s.savings().callsSavedPer10k(), s.savings().secondsSavedPer10k(), s.savings().costSavedPer10k()));
@@ -77,17 +106,18 @@ final class ScenarioFigures {
   }
 
   /** The caches the replay used, by their own statistics (the hit rate above counts downstream calls). */
-  private static void cacheNotes(List<String> notes, String version, HostResult result) {
+  private static void cacheNotes(List<Note> notes, CodeSide side, HostResult result) {
     if (result == null || result.replay() == null) {
       return;
     }
+    String version = side.label();
     result.replay().caches().forEach((name, counts) -> {
       if (!counts.recording()) {
-        notes.add(version + " cache " + name + ": keeps no statistics (a Caffeine cache built without recordStats(), "
-            + "a RedisCacheManager without enableStatistics())");
+        notes.add(new Note(side, version + " cache " + name + ": keeps no statistics (a Caffeine cache built without "
+            + "recordStats(), a RedisCacheManager without enableStatistics())"));
       } else if (counts.hits() + counts.misses() > 0) {
-        notes.add(String.format(Locale.ROOT, "%s cache %s: hit rate %s (%d hits, %d misses)", version, name,
-            pct(counts.hitRate()), counts.hits(), counts.misses()));
+        notes.add(new Note(side, String.format(Locale.ROOT, "%s cache %s: hit rate %s (%d hits, %d misses)", version,
+            name, pct(counts.hitRate()), counts.hits(), counts.misses())));
       }
     });
   }
@@ -109,9 +139,10 @@ final class ScenarioFigures {
   }
 
   /** Why the load test's throughput is what it is: the code, the pacing, or the load generator itself. */
-  private static void loadNote(List<String> notes, String version, HostResult result) {
+  private static void loadNote(List<Note> notes, CodeSide side, HostResult result) {
     if (result != null && result.load() != null && result.load().limitedReason() != null) {
-      notes.add(version + " load test limited by " + result.load().limitedBy() + ": " + result.load().limitedReason());
+      notes.add(new Note(side, side.label() + " load test limited by " + result.load().limitedBy() + ": "
+          + result.load().limitedReason()));
     }
   }
 

@@ -94,14 +94,14 @@ public final class ValidationHtml {
   private static void scenario(StringBuilder html, ScenarioReport s, boolean baselineOnly) {
     html.append("<h2>Scenario ").append(escape(s.scenario())).append("</h2>\n<table class=\"figures\">\n")
         .append("<colgroup><col class=\"figure\"/><col/><col/></colgroup>\n<thead><tr><th></th><th>")
-        .append(s.original() == null ? "" : "original").append("</th><th>").append(baselineOnly ? "current" : "migrated")
+        .append(s.original() == null ? "" : "original").append("</th><th>").append(s.measuredSide().label())
         .append("</th></tr></thead>\n<tbody>\n");
     for (ScenarioFigures.Row row : ScenarioFigures.rows(s)) {
       html.append("<tr><td>").append(escape(row.name())).append("</td><td class=\"num\">").append(escape(row.original()))
           .append("</td><td class=\"num\">").append(escape(row.migrated())).append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n<ul>\n");
-    for (String note : ScenarioFigures.notes(s)) {
+    for (String note : ScenarioFigures.noteTexts(s)) {
       html.append("<li>").append(escape(note)).append("</li>\n");
     }
     html.append("</ul>\n<div class=\"charts\">\n");

@@ -62,7 +62,7 @@ public final class ValidationText {
       out.append(md ? "## " : "Scenario ").append(text(md, s.scenario())).append(md ? "\n\n" : "\n");
       // the columns named as the HTML page names them: the current code alone has no original
       String original = s.original() == null ? "" : "original";
-      String migrated = report.baselineOnly() ? "current" : "migrated";
+      String migrated = s.measuredSide().label();
       out.append(md ? "| | " + original + " | " + migrated + " |\n|---|---|---|\n"
           : String.format(Locale.ROOT, FIGURES, "figure", original, migrated));
       for (ScenarioFigures.Row row : ScenarioFigures.rows(s)) {
@@ -71,7 +71,7 @@ public final class ValidationText {
             text(md, row.migrated())));
       }
       out.append(md ? "\n" : "");
-      for (String note : ScenarioFigures.notes(s)) {
+      for (String note : ScenarioFigures.noteTexts(s)) {
         out.append(md ? "- " : "  ").append(text(md, note)).append('\n');
       }
       out.append("\n");

@@ -68,7 +68,7 @@ final class IterableGetter {
       return problem("it iterates " + call + ", an expression: optkit proves which collection the rewrite walks, and "
           + "that nothing changes it meanwhile, only for a parameter, a local, or a getter of one that returns its field");
     }
-    List<TypeFact> types = index.typesNamed(LoopSites.simple(written.get().replaceAll("<.*", "")));
+    List<TypeFact> types = WrittenProjectTypes.of(at, written.get(), index);
     if (types.isEmpty() && JDK_CONTAINERS.contains(LoopSites.simple(written.get().replaceAll("<.*", "")))) {
       // byId.keySet() on a local HashMap: a view of a java.util map, no project getter (review 76 said "given")
       return problem(why + "what " + holder + " (" + written.get() + ", java.util's) answers: a view or a copy optkit "
@@ -76,7 +76,8 @@ final class IterableGetter {
           + "for a parameter, a local, or a getter of one that returns its field");
     }
     if (types.size() != 1) {
-      return problem(why + "and optkit cannot find the one class of " + holder + " (" + written.get() + ")");
+      return problem(why + "and optkit cannot find the one class of " + holder + " (" + written.get() + "): "
+          + WrittenProjectTypes.notOne(written.get(), types));
     }
     TypeFact type = types.get(0);
     String name = call.getNameAsString();

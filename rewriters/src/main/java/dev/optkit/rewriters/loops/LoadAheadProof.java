@@ -395,9 +395,9 @@ final class LoadAheadProof {
 
   private Optional<String> sharedAtConstruction(com.github.javaparser.ast.expr.ObjectCreationExpr made) {
     String type = made.getType().getNameAsString();
-    List<dev.optkit.analyzers.facts.TypeFact> types = index.typesNamed(type);
+    List<dev.optkit.analyzers.facts.TypeFact> types = WrittenProjectTypes.of(made, type, index);
     if (types.size() != 1) {
-      return Optional.of("optkit cannot tell which class " + type + " is");
+      return Optional.of("optkit cannot tell which class " + type + " is: " + WrittenProjectTypes.notOne(type, types));
     }
     if (types.get(0).constructionReadsOutside()) {
       return Optional.of("the construction of a " + type + " reads state from outside its arguments (a call, a static)");

@@ -51,14 +51,14 @@ record LoopKey(String text, String type, String getter, boolean primitive) {
     // Lombok's getter or a record's accessor: the element's class has the field
     String field = name.startsWith("get") && name.length() > 3
         ? Character.toLowerCase(name.charAt(3)) + name.substring(4) : name;
-    List<TypeFact> types = index.typesNamed(LoopSites.simple(elementType));
+    List<TypeFact> types = WrittenProjectTypes.of(loop, elementType, index);
     if (types.size() > 1 && elementType.contains(".")) {
       // OrderRequest.Item among the project's Items: the name as written, nested or qualified, picks one
       types = types.stream().filter(t -> t.qualifiedName().endsWith("." + elementType)).toList();
     }
     if (types.size() != 1) {
       return problem("optkit cannot find the class of " + element + " (" + elementType + ") to read its key "
-          + argument);
+          + argument + ": " + WrittenProjectTypes.notOne(elementType, types));
     }
     TypeFact type = types.get(0);
     String fieldType = fieldType(index, type, field);

@@ -270,7 +270,12 @@ final class LoopSites {
   }
 
   static String simple(String type) {
-    String bare = type.replaceAll("<.*", "");
+    String bare = erased(type);
     return bare.substring(bare.lastIndexOf('.') + 1);
+  }
+
+  /** A type as written without its type arguments ({@code java.util.List<Item>} is {@code java.util.List}). */
+  static String erased(String type) {
+    return type.replaceAll("<.*", "");
   }
 }

@@ -105,7 +105,7 @@ public final class ScenarioComparison {
     List<String> warnings = new ArrayList<>();
     for (HostResult result : new HostResult[] {original, migrated}) {
       if (result != null && result.replay().opaqueAnswers() > 0) {
-        String version = result == original ? "original" : original == null ? "current" : "migrated";
+        String version = (result == original ? CodeSide.ORIGINAL : CodeSide.measured(original != null)).label();
         warnings.add("scenario '" + scenario + "': " + result.replay().opaqueAnswers() + " of " + result.replay().reads()
             + " answers of the " + version + " code could not be compared, nothing in them to see (first: "
             + result.replay().opaque() + "); set compareAs: toString on the scenario if its toString() shows "

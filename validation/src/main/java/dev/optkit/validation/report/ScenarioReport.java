@@ -29,6 +29,11 @@ public record ScenarioReport(String scenario, HostResult original, HostResult mi
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
+  /** Which code {@code migrated} holds: the migrated code beside an original, the current code alone without one. */
+  public CodeSide measuredSide() {
+    return CodeSide.measured(original != null);
+  }
+
   /** A read call and how often the replay made it. */
   public record HotKey(String call, int reads) {}
 

@@ -47,7 +47,8 @@ public final class Validation {
     this.workloadFile = builder.workload;
     this.original = builder.original == null ? null : new CodeVersion("original", builder.original);
     // measured alone, the code is just the current code
-    this.migrated = new CodeVersion(builder.original == null ? "current" : "migrated", builder.migrated);
+    this.migrated = new CodeVersion(dev.optkit.validation.report.CodeSide.measured(builder.original != null).label(),
+        builder.migrated);
     this.settings = builder.settings;
     this.criteriaOverrides = Map.copyOf(builder.criteria);
     this.runDir = builder.runDir;

@@ -114,6 +114,9 @@ public final class AnnotationValues {
     return String.join(",", verbs);
   }
 
+  /** Boolean members of method annotations kept as written: Spring Data MongoDB's {@code @Query(delete = true)}. */
+  private static final java.util.Set<String> METHOD_BOOLEAN_MEMBERS = java.util.Set.of("delete");
+
   public Map<String, String> methodAnnotationValues(CallableDeclaration<?> callable) {
     Map<String, String> annotationValues = new TreeMap<>();
     for (AnnotationExpr annotation : callable.getAnnotations()) {
@@ -133,6 +136,13 @@ public final class AnnotationValues {
         withMembers.getPairs().stream().filter(pair -> pair.getNameAsString().equals("method")).findFirst()
             .ifPresent(pair -> annotationValues.put(names.qualify(annotation.getNameAsString()).name() + "#method",
                 httpMethods(pair.getValue())));
+      }
+      // @Query(delete = true) of Spring Data MongoDB: the query deletes what it matches
+      if (annotation instanceof NormalAnnotationExpr withDelete) {
+        withDelete.getPairs().stream().filter(pair -> METHOD_BOOLEAN_MEMBERS.contains(pair.getNameAsString())
+            && pair.getValue() instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr)
+            .forEach(pair -> annotationValues.put(names.qualify(annotation.getNameAsString()).name() + "#"
+                + pair.getNameAsString(), pair.getValue().toString()));
       }
       if (annotation.getName().getIdentifier().equals("EntityGraph")) {
         // a path written as another file's constant is left out: read as not fetched, lazy

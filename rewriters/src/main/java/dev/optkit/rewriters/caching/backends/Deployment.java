@@ -284,6 +284,30 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
     }
   }
 
+  /** Files that make a folder hold Java code a build or an image runs: a build file, a source, an archive. */
+  private static final List<String> JAVA_CODE_SUFFIXES = List.of(".java", ".kt", ".jar", ".war", "pom.xml",
+      "build.gradle", "build.gradle.kts");
+  private static final int MAX_CODE_SEARCH_DEPTH = 8;
+  private static final int MAX_CODE_SEARCH_ENTRIES = 20_000;
+
+  /**
+   * Whether a build folder exists and holds nothing of Java code: no build file, source or archive below it (a
+   * database image's Dockerfile and scripts). A folder that is not there tells nothing, and counts as the application.
+   */
+  private static boolean holdsNoJavaCode(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(folder, MAX_CODE_SEARCH_DEPTH)) {
+      return walk.limit(MAX_CODE_SEARCH_ENTRIES).noneMatch(file -> {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return JAVA_CODE_SUFFIXES.stream().anyMatch(name::endsWith);
+      });
+    } catch (IOException | java.io.UncheckedIOException unreadable) {
+      return false;
+    }
+  }
+
   /** Compose services run more than once: replicas or scale above one, or two services built from one folder. */
   private static void compose(Path base, Path file, List<String> multi, List<String> redis) {
     Path folder = file.getParent();
@@ -314,8 +338,10 @@ public record Deployment(List<String> multiInstance, List<String> redis, List<St
         }
       }
       for (var entry : byContext.entrySet()) {
-        if (entry.getValue().size() > 1) {
-          String where = entry.getKey().substring(0, entry.getKey().indexOf('#'));
+        String where = entry.getKey().substring(0, entry.getKey().indexOf('#'));
+        // piggymetrics' auth-mongodb, account-mongodb...: one database image per service, built from a folder holding
+        // a Dockerfile and scripts, are several databases, not the application on several instances
+        if (entry.getValue().size() > 1 && !holdsNoJavaCode(Path.of(where))) {
           String shown = Path.of(where).equals(base) ? "." : rel(base, Path.of(where));
           multi.add(rel(base, file) + ": services " + String.join(" and ", entry.getValue())
               + " are built from one folder (" + shown + ")");
