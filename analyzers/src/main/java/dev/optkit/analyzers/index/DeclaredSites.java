@@ -342,7 +342,9 @@ final class DeclaredSites {
         return Access.WRITE;
       }
       if (declaration.hasAnnotation("org.apache.ibatis.annotations.Select")) {
-        return Access.READ;
+        // a @Select reads unless its SQL changes data (a data-modifying WITH, a procedure call): one SQL reader decides
+        return sql != null && dev.optkit.analyzers.facts.sites.SqlStatements.access(sql) == Access.WRITE
+            ? Access.WRITE : Access.READ;
       }
       // a MongoDB query document is no SQL: its annotation says what it does
       Optional<Access> mongo = dev.optkit.analyzers.facts.sites.MongoRepositoryQueries.access(declaration);

@@ -405,6 +405,76 @@ class DatabaseQueryRuleTest {
     assertEquals(Map.of("forget(String)", "write", "named(String)", "read"), access);
   }
 
+  /**
+   * A repository query that changes data is a write however it starts, as the one SQL reader says: a native query
+   * {@code WITH gone AS (DELETE ... RETURNING id) SELECT count(*) FROM gone} was a read (its first word), assess called
+   * the service over it fixable and migrate planned @Cacheable on it, so the delete would not have run for 300 s.
+   */
+  @Test
+  void aRepositoryQueryThatChangesDataIsAWriteHoweverItStarts() {
+    ProjectFixture project = new ProjectFixture(dir)
+        .java("""
+            package desk;
+            import org.springframework.data.jpa.repository.Query;
+            import org.springframework.data.repository.CrudRepository;
+            interface TicketRepository extends CrudRepository<Ticket, Long> {
+              @Query(value = "WITH gone AS (DELETE FROM ticket WHERE status = ?1 RETURNING id) SELECT count(*) FROM gone",
+                  nativeQuery = true)
+              long purge(String status);
+              @Query(value = "WITH gone AS (DELETE FROM ticket WHERE status = ?1) SELECT count(*) FROM ticket",
+                  nativeQuery = true)
+              long purgeQuietly(String status);
+              @Query(value = "INSERT INTO archive SELECT * FROM ticket WHERE status = ?1 RETURNING id", nativeQuery = true)
+              List<Long> archive(String status);
+              @Query(value = "SELECT count(*) FROM ticket WHERE status = ?1", nativeQuery = true)
+              long count(String status);
+            }
+            """.replace("import org.springframework.data.repository.CrudRepository;",
+                "import org.springframework.data.repository.CrudRepository;\nimport java.util.List;"))
+        .java("""
+            package desk;
+            import org.apache.ibatis.annotations.Mapper;
+            import org.apache.ibatis.annotations.Select;
+            @Mapper
+            interface TicketMapper {
+              @Select("WITH gone AS (DELETE FROM ticket WHERE status = #{status}) SELECT count(*) FROM ticket")
+              long purgeByMapper(String status);
+              @Select("SELECT count(*) FROM ticket WHERE status = #{status}")
+              long countByMapper(String status);
+            }
+            """)
+        .java("""
+            package desk;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            @Entity
+            class Ticket { @Id Long id; String status; }
+            """)
+        .java("""
+            package desk;
+            class Desk {
+              private final TicketRepository tickets;
+              private final TicketMapper mapper;
+              Desk(TicketRepository tickets, TicketMapper mapper) { this.tickets = tickets; this.mapper = mapper; }
+              long purge(String status) { return tickets.purge(status); }
+              long purgeQuietly(String status) { return tickets.purgeQuietly(status); }
+              Object archive(String status) { return tickets.archive(status); }
+              long count(String status) { return tickets.count(status); }
+              long purgeByMapper(String status) { return mapper.purgeByMapper(status); }
+              long countByMapper(String status) { return mapper.countByMapper(status); }
+            }
+            """);
+    List<Finding> findings = project.findings(Category.DB_QUERY);
+    Map<String, String> access = findings.stream().filter(f -> f.path().endsWith("Desk.java"))
+        .collect(Collectors.toMap(Finding::enclosingMethod, f -> String.valueOf(f.details().get("access"))));
+    assertEquals(Map.of("purge(String)", "write", "purgeQuietly(String)", "write", "archive(String)", "write",
+        "count(String)", "read", "purgeByMapper(String)", "write", "countByMapper(String)", "read"), access);
+    // and so never a cacheable read: only the two counts are
+    assertEquals(java.util.Set.of("count(String)", "countByMapper(String)"), project.findings(Category.CACHEABLE_READ)
+        .stream().filter(f -> f.path().endsWith("Desk.java")).map(Finding::enclosingMethod)
+        .collect(Collectors.toSet()));
+  }
+
   @Test
   void jpaEntityManagerQueriesAreClassifiedFromTheChain() {
     List<Finding> findings = new ProjectFixture(dir).java("""
