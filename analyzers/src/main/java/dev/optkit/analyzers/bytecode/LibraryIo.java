@@ -60,10 +60,16 @@ public final class LibraryIo {
    * @param cacheDirectory optkit's cache directory, or null to read every jar each time
    */
   public static LibraryIo of(List<Path> jars, List<Path> entries, ClientCatalog catalog, Path cacheDirectory) {
+    return of(jars, entries, catalog, cacheDirectory, System::nanoTime);
+  }
+
+  /** @param nanos the clock the time budgets are kept by: {@link System#nanoTime()}, or a test's */
+  static LibraryIo of(List<Path> jars, List<Path> entries, ClientCatalog catalog, Path cacheDirectory,
+      java.util.function.LongSupplier nanos) {
     if (jars.isEmpty()) {
       return NONE;
     }
-    long deadline = System.nanoTime() + BUDGET_NANOS;
+    long deadline = nanos.getAsLong() + BUDGET_NANOS;
     JarGraphCache cache = new JarGraphCache(cacheDirectory);
     // a jar's hash from the last run when its status is unchanged: hashing 200 MB of jars was seconds
     dev.optkit.analyzers.io.FileHashes hashes = cacheDirectory == null ? null
@@ -75,7 +81,7 @@ public final class LibraryIo {
     List<ParseProblem> warnings = new ArrayList<>();
     for (Path jar : jars) {
       String shown = String.valueOf(jar.getFileName());
-      if (System.nanoTime() > deadline) {
+      if (nanos.getAsLong() - deadline > 0) {
         warnings.add(warning(shown, "not read: library I/O summaries ran over their time budget"));
         continue;
       }
@@ -93,7 +99,7 @@ public final class LibraryIo {
         continue;
       }
       try {
-        JarReader.Outcome read = JarReader.read(jar, JarReader.Limits.DEFAULT);
+        JarReader.Outcome read = JarReader.read(jar, JarReader.Limits.DEFAULT, nanos);
         graphs.add(read.graph().canonical(names));
         entryTypes(entryTypes, entryJars, jar, graphs.get(graphs.size() - 1));
         if (read.problem() == null) {
@@ -108,7 +114,7 @@ public final class LibraryIo {
     if (hashes != null) {
       hashes.save();
     }
-    LibraryCallGraph graph = new LibraryCallGraph(graphs, new IoPrimitives(catalog), deadline);
+    LibraryCallGraph graph = new LibraryCallGraph(graphs, new IoPrimitives(catalog), deadline, nanos);
     if (!graph.complete()) {
       warnings.add(warning("(dependency jars)", "library I/O summaries stopped at their time budget: calls into "
           + "libraries may be missed"));
