@@ -275,7 +275,7 @@ public final class AssessCommand implements Callable<Integer> {
   /** The dependencies' resolution, saying on stderr when one runs and what it took; null when none is to run. */
   private ResolutionSettings resolution(boolean withTests, java.io.PrintWriter err) {
     ResolutionSettings settings = dependencies.resolution(withTests);
-    return settings == null ? null : settings.withListener(new ResolutionLines("optkit assess", err));
+    return settings == null ? null : settings.withListener(new ResolutionLines("optkit assess", err, settings.total()));
   }
 
   private int gate(Assessment assessment, Severity threshold, java.io.PrintWriter err) {

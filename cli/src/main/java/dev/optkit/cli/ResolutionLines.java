@@ -11,10 +11,13 @@ import java.util.Locale;
 final class ResolutionLines implements ResolutionSettings.Listener {
   private final String command;
   private final PrintWriter err;
+  private final java.time.Duration limit;
 
-  ResolutionLines(String command, PrintWriter err) {
+  /** @param limit the resolution's time limit, said as it starts */
+  ResolutionLines(String command, PrintWriter err, java.time.Duration limit) {
     this.command = command;
     this.err = err;
+    this.limit = limit;
   }
 
   @Override
@@ -22,7 +25,8 @@ final class ResolutionLines implements ResolutionSettings.Listener {
     err.println(command + ": resolving the dependencies of " + started.buildFiles() + " build file"
         + (started.buildFiles() == 1 ? "" : "s") + (started.offline()
             ? " offline, from ~/.m2 and optkit's repository"
-            : " (what ~/.m2 and optkit's repository lack is fetched; --offline fetches nothing)"));
+            : ", at most " + limit.toSeconds() + " s (what ~/.m2 and optkit's repository lack is fetched; --offline "
+                + "fetches nothing)"));
     err.flush();
   }
 
