@@ -6,6 +6,7 @@ import dev.optkit.analyzers.AssessmentCache;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.ConfigException;
 import dev.optkit.analyzers.config.OptkitConfig;
+import dev.optkit.analyzers.dependencies.ResolutionSettings;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.findings.Baseline;
 import dev.optkit.analyzers.findings.Finding;
@@ -178,18 +179,18 @@ public final class AssessCommand implements Callable<Integer> {
     }
     List<String> allExcludes = new ArrayList<>(configuration.exclude());
     allExcludes.addAll(excludes);
+    ScanProgress progress = report.scanProgress("assess", err);
     Assessor.Options options = new Assessor.Options(roots, allExcludes, includeTests || configuration.includeTests(),
         classpath, dependencies.useMavenRepository(),
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, !noResolve,
         configuration, OptkitCommand.Version.current(), cacheDirectory,
-        dependencies.resolution(includeTests || configuration.includeTests()));
+        resolution(includeTests || configuration.includeTests(), progress));
     long start = System.nanoTime();
     // read on another core while this one scans: with Jackson's first use it was a quarter of a re-run
     java.util.concurrent.CompletableFuture<dev.optkit.analyzers.io.FileHashes> remembered =
         options.cacheDirectory() == null ? null : java.util.concurrent.CompletableFuture.supplyAsync(
             () -> dev.optkit.analyzers.io.FileHashes.open(options.cacheDirectory()),
             Assessor.daemon("optkit-file-hashes"));
-    ScanProgress progress = report.scanProgress("assess", err);
     Assessment assessment;
     try {
       Assessor.Inputs inputs = Assessor.inputs(options, progress);
@@ -303,6 +304,13 @@ public final class AssessCommand implements Callable<Integer> {
    * failed, then one line per finding (severity, rule, where, method), the findings' own order, at most
    * {@value #GATE_LINES} of them.
    */
+  /** The dependencies' resolution, saying on stderr when one runs and what it took; null when none is to run. */
+  private ResolutionSettings resolution(boolean withTests, ScanProgress progress) {
+    ResolutionSettings settings = dependencies.resolution(withTests);
+    return settings == null ? null
+        : settings.withListener(new ResolutionLines("optkit assess", progress, settings.total()));
+  }
+
   private int gate(Assessment assessment, Severity threshold, java.io.PrintWriter err) {
     List<Finding> tooMany = maxFindings != null && assessment.findings().size() > maxFindings
         ? assessment.findings() : List.of();

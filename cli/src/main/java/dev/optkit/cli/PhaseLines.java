@@ -50,6 +50,19 @@ final class PhaseLines implements ScanProgress {
     open = null;
   }
 
+  /** On a line of its own; a phase begun before it is begun again after it, so its end still names it. */
+  @Override
+  public synchronized void note(String line) {
+    if (open != null) {
+      err.println();
+    }
+    err.println(line);
+    if (open != null) {
+      err.print(prefix + open.doing() + " ... ");
+    }
+    err.flush();
+  }
+
   @Override
   public synchronized void finish() {
     if (open != null) {

@@ -103,6 +103,21 @@ final class ProgressBar implements ScanProgress {
     drawnLength = Math.max(drawnLength, line.length());
   }
 
+  /** Above the bar: the bar is cleared, the line printed, and the bar drawn again under it. */
+  @Override
+  public synchronized void note(String line) {
+    if (drawnLength > 0) {
+      err.print("\r" + " ".repeat(drawnLength) + "\r");
+      drawnLength = 0;
+    }
+    err.println(line);
+    if (phase != null || total >= 0) {
+      draw(clock.getAsLong());
+    } else {
+      err.flush();
+    }
+  }
+
   @Override
   public synchronized void finish() {
     if (ticker != null) {

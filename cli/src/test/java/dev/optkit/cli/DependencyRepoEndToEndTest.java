@@ -49,6 +49,10 @@ class DependencyRepoEndToEndTest {
     CliRun reused = CliRun.of(run);
     assertEquals(full.out(), stored.out());
     assertEquals(full.out(), reused.out());
+    // a resolution that runs says so on stderr as it starts and ends (a cold one fetches for minutes before any
+    // finding); one remembered from an earlier run says nothing
+    assertEquals(2, resolutionLines(full), full.err());
+    assertEquals(0, resolutionLines(reused), reused.err());
 
     CliRun missing = CliRun.of("assess", project.toString(), "--offline", "--dependency-repo",
         dir.resolve("empty").toString(), "--format", "json", "--no-cache");
@@ -126,6 +130,11 @@ class DependencyRepoEndToEndTest {
   }
 
   /** A client whose fetch opens a socket: a remote call by its bytecode. */
+  private static long resolutionLines(CliRun run) {
+    return run.err().lines().filter(line -> line.startsWith("optkit assess: resolving the dependencies of ")
+        || line.startsWith("optkit assess: dependencies resolved in ")).count();
+  }
+
   private void wireJar(Path jar) throws IOException {
     Path source = dir.resolve("src/com/acme/wire/Wire.java");
     Files.createDirectories(source.getParent());

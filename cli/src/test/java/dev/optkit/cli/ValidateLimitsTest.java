@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -71,9 +70,7 @@ class ValidateLimitsTest {
         limits: {callSeconds: 2}
         scenarios: [{name: hangs, method: get, calls: 10, args: [{sequence: 1}]}]
         """);
-    long began = System.nanoTime();
     CliRun run = validate(project);
-    Duration took = Duration.ofNanos(System.nanoTime() - began);
     assertEquals(3, run.exitCode(), run.out() + run.err());
     assertTrue(run.err().contains("optkit validate: current, scenario 'hangs': call 3 of 10 in the replay, a read get(3) "
         + "(tiny.Fixture.get) did not return within 2 s (limits.callSeconds or --call-timeout): abandoned, and the run "
@@ -81,9 +78,7 @@ class ValidateLimitsTest {
     assertTrue(run.err().contains("stopped\n    at java.lang.Thread.sleep(Native Method)\n"
         + "    at tiny.Fixture.sleepForever(Fixture.java:16)\n    at tiny.Fixture.get(Fixture.java:9)\n  see "),
         "where it hung, down to where the harness called: " + run.err());
-    // the message above says the call limit ended it; the time only tells it from the 30-minute limit, with room for
-    // a loaded machine (issue 67)
-    assertTrue(took.toMinutes() < 20, "the run ended after " + took + ", not at a 30-minute limit");
+    // the message says the call limit ended it, not the run's 30-minute limit: no clock asked (issue 67)
   }
 
   @Test

@@ -242,13 +242,13 @@ class BlockingCallsInLoopRewriteTest {
     for (List<String> input : inputs) {
       assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
     }
-    prices.mostInFlight.set(0);
+    prices.inFlight.expectOverlap();
     run(migrated, base, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
-    int most = prices.mostInFlight.get();
+    int most = prices.inFlight.most();
     assertTrue(most > 1 && most <= 4, "calls in flight at once: " + most);
-    prices.mostInFlight.set(0);
+    prices.inFlight.count();
     run(original, base, List.of("a", "b", "c", "d"));
-    assertEquals(1, prices.mostInFlight.get(), "the original waits for each call");
+    assertEquals(1, prices.inFlight.most(), "the original waits for each call");
   }
 
   /**
@@ -357,10 +357,10 @@ class BlockingCallsInLoopRewriteTest {
     System.setProperty("optkit.loops.sequential", "true");
     try {
       prices.awaitIdle(); // a failed run's calls still in flight on its own pool
-      prices.mostInFlight.set(0);
+      prices.inFlight.count();
       long poolThreadsBefore = poolThreads();
       assertEquals("[a=price-of-a, b=price-of-b, c=price-of-c]", run(migrated, base, List.of("a", "b", "c")));
-      assertEquals(1, prices.mostInFlight.get());
+      assertEquals(1, prices.inFlight.most());
       // each call ran on the caller's thread: the fresh class's pool made no thread (earlier tests' may end meanwhile)
       assertTrue(poolThreads() <= poolThreadsBefore, "a pool thread was made with the switch on");
     } finally {

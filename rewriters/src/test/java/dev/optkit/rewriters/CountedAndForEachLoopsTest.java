@@ -434,9 +434,10 @@ class CountedAndForEachLoopsTest {
         assertEquals(run(original, base, method, input), run(migrated, base, method, input), method + " of " + input);
       }
       prices.awaitIdle(); // a failed run's calls still in flight on its own pool
-      prices.mostInFlight.set(0);
+      prices.inFlight.expectOverlap();
       run(migrated, base, method, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
-      int most = prices.mostInFlight.get();
+      int most = prices.inFlight.most();
+      prices.inFlight.count();
       assertTrue(most > 1 && most <= 4, method + ": calls in flight at once: " + most);
     }
   }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,8 @@ class FuturesJoinedInLoopRewriteTest {
   @TempDir Path dir;
 
   private HttpServer server;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger mostInFlight = new AtomicInteger();
+  /** The calls in flight at once, each held 40 ms, or until another is in flight when an overlap is expected. */
+  private final OverlapProbe inFlight = new OverlapProbe(40);
   private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
 
   static final String PRICES_BEFORE = """
@@ -185,13 +184,10 @@ class FuturesJoinedInLoopRewriteTest {
     server.createContext("/prices/", exchange -> {
       String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
       requested.add(sku);
-      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
-        Thread.sleep(40); // a remote call's latency, so calls that can overlap do
+        inFlight.hold();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
       }
       int status = sku.startsWith("missing") ? 404 : sku.startsWith("broken") ? 500 : 200;
       byte[] body = (sku.startsWith("missing") ? "" : "price-of-" + sku).getBytes(StandardCharsets.UTF_8);
@@ -249,12 +245,13 @@ class FuturesJoinedInLoopRewriteTest {
       assertEquals(run(original, base, input), run(migrated, base, input), "answers for " + input);
     }
     // the same answers, with the calls overlapping: up to 4 at once
-    mostInFlight.set(0);
+    inFlight.expectOverlap();
     run(migrated, base, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
-    assertTrue(mostInFlight.get() > 1 && mostInFlight.get() <= 4, "calls in flight at once: " + mostInFlight.get());
-    mostInFlight.set(0);
+    int most = inFlight.most();
+    assertTrue(most > 1 && most <= 4, "calls in flight at once: " + most);
+    inFlight.count();
     run(original, base, List.of("a", "b", "c", "d"));
-    assertEquals(1, mostInFlight.get(), "the original waits for each call");
+    assertEquals(1, inFlight.most(), "the original waits for each call");
   }
 
   @Test
@@ -264,9 +261,9 @@ class FuturesJoinedInLoopRewriteTest {
     String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     System.setProperty("optkit.loops.sequential", "true");
     try {
-      mostInFlight.set(0);
+      inFlight.count();
       assertEquals("{a=price-of-a, b=price-of-b, c=price-of-c}", run(migrated, base, List.of("a", "b", "c")));
-      assertEquals(1, mostInFlight.get());
+      assertEquals(1, inFlight.most());
     } finally {
       System.clearProperty("optkit.loops.sequential");
     }

@@ -7,32 +7,28 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A price service on loopback for the loop rewrites' run tests: {@code GET /prices/SKU} answers
  * "price-of-SKU" after 40 ms (a remote call's latency, so calls that can overlap do), 404 for a SKU
- * starting "missing", 500 for one starting "broken"; it counts the requests in flight at once.
+ * starting "missing", 500 for one starting "broken"; it counts the requests in flight at once, and
+ * after {@link OverlapProbe#expectOverlap} holds a request until another is in flight.
  */
 final class LoopbackPrices implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
-  private final AtomicInteger inFlight = new AtomicInteger();
-  /** The most requests in flight at once since it was last set. */
-  final AtomicInteger mostInFlight = new AtomicInteger();
+  /** The requests in flight at once. */
+  final OverlapProbe inFlight = new OverlapProbe(40);
 
   LoopbackPrices() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
     server.createContext("/prices/", exchange -> {
       String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
-      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
-        Thread.sleep(40);
+        inFlight.hold();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
       }
       int status = sku.startsWith("missing") ? 404 : sku.startsWith("broken") ? 500 : 200;
       byte[] body = (sku.startsWith("missing") ? "" : "price-of-" + sku).getBytes(StandardCharsets.UTF_8);
@@ -48,7 +44,7 @@ final class LoopbackPrices implements AutoCloseable {
    * for running on its own class loader's pool, which a measurement of the next run's bound must not count.
    */
   void awaitIdle() throws InterruptedException {
-    for (int i = 0; i < 500 && inFlight.get() > 0; i++) {
+    for (int i = 0; i < 500 && inFlight.inFlight() > 0; i++) {
       Thread.sleep(10);
     }
   }

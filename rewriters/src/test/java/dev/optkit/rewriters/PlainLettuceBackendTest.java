@@ -2,6 +2,7 @@ package dev.optkit.rewriters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,11 @@ import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.PlainRedisBackendTest.Copy;
 import dev.optkit.rewriters.plan.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,8 +118,17 @@ class PlainLettuceBackendTest {
       try (Copy a = new Copy(classes); Copy b = new Copy(classes)) {
         PlainRedisBackendTest.sharedAndNeverStale(a, b, loopback.source);
 
-        // each read would wait out the command timeout (Lettuce's default a minute, the class's 2 s) if Lettuce queued it
-        PlainRedisBackendTest.downRedisAnswersFromTheSourceAtOnce(a, b, redis, loopback.source);
+        // what keeps a down Redis from stalling a read, read from B's live connection rather than timed (issue 67):
+        // disconnected, a command is rejected at once, not queued until its timeout (Lettuce's default a minute);
+        // connected, a command and connecting wait at most the class's 2 s
+        StatefulRedisConnection<?, ?> connection = (StatefulRedisConnection<?, ?>) b.cacheStatic("connection");
+        assertEquals(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS,
+            connection.getOptions().getDisconnectedBehavior());
+        assertEquals(Duration.ofSeconds(2), connection.getTimeout());
+        assertEquals(Duration.ofSeconds(2), connection.getOptions().getSocketOptions().getConnectTimeout());
+        PlainRedisBackendTest.downRedisAnswersFromTheSource(a, b, redis, loopback.source);
+        assertSame(connection, b.cacheStatic("connection"), "the reads went to the one connection, disconnected");
+        assertFalse(connection.isOpen(), "so they were rejected, not queued");
         loopback.source.stored.put("currency", "GBP");
         try (Copy late = new Copy(classes)) {
           assertEquals("GBP", value(late.read("currency")), "a copy that never reached Redis answers from the source");

@@ -465,18 +465,16 @@ class PlainRedisBackendTest {
   }
 
   /**
-   * Redis stopped under two copies whose client bounds its waits (Lettuce, Redisson): two reads answer from the source
-   * within 1.9 s, nothing stored; a write fails before it runs, its eviction first (trial 84's R2).
+   * Redis stopped under two copies whose client bounds its waits (Lettuce, Redisson): two reads answer from the source,
+   * nothing stored; a write fails before it runs, its eviction first (trial 84's R2). How long a read may wait is the
+   * client's configuration, which each caller reads from the copy's live client (no wall-clock budget: issue 67).
    */
-  static void downRedisAnswersFromTheSourceAtOnce(Copy a, Copy b, RedisServer redis, SettingsSource source)
+  static void downRedisAnswersFromTheSource(Copy a, Copy b, RedisServer redis, SettingsSource source)
       throws Exception {
     redis.close();
     source.stored.put("currency", "CHF");
-    long start = System.nanoTime();
     assertEquals("CHF", value(b.read("currency")), "Redis down: B answers from the source");
     assertEquals("CHF", value(b.read("currency")), "and again: nothing was stored");
-    long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertTrue(millis < 1_900, "a down Redis stalled two reads for " + millis + " ms");
     InvocationTargetException failed = assertThrows(InvocationTargetException.class, () -> a.update("currency", "X"));
     assertTrue(failed.getCause() instanceof RuntimeException, failed.getCause().toString());
     assertEquals("CHF", source.stored.get("currency"), "the write did not run: nothing to evict after");
@@ -520,6 +518,19 @@ class PlainRedisBackendTest {
         }
       }
       throw new AssertionError("no OptkitRedisCache field in " + settings.getClass());
+    }
+
+    /** A static field of the copy's OptkitRedisCache class: the client it keeps, when it last failed to connect. */
+    Object cacheStatic(String name) throws Exception {
+      java.lang.reflect.Field field = loader.loadClass("shop.OptkitRedisCache").getDeclaredField(name);
+      field.setAccessible(true);
+      return field.get(null);
+    }
+
+    void setCacheStatic(String name, Object value) throws Exception {
+      java.lang.reflect.Field field = loader.loadClass("shop.OptkitRedisCache").getDeclaredField(name);
+      field.setAccessible(true);
+      field.set(null, value);
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,8 +84,8 @@ class ReorderedWritesLoopTest {
 
   private HttpServer server;
   private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger mostInFlight = new AtomicInteger();
+  /** The writes in flight at once, each held 30 ms, or until another is in flight when an overlap is expected. */
+  private final OverlapProbe inFlight = new OverlapProbe(30);
 
   @BeforeEach
   void startServer() throws Exception {
@@ -95,13 +94,10 @@ class ReorderedWritesLoopTest {
     server.createContext("/notifications", exchange -> {
       String customer = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       received.add(customer);
-      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
-        Thread.sleep(30);
+        inFlight.hold();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
       }
       boolean broken = customer.startsWith("broken");
       byte[] body = ("receipt-" + customer).getBytes(StandardCharsets.UTF_8);
@@ -152,11 +148,13 @@ class ReorderedWritesLoopTest {
     String before = run(original, customers);
     Set<String> sentBefore = new TreeSet<>(received);
     received.clear();
-    mostInFlight.set(0);
+    inFlight.expectOverlap();
     assertEquals(before, run(migrated, customers));
+    int most = inFlight.most();
+    inFlight.count();
     assertEquals(customers.size(), received.size(), "each write is sent once: " + received);
     assertEquals(sentBefore, new TreeSet<>(received));
-    assertTrue(mostInFlight.get() > 1 && mostInFlight.get() <= 4, "writes at once: " + mostInFlight.get());
+    assertTrue(most > 1 && most <= 4, "writes at once: " + most);
     // the first failure in input order is the loop's, as before; writes after it may have been sent
     List<String> failing = List.of("ann", "broken-bob", "cy", "dee", "eve", "fay");
     received.clear();

@@ -129,10 +129,11 @@ class VirtualThreadLoopsTest {
       assertEquals(run(jdk, original, input), run(jdk, migrated, input).replace(
           "\npool: java.util.concurrent.ThreadPerTaskExecutor", ""), "answers for " + input);
     }
-    prices.mostInFlight.set(0);
+    prices.inFlight.expectOverlap();
     String answer = run(jdk, migrated, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
     assertTrue(answer.endsWith("pool: java.util.concurrent.ThreadPerTaskExecutor"), answer);
-    int most = prices.mostInFlight.get();
+    int most = prices.inFlight.most();
+    prices.inFlight.count();
     assertTrue(most > 1 && most <= 4, "calls in flight at once: " + most);
   }
 

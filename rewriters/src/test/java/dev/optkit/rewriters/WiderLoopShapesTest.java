@@ -579,9 +579,10 @@ class WiderLoopShapesTest {
         assertEquals(run(original, base, method, input), run(migrated, base, method, input), method + " of " + input);
       }
     }
-    prices.mostInFlight.set(0);
+    prices.inFlight.expectOverlap();
     run(migrated, base, "filtered", List.of("a", "b", "skip", "c", "d", "e", "f", "g"));
-    int most = prices.mostInFlight.get();
+    int most = prices.inFlight.most();
+    prices.inFlight.count();
     assertTrue(most > 1 && most <= 4, "calls in flight at once: " + most);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -60,7 +61,8 @@ final class LibraryCallGraph {
   private boolean complete = true;
 
   /** @param jars made {@link JarGraph#canonical canonical} with one table: their names compare by identity */
-  LibraryCallGraph(List<JarGraph> jars, IoPrimitives primitives, long deadlineNanos) {
+  /** @param nanos the clock {@code deadlineNanos} is on: {@link System#nanoTime()}, or a test's */
+  LibraryCallGraph(List<JarGraph> jars, IoPrimitives primitives, long deadlineNanos, LongSupplier nanos) {
     this.jars = jars;
     this.primitives = primitives;
     for (int j = 0; j < jars.size(); j++) {
@@ -82,7 +84,7 @@ final class LibraryCallGraph {
         }
       }
     }
-    propagate(deadlineNanos);
+    propagate(deadlineNanos, nanos);
     forgetCalls();
   }
 
@@ -207,7 +209,7 @@ final class LibraryCallGraph {
     return new Reach(bits, db, api);
   }
 
-  private void propagate(long deadlineNanos) {
+  private void propagate(long deadlineNanos, LongSupplier nanos) {
     int count = methods.size();
     primitiveOf = new IoPrimitives.Primitive[jars.size()][];
     targetsOf = new int[jars.size()][][];
@@ -222,7 +224,7 @@ final class LibraryCallGraph {
     int edges = 0;
     ArrayDeque<Integer> work = new ArrayDeque<>();
     for (int m = 0; m < count; m++) {
-      if ((m & 1023) == 0 && System.nanoTime() > deadlineNanos) {
+      if ((m & 1023) == 0 && nanos.getAsLong() - deadlineNanos > 0) {
         complete = false;
         return;
       }
@@ -288,7 +290,7 @@ final class LibraryCallGraph {
     }
     long steps = 0;
     while (!work.isEmpty()) {
-      if ((++steps & 4095) == 0 && System.nanoTime() > deadlineNanos) {
+      if ((++steps & 4095) == 0 && nanos.getAsLong() - deadlineNanos > 0) {
         complete = false;
         return;
       }

@@ -60,60 +60,137 @@ public final class LibraryIo {
    * @param cacheDirectory optkit's cache directory, or null to read every jar each time
    */
   public static LibraryIo of(List<Path> jars, List<Path> entries, ClientCatalog catalog, Path cacheDirectory) {
+    return of(jars, entries, catalog, cacheDirectory, System::nanoTime);
+  }
+
+  /** @param nanos the clock the time budgets are kept by: {@link System#nanoTime()}, or a test's */
+  static LibraryIo of(List<Path> jars, List<Path> entries, ClientCatalog catalog, Path cacheDirectory,
+      java.util.function.LongSupplier nanos) {
     if (jars.isEmpty()) {
       return NONE;
     }
-    long deadline = System.nanoTime() + BUDGET_NANOS;
+    long deadline = nanos.getAsLong() + BUDGET_NANOS;
     JarGraphCache cache = new JarGraphCache(cacheDirectory);
     // a jar's hash from the last run when its status is unchanged: hashing 200 MB of jars was seconds
     dev.optkit.analyzers.io.FileHashes hashes = cacheDirectory == null ? null
         : dev.optkit.analyzers.io.FileHashes.open(cacheDirectory.resolve("bytecode"));
-    List<JarGraph> graphs = new ArrayList<>();
     java.util.Set<Path> entryJars = new java.util.HashSet<>(entries);
     java.util.Set<String> entryTypes = entryJars.containsAll(jars) ? null : new java.util.HashSet<>();
     java.util.Map<String, String> names = new java.util.HashMap<>();
-    List<ParseProblem> warnings = new ArrayList<>();
+    // each jar: its graph from the cache, or read; the reads run on every core (cold, they were the whole of a small
+    // project's first assess once its dependencies were there: 16 s for piggymetrics' 174 jars on one thread), and
+    // what they give is taken in class-path order
+    List<Slot> slots = new ArrayList<>();
     for (Path jar : jars) {
       String shown = String.valueOf(jar.getFileName());
-      if (System.nanoTime() > deadline) {
-        warnings.add(warning(shown, "not read: library I/O summaries ran over their time budget"));
+      if (nanos.getAsLong() - deadline > 0) {
+        slots.add(Slot.warned(warning(shown, "not read: library I/O summaries ran over their time budget")));
         continue;
       }
       String hash;
       try {
         hash = hashes == null ? Hashes.sha256(jar) : hashes.sha256(jar);
       } catch (IOException | RuntimeException e) {
-        warnings.add(warning(shown, "not read (" + e.getClass().getSimpleName() + ")"));
+        slots.add(Slot.warned(warning(shown, "not read (" + e.getClass().getSimpleName() + ")")));
         continue;
       }
       Optional<JarGraph> cached = cache.lookup(hash, names);
-      if (cached.isPresent()) {
-        graphs.add(cached.get());
-        entryTypes(entryTypes, entryJars, jar, cached.get());
-        continue;
-      }
-      try {
-        JarReader.Outcome read = JarReader.read(jar, JarReader.Limits.DEFAULT);
-        graphs.add(read.graph().canonical(names));
-        entryTypes(entryTypes, entryJars, jar, graphs.get(graphs.size() - 1));
-        if (read.problem() == null) {
-          cache.store(hash, read.graph());
-        } else {
-          warnings.add(warning(shown, read.problem()));
-        }
-      } catch (JarReader.Refused refused) {
-        warnings.add(warning(shown, refused.getMessage()));
-      }
+      slots.add(cached.isPresent() ? new Slot(jar, hash, cached.get(), null, null)
+          : new Slot(jar, hash, null, null, null));
     }
     if (hashes != null) {
       hashes.save();
     }
-    LibraryCallGraph graph = new LibraryCallGraph(graphs, new IoPrimitives(catalog), deadline);
+    readMissing(slots, deadline, nanos);
+    List<JarGraph> graphs = new ArrayList<>();
+    List<ParseProblem> warnings = new ArrayList<>();
+    for (Slot slot : slots) {
+      if (slot.cached() != null) {
+        graphs.add(slot.cached());
+        entryTypes(entryTypes, entryJars, slot.jar(), slot.cached());
+      } else if (slot.read() != null) {
+        graphs.add(slot.read().graph().canonical(names));
+        entryTypes(entryTypes, entryJars, slot.jar(), graphs.get(graphs.size() - 1));
+        if (slot.read().problem() == null) {
+          cache.store(slot.hash(), slot.read().graph());
+        } else {
+          warnings.add(warning(String.valueOf(slot.jar().getFileName()), slot.read().problem()));
+        }
+      }
+      if (slot.warning() != null) {
+        warnings.add(slot.warning());
+      }
+    }
+    LibraryCallGraph graph = new LibraryCallGraph(graphs, new IoPrimitives(catalog), deadline, nanos);
     if (!graph.complete()) {
       warnings.add(warning("(dependency jars)", "library I/O summaries stopped at their time budget: calls into "
           + "libraries may be missed"));
     }
     return new LibraryIo(graph, entryTypes, warnings);
+  }
+
+  /**
+   * One jar of the class path: its graph from the cache, or as read, or what kept it from being read.
+   *
+   * @param read null until {@link #readMissing} read it
+   */
+  private record Slot(Path jar, String hash, JarGraph cached, JarReader.Outcome read, ParseProblem warning) {
+    static Slot warned(ParseProblem warning) {
+      return new Slot(null, null, null, null, warning);
+    }
+
+    boolean missing() {
+      return jar != null && cached == null && read == null && warning == null;
+    }
+  }
+
+  /** Reads the jars the cache did not have, on as many threads as there are cores, each slot replaced by its read. */
+  private static void readMissing(List<Slot> slots, long deadline, java.util.function.LongSupplier nanos) {
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.get(i).missing()) {
+        missing.add(i);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    int threads = Math.min(missing.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "optkit-library-io-read");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<java.util.concurrent.Future<Slot>> reads = new ArrayList<>();
+      for (int index : missing) {
+        Slot slot = slots.get(index);
+        reads.add(pool.submit(() -> read(slot, deadline, nanos)));
+      }
+      for (int i = 0; i < missing.size(); i++) {
+        slots.set(missing.get(i), reads.get(i).get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("library I/O summaries interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Slot read(Slot slot, long deadline, java.util.function.LongSupplier nanos) {
+    String shown = String.valueOf(slot.jar().getFileName());
+    if (nanos.getAsLong() - deadline > 0) {
+      return new Slot(slot.jar(), slot.hash(), null, null,
+          warning(shown, "not read: library I/O summaries ran over their time budget"));
+    }
+    try {
+      return new Slot(slot.jar(), slot.hash(), null, JarReader.read(slot.jar(), JarReader.Limits.DEFAULT, nanos), null);
+    } catch (JarReader.Refused refused) {
+      return new Slot(slot.jar(), slot.hash(), null, null, warning(shown, refused.getMessage()));
+    }
   }
 
   private static void entryTypes(java.util.Set<String> entryTypes, java.util.Set<Path> entryJars, Path jar,

@@ -83,19 +83,46 @@ public final class DependencyResolver {
     if (remembered.isPresent()) {
       return remembered.get();
     }
-    Resolved resolved = resolveBounded(poms, scripts, conventions, root, declared, settings);
+    settings.listener().started(new ResolutionSettings.Started(inputs.size(), settings.offline()));
+    long began = System.nanoTime();
+    Fetched fetched = new Fetched();
+    Resolved resolved = resolveBounded(poms, scripts, conventions, root, declared, settings, fetched);
+    settings.listener().ended(new ResolutionSettings.Ended(java.time.Duration.ofNanos(System.nanoTime() - began),
+        resolved.jars().size(), fetched.jars.get(), fetched.bytes.get(), fetched.stopped));
     memo.ifPresent(m -> m.store(resolved));
     return resolved;
   }
 
+  /** What this resolution fetched: jars downloaded, their bytes; whether the time cap stopped it. */
+  private static final class Fetched extends org.eclipse.aether.AbstractRepositoryListener {
+    final java.util.concurrent.atomic.AtomicInteger jars = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    volatile boolean stopped;
+
+    @Override
+    public void artifactDownloaded(org.eclipse.aether.RepositoryEvent event) {
+      Path file = event.getPath();
+      if (event.getException() == null && event.getArtifact() != null
+          && "jar".equals(event.getArtifact().getExtension()) && file != null) {
+        jars.incrementAndGet();
+        try {
+          bytes.addAndGet(Files.size(file));
+        } catch (IOException gone) {
+          // counted, its size unknown
+        }
+      }
+    }
+  }
+
   private static Resolved resolveBounded(List<Path> poms, List<Path> scripts, GradleConventionPlugins conventions,
-      Path root, List<Coordinates> declared, ResolutionSettings settings) {
+      Path root, List<Coordinates> declared, ResolutionSettings settings, Fetched fetched) {
     Set<Path> jars = Collections.synchronizedSet(new LinkedHashSet<>());
     Set<Path> direct = Collections.synchronizedSet(new LinkedHashSet<>());
     List<ParseProblem> warnings = Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicReference<Thread> resolving = new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<Void> work = CompletableFuture.runAsync(
-        () -> resolveAll(poms, scripts, conventions, root, declared, settings, new Found(jars, direct, warnings)),
+        () -> resolveAll(poms, scripts, conventions, root, declared, settings, new Found(jars, direct, warnings),
+            fetched),
         runnable -> {
           Thread thread = new Thread(runnable, "optkit-dependencies");
           thread.setDaemon(true); // past the cap it is left behind, never waited for
@@ -105,6 +132,7 @@ public final class DependencyResolver {
     try {
       settings.cap().await(work, settings.total());
     } catch (TimeoutException e) {
+      fetched.stopped = true;
       work.cancel(true); // a CompletableFuture's cancel interrupts nothing: the thread is told itself
       Thread thread = resolving.get();
       if (thread != null) {
@@ -128,13 +156,57 @@ public final class DependencyResolver {
   }
 
   /** What the resolving thread has found so far; read as it stands when the time cap stops it. */
-  private record Found(Set<Path> jars, Set<Path> direct, List<ParseProblem> warnings) {}
+  private record Found(Set<Path> jars, Set<Path> direct, List<ParseProblem> warnings) {
+    static Found empty() {
+      return new Found(new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>());
+    }
+
+    void add(Found other) {
+      jars.addAll(other.jars());
+      direct.addAll(other.direct());
+      warnings.addAll(other.warnings());
+    }
+  }
+
+  /** Modules collected at once (each waits on the network more than it computes). */
+  private static final int MODULE_THREADS = 4;
+
+  /**
+   * Runs the modules' collections {@link #MODULE_THREADS} at once, adding what each found to {@code found} in their
+   * order; false when the resolving thread was interrupted (the time cap), the collections then interrupted too.
+   */
+  private static boolean collectAll(List<java.util.concurrent.Callable<Found>> modules, Found found) {
+    if (modules.isEmpty()) {
+      return true;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(MODULE_THREADS, modules.size()), runnable -> {
+          Thread thread = new Thread(runnable, "optkit-dependencies-module");
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      List<java.util.concurrent.Future<Found>> running = new ArrayList<>();
+      modules.forEach(module -> running.add(pool.submit(module)));
+      for (java.util.concurrent.Future<Found> module : running) {
+        found.add(module.get());
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 
   private static void resolveAll(List<Path> poms, List<Path> scripts, GradleConventionPlugins conventions, Path root,
-      List<Coordinates> declared, ResolutionSettings settings, Found found) {
+      List<Coordinates> declared, ResolutionSettings settings, Found found, Fetched fetched) {
     List<ParseProblem> warnings = found.warnings();
     RepositorySystem system = new RepositorySystemSupplier().get();
-    try (RepositorySystemSession.CloseableSession session = session(system, settings)) {
+    try (RepositorySystemSession.CloseableSession session = session(system, settings, fetched)) {
       Repositories repositories = new Repositories(settings.central());
       Map<Path, Model> models = new LinkedHashMap<>();
       List<Path> unbuilt = new ArrayList<>();
@@ -160,6 +232,10 @@ public final class DependencyResolver {
       models.values().forEach(model -> reactor.add(model.getGroupId() + ":" + model.getArtifactId()));
       ModelDependencies converter = new ModelDependencies(session.getArtifactTypeRegistry(), settings.includeTests(),
           reactor);
+      // the modules' graphs collected MODULE_THREADS at once: each mostly waits on the network (piggymetrics' ten
+      // modules: 14 s for the first, then 2-3.5 s each one after the other), and the resolver fetches an artifact
+      // two of them need once; what each found is kept in module order, as one after the other
+      List<java.util.concurrent.Callable<Found>> modules = new ArrayList<>();
       for (Map.Entry<Path, Model> module : models.entrySet()) {
         Model model = module.getValue();
         List<RemoteRepository> remotes = new ArrayList<>();
@@ -169,8 +245,16 @@ public final class DependencyResolver {
             remotes.add(remote);
           }
         });
-        collect(system, session, new CollectRequest(converter.dependencies(model), converter.managed(model), remotes),
-            shown(root, module.getKey()), found);
+        CollectRequest request = new CollectRequest(converter.dependencies(model), converter.managed(model), remotes);
+        String where = shown(root, module.getKey());
+        modules.add(() -> {
+          Found own = Found.empty();
+          collect(system, session, request, where, own);
+          return own;
+        });
+      }
+      if (!collectAll(modules, found)) {
+        return;
       }
       // a pom whose parent or BOM is nowhere to be had (a company's own parent): what it declares with a version
       for (Path pom : unbuilt) {
@@ -306,13 +390,15 @@ public final class DependencyResolver {
     }
   }
 
-  private static RepositorySystemSession.CloseableSession session(RepositorySystem system, ResolutionSettings settings) {
+  private static RepositorySystemSession.CloseableSession session(RepositorySystem system, ResolutionSettings settings,
+      org.eclipse.aether.RepositoryListener fetched) {
     List<Path> locals = new ArrayList<>();
     locals.add(settings.repository());
     settings.readOnly().stream().filter(Files::isDirectory).forEach(locals::add);
     return new SessionBuilderSupplier(system).get()
         .withLocalRepositoryBaseDirectories(locals)
         .setOffline(settings.offline())
+        .setRepositoryListener(fetched)
         // only the project's repositories and Central: old dependency poms name repositories long dead
         // (each a connect timeout) or anyone's host
         .setIgnoreArtifactDescriptorRepositories(true)

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
  * @param total the whole resolution, every module's; what is not done by then is a warning
  * @param includeTests also the test-scoped dependencies (assess scans test sources too)
  * @param cap how {@code total} is kept: by the wall clock ({@link Cap#WALL_CLOCK}) unless a test gives its own
+ * @param listener told when a resolution no earlier run answers starts and how it ended (assess says it on stderr)
  */
 public record ResolutionSettings(
     boolean offline,
@@ -30,13 +31,22 @@ public record ResolutionSettings(
     Duration requestTimeout,
     Duration total,
     boolean includeTests,
-    Cap cap) {
+    Cap cap,
+    Listener listener) {
 
   public static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2/";
 
   public ResolutionSettings {
     readOnly = List.copyOf(readOnly);
     java.util.Objects.requireNonNull(cap, "cap");
+    java.util.Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Told nothing. */
+  public ResolutionSettings(boolean offline, Path repository, List<Path> readOnly, String central,
+      Duration connectTimeout, Duration requestTimeout, Duration total, boolean includeTests, Cap cap) {
+    this(offline, repository, readOnly, central, connectTimeout, requestTimeout, total, includeTests, cap,
+        Listener.NONE);
   }
 
   /** Capped by the wall clock: what a run does. */
@@ -48,8 +58,47 @@ public record ResolutionSettings(
   /** The same settings, their total kept by {@code cap}. */
   public ResolutionSettings withCap(Cap cap) {
     return new ResolutionSettings(offline, repository, readOnly, central, connectTimeout, requestTimeout, total,
-        includeTests, cap);
+        includeTests, cap, listener);
   }
+
+  /** The same settings, telling {@code listener} how a resolution goes. */
+  public ResolutionSettings withListener(Listener listener) {
+    return new ResolutionSettings(offline, repository, readOnly, central, connectTimeout, requestTimeout, total,
+        includeTests, cap, listener);
+  }
+
+  /**
+   * Told when a resolution starts that no earlier run's answers (the build files unchanged, see {@code ResolutionMemo})
+   * and how it ended: a cold one fetches, and was the whole of a first assess's wait before any finding.
+   */
+  public interface Listener {
+    Listener NONE = new Listener() {
+      @Override
+      public void started(Started started) {}
+
+      @Override
+      public void ended(Ended ended) {}
+    };
+
+    void started(Started started);
+
+    void ended(Ended ended);
+  }
+
+  /**
+   * @param buildFiles the poms, Gradle scripts and catalogs read
+   * @param offline nothing is fetched
+   */
+  public record Started(int buildFiles, boolean offline) {}
+
+  /**
+   * @param took how long it took (the wall clock: said, never part of a report)
+   * @param jars the jars resolved
+   * @param fetchedJars of them, those fetched by this resolution
+   * @param fetchedBytes their size
+   * @param stopped whether {@code total} stopped it
+   */
+  public record Ended(Duration took, int jars, int fetchedJars, long fetchedBytes, boolean stopped) {}
 
   /**
    * How the resolution, running on a thread of its own, is waited for. The wall clock's cap makes a run's jars depend

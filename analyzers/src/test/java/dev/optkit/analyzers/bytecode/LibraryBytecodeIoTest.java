@@ -29,7 +29,7 @@ public class LibraryBytecodeIoTest {
   @TempDir Path temp;
 
   /** A remote client that opens a socket two calls down, through an interface; and its near-misses. */
-  private static final Map<String, String> WIRE = Map.of(
+  static final Map<String, String> WIRE = Map.of(
       "com/acme/wire/Wire.java", """
           package com.acme.wire;
           public class Wire {

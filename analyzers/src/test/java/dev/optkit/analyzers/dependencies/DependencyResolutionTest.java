@@ -122,30 +122,97 @@ class DependencyResolutionTest {
          LoopbackRepository central = new LoopbackRepository(temp.resolve("central"))) {
       Path root = project(repository.url());
       Path cache = temp.resolve("optkit-repository");
-      Assessment resolved = assess(root, List.of(), settings(false, cache, central.url()));
+      Told told = new Told();
+      Assessment resolved = assess(root, List.of(), settings(false, cache, central.url()).withListener(told));
       assertEquals(present, lines(resolved));
       assertEquals(List.of(), resolved.warnings());
+      // what assess says on stderr as the resolution runs: the one pom, the vendor's jar and the wire jar it brings
+      // fetched (the time it took is said, not checked)
+      assertEquals(List.of(new ResolutionSettings.Started(1, false)), told.started);
+      assertEquals(List.of("2 jars, 2 fetched, stopped false"), told.ended());
+      assertTrue(told.ends.get(0).fetchedBytes() > 0, told.ends.toString());
       assertTrue(Files.isRegularFile(cache.resolve("com/acme/wire/1.0/wire-1.0.jar")), "the transitive jar is fetched");
       assertTrue(repository.requests().contains("GET /com/acme/acme-bom/1.0/acme-bom-1.0.pom"), repository.requests().toString());
 
       // remembered, sealed: a planted memo (a jar list naming anything) is dropped and the resolution done again
       List<Path> memos = memos(cache);
       assertEquals(1, memos.size(), memos.toString());
+      // remembered: a resolution is not run, so nothing is said
+      Told remembered = new Told();
+      assertEquals(present, lines(assess(root, List.of(), settings(false, cache, central.url()).withListener(remembered))));
+      assertEquals(List.of(), remembered.started);
       Files.writeString(memos.get(0), "{\"jars\":[\"/etc/passwd\"],\"declared\":[]}");
       assertEquals(present, lines(assess(root, List.of(), settings(false, cache, central.url()))));
       assertTrue(Files.readString(memos.get(0), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("optkit-sealed"));
 
       // again, offline, from what the first run fetched: the same findings, nothing asked of any repository
       int asked = repository.requests().size();
-      Assessment again = assess(root, List.of(), settings(true, cache, central.url()));
+      Told offline = new Told();
+      Assessment again = assess(root, List.of(), settings(true, cache, central.url()).withListener(offline));
       assertEquals(present, lines(again));
       assertEquals(List.of(), again.warnings());
       assertEquals(asked, repository.requests().size());
+      assertEquals(List.of(), offline.started, "the online run's resolution is remembered for an offline one too");
     }
 
     // jars the user names are all looked up: the call on the vendor's Wire is one more remote call
     List<String> named = lines(assess(project("http://127.0.0.1:9/unused/"), List.of(vendorJar, wireJar), null));
     assertTrue(named.stream().anyMatch(l -> l.startsWith("RemoteApiCall 13 com.acme.wire.Wire")), named.toString());
+  }
+
+  /** What a resolution told its listener. */
+  private static final class Told implements ResolutionSettings.Listener {
+    final List<ResolutionSettings.Started> started = new java.util.ArrayList<>();
+    final List<ResolutionSettings.Ended> ends = new java.util.ArrayList<>();
+
+    @Override
+    public void started(ResolutionSettings.Started start) {
+      started.add(start);
+    }
+
+    @Override
+    public void ended(ResolutionSettings.Ended end) {
+      ends.add(end);
+    }
+
+    List<String> ended() {
+      return ends.stream().map(e -> e.jars() + " jars, " + e.fetchedJars() + " fetched, stopped " + e.stopped())
+          .toList();
+    }
+  }
+
+  /**
+   * The modules' graphs are collected at once, and what each found is kept in module order whichever ends first: the
+   * first module's vendor pom is answered only after the second module's wire jar, so the second ends first.
+   */
+  @Test
+  void modulesCollectedAtOnceKeepTheirOrder() throws Exception {
+    try (LoopbackRepository repository = new LoopbackRepository(remote)) {
+      Path root = temp.resolve("modules");
+      String repositories = "<repositories><repository><id>acme</id><url>" + repository.url()
+          + "</url></repository></repositories>";
+      Files.createDirectories(root.resolve("a"));
+      Files.createDirectories(root.resolve("b"));
+      Files.writeString(root.resolve("pom.xml"), LoopbackRepository.pom("app", "parent", "1", "pom",
+          "<modules><module>a</module><module>b</module></modules>"));
+      Files.writeString(root.resolve("a/pom.xml"), LoopbackRepository.pom("app", "a", "1", "jar", repositories
+          + "<dependencies><dependency><groupId>com.acme</groupId><artifactId>vendor</artifactId>"
+          + "<version>1.0</version></dependency></dependencies>"));
+      Files.writeString(root.resolve("b/pom.xml"), LoopbackRepository.pom("app", "b", "1", "jar", repositories
+          + "<dependencies><dependency><groupId>com.acme</groupId><artifactId>wire</artifactId>"
+          + "<version>1.0</version></dependency></dependencies>"));
+      repository.holdUntilServed("/com/acme/vendor/1.0/vendor-1.0.pom", "/com/acme/wire/1.0/wire-1.0.jar");
+      Path cache = temp.resolve("modules-repository");
+      DependencyResolver.Resolved resolved = DependencyResolver.resolve(
+          List.of(root.resolve("pom.xml"), root.resolve("a/pom.xml"), root.resolve("b/pom.xml")), root, List.of(),
+          settings(false, cache, "http://127.0.0.1:9/"));
+      assertEquals(List.of(), resolved.warnings());
+      assertEquals(List.of("vendor-1.0.jar", "wire-1.0.jar"),
+          resolved.jars().stream().map(jar -> jar.getFileName().toString()).toList(), "a's jars first, as a is first");
+      List<String> asked = repository.requests();
+      assertTrue(asked.indexOf("GET /com/acme/wire/1.0/wire-1.0.jar") < asked.indexOf(
+          "GET /com/acme/vendor/1.0/vendor-1.0.jar"), "b's jar came first: " + asked);
+    }
   }
 
   private static List<Path> memos(Path repository) throws IOException {
@@ -320,8 +387,12 @@ class DependencyResolutionTest {
   void offlineWithNothingThereIsAWarningNamingTheMissingDependencyNotAFailure() throws Exception {
     Path root = project("http://127.0.0.1:9/unused/");
     List<String> none = lines(assess(root, List.of(), null));
-    Assessment offline = assess(root, List.of(), settings(true, temp.resolve("empty"), "http://127.0.0.1:9/"));
+    Told told = new Told();
+    Assessment offline = assess(root, List.of(), settings(true, temp.resolve("empty"), "http://127.0.0.1:9/")
+        .withListener(told));
     assertEquals(none, lines(offline), "the scan goes on without the jars");
+    assertEquals(List.of(new ResolutionSettings.Started(1, true)), told.started);
+    assertEquals(List.of("0 jars, 0 fetched, stopped false"), told.ended());
     assertEquals(List.of(), memos(temp.resolve("empty")), "a resolution with a warning is tried again next time");
     assertTrue(offline.warnings().stream().anyMatch(w -> w.path().equals("pom.xml")
         && w.message().contains("com.acme:acme-bom:pom:1.0") && w.message().contains("offline")),
@@ -378,7 +449,9 @@ class DependencyResolutionTest {
       };
       ResolutionSettings capped = new ResolutionSettings(false, temp.resolve("r3"), List.of(), url,
           Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(1), false, spentWhenHeld);
-      Assessment stopped = assess(silentRoot, List.of(), capped);
+      Told toldCapped = new Told();
+      Assessment stopped = assess(silentRoot, List.of(), capped.withListener(toldCapped));
+      assertEquals(List.of("0 jars, 0 fetched, stopped true"), toldCapped.ended(), "said as it ends, besides the warning");
       assertTrue(stopped.warnings().stream().anyMatch(w -> w.message().contains("stopped at its 1 s limit")),
           stopped.warnings().toString());
       assertFalse(stopped.findings().stream().anyMatch(f -> f.ruleId().equals("SequentialIoLoop")));
@@ -389,7 +462,7 @@ class DependencyResolutionTest {
       // the resolution the cap left behind still writes its repository's tracking files once its read fails:
       // it ends before the temporary folder is deleted (JUnit's cleanup raced it)
       for (Thread thread : Thread.getAllStackTraces().keySet()) {
-        if (thread.getName().equals("optkit-dependencies")) {
+        if (thread.getName().startsWith("optkit-dependencies")) { // and the modules' collections it ran
           thread.join(30_000);
         }
       }

@@ -18,13 +18,31 @@ public final class LoopbackRepository implements AutoCloseable {
   private final HttpServer server;
   private final Path folder;
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final java.util.Map<String, java.util.concurrent.CountDownLatch> holds =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, java.util.concurrent.CountDownLatch> releases =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public LoopbackRepository(Path folder) throws IOException {
     this.folder = folder;
     Files.createDirectories(folder);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "loopback-repository");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.createContext("/", exchange -> {
-      requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+      String path = exchange.getRequestURI().getPath();
+      requests.add(exchange.getRequestMethod() + " " + path);
+      java.util.concurrent.CountDownLatch held = holds.get(path);
+      if (held != null) {
+        try {
+          held.await(60, java.util.concurrent.TimeUnit.SECONDS); // a resolution that never asks the other: served
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       Path file = folder.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
       if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
         exchange.sendResponseHeaders(404, -1);
@@ -40,8 +58,19 @@ public final class LoopbackRepository implements AutoCloseable {
         }
       }
       exchange.close();
+      java.util.concurrent.CountDownLatch releasing = releases.get(path);
+      if (releasing != null) {
+        releasing.countDown();
+      }
     });
     server.start();
+  }
+
+  /** Answers a request for {@code held} only once {@code releasing} has been answered: an order of events, no timing. */
+  public void holdUntilServed(String held, String releasing) {
+    java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+    holds.put(held, latch);
+    releases.put(releasing, latch);
   }
 
   public String url() {

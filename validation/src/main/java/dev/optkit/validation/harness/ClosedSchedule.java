@@ -31,7 +31,7 @@ final class ClosedSchedule implements LoadSchedule {
       return clock.over(free) ? STOP : free;
     }
     long slot = slots[user];
-    if (clock.over(slot) || clock.over(System.nanoTime())) {
+    if (clock.over(slot) || clock.over(clock.now())) {
       return STOP; // the slots left are never started
     }
     slots[user] = slot + intervalNanos;

@@ -26,11 +26,12 @@ final class LoadRun {
   /** The scenario's load test; with {@code quick}, cut to {@code --quick}'s length. */
   static HostResult.Load run(ScenarioDriver driver, boolean quick) throws InterruptedException {
     Workload.LoadSpec spec = driver.scenario().load();
-    return run(driver, quick ? spec.quick() : spec);
+    return run(driver, quick ? spec.quick() : spec, LoadTime.SYSTEM);
   }
 
-  static HostResult.Load run(ScenarioDriver driver, Workload.LoadSpec spec) throws InterruptedException {
-    LoadClock clock = LoadClock.of(START_DELAY_NANOS, spec.warmupSeconds(), spec.seconds());
+  /** @param time the system's in a run; a virtual one in tests */
+  static HostResult.Load run(ScenarioDriver driver, Workload.LoadSpec spec, LoadTime time) throws InterruptedException {
+    LoadClock clock = LoadClock.of(time, START_DELAY_NANOS, spec.warmupSeconds(), spec.seconds());
     LoadSchedule schedule = spec.open() ? new OpenSchedule(clock, spec.ratePerSecond())
         : new ClosedSchedule(clock, spec.users(), spec.intervalMillis());
     LoadTally tally = new LoadTally(clock, schedule.scheduled());
@@ -45,14 +46,14 @@ final class LoadRun {
       users.add(user);
       threads.add(thread);
     }
-    threads.forEach(Thread::start);
-    LoadClock.sleepUntil(clock.measureFrom());
+    threads.forEach(time::start);
+    clock.sleepUntil(clock.measureFrom());
     AgentCounters.reset(); // the warm-up's downstream calls are not the measurement's
     HostCpu cpu = HostCpu.start();
-    LoadClock.sleepUntil(clock.end());
+    clock.sleepUntil(clock.end());
     Double hostCpu = cpu.load();
     for (Thread thread : threads) {
-      thread.join(); // the calls in flight at the end finish, each within the watchdog's limit
+      time.join(thread); // the calls in flight at the end finish, each within the watchdog's limit
     }
     long downstreamCalls = AgentCounters.total();
     for (LoadUser user : users) {

@@ -30,8 +30,8 @@ final class LoadUser implements Runnable {
           return;
         }
         ScenarioDriver.Step step = steps.next(); // drawn before its time, when the user is early
-        LoadClock.sleepUntil(intended);
-        long start = System.nanoTime();
+        clock.sleepUntil(intended);
+        long start = clock.now();
         watched.beginCall(() -> "a call of load test user " + (number + 1) + ", " + step.named());
         boolean failed = false;
         try {
@@ -39,7 +39,7 @@ final class LoadUser implements Runnable {
         } catch (Throwable thrown) {
           failed = true; // counted; the replay reports what the calls answered
         }
-        long finish = System.nanoTime();
+        long finish = clock.now();
         watched.end();
         tally.record(step.write(), failed, intended, free, start, finish);
         free = finish;

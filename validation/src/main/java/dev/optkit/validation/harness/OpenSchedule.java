@@ -30,7 +30,7 @@ final class OpenSchedule implements LoadSchedule {
       return STOP;
     }
     // the clock is read after the ticket is taken: every request taken before the time was up is made
-    if (clock.over(System.nanoTime())) {
+    if (clock.over(clock.now())) {
       refused.add(ticket);
       return STOP;
     }
