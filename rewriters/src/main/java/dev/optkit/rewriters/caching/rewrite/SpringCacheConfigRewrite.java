@@ -109,7 +109,8 @@ public final class SpringCacheConfigRewrite {
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
     if (metrics) {
       lines.add(" * Their statistics are in the application's MeterRegistry (cache.gets by result, cache.puts,");
-      lines.add(" * cache.evictions, cache.size), tagged cache, name and cache.manager=optkit, as Spring Boot tags its own.");
+      lines.add(" * cache.evictions, cache.size), tagged cache, name and " + (legacy ? "cacheManager" : "cache.manager")
+          + "=optkit, as Spring Boot tags its own.");
     }
     lines.add(" */");
     lines.add("@Configuration");
@@ -192,7 +193,7 @@ public final class SpringCacheConfigRewrite {
         lines.add(indent + indent + "for (org.springframework.cache.Cache cache : caches) {");
         lines.add(indent + indent + indent + "if (cache instanceof CaffeineCache) {");
         lines.add(indent + indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) cache).getNativeCache(), cache.getName(),");
-        lines.add(indent + indent + indent + indent + indent + indent + SPRING_BOOT_TAGS.formatted("cache.getName()") + ");");
+        lines.add(indent + indent + indent + indent + indent + indent + SPRING_BOOT_2_TAGS.formatted("cache.getName()") + ");");
         lines.add(indent + indent + indent + "}");
       } else {
         lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
@@ -588,6 +589,14 @@ public final class SpringCacheConfigRewrite {
    * name, and refuses the meters of whichever binding comes second (trial 61).
    */
   static final String SPRING_BOOT_TAGS = "\"cache.manager\", \"optkit\", \"name\", %s";
+
+  /**
+   * As {@link #SPRING_BOOT_TAGS} for the Spring Boot 2 before its 2.2.9 (Spring before 5.2.8, the form written for it):
+   * Boot 2's CacheMetricsRegistrarConfiguration tags the manager {@code cacheManager}, not {@code cache.manager} as Boot
+   * 3 does, and with Prometheus the binding that came second failed the application's start (Boot 2.1.11, Micrometer
+   * 1.1.19: "Prometheus requires that all meters with the same name have the same set of tag keys").
+   */
+  static final String SPRING_BOOT_2_TAGS = "\"cacheManager\", \"optkit\", \"name\", %s";
 
   /** The existing class with the new caches registered, or empty when its marker is gone. */
   public static Optional<String> extend(String existing, List<CachingTarget> targets, String nl) {
