@@ -172,12 +172,22 @@ class SpringBefore528RuntimeTest {
   @Test
   void itsCacheMetersAndSpringBoot21sOwnShareTheirTagKeysInPrometheus() throws Exception {
     List<Path> jars = jars("spring-5.1", "spring-runtime", "spring-boot-2.1");
-    Path classes = compiled(countries(dir, "5.1.20.RELEASE", """
+    // a Spring Boot 2.1.11 module (its BOM imported), whose binder's tag key the configuration takes
+    String bootPom = SpringBefore528Test.pom("5.1.20.RELEASE", """
         <dependency>
           <groupId>io.micrometer</groupId>
           <artifactId>micrometer-core</artifactId>
           <version>1.1.19</version>
-        </dependency>"""), jars, "BootCacheMetrics");
+        </dependency>""").replace("<dependencies>", """
+        <dependencyManagement><dependencies><dependency>
+          <groupId>org.springframework.boot</groupId>
+          <artifactId>spring-boot-dependencies</artifactId>
+          <version>2.1.11.RELEASE</version>
+          <type>pom</type>
+          <scope>import</scope>
+        </dependency></dependencies></dependencyManagement>
+        <dependencies>""".strip());
+    Path classes = compiled(countries(dir, "5.1.20.RELEASE", "").file("pom.xml", bootPom), jars, "BootCacheMetrics");
     try (URLClassLoader loader = isolated(classes, jars)) {
       Set<String> ids = call(loader, "harness.BootCacheMetrics", "bind");
       assertEquals(Set.of(

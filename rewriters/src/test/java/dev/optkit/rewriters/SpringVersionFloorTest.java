@@ -1,5 +1,6 @@
 package dev.optkit.rewriters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,32 @@ class SpringVersionFloorTest {
     MigrationPlan redis = new MigrationFixture(dir.resolve("redis")).resources("/reasons43/s16e").file("pom.xml", pom)
         .config(dev.optkit.analyzers.config.OptkitConfig.defaults().withCacheBackend("redis")).plan();
     assertTrue(redis.targets().isEmpty(), redis.targets().toString());
+  }
+
+  /**
+   * The key Spring Boot's own cache meter binder tags the manager by, which optkit's meters must share (Prometheus takes
+   * one set of keys per meter name): cacheManager up to Boot 2.6, cache.manager from 2.7 and without Boot.
+   */
+  @Test
+  void theMeterTagKeyIsTheOneTheModulesSpringBootBindsItsCachesBy() throws java.io.IOException {
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("1.5.22.RELEASE", "cacheManager");
+    expected.put("2.1.11.RELEASE", "cacheManager");
+    expected.put("2.3.12.RELEASE", "cacheManager");
+    expected.put("2.6.15", "cacheManager");
+    expected.put("2.7.0", "cache.manager");
+    expected.put("3.3.0", "cache.manager");
+    String template = new String(readResource("/reasons43/s16e/pom.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    for (var boot : expected.entrySet()) {
+      java.nio.file.Path pom = dir.resolve("tag-" + boot.getKey()).resolve("pom.xml");
+      java.nio.file.Files.createDirectories(pom.getParent());
+      java.nio.file.Files.writeString(pom, template.replace("<version>3.3.0</version>", "<version>" + boot.getKey() + "</version>"));
+      assertEquals(boot.getValue(), dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(pom), boot.getKey());
+    }
+    java.nio.file.Path plain = dir.resolve("plain").resolve("pom.xml");
+    java.nio.file.Files.createDirectories(plain.getParent());
+    java.nio.file.Files.writeString(plain, SpringBefore528Test.pom("5.1.20.RELEASE"));
+    assertEquals("cache.manager", dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(plain));
   }
 
   private static String config(MigrationPlan plan) {

@@ -139,7 +139,7 @@ public final class CacheConfigFiles {
     }
     String text = withTogglz(SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
         !traits.enableCachingPresent(), traits.transactions(), micrometer(traits), SpringVersionFloor.api(traits.pom()),
-        targets, indent, nl), togglzSwitch,
+        SpringVersionFloor.meterTagKey(traits.pom()), targets, indent, nl), togglzSwitch,
         indent, nl);
     return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
         List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "

@@ -62,17 +62,22 @@ public final class PlainJavaCacheRewrite {
    * @param rollout ask the switch whether each read's key is in the cache's rollout percentage
    * @param metrics bind each cache to Micrometer's global registry
    */
+  private final String meterTagKey;
+
   public PlainJavaCacheRewrite(SourceDocument document, CompilationUnit unit, String switchReference, int javaRelease,
       boolean rollout, boolean metrics) {
-    this(document, unit, switchReference, javaRelease, rollout, metrics, target -> false, null);
+    this(document, unit, switchReference, javaRelease, rollout, metrics, target -> false, null, "cache.manager");
   }
 
   /**
    * @param inRedis the caches whose entries live in Redis, each an {@link PlainRedisCacheFile#CLASS_NAME} field
    * @param redisReference how this file names that class
+   * @param meterTagKey the key Spring Boot's own binder tags the cache manager by, which the caches' meters use too
    */
   public PlainJavaCacheRewrite(SourceDocument document, CompilationUnit unit, String switchReference, int javaRelease,
-      boolean rollout, boolean metrics, java.util.function.Predicate<CachingTarget> inRedis, String redisReference) {
+      boolean rollout, boolean metrics, java.util.function.Predicate<CachingTarget> inRedis, String redisReference,
+      String meterTagKey) {
+    this.meterTagKey = meterTagKey;
     this.inRedis = inRedis;
     this.redisReference = redisReference;
     this.document = document;
@@ -174,7 +179,7 @@ public final class PlainJavaCacheRewrite {
         .append(bound(target, keyType, valueType, bodyIndent + unit1, nl))
         .append(bodyIndent).append(unit1).append(".recordStats()").append(nl)
         .append(bodyIndent).append(unit1).append(async ? ".buildAsync()" : ".build()")
-        .append(metrics ? ", " + JavaText.literal(target.cacheName()) + ", " + SpringCacheConfigRewrite.SPRING_BOOT_TAGS.formatted(
+        .append(metrics ? ", " + JavaText.literal(target.cacheName()) + ", " + SpringCacheConfigRewrite.springBootTags(meterTagKey,
             JavaText.literal(target.cacheName())) + ")" : "").append(';').append(nl).append(nl);
     }
     // only a cache its writers invalidate can load across a write (in Redis, the cache counts its evictions itself)

@@ -37,8 +37,8 @@ public final class SpringCacheConfigRewrite {
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
       boolean transactionAware, boolean metrics, List<CachingTarget> targets, String indent, String nl) {
-    return create(packageName, existingCaching, addEnableCaching, transactionAware, metrics, CacheApi.CURRENT, targets,
-        indent, nl);
+    return create(packageName, existingCaching, addEnableCaching, transactionAware, metrics, CacheApi.CURRENT,
+        "cache.manager", targets, indent, nl);
   }
 
   /**
@@ -46,9 +46,12 @@ public final class SpringCacheConfigRewrite {
    *     {@code SimpleCacheManager}'s, and with transactions each one's puts and evictions wait for the commit by
    *     themselves, as Spring's TransactionAwareCacheDecorator has them wait from 5.2 on (before 5.2 it also held back the
    *     eviction before a write, which must run at once: {@link #WRITE_START})
+   * @param meterTagKey the key Spring Boot's own binder tags the cache manager by ({@link
+   *     dev.optkit.rewriters.caching.spring.SpringVersionFloor#meterTagKey})
    */
   public static String create(String packageName, boolean existingCaching, boolean addEnableCaching,
-      boolean transactionAware, boolean metrics, CacheApi api, List<CachingTarget> targets, String indent, String nl) {
+      boolean transactionAware, boolean metrics, CacheApi api, String meterTagKey, List<CachingTarget> targets,
+      String indent, String nl) {
     boolean legacy = api != CacheApi.CURRENT;
     CacheRegistry registry = CacheRegistry.of(api);
     List<String> lines = new ArrayList<>();
@@ -109,7 +112,7 @@ public final class SpringCacheConfigRewrite {
     lines.add(" * skipped, without a code change, while -Doptkit.cache.disabled=true or OPTKIT_CACHE_DISABLED=true.");
     if (metrics) {
       lines.add(" * Their statistics are in the application's MeterRegistry (cache.gets by result, cache.puts,");
-      lines.add(" * cache.evictions, cache.size), tagged cache, name and " + (legacy ? "cacheManager" : "cache.manager")
+      lines.add(" * cache.evictions, cache.size), tagged cache, name and " + meterTagKey
           + "=optkit, as Spring Boot tags its own.");
     }
     lines.add(" */");
@@ -193,13 +196,13 @@ public final class SpringCacheConfigRewrite {
         lines.add(indent + indent + "for (org.springframework.cache.Cache cache : caches) {");
         lines.add(indent + indent + indent + "if (cache instanceof CaffeineCache) {");
         lines.add(indent + indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) cache).getNativeCache(), cache.getName(),");
-        lines.add(indent + indent + indent + indent + indent + indent + SPRING_BOOT_2_TAGS.formatted("cache.getName()") + ");");
+        lines.add(indent + indent + indent + indent + indent + indent + springBootTags(meterTagKey, "cache.getName()") + ");");
         lines.add(indent + indent + indent + "}");
       } else {
         lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
         lines.add(indent + indent + "for (String name : manager.getCacheNames()) {");
         lines.add(indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) manager.getCache(name)).getNativeCache(), name,");
-        lines.add(indent + indent + indent + indent + indent + SPRING_BOOT_TAGS.formatted("name") + ");");
+        lines.add(indent + indent + indent + indent + indent + springBootTags(meterTagKey, "name") + ");");
       }
       lines.add(indent + indent + "}");
       lines.add(indent + "}");
@@ -584,19 +587,18 @@ public final class SpringCacheConfigRewrite {
   private static final String METRICS_PARAMETER = "ObjectProvider<MeterRegistry> meterRegistry";
 
   /**
-   * The tags besides {@code cache} that Spring Boot gives its caches' meters (name, cache.manager), as arguments of
-   * {@code CaffeineCacheMetrics.monitor}, the cache's name in: a Prometheus registry takes one set of keys per meter
-   * name, and refuses the meters of whichever binding comes second (trial 61).
+   * The tags besides {@code cache} that Spring Boot gives its caches' meters (name, and the cache manager under the key
+   * its version uses), as arguments of {@code CaffeineCacheMetrics.monitor}: a Prometheus registry takes one set of keys
+   * per meter name, and refuses the meters of whichever binding comes second (trial 61; Spring Boot 2.1.11's binder
+   * failed the application's start on {@code cache.manager}: SpringBefore528RuntimeTest).
+   *
+   * @param key {@code cacheManager} or {@code cache.manager} ({@link
+   *     dev.optkit.rewriters.caching.spring.SpringVersionFloor#meterTagKey})
+   * @param name the expression of the cache's name
    */
-  static final String SPRING_BOOT_TAGS = "\"cache.manager\", \"optkit\", \"name\", %s";
-
-  /**
-   * As {@link #SPRING_BOOT_TAGS} for the Spring Boot 2 before its 2.2.9 (Spring before 5.2.8, the form written for it):
-   * Boot 2's CacheMetricsRegistrarConfiguration tags the manager {@code cacheManager}, not {@code cache.manager} as Boot
-   * 3 does, and with Prometheus the binding that came second failed the application's start (Boot 2.1.11, Micrometer
-   * 1.1.19: "Prometheus requires that all meters with the same name have the same set of tag keys").
-   */
-  static final String SPRING_BOOT_2_TAGS = "\"cacheManager\", \"optkit\", \"name\", %s";
+  static String springBootTags(String key, String name) {
+    return "\"" + key + "\", \"optkit\", \"name\", " + name;
+  }
 
   /** The existing class with the new caches registered, or empty when its marker is gone. */
   public static Optional<String> extend(String existing, List<CachingTarget> targets, String nl) {

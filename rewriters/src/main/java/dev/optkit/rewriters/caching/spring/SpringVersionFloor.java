@@ -71,6 +71,17 @@ public final class SpringVersionFloor {
     return Optional.empty();
   }
 
+  /**
+   * The tag key Spring Boot's own cache meter binder names the cache manager by: {@code cacheManager} up to Boot 2.6,
+   * {@code cache.manager} from 2.7 (read in CacheMetricsRegistrarConfiguration of 2.6.15 and 2.7.18). The meters optkit
+   * binds use the same key: a Prometheus registry takes one set of keys per meter name, and the binding that came
+   * second failed the application's start (Spring Boot 2.1.11, Micrometer 1.1.19). Without Boot, the later key.
+   */
+  public static String meterTagKey(Path pom) {
+    return versions(pom).filter(v -> v.boot() && before(v.version(), new int[] {2, 7})).map(v -> "cacheManager")
+        .orElse("cache.manager");
+  }
+
   /** The version a pom names: Spring Boot's when it has Boot, else Spring Framework's. */
   private record Versions(String version, boolean boot) {
     String built() {
