@@ -104,6 +104,43 @@ class HostileThirtyFourTest {
     assertFalse(cachedUnevicted(plan, "OrderService.buyerName"), plan.targets().toString());
   }
 
+  /**
+   * The twin of m5-m7 that a document store mostly holds: a container of a class stored inside the document (a list of
+   * lines, a map of settings by an enum) while another document class exists. Its element classes are its declared
+   * type arguments, so its reads are its own collection's: cached, evicted by what writes orders and by nothing that
+   * writes customers (sqshq/piggymetrics' Account, Recipient and DataPoint were refused as reading "tables optkit
+   * cannot tell").
+   */
+  @Test
+  void aContainerOfClassesStoredInsideTheDocumentReadsItsCollectionOnly() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("inside")).resources("/hostile34/m7")
+        .file("src/main/java/shop/Order.java", """
+            package shop;
+            @org.springframework.data.mongodb.core.mapping.Document("order") public class Order {
+              @org.springframework.data.annotation.Id String id; String item;
+              java.util.List<Line> lines; java.util.Map<Kind, Line> byKind;
+              public String getItem(){return item;} public void setItem(String i){item=i;}
+              public Party getBuyer(){return null;} }
+            """)
+        .file("src/main/java/shop/Line.java", "package shop;\npublic class Line { String sku; int quantity; }\n")
+        .file("src/main/java/shop/Kind.java", "package shop;\npublic enum Kind { FOOD, TOOLS }\n")
+        .file("src/main/java/shop/OrderService.java", """
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class OrderService {
+              private final OrderRepository repo; public OrderService(OrderRepository repo){this.repo=repo;}
+              public String itemOf(String id) { return repo.findById(id).orElseThrow().getItem(); }
+              public void retitle(String id, String item) { Order o = repo.findById(id).orElseThrow(); o.setItem(item); repo.save(o); }
+            }
+            """).plan();
+    var target = plan.targets().stream().filter(t -> t.method().fact().name().equals("itemOf")).findFirst();
+    assertTrue(target.isPresent(), plan.refusals().toString());
+    java.util.Set<String> evictedBy = target.get().evictions().stream()
+        .map(e -> e.writer().fact().ownerType() + "." + e.writer().fact().name()).collect(java.util.stream.Collectors.toSet());
+    assertTrue(evictedBy.contains("shop.OrderService.retitle") && !evictedBy.contains("shop.CustomerService.rename"),
+        evictedBy.toString());
+  }
+
   @Test
   void theControlStaysCached() {
     assertTrue(cached(attack("v0c"), "CatService.find"));

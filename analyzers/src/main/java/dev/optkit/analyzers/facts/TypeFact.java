@@ -61,6 +61,9 @@ import java.util.Map;
  *     OpenFields}), sorted: read directly through a shared object, state whoever changes it
  * @param reassignedFields its non-final fields, of any type, its own code assigns after construction, sorted
  * @param nonFinalStatics its static fields not declared final, which code anywhere may assign, sorted
+ * @param fieldTypeArguments of each field whose type has type arguments, every class those name at any depth, qualified
+ *     ({@code Map<Kind, List<Setting>>}: Kind, List, Setting), "?" for a wildcard without a bound; {@link #fieldTypes}
+ *     holds the erased types only
  */
 public record TypeFact(
     String qualifiedName,
@@ -98,7 +101,8 @@ public record TypeFact(
     List<String> changingFields,
     List<String> openFields,
     List<String> reassignedFields,
-    List<String> nonFinalStatics) {
+    List<String> nonFinalStatics,
+    Map<String, List<String>> fieldTypeArguments) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";
@@ -116,6 +120,7 @@ public record TypeFact(
     openFields = openFields == null ? List.of() : openFields;
     reassignedFields = reassignedFields == null ? List.of() : reassignedFields;
     nonFinalStatics = nonFinalStatics == null ? List.of() : nonFinalStatics;
+    fieldTypeArguments = fieldTypeArguments == null ? Map.of() : fieldTypeArguments;
     jsonIgnored = jsonIgnored == null ? List.of() : jsonIgnored;
     fieldCodeCalls = fieldCodeCalls == null ? List.of() : fieldCodeCalls;
     foreignFieldWrites = foreignFieldWrites == null ? List.of() : foreignFieldWrites;

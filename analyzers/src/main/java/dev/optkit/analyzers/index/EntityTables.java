@@ -4,6 +4,7 @@ import dev.optkit.analyzers.facts.TypeFact;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -380,21 +381,36 @@ final class EntityTables {
     return holdsNoOtherDocument(document.qualifiedName(), otherDocuments, new java.util.HashSet<>());
   }
 
-  /** The fields of a type and its supertypes, and of the project classes they hold (m6), name no other document. */
+  /**
+   * The fields of a type and its supertypes, and of the project classes they hold (m6), name no other document. A
+   * container's elements are the classes its declared type arguments name ({@link TypeFact#fieldTypeArguments}); with
+   * none (a raw type), a bare wildcard or {@code Object} among them, a container may hold a reference to any other
+   * document of the project (@DBRef List<Customer>: hostile review 34's m5, m7), as an {@code Object} field may.
+   */
   private boolean holdsNoOtherDocument(String owner, boolean otherDocuments, Set<String> seen) {
     if (!seen.add(owner) || seen.size() > 64) {
       return seen.size() <= 64;
     }
     for (String ancestor : index.supertypesOf(owner)) {
-      for (String type : index.type(ancestor).map(t -> t.fieldTypes().values()).orElse(List.of())) {
-        for (String named : type.split("[<>,\\s\\[\\]?]+")) {
-          if (named.isEmpty()) {
-            continue;
-          }
-          boolean container = named.startsWith("java.util.") && !named.equals("java.util.UUID")
-              && !named.equals("java.util.Date") || named.equals("java.lang.Object") || type.endsWith("[]");
-          if (!sameDocument(named) || container && otherDocuments
-              || index.type(named).isPresent() && !holdsNoOtherDocument(named, otherDocuments, seen)) {
+      TypeFact fact = index.type(ancestor).orElse(null);
+      if (fact == null) {
+        continue;
+      }
+      for (Map.Entry<String, String> field : fact.fieldTypes().entrySet()) {
+        String erased = field.getValue();
+        int brackets = erased.indexOf('[');
+        String named = brackets < 0 ? erased : erased.substring(0, brackets); // an array holds its element class
+        List<String> arguments = fact.fieldTypeArguments().getOrDefault(field.getKey(), List.of());
+        boolean container = named.startsWith("java.util.") && !named.equals("java.util.UUID")
+            && !named.equals("java.util.Date") || named.equals("java.lang.Object");
+        boolean elementsNamed = !arguments.isEmpty() && !arguments.contains("?") && !arguments.contains("java.lang.Object");
+        if (container && otherDocuments && !elementsNamed) {
+          return false;
+        }
+        List<String> held = new java.util.ArrayList<>(arguments);
+        held.add(named);
+        for (String type : held) {
+          if (!sameDocument(type) || index.type(type).isPresent() && !holdsNoOtherDocument(type, otherDocuments, seen)) {
             return false;
           }
         }

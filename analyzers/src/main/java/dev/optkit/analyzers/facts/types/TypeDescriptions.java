@@ -142,7 +142,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
-        List.copyOf(reassigned), nonFinalStatics(type));
+        List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type));
   }
 
   /**
@@ -368,6 +368,37 @@ private static final Set<String> INJECTION_ANNOTATIONS =
     for (ClassOrInterfaceType superType : supers) {
       superType.getTypeArguments().filter(a -> !a.isEmpty()).ifPresent(args -> arguments.put(
           names.qualify(superType).name(), args.stream().map(a -> names.qualify(a).name()).toList()));
+    }
+    return java.util.Collections.unmodifiableMap(arguments);
+  }
+
+  /** Of each generic field, every class its type arguments name at any depth, qualified; "?" for a bare wildcard. */
+  private Map<String, List<String>> fieldTypeArguments(TypeDeclaration<?> type) {
+    Map<String, List<String>> arguments = new TreeMap<>();
+    for (FieldDeclaration field : type.getFields()) {
+      for (VariableDeclarator variable : field.getVariables()) {
+        if (!(variable.getType() instanceof ClassOrInterfaceType declared)) {
+          continue;
+        }
+        List<String> named = new ArrayList<>();
+        declared.getTypeArguments().ifPresent(args -> args.forEach(argument -> {
+          if (argument instanceof com.github.javaparser.ast.type.WildcardType wildcard && wildcard.getExtendedType().isEmpty()
+              && wildcard.getSuperType().isEmpty()) {
+            named.add("?");
+          }
+          com.github.javaparser.ast.type.Type bare = argument instanceof com.github.javaparser.ast.type.WildcardType w
+              ? w.getExtendedType().map(t -> (com.github.javaparser.ast.type.Type) t)
+                  .or(() -> w.getSuperType().map(t -> (com.github.javaparser.ast.type.Type) t)).orElse(null) : argument;
+          if (bare != null) {
+            // the argument itself and what it nests (List<Setting>: List and Setting)
+            dev.optkit.analyzers.facts.Subtrees.all(bare, ClassOrInterfaceType.class)
+                .forEach(t -> named.add(names.qualify(t).name()));
+          }
+        }));
+        if (!named.isEmpty()) {
+          arguments.put(variable.getNameAsString(), List.copyOf(named));
+        }
+      }
     }
     return java.util.Collections.unmodifiableMap(arguments);
   }
