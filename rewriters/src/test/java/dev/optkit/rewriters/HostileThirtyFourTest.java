@@ -141,6 +141,58 @@ class HostileThirtyFourTest {
         evictedBy.toString());
   }
 
+  /**
+   * A MongoDB repository's {@code @Query} is a query document over the repository's own collection, not SQL: its reads
+   * are that collection's, as a derived query's are (piggymetrics' RecipientRepository queries made every write of the
+   * project a writer of what account-service and statistics-service read).
+   */
+  @Test
+  void aMongoQueryDocumentReadsTheRepositorysCollection() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("query")).resources("/hostile34/m7")
+        .file("src/main/java/shop/Order.java", """
+            package shop;
+            @org.springframework.data.mongodb.core.mapping.Document("order") public class Order {
+              @org.springframework.data.annotation.Id String id; String item;
+              public String getItem(){return item;} public void setItem(String i){item=i;}
+              public Party getBuyer(){return null;} }
+            """)
+        .file("src/main/java/shop/OrderRepository.java", """
+            package shop;
+            public interface OrderRepository extends org.springframework.data.mongodb.repository.MongoRepository<Order, String> {
+              @org.springframework.data.mongodb.repository.Query("{ 'item' : ?0 }")
+              java.util.List<Order> named(String item);
+            }
+            """)
+        .file("src/main/java/shop/OrderService.java", """
+            package shop;
+            import org.springframework.stereotype.Service;
+            @Service public class OrderService {
+              private final OrderRepository repo; public OrderService(OrderRepository repo){this.repo=repo;}
+              public int countNamed(String item) { return repo.named(item).size(); }
+              public void retitle(String id, String item) { Order o = repo.findById(id).orElseThrow(); o.setItem(item); repo.save(o); }
+            }
+            """)
+        .file("src/main/java/shop/ShopController.java", """
+            package shop;
+            import org.springframework.web.bind.annotation.*;
+            @RestController public class ShopController {
+              private final OrderService orders; private final CustomerService customers;
+              public ShopController(OrderService o, CustomerService c){orders=o;customers=c;}
+              @GetMapping("/orders/named/{item}") public int named(@PathVariable String item) { return orders.countNamed(item); }
+              @PostMapping("/orders/{id}") public String retitle(@PathVariable String id, @RequestParam String item) {
+                orders.retitle(id, item); return "ok"; }
+              @PostMapping("/customers/{id}/rename") public String rename(@PathVariable String id, @RequestParam String n) {
+                customers.rename(id, n); return "ok"; }
+            }
+            """).plan();
+    var target = plan.targets().stream().filter(t -> t.method().fact().name().equals("countNamed")).findFirst();
+    assertTrue(target.isPresent(), plan.refusals().toString());
+    java.util.Set<String> evictedBy = target.get().evictions().stream()
+        .map(e -> e.writer().fact().ownerType() + "." + e.writer().fact().name()).collect(java.util.stream.Collectors.toSet());
+    assertTrue(evictedBy.contains("shop.OrderService.retitle") && !evictedBy.contains("shop.CustomerService.rename"),
+        evictedBy.toString());
+  }
+
   @Test
   void theControlStaysCached() {
     assertTrue(cached(attack("v0c"), "CatService.find"));

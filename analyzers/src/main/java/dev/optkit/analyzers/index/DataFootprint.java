@@ -269,12 +269,16 @@ public record DataFootprint(ClientKind kind, Set<String> names, boolean unknown)
       }
       Set<String> names = new TreeSet<>();
       boolean unknown = false;
-      if (site.sql() != null) {
+      String stored = repositoryEntity(site);
+      // a MongoDB repository's query is a document over the repository's own collection, no SQL: what it touches is
+      // that document's, as for a derived query (sqshq/piggymetrics' @Query("{ 'lastBackup' : ... }") was unknown)
+      boolean mongoQuery = stored != null && index.type(stored)
+          .map(t -> t.hasAnnotation("org.springframework.data.mongodb.core.mapping.Document")).orElse(false);
+      if (site.sql() != null && !mongoQuery) {
         DataFootprint parsed = sql.computeIfAbsent(site.sql(), this::parseSql);
         names.addAll(parsed.names());
         unknown = parsed.unknown();
       }
-      String stored = repositoryEntity(site);
       boolean ownRowOnly = false; // a save that writes its entity's own table alone: no join table, no cascade
       if (stored != null) {
         TypeFact entity = index.type(stored).orElse(null);
