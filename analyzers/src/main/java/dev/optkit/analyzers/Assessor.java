@@ -295,6 +295,7 @@ public final class Assessor {
         .filter(script -> productionScript(script.toString().replace('\\', '/'))).toList()));
     dev.optkit.analyzers.bytecode.LibraryIo summaries = libraryIo.join();
     index.withLibraryIo(summaries);
+    index.withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions.of(jars));
     int failedFiles = problems.size();
     for (dev.optkit.analyzers.source.SkippedEntry skipped : sources.skipped()) { // passed over, never silently
       problems.add(new ParseProblem(skipped.path(), 0, 0, skipped.why().says()));

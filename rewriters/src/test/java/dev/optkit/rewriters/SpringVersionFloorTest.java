@@ -87,6 +87,48 @@ class SpringVersionFloorTest {
     assertEquals("cache.manager", dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(plain));
   }
 
+  /**
+   * A pom that names neither Spring Boot nor Spring (JHipster imports its own BOM, jhipster-dependencies): the Spring
+   * the project resolves decides, the oldest of several; on a Boot 1.5 and a 2.1 JHipster app the form for 5.2.8 was
+   * written and did not compile.
+   */
+  @Test
+  void aPomThatNamesNoSpringTakesTheSpringTheProjectResolves() throws java.io.IOException {
+    java.nio.file.Path pom = dir.resolve("bom").resolve("pom.xml");
+    java.nio.file.Files.createDirectories(pom.getParent());
+    java.nio.file.Files.writeString(pom, """
+        <project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version>
+          <dependencyManagement><dependencies><dependency><groupId>io.github.jhipster</groupId>
+            <artifactId>jhipster-dependencies</artifactId><version>0.1.8</version><type>pom</type><scope>import</scope>
+          </dependency></dependencies></dependencyManagement>
+          <dependencies><dependency><groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter-jdbc</artifactId></dependency></dependencies>
+        </project>
+        """);
+    java.nio.file.Path repo = java.nio.file.Path.of("/home/u/.m2/repository");
+    var boot15 = dev.optkit.analyzers.dependencies.LibraryVersions.of(java.util.List.of(
+        repo.resolve("org/springframework/boot/spring-boot/1.5.10.RELEASE/spring-boot-1.5.10.RELEASE.jar"),
+        repo.resolve("org/springframework/spring-context/4.3.14.RELEASE/spring-context-4.3.14.RELEASE.jar")));
+    assertEquals(dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi.BEFORE_5_2_8,
+        dev.optkit.rewriters.caching.spring.SpringVersionFloor.api(pom, boot15));
+    assertEquals("cacheManager", dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(pom, boot15));
+    var framework = dev.optkit.analyzers.dependencies.LibraryVersions.of(java.util.List.of(
+        repo.resolve("org/springframework/spring-context/6.1.11/spring-context-6.1.11.jar"),
+        repo.resolve("org/springframework/spring-context/5.1.20.RELEASE/spring-context-5.1.20.RELEASE.jar")));
+    assertEquals(dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi.BEFORE_5_2_8,
+        dev.optkit.rewriters.caching.spring.SpringVersionFloor.api(pom, framework), "the oldest of two");
+    var recent = dev.optkit.analyzers.dependencies.LibraryVersions.of(java.util.List.of(
+        repo.resolve("org/springframework/boot/spring-boot/2.7.18/spring-boot-2.7.18.jar")));
+    assertEquals(dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi.CURRENT,
+        dev.optkit.rewriters.caching.spring.SpringVersionFloor.api(pom, recent));
+    assertEquals("cache.manager", dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(pom, recent));
+    // a jar not in a Maven repository's layout tells nothing
+    var flat = dev.optkit.analyzers.dependencies.LibraryVersions.of(java.util.List.of(
+        java.nio.file.Path.of("/app/lib/spring-context-4.3.14.RELEASE.jar")));
+    assertEquals(dev.optkit.rewriters.caching.spring.SpringVersionFloor.CacheApi.CURRENT,
+        dev.optkit.rewriters.caching.spring.SpringVersionFloor.api(pom, flat));
+  }
+
   private static String config(MigrationPlan plan) {
     return plan.changes().stream().filter(c -> c.path().endsWith("/OptkitCacheConfig.java")).findFirst()
         .map(c -> new String(c.after(), java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();

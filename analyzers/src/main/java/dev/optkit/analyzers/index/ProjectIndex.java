@@ -110,6 +110,19 @@ public final class ProjectIndex {
     return this;
   }
 
+  /** The versions of the libraries the project resolves ({@link dev.optkit.analyzers.dependencies.LibraryVersions}). */
+  public ProjectIndex withLibraryVersions(dev.optkit.analyzers.dependencies.LibraryVersions value) {
+    this.libraryVersions = value;
+    return this;
+  }
+
+  public dev.optkit.analyzers.dependencies.LibraryVersions libraryVersions() {
+    return libraryVersions;
+  }
+
+  private dev.optkit.analyzers.dependencies.LibraryVersions libraryVersions =
+      dev.optkit.analyzers.dependencies.LibraryVersions.none();
+
   /** The stored procedures the project's scripts create: a CALL of one made of queries only is a read. */
   public ProjectIndex withStoredProcedures(dev.optkit.analyzers.schema.StoredProcedures value) {
     this.procedures = value;

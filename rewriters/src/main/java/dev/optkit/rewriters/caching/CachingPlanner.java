@@ -103,7 +103,8 @@ public final class CachingPlanner {
     this.writerEvictions = new WriterEvictions(whole, traits, inModule, members, springBeans);
     this.sharing = new ResultSharing(index, whole::declaration);
     this.sameRequest = new SameRequest(whole, sharing);
-    this.springTooOld = SpringVersionFloor.whyTooOld(traits.pom(), config.cache().redis());
+    this.springTooOld = SpringVersionFloor.whyTooOld(traits.pom(), index.libraryVersions(),
+        config.cache().redis());
     this.outsideCallers = new OutsideCallers(index);
     this.plainRedis = PlainRedisBackend.of(traits, config);
     this.keyCoverage = new KeyCoverage(index);

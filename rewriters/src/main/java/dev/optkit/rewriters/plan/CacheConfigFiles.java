@@ -44,7 +44,8 @@ public final class CacheConfigFiles {
   static boolean springConfigHasWriteStarts(Path scanRoot, String prefix, Assessment assessment, ProjectTraits traits) {
     return existingConfig(prefix, assessment).map(type -> SourceDocument.decode(read(scanRoot.resolve(
         assessment.index().pathOfType(type)))).text().contains("class WriteStart "))
-        .orElse(SpringVersionFloor.api(traits.pom()) != SpringVersionFloor.CacheApi.CURRENT);
+        .orElse(SpringVersionFloor.api(traits.pom(), assessment.index().libraryVersions())
+            != SpringVersionFloor.CacheApi.CURRENT);
   }
 
   /**
@@ -138,8 +139,9 @@ public final class CacheConfigFiles {
               + " expiring cache(s) shared by every instance"));
     }
     String text = withTogglz(SpringCacheConfigRewrite.create(pkg, traits.existingSpringCaching(),
-        !traits.enableCachingPresent(), traits.transactions(), micrometer(traits), SpringVersionFloor.api(traits.pom()),
-        SpringVersionFloor.meterTagKey(traits.pom()), targets, indent, nl), togglzSwitch,
+        !traits.enableCachingPresent(), traits.transactions(), micrometer(traits),
+        SpringVersionFloor.api(traits.pom(), assessment.index().libraryVersions()),
+        SpringVersionFloor.meterTagKey(traits.pom(), assessment.index().libraryVersions()), targets, indent, nl), togglzSwitch,
         indent, nl);
     return new FileChange(relative(scanRoot, file), null, text.getBytes(StandardCharsets.UTF_8),
         List.of("Caffeine cache " + (traits.existingSpringCaching() ? "resolver" : "manager") + " with "

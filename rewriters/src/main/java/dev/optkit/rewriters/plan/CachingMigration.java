@@ -327,7 +327,8 @@ public final class CachingMigration {
       }
       PlainJavaCacheRewrite plain = new PlainJavaCacheRewrite(edits.document(), edits.unit(), switchReference,
           traits.javaRelease(), rollout, micrometer, inRedis::contains, Imports.reference(edits.unit(), redisType),
-          dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(traits.pom()));
+          dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(traits.pom(),
+              assessment.index().libraryVersions()));
       SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
           traits.transactions(), rollout, sync, writers, writeStartViews);
       // each target's method by name and line, indexed once per file: a scan of the file's methods per target

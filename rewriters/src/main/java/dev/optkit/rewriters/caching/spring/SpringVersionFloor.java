@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.spring;
 
+import dev.optkit.analyzers.dependencies.LibraryVersions;
 import dev.optkit.analyzers.source.MavenPom;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,16 @@ public final class SpringVersionFloor {
 
   /** The form of the cache API the module's Spring has; {@link CacheApi#CURRENT} when nothing tells. */
   public static CacheApi api(Path pom) {
-    return versions(pom).map(v -> v.before(BOOT_22, BOOT_23, FRAMEWORK) ? CacheApi.BEFORE_5_2_8 : CacheApi.CURRENT)
+    return api(pom, LibraryVersions.none());
+  }
+
+  /**
+   * As {@link #api(Path)}, with the versions the project resolves for a pom that names neither Spring Boot nor Spring
+   * (a BOM of another project's: JHipster's {@code jhipster-dependencies} brought Spring Boot 1.5 and 2.1, and the
+   * configuration for 5.2.8 did not compile).
+   */
+  public static CacheApi api(Path pom, LibraryVersions resolved) {
+    return versions(pom, resolved).map(v -> v.before(BOOT_22, BOOT_23, FRAMEWORK) ? CacheApi.BEFORE_5_2_8 : CacheApi.CURRENT)
         .orElse(CacheApi.CURRENT);
   }
 
@@ -53,7 +63,12 @@ public final class SpringVersionFloor {
    * @param redis the Spring caches would live in Redis (the redis or two-level backend)
    */
   public static Optional<String> whyTooOld(Path pom, boolean redis) {
-    Optional<Versions> versions = versions(pom);
+    return whyTooOld(pom, LibraryVersions.none(), redis);
+  }
+
+  /** As {@link #whyTooOld(Path, boolean)}, with the versions the project resolves where the pom tells none. */
+  public static Optional<String> whyTooOld(Path pom, LibraryVersions resolved, boolean redis) {
+    Optional<Versions> versions = versions(pom, resolved);
     if (versions.isEmpty()) {
       return Optional.empty();
     }
@@ -78,7 +93,12 @@ public final class SpringVersionFloor {
    * second failed the application's start (Spring Boot 2.1.11, Micrometer 1.1.19). Without Boot, the later key.
    */
   public static String meterTagKey(Path pom) {
-    return versions(pom).filter(v -> v.boot() && before(v.version(), new int[] {2, 7})).map(v -> "cacheManager")
+    return meterTagKey(pom, LibraryVersions.none());
+  }
+
+  /** As {@link #meterTagKey(Path)}, with the versions the project resolves where the pom tells none. */
+  public static String meterTagKey(Path pom, LibraryVersions resolved) {
+    return versions(pom, resolved).filter(v -> v.boot() && before(v.version(), new int[] {2, 7})).map(v -> "cacheManager")
         .orElse("cache.manager");
   }
 
@@ -98,19 +118,41 @@ public final class SpringVersionFloor {
     }
   }
 
-  private static Optional<Versions> versions(Path pom) {
-    if (pom == null || !Files.isRegularFile(pom)) {
-      return Optional.empty();
-    }
-    Optional<MavenPom> model = MavenPom.read(pom);
-    if (model.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<String> boot = model.get().springBootVersion();
+  /**
+   * What the pom names (Spring Boot's parent or BOM, else a Spring Framework dependency's version); where it names
+   * neither, the oldest Spring Boot, else Spring Framework, among the jars the project resolves (the oldest: the form
+   * written for an older Spring compiles on a later one, not the other way).
+   */
+  private static Optional<Versions> versions(Path pom, LibraryVersions resolved) {
+    Optional<MavenPom> model = pom == null || !Files.isRegularFile(pom) ? Optional.empty() : MavenPom.read(pom);
+    Optional<String> boot = model.flatMap(MavenPom::springBootVersion);
     if (boot.isPresent()) {
       return Optional.of(new Versions(boot.get(), true));
     }
-    return model.get().springFrameworkVersion().map(version -> new Versions(version, false));
+    Optional<String> framework = model.flatMap(MavenPom::springFrameworkVersion);
+    if (framework.isPresent()) {
+      return Optional.of(new Versions(framework.get(), false));
+    }
+    return oldest(resolved.versions("org.springframework.boot", "spring-boot")).map(v -> new Versions(v, true))
+        .or(() -> oldest(resolved.versions("org.springframework", "spring-context")).map(v -> new Versions(v, false)));
+  }
+
+  private static Optional<String> oldest(java.util.List<String> versions) {
+    return versions.stream().min((a, b) -> before(a, numbers(b)) ? -1 : before(b, numbers(a)) ? 1 : 0);
+  }
+
+  /** A version's leading numbers ({@code 2.1.11.RELEASE}: 2, 1, 11), as {@link #before} compares them. */
+  private static int[] numbers(String version) {
+    String[] parts = version.split("[.\\-]");
+    int[] numbers = new int[Math.min(3, parts.length)];
+    for (int i = 0; i < numbers.length; i++) {
+      try {
+        numbers[i] = Integer.parseInt(parts[i]);
+      } catch (NumberFormatException notANumber) {
+        return java.util.Arrays.copyOf(numbers, i);
+      }
+    }
+    return numbers;
   }
 
   /** Whether a version ({@code 2.1.8.RELEASE}, {@code 5.1.9.RELEASE}) is before the floor by its numbers. */
