@@ -109,8 +109,27 @@ class SpringBefore528Test {
           <version>1.1.19</version>
         </dependency>""");
     MigrationPlan plan = fixture.plan();
-    assertTrue(changed(plan, SpringCacheConfigRewrite.CLASS_NAME + ".java").contains("CaffeineCacheMetrics.monitor("));
+    assertTrue(changed(plan, SpringCacheConfigRewrite.CLASS_NAME + ".java").contains("new CaffeineCacheMetrics("));
     fixture.compileAgainstOnly(plan, "8", jars("spring-5.1"));
+  }
+
+  /**
+   * JHipster 6.6's BOM brings Micrometer 1.3 over the Caffeine 2.6 Spring Boot 2.1 manages: Micrometer's monitor
+   * overloads name Caffeine's AsyncCache, which that Caffeine lacks, and the configuration did not compile.
+   */
+  @Test
+  void theConfigurationWithMicrometer13CompilesAgainstCaffeine26() throws IOException {
+    MigrationFixture fixture = countries(dir, "5.1.20.RELEASE", """
+        <dependency>
+          <groupId>io.micrometer</groupId>
+          <artifactId>micrometer-core</artifactId>
+          <version>1.3.2</version>
+        </dependency>""");
+    MigrationPlan plan = fixture.plan();
+    List<Path> jars = new java.util.ArrayList<>(jars("spring-5.1").stream()
+        .filter(jar -> !jar.getFileName().toString().startsWith("micrometer-core")).toList());
+    jars.addAll(jars("micrometer-1.3"));
+    fixture.compileAgainstOnly(plan, "8", jars);
   }
 
   @Test

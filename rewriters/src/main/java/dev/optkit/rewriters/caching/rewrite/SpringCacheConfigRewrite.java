@@ -195,8 +195,11 @@ public final class SpringCacheConfigRewrite {
         lines.add(indent + "private static void bindMetrics(List<org.springframework.cache.Cache> caches, MeterRegistry registry) {");
         lines.add(indent + indent + "for (org.springframework.cache.Cache cache : caches) {");
         lines.add(indent + indent + indent + "if (cache instanceof CaffeineCache) {");
-        lines.add(indent + indent + indent + indent + "CaffeineCacheMetrics.monitor(registry, ((CaffeineCache) cache).getNativeCache(), cache.getName(),");
-        lines.add(indent + indent + indent + indent + indent + indent + springBootTags(meterTagKey, "cache.getName()") + ");");
+        // the constructor, not monitor(): Micrometer 1.3's monitor overloads name Caffeine's AsyncCache, which the
+        // Caffeine 2.6 Spring Boot 2.1 manages lacks, and javac cannot choose among them without it
+        lines.add(indent + indent + indent + indent + "new CaffeineCacheMetrics(((CaffeineCache) cache).getNativeCache(), cache.getName(),");
+        lines.add(indent + indent + indent + indent + indent + indent + "io.micrometer.core.instrument.Tags.of("
+            + springBootTags(meterTagKey, "cache.getName()") + ")).bindTo(registry);");
         lines.add(indent + indent + indent + "}");
       } else {
         lines.add(indent + "private static void bindMetrics(CaffeineCacheManager manager, MeterRegistry registry) {");
