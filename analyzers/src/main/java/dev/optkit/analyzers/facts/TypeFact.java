@@ -64,6 +64,8 @@ import java.util.Map;
  * @param fieldTypeArguments of each field whose type has type arguments, every class those name at any depth, qualified
  *     ({@code Map<Kind, List<Setting>>}: Kind, List, Setting), "?" for a wildcard without a bound; {@link #fieldTypes}
  *     holds the erased types only
+ * @param lombokEqualsFields the fields the equals and hashCode Lombok writes for it read, sorted; null when Lombok writes
+ *     none or its annotation names them in a form not read (then every field may be read)
  */
 public record TypeFact(
     String qualifiedName,
@@ -102,7 +104,8 @@ public record TypeFact(
     List<String> openFields,
     List<String> reassignedFields,
     List<String> nonFinalStatics,
-    Map<String, List<String>> fieldTypeArguments) {
+    Map<String, List<String>> fieldTypeArguments,
+    List<String> lombokEqualsFields) {
 
   /** An annotation value written as an expression the extractor could not read (another file's constant). */
   public static final String UNRESOLVED = "\u0000unresolved";

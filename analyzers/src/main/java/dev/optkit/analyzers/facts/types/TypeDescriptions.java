@@ -142,7 +142,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         JsonIgnoredProperties.of(type, file.annotations), FieldCodeCalls.of(type),
         ForeignFieldWrites.of(type, names), EntityAssociations.namedQueries(type), textConstants(type),
         convertedFields(type), nonFinalFields(type), List.copyOf(changing), OpenFields.of(type, names),
-        List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type));
+        List.copyOf(reassigned), nonFinalStatics(type), fieldTypeArguments(type), LombokEqualsFields.of(type));
   }
 
   /**

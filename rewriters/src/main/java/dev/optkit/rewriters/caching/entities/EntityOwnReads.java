@@ -40,8 +40,14 @@ final class EntityOwnReads {
         // by name, not by ending: @DiscriminatorValue is no Lombok @Value (hostile review 43's m2-lombok-reason)
         if (fact.filter(t -> t.annotations().stream().map(ProjectTraits::simpleName)
             .anyMatch(a -> a.equals("Data") || a.equals("EqualsAndHashCode") || a.equals("Value"))).isPresent()) {
-          return Optional.of("equals and hashCode, which Lombok writes over every field, its lazy associations ("
-              + entity.lazyFields() + ") among them");
+          // the fields Lombok's equals reads: all, less what its exclude or @EqualsAndHashCode.Exclude leaves out
+          List<String> read = fact.get().lombokEqualsFields();
+          List<String> lazyRead = entity.lazyByGetter().values().stream().distinct().sorted()
+              .filter(field -> read == null || read.contains(field)).toList();
+          if (!lazyRead.isEmpty()) {
+            return Optional.of("equals and hashCode, which Lombok writes over " + (read == null ? "every field" : "its fields")
+                + ", its lazy associations (" + String.join(", ", lazyRead) + ") among them");
+          }
         }
         for (String name : List.of("equals", "hashCode", "compareTo")) {
           for (IndexedMethod identity : index.methods(each, name)) {
