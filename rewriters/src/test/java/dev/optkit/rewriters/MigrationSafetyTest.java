@@ -291,6 +291,16 @@ class MigrationSafetyTest {
     String after = MigrationFixture.after(accepted, "src/main/java/shop/StockReader.java");
     assertTrue(after.contains("// accepted stale (--accept-stale): StockWriter.receive()"), after);
     accepting.assertCompiles(accepted);
+
+    // several writers accepted: one comment above the method, each writer in the plan's warnings (33 test methods of a
+    // JHipster app wrote 33 copies of one reason into its UserService)
+    Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+    MigrationFixture two = new MigrationFixture(dir).java(reader).java(writer)
+        .java(writer.replace("StockWriter", "StockAuditor").replace("receive(", "correct("));
+    MigrationPlan both = two.plan(Set.of("StockReader.stock"));
+    String twice = MigrationFixture.after(both, "src/main/java/shop/StockReader.java");
+    assertEquals(1, twice.split("accepted stale \\(--accept-stale\\)", -1).length - 1, twice);
+    assertEquals(2, target(both, "stock").warnings().stream().filter(w -> w.startsWith("accepted stale")).count());
   }
 
   @Test
