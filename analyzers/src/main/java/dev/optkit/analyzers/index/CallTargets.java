@@ -71,10 +71,23 @@ final class CallTargets {
         call.argumentKinds());
   }
 
+  /** JUnit's and TestNG's test and lifecycle annotations: methods the framework runs. */
+  private static final java.util.Set<String> TEST_FRAMEWORK_METHODS = java.util.Set.of("Test", "ParameterizedTest",
+      "RepeatedTest", "TestFactory", "TestTemplate", "BeforeEach", "AfterEach", "BeforeAll", "AfterAll", "Before",
+      "After", "BeforeClass", "AfterClass", "BeforeMethod", "AfterMethod");
+
+  private static boolean runByATestFramework(IndexedMethod method) {
+    return method.fact().annotations().stream()
+        .map(a -> a.substring(a.lastIndexOf('.') + 1)).anyMatch(TEST_FRAMEWORK_METHODS::contains);
+  }
+
   private List<IndexedMethod> computeTargets(CallShape call) {
     if (call.receiverType() == null) {
+      // a test framework's method (@Test, @BeforeEach...) is run by the framework, never called by code: a project whose
+      // only declared getId() was a @Test method resolved an entity's Lombok getter to it (a trial on
+      // springframeworkguru's recipe app: "hands what findById() loaded to CategoryTest.getId(), which changes it")
       List<IndexedMethod> named = index.methodsNamed(call.name()).stream()
-          .filter(m -> arityMatches(m, call))
+          .filter(m -> arityMatches(m, call) && !runByATestFramework(m))
           .toList();
       return named.size() == 1 ? named : List.of();
     }
