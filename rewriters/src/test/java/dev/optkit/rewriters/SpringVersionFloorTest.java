@@ -129,6 +129,35 @@ class SpringVersionFloorTest {
         dev.optkit.rewriters.caching.spring.SpringVersionFloor.api(pom, flat));
   }
 
+  /**
+   * The Redis configuration writes BatchStrategies, which came with Spring Data Redis 2.6 (Spring Boot 2.6): a Boot
+   * 2.2.9 to 2.5 module, or a project resolving an older Spring Data Redis, is refused for the redis backends, not
+   * given code that would not compile.
+   */
+  @Test
+  void theRedisBackendsNeedSpringDataRedis26() throws java.io.IOException {
+    String template = new String(readResource("/reasons43/s16e/pom.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    var none = dev.optkit.analyzers.dependencies.LibraryVersions.none();
+    for (String boot : new String[] {"2.3.12.RELEASE", "2.5.15", "2.6.0", "3.3.0"}) {
+      java.nio.file.Path pom = dir.resolve("redis-" + boot).resolve("pom.xml");
+      java.nio.file.Files.createDirectories(pom.getParent());
+      java.nio.file.Files.writeString(pom, template.replace("<version>3.3.0</version>", "<version>" + boot + "</version>"));
+      boolean old = boot.startsWith("2.3") || boot.startsWith("2.5");
+      assertEquals(old, dev.optkit.rewriters.caching.spring.SpringVersionFloor.whyTooOld(pom, none, true).isPresent(), boot);
+      assertFalse(dev.optkit.rewriters.caching.spring.SpringVersionFloor.whyTooOld(pom, none, false).isPresent(), boot);
+    }
+    java.nio.file.Path plain = dir.resolve("redis-plain").resolve("pom.xml");
+    java.nio.file.Files.createDirectories(plain.getParent());
+    java.nio.file.Files.writeString(plain, SpringBefore528Test.pom("5.3.20"));
+    java.nio.file.Path repo = java.nio.file.Path.of("/home/u/.m2/repository");
+    var dataRedis25 = dev.optkit.analyzers.dependencies.LibraryVersions.of(java.util.List.of(
+        repo.resolve("org/springframework/data/spring-data-redis/2.5.12/spring-data-redis-2.5.12.jar")));
+    var dataRedis26 = dev.optkit.analyzers.dependencies.LibraryVersions.of(java.util.List.of(
+        repo.resolve("org/springframework/data/spring-data-redis/2.6.0/spring-data-redis-2.6.0.jar")));
+    assertTrue(dev.optkit.rewriters.caching.spring.SpringVersionFloor.whyTooOld(plain, dataRedis25, true).isPresent());
+    assertFalse(dev.optkit.rewriters.caching.spring.SpringVersionFloor.whyTooOld(plain, dataRedis26, true).isPresent());
+  }
+
   private static String config(MigrationPlan plan) {
     return plan.changes().stream().filter(c -> c.path().endsWith("/OptkitCacheConfig.java")).findFirst()
         .map(c -> new String(c.after(), java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();

@@ -295,6 +295,9 @@ public final class CachingMigration {
     boolean sync = !config.cache().redis() && CacheConfigFiles.springConfigIsNewOrSynced(scanRoot, prefix, assessment);
     boolean writeStartViews = traits.transactions() && !config.cache().redis()
         && CacheConfigFiles.springConfigHasWriteStarts(scanRoot, prefix, assessment, traits);
+    // the module's pom read once, not per file
+    String meterTagKey = dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(traits.pom(),
+        assessment.index().libraryVersions());
     java.util.Set<String> writers = new java.util.HashSet<>();
     plan.targets().forEach(t -> t.evictions().forEach(e -> writers.add(SpringCacheableRewrite.writerKey(e.writer().path(),
         e.writer().fact().name(), e.writer().fact().range().line()))));
@@ -327,8 +330,7 @@ public final class CachingMigration {
       }
       PlainJavaCacheRewrite plain = new PlainJavaCacheRewrite(edits.document(), edits.unit(), switchReference,
           traits.javaRelease(), rollout, micrometer, inRedis::contains, Imports.reference(edits.unit(), redisType),
-          dev.optkit.rewriters.caching.spring.SpringVersionFloor.meterTagKey(traits.pom(),
-              assessment.index().libraryVersions()));
+          meterTagKey);
       SpringCacheableRewrite spring = new SpringCacheableRewrite(edits.document(), edits.unit(), switchType, managerAttribute,
           traits.transactions(), rollout, sync, writers, writeStartViews);
       // each target's method by name and line, indexed once per file: a scan of the file's methods per target

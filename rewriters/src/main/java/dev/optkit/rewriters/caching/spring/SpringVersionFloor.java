@@ -21,8 +21,8 @@ import java.util.Optional;
  *   <li>older: no {@code CaffeineCache} at all, so its Spring caches are refused, saying which version the pom names.
  * </ul>
  *
- * The Redis and two-level backends are written against Spring Data Redis 2's {@code RedisCacheConfiguration} and
- * Spring 5.2.8's cache API, so they keep the 5.2.8 floor.
+ * The Redis and two-level backends are written against Spring Data Redis 2.6 ({@code BatchStrategies}) and Spring
+ * 5.2.8's cache API: Spring Boot 2.6 and later.
  */
 public final class SpringVersionFloor {
   /** The form of Spring's cache API the configuration is written against. */
@@ -38,6 +38,12 @@ public final class SpringVersionFloor {
   private static final int[] BOOT_22 = {2, 2, 9};
   private static final int[] BOOT_23 = {2, 3, 2};
   private static final int[] BOOT_15 = {1, 5};
+  /** Spring Data Redis 2.6 (Spring Boot 2.6) brought the BatchStrategies the Redis configuration writes. */
+  private static final int[] DATA_REDIS = {2, 6};
+  private static final int[] BOOT_26 = {2, 6};
+  private static final String REDIS_FLOOR = ": the Redis cache configuration optkit writes needs Spring Data Redis 2.6 "
+      + "(Spring Boot 2.6) and Spring Framework 5.2.8 and would not compile; upgrade to Spring Boot 2.6 or later first, "
+      + "or migrate with the local backend, which supports Spring Framework 4.3.3 (Spring Boot 1.5) and later";
 
   private SpringVersionFloor() {}
 
@@ -69,19 +75,23 @@ public final class SpringVersionFloor {
   /** As {@link #whyTooOld(Path, boolean)}, with the versions the project resolves where the pom tells none. */
   public static Optional<String> whyTooOld(Path pom, LibraryVersions resolved, boolean redis) {
     Optional<Versions> versions = versions(pom, resolved);
+    // the Redis configuration writes BatchStrategies (Spring Data Redis 2.6, Spring Boot 2.6) and Spring 5.2.8's cache
+    // API: the Spring Data Redis the project resolves, else its Boot, decides
+    Optional<String> dataRedis = oldest(resolved.versions("org.springframework.data", "spring-data-redis"));
     if (versions.isEmpty()) {
-      return Optional.empty();
+      return redis && dataRedis.filter(d -> before(d, DATA_REDIS)).isPresent()
+          ? Optional.of("the project resolves Spring Data Redis " + dataRedis.get() + REDIS_FLOOR) : Optional.empty();
     }
     Versions v = versions.get();
     if (v.before(BOOT_15, BOOT_15, CAFFEINE_CACHE)) {
       return Optional.of(v.built() + ": Spring's CaffeineCache, which every cache optkit writes is, came with Spring "
           + "Framework 4.3; upgrade to Spring Boot 1.5 or Spring Framework 4.3.3 or later first");
     }
-    if (redis && v.before(BOOT_22, BOOT_23, FRAMEWORK)) {
-      return Optional.of(v.built() + ": the Redis cache configuration optkit writes needs Spring Framework 5.2.8 and "
-          + "Spring Data Redis 2.3 and would not compile; upgrade to " + (v.boot() ? "Spring Boot 2.2.9 or 2.3.2"
-          : "Spring Framework 5.2.8") + " or later first, or migrate with the local backend, which supports Spring "
-          + "Framework 4.3.3 (Spring Boot 1.5) and later");
+    if (redis) {
+      boolean oldDataRedis = dataRedis.map(d -> before(d, DATA_REDIS)).orElse(v.boot() && before(v.version(), BOOT_26));
+      if (oldDataRedis || v.before(BOOT_22, BOOT_23, FRAMEWORK)) {
+        return Optional.of(v.built() + dataRedis.map(d -> " and Spring Data Redis " + d).orElse("") + REDIS_FLOOR);
+      }
     }
     return Optional.empty();
   }
