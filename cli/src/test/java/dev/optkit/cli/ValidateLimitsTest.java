@@ -22,17 +22,7 @@ class ValidateLimitsTest {
 
   /** A project whose only class is {@code tiny.Fixture} with the given body, and a workload for it. */
   private Path project(String fixtureBody, String workload) throws Exception {
-    Path project = Files.createDirectories(dir.resolve("project"));
-    Path source = Files.createDirectories(project.resolve("src/tiny")).resolve("Fixture.java");
-    Files.writeString(source, "package tiny;\n\npublic class Fixture {\n" + fixtureBody + "\n}\n");
-    int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
-        project.resolve("classes").toString(), source.toString());
-    assertEquals(0, compiled, "the fixture compiles");
-    Files.writeString(project.resolve("workload.yaml"), """
-        classpath: {build: touch built, entries: [classes]}
-        fixture: {factory: tiny.Fixture#start}
-        """ + workload);
-    return project;
+    return TinyFixtureProject.create(dir, fixtureBody, workload);
   }
 
   private static final String SLEEPS_FOREVER = """
@@ -106,16 +96,16 @@ class ValidateLimitsTest {
   }
 
   @Test
-  void aCallThatHangsOnlyUnderJmhEndsItsForkAndTheFailureIsReadBack() throws Exception {
-    // only JMH's forks have the fork-output property: the replay passes, and so does the fork's fill pass (the
+  void aCallThatHangsOnlyUnderJmhEndsTheHostAndIsReported() throws Exception {
+    // only JMH has the measuring property: the replay passes, and so does JMH's fill pass (the
     // first call of each distinct read); the benchmark's first read hangs
     Path project = project("""
-          private static int forkCalls;
+          private static int jmhCalls;
           public static Fixture start() {
             return new Fixture();
           }
           public String get(long key) {
-            if (System.getProperty("optkit.validation.forkOut") != null && ++forkCalls > 1) {
+            if (System.getProperty("optkit.validation.jmh") != null && ++jmhCalls > 1) {
               sleepForever();
             }
             return "v" + key;
@@ -127,8 +117,8 @@ class ValidateLimitsTest {
     CliRun run = CliRun.of("validate", project.toString(), "--baseline-only", "--quick", "--warmup", "0",
         "--iterations", "1");
     assertEquals(3, run.exitCode(), run.out() + run.err());
-    assertTrue(run.err().contains("current, scenario 'bench-hangs': the host JVM failed during JMH (exit 1): in a JMH "
-        + "fork, a read in a JMH iteration of 1 s did not return within 3 s (limits.callSeconds or --call-timeout, "
+    assertTrue(run.err().contains("current, scenario 'bench-hangs': a read in a JMH iteration of 1 s did not return "
+        + "within 3 s (limits.callSeconds or --call-timeout, "
         + "after the iteration's 1 s): abandoned, and the run stopped"), run.err());
     assertTrue(run.err().contains("at tiny.Fixture.sleepForever(Fixture.java"), run.err());
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the host JVM (and a JMH fork) prints for the launcher to read back from its log: the phase
+ * What the host JVM prints for the launcher to read back from its log: the phase
  * it is in, and on failure one marked headline with a few detail lines. The project's own output
  * shares that log and may end in anything (a shutdown hook's logging, a server's farewell), so the
  * launcher looks for these markers rather than at the log's last line.
@@ -15,11 +15,6 @@ public final class HostOutput {
   public static final String PREFIX = "optkit-host: ";
   public static final String FAILED = PREFIX + "FAILED: ";
   public static final String DETAIL = PREFIX + "  ";
-  /**
-   * Where a JMH fork also writes its failure: JMH carries a fork's output over a socket, and a fork
-   * that halts (a call that hung) loses what it printed last. The host reads it back ({@link HostMain}).
-   */
-  static final String FAILURE_FILE = "optkit.validation.failureFile";
   /** Frames shown under a failure: where it happened, not the whole stack. */
   static final int FRAMES = 6;
 
@@ -36,34 +31,6 @@ public final class HostOutput {
     details.forEach(detail -> text.append(DETAIL).append(oneLine(detail)).append('\n'));
     System.err.print(text);
     System.err.flush();
-    String file = System.getProperty(FAILURE_FILE);
-    if (file != null) {
-      try {
-        java.nio.file.Files.writeString(java.nio.file.Path.of(file), text);
-      } catch (java.io.IOException | RuntimeException e) {
-        System.err.println(PREFIX + "could not write " + file + ": " + e);
-      }
-    }
-  }
-
-  /** The failure a fork wrote to its {@link #FAILURE_FILE}: headline first, then its details; empty if none. */
-  static List<String> readFailure(java.nio.file.Path file) {
-    List<String> lines = new ArrayList<>();
-    try {
-      if (java.nio.file.Files.size(file) > 64 * 1024) {
-        return lines; // a fork writes a dozen lines
-      }
-      for (String line : java.nio.file.Files.readAllLines(file)) {
-        if (line.startsWith(FAILED) && lines.isEmpty()) {
-          lines.add(line.substring(FAILED.length()));
-        } else if (line.startsWith(DETAIL) && !lines.isEmpty()) {
-          lines.add(line.substring(DETAIL.length()));
-        }
-      }
-    } catch (java.io.IOException e) {
-      lines.clear();
-    }
-    return lines;
   }
 
   /** A failure as its root cause (the exception at the end of the cause chain) and where that was thrown. */

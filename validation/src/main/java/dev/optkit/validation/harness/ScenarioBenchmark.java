@@ -1,9 +1,6 @@
 package dev.optkit.validation.harness;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +19,8 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * optkit's one generic benchmark: the scenario's read, cycling through its argument sequence. The
  * scenario is chosen with JMH parameters, so one prebuilt benchmark (its own META-INF/BenchmarkList)
- * serves every project; the fork runs on the host JVM's class path, which is the project's.
+ * serves every project. It runs in the host JVM ({@link HostMain}, JMH's {@code forks(0)}), on the
+ * fixture the host started for its replay and load test: a Spring application is started once a JVM.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -34,8 +32,52 @@ public class ScenarioBenchmark {
    */
   static final long FILL_SECONDS_AT_LEAST = 10;
 
-  /** Where the fork writes its invocation, error and downstream call counts. */
-  static final String FORK_OUT = "optkit.validation.forkOut";
+  /**
+   * Set while JMH measures in the host ({@link HostMain}): a fixture can tell the benchmark's reads from the
+   * replay's and the load test's.
+   */
+  public static final String MEASURING_PROPERTY = "optkit.validation.jmh";
+
+  /** The host's open fixture while JMH runs on it, and what the trial counted. */
+  private static final java.util.concurrent.atomic.AtomicReference<Handoff> HANDOFF =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** What one trial counted besides JMH's timings: reads, errors, downstream calls, the fill pass. */
+  public record Trial(long invocations, long errors, long downstreamCalls, HostResult.Fill fill) {}
+
+  /** The host's fixture, lent to the benchmark for one JMH run: the fixture is the host's to close. */
+  public static final class Handoff implements AutoCloseable {
+    private final ScenarioDriver driver;
+    private volatile Trial trial;
+
+    private Handoff(ScenarioDriver driver) {
+      this.driver = driver;
+    }
+
+    /** What the trial counted; throws if JMH never ended a trial on this fixture. */
+    public Trial trial() {
+      if (trial == null) {
+        throw new IllegalStateException("JMH ran no trial on the fixture");
+      }
+      return trial;
+    }
+
+    @Override
+    public void close() {
+      HANDOFF.compareAndSet(this, null);
+      System.clearProperty(MEASURING_PROPERTY);
+    }
+  }
+
+  /** Lends the host's open fixture to the next JMH run in this JVM ({@code forks(0)}). */
+  static Handoff handOver(ScenarioDriver driver) {
+    Handoff handoff = new Handoff(driver);
+    if (!HANDOFF.compareAndSet(null, handoff)) {
+      throw new IllegalStateException("a fixture is already lent to JMH");
+    }
+    System.setProperty(MEASURING_PROPERTY, "true");
+    return handoff;
+  }
 
   @Param("")
   public String workload;
@@ -44,6 +86,7 @@ public class ScenarioBenchmark {
   public String scenario;
 
   private ScenarioDriver driver;
+  private Handoff handoff;
   private List<ScenarioDriver.Step> steps;
   private int next;
   private long invocations;
@@ -54,7 +97,12 @@ public class ScenarioBenchmark {
 
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
-    driver = ScenarioDriver.open(Path.of(workload), scenario);
+    handoff = HANDOFF.get();
+    if (handoff == null || !handoff.driver.scenario().name().equals(scenario)) {
+      throw new IllegalStateException("ScenarioBenchmark runs in optkit's host JVM, on the fixture it lends"
+          + " (HostMain), not in a fork of its own");
+    }
+    driver = handoff.driver;
     steps = driver.steps(driver.scenario().calls(), driver.scenario().seed(), false);
     long warmupNanos = params.getWarmup().getCount() * params.getWarmup().getTime().convertTo(TimeUnit.NANOSECONDS);
     fill = fill(Math.max(FILL_SECONDS_AT_LEAST * 1_000_000_000L, warmupNanos));
@@ -135,12 +183,7 @@ public class ScenarioBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    String out = System.getProperty(FORK_OUT);
-    if (out != null) {
-      new ObjectMapper().writeValue(Path.of(out).toFile(),
-          Map.of("invocations", invocations, "errors", errors, "downstreamCalls", AgentCounters.total(), "fill", fill));
-    }
-    driver.close();
+  public void tearDown() {
+    handoff.trial = new Trial(invocations, errors, AgentCounters.total(), fill);
   }
 }

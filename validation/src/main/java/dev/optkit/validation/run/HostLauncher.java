@@ -77,8 +77,8 @@ final class HostLauncher {
     command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), HostMain.class.getName(),
         "--workload", workload.toAbsolutePath().toString(), "--scenario", scenario, "--out", out.toString(),
         "--answers", answersFile(runDir, label, scenario).toString(), "--jmh-log", jmhLog.toString(),
-        // one fork per host: the orchestrator alternates the versions' forks (Validation)
-        "--forks", "1", "--warmup", String.valueOf(settings.warmupIterations()),
+        // the host is JMH's one fork: the orchestrator starts a host per fork and alternates the versions' (Validation)
+        "--warmup", String.valueOf(settings.warmupIterations()),
         "--iterations", String.valueOf(settings.iterations()),
         "--seconds", String.valueOf(settings.secondsPerIteration()), "--heap-megabytes", String.valueOf(heapMegabytes)));
     agent.ifPresent(jar -> command.addAll(List.of("--agent", jar.toString())));
