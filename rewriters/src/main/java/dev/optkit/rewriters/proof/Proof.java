@@ -58,12 +58,14 @@ public enum Proof {
       "Spring's proxy never sees a call through `this`, so `@Cacheable` would never apply.",
       "Call it through the injected bean."),
   SPRING_TOO_OLD(Stage.CONFIGURATION, "config.spring-too-old",
-      "`... Spring ... older than ...`",
+      "`the module builds on Spring ...: Spring's CaffeineCache, which every cache optkit writes is, came with Spring "
+          + "...` / `the project resolves Spring Data Redis ...`",
       "The module's Spring (or Spring Data Redis, for the redis backends) is older than the configuration optkit "
           + "generates compiles against.",
       "Upgrade Spring, or keep the local backend."),
   PROXY_CLASH(Stage.CONFIGURATION, "config.proxy-clash",
-      "`... implements interfaces and is cast to its class or tested for it ...` / `... is injected by its class ...`",
+      "`... implements interfaces and is injected by its class (...): ...` / `... implements interfaces and is cast to "
+          + "its class or tested for it (...): ...`",
       "The bean is used by its class (injected or cast to it), and the proxy `@Cacheable` makes of it would be a JDK "
           + "proxy of its interfaces, which is no instance of that class: the application would not start.",
       "Inject it by its interface, or have Spring proxy classes (`proxyTargetClass`)."),
@@ -303,9 +305,10 @@ public enum Proof {
       "An earlier migration's configuration class was edited, and migrate no longer finds where to add caches.",
       "Restore the marker line, or undo the earlier migration."),
   CONFIG_READS_ANY_CLASS(Stage.BACKEND, "backend.config-reads-any-class",
-      "`... reads any class from Redis ...`",
-      "An earlier migration's Redis configuration deserialises any class it is sent: no new cache goes through it.",
-      "Migrate again from an undone state, so the configuration is written anew."),
+      "`... was written by an optkit before 2026-11-29, whose values read back from Redis may name any class, ...`",
+      "An earlier migration's Redis configuration loads any class a value read back from Redis names (CWE-502): no "
+          + "new cache goes through it.",
+      "Undo that migration and migrate again, so the configuration is written anew."),
   EARLIER_BACKEND(Stage.BACKEND, "backend.earlier-backend",
       "`OptkitCacheConfig keeps an earlier migration's caches in Redis` / `... in Caffeine` / `... with the ... backend`",
       "The backend asked for is not the one of the existing configuration: one manager holds every cache.",
@@ -344,10 +347,11 @@ public enum Proof {
           + "a counted loop only when it is a for-each in all but syntax (docs/migrate-loops.md).",
       "Write it as `for (T x : xs)` if it is one."),
   LOOP_CLOCK(Stage.LOOP, "loop.clock",
-      "`... reads the clock ...`",
-      "The loop's method reads the clock or a random source around the calls: run ahead, they would happen at other "
-          + "times than the code says.",
-      "Leave it sequential, or move the clock read out of the method."),
+      "`its method reads the clock or a random source (...): rewritten, its elements come faster one after another, "
+          + "...`",
+      "Times that differed by a round trip could come out equal once the calls run ahead (a name or key made of them "
+          + "would repeat).",
+      "Rewrite it by hand if they need not differ."),
   LOOP_POOL(Stage.LOOP, "loop.pool",
       "`it is in an interface, whose fields are public: ...` / `it is in an inner (non-static) class, ...` / `its class "
           + "already has a field named LOOP_CALL_POOL, ...` / `its class's pool, from an earlier migration, runs "
@@ -359,9 +363,9 @@ public enum Proof {
       "A pool thread needing the same lock would wait for the loop, which waits for it.",
       "Move the loop out of the `synchronized` block."),
   LOOP_INTERCEPTOR_STATE(Stage.LOOP, "loop.interceptor-thread-state",
-      "`... state bound to the calling thread ...` (from an HTTP client's interceptor)",
-      "An interceptor of the project's HTTP clients reads state bound to the calling thread, which a pool thread "
-          + "does not have.",
+      "`the project's HTTP interceptor code ...() reads the caller's context (...): ...`",
+      "An interceptor of the project's HTTP clients reads the caller's context (the request, the security context, "
+          + "state bound to the thread), which a pool thread does not have.",
       "Leave it sequential, or pass the state to the interceptor explicitly."),
   LOOP_UNPROVEN(Stage.LOOP, "loop.unproven",
       "the reasons of the table below (each loop proof's own id comes in a later stage)",

@@ -1,9 +1,10 @@
 package dev.optkit.rewriters.proof;
 
 /**
- * What a proof looks at, in the order migrate meets a candidate: the scope of the run, the source as it is now, the
- * Spring context around the method, its declaration, the data it reads, the writers of that data, the cache levels
- * of one migration, the cache backend, and (for loops) the loop. A refusal is the first proof that does not hold.
+ * What a proof looks at: the scope of the run, the source as it is now, the Spring context around the method, its
+ * declaration, the data it reads, the writers of that data, the cache levels of one migration, the cache backend, and
+ * (for loops) the loop. The planner does not run them strictly stage by stage (a Spring proxy question may come
+ * before a data one, as it always did); a refusal is the first proof that does not hold.
  */
 public enum Stage {
   SCOPE("scope", "what the run can see: the folder scanned, the reactor, sources not analysed"),
