@@ -216,9 +216,11 @@ public enum Proof {
           + "leave it uncached."),
   ENTITY_RESULT(Stage.DATA, "cache.entity-result",
       "`returns the persistent entity ...` ... `LazyInitializationException` / `hand it back to save() or merge()` / "
-          + "`... copies its lazy association ... (copyProperties() reads every property the target can set)`",
+          + "`... copies its lazy association ... (copyProperties() reads every property the target can set)`; with "
+          + "`(through a call on 'this', so only because of open-session-in-view on ...)` when that holds only in view",
       "A caller reads lazy associations of the entity, or hands it back to JPA, or copies a property named for a lazy "
-          + "association: a cached, detached entity breaks each.",
+          + "association: a cached, detached entity breaks each. The open-in-view ending reads as for "
+          + "`cache.result-changed`.",
       "Return a DTO, or fetch what the callers read (`JOIN FETCH`, `@EntityGraph`), or drop the property from the "
           + "copy's target."),
   SAME_REQUEST(Stage.DATA, "cache.same-request-entities",
