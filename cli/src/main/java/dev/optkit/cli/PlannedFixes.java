@@ -10,6 +10,7 @@ import dev.optkit.rewriters.loops.LoopMigration;
 import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.Migration;
 import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ import java.util.Map;
 final class PlannedFixes {
   /** How the call-site rules point at caching the method the call is in. */
   private static final String CACHING_THE_METHOD = "fixed by caching the enclosing method";
+  /** The refusals that say a caller's cache (one there already, or one this migration adds) answers for the method. */
+  private static final java.util.Set<Proof> CACHED_ABOVE = java.util.EnumSet.of(Proof.CACHED_CALLER,
+      Proof.OUTER_LEVEL_CACHED);
 
   private PlannedFixes() {}
 
@@ -50,9 +54,9 @@ final class PlannedFixes {
     for (LoopRewrite loop : plan.loops()) {
       planned.put(loop.finding().fingerprint(), "optkit migrate " + loop.action());
     }
-    Map<String, String> refused = new HashMap<>();
+    Map<String, Refusal> refused = new HashMap<>();
     for (Refusal refusal : plan.refusals()) {
-      refused.putIfAbsent(refusal.finding().fingerprint(), refusal.reason());
+      refused.putIfAbsent(refusal.finding().fingerprint(), refusal);
     }
     return judge(assessment, planned, refused);
   }
@@ -67,14 +71,20 @@ final class PlannedFixes {
    * Each finding with what migrate does about it: cacheable reads planned or refused (with the
    * reason), and call sites pointing at caching their method only when migrate would.
    */
-  private static Assessment judge(Assessment assessment, Map<String, String> planned, Map<String, String> refused) {
+  private static Assessment judge(Assessment assessment, Map<String, String> planned, Map<String, Refusal> refused) {
     // a call site's note points at caching its method: say so only when migrate would
     Map<String, String> byMethod = new HashMap<>();
+    Map<String, Refusal> refusedByMethod = new HashMap<>();
     for (Finding finding : assessment.findings()) {
       if (finding.ruleId().equals("CacheableReadMethod")) {
         String key = finding.path() + "#" + finding.enclosingMethod();
         byMethod.put(key, !finding.fixable() ? finding.fixNote() : planned.containsKey(finding.fingerprint()) ? null
-            : "migrate refuses it: " + refused.getOrDefault(finding.fingerprint(), "not planned"));
+            : "migrate refuses it: " + reason(refused.get(finding.fingerprint()), "not planned"));
+        if (finding.fixable() && !planned.containsKey(finding.fingerprint()) && refused.containsKey(finding.fingerprint())) {
+          refusedByMethod.put(key, refused.get(finding.fingerprint()));
+        } else {
+          refusedByMethod.remove(key); // the note above is this finding's, as byMethod's
+        }
       }
     }
     List<Finding> judged = new ArrayList<>();
@@ -84,30 +94,42 @@ final class PlannedFixes {
         String key = finding.path() + "#" + finding.enclosingMethod();
         String why = byMethod.containsKey(key) ? byMethod.get(key) : "it is no cacheable read (see migrate's "
             + "\"not cacheable\" lines)";
+        Refusal refusal = refusedByMethod.get(key);
         if (why == null) {
           judged.add(finding);
-        } else if (why.startsWith("migrate refuses it: called by ")) {
+        } else if (refusal != null && CACHED_ABOVE.contains(refusal.proof())) {
           // one cache level per data: the caller's cache answers for this call
           judged.add(finding.withFix(false, "fixed by caching a caller of " + finding.enclosingMethod() + " ("
-              + why.substring("migrate refuses it: ".length()) + ")"));
+              + refusal.reason() + ")", refusal.proof().id()));
         } else {
-          judged.add(finding.withFix(false, "not fixed by caching " + finding.enclosingMethod() + ": " + why));
+          judged.add(finding.withFix(false, "not fixed by caching " + finding.enclosingMethod() + ": " + why,
+              refusal == null ? null : refusal.proof().id()));
         }
       } else if (isRewritableLoop(finding)) {
         String batchNote = SequentialIoLoopRule.batchNote(finding.details().get("batchMethod"));
+        Refusal refusal = refused.get(finding.fingerprint());
         judged.add(planned.containsKey(finding.fingerprint())
             ? finding.withFix(true, planned.get(finding.fingerprint()) + batchNote)
             : finding.withFix(false, "migrate refuses it: "
-                + refused.getOrDefault(finding.fingerprint(), "not planned (a test source, or not selected)") + batchNote));
+                + reason(refusal, "not planned (a test source, or not selected)") + batchNote, id(refusal)));
       } else if (!finding.ruleId().equals("CacheableReadMethod") || !finding.fixable()) {
         judged.add(finding);
       } else if (planned.containsKey(finding.fingerprint())) {
         judged.add(finding);
       } else {
+        Refusal refusal = refused.get(finding.fingerprint());
         judged.add(finding.withFix(false, "migrate refuses it: "
-            + refused.getOrDefault(finding.fingerprint(), "not planned (a test source, or not selected)")));
+            + reason(refusal, "not planned (a test source, or not selected)"), id(refusal)));
       }
     }
     return assessment.withFindings(judged);
+  }
+
+  private static String reason(Refusal refusal, String otherwise) {
+    return refusal == null ? otherwise : refusal.reason();
+  }
+
+  private static String id(Refusal refusal) {
+    return refusal == null ? null : refusal.proof().id();
   }
 }

@@ -6,6 +6,7 @@ import dev.optkit.analyzers.rules.Rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optkit.cli.report.ReportFormat;
+import dev.optkit.rewriters.proof.Proof;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-    description = "Lists the rules with their metadata (the rule tables of the README and docs/rules.md are this command's markdown output).",
+    description = "Lists the rules and migrate's proofs with their metadata (the rule tables of the README and docs/rules.md, and docs/rules.md's refusal table, are this command's markdown output).",
     modelTransformer = ExitCodes.Listed.class)
 public final class RulesCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
@@ -36,7 +37,7 @@ public final class RulesCommand implements Callable<Integer> {
     }
     for (ReportOptions.Target target : targets) {
       String text = switch (target.format()) {
-        case MARKDOWN -> markdown();
+        case MARKDOWN -> markdown() + "\n" + proofsMarkdown();
         case JSON -> json();
         default -> text();
       };
@@ -80,6 +81,25 @@ public final class RulesCommand implements Callable<Integer> {
     return out.toString();
   }
 
+  /**
+   * migrate's proofs, one row each: docs/rules.md's refusal table ("What each refusal means"). Cells are markdown
+   * already (the metadata is written for it); a '|' in one would end the cell, so it is escaped.
+   */
+  static String proofsMarkdown() {
+    StringBuilder out = new StringBuilder("| Id | Stage | Printed words | What it means | What you can do |\n"
+        + "|---|---|---|---|---|\n");
+    for (Proof proof : Proof.values()) {
+      out.append("| `").append(proof.id()).append("` | ").append(proof.stage().id()).append(" | ")
+          .append(cell(proof.says())).append(" | ").append(cell(proof.summary())).append(" | ")
+          .append(cell(proof.remedy())).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String cell(String markdown) {
+    return markdown.replace("|", "\\|");
+  }
+
   private static String text() {
     StringBuilder out = new StringBuilder();
     for (Rule rule : Rules.all()) {
@@ -89,6 +109,13 @@ public final class RulesCommand implements Callable<Integer> {
           .append("  ").append(info.summary()).append('\n')
           .append("  ").append(info.description()).append('\n')
           .append("  Remedy: ").append(info.remediation()).append("\n\n");
+    }
+    out.append("Refusals: the proofs optkit migrate runs before it changes code (the id is in its JSON and in assess's "
+        + "reports)\n\n");
+    for (Proof proof : Proof.values()) {
+      out.append(proof.id()).append(" (").append(proof.stage().id()).append("): ").append(proof.summary()).append('\n')
+          .append("  Prints: ").append(proof.says()).append('\n')
+          .append("  Remedy: ").append(proof.remedy()).append("\n\n");
     }
     return out.toString();
   }

@@ -22,6 +22,12 @@ class ReadmeTest {
   }
 
   @Test
+  void refusalTableIsTheProofsMetadata() throws Exception {
+    assertTrue(Files.readString(CliRun.repoRoot().resolve("docs/rules.md")).contains(RulesCommand.proofsMarkdown()),
+        "docs/rules.md's refusal table is stale: paste the second table of `./optkit rules --format markdown`");
+  }
+
+  @Test
   void startsANewUserWithExactlyTwoSetUpCommands() throws Exception {
     String readme = readme();
     String setUp = readme.substring(readme.indexOf("## Set up"), readme.indexOf("\n## ", readme.indexOf("## Set up") + 1));

@@ -13,11 +13,13 @@ import java.util.SortedMap;
  *
  * @param member the enclosing member as {@code method(paramTypes)}, or empty at type level
  * @param fixable whether {@code optkit migrate} can rewrite it; {@code fixNote} says how or why not
+ * @param refusalId the id of the proof migrate refuses it by, when it does (serialised only then)
  * @param basis the I/O the savings model prices; not serialised
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"ruleId", "category", "severity", "confidence", "path", "line", "column", "endLine", "endColumn",
-    "enclosingClass", "enclosingMethod", "fingerprint", "message", "snippet", "details", "fixable", "fixNote", "savings"})
+    "enclosingClass", "enclosingMethod", "fingerprint", "message", "snippet", "details", "fixable", "fixNote", "refusalId",
+    "savings"})
 public record Finding(
     String ruleId,
     Category category,
@@ -36,35 +38,45 @@ public record Finding(
     SortedMap<String, Object> details,
     boolean fixable,
     String fixNote,
+    String refusalId,
     Savings savings,
     @JsonIgnore SavingsBasis basis,
     @JsonIgnore dev.optkit.analyzers.facts.SourceRange memberRange) {
 
   public Finding withFingerprint(String value) {
     return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
-        enclosingMethod, value, message, snippet, details, fixable, fixNote, savings, basis, memberRange);
+        enclosingMethod, value, message, snippet, details, fixable, fixNote, refusalId, savings, basis, memberRange);
   }
 
   public Finding withSavings(Savings value) {
     return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
-        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, value, basis, memberRange);
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, value, basis, memberRange);
   }
 
-  /** The same finding with what migrate's planner says of it. */
+  /** The same finding with what migrate's planner says of it: no refusal. */
   public Finding withFix(boolean value, String note) {
+    return withFix(value, note, null);
+  }
+
+  /**
+   * The same finding with what migrate's planner says of it.
+   *
+   * @param refusal the id of the proof migrate refused it by (rewriters' {@code Proof}), or null
+   */
+  public Finding withFix(boolean value, String note, String refusal) {
     return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
-        enclosingMethod, fingerprint, message, snippet, details, value, note, savings, basis, memberRange);
+        enclosingMethod, fingerprint, message, snippet, details, value, note, refusal, savings, basis, memberRange);
   }
 
   /** The same finding with the parts the report leaves out, as a cached copy of it lacks them. */
   public Finding withHidden(SavingsBasis savingsBasis, dev.optkit.analyzers.facts.SourceRange range) {
     return new Finding(ruleId, category, severity, confidence, path, line, column, endLine, endColumn, enclosingClass,
-        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, savings, savingsBasis, range);
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, savings, savingsBasis, range);
   }
 
   public Finding withSeverity(Severity value) {
     return new Finding(ruleId, category, value, confidence, path, line, column, endLine, endColumn, enclosingClass,
-        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, savings, basis, memberRange);
+        enclosingMethod, fingerprint, message, snippet, details, fixable, fixNote, refusalId, savings, basis, memberRange);
   }
 
   /**

@@ -89,7 +89,7 @@ final class FindingDraft {
   Finding build() {
     return new Finding(info.id(), info.category(), severity, confidence, path, range.line(), range.column(),
         range.endLine(), range.endColumn(), enclosingClass, enclosingMethod, null, message, snippet,
-        java.util.Collections.unmodifiableSortedMap(details), fixable, fixNote, Savings.NONE, basis,
+        java.util.Collections.unmodifiableSortedMap(details), fixable, fixNote, null, Savings.NONE, basis,
         memberRange == null ? range : memberRange);
   }
 }

@@ -25,7 +25,7 @@ class SavingsModelTest {
 
   private static Finding finding(String rule, Finding.Remedy remedy, IoSite... sites) {
     return new Finding(rule, Category.API_CALL, Severity.MEDIUM, Confidence.HIGH, "A.java", 1, 1, 1, 2, "A", "m()", "f",
-        "msg", "x", new TreeMap<>(), false, null, Savings.NONE, new Finding.SavingsBasis(remedy, List.of(sites)),
+        "msg", "x", new TreeMap<>(), false, null, null, Savings.NONE, new Finding.SavingsBasis(remedy, List.of(sites)),
         new SourceRange(1, 1, 1, 2));
   }
 

@@ -159,6 +159,20 @@ public final class MigrationReport {
     }
     root.put("loops", loops);
     root.put("refusals", plan.refusals().stream().map(Migrator::describe).toList());
+    // the same refusals with the id of the proof each did not pass (docs/rules.md, "What each refusal means")
+    List<Map<String, Object>> refused = new ArrayList<>();
+    for (Refusal refusal : plan.refusals()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("method", refusal.finding().enclosingClass() + "." + refusal.finding().enclosingMethod());
+      entry.put("path", refusal.finding().path());
+      entry.put("line", refusal.finding().line());
+      entry.put("fingerprint", refusal.finding().fingerprint());
+      entry.put("id", refusal.proof().id());
+      entry.put("stage", refusal.proof().stage().id());
+      entry.put("reason", refusal.reason());
+      refused.add(entry);
+    }
+    root.put("refused", refused);
     root.put("notCacheable", plan.notCacheable());
     root.put("notes", plan.notes().stream().filter(note -> !deployment(note)).toList());
     List<Map<String, Object>> changes = new ArrayList<>();
@@ -261,7 +275,8 @@ public final class MigrationReport {
           .append("<thead><tr><th>Rule</th><th>Method</th><th>Why not</th><th>Where</th></tr></thead>\n<tbody>\n");
       for (Refusal refusal : plan.refusals()) {
         var finding = refusal.finding();
-        out.append("<tr data-rule=\"").append(HtmlReport.escape(finding.ruleId())).append("\"><td>")
+        out.append("<tr data-rule=\"").append(HtmlReport.escape(finding.ruleId())).append("\" data-refusal=\"")
+            .append(refusal.proof().id()).append("\"><td>")
             .append(HtmlReport.escape(finding.ruleId())).append("</td><td><code>")
             .append(HtmlReport.escape(Formatting.simpleName(finding.enclosingClass()) + "." + finding.enclosingMethod()))
             .append("</code></td><td>").append(HtmlReport.escape(refusal.reason())).append("</td><td><code>")

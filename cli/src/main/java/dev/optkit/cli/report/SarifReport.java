@@ -105,6 +105,9 @@ public final class SarifReport {
       properties.put("severity", finding.severity().id());
       properties.put("confidence", finding.confidence().id());
       properties.put("fixable", finding.fixable());
+      if (finding.refusalId() != null) {
+        properties.put("refusalId", finding.refusalId()); // the proof migrate refuses it by (docs/rules.md)
+      }
       properties.put("timeSavedMsPerDay", finding.savings().timeSavedMsPerDay());
       properties.put("callsSavedPerDay", finding.savings().callsSavedPerDay());
       properties.put("costSavedUsdPerDay", finding.savings().costSavedUsdPerDay());

@@ -32,6 +32,7 @@ import dev.optkit.rewriters.caching.writers.ProjectWrites;
 import dev.optkit.rewriters.caching.writers.SecondLevelCaches;
 import dev.optkit.rewriters.caching.writers.TestSlices;
 import dev.optkit.rewriters.caching.writers.WriterEvictions;
+import dev.optkit.rewriters.proof.Proof;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -134,23 +135,23 @@ public final class CachingPlanner {
     for (Finding finding : candidates) {
       Optional<IndexedMethod> method = locate(finding);
       if (method.isEmpty()) {
-        refusals.add(new Refusal(finding, "the method could not be found again in " + finding.path()));
+        refusals.add(new Refusal(finding, Proof.METHOD_NOT_FOUND, "the method could not be found again in " + finding.path()));
         continue;
       }
       CacheForm form = form(method.get());
       // a cache that would never apply is the first thing to say of it, before what caching it would risk
       List<String> selfCallers = form == CacheForm.SPRING ? members.selfCallers(method.get()) : List.of();
       if (!selfCallers.isEmpty() && !outsideCallers.any(method.get())) {
-        refusals.add(new Refusal(finding, "only called through 'this' from " + String.join(", ", selfCallers)
+        refusals.add(new Refusal(finding, Proof.SELF_INVOCATION, "only called through 'this' from " + String.join(", ", selfCallers)
             + (outsideCallers.onlyTests(method.get()) ? " (and by tests, through the proxy)" : "")
             + ": @Cacheable would never apply, because self-invocation bypasses Spring's proxy (Sonar S6809)"));
         continue;
       }
       if (form == CacheForm.SPRING && springTooOld.isPresent()) {
-        refusals.add(new Refusal(finding, springTooOld.get()));
+        refusals.add(new Refusal(finding, Proof.SPRING_TOO_OLD, springTooOld.get()));
         continue;
       }
-      Optional<String> refused = refusal(method.get());
+      Optional<Refusal.Reason> refused = refusal(method.get());
       if (refused.isPresent()) {
         refusals.add(new Refusal(finding, refused.get()));
         continue;
@@ -158,17 +159,17 @@ public final class CachingPlanner {
       MethodFact fact = method.get().fact();
       List<String> warnings = new ArrayList<>();
       if (form == CacheForm.SPRING && springBeans.injectedByClass(fact.ownerType()).isPresent()) {
-        refusals.add(new Refusal(finding, springBeans.injectedByClass(fact.ownerType()).get()));
+        refusals.add(new Refusal(finding, Proof.PROXY_CLASH, springBeans.injectedByClass(fact.ownerType()).get()));
         continue;
       }
       Optional<String> shared = form == CacheForm.SPRING ? springBeans.otherBeansOfTheClass(fact.ownerType()) : Optional.empty();
       if (shared.isPresent()) {
-        refusals.add(new Refusal(finding, shared.get()));
+        refusals.add(new Refusal(finding, Proof.SEVERAL_BEANS, shared.get()));
         continue;
       }
       Optional<String> unscanned = form == CacheForm.SPRING ? springBeans.outsideComponentScan(fact) : Optional.empty();
       if (unscanned.isPresent()) {
-        refusals.add(new Refusal(finding, unscanned.get()));
+        refusals.add(new Refusal(finding, Proof.OUTSIDE_COMPONENT_SCAN, unscanned.get()));
         continue;
       }
       if (!selfCallers.isEmpty()) {
@@ -187,13 +188,18 @@ public final class CachingPlanner {
       usedNames.add(cacheName);
       PolicyChoice.Choice policy = PolicyChoice.of(config, finding, fact, index);
       // a snapshot older than a write matters only where a write evicts: no writer, no eviction to race (audit 13's s18)
-      Optional<String> snapshot = (dataWriters.of(method.get()).isEmpty() ? Optional.<String>empty() : snapshotReads.whyNot(method.get()))
-          .or(() -> snapshotReads.whyNotEntities(method.get())).or(() -> exportedRepositories.whyNot(method.get()))
-          .or(() -> ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds()))
-          .or(() -> dev.optkit.rewriters.caching.keys.CopiedKeys.whyNot(form, method.get(), index, whole::declaration))
-          .or(() -> form != CacheForm.SPRING ? Optional.empty() : members.privateListener(fact.ownerType()).map(l ->
-              "its class has the private " + l + ", which Spring cannot invoke once @Cacheable makes the bean a proxy: "
-                  + "the application would not start").or(() -> members.fieldReadElsewhere(fact.ownerType())));
+      // each link its own proof, in the order they were always asked
+      Optional<Refusal.Reason> snapshot = Refusal.Reason.of(Proof.TRANSACTION_SNAPSHOT, dataWriters.of(method.get()).isEmpty()
+              ? Optional.<String>empty() : snapshotReads.whyNot(method.get()))
+          .or(() -> Refusal.Reason.of(Proof.ENTITY_SNAPSHOT, snapshotReads.whyNotEntities(method.get())))
+          .or(() -> Refusal.Reason.of(Proof.EXPORTED_REPOSITORY, exportedRepositories.whyNot(method.get())))
+          .or(() -> Refusal.Reason.of(Proof.SCHEDULED_POLL, ScheduledPolls.whyNot(whole, method.get(), policy.policy().ttlSeconds())))
+          .or(() -> Refusal.Reason.of(Proof.COPIED_KEY,
+              dev.optkit.rewriters.caching.keys.CopiedKeys.whyNot(form, method.get(), index, whole::declaration)))
+          .or(() -> form != CacheForm.SPRING ? Optional.empty() : Refusal.Reason.of(Proof.PRIVATE_LISTENER,
+              members.privateListener(fact.ownerType()).map(l -> "its class has the private " + l + ", which Spring "
+                  + "cannot invoke once @Cacheable makes the bean a proxy: the application would not start"))
+              .or(() -> Refusal.Reason.of(Proof.FIELD_READ_ELSEWHERE, members.fieldReadElsewhere(fact.ownerType()))));
       if (snapshot.isPresent()) {
         refusals.add(new Refusal(finding, snapshot.get()));
         continue;
@@ -272,8 +278,10 @@ public final class CachingPlanner {
       List<String> acceptedStale = new ArrayList<>();
       if (!unmatched.isEmpty()) {
         if (!accepted(fact)) {
-          String which = dataWriters.untoldReads(method.get()).orElse("a writer of its data cannot evict it: ");
-          refusals.add(new Refusal(finding, which + Refusal.summarise(unmatched)
+          Optional<String> untold = dataWriters.untoldReads(method.get());
+          String which = untold.orElse("a writer of its data cannot evict it: ");
+          refusals.add(new Refusal(finding, untold.isPresent() ? Proof.UNKNOWN_DATA : Proof.WRITER_CANNOT_EVICT,
+              which + Refusal.summarise(unmatched)
               + ". Cached, it would serve stale data after that write; --accept-stale " + fact.displayName()
               + " caches it anyway with its TTL (" + policy.policy().ttlSeconds() + " s) as the only bound"));
           continue;
@@ -317,13 +325,14 @@ public final class CachingPlanner {
     return index.methods(fact.ownerType(), fact.name()).size() > 1;
   }
 
-  private Optional<String> refusal(IndexedMethod method) {
+  private Optional<Refusal.Reason> refusal(IndexedMethod method) {
     MethodFact fact = method.fact();
     Optional<String> release = SignatureRefusals.release(traits.javaRelease());
     if (release.isPresent()) {
-      return release;
+      return Refusal.Reason.of(Proof.JAVA_RELEASE, release);
     }
-    Optional<String> web = index.webEntryPoints().whyEntryPoint(method).or(() -> WebEntryPoints.whyWebResult(fact));
+    Optional<Refusal.Reason> web = Refusal.Reason.of(Proof.REQUEST_HANDLER, index.webEntryPoints().whyEntryPoint(method))
+        .or(() -> Refusal.Reason.of(Proof.WEB_RESULT, WebEntryPoints.whyWebResult(fact)));
     if (web.isPresent()) {
       return web;
     }
@@ -332,27 +341,27 @@ public final class CachingPlanner {
     Optional<ProjectWrites.Write> ownWrite = whole.writes().stream()
         .filter(w -> w.method().key().equals(method.key()) && w.method().path().equals(method.path())).findFirst();
     if (ownWrite.isPresent()) {
-      return Optional.of("it writes: it " + ownWrite.get().what() + ", and a cache hit would skip that write");
+      return reason(Proof.OWN_WRITE, "it writes: it " + ownWrite.get().what() + ", and a cache hit would skip that write");
     }
     Optional<String> perUser = index.perUserCode().whyPerUser(method);
     if (perUser.isPresent()) {
-      return perUser;
+      return Refusal.Reason.of(Proof.PER_USER, perUser);
     }
     Optional<String> secret = SignatureRefusals.secretParameter(fact);
     if (secret.isPresent()) {
-      return secret;
+      return Refusal.Reason.of(Proof.SECRET_PARAMETER, secret);
     }
     // a cache the project already has answers its queries: nothing to gain, whatever else holds
     Optional<String> cachedBelow = SecondLevelCaches.whyCachedAlready(index, method);
     if (cachedBelow.isPresent()) {
-      return cachedBelow;
+      return Refusal.Reason.of(Proof.CACHED_BELOW, cachedBelow);
     }
     TypeFact declaring = index.type(fact.ownerType()).orElse(null);
     if (declaring != null && declaring.kind().equals("interface") && !fact.isAbstract()
         && index.declaredClient(declaring.qualifiedName()).isPresent()
         && !dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method)) {
       // jhipster's findOneWithEagerRelationships: a Spring cache would not need a class, but optkit does not plan it
-      return Optional.of("a default method of the repository interface " + declaring.simpleName() + ": optkit caches "
+      return reason(Proof.REPOSITORY_DEFAULT_METHOD, "a default method of the repository interface " + declaring.simpleName() + ": optkit caches "
           + "a repository's query methods, which the library implements, and not the project's code in its default "
           + "methods; cache the service that calls it instead");
     }
@@ -363,31 +372,31 @@ public final class CachingPlanner {
     // what a login reads is the login's as much as its own code's, however deep (audit 14, hostile review 60)
     Optional<String> login = index.perUserCode().readByLogin(method);
     if (login.isPresent()) {
-      return login;
+      return Refusal.Reason.of(Proof.LOGIN, login);
     }
     // the project's own cache below: the call graph reaches no read behind it, so its writers would not evict this one
     // (hostile review 37's p1, p2: report() over a project-cached api.name(), stale after a rename)
     Optional<IndexedMethod> projectCacheBelow = cacheLevels.projectCachedCallee(method);
     if (projectCacheBelow.isPresent()) {
-      return Optional.of("it calls " + projectCacheBelow.get().fact().displayName() + "(), which the project already caches: "
+      return reason(Proof.PROJECT_CACHE_BELOW, "it calls " + projectCacheBelow.get().fact().displayName() + "(), which the project already caches: "
           + "one cache level per data, and what that cache's data writers change would not evict this one");
     }
     // an existing cache above is decisive whatever the callers do: the one level there is (audit 13's s15, whose
     // chain of callers through that cache named a change made to new objects mapped from the result)
     Optional<String> cachedAbove = whole.cachedCaller(method);
     if (cachedAbove.isPresent()) {
-      return Optional.of("called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
+      return reason(Proof.CACHED_CALLER, "called by " + cachedAbove.get() + "(), which is already cached: one cache level per data, "
           + "so the two never disagree and their TTLs do not add up");
     }
     Optional<String> mutated = sharing.mutatingCaller(method, bypassed);
     Optional<String> changed = mutated.isPresent()
         ? inViewOnly(method, bypassed, mutated, () -> sharing.mutatingCaller(method, true)) : mutated;
     if (changed.isPresent()) {
-      return changed;
+      return Refusal.Reason.of(Proof.RESULT_CHANGED, changed);
     }
-    Optional<String> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
-        : new CopiedProperties(index).sharedByCopy(method, sharing, whole)
-            .or(() -> ReferencedReads.handedOn(index, whole, method));
+    Optional<Refusal.Reason> copied = sharing.immutable(fact.returnType()) ? Optional.empty()
+        : Refusal.Reason.of(Proof.SHARED_BY_COPY, new CopiedProperties(index).sharedByCopy(method, sharing, whole))
+            .or(() -> Refusal.Reason.of(Proof.HANDED_ON, ReferencedReads.handedOn(index, whole, method)));
     if (copied.isPresent()) {
       return copied;
     }
@@ -395,59 +404,63 @@ public final class CachingPlanner {
         && index.webEntryPoints().whyEntryPoint(method).isEmpty()
         && index.callersOf(method).stream().allMatch(caller -> SourceSet.isTestPath(caller.path()))) {
       // a repository query nothing calls (prove51: cleverjohann's findUserStatistics().clear() emptied the cached list)
-      return Optional.of("no production code in the project calls it, so what its callers do with the "
+      return reason(Proof.UNCALLED_QUERY, "no production code in the project calls it, so what its callers do with the "
           + ProjectTraits.simpleName(fact.returnType()) + " it returns cannot be read (the framework or code outside "
           + "the project may call it, and change it): a cached result is one object shared by every caller");
     }
     Optional<String> state = keyCoverage.whyNot(method);
     if (state.isPresent()) {
-      return state;
+      return Refusal.Reason.of(Proof.KEY_MISSES_STATE, state);
     }
     TypeFact owner = index.type(fact.ownerType()).orElse(null);
     boolean repositoryQuery = dev.optkit.analyzers.rules.CacheableReadMethodRule.repositoryQueryMethod(index, method);
     if (!repositoryQuery && (owner == null || !owner.kind().equals("class"))) {
-      return Optional.of("declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
+      return reason(Proof.NOT_IN_A_CLASS, "declared in " + (owner == null ? "an unknown type" : "a " + owner.kind())
           + ": caches need a class to hold them");
     }
     Optional<String> innerKey = SignatureRefusals.keyInInnerClass(fact, traits.javaRelease());
     if (innerKey.isPresent()) {
-      return innerKey;
+      return Refusal.Reason.of(Proof.KEY_IN_INNER_CLASS, innerKey);
     }
     if (!repositoryQuery && index.hasSubtypes(fact.ownerType())) {
-      return Optional.of(SubclassedMethods.whyNot(index, method));
+      return reason(Proof.SUBCLASSED, SubclassedMethods.whyNot(index, method));
     }
     Optional<String> generic = SignatureRefusals.generic(fact);
     if (generic.isPresent()) {
-      return generic;
+      return Refusal.Reason.of(Proof.GENERIC, generic);
     }
     boolean proxied = form(method) == CacheForm.SPRING && whole.openInViewOff();
     Optional<String> entity = entityResults.whyNot(method, proxied);
     Optional<String> entityUse = entity.isPresent()
         ? inViewOnly(method, proxied, entity, () -> entityResults.whyNot(method, true)) : entity;
     if (entityUse.isPresent()) {
-      return entityUse;
+      return Refusal.Reason.of(Proof.ENTITY_RESULT, entityUse);
     }
     if (form(method) == CacheForm.SPRING && !whole.openInViewOff() && snapshotReads.readsEntities(method)) {
       Optional<String> beside = sameRequest.whyNotInView(method, snapshotReads.mayHoldWhatItReads(method), bootApplication());
       if (beside.isPresent()) {
-        return beside;
+        return Refusal.Reason.of(Proof.SAME_REQUEST, beside);
       }
     }
     if (repositoryQuery) {
       // Spring Data's repository proxy honours @Cacheable on the interface's method, as on a bean's
       if (!traits.spring()) {
-        return Optional.of("a query method of a Spring Data repository interface in a module without Spring's "
+        return reason(Proof.REPOSITORY_WITHOUT_SPRING, "a query method of a Spring Data repository interface in a module without Spring's "
             + "context on its class path: the @Cacheable its proxy would honour cannot be configured here");
       }
       Optional<String> slice = slices.sliceWithCachingOn();
       if (slice.isPresent()) {
-        return Optional.of("a query method of a Spring Data repository interface, and caching is switched on by the "
+        return reason(Proof.TEST_SLICE_CACHING, "a query method of a Spring Data repository interface, and caching is switched on by the "
             + "application class (or test code): Spring Boot's test slices such as " + ProjectTraits.simpleName(slice.get())
             + " load the repository with caching on but none of optkit's configuration, so the cache manager its "
             + "@Cacheable names would be missing there; move @EnableCaching to a configuration class of its own first");
       }
     }
-    return SignatureRefusals.reactive(fact);
+    return Refusal.Reason.of(Proof.REACTIVE, SignatureRefusals.reactive(fact));
+  }
+
+  private static Optional<Refusal.Reason> reason(Proof proof, String text) {
+    return Optional.of(new Refusal.Reason(proof, text));
   }
 
   public static boolean isFuture(String returnType) {

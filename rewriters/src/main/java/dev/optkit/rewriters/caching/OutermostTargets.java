@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching;
 
+import dev.optkit.rewriters.proof.Proof;
 import dev.optkit.analyzers.index.ProjectIndex;
 import dev.optkit.analyzers.index.ReachedIo;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class OutermostTargets {
     List<Refusal> refused = new ArrayList<>(refusals);
     for (CachingTarget inner : targets) {
       if (steppingAside.contains(inner)) {
-        refused.add(new Refusal(inner.finding(), "no production code in the project calls it and it is no entry point, "
+        refused.add(new Refusal(inner.finding(), Proof.UNCALLED_BESIDE_HANDLERS, "no production code in the project calls it and it is no entry point, "
             + "though the application has request handlers: a cache there would serve no caller optkit can see, and "
             + "would stand above the read its callers do use, cached instead (one cache level per data)"));
         continue;
@@ -71,7 +72,7 @@ final class OutermostTargets {
         continue;
       }
       CachingTarget outer = found.stream().filter(o -> outers.get(o).isEmpty()).findFirst().orElse(found.get(0));
-      refused.add(new Refusal(inner.finding(), "called by " + outer.method().fact().displayName()
+      refused.add(new Refusal(inner.finding(), Proof.OUTER_LEVEL_CACHED, "called by " + outer.method().fact().displayName()
           + "(), which is cached in this migration: one cache level per data (the outer one), so the two "
           + "never disagree and their TTLs do not add up"));
     }

@@ -1,9 +1,35 @@
 package dev.optkit.rewriters.caching;
 
 import dev.optkit.analyzers.findings.Finding;
+import dev.optkit.rewriters.proof.Proof;
+import java.util.Objects;
 
-/** A candidate migrate will not touch, and why. */
-public record Refusal(Finding finding, String reason) {
+/**
+ * A candidate migrate will not touch, the proof that did not hold ({@link Proof#id()} in reports) and the reason as
+ * printed.
+ */
+public record Refusal(Finding finding, Proof proof, String reason) {
+
+  public Refusal {
+    Objects.requireNonNull(proof, "proof");
+  }
+
+  /** Why a proof did not hold, before it is attached to a finding: the proof and the words printed for it. */
+  public record Reason(Proof proof, String text) {
+    public Reason {
+      Objects.requireNonNull(proof, "proof");
+      Objects.requireNonNull(text, "text");
+    }
+
+    /** The reason, when {@code text} is present. */
+    public static java.util.Optional<Reason> of(Proof proof, java.util.Optional<String> text) {
+      return text.map(t -> new Reason(proof, t));
+    }
+  }
+
+  public Refusal(Finding finding, Reason reason) {
+    this(finding, reason.proof(), reason.text());
+  }
 
   /** Distinct writers' reasons, the first few in full: overloads and repeated sites say the same thing. */
   static String summarise(java.util.List<String> reasons) {

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.loops;
 
+import dev.optkit.rewriters.proof.Proof;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -115,7 +116,7 @@ public final class LoopMigration {
       SourceDocument document = SourceDocument.decode(original);
       Optional<CompilationUnit> parsed = LanguageLevels.parse(document.text());
       if (parsed.isEmpty()) {
-        file.getValue().forEach(f -> refusals.add(new Refusal(f, "the file does not parse as it is now")));
+        file.getValue().forEach(f -> refusals.add(new Refusal(f, Proof.FILE_DOES_NOT_PARSE, "the file does not parse as it is now")));
         continue;
       }
       parsed.get().setData(Imports.PACKAGE_TYPES, packageTypes(root.resolve(file.getKey())));
@@ -153,9 +154,9 @@ public final class LoopMigration {
                 && m.fact().range().endLine() >= finding.endLine())
             .reduce((outer, inner) -> inner.fact().range().line() >= outer.fact().range().line() ? inner : outer);
         if (found.isEmpty() || indexed.isEmpty()) {
-          refusals.add(new Refusal(finding, found.isEmpty()
-              ? ForEachEquivalent.unsupported(String.valueOf(finding.details().get("loopKind")))
-              : "the method moved since the assessment"));
+          refusals.add(found.isEmpty()
+              ? new Refusal(finding, Proof.LOOP_KIND, ForEachEquivalent.unsupported(String.valueOf(finding.details().get("loopKind"))))
+              : new Refusal(finding, Proof.METHOD_MOVED, "the method moved since the assessment"));
           continue;
         }
         ForEachStmt loop;
@@ -171,7 +172,7 @@ public final class LoopMigration {
               ? StreamPipelineView.of(document, parsed.get(), written.get(), projectCollections, assessment.index(), sources)
               : ForEachEquivalent.of(document, parsed.get(), found.get(), projectCollections);
           if (read instanceof ForEachEquivalent.NotEquivalent not) {
-            refusals.add(new Refusal(finding, not.reason()));
+            refusals.add(new Refusal(finding, Proof.NOT_FOR_EACH, not.reason()));
             continue;
           }
           view = (ForEachEquivalent.View) read;
@@ -183,13 +184,15 @@ public final class LoopMigration {
         CallableDeclaration<?> method = loop.findAncestor(CallableDeclaration.class).orElseThrow();
         Optional<String> clock = ClockReads.problem(assessment.index(), indexed.get(), found.get(), finding);
         if (clock.isPresent()) {
-          refusals.add(new Refusal(finding, clock.get()));
+          refusals.add(new Refusal(finding, Proof.LOOP_CLOCK, clock.get()));
           continue;
         }
         boolean remote = REMOTE_CALLS.contains((String) finding.details().get("classification"));
         TypeDeclaration<?> owner = found.get().findAncestor(TypeDeclaration.class).orElseThrow();
-        Optional<String> poolProblem = remote ? LoopCallPool.problem(owner).or(() -> holdsLock(finding))
-            .or(interceptorProblem) : Optional.empty();
+        // each link its own proof, in the order they were always asked
+        Optional<Refusal.Reason> poolProblem = remote ? Refusal.Reason.of(Proof.LOOP_POOL, LoopCallPool.problem(owner))
+            .or(() -> Refusal.Reason.of(Proof.LOOP_HOLDS_LOCK, holdsLock(finding)))
+            .or(() -> Refusal.Reason.of(Proof.LOOP_INTERCEPTOR_STATE, interceptorProblem.get())) : Optional.empty();
         if (poolProblem.isPresent()) {
           refusals.add(new Refusal(finding, poolProblem.get()));
           continue;
@@ -208,31 +211,31 @@ public final class LoopMigration {
           outcome = reordered instanceof FuturesJoinedInLoopRewrite.Refused ? outcome : reordered;
         }
         if (outcome instanceof FuturesJoinedInLoopRewrite.Refused refused) {
-          refusals.add(new Refusal(finding, view == null ? refused.reason()
+          refusals.add(new Refusal(finding, Proof.LOOP_UNPROVEN, view == null ? refused.reason()
               : ForEachEquivalent.unmarked(refused.reason()) + " (" + view.read() + ")"));
           continue;
         }
         FuturesJoinedInLoopRewrite.Rewritten done = (FuturesJoinedInLoopRewrite.Rewritten) outcome;
         Optional<TextEdit> edit = view == null ? Optional.of(done.edit()) : view.toOriginal(done.edit());
         if (edit.isEmpty()) {
-          refusals.add(new Refusal(finding, "its rewrite, " + view.read() + ", does not replace the whole loop"));
+          refusals.add(new Refusal(finding, Proof.PARTIAL_REWRITE, "its rewrite, " + view.read() + ", does not replace the whole loop"));
           continue;
         }
         if (edits.stream().anyMatch(e -> e.start() < edit.get().end() && edit.get().start() < e.end())) {
-          refusals.add(new Refusal(finding, "a loop around it or inside it is rewritten in this migration: one at a time"));
+          refusals.add(new Refusal(finding, Proof.NESTED, "a loop around it or inside it is rewritten in this migration: one at a time"));
           continue;
         }
         TypeDeclaration<?> top = RethrowAsIs.topOf(found.get());
         Optional<String> rethrowProblem = done.rethrows() ? RethrowAsIs.problem(top, release, assessment.index())
             : Optional.empty();
         if (rethrowProblem.isPresent()) {
-          refusals.add(new Refusal(finding, rethrowProblem.get()));
+          refusals.add(new Refusal(finding, Proof.RETHROW, rethrowProblem.get()));
           continue;
         }
         CallableDeclaration<?> inOriginalFile = found.get().findAncestor(CallableDeclaration.class).orElseThrow();
         if (!methodsRewritten.add(inOriginalFile)) {
           // each rewrite names its locals from the method as it was: two would declare the same ones
-          refusals.add(new Refusal(finding, "another loop of " + inOriginalFile.getNameAsString() + "() is rewritten in "
+          refusals.add(new Refusal(finding, Proof.ONE_PER_METHOD, "another loop of " + inOriginalFile.getNameAsString() + "() is rewritten in "
               + "this migration: optkit rewrites one loop per method (each names its locals from the method as it was)"));
           continue;
         }
@@ -278,7 +281,7 @@ public final class LoopMigration {
       if (result.isEmpty()) {
         String why = cached.isPresent() ? "the caching changes to its file moved the loop, or the file would not parse "
             + "with both" : "the rewritten file would not parse";
-        inFile.forEach(r -> refusals.add(new Refusal(r.finding(), why)));
+        inFile.forEach(r -> refusals.add(new Refusal(r.finding(), Proof.REWRITE_DOES_NOT_PARSE, why)));
         continue;
       }
       rewritten.addAll(inFile);

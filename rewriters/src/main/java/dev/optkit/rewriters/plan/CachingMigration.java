@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.proof.Proof;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.optkit.analyzers.Assessment;
@@ -68,8 +69,8 @@ public final class CachingMigration {
           + ", whose " + project.relativize(hidden.get()) + " and other files outside it (schema scripts, tests, other "
           + "code) may write the same data unseen; run migrate on the project";
       return new MigrationPlan(project, List.of(), List.of(),
-          candidates.stream().map(f -> new Refusal(f, reason)).toList(), List.of(), notCacheable(assessment, config,
-              selected));
+          candidates.stream().map(f -> new Refusal(f, Proof.SCAN_INSIDE_PROJECT, reason)).toList(), List.of(),
+          notCacheable(assessment, config, selected));
     }
     Optional<String> linked = ProjectScope.linkedReactorModule(project);
     if (linked.isPresent()) {
@@ -77,8 +78,8 @@ public final class CachingMigration {
       String reason = linked.get() + ", and optkit sees only the code it scans: a write there would leave this "
           + "module's caches stale; run migrate on the reactor's root";
       return new MigrationPlan(ProjectScope.projectRoot(scanRoot), List.of(), List.of(),
-          candidates.stream().map(f -> new Refusal(f, reason)).toList(), List.of(), notCacheable(assessment, config,
-              selected));
+          candidates.stream().map(f -> new Refusal(f, Proof.LINKED_MODULE, reason)).toList(), List.of(),
+          notCacheable(assessment, config, selected));
     }
     // each Maven module builds on its own: its own switch, cache configuration and pom
     Map<String, List<Finding>> byModule = new java.util.TreeMap<>();
@@ -189,18 +190,17 @@ public final class CachingMigration {
     CachingPlanner.Plan plan = new CachingPlanner(whole, config, traits, path -> path.startsWith(prefix),
         acceptStale).plan(candidates);
     List<Refusal> refusals = new ArrayList<>(plan.refusals());
-    Optional<String> unread = UnreadSources.blocking(scanRoot, assessment)
+    Optional<Refusal.Reason> unread = Refusal.Reason.of(Proof.UNREAD_SOURCE, UnreadSources.blocking(scanRoot, assessment))
         .or(() -> java.nio.file.Files.isRegularFile(moduleRoot.resolve("src/main/java/module-info.java"))
             // trial 55's 3b: open-meteo_app's module no longer compiled (Caffeine's package not visible)
-            ? Optional.of("its module declares src/main/java/module-info.java, which optkit does not edit: the cache's "
+            ? Optional.of(new Refusal.Reason(Proof.MODULE_INFO, "its module declares src/main/java/module-info.java, which optkit does not edit: the cache's "
                 + "library (Caffeine; with the redis backend Jedis, Jackson and java.logging) would need a 'requires' "
-                + "there, so the migrated code would not compile")
+                + "there, so the migrated code would not compile"))
             : Optional.empty());
     if (unread.isPresent()) {
       // no level is cached then: a read refused for an outer level "cached in this migration" has the same reason
       // (trial 42's groovy-level: existsByName named exists() as cached, which this refused in turn)
-      refusals.replaceAll(r -> r.reason().contains("), which is cached in this migration:") ? new Refusal(r.finding(),
-          unread.get()) : r);
+      refusals.replaceAll(r -> r.proof() == Proof.OUTER_LEVEL_CACHED ? new Refusal(r.finding(), unread.get()) : r);
       plan.targets().forEach(target -> refusals.add(new Refusal(target.finding(), unread.get())));
       plan = new CachingPlanner.Plan(List.of(), plan.refusals());
     }
@@ -210,7 +210,7 @@ public final class CachingMigration {
           .findFirst();
       if (leftOut.isPresent()) {
         // the writer is read (every source is) but .optkit.yml keeps migrate out of its file: no eviction goes there
-        refusals.add(new Refusal(target.finding(), "a writer of its data is in " + leftOut.get() + ", which .optkit.yml's "
+        refusals.add(new Refusal(target.finding(), Proof.WRITER_EXCLUDED, "a writer of its data is in " + leftOut.get() + ", which .optkit.yml's "
             + "include/exclude leave out of what migrate changes, so its eviction cannot be added"));
       } else {
         editable.add(target);
@@ -218,7 +218,7 @@ public final class CachingMigration {
     }
     plan = new CachingPlanner.Plan(List.copyOf(editable), plan.refusals());
     if (plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING) && !CacheConfigFiles.configExtendable(scanRoot, prefix, assessment)) {
-      plan = springRefused(plan, refusals, SpringCacheConfigRewrite.CLASS_NAME + " lost its '"
+      plan = springRefused(plan, refusals, Proof.CONFIG_MARKER_LOST, SpringCacheConfigRewrite.CLASS_NAME + " lost its '"
           + SpringCacheConfigRewrite.MARKER + "' line, so new caches cannot be registered in it");
     }
     List<String> unchecked = CacheConfigFiles.readsAnyClass(scanRoot, prefix, assessment);
@@ -227,7 +227,7 @@ public final class CachingMigration {
     Optional<String> uncheckedPlain = unchecked.stream()
         .filter(path -> path.endsWith("/" + PlainRedisCacheFile.CLASS_NAME + ".java")).findFirst();
     if (uncheckedConfig.isPresent()) {
-      plan = springRefused(plan, refusals, uncheckedConfig.get() + " " + CacheConfigFiles.READS_ANY_CLASS);
+      plan = springRefused(plan, refusals, Proof.CONFIG_READS_ANY_CLASS, uncheckedConfig.get() + " " + CacheConfigFiles.READS_ANY_CLASS);
     }
     if (config.cache().redis() && plan.targets().stream().anyMatch(t -> t.form() == CacheForm.SPRING)) {
       plan = new CachingPlanner.Plan(SpringRedisTargets.redisOrRefused(scanRoot, prefix, assessment, traits, plan.targets(), refusals,
@@ -239,7 +239,7 @@ public final class CachingMigration {
       String earlierShared = CacheConfigFiles.existingConfig(prefix, assessment).map(type -> TwoLevelCacheConfigRewrite
           .isTwoLevel(SourceDocument.decode(CacheConfigFiles.read(scanRoot.resolve(assessment.index().pathOfType(type))))
               .text())).orElse(false) ? "two-level" : "redis";
-      plan = springRefused(plan, refusals, SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier "
+      plan = springRefused(plan, refusals, Proof.EARLIER_BACKEND, SpringCacheConfigRewrite.CLASS_NAME + " keeps an earlier "
           + "migration's caches in Redis: migrate with --cache-backend " + earlierShared + " (or cache.backend: "
           + earlierShared + ") so one manager holds every cache");
     }
@@ -254,7 +254,8 @@ public final class CachingMigration {
         List<CachingTarget> kept = new ArrayList<>();
         for (CachingTarget target : plan.targets()) {
           if (inRedis.remove(target)) {
-            refusals.add(new Refusal(target.finding(), uncheckedPlain.get() + " " + CacheConfigFiles.READS_ANY_CLASS));
+            refusals.add(new Refusal(target.finding(), Proof.CONFIG_READS_ANY_CLASS, uncheckedPlain.get() + " "
+                + CacheConfigFiles.READS_ANY_CLASS));
           } else {
             kept.add(target);
           }
@@ -314,7 +315,8 @@ public final class CachingMigration {
     for (Map.Entry<String, List<CachingTarget>> entry : byFile.entrySet()) {
       Optional<FileEdits> file = FileEdits.open(scanRoot, entry.getKey());
       if (file.isEmpty()) {
-        entry.getValue().forEach(t -> refusals.add(new Refusal(t.finding(), "the file does not parse as it is now")));
+        entry.getValue().forEach(t -> refusals.add(new Refusal(t.finding(), Proof.FILE_DOES_NOT_PARSE,
+            "the file does not parse as it is now")));
         continue;
       }
       files.put(entry.getKey(), file.get());
@@ -344,7 +346,7 @@ public final class CachingMigration {
             declared.get(target.method().fact().name() + "@" + target.method().fact().range().line()));
         // a Spring Data query method has no body: the repository's proxy applies the annotation
         if (method.isEmpty() || method.get().getBody().isEmpty() && target.form() != CacheForm.SPRING) {
-          refusals.add(new Refusal(target.finding(), "the method moved since the assessment"));
+          refusals.add(new Refusal(target.finding(), Proof.METHOD_MOVED, "the method moved since the assessment"));
           continue;
         }
         PlainJavaCacheRewrite.Result result = target.form() == CacheForm.SPRING
@@ -395,7 +397,7 @@ public final class CachingMigration {
       // a check, not a tree: without tokens or comment attribution (quadratic in a class's members and comments)
       if (!dev.optkit.analyzers.parse.LanguageLevels.parses(after)) {
         List<CachingTarget> lost = byFile.getOrDefault(entry.getKey(), List.of());
-        lost.forEach(t -> refusals.add(new Refusal(t.finding(),
+        lost.forEach(t -> refusals.add(new Refusal(t.finding(), Proof.REWRITE_DOES_NOT_PARSE,
             "the rewritten file would not parse, so it was left as it is (please report this)")));
         applied.removeAll(lost);
         continue;
@@ -489,11 +491,12 @@ public final class CachingMigration {
     return directory;
   }
   /** The plan without its Spring caches, each refused for {@code reason}: what keeps them all out of this module. */
-  private static CachingPlanner.Plan springRefused(CachingPlanner.Plan plan, List<Refusal> refusals, String reason) {
+  private static CachingPlanner.Plan springRefused(CachingPlanner.Plan plan, List<Refusal> refusals, Proof proof,
+      String reason) {
     List<CachingTarget> kept = new ArrayList<>();
     for (CachingTarget target : plan.targets()) {
       if (target.form() == CacheForm.SPRING) {
-        refusals.add(new Refusal(target.finding(), reason));
+        refusals.add(new Refusal(target.finding(), proof, reason));
       } else {
         kept.add(target);
       }

@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.backends;
 
+import dev.optkit.rewriters.proof.Proof;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -205,7 +206,7 @@ public final class PlainRedisBackend {
       if (local.isPresent()) {
         if (notShared.isEmpty() && !target.method().fact().isStatic()
             && !target.evictions().isEmpty()) {
-          refusals.add(new Refusal(target.finding(), "its cache must stay local in each JVM (" + local.get() + "), "
+          refusals.add(new Refusal(target.finding(), Proof.LOCAL_WITH_WRITERS, "its cache must stay local in each JVM (" + local.get() + "), "
               + "where its writers would evict only the cache of the object they run on"));
           continue;
         }
@@ -216,7 +217,7 @@ public final class PlainRedisBackend {
       }
       Optional<String> why = roundTrip.whyNot(target.method());
       if (why.isPresent()) {
-        refusals.add(new Refusal(target.finding(), why.get()));
+        refusals.add(new Refusal(target.finding(), Proof.REDIS_ROUND_TRIP, why.get()));
         continue;
       }
       inRedis.add(target);

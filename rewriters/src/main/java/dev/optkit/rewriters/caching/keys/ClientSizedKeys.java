@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.caching.keys;
 
+import dev.optkit.rewriters.proof.Proof;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.ParamFact;
 import dev.optkit.analyzers.facts.TypeFact;
@@ -66,7 +67,7 @@ public final class ClientSizedKeys {
         continue;
       }
       if (opaque.isPresent()) {
-        refusals.add(new Refusal(target.finding(), "its key holds a size the caller chooses ("
+        refusals.add(new Refusal(target.finding(), Proof.CLIENT_SIZED_KEY, "its key holds a size the caller chooses ("
             + String.join(", ", sizes.stream().map(s -> "'" + s + "'").toList()) + "), so it must be bounded by weight, "
             + "and it returns " + opaque.get() + ": a weigher cannot count those elements, and one entry of any size "
             + "would weigh one; return the list or page itself to have it cached by weight"));

@@ -1,0 +1,73 @@
+package dev.optkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optkit.rewriters.proof.Proof;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A refusal carries the id of the proof that did not hold wherever it is reported: migrate's JSON beside the lines it
+ * always had, assess's JSON and SARIF beside the note. On a bundled sample whose reads and loops migrate refuses.
+ */
+class RefusalIdsInReportsTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void migratesJsonGivesEachRefusalItsProofBesideItsLine() throws Exception {
+    Path project = SampleCheckout.fixture(dir, "multi-module-shop");
+    CliRun run = CliRun.of("migrate", project.toString(), "--no-maven-repo", "--format", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode plan = MAPPER.readTree(run.out());
+    JsonNode lines = plan.get("refusals");
+    JsonNode refused = plan.get("refused");
+    assertTrue(lines.size() > 0, run.out());
+    assertEquals(lines.size(), refused.size(), "an object per refusal line");
+    for (int i = 0; i < lines.size(); i++) {
+      JsonNode entry = refused.get(i);
+      Proof proof = Proof.byId(entry.get("id").asText()).orElseThrow(() -> new AssertionError(entry.toString()));
+      assertEquals(proof.stage().id(), entry.get("stage").asText());
+      // the line it always printed is the method and the same reason
+      assertEquals(entry.get("method").asText() + ": " + entry.get("reason").asText(), lines.get(i).asText());
+    }
+  }
+
+  @Test
+  void assessGivesEachRefusedFindingItsProofInJsonAndSarif() throws Exception {
+    Path sample = CliRun.repoRoot().resolve("samples/plain-java-service");
+    CliRun json = CliRun.of("assess", sample.toString(), "--no-maven-repo", "--format", "json");
+    assertEquals(0, json.exitCode(), json.err());
+    List<String> ids = new ArrayList<>();
+    for (JsonNode finding : MAPPER.readTree(json.out()).get("findings")) {
+      // every note that says migrate refuses it has the refusal's id (a call site's note too, and one fixed by a
+      // caller's cache names the refusal of its own method's)
+      if (finding.path("fixNote").asText().contains("migrate refuses it: ")) {
+        assertTrue(finding.has("refusalId"), finding.toString());
+      }
+      if (finding.has("refusalId")) {
+        assertFalse(finding.get("fixable").asBoolean(), finding.toString());
+        ids.add(finding.get("refusalId").asText());
+      }
+    }
+    assertFalse(ids.isEmpty(), json.out());
+    assertTrue(ids.stream().allMatch(id -> Proof.byId(id).isPresent()), ids.toString());
+    CliRun sarif = CliRun.of("assess", sample.toString(), "--no-maven-repo", "--format", "sarif");
+    assertEquals(0, sarif.exitCode(), sarif.err());
+    List<String> sarifIds = new ArrayList<>();
+    for (JsonNode result : MAPPER.readTree(sarif.out()).at("/runs/0/results")) {
+      if (result.at("/properties/refusalId").isTextual()) {
+        sarifIds.add(result.at("/properties/refusalId").asText());
+      }
+    }
+    assertEquals(ids.stream().sorted().toList(), sarifIds.stream().sorted().toList());
+  }
+}

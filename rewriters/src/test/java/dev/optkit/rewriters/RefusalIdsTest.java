@@ -1,0 +1,115 @@
+package dev.optkit.rewriters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optkit.rewriters.caching.Refusal;
+import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.proof.Proof;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every refusal names the proof that did not hold: the id reports carry and docs/rules.md's refusal table explains.
+ * The fixtures are those of the tests that check each refusal's words (named in each case); here only the ids count.
+ */
+class RefusalIdsTest {
+  @TempDir Path dir;
+
+  private static Optional<Proof> proofOf(MigrationPlan plan, String method) {
+    return plan.refusals().stream().filter(r -> r.finding().enclosingMethod().startsWith(method + "("))
+        .map(Refusal::proof).findFirst();
+  }
+
+  private static String refusals(MigrationPlan plan) {
+    return plan.refusals().stream().map(r -> r.finding().enclosingMethod() + " " + r.proof().id() + ": " + r.reason())
+        .toList().toString();
+  }
+
+  private MigrationFixture spring(String name) {
+    return new MigrationFixture(dir.resolve(name)).file("pom.xml", MigrationSafetyTest.SPRING_POM);
+  }
+
+  /** MigrationSafetyTest's security case: a secured read, a read keyed by a secret. */
+  @Test
+  void aSecuredReadAndASecretKeyAreRefusedByTheirOwnProofs() {
+    MigrationPlan plan = spring("secured").java(MigrationSafetyTest.bean("AccountService", "Service", """
+            import org.springframework.security.access.prepost.PreAuthorize;
+            import org.springframework.stereotype.Service;""", """
+                @PreAuthorize("hasRole('ADMIN')")
+                public String salary(String employee) {
+                    return jdbc.queryForObject("SELECT salary FROM salaries WHERE who = ?", String.class, employee);
+                }
+
+                public String account(String apiToken) {
+                    return jdbc.queryForObject("SELECT name FROM accounts WHERE token = ?", String.class, apiToken);
+                }
+            """)).plan();
+    assertEquals(Optional.of(Proof.PER_USER), proofOf(plan, "salary"), refusals(plan));
+    assertEquals(Optional.of(Proof.SECRET_PARAMETER), proofOf(plan, "account"), refusals(plan));
+  }
+
+  /** SpringCacheableRewriteTest's self-invocation: called only through 'this', @Cacheable would never apply. */
+  @Test
+  void aReadCalledOnlyThroughThisIsRefusedBySelfInvocation() {
+    MigrationPlan plan = spring("self").java(MigrationSafetyTest.bean("PriceService", "Service",
+        "import org.springframework.stereotype.Service;", """
+                public String price(String sku) {
+                    return jdbc.queryForObject("SELECT price FROM prices WHERE sku = ?", String.class, sku);
+                }
+
+                public String describe(String sku) {
+                    return sku + " costs " + price(sku);
+                }
+            """)).plan();
+    assertEquals(Optional.of(Proof.SELF_INVOCATION), proofOf(plan, "price"), refusals(plan));
+  }
+
+  /** PreciseProofsTest's writers: a writer no proxy wraps cannot evict a Spring cache. */
+  @Test
+  void aWriterOutsideAnyBeanIsAWriterThatCannotEvict() {
+    MigrationPlan plan = spring("writer").java(MigrationSafetyTest.bean("PriceService", "Service",
+        "import org.springframework.stereotype.Service;", """
+                public String price(String sku) {
+                    return jdbc.queryForObject("SELECT price FROM prices WHERE sku = ?", String.class, sku);
+                }
+            """)).java("""
+            package shop;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+
+            public class RepriceTool {
+                public static void run(JdbcTemplate jdbc) {
+                    jdbc.update("UPDATE prices SET price = price * 2");
+                }
+            }
+            """).plan();
+    assertEquals(Optional.of(Proof.WRITER_CANNOT_EVICT), proofOf(plan, "price"), refusals(plan));
+  }
+
+  /**
+   * ReasonsFortyThreeTest's groovy level: with a test spec unread no cache is proven, and a read first refused for an
+   * outer level "cached in this migration" is refused for the unread source instead (migrate tells the two apart by
+   * the proof now, not by the words).
+   */
+  @Test
+  void noRefusalNamesAnOuterLevelWhenNothingIsCached() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("groovylevel")).resources("/reasons43/groovylevel").plan();
+    assertTrue(plan.targets().isEmpty(), plan.targets().toString());
+    assertFalse(plan.refusals().stream().anyMatch(r -> r.proof() == Proof.OUTER_LEVEL_CACHED), refusals(plan));
+    assertEquals(Optional.of(Proof.UNREAD_SOURCE), proofOf(plan, "existsByName"), refusals(plan));
+  }
+
+  /** HostileThirtyNineTest's c29: two loops of one method, the second refused, one per method. */
+  @Test
+  void aSecondLoopOfAMethodIsRefusedOnePerMethod() {
+    MigrationPlan plan = new MigrationFixture(dir.resolve("c29")).resources("/hostile39/c29").plan();
+    assertEquals(1, plan.loops().size(), refusals(plan));
+    assertEquals(List.of(Proof.ONE_PER_METHOD), plan.refusals().stream().map(Refusal::proof)
+        .filter(p -> p.stage() == dev.optkit.rewriters.proof.Stage.LOOP).toList(), refusals(plan));
+  }
+}
