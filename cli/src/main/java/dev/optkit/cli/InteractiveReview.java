@@ -4,7 +4,7 @@ import dev.optkit.analyzers.Printable;
 import dev.optkit.analyzers.findings.Finding;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.cli.report.MigrationReport;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.IOException;
 import java.io.PrintWriter;

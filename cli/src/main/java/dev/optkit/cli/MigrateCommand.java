@@ -13,7 +13,7 @@ import dev.optkit.cli.report.MigrationReport.Outcome;
 import dev.optkit.cli.report.MigrationReport.Result;
 import dev.optkit.rewriters.plan.CachingMigration;
 import dev.optkit.rewriters.plan.Migration;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.Journal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.plan.MigrationLock;

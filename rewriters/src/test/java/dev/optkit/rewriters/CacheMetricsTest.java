@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.sun.net.httpserver.HttpServer;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optkit.analyzers.io.AtomicFile;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.Journal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.plan.Migrator;

@@ -7,7 +7,7 @@ import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.Assessor;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.plan.Migration;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;

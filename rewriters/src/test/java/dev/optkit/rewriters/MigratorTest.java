@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.Journal;
 import dev.optkit.rewriters.plan.Recovery;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.optkit.rewriters;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.PatchFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.CacheForm;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.optkit.analyzers.io.AtomicFile;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.Journal;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.plan.Migrator;

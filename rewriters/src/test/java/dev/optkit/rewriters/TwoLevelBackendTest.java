@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.optkit.analyzers.config.OptkitConfig;
 import dev.optkit.rewriters.caching.Refusal;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;

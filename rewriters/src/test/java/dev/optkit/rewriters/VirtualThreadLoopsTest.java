@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.optkit.analyzers.config.OptkitConfig;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.loops.LoopRewrite;
 import dev.optkit.rewriters.plan.Diffs;
-import dev.optkit.rewriters.plan.FileChange;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.plan.MigrationPlan;
 import dev.optkit.rewriters.plan.Migrator;
 import java.util.ArrayList;

@@ -32,8 +32,7 @@ import dev.optkit.rewriters.caching.Refusal;
 import dev.optkit.rewriters.edit.Imports;
 import dev.optkit.rewriters.edit.SourceDocument;
 import dev.optkit.rewriters.edit.TextEdit;
-import dev.optkit.rewriters.plan.FileChange;
-import dev.optkit.rewriters.plan.MigrationPlan;
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.source.EntityIds;
 import dev.optkit.rewriters.source.ProjectSources;
 import dev.optkit.rewriters.source.TypeVariables;
@@ -75,25 +74,31 @@ public final class LoopMigration {
 
   private LoopMigration() {}
 
-  /** The caching plan with this migration's loop rewrites added. */
-  public static MigrationPlan extend(MigrationPlan plan, Path scanRoot, Assessment assessment, OptkitConfig config,
-      Predicate<Finding> selected) {
-    return extend(plan, scanRoot, assessment, config, selected, Set.of());
+  /**
+   * What the loop rewrites add to a migration: every file change (the ones handed in, with loop rewrites applied on
+   * top of a file already changed), the loops' refusals and the loops rewritten.
+   */
+  public record LoopPlan(List<FileChange> changes, List<Refusal> refusals, List<LoopRewrite> loops) {}
+
+  /** The loop rewrites over these changes (the caching plan's), at {@code planRoot}. */
+  public static LoopPlan extend(Path planRoot, List<FileChange> planned, Path scanRoot, Assessment assessment,
+      OptkitConfig config, Predicate<Finding> selected) {
+    return extend(planRoot, planned, scanRoot, assessment, config, selected, Set.of());
   }
 
   /**
    * @param acceptReorder methods ({@code Class.method}, simple or qualified class) whose loops may run remote
    *     writes ahead, at once and in another order (--accept-reorder)
    */
-  public static MigrationPlan extend(MigrationPlan plan, Path scanRoot, Assessment assessment, OptkitConfig config,
-      Predicate<Finding> selected, Set<String> acceptReorder) {
+  public static LoopPlan extend(Path planRoot, List<FileChange> planned, Path scanRoot, Assessment assessment,
+      OptkitConfig config, Predicate<Finding> selected, Set<String> acceptReorder) {
     List<Finding> candidates = assessment.findings().stream()
         .filter(f -> f.ruleId().equals("SequentialIoLoop") && rewritable((String) f.details().get("classification")))
         .filter(f -> !SourceSet.isTestPath(f.path()))
         .filter(selected)
         .toList();
     if (candidates.isEmpty()) {
-      return plan;
+      return new LoopPlan(planned, List.of(), List.of());
     }
     Path root = scanRoot.toAbsolutePath().normalize();
     // the project's HTTP interceptors are judged once per migration, when a remote loop first asks
@@ -103,15 +108,15 @@ public final class LoopMigration {
         known != null ? known : HttpInterceptors.problem(assessment.index(), new ProjectSources(root)));
     Map<String, List<Finding>> byFile = new LinkedHashMap<>();
     candidates.forEach(f -> byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
-    List<FileChange> changes = new ArrayList<>(plan.changes());
-    List<LoopRewrite> rewritten = new ArrayList<>(plan.loops());
-    List<Refusal> refusals = new ArrayList<>(plan.refusals());
+    List<FileChange> changes = new ArrayList<>(planned);
+    List<LoopRewrite> rewritten = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
     // functions of the whole project's index, made once (per file they were a third of the loop planner's time)
     Set<String> declaredClients = byFile.isEmpty() ? Set.of() : ThreadSafeTypes.declaredHttpClients(assessment.index());
     Set<String> projectCollections = byFile.isEmpty() ? Set.of() : ProjectCollections.of(assessment.index());
     for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
       // the plan's paths are relative to the project, the findings' to the scan
-      String projectPath = plan.root().relativize(root.resolve(file.getKey()).normalize()).toString().replace('\\', '/');
+      String projectPath = planRoot.relativize(root.resolve(file.getKey()).normalize()).toString().replace('\\', '/');
       byte[] original = read(root.resolve(file.getKey()));
       SourceDocument document = SourceDocument.decode(original);
       Optional<CompilationUnit> parsed = LanguageLevels.parse(document.text());
@@ -138,7 +143,7 @@ public final class LoopMigration {
       Rewrites inOriginal = rewritesOf.apply(document, parsed.get());
       Set<CallableDeclaration<?>> methodsRewritten = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       LoopThreads threads = new LoopThreads(assessment.index(), sources);
-      int release = javaRelease(plan.root(), root.resolve(file.getKey()));
+      int release = javaRelease(planRoot, root.resolve(file.getKey()));
       Map<TypeDeclaration<?>, LoopThreads.Choice> pooled = new LinkedHashMap<>();
       Set<TypeDeclaration<?>> rethrowing = new LinkedHashSet<>();
       List<TextEdit> edits = new ArrayList<>();
@@ -294,8 +299,7 @@ public final class LoopMigration {
         changes.add(new FileChange(projectPath, original, document.encode(result.get()), descriptions));
       }
     }
-    return new MigrationPlan(plan.root(), List.copyOf(changes), plan.targets(), List.copyOf(refusals), plan.notes(),
-        plan.notCacheable(), List.copyOf(rewritten));
+    return new LoopPlan(List.copyOf(changes), List.copyOf(refusals), List.copyOf(rewritten));
   }
 
   /** The rewrites of one text of a file: the file as it is, or a view of it with one loop read as a for-each. */

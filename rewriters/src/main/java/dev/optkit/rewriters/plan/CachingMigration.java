@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.rewriters.proof.Proof;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;

@@ -29,7 +29,14 @@ public final class Migration {
   public static MigrationPlan prepare(Path root, Assessment assessment, OptkitConfig config, Predicate<Finding> selected,
       Set<String> acceptStale, Set<String> acceptReorder) {
     MigrationPlan caching = CachingMigration.prepare(root, assessment, config, selected, acceptStale);
-    MigrationPlan plan = LoopMigration.extend(caching, root, assessment, config, selected, acceptReorder);
+    LoopMigration.LoopPlan loops = LoopMigration.extend(caching.root(), caching.changes(), root, assessment, config,
+        selected, acceptReorder);
+    java.util.List<dev.optkit.rewriters.caching.Refusal> refusals = new java.util.ArrayList<>(caching.refusals());
+    refusals.addAll(loops.refusals());
+    java.util.List<dev.optkit.rewriters.loops.LoopRewrite> rewritten = new java.util.ArrayList<>(caching.loops());
+    rewritten.addAll(loops.loops());
+    MigrationPlan plan = new MigrationPlan(caching.root(), loops.changes(), caching.targets(),
+        java.util.List.copyOf(refusals), caching.notes(), caching.notCacheable(), java.util.List.copyOf(rewritten));
     java.util.Optional<String> format = plan.isEmpty() ? java.util.Optional.empty() : FormatCheckers.note(root);
     if (format.isEmpty()) {
       return plan;

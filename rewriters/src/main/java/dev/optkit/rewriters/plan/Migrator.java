@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;

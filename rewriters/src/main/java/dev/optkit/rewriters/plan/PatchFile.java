@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.edit.FileChange;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;

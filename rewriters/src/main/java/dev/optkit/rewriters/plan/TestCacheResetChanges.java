@@ -1,5 +1,6 @@
 package dev.optkit.rewriters.plan;
 
+import dev.optkit.rewriters.edit.FileChange;
 import dev.optkit.analyzers.Assessment;
 import dev.optkit.analyzers.index.IndexedMethod;
 import dev.optkit.rewriters.caching.CachingTarget;

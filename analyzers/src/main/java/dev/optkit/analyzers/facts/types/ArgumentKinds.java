@@ -34,8 +34,12 @@ import java.util.function.Function;
 
 /**
  * The kind of value each argument of a call certainly is, so that overloads of one arity taking
- * a text and a number ({@code byKey(long)}, {@code byKey(String)}) are told apart: {@code t} a
- * {@code String}, {@code n} a number, {@code b} a boolean, {@code c} a char, {@code ?} not known.
+ * a text and a number ({@code byKey(long)}, {@code byKey(String)}) are told apart, and a method a call
+ * cannot run is not taken for its callee ({@code findById(id)} with a {@code Long id} runs the inherited
+ * {@code findById(ID)}, never the project's {@code findById(int)}): {@code t} a {@code String}; a primitive
+ * type by its letter, lower case ({@code y} byte, {@code s} short, {@code c} char, {@code i} int,
+ * {@code l} long, {@code f} float, {@code d} double, {@code b} boolean) and its box upper case
+ * ({@code I} an {@code Integer}); {@code ?} not known.
  * Known only from the source itself: a literal, a concatenation with a string literal, a cast, or a
  * name the method declares once and in scope at the call (a parameter or local; a field may be shadowed,
  * so it is not read).
@@ -104,9 +108,10 @@ public final class ArgumentKinds {
   }
 
   /**
-   * Whether a method with these parameters may be what a call with these argument kinds runs:
-   * false only where an argument is a text and the parameter a number, boolean or char, or the
-   * other way round, or a boolean meets a number or char (no conversion of Java's joins them).
+   * Whether a method with these parameters may be what a call with these argument kinds runs, by Java's
+   * method invocation conversions (JLS 5.3): identity, widening of a primitive, boxing (a box then widens
+   * only to its supertypes, which are no kind here), unboxing then widening. An argument or a parameter of
+   * no known kind excludes nothing.
    */
   public static boolean accepts(List<ParamFact> params, String kinds) {
     if (kinds == null) {
@@ -119,24 +124,39 @@ public final class ArgumentKinds {
       }
       char argument = kinds.charAt(i);
       char parameter = kindOf(param.qualifiedType() != null ? param.qualifiedType() : param.type());
-      if (argument != '?' && parameter != '?' && argument != parameter && (argument == 't' || parameter == 't'
-          || argument == 'b' || parameter == 'b')) {
+      if (argument != '?' && parameter != '?' && !converts(argument, parameter)) {
         return false;
       }
     }
     return true;
   }
 
+  /** Whether an argument of one kind is passed to a parameter of the other (both known). */
+  static boolean converts(char argument, char parameter) {
+    if (argument == 't' || parameter == 't') {
+      return argument == parameter;
+    }
+    char from = Character.toLowerCase(argument);
+    char to = Character.toLowerCase(parameter);
+    if (Character.isUpperCase(parameter)) {
+      return from == to; // boxing gives the argument's own box, never another
+    }
+    return from == to || WIDER.getOrDefault(from, "").indexOf(to) >= 0; // a box unboxes, then widens
+  }
+
+  /** JLS 5.1.2: the primitive types each primitive widens to. */
+  private static final Map<Character, String> WIDER = Map.of(
+      'y', "sifld", 's', "ifld", 'c', "ifld", 'i', "fld", 'l', "fd", 'f', "d");
+
   private static final Map<String, Character> TYPE_KINDS = Map.ofEntries(
       Map.entry("String", 't'), Map.entry("java.lang.String", 't'),
-      Map.entry("boolean", 'b'), Map.entry("Boolean", 'b'), Map.entry("java.lang.Boolean", 'b'),
-      Map.entry("char", 'c'), Map.entry("Character", 'c'), Map.entry("java.lang.Character", 'c'),
-      Map.entry("byte", 'n'), Map.entry("short", 'n'), Map.entry("int", 'n'), Map.entry("long", 'n'),
-      Map.entry("float", 'n'), Map.entry("double", 'n'),
-      Map.entry("Byte", 'n'), Map.entry("Short", 'n'), Map.entry("Integer", 'n'), Map.entry("Long", 'n'),
-      Map.entry("Float", 'n'), Map.entry("Double", 'n'),
-      Map.entry("java.lang.Byte", 'n'), Map.entry("java.lang.Short", 'n'), Map.entry("java.lang.Integer", 'n'),
-      Map.entry("java.lang.Long", 'n'), Map.entry("java.lang.Float", 'n'), Map.entry("java.lang.Double", 'n'));
+      Map.entry("boolean", 'b'), Map.entry("byte", 'y'), Map.entry("short", 's'), Map.entry("char", 'c'),
+      Map.entry("int", 'i'), Map.entry("long", 'l'), Map.entry("float", 'f'), Map.entry("double", 'd'),
+      Map.entry("Boolean", 'B'), Map.entry("Byte", 'Y'), Map.entry("Short", 'S'), Map.entry("Character", 'C'),
+      Map.entry("Integer", 'I'), Map.entry("Long", 'L'), Map.entry("Float", 'F'), Map.entry("Double", 'D'),
+      Map.entry("java.lang.Boolean", 'B'), Map.entry("java.lang.Byte", 'Y'), Map.entry("java.lang.Short", 'S'),
+      Map.entry("java.lang.Character", 'C'), Map.entry("java.lang.Integer", 'I'), Map.entry("java.lang.Long", 'L'),
+      Map.entry("java.lang.Float", 'F'), Map.entry("java.lang.Double", 'D'));
 
   private static char kindOf(String type) {
     return type == null ? '?' : TYPE_KINDS.getOrDefault(type.strip(), '?');
@@ -159,9 +179,15 @@ public final class ArgumentKinds {
     if (expression instanceof StringLiteralExpr || expression instanceof TextBlockLiteralExpr) {
       return 't';
     }
-    if (expression instanceof IntegerLiteralExpr || expression instanceof LongLiteralExpr
-        || expression instanceof DoubleLiteralExpr) {
-      return 'n';
+    if (expression instanceof IntegerLiteralExpr) {
+      return 'i';
+    }
+    if (expression instanceof LongLiteralExpr) {
+      return 'l';
+    }
+    if (expression instanceof DoubleLiteralExpr literal) {
+      String text = literal.getValue();
+      return text.endsWith("f") || text.endsWith("F") ? 'f' : 'd';
     }
     if (expression instanceof BooleanLiteralExpr) {
       return 'b';

@@ -30,7 +30,7 @@ class ArgumentKindsTest {
 
   @Test
   void literalsCastsAndNamesDeclaredOnceAreKnown() {
-    assertEquals(List.of("t", "n", "t", "n", "tn", "b", "null"), kinds("""
+    assertEquals(List.of("t", "l", "t", "i", "tl", "b", "null"), kinds("""
         class C {
             void m(String name, long id, Object any) {
                 byKey(name);
@@ -82,7 +82,7 @@ class ArgumentKindsTest {
             }
         }
         """));
-    assertEquals(List.of("n"), kinds("""
+    assertEquals(List.of("l"), kinds("""
         class C {
             void m(long id) {
                 for (long label = 0; label < 2; label++) { byKey(label); }
@@ -100,21 +100,71 @@ class ArgumentKindsTest {
   }
 
   @Test
-  void onlyKindsNoConversionJoinsExcludeAMethod() {
+  void onlyAMethodJavaCannotPassTheArgumentsToIsExcluded() {
     List<ParamFact> text = List.of(new ParamFact("name", "String", "java.lang.String", false));
-    List<ParamFact> number = List.of(new ParamFact("id", "long", "long", false));
-    List<ParamFact> boxed = List.of(new ParamFact("id", "Integer", "java.lang.Integer", false));
+    List<ParamFact> aLong = List.of(new ParamFact("id", "long", "long", false));
+    List<ParamFact> anInt = List.of(new ParamFact("id", "int", "int", false));
+    List<ParamFact> boxedInt = List.of(new ParamFact("id", "Integer", "java.lang.Integer", false));
+    List<ParamFact> boxedLong = List.of(new ParamFact("id", "Long", "java.lang.Long", false));
     List<ParamFact> anything = List.of(new ParamFact("key", "Object", "java.lang.Object", false));
+    List<ParamFact> generic = List.of(new ParamFact("id", "ID", null, false));
     List<ParamFact> varargs = List.of(new ParamFact("keys", "long", "long", true));
-    assertFalse(ArgumentKinds.accepts(number, "t"));
-    assertFalse(ArgumentKinds.accepts(text, "n"));
-    assertFalse(ArgumentKinds.accepts(boxed, "b"));
+    assertFalse(ArgumentKinds.accepts(aLong, "t"));
+    assertFalse(ArgumentKinds.accepts(text, "i"));
+    assertFalse(ArgumentKinds.accepts(boxedInt, "b"));
+    // a Long unboxes to a long, which no conversion narrows to an int: findById(Long) never runs findById(int)
+    assertFalse(ArgumentKinds.accepts(anInt, "L"));
+    assertFalse(ArgumentKinds.accepts(anInt, "l"));
+    assertFalse(ArgumentKinds.accepts(boxedLong, "i"), "an int boxes to an Integer, never to a Long");
+    assertFalse(ArgumentKinds.accepts(boxedInt, "L"));
+    assertFalse(ArgumentKinds.accepts(anInt, "d"));
+    assertTrue(ArgumentKinds.accepts(aLong, "i"), "an int widens to a long");
+    assertTrue(ArgumentKinds.accepts(aLong, "I"), "an Integer unboxes, then widens");
+    assertTrue(ArgumentKinds.accepts(boxedLong, "l"));
+    assertTrue(ArgumentKinds.accepts(anInt, "I"));
+    assertTrue(ArgumentKinds.accepts(anInt, "c"), "a char widens to an int");
     assertTrue(ArgumentKinds.accepts(text, "t"));
-    assertTrue(ArgumentKinds.accepts(boxed, "n"), "a long into an Integer is javac's business, not a guess of ours");
-    assertTrue(ArgumentKinds.accepts(number, "c"), "a char widens to a number");
     assertTrue(ArgumentKinds.accepts(anything, "t"));
+    assertTrue(ArgumentKinds.accepts(anything, "L"));
+    assertTrue(ArgumentKinds.accepts(generic, "L"), "a type variable is no kind: it takes anything");
     assertTrue(ArgumentKinds.accepts(varargs, "t"));
-    assertTrue(ArgumentKinds.accepts(number, null));
-    assertTrue(ArgumentKinds.accepts(number, "?"));
+    assertTrue(ArgumentKinds.accepts(aLong, null));
+    assertTrue(ArgumentKinds.accepts(aLong, "?"));
   }
+
+  /** Every pair of kinds against javac's own verdict: a call compiles exactly where accepts says it may. */
+  @Test
+  void theConversionsAreJavacs() throws Exception {
+    String[] types = {"byte", "short", "char", "int", "long", "float", "double", "boolean", "Byte", "Short",
+        "Character", "Integer", "Long", "Float", "Double", "Boolean", "String"};
+    // one class, a line per pair: javac's errors name the lines whose call does not compile
+    StringBuilder source = new StringBuilder("class P {\n");
+    for (int a = 0; a < types.length; a++) {
+      for (int p = 0; p < types.length; p++) {
+        source.append("static void to").append(a).append('_').append(p).append('(').append(types[p])
+            .append(" p) {} static void call").append(a).append('_').append(p).append('(').append(types[a])
+            .append(" a) { to").append(a).append('_').append(p).append("(a); }\n");
+      }
+    }
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kinds");
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("P.java"), source.append("}\n"));
+    javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> errors = new javax.tools.DiagnosticCollector<>();
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    try (var files = javac.getStandardFileManager(null, null, null)) {
+      javac.getTask(null, files, errors, List.of("-d", dir.toString(), "-Xmaxerrs", "1000"), null,
+          files.getJavaFileObjects(file)).call();
+    }
+    java.util.Set<Long> failing = errors.getDiagnostics().stream().map(javax.tools.Diagnostic::getLineNumber)
+        .collect(Collectors.toSet());
+    for (int a = 0; a < types.length; a++) {
+      String kinds = kinds("class C { void m(" + types[a] + " a) { byKey(a); } }").get(0);
+      for (int p = 0; p < types.length; p++) {
+        boolean compiles = !failing.contains((long) (2 + a * types.length + p));
+        List<ParamFact> params = List.of(new ParamFact("p", types[p], null, false));
+        assertEquals(compiles, ArgumentKinds.accepts(params, kinds), types[a] + " into " + types[p]);
+      }
+    }
+  }
+
+
 }

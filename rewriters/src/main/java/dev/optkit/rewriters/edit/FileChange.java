@@ -1,4 +1,4 @@
-package dev.optkit.rewriters.plan;
+package dev.optkit.rewriters.edit;
 
 import java.util.List;
 
