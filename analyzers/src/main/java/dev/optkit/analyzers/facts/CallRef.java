@@ -3,7 +3,6 @@ package dev.optkit.analyzers.facts;
 import dev.optkit.analyzers.facts.types.ArgumentKinds;
 import dev.optkit.analyzers.facts.types.FieldQualifiers;
 import dev.optkit.analyzers.facts.values.ValueRoots;
-import dev.optkit.analyzers.findings.Confidence;
 import java.util.List;
 
 /**

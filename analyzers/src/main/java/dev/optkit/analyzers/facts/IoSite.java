@@ -3,7 +3,6 @@ package dev.optkit.analyzers.facts;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.facts.sites.RequestTexts;
 import dev.optkit.analyzers.facts.sites.SiteAccess;
-import dev.optkit.analyzers.findings.Confidence;
 
 /**
  * One place that performs remote or database I/O: a catalogue client call, or a call of a method

@@ -3,7 +3,7 @@ package dev.optkit.rewriters.plan;
 import dev.optkit.analyzers.io.AtomicFile;
 import dev.optkit.analyzers.io.StateDirectory;
 import dev.optkit.analyzers.io.StateFileException;
-import dev.optkit.analyzers.Hashes;
+import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.rewriters.caching.CachingTarget;
 import dev.optkit.rewriters.caching.Refusal;
 import java.io.IOException;

@@ -101,7 +101,7 @@ public final class MethodLoops {
   private boolean optionalIsTheJdks() {
     TypeNames.Qualified optional = file.names.qualify("Optional");
     return optional.name().equals("java.util.Optional")
-        || optional.confidence() == dev.optkit.analyzers.findings.Confidence.LOW; // no type of that name is known
+        || optional.confidence() == dev.optkit.analyzers.facts.Confidence.LOW; // no type of that name is known
   }
 
   public boolean isDeferred(Node node) {

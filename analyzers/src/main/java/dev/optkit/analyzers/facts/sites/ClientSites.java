@@ -17,7 +17,7 @@ import dev.optkit.analyzers.facts.loops.LoopShapes;
 import dev.optkit.analyzers.facts.types.FieldReceivers;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;
 import dev.optkit.analyzers.facts.types.TypeNames;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -27,7 +27,7 @@ import dev.optkit.analyzers.facts.types.FieldQualifiers;
 import dev.optkit.analyzers.facts.types.FieldReceivers;
 import dev.optkit.analyzers.facts.types.FieldScopes;
 import dev.optkit.analyzers.facts.types.TypeNames;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -22,7 +22,7 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.MethodScan;
-import dev.optkit.analyzers.findings.Confidence;
+import dev.optkit.analyzers.facts.Confidence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

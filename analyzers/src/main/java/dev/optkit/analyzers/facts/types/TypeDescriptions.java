@@ -204,7 +204,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
         return qualified.name().equals("jakarta.persistence.Transient") || qualified.name().equals("javax.persistence.Transient")
             // import jakarta.persistence.*; with no jar to tell: Spring Data's @Transient, which JPA ignores, is not it
-            || a.getNameAsString().equals("Transient") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+            || a.getNameAsString().equals("Transient") && qualified.confidence() == dev.optkit.analyzers.facts.Confidence.LOW
                 && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
       });
       if (jpa || field.isTransient()) {
@@ -231,7 +231,7 @@ private static final Set<String> INJECTION_ANNOTATIONS =
         TypeNames.Qualified qualified = names.qualify(a.getNameAsString());
         boolean named = ONE_COLUMN.contains(qualified.name())
             // import javax.persistence.*; with no jar to tell, as for @Transient
-            || a.getNameAsString().equals("Convert") && qualified.confidence() == dev.optkit.analyzers.findings.Confidence.LOW
+            || a.getNameAsString().equals("Convert") && qualified.confidence() == dev.optkit.analyzers.facts.Confidence.LOW
                 && (names.importsOnDemand("jakarta.persistence") || names.importsOnDemand("javax.persistence"));
         return named && !a.toString().replace(" ", "").contains("disableConversion=true");
       });
