@@ -56,27 +56,6 @@ public final class FactExtractor {
         .run(beforeEachMethod));
   }
 
-  /** Where the statements of a method's or class's {@code @Sql} annotations are kept among its annotation values. */
-  public static final String SQL_STATEMENTS = "org.springframework.test.context.jdbc.Sql#statements";
-  /** Where the isolation of a method's or class's Spring {@code @Transactional} is kept among its annotation values. */
-  public static final String TRANSACTION_ISOLATION = "org.springframework.transaction.annotation.Transactional#isolation";
-  /** The attribute paths of a Spring Data {@code @EntityGraph} on a query method, joined by commas. */
-  public static final String ENTITY_GRAPH_PATHS = "org.springframework.data.jpa.repository.EntityGraph#attributePaths";
-  /** Present when that {@code @EntityGraph} names a graph ({@code value}): an entity's named graph wins over its paths. */
-  public static final String ENTITY_GRAPH_NAMED = "org.springframework.data.jpa.repository.EntityGraph#value";
-  /** The type of that graph as written ({@code EntityGraphType.LOAD}); absent for the default, FETCH. */
-  public static final String ENTITY_GRAPH_TYPE = "org.springframework.data.jpa.repository.EntityGraph#type";
-  /**
-   * Where the cache operations a method's {@code @Caching} groups are kept among its annotation values: its members
-   * ({@code cacheable,evict,put}), sorted; a {@code @Cacheable} among them refuses another operation beside it.
-   */
-  public static final String CACHING_OPERATIONS = "org.springframework.cache.annotation.Caching#operations";
-  /** Set when the method's @Cacheable is synchronized ({@code sync = true}, or a value that is no literal false). */
-  public static final String CACHEABLE_SYNC = "org.springframework.cache.annotation.Cacheable#sync";
-  public static final String TRANSACTION_PROPAGATION = "org.springframework.transaction.annotation.Transactional#propagation";
-  /** Present ("true") when {@code @Transactional} names exceptions it commits for ({@code noRollbackFor...}). */
-  public static final String TRANSACTION_NO_ROLLBACK = "org.springframework.transaction.annotation.Transactional#noRollbackFor";
-
   /** Read/write from a method's name, for SDK and repository calls that carry no SQL or verb. */
   public static Access methodNameAccess(String method) {
     return SiteAccess.methodNameAccess(method);

@@ -1,6 +1,5 @@
 package dev.optkit.analyzers.facts;
 
-import dev.optkit.analyzers.facts.types.AnnotationNames;
 import dev.optkit.analyzers.facts.values.HandedFields;
 import dev.optkit.analyzers.facts.values.ValueRoots;
 import java.util.List;

@@ -369,17 +369,4 @@ public final class RequestTexts {
     }
     return String.join("; ", statements);
   }
-
-  /** The host of a URL's text, placeholders read as any name; null for a path or text that is no URL. */
-  public static String hostOf(String url) {
-    if (url == null || !url.startsWith("http")) {
-      return null;
-    }
-    try {
-      String cleaned = url.replaceAll("\\{[^}]*}", "x");
-      return URI.create(cleaned).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 }

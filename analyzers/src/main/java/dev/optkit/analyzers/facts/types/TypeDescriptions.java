@@ -25,6 +25,8 @@ import dev.optkit.analyzers.facts.sites.SqlStatements;
 import dev.optkit.analyzers.facts.values.ConstructionState;
 import dev.optkit.analyzers.facts.values.FieldCodeCalls;
 import dev.optkit.analyzers.facts.values.ForeignFieldWrites;
+import dev.optkit.analyzers.facts.values.OuterInstanceUses;
+import dev.optkit.analyzers.facts.values.OwnFieldWrites;
 import dev.optkit.analyzers.facts.values.SealedFields;
 import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
