@@ -390,7 +390,7 @@ public final class Assessor {
   /** The build of the code a class comes from: its jar's, or its class file's, size and time. */
   public static String codeBuild(Class<?> type) {
     return type == Assessor.class
-        ? CodeBuild.of(type, dev.optkit.analyzers.facts.FactExtractor.class.getName())
+        ? CodeBuild.of(type, dev.optkit.analyzers.facts.extract.FactExtractor.class.getName())
         : CodeBuild.of(type);
   }
 

@@ -70,7 +70,7 @@ public record CallRef(
     this(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql, roots, null, null);
   }
 
-  CallRef withRoots(List<String> found) {
+  public CallRef withRoots(List<String> found) {
     return new CallRef(receiverType, name, argumentCount, confidence, deferred, range, snippet, sqlArgument, sql,
         List.copyOf(found), qualifier, argumentKinds, receivedFrom, parameterArguments, url, urlArgument);
   }

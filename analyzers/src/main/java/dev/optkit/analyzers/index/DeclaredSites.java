@@ -4,7 +4,7 @@ import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.DeclaredClientSignature;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
-import dev.optkit.analyzers.facts.FactExtractor;
+import dev.optkit.analyzers.facts.extract.FactExtractor;
 import dev.optkit.analyzers.facts.IoSite;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.TypeFact;

@@ -15,7 +15,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.optkit.analyzers.io.Hashes;
 import dev.optkit.analyzers.catalog.ClientCatalog;
-import dev.optkit.analyzers.facts.FactExtractor;
+import dev.optkit.analyzers.facts.extract.FactExtractor;
 import dev.optkit.analyzers.facts.FileFacts;
 import dev.optkit.analyzers.facts.ParseProblem;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;

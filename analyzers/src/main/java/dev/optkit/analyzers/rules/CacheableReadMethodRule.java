@@ -157,7 +157,7 @@ public final class CacheableReadMethodRule implements Rule {
     }
     if (!fact.timeOrRandomUses().isEmpty()) {
       String use = fact.timeOrRandomUses().get(0);
-      return Optional.of("depends on " + dev.optkit.analyzers.facts.values.TimeAndRandom.whatItReads(use) + " (" + use + ")");
+      return Optional.of("depends on " + dev.optkit.analyzers.facts.extract.TimeAndRandom.whatItReads(use) + " (" + use + ")");
     }
     for (ReachedIo read : reads) {
       String query = read.site().sql();

@@ -73,7 +73,7 @@ public final class AnnotationValues {
   private static final java.util.Set<String> BOOLEAN_MEMBERS = java.util.Set.of("exported", "autoEnabled",
       "applyToLoadByKey");
 
-  Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
+  public Map<String, String> typeAnnotationValues(TypeDeclaration<?> type) {
     Map<String, String> values = new TreeMap<>();
     for (AnnotationExpr annotation : type.getAnnotations()) {
       sqlStatements(annotation).ifPresent(sql -> values.put(SQL_STATEMENTS, sql));

@@ -120,7 +120,7 @@ public final class TypeNames {
   }
 
   /** Whether the file imports every type of the package ({@code import jakarta.persistence.*;}). */
-  boolean importsOnDemand(String pkg) {
+  public boolean importsOnDemand(String pkg) {
     return onDemandImports.contains(pkg);
   }
 

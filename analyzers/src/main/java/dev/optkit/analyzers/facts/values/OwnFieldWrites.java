@@ -10,7 +10,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.optkit.analyzers.facts.PreOrder;
-import dev.optkit.analyzers.facts.types.TypeDescriptions;
+import dev.optkit.analyzers.facts.extract.TypeDescriptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
@@ -9,11 +9,11 @@ import dev.optkit.analyzers.catalog.ClientCatalog;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.Access;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.loops.LoopShapes;
+import dev.optkit.analyzers.facts.sites.SimpleJdbcInsertTables;
+import dev.optkit.analyzers.facts.sites.UnresolvedStatements;
 import dev.optkit.analyzers.facts.types.FieldReceivers;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;
 import dev.optkit.analyzers.facts.types.TypeNames;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -18,14 +18,13 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.Access;
 import dev.optkit.analyzers.facts.CallRef;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.IoSite;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.SourceRange;
+import dev.optkit.analyzers.facts.sites.MockedReceivers;
+import dev.optkit.analyzers.facts.sites.SqlStatements;
 import dev.optkit.analyzers.facts.types.ArgumentKinds;
 import dev.optkit.analyzers.facts.types.FieldQualifiers;
 import dev.optkit.analyzers.facts.types.FieldReceivers;
-import dev.optkit.analyzers.facts.types.FieldScopes;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import dev.optkit.analyzers.facts.Confidence;
 import dev.optkit.analyzers.facts.values.NameScopes;

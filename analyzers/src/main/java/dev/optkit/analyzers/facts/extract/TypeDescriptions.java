@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -13,15 +13,21 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.optkit.analyzers.facts.ExistingCacheFact;
-import dev.optkit.analyzers.facts.FileScan;
 import dev.optkit.analyzers.facts.MethodFact;
 import dev.optkit.analyzers.facts.SourceRange;
 import dev.optkit.analyzers.facts.SourceText;
 import dev.optkit.analyzers.facts.TypeFact;
-import dev.optkit.analyzers.facts.sites.CacheUses;
 import dev.optkit.analyzers.facts.sites.HttpCacheClients;
 import dev.optkit.analyzers.facts.sites.ReturnedTexts;
 import dev.optkit.analyzers.facts.sites.SqlStatements;
+import dev.optkit.analyzers.facts.types.EntityAssociations;
+import dev.optkit.analyzers.facts.types.JdkValues;
+import dev.optkit.analyzers.facts.types.JsonIgnoredProperties;
+import dev.optkit.analyzers.facts.types.LombokEqualsFields;
+import dev.optkit.analyzers.facts.types.OpenFields;
+import dev.optkit.analyzers.facts.types.TimeValues;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.facts.types.TypeParameterBounds;
 import dev.optkit.analyzers.facts.values.ConstructionState;
 import dev.optkit.analyzers.facts.values.FieldCodeCalls;
 import dev.optkit.analyzers.facts.values.ForeignFieldWrites;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.types;
+package dev.optkit.analyzers.facts.extract;
 
 import dev.optkit.analyzers.facts.Subtrees;
 
@@ -20,9 +20,10 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.optkit.analyzers.facts.FileScan;
-import dev.optkit.analyzers.facts.MethodScan;
 import dev.optkit.analyzers.facts.Confidence;
+import dev.optkit.analyzers.facts.types.ArgumentKinds;
+import dev.optkit.analyzers.facts.types.TypeNames;
+import dev.optkit.analyzers.facts.types.TypeParameterBounds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.optkit.analyzers.facts.sites;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -12,8 +12,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import dev.optkit.analyzers.catalog.ClientKind;
 import dev.optkit.analyzers.catalog.ClientSignature;
 import dev.optkit.analyzers.facts.Access;
-import dev.optkit.analyzers.facts.FileScan;
-import dev.optkit.analyzers.facts.MethodScan;
+import dev.optkit.analyzers.facts.sites.SqlStatements;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;
 import dev.optkit.analyzers.facts.types.TypeNames;
 import java.util.List;

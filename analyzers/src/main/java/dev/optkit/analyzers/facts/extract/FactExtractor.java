@@ -1,19 +1,14 @@
-package dev.optkit.analyzers.facts;
+package dev.optkit.analyzers.facts.extract;
 
 import com.github.javaparser.ast.CompilationUnit;
 import dev.optkit.analyzers.catalog.ClientCatalog;
-import dev.optkit.analyzers.facts.loops.MethodLoops;
-import dev.optkit.analyzers.facts.sites.CacheUses;
-import dev.optkit.analyzers.facts.sites.ClientSites;
+import dev.optkit.analyzers.facts.Access;
+import dev.optkit.analyzers.facts.FileFacts;
+import dev.optkit.analyzers.facts.SourceText;
+import dev.optkit.analyzers.facts.Subtrees;
 import dev.optkit.analyzers.facts.sites.ConstantStrings;
-import dev.optkit.analyzers.facts.sites.MethodCalls;
-import dev.optkit.analyzers.facts.sites.RequestTexts;
-import dev.optkit.analyzers.facts.sites.SiteAccess;
 import dev.optkit.analyzers.facts.types.AnnotationValues;
-import dev.optkit.analyzers.facts.types.LocalTypes;
 import dev.optkit.analyzers.facts.types.ReceiverResolver;
-import dev.optkit.analyzers.facts.types.TypeDescriptions;
-import dev.optkit.analyzers.facts.values.TimeAndRandom;
 import java.util.function.Predicate;
 
 /**
